@@ -1,0 +1,1 @@
+"""The calendar engine: pure Python, never imports Qt."""

@@ -1,0 +1,301 @@
+"""Cadence analysis: where each key message has not been repeated recently.
+
+This module implements DESIGN.md, section "Cadence: the rules", literally:
+
+* a delivery day of a message is a day on which at least one post delivers it
+  (the delivery rule itself is :func:`calendar_app.core.models.delivers`);
+* after a delivery on day *a*, a delivery on any day up to *a + c* is on time;
+* the active range is the window ``[start, end]`` narrowed by the message's
+  ``starts_on`` and ``ends_on``;
+* the anchors are the start anchor (the last real delivery before the active
+  range, else a virtual delivery on ``starts_on - 1``, else on ``start - 1``),
+  every delivery day inside the active range, and a virtual end anchor on the
+  active range's last day + 1;
+* a gap lies between consecutive anchors *a* < *b* when *b - a > c + 1*; it
+  runs from *a + c + 1* to *b - 1*, clipped to the active range.
+
+Pure Python, never imports Qt. The work is one pass over the delivery rows
+plus sorting and bisecting per message; only the gaps are walked day by day
+(when the report counts overdue messages per day).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from itertools import accumulate
+from operator import attrgetter
+
+from .models import Channel, KeyMessage, Post, delivers
+
+__all__ = [
+    "DEFAULT_WINDOW_DAYS",
+    "CadenceReport",
+    "ChannelCadence",
+    "Gap",
+    "MessageCadence",
+    "MessageStatus",
+    "analyse",
+    "default_window",
+    "deliveries_from_posts",
+]
+
+DEFAULT_WINDOW_DAYS = 90
+"""The default window reaches this many days before and after the as-of day."""
+
+
+class MessageStatus(StrEnum):
+    OK = "ok"
+    UNPLANNED = "unplanned"
+    OVERDUE = "overdue"
+    UPCOMING = "upcoming"
+    ENDED = "ended"
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Days ``start`` to ``end`` (both included) on which a message is overdue."""
+
+    start: date
+    end: date
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelCadence:
+    """The last and next delivery of one message on one channel."""
+
+    channel_id: int
+    channel: str
+    last_delivery: date | None
+    next_delivery: date | None
+
+
+_gap_start = attrgetter("start")
+
+
+@dataclass(frozen=True, slots=True)
+class MessageCadence:
+    """The cadence of one key message over the analysis window."""
+
+    message_id: int
+    title: str
+    cadence_days: int
+    status: MessageStatus
+    overdue_days: int
+    last_delivery: date | None
+    next_delivery: date | None
+    deliveries: tuple[date, ...]
+    """Delivery days inside the message's active range, sorted and distinct."""
+    gaps: tuple[Gap, ...]
+    channels: tuple[ChannelCadence, ...]
+    """One entry per channel passed to :func:`analyse`, in that order."""
+
+    def is_overdue_on(self, day: date) -> bool:
+        """True when ``day`` lies inside one of the gaps."""
+        gaps = self.gaps
+        i = bisect_right(gaps, day, key=_gap_start)
+        return i > 0 and gaps[i - 1].end >= day
+
+
+@dataclass(frozen=True, slots=True)
+class CadenceReport:
+    """The cadence of every analysed message, as of one day, over ``[start, end]``."""
+
+    as_of: date
+    start: date
+    end: date
+    messages: tuple[MessageCadence, ...]
+    _by_id: dict[int, MessageCadence] = field(init=False, repr=False, compare=False)
+    _counts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id: dict[int, MessageCadence] = {}
+        for cadence in self.messages:
+            by_id.setdefault(cadence.message_id, cadence)
+        object.__setattr__(self, "_by_id", by_id)
+
+        # A difference array over the window: +1 where a gap starts, -1 after
+        # it ends; its running sum is the number of overdue messages per day.
+        first = self.start.toordinal()
+        last = self.end.toordinal()
+        width = max(last - first + 1, 0)
+        diff = [0] * (width + 1)
+        for cadence in self.messages:
+            for gap in cadence.gaps:
+                lo = max(gap.start.toordinal(), first)
+                hi = min(gap.end.toordinal(), last)
+                if lo <= hi:
+                    diff[lo - first] += 1
+                    diff[hi - first + 1] -= 1
+        object.__setattr__(self, "_counts", tuple(accumulate(diff[:width])))
+
+    def message(self, message_id: int) -> MessageCadence:
+        """The cadence of one message; :class:`KeyError` when it was not analysed."""
+        return self._by_id[message_id]
+
+    def overdue_count(self, day: date) -> int:
+        """How many messages are in a gap on ``day`` (0 outside the window)."""
+        offset = day.toordinal() - self.start.toordinal()
+        if 0 <= offset < len(self._counts):
+            return self._counts[offset]
+        return 0
+
+
+def default_window(as_of: date) -> tuple[date, date]:
+    """The default analysis window: 90 days before as-of to 90 days after."""
+    span = timedelta(days=DEFAULT_WINDOW_DAYS)
+    return as_of - span, as_of + span
+
+
+def deliveries_from_posts(posts: Iterable[Post], as_of: date) -> list[tuple[int, int, date]]:
+    """The ``(message_id, channel_id, day)`` rows of the posts that deliver.
+
+    Applies the delivery rule (:func:`calendar_app.core.models.delivers`) and
+    expands each post into one row per key message, in the posts' order.
+    """
+    rows: list[tuple[int, int, date]] = []
+    for post in posts:
+        day = post.date
+        if day is not None and delivers(post.status, day, as_of):
+            channel_id = post.channel_id
+            rows.extend((message_id, channel_id, day) for message_id in post.message_ids)
+    return rows
+
+
+def analyse(
+    messages: Sequence[KeyMessage],
+    channels: Sequence[Channel],
+    deliveries: Iterable[tuple[int, int, date]],
+    as_of: date,
+    start: date,
+    end: date,
+) -> CadenceReport:
+    """Analyse the cadence of ``messages`` over the window ``[start, end]``.
+
+    ``deliveries`` are ``(message_id, channel_id, day)`` rows that already
+    satisfy the delivery rule, over the whole calendar, in any order, possibly
+    repeated; rows of messages not in ``messages`` are ignored. Rows on a
+    channel not in ``channels`` still count for the message; ``channels``
+    only decides the per-channel breakdown. Messages are reported in the
+    order given.
+    """
+    if start > end:
+        raise ValueError(f"the window starts on {start}, after its end on {end}")
+
+    # One pass over the rows: the days of each (message, channel) pair.
+    by_pair: defaultdict[tuple[int, int], list[date]] = defaultdict(list)
+    for message_id, channel_id, day in deliveries:
+        by_pair[message_id, channel_id].append(day)
+
+    wanted = {message.id for message in messages}
+    by_message: dict[int, dict[int, list[date]]] = {}
+    for (message_id, channel_id), days in by_pair.items():
+        if message_id in wanted:
+            by_message.setdefault(message_id, {})[channel_id] = days
+
+    results = [
+        _analyse_message(message, channels, by_message.get(message.id, {}), as_of, start, end)
+        for message in messages
+    ]
+    return CadenceReport(as_of=as_of, start=start, end=end, messages=tuple(results))
+
+
+def _analyse_message(
+    message: KeyMessage,
+    channels: Sequence[Channel],
+    by_channel: dict[int, list[date]],
+    as_of: date,
+    start: date,
+    end: date,
+) -> MessageCadence:
+    cadence = message.cadence_days
+    days = sorted(set[date]().union(*by_channel.values()))
+
+    # Last and next real delivery, anywhere in the calendar.
+    after = bisect_right(days, as_of)
+    last = days[after - 1] if after else None
+    following = days[after] if after < len(days) else None
+
+    # The virtual start anchor (as an ordinal, so that the day before
+    # date.min is no error).
+    virtual = (message.starts_on if message.starts_on is not None else start).toordinal() - 1
+
+    # Active range and its anchors.
+    lo = start if message.starts_on is None else max(start, message.starts_on)
+    hi = end if message.ends_on is None else min(end, message.ends_on)
+    inside: list[date] = []
+    gaps: list[Gap] = []
+    if lo <= hi:
+        first = bisect_left(days, lo)
+        inside = days[first : bisect_right(days, hi, lo=first)]
+        lo_ord = lo.toordinal()
+        hi_ord = hi.toordinal()
+        previous = days[first - 1].toordinal() if first else virtual
+        anchors = [day.toordinal() for day in inside]
+        anchors.append(hi_ord + 1)
+        for anchor in anchors:
+            if anchor - previous > cadence + 1:
+                gap_start = max(previous + cadence + 1, lo_ord)
+                gap_end = min(anchor - 1, hi_ord)
+                if gap_start <= gap_end:
+                    gaps.append(
+                        Gap(
+                            date.fromordinal(gap_start),
+                            date.fromordinal(gap_end),
+                            gap_end - gap_start + 1,
+                        )
+                    )
+            previous = anchor
+
+    # Status on the as-of day.
+    overdue_days = 0
+    if message.starts_on is not None and as_of < message.starts_on:
+        status = MessageStatus.UPCOMING
+    elif message.ends_on is not None and as_of > message.ends_on:
+        status = MessageStatus.ENDED
+    else:
+        due = (last.toordinal() if last is not None else virtual) + cadence
+        today = as_of.toordinal()
+        if today > due:
+            status = MessageStatus.OVERDUE
+            overdue_days = today - due
+        elif following is None or following.toordinal() > due:
+            status = MessageStatus.UNPLANNED
+        else:
+            status = MessageStatus.OK
+
+    # Per-channel breakdown.
+    breakdown: list[ChannelCadence] = []
+    for channel in channels:
+        channel_days = by_channel.get(channel.id)
+        if not channel_days:
+            breakdown.append(ChannelCadence(channel.id, channel.name, None, None))
+            continue
+        channel_days.sort()
+        i = bisect_right(channel_days, as_of)
+        breakdown.append(
+            ChannelCadence(
+                channel.id,
+                channel.name,
+                channel_days[i - 1] if i else None,
+                channel_days[i] if i < len(channel_days) else None,
+            )
+        )
+
+    return MessageCadence(
+        message_id=message.id,
+        title=message.title,
+        cadence_days=cadence,
+        status=status,
+        overdue_days=overdue_days,
+        last_delivery=last,
+        next_delivery=following,
+        deliveries=tuple(inside),
+        gaps=tuple(gaps),
+        channels=tuple(breakdown),
+    )

@@ -1,0 +1,237 @@
+"""The calendar file: opening, creating, checking and migrating it.
+
+A calendar is one SQLite file marked with our ``PRAGMA application_id``. Its
+schema evolves only through :data:`MIGRATIONS`; the number of migrations
+applied is also kept in ``PRAGMA user_version`` so that a file from a newer
+Cadence can be recognised (and refused) without touching it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils import Database, Migrations
+
+from .errors import CalendarFileError, NewerSchemaError, environment_errors, os_problem_for
+
+APPLICATION_ID = 0x43414443  # "CADC"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+MIGRATIONS = Migrations("cadence")
+
+
+def _run(db: Database, *statements: str) -> None:
+    # Statement by statement: executescript() would commit the migration's transaction.
+    for statement in statements:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0001_initial")
+def _initial(db: Database) -> None:
+    _run(
+        db,
+        """CREATE TABLE calendar (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            timezone TEXT NOT NULL,
+            week_start TEXT NOT NULL CHECK (week_start IN ('monday', 'sunday')),
+            default_cadence_days INTEGER NOT NULL CHECK (default_cadence_days > 0)
+        )""",
+        """CREATE TABLE channels (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            kind TEXT NOT NULL,
+            color TEXT NOT NULL,
+            char_limit INTEGER,
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            archived INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE key_messages (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            statement TEXT NOT NULL DEFAULT '',
+            cadence_days INTEGER NOT NULL CHECK (cadence_days > 0),
+            color TEXT NOT NULL,
+            starts_on TEXT,
+            ends_on TEXT,
+            priority INTEGER NOT NULL DEFAULT 0,
+            archived INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE campaigns (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            kind TEXT NOT NULL CHECK (kind IN ('product', 'service', 'promotion')),
+            starts_on TEXT,
+            ends_on TEXT,
+            color TEXT NOT NULL
+        )""",
+        """CREATE TABLE series (
+            id INTEGER PRIMARY KEY,
+            rrule TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            anchor_time TEXT,
+            exdates TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE posts (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL DEFAULT '',
+            channel_id INTEGER NOT NULL REFERENCES channels(id),
+            campaign_id INTEGER REFERENCES campaigns(id) ON DELETE SET NULL,
+            status TEXT NOT NULL
+                CHECK (status IN ('idea', 'draft', 'scheduled', 'published', 'cancelled')),
+            date TEXT,
+            time TEXT,
+            link TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            series_id INTEGER REFERENCES series(id) ON DELETE SET NULL,
+            occurrence TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            revision INTEGER NOT NULL DEFAULT 1,
+            source_uid TEXT,
+            recurrence_id TEXT
+        )""",
+        "CREATE INDEX posts_by_date ON posts(date, time)",
+        "CREATE INDEX posts_by_channel ON posts(channel_id)",
+        "CREATE INDEX posts_by_series ON posts(series_id, occurrence)",
+        "CREATE INDEX posts_by_source ON posts(source_uid, recurrence_id)",
+        """CREATE TABLE post_messages (
+            post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+            message_id INTEGER NOT NULL REFERENCES key_messages(id) ON DELETE CASCADE,
+            PRIMARY KEY (post_id, message_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX post_messages_by_message ON post_messages(message_id, post_id)",
+        """CREATE VIRTUAL TABLE posts_fts USING fts5(
+            title, body, notes, content='posts', content_rowid='id'
+        )""",
+        """CREATE TRIGGER posts_fts_insert AFTER INSERT ON posts BEGIN
+            INSERT INTO posts_fts(rowid, title, body, notes)
+            VALUES (new.id, new.title, new.body, new.notes);
+        END""",
+        """CREATE TRIGGER posts_fts_delete AFTER DELETE ON posts BEGIN
+            INSERT INTO posts_fts(posts_fts, rowid, title, body, notes)
+            VALUES ('delete', old.id, old.title, old.body, old.notes);
+        END""",
+        """CREATE TRIGGER posts_fts_update AFTER UPDATE OF title, body, notes ON posts BEGIN
+            INSERT INTO posts_fts(posts_fts, rowid, title, body, notes)
+            VALUES ('delete', old.id, old.title, old.body, old.notes);
+            INSERT INTO posts_fts(rowid, title, body, notes)
+            VALUES (new.id, new.title, new.body, new.notes);
+        END""",
+    )
+
+
+SCHEMA_VERSION = len(MIGRATIONS._migrations)
+
+
+def _header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(100)
+    except OSError as exc:
+        raise os_problem_for(exc, str(path)) from exc
+
+
+def _read_marks(path: Path) -> tuple[int, int]:
+    """Return (application_id, user_version) through a read-only connection."""
+    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise CalendarFileError(f"{path} could not be opened.") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise CalendarFileError(f"{path} is not a Cadence calendar (it is damaged).") from exc
+    finally:
+        conn.close()
+    return int(app_id), int(user_version)
+
+
+def check_calendar_file(path: Path) -> int:
+    """Make sure ``path`` is a Cadence calendar this version can open; return its version.
+
+    Reads only: the file is never modified, whatever it turns out to be.
+    """
+    if not path.exists():
+        raise CalendarFileError(f"There is no calendar at {path}.")
+    if path.is_dir():
+        raise CalendarFileError(f"{path} is a folder, not a calendar file.")
+    header = _header(path)
+    if not header:
+        raise CalendarFileError(f"{path} is empty, so it is not a Cadence calendar.")
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        raise CalendarFileError(f"{path} is not a Cadence calendar.")
+    app_id, version = _read_marks(path)
+    if app_id != APPLICATION_ID:
+        raise CalendarFileError(
+            f"{path} is a database of another program, not a Cadence calendar."
+        )
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"{path} was saved by a newer version of Cadence; update Cadence to open it."
+        )
+    return version
+
+
+def _configure(db: Database) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    db.execute("PRAGMA synchronous = FULL")
+
+
+def _migrate(db: Database) -> None:
+    if MIGRATIONS.pending(db):
+        MIGRATIONS.apply(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def open_database(path: Path) -> Database:
+    """Open an existing calendar file, migrating it to the current schema."""
+    check_calendar_file(path)
+    with environment_errors():
+        db = sqlite_utils.Database(path)
+        try:
+            _configure(db)
+            _migrate(db)
+        except BaseException:
+            db.close()
+            raise
+    return db
+
+
+def create_database(path: Path) -> Database:
+    """Create a new, empty calendar file at ``path`` (which must not exist yet)."""
+    if path.exists():
+        raise CalendarFileError(f"{path} already exists; choose another name.")
+    if not path.parent.is_dir():
+        raise CalendarFileError(f"The folder {path.parent} does not exist.")
+    try:
+        path.touch(exist_ok=False)
+    except OSError as exc:
+        raise os_problem_for(exc, str(path)) from exc
+    try:
+        with environment_errors():
+            db = sqlite_utils.Database(path)
+            try:
+                # The marks go in before WAL so that they sit in the main file at once.
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                _configure(db)
+                _migrate(db)
+            except BaseException:
+                db.close()
+                raise
+    except BaseException:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    return db

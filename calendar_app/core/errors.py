@@ -1,0 +1,134 @@
+"""Errors whose messages are written for the person using Cadence.
+
+Every exception here carries one plain sentence (``str(exc)``) that the window
+shows in a dialog and the command line prints after ``cadence: error:``.
+Anything else that escapes is a bug in Cadence.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+class CadenceError(Exception):
+    """Base class: something went wrong that the user can understand and fix."""
+
+
+class CalendarFileError(CadenceError):
+    """The file is missing, unreadable, or not a Cadence calendar."""
+
+
+class NewerSchemaError(CalendarFileError):
+    """The calendar was written by a newer version of Cadence."""
+
+
+class InvalidInput(CadenceError):
+    """A value the user gave is not acceptable (an unknown channel, a bad date...)."""
+
+
+class NotFound(CadenceError):
+    """The post, channel, key message or campaign asked for does not exist."""
+
+
+class ImportProblem(CadenceError):
+    """An imported file has a problem at a known place.
+
+    ``line`` is a line number in a text file, ``row`` a data row in a table
+    (1 is the first row after any header), ``column`` the column's name.
+    """
+
+    def __init__(
+        self, message: str, *, line: int | None = None, row: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        self.problem = message
+        self.line = line
+        self.row = row
+        self.column = column
+        where = []
+        if line is not None:
+            where.append(f"line {line}")
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f"column '{column}'")
+        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+
+
+class StorageProblem(CadenceError):
+    """The computer, not Cadence, failed: the disk is full, the file is locked or read-only."""
+
+
+_ENVIRONMENT_CODES = {
+    "SQLITE_BUSY": "The calendar is busy in another program; try again in a moment.",
+    "SQLITE_LOCKED": "The calendar is locked by another program; try again in a moment.",
+    "SQLITE_READONLY": "The calendar file is read-only, so the change could not be saved.",
+    "SQLITE_FULL": "The disk is full, so the change could not be saved.",
+    "SQLITE_IOERR": "The disk could not be read or written, so the change could not be saved.",
+    "SQLITE_CANTOPEN": "The calendar file could not be opened; check that its folder exists "
+    "and that you may write to it.",
+    "SQLITE_PERM": "Cadence is not allowed to use the calendar file.",
+    "SQLITE_NOTADB": "The file is not a Cadence calendar.",
+    "SQLITE_CORRUPT": "The calendar file is damaged.",
+}
+
+
+def storage_problem_for(exc: sqlite3.Error) -> CadenceError | None:
+    """Map an sqlite3 failure caused by the environment to a user-facing error.
+
+    Returns ``None`` for anything else (a bug, which should propagate as is).
+    """
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    for code, message in _ENVIRONMENT_CODES.items():
+        if name == code or name.startswith(code + "_"):
+            if code in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+                return CalendarFileError(message)
+            return StorageProblem(message)
+    text = str(exc).lower()
+    for fragment, code in (
+        ("database is locked", "SQLITE_BUSY"),
+        ("readonly database", "SQLITE_READONLY"),
+        ("disk is full", "SQLITE_FULL"),
+        ("disk i/o error", "SQLITE_IOERR"),
+        ("unable to open database", "SQLITE_CANTOPEN"),
+        ("file is not a database", "SQLITE_NOTADB"),
+        ("malformed", "SQLITE_CORRUPT"),
+    ):
+        if fragment in text:
+            return storage_problem_for_code(code)
+    return None
+
+
+def storage_problem_for_code(code: str) -> CadenceError:
+    message = _ENVIRONMENT_CODES[code]
+    if code in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+        return CalendarFileError(message)
+    return StorageProblem(message)
+
+
+def os_problem_for(exc: OSError, what: str) -> CadenceError:
+    """Describe an operating-system failure while handling ``what`` (a file name)."""
+    if exc.errno == errno.ENOSPC:
+        return StorageProblem(f"The disk is full, so {what} could not be written.")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return StorageProblem(f"Cadence is not allowed to use {what}.")
+    if exc.errno == errno.ENOENT:
+        return CalendarFileError(f"{what} does not exist.")
+    if exc.errno == errno.EISDIR:
+        return CalendarFileError(f"{what} is a folder, not a file.")
+    return StorageProblem(f"{what} could not be used: {exc.strerror or exc}.")
+
+
+@contextmanager
+def environment_errors() -> Iterator[None]:
+    """Re-raise sqlite3 failures caused by the environment as :class:`StorageProblem`."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        problem = storage_problem_for(exc)
+        if problem is None:
+            raise
+        raise problem from exc

@@ -1,0 +1,238 @@
+"""Typed records of a calendar: what the store reads and writes.
+
+Dates are the calendar's local wall-clock dates (``datetime.date``) and times
+(``datetime.time``, minutes only); the calendar's IANA zone says where that
+wall clock hangs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from .errors import InvalidInput
+
+
+class PostStatus(StrEnum):
+    IDEA = "idea"
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+    CANCELLED = "cancelled"
+
+    @classmethod
+    def parse(cls, text: str) -> PostStatus:
+        try:
+            return cls(text.strip().lower())
+        except ValueError:
+            choices = ", ".join(s.value for s in cls)
+            raise InvalidInput(f"'{text}' is not a post status; use one of {choices}.") from None
+
+
+class CampaignKind(StrEnum):
+    PRODUCT = "product"
+    SERVICE = "service"
+    PROMOTION = "promotion"
+
+
+class WeekStart(StrEnum):
+    MONDAY = "monday"
+    SUNDAY = "sunday"
+
+
+CHANNEL_KINDS = (
+    "social",
+    "newsletter",
+    "blog",
+    "press release",
+    "event",
+    "website",
+    "video",
+    "podcast",
+    "internal",
+    "other",
+)
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def parse_color(text: str) -> str:
+    """Return ``#rrggbb`` in lower case, or raise :class:`InvalidInput`."""
+    if not _COLOR.match(text.strip()):
+        raise InvalidInput(f"'{text}' is not a colour; write it as #RRGGBB, like #1f77b4.")
+    return text.strip().lower()
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(f"'{text}' is not a date; write it as YYYY-MM-DD.") from None
+
+
+def parse_time(text: str) -> time:
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2))
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise InvalidInput(f"'{text}' is not a time of day; write it as HH:MM, like 09:30.")
+
+
+def format_time(value: time | None) -> str | None:
+    return None if value is None else f"{value.hour:02d}:{value.minute:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarInfo:
+    name: str
+    timezone: str
+    week_start: WeekStart
+    default_cadence_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    id: int
+    name: str
+    kind: str
+    color: str
+    char_limit: int | None
+    sort_order: int
+    archived: bool
+
+
+@dataclass(frozen=True, slots=True)
+class KeyMessage:
+    id: int
+    title: str
+    statement: str
+    cadence_days: int
+    color: str
+    starts_on: date | None
+    ends_on: date | None
+    priority: int
+    archived: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    id: int
+    name: str
+    kind: CampaignKind
+    starts_on: date | None
+    ends_on: date | None
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """A recurrence rule whose occurrences are real posts.
+
+    ``rrule`` is the RFC 5545 RRULE value (without ``RRULE:``); ``anchor`` is
+    the first occurrence's local date and ``anchor_time`` its local time.
+    ``exdates`` are occurrence dates that were deleted on their own.
+    """
+
+    id: int
+    rrule: str
+    anchor: date
+    anchor_time: time | None
+    exdates: tuple[date, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    id: int
+    uid: str
+    title: str
+    body: str
+    channel_id: int
+    campaign_id: int | None
+    status: PostStatus
+    date: date | None
+    time: time | None
+    link: str
+    notes: str
+    series_id: int | None
+    occurrence: date | None
+    message_ids: tuple[int, ...]
+    created_at: datetime
+    updated_at: datetime
+    revision: int
+    source_uid: str | None = None
+    recurrence_id: str | None = None
+
+    @property
+    def is_backlog(self) -> bool:
+        return self.date is None
+
+    def delivers_on(self, as_of: date) -> bool:
+        """True when this post counts as a delivery of its key messages (DESIGN.md)."""
+        return delivers(self.status, self.date, as_of)
+
+
+def delivers(status: PostStatus | str, day: date | None, as_of: date) -> bool:
+    if day is None:
+        return False
+    if status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED):
+        return True
+    return status == PostStatus.DRAFT and day >= as_of
+
+
+@dataclass(frozen=True, slots=True)
+class NewPost:
+    """The fields of a post that does not exist yet."""
+
+    title: str
+    channel_id: int
+    message_ids: tuple[int, ...] = ()
+    date: date | None = None
+    time: time | None = None
+    status: PostStatus = PostStatus.DRAFT
+    body: str = ""
+    campaign_id: int | None = None
+    link: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSet:
+    """What one store mutation changed, so that views refresh only that.
+
+    ``created`` lists the ids of rows the mutation created, in order, of the
+    kind the mutation is about (posts for ``add_post``, channels for
+    ``add_channel``...). ``dates`` holds every local date whose content
+    changed; ``backlog`` is true when the undated posts changed.
+    """
+
+    posts: frozenset[int] = frozenset()
+    removed_posts: frozenset[int] = frozenset()
+    messages: frozenset[int] = frozenset()
+    channels: frozenset[int] = frozenset()
+    campaigns: frozenset[int] = frozenset()
+    series: frozenset[int] = frozenset()
+    dates: frozenset[date] = frozenset()
+    backlog: bool = False
+    calendar: bool = False
+    created: tuple[int, ...] = field(default=())
+
+    def __or__(self, other: ChangeSet) -> ChangeSet:
+        return ChangeSet(
+            posts=self.posts | other.posts,
+            removed_posts=self.removed_posts | other.removed_posts,
+            messages=self.messages | other.messages,
+            channels=self.channels | other.channels,
+            campaigns=self.campaigns | other.campaigns,
+            series=self.series | other.series,
+            dates=self.dates | other.dates,
+            backlog=self.backlog or other.backlog,
+            calendar=self.calendar or other.calendar,
+            created=self.created + other.created,
+        )
+
+    @property
+    def empty(self) -> bool:
+        return self == ChangeSet()

@@ -1,0 +1,216 @@
+"""Recurrence rules (RFC 5545 RRULE) for recurring posts, through python-dateutil.
+
+Occurrences are computed on naive local dates: a series at 09:00 stays at
+09:00 on the wall clock across daylight-saving changes, because the time is
+stored beside each date and converted to UTC only at the edges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+
+from dateutil.rrule import rrulestr
+
+from .errors import InvalidInput
+
+HORIZON = timedelta(days=365)
+"""How far ahead a rule with neither COUNT nor UNTIL is materialised."""
+
+MAX_OCCURRENCES = 1000
+
+_FREQS = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+_ALLOWED = {
+    "FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYYEARDAY",
+    "BYWEEKNO", "BYSETPOS", "WKST",
+}
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def parse(rule: str) -> dict[str, str]:
+    """Split an RRULE value into its parts (upper-case names, values as written)."""
+    text = rule.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    parts: dict[str, str] = {}
+    for piece in filter(None, (p.strip() for p in text.split(";"))):
+        name, sep, value = piece.partition("=")
+        name = name.strip().upper()
+        if not sep or not value.strip():
+            raise InvalidInput(f"'{piece}' in the repeat rule is not NAME=VALUE.")
+        if name in parts:
+            raise InvalidInput(f"The repeat rule names {name} twice.")
+        parts[name] = value.strip().upper()
+    return parts
+
+
+def _join(parts: dict[str, str]) -> str:
+    order = ["FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "COUNT", "UNTIL"]
+    keys = [k for k in order if k in parts] + sorted(k for k in parts if k not in order)
+    return ";".join(f"{k}={parts[k]}" for k in keys)
+
+
+def _until(value: str) -> date:
+    try:
+        return datetime.strptime(value[:8], "%Y%m%d").date()
+    except ValueError:
+        raise InvalidInput(f"UNTIL={value} in the repeat rule is not a date.") from None
+
+
+def normalise(rule: str) -> str:
+    """Check a rule and return it in canonical form; raise :class:`InvalidInput` if bad.
+
+    Only daily, weekly, monthly and yearly rules are allowed (a post is one per
+    day at most), and UNTIL is kept as a date.
+    """
+    parts = parse(rule)
+    freq = parts.get("FREQ")
+    if freq is None:
+        raise InvalidInput("A repeat rule needs FREQ, like FREQ=WEEKLY.")
+    if freq not in _FREQS:
+        raise InvalidInput(
+            f"FREQ={freq} is not supported; posts repeat DAILY, WEEKLY, MONTHLY or YEARLY."
+        )
+    unknown = sorted(set(parts) - _ALLOWED)
+    if unknown:
+        raise InvalidInput(f"The repeat rule part {unknown[0]} is not supported.")
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise InvalidInput("A repeat rule may have COUNT or UNTIL, not both.")
+    if "COUNT" in parts and (not parts["COUNT"].isdigit() or int(parts["COUNT"]) < 1):
+        raise InvalidInput("COUNT in the repeat rule must be a whole number of at least 1.")
+    if "INTERVAL" in parts and (not parts["INTERVAL"].isdigit() or int(parts["INTERVAL"]) < 1):
+        raise InvalidInput("INTERVAL in the repeat rule must be a whole number of at least 1.")
+    if "UNTIL" in parts:
+        parts["UNTIL"] = _until(parts["UNTIL"]).strftime("%Y%m%d")
+    text = _join(parts)
+    try:
+        rrulestr(text, dtstart=datetime(2000, 1, 1))
+    except (ValueError, TypeError) as exc:
+        raise InvalidInput(f"The repeat rule '{rule.strip()}' is not valid: {exc}.") from None
+    return text
+
+
+def has_end(rule: str) -> bool:
+    parts = parse(rule)
+    return "COUNT" in parts or "UNTIL" in parts
+
+
+def occurrences(
+    rule: str, anchor: date, exdates: Iterable[date] = (), *, horizon: date | None = None
+) -> list[date]:
+    """The dates of a series starting on ``anchor``, without ``exdates``.
+
+    A rule with neither COUNT nor UNTIL stops at ``horizon`` (default: one year
+    after the anchor). At most :data:`MAX_OCCURRENCES` dates are returned.
+    """
+    rule = normalise(rule)
+    start = datetime(anchor.year, anchor.month, anchor.day)
+    recurrence = rrulestr(rule, dtstart=start)
+    last = horizon or (anchor + HORIZON)
+    stop = datetime(last.year, last.month, last.day)
+    skip = set(exdates)
+    days: list[date] = []
+    bounded = has_end(rule)
+    for moment in recurrence:
+        if not bounded and moment > stop:
+            break
+        day = moment.date()
+        if day not in skip:
+            days.append(day)
+        if len(days) >= MAX_OCCURRENCES:
+            break
+    return days
+
+
+def split(rule: str, anchor: date, at: date) -> tuple[str, str]:
+    """Split a series at ``at``: the head ends the day before, the tail starts at ``at``.
+
+    A COUNT is shared out so that head and tail together make the same dates.
+    """
+    parts = parse(normalise(rule))
+    head = dict(parts)
+    tail = dict(parts)
+    head.pop("COUNT", None)
+    head["UNTIL"] = (at - timedelta(days=1)).strftime("%Y%m%d")
+    if "COUNT" in parts:
+        before = sum(1 for d in occurrences(rule, anchor) if d < at)
+        tail["COUNT"] = str(max(int(parts["COUNT"]) - before, 1))
+    return _join(head), _join(tail)
+
+
+def _shift_weekday(token: str, days: int) -> str:
+    prefix, code = token[:-2], token[-2:]
+    if code not in _WEEKDAYS:
+        return token
+    return prefix + _WEEKDAYS[(_WEEKDAYS.index(code) + days) % 7]
+
+
+def shift(rule: str, delta: timedelta) -> str:
+    """Move a rule by ``delta`` days: weekdays, days of the month and UNTIL follow."""
+    if not delta:
+        return normalise(rule)
+    parts = parse(normalise(rule))
+    days = delta.days
+    if "BYDAY" in parts:
+        parts["BYDAY"] = ",".join(_shift_weekday(t, days) for t in parts["BYDAY"].split(","))
+    if "BYMONTHDAY" in parts:
+        moved = []
+        for token in parts["BYMONTHDAY"].split(","):
+            value = int(token)
+            new = value + days if value > 0 else value
+            moved.append(str(new if 1 <= new <= 31 else value))
+        parts["BYMONTHDAY"] = ",".join(moved)
+    if "UNTIL" in parts:
+        parts["UNTIL"] = (_until(parts["UNTIL"]) + delta).strftime("%Y%m%d")
+    return _join(parts)
+
+
+def build(
+    freq: str,
+    *,
+    interval: int = 1,
+    weekdays: Sequence[int] = (),
+    until: date | None = None,
+    count: int | None = None,
+) -> str:
+    """Make a rule from the editor's choices (weekdays: 0 = Monday)."""
+    parts = {"FREQ": freq.upper()}
+    if interval > 1:
+        parts["INTERVAL"] = str(interval)
+    if weekdays:
+        parts["BYDAY"] = ",".join(_WEEKDAYS[d] for d in sorted(set(weekdays)))
+    if until is not None:
+        parts["UNTIL"] = until.strftime("%Y%m%d")
+    if count is not None:
+        parts["COUNT"] = str(count)
+    return normalise(_join(parts))
+
+
+def describe(rule: str) -> str:
+    """A short English description, like "Weekly on Monday and Thursday, 10 times"."""
+    parts = parse(rule)
+    interval = int(parts.get("INTERVAL", "1"))
+    unit = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}.get(
+        parts.get("FREQ", ""), "time"
+    )
+    text = (
+        {"day": "Daily", "week": "Weekly", "month": "Monthly", "year": "Yearly"}.get(unit, "")
+        if interval == 1
+        else f"Every {interval} {unit}s"
+    )
+    if "BYDAY" in parts:
+        names = [
+            _DAY_NAMES[_WEEKDAYS.index(t[-2:])] for t in parts["BYDAY"].split(",")
+            if t[-2:] in _WEEKDAYS
+        ]
+        if names:
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            text += f" on {joined}"
+    if "BYMONTHDAY" in parts:
+        text += f" on day {parts['BYMONTHDAY']}"
+    if "COUNT" in parts:
+        text += f", {parts['COUNT']} times"
+    if "UNTIL" in parts:
+        text += f", until {_until(parts['UNTIL']).isoformat()}"
+    return text

@@ -1,0 +1,1190 @@
+"""The calendar store: the one owner of a calendar file.
+
+Every public mutation is one atomic unit (``db.atomic()``) and returns a
+:class:`ChangeSet` naming what changed. The store knows nothing about undo:
+the window's undo commands call a mutation and later its inverse.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, Literal, Self, TypedDict, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlite_utils import Database
+
+from . import recurrence
+from .database import create_database, open_database
+from .errors import InvalidInput, NotFound, environment_errors
+from .models import (
+    CHANNEL_KINDS,
+    CalendarInfo,
+    Campaign,
+    CampaignKind,
+    ChangeSet,
+    Channel,
+    KeyMessage,
+    NewPost,
+    Post,
+    PostStatus,
+    Series,
+    WeekStart,
+    format_time,
+    parse_color,
+)
+
+Scope = Literal["this", "following", "all"]
+
+PALETTE = (
+    "#2f6fde", "#e0532f", "#2ba36b", "#9b4dca", "#e3a008",
+    "#0f9bb5", "#d6336c", "#6b7b8c", "#7a5c2e", "#5a8f29",
+)
+
+_POST_COLUMNS = (
+    "p.id, p.uid, p.title, p.body, p.channel_id, p.campaign_id, p.status, p.date, p.time,"
+    " p.link, p.notes, p.series_id, p.occurrence, p.created_at, p.updated_at, p.revision,"
+    " p.source_uid, p.recurrence_id,"
+    " (SELECT group_concat(message_id) FROM post_messages WHERE post_id = p.id)"
+)
+
+
+class PostChanges(TypedDict, total=False):
+    """Fields of a post that an edit may change; absent keys stay as they are."""
+
+    title: str
+    body: str
+    channel_id: int
+    campaign_id: int | None
+    status: PostStatus
+    date: date | None
+    time: time | None
+    link: str
+    notes: str
+    message_ids: tuple[int, ...]
+
+
+_DATE_CACHE: dict[str, date] = {}
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    day = _DATE_CACHE.get(text)
+    if day is None:
+        day = _DATE_CACHE[text] = date.fromisoformat(text)
+    return day
+
+
+def _time(text: str | None) -> time | None:
+    return None if text is None else time.fromisoformat(text)
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def _post_from_row(row: Sequence[Any]) -> Post:
+    ids = row[18]
+    return Post(
+        id=row[0],
+        uid=row[1],
+        title=row[2],
+        body=row[3],
+        channel_id=row[4],
+        campaign_id=row[5],
+        status=PostStatus(row[6]),
+        date=_day(row[7]),
+        time=_time(row[8]),
+        link=row[9],
+        notes=row[10],
+        series_id=row[11],
+        occurrence=_day(row[12]),
+        message_ids=tuple(sorted(int(i) for i in ids.split(","))) if ids else (),
+        created_at=datetime.fromisoformat(row[13]),
+        updated_at=datetime.fromisoformat(row[14]),
+        revision=row[15],
+        source_uid=row[16],
+        recurrence_id=row[17],
+    )
+
+
+def validate_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(
+            f"'{name}' is not a time zone; use an IANA name like Europe/Paris."
+        ) from None
+    return name
+
+
+class CalendarStore:
+    """A calendar file opened for reading and writing."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self._db = db
+        self.path = path
+        self._info: CalendarInfo | None = None
+
+    # -- opening and closing ------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str) -> Self:
+        """Open an existing calendar; raises :class:`CalendarFileError` for anything else."""
+        path = Path(path)
+        return cls(open_database(path), path)
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        *,
+        name: str | None = None,
+        timezone: str = "UTC",
+        week_start: WeekStart | str = WeekStart.MONDAY,
+        default_cadence_days: int = 14,
+    ) -> Self:
+        """Create a new calendar file; the file must not exist yet."""
+        path = Path(path)
+        validate_timezone(timezone)
+        week = _week_start(week_start)
+        if default_cadence_days < 1:
+            raise InvalidInput("The default cadence must be at least 1 day.")
+        db = create_database(path)
+        try:
+            with environment_errors(), db.atomic():
+                db.execute(
+                    "INSERT INTO calendar (id, name, timezone, week_start, default_cadence_days)"
+                    " VALUES (1, ?, ?, ?, ?)",
+                    [name or path.stem, timezone, week.value, default_cadence_days],
+                )
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def db(self) -> Database:
+        """The underlying database, for exchange code and benchmarks that read in bulk."""
+        return self._db
+
+    def _rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Any]:
+        with environment_errors():
+            return self._db.execute(sql, params).fetchall()
+
+    # -- the calendar -------------------------------------------------------
+
+    def info(self) -> CalendarInfo:
+        if self._info is None:
+            row = self._rows(
+                "SELECT name, timezone, week_start, default_cadence_days FROM calendar"
+            )
+            if not row:
+                raise InvalidInput("The calendar has no settings row; it was not set up.")
+            name, zone, week, cadence = row[0]
+            self._info = CalendarInfo(name, zone, WeekStart(week), cadence)
+        return self._info
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.info().timezone)
+
+    def update_info(
+        self,
+        *,
+        name: str | None = None,
+        timezone: str | None = None,
+        week_start: WeekStart | str | None = None,
+        default_cadence_days: int | None = None,
+    ) -> ChangeSet:
+        info = self.info()
+        if name is not None and not name.strip():
+            raise InvalidInput("A calendar needs a name.")
+        if default_cadence_days is not None and default_cadence_days < 1:
+            raise InvalidInput("The default cadence must be at least 1 day.")
+        new = CalendarInfo(
+            name=name.strip() if name is not None else info.name,
+            timezone=validate_timezone(timezone) if timezone is not None else info.timezone,
+            week_start=_week_start(week_start) if week_start is not None else info.week_start,
+            default_cadence_days=default_cadence_days or info.default_cadence_days,
+        )
+        with environment_errors(), self._db.atomic():
+            self._db.execute(
+                "UPDATE calendar SET name = ?, timezone = ?, week_start = ?,"
+                " default_cadence_days = ? WHERE id = 1",
+                [new.name, new.timezone, new.week_start.value, new.default_cadence_days],
+            )
+        self._info = new
+        return ChangeSet(calendar=True)
+
+    # -- channels -----------------------------------------------------------
+
+    def channels(self, *, include_archived: bool = False) -> list[Channel]:
+        where = "" if include_archived else "WHERE archived = 0"
+        return [
+            Channel(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]))
+            for r in self._rows(
+                "SELECT id, name, kind, color, char_limit, sort_order, archived FROM channels "
+                f"{where} ORDER BY sort_order, name COLLATE NOCASE"
+            )
+        ]
+
+    def channel(self, channel_id: int) -> Channel:
+        for channel in self.channels(include_archived=True):
+            if channel.id == channel_id:
+                return channel
+        raise NotFound(f"There is no channel number {channel_id}.")
+
+    def channel_named(self, name: str) -> Channel | None:
+        wanted = name.strip().casefold()
+        for channel in self.channels(include_archived=True):
+            if channel.name.casefold() == wanted:
+                return channel
+        return None
+
+    def add_channel(
+        self,
+        name: str,
+        *,
+        kind: str = "social",
+        color: str | None = None,
+        char_limit: int | None = None,
+    ) -> ChangeSet:
+        name = _required(name, "A channel needs a name.")
+        if self.channel_named(name) is not None:
+            raise InvalidInput(f"There is already a channel called '{name}'.")
+        kind = _channel_kind(kind)
+        if char_limit is not None and char_limit < 1:
+            raise InvalidInput("A character limit must be at least 1.")
+        existing = self.channels(include_archived=True)
+        color = parse_color(color) if color else PALETTE[len(existing) % len(PALETTE)]
+        order = max((c.sort_order for c in existing), default=-1) + 1
+        with environment_errors(), self._db.atomic():
+            cursor = self._db.execute(
+                "INSERT INTO channels (name, kind, color, char_limit, sort_order)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [name, kind, color, char_limit, order],
+            )
+        new_id = cast(int, cursor.lastrowid)
+        return ChangeSet(channels=frozenset({new_id}), created=(new_id,))
+
+    def update_channel(
+        self,
+        channel_id: int,
+        *,
+        name: str | None = None,
+        kind: str | None = None,
+        color: str | None = None,
+        char_limit: int | None | Literal["keep"] = "keep",
+        sort_order: int | None = None,
+        archived: bool | None = None,
+    ) -> ChangeSet:
+        current = self.channel(channel_id)
+        if name is not None:
+            name = _required(name, "A channel needs a name.")
+            other = self.channel_named(name)
+            if other is not None and other.id != channel_id:
+                raise InvalidInput(f"There is already a channel called '{name}'.")
+        if char_limit not in ("keep", None) and cast(int, char_limit) < 1:
+            raise InvalidInput("A character limit must be at least 1.")
+        with environment_errors(), self._db.atomic():
+            self._db.execute(
+                "UPDATE channels SET name = ?, kind = ?, color = ?, char_limit = ?,"
+                " sort_order = ?, archived = ? WHERE id = ?",
+                [
+                    name if name is not None else current.name,
+                    _channel_kind(kind) if kind is not None else current.kind,
+                    parse_color(color) if color is not None else current.color,
+                    current.char_limit if char_limit == "keep" else char_limit,
+                    sort_order if sort_order is not None else current.sort_order,
+                    int(archived if archived is not None else current.archived),
+                    channel_id,
+                ],
+            )
+        return ChangeSet(channels=frozenset({channel_id}))
+
+    def delete_channel(self, channel_id: int) -> ChangeSet:
+        """Delete a channel that no post uses (archive it otherwise)."""
+        channel = self.channel(channel_id)
+        used = self._rows("SELECT count(*) FROM posts WHERE channel_id = ?", [channel_id])[0][0]
+        if used:
+            raise InvalidInput(
+                f"The channel '{channel.name}' has {used} posts; archive it instead of deleting it."
+            )
+        with environment_errors(), self._db.atomic():
+            self._db.execute("DELETE FROM channels WHERE id = ?", [channel_id])
+        return ChangeSet(channels=frozenset({channel_id}))
+
+    # -- key messages -------------------------------------------------------
+
+    def key_messages(self, *, include_archived: bool = False) -> list[KeyMessage]:
+        where = "" if include_archived else "WHERE archived = 0"
+        return [
+            KeyMessage(r[0], r[1], r[2], r[3], r[4], _day(r[5]), _day(r[6]), r[7], bool(r[8]))
+            for r in self._rows(
+                "SELECT id, title, statement, cadence_days, color, starts_on, ends_on, priority,"
+                f" archived FROM key_messages {where}"
+                " ORDER BY priority DESC, title COLLATE NOCASE"
+            )
+        ]
+
+    def key_message(self, message_id: int) -> KeyMessage:
+        for message in self.key_messages(include_archived=True):
+            if message.id == message_id:
+                return message
+        raise NotFound(f"There is no key message number {message_id}.")
+
+    def key_message_titled(self, title: str) -> KeyMessage | None:
+        wanted = title.strip().casefold()
+        for message in self.key_messages(include_archived=True):
+            if message.title.casefold() == wanted:
+                return message
+        return None
+
+    def add_key_message(
+        self,
+        title: str,
+        *,
+        statement: str = "",
+        cadence_days: int | None = None,
+        color: str | None = None,
+        starts_on: date | None = None,
+        ends_on: date | None = None,
+        priority: int = 0,
+    ) -> ChangeSet:
+        title = _required(title, "A key message needs a title.")
+        if self.key_message_titled(title) is not None:
+            raise InvalidInput(f"There is already a key message called '{title}'.")
+        cadence = cadence_days if cadence_days is not None else self.info().default_cadence_days
+        _check_message(cadence, starts_on, ends_on)
+        existing = self.key_messages(include_archived=True)
+        color = parse_color(color) if color else PALETTE[(len(existing) + 3) % len(PALETTE)]
+        with environment_errors(), self._db.atomic():
+            cursor = self._db.execute(
+                "INSERT INTO key_messages (title, statement, cadence_days, color, starts_on,"
+                " ends_on, priority) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [title, statement, cadence, color, _iso(starts_on), _iso(ends_on), priority],
+            )
+        new_id = cast(int, cursor.lastrowid)
+        return ChangeSet(messages=frozenset({new_id}), created=(new_id,))
+
+    def update_key_message(self, message: KeyMessage) -> ChangeSet:
+        """Replace a key message's fields with those of ``message`` (matched by id)."""
+        self.key_message(message.id)
+        title = _required(message.title, "A key message needs a title.")
+        other = self.key_message_titled(title)
+        if other is not None and other.id != message.id:
+            raise InvalidInput(f"There is already a key message called '{title}'.")
+        _check_message(message.cadence_days, message.starts_on, message.ends_on)
+        with environment_errors(), self._db.atomic():
+            self._db.execute(
+                "UPDATE key_messages SET title = ?, statement = ?, cadence_days = ?, color = ?,"
+                " starts_on = ?, ends_on = ?, priority = ?, archived = ? WHERE id = ?",
+                [
+                    title,
+                    message.statement,
+                    message.cadence_days,
+                    parse_color(message.color),
+                    _iso(message.starts_on),
+                    _iso(message.ends_on),
+                    message.priority,
+                    int(message.archived),
+                    message.id,
+                ],
+            )
+        return ChangeSet(messages=frozenset({message.id}))
+
+    def delete_key_message(self, message_id: int) -> ChangeSet:
+        self.key_message(message_id)
+        post_ids = {
+            r[0]
+            for r in self._rows(
+                "SELECT post_id FROM post_messages WHERE message_id = ?", [message_id]
+            )
+        }
+        with environment_errors(), self._db.atomic():
+            self._db.execute("DELETE FROM key_messages WHERE id = ?", [message_id])
+        return ChangeSet(messages=frozenset({message_id}), posts=frozenset(post_ids))
+
+    # -- campaigns ----------------------------------------------------------
+
+    def campaigns(self) -> list[Campaign]:
+        return [
+            Campaign(r[0], r[1], CampaignKind(r[2]), _day(r[3]), _day(r[4]), r[5])
+            for r in self._rows(
+                "SELECT id, name, kind, starts_on, ends_on, color FROM campaigns"
+                " ORDER BY starts_on IS NULL, starts_on, name COLLATE NOCASE"
+            )
+        ]
+
+    def campaign(self, campaign_id: int) -> Campaign:
+        for campaign in self.campaigns():
+            if campaign.id == campaign_id:
+                return campaign
+        raise NotFound(f"There is no campaign number {campaign_id}.")
+
+    def campaign_named(self, name: str) -> Campaign | None:
+        wanted = name.strip().casefold()
+        for campaign in self.campaigns():
+            if campaign.name.casefold() == wanted:
+                return campaign
+        return None
+
+    def add_campaign(
+        self,
+        name: str,
+        *,
+        kind: CampaignKind | str = CampaignKind.PROMOTION,
+        starts_on: date | None = None,
+        ends_on: date | None = None,
+        color: str | None = None,
+    ) -> ChangeSet:
+        name = _required(name, "A campaign needs a name.")
+        if self.campaign_named(name) is not None:
+            raise InvalidInput(f"There is already a campaign called '{name}'.")
+        campaign_kind = _campaign_kind(kind)
+        _check_range(starts_on, ends_on)
+        color = parse_color(color) if color else PALETTE[(len(self.campaigns()) + 6) % 10]
+        with environment_errors(), self._db.atomic():
+            cursor = self._db.execute(
+                "INSERT INTO campaigns (name, kind, starts_on, ends_on, color)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [name, campaign_kind.value, _iso(starts_on), _iso(ends_on), color],
+            )
+        new_id = cast(int, cursor.lastrowid)
+        return ChangeSet(campaigns=frozenset({new_id}), created=(new_id,))
+
+    def update_campaign(self, campaign: Campaign) -> ChangeSet:
+        """Replace a campaign's fields with those of ``campaign`` (matched by id)."""
+        self.campaign(campaign.id)
+        name = _required(campaign.name, "A campaign needs a name.")
+        other = self.campaign_named(name)
+        if other is not None and other.id != campaign.id:
+            raise InvalidInput(f"There is already a campaign called '{name}'.")
+        _check_range(campaign.starts_on, campaign.ends_on)
+        with environment_errors(), self._db.atomic():
+            self._db.execute(
+                "UPDATE campaigns SET name = ?, kind = ?, starts_on = ?, ends_on = ?, color = ?"
+                " WHERE id = ?",
+                [
+                    name,
+                    _campaign_kind(campaign.kind).value,
+                    _iso(campaign.starts_on),
+                    _iso(campaign.ends_on),
+                    parse_color(campaign.color),
+                    campaign.id,
+                ],
+            )
+        return ChangeSet(campaigns=frozenset({campaign.id}))
+
+    def delete_campaign(self, campaign_id: int) -> ChangeSet:
+        self.campaign(campaign_id)
+        post_ids = frozenset(
+            r[0] for r in self._rows("SELECT id FROM posts WHERE campaign_id = ?", [campaign_id])
+        )
+        with environment_errors(), self._db.atomic():
+            self._db.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
+        return ChangeSet(campaigns=frozenset({campaign_id}), posts=post_ids)
+
+    # -- reading posts ------------------------------------------------------
+
+    def _posts(self, where: str, params: Sequence[Any] = (), order: str = "") -> list[Post]:
+        order = order or "ORDER BY p.date, p.time IS NOT NULL, p.time, p.id"
+        return [
+            _post_from_row(r)
+            for r in self._rows(f"SELECT {_POST_COLUMNS} FROM posts p {where} {order}", params)
+        ]
+
+    def post(self, post_id: int) -> Post:
+        found = self._posts("WHERE p.id = ?", [post_id])
+        if not found:
+            raise NotFound(f"There is no post number {post_id}.")
+        return found[0]
+
+    def posts(self, post_ids: Iterable[int]) -> list[Post]:
+        """The posts with these ids that exist, in date and time order."""
+        ids = sorted(set(post_ids))
+        found: list[Post] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.extend(self._posts(f"WHERE p.id IN ({marks})", chunk))
+        return sorted(found, key=_post_order)
+
+    def post_by_uid(self, uid: str) -> Post:
+        found = self._posts("WHERE p.uid = ?", [uid.strip()])
+        if not found:
+            raise NotFound(f"There is no post with uid {uid}.")
+        return found[0]
+
+    def posts_between(
+        self,
+        first: date,
+        last: date,
+        *,
+        channel_ids: Iterable[int] | None = None,
+        message_ids: Iterable[int] | None = None,
+        statuses: Iterable[PostStatus] | None = None,
+        campaign_ids: Iterable[int] | None = None,
+    ) -> list[Post]:
+        """Dated posts from ``first`` to ``last`` inclusive, in date and time order."""
+        where = ["p.date BETWEEN ? AND ?"]
+        params: list[Any] = [first.isoformat(), last.isoformat()]
+        _filters(where, params, channel_ids, message_ids, statuses, campaign_ids)
+        return self._posts("WHERE " + " AND ".join(where), params)
+
+    def backlog(
+        self,
+        *,
+        channel_ids: Iterable[int] | None = None,
+        message_ids: Iterable[int] | None = None,
+        statuses: Iterable[PostStatus] | None = None,
+        campaign_ids: Iterable[int] | None = None,
+    ) -> list[Post]:
+        """Undated posts (ideas and unscheduled drafts), newest first."""
+        where = ["p.date IS NULL"]
+        params: list[Any] = []
+        _filters(where, params, channel_ids, message_ids, statuses, campaign_ids)
+        return self._posts(
+            "WHERE " + " AND ".join(where), params, "ORDER BY p.updated_at DESC, p.id DESC"
+        )
+
+    def all_posts(self) -> list[Post]:
+        """Every post: undated ones first, then in date and time order."""
+        return self._posts("")
+
+    def search(self, text: str, *, limit: int = 200) -> list[Post]:
+        """Posts whose title, body or notes contain every word of ``text``, best first."""
+        terms = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+        if not terms:
+            return []
+        query = " ".join('"' + term.replace('"', "") + '"*' for term in terms)
+        return self._posts(
+            "JOIN posts_fts ON posts_fts.rowid = p.id WHERE posts_fts MATCH ?",
+            [query],
+            f"ORDER BY posts_fts.rank LIMIT {int(limit)}",
+        )
+
+    def count_posts(self) -> int:
+        return int(self._rows("SELECT count(*) FROM posts")[0][0])
+
+    def date_range(self) -> tuple[date, date] | None:
+        """The first and last dated post's dates, or None in an empty calendar."""
+        row = self._rows("SELECT min(date), max(date) FROM posts WHERE date IS NOT NULL")[0]
+        if row[0] is None:
+            return None
+        return cast(date, _day(row[0])), cast(date, _day(row[1]))
+
+    def delivery_rows(self, as_of: date) -> list[tuple[int, int, date]]:
+        """(message id, channel id, day) for every post that delivers as of ``as_of``.
+
+        The delivery rule is DESIGN.md's: scheduled and published posts deliver,
+        drafts only on or after ``as_of``; several posts on a day collapse.
+        """
+        rows = self._rows(
+            "SELECT DISTINCT pm.message_id, p.channel_id, p.date FROM posts p"
+            " JOIN post_messages pm ON pm.post_id = p.id"
+            " WHERE p.date IS NOT NULL AND (p.status IN ('scheduled', 'published')"
+            " OR (p.status = 'draft' AND p.date >= ?))",
+            [as_of.isoformat()],
+        )
+        day = _day
+        return [(m, c, cast(date, day(d))) for m, c, d in rows]
+
+    # -- writing posts ------------------------------------------------------
+
+    def _check_post(self, post: NewPost) -> None:
+        if not post.title.strip():
+            raise InvalidInput("A post needs a title.")
+        if post.time is not None and post.date is None:
+            raise InvalidInput("A post without a date cannot have a time.")
+        self.channel(post.channel_id)
+        if post.campaign_id is not None:
+            self.campaign(post.campaign_id)
+        known = {m.id for m in self.key_messages(include_archived=True)}
+        for message_id in post.message_ids:
+            if message_id not in known:
+                raise NotFound(f"There is no key message number {message_id}.")
+
+    def _insert_posts(
+        self,
+        posts: Sequence[NewPost],
+        *,
+        series_id: int | None = None,
+        occurrences: Sequence[date | None] | None = None,
+        uids: Sequence[str] | None = None,
+    ) -> list[int]:
+        """Insert without checks or transaction; the caller holds both."""
+        stamp = _now()
+        ids: list[int] = []
+        links: list[tuple[int, int]] = []
+        execute = self._db.conn.execute
+        for index, post in enumerate(posts):
+            cursor = execute(
+                "INSERT INTO posts (uid, title, body, channel_id, campaign_id, status, date,"
+                " time, link, notes, series_id, occurrence, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    uids[index] if uids else new_uid(),
+                    post.title.strip(),
+                    post.body,
+                    post.channel_id,
+                    post.campaign_id,
+                    PostStatus(post.status).value,
+                    _iso(post.date),
+                    format_time(post.time),
+                    post.link,
+                    post.notes,
+                    series_id,
+                    _iso(occurrences[index]) if occurrences else None,
+                    stamp,
+                    stamp,
+                ),
+            )
+            post_id = cast(int, cursor.lastrowid)
+            ids.append(post_id)
+            links.extend((post_id, m) for m in set(post.message_ids))
+        if links:
+            self._db.conn.executemany(
+                "INSERT INTO post_messages (post_id, message_id) VALUES (?, ?)", links
+            )
+        return ids
+
+    def add_post(self, post: NewPost) -> ChangeSet:
+        return self.add_posts([post])
+
+    def add_posts(self, posts: Iterable[NewPost]) -> ChangeSet:
+        """Add many posts in one transaction (imports, copies, the demo)."""
+        batch = list(posts)
+        for post in batch:
+            self._check_post(post)
+        with environment_errors(), self._db.atomic():
+            ids = self._insert_posts(batch)
+        return _post_changes(batch, ids, created=True)
+
+    def _load_bulk_refs(self) -> tuple[set[int], set[int], set[int]]:
+        channels = {r[0] for r in self._rows("SELECT id FROM channels")}
+        messages = {r[0] for r in self._rows("SELECT id FROM key_messages")}
+        campaigns = {r[0] for r in self._rows("SELECT id FROM campaigns")}
+        return channels, messages, campaigns
+
+    def insert_many(self, posts: Iterable[NewPost], *, batch_size: int = 5000) -> int:
+        """Insert a large stream of posts quickly (generators, imports); returns the count.
+
+        Checks every reference like :meth:`add_posts` does, against sets read
+        once, and commits in one transaction. Returns no change set: callers
+        reload what they show.
+        """
+        channels, messages, campaigns = self._load_bulk_refs()
+        count = 0
+        stamp = _now()
+        post_rows: list[tuple[Any, ...]] = []
+        link_rows: list[tuple[str, int]] = []
+        with environment_errors(), self._db.atomic():
+            conn = self._db.conn
+
+            def flush() -> None:
+                conn.executemany(
+                    "INSERT INTO posts (uid, title, body, channel_id, campaign_id, status, date,"
+                    " time, link, notes, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    post_rows,
+                )
+                conn.executemany(
+                    "INSERT INTO post_messages (post_id, message_id)"
+                    " SELECT id, ? FROM posts WHERE uid = ?",
+                    [(m, u) for u, m in link_rows],
+                )
+                post_rows.clear()
+                link_rows.clear()
+
+            for post in posts:
+                if post.channel_id not in channels:
+                    raise NotFound(f"There is no channel number {post.channel_id}.")
+                if post.campaign_id is not None and post.campaign_id not in campaigns:
+                    raise NotFound(f"There is no campaign number {post.campaign_id}.")
+                if not post.title.strip():
+                    raise InvalidInput("A post needs a title.")
+                uid = new_uid()
+                post_rows.append(
+                    (
+                        uid, post.title.strip(), post.body, post.channel_id, post.campaign_id,
+                        PostStatus(post.status).value, _iso(post.date), format_time(post.time),
+                        post.link, post.notes, stamp, stamp,
+                    )
+                )
+                for message_id in set(post.message_ids):
+                    if message_id not in messages:
+                        raise NotFound(f"There is no key message number {message_id}.")
+                    link_rows.append((uid, message_id))
+                count += 1
+                if len(post_rows) >= batch_size:
+                    flush()
+            flush()
+        return count
+
+    def update_post(self, post_id: int, changes: PostChanges) -> ChangeSet:
+        """Change some fields of one post; bumps its revision and updated stamp."""
+        return self.update_posts({post_id: changes})
+
+    def update_posts(self, changes: Mapping[int, PostChanges]) -> ChangeSet:
+        """Apply edits to several posts in one transaction (bulk status change, moves)."""
+        before = {p.id: p for p in self.posts(changes)}
+        for post_id in changes:
+            if post_id not in before:
+                raise NotFound(f"There is no post number {post_id}.")
+        after: list[Post] = []
+        for post_id, edit in changes.items():
+            old = before[post_id]
+            merged = NewPost(
+                title=edit.get("title", old.title),
+                channel_id=edit.get("channel_id", old.channel_id),
+                message_ids=tuple(edit.get("message_ids", old.message_ids)),
+                date=edit.get("date", old.date),
+                time=edit.get("time", old.time),
+                status=PostStatus(edit.get("status", old.status)),
+                body=edit.get("body", old.body),
+                campaign_id=edit.get("campaign_id", old.campaign_id),
+                link=edit.get("link", old.link),
+                notes=edit.get("notes", old.notes),
+            )
+            if merged.date is None and "date" in edit and "time" not in edit:
+                merged = _replace_time(merged, None)
+            self._check_post(merged)
+            after.append(_as_post(old, merged))
+        stamp = _now()
+        with environment_errors(), self._db.atomic():
+            for post in after:
+                self._write_post(post, updated_at=stamp, revision=post.revision + 1)
+        return _diff_changes(list(before.values()), after)
+
+    def _write_post(self, post: Post, *, updated_at: str, revision: int) -> None:
+        self._db.conn.execute(
+            "UPDATE posts SET title = ?, body = ?, channel_id = ?, campaign_id = ?, status = ?,"
+            " date = ?, time = ?, link = ?, notes = ?, updated_at = ?, revision = ?"
+            " WHERE id = ?",
+            (
+                post.title.strip(), post.body, post.channel_id, post.campaign_id,
+                post.status.value, _iso(post.date), format_time(post.time), post.link,
+                post.notes, updated_at, revision, post.id,
+            ),
+        )
+        self._db.conn.execute("DELETE FROM post_messages WHERE post_id = ?", (post.id,))
+        self._db.conn.executemany(
+            "INSERT INTO post_messages (post_id, message_id) VALUES (?, ?)",
+            [(post.id, m) for m in set(post.message_ids)],
+        )
+
+    def move_posts(self, moves: Mapping[int, tuple[date | None, time | None]]) -> ChangeSet:
+        """Give posts new dates and times (``None`` date: back to the backlog)."""
+        return self.update_posts(
+            {post_id: {"date": day, "time": at} for post_id, (day, at) in moves.items()}
+        )
+
+    def copy_posts(self, copies: Sequence[tuple[int, date | None, time | None]]) -> ChangeSet:
+        """Copy each post (new uid, not part of any series) to a date and time."""
+        originals = {p.id: p for p in self.posts(post_id for post_id, _, _ in copies)}
+        fresh = []
+        for post_id, day, at in copies:
+            if post_id not in originals:
+                raise NotFound(f"There is no post number {post_id}.")
+            old = originals[post_id]
+            fresh.append(
+                NewPost(
+                    title=old.title, channel_id=old.channel_id, message_ids=old.message_ids,
+                    date=day, time=at if day is not None else None, status=old.status,
+                    body=old.body, campaign_id=old.campaign_id, link=old.link, notes=old.notes,
+                )
+            )
+        return self.add_posts(fresh)
+
+    def delete_posts(self, post_ids: Iterable[int]) -> ChangeSet:
+        posts = self.posts(post_ids)
+        with environment_errors(), self._db.atomic():
+            self._db.conn.executemany("DELETE FROM posts WHERE id = ?", [(p.id,) for p in posts])
+        return _post_changes(posts, [p.id for p in posts], removed=True)
+
+    def restore_posts(self, posts: Sequence[Post]) -> ChangeSet:
+        """Put posts back exactly as they were (same id, uid, revision): the undo of an edit
+        or a delete. Posts that exist are overwritten; missing ones are re-created."""
+        current = {p.id: p for p in self.posts(p.id for p in posts)}
+        with environment_errors(), self._db.atomic():
+            for post in posts:
+                if post.id in current:
+                    self._write_post(
+                        post, updated_at=post.updated_at.isoformat(), revision=post.revision
+                    )
+                    self._db.conn.execute(
+                        "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",
+                        (post.series_id, _iso(post.occurrence), post.id),
+                    )
+                    continue
+                self._db.conn.execute(
+                    "INSERT INTO posts (id, uid, title, body, channel_id, campaign_id, status,"
+                    " date, time, link, notes, series_id, occurrence, created_at, updated_at,"
+                    " revision, source_uid, recurrence_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        post.id, post.uid, post.title, post.body, post.channel_id,
+                        post.campaign_id, post.status.value, _iso(post.date),
+                        format_time(post.time), post.link, post.notes, post.series_id,
+                        _iso(post.occurrence), post.created_at.isoformat(),
+                        post.updated_at.isoformat(), post.revision, post.source_uid,
+                        post.recurrence_id,
+                    ),
+                )
+                self._db.conn.executemany(
+                    "INSERT INTO post_messages (post_id, message_id) VALUES (?, ?)",
+                    [(post.id, m) for m in set(post.message_ids)],
+                )
+        return _diff_changes(list(current.values()), list(posts))
+
+    # -- recurring posts ----------------------------------------------------
+
+    def series(self, series_id: int) -> Series:
+        rows = self._rows(
+            "SELECT id, rrule, anchor, anchor_time, exdates FROM series WHERE id = ?", [series_id]
+        )
+        if not rows:
+            raise NotFound(f"There is no recurring series number {series_id}.")
+        r = rows[0]
+        exdates = tuple(date.fromisoformat(d) for d in r[4].split(",") if d)
+        return Series(r[0], r[1], date.fromisoformat(r[2]), _time(r[3]), exdates)
+
+    def series_posts(self, series_id: int) -> list[Post]:
+        return self._posts("WHERE p.series_id = ?", [series_id], "ORDER BY p.occurrence, p.id")
+
+    def add_series(self, template: NewPost, rule: str) -> ChangeSet:
+        """Create a recurring post: ``template`` dated on the first occurrence, ``rule`` an
+        RRULE value (``FREQ=WEEKLY;BYDAY=MO``). Every occurrence becomes a real post; a rule
+        without COUNT or UNTIL is materialised for one year."""
+        if template.date is None:
+            raise InvalidInput("A recurring post needs a first date.")
+        self._check_post(template)
+        rule = recurrence.normalise(rule)
+        days = recurrence.occurrences(rule, template.date)
+        with environment_errors(), self._db.atomic():
+            series_id = self._insert_series(rule, template.date, template.time)
+            ids = self._insert_posts(
+                [_replace_date(template, d) for d in days], series_id=series_id, occurrences=days
+            )
+        return _post_changes_for(days, ids) | ChangeSet(series=frozenset({series_id}))
+
+    def _insert_series(
+        self, rule: str, anchor: date, at: time | None, exdates: Sequence[date] = ()
+    ) -> int:
+        cursor = self._db.conn.execute(
+            "INSERT INTO series (rrule, anchor, anchor_time, exdates) VALUES (?, ?, ?, ?)",
+            (rule, anchor.isoformat(), format_time(at), ",".join(d.isoformat() for d in exdates)),
+        )
+        return cast(int, cursor.lastrowid)
+
+    def _scope_posts(self, post: Post, scope: Scope) -> list[Post]:
+        if post.series_id is None or scope == "this":
+            return [post]
+        members = self.series_posts(post.series_id)
+        if scope == "all":
+            return members
+        return [p for p in members if (p.occurrence or p.date or date.min) >= _occ(post)]
+
+    def _split_series(self, post: Post) -> int:
+        """End the post's series before it and start a new series at it; return the new id."""
+        assert post.series_id is not None
+        old = self.series(post.series_id)
+        start = _occ(post)
+        head_rule, tail_rule = recurrence.split(old.rrule, old.anchor, start)
+        head_ex = tuple(d for d in old.exdates if d < start)
+        tail_ex = tuple(d for d in old.exdates if d >= start)
+        new_id = self._insert_series(tail_rule, start, post.time, tail_ex)
+        self._write_series(Series(old.id, head_rule, old.anchor, old.anchor_time, head_ex))
+        self._db.conn.execute(
+            "UPDATE posts SET series_id = ? WHERE series_id = ? AND occurrence >= ?",
+            (new_id, old.id, start.isoformat()),
+        )
+        return new_id
+
+    def update_occurrences(self, post_id: int, changes: PostChanges, scope: Scope) -> ChangeSet:
+        """Edit an occurrence of a recurring post: this one, this and following, or all.
+
+        A new date shifts every post in scope by the same number of days (and the
+        rule with them); a new time is set on every post in scope. "This and
+        following" on a later occurrence splits the series in two there.
+        """
+        post = self.post(post_id)
+        if post.series_id is None or scope == "this":
+            return self.update_post(post_id, changes)
+        shift: timedelta | None = None
+        if "date" in changes:
+            new_day = changes["date"]
+            if new_day is None:
+                raise InvalidInput("Only one occurrence at a time can go back to the backlog.")
+            if post.date is not None and new_day != post.date:
+                shift = new_day - post.date
+        old_series = post.series_id
+        with environment_errors(), self._db.atomic():
+            series_id = old_series
+            if scope == "following" and self._has_earlier(post):
+                series_id = self._split_series(post)
+            edits: dict[int, PostChanges] = {}
+            for member in self.series_posts(series_id):
+                edit = cast(PostChanges, {k: v for k, v in changes.items() if k != "date"})
+                if shift is not None and member.date is not None:
+                    edit["date"] = member.date + shift
+                edits[member.id] = edit
+            result = self.update_posts(edits)
+            if shift is not None or "time" in changes:
+                series = self.series(series_id)
+                delta = shift or timedelta(0)
+                at = changes["time"] if "time" in changes else series.anchor_time
+                self._write_series(
+                    Series(
+                        series.id,
+                        recurrence.shift(series.rrule, delta),
+                        series.anchor + delta,
+                        at,
+                        tuple(d + delta for d in series.exdates),
+                    )
+                )
+                if delta:
+                    self._db.conn.execute(
+                        "UPDATE posts SET occurrence = date(occurrence, ?) WHERE series_id = ?",
+                        (f"{delta.days:+d} days", series.id),
+                    )
+        return result | ChangeSet(series=frozenset({old_series, series_id}))
+
+    def _has_earlier(self, post: Post) -> bool:
+        assert post.series_id is not None
+        return bool(
+            self._rows(
+                "SELECT 1 FROM posts WHERE series_id = ? AND occurrence < ? LIMIT 1",
+                [post.series_id, _occ(post).isoformat()],
+            )
+        )
+
+    def _write_series(self, series: Series) -> None:
+        self._db.conn.execute(
+            # An upsert, not INSERT OR REPLACE: a replace deletes the row first, and the
+            # foreign key would then detach every post of the series.
+            "INSERT INTO series (id, rrule, anchor, anchor_time, exdates) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET rrule = excluded.rrule, anchor = excluded.anchor,"
+            " anchor_time = excluded.anchor_time, exdates = excluded.exdates",
+            (
+                series.id, series.rrule, series.anchor.isoformat(),
+                format_time(series.anchor_time),
+                ",".join(d.isoformat() for d in series.exdates),
+            ),
+        )
+
+    def delete_occurrences(self, post_id: int, scope: Scope) -> ChangeSet:
+        """Delete an occurrence of a recurring post: this one, this and following, or all.
+
+        The series remembers what was deleted (an exception date, or an earlier
+        end), so that its rule keeps describing exactly the posts that exist.
+        """
+        post = self.post(post_id)
+        if post.series_id is None:
+            return self.delete_posts([post_id])
+        series = self.series(post.series_id)
+        start = _occ(post)
+        if scope == "following" and not self._has_earlier(post):
+            scope = "all"
+        members = self.series_posts(series.id)
+        if scope == "this":
+            targets = [post]
+        elif scope == "following":
+            targets = [p for p in members if _occ(p) >= start]
+        else:
+            targets = members
+        with environment_errors(), self._db.atomic():
+            changes = self.delete_posts([p.id for p in targets])
+            if scope == "all" or len(targets) == len(members):
+                self._db.conn.execute("DELETE FROM series WHERE id = ?", (series.id,))
+            elif scope == "this":
+                exdates = tuple(sorted({*series.exdates, start}))
+                self._write_series(
+                    Series(series.id, series.rrule, series.anchor, series.anchor_time, exdates)
+                )
+            else:
+                head, _ = recurrence.split(series.rrule, series.anchor, start)
+                exdates = tuple(d for d in series.exdates if d < start)
+                self._write_series(
+                    Series(series.id, head, series.anchor, series.anchor_time, exdates)
+                )
+        return changes | ChangeSet(series=frozenset({series.id}))
+
+    def restore_series(self, rows: Sequence[Series], *, drop: Iterable[int] = ()) -> ChangeSet:
+        """Put series rows back as they were and remove the ``drop`` ones (the undo of a
+        series edit, split or delete; restore the posts afterwards)."""
+        dropped = frozenset(drop)
+        with environment_errors(), self._db.atomic():
+            for series in rows:
+                self._write_series(series)
+            self._db.conn.executemany(
+                "DELETE FROM series WHERE id = ?", [(i,) for i in dropped]
+            )
+        return ChangeSet(series=frozenset(s.id for s in rows) | dropped)
+
+    def iter_posts_chunked(self, size: int = 5000) -> Iterator[list[Post]]:
+        """Every post in id order, a chunk at a time (exports of large calendars)."""
+        last = 0
+        while True:
+            chunk = self._posts("WHERE p.id > ?", [last], f"ORDER BY p.id LIMIT {int(size)}")
+            if not chunk:
+                return
+            yield chunk
+            last = chunk[-1].id
+
+
+# -- helpers -----------------------------------------------------------------
+
+
+def _required(text: str, message: str) -> str:
+    if not text or not text.strip():
+        raise InvalidInput(message)
+    return text.strip()
+
+
+def _week_start(value: WeekStart | str) -> WeekStart:
+    try:
+        return WeekStart(str(value).lower())
+    except ValueError:
+        raise InvalidInput(f"'{value}' is not a week start; use monday or sunday.") from None
+
+
+def _channel_kind(kind: str) -> str:
+    kind = kind.strip().lower()
+    if kind not in CHANNEL_KINDS:
+        raise InvalidInput(f"'{kind}' is not a channel kind; use one of {', '.join(CHANNEL_KINDS)}.")
+    return kind
+
+
+def _campaign_kind(kind: CampaignKind | str) -> CampaignKind:
+    try:
+        return CampaignKind(str(kind).lower())
+    except ValueError:
+        raise InvalidInput(
+            f"'{kind}' is not a campaign kind; use product, service or promotion."
+        ) from None
+
+
+def _check_range(first: date | None, last: date | None) -> None:
+    if first is not None and last is not None and last < first:
+        raise InvalidInput("The end date comes before the start date.")
+
+
+def _check_message(cadence: int, first: date | None, last: date | None) -> None:
+    if cadence < 1:
+        raise InvalidInput("A key message's cadence must be at least 1 day.")
+    _check_range(first, last)
+
+
+def _filters(
+    where: list[str],
+    params: list[Any],
+    channel_ids: Iterable[int] | None,
+    message_ids: Iterable[int] | None,
+    statuses: Iterable[PostStatus] | None,
+    campaign_ids: Iterable[int] | None,
+) -> None:
+    for column, values in (("p.channel_id", channel_ids), ("p.campaign_id", campaign_ids)):
+        if values is not None:
+            listed = list(values)
+            where.append(f"{column} IN ({','.join('?' * len(listed))})")
+            params.extend(listed)
+    if statuses is not None:
+        listed_statuses = [PostStatus(s).value for s in statuses]
+        where.append(f"p.status IN ({','.join('?' * len(listed_statuses))})")
+        params.extend(listed_statuses)
+    if message_ids is not None:
+        listed = list(message_ids)
+        where.append(
+            "p.id IN (SELECT post_id FROM post_messages WHERE message_id IN"
+            f" ({','.join('?' * len(listed))}))"
+        )
+        params.extend(listed)
+
+
+def _post_order(post: Post) -> tuple[bool, date, bool, time, int]:
+    return (
+        post.date is not None,
+        post.date or date.min,
+        post.time is not None,
+        post.time or time.min,
+        post.id,
+    )
+
+
+def _occ(post: Post) -> date:
+    return post.occurrence or post.date or date.min
+
+
+def _replace_date(post: NewPost, day: date) -> NewPost:
+    return NewPost(
+        title=post.title, channel_id=post.channel_id, message_ids=post.message_ids, date=day,
+        time=post.time, status=post.status, body=post.body, campaign_id=post.campaign_id,
+        link=post.link, notes=post.notes,
+    )
+
+
+def _replace_time(post: NewPost, at: time | None) -> NewPost:
+    return NewPost(
+        title=post.title, channel_id=post.channel_id, message_ids=post.message_ids,
+        date=post.date, time=at, status=post.status, body=post.body,
+        campaign_id=post.campaign_id, link=post.link, notes=post.notes,
+    )
+
+
+def _as_post(old: Post, new: NewPost) -> Post:
+    return Post(
+        id=old.id, uid=old.uid, title=new.title.strip(), body=new.body,
+        channel_id=new.channel_id, campaign_id=new.campaign_id, status=new.status,
+        date=new.date, time=new.time, link=new.link, notes=new.notes, series_id=old.series_id,
+        occurrence=old.occurrence, message_ids=tuple(sorted(set(new.message_ids))),
+        created_at=old.created_at, updated_at=old.updated_at, revision=old.revision,
+        source_uid=old.source_uid, recurrence_id=old.recurrence_id,
+    )
+
+
+def _post_changes(
+    posts: Sequence[NewPost | Post], ids: Sequence[int], *, created: bool = False,
+    removed: bool = False,
+) -> ChangeSet:
+    return ChangeSet(
+        posts=frozenset(ids),
+        removed_posts=frozenset(ids) if removed else frozenset(),
+        messages=frozenset(m for p in posts for m in p.message_ids),
+        dates=frozenset(p.date for p in posts if p.date is not None),
+        backlog=any(p.date is None for p in posts),
+        created=tuple(ids) if created else (),
+    )
+
+
+def _post_changes_for(days: Sequence[date], ids: Sequence[int]) -> ChangeSet:
+    return ChangeSet(posts=frozenset(ids), dates=frozenset(days), created=tuple(ids))
+
+
+def _diff_changes(before: Sequence[Post], after: Sequence[Post]) -> ChangeSet:
+    return _post_changes(list(before) + list(after), [p.id for p in after]) | ChangeSet(
+        posts=frozenset(p.id for p in before)
+    )
+
