@@ -15,8 +15,8 @@ This module implements DESIGN.md, section "Cadence: the rules", literally:
   runs from *a + c + 1* to *b - 1*, clipped to the active range.
 
 Pure Python, never imports Qt. The work is one pass over the delivery rows
-plus sorting and bisecting per message; only the gaps are walked day by day
-(when the report counts overdue messages per day).
+plus a sort and a few bisections per (message, channel); only the gaps are
+walked day by day (when the report counts overdue messages per day).
 """
 
 from __future__ import annotations
@@ -146,6 +146,9 @@ class CadenceReport:
         return 0
 
 
+_ordinal = date.toordinal
+
+
 def default_window(as_of: date) -> tuple[date, date]:
     """The default analysis window: 90 days before as-of to 90 days after."""
     span = timedelta(days=DEFAULT_WINDOW_DAYS)
@@ -187,21 +190,20 @@ def analyse(
     if start > end:
         raise ValueError(f"the window starts on {start}, after its end on {end}")
 
-    # One pass over the rows: the days of each (message, channel) pair.
-    by_pair: defaultdict[tuple[int, int], list[date]] = defaultdict(list)
+    # The only pass over the rows: the days of each message on each channel.
+    by_message: defaultdict[int, defaultdict[int, list[date]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for message_id, channel_id, day in deliveries:
-        by_pair[message_id, channel_id].append(day)
+        by_message[message_id][channel_id].append(day)
 
-    wanted = {message.id for message in messages}
-    by_message: dict[int, dict[int, list[date]]] = {}
-    for (message_id, channel_id), days in by_pair.items():
-        if message_id in wanted:
-            by_message.setdefault(message_id, {})[channel_id] = days
-
-    results = [
-        _analyse_message(message, channels, by_message.get(message.id, {}), as_of, start, end)
-        for message in messages
-    ]
+    results = []
+    for message in messages:
+        by_channel: dict[int, list[date]] = by_message.get(message.id) or {}
+        for days in by_channel.values():
+            # In place, once (a message given twice finds its lists sorted).
+            days.sort(key=_ordinal)
+        results.append(_analyse_message(message, channels, by_channel, as_of, start, end))
     return CadenceReport(as_of=as_of, start=start, end=end, messages=tuple(results))
 
 
@@ -213,29 +215,51 @@ def _analyse_message(
     start: date,
     end: date,
 ) -> MessageCadence:
+    """One message's cadence; ``by_channel`` holds its sorted days per channel."""
     cadence = message.cadence_days
-    days = sorted(set[date]().union(*by_channel.values()))
 
-    # Last and next real delivery, anywhere in the calendar.
-    after = bisect_right(days, as_of)
-    last = days[after - 1] if after else None
-    following = days[after] if after < len(days) else None
-
-    # The virtual start anchor (as an ordinal, so that the day before
-    # date.min is no error).
-    virtual = (message.starts_on if message.starts_on is not None else start).toordinal() - 1
-
-    # Active range and its anchors.
+    # Active range: the window narrowed by the message's own dates.
     lo = start if message.starts_on is None else max(start, message.starts_on)
     hi = end if message.ends_on is None else min(end, message.ends_on)
-    inside: list[date] = []
+    active = lo <= hi
+
+    # Per channel, bisect the sorted days: the channel's last and next
+    # delivery, its last delivery before the active range and its deliveries
+    # inside. The message's values are the extremes over all its channels
+    # (also those not asked for in the breakdown).
+    last: date | None = None
+    following: date | None = None
+    before: date | None = None
+    inside_days: set[date] = set()
+    per_channel: dict[int, tuple[date | None, date | None]] = {}
+    for channel_id, days in by_channel.items():
+        if not days:
+            continue
+        i = bisect_right(days, as_of)
+        channel_last = days[i - 1] if i else None
+        channel_next = days[i] if i < len(days) else None
+        per_channel[channel_id] = (channel_last, channel_next)
+        if channel_last is not None and (last is None or channel_last > last):
+            last = channel_last
+        if channel_next is not None and (following is None or channel_next < following):
+            following = channel_next
+        if active:
+            first = bisect_left(days, lo)
+            if first and (before is None or days[first - 1] > before):
+                before = days[first - 1]
+            inside_days.update(days[first : bisect_right(days, hi, lo=first)])
+
+    # The virtual start anchor, as an ordinal so that the day before
+    # date.min is no error.
+    virtual = (message.starts_on if message.starts_on is not None else start).toordinal() - 1
+
+    # Anchors and gaps.
+    inside = sorted(inside_days, key=_ordinal)
     gaps: list[Gap] = []
-    if lo <= hi:
-        first = bisect_left(days, lo)
-        inside = days[first : bisect_right(days, hi, lo=first)]
+    if active:
         lo_ord = lo.toordinal()
         hi_ord = hi.toordinal()
-        previous = days[first - 1].toordinal() if first else virtual
+        previous = before.toordinal() if before is not None else virtual
         anchors = [day.toordinal() for day in inside]
         anchors.append(hi_ord + 1)
         for anchor in anchors:
@@ -269,23 +293,10 @@ def _analyse_message(
         else:
             status = MessageStatus.OK
 
-    # Per-channel breakdown.
-    breakdown: list[ChannelCadence] = []
-    for channel in channels:
-        channel_days = by_channel.get(channel.id)
-        if not channel_days:
-            breakdown.append(ChannelCadence(channel.id, channel.name, None, None))
-            continue
-        channel_days.sort()
-        i = bisect_right(channel_days, as_of)
-        breakdown.append(
-            ChannelCadence(
-                channel.id,
-                channel.name,
-                channel_days[i - 1] if i else None,
-                channel_days[i] if i < len(channel_days) else None,
-            )
-        )
+    breakdown = tuple(
+        ChannelCadence(channel.id, channel.name, *per_channel.get(channel.id, (None, None)))
+        for channel in channels
+    )
 
     return MessageCadence(
         message_id=message.id,
@@ -297,5 +308,5 @@ def _analyse_message(
         next_delivery=following,
         deliveries=tuple(inside),
         gaps=tuple(gaps),
-        channels=tuple(breakdown),
+        channels=breakdown,
     )

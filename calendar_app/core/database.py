@@ -139,8 +139,17 @@ def _header(path: Path) -> bytes:
 
 
 def _read_marks(path: Path) -> tuple[int, int]:
-    """Return (application_id, user_version) through a read-only connection."""
-    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+    """Return (application_id, user_version) through a read-only connection.
+
+    A read-only connection to a WAL-mode file still creates ``-wal`` and ``-shm``
+    files beside it and, unable to checkpoint, leaves them there. Without a
+    ``-wal`` file the main file holds everything, so it is read as immutable,
+    which creates nothing; with one (the file is in use, or a session crashed)
+    the connection must read through it to see the real marks.
+    """
+    in_use = Path(str(path) + "-wal").exists()
+    mode = "?mode=ro" if in_use else "?mode=ro&immutable=1"
+    uri = Path(os.path.abspath(path)).as_uri() + mode
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
@@ -195,9 +204,25 @@ def _migrate(db: Database) -> None:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def open_database(path: Path) -> Database:
-    """Open an existing calendar file, migrating it to the current schema."""
-    check_calendar_file(path)
+def open_database(path: Path, *, read_only: bool = False) -> Database:
+    """Open an existing calendar file, migrating it to the current schema.
+
+    ``read_only`` opens it without writing anything (a file to import from);
+    such a file must already have the current schema.
+    """
+    version = check_calendar_file(path)
+    if read_only:
+        if version < SCHEMA_VERSION:
+            raise CalendarFileError(
+                f"{path} was saved by an older version of Cadence; open it in Cadence once "
+                "to update it, then try again."
+            )
+        uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+        with environment_errors():
+            conn = sqlite3.connect(uri, uri=True)
+            db = sqlite_utils.Database(conn)
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return db
     with environment_errors():
         db = sqlite_utils.Database(path)
         try:

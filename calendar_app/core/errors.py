@@ -41,7 +41,11 @@ class ImportProblem(CadenceError):
     """
 
     def __init__(
-        self, message: str, *, line: int | None = None, row: int | None = None,
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        row: int | None = None,
         column: str | None = None,
     ) -> None:
         self.problem = message

@@ -7,9 +7,10 @@ wall clock hangs.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, time
 from enum import StrEnum
 
 from .errors import InvalidInput
@@ -152,15 +153,15 @@ class Post:
     channel_id: int
     campaign_id: int | None
     status: PostStatus
-    date: date | None
-    time: time | None
+    date: dt.date | None
+    time: dt.time | None
     link: str
     notes: str
     series_id: int | None
-    occurrence: date | None
+    occurrence: dt.date | None
     message_ids: tuple[int, ...]
-    created_at: datetime
-    updated_at: datetime
+    created_at: dt.datetime
+    updated_at: dt.datetime
     revision: int
     source_uid: str | None = None
     recurrence_id: str | None = None
@@ -169,7 +170,7 @@ class Post:
     def is_backlog(self) -> bool:
         return self.date is None
 
-    def delivers_on(self, as_of: date) -> bool:
+    def delivers_on(self, as_of: dt.date) -> bool:
         """True when this post counts as a delivery of its key messages (DESIGN.md)."""
         return delivers(self.status, self.date, as_of)
 
@@ -189,8 +190,8 @@ class NewPost:
     title: str
     channel_id: int
     message_ids: tuple[int, ...] = ()
-    date: date | None = None
-    time: time | None = None
+    date: dt.date | None = None
+    time: dt.time | None = None
     status: PostStatus = PostStatus.DRAFT
     body: str = ""
     campaign_id: int | None = None

@@ -154,6 +154,10 @@ def shift(rule: str, delta: timedelta) -> str:
     days = delta.days
     if "BYDAY" in parts:
         parts["BYDAY"] = ",".join(_shift_weekday(t, days) for t in parts["BYDAY"].split(","))
+    if parts["FREQ"] == "WEEKLY" and int(parts.get("INTERVAL", "1")) > 1 and days % 7:
+        # Every other week counts weeks from WKST: the week start moves with the dates,
+        # or a day pushed past it would land in a skipped week.
+        parts["WKST"] = _shift_weekday(parts.get("WKST", "MO"), days)
     if "BYMONTHDAY" in parts:
         moved = []
         for token in parts["BYMONTHDAY"].split(","):

@@ -87,7 +87,7 @@ def _iso(day: date | None) -> str | None:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def new_uid() -> str:
@@ -140,10 +140,13 @@ class CalendarStore:
     # -- opening and closing ------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str) -> Self:
-        """Open an existing calendar; raises :class:`CalendarFileError` for anything else."""
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Self:
+        """Open an existing calendar; raises :class:`CalendarFileError` for anything else.
+
+        ``read_only`` guarantees the file is not written (importing from it).
+        """
         path = Path(path)
-        return cls(open_database(path), path)
+        return cls(open_database(path, read_only=read_only), path)
 
     @classmethod
     def create(
@@ -188,7 +191,7 @@ class CalendarStore:
         """The underlying database, for exchange code and benchmarks that read in bulk."""
         return self._db
 
-    def _rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Any]:
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
         with environment_errors():
             return self._db.execute(sql, params).fetchall()
 
@@ -295,7 +298,7 @@ class CalendarStore:
         name: str | None = None,
         kind: str | None = None,
         color: str | None = None,
-        char_limit: int | None | Literal["keep"] = "keep",
+        char_limit: int | Literal["keep"] | None = "keep",
         sort_order: int | None = None,
         archived: bool | None = None,
     ) -> ChangeSet:
@@ -506,6 +509,70 @@ class CalendarStore:
             self._db.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
         return ChangeSet(campaigns=frozenset({campaign_id}), posts=post_ids)
 
+    # -- undoing deletions ----------------------------------------------------
+
+    def restore_channel(self, channel: Channel) -> ChangeSet:
+        """Write a channel back exactly as given, by id (undo of an add or an edit)."""
+        with environment_errors(), self._db.atomic():
+            self._db.execute(
+                "INSERT INTO channels (id, name, kind, color, char_limit, sort_order, archived)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " name = excluded.name, kind = excluded.kind, color = excluded.color,"
+                " char_limit = excluded.char_limit, sort_order = excluded.sort_order,"
+                " archived = excluded.archived",
+                [
+                    channel.id, channel.name, channel.kind, channel.color, channel.char_limit,
+                    channel.sort_order, int(channel.archived),
+                ],
+            )
+        return ChangeSet(channels=frozenset({channel.id}))
+
+    def restore_key_message(
+        self, message: KeyMessage, post_ids: Iterable[int] = ()
+    ) -> ChangeSet:
+        """Write a key message back by id and link it again to ``post_ids``."""
+        carriers = sorted(set(post_ids))
+        with environment_errors(), self._db.atomic():
+            self._db.execute(
+                "INSERT INTO key_messages (id, title, statement, cadence_days, color, starts_on,"
+                " ends_on, priority, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+                " statement = excluded.statement, cadence_days = excluded.cadence_days,"
+                " color = excluded.color, starts_on = excluded.starts_on,"
+                " ends_on = excluded.ends_on, priority = excluded.priority,"
+                " archived = excluded.archived",
+                [
+                    message.id, message.title, message.statement, message.cadence_days,
+                    message.color, _iso(message.starts_on), _iso(message.ends_on),
+                    message.priority, int(message.archived),
+                ],
+            )
+            self._db.conn.executemany(
+                "INSERT OR IGNORE INTO post_messages (post_id, message_id) VALUES (?, ?)",
+                [(post_id, message.id) for post_id in carriers],
+            )
+        return ChangeSet(messages=frozenset({message.id}), posts=frozenset(carriers))
+
+    def restore_campaign(self, campaign: Campaign, post_ids: Iterable[int] = ()) -> ChangeSet:
+        """Write a campaign back by id and put ``post_ids`` in it again."""
+        members = sorted(set(post_ids))
+        with environment_errors(), self._db.atomic():
+            self._db.execute(
+                "INSERT INTO campaigns (id, name, kind, starts_on, ends_on, color)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " name = excluded.name, kind = excluded.kind, starts_on = excluded.starts_on,"
+                " ends_on = excluded.ends_on, color = excluded.color",
+                [
+                    campaign.id, campaign.name, CampaignKind(campaign.kind).value,
+                    _iso(campaign.starts_on), _iso(campaign.ends_on), campaign.color,
+                ],
+            )
+            self._db.conn.executemany(
+                "UPDATE posts SET campaign_id = ? WHERE id = ?",
+                [(campaign.id, post_id) for post_id in members],
+            )
+        return ChangeSet(campaigns=frozenset({campaign.id}), posts=frozenset(members))
+
     # -- reading posts ------------------------------------------------------
 
     def _posts(self, where: str, params: Sequence[Any] = (), order: str = "") -> list[Post]:
@@ -532,10 +599,15 @@ class CalendarStore:
         return sorted(found, key=_post_order)
 
     def post_by_uid(self, uid: str) -> Post:
-        found = self._posts("WHERE p.uid = ?", [uid.strip()])
-        if not found:
+        post = self.find_post(uid)
+        if post is None:
             raise NotFound(f"There is no post with uid {uid}.")
-        return found[0]
+        return post
+
+    def find_post(self, uid: str) -> Post | None:
+        """The post with this uid, or None."""
+        found = self._posts("WHERE p.uid = ?", [uid.strip()])
+        return found[0] if found else None
 
     def posts_between(
         self,
@@ -673,13 +745,21 @@ class CalendarStore:
     def add_post(self, post: NewPost) -> ChangeSet:
         return self.add_posts([post])
 
-    def add_posts(self, posts: Iterable[NewPost]) -> ChangeSet:
-        """Add many posts in one transaction (imports, copies, the demo)."""
+    def add_posts(
+        self, posts: Iterable[NewPost], *, uids: Sequence[str] | None = None
+    ) -> ChangeSet:
+        """Add many posts in one transaction (imports, copies, the demo).
+
+        ``uids`` gives the new posts known uids (an import or a merge keeps the
+        source's); by default each gets a fresh random one.
+        """
         batch = list(posts)
+        if uids is not None and len(uids) != len(batch):
+            raise ValueError("one uid per post")
         for post in batch:
             self._check_post(post)
         with environment_errors(), self._db.atomic():
-            ids = self._insert_posts(batch)
+            ids = self._insert_posts(batch, uids=uids)
         return _post_changes(batch, ids, created=True)
 
     def _load_bulk_refs(self) -> tuple[set[int], set[int], set[int]]:
@@ -725,6 +805,8 @@ class CalendarStore:
                     raise NotFound(f"There is no campaign number {post.campaign_id}.")
                 if not post.title.strip():
                     raise InvalidInput("A post needs a title.")
+                if post.time is not None and post.date is None:
+                    raise InvalidInput("A post without a date cannot have a time.")
                 uid = new_uid()
                 post_rows.append(
                     (
@@ -883,12 +965,15 @@ class CalendarStore:
         self._check_post(template)
         rule = recurrence.normalise(rule)
         days = recurrence.occurrences(rule, template.date)
+        if not days:
+            raise InvalidInput(
+                f"The repeat rule {rule} gives no date from {template.date.isoformat()} on."
+            )
+        posts = [_replace_date(template, d) for d in days]
         with environment_errors(), self._db.atomic():
             series_id = self._insert_series(rule, template.date, template.time)
-            ids = self._insert_posts(
-                [_replace_date(template, d) for d in days], series_id=series_id, occurrences=days
-            )
-        return _post_changes_for(days, ids) | ChangeSet(series=frozenset({series_id}))
+            ids = self._insert_posts(posts, series_id=series_id, occurrences=days)
+        return _post_changes(posts, ids, created=True) | ChangeSet(series=frozenset({series_id}))
 
     def _insert_series(
         self, rule: str, anchor: date, at: time | None, exdates: Sequence[date] = ()
@@ -955,7 +1040,7 @@ class CalendarStore:
             if shift is not None or "time" in changes:
                 series = self.series(series_id)
                 delta = shift or timedelta(0)
-                at = changes["time"] if "time" in changes else series.anchor_time
+                at = changes.get("time", series.anchor_time)
                 self._write_series(
                     Series(
                         series.id,
@@ -1074,7 +1159,9 @@ def _week_start(value: WeekStart | str) -> WeekStart:
 def _channel_kind(kind: str) -> str:
     kind = kind.strip().lower()
     if kind not in CHANNEL_KINDS:
-        raise InvalidInput(f"'{kind}' is not a channel kind; use one of {', '.join(CHANNEL_KINDS)}.")
+        raise InvalidInput(
+            f"'{kind}' is not a channel kind; use one of {', '.join(CHANNEL_KINDS)}."
+        )
     return kind
 
 
@@ -1177,10 +1264,6 @@ def _post_changes(
         backlog=any(p.date is None for p in posts),
         created=tuple(ids) if created else (),
     )
-
-
-def _post_changes_for(days: Sequence[date], ids: Sequence[int]) -> ChangeSet:
-    return ChangeSet(posts=frozenset(ids), dates=frozenset(days), created=tuple(ids))
 
 
 def _diff_changes(before: Sequence[Post], after: Sequence[Post]) -> ChangeSet:

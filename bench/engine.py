@@ -1,0 +1,308 @@
+"""The engine benchmarks: month query, cadence analysis, bulk insert.
+
+Each compares the store with a bare baseline measured in the same run, on the
+same file, so that the ratio says how much the store adds on top of SQLite.
+"""
+
+from __future__ import annotations
+
+import calendar
+import shutil
+import sqlite3
+import statistics
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from calendar_app.core.models import NewPost, PostStatus, format_time
+from calendar_app.core.store import CalendarStore
+
+from .generate import DATA_DIR, setup_calendar, synthetic_posts
+from .report import Result, Unit, format_size
+from .timing import Budget, medians, time_once
+
+MONTH_SQL = "SELECT * FROM posts WHERE date BETWEEN ? AND ?"
+
+DELIVERY_SQL = (
+    "SELECT DISTINCT pm.message_id, p.channel_id, p.date FROM posts p"
+    " JOIN post_messages pm ON pm.post_id = p.id"
+    " WHERE p.date IS NOT NULL AND (p.status IN ('scheduled', 'published')"
+    " OR (p.status = 'draft' AND p.date >= ?))"
+)
+"""The SQL of ``CalendarStore.delivery_rows``; checked against the store at run time."""
+
+AS_OF = date(2026, 1, 15)
+"""The as-of day of the cadence analysis (in the middle of the generated data)."""
+
+MONTH_TARGET = 1.5
+SCALING_TARGET = 1.2
+CADENCE_TARGET = 2.0
+INSERT_TARGET = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class MonthFigure:
+    posts: int
+    found: int
+    ours: float
+    bare: float
+
+
+def middle_month(store: CalendarStore) -> tuple[date, date]:
+    """The first and last day of the month in the middle of the calendar's dated posts."""
+    span = store.date_range()
+    if span is None:
+        raise ValueError(f"{store.path} has no dated posts")
+    first, last = span
+    middle = first + (last - first) / 2
+    days = calendar.monthrange(middle.year, middle.month)[1]
+    return middle.replace(day=1), middle.replace(day=days)
+
+
+def month_query(path: Path, posts: int, budget: Budget) -> tuple[Result, MonthFigure]:
+    """``store.posts_between`` for one month vs the bare indexed SELECT, same file."""
+    with CalendarStore.open(path) as store:
+        first, last = middle_month(store)
+        bare_conn = sqlite3.connect(path)
+        try:
+            params = (first.isoformat(), last.isoformat())
+            found = len(store.posts_between(first, last))
+            bare_found = len(bare_conn.execute(MONTH_SQL, params).fetchall())
+            ours, bare = medians(
+                [
+                    lambda: store.posts_between(first, last),
+                    lambda: bare_conn.execute(MONTH_SQL, params).fetchall(),
+                ],
+                budget,
+            )
+        finally:
+            bare_conn.close()
+    note = ""
+    if found != bare_found:
+        note = f"the store returned {found} posts, the bare query {bare_found} rows"
+    result = Result(
+        name=f"month query ({first:%Y-%m}, {found} posts)",
+        size=format_size(posts),
+        ours=ours,
+        baseline=bare,
+        baseline_name="bare SELECT fetchall",
+        target=MONTH_TARGET,
+        note=note,
+    )
+    return result, MonthFigure(posts, found, ours, bare)
+
+
+def month_scaling(large: MonthFigure, small: MonthFigure) -> list[Result]:
+    """The month query at the largest size against the reference size.
+
+    Per call, as asked; but a month of a larger calendar holds proportionally
+    more posts (the generator keeps the ten-year span), so the per-post line
+    is the one that says whether the query cost depends on the calendar's size.
+    """
+    size = f"{format_size(large.posts)} vs {format_size(small.posts)}"
+    per_call = Result(
+        name="month query scaling, per call",
+        size=size,
+        ours=large.ours,
+        baseline=small.ours,
+        baseline_name=f"same at {format_size(small.posts)}",
+        target=SCALING_TARGET,
+        note=(
+            f"the month holds {large.found} posts at {format_size(large.posts)} and"
+            f" {small.found} at {format_size(small.posts)}; per call the work grows with"
+            " the rows returned, see the per-post line"
+        ),
+    )
+    per_post = Result(
+        name="month query scaling, per post",
+        size=size,
+        ours=large.ours / max(large.found, 1),
+        baseline=small.ours / max(small.found, 1),
+        baseline_name=f"same at {format_size(small.posts)}",
+        target=SCALING_TARGET,
+    )
+    bare = Result(
+        name="bare SELECT scaling, per row",
+        size=size,
+        ours=large.bare / max(large.found, 1),
+        baseline=small.bare / max(small.found, 1),
+        baseline_name=f"same at {format_size(small.posts)}",
+    )
+    return [per_call, per_post, bare]
+
+
+def _traced_delivery_sql(store: CalendarStore, as_of: date) -> str | None:
+    statements: list[str] = []
+    conn = store.db.conn
+    conn.set_trace_callback(statements.append)
+    try:
+        store.delivery_rows(as_of)
+    finally:
+        conn.set_trace_callback(None)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    return selects[-1] if selects else None
+
+
+def cadence_analysis(path: Path, posts: int, budget: Budget) -> list[Result]:
+    """``analyse`` over store reads vs the one raw SQL query that reads the delivery pairs."""
+    size = format_size(posts)
+    name = "cadence analysis"
+    try:
+        from calendar_app.core.cadence import analyse, default_window
+    except ImportError as exc:
+        return [Result(name, size, None, None, "raw delivery SQL", skipped=str(exc))]
+    start, end = default_window(AS_OF)
+    with CalendarStore.open(path) as store:
+        sql, params = DELIVERY_SQL, [AS_OF.isoformat()]
+        note = ""
+        traced = _traced_delivery_sql(store, AS_OF)
+        expected = DELIVERY_SQL.replace("?", f"'{AS_OF.isoformat()}'")
+        if traced is not None and traced != expected:
+            sql, params = traced, []
+            note = "store.delivery_rows runs new SQL; the baseline runs the traced text"
+        raw = sqlite3.connect(path)
+        try:
+
+            def ours() -> object:
+                return analyse(
+                    store.key_messages(),
+                    store.channels(),
+                    store.delivery_rows(AS_OF),
+                    AS_OF,
+                    start,
+                    end,
+                )
+
+            rows = store.delivery_rows(AS_OF)
+            messages, channels = store.key_messages(), store.channels()
+            full, bare, reads, analysis = medians(
+                [
+                    ours,
+                    lambda: raw.execute(sql, params).fetchall(),
+                    lambda: store.delivery_rows(AS_OF),
+                    lambda: analyse(messages, channels, rows, AS_OF, start, end),
+                ],
+                budget,
+            )
+        finally:
+            raw.close()
+    window = f"{len(rows)} delivery rows, window {start}..{end}"
+    return [
+        Result(
+            name,
+            size,
+            full,
+            bare,
+            "raw delivery SQL",
+            target=CADENCE_TARGET,
+            note=f"{window}{'; ' + note if note else ''}",
+        ),
+        Result(f"{name}: delivery_rows only", size, reads, bare, "raw delivery SQL"),
+        Result(f"{name}: analyse() only", size, analysis, bare, "raw delivery SQL"),
+    ]
+
+
+def _fresh(directory: Path, name: str) -> Path:
+    path = directory / name
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    return path
+
+
+def _baseline_rows(
+    posts: Sequence[NewPost], stamp: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    post_rows: list[dict[str, Any]] = []
+    link_rows: list[dict[str, Any]] = []
+    for post_id, post in enumerate(posts, 1):
+        post_rows.append(
+            {
+                "id": post_id,
+                "uid": str(uuid.uuid4()),
+                "title": post.title,
+                "body": post.body,
+                "channel_id": post.channel_id,
+                "campaign_id": post.campaign_id,
+                "status": PostStatus(post.status).value,
+                "date": None if post.date is None else post.date.isoformat(),
+                "time": format_time(post.time),
+                "link": post.link,
+                "notes": post.notes,
+                "created_at": stamp,
+                "updated_at": stamp,
+            }
+        )
+        link_rows.extend({"post_id": post_id, "message_id": m} for m in post.message_ids)
+    return post_rows, link_rows
+
+
+def bulk_insert(posts: int, budget: Budget, *, repeats: int, seed: int = 0) -> Result:
+    """``store.insert_many`` into a fresh calendar vs sqlite-utils ``insert_all``.
+
+    Both write into a calendar made by ``CalendarStore.create`` (same schema,
+    triggers, indexes and pragmas), both in one transaction; only the insert is
+    timed. The baseline gets ready-made rows with their ids and uids.
+    """
+    scratch = DATA_DIR / "scratch"
+    scratch.mkdir(parents=True, exist_ok=True)
+    with CalendarStore.create(_fresh(scratch, "template.cadence")) as store:
+        message_ids, channel_ids = setup_calendar(store, seed=seed)
+    template = scratch / "template.cadence"
+    batch = list(synthetic_posts(posts, message_ids, channel_ids, seed=seed))
+    post_rows, link_rows = _baseline_rows(batch, "2026-01-01T00:00:00+00:00")
+
+    def calendar_copy(name: str) -> CalendarStore:
+        path = _fresh(scratch, name)
+        shutil.copyfile(template, path)
+        return CalendarStore.open(path)
+
+    def run_ours(count: int) -> float:
+        with calendar_copy("ours.cadence") as store:
+            return time_once(lambda: store.insert_many(batch[:count]))
+
+    def run_baseline(count: int) -> float:
+        with calendar_copy("baseline.cadence") as store:
+            db = store.db
+
+            def insert() -> None:
+                with db.atomic():
+                    db["posts"].insert_all(post_rows[:count])
+                    links = [r for r in link_rows if r["post_id"] <= count]
+                    db["post_messages"].insert_all(links)
+
+            return time_once(insert)
+
+    warm = max(posts // 10, 1)
+    if budget.warmup:
+        run_ours(warm)
+        run_baseline(warm)
+    ours_runs: list[float] = []
+    base_runs: list[float] = []
+    for _ in range(repeats):
+        ours_runs.append(run_ours(posts))
+        base_runs.append(run_baseline(posts))
+    for name in ("template.cadence", "ours.cadence", "baseline.cadence"):
+        _fresh(scratch, name)
+    ours_rate = posts / statistics.median(ours_runs)
+    base_rate = posts / statistics.median(base_runs)
+    return Result(
+        "insert posts (rows/s)",
+        format_size(posts),
+        ours_rate,
+        base_rate,
+        "sqlite-utils insert_all",
+        unit=Unit.RATE,
+        target=INSERT_TARGET,
+        note=(
+            f"{len(link_rows)} post_messages rows too; median of {repeats} runs,"
+            " rows/s counts posts"
+        ),
+    )
+
+
+def month_window(path: Path) -> tuple[date, date]:
+    with CalendarStore.open(path) as store:
+        return middle_month(store)

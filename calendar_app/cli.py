@@ -1,0 +1,692 @@
+"""The ``cadence`` command line: a thin front end over the engine. Never imports Qt.
+
+Exit status: 0 on success, 1 when Cadence could not do what was asked (the
+reason is one line on stderr, ``cadence: error: ...``), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, time
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from . import __version__
+from .core.errors import CadenceError, InvalidInput
+from .core.models import (
+    CHANNEL_KINDS,
+    NewPost,
+    Post,
+    PostStatus,
+    WeekStart,
+    format_time,
+    parse_color,
+    parse_date,
+    parse_time,
+)
+
+PROG = "cadence"
+COMMANDS = ("init", "demo", "channel", "message", "campaign", "post", "gaps", "import", "export")
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _time_arg(text: str) -> time:
+    try:
+        return parse_time(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _color_arg(text: str) -> str:
+    try:
+        return parse_color(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
+    return int(text)
+
+
+def _status_arg(text: str) -> PostStatus:
+    try:
+        return PostStatus.parse(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+# -- commands -----------------------------------------------------------------
+
+
+def _open(path: Path) -> Any:
+    from .core.store import CalendarStore
+
+    return CalendarStore.open(path)
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    from .core.localzone import system_timezone
+    from .core.store import CalendarStore
+
+    zone = args.timezone or system_timezone()
+    with CalendarStore.create(
+        args.path, name=args.name, timezone=zone, week_start=args.week_start
+    ) as store:
+        info = store.info()
+    print(f"Created the calendar '{info.name}' ({info.timezone}) at {args.path}.", file=out)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from .core.demo import write_demo
+
+    summary = write_demo(args.path, today=args.today)
+    print(f"Wrote the demo calendar to {args.path}: {summary}.", file=out)
+    return 0
+
+
+def cmd_channel_add(args: argparse.Namespace, out: TextIO) -> int:
+    with _open(args.path) as store:
+        store.add_channel(args.name, kind=args.kind, color=args.color, char_limit=args.char_limit)
+    print(f"Added the channel '{args.name.strip()}'.", file=out)
+    return 0
+
+
+def cmd_message_add(args: argparse.Namespace, out: TextIO) -> int:
+    with _open(args.path) as store:
+        changes = store.add_key_message(
+            args.title,
+            statement=args.statement,
+            cadence_days=args.cadence_days,
+            starts_on=args.starts_on,
+            ends_on=args.ends_on,
+            color=args.color,
+        )
+        message = store.key_message(changes.created[0])
+    print(
+        f"Added the key message '{message.title}', to repeat every {message.cadence_days} days.",
+        file=out,
+    )
+    return 0
+
+
+def cmd_campaign_add(args: argparse.Namespace, out: TextIO) -> int:
+    with _open(args.path) as store:
+        store.add_campaign(
+            args.name,
+            kind=args.kind,
+            starts_on=args.starts_on,
+            ends_on=args.ends_on,
+            color=args.color,
+        )
+    print(f"Added the campaign '{args.name.strip()}'.", file=out)
+    return 0
+
+
+def _channel_id(store: Any, name: str) -> int:
+    channel = store.channel_named(name)
+    if channel is None:
+        known = ", ".join(c.name for c in store.channels()) or "none yet"
+        raise InvalidInput(f"There is no channel called '{name}' (channels: {known}).")
+    return int(channel.id)
+
+
+def _message_id(store: Any, title: str) -> int:
+    message = store.key_message_titled(title)
+    if message is None:
+        known = ", ".join(m.title for m in store.key_messages()) or "none yet"
+        raise InvalidInput(f"There is no key message called '{title}' (key messages: {known}).")
+    return int(message.id)
+
+
+def _campaign_id(store: Any, name: str) -> int:
+    campaign = store.campaign_named(name)
+    if campaign is None:
+        known = ", ".join(c.name for c in store.campaigns()) or "none yet"
+        raise InvalidInput(f"There is no campaign called '{name}' (campaigns: {known}).")
+    return int(campaign.id)
+
+
+def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
+    if args.time is not None and args.date is None:
+        raise UsageError("--time needs --date (see 'cadence post add --help')")
+    if args.repeat is not None and args.date is None:
+        raise UsageError("--repeat needs --date (see 'cadence post add --help')")
+    status = args.status or (PostStatus.SCHEDULED if args.date else PostStatus.IDEA)
+    with _open(args.path) as store:
+        post = NewPost(
+            title=args.title,
+            channel_id=_channel_id(store, args.channel),
+            message_ids=tuple(_message_id(store, m) for m in args.message),
+            date=args.date,
+            time=args.time,
+            status=status,
+            body=args.body,
+            campaign_id=_campaign_id(store, args.campaign) if args.campaign else None,
+        )
+        changes = store.add_series(post, args.repeat) if args.repeat else store.add_post(post)
+        created = store.posts(changes.created)
+    print(created[0].uid, file=out)
+    if len(created) > 1:
+        print(f"(and {len(created) - 1} more occurrences of the series)", file=sys.stderr)
+    return 0
+
+
+def post_json(post: Post, names: dict[str, dict[int, str]]) -> dict[str, Any]:
+    """A post as ``post list --json`` prints it (DESIGN.md's contract)."""
+    return {
+        "uid": post.uid,
+        "title": post.title,
+        "date": post.date.isoformat() if post.date else None,
+        "time": format_time(post.time),
+        "channel": names["channels"].get(post.channel_id),
+        "key_messages": sorted((names["messages"][m] for m in post.message_ids), key=str.casefold),
+        "campaign": names["campaigns"].get(post.campaign_id) if post.campaign_id else None,
+        "status": post.status.value,
+        "body": post.body,
+        "link": post.link,
+        "notes": post.notes,
+        "series": post.series_id,
+    }
+
+
+def _names(store: Any) -> dict[str, dict[int, str]]:
+    return {
+        "channels": {c.id: c.name for c in store.channels(include_archived=True)},
+        "messages": {m.id: m.title for m in store.key_messages(include_archived=True)},
+        "campaigns": {c.id: c.name for c in store.campaigns()},
+    }
+
+
+def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
+    with _open(args.path) as store:
+        filters: dict[str, Any] = {}
+        if args.channel:
+            filters["channel_ids"] = [_channel_id(store, args.channel)]
+        if args.message:
+            filters["message_ids"] = [_message_id(store, args.message)]
+        if args.status:
+            filters["statuses"] = [args.status]
+        if args.from_ or args.to:
+            first = args.from_ or date.min
+            last = args.to or date.max
+            if last < first:
+                raise InvalidInput("--to comes before --from.")
+            posts = store.posts_between(first, last, **filters)
+        else:
+            posts = store.backlog(**filters)[::-1] + store.posts_between(
+                date.min, date.max, **filters
+            )
+        names = _names(store)
+    if args.json:
+        json.dump([post_json(p, names) for p in posts], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    if not posts:
+        print("No posts.", file=out)
+        return 0
+    for post in posts:
+        when = post.date.isoformat() if post.date else "backlog   "
+        at = format_time(post.time) or "     "
+        messages = ", ".join(sorted(names["messages"][m] for m in post.message_ids))
+        line = f"{when} {at}  {post.status.value:<9}  {names['channels'][post.channel_id]:<14}"
+        line += f"  {post.title}"
+        if messages:
+            line += f"  [{messages}]"
+        print(f"{line}  {post.uid}", file=out)
+    return 0
+
+
+def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
+    with _open(args.path) as store:
+        post = store.post_by_uid(args.uid)
+        at = args.time if args.time is not None else post.time
+        store.move_posts({post.id: (args.date, at)})
+    when = args.date.isoformat() + (f" at {format_time(at)}" if at else "")
+    print(f"Moved '{post.title}' to {when}.", file=out)
+    return 0
+
+
+def _window(args: argparse.Namespace) -> tuple[date, date, date]:
+    from .core.cadence import default_window
+
+    as_of = args.as_of or date.today()
+    first, last = default_window(as_of)
+    first = args.from_ or first
+    last = args.to or last
+    if last < first:
+        raise InvalidInput("--to comes before --from.")
+    return as_of, first, last
+
+
+def gap_report(store: Any, as_of: date, first: date, last: date) -> Any:
+    from .core.cadence import analyse
+
+    return analyse(
+        store.key_messages(), store.channels(), store.delivery_rows(as_of), as_of, first, last
+    )
+
+
+def gaps_json(report: Any) -> dict[str, Any]:
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "as_of": report.as_of.isoformat(),
+        "from": report.start.isoformat(),
+        "to": report.end.isoformat(),
+        "messages": [
+            {
+                "title": m.title,
+                "cadence_days": m.cadence_days,
+                "status": m.status.value,
+                "overdue_days": m.overdue_days,
+                "last_delivery": day(m.last_delivery),
+                "next_delivery": day(m.next_delivery),
+                "deliveries": [d.isoformat() for d in m.deliveries],
+                "gaps": [
+                    {"start": g.start.isoformat(), "end": g.end.isoformat(), "days": g.days}
+                    for g in m.gaps
+                ],
+                "channels": [
+                    {
+                        "channel": c.channel,
+                        "last_delivery": day(c.last_delivery),
+                        "next_delivery": day(c.next_delivery),
+                    }
+                    for c in m.channels
+                ],
+            }
+            for m in report.messages
+        ],
+    }
+
+
+def status_text(status: str, overdue_days: int) -> str:
+    if status == "overdue":
+        return f"overdue by {overdue_days} day{'s' if overdue_days != 1 else ''}"
+    return status
+
+
+def print_gaps(report: Any, name: str, out: TextIO) -> None:
+    print(
+        f"{name}: key messages as of {report.as_of.isoformat()}"
+        f" (gaps from {report.start.isoformat()} to {report.end.isoformat()})",
+        file=out,
+    )
+    if not report.messages:
+        print("  No key messages yet; add one with 'cadence message add'.", file=out)
+        return
+    for m in report.messages:
+        last = m.last_delivery.isoformat() if m.last_delivery else "never"
+        nxt = m.next_delivery.isoformat() if m.next_delivery else "not planned"
+        status = status_text(m.status, m.overdue_days)
+        print(f"\n  {m.title}  (every {m.cadence_days} days)  {status}", file=out)
+        print(f"    last delivered {last}, next {nxt}", file=out)
+        for gap in m.gaps:
+            span = (
+                gap.start.isoformat()
+                if gap.days == 1
+                else (f"{gap.start.isoformat()} to {gap.end.isoformat()}")
+            )
+            print(f"    gap: {span} ({gap.days} day{'s' if gap.days != 1 else ''})", file=out)
+
+
+def cmd_gaps(args: argparse.Namespace, out: TextIO) -> int:
+    as_of, first, last = _window(args)
+    with _open(args.path) as store:
+        report = gap_report(store, as_of, first, last)
+        name = store.info().name
+    if args.json:
+        json.dump(gaps_json(report), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        print_gaps(report, name, out)
+    return 0
+
+
+def _guess_format(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    return {"ics": "ics", "ical": "ics", "csv": "csv", "cadence": "cadence"}.get(suffix, "")
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    fmt = args.format or _guess_format(args.file)
+    if not fmt:
+        raise UsageError(
+            f"cannot tell the format of {args.file}; name it with --format"
+            " (see 'cadence import --help')"
+        )
+    if fmt != "cadence":
+        raise InvalidInput(f"Importing {fmt} files is not available in this version of Cadence.")
+    from .core.store import CalendarStore
+    from .exchange.merge import merge_calendar
+
+    with _open(args.path) as store, CalendarStore.open(args.file) as other:
+        summary = merge_calendar(store, other, fallback_channel=args.channel)
+    print(summary.describe(), file=out)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    if args.format != "cadence":
+        raise InvalidInput(
+            f"Exporting {args.format} files is not available in this version of Cadence."
+        )
+    from .exchange.copy import save_copy
+
+    with _open(args.path) as store:
+        save_copy(store, args.output)
+    print(f"Saved a copy of the calendar to {args.output}.", file=out)
+    return 0
+
+
+# -- the parser ---------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description=(
+            "Cadence keeps a content calendar of posts, each carrying key messages, and "
+            "shows where a message has not been repeated recently. Without a command it "
+            "opens the calendar window."
+        ),
+        epilog="Run 'cadence COMMAND --help' for the options of each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"cadence {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    path_help = "the calendar file (.cadence)"
+
+    p = sub.add_parser(
+        "init",
+        help="create a new, empty calendar file",
+        description="Create a new, empty calendar file.",
+    )
+    p.add_argument("path", type=Path, metavar="PATH", help=path_help)
+    p.add_argument("--name", help="the calendar's name (default: the file's name)")
+    p.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="IANA time zone such as Europe/Paris (default: this computer's)",
+    )
+    p.add_argument(
+        "--week-start",
+        choices=[w.value for w in WeekStart],
+        default="monday",
+        help="first day of the week in the calendar views (default: monday)",
+    )
+    p.set_defaults(run=cmd_init)
+
+    p = sub.add_parser(
+        "demo",
+        help="write a demo calendar to explore Cadence",
+        description="Write a realistic demo calendar: an agency's client with "
+        "key messages, channels, campaigns, posts around today and a few gaps.",
+    )
+    p.add_argument("path", type=Path, metavar="PATH", help=path_help)
+    p.add_argument("--today", type=_date_arg, default=None, metavar="DATE", help=argparse.SUPPRESS)
+    p.set_defaults(run=cmd_demo)
+
+    group = sub.add_parser(
+        "channel",
+        help="manage channels (LinkedIn, newsletter, ...)",
+        description="Manage the channels posts go out on.",
+    )
+    gsub = group.add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    p = gsub.add_parser("add", help="add a channel", description="Add a channel.")
+    p.add_argument("path", type=Path, metavar="PATH", help=path_help)
+    p.add_argument("name", metavar="NAME", help="the channel's name, like LinkedIn")
+    p.add_argument(
+        "--kind",
+        choices=CHANNEL_KINDS,
+        default="social",
+        help="what sort of channel it is (default: social)",
+    )
+    p.add_argument("--color", type=_color_arg, metavar="#RRGGBB", help="its colour")
+    p.add_argument(
+        "--char-limit",
+        type=_positive_int,
+        metavar="N",
+        help="the most characters a post may have there",
+    )
+    p.set_defaults(run=cmd_channel_add)
+
+    group = sub.add_parser(
+        "message", help="manage key messages", description="Manage the key messages posts carry."
+    )
+    gsub = group.add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    p = gsub.add_parser("add", help="add a key message", description="Add a key message.")
+    p.add_argument("path", type=Path, metavar="PATH", help=path_help)
+    p.add_argument("title", metavar="TITLE", help="a short title, like 'Made in Europe'")
+    p.add_argument("--statement", default="", help="the message in one or two sentences")
+    p.add_argument(
+        "--cadence-days",
+        type=_positive_int,
+        metavar="N",
+        help="repeat it at least every N days (default: the calendar's default)",
+    )
+    p.add_argument(
+        "--starts-on", type=_date_arg, metavar="DATE", help="the first day it needs repeating"
+    )
+    p.add_argument(
+        "--ends-on", type=_date_arg, metavar="DATE", help="the last day it needs repeating"
+    )
+    p.add_argument("--color", type=_color_arg, metavar="#RRGGBB", help="its colour")
+    p.set_defaults(run=cmd_message_add)
+
+    group = sub.add_parser(
+        "campaign",
+        help="manage campaigns",
+        description="Manage campaigns (products, services, promotions).",
+    )
+    gsub = group.add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    p = gsub.add_parser("add", help="add a campaign", description="Add a campaign.")
+    p.add_argument("path", type=Path, metavar="PATH", help=path_help)
+    p.add_argument("name", metavar="NAME", help="the campaign's name")
+    p.add_argument(
+        "--kind",
+        choices=("product", "service", "promotion"),
+        default="promotion",
+        help="what it promotes (default: promotion)",
+    )
+    p.add_argument("--starts-on", type=_date_arg, metavar="DATE", help="its first day")
+    p.add_argument("--ends-on", type=_date_arg, metavar="DATE", help="its last day")
+    p.add_argument("--color", type=_color_arg, metavar="#RRGGBB", help="its colour")
+    p.set_defaults(run=cmd_campaign_add)
+
+    group = sub.add_parser(
+        "post", help="add, list and move posts", description="Add, list and move posts."
+    )
+    gsub = group.add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    p = gsub.add_parser(
+        "add",
+        help="add a post and print its uid",
+        description="Add a post (or a recurring series of posts) and print "
+        "its uid. Without --date it goes to the backlog as an idea.",
+    )
+    p.add_argument("path", type=Path, metavar="PATH", help=path_help)
+    p.add_argument("--title", required=True, help="the post's title")
+    p.add_argument("--channel", required=True, metavar="NAME", help="the channel it goes out on")
+    p.add_argument(
+        "--message",
+        action="append",
+        default=[],
+        metavar="TITLE",
+        help="a key message it carries (repeat for several)",
+    )
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="the day it goes out")
+    p.add_argument("--time", type=_time_arg, metavar="HH:MM", help="the time it goes out")
+    p.add_argument(
+        "--status",
+        type=_status_arg,
+        metavar="STATUS",
+        help="idea, draft, scheduled, published or cancelled "
+        "(default: scheduled with a date, idea without)",
+    )
+    p.add_argument("--body", default="", help="the text of the post")
+    p.add_argument("--campaign", metavar="NAME", help="the campaign it belongs to")
+    p.add_argument(
+        "--repeat",
+        metavar="RRULE",
+        help="repeat it, like FREQ=WEEKLY;BYDAY=MO;COUNT=10 (without COUNT or "
+        "UNTIL the series is planned one year ahead)",
+    )
+    p.set_defaults(run=cmd_post_add)
+
+    p = gsub.add_parser(
+        "list",
+        help="list posts",
+        description="List posts in date order. The backlog comes first "
+        "unless --from or --to is given.",
+    )
+    p.add_argument("path", type=Path, metavar="PATH", help=path_help)
+    p.add_argument("--from", dest="from_", type=_date_arg, metavar="DATE", help="first day to list")
+    p.add_argument("--to", type=_date_arg, metavar="DATE", help="last day to list")
+    p.add_argument("--channel", metavar="NAME", help="only posts on this channel")
+    p.add_argument("--message", metavar="TITLE", help="only posts carrying this key message")
+    p.add_argument("--status", type=_status_arg, metavar="STATUS", help="only posts with it")
+    p.add_argument("--json", action="store_true", help="print one JSON array")
+    p.set_defaults(run=cmd_post_list)
+
+    p = gsub.add_parser(
+        "move",
+        help="move a post to another day",
+        description="Move a post to another day; it keeps its time of day unless --time is given.",
+    )
+    p.add_argument("path", type=Path, metavar="PATH", help=path_help)
+    p.add_argument("uid", metavar="UID", help="the post's uid (see 'cadence post list')")
+    p.add_argument(
+        "--date", type=_date_arg, required=True, metavar="YYYY-MM-DD", help="the new day"
+    )
+    p.add_argument("--time", type=_time_arg, metavar="HH:MM", help="the new time")
+    p.set_defaults(run=cmd_post_move)
+
+    p = sub.add_parser(
+        "gaps",
+        help="show where key messages have not been repeated",
+        description="Show each key message's status and its gaps: the days on "
+        "which it is overdue because it was not repeated within its cadence.",
+    )
+    p.add_argument("path", type=Path, metavar="PATH", help=path_help)
+    p.add_argument(
+        "--as-of", type=_date_arg, metavar="DATE", help="the day to judge from (default: today)"
+    )
+    p.add_argument(
+        "--from",
+        dest="from_",
+        type=_date_arg,
+        metavar="DATE",
+        help="first day of the window (default: 90 days before --as-of)",
+    )
+    p.add_argument(
+        "--to",
+        type=_date_arg,
+        metavar="DATE",
+        help="last day of the window (default: 90 days after --as-of)",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+    p.set_defaults(run=cmd_gaps)
+
+    p = sub.add_parser(
+        "import",
+        help="bring posts in from another calendar file",
+        description="Bring posts in from another file. A .cadence file is "
+        "merged: posts matched by uid, channels and key messages by name.",
+    )
+    p.add_argument("path", type=Path, metavar="PATH", help=path_help)
+    p.add_argument("file", type=Path, metavar="FILE", help="the file to import")
+    p.add_argument(
+        "--format", choices=("cadence",), help="the file's format (default: from its extension)"
+    )
+    p.add_argument(
+        "--channel", metavar="NAME", help="channel for imported posts that name no known channel"
+    )
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser(
+        "export",
+        help="write the calendar to another file",
+        description="Write the calendar to another file.",
+    )
+    p.add_argument("path", type=Path, metavar="PATH", help=path_help)
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=("cadence",),
+        help="cadence: a consistent copy of the calendar file",
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help="the file to write"
+    )
+    p.set_defaults(run=cmd_export)
+    return parser
+
+
+def _open_window(argv: Sequence[str]) -> int:
+    from .app import launch
+
+    return launch(list(argv))
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    out = out or sys.stdout
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        return _run_guarded(lambda: _open_window(args_list))
+    try:
+        args = build_parser().parse_args(args_list)
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    if args.command is None:
+        return _run_guarded(lambda: _open_window([]))
+    return _run_guarded(lambda: int(args.run(args, out)))
+
+
+def _run_guarded(action: Callable[[], int]) -> int:
+    try:
+        return action()
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except CadenceError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""Merging a colleague's calendar into ours.
+
+Posts are matched by uid; channels, key messages and campaigns by name
+(created when missing). When a post differs on the two sides, the newer edit
+wins; the other version is kept as a copy marked as a conflict unless it is
+simply an older state of the winner (fewer revisions), so nothing anyone
+wrote is lost. The whole merge is one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.errors import environment_errors
+from ..core.models import NewPost, Post
+from ..core.store import CalendarStore, PostChanges
+
+CONFLICT_MARK = " (conflict)"
+
+
+@dataclass
+class MergeSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept: int = 0
+    conflicts: int = 0
+    channels_added: list[str] = field(default_factory=list)
+    messages_added: list[str] = field(default_factory=list)
+    campaigns_added: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        parts = [
+            f"added {self.added} post{'s' if self.added != 1 else ''}",
+            f"updated {self.updated}",
+            f"kept {self.kept} of ours that were newer",
+            f"{self.unchanged} already the same",
+            f"{self.conflicts} conflict{'s' if self.conflicts != 1 else ''} kept as copies",
+        ]
+        for label, names in (
+            ("channels", self.channels_added),
+            ("key messages", self.messages_added),
+            ("campaigns", self.campaigns_added),
+        ):
+            if names:
+                parts.append(f"new {label}: {', '.join(names)}")
+        text = "; ".join(parts)
+        return text[0].upper() + text[1:] + "."
+
+
+def _content(post: Post, names: dict[str, dict[int, str]]) -> tuple[object, ...]:
+    return (
+        post.title,
+        post.body,
+        names["channels"].get(post.channel_id),
+        names["campaigns"].get(post.campaign_id) if post.campaign_id else None,
+        post.status,
+        post.date,
+        post.time,
+        post.link,
+        post.notes,
+        tuple(sorted(names["messages"][m].casefold() for m in post.message_ids)),
+    )
+
+
+def _names(store: CalendarStore) -> dict[str, dict[int, str]]:
+    return {
+        "channels": {c.id: c.name for c in store.channels(include_archived=True)},
+        "messages": {m.id: m.title for m in store.key_messages(include_archived=True)},
+        "campaigns": {c.id: c.name for c in store.campaigns()},
+    }
+
+
+def merge_calendar(
+    ours: CalendarStore, theirs: CalendarStore, *, fallback_channel: str | None = None
+) -> MergeSummary:
+    """Bring every post of ``theirs`` into ``ours``; ``theirs`` is only read."""
+    summary = MergeSummary()
+    their_names = _names(theirs)
+    their_posts = theirs.all_posts()
+    with environment_errors(), ours.db.atomic():
+        channel_map = _map_channels(ours, theirs, summary, fallback_channel)
+        message_map = _map_messages(ours, theirs, summary)
+        campaign_map = _map_campaigns(ours, theirs, summary)
+        our_names = _names(ours)
+
+        def translate(post: Post, *, title: str | None = None) -> NewPost:
+            return NewPost(
+                title=title or post.title,
+                channel_id=channel_map[post.channel_id],
+                message_ids=tuple(message_map[m] for m in post.message_ids),
+                date=post.date,
+                time=post.time,
+                status=post.status,
+                body=post.body,
+                campaign_id=campaign_map[post.campaign_id] if post.campaign_id else None,
+                link=post.link,
+                notes=post.notes,
+            )
+
+        for post in their_posts:
+            mine = ours.find_post(post.uid)
+            if mine is None:
+                ours.add_posts([translate(post)], uids=[post.uid])
+                summary.added += 1
+                continue
+            if _content(mine, our_names) == _content(post, their_names):
+                summary.unchanged += 1
+                continue
+            if (post.updated_at, post.revision) > (mine.updated_at, mine.revision):
+                incoming = translate(post)
+                edit: PostChanges = {
+                    "title": incoming.title,
+                    "body": incoming.body,
+                    "channel_id": incoming.channel_id,
+                    "campaign_id": incoming.campaign_id,
+                    "status": incoming.status,
+                    "date": incoming.date,
+                    "time": incoming.time,
+                    "link": incoming.link,
+                    "notes": incoming.notes,
+                    "message_ids": incoming.message_ids,
+                }
+                if mine.revision >= post.revision:
+                    ours.add_posts([_conflict_copy(mine)])
+                    summary.conflicts += 1
+                ours.update_posts({mine.id: edit})
+                summary.updated += 1
+            else:
+                if post.revision > mine.revision:
+                    ours.add_posts([translate(post, title=post.title + CONFLICT_MARK)])
+                    summary.conflicts += 1
+                else:
+                    summary.kept += 1
+    return summary
+
+
+def _conflict_copy(post: Post) -> NewPost:
+    return NewPost(
+        title=post.title + CONFLICT_MARK,
+        channel_id=post.channel_id,
+        message_ids=post.message_ids,
+        date=post.date,
+        time=post.time,
+        status=post.status,
+        body=post.body,
+        campaign_id=post.campaign_id,
+        link=post.link,
+        notes=post.notes,
+    )
+
+
+def _map_channels(
+    ours: CalendarStore, theirs: CalendarStore, summary: MergeSummary, fallback: str | None
+) -> dict[int, int]:
+    fallback_id: int | None = None
+    if fallback:
+        existing = ours.channel_named(fallback)
+        if existing is None:
+            fallback_id = ours.add_channel(fallback).created[0]
+            summary.channels_added.append(fallback.strip())
+        else:
+            fallback_id = existing.id
+    mapping: dict[int, int] = {}
+    for channel in theirs.channels(include_archived=True):
+        mine = ours.channel_named(channel.name)
+        if mine is not None:
+            mapping[channel.id] = mine.id
+        elif fallback_id is not None:
+            mapping[channel.id] = fallback_id
+        else:
+            mapping[channel.id] = ours.add_channel(
+                channel.name,
+                kind=channel.kind,
+                color=channel.color,
+                char_limit=channel.char_limit,
+            ).created[0]
+            summary.channels_added.append(channel.name)
+    return mapping
+
+
+def _map_messages(
+    ours: CalendarStore, theirs: CalendarStore, summary: MergeSummary
+) -> dict[int, int]:
+    mapping: dict[int, int] = {}
+    for message in theirs.key_messages(include_archived=True):
+        mine = ours.key_message_titled(message.title)
+        if mine is not None:
+            mapping[message.id] = mine.id
+            continue
+        mapping[message.id] = ours.add_key_message(
+            message.title,
+            statement=message.statement,
+            cadence_days=message.cadence_days,
+            color=message.color,
+            starts_on=message.starts_on,
+            ends_on=message.ends_on,
+            priority=message.priority,
+        ).created[0]
+        summary.messages_added.append(message.title)
+    return mapping
+
+
+def _map_campaigns(
+    ours: CalendarStore, theirs: CalendarStore, summary: MergeSummary
+) -> dict[int, int]:
+    mapping: dict[int, int] = {}
+    for campaign in theirs.campaigns():
+        mine = ours.campaign_named(campaign.name)
+        if mine is not None:
+            mapping[campaign.id] = mine.id
+            continue
+        mapping[campaign.id] = ours.add_campaign(
+            campaign.name,
+            kind=campaign.kind,
+            starts_on=campaign.starts_on,
+            ends_on=campaign.ends_on,
+            color=campaign.color,
+        ).created[0]
+        summary.campaigns_added.append(campaign.name)
+    return mapping

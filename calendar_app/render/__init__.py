@@ -1,0 +1,1 @@
+"""Painting shared by the window and the exports: QtGui only, never widgets."""

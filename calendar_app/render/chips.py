@@ -1,0 +1,329 @@
+"""Painting of posts and day decorations, shared by the views and the PDF export.
+
+QtGui only: every function paints with a :class:`QPainter` it is given, in
+colours it is given (a :class:`ChipTheme`, usually made from the widget's
+palette, or from a fixed light palette when printing). Geometry is in
+logical pixels as floats, so the result stays crisp at any device pixel ratio.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import time
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
+
+from ..core.models import PostStatus
+
+__all__ = [
+    "Chip",
+    "ChipTheme",
+    "chip_height",
+    "contrast_text",
+    "is_dark",
+    "luminance",
+    "mix",
+    "overdue_red",
+    "paint_badge",
+    "paint_chip",
+    "paint_delivery_mark",
+    "paint_more",
+    "paint_tick",
+    "time_text",
+    "tint",
+    "with_alpha",
+]
+
+# -- colours -----------------------------------------------------------------
+
+
+def luminance(color: QColor) -> float:
+    """WCAG relative luminance, 0 (black) to 1 (white)."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def is_dark(color: QColor) -> bool:
+    """True for a background on which light text reads better than dark text."""
+    return luminance(color) < 0.18
+
+
+def contrast_text(background: QColor) -> QColor:
+    """Near-black or white, whichever contrasts more with ``background``."""
+    return QColor("#ffffff") if is_dark(background) else QColor("#1b1f24")
+
+
+def mix(base: QColor, other: QColor, amount: float) -> QColor:
+    """``other`` laid over ``base`` with opacity ``amount`` (0..1), as an opaque colour."""
+    amount = min(max(amount, 0.0), 1.0)
+    return QColor.fromRgbF(
+        base.redF() + (other.redF() - base.redF()) * amount,
+        base.greenF() + (other.greenF() - base.greenF()) * amount,
+        base.blueF() + (other.blueF() - base.blueF()) * amount,
+        1.0,
+    )
+
+
+def tint(color: QColor, base: QColor, amount: float = 0.2) -> QColor:
+    """A pale version of ``color`` on ``base`` (a dark base gets a slightly stronger tint)."""
+    return mix(base, color, amount * (1.35 if is_dark(base) else 1.0))
+
+
+def with_alpha(color: QColor, alpha: float) -> QColor:
+    result = QColor(color)
+    result.setAlphaF(min(max(alpha, 0.0), 1.0))
+    return result
+
+
+def overdue_red(base: QColor) -> QColor:
+    """The red that says "overdue", tuned to stay readable on ``base``."""
+    return QColor("#f97066") if is_dark(base) else QColor("#d92d20")
+
+
+def time_text(at: time | None) -> str:
+    """``"09:30"``, or ``""`` for an untimed post."""
+    return "" if at is None else f"{at.hour:02d}:{at.minute:02d}"
+
+
+# -- chips -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChipTheme:
+    """The colours a chip is painted with around its own channel colour."""
+
+    base: QColor
+    text: QColor
+    dim_text: QColor
+    highlight: QColor
+    highlighted_text: QColor
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> ChipTheme:
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        return cls(
+            base=base,
+            text=text,
+            dim_text=mix(base, text, 0.6),
+            highlight=palette.color(QPalette.ColorRole.Highlight),
+            highlighted_text=palette.color(QPalette.ColorRole.HighlightedText),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    """What one post's chip shows."""
+
+    title: str
+    channel_color: QColor
+    marker_colors: tuple[QColor, ...] = ()
+    at: time | None = None
+    status: PostStatus = PostStatus.SCHEDULED
+    selected: bool = False
+
+
+def chip_height(font: QFont) -> float:
+    """The height of a one-line chip in ``font``."""
+    return round(QFontMetricsF(font).height() + 5)
+
+
+def paint_chip(
+    painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, font: QFont
+) -> None:
+    """Paint ``chip`` into ``rect``: text on the first line, whatever the rect's height.
+
+    Scheduled posts are a pale tint of the channel colour with a solid stripe
+    on the left; drafts and ideas have a dashed outline (ideas also faded);
+    published posts get a small tick; cancelled ones are faded and struck
+    through. A selected chip is filled with the channel colour.
+    """
+    if rect.width() < 4 or rect.height() < 4:
+        return
+    status = chip.status
+    channel = chip.channel_color
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if status == PostStatus.CANCELLED:
+        painter.setOpacity(painter.opacity() * 0.55)
+    elif status == PostStatus.IDEA:
+        painter.setOpacity(painter.opacity() * 0.75)
+
+    radius = min(4.0, rect.height() / 3)
+    body = rect.adjusted(0.5, 0.5, -0.5, -0.5)
+    path = QPainterPath()
+    path.addRoundedRect(body, radius, radius)
+
+    tentative = status in (PostStatus.DRAFT, PostStatus.IDEA)
+    if chip.selected:
+        fill = QColor(channel)
+        text = contrast_text(fill)
+        dim = with_alpha(text, 0.8)
+    elif status == PostStatus.CANCELLED:
+        fill = mix(theme.base, theme.text, 0.06)
+        text = theme.text
+        dim = theme.dim_text
+    else:
+        fill = tint(channel, theme.base, 0.10 if tentative else 0.20)
+        text = theme.text
+        dim = theme.dim_text
+    painter.fillPath(path, fill)
+
+    # The channel stripe on the left edge, clipped to the rounded shape.
+    stripe = 3.0
+    painter.save()
+    painter.setClipPath(path)
+    painter.fillRect(QRectF(body.left(), body.top(), stripe, body.height()), channel)
+    painter.restore()
+
+    if tentative and not chip.selected:
+        pen = QPen(channel, 1.0, Qt.PenStyle.DashLine)
+        pen.setDashPattern([3.0, 2.0])
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+    if chip.selected:
+        painter.setPen(QPen(mix(channel, theme.text, 0.45), 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+
+    metrics = QFontMetricsF(font)
+    line_height = min(rect.height(), metrics.height() + 5)
+    line = QRectF(rect.left(), rect.top(), rect.width(), line_height)
+    left = line.left() + stripe + 4
+    right = line.right() - 4
+
+    # Right-hand side: key-message markers, then the published tick.
+    dot = max(4.0, min(7.0, line_height * 0.36))
+    cy = line.center().y()
+    if chip.marker_colors and right - left > 40:
+        shown = chip.marker_colors[: max(1, int((right - left - 30) // (dot + 2)))]
+        shown = shown[:4]
+        for color in reversed(shown):
+            painter.setPen(QPen(fill, 1.0))
+            painter.setBrush(color)
+            painter.drawEllipse(QPointF(right - dot / 2, cy), dot / 2, dot / 2)
+            right -= dot + 2
+        right -= 2
+    if status == PostStatus.PUBLISHED and right - left > 30:
+        size = dot + 2
+        paint_tick(painter, QRectF(right - size, cy - size / 2, size, size), dim)
+        right -= size + 3
+
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    text_font = QFont(font)
+    if status == PostStatus.CANCELLED:
+        text_font.setStrikeOut(True)
+    if status == PostStatus.IDEA:
+        text_font.setItalic(True)
+    if chip.at is not None:
+        time_font = QFont(text_font)
+        time_font.setBold(True)
+        label = time_text(chip.at)
+        width = QFontMetricsF(time_font).horizontalAdvance(label)
+        if right - left > width + 8:
+            painter.setFont(time_font)
+            painter.setPen(dim)
+            painter.drawText(
+                QRectF(left, line.top(), width + 1, line.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                label,
+            )
+            left += width + 4
+    available = right - left
+    if available > 6:
+        title = QFontMetricsF(text_font).elidedText(
+            chip.title, Qt.TextElideMode.ElideRight, available
+        )
+        painter.setFont(text_font)
+        painter.setPen(text)
+        painter.drawText(
+            QRectF(left, line.top(), available, line.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            title,
+        )
+    painter.restore()
+
+
+def paint_tick(painter: QPainter, rect: QRectF, color: QColor) -> None:
+    """A small check mark inside ``rect``."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    pen = QPen(color, max(1.2, rect.width() / 6))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    path = QPainterPath()
+    path.moveTo(rect.left() + rect.width() * 0.15, rect.top() + rect.height() * 0.55)
+    path.lineTo(rect.left() + rect.width() * 0.42, rect.top() + rect.height() * 0.8)
+    path.lineTo(rect.left() + rect.width() * 0.88, rect.top() + rect.height() * 0.22)
+    painter.drawPath(path)
+    painter.restore()
+
+
+def paint_badge(
+    painter: QPainter, top_right: QPointF, text: str, color: QColor, font: QFont
+) -> QRectF:
+    """A rounded pill with ``text`` whose top right corner is ``top_right``; returns its rect."""
+    badge_font = QFont(font)
+    badge_font.setBold(True)
+    if badge_font.pointSizeF() > 0:
+        badge_font.setPointSizeF(max(6.5, badge_font.pointSizeF() * 0.82))
+    metrics = QFontMetricsF(badge_font)
+    height = round(metrics.height() + 2)
+    width = max(height, round(metrics.horizontalAdvance(text) + 8))
+    rect = QRectF(top_right.x() - width, top_right.y(), width, height)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawRoundedRect(rect, height / 2, height / 2)
+    painter.setFont(badge_font)
+    painter.setPen(contrast_text(color))
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+    painter.restore()
+    return rect
+
+
+def paint_delivery_mark(painter: QPainter, rect: QRectF, color: QColor) -> None:
+    """A filled circle in the message colour with a tick: "delivered on this day"."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawEllipse(rect)
+    inner = rect.adjusted(
+        rect.width() * 0.22, rect.height() * 0.22, -rect.width() * 0.22, -rect.height() * 0.22
+    )
+    paint_tick(painter, inner, contrast_text(color))
+    painter.restore()
+
+
+def paint_more(painter: QPainter, rect: QRectF, count: int, color: QColor, font: QFont) -> None:
+    """The "+N more" line of a full day."""
+    painter.save()
+    more_font = QFont(font)
+    more_font.setBold(True)
+    painter.setFont(more_font)
+    painter.setPen(color)
+    painter.drawText(
+        rect.adjusted(4, 0, -2, 0),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        f"+{count} more",
+    )
+    painter.restore()
+
+
+def marker_colors(colors: Sequence[str]) -> tuple[QColor, ...]:
+    """Key-message colours (``#rrggbb``) as :class:`QColor` markers."""
+    return tuple(QColor(c) for c in colors)

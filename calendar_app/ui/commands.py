@@ -1,0 +1,328 @@
+"""Undo commands: the only way the window changes the calendar.
+
+Each command's ``redo`` calls the store and its ``undo`` calls the inverse,
+then hands the store's change set to the session so the views refresh. A
+drag of several posts is one command (one undo step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, time
+
+from PySide6.QtGui import QUndoCommand
+
+from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, NewPost, Post, Series
+from ..core.store import PostChanges, Scope
+from .session import CalendarSession
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def _post_text(verb: str, count: int) -> str:
+    return f"{verb} post" if count == 1 else f"{verb} {count} posts"
+
+
+class StoreCommand(QUndoCommand):
+    """Base: subclasses implement :meth:`apply` and :meth:`revert`, returning change sets."""
+
+    def __init__(self, session: CalendarSession, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+
+    def apply(self) -> ChangeSet:
+        raise NotImplementedError
+
+    def revert(self) -> ChangeSet:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self.session.notify(self.apply())
+
+    def undo(self) -> None:
+        self.session.notify(self.revert())
+
+
+class _SnapshotCommand(StoreCommand):
+    """Undo by putting back the posts (and series rows) as they were before."""
+
+    def __init__(self, session: CalendarSession, text: str, post_ids: Sequence[int]) -> None:
+        super().__init__(session, text)
+        store = session.store
+        series_ids = {p.series_id for p in store.posts(post_ids) if p.series_id is not None}
+        members = {p.id for s in series_ids for p in store.series_posts(s)}
+        self._before: list[Post] = store.posts(set(post_ids) | members)
+        self._series_before: list[Series] = [store.series(s) for s in sorted(series_ids)]
+        self._series_after: frozenset[int] = frozenset()
+
+    def revert(self) -> ChangeSet:
+        store = self.session.store
+        existing = {s.id for s in self._series_before}
+        drop = self._series_after - existing
+        changes = store.restore_series(self._series_before, drop=drop)
+        return changes | store.restore_posts(self._before)
+
+    def remember(self, changes: ChangeSet) -> ChangeSet:
+        self._series_after = changes.series
+        return changes
+
+
+class MovePostsCommand(_SnapshotCommand):
+    """Move posts to new days and times (a drag, the editor's date, back to the backlog)."""
+
+    def __init__(
+        self,
+        session: CalendarSession,
+        moves: Mapping[int, tuple[date | None, time | None]],
+        *,
+        scope: Scope = "this",
+        text: str | None = None,
+    ) -> None:
+        verb = "Unschedule" if all(d is None for d, _ in moves.values()) else "Move"
+        super().__init__(session, text or _post_text(verb, len(moves)), list(moves))
+        self._moves = dict(moves)
+        self._scope = scope
+
+    def apply(self) -> ChangeSet:
+        store = self.session.store
+        if self._scope == "this":
+            return self.remember(store.move_posts(self._moves))
+        changes = ChangeSet()
+        for post_id, (day, at) in self._moves.items():
+            changes |= store.update_occurrences(post_id, {"date": day, "time": at}, self._scope)
+        return self.remember(changes)
+
+
+class EditPostsCommand(_SnapshotCommand):
+    """Change fields of posts (the editor, a bulk status change)."""
+
+    def __init__(
+        self,
+        session: CalendarSession,
+        edits: Mapping[int, PostChanges],
+        *,
+        scope: Scope = "this",
+        text: str | None = None,
+    ) -> None:
+        super().__init__(session, text or _post_text("Edit", len(edits)), list(edits))
+        self._edits = dict(edits)
+        self._scope = scope
+
+    def apply(self) -> ChangeSet:
+        store = self.session.store
+        if self._scope == "this":
+            return self.remember(store.update_posts(self._edits))
+        changes = ChangeSet()
+        for post_id, edit in self._edits.items():
+            changes |= store.update_occurrences(post_id, edit, self._scope)
+        return self.remember(changes)
+
+
+class DeletePostsCommand(_SnapshotCommand):
+    def __init__(
+        self, session: CalendarSession, post_ids: Sequence[int], *, scope: Scope = "this"
+    ) -> None:
+        super().__init__(session, _post_text("Delete", len(post_ids)), post_ids)
+        self._ids = list(post_ids)
+        self._scope = scope
+
+    def apply(self) -> ChangeSet:
+        store = self.session.store
+        if self._scope == "this":
+            series_posts = [p for p in store.posts(self._ids) if p.series_id is not None]
+            changes = ChangeSet()
+            for post in series_posts:
+                changes |= store.delete_occurrences(post.id, "this")
+            rest = set(self._ids) - {p.id for p in series_posts}
+            return self.remember(changes | store.delete_posts(rest))
+        changes = ChangeSet()
+        for post_id in self._ids:
+            if store.posts([post_id]):  # an earlier one may have taken it with its series
+                changes |= store.delete_occurrences(post_id, self._scope)
+        return self.remember(changes)
+
+
+class _CreateCommand(StoreCommand):
+    """Create posts; undo deletes them, redo puts the very same posts back."""
+
+    def __init__(self, session: CalendarSession, text: str) -> None:
+        super().__init__(session, text)
+        self._created: list[Post] = []
+        self._series: list[Series] = []
+
+    def create(self) -> ChangeSet:
+        raise NotImplementedError
+
+    def apply(self) -> ChangeSet:
+        store = self.session.store
+        if self._created:
+            changes = store.restore_series(self._series)
+            return changes | store.restore_posts(self._created)
+        changes = self.create()
+        self._created = store.posts(changes.created)
+        self._series = [store.series(s) for s in sorted(changes.series)]
+        return changes
+
+    def revert(self) -> ChangeSet:
+        store = self.session.store
+        changes = store.delete_posts(p.id for p in self._created)
+        return changes | store.restore_series([], drop=[s.id for s in self._series])
+
+    @property
+    def created_ids(self) -> list[int]:
+        return [p.id for p in self._created]
+
+
+class CopyPostsCommand(_CreateCommand):
+    """Copy posts to days (Ctrl-drag): the quickest way to repeat a key message."""
+
+    def __init__(
+        self, session: CalendarSession, copies: Sequence[tuple[int, date | None, time | None]]
+    ) -> None:
+        super().__init__(session, _post_text("Copy", len(copies)))
+        self._copies = list(copies)
+
+    def create(self) -> ChangeSet:
+        return self.session.store.copy_posts(self._copies)
+
+
+class AddPostCommand(_CreateCommand):
+    """A new post, or a new recurring series when ``rule`` is given."""
+
+    def __init__(self, session: CalendarSession, post: NewPost, rule: str | None = None) -> None:
+        super().__init__(session, "Add recurring post" if rule else "Add post")
+        self._post = post
+        self._rule = rule
+
+    def create(self) -> ChangeSet:
+        if self._rule:
+            return self.session.store.add_series(self._post, self._rule)
+        return self.session.store.add_post(self._post)
+
+
+class AddKeyMessageCommand(StoreCommand):
+    def __init__(self, session: CalendarSession, message: KeyMessage) -> None:
+        super().__init__(session, f"Add key message '{message.title}'")
+        self._message = message
+        self._saved: KeyMessage | None = None
+
+    def apply(self) -> ChangeSet:
+        store = self.session.store
+        if self._saved is not None:
+            return store.restore_key_message(self._saved)
+        m = self._message
+        changes = store.add_key_message(
+            m.title,
+            statement=m.statement,
+            cadence_days=m.cadence_days,
+            color=m.color,
+            starts_on=m.starts_on,
+            ends_on=m.ends_on,
+            priority=m.priority,
+        )
+        self._saved = store.key_message(changes.created[0])
+        return changes
+
+    def revert(self) -> ChangeSet:
+        assert self._saved is not None
+        return self.session.store.delete_key_message(self._saved.id)
+
+
+class UpdateKeyMessageCommand(StoreCommand):
+    def __init__(self, session: CalendarSession, new: KeyMessage) -> None:
+        super().__init__(session, f"Edit key message '{new.title}'")
+        self._old = session.store.key_message(new.id)
+        self._new = new
+
+    def apply(self) -> ChangeSet:
+        return self.session.store.update_key_message(self._new)
+
+    def revert(self) -> ChangeSet:
+        return self.session.store.update_key_message(self._old)
+
+
+class DeleteKeyMessageCommand(StoreCommand):
+    """Delete a key message; undo brings it back with the same posts carrying it."""
+
+    def __init__(self, session: CalendarSession, message_id: int) -> None:
+        message = session.store.key_message(message_id)
+        super().__init__(session, f"Delete key message '{message.title}'")
+        self._message = message
+        self._carriers = [p.id for p in session.store.all_posts() if message_id in p.message_ids]
+
+    def apply(self) -> ChangeSet:
+        return self.session.store.delete_key_message(self._message.id)
+
+    def revert(self) -> ChangeSet:
+        return self.session.store.restore_key_message(self._message, self._carriers)
+
+
+class ChannelCommand(StoreCommand):
+    """Add a channel (``old`` None) or change one (``new`` with the same id)."""
+
+    def __init__(self, session: CalendarSession, old: Channel | None, new: Channel) -> None:
+        verb = "Add" if old is None else "Edit"
+        super().__init__(session, f"{verb} channel '{new.name}'")
+        self._old = old
+        self._new = new
+        self._saved: Channel | None = None
+
+    def apply(self) -> ChangeSet:
+        store = self.session.store
+        if self._old is not None:
+            return store.restore_channel(self._new)
+        if self._saved is not None:
+            return store.restore_channel(self._saved)
+        n = self._new
+        changes = store.add_channel(n.name, kind=n.kind, color=n.color, char_limit=n.char_limit)
+        self._saved = store.channel(changes.created[0])
+        return changes
+
+    def revert(self) -> ChangeSet:
+        store = self.session.store
+        if self._old is not None:
+            return store.restore_channel(self._old)
+        assert self._saved is not None
+        return store.delete_channel(self._saved.id)
+
+
+class CampaignCommand(StoreCommand):
+    """Add a campaign (``old`` None), change one, or delete one (``new`` None)."""
+
+    def __init__(
+        self, session: CalendarSession, old: Campaign | None, new: Campaign | None
+    ) -> None:
+        named = new or old
+        assert named is not None
+        verb = "Add" if old is None else "Delete" if new is None else "Edit"
+        super().__init__(session, f"{verb} campaign '{named.name}'")
+        self._old = old
+        self._new = new
+        self._carriers = (
+            [p.id for p in session.store.all_posts() if p.campaign_id == old.id]
+            if old is not None and new is None
+            else []
+        )
+
+    def apply(self) -> ChangeSet:
+        store = self.session.store
+        if self._new is None:
+            assert self._old is not None
+            return store.delete_campaign(self._old.id)
+        if self._old is None and self._new.id <= 0:
+            n = self._new
+            changes = store.add_campaign(
+                n.name, kind=n.kind, starts_on=n.starts_on, ends_on=n.ends_on, color=n.color
+            )
+            self._new = store.campaign(changes.created[0])
+            return changes
+        return store.restore_campaign(self._new)
+
+    def revert(self) -> ChangeSet:
+        store = self.session.store
+        if self._old is None:
+            assert self._new is not None
+            return store.delete_campaign(self._new.id)
+        return store.restore_campaign(self._old, self._carriers)

@@ -1,0 +1,51 @@
+"""Small dialogs shared by the window: errors and the recurring-post question."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..core.errors import CadenceError, StorageProblem
+from ..core.store import Scope
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "Cadence") -> None:
+    """Tell the user what went wrong in one plain sentence.
+
+    A :class:`CadenceError` carries its own sentence; anything else is a bug in
+    Cadence, said as such (the details go to the "Show Details" area).
+    """
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    if isinstance(exc, CadenceError):
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(str(exc))
+        if isinstance(exc, StorageProblem):
+            box.setInformativeText("Nothing was lost: the calendar is as it was before.")
+    else:
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setText("Cadence ran into a problem it did not expect; nothing was saved.")
+        box.setDetailedText(f"{type(exc).__name__}: {exc}")
+    box.setObjectName("errorBox")
+    box.exec()
+
+
+def ask_series_scope(parent: QWidget | None, verb: str) -> Scope | None:
+    """Ask which occurrences of a recurring post ``verb`` (e.g. "move") applies to."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Recurring post")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(f"This post repeats. Which occurrences do you want to {verb}?")
+    this = box.addButton("This one", QMessageBox.ButtonRole.AcceptRole)
+    following = box.addButton("This and following", QMessageBox.ButtonRole.AcceptRole)
+    every = box.addButton("All", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(this)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is this:
+        return "this"
+    if clicked is following:
+        return "following"
+    if clicked is every:
+        return "all"
+    return None

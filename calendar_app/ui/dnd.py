@@ -1,0 +1,123 @@
+"""Drag-and-drop of posts: our own MIME type, plus iCalendar and text for other programs.
+
+Every view that accepts posts calls :func:`drop_posts`, so a drop means the
+same everywhere: move (keeping each post's time unless the target sets one),
+copy with Ctrl, back to the backlog when the target has no day, and the
+"this one / following / all" question for recurring posts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, time
+from typing import Final
+
+from PySide6.QtCore import QByteArray, QMimeData, Qt
+from PySide6.QtWidgets import QWidget
+
+from ..core.models import Post, format_time
+from ..core.store import Scope
+from .commands import CopyPostsCommand, MovePostsCommand
+from .session import CalendarSession
+
+POSTS_MIME: Final = "application/x-cadence-posts"
+ICS_MIME: Final = "text/calendar"
+
+
+class _Keep:
+    """Marker: keep each post's own time of day."""
+
+
+KEEP_TIME: Final = _Keep()
+
+
+def posts_mime(
+    session: CalendarSession, posts: Sequence[Post], anchor: int | None = None
+) -> QMimeData:
+    """Mime data for dragging ``posts``; ``anchor`` is the post under the mouse."""
+    from ..exchange.ical import posts_to_ics
+
+    mime = QMimeData()
+    payload = {
+        "calendar": str(session.store.path.resolve()),
+        "posts": [p.id for p in posts],
+        "anchor": anchor if anchor is not None else (posts[0].id if posts else None),
+    }
+    mime.setData(POSTS_MIME, QByteArray(json.dumps(payload).encode()))
+    lines = []
+    for post in posts:
+        when = post.date.isoformat() if post.date else "unscheduled"
+        if post.time:
+            when += f" {format_time(post.time)}"
+        lines.append(f"{post.title} ({session.channel(post.channel_id).name}, {when})")
+    mime.setText("\n".join(lines))
+    dated = [p for p in posts if p.date is not None]
+    if dated:
+        mime.setData(ICS_MIME, QByteArray(posts_to_ics(session.store, dated)))
+    return mime
+
+
+def decode_posts(session: CalendarSession, mime: QMimeData) -> tuple[list[int], int | None]:
+    """The post ids a drag carries, if it comes from this calendar; else ([], None)."""
+    if not mime.hasFormat(POSTS_MIME):
+        return [], None
+    try:
+        payload = json.loads(bytes(mime.data(POSTS_MIME).data()).decode())
+        if payload["calendar"] != str(session.store.path.resolve()):
+            return [], None
+        ids = [int(i) for i in payload["posts"]]
+        anchor = payload.get("anchor")
+        return ids, int(anchor) if anchor is not None else None
+    except (ValueError, KeyError, TypeError):
+        return [], None
+
+
+def wants_copy(modifiers: Qt.KeyboardModifier) -> bool:
+    return bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+
+
+def drop_posts(
+    session: CalendarSession,
+    parent: QWidget | None,
+    mime: QMimeData,
+    day: date | None,
+    at: time | _Keep | None = KEEP_TIME,
+    *,
+    copy: bool = False,
+) -> bool:
+    """Move (or copy) the dragged posts to ``day`` (None: the backlog). True if done.
+
+    With several posts, the one under the mouse lands on ``day`` and the others
+    keep their distance in days from it (undated ones land on ``day`` too).
+    """
+    ids, anchor_id = decode_posts(session, mime)
+    posts = session.posts(ids)
+    if not posts:
+        return False
+    anchor = next((p for p in posts if p.id == anchor_id), posts[0])
+    targets: dict[int, tuple[date | None, time | None]] = {}
+    for post in posts:
+        if day is None:
+            targets[post.id] = (None, None)
+            continue
+        if post.date is not None and anchor.date is not None:
+            new_day = day + (post.date - anchor.date)
+        else:
+            new_day = day
+        new_time = post.time if isinstance(at, _Keep) or post.id != anchor.id else at
+        targets[post.id] = (new_day, new_time)
+    unchanged = all((p.date, p.time) == targets[p.id] for p in posts)
+    if unchanged and not copy:
+        return False
+    if copy:
+        session.push(CopyPostsCommand(session, [(pid, d, t) for pid, (d, t) in targets.items()]))
+        return True
+    scope: Scope = "this"
+    if day is not None and any(p.series_id is not None for p in posts) and len(posts) == 1:
+        chosen = session.scope_chooser(parent, "move")
+        if chosen is None:
+            return False
+        scope = chosen
+    session.push(MovePostsCommand(session, targets, scope=scope))
+    return True

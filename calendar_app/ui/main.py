@@ -1,0 +1,71 @@
+"""Starting the window: the application object and the first calendar."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from .. import __version__
+from ..core.errors import CadenceError
+from ..core.store import CalendarStore
+from .dialogs import show_error
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("Cadence")
+    app.setOrganizationName("Cadence")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("cadence")
+    return app
+
+
+def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore:
+    """The calendar to show at start: the one asked for, else the last one, else the demo.
+
+    A file that cannot be opened is reported in one sentence and the default
+    calendar opens instead, so the window always has something to show.
+    """
+    from ..app import default_calendar
+
+    candidates: list[Path] = []
+    if path is not None:
+        candidates.append(path)
+    else:
+        last = settings.value("lastFile")
+        if last and Path(str(last)).exists():
+            candidates.append(Path(str(last)))
+    for candidate in candidates:
+        try:
+            return CalendarStore.open(candidate)
+        except CadenceError as exc:
+            show_error(None, exc)
+    return CalendarStore.open(default_calendar())
+
+
+def run_window(path: Path | None, *, quit_after_ms: int | None = None) -> int:
+    """Open the window and run until it closes; returns the exit status."""
+    from .main_window import MainWindow
+    from .session import CalendarSession
+
+    app = make_application()
+    settings = QSettings()
+    try:
+        store = open_first_calendar(path, settings)
+    except CadenceError as exc:
+        show_error(None, exc)
+        return 1
+    session = CalendarSession(store)
+    window = MainWindow(session, settings)
+    window.show()
+    if quit_after_ms is not None:
+        QTimer.singleShot(quit_after_ms, window.close)
+    status = app.exec()
+    window.session.store.close()
+    return status

@@ -1,0 +1,661 @@
+"""The main window: toolbar, sidebar, views, backlog and the cadence panel."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Protocol, cast
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import CadenceError
+from ..core.models import ChangeSet, PostStatus
+from ..core.store import CalendarStore, Scope
+from .commands import DeletePostsCommand
+from .dialogs import show_error
+from .session import CalendarSession, Filters
+
+MAX_RECENT = 8
+VIEW_NAMES = ("month", "week", "agenda")
+
+
+class PeriodView(Protocol):
+    """What the main window needs of the month, week and agenda views."""
+
+    def set_current_date(self, day: date) -> None: ...
+    def current_date(self) -> date: ...
+    def step(self, direction: int) -> None: ...
+    def period_title(self) -> str: ...
+    def visible_range(self) -> tuple[date, date]: ...
+    def selected_post_ids(self) -> list[int]: ...
+
+
+class MainWindow(QMainWindow):
+    """One window on one calendar at a time."""
+
+    calendarOpened = Signal(object)
+    """The path of the calendar now shown."""
+
+    def __init__(
+        self,
+        session: CalendarSession,
+        settings: QSettings,
+        *,
+        error_handler: Callable[[QWidget | None, BaseException], None] = show_error,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.show_error = error_handler
+        self.session: CalendarSession = session
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(900, 600)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._views: list[QWidget] = []
+        self._install(session)
+        self._restore_settings()
+
+    # -- building -------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        *,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.new_calendar_action = self._action("&New Calendar…", self.new_calendar, std.New)
+        self.open_action = self._action("&Open…", self.open_calendar_dialog, std.Open)
+        self.copy_action = self._action("Save a &Copy As…", self.save_copy_dialog, std.SaveAs)
+        self.close_action = self._action("&Close", self.close, std.Close)
+        self.quit_action = self._action("&Quit", self.close, std.Quit)
+        self.undo_action = self._action("&Undo", lambda: None, std.Undo)
+        self.redo_action = self._action("&Redo", lambda: None, "Ctrl+Shift+Z")
+        self.new_post_action = self._action("&New Post", self.new_post, "N")
+        self.new_idea_action = self._action("New &Idea", self.new_idea, "Shift+N")
+        self.edit_post_action = self._action("&Edit Post…", self.edit_selected, "Ctrl+E")
+        self.delete_action = self._action("&Delete", self.delete_selected, std.Delete)
+        self.messages_action = self._action("&Key Messages…", self.manage_messages)
+        self.channels_action = self._action("C&hannels…", self.manage_channels)
+        self.campaigns_action = self._action("C&ampaigns…", self.manage_campaigns)
+        self.today_action = self._action("&Today", self.go_today, "T")
+        self.previous_action = self._action("&Previous", lambda: self.step(-1), "Ctrl+Left")
+        self.next_action = self._action("Ne&xt", lambda: self.step(1), "Ctrl+Right")
+        self.search_action = self._action("&Search", self.focus_search, std.Find)
+        self.view_group = QActionGroup(self)
+        self.view_actions: list[QAction] = []
+        for index, label in enumerate(("&Month", "&Week", "&Agenda")):
+            action = self._action(
+                label, partial(self.set_view, index), f"Ctrl+{index + 1}", checkable=True
+            )
+            self.view_group.addAction(action)
+            self.view_actions.append(action)
+        self.panel_action = self._action(
+            "Cadence &Panel", self._toggle_panel, "Ctrl+Shift+P", checkable=True
+        )
+        self.panel_action.setChecked(True)
+        self.about_action = self._action("&About Cadence", self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.new_calendar_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        file_menu.addAction(self.copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.new_post_action)
+        edit_menu.addAction(self.new_idea_action)
+        edit_menu.addAction(self.edit_post_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.messages_action)
+        edit_menu.addAction(self.channels_action)
+        edit_menu.addAction(self.campaigns_action)
+        view_menu = bar.addMenu("&View")
+        for action in self.view_actions:
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.today_action)
+        view_menu.addAction(self.previous_action)
+        view_menu.addAction(self.next_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.search_action)
+        view_menu.addAction(self.panel_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar("Navigation")
+        toolbar.setObjectName("navigationToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.today_action)
+        self.previous_action.setText("‹")
+        self.previous_action.setToolTip("Previous period (Ctrl+Left)")
+        self.next_action.setText("›")
+        self.next_action.setToolTip("Next period (Ctrl+Right)")
+        toolbar.addAction(self.previous_action)
+        toolbar.addAction(self.next_action)
+        self.period_label = QLabel()
+        self.period_label.setObjectName("periodTitle")
+        font = self.period_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.period_label.setFont(font)
+        self.period_label.setContentsMargins(12, 0, 12, 0)
+        self.period_label.setMinimumWidth(220)
+        toolbar.addWidget(self.period_label)
+        for action, text in zip(self.view_actions, ("Month", "Week", "Agenda"), strict=True):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setText(text)
+            button.setToolTip(f"{text} view ({action.shortcut().toString()})")
+            toolbar.addWidget(button)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        toolbar.addWidget(spacer)
+        self.filter_buttons: dict[str, QToolButton] = {}
+        for key, label in (
+            ("channels", "Channels"),
+            ("messages", "Key messages"),
+            ("campaigns", "Campaigns"),
+            ("statuses", "Status"),
+        ):
+            button = QToolButton()
+            button.setText(label)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setMenu(QMenu(button))
+            button.menu().aboutToShow.connect(lambda k=key: self._fill_filter_menu(k))
+            button.setAccessibleName(f"Filter by {label.lower()}")
+            toolbar.addWidget(button)
+            self.filter_buttons[key] = button
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchBox")
+        self.search_edit.setPlaceholderText("Search posts (Ctrl+F)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search posts")
+        self.search_edit.setMaximumWidth(260)
+        self.search_edit.textChanged.connect(self._search_changed)
+        toolbar.addWidget(self.search_edit)
+
+    def _install(self, session: CalendarSession) -> None:
+        """Build the views for ``session`` (on start and when another calendar opens)."""
+        from .agenda_view import AgendaView
+        from .backlog import BacklogPanel
+        from .cadence_panel import CadencePanel
+        from .month_view import MonthView
+        from .sidebar import MessageSidebar
+        from .week_view import WeekView
+
+        self.session = session
+        stack = session.undo_stack
+        for action in (self.undo_action, self.redo_action):
+            with contextlib.suppress(RuntimeError, TypeError):
+                action.triggered.disconnect()
+        self.undo_action.triggered.connect(stack.undo)
+        self.redo_action.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda t: self.undo_action.setText(f"&Undo {t}".strip()))
+        stack.redoTextChanged.connect(lambda t: self.redo_action.setText(f"&Redo {t}".strip()))
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setText("&Undo")
+        self.redo_action.setText("&Redo")
+
+        self.sidebar = MessageSidebar(session)
+        self.backlog = BacklogPanel(session)
+        self.month_view = MonthView(session)
+        self.week_view = WeekView(session)
+        self.agenda_view = AgendaView(session)
+        self.cadence_panel = CadencePanel(session)
+        self._views = [self.month_view, self.week_view, self.agenda_view]
+        self.stack = QStackedWidget()
+        for view in self._views:
+            self.stack.addWidget(view)
+            view.periodChanged.connect(self._period_changed)  # type: ignore[attr-defined]
+            view.postActivated.connect(self.edit_post)  # type: ignore[attr-defined]
+            view.dayActivated.connect(self._day_activated)  # type: ignore[attr-defined]
+        self.backlog.postActivated.connect(self.edit_post)
+        self.backlog.newIdeaRequested.connect(self.new_idea)
+        self.cadence_panel.dayActivated.connect(self.go_to)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.setObjectName("leftSplitter")
+        left.addWidget(self.sidebar)
+        left.addWidget(self.backlog)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("rightSplitter")
+        right.addWidget(self.stack)
+        right.addWidget(self.cadence_panel)
+        right.setStretchFactor(0, 4)
+        right.setStretchFactor(1, 1)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.setObjectName("mainSplitter")
+        main.addWidget(left)
+        main.addWidget(right)
+        main.setStretchFactor(0, 0)
+        main.setStretchFactor(1, 1)
+        main.setSizes([280, 1000])
+        self.splitters = (main, left, right)
+        old = self.centralWidget()
+        container = QWidget()
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(main)
+        self.setCentralWidget(container)
+        if old is not None:
+            old.deleteLater()
+
+        session.changed.connect(self._calendar_changed)
+        session.reportChanged.connect(self._update_status)
+        self.cadence_panel.setVisible(self.panel_action.isChecked())
+        self.set_view(self.stack.currentIndex())
+        self.view().set_current_date(session.today())
+        self._period_changed()
+        self._update_title()
+        self._update_status()
+
+    # -- views ----------------------------------------------------------------
+
+    def view(self) -> PeriodView:
+        return cast(PeriodView, self.stack.currentWidget())
+
+    def view_index(self) -> int:
+        return self.stack.currentIndex()
+
+    def set_view(self, index: int) -> None:
+        current = self.view().current_date() if self.stack.count() else self.session.today()
+        self.stack.setCurrentIndex(index)
+        self.view_actions[index].setChecked(True)
+        self.view().set_current_date(current)
+        cast(QWidget, self.view()).setFocus()
+        self._period_changed()
+
+    def step(self, direction: int) -> None:
+        self.view().step(direction)
+        self._period_changed()
+
+    def go_today(self) -> None:
+        self.go_to(self.session.today())
+
+    def go_to(self, day: date) -> None:
+        self.view().set_current_date(day)
+        self._period_changed()
+
+    def _period_changed(self) -> None:
+        if not self._views:
+            return
+        self.period_label.setText(self.view().period_title())
+        first, last = self.view().visible_range()
+        self.cadence_panel.set_range(first, last)
+
+    def _day_activated(self, day: date) -> None:
+        if self.view_index() == 0:
+            self.set_view(1)
+        self.go_to(day)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        self.session.set_filters(replace(self.session.filters, search=text))
+
+    def _toggle_panel(self) -> None:
+        self.cadence_panel.setVisible(self.panel_action.isChecked())
+
+    # -- filters --------------------------------------------------------------
+
+    def _fill_filter_menu(self, key: str) -> None:
+        menu = self.filter_buttons[key].menu()
+        menu.clear()
+        filters = self.session.filters
+        items: list[tuple[object, str, bool]]
+        if key == "channels":
+            items = [
+                (c.id, c.name, c.id not in filters.hidden_channels) for c in self.session.channels()
+            ]
+        elif key == "messages":
+            items = [(m.id, m.title, m.id in filters.messages) for m in self.session.key_messages()]
+        elif key == "campaigns":
+            items = [(c.id, c.name, c.id in filters.campaigns) for c in self.session.campaigns()]
+        else:
+            items = [(s, s.value.capitalize(), s in filters.statuses) for s in PostStatus]
+        for value, label, checked in items:
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(checked)
+            action.toggled.connect(lambda on, k=key, v=value: self.toggle_filter(k, v, on))
+        if key != "channels":
+            menu.addSeparator()
+            menu.addAction("Show all").triggered.connect(lambda: self.clear_filter(key))
+
+    def toggle_filter(self, key: str, value: object, on: bool) -> None:
+        """Turn one filter entry on or off (the toolbar's filter menus)."""
+        f = self.session.filters
+        if key == "channels":
+            hidden = set(f.hidden_channels)
+            hidden.discard(cast(int, value)) if on else hidden.add(cast(int, value))
+            f = replace(f, hidden_channels=frozenset(hidden))
+        else:
+            current: set[object] = set(getattr(f, key))
+            current.add(value) if on else current.discard(value)
+            f = _with(f, key, frozenset(current))
+        self.session.set_filters(f)
+        self._update_filter_buttons()
+
+    def clear_filter(self, key: str) -> None:
+        self.session.set_filters(_with(self.session.filters, key, frozenset()))
+        self._update_filter_buttons()
+
+    def _update_filter_buttons(self) -> None:
+        f = self.session.filters
+        counts = {
+            "channels": len(f.hidden_channels),
+            "messages": len(f.messages),
+            "campaigns": len(f.campaigns),
+            "statuses": len(f.statuses),
+        }
+        labels = {
+            "channels": "Channels",
+            "messages": "Key messages",
+            "campaigns": "Campaigns",
+            "statuses": "Status",
+        }
+        for key, button in self.filter_buttons.items():
+            count = counts[key]
+            suffix = f" ({'−' if key == 'channels' else ''}{count})" if count else ""
+            button.setText(labels[key] + suffix)
+
+    # -- posts ----------------------------------------------------------------
+
+    def selected_post_ids(self) -> list[int]:
+        if self.backlog.hasFocus() or self.backlog.isAncestorOf(self.focusWidget()):
+            return self.backlog.selected_post_ids()
+        return self.view().selected_post_ids()
+
+    def new_post(self) -> None:
+        from .editor import new_post
+
+        new_post(self.session, self, self.view().current_date())
+
+    def new_idea(self) -> None:
+        from .editor import new_post
+
+        new_post(self.session, self, None)
+
+    def edit_post(self, post_id: int) -> None:
+        from .editor import open_post_editor
+
+        open_post_editor(self.session, self, post_id)
+
+    def edit_selected(self) -> None:
+        selected = self.selected_post_ids()
+        if selected:
+            self.edit_post(selected[0])
+
+    def delete_selected(self) -> None:
+        selected = self.selected_post_ids()
+        if not selected:
+            return
+        posts = self.session.posts(selected)
+        scope: Scope = "this"
+        if len(posts) == 1 and posts[0].series_id is not None:
+            chosen = self.session.scope_chooser(self, "delete")
+            if chosen is None:
+                return
+            scope = chosen
+        self.session.push(DeletePostsCommand(self.session, selected, scope=scope))
+
+    def manage_messages(self) -> None:
+        from .managers import KeyMessageManager
+
+        KeyMessageManager(self.session, self).exec()
+
+    def manage_channels(self) -> None:
+        from .managers import ChannelManager
+
+        ChannelManager(self.session, self).exec()
+
+    def manage_campaigns(self) -> None:
+        from .managers import CampaignManager
+
+        CampaignManager(self.session, self).exec()
+
+    # -- status and title -------------------------------------------------------
+
+    def _calendar_changed(self, changes: ChangeSet) -> None:
+        if changes.calendar:
+            self._update_title()
+        self._period_changed()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.store.info().name} — Cadence")
+        self.setWindowFilePath(str(self.session.store.path))
+
+    def _update_status(self) -> None:
+        report = self.session.report()
+        overdue = [m for m in report.messages if m.status == "overdue"]
+        unplanned = [m for m in report.messages if m.status == "unplanned"]
+        parts = [f"{self.session.store.count_posts()} posts"]
+        if overdue:
+            parts.append(f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''} overdue")
+        if unplanned:
+            parts.append(f"{len(unplanned)} without a next repetition")
+        if not overdue and not unplanned and report.messages:
+            parts.append("every key message is on time")
+        self.statusBar().showMessage(" · ".join(parts))
+
+    # -- files ----------------------------------------------------------------
+
+    def open_calendar(self, path: Path) -> bool:
+        """Switch the window to the calendar at ``path``; False (and a message) if it fails."""
+        try:
+            store = CalendarStore.open(path)
+        except CadenceError as exc:
+            self.show_error(self, exc)
+            return False
+        self._switch_to(store)
+        return True
+
+    def _switch_to(self, store: CalendarStore) -> None:
+        old = self.session
+        session = CalendarSession(store, scope_chooser=old.scope_chooser, parent=None)
+        index = self.view_index()
+        self._views = []
+        self._install(session)
+        self.set_view(index)
+        old.undo_stack.clear()
+        old.store.close()
+        self._remember_recent(store.path)
+        self.calendarOpened.emit(store.path)
+
+    def new_calendar(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "New Calendar",
+            str(self._folder() / "Calendar.cadence"),
+            "Cadence calendars (*.cadence)",
+        )
+        if name:
+            self.create_calendar(Path(name))
+
+    def create_calendar(self, path: Path) -> bool:
+        from ..core.localzone import system_timezone
+
+        if path.suffix != ".cadence":
+            path = path.with_suffix(".cadence")
+        try:
+            store = CalendarStore.create(path, timezone=system_timezone())
+        except CadenceError as exc:
+            self.show_error(self, exc)
+            return False
+        self._switch_to(store)
+        return True
+
+    def open_calendar_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open Calendar", str(self._folder()), "Cadence calendars (*.cadence)"
+        )
+        if name:
+            self.open_calendar(Path(name))
+
+    def save_copy_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save a Copy As",
+            str(self._folder() / f"{self.session.store.path.stem} copy.cadence"),
+            "Cadence calendars (*.cadence)",
+        )
+        if name:
+            self.save_copy(Path(name))
+
+    def save_copy(self, path: Path) -> bool:
+        from ..exchange.copy import save_copy
+
+        try:
+            save_copy(self.session.store, path)
+        except CadenceError as exc:
+            self.show_error(self, exc)
+            return False
+        self.statusBar().showMessage(f"Saved a copy to {path}", 5000)
+        return True
+
+    def _folder(self) -> Path:
+        return self.session.store.path.parent
+
+    def recent_files(self) -> list[str]:
+        return _string_list(self.settings.value("recentFiles", []))
+
+    def _remember_recent(self, path: Path) -> None:
+        entry = str(path.resolve())
+        recent = [entry] + [p for p in self.recent_files() if p != entry]
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
+        self.settings.setValue("lastFile", entry)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for entry in self.recent_files():
+            action = self.recent_menu.addAction(Path(entry).name)
+            action.setToolTip(entry)
+            action.triggered.connect(lambda _=False, p=entry: self.open_calendar(Path(p)))
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .. import __version__
+        from ..app import data_folder
+
+        QMessageBox.about(
+            self,
+            "About Cadence",
+            f"<h3>Cadence {__version__}</h3>"
+            "<p>A content calendar that shows where each key message has not been "
+            "repeated recently.</p>"
+            f"<p>This calendar: {self.session.store.path}<br>"
+            f"Cadence's folder: {data_folder()}</p>",
+        )
+
+    # -- settings ---------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("windowState")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        view = self.settings.value("view", "month")
+        if view in VIEW_NAMES:
+            self.set_view(VIEW_NAMES.index(str(view)))
+        names = set(_string_list(self.settings.value("hiddenChannels", [])))
+        ids = frozenset(c.id for c in self.session.channels() if c.name in names)
+        if ids:
+            self.session.set_filters(replace(self.session.filters, hidden_channels=ids))
+            self._update_filter_buttons()
+        panel = self.settings.value("cadencePanel", True)
+        self.panel_action.setChecked(panel not in (False, "false"))
+        self._toggle_panel()
+        self._remember_recent(self.session.store.path)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("windowState", self.saveState())
+        self.settings.setValue("view", VIEW_NAMES[self.view_index()])
+        hidden = [
+            c.name for c in self.session.channels() if c.id in self.session.filters.hidden_channels
+        ]
+        self.settings.setValue("hiddenChannels", hidden)
+        self.settings.setValue("cadencePanel", self.panel_action.isChecked())
+        self.settings.setValue("lastFile", str(self.session.store.path.resolve()))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+
+def _string_list(value: object) -> list[str]:
+    """A list of strings from QSettings, which gives a bare string for one item."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return []
+
+
+def _with(filters: Filters, key: str, values: frozenset[object]) -> Filters:
+    if key == "messages":
+        return replace(filters, messages=cast(frozenset[int], values))
+    if key == "campaigns":
+        return replace(filters, campaigns=cast(frozenset[int], values))
+    if key == "statuses":
+        return replace(filters, statuses=cast(frozenset[PostStatus], values))
+    if key == "channels":
+        return replace(filters, hidden_channels=cast(frozenset[int], values))
+    raise ValueError(key)

@@ -1,0 +1,460 @@
+"""The command line as a user meets it: output, exit status, files left as they were."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from calendar_app.cli import main
+from calendar_app.core.store import CalendarStore
+
+TODAY = "2026-11-18"
+
+
+def run(*args: str | Path) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main([str(a) for a in args], out=out)
+    return status, out.getvalue()
+
+
+def run_process(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "calendar_app", *[str(a) for a in args]],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def calendar(tmp_path: Path) -> Path:
+    path = tmp_path / "client.cadence"
+    assert run("init", path, "--name", "Client", "--timezone", "Europe/Paris")[0] == 0
+    assert run("channel", "add", path, "LinkedIn", "--char-limit", "3000")[0] == 0
+    assert run("channel", "add", path, "Newsletter", "--kind", "newsletter")[0] == 0
+    assert run("message", "add", path, "Made in Europe", "--cadence-days", "7")[0] == 0
+    assert run("message", "add", path, "Fair prices", "--cadence-days", "14")[0] == 0
+    return path
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.cadence"
+    assert run("demo", path, "--today", TODAY)[0] == 0
+    return path
+
+
+def test_init_writes_the_calendar_settings(tmp_path: Path) -> None:
+    path = tmp_path / "new.cadence"
+    status, out = run(
+        "init", path, "--name", "Acme", "--timezone", "America/New_York", "--week-start", "sunday"
+    )
+    assert status == 0
+    assert "Acme" in out
+    with CalendarStore.open(path) as store:
+        info = store.info()
+    assert (info.name, info.timezone, info.week_start.value) == (
+        "Acme",
+        "America/New_York",
+        "sunday",
+    )
+
+
+def test_init_refuses_an_existing_file_and_leaves_it(tmp_path: Path) -> None:
+    path = tmp_path / "notes.cadence"
+    path.write_text("my notes")
+    result = run_process("init", path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("cadence: error: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert path.read_text() == "my notes"
+
+
+def test_post_add_prints_the_uid_and_list_json_follows_the_contract(calendar: Path) -> None:
+    status, out = run(
+        "post",
+        "add",
+        calendar,
+        "--title",
+        "Factory tour",
+        "--channel",
+        "linkedin",
+        "--message",
+        "Made in Europe",
+        "--message",
+        "Fair prices",
+        "--date",
+        "2026-12-01",
+        "--time",
+        "09:30",
+        "--body",
+        "Come and see",
+        "--status",
+        "draft",
+    )
+    assert status == 0
+    uid = out.strip()
+    assert len(uid) == 36
+    status, out = run("post", "list", calendar, "--json")
+    assert status == 0
+    posts = json.loads(out)
+    assert posts == [
+        {
+            "uid": uid,
+            "title": "Factory tour",
+            "date": "2026-12-01",
+            "time": "09:30",
+            "channel": "LinkedIn",
+            "key_messages": ["Fair prices", "Made in Europe"],
+            "campaign": None,
+            "status": "draft",
+            "body": "Come and see",
+            "link": "",
+            "notes": "",
+            "series": None,
+        }
+    ]
+
+
+def test_post_without_date_goes_to_the_backlog_as_an_idea(calendar: Path) -> None:
+    run("post", "add", calendar, "--title", "Podcast idea", "--channel", "Newsletter")
+    run(
+        "post",
+        "add",
+        calendar,
+        "--title",
+        "Dated",
+        "--channel",
+        "Newsletter",
+        "--date",
+        "2026-12-02",
+    )
+    posts = json.loads(run("post", "list", calendar, "--json")[1])
+    assert [(p["title"], p["date"], p["status"]) for p in posts] == [
+        ("Podcast idea", None, "idea"),
+        ("Dated", "2026-12-02", "scheduled"),
+    ]
+    ranged = json.loads(run("post", "list", calendar, "--json", "--from", "2026-12-01")[1])
+    assert [p["title"] for p in ranged] == ["Dated"]
+
+
+def test_post_list_filters(demo: Path) -> None:
+    everything = json.loads(run("post", "list", demo, "--json")[1])
+    linkedin = json.loads(run("post", "list", demo, "--json", "--channel", "LinkedIn")[1])
+    assert linkedin
+    assert all(p["channel"] == "LinkedIn" for p in linkedin)
+    assert len(linkedin) == sum(p["channel"] == "LinkedIn" for p in everything)
+    carrying = json.loads(run("post", "list", demo, "--json", "--message", "Every roof counts")[1])
+    assert carrying
+    assert all("Every roof counts" in p["key_messages"] for p in carrying)
+    ideas = json.loads(run("post", "list", demo, "--json", "--status", "idea")[1])
+    assert ideas
+    assert all(p["status"] == "idea" and p["date"] is None for p in ideas)
+    window = json.loads(
+        run("post", "list", demo, "--json", "--from", "2026-11-01", "--to", "2026-11-30")[1]
+    )
+    dates = [p["date"] for p in window]
+    assert dates == sorted(dates)
+    assert all("2026-11-01" <= d <= "2026-11-30" for d in dates)
+
+
+def test_repeat_creates_a_series(calendar: Path) -> None:
+    status, _ = run(
+        "post",
+        "add",
+        calendar,
+        "--title",
+        "Monday tip",
+        "--channel",
+        "LinkedIn",
+        "--date",
+        "2026-11-02",
+        "--time",
+        "08:00",
+        "--repeat",
+        "FREQ=WEEKLY;COUNT=4",
+    )
+    assert status == 0
+    posts = json.loads(run("post", "list", calendar, "--json")[1])
+    assert [p["date"] for p in posts] == ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"]
+    assert len({p["series"] for p in posts}) == 1
+    assert posts[0]["series"] is not None
+
+
+def test_post_move_keeps_the_time_unless_told(calendar: Path) -> None:
+    uid = run(
+        "post",
+        "add",
+        calendar,
+        "--title",
+        "Launch",
+        "--channel",
+        "LinkedIn",
+        "--date",
+        "2026-12-01",
+        "--time",
+        "09:30",
+    )[1].strip()
+    status, out = run("post", "move", calendar, uid, "--date", "2026-12-08")
+    assert status == 0
+    assert "2026-12-08 at 09:30" in out
+    run("post", "move", calendar, uid, "--date", "2026-12-09", "--time", "14:00")
+    (post,) = json.loads(run("post", "list", calendar, "--json")[1])
+    assert (post["date"], post["time"]) == ("2026-12-09", "14:00")
+
+
+def test_gaps_json_contract(calendar: Path) -> None:
+    run(
+        "post",
+        "add",
+        calendar,
+        "--title",
+        "One",
+        "--channel",
+        "LinkedIn",
+        "--message",
+        "Made in Europe",
+        "--date",
+        "2026-11-02",
+    )
+    status, out = run(
+        "gaps",
+        calendar,
+        "--as-of",
+        "2026-11-20",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--json",
+    )
+    assert status == 0
+    report = json.loads(out)
+    assert (report["as_of"], report["from"], report["to"]) == (
+        "2026-11-20",
+        "2026-11-01",
+        "2026-11-30",
+    )
+    made = next(m for m in report["messages"] if m["title"] == "Made in Europe")
+    assert made == {
+        "title": "Made in Europe",
+        "cadence_days": 7,
+        "status": "overdue",
+        "overdue_days": 11,
+        "last_delivery": "2026-11-02",
+        "next_delivery": None,
+        "deliveries": ["2026-11-02"],
+        "gaps": [{"start": "2026-11-10", "end": "2026-11-30", "days": 21}],
+        "channels": [
+            {"channel": "LinkedIn", "last_delivery": "2026-11-02", "next_delivery": None},
+            {"channel": "Newsletter", "last_delivery": None, "next_delivery": None},
+        ],
+    }
+
+
+def test_gaps_text_names_overdue_messages(demo: Path) -> None:
+    status, out = run("gaps", demo, "--as-of", TODAY)
+    assert status == 0
+    assert "Installed by local experts" in out
+    assert "overdue by" in out
+
+
+def test_demo_is_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.cadence", tmp_path / "b.cadence"
+    run("demo", first, "--today", TODAY)
+    run("demo", second, "--today", TODAY)
+
+    def strip(path: Path) -> list[dict[str, object]]:
+        posts = json.loads(run("post", "list", path, "--json")[1])
+        for post in posts:
+            del post["uid"]
+        return list(posts)
+
+    assert strip(first) == strip(second)
+    gaps_a = json.loads(run("gaps", first, "--as-of", TODAY, "--json")[1])
+    gaps_b = json.loads(run("gaps", second, "--as-of", TODAY, "--json")[1])
+    assert gaps_a == gaps_b
+
+
+def test_demo_looks_like_real_work(demo: Path) -> None:
+    posts = json.loads(run("post", "list", demo, "--json")[1])
+    report = json.loads(run("gaps", demo, "--as-of", TODAY, "--json")[1])
+    assert len(report["messages"]) == 5
+    assert len({m["cadence_days"] for m in report["messages"]}) >= 4
+    assert {m["status"] for m in report["messages"]} >= {"ok", "overdue"}
+    assert any(m["gaps"] for m in report["messages"])
+    assert sum(p["date"] is None for p in posts) >= 5
+    assert len({p["channel"] for p in posts}) == 6
+    assert len({p["campaign"] for p in posts if p["campaign"]}) == 3
+    dated = sorted(p["date"] for p in posts if p["date"])
+    assert dated[0] <= "2026-08-20"
+    assert dated[-1] >= "2027-01-10"
+    assert any(p["series"] is not None for p in posts)
+    assert not any("lorem" in p["body"].lower() for p in posts)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["post", "add", "{cal}", "--title", "x", "--channel", "Fax"],
+            "There is no channel called 'Fax'",
+        ),
+        (
+            ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--message", "Nope"],
+            "There is no key message called 'Nope'",
+        ),
+        (
+            ["post", "move", "{cal}", "not-a-uid", "--date", "2026-12-01"],
+            "There is no post with uid not-a-uid",
+        ),
+        (
+            [
+                "post",
+                "add",
+                "{cal}",
+                "--title",
+                "x",
+                "--channel",
+                "LinkedIn",
+                "--date",
+                "2026-12-01",
+                "--repeat",
+                "FREQ=HOURLY",
+            ],
+            "FREQ=HOURLY is not supported",
+        ),
+        (["channel", "add", "{cal}", "linkedin"], "There is already a channel called"),
+        (
+            ["gaps", "{cal}", "--from", "2026-12-01", "--to", "2026-11-01"],
+            "--to comes before --from",
+        ),
+        (["post", "list", "{missing}"], "There is no calendar at"),
+    ],
+)
+def test_errors_are_one_line_and_exit_1(
+    calendar: Path,
+    tmp_path: Path,
+    args: list[str],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    filled = [a.format(cal=calendar, missing=tmp_path / "missing.cadence") for a in args]
+    status, _ = run(*filled)
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.startswith("cadence: error: ")
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "missing.cadence").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["post", "add", "{cal}", "--channel", "LinkedIn"],
+        ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--date", "31/12/2026"],
+        ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--time", "09:00"],
+        ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--status", "done"],
+        ["message", "add", "{cal}", "Title", "--cadence-days", "0"],
+        ["channel", "add", "{cal}", "X", "--color", "red"],
+        ["export", "{cal}", "--format", "docx", "-o", "out"],
+        ["post", "bogus-command"],
+    ],
+)
+def test_usage_errors_exit_2(
+    calendar: Path, args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _ = run(*[a.format(cal=calendar) for a in args])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.startswith("cadence: error: ")
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"hello, this is a text file\n", bytes(range(256)) * 8],
+    ids=["empty", "text", "random"],
+)
+def test_hostile_files_get_one_line_and_stay_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "hostile.cadence"
+    path.write_bytes(content)
+    result = run_process("post", "list", path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("cadence: error: ")
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile.cadence"]
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("cadence ")
+    with pytest.raises(SystemExit):
+        main(["post", "add", "--help"])
+    text = capsys.readouterr().out
+    assert "--title" in text
+    assert "--repeat" in text
+    assert "backlog" in text
+
+
+def test_export_cadence_writes_a_copy_that_opens(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "copy.cadence"
+    status, _ = run("export", demo, "--format", "cadence", "-o", out)
+    assert status == 0
+    original = json.loads(run("post", "list", demo, "--json")[1])
+    copied = json.loads(run("post", "list", out, "--json")[1])
+    assert copied == original
+
+
+def test_import_cadence_merges_by_uid_and_twice_changes_nothing(demo: Path, calendar: Path) -> None:
+    theirs = json.loads(run("post", "list", demo, "--json")[1])
+    status, out = run("import", calendar, demo)
+    assert status == 0
+    assert out.startswith(f"Added {len(theirs)} posts;")
+    assert "new channels: Instagram, Blog, Press release, Events" in out
+    merged = json.loads(run("post", "list", calendar, "--json")[1])
+    assert {p["uid"] for p in theirs} <= {p["uid"] for p in merged}
+    status, out = run("import", calendar, demo)
+    assert status == 0
+    assert json.loads(run("post", "list", calendar, "--json")[1]) == merged
+    assert "added 0 posts" in out.lower()
+
+
+def test_the_command_line_never_loads_qt(demo: Path) -> None:
+    code = (
+        "import sys\n"
+        "from calendar_app.cli import main\n"
+        f"main(['post', 'list', {str(demo)!r}, '--json'])\n"
+        f"main(['gaps', {str(demo)!r}])\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was loaded'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_core_and_exchange_never_load_qt() -> None:
+    code = (
+        "import sys, pkgutil, importlib\n"
+        "import calendar_app.core, calendar_app.exchange\n"
+        "for pkg in (calendar_app.core, calendar_app.exchange):\n"
+        "    for info in pkgutil.iter_modules(pkg.__path__):\n"
+        "        importlib.import_module(pkg.__name__ + '.' + info.name)\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was loaded'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr

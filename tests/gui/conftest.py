@@ -1,0 +1,52 @@
+"""GUI fixtures: a real demo calendar on disk, opened in a session with a fixed today."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from calendar_app.core.demo import write_demo
+from calendar_app.core.store import CalendarStore, Scope
+from calendar_app.ui.session import CalendarSession
+
+TODAY = date(2026, 11, 18)
+"""A Wednesday; the demo calendar is planned around it."""
+
+
+class ScopeAnswers:
+    """Stands in for the "this one / following / all" question, recording each ask."""
+
+    def __init__(self) -> None:
+        self.answer: Scope | None = "this"
+        self.asked: list[str] = []
+
+    def __call__(self, parent: QWidget | None, verb: str) -> Scope | None:
+        self.asked.append(verb)
+        return self.answer
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.cadence"
+    write_demo(path, today=TODAY)
+    return path
+
+
+@pytest.fixture
+def scope_answers() -> ScopeAnswers:
+    return ScopeAnswers()
+
+
+@pytest.fixture
+def session(
+    demo_path: Path, scope_answers: ScopeAnswers, qapp: object
+) -> Iterator[CalendarSession]:
+    store = CalendarStore.open(demo_path)
+    session = CalendarSession(store, today=TODAY, scope_chooser=scope_answers)
+    yield session
+    session.undo_stack.clear()
+    store.close()

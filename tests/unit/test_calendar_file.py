@@ -1,0 +1,324 @@
+"""The calendar file contract: what Cadence opens, what it refuses, and that it never
+touches a file it refuses."""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import stat
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+import pytest
+
+from calendar_app.core import database
+from calendar_app.core.errors import CalendarFileError, NewerSchemaError, StorageProblem
+from calendar_app.core.store import CalendarStore
+
+SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def _snapshot(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+def _folder_listing(path: Path) -> list[str]:
+    return sorted(p.name for p in path.parent.iterdir())
+
+
+def _assert_untouched(path: Path, before: tuple[bytes, int], listing: list[str]) -> None:
+    assert _snapshot(path) == before
+    assert _folder_listing(path) == listing
+    for suffix in SIDECARS:
+        assert not Path(str(path) + suffix).exists()
+
+
+def _random_bytes(size: int, seed: int) -> bytes:
+    return random.Random(seed).randbytes(size)
+
+
+def _make_random(path: Path) -> None:
+    path.write_bytes(_random_bytes(4096, 1))
+
+
+def _make_random_with_magic(path: Path) -> None:
+    path.write_bytes(database.SQLITE_MAGIC + _random_bytes(4096, 2))
+
+
+def _make_random_with_wal_header(path: Path) -> None:
+    # A plausible header (page size 4096, WAL read/write versions) over garbage: SQLite
+    # would open -wal and -shm files for it if asked to read it the ordinary way.
+    data = bytearray(database.SQLITE_MAGIC + _random_bytes(8192 - 16, 3))
+    data[16:18] = (4096).to_bytes(2, "big")
+    data[18] = data[19] = 2
+    path.write_bytes(bytes(data))
+
+
+def _make_short_magic(path: Path) -> None:
+    path.write_bytes(database.SQLITE_MAGIC + b"cut short")
+
+
+def _make_empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _make_text(path: Path) -> None:
+    path.write_text("Subject: weekly plan\n\nMonday: newsletter\n", encoding="utf-8")
+
+
+def _make_other_program(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT, email TEXT)")
+        conn.execute("INSERT INTO contacts VALUES ('Ada', 'ada@example.org')")
+        conn.commit()
+
+
+def _make_other_program_wal(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("CREATE TABLE contacts (name TEXT, email TEXT)")
+        conn.execute("INSERT INTO contacts VALUES ('Ada', 'ada@example.org')")
+        conn.commit()
+
+
+def _make_newer(path: Path) -> None:
+    CalendarStore.create(path, name="From the future", timezone="Europe/Paris").close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
+        conn.commit()
+
+
+NOT_CADENCE = "is not a Cadence calendar."
+DAMAGED = "is not a Cadence calendar (it is damaged)."
+OTHER_PROGRAM = "is a database of another program, not a Cadence calendar."
+
+HOSTILE: list[tuple[str, Callable[[Path], None], str]] = [
+    ("random bytes", _make_random, NOT_CADENCE),
+    ("random bytes after the SQLite magic", _make_random_with_magic, DAMAGED),
+    ("garbage behind a WAL-mode header", _make_random_with_wal_header, DAMAGED),
+    ("SQLite magic cut short", _make_short_magic, NOT_CADENCE),
+    ("empty file", _make_empty, "is empty, so it is not a Cadence calendar."),
+    ("text file", _make_text, NOT_CADENCE),
+    ("another program's database", _make_other_program, OTHER_PROGRAM),
+    ("another program's WAL database", _make_other_program_wal, OTHER_PROGRAM),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"), [(m, msg) for _, m, msg in HOSTILE], ids=[h[0] for h in HOSTILE]
+)
+def test_hostile_file_is_refused_and_left_untouched(
+    tmp_path: Path, make: Callable[[Path], None], message: str
+) -> None:
+    path = tmp_path / "plan.cadence"
+    make(path)
+    before, listing = _snapshot(path), _folder_listing(path)
+
+    with pytest.raises(CalendarFileError) as caught:
+        CalendarStore.open(path).close()
+
+    assert not isinstance(caught.value, NewerSchemaError)
+    assert str(caught.value) == f"{path} {message}"
+    _assert_untouched(path, before, listing)
+
+
+def test_file_from_a_newer_cadence_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.cadence"
+    _make_newer(path)
+    before, listing = _snapshot(path), _folder_listing(path)
+
+    with pytest.raises(NewerSchemaError) as caught:
+        CalendarStore.open(path).close()
+
+    assert str(caught.value) == (
+        f"{path} was saved by a newer version of Cadence; update Cadence to open it."
+    )
+    _assert_untouched(path, before, listing)
+
+
+def test_newer_version_is_seen_in_a_file_another_program_has_open(tmp_path: Path) -> None:
+    # The newer version number sits only in the write-ahead log of a connection that is
+    # still open (as when a newer Cadence has the calendar open, or crashed).
+    path = tmp_path / "future.cadence"
+    CalendarStore.create(path, timezone="Europe/Paris").close()
+    with closing(sqlite3.connect(path)) as other:
+        other.execute("PRAGMA wal_autocheckpoint = 0")
+        other.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
+        other.commit()
+        main_file = _snapshot(path)
+
+        with pytest.raises(NewerSchemaError):
+            CalendarStore.open(path).close()
+
+        assert _snapshot(path) == main_file
+        assert other.execute("PRAGMA user_version").fetchone()[0] == database.SCHEMA_VERSION + 1
+
+
+def test_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "plan.cadence"
+    folder.mkdir()
+
+    with pytest.raises(CalendarFileError) as caught:
+        CalendarStore.open(folder).close()
+
+    assert str(caught.value) == f"{folder} is a folder, not a calendar file."
+    assert folder.is_dir()
+    assert list(folder.iterdir()) == []
+    assert _folder_listing(folder) == ["plan.cadence"]
+
+
+def test_missing_path_is_refused_without_creating_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.cadence"
+
+    with pytest.raises(CalendarFileError) as caught:
+        CalendarStore.open(path).close()
+
+    assert str(caught.value) == f"There is no calendar at {path}."
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("make", [_make_text, _make_newer], ids=["text file", "a calendar"])
+def test_create_refuses_an_existing_path_and_leaves_it_alone(
+    tmp_path: Path, make: Callable[[Path], None]
+) -> None:
+    path = tmp_path / "plan.cadence"
+    make(path)
+    before, listing = _snapshot(path), _folder_listing(path)
+
+    with pytest.raises(CalendarFileError) as caught:
+        CalendarStore.create(path, timezone="Europe/Paris").close()
+
+    assert str(caught.value) == f"{path} already exists; choose another name."
+    _assert_untouched(path, before, listing)
+
+
+def test_create_in_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "missing" / "plan.cadence"
+
+    with pytest.raises(CalendarFileError) as caught:
+        CalendarStore.create(path).close()
+
+    assert str(caught.value) == f"The folder {path.parent} does not exist."
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_created_file_is_marked_as_ours(tmp_path: Path) -> None:
+    path = tmp_path / "plan.cadence"
+    CalendarStore.create(path, name="Client A", timezone="Europe/Paris").close()
+
+    assert path.read_bytes()[:16] == database.SQLITE_MAGIC
+    assert _folder_listing(path) == ["plan.cadence"]
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == database.APPLICATION_ID
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == database.SCHEMA_VERSION
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.check_calendar_file(path) == database.SCHEMA_VERSION
+
+
+def test_created_file_reopens_with_its_settings(tmp_path: Path) -> None:
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(
+        path, name="Client A", timezone="Europe/Paris", week_start="sunday"
+    ) as created:
+        created.add_channel("Newsletter", kind="newsletter")
+
+    with CalendarStore.open(path) as reopened:
+        info = reopened.info()
+        assert (info.name, info.timezone, info.week_start.value) == (
+            "Client A",
+            "Europe/Paris",
+            "sunday",
+        )
+        assert info.default_cadence_days == 14
+        assert [c.name for c in reopened.channels()] == ["Newsletter"]
+    assert _folder_listing(path) == ["plan.cadence"]
+
+
+def test_name_defaults_to_the_file_name(tmp_path: Path) -> None:
+    with CalendarStore.create(tmp_path / "Spring launch.cadence") as created:
+        assert created.info().name == "Spring launch"
+
+
+@contextmanager
+def _opened(tmp_path: Path, how: str) -> Iterator[CalendarStore]:
+    path = tmp_path / "plan.cadence"
+    if how == "created":
+        with CalendarStore.create(path, timezone="Europe/Paris") as created:
+            yield created
+        return
+    CalendarStore.create(path, timezone="Europe/Paris").close()
+    with CalendarStore.open(path) as reopened:
+        yield reopened
+
+
+@pytest.mark.parametrize("how", ["created", "reopened"])
+def test_connection_settings(tmp_path: Path, how: str) -> None:
+    with _opened(tmp_path, how) as opened:
+        pragma = opened.db.execute
+        assert pragma("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert pragma("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert pragma("PRAGMA busy_timeout").fetchone()[0] == database.BUSY_TIMEOUT_MS
+        assert database.BUSY_TIMEOUT_MS >= 1000
+        assert pragma("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_two_stores_can_open_one_calendar(tmp_path: Path) -> None:
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as first:
+        first.add_channel("Blog", kind="blog")
+        with CalendarStore.open(path) as second:
+            assert [c.name for c in second.channels()] == ["Blog"]
+    assert _folder_listing(path) == ["plan.cadence"]
+
+
+def _permissions_enforced(path: Path) -> bool:
+    """False for a process that ignores permissions (root, CAP_DAC_OVERRIDE)."""
+    return not os.access(path, os.W_OK)
+
+
+def test_read_only_file_opens_but_refuses_changes(tmp_path: Path) -> None:
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as created:
+        created.add_channel("Blog", kind="blog")
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    try:
+        if not _permissions_enforced(path):
+            pytest.skip("this process may write to read-only files (it runs as root)")
+        before = _snapshot(path)
+        with CalendarStore.open(path) as opened:
+            assert [c.name for c in opened.channels()] == ["Blog"]
+            with pytest.raises(StorageProblem) as caught:
+                opened.add_channel("Podcast", kind="podcast")
+            assert str(caught.value) == (
+                "The calendar file is read-only, so the change could not be saved."
+            )
+            assert [c.name for c in opened.channels()] == ["Blog"]
+        assert _snapshot(path) == before
+    finally:
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_read_only_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "plan.cadence"
+    CalendarStore.create(path, timezone="Europe/Paris").close()
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        if not _permissions_enforced(folder):
+            pytest.skip("this process may write to read-only folders (it runs as root)")
+        before = _snapshot(path)
+
+        with pytest.raises(StorageProblem) as opening:
+            CalendarStore.open(path).close()
+        with pytest.raises(StorageProblem) as creating:
+            CalendarStore.create(folder / "other.cadence").close()
+
+        assert "read-only" in str(opening.value)
+        assert str(creating.value) == f"Cadence is not allowed to use {folder / 'other.cadence'}."
+        assert _snapshot(path) == before
+        assert _folder_listing(path) == ["plan.cadence"]
+    finally:
+        folder.chmod(stat.S_IRWXU)

@@ -1,0 +1,115 @@
+"""Merging a colleague's calendar: matched by uid and by name, nothing lost."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from calendar_app.core.errors import InvalidInput
+from calendar_app.core.models import NewPost, PostStatus
+from calendar_app.core.store import CalendarStore
+from calendar_app.exchange.copy import save_copy
+from calendar_app.exchange.merge import CONFLICT_MARK, merge_calendar
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[tuple[CalendarStore, CalendarStore]]:
+    ours = CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris")
+    channel = ours.add_channel("LinkedIn").created[0]
+    message = ours.add_key_message("Made here", cadence_days=7).created[0]
+    ours.add_post(
+        NewPost(
+            "Shared post", channel, (message,), date(2026, 12, 1), time(9, 0), PostStatus.SCHEDULED
+        )
+    )
+    ours.close()
+    shutil.copy(tmp_path / "ours.cadence", tmp_path / "theirs.cadence")
+    a = CalendarStore.open(tmp_path / "ours.cadence")
+    b = CalendarStore.open(tmp_path / "theirs.cadence")
+    yield a, b
+    a.close()
+    b.close()
+
+
+def test_identical_calendars_merge_to_nothing(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    summary = merge_calendar(ours, theirs)
+    assert (summary.added, summary.updated, summary.unchanged, summary.conflicts) == (0, 0, 1, 0)
+    assert ours.count_posts() == 1
+
+
+def test_their_newer_edit_wins_and_an_older_state_of_ours_is_not_a_conflict(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    (post,) = theirs.all_posts()
+    theirs.update_post(post.id, {"title": "Shared post, edited", "date": date(2026, 12, 3)})
+    summary = merge_calendar(ours, theirs)
+    assert (summary.updated, summary.conflicts) == (1, 0)
+    (mine,) = ours.all_posts()
+    assert (mine.uid, mine.title, mine.date) == (post.uid, "Shared post, edited", date(2026, 12, 3))
+
+
+def test_both_sides_edited_keeps_the_older_edit_as_a_conflict_copy(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    (mine,) = ours.all_posts()
+    ours.update_post(mine.id, {"title": "Our wording"})
+    (post,) = theirs.all_posts()
+    theirs.update_post(post.id, {"title": "Their wording"})
+    # Their edit is the newer one: make it so regardless of the clock's resolution.
+    theirs.db.execute("UPDATE posts SET updated_at = '2099-01-01T00:00:00+00:00'")
+    summary = merge_calendar(ours, theirs)
+    assert (summary.updated, summary.conflicts) == (1, 1)
+    titles = sorted(p.title for p in ours.all_posts())
+    assert titles == ["Our wording" + CONFLICT_MARK, "Their wording"]
+    assert ours.post_by_uid(post.uid).title == "Their wording"
+
+
+def test_new_posts_bring_their_channels_and_messages_by_name(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    podcast = theirs.add_channel("Podcast", kind="podcast").created[0]
+    message = theirs.key_message_titled("MADE HERE")
+    assert message is not None
+    theirs.add_post(NewPost("Episode 1", podcast, (message.id,), date(2026, 12, 5)))
+    summary = merge_calendar(ours, theirs)
+    assert summary.added == 1
+    assert summary.channels_added == ["Podcast"]
+    episode = next(p for p in ours.all_posts() if p.title == "Episode 1")
+    assert ours.channel(episode.channel_id).name == "Podcast"
+    assert [ours.key_message(m).title for m in episode.message_ids] == ["Made here"]
+
+
+def test_a_failing_merge_changes_nothing(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    ours, theirs = pair
+    podcast = theirs.add_channel("Podcast").created[0]
+    theirs.add_post(NewPost("Episode 1", podcast, (), date(2026, 12, 5)))
+    before = ours.all_posts()
+    # A channel whose kind this version does not know makes the merge fail halfway.
+    theirs.db.execute("UPDATE channels SET kind = 'fax' WHERE name = 'Podcast'")
+    with pytest.raises(InvalidInput, match="channel kind"):
+        merge_calendar(ours, theirs)
+    assert ours.all_posts() == before
+    assert ours.channel_named("Podcast") is None
+
+
+def test_save_copy_is_a_calendar_with_the_same_posts(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    ours, _ = pair
+    target = tmp_path / "copy.cadence"
+    save_copy(ours, target)
+    with CalendarStore.open(target) as copy:
+        assert copy.all_posts() == ours.all_posts()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".cadence")) == []

@@ -1,0 +1,691 @@
+"""Recurrence rules, and the store's recurring posts (series of real posts)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from calendar_app.core import recurrence
+from calendar_app.core.errors import InvalidInput, NotFound
+from calendar_app.core.models import NewPost, Post, PostStatus, Series
+from calendar_app.core.store import CalendarStore, Scope
+
+Adder = Callable[..., int]
+
+MON = date(2025, 3, 10)  # a Monday
+NINE = time(9, 0)
+
+
+def _weeks(first: date, count: int, step: int = 7) -> list[date]:
+    return [first + timedelta(days=step * i) for i in range(count)]
+
+
+# -- normalise --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ("FREQ=WEEKLY;BYDAY=MO", "FREQ=WEEKLY;BYDAY=MO"),
+        ("RRULE:FREQ=WEEKLY;BYDAY=MO", "FREQ=WEEKLY;BYDAY=MO"),
+        ("rrule:freq=weekly;byday=mo,th", "FREQ=WEEKLY;BYDAY=MO,TH"),
+        ("  COUNT=3 ; FREQ=DAILY ; INTERVAL=2 ; ", "FREQ=DAILY;INTERVAL=2;COUNT=3"),
+        ("FREQ=WEEKLY;UNTIL=20250301T120000Z;BYDAY=FR", "FREQ=WEEKLY;BYDAY=FR;UNTIL=20250301"),
+        ("FREQ=MONTHLY;BYMONTHDAY=15;WKST=SU", "FREQ=MONTHLY;BYMONTHDAY=15;WKST=SU"),
+        ("FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=10", "FREQ=YEARLY;BYMONTHDAY=10;BYMONTH=3"),
+    ],
+)
+def test_normalise(rule: str, expected: str) -> None:
+    assert recurrence.normalise(rule) == expected
+    assert recurrence.normalise(expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ("FREQ=HOURLY", "FREQ=HOURLY is not supported; posts repeat DAILY, WEEKLY, MONTHLY or"),
+        ("FREQ=MINUTELY;COUNT=3", "FREQ=MINUTELY is not supported"),
+        ("FREQ=DAILY;COUNT=3;UNTIL=20250101", "A repeat rule may have COUNT or UNTIL, not both."),
+        ("FREQ=DAILY;BYHOUR=9", "The repeat rule part BYHOUR is not supported."),
+        ("FREQ=WEEKLY;COLOR=RED", "The repeat rule part COLOR is not supported."),
+        ("garbage", "'garbage' in the repeat rule is not NAME=VALUE."),
+        ("FREQ=", "'FREQ=' in the repeat rule is not NAME=VALUE."),
+        ("", "A repeat rule needs FREQ, like FREQ=WEEKLY."),
+        ("BYDAY=MO", "A repeat rule needs FREQ, like FREQ=WEEKLY."),
+        ("FREQ=DAILY;FREQ=WEEKLY", "The repeat rule names FREQ twice."),
+        ("FREQ=DAILY;COUNT=0", "COUNT in the repeat rule must be a whole number of at least 1."),
+        ("FREQ=DAILY;COUNT=two", "COUNT in the repeat rule must be a whole number"),
+        ("FREQ=DAILY;INTERVAL=0", "INTERVAL in the repeat rule must be a whole number of at"),
+        ("FREQ=DAILY;UNTIL=soon", "UNTIL=SOON in the repeat rule is not a date."),
+        ("FREQ=WEEKLY;BYDAY=XX", "The repeat rule 'FREQ=WEEKLY;BYDAY=XX' is not valid"),
+    ],
+)
+def test_normalise_refuses_bad_rules(rule: str, message: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        recurrence.normalise(rule)
+    assert str(caught.value).startswith(message)
+
+
+# -- occurrences ------------------------------------------------------------------
+
+
+def test_occurrences_with_count() -> None:
+    assert recurrence.occurrences("FREQ=WEEKLY;BYDAY=MO,TH;COUNT=5", MON) == [
+        date(2025, 3, 10),
+        date(2025, 3, 13),
+        date(2025, 3, 17),
+        date(2025, 3, 20),
+        date(2025, 3, 24),
+    ]
+
+
+def test_occurrences_with_until_include_the_until_day() -> None:
+    assert recurrence.occurrences("FREQ=WEEKLY;UNTIL=20250331", MON) == _weeks(MON, 4)
+    assert recurrence.occurrences("FREQ=WEEKLY;UNTIL=20250330T235959Z", MON) == _weeks(MON, 3)
+
+
+def test_monthly_on_the_31st_skips_short_months() -> None:
+    assert recurrence.occurrences("FREQ=MONTHLY;COUNT=4", date(2025, 1, 31)) == [
+        date(2025, 1, 31),
+        date(2025, 3, 31),
+        date(2025, 5, 31),
+        date(2025, 7, 31),
+    ]
+
+
+def test_open_ended_rules_stop_at_a_one_year_horizon() -> None:
+    weekly = recurrence.occurrences("FREQ=WEEKLY", MON)
+    daily = recurrence.occurrences("FREQ=DAILY", date(2025, 1, 1))
+
+    assert len(weekly) == 53
+    assert (weekly[0], weekly[-1]) == (MON, date(2026, 3, 9))
+    assert len(daily) == 366
+    assert daily[-1] == date(2026, 1, 1)
+    assert recurrence.occurrences("FREQ=WEEKLY", MON, horizon=date(2025, 3, 30)) == _weeks(MON, 3)
+
+
+def test_bounded_rules_go_past_the_horizon_up_to_a_cap() -> None:
+    two_years = recurrence.occurrences("FREQ=MONTHLY;COUNT=24", date(2025, 1, 15))
+    assert len(two_years) == 24
+    assert two_years[-1] == date(2026, 12, 15)
+    assert len(recurrence.occurrences("FREQ=DAILY;COUNT=5000", MON)) == recurrence.MAX_OCCURRENCES
+
+
+def test_exdates_are_left_out() -> None:
+    skipped = [date(2025, 3, 17), date(2025, 3, 31), date(2025, 3, 12)]
+    assert recurrence.occurrences("FREQ=WEEKLY;COUNT=5", MON, skipped) == [
+        date(2025, 3, 10),
+        date(2025, 3, 24),
+        date(2025, 4, 7),
+    ]
+
+
+def test_has_end() -> None:
+    assert recurrence.has_end("FREQ=DAILY;COUNT=2")
+    assert recurrence.has_end("FREQ=DAILY;UNTIL=20250101")
+    assert not recurrence.has_end("FREQ=DAILY")
+
+
+# -- split, shift, describe, build -------------------------------------------------
+
+
+def test_split_shares_out_a_count() -> None:
+    head, tail = recurrence.split("FREQ=WEEKLY;BYDAY=MO;COUNT=6", MON, date(2025, 3, 24))
+
+    assert head == "FREQ=WEEKLY;BYDAY=MO;UNTIL=20250323"
+    assert tail == "FREQ=WEEKLY;BYDAY=MO;COUNT=4"
+    assert recurrence.occurrences(head, MON) == _weeks(MON, 2)
+    assert recurrence.occurrences(tail, date(2025, 3, 24)) == _weeks(date(2025, 3, 24), 4)
+
+
+def test_split_keeps_an_until() -> None:
+    assert recurrence.split("FREQ=DAILY;UNTIL=20250401", MON, date(2025, 3, 20)) == (
+        "FREQ=DAILY;UNTIL=20250319",
+        "FREQ=DAILY;UNTIL=20250401",
+    )
+    assert recurrence.split("FREQ=DAILY", MON, date(2025, 3, 20)) == (
+        "FREQ=DAILY;UNTIL=20250319",
+        "FREQ=DAILY",
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "days", "expected"),
+    [
+        ("FREQ=WEEKLY;BYDAY=MO,TH", 2, "FREQ=WEEKLY;BYDAY=WE,SA"),
+        ("FREQ=WEEKLY;BYDAY=MO,SU", -1, "FREQ=WEEKLY;BYDAY=SU,SA"),
+        ("FREQ=WEEKLY;BYDAY=FR;UNTIL=20250430", 3, "FREQ=WEEKLY;BYDAY=MO;UNTIL=20250503"),
+        ("FREQ=MONTHLY;BYMONTHDAY=10;COUNT=3", 5, "FREQ=MONTHLY;BYMONTHDAY=15;COUNT=3"),
+        ("FREQ=MONTHLY;BYMONTHDAY=-1", 5, "FREQ=MONTHLY;BYMONTHDAY=-1"),
+        ("FREQ=DAILY;COUNT=3", 0, "FREQ=DAILY;COUNT=3"),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH", 3, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH,SU;WKST=TH"),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;WKST=SU", -2, "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU;WKST=FR"),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", 14, "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"),
+    ],
+)
+def test_shift(rule: str, days: int, expected: str) -> None:
+    assert recurrence.shift(rule, timedelta(days=days)) == expected
+
+
+def test_shifted_rule_gives_shifted_dates() -> None:
+    rule = "FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20250331"
+    moved = recurrence.shift(rule, timedelta(days=2))
+
+    assert recurrence.occurrences(moved, MON + timedelta(days=2)) == [
+        d + timedelta(days=2) for d in recurrence.occurrences(rule, MON)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("FREQ=DAILY", "Daily"),
+        ("FREQ=WEEKLY;BYDAY=MO", "Weekly on Monday"),
+        (
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;COUNT=10",
+            "Every 2 weeks on Monday and Thursday, 10 times",
+        ),
+        ("FREQ=WEEKLY;BYDAY=MO,WE,FR", "Weekly on Monday, Wednesday and Friday"),
+        ("FREQ=MONTHLY;BYMONTHDAY=15;UNTIL=20251231", "Monthly on day 15, until 2025-12-31"),
+        ("FREQ=YEARLY;INTERVAL=3", "Every 3 years"),
+    ],
+)
+def test_describe(rule: str, text: str) -> None:
+    assert recurrence.describe(rule) == text
+
+
+def test_build() -> None:
+    assert recurrence.build("weekly", weekdays=[3, 0, 3], count=10) == (
+        "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=10"
+    )
+    assert recurrence.build("DAILY", interval=2, until=date(2025, 3, 1)) == (
+        "FREQ=DAILY;INTERVAL=2;UNTIL=20250301"
+    )
+    assert recurrence.build("monthly") == "FREQ=MONTHLY"
+    with pytest.raises(InvalidInput, match=re.escape("FREQ=HOURLY is not supported")):
+        recurrence.build("hourly")
+    with pytest.raises(InvalidInput, match=re.escape("not both")):
+        recurrence.build("daily", count=2, until=date(2025, 3, 1))
+
+
+# -- property: a split loses and adds nothing --------------------------------------
+
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@st.composite
+def _rules(draw: st.DrawFn) -> tuple[str, date]:
+    anchor = draw(st.dates(min_value=date(2023, 1, 1), max_value=date(2027, 12, 31)))
+    freq = draw(st.sampled_from(["DAILY", "WEEKLY", "MONTHLY"]))
+    parts = [f"FREQ={freq}"]
+    interval = draw(st.integers(min_value=1, max_value=3))
+    if interval > 1:
+        parts.append(f"INTERVAL={interval}")
+    if freq == "WEEKLY" and draw(st.booleans()):
+        days = draw(st.sets(st.sampled_from(_WEEKDAY_CODES), min_size=1, max_size=4))
+        parts.append("BYDAY=" + ",".join(sorted(days, key=_WEEKDAY_CODES.index)))
+    if freq == "MONTHLY" and draw(st.booleans()):
+        days_of_month = draw(
+            st.sets(st.integers(min_value=1, max_value=31), min_size=1, max_size=3)
+        )
+        parts.append("BYMONTHDAY=" + ",".join(str(d) for d in sorted(days_of_month)))
+    if draw(st.booleans()):
+        parts.append(f"COUNT={draw(st.integers(min_value=1, max_value=40))}")
+    else:
+        until = anchor + timedelta(days=draw(st.integers(min_value=0, max_value=500)))
+        parts.append(f"UNTIL={until:%Y%m%d}")
+    return ";".join(parts), anchor
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(_rules(), st.integers(min_value=1, max_value=1200))
+def test_split_parts_make_the_original_series(rule_and_anchor: tuple[str, date], k: int) -> None:
+    rule, anchor = rule_and_anchor
+    original = recurrence.occurrences(rule, anchor)
+    assume(original and original[-1] > anchor)
+    at = anchor + timedelta(days=k % (original[-1] - anchor).days + 1)
+    tail_anchor = min(d for d in original if d >= at)
+
+    head, tail = recurrence.split(rule, anchor, at)
+
+    assert recurrence.occurrences(head, anchor) == [d for d in original if d < at]
+    assert recurrence.occurrences(head, anchor) + recurrence.occurrences(tail, tail_anchor) == (
+        original
+    )
+
+
+@st.composite
+def _translatable_rules(draw: st.DrawFn) -> tuple[str, date]:
+    """Daily and weekly rules, whose dates all move together when the rule is shifted."""
+    anchor = draw(st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 12, 31)))
+    parts = [f"FREQ={draw(st.sampled_from(['DAILY', 'WEEKLY']))}"]
+    interval = draw(st.integers(min_value=1, max_value=3))
+    if interval > 1:
+        parts.append(f"INTERVAL={interval}")
+    if draw(st.booleans()):
+        days = draw(st.sets(st.sampled_from(_WEEKDAY_CODES), min_size=1, max_size=4))
+        parts.append("BYDAY=" + ",".join(sorted(days, key=_WEEKDAY_CODES.index)))
+    if draw(st.booleans()):
+        parts.append(f"WKST={draw(st.sampled_from(_WEEKDAY_CODES))}")
+    if draw(st.booleans()):
+        parts.append(f"COUNT={draw(st.integers(min_value=1, max_value=30))}")
+    else:
+        until = anchor + timedelta(days=draw(st.integers(min_value=0, max_value=200)))
+        parts.append(f"UNTIL={until:%Y%m%d}")
+    return ";".join(parts), anchor
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(_translatable_rules(), st.integers(min_value=-40, max_value=40))
+def test_shifted_rule_moves_every_date(rule_and_anchor: tuple[str, date], days: int) -> None:
+    rule, anchor = rule_and_anchor
+    delta = timedelta(days=days)
+
+    moved = recurrence.occurrences(recurrence.shift(rule, delta), anchor + delta)
+
+    assert moved == [d + delta for d in recurrence.occurrences(rule, anchor)]
+
+
+# -- the store's recurring posts -------------------------------------------------
+
+
+@pytest.fixture
+def channel(add_channel: Adder) -> int:
+    return add_channel("Newsletter", kind="newsletter")
+
+
+@pytest.fixture
+def message(add_message: Adder) -> int:
+    return add_message("We listen", cadence_days=7)
+
+
+def _template(
+    channel: int, message: int, day: date | None = MON, at: time | None = NINE
+) -> NewPost:
+    return NewPost(
+        title="Weekly letter",
+        channel_id=channel,
+        message_ids=(message,),
+        date=day,
+        time=at,
+        status=PostStatus.SCHEDULED,
+        body="News of the week",
+    )
+
+
+def _add_series(store: CalendarStore, template: NewPost, rule: str) -> tuple[int, list[Post]]:
+    changes = store.add_series(template, rule)
+    (series_id,) = changes.series
+    return series_id, store.series_posts(series_id)
+
+
+def _assert_rule_describes_posts(store: CalendarStore, series_id: int) -> None:
+    series = store.series(series_id)
+    posts = store.series_posts(series_id)
+    assert recurrence.occurrences(series.rrule, series.anchor, series.exdates) == [
+        p.occurrence for p in posts
+    ]
+
+
+def test_add_series_makes_real_posts_that_deliver(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    changes = store.add_series(_template(channel, message), "FREQ=WEEKLY;BYDAY=MO;COUNT=4")
+
+    (series_id,) = changes.series
+    posts = store.series_posts(series_id)
+    days = _weeks(MON, 4)
+    assert [p.date for p in posts] == days
+    assert [p.occurrence for p in posts] == days
+    assert {(p.title, p.time, p.message_ids, p.series_id) for p in posts} == {
+        ("Weekly letter", NINE, (message,), series_id)
+    }
+    assert len({p.uid for p in posts}) == 4
+    assert changes.created == tuple(p.id for p in posts)
+    assert changes.posts == frozenset(changes.created)
+    assert changes.dates == frozenset(days)
+    assert changes.messages == frozenset({message})
+    assert store.series(series_id) == Series(
+        series_id, "FREQ=WEEKLY;BYDAY=MO;COUNT=4", MON, NINE, ()
+    )
+    assert sorted(store.delivery_rows(MON)) == [(message, channel, d) for d in days]
+    assert [p.id for p in store.posts_between(MON, MON + timedelta(days=30))] == [
+        p.id for p in posts
+    ]
+
+
+def test_open_ended_series_is_materialised_for_a_year(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    _, posts = _add_series(store, _template(channel, message), "FREQ=WEEKLY")
+
+    assert len(posts) == 53
+    assert posts[-1].date == date(2026, 3, 9)
+
+
+def test_add_series_refusals(store: CalendarStore, channel: int, message: int) -> None:
+    with pytest.raises(InvalidInput, match=re.escape("A recurring post needs a first date.")):
+        store.add_series(_template(channel, message, None, None), "FREQ=DAILY;COUNT=2")
+    with pytest.raises(InvalidInput, match=re.escape("FREQ=HOURLY is not supported")):
+        store.add_series(_template(channel, message), "FREQ=HOURLY")
+    with pytest.raises(
+        InvalidInput,
+        match=re.escape(
+            "The repeat rule FREQ=DAILY;UNTIL=20240101 gives no date from 2025-03-10 on."
+        ),
+    ):
+        store.add_series(_template(channel, message), "FREQ=DAILY;UNTIL=20240101")
+    with pytest.raises(NotFound, match=re.escape("There is no channel number 99.")):
+        store.add_series(
+            dataclasses.replace(_template(channel, message), channel_id=99), "FREQ=DAILY"
+        )
+
+    assert store.count_posts() == 0
+    assert store.db.execute("SELECT count(*) FROM series").fetchone()[0] == 0
+
+
+@pytest.fixture
+def weekly(store: CalendarStore, channel: int, message: int) -> tuple[int, list[Post]]:
+    """Six Monday letters at 09:00 from 2025-03-10 to 2025-04-14."""
+    return _add_series(store, _template(channel, message), "FREQ=WEEKLY;BYDAY=MO;COUNT=6")
+
+
+def test_update_this_occurrence_only(store: CalendarStore, weekly: tuple[int, list[Post]]) -> None:
+    series_id, posts = weekly
+    third = posts[2]
+    series_before = store.series(series_id)
+
+    changes = store.update_occurrences(third.id, {"date": date(2025, 3, 26)}, "this")
+
+    assert changes.dates == frozenset({date(2025, 3, 24), date(2025, 3, 26)})
+    moved = store.post(third.id)
+    assert (moved.date, moved.occurrence, moved.series_id) == (
+        date(2025, 3, 26),
+        date(2025, 3, 24),
+        series_id,
+    )
+    assert [p.date for p in store.series_posts(series_id) if p.id != third.id] == [
+        p.date for p in posts if p.id != third.id
+    ]
+    assert store.series(series_id) == series_before
+
+
+def test_update_following_splits_and_shifts(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+    third = posts[2]
+
+    changes = store.update_occurrences(third.id, {"date": date(2025, 3, 26)}, "following")
+
+    (new_id,) = changes.series - {series_id}
+    head, tail = store.series(series_id), store.series(new_id)
+    assert head == Series(series_id, "FREQ=WEEKLY;BYDAY=MO;UNTIL=20250323", MON, NINE, ())
+    assert tail == Series(new_id, "FREQ=WEEKLY;BYDAY=WE;COUNT=4", date(2025, 3, 26), NINE, ())
+    assert store.series_posts(series_id) == posts[:2]
+    moved = store.series_posts(new_id)
+    assert [p.id for p in moved] == [p.id for p in posts[2:]]
+    assert [p.date for p in moved] == _weeks(date(2025, 3, 26), 4)
+    assert [p.occurrence for p in moved] == _weeks(date(2025, 3, 26), 4)
+    assert {p.time for p in moved} == {NINE}
+    assert changes.dates == frozenset(_weeks(date(2025, 3, 24), 4) + _weeks(date(2025, 3, 26), 4))
+    _assert_rule_describes_posts(store, series_id)
+    _assert_rule_describes_posts(store, new_id)
+
+
+def test_update_all_from_a_later_occurrence_moves_every_post_and_the_rule(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+
+    changes = store.update_occurrences(posts[3].id, {"date": date(2025, 3, 30)}, "all")
+
+    assert changes.series == frozenset({series_id})
+    assert store.series(series_id) == Series(
+        series_id, "FREQ=WEEKLY;BYDAY=SU;COUNT=6", date(2025, 3, 9), NINE, ()
+    )
+    assert [p.date for p in store.series_posts(series_id)] == _weeks(date(2025, 3, 9), 6)
+    assert store.db.execute("SELECT count(*) FROM series").fetchone()[0] == 1
+    _assert_rule_describes_posts(store, series_id)
+
+
+def test_update_following_on_the_first_occurrence_does_not_split(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+
+    changes = store.update_occurrences(posts[0].id, {"date": date(2025, 3, 11)}, "following")
+
+    assert changes.series == frozenset({series_id})
+    assert store.series(series_id).rrule == "FREQ=WEEKLY;BYDAY=TU;COUNT=6"
+    assert [p.date for p in store.series_posts(series_id)] == _weeks(date(2025, 3, 11), 6)
+
+
+def test_time_change_for_all(store: CalendarStore, weekly: tuple[int, list[Post]]) -> None:
+    series_id, posts = weekly
+
+    store.update_occurrences(posts[4].id, {"time": time(17, 30), "title": "Evening letter"}, "all")
+
+    after = store.series_posts(series_id)
+    assert [(p.date, p.time, p.title) for p in after] == [
+        (d, time(17, 30), "Evening letter") for d in _weeks(MON, 6)
+    ]
+    assert [p.revision for p in after] == [2] * 6
+    assert store.series(series_id).anchor_time == time(17, 30)
+    assert store.series(series_id).rrule == "FREQ=WEEKLY;BYDAY=MO;COUNT=6"
+
+
+def test_time_change_for_following_keeps_the_earlier_part(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+
+    changes = store.update_occurrences(posts[2].id, {"time": time(8, 0)}, "following")
+
+    (new_id,) = changes.series - {series_id}
+    assert store.series_posts(series_id) == posts[:2]
+    assert store.series(series_id).anchor_time == NINE
+    assert [(p.date, p.time) for p in store.series_posts(new_id)] == [
+        (d, time(8, 0)) for d in _weeks(date(2025, 3, 24), 4)
+    ]
+    assert store.series(new_id) == Series(
+        new_id, "FREQ=WEEKLY;BYDAY=MO;COUNT=4", date(2025, 3, 24), time(8, 0), ()
+    )
+
+
+def test_every_other_week_series_moved_across_a_week_start(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    series_id, posts = _add_series(
+        store, _template(channel, message), "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;COUNT=6"
+    )
+    assert [p.date for p in posts] == [
+        date(2025, 3, 10),
+        date(2025, 3, 13),
+        date(2025, 3, 24),
+        date(2025, 3, 27),
+        date(2025, 4, 7),
+        date(2025, 4, 10),
+    ]
+
+    store.update_occurrences(posts[0].id, {"date": date(2025, 3, 13)}, "all")
+
+    moved = store.series_posts(series_id)
+    assert [p.date for p in moved] == [
+        date(2025, 3, 13),
+        date(2025, 3, 16),
+        date(2025, 3, 27),
+        date(2025, 3, 30),
+        date(2025, 4, 10),
+        date(2025, 4, 13),
+    ]
+    _assert_rule_describes_posts(store, series_id)
+    # The rule still counts right when the series is later split.
+    changes = store.update_occurrences(moved[3].id, {"time": time(10, 0)}, "following")
+    (new_id,) = changes.series - {series_id}
+    _assert_rule_describes_posts(store, series_id)
+    _assert_rule_describes_posts(store, new_id)
+
+
+def test_failing_series_edit_leaves_the_series_whole(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+    series_before = store.series(series_id)
+
+    with pytest.raises(InvalidInput, match=re.escape("A post needs a title.")):
+        store.update_occurrences(
+            posts[3].id, {"date": date(2025, 4, 1), "title": "  "}, "following"
+        )
+
+    assert store.series(series_id) == series_before
+    assert store.series_posts(series_id) == posts
+    assert store.db.execute("SELECT count(*) FROM series").fetchone()[0] == 1
+
+
+def test_series_cannot_go_to_the_backlog_as_a_whole(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+
+    with pytest.raises(InvalidInput, match=re.escape("Only one occurrence at a time")):
+        store.update_occurrences(posts[1].id, {"date": None}, "following")
+
+    assert store.series_posts(series_id) == posts
+    assert store.db.execute("SELECT count(*) FROM series").fetchone()[0] == 1
+
+
+def test_delete_this_occurrence_records_an_exdate(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+
+    changes = store.delete_occurrences(posts[2].id, "this")
+
+    assert changes.removed_posts == frozenset({posts[2].id})
+    assert changes.dates == frozenset({date(2025, 3, 24)})
+    assert store.series(series_id).exdates == (date(2025, 3, 24),)
+    assert store.series_posts(series_id) == posts[:2] + posts[3:]
+    _assert_rule_describes_posts(store, series_id)
+
+
+def test_delete_following_ends_the_series_earlier(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+
+    changes = store.delete_occurrences(posts[3].id, "following")
+
+    assert changes.removed_posts == frozenset(p.id for p in posts[3:])
+    assert store.series(series_id).rrule == "FREQ=WEEKLY;BYDAY=MO;UNTIL=20250330"
+    assert store.series_posts(series_id) == posts[:3]
+    assert store.count_posts() == 3
+    _assert_rule_describes_posts(store, series_id)
+
+
+@pytest.mark.parametrize(("index", "scope"), [(2, "all"), (0, "following")])
+def test_delete_all_removes_the_series(
+    store: CalendarStore, weekly: tuple[int, list[Post]], index: int, scope: Scope
+) -> None:
+    series_id, posts = weekly
+
+    changes = store.delete_occurrences(posts[index].id, scope)
+
+    assert changes.removed_posts == frozenset(p.id for p in posts)
+    assert changes.series == frozenset({series_id})
+    assert store.count_posts() == 0
+    with pytest.raises(NotFound, match=f"There is no recurring series number {series_id}."):
+        store.series(series_id)
+
+
+def test_undo_of_a_split_restores_everything_exactly(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+    series_before = store.series(series_id)
+    store.delete_occurrences(posts[4].id, "this")  # an exdate that the split carries over
+    series_before = store.series(series_id)
+    posts_before = store.series_posts(series_id)
+
+    changes = store.update_occurrences(
+        posts[2].id, {"date": date(2025, 3, 25), "time": time(10, 0)}, "following"
+    )
+    (new_id,) = changes.series - {series_id}
+    assert store.series(new_id).exdates == (date(2025, 4, 8),)
+    _assert_rule_describes_posts(store, new_id)
+
+    undone = store.restore_series([series_before], drop=[new_id])
+    store.restore_posts(posts_before)
+
+    assert undone.series == frozenset({series_id, new_id})
+    assert store.series(series_id) == series_before
+    assert store.series_posts(series_id) == posts_before
+    with pytest.raises(NotFound):
+        store.series(new_id)
+
+
+def test_undo_of_deleting_a_whole_series(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+    series_before = store.series(series_id)
+
+    store.delete_occurrences(posts[0].id, "all")
+    store.restore_series([series_before])
+    store.restore_posts(posts)
+
+    assert store.series(series_id) == series_before
+    assert store.series_posts(series_id) == posts
+
+
+# -- wall-clock times across daylight saving --------------------------------------
+
+
+def _utc_hours(posts: list[Post], zone: ZoneInfo) -> list[tuple[date, int]]:
+    hours = []
+    for post in posts:
+        assert post.date is not None
+        assert post.time is not None
+        local = datetime.combine(post.date, post.time, tzinfo=zone)
+        hours.append((post.date, local.astimezone(UTC).hour))
+    return hours
+
+
+def test_weekly_nine_oclock_stays_nine_across_the_october_change(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    # Summer time in Paris ends on Sunday 2025-10-26 at 03:00 (back to 02:00).
+    _, posts = _add_series(
+        store, _template(channel, message, date(2025, 10, 12)), "FREQ=WEEKLY;BYDAY=SU;COUNT=4"
+    )
+    zone = store.zone
+
+    assert [(p.date, p.time) for p in posts] == [(d, NINE) for d in _weeks(date(2025, 10, 12), 4)]
+    assert _utc_hours(posts, zone) == [
+        (date(2025, 10, 12), 7),
+        (date(2025, 10, 19), 7),
+        (date(2025, 10, 26), 8),
+        (date(2025, 11, 2), 8),
+    ]
+
+    # Moving the series by a week keeps the wall-clock time too.
+    store.update_occurrences(posts[0].id, {"date": date(2025, 10, 19)}, "all")
+    moved = store.series_posts(posts[0].series_id or 0)
+    assert {p.time for p in moved} == {NINE}
+    assert _utc_hours(moved, zone) == [
+        (date(2025, 10, 19), 7),
+        (date(2025, 10, 26), 8),
+        (date(2025, 11, 2), 8),
+        (date(2025, 11, 9), 8),
+    ]
+    with CalendarStore.open(store.path) as again:
+        assert [(p.date, p.time) for p in again.series_posts(posts[0].series_id or 0)] == [
+            (d, NINE) for d in _weeks(date(2025, 10, 19), 4)
+        ]

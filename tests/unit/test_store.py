@@ -1,0 +1,912 @@
+"""The calendar store: channels, key messages, campaigns, posts and their change sets."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import pytest
+
+from calendar_app.core.errors import InvalidInput, NotFound
+from calendar_app.core.models import CampaignKind, ChangeSet, NewPost, Post, PostStatus
+from calendar_app.core.store import CalendarStore
+
+Adder = Callable[..., int]
+
+D = date(2025, 3, 10)  # a Monday
+D1 = D + timedelta(days=1)
+D2 = D + timedelta(days=2)
+NINE = time(9, 0)
+NOON = time(12, 0)
+
+
+def _titles(posts: list[Post]) -> list[str]:
+    return [p.title for p in posts]
+
+
+def _backdate(store: CalendarStore, post_id: int) -> Post:
+    """Put the post's stamps in 2020, so that a later edit visibly moves them."""
+    old = datetime(2020, 1, 1, tzinfo=UTC)
+    store.restore_posts([dataclasses.replace(store.post(post_id), updated_at=old)])
+    return store.post(post_id)
+
+
+# -- the calendar ---------------------------------------------------------------
+
+
+def test_update_info_changes_the_settings_and_survives_reopening(store: CalendarStore) -> None:
+    changes = store.update_info(name=" Client B ", timezone="America/New_York", week_start="sunday")
+
+    assert changes == ChangeSet(calendar=True)
+    info = store.info()
+    assert (info.name, info.timezone, info.week_start.value) == (
+        "Client B",
+        "America/New_York",
+        "sunday",
+    )
+    with CalendarStore.open(store.path) as again:
+        assert again.info() == info
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"name": "  "}, "A calendar needs a name."),
+        ({"timezone": "Mars/Olympus"}, "'Mars/Olympus' is not a time zone; use an IANA name"),
+        ({"week_start": "friday"}, "'friday' is not a week start; use monday or sunday."),
+        ({"default_cadence_days": 0}, "The default cadence must be at least 1 day."),
+    ],
+)
+def test_update_info_refuses_bad_values(
+    store: CalendarStore, options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        store.update_info(**options)
+    assert store.info().name == "Test calendar"
+
+
+# -- channels -------------------------------------------------------------------
+
+
+def test_add_channel(store: CalendarStore) -> None:
+    changes = store.add_channel(" Newsletter ", kind="Newsletter", color="#1F77B4", char_limit=500)
+
+    (new_id,) = changes.created
+    assert changes == ChangeSet(channels=frozenset({new_id}), created=(new_id,))
+    channel = store.channel(new_id)
+    assert (channel.name, channel.kind, channel.color, channel.char_limit) == (
+        "Newsletter",
+        "newsletter",
+        "#1f77b4",
+        500,
+    )
+    assert channel.archived is False
+
+
+def test_channels_get_palette_colours_and_keep_their_order(store: CalendarStore) -> None:
+    for name in ("Zeta", "Alpha", "Mid"):
+        store.add_channel(name)
+
+    channels = store.channels()
+    assert [c.name for c in channels] == ["Zeta", "Alpha", "Mid"]
+    assert [c.sort_order for c in channels] == [0, 1, 2]
+    assert [c.color for c in channels] == ["#2f6fde", "#e0532f", "#2ba36b"]
+
+
+def test_duplicate_channel_names_are_refused_whatever_the_case(store: CalendarStore) -> None:
+    store.add_channel("LinkedIn")
+    other = store.add_channel("Blog", kind="blog").created[0]
+
+    with pytest.raises(
+        InvalidInput, match=re.escape("There is already a channel called 'linkedin'.")
+    ):
+        store.add_channel("linkedin")
+    with pytest.raises(
+        InvalidInput, match=re.escape("There is already a channel called 'LINKEDIN'.")
+    ):
+        store.update_channel(other, name="LINKEDIN")
+    assert [c.name for c in store.channels()] == ["LinkedIn", "Blog"]
+
+
+def test_channel_can_be_renamed_to_another_case_of_its_own_name(store: CalendarStore) -> None:
+    channel_id = store.add_channel("linkedin").created[0]
+
+    store.update_channel(channel_id, name="LinkedIn")
+
+    assert store.channel(channel_id).name == "LinkedIn"
+    assert store.channel_named("LINKEDIN") == store.channel(channel_id)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"name": " "}, "A channel needs a name."),
+        ({"kind": "carrier pigeon"}, "'carrier pigeon' is not a channel kind"),
+        ({"color": "blue"}, "'blue' is not a colour; write it as #RRGGBB"),
+        ({"color": "#12345"}, "'#12345' is not a colour"),
+        ({"char_limit": 0}, "A character limit must be at least 1."),
+    ],
+)
+def test_channel_values_are_checked(
+    store: CalendarStore, options: dict[str, Any], message: str
+) -> None:
+    channel_id = store.add_channel("Blog", kind="blog", color="#123456").created[0]
+    before = store.channel(channel_id)
+    name = str(options.get("name", "Podcast"))
+    adding = {k: v for k, v in options.items() if k != "name"}
+
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        store.add_channel(name, **adding)
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        store.update_channel(channel_id, **options)
+    assert store.channels(include_archived=True) == [before]
+
+
+def test_update_channel_changes_only_what_is_given(store: CalendarStore) -> None:
+    channel_id = store.add_channel("Blog", kind="blog", color="#123456", char_limit=280).created[0]
+
+    changes = store.update_channel(channel_id, color="#ABCDEF", sort_order=7)
+
+    assert changes == ChangeSet(channels=frozenset({channel_id}))
+    channel = store.channel(channel_id)
+    assert (channel.name, channel.kind, channel.color, channel.char_limit, channel.sort_order) == (
+        "Blog",
+        "blog",
+        "#abcdef",
+        280,
+        7,
+    )
+    store.update_channel(channel_id, char_limit=None)
+    assert store.channel(channel_id).char_limit is None
+
+
+def test_archived_channels_are_hidden_unless_asked_for(store: CalendarStore) -> None:
+    kept = store.add_channel("Blog", kind="blog").created[0]
+    archived = store.add_channel("Fax", kind="other").created[0]
+
+    store.update_channel(archived, archived=True)
+
+    assert [c.id for c in store.channels()] == [kept]
+    assert [c.id for c in store.channels(include_archived=True)] == [kept, archived]
+    assert store.channel(archived).archived is True
+    assert store.channel_named("fax") == store.channel(archived)
+
+
+def test_delete_channel_only_when_no_post_uses_it(
+    store: CalendarStore, add_channel: Adder, add_post: Adder
+) -> None:
+    used = add_channel("Blog", kind="blog")
+    unused = add_channel("Fax", kind="other")
+    add_post("Spring article", used, D)
+
+    with pytest.raises(
+        InvalidInput, match=re.escape("The channel 'Blog' has 1 posts; archive it instead")
+    ):
+        store.delete_channel(used)
+    changes = store.delete_channel(unused)
+
+    assert changes == ChangeSet(channels=frozenset({unused}))
+    assert [c.name for c in store.channels(include_archived=True)] == ["Blog"]
+    with pytest.raises(NotFound, match=f"There is no channel number {unused}."):
+        store.channel(unused)
+
+
+# -- key messages ---------------------------------------------------------------
+
+
+def test_add_key_message_uses_the_default_cadence(store: CalendarStore) -> None:
+    changes = store.add_key_message(
+        " We listen ", statement="Every answer within a day.", starts_on=D, ends_on=D2
+    )
+
+    (new_id,) = changes.created
+    assert changes == ChangeSet(messages=frozenset({new_id}), created=(new_id,))
+    message = store.key_message(new_id)
+    assert (message.title, message.statement, message.cadence_days) == (
+        "We listen",
+        "Every answer within a day.",
+        14,
+    )
+    assert (message.starts_on, message.ends_on, message.priority) == (D, D2, 0)
+    assert message.color == "#9b4dca"
+
+
+def test_key_messages_are_listed_by_priority_then_title(store: CalendarStore) -> None:
+    store.add_key_message("beta", cadence_days=7)
+    store.add_key_message("Alpha", cadence_days=7)
+    store.add_key_message("Urgent", cadence_days=3, priority=5)
+
+    assert [m.title for m in store.key_messages()] == ["Urgent", "Alpha", "beta"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"cadence_days": 0}, "A key message's cadence must be at least 1 day."),
+        ({"color": "green"}, "'green' is not a colour"),
+        ({"starts_on": D2, "ends_on": D}, "The end date comes before the start date."),
+    ],
+)
+def test_key_message_values_are_checked(
+    store: CalendarStore, options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        store.add_key_message("We listen", **options)
+    assert store.key_messages() == []
+
+
+def test_duplicate_key_message_titles_are_refused(store: CalendarStore) -> None:
+    first = store.add_key_message("We listen").created[0]
+    second = store.add_key_message("Local jobs").created[0]
+
+    with pytest.raises(
+        InvalidInput, match=re.escape("There is already a key message called 'WE LISTEN'.")
+    ):
+        store.add_key_message("WE LISTEN")
+    with pytest.raises(
+        InvalidInput, match=re.escape("There is already a key message called 'we listen'.")
+    ):
+        store.update_key_message(dataclasses.replace(store.key_message(second), title="we listen"))
+    assert [m.id for m in store.key_messages()] == [second, first]
+
+
+def test_update_and_archive_key_message(store: CalendarStore) -> None:
+    message_id = store.add_key_message("We listen", cadence_days=7).created[0]
+    edited = dataclasses.replace(
+        store.key_message(message_id), cadence_days=10, color="#A0B0C0", archived=True
+    )
+
+    changes = store.update_key_message(edited)
+
+    assert changes == ChangeSet(messages=frozenset({message_id}))
+    assert store.key_message(message_id) == dataclasses.replace(edited, color="#a0b0c0")
+    assert store.key_messages() == []
+    assert [m.id for m in store.key_messages(include_archived=True)] == [message_id]
+    with pytest.raises(InvalidInput, match=re.escape("'plum' is not a colour")):
+        store.update_key_message(dataclasses.replace(edited, color="plum"))
+
+
+def test_delete_key_message_unlinks_its_posts(
+    store: CalendarStore, add_channel: Adder, add_message: Adder, add_post: Adder
+) -> None:
+    channel = add_channel()
+    kept, dropped = add_message("Local jobs"), add_message("We listen")
+    post_id = add_post("Hiring fair", channel, D, messages=(kept, dropped))
+
+    changes = store.delete_key_message(dropped)
+
+    assert changes.messages == frozenset({dropped})
+    assert changes.posts == frozenset({post_id})
+    assert store.post(post_id).message_ids == (kept,)
+    with pytest.raises(NotFound, match=f"There is no key message number {dropped}."):
+        store.key_message(dropped)
+
+
+# -- campaigns ------------------------------------------------------------------
+
+
+def test_add_campaign(store: CalendarStore) -> None:
+    changes = store.add_campaign(
+        "Spring sale", kind="Promotion", starts_on=D, ends_on=D2, color="#FF0000"
+    )
+
+    (new_id,) = changes.created
+    assert changes == ChangeSet(campaigns=frozenset({new_id}), created=(new_id,))
+    campaign = store.campaign(new_id)
+    assert (campaign.name, campaign.kind, campaign.starts_on, campaign.ends_on) == (
+        "Spring sale",
+        CampaignKind.PROMOTION,
+        D,
+        D2,
+    )
+    assert campaign.color == "#ff0000"
+
+
+def test_campaigns_are_listed_by_start_undated_last(store: CalendarStore) -> None:
+    store.add_campaign("Evergreen", kind="service")
+    store.add_campaign("Summer", kind="product", starts_on=date(2025, 6, 1))
+    store.add_campaign("Spring", kind="product", starts_on=date(2025, 3, 1))
+
+    assert [c.name for c in store.campaigns()] == ["Spring", "Summer", "Evergreen"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"kind": "webinar"}, "'webinar' is not a campaign kind; use product, service or"),
+        ({"color": "red"}, "'red' is not a colour"),
+        ({"starts_on": D2, "ends_on": D}, "The end date comes before the start date."),
+    ],
+)
+def test_campaign_values_are_checked(
+    store: CalendarStore, options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        store.add_campaign("Spring sale", **options)
+    assert store.campaigns() == []
+
+
+def test_duplicate_campaign_names_are_refused(store: CalendarStore) -> None:
+    store.add_campaign("Spring sale")
+    other = store.add_campaign("Summer sale").created[0]
+
+    with pytest.raises(
+        InvalidInput, match=re.escape("There is already a campaign called 'SPRING SALE'.")
+    ):
+        store.add_campaign("SPRING SALE")
+    with pytest.raises(
+        InvalidInput, match=re.escape("There is already a campaign called 'spring sale'.")
+    ):
+        store.update_campaign(dataclasses.replace(store.campaign(other), name="spring sale"))
+    assert [c.name for c in store.campaigns()] == ["Spring sale", "Summer sale"]
+
+
+def test_update_campaign(store: CalendarStore) -> None:
+    campaign_id = store.add_campaign("Spring sale").created[0]
+    edited = dataclasses.replace(
+        store.campaign(campaign_id), kind=CampaignKind.PRODUCT, starts_on=D, color="#00AA00"
+    )
+
+    assert store.update_campaign(edited) == ChangeSet(campaigns=frozenset({campaign_id}))
+    assert store.campaign(campaign_id) == dataclasses.replace(edited, color="#00aa00")
+    with pytest.raises(InvalidInput, match=re.escape("'olive' is not a colour")):
+        store.update_campaign(dataclasses.replace(edited, color="olive"))
+
+
+def test_delete_campaign_keeps_its_posts(
+    store: CalendarStore, add_channel: Adder, add_post: Adder
+) -> None:
+    channel = add_channel()
+    campaign_id = store.add_campaign("Spring sale").created[0]
+    post_id = add_post("Sale starts", channel, D, campaign_id=campaign_id)
+
+    changes = store.delete_campaign(campaign_id)
+
+    assert changes == ChangeSet(campaigns=frozenset({campaign_id}), posts=frozenset({post_id}))
+    assert store.post(post_id).campaign_id is None
+    assert store.campaigns() == []
+    with pytest.raises(NotFound, match=f"There is no campaign number {campaign_id}."):
+        store.campaign(campaign_id)
+
+
+# -- adding and reading posts ---------------------------------------------------
+
+
+@pytest.fixture
+def channel(add_channel: Adder) -> int:
+    return add_channel("LinkedIn")
+
+
+@pytest.fixture
+def message(add_message: Adder) -> int:
+    return add_message("We listen", cadence_days=7)
+
+
+def test_add_post_stores_every_field(store: CalendarStore, channel: int, message: int) -> None:
+    campaign_id = store.add_campaign("Spring sale").created[0]
+    new = NewPost(
+        title="  Spring article  ",
+        channel_id=channel,
+        message_ids=(message, message),
+        date=D,
+        time=time(9, 30),
+        status=PostStatus.SCHEDULED,
+        body="Body text",
+        campaign_id=campaign_id,
+        link="https://example.org/spring",
+        notes="Ask legal",
+    )
+
+    changes = store.add_post(new)
+
+    (post_id,) = changes.created
+    assert changes == ChangeSet(
+        posts=frozenset({post_id}),
+        messages=frozenset({message}),
+        dates=frozenset({D}),
+        created=(post_id,),
+    )
+    post = store.post(post_id)
+    assert (post.title, post.body, post.link, post.notes) == (
+        "Spring article",
+        "Body text",
+        "https://example.org/spring",
+        "Ask legal",
+    )
+    assert (post.channel_id, post.campaign_id, post.status) == (
+        channel,
+        campaign_id,
+        PostStatus.SCHEDULED,
+    )
+    assert (post.date, post.time, post.message_ids) == (D, time(9, 30), (message,))
+    assert (post.series_id, post.occurrence, post.revision) == (None, None, 1)
+    assert post.created_at == post.updated_at
+    assert post.created_at.tzinfo is not None
+    assert len(post.uid) == 36
+    assert store.post_by_uid(f" {post.uid} ") == post
+
+
+def test_undated_post_goes_to_the_backlog(store: CalendarStore, channel: int) -> None:
+    changes = store.add_post(NewPost(title="Idea", channel_id=channel, status=PostStatus.IDEA))
+
+    (post_id,) = changes.created
+    assert changes.backlog is True
+    assert changes.dates == frozenset()
+    assert store.post(post_id).is_backlog
+    assert [p.id for p in store.backlog()] == [post_id]
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "message"),
+    [
+        ({"title": "   "}, InvalidInput, "A post needs a title."),
+        ({"date": None, "time": NINE}, InvalidInput, "A post without a date cannot have a time."),
+        ({"channel_id": 999}, NotFound, "There is no channel number 999."),
+        ({"campaign_id": 999}, NotFound, "There is no campaign number 999."),
+        ({"message_ids": (999,)}, NotFound, "There is no key message number 999."),
+    ],
+)
+def test_bad_posts_are_refused(
+    store: CalendarStore,
+    channel: int,
+    fields: dict[str, Any],
+    error: type[Exception],
+    message: str,
+) -> None:
+    new = dataclasses.replace(NewPost(title="Post", channel_id=channel, date=D), **fields)
+    with pytest.raises(error, match=re.escape(message)):
+        store.add_post(new)
+    assert store.count_posts() == 0
+
+
+def test_failing_batch_leaves_nothing_behind(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    batch = [
+        NewPost(title="One", channel_id=channel, message_ids=(message,), date=D),
+        NewPost(title="Two", channel_id=channel + 100, date=D1),
+        NewPost(title="Three", channel_id=channel, date=D2),
+    ]
+
+    with pytest.raises(NotFound, match=f"There is no channel number {channel + 100}."):
+        store.add_posts(batch)
+
+    assert store.count_posts() == 0
+    assert store.all_posts() == []
+    assert store.search("One") == []
+    assert store.db.execute("SELECT count(*) FROM post_messages").fetchone()[0] == 0
+
+
+def test_add_posts_reports_every_new_post_in_order(store: CalendarStore, channel: int) -> None:
+    changes = store.add_posts(
+        [
+            NewPost(title="One", channel_id=channel, date=D),
+            NewPost(title="Two", channel_id=channel),
+            NewPost(title="Three", channel_id=channel, date=D2),
+        ]
+    )
+
+    assert _titles(store.posts(changes.created)) == ["Two", "One", "Three"]
+    assert [store.post(i).title for i in changes.created] == ["One", "Two", "Three"]
+    assert changes.posts == frozenset(changes.created)
+    assert changes.dates == frozenset({D, D2})
+    assert changes.backlog is True
+
+
+def test_posts_between_orders_untimed_before_timed_within_a_day(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    add_post("Noon D", channel, D, NOON)
+    add_post("Untimed D1", channel, D1)
+    add_post("Nine D", channel, D, NINE)
+    add_post("Untimed D", channel, D)
+    add_post("Later untimed D", channel, D)
+    add_post("Early D1", channel, D1, time(7, 15))
+    add_post("Backlog", channel)
+    add_post("Outside", channel, D2 + timedelta(days=1))
+
+    found = store.posts_between(D, D2)
+
+    assert _titles(found) == [
+        "Untimed D",
+        "Later untimed D",
+        "Nine D",
+        "Noon D",
+        "Untimed D1",
+        "Early D1",
+    ]
+    assert _titles(store.posts_between(D1, D1)) == ["Untimed D1", "Early D1"]
+    assert _titles(store.posts([p.id for p in reversed(found)])) == _titles(found)
+    assert _titles(store.all_posts()) == ["Backlog", *_titles(found), "Outside"]
+
+
+def test_posts_between_filters(
+    store: CalendarStore, add_channel: Adder, add_message: Adder, add_post: Adder
+) -> None:
+    blog, social = add_channel("Blog", kind="blog"), add_channel("Social")
+    listen, jobs = add_message("We listen"), add_message("Local jobs")
+    sale = store.add_campaign("Spring sale").created[0]
+    add_post("A", blog, D, messages=(listen,), status=PostStatus.DRAFT)
+    add_post("B", social, D, messages=(listen, jobs), campaign_id=sale)
+    add_post("C", social, D1, messages=(jobs,), status=PostStatus.PUBLISHED, campaign_id=sale)
+    add_post("D", blog, D2, status=PostStatus.IDEA)
+    add_post("Undated", blog, messages=(listen,), status=PostStatus.IDEA)
+
+    def titles(**filters: Any) -> list[str]:
+        return _titles(store.posts_between(D, D2, **filters))
+
+    assert titles() == ["A", "B", "C", "D"]
+    assert titles(channel_ids=[blog]) == ["A", "D"]
+    assert titles(message_ids=[listen]) == ["A", "B"]
+    assert titles(message_ids=[listen, jobs]) == ["A", "B", "C"]
+    assert titles(statuses=[PostStatus.SCHEDULED, PostStatus.PUBLISHED]) == ["B", "C"]
+    assert titles(campaign_ids=[sale]) == ["B", "C"]
+    assert titles(channel_ids=[social], message_ids=[listen]) == ["B"]
+    assert titles(channel_ids=[]) == []
+    assert _titles(store.backlog(message_ids=[listen])) == ["Undated"]
+    assert store.backlog(channel_ids=[social]) == []
+
+
+def test_backlog_lists_undated_posts_newest_first(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    first = add_post("First idea", channel, status=PostStatus.IDEA)
+    add_post("Dated", channel, D)
+    second = add_post("Second idea", channel, status=PostStatus.DRAFT)
+
+    assert [p.id for p in store.backlog()] == [second, first]
+    assert _titles(store.backlog(statuses=[PostStatus.IDEA])) == ["First idea"]
+
+
+def test_missing_posts_are_not_found(store: CalendarStore) -> None:
+    with pytest.raises(NotFound, match=re.escape("There is no post number 42.")):
+        store.post(42)
+    with pytest.raises(NotFound, match=re.escape("There is no post with uid nope.")):
+        store.post_by_uid("nope")
+    assert store.posts([42]) == []
+
+
+def test_count_and_date_range(store: CalendarStore, channel: int, add_post: Adder) -> None:
+    assert store.count_posts() == 0
+    assert store.date_range() is None
+    add_post("Undated", channel)
+    assert store.date_range() is None
+    add_post("Middle", channel, D1)
+    add_post("Late", channel, date(2026, 1, 5))
+    add_post("Early", channel, date(2024, 12, 31), NINE)
+
+    assert store.count_posts() == 4
+    assert store.date_range() == (date(2024, 12, 31), date(2026, 1, 5))
+
+
+# -- editing posts --------------------------------------------------------------
+
+
+def test_update_post_bumps_revision_and_updated_at(
+    store: CalendarStore, channel: int, message: int, add_post: Adder
+) -> None:
+    post_id = add_post("Draft", channel, D, status=PostStatus.DRAFT)
+    before = _backdate(store, post_id)
+    started = datetime.now(UTC).replace(microsecond=0)
+
+    changes = store.update_post(
+        post_id, {"title": "Final", "status": PostStatus.SCHEDULED, "message_ids": (message,)}
+    )
+
+    after = store.post(post_id)
+    assert changes == ChangeSet(
+        posts=frozenset({post_id}), messages=frozenset({message}), dates=frozenset({D})
+    )
+    assert (after.title, after.status, after.message_ids) == (
+        "Final",
+        PostStatus.SCHEDULED,
+        (message,),
+    )
+    assert after.revision == before.revision + 1 == 2
+    assert after.updated_at >= started
+    assert after.created_at == before.created_at
+    assert (after.uid, after.date, after.channel_id) == (before.uid, D, channel)
+
+
+def test_update_posts_edits_several_posts_at_once(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    first = add_post("One", channel, D, status=PostStatus.DRAFT)
+    second = add_post("Two", channel, D2, status=PostStatus.DRAFT)
+
+    changes = store.update_posts(
+        {first: {"status": PostStatus.PUBLISHED}, second: {"status": PostStatus.CANCELLED}}
+    )
+
+    assert changes.posts == frozenset({first, second})
+    assert changes.dates == frozenset({D, D2})
+    assert [p.status for p in store.posts([first, second])] == [
+        PostStatus.PUBLISHED,
+        PostStatus.CANCELLED,
+    ]
+    assert [p.revision for p in store.posts([first, second])] == [2, 2]
+
+
+def test_failing_update_changes_nothing(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    first = add_post("One", channel, D)
+    second = add_post("Two", channel, D2)
+    before = store.posts([first, second])
+
+    with pytest.raises(InvalidInput, match=re.escape("A post needs a title.")):
+        store.update_posts({first: {"title": "Renamed"}, second: {"title": " "}})
+    with pytest.raises(NotFound, match=re.escape("There is no post number 99.")):
+        store.update_posts({first: {"title": "Renamed"}, 99: {"title": "Ghost"}})
+
+    assert store.posts([first, second]) == before
+
+
+def test_moving_a_post_reports_both_days(
+    store: CalendarStore, channel: int, message: int, add_post: Adder
+) -> None:
+    post_id = add_post("Post", channel, D, NINE, messages=(message,))
+
+    changes = store.move_posts({post_id: (D2, NOON)})
+
+    assert changes == ChangeSet(
+        posts=frozenset({post_id}), messages=frozenset({message}), dates=frozenset({D, D2})
+    )
+    moved = store.post(post_id)
+    assert (moved.date, moved.time, moved.revision) == (D2, NOON, 2)
+
+
+def test_moving_to_the_backlog_clears_the_time(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    by_update = add_post("By update", channel, D, NINE)
+    by_move = add_post("By move", channel, D1, NOON)
+
+    first = store.update_post(by_update, {"date": None})
+    second = store.move_posts({by_move: (None, None)})
+
+    assert (first.dates, first.backlog) == (frozenset({D}), True)
+    assert (second.dates, second.backlog) == (frozenset({D1}), True)
+    for post_id in (by_update, by_move):
+        post = store.post(post_id)
+        assert (post.date, post.time) == (None, None)
+    assert {p.id for p in store.backlog()} == {by_update, by_move}
+    with pytest.raises(InvalidInput, match=re.escape("A post without a date cannot have a time.")):
+        store.move_posts({by_move: (None, NINE)})
+
+
+def test_scheduling_from_the_backlog(store: CalendarStore, channel: int, add_post: Adder) -> None:
+    post_id = add_post("Idea", channel, status=PostStatus.IDEA)
+
+    changes = store.move_posts({post_id: (D, NINE)})
+
+    assert (changes.dates, changes.backlog) == (frozenset({D}), True)
+    assert store.backlog() == []
+    assert _titles(store.posts_between(D, D)) == ["Idea"]
+
+
+def test_copy_posts_gives_new_uids_and_the_same_fields(
+    store: CalendarStore, channel: int, message: int, add_post: Adder
+) -> None:
+    campaign_id = store.add_campaign("Spring sale").created[0]
+    original_id = add_post(
+        "Post",
+        channel,
+        D,
+        NINE,
+        messages=(message,),
+        body="Body",
+        notes="Notes",
+        campaign_id=campaign_id,
+    )
+    original = store.post(original_id)
+
+    changes = store.copy_posts([(original_id, D2, NOON), (original_id, None, NOON)])
+
+    assert changes.dates == frozenset({D2})
+    assert changes.backlog is True
+    copy, to_backlog = (store.post(i) for i in changes.created)
+    assert len({original.uid, copy.uid, to_backlog.uid}) == 3
+    assert copy == dataclasses.replace(
+        original,
+        id=copy.id,
+        uid=copy.uid,
+        date=D2,
+        time=NOON,
+        created_at=copy.created_at,
+        updated_at=copy.updated_at,
+    )
+    assert (to_backlog.date, to_backlog.time, to_backlog.message_ids) == (None, None, (message,))
+    assert store.post(original_id) == original
+    with pytest.raises(NotFound, match=re.escape("There is no post number 77.")):
+        store.copy_posts([(77, D, None)])
+
+
+def test_delete_and_restore_bring_back_the_same_post(
+    store: CalendarStore, channel: int, add_message: Adder, add_post: Adder
+) -> None:
+    listen, jobs = add_message("We listen"), add_message("Local jobs")
+    post_id = add_post("Post", channel, D, NINE, messages=(listen, jobs), body="Launch day")
+    neighbour = add_post("Neighbour", channel, D)
+    store.update_post(post_id, {"notes": "second revision"})
+    original = store.post(post_id)
+
+    removed = store.delete_posts([post_id, 12345])
+
+    assert removed == ChangeSet(
+        posts=frozenset({post_id}),
+        removed_posts=frozenset({post_id}),
+        messages=frozenset({listen, jobs}),
+        dates=frozenset({D}),
+    )
+    assert [p.id for p in store.posts_between(D, D)] == [neighbour]
+    assert store.search("launch") == []
+
+    restored = store.restore_posts([original])
+
+    assert store.post(post_id) == original
+    assert original.revision == 2
+    assert store.post_by_uid(original.uid).id == post_id
+    assert restored.posts == frozenset({post_id})
+    assert restored.dates == frozenset({D})
+    assert [p.id for p in store.search("launch")] == [post_id]
+    assert [p.id for p in store.posts_between(D, D)] == [neighbour, post_id]
+
+
+def test_restore_undoes_an_edit(
+    store: CalendarStore, channel: int, message: int, add_post: Adder
+) -> None:
+    post_id = add_post("Before", channel, D, NINE, messages=(message,), body="original words")
+    before = store.post(post_id)
+    store.update_post(
+        post_id, {"title": "After", "date": D2, "message_ids": (), "body": "edited words"}
+    )
+
+    changes = store.restore_posts([before])
+
+    assert store.post(post_id) == before
+    assert changes.dates == frozenset({D, D2})
+    assert [p.id for p in store.search("original")] == [post_id]
+    assert store.search("edited") == []
+
+
+# -- full-text search -----------------------------------------------------------
+
+
+def test_search(store: CalendarStore, channel: int, add_post: Adder) -> None:
+    launch = add_post("Product launch", channel, D, body="New bikes for the city")
+    notes = add_post("Quiet week", channel, D1, notes="Remember the launch party")
+    add_post("Hiring", channel, D2, body="We are recruiting engineers")
+
+    assert {p.id for p in store.search("launch")} == {launch, notes}
+    assert {p.id for p in store.search("laun")} == {launch, notes}
+    assert [p.id for p in store.search("LAUNCH bikes")] == [launch]
+    assert [p.id for p in store.search("bik cit")] == [launch]
+    assert [p.id for p in store.search('"party"')] == [notes]
+    assert _titles(store.search("recruit")) == ["Hiring"]
+    assert store.search("launch zebra") == []
+    assert store.search("?!") == []
+    assert store.search("  ") == []
+    assert store.search("*") == []
+    assert store.search('"') == []
+    assert len(store.search("launch", limit=1)) == 1
+
+
+def test_search_follows_edits(store: CalendarStore, channel: int, add_post: Adder) -> None:
+    post_id = add_post("Spring article", channel, D)
+
+    store.update_post(post_id, {"title": "Autumn article"})
+
+    assert store.search("spring") == []
+    assert [p.id for p in store.search("autumn")] == [post_id]
+
+
+# -- bulk insertion -------------------------------------------------------------
+
+
+def test_insert_many(store: CalendarStore, channel: int, add_message: Adder) -> None:
+    listen, jobs = add_message("We listen"), add_message("Local jobs")
+    campaign_id = store.add_campaign("Spring sale").created[0]
+
+    def stream() -> Iterator[NewPost]:
+        for index in range(25):
+            yield NewPost(
+                title=f"Post {index}",
+                channel_id=channel,
+                message_ids=(listen, jobs) if index % 2 else (listen,),
+                date=D + timedelta(days=index),
+                time=NINE if index % 3 == 0 else None,
+                campaign_id=campaign_id if index == 0 else None,
+            )
+
+    count = store.insert_many(stream(), batch_size=10)
+
+    assert count == 25
+    assert store.count_posts() == 25
+    posts = store.all_posts()
+    assert _titles(posts) == [f"Post {i}" for i in range(25)]
+    assert [p.message_ids for p in posts[:3]] == [(listen,), (listen, jobs), (listen,)]
+    assert [p.time for p in posts[:4]] == [NINE, None, None, NINE]
+    assert posts[0].campaign_id == campaign_id
+    assert len({p.uid for p in posts}) == 25
+    assert len(store.search("post")) == 25
+    assert _titles(store.search("24")) == ["Post 24"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"channel_id": 999}, "There is no channel number 999."),
+        ({"campaign_id": 999}, "There is no campaign number 999."),
+        ({"message_ids": (999,)}, "There is no key message number 999."),
+        ({"title": " "}, "A post needs a title."),
+        ({"date": None, "time": NINE}, "A post without a date cannot have a time."),
+    ],
+)
+def test_insert_many_checks_references_and_keeps_nothing_on_failure(
+    store: CalendarStore, channel: int, bad: dict[str, Any], message: str
+) -> None:
+    good = NewPost(title="Good", channel_id=channel, date=D)
+    posts = [good] * 5 + [dataclasses.replace(good, **bad)] + [good]
+
+    with pytest.raises((NotFound, InvalidInput), match=re.escape(message)):
+        store.insert_many(posts, batch_size=2)
+
+    assert store.count_posts() == 0
+    assert store.db.execute("SELECT count(*) FROM post_messages").fetchone()[0] == 0
+
+
+# -- deliveries -----------------------------------------------------------------
+
+
+def test_delivery_rows_follow_the_delivery_rule(
+    store: CalendarStore, add_channel: Adder, add_message: Adder, add_post: Adder
+) -> None:
+    blog, social = add_channel("Blog", kind="blog"), add_channel("Social")
+    listen, jobs = add_message("We listen"), add_message("Local jobs")
+    as_of = date(2025, 3, 15)
+    before, after = as_of - timedelta(days=5), as_of + timedelta(days=5)
+    both = (listen, jobs)
+    add_post("Scheduled past", blog, before, messages=(listen,), status=PostStatus.SCHEDULED)
+    add_post("Published past", social, before, messages=(jobs,), status=PostStatus.PUBLISHED)
+    add_post("Scheduled future", blog, after, messages=both, status=PostStatus.SCHEDULED)
+    add_post("Draft past", blog, as_of - timedelta(days=1), messages=both, status=PostStatus.DRAFT)
+    add_post("Draft today", social, as_of, NINE, messages=(listen,), status=PostStatus.DRAFT)
+    add_post("Draft future", social, after, messages=(jobs,), status=PostStatus.DRAFT)
+    add_post("Idea", blog, as_of, messages=both, status=PostStatus.IDEA)
+    add_post("Cancelled", blog, after, messages=both, status=PostStatus.CANCELLED)
+    add_post("Undated", blog, messages=both, status=PostStatus.SCHEDULED)
+    add_post("No message", blog, as_of, status=PostStatus.SCHEDULED)
+    # Several posts on one day, one channel: one delivery.
+    add_post("Morning", blog, after, NINE, messages=(listen,), status=PostStatus.PUBLISHED)
+    add_post("Evening", blog, after, messages=(listen,), status=PostStatus.DRAFT)
+
+    rows = sorted(store.delivery_rows(as_of))
+
+    assert rows == sorted(
+        [
+            (listen, blog, before),
+            (jobs, social, before),
+            (listen, blog, after),
+            (jobs, blog, after),
+            (listen, social, as_of),
+            (jobs, social, after),
+        ]
+    )
+    later = sorted(store.delivery_rows(after + timedelta(days=1)))
+    assert later == sorted(
+        [(listen, blog, before), (jobs, social, before), (listen, blog, after), (jobs, blog, after)]
+    )
+    posts = store.all_posts()
+    for as_of_day in (as_of, after + timedelta(days=1), before - timedelta(days=1)):
+        expected = {
+            (m, p.channel_id, p.date)
+            for p in posts
+            if p.delivers_on(as_of_day)
+            for m in p.message_ids
+        }
+        assert set(store.delivery_rows(as_of_day)) == expected
+        assert len(store.delivery_rows(as_of_day)) == len(expected)
