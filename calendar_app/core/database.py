@@ -180,9 +180,7 @@ def check_calendar_file(path: Path) -> int:
         raise CalendarFileError(f"{path} is not a Cadence calendar.")
     app_id, version = _read_marks(path)
     if app_id != APPLICATION_ID:
-        raise CalendarFileError(
-            f"{path} is a database of another program, not a Cadence calendar."
-        )
+        raise CalendarFileError(f"{path} is a database of another program, not a Cadence calendar.")
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(
             f"{path} was saved by a newer version of Cadence; update Cadence to open it."

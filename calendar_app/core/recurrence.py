@@ -21,8 +21,17 @@ MAX_OCCURRENCES = 1000
 
 _FREQS = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 _ALLOWED = {
-    "FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYYEARDAY",
-    "BYWEEKNO", "BYSETPOS", "WKST",
+    "FREQ",
+    "INTERVAL",
+    "COUNT",
+    "UNTIL",
+    "BYDAY",
+    "BYMONTHDAY",
+    "BYMONTH",
+    "BYYEARDAY",
+    "BYWEEKNO",
+    "BYSETPOS",
+    "WKST",
 }
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -205,7 +214,8 @@ def describe(rule: str) -> str:
     )
     if "BYDAY" in parts:
         names = [
-            _DAY_NAMES[_WEEKDAYS.index(t[-2:])] for t in parts["BYDAY"].split(",")
+            _DAY_NAMES[_WEEKDAYS.index(t[-2:])]
+            for t in parts["BYDAY"].split(",")
             if t[-2:] in _WEEKDAYS
         ]
         if names:

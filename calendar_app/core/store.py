@@ -39,8 +39,16 @@ from .models import (
 Scope = Literal["this", "following", "all"]
 
 PALETTE = (
-    "#2f6fde", "#e0532f", "#2ba36b", "#9b4dca", "#e3a008",
-    "#0f9bb5", "#d6336c", "#6b7b8c", "#7a5c2e", "#5a8f29",
+    "#2f6fde",
+    "#e0532f",
+    "#2ba36b",
+    "#9b4dca",
+    "#e3a008",
+    "#0f9bb5",
+    "#d6336c",
+    "#6b7b8c",
+    "#7a5c2e",
+    "#5a8f29",
 )
 
 _POST_COLUMNS = (
@@ -332,7 +340,8 @@ class CalendarStore:
         used = self._rows("SELECT count(*) FROM posts WHERE channel_id = ?", [channel_id])[0][0]
         if used:
             raise InvalidInput(
-                f"The channel '{channel.name}' has {used} posts; archive it instead of deleting it."
+                f"The channel '{channel.name}' has {used} post{'s' if used != 1 else ''}; "
+                "archive it instead of deleting it."
             )
         with environment_errors(), self._db.atomic():
             self._db.execute("DELETE FROM channels WHERE id = ?", [channel_id])
@@ -425,9 +434,10 @@ class CalendarStore:
                 "SELECT post_id FROM post_messages WHERE message_id = ?", [message_id]
             )
         }
+        carriers = self.posts(post_ids)
         with environment_errors(), self._db.atomic():
             self._db.execute("DELETE FROM key_messages WHERE id = ?", [message_id])
-        return ChangeSet(messages=frozenset({message_id}), posts=frozenset(post_ids))
+        return ChangeSet(messages=frozenset({message_id})) | _where(carriers)
 
     # -- campaigns ----------------------------------------------------------
 
@@ -505,9 +515,10 @@ class CalendarStore:
         post_ids = frozenset(
             r[0] for r in self._rows("SELECT id FROM posts WHERE campaign_id = ?", [campaign_id])
         )
+        members = self.posts(post_ids)
         with environment_errors(), self._db.atomic():
             self._db.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
-        return ChangeSet(campaigns=frozenset({campaign_id}), posts=post_ids)
+        return ChangeSet(campaigns=frozenset({campaign_id})) | _where(members)
 
     # -- undoing deletions ----------------------------------------------------
 
@@ -521,15 +532,18 @@ class CalendarStore:
                 " char_limit = excluded.char_limit, sort_order = excluded.sort_order,"
                 " archived = excluded.archived",
                 [
-                    channel.id, channel.name, channel.kind, channel.color, channel.char_limit,
-                    channel.sort_order, int(channel.archived),
+                    channel.id,
+                    channel.name,
+                    channel.kind,
+                    channel.color,
+                    channel.char_limit,
+                    channel.sort_order,
+                    int(channel.archived),
                 ],
             )
         return ChangeSet(channels=frozenset({channel.id}))
 
-    def restore_key_message(
-        self, message: KeyMessage, post_ids: Iterable[int] = ()
-    ) -> ChangeSet:
+    def restore_key_message(self, message: KeyMessage, post_ids: Iterable[int] = ()) -> ChangeSet:
         """Write a key message back by id and link it again to ``post_ids``."""
         carriers = sorted(set(post_ids))
         with environment_errors(), self._db.atomic():
@@ -542,9 +556,15 @@ class CalendarStore:
                 " ends_on = excluded.ends_on, priority = excluded.priority,"
                 " archived = excluded.archived",
                 [
-                    message.id, message.title, message.statement, message.cadence_days,
-                    message.color, _iso(message.starts_on), _iso(message.ends_on),
-                    message.priority, int(message.archived),
+                    message.id,
+                    message.title,
+                    message.statement,
+                    message.cadence_days,
+                    message.color,
+                    _iso(message.starts_on),
+                    _iso(message.ends_on),
+                    message.priority,
+                    int(message.archived),
                 ],
             )
             self._db.conn.executemany(
@@ -563,8 +583,12 @@ class CalendarStore:
                 " name = excluded.name, kind = excluded.kind, starts_on = excluded.starts_on,"
                 " ends_on = excluded.ends_on, color = excluded.color",
                 [
-                    campaign.id, campaign.name, CampaignKind(campaign.kind).value,
-                    _iso(campaign.starts_on), _iso(campaign.ends_on), campaign.color,
+                    campaign.id,
+                    campaign.name,
+                    CampaignKind(campaign.kind).value,
+                    _iso(campaign.starts_on),
+                    _iso(campaign.ends_on),
+                    campaign.color,
                 ],
             )
             self._db.conn.executemany(
@@ -810,9 +834,18 @@ class CalendarStore:
                 uid = new_uid()
                 post_rows.append(
                     (
-                        uid, post.title.strip(), post.body, post.channel_id, post.campaign_id,
-                        PostStatus(post.status).value, _iso(post.date), format_time(post.time),
-                        post.link, post.notes, stamp, stamp,
+                        uid,
+                        post.title.strip(),
+                        post.body,
+                        post.channel_id,
+                        post.campaign_id,
+                        PostStatus(post.status).value,
+                        _iso(post.date),
+                        format_time(post.time),
+                        post.link,
+                        post.notes,
+                        stamp,
+                        stamp,
                     )
                 )
                 for message_id in set(post.message_ids):
@@ -844,7 +877,7 @@ class CalendarStore:
                 message_ids=tuple(edit.get("message_ids", old.message_ids)),
                 date=edit.get("date", old.date),
                 time=edit.get("time", old.time),
-                status=PostStatus(edit.get("status", old.status)),
+                status=PostStatus.parse(str(edit.get("status", old.status))),
                 body=edit.get("body", old.body),
                 campaign_id=edit.get("campaign_id", old.campaign_id),
                 link=edit.get("link", old.link),
@@ -866,9 +899,18 @@ class CalendarStore:
             " date = ?, time = ?, link = ?, notes = ?, updated_at = ?, revision = ?"
             " WHERE id = ?",
             (
-                post.title.strip(), post.body, post.channel_id, post.campaign_id,
-                post.status.value, _iso(post.date), format_time(post.time), post.link,
-                post.notes, updated_at, revision, post.id,
+                post.title.strip(),
+                post.body,
+                post.channel_id,
+                post.campaign_id,
+                post.status.value,
+                _iso(post.date),
+                format_time(post.time),
+                post.link,
+                post.notes,
+                updated_at,
+                revision,
+                post.id,
             ),
         )
         self._db.conn.execute("DELETE FROM post_messages WHERE post_id = ?", (post.id,))
@@ -893,9 +935,16 @@ class CalendarStore:
             old = originals[post_id]
             fresh.append(
                 NewPost(
-                    title=old.title, channel_id=old.channel_id, message_ids=old.message_ids,
-                    date=day, time=at if day is not None else None, status=old.status,
-                    body=old.body, campaign_id=old.campaign_id, link=old.link, notes=old.notes,
+                    title=old.title,
+                    channel_id=old.channel_id,
+                    message_ids=old.message_ids,
+                    date=day,
+                    time=at if day is not None else None,
+                    status=old.status,
+                    body=old.body,
+                    campaign_id=old.campaign_id,
+                    link=old.link,
+                    notes=old.notes,
                 )
             )
         return self.add_posts(fresh)
@@ -927,11 +976,23 @@ class CalendarStore:
                     " revision, source_uid, recurrence_id)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        post.id, post.uid, post.title, post.body, post.channel_id,
-                        post.campaign_id, post.status.value, _iso(post.date),
-                        format_time(post.time), post.link, post.notes, post.series_id,
-                        _iso(post.occurrence), post.created_at.isoformat(),
-                        post.updated_at.isoformat(), post.revision, post.source_uid,
+                        post.id,
+                        post.uid,
+                        post.title,
+                        post.body,
+                        post.channel_id,
+                        post.campaign_id,
+                        post.status.value,
+                        _iso(post.date),
+                        format_time(post.time),
+                        post.link,
+                        post.notes,
+                        post.series_id,
+                        _iso(post.occurrence),
+                        post.created_at.isoformat(),
+                        post.updated_at.isoformat(),
+                        post.revision,
+                        post.source_uid,
                         post.recurrence_id,
                     ),
                 )
@@ -1074,7 +1135,9 @@ class CalendarStore:
             " ON CONFLICT (id) DO UPDATE SET rrule = excluded.rrule, anchor = excluded.anchor,"
             " anchor_time = excluded.anchor_time, exdates = excluded.exdates",
             (
-                series.id, series.rrule, series.anchor.isoformat(),
+                series.id,
+                series.rrule,
+                series.anchor.isoformat(),
                 format_time(series.anchor_time),
                 ",".join(d.isoformat() for d in series.exdates),
             ),
@@ -1124,9 +1187,7 @@ class CalendarStore:
         with environment_errors(), self._db.atomic():
             for series in rows:
                 self._write_series(series)
-            self._db.conn.executemany(
-                "DELETE FROM series WHERE id = ?", [(i,) for i in dropped]
-            )
+            self._db.conn.executemany("DELETE FROM series WHERE id = ?", [(i,) for i in dropped])
         return ChangeSet(series=frozenset(s.id for s in rows) | dropped)
 
     def iter_posts_chunked(self, size: int = 5000) -> Iterator[list[Post]]:
@@ -1227,33 +1288,63 @@ def _occ(post: Post) -> date:
 
 def _replace_date(post: NewPost, day: date) -> NewPost:
     return NewPost(
-        title=post.title, channel_id=post.channel_id, message_ids=post.message_ids, date=day,
-        time=post.time, status=post.status, body=post.body, campaign_id=post.campaign_id,
-        link=post.link, notes=post.notes,
+        title=post.title,
+        channel_id=post.channel_id,
+        message_ids=post.message_ids,
+        date=day,
+        time=post.time,
+        status=post.status,
+        body=post.body,
+        campaign_id=post.campaign_id,
+        link=post.link,
+        notes=post.notes,
     )
 
 
 def _replace_time(post: NewPost, at: time | None) -> NewPost:
     return NewPost(
-        title=post.title, channel_id=post.channel_id, message_ids=post.message_ids,
-        date=post.date, time=at, status=post.status, body=post.body,
-        campaign_id=post.campaign_id, link=post.link, notes=post.notes,
+        title=post.title,
+        channel_id=post.channel_id,
+        message_ids=post.message_ids,
+        date=post.date,
+        time=at,
+        status=post.status,
+        body=post.body,
+        campaign_id=post.campaign_id,
+        link=post.link,
+        notes=post.notes,
     )
 
 
 def _as_post(old: Post, new: NewPost) -> Post:
     return Post(
-        id=old.id, uid=old.uid, title=new.title.strip(), body=new.body,
-        channel_id=new.channel_id, campaign_id=new.campaign_id, status=new.status,
-        date=new.date, time=new.time, link=new.link, notes=new.notes, series_id=old.series_id,
-        occurrence=old.occurrence, message_ids=tuple(sorted(set(new.message_ids))),
-        created_at=old.created_at, updated_at=old.updated_at, revision=old.revision,
-        source_uid=old.source_uid, recurrence_id=old.recurrence_id,
+        id=old.id,
+        uid=old.uid,
+        title=new.title.strip(),
+        body=new.body,
+        channel_id=new.channel_id,
+        campaign_id=new.campaign_id,
+        status=new.status,
+        date=new.date,
+        time=new.time,
+        link=new.link,
+        notes=new.notes,
+        series_id=old.series_id,
+        occurrence=old.occurrence,
+        message_ids=tuple(sorted(set(new.message_ids))),
+        created_at=old.created_at,
+        updated_at=old.updated_at,
+        revision=old.revision,
+        source_uid=old.source_uid,
+        recurrence_id=old.recurrence_id,
     )
 
 
 def _post_changes(
-    posts: Sequence[NewPost | Post], ids: Sequence[int], *, created: bool = False,
+    posts: Sequence[NewPost | Post],
+    ids: Sequence[int],
+    *,
+    created: bool = False,
     removed: bool = False,
 ) -> ChangeSet:
     return ChangeSet(
@@ -1266,8 +1357,16 @@ def _post_changes(
     )
 
 
+def _where(posts: Sequence[Post]) -> ChangeSet:
+    """The posts and the days (or the backlog) they show on, for edits that touch them."""
+    return ChangeSet(
+        posts=frozenset(p.id for p in posts),
+        dates=frozenset(p.date for p in posts if p.date is not None),
+        backlog=any(p.date is None for p in posts),
+    )
+
+
 def _diff_changes(before: Sequence[Post], after: Sequence[Post]) -> ChangeSet:
     return _post_changes(list(before) + list(after), [p.id for p in after]) | ChangeSet(
         posts=frozenset(p.id for p in before)
     )
-

@@ -137,9 +137,7 @@ def chip_height(font: QFont) -> float:
     return round(QFontMetricsF(font).height() + 5)
 
 
-def paint_chip(
-    painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, font: QFont
-) -> None:
+def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, font: QFont) -> None:
     """Paint ``chip`` into ``rect``: text on the first line, whatever the rect's height.
 
     Scheduled posts are a pale tint of the channel colour with a solid stripe

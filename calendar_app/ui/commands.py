@@ -326,3 +326,18 @@ class CampaignCommand(StoreCommand):
             assert self._new is not None
             return store.delete_campaign(self._new.id)
         return store.restore_campaign(self._old, self._carriers)
+
+
+class DeleteChannelCommand(StoreCommand):
+    """Delete a channel that no post uses (the store refuses otherwise); undo puts it back."""
+
+    def __init__(self, session: CalendarSession, channel_id: int) -> None:
+        channel = session.store.channel(channel_id)
+        super().__init__(session, f"Delete channel '{channel.name}'")
+        self._channel = channel
+
+    def apply(self) -> ChangeSet:
+        return self.session.store.delete_channel(self._channel.id)
+
+    def revert(self) -> ChangeSet:
+        return self.session.store.restore_channel(self._channel)

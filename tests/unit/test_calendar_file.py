@@ -10,11 +10,18 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from calendar_app.core import database
-from calendar_app.core.errors import CalendarFileError, NewerSchemaError, StorageProblem
+from calendar_app.core.errors import (
+    CalendarFileError,
+    InvalidInput,
+    NewerSchemaError,
+    StorageProblem,
+)
+from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
 
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -83,6 +90,18 @@ def _make_other_program_wal(path: Path) -> None:
         conn.commit()
 
 
+def _make_truncated(path: Path) -> None:
+    source = path.with_name("whole.cadence")
+    with CalendarStore.create(source, timezone="Europe/Paris") as whole:
+        channel = whole.add_channel("Blog", kind="blog").created[0]
+        whole.add_posts(
+            NewPost(title=f"Post {i} " + "words " * 40, channel_id=channel) for i in range(200)
+        )
+    data = source.read_bytes()
+    source.unlink()
+    path.write_bytes(data[: len(data) // 2])
+
+
 def _make_newer(path: Path) -> None:
     CalendarStore.create(path, name="From the future", timezone="Europe/Paris").close()
     with closing(sqlite3.connect(path)) as conn:
@@ -103,6 +122,7 @@ HOSTILE: list[tuple[str, Callable[[Path], None], str]] = [
     ("text file", _make_text, NOT_CADENCE),
     ("another program's database", _make_other_program, OTHER_PROGRAM),
     ("another program's WAL database", _make_other_program_wal, OTHER_PROGRAM),
+    ("a calendar cut in half", _make_truncated, DAMAGED),
 ]
 
 
@@ -192,6 +212,26 @@ def test_create_refuses_an_existing_path_and_leaves_it_alone(
 
     assert str(caught.value) == f"{path} already exists; choose another name."
     _assert_untouched(path, before, listing)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"timezone": "Paris"}, "'Paris' is not a time zone; use an IANA name like Europe/Paris."),
+        ({"week_start": "friday"}, "'friday' is not a week start; use monday or sunday."),
+        ({"default_cadence_days": 0}, "The default cadence must be at least 1 day."),
+    ],
+)
+def test_create_with_bad_settings_makes_no_file(
+    tmp_path: Path, options: dict[str, Any], message: str
+) -> None:
+    path = tmp_path / "plan.cadence"
+
+    with pytest.raises(InvalidInput) as caught:
+        CalendarStore.create(path, **options).close()
+
+    assert str(caught.value) == message
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_create_in_a_missing_folder_is_refused(tmp_path: Path) -> None:

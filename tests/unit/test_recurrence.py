@@ -515,17 +515,19 @@ def test_every_other_week_series_moved_across_a_week_start(
         date(2025, 4, 10),
     ]
 
-    store.update_occurrences(posts[0].id, {"date": date(2025, 3, 13)}, "all")
+    # Five days later: Mondays become Saturdays, Thursdays the next week's Tuesdays.
+    store.update_occurrences(posts[0].id, {"date": date(2025, 3, 15)}, "all")
 
     moved = store.series_posts(series_id)
     assert [p.date for p in moved] == [
-        date(2025, 3, 13),
-        date(2025, 3, 16),
-        date(2025, 3, 27),
-        date(2025, 3, 30),
-        date(2025, 4, 10),
-        date(2025, 4, 13),
+        date(2025, 3, 15),
+        date(2025, 3, 18),
+        date(2025, 3, 29),
+        date(2025, 4, 1),
+        date(2025, 4, 12),
+        date(2025, 4, 15),
     ]
+    assert store.series(series_id).rrule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,TU;COUNT=6;WKST=SA"
     _assert_rule_describes_posts(store, series_id)
     # The rule still counts right when the series is later split.
     changes = store.update_occurrences(moved[3].id, {"time": time(10, 0)}, "following")
@@ -609,7 +611,6 @@ def test_undo_of_a_split_restores_everything_exactly(
     store: CalendarStore, weekly: tuple[int, list[Post]]
 ) -> None:
     series_id, posts = weekly
-    series_before = store.series(series_id)
     store.delete_occurrences(posts[4].id, "this")  # an exdate that the split carries over
     series_before = store.series(series_id)
     posts_before = store.series_posts(series_id)
@@ -629,6 +630,21 @@ def test_undo_of_a_split_restores_everything_exactly(
     assert store.series_posts(series_id) == posts_before
     with pytest.raises(NotFound):
         store.series(new_id)
+
+
+def test_undo_of_deleting_the_following_occurrences(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+    series_before = store.series(series_id)
+
+    store.delete_occurrences(posts[2].id, "following")
+    store.restore_series([series_before])
+    store.restore_posts(posts[2:])
+
+    assert store.series(series_id) == series_before
+    assert store.series_posts(series_id) == posts
+    _assert_rule_describes_posts(store, series_id)
 
 
 def test_undo_of_deleting_a_whole_series(

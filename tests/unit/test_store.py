@@ -183,7 +183,7 @@ def test_delete_channel_only_when_no_post_uses_it(
     add_post("Spring article", used, D)
 
     with pytest.raises(
-        InvalidInput, match=re.escape("The channel 'Blog' has 1 posts; archive it instead")
+        InvalidInput, match=re.escape("The channel 'Blog' has 1 post; archive it instead")
     ):
         store.delete_channel(used)
     changes = store.delete_channel(unused)
@@ -275,12 +275,20 @@ def test_delete_key_message_unlinks_its_posts(
     channel = add_channel()
     kept, dropped = add_message("Local jobs"), add_message("We listen")
     post_id = add_post("Hiring fair", channel, D, messages=(kept, dropped))
+    idea_id = add_post("Listening tour", channel, messages=(dropped,), status=PostStatus.IDEA)
+    add_post("Unrelated", channel, D2, messages=(kept,))
 
     changes = store.delete_key_message(dropped)
 
-    assert changes.messages == frozenset({dropped})
-    assert changes.posts == frozenset({post_id})
+    # The days whose posts lose the message's marker are part of what changed.
+    assert changes == ChangeSet(
+        messages=frozenset({dropped}),
+        posts=frozenset({post_id, idea_id}),
+        dates=frozenset({D}),
+        backlog=True,
+    )
     assert store.post(post_id).message_ids == (kept,)
+    assert store.post(idea_id).message_ids == ()
     with pytest.raises(NotFound, match=f"There is no key message number {dropped}."):
         store.key_message(dropped)
 
@@ -362,10 +370,13 @@ def test_delete_campaign_keeps_its_posts(
     channel = add_channel()
     campaign_id = store.add_campaign("Spring sale").created[0]
     post_id = add_post("Sale starts", channel, D, campaign_id=campaign_id)
+    add_post("Not in the sale", channel, D1)
 
     changes = store.delete_campaign(campaign_id)
 
-    assert changes == ChangeSet(campaigns=frozenset({campaign_id}), posts=frozenset({post_id}))
+    assert changes == ChangeSet(
+        campaigns=frozenset({campaign_id}), posts=frozenset({post_id}), dates=frozenset({D})
+    )
     assert store.post(post_id).campaign_id is None
     assert store.campaigns() == []
     with pytest.raises(NotFound, match=f"There is no campaign number {campaign_id}."):
@@ -910,3 +921,15 @@ def test_delivery_rows_follow_the_delivery_rule(
         }
         assert set(store.delivery_rows(as_of_day)) == expected
         assert len(store.delivery_rows(as_of_day)) == len(expected)
+
+
+def test_iter_posts_chunked_walks_every_post_in_id_order(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    ids = [
+        add_post(f"Post {i}", channel, D - timedelta(days=i) if i % 2 else None) for i in range(7)
+    ]
+
+    chunks = list(store.iter_posts_chunked(size=3))
+
+    assert [[p.id for p in chunk] for chunk in chunks] == [ids[0:3], ids[3:6], ids[6:7]]

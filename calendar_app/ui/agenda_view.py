@@ -1,0 +1,374 @@
+"""The agenda: a sortable table of the posts in one month, with bulk status changes."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.models import Post, PostStatus
+from ..core.store import PostChanges
+from .commands import EditPostsCommand, plural
+from .dialogs import show_error
+from .post_model import AgendaModel, PostIdRole, PostRole, SortRole, status_label
+from .session import CalendarSession
+
+
+def _month_bounds(day: date) -> tuple[date, date]:
+    last = calendar.monthrange(day.year, day.month)[1]
+    return day.replace(day=1), day.replace(day=last)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class _AgendaTable(QTableView):
+    """The table: Enter opens the current post, drags carry the post under the mouse."""
+
+    def __init__(self, view: AgendaView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.empty_text = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self._view.activate_current():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid():
+            post_id = index.data(PostIdRole)
+            self._view.postActivated.emit(int(post_id))
+        else:
+            # Double-click on the empty part of the table: a new post on the current day.
+            self._view.dayActivated.emit(self._view.current_date())
+        event.accept()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        selection = self.selectionModel()
+        if index.isValid() and not selection.isRowSelected(index.row(), QModelIndex()):
+            flags = QItemSelectionModel.SelectionFlag
+            selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        menu = self._view.build_context_menu()
+        menu.exec(self.viewport().mapToGlobal(event.pos()))
+        menu.deleteLater()
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            self._view.model.drag_anchor = int(current.data(PostIdRole))
+        super().startDrag(supportedActions)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            color = self.palette().color(QPalette.ColorRole.PlaceholderText)
+            painter.setPen(color)
+            painter.drawText(
+                self.viewport().rect().adjusted(12, 12, -12, -12),
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
+                self.empty_text,
+            )
+            painter.end()
+
+
+class AgendaView(QWidget):
+    """A month of posts as a table: sortable, multi-select, with a bulk "Set status".
+
+    The period is the month holding :meth:`current_date`; :meth:`step` moves by
+    a month. Rows come from :class:`AgendaModel` (only that month's posts)
+    through a sort proxy; clicking a header sorts by that column (the Date
+    column by date, then time).
+    """
+
+    periodChanged = Signal()
+    postActivated = Signal(int)
+    dayActivated = Signal(object)
+    selectionChanged = Signal()
+
+    def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._current = session.today()
+        self._moving_current = False
+        self.setObjectName("agendaView")
+        self.setAccessibleName("Agenda")
+
+        self.model = AgendaModel(session, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setDynamicSortFilter(True)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("agendaSummary")
+        self.status_menu = QMenu("Set status", self)
+        self.status_actions: dict[PostStatus, QAction] = {}
+        for status in PostStatus:
+            action = self.status_menu.addAction(status_label(status))
+            action.setObjectName(f"setStatus_{status.value}")
+            action.triggered.connect(lambda _=False, s=status: self.set_status(s))
+            self.status_actions[status] = action
+        self.status_button = QToolButton(self)
+        self.status_button.setObjectName("setStatusButton")
+        self.status_button.setText("Set status")
+        self.status_button.setMenu(self.status_menu)
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.status_button.setAccessibleName("Set the status of the selected posts")
+        self.status_button.setToolTip("Set the status of the selected posts")
+
+        self.table = _AgendaTable(self)
+        self.table.setObjectName("agendaTable")
+        self.table.setAccessibleName("Agenda posts")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(AgendaModel.DATE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSortIndicatorShown(True)
+        fit = QHeaderView.ResizeMode.ResizeToContents
+        for column in (AgendaModel.DATE, AgendaModel.TIME, AgendaModel.CHANNEL, AgendaModel.STATUS):
+            header.setSectionResizeMode(column, fit)
+        for column, width in ((AgendaModel.MESSAGES, 230), (AgendaModel.CAMPAIGN, 140)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(AgendaModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 6, 8, 6)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.status_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self._on_selection)
+        selection.currentRowChanged.connect(self._on_current_row)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._update_summary)
+        self._load_period()
+
+    # -- the period interface ---------------------------------------------
+
+    def current_date(self) -> date:
+        """The keyboard-selected day: that of the current row, or the day last set."""
+        return self._current
+
+    def set_current_date(self, day: date) -> None:
+        """Make ``day`` current, loading its month if needed; the first post on it
+        becomes the current row."""
+        first, last = self.visible_range()
+        self._current = day
+        if not first <= day <= last:
+            self._load_period()
+        self._move_to_day(day)
+
+    def step(self, direction: int) -> None:
+        self.set_current_date(_add_months(self._current, direction))
+
+    def period_title(self) -> str:
+        month = QLocale().standaloneMonthName(self._current.month)
+        return f"{month} {self._current.year} · agenda"
+
+    def visible_range(self) -> tuple[date, date]:
+        return self.model.date_range()
+
+    def selected_post_ids(self) -> list[int]:
+        """The selected posts, in the order shown."""
+        rows = self.table.selectionModel().selectedRows()
+        return [int(i.data(PostIdRole)) for i in sorted(rows, key=lambda i: i.row())]
+
+    # -- hit-testing and helpers --------------------------------------------
+
+    def shown_post_ids(self) -> list[int]:
+        """Every row's post id, in the order shown (after sorting)."""
+        return [
+            int(self.proxy.index(row, 0).data(PostIdRole)) for row in range(self.proxy.rowCount())
+        ]
+
+    def proxy_index(self, post_id: int, column: int = 0) -> QModelIndex:
+        row = self.model.row_of(post_id)
+        if row is None:
+            return QModelIndex()
+        return self.proxy.mapFromSource(self.model.index(row, column))
+
+    def select_posts(self, post_ids: list[int]) -> None:
+        """Select these posts' rows (those shown); the first becomes current."""
+        selection = QItemSelection()
+        first = QModelIndex()
+        for post_id in post_ids:
+            index = self.proxy_index(post_id)
+            if index.isValid():
+                selection.select(index, index)
+                if not first.isValid():
+                    first = index
+        model = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        model.select(selection, flags.ClearAndSelect | flags.Rows)
+        if first.isValid():
+            model.setCurrentIndex(first, flags.NoUpdate)
+
+    def activate_current(self) -> bool:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return False
+        self.postActivated.emit(int(index.data(PostIdRole)))
+        return True
+
+    # -- bulk status ---------------------------------------------------------
+
+    def set_status(self, status: PostStatus) -> bool:
+        """Give every selected post ``status``: one undo step. False when nothing changes."""
+        ids = self.selected_post_ids()
+        rows = [self.model.row_of(i) for i in ids]
+        posts = [self.model.post_at(r) for r in rows if r is not None]
+        edits: dict[int, PostChanges] = {
+            p.id: {"status": status} for p in posts if p.status != status
+        }
+        if not edits:
+            return False
+        text = f"Set {plural(len(edits), 'post')} to {status_label(status)}"
+        try:
+            self.session.push(EditPostsCommand(self.session, edits, text=text))
+        except Exception as exc:  # shown to the user; the calendar is unchanged
+            show_error(self, exc)
+            return False
+        return True
+
+    # -- internals ------------------------------------------------------------
+
+    def _load_period(self) -> None:
+        first, last = _month_bounds(self._current)
+        self.model.set_range(first, last)
+        self.session.set_visible_range(first, last)
+        self._update_summary()
+        self.periodChanged.emit()
+
+    def _move_to_day(self, day: date) -> None:
+        """Make the first row on or after ``day`` current; select it if it is on ``day``."""
+        target = QModelIndex()
+        target_day: date | None = None
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            post: Post = index.data(PostRole)
+            if post.date is None or post.date < day:
+                continue
+            if target_day is None or post.date < target_day:
+                target, target_day = index, post.date
+        flags = QItemSelectionModel.SelectionFlag
+        self._moving_current = True
+        try:
+            selection = self.table.selectionModel()
+            if target.isValid():
+                if target_day == day:
+                    selection.setCurrentIndex(target, flags.ClearAndSelect | flags.Rows)
+                else:
+                    selection.clearSelection()
+                    selection.setCurrentIndex(target, flags.NoUpdate)
+                self.table.scrollTo(target)
+            else:
+                selection.clearSelection()
+        finally:
+            self._moving_current = False
+
+    def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._moving_current or not current.isValid():
+            return
+        post = self.model.post_at(self.proxy.mapToSource(current).row())
+        if post.date is not None:
+            self._current = post.date
+
+    def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self._update_summary()
+        self.selectionChanged.emit()
+
+    def _update_summary(self, *args: object) -> None:
+        count = self.model.rowCount()
+        chosen = len(self.table.selectionModel().selectedRows())
+        month = QLocale().standaloneMonthName(self._current.month)
+        period = f"{month} {self._current.year}"
+        text = f"{plural(count, 'post')} in {period}"
+        if chosen:
+            text += f" · {chosen} selected"
+        self.summary.setText(text)
+        self.status_button.setEnabled(chosen > 0)
+        for action in self.status_actions.values():
+            action.setEnabled(chosen > 0)
+        filtered = " (filtered)" if self.session.filters.active else ""
+        self.table.empty_text = f"No posts in {period}{filtered}."
+        self.table.setAccessibleDescription(
+            f"{period}: {plural(count, 'post')}{filtered}, {chosen} selected"
+        )
+
+    def build_context_menu(self) -> QMenu:
+        """The table's context menu: open the current post and set the status in bulk."""
+        menu = QMenu(self)
+        open_action = menu.addAction("Open")
+        open_action.setEnabled(self.table.currentIndex().isValid())
+        open_action.triggered.connect(self.activate_current)
+        menu.addSeparator()
+        menu.addMenu(self.status_menu)
+        return menu
+
+
+__all__ = ["AgendaView"]

@@ -1,0 +1,422 @@
+"""The backlog: undated posts (ideas) to drag onto days, and the place to drop posts
+that should be unscheduled."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.models import Post, PostStatus
+from .dnd import decode_posts, drop_posts, wants_copy
+from .post_model import BacklogModel, PostIdRole, PostRole, status_label
+from .session import CalendarSession
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _ideas(count: int) -> str:
+    return f"{count} idea{'s' if count != 1 else ''}"
+
+
+class BacklogSearch(QSortFilterProxyModel):
+    """Keeps the posts whose title, body or notes contain the search text (any case)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_text(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if needle == self._needle:
+            return
+        if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = needle
+            self.invalidateRowsFilter()
+
+    def text(self) -> str:
+        return self._needle
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        source = self.sourceModel()
+        assert isinstance(source, BacklogModel)
+        post = source.post_at(source_row)
+        needle = self._needle
+        return any(needle in text.casefold() for text in (post.title, post.body, post.notes))
+
+
+class BacklogDelegate(QStyledItemDelegate):
+    """Two lines per idea: a channel-coloured bar and the title; then the channel,
+    the status when it is not "idea", and one dot per key message."""
+
+    PAD = 6
+    BAR = 4
+
+    def __init__(self, session: CalendarSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    def _small(self, font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() * 0.88, 6.0))
+        return small
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        font = option.font
+        height = QFontMetrics(font).height() + QFontMetrics(self._small(font)).height()
+        return QSize(200, height + 3 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        post: Post | None = index.data(PostRole)
+        if post is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        rect: QRect = opt.rect
+        palette: QPalette = opt.palette
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_color = palette.color(text_role)
+        dim = QColor(text_color)
+        dim.setAlphaF(0.68)
+
+        channel = self.session.channel(post.channel_id)
+        pad = self.PAD
+        bar = QRectF(rect.left() + pad, rect.top() + pad, self.BAR, rect.height() - 2 * pad)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(channel.color))
+        painter.drawRoundedRect(bar, 2, 2)
+
+        left = int(bar.right()) + pad + 2
+        font: QFont = opt.font
+        small = self._small(font)
+        metrics = QFontMetrics(font)
+        small_metrics = QFontMetrics(small)
+        width = rect.right() - pad - left
+        title_rect = QRect(left, rect.top() + pad, width, metrics.height())
+        painter.setFont(font)
+        painter.setPen(text_color)
+        painter.drawText(
+            title_rect,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(post.title, Qt.TextElideMode.ElideRight, width),
+        )
+
+        # Second line: message dots on the right, channel (and status) on the left.
+        line_top = title_rect.bottom() + 1 + pad // 2
+        line_height = small_metrics.height()
+        dot = 8.0
+        gap = 3.0
+        x = float(rect.right() - pad)
+        painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
+        for message_id in reversed(post.message_ids):
+            x -= dot
+            painter.setBrush(QColor(self.session.key_message(message_id).color))
+            painter.drawEllipse(QRectF(x, line_top + (line_height - dot) / 2, dot, dot))
+            x -= gap
+        label = channel.name
+        if post.status != PostStatus.IDEA:
+            label += f" · {status_label(post.status).lower()}"
+        painter.setFont(small)
+        painter.setPen(dim)
+        label_width = max(int(x) - left - pad, 0)
+        painter.drawText(
+            QRect(left, line_top, label_width, line_height),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            small_metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width),
+        )
+        if opt.state & QStyle.StateFlag.State_HasFocus:
+            focus = QColor(palette.color(QPalette.ColorRole.Highlight))
+            painter.setPen(QPen(focus, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 3, 3)
+        painter.restore()
+
+
+class _BacklogList(QListView):
+    """The list: drags out carry the post under the mouse; drops in unschedule."""
+
+    def __init__(self, panel: BacklogPanel) -> None:
+        super().__init__(panel)
+        self._panel = panel
+        self.drop_hint = False
+
+    def _accepts(self, event: QDragMoveEvent) -> bool:
+        ids, _ = decode_posts(self._panel.session, event.mimeData())
+        if not ids:
+            return False
+        copy = wants_copy(event.modifiers())
+        event.setDropAction(Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction)
+        event.accept()
+        return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._accepts(event):
+            self._set_hint(True)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if not self._accepts(event):
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._set_hint(False)
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._set_hint(False)
+        copy = wants_copy(event.modifiers())
+        if drop_posts(self._panel.session, self._panel, event.mimeData(), None, copy=copy):
+            event.setDropAction(Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def _set_hint(self, on: bool) -> None:
+        if on != self.drop_hint:
+            self.drop_hint = on
+            self.viewport().update()
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            self._panel.model.drag_anchor = int(current.data(PostIdRole))
+        super().startDrag(supportedActions)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.currentIndex().isValid():
+            self._panel.postActivated.emit(int(self.currentIndex().data(PostIdRole)))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        empty = model is not None and model.rowCount() == 0
+        if not (empty or self.drop_hint):
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRectF(self.viewport().rect()).adjusted(4.5, 4.5, -4.5, -4.5)
+        if self.drop_hint:
+            highlight = self.palette().color(QPalette.ColorRole.Highlight)
+            pen = QPen(highlight, 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            fill = QColor(highlight)
+            fill.setAlpha(28)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(area, 6, 6)
+        if empty:
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                area.adjusted(8, 8, -8, -8),
+                int(
+                    Qt.AlignmentFlag.AlignHCenter
+                    | Qt.AlignmentFlag.AlignTop
+                    | Qt.TextFlag.TextWordWrap
+                ),
+                self._panel.empty_text(),
+            )
+        painter.end()
+
+
+class BacklogPanel(QWidget):
+    """The undated posts: searchable, dragged onto days; posts dropped here are unscheduled.
+
+    The list honours the session's filters; the search field narrows it further,
+    locally, by a case-insensitive substring of the title, body or notes.
+    """
+
+    postActivated = Signal(int)
+    newIdeaRequested = Signal()
+    selectionChanged = Signal()
+
+    def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("backlogPanel")
+        self.setAccessibleName("Backlog")
+
+        self.model = BacklogModel(session, self)
+        self.proxy = BacklogSearch(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.title = QLabel(self)
+        self.title.setObjectName("backlogTitle")
+        title_font = QFont(self.title.font())
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.new_button = QPushButton("+ Idea", self)
+        self.new_button.setObjectName("newIdeaButton")
+        self.new_button.setAccessibleName("New idea")
+        self.new_button.setToolTip("Add an idea to the backlog")
+        self.new_button.clicked.connect(self.newIdeaRequested)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("backlogSearch")
+        self.search.setPlaceholderText("Search ideas")
+        self.search.setAccessibleName("Search the backlog")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+        self.search.installEventFilter(self)
+
+        self.list = _BacklogList(self)
+        self.list.setObjectName("backlogList")
+        self.list.setModel(self.proxy)
+        self.list.setItemDelegate(BacklogDelegate(session, self.list))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setDragEnabled(True)
+        self.list.setAcceptDrops(True)
+        self.list.setUniformItemSizes(True)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.doubleClicked.connect(self._on_double_click)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        self.setFocusProxy(self.list)
+
+        self.list.selectionModel().selectionChanged.connect(self._on_selection)
+        for model in (self.model, self.proxy):
+            model.rowsInserted.connect(self._update_title)
+            model.rowsRemoved.connect(self._update_title)
+            model.modelReset.connect(self._update_title)
+            model.layoutChanged.connect(self._update_title)
+        session.filtersChanged.connect(self._update_title)
+        self._update_title()
+
+    # -- what callers use ---------------------------------------------------
+
+    def selected_post_ids(self) -> list[int]:
+        rows = self.list.selectionModel().selectedRows()
+        return [int(i.data(PostIdRole)) for i in sorted(rows, key=lambda i: i.row())]
+
+    def shown_post_ids(self) -> list[int]:
+        """The ideas listed (after filters and search), top to bottom."""
+        return [
+            int(self.proxy.index(row, 0).data(PostIdRole)) for row in range(self.proxy.rowCount())
+        ]
+
+    def index_of(self, post_id: int) -> QModelIndex:
+        """The list's index of a post, invalid when it is not shown."""
+        row = self.model.row_of(post_id)
+        if row is None:
+            return QModelIndex()
+        return self.proxy.mapFromSource(self.model.index(row))
+
+    def title_text(self) -> str:
+        return self.title.text()
+
+    def empty_text(self) -> str:
+        if self.proxy.text():
+            return f"No idea matches “{self.search.text().strip()}”."
+        if self.session.filters.active:
+            return "No idea passes the filters."
+        return "No ideas yet. Drag a post here to unschedule it, or add an idea."
+
+    # -- internals ------------------------------------------------------------
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_title()
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.postActivated.emit(int(index.data(PostIdRole)))
+
+    def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self.selectionChanged.emit()
+
+    def _update_title(self, *args: object) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if self.proxy.text():
+            text = f"Backlog · {shown} of {_ideas(total)}"
+        else:
+            text = f"Backlog · {_ideas(total)}"
+        self.title.setText(text)
+        self.list.setAccessibleName(text)
+        self.list.setAccessibleDescription(
+            "Undated posts. Drag one onto a day to schedule it; drop a post here to "
+            "unschedule it. Enter opens the selected idea."
+        )
+        self.list.viewport().update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
+                self.list.setFocus()
+                if not self.list.currentIndex().isValid():
+                    self.list.setCurrentIndex(self.proxy.index(0, 0))
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+
+__all__ = ["BacklogDelegate", "BacklogPanel", "BacklogSearch"]

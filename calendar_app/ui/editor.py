@@ -1,0 +1,946 @@
+"""The post editor: one dialog to write, schedule, repeat or delete a post.
+
+The dialog never writes to the store itself. Saving pushes one undo command
+(:class:`AddPostCommand` for a new post or series, :class:`EditPostsCommand`
+with only the fields that changed, :class:`DeletePostsCommand`), so every save
+is one step in Edit > Undo. For an occurrence of a recurring post the dialog
+asks "this one / this and following / all" through ``session.scope_chooser``.
+
+The dialog is built without being shown: tests fill its widgets and call
+:meth:`PostEditor.accept`; the window uses :func:`open_post_editor` and
+:func:`new_post`, which run it modally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time, timedelta
+from typing import Any, cast
+
+from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTime
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QShortcut,
+    QUndoCommand,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QSpinBox,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import recurrence
+from ..core.models import NewPost, Post, PostStatus
+from ..core.store import PostChanges, Scope
+from .commands import AddPostCommand, DeletePostsCommand, EditPostsCommand
+from .dialogs import show_error
+from .session import CalendarSession
+
+ErrorHandler = Callable[[QWidget | None, BaseException], None]
+"""Shows a failure to the user; :func:`show_error` unless a test supplies its own."""
+
+_OVERRIDE_PREFIX = "Error calling Python override of "
+
+REPEAT_CHOICES = (
+    ("", "Does not repeat"),
+    ("DAILY", "Daily"),
+    ("WEEKLY", "Weekly"),
+    ("MONTHLY", "Monthly"),
+)
+_WEEKDAY_STYLE = """
+QToolButton {
+    padding: 3px 6px; border: 1px solid palette(mid); border-radius: 4px;
+    background: palette(base); color: palette(text);
+}
+QToolButton:checked {
+    background: palette(highlight); color: palette(highlighted-text);
+    border-color: palette(highlight);
+}
+QToolButton:focus { border: 2px solid palette(text); }
+"""
+_UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month"}
+
+
+# -- helpers shared with the managers -----------------------------------------
+
+
+def push_checked(session: CalendarSession, command: QUndoCommand) -> None:
+    """Push ``command``; if the store refuses it, leave no trace and re-raise the store's error.
+
+    QUndoStack keeps a command whose ``redo`` raised; here it is marked obsolete
+    and taken off again (Qt then drops it without calling its ``undo``), and the
+    error's text is the store's own sentence.
+    """
+    stack = session.undo_stack
+    try:
+        session.push(command)
+    except Exception as exc:
+        index = stack.index()
+        if index > 0 and stack.command(index - 1) is command:
+            command.setObsolete(True)
+            stack.undo()
+        if exc.args and isinstance(exc.args[0], str) and exc.args[0].startswith(_OVERRIDE_PREFIX):
+            text = exc.args[0].split(": ", 1)[-1]
+            exc.args = (text, *exc.args[1:])
+        raise
+
+
+def swatch_icon(color: str, size: int = 12) -> QIcon:
+    """A small rounded square of ``color``, crisp at 1x and 2x."""
+    icon = QIcon()
+    fill = QColor(color)
+    for ratio in (1, 2):
+        pixmap = QPixmap(size * ratio, size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(fill.darker(135))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 3, 3)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def warning_color(palette: QPalette) -> QColor:
+    """A red that reads well on the palette's window colour (light or dark)."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor("#ff7b72" if dark else "#c62828")
+
+
+def muted_color(palette: QPalette) -> QColor:
+    """Secondary text: the text colour two thirds of the way from the window colour."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window)
+    return QColor(
+        round(window.red() + (text.red() - window.red()) * 0.65),
+        round(window.green() + (text.green() - window.green()) * 0.65),
+        round(window.blue() + (text.blue() - window.blue()) * 0.65),
+    )
+
+
+def elide(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def date_format() -> str:
+    """The locale's long date format, shortened: "Wed, 18 Nov 2026" or "Wed, Nov 18, 2026"."""
+    fmt = QLocale().dateFormat(QLocale.FormatType.LongFormat)
+    fmt = fmt.replace("dddd", "ddd").replace("MMMM", "MMM")
+    return fmt if "ddd" in fmt else "ddd " + fmt
+
+
+def make_date_edit(accessible_name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(date_format())
+    edit.setAccessibleName(accessible_name)
+    return edit
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+# -- widgets ---------------------------------------------------------------------
+
+
+class QuarterHourTimeEdit(QTimeEdit):
+    """A time field whose arrows step minutes by 15 (any minute can still be typed)."""
+
+    STEP = 15
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("HH:mm")
+
+    def stepBy(self, steps: int) -> None:
+        if self.currentSection() != QDateTimeEdit.Section.MinuteSection:
+            super().stepBy(steps)
+            return
+        value = self.time()
+        minutes = value.hour() * 60 + value.minute()
+        if steps > 0:
+            minutes = (minutes // self.STEP + steps) * self.STEP
+        else:
+            minutes = (-(-minutes // self.STEP) + steps) * self.STEP
+        minutes = max(0, min(minutes, 24 * 60 - self.STEP))
+        self.setTime(QTime(minutes // 60, minutes % 60))
+        self.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
+
+
+class _BodyEdit(QPlainTextEdit):
+    """The post's text: about seven lines high to start with, growing with the dialog."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        lines = self.fontMetrics().lineSpacing() * 7
+        return QSize(hint.width(), lines + 2 * self.frameWidth() + 8)
+
+
+# -- the dialog ----------------------------------------------------------------------
+
+
+class PostEditor(QDialog):
+    """Edit ``post``, or write a new one (dated ``day``, or an idea in the backlog).
+
+    After :meth:`accept` or a deletion, :attr:`saved` tells whether the calendar
+    changed.
+    """
+
+    def __init__(
+        self,
+        session: CalendarSession,
+        post: Post | None = None,
+        *,
+        day: date | None = None,
+        parent: QWidget | None = None,
+        error_handler: ErrorHandler = show_error,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.post = post
+        self.saved = False
+        self._error_handler = error_handler
+        self._series_rule: str | None = None
+        if post is not None and post.series_id is not None:
+            self._series_rule = session.store.series(post.series_id).rrule
+        self._title_touched = post is not None
+        self._status_touched = post is not None
+        self._weekdays_touched = False
+        self._loading = True
+
+        self.setObjectName("postEditor")
+        self.setWindowTitle("New post" if post is None else f"Edit post — {elide(post.title)}")
+        self.setAccessibleName("Post editor")
+        self.setMinimumWidth(560)
+        self.setSizeGripEnabled(True)
+
+        self._build()
+        self._load(day)
+        self._loading = False
+        self._initial = self._values()
+        self._revalidate()
+        self.title_edit.setFocus()
+
+    # -- building -------------------------------------------------------------
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(8)
+        self.form = form
+
+        def label(text: str, buddy: QWidget) -> QLabel:
+            widget = QLabel(text)
+            widget.setBuddy(buddy)
+            return widget
+
+        # Title
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("Required: what the post is about")
+        self.title_edit.setAccessibleName("Title")
+        font = self.title_edit.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title_edit.setFont(font)
+        form.addRow(label("&Title", self.title_edit), self.title_edit)
+
+        # Body and its character count
+        self.body_edit = _BodyEdit()
+        self.body_edit.setTabChangesFocus(True)
+        self.body_edit.setAccessibleName("Body")
+        self.body_edit.setPlaceholderText("The text of the post")
+        self.body_edit.setMinimumHeight(80)
+        self.body_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.char_count_label = QLabel()
+        self.char_count_label.setObjectName("charCount")
+        self.char_count_label.setAccessibleName("Character count")
+        self.char_count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._muted(self.char_count_label)
+        body_box = QVBoxLayout()
+        body_box.setSpacing(2)
+        body_box.addWidget(self.body_edit)
+        body_box.addWidget(self.char_count_label)
+        body_label = label("&Body", self.body_edit)
+        body_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.addRow(body_label, body_box)
+
+        # Channel and status side by side would crowd the labels; one per row reads better.
+        self.channel_combo = QComboBox()
+        self.channel_combo.setAccessibleName("Channel")
+        self.channel_combo.setIconSize(QSize(12, 12))
+        form.addRow(label("C&hannel", self.channel_combo), self.channel_combo)
+
+        self.message_list = QListWidget()
+        self.message_list.setAccessibleName("Key messages")
+        self.message_list.setAccessibleDescription("Tick every key message this post carries")
+        self.message_list.setIconSize(QSize(12, 12))
+        self.message_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.message_list.setUniformItemSizes(True)
+        messages_label = label("&Key messages", self.message_list)
+        messages_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.addRow(messages_label, self.message_list)
+
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.setAccessibleName("Campaign")
+        self.campaign_combo.setIconSize(QSize(12, 12))
+        form.addRow(label("Ca&mpaign", self.campaign_combo), self.campaign_combo)
+
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName("Status")
+        for status in PostStatus:
+            self.status_combo.addItem(status.value.capitalize(), status.value)
+        form.addRow(label("&Status", self.status_combo), self.status_combo)
+
+        # When: "on <date>  at <time>"
+        self.date_check = QCheckBox("on")
+        self.date_check.setAccessibleName("Scheduled on a date")
+        self.date_check.setToolTip("Untick to keep the post in the backlog of ideas")
+        self.date_edit = make_date_edit("Date")
+        self.time_check = QCheckBox("&at")
+        self.time_check.setAccessibleName("At a time of day")
+        self.time_edit = QuarterHourTimeEdit()
+        self.time_edit.setAccessibleName("Time")
+        self.backlog_hint = QLabel("in the backlog (no date)")
+        self._muted(self.backlog_hint)
+        when = QHBoxLayout()
+        when.setSpacing(6)
+        when.addWidget(self.date_check)
+        when.addWidget(self.date_edit, 1)
+        when.addWidget(self.backlog_hint, 1)
+        when.addSpacing(8)
+        when.addWidget(self.time_check)
+        when.addWidget(self.time_edit)
+        form.addRow(label("&When", self.date_check), when)
+
+        self._build_repeat(form, label)
+
+        self.link_edit = QLineEdit()
+        self.link_edit.setAccessibleName("Link")
+        self.link_edit.setPlaceholderText("https://")
+        form.addRow(label("&Link", self.link_edit), self.link_edit)
+
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setAccessibleName("Notes")
+        self.notes_edit.setPlaceholderText("For you and your team; not published")
+        self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 3 + 14)
+        notes_label = label("&Notes", self.notes_edit)
+        notes_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.addRow(notes_label, self.notes_edit)
+
+        self.validation_label = QLabel()
+        self.validation_label.setObjectName("validation")
+        self.validation_label.setWordWrap(True)
+        self.validation_label.setAccessibleName("Problems")
+        palette = self.validation_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, warning_color(palette))
+        self.validation_label.setPalette(palette)
+
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.button_box.button(QDialogButtonBox.StandardButton.Save)
+        assert ok is not None
+        self.ok_button: QPushButton = ok
+        self.ok_button.setToolTip("Save (Ctrl+Return)")
+        self.ok_button.setDefault(True)
+        self.button_box.accepted.connect(self.accept)
+        self.button_box.rejected.connect(self.reject)
+        self.delete_button: QPushButton | None = None
+        if self.post is not None:
+            self.delete_button = self.button_box.addButton(
+                "&Delete…", QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            self.delete_button.setAutoDefault(False)
+            self.delete_button.setAccessibleName("Delete post")
+            self.delete_button.clicked.connect(self.delete_post)
+
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self.accept)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 16, 18, 14)
+        outer.setSpacing(10)
+        outer.addLayout(form)
+        outer.addWidget(self.validation_label)
+        outer.addWidget(self.button_box)
+
+        # Everything that can change validity or the summaries.
+        self.title_edit.textEdited.connect(self._on_title_edited)
+        self.body_edit.textChanged.connect(self._update_char_count)
+        self.channel_combo.currentIndexChanged.connect(self._update_char_count)
+        self.status_combo.activated.connect(self._on_status_chosen)
+        self.date_check.toggled.connect(self._on_date_toggled)
+        self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.time_check.toggled.connect(self.time_edit.setEnabled)
+        self.time_check.toggled.connect(self._revalidate)
+        for signal in (
+            self.title_edit.textChanged,
+            self.body_edit.textChanged,
+            self.channel_combo.currentIndexChanged,
+            self.campaign_combo.currentIndexChanged,
+            self.status_combo.currentIndexChanged,
+            self.time_edit.timeChanged,
+            self.link_edit.textChanged,
+            self.notes_edit.textChanged,
+            self.message_list.itemChanged,
+        ):
+            signal.connect(self._revalidate)
+
+    def _build_repeat(self, form: QFormLayout, label: Callable[[str, QWidget], QLabel]) -> None:
+        """Repeat rows: a choice for new posts, a read-only description for a series."""
+        self.repeat_combo = QComboBox()
+        self.repeat_combo.setAccessibleName("Repeat")
+        for value, text in REPEAT_CHOICES:
+            self.repeat_combo.addItem(text, value)
+        self.interval_spin = QSpinBox()
+        self.interval_spin.setRange(1, 99)
+        self.interval_spin.setPrefix("every ")
+        self.interval_spin.setAccessibleName("Repeat interval")
+        self.repeat_description = QLabel()
+        self.repeat_description.setAccessibleName("Repeat")
+        self.repeat_description.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.repeat_description.setWordWrap(True)
+
+        self.weekday_buttons: dict[int, QToolButton] = {}
+        days_box = QHBoxLayout()
+        days_box.setSpacing(4)
+        locale = QLocale()
+        first = locale.firstDayOfWeek().value - 1  # Qt: Monday = 1; ours: Monday = 0
+        for offset in range(7):
+            weekday = (first + offset) % 7
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setText(locale.dayName(weekday + 1, QLocale.FormatType.ShortFormat))
+            button.setAccessibleName(f"Repeat on {locale.dayName(weekday + 1)}")
+            button.setMinimumWidth(40)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.clicked.connect(self._on_weekday_clicked)
+            self.weekday_buttons[weekday] = button
+            days_box.addWidget(button)
+        days_box.addStretch(1)
+        self.weekdays_widget = QWidget()
+        self.weekdays_widget.setLayout(days_box)
+        days_box.setContentsMargins(0, 0, 0, 0)
+        # Chosen days must stand out in light and dark palettes alike.
+        self.weekdays_widget.setStyleSheet(_WEEKDAY_STYLE)
+
+        self.until_radio = QRadioButton("&until")
+        self.until_radio.setAccessibleName("Ends on a date")
+        self.until_edit = make_date_edit("Last date")
+        self.count_radio = QRadioButton("a&fter")
+        self.count_radio.setAccessibleName("Ends after a number of times")
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(1, recurrence.MAX_OCCURRENCES)
+        self.count_spin.setValue(6)
+        self.count_spin.setSuffix(" times")
+        self.count_spin.setAccessibleName("Number of times")
+        self.end_group = QButtonGroup(self)
+        self.end_group.addButton(self.until_radio)
+        self.end_group.addButton(self.count_radio)
+        ends_box = QHBoxLayout()
+        ends_box.setSpacing(6)
+        ends_box.addWidget(self.until_radio)
+        ends_box.addWidget(self.until_edit, 1)
+        ends_box.addSpacing(10)
+        ends_box.addWidget(self.count_radio)
+        ends_box.addWidget(self.count_spin)
+        ends_box.setContentsMargins(0, 0, 0, 0)
+        self.ends_widget = QWidget()
+        self.ends_widget.setLayout(ends_box)
+
+        self.repeat_summary = QLabel()
+        self.repeat_summary.setAccessibleName("Repeat summary")
+        self.repeat_summary.setWordWrap(True)
+        self._muted(self.repeat_summary)
+
+        if self.post is None:
+            repeat_box = QHBoxLayout()
+            repeat_box.addWidget(self.repeat_combo, 1)
+            repeat_box.addWidget(self.interval_spin)
+            form.addRow(label("&Repeat", self.repeat_combo), repeat_box)
+            form.addRow(QLabel("On"), self.weekdays_widget)
+            form.addRow(QLabel("Ends"), self.ends_widget)
+            form.addRow("", self.repeat_summary)
+            self._repeat_rows = [self.weekdays_widget, self.ends_widget, self.repeat_summary]
+            self.repeat_combo.currentIndexChanged.connect(self._on_repeat_changed)
+            self.interval_spin.valueChanged.connect(self._revalidate)
+            self.until_edit.dateChanged.connect(self._on_until_changed)
+            self.count_spin.valueChanged.connect(self._on_count_changed)
+            self.end_group.buttonToggled.connect(self._revalidate)
+        elif self._series_rule is not None:
+            self.repeat_description.setText(
+                f"{recurrence.describe(self._series_rule)} (this is one occurrence)"
+            )
+            form.addRow(QLabel("Repeat"), self.repeat_description)
+            self._repeat_rows = []
+        else:
+            self._repeat_rows = []
+        if self.post is not None:
+            # Only new posts choose a repeat; keep the unused widgets out of sight.
+            unused: list[QWidget] = [
+                self.repeat_combo,
+                self.interval_spin,
+                self.weekdays_widget,
+                self.ends_widget,
+                self.repeat_summary,
+            ]
+            if self._series_rule is None:
+                unused.append(self.repeat_description)
+            for widget in unused:
+                widget.setParent(self)
+                widget.hide()
+
+    def _muted(self, widget: QLabel) -> None:
+        palette = widget.palette()
+        palette.setColor(
+            QPalette.ColorRole.WindowText,
+            muted_color(palette),
+        )
+        widget.setPalette(palette)
+
+    # -- loading --------------------------------------------------------------
+
+    def _load(self, day: date | None) -> None:
+        session = self.session
+        post = self.post
+        channel_id = post.channel_id if post else None
+        for channel in session.channels(include_archived=True):
+            if channel.archived and channel.id != channel_id:
+                continue
+            name = channel.name + (" (archived)" if channel.archived else "")
+            self.channel_combo.addItem(swatch_icon(channel.color), name, channel.id)
+        if channel_id is not None:
+            self.channel_combo.setCurrentIndex(self.channel_combo.findData(channel_id))
+
+        carried = set(post.message_ids) if post else set()
+        for message in session.key_messages(include_archived=True):
+            if message.archived and message.id not in carried:
+                continue
+            item = QListWidgetItem(swatch_icon(message.color), message.title)
+            item.setData(Qt.ItemDataRole.UserRole, message.id)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            item.setCheckState(
+                Qt.CheckState.Checked if message.id in carried else Qt.CheckState.Unchecked
+            )
+            item.setToolTip(f"{message.statement}\nEvery {message.cadence_days} days")
+            self.message_list.addItem(item)
+        rows = max(3, min(self.message_list.count(), 6))
+        row_height = self.message_list.sizeHintForRow(0) if self.message_list.count() else 20
+        self.message_list.setFixedHeight(row_height * rows + 2 * self.message_list.frameWidth() + 2)
+
+        self.campaign_combo.addItem("None", None)
+        for campaign in session.campaigns():
+            self.campaign_combo.addItem(swatch_icon(campaign.color), campaign.name, campaign.id)
+
+        first_day = session.today()
+        if post is None:
+            scheduled = day is not None
+            status = PostStatus.DRAFT if scheduled else PostStatus.IDEA
+            the_day = day or first_day
+            at: time | None = None
+        else:
+            self.title_edit.setText(post.title)
+            self.body_edit.setPlainText(post.body)
+            if post.campaign_id is not None:
+                self.campaign_combo.setCurrentIndex(self.campaign_combo.findData(post.campaign_id))
+            self.link_edit.setText(post.link)
+            self.notes_edit.setPlainText(post.notes)
+            scheduled = post.date is not None
+            status = post.status
+            the_day = post.date or first_day
+            at = post.time
+        self.status_combo.setCurrentIndex(self.status_combo.findData(PostStatus(status).value))
+        self.date_edit.setDate(_qdate(the_day))
+        self.date_check.setChecked(scheduled)
+        self.time_check.setChecked(at is not None)
+        self.time_edit.setEnabled(at is not None)
+        self.time_edit.setTime(QTime(at.hour, at.minute) if at else QTime(9, 0))
+        self.until_edit.setDate(_qdate(the_day + timedelta(days=90)))
+        self._set_default_weekday(the_day)
+        self._on_date_toggled(scheduled)
+        self._on_repeat_changed()
+        self._update_char_count()
+
+    # -- reading the form ----------------------------------------------------------
+
+    def selected_channel_id(self) -> int | None:
+        value = self.channel_combo.currentData()
+        return int(value) if value is not None else None
+
+    def checked_message_ids(self) -> tuple[int, ...]:
+        ids = []
+        for row in range(self.message_list.count()):
+            item = self.message_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(int(item.data(Qt.ItemDataRole.UserRole)))
+        return tuple(ids)
+
+    def chosen_date(self) -> date | None:
+        return _pydate(self.date_edit.date()) if self.date_check.isChecked() else None
+
+    def chosen_time(self) -> time | None:
+        if not self.time_check.isChecked():
+            return None
+        value = self.time_edit.time()
+        return time(value.hour(), value.minute())
+
+    def _values(self) -> dict[str, Any]:
+        campaign = self.campaign_combo.currentData()
+        return {
+            "title": self.title_edit.text().strip(),
+            "body": self.body_edit.toPlainText(),
+            "channel_id": self.selected_channel_id(),
+            "campaign_id": int(campaign) if campaign is not None else None,
+            "status": PostStatus(self.status_combo.currentData()),
+            "date": self.chosen_date(),
+            "time": self.chosen_time(),
+            "link": self.link_edit.text().strip(),
+            "notes": self.notes_edit.toPlainText(),
+            "message_ids": self.checked_message_ids(),
+        }
+
+    def changes(self) -> PostChanges:
+        """The fields that differ from the post as it was opened (empty for no change)."""
+        now = self._values()
+        changed: dict[str, Any] = {}
+        for key, value in now.items():
+            before = self._initial[key]
+            if key == "message_ids":
+                if set(value) != set(before):
+                    changed[key] = value
+            elif value != before:
+                changed[key] = value
+        return cast(PostChanges, changed)
+
+    def repeat_freq(self) -> str:
+        return str(self.repeat_combo.currentData() or "") if self.post is None else ""
+
+    def chosen_weekdays(self) -> list[int]:
+        return sorted(d for d, button in self.weekday_buttons.items() if button.isChecked())
+
+    def repeat_rule(self) -> str | None:
+        """The RRULE the form describes, or None when the post does not repeat.
+
+        Raises :class:`InvalidInput` when the choices make no rule (no end...).
+        """
+        freq = self.repeat_freq()
+        if not freq:
+            return None
+        until = _pydate(self.until_edit.date()) if self.until_radio.isChecked() else None
+        count = self.count_spin.value() if self.count_radio.isChecked() else None
+        return recurrence.build(
+            freq,
+            interval=self.interval_spin.value(),
+            weekdays=self.chosen_weekdays() if freq == "WEEKLY" else (),
+            until=until,
+            count=count,
+        )
+
+    # -- validation ----------------------------------------------------------------------
+
+    def problems(self) -> list[str]:
+        """What stops the post from being saved, in the user's words."""
+        found = []
+        if not self.title_edit.text().strip():
+            found.append("A post needs a title.")
+        if self.channel_combo.count() == 0:
+            found.append("Add a channel first: every post goes out on one.")
+        if self.time_check.isChecked() and not self.date_check.isChecked():
+            found.append("A time needs a date: tick “on” and pick a day, or untick “at”.")
+        freq = self.repeat_freq()
+        if freq:
+            first = self.chosen_date()
+            if first is None:
+                found.append("A repeating post needs a first date.")
+            if freq == "WEEKLY" and not self.chosen_weekdays():
+                found.append("Choose at least one day of the week to repeat on.")
+            if not (self.until_radio.isChecked() or self.count_radio.isChecked()):
+                found.append(
+                    "Choose when the repeat ends: until a date, or after a number of times."
+                )
+            elif (
+                self.until_radio.isChecked()
+                and first is not None
+                and _pydate(self.until_edit.date()) < first
+            ):
+                found.append("The repeat ends before the first date.")
+        return found
+
+    def _revalidate(self) -> None:
+        if self._loading:
+            return
+        found = self.problems()
+        shown = [p for p in found if self._title_touched or p != "A post needs a title."]
+        self.validation_label.setText("\n".join(shown))
+        self.validation_label.setVisible(bool(shown))
+        self.ok_button.setEnabled(not found)
+        self._update_repeat_summary(not found)
+
+    def is_valid(self) -> bool:
+        return not self.problems()
+
+    # -- reactions -------------------------------------------------------------------
+
+    def _on_title_edited(self) -> None:
+        self._title_touched = True
+
+    def _on_status_chosen(self) -> None:
+        self._status_touched = True
+
+    def _on_date_toggled(self, checked: bool) -> None:
+        # Unticked, the date field gives way to a plain "in the backlog" (it keeps its value).
+        self.date_edit.setVisible(checked)
+        self.backlog_hint.setVisible(not checked)
+        if not self._status_touched and self.post is None:
+            status = PostStatus.DRAFT if checked else PostStatus.IDEA
+            self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
+        self._revalidate()
+
+    def _on_date_changed(self) -> None:
+        if not self._weekdays_touched:
+            self._set_default_weekday(_pydate(self.date_edit.date()))
+        self._revalidate()
+
+    def _set_default_weekday(self, day: date) -> None:
+        for weekday, button in self.weekday_buttons.items():
+            button.setChecked(weekday == day.weekday())
+
+    def _on_weekday_clicked(self) -> None:
+        self._weekdays_touched = True
+        self._revalidate()
+
+    def _on_until_changed(self) -> None:
+        if not self._loading:
+            self.until_radio.setChecked(True)
+        self._revalidate()
+
+    def _on_count_changed(self) -> None:
+        if not self._loading:
+            self.count_radio.setChecked(True)
+        self._revalidate()
+
+    def _on_repeat_changed(self) -> None:
+        freq = self.repeat_freq()
+        if self.post is None:
+            self.interval_spin.setVisible(bool(freq))
+        for widget in self._repeat_rows:
+            self.form.setRowVisible(widget, bool(freq))
+        if self._repeat_rows:
+            self.form.setRowVisible(self.weekdays_widget, freq == "WEEKLY")
+        self._revalidate()
+
+    def _update_repeat_summary(self, valid: bool) -> None:
+        freq = self.repeat_freq()
+        if freq:
+            unit = _UNITS[freq]
+            plural = "" if self.interval_spin.value() == 1 else "s"
+            self.interval_spin.setSuffix(f" {unit}{plural}")
+        if not freq or not valid:
+            self.repeat_summary.setText("")
+            return
+        first = self.chosen_date()
+        rule = self.repeat_rule()
+        assert rule is not None
+        assert first is not None
+        days = recurrence.occurrences(rule, first)
+        if not days:
+            self.repeat_summary.setText("These choices make no posts.")
+            return
+        fmt = date_format()
+        span = _qdate(days[0]).toString(fmt)
+        if len(days) > 1:
+            span += " – " + _qdate(days[-1]).toString(fmt)
+        posts = "1 post" if len(days) == 1 else f"{len(days)} posts"
+        self.repeat_summary.setText(f"Makes {posts}: {span}")
+        self.repeat_summary.setToolTip(recurrence.describe(rule))
+
+    def _update_char_count(self) -> None:
+        count = len(self.body_edit.toPlainText())
+        channel_id = self.selected_channel_id()
+        channel = self.session.channel(channel_id) if channel_id is not None else None
+        limit = channel.char_limit if channel is not None else None
+        label = self.char_count_label
+        palette = self.palette()
+        if limit is None:
+            text = f"{count} characters" if count != 1 else "1 character"
+            over = False
+        else:
+            over = count > limit
+            text = f"{count} / {limit}"
+            if over:
+                assert channel is not None
+                text += f" · {count - limit} over the limit for {channel.name}"
+        label.setText(text)
+        label.setProperty("overLimit", over)
+        colour = warning_color(palette) if over else muted_color(palette)
+        label_palette = label.palette()
+        label_palette.setColor(QPalette.ColorRole.WindowText, colour)
+        label.setPalette(label_palette)
+        font = label.font()
+        font.setBold(over)
+        label.setFont(font)
+        label.setAccessibleDescription(text)
+
+    def is_over_limit(self) -> bool:
+        return bool(self.char_count_label.property("overLimit"))
+
+    # -- saving --------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Save (when the form is valid) and close; stay open if the user cancels a question
+        or the calendar refuses the change."""
+        if not self.is_valid():
+            self._title_touched = True
+            self._revalidate()
+            return
+        try:
+            done = self._save()
+        except Exception as exc:  # the store's refusal, or a bug: say it, keep the typing
+            self._error_handler(self, exc)
+            return
+        if done:
+            super().accept()
+
+    def _save(self) -> bool:
+        values = self._values()
+        title = values["title"]
+        if self.post is None:
+            channel_id = values["channel_id"]
+            assert channel_id is not None
+            new = NewPost(
+                title=title,
+                channel_id=channel_id,
+                message_ids=values["message_ids"],
+                date=values["date"],
+                time=values["time"],
+                status=values["status"],
+                body=values["body"],
+                campaign_id=values["campaign_id"],
+                link=values["link"],
+                notes=values["notes"],
+            )
+            rule = self.repeat_rule()
+            command = AddPostCommand(self.session, new, rule)
+            command.setText(
+                f"Add recurring post '{elide(title)}'" if rule else f"Add post '{elide(title)}'"
+            )
+            push_checked(self.session, command)
+            self.saved = True
+            return True
+        changes = self.changes()
+        if not changes:
+            return True
+        scope: Scope = "this"
+        if self.post.series_id is not None:
+            chosen = self.session.scope_chooser(self, "change")
+            if chosen is None:
+                return False
+            scope = chosen
+        text = {
+            "this": f"Edit post '{elide(title)}'",
+            "following": f"Edit post '{elide(title)}' and following",
+            "all": f"Edit recurring post '{elide(title)}'",
+        }[scope]
+        push_checked(
+            self.session,
+            EditPostsCommand(self.session, {self.post.id: changes}, scope=scope, text=text),
+        )
+        self.saved = True
+        return True
+
+    def delete_post(self) -> None:
+        """Delete the post (asking which occurrences for a recurring one) and close."""
+        post = self.post
+        if post is None:
+            return
+        scope: Scope = "this"
+        if post.series_id is not None:
+            chosen = self.session.scope_chooser(self, "delete")
+            if chosen is None:
+                return
+            scope = chosen
+        command = DeletePostsCommand(self.session, [post.id], scope=scope)
+        command.setText(
+            {
+                "this": f"Delete post '{elide(post.title)}'",
+                "following": f"Delete post '{elide(post.title)}' and following",
+                "all": f"Delete recurring post '{elide(post.title)}'",
+            }[scope]
+        )
+        try:
+            push_checked(self.session, command)
+        except Exception as exc:
+            self._error_handler(self, exc)
+            return
+        self.saved = True
+        self.done(QDialog.DialogCode.Accepted)
+
+
+# -- what the main window calls ----------------------------------------------------------
+
+
+def open_post_editor(session: CalendarSession, parent: QWidget | None, post_id: int) -> bool:
+    """Edit a post in a modal dialog; True when the calendar changed."""
+    try:
+        post = session.store.post(post_id)
+    except Exception as exc:
+        show_error(parent, exc)
+        return False
+    dialog = PostEditor(session, post, parent=parent)
+    dialog.exec()
+    saved = dialog.saved
+    dialog.deleteLater()
+    return saved
+
+
+def new_post(session: CalendarSession, parent: QWidget | None, day: date | None) -> bool:
+    """Write a new post on ``day`` (None: an idea in the backlog); True when saved."""
+    dialog = PostEditor(session, day=day, parent=parent)
+    dialog.exec()
+    saved = dialog.saved
+    dialog.deleteLater()
+    return saved

@@ -1,0 +1,963 @@
+"""The month view: a custom-painted 6x7 grid of days with a chip per post.
+
+:class:`PeriodView` holds what the month and week views share: the posts of
+the visible days (one query per refresh), the post selection, the cadence
+decorations (overdue badges, the selected message's tint and deliveries),
+dragging chips out and dropping posts in, and the keyboard keys both views
+treat alike. :class:`MonthView` adds the grid.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from typing import cast
+
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QLocale,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ..core.errors import CadenceError
+from ..core.models import ChangeSet, Post, WeekStart
+from ..render.chips import (
+    Chip,
+    ChipTheme,
+    chip_height,
+    mix,
+    overdue_red,
+    paint_badge,
+    paint_chip,
+    paint_delivery_mark,
+    paint_more,
+    with_alpha,
+)
+from . import dnd
+from .dialogs import show_error
+from .session import CalendarSession
+
+__all__ = ["MonthView", "PeriodView", "day_label", "week_first_day"]
+
+
+def week_first_day(day: date, week_start: WeekStart) -> date:
+    """The first day of the week holding ``day``."""
+    first_weekday = 6 if week_start == WeekStart.SUNDAY else 0
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    last_day = (following - timedelta(days=1)).day
+    return date(year, month, min(day.day, last_day))
+
+
+def day_label(day: date) -> str:
+    """The day in the locale's long format ("Wednesday, 18 November 2026")."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def _post_order(post: Post) -> tuple[bool, object, int]:
+    return (post.time is not None, post.time, post.id)
+
+
+@dataclass
+class _Cadence:
+    """The cadence decorations of the visible days, from the session's report."""
+
+    overdue: dict[date, int] = field(default_factory=dict)
+    tinted: set[date] = field(default_factory=set)
+    delivered: set[date] = field(default_factory=set)
+    message_color: QColor | None = None
+
+
+class PeriodView(QWidget):
+    """What the month and week views share; subclasses lay out and paint the days.
+
+    Subclasses implement :meth:`_period_of` (the key of the period holding a
+    day, e.g. the first of its month), :meth:`_range_of` (the days shown for a
+    period key), :meth:`step`, :meth:`period_title` and :meth:`_layout_changed`
+    (recompute cached geometry and repaint).
+    """
+
+    periodChanged = Signal()
+    postActivated = Signal(int)
+    dayActivated = Signal(object)
+    selectionChanged = Signal()
+
+    def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._current = session.today()
+        self._period = self._period_of(self._current)
+        self._range = self._range_of(self._period)
+        self._by_day: dict[date, list[Post]] = {}
+        self._posts: dict[int, Post] = {}
+        self._selected: list[int] = []
+        self._focus_post: int | None = None
+        self._cadence = _Cadence()
+        self._press_pos: QPoint | None = None
+        self._press_post: int | None = None
+        self._press_more: date | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
+        session.changed.connect(self._on_changed)
+        session.filtersChanged.connect(self._reload)
+        session.reportChanged.connect(self._refresh_cadence)
+        session.selectedMessageChanged.connect(self._refresh_cadence)
+
+    # -- to implement -------------------------------------------------------
+
+    def _period_of(self, day: date) -> date:
+        raise NotImplementedError
+
+    def _range_of(self, period: date) -> tuple[date, date]:
+        raise NotImplementedError
+
+    def step(self, direction: int) -> None:
+        raise NotImplementedError
+
+    def period_title(self) -> str:
+        raise NotImplementedError
+
+    def _layout_changed(self) -> None:
+        raise NotImplementedError
+
+    # -- the common interface -----------------------------------------------
+
+    @property
+    def session(self) -> CalendarSession:
+        return self._session
+
+    def week_start(self) -> WeekStart:
+        return self._session.store.info().week_start
+
+    def current_date(self) -> date:
+        """The keyboard-selected day."""
+        return self._current
+
+    def set_current_date(self, day: date) -> None:
+        """Select ``day`` and show the period holding it."""
+        period = self._period_of(day)
+        changed_day = day != self._current
+        self._current = day
+        if period != self._period or self._range != self._range_of(period):
+            self._period = period
+            self._show_period()
+        if changed_day:
+            self._set_selection([], None, notify=False)
+            self._day_selected()
+
+    def visible_range(self) -> tuple[date, date]:
+        return self._range
+
+    def selected_post_ids(self) -> list[int]:
+        return list(self._selected)
+
+    def visible_days(self) -> list[date]:
+        first, last = self._range
+        return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+    def posts_on(self, day: date) -> list[int]:
+        """Every post shown for ``day`` (drawn or behind "+N more"), in display order."""
+        return [p.id for p in self._by_day.get(day, [])]
+
+    def badge_count(self, day: date) -> int:
+        """The overdue badge painted on ``day`` (0: no badge, as when a message is selected)."""
+        if self._session.selected_message is not None:
+            return 0
+        return self._cadence.overdue.get(day, 0)
+
+    def tinted_days(self) -> list[date]:
+        """Visible days tinted because the selected key message is overdue on them."""
+        return sorted(self._cadence.tinted)
+
+    def delivered_days(self) -> list[date]:
+        """Visible days marked because the selected key message is delivered on them."""
+        return sorted(self._cadence.delivered)
+
+    def focused_post(self) -> int | None:
+        """The post Enter opens (the last clicked or tabbed to), if any."""
+        return self._focus_post
+
+    def select_posts(self, post_ids: list[int]) -> None:
+        """Select these shown posts (the last one gets the keyboard focus)."""
+        shown = [i for i in post_ids if i in self._posts]
+        self._set_selection(shown, shown[-1] if shown else None)
+        if shown:
+            day = self._posts[shown[-1]].date
+            if day is not None and day != self._current:
+                self._current = day
+                self._day_selected()
+
+    # -- data ---------------------------------------------------------------
+
+    def _show_period(self) -> None:
+        self._range = self._range_of(self._period)
+        self._reload()
+        self._session.set_visible_range(*self._range)
+        self._refresh_cadence()
+        self.periodChanged.emit()
+
+    def _reload(self) -> None:
+        """Read the visible days' posts: one query, whatever the size of the calendar."""
+        first, last = self._range
+        by_day: dict[date, list[Post]] = {}
+        posts: dict[int, Post] = {}
+        for post in self._session.posts_between(first, last):
+            if post.date is None:
+                continue
+            by_day.setdefault(post.date, []).append(post)
+            posts[post.id] = post
+        for day_posts in by_day.values():
+            day_posts.sort(key=_post_order)
+        self._by_day = by_day
+        self._posts = posts
+        kept = [i for i in self._selected if i in posts]
+        focus = self._focus_post if self._focus_post in posts else (kept[-1] if kept else None)
+        if kept != self._selected or focus != self._focus_post:
+            self._set_selection(kept, focus)
+        self._layout_changed()
+        self._describe()
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.calendar:
+            self._period = self._period_of(self._current)
+            if self._range != self._range_of(self._period):
+                self._show_period()
+                return
+        first, last = self._range
+        if (
+            changes.calendar
+            or changes.posts & self._posts.keys()
+            or changes.removed_posts & self._posts.keys()
+            or any(first <= day <= last for day in changes.dates)
+        ):
+            self._reload()
+        elif changes.channels or changes.messages or changes.campaigns:
+            self._layout_changed()
+
+    def _refresh_cadence(self) -> None:
+        report = self._session.report()
+        days = self.visible_days()
+        cadence = _Cadence(overdue={day: report.overdue_count(day) for day in days})
+        selected = self._session.selected_message
+        if selected is not None:
+            try:
+                message = report.message(selected)
+                cadence.message_color = QColor(self._session.key_message(selected).color)
+            except KeyError:
+                message = None
+            if message is not None:
+                cadence.tinted = {day for day in days if message.is_overdue_on(day)}
+                first, last = self._range
+                lo = bisect.bisect_left(message.deliveries, first)
+                hi = bisect.bisect_right(message.deliveries, last)
+                cadence.delivered = set(message.deliveries[lo:hi])
+        self._cadence = cadence
+        self._cadence_changed()
+
+    def _cadence_changed(self) -> None:
+        self._repaint()
+
+    def _repaint(self) -> None:
+        """Schedule a repaint of everything the view paints."""
+        self.update()
+
+    # -- selection ----------------------------------------------------------
+
+    def _set_selection(
+        self, selected: list[int], focus: int | None, *, notify: bool = True
+    ) -> None:
+        if selected == self._selected and focus == self._focus_post:
+            return
+        self._selected = selected
+        self._focus_post = focus
+        self._repaint()
+        self._describe()
+        if notify:
+            self.selectionChanged.emit()
+
+    def _day_selected(self) -> None:
+        """The keyboard-selected day changed."""
+        self._repaint()
+        self._describe()
+        self.selectionChanged.emit()
+
+    def _select_day(self, day: date) -> None:
+        """Select a day shown in the current period, without scrolling."""
+        if day != self._current:
+            self._current = day
+            self._day_selected()
+
+    def _click_post(self, post_id: int, modifiers: Qt.KeyboardModifier) -> None:
+        post = self._posts[post_id]
+        if post.date is not None:
+            self._select_day(post.date)
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            if post_id in self._selected:
+                rest = [i for i in self._selected if i != post_id]
+                self._set_selection(rest, rest[-1] if rest else None)
+            else:
+                self._set_selection([*self._selected, post_id], post_id)
+        elif post_id not in self._selected:
+            self._set_selection([post_id], post_id)
+        else:
+            self._set_selection(list(self._selected), post_id)
+
+    def _cycle_posts(self, forward: bool) -> None:
+        """Tab: the next post of the selected day (past the last one, the day itself)."""
+        ids = self.posts_on(self._current)
+        if not ids:
+            return
+        if self._focus_post in ids:
+            index = ids.index(self._focus_post) + (1 if forward else -1)
+        else:
+            index = 0 if forward else len(ids) - 1
+        if 0 <= index < len(ids):
+            self._set_selection([ids[index]], ids[index])
+        else:
+            self._set_selection([], None)
+        self._ensure_post_visible(self._focus_post)
+
+    def _ensure_post_visible(self, post_id: int | None) -> None:
+        """Scroll so that the post is on screen (views that scroll override this)."""
+
+    def _activate(self) -> None:
+        if self._focus_post is not None:
+            self.postActivated.emit(self._focus_post)
+        elif self._selected:
+            self.postActivated.emit(self._selected[-1])
+        else:
+            self.dayActivated.emit(self._current)
+
+    # -- the keyboard -------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # Tab belongs to the day's posts; Ctrl+Tab leaves the view.
+        if event.type() == QEvent.Type.KeyPress:
+            key_event = cast(QKeyEvent, event)
+            mods = key_event.modifiers()
+            if (
+                key_event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not (
+                    mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+                )
+                and self.posts_on(self._current)
+            ):
+                backwards = key_event.key() == Qt.Key.Key_Backtab or bool(
+                    mods & Qt.KeyboardModifier.ShiftModifier
+                )
+                self._cycle_posts(not backwards)
+                return True
+        return super().event(event)
+
+    def _day_step_for_key(self, key: int) -> int | None:
+        """How many days an arrow key moves the selected day (None: not ours)."""
+        raise NotImplementedError
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        mods = event.modifiers()
+        plain = not (mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
+        delta = self._day_step_for_key(key) if plain else None
+        if delta is not None:
+            self.set_current_date(self._current + timedelta(days=delta))
+        elif key == Qt.Key.Key_PageUp and plain:
+            self.step(-1)
+        elif key == Qt.Key.Key_PageDown and plain:
+            self.step(1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._activate()
+        elif key == Qt.Key.Key_Escape and self._selected:
+            self._set_selection([], None)
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
+            mods & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.focusNextPrevChild(
+                key == Qt.Key.Key_Tab and not (mods & Qt.KeyboardModifier.ShiftModifier)
+            )
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._repaint()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._repaint()
+
+    # -- painting helpers ---------------------------------------------------
+
+    def chip_font(self) -> QFont:
+        font = QFont(self.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(max(7.0, font.pointSizeF() * 0.92))
+        return font
+
+    def chip_theme(self) -> ChipTheme:
+        return ChipTheme.from_palette(self.palette())
+
+    def chip_for(self, post: Post) -> Chip:
+        session = self._session
+        try:
+            channel = QColor(session.channel(post.channel_id).color)
+        except KeyError:
+            channel = self.palette().color(QPalette.ColorRole.Mid)
+        markers = []
+        for message_id in post.message_ids:
+            try:
+                markers.append(QColor(session.key_message(message_id).color))
+            except KeyError:
+                continue
+        return Chip(
+            title=post.title,
+            channel_color=channel,
+            marker_colors=tuple(markers),
+            at=post.time,
+            status=post.status,
+            selected=post.id in self._selected,
+        )
+
+    def _describe(self) -> None:
+        """Keep the accessible description in step with the day and selection."""
+        day = self._current
+        posts = self._by_day.get(day, [])
+        parts = [day_label(day)]
+        parts.append("no posts" if not posts else f"{len(posts)} post{'s' * (len(posts) != 1)}")
+        overdue = self._cadence.overdue.get(day, 0)
+        if overdue:
+            parts.append(f"{overdue} key message{'s' * (overdue != 1)} overdue")
+        if self._selected:
+            titles = [self._posts[i].title for i in self._selected if i in self._posts]
+            parts.append("selected: " + "; ".join(titles))
+        self.setAccessibleDescription(", ".join(parts))
+
+    # -- dragging out -------------------------------------------------------
+
+    def drag_posts(self, anchor: int) -> list[Post]:
+        """The posts a drag started on ``anchor`` carries: the selection if it holds it."""
+        ids = self._selected if anchor in self._selected else [anchor]
+        return [self._posts[i] for i in ids if i in self._posts]
+
+    def drag_mime(self, anchor: int) -> QMimeData:
+        return dnd.posts_mime(self._session, self.drag_posts(anchor), anchor=anchor)
+
+    def _drag_pixmap(self, anchor: int, count: int) -> QPixmap:
+        font = self.chip_font()
+        width = 200
+        height = int(chip_height(font))
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(QSize(int(width * ratio), int(height * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setOpacity(0.9)
+        chip = self.chip_for(self._posts[anchor])
+        paint_chip(painter, QRectF(0, 0, width, height), chip, self.chip_theme(), font)
+        if count > 1:
+            painter.setOpacity(1.0)
+            paint_badge(
+                painter,
+                QPointF(width, 0),
+                str(count),
+                self.palette().color(QPalette.ColorRole.Highlight),
+                font,
+            )
+        painter.end()
+        return pixmap
+
+    def _start_drag(self, anchor: int) -> None:
+        posts = self.drag_posts(anchor)
+        if not posts:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(dnd.posts_mime(self._session, posts, anchor=anchor))
+        drag.setPixmap(self._drag_pixmap(anchor, len(posts)))
+        drag.setHotSpot(QPoint(12, 8))
+        drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
+
+    def _track_press(self, event: QMouseEvent, pos: QPoint, post_id: int | None) -> None:
+        self._press_pos = pos if event.button() == Qt.MouseButton.LeftButton else None
+        self._press_post = post_id
+
+    def _maybe_drag(self, event: QMouseEvent, pos: QPoint) -> None:
+        if (
+            self._press_pos is None
+            or self._press_post is None
+            or not (event.buttons() & Qt.MouseButton.LeftButton)
+        ):
+            return
+        if (pos - self._press_pos).manhattanLength() < QApplication.startDragDistance():
+            return
+        anchor = self._press_post
+        self._press_pos = None
+        self._press_post = None
+        self._start_drag(anchor)
+
+    def _release(self, event: QMouseEvent, post_id: int | None) -> None:
+        """A click on a selected chip without dragging selects only that chip."""
+        if (
+            self._press_pos is not None
+            and post_id is not None
+            and post_id == self._press_post
+            and not (event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            and len(self._selected) > 1
+        ):
+            self._set_selection([post_id], post_id)
+        self._press_pos = None
+        self._press_post = None
+
+    # -- dropping in --------------------------------------------------------
+
+    @staticmethod
+    def _accepts(mime: QMimeData) -> bool:
+        return mime.hasFormat(dnd.POSTS_MIME)
+
+    @staticmethod
+    def _set_action(event: QDragMoveEvent | QDropEvent) -> None:
+        copy = dnd.wants_copy(event.modifiers())
+        event.setDropAction(Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction)
+
+    def _drop(
+        self,
+        event: QDropEvent,
+        day: date | None,
+        *,
+        keep_time: bool = True,
+        at: time | None = None,
+    ) -> None:
+        """Drop the dragged posts on ``day``, at ``at`` unless ``keep_time``."""
+        if day is None or not self._accepts(event.mimeData()):
+            event.ignore()
+            return
+        copy = dnd.wants_copy(event.modifiers())
+        mime = event.mimeData()
+        try:
+            if keep_time:
+                done = dnd.drop_posts(self._session, self, mime, day, copy=copy)
+            else:
+                done = dnd.drop_posts(self._session, self, mime, day, at, copy=copy)
+        except CadenceError as exc:
+            show_error(self, exc)
+            done = False
+        if not done:
+            event.ignore()
+            return
+        self._set_action(event)
+        event.accept()
+        self._select_day(day)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+# -- the month ----------------------------------------------------------------
+
+ROWS = 6
+COLUMNS = 7
+
+
+@dataclass
+class _DayLayout:
+    cell: QRect
+    number: QRectF
+    chips: list[tuple[int, QRectF]]
+    more: QRectF | None
+    hidden: int
+
+
+class MonthView(PeriodView):
+    """Six weeks around a month, a chip per post, the cadence's gaps in red.
+
+    Hit-testing (``day_at``, ``day_rect``, ``post_at``, ``chip_rect``,
+    ``visible_posts``, ``hidden_count``, ``more_rect``) describes exactly what
+    is painted, in the widget's coordinates.
+    """
+
+    def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self._days: dict[date, _DayLayout] = {}
+        self._drop_day: date | None = None
+        self.setObjectName("monthView")
+        self.setAccessibleName("Month view")
+        self.setMinimumSize(420, 320)
+        self._reload()
+        session.set_visible_range(*self._range)
+        self._refresh_cadence()
+
+    # -- periods ------------------------------------------------------------
+
+    def _period_of(self, day: date) -> date:
+        return day.replace(day=1)
+
+    def _range_of(self, period: date) -> tuple[date, date]:
+        first = week_first_day(period, self.week_start())
+        return first, first + timedelta(days=ROWS * COLUMNS - 1)
+
+    def step(self, direction: int) -> None:
+        self.set_current_date(_add_months(self._current, 1 if direction > 0 else -1))
+
+    def period_title(self) -> str:
+        month = QLocale().standaloneMonthName(self._period.month, QLocale.FormatType.LongFormat)
+        return f"{month} {self._period.year}"
+
+    def displayed_month(self) -> date:
+        """The first day of the month the grid is about."""
+        return self._period
+
+    def _day_step_for_key(self, key: int) -> int | None:
+        return {
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_Up: -7,
+            Qt.Key.Key_Down: 7,
+        }.get(Qt.Key(key))
+
+    # -- geometry -----------------------------------------------------------
+
+    def _header_height(self) -> int:
+        return round(QFontMetricsF(self.font()).height() + 10)
+
+    def _edges(self) -> tuple[list[int], list[int]]:
+        width, height = self.width(), self.height()
+        top = self._header_height()
+        xs = [round(i * width / COLUMNS) for i in range(COLUMNS + 1)]
+        ys = [top + round(i * (height - top) / ROWS) for i in range(ROWS + 1)]
+        return xs, ys
+
+    def day_rect(self, day: date) -> QRect:
+        """The cell of ``day`` (an empty rect when it is not in the grid)."""
+        index = (day - self._range[0]).days
+        if not 0 <= index < ROWS * COLUMNS:
+            return QRect()
+        xs, ys = self._edges()
+        row, column = divmod(index, COLUMNS)
+        return QRect(xs[column], ys[row], xs[column + 1] - xs[column], ys[row + 1] - ys[row])
+
+    def day_at(self, pos: QPoint) -> date | None:
+        xs, ys = self._edges()
+        if not (0 <= pos.x() < xs[-1] and ys[0] <= pos.y() < ys[-1]):
+            return None
+        column = bisect.bisect_right(xs, pos.x()) - 1
+        row = bisect.bisect_right(ys, pos.y()) - 1
+        return self._range[0] + timedelta(days=row * COLUMNS + column)
+
+    def post_at(self, pos: QPoint) -> int | None:
+        day = self.day_at(pos)
+        if day is None or day not in self._days:
+            return None
+        point = QPointF(pos)
+        for post_id, rect in self._days[day].chips:
+            if rect.contains(point):
+                return post_id
+        return None
+
+    def chip_rect(self, post_id: int) -> QRect | None:
+        post = self._posts.get(post_id)
+        if post is None or post.date not in self._days:
+            return None
+        for shown, rect in self._days[post.date].chips:
+            if shown == post_id:
+                return rect.toAlignedRect()
+        return None
+
+    def visible_posts(self, day: date) -> list[int]:
+        layout = self._days.get(day)
+        return [post_id for post_id, _ in layout.chips] if layout else []
+
+    def hidden_count(self, day: date) -> int:
+        layout = self._days.get(day)
+        return layout.hidden if layout else 0
+
+    def more_rect(self, day: date) -> QRect | None:
+        layout = self._days.get(day)
+        return layout.more.toAlignedRect() if layout and layout.more else None
+
+    def number_rect(self, day: date) -> QRect | None:
+        """Where the day number (and today's circle) is painted."""
+        layout = self._days.get(day)
+        return layout.number.toAlignedRect() if layout else None
+
+    def drop_target_day(self) -> date | None:
+        """The day highlighted under a drag, if any."""
+        return self._drop_day
+
+    def _layout_changed(self) -> None:
+        self._days = self._compute_layout()
+        self.update()
+
+    def _compute_layout(self) -> dict[date, _DayLayout]:
+        metrics = QFontMetricsF(self.font())
+        number_size = round(metrics.height() + 6)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetricsF(bold)
+        chip_h = chip_height(self.chip_font())
+        gap = 2
+        layouts: dict[date, _DayLayout] = {}
+        for day in self.visible_days():
+            cell = self.day_rect(day)
+            number = QRectF(cell.left() + 4, cell.top() + 3, number_size, number_size)
+            label_width = bold_metrics.horizontalAdvance(self._number_text(day)) + 10
+            number.setWidth(max(number_size, label_width))
+            top = number.bottom() + 3
+            bottom = cell.bottom() + 1 - 4
+            capacity = max(0, int((bottom - top + gap) // (chip_h + gap)))
+            posts = self._by_day.get(day, [])
+            shown = len(posts) if len(posts) <= capacity else max(capacity - 1, 0)
+            chips = []
+            for index, post in enumerate(posts[:shown]):
+                y = top + index * (chip_h + gap)
+                chips.append((post.id, QRectF(cell.left() + 3, y, cell.width() - 6, chip_h)))
+            hidden = len(posts) - shown
+            more = None
+            if hidden:
+                y = top + shown * (chip_h + gap)
+                more = QRectF(cell.left() + 3, y, cell.width() - 6, chip_h)
+            layouts[day] = _DayLayout(cell, number, chips, more, hidden)
+        return layouts
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._layout_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._layout_changed()
+
+    # -- painting -----------------------------------------------------------
+
+    @staticmethod
+    def _number_text(day: date) -> str:
+        if day.day == 1:
+            return f"{day.day} {QLocale().monthName(day.month, QLocale.FormatType.ShortFormat)}"
+        return str(day.day)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        window = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.Text)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        line = mix(base, text, 0.14)
+        dim_text = mix(base, text, 0.45)
+        red = overdue_red(base)
+        weekend = mix(base, text, 0.035)
+        other_month = mix(base, window, 0.6)
+        theme = self.chip_theme()
+        font = self.font()
+        chip_font = self.chip_font()
+        today = self._session.today()
+        message_selected = self._session.selected_message is not None
+        cadence = self._cadence
+        clip = event.rect()
+
+        painter.fillRect(self.rect(), base)
+
+        # Header: the weekday names in the calendar's first day of week.
+        locale = QLocale()
+        xs, ys = self._edges()
+        header = QRect(0, 0, self.width(), ys[0])
+        painter.fillRect(header, window)
+        painter.setFont(font)
+        painter.setPen(mix(window, palette.color(QPalette.ColorRole.WindowText), 0.7))
+        first = self._range[0]
+        for column in range(COLUMNS):
+            weekday = (first + timedelta(days=column)).isoweekday()
+            name = locale.dayName(weekday, QLocale.FormatType.ShortFormat)
+            painter.drawText(
+                QRect(xs[column], 0, xs[column + 1] - xs[column], ys[0]),
+                int(Qt.AlignmentFlag.AlignCenter),
+                name,
+            )
+
+        for day, layout in self._days.items():
+            cell = layout.cell
+            if not cell.intersects(clip):
+                continue
+            in_month = day.month == self._period.month
+            background = base if in_month else other_month
+            if in_month and day.weekday() >= 5:
+                background = weekend
+            if day in cadence.tinted:
+                background = mix(background, red, 0.16)
+            painter.fillRect(cell, background)
+            if day == self._drop_day:
+                painter.fillRect(cell, with_alpha(highlight, 0.18))
+
+            # Day number; today in a filled circle.
+            number_font = QFont(font)
+            if day == today:
+                number_font.setBold(True)
+                painter.save()
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(highlight)
+                radius = layout.number.height() / 2
+                painter.drawRoundedRect(layout.number, radius, radius)
+                painter.restore()
+                painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+            else:
+                painter.setPen(text if in_month else dim_text)
+            painter.setFont(number_font)
+            painter.drawText(
+                layout.number, int(Qt.AlignmentFlag.AlignCenter), self._number_text(day)
+            )
+
+            corner = QPointF(cell.right() + 1 - 4, cell.top() + 4)
+            if message_selected:
+                if day in cadence.delivered and cadence.message_color is not None:
+                    size = layout.number.height() - 4
+                    paint_delivery_mark(
+                        painter,
+                        QRectF(corner.x() - size, corner.y() + 1, size, size),
+                        cadence.message_color,
+                    )
+            elif cadence.overdue.get(day, 0):
+                paint_badge(painter, corner, str(cadence.overdue[day]), red, font)
+
+            if not in_month:
+                painter.setOpacity(0.6)
+            for post_id, rect in layout.chips:
+                paint_chip(painter, rect, self.chip_for(self._posts[post_id]), theme, chip_font)
+            if layout.more is not None:
+                paint_more(painter, layout.more, layout.hidden, dim_text, chip_font)
+            painter.setOpacity(1.0)
+
+        # Grid lines: filled 1 px rects stay crisp at any device pixel ratio.
+        painter.fillRect(QRect(0, ys[0] - 1, self.width(), 1), line)
+        for x in xs[1:-1]:
+            painter.fillRect(QRect(x, ys[0], 1, ys[-1] - ys[0]), line)
+        for y in ys[1:-1]:
+            painter.fillRect(QRect(0, y, self.width(), 1), line)
+
+        # The keyboard-selected day, and the drop target.
+        selected_cell = self.day_rect(self._current)
+        if not selected_cell.isNull():
+            color = highlight if self.hasFocus() else mix(highlight, base, 0.35)
+            self._outline(painter, selected_cell, color, 2)
+        if self._drop_day is not None:
+            drop_cell = self.day_rect(self._drop_day)
+            if not drop_cell.isNull():
+                self._outline(painter, drop_cell, highlight, 2)
+        painter.end()
+
+    @staticmethod
+    def _outline(painter: QPainter, rect: QRect, color: QColor, width: int) -> None:
+        inner = rect.adjusted(1, 1, 0, 0)
+        painter.fillRect(QRect(inner.left(), inner.top(), inner.width(), width), color)
+        painter.fillRect(
+            QRect(inner.left(), inner.bottom() + 1 - width, inner.width(), width), color
+        )
+        painter.fillRect(QRect(inner.left(), inner.top(), width, inner.height()), color)
+        painter.fillRect(
+            QRect(inner.right() + 1 - width, inner.top(), width, inner.height()), color
+        )
+
+    # -- the mouse ----------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        day = self.day_at(pos)
+        if day is None:
+            super().mousePressEvent(event)
+            return
+        post_id = self.post_at(pos)
+        more = self._days[day].more if day in self._days else None
+        if event.button() == Qt.MouseButton.LeftButton and more and more.contains(QPointF(pos)):
+            self._select_day(day)
+            self.dayActivated.emit(day)
+            return
+        if post_id is not None:
+            self._click_post(post_id, event.modifiers())
+        else:
+            self._select_day(day)
+            if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self._set_selection([], None)
+        self._track_press(event, pos, post_id)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._maybe_drag(event, event.position().toPoint())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._release(event, self.post_at(event.position().toPoint()))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        day = self.day_at(pos)
+        if day is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        post_id = self.post_at(pos)
+        if post_id is not None:
+            self.postActivated.emit(post_id)
+        else:
+            self.dayActivated.emit(day)
+
+    # -- drops --------------------------------------------------------------
+
+    def _set_drop_day(self, day: date | None) -> None:
+        if day != self._drop_day:
+            self._drop_day = day
+            self.update()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self._accepts(event.mimeData()):
+            event.ignore()
+            return
+        self._set_action(event)
+        event.accept()
+        self._set_drop_day(self.day_at(event.position().toPoint()))
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        day = self.day_at(event.position().toPoint())
+        if day is None or not self._accepts(event.mimeData()):
+            self._set_drop_day(None)
+            event.ignore()
+            return
+        self._set_action(event)
+        event.accept()
+        self._set_drop_day(day)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._set_drop_day(None)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._set_drop_day(None)
+        self._drop(event, self.day_at(event.position().toPoint()))
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 640)

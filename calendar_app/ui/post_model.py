@@ -1,0 +1,765 @@
+"""Item models over the session: the posts of a period, the backlog, key messages, channels.
+
+Like Anki's browser table model, each model keeps the ids of its rows and a
+cache of the records for those rows only. It refreshes from the session's
+change sets: it reloads only when a change touches what it shows (its dates,
+its posts, or the names it displays) and tells its views exactly which rows
+went, came, moved or changed. Only a new period resets a model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any, Final
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPixmap
+
+from ..core.cadence import MessageCadence, MessageStatus
+from ..core.models import ChangeSet, Channel, KeyMessage, Post, PostStatus, format_time
+from .dnd import ICS_MIME, POSTS_MIME, posts_mime
+from .session import CalendarSession
+
+Index = QModelIndex | QPersistentModelIndex
+
+IdRole: Final = int(Qt.ItemDataRole.UserRole) + 1
+"""The id of the row's record (a post, a key message or a channel)."""
+PostIdRole: Final = IdRole
+PostRole: Final = int(Qt.ItemDataRole.UserRole) + 2
+"""The row's :class:`Post` (post models only)."""
+SortRole: Final = int(Qt.ItemDataRole.UserRole) + 3
+"""A key that sorts the column the way a reader expects (dates by date and time)."""
+BadgeRole: Final = int(Qt.ItemDataRole.UserRole) + 4
+"""Key messages: the badge text, e.g. "overdue by 12 days"."""
+StatusRole: Final = int(Qt.ItemDataRole.UserRole) + 5
+"""Key messages: the cadence status value ("ok", "overdue", ...), or "" if unknown."""
+CadenceTextRole: Final = int(Qt.ItemDataRole.UserRole) + 6
+"""Key messages: "every 7 days"."""
+MessageColorsRole: Final = int(Qt.ItemDataRole.UserRole) + 7
+"""Posts: the colours of the post's key messages, in order."""
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_CHECK = int(Qt.ItemDataRole.CheckStateRole)
+
+STATUS_ORDER: Final = tuple(PostStatus)
+"""The workflow order in which statuses sort: idea, draft, scheduled, published, cancelled."""
+
+
+def status_label(status: PostStatus) -> str:
+    return status.value.capitalize()
+
+
+def locale_day(day: date, *, weekday: bool = True) -> str:
+    """``day`` in the locale's short format, with the short weekday name in front."""
+    locale = QLocale()
+    qdate = QDate(day.year, day.month, day.day)
+    text = locale.toString(qdate, QLocale.FormatType.ShortFormat)
+    if weekday:
+        return f"{locale.dayName(qdate.dayOfWeek(), QLocale.FormatType.ShortFormat)} {text}"
+    return text
+
+
+def long_day(day: date) -> str:
+    """``day`` in the locale's long format (for tooltips and screen readers)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def every_days(cadence_days: int) -> str:
+    return "every day" if cadence_days == 1 else f"every {cadence_days} days"
+
+
+def badge_text(cadence: MessageCadence) -> str:
+    """The sidebar badge of a message: "ok", "unplanned", "overdue by 12 days", ..."""
+    if cadence.status == MessageStatus.OVERDUE:
+        days = cadence.overdue_days
+        return f"overdue by {days} day{'s' if days != 1 else ''}"
+    return cadence.status.value
+
+
+# -- small colour pictures ----------------------------------------------------
+
+_PIXMAPS: dict[tuple[tuple[str, ...], str, float], QPixmap] = {}
+
+
+def _ratio() -> float:
+    app = QGuiApplication.instance()
+    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+    return max(ratio, 2.0)  # drawn at least at 2x: crisp at 200%, smooth at 100%
+
+
+def swatch(color: str, shape: str = "square") -> QPixmap:
+    """A 12x12 (device independent) colour swatch: a rounded square or a dot."""
+    return _colour_pixmap((color,), shape)
+
+
+def dots(colors: Sequence[str]) -> QPixmap:
+    """A row of 8-pixel dots, one per colour (key-message markers)."""
+    return _colour_pixmap(tuple(colors) or ("",), "dots")
+
+
+def _colour_pixmap(colors: tuple[str, ...], shape: str) -> QPixmap:
+    ratio = _ratio()
+    key = (colors, shape, ratio)
+    cached = _PIXMAPS.get(key)
+    if cached is not None:
+        return cached
+    size = 12.0
+    dot, gap = 8.0, 3.0
+    width = size if shape != "dots" else max(len(colors) * (dot + gap) - gap, 1.0)
+    pixmap = QPixmap(round(width * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    outline = QColor(0, 0, 0, 60)
+    painter.setPen(outline)
+    if shape == "dots":
+        x = 0.0
+        for color in colors:
+            if color:
+                painter.setBrush(QColor(color))
+                painter.drawEllipse(QRectF(x + 0.5, (size - dot) / 2 + 0.5, dot - 1, dot - 1))
+            x += dot + gap
+    else:
+        painter.setBrush(QColor(colors[0]))
+        rect = QRectF(1.5, 1.5, size - 3, size - 3)
+        if shape == "dot":
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRoundedRect(rect, 3, 3)
+    painter.end()
+    _PIXMAPS[key] = pixmap
+    return pixmap
+
+
+# -- row bookkeeping ----------------------------------------------------------
+
+
+def sync_rows(model: QAbstractItemModel, ids: list[int], new_ids: Sequence[int]) -> None:
+    """Turn ``ids`` (the model's row ids, changed in place) into ``new_ids``.
+
+    Emits the smallest honest signals: removals bottom-up in contiguous blocks,
+    one layout change if the kept rows changed order, then insertions. The
+    caller's cache must hold the records of both the old and the new rows while
+    this runs (views may ask for data in between).
+    """
+    root = QModelIndex()
+    keep = set(new_ids)
+    row = len(ids) - 1
+    while row >= 0:
+        if ids[row] in keep:
+            row -= 1
+            continue
+        last = row
+        while row > 0 and ids[row - 1] not in keep:
+            row -= 1
+        model.beginRemoveRows(root, row, last)
+        del ids[row : last + 1]
+        model.endRemoveRows()
+        row -= 1
+
+    present = set(ids)
+    wanted = [i for i in new_ids if i in present]
+    if wanted != ids:
+        model.layoutAboutToBeChanged.emit()
+        new_row = {pid: r for r, pid in enumerate(wanted)}
+        old = model.persistentIndexList()
+        moved = [(new_row[ids[i.row()]], i.column()) for i in old]
+        ids[:] = wanted
+        model.changePersistentIndexList(old, [model.index(r, c) for r, c in moved])
+        model.layoutChanged.emit()
+
+    i = 0
+    while i < len(new_ids):
+        if i < len(ids) and ids[i] == new_ids[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(new_ids) and new_ids[j] not in present:
+            j += 1
+        model.beginInsertRows(root, i, j - 1)
+        ids[i:i] = new_ids[i:j]
+        model.endInsertRows()
+        i = j
+
+
+# -- posts --------------------------------------------------------------------
+
+
+class _PostRows:
+    """What the post models share: ids, the row cache, roles, drags and refresh."""
+
+    session: CalendarSession
+    drag_anchor: int | None
+    _ids: list[int]
+    _cache: dict[int, Post]
+
+    def _init_rows(self, session: CalendarSession) -> None:
+        self.session = session
+        self.drag_anchor = None
+        self._ids = []
+        self._cache = {}
+
+    # reading
+
+    def post_ids(self) -> list[int]:
+        """The ids of the rows, in row order."""
+        return list(self._ids)
+
+    def post_at(self, row: int) -> Post:
+        return self._cache[self._ids[row]]
+
+    def row_of(self, post_id: int) -> int | None:
+        try:
+            return self._ids.index(post_id)
+        except ValueError:
+            return None
+
+    def _load(self) -> list[Post]:
+        raise NotImplementedError
+
+    def _touches(self, changes: ChangeSet) -> bool:
+        raise NotImplementedError
+
+    def _model(self) -> QAbstractItemModel:
+        assert isinstance(self, QAbstractItemModel)
+        return self
+
+    # refreshing
+
+    def reload(self) -> None:
+        """Read the rows again and signal only what differs."""
+        model = self._model()
+        posts = self._load()
+        fresh = {p.id: p for p in posts}
+        stale = {pid for pid, post in fresh.items() if self._cache.get(pid, post) != post}
+        self._cache.update(fresh)
+        sync_rows(model, self._ids, [p.id for p in posts])
+        self._cache = {pid: self._cache[pid] for pid in self._ids}
+        if stale:
+            rows = [r for r, pid in enumerate(self._ids) if pid in stale]
+            self._changed_rows(min(rows), max(rows))
+
+    def _reset(self) -> None:
+        model = self._model()
+        model.beginResetModel()
+        posts = self._load()
+        self._ids = [p.id for p in posts]
+        self._cache = {p.id: p for p in posts}
+        model.endResetModel()
+
+    def _changed_rows(self, first: int, last: int) -> None:
+        model = self._model()
+        if last < first:
+            return
+        columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
+        model.dataChanged.emit(model.index(first, 0), model.index(last, columns - 1), [])
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        loaded = self._cache.keys()
+        if (
+            self._touches(changes)
+            or not loaded.isdisjoint(changes.posts)
+            or not loaded.isdisjoint(changes.removed_posts)
+        ):
+            self.reload()
+        if changes.channels or changes.messages or changes.campaigns or changes.calendar:
+            # Names and colours may have changed: everything shown is one cheap signal.
+            self._changed_rows(0, len(self._ids) - 1)
+
+    def _on_selected_message(self, message_id: object) -> None:
+        self._changed_rows(0, len(self._ids) - 1)
+
+    # shared roles
+
+    def _message_titles(self, post: Post) -> list[str]:
+        return [self.session.key_message(m).title for m in post.message_ids]
+
+    def _message_colors(self, post: Post) -> list[str]:
+        return [self.session.key_message(m).color for m in post.message_ids]
+
+    def _when(self, post: Post, *, long: bool = False) -> str:
+        if post.date is None:
+            return "Not scheduled (backlog)"
+        text = long_day(post.date) if long else locale_day(post.date)
+        at = format_time(post.time)
+        return f"{text} at {at}" if at else text
+
+    def tooltip(self, post: Post) -> str:
+        channel = self.session.channel(post.channel_id).name
+        lines = [post.title, f"{self._when(post)} · {channel} · {status_label(post.status)}"]
+        titles = self._message_titles(post)
+        lines.append("Key messages: " + (", ".join(titles) if titles else "none"))
+        if post.campaign_id is not None:
+            lines.append(f"Campaign: {self.session.campaign(post.campaign_id).name}")
+        if post.series_id is not None:
+            lines.append("Repeats (part of a series)")
+        return "\n".join(lines)
+
+    def accessible_text(self, post: Post) -> str:
+        channel = self.session.channel(post.channel_id).name
+        parts = [
+            f"{post.title}.",
+            f"{self._when(post, long=True)}, {channel}, {status_label(post.status)}.",
+        ]
+        titles = self._message_titles(post)
+        if titles:
+            parts.append("Key messages: " + ", ".join(titles) + ".")
+        if post.campaign_id is not None:
+            parts.append(f"Campaign: {self.session.campaign(post.campaign_id).name}.")
+        return " ".join(parts)
+
+    def _common(self, post: Post, role: int) -> Any:
+        if role == PostIdRole:
+            return post.id
+        if role == PostRole:
+            return post
+        if role == _TOOLTIP:
+            return self.tooltip(post)
+        if role == _ACCESSIBLE:
+            return self.accessible_text(post)
+        if role == MessageColorsRole:
+            return self._message_colors(post)
+        return None
+
+    # drags
+
+    def _mime(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        seen: dict[int, None] = {}
+        for index in sorted(indexes, key=lambda i: i.row()):
+            if index.isValid() and 0 <= index.row() < len(self._ids):
+                seen.setdefault(self._ids[index.row()], None)
+        posts = [self._cache[pid] for pid in seen]
+        anchor = self.drag_anchor if self.drag_anchor in seen else None
+        self.drag_anchor = None
+        return posts_mime(self.session, posts, anchor)
+
+
+_POST_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+)
+
+
+class AgendaModel(_PostRows, QAbstractTableModel):
+    """The dated posts of one period that pass the session's filters, one row each.
+
+    Rows are in date and time order; a sort proxy orders them for display
+    (:data:`SortRole` gives each column's sort key).
+    """
+
+    DATE, TIME, CHANNEL, MESSAGES, CAMPAIGN, STATUS, TITLE = range(7)
+    HEADERS: Final = ("Date", "Time", "Channel", "Key messages", "Campaign", "Status", "Title")
+
+    def __init__(self, session: CalendarSession, parent: QObject | None = None) -> None:
+        QAbstractTableModel.__init__(self, parent)
+        self._init_rows(session)
+        today = session.today()
+        self._first = self._last = today
+        session.changed.connect(self._on_changed)
+        session.filtersChanged.connect(self.reload)
+        session.selectedMessageChanged.connect(self._on_selected_message)
+
+    def set_range(self, first: date, last: date) -> None:
+        """Show the posts from ``first`` to ``last`` (inclusive): a new period, a reset."""
+        self._first, self._last = first, last
+        self._reset()
+
+    def date_range(self) -> tuple[date, date]:
+        return self._first, self._last
+
+    def _load(self) -> list[Post]:
+        return self.session.posts_between(self._first, self._last)
+
+    def _touches(self, changes: ChangeSet) -> bool:
+        first, last = self._first, self._last
+        return any(first <= day <= last for day in changes.dates)
+
+    # the model
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            if role in (_DISPLAY, _ACCESSIBLE):
+                return self.HEADERS[section]
+            if role == _TOOLTIP:
+                return f"Sort by {self.HEADERS[section].lower()}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _POST_FLAGS
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        post = self._cache[self._ids[index.row()]]
+        column = index.column()
+        if role == _DISPLAY:
+            return self._display(post, column)
+        if role == SortRole:
+            return self._sort_key(post, column)
+        if role == _DECORATION:
+            return self._decoration(post, column)
+        if role == _BACKGROUND:
+            selected = self.session.selected_message
+            if selected is not None and selected in post.message_ids:
+                color = QColor(self.session.key_message(selected).color)
+                color.setAlpha(48)
+                return color
+            return None
+        if role == _FOREGROUND and post.status == PostStatus.CANCELLED:
+            return QGuiApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        if role == _FONT and post.status == PostStatus.CANCELLED and column == self.TITLE:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return self._common(post, role)
+
+    def _display(self, post: Post, column: int) -> str:
+        if column == self.DATE:
+            return locale_day(post.date) if post.date else ""
+        if column == self.TIME:
+            return format_time(post.time) or ""
+        if column == self.CHANNEL:
+            return self.session.channel(post.channel_id).name
+        if column == self.MESSAGES:
+            return ", ".join(self._message_titles(post))
+        if column == self.CAMPAIGN:
+            return self.session.campaign(post.campaign_id).name if post.campaign_id else ""
+        if column == self.STATUS:
+            return status_label(post.status)
+        return post.title
+
+    def _sort_key(self, post: Post, column: int) -> Any:
+        minutes = -1 if post.time is None else post.time.hour * 60 + post.time.minute
+        if column == self.DATE:
+            # Untimed posts first on their day, as the store orders them.
+            ordinal = post.date.toordinal() if post.date else 0
+            return ordinal * 1441 + minutes + 1
+        if column == self.TIME:
+            return minutes
+        if column == self.STATUS:
+            return STATUS_ORDER.index(post.status)
+        return self._display(post, column).casefold()
+
+    def _decoration(self, post: Post, column: int) -> Any:
+        if column == self.CHANNEL:
+            return swatch(self.session.channel(post.channel_id).color)
+        if column == self.MESSAGES and post.message_ids:
+            return dots(self._message_colors(post))
+        if column == self.CAMPAIGN and post.campaign_id is not None:
+            return swatch(self.session.campaign(post.campaign_id).color, "dot")
+        return None
+
+    # drags
+
+    def mimeTypes(self) -> list[str]:
+        return [POSTS_MIME, ICS_MIME, "text/plain"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        return self._mime(indexes)
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+
+class BacklogModel(_PostRows, QAbstractListModel):
+    """The undated posts that pass the session's filters, newest first."""
+
+    def __init__(self, session: CalendarSession, parent: QObject | None = None) -> None:
+        QAbstractListModel.__init__(self, parent)
+        self._init_rows(session)
+        self._reset()
+        session.changed.connect(self._on_changed)
+        session.filtersChanged.connect(self.reload)
+
+    def _load(self) -> list[Post]:
+        return self.session.backlog()
+
+    def _touches(self, changes: ChangeSet) -> bool:
+        return changes.backlog
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            # The list itself takes drops: a post dropped here goes back to the backlog.
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return _POST_FLAGS
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        post = self._cache[self._ids[index.row()]]
+        if role == _DISPLAY:
+            return post.title
+        if role == _DECORATION:
+            return swatch(self.session.channel(post.channel_id).color)
+        if role == SortRole:
+            return post.title.casefold()
+        return self._common(post, role)
+
+    def mimeTypes(self) -> list[str]:
+        return [POSTS_MIME, ICS_MIME, "text/plain"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        return self._mime(indexes)
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+
+# -- key messages and channels -------------------------------------------------
+
+
+class KeyMessageListModel(QAbstractListModel):
+    """The key messages that are not archived, with their cadence status as of today."""
+
+    def __init__(self, session: CalendarSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._ids: list[int] = []
+        self._cache: dict[int, KeyMessage] = {}
+        self._load()
+        session.changed.connect(self._on_changed)
+        session.reportChanged.connect(self._all_changed)
+
+    def _load(self) -> None:
+        messages = self.session.key_messages()
+        self._cache.update({m.id: m for m in messages})
+        sync_rows(self, self._ids, [m.id for m in messages])
+        self._cache = {mid: self._cache[mid] for mid in self._ids}
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.messages or changes.calendar:
+            self._load()
+            self._all_changed()
+
+    def _all_changed(self) -> None:
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [])
+
+    def message_ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_of(self, message_id: int) -> int | None:
+        try:
+            return self._ids.index(message_id)
+        except ValueError:
+            return None
+
+    def cadence(self, message_id: int) -> MessageCadence | None:
+        try:
+            return self.session.report().message(message_id)
+        except KeyError:  # added since the last analysis
+            return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        message = self._cache[self._ids[index.row()]]
+        if role == _DISPLAY:
+            return message.title
+        if role == IdRole:
+            return message.id
+        if role == _DECORATION:
+            return swatch(message.color, "dot")
+        if role == CadenceTextRole:
+            return every_days(message.cadence_days)
+        cadence = self.cadence(message.id)
+        if role == BadgeRole:
+            return badge_text(cadence) if cadence else ""
+        if role == StatusRole:
+            return cadence.status.value if cadence else ""
+        if role == _TOOLTIP:
+            return self._tooltip(message, cadence)
+        if role == _ACCESSIBLE:
+            badge = f", {badge_text(cadence)}" if cadence else ""
+            return f"{message.title}, {every_days(message.cadence_days)}{badge}"
+        return None
+
+    def _tooltip(self, message: KeyMessage, cadence: MessageCadence | None) -> str:
+        lines = [f"{message.title} · {every_days(message.cadence_days)}"]
+        if cadence is not None:
+            lines.append(badge_text(cadence).capitalize())
+            last = locale_day(cadence.last_delivery) if cadence.last_delivery else "none yet"
+            upcoming = locale_day(cadence.next_delivery) if cadence.next_delivery else "not planned"
+            lines.append(f"Last delivery: {last}")
+            lines.append(f"Next delivery: {upcoming}")
+        if message.starts_on or message.ends_on:
+            span = []
+            if message.starts_on:
+                span.append(f"from {locale_day(message.starts_on)}")
+            if message.ends_on:
+                span.append(f"until {locale_day(message.ends_on)}")
+            lines.append("Runs " + " ".join(span))
+        if message.statement:
+            lines.append("")
+            lines.append(f"“{message.statement}”")
+        return "\n".join(lines)
+
+
+class ChannelListModel(QAbstractListModel):
+    """The channels, each checkable: unchecking one hides its posts everywhere."""
+
+    def __init__(self, session: CalendarSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._ids: list[int] = []
+        self._cache: dict[int, Channel] = {}
+        self._load()
+        session.changed.connect(self._on_changed)
+        session.filtersChanged.connect(self._all_changed)
+
+    def _load(self) -> None:
+        channels = self.session.channels()
+        self._cache.update({c.id: c for c in channels})
+        sync_rows(self, self._ids, [c.id for c in channels])
+        self._cache = {cid: self._cache[cid] for cid in self._ids}
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.channels or changes.calendar:
+            self._load()
+            self._all_changed()
+
+    def _all_changed(self) -> None:
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [])
+
+    def channel_ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_of(self, channel_id: int) -> int | None:
+        try:
+            return self._ids.index(channel_id)
+        except ValueError:
+            return None
+
+    def is_shown(self, channel_id: int) -> bool:
+        return channel_id not in self.session.filters.hidden_channels
+
+    def set_shown(self, channel_id: int, shown: bool) -> None:
+        filters = self.session.filters
+        hidden = set(filters.hidden_channels)
+        if shown:
+            hidden.discard(channel_id)
+        else:
+            hidden.add(channel_id)
+        if frozenset(hidden) != filters.hidden_channels:
+            self.session.set_filters(replace(filters, hidden_channels=frozenset(hidden)))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        channel = self._cache[self._ids[index.row()]]
+        shown = self.is_shown(channel.id)
+        if role == _DISPLAY:
+            return channel.name
+        if role == IdRole:
+            return channel.id
+        if role == _DECORATION:
+            return swatch(channel.color)
+        if role == _CHECK:
+            return Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked
+        if role == _TOOLTIP:
+            verb = "Shown; untick to hide" if shown else "Hidden; tick to show"
+            return f"{channel.name} ({channel.kind}). {verb} its posts."
+        if role == _ACCESSIBLE:
+            return f"{channel.name}, {'shown' if shown else 'hidden'}"
+        if role == _FOREGROUND and not shown:
+            return QGuiApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = _CHECK) -> bool:
+        if not index.isValid() or role != _CHECK or index.row() >= len(self._ids):
+            return False
+        state = value.value if isinstance(value, Qt.CheckState) else int(value)
+        self.set_shown(self._ids[index.row()], state == Qt.CheckState.Checked.value)
+        return True
+
+
+__all__ = [
+    "STATUS_ORDER",
+    "AgendaModel",
+    "BacklogModel",
+    "BadgeRole",
+    "CadenceTextRole",
+    "ChannelListModel",
+    "IdRole",
+    "KeyMessageListModel",
+    "MessageColorsRole",
+    "PostIdRole",
+    "PostRole",
+    "SortRole",
+    "StatusRole",
+    "badge_text",
+    "dots",
+    "every_days",
+    "locale_day",
+    "long_day",
+    "status_label",
+    "swatch",
+    "sync_rows",
+]

@@ -1,0 +1,410 @@
+"""The sidebar: the key messages with their cadence badges, and the channels to show or hide."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QListView,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.cadence import MessageStatus
+from .post_model import (
+    BadgeRole,
+    CadenceTextRole,
+    ChannelListModel,
+    IdRole,
+    KeyMessageListModel,
+    StatusRole,
+)
+from .session import CalendarSession
+
+Index = QModelIndex | QPersistentModelIndex
+
+PILL_COLORS: dict[str, tuple[str, str]] = {
+    # status -> (fill, text); the fills read on light and dark backgrounds alike
+    MessageStatus.OK.value: ("#2f9e44", "#ffffff"),
+    MessageStatus.UNPLANNED.value: ("#f2a900", "#1f1f1f"),
+    MessageStatus.OVERDUE.value: ("#d9302c", "#ffffff"),
+}
+
+
+def pill_colors(status: str, palette: QPalette) -> tuple[QColor, QColor]:
+    """The badge's fill and text colours; neutral (from the palette) for upcoming and ended."""
+    if status in PILL_COLORS:
+        fill, text = PILL_COLORS[status]
+        return QColor(fill), QColor(text)
+    text_color = palette.color(QPalette.ColorRole.Text)
+    fill_color = QColor(text_color)
+    fill_color.setAlpha(40)
+    return fill_color, text_color
+
+
+class MessageDelegate(QStyledItemDelegate):
+    """A key message row: colour dot, title, "every N days" under it, and a badge pill."""
+
+    PAD = 6
+    DOT = 10
+
+    @staticmethod
+    def badge_font(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() * 0.85, 6.0))
+        small.setWeight(QFont.Weight.DemiBold)
+        return small
+
+    @staticmethod
+    def small_font(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() * 0.88, 6.0))
+        return small
+
+    def _lines(self, option: QStyleOptionViewItem) -> tuple[QRect, QRect]:
+        """The title line and the second line (cadence, badge) of a row."""
+        rect: QRect = option.rect
+        font: QFont = option.font
+        title_height = QFontMetrics(font).height()
+        second_height = max(
+            QFontMetrics(self.small_font(font)).height(),
+            QFontMetrics(self.badge_font(font)).height() + 4,
+        )
+        pad = self.PAD
+        left = rect.left() + pad + self.DOT + 8
+        width = rect.right() - pad - left + 1
+        title = QRect(left, rect.top() + pad, width, title_height)
+        second = QRect(left, title.bottom() + 1 + pad // 2, width, second_height)
+        return title, second
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        title, second = self._lines(option)
+        return QSize(220, title.height() + second.height() + 2 * self.PAD + self.PAD // 2)
+
+    def badge_rect(self, option: QStyleOptionViewItem, index: Index) -> QRect:
+        """Where the badge pill is painted inside the row: right end of the second line."""
+        text = str(index.data(BadgeRole) or "")
+        _, second = self._lines(option)
+        if not text:
+            return QRect(second.right(), second.top(), 0, 0)
+        metrics = QFontMetrics(self.badge_font(option.font))
+        width = metrics.horizontalAdvance(text) + 16
+        height = metrics.height() + 4
+        top = second.top() + (second.height() - height) // 2
+        return QRect(second.right() - width + 1, top, width, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = opt.widget
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if widget is not None:
+            widget.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget
+            )
+        rect: QRect = opt.rect
+        palette: QPalette = opt.palette
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        text_color = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        dim = QColor(text_color)
+        dim.setAlphaF(0.7)
+        font: QFont = opt.font
+        small = self.small_font(font)
+        metrics = QFontMetrics(font)
+        small_metrics = QFontMetrics(small)
+        title_line, second_line = self._lines(opt)
+
+        painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
+        painter.setBrush(self._color(index))
+        dot_top = title_line.top() + (title_line.height() - self.DOT) / 2
+        painter.drawEllipse(QRectF(rect.left() + self.PAD + 0.5, dot_top, self.DOT, self.DOT))
+
+        painter.setFont(font)
+        painter.setPen(text_color)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        painter.drawText(
+            title_line,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_line.width()),
+        )
+
+        badge = self.badge_rect(opt, index)
+        text = str(index.data(BadgeRole) or "")
+        if text:
+            fill, ink = pill_colors(str(index.data(StatusRole) or ""), palette)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            pill = QRectF(badge)
+            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+            painter.setPen(ink)
+            painter.setFont(self.badge_font(font))
+            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), text)
+
+        painter.setFont(small)
+        painter.setPen(dim)
+        cadence = str(index.data(CadenceTextRole) or "")
+        width = max(badge.left() - 8 - second_line.left(), 0)
+        painter.drawText(
+            QRect(second_line.left(), second_line.top(), width, second_line.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            small_metrics.elidedText(cadence, Qt.TextElideMode.ElideRight, width),
+        )
+        if opt.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 3, 3)
+        painter.restore()
+
+    def _color(self, index: Index) -> QColor:
+        model = index.model()
+        if isinstance(model, KeyMessageListModel):
+            message_id = index.data(IdRole)
+            if message_id is not None:
+                return QColor(model.session.key_message(int(message_id)).color)
+        return QColor(Qt.GlobalColor.gray)
+
+
+class ChannelDelegate(QStyledItemDelegate):
+    """A channel row; a click anywhere on the row (not only the box) toggles it."""
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: Index,
+    ) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            assert isinstance(event, QMouseEvent)
+            rect: QRect = option.rect
+            if event.button() == Qt.MouseButton.LeftButton and rect.contains(
+                event.position().toPoint()
+            ):
+                state = index.data(Qt.ItemDataRole.CheckStateRole)
+                checked = state == Qt.CheckState.Checked or state == Qt.CheckState.Checked.value
+                new = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
+                return model.setData(index, new, Qt.ItemDataRole.CheckStateRole)
+        if event.type() == QEvent.Type.MouseButtonDblClick:
+            return True  # two clicks are two toggles, not an "open"
+        return super().editorEvent(event, model, option, index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + 6)
+
+
+class _FitList(QListView):
+    """A list as tall as its rows (up to what the sidebar can give it)."""
+
+    def sizeHint(self) -> QSize:
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        height = sum(self.sizeHintForRow(r) for r in range(rows)) if rows else 24
+        return QSize(super().sizeHint().width(), height + 2 * self.frameWidth() + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 60)
+
+
+class _MessageList(_FitList):
+    """Clicking the selected message again, or Escape, clears the selection."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and index.isValid()
+            and self.selectionModel().isSelected(index)
+        ):
+            self.clearSelection()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.selectionModel().hasSelection():
+            self.clearSelection()
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            index = self.currentIndex()
+            if index.isValid():
+                flags = QItemSelectionModel.SelectionFlag
+                if self.selectionModel().isSelected(index):
+                    self.clearSelection()
+                else:
+                    self.selectionModel().select(index, flags.ClearAndSelect)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+
+class MessageSidebar(QWidget):
+    """Key messages (colour, cadence, status badge) and channels (show or hide).
+
+    Selecting a key message selects it in the session (the views highlight its
+    deliveries and gaps); selecting it again or pressing Escape clears that.
+    Unticking a channel hides its posts through the session's filters.
+    """
+
+    messageClicked = Signal(object)
+    """The key message the user selected here (an id), or None when cleared."""
+
+    def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._syncing = False
+        self.setObjectName("messageSidebar")
+        self.setAccessibleName("Key messages and channels")
+
+        self.messages_model = KeyMessageListModel(session, self)
+        self.channels_model = ChannelListModel(session, self)
+
+        self.messages_label = self._heading("Key messages")
+        self.messages_view = _MessageList(self)
+        self.messages_view.setObjectName("messageList")
+        self.messages_view.setAccessibleName("Key messages")
+        self.messages_view.setAccessibleDescription(
+            "Each key message with its cadence and status. Select one to highlight its "
+            "deliveries and gaps; Escape clears the selection."
+        )
+        self.messages_view.setModel(self.messages_model)
+        self.message_delegate = MessageDelegate(self.messages_view)
+        self.messages_view.setItemDelegate(self.message_delegate)
+        self.messages_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.messages_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.messages_view.setMouseTracking(True)
+
+        self.channels_label = self._heading("Channels")
+        self.channels_view = _FitList(self)
+        self.channels_view.setObjectName("channelList")
+        self.channels_view.setAccessibleName("Channels")
+        self.channels_view.setAccessibleDescription(
+            "Tick a channel to show its posts, untick it to hide them; Space toggles."
+        )
+        self.channels_view.setModel(self.channels_model)
+        self.channels_view.setItemDelegate(ChannelDelegate(self.channels_view))
+        self.channels_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.channels_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        for view in (self.messages_view, self.channels_view):
+            view.setFrameShape(QFrame.Shape.NoFrame)
+            view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            view.viewport().setAutoFillBackground(False)
+            model = view.model()
+            model.rowsInserted.connect(view.updateGeometry)
+            model.rowsRemoved.connect(view.updateGeometry)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.messages_label)
+        layout.addWidget(self.messages_view)
+        layout.addSpacing(10)
+        layout.addWidget(self.channels_label)
+        layout.addWidget(self.channels_view)
+        layout.addStretch(1)
+
+        self.messages_view.selectionModel().selectionChanged.connect(self._on_view_selection)
+        session.selectedMessageChanged.connect(self._on_session_selection)
+        self._on_session_selection(session.selected_message)
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        font = QFont(label.font())
+        font.setBold(True)
+        label.setFont(font)
+        label.setAccessibleName(text)
+        return label
+
+    # -- hit-testing and reading ----------------------------------------------
+
+    def message_index(self, message_id: int) -> QModelIndex:
+        row = self.messages_model.row_of(message_id)
+        return QModelIndex() if row is None else self.messages_model.index(row)
+
+    def channel_index(self, channel_id: int) -> QModelIndex:
+        row = self.channels_model.row_of(channel_id)
+        return QModelIndex() if row is None else self.channels_model.index(row)
+
+    def message_rect(self, message_id: int) -> QRect:
+        """The message's row in the message list's viewport coordinates."""
+        return self.messages_view.visualRect(self.message_index(message_id))
+
+    def channel_rect(self, channel_id: int) -> QRect:
+        return self.channels_view.visualRect(self.channel_index(channel_id))
+
+    def badge_text(self, message_id: int) -> str:
+        """The badge shown for a message: "ok", "unplanned", "overdue by 12 days", ..."""
+        return str(self.message_index(message_id).data(BadgeRole) or "")
+
+    def badge_rect(self, message_id: int) -> QRect:
+        """Where the badge pill of a message is painted (viewport coordinates)."""
+        index = self.message_index(message_id)
+        option = QStyleOptionViewItem()
+        option.initFrom(self.messages_view)
+        option.rect = self.messages_view.visualRect(index)
+        option.font = self.messages_view.font()
+        return self.message_delegate.badge_rect(option, index)
+
+    def shown_message_ids(self) -> list[int]:
+        return self.messages_model.message_ids()
+
+    # -- selection -------------------------------------------------------------
+
+    def _on_view_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        if self._syncing:
+            return
+        rows = self.messages_view.selectionModel().selectedRows()
+        message_id = int(rows[0].data(IdRole)) if rows else None
+        self.session.select_message(message_id)
+        self.messageClicked.emit(message_id)
+
+    def _on_session_selection(self, message_id: object) -> None:
+        self._syncing = True
+        try:
+            selection = self.messages_view.selectionModel()
+            index = self.message_index(message_id) if isinstance(message_id, int) else QModelIndex()
+            flags = QItemSelectionModel.SelectionFlag
+            if index.isValid():
+                selection.setCurrentIndex(index, flags.ClearAndSelect)
+            else:
+                selection.clearSelection()
+        finally:
+            self._syncing = False
+
+
+__all__ = ["ChannelDelegate", "MessageDelegate", "MessageSidebar", "pill_colors"]

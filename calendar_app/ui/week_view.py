@@ -1,0 +1,803 @@
+"""The week view: seven day columns by hour, untimed posts in an all-day strip.
+
+The header (day names, overdue badges) and the all-day strip stay fixed
+above a scrollable time grid. All hit-testing is in the view's own
+coordinates; the painted parts forward the mouse and drops to the view.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTime, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
+
+from ..core.models import Post
+from ..render.chips import (
+    chip_height,
+    mix,
+    overdue_red,
+    paint_badge,
+    paint_chip,
+    paint_delivery_mark,
+    paint_more,
+    time_text,
+    with_alpha,
+)
+from .month_view import PeriodView, week_first_day
+from .session import CalendarSession
+
+__all__ = ["HOUR_HEIGHT", "WeekView"]
+
+HOUR_HEIGHT = 48
+"""Logical pixels per hour in the time grid."""
+BLOCK_MINUTES = 30
+"""A post has no duration; its block is this long, and blocks that overlap sit side by side."""
+SNAP_MINUTES = 15
+GRID_PADDING = 8
+"""Room above 00:00 and below 24:00 so that their labels are not cut."""
+FIRST_HOUR = 7
+"""The grid opens scrolled to this hour."""
+MAX_ALL_DAY_ROWS = 3
+
+
+def _minutes(at: time) -> int:
+    return at.hour * 60 + at.minute
+
+
+@dataclass
+class _StripDay:
+    chips: list[tuple[int, QRectF]]
+    more: QRectF | None
+    hidden: int
+
+
+@dataclass
+class _Drop:
+    """Where a drag would land: in the grid (at a time), the all-day strip or the header."""
+
+    area: str
+    day: date
+    at: time | None = None
+
+
+def _lanes(posts: list[Post]) -> list[tuple[Post, int, int]]:
+    """Side-by-side placement of overlapping blocks: (post, lane, lanes in its cluster)."""
+    placed: list[tuple[Post, int, int]] = []
+    cluster: list[tuple[Post, int]] = []
+    lane_ends: list[int] = []
+    cluster_end = -1
+
+    def close() -> None:
+        placed.extend((post, lane, len(lane_ends)) for post, lane in cluster)
+
+    for post in posts:
+        assert post.time is not None
+        start = _minutes(post.time)
+        if start >= cluster_end and cluster:
+            close()
+            cluster, lane_ends = [], []
+        end = start + BLOCK_MINUTES
+        for lane, lane_end in enumerate(lane_ends):
+            if lane_end <= start:
+                lane_ends[lane] = end
+                break
+        else:
+            lane = len(lane_ends)
+            lane_ends.append(end)
+        cluster.append((post, lane))
+        cluster_end = max(cluster_end, end)
+    if cluster:
+        close()
+    return placed
+
+
+class _Part(QWidget):
+    """A painted part of the week view; the view paints it and handles its input."""
+
+    def __init__(self, view: WeekView, name: str) -> None:
+        super().__init__(view)
+        self._view = view
+        self.setAccessibleName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self._view._paint_part(self, painter, event.rect())
+        painter.end()
+
+
+class _Header(_Part):
+    pass
+
+
+class _AllDayStrip(_Part):
+    pass
+
+
+class _TimeGrid(_Part):
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._view._layout_changed()
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 24 * HOUR_HEIGHT + 2 * GRID_PADDING)
+
+
+class WeekView(PeriodView):
+    """Seven columns by hour; posts placed by time, the gaps of the cadence in red.
+
+    Hit-testing (``day_at``, ``time_at``, ``post_at``, ``chip_rect``) is in the
+    view's coordinates and describes what is painted.
+    """
+
+    def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("weekView")
+        self.setAccessibleName("Week view")
+        self._timed: dict[int, QRectF] = {}
+        self._strip_days: dict[date, _StripDay] = {}
+        self._drop_target: _Drop | None = None
+        self._scroll_pending = True
+
+        self._header = _Header(self, "Days of the week")
+        self._strip = _AllDayStrip(self, "All-day posts")
+        self._grid = _TimeGrid(self, "Posts by time of day")
+        self._grid.setMinimumHeight(24 * HOUR_HEIGHT + 2 * GRID_PADDING)
+        self._scroll = QScrollArea(self)
+        self._scroll.setObjectName("weekScroll")
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setWidget(self._grid)
+        self._scroll.verticalScrollBar().rangeChanged.connect(self._initial_scroll)
+        self._scroll.verticalScrollBar().valueChanged.connect(self._grid_scrolled)
+        layout = QVBoxLayout(self)
+        # The all-day strip grows and shrinks with the week; that must not
+        # resize the window around the view.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._header)
+        layout.addWidget(self._strip)
+        layout.addWidget(self._scroll, 1)
+        self._header.setFixedHeight(round(QFontMetricsF(self.font()).height() + 16))
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(60_000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+
+        self._reload()
+        session.set_visible_range(*self._range)
+        self._refresh_cadence()
+
+    # -- periods ------------------------------------------------------------
+
+    def _period_of(self, day: date) -> date:
+        return week_first_day(day, self.week_start())
+
+    def _range_of(self, period: date) -> tuple[date, date]:
+        return period, period + timedelta(days=6)
+
+    def step(self, direction: int) -> None:
+        self.set_current_date(self._current + timedelta(days=7 if direction > 0 else -7))
+
+    def period_title(self) -> str:
+        first, last = self._range
+        locale = QLocale()
+
+        def month(day: date) -> str:
+            return locale.monthName(day.month, QLocale.FormatType.ShortFormat)
+
+        if first.year != last.year:
+            return f"{first.day} {month(first)} {first.year} – {last.day} {month(last)} {last.year}"
+        if first.month != last.month:
+            return f"{first.day} {month(first)} – {last.day} {month(last)} {last.year}"
+        return f"{first.day} – {last.day} {month(last)} {last.year}"
+
+    def _day_step_for_key(self, key: int) -> int | None:
+        return {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(key))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
+            bar = self._scroll.verticalScrollBar()
+            delta = HOUR_HEIGHT if event.key() == Qt.Key.Key_Down else -HOUR_HEIGHT
+            bar.setValue(bar.value() + delta)
+            return
+        super().keyPressEvent(event)
+
+    # -- scrolling ----------------------------------------------------------
+
+    def _initial_scroll(self, _minimum: int, maximum: int) -> None:
+        if self._scroll_pending and maximum > 0:
+            self._scroll_pending = False
+            self.scroll_to_time(time(FIRST_HOUR, 0))
+
+    def scroll_to_time(self, at: time) -> None:
+        """Scroll the grid so that ``at`` is at its top (its label just below the edge)."""
+        y = _minutes(at) * HOUR_HEIGHT // 60
+        self._scroll.verticalScrollBar().setValue(y)
+
+    def _grid_scrolled(self, _value: int) -> None:
+        self._scroll_pending = False
+
+    def _ensure_post_visible(self, post_id: int | None) -> None:
+        rect = self._timed.get(post_id) if post_id is not None else None
+        if rect is not None:
+            self._scroll.ensureVisible(
+                int(rect.center().x()), int(rect.center().y()), 0, HOUR_HEIGHT
+            )
+
+    def _tick(self) -> None:
+        if self.now_line_day() is not None:
+            self._grid.update()
+
+    def now_line_day(self) -> date | None:
+        """Today, when the current-time line is drawn (today is in the visible week)."""
+        today = self._session.today()
+        first, last = self._range
+        return today if first <= today <= last else None
+
+    # -- geometry (view coordinates) ----------------------------------------
+
+    def _ruler_width(self) -> int:
+        return round(QFontMetricsF(self.font()).horizontalAdvance("00:00") + 14)
+
+    def _edges(self) -> list[int]:
+        """The x of each column's left edge, and of the last one's right edge."""
+        left = self._ruler_width()
+        width = self._grid.width() - left
+        return [left + round(i * width / 7) for i in range(8)]
+
+    def _viewport_rect(self) -> QRect:
+        viewport = self._scroll.viewport()
+        return QRect(viewport.mapTo(self, QPoint(0, 0)), viewport.size())
+
+    def _grid_offset(self) -> QPoint:
+        return self._grid.mapTo(self, QPoint(0, 0))
+
+    def _column(self, x: int) -> int | None:
+        edges = self._edges()
+        if not edges[0] <= x < edges[-1]:
+            return None
+        return bisect.bisect_right(edges, x) - 1
+
+    def day_rect(self, day: date) -> QRect:
+        """The column of ``day`` from the header to the bottom of the visible grid."""
+        index = (day - self._range[0]).days
+        if not 0 <= index < 7:
+            return QRect()
+        edges = self._edges()
+        bottom = self._viewport_rect().bottom()
+        return QRect(edges[index], 0, edges[index + 1] - edges[index], bottom + 1)
+
+    def day_at(self, pos: QPoint) -> date | None:
+        if not 0 <= pos.y() <= self._viewport_rect().bottom():
+            return None
+        column = self._column(pos.x())
+        return None if column is None else self._range[0] + timedelta(days=column)
+
+    def _area_at(self, pos: QPoint) -> str | None:
+        for name, widget in (("header", self._header), ("strip", self._strip)):
+            if widget.geometry().contains(pos):
+                return name
+        if self._viewport_rect().contains(pos):
+            return "grid"
+        return None
+
+    def time_at(self, pos: QPoint) -> time | None:
+        """The quarter hour under ``pos`` in the time grid (None elsewhere)."""
+        if self._area_at(pos) != "grid" or self._column(pos.x()) is None:
+            return None
+        y = pos.y() - self._grid_offset().y() - GRID_PADDING
+        minutes = int(y * 60 // HOUR_HEIGHT) // SNAP_MINUTES * SNAP_MINUTES
+        minutes = min(max(minutes, 0), 24 * 60 - SNAP_MINUTES)
+        return time(minutes // 60, minutes % 60)
+
+    def y_for_time(self, at: time) -> int:
+        """The y in view coordinates where ``at`` is in the grid (may be scrolled away)."""
+        return self._grid_offset().y() + GRID_PADDING + round(_minutes(at) * HOUR_HEIGHT / 60)
+
+    def post_at(self, pos: QPoint) -> int | None:
+        area = self._area_at(pos)
+        if area == "strip":
+            day = self.day_at(pos)
+            layout = self._strip_days.get(day) if day else None
+            local = QPointF(pos - self._strip.pos())
+            for post_id, rect in layout.chips if layout else []:
+                if rect.contains(local):
+                    return post_id
+        elif area == "grid":
+            local = QPointF(pos - self._grid_offset())
+            for post_id, rect in self._timed.items():
+                if rect.contains(local):
+                    return post_id
+        return None
+
+    def chip_rect(self, post_id: int) -> QRect | None:
+        """Where the post is drawn, in view coordinates (None when not on screen)."""
+        if post_id in self._timed:
+            block = self._timed[post_id].toAlignedRect().translated(self._grid_offset())
+            return block if block.intersects(self._viewport_rect()) else None
+        post = self._posts.get(post_id)
+        layout = self._strip_days.get(post.date) if post and post.date else None
+        for shown, rect in layout.chips if layout else []:
+            if shown == post_id:
+                return rect.toAlignedRect().translated(self._strip.pos())
+        return None
+
+    def visible_posts(self, day: date) -> list[int]:
+        """The posts drawn for ``day``: all-day chips, then timed blocks."""
+        layout = self._strip_days.get(day)
+        untimed = [post_id for post_id, _ in layout.chips] if layout else []
+        timed = [p.id for p in self._by_day.get(day, []) if p.id in self._timed]
+        return untimed + timed
+
+    def hidden_count(self, day: date) -> int:
+        layout = self._strip_days.get(day)
+        return layout.hidden if layout else 0
+
+    def more_rect(self, day: date) -> QRect | None:
+        layout = self._strip_days.get(day)
+        if layout is None or layout.more is None:
+            return None
+        return layout.more.toAlignedRect().translated(self._strip.pos())
+
+    def drop_target(self) -> tuple[str, date, time | None] | None:
+        """Where a drag over the view would land: (area, day, time)."""
+        target = self._drop_target
+        return None if target is None else (target.area, target.day, target.at)
+
+    # -- layout -------------------------------------------------------------
+
+    def _layout_changed(self) -> None:
+        chip_h = chip_height(self.chip_font())
+        gap = 2
+        edges = self._edges()
+        rows = max(
+            (
+                sum(1 for p in self._by_day.get(day, []) if p.time is None)
+                for day in self.visible_days()
+            ),
+            default=0,
+        )
+        rows = min(max(rows, 1), MAX_ALL_DAY_ROWS)
+        strip_height = int(4 + rows * (chip_h + gap) + 2)
+        if self._strip.height() != strip_height or self._strip.minimumHeight() != strip_height:
+            self._strip.setFixedHeight(strip_height)
+
+        strip_days: dict[date, _StripDay] = {}
+        timed: dict[int, QRectF] = {}
+        block = BLOCK_MINUTES * HOUR_HEIGHT / 60
+        for index, day in enumerate(self.visible_days()):
+            left, right = edges[index], edges[index + 1]
+            posts = self._by_day.get(day, [])
+            untimed = [p for p in posts if p.time is None]
+            shown = len(untimed) if len(untimed) <= rows else rows - 1
+            chips = [
+                (post.id, QRectF(left + 2, 4 + i * (chip_h + gap), right - left - 5, chip_h))
+                for i, post in enumerate(untimed[:shown])
+            ]
+            more = None
+            if len(untimed) > shown:
+                more = QRectF(left + 2, 4 + shown * (chip_h + gap), right - left - 5, chip_h)
+            strip_days[day] = _StripDay(chips, more, len(untimed) - shown)
+
+            width = right - left - 4
+            for post, lane, lanes in _lanes([p for p in posts if p.time is not None]):
+                assert post.time is not None
+                top = GRID_PADDING + _minutes(post.time) * HOUR_HEIGHT / 60
+                lane_width = width / lanes
+                timed[post.id] = QRectF(
+                    left + 2 + lane * lane_width, top + 1, lane_width - 1, block - 1
+                )
+        self._strip_days = strip_days
+        self._timed = timed
+        self._repaint()
+
+    def _cadence_changed(self) -> None:
+        self._repaint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._layout_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange) and hasattr(
+            self, "_strip"
+        ):
+            self._header.setFixedHeight(round(QFontMetricsF(self.font()).height() + 16))
+            self._layout_changed()
+
+    def _repaint(self) -> None:
+        self.update()
+        self._header.update()
+        self._strip.update()
+        self._grid.update()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._layout_changed()
+
+    # -- painting -----------------------------------------------------------
+
+    def _paint_part(self, part: QWidget, painter: QPainter, clip: QRect) -> None:
+        palette = self.palette()
+        colors = _Colors(palette)
+        if part is self._header:
+            self._paint_header(painter, part, colors)
+        elif part is self._strip:
+            self._paint_strip(painter, part, colors)
+        else:
+            self._paint_grid(painter, part, colors, clip)
+
+    def _column_background(self, day: date, colors: _Colors) -> QColor:
+        background = colors.weekend if day.weekday() >= 5 else colors.base
+        if day == self._session.today():
+            background = mix(background, colors.highlight, 0.07)
+        return background
+
+    def _paint_header(self, painter: QPainter, part: QWidget, colors: _Colors) -> None:
+        painter.fillRect(part.rect(), colors.window)
+        edges = self._edges()
+        locale = QLocale()
+        font = self.font()
+        bold = QFont(font)
+        bold.setBold(True)
+        today = self._session.today()
+        cadence = self._cadence
+        message_selected = self._session.selected_message is not None
+        height = part.height()
+        for index, day in enumerate(self.visible_days()):
+            cell = QRect(edges[index], 0, edges[index + 1] - edges[index], height)
+            if day in cadence.tinted:
+                painter.fillRect(cell, mix(colors.window, colors.red, 0.2))
+            target = self._drop_target
+            if target is not None and target.area == "header" and target.day == day:
+                painter.fillRect(cell, with_alpha(colors.highlight, 0.22))
+            name = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+            number = str(day.day)
+            metrics = QFontMetricsF(font)
+            bold_metrics = QFontMetricsF(bold)
+            name_width = metrics.horizontalAdvance(name + " ")
+            pill = QRectF(
+                0,
+                0,
+                max(bold_metrics.horizontalAdvance(number) + 10, metrics.height() + 4),
+                metrics.height() + 4,
+            )
+            total = name_width + pill.width()
+            x = cell.left() + 8 if cell.width() < total + 60 else cell.center().x() - total / 2
+            pill.moveTo(x + name_width, (height - pill.height()) / 2)
+            painter.setFont(font)
+            painter.setPen(colors.window_text_dim)
+            painter.drawText(
+                QRectF(x, 0, name_width, height),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                name,
+            )
+            if day == today:
+                painter.save()
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colors.highlight)
+                painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+                painter.restore()
+                painter.setPen(colors.highlighted_text)
+            else:
+                painter.setPen(colors.window_text)
+            painter.setFont(bold)
+            painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), number)
+
+            corner = QPointF(cell.right() + 1 - 4, 4)
+            if message_selected:
+                if day in cadence.delivered and cadence.message_color is not None:
+                    size = metrics.height()
+                    paint_delivery_mark(
+                        painter,
+                        QRectF(corner.x() - size, (height - size) / 2, size, size),
+                        cadence.message_color,
+                    )
+            elif cadence.overdue.get(day, 0):
+                paint_badge(painter, corner, str(cadence.overdue[day]), colors.red, font)
+        painter.fillRect(QRect(0, height - 1, part.width(), 1), colors.line)
+        self._paint_selected_column(painter, part, colors, top=True)
+
+    def _paint_strip(self, painter: QPainter, part: QWidget, colors: _Colors) -> None:
+        painter.fillRect(part.rect(), colors.base)
+        edges = self._edges()
+        height = part.height()
+        theme = self.chip_theme()
+        chip_font = self.chip_font()
+        small = QFont(chip_font)
+        painter.setFont(small)
+        painter.setPen(colors.dim_text)
+        painter.drawText(
+            QRect(0, 0, edges[0] - 6, height),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            "all day",
+        )
+        for index, day in enumerate(self.visible_days()):
+            cell = QRect(edges[index], 0, edges[index + 1] - edges[index], height)
+            background = self._column_background(day, colors)
+            if day in self._cadence.tinted:
+                background = mix(background, colors.red, 0.16)
+            painter.fillRect(cell, background)
+            target = self._drop_target
+            if target is not None and target.area == "strip" and target.day == day:
+                painter.fillRect(cell, with_alpha(colors.highlight, 0.22))
+            layout = self._strip_days.get(day)
+            if layout is None:
+                continue
+            for post_id, rect in layout.chips:
+                paint_chip(painter, rect, self.chip_for(self._posts[post_id]), theme, chip_font)
+            if layout.more is not None:
+                paint_more(painter, layout.more, layout.hidden, colors.dim_text, chip_font)
+        for x in edges[:-1]:
+            painter.fillRect(QRect(x, 0, 1, height), colors.line)
+        painter.fillRect(QRect(edges[-1], 0, 1, height), colors.line)
+        painter.fillRect(QRect(0, height - 1, part.width(), 1), colors.strong_line)
+        self._paint_selected_column(painter, part, colors, top=False)
+
+    def _paint_selected_column(
+        self, painter: QPainter, part: QWidget, colors: _Colors, *, top: bool
+    ) -> None:
+        """The keyboard-selected day: an outline around its header and all-day cell."""
+        index = (self._current - self._range[0]).days
+        if not 0 <= index < 7:
+            return
+        edges = self._edges()
+        color = colors.highlight if self.hasFocus() else mix(colors.highlight, colors.base, 0.35)
+        left, right = edges[index] + 1, edges[index + 1] - 1
+        height = part.height()
+        painter.fillRect(QRect(left, 0, 2, height), color)
+        painter.fillRect(QRect(right - 1, 0, 2, height), color)
+        if top:
+            painter.fillRect(QRect(left, 1, right - left + 1, 2), color)
+        else:
+            painter.fillRect(QRect(left, height - 2, right - left + 1, 2), color)
+
+    def _paint_grid(self, painter: QPainter, part: QWidget, colors: _Colors, clip: QRect) -> None:
+        painter.fillRect(clip, colors.base)
+        edges = self._edges()
+        width = part.width()
+        height = part.height()
+        ruler = edges[0]
+        painter.fillRect(QRect(0, 0, ruler, height), colors.window)
+        cadence = self._cadence
+        for index, day in enumerate(self.visible_days()):
+            cell = QRect(edges[index], 0, edges[index + 1] - edges[index], height)
+            painter.fillRect(cell, self._column_background(day, colors))
+            if day in cadence.tinted:
+                painter.fillRect(cell, with_alpha(colors.red, 0.06))
+
+        # Hour lines, half-hour lines lighter; labels in the ruler.
+        font = QFont(self.chip_font())
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        for hour in range(25):
+            y = GRID_PADDING + hour * HOUR_HEIGHT
+            if (
+                y + HOUR_HEIGHT < clip.top() - metrics.height()
+                or y > clip.bottom() + metrics.height()
+            ):
+                continue
+            painter.fillRect(QRect(ruler - 4, y, width - ruler + 4, 1), colors.line)
+            if hour < 24:
+                painter.fillRect(
+                    QRect(ruler, y + HOUR_HEIGHT // 2, width - ruler, 1), colors.faint_line
+                )
+            painter.setPen(colors.dim_text)
+            painter.drawText(
+                QRectF(0, y - metrics.height() / 2, ruler - 8, metrics.height()),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                f"{hour:02d}:00",
+            )
+        for x in edges:
+            painter.fillRect(QRect(x, 0, 1, height), colors.line)
+
+        # Selected day: side rails down the column.
+        index = (self._current - self._range[0]).days
+        if 0 <= index < 7:
+            color = (
+                colors.highlight if self.hasFocus() else mix(colors.highlight, colors.base, 0.35)
+            )
+            painter.fillRect(QRect(edges[index] + 1, 0, 2, height), color)
+            painter.fillRect(QRect(edges[index + 1] - 2, 0, 2, height), color)
+
+        theme = self.chip_theme()
+        chip_font = self.chip_font()
+        for post_id, rect in self._timed.items():
+            if rect.intersects(QRectF(clip)):
+                paint_chip(painter, rect, self.chip_for(self._posts[post_id]), theme, chip_font)
+
+        # Drop target: the quarter hour the post would land on.
+        target = self._drop_target
+        if target is not None and target.area == "grid" and target.at is not None:
+            column = (target.day - self._range[0]).days
+            if 0 <= column < 7:
+                top = GRID_PADDING + _minutes(target.at) * HOUR_HEIGHT / 60
+                ghost = QRectF(
+                    edges[column] + 2,
+                    top,
+                    edges[column + 1] - edges[column] - 4,
+                    BLOCK_MINUTES * HOUR_HEIGHT / 60,
+                )
+                painter.save()
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                painter.setBrush(with_alpha(colors.highlight, 0.25))
+                painter.setPen(colors.highlight)
+                painter.drawRoundedRect(ghost.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+                painter.setPen(colors.text)
+                painter.drawText(
+                    ghost.adjusted(6, 0, -4, 0),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    time_text(target.at),
+                )
+                painter.restore()
+
+        # The current time, on today's column only.
+        today = self.now_line_day()
+        if today is not None:
+            column = (today - self._range[0]).days
+            now = QTime.currentTime()
+            now_y = GRID_PADDING + (now.hour() * 60 + now.minute()) * HOUR_HEIGHT / 60
+            left, right = edges[column], edges[column + 1]
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.fillRect(QRectF(left, now_y - 1, right - left, 2), colors.red)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colors.red)
+            painter.drawEllipse(QPointF(left + 1, now_y), 4.5, 4.5)
+            painter.restore()
+
+    # -- the mouse ----------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        day = self.day_at(pos)
+        if day is None:
+            super().mousePressEvent(event)
+            return
+        layout = self._strip_days.get(day)
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and layout is not None
+            and layout.more is not None
+            and self._area_at(pos) == "strip"
+            and layout.more.contains(QPointF(pos - self._strip.pos()))
+        ):
+            self._select_day(day)
+            self.dayActivated.emit(day)
+            return
+        post_id = self.post_at(pos)
+        if post_id is not None:
+            self._click_post(post_id, event.modifiers())
+        else:
+            self._select_day(day)
+            if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self._set_selection([], None)
+        self._track_press(event, pos, post_id)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._maybe_drag(event, event.position().toPoint())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._release(event, self.post_at(event.position().toPoint()))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        day = self.day_at(pos)
+        if day is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        post_id = self.post_at(pos)
+        if post_id is not None:
+            self.postActivated.emit(post_id)
+        else:
+            self.dayActivated.emit(day)
+
+    # -- drops --------------------------------------------------------------
+
+    def _target_at(self, pos: QPoint) -> _Drop | None:
+        day = self.day_at(pos)
+        area = self._area_at(pos)
+        if day is None or area is None:
+            return None
+        return _Drop(area, day, self.time_at(pos) if area == "grid" else None)
+
+    def _set_drop_target(self, target: _Drop | None) -> None:
+        if target != self._drop_target:
+            self._drop_target = target
+            self._repaint()
+
+    def _autoscroll(self, pos: QPoint) -> None:
+        viewport = self._viewport_rect()
+        if not viewport.contains(pos):
+            return
+        bar = self._scroll.verticalScrollBar()
+        margin = HOUR_HEIGHT // 2
+        if pos.y() < viewport.top() + margin:
+            bar.setValue(bar.value() - HOUR_HEIGHT // 4)
+        elif pos.y() > viewport.bottom() - margin:
+            bar.setValue(bar.value() + HOUR_HEIGHT // 4)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self._accepts(event.mimeData()):
+            event.ignore()
+            return
+        self._set_action(event)
+        event.accept()
+        self._set_drop_target(self._target_at(event.position().toPoint()))
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        pos = event.position().toPoint()
+        target = self._target_at(pos)
+        if target is None or not self._accepts(event.mimeData()):
+            self._set_drop_target(None)
+            event.ignore()
+            return
+        self._autoscroll(pos)
+        self._set_action(event)
+        event.accept()
+        self._set_drop_target(self._target_at(pos))
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._set_drop_target(None)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._set_drop_target(None)
+        target = self._target_at(event.position().toPoint())
+        if target is None:
+            event.ignore()
+        elif target.area == "grid":
+            # The drop sets day and time, snapped to the quarter hour under the mouse.
+            self._drop(event, target.day, keep_time=False, at=target.at)
+        elif target.area == "strip":
+            # "All day": the post loses its time.
+            self._drop(event, target.day, keep_time=False, at=None)
+        else:
+            self._drop(event, target.day)
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 640)
+
+
+class _Colors:
+    """The week view's colours, from the palette (light or dark alike)."""
+
+    def __init__(self, palette: QPalette) -> None:
+        self.base = palette.color(QPalette.ColorRole.Base)
+        self.window = palette.color(QPalette.ColorRole.Window)
+        self.text = palette.color(QPalette.ColorRole.Text)
+        self.window_text = palette.color(QPalette.ColorRole.WindowText)
+        self.window_text_dim = mix(self.window, self.window_text, 0.7)
+        self.highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.highlighted_text = palette.color(QPalette.ColorRole.HighlightedText)
+        self.dim_text = mix(self.base, self.text, 0.55)
+        self.line = mix(self.base, self.text, 0.14)
+        self.strong_line = mix(self.base, self.text, 0.25)
+        self.faint_line = mix(self.base, self.text, 0.06)
+        self.weekend = mix(self.base, self.text, 0.035)
+        self.red = overdue_red(self.base)

@@ -1,0 +1,195 @@
+"""The main window as a user meets it: views, navigation, files, settings, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from calendar_app.core.store import CalendarStore
+from calendar_app.ui.commands import MovePostsCommand
+from calendar_app.ui.main_window import MainWindow
+from calendar_app.ui.session import CalendarSession
+
+from .conftest import TODAY
+
+
+class Errors:
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, parent: QWidget | None, exc: BaseException) -> None:
+        self.seen.append(str(exc))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def errors() -> Errors:
+    return Errors()
+
+
+@pytest.fixture
+def window(
+    session: CalendarSession, settings: QSettings, errors: Errors, qtbot: QtBot
+) -> Iterator[MainWindow]:
+    win = MainWindow(session, settings, error_handler=errors)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    if win.session is not session:
+        win.session.store.close()
+
+
+def test_title_names_the_calendar_and_the_period_is_this_month(window: MainWindow) -> None:
+    assert window.windowTitle() == "Solenne Solar (demo) — Cadence"
+    assert window.period_label.text() == window.month_view.period_title()
+    assert window.view().current_date() == TODAY
+    assert "2026" in window.period_label.text()
+
+
+def test_ctrl_shortcuts_switch_views(window: MainWindow, qtbot: QtBot) -> None:
+    for index, key in enumerate((Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.view_index() == index
+        assert window.view().current_date() == TODAY
+
+
+def test_next_previous_and_today(window: MainWindow) -> None:
+    first_title = window.period_label.text()
+    window.next_action.trigger()
+    assert window.period_label.text() != first_title
+    assert window.view().current_date() > TODAY
+    window.previous_action.trigger()
+    window.previous_action.trigger()
+    assert window.view().current_date() < TODAY
+    window.today_action.trigger()
+    assert window.view().current_date() == TODAY
+    assert window.period_label.text() == first_title
+
+
+def test_the_cadence_panel_follows_the_visible_period(window: MainWindow) -> None:
+    window.next_action.trigger()
+    first, last = window.view().visible_range()
+    assert window.cadence_panel.x_for(first) < window.cadence_panel.x_for(last)
+    assert window.session.analysis_window()[1] >= last
+
+
+def test_undo_menu_text_names_the_change(window: MainWindow) -> None:
+    session = window.session
+    posts = session.posts_between(date(2026, 11, 23), date(2026, 11, 27))[:3]
+    moves = {p.id: (p.date, p.time) for p in posts}
+    moves = {pid: (d + (date(2026, 11, 30) - date(2026, 11, 23)), t)  # type: ignore[operator]
+             for pid, (d, t) in moves.items()}
+    session.push(MovePostsCommand(session, moves))
+    assert window.undo_action.text() == "&Undo Move 3 posts"
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert window.redo_action.text() == "&Redo Move 3 posts"
+    assert [p.date for p in session.posts(list(moves))] == [p.date for p in posts]
+
+
+def test_status_bar_counts_overdue_messages(window: MainWindow) -> None:
+    overdue = [m for m in window.session.report().messages if m.status == "overdue"]
+    assert overdue
+    text = window.statusBar().currentMessage()
+    assert f"{len(overdue)} key message" in text
+    assert f"{window.session.store.count_posts()} posts" in text
+
+
+def test_search_filters_the_views(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_edit.hasFocus()
+    window.search_edit.setText("warranty")
+    shown = window.session.posts_between(date(2026, 8, 1), date(2027, 2, 1))
+    assert shown
+    assert all(
+        "warranty" in (p.title + p.body + p.notes).lower() for p in shown
+    )
+    window.search_edit.clear()
+    assert len(window.session.posts_between(date(2026, 8, 1), date(2027, 2, 1))) > len(shown)
+
+
+def test_channel_filter_hides_posts_and_is_remembered(
+    window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot
+) -> None:
+    linkedin = session.store.channel_named("LinkedIn")
+    assert linkedin is not None
+    window.toggle_filter("channels", linkedin.id, False)
+    shown = window.session.posts_between(date(2026, 11, 1), date(2026, 11, 30))
+    assert shown
+    assert all(p.channel_id != linkedin.id for p in shown)
+    assert window.filter_buttons["channels"].text() == "Channels (−1)"
+    window.save_settings()
+    again = MainWindow(session, settings)
+    qtbot.addWidget(again)
+    assert again.session.filters.hidden_channels == frozenset({linkedin.id})
+
+
+def test_view_and_geometry_are_remembered(
+    window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot
+) -> None:
+    window.set_view(2)
+    window.resize(1100, 700)
+    window.close()
+    assert settings.value("view") == "agenda"
+    again = MainWindow(session, settings)
+    qtbot.addWidget(again)
+    assert again.view_index() == 2
+    assert again.size().width() == 1100
+
+
+def test_open_a_hostile_file_says_so_and_keeps_the_calendar(
+    window: MainWindow, tmp_path: Path, errors: Errors
+) -> None:
+    bad = tmp_path / "bad.cadence"
+    bad.write_bytes(b"not a calendar at all")
+    assert not window.open_calendar(bad)
+    assert errors.seen == [f"{bad} is not a Cadence calendar."]
+    assert bad.read_bytes() == b"not a calendar at all"
+    assert window.windowTitle() == "Solenne Solar (demo) — Cadence"
+
+
+def test_new_calendar_and_open_recent(
+    window: MainWindow, tmp_path: Path, settings: QSettings, demo_path: Path
+) -> None:
+    fresh = tmp_path / "Client B.cadence"
+    assert window.create_calendar(fresh)
+    assert window.windowTitle() == "Client B — Cadence"
+    assert window.session.store.count_posts() == 0
+    assert window.recent_files()[:2] == [str(fresh.resolve()), str(demo_path.resolve())]
+    assert window.open_calendar(demo_path)
+    assert window.windowTitle() == "Solenne Solar (demo) — Cadence"
+    assert not window.session.undo_stack.canUndo()
+
+
+def test_save_a_copy(window: MainWindow, tmp_path: Path) -> None:
+    target = tmp_path / "copy.cadence"
+    assert window.save_copy(target)
+    with CalendarStore.open(target) as copy:
+        assert copy.count_posts() == window.session.store.count_posts()
+
+
+def test_delete_key_removes_the_selected_post_and_undo_restores(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    window.set_view(2)
+    agenda = window.agenda_view
+    agenda.setFocus()
+    post = session.posts_between(TODAY, TODAY + (date(2026, 11, 30) - TODAY))[0]
+    agenda.select_posts([post.id])
+    assert window.selected_post_ids() == [post.id]
+    window.delete_action.trigger()
+    assert not session.store.posts([post.id])
+    window.undo_action.trigger()
+    assert session.store.posts([post.id])[0] == post
