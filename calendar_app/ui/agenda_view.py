@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +39,14 @@ from ..core.models import Post, PostStatus
 from ..core.store import PostChanges
 from .commands import EditPostsCommand, plural
 from .dialogs import show_error
-from .post_model import AgendaModel, PostIdRole, PostRole, SortRole, status_label
+from .post_model import (
+    AgendaModel,
+    PlainIconDelegate,
+    PostIdRole,
+    PostRole,
+    SortRole,
+    status_label,
+)
 from .session import CalendarSession
 
 
@@ -150,12 +157,9 @@ class AgendaView(QWidget):
             action.setObjectName(f"setStatus_{status.value}")
             action.triggered.connect(lambda _=False, s=status: self.set_status(s))
             self.status_actions[status] = action
-        self.status_button = QToolButton(self)
+        self.status_button = QPushButton("Set status", self)
         self.status_button.setObjectName("setStatusButton")
-        self.status_button.setText("Set status")
         self.status_button.setMenu(self.status_menu)
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.status_button.setAccessibleName("Set the status of the selected posts")
         self.status_button.setToolTip("Set the status of the selected posts")
 
@@ -163,6 +167,7 @@ class AgendaView(QWidget):
         self.table.setObjectName("agendaTable")
         self.table.setAccessibleName("Agenda posts")
         self.table.setModel(self.proxy)
+        self.table.setItemDelegate(PlainIconDelegate(self.table))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(AgendaModel.DATE, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

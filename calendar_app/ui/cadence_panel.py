@@ -373,7 +373,9 @@ class CadencePanel(QWidget):
 
     def _track_rect(self, row_rect: QRectF) -> QRectF:
         return QRectF(
-            self._layout.left, row_rect.top(), self._layout.right - self._layout.left,
+            self._layout.left,
+            row_rect.top(),
+            self._layout.right - self._layout.left,
             row_rect.height(),
         )
 
@@ -432,7 +434,9 @@ class CadencePanel(QWidget):
             return
         layout = self._layout
         rows_rect = QRectF(
-            layout.left, self._axis_rect.bottom(), layout.right - layout.left,
+            layout.left,
+            self._axis_rect.bottom(),
+            layout.right - layout.left,
             self._rows_bottom() - self._axis_rect.bottom(),
         )
         selected = self.session.selected_message
@@ -444,12 +448,12 @@ class CadencePanel(QWidget):
             elif i == hover_row:
                 painter.fillRect(rect, colors.hover)
 
-        paint_grid(painter, layout, rows_rect.adjusted(0, -self._axis_rect.height() * 0.45, 0, 0),
-                   colors)
+        paint_grid(
+            painter, layout, rows_rect.adjusted(0, -self._axis_rect.height() * 0.45, 0, 0), colors
+        )
         if hover_day is not None and hover_row is not None:
             x1, x2 = layout.span(hover_day, hover_day)
-            painter.fillRect(QRectF(x1, rows_rect.top(), x2 - x1, rows_rect.height()),
-                             colors.hover)
+            painter.fillRect(QRectF(x1, rows_rect.top(), x2 - x1, rows_rect.height()), colors.hover)
 
         painter.setPen(QPen(colors.grid, 1))
         for rect in self._row_rects[1:]:
@@ -458,19 +462,19 @@ class CadencePanel(QWidget):
 
         for row, rect in zip(self._rows, self._row_rects, strict=True):
             paint_row_label(
-                painter, row, QRectF(0, rect.top(), self._label_width, rect.height()),
-                colors, font, selected=row.message_id == selected,
+                painter,
+                row,
+                QRectF(0, rect.top(), self._label_width, rect.height()),
+                colors,
+                font,
+                selected=row.message_id == selected,
             )
         for row, shapes in zip(self._rows, self._shapes, strict=True):
-            paint_row_track(
-                painter, shapes, colors, self._channel_colors, font, QColor(row.color)
-            )
+            paint_row_track(painter, shapes, colors, self._channel_colors, font, QColor(row.color))
 
         self._paint_header(painter, colors, font)
         paint_axis(painter, layout, self._axis_rect, colors, font, week_start=self._week_start)
-        paint_today(
-            painter, layout, self._axis_rect, rows_rect, colors, font, self.session.today()
-        )
+        paint_today(painter, layout, self._axis_rect, rows_rect, colors, font, self.session.today())
         if self.hasFocus():
             self._paint_cursor(painter, colors, rows_rect, selected)
         if not self._legend_rect.isEmpty():
@@ -574,9 +578,7 @@ class CadencePanel(QWidget):
         return f"{row.title}: {row.status_label}, {last}"
 
     def _row_tooltip(self, row: StripRow) -> str:
-        nxt = (
-            day_text(row.next_delivery) if row.next_delivery is not None else "nothing planned"
-        )
+        nxt = day_text(row.next_delivery) if row.next_delivery is not None else "nothing planned"
         last = day_text(row.last_delivery) if row.last_delivery is not None else "never"
         lines = [
             f"{row.title} — {row.status_label}",

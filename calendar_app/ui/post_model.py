@@ -27,7 +27,8 @@ from PySide6.QtCore import (
     QRectF,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from ..core.cadence import MessageCadence, MessageStatus
 from ..core.models import ChangeSet, Channel, KeyMessage, Post, PostStatus, format_time
@@ -150,6 +151,19 @@ def _colour_pixmap(colors: tuple[str, ...], shape: str) -> QPixmap:
     painter.end()
     _PIXMAPS[key] = pixmap
     return pixmap
+
+
+class PlainIconDelegate(QStyledItemDelegate):
+    """Paints colour swatches as they are: Qt would tint them in selected rows."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        value = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(value, QPixmap) and not value.isNull():
+            icon = QIcon()
+            for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+                icon.addPixmap(value, mode)
+            option.icon = icon
 
 
 # -- row bookkeeping ----------------------------------------------------------
@@ -750,6 +764,7 @@ __all__ = [
     "IdRole",
     "KeyMessageListModel",
     "MessageColorsRole",
+    "PlainIconDelegate",
     "PostIdRole",
     "PostRole",
     "SortRole",

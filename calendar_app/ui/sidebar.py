@@ -45,6 +45,7 @@ from .post_model import (
     ChannelListModel,
     IdRole,
     KeyMessageListModel,
+    PlainIconDelegate,
     StatusRole,
 )
 from .session import CalendarSession
@@ -195,7 +196,7 @@ class MessageDelegate(QStyledItemDelegate):
         return QColor(Qt.GlobalColor.gray)
 
 
-class ChannelDelegate(QStyledItemDelegate):
+class ChannelDelegate(PlainIconDelegate):
     """A channel row; a click anywhere on the row (not only the box) toggles it."""
 
     def editorEvent(

@@ -273,6 +273,17 @@ class WeekView(PeriodView):
         viewport = self._scroll.viewport()
         return QRect(viewport.mapTo(self, QPoint(0, 0)), viewport.size())
 
+    def grid_rect(self) -> QRect:
+        """The visible part of the time grid, in view coordinates."""
+        return self._viewport_rect()
+
+    def all_day_rect(self) -> QRect:
+        """The all-day strip, in view coordinates."""
+        return self._strip.geometry()
+
+    def header_rect(self) -> QRect:
+        return self._header.geometry()
+
     def _grid_offset(self) -> QPoint:
         return self._grid.mapTo(self, QPoint(0, 0))
 

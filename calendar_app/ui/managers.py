@@ -1,0 +1,993 @@
+"""Managers for the calendar's key messages, channels and campaigns.
+
+Each manager is a dialog with the items on the left (colour swatches; archived
+ones greyed, shown on request) and a form on the right for the selected item.
+Edits are applied with "Apply", or on their own when the user moves to another
+item or closes the dialog, so nothing typed is lost. Every applied change is
+one undo command with readable text ("Edit key message 'Solar pays'"); a
+change the calendar refuses (a duplicate name...) is shown and nothing of it
+is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import InvalidInput
+from ..core.models import (
+    CHANNEL_KINDS,
+    Campaign,
+    CampaignKind,
+    ChangeSet,
+    Channel,
+    KeyMessage,
+    parse_color,
+)
+from ..core.store import PALETTE
+from .commands import (
+    AddKeyMessageCommand,
+    CampaignCommand,
+    ChannelCommand,
+    DeleteChannelCommand,
+    DeleteKeyMessageCommand,
+    UpdateKeyMessageCommand,
+)
+from .dialogs import show_error
+from .editor import ErrorHandler, elide, make_date_edit, muted_color, push_checked, swatch_icon
+from .session import CalendarSession
+
+Confirm = Callable[[QWidget | None, str, str], bool]
+"""Asks (parent, title, question) before something destructive; True goes ahead."""
+
+NEW = 0
+"""The id of the item being added, before it exists."""
+
+
+def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(text)
+    box.setInformativeText("You can undo this with Edit > Undo.")
+    go = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def _pydate(value: object) -> date:
+    from PySide6.QtCore import QDate
+
+    assert isinstance(value, QDate)
+    return date(value.year(), value.month(), value.day())
+
+
+# -- small fields --------------------------------------------------------------------
+
+
+class ColorField(QWidget):
+    """A colour: a button opening the colour dialog, and a few preset swatches."""
+
+    colorChanged = Signal(str)
+
+    def __init__(self, presets: Sequence[str] = PALETTE[:8], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._color = presets[0] if presets else "#2f6fde"
+        self.color_button = QPushButton()
+        self.color_button.setIconSize(QSize(16, 16))
+        self.color_button.setToolTip("Choose any colour")
+        self.color_button.clicked.connect(self.choose)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.color_button)
+        layout.addSpacing(6)
+        self.preset_buttons: list[QToolButton] = []
+        for preset in presets:
+            button = QToolButton()
+            button.setIcon(swatch_icon(preset, 14))
+            button.setIconSize(QSize(14, 14))
+            button.setAutoRaise(True)
+            button.setToolTip(preset)
+            button.setAccessibleName(f"Colour {preset}")
+            button.clicked.connect(lambda _=False, c=preset: self.set_color(c))
+            self.preset_buttons.append(button)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self._show()
+
+    def color(self) -> str:
+        return self._color
+
+    def set_color(self, value: str) -> None:
+        value = parse_color(value)
+        if value != self._color:
+            self._color = value
+            self._show()
+            self.colorChanged.emit(value)
+
+    def choose(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self._color), self, "Choose a colour")
+        if chosen.isValid():
+            self.set_color(chosen.name())
+
+    def _show(self) -> None:
+        self.color_button.setIcon(swatch_icon(self._color, 16))
+        self.color_button.setText(self._color)
+        self.color_button.setAccessibleName(f"Colour {self._color}: choose another")
+
+
+class OptionalDateField(QWidget):
+    """A date that may be left out: a check box and a date field."""
+
+    changed = Signal()
+
+    def __init__(self, text: str, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(text)
+        self.check.setAccessibleName(f"Has {accessible_name.lower()}")
+        self.edit = make_date_edit(accessible_name)
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self.changed)
+        self.edit.dateChanged.connect(self.changed)
+        self.setFocusProxy(self.check)
+
+    def value(self) -> date | None:
+        return _pydate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, value: date | None, fallback: date) -> None:
+        from PySide6.QtCore import QDate
+
+        shown = value or fallback
+        self.edit.setDate(QDate(shown.year, shown.month, shown.day))
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+
+
+# -- the common dialog ---------------------------------------------------------------
+
+R = TypeVar("R", KeyMessage, Channel, Campaign)
+
+
+class _Manager(QDialog, Generic[R]):
+    """A list of records and a form; subclasses say how to read, show and change them."""
+
+    noun = "item"
+    plural_title = "Items"
+    archivable = True
+
+    def __init__(
+        self,
+        session: CalendarSession,
+        parent: QWidget | None = None,
+        *,
+        error_handler: ErrorHandler = show_error,
+        confirm: Confirm = ask_confirmation,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._error = error_handler
+        self._confirm = confirm
+        self._current_id: int | None = None
+        self._busy = False
+        self._filling = False
+        self.setWindowTitle(self.plural_title)
+        self.setAccessibleName(f"{self.plural_title} manager")
+        self.setSizeGripEnabled(True)
+
+        # Left: the list and what acts on a whole item.
+        self.item_list = QListWidget()
+        self.item_list.setAccessibleName(self.plural_title)
+        self.item_list.setIconSize(QSize(12, 12))
+        self.item_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.item_list.setMinimumWidth(210)
+        self.show_archived_check = QCheckBox("Show arc&hived")
+        self.show_archived_check.setVisible(self.archivable)
+        self.add_button = QPushButton("&Add")
+        self.add_button.setAccessibleName(f"Add {self.noun}")
+        self.archive_button = QPushButton("A&rchive")
+        self.archive_button.setVisible(self.archivable)
+        self.delete_button = QPushButton("&Delete…")
+        self.delete_button.setAccessibleName(f"Delete {self.noun}")
+        for button in (self.add_button, self.archive_button, self.delete_button):
+            button.setAutoDefault(False)
+        actions = QHBoxLayout()
+        actions.setSpacing(6)
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.archive_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.item_list, 1)
+        left.addWidget(self.show_archived_check)
+        left.addLayout(actions)
+
+        # Right: the form.
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setHorizontalSpacing(12)
+        self.form.setVerticalSpacing(8)
+        self.form_widget = QWidget()
+        self.form_widget.setLayout(self.form)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self._build_form(self.form)
+        self.revert_button = QPushButton("Re&vert")
+        self.revert_button.setToolTip("Forget the changes made in the form")
+        self.apply_button = QPushButton("A&pply")
+        self.apply_button.setToolTip("Save the changes made in the form")
+        self.revert_button.setAutoDefault(False)
+        self.apply_button.setDefault(True)
+        form_buttons = QHBoxLayout()
+        form_buttons.addStretch(1)
+        form_buttons.addWidget(self.revert_button)
+        form_buttons.addWidget(self.apply_button)
+        right = QVBoxLayout()
+        right.addWidget(self.heading)
+        right.addSpacing(4)
+        right.addWidget(self.form_widget)
+        right.addStretch(1)
+        right.addLayout(form_buttons)
+        self.empty_label = QLabel(f"No {self.noun} selected. Use Add to create one.")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        palette = self.empty_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, muted_color(palette))
+        self.empty_label.setPalette(palette)
+        right.addWidget(self.empty_label)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(18)
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+
+        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.button_box.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 14, 16, 12)
+        outer.addLayout(columns, 1)
+        outer.addWidget(self.button_box)
+
+        # Undo and redo work inside the (modal) dialog too.
+        self.undo_action = session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        )
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+
+        self.item_list.currentRowChanged.connect(self._on_row_changed)
+        self.show_archived_check.toggled.connect(lambda _checked: self._reload())
+        self.add_button.clicked.connect(self.add_item)
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.delete_button.clicked.connect(self.delete_item)
+        self.apply_button.clicked.connect(self.apply)
+        self.revert_button.clicked.connect(self.revert)
+        session.changed.connect(self._on_session_changed)
+
+        self.resize(760, 460)
+        self._reload()
+        if self._current_id is None and self.item_list.count():
+            self.item_list.setCurrentRow(0)
+        self._show_current()
+
+    # -- what subclasses provide ------------------------------------------------------
+
+    def _build_form(self, form: QFormLayout) -> None:
+        raise NotImplementedError
+
+    def records(self) -> list[R]:
+        """The records listed (archived ones included when "Show archived" is on)."""
+        raise NotImplementedError
+
+    def record(self, record_id: int) -> R:
+        raise NotImplementedError
+
+    def _name(self, record: R) -> str:
+        raise NotImplementedError
+
+    def _defaults(self) -> R:
+        raise NotImplementedError
+
+    def _fill(self, record: R) -> None:
+        raise NotImplementedError
+
+    def _read(self, base: R) -> R:
+        """The record the form describes, keeping ``base``'s id and hidden fields."""
+        raise NotImplementedError
+
+    def _validate(self, new: R) -> None:
+        """Raise :class:`InvalidInput` for what the calendar would refuse."""
+        raise NotImplementedError
+
+    def _add_command(self, new: R) -> QUndoCommand:
+        raise NotImplementedError
+
+    def _edit_command(self, old: R, new: R) -> QUndoCommand:
+        raise NotImplementedError
+
+    def _find(self, name: str) -> int | None:
+        raise NotImplementedError
+
+    def _archive_command(self, record: R) -> QUndoCommand:
+        raise NotImplementedError
+
+    def _delete_command(self, record: R) -> QUndoCommand | None:
+        """The command deleting ``record``, or None when the user changed their mind."""
+        raise NotImplementedError
+
+    def _relevant(self, changes: ChangeSet) -> bool:
+        raise NotImplementedError
+
+    # -- reading the state ---------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        """The selected item's id; :data:`NEW` while adding one; None when nothing is."""
+        return self._current_id
+
+    def current_record(self) -> R | None:
+        if self._current_id is None or self._current_id == NEW:
+            return None
+        try:
+            return self.record(self._current_id)
+        except KeyError:
+            return None
+
+    def _base(self) -> R | None:
+        if self._current_id == NEW:
+            return self._defaults()
+        return self.current_record()
+
+    def is_dirty(self) -> bool:
+        """True when the form holds changes that are not in the calendar yet."""
+        base = self._base()
+        return base is not None and self._read(base) != base
+
+    # -- the list -------------------------------------------------------------------
+
+    def _reload(self, select: int | None = None, *, refill: bool = True) -> None:
+        """Rebuild the list, select ``select`` (default: the current item) and show it."""
+        wanted = self._current_id if select is None else select
+        shown = self.records()
+        ids = {self._id(r) for r in shown}
+        archived_color = self.palette().color(
+            QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+        )
+        self.item_list.blockSignals(True)
+        self.item_list.clear()
+        for record in shown:
+            name = self._name(record)
+            archived = bool(getattr(record, "archived", False))
+            item = QListWidgetItem(
+                swatch_icon(record.color), f"{name} (archived)" if archived else name
+            )
+            item.setData(Qt.ItemDataRole.UserRole, self._id(record))
+            item.setToolTip(self._tooltip(record))
+            if archived:
+                item.setForeground(archived_color)
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+            self.item_list.addItem(item)
+        if wanted == NEW:
+            item = QListWidgetItem(f"New {self.noun}")
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
+            item.setData(Qt.ItemDataRole.UserRole, NEW)
+            self.item_list.addItem(item)
+        elif wanted is not None and wanted not in ids:
+            wanted = None
+        if wanted is None and self.item_list.count():
+            wanted = int(self.item_list.item(0).data(Qt.ItemDataRole.UserRole))
+        self._current_id = wanted
+        self.item_list.setCurrentRow(self._row_of(wanted))
+        self.item_list.blockSignals(False)
+        if refill:
+            self._show_current()
+        self._update_buttons()
+
+    def _id(self, record: R) -> int:
+        return record.id
+
+    def _tooltip(self, record: R) -> str:
+        return self._name(record)
+
+    def _row_of(self, record_id: int | None) -> int:
+        for row in range(self.item_list.count()):
+            if self.item_list.item(row).data(Qt.ItemDataRole.UserRole) == record_id:
+                return row
+        return -1
+
+    def select(self, record_id: int) -> bool:
+        """Select an item as a click would (applying pending edits first); True if done."""
+        row = self._row_of(record_id)
+        if row < 0:
+            return False
+        self.item_list.setCurrentRow(row)
+        return self._current_id == record_id
+
+    def _on_row_changed(self, row: int) -> None:
+        target = (
+            int(self.item_list.item(row).data(Qt.ItemDataRole.UserRole)) if row >= 0 else None
+        )
+        if target == self._current_id:
+            return
+        if self.is_dirty() and not self.apply():
+            # Stay where the unsaved (and refused) edits are.
+            self.item_list.blockSignals(True)
+            self.item_list.setCurrentRow(self._row_of(self._current_id))
+            self.item_list.blockSignals(False)
+            return
+        leaving_new = self._current_id == NEW
+        self._current_id = target
+        if leaving_new:  # the untouched placeholder goes away
+            self._reload(target)
+        else:
+            self._show_current()
+
+    def _show_current(self) -> None:
+        base = self._base()
+        has_item = base is not None
+        self.form_widget.setVisible(has_item)
+        self.heading.setVisible(has_item)
+        self.empty_label.setVisible(not has_item)
+        if base is not None:
+            self._filling = True
+            try:
+                self._fill(base)
+            finally:
+                self._filling = False
+            self.heading.setText(
+                f"New {self.noun}" if self._current_id == NEW else self._name(base)
+            )
+        self._update_buttons()
+
+    def _form_changed(self) -> None:
+        if not self._filling:
+            self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        dirty = self.is_dirty()
+        self.apply_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty or self._current_id == NEW)
+        record = self.current_record()
+        self.archive_button.setEnabled(record is not None)
+        archived = bool(getattr(record, "archived", False))
+        self.archive_button.setText("R&estore" if archived else "A&rchive")
+        self.archive_button.setAccessibleName(
+            f"{'Restore' if archived else 'Archive'} {self.noun}"
+        )
+        self.delete_button.setEnabled(record is not None)
+
+    def _on_session_changed(self, changes: ChangeSet) -> None:
+        if self._busy or not self._relevant(changes):
+            return
+        # An undo or redo: show what the calendar holds now, but keep unsaved typing.
+        keep_typing = self.is_dirty()
+        self._reload(refill=not keep_typing)
+
+    # -- changing ------------------------------------------------------------------------
+
+    def _push(self, command: QUndoCommand) -> bool:
+        self._busy = True
+        try:
+            push_checked(self.session, command)
+        except Exception as exc:  # the calendar refused: say so, keep the form as typed
+            self._error(self, exc)
+            return False
+        finally:
+            self._busy = False
+        return True
+
+    def apply(self) -> bool:
+        """Save the form's changes as one undo step; False (and an error shown) if refused."""
+        base = self._base()
+        if base is None or not self.is_dirty():
+            return True
+        new = self._read(base)
+        adding = self._current_id == NEW
+        try:
+            self._validate(new)
+            command = self._add_command(new) if adding else self._edit_command(base, new)
+        except Exception as exc:
+            self._error(self, exc)
+            return False
+        if not self._push(command):
+            return False
+        saved = self._find(self._name(new)) if adding else self._id(base)
+        self._reload(saved)
+        return True
+
+    def revert(self) -> None:
+        if self._current_id == NEW:
+            self._current_id = None
+            self._reload()
+            return
+        self._show_current()
+
+    def add_item(self) -> None:
+        """Start a new item in the form (created by Apply)."""
+        if self.is_dirty() and not self.apply():
+            return
+        self._current_id = NEW
+        self._reload(NEW)
+        first = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
+        widget = first.widget() if first is not None else None
+        if widget is not None:
+            widget.setFocus()
+
+    def toggle_archived(self) -> None:
+        if self.is_dirty() and not self.apply():
+            return
+        record = self.current_record()
+        if record is None:
+            return
+        self._push(self._archive_command(record))
+        self._reload()
+
+    def delete_item(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        row = self.item_list.currentRow()
+        try:
+            command = self._delete_command(record)
+        except Exception as exc:
+            self._error(self, exc)
+            return
+        if command is None or not self._push(command):
+            return
+        self._current_id = None
+        self._reload()
+        if self.item_list.count():
+            neighbour = min(row, self.item_list.count() - 1)
+            self._current_id = int(self.item_list.item(neighbour).data(Qt.ItemDataRole.UserRole))
+            self._reload()
+
+    def reject(self) -> None:
+        """Close; pending edits are applied first (and the dialog stays if they are refused)."""
+        if self.is_dirty() and not self.apply():
+            return
+        super().reject()
+
+    def _archived_check_rows(self) -> bool:
+        return self.show_archived_check.isChecked()
+
+    def _connect(self, *signals: object) -> None:
+        for signal in signals:
+            signal.connect(self._form_changed)  # type: ignore[attr-defined]
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def _next_color(self, used: Sequence[str]) -> str:
+        taken = {c.lower() for c in used}
+        return next((c for c in PALETTE if c not in taken), PALETTE[len(used) % len(PALETTE)])
+
+
+def _unique(name: str, others: Sequence[tuple[int, str]], own_id: int, what: str) -> None:
+    wanted = name.strip().casefold()
+    for other_id, other_name in others:
+        if other_id != own_id and other_name.casefold() == wanted:
+            raise InvalidInput(f"There is already a {what} called '{name.strip()}'.")
+
+
+def _check_range(first: date | None, last: date | None) -> None:
+    if first is not None and last is not None and last < first:
+        raise InvalidInput("The end date comes before the start date.")
+
+
+# -- key messages -------------------------------------------------------------------
+
+
+class KeyMessageManager(_Manager[KeyMessage]):
+    """Add, edit, archive and delete the key messages whose cadence Cadence tracks."""
+
+    noun = "key message"
+    plural_title = "Key messages"
+
+    def _build_form(self, form: QFormLayout) -> None:
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setPlaceholderText("Required, e.g. Solar pays for itself")
+        self.statement_edit = QPlainTextEdit()
+        self.statement_edit.setTabChangesFocus(True)
+        self.statement_edit.setAccessibleName("Statement")
+        self.statement_edit.setPlaceholderText("The message in one or two sentences")
+        self.statement_edit.setFixedHeight(
+            self.statement_edit.fontMetrics().lineSpacing() * 4 + 12
+        )
+        self.cadence_spin = QSpinBox()
+        self.cadence_spin.setRange(1, 365)
+        self.cadence_spin.setPrefix("every ")
+        self.cadence_spin.setSuffix(" days")
+        self.cadence_spin.setAccessibleName("Cadence in days")
+        self.cadence_spin.setToolTip("How often the message should go out again, at the latest")
+        self.color_field = ColorField()
+        self.starts_field = OptionalDateField("from", "Starts on")
+        self.ends_field = OptionalDateField("until", "Ends on")
+        self.priority_spin = QSpinBox()
+        self.priority_spin.setRange(0, 99)
+        self.priority_spin.setAccessibleName("Priority")
+        self.priority_spin.setToolTip("Messages with a higher priority are listed first")
+
+        form.addRow(self._label("&Title", self.title_edit), self.title_edit)
+        statement = self._label("&Statement", self.statement_edit)
+        statement.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.addRow(statement, self.statement_edit)
+        form.addRow(self._label("&Cadence", self.cadence_spin), self.cadence_spin)
+        form.addRow(self._label("C&olour", self.color_field.color_button), self.color_field)
+        form.addRow(self._label("Starts o&n", self.starts_field.check), self.starts_field)
+        form.addRow(self._label("Ends on", self.ends_field.check), self.ends_field)
+        form.addRow(self._label("Pr&iority", self.priority_spin), self.priority_spin)
+        self._connect(
+            self.title_edit.textChanged,
+            self.statement_edit.textChanged,
+            self.cadence_spin.valueChanged,
+            self.color_field.colorChanged,
+            self.starts_field.changed,
+            self.ends_field.changed,
+            self.priority_spin.valueChanged,
+        )
+
+    def records(self) -> list[KeyMessage]:
+        return self.session.key_messages(include_archived=self._archived_check_rows())
+
+    def record(self, record_id: int) -> KeyMessage:
+        return self.session.key_message(record_id)
+
+    def _name(self, record: KeyMessage) -> str:
+        return record.title
+
+    def _tooltip(self, record: KeyMessage) -> str:
+        return f"{record.title}: every {record.cadence_days} days\n{record.statement}".strip()
+
+    def _defaults(self) -> KeyMessage:
+        existing = self.session.key_messages(include_archived=True)
+        return KeyMessage(
+            NEW, "", "", self.session.store.info().default_cadence_days,
+            self._next_color([m.color for m in existing]), None, None, 0, False,
+        )
+
+    def _fill(self, record: KeyMessage) -> None:
+        self.title_edit.setText(record.title)
+        self.statement_edit.setPlainText(record.statement)
+        self.cadence_spin.setValue(record.cadence_days)
+        self.color_field.set_color(record.color)
+        today = self.session.today()
+        self.starts_field.set_value(record.starts_on, today)
+        self.ends_field.set_value(record.ends_on, today)
+        self.priority_spin.setValue(record.priority)
+
+    def _read(self, base: KeyMessage) -> KeyMessage:
+        return replace(
+            base,
+            title=self.title_edit.text().strip(),
+            statement=self.statement_edit.toPlainText()
+            if self.statement_edit.toPlainText().strip()
+            else "",
+            cadence_days=self.cadence_spin.value(),
+            color=self.color_field.color(),
+            starts_on=self.starts_field.value(),
+            ends_on=self.ends_field.value(),
+            priority=self.priority_spin.value(),
+        )
+
+    def _validate(self, new: KeyMessage) -> None:
+        if not new.title:
+            raise InvalidInput("A key message needs a title.")
+        others = [(m.id, m.title) for m in self.session.key_messages(include_archived=True)]
+        _unique(new.title, others, new.id, "key message")
+        _check_range(new.starts_on, new.ends_on)
+
+    def _add_command(self, new: KeyMessage) -> QUndoCommand:
+        return AddKeyMessageCommand(self.session, new)
+
+    def _edit_command(self, old: KeyMessage, new: KeyMessage) -> QUndoCommand:
+        command = UpdateKeyMessageCommand(self.session, new)
+        if new.title != old.title:
+            command.setText(f"Rename key message '{elide(old.title)}' to '{elide(new.title)}'")
+        return command
+
+    def _find(self, name: str) -> int | None:
+        found = self.session.store.key_message_titled(name)
+        return found.id if found else None
+
+    def _archive_command(self, record: KeyMessage) -> QUndoCommand:
+        command = UpdateKeyMessageCommand(self.session, replace(record, archived=not record.archived))
+        verb = "Restore" if record.archived else "Archive"
+        command.setText(f"{verb} key message '{elide(record.title)}'")
+        return command
+
+    def _delete_command(self, record: KeyMessage) -> QUndoCommand | None:
+        carriers = sum(1 for p in self.session.store.all_posts() if record.id in p.message_ids)
+        if carriers == 0:
+            what = "No post carries it."
+        elif carriers == 1:
+            what = "1 post carries it; the post stays, without this message."
+        else:
+            what = f"{carriers} posts carry it; the posts stay, without this message."
+        question = f"Delete the key message '{record.title}'? {what}"
+        if not self._confirm(self, "Delete key message", question):
+            return None
+        return DeleteKeyMessageCommand(self.session, record.id)
+
+    def _relevant(self, changes: ChangeSet) -> bool:
+        return bool(changes.messages or changes.calendar)
+
+
+# -- channels ---------------------------------------------------------------------------
+
+
+class ChannelManager(_Manager[Channel]):
+    """Add, edit, archive and (when unused) delete the channels posts go out on."""
+
+    noun = "channel"
+    plural_title = "Channels"
+
+    def _build_form(self, form: QFormLayout) -> None:
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("Name")
+        self.name_edit.setPlaceholderText("Required, e.g. LinkedIn")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName("Kind")
+        for kind in CHANNEL_KINDS:
+            self.kind_combo.addItem(kind.capitalize(), kind)
+        self.color_field = ColorField()
+        self.limit_check = QCheckBox("at most")
+        self.limit_check.setAccessibleName("Has a character limit")
+        self.limit_spin = QSpinBox()
+        self.limit_spin.setRange(1, 1_000_000)
+        self.limit_spin.setSuffix(" characters")
+        self.limit_spin.setAccessibleName("Character limit")
+        self.limit_spin.setEnabled(False)
+        self.limit_check.toggled.connect(self.limit_spin.setEnabled)
+        limit_row = QHBoxLayout()
+        limit_row.addWidget(self.limit_check)
+        limit_row.addWidget(self.limit_spin, 1)
+
+        form.addRow(self._label("&Name", self.name_edit), self.name_edit)
+        form.addRow(self._label("&Kind", self.kind_combo), self.kind_combo)
+        form.addRow(self._label("C&olour", self.color_field.color_button), self.color_field)
+        form.addRow(self._label("&Limit", self.limit_check), limit_row)
+        self._connect(
+            self.name_edit.textChanged,
+            self.kind_combo.currentIndexChanged,
+            self.color_field.colorChanged,
+            self.limit_check.toggled,
+            self.limit_spin.valueChanged,
+        )
+
+    def records(self) -> list[Channel]:
+        return self.session.channels(include_archived=self._archived_check_rows())
+
+    def record(self, record_id: int) -> Channel:
+        return self.session.channel(record_id)
+
+    def _name(self, record: Channel) -> str:
+        return record.name
+
+    def _tooltip(self, record: Channel) -> str:
+        limit = f", at most {record.char_limit} characters" if record.char_limit else ""
+        return f"{record.name}: {record.kind}{limit}"
+
+    def _defaults(self) -> Channel:
+        existing = self.session.channels(include_archived=True)
+        return Channel(
+            NEW, "", "social", self._next_color([c.color for c in existing]), None, 0, False
+        )
+
+    def _fill(self, record: Channel) -> None:
+        self.name_edit.setText(record.name)
+        index = self.kind_combo.findData(record.kind)
+        self.kind_combo.setCurrentIndex(max(index, 0))
+        self.color_field.set_color(record.color)
+        self.limit_check.setChecked(record.char_limit is not None)
+        self.limit_spin.setValue(record.char_limit or 280)
+        self.limit_spin.setEnabled(record.char_limit is not None)
+
+    def _read(self, base: Channel) -> Channel:
+        return replace(
+            base,
+            name=self.name_edit.text().strip(),
+            kind=str(self.kind_combo.currentData()),
+            color=self.color_field.color(),
+            char_limit=self.limit_spin.value() if self.limit_check.isChecked() else None,
+        )
+
+    def _validate(self, new: Channel) -> None:
+        # Edits are written back as a whole row, so check here what the store checks on add.
+        if not new.name:
+            raise InvalidInput("A channel needs a name.")
+        others = [(c.id, c.name) for c in self.session.channels(include_archived=True)]
+        _unique(new.name, others, new.id, "channel")
+        if new.kind not in CHANNEL_KINDS:
+            raise InvalidInput(f"'{new.kind}' is not a channel kind.")
+        if new.char_limit is not None and new.char_limit < 1:
+            raise InvalidInput("A character limit must be at least 1.")
+        parse_color(new.color)
+
+    def _add_command(self, new: Channel) -> QUndoCommand:
+        return ChannelCommand(self.session, None, new)
+
+    def _edit_command(self, old: Channel, new: Channel) -> QUndoCommand:
+        command = ChannelCommand(self.session, old, new)
+        if new.name != old.name:
+            command.setText(f"Rename channel '{elide(old.name)}' to '{elide(new.name)}'")
+        return command
+
+    def _find(self, name: str) -> int | None:
+        found = self.session.store.channel_named(name)
+        return found.id if found else None
+
+    def _archive_command(self, record: Channel) -> QUndoCommand:
+        command = ChannelCommand(self.session, record, replace(record, archived=not record.archived))
+        verb = "Restore" if record.archived else "Archive"
+        command.setText(f"{verb} channel '{elide(record.name)}'")
+        return command
+
+    def _delete_command(self, record: Channel) -> QUndoCommand | None:
+        # The store refuses to delete a channel that posts use; that refusal is shown as is.
+        return DeleteChannelCommand(self.session, record.id)
+
+    def _relevant(self, changes: ChangeSet) -> bool:
+        return bool(changes.channels or changes.calendar)
+
+
+# -- campaigns ---------------------------------------------------------------------------
+
+
+class CampaignManager(_Manager[Campaign]):
+    """Add, edit and delete campaigns (products, services, promotions)."""
+
+    noun = "campaign"
+    plural_title = "Campaigns"
+    archivable = False
+
+    def _build_form(self, form: QFormLayout) -> None:
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("Name")
+        self.name_edit.setPlaceholderText("Required, e.g. Spring launch")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName("Kind")
+        for kind in CampaignKind:
+            self.kind_combo.addItem(kind.value.capitalize(), kind.value)
+        self.starts_field = OptionalDateField("from", "Starts on")
+        self.ends_field = OptionalDateField("until", "Ends on")
+        self.color_field = ColorField()
+
+        form.addRow(self._label("&Name", self.name_edit), self.name_edit)
+        form.addRow(self._label("&Kind", self.kind_combo), self.kind_combo)
+        form.addRow(self._label("Starts o&n", self.starts_field.check), self.starts_field)
+        form.addRow(self._label("Ends on", self.ends_field.check), self.ends_field)
+        form.addRow(self._label("C&olour", self.color_field.color_button), self.color_field)
+        self._connect(
+            self.name_edit.textChanged,
+            self.kind_combo.currentIndexChanged,
+            self.starts_field.changed,
+            self.ends_field.changed,
+            self.color_field.colorChanged,
+        )
+
+    def records(self) -> list[Campaign]:
+        return self.session.campaigns()
+
+    def record(self, record_id: int) -> Campaign:
+        return self.session.campaign(record_id)
+
+    def _name(self, record: Campaign) -> str:
+        return record.name
+
+    def _tooltip(self, record: Campaign) -> str:
+        when = ""
+        if record.starts_on or record.ends_on:
+            first = record.starts_on.isoformat() if record.starts_on else "…"
+            last = record.ends_on.isoformat() if record.ends_on else "…"
+            when = f", {first} – {last}"
+        return f"{record.name}: {record.kind.value}{when}"
+
+    def _defaults(self) -> Campaign:
+        existing = self.session.campaigns()
+        return Campaign(
+            NEW, "", CampaignKind.PROMOTION, None, None,
+            self._next_color([c.color for c in existing]),
+        )
+
+    def _fill(self, record: Campaign) -> None:
+        self.name_edit.setText(record.name)
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(record.kind.value), 0))
+        today = self.session.today()
+        self.starts_field.set_value(record.starts_on, today)
+        self.ends_field.set_value(record.ends_on, today)
+        self.color_field.set_color(record.color)
+
+    def _read(self, base: Campaign) -> Campaign:
+        return replace(
+            base,
+            name=self.name_edit.text().strip(),
+            kind=CampaignKind(self.kind_combo.currentData()),
+            starts_on=self.starts_field.value(),
+            ends_on=self.ends_field.value(),
+            color=self.color_field.color(),
+        )
+
+    def _validate(self, new: Campaign) -> None:
+        if not new.name:
+            raise InvalidInput("A campaign needs a name.")
+        others = [(c.id, c.name) for c in self.session.campaigns()]
+        _unique(new.name, others, new.id, "campaign")
+        _check_range(new.starts_on, new.ends_on)
+        parse_color(new.color)
+
+    def _add_command(self, new: Campaign) -> QUndoCommand:
+        return CampaignCommand(self.session, None, new)
+
+    def _edit_command(self, old: Campaign, new: Campaign) -> QUndoCommand:
+        command = CampaignCommand(self.session, old, new)
+        if new.name != old.name:
+            command.setText(f"Rename campaign '{elide(old.name)}' to '{elide(new.name)}'")
+        return command
+
+    def _find(self, name: str) -> int | None:
+        found = self.session.store.campaign_named(name)
+        return found.id if found else None
+
+    def _archive_command(self, record: Campaign) -> QUndoCommand:
+        raise InvalidInput("Campaigns are not archived; delete the ones you no longer need.")
+
+    def _delete_command(self, record: Campaign) -> QUndoCommand | None:
+        members = sum(1 for p in self.session.store.all_posts() if p.campaign_id == record.id)
+        if members == 0:
+            what = "No post belongs to it."
+        elif members == 1:
+            what = "1 post belongs to it; it stays, without a campaign."
+        else:
+            what = f"{members} posts belong to it; they stay, without a campaign."
+        if not self._confirm(self, "Delete campaign", f"Delete the campaign '{record.name}'? {what}"):
+            return None
+        return CampaignCommand(self.session, record, None)
+
+    def _relevant(self, changes: ChangeSet) -> bool:
+        return bool(changes.campaigns or changes.calendar)
