@@ -150,19 +150,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         log(f"calendar of {format_size(posts)} posts...")
         calendars[posts], generated[posts] = cached_calendar(posts, seed=args.seed)
         seconds = generated[posts]
-        log(f"  {'generated in %.1f s' % seconds if seconds is not None else 'cached'}")
+        log("  cached" if seconds is None else f"  generated in {seconds:.1f} s")
 
     results: list[Result] = []
     if "month" in only:
         figures: dict[int, engine.MonthFigure] = {}
         for posts in sizes:
             log(f"month query at {format_size(posts)}...")
-            result, figures[posts] = engine.month_query(
-                calendars[posts], posts, settings.budget
-            )
+            result, figures[posts] = engine.month_query(calendars[posts], posts, settings.budget)
             results.append(result)
         largest = max(sizes)
-        reference = REFERENCE_SIZE if REFERENCE_SIZE in sizes else min(sizes)
+        reference = REFERENCE_SIZE
+        if reference not in sizes or reference == largest:
+            reference = min(sizes)
         if largest != reference:
             results.extend(engine.month_scaling(figures[largest], figures[reference]))
     if "cadence" in only:
@@ -177,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if "startup" in only:
         log(f"cold start ({settings.startup_runs} runs)...")
-        first, last = engine.month_window(calendars[workload])
+        first, last = engine.middle_month()
         results.append(
             startup.cold_start(
                 calendars[workload], workload, first, last, runs=settings.startup_runs
@@ -186,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     wall = time.perf_counter() - started
     made = ", ".join(
-        f"{format_size(n)}: {'%.1f s' % s if s is not None else 'cached'}"
+        f"{format_size(n)}: " + ("cached" if s is None else f"{s:.1f} s")
         for n, s in sorted(generated.items())
     )
     footer = [f"Whole run: {wall:.1f} s wall.", f"Calendars: {made or 'none needed'}."]
@@ -195,9 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(environment())
     print("\n".join(footer))
     if args.markdown is not None:
-        text = "\n\n".join(
-            [markdown_table(results), f"{environment()}. " + " ".join(footer)]
-        )
+        text = "\n\n".join([markdown_table(results), f"{environment()}. " + " ".join(footer)])
         args.markdown.write_text(text + "\n", encoding="utf-8")
         log(f"wrote {args.markdown}")
     return 1 if any(r.failed for r in results) else 0

@@ -20,7 +20,7 @@ from typing import Any
 from calendar_app.core.models import NewPost, PostStatus, format_time
 from calendar_app.core.store import CalendarStore
 
-from .generate import DATA_DIR, setup_calendar, synthetic_posts
+from .generate import DATA_DIR, MIDDLE_DAY, setup_calendar, synthetic_posts
 from .report import Result, Unit, format_size
 from .timing import Budget, medians, time_once
 
@@ -51,21 +51,18 @@ class MonthFigure:
     bare: float
 
 
-def middle_month(store: CalendarStore) -> tuple[date, date]:
-    """The first and last day of the month in the middle of the calendar's dated posts."""
-    span = store.date_range()
-    if span is None:
-        raise ValueError(f"{store.path} has no dated posts")
-    first, last = span
-    middle = first + (last - first) / 2
+def middle_month() -> tuple[date, date]:
+    """The first and last day of the month in the middle of the generated span, the same
+    month at every size."""
+    middle = MIDDLE_DAY
     days = calendar.monthrange(middle.year, middle.month)[1]
     return middle.replace(day=1), middle.replace(day=days)
 
 
 def month_query(path: Path, posts: int, budget: Budget) -> tuple[Result, MonthFigure]:
     """``store.posts_between`` for one month vs the bare indexed SELECT, same file."""
+    first, last = middle_month()
     with CalendarStore.open(path) as store:
-        first, last = middle_month(store)
         bare_conn = sqlite3.connect(path)
         try:
             params = (first.isoformat(), last.isoformat())
@@ -269,9 +266,9 @@ def bulk_insert(posts: int, budget: Budget, *, repeats: int, seed: int = 0) -> R
 
             def insert() -> None:
                 with db.atomic():
-                    db["posts"].insert_all(post_rows[:count])
+                    db.table("posts").insert_all(post_rows[:count])
                     links = [r for r in link_rows if r["post_id"] <= count]
-                    db["post_messages"].insert_all(links)
+                    db.table("post_messages").insert_all(links)
 
             return time_once(insert)
 
@@ -301,8 +298,3 @@ def bulk_insert(posts: int, budget: Budget, *, repeats: int, seed: int = 0) -> R
             " rows/s counts posts"
         ),
     )
-
-
-def month_window(path: Path) -> tuple[date, date]:
-    with CalendarStore.open(path) as store:
-        return middle_month(store)

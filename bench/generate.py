@@ -25,7 +25,7 @@ from datetime import date, time, timedelta
 from itertools import accumulate
 from pathlib import Path
 
-from calendar_app.core.models import CHANNEL_KINDS, NewPost, PostStatus
+from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 
 GENERATOR_VERSION = 2
@@ -35,6 +35,9 @@ FIRST_DAY = date(2021, 1, 1)
 LAST_DAY = date(2030, 12, 31)
 REFERENCE_DAY = date(2026, 1, 1)
 """The generator's "today": posts before it are mostly published, after it scheduled."""
+
+MIDDLE_DAY = FIRST_DAY + (LAST_DAY - FIRST_DAY) / 2
+"""The middle of the generated span (2026-01-01)."""
 
 DATA_DIR = Path(__file__).resolve().parent / ".data"
 
@@ -53,20 +56,21 @@ _CHANNELS = (
     ("Bluesky", "social"),
 )
 
-_TOPICS = (
-    "climate", "pricing", "safety", "hiring", "community", "product", "service", "quality",
-    "partners", "research", "education", "health", "energy", "mobility", "data", "privacy",
-    "support", "launch", "roadmap", "values", "growth", "customers", "design", "openness",
+_TOPIC_TEXT = (
+    "climate pricing safety hiring community product service quality partners research"
+    " education health energy mobility data privacy support launch roadmap values growth"
+    " customers design openness"
 )
+_TOPICS = tuple(_TOPIC_TEXT.split())
 
-_WORDS = (
-    "the", "a", "our", "new", "team", "plan", "week", "update", "customers", "story", "share",
-    "learn", "join", "today", "how", "why", "we", "you", "better", "together", "local", "free",
-    "event", "guide", "tips", "report", "results", "year", "month", "first", "more", "less",
-    "energy", "saving", "people", "city", "open", "day", "behind", "scenes", "meet", "experts",
-    "question", "answer", "live", "video", "read", "listen", "register", "now", "soon", "and",
-    "with", "for", "from", "about", "every", "thanks", "community", "partners", "launch",
+_WORD_TEXT = (
+    "the a our new team plan week update customers story share learn join today how why we"
+    " you better together local free event guide tips report results year month first more"
+    " less energy saving people city open day behind scenes meet experts question answer live"
+    " video read listen register now soon and with for from about every thanks community"
+    " partners launch"
 )
+_WORDS = tuple(_WORD_TEXT.split())
 
 _CADENCES = (7, 14, 14, 14, 21, 30, 30, 45, 60, 90)
 _TIMES = tuple(time(hour, minute) for hour in range(7, 20) for minute in (0, 15, 30, 45))
@@ -79,7 +83,9 @@ def _cumulative(weights: list[float] | tuple[float, ...]) -> list[float]:
     return list(accumulate(weights))
 
 
-def _message_specs(count: int, rng: random.Random) -> list[tuple[str, int, date | None, date | None]]:
+def _message_specs(
+    count: int, rng: random.Random
+) -> list[tuple[str, int, date | None, date | None]]:
     specs: list[tuple[str, int, date | None, date | None]] = []
     for index in range(count):
         topic = _TOPICS[index % len(_TOPICS)]

@@ -21,7 +21,9 @@ def cadence_script() -> Path:
     return Path(sys.executable).parent / "cadence"
 
 
-def _run(command: list[str], env: dict[str, str]) -> tuple[float, subprocess.CompletedProcess[bytes]]:
+def _run(
+    command: list[str], env: dict[str, str]
+) -> tuple[float, subprocess.CompletedProcess[bytes]]:
     start = time.perf_counter()
     done = subprocess.run(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False
@@ -43,7 +45,13 @@ def cold_start(
         return Result(name, size, None, None, baseline_name, skipped=f"{script} missing")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     ours_cmd = [
-        str(script), "post", "list", str(path), "--from", first.isoformat(), "--to",
+        str(script),
+        "post",
+        "list",
+        str(path),
+        "--from",
+        first.isoformat(),
+        "--to",
         last.isoformat(),
     ]
     base_cmd = [sys.executable, "-c", "import sqlite_utils"]
@@ -51,7 +59,12 @@ def cold_start(
     if check.returncode != 0:
         problem = check.stderr.decode(errors="replace").strip().splitlines()
         return Result(
-            name, size, None, None, baseline_name, failed=True,
+            name,
+            size,
+            None,
+            None,
+            baseline_name,
+            failed=True,
             note=f"exit {check.returncode}: {problem[-1] if problem else 'no message'}",
         )
     for _ in range(warmup):

@@ -22,15 +22,17 @@ What the picture says:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPainter,
     QPainterPath,
     QPalette,
@@ -41,12 +43,15 @@ from ..core.cadence import CadenceReport, Gap, MessageStatus
 from ..core.models import KeyMessage
 
 __all__ = [
+    "GapShape",
+    "MarkShapes",
     "RowShapes",
     "StripColors",
     "StripLayout",
     "StripRow",
     "build_rows",
     "day_text",
+    "label_width",
     "paint_axis",
     "paint_grid",
     "paint_legend",
@@ -161,16 +166,24 @@ def build_rows(
     rows: list[StripRow] = []
     for message in messages:
         days = by_message.get(message.id, {})
-        marks = tuple(
-            (day, tuple(sorted(days[day], key=order))) for day in sorted(days)
-        )
+        marks = tuple((day, tuple(sorted(days[day], key=order))) for day in sorted(days))
         try:
             cadence = report.message(message.id)
         except KeyError:
             rows.append(
                 StripRow(
-                    message.id, message.title, message.color, message.cadence_days,
-                    MessageStatus.UPCOMING, 0, None, None, None, None, marks, (),
+                    message.id,
+                    message.title,
+                    message.color,
+                    message.cadence_days,
+                    MessageStatus.UPCOMING,
+                    0,
+                    None,
+                    None,
+                    None,
+                    None,
+                    marks,
+                    (),
                 )
             )
             continue
@@ -236,6 +249,7 @@ class StripColors:
     overdue_future: QColor
     overdue_hatch: QColor
     on_overdue: QColor
+    on_overdue_future: QColor
     unplanned: QColor
     unplanned_fill: QColor
     ok: QColor
@@ -272,6 +286,7 @@ class StripColors:
             overdue_future=_mix(overdue, background, 0.55),
             overdue_hatch=_alpha(QColor("#ffffff"), 0.22 if dark else 0.26),
             on_overdue=QColor("#ffffff"),
+            on_overdue_future=QColor("#ffffff") if dark else QColor("#7a1512"),
             unplanned=unplanned,
             unplanned_fill=_alpha(unplanned, 0.16),
             ok=ok,
@@ -326,6 +341,38 @@ class StripLayout:
 
 
 @dataclass(frozen=True)
+class GapShape:
+    """One overdue bar, clipped to the range."""
+
+    gap: Gap
+    bar: QRectF
+    path: QPainterPath
+    """Rounded ends, square where the gap runs on beyond the range."""
+    future_x: float | None
+    """Where its part after today starts (drawn paler), None when all of it is past."""
+    label: QRectF
+    """Where its day count goes: the part up to today when there is one."""
+    label_days: int
+    """Days overdue up to today for the gap under way, the gap's length otherwise."""
+    label_pale: bool
+
+
+@dataclass
+class MarkShapes:
+    """A row's delivery marks, grouped by channel so that each colour is set once."""
+
+    singles: dict[int, list[QRectF]] = field(default_factory=dict)
+    """One channel that day: a pill in its colour."""
+    stacks: list[QRectF] = field(default_factory=list)
+    """Several channels that day: the outline of the stack..."""
+    segments: dict[int, list[QRectF]] = field(default_factory=dict)
+    """...and its segments, one per channel."""
+    radius: float = 0.0
+    rounded: bool = True
+    """False when days are too narrow for rounding to show: plain rectangles, faster."""
+
+
+@dataclass(frozen=True)
 class RowShapes:
     """One row's rectangles, computed once per data or size change."""
 
@@ -333,11 +380,10 @@ class RowShapes:
     baseline: tuple[float, float, float] | None
     """(x1, x2, y) of the baseline over the active part of the row."""
     inactive: tuple[QRectF, ...]
-    marks: tuple[tuple[QRectF, tuple[int, ...], bool], ...]
-    """(bounding box, channels, outside the active range) per mark."""
-    gaps: tuple[tuple[QRectF, Gap, bool, bool, float | None], ...]
-    """(bar, gap, continues left, continues right, x where its future part starts or
-    None when it is all in the past) per gap, clipped to the range."""
+    marks: MarkShapes
+    faded_marks: MarkShapes
+    """Deliveries outside the message's active range (they do not count)."""
+    gaps: tuple[GapShape, ...]
 
 
 def row_shapes(layout: StripLayout, row: StripRow, rect: QRectF, today: date) -> RowShapes:
@@ -360,27 +406,71 @@ def row_shapes(layout: StripLayout, row: StripRow, rect: QRectF, today: date) ->
     seg_h = min(max(rect.height() * 0.2, 5.0), 8.0)
     spacing = 1.0 if seg_h > 5 else 0.8
     room = rect.height() - 6
-    marks = []
+    rounded = mark_w >= 5
+    marks = MarkShapes(radius=min(mark_w, seg_h) / 2, rounded=rounded)
+    faded = MarkShapes(radius=marks.radius, rounded=rounded)
     for day, channels in row.marks:
-        count = max(len(channels), 1)
+        layer = marks if row.is_active(day) else faded
+        x = layout.x_for(day)
+        if len(channels) <= 1:
+            box = QRectF(x - mark_w / 2, mid - seg_h / 2, mark_w, seg_h)
+            layer.singles.setdefault(channels[0] if channels else 0, []).append(box)
+            continue
+        count = len(channels)
         h = min(seg_h, (room - spacing * (count - 1)) / count)
         total = h * count + spacing * (count - 1)
-        x = layout.x_for(day)
-        box = QRectF(x - mark_w / 2, mid - total / 2, mark_w, total)
-        marks.append((box, channels, not row.is_active(day)))
+        top = mid - total / 2
+        layer.stacks.append(QRectF(x - mark_w / 2, top, mark_w, total))
+        for i, channel_id in enumerate(channels):
+            segment = QRectF(x - mark_w / 2, top + i * (h + spacing), mark_w, h)
+            layer.segments.setdefault(channel_id, []).append(segment)
 
     bar_h = min(max(rect.height() * 0.46, 8.0), 15.0)
     gaps = []
     for gap in row.gaps:
         x1, x2 = layout.span(gap.start, gap.end)
         inset = min(width * 0.12, 1.5)
-        bar = QRectF(x1 + inset, mid - bar_h / 2, max(x2 - x1 - 2 * inset, 2.0), bar_h)
+        if gap.start >= layout.first:
+            x1 += inset
+        if gap.end <= layout.last:
+            x2 -= inset
+        bar = QRectF(x1, mid - bar_h / 2, max(x2 - x1, 2.0), bar_h)
         future_x = None
+        label, label_days, label_pale = bar, gap.days, False
         if gap.end > today:
             future_x = bar.left() if gap.start > today else layout.day_left(today) + width
             future_x = min(max(future_x, bar.left()), bar.right())
-        gaps.append((bar, gap, gap.start < layout.first, gap.end > layout.last, future_x))
-    return RowShapes(QRectF(rect), baseline, tuple(inactive), tuple(marks), tuple(gaps))
+            if future_x > bar.left():
+                label = QRectF(bar.left(), bar.top(), future_x - bar.left(), bar.height())
+                label_days = (today - gap.start).days + 1
+            else:
+                label_pale = True
+        gaps.append(
+            GapShape(
+                gap,
+                bar,
+                _bar_path(bar, gap.start < layout.first, gap.end > layout.last),
+                future_x,
+                label,
+                label_days,
+                label_pale,
+            )
+        )
+    return RowShapes(QRectF(rect), baseline, tuple(inactive), marks, faded, tuple(gaps))
+
+
+def _bar_path(bar: QRectF, open_left: bool, open_right: bool) -> QPainterPath:
+    radius = bar.height() / 2
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    path.addRoundedRect(bar, radius, radius)
+    # A gap that runs on beyond the range keeps a square end there.
+    if open_left:
+        path.addRect(QRectF(bar.left(), bar.top(), min(radius, bar.width()), bar.height()))
+    if open_right:
+        end = min(radius, bar.width())
+        path.addRect(QRectF(bar.right() - end, bar.top(), end, bar.height()))
+    return path.simplified()
 
 
 # -- painting ------------------------------------------------------------------
@@ -403,14 +493,12 @@ def _scaled(font: QFont, factor: float, weight: QFont.Weight | None = None) -> Q
     return result
 
 
-def paint_grid(
-    painter: QPainter, layout: StripLayout, rect: QRectF, colors: StripColors
-) -> None:
+def paint_grid(painter: QPainter, layout: StripLayout, rect: QRectF, colors: StripColors) -> None:
     """Weekend columns and month boundaries behind the rows (``rect``: all rows)."""
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
     width = layout.day_width
-    if width >= 2.5:
+    if width >= 6:  # narrower, the stripes would only add noise
         day = layout.first
         while day <= layout.last:
             if day.weekday() == 5:
@@ -451,12 +539,19 @@ def paint_axis(
     font: QFont,
     *,
     week_start: int = 0,
+    today: date | None = None,
 ) -> None:
-    """Month names on top, week or day numbers below (``week_start``: 0 Monday, 6 Sunday)."""
+    """Month names on top, day or week numbers below, today marked.
+
+    ``week_start`` is 0 for Monday, 6 for Sunday: with no room for every day's
+    number, the first day of each week is numbered.
+    """
     painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     locale = QLocale()
     month_font = _scaled(font, 0.92, QFont.Weight.DemiBold)
     small = _scaled(font, 0.8)
+    small_bold = _scaled(font, 0.8, QFont.Weight.Bold)
     month_metrics = QFontMetricsF(month_font)
     small_metrics = QFontMetricsF(small)
     top_h = rect.height() * 0.55
@@ -482,84 +577,122 @@ def paint_axis(
                 label,
             )
 
-    # Day numbers when they fit, else the first day of each week.
-    painter.setFont(small)
-    painter.setPen(colors.muted)
     width = layout.day_width
     digits = small_metrics.horizontalAdvance("28") + 4
     low = QRectF(rect.left(), rect.top() + top_h, rect.width(), rect.height() - top_h)
+    showing_today = today is not None and layout.first <= today <= layout.last
     if width >= digits:
-        day = layout.first
-        while day <= layout.last:
+        # Every day's number (with its weekday when there is room); today's
+        # sits on a filled pill, as in a calendar.
+        named = width >= small_metrics.horizontalAdvance("Wed 28") + 14
+        for day in _days_of(layout):
             x = layout.x_for(day)
-            weekend = day.weekday() >= 5
-            painter.setPen(colors.faint if weekend else colors.muted)
-            painter.drawText(
-                QRectF(x - width / 2, low.top(), width, low.height()),
-                Qt.AlignmentFlag.AlignCenter,
-                str(day.day),
-            )
-            day += timedelta(days=1)
-    elif width * 7 >= digits + 2:
-        day = layout.first + timedelta(days=(week_start - layout.first.weekday()) % 7)
-        painter.setPen(QPen(colors.grid, 1))
-        while day <= layout.last:
-            x = _crisp(layout.day_left(day))
-            painter.setPen(QPen(colors.month_line, 1))
-            painter.drawLine(QPointF(x, low.bottom() - 4), QPointF(x, low.bottom()))
-            painter.setPen(colors.muted)
-            painter.drawText(
-                QRectF(x + 2, low.top(), width * 7, low.height() - 2),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                str(day.day),
-            )
-            day += timedelta(days=7)
+            cell = QRectF(x - width / 2, low.top(), width, low.height())
+            if day == today:
+                pill_h = small_metrics.height() + 2
+                text = locale.toString(_qdate(day), "ddd d") if named else str(day.day)
+                pill_w = min(max(small_metrics.horizontalAdvance(text) + 10, pill_h), width)
+                pill = QRectF(x - pill_w / 2, cell.center().y() - pill_h / 2, pill_w, pill_h)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colors.today)
+                painter.drawRoundedRect(pill, pill_h / 2, pill_h / 2)
+                painter.setFont(small_bold)
+                painter.setPen(colors.on_today)
+            else:
+                painter.setFont(small)
+                painter.setPen(colors.faint if day.weekday() >= 5 else colors.muted)
+            text = locale.toString(_qdate(day), "ddd d") if named else str(day.day)
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
+    else:
+        tag = QRectF()
+        if showing_today and today is not None:
+            tag_font = _scaled(font, 0.75, QFont.Weight.Bold)
+            tag_metrics = QFontMetricsF(tag_font)
+            w = tag_metrics.horizontalAdvance("Today") + 12
+            h = tag_metrics.height() + 2
+            x = layout.x_for(today)
+            left = min(max(x - w / 2, rect.left()), rect.right() - w)
+            tag = QRectF(left, low.center().y() - h / 2, w, h)
+        if width * 7 >= digits + 2:
+            painter.setFont(small)
+            day = layout.first + timedelta(days=(week_start - layout.first.weekday()) % 7)
+            while day <= layout.last:
+                x = _crisp(layout.day_left(day))
+                text_rect = QRectF(x + 2, low.top(), width * 7, low.height() - 2)
+                used = QRectF(
+                    x, low.top(), small_metrics.horizontalAdvance(str(day.day)) + 4, low.height()
+                )
+                if not used.intersects(tag):
+                    painter.setPen(QPen(colors.month_line, 1))
+                    painter.drawLine(QPointF(x, low.bottom() - 4), QPointF(x, low.bottom()))
+                    painter.setPen(colors.muted)
+                    painter.drawText(
+                        text_rect,
+                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                        str(day.day),
+                    )
+                day += timedelta(days=7)
+        if not tag.isEmpty():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colors.today)
+            painter.drawRoundedRect(tag, tag.height() / 2, tag.height() / 2)
+            painter.setFont(_scaled(font, 0.75, QFont.Weight.Bold))
+            painter.setPen(colors.on_today)
+            painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, "Today")
     painter.setPen(QPen(colors.month_line, 1))
     y = math.floor(rect.bottom()) - 0.5
     painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
     painter.restore()
 
 
+def _days_of(layout: StripLayout) -> Iterator[date]:
+    day = layout.first
+    while day <= layout.last:
+        yield day
+        day += timedelta(days=1)
+
+
 def paint_today(
     painter: QPainter,
     layout: StripLayout,
-    axis: QRectF,
-    rows: QRectF,
+    top: float,
+    bottom: float,
     colors: StripColors,
-    font: QFont,
     today: date,
 ) -> None:
-    """Today's line across the rows, with a "Today" tag on the axis."""
+    """Today's line from ``top`` to ``bottom`` (the axis marks the day itself)."""
     if not layout.first <= today <= layout.last:
         return
     painter.save()
     x = layout.x_for(today)
     painter.setPen(QPen(colors.today, 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-    painter.drawLine(QPointF(x, axis.bottom() - 2), QPointF(x, rows.bottom()))
-    tag_font = _scaled(font, 0.75, QFont.Weight.Bold)
-    metrics = QFontMetricsF(tag_font)
-    text = "Today"
-    w = metrics.horizontalAdvance(text) + 10
-    h = metrics.height() + 2
-    left = min(max(x - w / 2, axis.left()), axis.right() - w)
-    tag = QRectF(left, axis.bottom() - h - 2, w, h)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colors.today)
-    painter.drawRoundedRect(tag, h / 2, h / 2)
-    painter.setFont(tag_font)
-    painter.setPen(colors.on_today)
-    painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
+    painter.drawLine(QPointF(x, top), QPointF(x, bottom))
     painter.restore()
 
 
-def _hatch(painter: QPainter, rect: QRectF, color: QColor, step: float, width: float) -> None:
-    """Diagonal lines over ``rect`` (clip first to shape them)."""
-    painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-    x = rect.left() - rect.height()
-    while x < rect.right():
-        painter.drawLine(QPointF(x, rect.bottom()), QPointF(x + rect.height(), rect.top()))
-        x += step
+_HATCHES: dict[tuple[int, float, float, float], QBrush] = {}
+
+
+def _hatch(painter: QPainter, color: QColor, step: float, width: float) -> QBrush:
+    """A brush of diagonal lines (a small tile: one fill instead of many lines)."""
+    device = painter.device()
+    ratio = device.devicePixelRatioF() if device is not None else 1.0
+    key = (color.rgba(), step, width, ratio)
+    brush = _HATCHES.get(key)
+    if brush is None:
+        size = max(round(step * ratio), 2)  # whole device pixels, so the tiles meet
+        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        tile = QPainter(image)
+        tile.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        tile.setPen(QPen(color, width * ratio, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        for offset in (-size, 0, size):
+            tile.drawLine(QPointF(offset, size), QPointF(offset + size, 0))
+        tile.end()
+        image.setDevicePixelRatio(ratio)
+        brush = QBrush(image)
+        _HATCHES[key] = brush
+    return brush
 
 
 def paint_row_track(
@@ -574,11 +707,10 @@ def paint_row_track(
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
-    for rect in shapes.inactive:
-        painter.save()
-        painter.setClipRect(rect)
-        _hatch(painter, rect, colors.hatch, 6.0, 1.0)
-        painter.restore()
+    if shapes.inactive:
+        hatch = _hatch(painter, colors.hatch, 6.0, 1.0)
+        for rect in shapes.inactive:
+            painter.fillRect(rect, hatch)
 
     if shapes.baseline is not None:
         x1, x2, y = shapes.baseline
@@ -588,18 +720,9 @@ def paint_row_track(
 
     label_font = _scaled(font, 0.78, QFont.Weight.Bold)
     metrics = QFontMetricsF(label_font)
-    for bar, gap, open_left, open_right, future_x in shapes.gaps:
-        radius = bar.height() / 2
-        path = QPainterPath()
-        path.addRoundedRect(bar, radius, radius)
-        # A gap that runs on beyond the range keeps a square end there.
-        if open_left:
-            path.addRect(QRectF(bar.left(), bar.top(), min(radius, bar.width()), bar.height()))
-        if open_right:
-            path.addRect(
-                QRectF(bar.right() - min(radius, bar.width()), bar.top(), radius, bar.height())
-            )
-        path = path.simplified()
+    gap_hatch = _hatch(painter, colors.overdue_hatch, 5.0, 1.6)
+    for shape in shapes.gaps:
+        bar, path, future_x = shape.bar, shape.path, shape.future_x
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colors.overdue if future_x is None else colors.overdue_future)
         painter.drawPath(path)
@@ -612,38 +735,73 @@ def paint_row_track(
             painter.setBrush(colors.overdue)
             painter.drawPath(path)
             painter.restore()
-        painter.save()
-        painter.setClipPath(path)
-        _hatch(painter, bar, colors.overdue_hatch, 5.0, 1.6)
-        painter.restore()
-        text = f"{gap.days} days" if gap.days != 1 else "1 day"
-        if metrics.horizontalAdvance(text) + 10 <= bar.width() and bar.height() >= 11:
-            painter.setFont(label_font)
-            painter.setPen(colors.on_overdue)
-            painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, text)
-        elif metrics.horizontalAdvance(str(gap.days)) + 6 <= bar.width() and bar.height() >= 11:
-            painter.setFont(label_font)
-            painter.setPen(colors.on_overdue)
-            painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, str(gap.days))
+        painter.fillPath(path, gap_hatch)
+        days = shape.label_days
+        room = shape.label.width()
+        for text in (f"{days} days" if days != 1 else "1 day", str(days)):
+            if metrics.horizontalAdvance(text) + 8 <= room and bar.height() >= 11:
+                painter.setFont(label_font)
+                painter.setPen(colors.on_overdue_future if shape.label_pale else colors.on_overdue)
+                painter.drawText(shape.label, Qt.AlignmentFlag.AlignCenter, text)
+                break
 
-    neutral = colors.muted
-    for box, channels, outside in shapes.marks:
-        count = max(len(channels), 1)
-        spacing = 1.0 if count > 1 else 0.0
-        h = (box.height() - spacing * (count - 1)) / count
-        radius = min(box.width(), h) / 2 if count == 1 else min(box.width(), h) / 3
-        if outside:
-            painter.setOpacity(0.4)
-        painter.setPen(QPen(colors.mark_outline, 1.0))
-        painter.setBrush(colors.mark_outline)
-        painter.drawRoundedRect(box.adjusted(-1, -1, 1, 1), radius + 1, radius + 1)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for i, channel_id in enumerate(channels or (0,)):
-            painter.setBrush(channel_colors.get(channel_id, neutral))
-            segment = QRectF(box.left(), box.top() + i * (h + spacing), box.width(), h)
-            painter.drawRoundedRect(segment, radius, radius)
+    _paint_marks(painter, shapes.marks, colors, channel_colors)
+    if shapes.faded_marks.singles or shapes.faded_marks.stacks:
+        painter.setOpacity(0.4)
+        _paint_marks(painter, shapes.faded_marks, colors, channel_colors)
         painter.setOpacity(1.0)
     painter.restore()
+
+
+def _paint_marks(
+    painter: QPainter, marks: MarkShapes, colors: StripColors, channel_colors: Mapping[int, QColor]
+) -> None:
+    neutral = colors.muted
+    # A ring of background colour keeps marks apart from the baseline and
+    # from each other.
+    outline = QPen(colors.mark_outline, 1.0)
+    radius = marks.radius
+    if not marks.rounded:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colors.mark_outline)
+        painter.drawRects([r.adjusted(-0.5, -1, 0.5, 1) for r in marks.stacks])
+        for layer in (marks.singles, marks.segments):
+            for channel_id, rects in layer.items():
+                painter.setBrush(channel_colors.get(channel_id, neutral))
+                painter.drawRects(rects)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        return
+    painter.setPen(outline)
+    for channel_id, rects in marks.singles.items():
+        painter.setBrush(channel_colors.get(channel_id, neutral))
+        for rect in rects:
+            painter.drawRoundedRect(rect, radius, radius)
+    painter.setBrush(colors.mark_outline)
+    for rect in marks.stacks:
+        painter.drawRoundedRect(rect, radius * 0.7, radius * 0.7)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for channel_id, rects in marks.segments.items():
+        painter.setBrush(channel_colors.get(channel_id, neutral))
+        for rect in rects:
+            r = min(rect.height(), rect.width()) / 3
+            painter.drawRoundedRect(rect, r, r)
+
+
+def _status_wordings(row: StripRow) -> list[str]:
+    """The status from longest to shortest wording."""
+    if row.status == MessageStatus.OVERDUE:
+        return [row.status_label, f"overdue {row.overdue_days} d", f"{row.overdue_days} d"]
+    return [row.status_label]
+
+
+def label_width(rows: Sequence[StripRow], font: QFont) -> float:
+    """The width a label column needs to show every title and status in full."""
+    title_metrics = QFontMetricsF(_scaled(font, 1.0, QFont.Weight.DemiBold))
+    pill_metrics = QFontMetricsF(_scaled(font, 0.8, QFont.Weight.DemiBold))
+    titles = max((title_metrics.horizontalAdvance(r.title) for r in rows), default=0.0)
+    pills = max((pill_metrics.horizontalAdvance(r.status_label) for r in rows), default=0.0)
+    return 10 + 10 + 9 + titles + 8 + pills + 14 + 10 + 2
 
 
 def paint_row_label(
@@ -666,14 +824,21 @@ def paint_row_label(
 
     pill_font = _scaled(font, 0.8, QFont.Weight.DemiBold)
     pill_metrics = QFontMetricsF(pill_font)
-    text = row.status_label
-    pill_w = pill_metrics.horizontalAdvance(text) + 14
-    pill_h = min(pill_metrics.height() + 5, rect.height() - 6)
-    pill = QRectF(rect.right() - 10 - pill_w, mid - pill_h / 2, pill_w, pill_h)
-
     title_font = _scaled(font, 1.0, QFont.Weight.DemiBold if selected else QFont.Weight.Normal)
     title_metrics = QFontMetricsF(title_font)
     title_left = swatch.right() + 9
+    # The longest status wording that leaves the title its width, or at
+    # least half of the room; the tooltip always has the full story.
+    room = rect.right() - 10 - 8 - title_left
+    wanted = min(title_metrics.horizontalAdvance(row.title), room / 2)
+    choices = _status_wordings(row)
+    text = next(
+        (t for t in choices if room - pill_metrics.horizontalAdvance(t) - 14 >= wanted),
+        choices[-1],
+    )
+    pill_w = pill_metrics.horizontalAdvance(text) + 14
+    pill_h = min(pill_metrics.height() + 5, rect.height() - 6)
+    pill = QRectF(rect.right() - 10 - pill_w, mid - pill_h / 2, pill_w, pill_h)
     title_room = pill.left() - 8 - title_left
     painter.setFont(title_font)
     painter.setPen(colors.text)
@@ -738,12 +903,18 @@ def paint_legend(
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colors.overdue)
     painter.drawPath(path)
-    painter.save()
-    painter.setClipPath(path)
-    _hatch(painter, bar, colors.overdue_hatch, 5.0, 1.6)
-    painter.restore()
+    painter.fillPath(path, _hatch(painter, colors.overdue_hatch, 5.0, 1.6))
     x = bar.right() + 5
     label("overdue")
+    pale = QRectF(x, mid - 5, 26, 10)
+    path = QPainterPath()
+    path.addRoundedRect(pale, 5, 5)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colors.overdue_future)
+    painter.drawPath(path)
+    painter.fillPath(path, _hatch(painter, colors.overdue_hatch, 5.0, 1.6))
+    x = pale.right() + 5
+    label("overdue unless planned")
     painter.setPen(QPen(colors.today, 2))
     painter.drawLine(QPointF(x + 1, mid - 7), QPointF(x + 1, mid + 7))
     x += 7

@@ -8,7 +8,6 @@ logical pixels as floats, so the result stays crisp at any device pixel ratio.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
 
@@ -141,74 +140,72 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     """Paint ``chip`` into ``rect``: text on the first line, whatever the rect's height.
 
     Scheduled posts are a pale tint of the channel colour with a solid stripe
-    on the left; drafts and ideas have a dashed outline (ideas also faded);
-    published posts get a small tick; cancelled ones are faded and struck
-    through. A selected chip is filled with the channel colour.
+    on the left; drafts and ideas have a dashed outline (ideas also faded and
+    in italics); published posts get a small tick; cancelled ones are faded
+    and struck through. A selected chip is filled with the channel colour.
     """
     if rect.width() < 4 or rect.height() < 4:
         return
     status = chip.status
-    channel = chip.channel_color
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    if status == PostStatus.CANCELLED:
-        painter.setOpacity(painter.opacity() * 0.55)
-    elif status == PostStatus.IDEA:
-        painter.setOpacity(painter.opacity() * 0.75)
-
-    radius = min(4.0, rect.height() / 3)
-    body = rect.adjusted(0.5, 0.5, -0.5, -0.5)
-    path = QPainterPath()
-    path.addRoundedRect(body, radius, radius)
-
+    base = theme.base
+    # Fading mixes colours toward the background: cheaper than painter opacity,
+    # and the same on screen and in a PDF.
+    fade = {PostStatus.CANCELLED: 0.5, PostStatus.IDEA: 0.3}.get(status, 0.0)
+    channel = mix(chip.channel_color, base, fade)
     tentative = status in (PostStatus.DRAFT, PostStatus.IDEA)
     if chip.selected:
-        fill = QColor(channel)
+        fill = QColor(chip.channel_color)
         text = contrast_text(fill)
-        dim = with_alpha(text, 0.8)
+        dim = mix(fill, text, 0.8)
     elif status == PostStatus.CANCELLED:
-        fill = mix(theme.base, theme.text, 0.06)
-        text = theme.text
-        dim = theme.dim_text
+        fill = mix(base, theme.text, 0.05)
+        text = mix(theme.text, base, fade)
+        dim = mix(theme.dim_text, base, fade)
     else:
-        fill = tint(channel, theme.base, 0.10 if tentative else 0.20)
-        text = theme.text
-        dim = theme.dim_text
-    painter.fillPath(path, fill)
+        fill = tint(channel, base, 0.10 if tentative else 0.20)
+        text = mix(theme.text, base, fade)
+        dim = mix(theme.dim_text, base, fade)
 
-    # The channel stripe on the left edge, clipped to the rounded shape.
-    stripe = 3.0
     painter.save()
-    painter.setClipPath(path)
-    painter.fillRect(QRectF(body.left(), body.top(), stripe, body.height()), channel)
-    painter.restore()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(Qt.PenStyle.NoPen)
+    radius = min(4.0, rect.height() / 3)
+    stripe = 3.0
+    body = QRectF(rect)
+    # The stripe: the chip's rounded outline in the channel colour, then the
+    # fill over all but its left edge, squared off where the two meet.
+    painter.setBrush(channel)
+    painter.drawRoundedRect(body, radius, radius)
+    inner = body.adjusted(stripe, 0, 0, 0)
+    painter.setBrush(fill)
+    painter.drawRoundedRect(inner, radius, radius)
+    painter.fillRect(QRectF(inner.left(), inner.top(), radius, inner.height()), fill)
 
     if tentative and not chip.selected:
-        pen = QPen(channel, 1.0, Qt.PenStyle.DashLine)
+        pen = QPen(channel, 1.0, Qt.PenStyle.CustomDashLine)
         pen.setDashPattern([3.0, 2.0])
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-    if chip.selected:
-        painter.setPen(QPen(mix(channel, theme.text, 0.45), 1.0))
+        painter.drawRoundedRect(body.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    elif chip.selected:
+        painter.setPen(QPen(mix(chip.channel_color, theme.text, 0.45), 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
+        painter.drawRoundedRect(body.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
 
     metrics = QFontMetricsF(font)
     line_height = min(rect.height(), metrics.height() + 5)
-    line = QRectF(rect.left(), rect.top(), rect.width(), line_height)
-    left = line.left() + stripe + 4
-    right = line.right() - 4
+    cy = rect.top() + line_height / 2
+    baseline = cy + (metrics.ascent() - metrics.descent()) / 2
+    left = rect.left() + stripe + 4
+    right = rect.right() - 4
 
     # Right-hand side: key-message markers, then the published tick.
     dot = max(4.0, min(7.0, line_height * 0.36))
-    cy = line.center().y()
     if chip.marker_colors and right - left > 40:
-        shown = chip.marker_colors[: max(1, int((right - left - 30) // (dot + 2)))]
-        shown = shown[:4]
-        for color in reversed(shown):
-            painter.setPen(QPen(fill, 1.0))
-            painter.setBrush(color)
+        room = max(1, int((right - left - 30) // (dot + 2)))
+        painter.setPen(QPen(fill, 1.0))
+        for color in reversed(chip.marker_colors[: min(room, 4)]):
+            painter.setBrush(mix(color, base, fade))
             painter.drawEllipse(QPointF(right - dot / 2, cy), dot / 2, dot / 2)
             right -= dot + 2
         right -= 2
@@ -217,7 +214,6 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
         paint_tick(painter, QRectF(right - size, cy - size / 2, size, size), dim)
         right -= size + 3
 
-    painter.setBrush(Qt.BrushStyle.NoBrush)
     text_font = QFont(font)
     if status == PostStatus.CANCELLED:
         text_font.setStrikeOut(True)
@@ -231,24 +227,15 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
         if right - left > width + 8:
             painter.setFont(time_font)
             painter.setPen(dim)
-            painter.drawText(
-                QRectF(left, line.top(), width + 1, line.height()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                label,
-            )
+            painter.drawText(QPointF(left, baseline), label)
             left += width + 4
     available = right - left
     if available > 6:
-        title = QFontMetricsF(text_font).elidedText(
-            chip.title, Qt.TextElideMode.ElideRight, available
-        )
+        title_metrics = metrics if text_font == font else QFontMetricsF(text_font)
+        title = title_metrics.elidedText(chip.title, Qt.TextElideMode.ElideRight, available)
         painter.setFont(text_font)
         painter.setPen(text)
-        painter.drawText(
-            QRectF(left, line.top(), available, line.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            title,
-        )
+        painter.drawText(QPointF(left, baseline), title)
     painter.restore()
 
 
@@ -320,8 +307,3 @@ def paint_more(painter: QPainter, rect: QRectF, count: int, color: QColor, font:
         f"+{count} more",
     )
     painter.restore()
-
-
-def marker_colors(colors: Sequence[str]) -> tuple[QColor, ...]:
-    """Key-message colours (``#rrggbb``) as :class:`QColor` markers."""
-    return tuple(QColor(c) for c in colors)

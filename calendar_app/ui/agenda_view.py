@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import Post, PostStatus
+from ..core.models import ChangeSet, PostStatus
 from ..core.store import PostChanges
 from .commands import EditPostsCommand, plural
 from .dialogs import show_error
@@ -43,8 +43,8 @@ from .post_model import (
     AgendaModel,
     PlainIconDelegate,
     PostIdRole,
-    PostRole,
     SortRole,
+    locale_day,
     status_label,
 )
 from .session import CalendarSession
@@ -60,6 +60,15 @@ def _add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     month += 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class _AgendaProxy(QSortFilterProxyModel):
+    """Passes sorting on to the agenda model, which sorts in Python at once."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, AgendaModel):
+            source.sort(column, order)
 
 
 class _AgendaTable(QTableView):
@@ -125,8 +134,9 @@ class AgendaView(QWidget):
 
     The period is the month holding :meth:`current_date`; :meth:`step` moves by
     a month. Rows come from :class:`AgendaModel` (only that month's posts)
-    through a sort proxy; clicking a header sorts by that column (the Date
-    column by date, then time).
+    through a QSortFilterProxyModel that hands sorting to the model (a Python
+    sort on precomputed keys); clicking a header sorts by that column (the
+    Date column by date, then time).
     """
 
     periodChanged = Signal()
@@ -143,10 +153,9 @@ class AgendaView(QWidget):
         self.setAccessibleName("Agenda")
 
         self.model = AgendaModel(session, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = _AgendaProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
-        self.proxy.setDynamicSortFilter(True)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("agendaSummary")
@@ -167,7 +176,10 @@ class AgendaView(QWidget):
         self.table.setObjectName("agendaTable")
         self.table.setAccessibleName("Agenda posts")
         self.table.setModel(self.proxy)
-        self.table.setItemDelegate(PlainIconDelegate(self.table))
+        # Only the columns with swatches need the (Python) delegate.
+        self._swatch_delegate = PlainIconDelegate(self.table)
+        for column in (AgendaModel.CHANNEL, AgendaModel.MESSAGES, AgendaModel.CAMPAIGN):
+            self.table.setItemDelegateForColumn(column, self._swatch_delegate)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(AgendaModel.DATE, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -186,14 +198,11 @@ class AgendaView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSortIndicatorShown(True)
-        fit = QHeaderView.ResizeMode.ResizeToContents
-        for column in (AgendaModel.DATE, AgendaModel.TIME, AgendaModel.CHANNEL, AgendaModel.STATUS):
-            header.setSectionResizeMode(column, fit)
-        for column, width in ((AgendaModel.MESSAGES, 230), (AgendaModel.CAMPAIGN, 140)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(AgendaModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
+        self._fit_columns()
+        session.changed.connect(self._on_session_changed)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 6, 8, 6)
@@ -212,6 +221,7 @@ class AgendaView(QWidget):
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_summary)
         self._load_period()
+        self._move_to_day(self._current, select=False)
 
     # -- the period interface ---------------------------------------------
 
@@ -284,9 +294,8 @@ class AgendaView(QWidget):
 
     def set_status(self, status: PostStatus) -> bool:
         """Give every selected post ``status``: one undo step. False when nothing changes."""
-        ids = self.selected_post_ids()
-        rows = [self.model.row_of(i) for i in ids]
-        posts = [self.model.post_at(r) for r in rows if r is not None]
+        found = (self.model.post(i) for i in self.selected_post_ids())
+        posts = [p for p in found if p is not None]
         edits: dict[int, PostChanges] = {
             p.id: {"status": status} for p in posts if p.status != status
         }
@@ -302,6 +311,36 @@ class AgendaView(QWidget):
 
     # -- internals ------------------------------------------------------------
 
+    def _fit_columns(self) -> None:
+        """Column widths from the font and the names, not from the rows: measuring
+        rows (ResizeToContents) costs a Python call per cell on every change."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        pad = 24
+        sort_arrow = 22
+
+        def wide(texts: list[str], extra: int = 0) -> int:
+            return max(metrics.horizontalAdvance(t) for t in texts) + pad + extra
+
+        # A week of two-digit days in December: the widest day and month numbers.
+        dates = [locale_day(date(2026, 12, 21 + i)) for i in range(7)]
+        names = [c.name for c in self.session.channels(include_archived=True)] or ["Channel"]
+        widths = {
+            AgendaModel.DATE: wide(dates),
+            AgendaModel.TIME: wide(["00:00"]),
+            AgendaModel.CHANNEL: min(wide(names, 18), 200),
+            AgendaModel.MESSAGES: 230,
+            AgendaModel.CAMPAIGN: 150,
+            AgendaModel.STATUS: wide([status_label(s) for s in PostStatus]),
+        }
+        for column, width in widths.items():
+            title = AgendaModel.HEADERS[column]
+            header.resizeSection(column, max(width, wide([title], sort_arrow)))
+
+    def _on_session_changed(self, changes: ChangeSet) -> None:
+        if changes.channels:
+            self._fit_columns()
+
     def _load_period(self) -> None:
         first, last = _month_bounds(self._current)
         self.model.set_range(first, last)
@@ -309,23 +348,28 @@ class AgendaView(QWidget):
         self._update_summary()
         self.periodChanged.emit()
 
-    def _move_to_day(self, day: date) -> None:
+    def _move_to_day(self, day: date, *, select: bool = True) -> None:
         """Make the first row on or after ``day`` current; select it if it is on ``day``."""
-        target = QModelIndex()
+        # The proxy passes rows through in the model's order: search in Python.
+        target_row: int | None = None
         target_day: date | None = None
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            post: Post = index.data(PostRole)
-            if post.date is None or post.date < day:
+        for row, post_id in enumerate(self.model.post_ids()):
+            post = self.model.post(post_id)
+            if post is None or post.date is None or post.date < day:
                 continue
             if target_day is None or post.date < target_day:
-                target, target_day = index, post.date
+                target_row, target_day = row, post.date
+        target = (
+            self.proxy.mapFromSource(self.model.index(target_row, 0))
+            if target_row is not None
+            else QModelIndex()
+        )
         flags = QItemSelectionModel.SelectionFlag
         self._moving_current = True
         try:
             selection = self.table.selectionModel()
             if target.isValid():
-                if target_day == day:
+                if select and target_day == day:
                     selection.setCurrentIndex(target, flags.ClearAndSelect | flags.Rows)
                 else:
                     selection.clearSelection()

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -234,6 +235,17 @@ class _BacklogList(QListView):
             self._panel.model.drag_anchor = int(current.data(PostIdRole))
         super().startDrag(supportedActions)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid():
+            self._panel.postActivated.emit(int(index.data(PostIdRole)))
+        else:
+            self._panel.newIdeaRequested.emit()  # double-click on the empty list: a new idea
+        event.accept()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and self.currentIndex().isValid():
@@ -325,7 +337,6 @@ class BacklogPanel(QWidget):
         self.list.setAcceptDrops(True)
         self.list.setUniformItemSizes(True)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.doubleClicked.connect(self._on_double_click)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -382,10 +393,6 @@ class BacklogPanel(QWidget):
     def _on_search(self, text: str) -> None:
         self.proxy.set_text(text)
         self._update_title()
-
-    def _on_double_click(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.postActivated.emit(int(index.data(PostIdRole)))
 
     def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         self.selectionChanged.emit()

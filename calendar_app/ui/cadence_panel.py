@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QResizeEvent,
     QShowEvent,
 )
@@ -42,6 +43,7 @@ from ..render.cadence_strip import (
     StripRow,
     build_rows,
     day_text,
+    label_width,
     paint_axis,
     paint_grid,
     paint_legend,
@@ -108,6 +110,7 @@ class CadencePanel(QWidget):
         self._shapes: list[RowShapes] = []
         self._legend_rect = QRectF()
         self._hover: tuple[int | None, date | None] = (None, None)
+        self._cache: QPixmap | None = None
 
         self._deferred = QTimer(self)
         self._deferred.setSingleShot(True)
@@ -117,7 +120,6 @@ class CadencePanel(QWidget):
         session.changed.connect(self._calendar_changed)
         session.reportChanged.connect(self._report_changed)
         session.selectedMessageChanged.connect(self._selection_changed)
-        self._describe()
 
     # -- public API ----------------------------------------------------------
 
@@ -131,11 +133,12 @@ class CadencePanel(QWidget):
         if not first <= self._cursor <= last:
             today = self.session.today()
             self._cursor = today if first <= today <= last else first
+        self._data_dirty = True
         report = self.session.report()
         if first < report.start or last > report.end:
-            # The panel is on screen too: make the analysis reach its days.
+            # The panel is on screen too: make the analysis reach its days
+            # (the session recomputes, and we refresh on its reportChanged).
             self.session.set_visible_range(first, last)
-        self._data_dirty = True
         self._refresh_if_shown()
         self._describe()
 
@@ -263,6 +266,8 @@ class CadencePanel(QWidget):
         self._refresh_if_shown()
 
     def _selection_changed(self, _message_id: object) -> None:
+        self._ensure()  # the description names the row, even while hidden
+        self._cache = None
         self._describe()
         self.update()
 
@@ -342,11 +347,14 @@ class CadencePanel(QWidget):
 
     def _compute_geometry(self) -> None:
         self._geometry_dirty = False
+        self._cache = None
         width = float(self.width())
         height = float(self.height())
         axis_h, preferred, legend_h = self._metrics()
         count = len(self._rows)
-        self._label_width = min(max(width * 0.28, 200.0), 330.0) if width >= 560 else width * 0.36
+        # Wide enough for every title and status, but the time axis comes first.
+        needed = label_width(self._rows, self.font())
+        self._label_width = min(needed, max(width * 0.4, min(needed, 200.0)), 440.0)
         right = max(width - 14.0, self._label_width + 20.0)
         self._layout = StripLayout(self._first, self._last, self._label_width, right)
         self._axis_rect = QRectF(self._label_width, 0, right - self._label_width, axis_h)
@@ -413,6 +421,8 @@ class CadencePanel(QWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._geometry_dirty = True
             self.updateGeometry()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._cache = None
         super().changeEvent(event)
 
     # -- painting --------------------------------------------------------------
@@ -421,9 +431,54 @@ class CadencePanel(QWidget):
         if self._geometry_dirty:
             self._compute_geometry()  # arithmetic only: never a query here
         painter = QPainter(self)
+        # The device's scale (2 at 200 %, also when rendered into a hi-dpi pixmap).
+        ratio = max(painter.deviceTransform().m11(), 1.0)
         colors = StripColors.from_palette(self.palette())
+        cache = self._cache
+        if (
+            cache is None
+            or cache.devicePixelRatio() != ratio
+            or cache.size() != (self.size() * ratio)
+        ):
+            cache = QPixmap(self.size() * ratio)
+            cache.setDevicePixelRatio(ratio)
+            static = QPainter(cache)
+            self._paint_static(static, colors)
+            static.end()
+            self._cache = cache
+        painter.drawPixmap(0, 0, cache)
+        if not self._rows:
+            return
+
+        # What changes with the mouse and the keyboard goes over the picture.
+        layout = self._layout
+        rows_rect = self._rows_area()
+        hover_row, hover_day = self._hover
+        if hover_row is not None and hover_row < len(self._rows):
+            rect = self._row_rects[hover_row]
+            if self._rows[hover_row].message_id != self.session.selected_message:
+                painter.fillRect(rect, colors.hover)
+            if hover_day is not None:
+                x1, x2 = layout.span(hover_day, hover_day)
+                painter.fillRect(
+                    QRectF(x1, rows_rect.top(), x2 - x1, rows_rect.height()), colors.hover
+                )
+        if self.hasFocus():
+            self._paint_cursor(painter, colors, rows_rect, self.session.selected_message)
+
+    def _rows_area(self) -> QRectF:
+        layout = self._layout
+        return QRectF(
+            layout.left,
+            self._axis_rect.bottom(),
+            layout.right - layout.left,
+            self._rows_bottom() - self._axis_rect.bottom(),
+        )
+
+    def _paint_static(self, painter: QPainter, colors: StripColors) -> None:
+        """Everything but hover and the keyboard cursor (kept in a pixmap between changes)."""
         font = self.font()
-        painter.fillRect(self.rect(), colors.background)
+        painter.fillRect(QRectF(0, 0, self.width(), self.height()), colors.background)
         if not self._rows:
             painter.setPen(colors.muted)
             painter.drawText(
@@ -433,33 +488,18 @@ class CadencePanel(QWidget):
             )
             return
         layout = self._layout
-        rows_rect = QRectF(
-            layout.left,
-            self._axis_rect.bottom(),
-            layout.right - layout.left,
-            self._rows_bottom() - self._axis_rect.bottom(),
-        )
+        rows_rect = self._rows_area()
         selected = self.session.selected_message
-        hover_row, hover_day = self._hover
-
-        for i, (row, rect) in enumerate(zip(self._rows, self._row_rects, strict=True)):
+        for row, rect in zip(self._rows, self._row_rects, strict=True):
             if row.message_id == selected:
                 painter.fillRect(rect, colors.selection)
-            elif i == hover_row:
-                painter.fillRect(rect, colors.hover)
-
         paint_grid(
             painter, layout, rows_rect.adjusted(0, -self._axis_rect.height() * 0.45, 0, 0), colors
         )
-        if hover_day is not None and hover_row is not None:
-            x1, x2 = layout.span(hover_day, hover_day)
-            painter.fillRect(QRectF(x1, rows_rect.top(), x2 - x1, rows_rect.height()), colors.hover)
-
         painter.setPen(QPen(colors.grid, 1))
         for rect in self._row_rects[1:]:
             y = int(rect.top()) + 0.5
             painter.drawLine(QPointF(0, y), QPointF(layout.right, y))
-
         for row, rect in zip(self._rows, self._row_rects, strict=True):
             paint_row_label(
                 painter,
@@ -470,13 +510,21 @@ class CadencePanel(QWidget):
                 selected=row.message_id == selected,
             )
         for row, shapes in zip(self._rows, self._shapes, strict=True):
+            if shapes.rect.top() >= self.height():
+                break  # rows below the bottom edge
             paint_row_track(painter, shapes, colors, self._channel_colors, font, QColor(row.color))
-
         self._paint_header(painter, colors, font)
-        paint_axis(painter, layout, self._axis_rect, colors, font, week_start=self._week_start)
-        paint_today(painter, layout, self._axis_rect, rows_rect, colors, font, self.session.today())
-        if self.hasFocus():
-            self._paint_cursor(painter, colors, rows_rect, selected)
+        today = self.session.today()
+        paint_axis(
+            painter,
+            layout,
+            self._axis_rect,
+            colors,
+            font,
+            week_start=self._week_start,
+            today=today,
+        )
+        paint_today(painter, layout, self._axis_rect.bottom(), rows_rect.bottom(), colors, today)
         if not self._legend_rect.isEmpty():
             paint_legend(painter, self._legend_rect, self._legend, colors, font)
 
@@ -534,18 +582,38 @@ class CadencePanel(QWidget):
         return text
 
     def _gap_tooltip(self, row: StripRow, gap: Gap) -> str:
-        days = f"{gap.days} day{'s' if gap.days != 1 else ''}"
-        text = (
-            f"Overdue {range_text(gap.start, gap.end)} ({days}); "
-            f"cadence every {row.cadence_days} days"
-        )
+        """The gap's dates and length, then what ends it (or would)."""
         today = self.session.today()
+        report_end = self.session.report().end
+        ends_on = self.session.key_message(row.message_id).ends_on
+        cadence = f"cadence every {row.cadence_days} days"
+        # A gap that reaches the end of the analysis has no known end: nothing
+        # is planned. One that stops earlier, before the message's own end,
+        # stops because the message went out the next day.
+        open_end = gap.end >= report_end
+        delivered_after = not open_end and (ends_on is None or gap.end < ends_on)
         after = gap.end + timedelta(days=1)
-        delivered_after = any(day == after for day, _c in row.marks) or after == row.next_delivery
+        due = gap.start - timedelta(days=1)
+        so_far = (today - gap.start).days + 1
+        so_far_text = f"{so_far} day{'s' if so_far != 1 else ''}"
+        if open_end and gap.start <= today:
+            return (
+                f"Overdue since {day_text(gap.start)} ({so_far_text} so far); {cadence}\n"
+                "Nothing planned yet"
+            )
+        if open_end:
+            return (
+                f"Overdue from {day_text(gap.start)}; {cadence}\n"
+                f"Unless a post goes out by {day_text(due)}"
+            )
+        days = f"{gap.days} day{'s' if gap.days != 1 else ''}"
+        text = f"Overdue {range_text(gap.start, gap.end)} ({days}); {cadence}"
         if gap.start > today:
-            text += "\nNothing planned yet: add a post by " + day_text(gap.start - timedelta(1))
-        elif gap.end >= today and not delivered_after:
-            text += "\nStill overdue: nothing planned"
+            text += f"\nUnless a post goes out by {day_text(due)}"
+        elif gap.end >= today:
+            text += f"\n{so_far_text} so far"
+            if delivered_after:
+                text += f"; back on track on {day_text(after)} (planned)"
         elif delivered_after:
             text += f"\nBack on track on {day_text(after)}"
         return text
@@ -591,9 +659,6 @@ class CadencePanel(QWidget):
 
     def _describe(self) -> None:
         """Keep the accessible description on what a sighted user sees highlighted."""
-        if self._data_dirty and not self._rows:
-            self.setAccessibleDescription("")
-            return
         selected = self.session.selected_message
         index = self._index.get(selected) if selected is not None else None
         if index is not None:

@@ -105,7 +105,7 @@ def push_checked(session: CalendarSession, command: QUndoCommand) -> None:
             command.setObsolete(True)
             stack.undo()
         if exc.args and isinstance(exc.args[0], str) and exc.args[0].startswith(_OVERRIDE_PREFIX):
-            text = exc.args[0].split(": ", 1)[-1]
+            text = exc.args[0].partition("(): ")[2] or exc.args[0]
             exc.args = (text, *exc.args[1:])
         raise
 
@@ -124,7 +124,9 @@ def swatch_icon(color: str, size: int = 12) -> QIcon:
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 3, 3)
         painter.end()
-        icon.addPixmap(pixmap)
+        # The same pixmap when selected: a tinted swatch would misstate the colour.
+        icon.addPixmap(pixmap, QIcon.Mode.Normal)
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)
     return icon
 
 
@@ -244,15 +246,22 @@ class PostEditor(QDialog):
         self.setObjectName("postEditor")
         self.setWindowTitle("New post" if post is None else f"Edit post — {elide(post.title)}")
         self.setAccessibleName("Post editor")
-        self.setMinimumWidth(560)
-        self.setSizeGripEnabled(True)
 
         self._build()
         self._load(day)
         self._loading = False
         self._initial = self._values()
         self._revalidate()
+        self.resize(560, self.sizeHint().height())
         self.title_edit.setFocus()
+
+    def setVisible(self, visible: bool) -> None:
+        # Settle the layout before the window exists: sizing it afterwards makes platforms
+        # without size hints (offscreen) complain.
+        layout = self.layout()
+        if visible and layout is not None:
+            layout.activate()
+        super().setVisible(visible)
 
     # -- building -------------------------------------------------------------
 
@@ -378,6 +387,7 @@ class PostEditor(QDialog):
         assert ok is not None
         self.ok_button: QPushButton = ok
         self.ok_button.setToolTip("Save (Ctrl+Return)")
+        self.ok_button.setAccessibleName("Save post")
         self.ok_button.setDefault(True)
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
@@ -553,6 +563,9 @@ class PostEditor(QDialog):
             self.channel_combo.setCurrentIndex(self.channel_combo.findData(channel_id))
 
         carried = set(post.message_ids) if post else set()
+        if post is None and session.selected_message is not None:
+            # The message highlighted in the sidebar is the one being planned for.
+            carried.add(session.selected_message)
         for message in session.key_messages(include_archived=True):
             if message.archived and message.id not in carried:
                 continue
@@ -708,6 +721,10 @@ class PostEditor(QDialog):
                 and _pydate(self.until_edit.date()) < first
             ):
                 found.append("The repeat ends before the first date.")
+            if not found and first is not None:
+                rule = self.repeat_rule()
+                if rule is not None and not recurrence.occurrences(rule, first):
+                    found.append("These choices make no posts; check the days and the end.")
         return found
 
     def _revalidate(self) -> None:

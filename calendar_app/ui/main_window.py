@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.show_error = error_handler
         self.session: CalendarSession = session
         self.setObjectName("mainWindow")
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(720, 480)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -268,8 +268,11 @@ class MainWindow(QMainWindow):
         right.setObjectName("rightSplitter")
         right.addWidget(self.stack)
         right.addWidget(self.cadence_panel)
-        right.setStretchFactor(0, 4)
-        right.setStretchFactor(1, 1)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 0)
+        right.setCollapsible(0, False)
+        panel_height = self.cadence_panel.sizeHint().height()
+        right.setSizes([max(self.height() - panel_height, 400), panel_height])
         main = QSplitter(Qt.Orientation.Horizontal)
         main.setObjectName("mainSplitter")
         main.addWidget(left)

@@ -16,8 +16,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QUndoCommand
+from PySide6.QtCore import QDate, QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -83,10 +83,7 @@ def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
     return box.clickedButton() is go
 
 
-def _pydate(value: object) -> date:
-    from PySide6.QtCore import QDate
-
-    assert isinstance(value, QDate)
+def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
@@ -146,14 +143,15 @@ class ColorField(QWidget):
 
 
 class OptionalDateField(QWidget):
-    """A date that may be left out: a check box and a date field."""
+    """A date that may be left open: a check box and a date field."""
 
     changed = Signal()
 
-    def __init__(self, text: str, accessible_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.check = QCheckBox(text)
+        self.check = QCheckBox()
         self.check.setAccessibleName(f"Has {accessible_name.lower()}")
+        self.check.setToolTip("Untick to leave the date open")
         self.edit = make_date_edit(accessible_name)
         self.edit.setEnabled(False)
         layout = QHBoxLayout(self)
@@ -169,8 +167,6 @@ class OptionalDateField(QWidget):
         return _pydate(self.edit.date()) if self.check.isChecked() else None
 
     def set_value(self, value: date | None, fallback: date) -> None:
-        from PySide6.QtCore import QDate
-
         shown = value or fallback
         self.edit.setDate(QDate(shown.year, shown.month, shown.day))
         self.check.setChecked(value is not None)
@@ -204,9 +200,9 @@ class _Manager(QDialog, Generic[R]):
         self._current_id: int | None = None
         self._busy = False
         self._filling = False
+        self._filled: R | None = None  # what the form showed before the user typed
         self.setWindowTitle(self.plural_title)
         self.setAccessibleName(f"{self.plural_title} manager")
-        self.setSizeGripEnabled(True)
 
         # Left: the list and what acts on a whole item.
         self.item_list = QListWidget()
@@ -296,19 +292,19 @@ class _Manager(QDialog, Generic[R]):
         self.addAction(self.redo_action)
 
         self.item_list.currentRowChanged.connect(self._on_row_changed)
-        self.show_archived_check.toggled.connect(lambda _checked: self._reload())
+        self.show_archived_check.toggled.connect(
+            lambda _checked: self._reload(refill=not self.is_dirty())
+        )
         self.add_button.clicked.connect(self.add_item)
         self.archive_button.clicked.connect(self.toggle_archived)
         self.delete_button.clicked.connect(self.delete_item)
         self.apply_button.clicked.connect(self.apply)
         self.revert_button.clicked.connect(self.revert)
         session.changed.connect(self._on_session_changed)
+        self._listening = True
 
         self.resize(760, 460)
         self._reload()
-        if self._current_id is None and self.item_list.count():
-            self.item_list.setCurrentRow(0)
-        self._show_current()
 
     # -- what subclasses provide ------------------------------------------------------
 
@@ -378,20 +374,21 @@ class _Manager(QDialog, Generic[R]):
         return self.current_record()
 
     def is_dirty(self) -> bool:
-        """True when the form holds changes that are not in the calendar yet."""
-        base = self._base()
-        return base is not None and self._read(base) != base
+        """True when the form holds changes the user typed since it was filled."""
+        filled = self._filled
+        if filled is None or self._current_id is None:
+            return False
+        return self._read(filled) != filled
 
     # -- the list -------------------------------------------------------------------
 
     def _reload(self, select: int | None = None, *, refill: bool = True) -> None:
         """Rebuild the list, select ``select`` (default: the current item) and show it."""
-        wanted = self._current_id if select is None else select
+        previous = self._current_id
+        wanted = previous if select is None else select
         shown = self.records()
         ids = {self._id(r) for r in shown}
-        archived_color = self.palette().color(
-            QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-        )
+        archived_color = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         self.item_list.blockSignals(True)
         self.item_list.clear()
         for record in shown:
@@ -409,7 +406,9 @@ class _Manager(QDialog, Generic[R]):
                 item.setFont(font)
             self.item_list.addItem(item)
         if wanted == NEW:
-            item = QListWidgetItem(f"New {self.noun}")
+            item = QListWidgetItem(
+                swatch_icon(self._read(self._defaults()).color), f"New {self.noun}"
+            )
             font = item.font()
             font.setItalic(True)
             item.setFont(font)
@@ -422,7 +421,7 @@ class _Manager(QDialog, Generic[R]):
         self._current_id = wanted
         self.item_list.setCurrentRow(self._row_of(wanted))
         self.item_list.blockSignals(False)
-        if refill:
+        if refill or self._current_id != previous:  # another item: its own values
             self._show_current()
         self._update_buttons()
 
@@ -447,9 +446,7 @@ class _Manager(QDialog, Generic[R]):
         return self._current_id == record_id
 
     def _on_row_changed(self, row: int) -> None:
-        target = (
-            int(self.item_list.item(row).data(Qt.ItemDataRole.UserRole)) if row >= 0 else None
-        )
+        target = int(self.item_list.item(row).data(Qt.ItemDataRole.UserRole)) if row >= 0 else None
         if target == self._current_id:
             return
         if self.is_dirty() and not self.apply():
@@ -458,12 +455,9 @@ class _Manager(QDialog, Generic[R]):
             self.item_list.setCurrentRow(self._row_of(self._current_id))
             self.item_list.blockSignals(False)
             return
-        leaving_new = self._current_id == NEW
+        # Rebuilding also drops the placeholder of an untouched new item.
         self._current_id = target
-        if leaving_new:  # the untouched placeholder goes away
-            self._reload(target)
-        else:
-            self._show_current()
+        self._reload(target)
 
     def _show_current(self) -> None:
         base = self._base()
@@ -471,12 +465,14 @@ class _Manager(QDialog, Generic[R]):
         self.form_widget.setVisible(has_item)
         self.heading.setVisible(has_item)
         self.empty_label.setVisible(not has_item)
+        self._filled = None
         if base is not None:
             self._filling = True
             try:
                 self._fill(base)
             finally:
                 self._filling = False
+            self._filled = base
             self.heading.setText(
                 f"New {self.noun}" if self._current_id == NEW else self._name(base)
             )
@@ -494,9 +490,7 @@ class _Manager(QDialog, Generic[R]):
         self.archive_button.setEnabled(record is not None)
         archived = bool(getattr(record, "archived", False))
         self.archive_button.setText("R&estore" if archived else "A&rchive")
-        self.archive_button.setAccessibleName(
-            f"{'Restore' if archived else 'Archive'} {self.noun}"
-        )
+        self.archive_button.setAccessibleName(f"{'Restore' if archived else 'Archive'} {self.noun}")
         self.delete_button.setEnabled(record is not None)
 
     def _on_session_changed(self, changes: ChangeSet) -> None:
@@ -570,6 +564,10 @@ class _Manager(QDialog, Generic[R]):
         if record is None:
             return
         row = self.item_list.currentRow()
+        ids = [
+            int(self.item_list.item(r).data(Qt.ItemDataRole.UserRole))
+            for r in range(self.item_list.count())
+        ]
         try:
             command = self._delete_command(record)
         except Exception as exc:
@@ -577,12 +575,9 @@ class _Manager(QDialog, Generic[R]):
             return
         if command is None or not self._push(command):
             return
-        self._current_id = None
+        rest = ids[row + 1 :] + ids[:row][::-1]
+        self._current_id = rest[0] if rest else None
         self._reload()
-        if self.item_list.count():
-            neighbour = min(row, self.item_list.count() - 1)
-            self._current_id = int(self.item_list.item(neighbour).data(Qt.ItemDataRole.UserRole))
-            self._reload()
 
     def reject(self) -> None:
         """Close; pending edits are applied first (and the dialog stays if they are refused)."""
@@ -590,12 +585,32 @@ class _Manager(QDialog, Generic[R]):
             return
         super().reject()
 
-    def _archived_check_rows(self) -> bool:
+    def done(self, result: int) -> None:
+        # A closed manager stops following the calendar (it may live on as a child widget).
+        if self._listening:
+            self.session.changed.disconnect(self._on_session_changed)
+            self._listening = False
+        super().done(result)
+
+    def setVisible(self, visible: bool) -> None:
+        layout = self.layout()  # settle it before the window exists (see PostEditor)
+        if visible and layout is not None:
+            layout.activate()
+        super().setVisible(visible)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._listening:
+            self.session.changed.connect(self._on_session_changed)
+            self._listening = True
+            self._reload()
+        super().showEvent(event)
+
+    def _show_archived(self) -> bool:
         return self.show_archived_check.isChecked()
 
-    def _connect(self, *signals: object) -> None:
+    def _connect(self, *signals: SignalInstance) -> None:
         for signal in signals:
-            signal.connect(self._form_changed)  # type: ignore[attr-defined]
+            signal.connect(self._form_changed)
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text)
@@ -636,9 +651,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         self.statement_edit.setTabChangesFocus(True)
         self.statement_edit.setAccessibleName("Statement")
         self.statement_edit.setPlaceholderText("The message in one or two sentences")
-        self.statement_edit.setFixedHeight(
-            self.statement_edit.fontMetrics().lineSpacing() * 4 + 12
-        )
+        self.statement_edit.setFixedHeight(self.statement_edit.fontMetrics().lineSpacing() * 4 + 12)
         self.cadence_spin = QSpinBox()
         self.cadence_spin.setRange(1, 365)
         self.cadence_spin.setPrefix("every ")
@@ -646,8 +659,8 @@ class KeyMessageManager(_Manager[KeyMessage]):
         self.cadence_spin.setAccessibleName("Cadence in days")
         self.cadence_spin.setToolTip("How often the message should go out again, at the latest")
         self.color_field = ColorField()
-        self.starts_field = OptionalDateField("from", "Starts on")
-        self.ends_field = OptionalDateField("until", "Ends on")
+        self.starts_field = OptionalDateField("Starts on")
+        self.ends_field = OptionalDateField("Ends on")
         self.priority_spin = QSpinBox()
         self.priority_spin.setRange(0, 99)
         self.priority_spin.setAccessibleName("Priority")
@@ -673,7 +686,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         )
 
     def records(self) -> list[KeyMessage]:
-        return self.session.key_messages(include_archived=self._archived_check_rows())
+        return self.session.key_messages(include_archived=self._show_archived())
 
     def record(self, record_id: int) -> KeyMessage:
         return self.session.key_message(record_id)
@@ -687,8 +700,15 @@ class KeyMessageManager(_Manager[KeyMessage]):
     def _defaults(self) -> KeyMessage:
         existing = self.session.key_messages(include_archived=True)
         return KeyMessage(
-            NEW, "", "", self.session.store.info().default_cadence_days,
-            self._next_color([m.color for m in existing]), None, None, 0, False,
+            NEW,
+            "",
+            "",
+            self.session.store.info().default_cadence_days,
+            self._next_color([m.color for m in existing]),
+            None,
+            None,
+            0,
+            False,
         )
 
     def _fill(self, record: KeyMessage) -> None:
@@ -705,9 +725,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         return replace(
             base,
             title=self.title_edit.text().strip(),
-            statement=self.statement_edit.toPlainText()
-            if self.statement_edit.toPlainText().strip()
-            else "",
+            statement=self.statement_edit.toPlainText(),
             cadence_days=self.cadence_spin.value(),
             color=self.color_field.color(),
             starts_on=self.starts_field.value(),
@@ -736,7 +754,9 @@ class KeyMessageManager(_Manager[KeyMessage]):
         return found.id if found else None
 
     def _archive_command(self, record: KeyMessage) -> QUndoCommand:
-        command = UpdateKeyMessageCommand(self.session, replace(record, archived=not record.archived))
+        command = UpdateKeyMessageCommand(
+            self.session, replace(record, archived=not record.archived)
+        )
         verb = "Restore" if record.archived else "Archive"
         command.setText(f"{verb} key message '{elide(record.title)}'")
         return command
@@ -801,7 +821,7 @@ class ChannelManager(_Manager[Channel]):
         )
 
     def records(self) -> list[Channel]:
-        return self.session.channels(include_archived=self._archived_check_rows())
+        return self.session.channels(include_archived=self._show_archived())
 
     def record(self, record_id: int) -> Channel:
         return self.session.channel(record_id)
@@ -863,7 +883,9 @@ class ChannelManager(_Manager[Channel]):
         return found.id if found else None
 
     def _archive_command(self, record: Channel) -> QUndoCommand:
-        command = ChannelCommand(self.session, record, replace(record, archived=not record.archived))
+        command = ChannelCommand(
+            self.session, record, replace(record, archived=not record.archived)
+        )
         verb = "Restore" if record.archived else "Archive"
         command.setText(f"{verb} channel '{elide(record.name)}'")
         return command
@@ -894,8 +916,8 @@ class CampaignManager(_Manager[Campaign]):
         self.kind_combo.setAccessibleName("Kind")
         for kind in CampaignKind:
             self.kind_combo.addItem(kind.value.capitalize(), kind.value)
-        self.starts_field = OptionalDateField("from", "Starts on")
-        self.ends_field = OptionalDateField("until", "Ends on")
+        self.starts_field = OptionalDateField("Starts on")
+        self.ends_field = OptionalDateField("Ends on")
         self.color_field = ColorField()
 
         form.addRow(self._label("&Name", self.name_edit), self.name_edit)
@@ -931,7 +953,11 @@ class CampaignManager(_Manager[Campaign]):
     def _defaults(self) -> Campaign:
         existing = self.session.campaigns()
         return Campaign(
-            NEW, "", CampaignKind.PROMOTION, None, None,
+            NEW,
+            "",
+            CampaignKind.PROMOTION,
+            None,
+            None,
             self._next_color([c.color for c in existing]),
         )
 
@@ -985,7 +1011,9 @@ class CampaignManager(_Manager[Campaign]):
             what = "1 post belongs to it; it stays, without a campaign."
         else:
             what = f"{members} posts belong to it; they stay, without a campaign."
-        if not self._confirm(self, "Delete campaign", f"Delete the campaign '{record.name}'? {what}"):
+        if not self._confirm(
+            self, "Delete campaign", f"Delete the campaign '{record.name}'? {what}"
+        ):
             return None
         return CampaignCommand(self.session, record, None)
 

@@ -88,8 +88,9 @@ def day_label(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
-def _post_order(post: Post) -> tuple[bool, object, int]:
-    return (post.time is not None, post.time, post.id)
+def _post_order(post: Post) -> tuple[bool, time, int]:
+    """Untimed posts first, then by time."""
+    return (post.time is not None, post.time or time.min, post.id)
 
 
 @dataclass
@@ -129,7 +130,7 @@ class PeriodView(QWidget):
         self._cadence = _Cadence()
         self._press_pos: QPoint | None = None
         self._press_post: int | None = None
-        self._press_more: date | None = None
+        self._chip_cache: dict[tuple[object, ...], QPixmap] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
         session.changed.connect(self._on_changed)
@@ -287,6 +288,7 @@ class PeriodView(QWidget):
                 cadence.delivered = set(message.deliveries[lo:hi])
         self._cadence = cadence
         self._cadence_changed()
+        self._describe()
 
     def _cadence_changed(self) -> None:
         self._repaint()
@@ -429,6 +431,52 @@ class PeriodView(QWidget):
 
     def chip_theme(self) -> ChipTheme:
         return ChipTheme.from_palette(self.palette())
+
+    def paint_post(self, painter: QPainter, rect: QRectF, post: Post) -> None:
+        """Paint a post's chip; chips are cached as pixmaps, so a repaint is cheap."""
+        chip = self.chip_for(post)
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        width, height = round(rect.width()), round(rect.height())
+        key = (
+            chip.title,
+            chip.at,
+            chip.status,
+            chip.selected,
+            chip.channel_color.rgba(),
+            tuple(c.rgba() for c in chip.marker_colors),
+            width,
+            height,
+            ratio,
+        )
+        pixmap = self._chip_cache.get(key)
+        if pixmap is None:
+            if len(self._chip_cache) > 4000:
+                self._chip_cache.clear()
+            pixmap = QPixmap(QSize(max(1, round(width * ratio)), max(1, round(height * ratio))))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            chip_painter = QPainter(pixmap)
+            paint_chip(
+                chip_painter,
+                QRectF(0, 0, width, height),
+                chip,
+                self.chip_theme(),
+                self.chip_font(),
+            )
+            chip_painter.end()
+            self._chip_cache[key] = pixmap
+        painter.drawPixmap(QPointF(round(rect.left()), round(rect.top())), pixmap)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._chip_cache.clear()
+            self._style_changed()
+
+    def _style_changed(self) -> None:
+        """The font or palette changed: recompute what depends on them."""
+        self._layout_changed()
 
     def chip_for(self, post: Post) -> Chip:
         session = self._session
@@ -752,11 +800,6 @@ class MonthView(PeriodView):
         super().resizeEvent(event)
         self._layout_changed()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
-            self._layout_changed()
-
     # -- painting -----------------------------------------------------------
 
     @staticmethod
@@ -777,7 +820,6 @@ class MonthView(PeriodView):
         red = overdue_red(base)
         weekend = mix(base, text, 0.035)
         other_month = mix(base, window, 0.6)
-        theme = self.chip_theme()
         font = self.font()
         chip_font = self.chip_font()
         today = self._session.today()
@@ -852,7 +894,7 @@ class MonthView(PeriodView):
             if not in_month:
                 painter.setOpacity(0.6)
             for post_id, rect in layout.chips:
-                paint_chip(painter, rect, self.chip_for(self._posts[post_id]), theme, chip_font)
+                self.paint_post(painter, rect, self._posts[post_id])
             if layout.more is not None:
                 paint_more(painter, layout.more, layout.hidden, dim_text, chip_font)
             painter.setOpacity(1.0)

@@ -158,6 +158,8 @@ class PlainIconDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
+        if not option.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
+            return  # (and no index.data() that would return None: see PySide's None leak)
         value = index.data(Qt.ItemDataRole.DecorationRole)
         if isinstance(value, QPixmap) and not value.isNull():
             icon = QIcon()
@@ -227,12 +229,14 @@ class _PostRows:
     drag_anchor: int | None
     _ids: list[int]
     _cache: dict[int, Post]
+    _rows: dict[int, int] | None
 
     def _init_rows(self, session: CalendarSession) -> None:
         self.session = session
         self.drag_anchor = None
         self._ids = []
         self._cache = {}
+        self._rows = None
 
     # reading
 
@@ -243,11 +247,15 @@ class _PostRows:
     def post_at(self, row: int) -> Post:
         return self._cache[self._ids[row]]
 
+    def post(self, post_id: int) -> Post | None:
+        """The cached post with this id, if it is one of the rows."""
+        return self._cache.get(post_id)
+
     def row_of(self, post_id: int) -> int | None:
-        try:
-            return self._ids.index(post_id)
-        except ValueError:
-            return None
+        rows = self._rows
+        if rows is None:
+            rows = self._rows = {pid: r for r, pid in enumerate(self._ids)}
+        return rows.get(post_id)
 
     def _load(self) -> list[Post]:
         raise NotImplementedError
@@ -268,7 +276,9 @@ class _PostRows:
         fresh = {p.id: p for p in posts}
         stale = {pid for pid, post in fresh.items() if self._cache.get(pid, post) != post}
         self._cache.update(fresh)
+        self._rows = None
         sync_rows(model, self._ids, [p.id for p in posts])
+        self._rows = None
         self._cache = {pid: self._cache[pid] for pid in self._ids}
         if stale:
             rows = [r for r, pid in enumerate(self._ids) if pid in stale]
@@ -280,14 +290,15 @@ class _PostRows:
         posts = self._load()
         self._ids = [p.id for p in posts]
         self._cache = {p.id: p for p in posts}
+        self._rows = None
         model.endResetModel()
 
-    def _changed_rows(self, first: int, last: int) -> None:
+    def _changed_rows(self, first: int, last: int, roles: Sequence[int] = ()) -> None:
         model = self._model()
         if last < first:
             return
         columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
-        model.dataChanged.emit(model.index(first, 0), model.index(last, columns - 1), [])
+        model.dataChanged.emit(model.index(first, 0), model.index(last, columns - 1), list(roles))
 
     def _on_changed(self, changes: ChangeSet) -> None:
         loaded = self._cache.keys()
@@ -297,12 +308,14 @@ class _PostRows:
             or not loaded.isdisjoint(changes.removed_posts)
         ):
             self.reload()
-        if changes.channels or changes.messages or changes.campaigns or changes.calendar:
-            # Names and colours may have changed: everything shown is one cheap signal.
+        # A post's change set names its messages too; only an edit of names and colours
+        # (no posts touched) can change what every row shows.
+        renamed = changes.messages and not changes.posts
+        if changes.channels or changes.campaigns or changes.calendar or renamed:
             self._changed_rows(0, len(self._ids) - 1)
 
     def _on_selected_message(self, message_id: object) -> None:
-        self._changed_rows(0, len(self._ids) - 1)
+        self._changed_rows(0, len(self._ids) - 1, [_BACKGROUND])
 
     # shared roles
 
@@ -380,8 +393,10 @@ _POST_FLAGS = (
 class AgendaModel(_PostRows, QAbstractTableModel):
     """The dated posts of one period that pass the session's filters, one row each.
 
-    Rows are in date and time order; a sort proxy orders them for display
-    (:data:`SortRole` gives each column's sort key).
+    The model sorts itself (:meth:`sort`, in Python, on keys computed once per
+    row): a sort proxy would call :meth:`data` from C++ for every comparison,
+    far too slow for a dense month. Rows start in date and time order.
+    :data:`SortRole` still gives each column's sort key to whoever wants it.
     """
 
     DATE, TIME, CHANNEL, MESSAGES, CAMPAIGN, STATUS, TITLE = range(7)
@@ -392,6 +407,8 @@ class AgendaModel(_PostRows, QAbstractTableModel):
         self._init_rows(session)
         today = session.today()
         self._first = self._last = today
+        self._sort_column = self.DATE
+        self._sort_order = Qt.SortOrder.AscendingOrder
         session.changed.connect(self._on_changed)
         session.filtersChanged.connect(self.reload)
         session.selectedMessageChanged.connect(self._on_selected_message)
@@ -405,7 +422,31 @@ class AgendaModel(_PostRows, QAbstractTableModel):
         return self._first, self._last
 
     def _load(self) -> list[Post]:
-        return self.session.posts_between(self._first, self._last)
+        posts = self.session.posts_between(self._first, self._last)  # date and time order
+        column, descending = self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder
+        if column == self.DATE and not descending:
+            return posts
+        # Stable: ties keep date and time order, as they would in a sort proxy.
+        return sorted(posts, key=lambda p: self._sort_key(p, column), reverse=descending)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by a column (the Date column by date, then time)."""
+        if not 0 <= column < len(self.HEADERS):
+            column, order = self.DATE, Qt.SortOrder.AscendingOrder
+        if (column, order) == (self._sort_column, self._sort_order):
+            return
+        self._sort_column, self._sort_order = column, order
+        posts = [self._cache[pid] for pid in self._ids]
+        posts.sort(key=lambda p: (self._sort_key(p, self.DATE), p.id))  # the store's order
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column != self.DATE or descending:
+            posts.sort(key=lambda p: self._sort_key(p, column), reverse=descending)
+        self._rows = None
+        sync_rows(self, self._ids, [p.id for p in posts])
+        self._rows = None
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort_column, self._sort_order
 
     def _touches(self, changes: ChangeSet) -> bool:
         first, last = self._first, self._last

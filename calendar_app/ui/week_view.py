@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTime, QTimer
+from PySide6.QtCore import QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTime, QTimer
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -36,7 +36,6 @@ from ..render.chips import (
     mix,
     overdue_red,
     paint_badge,
-    paint_chip,
     paint_delivery_mark,
     paint_more,
     time_text,
@@ -418,9 +417,10 @@ class WeekView(PeriodView):
             for post, lane, lanes in _lanes([p for p in posts if p.time is not None]):
                 assert post.time is not None
                 top = GRID_PADDING + _minutes(post.time) * HOUR_HEIGHT / 60
-                lane_width = width / lanes
+                lane_left = round(left + 2 + lane * width / lanes)
+                lane_right = round(left + 2 + (lane + 1) * width / lanes)
                 timed[post.id] = QRectF(
-                    left + 2 + lane * lane_width, top + 1, lane_width - 1, block - 1
+                    lane_left, round(top) + 1, lane_right - lane_left - 1, round(block) - 1
                 )
         self._strip_days = strip_days
         self._timed = timed
@@ -433,13 +433,9 @@ class WeekView(PeriodView):
         super().resizeEvent(event)
         self._layout_changed()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange) and hasattr(
-            self, "_strip"
-        ):
-            self._header.setFixedHeight(round(QFontMetricsF(self.font()).height() + 16))
-            self._layout_changed()
+    def _style_changed(self) -> None:
+        self._header.setFixedHeight(round(QFontMetricsF(self.font()).height() + 16))
+        self._layout_changed()
 
     def _repaint(self) -> None:
         self.update()
@@ -539,7 +535,6 @@ class WeekView(PeriodView):
         painter.fillRect(part.rect(), colors.base)
         edges = self._edges()
         height = part.height()
-        theme = self.chip_theme()
         chip_font = self.chip_font()
         small = QFont(chip_font)
         painter.setFont(small)
@@ -562,7 +557,7 @@ class WeekView(PeriodView):
             if layout is None:
                 continue
             for post_id, rect in layout.chips:
-                paint_chip(painter, rect, self.chip_for(self._posts[post_id]), theme, chip_font)
+                self.paint_post(painter, rect, self._posts[post_id])
             if layout.more is not None:
                 paint_more(painter, layout.more, layout.hidden, colors.dim_text, chip_font)
         for x in edges[:-1]:
@@ -637,11 +632,9 @@ class WeekView(PeriodView):
             painter.fillRect(QRect(edges[index] + 1, 0, 2, height), color)
             painter.fillRect(QRect(edges[index + 1] - 2, 0, 2, height), color)
 
-        theme = self.chip_theme()
-        chip_font = self.chip_font()
         for post_id, rect in self._timed.items():
             if rect.intersects(QRectF(clip)):
-                paint_chip(painter, rect, self.chip_for(self._posts[post_id]), theme, chip_font)
+                self.paint_post(painter, rect, self._posts[post_id])
 
         # Drop target: the quarter hour the post would land on.
         target = self._drop_target

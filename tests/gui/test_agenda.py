@@ -1,0 +1,262 @@
+"""The agenda: a month of posts as a sortable table with a bulk status change."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from calendar_app.core.models import Post, PostStatus
+from calendar_app.ui.agenda_view import AgendaView
+from calendar_app.ui.commands import MovePostsCommand
+from calendar_app.ui.post_model import AgendaModel, PostRole
+from calendar_app.ui.session import CalendarSession
+
+from .conftest import TODAY
+
+NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
+
+
+@pytest.fixture
+def host(qtbot: QtBot) -> QWidget:
+    """A plain shown window the view lives in, as in the main window (a top-level
+    layout would make the offscreen platform warn about size hints)."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(1100, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def view(host: QWidget, session: CalendarSession) -> AgendaView:
+    agenda = AgendaView(session, host)
+    agenda.resize(host.size())
+    agenda.show()
+    return agenda
+
+
+def shown_posts(view: AgendaView) -> list[Post]:
+    return [view.proxy.index(row, 0).data(PostRole) for row in range(view.proxy.rowCount())]
+
+
+def click_header(qtbot: QtBot, view: AgendaView, column: int) -> None:
+    header = view.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def test_rows_are_the_month_in_date_and_time_order(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+
+    assert view.visible_range() == NOVEMBER
+    assert view.current_date() == TODAY
+    assert view.period_title() == "November 2026 · agenda"
+    expected = session.store.posts_between(*NOVEMBER)
+    assert len(expected) == 33
+    assert view.shown_post_ids() == [p.id for p in expected]
+    shown = shown_posts(view)
+    keys = [(p.date, p.time is not None, p.time or time(0)) for p in shown]
+    assert keys == sorted(keys)
+    # The visible cells say what the store says.
+    first = expected[0]
+    cells = [view.proxy.index(0, c).data() for c in range(view.proxy.columnCount())]
+    assert cells[AgendaModel.CHANNEL] == session.channel(first.channel_id).name
+    assert cells[AgendaModel.TITLE] == first.title
+    assert cells[AgendaModel.STATUS] == "Published"
+    assert cells[AgendaModel.DATE].startswith("Mon ")  # 2 November 2026 was a Monday
+    assert view.summary.text() == "33 posts in November 2026"
+
+
+def test_clicking_headers_sorts_by_channel_and_by_date_then_time(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+
+    click_header(qtbot, view, AgendaModel.CHANNEL)
+    names = [session.channel(p.channel_id).name.casefold() for p in shown_posts(view)]
+    assert names == sorted(names)
+    assert names[0] == "blog"
+
+    click_header(qtbot, view, AgendaModel.DATE)
+    view.table.sortByColumn(AgendaModel.DATE, Qt.SortOrder.DescendingOrder)
+    shown = shown_posts(view)
+    keys = [(p.date, p.time is not None, p.time or time(0)) for p in shown]
+    assert keys == sorted(keys, reverse=True)
+    # By date, not by the text (as text, "Wed 4 11 2026" would come last).
+    assert shown[-1].date == date(2026, 11, 2)
+    assert shown[0].date == date(2026, 11, 30)
+    click_header(qtbot, view, AgendaModel.DATE)
+    assert view.shown_post_ids() == [p.id for p in session.store.posts_between(*NOVEMBER)]
+
+
+def test_bulk_status_is_one_undo_step_over_exactly_the_selection(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    before = {p.id: p for p in session.store.all_posts()}
+    scheduled = [p.id for p in shown_posts(view) if p.status == PostStatus.SCHEDULED]
+    chosen = scheduled[:3]
+    view.select_posts(chosen)
+    assert view.selected_post_ids() == chosen
+    assert view.status_button.isEnabled()
+
+    with qtbot.waitSignal(session.changed):
+        view.status_actions[PostStatus.PUBLISHED].trigger()
+
+    after = {p.id: p for p in session.store.all_posts()}
+    assert {pid for pid in after if after[pid].status != before[pid].status} == set(chosen)
+    assert all(after[pid].status == PostStatus.PUBLISHED for pid in chosen)
+    assert session.undo_stack.count() == 1
+    assert session.undo_stack.undoText() == "Set 3 posts to Published"
+    # The rows stay selected and show the new status.
+    assert view.selected_post_ids() == chosen
+    assert view.proxy_index(chosen[0], AgendaModel.STATUS).data() == "Published"
+
+    session.undo_stack.undo()
+    restored = {p.id: p.status for p in session.store.all_posts()}
+    assert restored == {pid: p.status for pid, p in before.items()}
+    assert view.proxy_index(chosen[0], AgendaModel.STATUS).data() == "Scheduled"
+
+
+def test_set_status_from_the_context_menu_and_nothing_to_do(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    published = [p.id for p in shown_posts(view) if p.status == PostStatus.PUBLISHED][:2]
+    view.select_posts(published)
+    menu = view.build_context_menu()
+    labels = [a.text() for a in menu.actions()]
+    assert labels[0] == "Open"
+    assert "Set status" in labels
+    # Setting the status they already have changes nothing and pushes nothing.
+    assert not view.set_status(PostStatus.PUBLISHED)
+    assert session.undo_stack.count() == 0
+    view.table.clearSelection()
+    assert not view.status_button.isEnabled()
+    assert not view.set_status(PostStatus.DRAFT)
+
+
+def test_rows_follow_moves_made_elsewhere_without_a_reset(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView, qtmodeltester: ModelTester
+) -> None:
+    qtmodeltester.check(view.model)
+    resets: list[bool] = []
+    view.model.modelReset.connect(lambda: resets.append(True))
+    leaving = session.store.posts_between(date(2026, 11, 24), date(2026, 11, 24))[0]
+    entering = session.store.posts_between(date(2026, 12, 3), date(2026, 12, 3))[0]
+    view.select_posts([leaving.id])
+
+    with qtbot.waitSignal(view.model.rowsRemoved):
+        session.push(MovePostsCommand(session, {leaving.id: (date(2026, 12, 8), leaving.time)}))
+    assert leaving.id not in view.shown_post_ids()
+    assert view.selected_post_ids() == []
+
+    with qtbot.waitSignal(view.model.rowsInserted):
+        session.push(MovePostsCommand(session, {entering.id: (date(2026, 11, 20), time(9, 15))}))
+    shown = view.shown_post_ids()
+    assert entering.id in shown
+    assert len(shown) == 33
+    on_20th = [p.time for p in shown_posts(view) if p.date == date(2026, 11, 20)]
+    assert time(9, 15) in on_20th
+    assert on_20th == sorted(on_20th, key=lambda t: (t is not None, t or time(0)))
+
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert view.shown_post_ids() == [p.id for p in session.store.posts_between(*NOVEMBER)]
+    assert resets == []
+
+
+def test_hiding_a_channel_removes_its_rows(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    linkedin = next(c for c in session.channels() if c.name == "LinkedIn")
+    with qtbot.waitSignal(view.model.rowsRemoved):
+        session.set_filters(replace(session.filters, hidden_channels=frozenset({linkedin.id})))
+    assert all(p.channel_id != linkedin.id for p in shown_posts(view))
+    assert view.model.rowCount() == len(session.posts_between(*NOVEMBER))
+    assert "(filtered)" in view.table.accessibleDescription()
+
+
+def test_enter_and_double_click_open_the_post(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    target = view.shown_post_ids()[4]
+    view.select_posts([target])
+    view.table.setFocus()
+    with qtbot.waitSignal(view.postActivated) as blocker:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert blocker.args == [target]
+
+    other = view.shown_post_ids()[7]
+    rect = view.table.visualRect(view.proxy_index(other, AgendaModel.TITLE))
+    with qtbot.waitSignal(view.postActivated) as blocker:
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [other]
+
+
+def test_stepping_and_jumping_change_the_month(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    with qtbot.waitSignal(view.periodChanged):
+        view.step(+1)
+    assert view.visible_range() == (date(2026, 12, 1), date(2026, 12, 31))
+    assert view.period_title() == "December 2026 · agenda"
+    assert view.shown_post_ids() == [
+        p.id for p in session.store.posts_between(date(2026, 12, 1), date(2026, 12, 31))
+    ]
+    assert session.analysis_window()[1] >= date(2026, 12, 31)
+
+    view.step(-2)
+    assert view.visible_range() == (date(2026, 10, 1), date(2026, 10, 31))
+
+    # Jumping to a day with posts makes its first post the current, selected row.
+    day = date(2026, 11, 24)
+    view.set_current_date(day)
+    assert view.current_date() == day
+    first_on_day = session.store.posts_between(day, day)[0]
+    assert view.selected_post_ids() == [first_on_day.id]
+    # Moving the current row moves the current day.
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_date() == date(2026, 11, 2)
+
+
+def test_drag_from_the_agenda_carries_the_selected_posts(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    from calendar_app.ui.dnd import decode_posts
+
+    chosen = view.shown_post_ids()[2:4]
+    indexes = [view.proxy_index(pid) for pid in chosen]
+    view.model.drag_anchor = chosen[1]
+    mime = view.proxy.mimeData(indexes)
+    assert decode_posts(session, mime) == (chosen, chosen[1])
+    assert mime.hasFormat("text/calendar")
+
+
+def test_qtmodeltester_on_the_agenda_model(
+    session: CalendarSession, qtmodeltester: ModelTester
+) -> None:
+    model = AgendaModel(session)
+    model.set_range(*NOVEMBER)
+    qtmodeltester.check(model)
+    model.sort(AgendaModel.CHANNEL, Qt.SortOrder.AscendingOrder)
+    channels = [model.index(r, AgendaModel.CHANNEL).data() for r in range(model.rowCount())]
+    assert channels == sorted(channels, key=str.casefold)
+    model.sort(AgendaModel.DATE, Qt.SortOrder.DescendingOrder)
+    newest_first = sorted(
+        session.store.posts_between(*NOVEMBER),
+        key=lambda p: (p.date, p.time is not None, p.time or time(0)),
+        reverse=True,  # stable: posts at the same moment stay in the store's order
+    )
+    assert model.post_ids() == [p.id for p in newest_first]
+    model.sort(AgendaModel.DATE, Qt.SortOrder.AscendingOrder)
+    assert model.post_ids() == [p.id for p in session.store.posts_between(*NOVEMBER)]
+    session.select_message(3)
+    session.push(MovePostsCommand(session, {model.post_ids()[0]: (None, None)}))
+    assert model.rowCount() == 32

@@ -1,0 +1,215 @@
+"""The backlog: undated posts, searchable, dragged out to days and dropped back in."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from calendar_app.core.models import PostStatus
+from calendar_app.ui.backlog import BacklogPanel
+from calendar_app.ui.commands import MovePostsCommand
+from calendar_app.ui.dnd import decode_posts, posts_mime
+from calendar_app.ui.post_model import BacklogModel
+from calendar_app.ui.session import CalendarSession
+
+from .dragdrop import drag_event, drag_over
+
+
+@pytest.fixture
+def host(qtbot: QtBot) -> QWidget:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(340, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def panel(host: QWidget, session: CalendarSession) -> BacklogPanel:
+    backlog = BacklogPanel(session, host)
+    backlog.resize(host.size())
+    backlog.show()
+    return backlog
+
+
+def drop_on(panel: BacklogPanel, mime: QMimeData, *, ctrl: bool = False) -> QDropEvent:
+    """Drag ``mime`` over the list and drop it, as Qt would."""
+    target = panel.list.viewport()
+    pos = QPoint(target.width() // 2, target.height() - 10)
+    assert drag_over(target, pos, mime, ctrl=ctrl)
+    assert panel.list.drop_hint
+    drop = drag_event(QDropEvent, pos, mime, ctrl=ctrl)
+    QApplication.sendEvent(target, drop)
+    assert not panel.list.drop_hint
+    return drop
+
+
+def test_lists_exactly_the_undated_posts(panel: BacklogPanel, session: CalendarSession) -> None:
+    undated = session.store.backlog()
+    assert len(undated) == 8
+    assert set(panel.shown_post_ids()) == {p.id for p in undated}
+    assert all(p.date is None for p in session.posts(panel.shown_post_ids()))
+    assert panel.title_text() == "Backlog · 8 ideas"
+    assert panel.list.accessibleName() == "Backlog · 8 ideas"
+
+
+def test_search_narrows_the_list_by_title_body_or_notes(
+    qtbot: QtBot, panel: BacklogPanel, session: CalendarSession
+) -> None:
+    qtbot.keyClicks(panel.search, "WARRANTY")
+    warranty = [p.id for p in session.store.backlog() if "warranty" in p.title.casefold()]
+    assert len(warranty) == 1
+    assert panel.shown_post_ids() == warranty
+    assert panel.title_text() == "Backlog · 1 of 8 ideas"
+
+    # The notes count too: every demo idea came "From the October brainstorm."
+    panel.search.setText("october brainstorm")
+    assert len(panel.shown_post_ids()) == 8
+
+    panel.search.setText("no such idea anywhere")
+    assert panel.shown_post_ids() == []
+    assert "No idea matches" in panel.empty_text()
+
+    # Escape in the field clears the search.
+    panel.search.setFocus()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Escape)
+    assert panel.search.text() == ""
+    assert len(panel.shown_post_ids()) == 8
+
+
+def test_a_dated_post_dropped_on_the_backlog_is_unscheduled_and_undo_puts_it_back(
+    qtbot: QtBot, panel: BacklogPanel, session: CalendarSession
+) -> None:
+    post = next(
+        p
+        for p in session.store.posts_between(date(2026, 11, 24), date(2026, 11, 24))
+        if p.time is not None and p.series_id is None
+    )
+    with qtbot.waitSignal(panel.model.rowsInserted):
+        drop = drop_on(panel, posts_mime(session, [post]))
+    assert drop.isAccepted()
+    assert drop.dropAction() == Qt.DropAction.MoveAction
+    moved = session.store.post(post.id)
+    assert (moved.date, moved.time) == (None, None)
+    assert post.id in panel.shown_post_ids()
+    assert panel.title_text() == "Backlog · 9 ideas"
+    assert session.undo_stack.undoText() == "Unschedule post"
+
+    session.undo_stack.undo()
+    back = session.store.post(post.id)
+    assert (back.date, back.time) == (post.date, post.time)
+    assert post.id not in panel.shown_post_ids()
+    assert panel.title_text() == "Backlog · 8 ideas"
+
+
+def test_ctrl_drop_on_the_backlog_keeps_the_post_and_adds_an_undated_copy(
+    panel: BacklogPanel, session: CalendarSession
+) -> None:
+    post = session.store.posts_between(date(2026, 11, 26), date(2026, 11, 26))[0]
+    drop = drop_on(panel, posts_mime(session, [post]), ctrl=True)
+    assert drop.dropAction() == Qt.DropAction.CopyAction
+    assert session.store.post(post.id).date == post.date
+    copies = [p for p in session.store.backlog() if p.title == post.title]
+    assert len(copies) == 1
+    assert copies[0].id in panel.shown_post_ids()
+
+
+def test_a_backlog_post_dropped_on_the_backlog_changes_nothing(
+    panel: BacklogPanel, session: CalendarSession
+) -> None:
+    idea = session.store.backlog()[0]
+    drop = drop_on(panel, posts_mime(session, [idea]))
+    assert not drop.isAccepted()
+    assert session.undo_stack.count() == 0
+
+
+def test_foreign_data_is_refused(panel: BacklogPanel) -> None:
+    mime = QMimeData()
+    mime.setText("just some text")
+    assert not drag_over(panel.list.viewport(), QPoint(10, 10), mime)
+
+
+def test_drag_mime_of_a_row_decodes_to_its_post(
+    panel: BacklogPanel, session: CalendarSession
+) -> None:
+    post_id = panel.shown_post_ids()[2]
+    index = panel.index_of(post_id)
+    mime = panel.proxy.mimeData([index])
+    assert decode_posts(session, mime) == ([post_id], post_id)
+    assert "unscheduled" in mime.text()
+
+    # Several rows: the one under the mouse is the anchor.
+    ids = panel.shown_post_ids()[:3]
+    panel.model.drag_anchor = ids[1]
+    mime = panel.proxy.mimeData([panel.index_of(i) for i in ids])
+    carried, anchor = decode_posts(session, mime)
+    assert sorted(carried) == sorted(ids)
+    assert anchor == ids[1]
+
+
+def test_scheduling_elsewhere_takes_the_idea_out(
+    qtbot: QtBot, panel: BacklogPanel, session: CalendarSession
+) -> None:
+    idea = panel.shown_post_ids()[0]
+    with qtbot.waitSignal(panel.model.rowsRemoved):
+        session.push(MovePostsCommand(session, {idea: (date(2026, 11, 27), time(9, 0))}))
+    assert idea not in panel.shown_post_ids()
+    assert panel.title_text() == "Backlog · 7 ideas"
+
+
+def test_filters_apply_to_the_backlog(panel: BacklogPanel, session: CalendarSession) -> None:
+    linkedin = next(c for c in session.channels() if c.name == "LinkedIn")
+    session.set_filters(replace(session.filters, hidden_channels=frozenset({linkedin.id})))
+    shown = session.posts(panel.shown_post_ids())
+    assert len(shown) == 6
+    assert all(p.channel_id != linkedin.id for p in shown)
+    session.set_filters(replace(session.filters, statuses=frozenset({PostStatus.DRAFT})))
+    assert panel.shown_post_ids() == []
+    assert panel.empty_text() == "No idea passes the filters."
+
+
+def test_open_and_new_idea_signals(
+    qtbot: QtBot, panel: BacklogPanel, session: CalendarSession
+) -> None:
+    post_id = panel.shown_post_ids()[1]
+    index = panel.index_of(post_id)
+    panel.list.setCurrentIndex(index)
+    panel.list.setFocus()
+    with qtbot.waitSignal(panel.postActivated) as blocker:
+        qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert blocker.args == [post_id]
+    assert panel.selected_post_ids() == [post_id]
+
+    other = panel.shown_post_ids()[3]
+    rect = panel.list.visualRect(panel.index_of(other))
+    with qtbot.waitSignal(panel.postActivated) as blocker:
+        qtbot.mouseDClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [other]
+
+    with qtbot.waitSignal(panel.newIdeaRequested):
+        qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+
+    # Down from the search field goes to the list.
+    panel.search.setFocus()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    assert panel.list.hasFocus()
+
+
+def test_qtmodeltester_on_the_backlog_model(
+    session: CalendarSession, qtmodeltester: ModelTester
+) -> None:
+    model = BacklogModel(session)
+    qtmodeltester.check(model)
+    dated = session.store.posts_between(date(2026, 11, 20), date(2026, 11, 20))[0]
+    session.push(MovePostsCommand(session, {dated.id: (None, None)}))
+    assert model.post_ids()[0] == dated.id  # newest first
+    session.undo_stack.undo()
+    assert dated.id not in model.post_ids()

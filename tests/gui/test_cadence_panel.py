@@ -1,0 +1,347 @@
+"""The cadence panel as a user reads it: marks, overdue bars, today, clicks and keys."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from calendar_app.core.models import NewPost, PostStatus
+from calendar_app.render.cadence_strip import day_text
+from calendar_app.ui.cadence_panel import CadencePanel
+from calendar_app.ui.commands import AddPostCommand, MovePostsCommand
+from calendar_app.ui.session import CalendarSession
+
+from .conftest import TODAY
+
+FIRST = date(2026, 10, 26)
+LAST = date(2026, 12, 6)
+"""The six weeks a month view shows around TODAY."""
+
+EXPERTS = "Installed by local experts"  # every 14 days; overdue since 6 Nov
+WARRANTY = "Backed by a 25-year warranty"  # every 30 days; overdue since 8 Oct
+
+
+def message_id(session: CalendarSession, title: str) -> int:
+    message = session.store.key_message_titled(title)
+    assert message is not None
+    return message.id
+
+
+def channel_id(session: CalendarSession, name: str) -> int:
+    channel = session.store.channel_named(name)
+    assert channel is not None
+    return channel.id
+
+
+@pytest.fixture
+def panel(session: CalendarSession, qtbot: QtBot) -> CadencePanel:
+    widget = CadencePanel(session)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 260)
+    widget.set_range(FIRST, LAST)
+    return widget
+
+
+@pytest.fixture
+def shown(panel: CadencePanel, qtbot: QtBot) -> CadencePanel:
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def row_point(panel: CadencePanel, message: int, day: date) -> QPoint:
+    """The middle of ``day`` in ``message``'s row."""
+    return QPoint(round(panel.x_for(day)), panel.row_rect(message).center().y())
+
+
+def expected_gaps(session: CalendarSession, message: int) -> list[tuple[date, date]]:
+    return [
+        (max(gap.start, FIRST), min(gap.end, LAST))
+        for gap in session.report().message(message).gaps
+        if gap.end >= FIRST and gap.start <= LAST
+    ]
+
+
+def test_one_row_per_key_message_in_sidebar_order(
+    panel: CadencePanel, session: CalendarSession
+) -> None:
+    ids = [m.id for m in session.key_messages()]
+    assert panel.message_ids() == ids
+    tops = [panel.row_rect(i).top() for i in ids]
+    assert tops == sorted(tops)
+    heights = {panel.row_rect(i).height() for i in ids}
+    assert all(28 <= h <= 40 for h in heights)
+
+
+def test_gap_bars_are_the_reports_gaps_clipped_to_the_range(
+    panel: CadencePanel, session: CalendarSession
+) -> None:
+    for message in session.key_messages():
+        assert panel.gap_bars(message.id) == expected_gaps(session, message.id)
+    # Overdue since 6 Nov, back on track with the event on 25 Nov.
+    assert panel.gap_bars(message_id(session, EXPERTS)) == [(date(2026, 11, 6), date(2026, 11, 24))]
+    # Overdue since 8 Oct with nothing planned: clipped to both ends of the range.
+    assert panel.gap_bars(message_id(session, WARRANTY)) == [(FIRST, LAST)]
+
+
+def test_marks_are_the_deliveries_in_range_with_their_channels(
+    panel: CadencePanel, session: CalendarSession
+) -> None:
+    truth: defaultdict[int, defaultdict[date, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for carried, channel, day in session.store.delivery_rows(TODAY):
+        if FIRST <= day <= LAST:
+            truth[carried][day].add(channel)
+    stacked = 0
+    for message in session.key_messages():
+        marks = panel.marks(message.id)
+        assert {day: set(channels) for day, channels in marks} == truth[message.id]
+        assert [day for day, _ in marks] == sorted(truth[message.id])
+        in_range = [
+            d for d in session.report().message(message.id).deliveries if FIRST <= d <= LAST
+        ]
+        assert [day for day, _ in marks] == in_range
+        stacked += sum(1 for _, channels in marks if len(channels) > 1)
+    assert stacked > 0  # the demo has days with several channels: stacked marks
+
+
+def test_a_past_draft_is_no_mark(panel: CadencePanel, session: CalendarSession) -> None:
+    never_sent = TODAY - timedelta(days=33)  # the demo's "Warranty myths" draft
+    assert never_sent not in [d for d, _ in panel.marks(message_id(session, WARRANTY))]
+
+
+def test_today_line_is_drawn_at_x_for_today(shown: CadencePanel, session: CalendarSession) -> None:
+    image = shown.grab().toImage()
+    ratio = image.devicePixelRatio()
+    x = shown.x_for(TODAY)
+    row = shown.row_rect(message_id(session, "Solar pays for itself"))
+    y = row.top() + 3  # above the marks and bars
+    highlight = shown.palette().color(QPalette.ColorRole.Highlight)
+
+    def pixel(at_x: float) -> QColor:
+        return image.pixelColor(int(at_x * ratio), int(y * ratio))
+
+    assert pixel(x - 0.5) == highlight
+    day_width = shown.x_for(TODAY + timedelta(days=1)) - x
+    assert pixel(x + 3 * day_width) != highlight
+    assert shown.day_at(QPointF(x, y)) == TODAY
+
+
+def test_tooltip_on_a_gap_tells_its_length_and_the_cadence(
+    panel: CadencePanel, session: CalendarSession
+) -> None:
+    experts = message_id(session, EXPERTS)
+    text = panel.tooltip_at(row_point(panel, experts, date(2026, 11, 10)))
+    assert text.startswith("Overdue 6–24 Nov (19 days); cadence every 14 days")
+
+
+def test_tooltip_on_a_mark_names_the_channels_and_the_next_due_day(
+    panel: CadencePanel, session: CalendarSession
+) -> None:
+    roof = message_id(session, "Every roof counts")
+    day, channels = next((d, c) for d, c in panel.marks(roof) if len(c) > 1)
+    names = ", ".join(session.channel(c).name for c in channels)
+    due = day_text(day + timedelta(days=10), weekday=False)
+    assert (
+        panel.tooltip_at(row_point(panel, roof, day))
+        == f"{day_text(day)}: {names} — next due by {due}"
+    )
+
+
+def test_tooltip_on_a_row_label_tells_status_last_and_next(
+    panel: CadencePanel, session: CalendarSession
+) -> None:
+    experts = message_id(session, EXPERTS)
+    cadence = session.report().message(experts)
+    assert cadence.last_delivery is not None
+    assert cadence.next_delivery is not None
+    text = panel.tooltip_at(QPoint(40, panel.row_rect(experts).center().y()))
+    assert f"{EXPERTS} — overdue by 13 days" in text
+    assert f"last delivered {day_text(cadence.last_delivery)}" in text
+    assert f"next {day_text(cadence.next_delivery)}" in text
+
+
+def test_clicking_a_day_goes_to_it(
+    shown: CadencePanel, session: CalendarSession, qtbot: QtBot
+) -> None:
+    day = date(2026, 11, 12)
+    experts = message_id(session, EXPERTS)
+    with qtbot.waitSignal(shown.dayActivated) as blocker:
+        qtbot.mouseClick(shown, Qt.MouseButton.LeftButton, pos=row_point(shown, experts, day))
+    assert blocker.args == [day]
+    assert shown.cursor_day() == day
+
+
+def test_clicking_a_row_label_selects_the_message_and_highlights_its_row(
+    shown: CadencePanel, session: CalendarSession, qtbot: QtBot
+) -> None:
+    warranty = message_id(session, WARRANTY)
+    label_point = QPoint(40, shown.row_rect(warranty).center().y())
+    assert shown.message_at(label_point) == warranty
+    spot = QPoint(shown.row_rect(warranty).left() + 3, shown.row_rect(warranty).top() + 3)
+    before = shown.grab().toImage().pixelColor(spot)
+    with qtbot.waitSignal(session.selectedMessageChanged) as blocker:
+        qtbot.mouseClick(shown, Qt.MouseButton.LeftButton, pos=label_point)
+    assert blocker.args == [warranty]
+    assert session.selected_message == warranty
+    assert shown.grab().toImage().pixelColor(spot) != before
+    last = day_text(date(2026, 9, 7), weekday=False)
+    assert shown.accessibleDescription().startswith(
+        f"{WARRANTY}: overdue by 42 days, last delivered {last}"
+    )
+
+
+def test_a_post_in_a_gap_shrinks_it_and_undo_restores_it(
+    panel: CadencePanel, session: CalendarSession
+) -> None:
+    experts = message_id(session, EXPERTS)
+    before = panel.gap_bars(experts)
+    assert before == [(date(2026, 11, 6), date(2026, 11, 24))]
+    session.push(
+        AddPostCommand(
+            session,
+            NewPost(
+                title="Meet the crew",
+                channel_id=channel_id(session, "LinkedIn"),
+                message_ids=(experts,),
+                date=date(2026, 11, 15),
+                status=PostStatus.SCHEDULED,
+            ),
+        )
+    )
+    # Delivered on 15 Nov: due again by 29 Nov, and the event on 25 Nov is in time.
+    assert panel.gap_bars(experts) == [(date(2026, 11, 6), date(2026, 11, 14))]
+    assert (date(2026, 11, 15), [channel_id(session, "LinkedIn")]) in panel.marks(experts)
+    session.undo_stack.undo()
+    assert panel.gap_bars(experts) == before
+    assert date(2026, 11, 15) not in [d for d, _ in panel.marks(experts)]
+
+
+def test_a_post_in_a_long_gap_splits_it_and_undo_restores_it(
+    panel: CadencePanel, session: CalendarSession
+) -> None:
+    warranty = message_id(session, WARRANTY)
+    session.push(
+        AddPostCommand(
+            session,
+            NewPost(
+                title="What the warranty covers",
+                channel_id=channel_id(session, "Newsletter"),
+                message_ids=(warranty,),
+                date=date(2026, 11, 2),
+                status=PostStatus.PUBLISHED,
+            ),
+        )
+    )
+    # Every 30 days: on time again until 2 Dec, overdue from 3 Dec.
+    assert panel.gap_bars(warranty) == [(FIRST, date(2026, 11, 1)), (date(2026, 12, 3), LAST)]
+    assert panel.gap_bars(warranty) == expected_gaps(session, warranty)
+    session.undo_stack.undo()
+    assert panel.gap_bars(warranty) == [(FIRST, LAST)]
+
+
+def test_moving_a_post_moves_its_mark(panel: CadencePanel, session: CalendarSession) -> None:
+    roof = message_id(session, "Every roof counts")
+    day, channels = panel.marks(roof)[3]
+    post = next(
+        p
+        for p in session.store.posts_between(day, day)
+        if roof in p.message_ids and p.status != PostStatus.CANCELLED
+    )
+    target = date(2026, 12, 5)  # a Saturday, beyond the others
+    session.push(MovePostsCommand(session, {post.id: (target, post.time)}))
+    truth: defaultdict[date, set[int]] = defaultdict(set)
+    for message, channel, when in session.store.delivery_rows(TODAY):
+        if message == roof and FIRST <= when <= LAST:
+            truth[when].add(channel)
+    assert {d: set(c) for d, c in panel.marks(roof)} == truth
+    assert post.channel_id in truth[target]
+    session.undo_stack.undo()
+    assert (day, channels) in panel.marks(roof)
+
+
+def test_set_range_changes_the_axis(panel: CadencePanel, session: CalendarSession) -> None:
+    month_day_width = panel.x_for(FIRST + timedelta(days=1)) - panel.x_for(FIRST)
+    week = (date(2026, 11, 16), date(2026, 11, 22))
+    panel.set_range(*week)
+    assert panel.visible_range() == week
+    week_day_width = panel.x_for(week[0] + timedelta(days=1)) - panel.x_for(week[0])
+    assert week_day_width == pytest.approx(month_day_width * 6, rel=0.01)
+    y = panel.row_rect(message_id(session, EXPERTS)).center().y()
+    assert panel.day_at(QPointF(panel.x_for(date(2026, 11, 20)), y)) == date(2026, 11, 20)
+    assert panel.day_at(QPointF(panel.x_for(week[0]) - week_day_width, y)) is None
+    assert panel.gap_bars(message_id(session, EXPERTS)) == [week]
+
+
+def test_a_range_beyond_the_analysis_gets_analysed(
+    panel: CadencePanel, session: CalendarSession
+) -> None:
+    far = (date(2027, 6, 1), date(2027, 6, 30))
+    panel.set_range(*far)
+    report = session.report()
+    assert report.start <= far[0]
+    assert far[1] <= report.end
+    # Nothing is planned that far ahead: every running message is overdue there.
+    assert panel.gap_bars(message_id(session, EXPERTS)) == [far]
+
+
+def test_keyboard_selects_rows_moves_the_day_and_enter_goes_there(
+    shown: CadencePanel, session: CalendarSession, qtbot: QtBot
+) -> None:
+    shown.setFocus()
+    ids = shown.message_ids()
+    qtbot.keyClick(shown, Qt.Key.Key_Down)
+    assert session.selected_message == ids[0]
+    qtbot.keyClick(shown, Qt.Key.Key_Down)
+    assert session.selected_message == ids[1]
+    qtbot.keyClick(shown, Qt.Key.Key_Up)
+    assert session.selected_message == ids[0]
+    assert shown.cursor_day() == TODAY
+    qtbot.keyClick(shown, Qt.Key.Key_Right)
+    qtbot.keyClick(shown, Qt.Key.Key_Right)
+    qtbot.keyClick(shown, Qt.Key.Key_Left)
+    assert shown.cursor_day() == TODAY + timedelta(days=1)
+    with qtbot.waitSignal(shown.dayActivated) as blocker:
+        qtbot.keyClick(shown, Qt.Key.Key_Return)
+    assert blocker.args == [TODAY + timedelta(days=1)]
+    qtbot.keyClick(shown, Qt.Key.Key_Escape)
+    assert session.selected_message is None
+
+
+def test_accessible_description_summarises_the_selected_row(
+    panel: CadencePanel, session: CalendarSession
+) -> None:
+    assert panel.accessibleName()
+    session.select_message(message_id(session, EXPERTS))
+    last = day_text(date(2026, 10, 22), weekday=False)  # "22 Oct"
+    assert panel.accessibleDescription().startswith(
+        f"{EXPERTS}: overdue by 13 days, last delivered {last}"
+    )
+
+
+def test_painting_reads_nothing_from_the_store(
+    shown: CadencePanel, session: CalendarSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the store was queried while painting")
+
+    store = session.store
+    for name in ("posts_between", "delivery_rows", "posts", "info", "key_messages", "channels"):
+        monkeypatch.setattr(store, name, forbidden)
+    shown.resize(900, 300)
+    shown.repaint()
+    assert not shown.grab().isNull()
+
+
+def test_paints_in_a_dark_palette(panel: CadencePanel, qapp: QApplication) -> None:
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1b1c1f"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e8eaed"))
+    panel.setPalette(dark)
+    image = panel.grab().toImage()
+    assert image.pixelColor(image.width() - 2, image.height() - 2) == QColor("#1b1c1f")

@@ -1,0 +1,603 @@
+"""The post editor: what a user fills in ends up in the calendar, as one undo step."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from calendar_app.core.errors import InvalidInput
+from calendar_app.core.models import Post, PostStatus
+from calendar_app.ui.commands import DeleteChannelCommand
+from calendar_app.ui.editor import PostEditor, new_post, push_checked, warning_color
+from calendar_app.ui.session import CalendarSession
+
+from .conftest import TODAY, ScopeAnswers
+
+
+def _channel_id(session: CalendarSession, name: str) -> int:
+    return next(c.id for c in session.channels() if c.name == name)
+
+
+def _message_id(session: CalendarSession, title: str) -> int:
+    return next(m.id for m in session.key_messages() if m.title == title)
+
+
+def _campaign_id(session: CalendarSession, name: str) -> int:
+    return next(c.id for c in session.campaigns() if c.name == name)
+
+
+def _new_ids(session: CalendarSession, before: set[int]) -> list[int]:
+    return sorted({p.id for p in session.store.all_posts()} - before)
+
+
+def _all_ids(session: CalendarSession) -> set[int]:
+    return {p.id for p in session.store.all_posts()}
+
+
+def _editor(
+    qtbot: QtBot, session: CalendarSession, post: Post | None = None, day: date | None = None
+) -> PostEditor:
+    editor = PostEditor(session, post, day=day)
+    qtbot.addWidget(editor)
+    return editor
+
+
+def _check_messages(editor: PostEditor, ids: set[int]) -> None:
+    for row in range(editor.message_list.count()):
+        item = editor.message_list.item(row)
+        wanted = int(item.data(Qt.ItemDataRole.UserRole)) in ids
+        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+
+def _single_post(session: CalendarSession, channel: str = "LinkedIn") -> Post:
+    """A dated, non-recurring post after today on ``channel``."""
+    posts = session.store.posts_between(TODAY, TODAY + timedelta(days=20))
+    return next(
+        p for p in posts if p.series_id is None and session.channel(p.channel_id).name == channel
+    )
+
+
+def _series_posts(session: CalendarSession) -> list[Post]:
+    first = next(p for p in session.store.all_posts() if p.series_id is not None)
+    assert first.series_id is not None
+    return session.store.series_posts(first.series_id)
+
+
+# -- new posts ----------------------------------------------------------------
+
+
+def test_new_post_is_saved_with_exactly_the_fields_filled_in(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    day = date(2026, 11, 25)
+    editor = _editor(qtbot, session, day=day)
+    assert editor.date_check.isChecked()
+    assert editor.date_edit.date() == QDate(2026, 11, 25)
+    assert not editor.ok_button.isEnabled()  # no title yet
+
+    blog = _channel_id(session, "Blog")
+    carried = {
+        _message_id(session, "Every roof counts"),
+        _message_id(session, "Solar pays for itself"),
+    }
+    campaign = _campaign_id(session, "Free roof check")
+    editor.title_edit.setText("  Roof check week  ")
+    editor.body_edit.setPlainText("Book a free roof check.\nIt takes an hour.")
+    editor.channel_combo.setCurrentIndex(editor.channel_combo.findData(blog))
+    _check_messages(editor, carried)
+    editor.campaign_combo.setCurrentIndex(editor.campaign_combo.findData(campaign))
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("scheduled"))
+    editor.time_check.setChecked(True)
+    editor.time_edit.setTime(QTime(10, 35))
+    editor.link_edit.setText("https://solenne.example/roof-check")
+    editor.notes_edit.setPlainText("Ask Anna for photos")
+    assert editor.ok_button.isEnabled()
+
+    before = _all_ids(session)
+    depth = session.undo_stack.count()
+    editor.accept()
+
+    assert editor.result() == PostEditor.DialogCode.Accepted
+    assert editor.saved
+    (new_id,) = _new_ids(session, before)
+    post = session.store.post(new_id)
+    assert post.title == "Roof check week"
+    assert post.body == "Book a free roof check.\nIt takes an hour."
+    assert post.channel_id == blog
+    assert set(post.message_ids) == carried
+    assert post.campaign_id == campaign
+    assert post.status == PostStatus.SCHEDULED
+    assert (post.date, post.time) == (day, time(10, 35))
+    assert post.link == "https://solenne.example/roof-check"
+    assert post.notes == "Ask Anna for photos"
+    assert post.series_id is None
+    assert session.undo_stack.count() == depth + 1
+    assert session.undo_stack.undoText() == "Add post 'Roof check week'"
+
+    session.undo_stack.undo()
+    assert session.store.posts([new_id]) == []
+    session.undo_stack.redo()
+    assert session.store.post(new_id).title == "Roof check week"
+
+
+def test_a_new_post_without_a_date_is_an_idea_in_the_backlog(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor = _editor(qtbot, session)
+    assert not editor.date_check.isChecked()
+    assert editor.status_combo.currentData() == "idea"
+    assert editor.backlog_hint.isVisibleTo(editor)
+    editor.title_edit.setText("Interview an installer")
+    before = _all_ids(session)
+    editor.accept()
+
+    (new_id,) = _new_ids(session, before)
+    post = session.store.post(new_id)
+    assert post.date is None
+    assert post.time is None
+    assert post.status == PostStatus.IDEA
+    assert new_id in {p.id for p in session.store.backlog()}
+
+
+def test_ticking_the_date_turns_an_untouched_idea_into_a_draft(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor = _editor(qtbot, session)
+    editor.date_check.setChecked(True)
+    assert editor.status_combo.currentData() == "draft"
+    editor.date_check.setChecked(False)
+    assert editor.status_combo.currentData() == "idea"
+
+
+# -- the character count ---------------------------------------------------------------
+
+
+def test_character_count_against_the_channel_limit(qtbot: QtBot, session: CalendarSession) -> None:
+    editor = _editor(qtbot, session, day=TODAY)
+    editor.channel_combo.setCurrentIndex(
+        editor.channel_combo.findData(_channel_id(session, "LinkedIn"))
+    )
+    editor.body_edit.setPlainText("x" * 212)
+    assert editor.char_count_label.text() == "212 / 3000"
+    assert not editor.is_over_limit()
+
+    editor.body_edit.setPlainText("y" * 3048)
+    assert editor.char_count_label.text().startswith("3048 / 3000")
+    assert "48 over the limit for LinkedIn" in editor.char_count_label.text()
+    assert editor.is_over_limit()
+    red = warning_color(editor.palette())
+    assert editor.char_count_label.palette().color(QPalette.ColorRole.WindowText) == red
+    assert editor.ok_button.isEnabled() or not editor.title_edit.text()  # over is a warning only
+
+    editor.channel_combo.setCurrentIndex(
+        editor.channel_combo.findData(_channel_id(session, "Newsletter"))
+    )
+    assert editor.char_count_label.text() == "3048 characters"
+    assert not editor.is_over_limit()
+    assert editor.char_count_label.palette().color(QPalette.ColorRole.WindowText) != red
+
+
+# -- validation -----------------------------------------------------------------------------
+
+
+def test_title_is_required_and_a_time_needs_a_date(qtbot: QtBot, session: CalendarSession) -> None:
+    editor = _editor(qtbot, session, post=_single_post(session))
+    assert editor.ok_button.isEnabled()
+    assert editor.validation_label.isHidden()
+
+    editor.title_edit.clear()
+    assert "A post needs a title." in editor.validation_label.text()
+    assert not editor.validation_label.isHidden()
+    assert not editor.ok_button.isEnabled()
+
+    editor.title_edit.setText("Back again")
+    editor.time_check.setChecked(True)
+    editor.date_check.setChecked(False)
+    assert "A time needs a date" in editor.validation_label.text()
+    assert not editor.ok_button.isEnabled()
+    depth = session.undo_stack.count()
+    editor.accept()  # refused: nothing saved, the dialog stays
+    assert session.undo_stack.count() == depth
+    assert editor.result() != PostEditor.DialogCode.Accepted
+
+    editor.time_check.setChecked(False)
+    assert editor.ok_button.isEnabled()
+    assert editor.validation_label.isHidden()
+
+
+# -- editing -------------------------------------------------------------------------------
+
+
+def test_editing_changes_only_the_changed_fields_in_one_undo_step(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    original = _single_post(session)
+    editor = _editor(qtbot, session, post=original)
+    assert editor.changes() == {}
+    editor.title_edit.setText("A sharper headline")
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("published"))
+    assert editor.changes() == {"title": "A sharper headline", "status": PostStatus.PUBLISHED}
+
+    depth = session.undo_stack.count()
+    editor.accept()
+    assert session.undo_stack.count() == depth + 1
+    assert session.undo_stack.undoText() == "Edit post 'A sharper headline'"
+    edited = session.store.post(original.id)
+    assert edited.title == "A sharper headline"
+    assert edited.status == PostStatus.PUBLISHED
+    unchanged = ("body", "channel_id", "campaign_id", "date", "time", "link", "notes", "uid")
+    for field in unchanged:
+        assert getattr(edited, field) == getattr(original, field), field
+    assert set(edited.message_ids) == set(original.message_ids)
+
+    session.undo_stack.undo()
+    assert session.store.post(original.id) == original
+    session.undo_stack.redo()
+    assert session.store.post(original.id).title == "A sharper headline"
+
+
+def test_saving_without_changes_pushes_nothing(qtbot: QtBot, session: CalendarSession) -> None:
+    editor = _editor(qtbot, session, post=_single_post(session))
+    depth = session.undo_stack.count()
+    editor.accept()
+    assert editor.result() == PostEditor.DialogCode.Accepted
+    assert not editor.saved
+    assert session.undo_stack.count() == depth
+
+
+def test_moving_a_post_to_the_backlog_drops_its_time(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    original = next(p for p in session.store.all_posts() if p.time and p.series_id is None)
+    editor = _editor(qtbot, session, post=original)
+    editor.date_check.setChecked(False)
+    editor.time_check.setChecked(False)
+    assert editor.changes() == {"date": None, "time": None}
+    editor.accept()
+    moved = session.store.post(original.id)
+    assert (moved.date, moved.time) == (None, None)
+
+
+# -- repeating ---------------------------------------------------------------------------------
+
+
+def test_weekly_on_monday_and_thursday_six_times_makes_six_posts(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    monday = date(2026, 11, 23)
+    editor = _editor(qtbot, session, day=monday)
+    editor.title_edit.setText("Tip of the week")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    assert editor.weekday_buttons[0].isChecked()  # the date's own weekday
+    assert not editor.weekday_buttons[3].isChecked()
+    qtbot.mouseClick(editor.weekday_buttons[3], Qt.MouseButton.LeftButton)
+    editor.count_spin.setValue(5)
+    assert editor.count_radio.isChecked()  # choosing a number picks "after N times"
+    editor.count_spin.setValue(6)
+    assert editor.ok_button.isEnabled()
+    assert editor.repeat_summary.text().startswith("Makes 6 posts")
+
+    before = _all_ids(session)
+    editor.accept()
+    created = session.store.posts(_new_ids(session, before))
+    assert sorted(p.date for p in created if p.date) == [
+        date(2026, 11, 23),
+        date(2026, 11, 26),
+        date(2026, 11, 30),
+        date(2026, 12, 3),
+        date(2026, 12, 7),
+        date(2026, 12, 10),
+    ]
+    series_ids = {p.series_id for p in created}
+    assert len(series_ids) == 1
+    assert None not in series_ids
+    assert all(p.title == "Tip of the week" for p in created)
+    assert session.undo_stack.undoText() == "Add recurring post 'Tip of the week'"
+
+    session.undo_stack.undo()  # one step takes all six away
+    assert session.store.posts(p.id for p in created) == []
+
+
+def test_a_repeat_without_an_end_is_refused(qtbot: QtBot, session: CalendarSession) -> None:
+    editor = _editor(qtbot, session, day=date(2026, 11, 23))
+    editor.title_edit.setText("Forever")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("DAILY"))
+    assert not editor.until_radio.isChecked()
+    assert not editor.count_radio.isChecked()
+    assert "Choose when the repeat ends" in editor.validation_label.text()
+    assert not editor.ok_button.isEnabled()
+    before = _all_ids(session)
+    editor.accept()
+    assert _all_ids(session) == before
+    assert editor.result() != PostEditor.DialogCode.Accepted
+
+    editor.until_radio.setChecked(True)
+    editor.until_edit.setDate(QDate(2026, 11, 20))
+    assert "ends before the first date" in editor.validation_label.text()
+    editor.until_edit.setDate(QDate(2026, 11, 27))
+    assert editor.ok_button.isEnabled()
+    editor.accept()
+    created = session.store.posts(_new_ids(session, before))
+    assert [p.date for p in created] == [date(2026, 11, d) for d in range(23, 28)]
+
+
+def test_the_repeat_is_shown_read_only_for_a_series_and_absent_for_a_single_post(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    series_editor = _editor(qtbot, session, post=_series_posts(session)[3])
+    assert series_editor.repeat_description.isVisibleTo(series_editor)
+    assert series_editor.repeat_description.text().startswith("Weekly on Friday, 16 times")
+    assert not series_editor.repeat_combo.isVisibleTo(series_editor)
+    single_editor = _editor(qtbot, session, post=_single_post(session))
+    assert not single_editor.repeat_combo.isVisibleTo(single_editor)
+    assert not single_editor.repeat_description.isVisibleTo(single_editor)
+
+
+def test_editing_a_series_occurrence_asks_the_scope_and_all_changes_every_one(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    members = _series_posts(session)
+    editor = _editor(qtbot, session, post=members[5])
+    editor.title_edit.setText("Friday tip: mind the leaves")
+    scope_answers.answer = "all"
+    editor.accept()
+    assert scope_answers.asked == ["change"]
+    assert editor.saved
+    after = session.store.posts(p.id for p in members)
+    assert {p.title for p in after} == {"Friday tip: mind the leaves"}
+    assert [p.date for p in after] == [p.date for p in members]
+    assert session.undo_stack.undoText() == "Edit recurring post 'Friday tip: mind the leaves'"
+
+    session.undo_stack.undo()
+    assert session.store.posts(p.id for p in members) == members
+
+
+def test_cancelling_the_scope_question_keeps_the_dialog_open(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    members = _series_posts(session)
+    editor = _editor(qtbot, session, post=members[2])
+    editor.title_edit.setText("Not yet")
+    scope_answers.answer = None
+    depth = session.undo_stack.count()
+    editor.accept()
+    assert scope_answers.asked == ["change"]
+    assert editor.result() != PostEditor.DialogCode.Accepted
+    assert not editor.saved
+    assert session.undo_stack.count() == depth
+    assert editor.title_edit.text() == "Not yet"  # the typing is still there
+
+
+def test_delete_a_series_from_an_occurrence_on(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    members = _series_posts(session)
+    editor = _editor(qtbot, session, post=members[10])
+    assert editor.delete_button is not None
+    scope_answers.answer = "following"
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert scope_answers.asked == ["delete"]
+    assert editor.saved
+    assert editor.result() == PostEditor.DialogCode.Accepted
+    left = session.store.posts(p.id for p in members)
+    assert [p.id for p in left] == [p.id for p in members[:10]]
+    assert session.undo_stack.undoText().startswith("Delete post")
+
+    session.undo_stack.undo()
+    assert session.store.posts(p.id for p in members) == members
+
+
+def test_delete_a_single_post_asks_nothing(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    post = _single_post(session)
+    editor = _editor(qtbot, session, post=post)
+    assert editor.delete_button is not None
+    editor.delete_button.click()
+    assert scope_answers.asked == []
+    assert session.store.posts([post.id]) == []
+    session.undo_stack.undo()
+    assert session.store.post(post.id) == post
+
+
+def test_a_new_post_has_no_delete_button(qtbot: QtBot, session: CalendarSession) -> None:
+    assert _editor(qtbot, session).delete_button is None
+
+
+# -- keyboard and accessibility -----------------------------------------------------------
+
+
+def _show(qtbot: QtBot, editor: PostEditor) -> None:
+    with qtbot.waitActive(editor):  # shortcuts work in the active window only
+        editor.show()
+        editor.activateWindow()
+
+
+def test_ctrl_return_saves_from_the_body(qtbot: QtBot, session: CalendarSession) -> None:
+    editor = _editor(qtbot, session, day=TODAY)
+    _show(qtbot, editor)
+    editor.title_edit.setText("Typed and sent")
+    editor.body_edit.setFocus()
+    qtbot.keyClicks(editor.body_edit, "Hello")
+    before = _all_ids(session)
+    with qtbot.waitSignal(editor.accepted):
+        qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    (new_id,) = _new_ids(session, before)
+    assert session.store.post(new_id).body == "Hello"
+
+
+def test_escape_cancels(qtbot: QtBot, session: CalendarSession) -> None:
+    editor = _editor(qtbot, session, day=TODAY)
+    _show(qtbot, editor)
+    editor.title_edit.setText("Never mind")
+    before = _all_ids(session)
+    with qtbot.waitSignal(editor.rejected):
+        qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
+    assert _all_ids(session) == before
+
+
+def test_every_field_is_reachable_with_tab(qtbot: QtBot, session: CalendarSession) -> None:
+    editor = _editor(qtbot, session, day=TODAY)
+    editor.title_edit.setText("Tabbing through")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    editor.count_radio.setChecked(True)
+    editor.time_check.setChecked(True)
+    _show(qtbot, editor)
+    editor.title_edit.setFocus()
+    seen: list[QWidget] = []
+    for _ in range(60):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        seen.append(focused)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    wanted = [
+        editor.title_edit,
+        editor.body_edit,
+        editor.channel_combo,
+        editor.message_list,
+        editor.campaign_combo,
+        editor.status_combo,
+        editor.date_check,
+        editor.date_edit,
+        editor.time_check,
+        editor.time_edit,
+        editor.repeat_combo,
+        editor.interval_spin,
+        editor.weekday_buttons[0],
+        editor.weekday_buttons[6],
+        editor.count_spin,
+        editor.until_edit,
+        editor.link_edit,
+        editor.notes_edit,
+        editor.ok_button,
+    ]
+    for widget in wanted:
+        reached = any(w is widget or widget.isAncestorOf(w) for w in seen)
+        assert reached, widget.accessibleName()
+
+
+def test_fields_have_labels_with_mnemonics_and_accessible_names(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor = _editor(qtbot, session, day=TODAY)
+    labelled = [
+        editor.title_edit,
+        editor.body_edit,
+        editor.channel_combo,
+        editor.message_list,
+        editor.campaign_combo,
+        editor.status_combo,
+        editor.date_check,
+        editor.repeat_combo,
+        editor.link_edit,
+        editor.notes_edit,
+    ]
+    mnemonics = set()
+    for widget in labelled:
+        assert widget.accessibleName(), widget
+        labels = [lab for lab in editor.findChildren(QLabel) if lab.buddy() is widget]
+        assert len(labels) == 1, widget.accessibleName()
+        text = labels[0].text()
+        assert "&" in text, text
+        mnemonics.add(text[text.index("&") + 1].lower())
+    assert len(mnemonics) == len(labelled)  # no two labels share a key
+    for widget in (editor.date_edit, editor.time_check, editor.time_edit, editor.char_count_label):
+        assert widget.accessibleName()
+
+
+def test_new_post_runs_the_dialog_and_says_whether_it_saved(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    def fill_and_save() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PostEditor)
+        dialog.title_edit.setText("From the N key")
+        dialog.accept()
+
+    before = _all_ids(session)
+    QTimer.singleShot(0, fill_and_save)
+    assert new_post(session, None, date(2026, 12, 1)) is True
+    (new_id,) = _new_ids(session, before)
+    assert session.store.post(new_id).date == date(2026, 12, 1)
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PostEditor)
+        dialog.reject()
+
+    QTimer.singleShot(0, cancel)
+    assert new_post(session, None, None) is False
+
+
+# -- a refused command leaves no trace ------------------------------------------------------
+
+
+def test_push_checked_takes_a_refused_command_off_the_stack(session: CalendarSession) -> None:
+    linkedin = _channel_id(session, "LinkedIn")
+    depth = session.undo_stack.count()
+    with pytest.raises(InvalidInput) as refused:
+        push_checked(session, DeleteChannelCommand(session, linkedin))
+    assert str(refused.value).startswith("The channel 'LinkedIn' has")
+    assert session.undo_stack.count() == depth
+    assert session.channel(linkedin).name == "LinkedIn"
+
+
+def test_an_archived_channel_stays_available_for_its_own_post(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    post = _single_post(session, "Instagram")
+    channel = session.channel(post.channel_id)
+    session.notify(session.store.restore_channel(replace(channel, archived=True)))
+    editor = _editor(qtbot, session, post=post)
+    assert editor.selected_channel_id() == channel.id
+    assert "(archived)" in editor.channel_combo.currentText()
+    fresh = _editor(qtbot, session, day=TODAY)
+    assert fresh.channel_combo.findData(channel.id) == -1
+
+
+def test_time_arrows_step_by_a_quarter_hour_but_any_minute_can_be_typed(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor = _editor(qtbot, session, day=TODAY)
+    editor.time_check.setChecked(True)
+    edit = editor.time_edit
+    edit.setTime(QTime(9, 7))
+    edit.setCurrentSection(edit.Section.MinuteSection)
+    edit.stepBy(1)
+    assert edit.time() == QTime(9, 15)
+    edit.stepBy(1)
+    assert edit.time() == QTime(9, 30)
+    edit.setTime(QTime(9, 7))
+    edit.stepBy(-1)
+    assert edit.time() == QTime(9, 0)
+    edit.setCurrentSection(edit.Section.HourSection)
+    edit.stepBy(1)
+    assert edit.time() == QTime(10, 0)
+    assert editor.chosen_time() == time(10, 0)
+
+
+def test_a_new_post_carries_the_message_selected_in_the_sidebar(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    selected = _message_id(session, "Backed by a 25-year warranty")
+    session.select_message(selected)
+    editor = _editor(qtbot, session, day=TODAY)
+    assert editor.checked_message_ids() == (selected,)
+
+
+def test_a_repeat_that_makes_no_posts_is_refused(qtbot: QtBot, session: CalendarSession) -> None:
+    editor = _editor(qtbot, session, day=date(2026, 11, 24))  # a Tuesday
+    editor.title_edit.setText("Nothing comes of it")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    editor.weekday_buttons[1].click()  # not Tuesday after all...
+    editor.weekday_buttons[0].click()  # ...but Monday
+    editor.until_radio.setChecked(True)
+    editor.until_edit.setDate(QDate(2026, 11, 29))  # before the next Monday
+    assert "make no posts" in editor.validation_label.text()
+    assert not editor.ok_button.isEnabled()

@@ -1,0 +1,405 @@
+"""Managers for key messages, channels and campaigns: every change is one undo step."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from calendar_app.core.errors import InvalidInput
+from calendar_app.core.models import CampaignKind
+from calendar_app.ui.managers import NEW, CampaignManager, ChannelManager, KeyMessageManager
+from calendar_app.ui.session import CalendarSession
+
+
+class Recorder:
+    """Stands in for the error box and the confirmation question."""
+
+    def __init__(self, answer: bool = True) -> None:
+        self.errors: list[BaseException] = []
+        self.questions: list[str] = []
+        self.answer = answer
+
+    def error(self, parent: QWidget | None, exc: BaseException) -> None:
+        self.errors.append(exc)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.questions.append(text)
+        return self.answer
+
+
+def _messages(qtbot: QtBot, session: CalendarSession, recorder: Recorder) -> KeyMessageManager:
+    manager = KeyMessageManager(session, error_handler=recorder.error, confirm=recorder.confirm)
+    qtbot.addWidget(manager)
+    return manager
+
+
+def _channels(qtbot: QtBot, session: CalendarSession, recorder: Recorder) -> ChannelManager:
+    manager = ChannelManager(session, error_handler=recorder.error, confirm=recorder.confirm)
+    qtbot.addWidget(manager)
+    return manager
+
+
+def _campaigns(qtbot: QtBot, session: CalendarSession, recorder: Recorder) -> CampaignManager:
+    manager = CampaignManager(session, error_handler=recorder.error, confirm=recorder.confirm)
+    qtbot.addWidget(manager)
+    return manager
+
+
+def _listed(manager: KeyMessageManager | ChannelManager | CampaignManager) -> list[str]:
+    return [manager.item_list.item(r).text() for r in range(manager.item_list.count())]
+
+
+def _message_titled(session: CalendarSession, title: str) -> int:
+    return next(m.id for m in session.key_messages(include_archived=True) if m.title == title)
+
+
+# -- key messages -----------------------------------------------------------------------
+
+
+def test_add_a_key_message_and_undo_it(qtbot: QtBot, session: CalendarSession) -> None:
+    recorder = Recorder()
+    manager = _messages(qtbot, session, recorder)
+    depth = session.undo_stack.count()
+    qtbot.mouseClick(manager.add_button, Qt.MouseButton.LeftButton)
+    assert manager.current_id() == NEW
+    assert not manager.apply_button.isEnabled()  # nothing typed yet
+
+    manager.title_edit.setText("Made in our town")
+    manager.statement_edit.setPlainText("Every panel is assembled ten minutes from here.")
+    manager.cadence_spin.setValue(12)
+    qtbot.mouseClick(manager.color_field.preset_buttons[2], Qt.MouseButton.LeftButton)
+    manager.starts_field.check.setChecked(True)
+    manager.starts_field.edit.setDate(QDate(2026, 12, 1))
+    manager.priority_spin.setValue(3)
+    assert manager.apply_button.isEnabled()
+    qtbot.mouseClick(manager.apply_button, Qt.MouseButton.LeftButton)
+
+    assert recorder.errors == []
+    assert session.undo_stack.count() == depth + 1
+    assert session.undo_stack.undoText() == "Add key message 'Made in our town'"
+    added = next(m for m in session.key_messages() if m.title == "Made in our town")
+    assert added.statement == "Every panel is assembled ten minutes from here."
+    assert added.cadence_days == 12
+    assert added.color == manager.color_field.preset_buttons[2].toolTip()
+    assert (added.starts_on, added.ends_on, added.priority) == (date(2026, 12, 1), None, 3)
+    assert manager.current_id() == added.id
+    assert "Made in our town" in _listed(manager)
+    assert not manager.apply_button.isEnabled()
+
+    session.undo_stack.undo()
+    assert "Made in our town" not in [m.title for m in session.key_messages()]
+    assert "Made in our town" not in _listed(manager)
+    session.undo_stack.redo()
+    assert "Made in our town" in [m.title for m in session.key_messages()]
+    assert "Made in our town" in _listed(manager)
+
+
+def test_leaving_the_row_applies_the_edit_as_one_undo_step(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    manager = _messages(qtbot, session, Recorder())
+    target = _message_titled(session, "Every roof counts")
+    other = _message_titled(session, "Solar pays for itself")
+    assert manager.select(target)
+    assert manager.cadence_spin.value() == 10
+    manager.cadence_spin.setValue(5)
+    assert manager.is_dirty()
+    depth = session.undo_stack.count()
+
+    assert manager.select(other)  # moving on saves
+    assert session.key_message(target).cadence_days == 5
+    assert session.undo_stack.count() == depth + 1
+    assert session.undo_stack.undoText() == "Edit key message 'Every roof counts'"
+
+    session.undo_stack.undo()
+    assert session.key_message(target).cadence_days == 10
+    assert manager.select(target)
+    assert manager.cadence_spin.value() == 10
+
+
+def test_renaming_reads_well_in_the_undo_menu(qtbot: QtBot, session: CalendarSession) -> None:
+    manager = _messages(qtbot, session, Recorder())
+    target = _message_titled(session, "Every roof counts")
+    manager.select(target)
+    manager.title_edit.setText("Every roof matters")
+    assert manager.apply()
+    assert session.undo_stack.undoText() == (
+        "Rename key message 'Every roof counts' to 'Every roof matters'"
+    )
+    assert session.key_message(target).title == "Every roof matters"
+    assert manager.heading.text() == "Every roof matters"
+
+
+def test_archive_and_restore_a_key_message(qtbot: QtBot, session: CalendarSession) -> None:
+    manager = _messages(qtbot, session, Recorder())
+    target = _message_titled(session, "Zero-hassle financing")
+    manager.select(target)
+    assert manager.archive_button.text().replace("&", "") == "Archive"
+    qtbot.mouseClick(manager.archive_button, Qt.MouseButton.LeftButton)
+
+    assert target not in [m.id for m in session.key_messages()]
+    assert session.key_message(target).archived
+    assert session.undo_stack.undoText() == "Archive key message 'Zero-hassle financing'"
+    assert "Zero-hassle financing" not in " ".join(_listed(manager))
+
+    manager.show_archived_check.setChecked(True)
+    assert "Zero-hassle financing (archived)" in _listed(manager)
+    row = _listed(manager).index("Zero-hassle financing (archived)")
+    item = manager.item_list.item(row)
+    assert item.font().italic()
+    assert manager.select(target)
+    assert manager.archive_button.text().replace("&", "") == "Restore"
+
+    session.undo_stack.undo()
+    assert target in [m.id for m in session.key_messages()]
+    assert "Zero-hassle financing" in _listed(manager)
+    assert manager.archive_button.text().replace("&", "") == "Archive"
+
+
+def test_a_duplicate_title_is_refused_and_nothing_changes(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    recorder = Recorder()
+    manager = _messages(qtbot, session, recorder)
+    target = _message_titled(session, "Every roof counts")
+    before = session.store.key_messages(include_archived=True)
+    depth = session.undo_stack.count()
+    manager.select(target)
+    manager.title_edit.setText("solar pays for itself")  # differs only in case
+    qtbot.mouseClick(manager.apply_button, Qt.MouseButton.LeftButton)
+
+    assert len(recorder.errors) == 1
+    assert isinstance(recorder.errors[0], InvalidInput)
+    assert "already a key message" in str(recorder.errors[0])
+    assert session.store.key_messages(include_archived=True) == before
+    assert session.undo_stack.count() == depth
+    assert manager.title_edit.text() == "solar pays for itself"  # the typing is kept
+    assert manager.is_dirty()
+
+    # Moving away is refused too, and the dialog stays on the row.
+    other = _message_titled(session, "Backed by a 25-year warranty")
+    assert not manager.select(other)
+    assert manager.current_id() == target
+    assert len(recorder.errors) == 2
+
+    manager.revert()
+    assert manager.title_edit.text() == "Every roof counts"
+    assert manager.select(other)
+
+
+def test_adding_a_duplicate_is_refused(qtbot: QtBot, session: CalendarSession) -> None:
+    recorder = Recorder()
+    manager = _messages(qtbot, session, recorder)
+    before = session.store.key_messages(include_archived=True)
+    manager.add_item()
+    manager.title_edit.setText("Every roof counts")
+    assert not manager.apply()
+    assert "already a key message" in str(recorder.errors[0])
+    assert session.store.key_messages(include_archived=True) == before
+    assert manager.current_id() == NEW
+
+
+def test_delete_a_key_message_after_saying_how_many_posts_carry_it(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    recorder = Recorder()
+    manager = _messages(qtbot, session, recorder)
+    target = _message_titled(session, "Every roof counts")
+    carriers = [p.id for p in session.store.all_posts() if target in p.message_ids]
+    assert carriers
+    manager.select(target)
+    qtbot.mouseClick(manager.delete_button, Qt.MouseButton.LeftButton)
+
+    assert len(recorder.questions) == 1
+    assert f"{len(carriers)} posts carry it" in recorder.questions[0]
+    assert target not in [m.id for m in session.key_messages(include_archived=True)]
+    assert all(target not in p.message_ids for p in session.store.posts(carriers))
+    assert session.undo_stack.undoText() == "Delete key message 'Every roof counts'"
+    assert manager.current_id() not in (None, target)
+
+    session.undo_stack.undo()
+    assert session.key_message(target).title == "Every roof counts"
+    assert all(target in p.message_ids for p in session.store.posts(carriers))
+    assert "Every roof counts" in _listed(manager)
+
+
+def test_declining_the_delete_question_keeps_the_message(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    recorder = Recorder(answer=False)
+    manager = _messages(qtbot, session, recorder)
+    target = _message_titled(session, "Every roof counts")
+    depth = session.undo_stack.count()
+    manager.select(target)
+    manager.delete_item()
+    assert recorder.questions
+    assert session.key_message(target).title == "Every roof counts"
+    assert session.undo_stack.count() == depth
+
+
+def test_closing_applies_what_was_typed(qtbot: QtBot, session: CalendarSession) -> None:
+    manager = _messages(qtbot, session, Recorder())
+    target = _message_titled(session, "Every roof counts")
+    manager.select(target)
+    manager.priority_spin.setValue(42)
+    manager.reject()
+    assert session.key_message(target).priority == 42
+    assert manager.result() == KeyMessageManager.DialogCode.Rejected
+
+
+def test_the_undo_shortcut_works_inside_the_manager(qtbot: QtBot, session: CalendarSession) -> None:
+    manager = _messages(qtbot, session, Recorder())
+    target = _message_titled(session, "Every roof counts")
+    manager.select(target)
+    manager.cadence_spin.setValue(9)
+    manager.apply()
+    assert manager.undo_action.isEnabled()
+    manager.undo_action.trigger()
+    assert session.key_message(target).cadence_days == 10
+    assert manager.cadence_spin.value() == 10
+
+
+# -- channels ------------------------------------------------------------------------------
+
+
+def test_deleting_a_channel_that_posts_use_is_refused(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    recorder = Recorder()
+    manager = _channels(qtbot, session, recorder)
+    linkedin = next(c for c in session.channels() if c.name == "LinkedIn")
+    depth = session.undo_stack.count()
+    manager.select(linkedin.id)
+    qtbot.mouseClick(manager.delete_button, Qt.MouseButton.LeftButton)
+
+    assert len(recorder.errors) == 1
+    message = str(recorder.errors[0])
+    assert message.startswith("The channel 'LinkedIn' has")
+    assert "archive it instead" in message
+    assert session.channel(linkedin.id) == linkedin
+    assert session.undo_stack.count() == depth
+    assert "LinkedIn" in _listed(manager)
+
+
+def test_add_edit_archive_and_delete_an_unused_channel(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    recorder = Recorder()
+    manager = _channels(qtbot, session, recorder)
+    manager.add_item()
+    manager.name_edit.setText("Mastodon")
+    manager.kind_combo.setCurrentIndex(manager.kind_combo.findData("social"))
+    manager.limit_check.setChecked(True)
+    manager.limit_spin.setValue(500)
+    manager.color_field.set_color("#6364FF")
+    assert manager.apply()
+    channel = next(c for c in session.channels() if c.name == "Mastodon")
+    assert (channel.kind, channel.char_limit, channel.color) == ("social", 500, "#6364ff")
+    assert session.undo_stack.undoText() == "Add channel 'Mastodon'"
+
+    manager.limit_check.setChecked(False)
+    assert manager.apply()
+    assert session.channel(channel.id).char_limit is None
+    assert session.undo_stack.undoText() == "Edit channel 'Mastodon'"
+
+    manager.toggle_archived()
+    assert session.channel(channel.id).archived
+    assert channel.id not in [c.id for c in session.channels()]
+    session.undo_stack.undo()
+    assert not session.channel(channel.id).archived
+
+    manager.select(channel.id)
+    manager.delete_item()
+    assert recorder.errors == []
+    assert channel.id not in [c.id for c in session.channels(include_archived=True)]
+    assert session.undo_stack.undoText() == "Delete channel 'Mastodon'"
+    session.undo_stack.undo()
+    assert session.channel(channel.id).name == "Mastodon"
+
+
+def test_a_duplicate_channel_name_is_refused(qtbot: QtBot, session: CalendarSession) -> None:
+    recorder = Recorder()
+    manager = _channels(qtbot, session, recorder)
+    blog = next(c for c in session.channels() if c.name == "Blog")
+    before = session.store.channels(include_archived=True)
+    manager.select(blog.id)
+    manager.name_edit.setText("linkedin")
+    assert not manager.apply()
+    assert "already a channel called 'linkedin'" in str(recorder.errors[0])
+    assert session.store.channels(include_archived=True) == before
+
+
+# -- campaigns -------------------------------------------------------------------------------
+
+
+def test_add_a_campaign_and_delete_one_with_undo_restoring_its_posts(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    recorder = Recorder()
+    manager = _campaigns(qtbot, session, recorder)
+    assert not manager.archive_button.isVisibleTo(manager)
+    assert not manager.show_archived_check.isVisibleTo(manager)
+
+    manager.add_item()
+    manager.name_edit.setText("Spring webinar")
+    manager.kind_combo.setCurrentIndex(manager.kind_combo.findData("service"))
+    manager.starts_field.check.setChecked(True)
+    manager.starts_field.edit.setDate(QDate(2027, 3, 1))
+    manager.ends_field.check.setChecked(True)
+    manager.ends_field.edit.setDate(QDate(2027, 3, 31))
+    assert manager.apply()
+    added = next(c for c in session.campaigns() if c.name == "Spring webinar")
+    assert added.kind == CampaignKind.SERVICE
+    assert (added.starts_on, added.ends_on) == (date(2027, 3, 1), date(2027, 3, 31))
+    assert session.undo_stack.undoText() == "Add campaign 'Spring webinar'"
+
+    roof = next(c for c in session.campaigns() if c.name == "Free roof check")
+    members = [p.id for p in session.store.all_posts() if p.campaign_id == roof.id]
+    assert members
+    manager.select(roof.id)
+    manager.delete_item()
+    assert f"{len(members)} posts belong to it" in recorder.questions[-1]
+    assert roof.id not in [c.id for c in session.campaigns()]
+    assert all(p.campaign_id is None for p in session.store.posts(members))
+    assert "Free roof check" not in _listed(manager)
+
+    session.undo_stack.undo()
+    assert session.campaign(roof.id) == roof
+    assert all(p.campaign_id == roof.id for p in session.store.posts(members))
+    assert "Free roof check" in _listed(manager)
+
+    session.undo_stack.undo()
+    assert "Spring webinar" not in [c.name for c in session.campaigns()]
+
+
+def test_a_campaign_ending_before_it_starts_is_refused(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    recorder = Recorder()
+    manager = _campaigns(qtbot, session, recorder)
+    roof = next(c for c in session.campaigns() if c.name == "Free roof check")
+    manager.select(roof.id)
+    assert roof.starts_on is not None
+    manager.ends_field.edit.setDate(QDate(2000, 1, 1))
+    assert not manager.apply()
+    assert "end date comes before the start date" in str(recorder.errors[0])
+    assert session.campaign(roof.id) == roof
+
+
+def test_undoing_the_add_of_the_item_being_edited_shows_another_item(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    manager = _messages(qtbot, session, Recorder())
+    manager.add_item()
+    manager.title_edit.setText("Short-lived")
+    assert manager.apply()
+    manager.statement_edit.setPlainText("typed, then the add is undone")
+    session.undo_stack.undo()
+    current = manager.current_id()
+    assert current is not None
+    assert current != NEW
+    assert manager.title_edit.text() == session.key_message(current).title
+    assert not manager.is_dirty()

@@ -1,0 +1,416 @@
+"""The month view: grid, chips, cadence decorations, drops and the keyboard."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
+from calendar_app.ui.commands import AddPostCommand
+from calendar_app.ui.dnd import decode_posts, posts_mime
+from calendar_app.ui.month_view import MonthView
+from calendar_app.ui.session import CalendarSession, Filters
+from tests.gui.conftest import TODAY, ScopeAnswers
+
+from .dragdrop import drag_event, drag_over, send_drop
+
+NOVEMBER_GRID = (date(2026, 10, 26), date(2026, 12, 6))
+
+
+@pytest.fixture
+def month(session: CalendarSession, qtbot: QtBot) -> MonthView:
+    view = MonthView(session)
+    qtbot.addWidget(view)
+    view.resize(1000, 760)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def center(view: MonthView, day: date) -> QPoint:
+    """A point of the day's cell below its chips."""
+    rect = view.day_rect(day)
+    return QPoint(rect.center().x(), rect.bottom() - 4)
+
+
+def movable_post(session: CalendarSession, first: date, last: date) -> Post:
+    """A timed post in the range that is not part of a series."""
+    return next(
+        p for p in session.posts_between(first, last) if p.series_id is None and p.time is not None
+    )
+
+
+def add_post(session: CalendarSession, title: str, day: date, at: time | None) -> int:
+    channel = session.channels()[0].id
+    command = AddPostCommand(
+        session, NewPost(title, channel, date=day, time=at, status=PostStatus.SCHEDULED)
+    )
+    session.push(command)
+    return command.created_ids[0]
+
+
+# -- the grid ------------------------------------------------------------------
+
+
+def test_grid_follows_the_calendar_first_day_of_week(
+    month: MonthView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    assert month.visible_range() == NOVEMBER_GRID
+    assert month.period_title().endswith("2026")
+    monday = date(2026, 11, 16)
+    assert month.day_rect(monday).left() == 0
+    assert month.day_at(month.day_rect(monday).center()) == monday
+    assert month.day_rect(date(2026, 10, 25)).isNull()
+
+    session.store.update_info(week_start="sunday")
+    with qtbot.waitSignal(month.periodChanged):
+        session.notify(ChangeSet(calendar=True))
+
+    # 1 November 2026 is a Sunday: it now opens the grid.
+    assert month.visible_range() == (date(2026, 11, 1), date(2026, 12, 12))
+    sunday = date(2026, 11, 15)
+    assert month.day_rect(sunday).left() == 0
+    assert month.day_at(QPoint(3, month.day_rect(sunday).center().y())) == sunday
+    assert month.day_rect(monday).left() > 0
+
+
+def test_today_is_marked_with_a_filled_circle(month: MonthView) -> None:
+    image = month.grab().toImage()
+    ratio = image.devicePixelRatio()
+    highlight = month.palette().color(QPalette.ColorRole.Highlight)
+
+    def colour_at_number(day: date) -> QColor:
+        rect = month.number_rect(day)
+        assert rect is not None
+        point = QPointF(rect.left() + 3, rect.center().y()) * ratio
+        return QColor(image.pixel(point.toPoint()))
+
+    def close(a: QColor, b: QColor) -> bool:
+        return all(
+            abs(x - y) <= 10
+            for x, y in [(a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue())]
+        )
+
+    assert close(colour_at_number(TODAY), highlight)
+    assert not close(colour_at_number(TODAY + timedelta(days=1)), highlight)
+    assert not close(colour_at_number(TODAY - timedelta(days=7)), highlight)
+
+
+def test_busy_day_shows_plus_n_more(
+    month: MonthView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    busy = date(2026, 11, 24)
+    for hour in range(10, 18):
+        add_post(session, f"Busy {hour}", busy, time(hour, 0))
+    untimed = add_post(session, "All day", busy, None)
+
+    total = len(session.posts_between(busy, busy))
+    shown = month.visible_posts(busy)
+    hidden = month.hidden_count(busy)
+    assert hidden > 0
+    assert len(shown) + hidden == total
+    assert shown[0] == untimed, "untimed posts come first"
+    hidden_id = month.posts_on(busy)[-1]
+    assert month.chip_rect(hidden_id) is None
+    for post_id in shown:
+        rect = month.chip_rect(post_id)
+        assert rect is not None
+        assert month.day_rect(busy).contains(rect)
+        assert month.post_at(rect.center()) == post_id
+
+    more = month.more_rect(busy)
+    assert more is not None
+    with qtbot.waitSignal(month.dayActivated, check_params_cb=lambda day: day == busy):
+        qtbot.mouseClick(month, Qt.MouseButton.LeftButton, pos=more.center())
+    # A quiet day has nothing hidden.
+    assert month.hidden_count(date(2026, 11, 26)) == 0
+    assert month.more_rect(date(2026, 11, 26)) is None
+
+
+# -- cadence -----------------------------------------------------------------
+
+
+def test_overdue_badges_count_the_overdue_messages(
+    month: MonthView, session: CalendarSession
+) -> None:
+    report = session.report()
+    counts = {day: month.badge_count(day) for day in month.visible_days()}
+    assert counts == {day: report.overdue_count(day) for day in month.visible_days()}
+    assert any(counts.values())
+
+    session.select_message(session.key_messages()[0].id)
+    assert all(month.badge_count(day) == 0 for day in month.visible_days())
+
+
+def test_selected_message_tints_its_overdue_days(
+    month: MonthView, session: CalendarSession
+) -> None:
+    message = session.store.key_message_titled("Installed by local experts")
+    assert message is not None
+    session.select_message(message.id)
+    cadence = session.report().message(message.id)
+    days = month.visible_days()
+    tinted = set(month.tinted_days())
+    assert tinted == {day for day in days if cadence.is_overdue_on(day)}
+    assert tinted, "the demo leaves this message quiet for weeks"
+    assert set(month.delivered_days()) == {d for d in cadence.deliveries if d in days}
+    assert not tinted & set(month.delivered_days())
+
+    session.select_message(None)
+    assert month.tinted_days() == []
+    assert month.delivered_days() == []
+
+
+def test_dragging_into_a_gap_makes_it_disappear(month: MonthView, session: CalendarSession) -> None:
+    message = session.store.key_message_titled("Installed by local experts")
+    assert message is not None
+    cadence = session.report().message(message.id)
+    gap_day = next(d for d in month.visible_days() if cadence.is_overdue_on(d))
+    carrier = next(
+        p
+        for p in session.posts_between(*month.visible_range())
+        if message.id in p.message_ids and p.status == PostStatus.SCHEDULED
+    )
+    following = [gap_day + timedelta(days=i) for i in range(3)]
+    before = [month.badge_count(d) for d in following]
+
+    send_drop(month, center(month, gap_day), posts_mime(session, [carrier]), ctrl=True)
+
+    after = [month.badge_count(d) for d in following]
+    assert after == [b - 1 for b in before]
+    session.select_message(message.id)
+    assert gap_day not in month.tinted_days()
+    assert gap_day in month.delivered_days()
+
+    session.select_message(None)
+    session.undo_stack.undo()
+    assert [month.badge_count(d) for d in following] == before
+
+
+# -- drops ---------------------------------------------------------------------
+
+
+def test_drop_moves_a_post_and_keeps_its_time(month: MonthView, session: CalendarSession) -> None:
+    post = movable_post(session, TODAY, TODAY + timedelta(days=10))
+    assert post.date is not None
+    target = post.date + timedelta(days=2)
+
+    event = send_drop(month, center(month, target), month.drag_mime(post.id))
+
+    assert event.isAccepted()
+    assert event.dropAction() == Qt.DropAction.MoveAction
+    moved = session.store.post(post.id)
+    assert (moved.date, moved.time, moved.uid) == (target, post.time, post.uid)
+    # The view refreshed: the chip is drawn on its new day.
+    assert post.id in month.visible_posts(target)
+    assert post.id not in month.visible_posts(post.date)
+    rect = month.chip_rect(post.id)
+    assert rect is not None
+    assert month.day_at(rect.center()) == target
+    assert month.current_date() == target
+
+    session.undo_stack.undo()
+    assert session.store.post(post.id).date == post.date
+    assert post.id in month.visible_posts(post.date)
+
+
+def test_ctrl_drop_copies_the_post(month: MonthView, session: CalendarSession) -> None:
+    post = movable_post(session, TODAY, TODAY + timedelta(days=10))
+    assert post.date is not None
+    target = post.date + timedelta(days=1)
+    count = session.store.count_posts()
+
+    event = send_drop(month, center(month, target), month.drag_mime(post.id), ctrl=True)
+
+    assert event.dropAction() == Qt.DropAction.CopyAction
+    assert session.store.count_posts() == count + 1
+    assert session.store.post(post.id) == post
+    copies = [p for p in session.posts_between(target, target) if p.title == post.title]
+    assert len(copies) == 1
+    assert copies[0].uid != post.uid
+    assert copies[0].time == post.time
+    assert copies[0].id in month.visible_posts(target)
+
+    session.undo_stack.undo()
+    assert session.store.count_posts() == count
+
+
+def test_selected_posts_move_together(
+    month: MonthView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    first = movable_post(session, date(2026, 11, 3), date(2026, 11, 3))
+    second = movable_post(session, date(2026, 11, 5), date(2026, 11, 5))
+    first_rect = month.chip_rect(first.id)
+    second_rect = month.chip_rect(second.id)
+    assert first_rect is not None
+    assert second_rect is not None
+
+    qtbot.mouseClick(month, Qt.MouseButton.LeftButton, pos=first_rect.center())
+    with qtbot.waitSignal(month.selectionChanged):
+        qtbot.mouseClick(
+            month,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier,
+            pos=second_rect.center(),
+        )
+    assert month.selected_post_ids() == [first.id, second.id]
+    mime = month.drag_mime(second.id)
+    assert decode_posts(session, mime) == ([first.id, second.id], second.id)
+
+    send_drop(month, center(month, date(2026, 11, 19)), mime)
+
+    moved = {p.id: p for p in session.store.posts([first.id, second.id])}
+    assert moved[second.id].date == date(2026, 11, 19)
+    assert moved[first.id].date == date(2026, 11, 17), "the two days between them stay"
+    assert month.selected_post_ids() == [first.id, second.id]
+    assert session.undo_stack.count() == 1
+
+    session.undo_stack.undo()
+    assert session.store.post(first.id).date == first.date
+    assert session.store.post(second.id).date == second.date
+
+
+@pytest.mark.parametrize("answer", ["this", "following", None])
+def test_dropping_a_series_occurrence_asks_which_ones(
+    month: MonthView,
+    session: CalendarSession,
+    scope_answers: ScopeAnswers,
+    answer: str | None,
+) -> None:
+    friday = date(2026, 11, 20)
+    occurrence = next(p for p in session.posts_between(friday, friday) if p.series_id is not None)
+    assert occurrence.series_id is not None
+    series = {p.id: p for p in session.store.series_posts(occurrence.series_id)}
+    scope_answers.answer = answer  # type: ignore[assignment]
+
+    send_drop(month, center(month, friday + timedelta(days=1)), month.drag_mime(occurrence.id))
+
+    assert scope_answers.asked == ["move"]
+    after = {p.id: p for p in session.store.posts(series)}
+    for post_id, before in series.items():
+        assert before.date is not None
+        assert occurrence.date is not None
+        if answer == "this":
+            shifted = post_id == occurrence.id
+        elif answer == "following":
+            shifted = before.date >= occurrence.date
+        else:
+            shifted = False
+        expected = before.date + timedelta(days=1) if shifted else before.date
+        assert after[post_id].date == expected, (answer, before.title, before.date)
+    assert session.undo_stack.count() == (0 if answer is None else 1)
+
+
+def test_drop_without_our_posts_is_refused(month: MonthView) -> None:
+    mime = QMimeData()
+    mime.setText("hello")
+    pos = center(month, TODAY)
+    assert not drag_over(month, pos, mime)
+
+
+def test_drag_over_highlights_the_target_day(month: MonthView, session: CalendarSession) -> None:
+    post = movable_post(session, TODAY, TODAY + timedelta(days=10))
+    mime = month.drag_mime(post.id)
+    target = date(2026, 11, 27)
+    pos = center(month, target)
+    QApplication.sendEvent(month, drag_event(QDragEnterEvent, pos, mime))
+    assert month.drop_target_day() == target
+
+    QApplication.sendEvent(month, QDragLeaveEvent())
+    assert month.drop_target_day() is None
+
+
+# -- mouse and keyboard ----------------------------------------------------------
+
+
+def test_double_click_opens_a_post_or_the_day(month: MonthView, qtbot: QtBot) -> None:
+    day = date(2026, 11, 16)
+    post_id = month.visible_posts(day)[0]
+    rect = month.chip_rect(post_id)
+    assert rect is not None
+    with qtbot.waitSignal(month.postActivated, check_params_cb=lambda i: i == post_id):
+        qtbot.mouseDClick(month, Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(month.dayActivated, check_params_cb=lambda d: d == day):
+        qtbot.mouseDClick(month, Qt.MouseButton.LeftButton, pos=center(month, day))
+
+
+def test_arrows_cross_the_month_boundary(month: MonthView, qtbot: QtBot) -> None:
+    month.set_current_date(date(2026, 11, 30))
+    month.setFocus()
+    with qtbot.assertNotEmitted(month.periodChanged):
+        qtbot.keyClick(month, Qt.Key.Key_Left)
+    assert month.current_date() == date(2026, 11, 29)
+    qtbot.keyClick(month, Qt.Key.Key_Right)
+
+    with qtbot.waitSignal(month.periodChanged):
+        qtbot.keyClick(month, Qt.Key.Key_Right)
+    assert month.current_date() == date(2026, 12, 1)
+    assert month.visible_range()[0] == date(2026, 11, 30)
+    assert month.period_title() != "November 2026"
+
+    with qtbot.waitSignal(month.periodChanged):
+        qtbot.keyClick(month, Qt.Key.Key_Up)
+    assert month.current_date() == date(2026, 11, 24)
+    assert month.visible_range() == NOVEMBER_GRID
+
+    with qtbot.waitSignal(month.periodChanged):
+        qtbot.keyClick(month, Qt.Key.Key_PageDown)
+    assert month.current_date() == date(2026, 12, 24)
+    with qtbot.waitSignal(month.periodChanged):
+        qtbot.keyClick(month, Qt.Key.Key_PageUp)
+        qtbot.keyClick(month, Qt.Key.Key_PageUp)
+    assert month.current_date() == date(2026, 10, 24)
+
+
+def test_tab_enter_and_escape_work_on_the_day_posts(month: MonthView, qtbot: QtBot) -> None:
+    day = date(2026, 11, 16)
+    month.set_current_date(day)
+    month.setFocus()
+    posts = month.posts_on(day)
+    assert len(posts) == 2
+
+    qtbot.keyClick(month, Qt.Key.Key_Tab)
+    assert month.selected_post_ids() == [posts[0]]
+    qtbot.keyClick(month, Qt.Key.Key_Tab)
+    assert month.selected_post_ids() == [posts[1]]
+    assert month.accessibleDescription().count("selected") == 1
+    with qtbot.waitSignal(month.postActivated, check_params_cb=lambda i: i == posts[1]):
+        qtbot.keyClick(month, Qt.Key.Key_Return)
+
+    with qtbot.waitSignal(month.selectionChanged):
+        qtbot.keyClick(month, Qt.Key.Key_Escape)
+    assert month.selected_post_ids() == []
+    with qtbot.waitSignal(month.dayActivated, check_params_cb=lambda d: d == day):
+        qtbot.keyClick(month, Qt.Key.Key_Enter)
+
+
+def test_filters_and_changes_refresh_the_view(month: MonthView, session: CalendarSession) -> None:
+    day = date(2026, 11, 26)
+    new_id = add_post(session, "Fresh idea on the calendar", day, time(9, 30))
+    assert new_id in month.visible_posts(day)
+
+    channel = session.channels()[0].id
+    session.set_filters(Filters(hidden_channels=frozenset({channel})))
+    assert new_id not in month.visible_posts(day)
+    session.set_filters(Filters())
+    assert new_id in month.visible_posts(day)
+
+    session.undo_stack.undo()
+    assert new_id not in month.posts_on(day)
+
+
+def test_accessible_names(month: MonthView) -> None:
+    assert month.accessibleName() == "Month view"
+    month.set_current_date(date(2026, 11, 16))
+    assert "2 posts" in month.accessibleDescription()
+    assert "2026" in month.accessibleDescription()

@@ -1,0 +1,230 @@
+"""The sidebar: key messages with cadence badges, and channels to show or hide."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from calendar_app.core.cadence import MessageStatus
+from calendar_app.core.models import KeyMessage, PostStatus
+from calendar_app.ui.commands import (
+    AddKeyMessageCommand,
+    CopyPostsCommand,
+    UpdateKeyMessageCommand,
+)
+from calendar_app.ui.post_model import ChannelListModel, KeyMessageListModel, locale_day
+from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.sidebar import MessageSidebar
+
+from .conftest import TODAY
+
+NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
+
+
+@pytest.fixture
+def host(qtbot: QtBot) -> QWidget:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(300, 560)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def sidebar(host: QWidget, session: CalendarSession) -> MessageSidebar:
+    widget = MessageSidebar(session, host)
+    widget.resize(host.size())
+    widget.show()
+    return widget
+
+
+def message_id(session: CalendarSession, title: str) -> int:
+    return next(m.id for m in session.key_messages() if m.title == title)
+
+
+def click_message(qtbot: QtBot, sidebar: MessageSidebar, mid: int) -> None:
+    pos = sidebar.message_rect(mid).center()
+    qtbot.mouseClick(sidebar.messages_view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_badges_say_what_the_cadence_report_says(
+    sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    report = session.report()
+    assert report.as_of == TODAY
+    assert sidebar.shown_message_ids() == [m.id for m in session.key_messages()]
+    for message in session.key_messages():
+        cadence = report.message(message.id)
+        if cadence.status == MessageStatus.OVERDUE:
+            expected = f"overdue by {cadence.overdue_days} days"
+        else:
+            expected = cadence.status.value
+        assert sidebar.badge_text(message.id) == expected
+    badges = {m.title: sidebar.badge_text(m.id) for m in session.key_messages()}
+    assert badges == {
+        "Solar pays for itself": "ok",
+        "Installed by local experts": "overdue by 13 days",
+        "Every roof counts": "ok",
+        "Zero-hassle financing": "ok",
+        "Backed by a 25-year warranty": "overdue by 42 days",
+    }
+
+
+def test_warranty_badge_matches_a_hand_count_from_the_posts(
+    sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    # By DESIGN.md's rules, counted straight from the posts (not through the analysis):
+    # the last delivery on or before today, plus the cadence, is when it was due.
+    warranty = next(m for m in session.key_messages() if m.title.startswith("Backed by"))
+    delivered = [
+        p.date
+        for p in session.store.all_posts()
+        if warranty.id in p.message_ids
+        and p.date is not None
+        and p.date <= TODAY
+        and (
+            p.status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED)
+            or (p.status == PostStatus.DRAFT and p.date >= TODAY)
+        )
+    ]
+    due = max(delivered) + timedelta(days=warranty.cadence_days)
+    overdue_days = (TODAY - due).days
+    assert overdue_days == 42
+    assert sidebar.badge_text(warranty.id) == f"overdue by {overdue_days} days"
+    # The past draft 33 days ago never went out, so it is not the last delivery.
+    assert max(delivered) < TODAY - timedelta(days=33)
+
+
+def test_a_new_delivery_updates_the_badge(
+    qtbot: QtBot, sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    warranty = message_id(session, "Backed by a 25-year warranty")
+    carrier = next(
+        p
+        for p in session.store.all_posts()
+        if warranty in p.message_ids and p.status == PostStatus.PUBLISHED
+    )
+    with qtbot.waitSignal(session.reportChanged):
+        session.push(CopyPostsCommand(session, [(carrier.id, TODAY, None)]))
+    # Delivered today; the next repetition is not on the calendar yet.
+    assert sidebar.badge_text(warranty) == "unplanned"
+    session.undo_stack.undo()
+    assert sidebar.badge_text(warranty) == "overdue by 42 days"
+
+
+def test_clicking_a_message_selects_it_and_clicking_again_clears(
+    qtbot: QtBot, sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    experts = message_id(session, "Installed by local experts")
+    with (
+        qtbot.waitSignal(session.selectedMessageChanged) as changed,
+        qtbot.waitSignal(sidebar.messageClicked) as clicked,
+    ):
+        click_message(qtbot, sidebar, experts)
+    assert changed.args == [experts]
+    assert clicked.args == [experts]
+    assert session.selected_message == experts
+
+    with qtbot.waitSignal(session.selectedMessageChanged) as changed:
+        click_message(qtbot, sidebar, experts)
+    assert changed.args == [None]
+    assert session.selected_message is None
+    assert not sidebar.messages_view.selectionModel().hasSelection()
+
+
+def test_escape_clears_and_the_session_drives_the_selection(
+    qtbot: QtBot, sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    roof = message_id(session, "Every roof counts")
+    session.select_message(roof)  # e.g. from the cadence panel
+    rows = sidebar.messages_view.selectionModel().selectedRows()
+    assert [int(r.data(Qt.ItemDataRole.UserRole + 1)) for r in rows] == [roof]
+
+    sidebar.messages_view.setFocus()
+    with qtbot.waitSignal(session.selectedMessageChanged) as changed:
+        qtbot.keyClick(sidebar.messages_view, Qt.Key.Key_Escape)
+    assert changed.args == [None]
+
+    # Space selects the current message from the keyboard.
+    with qtbot.waitSignal(session.selectedMessageChanged) as changed:
+        qtbot.keyClick(sidebar.messages_view, Qt.Key.Key_Space)
+    assert changed.args == [roof]
+
+
+def test_tooltip_and_badge_geometry(sidebar: MessageSidebar, session: CalendarSession) -> None:
+    experts = message_id(session, "Installed by local experts")
+    tip = str(sidebar.message_index(experts).data(Qt.ItemDataRole.ToolTipRole))
+    assert "Overdue by 13 days" in tip
+    cadence = session.report().message(experts)
+    assert cadence.last_delivery is not None
+    assert cadence.next_delivery is not None
+    assert f"Last delivery: {locale_day(cadence.last_delivery)}" in tip
+    assert f"Next delivery: {locale_day(cadence.next_delivery)}" in tip
+    assert session.key_message(experts).statement in tip
+    row = sidebar.message_rect(experts)
+    badge = sidebar.badge_rect(experts)
+    assert row.contains(badge)
+    assert badge.right() > row.center().x()  # on the right-hand side
+    assert badge.width() > 40
+
+
+def test_unticking_a_channel_hides_its_posts(
+    qtbot: QtBot, sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    linkedin = next(c for c in session.channels() if c.name == "LinkedIn")
+    assert any(p.channel_id == linkedin.id for p in session.posts_between(*NOVEMBER))
+    pos = sidebar.channel_rect(linkedin.id).center()
+    with qtbot.waitSignal(session.filtersChanged):
+        qtbot.mouseClick(sidebar.channels_view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert session.filters.hidden_channels == frozenset({linkedin.id})
+    assert all(p.channel_id != linkedin.id for p in session.posts_between(*NOVEMBER))
+    assert any(p.channel_id == linkedin.id for p in session.store.posts_between(*NOVEMBER))
+    index = sidebar.channel_index(linkedin.id)
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+
+    # Space ticks it again.
+    sidebar.channels_view.setCurrentIndex(index)
+    sidebar.channels_view.setFocus()
+    with qtbot.waitSignal(session.filtersChanged):
+        qtbot.keyClick(sidebar.channels_view, Qt.Key.Key_Space)
+    assert session.filters.hidden_channels == frozenset()
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_qtmodeltester_on_the_message_and_channel_models(
+    session: CalendarSession, qtmodeltester: ModelTester
+) -> None:
+    messages = KeyMessageListModel(session)
+    qtmodeltester.check(messages)
+    new = KeyMessage(
+        id=0,
+        title="Aaa first of all",
+        statement="",
+        cadence_days=5,
+        color="#123456",
+        starts_on=None,
+        ends_on=None,
+        priority=10,
+        archived=False,
+    )
+    session.push(AddKeyMessageCommand(session, new))
+    assert messages.rowCount() == 6
+    added = session.store.key_message_titled("Aaa first of all")
+    assert added is not None
+    assert messages.message_ids()[0] == added.id  # highest priority first
+    assert messages.index(0).data(Qt.ItemDataRole.DisplayRole) == "Aaa first of all"
+    session.push(UpdateKeyMessageCommand(session, replace(added, archived=True)))
+    assert added.id not in messages.message_ids()
+
+    channels = ChannelListModel(session)
+    qtmodeltester.check(channels)
+    first = channels.channel_ids()[0]
+    assert channels.setData(channels.index(0), Qt.CheckState.Unchecked)
+    assert session.filters.hidden_channels == frozenset({first})

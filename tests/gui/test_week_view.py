@@ -1,0 +1,315 @@
+"""The week view: columns by hour, the all-day strip, drops that set the time."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
+from calendar_app.ui.commands import AddPostCommand
+from calendar_app.ui.dnd import posts_mime
+from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.week_view import HOUR_HEIGHT, WeekView
+from tests.gui.conftest import TODAY, ScopeAnswers
+
+from .dragdrop import send_drop
+
+MONDAY = date(2026, 11, 16)
+SUNDAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+def week(session: CalendarSession, qtbot: QtBot) -> WeekView:
+    view = WeekView(session)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def column_x(view: WeekView, day: date) -> int:
+    return view.day_rect(day).center().x()
+
+
+def grid_point(view: WeekView, day: date, at: time) -> QPoint:
+    """A point in the time grid at ``at`` (scrolling there first)."""
+    view.scroll_to_time(time(max(at.hour - 1, 0), 0))
+    return QPoint(column_x(view, day), view.y_for_time(at))
+
+
+def strip_point(view: WeekView, day: date) -> QPoint:
+    strip = view.all_day_rect()
+    return QPoint(column_x(view, day), strip.bottom() - 2)
+
+
+def movable_post(session: CalendarSession, day: date, *, timed: bool = True) -> Post:
+    return next(
+        p
+        for p in session.posts_between(day, day)
+        if p.series_id is None and (p.time is not None) == timed
+    )
+
+
+def add_post(session: CalendarSession, title: str, day: date, at: time | None) -> int:
+    channel = session.channels()[0].id
+    command = AddPostCommand(
+        session, NewPost(title, channel, date=day, time=at, status=PostStatus.SCHEDULED)
+    )
+    session.push(command)
+    return command.created_ids[0]
+
+
+# -- geometry ------------------------------------------------------------------
+
+
+def test_columns_follow_the_first_day_of_week(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    assert week.visible_range() == (MONDAY, SUNDAY)
+    month = QLocale().monthName(11, QLocale.FormatType.ShortFormat)
+    assert week.period_title() == f"16 – 22 {month} 2026"
+    left = week.grid_rect().left()
+    assert week.day_at(QPoint(left + 70, week.grid_rect().center().y())) == MONDAY
+    assert week.day_at(QPoint(left + 2, 2)) is None, "the time ruler is no day"
+
+    session.store.update_info(week_start="sunday")
+    with qtbot.waitSignal(week.periodChanged):
+        session.notify(ChangeSet(calendar=True))
+    assert week.visible_range() == (date(2026, 11, 15), date(2026, 11, 21))
+    assert week.day_rect(date(2026, 11, 15)).left() < week.day_rect(MONDAY).left()
+
+
+def test_opens_at_seven_and_places_posts_by_time(week: WeekView, session: CalendarSession) -> None:
+    top = week.grid_rect().top()
+    x = column_x(week, TODAY)
+    assert week.time_at(QPoint(x, top + 10)) == time(7, 0)
+
+    timed = movable_post(session, date(2026, 11, 19))
+    assert timed.time is not None
+    rect = week.chip_rect(timed.id)
+    assert rect is not None
+    assert week.time_at(QPoint(rect.center().x(), rect.top() + 2)) == timed.time
+    assert week.day_at(rect.center()) == timed.date
+    assert rect.height() >= HOUR_HEIGHT // 2 - 2, "a block is half an hour at least"
+    assert week.post_at(rect.center()) == timed.id
+
+    untimed = movable_post(session, MONDAY, timed=False)
+    strip_chip = week.chip_rect(untimed.id)
+    assert strip_chip is not None
+    assert week.all_day_rect().contains(strip_chip)
+    assert week.time_at(strip_chip.center()) is None
+    assert week.post_at(strip_chip.center()) == untimed.id
+    assert week.visible_posts(MONDAY)[0] == untimed.id
+
+
+def test_overlapping_posts_sit_side_by_side(week: WeekView, session: CalendarSession) -> None:
+    day = date(2026, 11, 19)
+    first = add_post(session, "Morning one", day, time(10, 0))
+    second = add_post(session, "Morning two", day, time(10, 15))
+    later = add_post(session, "Noon", day, time(12, 0))
+    week.scroll_to_time(time(9, 0))
+    a, b, c = (week.chip_rect(i) for i in (first, second, later))
+    assert a is not None
+    assert b is not None
+    assert c is not None
+    assert not a.intersects(b)
+    assert a.left() < b.left()
+    assert week.day_rect(day).contains(a)
+    assert week.day_rect(day).contains(b)
+    assert c.width() > a.width(), "a post alone takes the whole column"
+
+
+def test_time_at_snaps_to_quarter_hours(week: WeekView) -> None:
+    point = grid_point(week, TODAY, time(14, 20))
+    assert week.time_at(point) == time(14, 15)
+    assert week.time_at(QPoint(point.x(), week.y_for_time(time(14, 0)) + 1)) == time(14, 0)
+
+
+# -- cadence -------------------------------------------------------------------
+
+
+def test_header_badges_and_tint(week: WeekView, session: CalendarSession) -> None:
+    report = session.report()
+    days = week.visible_days()
+    assert [week.badge_count(d) for d in days] == [report.overdue_count(d) for d in days]
+    assert any(week.badge_count(d) for d in days)
+
+    message = session.store.key_message_titled("Installed by local experts")
+    assert message is not None
+    session.select_message(message.id)
+    cadence = session.report().message(message.id)
+    assert set(week.tinted_days()) == {d for d in days if cadence.is_overdue_on(d)}
+    assert week.tinted_days()
+    assert all(week.badge_count(d) == 0 for d in days)
+
+
+def test_dropping_into_a_gap_lowers_the_badges(week: WeekView, session: CalendarSession) -> None:
+    message = session.store.key_message_titled("Installed by local experts")
+    assert message is not None
+    carrier = next(
+        p
+        for p in session.posts_between(TODAY, TODAY + timedelta(days=30))
+        if message.id in p.message_ids and p.status == PostStatus.SCHEDULED
+    )
+    assert session.report().message(message.id).is_overdue_on(TODAY)
+    before = week.badge_count(TODAY)
+
+    send_drop(week, strip_point(week, TODAY), posts_mime(session, [carrier]), ctrl=True)
+
+    assert week.badge_count(TODAY) == before - 1
+    assert not session.report().message(message.id).is_overdue_on(TODAY)
+
+
+# -- drops ---------------------------------------------------------------------
+
+
+def test_drop_on_the_grid_sets_day_and_snapped_time(
+    week: WeekView, session: CalendarSession
+) -> None:
+    post = movable_post(session, date(2026, 11, 19))
+    target = date(2026, 11, 20)
+    point = grid_point(week, target, time(14, 20))
+
+    event = send_drop(week, point, week.drag_mime(post.id))
+
+    assert event.isAccepted()
+    moved = session.store.post(post.id)
+    assert (moved.date, moved.time) == (target, time(14, 15))
+    rect = week.chip_rect(post.id)
+    assert rect is not None
+    assert week.day_at(rect.center()) == target
+    assert week.time_at(QPoint(rect.center().x(), rect.top() + 2)) == time(14, 15)
+
+    session.undo_stack.undo()
+    restored = session.store.post(post.id)
+    assert (restored.date, restored.time) == (post.date, post.time)
+
+
+def test_drop_on_the_all_day_strip_clears_the_time(
+    week: WeekView, session: CalendarSession
+) -> None:
+    post = movable_post(session, date(2026, 11, 19))
+    target = date(2026, 11, 18)
+
+    send_drop(week, strip_point(week, target), week.drag_mime(post.id))
+
+    moved = session.store.post(post.id)
+    assert (moved.date, moved.time) == (target, None)
+    rect = week.chip_rect(post.id)
+    assert rect is not None
+    assert week.all_day_rect().contains(rect)
+
+
+def test_drop_on_the_header_keeps_the_time(week: WeekView, session: CalendarSession) -> None:
+    post = movable_post(session, date(2026, 11, 19))
+    header = week.header_rect()
+    point = QPoint(column_x(week, SUNDAY), header.center().y())
+
+    send_drop(week, point, week.drag_mime(post.id))
+
+    moved = session.store.post(post.id)
+    assert (moved.date, moved.time) == (SUNDAY, post.time)
+
+
+def test_ctrl_drop_copies_at_the_time(week: WeekView, session: CalendarSession) -> None:
+    post = movable_post(session, date(2026, 11, 19))
+    target = date(2026, 11, 21)
+    count = session.store.count_posts()
+
+    event = send_drop(
+        week, grid_point(week, target, time(9, 0)), week.drag_mime(post.id), ctrl=True
+    )
+
+    assert event.dropAction() == Qt.DropAction.CopyAction
+    assert session.store.count_posts() == count + 1
+    assert session.store.post(post.id) == post
+    copy = next(p for p in session.posts_between(target, target) if p.title == post.title)
+    assert copy.uid != post.uid
+    assert copy.time == time(9, 0)
+
+
+def test_series_occurrence_asks_the_scope(
+    week: WeekView, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    friday = date(2026, 11, 20)
+    occurrence = next(p for p in session.posts_between(friday, friday) if p.series_id)
+    scope_answers.answer = "this"
+
+    send_drop(week, grid_point(week, friday, time(11, 0)), week.drag_mime(occurrence.id))
+
+    assert scope_answers.asked == ["move"]
+    assert session.store.post(occurrence.id).time == time(11, 0)
+    assert occurrence.series_id is not None
+    others = [p for p in session.store.series_posts(occurrence.series_id) if p.id != occurrence.id]
+    assert all(p.time == occurrence.time for p in others)
+
+
+# -- keyboard, mouse, clock ----------------------------------------------------
+
+
+def test_keyboard_moves_days_and_weeks(week: WeekView, qtbot: QtBot) -> None:
+    week.set_current_date(SUNDAY)
+    week.setFocus()
+    with qtbot.assertNotEmitted(week.periodChanged):
+        qtbot.keyClick(week, Qt.Key.Key_Left)
+    assert week.current_date() == SUNDAY - timedelta(days=1)
+    qtbot.keyClick(week, Qt.Key.Key_Right)
+    with qtbot.waitSignal(week.periodChanged):
+        qtbot.keyClick(week, Qt.Key.Key_Right)
+    assert week.current_date() == date(2026, 11, 23)
+    assert week.visible_range() == (date(2026, 11, 23), date(2026, 11, 29))
+    with qtbot.waitSignal(week.periodChanged):
+        qtbot.keyClick(week, Qt.Key.Key_PageUp)
+    assert week.current_date() == date(2026, 11, 16)
+    with qtbot.waitSignal(week.periodChanged):
+        week.step(1)
+    assert week.visible_range()[0] == date(2026, 11, 23)
+
+
+def test_tab_and_enter_open_the_day_posts(week: WeekView, qtbot: QtBot) -> None:
+    week.set_current_date(MONDAY)
+    week.setFocus()
+    posts = week.posts_on(MONDAY)
+    assert posts
+    qtbot.keyClick(week, Qt.Key.Key_Tab)
+    assert week.selected_post_ids() == [posts[0]]
+    with qtbot.waitSignal(week.postActivated, check_params_cb=lambda i: i == posts[0]):
+        qtbot.keyClick(week, Qt.Key.Key_Return)
+    qtbot.keyClick(week, Qt.Key.Key_Escape)
+    with qtbot.waitSignal(week.dayActivated, check_params_cb=lambda d: d == MONDAY):
+        qtbot.keyClick(week, Qt.Key.Key_Return)
+
+
+def test_double_click_a_block_opens_it(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    post = movable_post(session, date(2026, 11, 19))
+    rect = week.chip_rect(post.id)
+    assert rect is not None
+    # The click lands on the painted grid inside the scroll area, as a real one would.
+    target = week.childAt(rect.center())
+    assert target is not None
+    assert target is not week
+    local = target.mapFrom(week, rect.center())
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=local)
+    assert week.selected_post_ids() == [post.id]
+    assert week.current_date() == post.date
+    with qtbot.waitSignal(week.postActivated, check_params_cb=lambda i: i == post.id):
+        qtbot.mouseDClick(target, Qt.MouseButton.LeftButton, pos=local)
+
+
+def test_current_time_line_only_in_the_week_of_today(week: WeekView) -> None:
+    assert week.now_line_day() == TODAY
+    week.step(1)
+    assert week.now_line_day() is None
+    week.step(-1)
+    assert week.now_line_day() == TODAY
+
+
+def test_accessible_names(week: WeekView) -> None:
+    assert week.accessibleName() == "Week view"
+    assert "2026" in week.accessibleDescription()
