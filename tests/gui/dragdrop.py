@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -29,12 +29,8 @@ def drag_event(
     ctrl: bool = False,
     actions: Qt.DropAction = ACTIONS,
 ) -> E:
-    """An event of ``kind`` at ``pos`` (PySide6 before 6.12 takes a QPoint, later a QPointF)."""
-    button = Qt.MouseButton.LeftButton
-    try:
-        return kind(pos, actions, mime, button, modifiers(ctrl))  # type: ignore[arg-type]
-    except TypeError:
-        return kind(QPointF(pos), actions, mime, button, modifiers(ctrl))  # type: ignore[arg-type]
+    """An event of ``kind`` at ``pos``, as a drag with the left button produces."""
+    return kind(pos, actions, mime, Qt.MouseButton.LeftButton, modifiers(ctrl))
 
 
 def drag_over(widget: QWidget, pos: QPoint, mime: QMimeData, *, ctrl: bool = False) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -87,10 +87,9 @@ def test_the_cadence_panel_follows_the_visible_period(window: MainWindow) -> Non
 def test_undo_menu_text_names_the_change(window: MainWindow) -> None:
     session = window.session
     posts = session.posts_between(date(2026, 11, 23), date(2026, 11, 27))[:3]
-    moves = {p.id: (p.date, p.time) for p in posts}
-    moves = {
-        pid: (d + (date(2026, 11, 30) - date(2026, 11, 23)), t)  # type: ignore[operator]
-        for pid, (d, t) in moves.items()
+    week = timedelta(days=7)
+    moves: dict[int, tuple[date | None, time | None]] = {
+        p.id: (p.date + week if p.date else None, p.time) for p in posts
     }
     session.push(MovePostsCommand(session, moves))
     assert window.undo_action.text() == "&Undo Move 3 posts"
