@@ -138,6 +138,21 @@ class CadenceReport:
         """The cadence of one message; :class:`KeyError` when it was not analysed."""
         return self._by_id[message_id]
 
+    def replacing(self, updated: Iterable[MessageCadence]) -> CadenceReport:
+        """This report with some messages re-analysed (same as-of day and window).
+
+        Messages keep their order; an updated message that was not in the
+        report is ignored. This is how the window refreshes after a drop
+        without re-reading the whole calendar.
+        """
+        fresh = {m.message_id: m for m in updated}
+        return CadenceReport(
+            self.as_of,
+            self.start,
+            self.end,
+            tuple(fresh.get(m.message_id, m) for m in self.messages),
+        )
+
     def overdue_count(self, day: date) -> int:
         """How many messages are in a gap on ``day`` (0 outside the window)."""
         offset = day.toordinal() - self.start.toordinal()

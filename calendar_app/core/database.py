@@ -127,6 +127,40 @@ def _initial(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0002_delivery_columns")
+def _delivery_columns(db: Database) -> None:
+    """Copy each post's day, channel and status beside its key messages.
+
+    The cadence analysis then reads (message, channel, day) from one covering
+    index instead of joining every post, which keeps it cheap enough to run
+    after every drop. Triggers keep the copies in step with the posts.
+    """
+    _run(
+        db,
+        "ALTER TABLE post_messages ADD COLUMN day TEXT",
+        "ALTER TABLE post_messages ADD COLUMN channel_id INTEGER",
+        "ALTER TABLE post_messages ADD COLUMN status TEXT",
+        """UPDATE post_messages SET (day, channel_id, status) =
+            (SELECT date, channel_id, status FROM posts WHERE posts.id = post_messages.post_id)""",
+        "DROP INDEX post_messages_by_message",
+        """CREATE INDEX post_messages_delivery
+            ON post_messages(message_id, day, channel_id, status)""",
+        # Rows inserted without the copies (an older writer, a bulk tool) get them here.
+        """CREATE TRIGGER post_messages_fill AFTER INSERT ON post_messages
+            WHEN new.status IS NULL BEGIN
+            UPDATE post_messages SET (day, channel_id, status) =
+                (SELECT date, channel_id, status FROM posts WHERE posts.id = new.post_id)
+            WHERE post_id = new.post_id AND message_id = new.message_id;
+        END""",
+        """CREATE TRIGGER posts_delivery_update AFTER UPDATE OF date, channel_id, status ON posts
+            BEGIN
+            UPDATE post_messages SET day = new.date, channel_id = new.channel_id,
+                status = new.status
+            WHERE post_id = new.id;
+        END""",
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

@@ -59,6 +59,17 @@ _POST_COLUMNS = (
 )
 
 
+DELIVERY_WHERE = (
+    "day IS NOT NULL AND (status IN ('scheduled', 'published') OR (status = 'draft' AND day >= ?))"
+)
+"""DESIGN.md's delivery rule over post_messages' copies of each post's day and status."""
+
+_INSERT_LINK = (
+    "INSERT INTO post_messages (post_id, message_id, day, channel_id, status)"
+    " VALUES (?, ?, ?, ?, ?)"
+)
+
+
 class PostChanges(TypedDict, total=False):
     """Fields of a post that an edit may change; absent keys stay as they are."""
 
@@ -691,18 +702,24 @@ class CalendarStore:
             return None
         return cast(date, _day(row[0])), cast(date, _day(row[1]))
 
-    def delivery_rows(self, as_of: date) -> list[tuple[int, int, date]]:
+    def delivery_rows(
+        self, as_of: date, message_ids: Iterable[int] | None = None
+    ) -> list[tuple[int, int, date]]:
         """(message id, channel id, day) for every post that delivers as of ``as_of``.
 
         The delivery rule is DESIGN.md's: scheduled and published posts deliver,
         drafts only on or after ``as_of``; several posts on a day collapse.
+        ``message_ids`` limits the rows to those messages.
         """
+        where = DELIVERY_WHERE
+        params: list[Any] = [as_of.isoformat()]
+        if message_ids is not None:
+            wanted = sorted(set(message_ids))
+            where += f" AND message_id IN ({','.join('?' * len(wanted))})"
+            params.extend(wanted)
         rows = self._rows(
-            "SELECT DISTINCT pm.message_id, p.channel_id, p.date FROM posts p"
-            " JOIN post_messages pm ON pm.post_id = p.id"
-            " WHERE p.date IS NOT NULL AND (p.status IN ('scheduled', 'published')"
-            " OR (p.status = 'draft' AND p.date >= ?))",
-            [as_of.isoformat()],
+            f"SELECT DISTINCT message_id, channel_id, day FROM post_messages WHERE {where}",
+            params,
         )
         day = _day
         return [(m, c, cast(date, day(d))) for m, c, d in rows]
@@ -733,7 +750,7 @@ class CalendarStore:
         """Insert without checks or transaction; the caller holds both."""
         stamp = _now()
         ids: list[int] = []
-        links: list[tuple[int, int]] = []
+        links: list[tuple[int, int, str | None, int, str]] = []
         execute = self._db.conn.execute
         for index, post in enumerate(posts):
             cursor = execute(
@@ -759,11 +776,9 @@ class CalendarStore:
             )
             post_id = cast(int, cursor.lastrowid)
             ids.append(post_id)
-            links.extend((post_id, m) for m in set(post.message_ids))
+            links.extend(_links(post_id, post))
         if links:
-            self._db.conn.executemany(
-                "INSERT INTO post_messages (post_id, message_id) VALUES (?, ?)", links
-            )
+            self._db.conn.executemany(_INSERT_LINK, links)
         return ids
 
     def add_post(self, post: NewPost) -> ChangeSet:
@@ -815,8 +830,8 @@ class CalendarStore:
                     post_rows,
                 )
                 conn.executemany(
-                    "INSERT INTO post_messages (post_id, message_id)"
-                    " SELECT id, ? FROM posts WHERE uid = ?",
+                    "INSERT INTO post_messages (post_id, message_id, day, channel_id, status)"
+                    " SELECT id, ?, date, channel_id, status FROM posts WHERE uid = ?",
                     [(m, u) for u, m in link_rows],
                 )
                 post_rows.clear()
@@ -914,10 +929,7 @@ class CalendarStore:
             ),
         )
         self._db.conn.execute("DELETE FROM post_messages WHERE post_id = ?", (post.id,))
-        self._db.conn.executemany(
-            "INSERT INTO post_messages (post_id, message_id) VALUES (?, ?)",
-            [(post.id, m) for m in set(post.message_ids)],
-        )
+        self._db.conn.executemany(_INSERT_LINK, _links(post.id, post))
 
     def move_posts(self, moves: Mapping[int, tuple[date | None, time | None]]) -> ChangeSet:
         """Give posts new dates and times (``None`` date: back to the backlog)."""
@@ -996,10 +1008,7 @@ class CalendarStore:
                         post.recurrence_id,
                     ),
                 )
-                self._db.conn.executemany(
-                    "INSERT INTO post_messages (post_id, message_id) VALUES (?, ?)",
-                    [(post.id, m) for m in set(post.message_ids)],
-                )
+                self._db.conn.executemany(_INSERT_LINK, _links(post.id, post))
         return _diff_changes(list(current.values()), list(posts))
 
     # -- recurring posts ----------------------------------------------------
@@ -1270,6 +1279,12 @@ def _filters(
             f" ({','.join('?' * len(listed))}))"
         )
         params.extend(listed)
+
+
+def _links(post_id: int, post: NewPost | Post) -> list[tuple[int, int, str | None, int, str]]:
+    """post_messages rows for a post, with the copies the cadence analysis reads."""
+    day, status = _iso(post.date), PostStatus(post.status).value
+    return [(post_id, m, day, post.channel_id, status) for m in sorted(set(post.message_ids))]
 
 
 def _post_order(post: Post) -> tuple[bool, date, bool, time, int]:

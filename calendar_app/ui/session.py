@@ -186,16 +186,32 @@ class CalendarSession(QObject):
         assert self._report is not None
         return self._report
 
-    def _recompute(self) -> None:
+    def _recompute(self, message_ids: frozenset[int] | None = None) -> None:
+        """Re-run the cadence analysis: for ``message_ids`` only when given and possible.
+
+        After a drop only the messages the moved posts carry can change, so
+        only their deliveries are read again; anything that changes the set of
+        messages, the channels or the calendar re-reads everything.
+        """
         start, end = self.analysis_window()
         today = self.today()
+        messages = self.key_messages()
+        report = self._report
+        if (
+            message_ids is not None
+            and report is not None
+            and (report.as_of, report.start, report.end) == (today, start, end)
+            and [m.message_id for m in report.messages] == [m.id for m in messages]
+        ):
+            wanted = [m for m in messages if m.id in message_ids]
+            if wanted:
+                rows = self.store.delivery_rows(today, [m.id for m in wanted])
+                partial = analyse(wanted, self.channels(), rows, today, start, end)
+                self._report = report.replacing(partial.messages)
+            self.reportChanged.emit()
+            return
         self._report = analyse(
-            self.key_messages(),
-            self.channels(),
-            self.store.delivery_rows(today),
-            today,
-            start,
-            end,
+            messages, self.channels(), self.store.delivery_rows(today), today, start, end
         )
         self.reportChanged.emit()
 
@@ -211,9 +227,11 @@ class CalendarSession(QObject):
             self._reload_names()
         if self._filters.search.strip() and changes.posts:
             self.set_filters(self._filters)
-        self.changed.emit(changes)
-        if changes.posts or changes.messages or changes.channels or changes.calendar:
+        if changes.channels or changes.calendar:
             self._recompute()
+        elif changes.posts or changes.messages:
+            self._recompute(changes.messages)
+        self.changed.emit(changes)
 
     def posts(self, post_ids: Iterable[int]) -> list[Post]:
         return self.store.posts(post_ids)

@@ -1,0 +1,80 @@
+"""post_messages keeps copies of each post's day, channel and status for the analysis.
+
+Whatever path changes a post, ``delivery_rows`` must say exactly what the
+posts themselves say under DESIGN.md's delivery rule.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, time
+from pathlib import Path
+
+import sqlite_utils
+
+from calendar_app.core import database
+from calendar_app.core.cadence import deliveries_from_posts
+from calendar_app.core.models import NewPost, PostStatus
+from calendar_app.core.store import CalendarStore
+
+AS_OF = date(2026, 11, 18)
+
+
+def assert_copies_match(store: CalendarStore) -> None:
+    expected = sorted(set(deliveries_from_posts(store.all_posts(), AS_OF)))
+    assert sorted(store.delivery_rows(AS_OF)) == expected
+
+
+def test_every_write_path_keeps_the_copies(store: CalendarStore) -> None:
+    blog = store.add_channel("Blog", kind="blog").created[0]
+    news = store.add_channel("Newsletter", kind="newsletter").created[0]
+    a = store.add_key_message("A", cadence_days=7).created[0]
+    b = store.add_key_message("B", cadence_days=7).created[0]
+    first = store.add_post(
+        NewPost("One", blog, (a, b), date(2026, 11, 2), time(9), PostStatus.SCHEDULED)
+    ).created[0]
+    store.insert_many([NewPost("Bulk", news, (b,), date(2026, 11, 20), None, PostStatus.DRAFT)] * 3)
+    assert_copies_match(store)
+    store.move_posts({first: (date(2026, 11, 9), None)})
+    assert_copies_match(store)
+    store.update_post(first, {"channel_id": news, "status": PostStatus.PUBLISHED})
+    assert_copies_match(store)
+    before = store.post(first)
+    message_a = store.key_message(a)
+    store.delete_key_message(a)
+    assert_copies_match(store)
+    store.restore_key_message(message_a, [first])
+    assert_copies_match(store)
+    store.delete_posts([first])
+    store.restore_posts([before])
+    assert_copies_match(store)
+    # A change made outside the store (another tool) is followed by the triggers.
+    store.db.execute("UPDATE posts SET date = '2026-12-24', status = 'scheduled'")
+    c = store.add_key_message("C", cadence_days=7).created[0]
+    store.db.execute("INSERT INTO post_messages (post_id, message_id) VALUES (?, ?)", [first, c])
+    assert_copies_match(store)
+
+
+def test_a_version_1_calendar_is_upgraded_with_its_copies(tmp_path: Path) -> None:
+    path = tmp_path / "old.cadence"
+    conn = sqlite3.connect(path)
+    db = sqlite_utils.Database(conn)
+    db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
+    database.MIGRATIONS.apply(db, stop_before="0002_delivery_columns")
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO calendar VALUES (1, 'Old', 'Europe/Paris', 'monday', 14)")
+    db.execute("INSERT INTO channels (name, kind, color) VALUES ('Blog', 'blog', '#123456')")
+    db.execute("INSERT INTO key_messages (title, cadence_days, color) VALUES ('A', 7, '#654321')")
+    db.execute(
+        "INSERT INTO posts (uid, title, channel_id, status, date, created_at, updated_at)"
+        " VALUES ('u1', 'Old post', 1, 'published', '2026-11-02', '2026-01-01T00:00:00+00:00',"
+        " '2026-01-01T00:00:00+00:00')"
+    )
+    db.execute("INSERT INTO post_messages (post_id, message_id) VALUES (1, 1)")
+    conn.commit()
+    conn.close()
+
+    with CalendarStore.open(path) as store:
+        assert store.delivery_rows(AS_OF) == [(1, 1, date(2026, 11, 2))]
+        version = store.db.execute("PRAGMA user_version").fetchone()[0]
+    assert version == database.SCHEMA_VERSION == 2
