@@ -25,6 +25,7 @@ from datetime import date, time, timedelta
 from itertools import accumulate
 from pathlib import Path
 
+from calendar_app.core.database import SCHEMA_VERSION
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 
@@ -36,8 +37,8 @@ LAST_DAY = date(2030, 12, 31)
 REFERENCE_DAY = date(2026, 1, 1)
 """The generator's "today": posts before it are mostly published, after it scheduled."""
 
-MIDDLE_DAY = FIRST_DAY + (LAST_DAY - FIRST_DAY) / 2
-"""The middle of the generated span (2026-01-01)."""
+MIDDLE_DAY = FIRST_DAY + (LAST_DAY - FIRST_DAY) // 2
+"""The middle of the generated span (2025-12-31)."""
 
 DATA_DIR = Path(__file__).resolve().parent / ".data"
 
@@ -199,9 +200,25 @@ def generate(
     return path
 
 
+def _cache_prefix() -> str:
+    # The schema version too: the store migrates older files when it opens them, and a
+    # migrated file is not what insert_many writes today.
+    return f"cal-g{GENERATOR_VERSION}-v{SCHEMA_VERSION}-"
+
+
 def cache_path(posts: int, *, messages: int = 50, channels: int = 10, seed: int = 0) -> Path:
-    name = f"cal-g{GENERATOR_VERSION}-p{posts}-m{messages}-c{channels}-s{seed}.cadence"
+    name = f"{_cache_prefix()}p{posts}-m{messages}-c{channels}-s{seed}.cadence"
     return DATA_DIR / name
+
+
+def remove_stale() -> list[Path]:
+    """Delete cached calendars of another generator or schema version; return them."""
+    stale = [
+        path for path in DATA_DIR.glob("cal-*.cadence") if not path.name.startswith(_cache_prefix())
+    ]
+    for path in stale:
+        _remove(path)
+    return stale
 
 
 def cached_calendar(
@@ -215,6 +232,7 @@ def cached_calendar(
     if target.exists():
         return target, None
     DATA_DIR.mkdir(parents=True, exist_ok=True)
+    remove_stale()
     partial = target.with_name(f".partial-{os.getpid()}-{target.name}")
     _remove(partial)
     started = clock.perf_counter()

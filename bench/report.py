@@ -91,6 +91,12 @@ def format_size(posts: int) -> str:
     return str(posts)
 
 
+def _ratio_text(ratio: float | None) -> str:
+    if ratio is None:
+        return "-"
+    return f"{ratio:.3f}x" if ratio < 10 else f"{ratio:.1f}x"
+
+
 HEADER = ("Benchmark", "Size", "Ours", "Baseline", "Baseline is", "Ratio", "Target", "Result")
 
 
@@ -108,7 +114,7 @@ def rows(results: Sequence[Result]) -> list[tuple[str, ...]]:
                 format_value(r.ours, r.unit),
                 format_value(r.baseline, r.unit),
                 r.baseline_name,
-                "-" if ratio is None else f"{ratio:.2f}x",
+                _ratio_text(ratio),
                 r.target_text,
                 verdict,
             )

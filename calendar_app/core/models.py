@@ -144,8 +144,14 @@ class Series:
     exdates: tuple[date, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Post:
+    """A post as stored. Treat it as read-only: the store hands out fresh copies.
+
+    (Not a frozen dataclass: a month view builds thousands of posts per
+    refresh, and a frozen dataclass is ten times slower to construct.)
+    """
+
     id: int
     uid: str
     title: str

@@ -97,8 +97,19 @@ def _day(text: str | None) -> date | None:
     return day
 
 
+_TIME_CACHE: dict[str, time] = {}
+
+
 def _time(text: str | None) -> time | None:
-    return None if text is None else time.fromisoformat(text)
+    if text is None:
+        return None
+    at = _TIME_CACHE.get(text)
+    if at is None:
+        at = _TIME_CACHE[text] = time.fromisoformat(text)
+    return at
+
+
+_STATUSES = {s.value: s for s in PostStatus}
 
 
 def _iso(day: date | None) -> str | None:
@@ -114,27 +125,29 @@ def new_uid() -> str:
 
 
 def _post_from_row(row: Sequence[Any]) -> Post:
+    # Positional and with cached conversions: a month view builds thousands of these.
     ids = row[18]
     return Post(
-        id=row[0],
-        uid=row[1],
-        title=row[2],
-        body=row[3],
-        channel_id=row[4],
-        campaign_id=row[5],
-        status=PostStatus(row[6]),
-        date=_day(row[7]),
-        time=_time(row[8]),
-        link=row[9],
-        notes=row[10],
-        series_id=row[11],
-        occurrence=_day(row[12]),
-        message_ids=tuple(sorted(int(i) for i in ids.split(","))) if ids else (),
-        created_at=datetime.fromisoformat(row[13]),
-        updated_at=datetime.fromisoformat(row[14]),
-        revision=row[15],
-        source_uid=row[16],
-        recurrence_id=row[17],
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        _STATUSES[row[6]],
+        _day(row[7]),
+        _time(row[8]),
+        row[9],
+        row[10],
+        row[11],
+        _day(row[12]),
+        # group_concat walks the (post_id, message_id) key, so the ids come sorted.
+        tuple(map(int, ids.split(","))) if ids else (),
+        datetime.fromisoformat(row[13]),
+        datetime.fromisoformat(row[14]),
+        row[15],
+        row[16],
+        row[17],
     )
 
 
