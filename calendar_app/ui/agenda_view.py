@@ -303,7 +303,7 @@ class AgendaView(QWidget):
             return False
         text = f"Set {plural(len(edits), 'post')} to {status_label(status)}"
         try:
-            self.session.push(EditPostsCommand(self.session, edits, text=text))
+            self.session.try_push(EditPostsCommand(self.session, edits, text=text), self)
         except Exception as exc:  # shown to the user; the calendar is unchanged
             show_error(self, exc)
             return False

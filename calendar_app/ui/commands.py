@@ -31,6 +31,7 @@ class StoreCommand(QUndoCommand):
     def __init__(self, session: CalendarSession, text: str) -> None:
         super().__init__(text)
         self.session = session
+        self._skip_redo = False
 
     def apply(self) -> ChangeSet:
         raise NotImplementedError
@@ -38,7 +39,14 @@ class StoreCommand(QUndoCommand):
     def revert(self) -> ChangeSet:
         raise NotImplementedError
 
+    def skip_next_redo(self) -> None:
+        """The command already ran (CalendarSession.push); QUndoStack.push must not rerun it."""
+        self._skip_redo = True
+
     def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
         self.session.notify(self.apply())
 
     def undo(self) -> None:

@@ -111,13 +111,12 @@ def drop_posts(
     if unchanged and not copy:
         return False
     if copy:
-        session.push(CopyPostsCommand(session, [(pid, d, t) for pid, (d, t) in targets.items()]))
-        return True
+        copies = [(pid, d, t) for pid, (d, t) in targets.items()]
+        return session.try_push(CopyPostsCommand(session, copies), parent)
     scope: Scope = "this"
     if day is not None and any(p.series_id is not None for p in posts) and len(posts) == 1:
         chosen = session.scope_chooser(parent, "move")
         if chosen is None:
             return False
         scope = chosen
-    session.push(MovePostsCommand(session, targets, scope=scope))
-    return True
+    return session.try_push(MovePostsCommand(session, targets, scope=scope), parent)

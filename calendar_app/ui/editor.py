@@ -64,7 +64,6 @@ from .session import CalendarSession
 ErrorHandler = Callable[[QWidget | None, BaseException], None]
 """Shows a failure to the user; :func:`show_error` unless a test supplies its own."""
 
-_OVERRIDE_PREFIX = "Error calling Python override of "
 
 REPEAT_CHOICES = (
     ("", "Does not repeat"),
@@ -90,24 +89,8 @@ _UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month"}
 
 
 def push_checked(session: CalendarSession, command: QUndoCommand) -> None:
-    """Push ``command``; if the store refuses it, leave no trace and re-raise the store's error.
-
-    QUndoStack keeps a command whose ``redo`` raised; here it is marked obsolete
-    and taken off again (Qt then drops it without calling its ``undo``), and the
-    error's text is the store's own sentence.
-    """
-    stack = session.undo_stack
-    try:
-        session.push(command)
-    except Exception as exc:
-        index = stack.index()
-        if index > 0 and stack.command(index - 1) is command:
-            command.setObsolete(True)
-            stack.undo()
-        if exc.args and isinstance(exc.args[0], str) and exc.args[0].startswith(_OVERRIDE_PREFIX):
-            text = exc.args[0].partition("(): ")[2] or exc.args[0]
-            exc.args = (text, *exc.args[1:])
-        raise
+    """Push ``command``; when the store refuses it, its error propagates and nothing changes."""
+    session.push(command)
 
 
 def swatch_icon(color: str, size: int = 12) -> QIcon:

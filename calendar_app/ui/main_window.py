@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
             if chosen is None:
                 return
             scope = chosen
-        self.session.push(DeletePostsCommand(self.session, selected, scope=scope))
+        self.session.try_push(DeletePostsCommand(self.session, selected, scope=scope), self)
 
     def manage_messages(self) -> None:
         from .managers import KeyMessageManager
@@ -504,7 +504,9 @@ class MainWindow(QMainWindow):
 
     def _switch_to(self, store: CalendarStore) -> None:
         old = self.session
-        session = CalendarSession(store, scope_chooser=old.scope_chooser, parent=None)
+        session = CalendarSession(
+            store, scope_chooser=old.scope_chooser, error_handler=old.report_error
+        )
         index = self.view_index()
         self._views = []
         self._install(session)

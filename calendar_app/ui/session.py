@@ -18,11 +18,15 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from ..core.cadence import CadenceReport, analyse, default_window
+from ..core.errors import CadenceError
 from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, PostStatus
 from ..core.store import CalendarStore, Scope
 
 ScopeChooser = Callable[[QWidget | None, str], Scope | None]
 """Asks "this one / this and following / all" for a recurring post; None cancels."""
+
+ErrorHandler = Callable[[QWidget | None, BaseException], None]
+"""Tells the user about an error in one sentence (dialogs.show_error by default)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class CalendarSession(QObject):
         *,
         today: date | None = None,
         scope_chooser: ScopeChooser | None = None,
+        error_handler: ErrorHandler | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,6 +98,11 @@ class CalendarSession(QObject):
 
             scope_chooser = ask_series_scope
         self.scope_chooser: ScopeChooser = scope_chooser
+        if error_handler is None:
+            from .dialogs import show_error
+
+            error_handler = show_error
+        self.report_error: ErrorHandler = error_handler
         self._reload_names()
 
     # -- time ---------------------------------------------------------------
@@ -218,8 +228,27 @@ class CalendarSession(QObject):
     # -- changing -----------------------------------------------------------
 
     def push(self, command: QUndoCommand) -> None:
-        """Run a command (its redo) and keep it for undo."""
+        """Run a command and keep it for undo.
+
+        The command runs before it reaches the undo stack, so when the store
+        refuses it (a :class:`CadenceError`: a full disk, a duplicate name...)
+        the error propagates with its own sentence and the stack is untouched.
+        """
+        from .commands import StoreCommand
+
+        if isinstance(command, StoreCommand):
+            command.redo()
+            command.skip_next_redo()
         self.undo_stack.push(command)
+
+    def try_push(self, command: QUndoCommand, parent: QWidget | None) -> bool:
+        """:meth:`push`, telling the user in one sentence when the store refuses."""
+        try:
+            self.push(command)
+        except CadenceError as exc:
+            self.report_error(parent, exc)
+            return False
+        return True
 
     def notify(self, changes: ChangeSet) -> None:
         """Called by commands after each store call: refresh what depends on it."""

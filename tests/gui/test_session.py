@@ -59,3 +59,20 @@ def test_a_change_of_cadence_is_reanalysed(session: CalendarSession) -> None:
     session.push(UpdateKeyMessageCommand(session, replace(message, cadence_days=2)))
     assert session.report().message(message.id).cadence_days == 2
     assert session.report() == fresh_report(session)
+
+
+def test_a_refused_drop_says_why_and_leaves_nothing_to_undo(session: CalendarSession) -> None:
+    from calendar_app.ui.dnd import drop_posts, posts_mime
+
+    seen: list[str] = []
+    session.report_error = lambda parent, exc: seen.append(str(exc))
+    post = next(p for p in session.store.all_posts() if p.date and p.series_id is None)
+    session.store.db.execute("PRAGMA query_only = ON")  # as a read-only file answers
+    try:
+        done = drop_posts(session, None, posts_mime(session, [post]), TODAY + timedelta(days=3))
+    finally:
+        session.store.db.execute("PRAGMA query_only = OFF")
+    assert not done
+    assert seen == ["The calendar file is read-only, so the change could not be saved."]
+    assert session.undo_stack.count() == 0
+    assert session.store.post(post.id) == post
