@@ -365,39 +365,65 @@ def cmd_gaps(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _guess_format(path: Path) -> str:
-    suffix = path.suffix.lower().lstrip(".")
-    return {"ics": "ics", "ical": "ics", "csv": "csv", "cadence": "cadence"}.get(suffix, "")
+def _terminal_progress(verb: str) -> Callable[[int, int], bool]:
+    """A progress line on the terminal (only when stderr is one)."""
+    shown = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> bool:
+        if shown and total:
+            end = "\n" if done >= total else ""
+            print(f"\r{verb}: {done * 100 // total}%", end=end, file=sys.stderr, flush=True)
+        return True
+
+    return progress
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    fmt = args.format or _guess_format(args.file)
+    from .exchange.formats import IMPORTERS, ImportOptions, format_for
+
+    fmt = args.format or format_for(args.file)
     if not fmt:
         raise UsageError(
-            f"cannot tell the format of {args.file}; name it with --format"
+            f"cannot tell the format of {args.file} from its name; give --format"
             " (see 'cadence import --help')"
         )
-    if fmt != "cadence":
-        raise InvalidInput(f"Importing {fmt} files is not available in this version of Cadence.")
-    from .core.store import CalendarStore
-    from .exchange.merge import merge_calendar
-
-    with _open(args.path) as store, CalendarStore.open(args.file) as other:
-        summary = merge_calendar(store, other, fallback_channel=args.channel)
+    if not args.file.is_file():
+        raise InvalidInput(f"There is no file at {args.file}.")
+    options = ImportOptions(
+        fallback_channel=args.channel,
+        create_missing=args.create_missing,
+        day_first=args.date_order == "day-first",
+    )
+    with _open(args.path) as store:
+        summary = IMPORTERS[fmt](store, args.file, options, _terminal_progress("Importing"))
     print(summary.describe(), file=out)
+    for problem in summary.skipped:
+        print(f"  skipped: {problem}", file=out)
     return 0
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    if args.format != "cadence":
-        raise InvalidInput(
-            f"Exporting {args.format} files is not available in this version of Cadence."
-        )
-    from .exchange.copy import save_copy
+    from .exchange.formats import EXPORTERS, ExportOptions
 
+    if args.from_ and args.to and args.to < args.from_:
+        raise InvalidInput("--to comes before --from.")
     with _open(args.path) as store:
-        save_copy(store, args.output)
-    print(f"Saved a copy of the calendar to {args.output}.", file=out)
+        options = ExportOptions(
+            first=args.from_,
+            last=args.to,
+            channel_ids=frozenset(_channel_id(store, c) for c in args.channel),
+            message_ids=frozenset(_message_id(store, m) for m in args.message),
+            day_first=args.date_order == "day-first",
+            byte_order_mark=args.bom,
+        )
+        if args.format == "pdf":
+            from .render.pdf import export_pdf
+
+            exporter = export_pdf
+        else:
+            exporter = EXPORTERS[args.format]
+        summary = exporter(store, args.output, options, _terminal_progress("Exporting"))
+    print(summary.describe(), file=out)
     return 0
 
 
@@ -618,34 +644,89 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "import",
-        help="bring posts in from another calendar file",
-        description="Bring posts in from another file. A .cadence file is "
-        "merged: posts matched by uid, channels and key messages by name.",
+        help="bring posts in from iCalendar, CSV or another calendar file",
+        description="Bring posts in from a file. iCalendar (.ics) and CSV posts are matched "
+        "by uid, so importing the same file twice changes nothing; a .cadence file is "
+        "merged (posts by uid, channels and key messages by name, the newer edit wins and "
+        "the other is kept as a conflict copy). Prints what was added, updated and skipped.",
     )
     p.add_argument("path", type=Path, metavar="PATH", help=path_help)
     p.add_argument("file", type=Path, metavar="FILE", help="the file to import")
     p.add_argument(
-        "--format", choices=("cadence",), help="the file's format (default: from its extension)"
+        "--format",
+        choices=("ics", "csv", "cadence"),
+        help="the file's format (default: from its extension)",
     )
     p.add_argument(
-        "--channel", metavar="NAME", help="channel for imported posts that name no known channel"
+        "--channel",
+        metavar="NAME",
+        help="channel (created if missing) for imported items that name no known channel",
+    )
+    p.add_argument(
+        "--create-missing",
+        action="store_true",
+        help="create the channels, key messages and campaigns the file names that the "
+        "calendar does not have yet",
+    )
+    p.add_argument(
+        "--date-order",
+        choices=("day-first", "month-first"),
+        default="day-first",
+        help="how CSV dates like 03/04/2026 are read (default: day-first)",
     )
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser(
         "export",
-        help="write the calendar to another file",
-        description="Write the calendar to another file.",
+        help="write posts to iCalendar, CSV, a web page, a PDF report or a copy",
+        description="Write the calendar's posts to another format: ics (iCalendar, for "
+        "calendar programs), csv (Cadence's own columns, reads back exactly), hootsuite and "
+        "sprout (bulk-scheduling files for those tools), html (a read-only page for "
+        "clients), pdf (month pages and a message-delivery report), cadence (a copy).",
     )
     p.add_argument("path", type=Path, metavar="PATH", help=path_help)
     p.add_argument(
         "--format",
         required=True,
-        choices=("cadence",),
-        help="cadence: a consistent copy of the calendar file",
+        choices=("ics", "csv", "hootsuite", "sprout", "html", "pdf", "cadence"),
+        help="what to write",
     )
     p.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="OUT", help="the file to write"
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="the file to write (hootsuite: one file per channel, named after it)",
+    )
+    p.add_argument(
+        "--from", dest="from_", type=_date_arg, metavar="DATE", help="first day to export"
+    )
+    p.add_argument("--to", type=_date_arg, metavar="DATE", help="last day to export")
+    p.add_argument(
+        "--channel",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only posts on this channel (repeat for several)",
+    )
+    p.add_argument(
+        "--message",
+        action="append",
+        default=[],
+        metavar="TITLE",
+        help="only posts carrying this key message (repeat for several)",
+    )
+    p.add_argument(
+        "--date-order",
+        choices=("day-first", "month-first"),
+        default="day-first",
+        help="how publishing-tool CSV files write dates (default: day-first)",
+    )
+    p.add_argument(
+        "--bom",
+        action="store_true",
+        help="CSV: start with a byte-order mark, so Excel shows accents right",
     )
     p.set_defaults(run=cmd_export)
     return parser

@@ -2,50 +2,22 @@
 
 Posts are matched by uid; channels, key messages and campaigns by name
 (created when missing). When a post differs on the two sides, the newer edit
-wins; the other version is kept as a copy marked as a conflict unless it is
-simply an older state of the winner (fewer revisions), so nothing anyone
-wrote is lost. The whole merge is one transaction.
+(later stamp, then more revisions) wins; the other version is kept as a copy
+marked as a conflict unless it is simply an older state of the winner (fewer
+revisions), so nothing anyone wrote is lost. The whole merge is one
+transaction. Occurrences of a recurring post arrive as separate posts.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..core.errors import environment_errors
 from ..core.models import NewPost, Post
 from ..core.store import CalendarStore, PostChanges
+from .formats import Cancelled, ImportOptions, ImportSummary, Progress, no_progress
 
 CONFLICT_MARK = " (conflict)"
-
-
-@dataclass
-class MergeSummary:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    kept: int = 0
-    conflicts: int = 0
-    channels_added: list[str] = field(default_factory=list)
-    messages_added: list[str] = field(default_factory=list)
-    campaigns_added: list[str] = field(default_factory=list)
-
-    def describe(self) -> str:
-        parts = [
-            f"added {self.added} post{'s' if self.added != 1 else ''}",
-            f"updated {self.updated}",
-            f"kept {self.kept} of ours that were newer",
-            f"{self.unchanged} already the same",
-            f"{self.conflicts} conflict{'s' if self.conflicts != 1 else ''} kept as copies",
-        ]
-        for label, names in (
-            ("channels", self.channels_added),
-            ("key messages", self.messages_added),
-            ("campaigns", self.campaigns_added),
-        ):
-            if names:
-                parts.append(f"new {label}: {', '.join(names)}")
-        text = "; ".join(parts)
-        return text[0].upper() + text[1:] + "."
 
 
 def _content(post: Post, names: dict[str, dict[int, str]]) -> tuple[object, ...]:
@@ -71,11 +43,25 @@ def _names(store: CalendarStore) -> dict[str, dict[int, str]]:
     }
 
 
+def merge_into(
+    ours: CalendarStore, source: Path, options: ImportOptions, progress: Progress = no_progress
+) -> ImportSummary:
+    """Merge the calendar file at ``source`` into ``ours``; the file is only read."""
+    with CalendarStore.open(source, read_only=True) as theirs:
+        return merge_calendar(
+            ours, theirs, fallback_channel=options.fallback_channel, progress=progress
+        )
+
+
 def merge_calendar(
-    ours: CalendarStore, theirs: CalendarStore, *, fallback_channel: str | None = None
-) -> MergeSummary:
+    ours: CalendarStore,
+    theirs: CalendarStore,
+    *,
+    fallback_channel: str | None = None,
+    progress: Progress = no_progress,
+) -> ImportSummary:
     """Bring every post of ``theirs`` into ``ours``; ``theirs`` is only read."""
-    summary = MergeSummary()
+    summary = ImportSummary()
     their_names = _names(theirs)
     their_posts = theirs.all_posts()
     with environment_errors(), ours.db.atomic():
@@ -98,11 +84,13 @@ def merge_calendar(
                 notes=post.notes,
             )
 
-        for post in their_posts:
+        total = len(their_posts)
+        for done, post in enumerate(their_posts):
+            if done % 200 == 0 and not progress(done, total):
+                raise Cancelled()
             mine = ours.find_post(post.uid)
             if mine is None:
-                ours.add_posts([translate(post)], uids=[post.uid])
-                summary.added += 1
+                summary.added.extend(ours.add_posts([translate(post)], uids=[post.uid]).created)
                 continue
             if _content(mine, our_names) == _content(post, their_names):
                 summary.unchanged += 1
@@ -122,16 +110,17 @@ def merge_calendar(
                     "message_ids": incoming.message_ids,
                 }
                 if mine.revision >= post.revision:
-                    ours.add_posts([_conflict_copy(mine)])
+                    summary.added.extend(ours.add_posts([_conflict_copy(mine)]).created)
                     summary.conflicts += 1
                 ours.update_posts({mine.id: edit})
-                summary.updated += 1
+                summary.previous.append(mine)
+            elif post.revision > mine.revision:
+                copy = translate(post, title=post.title + CONFLICT_MARK)
+                summary.added.extend(ours.add_posts([copy]).created)
+                summary.conflicts += 1
             else:
-                if post.revision > mine.revision:
-                    ours.add_posts([translate(post, title=post.title + CONFLICT_MARK)])
-                    summary.conflicts += 1
-                else:
-                    summary.kept += 1
+                summary.unchanged += 1  # ours is a later state of the same post
+        progress(total, total)
     return summary
 
 
@@ -151,14 +140,14 @@ def _conflict_copy(post: Post) -> NewPost:
 
 
 def _map_channels(
-    ours: CalendarStore, theirs: CalendarStore, summary: MergeSummary, fallback: str | None
+    ours: CalendarStore, theirs: CalendarStore, summary: ImportSummary, fallback: str | None
 ) -> dict[int, int]:
     fallback_id: int | None = None
     if fallback:
         existing = ours.channel_named(fallback)
         if existing is None:
             fallback_id = ours.add_channel(fallback).created[0]
-            summary.channels_added.append(fallback.strip())
+            summary.channels_added.append(fallback_id)
         else:
             fallback_id = existing.id
     mapping: dict[int, int] = {}
@@ -175,12 +164,12 @@ def _map_channels(
                 color=channel.color,
                 char_limit=channel.char_limit,
             ).created[0]
-            summary.channels_added.append(channel.name)
+            summary.channels_added.append(mapping[channel.id])
     return mapping
 
 
 def _map_messages(
-    ours: CalendarStore, theirs: CalendarStore, summary: MergeSummary
+    ours: CalendarStore, theirs: CalendarStore, summary: ImportSummary
 ) -> dict[int, int]:
     mapping: dict[int, int] = {}
     for message in theirs.key_messages(include_archived=True):
@@ -197,12 +186,12 @@ def _map_messages(
             ends_on=message.ends_on,
             priority=message.priority,
         ).created[0]
-        summary.messages_added.append(message.title)
+        summary.messages_added.append(mapping[message.id])
     return mapping
 
 
 def _map_campaigns(
-    ours: CalendarStore, theirs: CalendarStore, summary: MergeSummary
+    ours: CalendarStore, theirs: CalendarStore, summary: ImportSummary
 ) -> dict[int, int]:
     mapping: dict[int, int] = {}
     for campaign in theirs.campaigns():
@@ -217,5 +206,5 @@ def _map_campaigns(
             ends_on=campaign.ends_on,
             color=campaign.color,
         ).created[0]
-        summary.campaigns_added.append(campaign.name)
+        summary.campaigns_added.append(mapping[campaign.id])
     return mapping

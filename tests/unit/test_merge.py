@@ -40,7 +40,7 @@ def test_identical_calendars_merge_to_nothing(
 ) -> None:
     ours, theirs = pair
     summary = merge_calendar(ours, theirs)
-    assert (summary.added, summary.updated, summary.unchanged, summary.conflicts) == (0, 0, 1, 0)
+    assert (summary.added, summary.previous, summary.unchanged, summary.conflicts) == ([], [], 1, 0)
     assert ours.count_posts() == 1
 
 
@@ -50,8 +50,9 @@ def test_their_newer_edit_wins_and_an_older_state_of_ours_is_not_a_conflict(
     ours, theirs = pair
     (post,) = theirs.all_posts()
     theirs.update_post(post.id, {"title": "Shared post, edited", "date": date(2026, 12, 3)})
+    before = ours.all_posts()
     summary = merge_calendar(ours, theirs)
-    assert (summary.updated, summary.conflicts) == (1, 0)
+    assert (summary.previous, summary.conflicts) == (before, 0)
     (mine,) = ours.all_posts()
     assert (mine.uid, mine.title, mine.date) == (post.uid, "Shared post, edited", date(2026, 12, 3))
 
@@ -67,7 +68,7 @@ def test_both_sides_edited_keeps_the_older_edit_as_a_conflict_copy(
     # Their edit is the newer one: make it so regardless of the clock's resolution.
     theirs.db.execute("UPDATE posts SET updated_at = '2099-01-01T00:00:00+00:00'")
     summary = merge_calendar(ours, theirs)
-    assert (summary.updated, summary.conflicts) == (1, 1)
+    assert (len(summary.previous), summary.conflicts) == (1, 1)
     titles = sorted(p.title for p in ours.all_posts())
     assert titles == ["Our wording" + CONFLICT_MARK, "Their wording"]
     assert ours.post_by_uid(post.uid).title == "Their wording"
@@ -82,8 +83,8 @@ def test_new_posts_bring_their_channels_and_messages_by_name(
     assert message is not None
     theirs.add_post(NewPost("Episode 1", podcast, (message.id,), date(2026, 12, 5)))
     summary = merge_calendar(ours, theirs)
-    assert summary.added == 1
-    assert summary.channels_added == ["Podcast"]
+    assert len(summary.added) == 1
+    assert [ours.channel(c).name for c in summary.channels_added] == ["Podcast"]
     episode = next(p for p in ours.all_posts() if p.title == "Episode 1")
     assert ours.channel(episode.channel_id).name == "Podcast"
     assert [ours.key_message(m).title for m in episode.message_ids] == ["Made here"]

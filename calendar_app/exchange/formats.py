@@ -1,0 +1,203 @@
+"""The ways in and out of a calendar, by name, for the command line and the window.
+
+Every exporter and importer takes the store, a path, its options and a
+progress callback, so that the command line prints a progress line and the
+window shows a progress dialog that can cancel. An import is one transaction:
+when it fails or is cancelled halfway, the calendar is as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from ..core.errors import CadenceError
+from ..core.models import Post
+from ..core.store import CalendarStore
+
+Progress = Callable[[int, int], bool]
+"""Called as ``progress(done, total)``; returning False cancels the work."""
+
+
+def no_progress(done: int, total: int) -> bool:
+    return True
+
+
+class Cancelled(CadenceError):
+    """The user cancelled; nothing was changed (or nothing was written)."""
+
+    def __init__(self) -> None:
+        super().__init__("Cancelled; nothing was changed.")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to export and how. Empty id sets mean "all"."""
+
+    first: date | None = None
+    last: date | None = None
+    channel_ids: frozenset[int] = frozenset()
+    message_ids: frozenset[int] = frozenset()
+    day_first: bool = True
+    """CSV publishing profiles: 31/12/2026 (True) or 12/31/2026 (False)."""
+    byte_order_mark: bool = False
+    """CSV: start with a UTF-8 byte-order mark so that Excel reads the accents."""
+    today: date | None = None
+    """For profiles that export only future posts; defaults to today."""
+
+    def accepts(self, post: Post) -> bool:
+        if post.date is not None:
+            if self.first is not None and post.date < self.first:
+                return False
+            if self.last is not None and post.date > self.last:
+                return False
+        elif self.first is not None or self.last is not None:
+            return False
+        if self.channel_ids and post.channel_id not in self.channel_ids:
+            return False
+        return not (self.message_ids and not self.message_ids.intersection(post.message_ids))
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    fallback_channel: str | None = None
+    """Channel (created if missing) for imported items that name no known channel."""
+    create_missing: bool = False
+    """Create channels, key messages and campaigns named in the file that do not exist
+    (otherwise posts naming an unknown one are reported and skipped, or use the
+    fallback channel)."""
+    day_first: bool = True
+    """For CSV dates written as 01/02/2026: day first (True) or month first (False)."""
+
+
+@dataclass
+class ExportSummary:
+    posts: int = 0
+    files: list[Path] = field(default_factory=list)
+
+    def describe(self) -> str:
+        names = ", ".join(str(f) for f in self.files)
+        return f"Exported {self.posts} post{'s' if self.posts != 1 else ''} to {names}."
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, in enough detail to undo it exactly."""
+
+    added: list[int] = field(default_factory=list)
+    """Ids of the posts created."""
+    previous: list[Post] = field(default_factory=list)
+    """The posts that were updated, as they were before."""
+    unchanged: int = 0
+    skipped: list[str] = field(default_factory=list)
+    """One sentence per item that was not imported, with its line or row."""
+    conflicts: int = 0
+    channels_added: list[int] = field(default_factory=list)
+    messages_added: list[int] = field(default_factory=list)
+    campaigns_added: list[int] = field(default_factory=list)
+
+    def describe(self) -> str:
+        text = (
+            f"Added {len(self.added)} post{'s' if len(self.added) != 1 else ''}, "
+            f"updated {len(self.previous)}, {self.unchanged} already up to date"
+        )
+        if self.conflicts:
+            text += (
+                f", {self.conflicts} conflict{'s' if self.conflicts != 1 else ''} kept as copies"
+            )
+        if self.skipped:
+            text += f", skipped {len(self.skipped)}"
+        created = [
+            f"{len(ids)} {word}{'s' if len(ids) != 1 else ''}"
+            for ids, word in (
+                (self.channels_added, "channel"),
+                (self.messages_added, "key message"),
+                (self.campaigns_added, "campaign"),
+            )
+            if ids
+        ]
+        if created:
+            text += f"; created {', '.join(created)}"
+        return text + "."
+
+
+class Exporter(Protocol):
+    def __call__(
+        self, store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
+    ) -> ExportSummary: ...
+
+
+class Importer(Protocol):
+    def __call__(
+        self, store: CalendarStore, source: Path, options: ImportOptions, progress: Progress
+    ) -> ImportSummary: ...
+
+
+def _export_cadence(
+    store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
+) -> ExportSummary:
+    from .copy import save_copy
+
+    save_copy(store, target)
+    return ExportSummary(posts=store.count_posts(), files=[target])
+
+
+def _import_cadence(
+    store: CalendarStore, source: Path, options: ImportOptions, progress: Progress
+) -> ImportSummary:
+    from .merge import merge_into
+
+    return merge_into(store, source, options, progress)
+
+
+def _lazy(module: str, name: str) -> Callable[..., object]:
+    """Load a format's module only when it is used (start-up stays fast)."""
+
+    def call(*args: object) -> object:
+        from importlib import import_module
+
+        return getattr(import_module(module, __package__), name)(*args)
+
+    return call
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "cadence": _export_cadence,
+    "ics": _lazy(".ical", "export_ics"),  # type: ignore[dict-item]
+    "csv": _lazy(".csv_profiles", "export_csv"),  # type: ignore[dict-item]
+    "hootsuite": _lazy(".csv_profiles", "export_hootsuite"),  # type: ignore[dict-item]
+    "sprout": _lazy(".csv_profiles", "export_sprout"),  # type: ignore[dict-item]
+    "html": _lazy(".html", "export_html"),  # type: ignore[dict-item]
+}
+"""Exporters by ``--format`` name. PDF lives in calendar_app.render (it needs QtGui)."""
+
+IMPORTERS: dict[str, Importer] = {
+    "cadence": _import_cadence,
+    "ics": _lazy(".ical", "import_ics"),  # type: ignore[dict-item]
+    "csv": _lazy(".csv_profiles", "import_csv"),  # type: ignore[dict-item]
+}
+
+EXPORT_SUFFIXES: dict[str, str] = {
+    "cadence": ".cadence",
+    "ics": ".ics",
+    "csv": ".csv",
+    "hootsuite": ".csv",
+    "sprout": ".csv",
+    "html": ".html",
+    "pdf": ".pdf",
+}
+IMPORT_SUFFIXES: dict[str, str] = {
+    ".cadence": "cadence",
+    ".ics": "ics",
+    ".ical": "ics",
+    ".ifb": "ics",
+    ".csv": "csv",
+}
+
+
+def format_for(path: Path) -> str | None:
+    """The import format a file's extension suggests, or None."""
+    return IMPORT_SUFFIXES.get(path.suffix.lower())
