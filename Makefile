@@ -18,6 +18,9 @@ test: system-deps $(STAMP)
 bench: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
+screenshots: system-deps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m calendar_app.ui.screenshots docs/screenshots
+
 system-deps:
 	@sh .ci/system-deps
 
