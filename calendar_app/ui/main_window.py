@@ -31,6 +31,7 @@ from ..core.store import CalendarStore, Scope
 from .commands import DeletePostsCommand
 from .dialogs import show_error
 from .session import CalendarSession, Filters
+from .transfer import EXPORT_CHOICES, export_dialog, import_dialog
 
 MAX_RECENT = 8
 VIEW_NAMES = ("month", "week", "agenda")
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.new_calendar_action = self._action("&New Calendar…", self.new_calendar, std.New)
         self.open_action = self._action("&Open…", self.open_calendar_dialog, std.Open)
         self.copy_action = self._action("Save a &Copy As…", self.save_copy_dialog, std.SaveAs)
+        self.import_action = self._action("&Import…", self.import_file, "Ctrl+I")
+        self.merge_action = self._action("&Merge Calendar…", self.merge_calendar)
         self.close_action = self._action("&Close", self.close, std.Close)
         self.quit_action = self._action("&Quit", self.close, std.Quit)
         self.undo_action = self._action("&Undo", lambda: None, std.Undo)
@@ -133,6 +136,15 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addSeparator()
         file_menu.addAction(self.copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.merge_action)
+        self.export_menu = file_menu.addMenu("&Export")
+        self.export_actions: dict[str, QAction] = {}
+        for key, label, _ in EXPORT_CHOICES:
+            action = self.export_menu.addAction(label)
+            action.triggered.connect(partial(self.export_file, key))
+            self.export_actions[key] = action
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
@@ -566,6 +578,15 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Saved a copy to {path}", 5000)
         return True
+
+    def import_file(self) -> None:
+        import_dialog(self.session, self)
+
+    def merge_calendar(self) -> None:
+        import_dialog(self.session, self, merge=True)
+
+    def export_file(self, fmt: str) -> None:
+        export_dialog(self.session, self, fmt)
 
     def _folder(self) -> Path:
         return self.session.store.path.parent

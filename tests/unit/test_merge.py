@@ -13,6 +13,7 @@ from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.copy import save_copy
+from calendar_app.exchange.formats import Cancelled
 from calendar_app.exchange.merge import CONFLICT_MARK, merge_calendar
 
 
@@ -114,3 +115,23 @@ def test_save_copy_is_a_calendar_with_the_same_posts(
     with CalendarStore.open(target) as copy:
         assert copy.all_posts() == ours.all_posts()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".cadence")) == []
+
+
+def test_a_cancelled_merge_changes_nothing(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    podcast = theirs.add_channel("Podcast").created[0]
+    theirs.add_posts([NewPost(f"Episode {i}", podcast, (), date(2026, 12, 5)) for i in range(5)])
+    before = ours.all_posts()
+    calls: list[tuple[int, int]] = []
+
+    def cancel(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return False
+
+    with pytest.raises(Cancelled):
+        merge_calendar(ours, theirs, progress=cancel)
+    assert calls == [(0, 6)]
+    assert ours.all_posts() == before
+    assert ours.channel_named("Podcast") is None

@@ -1,0 +1,230 @@
+"""File > Import, Merge Calendar and Export: the exchange formats in the window.
+
+Long work shows a progress dialog that can cancel (an import then rolls back,
+an export leaves no file). An import is one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+
+from ..core.errors import CadenceError
+from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post
+from ..exchange.formats import (
+    EXPORTERS,
+    IMPORTERS,
+    Cancelled,
+    ExportOptions,
+    ExportSummary,
+    ImportOptions,
+    ImportSummary,
+    format_for,
+)
+from .commands import StoreCommand
+from .session import CalendarSession
+
+EXPORT_CHOICES: tuple[tuple[str, str, str], ...] = (
+    ("ics", "iCalendar…", "iCalendar files (*.ics)"),
+    ("csv", "CSV (Cadence columns)…", "CSV files (*.csv)"),
+    ("hootsuite", "Hootsuite Bulk Composer…", "CSV files (*.csv)"),
+    ("sprout", "Sprout Social Bulk Scheduling…", "CSV files (*.csv)"),
+    ("html", "Web Page for Clients…", "Web pages (*.html)"),
+    ("pdf", "PDF Report…", "PDF documents (*.pdf)"),
+    ("cadence", "Calendar Copy…", "Cadence calendars (*.cadence)"),
+)
+IMPORT_FILTER = (
+    "Calendars and posts (*.ics *.csv *.cadence);;iCalendar (*.ics);;CSV (*.csv);;"
+    "Cadence calendars (*.cadence)"
+)
+
+
+class ImportCommand(StoreCommand):
+    """One import, undoable as one step. The importer has already run when this is pushed."""
+
+    def __init__(self, session: CalendarSession, summary: ImportSummary, text: str) -> None:
+        super().__init__(session, text)
+        store = session.store
+        self._summary = summary
+        self._after: list[Post] = store.posts([*summary.added, *(p.id for p in summary.previous)])
+        self._channels: list[Channel] = [store.channel(i) for i in summary.channels_added]
+        self._messages: list[KeyMessage] = [store.key_message(i) for i in summary.messages_added]
+        self._campaigns: list[Campaign] = [store.campaign(i) for i in summary.campaigns_added]
+        self._first = True
+
+    def _names(self) -> ChangeSet:
+        return ChangeSet(
+            channels=frozenset(c.id for c in self._channels),
+            messages=frozenset(m.id for m in self._messages),
+            campaigns=frozenset(c.id for c in self._campaigns),
+        )
+
+    def apply(self) -> ChangeSet:
+        store = self.session.store
+        if self._first:
+            self._first = False
+            posts = frozenset(p.id for p in self._after)
+            return self._names() | ChangeSet(
+                posts=posts,
+                messages=frozenset(m for p in self._after for m in p.message_ids),
+                dates=frozenset(p.date for p in self._after if p.date),
+                backlog=True,
+            )
+        changes = ChangeSet()
+        for channel in self._channels:
+            changes |= store.restore_channel(channel)
+        for message in self._messages:
+            changes |= store.restore_key_message(message)
+        for campaign in self._campaigns:
+            changes |= store.restore_campaign(campaign)
+        return changes | store.restore_posts(self._after)
+
+    def revert(self) -> ChangeSet:
+        store = self.session.store
+        changes = store.delete_posts(self._summary.added)
+        changes |= store.restore_posts(self._summary.previous)
+        for campaign in self._campaigns:
+            changes |= store.delete_campaign(campaign.id)
+        for message in self._messages:
+            changes |= store.delete_key_message(message.id)
+        for channel in self._channels:
+            changes |= store.delete_channel(channel.id)
+        return changes | self._names()
+
+
+def progress_dialog(
+    parent: QWidget | None, label: str
+) -> tuple[QProgressDialog, Callable[[int, int], bool]]:
+    """A cancellable progress dialog and the callback the exchange code calls."""
+    dialog = QProgressDialog(label, "Cancel", 0, 100, parent)
+    dialog.setWindowTitle("Cadence")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setValue(0)
+
+    def progress(done: int, total: int) -> bool:
+        dialog.setValue(min(100, done * 100 // total) if total else 0)
+        QCoreApplication.processEvents()
+        return not dialog.wasCanceled()
+
+    return dialog, progress
+
+
+def day_first_locale() -> bool:
+    """True when this computer's short date format puts the day before the month."""
+    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat).lower()
+    return fmt.find("d") < fmt.find("m")
+
+
+def run_import(
+    session: CalendarSession,
+    parent: QWidget | None,
+    source: Path,
+    *,
+    fallback_channel: str | None = None,
+    fmt: str | None = None,
+) -> ImportSummary | None:
+    """Import ``source`` as one undo step; None when it failed or was cancelled (said)."""
+    fmt = fmt or format_for(source)
+    if fmt is None:
+        session.report_error(
+            parent, CadenceError(f"Cadence cannot tell what kind of file {source.name} is.")
+        )
+        return None
+    options = ImportOptions(fallback_channel=fallback_channel, day_first=day_first_locale())
+    dialog, progress = progress_dialog(parent, f"Importing {source.name}…")
+    try:
+        summary = IMPORTERS[fmt](session.store, source, options, progress)
+    except Cancelled:
+        return None
+    except CadenceError as exc:
+        session.report_error(parent, exc)
+        return None
+    finally:
+        dialog.close()
+    verb = "Merge" if fmt == "cadence" else "Import"
+    session.push(ImportCommand(session, summary, f"{verb} {source.name}"))
+    return summary
+
+
+def run_export(
+    session: CalendarSession,
+    parent: QWidget | None,
+    fmt: str,
+    target: Path,
+    options: ExportOptions | None = None,
+) -> ExportSummary | None:
+    """Export with a progress dialog; None when it failed or was cancelled (said)."""
+    if fmt == "pdf":
+        from ..render.pdf import export_pdf
+
+        exporter = export_pdf
+    else:
+        exporter = EXPORTERS[fmt]
+    options = options or ExportOptions(day_first=day_first_locale(), today=session.today())
+    dialog, progress = progress_dialog(parent, f"Exporting {target.name}…")
+    try:
+        return exporter(session.store, target, options, progress)
+    except Cancelled:
+        return None
+    except CadenceError as exc:
+        session.report_error(parent, exc)
+        return None
+    finally:
+        dialog.close()
+
+
+def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = False) -> None:
+    """File > Import… and File > Merge Calendar…: choose a file, then import it."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        "Merge Calendar" if merge else "Import",
+        str(session.store.path.parent),
+        "Cadence calendars (*.cadence)" if merge else IMPORT_FILTER,
+    )
+    if not name:
+        return
+    source = Path(name)
+    fallback: str | None = None
+    if format_for(source) in ("ics", "csv"):
+        channels = [c.name for c in session.channels()]
+        choice, ok = QInputDialog.getItem(
+            parent,
+            "Import",
+            "Channel for imported posts that name none of your channels:",
+            channels,
+            0,
+            True,
+        )
+        if not ok:
+            return
+        fallback = choice.strip() or None
+    summary = run_import(session, parent, source, fallback_channel=fallback)
+    if summary is None:
+        return
+    box = QMessageBox(parent)
+    box.setWindowTitle("Import")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setText(summary.describe())
+    if summary.skipped:
+        box.setDetailedText("\n".join(summary.skipped))
+    box.exec()
+
+
+def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
+    """File > Export > (format): choose where, then export."""
+    label, name_filter = next((lab, f) for key, lab, f in EXPORT_CHOICES if key == fmt)
+    suffix = name_filter.split("*")[1].rstrip(")")
+    default = session.store.path.parent / f"{session.store.path.stem}{suffix}"
+    name, _ = QFileDialog.getSaveFileName(
+        parent, f"Export {label.rstrip('…')}", str(default), name_filter
+    )
+    if not name:
+        return
+    summary = run_export(session, parent, fmt, Path(name))
+    if summary is not None:
+        QMessageBox.information(parent, "Export", summary.describe())

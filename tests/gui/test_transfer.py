@@ -1,0 +1,72 @@
+"""Import and merge in the window: one undo step, nothing lost when cancelled or refused."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from calendar_app.core.models import NewPost
+from calendar_app.core.store import CalendarStore
+from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.transfer import run_import
+
+
+def colleague_calendar(tmp_path: Path) -> Path:
+    path = tmp_path / "colleague.cadence"
+    with CalendarStore.create(path, timezone="Europe/Amsterdam") as other:
+        podcast = other.add_channel("Podcast", kind="podcast").created[0]
+        message = other.add_key_message("Listen in", cadence_days=14).created[0]
+        other.add_posts(
+            [
+                NewPost("Episode 1", podcast, (message,), date(2026, 11, 25)),
+                NewPost("Episode 2", podcast, (message,), date(2026, 12, 9)),
+            ]
+        )
+    return path
+
+
+def test_a_merge_is_one_undo_step(session: CalendarSession, tmp_path: Path) -> None:
+    source = colleague_calendar(tmp_path)
+    before = session.store.all_posts()
+    summary = run_import(session, None, source)
+    assert summary is not None
+    assert len(summary.added) == 2
+    assert session.store.channel_named("Podcast") is not None
+    assert session.undo_stack.count() == 1
+    assert session.undo_stack.undoText() == "Merge colleague.cadence"
+    assert session.key_message(summary.messages_added[0]).title == "Listen in"
+
+    session.undo_stack.undo()
+    assert session.store.all_posts() == before
+    assert session.store.channel_named("Podcast") is None
+    assert session.store.key_message_titled("Listen in") is None
+
+    session.undo_stack.redo()
+    titles = {p.title for p in session.store.all_posts()}
+    assert {"Episode 1", "Episode 2"} <= titles
+    assert session.store.channel_named("Podcast") is not None
+    assert "Listen in" in {m.title for m in session.key_messages()}
+
+
+def test_a_refused_import_says_why_and_changes_nothing(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    seen: list[str] = []
+    session.report_error = lambda parent, exc: seen.append(str(exc))
+    bad = tmp_path / "broken.cadence"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    before = session.store.all_posts()
+    assert run_import(session, None, bad) is None
+    assert len(seen) == 1
+    assert str(bad) in seen[0]
+    assert session.store.all_posts() == before
+    assert session.undo_stack.count() == 0
+
+
+def test_an_unknown_kind_of_file_is_refused(session: CalendarSession, tmp_path: Path) -> None:
+    seen: list[str] = []
+    session.report_error = lambda parent, exc: seen.append(str(exc))
+    notes = tmp_path / "notes.docx"
+    notes.write_bytes(b"PK")
+    assert run_import(session, None, notes) is None
+    assert seen == ["Cadence cannot tell what kind of file notes.docx is."]
