@@ -820,13 +820,21 @@ class CalendarStore:
         campaigns = {r[0] for r in self._rows("SELECT id FROM campaigns")}
         return channels, messages, campaigns
 
-    def insert_many(self, posts: Iterable[NewPost], *, batch_size: int = 5000) -> int:
+    def insert_many(
+        self,
+        posts: Iterable[NewPost],
+        *,
+        batch_size: int = 5000,
+        uids: Iterable[str] | None = None,
+    ) -> int:
         """Insert a large stream of posts quickly (generators, imports); returns the count.
 
         Checks every reference like :meth:`add_posts` does, against sets read
         once, and commits in one transaction. Returns no change set: callers
-        reload what they show.
+        reload what they show. ``uids`` gives the posts known uids, one per post
+        in order (an import keeps the file's); by default each gets a fresh one.
         """
+        given_uids = iter(uids) if uids is not None else None
         channels, messages, campaigns = self._load_bulk_refs()
         count = 0
         stamp = _now()
@@ -859,7 +867,7 @@ class CalendarStore:
                     raise InvalidInput("A post needs a title.")
                 if post.time is not None and post.date is None:
                     raise InvalidInput("A post without a date cannot have a time.")
-                uid = new_uid()
+                uid = next(given_uids) if given_uids is not None else new_uid()
                 post_rows.append(
                     (
                         uid,

@@ -62,7 +62,10 @@ def run_window(path: Path | None, *, quit_after_ms: int | None = None) -> int:
         show_error(None, exc)
         return 1
     session = CalendarSession(store)
-    window = MainWindow(session, settings)
+    from ..app import data_folder
+    from ..core.backups import backup_folder
+
+    window = MainWindow(session, settings, backups=backup_folder(data_folder()))
     window.show()
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, window.close)

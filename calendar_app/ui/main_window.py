@@ -60,9 +60,12 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         *,
         error_handler: Callable[[QWidget | None, BaseException], None] = show_error,
+        backups: Path | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
+        self.backups = backups
+        """Folder for backups of a calendar that changed (None: no backups, as in tests)."""
         self.show_error = error_handler
         self.session: CalendarSession = session
         self.setObjectName("mainWindow")
@@ -520,6 +523,7 @@ class MainWindow(QMainWindow):
             store, scope_chooser=old.scope_chooser, error_handler=old.report_error
         )
         index = self.view_index()
+        self.back_up()
         self._views = []
         self._install(session)
         self.set_view(index)
@@ -661,8 +665,24 @@ class MainWindow(QMainWindow):
         self.settings.setValue("lastFile", str(self.session.store.path.resolve()))
         self.settings.sync()
 
+    def back_up(self) -> Path | None:
+        """Back the calendar up if it changed since it was opened (or last backed up)."""
+        stack = self.session.undo_stack
+        if self.backups is None or stack.isClean():
+            return None
+        from ..core.backups import make_backup
+
+        try:
+            path = make_backup(self.session.store, self.backups)
+        except CadenceError as exc:
+            self.show_error(self, exc)
+            return None
+        stack.setClean()
+        return path
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.back_up()
         super().closeEvent(event)
 
 

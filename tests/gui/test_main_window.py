@@ -192,3 +192,20 @@ def test_delete_key_removes_the_selected_post_and_undo_restores(
     assert not session.store.posts([post.id])
     window.undo_action.trigger()
     assert session.store.posts([post.id])[0] == post
+
+
+def test_a_changed_calendar_is_backed_up_on_close(
+    session: CalendarSession, settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    folder = tmp_path / "Backups"
+    win = MainWindow(session, settings, backups=folder)
+    qtbot.addWidget(win)
+    win.close()
+    assert not folder.exists()  # nothing changed: no backup
+    post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    session.push(MovePostsCommand(session, {post.id: (TODAY + timedelta(days=1), post.time)}))
+    win.close()
+    (backup,) = folder.iterdir()
+    with CalendarStore.open(backup) as copy:
+        assert copy.post(post.id).date == TODAY + timedelta(days=1)
+    assert win.back_up() is None  # clean again until the next change

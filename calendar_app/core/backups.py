@@ -1,0 +1,110 @@
+"""Backups of a calendar, kept beside Cadence's data and thinned as they age.
+
+A backup is a compact copy (``VACUUM INTO``) written when the calendar changed
+in a session, never half-written: it goes to a temporary name first. Old
+backups are thinned: everything from the last day, then one a day for two
+weeks, then one a week for three months.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from .errors import CalendarFileError, environment_errors, os_problem_for
+from .store import CalendarStore
+
+STAMP = "%Y-%m-%d %H-%M-%S"
+_NAME = re.compile(r"^(?P<stem>.+) (?P<stamp>\d{4}-\d{2}-\d{2} \d{2}-\d{2}-\d{2})\.cadence$")
+
+KEEP_ALL = timedelta(days=1)
+KEEP_DAILY = timedelta(days=14)
+KEEP_WEEKLY = timedelta(days=91)
+
+
+def backup_folder(data_folder: Path) -> Path:
+    """Where backups live: a ``Backups`` folder in Cadence's data folder."""
+    return data_folder / "Backups"
+
+
+def write_copy(store: CalendarStore, target: Path) -> None:
+    """Write a compact, consistent copy of the calendar to ``target`` (replacing it).
+
+    The copy is written beside the target and renamed over it only once it is
+    complete, so a full disk or a crash never leaves half a file behind.
+    """
+    target = Path(target)
+    if target.resolve() == store.path.resolve():
+        raise CalendarFileError("A copy cannot overwrite the calendar it is made from.")
+    if not target.parent.is_dir():
+        raise CalendarFileError(f"The folder {target.parent} does not exist.")
+    try:
+        handle, temp_name = tempfile.mkstemp(
+            prefix=".cadence-copy-", suffix=".tmp", dir=target.parent
+        )
+        os.close(handle)
+        os.unlink(temp_name)
+    except OSError as exc:
+        raise os_problem_for(exc, str(target)) from exc
+    try:
+        with environment_errors():
+            store.db.execute("VACUUM INTO ?", [temp_name])
+        os.replace(temp_name, target)
+    except OSError as exc:
+        raise os_problem_for(exc, str(target)) from exc
+    finally:
+        for suffix in ("", "-journal"):
+            Path(temp_name + suffix).unlink(missing_ok=True)
+
+
+def backups_of(folder: Path, stem: str) -> list[tuple[datetime, Path]]:
+    """The backups of the calendar named ``stem`` in ``folder``, oldest first."""
+    found = []
+    if folder.is_dir():
+        for path in folder.iterdir():
+            match = _NAME.match(path.name)
+            if match and match.group("stem") == stem:
+                found.append((datetime.strptime(match.group("stamp"), STAMP), path))
+    return sorted(found)
+
+
+def to_thin(backups: Iterable[tuple[datetime, Path]], now: datetime) -> list[Path]:
+    """Which backups to delete: keep all of the last day, one a day for two weeks,
+    one a week for three months (the newest of each day or week), nothing older."""
+    keep_buckets: set[tuple[str, object]] = set()
+    doomed: list[Path] = []
+    for stamp, path in sorted(backups, reverse=True):
+        age = now - stamp
+        if age <= KEEP_ALL:
+            continue
+        if age <= KEEP_DAILY:
+            bucket: tuple[str, object] = ("day", stamp.date())
+        elif age <= KEEP_WEEKLY:
+            bucket = ("week", stamp.isocalendar()[:2])
+        else:
+            doomed.append(path)
+            continue
+        if bucket in keep_buckets:
+            doomed.append(path)
+        else:
+            keep_buckets.add(bucket)
+    return doomed
+
+
+def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = None) -> Path:
+    """Write a backup of ``store`` into ``folder`` and thin the older ones; return its path."""
+    now = (now or datetime.now()).replace(microsecond=0)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_problem_for(exc, str(folder)) from exc
+    stem = store.path.stem
+    target = folder / f"{stem} {now.strftime(STAMP)}.cadence"
+    write_copy(store, target)
+    for path in to_thin(backups_of(folder, stem), now):
+        path.unlink(missing_ok=True)
+    return target
