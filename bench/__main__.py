@@ -178,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "startup" in only:
         log(f"cold start ({settings.startup_runs} runs)...")
         first, last = engine.middle_month()
-        results.append(
+        results.extend(
             startup.cold_start(
                 calendars[workload], workload, first, last, runs=settings.startup_runs
             )

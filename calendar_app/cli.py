@@ -282,9 +282,8 @@ def _window(args: argparse.Namespace) -> tuple[date, date, date]:
 def gap_report(store: Any, as_of: date, first: date, last: date) -> Any:
     from .core.cadence import analyse
 
-    return analyse(
-        store.key_messages(), store.channels(), store.delivery_rows(as_of), as_of, first, last
-    )
+    rows = store.delivery_rows(as_of, window=(first, last))
+    return analyse(store.key_messages(), store.channels(), rows, as_of, first, last)
 
 
 def gaps_json(report: Any) -> dict[str, Any]:

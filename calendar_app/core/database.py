@@ -161,6 +161,16 @@ def _delivery_columns(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0003_delivery_by_channel")
+def _delivery_by_channel(db: Database) -> None:
+    """Index deliveries by message and channel, so the analysis can read one window of
+    days and, per channel, only the nearest delivery on either side of it."""
+    db.execute(
+        "CREATE INDEX post_messages_channel_delivery"
+        " ON post_messages(message_id, channel_id, day, status)"
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

@@ -716,38 +716,86 @@ class CalendarStore:
         return cast(date, _day(row[0])), cast(date, _day(row[1]))
 
     def delivery_rows(
-        self, as_of: date, message_ids: Iterable[int] | None = None
+        self,
+        as_of: date,
+        message_ids: Iterable[int] | None = None,
+        *,
+        window: tuple[date, date] | None = None,
     ) -> list[tuple[int, int, date]]:
-        """(message id, channel id, day) for every post that delivers as of ``as_of``.
+        """(message id, channel id, day) for the posts that deliver as of ``as_of``.
 
         The delivery rule is DESIGN.md's: scheduled and published posts deliver,
         drafts only on or after ``as_of``; several posts on a day collapse.
         ``message_ids`` limits the rows to those messages.
+
+        With ``window`` (the analysis' first and last day), only what the
+        analysis can see is read: every delivery inside the window (stretched
+        to include ``as_of``) and, per message and channel, the nearest
+        delivery before and after it. The cadence analysis of these rows is the
+        same as of all rows, at a cost that does not grow with the calendar's age.
         """
-        where = DELIVERY_WHERE
         params: list[Any] = [as_of.isoformat()]
+        where = DELIVERY_WHERE
+        wanted: list[int] | None = None
         if message_ids is not None:
             wanted = sorted(set(message_ids))
             where += f" AND message_id IN ({','.join('?' * len(wanted))})"
             params.extend(wanted)
+        if window is None:
+            sql = f"SELECT DISTINCT message_id, channel_id, day FROM post_messages WHERE {where}"
+            return self._delivery_tuples(self._rows(sql, params))
+        low = min(window[0], as_of).isoformat()
+        high = max(window[1], as_of).isoformat()
         rows = self._rows(
-            f"SELECT DISTINCT message_id, channel_id, day FROM post_messages WHERE {where}",
-            params,
+            "SELECT DISTINCT message_id, channel_id, day FROM post_messages"
+            f" WHERE {where} AND day BETWEEN ? AND ?",
+            [*params, low, high],
         )
+        # The nearest delivery on each side of the window, per message and channel,
+        # found by walking the (message, channel, day) index: one statement, no scan.
+        edge = (
+            "(SELECT day FROM post_messages d WHERE d.message_id = m.id AND d.channel_id = c.id"
+            " AND day {op} ? AND " + DELIVERY_WHERE + " ORDER BY day {order} LIMIT 1)"
+        )
+        message_filter = ""
+        pair_params: list[Any] = [low, as_of.isoformat(), high, as_of.isoformat()]
+        if wanted is not None:
+            message_filter = f" WHERE m.id IN ({','.join('?' * len(wanted))})"
+            pair_params.extend(wanted)
+        pairs = self._rows(
+            f"SELECT m.id, c.id, {edge.format(op='<', order='DESC')},"
+            f" {edge.format(op='>', order='ASC')}"
+            f" FROM key_messages m CROSS JOIN channels c{message_filter}",
+            pair_params,
+        )
+        for message, channel, previous, following in pairs:
+            if previous is not None:
+                rows.append((message, channel, previous))
+            if following is not None:
+                rows.append((message, channel, following))
+        return self._delivery_tuples(rows)
+
+    @staticmethod
+    def _delivery_tuples(rows: Iterable[Sequence[Any]]) -> list[tuple[int, int, date]]:
         day = _day
         return [(m, c, cast(date, day(d))) for m, c, d in rows]
 
     # -- writing posts ------------------------------------------------------
 
-    def _check_post(self, post: NewPost) -> None:
+    def _check_post(
+        self, post: NewPost, refs: tuple[set[int], set[int], set[int]] | None = None
+    ) -> None:
+        """Check a post's fields and references; ``refs`` (from :meth:`_load_bulk_refs`)
+        saves re-reading the channel, message and campaign ids for every post of a batch."""
         if not post.title.strip():
             raise InvalidInput("A post needs a title.")
         if post.time is not None and post.date is None:
             raise InvalidInput("A post without a date cannot have a time.")
-        self.channel(post.channel_id)
-        if post.campaign_id is not None:
-            self.campaign(post.campaign_id)
-        known = {m.id for m in self.key_messages(include_archived=True)}
+        channels, known, campaigns = refs or self._load_bulk_refs()
+        if post.channel_id not in channels:
+            raise NotFound(f"There is no channel number {post.channel_id}.")
+        if post.campaign_id is not None and post.campaign_id not in campaigns:
+            raise NotFound(f"There is no campaign number {post.campaign_id}.")
         for message_id in post.message_ids:
             if message_id not in known:
                 raise NotFound(f"There is no key message number {message_id}.")
@@ -759,6 +807,7 @@ class CalendarStore:
         series_id: int | None = None,
         occurrences: Sequence[date | None] | None = None,
         uids: Sequence[str] | None = None,
+        sources: Sequence[tuple[str | None, str | None]] | None = None,
     ) -> list[int]:
         """Insert without checks or transaction; the caller holds both."""
         stamp = _now()
@@ -768,8 +817,9 @@ class CalendarStore:
         for index, post in enumerate(posts):
             cursor = execute(
                 "INSERT INTO posts (uid, title, body, channel_id, campaign_id, status, date,"
-                " time, link, notes, series_id, occurrence, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " time, link, notes, series_id, occurrence, created_at, updated_at,"
+                " source_uid, recurrence_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     uids[index] if uids else new_uid(),
                     post.title.strip(),
@@ -785,6 +835,7 @@ class CalendarStore:
                     _iso(occurrences[index]) if occurrences else None,
                     stamp,
                     stamp,
+                    *(sources[index] if sources else (None, None)),
                 ),
             )
             post_id = cast(int, cursor.lastrowid)
@@ -798,20 +849,29 @@ class CalendarStore:
         return self.add_posts([post])
 
     def add_posts(
-        self, posts: Iterable[NewPost], *, uids: Sequence[str] | None = None
+        self,
+        posts: Iterable[NewPost],
+        *,
+        uids: Sequence[str] | None = None,
+        sources: Sequence[tuple[str | None, str | None]] | None = None,
     ) -> ChangeSet:
         """Add many posts in one transaction (imports, copies, the demo).
 
         ``uids`` gives the new posts known uids (an import or a merge keeps the
-        source's); by default each gets a fresh random one.
+        source's); by default each gets a fresh random one. ``sources`` gives
+        each post the (source UID, RECURRENCE-ID) of the imported event
+        occurrence it comes from, so that a re-import finds it again.
         """
         batch = list(posts)
         if uids is not None and len(uids) != len(batch):
             raise ValueError("one uid per post")
+        if sources is not None and len(sources) != len(batch):
+            raise ValueError("one source per post")
+        refs = self._load_bulk_refs()
         for post in batch:
-            self._check_post(post)
+            self._check_post(post, refs)
         with environment_errors(), self._db.atomic():
-            ids = self._insert_posts(batch, uids=uids)
+            ids = self._insert_posts(batch, uids=uids, sources=sources)
         return _post_changes(batch, ids, created=True)
 
     def _load_bulk_refs(self) -> tuple[set[int], set[int], set[int]]:
@@ -904,6 +964,7 @@ class CalendarStore:
         for post_id in changes:
             if post_id not in before:
                 raise NotFound(f"There is no post number {post_id}.")
+        refs = self._load_bulk_refs()
         after: list[Post] = []
         for post_id, edit in changes.items():
             old = before[post_id]
@@ -921,7 +982,7 @@ class CalendarStore:
             )
             if merged.date is None and "date" in edit and "time" not in edit:
                 merged = _replace_time(merged, None)
-            self._check_post(merged)
+            self._check_post(merged, refs)
             after.append(_as_post(old, merged))
         stamp = _now()
         with environment_errors(), self._db.atomic():
@@ -1209,6 +1270,28 @@ class CalendarStore:
                     Series(series.id, head, series.anchor, series.anchor_time, exdates)
                 )
         return changes | ChangeSet(series=frozenset({series.id}))
+
+    def adopt_series(
+        self,
+        rule: str,
+        anchor: date,
+        anchor_time: time | None,
+        members: Mapping[int, date],
+        exdates: Sequence[date] = (),
+    ) -> ChangeSet:
+        """Make existing posts the occurrences of a new recurring series (an import that
+        brings a series back): ``members`` maps each post id to its occurrence date.
+        ``created`` holds the new series' id."""
+        rule = recurrence.normalise(rule)
+        with environment_errors(), self._db.atomic():
+            series_id = self._insert_series(rule, anchor, anchor_time, exdates)
+            self._db.conn.executemany(
+                "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",
+                [(series_id, day.isoformat(), post_id) for post_id, day in members.items()],
+            )
+        return ChangeSet(
+            posts=frozenset(members), series=frozenset({series_id}), created=(series_id,)
+        )
 
     def restore_series(self, rows: Sequence[Series], *, drop: Iterable[int] = ()) -> ChangeSet:
         """Put series rows back as they were and remove the ``drop`` ones (the undo of a

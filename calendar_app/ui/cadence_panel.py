@@ -316,7 +316,7 @@ class CadencePanel(QWidget):
         store = self.session.store
         if self._reload_all or self._loaded != wanted or len(self._stale_days) > _MAX_PATCHED_DAYS:
             # The range only, not the whole calendar: cost follows what is shown.
-            posts = store.posts_between(self._first, self._last)
+            posts = self.session.all_posts_between(self._first, self._last)
             self._deliveries = {}
             self._add_rows(deliveries_from_posts(posts, as_of))
         else:

@@ -331,15 +331,13 @@ class MainWindow(QMainWindow):
         self._period_changed()
 
     def step(self, direction: int) -> None:
-        self.view().step(direction)
-        self._period_changed()
+        self.view().step(direction)  # the view says periodChanged
 
     def go_today(self) -> None:
         self.go_to(self.session.today())
 
     def go_to(self, day: date) -> None:
-        self.view().set_current_date(day)
-        self._period_changed()
+        self.view().set_current_date(day)  # the view says periodChanged if it changed
 
     def _period_changed(self) -> None:
         if not self._views:

@@ -90,6 +90,7 @@ class CalendarSession(QObject):
         self._selected_message: int | None = None
         self._visible: tuple[date, date] | None = None
         self._report: CadenceReport | None = None
+        self._range_cache: dict[tuple[date, date], list[Post]] = {}
         self._channels: dict[int, Channel] = {}
         self._messages: dict[int, KeyMessage] = {}
         self._campaigns: dict[int, Campaign] = {}
@@ -169,7 +170,22 @@ class CalendarSession(QObject):
 
     def posts_between(self, first: date, last: date) -> list[Post]:
         """Dated posts in the range that pass the filters, in date and time order."""
-        return [p for p in self.store.posts_between(first, last) if self._filters.accepts(p)]
+        return [p for p in self.all_posts_between(first, last) if self._filters.accepts(p)]
+
+    def all_posts_between(self, first: date, last: date) -> list[Post]:
+        """Every dated post in the range, filters ignored (the cadence panel's view).
+
+        The views on screen ask for the same weeks one after another; the
+        answer is kept until the next change, so the store is asked once.
+        """
+        key = (first, last)
+        cached = self._range_cache.get(key)
+        if cached is None:
+            cached = self.store.posts_between(first, last)
+            if len(self._range_cache) >= 4:
+                self._range_cache.pop(next(iter(self._range_cache)))
+            self._range_cache[key] = cached
+        return cached
 
     def backlog(self) -> list[Post]:
         return [p for p in self.store.backlog() if self._filters.accepts(p)]
@@ -184,10 +200,16 @@ class CalendarSession(QObject):
             self._recompute()
 
     def analysis_window(self) -> tuple[date, date]:
+        """The days the cadence analysis covers: DESIGN.md's default window around
+        today, widened in steps of a year to take in the days on screen (so that
+        paging through months does not re-run the analysis at every step)."""
         start, end = default_window(self.today())
         if self._visible is not None:
-            start = min(start, self._visible[0] - timedelta(days=42))
-            end = max(end, self._visible[1] + timedelta(days=42))
+            first, last = self._visible
+            while first < start:
+                start -= timedelta(days=365)
+            while last > end:
+                end += timedelta(days=365)
         return start, end
 
     def report(self) -> CadenceReport:
@@ -215,14 +237,14 @@ class CalendarSession(QObject):
         ):
             wanted = [m for m in messages if m.id in message_ids]
             if wanted:
-                rows = self.store.delivery_rows(today, [m.id for m in wanted])
+                ids = [m.id for m in wanted]
+                rows = self.store.delivery_rows(today, ids, window=(start, end))
                 partial = analyse(wanted, self.channels(), rows, today, start, end)
                 self._report = report.replacing(partial.messages)
             self.reportChanged.emit()
             return
-        self._report = analyse(
-            messages, self.channels(), self.store.delivery_rows(today), today, start, end
-        )
+        rows = self.store.delivery_rows(today, window=(start, end))
+        self._report = analyse(messages, self.channels(), rows, today, start, end)
         self.reportChanged.emit()
 
     # -- changing -----------------------------------------------------------
@@ -252,6 +274,7 @@ class CalendarSession(QObject):
 
     def notify(self, changes: ChangeSet) -> None:
         """Called by commands after each store call: refresh what depends on it."""
+        self._range_cache.clear()
         if changes.channels or changes.messages or changes.campaigns or changes.calendar:
             self._reload_names()
         if self._filters.search.strip() and changes.posts:

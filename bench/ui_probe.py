@@ -1,0 +1,79 @@
+"""One measured start of a window, run in a fresh process by bench/ui.py.
+
+``python -m bench.ui_probe bare`` opens a bare PySide6 window that paints
+once; ``python -m bench.ui_probe cadence PATH`` opens Cadence's main window on
+PATH and waits for the month view's first paint. Both print the peak
+resident memory in kilobytes once painted, then quit.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+
+class FirstPaint(QObject):
+    """Quits the application right after ``target`` has painted once."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self.app = app
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def peak_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def bare() -> None:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    canvas = QWidget()
+    window.setCentralWidget(canvas)
+    watcher = FirstPaint(app)
+    canvas.installEventFilter(watcher)
+    window.resize(1280, 800)
+    window.show()
+    app.exec()
+    print(peak_kb())
+
+
+def cadence(path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from calendar_app.core.store import CalendarStore
+    from calendar_app.ui.main import make_application
+    from calendar_app.ui.main_window import MainWindow
+    from calendar_app.ui.session import CalendarSession
+
+    app = make_application(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat)
+        store = CalendarStore.open(path)
+        window = MainWindow(CalendarSession(store), settings)
+        watcher = FirstPaint(app)
+        window.month_view.installEventFilter(watcher)
+        window.resize(1280, 800)
+        window.show()
+        app.exec()
+        print(peak_kb())
+        window.session.store.close()
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "bare":
+        bare()
+    else:
+        cadence(Path(sys.argv[2]))

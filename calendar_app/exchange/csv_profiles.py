@@ -1,0 +1,963 @@
+"""CSV files: Cadence's own round-trip columns, and bulk files for Hootsuite and Sprout Social.
+
+The generic profile (``export_csv`` / ``import_csv``)
+----------------------------------------------------
+
+- The header is ``uid,date,time,channel,key_messages,campaign,status,title,body,link,notes``;
+  the file is UTF-8 (with a byte-order mark when ``ExportOptions.byte_order_mark`` asks for
+  one, so that Excel shows accents), rows end with CRLF (RFC 4180), cells are quoted only
+  when they need it. Undated posts come first (empty ``date`` and ``time``), then the rest
+  in date and time order. Dates are ``YYYY-MM-DD``, times ``HH:MM``.
+- ``key_messages`` holds the post's key message titles separated by ``;``. Inside a title a
+  ``;`` is written ``\\;`` and a backslash ``\\\\``, so any title survives the round trip.
+- Spreadsheet formula injection (OWASP "CSV injection"): a cell whose text starts with
+  ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a single quote ``'`` is written
+  with one extra ``'`` in front, so that no spreadsheet runs it as a formula. Importing
+  removes exactly one leading ``'`` from every cell, which restores the original text. (A
+  hand-written cell that starts with a single ``'`` therefore loses it on import; write
+  ``''`` to keep one.)
+
+Importing a generic file is one transaction:
+
+- Columns are matched by name (case and surrounding spaces ignored), in any order; unknown
+  columns are ignored. ``title`` is required, and ``channel`` too unless the import names a
+  fallback channel. A column that is absent leaves that field of an updated post as it was
+  (a new post gets the default: undated, draft, no message, no campaign, empty texts).
+- A byte-order mark, CRLF or LF line ends and newlines inside quoted cells are all fine.
+- Rows are matched to posts by ``uid``: a known uid updates its post when the row differs
+  (the previous version is kept in the summary for undo), an unknown uid creates a post
+  with that uid. A row with an empty uid first looks for an existing post with the same
+  date, time, channel and title (one not claimed by another row of the file) and only then
+  creates a post with a fresh uid, so importing a hand-made file twice creates nothing
+  new.
+- Names are matched without regard to case. An unknown channel, key message or campaign
+  is created when ``ImportOptions.create_missing`` is set; otherwise an unknown (or empty)
+  channel falls back to ``ImportOptions.fallback_channel`` (created if missing) when one is
+  given, and any other unknown name makes the row skipped.
+- Dates are ``YYYY-MM-DD``; ``D/M/YYYY`` or ``M/D/YYYY`` (also with ``.``) are read day- or
+  month-first as ``ImportOptions.day_first`` says. Times are ``HH:MM`` (``H:MM``, seconds of
+  ``:00`` and AM/PM are accepted). An empty status means ``draft`` for a new post and
+  "unchanged" for an existing one.
+- A row with a bad value is skipped and listed in ``ImportSummary.skipped`` as one
+  sentence naming the row (1 is the first row after the header), the column and what was
+  expected: ``row 7, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD``.
+  Blank rows are ignored. A problem with the file as a whole (not UTF-8, broken quoting, no
+  ``title`` column, a column named twice, an empty file) refuses the import with
+  :class:`ImportProblem` and changes nothing.
+
+Publishing-tool profiles (export only)
+--------------------------------------
+
+Both take the dated posts whose status is ``draft`` or ``scheduled`` (the posts that are
+still to go out: ideas, published and cancelled posts are left out) and that fall after
+now in the calendar's time zone; ``ExportOptions.today``, when given, stands for the start
+of that day. An untimed post goes out at 09:00. The message text is the title, then a
+blank line and the body when there is one. Cells are neutralised as above, except that a
+leading ``'`` is left alone (there is no import to undo it). Dates are written in the order
+``ExportOptions.day_first`` picks, never from the computer's locale. When no post
+qualifies, nothing is written and :class:`InvalidInput` says so.
+
+- Hootsuite bulk composer: no header; columns date-time (``DD/MM/YYYY HH:MM`` or
+  ``MM/DD/YYYY HH:MM``), message text, link. Times are rounded up to the next 5 minutes
+  (09:02 goes out at 09:05, 23:58 at 00:00 the next day) and the future test uses the
+  rounded time. One file per channel: for a target ``out.csv`` the files are
+  ``out-LinkedIn.csv``, ``out-Newsletter.csv``...; when the target is an existing folder,
+  ``<folder>/LinkedIn.csv``... A file holds at most 350 rows; beyond, ``-2``, ``-3``...
+  files follow (``out-LinkedIn-2.csv``). Characters a file name cannot hold become ``_``.
+- Sprout Social bulk scheduling: one file with the header ``date,time_24hr,message_text``;
+  ``date`` is ``DD/MM/YYYY`` or ``MM/DD/YYYY``, ``time_24hr`` is ``HH:MM``; the link, when
+  there is one, ends the message text after a blank line (Sprout has no link column).
+  Sprout takes at most 350 messages per upload; the file is not split.
+
+Every export writes to temporary files beside its targets and renames them over the
+targets only when all are complete, so a full disk or a cancel never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ..core.errors import (
+    CalendarFileError,
+    ImportProblem,
+    InvalidInput,
+    environment_errors,
+    os_problem_for,
+)
+from ..core.models import NewPost, Post, PostStatus, format_time
+from ..core.store import CalendarStore, PostChanges, new_uid
+from .formats import (
+    Cancelled,
+    ExportOptions,
+    ExportSummary,
+    ImportOptions,
+    ImportSummary,
+    Progress,
+    no_progress,
+)
+
+GENERIC_COLUMNS = (
+    "uid",
+    "date",
+    "time",
+    "channel",
+    "key_messages",
+    "campaign",
+    "status",
+    "title",
+    "body",
+    "link",
+    "notes",
+)
+SPROUT_HEADER = ("date", "time_24hr", "message_text")
+HOOTSUITE_MAX_ROWS = 350
+HOOTSUITE_STEP_MINUTES = 5
+DEFAULT_TIME = time(9, 0)
+"""When a publishing tool needs a time and the post has none."""
+
+PUBLISHED_STATUSES = frozenset({PostStatus.DRAFT, PostStatus.SCHEDULED})
+"""The statuses the publishing-tool profiles export: posts still to go out."""
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_GENERIC_ESCAPED_STARTS = (*_FORMULA_STARTS, "'")
+_PROGRESS_EVERY = 1000
+_INSERT_BATCH = 5000
+_UPDATE_BATCH = 500
+
+# -- cells -------------------------------------------------------------------
+
+
+def neutralise(text: str) -> str:
+    """A publishing-tool cell: formula-like text gets a leading ``'`` (OWASP CSV injection)."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def neutralise_reversibly(text: str) -> str:
+    """A generic-profile cell: like :func:`neutralise`, and a leading ``'`` is doubled so
+    that :func:`restore` gives the exact text back."""
+    return "'" + text if text.startswith(_GENERIC_ESCAPED_STARTS) else text
+
+
+def restore(cell: str) -> str:
+    """Undo :func:`neutralise_reversibly`: drop one leading ``'``."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
+def join_key_messages(titles: Iterable[str]) -> str:
+    """Titles separated by ``;``, with ``\\`` and ``;`` inside a title escaped by ``\\``."""
+    return ";".join(t.replace("\\", "\\\\").replace(";", "\\;") for t in titles)
+
+
+def split_key_messages(cell: str) -> list[str]:
+    """The titles in a ``key_messages`` cell, stripped, empty ones dropped."""
+    if "\\" not in cell:
+        parts = cell.split(";")
+    else:
+        parts = []
+        current: list[str] = []
+        chars = iter(cell)
+        for char in chars:
+            if char == "\\":
+                current.append(next(chars, "\\"))
+            elif char == ";":
+                parts.append("".join(current))
+                current = []
+            else:
+                current.append(char)
+        parts.append("".join(current))
+    return [t for t in (p.strip() for p in parts) if t]
+
+
+# -- writing files -----------------------------------------------------------
+
+
+class _StagedFiles:
+    """Files written beside their targets, renamed over them only by :meth:`commit`."""
+
+    def __init__(self, byte_order_mark: bool) -> None:
+        self._encoding = "utf-8-sig" if byte_order_mark else "utf-8"
+        self._pending: list[tuple[Path, Path]] = []
+
+    def write(self, target: Path, rows: Iterable[Sequence[str]]) -> None:
+        try:
+            handle, name = tempfile.mkstemp(
+                prefix=f".{target.name}-", suffix=".tmp", dir=target.parent
+            )
+        except OSError as exc:
+            raise os_problem_for(exc, str(target)) from exc
+        temp = Path(name)
+        self._pending.append((temp, target))
+        try:
+            with open(handle, "w", encoding=self._encoding, newline="") as stream:
+                csv.writer(stream).writerows(rows)
+        except OSError as exc:
+            raise os_problem_for(exc, str(target)) from exc
+
+    def commit(self) -> list[Path]:
+        done: list[Path] = []
+        try:
+            for temp, target in self._pending:
+                os.replace(temp, target)
+                done.append(target)
+        except OSError as exc:
+            raise os_problem_for(exc, str(target)) from exc
+        finally:
+            self._pending = [p for p in self._pending if p[1] not in done]
+        return done
+
+    def discard(self) -> None:
+        for temp, _ in self._pending:
+            temp.unlink(missing_ok=True)
+        self._pending.clear()
+
+
+def _check_target(store: CalendarStore, target: Path, *, folder_ok: bool = False) -> None:
+    if target.is_dir():
+        if folder_ok:
+            return
+        raise CalendarFileError(f"{target} is a folder, not a file.")
+    if not target.parent.is_dir():
+        raise CalendarFileError(f"The folder {target.parent} does not exist.")
+    if target.resolve() == store.path.resolve():
+        raise CalendarFileError("An export cannot overwrite the calendar it is made from.")
+
+
+def _write(
+    files: Sequence[tuple[Path, Iterable[Sequence[str]]]], byte_order_mark: bool
+) -> list[Path]:
+    staged = _StagedFiles(byte_order_mark)
+    try:
+        for target, rows in files:
+            staged.write(target, rows)
+        return staged.commit()
+    finally:
+        staged.discard()
+
+
+def _selected_posts(store: CalendarStore, options: ExportOptions) -> list[Post]:
+    if options.first is not None or options.last is not None:
+        posts = store.posts_between(options.first or date.min, options.last or date.max)
+    else:
+        posts = store.all_posts()
+    return [p for p in posts if options.accepts(p)]
+
+
+class _Ticker:
+    """Reports work done to a :data:`Progress` callback; a cancel raises :class:`Cancelled`."""
+
+    def __init__(self, progress: Progress, total: int) -> None:
+        self._progress = progress
+        self.total = total
+        self.done = 0
+
+    def advance(self, count: int = 1) -> None:
+        self.done += count
+        if not self._progress(min(self.done, self.total), self.total):
+            raise Cancelled()
+
+    def finish(self) -> None:
+        self.done = self.total
+        self._progress(self.total, self.total)
+
+
+def _ticking(rows: Iterable[Sequence[str]], ticker: _Ticker) -> Iterator[Sequence[str]]:
+    """Pass ``rows`` through, reporting progress (and honouring a cancel) as they go."""
+    for done, row in enumerate(rows, 1):
+        if done % _PROGRESS_EVERY == 0:
+            ticker.advance(_PROGRESS_EVERY)
+        yield row
+    ticker.finish()
+
+
+# -- the generic profile: export ---------------------------------------------
+
+
+def export_csv(
+    store: CalendarStore,
+    target: Path,
+    options: ExportOptions,
+    progress: Progress = no_progress,
+) -> ExportSummary:
+    """Write the selected posts in Cadence's own columns; :func:`import_csv` reads them back."""
+    target = Path(target)
+    _check_target(store, target)
+    with environment_errors():
+        posts = _selected_posts(store, options)
+        channels = {c.id: c.name for c in store.channels(include_archived=True)}
+        messages = {m.id: m.title for m in store.key_messages(include_archived=True)}
+        campaigns = {c.id: c.name for c in store.campaigns()}
+
+    def rows() -> Iterator[Sequence[str]]:
+        cell = neutralise_reversibly
+        yield GENERIC_COLUMNS
+        for post in posts:
+            yield (
+                cell(post.uid),
+                "" if post.date is None else post.date.isoformat(),
+                format_time(post.time) or "",
+                cell(channels[post.channel_id]),
+                cell(join_key_messages(messages[m] for m in post.message_ids)),
+                "" if post.campaign_id is None else cell(campaigns[post.campaign_id]),
+                post.status.value,
+                cell(post.title),
+                cell(post.body),
+                cell(post.link),
+                cell(post.notes),
+            )
+
+    ticker = _Ticker(progress, len(posts) + 1)
+    ticker.advance(0)
+    files = _write([(target, _ticking(rows(), ticker))], options.byte_order_mark)
+    return ExportSummary(posts=len(posts), files=files)
+
+
+# -- the generic profile: import ---------------------------------------------
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_OTHER_DAY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?")
+_STATUSES = {s.value: s for s in PostStatus}
+_STATUS_CHOICES = ", ".join(s.value for s in PostStatus)
+
+
+class _BadValue(Exception):
+    """One cell of one row is wrong; the row is skipped."""
+
+    def __init__(self, column: str, message: str) -> None:
+        super().__init__(message)
+        self.column = column
+        self.message = message
+
+
+def _parse_day(text: str, day_first: bool) -> date:
+    match = _ISO_DAY.fullmatch(text) or _OTHER_DAY.fullmatch(text)
+    if match is not None:
+        first, second, third = (int(g) for g in match.groups())
+        if match.re is _ISO_DAY:
+            year, month, day = first, second, third
+        elif day_first:
+            day, month, year = first, second, third
+        else:
+            month, day, year = first, second, third
+        try:
+            return date(year, month, day)
+        except ValueError:
+            pass
+    raise ValueError(text)
+
+
+def _parse_clock(text: str) -> time:
+    match = _CLOCK.fullmatch(text)
+    if match is not None:
+        hour, minute = int(match.group(1)), int(match.group(2))
+        seconds, half = match.group(3), match.group(4)
+        if half is not None:
+            if not 1 <= hour <= 12:
+                raise ValueError(text)
+            hour = hour % 12 + (12 if half.lower() == "pm" else 0)
+        if hour < 24 and minute < 60 and (seconds is None or int(seconds) == 0):
+            return time(hour, minute)
+    raise ValueError(text)
+
+
+@dataclass(slots=True)
+class _Row:
+    """A row that passed every check: the post it describes and how it was matched."""
+
+    number: int
+    uid: str
+    post: NewPost
+    present: frozenset[str]
+    """Generic column names the file has (absent ones keep an updated post's value)."""
+    status_given: bool
+
+
+class _Names:
+    """Channel, key message and campaign names of the calendar, by case-folded name;
+    names the file introduces are created only when a row that uses them is accepted."""
+
+    def __init__(self, store: CalendarStore, options: ImportOptions, summary: ImportSummary):
+        self._store = store
+        self._options = options
+        self._summary = summary
+        self.channels = {c.name.casefold(): c.id for c in store.channels(include_archived=True)}
+        self.messages = {
+            m.title.casefold(): m.id for m in store.key_messages(include_archived=True)
+        }
+        self.campaigns = {c.name.casefold(): c.id for c in store.campaigns()}
+
+    def channel(self, column: str, name: str) -> tuple[int | None, str]:
+        """The channel's id, or None with the name to create."""
+        key = name.casefold()
+        if key and key in self.channels:
+            return self.channels[key], name
+        if name and self._options.create_missing:
+            return None, name
+        fallback = (self._options.fallback_channel or "").strip()
+        if fallback:
+            return self.channels.get(fallback.casefold()), fallback
+        if not name:
+            raise _BadValue(
+                column, "the channel is empty; name one, or choose a channel for the import"
+            )
+        raise _BadValue(
+            column,
+            f"there is no channel called '{name}'; add it, or let the import create "
+            "missing channels",
+        )
+
+    def message(self, column: str, title: str) -> int | None:
+        found = self.messages.get(title.casefold())
+        if found is None and not self._options.create_missing:
+            raise _BadValue(
+                column,
+                f"there is no key message called '{title}'; add it, or let the import "
+                "create missing key messages",
+            )
+        return found
+
+    def campaign(self, column: str, name: str) -> int | None:
+        found = self.campaigns.get(name.casefold())
+        if found is None and not self._options.create_missing:
+            raise _BadValue(
+                column,
+                f"there is no campaign called '{name}'; add it, or let the import create "
+                "missing campaigns",
+            )
+        return found
+
+    def create_channel(self, name: str) -> int:
+        new_id = self._store.add_channel(name).created[0]
+        self.channels[name.casefold()] = new_id
+        self._summary.channels_added.append(new_id)
+        return new_id
+
+    def create_message(self, title: str) -> int:
+        new_id = self._store.add_key_message(title).created[0]
+        self.messages[title.casefold()] = new_id
+        self._summary.messages_added.append(new_id)
+        return new_id
+
+    def create_campaign(self, name: str) -> int:
+        new_id = self._store.add_campaign(name).created[0]
+        self.campaigns[name.casefold()] = new_id
+        self._summary.campaigns_added.append(new_id)
+        return new_id
+
+
+def _read_text(source: Path) -> str:
+    try:
+        data = Path(source).read_bytes()
+    except OSError as exc:
+        raise os_problem_for(exc, str(source)) from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(
+            "the file is not UTF-8 text; save it as CSV UTF-8 and import it again",
+            line=data.count(b"\n", 0, exc.start) + 1,
+        ) from None
+
+
+def _read_records(text: str) -> tuple[list[str], list[list[str]]]:
+    # Cells hold whole blog posts at times; the csv module's default cap is 128 KiB.
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        records = list(reader)
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            message = "a quoted cell runs to the end of the file without its closing quote"
+        else:
+            message = (
+                f"the file is not valid CSV here ({exc}); a quote inside a quoted cell "
+                'must be doubled ("")'
+            )
+        raise ImportProblem(message, line=reader.line_num) from None
+    if header is None or not any(h.strip() for h in header):
+        raise ImportProblem(
+            "The file is empty; a CSV file for Cadence starts with a line naming its "
+            f"columns: {','.join(GENERIC_COLUMNS)}."
+        )
+    return header, records
+
+
+def _header_columns(header: list[str], options: ImportOptions) -> dict[str, tuple[int, str]]:
+    """Generic column name -> (cell index, the name as the file spells it)."""
+    found: dict[str, tuple[int, str]] = {}
+    for index, cell in enumerate(header):
+        name = cell.strip()
+        key = name.casefold()
+        if key not in GENERIC_COLUMNS:
+            continue
+        if key in found:
+            raise ImportProblem(f"the column '{name}' appears twice", line=1)
+        found[key] = (index, name)
+    if "title" not in found:
+        raise ImportProblem(
+            "the file has no 'title' column; its first line must name the columns, like "
+            + ",".join(GENERIC_COLUMNS),
+            line=1,
+        )
+    if "time" in found and "date" not in found:
+        raise ImportProblem("the file has a 'time' column but no 'date' column", line=1)
+    if "channel" not in found and not (options.fallback_channel or "").strip():
+        raise ImportProblem(
+            "the file has no 'channel' column; add one, or choose a channel for the imported posts",
+            line=1,
+        )
+    return found
+
+
+class _RowReader:
+    """Turns the cells of one row into a :class:`_Row`, or raises :class:`_BadValue`."""
+
+    def __init__(
+        self,
+        columns: dict[str, tuple[int, str]],
+        width: int,
+        names: _Names,
+        options: ImportOptions,
+    ) -> None:
+        self.width = width
+        self.names = names
+        self.day_first = options.day_first
+        self.present = frozenset(columns)
+        # An absent column reads the "" appended to every row (index -1).
+        self.at = {name: columns[name][0] if name in columns else -1 for name in GENERIC_COLUMNS}
+        self.label = {n: columns[n][1] if n in columns else n for n in GENERIC_COLUMNS}
+        self.seen_uids: dict[str, int] = {}
+        self._days: dict[str, date] = {}
+        self._times: dict[str, time] = {}
+
+    def read(self, number: int, cells: list[str]) -> _Row:
+        count, width = len(cells), self.width
+        if count < width or (count > width and any(c.strip() for c in cells[width:])):
+            hint = "; put quotes around cells that hold commas" if count > width else ""
+            raise _BadValue("", f"it has {count} cells where the header names {width}{hint}")
+        values = [c[1:] if c.startswith("'") else c for c in cells]
+        values.append("")
+        at, label, names = self.at, self.label, self.names
+        uid = values[at["uid"]].strip()
+        if uid:
+            earlier = self.seen_uids.get(uid)
+            if earlier is not None:
+                raise _BadValue(
+                    label["uid"],
+                    f"'{uid}' is also on row {earlier}; each post may appear only once",
+                )
+        day = self._day(values[at["date"]].strip())
+        clock = self._time(values[at["time"]].strip())
+        if clock is not None and day is None:
+            raise _BadValue(
+                label["time"],
+                f"'{format_time(clock)}' is a time without a date; give the post a date or "
+                "leave the time empty",
+            )
+        channel_id, channel_name = names.channel(label["channel"], values[at["channel"]].strip())
+        titles = split_key_messages(values[at["key_messages"]])
+        message_ids = [names.message(label["key_messages"], t) for t in titles]
+        campaign_name = values[at["campaign"]].strip()
+        campaign_id = names.campaign(label["campaign"], campaign_name) if campaign_name else None
+        status_text = values[at["status"]].strip()
+        status = _STATUSES.get(status_text.lower()) if status_text else PostStatus.DRAFT
+        if status is None:
+            raise _BadValue(
+                label["status"],
+                f"'{status_text}' is not a post status; use one of {_STATUS_CHOICES}",
+            )
+        title = values[at["title"]].strip()
+        if not title:
+            raise _BadValue(label["title"], "the title is empty; every post needs one")
+        # Every check passed: now create what the row names and the calendar lacks.
+        if channel_id is None:
+            channel_id = names.channels.get(channel_name.casefold())
+            if channel_id is None:
+                channel_id = names.create_channel(channel_name)
+        resolved = [
+            m if m is not None else names.messages.get(t.casefold()) or names.create_message(t)
+            for m, t in zip(message_ids, titles, strict=True)
+        ]
+        if campaign_name and campaign_id is None:
+            campaign_id = names.campaigns.get(campaign_name.casefold()) or names.create_campaign(
+                campaign_name
+            )
+        if uid:
+            self.seen_uids[uid] = number
+        post = NewPost(
+            title,
+            channel_id,
+            tuple(sorted(set(resolved))) if len(resolved) > 1 else tuple(resolved),
+            day,
+            clock,
+            status,
+            values[at["body"]],
+            campaign_id,
+            values[at["link"]],
+            values[at["notes"]],
+        )
+        return _Row(number, uid, post, self.present, bool(status_text))
+
+    def _day(self, text: str) -> date | None:
+        if not text:
+            return None
+        day = self._days.get(text)
+        if day is None:
+            try:
+                day = self._days[text] = _parse_day(text, self.day_first)
+            except ValueError:
+                raise _BadValue(
+                    self.label["date"], f"'{text}' is not a date; write it as YYYY-MM-DD"
+                ) from None
+        return day
+
+    def _time(self, text: str) -> time | None:
+        if not text:
+            return None
+        clock = self._times.get(text)
+        if clock is None:
+            try:
+                clock = self._times[text] = _parse_clock(text)
+            except ValueError:
+                raise _BadValue(
+                    self.label["time"], f"'{text}' is not a time of day; write it as HH:MM"
+                ) from None
+        return clock
+
+
+def _content(post: NewPost | Post) -> tuple[object, ...]:
+    return (
+        post.title.strip(),
+        post.body,
+        post.channel_id,
+        post.campaign_id,
+        PostStatus(post.status),
+        post.date,
+        post.time,
+        post.link,
+        post.notes,
+        tuple(sorted(set(post.message_ids))),
+    )
+
+
+def _merged(row: _Row, old: Post) -> NewPost:
+    """The row's post, with the fields of columns the file lacks taken from ``old``."""
+    new, present = row.post, row.present
+    return NewPost(
+        title=new.title,
+        channel_id=new.channel_id if "channel" in present else old.channel_id,
+        message_ids=new.message_ids if "key_messages" in present else old.message_ids,
+        date=new.date if "date" in present else old.date,
+        time=(
+            new.time
+            if "time" in present
+            else (old.time if new.date is not None else None)
+            if "date" in present
+            else old.time
+        ),
+        status=new.status if row.status_given else old.status,
+        body=new.body if "body" in present else old.body,
+        campaign_id=new.campaign_id if "campaign" in present else old.campaign_id,
+        link=new.link if "link" in present else old.link,
+        notes=new.notes if "notes" in present else old.notes,
+    )
+
+
+def _post_key(day: str | None, at: str | None, channel_id: int, title: str) -> tuple[Any, ...]:
+    return (day, at, channel_id, title)
+
+
+def import_csv(
+    store: CalendarStore,
+    source: Path,
+    options: ImportOptions,
+    progress: Progress = no_progress,
+) -> ImportSummary:
+    """Import a generic-profile CSV file (see the module's notes) in one transaction."""
+    header, records = _read_records(_read_text(source))
+    columns = _header_columns(header, options)
+    summary = ImportSummary()
+    # Reading the rows is half the work, writing the posts the other half.
+    ticker = _Ticker(progress, 2 * len(records))
+    ticker.advance(0)
+    with environment_errors(), store.db.atomic():
+        names = _Names(store, options, summary)
+        reader = _RowReader(columns, len(header), names, options)
+        rows: list[_Row] = []
+        for number, cells in enumerate(records, 1):
+            if number % _PROGRESS_EVERY == 0:
+                ticker.advance(_PROGRESS_EVERY)
+            if not any(c.strip() for c in cells):
+                continue
+            try:
+                rows.append(reader.read(number, cells))
+            except _BadValue as bad:
+                summary.skipped.append(
+                    str(ImportProblem(bad.message, row=number, column=bad.column or None))
+                )
+        ticker.done = len(records)
+        ticker.advance(len(records) - len(rows))
+        matches = _match(store, rows)
+        _apply_updates(store, rows, matches, summary, ticker)
+        _insert_new(store, [r for r in rows if r.number not in matches], summary, ticker)
+        ticker.finish()
+    return summary
+
+
+def _match(store: CalendarStore, rows: list[_Row]) -> dict[int, int]:
+    """Row number -> id of the existing post the row describes."""
+    existing = store.db.execute(
+        "SELECT id, uid, date, time, channel_id, title FROM posts ORDER BY id"
+    ).fetchall()
+    if not existing:
+        return {}
+    by_uid = {r[1]: r[0] for r in existing}
+    matches: dict[int, int] = {}
+    file_uids = {row.uid for row in rows if row.uid}
+    for row in rows:
+        if row.uid and row.uid in by_uid:
+            matches[row.number] = by_uid[row.uid]
+    keyless = [row for row in rows if not row.uid]
+    if keyless:
+        pool: dict[tuple[Any, ...], list[int]] = {}
+        for post_id, uid, day, at, channel_id, title in existing:
+            if uid not in file_uids:
+                pool.setdefault(_post_key(day, at, channel_id, title), []).append(post_id)
+        for row in keyless:
+            post = row.post
+            key = _post_key(
+                None if post.date is None else post.date.isoformat(),
+                format_time(post.time),
+                post.channel_id,
+                post.title,
+            )
+            candidates = pool.get(key)
+            if candidates:
+                matches[row.number] = candidates.pop(0)
+    return matches
+
+
+def _apply_updates(
+    store: CalendarStore,
+    rows: list[_Row],
+    matches: dict[int, int],
+    summary: ImportSummary,
+    ticker: _Ticker,
+) -> None:
+    if not matches:
+        return
+    current = {p.id: p for p in store.posts(matches.values())}
+    edits: dict[int, PostChanges] = {}
+    for row in rows:
+        post_id = matches.get(row.number)
+        if post_id is None:
+            continue
+        old = current[post_id]
+        new = _merged(row, old)
+        if _content(new) == _content(old):
+            summary.unchanged += 1
+            continue
+        edits[post_id] = {
+            "title": new.title,
+            "body": new.body,
+            "channel_id": new.channel_id,
+            "campaign_id": new.campaign_id,
+            "status": new.status,
+            "date": new.date,
+            "time": new.time,
+            "link": new.link,
+            "notes": new.notes,
+            "message_ids": new.message_ids,
+        }
+        summary.previous.append(old)
+    ticker.advance(summary.unchanged)
+    pending = list(edits.items())
+    for start in range(0, len(pending), _UPDATE_BATCH):
+        batch = dict(pending[start : start + _UPDATE_BATCH])
+        store.update_posts(batch)
+        ticker.advance(len(batch))
+
+
+def _insert_new(
+    store: CalendarStore, rows: list[_Row], summary: ImportSummary, ticker: _Ticker
+) -> None:
+    if not rows:
+        return
+    last_id = store.db.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()[0]
+    for start in range(0, len(rows), _INSERT_BATCH):
+        batch = rows[start : start + _INSERT_BATCH]
+        store.insert_many(
+            [r.post for r in batch],
+            batch_size=_INSERT_BATCH,
+            uids=[r.uid or new_uid() for r in batch],
+        )
+        ticker.advance(len(batch))
+    # Rows get ids above every existing one, in insertion order (INTEGER PRIMARY KEY).
+    summary.added.extend(
+        r[0] for r in store.db.execute("SELECT id FROM posts WHERE id > ? ORDER BY id", [last_id])
+    )
+
+
+# -- publishing-tool profiles ------------------------------------------------
+
+
+def _current_time(zone: ZoneInfo) -> datetime:
+    """Now on the calendar's wall clock (a function so that tests can fix it)."""
+    return datetime.now(zone).replace(tzinfo=None)
+
+
+def _round_up(moment: datetime, minutes: int) -> datetime:
+    extra = -(moment.minute % minutes) % minutes
+    return moment.replace(second=0, microsecond=0) + timedelta(minutes=extra)
+
+
+def _outgoing(
+    store: CalendarStore, options: ExportOptions, *, step: int | None
+) -> list[tuple[datetime, Post]]:
+    """Posts still to go out after now, with the moment they go out, in time order."""
+    if options.today is not None:
+        now = datetime.combine(options.today, time.min)
+    else:
+        now = _current_time(store.zone)
+    chosen: list[tuple[datetime, Post]] = []
+    for post in _selected_posts(store, options):
+        if post.date is None or post.status not in PUBLISHED_STATUSES:
+            continue
+        moment = datetime.combine(post.date, post.time or DEFAULT_TIME)
+        if step is not None:
+            moment = _round_up(moment, step)
+        if moment > now:
+            chosen.append((moment, post))
+    chosen.sort(key=lambda pair: (pair[0], pair[1].id))
+    if not chosen:
+        raise InvalidInput(
+            "There is no post to export: publishing tools take only draft or scheduled "
+            "posts dated after now; nothing was written."
+        )
+    return chosen
+
+
+def _tool_date(moment: datetime, day_first: bool) -> str:
+    if day_first:
+        return f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
+    return f"{moment.month:02d}/{moment.day:02d}/{moment.year:04d}"
+
+
+def message_text(post: Post, *, with_link: bool = False) -> str:
+    """What a publishing tool posts: the title, then the body (and link) after blank lines."""
+    parts = [post.title]
+    if post.body.strip():
+        parts.append(post.body)
+    if with_link and post.link.strip():
+        parts.append(post.link)
+    return "\n\n".join(parts)
+
+
+_UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+_RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10))}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
+
+
+def _file_part(name: str) -> str:
+    """A channel name made safe for a file name on every system."""
+    safe = _UNSAFE_IN_NAMES.sub("_", name).strip().strip(".") or "channel"
+    return safe + "_" if safe.casefold() in _RESERVED_NAMES else safe
+
+
+def hootsuite_paths(target: Path, channel: str, parts: int) -> list[Path]:
+    """The files a channel's rows go to: ``out-LinkedIn.csv``, ``out-LinkedIn-2.csv``...
+    beside a file target, or ``LinkedIn.csv``... inside a folder target."""
+    part = _file_part(channel)
+    if target.is_dir():
+        folder, stem, suffix = target, part, ".csv"
+    else:
+        folder, stem, suffix = target.parent, f"{target.stem}-{part}", target.suffix or ".csv"
+    return [folder / f"{stem}{'' if n == 1 else f'-{n}'}{suffix}" for n in range(1, parts + 1)]
+
+
+def export_hootsuite(
+    store: CalendarStore,
+    target: Path,
+    options: ExportOptions,
+    progress: Progress = no_progress,
+) -> ExportSummary:
+    """Hootsuite bulk-composer files, one per channel (see the module's notes)."""
+    target = Path(target)
+    _check_target(store, target, folder_ok=True)
+    with environment_errors():
+        chosen = _outgoing(store, options, step=HOOTSUITE_STEP_MINUTES)
+        channels = store.channels(include_archived=True)
+    by_channel: dict[int, list[Sequence[str]]] = {}
+    for moment, post in chosen:
+        stamp = f"{_tool_date(moment, options.day_first)} {moment.hour:02d}:{moment.minute:02d}"
+        by_channel.setdefault(post.channel_id, []).append(
+            (stamp, neutralise(message_text(post)), neutralise(post.link))
+        )
+    files: list[tuple[Path, Iterable[Sequence[str]]]] = []
+    used: set[str] = set()
+    for channel in channels:
+        rows = by_channel.get(channel.id)
+        if not rows:
+            continue
+        chunks = [rows[i : i + HOOTSUITE_MAX_ROWS] for i in range(0, len(rows), HOOTSUITE_MAX_ROWS)]
+        name = channel.name
+        paths = hootsuite_paths(target, name, len(chunks))
+        counter = 1
+        while any(str(p).casefold() in used for p in paths):
+            counter += 1
+            paths = hootsuite_paths(target, f"{channel.name}_{counter}", len(chunks))
+        used.update(str(p).casefold() for p in paths)
+        files.extend(zip(paths, chunks, strict=True))
+    if _target_is_calendar(store, [p for p, _ in files]):
+        raise CalendarFileError("An export cannot overwrite the calendar it is made from.")
+    ticker = _Ticker(progress, len(chosen))
+    ticker.advance(0)
+    written = _write(files, options.byte_order_mark)
+    ticker.finish()
+    return ExportSummary(posts=len(chosen), files=written)
+
+
+def _target_is_calendar(store: CalendarStore, paths: Iterable[Path]) -> bool:
+    calendar = store.path.resolve()
+    return any(p.resolve() == calendar for p in paths)
+
+
+def export_sprout(
+    store: CalendarStore,
+    target: Path,
+    options: ExportOptions,
+    progress: Progress = no_progress,
+) -> ExportSummary:
+    """A Sprout Social bulk-scheduling file (see the module's notes)."""
+    target = Path(target)
+    _check_target(store, target)
+    with environment_errors():
+        chosen = _outgoing(store, options, step=None)
+
+    def rows() -> Iterator[Sequence[str]]:
+        yield SPROUT_HEADER
+        for moment, post in chosen:
+            yield (
+                _tool_date(moment, options.day_first),
+                f"{moment.hour:02d}:{moment.minute:02d}",
+                neutralise(message_text(post, with_link=True)),
+            )
+
+    ticker = _Ticker(progress, len(chosen) + 1)
+    ticker.advance(0)
+    files = _write([(target, _ticking(rows(), ticker))], options.byte_order_mark)
+    return ExportSummary(posts=len(chosen), files=files)
