@@ -27,9 +27,9 @@ from .timing import Budget, medians, time_once
 MONTH_SQL = "SELECT * FROM posts WHERE date BETWEEN ? AND ?"
 
 
-def _traced_select(store: CalendarStore, call: Callable[[], object]) -> str | None:
-    """The last SELECT that ``call`` runs on the store's connection, as SQLite expands it
-    (parameters inlined)."""
+def _traced_selects(store: CalendarStore, call: Callable[[], object]) -> list[str]:
+    """The SELECTs that ``call`` runs on the store's connection, as SQLite expands them
+    (parameters inlined), in order."""
     statements: list[str] = []
     conn = store.db.conn
     conn.set_trace_callback(statements.append)
@@ -37,8 +37,7 @@ def _traced_select(store: CalendarStore, call: Callable[[], object]) -> str | No
         call()
     finally:
         conn.set_trace_callback(None)
-    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    return selects[-1] if selects else None
+    return [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
 
 
 AS_OF = date(2026, 1, 15)
@@ -149,8 +148,8 @@ def cadence_analysis(path: Path, posts: int, budget: Budget) -> list[Result]:
     start, end = default_window(AS_OF)
     with CalendarStore.open(path) as store:
         # The baseline is the very SQL text that delivery_rows runs, caught as it runs.
-        sql = _traced_select(store, lambda: store.delivery_rows(AS_OF))
-        if sql is None:
+        selects = _traced_selects(store, lambda: store.delivery_rows(AS_OF))
+        if not selects:
             return [
                 Result(
                     name,
@@ -180,7 +179,7 @@ def cadence_analysis(path: Path, posts: int, budget: Budget) -> list[Result]:
             full, bare, reads, analysis = medians(
                 [
                     ours,
-                    lambda: raw.execute(sql).fetchall(),
+                    lambda: [raw.execute(sql).fetchall() for sql in selects],
                     lambda: store.delivery_rows(AS_OF),
                     lambda: analyse(messages, channels, rows, AS_OF, start, end),
                 ],
@@ -197,7 +196,7 @@ def cadence_analysis(path: Path, posts: int, budget: Budget) -> list[Result]:
             bare,
             "raw delivery SQL",
             target=CADENCE_TARGET,
-            note=f"{window}; baseline SQL: {sql}",
+            note=f"{window}; baseline SQL: {' + '.join(selects)}",
         ),
         Result(f"{name}: delivery_rows only", size, reads, bare, "raw delivery SQL"),
         Result(f"{name}: analyse() only", size, analysis, bare, "raw delivery SQL"),

@@ -171,6 +171,34 @@ def _delivery_by_channel(db: Database) -> None:
     )
 
 
+_MESSAGE_LIST = (
+    "(SELECT group_concat(message_id) FROM"
+    " (SELECT message_id FROM post_messages WHERE post_id = {post} ORDER BY message_id))"
+)
+
+
+@MIGRATIONS(name="0004_post_message_list")
+def _post_message_list(db: Database) -> None:
+    """Keep each post's key message ids on the post itself ("3,17"), in id order.
+
+    Reading a month of posts is then one indexed range of one table; triggers
+    keep the list in step with post_messages, whoever writes it.
+    """
+    _run(
+        db,
+        "ALTER TABLE posts ADD COLUMN message_list TEXT",
+        f"UPDATE posts SET message_list = {_MESSAGE_LIST.format(post='posts.id')}",
+        f"""CREATE TRIGGER post_messages_list_insert AFTER INSERT ON post_messages BEGIN
+            UPDATE posts SET message_list = {_MESSAGE_LIST.format(post="new.post_id")}
+            WHERE id = new.post_id;
+        END""",
+        f"""CREATE TRIGGER post_messages_list_delete AFTER DELETE ON post_messages BEGIN
+            UPDATE posts SET message_list = {_MESSAGE_LIST.format(post="old.post_id")}
+            WHERE id = old.post_id;
+        END""",
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 
@@ -234,6 +262,9 @@ def check_calendar_file(path: Path) -> int:
 
 def _configure(db: Database) -> None:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # A larger page cache than SQLite's 2 MiB keeps month after month of a big
+    # calendar in memory; it is only filled as pages are read.
+    db.execute("PRAGMA cache_size = -65536")
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":
         db.enable_wal()

@@ -54,8 +54,7 @@ PALETTE = (
 _POST_COLUMNS = (
     "p.id, p.uid, p.title, p.body, p.channel_id, p.campaign_id, p.status, p.date, p.time,"
     " p.link, p.notes, p.series_id, p.occurrence, p.created_at, p.updated_at, p.revision,"
-    " p.source_uid, p.recurrence_id,"
-    " (SELECT group_concat(message_id) FROM post_messages WHERE post_id = p.id)"
+    " p.source_uid, p.recurrence_id, p.message_list"
 )
 
 
@@ -141,7 +140,7 @@ def _post_from_row(row: Sequence[Any]) -> Post:
         row[10],
         row[11],
         _day(row[12]),
-        # group_concat walks the (post_id, message_id) key, so the ids come sorted.
+        # Kept in id order by the triggers that maintain posts.message_list.
         tuple(map(int, ids.split(","))) if ids else (),
         datetime.fromisoformat(row[13]),
         datetime.fromisoformat(row[14]),
@@ -624,7 +623,9 @@ class CalendarStore:
     # -- reading posts ------------------------------------------------------
 
     def _posts(self, where: str, params: Sequence[Any] = (), order: str = "") -> list[Post]:
-        order = order or "ORDER BY p.date, p.time IS NOT NULL, p.time, p.id"
+        # SQLite sorts NULL first: untimed posts lead their day, as the views want,
+        # and the (date, time) index gives this order without a sort.
+        order = order or "ORDER BY p.date, p.time, p.id"
         return [
             _post_from_row(r)
             for r in self._rows(f"SELECT {_POST_COLUMNS} FROM posts p {where} {order}", params)

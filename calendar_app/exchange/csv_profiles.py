@@ -10,6 +10,7 @@ The generic profile (``export_csv`` / ``import_csv``)
   in date and time order. Dates are ``YYYY-MM-DD``, times ``HH:MM``.
 - ``key_messages`` holds the post's key message titles separated by ``;``. Inside a title a
   ``;`` is written ``\\;`` and a backslash ``\\\\``, so any title survives the round trip.
+  Titles are listed alphabetically, so exporting the same posts always gives the same file.
 - Spreadsheet formula injection (OWASP "CSV injection"): a cell whose text starts with
   ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a single quote ``'`` is written
   with one extra ``'`` in front, so that no spreadsheet runs it as a formula. Importing
@@ -23,7 +24,9 @@ Importing a generic file is one transaction:
   columns are ignored. ``title`` is required, and ``channel`` too unless the import names a
   fallback channel. A column that is absent leaves that field of an updated post as it was
   (a new post gets the default: undated, draft, no message, no campaign, empty texts).
-- A byte-order mark, CRLF or LF line ends and newlines inside quoted cells are all fine.
+- A byte-order mark, CRLF or LF line ends and newlines inside quoted cells are all fine;
+  so is a file separated by ``;`` or tabs (as Excel saves "CSV" in many European
+  languages), recognised from the header line.
 - Rows are matched to posts by ``uid``: a known uid updates its post when the row differs
   (the previous version is kept in the summary for undo), an unknown uid creates a post
   with that uid. A row with an empty uid first looks for an existing post with the same
@@ -79,7 +82,7 @@ import csv
 import io
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -189,16 +192,11 @@ class _StagedFiles:
         self._pending: list[tuple[Path, Path]] = []
 
     def write(self, target: Path, rows: Iterable[Sequence[str]]) -> None:
+        # Not tempfile.mkstemp: its files are private (0600); an export gets the usual rights.
+        temp = target.parent / f".{target.name}-{secrets.token_hex(6)}.tmp"
         try:
-            handle, name = tempfile.mkstemp(
-                prefix=f".{target.name}-", suffix=".tmp", dir=target.parent
-            )
-        except OSError as exc:
-            raise os_problem_for(exc, str(target)) from exc
-        temp = Path(name)
-        self._pending.append((temp, target))
-        try:
-            with open(handle, "w", encoding=self._encoding, newline="") as stream:
+            with open(temp, "x", encoding=self._encoding, newline="") as stream:
+                self._pending.append((temp, target))
                 csv.writer(stream).writerows(rows)
         except OSError as exc:
             raise os_problem_for(exc, str(target)) from exc
@@ -282,6 +280,10 @@ def _ticking(rows: Iterable[Sequence[str]], ticker: _Ticker) -> Iterator[Sequenc
 # -- the generic profile: export ---------------------------------------------
 
 
+def _by_name(name: str) -> tuple[str, str]:
+    return name.casefold(), name
+
+
 def export_csv(
     store: CalendarStore,
     target: Path,
@@ -306,7 +308,9 @@ def export_csv(
                 "" if post.date is None else post.date.isoformat(),
                 format_time(post.time) or "",
                 cell(channels[post.channel_id]),
-                cell(join_key_messages(messages[m] for m in post.message_ids)),
+                cell(
+                    join_key_messages(sorted((messages[m] for m in post.message_ids), key=_by_name))
+                ),
                 "" if post.campaign_id is None else cell(campaigns[post.campaign_id]),
                 post.status.value,
                 cell(post.title),
@@ -470,31 +474,57 @@ def _read_text(source: Path) -> str:
         ) from None
 
 
-def _read_records(text: str) -> tuple[list[str], list[list[str]]]:
+def _read_records(text: str) -> tuple[list[str], int, list[list[str]]]:
+    """The header (the first row that is not blank), its line number, and the rows after it."""
     # Cells hold whole blog posts at times; the csv module's default cap is 128 KiB.
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    header: list[str] | None = None
+    header_line = 0
+    records: list[list[str]] = []
+    started = 1  # the line the record being read starts on
     try:
-        header = next(reader, None)
-        records = list(reader)
+        for record in reader:
+            if header is None:
+                if any(c.strip() for c in record):
+                    header, header_line = record, reader.line_num
+            else:
+                records.append(record)
+            started = reader.line_num + 1
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
-            message = "a quoted cell runs to the end of the file without its closing quote"
-        else:
-            message = (
-                f"the file is not valid CSV here ({exc}); a quote inside a quoted cell "
-                'must be doubled ("")'
-            )
-        raise ImportProblem(message, line=reader.line_num) from None
-    if header is None or not any(h.strip() for h in header):
+            raise ImportProblem(
+                "a quote opened on this row is never closed; a quote inside a cell must be "
+                'doubled ("")',
+                line=started,
+            ) from None
+        raise ImportProblem(
+            f"the file is not valid CSV here ({exc}); a quote inside a quoted cell must be "
+            'doubled ("")',
+            line=reader.line_num,
+        ) from None
+    if header is None:
         raise ImportProblem(
             "The file is empty; a CSV file for Cadence starts with a line naming its "
             f"columns: {','.join(GENERIC_COLUMNS)}."
         )
-    return header, records
+    return header, header_line, records
 
 
-def _header_columns(header: list[str], options: ImportOptions) -> dict[str, tuple[int, str]]:
+def _delimiter(text: str) -> str:
+    """``,`` unless the header line only makes sense split on ``;`` or a tab (Excel in many
+    European languages saves "CSV" with semicolons)."""
+    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    for delimiter in (",", ";", "\t"):
+        cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        if any(c.strip().casefold() == "title" for c in cells):
+            return delimiter
+    return ","
+
+
+def _header_columns(
+    header: list[str], line: int, options: ImportOptions
+) -> dict[str, tuple[int, str]]:
     """Generic column name -> (cell index, the name as the file spells it)."""
     found: dict[str, tuple[int, str]] = {}
     for index, cell in enumerate(header):
@@ -503,20 +533,20 @@ def _header_columns(header: list[str], options: ImportOptions) -> dict[str, tupl
         if key not in GENERIC_COLUMNS:
             continue
         if key in found:
-            raise ImportProblem(f"the column '{name}' appears twice", line=1)
+            raise ImportProblem(f"the column '{name}' appears twice", line=line)
         found[key] = (index, name)
     if "title" not in found:
         raise ImportProblem(
             "the file has no 'title' column; its first line must name the columns, like "
             + ",".join(GENERIC_COLUMNS),
-            line=1,
+            line=line,
         )
     if "time" in found and "date" not in found:
-        raise ImportProblem("the file has a 'time' column but no 'date' column", line=1)
+        raise ImportProblem("the file has a 'time' column but no 'date' column", line=line)
     if "channel" not in found and not (options.fallback_channel or "").strip():
         raise ImportProblem(
             "the file has no 'channel' column; add one, or choose a channel for the imported posts",
-            line=1,
+            line=line,
         )
     return found
 
@@ -686,8 +716,8 @@ def import_csv(
     progress: Progress = no_progress,
 ) -> ImportSummary:
     """Import a generic-profile CSV file (see the module's notes) in one transaction."""
-    header, records = _read_records(_read_text(source))
-    columns = _header_columns(header, options)
+    header, header_line, records = _read_records(_read_text(source))
+    columns = _header_columns(header, header_line, options)
     summary = ImportSummary()
     # Reading the rows is half the work, writing the posts the other half.
     ticker = _Ticker(progress, 2 * len(records))

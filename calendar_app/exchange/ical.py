@@ -1,15 +1,70 @@
-"""iCalendar (RFC 5545, RFC 7986) export of posts, through the ``icalendar`` library."""
+"""iCalendar (RFC 5545, RFC 7986) export and import of posts, through the ``icalendar`` library.
+
+Export writes one VEVENT per dated post: UID = the post's uid, DTSTART in the
+calendar's own zone (TZID plus a generated VTIMEZONE, or all-day dates for
+untimed posts), SUMMARY, DESCRIPTION, URL, STATUS, ``TRANSP:TRANSPARENT``,
+CATEGORIES (channel and key messages), COLOR, SEQUENCE and LAST-MODIFIED from
+the post's revision and last edit, and ``X-CADENCE-*`` properties that carry
+everything else, so that Cadence reads its own file back exactly.
+
+Import reads Cadence's own files back exactly and turns the events of other
+calendar programs (Google Calendar, Outlook, Thunderbird, Apple Calendar) into
+posts: recurring events are expanded, times converted into the calendar's own
+zone (Windows zone names included), all-day events become untimed posts, and
+CATEGORIES are matched to channels and key messages by name. Posts are matched
+by uid, so importing the same file twice changes nothing. Anything that would
+need a guess (a missing UID, a UID used twice, an unknown TZID, a bad date)
+refuses the whole import with the line it is on.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime, timedelta
+import os
+import re
+import secrets
+import uuid
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar, Event, vText
+from dateutil.rrule import rrulestr
+from icalendar import Calendar, Event, Timezone, vCategory, vDDDTypes, vInt, vText, vUri
+from icalendar.parser import Parameters
+from icalendar.prop import vRecur
 
 from .. import __version__
-from ..core.models import Post, PostStatus
-from ..core.store import CalendarStore
+from ..core import recurrence
+from ..core.errors import (
+    CadenceError,
+    CalendarFileError,
+    ImportProblem,
+    InvalidInput,
+    environment_errors,
+    os_problem_for,
+)
+from ..core.models import (
+    CHANNEL_KINDS,
+    CampaignKind,
+    NewPost,
+    Post,
+    PostStatus,
+    Series,
+)
+from ..core.store import CalendarStore, PostChanges
+from .formats import (
+    Cancelled,
+    ExportOptions,
+    ExportSummary,
+    ImportOptions,
+    ImportSummary,
+    Progress,
+    no_progress,
+)
+from .windows_zones import iana_for_windows
 
 PRODID = f"-//Cadence//Cadence {__version__}//EN"
 
@@ -21,68 +76,1347 @@ ICS_STATUS = {
     PostStatus.CANCELLED: "CANCELLED",
 }
 
+X_CHANNEL = "X-CADENCE-CHANNEL"
+X_MESSAGE = "X-CADENCE-MESSAGE"
+X_CAMPAIGN = "X-CADENCE-CAMPAIGN"
+X_STATUS = "X-CADENCE-STATUS"
+X_NOTES = "X-CADENCE-NOTES"
+X_LINK = "X-CADENCE-LINK"
+X_SERIES = "X-CADENCE-SERIES"
 
-def _text(value: str) -> vText:
-    text = vText(value)
+TIMED_LENGTH = timedelta(minutes=30)
+"""How long a timed post looks in other calendar programs (posts have no duration)."""
+
+OCCURRENCE_NAMESPACE = uuid.UUID("0b6f3c1e-5a2d-5d8e-9f47-2c4a7e9b1d63")
+"""Namespace of the uids given to the occurrences of an imported recurring event."""
+
+_UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "Universal"})
+
+_BATCH = 2000
+
+
+def occurrence_uid(source_uid: str, recurrence_id: str) -> str:
+    """The uid of one occurrence of an imported recurring event.
+
+    Derived from the event's UID and the occurrence's original start (its
+    RECURRENCE-ID), so that importing the file again finds the same post.
+    """
+    return str(uuid.uuid5(OCCURRENCE_NAMESPACE, f"{source_uid}\n{recurrence_id}"))
+
+
+# -- TEXT values ---------------------------------------------------------------
+
+_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
+
+
+class _Text(vText):
+    """A TEXT value escaped in one pass, as RFC 5545 3.3.11 says.
+
+    icalendar's own escaping first turns a typed backslash followed by ``N``
+    into a line break (``C:\\New`` would come back as two lines). Line breaks
+    are written as ``\\n``; a carriage return has no escape in RFC 5545, so
+    CR LF and a lone CR become line breaks too.
+    """
+
+    def to_ical(self) -> bytes:
+        text = str(self)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text.translate(_ESCAPES).encode()
+
+
+def _text(value: str) -> _Text:
+    return _Text(value)
+
+
+def _x_text(value: str, **params: str) -> _Text:
+    """An X- property value read back as TEXT (otherwise it comes back still escaped)."""
+    text = _Text(value)
     text.params["VALUE"] = "TEXT"
+    for name, param in params.items():
+        text.params[name.replace("_", "-")] = param
     return text
+
+
+# -- colours ---------------------------------------------------------------
+
+_CSS_COLOURS_TEXT = """
+aliceblue:f0f8ff antiquewhite:faebd7 aqua:00ffff aquamarine:7fffd4 azure:f0ffff
+beige:f5f5dc bisque:ffe4c4 black:000000 blanchedalmond:ffebcd blue:0000ff
+blueviolet:8a2be2 brown:a52a2a burlywood:deb887 cadetblue:5f9ea0 chartreuse:7fff00
+chocolate:d2691e coral:ff7f50 cornflowerblue:6495ed cornsilk:fff8dc crimson:dc143c
+cyan:00ffff darkblue:00008b darkcyan:008b8b darkgoldenrod:b8860b darkgray:a9a9a9
+darkgreen:006400 darkgrey:a9a9a9 darkkhaki:bdb76b darkmagenta:8b008b
+darkolivegreen:556b2f darkorange:ff8c00 darkorchid:9932cc darkred:8b0000
+darksalmon:e9967a darkseagreen:8fbc8f darkslateblue:483d8b darkslategray:2f4f4f
+darkslategrey:2f4f4f darkturquoise:00ced1 darkviolet:9400d3 deeppink:ff1493
+deepskyblue:00bfff dimgray:696969 dimgrey:696969 dodgerblue:1e90ff firebrick:b22222
+floralwhite:fffaf0 forestgreen:228b22 fuchsia:ff00ff gainsboro:dcdcdc ghostwhite:f8f8ff
+gold:ffd700 goldenrod:daa520 gray:808080 green:008000 greenyellow:adff2f grey:808080
+honeydew:f0fff0 hotpink:ff69b4 indianred:cd5c5c indigo:4b0082 ivory:fffff0 khaki:f0e68c
+lavender:e6e6fa lavenderblush:fff0f5 lawngreen:7cfc00 lemonchiffon:fffacd
+lightblue:add8e6 lightcoral:f08080 lightcyan:e0ffff lightgoldenrodyellow:fafad2
+lightgray:d3d3d3 lightgreen:90ee90 lightgrey:d3d3d3 lightpink:ffb6c1 lightsalmon:ffa07a
+lightseagreen:20b2aa lightskyblue:87cefa lightslategray:778899 lightslategrey:778899
+lightsteelblue:b0c4de lightyellow:ffffe0 lime:00ff00 limegreen:32cd32 linen:faf0e6
+magenta:ff00ff maroon:800000 mediumaquamarine:66cdaa mediumblue:0000cd
+mediumorchid:ba55d3 mediumpurple:9370db mediumseagreen:3cb371 mediumslateblue:7b68ee
+mediumspringgreen:00fa9a mediumturquoise:48d1cc mediumvioletred:c71585
+midnightblue:191970 mintcream:f5fffa mistyrose:ffe4e1 moccasin:ffe4b5 navajowhite:ffdead
+navy:000080 oldlace:fdf5e6 olive:808000 olivedrab:6b8e23 orange:ffa500 orangered:ff4500
+orchid:da70d6 palegoldenrod:eee8aa palegreen:98fb98 paleturquoise:afeeee
+palevioletred:db7093 papayawhip:ffefd5 peachpuff:ffdab9 peru:cd853f pink:ffc0cb
+plum:dda0dd powderblue:b0e0e6 purple:800080 red:ff0000 rosybrown:bc8f8f royalblue:4169e1
+saddlebrown:8b4513 salmon:fa8072 sandybrown:f4a460 seagreen:2e8b57 seashell:fff5ee
+sienna:a0522d silver:c0c0c0 skyblue:87ceeb slateblue:6a5acd slategray:708090
+slategrey:708090 snow:fffafa springgreen:00ff7f steelblue:4682b4 tan:d2b48c teal:008080
+thistle:d8bfd8 tomato:ff6347 turquoise:40e0d0 violet:ee82ee wheat:f5deb3 white:ffffff
+whitesmoke:f5f5f5 yellow:ffff00 yellowgreen:9acd32
+"""
+
+CSS_COLOURS: dict[str, str] = {
+    name: "#" + value for name, value in (item.split(":") for item in _CSS_COLOURS_TEXT.split())
+}
+"""The CSS3 colour names RFC 7986's COLOR property takes, with their #rrggbb values."""
+
+
+def css_colour_name(colour: str) -> str:
+    """The CSS3 colour name nearest to ``#rrggbb`` (RFC 7986 COLOR takes names only).
+
+    The exact colour travels in Cadence's own X- properties.
+    """
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    best, best_distance = "black", float("inf")
+    for name, value in CSS_COLOURS.items():
+        r, g, b = (int(value[i : i + 2], 16) for i in (1, 3, 5))
+        mean = (red + r) / 2
+        # "Redmean" weighting: a cheap approximation of how different colours look.
+        distance = (
+            (2 + mean / 256) * (red - r) ** 2
+            + 4 * (green - g) ** 2
+            + (2 + (255 - mean) / 256) * (blue - b) ** 2
+        )
+        if distance < best_distance:
+            best, best_distance = name, distance
+    return best
+
+
+def _colour_from_ical(value: str | None) -> str | None:
+    """``#rrggbb`` from a COLOR or X-COLOR value (a CSS name or a hex colour), or None."""
+    if not value:
+        return None
+    text = value.strip().lower()
+    if re.fullmatch(r"#[0-9a-f]{6}", text):
+        return text
+    return CSS_COLOURS.get(text)
+
+
+# -- export ------------------------------------------------------------------
+
+
+def _when(value: date | datetime, tzid: str | None) -> vDDDTypes:
+    """A DATE or DATE-TIME value whose TZID is known (``None``: a date, or UTC).
+
+    ``vDDDTypes(value)`` would look the zone's name up among its equivalents on
+    every call, which is most of the cost of building a large calendar.
+    """
+    prop = vDDDTypes.__new__(vDDDTypes)
+    prop.dt = value
+    if not isinstance(value, datetime):
+        prop.params = Parameters({"VALUE": "DATE"})
+    elif tzid is not None:
+        prop.params = Parameters({"TZID": tzid})
+    else:
+        prop.params = Parameters()
+    return prop
+
+
+def _is_utc(zone: ZoneInfo) -> bool:
+    return zone.key in _UTC_NAMES
+
+
+def _description(body: str, link: str) -> str:
+    """DESCRIPTION for other calendar programs: the body, then the link on its own."""
+    if body and link:
+        return f"{body}\n\n{link}"
+    return body or link
+
+
+def _body_from_description(description: str, link: str) -> str:
+    """The body of a DESCRIPTION written by :func:`_description` (other files: as is)."""
+    if not link:
+        return description
+    if description == link:
+        return ""
+    suffix = "\n\n" + link
+    return description[: -len(suffix)] if description.endswith(suffix) else description
+
+
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\"<>\\^`{|}]+")
+
+
+class _EventBuilder:
+    """Builds VEVENTs for posts of one calendar; names, colours and the property
+    objects they make are looked up once per calendar, not once per post."""
+
+    def __init__(self, store: CalendarStore) -> None:
+        zone = store.zone
+        self.zone: tzinfo = UTC if _is_utc(zone) else zone
+        self.tzid: str | None = None if _is_utc(zone) else zone.key
+        # Property values are shared between events (a stamp, a day's start, a
+        # channel): the calendar is built to be serialised, not edited.
+        self._stamps: dict[datetime, vDDDTypes] = {}
+        self._spans: dict[tuple[date, time | None], tuple[vDDDTypes, vDDDTypes]] = {}
+        self.store = store
+        self.channels = {c.id: c for c in store.channels(include_archived=True)}
+        self.messages = {m.id: m for m in store.key_messages(include_archived=True)}
+        self.campaigns = {c.id: c for c in store.campaigns()}
+        self._channel_props: dict[int, tuple[_Text, vText]] = {}
+        self._message_props: dict[int, _Text] = {}
+        self._campaign_props: dict[int, _Text] = {}
+        self._categories: dict[tuple[int, tuple[int, ...]], vCategory] = {}
+        self._series: dict[int, Series | None] = {}
+        self._status = {
+            status: (vText(ICS_STATUS[status]), _x_text(status.value)) for status in PostStatus
+        }
+        self._transparent = vText("TRANSPARENT")
+
+    def _channel(self, channel_id: int) -> tuple[_Text, vText]:
+        props = self._channel_props.get(channel_id)
+        if props is None:
+            channel = self.channels[channel_id]
+            props = self._channel_props[channel_id] = (
+                _x_text(channel.name, X_KIND=channel.kind, X_COLOR=channel.color),
+                vText(css_colour_name(channel.color)),
+            )
+        return props
+
+    def _message(self, message_id: int) -> _Text:
+        prop = self._message_props.get(message_id)
+        if prop is None:
+            message = self.messages[message_id]
+            prop = self._message_props[message_id] = _x_text(
+                message.title, X_DAYS=str(message.cadence_days), X_COLOR=message.color
+            )
+        return prop
+
+    def _campaign(self, campaign_id: int) -> _Text:
+        prop = self._campaign_props.get(campaign_id)
+        if prop is None:
+            campaign = self.campaigns[campaign_id]
+            prop = self._campaign_props[campaign_id] = _x_text(
+                campaign.name, X_KIND=campaign.kind.value, X_COLOR=campaign.color
+            )
+        return prop
+
+    def _category_list(self, channel_id: int, message_ids: tuple[int, ...]) -> vCategory:
+        key = (channel_id, message_ids)
+        categories = self._categories.get(key)
+        if categories is None:
+            names = [self.channels[channel_id].name]
+            names.extend(self.messages[m].title for m in message_ids)
+            categories = self._categories[key] = vCategory([])
+            categories.cats = [_text(name) for name in names]
+        return categories
+
+    def _series_prop(self, post: Post) -> _Text | None:
+        assert post.series_id is not None
+        if post.series_id not in self._series:
+            try:
+                self._series[post.series_id] = self.store.series(post.series_id)
+            except CadenceError:
+                self._series[post.series_id] = None
+        series = self._series[post.series_id]
+        if series is None:
+            return None
+        params = {
+            "X_RRULE": series.rrule,
+            "X_ANCHOR": series.anchor.strftime("%Y%m%d"),
+        }
+        if series.anchor_time is not None:
+            params["X_TIME"] = series.anchor_time.strftime("%H%M")
+        if series.exdates:
+            params["X_EXDATES"] = " ".join(d.strftime("%Y%m%d") for d in series.exdates)
+        if post.occurrence is not None:
+            params["X_OCCURRENCE"] = post.occurrence.strftime("%Y%m%d")
+        return _x_text(str(series.id), **params)
+
+    def _stamp(self, moment: datetime) -> vDDDTypes:
+        prop = self._stamps.get(moment)
+        if prop is None:
+            prop = self._stamps[moment] = _when(moment.astimezone(UTC), None)
+        return prop
+
+    def _span(self, day: date, at: time | None) -> tuple[vDDDTypes, vDDDTypes]:
+        key = (day, at)
+        span = self._spans.get(key)
+        if span is None:
+            if at is None:
+                span = (_when(day, None), _when(day + timedelta(days=1), None))
+            else:
+                start = datetime.combine(day, at, tzinfo=self.zone)
+                span = (_when(start, self.tzid), _when(start + TIMED_LENGTH, self.tzid))
+            self._spans[key] = span
+        return span
+
+    def event(self, post: Post) -> Event:
+        """The VEVENT of a dated post."""
+        assert post.date is not None
+        event = Event()
+        stamp = self._stamp(post.updated_at)
+        event["UID"] = vText(post.uid)
+        event["DTSTAMP"] = stamp
+        event["LAST-MODIFIED"] = stamp
+        event["CREATED"] = self._stamp(post.created_at)
+        event["SEQUENCE"] = vInt(post.revision - 1)
+        event["SUMMARY"] = _text(post.title)
+        description = _description(post.body, post.link)
+        if description:
+            event["DESCRIPTION"] = _text(description)
+        if post.link:
+            if _URI.fullmatch(post.link):
+                event["URL"] = vUri(post.link)
+            event[X_LINK] = _x_text(post.link)
+        event["DTSTART"], event["DTEND"] = self._span(post.date, post.time)
+        ics_status, x_status = self._status[post.status]
+        event["STATUS"] = ics_status
+        event["TRANSP"] = self._transparent
+        channel_prop, colour = self._channel(post.channel_id)
+        event["CATEGORIES"] = self._category_list(post.channel_id, post.message_ids)
+        event["COLOR"] = colour
+        event[X_CHANNEL] = channel_prop
+        event[X_STATUS] = x_status
+        if post.message_ids:
+            event[X_MESSAGE] = [self._message(m) for m in post.message_ids]
+        if post.campaign_id is not None:
+            event[X_CAMPAIGN] = self._campaign(post.campaign_id)
+        if post.notes:
+            event[X_NOTES] = _x_text(post.notes)
+        if post.series_id is not None:
+            series = self._series_prop(post)
+            if series is not None:
+                event[X_SERIES] = series
+        return event
+
+
+def _new_calendar(store: CalendarStore, first: date | None, last: date | None) -> Calendar:
+    info = store.info()
+    cal = Calendar()
+    cal["PRODID"] = vText(PRODID)
+    cal["VERSION"] = vText("2.0")
+    cal["CALSCALE"] = vText("GREGORIAN")
+    cal["NAME"] = _text(info.name)
+    cal["X-WR-CALNAME"] = _text(info.name)
+    cal["X-WR-TIMEZONE"] = vText(info.timezone)
+    zone = store.zone
+    if first is not None and last is not None and not _is_utc(zone):
+        # The VTIMEZONE covers the posts' years (and one on each side), not 1970-2038.
+        cal.add_component(
+            Timezone.from_tzinfo(
+                zone,
+                tzid=zone.key,
+                first_date=date(max(first.year - 1, 1), 1, 1),
+                last_date=date(min(last.year + 2, 9999), 1, 1),
+            )
+        )
+    return cal
+
+
+def _build_calendar(
+    store: CalendarStore, posts: Sequence[Post], progress: Progress = no_progress
+) -> Calendar:
+    dated = [p for p in posts if p.date is not None]
+    days = [p.date for p in dated if p.date is not None]
+    cal = _new_calendar(store, min(days, default=None), max(days, default=None))
+    builder = _EventBuilder(store)
+    total = len(dated)
+    add = cal.subcomponents.append
+    # Occurrences of a recurring post are real posts with uids of their own: each is
+    # written as its own VEVENT, never as an RRULE, so that other programs show exactly
+    # the posts that exist (an edited or deleted occurrence included). X-CADENCE-SERIES
+    # lets Cadence put the series back together.
+    for done, post in enumerate(dated):
+        if done % 500 == 0 and not progress(done, total):
+            raise Cancelled()
+        add(builder.event(post))
+    return cal
 
 
 def posts_to_calendar(store: CalendarStore, posts: Sequence[Post]) -> Calendar:
     """One VEVENT per dated post, in the calendar's time zone (undated posts are skipped)."""
-    info = store.info()
-    zone = store.zone
-    channels = {c.id: c for c in store.channels(include_archived=True)}
-    messages = {m.id: m for m in store.key_messages(include_archived=True)}
-    campaigns = {c.id: c for c in store.campaigns()}
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", info.name)
-    cal.add("x-wr-timezone", info.timezone)
-    for post in posts:
-        if post.date is None:
-            continue
-        channel = channels[post.channel_id]
-        titles = [messages[m].title for m in post.message_ids if m in messages]
-        event = Event()
-        event.add("uid", post.uid)
-        event.add("dtstamp", post.updated_at)
-        event.add("last-modified", post.updated_at)
-        event.add("created", post.created_at)
-        event.add("sequence", post.revision - 1)
-        event.add("summary", post.title)
-        description = post.body
-        if post.link:
-            description = f"{description}\n\n{post.link}" if description else post.link
-        if description:
-            event.add("description", description)
-        if post.link:
-            event.add("url", post.link)
-        if post.time is None:
-            event.add("dtstart", post.date)
-            event.add("dtend", post.date + timedelta(days=1))
-        else:
-            start = datetime.combine(post.date, post.time, tzinfo=zone)
-            event.add("dtstart", start)
-            event.add("dtend", start + timedelta(minutes=30))
-        event.add("status", ICS_STATUS[post.status])
-        event.add("transp", "TRANSPARENT")
-        event.add("categories", [channel.name, *titles])
-        event.add("color", channel.color)
-        event.add("x-cadence-channel", _text(channel.name))
-        event.add("x-cadence-status", _text(post.status.value))
-        for title in titles:
-            event.add("x-cadence-message", _text(title))
-        if post.campaign_id is not None and post.campaign_id in campaigns:
-            event.add("x-cadence-campaign", _text(campaigns[post.campaign_id].name))
-        if post.notes:
-            event.add("x-cadence-notes", _text(post.notes))
-        cal.add_component(event)
-    cal.add_missing_timezones()
-    return cal
+    return _build_calendar(store, posts)
 
 
 def posts_to_ics(store: CalendarStore, posts: Sequence[Post]) -> bytes:
+    """The iCalendar text of :func:`posts_to_calendar` (drag and drop, the clipboard)."""
     return bytes(posts_to_calendar(store, posts).to_ical())
+
+
+def _write_file(target: Path, data: bytes) -> None:
+    """Write beside the target, then rename over it: a full disk never leaves half a file."""
+    if not target.parent.is_dir():
+        raise CalendarFileError(f"The folder {target.parent} does not exist.")
+    temp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        try:
+            with temp.open("xb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, target)
+        finally:
+            temp.unlink(missing_ok=True)
+    except OSError as exc:
+        raise os_problem_for(exc, str(target)) from exc
+
+
+def export_ics(
+    store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
+) -> ExportSummary:
+    """Write the dated posts that ``options`` accepts to ``target`` as iCalendar."""
+    target = Path(target)
+    if options.first is not None and options.last is not None:
+        candidates = store.posts_between(options.first, options.last)
+    else:
+        candidates = store.all_posts()
+    posts = [p for p in candidates if p.date is not None and options.accepts(p)]
+    cal = _build_calendar(store, posts, progress)
+    data = cal.to_ical()
+    if not progress(len(posts), len(posts)):
+        raise Cancelled()
+    _write_file(target, data)
+    return ExportSummary(posts=len(posts), files=[target])
+
+
+# -- import: reading the file ---------------------------------------------------
+
+
+class _Layout:
+    """Where things are in the raw text, for messages that name a line.
+
+    Scanned only when a message needs a line: an import without problems
+    never pays for it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._events: list[tuple[int, dict[str, int]]] | None = None
+        self._timezones: dict[str, int] = {}
+        self._others: list[tuple[str, int]] = []
+        self.unclosed: tuple[str, int] | None = None
+
+    def _scan(self) -> list[tuple[int, dict[str, int]]]:
+        if self._events is not None:
+            return self._events
+        events: list[tuple[int, dict[str, int]]] = []
+        stack: list[tuple[str, int]] = []
+        props: dict[str, int] | None = None
+        in_timezone = False
+        for number, raw in enumerate(self._text.split("\n"), start=1):
+            if not raw or raw[0] in " \t":
+                continue  # a folded continuation, or a blank line
+            line = raw.rstrip("\r")
+            cut = min((i for i in (line.find(":"), line.find(";")) if i >= 0), default=-1)
+            name = (line if cut < 0 else line[:cut]).strip().upper()
+            value = line[cut + 1 :].strip().upper() if cut >= 0 else ""
+            if name == "BEGIN":
+                parent = stack[-1][0] if stack else ""
+                stack.append((value, number))
+                if value == "VEVENT" and parent == "VCALENDAR":
+                    props = {}
+                    events.append((number, props))
+                elif value == "VTIMEZONE":
+                    in_timezone = True
+                elif parent == "VCALENDAR" and value not in ("VEVENT", "VTIMEZONE"):
+                    self._others.append((value, number))
+            elif name == "END":
+                if stack:
+                    closed = stack.pop()[0]
+                    if closed == "VEVENT":
+                        props = None
+                    elif closed == "VTIMEZONE":
+                        in_timezone = False
+            elif in_timezone and name == "TZID" and len(stack) >= 2:
+                self._timezones.setdefault(line[cut + 1 :].strip(), number)
+            elif props is not None and stack and stack[-1][0] == "VEVENT":
+                props.setdefault(name, number)
+        if stack:
+            self.unclosed = stack[-1]
+        self._events = events
+        return events
+
+    def event_line(self, index: int) -> int:
+        events = self._scan()
+        return events[index][0] if index < len(events) else 1
+
+    def property_line(self, index: int, name: str) -> int:
+        events = self._scan()
+        if index >= len(events):
+            return 1
+        begin, props = events[index]
+        return props.get(name, begin)
+
+    def timezone_line(self, tzid: str) -> int:
+        self._scan()
+        return self._timezones.get(tzid, 1)
+
+    def other_components(self) -> list[tuple[str, int]]:
+        self._scan()
+        return self._others
+
+
+@dataclass(slots=True)
+class _Item:
+    """One post the file describes: an event, or one occurrence of a recurring event."""
+
+    uid: str
+    event: int
+    """Index of the VEVENT it comes from, in file order (for messages by line)."""
+    own: bool
+    """Cadence's own event: the X-CADENCE properties describe every field of the post."""
+    title: str
+    body: str
+    link: str
+    day: date
+    at: time | None
+    status: PostStatus
+    keep_status: frozenset[PostStatus]
+    """An existing post whose status is one of these keeps it (other programs' STATUS
+    says less than Cadence's: CONFIRMED is scheduled or published)."""
+    notes: str = ""
+    channel: tuple[str, str | None, str | None] | None = None
+    """(name, kind, #colour) from X-CADENCE-CHANNEL."""
+    messages: tuple[tuple[str, int | None, str | None], ...] = ()
+    """(title, cadence days, #colour) from X-CADENCE-MESSAGE."""
+    campaign: tuple[str, str | None, str | None] | None = None
+    categories: tuple[str, ...] = ()
+    colour: str | None = None
+    source: tuple[str | None, str | None] = (None, None)
+    series: tuple[str, str, date, time | None, tuple[date, ...], date | None] | None = None
+    """(key, rule, anchor, anchor time, exdates, occurrence) from X-CADENCE-SERIES."""
+
+
+@dataclass(slots=True)
+class _Parsed:
+    """A VEVENT with its dates read and checked."""
+
+    index: int
+    component: Any
+    uid: str
+    start: date | datetime
+    """The wall-clock start in ``tz`` (naive), or a date for an all-day event."""
+    tz: tzinfo | None
+    """The start's zone; None for an all-day event or a floating time."""
+    rid: str | None
+    """The RECURRENCE-ID in canonical form (UTC when its zone is known)."""
+
+
+_NOT_EVENTS = {"VTODO": "a to-do (VTODO)", "VJOURNAL": "a journal entry (VJOURNAL)"}
+
+_DATE_PROPERTIES = ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE", "RRULE", "DURATION")
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _canonical(value: date | datetime, tz: tzinfo | None) -> str:
+    """A RECURRENCE-ID as text: a date, a floating time, or a UTC moment."""
+    if not isinstance(value, datetime):
+        return value.strftime("%Y%m%d")
+    if tz is None:
+        return value.strftime("%Y%m%dT%H%M%S")
+    return value.replace(tzinfo=tz).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+class _Reader:
+    """Reads an iCalendar file into :class:`_Item` records, refusing what needs a guess."""
+
+    def __init__(
+        self, source: Path, text: str, zone: ZoneInfo, today: date, progress: Progress
+    ) -> None:
+        self.source = source
+        self.text = text
+        self.zone = zone
+        self.today = today
+        self.progress = progress
+        self.layout = _Layout(text)
+        self.skipped: list[str] = []
+        self._zones: dict[str, tzinfo | None] = {}
+        self._file_zones: dict[str, Any] = {}
+        self.floating: tzinfo | None = None
+
+    # -- problems ----------------------------------------------------------------
+
+    def refuse(self, message: str, index: int, prop: str | None = None) -> ImportProblem:
+        line = (
+            self.layout.property_line(index, prop)
+            if prop is not None
+            else self.layout.event_line(index)
+        )
+        return ImportProblem(message + " Nothing was imported.", line=line)
+
+    # -- time zones -------------------------------------------------------------
+
+    def _zone_named(self, tzid: str) -> tzinfo | None:
+        if tzid in self._zones:
+            return self._zones[tzid]
+        found: tzinfo | None = None
+        name = tzid.strip().strip('"').strip()
+        candidates = [name]
+        windows = iana_for_windows(name)
+        if windows is not None:
+            candidates.insert(0, windows)
+        if name.startswith("/"):
+            # A "globally unique" TZID (/mozilla.org/20070129_1/Europe/Berlin): the IANA
+            # name is its tail.
+            parts = name.strip("/").split("/")
+            candidates.extend("/".join(parts[i:]) for i in range(1, len(parts)))
+        for candidate in candidates:
+            try:
+                found = ZoneInfo(candidate)
+                break
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                continue
+        if found is None and tzid in self._file_zones:
+            try:
+                found = self._file_zones[tzid].to_tz(lookup_tzid=False)
+            except Exception as exc:  # icalendar raises many kinds for a broken VTIMEZONE
+                raise ImportProblem(
+                    f"The time zone '{tzid}' (VTIMEZONE) could not be read: {exc}."
+                    " Nothing was imported.",
+                    line=self.layout.timezone_line(tzid),
+                ) from None
+        self._zones[tzid] = found
+        return found
+
+    def _zone_of(self, prop: Any, index: int, name: str) -> tzinfo | None:
+        """The zone a date-time property is in: its TZID, UTC for ``Z``, else None."""
+        tzid = prop.params.get("TZID")
+        if tzid:
+            zone = self._zone_named(str(tzid))
+            if zone is None:
+                raise self.refuse(
+                    f"{name} names the time zone '{tzid}', which is neither a known zone"
+                    " nor defined by a VTIMEZONE in the file.",
+                    index,
+                    name,
+                )
+            return zone
+        value = prop.dt if hasattr(prop, "dt") else None
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            return UTC
+        return None
+
+    def _wall(self, prop: Any, index: int, name: str, target: tzinfo | None) -> date | datetime:
+        """A date-time property's value as a naive wall-clock time in ``target``."""
+        value = prop.dt
+        if isinstance(value, tuple):  # an RDATE period: its start
+            value = value[0]
+        if not isinstance(value, datetime):
+            return value
+        zone = self._zone_of(prop, index, name)
+        naive = value.replace(tzinfo=None)
+        if zone is None or target is None or zone is target:
+            return naive
+        return naive.replace(tzinfo=zone).astimezone(target).replace(tzinfo=None)
+
+    # -- reading ----------------------------------------------------------------
+
+    def parse(self) -> list[_Item]:
+        calendars = self._calendars()
+        name = calendars[0].get("X-WR-TIMEZONE") if calendars else None
+        if name:
+            try:
+                self.floating = ZoneInfo(str(name).strip())
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                self.floating = None
+        events: list[Any] = []
+        for cal in calendars:
+            for component in cal.subcomponents:
+                if component.name == "VEVENT":
+                    events.append(component)
+                elif component.name == "VTIMEZONE" and "TZID" in component:
+                    self._file_zones.setdefault(str(component["TZID"]), component)
+        if any(c.name in _NOT_EVENTS for cal in calendars for c in cal.subcomponents):
+            for kind, line in self.layout.other_components():
+                if kind in _NOT_EVENTS:
+                    self.skipped.append(
+                        f"line {line}: {_NOT_EVENTS[kind]} is not an event; not imported"
+                    )
+        parsed = self._check(events)
+        return self._items(parsed)
+
+    def _calendars(self) -> list[Any]:
+        try:
+            with warnings.catch_warnings():
+                # A "globally unique" TZID makes icalendar warn; _zone_named reads it itself.
+                warnings.simplefilter("ignore")
+                found = Calendar.from_ical(self.text, multiple=True)
+        except ValueError as exc:
+            raise ImportProblem(
+                f"{self.source.name} could not be read as iCalendar: {exc}. Nothing was imported."
+            ) from None
+        calendars = [c for c in found if c.name == "VCALENDAR"]
+        if not calendars:
+            raise ImportProblem(f"{self.source.name} is not an iCalendar file.")
+        return calendars
+
+    def _check(self, events: list[Any]) -> list[_Parsed]:
+        parsed: list[_Parsed] = []
+        seen: dict[tuple[str, str | None], int] = {}
+        total = len(events) * 2
+        for index, event in enumerate(events):
+            if index % 256 == 0 and not self.progress(index, total):
+                raise Cancelled()
+            uid_prop = event.get("UID")
+            uid = str(uid_prop).strip() if uid_prop is not None else ""
+            if not uid:
+                raise self.refuse("This event (VEVENT) has no UID.", index)
+            for name, error in event.errors:
+                if name is None:
+                    raise self.refuse(f"A line of this event could not be read: {error}.", index)
+                if name in _DATE_PROPERTIES:
+                    raise self.refuse(f"{name} is not a valid date or time ({error}).", index, name)
+            start_prop = event.get("DTSTART")
+            if start_prop is None:
+                raise self.refuse(f"The event '{uid}' has no start (DTSTART).", index)
+            tz = self._zone_of(start_prop, index, "DTSTART")
+            start = self._wall(start_prop, index, "DTSTART", tz)
+            for name in ("DTEND", "RECURRENCE-ID"):
+                prop = event.get(name)
+                if prop is not None:
+                    self._zone_of(prop, index, name)
+            for name in ("EXDATE", "RDATE"):
+                for group in _as_list(event.get(name)):
+                    for prop in group.dts:
+                        if prop.params.get("TZID") is None and group.params.get("TZID"):
+                            prop.params["TZID"] = group.params["TZID"]
+                        self._zone_of(prop, index, name)
+            rid: str | None = None
+            rid_prop = event.get("RECURRENCE-ID")
+            if rid_prop is not None:
+                rid_zone = self._zone_of(rid_prop, index, "RECURRENCE-ID")
+                rid_value = rid_prop.dt
+                rid = _canonical(
+                    rid_value.replace(tzinfo=None)
+                    if isinstance(rid_value, datetime)
+                    else rid_value,
+                    rid_zone,
+                )
+            key = (uid, rid)
+            if key in seen:
+                first = self.layout.event_line(seen[key])
+                what = f"'{uid}'" if rid is None else f"'{uid}' with RECURRENCE-ID {rid}"
+                raise self.refuse(
+                    f"The UID {what} is used again; it was first used on line {first}.", index
+                )
+            seen[key] = index
+            parsed.append(
+                _Parsed(index, event, uid, start, tz if isinstance(start, datetime) else None, rid)
+            )
+        return parsed
+
+    # -- events into items ------------------------------------------------------------
+
+    def _items(self, parsed: list[_Parsed]) -> list[_Item]:
+        masters: dict[str, _Parsed] = {}
+        overrides: dict[str, dict[str, _Parsed]] = {}
+        for event in parsed:
+            if event.rid is None:
+                masters[event.uid] = event
+            else:
+                overrides.setdefault(event.uid, {})[event.rid] = event
+        items: list[_Item] = []
+        total = len(parsed) * 2
+        for done, event in enumerate(parsed):
+            if done % 256 == 0 and not self.progress(len(parsed) + done, total):
+                raise Cancelled()
+            component = event.component
+            if event.rid is not None:
+                master = masters.get(event.uid)
+                if master is not None and _recurs(master.component):
+                    continue  # placed by its master's expansion
+                item = self._item(event, event.start, event.tz)
+                if item is not None:
+                    item.uid = occurrence_uid(event.uid, event.rid)
+                    item.source = (event.uid, event.rid)
+                    items.append(item)
+                continue
+            if not _recurs(component):
+                item = self._item(event, event.start, event.tz)
+                if item is not None:
+                    items.append(item)
+                continue
+            items.extend(self._expand(event, overrides.get(event.uid, {})))
+        return items
+
+    def _expand(self, master: _Parsed, overrides: dict[str, _Parsed]) -> Iterator[_Item]:
+        """Every occurrence of a recurring event as an item with a uid of its own."""
+        component, index, tz = master.component, master.index, master.tz
+        start = master.start
+        all_day = not isinstance(start, datetime)
+        first = datetime.combine(start, time()) if all_day else start
+        assert isinstance(first, datetime)
+        rules: list[tuple[str, bool]] = []
+        for rule in _as_list(component.get("RRULE")):
+            if "COUNT" in rule and "UNTIL" in rule:
+                raise self.refuse(
+                    "RRULE has both COUNT and UNTIL; RFC 5545 allows one.", index, "RRULE"
+                )
+            bounded = "COUNT" in rule or "UNTIL" in rule
+            rules.append((self._rule_text(rule, tz, all_day), bounded))
+        skip_moments: set[datetime] = set()
+        skip_days: set[date] = set()
+        for group in _as_list(component.get("EXDATE")):
+            for prop in group.dts:
+                value = self._wall(prop, index, "EXDATE", tz)
+                if isinstance(value, datetime):
+                    skip_moments.add(value)
+                else:
+                    skip_days.add(value)
+        extra: list[datetime] = []
+        for group in _as_list(component.get("RDATE")):
+            for prop in group.dts:
+                value = self._wall(prop, index, "RDATE", tz)
+                extra.append(
+                    value if isinstance(value, datetime) else datetime.combine(value, first.time())
+                )
+        stop = max(first.date(), self.today) + recurrence.HORIZON
+        moments: set[datetime] = {first, *extra}
+        capped = False
+        try:
+            for rule_text, bounded in rules:
+                for count, moment in enumerate(rrulestr(rule_text, dtstart=first)):
+                    if not bounded and moment.date() > stop:
+                        break  # an endless rule: up to the horizon, like a series made here
+                    if count >= recurrence.MAX_OCCURRENCES:
+                        capped = True
+                        break
+                    moments.add(moment)
+        except (ValueError, TypeError) as exc:
+            raise self.refuse(f"RRULE is not a valid repeat rule: {exc}.", index, "RRULE") from None
+        ordered = sorted(m for m in moments if m not in skip_moments and m.date() not in skip_days)
+        if len(ordered) > recurrence.MAX_OCCURRENCES:
+            ordered = ordered[: recurrence.MAX_OCCURRENCES]
+            capped = True
+        title = str(component.get("SUMMARY", "")).strip() or master.uid
+        if capped:
+            last = ordered[-1].date().isoformat()
+            self.skipped.append(
+                f"line {self.layout.event_line(index)}: '{title}' repeats more than"
+                f" {recurrence.MAX_OCCURRENCES} times; occurrences after {last} were not imported"
+            )
+        placed: set[str] = set()
+        for moment in ordered:
+            when: date | datetime = moment.date() if all_day else moment
+            rid = _canonical(when, None if all_day else tz)
+            override = overrides.get(rid)
+            if override is not None:
+                placed.add(rid)
+                item = self._item(override, override.start, override.tz)
+            else:
+                item = self._item(master, when, None if all_day else tz)
+            if item is not None:
+                item.uid = occurrence_uid(master.uid, rid)
+                item.source = (master.uid, rid)
+                yield item
+        for rid, override in overrides.items():
+            if rid not in placed:
+                # An override of an occurrence the rule no longer makes (or one past the
+                # horizon): it is a real event all the same.
+                item = self._item(override, override.start, override.tz)
+                if item is not None:
+                    item.uid = occurrence_uid(master.uid, rid)
+                    item.source = (master.uid, rid)
+                    yield item
+
+    def _rule_text(self, rule: Any, tz: tzinfo | None, all_day: bool) -> str:
+        """An RRULE for dateutil on naive wall-clock times (UNTIL in the event's zone)."""
+        copy = vRecur(dict(rule))
+        untils = copy.get("UNTIL")
+        if untils:
+            until = untils[0]
+            if isinstance(until, datetime):
+                if until.tzinfo is not None:
+                    target = tz if tz is not None else (self.floating or self.zone)
+                    until = until.astimezone(target).replace(tzinfo=None)
+                if all_day:
+                    until = datetime.combine(until.date(), time(23, 59, 59))
+            else:
+                until = datetime.combine(until, time(23, 59, 59))
+            copy["UNTIL"] = [until]
+        return bytes(copy.to_ical()).decode()
+
+    def _local(
+        self, value: date | datetime, tz: tzinfo | None, own: bool
+    ) -> tuple[date, time | None]:
+        """The calendar's local date and time of an event's start.
+
+        Another program's time is a moment, converted into the calendar's zone (a
+        time that a daylight-saving change skips reads as RFC 5545 says: with the
+        offset before the change). Cadence's own file in the calendar's own zone
+        keeps its wall clock exactly, and a floating time is a wall-clock time.
+        """
+        if not isinstance(value, datetime):
+            return value, None
+        zone = self.zone
+        if tz is None:
+            tz = self.floating
+        same_zone = tz is zone or getattr(tz, "key", None) == zone.key
+        if tz is None or (own and same_zone):
+            local = value
+        else:
+            # Through UTC: astimezone() into the very same zone would not normalise.
+            local = value.replace(tzinfo=tz).astimezone(UTC).astimezone(zone)
+        return local.date(), time(local.hour, local.minute)
+
+    def _item(self, event: _Parsed, start: date | datetime, tz: tzinfo | None) -> _Item | None:
+        component = event.component
+        own = X_CHANNEL in component
+        title = str(component.get("SUMMARY", "")).strip()
+        day, at = self._local(start, tz, own)
+        if not title:
+            self.skipped.append(
+                f"line {self.layout.event_line(event.index)}: the event on {day.isoformat()}"
+                " has no title (SUMMARY); not imported"
+            )
+            return None
+        description = str(component.get("DESCRIPTION", ""))
+        if own:
+            link = str(component.get(X_LINK, ""))
+        else:
+            url = component.get("URL")
+            link = str(url).strip() if url is not None else ""
+        body = _body_from_description(description, link)
+        ics_status = str(component.get("STATUS", "")).strip().upper()
+        if own:
+            status_text = str(component.get(X_STATUS, "")).strip()
+            try:
+                status = PostStatus.parse(status_text)
+            except InvalidInput as exc:
+                raise self.refuse(str(exc), event.index, X_STATUS) from None
+            keep: frozenset[PostStatus] = frozenset({status})
+        elif ics_status == "TENTATIVE":
+            status, keep = PostStatus.DRAFT, frozenset({PostStatus.IDEA, PostStatus.DRAFT})
+        elif ics_status == "CANCELLED":
+            status, keep = PostStatus.CANCELLED, frozenset({PostStatus.CANCELLED})
+        else:
+            past = ics_status == "CONFIRMED" and day < self.today
+            status = PostStatus.PUBLISHED if past else PostStatus.SCHEDULED
+            keep = frozenset({PostStatus.SCHEDULED, PostStatus.PUBLISHED})
+        categories: list[str] = []
+        for group in _as_list(component.get("CATEGORIES")):
+            categories.extend(str(c).strip() for c in group.cats if str(c).strip())
+        item = _Item(
+            uid=event.uid,
+            event=event.index,
+            own=own,
+            title=title,
+            body=body,
+            link=link,
+            day=day,
+            at=at,
+            status=status,
+            keep_status=keep,
+            categories=tuple(categories),
+            colour=_colour_from_ical(str(component.get("COLOR", "")) or None),
+        )
+        if own:
+            self._own_fields(item, component, event.index)
+        return item
+
+    def _own_fields(self, item: _Item, component: Any, index: int) -> None:
+        channel = component[X_CHANNEL]
+        if isinstance(channel, list):
+            raise self.refuse(
+                f"The event names {len(channel)} channels; a post has one.", index, X_CHANNEL
+            )
+        name = str(channel).strip()
+        if not name:
+            raise self.refuse("X-CADENCE-CHANNEL names no channel.", index, X_CHANNEL)
+        item.channel = (
+            name,
+            _param(channel, "X-KIND"),
+            _colour_from_ical(_param(channel, "X-COLOR")),
+        )
+        messages = []
+        for message in _as_list(component.get(X_MESSAGE)):
+            title = str(message).strip()
+            if title:
+                days = _param(message, "X-DAYS")
+                messages.append(
+                    (
+                        title,
+                        int(days) if days and days.isdigit() and int(days) > 0 else None,
+                        _colour_from_ical(_param(message, "X-COLOR")),
+                    )
+                )
+        item.messages = tuple(messages)
+        campaign = component.get(X_CAMPAIGN)
+        if campaign is not None and not isinstance(campaign, list) and str(campaign).strip():
+            item.campaign = (
+                str(campaign).strip(),
+                _param(campaign, "X-KIND"),
+                _colour_from_ical(_param(campaign, "X-COLOR")),
+            )
+        item.notes = str(component.get(X_NOTES, ""))
+        series = component.get(X_SERIES)
+        if series is not None and not isinstance(series, list):
+            item.series = self._series(series, index)
+
+    def _series(
+        self, prop: Any, index: int
+    ) -> tuple[str, str, date, time | None, tuple[date, ...], date | None]:
+        def day(text: str | None) -> date | None:
+            if not text:
+                return None
+            try:
+                return datetime.strptime(text, "%Y%m%d").date()
+            except ValueError:
+                raise self.refuse(
+                    f"X-CADENCE-SERIES has '{text}' where a date belongs.", index, X_SERIES
+                ) from None
+
+        try:
+            rule = recurrence.normalise(_param(prop, "X-RRULE") or "")
+        except InvalidInput as exc:
+            raise self.refuse(f"X-CADENCE-SERIES: {exc}", index, X_SERIES) from None
+        anchor = day(_param(prop, "X-ANCHOR"))
+        if anchor is None:
+            raise self.refuse("X-CADENCE-SERIES has no X-ANCHOR date.", index, X_SERIES)
+        at_text = _param(prop, "X-TIME")
+        at: time | None = None
+        if at_text:
+            if (
+                not re.fullmatch(r"\d{4}", at_text)
+                or int(at_text[:2]) > 23
+                or int(at_text[2:]) > 59
+            ):
+                raise self.refuse(
+                    f"X-CADENCE-SERIES has '{at_text}' where a time belongs.", index, X_SERIES
+                )
+            at = time(int(at_text[:2]), int(at_text[2:]))
+        exdates = tuple(d for d in (day(t) for t in (_param(prop, "X-EXDATES") or "").split()) if d)
+        return (str(prop).strip(), rule, anchor, at, exdates, day(_param(prop, "X-OCCURRENCE")))
+
+
+def _param(prop: Any, name: str) -> str | None:
+    value = prop.params.get(name)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = ",".join(str(v) for v in value)
+    return str(value).strip()
+
+
+def _recurs(component: Any) -> bool:
+    return "RRULE" in component or "RDATE" in component
+
+
+def _decode(source: Path, raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    head = raw.lstrip()[:15].upper()
+    if head != b"BEGIN:VCALENDAR":
+        raise ImportProblem(f"{source.name} is not an iCalendar file.")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ImportProblem(
+            f"{source.name} is not UTF-8 text, as iCalendar files must be;"
+            " save it as UTF-8 and import it again.",
+            line=line,
+        ) from None
+
+
+# -- import: writing the posts ---------------------------------------------------
+
+
+class _Names:
+    """Channels, key messages and campaigns by name (any case), read once."""
+
+    def __init__(self, store: CalendarStore, summary: ImportSummary) -> None:
+        self.store = store
+        self.summary = summary
+        self.channels = {c.name.casefold(): c.id for c in store.channels(include_archived=True)}
+        self.messages = {
+            m.title.casefold(): m.id for m in store.key_messages(include_archived=True)
+        }
+        self.campaigns = {c.name.casefold(): c.id for c in store.campaigns()}
+
+    def channel(self, name: str, kind: str | None = None, colour: str | None = None) -> int:
+        key = name.strip().casefold()
+        found = self.channels.get(key)
+        if found is None:
+            found = self.store.add_channel(
+                name, kind=kind if kind in CHANNEL_KINDS else "social", color=colour
+            ).created[0]
+            self.channels[key] = found
+            self.summary.channels_added.append(found)
+        return found
+
+    def message(self, title: str, days: int | None = None, colour: str | None = None) -> int:
+        key = title.strip().casefold()
+        found = self.messages.get(key)
+        if found is None:
+            found = self.store.add_key_message(title, cadence_days=days, color=colour).created[0]
+            self.messages[key] = found
+            self.summary.messages_added.append(found)
+        return found
+
+    def campaign(self, name: str, kind: str | None = None, colour: str | None = None) -> int:
+        key = name.strip().casefold()
+        found = self.campaigns.get(key)
+        if found is None:
+            kinds = {k.value for k in CampaignKind}
+            found = self.store.add_campaign(
+                name, kind=kind if kind in kinds else CampaignKind.PROMOTION, color=colour
+            ).created[0]
+            self.campaigns[key] = found
+            self.summary.campaigns_added.append(found)
+        return found
+
+
+def _existing_posts(store: CalendarStore, uids: Iterable[str]) -> dict[str, Post]:
+    wanted = sorted(set(uids))
+    ids: list[int] = []
+    with environment_errors():
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            ids.extend(
+                row[0]
+                for row in store.db.execute(
+                    f"SELECT id FROM posts WHERE uid IN ({marks})", chunk
+                ).fetchall()
+            )
+    return {post.uid: post for post in store.posts(ids)}
+
+
+def _content(post: NewPost | Post) -> tuple[object, ...]:
+    return (
+        post.title.strip(),
+        post.body,
+        post.channel_id,
+        post.campaign_id,
+        PostStatus(post.status),
+        post.date,
+        post.time,
+        post.link,
+        post.notes,
+        tuple(sorted(set(post.message_ids))),
+    )
+
+
+def _changes(old: Post, new: NewPost) -> PostChanges:
+    return {
+        "title": new.title,
+        "body": new.body,
+        "channel_id": new.channel_id,
+        "campaign_id": new.campaign_id,
+        "status": new.status,
+        "date": new.date,
+        "time": new.time,
+        "link": new.link,
+        "notes": new.notes,
+        "message_ids": new.message_ids,
+    }
+
+
+class _Writer:
+    """Turns items into new and updated posts, inside the import's one transaction."""
+
+    def __init__(
+        self,
+        store: CalendarStore,
+        options: ImportOptions,
+        layout: _Layout,
+        summary: ImportSummary,
+    ) -> None:
+        self.store = store
+        self.options = options
+        self.layout = layout
+        self.summary = summary
+        self.names = _Names(store, summary)
+        self._fallback: int | None = None
+
+    def _fallback_channel(self) -> int | None:
+        if self._fallback is None and self.options.fallback_channel:
+            self._fallback = self.names.channel(self.options.fallback_channel)
+        return self._fallback
+
+    def _foreign_channel(self, item: _Item, existing: Post | None) -> int | None:
+        names = self.names
+        for category in item.categories:
+            found = names.channels.get(category.casefold())
+            if found is not None:
+                return found
+        if existing is not None:
+            return existing.channel_id  # the file names none: keep the one chosen before
+        if self.options.create_missing:
+            for category in item.categories:
+                key = category.casefold()
+                if key not in names.messages and key not in names.channels:
+                    return names.channel(category, colour=item.colour)
+        return self._fallback_channel()
+
+    def desired(self, item: _Item, existing: Post | None) -> NewPost | None:
+        """The post as the file describes it, or None (skipped, with a sentence)."""
+        names = self.names
+        if item.own:
+            assert item.channel is not None
+            channel_id = names.channel(*item.channel)
+            message_ids = tuple(names.message(*m) for m in item.messages)
+            campaign_id = names.campaign(*item.campaign) if item.campaign else None
+            return NewPost(
+                title=item.title,
+                channel_id=channel_id,
+                message_ids=message_ids,
+                date=item.day,
+                time=item.at,
+                status=item.status,
+                body=item.body,
+                campaign_id=campaign_id,
+                link=item.link,
+                notes=item.notes,
+            )
+        found_channel = self._foreign_channel(item, existing)
+        if found_channel is None:
+            line = self.layout.event_line(item.event)
+            self.summary.skipped.append(
+                f"line {line}: '{item.title}' names no channel of this calendar;"
+                " choose one with --channel"
+            )
+            return None
+        wanted = {
+            names.messages[c.casefold()] for c in item.categories if c.casefold() in names.messages
+        }
+        status = item.status
+        if existing is not None:
+            # Other programs do not know what Cadence adds: keep the key messages, notes,
+            # campaign and a status of the same kind that were given to the post here.
+            wanted.update(existing.message_ids)
+            if existing.status in item.keep_status:
+                status = existing.status
+        return NewPost(
+            title=item.title,
+            channel_id=found_channel,
+            message_ids=tuple(sorted(wanted)),
+            date=item.day,
+            time=item.at,
+            status=status,
+            body=item.body,
+            campaign_id=existing.campaign_id if existing is not None else None,
+            link=item.link,
+            notes=existing.notes if existing is not None else "",
+        )
+
+    def write(self, items: list[_Item], progress: Progress) -> None:
+        store, summary = self.store, self.summary
+        existing = _existing_posts(store, (item.uid for item in items))
+        fresh: list[NewPost] = []
+        fresh_items: list[_Item] = []
+        edits: dict[int, PostChanges] = {}
+        previous: list[Post] = []
+        total = len(items) * 2
+        seen: set[str] = set()
+        for done, item in enumerate(items):
+            if done % 256 == 0 and not progress(len(items) + done, total):
+                raise Cancelled()
+            if item.uid in seen:
+                continue  # an override that lands on an occurrence listed twice
+            seen.add(item.uid)
+            old = existing.get(item.uid)
+            new = self.desired(item, old)
+            if new is None:
+                continue
+            if old is None:
+                fresh.append(new)
+                fresh_items.append(item)
+            elif _content(old) == _content(new):
+                summary.unchanged += 1
+            else:
+                edits[old.id] = _changes(old, new)
+                previous.append(old)
+        for start in range(0, len(fresh), _BATCH):
+            batch = fresh[start : start + _BATCH]
+            batch_items = fresh_items[start : start + _BATCH]
+            created = store.add_posts(
+                batch,
+                uids=[i.uid for i in batch_items],
+                sources=[i.source for i in batch_items],
+            ).created
+            summary.added.extend(created)
+            self._adopt_series(batch_items, created)
+        if edits:
+            store.update_posts(edits)
+            summary.previous.extend(previous)
+        progress(total, total)
+
+    def _adopt_series(self, items: Sequence[_Item], ids: Sequence[int]) -> None:
+        """Put Cadence's own recurring series back together from X-CADENCE-SERIES."""
+        groups: dict[str, list[tuple[_Item, int]]] = {}
+        for item, post_id in zip(items, ids, strict=True):
+            if item.series is not None:
+                groups.setdefault(item.series[0], []).append((item, post_id))
+        for members in groups.values():
+            _, rule, anchor, at, exdates, _ = members[0][0].series  # type: ignore[misc]
+            self.store.adopt_series(
+                rule,
+                anchor,
+                at,
+                {post_id: item.series[5] or item.day for item, post_id in members},  # type: ignore[index]
+                exdates,
+            )
+
+
+def import_ics(
+    store: CalendarStore,
+    source: Path,
+    options: ImportOptions,
+    progress: Progress,
+    *,
+    today: date | None = None,
+) -> ImportSummary:
+    """Bring the events of the iCalendar file ``source`` into ``store`` as posts.
+
+    One transaction: a problem or a cancel leaves the calendar as it was.
+    ``today`` (default: today in the calendar's zone) decides whether a
+    confirmed event of another program is already published and where an
+    endless repeat rule stops (:data:`calendar_app.core.recurrence.HORIZON`
+    after the later of its start and today).
+    """
+    source = Path(source)
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise os_problem_for(exc, str(source)) from exc
+    text = _decode(source, raw)
+    zone = store.zone
+    if today is None:
+        today = datetime.now(zone).date()
+    reader = _Reader(source, text, zone, today, progress)
+    items = reader.parse()
+    summary = ImportSummary()
+    summary.skipped.extend(reader.skipped)
+    with environment_errors(), store.db.atomic():
+        _Writer(store, options, reader.layout, summary).write(items, progress)
+    return summary
+
+
+__all__ = [
+    "CSS_COLOURS",
+    "ICS_STATUS",
+    "OCCURRENCE_NAMESPACE",
+    "PRODID",
+    "css_colour_name",
+    "export_ics",
+    "import_ics",
+    "occurrence_uid",
+    "posts_to_calendar",
+    "posts_to_ics",
+]

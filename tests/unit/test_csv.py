@@ -1,0 +1,962 @@
+"""CSV profiles: the generic round trip, its import's reports, and the publishing-tool files."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pytest
+
+from calendar_app.cli import main
+from calendar_app.core.demo import write_demo
+from calendar_app.core.errors import CalendarFileError, ImportProblem, InvalidInput
+from calendar_app.core.models import NewPost, PostStatus
+from calendar_app.core.store import CalendarStore
+from calendar_app.exchange import csv_profiles
+from calendar_app.exchange.csv_profiles import (
+    export_csv,
+    export_hootsuite,
+    export_sprout,
+    import_csv,
+    join_key_messages,
+    split_key_messages,
+)
+from calendar_app.exchange.formats import (
+    Cancelled,
+    ExportOptions,
+    ImportOptions,
+)
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "csv"
+TODAY = date(2026, 11, 18)
+HEADER = "uid,date,time,channel,key_messages,campaign,status,title,body,link,notes"
+
+PostView = tuple[object, ...]
+
+
+def view(store: CalendarStore) -> dict[str, PostView]:
+    """Every post as the user sees it, by uid (names instead of ids)."""
+    channels = {c.id: c.name for c in store.channels(include_archived=True)}
+    messages = {m.id: m.title for m in store.key_messages(include_archived=True)}
+    campaigns = {c.id: c.name for c in store.campaigns()}
+    return {
+        p.uid: (
+            p.title,
+            p.body,
+            channels[p.channel_id],
+            tuple(sorted(messages[m] for m in p.message_ids)),
+            campaigns[p.campaign_id] if p.campaign_id is not None else None,
+            p.status,
+            p.date,
+            p.time,
+            p.link,
+            p.notes,
+        )
+        for p in store.all_posts()
+    }
+
+
+def fresh(tmp_path: Path, name: str = "fresh.cadence") -> CalendarStore:
+    return CalendarStore.create(tmp_path / name, timezone="Europe/Paris")
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return list(csv.reader(stream))
+
+
+def others(folder: Path) -> list[str]:
+    """The files in ``folder`` besides the test calendar (and its -wal, -shm files)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("test.cadence"))
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[CalendarStore]:
+    """The demo calendar (177 posts), closed after the test."""
+    path = tmp_path / "demo.cadence"
+    write_demo(path, today=TODAY)
+    opened = CalendarStore.open(path)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def linkedin(add_channel: Callable[..., int]) -> int:
+    return add_channel("LinkedIn")
+
+
+# -- the registry and the command line ----------------------------------------------
+
+
+def test_command_line_round_trip(demo: CalendarStore, tmp_path: Path) -> None:
+    demo.close()
+    out = io.StringIO()
+    assert (
+        main(["export", str(demo.path), "--format", "csv", "-o", str(tmp_path / "o.csv")], out) == 0
+    )
+    assert out.getvalue() == f"Exported 177 posts to {tmp_path / 'o.csv'}.\n"
+    fresh(tmp_path).close()
+    out = io.StringIO()
+    args = ["import", str(tmp_path / "fresh.cadence"), str(tmp_path / "o.csv"), "--create-missing"]
+    assert main(args, out) == 0
+    assert out.getvalue() == (
+        "Added 177 posts, updated 0, 0 already up to date; created 6 channels, "
+        "5 key messages, 3 campaigns.\n"
+    )
+
+
+def test_command_line_lists_skipped_rows(store: CalendarStore, linkedin: int) -> None:
+    store.add_key_message("We listen")
+    store.close()
+    out = io.StringIO()
+    assert main(["import", str(store.path), str(FIXTURES / "bad_rows.csv")], out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "Added 2 posts, updated 0, 0 already up to date, skipped 13."
+    assert lines[1] == (
+        "  skipped: row 2, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD"
+    )
+
+
+# -- generic export -------------------------------------------------------------------
+
+
+def test_generic_file_layout(
+    store: CalendarStore,
+    linkedin: int,
+    add_message: Callable[..., int],
+    add_post: Callable[..., int],
+) -> None:
+    listen = add_message("We listen")
+    semi = add_message("Ready; set")
+    campaign = store.add_campaign("Winter sale").created[0]
+    add_post(
+        "Launch, part 1",
+        linkedin,
+        date(2026, 12, 1),
+        time(9, 5),
+        messages=(listen, semi),
+        body='She said "hi"\nbye',
+        campaign_id=campaign,
+    )
+    add_post("Someday", linkedin, status=PostStatus.IDEA, notes="maybe")
+    posts = {p.title: p for p in store.all_posts()}
+    target = store.path.parent / "out.csv"
+
+    summary = export_csv(store, target, ExportOptions())
+
+    assert summary.posts == 2
+    assert summary.files == [target]
+    assert target.read_bytes().decode("utf-8") == (
+        f"{HEADER}\r\n"
+        f"{posts['Someday'].uid},,,LinkedIn,,,idea,Someday,,,maybe\r\n"
+        f"{posts['Launch, part 1'].uid},2026-12-01,09:05,LinkedIn,Ready\\; set;We listen,"
+        'Winter sale,scheduled,"Launch, part 1","She said ""hi""\nbye",,\r\n'
+    )
+
+
+def test_byte_order_mark_on_request(demo: CalendarStore, tmp_path: Path) -> None:
+    plain, marked = tmp_path / "plain.csv", tmp_path / "marked.csv"
+    export_csv(demo, plain, ExportOptions())
+    export_csv(demo, marked, ExportOptions(byte_order_mark=True))
+    assert plain.read_bytes().startswith(b"uid,date,")
+    assert marked.read_bytes() == b"\xef\xbb\xbf" + plain.read_bytes()
+    with fresh(tmp_path) as other:
+        assert len(import_csv(other, marked, ImportOptions(create_missing=True)).added) == 177
+        assert view(other) == view(demo)
+
+
+def test_export_filters_apply(demo: CalendarStore, tmp_path: Path) -> None:
+    newsletter = demo.channel_named("Newsletter")
+    assert newsletter is not None
+    options = ExportOptions(
+        first=date(2026, 11, 1), last=date(2026, 11, 30), channel_ids=frozenset({newsletter.id})
+    )
+    summary = export_csv(demo, tmp_path / "nov.csv", options)
+    rows = read_rows(tmp_path / "nov.csv")[1:]
+    assert summary.posts == len(rows) > 0
+    assert {r[3] for r in rows} == {"Newsletter"}
+    assert all("2026-11-01" <= r[1] <= "2026-11-30" for r in rows)
+
+
+def test_export_refuses_to_overwrite_the_calendar(demo: CalendarStore) -> None:
+    with pytest.raises(CalendarFileError, match="cannot overwrite the calendar"):
+        export_csv(demo, demo.path, ExportOptions())
+    assert demo.path.read_bytes().startswith(b"SQLite format 3")
+    assert demo.count_posts() == 177
+
+
+def test_export_into_a_missing_folder(demo: CalendarStore, tmp_path: Path) -> None:
+    with pytest.raises(CalendarFileError, match="does not exist"):
+        export_csv(demo, tmp_path / "nowhere" / "out.csv", ExportOptions())
+
+
+def test_cancelled_export_leaves_the_old_file(
+    store: CalendarStore, linkedin: int, tmp_path: Path
+) -> None:
+    store.insert_many(NewPost(title=f"Post {i}", channel_id=linkedin) for i in range(1500))
+    target = tmp_path / "out.csv"
+    target.write_text("the previous export\n", encoding="utf-8")
+    calls: list[int] = []
+
+    def cancel_midway(done: int, total: int) -> bool:
+        calls.append(done)
+        return done == 0
+
+    with pytest.raises(Cancelled):
+        export_csv(store, target, ExportOptions(), cancel_midway)
+    assert calls == [0, 1000]
+    assert target.read_text(encoding="utf-8") == "the previous export\n"
+    assert others(tmp_path) == ["out.csv"]
+
+
+# -- generic import: round trips ------------------------------------------------------
+
+
+def test_demo_round_trip_is_exact(demo: CalendarStore, tmp_path: Path) -> None:
+    first = tmp_path / "first.csv"
+    export_csv(demo, first, ExportOptions())
+    with fresh(tmp_path) as other:
+        summary = import_csv(other, first, ImportOptions(create_missing=True))
+        assert len(summary.added) == 177
+        assert (summary.previous, summary.unchanged, summary.skipped) == ([], 0, [])
+        assert view(other) == view(demo)
+        second = tmp_path / "second.csv"
+        export_csv(other, second, ExportOptions())
+    assert second.read_bytes() == first.read_bytes()
+
+
+def test_importing_twice_changes_nothing(demo: CalendarStore, tmp_path: Path) -> None:
+    exported = tmp_path / "out.csv"
+    export_csv(demo, exported, ExportOptions())
+    before = demo.all_posts()
+
+    summary = import_csv(demo, exported, ImportOptions())
+
+    assert (summary.added, summary.previous, summary.skipped) == ([], [], [])
+    assert summary.unchanged == 177
+    assert summary.describe() == "Added 0 posts, updated 0, 177 already up to date."
+    assert demo.all_posts() == before  # not even a revision moved
+
+
+def test_an_edited_row_updates_its_post(demo: CalendarStore, tmp_path: Path) -> None:
+    exported = tmp_path / "out.csv"
+    export_csv(demo, exported, ExportOptions())
+    rows = read_rows(exported)
+    edited = rows[50]
+    old = demo.post_by_uid(edited[0])
+    edited[1], edited[2], edited[7] = "2027-01-05", "14:30", "A better title"
+    write_rows(exported, rows)
+
+    summary = import_csv(demo, exported, ImportOptions())
+
+    assert summary.previous == [old]
+    assert (summary.added, summary.unchanged) == ([], 176)
+    new = demo.post_by_uid(edited[0])
+    assert (new.title, new.date, new.time) == ("A better title", date(2027, 1, 5), time(14, 30))
+    assert new.revision == old.revision + 1
+    assert (new.body, new.channel_id, new.message_ids) == (
+        old.body,
+        old.channel_id,
+        old.message_ids,
+    )
+
+
+def test_the_summary_is_enough_to_undo_the_import(demo: CalendarStore, tmp_path: Path) -> None:
+    original = view(demo)
+    channels = {c.id for c in demo.channels(include_archived=True)}
+    exported = tmp_path / "out.csv"
+    export_csv(demo, exported, ExportOptions())
+    rows = read_rows(exported)
+    rows[1][7] = "Changed"
+    rows[2][3] = "Podcast"
+    rows.append(
+        ["", "2027-02-01", "", "Radio", "Brand new message", "Spring", "draft", "New"] + [""] * 3
+    )
+    write_rows(exported, rows)
+
+    summary = import_csv(demo, exported, ImportOptions(create_missing=True))
+
+    assert len(summary.added) == 1
+    assert len(summary.previous) == 2
+    assert len(summary.channels_added) == 2
+    assert len(summary.messages_added) == 1
+    assert len(summary.campaigns_added) == 1
+    assert summary.describe() == (
+        "Added 1 post, updated 2, 175 already up to date; created 2 channels, 1 key message, "
+        "1 campaign."
+    )
+    # What the window's undo does with the summary:
+    demo.delete_posts(summary.added)
+    demo.restore_posts(summary.previous)
+    for campaign_id in summary.campaigns_added:
+        demo.delete_campaign(campaign_id)
+    for message_id in summary.messages_added:
+        demo.delete_key_message(message_id)
+    for channel_id in summary.channels_added:
+        demo.delete_channel(channel_id)
+    assert view(demo) == original
+    assert {c.id for c in demo.channels(include_archived=True)} == channels
+
+
+def test_rows_without_uid_are_matched_before_being_added(
+    store: CalendarStore, add_channel: Callable[..., int]
+) -> None:
+    for name in ("LinkedIn", "Newsletter", "Blog"):
+        add_channel(name)
+    source = FIXTURES / "hand_made.csv"
+
+    first = import_csv(store, source, ImportOptions())
+    assert len(first.added) == 4  # the two identical rows are two posts
+    assert first.skipped == []
+    posts = store.all_posts()
+    assert [(p.title, p.date, p.time, p.status) for p in posts] == [
+        ("Idea: winter yields", None, None, PostStatus.DRAFT),
+        ("Launch teaser", date(2026, 12, 1), time(9, 0), PostStatus.DRAFT),
+        ("Launch teaser", date(2026, 12, 1), time(9, 0), PostStatus.DRAFT),
+        ("December issue", date(2026, 12, 3), None, PostStatus.DRAFT),
+    ]
+
+    second = import_csv(store, source, ImportOptions())
+    assert (second.added, second.previous, second.unchanged) == ([], [], 4)
+    assert store.all_posts() == posts
+
+
+def test_absent_columns_keep_what_the_post_has(
+    store: CalendarStore, linkedin: int, add_message: Callable[..., int], tmp_path: Path
+) -> None:
+    listen = add_message("We listen")
+    post_id = store.add_post(
+        NewPost(
+            title="Teaser",
+            channel_id=linkedin,
+            message_ids=(listen,),
+            date=date(2026, 12, 1),
+            time=time(9, 0),
+            status=PostStatus.SCHEDULED,
+            body="Body text",
+            notes="Notes",
+        )
+    ).created[0]
+    uid = store.post(post_id).uid
+    source = tmp_path / "move.csv"
+    source.write_text(
+        f"UID,Title,Date,Channel\n{uid},Teaser,2026-12-08,LinkedIn\n", encoding="utf-8"
+    )
+
+    summary = import_csv(store, source, ImportOptions())
+
+    assert len(summary.previous) == 1
+    post = store.post(post_id)
+    assert (post.date, post.time) == (date(2026, 12, 8), time(9, 0))
+    assert (post.body, post.notes, post.status, post.message_ids) == (
+        "Body text",
+        "Notes",
+        PostStatus.SCHEDULED,
+        (listen,),
+    )
+
+
+# -- generic import: what the file may look like --------------------------------------
+
+
+def test_excel_file_with_semicolons_bom_crlf_and_day_first_dates(store: CalendarStore) -> None:
+    summary = import_csv(
+        store, FIXTURES / "excel_semicolons.csv", ImportOptions(create_missing=True)
+    )
+    assert (len(summary.added), summary.skipped) == (3, [])
+    assert {v[0]: v for v in view(store).values()} == {
+        "Open roof day": (
+            "Open roof day",
+            "Meet the team.\r\nAsk anything.",
+            "Events",
+            ("Installed by local experts",),
+            None,
+            PostStatus.SCHEDULED,
+            date(2026, 12, 6),
+            time(10, 0),
+            "",
+            "",
+        ),
+        "Price list 2027": (
+            "Price list 2027",
+            "",
+            "Newsletter",
+            ("Solar pays for itself",),
+            None,
+            PostStatus.DRAFT,
+            date(2027, 1, 2),
+            None,
+            "",
+            "",
+        ),
+        "Énergie & vous": (
+            "Énergie & vous",
+            "Numéro spécial",
+            "LinkedIn",
+            ("Every roof counts", "Solar pays for itself"),
+            None,
+            PostStatus.PUBLISHED,
+            date(2026, 11, 18),
+            time(9, 5),
+            "",
+            "",
+        ),
+    }
+
+
+def test_month_first_dates_on_request(store: CalendarStore) -> None:
+    options = ImportOptions(create_missing=True, day_first=False)
+    summary = import_csv(store, FIXTURES / "excel_semicolons.csv", options)
+    assert {p.title: p.date for p in store.all_posts()} == {
+        "Open roof day": date(2026, 6, 12),
+        "Price list 2027": date(2027, 2, 1),
+    }
+    assert summary.skipped == [
+        "row 3, column 'Date': '18/11/2026' is not a date; write it as YYYY-MM-DD"
+    ]
+
+
+def test_shuffled_and_capitalised_columns(demo: CalendarStore, tmp_path: Path) -> None:
+    exported = tmp_path / "out.csv"
+    export_csv(demo, exported, ExportOptions())
+    rows = read_rows(exported)
+    order = [7, 3, 10, 0, 5, 1, 9, 2, 8, 6, 4]
+    shuffled = [[row[i] for i in order] for row in rows]
+    shuffled[0] = [f" {name.upper()} " for name in shuffled[0]]
+    write_rows(tmp_path / "shuffled.csv", shuffled)
+    with fresh(tmp_path) as other:
+        summary = import_csv(other, tmp_path / "shuffled.csv", ImportOptions(create_missing=True))
+        assert (len(summary.added), summary.skipped) == (177, [])
+        assert view(other) == view(demo)
+
+
+def test_lf_and_crlf_files_read_the_same(store: CalendarStore, linkedin: int) -> None:
+    text = f'{HEADER}\nu1,2026-12-01,09:00,LinkedIn,,,draft,Title,"two\nlines",,\n'
+    lf = store.path.parent / "lf.csv"
+    crlf = store.path.parent / "crlf.csv"
+    lf.write_bytes(text.encode("utf-8"))
+    crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    import_csv(store, lf, ImportOptions())
+    assert store.post_by_uid("u1").body == "two\nlines"
+    summary = import_csv(store, crlf, ImportOptions())
+    # Inside the quoted cell the line end is part of the text, so the body changes.
+    assert len(summary.previous) == 1
+    assert store.post_by_uid("u1").body == "two\r\nlines"
+
+
+@pytest.mark.parametrize(
+    ("cell", "day_first", "expected"),
+    [
+        ("2026-03-04", True, date(2026, 3, 4)),
+        ("2026-03-04", False, date(2026, 3, 4)),
+        ("2026-3-4", True, date(2026, 3, 4)),
+        ("03/04/2026", True, date(2026, 4, 3)),
+        ("03/04/2026", False, date(2026, 3, 4)),
+        ("3.4.2026", True, date(2026, 4, 3)),
+        ("12/31/2026", False, date(2026, 12, 31)),
+    ],
+)
+def test_date_forms(
+    store: CalendarStore, linkedin: int, cell: str, day_first: bool, expected: date
+) -> None:
+    source = store.path.parent / "d.csv"
+    source.write_text(f"title,channel,date\nPost,LinkedIn,{cell}\n", encoding="utf-8")
+    summary = import_csv(store, source, ImportOptions(day_first=day_first))
+    assert summary.skipped == []
+    assert store.all_posts()[0].date == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("09:30", time(9, 30)),
+        ("9:30", time(9, 30)),
+        ("09:30:00", time(9, 30)),
+        ("9:30 PM", time(21, 30)),
+        ("12:05 am", time(0, 5)),
+    ],
+)
+def test_time_forms(store: CalendarStore, linkedin: int, cell: str, expected: time) -> None:
+    source = store.path.parent / "t.csv"
+    source.write_text(
+        f"title,channel,date,time\nPost,LinkedIn,2026-12-01,{cell}\n", encoding="utf-8"
+    )
+    import_csv(store, source, ImportOptions())
+    assert store.all_posts()[0].time == expected
+
+
+# -- generic import: bad rows and bad files --------------------------------------------
+
+
+BAD_ROW_SENTENCES = [
+    "row 2, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD",
+    "row 3, column 'date': '2026-13-01' is not a date; write it as YYYY-MM-DD",
+    "row 4, column 'time': '9h30' is not a time of day; write it as HH:MM",
+    "row 5, column 'time': '10:00' is a time without a date; give the post a date or leave "
+    "the time empty",
+    "row 6, column 'channel': there is no channel called 'TikTok'; add it, or let the import "
+    "create missing channels",
+    "row 7, column 'channel': the channel is empty; name one, or choose a channel for the import",
+    "row 8, column 'key_messages': there is no key message called 'We shout'; add it, or let "
+    "the import create missing key messages",
+    "row 9, column 'campaign': there is no campaign called 'Winter sale'; add it, or let the "
+    "import create missing campaigns",
+    "row 10, column 'status': 'sent' is not a post status; use one of idea, draft, scheduled, "
+    "published, cancelled",
+    "row 11, column 'title': the title is empty; every post needs one",
+    "row 12, column 'uid': 'u-good' is also on row 1; each post may appear only once",
+    "row 13: it has 12 cells where the header names 11; put quotes around cells that hold commas",
+    "row 14: it has 4 cells where the header names 11",
+]
+
+
+def test_each_bad_row_is_skipped_with_one_sentence(store: CalendarStore, linkedin: int) -> None:
+    store.add_key_message("We listen")
+    summary = import_csv(store, FIXTURES / "bad_rows.csv", ImportOptions())
+    assert summary.skipped == BAD_ROW_SENTENCES
+    assert sorted(p.uid for p in store.all_posts()) == ["u-good", "u-last"]
+    last = store.post_by_uid("u-last")
+    assert (last.status, last.channel_id, len(last.message_ids)) == (PostStatus.DRAFT, linkedin, 1)
+    assert [c.name for c in store.channels()] == ["LinkedIn"]
+    assert summary.channels_added == summary.messages_added == summary.campaigns_added == []
+
+
+def test_create_missing_creates_what_rows_name(store: CalendarStore, linkedin: int) -> None:
+    store.add_key_message("We listen")
+    created = import_csv(store, FIXTURES / "bad_rows.csv", ImportOptions(create_missing=True))
+    assert "u-chan" in {p.uid for p in store.all_posts()}
+    assert [s.split(",")[0].split(":")[0] for s in created.skipped] == [
+        "row 2",
+        "row 3",
+        "row 4",
+        "row 5",
+        "row 7",
+        "row 10",
+        "row 11",
+        "row 12",
+        "row 13",
+        "row 14",
+    ]
+    names = {
+        "channels": [store.channel(i).name for i in created.channels_added],
+        "messages": [store.key_message(i).title for i in created.messages_added],
+        "campaigns": [store.campaign(i).name for i in created.campaigns_added],
+    }
+    assert names == {"channels": ["TikTok"], "messages": ["We shout"], "campaigns": ["Winter sale"]}
+
+
+def test_fallback_channel_takes_unknown_and_empty_channels(
+    store: CalendarStore, linkedin: int
+) -> None:
+    store.add_key_message("We listen")
+    summary = import_csv(store, FIXTURES / "bad_rows.csv", ImportOptions(fallback_channel="Misc"))
+    misc = store.channel_named("Misc")
+    assert misc is not None
+    assert summary.channels_added == [misc.id]
+    assert store.post_by_uid("u-chan").channel_id == misc.id
+    assert store.post_by_uid("u-nochan").channel_id == misc.id
+    assert store.post_by_uid("u-good").channel_id == linkedin
+
+
+def test_no_fallback_channel_is_created_when_no_row_needs_it(
+    store: CalendarStore, linkedin: int
+) -> None:
+    source = store.path.parent / "ok.csv"
+    source.write_text("title,channel\nPost,LinkedIn\n", encoding="utf-8")
+    summary = import_csv(store, source, ImportOptions(fallback_channel="Misc"))
+    assert summary.channels_added == []
+    assert store.channel_named("Misc") is None
+
+
+@pytest.mark.parametrize(
+    ("content", "sentence"),
+    [
+        (
+            b"",
+            "The file is empty; a CSV file for Cadence starts with a line naming its "
+            f"columns: {HEADER}.",
+        ),
+        (
+            b"\r\n\r\n",
+            "The file is empty; a CSV file for Cadence starts with a line naming its "
+            f"columns: {HEADER}.",
+        ),
+        (
+            b"channel,name\nLinkedIn,Post\n",
+            "line 1: the file has no 'title' column; its first "
+            f"line must name the columns, like {HEADER}",
+        ),
+        (
+            b"18/11/2026 09:05,Hello,https://example.org\n",
+            "line 1: the file has no 'title' "
+            f"column; its first line must name the columns, like {HEADER}",
+        ),
+        (
+            b"\n\ndate,title\n2026-12-01,Post\n",
+            "line 3: the file has no 'channel' column; add "
+            "one, or choose a channel for the imported posts",
+        ),
+        (b"title,channel,Date,date\n", "line 1: the column 'date' appears twice"),
+        (b"title,channel,time\n", "line 1: the file has a 'time' column but no 'date' column"),
+        (
+            b'title,channel\nOk,LinkedIn\n"Open,LinkedIn\nNext,LinkedIn\n',
+            "line 3: a quote "
+            'opened on this row is never closed; a quote inside a cell must be doubled ("")',
+        ),
+        (
+            b'title,channel\n"A"B,LinkedIn\n',
+            "line 2: the file is not valid CSV here (',' "
+            'expected after \'"\'); a quote inside a quoted cell must be doubled ("")',
+        ),
+    ],
+)
+def test_a_broken_file_is_refused_whole(
+    store: CalendarStore, linkedin: int, content: bytes, sentence: str
+) -> None:
+    source = store.path.parent / "broken.csv"
+    source.write_bytes(content)
+    with pytest.raises(ImportProblem) as caught:
+        import_csv(store, source, ImportOptions(create_missing=True))
+    assert str(caught.value) == sentence
+    assert store.count_posts() == 0
+    assert [c.name for c in store.channels()] == ["LinkedIn"]
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_its_line(store: CalendarStore) -> None:
+    with pytest.raises(ImportProblem) as caught:
+        import_csv(store, FIXTURES / "latin1.csv", ImportOptions(create_missing=True))
+    assert str(caught.value) == (
+        "line 3: the file is not UTF-8 text; save it as CSV UTF-8 and import it again"
+    )
+    assert caught.value.line == 3
+    assert store.count_posts() == 0
+    assert store.channels() == []
+
+
+def test_a_missing_file(store: CalendarStore) -> None:
+    with pytest.raises(CalendarFileError, match="does not exist"):
+        import_csv(store, store.path.parent / "nothing.csv", ImportOptions())
+
+
+@pytest.mark.parametrize("cancel_after", [0, 1000, 2400])
+def test_a_cancelled_import_changes_nothing(
+    store: CalendarStore, tmp_path: Path, cancel_after: int
+) -> None:
+    source = tmp_path / "many.csv"
+    rows = [["title", "channel", "key_messages"]]
+    rows += [[f"Post {i}", f"Channel {i % 7}", f"Message {i % 3}"] for i in range(1200)]
+    write_rows(source, rows)
+    seen: list[tuple[int, int]] = []
+
+    def cancel(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < cancel_after
+
+    with pytest.raises(Cancelled):
+        import_csv(store, source, ImportOptions(create_missing=True), cancel)
+    assert seen[-1] == (cancel_after, 2400)  # 0: at once; 1000: reading; 2400: after writing
+    assert store.count_posts() == 0
+    assert store.channels() == []
+    assert store.key_messages() == []
+
+
+def test_progress_reaches_the_end(store: CalendarStore, tmp_path: Path) -> None:
+    source = tmp_path / "many.csv"
+    write_rows(source, [["title", "channel"]] + [[f"P{i}", "Web"] for i in range(2500)])
+    seen: list[tuple[int, int]] = []
+
+    def record(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return True
+
+    import_csv(store, source, ImportOptions(create_missing=True), record)
+    assert seen[0] == (0, 5000)
+    assert seen[-1] == (5000, 5000)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+# -- key messages and injection ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [["A"], ["A", "B"], ["Ready; set", "go"], ["back\\slash", "semi;", ";lead", "\\;"]],
+)
+def test_key_message_cell_round_trip(titles: list[str]) -> None:
+    assert split_key_messages(join_key_messages(titles)) == titles
+
+
+def test_key_message_cell_written_by_hand() -> None:
+    assert split_key_messages(" We listen ; Solar pays ;; ") == ["We listen", "Solar pays"]
+
+
+RISKY = ["=1+2", "+33 6 12 34 56", "-50% today", "@handle", "\tindented", "\rcarriage", "'quoted"]
+
+
+def test_generic_cells_are_neutralised_and_restored(
+    store: CalendarStore, add_message: Callable[..., int], tmp_path: Path
+) -> None:
+    channel = store.add_channel("@brand").created[0]
+    message = add_message('=HYPERLINK("http://x")')
+    campaign = store.add_campaign("-20% week").created[0]
+    for text in RISKY:
+        store.add_post(
+            NewPost(
+                title=text,
+                channel_id=channel,
+                message_ids=(message,),
+                body=text,
+                link=text,
+                notes=text,
+                campaign_id=campaign,
+            )
+        )
+    exported = tmp_path / "out.csv"
+    export_csv(store, exported, ExportOptions())
+    rows = read_rows(exported)[1:]
+    assert {(r[3], r[4], r[5]) for r in rows} == {
+        ("'@brand", '\'=HYPERLINK("http://x")', "'-20% week")
+    }
+    expected = sorted("'" + t for t in RISKY)
+    for column in (8, 9, 10):  # body, link, notes keep their leading tab or CR
+        assert sorted(r[column] for r in rows) == expected
+    # Titles are stored stripped, so the tab and CR ones start with a letter.
+    assert sorted(r[7] for r in rows) == sorted(
+        ["'=1+2", "'+33 6 12 34 56", "'-50% today", "'@handle", "indented", "carriage", "''quoted"]
+    )
+    with fresh(tmp_path) as other:
+        import_csv(other, exported, ImportOptions(create_missing=True))
+        assert view(other) == view(store)
+
+
+# -- Hootsuite ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def publishing(store: CalendarStore, add_channel: Callable[..., int]) -> dict[str, int]:
+    return {name: add_channel(name) for name in ("LinkedIn", "Newsletter", "Press/PR")}
+
+
+def add(
+    store: CalendarStore,
+    channel: int,
+    day: date | None,
+    at: time | None = None,
+    *,
+    title: str = "Post",
+    body: str = "",
+    link: str = "",
+    status: PostStatus = PostStatus.SCHEDULED,
+) -> None:
+    store.add_post(
+        NewPost(
+            title=title,
+            channel_id=channel,
+            date=day,
+            time=at,
+            status=status,
+            body=body,
+            link=link,
+        )
+    )
+
+
+def test_hootsuite_one_file_per_channel(
+    store: CalendarStore, publishing: dict[str, int], tmp_path: Path
+) -> None:
+    add(
+        store,
+        publishing["LinkedIn"],
+        date(2026, 12, 3),
+        time(9, 2),
+        title="Launch",
+        body="We are live.\nCome see.",
+        link="https://example.org/launch",
+    )
+    add(store, publishing["LinkedIn"], date(2026, 12, 1), title="Teaser")
+    add(store, publishing["Press/PR"], date(2026, 12, 2), time(23, 58), title="Release")
+
+    summary = export_hootsuite(store, tmp_path / "out.csv", ExportOptions(today=TODAY))
+
+    assert summary.posts == 3
+    assert summary.files == [tmp_path / "out-LinkedIn.csv", tmp_path / "out-Press_PR.csv"]
+    assert (tmp_path / "out-LinkedIn.csv").read_bytes().decode("utf-8") == (
+        "01/12/2026 09:00,Teaser,\r\n"
+        '03/12/2026 09:05,"Launch\n\nWe are live.\nCome see.",https://example.org/launch\r\n'
+    )
+    assert read_rows(tmp_path / "out-Press_PR.csv") == [["03/12/2026 00:00", "Release", ""]]
+
+
+@pytest.mark.parametrize(
+    ("at", "expected"),
+    [
+        (time(9, 0), "02/12/2026 09:00"),
+        (time(9, 2), "02/12/2026 09:05"),
+        (time(9, 55), "02/12/2026 09:55"),
+        (time(9, 57), "02/12/2026 10:00"),
+        (time(23, 58), "03/12/2026 00:00"),
+        (None, "02/12/2026 09:00"),
+    ],
+)
+def test_hootsuite_times_round_up_to_five_minutes(
+    store: CalendarStore, publishing: dict[str, int], at: time | None, expected: str
+) -> None:
+    add(store, publishing["LinkedIn"], date(2026, 12, 2), at)
+    export_hootsuite(store, store.path.parent / "h.csv", ExportOptions(today=TODAY))
+    assert read_rows(store.path.parent / "h-LinkedIn.csv")[0][0] == expected
+
+
+def test_hootsuite_date_order(store: CalendarStore, publishing: dict[str, int]) -> None:
+    add(store, publishing["LinkedIn"], date(2026, 12, 3), time(14, 0))
+    folder = store.path.parent
+    export_hootsuite(store, folder / "d.csv", ExportOptions(today=TODAY, day_first=True))
+    export_hootsuite(store, folder / "m.csv", ExportOptions(today=TODAY, day_first=False))
+    assert read_rows(folder / "d-LinkedIn.csv")[0][0] == "03/12/2026 14:00"
+    assert read_rows(folder / "m-LinkedIn.csv")[0][0] == "12/03/2026 14:00"
+
+
+def test_hootsuite_only_future_posts_still_to_go_out(
+    store: CalendarStore, publishing: dict[str, int]
+) -> None:
+    linkedin = publishing["LinkedIn"]
+    add(store, linkedin, date(2026, 11, 17), time(23, 59), title="Yesterday")
+    add(store, linkedin, TODAY, time(8, 0), title="Today")
+    add(store, linkedin, date(2026, 11, 20), title="Draft", status=PostStatus.DRAFT)
+    add(store, linkedin, date(2026, 11, 20), title="Idea", status=PostStatus.IDEA)
+    add(store, linkedin, date(2026, 11, 20), title="Done", status=PostStatus.PUBLISHED)
+    add(store, linkedin, date(2026, 11, 20), title="Off", status=PostStatus.CANCELLED)
+    add(store, linkedin, None, title="Backlog")
+    export_hootsuite(store, store.path.parent / "h.csv", ExportOptions(today=TODAY))
+    assert [r[1] for r in read_rows(store.path.parent / "h-LinkedIn.csv")] == ["Today", "Draft"]
+
+
+def test_hootsuite_compares_with_the_time_of_day(
+    store: CalendarStore, publishing: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    zones: list[str] = []
+
+    def half_past_ten(zone: object) -> datetime:
+        zones.append(str(zone))
+        return datetime(2026, 11, 18, 10, 30)
+
+    monkeypatch.setattr(csv_profiles, "_current_time", half_past_ten)
+    linkedin = publishing["LinkedIn"]
+    for at in (time(10, 0), time(10, 30), time(10, 31), time(11, 0)):
+        add(store, linkedin, TODAY, at, title=f"{at:%H:%M}")
+    export_hootsuite(store, store.path.parent / "h.csv", ExportOptions())
+    assert zones == ["Europe/Paris"]
+    assert read_rows(store.path.parent / "h-LinkedIn.csv") == [
+        ["18/11/2026 10:35", "10:31", ""],
+        ["18/11/2026 11:00", "11:00", ""],
+    ]
+
+
+def test_hootsuite_splits_at_350_rows(store: CalendarStore, publishing: dict[str, int]) -> None:
+    store.add_posts(
+        NewPost(
+            title=f"Post {i}",
+            channel_id=publishing["Newsletter"],
+            date=date(2027, 1, 1),
+            status=PostStatus.SCHEDULED,
+        )
+        for i in range(351)
+    )
+    summary = export_hootsuite(store, store.path.parent / "h.csv", ExportOptions(today=TODAY))
+    folder = store.path.parent
+    assert summary.files == [folder / "h-Newsletter.csv", folder / "h-Newsletter-2.csv"]
+    assert summary.posts == 351
+    assert len(read_rows(folder / "h-Newsletter.csv")) == 350
+    assert read_rows(folder / "h-Newsletter-2.csv") == [["01/01/2027 09:00", "Post 350", ""]]
+
+
+def test_hootsuite_into_a_folder(store: CalendarStore, publishing: dict[str, int]) -> None:
+    add(store, publishing["Newsletter"], date(2026, 12, 1))
+    folder = store.path.parent / "hootsuite"
+    folder.mkdir()
+    summary = export_hootsuite(store, folder, ExportOptions(today=TODAY))
+    assert summary.files == [folder / "Newsletter.csv"]
+    assert summary.describe() == f"Exported 1 post to {folder / 'Newsletter.csv'}."
+
+
+def test_hootsuite_with_nothing_to_send(store: CalendarStore, publishing: dict[str, int]) -> None:
+    add(store, publishing["LinkedIn"], date(2026, 1, 1))
+    with pytest.raises(InvalidInput, match="no post to export"):
+        export_hootsuite(store, store.path.parent / "h.csv", ExportOptions(today=TODAY))
+    assert others(store.path.parent) == []
+
+
+def test_hootsuite_cells_are_neutralised(store: CalendarStore, publishing: dict[str, int]) -> None:
+    for text in RISKY:
+        add(store, publishing["LinkedIn"], date(2026, 12, 1), title=text.strip(), link=text)
+    export_hootsuite(store, store.path.parent / "h.csv", ExportOptions(today=TODAY))
+    rows = read_rows(store.path.parent / "h-LinkedIn.csv")
+    texts = {r[1] for r in rows}
+    links = {r[2] for r in rows}
+    assert texts == {
+        "'=1+2",
+        "'+33 6 12 34 56",
+        "'-50% today",
+        "'@handle",
+        "indented",
+        "carriage",
+        "'quoted",
+    }
+    assert links == {
+        "'=1+2",
+        "'+33 6 12 34 56",
+        "'-50% today",
+        "'@handle",
+        "'\tindented",
+        "'\rcarriage",
+        "'quoted",
+    }
+
+
+# -- Sprout Social --------------------------------------------------------------------------
+
+
+def test_sprout_header_and_rows(store: CalendarStore, publishing: dict[str, int]) -> None:
+    add(
+        store,
+        publishing["LinkedIn"],
+        date(2026, 12, 3),
+        time(14, 7),
+        title="Launch",
+        body="We are live.",
+        link="https://example.org",
+    )
+    add(store, publishing["Newsletter"], date(2026, 12, 1), title="Issue 12")
+    add(store, publishing["Newsletter"], date(2026, 11, 1), title="Past")
+    target = store.path.parent / "sprout.csv"
+
+    summary = export_sprout(store, target, ExportOptions(today=TODAY, day_first=False))
+
+    assert (summary.posts, summary.files) == (2, [target])
+    assert target.read_bytes().decode("utf-8") == (
+        "date,time_24hr,message_text\r\n"
+        "12/01/2026,09:00,Issue 12\r\n"
+        '12/03/2026,14:07,"Launch\n\nWe are live.\n\nhttps://example.org"\r\n'
+    )
+    export_sprout(store, target, ExportOptions(today=TODAY, byte_order_mark=True))
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfdate,time_24hr,message_text\r\n")
+    assert read_rows(target)[1] == ["01/12/2026", "09:00", "Issue 12"]
+
+
+def test_sprout_cells_are_neutralised(store: CalendarStore, publishing: dict[str, int]) -> None:
+    for text in RISKY:
+        add(store, publishing["LinkedIn"], date(2026, 12, 1), title=text)
+    target = store.path.parent / "sprout.csv"
+    export_sprout(store, target, ExportOptions(today=TODAY))
+    assert sorted(r[2] for r in read_rows(target)[1:]) == sorted(
+        ["'=1+2", "'+33 6 12 34 56", "'-50% today", "'@handle", "indented", "carriage", "'quoted"]
+    )
