@@ -8,6 +8,9 @@ Benchmarks (``--only`` takes these names):
 * ``insert``: ``store.insert_many`` against sqlite-utils ``insert_all``.
 * ``startup``: ``cadence post list`` in a fresh process against
   ``python -c "import sqlite_utils"``.
+* ``window``: the window's start-up to the first painted month and its memory
+  against a bare PySide6 window; switching month and dropping a post at the
+  workload size against a 16 ms frame and against the same switch at 1k.
 
 ``cadence``, ``insert`` and ``startup`` run at the workload size: 100k when
 it is among ``--sizes``, else the largest size under it (``--workload`` sets it).
@@ -19,17 +22,21 @@ import argparse
 import platform
 import sqlite3
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+
+from calendar_app.core.demo import write_demo
 
 from . import engine, startup
 from .generate import GENERATOR_VERSION, cached_calendar
 from .report import Result, format_size, markdown_table, text_table
 from .timing import Budget
 
-BENCHMARKS = ("month", "cadence", "insert", "startup")
+BENCHMARKS = ("month", "cadence", "insert", "startup", "window")
 FULL_SIZES = (1_000, 10_000, 100_000, 1_000_000)
 QUICK_SIZES = (1_000, 10_000)
 WORKLOAD = 100_000
@@ -142,8 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
 
     needed = set(sizes) if "month" in only else set()
-    if only & {"cadence", "startup"}:
+    if only & {"cadence", "startup", "window"}:
         needed.add(workload)
+    if "window" in only:
+        needed.add(min(QUICK_SIZES))
     calendars: dict[int, Path] = {}
     generated: dict[int, float | None] = {}
     for posts in sorted(needed):
@@ -181,6 +190,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         results.extend(
             startup.cold_start(
                 calendars[workload], workload, first, last, runs=settings.startup_runs
+            )
+        )
+
+    if "window" in only:
+        from . import ui
+
+        log("window: start-up, memory, month switch, drop...")
+        with tempfile.TemporaryDirectory() as scratch:
+            demo = Path(scratch) / "demo.cadence"
+            write_demo(demo, today=date(2026, 1, 15))
+            results.extend(
+                ui.startup_and_memory(demo, calendars[workload], workload, settings.startup_runs)
+            )
+        results.extend(
+            ui.interactive(
+                calendars[min(QUICK_SIZES)],
+                calendars[workload],
+                workload,
+                15 if args.quick else 41,
             )
         )
 

@@ -10,6 +10,7 @@ from enum import StrEnum
 class Unit(StrEnum):
     SECONDS = "s"
     RATE = "rows/s"
+    MEGABYTES = "MB"
 
 
 class Verdict(StrEnum):
@@ -70,6 +71,8 @@ class Result:
 def format_value(value: float | None, unit: Unit) -> str:
     if value is None:
         return "-"
+    if unit is Unit.MEGABYTES:
+        return f"{value:.0f} MB"
     if unit is Unit.RATE:
         if value >= 1e6:
             return f"{value / 1e6:.2f}M rows/s"
