@@ -647,24 +647,52 @@ class MainWindow(QMainWindow):
         view = self.settings.value("view", "month")
         if view in VIEW_NAMES:
             self.set_view(VIEW_NAMES.index(str(view)))
-        names = set(_string_list(self.settings.value("hiddenChannels", [])))
-        ids = frozenset(c.id for c in self.session.channels() if c.name in names)
-        if ids:
-            self.session.set_filters(replace(self.session.filters, hidden_channels=ids))
-            self._update_filter_buttons()
+        self._restore_filters()
         panel = self.settings.value("cadencePanel", True)
         self.panel_action.setChecked(panel not in (False, "false"))
         self._toggle_panel()
         self._remember_recent(self.session.store.path)
 
+    def _restore_filters(self) -> None:
+        """Filters are kept by name, so they survive as long as the names do."""
+        session = self.session
+
+        def wanted(key: str) -> set[str]:
+            return set(_string_list(self.settings.value(key, [])))
+
+        hidden, titles, campaigns = (
+            wanted("hiddenChannels"),
+            wanted("messageFilter"),
+            wanted("campaignFilter"),
+        )
+        statuses = wanted("statusFilter")
+        filters = replace(
+            session.filters,
+            hidden_channels=frozenset(c.id for c in session.channels() if c.name in hidden),
+            messages=frozenset(m.id for m in session.key_messages() if m.title in titles),
+            campaigns=frozenset(c.id for c in session.campaigns() if c.name in campaigns),
+            statuses=frozenset(s for s in PostStatus if s.value in statuses),
+        )
+        if filters.active:
+            session.set_filters(filters)
+            self._update_filter_buttons()
+
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())
         self.settings.setValue("view", VIEW_NAMES[self.view_index()])
-        hidden = [
-            c.name for c in self.session.channels() if c.id in self.session.filters.hidden_channels
-        ]
-        self.settings.setValue("hiddenChannels", hidden)
+        f = self.session.filters
+        session = self.session
+        self.settings.setValue(
+            "hiddenChannels", [c.name for c in session.channels() if c.id in f.hidden_channels]
+        )
+        self.settings.setValue(
+            "messageFilter", [m.title for m in session.key_messages() if m.id in f.messages]
+        )
+        self.settings.setValue(
+            "campaignFilter", [c.name for c in session.campaigns() if c.id in f.campaigns]
+        )
+        self.settings.setValue("statusFilter", sorted(s.value for s in f.statuses))
         self.settings.setValue("cadencePanel", self.panel_action.isChecked())
         self.settings.setValue("lastFile", str(self.session.store.path.resolve()))
         self.settings.sync()

@@ -11,10 +11,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from calendar_app.core.models import PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import MovePostsCommand
 from calendar_app.ui.main_window import MainWindow
-from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.session import CalendarSession, Filters
 
 from .conftest import TODAY
 
@@ -128,10 +129,18 @@ def test_channel_filter_hides_posts_and_is_remembered(
     assert shown
     assert all(p.channel_id != linkedin.id for p in shown)
     assert window.filter_buttons["channels"].text() == "Channels (−1)"
+    window.toggle_filter("statuses", PostStatus.SCHEDULED, True)
+    warranty = session.store.key_message_titled("Backed by a 25-year warranty")
+    assert warranty is not None
+    window.toggle_filter("messages", warranty.id, True)
     window.save_settings()
+    session.set_filters(Filters())
     again = MainWindow(session, settings)
     qtbot.addWidget(again)
     assert again.session.filters.hidden_channels == frozenset({linkedin.id})
+    assert again.session.filters.statuses == frozenset({PostStatus.SCHEDULED})
+    assert again.session.filters.messages == frozenset({warranty.id})
+    assert again.filter_buttons["statuses"].text() == "Status (1)"
 
 
 def test_view_and_geometry_are_remembered(
