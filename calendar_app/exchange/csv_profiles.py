@@ -34,9 +34,10 @@ Importing a generic file is one transaction:
   creates a post with a fresh uid, so importing a hand-made file twice creates nothing
   new.
 - Names are matched without regard to case. An unknown channel, key message or campaign
-  is created when ``ImportOptions.create_missing`` is set; otherwise an unknown (or empty)
-  channel falls back to ``ImportOptions.fallback_channel`` (created if missing) when one is
-  given, and any other unknown name makes the row skipped.
+  is created when ``ImportOptions.create_missing`` is set. ``ImportOptions.fallback_channel``
+  (created when a row first needs it) takes the rows with an empty channel, and also those
+  naming an unknown channel when missing names are not created. Any other unknown name
+  makes the row skipped. Names are created only for rows that pass every check.
 - Dates are ``YYYY-MM-DD``; ``D/M/YYYY`` or ``M/D/YYYY`` (also with ``.``) are read day- or
   month-first as ``ImportOptions.day_first`` says. Times are ``HH:MM`` (``H:MM``, seconds of
   ``:00`` and AM/PM are accepted). An empty status means ``draft`` for a new post and
@@ -45,8 +46,8 @@ Importing a generic file is one transaction:
   sentence naming the row (1 is the first row after the header), the column and what was
   expected: ``row 7, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD``.
   Blank rows are ignored. A problem with the file as a whole (not UTF-8, broken quoting, no
-  ``title`` column, a column named twice, an empty file) refuses the import with
-  :class:`ImportProblem` and changes nothing.
+  ``title`` column, a column named twice, a ``time`` column without a ``date`` column, an
+  empty file) refuses the import with :class:`ImportProblem` and changes nothing.
 
 Publishing-tool profiles (export only)
 --------------------------------------
@@ -56,17 +57,20 @@ still to go out: ideas, published and cancelled posts are left out) and that fal
 now in the calendar's time zone; ``ExportOptions.today``, when given, stands for the start
 of that day. An untimed post goes out at 09:00. The message text is the title, then a
 blank line and the body when there is one. Cells are neutralised as above, except that a
-leading ``'`` is left alone (there is no import to undo it). Dates are written in the order
-``ExportOptions.day_first`` picks, never from the computer's locale. When no post
+leading ``'`` is left alone (there is no import to undo it); the tool then shows the added
+``'`` in a text that starts with ``-`` or ``+``, so such texts may need a touch there.
+Dates are written in the order ``ExportOptions.day_first`` picks, never from the
+computer's locale. When no post
 qualifies, nothing is written and :class:`InvalidInput` says so.
 
 - Hootsuite bulk composer: no header; columns date-time (``DD/MM/YYYY HH:MM`` or
-  ``MM/DD/YYYY HH:MM``), message text, link. Times are rounded up to the next 5 minutes
-  (09:02 goes out at 09:05, 23:58 at 00:00 the next day) and the future test uses the
-  rounded time. One file per channel: for a target ``out.csv`` the files are
-  ``out-LinkedIn.csv``, ``out-Newsletter.csv``...; when the target is an existing folder,
-  ``<folder>/LinkedIn.csv``... A file holds at most 350 rows; beyond, ``-2``, ``-3``...
-  files follow (``out-LinkedIn-2.csv``). Characters a file name cannot hold become ``_``.
+  ``MM/DD/YYYY HH:MM``), message text, link. Times are rounded up to a 5-minute step, as
+  Hootsuite requires (09:02 goes out at 09:05, 09:57 at 10:00, 23:58 at 00:00 the next
+  day; 09:55 stays), and the future test uses the rounded time. One file per channel:
+  for a target ``out.csv`` the files are ``out-LinkedIn.csv``, ``out-Newsletter.csv``...;
+  when the target is an existing folder, ``<folder>/LinkedIn.csv``... A file holds at most
+  350 rows; beyond, ``-2``, ``-3``... files follow (``out-LinkedIn-2.csv``). Characters a
+  file name cannot hold become ``_``.
 - Sprout Social bulk scheduling: one file with the header ``date,time_24hr,message_text``;
   ``date`` is ``DD/MM/YYYY`` or ``MM/DD/YYYY``, ``time_24hr`` is ``HH:MM``; the link, when
   there is one, ends the message text after a blank line (Sprout has no link column).
@@ -128,7 +132,7 @@ HOOTSUITE_STEP_MINUTES = 5
 DEFAULT_TIME = time(9, 0)
 """When a publishing tool needs a time and the post has none."""
 
-PUBLISHED_STATUSES = frozenset({PostStatus.DRAFT, PostStatus.SCHEDULED})
+OUTGOING_STATUSES = frozenset({PostStatus.DRAFT, PostStatus.SCHEDULED})
 """The statuses the publishing-tool profiles export: posts still to go out."""
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -377,7 +381,7 @@ def _parse_clock(text: str) -> time:
 
 @dataclass(slots=True)
 class _Row:
-    """A row that passed every check: the post it describes and how it was matched."""
+    """A row that passed every check, and the post it describes."""
 
     number: int
     uid: str
@@ -391,7 +395,9 @@ class _Names:
     """Channel, key message and campaign names of the calendar, by case-folded name;
     names the file introduces are created only when a row that uses them is accepted."""
 
-    def __init__(self, store: CalendarStore, options: ImportOptions, summary: ImportSummary):
+    def __init__(
+        self, store: CalendarStore, options: ImportOptions, summary: ImportSummary
+    ) -> None:
         self._store = store
         self._options = options
         self._summary = summary
@@ -685,18 +691,18 @@ def _content(post: NewPost | Post) -> tuple[object, ...]:
 def _merged(row: _Row, old: Post) -> NewPost:
     """The row's post, with the fields of columns the file lacks taken from ``old``."""
     new, present = row.post, row.present
+    if "time" in present:
+        at = new.time
+    elif "date" in present:
+        at = old.time if new.date is not None else None
+    else:
+        at = old.time
     return NewPost(
         title=new.title,
         channel_id=new.channel_id if "channel" in present else old.channel_id,
         message_ids=new.message_ids if "key_messages" in present else old.message_ids,
         date=new.date if "date" in present else old.date,
-        time=(
-            new.time
-            if "time" in present
-            else (old.time if new.date is not None else None)
-            if "date" in present
-            else old.time
-        ),
+        time=at,
         status=new.status if row.status_given else old.status,
         body=new.body if "body" in present else old.body,
         campaign_id=new.campaign_id if "campaign" in present else old.campaign_id,
@@ -737,8 +743,9 @@ def import_csv(
                 summary.skipped.append(
                     str(ImportProblem(bad.message, row=number, column=bad.column or None))
                 )
-        ticker.done = len(records)
-        ticker.advance(len(records) - len(rows))
+        # Reading is done; skipped and blank rows need no writing.
+        ticker.done = 2 * len(records) - len(rows)
+        ticker.advance(0)
         matches = _match(store, rows)
         _apply_updates(store, rows, matches, summary, ticker)
         _insert_new(store, [r for r in rows if r.number not in matches], summary, ticker)
@@ -863,7 +870,7 @@ def _outgoing(
         now = _current_time(store.zone)
     chosen: list[tuple[datetime, Post]] = []
     for post in _selected_posts(store, options):
-        if post.date is None or post.status not in PUBLISHED_STATUSES:
+        if post.date is None or post.status not in OUTGOING_STATUSES:
             continue
         moment = datetime.combine(post.date, post.time or DEFAULT_TIME)
         if step is not None:
