@@ -413,6 +413,10 @@ class MarkShapes:
     """Several channels that day: the outline of the stack..."""
     segments: dict[int, list[QRectF]] = field(default_factory=dict)
     """...and its segments, one per channel."""
+    stack_channels: list[tuple[int, ...]] = field(default_factory=list)
+    """The channels of each stack, top to bottom (as :attr:`stacks`)."""
+    spacing: float = 1.0
+    """The gap between the segments of a stack."""
     radius: float = 0.0
     rounded: bool = True
     """False when days are too narrow for rounding to show: plain rectangles, faster."""
@@ -432,8 +436,15 @@ class RowShapes:
     gaps: tuple[GapShape, ...]
 
 
-def row_shapes(layout: StripLayout, row: StripRow, rect: QRectF, today: date) -> RowShapes:
-    """Where each part of ``row`` goes inside ``rect`` (the row's time-axis part)."""
+def row_shapes(
+    layout: StripLayout, row: StripRow, rect: QRectF, today: date, *, segments: bool = True
+) -> RowShapes:
+    """Where each part of ``row`` goes inside ``rect`` (the row's time-axis part).
+
+    Without ``segments``, the stacks' segments are left out (:attr:`MarkShapes.segments`
+    stays empty): enough for ``paint_row_track(..., sprites=True)``, which stamps
+    each stack whole from :attr:`MarkShapes.stack_channels`.
+    """
     mid = rect.center().y()
     inactive: list[QRectF] = []
     baseline = None
@@ -453,8 +464,8 @@ def row_shapes(layout: StripLayout, row: StripRow, rect: QRectF, today: date) ->
     spacing = 1.0 if seg_h > 5 else 0.8
     room = rect.height() - 6
     rounded = mark_w >= 5
-    marks = MarkShapes(radius=min(mark_w, seg_h) / 2, rounded=rounded)
-    faded = MarkShapes(radius=marks.radius, rounded=rounded)
+    marks = MarkShapes(radius=min(mark_w, seg_h) / 2, rounded=rounded, spacing=spacing)
+    faded = MarkShapes(radius=marks.radius, rounded=rounded, spacing=spacing)
     for day, channels in row.marks:
         layer = marks if row.is_active(day) else faded
         x = layout.x_for(day)
@@ -467,6 +478,9 @@ def row_shapes(layout: StripLayout, row: StripRow, rect: QRectF, today: date) ->
         total = h * count + spacing * (count - 1)
         top = mid - total / 2
         layer.stacks.append(QRectF(x - mark_w / 2, top, mark_w, total))
+        layer.stack_channels.append(channels)
+        if not segments:
+            continue
         for i, channel_id in enumerate(channels):
             segment = QRectF(x - mark_w / 2, top + i * (h + spacing), mark_w, h)
             layer.segments.setdefault(channel_id, []).append(segment)
@@ -868,19 +882,75 @@ class _SpriteFor:
 def _paint_sprites(
     painter: QPainter, marks: MarkShapes, colors: StripColors, channel_colors: Mapping[int, QColor]
 ) -> None:
-    """:func:`_paint_marks`' rounded marks, stamped from cached sprites."""
+    """:func:`_paint_marks`' rounded marks, stamped from cached sprites (a whole stack
+    of channels is one sprite: a busy row has a stack on most days)."""
     device = painter.device()
     ratio = device.devicePixelRatioF() if device is not None else 1.0
     neutral = colors.muted
     outline = colors.mark_outline
     radius = marks.radius
+    pad = _SPRITE_PAD
     for channel_id, rects in marks.singles.items():
         fill = channel_colors.get(channel_id, neutral)
         _stamp(painter, rects, _SpriteFor(fill, outline, ratio, radius))
-    _stamp(painter, marks.stacks, _SpriteFor(outline, outline, ratio, radius * 0.7))
-    for channel_id, rects in marks.segments.items():
-        fill = channel_colors.get(channel_id, neutral)
-        _stamp(painter, rects, _SpriteFor(fill, None, ratio, None))
+    if len(marks.stack_channels) != len(marks.stacks):  # built by hand: stamp the parts
+        _stamp(painter, marks.stacks, _SpriteFor(outline, outline, ratio, radius * 0.7))
+        for channel_id, rects in marks.segments.items():
+            fill = channel_colors.get(channel_id, neutral)
+            _stamp(painter, rects, _SpriteFor(fill, None, ratio, None))
+        return
+    # The sprites of this outline, scale and channel colours, by channels and size.
+    palette = (
+        outline.rgba(),
+        ratio,
+        radius,
+        marks.spacing,
+        neutral.rgba(),
+        *sorted((c, color.rgba()) for c, color in channel_colors.items()),
+    )
+    sprites = _STACKS.get(palette)
+    if sprites is None:
+        if len(_STACKS) > 16:
+            _STACKS.clear()
+        sprites = _STACKS[palette] = {}
+    for rect, channels in zip(marks.stacks, marks.stack_channels, strict=True):
+        key = (channels, rect.width(), rect.height())
+        sprite = sprites.get(key)
+        if sprite is None:
+            fills = [channel_colors.get(c, neutral) for c in channels]
+            sprite = sprites[key] = _stack_sprite(rect, fills, marks, outline, ratio)
+        painter.drawPixmap(QPointF(rect.x() - pad, rect.y() - pad), sprite)
+
+
+_STACKS: dict[tuple[object, ...], dict[tuple[tuple[int, ...], float, float], QPixmap]] = {}
+
+
+def _stack_sprite(
+    rect: QRectF, fills: list[QColor], marks: MarkShapes, outline: QColor, ratio: float
+) -> QPixmap:
+    """A stack of segments (one per channel) in its outline, as :func:`_paint_marks` draws it."""
+    pad = _SPRITE_PAD
+    width, height = rect.width(), rect.height()
+    count = len(fills)
+    spacing = marks.spacing
+    segment_h = (height - spacing * (count - 1)) / count
+    sprite = QPixmap(math.ceil((width + 2 * pad) * ratio), math.ceil((height + 2 * pad) * ratio))
+    sprite.setDevicePixelRatio(ratio)
+    sprite.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(sprite)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(outline, 1.0))
+    painter.setBrush(outline)
+    radius = marks.radius * 0.7
+    painter.drawRoundedRect(QRectF(pad, pad, width, height), radius, radius)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for i, fill in enumerate(fills):
+        segment = QRectF(pad, pad + i * (segment_h + spacing), width, segment_h)
+        r = min(segment.height(), segment.width()) / 3
+        painter.setBrush(fill)
+        painter.drawRoundedRect(segment, r, r)
+    painter.end()
+    return sprite
 
 
 def _paint_marks(

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -153,6 +154,9 @@ class AgendaView(QWidget):
         self.setAccessibleName("Agenda")
 
         self.model = AgendaModel(session, self)
+        # Behind the month view (a page of the main window's stack), the agenda
+        # does not follow every change: it catches up when it is shown.
+        self.model.defer_while_hidden(self)
         self.proxy = _AgendaProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
@@ -222,6 +226,10 @@ class AgendaView(QWidget):
             signal.connect(self._update_summary)
         self._load_period()
         self._move_to_day(self._current, select=False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.model.catch_up()
 
     # -- the period interface ---------------------------------------------
 

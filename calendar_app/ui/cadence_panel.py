@@ -4,19 +4,30 @@ Each row shows a key message (colour, title, status pill) and, across the time
 axis, the days it was delivered (marks coloured by channel) and the stretches
 where it is overdue (hatched red bars). Today is a line across all rows. The
 painting itself lives in :mod:`calendar_app.render.cadence_strip`, so the PDF
-report draws the same strips.
+report draws the same strips. The time axis stays on top and the key at the
+bottom; the rows scroll between them when they do not all fit.
 
-Cheap by construction: the delivery rows of the range are read once per
-refresh (and after a change only for the days it touched), geometry is
-computed on refresh and resize, and ``paintEvent`` only draws rectangles.
+Cheap by construction, whatever the size of the calendar:
+
+* the delivery rows of the range are read once per range (from the session's
+  cache of the posts on screen); after a change only the days it touched are
+  read again, and only the rows of the key messages whose analysis or marks
+  changed are rebuilt (:meth:`CadencePanel.row_version` counts those rebuilds);
+* each row is drawn once into two pixmaps (its label, which does not depend on
+  the range, and its track) and kept: a paint only copies the pixmaps of the
+  rows inside the exposed part of the panel, and a change repaints only the
+  rows it touched;
+* ``paintEvent`` never queries anything.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -31,18 +42,25 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
     QShowEvent,
+    QWheelEvent,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QScrollBar, QStyle, QToolTip, QWidget
 
-from ..core.cadence import Gap, MessageStatus, default_window, deliveries_from_posts
-from ..core.models import ChangeSet, WeekStart
+from ..core.cadence import (
+    CadenceReport,
+    Gap,
+    MessageCadence,
+    MessageStatus,
+    default_window,
+    deliveries_from_posts,
+)
+from ..core.models import ChangeSet, KeyMessage, WeekStart
 from ..render.cadence_strip import (
-    RowShapes,
     StripColors,
     StripLayout,
     StripRow,
-    build_rows,
     day_text,
+    group_deliveries,
     label_width,
     paint_axis,
     paint_grid,
@@ -52,18 +70,44 @@ from ..render.cadence_strip import (
     paint_today,
     range_text,
     row_shapes,
+    strip_row,
 )
 from .session import CalendarSession
 
 _MAX_PATCHED_DAYS = 31
 """Past this many changed days, re-reading the whole range is as cheap."""
 
+HINT_ROWS = 8
+"""Rows the panel asks room for; with more key messages, the rows scroll."""
 
-def _days(first: date, last: date) -> Iterator[date]:
-    day = first
-    while day <= last:
-        yield day
-        day += timedelta(days=1)
+MIN_ROW_HEIGHT = 22
+"""Rows shrink to this height to fit the panel before they scroll."""
+
+_TRACK_CACHE_BYTES = 16 * 1024 * 1024
+"""Room for the rows' pictures of the last ranges shown (paging back is free)."""
+
+_RANGES_KEPT = 12
+"""Ranges whose rows are kept for paging back and forth."""
+
+
+@dataclass
+class _RangeRows:
+    """The rows of one range, valid for one report, calendar generation and set of names."""
+
+    report: CadenceReport
+    generation: int
+    names: tuple[object, ...]
+    deliveries: dict[int, dict[date, set[int]]]
+    """Message -> day -> channels, for the days of the range."""
+    rows: list[StripRow]
+    channels: dict[int, set[int]]
+    """Message -> the channels of its row's marks."""
+
+
+def _pixmap(width: float, height: float, ratio: float) -> QPixmap:
+    pixmap = QPixmap(max(math.ceil(width * ratio), 1), max(math.ceil(height * ratio), 1))
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
 
 
 class CadencePanel(QWidget):
@@ -86,36 +130,61 @@ class CadencePanel(QWidget):
         self._last = last
         self._cursor = session.today()
 
-        # Deliveries of the loaded range: day -> message -> channels.
-        self._deliveries: dict[date, dict[int, set[int]]] = {}
-        self._loaded: tuple[date, date, date] | None = None  # first, last, as-of
+        # The data: the rows of the range and what they were built from.
+        self._generation = 0  # one more at every change of the calendar
+        self._ranges: dict[tuple[date, date], _RangeRows] = {}  # oldest first
+        self._deliveries: dict[int, dict[date, set[int]]] = {}
+        self._built: tuple[date, date, date] | None = None  # first, last, as-of
+        self._report: CadenceReport | None = None  # the report the rows were built from
+        self._names: tuple[object, ...] = ()
+        self._messages: list[KeyMessage] = []
+        self._rank: dict[int, int] = {}
         self._stale_days: set[date] = set()
+        self._stale_messages: set[int] = set()
         self._reload_all = True
+        self._info_dirty = True
         self._data_dirty = True
         self._geometry_dirty = True
         self._refreshing = False
+        self._changed_rows: set[int] | None = None  # None: everything (for the next update)
+        self._versions: dict[int, int] = {}
+        self._row_channels: dict[int, set[int]] = {}  # the channels of each row's marks
 
         self._rows: list[StripRow] = []
         self._index: dict[int, int] = {}
         self._channel_colors: dict[int, QColor] = {}
         self._channel_names: dict[int, str] = {}
         self._legend: list[tuple[str, QColor]] = []
+        self._legend_changed = False
         self._week_start = 0
+        self._label_key: tuple[tuple[object, ...], ...] | None = None
+        self._label_needed = 0.0
 
+        # Geometry: the axis on top, the rows' viewport, the key at the bottom.
         self._layout = StripLayout(first, last, 0.0, 1.0)
         self._axis_rect = QRectF()
         self._label_width = 0.0
-        self._row_height = 30.0
-        self._row_rects: list[QRectF] = []
-        self._shapes: list[RowShapes] = []
+        self._row_height = 30
+        self._viewport = QRect()
+        self._content_width = 0
         self._legend_rect = QRectF()
+        self._scroll = 0
         self._hover: tuple[int | None, date | None] = (None, None)
-        self._cache: QPixmap | None = None
 
-        self._deferred = QTimer(self)
-        self._deferred.setSingleShot(True)
-        self._deferred.setInterval(0)
-        self._deferred.timeout.connect(self._refresh_if_shown)
+        # Pictures: per row (label and track), the axis and the key.
+        self._colors: tuple[int, StripColors] | None = None
+        self._labels: dict[int, tuple[tuple[object, ...], QPixmap]] = {}
+        self._tracks: dict[tuple[object, ...], QPixmap] = {}  # least recently used first
+        self._track_bytes = 0
+        self._axis_pixmaps: dict[tuple[object, ...], QPixmap] = {}
+        self._legend_pixmap: tuple[tuple[object, ...], QPixmap] | None = None
+
+        self._scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
+        self._scrollbar.setObjectName("cadenceScrollBar")
+        self._scrollbar.setAccessibleName("Scroll the key messages")
+        self._scrollbar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._scrollbar.hide()
+        self._scrollbar.valueChanged.connect(self._scrolled)
 
         session.changed.connect(self._calendar_changed)
         session.reportChanged.connect(self._report_changed)
@@ -162,12 +231,49 @@ class CadencePanel(QWidget):
         return [row.message_id for row in self._rows]
 
     def row_rect(self, message_id: int) -> QRect:
-        """The whole row of a message (label and time axis); empty when it has none."""
+        """The whole row of a message (label and time axis), where it is now: above or
+        below the visible rows when they are scrolled away from it; empty when it has none."""
         self._ensure()
         index = self._index.get(message_id)
         if index is None:
             return QRect()
-        return self._row_rects[index].toRect()
+        return self._row_rect(index)
+
+    def visible_message_ids(self) -> list[int]:
+        """The messages whose rows show, at least in part, between the axis and the key."""
+        self._ensure()
+        first, last = self._visible_indexes(self._viewport)
+        return [row.message_id for row in self._rows[first : last + 1]]
+
+    def scroll_offset(self) -> int:
+        """How far the rows are scrolled, in pixels (0: the first row is at the top)."""
+        self._ensure()
+        return self._scroll
+
+    def set_scroll_offset(self, offset: int) -> None:
+        self._ensure()
+        self._scrollbar.setValue(offset)  # clamped to the rows' height
+
+    def scroll_to_message(self, message_id: int) -> None:
+        """Scroll the least needed for the message's whole row to show."""
+        self._ensure()
+        index = self._index.get(message_id)
+        if index is None:
+            return
+        top = index * self._row_height
+        bottom = top + self._row_height
+        height = self._viewport.height()
+        if top < self._scroll:
+            self._scrollbar.setValue(top)
+        elif bottom > self._scroll + height:
+            self._scrollbar.setValue(bottom - height)
+
+    def row_version(self, message_id: int) -> int:
+        """How many times the message's row was rebuilt with new content (a new range,
+        a new analysis of the message, deliveries moved): rows that a change did not
+        touch keep their version, and their pictures."""
+        self._ensure()
+        return self._versions.get(message_id, 0)
 
     def x_for(self, day: date) -> float:
         """The x of the centre of ``day``'s column (the today line's x for today)."""
@@ -232,7 +338,7 @@ class CadencePanel(QWidget):
 
     def sizeHint(self) -> QSize:
         axis, row, legend = self._metrics()
-        count = max(len(self.session.key_messages()), 1)
+        count = min(max(len(self.session.key_messages()), 1), HINT_ROWS)
         return QSize(960, round(axis + count * row + legend + 6))
 
     def minimumSizeHint(self) -> QSize:
@@ -244,6 +350,9 @@ class CadencePanel(QWidget):
     def _calendar_changed(self, changes: ChangeSet) -> None:
         if changes.empty:
             return
+        self._generation += 1
+        if changes.calendar:
+            self._info_dirty = True
         if changes.channels or changes.calendar or (changes.messages and not changes.posts):
             self._reload_all = True
         elif changes.posts and not changes.dates and not changes.backlog:
@@ -254,10 +363,11 @@ class CadencePanel(QWidget):
             self._stale_days.update(
                 day for day in changes.dates if self._first <= day <= self._last
             )
+            self._stale_messages.update(changes.messages)
         self._data_dirty = True
-        # The session recomputes its report right after and we refresh then;
-        # this catches changes that do not touch the report (names, colours).
-        self._deferred.start()
+        # The session has recomputed its report already (and we refreshed the
+        # rows whose analysis changed); now the marks of the changed days.
+        self._refresh_if_shown()
 
     def _report_changed(self) -> None:
         if self._refreshing:
@@ -265,16 +375,34 @@ class CadencePanel(QWidget):
         self._data_dirty = True
         self._refresh_if_shown()
 
-    def _selection_changed(self, _message_id: object) -> None:
+    def _selection_changed(self, message_id: object) -> None:
         self._ensure()  # the description names the row, even while hidden
-        self._cache = None
         self._describe()
+        if isinstance(message_id, int) and message_id in self._index:
+            self.scroll_to_message(message_id)
         self.update()
 
     def _refresh_if_shown(self) -> None:
-        if self.isVisible():
-            self._ensure()
+        if not self.isVisible():
+            return
+        self._ensure()
+        changed = self._changed_rows
+        legend_changed = self._legend_changed
+        self._changed_rows = set()
+        self._legend_changed = False
+        if changed is None:
             self.update()
+            return
+        # Only the rows whose content changed (and the key, which lists the
+        # channels in use) are painted again.
+        if legend_changed and not self._legend_rect.isEmpty():
+            self.update(self._legend_rect.toAlignedRect())
+        for message_id in changed:
+            index = self._index.get(message_id)
+            if index is not None:
+                rect = self._row_rect(index).intersected(self._viewport)
+                if not rect.isEmpty():
+                    self.update(rect)
 
     def _ensure(self) -> None:
         if self._data_dirty:
@@ -282,61 +410,180 @@ class CadencePanel(QWidget):
         if self._geometry_dirty:
             self._compute_geometry()
 
+    def _everything_changed(self) -> None:
+        self._changed_rows = None
+        self._geometry_dirty = True
+
     def _refresh_data(self) -> None:
         self._refreshing = True
         try:
             session = self.session
             report = session.report()
-            self._load_deliveries()
+            if self._info_dirty:
+                week_start = session.store.info().week_start
+                self._week_start = 6 if week_start == WeekStart.SUNDAY else 0
+                self._info_dirty = False
+                self._everything_changed()
+            messages = session.key_messages()
             channels = session.channels(include_archived=True)
-            self._channel_colors = {c.id: QColor(c.color) for c in channels}
-            self._channel_names = {c.id: c.name for c in channels}
-            self._rows = build_rows(
-                session.key_messages(),
-                report,
-                self._delivery_rows(),
-                self._first,
-                self._last,
-                [c.id for c in channels],
+            names = (
+                tuple(
+                    (m.id, m.title, m.color, m.cadence_days, m.starts_on, m.ends_on)
+                    for m in messages
+                ),
+                tuple((c.id, c.name, c.color) for c in channels),
             )
-            self._index = {row.message_id: i for i, row in enumerate(self._rows)}
-            used = {c for row in self._rows for _day, cs in row.marks for c in cs}
-            self._legend = [(c.name, QColor(c.color)) for c in channels if c.id in used]
-            self._week_start = 6 if session.store.info().week_start == WeekStart.SUNDAY else 0
+            if names != self._names:
+                self._names = names
+                self._messages = messages
+                self._rank = {c.id: i for i, c in enumerate(channels)}
+                self._channel_colors = {c.id: QColor(c.color) for c in channels}
+                self._channel_names = {c.id: c.name for c in channels}
+                self._reload_all = True
+                self._everything_changed()
+                self._forget_pictures()  # colours may have changed
+            as_of = session.today()
+            wanted = (self._first, self._last, as_of)
+            if (
+                self._reload_all
+                or self._built != wanted
+                or len(self._stale_days) > _MAX_PATCHED_DAYS
+            ):
+                self._build_range(report)
+            else:
+                self._patch_rows(report)
+            self._built = wanted
+            self._report = report
+            self._reload_all = False
+            self._stale_days.clear()
+            self._stale_messages.clear()
+            self._remember_range()
+            used: set[int] = set()
+            for channels_used in self._row_channels.values():
+                used |= channels_used
+            legend = [(c.name, QColor(c.color)) for c in channels if c.id in used]
+            if [(n, c.rgba()) for n, c in legend] != [(n, c.rgba()) for n, c in self._legend]:
+                self._legend = legend
+                self._legend_changed = True
+            self._label_layout()
         finally:
             self._refreshing = False
         self._data_dirty = False
-        self._geometry_dirty = True
         self._describe()
 
-    def _load_deliveries(self) -> None:
-        """Read the range's delivery rows: all of them, or only the changed days."""
-        as_of = self.session.today()
-        wanted = (self._first, self._last, as_of)
-        store = self.session.store
-        if self._reload_all or self._loaded != wanted or len(self._stale_days) > _MAX_PATCHED_DAYS:
-            # The range only, not the whole calendar: cost follows what is shown.
-            posts = self.session.all_posts_between(self._first, self._last)
-            self._deliveries = {}
-            self._add_rows(deliveries_from_posts(posts, as_of))
-        else:
+    def _build_range(self, report: CadenceReport) -> None:
+        """Every row of the range: kept from an earlier visit when nothing changed since."""
+        key = (self._first, self._last)
+        kept = self._ranges.get(key)
+        if (
+            kept is not None
+            and not self._reload_all
+            and kept.report is report
+            and kept.generation == self._generation
+            and kept.names == self._names
+        ):
+            self._deliveries = kept.deliveries
+            self._set_rows(kept.rows, kept.channels)
+            self._everything_changed()
+            return
+        # The range only, not the whole calendar: cost follows what is shown.
+        posts = self.session.all_posts_between(self._first, self._last)
+        deliveries = group_deliveries(deliveries_from_posts(posts, self.session.today()))
+        first, last, rank = self._first, self._last, self._rank
+        rows = [
+            strip_row(m, report, deliveries.get(m.id, {}), first, last, rank)
+            for m in self._messages
+        ]
+        self._deliveries = deliveries
+        self._set_rows(rows)
+        self._everything_changed()
+
+    def _patch_rows(self, report: CadenceReport) -> None:
+        """Rebuild only the rows a change can have touched: the messages whose analysis
+        is new, and those delivered on the days it changed (read again, those days only)."""
+        touched = set(self._stale_messages)
+        if self._stale_days:
+            deliveries = self._deliveries
+            old_marks: dict[int, dict[date, set[int]]] = {}
+            for message_id, days in deliveries.items():
+                for day in self._stale_days:
+                    channels = days.pop(day, None)
+                    if channels is not None:
+                        old_marks.setdefault(message_id, {})[day] = channels
+            after: dict[int, dict[date, set[int]]] = {}
+            as_of = self.session.today()
             for first, last in _runs(sorted(self._stale_days)):
-                for day in _days(first, last):
-                    self._deliveries.pop(day, None)
-                self._add_rows(deliveries_from_posts(store.posts_between(first, last), as_of))
-        self._loaded = wanted
-        self._reload_all = False
-        self._stale_days.clear()
+                posts = self.session.all_posts_between(first, last)
+                for message_id, channel_id, day in deliveries_from_posts(posts, as_of):
+                    after.setdefault(message_id, {}).setdefault(day, set()).add(channel_id)
+            for message_id, days in after.items():
+                deliveries.setdefault(message_id, {}).update(days)
+            # Only the messages whose marks on those days differ.
+            touched.update(
+                m for m in old_marks.keys() | after.keys() if old_marks.get(m) != after.get(m)
+            )
+        before = self._report
+        for message in self._messages:
+            if message.id in touched or before is None:
+                continue
+            if _analysis(report, message.id) is not _analysis(before, message.id):
+                touched.add(message.id)
+        first, last, rank = self._first, self._last, self._rank
+        rows = list(self._rows)
+        for message_id in touched:
+            index = self._index.get(message_id)
+            if index is None:
+                continue
+            days = self._deliveries.get(message_id, {})
+            rows[index] = strip_row(self._messages[index], report, days, first, last, rank)
+        self._set_rows(rows)
 
-    def _add_rows(self, rows: list[tuple[int, int, date]]) -> None:
-        for message_id, channel_id, day in rows:
-            self._deliveries.setdefault(day, {}).setdefault(message_id, set()).add(channel_id)
+    def _set_rows(self, rows: list[StripRow], channels: dict[int, set[int]] | None = None) -> None:
+        """Take the new rows; those whose content changed get a new version.
 
-    def _delivery_rows(self) -> Iterator[tuple[int, int, date]]:
-        for day, messages in self._deliveries.items():
-            for message_id, channels in messages.items():
-                for channel_id in channels:
-                    yield message_id, channel_id, day
+        ``channels`` (kept with the rows of a range) saves finding again the
+        channels of each row's marks."""
+        old = {row.message_id: row for row in self._rows}
+        changed = self._changed_rows
+        row_channels = dict(self._row_channels) if channels is None else channels
+        for row in rows:
+            if old.get(row.message_id) != row:
+                self._versions[row.message_id] = self._versions.get(row.message_id, 0) + 1
+                if channels is None:
+                    row_channels[row.message_id] = {c for _d, cs in row.marks for c in cs}
+                if changed is not None:
+                    changed.add(row.message_id)
+        if [r.message_id for r in rows] != [r.message_id for r in self._rows]:
+            self._everything_changed()
+            row_channels = {r.message_id: row_channels[r.message_id] for r in rows}
+        self._row_channels = row_channels
+        self._rows = rows
+        self._index = {row.message_id: i for i, row in enumerate(rows)}
+
+    def _remember_range(self) -> None:
+        key = (self._first, self._last)
+        assert self._report is not None
+        self._ranges.pop(key, None)
+        self._ranges[key] = _RangeRows(
+            self._report,
+            self._generation,
+            self._names,
+            self._deliveries,
+            self._rows,
+            self._row_channels,
+        )
+        while len(self._ranges) > _RANGES_KEPT:
+            del self._ranges[next(iter(self._ranges))]
+
+    def _label_layout(self) -> None:
+        """The label column's width, measured again only when a title or status changed."""
+        key = tuple((row.title, row.status, row.overdue_days) for row in self._rows)
+        if key != self._label_key:
+            self._label_key = key
+            needed = label_width(self._rows, self.font())
+            if needed != self._label_needed:
+                self._label_needed = needed
+                self._everything_changed()
 
     # -- geometry --------------------------------------------------------------
 
@@ -347,55 +594,85 @@ class CadencePanel(QWidget):
 
     def _compute_geometry(self) -> None:
         self._geometry_dirty = False
-        self._cache = None
-        width = float(self.width())
-        height = float(self.height())
+        width = self.width()
+        height = self.height()
         axis_h, preferred, legend_h = self._metrics()
         count = len(self._rows)
+
+        # Do the rows fit (at MIN_ROW_HEIGHT or more)? If not, they scroll, and
+        # the scroll bar takes the right margin.
+        room = height - axis_h - legend_h - 6
+        if count and room < 3 * MIN_ROW_HEIGHT:
+            legend_h = 0  # too short for the key: the rows come first
+            room = height - axis_h - 2
+        scrolls = count > 0 and room < count * MIN_ROW_HEIGHT
+        bar_w = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        content_w = width - bar_w if scrolls else width
+        self._content_width = content_w
+
         # Wide enough for every title and status, but the time axis comes first.
-        needed = label_width(self._rows, self.font())
-        self._label_width = min(needed, max(width * 0.4, min(needed, 200.0)), 440.0)
-        right = max(width - 14.0, self._label_width + 20.0)
+        needed = self._label_needed
+        self._label_width = float(
+            round(min(needed, max(content_w * 0.4, min(needed, 200.0)), 440.0))
+        )
+        right = float(max(content_w - (6 if scrolls else 14), self._label_width + 20))
         self._layout = StripLayout(self._first, self._last, self._label_width, right)
         self._axis_rect = QRectF(self._label_width, 0, right - self._label_width, axis_h)
 
-        room = height - axis_h - legend_h - 6
-        if count and room / count < 24:
-            legend_h = 0.0  # too short for the key: the rows come first
-            room = height - axis_h - 2
-        row_h = min(max(room / count, 22.0), max(preferred, 40.0)) if count else preferred
-        row_h = min(row_h, preferred * 1.3)
-        self._row_height = row_h
-        self._row_rects = [QRectF(0, axis_h + i * row_h, width, row_h) for i in range(count)]
-        bottom = axis_h + count * row_h
+        if count and not scrolls:
+            fit = room / count
+            row_h = min(fit, max(preferred, 40.0), preferred * 1.3)
+        else:
+            row_h = MIN_ROW_HEIGHT if count else preferred
+        self._row_height = max(int(row_h), MIN_ROW_HEIGHT)
+        rows_h = count * self._row_height
+        viewport_h = max(min(room, rows_h) if scrolls else rows_h, 0)
+        self._viewport = QRect(0, int(axis_h), content_w, int(viewport_h))
+        bottom = axis_h + viewport_h
         self._legend_rect = (
             QRectF(self._label_width, bottom + 2, right - self._label_width, legend_h)
             if legend_h
             else QRectF()
         )
-        today = self.session.today()
-        self._shapes = [
-            row_shapes(self._layout, row, self._track_rect(rect), today)
-            for row, rect in zip(self._rows, self._row_rects, strict=True)
-        ]
+        bar = self._scrollbar
+        bar.blockSignals(True)
+        bar.setRange(0, max(rows_h - int(viewport_h), 0))
+        bar.setPageStep(max(int(viewport_h), 1))
+        bar.setSingleStep(self._row_height)
+        bar.blockSignals(False)
+        self._scroll = bar.value()
+        if scrolls:
+            bar.setGeometry(width - bar_w, int(axis_h), bar_w, int(viewport_h))
+        bar.setVisible(scrolls)
 
-    def _track_rect(self, row_rect: QRectF) -> QRectF:
-        return QRectF(
-            self._layout.left,
-            row_rect.top(),
-            self._layout.right - self._layout.left,
-            row_rect.height(),
-        )
+    def _row_rect(self, index: int) -> QRect:
+        top = self._viewport.top() + index * self._row_height - self._scroll
+        return QRect(0, top, self._content_width, self._row_height)
+
+    def _visible_indexes(self, area: QRect) -> tuple[int, int]:
+        """The first and last rows that show inside ``area`` (first > last: none)."""
+        area = area.intersected(self._viewport)
+        if area.isEmpty() or not self._rows:
+            return 0, -1
+        top = area.top() - self._viewport.top() + self._scroll
+        bottom = area.bottom() - self._viewport.top() + self._scroll
+        first = max(top // self._row_height, 0)
+        last = min(bottom // self._row_height, len(self._rows) - 1)
+        return first, last
 
     def _rows_bottom(self) -> float:
-        return self._row_rects[-1].bottom() if self._row_rects else self._axis_rect.bottom()
+        if not self._rows:
+            return self._axis_rect.bottom()
+        last = self._viewport.top() + len(self._rows) * self._row_height - self._scroll
+        return float(min(last, self._viewport.top() + self._viewport.height()))
 
     def _row_at(self, point: QPointF) -> int | None:
         self._ensure()
-        if not self._row_rects or point.y() < self._row_rects[0].top():
+        viewport = self._viewport
+        if not self._rows or not viewport.top() <= point.y() < viewport.top() + viewport.height():
             return None
-        index = int((point.y() - self._row_rects[0].top()) // self._row_height)
-        if 0 <= index < len(self._rows) and 0 <= point.x() < self.width():
+        index = int((point.y() - viewport.top() + self._scroll) // self._row_height)
+        if 0 <= index < len(self._rows) and 0 <= point.x() < self._content_width:
             return index
         return None
 
@@ -409,6 +686,12 @@ class CadencePanel(QWidget):
                 best = (distance, (day, channels))
         return None if best is None else best[1]
 
+    def _scrolled(self, value: int) -> None:
+        if value != self._scroll:
+            self._scroll = value
+            self._hover = (None, None)
+            self.update()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._geometry_dirty = True
@@ -419,11 +702,158 @@ class CadencePanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._label_key = None
+            self._data_dirty = True
+            self._forget_pictures()
             self._geometry_dirty = True
             self.updateGeometry()
         elif event.type() == QEvent.Type.PaletteChange:
-            self._cache = None
+            self._forget_pictures()
         super().changeEvent(event)
+
+    # -- pictures --------------------------------------------------------------
+
+    def _forget_pictures(self) -> None:
+        self._colors = None
+        self._labels.clear()
+        self._tracks.clear()
+        self._track_bytes = 0
+        self._axis_pixmaps.clear()
+        self._legend_pixmap = None
+
+    def _strip_colors(self) -> tuple[int, StripColors]:
+        palette = self.palette()
+        key = palette.cacheKey()
+        if self._colors is None or self._colors[0] != key:
+            self._colors = (key, StripColors.from_palette(palette))
+        return self._colors
+
+    def _label_pixmap(
+        self, row: StripRow, selected: bool, colors: StripColors, key: tuple[object, ...]
+    ) -> QPixmap:
+        kept = self._labels.get(row.message_id)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        width, height, ratio = self._label_width, self._row_height, key[-1]
+        assert isinstance(ratio, float)
+        pixmap = _pixmap(width, height, ratio)
+        painter = QPainter(pixmap)
+        try:
+            painter.fillRect(QRectF(0, 0, width, height), colors.background)
+            if selected:
+                painter.fillRect(QRectF(0, 0, width, height), colors.selection)
+            paint_row_label(
+                painter, row, QRectF(0, 0, width, height), colors, self.font(), selected=selected
+            )
+        finally:
+            painter.end()
+        self._labels[row.message_id] = (key, pixmap)
+        return pixmap
+
+    def _track_pixmap(
+        self, row: StripRow, selected: bool, colors: StripColors, key: tuple[object, ...]
+    ) -> QPixmap:
+        pixmap = self._tracks.pop(key, None)
+        if pixmap is not None:
+            self._tracks[key] = pixmap  # the most recently used last
+            return pixmap
+        layout = self._layout
+        left = self._label_width
+        width = self._content_width - left
+        height = self._row_height
+        ratio = key[-1]
+        assert isinstance(ratio, float)
+        pixmap = _pixmap(width, height, ratio)
+        painter = QPainter(pixmap)
+        try:
+            painter.translate(-left, 0)  # the layout's x positions are the panel's
+            area = QRectF(left, 0, width, height)
+            painter.fillRect(area, colors.background)
+            if selected:
+                painter.fillRect(area, colors.selection)
+            paint_grid(painter, layout, area, colors)
+            track = QRectF(layout.left, 0, layout.right - layout.left, height)
+            shapes = row_shapes(layout, row, track, self.session.today(), segments=False)
+            paint_row_track(
+                painter,
+                shapes,
+                colors,
+                self._channel_colors,
+                self.font(),
+                QColor(row.color),
+                sprites=True,
+            )
+        finally:
+            painter.end()  # also on an error: a pixmap dropped while painted crashes
+        self._tracks[key] = pixmap
+        self._track_bytes += pixmap.width() * pixmap.height() * 4
+        while self._track_bytes > _TRACK_CACHE_BYTES and len(self._tracks) > 1:
+            oldest = next(iter(self._tracks))
+            dropped = self._tracks.pop(oldest)
+            self._track_bytes -= dropped.width() * dropped.height() * 4
+        return pixmap
+
+    def _axis_pixmap(self, colors: StripColors, ratio: float) -> QPixmap:
+        today = self.session.today()
+        key = (
+            self._layout,
+            self._content_width,
+            self._axis_rect.height(),
+            today,
+            self._week_start,
+            self._strip_colors()[0],
+            ratio,
+        )
+        pixmap = self._axis_pixmaps.get(key)
+        if pixmap is not None:
+            return pixmap
+        width, height = self._content_width, self._axis_rect.height()
+        pixmap = _pixmap(width, height, ratio)
+        painter = QPainter(pixmap)
+        try:
+            font = self.font()
+            painter.fillRect(QRectF(0, 0, width, height), colors.background)
+            layout = self._layout
+            # Weekend stripes reach up under the day numbers.
+            paint_grid(painter, layout, QRectF(0, height * 0.55, width, height * 0.45), colors)
+            self._paint_header(painter, colors, font)
+            paint_axis(
+                painter,
+                layout,
+                QRectF(self._axis_rect),
+                colors,
+                font,
+                week_start=self._week_start,
+                today=today,
+            )
+        finally:
+            painter.end()
+        if len(self._axis_pixmaps) >= _RANGES_KEPT:
+            del self._axis_pixmaps[next(iter(self._axis_pixmaps))]
+        self._axis_pixmaps[key] = pixmap
+        return pixmap
+
+    def _legend_picture(self, colors: StripColors, ratio: float) -> QPixmap:
+        rect = self._legend_rect
+        names = tuple((name, color.rgba()) for name, color in self._legend)
+        key = (names, rect.width(), rect.height(), ratio)
+        if self._legend_pixmap is not None and self._legend_pixmap[0] == key:
+            return self._legend_pixmap[1]
+        pixmap = _pixmap(rect.width(), rect.height(), ratio)
+        painter = QPainter(pixmap)
+        try:
+            painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), colors.background)
+            paint_legend(
+                painter,
+                QRectF(0, 0, rect.width(), rect.height()),
+                self._legend,
+                colors,
+                self.font(),
+            )
+        finally:
+            painter.end()
+        self._legend_pixmap = (key, pixmap)
+        return pixmap
 
     # -- painting --------------------------------------------------------------
 
@@ -433,52 +863,9 @@ class CadencePanel(QWidget):
         painter = QPainter(self)
         # The device's scale (2 at 200 %, also when rendered into a hi-dpi pixmap).
         ratio = max(painter.deviceTransform().m11(), 1.0)
-        colors = StripColors.from_palette(self.palette())
-        cache = self._cache
-        if (
-            cache is None
-            or cache.devicePixelRatio() != ratio
-            or cache.size() != (self.size() * ratio)
-        ):
-            cache = QPixmap(self.size() * ratio)
-            cache.setDevicePixelRatio(ratio)
-            static = QPainter(cache)
-            self._paint_static(static, colors)
-            static.end()
-            self._cache = cache
-        painter.drawPixmap(0, 0, cache)
-        if not self._rows:
-            return
-
-        # What changes with the mouse and the keyboard goes over the picture.
-        layout = self._layout
-        rows_rect = self._rows_area()
-        hover_row, hover_day = self._hover
-        if hover_row is not None and hover_row < len(self._rows):
-            rect = self._row_rects[hover_row]
-            if self._rows[hover_row].message_id != self.session.selected_message:
-                painter.fillRect(rect, colors.hover)
-            if hover_day is not None:
-                x1, x2 = layout.span(hover_day, hover_day)
-                painter.fillRect(
-                    QRectF(x1, rows_rect.top(), x2 - x1, rows_rect.height()), colors.hover
-                )
-        if self.hasFocus():
-            self._paint_cursor(painter, colors, rows_rect, self.session.selected_message)
-
-    def _rows_area(self) -> QRectF:
-        layout = self._layout
-        return QRectF(
-            layout.left,
-            self._axis_rect.bottom(),
-            layout.right - layout.left,
-            self._rows_bottom() - self._axis_rect.bottom(),
-        )
-
-    def _paint_static(self, painter: QPainter, colors: StripColors) -> None:
-        """Everything but hover and the keyboard cursor (kept in a pixmap between changes)."""
-        font = self.font()
-        painter.fillRect(QRectF(0, 0, self.width(), self.height()), colors.background)
+        colors_key, colors = self._strip_colors()
+        clip = event.rect()
+        painter.fillRect(clip, colors.background)
         if not self._rows:
             painter.setPen(colors.muted)
             painter.drawText(
@@ -487,46 +874,83 @@ class CadencePanel(QWidget):
                 "No key messages yet: add one to see how often it goes out.",
             )
             return
+
         layout = self._layout
-        rows_rect = self._rows_area()
+        if clip.top() < self._axis_rect.bottom():
+            painter.drawPixmap(QPointF(0, 0), self._axis_pixmap(colors, ratio))
+
+        # The rows inside the exposed part, each from its two pictures.
+        viewport = self._viewport
         selected = self.session.selected_message
-        for row, rect in zip(self._rows, self._row_rects, strict=True):
-            if row.message_id == selected:
-                painter.fillRect(rect, colors.selection)
-        paint_grid(
-            painter, layout, rows_rect.adjusted(0, -self._axis_rect.height() * 0.45, 0, 0), colors
-        )
-        painter.setPen(QPen(colors.grid, 1))
-        for rect in self._row_rects[1:]:
-            y = int(rect.top()) + 0.5
-            painter.drawLine(QPointF(0, y), QPointF(layout.right, y))
-        for row, rect in zip(self._rows, self._row_rects, strict=True):
-            paint_row_label(
-                painter,
-                row,
-                QRectF(0, rect.top(), self._label_width, rect.height()),
-                colors,
-                font,
-                selected=row.message_id == selected,
-            )
-        for row, shapes in zip(self._rows, self._shapes, strict=True):
-            if shapes.rect.top() >= self.height():
-                break  # rows below the bottom edge
-            paint_row_track(painter, shapes, colors, self._channel_colors, font, QColor(row.color))
-        self._paint_header(painter, colors, font)
         today = self.session.today()
-        paint_axis(
-            painter,
-            layout,
-            self._axis_rect,
-            colors,
-            font,
-            week_start=self._week_start,
-            today=today,
-        )
-        paint_today(painter, layout, self._axis_rect.bottom(), rows_rect.bottom(), colors, today)
-        if not self._legend_rect.isEmpty():
-            paint_legend(painter, self._legend_rect, self._legend, colors, font)
+        first, last = self._visible_indexes(clip)
+        painter.save()
+        painter.setClipRect(viewport)
+        label_w = self._label_width
+        for index in range(first, last + 1):
+            row = self._rows[index]
+            top = viewport.top() + index * self._row_height - self._scroll
+            is_selected = row.message_id == selected
+            label_key = (
+                row.title,
+                row.color,
+                row.status_label,
+                label_w,
+                self._row_height,
+                is_selected,
+                colors_key,
+                ratio,
+            )
+            painter.drawPixmap(
+                QPointF(0, top), self._label_pixmap(row, is_selected, colors, label_key)
+            )
+            track_key = (
+                row,
+                layout,
+                self._content_width,
+                self._row_height,
+                is_selected,
+                today,
+                colors_key,
+                ratio,
+            )
+            painter.drawPixmap(
+                QPointF(label_w, top), self._track_pixmap(row, is_selected, colors, track_key)
+            )
+        # Lines between the rows and along the label column.
+        painter.setPen(QPen(colors.grid, 1))
+        for index in range(max(first, 1), last + 1):
+            y = viewport.top() + index * self._row_height - self._scroll + 0.5
+            painter.drawLine(QPointF(0, y), QPointF(layout.right, y))
+        rows_bottom = self._rows_bottom()
+        painter.setPen(QPen(colors.month_line, 1))
+        x = int(label_w) - 0.5
+        painter.drawLine(QPointF(x, viewport.top()), QPointF(x, rows_bottom))
+        paint_today(painter, layout, viewport.top(), rows_bottom, colors, today)
+        painter.restore()
+
+        if not self._legend_rect.isEmpty() and clip.bottom() >= self._legend_rect.top():
+            painter.drawPixmap(self._legend_rect.topLeft(), self._legend_picture(colors, ratio))
+
+        # What changes with the mouse and the keyboard goes over the pictures.
+        painter.setClipRect(viewport)
+        rows_rect = self._rows_area()
+        hover_row, hover_day = self._hover
+        if hover_row is not None and hover_row < len(self._rows):
+            if self._rows[hover_row].message_id != selected:
+                painter.fillRect(self._row_rect(hover_row), colors.hover)
+            if hover_day is not None:
+                x1, x2 = layout.span(hover_day, hover_day)
+                painter.fillRect(
+                    QRectF(x1, rows_rect.top(), x2 - x1, rows_rect.height()), colors.hover
+                )
+        if self.hasFocus():
+            self._paint_cursor(painter, colors, rows_rect, selected)
+
+    def _rows_area(self) -> QRectF:
+        layout = self._layout
+        top = float(self._viewport.top())
+        return QRectF(layout.left, top, layout.right - layout.left, self._rows_bottom() - top)
 
     def _paint_header(self, painter: QPainter, colors: StripColors, font: QFont) -> None:
         small = QFont(font)
@@ -546,8 +970,6 @@ class CadencePanel(QWidget):
         painter.setPen(QPen(colors.month_line, 1))
         y = int(axis.bottom()) - 0.5
         painter.drawLine(QPointF(0, y), QPointF(self._label_width, y))
-        x = int(self._label_width) - 0.5
-        painter.drawLine(QPointF(x, axis.bottom()), QPointF(x, self._rows_bottom()))
 
     def _paint_cursor(
         self, painter: QPainter, colors: StripColors, rows_rect: QRectF, selected: int | None
@@ -557,7 +979,7 @@ class CadencePanel(QWidget):
         if index is None:
             area = QRectF(x1, rows_rect.top(), x2 - x1, rows_rect.height())
         else:
-            rect = self._row_rects[index]
+            rect = self._row_rect(index)
             area = QRectF(x1, rect.top(), x2 - x1, rect.height())
         width = max(area.width(), 4.0)
         area = QRectF(area.center().x() - width / 2, area.top() + 1, width, area.height() - 2)
@@ -716,6 +1138,17 @@ class CadencePanel(QWidget):
             self.update()
         super().mouseMoveEvent(event)
 
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        bar = self._scrollbar
+        if not bar.isVisible():
+            event.ignore()
+            return
+        pixels = event.pixelDelta().y()
+        if not pixels:
+            pixels = round(event.angleDelta().y() / 120 * 3 * self._row_height)
+        bar.setValue(bar.value() - pixels)
+        event.accept()
+
     def leaveEvent(self, event: QEvent) -> None:
         self._hover = (None, None)
         self.update()
@@ -764,6 +1197,13 @@ class CadencePanel(QWidget):
         else:
             index = min(max(index + direction, 0), len(self._rows) - 1)
         self.session.select_message(self._rows[index].message_id)
+
+
+def _analysis(report: CadenceReport, message_id: int) -> MessageCadence | None:
+    try:
+        return report.message(message_id)
+    except KeyError:
+        return None
 
 
 def _runs(days: list[date]) -> Iterator[tuple[date, date]]:

@@ -44,6 +44,7 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -63,6 +64,7 @@ from ..render.chips import (
 )
 from . import dnd
 from .dialogs import show_error
+from .post_model import hidden_page
 from .session import CalendarSession
 
 __all__ = ["MonthView", "PeriodView", "day_label", "week_first_day"]
@@ -88,9 +90,19 @@ def day_label(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
-def _post_order(post: Post) -> tuple[bool, time, int]:
-    """Untimed posts first, then by time."""
-    return (post.time is not None, post.time or time.min, post.id)
+_MAX_PATCHED_DAYS = 14
+"""A change of more visible days than this reloads the whole period."""
+
+
+def _runs(days: list[date]) -> list[tuple[date, date]]:
+    """Sorted days grouped into runs of consecutive days: (first, last) each."""
+    runs: list[tuple[date, date]] = []
+    for day in days:
+        if runs and runs[-1][1] + timedelta(days=1) == day:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
 
 
 @dataclass
@@ -109,7 +121,13 @@ class PeriodView(QWidget):
     Subclasses implement :meth:`_period_of` (the key of the period holding a
     day, e.g. the first of its month), :meth:`_range_of` (the days shown for a
     period key), :meth:`step`, :meth:`period_title` and :meth:`_layout_changed`
-    (recompute cached geometry and repaint).
+    (recompute cached geometry and repaint); they may override :meth:`_days_changed`
+    (recompute the geometry of a few days only).
+
+    Refreshing is cheap: a period's posts come from the session in one call, a
+    change reads again only the days it touched, and a view hidden behind
+    another (a page of the main window's stack) only notes what changed and
+    catches up when it is shown again.
     """
 
     periodChanged = Signal()
@@ -131,12 +149,15 @@ class PeriodView(QWidget):
         self._press_pos: QPoint | None = None
         self._press_post: int | None = None
         self._chip_cache: dict[tuple[object, ...], QPixmap] = {}
+        self._stale_posts = False  # changed while hidden: reload when shown
+        self._stale_period = False  # the calendar (its first day of week) changed while hidden
+        self._stale_cadence = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
         session.changed.connect(self._on_changed)
-        session.filtersChanged.connect(self._reload)
-        session.reportChanged.connect(self._refresh_cadence)
-        session.selectedMessageChanged.connect(self._refresh_cadence)
+        session.filtersChanged.connect(self._on_filters_changed)
+        session.reportChanged.connect(self._on_cadence_changed)
+        session.selectedMessageChanged.connect(self._on_cadence_changed)
 
     # -- to implement -------------------------------------------------------
 
@@ -154,6 +175,10 @@ class PeriodView(QWidget):
 
     def _layout_changed(self) -> None:
         raise NotImplementedError
+
+    def _days_changed(self, days: set[date]) -> None:
+        """The posts of ``days`` changed: recompute what depends on them and repaint."""
+        self._layout_changed()
 
     # -- the common interface -----------------------------------------------
 
@@ -231,45 +256,115 @@ class PeriodView(QWidget):
         self._refresh_cadence()
         self.periodChanged.emit()
 
+    def is_stale(self) -> bool:
+        """True while the view is hidden and behind on changes (it catches up when shown)."""
+        return self._stale_posts or self._stale_period or self._stale_cadence
+
     def _reload(self) -> None:
-        """Read the visible days' posts: one query, whatever the size of the calendar."""
+        """Read the visible days' posts: one call, whatever the size of the calendar."""
+        self._stale_posts = False
         first, last = self._range
         by_day: dict[date, list[Post]] = {}
         posts: dict[int, Post] = {}
+        # The session gives the posts in the order a day shows them (by date,
+        # untimed posts first, then by time): no sorting needed.
         for post in self._session.posts_between(first, last):
             if post.date is None:
                 continue
-            by_day.setdefault(post.date, []).append(post)
+            day_posts = by_day.get(post.date)
+            if day_posts is None:
+                by_day[post.date] = [post]
+            else:
+                day_posts.append(post)
             posts[post.id] = post
-        for day_posts in by_day.values():
-            day_posts.sort(key=_post_order)
         self._by_day = by_day
         self._posts = posts
+        self._keep_selection()
+        self._layout_changed()
+        self._describe()
+
+    def _patch_days(self, days: set[date]) -> None:
+        """Read again the posts of a few visible days only."""
+        by_day = self._by_day
+        posts = self._posts
+        for day in days:  # all of them first: a post may have moved between them
+            for post in by_day.pop(day, ()):
+                posts.pop(post.id, None)
+        for first, last in _runs(sorted(days)):
+            for post in self._session.posts_between(first, last):
+                if post.date is None:
+                    continue
+                by_day.setdefault(post.date, []).append(post)  # in order, as in _reload
+                posts[post.id] = post
+        self._keep_selection()
+        self._days_changed(days)
+        self._describe()
+
+    def _keep_selection(self) -> None:
+        posts = self._posts
         kept = [i for i in self._selected if i in posts]
         focus = self._focus_post if self._focus_post in posts else (kept[-1] if kept else None)
         if kept != self._selected or focus != self._focus_post:
             self._set_selection(kept, focus)
-        self._layout_changed()
-        self._describe()
 
     def _on_changed(self, changes: ChangeSet) -> None:
+        first, last = self._range
+        days = {day for day in changes.dates if first <= day <= last}
+        for post_id in (changes.posts | changes.removed_posts) & self._posts.keys():
+            day = self._posts[post_id].date
+            if day is not None:
+                days.add(day)
+        # Names and colours (a post's change names its messages too: not a rename).
+        names = changes.channels or changes.campaigns or (changes.messages and not changes.posts)
+        if not (days or names or changes.calendar):
+            return  # nothing this period shows
+        if hidden_page(self):
+            self._stale_posts = True
+            self._stale_period = self._stale_period or changes.calendar
+            return
         if changes.calendar:
             self._period = self._period_of(self._current)
             if self._range != self._range_of(self._period):
                 self._show_period()
                 return
-        first, last = self._range
-        if (
-            changes.calendar
-            or changes.posts & self._posts.keys()
-            or changes.removed_posts & self._posts.keys()
-            or any(first <= day <= last for day in changes.dates)
-        ):
+        if changes.calendar or len(days) > _MAX_PATCHED_DAYS:
             self._reload()
-        elif changes.channels or changes.messages or changes.campaigns:
+        elif days:
+            self._patch_days(days)
+        else:
             self._layout_changed()
 
+    def _on_filters_changed(self) -> None:
+        if hidden_page(self):
+            self._stale_posts = True
+        else:
+            self._reload()
+
+    def _on_cadence_changed(self, *_args: object) -> None:
+        if hidden_page(self):
+            self._stale_cadence = True
+        else:
+            self._refresh_cadence()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Shown again: apply what changed while the view was hidden."""
+        if self._stale_period:
+            self._stale_period = False
+            self._period = self._period_of(self._current)
+            if self._range != self._range_of(self._period):
+                self._show_period()
+                return
+        if self._stale_posts:
+            self._reload()
+        if self._stale_cadence or self._stale_posts:
+            self._refresh_cadence()
+
     def _refresh_cadence(self) -> None:
+        self._stale_cadence = False
         report = self._session.report()
         days = self.visible_days()
         cadence = _Cadence(overdue={day: report.overdue_count(day) for day in days})
@@ -645,6 +740,14 @@ class _DayLayout:
     hidden: int
 
 
+@dataclass
+class _Sizes:
+    edges: tuple[list[int], list[int]]
+    number: int
+    bold: QFontMetricsF
+    chip: float
+
+
 class MonthView(PeriodView):
     """Six weeks around a month, a chip per post, the cadence's gaps in red.
 
@@ -706,10 +809,13 @@ class MonthView(PeriodView):
 
     def day_rect(self, day: date) -> QRect:
         """The cell of ``day`` (an empty rect when it is not in the grid)."""
+        return self._cell(day, self._edges())
+
+    def _cell(self, day: date, edges: tuple[list[int], list[int]]) -> QRect:
         index = (day - self._range[0]).days
         if not 0 <= index < ROWS * COLUMNS:
             return QRect()
-        xs, ys = self._edges()
+        xs, ys = edges
         row, column = divmod(index, COLUMNS)
         return QRect(xs[column], ys[row], xs[column + 1] - xs[column], ys[row + 1] - ys[row])
 
@@ -765,36 +871,52 @@ class MonthView(PeriodView):
         self._days = self._compute_layout()
         self.update()
 
-    def _compute_layout(self) -> dict[date, _DayLayout]:
+    def _days_changed(self, days: set[date]) -> None:
+        sizes = self._layout_sizes()
+        for day in days:
+            if day in self._days:
+                self._days[day] = self._day_layout(day, sizes)
+        self.update()
+
+    def _layout_sizes(self) -> _Sizes:
+        """What every day's layout needs: the grid's edges, the day number's size,
+        the bold metrics of its label and a chip's height."""
         metrics = QFontMetricsF(self.font())
-        number_size = round(metrics.height() + 6)
         bold = QFont(self.font())
         bold.setBold(True)
-        bold_metrics = QFontMetricsF(bold)
-        chip_h = chip_height(self.chip_font())
+        return _Sizes(
+            self._edges(),
+            round(metrics.height() + 6),
+            QFontMetricsF(bold),
+            chip_height(self.chip_font()),
+        )
+
+    def _compute_layout(self) -> dict[date, _DayLayout]:
+        sizes = self._layout_sizes()
+        return {day: self._day_layout(day, sizes) for day in self.visible_days()}
+
+    def _day_layout(self, day: date, sizes: _Sizes) -> _DayLayout:
+        number_size, bold_metrics, chip_h = sizes.number, sizes.bold, sizes.chip
         gap = 2
-        layouts: dict[date, _DayLayout] = {}
-        for day in self.visible_days():
-            cell = self.day_rect(day)
-            number = QRectF(cell.left() + 4, cell.top() + 3, number_size, number_size)
-            label_width = bold_metrics.horizontalAdvance(self._number_text(day)) + 10
-            number.setWidth(max(number_size, label_width))
-            top = number.bottom() + 3
-            bottom = cell.bottom() + 1 - 4
-            capacity = max(0, int((bottom - top + gap) // (chip_h + gap)))
-            posts = self._by_day.get(day, [])
-            shown = len(posts) if len(posts) <= capacity else max(capacity - 1, 0)
-            chips = []
-            for index, post in enumerate(posts[:shown]):
-                y = top + index * (chip_h + gap)
-                chips.append((post.id, QRectF(cell.left() + 3, y, cell.width() - 6, chip_h)))
-            hidden = len(posts) - shown
-            more = None
-            if hidden:
-                y = top + shown * (chip_h + gap)
-                more = QRectF(cell.left() + 3, y, cell.width() - 6, chip_h)
-            layouts[day] = _DayLayout(cell, number, chips, more, hidden)
-        return layouts
+        cell = self._cell(day, sizes.edges)
+        number = QRectF(cell.left() + 4, cell.top() + 3, number_size, number_size)
+        label_width = bold_metrics.horizontalAdvance(self._number_text(day)) + 10
+        number.setWidth(max(number_size, label_width))
+        top = number.bottom() + 3
+        bottom = cell.bottom() + 1 - 4
+        capacity = max(0, int((bottom - top + gap) // (chip_h + gap)))
+        posts = self._by_day.get(day, [])
+        shown = len(posts) if len(posts) <= capacity else max(capacity - 1, 0)
+        chips = []
+        for index, post in enumerate(posts[:shown]):
+            y = top + index * (chip_h + gap)
+            chips.append((post.id, QRectF(cell.left() + 3, y, cell.width() - 6, chip_h)))
+        hidden = len(posts) - shown
+        more = None
+        if hidden:
+            y = top + shown * (chip_h + gap)
+            more = QRectF(cell.left() + 3, y, cell.width() - 6, chip_h)
+        return _DayLayout(cell, number, chips, more, hidden)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Final
 
 from PySide6.QtCore import (
@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..core.cadence import MessageCadence, MessageStatus
 from ..core.models import ChangeSet, Channel, KeyMessage, Post, PostStatus, format_time
@@ -64,6 +64,16 @@ _CHECK = int(Qt.ItemDataRole.CheckStateRole)
 
 STATUS_ORDER: Final = tuple(PostStatus)
 """The workflow order in which statuses sort: idea, draft, scheduled, published, cancelled."""
+
+
+def hidden_page(widget: QWidget) -> bool:
+    """True when ``widget`` was hidden on purpose (a page behind another in a
+    QStackedWidget, a closed panel): its refreshes can wait until it is shown.
+
+    A widget never shown nor hidden (a view a test builds and reads without
+    showing it) is not hidden on purpose: it keeps refreshing.
+    """
+    return widget.isHidden() and widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
 
 
 def status_label(status: PostStatus) -> str:
@@ -230,6 +240,8 @@ class _PostRows:
     _ids: list[int]
     _cache: dict[int, Post]
     _rows: dict[int, int] | None
+    _owner: QWidget | None
+    _stale: bool
 
     def _init_rows(self, session: CalendarSession) -> None:
         self.session = session
@@ -237,6 +249,33 @@ class _PostRows:
         self._ids = []
         self._cache = {}
         self._rows = None
+        self._owner = None
+        self._stale = False
+
+    # hidden views
+
+    def defer_while_hidden(self, widget: QWidget) -> None:
+        """Do not refresh while ``widget`` (the view showing the model) is hidden on
+        purpose; the view calls :meth:`catch_up` when it is shown again."""
+        self._owner = widget
+
+    def _deferring(self) -> bool:
+        owner = self._owner
+        if owner is not None and hidden_page(owner):
+            self._stale = True
+            return True
+        return False
+
+    def is_stale(self) -> bool:
+        """True while the model waits for its view to be shown to refresh."""
+        return self._stale
+
+    def catch_up(self) -> None:
+        """Apply what changed while the view was hidden."""
+        if self._stale:
+            self._stale = False
+            self.reload()
+            self._changed_rows(0, len(self._ids) - 1)
 
     # reading
 
@@ -271,10 +310,24 @@ class _PostRows:
 
     def reload(self) -> None:
         """Read the rows again and signal only what differs."""
+        if self._deferring():
+            return
+        self._apply(self._load())
+
+    def _refresh_for(self, changes: ChangeSet) -> None:
+        """Bring the rows up to date after ``changes`` (which touch them)."""
+        self.reload()
+
+    def _apply(self, posts: list[Post]) -> None:
+        """Make ``posts`` the rows, signalling only what differs."""
         model = self._model()
-        posts = self._load()
         fresh = {p.id: p for p in posts}
-        stale = {pid for pid, post in fresh.items() if self._cache.get(pid, post) != post}
+        cache = self._cache
+        stale = {
+            pid
+            for pid, post in fresh.items()
+            if (old := cache.get(pid, post)) is not post and old != post
+        }
         self._cache.update(fresh)
         self._rows = None
         sync_rows(model, self._ids, [p.id for p in posts])
@@ -286,6 +339,7 @@ class _PostRows:
 
     def _reset(self) -> None:
         model = self._model()
+        self._stale = False
         model.beginResetModel()
         posts = self._load()
         self._ids = [p.id for p in posts]
@@ -302,19 +356,25 @@ class _PostRows:
 
     def _on_changed(self, changes: ChangeSet) -> None:
         loaded = self._cache.keys()
-        if (
+        stale = (
             self._touches(changes)
             or not loaded.isdisjoint(changes.posts)
             or not loaded.isdisjoint(changes.removed_posts)
-        ):
-            self.reload()
+        )
         # A post's change set names its messages too; only an edit of names and colours
         # (no posts touched) can change what every row shows.
         renamed = changes.messages and not changes.posts
-        if changes.channels or changes.campaigns or changes.calendar or renamed:
+        names = changes.channels or changes.campaigns or changes.calendar or renamed
+        if not (stale or names) or self._deferring():
+            return
+        if stale:
+            self._refresh_for(changes)
+        if names:
             self._changed_rows(0, len(self._ids) - 1)
 
     def _on_selected_message(self, message_id: object) -> None:
+        if self._deferring():
+            return
         self._changed_rows(0, len(self._ids) - 1, [_BACKGROUND])
 
     # shared roles
@@ -549,6 +609,15 @@ class AgendaModel(_PostRows, QAbstractTableModel):
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
 
+_MAX_PATCHED_POSTS = 500
+"""Past this many changed posts, the backlog is read again."""
+
+
+def _newest_first(post: Post) -> tuple[datetime, int]:
+    """The key of the backlog's order (descending): last updated first, then by id."""
+    return post.updated_at, post.id
+
+
 class BacklogModel(_PostRows, QAbstractListModel):
     """The undated posts that pass the session's filters, newest first."""
 
@@ -564,6 +633,20 @@ class BacklogModel(_PostRows, QAbstractListModel):
 
     def _touches(self, changes: ChangeSet) -> bool:
         return changes.backlog
+
+    def _refresh_for(self, changes: ChangeSet) -> None:
+        """Read only the posts that changed (a drop into or out of the backlog), not the
+        whole backlog: thousands of ideas in a large calendar."""
+        changed = changes.posts | changes.removed_posts
+        if not changed or len(changed) > _MAX_PATCHED_POSTS:
+            self.reload()
+            return
+        accepts = self.session.filters.accepts
+        kept = [self._cache[pid] for pid in self._ids if pid not in changed]
+        fresh = self.session.posts(changes.posts - changes.removed_posts)
+        kept.extend(p for p in fresh if p.date is None and accepts(p))
+        kept.sort(key=_newest_first, reverse=True)  # the store's backlog order
+        self._apply(kept)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
@@ -610,9 +693,10 @@ class KeyMessageListModel(QAbstractListModel):
         self.session = session
         self._ids: list[int] = []
         self._cache: dict[int, KeyMessage] = {}
+        self._badges: dict[int, tuple[object, ...] | None] | None = None  # as last signalled
         self._load()
         session.changed.connect(self._on_changed)
-        session.reportChanged.connect(self._all_changed)
+        session.reportChanged.connect(self._report_changed)
 
     def _load(self) -> None:
         messages = self.session.key_messages()
@@ -622,12 +706,52 @@ class KeyMessageListModel(QAbstractListModel):
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.messages or changes.calendar:
-            self._load()
+            self._load()  # a message added or removed (its rows signalled by sync_rows)
+        # Moving posts names their messages too, but only the report changes then
+        # (and :meth:`_report_changed` signals the rows whose badge changed).
+        if changes.calendar or (changes.messages and not changes.posts):
             self._all_changed()
 
     def _all_changed(self) -> None:
-        if self._ids:
-            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [])
+        self._badges = None
+        self._emit_rows(0, len(self._ids) - 1)
+
+    def _emit_rows(self, first: int, last: int) -> None:
+        if 0 <= first <= last:
+            self.dataChanged.emit(self.index(first), self.index(last), [])
+
+    def _report_changed(self) -> None:
+        """A new analysis: signal only the rows whose badge, tooltip or status changed
+        (after a drop, the one to three messages the moved post carries)."""
+        badges = self._badges
+        if badges is None:
+            self._badges = {mid: self._badge_key(mid) for mid in self._ids}
+            self._emit_rows(0, len(self._ids) - 1)
+            return
+        changed = []
+        for row, message_id in enumerate(self._ids):
+            key = self._badge_key(message_id)
+            if message_id not in badges or badges[message_id] != key:
+                badges[message_id] = key
+                changed.append(row)
+        start = 0
+        while start < len(changed):
+            end = start
+            while end + 1 < len(changed) and changed[end + 1] == changed[end] + 1:
+                end += 1
+            self._emit_rows(changed[start], changed[end])
+            start = end + 1
+
+    def _badge_key(self, message_id: int) -> tuple[object, ...] | None:
+        cadence = self.cadence(message_id)
+        if cadence is None:
+            return None
+        return (
+            cadence.status,
+            cadence.overdue_days,
+            cadence.last_delivery,
+            cadence.next_delivery,
+        )
 
     def message_ids(self) -> list[int]:
         return list(self._ids)
@@ -813,6 +937,7 @@ __all__ = [
     "badge_text",
     "dots",
     "every_days",
+    "hidden_page",
     "locale_day",
     "long_day",
     "status_label",

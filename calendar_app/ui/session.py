@@ -9,9 +9,11 @@ which carries the store's :class:`ChangeSet`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from operator import attrgetter
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -27,6 +29,17 @@ ScopeChooser = Callable[[QWidget | None, str], Scope | None]
 
 ErrorHandler = Callable[[QWidget | None, BaseException], None]
 """Tells the user about an error in one sentence (dialogs.show_error by default)."""
+
+RANGES_KEPT = 12
+"""Ranges of posts kept between changes: a year of paging back and forth is free."""
+
+POSTS_KEPT = 15_000
+"""...as long as they hold no more posts than this (about 15 MB); the last range stays."""
+
+_MAX_PATCHED_DAYS = 14
+"""After a change of more days than this in a kept range, the range is read again."""
+
+_post_date = attrgetter("date")
 
 
 @dataclass(frozen=True)
@@ -90,7 +103,8 @@ class CalendarSession(QObject):
         self._selected_message: int | None = None
         self._visible: tuple[date, date] | None = None
         self._report: CadenceReport | None = None
-        self._range_cache: dict[tuple[date, date], list[Post]] = {}
+        self._range_cache: dict[tuple[date, date], list[Post]] = {}  # oldest first
+        self._cached_posts = 0
         self._channels: dict[int, Channel] = {}
         self._messages: dict[int, KeyMessage] = {}
         self._campaigns: dict[int, Campaign] = {}
@@ -170,22 +184,79 @@ class CalendarSession(QObject):
 
     def posts_between(self, first: date, last: date) -> list[Post]:
         """Dated posts in the range that pass the filters, in date and time order."""
-        return [p for p in self.all_posts_between(first, last) if self._filters.accepts(p)]
+        posts = self.all_posts_between(first, last)
+        if not self._filters.active:
+            return list(posts)
+        accepts = self._filters.accepts
+        return [p for p in posts if accepts(p)]
 
     def all_posts_between(self, first: date, last: date) -> list[Post]:
         """Every dated post in the range, filters ignored (the cadence panel's view).
 
-        The views on screen ask for the same weeks one after another; the
-        answer is kept until the next change, so the store is asked once.
+        The views on screen ask for the same weeks one after another, and
+        users page back and forth: the answers are kept (the last
+        :data:`RANGES_KEPT` ranges, within :data:`POSTS_KEPT` posts) and a
+        change reads again only the days it touched. A range inside a kept one
+        is cut out of it, so the store is asked once per new range.
         """
         key = (first, last)
-        cached = self._range_cache.get(key)
-        if cached is None:
-            cached = self.store.posts_between(first, last)
-            if len(self._range_cache) >= 4:
-                self._range_cache.pop(next(iter(self._range_cache)))
-            self._range_cache[key] = cached
+        cache = self._range_cache
+        cached = cache.get(key)
+        if cached is not None:
+            del cache[key]  # most recently used last
+            cache[key] = cached
+            return cached
+        for kept, posts in reversed(cache.items()):
+            if kept[0] <= first and last <= kept[1]:
+                del cache[kept]
+                cache[kept] = posts
+                return _cut(posts, first, last)
+        cached = self.store.posts_between(first, last)
+        if (last - first).days < 6:
+            return cached  # a few days (a change's days, say): not worth keeping
+        cache[key] = cached
+        self._cached_posts += len(cached)
+        while len(cache) > 1 and (len(cache) > RANGES_KEPT or self._cached_posts > POSTS_KEPT):
+            self._cached_posts -= len(cache.pop(next(iter(cache))))
         return cached
+
+    def _patch_ranges(self, changes: ChangeSet) -> None:
+        """Bring the kept ranges up to date: read again only the days ``changes`` touched.
+
+        A change names the days it touched (before and after, for a move), so a
+        kept range needs those days again, and the days of any of its posts
+        that changed (named or not).
+        """
+        cache = self._range_cache
+        if changes.calendar or changes.channels:
+            cache.clear()  # rare: start afresh
+            self._cached_posts = 0
+            return
+        touched = changes.posts | changes.removed_posts
+        if not touched and not changes.dates:
+            return  # names and colours: the posts are the same
+        fetched: dict[tuple[date, date], list[Post]] = {}
+        for key, posts in list(cache.items()):
+            first, last = key
+            days = {day for day in changes.dates if first <= day <= last}
+            if touched:
+                days.update(p.date for p in posts if p.id in touched and p.date is not None)
+            if not days:
+                continue
+            if len(days) > _MAX_PATCHED_DAYS:
+                del cache[key]
+                self._cached_posts -= len(posts)
+                continue
+            patched = posts
+            for run in _runs(sorted(days)):
+                fresh = fetched.get(run)
+                if fresh is None:
+                    fresh = fetched[run] = self.store.posts_between(*run)
+                lo = bisect_left(patched, run[0], key=_post_date)
+                hi = bisect_right(patched, run[1], key=_post_date)
+                patched = patched[:lo] + fresh + patched[hi:]
+            cache[key] = patched
+            self._cached_posts += len(patched) - len(posts)
 
     def backlog(self) -> list[Post]:
         return [p for p in self.store.backlog() if self._filters.accepts(p)]
@@ -274,7 +345,7 @@ class CalendarSession(QObject):
 
     def notify(self, changes: ChangeSet) -> None:
         """Called by commands after each store call: refresh what depends on it."""
-        self._range_cache.clear()
+        self._patch_ranges(changes)
         if changes.channels or changes.messages or changes.campaigns or changes.calendar:
             self._reload_names()
         if self._filters.search.strip() and changes.posts:
@@ -287,3 +358,23 @@ class CalendarSession(QObject):
 
     def posts(self, post_ids: Iterable[int]) -> list[Post]:
         return self.store.posts(post_ids)
+
+
+def _cut(posts: list[Post], first: date, last: date) -> list[Post]:
+    """The posts from ``first`` to ``last`` out of a kept range (sorted by date)."""
+    return posts[
+        bisect_left(posts, first, key=_post_date) : bisect_right(posts, last, key=_post_date)
+    ]
+
+
+def _runs(days: list[date]) -> Iterator[tuple[date, date]]:
+    """Sorted days grouped into runs of consecutive days: (first, last) each."""
+    if not days:
+        return
+    start = previous = days[0]
+    for day in days[1:]:
+        if day != previous + timedelta(days=1):
+            yield start, previous
+            start = day
+        previous = day
+    yield start, previous

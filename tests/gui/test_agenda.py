@@ -7,7 +7,7 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -260,3 +260,27 @@ def test_qtmodeltester_on_the_agenda_model(
     session.select_message(3)
     session.push(MovePostsCommand(session, {model.post_ids()[0]: (None, None)}))
     assert model.rowCount() == 32
+
+
+def test_a_hidden_agenda_catches_up_when_shown(
+    qtbot: QtBot, session: CalendarSession, host: QWidget
+) -> None:
+    """As in the main window, the agenda is a page of a stack behind the month view."""
+    stack = QStackedWidget(host)
+    stack.addWidget(QWidget())
+    agenda = AgendaView(session)
+    stack.addWidget(agenda)
+    stack.resize(host.size())
+    stack.show()
+    changes: list[int] = []
+    agenda.model.rowsRemoved.connect(lambda *_: changes.append(1))
+    leaving = session.store.posts_between(date(2026, 11, 24), date(2026, 11, 24))[0]
+
+    session.push(MovePostsCommand(session, {leaving.id: (date(2026, 12, 8), leaving.time)}))
+    assert agenda.model.is_stale()
+    assert changes == []  # nothing done while hidden
+
+    stack.setCurrentWidget(agenda)
+    assert not agenda.model.is_stale()
+    assert agenda.shown_post_ids() == [p.id for p in session.store.posts_between(*NOVEMBER)]
+    assert leaving.id not in agenda.shown_post_ids()

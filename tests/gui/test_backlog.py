@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from datetime import date, time
 
@@ -12,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from calendar_app.core.models import PostStatus
+from calendar_app.core.models import Post, PostStatus
+from calendar_app.core.store import PostChanges
 from calendar_app.ui.backlog import BacklogPanel
-from calendar_app.ui.commands import MovePostsCommand
+from calendar_app.ui.commands import CopyPostsCommand, EditPostsCommand, MovePostsCommand
 from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.post_model import BacklogModel
 from calendar_app.ui.session import CalendarSession
@@ -213,3 +215,39 @@ def test_qtmodeltester_on_the_backlog_model(
     assert model.post_ids()[0] == dated.id  # newest first
     session.undo_stack.undo()
     assert dated.id not in model.post_ids()
+
+
+def test_the_model_follows_many_changes_reading_only_the_changed_posts(
+    session: CalendarSession, qtmodeltester: ModelTester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = BacklogModel(session)
+    qtmodeltester.check(model)
+    backlog_reads: list[bool] = []
+    real = session.store.backlog
+
+    def spy() -> list[Post]:
+        backlog_reads.append(True)
+        return real()
+
+    monkeypatch.setattr(session.store, "backlog", spy)
+    rng = random.Random(5)
+    day = date(2026, 11, 20)
+    for step in range(30):
+        posts = [p for p in session.store.all_posts() if p.series_id is None]
+        post = rng.choice(posts)
+        action = step % 5
+        if action == 0:  # into the backlog
+            session.push(MovePostsCommand(session, {post.id: (None, None)}))
+        elif action == 1:  # out of it
+            idea = rng.choice(real())
+            session.push(MovePostsCommand(session, {idea.id: (day, time(9, 0))}))
+        elif action == 2:
+            edits: dict[int, PostChanges] = {post.id: {"title": f"Renamed {step}"}}
+            session.push(EditPostsCommand(session, edits))
+        elif action == 3:
+            session.undo_stack.undo()
+        else:
+            session.push(CopyPostsCommand(session, [(post.id, None, None)]))
+        assert model.post_ids() == [p.id for p in real()]
+        assert [model.post(i) for i in model.post_ids()] == real()
+    assert backlog_reads == []

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication, QScrollBar
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import NewPost, PostStatus
-from calendar_app.render.cadence_strip import day_text
+from calendar_app.core.store import CalendarStore
+from calendar_app.render.cadence_strip import RowShapes, StripLayout, StripRow, day_text
+from calendar_app.ui import cadence_panel
 from calendar_app.ui.cadence_panel import CadencePanel
-from calendar_app.ui.commands import AddPostCommand, MovePostsCommand
+from calendar_app.ui.commands import AddPostCommand, ChannelCommand, MovePostsCommand
 from calendar_app.ui.session import CalendarSession
 
-from .conftest import TODAY
+from .conftest import TODAY, ScopeAnswers
 
 FIRST = date(2026, 10, 26)
 LAST = date(2026, 12, 6)
@@ -345,3 +350,154 @@ def test_paints_in_a_dark_palette(panel: CadencePanel, qapp: QApplication) -> No
     panel.setPalette(dark)
     image = panel.grab().toImage()
     assert image.pixelColor(image.width() - 2, image.height() - 2) == QColor("#1b1c1f")
+
+
+# -- many key messages: the rows scroll ---------------------------------------
+
+
+@pytest.fixture
+def crowded(demo_path: Path, scope_answers: ScopeAnswers, qtbot: QtBot) -> Iterator[CadencePanel]:
+    """Fifty key messages in a panel as tall as the main window makes it."""
+    store = CalendarStore.open(demo_path)
+    for i in range(50 - len(store.key_messages())):
+        store.add_key_message(f"Extra message {i:02}", cadence_days=14)
+    session = CalendarSession(store, today=TODAY, scope_chooser=scope_answers)
+    widget = CadencePanel(session)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 300)
+    widget.set_range(FIRST, LAST)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    session.undo_stack.clear()
+    store.close()
+
+
+def wholly_shown(panel: CadencePanel, message: int) -> bool:
+    rect = panel.row_rect(message)
+    return (
+        panel.message_at(QPoint(40, rect.top())) == message
+        and panel.message_at(QPoint(40, rect.bottom())) == message
+    )
+
+
+def test_fifty_messages_scroll_and_each_can_be_seen(crowded: CadencePanel) -> None:
+    ids = crowded.message_ids()
+    assert len(ids) == 50
+    bar = crowded.findChild(QScrollBar, "cadenceScrollBar")
+    assert bar is not None
+    assert bar.isVisible()
+    visible = crowded.visible_message_ids()
+    assert ids[0] in visible
+    assert ids[-1] not in visible
+    assert crowded.message_at(crowded.row_rect(ids[-1]).center()) is None  # below the key
+    for message in ids:
+        crowded.scroll_to_message(message)
+        assert message in crowded.visible_message_ids()
+        assert wholly_shown(crowded, message)
+    assert crowded.scroll_offset() > 0
+    assert crowded.tooltip_at(QPoint(40, crowded.row_rect(ids[-1]).center().y())).startswith(
+        "Extra message"
+    )
+
+
+def test_the_wheel_and_the_keyboard_scroll_the_rows(crowded: CadencePanel, qtbot: QtBot) -> None:
+    ids = crowded.message_ids()
+    center = QPointF(crowded.rect().center())
+    wheel = QWheelEvent(
+        center,
+        QPointF(crowded.mapToGlobal(center)),
+        QPoint(),
+        QPoint(0, -120),  # one notch towards the user: down
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(crowded, wheel)
+    assert crowded.scroll_offset() > 0
+    crowded.setFocus()
+    for _ in ids:
+        qtbot.keyClick(crowded, Qt.Key.Key_Down)
+    assert crowded.session.selected_message == ids[-1]
+    assert wholly_shown(crowded, ids[-1])
+    crowded.session.select_message(ids[1])  # from the sidebar, say
+    assert wholly_shown(crowded, ids[1])
+
+
+def test_only_the_rows_on_screen_are_drawn(
+    crowded: CadencePanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn = spy_on_drawn_rows(monkeypatch)
+    crowded.set_range(FIRST + timedelta(days=7), LAST + timedelta(days=7))
+    crowded.repaint()
+    visible = crowded.visible_message_ids()
+    assert 0 < len(visible) < 50
+    assert sorted(drawn) == sorted(visible)
+    drawn.clear()
+    crowded.set_scroll_offset(crowded.scroll_offset() + 5 * crowded.row_rect(visible[0]).height())
+    crowded.repaint()
+    assert set(drawn) <= set(crowded.visible_message_ids()) - set(visible)
+
+
+def spy_on_drawn_rows(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The messages whose rows' tracks get drawn from now on."""
+    drawn: list[int] = []
+    real = cadence_panel.row_shapes
+
+    def spy(
+        layout: StripLayout, row: StripRow, rect: QRectF, today: date, **options: bool
+    ) -> RowShapes:
+        drawn.append(row.message_id)
+        return real(layout, row, rect, today, **options)
+
+    monkeypatch.setattr(cadence_panel, "row_shapes", spy)
+    return drawn
+
+
+def test_a_move_rebuilds_and_redraws_only_the_rows_of_its_messages(
+    shown: CadencePanel, session: CalendarSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    roof = message_id(session, "Every roof counts")
+    day, _channels = shown.marks(roof)[3]
+    post = next(
+        p
+        for p in session.store.posts_between(day, day)
+        if roof in p.message_ids and p.status != PostStatus.CANCELLED and p.series_id is None
+    )
+    versions = {m: shown.row_version(m) for m in shown.message_ids()}
+    marks = {m: shown.marks(m) for m in shown.message_ids()}
+    shown.repaint()
+    drawn = spy_on_drawn_rows(monkeypatch)
+
+    session.push(MovePostsCommand(session, {post.id: (date(2026, 12, 5), post.time)}))
+    shown.repaint()
+
+    for message in shown.message_ids():
+        if message in post.message_ids:
+            assert shown.marks(message) != marks[message]
+            assert shown.row_version(message) > versions[message]
+            assert shown.gap_bars(message) == expected_gaps(session, message)
+        else:
+            assert shown.marks(message) == marks[message]
+            assert shown.row_version(message) == versions[message]
+    assert drawn
+    assert set(drawn) <= set(post.message_ids)
+
+
+def test_a_new_channel_colour_shows_at_once(shown: CadencePanel, session: CalendarSession) -> None:
+    roof = message_id(session, "Every roof counts")
+    day, channels = next((d, c) for d, c in shown.marks(roof) if len(c) == 1)
+    point = row_point(shown, roof, day)
+
+    def pixel() -> QColor:
+        image = shown.grab().toImage()
+        ratio = image.devicePixelRatio()
+        return image.pixelColor(round(point.x() * ratio), round(point.y() * ratio))
+
+    channel = session.channel(channels[0])
+    assert pixel() == QColor(channel.color)
+    session.push(ChannelCommand(session, channel, replace(channel, color="#00ff00")))
+    assert pixel() == QColor("#00ff00")
+    session.undo_stack.undo()
+    assert pixel() == QColor(channel.color)

@@ -414,3 +414,30 @@ def test_accessible_names(month: MonthView) -> None:
     month.set_current_date(date(2026, 11, 16))
     assert "2 posts" in month.accessibleDescription()
     assert "2026" in month.accessibleDescription()
+
+
+def test_a_drop_reads_again_only_the_days_it_touched(
+    month: MonthView, session: CalendarSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    post = movable_post(session, TODAY, TODAY + timedelta(days=10))
+    assert post.date is not None
+    target = post.date + timedelta(days=2)
+    asked: list[tuple[date, date]] = []
+    real = session.posts_between
+
+    def spy(first: date, last: date) -> list[Post]:
+        asked.append((first, last))
+        return real(first, last)
+
+    monkeypatch.setattr(session, "posts_between", spy)
+    send_drop(month, center(month, target), month.drag_mime(post.id))
+
+    assert asked
+    assert all(
+        first in (post.date, target) and last in (post.date, target) for first, last in asked
+    )
+    for day in month.visible_days():  # and the whole grid is right
+        assert month.posts_on(day) == [p.id for p in session.store.posts_between(day, day)]
+    session.undo_stack.undo()
+    for day in month.visible_days():
+        assert month.posts_on(day) == [p.id for p in session.store.posts_between(day, day)]

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
+
+import pytest
 
 from calendar_app.core.cadence import CadenceReport, analyse
-from calendar_app.core.models import PostStatus
+from calendar_app.core.models import Post, PostStatus
 from calendar_app.ui.commands import (
     CopyPostsCommand,
+    DeleteKeyMessageCommand,
     DeletePostsCommand,
     EditPostsCommand,
     MovePostsCommand,
 )
-from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.session import CalendarSession, Filters
 
 from .conftest import TODAY
 
@@ -76,3 +79,94 @@ def test_a_refused_drop_says_why_and_leaves_nothing_to_undo(session: CalendarSes
     assert seen == ["The calendar file is read-only, so the change could not be saved."]
     assert session.undo_stack.count() == 0
     assert session.store.post(post.id) == post
+
+
+# -- the posts kept for the views ---------------------------------------------
+
+
+KEPT_RANGES = [
+    (TODAY - timedelta(days=23), TODAY + timedelta(days=18)),  # a month grid
+    (TODAY - timedelta(days=2), TODAY + timedelta(days=4)),  # a week
+    (TODAY.replace(day=1), TODAY.replace(day=30)),  # the agenda's month
+    (TODAY + timedelta(days=40), TODAY + timedelta(days=81)),  # the next grid
+]
+
+
+def test_kept_ranges_match_the_store_after_many_changes(session: CalendarSession) -> None:
+    rng = random.Random(11)
+    for first, last in KEPT_RANGES:
+        session.all_posts_between(first, last)
+    for step in range(40):
+        posts = [p for p in session.store.all_posts() if p.series_id is None]
+        post = rng.choice(posts)
+        action = step % 6
+        if action == 0:  # within and across the kept ranges
+            day = TODAY + timedelta(days=rng.randint(-30, 90))
+            session.push(MovePostsCommand(session, {post.id: (day, post.time)}))
+        elif action == 1:
+            day = TODAY + timedelta(days=rng.randint(-30, 90))
+            session.push(CopyPostsCommand(session, [(post.id, day, None)]))
+        elif action == 2:
+            status = rng.choice(list(PostStatus))
+            title = f"Edited {step}"
+            session.push(EditPostsCommand(session, {post.id: {"status": status, "title": title}}))
+        elif action == 3:
+            session.undo_stack.undo()
+        elif action == 4:
+            session.push(MovePostsCommand(session, {post.id: (None, None)}))  # to the backlog
+        else:
+            session.push(DeletePostsCommand(session, [post.id]))
+        for first, last in KEPT_RANGES:
+            assert session.all_posts_between(first, last) == session.store.posts_between(
+                first, last
+            )
+    while session.undo_stack.canUndo():
+        session.undo_stack.undo()
+    for first, last in KEPT_RANGES:
+        assert session.all_posts_between(first, last) == session.store.posts_between(first, last)
+
+
+def test_a_change_reads_again_only_the_days_it_touched(
+    session: CalendarSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, last = KEPT_RANGES[0]
+    session.all_posts_between(first, last)
+    asked: list[tuple[date, date]] = []
+    real = session.store.posts_between
+
+    def spy(start: date, end: date) -> list[Post]:
+        asked.append((start, end))
+        return real(start, end)
+
+    monkeypatch.setattr(session.store, "posts_between", spy)
+    post = next(p for p in session.posts_between(TODAY, TODAY) if p.series_id is None)
+    target = TODAY + timedelta(days=5)
+    session.push(MovePostsCommand(session, {post.id: (target, post.time)}))
+    assert sorted(asked) == [(TODAY, TODAY), (target, target)]
+    # A range inside a kept one is cut out of it: no query.
+    asked.clear()
+    week = session.posts_between(TODAY, TODAY + timedelta(days=6))
+    assert asked == []
+    assert week == real(TODAY, TODAY + timedelta(days=6))
+    assert post.id in [p.id for p in week if p.date == target]
+
+
+def test_filters_still_apply_to_kept_posts(session: CalendarSession) -> None:
+    first, last = KEPT_RANGES[0]
+    everything = session.posts_between(first, last)
+    hidden = everything[0].channel_id
+    session.set_filters(Filters(hidden_channels=frozenset({hidden})))
+    assert session.posts_between(first, last) == [p for p in everything if p.channel_id != hidden]
+    assert session.all_posts_between(first, last) == everything
+
+
+def test_kept_posts_follow_changes_that_name_no_days(session: CalendarSession) -> None:
+    first, last = KEPT_RANGES[0]
+    session.all_posts_between(first, last)
+    message = session.key_messages()[0].id
+    session.push(DeleteKeyMessageCommand(session, message))
+    assert session.all_posts_between(first, last) == session.store.posts_between(first, last)
+    session.undo_stack.undo()  # the store names the posts given the message back, not their days
+    kept = session.all_posts_between(first, last)
+    assert kept == session.store.posts_between(first, last)
+    assert any(message in p.message_ids for p in kept)

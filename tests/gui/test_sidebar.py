@@ -228,3 +228,25 @@ def test_qtmodeltester_on_the_message_and_channel_models(
     first = channels.channel_ids()[0]
     assert channels.setData(channels.index(0), Qt.CheckState.Unchecked)
     assert session.filters.hidden_channels == frozenset({first})
+
+
+def test_a_new_analysis_signals_only_the_badges_that_changed(
+    qtbot: QtBot, sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    model = sidebar.messages_view.model()
+    assert isinstance(model, KeyMessageListModel)
+    warranty = message_id(session, "Backed by a 25-year warranty")
+    carrier = next(
+        p
+        for p in session.store.all_posts()
+        if p.message_ids == (warranty,) and p.status == PostStatus.PUBLISHED
+    )
+    assert sidebar.badge_text(warranty) == "overdue by 42 days"
+    rows: list[int] = []
+    model.dataChanged.connect(
+        lambda first, last, _roles: rows.extend(range(first.row(), last.row() + 1))
+    )
+    with qtbot.waitSignal(session.reportChanged):
+        session.push(CopyPostsCommand(session, [(carrier.id, TODAY, None)]))
+    assert rows == [model.row_of(warranty)]
+    assert sidebar.badge_text(warranty) == "unplanned"

@@ -6,12 +6,14 @@ from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtWidgets import QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
-from calendar_app.ui.commands import AddPostCommand
+from calendar_app.ui.commands import AddPostCommand, MovePostsCommand
 from calendar_app.ui.dnd import posts_mime
-from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.month_view import MonthView
+from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.week_view import HOUR_HEIGHT, WeekView
 from tests.gui.conftest import TODAY, ScopeAnswers
 
@@ -313,3 +315,46 @@ def test_current_time_line_only_in_the_week_of_today(week: WeekView) -> None:
 def test_accessible_names(week: WeekView) -> None:
     assert week.accessibleName() == "Week view"
     assert "2026" in week.accessibleDescription()
+
+
+# -- hidden behind another view ------------------------------------------------
+
+
+def test_a_hidden_view_catches_up_when_shown(session: CalendarSession, qtbot: QtBot) -> None:
+    """As in the main window: the month and week views are pages of a stack."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    stack = QStackedWidget(host)
+    month = MonthView(session)
+    week = WeekView(session)
+    stack.addWidget(month)
+    stack.addWidget(week)
+    host.resize(1000, 700)
+    stack.resize(host.size())
+    host.show()
+    qtbot.waitExposed(host)
+    assert stack.currentWidget() is month
+
+    post = movable_post(session, TODAY)
+    target = SUNDAY
+    session.push(MovePostsCommand(session, {post.id: (target, post.time)}))
+    assert post.id in month.posts_on(target)  # the view on screen follows at once
+    assert week.is_stale()  # the hidden one waits
+
+    stack.setCurrentWidget(week)
+    assert not week.is_stale()
+    assert post.id in week.posts_on(target)
+    assert post.id not in week.posts_on(TODAY)
+    assert week.chip_rect(post.id) is not None
+    report = session.report()
+    assert all(week.badge_count(d) == report.overdue_count(d) for d in week.visible_days())
+
+    session.undo_stack.undo()
+    assert month.is_stale()
+    session.set_filters(Filters(hidden_channels=frozenset({post.channel_id})))
+    stack.setCurrentWidget(month)
+    assert not month.is_stale()
+    assert post.id not in month.posts_on(TODAY)  # filtered out while hidden
+    session.set_filters(Filters())
+    assert post.id in month.posts_on(TODAY)
+    assert post.id not in month.posts_on(target)
