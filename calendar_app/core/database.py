@@ -262,9 +262,9 @@ def check_calendar_file(path: Path) -> int:
 
 def _configure(db: Database) -> None:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    # A larger page cache than SQLite's 2 MiB keeps month after month of a big
-    # calendar in memory; it is only filled as pages are read.
-    db.execute("PRAGMA cache_size = -65536")
+    # A page cache of 8 MiB (SQLite gives 2) keeps the months around the one on
+    # screen in memory without making the window heavy; it fills only as pages are read.
+    db.execute("PRAGMA cache_size = -8192")
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":
         db.enable_wal()
