@@ -1,0 +1,1063 @@
+"""iCalendar export and import: Cadence's own files come back exactly, other programs'
+files import as posts at the right local times, and problems are refused by line."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from calendar_app.cli import main
+from calendar_app.core import store as store_module
+from calendar_app.core.demo import write_demo
+from calendar_app.core.errors import CalendarFileError, ImportProblem
+from calendar_app.core.models import CampaignKind, NewPost, Post, PostStatus
+from calendar_app.core.store import CalendarStore
+from calendar_app.exchange.formats import (
+    Cancelled,
+    ExportOptions,
+    ImportOptions,
+    no_progress,
+)
+from calendar_app.exchange.ical import (
+    css_colour_name,
+    export_ics,
+    import_ics,
+    occurrence_uid,
+    posts_to_ics,
+)
+from calendar_app.exchange.windows_zones import WINDOWS_TO_IANA, iana_for_windows
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ics"
+TODAY = date(2026, 1, 20)
+"""The day the fixture files are imported on: January's events are past, the rest ahead."""
+
+Row = tuple[str, str | None, str, str, tuple[str, ...], str]
+
+
+# -- helpers -------------------------------------------------------------------------
+
+
+def rows(store: CalendarStore) -> list[Row]:
+    """Every post as (date, time, title, channel, key messages, status), in time order."""
+    channels = {c.id: c.name for c in store.channels(include_archived=True)}
+    messages = {m.id: m.title for m in store.key_messages(include_archived=True)}
+    return sorted(
+        (
+            p.date.isoformat() if p.date else "",
+            p.time.strftime("%H:%M") if p.time else None,
+            p.title,
+            channels[p.channel_id],
+            tuple(sorted(messages[m] for m in p.message_ids)),
+            p.status.value,
+        )
+        for p in store.all_posts()
+    )
+
+
+def comparable(store: CalendarStore) -> dict[str, tuple[object, ...]]:
+    """Every post's user-visible fields by uid, with names instead of ids."""
+    channels = {c.id: c.name for c in store.channels(include_archived=True)}
+    messages = {m.id: m.title for m in store.key_messages(include_archived=True)}
+    campaigns = {c.id: c.name for c in store.campaigns()}
+    return {
+        p.uid: (
+            p.title,
+            p.body,
+            p.link,
+            p.notes,
+            p.status,
+            p.date,
+            p.time,
+            channels[p.channel_id],
+            tuple(sorted(messages[m] for m in p.message_ids)),
+            campaigns.get(p.campaign_id) if p.campaign_id is not None else None,
+        )
+        for p in store.all_posts()
+    }
+
+
+def import_file(
+    store: CalendarStore,
+    path: Path,
+    *,
+    fallback: str | None = None,
+    create_missing: bool = False,
+) -> tuple[int, int, int, list[str]]:
+    """Import and return (added, updated, unchanged, skipped sentences)."""
+    summary = import_ics(
+        store,
+        path,
+        ImportOptions(fallback_channel=fallback, create_missing=create_missing),
+        no_progress,
+        today=TODAY,
+    )
+    return len(summary.added), len(summary.previous), summary.unchanged, summary.skipped
+
+
+def write_ics(path: Path, lines: list[str]) -> Path:
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+    return path
+
+
+HEADER = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//Test//EN"]
+
+
+def vevent(uid: str | None, start: str, summary: str = "A post", *extra: str) -> list[str]:
+    lines = ["BEGIN:VEVENT"]
+    if uid is not None:
+        lines.append(f"UID:{uid}")
+    lines += ["DTSTAMP:20260101T000000Z", start, f"SUMMARY:{summary}", "CATEGORIES:LinkedIn"]
+    return [*lines, *extra, "END:VEVENT"]
+
+
+def parsed_events(path: Path) -> list[Any]:
+    return list(Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+
+
+@pytest.fixture
+def planned(store: CalendarStore) -> CalendarStore:
+    """The Paris calendar with the channels and key messages the fixture files name."""
+    for name in ("LinkedIn", "Newsletter", "Blog", "Press", "Instagram"):
+        store.add_channel(name)
+    store.add_key_message("We listen")
+    store.add_key_message("Made here")
+    return store
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[CalendarStore]:
+    """A second, empty calendar in Paris to import into."""
+    with CalendarStore.create(tmp_path / "fresh.cadence", timezone="Europe/Paris") as opened:
+        yield opened
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[CalendarStore]:
+    write_demo(tmp_path / "demo.cadence", today=date(2026, 11, 18))
+    with CalendarStore.open(tmp_path / "demo.cadence") as opened:
+        yield opened
+
+
+def one_post(store: CalendarStore, **fields: object) -> Post:
+    channel = store.channel_named("LinkedIn") or store.channel(
+        store.add_channel("LinkedIn").created[0]
+    )
+    values: dict[str, object] = {
+        "title": "Launch post",
+        "channel_id": channel.id,
+        "date": date(2026, 3, 10),
+        "time": time(9, 0),
+        "status": PostStatus.SCHEDULED,
+    }
+    values.update(fields)
+    (post_id,) = store.add_post(NewPost(**values)).created  # type: ignore[arg-type]
+    return store.post(post_id)
+
+
+# -- export ----------------------------------------------------------------------------
+
+
+def test_export_writes_one_event_per_dated_post_with_every_property(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    channel = store.add_channel("LinkedIn", color="#4169e1", kind="social").created[0]
+    listen = store.add_key_message("We listen", cadence_days=7, color="#2ba36b").created[0]
+    made = store.add_key_message("Made here").created[0]
+    campaign = store.add_campaign("Spring", kind=CampaignKind.PRODUCT).created[0]
+    timed = one_post(
+        store,
+        title="Launch, part 1; with \\ backslash",
+        message_ids=(listen, made),
+        body="Line one\nLine two",
+        link="https://example.com/launch",
+        notes="Check the figures",
+        campaign_id=campaign,
+        channel_id=channel,
+    )
+    untimed = one_post(store, title="All day", time=None, date=date(2026, 3, 11))
+    one_post(store, title="An idea", date=None, time=None, status=PostStatus.IDEA)
+
+    summary = export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+
+    assert (summary.posts, summary.files) == (2, [tmp_path / "out.ics"])
+    cal = Calendar.from_ical((tmp_path / "out.ics").read_bytes())
+    assert str(cal["X-WR-CALNAME"]) == "Test calendar"
+    assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Paris"]
+    events: dict[str, Any] = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    assert set(events) == {timed.uid, untimed.uid}
+    event = events[timed.uid]
+    assert event["DTSTART"].params["TZID"] == "Europe/Paris"
+    assert event["DTSTART"].dt == datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    assert str(event["SUMMARY"]) == "Launch, part 1; with \\ backslash"
+    assert str(event["DESCRIPTION"]) == "Line one\nLine two\n\nhttps://example.com/launch"
+    assert str(event["URL"]) == "https://example.com/launch"
+    assert (str(event["STATUS"]), str(event["TRANSP"])) == ("CONFIRMED", "TRANSPARENT")
+    assert [str(c) for c in event["CATEGORIES"].cats] == ["LinkedIn", "We listen", "Made here"]
+    assert str(event["COLOR"]) == "royalblue"
+    assert int(event["SEQUENCE"]) == 0
+    assert str(event["X-CADENCE-CHANNEL"]) == "LinkedIn"
+    assert [str(m) for m in event["X-CADENCE-MESSAGE"]] == ["We listen", "Made here"]
+    assert event["X-CADENCE-MESSAGE"][0].params["X-DAYS"] == "7"
+    assert str(event["X-CADENCE-CAMPAIGN"]) == "Spring"
+    assert str(event["X-CADENCE-STATUS"]) == "scheduled"
+    assert str(event["X-CADENCE-NOTES"]) == "Check the figures"
+    assert "RRULE" not in event
+    all_day = events[untimed.uid]
+    assert (all_day["DTSTART"].dt, all_day["DTEND"].dt) == (date(2026, 3, 11), date(2026, 3, 12))
+
+
+@pytest.mark.parametrize(
+    ("status", "ics"),
+    [
+        (PostStatus.IDEA, "TENTATIVE"),
+        (PostStatus.DRAFT, "TENTATIVE"),
+        (PostStatus.SCHEDULED, "CONFIRMED"),
+        (PostStatus.PUBLISHED, "CONFIRMED"),
+        (PostStatus.CANCELLED, "CANCELLED"),
+    ],
+)
+def test_export_maps_each_status(
+    store: CalendarStore, tmp_path: Path, status: PostStatus, ics: str
+) -> None:
+    one_post(store, status=status)
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    (event,) = parsed_events(tmp_path / "out.ics")
+    assert str(event["STATUS"]) == ics
+
+
+def test_export_filters_by_dates_channels_and_messages(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    linkedin = store.add_channel("LinkedIn").created[0]
+    blog = store.add_channel("Blog").created[0]
+    listen = store.add_key_message("We listen").created[0]
+    early = one_post(store, title="Early", date=date(2026, 2, 1), channel_id=linkedin)
+    middle = one_post(
+        store, title="Middle", date=date(2026, 3, 1), channel_id=blog, message_ids=(listen,)
+    )
+    late = one_post(store, title="Late", date=date(2026, 4, 1), channel_id=linkedin)
+
+    def exported(options: ExportOptions) -> set[str]:
+        export_ics(store, tmp_path / "out.ics", options, no_progress)
+        return {str(e["UID"]) for e in parsed_events(tmp_path / "out.ics")}
+
+    assert exported(ExportOptions()) == {early.uid, middle.uid, late.uid}
+    in_march = ExportOptions(first=date(2026, 2, 15), last=date(2026, 3, 31))
+    assert exported(in_march) == {middle.uid}
+    assert exported(ExportOptions(first=date(2026, 3, 1))) == {middle.uid, late.uid}
+    assert exported(ExportOptions(channel_ids=frozenset({linkedin}))) == {early.uid, late.uid}
+    assert exported(ExportOptions(message_ids=frozenset({listen}))) == {middle.uid}
+
+
+def test_sequence_and_last_modified_move_when_a_post_changes(
+    store: CalendarStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stamps = iter(["2026-03-01T10:00:00.000000+00:00", "2026-03-02T16:30:00.000000+00:00"])
+    monkeypatch.setattr(store_module, "_now", lambda: next(stamps))
+    post = one_post(store)
+    export_ics(store, tmp_path / "before.ics", ExportOptions(), no_progress)
+    store.update_post(post.id, {"title": "Launch post, edited"})
+    export_ics(store, tmp_path / "after.ics", ExportOptions(), no_progress)
+
+    (before,) = parsed_events(tmp_path / "before.ics")
+    (after,) = parsed_events(tmp_path / "after.ics")
+    assert (int(before["SEQUENCE"]), int(after["SEQUENCE"])) == (0, 1)
+    assert before["LAST-MODIFIED"].dt == datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
+    assert after["LAST-MODIFIED"].dt == datetime(2026, 3, 2, 16, 30, tzinfo=UTC)
+
+
+def test_a_utc_calendar_writes_utc_times_and_no_vtimezone(tmp_path: Path) -> None:
+    with CalendarStore.create(tmp_path / "utc.cadence", timezone="UTC") as store:
+        one_post(store, time=time(23, 45))
+        export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    text = (tmp_path / "out.ics").read_text()
+    assert "DTSTART:20260310T234500Z" in text
+    assert "BEGIN:VTIMEZONE" not in text
+
+
+def test_export_replaces_the_target_whole_and_leaves_no_temporary_file(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    one_post(store)
+    target = tmp_path / "out.ics"
+    target.write_text("an older export")
+    export_ics(store, target, ExportOptions(), no_progress)
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("test.cadence")] == [
+        "out.ics"
+    ]
+    with pytest.raises(CalendarFileError, match="does not exist"):
+        export_ics(store, tmp_path / "missing" / "out.ics", ExportOptions(), no_progress)
+
+
+def test_a_cancelled_export_writes_nothing(store: CalendarStore, tmp_path: Path) -> None:
+    one_post(store)
+    target = tmp_path / "out.ics"
+    target.write_text("an older export")
+    with pytest.raises(Cancelled):
+        export_ics(store, target, ExportOptions(), lambda done, total: False)
+    assert target.read_text() == "an older export"
+
+
+def test_drag_and_drop_ics_holds_the_dated_posts(store: CalendarStore) -> None:
+    dated = one_post(store)
+    undated = one_post(store, date=None, time=None, status=PostStatus.IDEA)
+    cal = Calendar.from_ical(posts_to_ics(store, [dated, undated]))
+    assert [str(e["UID"]) for e in cal.walk("VEVENT")] == [dated.uid]
+
+
+def test_text_that_icalendar_would_mangle_comes_back_as_typed(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    post = one_post(
+        store,
+        title="Save to C:\\New folder\\notes, then; reply",
+        body="Windows line\r\nbreaks, and a \\n that is not one",
+        notes="a\\Nb",
+    )
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    import_file(fresh, tmp_path / "out.ics")
+    back = fresh.post_by_uid(post.uid)
+    assert back.title == "Save to C:\\New folder\\notes, then; reply"
+    # RFC 5545 has no escape for a carriage return: line breaks come back as \n.
+    assert back.body == "Windows line\nbreaks, and a \\n that is not one"
+    assert back.notes == "a\\Nb"
+
+
+def test_css_colour_names_for_rfc_7986_color() -> None:
+    assert css_colour_name("#4169e1") == "royalblue"
+    assert css_colour_name("#000001") == "black"
+    assert css_colour_name("#fe0000") == "red"
+
+
+# -- Cadence's own files ------------------------------------------------------------------
+
+
+def test_the_demo_calendar_comes_back_exactly_in_a_fresh_calendar(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    export_ics(demo, tmp_path / "demo.ics", ExportOptions(), no_progress)
+    with CalendarStore.create(tmp_path / "copy.cadence", timezone=demo.info().timezone) as copy:
+        summary = import_ics(copy, tmp_path / "demo.ics", ImportOptions(), no_progress)
+        dated = {uid: fields for uid, fields in comparable(demo).items() if fields[5] is not None}
+        assert comparable(copy) == dated
+        assert len(summary.added) == len(dated)
+        # The file describes channels, key messages and campaigns: made as they were.
+        theirs = {(c.name, c.kind, c.color) for c in demo.channels(include_archived=True)}
+        ours = {(c.name, c.kind, c.color) for c in copy.channels(include_archived=True)}
+        assert ours <= theirs
+        assert sorted(summary.channels_added) == sorted(
+            c.id for c in copy.channels(include_archived=True)
+        )
+        assert {(m.title, m.cadence_days, m.color) for m in copy.key_messages()} <= {
+            (m.title, m.cadence_days, m.color) for m in demo.key_messages(include_archived=True)
+        }
+        assert {(c.name, c.kind) for c in copy.campaigns()} == {
+            (c.name, c.kind) for c in demo.campaigns()
+        }
+        assert len(summary.campaigns_added) == len(demo.campaigns())
+
+
+def test_a_recurring_series_is_written_as_posts_and_put_back_together(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    channel = store.add_channel("LinkedIn").created[0]
+    template = NewPost("Weekly tip", channel, date=date(2026, 3, 2), time=time(8, 30))
+    created = store.add_series(template, "FREQ=WEEKLY;COUNT=4").created
+    store.delete_occurrences(created[1], "this")
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    events = parsed_events(tmp_path / "out.ics")
+    assert len(events) == 3
+    assert not any("RRULE" in event for event in events)
+
+    import_file(fresh, tmp_path / "out.ics")
+    posts = fresh.all_posts()
+    assert [(p.date, p.time) for p in posts] == [
+        (date(2026, 3, 2), time(8, 30)),
+        (date(2026, 3, 16), time(8, 30)),
+        (date(2026, 3, 23), time(8, 30)),
+    ]
+    (series_id,) = {p.series_id for p in posts}
+    assert series_id is not None
+    series = fresh.series(series_id)
+    assert (series.rrule, series.anchor, series.anchor_time, series.exdates) == (
+        "FREQ=WEEKLY;COUNT=4",
+        date(2026, 3, 2),
+        time(8, 30),
+        (date(2026, 3, 9),),
+    )
+    assert [p.occurrence for p in posts] == [date(2026, 3, 2), date(2026, 3, 16), date(2026, 3, 23)]
+
+
+def test_wall_clock_times_that_daylight_saving_skips_or_repeats_come_back_as_written(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    skipped = one_post(store, title="Skipped hour", date=date(2026, 3, 29), time=time(2, 30))
+    repeated = one_post(store, title="Repeated hour", date=date(2026, 10, 25), time=time(2, 30))
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    import_file(fresh, tmp_path / "out.ics")
+    assert (fresh.post_by_uid(skipped.uid).time, fresh.post_by_uid(repeated.uid).time) == (
+        time(2, 30),
+        time(2, 30),
+    )
+
+
+def test_a_cadence_file_imported_into_another_zone_keeps_the_moments(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    morning = one_post(store, title="Morning", date=date(2026, 3, 10), time=time(9, 0))
+    night = one_post(store, title="Night", date=date(2026, 6, 1), time=time(1, 0))
+    all_day = one_post(store, title="All day", date=date(2026, 6, 2), time=None)
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    with CalendarStore.create(tmp_path / "ny.cadence", timezone="America/New_York") as ny:
+        import_file(ny, tmp_path / "out.ics")
+        assert [(p.uid, p.date, p.time) for p in ny.all_posts()] == [
+            (morning.uid, date(2026, 3, 10), time(4, 0)),
+            (night.uid, date(2026, 5, 31), time(19, 0)),
+            (all_day.uid, date(2026, 6, 2), None),
+        ]
+
+
+def test_importing_the_same_file_twice_changes_nothing(
+    demo: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    export_ics(demo, tmp_path / "demo.ics", ExportOptions(), no_progress)
+    added, _, _, _ = import_file(fresh, tmp_path / "demo.ics")
+    before = fresh.all_posts()
+    channels = fresh.channels(include_archived=True)
+    summary = import_ics(fresh, tmp_path / "demo.ics", ImportOptions(), no_progress)
+    assert (summary.added, summary.previous, summary.unchanged) == ([], [], added)
+    assert (summary.channels_added, summary.messages_added, summary.campaigns_added) == ([], [], [])
+    assert fresh.all_posts() == before
+    assert fresh.channels(include_archived=True) == channels
+
+
+def test_an_edit_in_the_file_updates_its_post_and_records_the_previous_version(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    post = one_post(store, title="Launch post")
+    other = one_post(store, title="Other post", date=date(2026, 3, 12))
+    path = tmp_path / "out.ics"
+    export_ics(store, path, ExportOptions(), no_progress)
+    text = path.read_text()
+    text = text.replace("SUMMARY:Launch post", "SUMMARY:Launch post, reworded")
+    text = text.replace(
+        "DTSTART;TZID=Europe/Paris:20260310T090000", "DTSTART;TZID=Europe/Paris:20260311T101500"
+    )
+    path.write_text(text)
+
+    summary = import_ics(store, path, ImportOptions(), no_progress)
+
+    assert (summary.added, summary.previous, summary.unchanged) == ([], [post], 1)
+    edited = store.post(post.id)
+    assert (edited.title, edited.date, edited.time) == (
+        "Launch post, reworded",
+        date(2026, 3, 11),
+        time(10, 15),
+    )
+    assert edited.revision == post.revision + 1
+    assert store.post(other.id) == other
+
+
+# -- other programs' files -------------------------------------------------------------
+
+
+def test_google_calendar_file(planned: CalendarStore) -> None:
+    added, _, _, skipped = import_file(planned, FIXTURES / "google.ics", fallback="Google Calendar")
+    g = "Google Calendar"
+    assert rows(planned) == [
+        ("2026-01-05", "09:30", "Weekly round-up", g, (), "published"),
+        ("2026-01-13", "11:00", "Weekly round-up (moved)", g, (), "published"),
+        ("2026-01-26", "09:30", "Weekly round-up", g, (), "scheduled"),
+        ("2026-02-02", "09:30", "Weekly round-up", g, (), "scheduled"),
+        ("2026-02-10", "17:00", "Podcast recording", g, (), "cancelled"),
+        ("2026-03-16", None, "Spring newsletter goes out", g, (), "scheduled"),
+        ("2026-03-20", "14:00", "Webinar with the product team", g, (), "draft"),
+        ("2026-04-01", None, "Trade fair in Lyon", g, (), "scheduled"),
+    ]
+    assert (added, skipped) == (8, [])
+    (first,) = [p for p in planned.all_posts() if p.date == date(2026, 1, 5)]
+    assert (
+        first.body == "Weekly round-up of the newsroom, for LinkedIn.\nDraft in the shared folder."
+    )
+
+
+def test_recurring_events_expand_with_exdate_and_override_into_posts_of_their_own(
+    planned: CalendarStore,
+) -> None:
+    import_file(planned, FIXTURES / "google.ics", fallback="Google Calendar")
+    source = "5q8v2k1m3n4b6c7x9z0a1s2d3f@google.com"
+    series = sorted(
+        (p.recurrence_id or "", p.uid, p.date, p.title)
+        for p in planned.all_posts()
+        if p.source_uid == source
+    )
+    assert series == [
+        (
+            "20260105T083000Z",
+            occurrence_uid(source, "20260105T083000Z"),
+            date(2026, 1, 5),
+            "Weekly round-up",
+        ),
+        (
+            "20260112T083000Z",
+            occurrence_uid(source, "20260112T083000Z"),
+            date(2026, 1, 13),
+            "Weekly round-up (moved)",
+        ),
+        (
+            "20260126T083000Z",
+            occurrence_uid(source, "20260126T083000Z"),
+            date(2026, 1, 26),
+            "Weekly round-up",
+        ),
+        (
+            "20260202T083000Z",
+            occurrence_uid(source, "20260202T083000Z"),
+            date(2026, 2, 2),
+            "Weekly round-up",
+        ),
+    ]
+    # A single event keeps its own UID as the post's uid.
+    assert planned.post_by_uid("2r7t9y1u3i5o7p9a2s4d6f8g0h@google.com").title == (
+        "Spring newsletter goes out"
+    )
+
+
+def test_outlook_file_with_windows_zone_names(planned: CalendarStore) -> None:
+    added, _, _, skipped = import_file(planned, FIXTURES / "outlook.ics")
+    assert rows(planned) == [
+        ("2026-03-02", "09:00", "Press release: Q1 results", "Press", ("Made here",), "scheduled"),
+        ("2026-03-04", "14:00", "Blog post: customer story", "Blog", (), "scheduled"),
+        (
+            "2026-03-06",
+            None,
+            "International Women's Day campaign",
+            "LinkedIn",
+            ("We listen",),
+            "scheduled",
+        ),
+        # 10:00 in New York is 15:00 in Paris: the US moved its clocks on March 8, France
+        # only on March 29.
+        ("2026-03-10", "15:00", "Investor call (New York)", "Press", (), "scheduled"),
+        # Weekly at 09:00 W. Europe time: still 09:00 after the change of March 29.
+        ("2026-03-19", "09:00", "Newsletter send", "Newsletter", (), "scheduled"),
+        ("2026-03-26", "09:00", "Newsletter send", "Newsletter", (), "scheduled"),
+        ("2026-04-02", "09:00", "Newsletter send", "Newsletter", (), "scheduled"),
+    ]
+    assert added == 7
+    assert skipped == [
+        "line 127: 'Internal town hall' names no channel of this calendar;"
+        " choose one with --channel"
+    ]
+    (press,) = [p for p in planned.all_posts() if p.title.startswith("Press release")]
+    assert press.body == (
+        "Quarterly results press release. Embargo until 09:00 Paris time. Contact the press"
+        " office before replying to any journalist.\n"
+    )
+
+
+def test_outlook_customized_time_zone_and_a_new_channel_from_an_unknown_category(
+    planned: CalendarStore,
+) -> None:
+    summary = import_ics(
+        planned,
+        FIXTURES / "outlook.ics",
+        ImportOptions(create_missing=True),
+        no_progress,
+        today=TODAY,
+    )
+    intranet = planned.channel_named("Intranet")
+    assert intranet is not None
+    assert summary.channels_added == [intranet.id]
+    assert ("2026-03-05", "16:00", "Internal town hall", "Intranet", (), "scheduled") in rows(
+        planned
+    )
+    assert summary.skipped == []
+
+
+def test_thunderbird_file(planned: CalendarStore) -> None:
+    added, _, _, skipped = import_file(planned, FIXTURES / "thunderbird.ics")
+    monthly = [
+        (
+            date(2026 + (m - 1) // 12, (m - 1) % 12 + 1, 1).isoformat(),
+            None,
+            "Monthly newsletter",
+            "Newsletter",
+            ("Made here", "We listen"),
+            "scheduled",
+        )
+        for m in range(1, 14)
+    ]
+    workshop = (
+        "2026-02-12",
+        "14:00",
+        "Behind the scenes at the workshop",
+        "Blog",
+        ("We listen",),
+        "draft",
+    )
+    # The endless monthly rule stops a year after the import day (2027-01-20).
+    assert rows(planned) == sorted([*monthly, workshop])
+    assert added == 14
+    assert skipped == [
+        "line 53: 'Team lunch' names no channel of this calendar; choose one with --channel",
+        "line 65: a to-do (VTODO) is not an event; not imported",
+    ]
+
+
+def test_apple_calendar_file(planned: CalendarStore) -> None:
+    import_file(planned, FIXTURES / "apple.ics", fallback="Instagram")
+    i = "Instagram"
+    assert rows(planned) == [
+        ("2026-03-10", "14:00", "Podcast teaser", i, (), "scheduled"),
+        ("2026-04-15", "15:00", "Instagram launch carousel", i, (), "scheduled"),
+        ("2026-04-17", "02:30", "Late show clip", i, (), "scheduled"),
+        ("2026-04-20", None, "Launch day", i, (), "scheduled"),
+    ]
+    carousel = planned.post_by_uid("3E5B8F52-9C1A-4B7D-8E2F-6A1B2C3D4E5F")
+    assert (carousel.body, carousel.link) == (
+        "Carousel for the launch.",
+        "https://example.com/launch",
+    )
+
+
+def test_daylight_saving_edges_and_utc_times(planned: CalendarStore) -> None:
+    import_file(planned, FIXTURES / "dst_edges.ics")
+    times = sorted((r[0], r[1] or "", r[2]) for r in rows(planned))
+    daily = "New York 09:00 every day across the US change"
+    assert times == [
+        ("2026-03-06", "15:00", daily),
+        ("2026-03-07", "15:00", daily),
+        # A time the clocks skip reads with the offset before the change (RFC 5545).
+        ("2026-03-08", "08:30", "New York 02:30 on the spring-forward day (does not exist)"),
+        ("2026-03-08", "14:00", daily),
+        ("2026-03-09", "14:00", daily),
+        ("2026-03-29", "01:30", "UTC 00:30 before the Paris gap"),
+        ("2026-03-29", "03:00", "UTC 01:00 just after the Paris gap"),
+        ("2026-03-29", "03:30", "Paris 02:30 on the spring-forward day (does not exist)"),
+        ("2026-06-01", "10:00", "Floating 10:00"),
+        # A time that happens twice is the first one (RFC 5545); two UTC moments an hour
+        # apart both read 02:30 on the Paris wall clock.
+        ("2026-10-25", "02:30", "Paris 02:30 on the fall-back day (happens twice)"),
+        ("2026-10-25", "02:30", "UTC 00:30 on the Paris fall-back day"),
+        ("2026-10-25", "02:30", "UTC 01:30 on the Paris fall-back day"),
+        ("2026-11-01", "06:30", "New York 01:30 on the fall-back day (happens twice)"),
+        ("2027-01-01", "00:30", "UTC 23:30 on New Year's Eve"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["google", "outlook", "thunderbird", "apple", "dst_edges"])
+def test_each_fixture_imported_twice_changes_nothing(planned: CalendarStore, name: str) -> None:
+    added, _, _, _ = import_file(planned, FIXTURES / f"{name}.ics", fallback="Imported")
+    before = planned.all_posts()
+    assert import_file(planned, FIXTURES / f"{name}.ics", fallback="Imported")[:3] == (0, 0, added)
+    assert planned.all_posts() == before
+
+
+def test_what_was_added_here_survives_a_reimport_and_an_edit_there_comes_in(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    import_file(planned, FIXTURES / "google.ics", fallback="Google Calendar")
+    listen = planned.key_message_titled("We listen")
+    assert listen is not None
+    fair = planned.post_by_uid("9a8s7d6f5g4h3j2k1l0p9o8i7u@google.com")
+    planned.update_post(
+        fair.id,
+        {"message_ids": (listen.id,), "notes": "Book the stand", "status": PostStatus.PUBLISHED},
+    )
+    text = (FIXTURES / "google.ics").read_text()
+    text = text.replace("SUMMARY:Trade fair in Lyon", "SUMMARY:Trade fair in Lyon (hall 4)")
+    edited = write_ics(tmp_path / "edited.ics", text.splitlines())
+
+    added, updated, unchanged, _ = import_file(planned, edited, fallback="Google Calendar")
+
+    assert (added, updated, unchanged) == (0, 1, 7)
+    fair = planned.post(fair.id)
+    assert (fair.title, fair.message_ids, fair.notes, fair.status) == (
+        "Trade fair in Lyon (hall 4)",
+        (listen.id,),
+        "Book the stand",
+        PostStatus.PUBLISHED,
+    )
+
+
+def test_rdate_exdate_and_categories_in_any_case(planned: CalendarStore, tmp_path: Path) -> None:
+    lines = [
+        *HEADER,
+        "BEGIN:VEVENT",
+        "UID:tips@example.com",
+        "DTSTAMP:20260101T000000Z",
+        "DTSTART;TZID=America/New_York:20260302T120000",
+        "RRULE:FREQ=WEEKLY;COUNT=3",
+        "RDATE;TZID=Europe/Paris:20260304T180000",
+        "RDATE:20260320T170000Z",
+        "EXDATE;VALUE=DATE:20260309",
+        "SUMMARY:Lunchtime tip",
+        "CATEGORIES:made HERE,linkedin,we listen",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    import_file(planned, write_ics(tmp_path / "tips.ics", lines))
+    assert rows(planned) == [
+        (
+            "2026-03-02",
+            "18:00",
+            "Lunchtime tip",
+            "LinkedIn",
+            ("Made here", "We listen"),
+            "scheduled",
+        ),
+        (
+            "2026-03-04",
+            "18:00",
+            "Lunchtime tip",
+            "LinkedIn",
+            ("Made here", "We listen"),
+            "scheduled",
+        ),
+        (
+            "2026-03-16",
+            "17:00",
+            "Lunchtime tip",
+            "LinkedIn",
+            ("Made here", "We listen"),
+            "scheduled",
+        ),
+        (
+            "2026-03-20",
+            "18:00",
+            "Lunchtime tip",
+            "LinkedIn",
+            ("Made here", "We listen"),
+            "scheduled",
+        ),
+    ]
+    assert sorted(p.recurrence_id or "" for p in planned.all_posts()) == [
+        "20260302T170000Z",
+        "20260304T170000Z",
+        "20260316T160000Z",
+        "20260320T170000Z",
+    ]
+
+
+def test_an_endless_rule_that_starts_later_stops_a_year_after_its_start(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    lines = [
+        *HEADER,
+        *vevent(
+            "later@example.com", "DTSTART;VALUE=DATE:20270615", "Monthly", "RRULE:FREQ=MONTHLY"
+        ),
+        "END:VCALENDAR",
+    ]
+    added, _, _, skipped = import_file(planned, write_ics(tmp_path / "later.ics", lines))
+    days = [p.date for p in planned.all_posts()]
+    assert (added, skipped) == (12, [])
+    assert (days[0], days[-1]) == (date(2027, 6, 15), date(2028, 5, 15))
+
+
+def test_a_rule_with_too_many_occurrences_is_capped_and_says_so(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    lines = [
+        *HEADER,
+        *vevent(
+            "daily@example.com",
+            "DTSTART;VALUE=DATE:20260101",
+            "Daily",
+            "RRULE:FREQ=DAILY;COUNT=1500",
+        ),
+        "END:VCALENDAR",
+    ]
+    added, _, _, skipped = import_file(planned, write_ics(tmp_path / "daily.ics", lines))
+    assert added == 1000
+    assert skipped == [
+        "line 4: 'Daily' repeats more than 1000 times; occurrences after 2028-09-26 were not"
+        " imported"
+    ]
+
+
+def test_the_fallback_channel_is_created_only_when_needed(planned: CalendarStore) -> None:
+    before = {c.id for c in planned.channels(include_archived=True)}
+    summary = import_ics(
+        planned,
+        FIXTURES / "outlook.ics",
+        ImportOptions(fallback_channel="From Outlook"),
+        no_progress,
+        today=TODAY,
+    )
+    created = planned.channel_named("From Outlook")
+    assert created is not None
+    assert summary.channels_added == [created.id]
+    assert {c.id for c in planned.channels(include_archived=True)} == before | {created.id}
+    summary = import_ics(
+        planned, FIXTURES / "dst_edges.ics", ImportOptions(fallback_channel="Unused"), no_progress
+    )
+    assert (summary.channels_added, planned.channel_named("Unused")) == ([], None)
+
+
+def test_a_reimport_needs_no_channel_for_posts_that_exist(planned: CalendarStore) -> None:
+    import_file(planned, FIXTURES / "apple.ics", fallback="Instagram")
+    assert import_file(planned, FIXTURES / "apple.ics")[:4] == (0, 0, 4, [])
+
+
+def test_import_reports_progress_and_a_cancel_changes_nothing(
+    planned: CalendarStore, demo: CalendarStore, tmp_path: Path
+) -> None:
+    export_ics(demo, tmp_path / "demo.ics", ExportOptions(), no_progress)
+    calls: list[tuple[int, int]] = []
+
+    def record(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return True
+
+    import_ics(planned, tmp_path / "demo.ics", ImportOptions(), record)
+    assert calls[-1][0] == calls[-1][1] > 0
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+    with CalendarStore.create(tmp_path / "other.cadence", timezone="Europe/Paris") as other:
+        seen: list[int] = []
+
+        def cancel_late(done: int, total: int) -> bool:
+            seen.append(done)
+            return done <= total * 5 // 6  # cancel once posts have been written
+
+        with pytest.raises(Cancelled):
+            import_ics(other, tmp_path / "demo.ics", ImportOptions(), cancel_late)
+        assert (other.all_posts(), other.channels(include_archived=True)) == ([], [])
+        assert other.campaigns() == []
+
+
+# -- refusals ----------------------------------------------------------------------------
+
+
+def refused(store: CalendarStore, path: Path) -> ImportProblem:
+    """Import ``path`` expecting a refusal; check that nothing changed."""
+    posts = store.all_posts()
+    channels = store.channels(include_archived=True)
+    with pytest.raises(ImportProblem) as caught:
+        import_ics(store, path, ImportOptions(fallback_channel="Imported"), no_progress)
+    assert store.all_posts() == posts
+    assert store.channels(include_archived=True) == channels
+    return caught.value
+
+
+@pytest.fixture
+def busy(planned: CalendarStore) -> CalendarStore:
+    """A calendar that already holds posts, so that "unchanged" means something."""
+    import_file(planned, FIXTURES / "apple.ics", fallback="Instagram")
+    return planned
+
+
+def test_a_uid_used_twice_is_refused_with_both_lines(busy: CalendarStore, tmp_path: Path) -> None:
+    lines = [
+        *HEADER,
+        *vevent("same@example.com", "DTSTART:20260301T090000Z", "First"),
+        *vevent("other@example.com", "DTSTART:20260302T090000Z", "Other"),
+        *vevent("same@example.com", "DTSTART:20260303T090000Z", "Second"),
+        "END:VCALENDAR",
+    ]
+    problem = refused(busy, write_ics(tmp_path / "twice.ics", lines))
+    assert problem.line == 18
+    assert str(problem) == (
+        "line 18: The UID 'same@example.com' is used again; it was first used on line 4."
+        " Nothing was imported."
+    )
+
+
+def test_an_event_without_uid_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
+    lines = [
+        *HEADER,
+        *vevent("fine@example.com", "DTSTART:20260301T090000Z"),
+        *vevent(None, "DTSTART:20260302T090000Z", "No uid"),
+        "END:VCALENDAR",
+    ]
+    problem = refused(busy, write_ics(tmp_path / "no-uid.ics", lines))
+    assert str(problem) == "line 11: This event (VEVENT) has no UID. Nothing was imported."
+
+
+def test_an_unknown_time_zone_is_refused_at_its_line(busy: CalendarStore, tmp_path: Path) -> None:
+    lines = [
+        *HEADER,
+        *vevent("a@example.com", "DTSTART;TZID=Mars/Olympus_Mons:20260301T090000"),
+        "END:VCALENDAR",
+    ]
+    problem = refused(busy, write_ics(tmp_path / "mars.ics", lines))
+    assert str(problem) == (
+        "line 7: DTSTART names the time zone 'Mars/Olympus_Mons', which is neither a known"
+        " zone nor defined by a VTIMEZONE in the file. Nothing was imported."
+    )
+
+
+def test_an_unknown_time_zone_in_exdate_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
+    lines = [
+        *HEADER,
+        *vevent(
+            "a@example.com",
+            "DTSTART;TZID=Europe/Paris:20260301T090000",
+            "Weekly",
+            "RRULE:FREQ=WEEKLY;COUNT=3",
+            "EXDATE;TZID=Somewhere Else:20260308T090000",
+        ),
+        "END:VCALENDAR",
+    ]
+    problem = refused(busy, write_ics(tmp_path / "exdate.ics", lines))
+    assert problem.line == 11
+    assert "EXDATE names the time zone 'Somewhere Else'" in str(problem)
+
+
+def test_a_bad_date_is_refused_at_its_line(busy: CalendarStore, tmp_path: Path) -> None:
+    lines = [
+        *HEADER,
+        *vevent("a@example.com", "DTSTART:20260301T090000Z"),
+        *vevent("b@example.com", "DTSTART:20261304T160000"),
+        "END:VCALENDAR",
+    ]
+    problem = refused(busy, write_ics(tmp_path / "bad-date.ics", lines))
+    assert problem.line == 14
+    assert str(problem).startswith("line 14: DTSTART is not a valid date or time")
+
+
+def test_a_bad_repeat_rule_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
+    lines = [
+        *HEADER,
+        *vevent(
+            "a@example.com",
+            "DTSTART:20260301T090000Z",
+            "Weekly",
+            "RRULE:FREQ=WEEKLY;COUNT=3;UNTIL=20260401T000000Z",
+        ),
+        "END:VCALENDAR",
+    ]
+    problem = refused(busy, write_ics(tmp_path / "rule.ics", lines))
+    assert str(problem) == (
+        "line 10: RRULE has both COUNT and UNTIL; RFC 5545 allows one. Nothing was imported."
+    )
+
+
+def test_a_line_that_is_not_a_property_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
+    lines = [
+        *HEADER,
+        *vevent("a@example.com", "DTSTART:20260301T090000Z", "Post", "LOCATION Paris"),
+        "END:VCALENDAR",
+    ]
+    problem = refused(busy, write_ics(tmp_path / "line.ics", lines))
+    assert str(problem) == (
+        "line 10: This line is not a property (NAME:value). Nothing was imported."
+    )
+
+
+def test_a_file_cut_short_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
+    lines = [*HEADER, *vevent("a@example.com", "DTSTART:20260301T090000Z"), "BEGIN:VEVENT", "UID:b"]
+    problem = refused(busy, write_ics(tmp_path / "short.ics", lines))
+    assert problem.line == 11
+    assert "never closed (END:VEVENT)" in str(problem)
+
+
+def test_a_status_cadence_does_not_know_is_refused(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    one_post(store)
+    path = tmp_path / "out.ics"
+    export_ics(store, path, ExportOptions(), no_progress)
+    lines = path.read_text().splitlines()
+    number = lines.index("X-CADENCE-STATUS;VALUE=TEXT:scheduled") + 1
+    lines[number - 1] = "X-CADENCE-STATUS;VALUE=TEXT:someday"
+    problem = refused(fresh, write_ics(path, lines))
+    assert problem.line == number
+    assert "'someday' is not a post status" in str(problem)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"uid,date,time,channel\r\nabc,2026-03-01,09:00,LinkedIn\r\n",
+        b"",
+        b"\x89PNG\r\n\x1a\n\x00\x00",
+    ],
+)
+def test_a_file_that_is_not_icalendar_is_refused(
+    busy: CalendarStore, tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "posts.ics"
+    path.write_bytes(content)
+    assert str(refused(busy, path)) == "posts.ics is not an iCalendar file."
+
+
+def test_a_missing_file_is_a_plain_error(busy: CalendarStore, tmp_path: Path) -> None:
+    with pytest.raises(CalendarFileError, match="does not exist"):
+        import_ics(busy, tmp_path / "nowhere.ics", ImportOptions(), no_progress)
+
+
+# -- the registry and the command line ----------------------------------------------------
+
+
+def test_the_registry_and_the_command_line_reach_ical(demo: CalendarStore, tmp_path: Path) -> None:
+    out = io.StringIO()
+    export = ["export", str(demo.path), "--format", "ics", "-o", str(tmp_path / "d.ics")]
+    assert main(export, out=out) == 0
+    dated = sum(1 for p in demo.all_posts() if p.date is not None)
+    assert out.getvalue() == f"Exported {dated} posts to {tmp_path / 'd.ics'}.\n"
+    target = tmp_path / "target.cadence"
+    assert main(["init", str(target), "--timezone", demo.info().timezone], out=io.StringIO()) == 0
+    out = io.StringIO()
+    assert main(["import", str(target), str(tmp_path / "d.ics")], out=out) == 0
+    assert out.getvalue().startswith(f"Added {dated} posts, updated 0, 0 already up to date;")
+    out = io.StringIO()
+    assert main(["import", str(target), str(tmp_path / "d.ics")], out=out) == 0
+    assert out.getvalue() == f"Added 0 posts, updated 0, {dated} already up to date.\n"
+
+
+def test_the_command_line_prints_skipped_events(tmp_path: Path) -> None:
+    target = tmp_path / "target.cadence"
+    assert main(["init", str(target), "--timezone", "Europe/Paris"], out=io.StringIO()) == 0
+    out = io.StringIO()
+    assert main(["import", str(target), str(FIXTURES / "thunderbird.ics")], out=out) == 0
+    assert out.getvalue().splitlines() == [
+        "Added 0 posts, updated 0, 0 already up to date, skipped 4.",
+        "  skipped: line 22: 'Behind the scenes at the workshop' names no channel of this"
+        " calendar; choose one with --channel",
+        "  skipped: line 39: 'Monthly newsletter' names no channel of this calendar;"
+        " choose one with --channel",
+        "  skipped: line 53: 'Team lunch' names no channel of this calendar;"
+        " choose one with --channel",
+        "  skipped: line 65: a to-do (VTODO) is not an event; not imported",
+    ]
+
+
+# -- Windows zone names ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("windows", "iana"),
+    [
+        ("W. Europe Standard Time", "Europe/Berlin"),
+        ("Romance Standard Time", "Europe/Paris"),
+        ("Eastern Standard Time", "America/New_York"),
+        ("GMT Standard Time", "Europe/London"),
+        ("Pacific Standard Time", "America/Los_Angeles"),
+        ("Central Europe Standard Time", "Europe/Budapest"),
+        ("AUS Eastern Standard Time", "Australia/Sydney"),
+        ("Tokyo Standard Time", "Asia/Tokyo"),
+        ("India Standard Time", "Asia/Kolkata"),
+        ("UTC", "Etc/UTC"),
+        ('"w. europe standard time"', "Europe/Berlin"),
+    ],
+)
+def test_windows_zone_names_map_to_iana(windows: str, iana: str) -> None:
+    assert iana_for_windows(windows) == iana
+
+
+def test_every_windows_zone_maps_to_a_zone_this_computer_knows() -> None:
+    assert len(WINDOWS_TO_IANA) >= 60
+    for iana in WINDOWS_TO_IANA.values():
+        ZoneInfo(iana)
+    assert iana_for_windows("Europe/Paris") is None
