@@ -129,6 +129,10 @@ class MainWindow(QMainWindow):
             "Cadence &Panel", self._toggle_panel, "Ctrl+Shift+P", checkable=True
         )
         self.panel_action.setChecked(True)
+        self.guide_action = self._action(
+            "How Cadence &Works", self.show_guide, QKeySequence.StandardKey.HelpContents
+        )
+        self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
         self.about_action = self._action("&About Cadence", self.about)
 
     def _build_menus(self) -> None:
@@ -174,6 +178,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.search_action)
         view_menu.addAction(self.panel_action)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
@@ -617,21 +624,20 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=entry: self.open_calendar(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent_files()))
 
+    def show_guide(self) -> None:
+        from .guide import show_guide
+
+        show_guide(self, self.session)
+
+    def show_shortcuts(self) -> None:
+        from .guide import show_shortcuts
+
+        show_shortcuts(self)
+
     def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from .guide import show_about
 
-        from .. import __version__
-        from ..app import data_folder
-
-        QMessageBox.about(
-            self,
-            "About Cadence",
-            f"<h3>Cadence {__version__}</h3>"
-            "<p>A content calendar that shows where each key message has not been "
-            "repeated recently.</p>"
-            f"<p>This calendar: {self.session.store.path}<br>"
-            f"Cadence's folder: {data_folder()}</p>",
-        )
+        show_about(self, self.session.store.path, self.backups)
 
     # -- settings ---------------------------------------------------------------
 

@@ -1,0 +1,1065 @@
+"""The read-only web page for clients: one self-contained HTML file.
+
+``export_html`` writes the calendar's name and "as of" day, a summary of
+every key message's cadence (status, cadence, deliveries, last and next
+delivery, and its gaps drawn as a strip), a legend, one month grid per month
+of the range with each post as a chip in its channel's colour, and an agenda
+by day. The file needs nothing else: the CSS is inline, there is no script,
+no image, no font and no address to load, so it opens the same offline, in a
+mail attachment or printed.
+
+Everything the user typed is escaped with :func:`html.escape` (attribute
+values included), and every colour is checked as ``#rrggbb`` before it goes
+into a ``style`` attribute, so a title like ``<img src=x onerror=alert(1)>``
+shows as text.
+
+The pure helpers here (:func:`export_range`, :func:`months_between`,
+:func:`cadence_sentence`) are shared with the PDF report, so that both say the
+same thing about the same range.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html import escape
+from pathlib import Path
+
+from ..core.cadence import CadenceReport, Gap, MessageCadence, MessageStatus, analyse
+from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
+from ..core.models import (
+    Campaign,
+    Channel,
+    KeyMessage,
+    Post,
+    PostStatus,
+    WeekStart,
+)
+from ..core.store import CalendarStore
+from .formats import Cancelled, ExportOptions, ExportSummary, Progress
+
+__all__ = [
+    "cadence_sentence",
+    "day_text",
+    "days_unplanned",
+    "export_html",
+    "export_range",
+    "gaps_so_far",
+    "month_name",
+    "months_between",
+    "safe_color",
+    "status_label",
+]
+
+# English names: the exchange layer has no Qt locale, and a page sent to a
+# client must read the same wherever it is made.
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+NEUTRAL = "#8a919c"
+"""The colour of anything whose own colour is missing or not ``#rrggbb``."""
+
+MAX_CHIPS = 6
+"""Chips shown in one day of a month grid; the rest are counted (the agenda has them)."""
+
+
+# -- words and ranges (shared with the PDF) -------------------------------------
+
+
+def safe_color(text: str | None) -> str:
+    """``text`` as ``#rrggbb`` when it is one, else the neutral grey: safe in a style."""
+    if text is not None and _COLOR.fullmatch(text.strip()):
+        return text.strip().lower()
+    return NEUTRAL
+
+
+def month_name(day: date, *, short: bool = False) -> str:
+    name = _MONTHS[day.month - 1]
+    return name[:3] if short else name
+
+
+def day_text(day: date | None, *, weekday: bool = True, year: bool = False) -> str:
+    """``Wed 18 Nov`` (``Wed 18 Nov 2026`` with the year); ``—`` for no day."""
+    if day is None:
+        return "—"
+    text = f"{day.day} {month_name(day, short=True)}"
+    if weekday:
+        text = f"{_WEEKDAYS[day.weekday()][:3]} {text}"
+    return f"{text} {day.year}" if year else text
+
+
+def long_day_text(day: date) -> str:
+    """``Wednesday 18 November 2026``."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {month_name(day)} {day.year}"
+
+
+def range_text(first: date, last: date) -> str:
+    """``1 Oct 2026 – 31 Jan 2027``, ``1 Oct – 31 Dec 2026``."""
+    if first.year == last.year:
+        return f"{day_text(first, weekday=False)} – {day_text(last, weekday=False, year=True)}"
+    return (
+        f"{day_text(first, weekday=False, year=True)} – {day_text(last, weekday=False, year=True)}"
+    )
+
+
+def _add_months(day: date, months: int) -> date:
+    """The first day of the month ``months`` after ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _month_end(day: date) -> date:
+    return _add_months(day, 1) - timedelta(days=1)
+
+
+def export_range(options: ExportOptions, as_of: date) -> tuple[date, date]:
+    """The days an HTML or PDF export covers.
+
+    ``options.first`` and ``options.last`` when given. By default the whole
+    month before as-of's month to the end of the month two months after it
+    (four calendar months around today). With only one end given, the other
+    is four whole months away from it.
+    """
+    first, last = options.first, options.last
+    if first is None and last is None:
+        return _add_months(as_of, -1), _month_end(_add_months(as_of, 2))
+    if first is None:
+        assert last is not None
+        return _add_months(last, -3), last
+    if last is None:
+        return first, _month_end(_add_months(first, 3))
+    if last < first:
+        raise InvalidInput("The export range ends before it starts.")
+    return first, last
+
+
+def months_between(first: date, last: date) -> list[date]:
+    """The first day of every month that the days ``first`` to ``last`` touch."""
+    months = []
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        months.append(month)
+        month = _add_months(month, 1)
+    return months
+
+
+def status_label(status: MessageStatus | str, overdue_days: int) -> str:
+    """``on cadence``, ``nothing planned``, ``overdue by 12 days``, ``upcoming``, ``ended``."""
+    if status == MessageStatus.OVERDUE:
+        return f"overdue by {overdue_days} day{'s' if overdue_days != 1 else ''}"
+    return {
+        MessageStatus.OK: "on cadence",
+        MessageStatus.UNPLANNED: "next not planned",
+        MessageStatus.UPCOMING: "not started",
+        MessageStatus.ENDED: "ended",
+    }.get(MessageStatus(status), str(status))
+
+
+def gaps_so_far(gaps: Iterable[Gap], as_of: date) -> tuple[Gap, ...]:
+    """The gaps that started on or before ``as_of``, cut at it: the days really overdue."""
+    return tuple(
+        Gap(g.start, min(g.end, as_of), (min(g.end, as_of) - g.start).days + 1)
+        for g in gaps
+        if g.start <= as_of
+    )
+
+
+def days_unplanned(gaps: Iterable[Gap], as_of: date) -> int:
+    """Gap days after ``as_of``: overdue then unless something gets planned."""
+    after = as_of + timedelta(days=1)
+    return sum((g.end - max(g.start, after)).days + 1 for g in gaps if g.end >= after)
+
+
+def _names(titles: Sequence[str], most: int = 3) -> str:
+    """``'A', 'B' and 'C'``; beyond ``most``, ``'A', 'B', 'C' and 4 more``."""
+    quoted = [f"'{t}'" for t in titles]
+    if len(quoted) > most:
+        return f"{', '.join(quoted[:most])} and {len(quoted) - most} more"
+    if len(quoted) > 1:
+        return f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    return quoted[0] if quoted else ""
+
+
+def cadence_sentence(
+    messages: Sequence[MessageCadence], key_messages: Iterable[KeyMessage] = ()
+) -> str:
+    """One sentence for leadership, e.g.
+
+    ``3 of 5 key messages on cadence; 'Backed by a 25-year warranty' overdue by
+    42 days; nothing planned yet to repeat 'Every roof counts'.``
+
+    Messages not running on the as-of day (upcoming, ended) are left out of
+    the count and named at the end (``key_messages`` gives their dates). Long
+    lists name the first three and count the rest.
+    """
+    if not messages:
+        return "No key messages to report on."
+    dates = {m.id: m for m in key_messages}
+    running = [
+        m
+        for m in messages
+        if m.status in (MessageStatus.OK, MessageStatus.UNPLANNED, MessageStatus.OVERDUE)
+    ]
+    overdue = sorted(
+        (m for m in running if m.status == MessageStatus.OVERDUE),
+        key=lambda m: -m.overdue_days,
+    )
+    unplanned = [m for m in running if m.status == MessageStatus.UNPLANNED]
+    resting = [m for m in messages if m not in running]
+    parts: list[str] = []
+    if running:
+        on = len(running) - len(overdue)
+        noun = "key message" if len(running) == 1 else "key messages"
+        if on == len(running):
+            parts.append(
+                f"All {len(running)} {noun} on cadence" if on > 1 else f"1 {noun} on cadence"
+            )
+        else:
+            parts.append(f"{on} of {len(running)} {noun} on cadence")
+    parts.extend(f"'{m.title}' {status_label(m.status, m.overdue_days)}" for m in overdue[:3])
+    if len(overdue) > 3:
+        parts.append(f"{len(overdue) - 3} more overdue")
+    if unplanned:
+        parts.append(f"nothing planned yet to repeat {_names([m.title for m in unplanned])}")
+    if len(resting) > 3:
+        parts.append(f"{len(resting)} key messages not running now")
+    else:
+        for m in resting:
+            known = dates.get(m.message_id)
+            if m.status == MessageStatus.UPCOMING:
+                day = known.starts_on if known else None
+                verb = "starts"
+            else:
+                day = known.ends_on if known else None
+                verb = "ended"
+            when = f" on {day_text(day, weekday=False, year=True)}" if day else ""
+            parts.append(f"'{m.title}' {verb}{when}")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+# -- colours --------------------------------------------------------------------
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
+def _mix(base: str, other: str, amount: float) -> str:
+    """``other`` over ``base`` at opacity ``amount``, as ``#rrggbb``."""
+    a, b = _rgb(base), _rgb(other)
+    mixed = (round(x + (y - x) * amount) for x, y in zip(a, b, strict=True))
+    return "#" + "".join(f"{v:02x}" for v in mixed)
+
+
+def _tint(color: str, amount: float = 0.16) -> str:
+    return _mix("#ffffff", color, amount)
+
+
+def _ink(color: str, amount: float = 0.45) -> str:
+    """A darker shade of ``color`` that reads on white."""
+    return _mix(color, "#1b2230", amount)
+
+
+# -- the export -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What the page is built from, read once."""
+
+    name: str
+    as_of: date
+    first: date
+    last: date
+    week_start: WeekStart
+    channels: dict[int, Channel]
+    messages: dict[int, KeyMessage]
+    campaigns: dict[int, Campaign]
+    shown_messages: list[KeyMessage]
+    legend_channels: list[Channel]
+    posts: list[Post]
+    report: CadenceReport
+    channel_filtered: bool
+    by_channel: dict[int, dict[int, int]]
+    """Per message, per channel: delivery days in the range."""
+    marks: dict[int, dict[date, set[int]]]
+    """Per message, per delivery day in the range: the channels that delivered it."""
+
+
+def export_html(
+    store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
+) -> ExportSummary:
+    """Write the read-only page for ``options``' range and filters to ``target``.
+
+    The posts shown are the dated posts of the range that pass the channel
+    and key-message filters. The cadence summary covers the key messages
+    asked for (all that are not archived by default) and counts their
+    deliveries on every channel: a message's cadence is about the whole plan.
+    The file is written beside ``target`` and renamed over it when complete;
+    :class:`Cancelled` (from ``progress``) leaves no file.
+    """
+    target = Path(target)
+    page = _read(store, options)
+    months = months_between(page.first, page.last)
+    total = len(months) + 2
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if not progress(done, total):
+            raise Cancelled()
+
+    parts: list[str] = [_head(page), _masthead(page, months)]
+    parts.append(_messages_section(page))
+    parts.append(_legend(page))
+    step()
+    by_day: dict[date, list[Post]] = defaultdict(list)
+    for post in page.posts:
+        if post.date is not None:
+            by_day[post.date].append(post)
+    for month in months:
+        parts.append(_month_section(page, month, by_day))
+        step()
+    parts.append(_agenda(page, by_day))
+    parts.append(_footer(page))
+    step()
+    _write(target, "".join(parts))
+    return ExportSummary(posts=len(page.posts), files=[target])
+
+
+def _read(store: CalendarStore, options: ExportOptions) -> _Page:
+    info = store.info()
+    as_of = options.today or date.today()
+    first, last = export_range(options, as_of)
+    channels = {c.id: c for c in store.channels(include_archived=True)}
+    messages = {m.id: m for m in store.key_messages(include_archived=True)}
+    campaigns = {c.id: c for c in store.campaigns()}
+    posts = store.posts_between(
+        first,
+        last,
+        channel_ids=options.channel_ids or None,
+        message_ids=options.message_ids or None,
+    )
+    if options.message_ids:
+        shown = [m for m in messages.values() if m.id in options.message_ids]
+        shown.sort(key=lambda m: (-m.priority, m.title.casefold()))
+    else:
+        shown = store.key_messages()
+    used = {p.channel_id for p in posts}
+    legend_channels = [
+        c
+        for c in sorted(channels.values(), key=lambda c: (c.sort_order, c.name.casefold()))
+        if (not c.archived or c.id in used)
+        and (not options.channel_ids or c.id in options.channel_ids)
+    ]
+    rows = store.delivery_rows(as_of, [m.id for m in shown]) if shown else []
+    report = analyse(shown, list(channels.values()), rows, as_of, first, last)
+    by_channel: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    marks: dict[int, dict[date, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for message_id, channel_id, day in rows:
+        if first <= day <= last:
+            by_channel[message_id][channel_id] += 1
+            marks[message_id][day].add(channel_id)
+    return _Page(
+        name=info.name,
+        as_of=as_of,
+        first=first,
+        last=last,
+        week_start=info.week_start,
+        channels=channels,
+        messages=messages,
+        campaigns=campaigns,
+        shown_messages=list(shown),
+        legend_channels=legend_channels,
+        posts=posts,
+        report=report,
+        channel_filtered=bool(options.channel_ids),
+        by_channel=by_channel,
+        marks=marks,
+    )
+
+
+def _write(target: Path, text: str) -> None:
+    """Write ``text`` beside ``target``, then rename it over ``target``."""
+    if not target.parent.is_dir():
+        raise CalendarFileError(f"The folder {target.parent} does not exist.")
+    temp_name = ""
+    try:
+        handle, temp_name = tempfile.mkstemp(
+            prefix=".cadence-export-", suffix=".tmp", dir=target.parent
+        )
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        # mkstemp makes the file private; a page meant to be shared reads like any other.
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+    except OSError as exc:
+        if temp_name:
+            Path(temp_name).unlink(missing_ok=True)
+        raise os_problem_for(exc, str(target)) from exc
+
+
+# -- pieces of the page -----------------------------------------------------------
+
+_CSS = """
+:root {
+  --ink: #1b2230; --muted: #5b6473; --faint: #8b93a0; --line: #e2e5ea;
+  --paper: #ffffff; --page: #f4f5f7; --today: #2f6fde;
+  --overdue: #c62a27; --overdue-soft: #f3b9b6; --ok: #1f7a3a; --ok-soft: #e2f1e6;
+  --warn: #8a5a05; --warn-soft: #fbefd5; --neutral-soft: #eceef1;
+}
+* { box-sizing: border-box; }
+html { background: var(--page); }
+body {
+  margin: 0 auto; max-width: 1240px; padding: 28px 32px 48px;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue",
+    "DejaVu Sans", Arial, sans-serif;
+  color: var(--ink);
+}
+h1, h2, h3 { font-weight: 650; letter-spacing: -0.01em; margin: 0; }
+h1 { font-size: 30px; line-height: 1.15; }
+h2 { font-size: 20px; margin-bottom: 12px; }
+h3 { font-size: 15px; }
+.card {
+  background: var(--paper); border: 1px solid var(--line); border-radius: 12px;
+  padding: 20px 22px; margin: 0 0 22px;
+}
+.masthead { display: flex; flex-wrap: wrap; gap: 12px 32px; align-items: flex-end;
+  justify-content: space-between; margin-bottom: 22px; }
+.eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 11.5px;
+  color: var(--muted); font-weight: 600; margin: 0 0 6px; }
+.meta { color: var(--muted); margin: 6px 0 0; }
+.lead { font-size: 16px; margin: 0 0 18px; max-width: 60em; }
+nav { display: flex; flex-wrap: wrap; gap: 6px; }
+nav a { color: var(--ink); text-decoration: none; font-size: 13px; padding: 4px 10px;
+  border: 1px solid var(--line); border-radius: 999px; background: var(--paper); }
+nav a:hover { border-color: var(--faint); }
+.pill { display: inline-block; white-space: nowrap; font-size: 12px; font-weight: 650;
+  padding: 1px 9px; border-radius: 999px; border: 1px solid transparent; }
+.pill.ok { color: var(--ok); background: var(--ok-soft); }
+.pill.unplanned { color: var(--warn); background: var(--warn-soft); border-color: #e2b860; }
+.pill.overdue { color: #fff; background: var(--overdue); }
+.pill.upcoming, .pill.ended { color: var(--muted); background: var(--neutral-soft); }
+.swatch { display: inline-block; width: 11px; height: 11px; border-radius: 3px;
+  flex: none; vertical-align: -1px; }
+.dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%;
+  flex: none; vertical-align: 1px; }
+
+/* Key messages: one row each, a strip across the range. */
+.axis, .msg { display: grid; grid-template-columns: minmax(260px, 38%) 1fr; gap: 0 22px; }
+.axis { align-items: end; margin-bottom: 4px; }
+.axis .track { position: relative; height: 18px; font-size: 11.5px; color: var(--muted); }
+.axis .track span { position: absolute; top: 0; padding-left: 4px; white-space: nowrap;
+  border-left: 1px solid var(--line); font-weight: 600; }
+.msg { border-top: 1px solid var(--line); padding: 14px 0; align-items: center; }
+.msg-head { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+.msg-head h3 { flex: 1 1 auto; min-width: 8em; }
+.statement { color: var(--muted); font-size: 13px; margin: 4px 0 8px 19px; }
+.facts { display: flex; flex-wrap: wrap; gap: 2px 16px; margin: 0 0 0 19px; font-size: 12.5px; }
+.facts div { display: flex; gap: 5px; }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; font-weight: 600; }
+.by-channel { margin: 6px 0 0 19px; font-size: 12px; color: var(--muted);
+  display: flex; flex-wrap: wrap; gap: 2px 12px; }
+.strip { position: relative; height: 38px; border-radius: 6px; background: #fafbfc;
+  border: 1px solid var(--line); overflow: hidden; }
+.strip .month-line { position: absolute; top: 0; bottom: 0; width: 1px; background: var(--line); }
+.strip .off { position: absolute; top: 0; bottom: 0;
+  background: repeating-linear-gradient(135deg, #eef0f3 0 4px, #f8f9fa 4px 8px); }
+.strip .base { position: absolute; top: 18px; height: 2px; border-radius: 1px; opacity: 0.55; }
+.strip .gap { position: absolute; top: 11px; height: 16px; border-radius: 8px; color: #fff;
+  background: repeating-linear-gradient(135deg, var(--overdue) 0 5px, #d9534f 5px 8px);
+  font-size: 10.5px; font-weight: 700; text-align: center; line-height: 16px;
+  overflow: hidden; white-space: nowrap; }
+.strip .gap.future { background: repeating-linear-gradient(135deg, #eda19e 0 5px,
+  #f3bcb9 5px 8px); color: #7a1512; }
+.strip .mark { position: absolute; top: 13px; width: 6px; margin-left: -3px;
+  display: flex; flex-direction: column; gap: 1px; }
+.strip .mark i { display: block; height: 6px; border-radius: 3px;
+  box-shadow: 0 0 0 1px #fff; }
+.strip .mark.many { top: 8px; }
+.strip .today { position: absolute; top: 0; bottom: 0; width: 2px; margin-left: -1px;
+  background: var(--today); }
+.strip-key { display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 12px;
+  color: var(--muted); margin-top: 12px; }
+.strip-key span { display: inline-flex; align-items: center; gap: 6px; }
+.key-gap { display: inline-block; width: 24px; height: 10px; border-radius: 5px;
+  background: repeating-linear-gradient(135deg, var(--overdue) 0 5px, #d9534f 5px 8px); }
+.key-gap.future { background: repeating-linear-gradient(135deg, #eda19e 0 5px,
+  #f3bcb9 5px 8px); }
+.key-today { display: inline-block; width: 2px; height: 14px; background: var(--today); }
+
+/* Legend */
+.legend { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
+  gap: 12px 28px; }
+.legend h3 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.07em;
+  color: var(--muted); margin-bottom: 6px; }
+.legend ul { list-style: none; margin: 0; padding: 0; }
+.legend li { display: flex; align-items: center; gap: 8px; padding: 2px 0; font-size: 13px; }
+.legend .sub { color: var(--faint); font-size: 12px; }
+
+/* Month grids */
+.month h2 { display: flex; align-items: baseline; gap: 10px; }
+.month h2 .count { font-size: 13px; font-weight: 500; color: var(--muted); }
+table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
+.grid th abbr { text-decoration: none; border: none; }
+.grid th { font-size: 12px; font-weight: 600; color: var(--muted); text-align: left;
+  padding: 4px 6px 6px; }
+.grid td { border: 1px solid var(--line); vertical-align: top; height: 104px;
+  padding: 4px 4px 6px; }
+.grid td.weekend { background: #fafbfc; }
+.grid td.outside { background: #f6f7f9; }
+.grid td.outside .num { color: #b8bec7; }
+.grid td.overdue-day { background: #fdf3f2; }
+.day-top { display: flex; align-items: center; justify-content: space-between;
+  min-height: 22px; margin-bottom: 3px; }
+.num { font-size: 12.5px; font-weight: 600; padding: 1px 6px; border-radius: 999px;
+  color: var(--ink); }
+.today .num { background: var(--today); color: #fff; }
+.badge { font-size: 10.5px; font-weight: 700; color: #fff; background: var(--overdue);
+  border-radius: 999px; padding: 0 6px; line-height: 16px; }
+ul.chips { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column;
+  gap: 3px; }
+.chip { font-size: 11.5px; line-height: 1.3; padding: 2px 5px 2px 6px; border-radius: 4px;
+  border-left: 3px solid var(--faint); overflow-wrap: anywhere; display: flex; gap: 4px;
+  align-items: flex-start; }
+.chip .text { flex: 1 1 auto; min-width: 0; display: -webkit-box; -webkit-box-orient: vertical;
+  -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden; }
+.chip time, .agenda time { font-weight: 700; color: var(--muted); margin-right: 3px;
+  font-variant-numeric: tabular-nums; }
+.chip .dots { display: inline-flex; gap: 2px; flex: none; padding-top: 3px; }
+.chip .dots .dot { width: 7px; height: 7px; box-shadow: 0 0 0 1px #fff; }
+.chip.draft, .chip.idea { border-style: dashed; border-width: 1px 1px 1px 3px; }
+.chip.idea { font-style: italic; opacity: 0.75; }
+.chip.cancelled { text-decoration: line-through; opacity: 0.55; }
+.tick { color: var(--ok); font-weight: 700; }
+.more { font-size: 11.5px; font-weight: 600; color: var(--muted); padding-left: 6px; }
+.more a { color: inherit; }
+
+/* Agenda */
+table.agenda { width: 100%; border-collapse: collapse; font-size: 13px; }
+.agenda th { text-align: left; font-size: 12px; color: var(--muted); font-weight: 600;
+  border-bottom: 1px solid var(--line); padding: 6px 8px; }
+.agenda td { padding: 7px 8px; vertical-align: top; border-bottom: 1px solid var(--line); }
+.agenda tr.day th { font-size: 13px; color: var(--ink); background: #f6f7f9;
+  padding: 7px 8px; border-bottom: 1px solid var(--line); border-top: 1px solid var(--line); }
+.agenda tr.day.today th { color: var(--today); }
+.agenda .title { font-weight: 600; }
+.agenda .body { color: var(--muted); white-space: pre-line; margin-top: 2px;
+  font-size: 12.5px; }
+.agenda .link { color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
+.agenda .who { white-space: nowrap; }
+.agenda .msgs > span { display: block; }
+.agenda .status { text-transform: capitalize; white-space: nowrap; }
+.agenda tr.cancelled .title { text-decoration: line-through; }
+.agenda col.c-time { width: 62px; } .agenda col.c-channel { width: 140px; }
+.agenda col.c-msgs { width: 230px; } .agenda col.c-campaign { width: 150px; }
+.agenda col.c-status { width: 92px; }
+.empty { color: var(--muted); font-style: italic; }
+footer { color: var(--faint); font-size: 12px; text-align: center; margin-top: 28px; }
+
+@media screen and (max-width: 820px) {
+  body { padding: 16px 12px; }
+  .axis { display: none; }
+  .msg { grid-template-columns: 1fr; gap: 10px; }
+  .grid td { height: auto; }
+  .chip { font-size: 10.5px; }
+}
+@media print {
+  @page { size: A4 landscape; margin: 12mm; }
+  html, body { background: #fff; }
+  body { max-width: none; padding: 0; font-size: 12px; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  nav { display: none; }
+  .card { border: none; padding: 0; margin: 0 0 14px; border-radius: 0; }
+  .month { break-before: page; }
+  .agenda-section { break-before: page; }
+  .msg, .grid tr, .agenda tr, .legend { break-inside: avoid; }
+  .month h2 { margin-bottom: 6px; }
+  .grid td { height: 84px; padding: 2px 3px 3px; }
+  .day-top { min-height: 18px; margin-bottom: 2px; }
+  ul.chips { gap: 2px; }
+  .chip { font-size: 8.5px; padding: 1px 3px 1px 4px; }
+  .chip .text { -webkit-line-clamp: 2; line-clamp: 2; }
+  .chip .dots .dot { width: 5px; height: 5px; }
+  .agenda thead { display: table-header-group; }
+}
+"""
+
+
+def _head(page: _Page) -> str:
+    title = f"{page.name} · content calendar · {range_text(page.first, page.last)}"
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="Cadence">\n'
+        f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+    )
+
+
+def _month_id(month: date) -> str:
+    return f"month-{month.year:04d}-{month.month:02d}"
+
+
+def _day_id(day: date) -> str:
+    return f"day-{day.isoformat()}"
+
+
+def _masthead(page: _Page, months: list[date]) -> str:
+    count = len(page.posts)
+    links = ['<a href="#messages">Key messages</a>']
+    for month in months:
+        label = month_name(month)
+        if len(months) > 1 and (months[0].year != months[-1].year):
+            label += f" {month.year}"
+        links.append(f'<a href="#{_month_id(month)}">{escape(label)}</a>')
+    links.append('<a href="#agenda">Agenda</a>')
+    return (
+        '<header class="masthead">\n<div>\n<p class="eyebrow">Content calendar</p>\n'
+        f"<h1>{escape(page.name)}</h1>\n"
+        f'<p class="meta">{escape(range_text(page.first, page.last))} · '
+        f"{count} post{'s' if count != 1 else ''} · as of "
+        f'<time datetime="{page.as_of.isoformat()}">{escape(long_day_text(page.as_of))}</time>'
+        "</p>\n</div>\n"
+        f"<nav>{''.join(links)}</nav>\n</header>\n"
+    )
+
+
+def _pct(value: float) -> str:
+    return f"{value:.3f}%"
+
+
+def _messages_section(page: _Page) -> str:
+    report = page.report
+    out = ['<section id="messages" class="card">\n<h2>Key messages</h2>\n']
+    sentence = cadence_sentence(report.messages, page.shown_messages)
+    out.append(f'<p class="lead">{escape(sentence)}</p>\n')
+    if not report.messages:
+        out.append("</section>\n")
+        return "".join(out)
+    days = (page.last - page.first).days + 1
+
+    def pos(day: date) -> float:
+        return (day - page.first).days * 100 / days
+
+    # The shared axis: month names where each month starts.
+    labels = []
+    for month in months_between(page.first, page.last):
+        start = max(month, page.first)
+        if (_month_end(month) - start).days < 6:
+            continue  # too little of it shows for a label
+        labels.append(
+            f'<span style="left:{_pct(pos(start))}">{escape(month_name(month, short=True))}</span>'
+        )
+    out.append(
+        '<div class="axis" aria-hidden="true"><div></div>'
+        f'<div class="track">{"".join(labels)}</div></div>\n'
+    )
+
+    messages = {m.id: m for m in page.shown_messages}
+    for cadence in report.messages:
+        message = messages[cadence.message_id]
+        out.append(_message_row(page, message, cadence, pos, days))
+
+    out.append(
+        '<div class="strip-key">'
+        '<span><span class="key-gap"></span>overdue</span>'
+        '<span><span class="key-gap future"></span>overdue unless something is planned</span>'
+        '<span><span class="key-today"></span>today</span>'
+        "<span>marks: deliveries, in the colour of their channel</span>"
+        "</div>\n"
+    )
+    if page.channel_filtered:
+        out.append(
+            '<p class="meta">The cadence counts deliveries on every channel, '
+            "including those this page does not list.</p>\n"
+        )
+    out.append("</section>\n")
+    return "".join(out)
+
+
+def _message_row(
+    page: _Page,
+    message: KeyMessage,
+    cadence: MessageCadence,
+    pos: Callable[[date], float],
+    days: int,
+) -> str:
+    color = safe_color(message.color)
+    status = str(cadence.status)
+    label = status_label(cadence.status, cadence.overdue_days)
+    count = len(cadence.deliveries)
+    past = gaps_so_far(cadence.gaps, page.as_of)
+    longest = max((g.days for g in past), default=0)
+    overdue = (
+        f"{len(past)} stretch{'es' if len(past) != 1 else ''}, longest {_days(longest)}"
+        if past
+        else "never"
+    )
+    facts = [
+        ("Cadence", f"every {cadence.cadence_days} day{'s' if cadence.cadence_days != 1 else ''}"),
+        ("Deliveries", f"{count} in this period"),
+        ("Last", day_text(cadence.last_delivery)),
+        ("Next", day_text(cadence.next_delivery)),
+        ("Overdue so far", overdue),
+    ]
+    ahead = days_unplanned(cadence.gaps, page.as_of)
+    if ahead:
+        facts.append(("Not planned yet", f"{ahead} day{'s' if ahead != 1 else ''} ahead"))
+    out = [
+        '<article class="msg">\n<div class="msg-info">\n<div class="msg-head">'
+        f'<span class="swatch" style="background:{color}"></span>'
+        f"<h3>{escape(message.title)}</h3>"
+        f'<span class="pill {status}">{escape(label)}</span></div>\n'
+    ]
+    if message.statement.strip():
+        out.append(f'<p class="statement">{escape(message.statement)}</p>\n')
+    out.append(
+        '<dl class="facts">'
+        + "".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in facts)
+        + "</dl>\n"
+    )
+    counts = page.by_channel.get(message.id, {})
+    if counts:
+        ordered = sorted(
+            counts.items(),
+            key=lambda item: (-item[1], _channel_sort(page, item[0])),
+        )
+        spans = []
+        for channel_id, n in ordered:
+            channel = page.channels.get(channel_id)
+            name = channel.name if channel else "?"
+            spans.append(
+                f'<span><span class="dot" style="background:'
+                f'{safe_color(channel.color if channel else None)}"></span> '
+                f"{escape(name)} {n}</span>"
+            )
+        out.append(f'<p class="by-channel">{"".join(spans)}</p>\n')
+    out.append("</div>\n")
+    out.append(_strip(page, message, cadence, pos, days))
+    out.append("</article>\n")
+    return "".join(out)
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
+def _channel_sort(page: _Page, channel_id: int) -> tuple[int, str]:
+    channel = page.channels.get(channel_id)
+    return (channel.sort_order, channel.name.casefold()) if channel else (1 << 30, "")
+
+
+def _strip(
+    page: _Page,
+    message: KeyMessage,
+    cadence: MessageCadence,
+    pos: Callable[[date], float],
+    days: int,
+) -> str:
+    first, last = page.first, page.last
+    color = safe_color(message.color)
+    width = 100 / days
+    lo = first if message.starts_on is None else max(first, message.starts_on)
+    hi = last if message.ends_on is None else min(last, message.ends_on)
+    summary = (
+        f"{message.title}: {len(cadence.deliveries)} deliveries, "
+        f"{len(cadence.gaps)} gap{'s' if len(cadence.gaps) != 1 else ''} in this period"
+    )
+    out = [f'<div class="strip" role="img" aria-label="{escape(summary)}">']
+    for month in months_between(first, last)[1:]:
+        out.append(f'<span class="month-line" style="left:{_pct(pos(month))}"></span>')
+    if lo > hi:
+        out.append('<span class="off" style="left:0;width:100%"></span>')
+    else:
+        if lo > first:
+            out.append(f'<span class="off" style="left:0;width:{_pct(pos(lo))}"></span>')
+        if hi < last:
+            left = pos(hi) + width
+            out.append(
+                f'<span class="off" style="left:{_pct(left)};width:{_pct(100 - left)}"></span>'
+            )
+        out.append(
+            f'<span class="base" style="left:{_pct(pos(lo))};'
+            f'width:{_pct(pos(hi) + width - pos(lo))};background:{color}"></span>'
+        )
+    as_of = page.as_of
+    for gap in cadence.gaps:
+        start, end = max(gap.start, first), min(gap.end, last)
+        if start > end:
+            continue
+        left = pos(start)
+        span = pos(end) + width - left
+        tip = (
+            f"Overdue {day_text(gap.start, year=True)} – {day_text(gap.end, year=True)} "
+            f"({gap.days} day{'s' if gap.days != 1 else ''})"
+        )
+        if gap.start > as_of:
+            label = _days(gap.days)
+            out.append(
+                f'<span class="gap future" style="left:{_pct(left)};width:{_pct(span)}" '
+                f'title="{escape(tip + " unless something is planned")}">'
+                f"{escape(label) if gap.days >= 6 else ''}</span>"
+            )
+            continue
+        # Up to today the gap is real; the label counts those days, as the status does.
+        done = (min(gap.end, as_of) - gap.start).days + 1
+        past_end = min(end, as_of)
+        past = pos(past_end) + width - left
+        square = ""
+        if end > as_of:
+            square = ";border-top-right-radius:0;border-bottom-right-radius:0"
+            tip = (
+                f"Overdue since {day_text(gap.start, year=True)}: {_days(done)} up to today, "
+                f"{_days(gap.days - done)} more unless something is planned"
+            )
+        out.append(
+            f'<span class="gap" style="left:{_pct(left)};width:{_pct(past)}{square}" '
+            f'title="{escape(tip)}">{escape(_days(done)) if done >= 6 else ""}</span>'
+        )
+        if end > as_of:
+            rest = pos(end) + width - (left + past)
+            out.append(
+                f'<span class="gap future" style="left:{_pct(left + past)};width:{_pct(rest)};'
+                f'border-top-left-radius:0;border-bottom-left-radius:0" title="{escape(tip)}">'
+                "</span>"
+            )
+    by_day = page.marks.get(message.id, {})
+    for day in sorted(by_day):
+        channels = sorted(by_day[day], key=lambda c: _channel_sort(page, c))
+        known = [page.channels.get(c) for c in channels]
+        names = ", ".join(c.name if c else "?" for c in known)
+        segments = "".join(
+            f'<i style="background:{safe_color(c.color if c else None)}"></i>' for c in known[:3]
+        )
+        many = " many" if len(channels) > 1 else ""
+        out.append(
+            f'<span class="mark{many}" style="left:{_pct(pos(day) + width / 2)}" '
+            f'title="{escape(day_text(day, year=True) + ": " + names)}">{segments}</span>'
+        )
+    if first <= as_of <= last:
+        out.append(f'<span class="today" style="left:{_pct(pos(as_of) + width / 2)}"></span>')
+    out.append("</div>\n")
+    return "".join(out)
+
+
+def _legend(page: _Page) -> str:
+    channels = "".join(
+        f'<li><span class="swatch" style="background:{safe_color(c.color)}"></span>'
+        f'{escape(c.name)} <span class="sub">{escape(c.kind)}</span></li>'
+        for c in page.legend_channels
+    )
+    messages = "".join(
+        f'<li><span class="dot" style="background:{safe_color(m.color)}"></span>'
+        f'{escape(m.title)} <span class="sub">every {m.cadence_days} '
+        f"day{'s' if m.cadence_days != 1 else ''}</span></li>"
+        for m in page.shown_messages
+    )
+    sample = _tint("#6b7b8c", 0.16)
+    statuses = (
+        f'<li><span class="chip" style="border-left-color:#6b7b8c;background:{sample}">'
+        "Scheduled</span></li>"
+        f'<li><span class="chip draft" style="border-color:#6b7b8c;background:#f7f8f9">'
+        "Draft (dashed)</span></li>"
+        f'<li><span class="chip" style="border-left-color:#6b7b8c;background:{sample}">'
+        'Published <span class="tick">✓</span></span></li>'
+        '<li><span class="chip cancelled" style="border-left-color:#6b7b8c;'
+        'background:#f3f4f6">Cancelled</span></li>'
+        '<li><span class="badge">2</span> key messages overdue that day</li>'
+    )
+    return (
+        '<section class="card legend" aria-label="Legend">\n'
+        f"<div><h3>Channels</h3><ul>{channels or '<li class=empty>None</li>'}</ul></div>\n"
+        f"<div><h3>Key messages (dots)</h3><ul>{messages or '<li class=empty>None</li>'}</ul>"
+        "</div>\n"
+        f"<div><h3>Posts</h3><ul>{statuses}</ul></div>\n</section>\n"
+    )
+
+
+def _chip(page: _Page, post: Post) -> str:
+    channel = page.channels.get(post.channel_id)
+    color = safe_color(channel.color if channel else None)
+    status = str(post.status)
+    tentative = post.status in (PostStatus.DRAFT, PostStatus.IDEA)
+    if post.status == PostStatus.CANCELLED:
+        fill = "#f3f4f6"
+    else:
+        fill = _tint(color, 0.08 if tentative else 0.16)
+    border = f"border-color:{color}" if tentative else f"border-left-color:{color}"
+    time_html = ""
+    if post.time is not None:
+        time_html = f"<time>{post.time.hour:02d}:{post.time.minute:02d}</time>"
+    tick = ' <span class="tick" title="published">✓</span>' if status == "published" else ""
+    dots = []
+    for message_id in post.message_ids:
+        message = page.messages.get(message_id)
+        if message is None:
+            continue
+        dots.append(
+            f'<span class="dot" style="background:{safe_color(message.color)}" '
+            f'title="{escape(message.title)}"></span>'
+        )
+    dots_html = f'<span class="dots">{"".join(dots)}</span>' if dots else ""
+    tip = f"{channel.name if channel else '?'} · {status}"
+    return (
+        f'<li class="chip {status}" style="{border};background:{fill}" title="{escape(tip)}" '
+        f'data-uid="{escape(post.uid)}">'
+        f'<span class="text">{time_html}{escape(post.title)}{tick}</span>{dots_html}</li>'
+    )
+
+
+def _overdue_titles(report: CadenceReport, day: date) -> list[str]:
+    return [m.title for m in report.messages if m.is_overdue_on(day)]
+
+
+def _month_section(page: _Page, month: date, by_day: dict[date, list[Post]]) -> str:
+    first_weekday = 6 if page.week_start == WeekStart.SUNDAY else 0
+    end = _month_end(month)
+    start = month - timedelta(days=(month.weekday() - first_weekday) % 7)
+    count = sum(len(by_day.get(month + timedelta(days=i), ())) for i in range(end.day))
+    out = [
+        f'<section class="card month" id="{_month_id(month)}">\n'
+        f"<h2>{escape(month_name(month))} {month.year} "
+        f'<span class="count">{count} post{"s" if count != 1 else ""}</span></h2>\n'
+        '<table class="grid">\n<thead><tr>'
+    ]
+    for i in range(7):
+        name = _WEEKDAYS[(first_weekday + i) % 7]
+        out.append(f'<th scope="col"><abbr title="{name}">{name[:3]}</abbr></th>')
+    out.append("</tr></thead>\n<tbody>\n")
+    day = start
+    while day <= end:
+        out.append("<tr>")
+        for _ in range(7):
+            out.append(_day_cell(page, month, day, by_day))
+            day += timedelta(days=1)
+        out.append("</tr>\n")
+    out.append("</tbody>\n</table>\n</section>\n")
+    return "".join(out)
+
+
+def _day_cell(page: _Page, month: date, day: date, by_day: dict[date, list[Post]]) -> str:
+    inside = day.month == month.month and page.first <= day <= page.last
+    classes = []
+    if not inside:
+        classes.append("outside")
+    elif day.weekday() >= 5:
+        classes.append("weekend")
+    if day == page.as_of:
+        classes.append("today")
+    attrs = f' class="{" ".join(classes)}"' if classes else ""
+    if day.month != month.month:
+        return f'<td{attrs}><div class="day-top"><span class="num"></span></div></td>'
+    number = f"{day.day}"
+    head = f'<div class="day-top"><span class="num">{number}</span>'
+    if inside:
+        overdue = _overdue_titles(page.report, day)
+        if overdue:
+            tip = "Overdue: " + "; ".join(overdue)
+            head += f'<span class="badge" title="{escape(tip)}">{len(overdue)}</span>'
+    head += "</div>"
+    posts = by_day.get(day, []) if inside else []
+    if not posts:
+        return f"<td{attrs}>{head}</td>"
+    shown = posts if len(posts) <= MAX_CHIPS else posts[: MAX_CHIPS - 1]
+    chips = "".join(_chip(page, post) for post in shown)
+    more = ""
+    if len(shown) < len(posts):
+        hidden = len(posts) - len(shown)
+        more = f'<li class="more"><a href="#{_day_id(day)}">+{hidden} more in the agenda</a></li>'
+    return f'<td{attrs}>{head}<ul class="chips">{chips}{more}</ul></td>'
+
+
+def _agenda(page: _Page, by_day: dict[date, list[Post]]) -> str:
+    out = [
+        '<section id="agenda" class="card agenda-section">\n<h2>Agenda</h2>\n',
+    ]
+    if not page.posts:
+        out.append('<p class="empty">No posts in this period.</p>\n</section>\n')
+        return "".join(out)
+    out.append(
+        '<table class="agenda">\n<colgroup><col class="c-time"><col class="c-post">'
+        '<col class="c-channel"><col class="c-msgs"><col class="c-campaign">'
+        '<col class="c-status"></colgroup>\n'
+        '<thead><tr><th scope="col">Time</th><th scope="col">Post</th>'
+        '<th scope="col">Channel</th><th scope="col">Key messages</th>'
+        '<th scope="col">Campaign</th><th scope="col">Status</th></tr></thead>\n'
+    )
+    for day in sorted(by_day):
+        today = " today" if day == page.as_of else ""
+        out.append(
+            f'<tbody><tr class="day{today}" id="{_day_id(day)}"><th colspan="6" scope="rowgroup">'
+            f'<time datetime="{day.isoformat()}">{escape(long_day_text(day))}</time>'
+            f"{' · today' if today else ''}</th></tr>\n"
+        )
+        for post in by_day[day]:
+            out.append(_agenda_row(page, post))
+        out.append("</tbody>\n")
+    out.append("</table>\n</section>\n")
+    return "".join(out)
+
+
+def _agenda_row(page: _Page, post: Post) -> str:
+    channel = page.channels.get(post.channel_id)
+    at = (
+        f"<time>{post.time.hour:02d}:{post.time.minute:02d}</time>"
+        if post.time is not None
+        else '<span class="sub">—</span>'
+    )
+    body = f'<div class="body">{escape(post.body.strip())}</div>' if post.body.strip() else ""
+    link = f'<div class="link">{escape(post.link.strip())}</div>' if post.link.strip() else ""
+    channel_html = (
+        f'<span class="swatch" style="background:{safe_color(channel.color)}"></span> '
+        f"{escape(channel.name)}"
+        if channel
+        else "—"
+    )
+    messages = []
+    for message_id in post.message_ids:
+        message = page.messages.get(message_id)
+        if message is not None:
+            messages.append(
+                f'<span><span class="dot" style="background:{safe_color(message.color)}">'
+                f"</span> {escape(message.title)}</span>"
+            )
+    campaign = page.campaigns.get(post.campaign_id) if post.campaign_id is not None else None
+    campaign_html = escape(campaign.name) if campaign else ""
+    status = str(post.status)
+    tick = ' <span class="tick">✓</span>' if status == "published" else ""
+    return (
+        f'<tr class="{status}" data-uid="{escape(post.uid)}"><td>{at}</td>'
+        f'<td><div class="title">{escape(post.title)}</div>{body}{link}</td>'
+        f'<td class="who">{channel_html}</td>'
+        f'<td class="msgs">{"".join(messages)}</td>'
+        f"<td>{campaign_html}</td>"
+        f'<td class="status">{escape(status)}{tick}</td></tr>\n'
+    )
+
+
+def _footer(page: _Page) -> str:
+    return (
+        f"<footer>Made with Cadence on {escape(long_day_text(page.as_of))}. "
+        "A read-only copy of the calendar: changes are made in the calendar itself."
+        "</footer>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,670 @@
+"""The PDF for leadership: a message-delivery report, then the plan month by month.
+
+``export_pdf`` writes an A4 landscape PDF with Qt's PDF writer:
+
+1. the overview: the one sentence a communicator reads out, a table of every
+   key message (status, cadence, deliveries, average interval, gaps, last and
+   next delivery) and the strips of every message over the range;
+2. one card per key message (three a page): its figures, its deliveries per
+   channel, per week, and its strip;
+3. one page per month of the range, like the window's month view: weekday
+   header in the calendar's first day of week, chips in channel colours with
+   key-message dots, today marked, overdue badges.
+
+It needs QtGui only, no widgets and no display: from the command line it
+makes its own :class:`QGuiApplication`, on the offscreen platform when there
+is no display. Pages are laid out in points; ``progress`` is called after
+each page, and returning False cancels (no file is left).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from ..core.errors import CalendarFileError, os_problem_for
+from ..core.models import Channel, KeyMessage, Post, PostStatus, WeekStart
+from ..core.store import CalendarStore
+from ..exchange.formats import Cancelled, ExportOptions, ExportSummary, Progress
+from ..exchange.html import day_text, long_day_text, month_name, months_between, safe_color
+from .chips import (
+    Chip,
+    ChipTheme,
+    chip_height,
+    mix,
+    paint_badge,
+    paint_chip,
+    paint_more,
+    time_text,
+)
+from .report import (
+    CARDS_PER_PAGE,
+    TITLE_HEIGHT,
+    Block,
+    DeliveryReport,
+    PageStyle,
+    build_delivery_report,
+    overview_pages,
+    paint_footer,
+    paint_message_cards,
+    paint_overview,
+    paint_page_title,
+)
+
+__all__ = ["ensure_gui_application", "export_pdf", "render_images", "render_pages"]
+
+RESOLUTION = 1200
+"""Dots per inch of the PDF's device space (pages are laid out in points on top)."""
+MARGIN = 34.0
+FOOTER = 16.0
+
+_APPLICATION: QGuiApplication | None = None
+
+
+def ensure_gui_application() -> QCoreApplication:
+    """The running Qt application, or a new :class:`QGuiApplication` when there is none.
+
+    Without ``DISPLAY`` or ``WAYLAND_DISPLAY`` the new application uses the
+    offscreen platform (unless ``QT_QPA_PLATFORM`` says otherwise), so that
+    ``cadence export --format pdf`` works on a server.
+    """
+    global _APPLICATION
+    app = QCoreApplication.instance()
+    if app is not None:
+        if not isinstance(app, QGuiApplication):
+            raise RuntimeError("A PDF needs a QGuiApplication, not a bare QCoreApplication.")
+        return app
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _APPLICATION = QGuiApplication(["cadence"])
+    return _APPLICATION
+
+
+# -- the month pages --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Everything the month pages show, read once."""
+
+    report: DeliveryReport
+    posts_by_day: dict[date, list[Post]]
+    channels: dict[int, Channel]
+    messages: dict[int, KeyMessage]
+    legend_channels: list[Channel]
+    legend_messages: list[KeyMessage]
+    post_count: int
+
+
+def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Plan:
+    report = build_delivery_report(
+        store, as_of=as_of, first=options.first, last=options.last, message_ids=options.message_ids
+    )
+    posts = store.posts_between(
+        report.first,
+        report.last,
+        channel_ids=options.channel_ids or None,
+        message_ids=options.message_ids or None,
+    )
+    by_day: dict[date, list[Post]] = defaultdict(list)
+    for post in posts:
+        if post.date is not None:
+            by_day[post.date].append(post)
+    channels = {c.id: c for c in report.channels}
+    used = {p.channel_id for p in posts}
+    legend_channels = [
+        c
+        for c in sorted(channels.values(), key=lambda c: (c.sort_order, c.name.casefold()))
+        if c.id in used
+    ]
+    messages = {m.id: m for m in store.key_messages(include_archived=True)}
+    used_messages = {m for p in posts for m in p.message_ids}
+    legend_messages = [m.message for m in report.messages if m.message.id in used_messages]
+    return _Plan(
+        report=report,
+        posts_by_day=by_day,
+        channels=channels,
+        messages=messages,
+        legend_channels=legend_channels,
+        legend_messages=legend_messages,
+        post_count=len(posts),
+    )
+
+
+def _paint_month(
+    painter: QPainter, style: PageStyle, rect: QRectF, plan: _Plan, month: date
+) -> None:
+    report = plan.report
+    last_day = date(month.year + (month.month == 12), month.month % 12 + 1, 1) - timedelta(days=1)
+    count = sum(
+        len(plan.posts_by_day.get(month + timedelta(days=i), ())) for i in range(last_day.day)
+    )
+    subtitle = f"{count} post{'s' if count != 1 else ''}"
+    if month < report.first or last_day > report.last:
+        lo, hi = max(month, report.first), min(last_day, report.last)
+        subtitle += f" from {day_text(lo, weekday=False)} to {day_text(hi, weekday=False)}"
+    subtitle += f" · as of {long_day_text(report.as_of)}"
+    top = paint_page_title(
+        painter,
+        style,
+        rect,
+        f"{report.name} · the plan",
+        f"{month_name(month)} {month.year}",
+        subtitle,
+    )
+    legend_h = 30.0
+    grid = QRectF(rect.left(), top + 10, rect.width(), rect.bottom() - legend_h - top - 10)
+    _paint_grid(painter, style, grid, plan, month, last_day)
+    _paint_month_legend(
+        painter, style, QRectF(rect.left(), grid.bottom() + 8, rect.width(), legend_h - 8), plan
+    )
+
+
+def _paint_grid(
+    painter: QPainter, style: PageStyle, rect: QRectF, plan: _Plan, month: date, last_day: date
+) -> None:
+    report = plan.report
+    first_weekday = 6 if report.week_start == WeekStart.SUNDAY else 0
+    start = month - timedelta(days=(month.weekday() - first_weekday) % 7)
+    rows = ((last_day - start).days // 7) + 1
+    header_h = 18.0
+    column_w = rect.width() / 7
+    row_h = (rect.height() - header_h) / rows
+    text_font = style.font(9)
+    number_font = style.font(9, QFont.Weight.DemiBold)
+    chip_font = style.font(7.2)
+    chip_h = chip_height(chip_font)
+    tall_h = chip_h + QFontMetricsF(chip_font).lineSpacing() + 1
+    theme = ChipTheme.from_palette(style.palette())
+    base = style.paper
+    line = mix(base, style.ink, 0.14)
+    weekend = mix(base, style.ink, 0.035)
+    outside = mix(base, style.soft, 0.9)
+    red = style.overdue
+
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    header = QRectF(rect.left(), rect.top(), rect.width(), header_h)
+    painter.fillRect(header, style.soft)
+    for column in range(7):
+        day = start + timedelta(days=column)
+        name = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[
+            day.weekday()
+        ][:3]
+        painter.setFont(text_font)
+        painter.setPen(style.muted)
+        painter.drawText(
+            QRectF(rect.left() + column * column_w, rect.top(), column_w, header_h),
+            int(Qt.AlignmentFlag.AlignCenter),
+            name,
+        )
+
+    metrics = QFontMetricsF(number_font)
+    number_h = metrics.height() + 4
+    for index in range(rows * 7):
+        day = start + timedelta(days=index)
+        row, column = divmod(index, 7)
+        cell = QRectF(
+            rect.left() + column * column_w,
+            rect.top() + header_h + row * row_h,
+            column_w,
+            row_h,
+        )
+        inside = day.month == month.month and report.first <= day <= report.last
+        if not inside:
+            painter.fillRect(cell, outside)
+        elif day.weekday() >= 5:
+            painter.fillRect(cell, weekend)
+        label = str(day.day)
+        number = QRectF(
+            cell.left() + 4,
+            cell.top() + 3,
+            max(number_h, metrics.horizontalAdvance(label) + 10),
+            number_h,
+        )
+        if day.month != month.month:
+            continue
+        if day == report.as_of:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.today)
+            painter.drawRoundedRect(number, number_h / 2, number_h / 2)
+            painter.setPen(style.paper)
+        else:
+            painter.setPen(style.ink if inside else style.faint)
+        painter.setFont(number_font)
+        painter.drawText(number, int(Qt.AlignmentFlag.AlignCenter), label)
+        if not inside:
+            continue
+        overdue = report.cadence.overdue_count(day)
+        if overdue:
+            paint_badge(
+                painter,
+                QPointF(cell.right() - 4, cell.top() + 4),
+                str(overdue),
+                red,
+                style.font(7.5),
+            )
+        posts = plan.posts_by_day.get(day, [])
+        if not posts:
+            continue
+        gap = 2.0
+        chip_top = number.bottom() + 3
+        room = cell.bottom() - 3 - chip_top + gap
+        # Two-line chips when every post of the day fits so (titles read in
+        # full more often on paper), else the window's one-line chips.
+        lines = 2 if len(posts) * (tall_h + gap) <= room else 1
+        height = tall_h if lines == 2 else chip_h
+        capacity = max(0, int(room // (height + gap)))
+        shown = len(posts) if len(posts) <= capacity else max(capacity - 1, 0)
+        for i, post in enumerate(posts[:shown]):
+            chip_rect = QRectF(
+                cell.left() + 3, chip_top + i * (height + gap), cell.width() - 6, height
+            )
+            _paint_post(painter, chip_rect, _chip(plan, post), theme, chip_font, lines)
+        if shown < len(posts):
+            more = QRectF(
+                cell.left() + 3, chip_top + shown * (height + gap), cell.width() - 6, chip_h
+            )
+            paint_more(painter, more, len(posts) - shown, style.muted, chip_font)
+
+    # Grid lines over the fills.
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setPen(QPen(line, 0.6))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    body = QRectF(rect.left(), rect.top() + header_h, rect.width(), row_h * rows)
+    for column in range(1, 7):
+        x = rect.left() + column * column_w
+        painter.drawLine(QPointF(x, body.top()), QPointF(x, body.bottom()))
+    for row in range(1, rows):
+        y = body.top() + row * row_h
+        painter.drawLine(QPointF(body.left(), y), QPointF(body.right(), y))
+    painter.drawRect(QRectF(rect.left(), rect.top(), rect.width(), header_h + row_h * rows))
+    painter.drawLine(QPointF(body.left(), body.top()), QPointF(body.right(), body.top()))
+    painter.restore()
+
+
+def _paint_post(
+    painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, font: QFont, lines: int
+) -> None:
+    """The window's chip; with ``lines`` 2, its title wraps onto a second line."""
+    if lines < 2:
+        paint_chip(painter, rect, chip, theme, font)
+        return
+    # The chip without its text paints the stripe, fill, outline, dots and
+    # tick exactly as the window does; the text goes on top, in two lines.
+    paint_chip(painter, rect, replace(chip, title="", at=None), theme, font)
+    metrics = QFontMetricsF(font)
+    line_height = min(rect.height(), metrics.height() + 5)
+    dot = max(4.0, min(7.0, line_height * 0.36))
+    left = rect.left() + 3 + 4
+    right = rect.right() - 4
+    if chip.marker_colors and right - left > 40:
+        right -= min(len(chip.marker_colors), 4) * (dot + 2) + 2
+    if chip.status == PostStatus.PUBLISHED:
+        right -= dot + 5
+    text_font = QFont(font)
+    text_font.setStrikeOut(chip.status == PostStatus.CANCELLED)
+    text_font.setItalic(chip.status == PostStatus.IDEA)
+    text_metrics = QFontMetricsF(text_font)
+    fade = {PostStatus.CANCELLED: 0.5, PostStatus.IDEA: 0.3}.get(chip.status, 0.0)
+    ink = mix(theme.text, theme.base, fade)
+    dim = mix(theme.dim_text, theme.base, fade)
+    baseline = rect.top() + line_height / 2 + (metrics.ascent() - metrics.descent()) / 2
+    x = left
+    painter.save()
+    if chip.at is not None:
+        time_font = QFont(text_font)
+        time_font.setBold(True)
+        label = time_text(chip.at)
+        painter.setFont(time_font)
+        painter.setPen(dim)
+        painter.drawText(QPointF(x, baseline), label)
+        x += QFontMetricsF(time_font).horizontalAdvance(label) + 4
+    first, rest = _wrap(chip.title, text_metrics, right - x)
+    painter.setFont(text_font)
+    painter.setPen(ink)
+    painter.drawText(QPointF(x, baseline), first)
+    if rest:
+        # The second line runs under the dots too: they sit on the first line only.
+        second = text_metrics.elidedText(rest, Qt.TextElideMode.ElideRight, rect.right() - 4 - left)
+        painter.drawText(QPointF(left, baseline + metrics.lineSpacing()), second)
+    painter.restore()
+
+
+def _wrap(text: str, metrics: QFontMetricsF, width: float) -> tuple[str, str]:
+    """The words of ``text`` that fit on a line ``width`` wide, and the rest."""
+    words = text.split()
+    if metrics.horizontalAdvance(text) <= width:
+        return text, ""
+    line = ""
+    for index, word in enumerate(words):
+        candidate = f"{line} {word}" if line else word
+        if metrics.horizontalAdvance(candidate) > width:
+            if not line:  # one long word: cut it
+                return metrics.elidedText(word, Qt.TextElideMode.ElideRight, width), " ".join(
+                    words[index + 1 :]
+                )
+            return line, " ".join(words[index:])
+        line = candidate
+    return line, ""
+
+
+def _chip(plan: _Plan, post: Post) -> Chip:
+    channel = plan.channels.get(post.channel_id)
+    markers = tuple(
+        QColor(safe_color(plan.messages[m].color)) for m in post.message_ids if m in plan.messages
+    )
+    return Chip(
+        title=post.title,
+        channel_color=QColor(safe_color(channel.color if channel else None)),
+        marker_colors=markers,
+        at=post.time,
+        status=post.status,
+    )
+
+
+def _paint_month_legend(painter: QPainter, style: PageStyle, rect: QRectF, plan: _Plan) -> None:
+    """Two lines: channels (chip stripes) and key messages (dots), with a key to the marks."""
+    font = style.font(7.5)
+    bold = style.font(7.5, QFont.Weight.DemiBold)
+    metrics = QFontMetricsF(font)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+    def line(
+        y: float, heading: str, items: list[tuple[str, QColor]], round_marks: bool, tail: str
+    ) -> None:
+        x = rect.left()
+        x += _legend_text(painter, QRectF(x, y, 80, 11), heading, bold, style.muted) + 8
+        for name, color in items:
+            need = 11 + metrics.horizontalAdvance(name) + 12
+            if x + need > rect.right() - metrics.horizontalAdvance(tail) - 16:
+                x += _legend_text(painter, QRectF(x, y, 20, 11), "…", font, style.muted) + 8
+                break
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            if round_marks:
+                painter.drawEllipse(QRectF(x, y + 2.5, 6, 6))
+            else:
+                painter.drawRoundedRect(QRectF(x, y + 1.5, 3, 8), 1, 1)
+            x += 9
+            x += _legend_text(painter, QRectF(x, y, need, 11), name, font, style.ink) + 12
+        _legend_text(
+            painter,
+            QRectF(rect.left(), y, rect.width(), 11),
+            tail,
+            font,
+            style.muted,
+            Qt.AlignmentFlag.AlignRight,
+        )
+
+    line(
+        rect.top(),
+        "Channels",
+        [(c.name, QColor(safe_color(c.color))) for c in plan.legend_channels],
+        False,
+        "Dashed: draft · ✓ published · struck through: cancelled",
+    )
+    line(
+        rect.top() + 12,
+        "Key messages",
+        [(m.title, QColor(safe_color(m.color))) for m in plan.legend_messages],
+        True,
+        "Red number: key messages overdue that day",
+    )
+    painter.restore()
+
+
+def _legend_text(
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    font: QFont,
+    color: QColor,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+) -> float:
+    painter.setFont(font)
+    painter.setPen(color)
+    painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
+    return QFontMetricsF(font).horizontalAdvance(text)
+
+
+# -- the document -----------------------------------------------------------------
+
+PagePainter = Callable[[QPainter, PageStyle, QRectF], None]
+
+
+def _body(page_size: tuple[float, float]) -> QRectF:
+    """Where a page's content goes, between the margins and above the footer."""
+    width, height = page_size
+    return QRectF(MARGIN, MARGIN - 6, width - 2 * MARGIN, height - 2 * MARGIN - FOOTER + 6)
+
+
+def _under_title(rect: QRectF, space: float) -> QRectF:
+    top = rect.top() + TITLE_HEIGHT + space
+    return QRectF(rect.left(), top, rect.width(), rect.bottom() - top)
+
+
+def _pages(
+    plan: _Plan, style: PageStyle, page_size: tuple[float, float]
+) -> list[tuple[str, PagePainter]]:
+    """Every page in order, as (what it is, how to paint its body)."""
+    report = plan.report
+    pages: list[tuple[str, PagePainter]] = []
+    subtitle = f"{_range(report)} · as of {long_day_text(report.as_of)}"
+
+    for blocks in overview_pages(report, style, _under_title(_body(page_size), 14)):
+
+        def overview(
+            painter: QPainter, style: PageStyle, rect: QRectF, blocks: list[Block] = blocks
+        ) -> None:
+            paint_page_title(painter, style, rect, "Message delivery report", report.name, subtitle)
+            paint_overview(painter, style, _under_title(rect, 14), report, blocks)
+
+        pages.append(("Message delivery", overview))
+
+    for start in range(0, len(report.messages), CARDS_PER_PAGE):
+
+        def cards(painter: QPainter, style: PageStyle, rect: QRectF, start: int = start) -> None:
+            paint_page_title(
+                painter, style, rect, "Message delivery report", "Message by message", subtitle
+            )
+            paint_message_cards(
+                painter,
+                style,
+                _under_title(rect, 12),
+                report,
+                report.messages[start : start + CARDS_PER_PAGE],
+            )
+
+        pages.append(("Message by message", cards))
+
+    for month in months_between(report.first, report.last):
+
+        def month_page(
+            painter: QPainter, style: PageStyle, rect: QRectF, month: date = month
+        ) -> None:
+            _paint_month(painter, style, rect, plan, month)
+
+        pages.append((f"{month_name(month)} {month.year}", month_page))
+    return pages
+
+
+def _range(report: DeliveryReport) -> str:
+    first, last = report.first, report.last
+    if first.year == last.year:
+        return f"{day_text(first, weekday=False)} – {day_text(last, weekday=False, year=True)}"
+    return (
+        f"{day_text(first, weekday=False, year=True)} – {day_text(last, weekday=False, year=True)}"
+    )
+
+
+def render_pages(
+    painter: QPainter,
+    style: PageStyle,
+    page_size: tuple[float, float],
+    plan_pages: list[tuple[str, PagePainter]],
+    report: DeliveryReport,
+    new_page: Callable[[], bool],
+    progress: Progress,
+    scale: float,
+    *,
+    numbering: tuple[int, int] | None = None,
+) -> None:
+    """Paint ``plan_pages`` one after the other (``new_page`` between them).
+
+    ``numbering`` is (first page number, pages in all) when ``plan_pages``
+    are only some of the document's pages.
+    """
+    width, height = page_size
+    total = len(plan_pages)
+    first_number, all_pages = numbering or (1, total)
+    for index, (name, paint) in enumerate(plan_pages):
+        if index and not new_page():
+            raise CalendarFileError("The PDF writer could not start a new page.")
+        painter.save()
+        painter.scale(scale, scale)
+        painter.fillRect(QRectF(0, 0, width, height), style.paper)
+        paint(painter, style, _body(page_size))
+        paint_footer(
+            painter,
+            style,
+            QRectF(MARGIN, height - MARGIN - FOOTER + 10, width - 2 * MARGIN, FOOTER - 4),
+            f"{report.name} · {name} · made with Cadence",
+            f"Page {first_number + index} of {all_pages}",
+        )
+        painter.restore()
+        if not progress(index + 1, total):
+            raise Cancelled()
+
+
+def _page_layout() -> QPageLayout:
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Landscape,
+        QMarginsF(0, 0, 0, 0),
+    )
+
+
+def render_images(
+    store: CalendarStore, options: ExportOptions, *, dpi: float = 72
+) -> list[tuple[str, QImage]]:
+    """The pages :func:`export_pdf` writes, as images (a preview), each with its name."""
+    ensure_gui_application()
+    plan = _read_plan(store, options, options.today or date.today())
+    style = PageStyle()
+    full = _page_layout().fullRectPoints()
+    page_size = (float(full.width()), float(full.height()))
+    pages = _pages(plan, style, page_size)
+    scale = dpi / 72
+    images: list[tuple[str, QImage]] = []
+    for index, (name, paint) in enumerate(pages):
+        image = QImage(
+            round(page_size[0] * scale), round(page_size[1] * scale), QImage.Format.Format_RGB32
+        )
+        image.fill(style.paper)
+        painter = QPainter(image)
+        try:
+            render_pages(
+                painter,
+                style,
+                page_size,
+                [(name, paint)],
+                plan.report,
+                lambda: True,
+                lambda done, total: True,
+                scale,
+                numbering=(index + 1, len(pages)),
+            )
+        finally:
+            painter.end()
+        images.append((name, image))
+    return images
+
+
+def export_pdf(
+    store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
+) -> ExportSummary:
+    """Write the report and month pages for ``options``' range and filters to ``target``.
+
+    The range and filters mean what they mean for the HTML page
+    (:func:`calendar_app.exchange.html.export_range`). The file is written
+    beside ``target`` and renamed over it once complete; when ``progress``
+    cancels, no file is left.
+    """
+    ensure_gui_application()
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise CalendarFileError(f"The folder {target.parent} does not exist.")
+    as_of = options.today or date.today()
+    plan = _read_plan(store, options, as_of)
+    style = PageStyle()
+    layout = _page_layout()
+    full = layout.fullRectPoints()
+    page_size = (float(full.width()), float(full.height()))
+    pages = _pages(plan, style, page_size)
+    try:
+        handle, temp_name = tempfile.mkstemp(
+            prefix=".cadence-export-", suffix=".pdf.tmp", dir=target.parent
+        )
+        os.close(handle)
+    except OSError as exc:
+        raise os_problem_for(exc, str(target)) from exc
+    try:
+        writer = QPdfWriter(temp_name)
+        writer.setResolution(RESOLUTION)
+        writer.setPageLayout(layout)
+        writer.setTitle(f"{plan.report.name} — message delivery report")
+        writer.setCreator("Cadence")
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise CalendarFileError(f"Could not write a PDF to {target}.")
+        try:
+            render_pages(
+                painter,
+                style,
+                page_size,
+                pages,
+                plan.report,
+                writer.newPage,
+                progress,
+                RESOLUTION / 72,
+            )
+        except BaseException:
+            painter.end()
+            raise
+        finished = painter.end()
+        del writer
+        # Qt reports a failed write (a full disk) only as a short file.
+        with open(temp_name, "rb") as written:
+            head = written.read(5)
+            written.seek(0, os.SEEK_END)
+            whole = written.tell() > 64
+        if not (finished and head == b"%PDF-" and whole):
+            raise CalendarFileError(f"Could not write the PDF to {target}; is the disk full?")
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+    except OSError as exc:
+        raise os_problem_for(exc, str(target)) from exc
+    finally:
+        Path(temp_name).unlink(missing_ok=True)
+    return ExportSummary(posts=plan.post_count, files=[target])

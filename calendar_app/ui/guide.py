@@ -1,0 +1,701 @@
+"""The Help menu: "How Cadence Works", "Keyboard Shortcuts" and "About Cadence".
+
+The guide's pictures are drawn when it opens, by the app's own widgets
+(cadence panel, month view, sidebar) on a private session: from the open
+calendar when it has a gap to show, else from a fresh demo calendar. They go
+into the text through :meth:`QTextDocument.addResource`, so no image file is
+shipped and the pictures always look like the app.
+"""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDesktopServices,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..core.cadence import Gap
+from ..core.store import CalendarStore
+from .session import CalendarSession
+from .sidebar import PILL_COLORS
+
+PANEL_PICTURE = "guide:cadence-panel"
+MONTH_PICTURE = "guide:month-gap"
+SIDEBAR_PICTURE = "guide:key-messages"
+PICTURE_WIDTH = 680
+
+
+def _native(key: QKeySequence | QKeySequence.StandardKey | str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class _Dialog(QDialog):
+    def setVisible(self, visible: bool) -> None:
+        # Settle the layout before the window exists: sizing it afterwards makes platforms
+        # without size hints (offscreen) complain.
+        layout = self.layout()
+        if visible and layout is not None and self.windowHandle() is None:
+            layout.activate()
+        super().setVisible(visible)
+
+
+# -- pictures from the app itself ---------------------------------------------------
+
+
+@dataclass
+class GuideExample:
+    """The key message and the gap the pictures show."""
+
+    message_id: int
+    title: str
+    cadence_days: int
+    gap: Gap
+    before: date
+    """The delivery the gap follows."""
+    after: date | None
+    """The delivery that ends the gap, if it is planned."""
+
+
+@dataclass
+class GuidePictures:
+    """The guide's pictures (resource name -> image) and what they show."""
+
+    example: GuideExample
+    from_demo: bool
+    today: date
+    images: dict[str, QImage] = field(default_factory=dict)
+
+
+def find_example(session: CalendarSession) -> GuideExample | None:
+    """A gap worth showing: after a real delivery, near today, ended by a delivery if possible."""
+    report = session.report()
+    today = session.today()
+    best: tuple[tuple[int, int, int], GuideExample] | None = None
+    for message in report.messages:
+        for gap in message.gaps:
+            before = [d for d in message.deliveries if d < gap.start]
+            if not before:
+                continue
+            after = next((d for d in message.deliveries if d > gap.end), None)
+            example = GuideExample(
+                message.message_id, message.title, message.cadence_days, gap, before[-1], after
+            )
+            # A short gap between two deliveries, close to today, makes the clearest picture.
+            score = (after is None, abs((gap.start - today).days) // 30, gap.days)
+            if best is None or score < best[0]:
+                best = (score, example)
+    return None if best is None else best[1]
+
+
+def _stack(images: list[QImage]) -> QImage:
+    """The images one under the other (same device pixel ratio), as one image."""
+    ratio = images[0].devicePixelRatio()
+    width = max(image.width() for image in images)
+    height = sum(image.height() for image in images)
+    result = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    result.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(result)
+    y = 0
+    for image in images:
+        painter.drawImage(0, y, image)
+        y += image.height()
+    painter.end()
+    result.setDevicePixelRatio(ratio)
+    return result
+
+
+def _framed(image: QImage, color: QColor) -> QImage:
+    """``image`` with a one-pixel border, so that it reads as a picture of the app."""
+    painter = QPainter(image)
+    pen = QPen(color)
+    pen.setWidth(0)
+    painter.setPen(pen)
+    ratio = image.devicePixelRatio()
+    painter.drawRect(QRectF(0, 0, image.width() / ratio - 1, image.height() / ratio - 1))
+    painter.end()
+    return image
+
+
+def _grab(widget: QWidget, rect: QRect) -> QImage:
+    return widget.grab(rect).toImage()
+
+
+def _panel_picture(session: CalendarSession, example: GuideExample) -> QImage:
+    from .cadence_panel import CadencePanel
+
+    panel = CadencePanel(session)
+    try:
+        report = session.report()
+        first = max(report.start, example.before - timedelta(days=6))
+        last = (example.after or example.gap.start + timedelta(days=28)) + timedelta(days=6)
+        last = min(max(last, first + timedelta(days=34)), first + timedelta(days=69))
+        panel.set_range(first, last)
+        panel.resize(PICTURE_WIDTH, panel.sizeHint().height())
+        rows = [panel.row_rect(m) for m in panel.message_ids()]
+        row = panel.row_rect(example.message_id)
+        axis = QRect(0, 0, panel.width(), rows[0].top())
+        legend_top = rows[-1].bottom() + 1
+        legend = QRect(0, legend_top, panel.width(), panel.height() - legend_top)
+        return _stack([_grab(panel, axis), _grab(panel, row), _grab(panel, legend)])
+    finally:
+        panel.deleteLater()
+
+
+def _month_picture(session: CalendarSession, example: GuideExample) -> QImage:
+    from .month_view import MonthView
+
+    month = MonthView(session)
+    try:
+        month.resize(PICTURE_WIDTH, 40 + 6 * 92)
+        # The week where the gap ends and the next: red days, then the delivery that fills it.
+        if example.after is not None and (example.after - example.gap.end).days <= 7:
+            first_day = max(example.gap.end - timedelta(days=7), example.gap.start)
+        else:
+            first_day = example.gap.start
+        second_day = first_day + timedelta(days=7)
+        for shown in (first_day, second_day):
+            month.set_current_date(shown)
+            if not (month.day_rect(first_day).isEmpty() or month.day_rect(second_day).isEmpty()):
+                break
+        # Keep the keyboard's day (outlined) out of the two weeks shown.
+        displayed = month.displayed_month()
+        next_month = (displayed + timedelta(days=32)).replace(day=1)
+        for day in (displayed, next_month - timedelta(days=1)):
+            if abs((day - first_day).days) > 13:
+                month.set_current_date(day)
+                break
+        top = month.day_rect(first_day)
+        bottom = month.day_rect(second_day)
+        header = QRect(0, 0, month.width(), month.day_rect(month.visible_range()[0]).top())
+        weeks = QRect(0, top.top(), month.width(), bottom.bottom() - top.top() + 1)
+        return _stack([_grab(month, header), _grab(month, weeks)])
+    finally:
+        month.deleteLater()
+
+
+def _sidebar_picture(session: CalendarSession) -> QImage:
+    from .sidebar import MessageSidebar
+
+    sidebar = MessageSidebar(session)
+    try:
+        sidebar.resize(300, sidebar.sizeHint().height())
+        layout = sidebar.layout()
+        if layout is not None:
+            layout.activate()
+        view = sidebar.messages_view
+        rect = QRect(view.geometry())
+        rect.setTop(sidebar.messages_label.geometry().top())
+        return _grab(sidebar, rect.adjusted(-8, -4, 8, 4))
+    finally:
+        sidebar.deleteLater()
+
+
+@contextmanager
+def _picture_session(session: CalendarSession) -> Iterator[tuple[CalendarSession, bool]]:
+    """A session of its own for the pictures (selecting a message there changes nothing
+    on screen): on the open calendar when it has a gap to show, else on a demo calendar."""
+    own = CalendarSession(session.store, today=session.today())
+    if find_example(own) is not None:
+        try:
+            yield own, False
+        finally:
+            own.deleteLater()
+        return
+    own.deleteLater()
+    from ..core.demo import write_demo
+
+    with tempfile.TemporaryDirectory(prefix="cadence-guide-") as folder:
+        path = Path(folder) / "Demo.cadence"
+        write_demo(path, today=session.today())
+        store = CalendarStore.open(path, read_only=True)
+        demo = CalendarSession(store, today=session.today())
+        try:
+            yield demo, True
+        finally:
+            demo.deleteLater()
+            store.close()
+
+
+def render_pictures(session: CalendarSession) -> GuidePictures:
+    """Draw the guide's pictures with the app's widgets (offscreen, nothing is shown)."""
+    with _picture_session(session) as (own, from_demo):
+        example = find_example(own)
+        assert example is not None  # the demo always has gaps
+        own.select_message(example.message_id)
+        pictures = GuidePictures(example, from_demo, own.today())
+        border = QApplication.palette().color(QPalette.ColorRole.Mid)
+        pictures.images[SIDEBAR_PICTURE] = _framed(_sidebar_picture(own), border)
+        pictures.images[PANEL_PICTURE] = _framed(_panel_picture(own, example), border)
+        pictures.images[MONTH_PICTURE] = _framed(_month_picture(own, example), border)
+    return pictures
+
+
+# -- the guide ----------------------------------------------------------------------
+
+
+def _pill(status: str) -> str:
+    fill, text = PILL_COLORS.get(status, ("#8a8f98", "#ffffff"))
+    return (
+        f'<span style="background-color:{fill}; color:{text}; font-weight:600">'
+        f"&nbsp;{status}&nbsp;</span>"
+    )
+
+
+def _picture(name: str, image: QImage, alt: str, caption: str) -> str:
+    ratio = image.devicePixelRatio() or 1.0
+    width = round(image.width() / ratio)
+    height = round(image.height() / ratio)
+    return (
+        f'<p align="center"><img src="{name}" width="{width}" height="{height}" '
+        f'alt="{html.escape(alt)}"></p>'
+        f'<p align="center"><small><i>{caption}</i></small></p>'
+    )
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B}"
+
+
+def gap_story(example: GuideExample, today: date) -> str:
+    """What the panel's picture shows about the example's gap, in one or two sentences."""
+    gap = example.gap
+    days = example.cadence_days
+    name = f"“{html.escape(example.title)}” (every {days} day{'s' if days != 1 else ''})"
+    if gap.end < today:
+        story = f"{name} went quiet from {_day(gap.start)} to {_day(gap.end)}: the red bar."
+        if example.after is not None:
+            story += f" The delivery on {_day(example.after)} ended the gap."
+        return story
+    if gap.start <= today:
+        story = (
+            f"{name} has been overdue since {_day(gap.start)}: the red bar. After the today "
+            "line it turns light red: overdue unless you plan something"
+        )
+    else:
+        story = (
+            f"{name} will be overdue from {_day(gap.start)} unless you plan something: "
+            "the light red bar"
+        )
+    if example.after is not None:
+        story += f"; here the post planned for {_day(example.after)} ends it"
+    return story + "."
+
+
+def guide_html(pictures: GuidePictures) -> str:
+    """The guide's text, with the pictures referred to by their resource names."""
+    example = pictures.example
+    title = html.escape(example.title)
+    where = "the demo calendar" if pictures.from_demo else "your calendar"
+    undo = _native(QKeySequence.StandardKey.Undo)
+    images = pictures.images
+    panel_caption = (
+        "The cadence panel has a row per key message; each dot is a delivery, in its "
+        f"channel's colour. {gap_story(example, pictures.today)}"
+    )
+    statuses = [
+        ("ok", "On time, and its next repetition is already on the calendar."),
+        (
+            "unplanned",
+            "On time today, but nothing is planned before it falls due again: plan its next post.",
+        ),
+        (
+            "overdue",
+            "Its due day has passed without a delivery. The badge says by how many days.",
+        ),
+        ("upcoming", "Its start date has not come yet; nothing is due so far."),
+        ("ended", "Its end date has passed; it no longer needs repeating."),
+    ]
+    status_rows = "".join(
+        f'<tr><td style="padding: 3px 10px 3px 0">{_pill(s)}</td>'
+        f'<td style="padding: 3px 0">{text}</td></tr>'
+        for s, text in statuses
+    )
+    return f"""
+<h1>How Cadence works</h1>
+<p>A key message lands only when people meet it again and again, in different ways and
+on every channel. Cadence keeps count for you: for each key message it shows when it last
+went out, when it is due again, and where it has gone quiet. The pictures come from
+{where}.</p>
+
+<h2>Key messages and their cadence</h2>
+<p>A <b>key message</b> is one thing you want people to remember, such as
+“{title}”. Your posts carry it: one post can carry several key messages, and a key
+message travels on every channel.</p>
+<p>Its <b>cadence</b> is how often it should come back. “Every 14 days” means that after
+a post carrying it, the next one should follow within 14 days.</p>
+
+<h2>What counts as a delivery</h2>
+<p>A post <b>delivers</b> its key messages on its day when</p>
+<ul>
+<li>it is <b>scheduled</b> or <b>published</b>, or</li>
+<li>it is a <b>draft</b> dated today or later (a draft left in the past never went out).</li>
+</ul>
+<p>Ideas, cancelled posts and undated posts in the backlog deliver nothing. Several posts
+on the same day make <b>one delivery day</b>: three posts on a Monday do not cover the
+next three weeks, so spread them out.</p>
+
+<h2>Gaps: where a message went quiet</h2>
+<p>After a delivery, a key message is due again within its cadence. Every day after that,
+until the next delivery, belongs to a <b>gap</b>: the message is <b>overdue</b> on those
+days. A message with a start or end date only counts between them.</p>
+{
+        _picture(
+            PANEL_PICTURE,
+            images[PANEL_PICTURE],
+            f"The cadence panel's row for {example.title}, with a red gap",
+            panel_caption,
+        )
+    }
+
+<h2>The status of each key message</h2>
+<p>The sidebar shows each key message with its cadence and its status today:</p>
+<table cellspacing="0">{status_rows}</table>
+{
+        _picture(
+            SIDEBAR_PICTURE,
+            images[SIDEBAR_PICTURE],
+            "The key messages in the sidebar, each with a status badge",
+            "The key messages in the sidebar, each with its cadence and status.",
+        )
+    }
+
+<h2>How to fill a gap</h2>
+<ol>
+<li><b>Click the key message in the sidebar.</b> The month view tints the days it is
+overdue in red and ticks the days it is delivered. Click it again, or press Esc, to
+see everything again.</li>
+<li><b>Drag a post</b> that carries the message into a red day to move it there.</li>
+<li><b>Hold Ctrl while you drop</b> to repeat the post instead: the copy carries the same
+key messages, and the original stays where it was.</li>
+<li><b>Or drag an idea from the backlog</b> onto a red day. A draft counts as soon as it is
+dated today or later; an idea counts once you make it a draft or schedule it
+(double-click it to open it).</li>
+</ol>
+<p>The red days and the statuses change as soon as you drop. Changed your mind?
+<b>{undo}</b> undoes any move, copy or edit.</p>
+{
+        _picture(
+            MONTH_PICTURE,
+            images[MONTH_PICTURE],
+            f"Two weeks of the month view with {example.title} selected; its gap days are red",
+            f"“{title}” selected: its overdue days are tinted red, and a tick marks each day "
+            f"it is delivered.",
+        )
+    }
+"""
+
+
+class GuideDialog(_Dialog):
+    """Help > How Cadence Works: the rules and how to fill a gap, with pictures of the app."""
+
+    def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guideDialog")
+        self.setWindowTitle("How Cadence Works")
+        self.setAccessibleName("How Cadence works")
+        self.pictures = render_pictures(session)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("guideText")
+        self.browser.setAccessibleName("How Cadence works")
+        self.browser.setOpenExternalLinks(False)
+        document = self.browser.document()
+        document.setDocumentMargin(18)
+        for name, image in self.pictures.images.items():
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        self.browser.setHtml(guide_html(self.pictures))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 10)
+        layout.addWidget(self.browser, 1)
+        buttons.setContentsMargins(10, 0, 10, 0)
+        layout.addWidget(buttons)
+        self.resize(PICTURE_WIDTH + 100, 720)
+
+    def image_names(self) -> list[str]:
+        """The pictures embedded in the text (resource names)."""
+        return list(self.pictures.images)
+
+    def image(self, name: str) -> QImage:
+        resource = self.browser.document().resource(
+            QTextDocument.ResourceType.ImageResource, QUrl(name)
+        )
+        return resource if isinstance(resource, QImage) else QImage()
+
+    def text(self) -> str:
+        return self.browser.toPlainText()
+
+
+def show_guide(window: QMainWindow, session: CalendarSession) -> GuideDialog:
+    """Open the guide beside the window (one at a time; it stays open while you work)."""
+    existing = window.findChild(GuideDialog)
+    if isinstance(existing, GuideDialog) and existing.isVisible():
+        existing.activateWindow()  # window managers raise the window they activate
+        return existing
+    dialog = GuideDialog(session, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+# -- keyboard shortcuts ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShortcutRow:
+    menu: str
+    action: str
+    keys: str
+
+
+def _action_name(action: QAction) -> str:
+    text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+    if not any(ch.isalnum() for ch in text):
+        # A toolbar symbol (‹, ›): its tooltip says what it does.
+        text = action.toolTip().split(" (")[0].strip() or text
+    return text.rstrip("…").strip()
+
+
+def _menu_actions(menu: QMenu, prefix: str) -> Iterator[tuple[str, QAction]]:
+    for action in menu.actions():
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            yield from _menu_actions(submenu, f"{prefix} › {_action_name(action)}")
+        elif not action.isSeparator():
+            yield prefix, action
+
+
+def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
+    """Every shortcut of the window, read from its actions, grouped by menu."""
+    rows: list[ShortcutRow] = []
+    seen: set[int] = set()
+
+    def add(menu: str, action: QAction) -> None:
+        if id(action) in seen:
+            return
+        keys = [_native(k) for k in action.shortcuts() if not k.isEmpty()]
+        if keys:
+            seen.add(id(action))
+            rows.append(ShortcutRow(menu, _action_name(action), ", ".join(keys)))
+
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            for name, action in _menu_actions(menu, _action_name(top)):
+                add(name, action)
+    for action in window.findChildren(QAction):
+        add("Other", action)
+    return rows
+
+
+class ShortcutsDialog(_Dialog):
+    """Help > Keyboard Shortcuts: the window's actions and their keys, by menu."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle("Keyboard Shortcuts")
+        self.rows = shortcut_rows(window)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("shortcutList")
+        self.tree.setAccessibleName("Keyboard shortcuts")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["Action", "Keys"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        groups: dict[str, QTreeWidgetItem] = {}
+        for row in self.rows:
+            group = groups.get(row.menu)
+            if group is None:
+                group = QTreeWidgetItem(self.tree, [row.menu])
+                font = group.font(0)
+                font.setBold(True)
+                group.setFont(0, font)
+                group.setFirstColumnSpanned(True)
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                groups[row.menu] = group
+            QTreeWidgetItem(group, [row.action, row.keys])
+        self.tree.expandAll()
+        note = QLabel(
+            "In the calendar: arrow keys move between days, Enter opens a post. "
+            "Drag a post to move it; hold Ctrl while dropping to copy it."
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(460, 620)
+
+    def text(self) -> str:
+        return "\n".join(f"{r.menu}\t{r.action}\t{r.keys}" for r in self.rows)
+
+
+def show_shortcuts(window: QMainWindow) -> None:
+    dialog = ShortcutsDialog(window)
+    dialog.exec()
+    dialog.deleteLater()
+
+
+# -- about ------------------------------------------------------------------------------
+
+
+def open_folder(folder: Path) -> bool:
+    """Show ``folder`` in the file manager (made first if it does not exist yet)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+class AboutDialog(_Dialog):
+    """Help > About Cadence: the version, and where the calendar, the data and the backups are."""
+
+    def __init__(
+        self,
+        calendar: Path,
+        data: Path,
+        backups: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from .welcome import app_icon_pixmap
+
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle("About Cadence")
+        self.folders = {"calendar": calendar.parent, "data": data, "backups": backups}
+        icon = QLabel()
+        icon.setPixmap(app_icon_pixmap(64, self.devicePixelRatioF(), self.palette()))
+        icon.setFixedSize(64, 64)
+        title = QLabel(f"Cadence {html.escape(__version__)}")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        tagline = QLabel(
+            "A content calendar that shows where each key message has not been repeated recently."
+        )
+        tagline.setWordWrap(True)
+        heading = QVBoxLayout()
+        heading.addWidget(title)
+        heading.addWidget(tagline)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(heading, 1)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        self.path_labels: dict[str, QLabel] = {}
+        self.links: dict[str, QLabel] = {}
+        rows = (
+            ("calendar", "This calendar:", calendar, "Show in folder"),
+            ("data", "Cadence's data:", data, "Open folder"),
+            ("backups", "Backups:", backups, "Open folder"),
+        )
+        for row, (key, label, path, link_text) in enumerate(rows):
+            name = QLabel(label)
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            value = QLabel(html.escape(str(path)))
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            value.setAccessibleName(f"{label.rstrip(':')} {path}")
+            folder = self.folders[key]
+            link = QLabel(f'<a href="{QUrl.fromLocalFile(str(folder)).toString()}">{link_text}</a>')
+            link.setTextInteractionFlags(
+                Qt.TextInteractionFlag.LinksAccessibleByMouse
+                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            )
+            link.setAccessibleName(f"{link_text}: {folder}")
+            link.linkActivated.connect(lambda _url, f=folder: open_folder(f))
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(link, row, 2, Qt.AlignmentFlag.AlignTop)
+            self.path_labels[key] = value
+            self.links[key] = link
+        grid.setColumnStretch(1, 1)
+        note = QLabel(
+            "Each calendar is one file; keep it wherever you like. When a calendar has "
+            "changed, Cadence keeps a backup copy of it in the backups folder, thinned as "
+            "the copies age."
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(16)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(QSize(620, layout.totalHeightForWidth(620)))
+
+    def text(self) -> str:
+        """Everything the dialog says, as plain text."""
+        parts = [child.text() for child in self.findChildren(QLabel) if child.text()]
+        return "\n".join(_plain_text(part) for part in parts)
+
+
+def _plain_text(markup: str) -> str:
+    document = QTextDocument()
+    document.setHtml(markup)
+    return document.toPlainText()
+
+
+def about_dialog(window: QWidget, calendar: Path, backups: Path | None = None) -> AboutDialog:
+    """The About dialog for ``calendar``; ``backups`` defaults to Cadence's backups folder."""
+    from ..app import data_folder
+    from ..core.backups import backup_folder
+
+    data = data_folder()
+    return AboutDialog(calendar, data, backups or backup_folder(data), window)
+
+
+def show_about(window: QWidget, calendar: Path, backups: Path | None = None) -> None:
+    dialog = about_dialog(window, calendar, backups)
+    dialog.exec()
+    dialog.deleteLater()

@@ -1,0 +1,960 @@
+"""The welcome screen on the very first start: the demo, a new calendar, a file, an import.
+
+:class:`WelcomeDialog` ends with :attr:`WelcomeDialog.store` set to the calendar
+the user chose (accepted) or with nothing (rejected: the app quits). Every
+choice can be driven without a file dialog by passing the path, which is how
+the tests use it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import re
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..app import DEMO_NAME, data_folder, default_calendar
+from ..core.errors import CadenceError, os_problem_for
+from ..core.localzone import system_timezone
+from ..core.models import WeekStart
+from ..core.store import CalendarStore
+from ..exchange.formats import format_for
+from ..render.chips import mix
+from .dialogs import show_error
+from .editor import muted_color, warning_color
+from .session import CalendarSession, ErrorHandler
+from .transfer import IMPORT_FILTER, run_import
+
+PROMISE = (
+    "Plan your posts across every channel, and see at a glance when a key message has gone quiet."
+)
+
+SUGGESTED_CHANNELS: tuple[tuple[str, str], ...] = (
+    ("LinkedIn", "social"),
+    ("Instagram", "social"),
+    ("Newsletter", "newsletter"),
+    ("Blog", "blog"),
+    ("Press release", "press release"),
+    ("Events", "event"),
+)
+"""The channels offered as ticks on a new calendar, each with its channel kind."""
+
+PRESELECTED_CHANNELS = frozenset({"LinkedIn", "Newsletter"})
+MESSAGE_LINES = 3
+DEFAULT_CADENCE_DAYS = 14
+DEFAULT_NAME = "My content calendar"
+IMPORT_CHANNEL = "Imported"
+"""The channel of imported posts that name none (it is created only when needed)."""
+
+_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+Notifier = Callable[[QWidget | None, str], None]
+"""Tells the user something went well, in one sentence (a message box by default)."""
+
+
+def _inform(parent: QWidget | None, text: str) -> None:
+    QMessageBox.information(parent, "Cadence", text)
+
+
+# -- the new calendar, without widgets ------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewCalendarPlan:
+    """Everything "Start a new calendar" asks for, ready for :func:`create_planned_calendar`."""
+
+    name: str
+    path: Path
+    timezone: str
+    week_start: WeekStart
+    channels: tuple[tuple[str, str], ...]
+    """Channel names with their kinds, in the order given."""
+    messages: tuple[tuple[str, int], ...]
+    """Key message titles with their cadence in days."""
+
+
+def file_name_for(name: str) -> str:
+    """A calendar file name made from a calendar's name (characters files refuse removed)."""
+    stem = _UNSAFE_IN_FILE_NAMES.sub("-", name).strip(" .-") or "Calendar"
+    return f"{stem}.cadence"
+
+
+def free_path(folder: Path, stem: str) -> Path:
+    """``folder/stem.cadence``, or ``stem 2.cadence``, ... whichever does not exist yet."""
+    candidate = folder / file_name_for(stem)
+    number = 2
+    while candidate.exists():
+        candidate = folder / file_name_for(f"{stem} {number}")
+        number += 1
+    return candidate
+
+
+def locale_week_start(locale: QLocale | None = None) -> WeekStart:
+    """Sunday where the locale starts its weeks on Sunday, Monday everywhere else."""
+    first = (locale or QLocale()).firstDayOfWeek()
+    return WeekStart.SUNDAY if first == Qt.DayOfWeek.Sunday else WeekStart.MONDAY
+
+
+def time_zone_names() -> list[str]:
+    """Every IANA zone this computer knows, sorted, without the technical aliases."""
+    hidden = {"Factory", "localtime", "posixrules"}
+    return sorted(
+        name
+        for name in zoneinfo.available_timezones()
+        if name not in hidden and not name.startswith(("posix/", "right/"))
+    )
+
+
+def _remove_calendar_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_problem_for(exc, str(folder)) from exc
+
+
+def create_planned_calendar(plan: NewCalendarPlan) -> CalendarStore:
+    """Create the calendar with its channels and key messages in one go.
+
+    Either everything is written or, on any error, no file is left behind.
+    """
+    _make_folder(plan.path.parent)
+    store = CalendarStore.create(
+        plan.path,
+        name=plan.name,
+        timezone=plan.timezone,
+        week_start=plan.week_start,
+        default_cadence_days=DEFAULT_CADENCE_DAYS,
+    )
+    try:
+        with store.db.atomic():
+            for name, kind in plan.channels:
+                store.add_channel(name, kind=kind)
+            for title, days in plan.messages:
+                store.add_key_message(title, cadence_days=days)
+    except BaseException:
+        store.close()
+        _remove_calendar_file(plan.path)
+        raise
+    return store
+
+
+# -- drawing --------------------------------------------------------------------
+
+
+def _glyph(kind: str, color: QColor, size: int, ratio: float) -> QPixmap:
+    """A small line drawing for a choice: "calendar", "new", "open" or "import"."""
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    s = size / 32.0
+    pen = QPen(color, 2.2 * s)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    fill = QColor(color)
+    fill.setAlphaF(0.16)
+    if kind in ("calendar", "new"):
+        body = QRectF(4 * s, 7 * s, 24 * s, 21 * s)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(body, 3.5 * s, 3.5 * s)
+        painter.drawLine(QPointF(4 * s, 13 * s), QPointF(28 * s, 13 * s))
+        painter.drawLine(QPointF(11 * s, 4 * s), QPointF(11 * s, 9 * s))
+        painter.drawLine(QPointF(21 * s, 4 * s), QPointF(21 * s, 9 * s))
+        if kind == "calendar":
+            # Rising bars: messages that keep coming back.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            for i, height in enumerate((4, 7, 10)):
+                x = (9 + i * 5.5) * s
+                painter.drawRoundedRect(QRectF(x, (25 - height) * s, 3.6 * s, height * s), s, s)
+        else:
+            painter.drawLine(QPointF(16 * s, 16.5 * s), QPointF(16 * s, 24.5 * s))
+            painter.drawLine(QPointF(12 * s, 20.5 * s), QPointF(20 * s, 20.5 * s))
+    elif kind == "open":
+        path = QPainterPath()
+        path.moveTo(4 * s, 9 * s)
+        path.lineTo(12 * s, 9 * s)
+        path.lineTo(15 * s, 12 * s)
+        path.lineTo(28 * s, 12 * s)
+        path.lineTo(28 * s, 26 * s)
+        path.lineTo(4 * s, 26 * s)
+        path.closeSubpath()
+        painter.setBrush(fill)
+        painter.drawPath(path)
+        painter.drawLine(QPointF(4 * s, 16 * s), QPointF(28 * s, 16 * s))
+    else:  # import: an arrow into a tray
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        tray = QPainterPath()
+        tray.moveTo(5 * s, 18 * s)
+        tray.lineTo(5 * s, 27 * s)
+        tray.lineTo(27 * s, 27 * s)
+        tray.lineTo(27 * s, 18 * s)
+        painter.drawPath(tray)
+        painter.drawLine(QPointF(16 * s, 4 * s), QPointF(16 * s, 20 * s))
+        painter.drawLine(QPointF(10.5 * s, 14.5 * s), QPointF(16 * s, 20 * s))
+        painter.drawLine(QPointF(21.5 * s, 14.5 * s), QPointF(16 * s, 20 * s))
+    painter.end()
+    return pixmap
+
+
+def app_icon_pixmap(size: int, ratio: float, palette: QPalette) -> QPixmap:
+    """Cadence's icon (from the resources when present, else a drawn calendar)."""
+    try:
+        from ..resources import resource_path
+
+        path = resource_path("cadence.svg")
+        if not path.is_file():
+            raise FileNotFoundError(path)
+        icon = QIcon(str(path))
+    except (ImportError, FileNotFoundError):
+        icon = QIcon()
+    if not icon.isNull():
+        pixmap = icon.pixmap(QSize(size, size), ratio)
+        if not pixmap.isNull():
+            return pixmap
+    return _glyph("calendar", palette.color(QPalette.ColorRole.Highlight), size, ratio)
+
+
+def _title_html(text: str) -> tuple[str, str]:
+    """``"Open the &demo"`` as rich text with the mnemonic underlined, and its key."""
+    index = text.find("&")
+    if index < 0 or index + 1 >= len(text):
+        return html.escape(text), ""
+    key = text[index + 1]
+    rich = html.escape(text[:index]) + f"<u>{html.escape(key)}</u>" + html.escape(text[index + 2 :])
+    return rich, key.upper()
+
+
+# -- the choices ----------------------------------------------------------------
+
+
+class ChoiceButton(QPushButton):
+    """A large button: a drawing, a title with its mnemonic, and a line of explanation."""
+
+    def __init__(
+        self, glyph: str, title: str, description: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomeChoice")
+        self.glyph = glyph
+        self.title = title.replace("&", "")
+        self.description = description
+        rich, key = _title_html(title)
+        self.icon_label = QLabel(self)
+        self.icon_label.setFixedSize(36, 36)
+        self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label = QLabel(rich, self)
+        self.title_label.setTextFormat(Qt.TextFormat.RichText)
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.12)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.description_label = QLabel(description, self)
+        self.description_label.setWordWrap(True)
+        for label in (self.icon_label, self.title_label, self.description_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        text = QVBoxLayout()
+        text.setSpacing(3)
+        text.addWidget(self.title_label)
+        text.addWidget(self.description_label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(14)
+        layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(text, 1)
+        self._layout = layout
+        if key:
+            self.setShortcut(QKeySequence(f"Alt+{key}"))
+        self.setAccessibleName(self.title)
+        self.setAccessibleDescription(description)
+        self.setToolTip(description)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._recolor()
+
+    def sizeHint(self) -> QSize:
+        return self._layout.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self._layout.minimumSize()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._layout.totalHeightForWidth(width)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolor()
+
+    def _recolor(self) -> None:
+        palette = self.palette()
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.icon_label.setPixmap(_glyph(self.glyph, highlight, 32, self.devicePixelRatioF()))
+        muted = QPalette(self.description_label.palette())
+        muted.setColor(QPalette.ColorRole.WindowText, muted_color(palette))
+        self.description_label.setPalette(muted)
+
+
+def choice_style(palette: QPalette) -> str:
+    """The cards' style sheet: the default choice (the demo) tinted, focus outlined."""
+    base = palette.color(QPalette.ColorRole.Base)
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    recommended = mix(base, highlight, 0.10).name()
+    hover = mix(base, highlight, 0.05).name()
+    return f"""
+QPushButton#welcomeChoice {{
+    text-align: left;
+    background: {base.name()};
+    border: 1px solid palette(mid);
+    border-radius: 10px;
+}}
+QPushButton#welcomeChoice:default {{ background: {recommended}; }}
+QPushButton#welcomeChoice:hover {{ background: {hover}; border: 1px solid {highlight.name()}; }}
+QPushButton#welcomeChoice:focus {{ border: 2px solid {highlight.name()}; }}
+QPushButton#welcomeChoice:pressed {{ background: {recommended}; }}
+"""
+
+
+# -- the new calendar page --------------------------------------------------------
+
+
+class NewCalendarPage(QWidget):
+    """Name, file, time zone, week start, first channels and key messages of a new calendar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newCalendarPage")
+        self.setAccessibleName("Start a new calendar")
+        self._location_touched = False
+
+        self.name_edit = QLineEdit(DEFAULT_NAME)
+        self.name_edit.setAccessibleName("Calendar name")
+        self.name_edit.setPlaceholderText("e.g. the client's or the team's name")
+        self.name_edit.textChanged.connect(self._name_changed)
+
+        self.location_edit = QLineEdit()
+        self.location_edit.setAccessibleName("Calendar file")
+        self.location_edit.textEdited.connect(self._location_edited)
+        self.location_button = QToolButton()
+        self.location_button.setText("Choose…")
+        self.location_button.setAccessibleName("Choose where to save the calendar")
+        self.location_button.clicked.connect(self.choose_location)
+        location = QHBoxLayout()
+        location.setSpacing(6)
+        location.addWidget(self.location_edit, 1)
+        location.addWidget(self.location_button)
+
+        self.zone_combo = QComboBox()
+        self.zone_combo.setEditable(True)
+        self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone_combo.setMaxVisibleItems(16)
+        self.zone_combo.setAccessibleName("Time zone")
+        self.zone_combo.addItems(time_zone_names())
+        completer = QCompleter(self.zone_combo.model(), self.zone_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone_combo.setCompleter(completer)
+        self.zone_combo.setCurrentText(system_timezone())
+        self.zone_combo.currentTextChanged.connect(self.revalidate)
+
+        self.week_combo = QComboBox()
+        self.week_combo.setAccessibleName("Week starts on")
+        locale = QLocale()
+        self.week_combo.addItem(locale.dayName(1), WeekStart.MONDAY)
+        self.week_combo.addItem(locale.dayName(7), WeekStart.SUNDAY)
+        self.week_combo.setCurrentIndex(1 if locale_week_start() == WeekStart.SUNDAY else 0)
+
+        self.channel_checks: dict[str, QCheckBox] = {}
+        channel_grid = QGridLayout()
+        channel_grid.setHorizontalSpacing(16)
+        channel_grid.setVerticalSpacing(4)
+        for index, (name, _kind) in enumerate(SUGGESTED_CHANNELS):
+            check = QCheckBox(name)
+            check.setChecked(name in PRESELECTED_CHANNELS)
+            check.toggled.connect(self.revalidate)
+            channel_grid.addWidget(check, index // 3, index % 3)
+            self.channel_checks[name] = check
+        self.other_channels_edit = QLineEdit()
+        self.other_channels_edit.setPlaceholderText("Other channels, separated by commas")
+        self.other_channels_edit.setAccessibleName("Other channels, separated by commas")
+        self.other_channels_edit.textChanged.connect(self.revalidate)
+        channels = QVBoxLayout()
+        channels.setSpacing(6)
+        channels.addLayout(channel_grid)
+        channels.addWidget(self.other_channels_edit)
+
+        self.message_edits: list[QLineEdit] = []
+        self.cadence_spins: list[QSpinBox] = []
+        messages = QVBoxLayout()
+        messages.setSpacing(6)
+        hints = (
+            "What should people remember? e.g. “Repairs within 48 hours”",
+            "A second key message (optional)",
+            "A third key message (optional)",
+        )
+        for number in range(MESSAGE_LINES):
+            title = QLineEdit()
+            title.setPlaceholderText(hints[number])
+            title.setAccessibleName(f"Key message {number + 1}")
+            title.textChanged.connect(self.revalidate)
+            spin = QSpinBox()
+            spin.setRange(1, 365)
+            spin.setValue(DEFAULT_CADENCE_DAYS)
+            spin.setPrefix("every ")
+            spin.setSuffix(" days")
+            spin.setAccessibleName(f"Cadence of key message {number + 1}, in days")
+            spin.setToolTip("How often this message should come back")
+            row = QHBoxLayout()
+            row.setSpacing(6)
+            row.addWidget(title, 1)
+            row.addWidget(spin)
+            messages.addLayout(row)
+            self.message_edits.append(title)
+            self.cadence_spins.append(spin)
+        self.messages_hint = QLabel(
+            "A key message is what you want people to remember; its cadence is how often "
+            "it should come back. You can add more later."
+        )
+        self.messages_hint.setWordWrap(True)
+        messages.addWidget(self.messages_hint)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(10)
+
+        def label(text: str, buddy: QWidget) -> QLabel:
+            widget = QLabel(text)
+            widget.setBuddy(buddy)
+            return widget
+
+        form.addRow(label("Calendar &name:", self.name_edit), self.name_edit)
+        form.addRow(label("Saved &as:", self.location_edit), location)
+        form.addRow(label("&Time zone:", self.zone_combo), self.zone_combo)
+        form.addRow(label("&Week starts on:", self.week_combo), self.week_combo)
+        channels_label = label("C&hannels:", next(iter(self.channel_checks.values())))
+        channels_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.addRow(channels_label, channels)
+        messages_label = label("&Key messages:", self.message_edits[0])
+        messages_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.addRow(messages_label, messages)
+        self.form = form
+
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("validation")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setAccessibleName("Problems")
+        # Room for three problems is kept, so that the form never jumps or gets squeezed.
+        self.problems_label.setMinimumHeight(self.problems_label.fontMetrics().lineSpacing() * 3)
+        policy = self.problems_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.problems_label.setSizePolicy(policy)
+        self.problems_label.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(form)
+        layout.addWidget(self.problems_label)
+        layout.addStretch(1)
+
+        self.create_button: QPushButton | None = None
+        self._recolor()
+        self._name_changed(self.name_edit.text())
+
+    # -- reading ----------------------------------------------------------------
+
+    def channel_choices(self) -> list[tuple[str, str]]:
+        """The channels to create (ticked suggestions, then the typed ones), without repeats."""
+        chosen: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for name, kind in SUGGESTED_CHANNELS:
+            if self.channel_checks[name].isChecked():
+                chosen.append((name, kind))
+                seen.add(name.casefold())
+        suggested = {name.casefold(): kind for name, kind in SUGGESTED_CHANNELS}
+        for part in self.other_channels_edit.text().split(","):
+            name = " ".join(part.split())
+            if name and name.casefold() not in seen:
+                chosen.append((name, suggested.get(name.casefold(), "other")))
+                seen.add(name.casefold())
+        return chosen
+
+    def message_choices(self) -> list[tuple[str, int]]:
+        return [
+            (" ".join(edit.text().split()), spin.value())
+            for edit, spin in zip(self.message_edits, self.cadence_spins, strict=True)
+            if edit.text().strip()
+        ]
+
+    def location(self) -> Path:
+        return Path(self.location_edit.text().strip()).expanduser()
+
+    def problems(self) -> list[str]:
+        """What stops the calendar from being created, one sentence each (empty: ready)."""
+        found: list[str] = []
+        if not self.name_edit.text().strip():
+            found.append("Give the calendar a name.")
+        text = self.location_edit.text().strip()
+        if not text:
+            found.append("Choose where to save the calendar.")
+        else:
+            path = self.location()
+            if path.suffix != ".cadence":
+                found.append("The file name must end in .cadence.")
+            elif path.exists():
+                found.append(
+                    f"There is already a file called {path.name} in that folder; "
+                    "choose another name or location."
+                )
+            elif path.parent != data_folder() and not path.parent.is_dir():
+                found.append(f"The folder {path.parent} does not exist.")
+        zone = self.zone_combo.currentText().strip()
+        try:
+            zoneinfo.ZoneInfo(zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            found.append(f"“{zone}” is not a time zone; pick one from the list, like Europe/Paris.")
+        if not self.channel_choices():
+            found.append("Pick at least one channel; you can add more later.")
+        titles = [title.casefold() for title, _days in self.message_choices()]
+        if len(set(titles)) != len(titles):
+            found.append("Two key messages have the same title; give each its own.")
+        return found
+
+    def plan(self) -> NewCalendarPlan:
+        return NewCalendarPlan(
+            name=" ".join(self.name_edit.text().split()),
+            path=self.location(),
+            timezone=self.zone_combo.currentText().strip(),
+            week_start=WeekStart(self.week_combo.currentData()),
+            channels=tuple(self.channel_choices()),
+            messages=tuple(self.message_choices()),
+        )
+
+    # -- reacting ---------------------------------------------------------------
+
+    def _name_changed(self, name: str) -> None:
+        if not self._location_touched:
+            self.location_edit.setText(str(data_folder() / file_name_for(name)))
+        self.revalidate()
+
+    def _location_edited(self, _text: str) -> None:
+        self._location_touched = True
+        self.revalidate()
+
+    def choose_location(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the New Calendar As", str(self.location()), "Cadence calendars (*.cadence)"
+        )
+        if name:
+            path = Path(name)
+            if path.suffix != ".cadence":
+                path = path.with_suffix(".cadence")
+            self._location_touched = True
+            self.location_edit.setText(str(path))
+            self.revalidate()
+
+    def revalidate(self) -> None:
+        found = self.problems()
+        self.problems_label.setText("\n".join(found))
+        self.problems_label.setVisible(bool(found))
+        if self.create_button is not None:
+            self.create_button.setEnabled(not found)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolor()
+
+    def _recolor(self) -> None:
+        palette = QPalette(self.problems_label.palette())
+        palette.setColor(QPalette.ColorRole.WindowText, warning_color(self.palette()))
+        self.problems_label.setPalette(palette)
+        muted = QPalette(self.messages_hint.palette())
+        muted.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
+        self.messages_hint.setPalette(muted)
+
+
+# -- the dialog -------------------------------------------------------------------
+
+
+class WelcomeDialog(QDialog):
+    """The first thing a new user sees. Accepted: :attr:`store` is the chosen calendar."""
+
+    CHOICES = 0
+    NEW_CALENDAR = 1
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        error_handler: ErrorHandler = show_error,
+        notify: Notifier = _inform,
+    ) -> None:
+        super().__init__(parent)
+        self.store: CalendarStore | None = None
+        self._error_handler = error_handler
+        self._notify = notify
+        self.setObjectName("welcomeDialog")
+        self.setWindowTitle("Welcome to Cadence")
+        self.setAccessibleName("Welcome to Cadence")
+
+        self.icon_label = QLabel()
+        self.icon_label.setFixedSize(64, 64)
+        self.icon_label.setAccessibleName("Cadence")
+        self.heading = QLabel("Welcome to Cadence")
+        heading_font = QFont(self.heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.7)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.heading.setAccessibleName("Welcome to Cadence")
+        self.promise = QLabel(PROMISE)
+        self.promise.setWordWrap(True)
+        promise_font = QFont(self.promise.font())
+        promise_font.setPointSizeF(promise_font.pointSizeF() * 1.08)
+        self.promise.setFont(promise_font)
+        heading_text = QVBoxLayout()
+        heading_text.setSpacing(4)
+        heading_text.addStretch(1)
+        heading_text.addWidget(self.heading)
+        heading_text.addWidget(self.promise)
+        heading_text.addStretch(1)
+        header = QHBoxLayout()
+        header.setSpacing(16)
+        header.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(heading_text, 1)
+
+        # The first page: four ways in.
+        self.demo_button = ChoiceButton(
+            "calendar",
+            "Open the &demo calendar",
+            "A sample client's plan, gaps included: the quickest way to see what "
+            "Cadence does. Explore freely, it is there to practise on.",
+        )
+        self.new_button = ChoiceButton(
+            "new",
+            "Start a &new calendar",
+            "Name it, tick your channels and write down the key messages that should "
+            "keep coming back.",
+        )
+        self.open_button = ChoiceButton(
+            "open",
+            "&Open a file…",
+            "A Cadence calendar (.cadence) you saved before or a colleague sent you.",
+        )
+        self.import_button = ChoiceButton(
+            "import",
+            "&Import from iCalendar or CSV…",
+            "Bring in posts from another calendar or a publishing tool; Cadence makes a "
+            "new calendar for them.",
+        )
+        self.demo_button.clicked.connect(self.open_demo)
+        self.new_button.clicked.connect(self.start_new_calendar)
+        self.open_button.clicked.connect(lambda: self.open_file())
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.choice_buttons = (
+            self.demo_button,
+            self.new_button,
+            self.open_button,
+            self.import_button,
+        )
+        self.footnote = QLabel("You can switch calendars any time from the File menu.")
+        self.quit_button = QPushButton("&Quit")
+        self.quit_button.setAutoDefault(False)
+        self.quit_button.clicked.connect(self.reject)
+        choices_footer = QHBoxLayout()
+        choices_footer.addWidget(self.footnote, 1)
+        choices_footer.addWidget(self.quit_button)
+        choices = QWidget()
+        choices.setObjectName("welcomeChoices")
+        choices_layout = QVBoxLayout(choices)
+        choices_layout.setContentsMargins(0, 0, 0, 0)
+        choices_layout.setSpacing(12)
+        for button in self.choice_buttons:
+            choices_layout.addWidget(button)
+        choices_layout.addStretch(1)
+        choices_layout.addSpacing(4)
+        choices_layout.addLayout(choices_footer)
+
+        # The second page: the new calendar's form.
+        self.new_page = NewCalendarPage()
+        self.back_button = QPushButton("&Back")
+        self.back_button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.show_choices)
+        self.create_button = QPushButton("&Create Calendar")
+        self.create_button.clicked.connect(self.create_calendar)
+        self.new_page.create_button = self.create_button
+        new_footer = QHBoxLayout()
+        new_footer.addWidget(self.back_button)
+        new_footer.addStretch(1)
+        new_footer.addWidget(self.create_button)
+        new = QWidget()
+        new_layout = QVBoxLayout(new)
+        new_layout.setContentsMargins(0, 0, 0, 0)
+        new_layout.setSpacing(12)
+        new_layout.addWidget(self.new_page, 1)
+        new_layout.addLayout(new_footer)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(choices)
+        self.pages.addWidget(new)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(20)
+        layout.addLayout(header)
+        layout.addWidget(self.pages, 1)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+
+        self._recolor()
+        self.new_page.revalidate()
+        self.show_choices()
+        self.resize(620, 600)
+
+    def setVisible(self, visible: bool) -> None:
+        # Settle the size limits before the window exists: changing them afterwards (a
+        # problem line appearing, another page) makes platforms without size hints
+        # (offscreen) complain. The layout itself never resizes the window.
+        layout = self.layout()
+        if visible and layout is not None and self.windowHandle() is None:
+            layout.activate()
+            self.setMinimumSize(layout.minimumSize())
+            width = max(self.width(), layout.minimumSize().width())
+            self.resize(width, max(layout.totalHeightForWidth(width), self.minimumHeight()))
+        super().setVisible(visible)
+
+    # -- pages ------------------------------------------------------------------
+
+    def page(self) -> int:
+        return self.pages.currentIndex()
+
+    def show_choices(self) -> None:
+        self.pages.setCurrentIndex(self.CHOICES)
+        self.heading.setText("Welcome to Cadence")
+        self.promise.setText(PROMISE)
+        self.demo_button.setDefault(True)
+        self.create_button.setDefault(False)
+        self.demo_button.setFocus()
+
+    def start_new_calendar(self) -> None:
+        self.pages.setCurrentIndex(self.NEW_CALENDAR)
+        self.heading.setText("Start a new calendar")
+        self.promise.setText("A few questions, and your calendar is ready to plan in.")
+        self.demo_button.setDefault(False)
+        self.create_button.setDefault(True)
+        self.new_page.revalidate()
+        self.new_page.name_edit.setFocus()
+        self.new_page.name_edit.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape on the form goes back to the four choices; on the choices it quits.
+        if event.key() == Qt.Key.Key_Escape and self.page() == self.NEW_CALENDAR:
+            self.show_choices()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- the four choices -------------------------------------------------------
+
+    def _choose(self, store: CalendarStore) -> None:
+        self.store = store
+        self.accept()
+
+    def open_demo(self) -> bool:
+        """Open the demo calendar in Cadence's folder (written on first use)."""
+        try:
+            path = default_calendar()
+        except OSError as exc:
+            self._error_handler(self, os_problem_for(exc, str(data_folder() / DEMO_NAME)))
+            return False
+        except CadenceError as exc:
+            self._error_handler(self, exc)
+            return False
+        return self._open(path)
+
+    def open_file(self, path: Path | None = None) -> bool:
+        """Open a calendar file (asks which one when ``path`` is None)."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Open Calendar", str(Path.home()), "Cadence calendars (*.cadence)"
+            )
+            if not name:
+                return False
+            path = Path(name)
+        return self._open(path)
+
+    def _open(self, path: Path) -> bool:
+        try:
+            store = CalendarStore.open(path)
+        except CadenceError as exc:
+            self._error_handler(self, exc)
+            return False
+        self._choose(store)
+        return True
+
+    def create_calendar(self) -> bool:
+        """Create the calendar the form describes (nothing happens while it has problems)."""
+        self.new_page.revalidate()
+        if self.new_page.problems():
+            return False
+        try:
+            store = create_planned_calendar(self.new_page.plan())
+        except CadenceError as exc:
+            self._error_handler(self, exc)
+            return False
+        self._choose(store)
+        return True
+
+    def import_file(self, path: Path | None = None) -> bool:
+        """Make a calendar named after ``path`` in Cadence's folder and import it there."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Import from iCalendar or CSV", str(Path.home()), IMPORT_FILTER
+            )
+            if not name:
+                return False
+            path = Path(name)
+        fmt = format_for(path)
+        if fmt is None:
+            self._error_handler(
+                self,
+                CadenceError(
+                    f"Cadence cannot tell what kind of file {path.name} is; "
+                    "choose an .ics, .csv or .cadence file."
+                ),
+            )
+            return False
+        timezone, week_start = system_timezone(), locale_week_start()
+        if fmt == "cadence":
+            # A calendar copy keeps the zone and week it was planned in.
+            with (
+                contextlib.suppress(CadenceError),
+                CalendarStore.open(path, read_only=True) as source,
+            ):
+                info = source.info()
+                timezone, week_start = info.timezone, info.week_start
+        folder = data_folder()
+        try:
+            _make_folder(folder)
+            target = free_path(folder, path.stem)
+            store = CalendarStore.create(
+                target, name=path.stem, timezone=timezone, week_start=week_start
+            )
+        except CadenceError as exc:
+            self._error_handler(self, exc)
+            return False
+        session = CalendarSession(store, error_handler=self._error_handler)
+        summary = run_import(session, self, path, fallback_channel=IMPORT_CHANNEL)
+        session.undo_stack.clear()
+        session.deleteLater()
+        if summary is None:
+            store.close()
+            _remove_calendar_file(target)
+            return False
+        self._notify(
+            self,
+            f"Cadence made the calendar “{store.info().name}” for {path.name}. "
+            f"{summary.describe()}",
+        )
+        self._choose(store)
+        return True
+
+    # -- looks ------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolor()
+
+    def _recolor(self) -> None:
+        palette = self.palette()
+        style = choice_style(palette)
+        if style != self.styleSheet():
+            self.setStyleSheet(style)
+        self.icon_label.setPixmap(app_icon_pixmap(64, self.devicePixelRatioF(), palette))
+        muted = QPalette(self.footnote.palette())
+        muted.setColor(QPalette.ColorRole.WindowText, muted_color(palette))
+        self.footnote.setPalette(muted)
+
+
+def show_welcome(
+    parent: QWidget | None = None, *, autochoose_after_ms: int | None = None
+) -> CalendarStore | None:
+    """Show the welcome screen and wait; the chosen calendar, or None when the user quit.
+
+    ``autochoose_after_ms`` opens the demo by itself after that delay (a headless
+    smoke run goes through the welcome screen without anyone to click).
+    """
+    dialog = WelcomeDialog(parent)
+    if autochoose_after_ms is not None:
+        QTimer.singleShot(autochoose_after_ms, dialog.open_demo)
+    dialog.exec()
+    store = dialog.store if dialog.result() == QDialog.DialogCode.Accepted else None
+    dialog.deleteLater()
+    return store
+
+
+__all__ = [
+    "ChoiceButton",
+    "NewCalendarPage",
+    "NewCalendarPlan",
+    "WelcomeDialog",
+    "create_planned_calendar",
+    "file_name_for",
+    "free_path",
+    "locale_week_start",
+    "show_welcome",
+    "time_zone_names",
+]

@@ -1,0 +1,269 @@
+"""The Help menu: the in-app guide with pictures of the app, the shortcut list, About."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QSettings, QUrl, Slot
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+
+from calendar_app import __version__
+from calendar_app.app import data_folder
+from calendar_app.core.backups import backup_folder
+from calendar_app.core.cadence import Gap
+from calendar_app.core.store import CalendarStore
+from calendar_app.ui.guide import (
+    MONTH_PICTURE,
+    PANEL_PICTURE,
+    AboutDialog,
+    GuideDialog,
+    GuideExample,
+    ShortcutsDialog,
+    about_dialog,
+    gap_story,
+    render_pictures,
+    shortcut_rows,
+)
+from calendar_app.ui.main_window import MainWindow
+from calendar_app.ui.session import CalendarSession
+
+from .conftest import TODAY
+
+
+class Errors:
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, parent: QWidget | None, exc: BaseException) -> None:
+        self.seen.append(str(exc))
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    return data_folder()
+
+
+@pytest.fixture
+def window(session: CalendarSession, tmp_path: Path, qtbot: QtBot) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(session, settings, error_handler=Errors())
+    qtbot.addWidget(win)
+    return win
+
+
+def _reddish_pixels(image: QImage) -> int:
+    """Pixels of the strong red Cadence paints gaps with."""
+    count = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            color = QColor(image.pixel(x, y))
+            if color.red() > 180 and color.green() < 110 and color.blue() < 110:
+                count += 1
+    return count
+
+
+# -- the guide ----------------------------------------------------------------------
+
+
+def test_the_guide_explains_the_rules_in_plain_words(
+    session: CalendarSession, window: MainWindow, qtbot: QtBot
+) -> None:
+    guide = GuideDialog(session, window)
+    qtbot.addWidget(guide)
+    text = guide.text()
+    for phrase in (
+        "key message",
+        "cadence",
+        "Every 14 days",
+        "scheduled",
+        "published",
+        "draft dated today or later",
+        "Ideas, cancelled posts and undated posts",
+        "one delivery day",
+        "gap",
+        "Click the key message in the sidebar",
+        "Drag a post",
+        "Hold Ctrl while you drop",
+        "drag an idea from the backlog",
+        QKeySequence(QKeySequence.StandardKey.Undo).toString(
+            QKeySequence.SequenceFormat.NativeText
+        ),
+    ):
+        assert phrase in text, phrase
+    for status in ("ok", "unplanned", "overdue", "upcoming", "ended"):
+        assert f" {status} \n" in text, status  # its badge, then what it means
+
+
+def test_the_guide_shows_pictures_drawn_by_the_app(
+    session: CalendarSession, window: MainWindow, qtbot: QtBot
+) -> None:
+    guide = GuideDialog(session, window)
+    qtbot.addWidget(guide)
+    names = guide.image_names()
+    assert len(names) >= 2
+    assert {PANEL_PICTURE, MONTH_PICTURE} <= set(names)
+    html = guide.browser.toHtml()
+    for name in names:
+        image = guide.image(name)
+        assert not image.isNull(), name
+        assert image.width() > 250, name
+        assert f'src="{name}"' in html
+    # The cadence panel's row really shows the example's red gap bar.
+    assert _reddish_pixels(guide.image(PANEL_PICTURE)) > 50
+    example = guide.pictures.example
+    assert example.title in guide.text()
+    assert not guide.pictures.from_demo
+    assert "your calendar" in guide.text()
+    # The pictures leave the window as it was: no message got selected there.
+    assert session.selected_message is None
+
+
+def test_the_guide_falls_back_to_the_demo_for_a_calendar_without_gaps(
+    tmp_path: Path, qtbot: QtBot, qapp: QApplication
+) -> None:
+    with CalendarStore.create(tmp_path / "empty.cadence", name="Empty") as store:
+        session = CalendarSession(store, today=TODAY)
+        pictures = render_pictures(session)
+        assert pictures.from_demo
+        assert len(pictures.images) >= 2
+        assert all(not image.isNull() for image in pictures.images.values())
+        guide = GuideDialog(session)
+        qtbot.addWidget(guide)
+        assert "demo calendar" in guide.text()
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "after", "expected"),
+    [
+        (date(2026, 10, 1), date(2026, 10, 9), date(2026, 10, 10), "went quiet from 1 October"),
+        (date(2026, 11, 6), date(2026, 11, 24), date(2026, 11, 25), "overdue since 6 November"),
+        (date(2026, 12, 2), date(2026, 12, 20), None, "will be overdue from 2 December"),
+    ],
+)
+def test_the_panel_caption_tells_the_gap_as_it_is_on_today(
+    start: date, end: date, after: date | None, expected: str
+) -> None:
+    example = GuideExample(
+        1, "Local crews", 14, Gap(start, end, (end - start).days + 1), start, after
+    )
+    story = gap_story(example, TODAY)
+    assert story.startswith("“Local crews” (every 14 days)")
+    assert expected in story
+    assert ("25 November" in story) == (after == date(2026, 11, 25))
+
+
+def test_help_menu_opens_one_guide(window: MainWindow, qtbot: QtBot) -> None:
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert isinstance(help_menu, QMenu)
+    texts = [a.text() for a in help_menu.actions() if not a.isSeparator()]
+    assert texts == ["How Cadence &Works", "&Keyboard Shortcuts", "&About Cadence"]
+    window.guide_action.trigger()
+    guides = window.findChildren(GuideDialog)
+    assert len(guides) == 1
+    assert guides[0].isVisible()
+    window.guide_action.trigger()
+    assert window.findChildren(GuideDialog) == guides
+    guides[0].close()
+
+
+# -- keyboard shortcuts ----------------------------------------------------------------
+
+
+def test_shortcuts_are_read_from_the_window_actions(window: MainWindow, qtbot: QtBot) -> None:
+    rows = {(r.menu, r.action): r.keys for r in shortcut_rows(window)}
+    assert rows[("View", "Month")] == "Ctrl+1"
+    assert rows[("View", "Week")] == "Ctrl+2"
+    assert rows[("View", "Agenda")] == "Ctrl+3"
+    assert rows[("View", "Today")] == "T"
+    assert rows[("View", "Previous period")] == "Ctrl+Left"
+    assert rows[("Edit", "New Post")] == "N"
+    assert rows[("Edit", "New Idea")] == "Shift+N"
+    assert rows[("Edit", "Undo")] == "Ctrl+Z"
+    assert rows[("File", "Import")] == "Ctrl+I"
+    assert rows[("Help", "How Cadence Works")] == "F1"
+    # Every action of the window with a key is listed.
+    listed = set(rows.values())
+    for action in window.actions():
+        if not action.shortcut().isEmpty():
+            assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) in listed
+
+    # Never stale: a changed shortcut shows up as it is now.
+    window.today_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    assert "View\tToday\tCtrl+Shift+T" in dialog.text()
+    assert dialog.tree.topLevelItemCount() >= 3
+    shown: dict[tuple[str, str], str] = {}
+    for i in range(dialog.tree.topLevelItemCount()):
+        group = dialog.tree.topLevelItem(i)
+        assert group is not None
+        for j in range(group.childCount()):
+            item = group.child(j)
+            assert item is not None
+            shown[(group.text(0), item.text(0))] = item.text(1)
+    assert shown[("View", "Today")] == "Ctrl+Shift+T"
+    assert shown[("Help", "Keyboard Shortcuts")] == "Ctrl+/"
+
+
+# -- about ------------------------------------------------------------------------------
+
+
+class UrlCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def catch(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_about_shows_version_calendar_data_and_backups(
+    window: MainWindow, data: Path, qtbot: QtBot
+) -> None:
+    dialog = about_dialog(window, window.session.store.path)
+    qtbot.addWidget(dialog)
+    text = dialog.text()
+    assert f"Cadence {__version__}" in text
+    assert str(window.session.store.path) in text
+    assert str(data) in text
+    assert str(backup_folder(data)) in text
+
+
+def test_about_links_open_the_folders(data: Path, tmp_path: Path, qtbot: QtBot) -> None:
+    calendar = tmp_path / "plans" / "Client.cadence"
+    backups = tmp_path / "elsewhere" / "Backups"
+    dialog = AboutDialog(calendar, data, backups)
+    qtbot.addWidget(dialog)
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "catch")  # type: ignore[arg-type]
+    try:
+        for key in ("calendar", "data", "backups"):
+            link = dialog.links[key]
+            href = link.text().split('"')[1]
+            link.linkActivated.emit(href)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    opened = [Path(url.toLocalFile()) for url in catcher.urls]
+    assert opened == [calendar.parent, data, backups]
+    # A folder that did not exist yet (no backup so far) is made, so the file manager opens.
+    assert backups.is_dir()
+
+
+def test_show_in_a_dialog_without_size_warnings(
+    session: CalendarSession, window: MainWindow, data: Path, qtbot: QtBot
+) -> None:
+    for dialog in (
+        GuideDialog(session, window),
+        ShortcutsDialog(window),
+        about_dialog(window, session.store.path),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.close()

@@ -1,0 +1,316 @@
+"""The PDF for leadership: its pages, its words, its pictures, and the command line."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage
+
+from calendar_app.core.models import NewPost, PostStatus
+from calendar_app.core.store import CalendarStore
+from calendar_app.exchange.formats import Cancelled, ExportOptions, no_progress
+from calendar_app.render import pdf
+from calendar_app.render.pdf import export_pdf, render_images
+from calendar_app.render.report import TITLE_HEIGHT, build_delivery_report
+
+from .conftest import TODAY
+
+MESSAGES = (
+    "Solar pays for itself",
+    "Installed by local experts",
+    "Every roof counts",
+    "Zero-hassle financing",
+    "Backed by a 25-year warranty",
+)
+MONTHS = ("October 2026", "November 2026", "December 2026", "January 2027")
+
+
+def page_count(data: bytes) -> int:
+    """Page objects in a PDF (``/Type /Page``, not ``/Type /Pages``)."""
+    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", data))
+
+
+def export(store: CalendarStore, target: Path, **options: object) -> bytes:
+    options.setdefault("today", TODAY)
+    export_pdf(store, target, ExportOptions(**options), no_progress)  # type: ignore[arg-type]
+    return target.read_bytes()
+
+
+def pdf_text(path: Path) -> str:
+    result = subprocess.run(
+        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True, timeout=60
+    )
+    return result.stdout
+
+
+def test_report_pages_then_one_page_per_month(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    target = tmp_path / "report.pdf"
+    with CalendarStore.open(demo_path) as store:
+        summary = export_pdf(store, target, ExportOptions(today=TODAY), no_progress)
+        names = [name for name, _ in render_images(store, ExportOptions(today=TODAY))]
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert data.rstrip().endswith(b"%%EOF")
+    # An overview page, three pages of message cards (two a page), four months.
+    assert page_count(data) == 8
+    assert names == ["Message delivery", *["Message by message"] * 3, *MONTHS]
+    assert summary.posts == 121
+    assert summary.files == [target]
+    assert summary.describe() == f"Exported 121 posts to {target}."
+    # The document's title carries the calendar's name.
+    assert "Solenne Solar".encode("utf-16-be") in data
+
+
+def test_range_and_filters_decide_the_pages(demo_path: Path, tmp_path: Path, qapp: object) -> None:
+    with CalendarStore.open(demo_path) as store:
+        one = frozenset({m.id for m in store.key_messages() if m.title == MESSAGES[0]})
+        three = frozenset({m.id for m in store.key_messages() if m.title in MESSAGES[:3]})
+        two_months = {"first": date(2026, 11, 1), "last": date(2026, 12, 31)}
+        assert page_count(export(store, tmp_path / "a.pdf", **two_months)) == 1 + 3 + 2
+        assert page_count(export(store, tmp_path / "b.pdf", message_ids=one, **two_months)) == 4
+        assert page_count(export(store, tmp_path / "c.pdf", message_ids=three, **two_months)) == 5
+        posts = store.posts_between(date(2026, 10, 1), date(2027, 1, 31), message_ids=one)
+        summary = export_pdf(
+            store, tmp_path / "d.pdf", ExportOptions(today=TODAY, message_ids=one), no_progress
+        )
+    assert summary.posts == len(posts)
+    assert 0 < summary.posts < 121
+
+
+def test_progress_is_reported_per_page(demo_path: Path, tmp_path: Path, qapp: object) -> None:
+    calls: list[tuple[int, int]] = []
+
+    def record(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return True
+
+    with CalendarStore.open(demo_path) as store:
+        export_pdf(store, tmp_path / "r.pdf", ExportOptions(today=TODAY), record)
+    assert calls == [(page, 8) for page in range(1, 9)]
+
+
+def test_cancelling_leaves_no_file_and_keeps_the_old_one(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    fresh = folder / "new.pdf"
+    old = folder / "old.pdf"
+    old.write_bytes(b"the report from last week")
+
+    def cancel_at_third(done: int, total: int) -> bool:
+        return done < 3
+
+    with CalendarStore.open(demo_path) as store:
+        for target in (fresh, old):
+            with pytest.raises(Cancelled):
+                export_pdf(store, target, ExportOptions(today=TODAY), cancel_at_third)
+    assert sorted(p.name for p in folder.iterdir()) == ["old.pdf"]
+    assert old.read_bytes() == b"the report from last week"
+
+
+def test_the_report_says_how_each_message_went_out(demo_path: Path, qapp: object) -> None:
+    with CalendarStore.open(demo_path) as store:
+        report = build_delivery_report(store, as_of=TODAY)
+        rows = store.delivery_rows(TODAY)
+        names = {c.id: c.name for c in store.channels(include_archived=True)}
+    assert (report.first, report.last) == (date(2026, 10, 1), date(2027, 1, 31))
+    assert report.sentence == (
+        "3 of 5 key messages on cadence; 'Backed by a 25-year warranty' overdue by 42 days; "
+        "'Installed by local experts' overdue by 13 days."
+    )
+    by_title = {m.message.title: m for m in report.messages}
+    assert list(by_title) == list(MESSAGES)
+    for item in report.messages:
+        days = sorted(
+            {d for m, _, d in rows if m == item.message.id and report.first <= d <= report.last}
+        )
+        assert item.deliveries == len(days)
+        per_channel: dict[str, int] = {}
+        for m, c, d in rows:
+            if m == item.message.id and report.first <= d <= report.last:
+                name = names[c]
+                per_channel[name] = per_channel.get(name, 0) + 1
+        assert {c.name: n for c, n in item.channels} == per_channel
+        assert sum(n for _, n in item.weeks) == item.deliveries
+        if len(days) >= 2:
+            assert item.average_interval == pytest.approx(
+                (days[-1] - days[0]).days / (len(days) - 1)
+            )
+    warranty = by_title["Backed by a 25-year warranty"]
+    assert warranty.deliveries == 0
+    assert warranty.average_interval is None
+    # Overdue since 8 Oct: 42 days up to today; the rest of the range is not planned yet.
+    assert [(g.start, g.end, g.days) for g in warranty.gaps_so_far] == [
+        (date(2026, 10, 8), TODAY, 42)
+    ]
+    assert warranty.longest_gap == 42
+    assert warranty.days_unplanned == (date(2027, 1, 31) - TODAY).days
+    experts = by_title["Installed by local experts"]
+    assert experts.longest_gap == 13
+    assert [c.name for c, _ in experts.channels][:2] == ["Instagram", "LinkedIn"]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) is absent")
+def test_the_words_are_in_the_pdf(demo_path: Path, tmp_path: Path, qapp: object) -> None:
+    target = tmp_path / "report.pdf"
+    with CalendarStore.open(demo_path) as store:
+        export(store, target)
+    text = pdf_text(target)
+    flat = " ".join(text.split())
+    assert "Solenne Solar (demo)" in flat
+    assert (
+        "3 of 5 key messages on cadence; 'Backed by a 25-year warranty' overdue by 42 days; "
+        "'Installed by local experts' overdue by 13 days." in flat
+    )
+    for title in MESSAGES:
+        # In the table, the strips, a card and the month legends.
+        assert flat.count(title) >= 4, title
+    for month in MONTHS:
+        assert month in flat
+    for label in ("on cadence", "overdue by 13 days", "overdue by 42 days", "BY CHANNEL"):
+        assert label in flat
+    assert "How to read this report" in flat
+    assert "Friday tip:" in flat  # a chip on a month page
+    assert "Page 8 of 8" in flat
+    assert text.count("\f") == 8
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) is absent")
+def test_month_pages_follow_the_calendars_week_start(tmp_path: Path, qapp: object) -> None:
+    target = tmp_path / "sunday.pdf"
+    with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
+        store.update_info(week_start="sunday")
+        channel = store.add_channel("Blog", color="#e0532f").created[0]
+        store.add_post(
+            NewPost(
+                title="<img src=x onerror=alert(1)> as a title",
+                channel_id=channel,
+                date=date(2026, 11, 10),
+                status=PostStatus.SCHEDULED,
+            )
+        )
+        export(store, target, first=date(2026, 11, 1), last=date(2026, 11, 30))
+    text = pdf_text(target)
+    flat = " ".join(text.split())
+    assert "Sun Mon Tue Wed Thu Fri Sat" in flat
+    assert "<img src=x onerror=alert(1)> as a title" in flat
+    assert "No key messages to report on." in flat
+
+
+# -- pictures ---------------------------------------------------------------------
+
+TODAY_BLUE = QColor("#2f6fde")
+BADGE_RED = QColor("#c62a27")
+
+
+def count_near(image: QImage, rect: QRectF, color: QColor, tolerance: int = 30) -> int:
+    found = 0
+    for y in range(int(rect.top()), int(rect.bottom())):
+        for x in range(int(rect.left()), int(rect.right())):
+            pixel = image.pixelColor(x, y)
+            if (
+                abs(pixel.red() - color.red())
+                + abs(pixel.green() - color.green())
+                + abs(pixel.blue() - color.blue())
+                < tolerance
+            ):
+                found += 1
+    return found
+
+
+def day_corner(day: date, rows: int, scale: float, *, right: bool) -> QRectF:
+    """The top corner of ``day``'s cell on a month page (Monday-first, ``rows`` weeks)."""
+    width, height = 841.89, 595.28
+    left = pdf.MARGIN
+    top = pdf.MARGIN - 6 + TITLE_HEIGHT + 10
+    bottom = height - pdf.MARGIN - pdf.FOOTER - 30
+    column_w = (width - 2 * pdf.MARGIN) / 7
+    row_h = (bottom - top - 18) / rows
+    first = day.replace(day=1)
+    index = (day - first).days + first.weekday()
+    row, column = divmod(index, 7)
+    x = left + column * column_w + (column_w - 28 if right else 0)
+    y = top + 18 + row * row_h
+    return QRectF(x * scale, y * scale, 28 * scale, 18 * scale)
+
+
+def test_month_page_marks_today_and_overdue_days(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    scale = 2.0
+    with CalendarStore.open(demo_path) as store:
+        images = dict(render_images(store, ExportOptions(today=TODAY), dpi=72 * scale))
+    november = images["November 2026"]
+    assert november.width() == round(841.89 * scale)
+    # Today's number sits on a filled pill; other days' numbers do not.
+    assert count_near(november, day_corner(TODAY, 6, scale, right=False), TODAY_BLUE) > 100
+    for other in (date(2026, 11, 17), date(2026, 11, 19), date(2026, 11, 25)):
+        assert count_near(november, day_corner(other, 6, scale, right=False), TODAY_BLUE) == 0
+    # Two messages are overdue on 18 Nov: a badge.
+    assert count_near(november, day_corner(TODAY, 6, scale, right=True), BADGE_RED) > 40
+    october = images["October 2026"]
+    # No message is overdue before 8 Oct, when the warranty's gap starts.
+    assert count_near(october, day_corner(date(2026, 10, 7), 5, scale, right=True), BADGE_RED) == 0
+    assert count_near(october, day_corner(date(2026, 10, 8), 5, scale, right=True), BADGE_RED) > 40
+
+
+def test_pages_are_not_blank(demo_path: Path, qapp: object) -> None:
+    with CalendarStore.open(demo_path) as store:
+        images = render_images(store, ExportOptions(today=TODAY), dpi=36)
+    for name, image in images:
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 3)
+            for y in range(0, image.height(), 3)
+        }
+        assert len(colours) > 20, name
+
+
+# -- the command line, without a display ---------------------------------------------
+
+
+def test_command_line_writes_the_pdf_without_a_display(demo_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.pdf"
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "calendar_app",
+            "export",
+            str(demo_path),
+            "--format",
+            "pdf",
+            "-o",
+            str(target),
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Exported 33 posts to {target}."
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert page_count(data) == 1 + 3 + 1

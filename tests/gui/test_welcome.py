@@ -1,0 +1,426 @@
+"""The first start: when the welcome screen appears, and what each of its choices opens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from calendar_app.app import DEMO_NAME, data_folder
+from calendar_app.core.models import NewPost, PostStatus, WeekStart
+from calendar_app.core.store import CalendarStore
+from calendar_app.ui import welcome as welcome_module
+from calendar_app.ui.main import WELCOME_SHOWN, is_first_run, run_window
+from calendar_app.ui.main_window import MainWindow
+from calendar_app.ui.welcome import (
+    WelcomeDialog,
+    free_path,
+    locale_week_start,
+    show_welcome,
+    time_zone_names,
+)
+
+
+class Recorder:
+    """Stands in for the error box and the "it went well" box, keeping what they said."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, parent: QWidget | None, said: object) -> None:
+        self.seen.append(str(said))
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Cadence's data folder, inside the test's own folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    folder = data_folder()
+    assert tmp_path in folder.parents
+    return folder
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def errors() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def notes() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def dialog(data: Path, errors: Recorder, notes: Recorder, qtbot: QtBot) -> Iterator[WelcomeDialog]:
+    welcome = WelcomeDialog(error_handler=errors, notify=notes)
+    qtbot.addWidget(welcome)
+    yield welcome
+    if welcome.store is not None:
+        welcome.store.close()
+
+
+def _main_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+# -- when it appears --------------------------------------------------------------
+
+
+def test_a_fresh_start_is_a_first_run(settings: QSettings) -> None:
+    assert is_first_run(None, settings)
+
+
+def test_a_calendar_opened_before_means_no_welcome(settings: QSettings, demo_path: Path) -> None:
+    settings.setValue("lastFile", str(demo_path))
+    assert not is_first_run(None, settings)
+
+
+def test_a_calendar_named_on_the_command_line_means_no_welcome(
+    settings: QSettings, demo_path: Path
+) -> None:
+    assert not is_first_run(demo_path, settings)
+
+
+def test_the_welcome_is_shown_once(settings: QSettings) -> None:
+    settings.setValue(WELCOME_SHOWN, True)
+    settings.sync()
+    again = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    assert not is_first_run(None, again)
+
+
+def test_first_run_shows_the_welcome_and_opens_its_choice(
+    settings: QSettings, demo_path: Path, data: Path, qapp: QApplication
+) -> None:
+    asked: list[bool] = []
+
+    def welcome() -> CalendarStore:
+        asked.append(True)
+        return CalendarStore.open(demo_path)
+
+    status = run_window(None, quit_after_ms=0, settings=settings, welcome=welcome)
+    assert status == 0
+    assert asked == [True]
+    assert settings.value(WELCOME_SHOWN, False, type=bool)
+    assert Path(str(settings.value("lastFile"))) == demo_path.resolve()
+
+
+@pytest.mark.parametrize("how", ["last file", "path argument"])
+def test_no_welcome_after_the_first_run(
+    how: str, settings: QSettings, demo_path: Path, data: Path, qapp: QApplication
+) -> None:
+    asked: list[bool] = []
+
+    def welcome() -> CalendarStore | None:
+        asked.append(True)
+        return None
+
+    if how == "last file":
+        settings.setValue("lastFile", str(demo_path))
+        status = run_window(None, quit_after_ms=0, settings=settings, welcome=welcome)
+    else:
+        status = run_window(demo_path, quit_after_ms=0, settings=settings, welcome=welcome)
+    assert status == 0
+    assert asked == []
+    assert Path(str(settings.value("lastFile"))) == demo_path.resolve()
+
+
+def test_quitting_the_welcome_quits_cleanly(
+    settings: QSettings, data: Path, qapp: QApplication
+) -> None:
+    before = len(_main_windows())
+
+    def quit_welcome() -> None:
+        modal = QApplication.activeModalWidget()
+        assert isinstance(modal, WelcomeDialog)
+        modal.quit_button.click()
+
+    QTimer.singleShot(0, quit_welcome)
+    assert run_window(None, settings=settings) == 0
+    assert len(_main_windows()) == before
+    assert not settings.value(WELCOME_SHOWN, False, type=bool)
+    assert not settings.value("lastFile")
+    assert is_first_run(None, settings)
+
+
+def test_a_headless_first_start_goes_through_the_welcome_to_the_demo(
+    settings: QSettings, data: Path, qapp: QApplication
+) -> None:
+    assert run_window(None, quit_after_ms=50, settings=settings) == 0
+    assert Path(str(settings.value("lastFile"))) == (data / DEMO_NAME).resolve()
+
+
+def test_show_welcome_returns_nothing_when_rejected(data: Path, qapp: QApplication) -> None:
+    def escape() -> None:
+        modal = QApplication.activeModalWidget()
+        assert isinstance(modal, WelcomeDialog)
+        modal.reject()
+
+    QTimer.singleShot(0, escape)
+    assert show_welcome() is None
+
+
+# -- how it looks and handles ---------------------------------------------------------
+
+
+def test_four_choices_with_titles_descriptions_and_mnemonics(dialog: WelcomeDialog) -> None:
+    titles = [b.title for b in dialog.choice_buttons]
+    assert titles == [
+        "Open the demo calendar",
+        "Start a new calendar",
+        "Open a file…",
+        "Import from iCalendar or CSV…",
+    ]
+    assert all(len(b.description) > 30 for b in dialog.choice_buttons)
+    assert all(b.accessibleDescription() == b.description for b in dialog.choice_buttons)
+    keys = [b.shortcut().toString() for b in dialog.choice_buttons]
+    assert keys == ["Alt+D", "Alt+N", "Alt+O", "Alt+I"]
+    assert "<u>d</u>" in dialog.demo_button.title_label.text()
+    assert dialog.heading.text() == "Welcome to Cadence"
+    assert dialog.demo_button.isDefault()
+
+
+def test_tab_goes_through_the_choices_in_order(dialog: WelcomeDialog, qtbot: QtBot) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    order: list[QWidget] = []
+    widget: QWidget | None = dialog.demo_button
+    while widget is not None and len(order) < 5:
+        if widget.isVisibleTo(dialog) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    assert order == [*dialog.choice_buttons, dialog.quit_button]
+
+
+def test_enter_opens_the_demo(dialog: WelcomeDialog, data: Path, qtbot: QtBot) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.demo_button
+    qtbot.keyClick(dialog.demo_button, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.store is not None
+    assert dialog.store.path == data / DEMO_NAME
+    assert dialog.store.count_posts() > 50
+
+
+def test_escape_on_the_form_goes_back_to_the_choices(dialog: WelcomeDialog, qtbot: QtBot) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.new_button.click()
+    assert dialog.page() == WelcomeDialog.NEW_CALENDAR
+    assert dialog.create_button.isDefault()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.page() == WelcomeDialog.CHOICES
+    assert dialog.isVisible()
+    assert dialog.demo_button.isDefault()
+
+
+# -- each choice ------------------------------------------------------------------
+
+
+def test_open_a_file(dialog: WelcomeDialog, demo_path: Path) -> None:
+    assert dialog.open_file(demo_path)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.store is not None
+    assert dialog.store.path == demo_path
+
+
+def test_a_file_that_is_not_a_calendar_is_refused_in_one_sentence(
+    dialog: WelcomeDialog, errors: Recorder, tmp_path: Path
+) -> None:
+    bogus = tmp_path / "notes.cadence"
+    bogus.write_text("shopping list", encoding="utf-8")
+    assert not dialog.open_file(bogus)
+    assert dialog.store is None
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert len(errors.seen) == 1
+
+
+def test_new_calendar_defaults(
+    dialog: WelcomeDialog, data: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    monkeypatch.setattr(welcome_module, "system_timezone", lambda: "Europe/Paris")
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        fresh = WelcomeDialog()
+        qtbot.addWidget(fresh)
+    finally:
+        QLocale.setDefault(QLocale.c())
+    page = fresh.new_page
+    assert page.zone_combo.currentText() == "Europe/Paris"
+    assert page.zone_combo.isEditable()
+    assert page.zone_combo.count() == len(time_zone_names()) > 300
+    assert page.week_combo.currentData() == WeekStart.SUNDAY
+    assert [name for name, _ in page.channel_choices()] == ["LinkedIn", "Newsletter"]
+    assert page.location() == data / "My content calendar.cadence"
+    assert [s.value() for s in page.cadence_spins] == [14, 14, 14]
+    assert page.problems() == []
+
+
+def test_week_start_follows_the_locale() -> None:
+    us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    france = QLocale(QLocale.Language.French, QLocale.Country.France)
+    assert locale_week_start(us) == WeekStart.SUNDAY
+    assert locale_week_start(france) == WeekStart.MONDAY
+
+
+def test_start_a_new_calendar(dialog: WelcomeDialog, data: Path) -> None:
+    dialog.new_button.click()
+    page = dialog.new_page
+    page.name_edit.setText("Acme Water")
+    assert page.location() == data / "Acme Water.cadence"
+    page.zone_combo.setCurrentText("America/New_York")
+    page.week_combo.setCurrentIndex(page.week_combo.findData(WeekStart.SUNDAY))
+    page.channel_checks["Newsletter"].setChecked(False)
+    page.channel_checks["Instagram"].setChecked(True)
+    page.channel_checks["Events"].setChecked(True)
+    page.other_channels_edit.setText(" Podcast , linkedin, ,Town hall")
+    page.message_edits[0].setText("Clean water, every day")
+    page.cadence_spins[0].setValue(7)
+    page.message_edits[2].setText("Local crews")
+    assert dialog.create_button.isEnabled()
+
+    dialog.create_button.click()
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    store = dialog.store
+    assert store is not None
+    assert store.path == data / "Acme Water.cadence"
+    assert store.path.exists()
+    info = store.info()
+    assert (info.name, info.timezone, info.week_start) == (
+        "Acme Water",
+        "America/New_York",
+        WeekStart.SUNDAY,
+    )
+    assert [(c.name, c.kind) for c in store.channels()] == [
+        ("LinkedIn", "social"),
+        ("Instagram", "social"),
+        ("Events", "event"),
+        ("Podcast", "other"),
+        ("Town hall", "other"),
+    ]
+    assert [(m.title, m.cadence_days) for m in store.key_messages()] == [
+        ("Clean water, every day", 7),
+        ("Local crews", 14),
+    ]
+
+
+def test_the_form_says_what_is_missing_and_creates_nothing(
+    dialog: WelcomeDialog, data: Path, demo_path: Path
+) -> None:
+    dialog.start_new_calendar()
+    page = dialog.new_page
+    page.name_edit.clear()
+    assert not dialog.create_button.isEnabled()
+    assert not page.problems_label.isHidden()
+    assert "Give the calendar a name." in page.problems_label.text()
+
+    page.name_edit.setText("Acme")
+    page.location_edit.setText(str(demo_path))
+    page.location_edit.textEdited.emit(str(demo_path))
+    page.zone_combo.setCurrentText("Mars/Olympus_Mons")
+    for check in page.channel_checks.values():
+        check.setChecked(False)
+    page.message_edits[0].setText("Local crews")
+    page.message_edits[1].setText("local  crews")
+    shown = page.problems_label.text()
+    assert "already a file called demo.cadence" in shown
+    assert "“Mars/Olympus_Mons” is not a time zone" in shown
+    assert "at least one channel" in shown
+    assert "same title" in shown
+    assert not dialog.create_button.isEnabled()
+    assert not dialog.create_calendar()
+    assert dialog.store is None
+
+    # Typing the name again no longer moves a location the user chose.
+    page.name_edit.setText("Acme Two")
+    assert page.location() == demo_path
+    page.location_edit.setText(str(data / "Acme Two.cadence"))
+    page.zone_combo.setCurrentText("Europe/Amsterdam")
+    page.other_channels_edit.setText("Blog")
+    page.message_edits[1].clear()
+    assert page.problems() == []
+    assert page.problems_label.isHidden()
+    assert dialog.create_button.isEnabled()
+
+
+def test_import_makes_a_calendar_named_after_the_file(
+    dialog: WelcomeDialog, data: Path, tmp_path: Path, notes: Recorder, errors: Recorder
+) -> None:
+    source = tmp_path / "Client posts.cadence"
+    with CalendarStore.create(
+        source, name="Their calendar", timezone="Europe/Berlin", week_start="sunday"
+    ) as other:
+        channel = other.add_channel("Blog", kind="blog").created[0]
+        message = other.add_key_message("We listen", cadence_days=10).created[0]
+        other.add_post(
+            NewPost(
+                "Open day recap",
+                channel,
+                (message,),
+                date(2026, 11, 20),
+                time(9, 30),
+                PostStatus.SCHEDULED,
+            )
+        )
+        other.add_post(NewPost("Someday: a podcast", channel, (message,), status=PostStatus.IDEA))
+
+    assert dialog.import_file(source)
+
+    assert errors.seen == []
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    store = dialog.store
+    assert store is not None
+    assert store.path == data / "Client posts.cadence"
+    assert store.info().name == "Client posts"
+    assert store.info().timezone == "Europe/Berlin"
+    assert store.info().week_start == WeekStart.SUNDAY
+    assert sorted(p.title for p in store.all_posts()) == ["Open day recap", "Someday: a podcast"]
+    assert [m.title for m in store.key_messages()] == ["We listen"]
+    [dated] = store.posts_between(date(2026, 11, 1), date(2026, 11, 30))
+    assert (dated.date, dated.time) == (date(2026, 11, 20), time(9, 30))
+    assert len(notes.seen) == 1
+    assert "Client posts" in notes.seen[0]
+    assert "Added 2 posts" in notes.seen[0]
+
+
+def test_an_import_that_fails_leaves_no_calendar_behind(
+    dialog: WelcomeDialog, data: Path, tmp_path: Path, errors: Recorder
+) -> None:
+    broken = tmp_path / "Broken.cadence"
+    broken.write_bytes(b"\x00not a calendar" * 50)
+    assert not dialog.import_file(broken)
+    assert len(errors.seen) == 1
+    assert dialog.store is None
+    assert not list(data.glob("Broken*"))
+
+    unknown = tmp_path / "plan.docx"
+    unknown.write_text("?", encoding="utf-8")
+    assert not dialog.import_file(unknown)
+    assert "cannot tell what kind of file plan.docx is" in errors.seen[-1]
+    assert not list(data.glob("plan*"))
+
+
+def test_imported_calendars_never_overwrite_one_another(tmp_path: Path) -> None:
+    (tmp_path / "Client.cadence").touch()
+    (tmp_path / "Client 2.cadence").touch()
+    assert free_path(tmp_path, "Client") == tmp_path / "Client 3.cadence"
+    assert free_path(tmp_path, "a/b:c") == tmp_path / "a-b-c.cadence"
+
+
+def test_mnemonic_keys_are_unique_in_each_page(dialog: WelcomeDialog) -> None:
+    first_page = [b.shortcut() for b in dialog.choice_buttons] + [
+        QKeySequence(dialog.quit_button.shortcut())
+    ]
+    assert len({k.toString() for k in first_page}) == len(first_page)

@@ -1,0 +1,578 @@
+"""The read-only web page for clients: what it shows, what it escapes, what it never loads."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from calendar_app.cli import main
+from calendar_app.core.demo import write_demo
+from calendar_app.core.errors import InvalidInput
+from calendar_app.core.models import CampaignKind, NewPost, PostStatus
+from calendar_app.core.store import CalendarStore
+from calendar_app.exchange.formats import EXPORTERS, Cancelled, ExportOptions, no_progress
+from calendar_app.exchange.html import (
+    NEUTRAL,
+    cadence_sentence,
+    export_html,
+    export_range,
+    safe_color,
+)
+
+TODAY = date(2026, 11, 18)
+"""A Wednesday; the demo calendar is planned around it."""
+
+PAYLOAD = "<img src=x onerror=alert(1)>"
+SCRIPT = '"><script>alert("x")</script><b x=\''
+
+
+# -- reading the page back ----------------------------------------------------------
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    classes: set[str]
+    text: list[str] = field(default_factory=list)
+
+
+class Page(HTMLParser):
+    """Every element with its attributes, and the text inside the elements we ask about."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[Element] = []
+        self.style = ""
+        self._open: list[Element] = []
+        self._in_style = False
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        element = Element(tag, values, set(values.get("class", "").split()))
+        self.elements.append(element)
+        self._in_style = tag == "style"
+        if tag not in ("meta", "br", "col", "img", "link", "input", "hr"):
+            self._open.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index].tag == tag:
+                del self._open[index:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.style += data
+        for element in self._open:
+            element.text.append(data)
+
+    def having(self, cls: str, tag: str | None = None) -> list[Element]:
+        return [e for e in self.elements if cls in e.classes and (tag is None or e.tag == tag)]
+
+    def text_of(self, element: Element) -> str:
+        return " ".join(" ".join(element.text).split())
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.cadence"
+    write_demo(path, today=TODAY)
+    return path
+
+
+def export(store: CalendarStore, target: Path, **options: object) -> Page:
+    options.setdefault("today", TODAY)
+    export_html(store, target, ExportOptions(**options), no_progress)  # type: ignore[arg-type]
+    return Page(target.read_text(encoding="utf-8"))
+
+
+# -- what it shows ----------------------------------------------------------------
+
+
+def test_default_range_is_the_month_before_today_to_two_months_after() -> None:
+    assert export_range(ExportOptions(), TODAY) == (date(2026, 10, 1), date(2027, 1, 31))
+    assert export_range(ExportOptions(first=date(2026, 3, 15)), TODAY) == (
+        date(2026, 3, 15),
+        date(2026, 6, 30),
+    )
+    assert export_range(ExportOptions(last=date(2026, 3, 15)), TODAY) == (
+        date(2025, 12, 1),
+        date(2026, 3, 15),
+    )
+    with pytest.raises(InvalidInput):
+        export_range(ExportOptions(first=date(2026, 3, 15), last=date(2026, 3, 14)), TODAY)
+
+
+def test_one_month_grid_per_month_and_every_post_once(demo: Path, tmp_path: Path) -> None:
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+        posts = store.posts_between(date(2026, 10, 1), date(2027, 1, 31))
+
+    months = [e.attrs["id"] for e in page.having("month", "section")]
+    assert months == ["month-2026-10", "month-2026-11", "month-2026-12", "month-2027-01"]
+    assert len(page.having("grid", "table")) == 4
+    expected = Counter(p.uid for p in posts)
+    assert len(posts) > 100
+    agenda = Counter(
+        e.attrs["data-uid"] for e in page.elements if e.tag == "tr" and "data-uid" in e.attrs
+    )
+    assert agenda == expected
+    # No day of the demo has more posts than a cell shows: each post is one chip.
+    chips = Counter(e.attrs["data-uid"] for e in page.having("chip", "li"))
+    assert chips == expected
+
+
+def test_a_chip_shows_time_title_channel_colour_and_message_dots(
+    demo: Path, tmp_path: Path
+) -> None:
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+        post = next(
+            p
+            for p in store.posts_between(TODAY, date(2026, 12, 31))
+            if len(p.message_ids) >= 2 and p.time is not None
+        )
+        channel = store.channel(post.channel_id)
+        colours = [store.key_message(m).color for m in post.message_ids]
+        titles = [store.key_message(m).title for m in post.message_ids]
+
+    chip = next(e for e in page.having("chip", "li") if e.attrs["data-uid"] == post.uid)
+    text = page.text_of(chip)
+    assert text.startswith(f"{post.time:%H:%M} ")
+    assert post.title in text
+    assert f"border-left-color:{channel.color}" in chip.attrs["style"]
+    index = page.elements.index(chip)
+    dots = [e for e in page.elements[index + 1 : index + 12] if "dot" in e.classes][: len(colours)]
+    assert [d.attrs["title"] for d in dots] == titles
+    assert [d.attrs["style"] for d in dots] == [f"background:{c}" for c in colours]
+
+
+def test_today_is_marked_and_overdue_days_carry_a_badge(demo: Path, tmp_path: Path) -> None:
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+    today = [e for e in page.elements if e.tag == "td" and "today" in e.classes]
+    assert len(today) == 1
+    assert page.text_of(today[0]).startswith("18")
+    # Both overdue messages (warranty since 8 Oct, local experts since 6 Nov) on 18 Nov.
+    cell = page.elements.index(today[0])
+    badge = next(e for e in page.elements[cell:] if "badge" in e.classes)
+    assert page.text_of(badge) == "2"
+    assert "Backed by a 25-year warranty" in badge.attrs["title"]
+    assert "Installed by local experts" in badge.attrs["title"]
+
+
+def test_cadence_summary_per_key_message(demo: Path, tmp_path: Path) -> None:
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+        titles = [m.title for m in store.key_messages()]
+
+    lead = page.text_of(page.having("lead", "p")[0])
+    assert lead == (
+        "3 of 5 key messages on cadence; 'Backed by a 25-year warranty' overdue by 42 days; "
+        "'Installed by local experts' overdue by 13 days."
+    )
+    rows = page.having("msg", "article")
+    headings = [page.text_of(e) for e in page.elements if e.tag == "h3" and "msg" not in e.classes]
+    assert headings[: len(titles)] == titles
+    warranty = page.text_of(rows[titles.index("Backed by a 25-year warranty")])
+    assert "overdue by 42 days" in warranty
+    assert "Cadence every 30 days" in warranty
+    # Overdue since 8 Oct: one stretch of 42 days up to today, the rest not planned yet.
+    assert "Overdue so far 1 stretch, longest 42 days" in warranty
+    assert "Not planned yet 74 days ahead" in warranty
+    experts = page.text_of(rows[titles.index("Installed by local experts")])
+    assert "Last Thu 22 Oct Next Wed 25 Nov" in experts
+    pills = [page.text_of(p) for p in page.having("pill", "span")]
+    assert pills.count("on cadence") == 3
+    # The warranty's gap runs through the range: overdue up to today, pale after it.
+    strips = page.having("strip", "div")
+    assert len(strips) == 5
+    gaps = [e for e in page.having("gap", "span") if "Overdue" in e.attrs.get("title", "")]
+    warranty_gap = [
+        g for g in gaps if g.attrs["title"].startswith("Overdue since Thu 8 Oct 2026: 42 days")
+    ]
+    assert [page.text_of(g) for g in warranty_gap] == ["42 days", ""]
+    assert [sorted(g.classes) for g in warranty_gap] == [["gap"], ["future", "gap"]]
+    assert warranty_gap[0].attrs["title"] == (
+        "Overdue since Thu 8 Oct 2026: 42 days up to today, "
+        "74 days more unless something is planned"
+    )
+
+
+def test_legend_names_channels_and_messages(demo: Path, tmp_path: Path) -> None:
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+        channels = [c.name for c in store.channels()]
+        messages = [m.title for m in store.key_messages()]
+    legend = page.text_of(page.having("legend", "section")[0])
+    for name in channels + messages:
+        assert name in legend
+    title = next(e for e in page.elements if e.tag == "title")
+    assert "Solenne Solar (demo)" in page.text_of(title)
+    masthead = page.text_of(next(e for e in page.elements if e.tag == "header"))
+    assert "as of Wednesday 18 November 2026" in masthead
+
+
+def test_week_starts_on_the_calendars_first_day(tmp_path: Path) -> None:
+    with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
+        store.update_info(week_start="sunday")
+        page = export(
+            store, tmp_path / "out.html", first=date(2026, 11, 1), last=date(2026, 11, 30)
+        )
+    heads = [
+        page.text_of(e) for e in page.elements if e.tag == "th" and e.attrs.get("scope") == "col"
+    ]
+    assert heads[:7] == ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    # 1 Nov 2026 is a Sunday: the grid starts on it, five weeks.
+    first_cell = next(e for e in page.elements if e.tag == "td")
+    assert page.text_of(first_cell) == "1"
+    assert len([e for e in page.elements if e.tag == "td"]) == 35
+
+
+def test_filters_limit_posts_and_messages(demo: Path, tmp_path: Path) -> None:
+    with CalendarStore.open(demo) as store:
+        linkedin = store.channel_named("LinkedIn")
+        warranty = store.key_message_titled("Every roof counts")
+        assert linkedin is not None
+        assert warranty is not None
+        page = export(store, tmp_path / "a.html", channel_ids=frozenset({linkedin.id}))
+        wanted = {
+            p.uid
+            for p in store.posts_between(date(2026, 10, 1), date(2027, 1, 31))
+            if p.channel_id == linkedin.id
+        }
+        only = export(store, tmp_path / "b.html", message_ids=frozenset({warranty.id}))
+        carrying = {
+            p.uid
+            for p in store.posts_between(date(2026, 10, 1), date(2027, 1, 31))
+            if warranty.id in p.message_ids
+        }
+    assert {e.attrs["data-uid"] for e in page.having("chip", "li")} == wanted
+    assert "every channel" in page.text_of(page.having("card", "section")[0])
+    assert {e.attrs["data-uid"] for e in only.having("chip", "li")} == carrying
+    assert [only.text_of(e) for e in only.elements if e.tag == "h3"][:1] == ["Every roof counts"]
+    assert len(only.having("msg", "article")) == 1
+
+
+def test_an_empty_calendar_still_makes_a_page(tmp_path: Path) -> None:
+    with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
+        summary = export_html(store, tmp_path / "out.html", ExportOptions(today=TODAY), no_progress)
+    page = Page((tmp_path / "out.html").read_text(encoding="utf-8"))
+    assert summary.posts == 0
+    assert "No key messages to report on." in page.text_of(page.having("lead", "p")[0])
+    assert "No posts in this period." in page.text_of(page.having("agenda-section")[0])
+    assert len(page.having("grid", "table")) == 4
+
+
+# -- escaping -----------------------------------------------------------------------
+
+
+def hostile_calendar(path: Path) -> CalendarStore:
+    """A calendar whose every user-typed field carries markup."""
+    store = CalendarStore.create(path, name=f"Client {PAYLOAD}", timezone="Europe/Paris")
+    channel = store.add_channel(f"Chan {PAYLOAD}", color="#0a66c2").created[0]
+    message = store.add_key_message(
+        f"Msg {PAYLOAD}", statement=f"Says {SCRIPT}", cadence_days=7, color="#e3a008"
+    ).created[0]
+    campaign = store.add_campaign(
+        f"Camp {SCRIPT}", kind=CampaignKind.PRODUCT, color="#0f9bb5"
+    ).created[0]
+    store.add_posts(
+        [
+            NewPost(
+                title=PAYLOAD,
+                channel_id=channel,
+                message_ids=(message,),
+                date=TODAY,
+                time=time(9, 0),
+                status=PostStatus.SCHEDULED,
+                body=f"Body {SCRIPT}",
+                campaign_id=campaign,
+                link=f"javascript:alert(1)//{PAYLOAD}",
+                notes=SCRIPT,
+            ),
+            NewPost(
+                title=f"Second {SCRIPT}",
+                channel_id=channel,
+                message_ids=(message,),
+                date=date(2026, 11, 30),
+                status=PostStatus.PUBLISHED,
+            ),
+        ]
+    )
+    return store
+
+
+def test_user_text_is_escaped_everywhere(tmp_path: Path) -> None:
+    with hostile_calendar(tmp_path / "x.cadence") as store:
+        export_html(store, tmp_path / "out.html", ExportOptions(today=TODAY), no_progress)
+    text = (tmp_path / "out.html").read_text(encoding="utf-8")
+
+    assert PAYLOAD not in text
+    assert "<script>" not in text
+    assert "onerror" not in text.replace("onerror=alert(1)&gt;", "")
+    page = Page(text)
+    tags = {e.tag for e in page.elements}
+    assert not tags & {"img", "script", "b", "iframe", "object", "embed"}
+    assert not [name for e in page.elements for name in e.attrs if name.startswith("on")]
+    # The markup shows as text, where a reader expects it.
+    words = page.text_of(next(e for e in page.elements if e.tag == "body"))
+    for shown in (
+        f"Client {PAYLOAD}",
+        f"Chan {PAYLOAD}",
+        f"Msg {PAYLOAD}",
+        f"Says {SCRIPT}",
+        f"Camp {SCRIPT}",
+        f"Body {SCRIPT}",
+        f"Second {SCRIPT}",
+    ):
+        assert " ".join(shown.split()) in words
+    chip = next(e for e in page.having("chip", "li") if "09:00" in page.text_of(e))
+    assert page.text_of(chip) == f"09:00 {PAYLOAD}"
+    title = next(e for e in page.elements if e.tag == "title")
+    assert PAYLOAD in page.text_of(title)
+    # Attribute values (tooltips) keep the text whole and inert.
+    tips = [e.attrs["title"] for e in page.elements if "title" in e.attrs]
+    assert f"Msg {PAYLOAD}" in tips
+    # The link is text, never an address to follow.
+    assert not [e for e in page.elements if e.tag == "a" and not e.attrs["href"].startswith("#")]
+
+
+def test_colours_are_checked_before_they_reach_a_style(tmp_path: Path) -> None:
+    assert safe_color("#ABCDEF") == "#abcdef"
+    assert safe_color("red;background:url(http://x)") == NEUTRAL
+    assert safe_color(None) == NEUTRAL
+    with hostile_calendar(tmp_path / "x.cadence") as store:
+        # A calendar file edited by hand can hold anything.
+        store.db.execute("UPDATE channels SET color = ?", ['red" onmouseover="alert(1)'])
+        store.db.execute("UPDATE key_messages SET color = ?", ["#123;background:url(//x)"])
+        export_html(store, tmp_path / "out.html", ExportOptions(today=TODAY), no_progress)
+    text = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert "onmouseover" not in text
+    assert "url(" not in text
+    assert "#123;" not in text
+    assert f"border-left-color:{NEUTRAL}" in text
+
+
+def test_the_page_loads_nothing_from_anywhere(demo: Path, tmp_path: Path) -> None:
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+    text = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert not {e.tag for e in page.elements} & {
+        "script",
+        "img",
+        "link",
+        "iframe",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "source",
+        "base",
+    }
+    assert not [e for e in page.elements if "src" in e.attrs]
+    hrefs = [e.attrs["href"] for e in page.elements if "href" in e.attrs]
+    assert len(hrefs) == 6  # key messages, four months, agenda
+    assert all(h.startswith("#") for h in hrefs)
+    values = " ".join(v for e in page.elements for v in e.attrs.values())
+    assert "http" not in values
+    assert "//" not in values
+    assert "url(" not in page.style
+    assert "@import" not in page.style
+    # The demo's post links show as text only.
+    assert "https://solenne.example/" in text
+    assert text.count("http") == text.count('<div class="link">https://')
+
+
+def test_a_calendar_without_links_has_no_address_at_all(demo: Path, tmp_path: Path) -> None:
+    with CalendarStore.open(demo) as store:
+        store.db.execute("UPDATE posts SET link = ''")
+        export_html(store, tmp_path / "out.html", ExportOptions(today=TODAY), no_progress)
+    text = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert "http" not in text
+    assert "url(" not in text
+    assert "@import" not in text
+    assert "src=" not in text
+
+
+# -- writing the file -----------------------------------------------------------------
+
+
+def test_cancelling_leaves_no_file(demo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "page.html"
+    target.parent.mkdir()
+    calls: list[tuple[int, int]] = []
+
+    def cancel_at_second(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return done < 2
+
+    with CalendarStore.open(demo) as store, pytest.raises(Cancelled):
+        export_html(store, target, ExportOptions(today=TODAY), cancel_at_second)
+    assert calls == [(1, 6), (2, 6)]
+    assert list(target.parent.iterdir()) == []
+
+
+def test_progress_runs_to_the_end_and_an_old_file_is_replaced(demo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    target.write_text("old", encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+
+    def record(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return True
+
+    with CalendarStore.open(demo) as store:
+        summary = EXPORTERS["html"](store, target, ExportOptions(today=TODAY), record)
+    assert calls == [(i, 6) for i in range(1, 7)]
+    assert summary.files == [target]
+    assert summary.posts == 121
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_command_line_exports_a_range(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "november.html"
+    code = main(
+        [
+            "export",
+            str(demo),
+            "--format",
+            "html",
+            "-o",
+            str(target),
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+        ]
+    )
+    assert code == 0
+    assert capsys.readouterr().out.strip() == f"Exported 33 posts to {target}."
+    page = Page(target.read_text(encoding="utf-8"))
+    assert [e.attrs["id"] for e in page.having("month", "section")] == ["month-2026-11"]
+
+
+def test_sentence_names_at_most_three_and_counts_the_rest() -> None:
+    from calendar_app.core.cadence import MessageCadence, MessageStatus
+
+    def cadence(title: str, status: MessageStatus, overdue: int = 0) -> MessageCadence:
+        return MessageCadence(1, title, 7, status, overdue, None, None, (), (), ())
+
+    text = cadence_sentence(
+        [cadence(f"M{i}", MessageStatus.OVERDUE, i) for i in range(1, 6)]
+        + [cadence("Fine", MessageStatus.OK), cadence("Open", MessageStatus.UNPLANNED)]
+    )
+    assert text == (
+        "2 of 7 key messages on cadence; 'M5' overdue by 5 days; 'M4' overdue by 4 days; "
+        "'M3' overdue by 3 days; 2 more overdue; nothing planned yet to repeat 'Open'."
+    )
+    assert cadence_sentence([cadence("Fine", MessageStatus.OK)]) == "1 key message on cadence."
+
+
+# -- in a real browser ----------------------------------------------------------------
+
+
+def png_pixels(path: Path) -> tuple[int, int, list[tuple[int, int, int]]]:
+    """Decode an 8-bit RGB or RGBA, non-interlaced PNG (what Chromium writes)."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos = 8
+    chunks: list[bytes] = []
+    width = height = color_type = 0
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        body = data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, color_type, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            assert depth == 8
+            assert color_type in (2, 6)
+            assert interlace == 0
+        elif kind == b"IDAT":
+            chunks.append(body)
+        pos += 12 + length
+    raw = zlib.decompress(b"".join(chunks))
+    channels = 4 if color_type == 6 else 3
+    stride = width * channels
+    previous = bytearray(stride)
+    pixels: list[tuple[int, int, int]] = []
+    for row in range(height):
+        start = row * (stride + 1)
+        kind_of_filter = raw[start]
+        line = bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up = previous[i]
+            corner = previous[i - channels] if i >= channels else 0
+            if kind_of_filter == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind_of_filter == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind_of_filter == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind_of_filter == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                predictor = left if pa <= pb and pa <= pc else up if pb <= pc else corner
+                line[i] = (line[i] + predictor) & 0xFF
+        pixels.extend((line[i], line[i + 1], line[i + 2]) for i in range(0, stride, channels * 4))
+        previous = line
+    return width, height, pixels
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")
+def test_chromium_renders_the_page(demo: Path, tmp_path: Path) -> None:
+    with CalendarStore.open(demo) as store:
+        export(store, tmp_path / "page.html")
+    shot = tmp_path / "shot.png"
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            f"--screenshot={shot}",
+            "--window-size=1280,2000",
+            (tmp_path / "page.html").as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    width, height, pixels = png_pixels(shot)
+    assert (width, height) == (1280, 2000)
+    # Every fourth pixel of a row: enough to tell a page from a blank.
+    distinct = set(pixels)
+    assert len(distinct) > 200
+    dark = sum(1 for r, g, b in pixels if r + g + b < 200)
+    assert dark > len(pixels) // 200  # text
+    # The overdue pills and badges (#c62a27) and the today line (#2f6fde) are painted.
+    assert any(
+        abs(r - 0xC6) < 12 and abs(g - 0x2A) < 12 and abs(b - 0x27) < 12 for r, g, b in pixels
+    )
+    assert any(
+        abs(r - 0x2F) < 10 and abs(g - 0x6F) < 10 and abs(b - 0xDE) < 10 for r, g, b in pixels
+    )
