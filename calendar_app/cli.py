@@ -740,6 +740,10 @@ def _open_window(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     out = out or sys.stdout
+    if args_list[:1] == ["--smoke-test"]:  # hidden: does this build start? (README, Development)
+        from .ui.smoke import smoke_test
+
+        return smoke_test(args_list[1:])
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         return _run_guarded(lambda: _open_window(args_list))
     try:

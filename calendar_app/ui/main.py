@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from .. import __version__
 from ..core.errors import CadenceError
 from ..core.store import CalendarStore
+from ..resources import app_icon
 from .dialogs import show_error
 
 
@@ -22,8 +25,25 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Cadence")
     app.setOrganizationName("Cadence")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("cadence")
+    app.setDesktopFileName("io.cadence.Cadence")
+    app.setWindowIcon(app_icon())
     return app
+
+
+WELCOME_SHOWN = "welcomeShown"
+"""The settings key set once the welcome screen led to a calendar."""
+
+Welcome = Callable[[], CalendarStore | None]
+"""Shows the welcome screen: the chosen calendar, or None when the user quit."""
+
+
+def is_first_run(path: Path | None, settings: QSettings) -> bool:
+    """True on the very first start: no calendar asked for, none opened before, no welcome yet."""
+    if path is not None:
+        return False
+    if settings.value("lastFile"):
+        return False
+    return not settings.value(WELCOME_SHOWN, False, type=bool)
 
 
 def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore:
@@ -49,18 +69,42 @@ def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore
     return CalendarStore.open(default_calendar())
 
 
-def run_window(path: Path | None, *, quit_after_ms: int | None = None) -> int:
-    """Open the window and run until it closes; returns the exit status."""
+def run_window(
+    path: Path | None,
+    *,
+    quit_after_ms: int | None = None,
+    settings: QSettings | None = None,
+    welcome: Welcome | None = None,
+) -> int:
+    """Open the window and run until it closes; returns the exit status.
+
+    On the very first start (:func:`is_first_run`) the welcome screen chooses
+    the calendar; quitting it ends the program with status 0. ``quit_after_ms``
+    (a headless smoke run) lets the welcome screen pick the demo by itself and
+    closes the window after that delay.
+    """
     from .main_window import MainWindow
     from .session import CalendarSession
 
     app = make_application()
-    settings = QSettings()
-    try:
-        store = open_first_calendar(path, settings)
-    except CadenceError as exc:
-        show_error(None, exc)
-        return 1
+    if settings is None:
+        settings = QSettings()
+    store: CalendarStore | None = None
+    if is_first_run(path, settings):
+        if welcome is None:
+            from .welcome import show_welcome
+
+            welcome = partial(show_welcome, autochoose_after_ms=quit_after_ms)
+        store = welcome()
+        if store is None:
+            return 0
+        settings.setValue(WELCOME_SHOWN, True)
+    if store is None:
+        try:
+            store = open_first_calendar(path, settings)
+        except CadenceError as exc:
+            show_error(None, exc)
+            return 1
     session = CalendarSession(store)
     from ..app import data_folder
     from ..core.backups import backup_folder

@@ -1,0 +1,150 @@
+"""``cadence --smoke-test [CALENDAR]``: does this program start and paint a month?
+
+A hidden option for builds and CI, understood by the source program and by the
+PyInstaller build alike. It writes the demo calendar to a temporary folder (or
+copies CALENDAR there, so the original is never touched), opens the main window
+on it with settings kept in that folder too, waits until the month view has
+painted once, checks that the month shows posts and that the painted picture is
+not blank, closes everything and exits 0. Any failure exits 1 with one line on
+stderr. Without a display it runs offscreen (``QT_QPA_PLATFORM=offscreen``
+unless that variable is already set, e.g. to ``xcb`` under Xvfb).
+
+With ``CADENCE_SMOKE_CLOCK=1`` it also prints ``first-paint-epoch SECONDS``:
+the wall clock just after the first paint, which ``make bench-dist`` subtracts
+from the moment it started the process.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QWidget
+
+PAINT_TIMEOUT_MS = 20_000
+CLOCK_VARIABLE = "CADENCE_SMOKE_CLOCK"
+
+
+class SmokeFailure(Exception):
+    """The smoke test saw something wrong; the message is the one line printed."""
+
+
+def smoke_test(argv: Sequence[str]) -> int:
+    """Run the check; ``argv`` is what followed ``--smoke-test`` (nothing, or one calendar)."""
+    started = time.perf_counter()
+    if len(argv) > 1:
+        print("cadence: smoke test failed: give at most one calendar file", file=sys.stderr)
+        return 1
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        with tempfile.TemporaryDirectory(prefix="cadence-smoke-") as folder:
+            shown, painted_at = _open_and_paint(Path(folder), Path(argv[0]) if argv else None)
+    except Exception as exc:  # any failure at all is the answer, in one line
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if not isinstance(exc, SmokeFailure):
+            reason = f"{type(exc).__name__}: {reason}"
+        print(f"cadence: smoke test failed: {reason}", file=sys.stderr)
+        return 1
+    if os.environ.get(CLOCK_VARIABLE):
+        print(f"first-paint-epoch {painted_at:.6f}")
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    print(f"cadence: smoke test passed: the month view painted {shown} posts ({elapsed_ms:.0f} ms)")
+    return 0
+
+
+def _calendar_copy(folder: Path, source: Path | None) -> Path:
+    """The calendar to open, inside ``folder``; the name has a space, like many users' files."""
+    target = folder / "Smoke test.cadence"
+    if source is None:
+        from ..core.demo import write_demo
+
+        write_demo(target)
+        return target
+    if not source.is_file():
+        raise SmokeFailure(f"there is no calendar file at {source}")
+    shutil.copyfile(source, target)
+    wal = source.with_name(source.name + "-wal")
+    if wal.is_file():
+        shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+    return target
+
+
+def _open_and_paint(folder: Path, source: Path | None) -> tuple[int, float]:
+    """Show the window on a calendar in ``folder``; return (posts in the month, paint time)."""
+    from ..core.store import CalendarStore
+    from .main import make_application
+    from .main_window import MainWindow
+    from .session import CalendarSession
+
+    path = _calendar_copy(folder, source)
+    app = make_application()
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    errors: list[BaseException] = []
+
+    def record_error(parent: QWidget | None, exc: BaseException) -> None:
+        errors.append(exc)
+
+    store = CalendarStore.open(path)
+    window = MainWindow(CalendarSession(store), settings, error_handler=record_error)
+    try:
+        month = window.month_view
+        if window.stack.currentWidget() is not month:
+            raise SmokeFailure("the window did not open on the month view")
+        loop = QEventLoop()
+        painted = _PaintWatcher(month, loop)
+        QTimer.singleShot(PAINT_TIMEOUT_MS, loop.quit)
+        window.show()
+        loop.exec()
+        if not painted.seen:
+            raise SmokeFailure(f"the month view did not paint within {PAINT_TIMEOUT_MS} ms")
+        painted_at = time.time()
+        shown = sum(len(month.posts_on(day)) for day in month.visible_days())
+        if shown == 0:
+            raise SmokeFailure("the month view shows no posts")
+        if _looks_blank(month):
+            raise SmokeFailure("the month view painted a blank picture")
+        if errors:
+            raise SmokeFailure(f"the window reported an error: {errors[0]}")
+    finally:
+        window.close()
+        window.session.store.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        app.processEvents()
+    return shown, painted_at
+
+
+def _looks_blank(widget: QWidget) -> bool:
+    """True when a grab of ``widget`` holds fewer than three colours on a 24 x 24 sample grid."""
+    image = widget.grab().toImage()
+    if image.isNull():
+        return True
+    width, height = image.width(), image.height()
+    colours = {
+        image.pixel(x * (width - 1) // 23, y * (height - 1) // 23)
+        for x in range(24)
+        for y in range(24)
+    }
+    return len(colours) < 3
+
+
+class _PaintWatcher(QObject):
+    """Stops ``loop`` at the widget's first paint event (the paint itself completes first)."""
+
+    def __init__(self, widget: QWidget, loop: QEventLoop) -> None:
+        super().__init__(widget)
+        self.seen = False
+        self._loop = loop
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            self._loop.quit()
+        return False
