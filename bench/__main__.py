@@ -8,6 +8,9 @@ Benchmarks (``--only`` takes these names):
 * ``insert``: ``store.insert_many`` against sqlite-utils ``insert_all``.
 * ``startup``: ``cadence post list`` in a fresh process against
   ``python -c "import sqlite_utils"``.
+* ``exchange``: iCalendar export and import of 10k posts against the
+  ``icalendar`` library alone; a CSV import at the workload size against
+  ``sqlite-utils insert --csv``.
 * ``window``: the window's start-up to the first painted month and its memory
   against a bare PySide6 window; switching month and dropping a post at the
   workload size against a 16 ms frame and against the same switch at 1k.
@@ -36,7 +39,7 @@ from .generate import GENERATOR_VERSION, cached_calendar
 from .report import Result, format_size, markdown_table, text_table
 from .timing import Budget
 
-BENCHMARKS = ("month", "cadence", "insert", "startup", "window")
+BENCHMARKS = ("month", "cadence", "insert", "startup", "exchange", "window")
 FULL_SIZES = (1_000, 10_000, 100_000, 1_000_000)
 QUICK_SIZES = (1_000, 10_000)
 WORKLOAD = 100_000
@@ -153,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         needed.add(workload)
     if "window" in only:
         needed.add(min(QUICK_SIZES))
+    if "exchange" in only:
+        needed.update({REFERENCE_SIZE, workload})
     calendars: dict[int, Path] = {}
     generated: dict[int, float | None] = {}
     for posts in sorted(needed):
@@ -193,6 +198,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         )
 
+    if "exchange" in only:
+        from . import exchange
+
+        log("exchange: iCalendar and CSV...")
+        repeats = 1 if args.quick else 3
+        results.extend(exchange.ical(calendars[REFERENCE_SIZE], REFERENCE_SIZE, repeats))
+        results.append(exchange.csv_import(calendars[workload], workload, repeats))
     if "window" in only:
         from . import ui
 

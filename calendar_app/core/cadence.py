@@ -12,7 +12,12 @@ This module implements DESIGN.md, section "Cadence: the rules", literally:
   every delivery day inside the active range, and a virtual end anchor on the
   active range's last day + 1;
 * a gap lies between consecutive anchors *a* < *b* when *b - a > c + 1*; it
-  runs from *a + c + 1* to *b - 1*, clipped to the active range.
+  runs from *a + c + 1* to *b - 1*, clipped to the active range;
+* the status on the as-of day is ``upcoming`` before ``starts_on``, ``ended``
+  after ``ends_on``, otherwise with *L* the last delivery on or before as-of
+  (or the virtual start anchor) and due = *L + c*: ``overdue`` when as-of >
+  due (``overdue_days`` = as-of - due), ``unplanned`` when no delivery falls
+  after as-of and on or before due, ``ok`` otherwise.
 
 Pure Python, never imports Qt. The work is one pass over the delivery rows
 plus a sort and a few bisections per (message, channel); only the gaps are
