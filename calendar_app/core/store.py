@@ -8,10 +8,11 @@ the window's undo commands call a mutation and later its inverse.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal, Self, TypedDict, cast
+from typing import Any, Literal, Self, TypedDict, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
@@ -284,17 +285,10 @@ class CalendarStore:
         ]
 
     def channel(self, channel_id: int) -> Channel:
-        for channel in self.channels(include_archived=True):
-            if channel.id == channel_id:
-                return channel
-        raise NotFound(f"There is no channel number {channel_id}.")
+        return _with_id(self.channels(include_archived=True), channel_id, "channel")
 
     def channel_named(self, name: str) -> Channel | None:
-        wanted = name.strip().casefold()
-        for channel in self.channels(include_archived=True):
-            if channel.name.casefold() == wanted:
-                return channel
-        return None
+        return _named(self.channels(include_archived=True), name, attrgetter("name"))
 
     def add_channel(
         self,
@@ -384,17 +378,10 @@ class CalendarStore:
         ]
 
     def key_message(self, message_id: int) -> KeyMessage:
-        for message in self.key_messages(include_archived=True):
-            if message.id == message_id:
-                return message
-        raise NotFound(f"There is no key message number {message_id}.")
+        return _with_id(self.key_messages(include_archived=True), message_id, "key message")
 
     def key_message_titled(self, title: str) -> KeyMessage | None:
-        wanted = title.strip().casefold()
-        for message in self.key_messages(include_archived=True):
-            if message.title.casefold() == wanted:
-                return message
-        return None
+        return _named(self.key_messages(include_archived=True), title, attrgetter("title"))
 
     def add_key_message(
         self,
@@ -474,17 +461,10 @@ class CalendarStore:
         ]
 
     def campaign(self, campaign_id: int) -> Campaign:
-        for campaign in self.campaigns():
-            if campaign.id == campaign_id:
-                return campaign
-        raise NotFound(f"There is no campaign number {campaign_id}.")
+        return _with_id(self.campaigns(), campaign_id, "campaign")
 
     def campaign_named(self, name: str) -> Campaign | None:
-        wanted = name.strip().casefold()
-        for campaign in self.campaigns():
-            if campaign.name.casefold() == wanted:
-                return campaign
-        return None
+        return _named(self.campaigns(), name, attrgetter("name"))
 
     def add_campaign(
         self,
@@ -1316,6 +1296,22 @@ class CalendarStore:
 
 
 # -- helpers -----------------------------------------------------------------
+
+
+_Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
+
+
+def _with_id(items: Iterable[_Named], item_id: int, what: str) -> _Named:
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise NotFound(f"There is no {what} number {item_id}.")
+
+
+def _named(items: Iterable[_Named], name: str, key: Callable[[_Named], str]) -> _Named | None:
+    """The item whose name (or title) is ``name``, ignoring case and outer spaces."""
+    wanted = name.strip().casefold()
+    return next((item for item in items if key(item).casefold() == wanted), None)
 
 
 def _required(text: str, message: str) -> str:
