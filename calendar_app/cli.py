@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, time
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
 from .core.errors import CadenceError, InvalidInput
@@ -27,6 +27,10 @@ from .core.models import (
     parse_date,
     parse_time,
 )
+
+if TYPE_CHECKING:  # the modules themselves load only when a command needs them
+    from .core.cadence import CadenceReport
+    from .core.store import CalendarStore
 
 PROG = "cadence"
 COMMANDS = ("init", "demo", "channel", "message", "campaign", "post", "gaps", "import", "export")
@@ -78,7 +82,7 @@ def _status_arg(text: str) -> PostStatus:
 # -- commands -----------------------------------------------------------------
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path) -> CalendarStore:
     from .core.store import CalendarStore
 
     return CalendarStore.open(path)
@@ -143,7 +147,7 @@ def cmd_campaign_add(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _channel_id(store: Any, name: str) -> int:
+def _channel_id(store: CalendarStore, name: str) -> int:
     channel = store.channel_named(name)
     if channel is None:
         known = ", ".join(c.name for c in store.channels()) or "none yet"
@@ -151,7 +155,7 @@ def _channel_id(store: Any, name: str) -> int:
     return int(channel.id)
 
 
-def _message_id(store: Any, title: str) -> int:
+def _message_id(store: CalendarStore, title: str) -> int:
     message = store.key_message_titled(title)
     if message is None:
         known = ", ".join(m.title for m in store.key_messages()) or "none yet"
@@ -159,7 +163,7 @@ def _message_id(store: Any, title: str) -> int:
     return int(message.id)
 
 
-def _campaign_id(store: Any, name: str) -> int:
+def _campaign_id(store: CalendarStore, name: str) -> int:
     campaign = store.campaign_named(name)
     if campaign is None:
         known = ", ".join(c.name for c in store.campaigns()) or "none yet"
@@ -210,7 +214,7 @@ def post_json(post: Post, names: dict[str, dict[int, str]]) -> dict[str, Any]:
     }
 
 
-def _names(store: Any) -> dict[str, dict[int, str]]:
+def _names(store: CalendarStore) -> dict[str, dict[int, str]]:
     return {
         "channels": {c.id: c.name for c in store.channels(include_archived=True)},
         "messages": {m.id: m.title for m in store.key_messages(include_archived=True)},
@@ -279,14 +283,14 @@ def _window(args: argparse.Namespace) -> tuple[date, date, date]:
     return as_of, first, last
 
 
-def gap_report(store: Any, as_of: date, first: date, last: date) -> Any:
+def gap_report(store: CalendarStore, as_of: date, first: date, last: date) -> CadenceReport:
     from .core.cadence import analyse
 
     rows = store.delivery_rows(as_of, window=(first, last))
     return analyse(store.key_messages(), store.channels(), rows, as_of, first, last)
 
 
-def gaps_json(report: Any) -> dict[str, Any]:
+def gaps_json(report: CadenceReport) -> dict[str, Any]:
     def day(value: date | None) -> str | None:
         return value.isoformat() if value else None
 
@@ -327,7 +331,7 @@ def status_text(status: str, overdue_days: int) -> str:
     return status
 
 
-def print_gaps(report: Any, name: str, out: TextIO) -> None:
+def print_gaps(report: CadenceReport, name: str, out: TextIO) -> None:
     print(
         f"{name}: key messages as of {report.as_of.isoformat()}"
         f" (gaps from {report.start.isoformat()} to {report.end.isoformat()})",
