@@ -98,6 +98,22 @@ def month_query(path: Path, posts: int, budget: Budget) -> tuple[Result, MonthFi
     return result, MonthFigure(posts, found, ours, bare)
 
 
+def same_count_query(path: Path, count: int, budget: Budget) -> tuple[float, int, date, date]:
+    """``store.posts_between`` on the calendar at ``path`` over the range, centred on the
+    middle of the data, that holds ``count`` posts: the same result as a month of a larger
+    calendar, so that only the calendar's size differs."""
+    with CalendarStore.open(path) as store:
+        dated = store.db.execute("SELECT count(*) FROM posts WHERE date IS NOT NULL").fetchone()[0]
+        count = min(count, dated)
+        start = max((dated - count) // 2, 0)
+        row = "SELECT date FROM posts WHERE date IS NOT NULL ORDER BY date LIMIT 1 OFFSET ?"
+        first = date.fromisoformat(store.db.execute(row, [start]).fetchone()[0])
+        last = date.fromisoformat(store.db.execute(row, [start + count - 1]).fetchone()[0])
+        found = len(store.posts_between(first, last))
+        (ours,) = medians([lambda: store.posts_between(first, last)], budget)
+    return ours, found, first, last
+
+
 def month_scaling(large: MonthFigure, small: MonthFigure) -> list[Result]:
     """The month query at the largest size against the reference size.
 
