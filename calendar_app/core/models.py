@@ -205,6 +205,22 @@ class NewPost:
     notes: str = ""
 
 
+def post_content(post: NewPost | Post) -> tuple[object, ...]:
+    """What a user sees of a post, to tell whether an imported copy differs from it."""
+    return (
+        post.title.strip(),
+        post.body,
+        post.channel_id,
+        post.campaign_id,
+        PostStatus(post.status),
+        post.date,
+        post.time,
+        post.link,
+        post.notes,
+        tuple(sorted(set(post.message_ids))),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ChangeSet:
     """What one store mutation changed, so that views refresh only that.

@@ -101,7 +101,7 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
-from ..core.models import NewPost, Post, PostStatus, format_time
+from ..core.models import NewPost, Post, PostStatus, format_time, post_content
 from ..core.store import CalendarStore, PostChanges, new_uid
 from .formats import (
     Cancelled,
@@ -673,21 +673,6 @@ class _RowReader:
         return clock
 
 
-def _content(post: NewPost | Post) -> tuple[object, ...]:
-    return (
-        post.title.strip(),
-        post.body,
-        post.channel_id,
-        post.campaign_id,
-        PostStatus(post.status),
-        post.date,
-        post.time,
-        post.link,
-        post.notes,
-        tuple(sorted(set(post.message_ids))),
-    )
-
-
 def _merged(row: _Row, old: Post) -> NewPost:
     """The row's post, with the fields of columns the file lacks taken from ``old``."""
     new, present = row.post, row.present
@@ -803,7 +788,7 @@ def _apply_updates(
             continue
         old = current[post_id]
         new = _merged(row, old)
-        if _content(new) == _content(old):
+        if post_content(new) == post_content(old):
             summary.unchanged += 1
             continue
         edits[post_id] = {

@@ -74,6 +74,7 @@ from ..core.models import (
     Post,
     PostStatus,
     Series,
+    post_content,
 )
 from ..core.store import CalendarStore, PostChanges
 from .formats import (
@@ -1302,21 +1303,6 @@ def _existing_posts(store: CalendarStore, uids: Iterable[str]) -> dict[str, Post
     return {post.uid: post for post in store.posts(ids)}
 
 
-def _content(post: NewPost | Post) -> tuple[object, ...]:
-    return (
-        post.title.strip(),
-        post.body,
-        post.channel_id,
-        post.campaign_id,
-        PostStatus(post.status),
-        post.date,
-        post.time,
-        post.link,
-        post.notes,
-        tuple(sorted(set(post.message_ids))),
-    )
-
-
 def _changes(old: Post, new: NewPost) -> PostChanges:
     return {
         "title": new.title,
@@ -1447,7 +1433,7 @@ class _Writer:
             if old is None:
                 fresh.append(new)
                 fresh_items.append(item)
-            elif _content(old) == _content(new):
+            elif post_content(old) == post_content(new):
                 summary.unchanged += 1
             else:
                 edits[old.id] = _changes(old, new)

@@ -683,6 +683,31 @@ class PeriodView(QWidget):
         self._press_pos = None
         self._press_post = None
 
+    def day_at(self, pos: QPoint) -> date | None:
+        """The day under ``pos``, or None (each view knows its own geometry)."""
+        raise NotImplementedError
+
+    def post_at(self, pos: QPoint) -> int | None:
+        """The post whose chip is under ``pos``, or None."""
+        raise NotImplementedError
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._maybe_drag(event, event.position().toPoint())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._release(event, self.post_at(event.position().toPoint()))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        day = self.day_at(pos)
+        if day is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        post_id = self.post_at(pos)
+        if post_id is not None:
+            self.postActivated.emit(post_id)
+        else:
+            self.dayActivated.emit(day)
+
     # -- dropping in --------------------------------------------------------
 
     @staticmethod
@@ -1073,23 +1098,6 @@ class MonthView(PeriodView):
             if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 self._set_selection([], None)
         self._track_press(event, pos, post_id)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        self._maybe_drag(event, event.position().toPoint())
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._release(event, self.post_at(event.position().toPoint()))
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        pos = event.position().toPoint()
-        day = self.day_at(pos)
-        if day is None or event.button() != Qt.MouseButton.LeftButton:
-            return
-        post_id = self.post_at(pos)
-        if post_id is not None:
-            self.postActivated.emit(post_id)
-        else:
-            self.dayActivated.emit(day)
 
     # -- drops --------------------------------------------------------------
 

@@ -705,23 +705,6 @@ class WeekView(PeriodView):
                 self._set_selection([], None)
         self._track_press(event, pos, post_id)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        self._maybe_drag(event, event.position().toPoint())
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._release(event, self.post_at(event.position().toPoint()))
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        pos = event.position().toPoint()
-        day = self.day_at(pos)
-        if day is None or event.button() != Qt.MouseButton.LeftButton:
-            return
-        post_id = self.post_at(pos)
-        if post_id is not None:
-            self.postActivated.emit(post_id)
-        else:
-            self.dayActivated.emit(day)
-
     # -- drops --------------------------------------------------------------
 
     def _target_at(self, pos: QPoint) -> _Drop | None:
