@@ -59,8 +59,15 @@ def render(out_dir: Path, *, today: date | None = None) -> list[Path]:
         panel = window.cadence_panel
         panel.resize(1200, panel.sizeHint().height())
         save(panel, "cadence-panel.png")
+        # A post on a channel with a character limit, so the live count shows it.
+        upcoming = store.posts_between(session.today(), date.max)
         post = next(
-            p for p in store.posts_between(session.today(), date.max) if len(p.message_ids) > 1
+            (
+                p
+                for p in upcoming
+                if len(p.message_ids) > 1 and session.channel(p.channel_id).char_limit
+            ),
+            upcoming[0],
         )
         editor = PostEditor(session, post, parent=window)
         editor.show()
