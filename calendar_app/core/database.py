@@ -1,8 +1,9 @@
 """The calendar file: opening, creating, checking and migrating it.
 
 A calendar is one SQLite file marked with our ``PRAGMA application_id``. Its
-schema evolves only through :data:`MIGRATIONS`; the number of migrations
-applied is also kept in ``PRAGMA user_version`` so that a file from a newer
+schema evolves only through the migrations in :mod:`.migrations`; the number
+of migrations applied is also kept in ``PRAGMA user_version`` so that a file
+from a newer
 Cadence can be recognised (and refused) without touching it.
 """
 
@@ -12,194 +13,15 @@ import os
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-from sqlite_utils import Database, Migrations
-
 from .errors import CalendarFileError, NewerSchemaError, environment_errors, os_problem_for
 
 APPLICATION_ID = 0x43414443  # "CADC"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
-MIGRATIONS = Migrations("cadence")
-
-
-def _run(db: Database, *statements: str) -> None:
-    # Statement by statement: executescript() would commit the migration's transaction.
-    for statement in statements:
-        db.execute(statement)
-
-
-@MIGRATIONS(name="0001_initial")
-def _initial(db: Database) -> None:
-    _run(
-        db,
-        """CREATE TABLE calendar (
-            id INTEGER PRIMARY KEY CHECK (id = 1),
-            name TEXT NOT NULL,
-            timezone TEXT NOT NULL,
-            week_start TEXT NOT NULL CHECK (week_start IN ('monday', 'sunday')),
-            default_cadence_days INTEGER NOT NULL CHECK (default_cadence_days > 0)
-        )""",
-        """CREATE TABLE channels (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-            kind TEXT NOT NULL,
-            color TEXT NOT NULL,
-            char_limit INTEGER,
-            sort_order INTEGER NOT NULL DEFAULT 0,
-            archived INTEGER NOT NULL DEFAULT 0
-        )""",
-        """CREATE TABLE key_messages (
-            id INTEGER PRIMARY KEY,
-            title TEXT NOT NULL UNIQUE COLLATE NOCASE,
-            statement TEXT NOT NULL DEFAULT '',
-            cadence_days INTEGER NOT NULL CHECK (cadence_days > 0),
-            color TEXT NOT NULL,
-            starts_on TEXT,
-            ends_on TEXT,
-            priority INTEGER NOT NULL DEFAULT 0,
-            archived INTEGER NOT NULL DEFAULT 0
-        )""",
-        """CREATE TABLE campaigns (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-            kind TEXT NOT NULL CHECK (kind IN ('product', 'service', 'promotion')),
-            starts_on TEXT,
-            ends_on TEXT,
-            color TEXT NOT NULL
-        )""",
-        """CREATE TABLE series (
-            id INTEGER PRIMARY KEY,
-            rrule TEXT NOT NULL,
-            anchor TEXT NOT NULL,
-            anchor_time TEXT,
-            exdates TEXT NOT NULL DEFAULT ''
-        )""",
-        """CREATE TABLE posts (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            title TEXT NOT NULL,
-            body TEXT NOT NULL DEFAULT '',
-            channel_id INTEGER NOT NULL REFERENCES channels(id),
-            campaign_id INTEGER REFERENCES campaigns(id) ON DELETE SET NULL,
-            status TEXT NOT NULL
-                CHECK (status IN ('idea', 'draft', 'scheduled', 'published', 'cancelled')),
-            date TEXT,
-            time TEXT,
-            link TEXT NOT NULL DEFAULT '',
-            notes TEXT NOT NULL DEFAULT '',
-            series_id INTEGER REFERENCES series(id) ON DELETE SET NULL,
-            occurrence TEXT,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            revision INTEGER NOT NULL DEFAULT 1,
-            source_uid TEXT,
-            recurrence_id TEXT
-        )""",
-        "CREATE INDEX posts_by_date ON posts(date, time)",
-        "CREATE INDEX posts_by_channel ON posts(channel_id)",
-        "CREATE INDEX posts_by_series ON posts(series_id, occurrence)",
-        "CREATE INDEX posts_by_source ON posts(source_uid, recurrence_id)",
-        """CREATE TABLE post_messages (
-            post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
-            message_id INTEGER NOT NULL REFERENCES key_messages(id) ON DELETE CASCADE,
-            PRIMARY KEY (post_id, message_id)
-        ) WITHOUT ROWID""",
-        "CREATE INDEX post_messages_by_message ON post_messages(message_id, post_id)",
-        """CREATE VIRTUAL TABLE posts_fts USING fts5(
-            title, body, notes, content='posts', content_rowid='id'
-        )""",
-        """CREATE TRIGGER posts_fts_insert AFTER INSERT ON posts BEGIN
-            INSERT INTO posts_fts(rowid, title, body, notes)
-            VALUES (new.id, new.title, new.body, new.notes);
-        END""",
-        """CREATE TRIGGER posts_fts_delete AFTER DELETE ON posts BEGIN
-            INSERT INTO posts_fts(posts_fts, rowid, title, body, notes)
-            VALUES ('delete', old.id, old.title, old.body, old.notes);
-        END""",
-        """CREATE TRIGGER posts_fts_update AFTER UPDATE OF title, body, notes ON posts BEGIN
-            INSERT INTO posts_fts(posts_fts, rowid, title, body, notes)
-            VALUES ('delete', old.id, old.title, old.body, old.notes);
-            INSERT INTO posts_fts(rowid, title, body, notes)
-            VALUES (new.id, new.title, new.body, new.notes);
-        END""",
-    )
-
-
-@MIGRATIONS(name="0002_delivery_columns")
-def _delivery_columns(db: Database) -> None:
-    """Copy each post's day, channel and status beside its key messages.
-
-    The cadence analysis then reads (message, channel, day) from one covering
-    index instead of joining every post, which keeps it cheap enough to run
-    after every drop. Triggers keep the copies in step with the posts.
-    """
-    _run(
-        db,
-        "ALTER TABLE post_messages ADD COLUMN day TEXT",
-        "ALTER TABLE post_messages ADD COLUMN channel_id INTEGER",
-        "ALTER TABLE post_messages ADD COLUMN status TEXT",
-        """UPDATE post_messages SET (day, channel_id, status) =
-            (SELECT date, channel_id, status FROM posts WHERE posts.id = post_messages.post_id)""",
-        "DROP INDEX post_messages_by_message",
-        """CREATE INDEX post_messages_delivery
-            ON post_messages(message_id, day, channel_id, status)""",
-        # Rows inserted without the copies (an older writer, a bulk tool) get them here.
-        """CREATE TRIGGER post_messages_fill AFTER INSERT ON post_messages
-            WHEN new.status IS NULL BEGIN
-            UPDATE post_messages SET (day, channel_id, status) =
-                (SELECT date, channel_id, status FROM posts WHERE posts.id = new.post_id)
-            WHERE post_id = new.post_id AND message_id = new.message_id;
-        END""",
-        """CREATE TRIGGER posts_delivery_update AFTER UPDATE OF date, channel_id, status ON posts
-            BEGIN
-            UPDATE post_messages SET day = new.date, channel_id = new.channel_id,
-                status = new.status
-            WHERE post_id = new.id;
-        END""",
-    )
-
-
-@MIGRATIONS(name="0003_delivery_by_channel")
-def _delivery_by_channel(db: Database) -> None:
-    """Index deliveries by message and channel, so the analysis can read one window of
-    days and, per channel, only the nearest delivery on either side of it."""
-    db.execute(
-        "CREATE INDEX post_messages_channel_delivery"
-        " ON post_messages(message_id, channel_id, day, status)"
-    )
-
-
-_MESSAGE_LIST = (
-    "(SELECT group_concat(message_id) FROM"
-    " (SELECT message_id FROM post_messages WHERE post_id = {post} ORDER BY message_id))"
-)
-
-
-@MIGRATIONS(name="0004_post_message_list")
-def _post_message_list(db: Database) -> None:
-    """Keep each post's key message ids on the post itself ("3,17"), in id order.
-
-    Reading a month of posts is then one indexed range of one table; triggers
-    keep the list in step with post_messages, whoever writes it.
-    """
-    _run(
-        db,
-        "ALTER TABLE posts ADD COLUMN message_list TEXT",
-        f"UPDATE posts SET message_list = {_MESSAGE_LIST.format(post='posts.id')}",
-        f"""CREATE TRIGGER post_messages_list_insert AFTER INSERT ON post_messages BEGIN
-            UPDATE posts SET message_list = {_MESSAGE_LIST.format(post="new.post_id")}
-            WHERE id = new.post_id;
-        END""",
-        f"""CREATE TRIGGER post_messages_list_delete AFTER DELETE ON post_messages BEGIN
-            UPDATE posts SET message_list = {_MESSAGE_LIST.format(post="old.post_id")}
-            WHERE id = old.post_id;
-        END""",
-    )
-
-
-SCHEMA_VERSION = len(MIGRATIONS._migrations)
+SCHEMA_VERSION = 4
+"""The number of migrations in :mod:`calendar_app.core.migrations`, also kept in
+``PRAGMA user_version``; a file with a larger one comes from a newer Cadence."""
 
 
 def _header(path: Path) -> bytes:
@@ -260,24 +82,30 @@ def check_calendar_file(path: Path) -> int:
     return version
 
 
-def _configure(db: Database) -> None:
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     # A page cache of 8 MiB (SQLite gives 2) keeps the months around the one on
     # screen in memory without making the window heavy; it fills only as pages are read.
-    db.execute("PRAGMA cache_size = -8192")
-    db.execute("PRAGMA foreign_keys = ON")
-    if db.journal_mode != "wal":
-        db.enable_wal()
-    db.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA cache_size = -8192")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
+    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        conn.execute("PRAGMA journal_mode = wal")
+    conn.execute("PRAGMA synchronous = FULL")
 
 
-def _migrate(db: Database) -> None:
+def _migrate(conn: sqlite3.Connection) -> None:
+    import sqlite_utils
+
+    from .migrations import MIGRATIONS
+
+    db = sqlite_utils.Database(conn)
     if MIGRATIONS.pending(db):
         MIGRATIONS.apply(db)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def open_database(path: Path, *, read_only: bool = False) -> Database:
+def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open an existing calendar file, migrating it to the current schema.
 
     ``read_only`` opens it without writing anything (a file to import from);
@@ -293,21 +121,21 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
         uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
         with environment_errors():
             conn = sqlite3.connect(uri, uri=True)
-            db = sqlite_utils.Database(conn)
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        return db
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return conn
     with environment_errors():
-        db = sqlite_utils.Database(path)
+        conn = sqlite3.connect(str(path))
         try:
-            _configure(db)
-            _migrate(db)
+            _configure(conn)
+            if version < SCHEMA_VERSION:
+                _migrate(conn)
         except BaseException:
-            db.close()
+            conn.close()
             raise
-    return db
+    return conn
 
 
-def create_database(path: Path) -> Database:
+def create_database(path: Path) -> sqlite3.Connection:
     """Create a new, empty calendar file at ``path`` (which must not exist yet)."""
     if path.exists():
         raise CalendarFileError(f"{path} already exists; choose another name.")
@@ -319,17 +147,17 @@ def create_database(path: Path) -> Database:
         raise os_problem_for(exc, str(path)) from exc
     try:
         with environment_errors():
-            db = sqlite_utils.Database(path)
+            conn = sqlite3.connect(str(path))
             try:
                 # The marks go in before WAL so that they sit in the main file at once.
-                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                _configure(db)
-                _migrate(db)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                _configure(conn)
+                _migrate(conn)
             except BaseException:
-                db.close()
+                conn.close()
                 raise
     except BaseException:
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
         raise
-    return db
+    return conn

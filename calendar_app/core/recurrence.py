@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from dateutil.rrule import rrulestr
-
 from .errors import InvalidInput
 
 HORIZON = timedelta(days=365)
@@ -73,6 +71,8 @@ def normalise(rule: str) -> str:
     Only daily, weekly, monthly and yearly rules are allowed (a post is one per
     day at most), and UNTIL is kept as a date.
     """
+    from dateutil.rrule import rrulestr  # loaded when a rule is read
+
     parts = parse(rule)
     freq = parts.get("FREQ")
     if freq is None:
@@ -113,6 +113,8 @@ def occurrences(
     A rule with neither COUNT nor UNTIL stops at ``horizon`` (default: one year
     after the anchor). At most :data:`MAX_OCCURRENCES` dates are returned.
     """
+    from dateutil.rrule import rrulestr  # loaded when a rule is read
+
     rule = normalise(rule)
     start = datetime(anchor.year, anchor.month, anchor.day)
     recurrence = rrulestr(rule, dtstart=start)

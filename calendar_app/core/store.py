@@ -7,15 +7,18 @@ the window's undo commands call a mutation and later its inverse.
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal, Self, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 from . import recurrence
 from .database import create_database, open_database
@@ -164,8 +167,9 @@ def validate_timezone(name: str) -> str:
 class CalendarStore:
     """A calendar file opened for reading and writing."""
 
-    def __init__(self, db: Database, path: Path) -> None:
-        self._db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self._db: Database | None = None
         self.path = path
         self._info: CalendarInfo | None = None
 
@@ -196,21 +200,21 @@ class CalendarStore:
         week = _week_start(week_start)
         if default_cadence_days < 1:
             raise InvalidInput("The default cadence must be at least 1 day.")
-        db = create_database(path)
+        store = cls(create_database(path), path)
         try:
-            with environment_errors(), db.atomic():
-                db.execute(
+            with environment_errors(), store.db.atomic():
+                store.db.execute(
                     "INSERT INTO calendar (id, name, timezone, week_start, default_cadence_days)"
                     " VALUES (1, ?, ?, ?, ?)",
                     [name or path.stem, timezone, week.value, default_cadence_days],
                 )
         except BaseException:
-            db.close()
+            store.close()
             raise
-        return cls(db, path)
+        return store
 
     def close(self) -> None:
-        self._db.close()
+        self._conn.close()
 
     def __enter__(self) -> Self:
         return self
@@ -220,12 +224,21 @@ class CalendarStore:
 
     @property
     def db(self) -> Database:
-        """The underlying database, for exchange code and benchmarks that read in bulk."""
+        """The calendar as a sqlite-utils database: its transactions (``atomic``) wrap
+        every change, and exchange code and benchmarks read through it in bulk.
+
+        Made on first use: reading an up-to-date calendar needs only sqlite3, so the
+        window can paint before sqlite-utils is imported.
+        """
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self._conn)
         return self._db
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
         with environment_errors():
-            return self._db.execute(sql, params).fetchall()
+            return self._conn.execute(sql, params).fetchall()
 
     # -- the calendar -------------------------------------------------------
 
@@ -263,8 +276,8 @@ class CalendarStore:
             week_start=_week_start(week_start) if week_start is not None else info.week_start,
             default_cadence_days=default_cadence_days or info.default_cadence_days,
         )
-        with environment_errors(), self._db.atomic():
-            self._db.execute(
+        with environment_errors(), self.db.atomic():
+            self._conn.execute(
                 "UPDATE calendar SET name = ?, timezone = ?, week_start = ?,"
                 " default_cadence_days = ? WHERE id = 1",
                 [new.name, new.timezone, new.week_start.value, new.default_cadence_days],
@@ -307,8 +320,8 @@ class CalendarStore:
         existing = self.channels(include_archived=True)
         color = parse_color(color) if color else PALETTE[len(existing) % len(PALETTE)]
         order = max((c.sort_order for c in existing), default=-1) + 1
-        with environment_errors(), self._db.atomic():
-            cursor = self._db.execute(
+        with environment_errors(), self.db.atomic():
+            cursor = self._conn.execute(
                 "INSERT INTO channels (name, kind, color, char_limit, sort_order)"
                 " VALUES (?, ?, ?, ?, ?)",
                 [name, kind, color, char_limit, order],
@@ -335,8 +348,8 @@ class CalendarStore:
                 raise InvalidInput(f"There is already a channel called '{name}'.")
         if char_limit not in ("keep", None) and cast(int, char_limit) < 1:
             raise InvalidInput("A character limit must be at least 1.")
-        with environment_errors(), self._db.atomic():
-            self._db.execute(
+        with environment_errors(), self.db.atomic():
+            self._conn.execute(
                 "UPDATE channels SET name = ?, kind = ?, color = ?, char_limit = ?,"
                 " sort_order = ?, archived = ? WHERE id = ?",
                 [
@@ -360,8 +373,8 @@ class CalendarStore:
                 f"The channel '{channel.name}' has {used} post{'s' if used != 1 else ''}; "
                 "archive it instead of deleting it."
             )
-        with environment_errors(), self._db.atomic():
-            self._db.execute("DELETE FROM channels WHERE id = ?", [channel_id])
+        with environment_errors(), self.db.atomic():
+            self._conn.execute("DELETE FROM channels WHERE id = ?", [channel_id])
         return ChangeSet(channels=frozenset({channel_id}))
 
     # -- key messages -------------------------------------------------------
@@ -401,8 +414,8 @@ class CalendarStore:
         _check_message(cadence, starts_on, ends_on)
         existing = self.key_messages(include_archived=True)
         color = parse_color(color) if color else PALETTE[(len(existing) + 3) % len(PALETTE)]
-        with environment_errors(), self._db.atomic():
-            cursor = self._db.execute(
+        with environment_errors(), self.db.atomic():
+            cursor = self._conn.execute(
                 "INSERT INTO key_messages (title, statement, cadence_days, color, starts_on,"
                 " ends_on, priority) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [title, statement, cadence, color, _iso(starts_on), _iso(ends_on), priority],
@@ -418,8 +431,8 @@ class CalendarStore:
         if other is not None and other.id != message.id:
             raise InvalidInput(f"There is already a key message called '{title}'.")
         _check_message(message.cadence_days, message.starts_on, message.ends_on)
-        with environment_errors(), self._db.atomic():
-            self._db.execute(
+        with environment_errors(), self.db.atomic():
+            self._conn.execute(
                 "UPDATE key_messages SET title = ?, statement = ?, cadence_days = ?, color = ?,"
                 " starts_on = ?, ends_on = ?, priority = ?, archived = ? WHERE id = ?",
                 [
@@ -445,8 +458,8 @@ class CalendarStore:
             )
         }
         carriers = self.posts(post_ids)
-        with environment_errors(), self._db.atomic():
-            self._db.execute("DELETE FROM key_messages WHERE id = ?", [message_id])
+        with environment_errors(), self.db.atomic():
+            self._conn.execute("DELETE FROM key_messages WHERE id = ?", [message_id])
         return ChangeSet(messages=frozenset({message_id})) | _where(carriers)
 
     # -- campaigns ----------------------------------------------------------
@@ -481,8 +494,8 @@ class CalendarStore:
         campaign_kind = _campaign_kind(kind)
         _check_range(starts_on, ends_on)
         color = parse_color(color) if color else PALETTE[(len(self.campaigns()) + 6) % 10]
-        with environment_errors(), self._db.atomic():
-            cursor = self._db.execute(
+        with environment_errors(), self.db.atomic():
+            cursor = self._conn.execute(
                 "INSERT INTO campaigns (name, kind, starts_on, ends_on, color)"
                 " VALUES (?, ?, ?, ?, ?)",
                 [name, campaign_kind.value, _iso(starts_on), _iso(ends_on), color],
@@ -498,8 +511,8 @@ class CalendarStore:
         if other is not None and other.id != campaign.id:
             raise InvalidInput(f"There is already a campaign called '{name}'.")
         _check_range(campaign.starts_on, campaign.ends_on)
-        with environment_errors(), self._db.atomic():
-            self._db.execute(
+        with environment_errors(), self.db.atomic():
+            self._conn.execute(
                 "UPDATE campaigns SET name = ?, kind = ?, starts_on = ?, ends_on = ?, color = ?"
                 " WHERE id = ?",
                 [
@@ -519,16 +532,16 @@ class CalendarStore:
             r[0] for r in self._rows("SELECT id FROM posts WHERE campaign_id = ?", [campaign_id])
         )
         members = self.posts(post_ids)
-        with environment_errors(), self._db.atomic():
-            self._db.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
+        with environment_errors(), self.db.atomic():
+            self._conn.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
         return ChangeSet(campaigns=frozenset({campaign_id})) | _where(members)
 
     # -- undoing deletions ----------------------------------------------------
 
     def restore_channel(self, channel: Channel) -> ChangeSet:
         """Write a channel back exactly as given, by id (undo of an add or an edit)."""
-        with environment_errors(), self._db.atomic():
-            self._db.execute(
+        with environment_errors(), self.db.atomic():
+            self._conn.execute(
                 "INSERT INTO channels (id, name, kind, color, char_limit, sort_order, archived)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                 " name = excluded.name, kind = excluded.kind, color = excluded.color,"
@@ -549,8 +562,8 @@ class CalendarStore:
     def restore_key_message(self, message: KeyMessage, post_ids: Iterable[int] = ()) -> ChangeSet:
         """Write a key message back by id and link it again to ``post_ids``."""
         carriers = sorted(set(post_ids))
-        with environment_errors(), self._db.atomic():
-            self._db.execute(
+        with environment_errors(), self.db.atomic():
+            self._conn.execute(
                 "INSERT INTO key_messages (id, title, statement, cadence_days, color, starts_on,"
                 " ends_on, priority, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
@@ -570,7 +583,7 @@ class CalendarStore:
                     int(message.archived),
                 ],
             )
-            self._db.conn.executemany(
+            self._conn.executemany(
                 "INSERT OR IGNORE INTO post_messages (post_id, message_id) VALUES (?, ?)",
                 [(post_id, message.id) for post_id in carriers],
             )
@@ -579,8 +592,8 @@ class CalendarStore:
     def restore_campaign(self, campaign: Campaign, post_ids: Iterable[int] = ()) -> ChangeSet:
         """Write a campaign back by id and put ``post_ids`` in it again."""
         members = sorted(set(post_ids))
-        with environment_errors(), self._db.atomic():
-            self._db.execute(
+        with environment_errors(), self.db.atomic():
+            self._conn.execute(
                 "INSERT INTO campaigns (id, name, kind, starts_on, ends_on, color)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                 " name = excluded.name, kind = excluded.kind, starts_on = excluded.starts_on,"
@@ -594,7 +607,7 @@ class CalendarStore:
                     campaign.color,
                 ],
             )
-            self._db.conn.executemany(
+            self._conn.executemany(
                 "UPDATE posts SET campaign_id = ? WHERE id = ?",
                 [(campaign.id, post_id) for post_id in members],
             )
@@ -794,7 +807,7 @@ class CalendarStore:
         stamp = _now()
         ids: list[int] = []
         links: list[tuple[int, int, str | None, int, str]] = []
-        execute = self._db.conn.execute
+        execute = self._conn.execute
         for index, post in enumerate(posts):
             cursor = execute(
                 "INSERT INTO posts (uid, title, body, channel_id, campaign_id, status, date,"
@@ -823,7 +836,7 @@ class CalendarStore:
             ids.append(post_id)
             links.extend(_links(post_id, post))
         if links:
-            self._db.conn.executemany(_INSERT_LINK, links)
+            self._conn.executemany(_INSERT_LINK, links)
         return ids
 
     def add_post(self, post: NewPost) -> ChangeSet:
@@ -851,7 +864,7 @@ class CalendarStore:
         refs = self._load_bulk_refs()
         for post in batch:
             self._check_post(post, refs)
-        with environment_errors(), self._db.atomic():
+        with environment_errors(), self.db.atomic():
             ids = self._insert_posts(batch, uids=uids, sources=sources)
         return _post_changes(batch, ids, created=True)
 
@@ -881,8 +894,8 @@ class CalendarStore:
         stamp = _now()
         post_rows: list[tuple[Any, ...]] = []
         link_rows: list[tuple[str, int]] = []
-        with environment_errors(), self._db.atomic():
-            conn = self._db.conn
+        with environment_errors(), self.db.atomic():
+            conn = self._conn
 
             def flush() -> None:
                 conn.executemany(
@@ -966,13 +979,13 @@ class CalendarStore:
             self._check_post(merged, refs)
             after.append(_as_post(old, merged))
         stamp = _now()
-        with environment_errors(), self._db.atomic():
+        with environment_errors(), self.db.atomic():
             for post in after:
                 self._write_post(post, updated_at=stamp, revision=post.revision + 1)
         return _diff_changes(list(before.values()), after)
 
     def _write_post(self, post: Post, *, updated_at: str, revision: int) -> None:
-        self._db.conn.execute(
+        self._conn.execute(
             "UPDATE posts SET title = ?, body = ?, channel_id = ?, campaign_id = ?, status = ?,"
             " date = ?, time = ?, link = ?, notes = ?, updated_at = ?, revision = ?"
             " WHERE id = ?",
@@ -991,8 +1004,8 @@ class CalendarStore:
                 post.id,
             ),
         )
-        self._db.conn.execute("DELETE FROM post_messages WHERE post_id = ?", (post.id,))
-        self._db.conn.executemany(_INSERT_LINK, _links(post.id, post))
+        self._conn.execute("DELETE FROM post_messages WHERE post_id = ?", (post.id,))
+        self._conn.executemany(_INSERT_LINK, _links(post.id, post))
 
     def move_posts(self, moves: Mapping[int, tuple[date | None, time | None]]) -> ChangeSet:
         """Give posts new dates and times (``None`` date: back to the backlog)."""
@@ -1026,26 +1039,26 @@ class CalendarStore:
 
     def delete_posts(self, post_ids: Iterable[int]) -> ChangeSet:
         posts = self.posts(post_ids)
-        with environment_errors(), self._db.atomic():
-            self._db.conn.executemany("DELETE FROM posts WHERE id = ?", [(p.id,) for p in posts])
+        with environment_errors(), self.db.atomic():
+            self._conn.executemany("DELETE FROM posts WHERE id = ?", [(p.id,) for p in posts])
         return _post_changes(posts, [p.id for p in posts], removed=True)
 
     def restore_posts(self, posts: Sequence[Post]) -> ChangeSet:
         """Put posts back exactly as they were (same id, uid, revision): the undo of an edit
         or a delete. Posts that exist are overwritten; missing ones are re-created."""
         current = {p.id: p for p in self.posts(p.id for p in posts)}
-        with environment_errors(), self._db.atomic():
+        with environment_errors(), self.db.atomic():
             for post in posts:
                 if post.id in current:
                     self._write_post(
                         post, updated_at=post.updated_at.isoformat(), revision=post.revision
                     )
-                    self._db.conn.execute(
+                    self._conn.execute(
                         "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",
                         (post.series_id, _iso(post.occurrence), post.id),
                     )
                     continue
-                self._db.conn.execute(
+                self._conn.execute(
                     "INSERT INTO posts (id, uid, title, body, channel_id, campaign_id, status,"
                     " date, time, link, notes, series_id, occurrence, created_at, updated_at,"
                     " revision, source_uid, recurrence_id)"
@@ -1071,7 +1084,7 @@ class CalendarStore:
                         post.recurrence_id,
                     ),
                 )
-                self._db.conn.executemany(_INSERT_LINK, _links(post.id, post))
+                self._conn.executemany(_INSERT_LINK, _links(post.id, post))
         return _diff_changes(list(current.values()), list(posts))
 
     # -- recurring posts ----------------------------------------------------
@@ -1103,7 +1116,7 @@ class CalendarStore:
                 f"The repeat rule {rule} gives no date from {template.date.isoformat()} on."
             )
         posts = [_replace_date(template, d) for d in days]
-        with environment_errors(), self._db.atomic():
+        with environment_errors(), self.db.atomic():
             series_id = self._insert_series(rule, template.date, template.time)
             ids = self._insert_posts(posts, series_id=series_id, occurrences=days)
         return _post_changes(posts, ids, created=True) | ChangeSet(series=frozenset({series_id}))
@@ -1111,7 +1124,7 @@ class CalendarStore:
     def _insert_series(
         self, rule: str, anchor: date, at: time | None, exdates: Sequence[date] = ()
     ) -> int:
-        cursor = self._db.conn.execute(
+        cursor = self._conn.execute(
             "INSERT INTO series (rrule, anchor, anchor_time, exdates) VALUES (?, ?, ?, ?)",
             (rule, anchor.isoformat(), format_time(at), ",".join(d.isoformat() for d in exdates)),
         )
@@ -1135,7 +1148,7 @@ class CalendarStore:
         tail_ex = tuple(d for d in old.exdates if d >= start)
         new_id = self._insert_series(tail_rule, start, post.time, tail_ex)
         self._write_series(Series(old.id, head_rule, old.anchor, old.anchor_time, head_ex))
-        self._db.conn.execute(
+        self._conn.execute(
             "UPDATE posts SET series_id = ? WHERE series_id = ? AND occurrence >= ?",
             (new_id, old.id, start.isoformat()),
         )
@@ -1159,7 +1172,7 @@ class CalendarStore:
             if post.date is not None and new_day != post.date:
                 shift = new_day - post.date
         old_series = post.series_id
-        with environment_errors(), self._db.atomic():
+        with environment_errors(), self.db.atomic():
             series_id = old_series
             if scope == "following" and self._has_earlier(post):
                 series_id = self._split_series(post)
@@ -1184,7 +1197,7 @@ class CalendarStore:
                     )
                 )
                 if delta:
-                    self._db.conn.execute(
+                    self._conn.execute(
                         "UPDATE posts SET occurrence = date(occurrence, ?) WHERE series_id = ?",
                         (f"{delta.days:+d} days", series.id),
                     )
@@ -1200,7 +1213,7 @@ class CalendarStore:
         )
 
     def _write_series(self, series: Series) -> None:
-        self._db.conn.execute(
+        self._conn.execute(
             # An upsert, not INSERT OR REPLACE: a replace deletes the row first, and the
             # foreign key would then detach every post of the series.
             "INSERT INTO series (id, rrule, anchor, anchor_time, exdates) VALUES (?, ?, ?, ?, ?)"
@@ -1235,10 +1248,10 @@ class CalendarStore:
             targets = [p for p in members if _occ(p) >= start]
         else:
             targets = members
-        with environment_errors(), self._db.atomic():
+        with environment_errors(), self.db.atomic():
             changes = self.delete_posts([p.id for p in targets])
             if scope == "all" or len(targets) == len(members):
-                self._db.conn.execute("DELETE FROM series WHERE id = ?", (series.id,))
+                self._conn.execute("DELETE FROM series WHERE id = ?", (series.id,))
             elif scope == "this":
                 exdates = tuple(sorted({*series.exdates, start}))
                 self._write_series(
@@ -1264,9 +1277,9 @@ class CalendarStore:
         brings a series back): ``members`` maps each post id to its occurrence date.
         ``created`` holds the new series' id."""
         rule = recurrence.normalise(rule)
-        with environment_errors(), self._db.atomic():
+        with environment_errors(), self.db.atomic():
             series_id = self._insert_series(rule, anchor, anchor_time, exdates)
-            self._db.conn.executemany(
+            self._conn.executemany(
                 "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",
                 [(series_id, day.isoformat(), post_id) for post_id, day in members.items()],
             )
@@ -1278,10 +1291,10 @@ class CalendarStore:
         """Put series rows back as they were and remove the ``drop`` ones (the undo of a
         series edit, split or delete; restore the posts afterwards)."""
         dropped = frozenset(drop)
-        with environment_errors(), self._db.atomic():
+        with environment_errors(), self.db.atomic():
             for series in rows:
                 self._write_series(series)
-            self._db.conn.executemany("DELETE FROM series WHERE id = ?", [(i,) for i in dropped])
+            self._conn.executemany("DELETE FROM series WHERE id = ?", [(i,) for i in dropped])
         return ChangeSet(series=frozenset(s.id for s in rows) | dropped)
 
     def iter_posts_chunked(self, size: int = 5000) -> Iterator[list[Post]]:

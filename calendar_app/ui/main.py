@@ -111,6 +111,8 @@ def run_window(
 
     window = MainWindow(session, settings, backups=backup_folder(data_folder()))
     window.show()
+    # Changes go through sqlite-utils; load it once the month is on screen.
+    QTimer.singleShot(0, window.prepare_for_changes)
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, window.close)
     status = app.exec()

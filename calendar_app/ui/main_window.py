@@ -321,6 +321,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
 
+    def prepare_for_changes(self) -> None:
+        """Load what the first change needs (sqlite-utils) while nothing else is going on."""
+        self.session.store.db  # noqa: B018 (made on first use)
+
     def _undo_text_changed(self, text: str) -> None:
         self.undo_action.setText(f"&Undo {text}".strip())
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from calendar_app.core import database
 from calendar_app.core.cadence import analyse, deliveries_from_posts
+from calendar_app.core.migrations import MIGRATIONS
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 
@@ -63,7 +64,7 @@ def test_a_version_1_calendar_is_upgraded_with_its_copies(tmp_path: Path) -> Non
     conn = sqlite3.connect(path)
     db = sqlite_utils.Database(conn)
     db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
-    database.MIGRATIONS.apply(db, stop_before="0002_delivery_columns")
+    MIGRATIONS.apply(db, stop_before="0002_delivery_columns")
     db.execute("PRAGMA user_version = 1")
     db.execute("INSERT INTO calendar VALUES (1, 'Old', 'Europe/Paris', 'monday', 14)")
     db.execute("INSERT INTO channels (name, kind, color) VALUES ('Blog', 'blog', '#123456')")
@@ -133,3 +134,7 @@ def test_a_window_of_rows_gives_the_same_analysis_as_all_rows(
         assert windowed == everything
         some = store.delivery_rows(as_of, [messages[1]], window=(first, last))
         assert {row[0] for row in some} <= {messages[1]}
+
+
+def test_the_schema_version_counts_the_migrations() -> None:
+    assert len(MIGRATIONS.pending(sqlite_utils.Database(memory=True))) == database.SCHEMA_VERSION
