@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -32,6 +32,10 @@ from .commands import DeletePostsCommand
 from .dialogs import show_error
 from .session import CalendarSession, Filters
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog
+
+if TYPE_CHECKING:
+    from .agenda_view import AgendaView
+    from .week_view import WeekView
 
 MAX_RECENT = 8
 VIEW_NAMES = ("month", "week", "agenda")
@@ -73,7 +77,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self._views: list[QWidget] = []
+        self._views: list[QWidget | None] = []
         self._install(session)
         self._restore_settings()
 
@@ -240,12 +244,10 @@ class MainWindow(QMainWindow):
 
     def _install(self, session: CalendarSession) -> None:
         """Build the views for ``session`` (on start and when another calendar opens)."""
-        from .agenda_view import AgendaView
         from .backlog import BacklogPanel
         from .cadence_panel import CadencePanel
         from .month_view import MonthView
         from .sidebar import MessageSidebar
-        from .week_view import WeekView
 
         self.session = session
         stack = session.undo_stack
@@ -266,16 +268,14 @@ class MainWindow(QMainWindow):
         self.sidebar = MessageSidebar(session)
         self.backlog = BacklogPanel(session)
         self.month_view = MonthView(session)
-        self.week_view = WeekView(session)
-        self.agenda_view = AgendaView(session)
         self.cadence_panel = CadencePanel(session)
-        self._views = [self.month_view, self.week_view, self.agenda_view]
+        # The week and agenda views are built when first shown: start-up paints sooner.
+        self._views = [self.month_view, None, None]
         self.stack = QStackedWidget()
-        for view in self._views:
-            self.stack.addWidget(view)
-            view.periodChanged.connect(self._period_changed)  # type: ignore[attr-defined]
-            view.postActivated.connect(self.edit_post)  # type: ignore[attr-defined]
-            view.dayActivated.connect(self._day_activated)  # type: ignore[attr-defined]
+        self.stack.addWidget(self.month_view)
+        self._connect_view(self.month_view)
+        for _ in range(2):
+            self.stack.addWidget(QWidget())
         self.backlog.postActivated.connect(self.edit_post)
         self.backlog.newIdeaRequested.connect(self.new_idea)
         self.cadence_panel.dayActivated.connect(self.go_to)
@@ -333,6 +333,40 @@ class MainWindow(QMainWindow):
 
     # -- views ----------------------------------------------------------------
 
+    def _connect_view(self, view: QWidget) -> None:
+        view.periodChanged.connect(self._period_changed)  # type: ignore[attr-defined]
+        view.postActivated.connect(self.edit_post)  # type: ignore[attr-defined]
+        view.dayActivated.connect(self._day_activated)  # type: ignore[attr-defined]
+
+    def _view_at(self, index: int) -> QWidget:
+        """The view at ``index`` of the stack, built on first use."""
+        view = self._views[index]
+        if view is None:
+            if index == 1:
+                from .week_view import WeekView
+
+                view = WeekView(self.session)
+            else:
+                from .agenda_view import AgendaView
+
+                view = AgendaView(self.session)
+            self._connect_view(view)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, view)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._views[index] = view
+        return view
+
+    @property
+    def week_view(self) -> WeekView:
+        return cast("WeekView", self._view_at(1))
+
+    @property
+    def agenda_view(self) -> AgendaView:
+        return cast("AgendaView", self._view_at(2))
+
     def view(self) -> PeriodView:
         return cast(PeriodView, self.stack.currentWidget())
 
@@ -341,6 +375,7 @@ class MainWindow(QMainWindow):
 
     def set_view(self, index: int) -> None:
         current = self.view().current_date() if self.stack.count() else self.session.today()
+        self._view_at(index)
         self.stack.setCurrentIndex(index)
         self.view_actions[index].setChecked(True)
         self.view().set_current_date(current)

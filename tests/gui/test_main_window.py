@@ -218,3 +218,18 @@ def test_a_changed_calendar_is_backed_up_on_close(
     with CalendarStore.open(backup) as copy:
         assert copy.post(post.id).date == TODAY + timedelta(days=1)
     assert win.back_up() is None  # clean again until the next change
+
+
+def test_week_and_agenda_views_are_built_when_first_shown(window: MainWindow) -> None:
+    from calendar_app.ui.agenda_view import AgendaView
+    from calendar_app.ui.week_view import WeekView
+
+    assert not isinstance(window.stack.widget(1), WeekView)
+    assert not isinstance(window.stack.widget(2), AgendaView)
+    window.view_actions[1].trigger()
+    assert isinstance(window.stack.currentWidget(), WeekView)
+    assert window.week_view is window.stack.widget(1)
+    assert window.view().current_date() == TODAY
+    window.view_actions[2].trigger()
+    assert isinstance(window.stack.currentWidget(), AgendaView)
+    assert window.stack.count() == 3
