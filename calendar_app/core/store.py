@@ -816,15 +816,7 @@ class CalendarStore:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     uids[index] if uids else new_uid(),
-                    post.title.strip(),
-                    post.body,
-                    post.channel_id,
-                    post.campaign_id,
-                    PostStatus(post.status).value,
-                    _iso(post.date),
-                    format_time(post.time),
-                    post.link,
-                    post.notes,
+                    *_post_fields(post),
                     series_id,
                     _iso(occurrences[index]) if occurrences else None,
                     stamp,
@@ -889,7 +881,7 @@ class CalendarStore:
         in order (an import keeps the file's); by default each gets a fresh one.
         """
         given_uids = iter(uids) if uids is not None else None
-        channels, messages, campaigns = self._load_bulk_refs()
+        refs = self._load_bulk_refs()
         count = 0
         stamp = _now()
         post_rows: list[tuple[Any, ...]] = []
@@ -913,35 +905,10 @@ class CalendarStore:
                 link_rows.clear()
 
             for post in posts:
-                if post.channel_id not in channels:
-                    raise NotFound(f"There is no channel number {post.channel_id}.")
-                if post.campaign_id is not None and post.campaign_id not in campaigns:
-                    raise NotFound(f"There is no campaign number {post.campaign_id}.")
-                if not post.title.strip():
-                    raise InvalidInput("A post needs a title.")
-                if post.time is not None and post.date is None:
-                    raise InvalidInput("A post without a date cannot have a time.")
+                self._check_post(post, refs)
                 uid = next(given_uids) if given_uids is not None else new_uid()
-                post_rows.append(
-                    (
-                        uid,
-                        post.title.strip(),
-                        post.body,
-                        post.channel_id,
-                        post.campaign_id,
-                        PostStatus(post.status).value,
-                        _iso(post.date),
-                        format_time(post.time),
-                        post.link,
-                        post.notes,
-                        stamp,
-                        stamp,
-                    )
-                )
-                for message_id in set(post.message_ids):
-                    if message_id not in messages:
-                        raise NotFound(f"There is no key message number {message_id}.")
-                    link_rows.append((uid, message_id))
+                post_rows.append((uid, *_post_fields(post), stamp, stamp))
+                link_rows.extend((uid, message_id) for message_id in set(post.message_ids))
                 count += 1
                 if len(post_rows) >= batch_size:
                     flush()
@@ -1393,6 +1360,21 @@ def _filters(
             f" ({','.join('?' * len(listed))}))"
         )
         params.extend(listed)
+
+
+def _post_fields(post: NewPost) -> tuple[Any, ...]:
+    """A new post's columns from title to notes, in the order both insert paths write."""
+    return (
+        post.title.strip(),
+        post.body,
+        post.channel_id,
+        post.campaign_id,
+        PostStatus(post.status).value,
+        _iso(post.date),
+        format_time(post.time),
+        post.link,
+        post.notes,
+    )
 
 
 def _links(post_id: int, post: NewPost | Post) -> list[tuple[int, int, str | None, int, str]]:
