@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
     QShortcut,
-    QUndoCommand,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,9 +58,8 @@ from ..core.models import NewPost, Post, PostStatus
 from ..core.store import PostChanges, Scope
 from .commands import AddPostCommand, DeletePostsCommand, EditPostsCommand
 from .dialogs import show_error
-from .session import CalendarSession
+from .session import CalendarSession, ErrorHandler
 
-ErrorHandler = Callable[[QWidget | None, BaseException], None]
 """Shows a failure to the user; :func:`show_error` unless a test supplies its own."""
 
 
@@ -86,11 +84,6 @@ _UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month"}
 
 
 # -- helpers shared with the managers -----------------------------------------
-
-
-def push_checked(session: CalendarSession, command: QUndoCommand) -> None:
-    """Push ``command``; when the store refuses it, its error propagates and nothing changes."""
-    session.push(command)
 
 
 def swatch_icon(color: str, size: int = 12) -> QIcon:
@@ -868,7 +861,7 @@ class PostEditor(QDialog):
             command.setText(
                 f"Add recurring post '{elide(title)}'" if rule else f"Add post '{elide(title)}'"
             )
-            push_checked(self.session, command)
+            self.session.push(command)
             self.saved = True
             return True
         changes = self.changes()
@@ -885,8 +878,7 @@ class PostEditor(QDialog):
             "following": f"Edit post '{elide(title)}' and following",
             "all": f"Edit recurring post '{elide(title)}'",
         }[scope]
-        push_checked(
-            self.session,
+        self.session.push(
             EditPostsCommand(self.session, {self.post.id: changes}, scope=scope, text=text),
         )
         self.saved = True
@@ -912,7 +904,7 @@ class PostEditor(QDialog):
             }[scope]
         )
         try:
-            push_checked(self.session, command)
+            self.session.push(command)
         except Exception as exc:
             self._error_handler(self, exc)
             return

@@ -60,8 +60,8 @@ from .commands import (
     UpdateKeyMessageCommand,
 )
 from .dialogs import show_error
-from .editor import ErrorHandler, elide, make_date_edit, muted_color, push_checked, swatch_icon
-from .session import CalendarSession
+from .editor import elide, make_date_edit, muted_color, swatch_icon
+from .session import CalendarSession, ErrorHandler
 
 Confirm = Callable[[QWidget | None, str, str], bool]
 """Asks (parent, title, question) before something destructive; True goes ahead."""
@@ -505,7 +505,7 @@ class _Manager(QDialog, Generic[R]):
     def _push(self, command: QUndoCommand) -> bool:
         self._busy = True
         try:
-            push_checked(self.session, command)
+            self.session.push(command)
         except Exception as exc:  # the calendar refused: say so, keep the form as typed
             self._error(self, exc)
             return False

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.ui.commands import DeleteChannelCommand
-from calendar_app.ui.editor import PostEditor, new_post, push_checked, warning_color
+from calendar_app.ui.editor import PostEditor, new_post, warning_color
 from calendar_app.ui.session import CalendarSession
 
 from .conftest import TODAY, ScopeAnswers
@@ -538,11 +538,11 @@ def test_new_post_runs_the_dialog_and_says_whether_it_saved(
 # -- a refused command leaves no trace ------------------------------------------------------
 
 
-def test_push_checked_takes_a_refused_command_off_the_stack(session: CalendarSession) -> None:
+def test_a_refused_command_never_reaches_the_stack(session: CalendarSession) -> None:
     linkedin = _channel_id(session, "LinkedIn")
     depth = session.undo_stack.count()
     with pytest.raises(InvalidInput) as refused:
-        push_checked(session, DeleteChannelCommand(session, linkedin))
+        session.push(DeleteChannelCommand(session, linkedin))
     assert str(refused.value).startswith("The channel 'LinkedIn' has")
     assert session.undo_stack.count() == depth
     assert session.channel(linkedin).name == "LinkedIn"
