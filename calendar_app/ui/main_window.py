@@ -30,7 +30,7 @@ from ..core.models import ChangeSet, PostStatus
 from ..core.store import CalendarStore, Scope
 from .commands import DeletePostsCommand
 from .dialogs import show_error
-from .session import CalendarSession, Filters
+from .session import CalendarSession, FilterKey
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog
 
 if TYPE_CHECKING:
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
 
     # -- filters --------------------------------------------------------------
 
-    def _fill_filter_menu(self, key: str) -> None:
+    def _fill_filter_menu(self, key: FilterKey) -> None:
         menu = self.filter_buttons[key].menu()
         menu.clear()
         filters = self.session.filters
@@ -439,22 +439,13 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             menu.addAction("Show all").triggered.connect(lambda: self.clear_filter(key))
 
-    def toggle_filter(self, key: str, value: object, on: bool) -> None:
+    def toggle_filter(self, key: FilterKey, value: object, on: bool) -> None:
         """Turn one filter entry on or off (the toolbar's filter menus)."""
-        f = self.session.filters
-        if key == "channels":
-            hidden = set(f.hidden_channels)
-            hidden.discard(cast(int, value)) if on else hidden.add(cast(int, value))
-            f = replace(f, hidden_channels=frozenset(hidden))
-        else:
-            current: set[object] = set(getattr(f, key))
-            current.add(value) if on else current.discard(value)
-            f = _with(f, key, frozenset(current))
-        self.session.set_filters(f)
+        self.session.set_filters(self.session.filters.toggled(key, value, on))
         self._update_filter_buttons()
 
-    def clear_filter(self, key: str) -> None:
-        self.session.set_filters(_with(self.session.filters, key, frozenset()))
+    def clear_filter(self, key: FilterKey) -> None:
+        self.session.set_filters(self.session.filters.cleared(key))
         self._update_filter_buttons()
 
     def _update_filter_buttons(self) -> None:
@@ -770,15 +761,3 @@ def _string_list(value: object) -> list[str]:
     if isinstance(value, list | tuple):
         return [str(v) for v in value]
     return []
-
-
-def _with(filters: Filters, key: str, values: frozenset[object]) -> Filters:
-    if key == "messages":
-        return replace(filters, messages=cast(frozenset[int], values))
-    if key == "campaigns":
-        return replace(filters, campaigns=cast(frozenset[int], values))
-    if key == "statuses":
-        return replace(filters, statuses=cast(frozenset[PostStatus], values))
-    if key == "channels":
-        return replace(filters, hidden_channels=cast(frozenset[int], values))
-    raise ValueError(key)

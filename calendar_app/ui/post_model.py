@@ -10,7 +10,6 @@ went, came, moved or changed. Only a new period resets a model.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Final
 
@@ -866,13 +865,9 @@ class ChannelListModel(QAbstractListModel):
 
     def set_shown(self, channel_id: int, shown: bool) -> None:
         filters = self.session.filters
-        hidden = set(filters.hidden_channels)
-        if shown:
-            hidden.discard(channel_id)
-        else:
-            hidden.add(channel_id)
-        if frozenset(hidden) != filters.hidden_channels:
-            self.session.set_filters(replace(filters, hidden_channels=frozenset(hidden)))
+        wanted = filters.toggled("channels", channel_id, shown)
+        if wanted.hidden_channels != filters.hidden_channels:
+            self.session.set_filters(wanted)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)

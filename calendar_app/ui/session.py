@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from operator import attrgetter
+from typing import Literal, cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -26,6 +27,9 @@ from ..core.store import CalendarStore, Scope
 
 ScopeChooser = Callable[[QWidget | None, str], Scope | None]
 """Asks "this one / this and following / all" for a recurring post; None cancels."""
+
+FilterKey = Literal["channels", "messages", "campaigns", "statuses"]
+"""The filters of the toolbar's menus."""
 
 ErrorHandler = Callable[[QWidget | None, BaseException], None]
 """Tells the user about an error in one sentence (dialogs.show_error by default)."""
@@ -63,6 +67,34 @@ class Filters:
         if self.statuses and post.status not in self.statuses:
             return False
         return self.search_hits is None or post.id in self.search_hits
+
+    def toggled(self, key: FilterKey, value: object, on: bool) -> Filters:
+        """These filters with one entry turned on or off.
+
+        For ``channels``, "on" means shown (the set holds the hidden ones); for
+        the others it means the entry is among those shown.
+        """
+        if key == "channels":
+            hidden = set(self.hidden_channels)
+            channel = cast(int, value)
+            hidden.discard(channel) if on else hidden.add(channel)
+            return replace(self, hidden_channels=frozenset(hidden))
+        values: set[object] = set(getattr(self, key))
+        values.add(value) if on else values.discard(value)
+        return self._with(key, frozenset(values))
+
+    def cleared(self, key: FilterKey) -> Filters:
+        """These filters without the ``key`` filter (every channel shown for ``channels``)."""
+        return self._with(key, frozenset())
+
+    def _with(self, key: FilterKey, values: frozenset[object]) -> Filters:
+        if key == "channels":
+            return replace(self, hidden_channels=cast(frozenset[int], values))
+        if key == "messages":
+            return replace(self, messages=cast(frozenset[int], values))
+        if key == "campaigns":
+            return replace(self, campaigns=cast(frozenset[int], values))
+        return replace(self, statuses=cast(frozenset[PostStatus], values))
 
     @property
     def active(self) -> bool:
