@@ -98,6 +98,8 @@ class ImportSummary:
     channels_added: list[int] = field(default_factory=list)
     messages_added: list[int] = field(default_factory=list)
     campaigns_added: list[int] = field(default_factory=list)
+    series_added: list[int] = field(default_factory=list)
+    """Recurring series put back together from the posts added."""
 
     def describe(self) -> str:
         text = (

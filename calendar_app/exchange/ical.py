@@ -1464,13 +1464,14 @@ class _Writer:
                 groups.setdefault(item.series[0], []).append((item, post_id))
         for members in groups.values():
             _, rule, anchor, at, exdates, _ = members[0][0].series  # type: ignore[misc]
-            self.store.adopt_series(
+            change = self.store.adopt_series(
                 rule,
                 anchor,
                 at,
                 {post_id: item.series[5] or item.day for item, post_id in members},  # type: ignore[index]
                 exdates,
             )
+            self.summary.series_added.extend(change.created)
 
 
 def import_ics(

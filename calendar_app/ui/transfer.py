@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..core.errors import CadenceError
-from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post
+from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, Series
 from ..exchange.formats import (
     EXPORTERS,
     IMPORTERS,
@@ -53,6 +53,7 @@ class ImportCommand(StoreCommand):
         self._channels: list[Channel] = [store.channel(i) for i in summary.channels_added]
         self._messages: list[KeyMessage] = [store.key_message(i) for i in summary.messages_added]
         self._campaigns: list[Campaign] = [store.campaign(i) for i in summary.campaigns_added]
+        self._series: list[Series] = [store.series(i) for i in summary.series_added]
         self._first = True
 
     def _names(self) -> ChangeSet:
@@ -80,12 +81,16 @@ class ImportCommand(StoreCommand):
             changes |= store.restore_key_message(message)
         for campaign in self._campaigns:
             changes |= store.restore_campaign(campaign)
+        if self._series:
+            changes |= store.restore_series(self._series)
         return changes | store.restore_posts(self._after)
 
     def revert(self) -> ChangeSet:
         store = self.session.store
         changes = store.delete_posts(self._summary.added)
         changes |= store.restore_posts(self._summary.previous)
+        if self._series:
+            changes |= store.restore_series([], drop=(s.id for s in self._series))
         for campaign in self._campaigns:
             changes |= store.delete_campaign(campaign.id)
         for message in self._messages:

@@ -70,3 +70,33 @@ def test_an_unknown_kind_of_file_is_refused(session: CalendarSession, tmp_path: 
     notes.write_bytes(b"PK")
     assert run_import(session, None, notes) is None
     assert seen == ["Cadence cannot tell what kind of file notes.docx is."]
+
+
+def test_undoing_an_import_takes_away_the_series_it_brought(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    from calendar_app.exchange.formats import ExportOptions
+    from calendar_app.exchange.ical import export_ics
+
+    source = tmp_path / "demo.ics"
+    export_ics(session.store, source, ExportOptions(), lambda done, total: True)
+    store = CalendarStore.create(tmp_path / "fresh.cadence", timezone="Europe/Paris")
+    fresh = CalendarSession(store)
+    try:
+        summary = run_import(fresh, None, source, fallback_channel="Everything")
+        assert summary is not None
+        assert len(summary.series_added) == 1
+        series_id = summary.series_added[0]
+        members = fresh.store.series_posts(series_id)
+        assert len(members) >= 4
+
+        fresh.undo_stack.undo()
+        assert store.db["series"].count == 0
+        assert store.all_posts() == []
+
+        fresh.undo_stack.redo()
+        assert [s["id"] for s in store.db["series"].rows] == [series_id]
+        assert {p.id for p in fresh.store.series_posts(series_id)} == {p.id for p in members}
+    finally:
+        fresh.undo_stack.clear()
+        store.close()
