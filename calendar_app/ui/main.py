@@ -6,8 +6,9 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
@@ -15,6 +16,9 @@ from ..core.errors import CadenceError
 from ..core.store import CalendarStore
 from ..resources import app_icon
 from .dialogs import show_error
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -28,6 +32,42 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("io.cadence.Cadence")
     app.setWindowIcon(app_icon())
     return app
+
+
+class FileOpenHandler(QObject):
+    """Opens the calendars that the system hands to the running program.
+
+    On macOS, a double-click on a ``.cadence`` file (or a drop on the Dock
+    icon) reaches Cadence as a ``QFileOpenEvent``, also at launch, instead of
+    a command-line argument. A file handed over before the window exists waits
+    in :attr:`pending` until :meth:`attach` gives the window.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.pending: Path | None = None
+        self._open: Callable[[Path], object] | None = None
+        app.installEventFilter(self)
+
+    def attach(self, open_calendar: Callable[[Path], object]) -> None:
+        """From now on, hand files to ``open_calendar``; a waiting one goes first."""
+        self._open = open_calendar
+        if self.pending is not None:
+            path, self.pending = self.pending, None
+            open_calendar(path)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.FileOpen:
+            return False
+        name = event.file()  # type: ignore[attr-defined]
+        if not name:
+            return False
+        path = Path(name)
+        if self._open is None:
+            self.pending = path
+        else:
+            self._open(path)
+        return True
 
 
 WELCOME_SHOWN = "welcomeShown"
@@ -87,6 +127,7 @@ def run_window(
     from .session import CalendarSession
 
     app = make_application()
+    handler = FileOpenHandler(app)
     if settings is None:
         settings = QSettings()
     store: CalendarStore | None = None
@@ -111,10 +152,17 @@ def run_window(
 
     window = MainWindow(session, settings, backups=backup_folder(data_folder()))
     window.show()
+    handler.attach(partial(_open_in, window))
     # Changes go through sqlite-utils; load it once the month is on screen.
     QTimer.singleShot(0, window.prepare_for_changes)
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, window.close)
     status = app.exec()
+    app.removeEventFilter(handler)
     window.session.store.close()
     return status
+
+
+def _open_in(window: MainWindow, path: Path) -> None:
+    if path.resolve() != window.session.store.path.resolve() and window.open_calendar(path):
+        window.activateWindow()

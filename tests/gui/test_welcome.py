@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFileOpenEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +16,7 @@ from calendar_app.app import DEMO_NAME, data_folder
 from calendar_app.core.models import NewPost, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui import welcome as welcome_module
-from calendar_app.ui.main import WELCOME_SHOWN, is_first_run, run_window
+from calendar_app.ui.main import WELCOME_SHOWN, FileOpenHandler, is_first_run, run_window
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.welcome import (
     WelcomeDialog,
@@ -424,3 +424,30 @@ def test_mnemonic_keys_are_unique_in_each_page(dialog: WelcomeDialog) -> None:
         QKeySequence(dialog.quit_button.shortcut())
     ]
     assert len({k.toString() for k in first_page}) == len(first_page)
+
+
+def test_a_file_handed_over_by_the_system_opens_in_the_window(
+    settings: QSettings, demo_path: Path, data: Path, qapp: QApplication, tmp_path: Path
+) -> None:
+    """macOS hands a double-clicked file to the running program as a QFileOpenEvent."""
+    other = tmp_path / "Client B.cadence"
+    CalendarStore.create(other, name="Client B").close()
+    QApplication.postEvent(qapp, QFileOpenEvent(str(other)))
+    assert run_window(demo_path, quit_after_ms=0, settings=settings) == 0
+    assert Path(str(settings.value("lastFile"))) == other.resolve()
+
+
+def test_a_file_handed_over_before_the_window_exists_waits_for_it(qapp: QApplication) -> None:
+    handler = FileOpenHandler(qapp)
+    try:
+        opened: list[Path] = []
+        QApplication.sendEvent(qapp, QFileOpenEvent("/calendars/Client A.cadence"))
+        assert handler.pending == Path("/calendars/Client A.cadence")
+        handler.attach(opened.append)
+        assert opened == [Path("/calendars/Client A.cadence")]
+        assert handler.pending is None
+        QApplication.sendEvent(qapp, QFileOpenEvent("/calendars/Client B.cadence"))
+        assert opened[-1] == Path("/calendars/Client B.cadence")
+    finally:
+        qapp.removeEventFilter(handler)
+        handler.deleteLater()
