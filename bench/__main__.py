@@ -179,22 +179,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             reference = min(sizes)
         if largest != reference:
             results.extend(engine.month_scaling(figures[largest], figures[reference]))
-            big = figures[largest]
-            log(f"the same {big.found} posts read from the {format_size(reference)} calendar...")
-            ours, found, first, last = engine.same_count_query(
-                calendars[reference], big.found, settings.budget
-            )
-            results.append(
-                Result(
-                    name=f"month query, same posts returned ({big.found})",
-                    size=f"{format_size(largest)} vs {format_size(reference)}",
-                    ours=big.ours,
-                    baseline=ours,
-                    baseline_name=f"{found} posts ({first}..{last}) at {format_size(reference)}",
-                    target=engine.SCALING_TARGET,
-                    note="the cost of the call when only the calendar's size differs",
-                )
-            )
     if "cadence" in only:
         log(f"cadence analysis at {format_size(workload)}...")
         results.extend(engine.cadence_analysis(calendars[workload], workload, settings.budget))

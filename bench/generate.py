@@ -5,14 +5,17 @@
 ``insert_many`` with :class:`NewPost` records). The content depends on the
 seed alone (the store itself draws each post's uid and stamps).
 
-Shape of the data, whatever the size: dated posts spread over ten years
-(2021-01-01 to 2030-12-31, centred on 2026), so density scales with the
-number of posts (about 100,000 a year at 1,000,000 posts); fewer posts on
-weekends; 1 to 3 key messages per post, some messages and channels far more
-popular than others; about three quarters of the dated posts carry a time of
-day. Statuses follow :data:`REFERENCE_DAY`: before it posts are mostly
-published, after it mostly scheduled, with drafts and a few cancelled posts
-throughout; about 4 % of the posts are undated (ideas, and a few drafts).
+Shape of the data: a calendar grows by its history, not by its density. Dated
+posts come at a steady :data:`POSTS_PER_YEAR` (about 27 a day), centred on
+:data:`REFERENCE_DAY`, so 10k posts cover one year, 100k ten years and 1M a
+century (1976 to 2075), and a month holds about 830 posts at every one of those
+sizes. The 1k calendar covers one year too (:data:`MIN_SPAN_DAYS`), at a tenth
+of that density. Fewer posts on weekends; 1 to 3 key messages per post, some
+messages and channels far more popular than others; about three quarters of the
+dated posts carry a time of day. Statuses follow :data:`REFERENCE_DAY`: before
+it posts are mostly published, after it mostly scheduled, with drafts and a few
+cancelled posts throughout; about 4 % of the posts are undated (ideas, and a
+few drafts).
 """
 
 from __future__ import annotations
@@ -29,16 +32,33 @@ from calendar_app.core.database import SCHEMA_VERSION
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 """Bump when the generated content changes, so that cached calendars are rebuilt."""
 
-FIRST_DAY = date(2021, 1, 1)
-LAST_DAY = date(2030, 12, 31)
 REFERENCE_DAY = date(2026, 1, 1)
-"""The generator's "today": posts before it are mostly published, after it scheduled."""
+"""The generator's "today", and the middle of every generated span: posts before it
+are mostly published, after it scheduled."""
 
-MIDDLE_DAY = FIRST_DAY + (LAST_DAY - FIRST_DAY) // 2
-"""The middle of the generated span (2025-12-31)."""
+POSTS_PER_YEAR = 10_000
+"""The density of dated posts, the same at every size (from 10k posts up)."""
+
+MIN_SPAN_DAYS = 365
+"""Smaller calendars still cover a year, so that they have something in every month
+the window benchmarks step through."""
+
+MONTH_DAY = date(2025, 12, 31)
+"""A day of the month the month-query benchmark reads: December 2025, just before
+:data:`REFERENCE_DAY`, inside the span at every size."""
+
+MESSAGES_FROM = date(2021, 1, 1)
+"""Key messages that live for a year or two start within the 3,000 days from here."""
+
+
+def span(count: int) -> tuple[date, int]:
+    """The first day and the number of days that ``count`` posts are spread over."""
+    days = max(MIN_SPAN_DAYS, round(count * 365.25 / POSTS_PER_YEAR))
+    return REFERENCE_DAY - timedelta(days=days // 2), days
+
 
 DATA_DIR = Path(__file__).resolve().parent / ".data"
 
@@ -95,7 +115,7 @@ def _message_specs(
         starts_on: date | None = None
         ends_on: date | None = None
         if index % 7 == 3:  # a campaign-like message that lives for a year or two
-            starts_on = FIRST_DAY + timedelta(days=rng.randrange(0, 3000))
+            starts_on = MESSAGES_FROM + timedelta(days=rng.randrange(0, 3000))
             ends_on = starts_on + timedelta(days=rng.randrange(180, 730))
         specs.append((title, cadence, starts_on, ends_on))
     return specs
@@ -104,8 +124,8 @@ def _message_specs(
 def _posts(
     count: int, message_ids: list[int], channel_ids: list[int], rng: random.Random
 ) -> Iterator[NewPost]:
-    span = (LAST_DAY - FIRST_DAY).days + 1
-    days = [FIRST_DAY + timedelta(days=i) for i in range(span)]
+    first_day, length = span(count)
+    days = [first_day + timedelta(days=i) for i in range(length)]
     reference = REFERENCE_DAY
     message_weights = _cumulative([1.0 / (i + 1) ** 0.7 for i in range(len(message_ids))])
     channel_weights = _cumulative([1.0 / (i + 1) ** 0.5 for i in range(len(channel_ids))])
@@ -123,9 +143,9 @@ def _posts(
         elif roll < 0.04:
             day, status = None, draft
         else:
-            day = days[randrange(span)]
+            day = days[randrange(length)]
             if day.weekday() >= 5 and random_() < 0.6:  # quieter weekends
-                day = days[randrange(span)]
+                day = days[randrange(length)]
             roll = random_()
             if roll < 0.02:
                 status = cancelled
@@ -182,7 +202,7 @@ def setup_calendar(
 def synthetic_posts(
     count: int, message_ids: list[int], channel_ids: list[int], *, seed: int = 0
 ) -> Iterator[NewPost]:
-    """``count`` new posts over the ten years, lazily; the same seed gives the same posts."""
+    """``count`` new posts over their :func:`span`, lazily; the same seed gives the same posts."""
     return _posts(count, message_ids, channel_ids, random.Random(seed + 1))
 
 
