@@ -66,11 +66,16 @@ def middle_month() -> tuple[date, date]:
 
 
 def month_query(path: Path, posts: int, budget: Budget) -> tuple[Result, MonthFigure]:
-    """``store.posts_between`` for one month vs the bare indexed SELECT, same file."""
+    """``store.posts_between`` for one month vs the bare indexed SELECT, same file.
+
+    The bare connection gets the store's page cache size, so that both read the
+    month from memory alike."""
     first, last = middle_month()
     with CalendarStore.open(path) as store:
         bare_conn = sqlite3.connect(path)
         try:
+            (cache_size,) = store.db.execute("PRAGMA cache_size").fetchone()
+            bare_conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
             params = (first.isoformat(), last.isoformat())
             found = len(store.posts_between(first, last))
             bare_found = len(bare_conn.execute(MONTH_SQL, params).fetchall())

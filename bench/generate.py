@@ -10,12 +10,13 @@ posts come at a steady :data:`POSTS_PER_YEAR` (about 27 a day), centred on
 :data:`REFERENCE_DAY`, so 10k posts cover one year, 100k ten years and 1M a
 century (1976 to 2075), and a month holds about 830 posts at every one of those
 sizes. The 1k calendar covers one year too (:data:`MIN_SPAN_DAYS`), at a tenth
-of that density. Fewer posts on weekends; 1 to 3 key messages per post, some
-messages and channels far more popular than others; about three quarters of the
-dated posts carry a time of day. Statuses follow :data:`REFERENCE_DAY`: before
-it posts are mostly published, after it mostly scheduled, with drafts and a few
-cancelled posts throughout; about 4 % of the posts are undated (ideas, and a
-few drafts).
+of that density. The posts are written in the order a calendar fills up, each a
+few weeks before its day (:data:`PLANNED_AHEAD_DAYS`). Fewer posts on weekends;
+1 to 3 key messages per post, some messages and channels far more popular than
+others; about three quarters of the dated posts carry a time of day. Statuses
+follow :data:`REFERENCE_DAY`: before it posts are mostly published, after it
+mostly scheduled, with drafts and a few cancelled posts throughout; about 4 %
+of the posts are undated (ideas, and a few drafts).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from calendar_app.core.database import SCHEMA_VERSION
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 """Bump when the generated content changes, so that cached calendars are rebuilt."""
 
 REFERENCE_DAY = date(2026, 1, 1)
@@ -49,6 +50,9 @@ the window benchmarks step through."""
 MONTH_DAY = date(2025, 12, 31)
 """A day of the month the month-query benchmark reads: December 2025, just before
 :data:`REFERENCE_DAY`, inside the span at every size."""
+
+PLANNED_AHEAD_DAYS = 42
+"""Posts are written in the order a calendar fills up: each up to six weeks before its day."""
 
 MESSAGES_FROM = date(2021, 1, 1)
 """Key messages that live for a year or two start within the 3,000 days from here."""
@@ -121,11 +125,38 @@ def _message_specs(
     return specs
 
 
+_IDEA, _UNDATED_DRAFT = -1, -2
+_DAY_BITS = 20  # room for the day index (a century is 36,525 days) in a sort key
+
+
+def _schedule(count: int, length: int, first_weekday: int, rng: random.Random) -> list[int]:
+    """Each post's day index in the span (or ``_IDEA`` / ``_UNDATED_DRAFT``), in the
+    order the posts are written: a calendar fills up as time goes by, each post a
+    few weeks (up to :data:`PLANNED_AHEAD_DAYS`) before its day, ideas among them."""
+    random_, randrange = rng.random, rng.randrange
+    keys: list[int] = []
+    for _ in range(count):
+        roll = random_()
+        if roll < 0.04:
+            day = _IDEA if roll < 0.03 else _UNDATED_DRAFT
+            written = randrange(length)
+        else:
+            day = randrange(length)
+            if (first_weekday + day) % 7 >= 5 and random_() < 0.6:  # quieter weekends
+                day = randrange(length)
+            written = max(day - randrange(PLANNED_AHEAD_DAYS + 1), 0)
+        keys.append((written << _DAY_BITS) | (day - _UNDATED_DRAFT))
+    keys.sort()
+    mask = (1 << _DAY_BITS) - 1
+    return [(key & mask) + _UNDATED_DRAFT for key in keys]
+
+
 def _posts(
     count: int, message_ids: list[int], channel_ids: list[int], rng: random.Random
 ) -> Iterator[NewPost]:
     first_day, length = span(count)
     days = [first_day + timedelta(days=i) for i in range(length)]
+    schedule = _schedule(count, length, first_day.weekday(), rng)
     reference = REFERENCE_DAY
     message_weights = _cumulative([1.0 / (i + 1) ** 0.7 for i in range(len(message_ids))])
     channel_weights = _cumulative([1.0 / (i + 1) ** 0.5 for i in range(len(channel_ids))])
@@ -135,17 +166,14 @@ def _posts(
     choices = rng.choices
     scheduled, published = PostStatus.SCHEDULED, PostStatus.PUBLISHED
     draft, idea, cancelled = PostStatus.DRAFT, PostStatus.IDEA, PostStatus.CANCELLED
-    for number in range(count):
-        roll = random_()
+    for number, index in enumerate(schedule):
         day: date | None
-        if roll < 0.03:
+        if index == _IDEA:
             day, status = None, idea
-        elif roll < 0.04:
+        elif index == _UNDATED_DRAFT:
             day, status = None, draft
         else:
-            day = days[randrange(length)]
-            if day.weekday() >= 5 and random_() < 0.6:  # quieter weekends
-                day = days[randrange(length)]
+            day = days[index]
             roll = random_()
             if roll < 0.02:
                 status = cancelled

@@ -88,31 +88,42 @@ class PostChanges(TypedDict, total=False):
     message_ids: tuple[int, ...]
 
 
-_DATE_CACHE: dict[str, date] = {}
+class _Parsed(dict[Any, Any]):
+    """Column text to value, each distinct text parsed once (a calendar has few distinct
+    dates, times and key message lists). A hit is a plain dict lookup; NULL gives
+    ``empty``. The cache starts over when it reaches ``limit`` entries."""
+
+    def __init__(self, parse: Callable[[str], Any], empty: Any, limit: int = 100_000) -> None:
+        super().__init__({None: empty})
+        self._parse = parse
+        self._empty = empty
+        self._limit = limit
+
+    def __missing__(self, text: str) -> Any:
+        if len(self) >= self._limit:
+            self.clear()
+            self[None] = self._empty
+        value = self[text] = self._parse(text)
+        return value
+
+
+def _parse_ids(text: str) -> tuple[int, ...]:
+    # Kept in id order by the triggers that maintain posts.message_list.
+    return tuple(map(int, text.split(","))) if text else ()
+
+
+_DATES = _Parsed(date.fromisoformat, None)
+_TIMES = _Parsed(time.fromisoformat, None)
+_ID_LISTS = _Parsed(_parse_ids, ())
+_STATUSES = {s.value: s for s in PostStatus}
 
 
 def _day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    day = _DATE_CACHE.get(text)
-    if day is None:
-        day = _DATE_CACHE[text] = date.fromisoformat(text)
-    return day
-
-
-_TIME_CACHE: dict[str, time] = {}
+    return cast("date | None", _DATES[text])
 
 
 def _time(text: str | None) -> time | None:
-    if text is None:
-        return None
-    at = _TIME_CACHE.get(text)
-    if at is None:
-        at = _TIME_CACHE[text] = time.fromisoformat(text)
-    return at
-
-
-_STATUSES = {s.value: s for s in PostStatus}
+    return cast("time | None", _TIMES[text])
 
 
 def _iso(day: date | None) -> str | None:
@@ -129,7 +140,7 @@ def new_uid() -> str:
 
 def _post_from_row(row: Sequence[Any]) -> Post:
     # Positional and with cached conversions: a month view builds thousands of these.
-    ids = row[18]
+    dates = _DATES
     return Post(
         row[0],
         row[1],
@@ -138,14 +149,13 @@ def _post_from_row(row: Sequence[Any]) -> Post:
         row[4],
         row[5],
         _STATUSES[row[6]],
-        _day(row[7]),
-        _time(row[8]),
+        dates[row[7]],
+        _TIMES[row[8]],
         row[9],
         row[10],
         row[11],
-        _day(row[12]),
-        # Kept in id order by the triggers that maintain posts.message_list.
-        tuple(map(int, ids.split(","))) if ids else (),
+        dates[row[12]],
+        _ID_LISTS[row[18]],
         datetime.fromisoformat(row[13]),
         datetime.fromisoformat(row[14]),
         row[15],
