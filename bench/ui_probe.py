@@ -20,7 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 
 class FirstPaint(QObject):
@@ -57,12 +57,14 @@ def peak_kb() -> int:
 
 
 def bare() -> None:
+    # The same window as bench/bare_window.py, the baseline of the built program.
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
-    canvas = QWidget()
-    window.setCentralWidget(canvas)
+    window.setWindowTitle("Bare window")
+    label = QLabel("A bare PySide6 window")
+    window.setCentralWidget(label)
     watcher = FirstPaint(app)
-    canvas.installEventFilter(watcher)
+    label.installEventFilter(watcher)
     window.resize(1280, 800)
     window.show()
     app.exec()
