@@ -19,22 +19,35 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QEvent, QEventLoop, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 
 class FirstPaint(QObject):
-    """Quits the application's event loop at the watched widget's first paint event;
-    the paint itself completes before ``exec`` returns."""
+    """Stops ``loop`` at the widget's first paint event; the window's paint pass (the
+    watched widget and the rest of the window) completes before ``loop.exec`` returns.
+    The same watcher as ``cadence --smoke-test`` and ``bench/bare_window.py``."""
 
-    def __init__(self, app: QApplication) -> None:
-        super().__init__()
-        self.app = app
+    def __init__(self, widget: QWidget, loop: QEventLoop) -> None:
+        super().__init__(widget)
+        self.seen = False
+        self._loop = loop
+        widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self.app.quit)
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            self._loop.quit()
         return False
+
+
+def show_and_wait(window: QWidget, watched: QWidget) -> float:
+    """Show ``window``, wait for ``watched`` to paint; return the wall clock then."""
+    loop = QEventLoop()
+    FirstPaint(watched, loop)
+    window.show()
+    loop.exec()
+    return time.time()
 
 
 def report(painted_at: float) -> None:
@@ -63,12 +76,10 @@ def bare() -> None:
     window.setWindowTitle("Bare window")
     label = QLabel("A bare PySide6 window")
     window.setCentralWidget(label)
-    watcher = FirstPaint(app)
-    label.installEventFilter(watcher)
     window.resize(1280, 800)
-    window.show()
-    app.exec()
-    report(time.time())
+    report(show_and_wait(window, label))
+    window.close()
+    app.processEvents()
 
 
 def cadence(path: Path) -> None:
@@ -84,12 +95,10 @@ def cadence(path: Path) -> None:
         settings = QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat)
         store = CalendarStore.open(path)
         window = MainWindow(CalendarSession(store), settings)
-        watcher = FirstPaint(app)
-        window.month_view.installEventFilter(watcher)
         window.resize(1280, 800)
-        window.show()
-        app.exec()
-        report(time.time())
+        report(show_and_wait(window, window.month_view))
+        window.close()
+        app.processEvents()
         window.session.store.close()
 
 

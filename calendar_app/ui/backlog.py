@@ -410,7 +410,8 @@ class BacklogPanel(QWidget):
             "Undated posts. Drag one onto a day to schedule it; drop a post here to "
             "unschedule it. Enter opens the selected idea."
         )
-        self.list.viewport().update()
+        if self.list.isVisible():  # the empty-list hint; nothing to repaint before the first show
+            self.list.viewport().update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:

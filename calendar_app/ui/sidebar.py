@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QGuiApplication,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -199,6 +200,15 @@ class MessageDelegate(QStyledItemDelegate):
 class ChannelDelegate(PlainIconDelegate):
     """A channel row; a click anywhere on the row (not only the box) toggles it."""
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        # The list is transparent (its palette's Base); the check box keeps the usual fill.
+        palette = option.palette
+        palette.setColor(
+            QPalette.ColorRole.Base, QGuiApplication.palette().color(QPalette.ColorRole.Base)
+        )
+        option.palette = palette
+
     def editorEvent(
         self,
         event: QEvent,
@@ -324,7 +334,12 @@ class MessageSidebar(QWidget):
             view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-            view.viewport().setAutoFillBackground(False)
+            # Transparent lists on the sidebar's own background. Through the palette, which
+            # the viewport inherits: asking PySide for the viewport widget itself makes it
+            # create the Python type of every widget class first (15 ms at start-up).
+            palette = view.palette()
+            palette.setColor(QPalette.ColorRole.Base, Qt.GlobalColor.transparent)
+            view.setPalette(palette)
             model = view.model()
             model.rowsInserted.connect(view.updateGeometry)
             model.rowsRemoved.connect(view.updateGeometry)
