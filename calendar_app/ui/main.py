@@ -40,7 +40,8 @@ class FileOpenHandler(QObject):
     On macOS, a double-click on a ``.cadence`` file (or a drop on the Dock
     icon) reaches Cadence as a ``QFileOpenEvent``, also at launch, instead of
     a command-line argument. A file handed over before the window exists waits
-    in :attr:`pending` until :meth:`attach` gives the window.
+    in :attr:`pending` until :meth:`attach` gives the window. Used as a context
+    manager, it stops listening on the way out.
     """
 
     def __init__(self, app: QApplication) -> None:
@@ -48,6 +49,20 @@ class FileOpenHandler(QObject):
         self.pending: Path | None = None
         self._open: Callable[[Path], object] | None = None
         app.installEventFilter(self)
+
+    def __enter__(self) -> FileOpenHandler:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop listening to the application's events."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._open = None
+        self.deleteLater()
 
     def attach(self, open_calendar: Callable[[Path], object]) -> None:
         """From now on, hand files to ``open_calendar``; a waiting one goes first."""
@@ -127,38 +142,37 @@ def run_window(
     from .session import CalendarSession
 
     app = make_application()
-    handler = FileOpenHandler(app)
     if settings is None:
         settings = QSettings()
-    store: CalendarStore | None = None
-    if is_first_run(path, settings):
-        if welcome is None:
-            from .welcome import show_welcome
+    with FileOpenHandler(app) as handler:
+        store: CalendarStore | None = None
+        if is_first_run(path, settings):
+            if welcome is None:
+                from .welcome import show_welcome
 
-            welcome = partial(show_welcome, autochoose_after_ms=quit_after_ms)
-        store = welcome()
+                welcome = partial(show_welcome, autochoose_after_ms=quit_after_ms)
+            store = welcome()
+            if store is None:
+                return 0
+            settings.setValue(WELCOME_SHOWN, True)
         if store is None:
-            return 0
-        settings.setValue(WELCOME_SHOWN, True)
-    if store is None:
-        try:
-            store = open_first_calendar(path, settings)
-        except CadenceError as exc:
-            show_error(None, exc)
-            return 1
-    session = CalendarSession(store)
-    from ..app import data_folder
-    from ..core.backups import backup_folder
+            try:
+                store = open_first_calendar(path, settings)
+            except CadenceError as exc:
+                show_error(None, exc)
+                return 1
+        session = CalendarSession(store)
+        from ..app import data_folder
+        from ..core.backups import backup_folder
 
-    window = MainWindow(session, settings, backups=backup_folder(data_folder()))
-    window.show()
-    handler.attach(partial(_open_in, window))
-    # Changes go through sqlite-utils; load it once the month is on screen.
-    QTimer.singleShot(0, window.prepare_for_changes)
-    if quit_after_ms is not None:
-        QTimer.singleShot(quit_after_ms, window.close)
-    status = app.exec()
-    app.removeEventFilter(handler)
+        window = MainWindow(session, settings, backups=backup_folder(data_folder()))
+        window.show()
+        handler.attach(partial(_open_in, window))
+        # Changes go through sqlite-utils; load it once the month is on screen.
+        QTimer.singleShot(0, window.prepare_for_changes)
+        if quit_after_ms is not None:
+            QTimer.singleShot(quit_after_ms, window.close)
+        status = app.exec()
     window.session.store.close()
     return status
 

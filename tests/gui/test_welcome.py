@@ -438,9 +438,8 @@ def test_a_file_handed_over_by_the_system_opens_in_the_window(
 
 
 def test_a_file_handed_over_before_the_window_exists_waits_for_it(qapp: QApplication) -> None:
-    handler = FileOpenHandler(qapp)
-    try:
-        opened: list[Path] = []
+    opened: list[Path] = []
+    with FileOpenHandler(qapp) as handler:
         QApplication.sendEvent(qapp, QFileOpenEvent("/calendars/Client A.cadence"))
         assert handler.pending == Path("/calendars/Client A.cadence")
         handler.attach(opened.append)
@@ -448,6 +447,5 @@ def test_a_file_handed_over_before_the_window_exists_waits_for_it(qapp: QApplica
         assert handler.pending is None
         QApplication.sendEvent(qapp, QFileOpenEvent("/calendars/Client B.cadence"))
         assert opened[-1] == Path("/calendars/Client B.cadence")
-    finally:
-        qapp.removeEventFilter(handler)
-        handler.deleteLater()
+    QApplication.sendEvent(qapp, QFileOpenEvent("/calendars/Client C.cadence"))
+    assert opened[-1] == Path("/calendars/Client B.cadence")  # no longer listening
