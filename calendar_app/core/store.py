@@ -67,10 +67,8 @@ DELIVERY_WHERE = (
 )
 """DESIGN.md's delivery rule over post_messages' copies of each post's day and status."""
 
-_INSERT_LINK = (
-    "INSERT INTO post_messages (post_id, message_id, day, channel_id, status)"
-    " VALUES (?, ?, ?, ?, ?)"
-)
+_INSERT_LINK_COLUMNS = "INSERT INTO post_messages (post_id, message_id, day, channel_id, status)"
+_INSERT_LINK = f"{_INSERT_LINK_COLUMNS} VALUES (?, ?, ?, ?, ?)"
 
 
 class PostChanges(TypedDict, total=False):
@@ -838,7 +836,7 @@ class CalendarStore:
             ids.append(post_id)
             links.extend(_links(post_id, post))
         if links:
-            self._conn.executemany(_INSERT_LINK, links)
+            _insert_rows(self._conn, _INSERT_LINK_COLUMNS, links)
         return ids
 
     def add_post(self, post: NewPost) -> ChangeSet:
@@ -895,30 +893,47 @@ class CalendarStore:
         count = 0
         stamp = _now()
         post_rows: list[tuple[Any, ...]] = []
-        link_rows: list[tuple[str, int]] = []
+        link_rows: list[tuple[int, int]] = []  # (index in post_rows, message id)
         with environment_errors(), self.db.atomic():
             conn = self._conn
 
             def flush() -> None:
-                conn.executemany(
+                if not post_rows:
+                    return
+                (before,) = conn.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()
+                _insert_rows(
+                    conn,
                     "INSERT INTO posts (uid, title, body, channel_id, campaign_id, status, date,"
-                    " time, link, notes, created_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " time, link, notes, created_at, updated_at)",
                     post_rows,
                 )
-                conn.executemany(
-                    "INSERT INTO post_messages (post_id, message_id, day, channel_id, status)"
-                    " SELECT id, ?, date, channel_id, status FROM posts WHERE uid = ?",
-                    [(m, u) for u, m in link_rows],
-                )
+                # New rows get ids above the largest one (unless ids ran out, when SQLite
+                # picks free ones at random): read them back by id, or else by uid.
+                ids = dict(conn.execute("SELECT uid, id FROM posts WHERE id > ?", (before,)))
+                if len(ids) == len(post_rows):
+                    _insert_rows(
+                        conn,
+                        _INSERT_LINK_COLUMNS,
+                        [
+                            (ids[row[0]], message_id, row[6], row[3], row[5])
+                            for row, message_id in ((post_rows[i], m) for i, m in link_rows)
+                        ],
+                    )
+                else:
+                    conn.executemany(
+                        f"{_INSERT_LINK_COLUMNS}"
+                        " SELECT id, ?, date, channel_id, status FROM posts WHERE uid = ?",
+                        [(m, post_rows[i][0]) for i, m in link_rows],
+                    )
                 post_rows.clear()
                 link_rows.clear()
 
             for post in posts:
                 self._check_post(post, refs)
                 uid = next(given_uids) if given_uids is not None else new_uid()
+                index = len(post_rows)
                 post_rows.append((uid, *_post_fields(post), stamp, stamp))
-                link_rows.extend((uid, message_id) for message_id in set(post.message_ids))
+                link_rows.extend((index, message_id) for message_id in set(post.message_ids))
                 count += 1
                 if len(post_rows) >= batch_size:
                     flush()
@@ -1370,6 +1385,33 @@ def _filters(
             f" ({','.join('?' * len(listed))}))"
         )
         params.extend(listed)
+
+
+_PARAMETERS_PER_STATEMENT = 900
+"""Under SQLite's smallest limit on parameters in one statement (999 before 3.32)."""
+
+
+def _insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Run ``insert`` ("INSERT INTO t (a, b)") for ``rows``, many rows per statement.
+
+    Much faster than ``executemany`` on tables with triggers (posts: full-text
+    search and the key message list): SQLite pays a statement's set-up, and its
+    statement journal, once per statement rather than once per row.
+    """
+    if not rows:
+        return
+    width = len(rows[0])
+    per_statement = max(_PARAMETERS_PER_STATEMENT // width, 1)
+    group = "(" + ", ".join("?" * width) + ")"
+    full = f"{insert} VALUES {', '.join([group] * per_statement)}"
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
+        sql = (
+            full
+            if len(chunk) == per_statement
+            else f"{insert} VALUES {', '.join([group] * len(chunk))}"
+        )
+        conn.execute(sql, [value for row in chunk for value in row])
 
 
 def _post_fields(post: NewPost) -> tuple[Any, ...]:

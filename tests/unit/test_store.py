@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -845,6 +845,65 @@ def test_insert_many(store: CalendarStore, channel: int, add_message: Adder) -> 
     assert len({p.uid for p in posts}) == 25
     assert len(store.search("post")) == 25
     assert _titles(store.search("24")) == ["Post 24"]
+
+
+def _stream(count: int, channel: int, messages: Sequence[int]) -> Iterator[NewPost]:
+    for index in range(count):
+        yield NewPost(
+            title=f"Post {index}",
+            channel_id=channel,
+            message_ids=tuple(messages[: 1 + index % len(messages)]),
+            date=D + timedelta(days=index % 40),
+            status=PostStatus.SCHEDULED if index % 5 else PostStatus.DRAFT,
+        )
+
+
+def _assert_delivery_copies(store: CalendarStore) -> None:
+    """Every post's key messages, and the copies post_messages keeps beside each."""
+    expected = sorted(
+        (p.id, m, p.date.isoformat() if p.date else None, p.channel_id, p.status.value)
+        for p in store.all_posts()
+        for m in p.message_ids
+    )
+    rows = store.db.execute(
+        "SELECT post_id, message_id, day, channel_id, status FROM post_messages"
+    ).fetchall()
+    assert sorted(rows) == expected
+
+
+def test_insert_many_writes_many_rows_per_statement(
+    store: CalendarStore, channel: int, add_message: Adder
+) -> None:
+    messages = [add_message(f"Message {i}") for i in range(3)]
+
+    assert store.insert_many(_stream(400, channel, messages), batch_size=170) == 400
+
+    posts = store.all_posts()
+    assert sorted(p.title for p in posts) == sorted(f"Post {i}" for i in range(400))
+    by_title = {p.title: p for p in posts}
+    assert by_title["Post 0"].message_ids == tuple(messages[:1])
+    assert by_title["Post 302"].message_ids == tuple(messages)
+    _assert_delivery_copies(store)
+    assert [p.title for p in store.search("399")] == ["Post 399"]
+
+
+def test_insert_many_when_sqlite_must_pick_post_ids_at_random(
+    store: CalendarStore, channel: int, add_message: Adder
+) -> None:
+    """Past the largest possible id, SQLite gives new rows free ids at random."""
+    messages = [add_message("We listen"), add_message("Local jobs")]
+    first = store.add_post(NewPost(title="Last id", channel_id=channel, date=D)).created[0]
+    with store.db.atomic():
+        store.db.execute("UPDATE posts SET id = 9223372036854775807 WHERE id = ?", [first])
+
+    assert store.insert_many(_stream(30, channel, messages)) == 30
+
+    assert store.count_posts() == 31
+    _assert_delivery_copies(store)
+    assert {p.message_ids for p in store.all_posts() if p.title != "Last id"} == {
+        tuple(messages[:1]),
+        tuple(messages),
+    }
 
 
 @pytest.mark.parametrize(
