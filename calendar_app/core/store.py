@@ -813,30 +813,29 @@ class CalendarStore:
     ) -> list[int]:
         """Insert without checks or transaction; the caller holds both."""
         stamp = _now()
-        ids: list[int] = []
-        links: list[tuple[int, int, str | None, int, str]] = []
-        execute = self._conn.execute
-        for index, post in enumerate(posts):
-            cursor = execute(
-                "INSERT INTO posts (uid, title, body, channel_id, campaign_id, status, date,"
-                " time, link, notes, series_id, occurrence, created_at, updated_at,"
-                " source_uid, recurrence_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    uids[index] if uids else new_uid(),
-                    *_post_fields(post),
-                    series_id,
-                    _iso(occurrences[index]) if occurrences else None,
-                    stamp,
-                    stamp,
-                    *(sources[index] if sources else (None, None)),
-                ),
+        rows = [
+            (
+                uids[index] if uids else new_uid(),
+                *_post_fields(post),
+                series_id,
+                _iso(occurrences[index]) if occurrences else None,
+                stamp,
+                stamp,
+                *(sources[index] if sources else (None, None)),
             )
-            post_id = cast(int, cursor.lastrowid)
-            ids.append(post_id)
-            links.extend(_links(post_id, post))
-        if links:
-            _insert_rows(self._conn, _INSERT_LINK_COLUMNS, links)
+            for index, post in enumerate(posts)
+        ]
+        ids = _insert_posts_rows(
+            self._conn,
+            "INSERT INTO posts (uid, title, body, channel_id, campaign_id, status, date,"
+            " time, link, notes, series_id, occurrence, created_at, updated_at,"
+            " source_uid, recurrence_id)",
+            rows,
+        )
+        links = [
+            link for post_id, post in zip(ids, posts, strict=True) for link in _links(post_id, post)
+        ]
+        _insert_rows(self._conn, _INSERT_LINK_COLUMNS, links)
         return ids
 
     def add_post(self, post: NewPost) -> ChangeSet:
@@ -900,31 +899,20 @@ class CalendarStore:
             def flush() -> None:
                 if not post_rows:
                     return
-                (before,) = conn.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()
-                _insert_rows(
+                ids = _insert_posts_rows(
                     conn,
                     "INSERT INTO posts (uid, title, body, channel_id, campaign_id, status, date,"
                     " time, link, notes, created_at, updated_at)",
                     post_rows,
                 )
-                # New rows get ids above the largest one (unless ids ran out, when SQLite
-                # picks free ones at random): read them back by id, or else by uid.
-                ids = dict(conn.execute("SELECT uid, id FROM posts WHERE id > ?", (before,)))
-                if len(ids) == len(post_rows):
-                    _insert_rows(
-                        conn,
-                        _INSERT_LINK_COLUMNS,
-                        [
-                            (ids[row[0]], message_id, row[6], row[3], row[5])
-                            for row, message_id in ((post_rows[i], m) for i, m in link_rows)
-                        ],
-                    )
-                else:
-                    conn.executemany(
-                        f"{_INSERT_LINK_COLUMNS}"
-                        " SELECT id, ?, date, channel_id, status FROM posts WHERE uid = ?",
-                        [(m, post_rows[i][0]) for i, m in link_rows],
-                    )
+                _insert_rows(
+                    conn,
+                    _INSERT_LINK_COLUMNS,
+                    [
+                        (ids[i], message_id, post_rows[i][6], post_rows[i][3], post_rows[i][5])
+                        for i, message_id in link_rows
+                    ],
+                )
                 post_rows.clear()
                 link_rows.clear()
 
@@ -1412,6 +1400,25 @@ def _insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any
             else f"{insert} VALUES {', '.join([group] * len(chunk))}"
         )
         conn.execute(sql, [value for row in chunk for value in row])
+
+
+def _insert_posts_rows(
+    conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]
+) -> list[int]:
+    """Insert posts whose first column is the uid; return their new ids, in order."""
+    (before,) = conn.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()
+    _insert_rows(conn, insert, rows)
+    # New rows get ids above the largest one, unless ids ran out: then SQLite picks
+    # free ones at random. Read them back by id, or else by uid.
+    ids: dict[str, int] = dict(conn.execute("SELECT uid, id FROM posts WHERE id > ?", (before,)))
+    if len(ids) != len(rows):
+        ids = {}
+        uids = [row[0] for row in rows]
+        for start in range(0, len(uids), 500):
+            chunk = uids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            ids.update(conn.execute(f"SELECT uid, id FROM posts WHERE uid IN ({marks})", chunk))
+    return [ids[row[0]] for row in rows]
 
 
 def _post_fields(post: NewPost) -> tuple[Any, ...]:
