@@ -8,7 +8,6 @@ the window's undo commands call a mutation and later its inverse.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
@@ -133,7 +132,9 @@ def _now() -> str:
 
 
 def new_uid() -> str:
-    return str(uuid.uuid4())
+    from uuid import uuid4  # here, not at start-up: opening a calendar needs no uid
+
+    return str(uuid4())
 
 
 def _post_from_row(row: Sequence[Any]) -> Post:

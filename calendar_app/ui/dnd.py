@@ -8,7 +8,6 @@ copy with Ctrl, back to the backlog when the target has no day, and the
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date, time
 from typing import Final
@@ -36,6 +35,8 @@ def posts_mime(
     session: CalendarSession, posts: Sequence[Post], anchor: int | None = None
 ) -> QMimeData:
     """Mime data for dragging ``posts``; ``anchor`` is the post under the mouse."""
+    import json  # here, not at start-up: the window paints sooner
+
     from ..exchange.ical import posts_to_ics
 
     mime = QMimeData()
@@ -62,6 +63,8 @@ def decode_posts(session: CalendarSession, mime: QMimeData) -> tuple[list[int], 
     """The post ids a drag carries, if it comes from this calendar; else ([], None)."""
     if not mime.hasFormat(POSTS_MIME):
         return [], None
+    import json
+
     try:
         payload = json.loads(bytes(mime.data(POSTS_MIME).data()).decode())
         if payload["calendar"] != str(session.store.path.resolve()):

@@ -1,0 +1,73 @@
+"""What the window loads before its first paint: only what the first month needs.
+
+Each of these was measured to cost start-up time (see the README's
+Performance section); the test runs a fresh process, as a real start does.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from calendar_app.core.demo import write_demo
+
+FIRST_PAINT = """
+import sys
+from pathlib import Path
+from PySide6 import QtWidgets
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings
+from calendar_app.core.store import CalendarStore
+from calendar_app.ui.main import make_application
+from calendar_app.ui.main_window import MainWindow
+from calendar_app.ui.session import CalendarSession
+
+class FirstPaint(QObject):
+    def __init__(self, loop):
+        super().__init__()
+        self.loop = loop
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            self.loop.quit()
+        return False
+
+app = make_application(sys.argv[:1])
+folder = Path(sys.argv[1])
+settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+window = MainWindow(CalendarSession(CalendarStore.open(folder / "demo.cadence")), settings)
+loop = QEventLoop()
+watcher = FirstPaint(loop)
+window.month_view.installEventFilter(watcher)
+window.show()
+loop.exec()
+loaded = sorted(
+    name for name in ("sqlite_utils", "dateutil", "icalendar", "json", "uuid")
+    if name in sys.modules
+)
+print("modules:", " ".join(loaded))
+print("widget types:", " ".join(sorted(
+    name for name in ("QCalendarWidget", "QWizard", "QColorDialog")
+    if name in vars(QtWidgets)
+)))
+window.close()
+"""
+
+
+def test_the_first_paint_loads_only_what_the_month_needs(tmp_path: Path) -> None:
+    write_demo(tmp_path / "demo.cadence")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = dict(line.split(":", 1) for line in done.stdout.splitlines() if ":" in line)
+    # sqlite-utils, dateutil and icalendar load after the first paint (or when needed).
+    assert lines["modules"].split() == []
+    # Asking for an item view's viewport makes PySide create every widget class first.
+    assert lines["widget types"].split() == []
