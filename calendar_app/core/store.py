@@ -7,6 +7,7 @@ the window's undo commands call a mutation and later its inverse.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -83,6 +84,22 @@ class PostChanges(TypedDict, total=False):
     link: str
     notes: str
     message_ids: tuple[int, ...]
+
+
+def full_edit(post: NewPost) -> PostChanges:
+    """Every field of ``post`` as an edit: an existing post made to look like it."""
+    return {
+        "title": post.title,
+        "body": post.body,
+        "channel_id": post.channel_id,
+        "campaign_id": post.campaign_id,
+        "status": post.status,
+        "date": post.date,
+        "time": post.time,
+        "link": post.link,
+        "notes": post.notes,
+        "message_ids": post.message_ids,
+    }
 
 
 class _Parsed(dict[Any, Any]):
@@ -956,7 +973,7 @@ class CalendarStore:
                 notes=edit.get("notes", old.notes),
             )
             if merged.date is None and "date" in edit and "time" not in edit:
-                merged = _replace_time(merged, None)
+                merged = dataclasses.replace(merged, time=None)
             self._check_post(merged, refs)
             after.append(_as_post(old, merged))
         stamp = _now()
@@ -1096,7 +1113,7 @@ class CalendarStore:
             raise InvalidInput(
                 f"The repeat rule {rule} gives no date from {template.date.isoformat()} on."
             )
-        posts = [_replace_date(template, d) for d in days]
+        posts = [dataclasses.replace(template, date=d) for d in days]
         with environment_errors(), self.db.atomic():
             series_id = self._insert_series(rule, template.date, template.time)
             ids = self._insert_posts(posts, series_id=series_id, occurrences=days)
@@ -1455,36 +1472,6 @@ def _post_order(post: Post) -> tuple[bool, date, bool, time, int]:
 
 def _occ(post: Post) -> date:
     return post.occurrence or post.date or date.min
-
-
-def _replace_date(post: NewPost, day: date) -> NewPost:
-    return NewPost(
-        title=post.title,
-        channel_id=post.channel_id,
-        message_ids=post.message_ids,
-        date=day,
-        time=post.time,
-        status=post.status,
-        body=post.body,
-        campaign_id=post.campaign_id,
-        link=post.link,
-        notes=post.notes,
-    )
-
-
-def _replace_time(post: NewPost, at: time | None) -> NewPost:
-    return NewPost(
-        title=post.title,
-        channel_id=post.channel_id,
-        message_ids=post.message_ids,
-        date=post.date,
-        time=at,
-        status=post.status,
-        body=post.body,
-        campaign_id=post.campaign_id,
-        link=post.link,
-        notes=post.notes,
-    )
 
 
 def _as_post(old: Post, new: NewPost) -> Post:

@@ -102,7 +102,7 @@ from ..core.errors import (
     os_problem_for,
 )
 from ..core.models import NewPost, Post, PostStatus, format_time, post_content
-from ..core.store import CalendarStore, PostChanges, new_uid
+from ..core.store import CalendarStore, PostChanges, full_edit, new_uid
 from .formats import (
     Cancelled,
     ExportOptions,
@@ -791,18 +791,7 @@ def _apply_updates(
         if post_content(new) == post_content(old):
             summary.unchanged += 1
             continue
-        edits[post_id] = {
-            "title": new.title,
-            "body": new.body,
-            "channel_id": new.channel_id,
-            "campaign_id": new.campaign_id,
-            "status": new.status,
-            "date": new.date,
-            "time": new.time,
-            "link": new.link,
-            "notes": new.notes,
-            "message_ids": new.message_ids,
-        }
+        edits[post_id] = full_edit(new)
         summary.previous.append(old)
     ticker.advance(summary.unchanged)
     pending = list(edits.items())

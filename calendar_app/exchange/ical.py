@@ -76,7 +76,7 @@ from ..core.models import (
     Series,
     post_content,
 )
-from ..core.store import CalendarStore, PostChanges
+from ..core.store import CalendarStore, PostChanges, full_edit
 from .formats import (
     Cancelled,
     ExportOptions,
@@ -1303,21 +1303,6 @@ def _existing_posts(store: CalendarStore, uids: Iterable[str]) -> dict[str, Post
     return {post.uid: post for post in store.posts(ids)}
 
 
-def _changes(old: Post, new: NewPost) -> PostChanges:
-    return {
-        "title": new.title,
-        "body": new.body,
-        "channel_id": new.channel_id,
-        "campaign_id": new.campaign_id,
-        "status": new.status,
-        "date": new.date,
-        "time": new.time,
-        "link": new.link,
-        "notes": new.notes,
-        "message_ids": new.message_ids,
-    }
-
-
 class _Writer:
     """Turns items into new and updated posts, inside the import's one transaction."""
 
@@ -1436,7 +1421,7 @@ class _Writer:
             elif post_content(old) == post_content(new):
                 summary.unchanged += 1
             else:
-                edits[old.id] = _changes(old, new)
+                edits[old.id] = full_edit(new)
                 previous.append(old)
         _advance(progress, middle, total)
         created: list[int] = []

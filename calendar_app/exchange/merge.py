@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..core.errors import environment_errors
 from ..core.models import NewPost, Post
-from ..core.store import CalendarStore, PostChanges
+from ..core.store import CalendarStore, full_edit
 from .formats import Cancelled, ImportOptions, ImportSummary, Progress, no_progress
 
 CONFLICT_MARK = " (conflict)"
@@ -97,18 +97,7 @@ def merge_calendar(
                 continue
             if (post.updated_at, post.revision) > (mine.updated_at, mine.revision):
                 incoming = translate(post)
-                edit: PostChanges = {
-                    "title": incoming.title,
-                    "body": incoming.body,
-                    "channel_id": incoming.channel_id,
-                    "campaign_id": incoming.campaign_id,
-                    "status": incoming.status,
-                    "date": incoming.date,
-                    "time": incoming.time,
-                    "link": incoming.link,
-                    "notes": incoming.notes,
-                    "message_ids": incoming.message_ids,
-                }
+                edit = full_edit(incoming)
                 if mine.revision >= post.revision:
                     summary.added.extend(ours.add_posts([_conflict_copy(mine)]).created)
                     summary.conflicts += 1
