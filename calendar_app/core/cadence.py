@@ -169,6 +169,17 @@ class CadenceReport:
 _ordinal = date.toordinal
 
 
+def day_runs(days: Iterable[date]) -> list[tuple[date, date]]:
+    """The days, sorted and grouped into runs of consecutive days: (first, last) each."""
+    runs: list[tuple[date, date]] = []
+    for day in sorted(set(days)):
+        if runs and runs[-1][1] + timedelta(days=1) == day:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
 def default_window(as_of: date) -> tuple[date, date]:
     """The default analysis window: 90 days before as-of to 90 days after."""
     span = timedelta(days=DEFAULT_WINDOW_DAYS)

@@ -23,7 +23,6 @@ Cheap by construction, whatever the size of the calendar:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -51,6 +50,7 @@ from ..core.cadence import (
     Gap,
     MessageCadence,
     MessageStatus,
+    day_runs,
     default_window,
     deliveries_from_posts,
 )
@@ -512,7 +512,7 @@ class CadencePanel(QWidget):
                         old_marks.setdefault(message_id, {})[day] = channels
             after: dict[int, dict[date, set[int]]] = {}
             as_of = self.session.today()
-            for first, last in _runs(sorted(self._stale_days)):
+            for first, last in day_runs(self._stale_days):
                 posts = self.session.all_posts_between(first, last)
                 for message_id, channel_id, day in deliveries_from_posts(posts, as_of):
                     after.setdefault(message_id, {}).setdefault(day, set()).add(channel_id)
@@ -1204,16 +1204,3 @@ def _analysis(report: CadenceReport, message_id: int) -> MessageCadence | None:
         return report.message(message_id)
     except KeyError:
         return None
-
-
-def _runs(days: list[date]) -> Iterator[tuple[date, date]]:
-    """Sorted days grouped into runs of consecutive days: (first, last) each."""
-    if not days:
-        return
-    start = previous = days[0]
-    for day in days[1:]:
-        if day != previous + timedelta(days=1):
-            yield start, previous
-            start = day
-        previous = day
-    yield start, previous

@@ -48,6 +48,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ..core.cadence import day_runs
 from ..core.errors import CadenceError
 from ..core.models import ChangeSet, Post, WeekStart
 from ..render.chips import (
@@ -92,17 +93,6 @@ def day_label(day: date) -> str:
 
 _MAX_PATCHED_DAYS = 14
 """A change of more visible days than this reloads the whole period."""
-
-
-def _runs(days: list[date]) -> list[tuple[date, date]]:
-    """Sorted days grouped into runs of consecutive days: (first, last) each."""
-    runs: list[tuple[date, date]] = []
-    for day in days:
-        if runs and runs[-1][1] + timedelta(days=1) == day:
-            runs[-1] = (runs[-1][0], day)
-        else:
-            runs.append((day, day))
-    return runs
 
 
 @dataclass
@@ -290,7 +280,7 @@ class PeriodView(QWidget):
         for day in days:  # all of them first: a post may have moved between them
             for post in by_day.pop(day, ()):
                 posts.pop(post.id, None)
-        for first, last in _runs(sorted(days)):
+        for first, last in day_runs(days):
             for post in self._session.posts_between(first, last):
                 if post.date is None:
                     continue

@@ -10,7 +10,7 @@ which carries the store's :class:`ChangeSet`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from operator import attrgetter
@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from ..core.cadence import CadenceReport, analyse, default_window
+from ..core.cadence import CadenceReport, analyse, day_runs, default_window
 from ..core.errors import CadenceError
 from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, PostStatus
 from ..core.store import CalendarStore, Scope
@@ -280,7 +280,7 @@ class CalendarSession(QObject):
                 self._cached_posts -= len(posts)
                 continue
             patched = posts
-            for run in _runs(sorted(days)):
+            for run in day_runs(days):
                 fresh = fetched.get(run)
                 if fresh is None:
                     fresh = fetched[run] = self.store.posts_between(*run)
@@ -397,16 +397,3 @@ def _cut(posts: list[Post], first: date, last: date) -> list[Post]:
     return posts[
         bisect_left(posts, first, key=_post_date) : bisect_right(posts, last, key=_post_date)
     ]
-
-
-def _runs(days: list[date]) -> Iterator[tuple[date, date]]:
-    """Sorted days grouped into runs of consecutive days: (first, last) each."""
-    if not days:
-        return
-    start = previous = days[0]
-    for day in days[1:]:
-        if day != previous + timedelta(days=1):
-            yield start, previous
-            start = day
-        previous = day
-    yield start, previous

@@ -20,6 +20,7 @@ from calendar_app.core.cadence import (
     MessageCadence,
     MessageStatus,
     analyse,
+    day_runs,
     default_window,
     deliveries_from_posts,
 )
@@ -756,3 +757,21 @@ def test_default_window() -> None:
     assert default_window(d(6, 1)) == (d(3, 3), d(8, 30))
     start, end = default_window(AS_OF)
     assert (AS_OF - start, end - AS_OF) == (timedelta(days=90), timedelta(days=90))
+
+
+def test_day_runs_groups_consecutive_days_whatever_their_order() -> None:
+    days = [
+        date(2026, 3, 5),
+        date(2026, 3, 1),
+        date(2026, 3, 2),
+        date(2026, 3, 4),
+        date(2026, 3, 1),
+    ]
+    assert day_runs(days) == [
+        (date(2026, 3, 1), date(2026, 3, 2)),
+        (date(2026, 3, 4), date(2026, 3, 5)),
+    ]
+    assert day_runs([]) == []
+    assert day_runs({date(2026, 12, 31), date(2027, 1, 1)}) == [
+        (date(2026, 12, 31), date(2027, 1, 1))
+    ]
