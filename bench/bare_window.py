@@ -36,14 +36,20 @@ class FirstPaint(QObject):
         return False
 
 
-def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication(sys.argv[:1])
+def bare_window() -> tuple[QMainWindow, QLabel]:
+    """The bare window and the label whose first paint is watched."""
     window = QMainWindow()
     window.setWindowTitle("Bare window")
     label = QLabel("A bare PySide6 window")
     window.setCentralWidget(label)
     window.resize(1280, 800)
+    return window, label
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication(sys.argv[:1])
+    window, label = bare_window()
     loop = QEventLoop()
     painted = FirstPaint(label, loop)
     QTimer.singleShot(PAINT_TIMEOUT_MS, loop.quit)

@@ -19,26 +19,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication, QWidget
 
-
-class FirstPaint(QObject):
-    """Stops ``loop`` at the widget's first paint event; the window's paint pass (the
-    watched widget and the rest of the window) completes before ``loop.exec`` returns.
-    The same watcher as ``cadence --smoke-test`` and ``bench/bare_window.py``."""
-
-    def __init__(self, widget: QWidget, loop: QEventLoop) -> None:
-        super().__init__(widget)
-        self.seen = False
-        self._loop = loop
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.seen:
-            self.seen = True
-            self._loop.quit()
-        return False
+from .bare_window import FirstPaint, bare_window
 
 
 def show_and_wait(window: QWidget, watched: QWidget) -> float:
@@ -70,13 +54,9 @@ def peak_kb() -> int:
 
 
 def bare() -> None:
-    # The same window as bench/bare_window.py, the baseline of the built program.
+    # The same window as the baseline of the built program.
     app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("Bare window")
-    label = QLabel("A bare PySide6 window")
-    window.setCentralWidget(label)
-    window.resize(1280, 800)
+    window, label = bare_window()
     report(show_and_wait(window, label))
     window.close()
     app.processEvents()

@@ -97,7 +97,7 @@ def _open_and_paint(folder: Path, source: Path | None) -> tuple[int, float]:
         if window.stack.currentWidget() is not month:
             raise SmokeFailure("the window did not open on the month view")
         loop = QEventLoop()
-        painted = _PaintWatcher(month, loop)
+        painted = PaintWatcher(month, loop)
         QTimer.singleShot(PAINT_TIMEOUT_MS, loop.quit)
         window.show()
         loop.exec()
@@ -134,7 +134,7 @@ def _looks_blank(widget: QWidget) -> bool:
     return len(colours) < 3
 
 
-class _PaintWatcher(QObject):
+class PaintWatcher(QObject):
     """Stops ``loop`` at the widget's first paint event (the paint itself completes first)."""
 
     def __init__(self, widget: QWidget, loop: QEventLoop) -> None:

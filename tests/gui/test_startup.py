@@ -17,30 +17,22 @@ FIRST_PAINT = """
 import sys
 from pathlib import Path
 from PySide6 import QtWidgets
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings
+from PySide6.QtCore import QEventLoop, QSettings
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.main import make_application
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.session import CalendarSession
-
-class FirstPaint(QObject):
-    def __init__(self, loop):
-        super().__init__()
-        self.loop = loop
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            self.loop.quit()
-        return False
+from calendar_app.ui.smoke import PaintWatcher
 
 app = make_application(sys.argv[:1])
 folder = Path(sys.argv[1])
 settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
 window = MainWindow(CalendarSession(CalendarStore.open(folder / "demo.cadence")), settings)
 loop = QEventLoop()
-watcher = FirstPaint(loop)
-window.month_view.installEventFilter(watcher)
+painted = PaintWatcher(window.month_view, loop)
 window.show()
 loop.exec()
+assert painted.seen
 loaded = sorted(
     name for name in ("sqlite_utils", "dateutil", "icalendar", "json", "uuid")
     if name in sys.modules
