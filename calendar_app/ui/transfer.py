@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
@@ -26,6 +27,8 @@ from ..exchange.formats import (
 )
 from .commands import StoreCommand
 from .session import CalendarSession
+
+_Result = TypeVar("_Result")
 
 EXPORT_CHOICES: tuple[tuple[str, str, str], ...] = (
     ("ics", "iCalendar…", "iCalendar files (*.ics)"),
@@ -141,16 +144,14 @@ def run_import(
         )
         return None
     options = ImportOptions(fallback_channel=fallback_channel, day_first=day_first_locale())
-    dialog, progress = progress_dialog(parent, f"Importing {source.name}…")
-    try:
-        summary = IMPORTERS[fmt](session.store, source, options, progress)
-    except Cancelled:
+    summary = _with_progress(
+        session,
+        parent,
+        f"Importing {source.name}…",
+        lambda progress: IMPORTERS[fmt](session.store, source, options, progress),
+    )
+    if summary is None:
         return None
-    except CadenceError as exc:
-        session.report_error(parent, exc)
-        return None
-    finally:
-        dialog.close()
     verb = "Merge" if fmt == "cadence" else "Import"
     session.push(ImportCommand(session, summary, f"{verb} {source.name}"))
     return summary
@@ -170,10 +171,26 @@ def run_export(
         exporter = export_pdf
     else:
         exporter = EXPORTERS[fmt]
-    options = options or ExportOptions(day_first=day_first_locale(), today=session.today())
-    dialog, progress = progress_dialog(parent, f"Exporting {target.name}…")
+    chosen = options or ExportOptions(day_first=day_first_locale(), today=session.today())
+    return _with_progress(
+        session,
+        parent,
+        f"Exporting {target.name}…",
+        lambda progress: exporter(session.store, target, chosen, progress),
+    )
+
+
+def _with_progress(
+    session: CalendarSession,
+    parent: QWidget | None,
+    label: str,
+    work: Callable[[Callable[[int, int], bool]], _Result],
+) -> _Result | None:
+    """Run ``work`` with a cancellable progress dialog; None when it was cancelled or
+    failed (and said why)."""
+    dialog, progress = progress_dialog(parent, label)
     try:
-        return exporter(session.store, target, options, progress)
+        return work(progress)
     except Cancelled:
         return None
     except CadenceError as exc:
