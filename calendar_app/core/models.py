@@ -180,6 +180,22 @@ class Post:
         """True when this post counts as a delivery of its key messages (DESIGN.md)."""
         return delivers(self.status, self.date, as_of)
 
+    def as_new(self) -> NewPost:
+        """This post's content as a post to create (a copy); change it with
+        ``dataclasses.replace``."""
+        return NewPost(
+            title=self.title,
+            channel_id=self.channel_id,
+            message_ids=self.message_ids,
+            date=self.date,
+            time=self.time,
+            status=self.status,
+            body=self.body,
+            campaign_id=self.campaign_id,
+            link=self.link,
+            notes=self.notes,
+        )
+
 
 def delivers(status: PostStatus | str, day: date | None, as_of: date) -> bool:
     if day is None:

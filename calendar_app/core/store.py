@@ -1020,18 +1020,7 @@ class CalendarStore:
                 raise NotFound(f"There is no post number {post_id}.")
             old = originals[post_id]
             fresh.append(
-                NewPost(
-                    title=old.title,
-                    channel_id=old.channel_id,
-                    message_ids=old.message_ids,
-                    date=day,
-                    time=at if day is not None else None,
-                    status=old.status,
-                    body=old.body,
-                    campaign_id=old.campaign_id,
-                    link=old.link,
-                    notes=old.notes,
-                )
+                dataclasses.replace(old.as_new(), date=day, time=at if day is not None else None)
             )
         return self.add_posts(fresh)
 

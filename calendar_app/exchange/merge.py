@@ -10,6 +10,7 @@ transaction. Occurrences of a recurring post arrive as separate posts.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from ..core.errors import environment_errors
@@ -71,17 +72,12 @@ def merge_calendar(
         our_names = _names(ours)
 
         def translate(post: Post, *, title: str | None = None) -> NewPost:
-            return NewPost(
+            return dataclasses.replace(
+                post.as_new(),
                 title=title or post.title,
                 channel_id=channel_map[post.channel_id],
                 message_ids=tuple(message_map[m] for m in post.message_ids),
-                date=post.date,
-                time=post.time,
-                status=post.status,
-                body=post.body,
                 campaign_id=campaign_map[post.campaign_id] if post.campaign_id else None,
-                link=post.link,
-                notes=post.notes,
             )
 
         total = len(their_posts)
@@ -114,18 +110,7 @@ def merge_calendar(
 
 
 def _conflict_copy(post: Post) -> NewPost:
-    return NewPost(
-        title=post.title + CONFLICT_MARK,
-        channel_id=post.channel_id,
-        message_ids=post.message_ids,
-        date=post.date,
-        time=post.time,
-        status=post.status,
-        body=post.body,
-        campaign_id=post.campaign_id,
-        link=post.link,
-        notes=post.notes,
-    )
+    return dataclasses.replace(post.as_new(), title=post.title + CONFLICT_MARK)
 
 
 def _map_channels(
