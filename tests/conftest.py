@@ -17,3 +17,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if GUI_DIR in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    """pytest-qt makes Cadence's own application object, as ``cadence`` does."""
+    from calendar_app.ui.main import CadenceApplication
+
+    return CadenceApplication

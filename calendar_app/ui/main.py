@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
@@ -21,11 +21,31 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+class CadenceApplication(QApplication):
+    """The application object; it passes on the files the system hands over.
+
+    On macOS, a double-click on a ``.cadence`` file (or a drop on the Dock
+    icon) reaches the program as a ``QFileOpenEvent`` sent to the application
+    object, also at launch, instead of a command-line argument.
+    """
+
+    fileOpenRequested = Signal(object)
+    """The path of a calendar the system asks Cadence to open."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            name = event.file()  # type: ignore[attr-defined]
+            if name:
+                self.fileOpenRequested.emit(Path(name))
+                return True
+        return super().event(event)
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(argv or [sys.argv[0]])
+    app = CadenceApplication(argv or [sys.argv[0]])
     app.setApplicationName("Cadence")
     app.setOrganizationName("Cadence")
     app.setApplicationVersion(__version__)
@@ -35,20 +55,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 class FileOpenHandler(QObject):
-    """Opens the calendars that the system hands to the running program.
+    """Opens the calendars that :class:`CadenceApplication` passes on.
 
-    On macOS, a double-click on a ``.cadence`` file (or a drop on the Dock
-    icon) reaches Cadence as a ``QFileOpenEvent``, also at launch, instead of
-    a command-line argument. A file handed over before the window exists waits
-    in :attr:`pending` until :meth:`attach` gives the window. Used as a context
-    manager, it stops listening on the way out.
+    A file handed over before the window exists waits in :attr:`pending`
+    until :meth:`attach` gives the window. Used as a context manager, it stops
+    listening on the way out. (An application object that is not a
+    :class:`CadenceApplication` hands over nothing.)
     """
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.pending: Path | None = None
         self._open: Callable[[Path], object] | None = None
-        app.installEventFilter(self)
+        self._app = app if isinstance(app, CadenceApplication) else None
+        if self._app is not None:
+            self._app.fileOpenRequested.connect(self._handed_over)
 
     def __enter__(self) -> FileOpenHandler:
         return self
@@ -57,10 +78,10 @@ class FileOpenHandler(QObject):
         self.close()
 
     def close(self) -> None:
-        """Stop listening to the application's events."""
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        """Stop listening to the application."""
+        if self._app is not None:
+            self._app.fileOpenRequested.disconnect(self._handed_over)
+            self._app = None
         self._open = None
         self.deleteLater()
 
@@ -71,18 +92,11 @@ class FileOpenHandler(QObject):
             path, self.pending = self.pending, None
             open_calendar(path)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.FileOpen:
-            return False
-        name = event.file()  # type: ignore[attr-defined]
-        if not name:
-            return False
-        path = Path(name)
+    def _handed_over(self, path: Path) -> None:
         if self._open is None:
             self.pending = path
         else:
             self._open(path)
-        return True
 
 
 WELCOME_SHOWN = "welcomeShown"
