@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Final
+from typing import Any, Final, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -684,24 +684,79 @@ class BacklogModel(_PostRows, QAbstractListModel):
 # -- key messages and channels -------------------------------------------------
 
 
-class KeyMessageListModel(QAbstractListModel):
-    """The key messages that are not archived, with their cadence status as of today."""
+_Record = TypeVar("_Record", KeyMessage, Channel)
+
+
+class _RecordList(QAbstractListModel, Generic[_Record]):
+    """The session's key messages or channels as a list, one row per record, in the
+    session's order; the rows follow additions, removals and reorders."""
+
+    _extra_flags = Qt.ItemFlag.NoItemFlags
 
     def __init__(self, session: CalendarSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._ids: list[int] = []
-        self._cache: dict[int, KeyMessage] = {}
-        self._badges: dict[int, tuple[object, ...] | None] | None = None  # as last signalled
+        self._cache: dict[int, _Record] = {}
         self._load()
+
+    def _records(self) -> list[_Record]:
+        raise NotImplementedError
+
+    def _load(self) -> None:
+        records = self._records()
+        self._cache.update({r.id: r for r in records})
+        sync_rows(self, self._ids, [r.id for r in records])
+        self._cache = {rid: self._cache[rid] for rid in self._ids}
+
+    def _emit_rows(self, first: int, last: int) -> None:
+        if 0 <= first <= last:
+            self.dataChanged.emit(self.index(first), self.index(last), [])
+
+    def _all_changed(self) -> None:
+        self._emit_rows(0, len(self._ids) - 1)
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_of(self, record_id: int) -> int | None:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return None
+
+    def _record(self, index: Index) -> _Record | None:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        return self._cache[self._ids[index.row()]]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+            | self._extra_flags
+        )
+
+
+class KeyMessageListModel(_RecordList[KeyMessage]):
+    """The key messages that are not archived, with their cadence status as of today."""
+
+    def __init__(self, session: CalendarSession, parent: QObject | None = None) -> None:
+        super().__init__(session, parent)
+        self._badges: dict[int, tuple[object, ...] | None] | None = None  # as last signalled
         session.changed.connect(self._on_changed)
         session.reportChanged.connect(self._report_changed)
 
-    def _load(self) -> None:
-        messages = self.session.key_messages()
-        self._cache.update({m.id: m for m in messages})
-        sync_rows(self, self._ids, [m.id for m in messages])
-        self._cache = {mid: self._cache[mid] for mid in self._ids}
+    message_ids = _RecordList.ids
+
+    def _records(self) -> list[KeyMessage]:
+        return self.session.key_messages()
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.messages or changes.calendar:
@@ -713,11 +768,7 @@ class KeyMessageListModel(QAbstractListModel):
 
     def _all_changed(self) -> None:
         self._badges = None
-        self._emit_rows(0, len(self._ids) - 1)
-
-    def _emit_rows(self, first: int, last: int) -> None:
-        if 0 <= first <= last:
-            self.dataChanged.emit(self.index(first), self.index(last), [])
+        super()._all_changed()
 
     def _report_changed(self) -> None:
         """A new analysis: signal only the rows whose badge, tooltip or status changed
@@ -752,37 +803,16 @@ class KeyMessageListModel(QAbstractListModel):
             cadence.next_delivery,
         )
 
-    def message_ids(self) -> list[int]:
-        return list(self._ids)
-
-    def row_of(self, message_id: int) -> int | None:
-        try:
-            return self._ids.index(message_id)
-        except ValueError:
-            return None
-
     def cadence(self, message_id: int) -> MessageCadence | None:
         try:
             return self.session.report().message(message_id)
         except KeyError:  # added since the last analysis
             return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids):
+        message = self._record(index)
+        if message is None:
             return None
-        message = self._cache[self._ids[index.row()]]
         if role == _DISPLAY:
             return message.title
         if role == IdRole:
@@ -824,41 +854,25 @@ class KeyMessageListModel(QAbstractListModel):
         return "\n".join(lines)
 
 
-class ChannelListModel(QAbstractListModel):
+class ChannelListModel(_RecordList[Channel]):
     """The channels, each checkable: unchecking one hides its posts everywhere."""
 
+    _extra_flags = Qt.ItemFlag.ItemIsUserCheckable
+
     def __init__(self, session: CalendarSession, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self._ids: list[int] = []
-        self._cache: dict[int, Channel] = {}
-        self._load()
+        super().__init__(session, parent)
         session.changed.connect(self._on_changed)
         session.filtersChanged.connect(self._all_changed)
 
-    def _load(self) -> None:
-        channels = self.session.channels()
-        self._cache.update({c.id: c for c in channels})
-        sync_rows(self, self._ids, [c.id for c in channels])
-        self._cache = {cid: self._cache[cid] for cid in self._ids}
+    channel_ids = _RecordList.ids
+
+    def _records(self) -> list[Channel]:
+        return self.session.channels()
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.channels or changes.calendar:
             self._load()
             self._all_changed()
-
-    def _all_changed(self) -> None:
-        if self._ids:
-            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [])
-
-    def channel_ids(self) -> list[int]:
-        return list(self._ids)
-
-    def row_of(self, channel_id: int) -> int | None:
-        try:
-            return self._ids.index(channel_id)
-        except ValueError:
-            return None
 
     def is_shown(self, channel_id: int) -> bool:
         return channel_id not in self.session.filters.hidden_channels
@@ -869,23 +883,10 @@ class ChannelListModel(QAbstractListModel):
         if wanted.hidden_channels != filters.hidden_channels:
             self.session.set_filters(wanted)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsUserCheckable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids):
+        channel = self._record(index)
+        if channel is None:
             return None
-        channel = self._cache[self._ids[index.row()]]
         shown = self.is_shown(channel.id)
         if role == _DISPLAY:
             return channel.name
