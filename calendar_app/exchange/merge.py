@@ -11,10 +11,12 @@ transaction. Occurrences of a recurring post arrive as separate posts.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from ..core.errors import environment_errors
-from ..core.models import NewPost, Post
+from ..core.models import Campaign, Channel, KeyMessage, NewPost, Post
 from ..core.store import CalendarStore, full_edit
 from .formats import Cancelled, ImportOptions, ImportSummary, Progress, no_progress
 
@@ -124,61 +126,72 @@ def _map_channels(
             summary.channels_added.append(fallback_id)
         else:
             fallback_id = existing.id
-    mapping: dict[int, int] = {}
-    for channel in theirs.channels(include_archived=True):
+
+    def find(channel: Channel) -> int | None:
         mine = ours.channel_named(channel.name)
-        if mine is not None:
-            mapping[channel.id] = mine.id
-        elif fallback_id is not None:
-            mapping[channel.id] = fallback_id
-        else:
-            mapping[channel.id] = ours.add_channel(
-                channel.name,
-                kind=channel.kind,
-                color=channel.color,
-                char_limit=channel.char_limit,
-            ).created[0]
-            summary.channels_added.append(mapping[channel.id])
-    return mapping
+        return mine.id if mine is not None else fallback_id
+
+    return _mapping(
+        theirs.channels(include_archived=True),
+        find,
+        lambda c: ours.add_channel(
+            c.name, kind=c.kind, color=c.color, char_limit=c.char_limit
+        ).created[0],
+        summary.channels_added,
+    )
 
 
 def _map_messages(
     ours: CalendarStore, theirs: CalendarStore, summary: ImportSummary
 ) -> dict[int, int]:
-    mapping: dict[int, int] = {}
-    for message in theirs.key_messages(include_archived=True):
-        mine = ours.key_message_titled(message.title)
-        if mine is not None:
-            mapping[message.id] = mine.id
-            continue
-        mapping[message.id] = ours.add_key_message(
-            message.title,
-            statement=message.statement,
-            cadence_days=message.cadence_days,
-            color=message.color,
-            starts_on=message.starts_on,
-            ends_on=message.ends_on,
-            priority=message.priority,
-        ).created[0]
-        summary.messages_added.append(mapping[message.id])
-    return mapping
+    return _mapping(
+        theirs.key_messages(include_archived=True),
+        lambda m: _id_of(ours.key_message_titled(m.title)),
+        lambda m: ours.add_key_message(
+            m.title,
+            statement=m.statement,
+            cadence_days=m.cadence_days,
+            color=m.color,
+            starts_on=m.starts_on,
+            ends_on=m.ends_on,
+            priority=m.priority,
+        ).created[0],
+        summary.messages_added,
+    )
 
 
 def _map_campaigns(
     ours: CalendarStore, theirs: CalendarStore, summary: ImportSummary
 ) -> dict[int, int]:
+    return _mapping(
+        theirs.campaigns(),
+        lambda c: _id_of(ours.campaign_named(c.name)),
+        lambda c: ours.add_campaign(
+            c.name, kind=c.kind, starts_on=c.starts_on, ends_on=c.ends_on, color=c.color
+        ).created[0],
+        summary.campaigns_added,
+    )
+
+
+_Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
+
+
+def _mapping(
+    records: Iterable[_Named],
+    find: Callable[[_Named], int | None],
+    create: Callable[[_Named], int],
+    added: list[int],
+) -> dict[int, int]:
+    """Their record id to ours: the one ``find`` names, else a new one (listed in ``added``)."""
     mapping: dict[int, int] = {}
-    for campaign in theirs.campaigns():
-        mine = ours.campaign_named(campaign.name)
-        if mine is not None:
-            mapping[campaign.id] = mine.id
-            continue
-        mapping[campaign.id] = ours.add_campaign(
-            campaign.name,
-            kind=campaign.kind,
-            starts_on=campaign.starts_on,
-            ends_on=campaign.ends_on,
-            color=campaign.color,
-        ).created[0]
-        summary.campaigns_added.append(mapping[campaign.id])
+    for record in records:
+        found = find(record)
+        if found is None:
+            found = create(record)
+            added.append(found)
+        mapping[record.id] = found
     return mapping
+
+
+def _id_of(record: Channel | KeyMessage | Campaign | None) -> int | None:
+    return None if record is None else record.id
