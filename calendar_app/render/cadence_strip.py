@@ -1103,25 +1103,20 @@ def paint_legend(
         )
         x += w + 14
 
-    # The overdue key first: it is what the strip is about.
-    bar = QRectF(x, mid - 5, 26, 10)
-    path = QPainterPath()
-    path.addRoundedRect(bar, 5, 5)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colors.overdue)
-    painter.drawPath(path)
-    painter.fillPath(path, _hatch(painter, colors.overdue_hatch, 5.0, 1.6))
-    x = bar.right() + 5
-    label("overdue")
-    pale = QRectF(x, mid - 5, 26, 10)
-    path = QPainterPath()
-    path.addRoundedRect(pale, 5, 5)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colors.overdue_future)
-    painter.drawPath(path)
-    painter.fillPath(path, _hatch(painter, colors.overdue_hatch, 5.0, 1.6))
-    x = pale.right() + 5
-    label("overdue unless planned")
+    # The overdue keys first: they are what the strip is about.
+    for fill, text in (
+        (colors.overdue, "overdue"),
+        (colors.overdue_future, "overdue unless planned"),
+    ):
+        bar = QRectF(x, mid - 5, 26, 10)
+        path = QPainterPath()
+        path.addRoundedRect(bar, 5, 5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawPath(path)
+        painter.fillPath(path, _hatch(painter, colors.overdue_hatch, 5.0, 1.6))
+        x = bar.right() + 5
+        label(text)
     painter.setPen(QPen(colors.today, 2))
     painter.drawLine(QPointF(x + 1, mid - 7), QPointF(x + 1, mid + 7))
     x += 7
