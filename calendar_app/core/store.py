@@ -979,31 +979,26 @@ class CalendarStore:
         stamp = _now()
         with environment_errors(), self.db.atomic():
             for post in after:
-                self._write_post(post, updated_at=stamp, revision=post.revision + 1)
+                self._write_post(
+                    post, before[post.id], updated_at=stamp, revision=post.revision + 1
+                )
         return _diff_changes(list(before.values()), after)
 
-    def _write_post(self, post: Post, *, updated_at: str, revision: int) -> None:
+    def _write_post(self, post: Post, before: Post, *, updated_at: str, revision: int) -> None:
+        """Write ``post`` over ``before``, the same post as stored: only the columns that
+        differ, so that a move does not re-index the text for search, and its key
+        messages only when they changed (the delivery copies follow by trigger)."""
+        new = _post_columns(post)
+        old = _post_columns(before)
+        changed = {column: value for column, value in new.items() if old[column] != value}
+        changed |= {"updated_at": updated_at, "revision": revision}
+        assignments = ", ".join(f"{column} = ?" for column in changed)
         self._conn.execute(
-            "UPDATE posts SET title = ?, body = ?, channel_id = ?, campaign_id = ?, status = ?,"
-            " date = ?, time = ?, link = ?, notes = ?, updated_at = ?, revision = ?"
-            " WHERE id = ?",
-            (
-                post.title.strip(),
-                post.body,
-                post.channel_id,
-                post.campaign_id,
-                post.status.value,
-                _iso(post.date),
-                format_time(post.time),
-                post.link,
-                post.notes,
-                updated_at,
-                revision,
-                post.id,
-            ),
+            f"UPDATE posts SET {assignments} WHERE id = ?", (*changed.values(), post.id)
         )
-        self._conn.execute("DELETE FROM post_messages WHERE post_id = ?", (post.id,))
-        self._conn.executemany(_INSERT_LINK, _links(post.id, post))
+        if set(post.message_ids) != set(before.message_ids):
+            self._conn.execute("DELETE FROM post_messages WHERE post_id = ?", (post.id,))
+            self._conn.executemany(_INSERT_LINK, _links(post.id, post))
 
     def move_posts(self, moves: Mapping[int, tuple[date | None, time | None]]) -> ChangeSet:
         """Give posts new dates and times (``None`` date: back to the backlog)."""
@@ -1038,7 +1033,10 @@ class CalendarStore:
             for post in posts:
                 if post.id in current:
                     self._write_post(
-                        post, updated_at=post.updated_at.isoformat(), revision=post.revision
+                        post,
+                        current[post.id],
+                        updated_at=post.updated_at.isoformat(),
+                        revision=post.revision,
                     )
                     self._conn.execute(
                         "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",
@@ -1428,19 +1426,23 @@ def _insert_posts_rows(
     return [ids[row[0]] for row in rows]
 
 
+def _post_columns(post: NewPost | Post) -> dict[str, Any]:
+    """A post's columns from title to notes, as stored, in the order the inserts write."""
+    return {
+        "title": post.title.strip(),
+        "body": post.body,
+        "channel_id": post.channel_id,
+        "campaign_id": post.campaign_id,
+        "status": PostStatus(post.status).value,
+        "date": _iso(post.date),
+        "time": format_time(post.time),
+        "link": post.link,
+        "notes": post.notes,
+    }
+
+
 def _post_fields(post: NewPost) -> tuple[Any, ...]:
-    """A new post's columns from title to notes, in the order both insert paths write."""
-    return (
-        post.title.strip(),
-        post.body,
-        post.channel_id,
-        post.campaign_id,
-        PostStatus(post.status).value,
-        _iso(post.date),
-        format_time(post.time),
-        post.link,
-        post.notes,
-    )
+    return tuple(_post_columns(post).values())
 
 
 def _links(post_id: int, post: NewPost | Post) -> list[tuple[int, int, str | None, int, str]]:

@@ -138,3 +138,35 @@ def test_a_window_of_rows_gives_the_same_analysis_as_all_rows(
 
 def test_the_schema_version_counts_the_migrations() -> None:
     assert len(MIGRATIONS.pending(sqlite_utils.Database(memory=True))) == database.SCHEMA_VERSION
+
+
+def test_edits_and_their_undo_write_only_what_changed_and_keep_everything_right(
+    store: CalendarStore,
+) -> None:
+    blog = store.add_channel("Blog", kind="blog").created[0]
+    a = store.add_key_message("A", cadence_days=7).created[0]
+    b = store.add_key_message("B", cadence_days=7).created[0]
+    post_id = store.add_post(
+        NewPost("Spring article", blog, (a,), date(2026, 11, 2), None, PostStatus.SCHEDULED)
+    ).created[0]
+    before = store.post(post_id)
+
+    store.move_posts({post_id: (date(2026, 11, 5), time(10))})
+    assert [p.id for p in store.search("spring")] == [post_id]
+    store.update_post(post_id, {"title": "Autumn article", "message_ids": (b,)})
+    assert store.search("spring") == []
+    assert store.post(post_id).message_ids == (b,)
+    assert_copies_match(store)
+
+    store.restore_posts([before])
+    restored = store.post(post_id)
+    assert (restored.title, restored.message_ids, restored.date, restored.time) == (
+        "Spring article",
+        (a,),
+        date(2026, 11, 2),
+        None,
+    )
+    assert restored.revision == before.revision
+    assert store.search("autumn") == []
+    assert [p.id for p in store.search("spring")] == [post_id]
+    assert_copies_match(store)
