@@ -29,7 +29,6 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from calendar_app.core.demo import write_demo
@@ -211,7 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         log("window: start-up, memory, month switch, drop...")
         with tempfile.TemporaryDirectory() as scratch:
             demo = Path(scratch) / "demo.cadence"
-            write_demo(demo, today=date(2026, 1, 15))
+            # Planned around today, as `make run` writes it: the window opens on
+            # today's month, so the first paint has the demo's chips and gaps.
+            write_demo(demo)
             results.extend(
                 ui.startup_and_memory(demo, calendars[workload], workload, settings.startup_runs)
             )
