@@ -6,6 +6,8 @@ PATH and waits for the month view's first paint. Once painted, both print the
 wall clock (``first-paint-epoch SECONDS``, as ``cadence --smoke-test`` does for
 the built program) and then the peak resident memory in kilobytes, and quit:
 the start-up is measured up to the paint, not up to the end of the process.
+Cadence's window also prints how many posts the painted month shows
+(``posts-shown N``), counted after the clock is read.
 """
 
 from __future__ import annotations
@@ -76,7 +78,10 @@ def cadence(path: Path) -> None:
         store = CalendarStore.open(path)
         window = MainWindow(CalendarSession(store), settings)
         window.resize(1280, 800)
-        report(show_and_wait(window, window.month_view))
+        painted_at = show_and_wait(window, window.month_view)
+        month = window.month_view
+        print(f"posts-shown {sum(len(month.posts_on(day)) for day in month.visible_days())}")
+        report(painted_at)
         window.close()
         app.processEvents()
         window.session.store.close()
