@@ -79,8 +79,7 @@ def cadence(path: Path) -> None:
         window = MainWindow(CalendarSession(store), settings)
         window.resize(1280, 800)
         painted_at = show_and_wait(window, window.month_view)
-        month = window.month_view
-        print(f"posts-shown {sum(len(month.posts_on(day)) for day in month.visible_days())}")
+        print(f"posts-shown {window.month_view.shown_count()}")
         report(painted_at)
         window.close()
         app.processEvents()

@@ -209,6 +209,10 @@ class PeriodView(QWidget):
         """Every post shown for ``day`` (drawn or behind "+N more"), in display order."""
         return [p.id for p in self._by_day.get(day, [])]
 
+    def shown_count(self) -> int:
+        """How many posts the month shows, drawn or behind "+N more"."""
+        return sum(len(self.posts_on(day)) for day in self.visible_days())
+
     def badge_count(self, day: date) -> int:
         """The overdue badge painted on ``day`` (0: no badge, as when a message is selected)."""
         if self._session.selected_message is not None:

@@ -110,6 +110,7 @@ def test_busy_day_shows_plus_n_more(
     month: MonthView, session: CalendarSession, qtbot: QtBot
 ) -> None:
     busy = date(2026, 11, 24)
+    before = month.shown_count()
     for hour in range(10, 18):
         add_post(session, f"Busy {hour}", busy, time(hour, 0))
     untimed = add_post(session, "All day", busy, None)
@@ -119,6 +120,7 @@ def test_busy_day_shows_plus_n_more(
     hidden = month.hidden_count(busy)
     assert hidden > 0
     assert len(shown) + hidden == total
+    assert month.shown_count() == before + 9, "the month counts the posts behind +N more"
     assert shown[0] == untimed, "untimed posts come first"
     hidden_id = month.posts_on(busy)[-1]
     assert month.chip_rect(hidden_id) is None
