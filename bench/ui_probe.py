@@ -1,8 +1,9 @@
 """One measured start of a window, run in a fresh process by bench/ui.py.
 
 ``python -m bench.ui_probe bare`` opens a bare PySide6 window that paints
-once; ``python -m bench.ui_probe cadence PATH`` opens Cadence's main window on
-PATH and waits for the month view's first paint. Once painted, both print the
+once; ``python -m bench.ui_probe cadence PATH [DAY]`` opens Cadence's main window on
+PATH (on the month of DAY, an ISO date, else of the real today) and waits for
+the month view's first paint. Once painted, both print the
 wall clock (``first-paint-epoch SECONDS``, as ``cadence --smoke-test`` does for
 the built program) and then the peak resident memory in kilobytes, and quit:
 the start-up is measured up to the paint, not up to the end of the process.
@@ -17,6 +18,7 @@ import resource
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -64,7 +66,7 @@ def bare() -> None:
     app.processEvents()
 
 
-def cadence(path: Path) -> None:
+def cadence(path: Path, today: date | None = None) -> None:
     from PySide6.QtCore import QSettings
 
     from calendar_app.core.store import CalendarStore
@@ -76,7 +78,7 @@ def cadence(path: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         settings = QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat)
         store = CalendarStore.open(path)
-        window = MainWindow(CalendarSession(store), settings)
+        window = MainWindow(CalendarSession(store, today=today), settings)
         window.resize(1280, 800)
         painted_at = show_and_wait(window, window.month_view)
         print(f"posts-shown {window.month_view.shown_count()}")
@@ -90,4 +92,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
     else:
-        cadence(Path(sys.argv[2]))
+        cadence(Path(sys.argv[2]), date.fromisoformat(sys.argv[3]) if len(sys.argv) > 3 else None)
