@@ -137,6 +137,7 @@ class CalendarSession(QObject):
         self._report: CadenceReport | None = None
         self._range_cache: dict[tuple[date, date], list[Post]] = {}  # oldest first
         self._cached_posts = 0
+        self._post_count: int | None = None
         self._channels: dict[int, Channel] = {}
         self._messages: dict[int, KeyMessage] = {}
         self._campaigns: dict[int, Campaign] = {}
@@ -377,6 +378,7 @@ class CalendarSession(QObject):
 
     def notify(self, changes: ChangeSet) -> None:
         """Called by commands after each store call: refresh what depends on it."""
+        self._post_count = None
         self._patch_ranges(changes)
         if changes.channels or changes.messages or changes.campaigns or changes.calendar:
             self._reload_names()
@@ -390,6 +392,16 @@ class CalendarSession(QObject):
 
     def posts(self, post_ids: Iterable[int]) -> list[Post]:
         return self.store.posts(post_ids)
+
+    def post_count(self) -> int:
+        """The number of posts in the calendar, counted again after each change.
+
+        Stepping through months asks for it on every step; counting a large
+        file each time would cost milliseconds for a number that has not moved.
+        """
+        if self._post_count is None:
+            self._post_count = self.store.count_posts()
+        return self._post_count
 
 
 def _cut(posts: list[Post], first: date, last: date) -> list[Post]:

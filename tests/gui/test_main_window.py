@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import PostStatus
 from calendar_app.core.store import CalendarStore
-from calendar_app.ui.commands import MovePostsCommand
+from calendar_app.ui.commands import DeletePostsCommand, MovePostsCommand
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.session import CalendarSession, Filters
 
@@ -106,6 +106,20 @@ def test_status_bar_counts_overdue_messages(window: MainWindow) -> None:
     text = window.statusBar().currentMessage()
     assert f"{len(overdue)} key message" in text
     assert f"{window.session.store.count_posts()} posts" in text
+
+
+def test_status_bar_count_follows_changes_and_undo(window: MainWindow) -> None:
+    total = window.session.store.count_posts()
+    doomed = [p.id for p in window.session.posts_between(TODAY, TODAY + timedelta(days=6))][:2]
+    assert len(doomed) == 2
+
+    window.session.push(DeletePostsCommand(window.session, doomed))
+    assert window.statusBar().currentMessage().startswith(f"{total - 2} posts")
+    window.step(1)  # a month switch keeps the count it has
+    assert window.statusBar().currentMessage().startswith(f"{total - 2} posts")
+
+    window.session.undo_stack.undo()
+    assert window.statusBar().currentMessage().startswith(f"{total} posts")
 
 
 def test_search_filters_the_views(window: MainWindow, qtbot: QtBot) -> None:
