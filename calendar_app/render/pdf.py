@@ -171,11 +171,16 @@ def _paint_month(
         f"{month_name(month)} {month.year}",
         subtitle,
     )
-    legend_h = 30.0
+    indent, legend = legend_groups(style, rect.width(), plan)
+    legend_h = legend_height(legend) + 8
     grid = QRectF(rect.left(), top + 10, rect.width(), rect.bottom() - legend_h - top - 10)
     _paint_grid(painter, style, grid, plan, month, last_day)
     _paint_month_legend(
-        painter, style, QRectF(rect.left(), grid.bottom() + 8, rect.width(), legend_h - 8), plan
+        painter,
+        style,
+        QRectF(rect.left(), grid.bottom() + 8, rect.width(), legend_h - 8),
+        indent,
+        legend,
     )
 
 
@@ -382,55 +387,104 @@ def _chip(plan: _Plan, post: Post) -> Chip:
     )
 
 
-def _paint_month_legend(painter: QPainter, style: PageStyle, rect: QRectF, plan: _Plan) -> None:
-    """Two lines: channels (chip stripes) and key messages (dots), with a key to the marks."""
+_LEGEND_LINE = 12.0
+_LEGEND_MOST_LINES = 3
+"""Lines a legend group (channels, key messages) may take before it ends with "…"."""
+_CHANNEL_TAIL = "Dashed: draft · ✓ published · struck through: cancelled"
+_MESSAGE_TAIL = "Red number: key messages overdue that day"
+
+
+@dataclass
+class _LegendGroup:
+    heading: str
+    tail: str
+    round_marks: bool
+    lines: list[list[tuple[str, QColor]]]
+    cut: bool
+    """True when some items did not fit in :data:`_LEGEND_MOST_LINES` lines."""
+
+
+def _legend_item_width(metrics: QFontMetricsF, name: str) -> float:
+    return 9 + metrics.horizontalAdvance(name) + 12
+
+
+def legend_groups(style: PageStyle, width: float, plan: _Plan) -> tuple[float, list[_LegendGroup]]:
+    """The month legend laid out in ``width``: the items' left edge and each group's lines.
+
+    Items flow onto further lines under the first, whose right end holds the
+    group's key to the marks; a group longer than its lines ends with "…".
+    """
+    metrics = QFontMetricsF(style.font(7.5))
+    bold = QFontMetricsF(style.font(7.5, QFont.Weight.DemiBold))
+    groups = [
+        ("Channels", _CHANNEL_TAIL, False, [(c.name, c.color) for c in plan.legend_channels]),
+        ("Key messages", _MESSAGE_TAIL, True, [(m.title, m.color) for m in plan.legend_messages]),
+    ]
+    indent = max(bold.horizontalAdvance(heading) for heading, *_ in groups) + 8
+    ellipsis = metrics.horizontalAdvance("…") + 8
+    laid: list[_LegendGroup] = []
+    for heading, tail, round_marks, items in groups:
+        lines: list[list[tuple[str, QColor]]] = [[]]
+        room = width - indent - metrics.horizontalAdvance(tail) - 16
+        left = room
+        cut = False
+        for name, color in items:
+            need = _legend_item_width(metrics, name)
+            if need > left and lines[-1]:
+                if len(lines) == _LEGEND_MOST_LINES:
+                    cut = True
+                    break
+                lines.append([])
+                left = width - indent
+            lines[-1].append((name, QColor(safe_color(color))))
+            left -= need
+        if cut:
+            # Room for the "…" at the end of the last line.
+            while lines[-1] and left < ellipsis:
+                left += _legend_item_width(metrics, lines[-1].pop()[0])
+        laid.append(_LegendGroup(heading, tail, round_marks, lines, cut))
+    return indent, laid
+
+
+def legend_height(groups: list[_LegendGroup]) -> float:
+    """The month legend's height, the last line's leading left out."""
+    return _LEGEND_LINE * sum(len(g.lines) for g in groups) - 2
+
+
+def _paint_month_legend(
+    painter: QPainter, style: PageStyle, rect: QRectF, indent: float, groups: list[_LegendGroup]
+) -> None:
+    """Channels (chip stripes) and key messages (dots), each with its key to the marks."""
     font = style.font(7.5)
     bold = style.font(7.5, QFont.Weight.DemiBold)
-    metrics = QFontMetricsF(font)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-
-    def line(
-        y: float, heading: str, items: list[tuple[str, QColor]], round_marks: bool, tail: str
-    ) -> None:
-        x = rect.left()
-        x += _legend_text(painter, QRectF(x, y, 80, 11), heading, bold, style.muted) + 8
-        for name, color in items:
-            need = 11 + metrics.horizontalAdvance(name) + 12
-            if x + need > rect.right() - metrics.horizontalAdvance(tail) - 16:
-                x += _legend_text(painter, QRectF(x, y, 20, 11), "…", font, style.muted) + 8
-                break
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            if round_marks:
-                painter.drawEllipse(QRectF(x, y + 2.5, 6, 6))
-            else:
-                painter.drawRoundedRect(QRectF(x, y + 1.5, 3, 8), 1, 1)
-            x += 9
-            x += _legend_text(painter, QRectF(x, y, need, 11), name, font, style.ink) + 12
+    y = rect.top()
+    for group in groups:
+        _legend_text(painter, QRectF(rect.left(), y, indent, 11), group.heading, bold, style.muted)
         _legend_text(
             painter,
             QRectF(rect.left(), y, rect.width(), 11),
-            tail,
+            group.tail,
             font,
             style.muted,
             Qt.AlignmentFlag.AlignRight,
         )
-
-    line(
-        rect.top(),
-        "Channels",
-        [(c.name, QColor(safe_color(c.color))) for c in plan.legend_channels],
-        False,
-        "Dashed: draft · ✓ published · struck through: cancelled",
-    )
-    line(
-        rect.top() + 12,
-        "Key messages",
-        [(m.title, QColor(safe_color(m.color))) for m in plan.legend_messages],
-        True,
-        "Red number: key messages overdue that day",
-    )
+        for number, items in enumerate(group.lines):
+            x = rect.left() + indent
+            for name, color in items:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(color)
+                if group.round_marks:
+                    painter.drawEllipse(QRectF(x, y + 2.5, 6, 6))
+                else:
+                    painter.drawRoundedRect(QRectF(x, y + 1.5, 3, 8), 1, 1)
+                x += 9
+                cell = QRectF(x, y, rect.right() - x, 11)
+                x += _legend_text(painter, cell, name, font, style.ink) + 12
+            if group.cut and number == len(group.lines) - 1:
+                _legend_text(painter, QRectF(x, y, 20, 11), "…", font, style.muted)
+            y += _LEGEND_LINE
     painter.restore()
 
 

@@ -19,6 +19,7 @@ so the pages read in black-and-white print too.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -381,8 +382,6 @@ Block = tuple[str, int, int]
 """A part of an overview page: ``("sentence", 0, 0)``, ``("table", a, b)`` or
 ``("chart", a, b)`` with ``a, b`` a slice of the report's messages."""
 
-_TABLE_EXTRA = 14 + _TABLE_HEADER + 14 + 20
-"""A table's height besides its rows: label, header, note, space after."""
 _CHART_EXTRA = 14 + _AXIS + 8 + 14 + 12
 """A chart's height besides its rows: label, axis, legend, space after."""
 
@@ -397,8 +396,10 @@ def overview_pages(report: DeliveryReport, style: PageStyle, rect: QRectF) -> li
     pages: list[list[Block]] = [[("sentence", 0, 0)]]
     room = rect.height() - _sentence_height(style, rect.width(), report.sentence) - 16
     count = len(report.messages)
+    # Besides its rows, a table has its label, header, note and the space after it.
+    table_extra = 14 + _TABLE_HEADER + 3 + _table_note_height(style, rect.width()) + 20
     for kind, row_h, extra, least in (
-        ("table", TABLE_ROW, _TABLE_EXTRA, 1),
+        ("table", TABLE_ROW, table_extra, 1),
         ("chart", STRIP_ROW, _CHART_EXTRA, 3),
     ):
         start = 0
@@ -487,16 +488,23 @@ def _paint_sentence(
 
 
 _COLUMNS = (
-    ("Key message", 0.0, Qt.AlignmentFlag.AlignLeft),
-    ("Status", 0.0, Qt.AlignmentFlag.AlignLeft),
-    ("Cadence", 62.0, Qt.AlignmentFlag.AlignLeft),
-    ("Deliveries", 52.0, Qt.AlignmentFlag.AlignRight),
-    ("On average", 82.0, Qt.AlignmentFlag.AlignRight),
-    ("Gaps so far", 50.0, Qt.AlignmentFlag.AlignRight),
-    ("Longest", 46.0, Qt.AlignmentFlag.AlignRight),
-    ("Last", 64.0, Qt.AlignmentFlag.AlignRight),
-    ("Next", 64.0, Qt.AlignmentFlag.AlignRight),
+    ("Key message", Qt.AlignmentFlag.AlignLeft),
+    ("Status", Qt.AlignmentFlag.AlignLeft),
+    ("Cadence", Qt.AlignmentFlag.AlignLeft),
+    ("Deliveries", Qt.AlignmentFlag.AlignRight),
+    ("On average", Qt.AlignmentFlag.AlignRight),
+    ("Gaps so far", Qt.AlignmentFlag.AlignRight),
+    ("Longest", Qt.AlignmentFlag.AlignRight),
+    ("Last", Qt.AlignmentFlag.AlignRight),
+    ("Next", Qt.AlignmentFlag.AlignRight),
 )
+_COLUMN_GAP = 12.0
+_TABLE_NOTE = (
+    "Deliveries: days on which a scheduled or published post carried the message, on any "
+    "channel. On average: days between deliveries. Gaps so far: overdue stretches up to today."
+)
+_NOTE_LINES = 2
+_NOTE_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
 
 def _every(days: float | None) -> str:
@@ -506,19 +514,66 @@ def _every(days: float | None) -> str:
     return f"every {text} d"
 
 
+def _table_cells(item: MessageDelivery) -> tuple[str, ...]:
+    """The cells after the title and the status, in the order of :data:`_COLUMNS`."""
+    cadence = item.cadence
+    longest = item.longest_gap
+    return (
+        f"every {cadence.cadence_days} d",
+        str(item.deliveries),
+        _every(item.average_interval),
+        str(len(item.gaps_so_far)),
+        f"{longest} d" if longest else "—",
+        day_text(cadence.last_delivery),
+        day_text(cadence.next_delivery),
+    )
+
+
+def _column_widths(
+    style: PageStyle, width: float, messages: Sequence[MessageDelivery]
+) -> list[float]:
+    """Each column as wide as its header and its widest cell; the titles get the rest.
+
+    Measured, not fixed, so that a wide font (DejaVu Sans, where no other is
+    installed) keeps every header and figure whole; only a title too long for
+    the room left is shortened.
+    """
+    head = QFontMetricsF(style.font(7.5, QFont.Weight.DemiBold))
+    body = QFontMetricsF(style.font(9))
+    pill = QFontMetricsF(style.font(8, QFont.Weight.DemiBold))
+    rows = [_table_cells(item) for item in messages]
+    status_w = max(
+        [head.horizontalAdvance("Status")]
+        + [
+            pill.horizontalAdvance(status_label(m.cadence.status, m.cadence.overdue_days)) + 14
+            for m in messages
+        ]
+    )
+    widths = [0.0, math.ceil(status_w)]
+    for index, (name, _) in enumerate(_COLUMNS[2:]):
+        cells = [body.horizontalAdvance(row[index]) for row in rows]
+        widths.append(math.ceil(max([head.horizontalAdvance(name), *cells])))
+    widths[0] = width - sum(widths) - _COLUMN_GAP * (len(widths) - 1)
+    return widths
+
+
+def _table_note_height(style: PageStyle, width: float) -> float:
+    """The height of the note under the table: its text wrapped, at most two lines."""
+    metrics = QFontMetricsF(style.font(7.5))
+    bounds = metrics.boundingRect(QRectF(0, 0, width, 10_000), _NOTE_FLAGS, _TABLE_NOTE)
+    return min(bounds.height(), metrics.lineSpacing() * _NOTE_LINES)
+
+
 def _paint_table(
     painter: QPainter, style: PageStyle, rect: QRectF, messages: Sequence[MessageDelivery]
 ) -> float:
-    fixed = sum(w for _, w, _ in _COLUMNS)
-    status_w = 118.0
-    title_w = rect.width() - fixed - status_w - 8 * 10
-    widths = [title_w, status_w] + [w for _, w, _ in _COLUMNS[2:]]
+    widths = _column_widths(style, rect.width(), messages)
     xs = [rect.left()]
     for w in widths[:-1]:
-        xs.append(xs[-1] + w + 10)
+        xs.append(xs[-1] + w + _COLUMN_GAP)
     head = style.font(7.5, QFont.Weight.DemiBold)
     y = rect.top()
-    for (name, _, align), x, w in zip(_COLUMNS, xs, widths, strict=True):
+    for (name, align), x, w in zip(_COLUMNS, xs, widths, strict=True):
         _text(
             painter,
             QRectF(x, y, w, _TABLE_HEADER),
@@ -532,6 +587,7 @@ def _paint_table(
     painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
     body = style.font(9)
     bold = style.font(9, QFont.Weight.DemiBold)
+    pill_metrics = QFontMetricsF(style.font(8, QFont.Weight.DemiBold))
     for item in messages:
         cadence = item.cadence
         mid = y + TABLE_ROW / 2
@@ -549,28 +605,11 @@ def _paint_table(
             bold,
             style.ink,
         )
-        pill_font_w = QFontMetricsF(style.font(8, QFont.Weight.DemiBold)).horizontalAdvance(
-            status_label(cadence.status, cadence.overdue_days)
-        )
-        paint_status_pill(
-            painter,
-            style,
-            cadence.status,
-            cadence.overdue_days,
-            xs[1] + min(pill_font_w + 14, widths[1]),
-            mid,
-        )
-        longest = item.longest_gap
-        cells = (
-            f"every {cadence.cadence_days} d",
-            str(item.deliveries),
-            _every(item.average_interval),
-            str(len(item.gaps_so_far)),
-            f"{longest} d" if longest else "—",
-            day_text(cadence.last_delivery),
-            day_text(cadence.next_delivery),
-        )
-        for (_, _, align), x, w, value in zip(_COLUMNS[2:], xs[2:], widths[2:], cells, strict=True):
+        label = status_label(cadence.status, cadence.overdue_days)
+        pill_w = pill_metrics.horizontalAdvance(label) + 14
+        paint_status_pill(painter, style, cadence.status, cadence.overdue_days, xs[1] + pill_w, mid)
+        cells = _table_cells(item)
+        for (_, align), x, w, value in zip(_COLUMNS[2:], xs[2:], widths[2:], cells, strict=True):
             _text(
                 painter,
                 QRectF(x, y, w, TABLE_ROW),
@@ -582,17 +621,11 @@ def _paint_table(
         y += TABLE_ROW
         painter.setPen(QPen(style.line, 0.6))
         painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-    note = style.font(7.5)
-    _text(
-        painter,
-        QRectF(rect.left(), y + 3, rect.width(), 11),
-        "Deliveries: days on which at least one scheduled or published post carried the "
-        "message, on any channel. On average: days between deliveries in the period. Gaps so far: "
-        "stretches on which it was overdue, up to today.",
-        note,
-        style.faint,
-    )
-    return y + 14
+    note_h = _table_note_height(style, rect.width())
+    painter.setFont(style.font(7.5))
+    painter.setPen(style.faint)
+    painter.drawText(QRectF(rect.left(), y + 3, rect.width(), note_h), _NOTE_FLAGS, _TABLE_NOTE)
+    return y + 3 + note_h
 
 
 def _strip_layout(report: DeliveryReport, left: float, right: float) -> StripLayout:
@@ -674,9 +707,12 @@ def paint_message_cards(
     """
     gap = 14.0
     height = (rect.height() - gap * (CARDS_PER_PAGE - 1)) / CARDS_PER_PAGE
+    # One width for the figures of every card of the report, so that their columns line up.
+    figures_w = _figures_width(style, report.messages)
     for index, item in enumerate(messages):
         top = rect.top() + index * (height + gap)
-        _paint_card(painter, style, QRectF(rect.left(), top, rect.width(), height), report, item)
+        card = QRectF(rect.left(), top, rect.width(), height)
+        _paint_card(painter, style, card, report, item, figures_w)
     if len(messages) < CARDS_PER_PAGE:
         top = rect.top() + len(messages) * (height + gap)
         paint_reading_notes(
@@ -762,7 +798,12 @@ def paint_reading_notes(painter: QPainter, style: PageStyle, rect: QRectF, as_of
 
 
 def _paint_card(
-    painter: QPainter, style: PageStyle, rect: QRectF, report: DeliveryReport, item: MessageDelivery
+    painter: QPainter,
+    style: PageStyle,
+    rect: QRectF,
+    report: DeliveryReport,
+    item: MessageDelivery,
+    figures_w: float,
 ) -> None:
     cadence = item.cadence
     color = QColor(safe_color(item.message.color))
@@ -814,7 +855,6 @@ def _paint_card(
 
     strip_h = 40.0
     body = QRectF(inner.left(), y, inner.width(), inner.bottom() - strip_h - 14 - y)
-    figures_w = 230.0
     channels_w = 230.0
     _paint_figures(painter, style, QRectF(body.left(), body.top(), figures_w, body.height()), item)
     _paint_channel_bars(
@@ -842,10 +882,29 @@ def _paint_card(
     )
 
 
-def _paint_figures(
-    painter: QPainter, style: PageStyle, rect: QRectF, item: MessageDelivery
-) -> None:
-    """Four figures, one a line: a big number, what it counts, and a note."""
+_FIGURE_NUMBER_W = 46.0
+_FIGURES_W = (230.0, 320.0)
+"""The figures column of a card: at least this wide, and at most, fitting its notes between."""
+
+
+def _figures_width(style: PageStyle, items: Sequence[MessageDelivery]) -> float:
+    """The width the cards' figures need for their words, within :data:`_FIGURES_W`."""
+    label = QFontMetricsF(style.font(8.5, QFont.Weight.DemiBold))
+    note = QFontMetricsF(style.font(7.5))
+    words = max(
+        (
+            max(label.horizontalAdvance(what), note.horizontalAdvance(detail))
+            for item in items
+            for _, what, detail in _figures(item)
+        ),
+        default=0.0,
+    )
+    least, most = _FIGURES_W
+    return min(max(least, math.ceil(_FIGURE_NUMBER_W + 4 + words)), most)
+
+
+def _figures(item: MessageDelivery) -> tuple[tuple[str, str, str], ...]:
+    """A card's four figures: (the number, what it counts, a note)."""
     cadence = item.cadence
     interval = item.average_interval
     gaps = item.gaps_so_far
@@ -857,7 +916,7 @@ def _paint_figures(
         overdue_note = "not overdue once in the period"
     if item.days_unplanned:
         overdue_note += f"; {item.days_unplanned} ahead not planned yet"
-    figures = (
+    return (
         (
             str(item.deliveries),
             "delivery" if item.deliveries == 1 else "deliveries",
@@ -881,12 +940,18 @@ def _paint_figures(
             else "none so far",
         ),
     )
+
+
+def _paint_figures(
+    painter: QPainter, style: PageStyle, rect: QRectF, item: MessageDelivery
+) -> None:
+    """Four figures, one a line: a big number, what it counts, and a note."""
     big = style.font(16, QFont.Weight.DemiBold)
     label = style.font(8.5, QFont.Weight.DemiBold)
     note = style.font(7.5)
-    number_w = 46.0
+    number_w = _FIGURE_NUMBER_W
     row_h = min(rect.height() / 4, 28.0)
-    for index, (value, what, detail) in enumerate(figures):
+    for index, (value, what, detail) in enumerate(_figures(item)):
         y = rect.top() + index * row_h
         _text(
             painter,

@@ -7,7 +7,8 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import date
+import unicodedata
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.formats import Cancelled, ExportOptions, no_progress
 from calendar_app.render import pdf
 from calendar_app.render.pdf import export_pdf, render_images
-from calendar_app.render.report import TITLE_HEIGHT, build_delivery_report
+from calendar_app.render.report import TITLE_HEIGHT, PageStyle, build_delivery_report
 
 from .conftest import TODAY
 
@@ -44,11 +45,21 @@ def export(store: CalendarStore, target: Path, **options: object) -> bytes:
     return target.read_bytes()
 
 
-def pdf_text(path: Path) -> str:
+def pdf_text(path: Path, *, page: int | None = None) -> str:
+    """The words of the PDF (or of one page, from 1) as a reader sees them.
+
+    Where the font has ligatures, the text names their characters ("ﬁ" in
+    "ﬁnancing"); NFKC spells them out as PDF viewers do when searching.
+    """
+    pages = [] if page is None else ["-f", str(page), "-l", str(page)]
     result = subprocess.run(
-        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True, timeout=60
+        ["pdftotext", *pages, str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
-    return result.stdout
+    return unicodedata.normalize("NFKC", result.stdout)
 
 
 def test_report_pages_then_one_page_per_month(
@@ -194,7 +205,7 @@ def test_month_pages_follow_the_calendars_week_start(tmp_path: Path, qapp: objec
         channel = store.add_channel("Blog", color="#e0532f").created[0]
         store.add_post(
             NewPost(
-                title="<img src=x onerror=alert(1)> as a title",
+                title="<b>Not bold</b> & <i>x</i>",
                 channel_id=channel,
                 date=date(2026, 11, 10),
                 status=PostStatus.SCHEDULED,
@@ -204,8 +215,44 @@ def test_month_pages_follow_the_calendars_week_start(tmp_path: Path, qapp: objec
     text = pdf_text(target)
     flat = " ".join(text.split())
     assert "Sun Mon Tue Wed Thu Fri Sat" in flat
-    assert "<img src=x onerror=alert(1)> as a title" in flat
+    assert "<b>Not bold</b> & <i>x</i>" in flat  # drawn as typed, not as markup
     assert "No key messages to report on." in flat
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) is absent")
+def test_month_legend_flows_over_lines_then_stops(tmp_path: Path, qapp: object) -> None:
+    target = tmp_path / "many.pdf"
+    november = date(2026, 11, 1)
+    titles = [f"Key message number {n:02d} for the legend" for n in range(1, 25)]
+    with CalendarStore.create(tmp_path / "many.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog", color="#e0532f").created[0]
+        for day, title in enumerate(titles):
+            message = store.add_key_message(title, cadence_days=30).created[0]
+            store.add_post(
+                NewPost(
+                    title=f"Post {day + 1}",
+                    channel_id=channel,
+                    date=november + timedelta(days=day),
+                    status=PostStatus.SCHEDULED,
+                    message_ids=(message,),
+                )
+            )
+        options = ExportOptions(today=TODAY, first=november, last=date(2026, 11, 30))
+        export(store, target, first=options.first, last=options.last)
+        plan = pdf._read_plan(store, options, TODAY)
+    _, (channels, messages) = pdf.legend_groups(PageStyle(), WIDTH - 2 * pdf.MARGIN, plan)
+    pages = pdf_text(target).count("\f")
+    month_page = " ".join(pdf_text(target, page=pages).split())
+
+    assert [name for line in channels.lines for name, _ in line] == ["Blog"]
+    assert len(messages.lines) == pdf._LEGEND_MOST_LINES
+    assert messages.cut
+    shown = [name for line in messages.lines for name, _ in line]
+    assert len(messages.lines[1]) > 1  # the second line is filled, not one title a line
+    assert shown == titles[: len(shown)]
+    for title in titles:
+        assert (title in month_page) == (title in shown), title
+    assert month_page.count("Key message number") == len(shown)
 
 
 # -- pictures ---------------------------------------------------------------------
@@ -229,12 +276,22 @@ def count_near(image: QImage, rect: QRectF, color: QColor, tolerance: int = 30) 
     return found
 
 
-def day_corner(day: date, rows: int, scale: float, *, right: bool) -> QRectF:
+WIDTH, HEIGHT = 841.89, 595.28
+
+
+def legend_height(store: CalendarStore) -> float:
+    """The height of the demo's month legend and the space above it, as the pages lay it out."""
+    plan = pdf._read_plan(store, ExportOptions(today=TODAY), TODAY)
+    _, groups = pdf.legend_groups(PageStyle(), WIDTH - 2 * pdf.MARGIN, plan)
+    return pdf.legend_height(groups) + 8
+
+
+def day_corner(day: date, rows: int, scale: float, legend_h: float, *, right: bool) -> QRectF:
     """The top corner of ``day``'s cell on a month page (Monday-first, ``rows`` weeks)."""
-    width, height = 841.89, 595.28
+    width, height = WIDTH, HEIGHT
     left = pdf.MARGIN
     top = pdf.MARGIN - 6 + TITLE_HEIGHT + 10
-    bottom = height - pdf.MARGIN - pdf.FOOTER - 30
+    bottom = height - pdf.MARGIN - pdf.FOOTER - legend_h
     column_w = (width - 2 * pdf.MARGIN) / 7
     row_h = (bottom - top - 18) / rows
     first = day.replace(day=1)
@@ -251,18 +308,23 @@ def test_month_page_marks_today_and_overdue_days(
     scale = 2.0
     with CalendarStore.open(demo_path) as store:
         images = dict(render_images(store, ExportOptions(today=TODAY), dpi=72 * scale))
+        legend_h = legend_height(store)
+
+    def corner(day: date, rows: int, *, right: bool) -> QRectF:
+        return day_corner(day, rows, scale, legend_h, right=right)
+
     november = images["November 2026"]
     assert november.width() == round(841.89 * scale)
     # Today's number sits on a filled pill; other days' numbers do not.
-    assert count_near(november, day_corner(TODAY, 6, scale, right=False), TODAY_BLUE) > 100
+    assert count_near(november, corner(TODAY, 6, right=False), TODAY_BLUE) > 100
     for other in (date(2026, 11, 17), date(2026, 11, 19), date(2026, 11, 25)):
-        assert count_near(november, day_corner(other, 6, scale, right=False), TODAY_BLUE) == 0
+        assert count_near(november, corner(other, 6, right=False), TODAY_BLUE) == 0
     # Two messages are overdue on 18 Nov: a badge.
-    assert count_near(november, day_corner(TODAY, 6, scale, right=True), BADGE_RED) > 40
+    assert count_near(november, corner(TODAY, 6, right=True), BADGE_RED) > 40
     october = images["October 2026"]
     # No message is overdue before 8 Oct, when the warranty's gap starts.
-    assert count_near(october, day_corner(date(2026, 10, 7), 5, scale, right=True), BADGE_RED) == 0
-    assert count_near(october, day_corner(date(2026, 10, 8), 5, scale, right=True), BADGE_RED) > 40
+    assert count_near(october, corner(date(2026, 10, 7), 5, right=True), BADGE_RED) == 0
+    assert count_near(october, corner(date(2026, 10, 8), 5, right=True), BADGE_RED) > 40
 
 
 def test_pages_are_not_blank(demo_path: Path, qapp: object) -> None:
