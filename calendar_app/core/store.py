@@ -1106,6 +1106,46 @@ class CalendarStore:
             ids = self._insert_posts(posts, series_id=series_id, occurrences=days)
         return _post_changes(posts, ids, created=True) | ChangeSet(series=frozenset({series_id}))
 
+    def repeat_post(self, post_id: int, rule: str, *, edit: PostChanges | None = None) -> ChangeSet:
+        """Make a dated post the first occurrence of a new recurring series.
+
+        ``edit`` is applied to the post first, in the same transaction (the
+        editor saves both at once). ``rule`` (an RRULE value) must give the
+        post's own date first; every later date gets a copy of the post with a
+        new uid. The copies keep its status, except that a published post's
+        repeats are scheduled: they have not gone out yet. ``created`` lists
+        the copies; ``series`` holds the new series' id.
+        """
+        rule = recurrence.normalise(rule)
+        with environment_errors(), self.db.atomic():
+            changes = self.update_posts({post_id: edit}) if edit else ChangeSet()
+            post = self.post(post_id)
+            if post.series_id is not None:
+                raise InvalidInput(f"'{post.title}' already repeats.")
+            if post.date is None:
+                raise InvalidInput("A post in the backlog needs a date before it can repeat.")
+            days = recurrence.occurrences(rule, post.date)
+            if not days or days[0] != post.date:
+                raise InvalidInput(
+                    f"The repeat must include the post's own day, "
+                    f"{post.date:%A} {post.date.day} {post.date:%B %Y}."
+                )
+            status = PostStatus.SCHEDULED if post.status == PostStatus.PUBLISHED else post.status
+            template = dataclasses.replace(post.as_new(), status=status)
+            copies = [dataclasses.replace(template, date=d) for d in days[1:]]
+            series_id = self._insert_series(rule, post.date, post.time)
+            self._conn.execute(
+                "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",
+                (series_id, post.date.isoformat(), post.id),
+            )
+            ids = self._insert_posts(copies, series_id=series_id, occurrences=days[1:])
+        return (
+            changes
+            | _post_changes([post], [post.id])
+            | _post_changes(copies, ids, created=True)
+            | ChangeSet(series=frozenset({series_id}))
+        )
+
     def _insert_series(
         self, rule: str, anchor: date, at: time | None, exdates: Sequence[date] = ()
     ) -> int:

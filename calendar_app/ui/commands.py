@@ -210,6 +210,50 @@ class AddPostCommand(_CreateCommand):
         return self.session.store.add_post(self._post)
 
 
+class RepeatPostCommand(StoreCommand):
+    """Edit a dated post, then make it the first occurrence of a new series (the editor).
+
+    Undo deletes the repeats and puts the post back as it was; redo brings
+    back the very same repeats (same uids), as :class:`AddPostCommand` does.
+    """
+
+    def __init__(
+        self,
+        session: CalendarSession,
+        post_id: int,
+        changes: PostChanges,
+        rule: str,
+        *,
+        text: str | None = None,
+    ) -> None:
+        super().__init__(session, text or "Repeat post")
+        self._post_id = post_id
+        self._changes = changes
+        self._rule = rule
+        self._before = session.store.post(post_id)
+        self._after: list[Post] = []
+        self._series: Series | None = None
+
+    def apply(self) -> ChangeSet:
+        store = self.session.store
+        if self._series is not None:
+            changes = store.restore_series([self._series])
+            return changes | store.restore_posts(self._after)
+        changes = store.repeat_post(self._post_id, self._rule, edit=self._changes)
+        (series_id,) = changes.series
+        self._series = store.series(series_id)
+        self._after = store.series_posts(series_id)
+        return changes
+
+    def revert(self) -> ChangeSet:
+        store = self.session.store
+        assert self._series is not None
+        repeats = [p.id for p in self._after if p.id != self._post_id]
+        changes = store.delete_posts(repeats)
+        changes |= store.restore_series([], drop=[self._series.id])
+        return changes | store.restore_posts([self._before])
+
+
 class AddKeyMessageCommand(StoreCommand):
     def __init__(self, session: CalendarSession, message: KeyMessage) -> None:
         super().__init__(session, f"Add key message '{message.title}'")

@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
 from ..core import recurrence
 from ..core.models import NewPost, Post, PostStatus
 from ..core.store import PostChanges, Scope
-from .commands import AddPostCommand, DeletePostsCommand, EditPostsCommand
+from .commands import AddPostCommand, DeletePostsCommand, EditPostsCommand, RepeatPostCommand
 from .dialogs import show_error
 from .session import CalendarSession, ErrorHandler
 
@@ -411,7 +411,7 @@ class PostEditor(QDialog):
             signal.connect(self._revalidate)
 
     def _build_repeat(self, form: QFormLayout, label: Callable[[str, QWidget], QLabel]) -> None:
-        """Repeat rows: a choice for new posts, a read-only description for a series."""
+        """Repeat rows: a choice for a post on its own, a read-only description for a series."""
         self.repeat_combo = QComboBox()
         self.repeat_combo.setAccessibleName("Repeat")
         for value, text in REPEAT_CHOICES:
@@ -479,7 +479,7 @@ class PostEditor(QDialog):
         self.repeat_summary.setWordWrap(True)
         self._muted(self.repeat_summary)
 
-        if self.post is None:
+        if self._series_rule is None:
             repeat_box = QHBoxLayout()
             repeat_box.addWidget(self.repeat_combo, 1)
             repeat_box.addWidget(self.interval_spin)
@@ -493,28 +493,24 @@ class PostEditor(QDialog):
             self.until_edit.dateChanged.connect(self._on_until_changed)
             self.count_spin.valueChanged.connect(self._on_count_changed)
             self.end_group.buttonToggled.connect(self._revalidate)
-        elif self._series_rule is not None:
+            unused: list[QWidget] = [self.repeat_description]
+        else:
             self.repeat_description.setText(
                 f"{recurrence.describe(self._series_rule)} (this is one occurrence)"
             )
             form.addRow(QLabel("Repeat"), self.repeat_description)
             self._repeat_rows = []
-        else:
-            self._repeat_rows = []
-        if self.post is not None:
-            # Only new posts choose a repeat; keep the unused widgets out of sight.
-            unused: list[QWidget] = [
+            # An occurrence keeps its series' rule; keep the choice widgets out of sight.
+            unused = [
                 self.repeat_combo,
                 self.interval_spin,
                 self.weekdays_widget,
                 self.ends_widget,
                 self.repeat_summary,
             ]
-            if self._series_rule is None:
-                unused.append(self.repeat_description)
-            for widget in unused:
-                widget.setParent(self)
-                widget.hide()
+        for widget in unused:
+            widget.setParent(self)
+            widget.hide()
 
     def _muted(self, widget: QLabel) -> None:
         palette = widget.palette()
@@ -646,7 +642,7 @@ class PostEditor(QDialog):
         return cast(PostChanges, changed)
 
     def repeat_freq(self) -> str:
-        return str(self.repeat_combo.currentData() or "") if self.post is None else ""
+        return str(self.repeat_combo.currentData() or "") if self._series_rule is None else ""
 
     def chosen_weekdays(self) -> list[int]:
         return sorted(d for d, button in self.weekday_buttons.items() if button.isChecked())
@@ -699,8 +695,15 @@ class PostEditor(QDialog):
                 found.append("The repeat ends before the first date.")
             if not found and first is not None:
                 rule = self.repeat_rule()
-                if rule is not None and not recurrence.occurrences(rule, first):
+                days = recurrence.occurrences(rule, first) if rule is not None else []
+                if not days:
                     found.append("These choices make no posts; check the days and the end.")
+                elif self.post is not None and days[0] != first:
+                    # An existing post stays the first occurrence, on its own day.
+                    found.append(
+                        f"Repeat on {QLocale().dayName(first.isoweekday())} too: "
+                        "this post is the first one."
+                    )
         return found
 
     def _revalidate(self) -> None:
@@ -758,7 +761,7 @@ class PostEditor(QDialog):
 
     def _on_repeat_changed(self) -> None:
         freq = self.repeat_freq()
-        if self.post is None:
+        if self._series_rule is None:
             self.interval_spin.setVisible(bool(freq))
         for widget in self._repeat_rows:
             self.form.setRowVisible(widget, bool(freq))
@@ -787,8 +790,13 @@ class PostEditor(QDialog):
         span = _qdate(days[0]).toString(fmt)
         if len(days) > 1:
             span += " – " + _qdate(days[-1]).toString(fmt)
-        posts = "1 post" if len(days) == 1 else f"{len(days)} posts"
-        self.repeat_summary.setText(f"Makes {posts}: {span}")
+        if self.post is None:
+            posts = "1 post" if len(days) == 1 else f"{len(days)} posts"
+            self.repeat_summary.setText(f"Makes {posts}: {span}")
+        else:
+            more = len(days) - 1
+            copies = "no copy" if more == 0 else "1 copy" if more == 1 else f"{more} copies"
+            self.repeat_summary.setText(f"This post and {copies} of it: {span}")
         self.repeat_summary.setToolTip(recurrence.describe(rule))
 
     def _update_char_count(self) -> None:
@@ -865,6 +873,15 @@ class PostEditor(QDialog):
             self.saved = True
             return True
         changes = self.changes()
+        rule = self.repeat_rule()
+        if rule is not None:
+            self.session.push(
+                RepeatPostCommand(
+                    self.session, self.post.id, changes, rule, text=f"Repeat post '{elide(title)}'"
+                )
+            )
+            self.saved = True
+            return True
         if not changes:
             return True
         scope: Scope = "this"

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, time, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTime, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -327,7 +327,7 @@ def test_a_repeat_without_an_end_is_refused(qtbot: QtBot, session: CalendarSessi
     assert [p.date for p in created] == [date(2026, 11, d) for d in range(23, 28)]
 
 
-def test_the_repeat_is_shown_read_only_for_a_series_and_absent_for_a_single_post(
+def test_the_repeat_is_read_only_for_a_series_and_a_choice_for_a_single_post(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
     series_editor = _editor(qtbot, session, post=_series_posts(session)[3])
@@ -335,8 +335,64 @@ def test_the_repeat_is_shown_read_only_for_a_series_and_absent_for_a_single_post
     assert series_editor.repeat_description.text().startswith("Weekly on Friday, 16 times")
     assert not series_editor.repeat_combo.isVisibleTo(series_editor)
     single_editor = _editor(qtbot, session, post=_single_post(session))
-    assert not single_editor.repeat_combo.isVisibleTo(single_editor)
+    assert single_editor.repeat_combo.isVisibleTo(single_editor)
+    assert single_editor.repeat_combo.currentData() == ""  # "Does not repeat"
+    assert not single_editor.weekdays_widget.isVisibleTo(single_editor)
     assert not single_editor.repeat_description.isVisibleTo(single_editor)
+
+
+def test_a_single_post_made_to_repeat_is_the_first_of_its_series(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    post = _single_post(session)
+    assert post.date is not None
+    editor = _editor(qtbot, session, post=post)
+    editor.title_edit.setText("Every week now")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    assert editor.weekday_buttons[post.date.weekday()].isChecked()
+    editor.count_spin.setValue(4)
+    assert editor.ok_button.isEnabled()
+    assert editor.repeat_summary.text().startswith("This post and 3 copies of it")
+
+    before = _all_ids(session)
+    editor.accept()
+
+    assert editor.saved
+    first = session.store.post(post.id)
+    assert first.series_id is not None
+    members = session.store.series_posts(first.series_id)
+    assert [p.date for p in members] == [post.date + timedelta(weeks=n) for n in range(4)]
+    assert (members[0].id, members[0].uid) == (post.id, post.uid)
+    assert {p.title for p in members} == {"Every week now"}
+    assert {p.id for p in members[1:]} == set(_new_ids(session, before))
+    assert session.undo_stack.undoText() == "Repeat post 'Every week now'"
+
+    session.undo_stack.undo()  # one step: the copies go, the post is as it was
+    assert _all_ids(session) == before
+    assert session.store.post(post.id) == post
+    session.undo_stack.redo()  # the very same copies come back
+    again = session.store.series_posts(first.series_id)
+    assert [(p.id, p.uid, p.date) for p in again] == [(p.id, p.uid, p.date) for p in members]
+
+
+def test_a_single_post_repeats_on_its_own_day(qtbot: QtBot, session: CalendarSession) -> None:
+    post = _single_post(session)
+    assert post.date is not None
+    own = post.date.weekday()
+    other = (own + 1) % 7
+    editor = _editor(qtbot, session, post=post)
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    editor.count_spin.setValue(3)
+    qtbot.mouseClick(editor.weekday_buttons[other], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.weekday_buttons[own], Qt.MouseButton.LeftButton)
+
+    day_name = QLocale().dayName(post.date.isoweekday())
+    assert f"Repeat on {day_name} too: this post is the first one." in (
+        editor.validation_label.text()
+    )
+    assert not editor.ok_button.isEnabled()
+    editor.accept()
+    assert session.store.post(post.id).series_id is None
 
 
 def test_editing_a_series_occurrence_asks_the_scope_and_all_changes_every_one(

@@ -391,6 +391,92 @@ def test_add_series_refusals(store: CalendarStore, channel: int, message: int) -
     assert store.db.execute("SELECT count(*) FROM series").fetchone()[0] == 0
 
 
+def test_repeat_post_makes_it_the_first_occurrence(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    (post_id,) = store.add_post(_template(channel, message)).created
+    post = store.post(post_id)
+
+    changes = store.repeat_post(post_id, "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=5")
+
+    (series_id,) = changes.series
+    posts = store.series_posts(series_id)
+    days = [MON, MON + timedelta(days=3), MON + timedelta(days=7), MON + timedelta(days=10)]
+    days.append(MON + timedelta(days=14))
+    assert [p.date for p in posts] == days
+    assert [p.occurrence for p in posts] == days
+    first = posts[0]
+    assert (first.id, first.uid, first.created_at) == (post.id, post.uid, post.created_at)
+    assert len({p.uid for p in posts}) == 5
+    assert {(p.title, p.body, p.time, p.message_ids, p.status) for p in posts} == {
+        ("Weekly letter", "News of the week", NINE, (message,), PostStatus.SCHEDULED)
+    }
+    assert changes.created == tuple(p.id for p in posts[1:])
+    assert changes.posts == frozenset(p.id for p in posts)
+    assert changes.dates == frozenset(days)
+    assert store.series(series_id) == Series(
+        series_id, "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=5", MON, NINE, ()
+    )
+    _assert_rule_describes_posts(store, series_id)
+
+
+def test_repeat_post_with_an_edit_repeats_the_edited_post(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    (post_id,) = store.add_post(_template(channel, message)).created
+    tuesday = MON + timedelta(days=1)
+
+    changes = store.repeat_post(
+        post_id, "FREQ=WEEKLY;BYDAY=TU;COUNT=2", edit={"date": tuesday, "title": "Tuesday letter"}
+    )
+
+    posts = store.series_posts(next(iter(changes.series)))
+    assert [(p.date, p.title) for p in posts] == [
+        (tuesday, "Tuesday letter"),
+        (tuesday + timedelta(days=7), "Tuesday letter"),
+    ]
+    assert MON in changes.dates  # where the post was, for the views to refresh
+
+
+def test_repeats_of_a_published_post_are_scheduled(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    published = dataclasses.replace(_template(channel, message), status=PostStatus.PUBLISHED)
+    (post_id,) = store.add_post(published).created
+
+    (series_id,) = store.repeat_post(post_id, "FREQ=DAILY;COUNT=3").series
+
+    statuses = [p.status for p in store.series_posts(series_id)]
+    assert statuses == [PostStatus.PUBLISHED, PostStatus.SCHEDULED, PostStatus.SCHEDULED]
+
+
+def test_repeat_post_refusals(store: CalendarStore, channel: int, message: int) -> None:
+    (dated,) = store.add_post(_template(channel, message)).created
+    (idea,) = store.add_post(_template(channel, message, None, None)).created
+    _, posts = _add_series(store, _template(channel, message), "FREQ=DAILY;COUNT=2")
+    before = store.count_posts()
+
+    with pytest.raises(InvalidInput, match=re.escape("'Weekly letter' already repeats.")):
+        store.repeat_post(posts[0].id, "FREQ=DAILY;COUNT=2")
+    with pytest.raises(InvalidInput, match=re.escape("needs a date before it can repeat")):
+        store.repeat_post(idea, "FREQ=DAILY;COUNT=2")
+    with pytest.raises(
+        InvalidInput,
+        match=re.escape("The repeat must include the post's own day, Monday 10 March 2025."),
+    ):
+        store.repeat_post(dated, "FREQ=WEEKLY;BYDAY=TU;COUNT=3")
+    with pytest.raises(InvalidInput, match=re.escape("FREQ=HOURLY is not supported")):
+        store.repeat_post(dated, "FREQ=HOURLY")
+    with pytest.raises(InvalidInput, match=re.escape("own day, Monday 10 March 2025")):
+        # The edit made with a refused repeat is not kept either.
+        store.repeat_post(dated, "FREQ=WEEKLY;BYDAY=TU;COUNT=3", edit={"title": "Renamed"})
+
+    assert store.count_posts() == before
+    assert store.post(dated).series_id is None
+    assert store.post(dated).title == "Weekly letter"
+    assert store.db.execute("SELECT count(*) FROM series").fetchone()[0] == 1
+
+
 @pytest.fixture
 def weekly(store: CalendarStore, channel: int, message: int) -> tuple[int, list[Post]]:
     """Six Monday letters at 09:00 from 2025-03-10 to 2025-04-14."""
