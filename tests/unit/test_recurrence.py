@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import tempfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -475,6 +477,34 @@ def test_repeat_post_refusals(store: CalendarStore, channel: int, message: int) 
     assert store.post(dated).series_id is None
     assert store.post(dated).title == "Weekly letter"
     assert store.db.execute("SELECT count(*) FROM series").fetchone()[0] == 1
+
+
+@settings(max_examples=100, deadline=None, database=None)
+@given(_rules())
+def test_repeat_post_makes_exactly_the_rules_posts_or_nothing(
+    rule_and_anchor: tuple[str, date],
+) -> None:
+    rule, anchor = rule_and_anchor
+    days = recurrence.occurrences(rule, anchor)
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        CalendarStore.create(Path(folder) / "c.cadence", timezone="Europe/Paris") as store,
+    ):
+        channel = store.add_channel("Blog").created[0]
+        message = store.add_key_message("We listen", cadence_days=7).created[0]
+        (post_id,) = store.add_post(_template(channel, message, anchor)).created
+
+        if days and days[0] == anchor:
+            (series_id,) = store.repeat_post(post_id, rule).series
+            posts = store.series_posts(series_id)
+            assert [p.date for p in posts] == days
+            assert posts[0].id == post_id
+            _assert_rule_describes_posts(store, series_id)
+        else:
+            with pytest.raises(InvalidInput):
+                store.repeat_post(post_id, rule)
+            assert store.count_posts() == 1
+            assert store.post(post_id).series_id is None
 
 
 @pytest.fixture
