@@ -430,7 +430,8 @@ def legend_groups(style: PageStyle, width: float, plan: _Plan) -> tuple[float, l
         cut = False
         for name, color in items:
             need = _legend_item_width(metrics, name)
-            if need > left and lines[-1]:
+            # The first line is short of the key; a name wider than a whole line is elided.
+            if need > left and (lines[-1] or len(lines) == 1):
                 if len(lines) == _LEGEND_MOST_LINES:
                     cut = True
                     break
@@ -456,6 +457,7 @@ def _paint_month_legend(
 ) -> None:
     """Channels (chip stripes) and key messages (dots), each with its key to the marks."""
     font = style.font(7.5)
+    metrics = QFontMetricsF(font)
     bold = style.font(7.5, QFont.Weight.DemiBold)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -470,8 +472,10 @@ def _paint_month_legend(
             style.muted,
             Qt.AlignmentFlag.AlignRight,
         )
+        tail_w = metrics.horizontalAdvance(group.tail)
         for number, items in enumerate(group.lines):
             x = rect.left() + indent
+            right = rect.right() - (tail_w + 16 if number == 0 else 0)
             for name, color in items:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(color)
@@ -480,8 +484,8 @@ def _paint_month_legend(
                 else:
                     painter.drawRoundedRect(QRectF(x, y + 1.5, 3, 8), 1, 1)
                 x += 9
-                cell = QRectF(x, y, rect.right() - x, 11)
-                x += _legend_text(painter, cell, name, font, style.ink) + 12
+                shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(right - x, 0))
+                x += _legend_text(painter, QRectF(x, y, right - x, 11), shown, font, style.ink) + 12
             if group.cut and number == len(group.lines) - 1:
                 _legend_text(painter, QRectF(x, y, 20, 11), "…", font, style.muted)
             y += _LEGEND_LINE

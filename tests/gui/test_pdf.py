@@ -255,6 +255,32 @@ def test_month_legend_flows_over_lines_then_stops(tmp_path: Path, qapp: object) 
     assert month_page.count("Key message number") == len(shown)
 
 
+def test_month_legend_keeps_a_long_title_clear_of_the_key(tmp_path: Path, qapp: object) -> None:
+    long_title = (
+        "Our community solar programme now covers every neighbourhood in the county, "
+        "including the rural districts and the islands off the coast"
+    )
+    with CalendarStore.create(tmp_path / "long.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog", color="#e0532f").created[0]
+        message = store.add_key_message(long_title, cadence_days=30).created[0]
+        store.add_post(
+            NewPost(
+                title="Post",
+                channel_id=channel,
+                date=date(2026, 11, 10),
+                status=PostStatus.SCHEDULED,
+                message_ids=(message,),
+            )
+        )
+        options = ExportOptions(today=TODAY, first=date(2026, 11, 1), last=date(2026, 11, 30))
+        plan = pdf._read_plan(store, options, TODAY)
+    _, (_, messages) = pdf.legend_groups(PageStyle(), WIDTH - 2 * pdf.MARGIN, plan)
+
+    # Too long for the first line, beside the key: it goes on the next one.
+    assert messages.lines == [[], [(long_title, messages.lines[1][0][1])]]
+    assert not messages.cut
+
+
 # -- pictures ---------------------------------------------------------------------
 
 TODAY_BLUE = QColor("#2f6fde")
