@@ -1113,8 +1113,10 @@ class CalendarStore:
         editor saves both at once). ``rule`` (an RRULE value) must give the
         post's own date first; every later date gets a copy of the post with a
         new uid. The copies keep its status, except that a published post's
-        repeats are scheduled: they have not gone out yet. ``created`` lists
-        the copies; ``series`` holds the new series' id.
+        copies are drafts: they have not gone out, and a draft counts as a
+        delivery only from today on, so copies dated in the past do not pass
+        for deliveries. ``created`` lists the copies; ``series`` holds the new
+        series' id.
         """
         rule = recurrence.normalise(rule)
         with environment_errors(), self.db.atomic():
@@ -1130,7 +1132,7 @@ class CalendarStore:
                     f"The repeat must include the post's own day, "
                     f"{post.date:%A} {post.date.day} {post.date:%B %Y}."
                 )
-            status = PostStatus.SCHEDULED if post.status == PostStatus.PUBLISHED else post.status
+            status = PostStatus.DRAFT if post.status == PostStatus.PUBLISHED else post.status
             template = dataclasses.replace(post.as_new(), status=status)
             copies = [dataclasses.replace(template, date=d) for d in days[1:]]
             series_id = self._insert_series(rule, post.date, post.time)

@@ -440,16 +440,18 @@ def test_repeat_post_with_an_edit_repeats_the_edited_post(
     assert MON in changes.dates  # where the post was, for the views to refresh
 
 
-def test_repeats_of_a_published_post_are_scheduled(
+def test_copies_of_a_published_post_are_drafts_that_do_not_deliver_in_the_past(
     store: CalendarStore, channel: int, message: int
 ) -> None:
     published = dataclasses.replace(_template(channel, message), status=PostStatus.PUBLISHED)
     (post_id,) = store.add_post(published).created
 
-    (series_id,) = store.repeat_post(post_id, "FREQ=DAILY;COUNT=3").series
+    (series_id,) = store.repeat_post(post_id, "FREQ=WEEKLY;COUNT=4").series
 
-    statuses = [p.status for p in store.series_posts(series_id)]
-    assert statuses == [PostStatus.PUBLISHED, PostStatus.SCHEDULED, PostStatus.SCHEDULED]
+    posts = store.series_posts(series_id)
+    assert [p.status for p in posts] == [PostStatus.PUBLISHED] + [PostStatus.DRAFT] * 3
+    as_of = MON + timedelta(weeks=2)  # two copies behind, one ahead
+    assert [p.delivers_on(as_of) for p in posts] == [True, False, True, True]
 
 
 def test_repeat_post_refusals(store: CalendarStore, channel: int, message: int) -> None:
