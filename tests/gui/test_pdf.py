@@ -219,28 +219,40 @@ def test_month_pages_follow_the_calendars_week_start(tmp_path: Path, qapp: objec
     assert "No key messages to report on." in flat
 
 
+NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
+
+
+def november_legend(
+    store: CalendarStore, titles: list[str], target: Path | None = None
+) -> tuple[pdf._LegendGroup, pdf._LegendGroup]:
+    """Key messages titled ``titles``, one post a day for each in November on one channel;
+    the month legend's channels and key messages (and the PDF in ``target``)."""
+    channel = store.add_channel("Blog", color="#e0532f").created[0]
+    for day, title in enumerate(titles):
+        message = store.add_key_message(title, cadence_days=30).created[0]
+        store.add_post(
+            NewPost(
+                title=f"Post {day + 1}",
+                channel_id=channel,
+                date=NOVEMBER[0] + timedelta(days=day),
+                status=PostStatus.SCHEDULED,
+                message_ids=(message,),
+            )
+        )
+    first, last = NOVEMBER
+    if target is not None:
+        export(store, target, first=first, last=last)
+    plan = pdf._read_plan(store, ExportOptions(today=TODAY, first=first, last=last), TODAY)
+    _, (channels, messages) = pdf.legend_groups(PageStyle(), WIDTH - 2 * pdf.MARGIN, plan)
+    return channels, messages
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) is absent")
 def test_month_legend_flows_over_lines_then_stops(tmp_path: Path, qapp: object) -> None:
     target = tmp_path / "many.pdf"
-    november = date(2026, 11, 1)
     titles = [f"Key message number {n:02d} for the legend" for n in range(1, 25)]
     with CalendarStore.create(tmp_path / "many.cadence", timezone="Europe/Paris") as store:
-        channel = store.add_channel("Blog", color="#e0532f").created[0]
-        for day, title in enumerate(titles):
-            message = store.add_key_message(title, cadence_days=30).created[0]
-            store.add_post(
-                NewPost(
-                    title=f"Post {day + 1}",
-                    channel_id=channel,
-                    date=november + timedelta(days=day),
-                    status=PostStatus.SCHEDULED,
-                    message_ids=(message,),
-                )
-            )
-        options = ExportOptions(today=TODAY, first=november, last=date(2026, 11, 30))
-        export(store, target, first=options.first, last=options.last)
-        plan = pdf._read_plan(store, options, TODAY)
-    _, (channels, messages) = pdf.legend_groups(PageStyle(), WIDTH - 2 * pdf.MARGIN, plan)
+        channels, messages = november_legend(store, titles, target)
     pages = pdf_text(target).count("\f")
     month_page = " ".join(pdf_text(target, page=pages).split())
 
@@ -261,20 +273,7 @@ def test_month_legend_keeps_a_long_title_clear_of_the_key(tmp_path: Path, qapp: 
         "including the rural districts and the islands off the coast"
     )
     with CalendarStore.create(tmp_path / "long.cadence", timezone="Europe/Paris") as store:
-        channel = store.add_channel("Blog", color="#e0532f").created[0]
-        message = store.add_key_message(long_title, cadence_days=30).created[0]
-        store.add_post(
-            NewPost(
-                title="Post",
-                channel_id=channel,
-                date=date(2026, 11, 10),
-                status=PostStatus.SCHEDULED,
-                message_ids=(message,),
-            )
-        )
-        options = ExportOptions(today=TODAY, first=date(2026, 11, 1), last=date(2026, 11, 30))
-        plan = pdf._read_plan(store, options, TODAY)
-    _, (_, messages) = pdf.legend_groups(PageStyle(), WIDTH - 2 * pdf.MARGIN, plan)
+        _, messages = november_legend(store, [long_title])
 
     # Too long for the first line, beside the key: it goes on the next one.
     assert messages.lines == [[], [(long_title, messages.lines[1][0][1])]]
