@@ -172,16 +172,11 @@ def _paint_month(
         subtitle,
     )
     indent, legend = legend_groups(style, rect.width(), plan)
-    legend_h = legend_height(legend) + 8
+    legend_h = legend_height(legend)
     grid = QRectF(rect.left(), top + 10, rect.width(), rect.bottom() - legend_h - top - 10)
     _paint_grid(painter, style, grid, plan, month, last_day)
-    _paint_month_legend(
-        painter,
-        style,
-        QRectF(rect.left(), grid.bottom() + 8, rect.width(), legend_h - 8),
-        indent,
-        legend,
-    )
+    below = QRectF(rect.left(), grid.bottom() + _LEGEND_GAP, rect.width(), legend_h - _LEGEND_GAP)
+    _paint_month_legend(painter, style, below, indent, legend)
 
 
 def _paint_grid(
@@ -388,6 +383,10 @@ def _chip(plan: _Plan, post: Post) -> Chip:
 
 
 _LEGEND_LINE = 12.0
+_LEGEND_GAP = 8.0
+"""Between the grid and the legend."""
+_KEY_GAP = 16.0
+"""Between a group's first line of items and its key to the marks, on the right."""
 _LEGEND_MOST_LINES = 3
 """Lines a legend group (channels, key messages) may take before it ends with "…"."""
 _CHANNEL_TAIL = "Dashed: draft · ✓ published · struck through: cancelled"
@@ -395,7 +394,7 @@ _MESSAGE_TAIL = "Red number: key messages overdue that day"
 
 
 @dataclass
-class _LegendGroup:
+class LegendGroup:
     heading: str
     tail: str
     round_marks: bool
@@ -408,7 +407,7 @@ def _legend_item_width(metrics: QFontMetricsF, name: str) -> float:
     return 9 + metrics.horizontalAdvance(name) + 12
 
 
-def legend_groups(style: PageStyle, width: float, plan: _Plan) -> tuple[float, list[_LegendGroup]]:
+def legend_groups(style: PageStyle, width: float, plan: _Plan) -> tuple[float, list[LegendGroup]]:
     """The month legend laid out in ``width``: the items' left edge and each group's lines.
 
     Items flow onto further lines under the first, whose right end holds the
@@ -422,11 +421,10 @@ def legend_groups(style: PageStyle, width: float, plan: _Plan) -> tuple[float, l
     ]
     indent = max(bold.horizontalAdvance(heading) for heading, *_ in groups) + 8
     ellipsis = metrics.horizontalAdvance("…") + 8
-    laid: list[_LegendGroup] = []
+    laid: list[LegendGroup] = []
     for heading, tail, round_marks, items in groups:
         lines: list[list[tuple[str, QColor]]] = [[]]
-        room = width - indent - metrics.horizontalAdvance(tail) - 16
-        left = room
+        left = width - indent - metrics.horizontalAdvance(tail) - _KEY_GAP
         cut = False
         for name, color in items:
             need = _legend_item_width(metrics, name)
@@ -443,17 +441,18 @@ def legend_groups(style: PageStyle, width: float, plan: _Plan) -> tuple[float, l
             # Room for the "…" at the end of the last line.
             while lines[-1] and left < ellipsis:
                 left += _legend_item_width(metrics, lines[-1].pop()[0])
-        laid.append(_LegendGroup(heading, tail, round_marks, lines, cut))
+        laid.append(LegendGroup(heading, tail, round_marks, lines, cut))
     return indent, laid
 
 
-def legend_height(groups: list[_LegendGroup]) -> float:
-    """The month legend's height, the last line's leading left out."""
-    return _LEGEND_LINE * sum(len(g.lines) for g in groups) - 2
+def legend_height(groups: list[LegendGroup]) -> float:
+    """The room the month legend takes under the grid: the space above it and its
+    lines, the last line's leading left out."""
+    return _LEGEND_GAP + _LEGEND_LINE * sum(len(g.lines) for g in groups) - 2
 
 
 def _paint_month_legend(
-    painter: QPainter, style: PageStyle, rect: QRectF, indent: float, groups: list[_LegendGroup]
+    painter: QPainter, style: PageStyle, rect: QRectF, indent: float, groups: list[LegendGroup]
 ) -> None:
     """Channels (chip stripes) and key messages (dots), each with its key to the marks."""
     font = style.font(7.5)
@@ -475,7 +474,7 @@ def _paint_month_legend(
         tail_w = metrics.horizontalAdvance(group.tail)
         for number, items in enumerate(group.lines):
             x = rect.left() + indent
-            right = rect.right() - (tail_w + 16 if number == 0 else 0)
+            right = rect.right() - (tail_w + _KEY_GAP if number == 0 else 0)
             for name, color in items:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(color)

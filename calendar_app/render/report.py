@@ -274,6 +274,14 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
+def status_pill_width(
+    style: PageStyle, status: MessageStatus, overdue_days: int, size: float = 8.0
+) -> float:
+    """The width :func:`paint_status_pill` gives the pill of this status."""
+    metrics = QFontMetricsF(style.font(size, QFont.Weight.DemiBold))
+    return metrics.horizontalAdvance(status_label(status, overdue_days)) + 14
+
+
 def paint_status_pill(
     painter: QPainter,
     style: PageStyle,
@@ -292,7 +300,7 @@ def paint_status_pill(
     metrics = QFontMetricsF(font)
     text = status_label(status, overdue_days)
     height = metrics.height() + 4
-    width = metrics.horizontalAdvance(text) + 14
+    width = status_pill_width(style, status, overdue_days, size)
     rect = QRectF(right - width, mid - height / 2, width, height)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -530,7 +538,10 @@ def _table_cells(item: MessageDelivery) -> tuple[str, ...]:
 
 
 def _column_widths(
-    style: PageStyle, width: float, messages: Sequence[MessageDelivery]
+    style: PageStyle,
+    width: float,
+    messages: Sequence[MessageDelivery],
+    rows: Sequence[tuple[str, ...]],
 ) -> list[float]:
     """Each column as wide as its header and its widest cell; the titles get the rest.
 
@@ -540,14 +551,9 @@ def _column_widths(
     """
     head = QFontMetricsF(style.font(7.5, QFont.Weight.DemiBold))
     body = QFontMetricsF(style.font(9))
-    pill = QFontMetricsF(style.font(8, QFont.Weight.DemiBold))
-    rows = [_table_cells(item) for item in messages]
     status_w = max(
         [head.horizontalAdvance("Status")]
-        + [
-            pill.horizontalAdvance(status_label(m.cadence.status, m.cadence.overdue_days)) + 14
-            for m in messages
-        ]
+        + [status_pill_width(style, m.cadence.status, m.cadence.overdue_days) for m in messages]
     )
     widths = [0.0, math.ceil(status_w)]
     for index, (name, _) in enumerate(_COLUMNS[2:]):
@@ -567,7 +573,8 @@ def _table_note_height(style: PageStyle, width: float) -> float:
 def _paint_table(
     painter: QPainter, style: PageStyle, rect: QRectF, messages: Sequence[MessageDelivery]
 ) -> float:
-    widths = _column_widths(style, rect.width(), messages)
+    rows = [_table_cells(item) for item in messages]
+    widths = _column_widths(style, rect.width(), messages, rows)
     xs = [rect.left()]
     for w in widths[:-1]:
         xs.append(xs[-1] + w + _COLUMN_GAP)
@@ -587,8 +594,7 @@ def _paint_table(
     painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
     body = style.font(9)
     bold = style.font(9, QFont.Weight.DemiBold)
-    pill_metrics = QFontMetricsF(style.font(8, QFont.Weight.DemiBold))
-    for item in messages:
+    for item, cells in zip(messages, rows, strict=True):
         cadence = item.cadence
         mid = y + TABLE_ROW / 2
         swatch = QRectF(xs[0], mid - 4, 8, 8)
@@ -605,10 +611,8 @@ def _paint_table(
             bold,
             style.ink,
         )
-        label = status_label(cadence.status, cadence.overdue_days)
-        pill_w = pill_metrics.horizontalAdvance(label) + 14
+        pill_w = status_pill_width(style, cadence.status, cadence.overdue_days)
         paint_status_pill(painter, style, cadence.status, cadence.overdue_days, xs[1] + pill_w, mid)
-        cells = _table_cells(item)
         for (_, align), x, w, value in zip(_COLUMNS[2:], xs[2:], widths[2:], cells, strict=True):
             _text(
                 painter,

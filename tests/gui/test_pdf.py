@@ -224,7 +224,7 @@ NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
 
 def november_legend(
     store: CalendarStore, titles: list[str], target: Path | None = None
-) -> tuple[pdf._LegendGroup, pdf._LegendGroup]:
+) -> tuple[pdf.LegendGroup, pdf.LegendGroup]:
     """Key messages titled ``titles``, one post a day for each in November on one channel;
     the month legend's channels and key messages (and the PDF in ``target``)."""
     channel = store.add_channel("Blog", color="#e0532f").created[0]
@@ -308,7 +308,7 @@ def legend_height(store: CalendarStore) -> float:
     """The height of the demo's month legend and the space above it, as the pages lay it out."""
     plan = pdf._read_plan(store, ExportOptions(today=TODAY), TODAY)
     _, groups = pdf.legend_groups(PageStyle(), WIDTH - 2 * pdf.MARGIN, plan)
-    return pdf.legend_height(groups) + 8
+    return pdf.legend_height(groups)
 
 
 def day_corner(day: date, rows: int, scale: float, legend_h: float, *, right: bool) -> QRectF:
