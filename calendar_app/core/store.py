@@ -7,6 +7,7 @@ the window's undo commands call a mutation and later its inverse.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -261,6 +262,17 @@ class CalendarStore:
 
             self._db = sqlite_utils.Database(self._conn)
         return self._db
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several mutations as one: all of them reach the file, or none does.
+
+        The mutations inside nest as savepoints. An undo step that makes several
+        store calls runs them in one transaction, so a disk that fills half-way
+        leaves the calendar as it was.
+        """
+        with environment_errors(), self.db.atomic():
+            yield
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
         with environment_errors():

@@ -7,7 +7,7 @@ drag of several posts is one command (one undo step).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, time
 
 from PySide6.QtGui import QUndoCommand
@@ -26,12 +26,16 @@ def _post_text(verb: str, count: int) -> str:
 
 
 class StoreCommand(QUndoCommand):
-    """Base: subclasses implement :meth:`apply` and :meth:`revert`, returning change sets."""
+    """Base: subclasses implement :meth:`apply` and :meth:`revert`, returning change sets.
+
+    Each runs in one store transaction, however many store calls it makes:
+    a step that fails half-way (a full disk) changes nothing.
+    """
 
     def __init__(self, session: CalendarSession, text: str) -> None:
         super().__init__(text)
         self.session = session
-        self._skip_redo = False
+        self._already_done = False
 
     def apply(self) -> ChangeSet:
         raise NotImplementedError
@@ -39,18 +43,23 @@ class StoreCommand(QUndoCommand):
     def revert(self) -> ChangeSet:
         raise NotImplementedError
 
-    def skip_next_redo(self) -> None:
-        """The command already ran (CalendarSession.push); QUndoStack.push must not rerun it."""
-        self._skip_redo = True
+    def already_done(self) -> None:
+        """The step already ran (see CalendarSession): the stack's own call must not rerun it."""
+        self._already_done = True
+
+    def _run(self, step: Callable[[], ChangeSet]) -> None:
+        if self._already_done:
+            self._already_done = False
+            return
+        with self.session.store.transaction():
+            changes = step()
+        self.session.notify(changes)
 
     def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-            return
-        self.session.notify(self.apply())
+        self._run(self.apply)
 
     def undo(self) -> None:
-        self.session.notify(self.revert())
+        self._run(self.revert)
 
 
 class _SnapshotCommand(StoreCommand):

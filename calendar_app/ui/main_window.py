@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -108,8 +107,8 @@ class MainWindow(QMainWindow):
         self.merge_action = self._action("&Merge Calendar…", self.merge_calendar)
         self.close_action = self._action("&Close", self.close, std.Close)
         self.quit_action = self._action("&Quit", self.close, std.Quit)
-        self.undo_action = self._action("&Undo", lambda: None, std.Undo)
-        self.redo_action = self._action("&Redo", lambda: None, "Ctrl+Shift+Z")
+        self.undo_action = self._action("&Undo", lambda: self.session.undo(self), std.Undo)
+        self.redo_action = self._action("&Redo", lambda: self.session.redo(self), "Ctrl+Shift+Z")
         self.new_post_action = self._action("&New Post", self.new_post, "N")
         self.new_idea_action = self._action("New &Idea", self.new_idea, "Shift+N")
         self.edit_post_action = self._action("&Edit Post…", self.edit_selected, "Ctrl+E")
@@ -251,11 +250,6 @@ class MainWindow(QMainWindow):
 
         self.session = session
         stack = session.undo_stack
-        for action in (self.undo_action, self.redo_action):
-            with contextlib.suppress(RuntimeError, TypeError):
-                action.triggered.disconnect()
-        self.undo_action.triggered.connect(stack.undo)
-        self.redo_action.triggered.connect(stack.redo)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         stack.undoTextChanged.connect(self._undo_text_changed)

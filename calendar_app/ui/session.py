@@ -364,7 +364,7 @@ class CalendarSession(QObject):
 
         if isinstance(command, StoreCommand):
             command.redo()
-            command.skip_next_redo()
+            command.already_done()
         self.undo_stack.push(command)
 
     def try_push(self, command: QUndoCommand, parent: QWidget | None) -> bool:
@@ -374,6 +374,35 @@ class CalendarSession(QObject):
         except CadenceError as exc:
             self.report_error(parent, exc)
             return False
+        return True
+
+    def undo(self, parent: QWidget | None = None) -> bool:
+        """Undo one step, as Edit > Undo does; see :meth:`redo`."""
+        return self._step(parent, -1)
+
+    def redo(self, parent: QWidget | None = None) -> bool:
+        """Redo one step. When the store refuses (a read-only file, a full disk),
+        the user is told why and the stack stays where it was, still in step
+        with the calendar; QUndoStack alone would move on as if it had worked.
+        """
+        return self._step(parent, +1)
+
+    def _step(self, parent: QWidget | None, direction: int) -> bool:
+        from .commands import StoreCommand
+
+        stack = self.undo_stack
+        index = stack.index()
+        if not (stack.canUndo() if direction < 0 else stack.canRedo()):
+            return False
+        command = stack.command(index - 1 if direction < 0 else index)
+        if isinstance(command, StoreCommand):
+            try:
+                command.undo() if direction < 0 else command.redo()
+            except CadenceError as exc:
+                self.report_error(parent, exc)
+                return False
+            command.already_done()
+        stack.setIndex(index + direction)
         return True
 
     def notify(self, changes: ChangeSet) -> None:

@@ -95,6 +95,15 @@ def test_undo_menu_text_names_the_change(window: MainWindow) -> None:
     session.push(MovePostsCommand(session, moves))
     assert window.undo_action.text() == "&Undo Move 3 posts"
     assert window.undo_action.isEnabled()
+    seen: list[str] = []
+    session.report_error = lambda parent, exc: seen.append(str(exc))
+    session.store.db.execute("PRAGMA query_only = ON")  # as a read-only file answers
+    try:
+        window.undo_action.trigger()
+    finally:
+        session.store.db.execute("PRAGMA query_only = OFF")
+    assert seen == ["The calendar file is read-only, so the change could not be saved."]
+    assert window.undo_action.text() == "&Undo Move 3 posts"
     window.undo_action.trigger()
     assert window.redo_action.text() == "&Redo Move 3 posts"
     assert [p.date for p in session.posts(list(moves))] == [p.date for p in posts]

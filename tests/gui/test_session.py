@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 from datetime import date, timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from calendar_app.ui.commands import (
     DeletePostsCommand,
     EditPostsCommand,
     MovePostsCommand,
+    RepeatPostCommand,
 )
 from calendar_app.ui.session import CalendarSession, Filters
 
@@ -79,6 +81,62 @@ def test_a_refused_drop_says_why_and_leaves_nothing_to_undo(session: CalendarSes
     assert seen == ["The calendar file is read-only, so the change could not be saved."]
     assert session.undo_stack.count() == 0
     assert session.store.post(post.id) == post
+
+
+def test_a_refused_undo_says_why_and_keeps_the_stack_in_step(session: CalendarSession) -> None:
+    seen: list[str] = []
+    session.report_error = lambda parent, exc: seen.append(str(exc))
+    post = next(p for p in session.store.all_posts() if p.date and p.series_id is None)
+    assert post.date is not None
+    moved = post.date + timedelta(days=3)
+    session.push(MovePostsCommand(session, {post.id: (moved, post.time)}))
+    session.store.db.execute("PRAGMA query_only = ON")
+    try:
+        assert not session.undo()
+    finally:
+        session.store.db.execute("PRAGMA query_only = OFF")
+    assert seen == ["The calendar file is read-only, so the change could not be saved."]
+    assert session.store.post(post.id).date == moved
+    assert (session.undo_stack.index(), session.undo_stack.undoText()) == (1, "Move post")
+
+    assert session.undo()  # the file is writable again: the same step now works
+    assert session.store.post(post.id) == post
+    assert session.undo_stack.index() == 0
+    session.store.db.execute("PRAGMA query_only = ON")
+    try:
+        assert not session.redo()
+    finally:
+        session.store.db.execute("PRAGMA query_only = OFF")
+    assert session.store.post(post.id) == post
+    assert (session.undo_stack.index(), session.undo_stack.redoText()) == (0, "Move post")
+    assert session.redo()
+    assert session.store.post(post.id).date == moved
+    assert session.report() == fresh_report(session)
+    assert not session.redo()  # nothing left to redo
+
+
+def test_an_undo_that_fails_half_way_changes_nothing(session: CalendarSession) -> None:
+    """Undoing a repeat deletes the copies, then the series row: both or neither."""
+    post = next(p for p in session.store.all_posts() if p.date and p.series_id is None)
+    command = RepeatPostCommand(session, post.id, {}, "FREQ=WEEKLY;COUNT=4")
+    session.push(command)
+    series_id = session.store.post(post.id).series_id
+    assert series_id is not None
+    before = session.store.all_posts()
+    session.store.db.execute(
+        "CREATE TEMP TRIGGER refuse BEFORE DELETE ON series"
+        " BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    )
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="refused"):
+            command.undo()  # the copies are deleted first, then the series fails
+    finally:
+        session.store.db.execute("DROP TRIGGER refuse")
+    assert session.store.all_posts() == before
+    assert session.store.series(series_id).id == series_id
+    command.undo()
+    assert session.store.post(post.id) == post
+    assert len(session.store.all_posts()) == len(before) - 3
 
 
 # -- the posts kept for the views ---------------------------------------------

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from calendar_app.core.errors import InvalidInput, NotFound
+from calendar_app.core.errors import CadenceError, InvalidInput, NotFound
 from calendar_app.core.models import CampaignKind, ChangeSet, NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
 
@@ -591,6 +591,30 @@ def test_count_and_date_range(store: CalendarStore, channel: int, add_post: Adde
 
     assert store.count_posts() == 4
     assert store.date_range() == (date(2024, 12, 31), date(2026, 1, 5))
+
+
+def test_a_transaction_keeps_every_change_or_none(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    first = store.post(add_post("First", channel, D))
+    second = store.post(add_post("Second", channel, D1))
+
+    def move_then_delete_on_a_read_only_file() -> None:
+        with store.transaction():
+            store.move_posts({first.id: (D2, NINE)})
+            store.db.execute("PRAGMA query_only = ON")  # the file turns read-only half-way
+            store.delete_posts([second.id])
+
+    with pytest.raises(CadenceError, match="read-only"):
+        move_then_delete_on_a_read_only_file()
+    store.db.execute("PRAGMA query_only = OFF")
+    assert store.posts([first.id, second.id]) == [first, second]
+
+    with store.transaction():
+        changes = store.move_posts({first.id: (D2, NINE)})
+        changes |= store.delete_posts([second.id])
+    assert changes.posts == {first.id, second.id}
+    assert [(p.date, p.time) for p in store.all_posts()] == [(D2, NINE)]
 
 
 # -- editing posts --------------------------------------------------------------
