@@ -54,6 +54,7 @@ __all__ = [
     "day_text",
     "group_deliveries",
     "label_width",
+    "legend_fit",
     "paint_axis",
     "paint_grid",
     "paint_legend",
@@ -1075,6 +1076,54 @@ def paint_row_label(
     painter.restore()
 
 
+_LEGEND_BAR = 26.0  # an overdue key's bar and the space after it: 5
+_LEGEND_DOT = 12.0  # a channel's colour square and the space after it
+_LEGEND_GAP = 14.0  # after each label
+_LEGEND_KEYS = (
+    ("overdue", "overdue", _LEGEND_BAR + 5),
+    ("future", "overdue unless planned", _LEGEND_BAR + 5),
+    ("today", "today", 7.0),
+)
+
+
+def _legend_font(font: QFont) -> QFont:
+    return _scaled(font, 0.8)
+
+
+def _legend_layout(
+    channels: Sequence[str], metrics: QFontMetricsF, width: float
+) -> list[tuple[str, str, float]]:
+    """The key's items that fit in ``width``: (kind, text, x) for the overdue bars,
+    the today line, as many channels as fit and "+N more" for the others."""
+    advance = metrics.horizontalAdvance
+    items: list[tuple[str, str, float]] = []
+    x = 0.0
+    for kind, text, lead in _LEGEND_KEYS:
+        if x + lead + advance(text) > width:
+            return items
+        items.append((kind, text, x))
+        x += lead + advance(text) + _LEGEND_GAP
+    for index, name in enumerate(channels):
+        hidden = len(channels) - index - 1
+        end = x + _LEGEND_DOT + advance(name)
+        if hidden:
+            end += _LEGEND_GAP + advance(f"+{hidden} more")
+        if end > width:
+            more = f"+{len(channels) - index} more"
+            if x + advance(more) <= width:
+                items.append(("more", more, x))
+            return items
+        items.append(("channel", name, x))
+        x += _LEGEND_DOT + advance(name) + _LEGEND_GAP
+    return items
+
+
+def legend_fit(channels: Sequence[str], font: QFont, width: float) -> int:
+    """How many channels the one-line key shows in ``width``, before "+N more"."""
+    items = _legend_layout(channels, QFontMetricsF(_legend_font(font)), width)
+    return sum(kind == "channel" for kind, _, _ in items)
+
+
 def paint_legend(
     painter: QPainter,
     rect: QRectF,
@@ -1082,52 +1131,40 @@ def paint_legend(
     colors: StripColors,
     font: QFont,
 ) -> None:
-    """A one-line key: the channels' colours, the overdue bar and the today line."""
+    """A one-line key: the overdue bars, the today line, then the channels' colours,
+    as many as fit and "+N more" for the rest; nothing is drawn past ``rect``."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    small = _scaled(font, 0.8)
+    small = _legend_font(font)
     metrics = QFontMetricsF(small)
     painter.setFont(small)
     mid = rect.center().y()
-    x = rect.left()
-    right = rect.right()
-
-    def label(text: str) -> None:
-        nonlocal x
+    names = [name for name, _ in channels]
+    colour_of = iter(color for _, color in channels)
+    for kind, text, offset in _legend_layout(names, metrics, rect.width()):
+        x = rect.left() + offset
+        if kind in ("overdue", "future"):
+            bar = QRectF(x, mid - 5, _LEGEND_BAR, 10)
+            path = QPainterPath()
+            path.addRoundedRect(bar, 5, 5)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colors.overdue if kind == "overdue" else colors.overdue_future)
+            painter.drawPath(path)
+            painter.fillPath(path, _hatch(painter, colors.overdue_hatch, 5.0, 1.6))
+            x = bar.right() + 5
+        elif kind == "today":
+            painter.setPen(QPen(colors.today, 2))
+            painter.drawLine(QPointF(x + 1, mid - 7), QPointF(x + 1, mid + 7))
+            x += 7
+        elif kind == "channel":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(next(colour_of))
+            painter.drawRoundedRect(QRectF(x, mid - 4, 7, 8), 2.5, 2.5)
+            x += _LEGEND_DOT
         painter.setPen(colors.muted)
-        w = metrics.horizontalAdvance(text)
         painter.drawText(
-            QRectF(x, rect.top(), w + 2, rect.height()),
+            QRectF(x, rect.top(), metrics.horizontalAdvance(text) + 2, rect.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             text,
         )
-        x += w + 14
-
-    # The overdue keys first: they are what the strip is about.
-    for fill, text in (
-        (colors.overdue, "overdue"),
-        (colors.overdue_future, "overdue unless planned"),
-    ):
-        bar = QRectF(x, mid - 5, 26, 10)
-        path = QPainterPath()
-        path.addRoundedRect(bar, 5, 5)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawPath(path)
-        painter.fillPath(path, _hatch(painter, colors.overdue_hatch, 5.0, 1.6))
-        x = bar.right() + 5
-        label(text)
-    painter.setPen(QPen(colors.today, 2))
-    painter.drawLine(QPointF(x + 1, mid - 7), QPointF(x + 1, mid + 7))
-    x += 7
-    label("today")
-    for name, color in channels:
-        need = 13 + metrics.horizontalAdvance(name) + 14
-        if x + need > right:
-            break
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
-        painter.drawRoundedRect(QRectF(x, mid - 4, 7, 8), 2.5, 2.5)
-        x += 12
-        label(name)
     painter.restore()

@@ -62,6 +62,7 @@ from ..render.cadence_strip import (
     day_text,
     group_deliveries,
     label_width,
+    legend_fit,
     paint_axis,
     paint_grid,
     paint_legend,
@@ -316,6 +317,8 @@ class CadencePanel(QWidget):
         """What hovering ``pos`` tells (empty where there is nothing to say)."""
         self._ensure()
         point = QPointF(pos)
+        if self._legend_rect.contains(point):
+            return self._legend_tooltip()
         if point.y() < self._axis_rect.bottom():
             day = self._layout.day_at(point.x())
             return "" if day is None else self._day_tooltip(day)
@@ -335,6 +338,23 @@ class CadencePanel(QWidget):
         if gap is not None:
             return self._gap_tooltip(row, gap)
         return self._quiet_day_tooltip(row, day)
+
+    def legend_rect(self) -> QRectF:
+        """Where the key is drawn (empty when the panel is too short for it)."""
+        self._ensure()
+        return QRectF(self._legend_rect)
+
+    def legend_hidden(self) -> list[str]:
+        """The channels the key has no room for (it says "+N more"; hovering names them)."""
+        self._ensure()
+        names = [name for name, _ in self._legend]
+        if self._legend_rect.isEmpty():
+            return names
+        return names[legend_fit(names, self.font(), self._legend_rect.width()) :]
+
+    def _legend_tooltip(self) -> str:
+        hidden = self.legend_hidden()
+        return f"Also marked: {', '.join(hidden)}" if hidden else ""
 
     def sizeHint(self) -> QSize:
         axis, row, legend = self._metrics()
@@ -396,7 +416,8 @@ class CadencePanel(QWidget):
         # Only the rows whose content changed (and the key, which lists the
         # channels in use) are painted again.
         if legend_changed and not self._legend_rect.isEmpty():
-            self.update(self._legend_rect.toAlignedRect())
+            key = self._legend_rect.toAlignedRect()
+            self.update(QRect(0, key.top(), self.width(), key.height()))
         for message_id in changed:
             index = self._index.get(message_id)
             if index is not None:
@@ -465,6 +486,7 @@ class CadencePanel(QWidget):
             if [(n, c.rgba()) for n, c in legend] != [(n, c.rgba()) for n, c in self._legend]:
                 self._legend = legend
                 self._legend_changed = True
+                self._geometry_dirty = True  # a longer key may need the width under the labels
             self._label_layout()
         finally:
             self._refreshing = False
@@ -629,10 +651,14 @@ class CadencePanel(QWidget):
         viewport_h = max(min(room, rows_h) if scrolls else rows_h, 0)
         self._viewport = QRect(0, int(axis_h), content_w, int(viewport_h))
         bottom = axis_h + viewport_h
+        # The key lines up with the time axis; when its channels do not all fit
+        # there, it starts under the labels instead.
+        names = [name for name, _ in self._legend]
+        left = self._label_width
+        if legend_fit(names, self.font(), right - left) < len(names):
+            left = 10.0
         self._legend_rect = (
-            QRectF(self._label_width, bottom + 2, right - self._label_width, legend_h)
-            if legend_h
-            else QRectF()
+            QRectF(left, bottom + 2, right - left, legend_h) if legend_h else QRectF()
         )
         bar = self._scrollbar
         bar.blockSignals(True)

@@ -9,14 +9,24 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPalette, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollBar
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
-from calendar_app.render.cadence_strip import RowShapes, StripLayout, StripRow, day_text
+from calendar_app.render.cadence_strip import (
+    RowShapes,
+    StripColors,
+    StripLayout,
+    StripRow,
+    day_text,
+    legend_fit,
+    paint_legend,
+)
 from calendar_app.ui import cadence_panel
 from calendar_app.ui.cadence_panel import CadencePanel
 from calendar_app.ui.commands import AddPostCommand, ChannelCommand, MovePostsCommand
@@ -501,3 +511,59 @@ def test_a_new_channel_colour_shows_at_once(shown: CadencePanel, session: Calend
     assert pixel() == QColor("#00ff00")
     session.undo_stack.undo()
     assert pixel() == QColor(channel.color)
+
+
+# -- the key ----------------------------------------------------------------------
+
+
+def test_a_narrow_panel_keys_what_fits_and_names_the_rest(
+    shown: CadencePanel, session: CalendarSession
+) -> None:
+    used = {c for m in shown.message_ids() for _, cs in shown.marks(m) for c in cs}
+    assert len(used) == 6
+    shown.resize(1400, 260)
+    assert shown.legend_hidden() == []
+    day_width = shown.x_for(FIRST + timedelta(days=1)) - shown.x_for(FIRST)
+    assert abs(shown.legend_rect().left() - shown.x_for(FIRST)) < day_width  # under the axis
+    assert shown.tooltip_at(shown.legend_rect().center()) == ""
+
+    shown.resize(560, 260)
+    hidden = shown.legend_hidden()
+    assert 0 < len(hidden) < len(used)
+    assert shown.legend_rect().left() < shown.x_for(FIRST)  # the labels' width is used too
+    assert shown.tooltip_at(shown.legend_rect().center()) == f"Also marked: {', '.join(hidden)}"
+    names = [session.channel(c).name for c in used]
+    assert set(hidden) < set(names)
+
+
+CHANNEL_NAMES = st.lists(st.text(alphabet="abcdefghij KLMNOP", min_size=1, max_size=24), max_size=9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(names=CHANNEL_NAMES, width=st.integers(min_value=120, max_value=1400))
+def test_the_key_never_runs_past_its_width(
+    qapp: QApplication, names: list[str], width: int
+) -> None:
+    colors = StripColors.from_palette(qapp.palette())
+    font = qapp.font()
+    image = QImage(width + 200, 40, QImage.Format.Format_RGB32)
+    image.fill(colors.background)
+    painter = QPainter(image)
+    try:
+        paint_legend(
+            painter, QRectF(0, 0, width, 40), [(n, QColor("#1e88e5")) for n in names], colors, font
+        )
+    finally:
+        painter.end()
+    spill = {
+        image.pixelColor(x, y).rgb()
+        for x in range(width + 1, image.width())
+        for y in range(image.height())
+    }
+    assert spill == {colors.background.rgb()}
+
+    shown = legend_fit(names, font, width)
+    assert legend_fit(names, font, width + 80) >= shown  # more room never shows fewer
+    assert legend_fit(names, font, 100_000) == len(names)
+    for count in range(len(names) + 1):  # fewer channels, less to say "+N more" about
+        assert legend_fit(names[:count], font, width) >= min(count, shown)
