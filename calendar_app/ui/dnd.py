@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, time
-from typing import Final
+from typing import Any, Final
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt
 from PySide6.QtWidgets import QWidget
@@ -32,9 +32,12 @@ KEEP_TIME: Final = _Keep()
 
 
 def posts_mime(
-    session: CalendarSession, posts: Sequence[Post], anchor: int | None = None
+    session: CalendarSession, posts: Sequence[Post], anchor: int | None = None, *, cut: bool = False
 ) -> QMimeData:
-    """Mime data for dragging ``posts``; ``anchor`` is the post under the mouse."""
+    """Mime data for dragging ``posts``; ``anchor`` is the post under the mouse.
+
+    On the clipboard, ``cut`` marks posts that a paste moves rather than copies.
+    """
     import json  # here, not at start-up: the window paints sooner
 
     from ..exchange.ical import posts_to_ics
@@ -44,6 +47,7 @@ def posts_mime(
         "calendar": str(session.store.path.resolve()),
         "posts": [p.id for p in posts],
         "anchor": anchor if anchor is not None else (posts[0].id if posts else None),
+        "cut": cut,
     }
     mime.setData(POSTS_MIME, QByteArray(json.dumps(payload).encode()))
     lines = []
@@ -59,21 +63,35 @@ def posts_mime(
     return mime
 
 
-def decode_posts(session: CalendarSession, mime: QMimeData) -> tuple[list[int], int | None]:
-    """The post ids a drag carries, if it comes from this calendar; else ([], None)."""
+def _payload(mime: QMimeData) -> dict[str, Any]:
+    """The JSON our own MIME type carries; empty if there is none or it is malformed."""
     if not mime.hasFormat(POSTS_MIME):
-        return [], None
+        return {}
     import json
 
     try:
         payload = json.loads(bytes(mime.data(POSTS_MIME).data()).decode())
-        if payload["calendar"] != str(session.store.path.resolve()):
+    except ValueError:
+        return {}
+    return payload if isinstance(payload, dict) else {}
+
+
+def decode_posts(session: CalendarSession, mime: QMimeData) -> tuple[list[int], int | None]:
+    """The post ids a drag carries, if it comes from this calendar; else ([], None)."""
+    payload = _payload(mime)
+    try:
+        if payload.get("calendar") != str(session.store.path.resolve()):
             return [], None
         ids = [int(i) for i in payload["posts"]]
         anchor = payload.get("anchor")
         return ids, int(anchor) if anchor is not None else None
     except (ValueError, KeyError, TypeError):
         return [], None
+
+
+def is_cut(mime: QMimeData) -> bool:
+    """Whether clipboard posts were cut (a paste moves them) rather than copied."""
+    return _payload(mime).get("cut") is True
 
 
 def wants_copy(modifiers: Qt.KeyboardModifier) -> bool:

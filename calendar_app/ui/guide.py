@@ -320,6 +320,8 @@ def guide_html(pictures: GuidePictures) -> str:
     title = html.escape(example.title)
     where = "the demo calendar" if pictures.from_demo else "your calendar"
     undo = _native(QKeySequence.StandardKey.Undo)
+    copy = _native(QKeySequence.StandardKey.Copy)
+    paste = _native(QKeySequence.StandardKey.Paste)
     images = pictures.images
     panel_caption = (
         "The cadence panel has a row per key message; each dot is a delivery, in its "
@@ -400,6 +402,8 @@ see everything again.</li>
 <li><b>Drag a post</b> that carries the message into a red day to move it there.</li>
 <li><b>Hold Ctrl while you drop</b> to repeat the post instead: the copy carries the same
 key messages, and the original stays where it was.</li>
+<li><b>Without the mouse:</b> select the post, press <b>{copy}</b>, go to the red day with
+the arrow keys and press <b>{paste}</b>. Cut instead of copy to move the post.</li>
 <li><b>Or drag an idea from the backlog</b> onto a red day. A draft counts as soon as it is
 dated today or later; an idea counts once you make it a draft or schedule it
 (double-click it to open it).</li>
@@ -557,7 +561,8 @@ class ShortcutsDialog(_Dialog):
         self.tree.expandAll()
         note = QLabel(
             "In the calendar: arrow keys move between days, Enter opens a post. "
-            "Drag a post to move it; hold Ctrl while dropping to copy it."
+            "Drag a post to move it; hold Ctrl while dropping to copy it. "
+            "Or cut or copy it and paste it on the selected day."
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import CadenceError
 from ..core.models import ChangeSet, PostStatus
 from ..core.store import CalendarStore, Scope
-from .commands import DeletePostsCommand
+from .commands import DeletePostsCommand, plural
 from .dialogs import show_error
 from .session import CalendarSession, FilterKey
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
         self.new_idea_action = self._action("New &Idea", self.new_idea, "Shift+N")
         self.edit_post_action = self._action("&Edit Post…", self.edit_selected, "Ctrl+E")
         self.delete_action = self._action("&Delete", self.delete_selected, std.Delete)
+        self.cut_posts_action = self._action("Cu&t", lambda: self.copy_selected(cut=True), std.Cut)
+        self.copy_posts_action = self._action("&Copy", self.copy_selected, std.Copy)
+        self.paste_posts_action = self._action("&Paste", self.paste, std.Paste)
         self.messages_action = self._action("&Key Messages…", self.manage_messages)
         self.channels_action = self._action("C&hannels…", self.manage_channels)
         self.campaigns_action = self._action("C&ampaigns…", self.manage_campaigns)
@@ -162,10 +166,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        edit_menu.addAction(self.cut_posts_action)
+        edit_menu.addAction(self.copy_posts_action)
+        edit_menu.addAction(self.paste_posts_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.new_post_action)
         edit_menu.addAction(self.new_idea_action)
         edit_menu.addAction(self.edit_post_action)
-        edit_menu.addAction(self.delete_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.messages_action)
         edit_menu.addAction(self.channels_action)
@@ -463,8 +471,11 @@ class MainWindow(QMainWindow):
 
     # -- posts ----------------------------------------------------------------
 
+    def _in_backlog(self) -> bool:
+        return self.backlog.hasFocus() or self.backlog.isAncestorOf(self.focusWidget())
+
     def selected_post_ids(self) -> list[int]:
-        if self.backlog.hasFocus() or self.backlog.isAncestorOf(self.focusWidget()):
+        if self._in_backlog():
             return self.backlog.selected_post_ids()
         return self.view().selected_post_ids()
 
@@ -500,6 +511,47 @@ class MainWindow(QMainWindow):
                 return
             scope = chosen
         self.session.try_push(DeletePostsCommand(self.session, selected, scope=scope), self)
+
+    def copy_selected(self, *, cut: bool = False) -> None:
+        """Put the selected posts on the clipboard: for a paste on another day here,
+        and as iCalendar and text for other programs. Cut posts stay where they are
+        until the paste moves them."""
+        from .dnd import posts_mime
+
+        posts = self.session.posts(self.selected_post_ids())
+        if not posts:
+            self.statusBar().showMessage("Select a post first.", 5000)
+            return
+        # The earliest post lands on the day of the paste; the others keep their distance.
+        anchor = min(posts, key=lambda p: (p.date is None, p.date or date.min, p.time or time.min))
+        QApplication.clipboard().setMimeData(posts_mime(self.session, posts, anchor.id, cut=cut))
+        paste = self.paste_posts_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        verb, then = ("Cut", "move") if cut else ("Copied", "repeat")
+        them = "them" if len(posts) > 1 else "it"
+        self.statusBar().showMessage(
+            f"{verb} {plural(len(posts), 'post')}: select a day and paste ({paste})"
+            f" to {then} {them} there.",
+            8000,
+        )
+
+    def paste(self) -> None:
+        """Paste clipboard posts on the selected day (into the backlog when it has the
+        focus): copied posts are repeated there, cut posts move there."""
+        from .dnd import decode_posts, drop_posts, is_cut, posts_mime
+
+        mime = QApplication.clipboard().mimeData()
+        if mime is None or not decode_posts(self.session, mime)[0]:
+            self.statusBar().showMessage(
+                "The clipboard holds no posts of this calendar: copy a post first.", 5000
+            )
+            return
+        day = None if self._in_backlog() else self.view().current_date()
+        cut = is_cut(mime)
+        ids, anchor = decode_posts(self.session, mime)
+        if drop_posts(self.session, self, mime, day, copy=not cut) and cut:
+            # Moved: from now on a paste repeats them, as after a copy.
+            posts = self.session.posts(ids)
+            QApplication.clipboard().setMimeData(posts_mime(self.session, posts, anchor))
 
     def manage_messages(self) -> None:
         from .managers import KeyMessageManager

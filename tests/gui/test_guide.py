@@ -90,6 +90,7 @@ def test_the_guide_explains_the_rules_in_plain_words(
         "Drag a post",
         "Hold Ctrl while you drop",
         "drag an idea from the backlog",
+        "Without the mouse",
         QKeySequence(QKeySequence.StandardKey.Undo).toString(
             QKeySequence.SequenceFormat.NativeText
         ),

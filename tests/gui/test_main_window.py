@@ -7,13 +7,15 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from calendar_app.core.models import PostStatus
+from calendar_app.core.models import Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import DeletePostsCommand, MovePostsCommand
+from calendar_app.ui.dnd import POSTS_MIME, decode_posts, posts_mime
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.session import CalendarSession, Filters
 
@@ -224,6 +226,139 @@ def test_delete_key_removes_the_selected_post_and_undo_restores(
     assert not session.store.posts([post.id])
     window.undo_action.trigger()
     assert session.store.posts([post.id])[0] == post
+
+
+# -- cut, copy and paste --------------------------------------------------------------
+
+
+def _standalone(session: CalendarSession, first: date, last: date) -> list[Post]:
+    """Dated posts that are not part of a series, one per day, earliest first."""
+    by_day: dict[date, Post] = {}
+    for post in session.posts_between(first, last):
+        if post.series_id is None and post.date is not None and post.message_ids:
+            by_day.setdefault(post.date, post)
+    return [by_day[d] for d in sorted(by_day)]
+
+
+def test_copy_then_paste_repeats_a_post_on_the_day_chosen_by_keyboard(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    month = window.month_view
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    assert post.date is not None
+    month.setFocus()
+    month.select_posts([post.id])
+    qtbot.keyClick(month, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    clip = QApplication.clipboard().mimeData()
+    assert post.title in clip.text()  # other programs get the text and the event
+    (event,) = Calendar.from_ical(bytes(clip.data("text/calendar").data())).walk("VEVENT")
+    assert (str(event["SUMMARY"]), str(event["UID"])) == (post.title, post.uid)
+    assert "select a day and paste" in window.statusBar().currentMessage()
+
+    for _ in range(3):
+        qtbot.keyClick(month, Qt.Key.Key_Right)
+    assert month.current_date() == post.date + timedelta(days=3)
+    before = {p.id for p in session.store.all_posts()}
+    qtbot.keyClick(month, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(month, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    copies = [p for p in session.store.all_posts() if p.id not in before]
+    assert [(p.date, p.time, p.title, p.channel_id, p.message_ids) for p in copies] == 2 * [
+        (post.date + timedelta(days=3), post.time, post.title, post.channel_id, post.message_ids)
+    ]
+    assert post.uid not in {p.uid for p in copies}
+    assert session.store.post(post.id) == post
+    assert window.undo_action.text() == "&Undo Copy post"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert {p.id for p in session.store.all_posts()} == before
+
+
+def test_cut_then_paste_moves_posts_and_a_second_paste_repeats_them(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    month = window.month_view
+    a, b = _standalone(session, TODAY - timedelta(days=14), TODAY)[-2:]
+    assert a.date is not None
+    assert b.date is not None
+    month.setFocus()
+    month.select_posts([b.id, a.id])
+    window.cut_posts_action.trigger()
+    assert session.posts([a.id, b.id]) == [a, b]  # nothing moves before the paste
+
+    month.set_current_date(a.date + timedelta(days=7))
+    window.paste_posts_action.trigger()
+    moved = session.posts([a.id, b.id])
+    assert [p.date for p in moved] == [a.date + timedelta(days=7), b.date + timedelta(days=7)]
+    assert window.undo_action.text() == "&Undo Move 2 posts"
+    count = session.store.count_posts()
+    window.paste_posts_action.trigger()  # on the same day: now it repeats them
+    assert session.store.count_posts() == count + 2
+    assert session.posts([a.id, b.id]) == moved
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert session.posts([a.id, b.id]) == [a, b]
+
+
+def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None:
+    session = window.session
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    window.month_view.setFocus()
+    window.month_view.select_posts([post.id])
+    window.cut_posts_action.trigger()
+    window.backlog.list.setFocus()
+    window.paste_posts_action.trigger()
+    assert (session.store.post(post.id).date, session.store.post(post.id).time) == (None, None)
+    assert post.id in window.backlog.shown_post_ids()
+    assert window.undo_action.text() == "&Undo Unschedule post"
+
+
+def test_ctrl_c_copies_posts_in_the_agenda_and_text_in_the_search_box(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    post = _standalone(window.session, TODAY, TODAY + timedelta(days=6))[0]
+    window.set_view(2)
+    agenda = window.agenda_view
+    agenda.setFocus()
+    agenda.select_posts([post.id])
+    qtbot.keyClick(agenda, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert decode_posts(window.session, QApplication.clipboard().mimeData())[0] == [post.id]
+
+    window.search_edit.setFocus()
+    qtbot.keyClicks(window.search_edit, "roof")
+    window.search_edit.selectAll()
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "roof"
+    assert not QApplication.clipboard().mimeData().hasFormat(POSTS_MIME)
+
+
+def test_paste_without_posts_of_this_calendar_says_so(
+    window: MainWindow, session: CalendarSession, tmp_path: Path
+) -> None:
+    count = session.store.count_posts()
+    window.month_view.setFocus()
+    window.copy_posts_action.trigger()  # nothing selected
+    assert window.statusBar().currentMessage() == "Select a post first."
+    QApplication.clipboard().setText("Just words")
+    window.paste_posts_action.trigger()
+    assert "no posts of this calendar" in window.statusBar().currentMessage()
+
+    other = CalendarStore.create(tmp_path / "other.cadence", name="Other")
+    try:
+        mime = posts_mime(session, session.store.all_posts()[:1])
+        mime.setData(
+            POSTS_MIME,
+            mime.data(POSTS_MIME).replace(
+                str(session.store.path.resolve()).encode(), str(other.path.resolve()).encode()
+            ),
+        )
+        QApplication.clipboard().setMimeData(mime)
+        window.paste_posts_action.trigger()
+    finally:
+        other.close()
+    assert "no posts of this calendar" in window.statusBar().currentMessage()
+    assert session.store.count_posts() == count
 
 
 def test_a_changed_calendar_is_backed_up_on_close(
