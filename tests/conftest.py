@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,3 +27,16 @@ def qapp_cls() -> type:
     from calendar_app.ui.main import CadenceApplication
 
     return CadenceApplication
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _release_the_clipboard_as_quitting_does() -> Iterator[None]:
+    """The suite ends as Cadence quits: posts left on the clipboard become text."""
+    yield
+    if "calendar_app.ui.dnd" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            from calendar_app.ui.dnd import release_clipboard
+
+            release_clipboard()

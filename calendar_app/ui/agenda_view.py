@@ -37,9 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import ChangeSet, PostStatus
-from ..core.store import PostChanges
-from .commands import EditPostsCommand, plural
-from .dialogs import show_error
+from .commands import plural, status_command
 from .post_model import (
     AgendaModel,
     PlainIconDelegate,
@@ -163,6 +161,8 @@ class AgendaView(QWidget):
 
         self.summary = QLabel(self)
         self.summary.setObjectName("agendaSummary")
+        self.edit_actions: list[QAction] = []
+        """Cut, Copy, Paste and Delete for the context menu, given by the window."""
         self.status_menu = QMenu("Set status", self)
         self.status_actions: dict[PostStatus, QAction] = {}
         for status in PostStatus:
@@ -302,20 +302,8 @@ class AgendaView(QWidget):
 
     def set_status(self, status: PostStatus) -> bool:
         """Give every selected post ``status``: one undo step. False when nothing changes."""
-        found = (self.model.post(i) for i in self.selected_post_ids())
-        posts = [p for p in found if p is not None]
-        edits: dict[int, PostChanges] = {
-            p.id: {"status": status} for p in posts if p.status != status
-        }
-        if not edits:
-            return False
-        text = f"Set {plural(len(edits), 'post')} to {status_label(status)}"
-        try:
-            self.session.try_push(EditPostsCommand(self.session, edits, text=text), self)
-        except Exception as exc:  # shown to the user; the calendar is unchanged
-            show_error(self, exc)
-            return False
-        return True
+        command = status_command(self.session, self.selected_post_ids(), status)
+        return command is not None and self.session.try_push(command, self)
 
     # -- internals ------------------------------------------------------------
 
@@ -418,12 +406,16 @@ class AgendaView(QWidget):
         )
 
     def build_context_menu(self) -> QMenu:
-        """The table's context menu: open the current post and set the status in bulk."""
+        """The table's context menu: open the current post, the window's edit actions
+        and the status in bulk."""
         menu = QMenu(self)
         open_action = menu.addAction("Open")
         open_action.setEnabled(self.table.currentIndex().isValid())
         open_action.triggered.connect(self.activate_current)
         menu.addSeparator()
+        if self.edit_actions:
+            menu.addActions(self.edit_actions)
+            menu.addSeparator()
         menu.addMenu(self.status_menu)
         return menu
 

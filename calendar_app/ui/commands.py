@@ -12,7 +12,16 @@ from datetime import date, time
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, NewPost, Post, Series
+from ..core.models import (
+    Campaign,
+    ChangeSet,
+    Channel,
+    KeyMessage,
+    NewPost,
+    Post,
+    PostStatus,
+    Series,
+)
 from ..core.store import PostChanges, Scope
 from .session import CalendarSession
 
@@ -135,6 +144,22 @@ class EditPostsCommand(_SnapshotCommand):
         for post_id, edit in self._edits.items():
             changes |= store.update_occurrences(post_id, edit, self._scope)
         return self.remember(changes)
+
+
+def status_command(
+    session: CalendarSession, post_ids: Sequence[int], status: PostStatus
+) -> EditPostsCommand | None:
+    """One undo step giving ``status`` to those of the posts that do not have it
+    ("Set 3 posts to Published"); None when none of them would change."""
+    from .post_model import status_label
+
+    edits: dict[int, PostChanges] = {
+        p.id: {"status": status} for p in session.posts(post_ids) if p.status != status
+    }
+    if not edits:
+        return None
+    text = f"Set {plural(len(edits), 'post')} to {status_label(status)}"
+    return EditPostsCommand(session, edits, text=text)
 
 
 class DeletePostsCommand(_SnapshotCommand):

@@ -63,6 +63,33 @@ def posts_mime(
     return mime
 
 
+_on_clipboard: list[QMimeData] = []
+"""The posts this program last put on the clipboard (see :func:`release_clipboard`)."""
+
+
+def put_on_clipboard(mime: QMimeData) -> None:
+    """Put posts (from :func:`posts_mime`) on the system clipboard."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.clipboard().setMimeData(mime)
+    _on_clipboard[:] = [mime]
+
+
+def release_clipboard() -> None:
+    """Leave the clipboard's posts as plain text made by Qt itself; called on quit.
+
+    The posts' data was made in Python. Some platforms free clipboard data only
+    after Python has shut down, and freeing a Python-made object then crashes
+    the program on its way out; the text stays for other programs to paste.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    clipboard = QApplication.clipboard()
+    if _on_clipboard and clipboard.mimeData() is _on_clipboard[0]:
+        clipboard.setText(_on_clipboard[0].text())
+    _on_clipboard.clear()
+
+
 def _payload(mime: QMimeData) -> dict[str, Any]:
     """The JSON our own MIME type carries; empty if there is none or it is malformed."""
     if not mime.hasFormat(POSTS_MIME):

@@ -32,6 +32,16 @@ class CadenceApplication(QApplication):
     fileOpenRequested = Signal(object)
     """The path of a calendar the system asks Cadence to open."""
 
+    def __init__(self, argv: list[str]) -> None:
+        super().__init__(argv)
+        self.aboutToQuit.connect(self._release_clipboard)
+
+    @staticmethod
+    def _release_clipboard() -> None:
+        from .dnd import release_clipboard
+
+        release_clipboard()
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen:
             name = event.file()  # type: ignore[attr-defined]

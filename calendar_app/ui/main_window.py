@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import CadenceError
 from ..core.models import ChangeSet, PostStatus
 from ..core.store import CalendarStore, Scope
-from .commands import DeletePostsCommand, plural
+from .commands import DeletePostsCommand, plural, status_command
 from .dialogs import show_error
 from .session import CalendarSession, FilterKey
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog
@@ -143,6 +143,13 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About Cadence", self.about)
 
     def _build_menus(self) -> None:
+        from .post_model import status_label
+
+        self._post_menu = QMenu(self)
+        self._post_menu.setObjectName("postMenu")
+        self._status_menu = QMenu("Set status", self)
+        for status in PostStatus:
+            self._status_menu.addAction(status_label(status), partial(self.set_status, status))
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_calendar_action)
@@ -280,6 +287,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(QWidget())
         self.backlog.postActivated.connect(self.edit_post)
         self.backlog.newIdeaRequested.connect(self.new_idea)
+        self._offer_post_menu(self.backlog.list)
         self.cadence_panel.dayActivated.connect(self.go_to)
 
         left = QSplitter(Qt.Orientation.Vertical)
@@ -339,6 +347,12 @@ class MainWindow(QMainWindow):
         view.periodChanged.connect(self._period_changed)  # type: ignore[attr-defined]
         view.postActivated.connect(self.edit_post)  # type: ignore[attr-defined]
         view.dayActivated.connect(self._day_activated)  # type: ignore[attr-defined]
+        if hasattr(view, "edit_actions"):  # the agenda has a menu of its own
+            view.edit_actions = self._post_edit_actions()
+        else:
+            view.contextMenuWanted.connect(  # type: ignore[attr-defined]
+                lambda pos: self.post_menu().popup(view.mapToGlobal(pos))
+            )
 
     def _view_at(self, index: int) -> QWidget:
         """The view at ``index`` of the stack, built on first use."""
@@ -516,7 +530,7 @@ class MainWindow(QMainWindow):
         """Put the selected posts on the clipboard: for a paste on another day here,
         and as iCalendar and text for other programs. Cut posts stay where they are
         until the paste moves them."""
-        from .dnd import posts_mime
+        from .dnd import posts_mime, put_on_clipboard
 
         posts = self.session.posts(self.selected_post_ids())
         if not posts:
@@ -524,7 +538,7 @@ class MainWindow(QMainWindow):
             return
         # The earliest post lands on the day of the paste; the others keep their distance.
         anchor = min(posts, key=lambda p: (p.date is None, p.date or date.min, p.time or time.min))
-        QApplication.clipboard().setMimeData(posts_mime(self.session, posts, anchor.id, cut=cut))
+        put_on_clipboard(posts_mime(self.session, posts, anchor.id, cut=cut))
         paste = self.paste_posts_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         verb, then = ("Cut", "move") if cut else ("Copied", "repeat")
         them = "them" if len(posts) > 1 else "it"
@@ -537,7 +551,7 @@ class MainWindow(QMainWindow):
     def paste(self) -> None:
         """Paste clipboard posts on the selected day (into the backlog when it has the
         focus): copied posts are repeated there, cut posts move there."""
-        from .dnd import decode_posts, drop_posts, is_cut, posts_mime
+        from .dnd import decode_posts, drop_posts, is_cut, posts_mime, put_on_clipboard
 
         mime = QApplication.clipboard().mimeData()
         if mime is None or not decode_posts(self.session, mime)[0]:
@@ -551,7 +565,42 @@ class MainWindow(QMainWindow):
         if drop_posts(self.session, self, mime, day, copy=not cut) and cut:
             # Moved: from now on a paste repeats them, as after a copy.
             posts = self.session.posts(ids)
-            QApplication.clipboard().setMimeData(posts_mime(self.session, posts, anchor))
+            put_on_clipboard(posts_mime(self.session, posts, anchor))
+
+    def _post_edit_actions(self) -> list[QAction]:
+        return [
+            self.cut_posts_action,
+            self.copy_posts_action,
+            self.paste_posts_action,
+            self.delete_action,
+        ]
+
+    def _offer_post_menu(self, widget: QWidget) -> None:
+        widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        widget.customContextMenuRequested.connect(
+            lambda pos: self.post_menu().popup(widget.mapToGlobal(pos))
+        )
+
+    def post_menu(self) -> QMenu:
+        """The context menu of the month and week views and the backlog, for the
+        posts the click selected (or the day, or the backlog, when it hit none)."""
+        menu = self._post_menu
+        menu.clear()
+        if self.selected_post_ids():
+            menu.addAction("Open", self.edit_selected)
+            menu.addSeparator()
+            menu.addActions(self._post_edit_actions())
+            menu.addSeparator()
+            menu.addMenu(self._status_menu)
+        else:
+            menu.addAction(self.new_idea_action if self._in_backlog() else self.new_post_action)
+            menu.addAction(self.paste_posts_action)
+        return menu
+
+    def set_status(self, status: PostStatus) -> bool:
+        """Give the selected posts ``status``: one undo step; False when none changes."""
+        command = status_command(self.session, self.selected_post_ids(), status)
+        return command is not None and self.session.try_push(command, self)
 
     def manage_messages(self) -> None:
         from .managers import KeyMessageManager

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -124,6 +125,9 @@ class PeriodView(QWidget):
     postActivated = Signal(int)
     dayActivated = Signal(object)
     selectionChanged = Signal()
+    contextMenuWanted = Signal(QPoint)
+    """A context menu, at this point of the view: where the right-click was, or for
+    the Menu key, at the focused post (else the selected day)."""
 
     def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -684,6 +688,23 @@ class PeriodView(QWidget):
     def post_at(self, pos: QPoint) -> int | None:
         """The post whose chip is under ``pos``, or None."""
         raise NotImplementedError
+
+    def day_rect(self, day: date) -> QRect:
+        """Where ``day`` is drawn (empty when it is not shown)."""
+        raise NotImplementedError
+
+    def chip_rect(self, post_id: int) -> QRect | None:
+        """Where the post's chip is drawn, or None when it is not drawn."""
+        raise NotImplementedError
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        pos = event.pos()
+        if event.reason() != QContextMenuEvent.Reason.Mouse:
+            self._ensure_post_visible(self._focus_post)
+            chip = self.chip_rect(self._focus_post) if self._focus_post is not None else None
+            pos = (chip or self.day_rect(self._current)).center()
+        self.contextMenuWanted.emit(pos)
+        event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         self._maybe_drag(event, event.position().toPoint())

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from calendar_app.core.demo import write_demo
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import DeletePostsCommand, MovePostsCommand
-from calendar_app.ui.dnd import POSTS_MIME, decode_posts, posts_mime
+from calendar_app.ui.dnd import POSTS_MIME, decode_posts, posts_mime, put_on_clipboard
 from calendar_app.ui.main_window import MainWindow
+from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.session import CalendarSession, Filters
 
 from .conftest import TODAY
@@ -333,6 +339,44 @@ def test_ctrl_c_copies_posts_in_the_agenda_and_text_in_the_search_box(
     assert not QApplication.clipboard().mimeData().hasFormat(POSTS_MIME)
 
 
+QUIT_WITH_POSTS_ON_THE_CLIPBOARD = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from calendar_app.core.store import CalendarStore
+from calendar_app.ui.dnd import posts_mime, put_on_clipboard
+from calendar_app.ui.main import make_application
+from calendar_app.ui.session import CalendarSession
+
+app = make_application(sys.argv[:1])
+session = CalendarSession(CalendarStore.open(Path(sys.argv[1]) / "demo.cadence"))
+post = session.store.all_posts()[0]
+put_on_clipboard(posts_mime(session, [post]))
+print("copied:", post.title)
+QTimer.singleShot(0, app.quit)
+app.exec()
+print("clipboard:", QApplication.clipboard().text())
+"""
+
+
+def test_quitting_with_posts_on_the_clipboard_leaves_their_text(tmp_path: Path) -> None:
+    """The clipboard's posts were made in Python: quitting hands them over as text
+    rather than crash on the way out, as it did on headless platforms."""
+    write_demo(tmp_path / "demo.cadence")
+    done = subprocess.run(
+        [sys.executable, "-c", QUIT_WITH_POSTS_ON_THE_CLIPBOARD, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    said = dict(line.split(": ", 1) for line in done.stdout.splitlines())
+    assert said["clipboard"].startswith(f"{said['copied']} (")
+
+
 def test_paste_without_posts_of_this_calendar_says_so(
     window: MainWindow, session: CalendarSession, tmp_path: Path
 ) -> None:
@@ -353,12 +397,118 @@ def test_paste_without_posts_of_this_calendar_says_so(
                 str(session.store.path.resolve()).encode(), str(other.path.resolve()).encode()
             ),
         )
-        QApplication.clipboard().setMimeData(mime)
+        put_on_clipboard(mime)
         window.paste_posts_action.trigger()
     finally:
         other.close()
     assert "no posts of this calendar" in window.statusBar().currentMessage()
     assert session.store.count_posts() == count
+
+
+OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore("This plugin does not support")
+"""The offscreen platform shows popups but warns that it cannot raise or grab them."""
+
+
+def _right_click(qtbot: QtBot, widget: QWidget, pos: QPoint) -> QMenu:
+    """Press the right button at ``pos``, then ask for the context menu, as the platform does."""
+    qtbot.mousePress(widget, Qt.MouseButton.RightButton, pos=pos)
+    qtbot.mouseRelease(widget, Qt.MouseButton.RightButton, pos=pos)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
+    QApplication.sendEvent(widget, event)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+def _labels(menu: QMenu) -> list[str]:
+    return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+
+
+@OFFSCREEN_POPUPS
+def test_right_click_on_a_post_offers_what_the_edit_menu_does_to_it(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    month = window.month_view
+    post = next(
+        p
+        for p in _standalone(session, TODAY, TODAY + timedelta(days=6))
+        if p.status != PostStatus.PUBLISHED
+    )
+    chip = month.chip_rect(post.id)
+    assert chip is not None
+    menu = _right_click(qtbot, month, chip.center())
+    assert month.selected_post_ids() == [post.id]
+    assert _labels(menu) == ["Open", "Cut", "Copy", "Paste", "Delete", "Set status"]
+    status = next(a.menu() for a in menu.actions() if a.text() == "Set status")
+    assert isinstance(status, QMenu)
+    menu.close()
+    published = next(a for a in status.actions() if a.text() == "Published")
+    published.trigger()
+    assert session.store.post(post.id).status == PostStatus.PUBLISHED
+    assert window.undo_action.text() == "&Undo Set 1 post to Published"
+    assert not window.set_status(PostStatus.PUBLISHED)  # nothing left to change
+    assert session.undo_stack.count() == 1
+
+
+@OFFSCREEN_POPUPS
+def test_right_click_on_an_empty_day_offers_a_new_post_and_paste(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    month = window.month_view
+    day = next(d for d in month.visible_days() if not month.posts_on(d))
+    rect = month.day_rect(day)
+    menu = _right_click(qtbot, month, QPoint(rect.center().x(), rect.bottom() - 4))
+    assert month.current_date() == day
+    assert month.selected_post_ids() == []
+    assert _labels(menu) == ["New Post", "Paste"]
+    menu.close()
+
+    idea = window.backlog.shown_post_ids()[0]
+    row = window.backlog.list.visualRect(window.backlog.index_of(idea)).center()
+    menu = _right_click(qtbot, window.backlog.list.viewport(), row)
+    assert window.selected_post_ids() == [idea]
+    assert _labels(menu)[:5] == ["Open", "Cut", "Copy", "Paste", "Delete"]
+    menu.close()
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize("index", [0, 1])
+def test_the_menu_key_opens_the_menu_at_the_focused_post(
+    window: MainWindow, qtbot: QtBot, index: int
+) -> None:
+    window.set_view(index)
+    view: PeriodView = window.month_view if index == 0 else window.week_view
+    post = _standalone(window.session, TODAY, TODAY + timedelta(days=3))[0]
+    view.setFocus()
+    view.select_posts([post.id])
+    wanted: list[QPoint] = []
+    view.contextMenuWanted.connect(wanted.append)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, QPoint(5, 5), view.mapToGlobal(QPoint(5, 5))
+    )
+    QApplication.sendEvent(view, event)
+    chip = view.chip_rect(post.id)
+    assert chip is not None
+    assert wanted == [chip.center()]
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert _labels(menu)[0] == "Open"
+    menu.close()
+
+    view.set_current_date(TODAY + timedelta(days=1))  # a day, no post: the day's middle
+    QApplication.sendEvent(view, event)
+    assert wanted[-1] == view.day_rect(TODAY + timedelta(days=1)).center()
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert _labels(menu) == ["New Post", "Paste"]
+    menu.close()
+
+
+def test_the_agenda_menu_has_the_edit_actions_too(window: MainWindow) -> None:
+    window.set_view(2)
+    labels = _labels(window.agenda_view.build_context_menu())
+    assert labels == ["Open", "Cut", "Copy", "Paste", "Delete", "Set status"]
 
 
 def test_a_changed_calendar_is_backed_up_on_close(
