@@ -551,12 +551,17 @@ class MainWindow(QMainWindow):
     def paste(self) -> None:
         """Paste clipboard posts on the selected day (into the backlog when it has the
         focus): copied posts are repeated there, cut posts move there."""
-        from .dnd import decode_posts, drop_posts, is_cut, posts_mime, put_on_clipboard
+        from .dnd import POSTS_MIME, decode_posts, drop_posts, is_cut, posts_mime, put_on_clipboard
 
         mime = QApplication.clipboard().mimeData()
         if mime is None or not decode_posts(self.session, mime)[0]:
+            elsewhere = mime is not None and mime.hasFormat(POSTS_MIME)
             self.statusBar().showMessage(
-                "The clipboard holds no posts of this calendar: copy a post first.", 5000
+                "These posts belong to another calendar: File > Merge Calendar… brings"
+                " a calendar's posts in."
+                if elsewhere
+                else "The clipboard holds no posts of this calendar: copy a post first.",
+                8000,
             )
             return
         day = None if self._in_backlog() else self.view().current_date()

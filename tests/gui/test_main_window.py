@@ -401,7 +401,7 @@ def test_paste_without_posts_of_this_calendar_says_so(
         window.paste_posts_action.trigger()
     finally:
         other.close()
-    assert "no posts of this calendar" in window.statusBar().currentMessage()
+    assert "another calendar: File > Merge Calendar" in window.statusBar().currentMessage()
     assert session.store.count_posts() == count
 
 
