@@ -1,6 +1,9 @@
-"""Small dialogs shared by the window: errors and the recurring-post question."""
+"""Small dialogs shared by the window: errors, the recurring-post question and
+the unsaved-changes question."""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -49,3 +52,26 @@ def ask_series_scope(parent: QWidget | None, verb: str) -> Scope | None:
     if clicked is every:
         return "all"
     return None
+
+
+SaveAnswer = Literal["save", "discard", "cancel"]
+
+
+def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
+    """Ask, as a post editor closes with changes, whether to save them."""
+    box = QMessageBox(parent)
+    box.setObjectName("saveChangesBox")
+    box.setWindowTitle("Unsaved changes")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(f"Save your changes to '{title}'?" if title else "Save this post?")
+    box.setInformativeText("If you don't, what you typed is lost.")
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    answer = box.exec()
+    if answer == buttons.Save:
+        return "save"
+    if answer == buttons.Discard:
+        return "discard"
+    return "cancel"

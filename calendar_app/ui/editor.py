@@ -57,7 +57,7 @@ from ..core import recurrence
 from ..core.models import NewPost, Post, PostStatus
 from ..core.store import PostChanges, Scope
 from .commands import AddPostCommand, DeletePostsCommand, EditPostsCommand, RepeatPostCommand
-from .dialogs import show_error
+from .dialogs import SaveAnswer, ask_save_changes, show_error
 from .session import CalendarSession, ErrorHandler
 
 """Shows a failure to the user; :func:`show_error` unless a test supplies its own."""
@@ -211,6 +211,8 @@ class PostEditor(QDialog):
         self.post = post
         self.saved = False
         self._error_handler = error_handler
+        self.ask_save_changes: Callable[[QWidget, str], SaveAnswer] = ask_save_changes
+        """Asked when the editor closes with unsaved changes (replaceable, as in tests)."""
         self._series_rule: str | None = None
         if post is not None and post.series_id is not None:
             self._series_rule = session.store.series(post.series_id).rrule
@@ -830,6 +832,22 @@ class PostEditor(QDialog):
         return bool(self.char_count_label.property("overLimit"))
 
     # -- saving --------------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        """Whether Save would change the calendar: what closing without it would lose."""
+        return bool(self.changes()) or bool(self.repeat_freq())
+
+    def reject(self) -> None:
+        """Cancel, Esc or the window's close button: with unsaved changes, ask first
+        whether to save them; nothing typed is lost without the user saying so."""
+        if self.has_unsaved_changes():
+            answer = self.ask_save_changes(self, elide(self._values()["title"]))
+            if answer == "cancel":
+                return
+            if answer == "save":
+                self.accept()
+                return
+        super().reject()
 
     def accept(self) -> None:
         """Save (when the form is valid) and close; stay open if the user cancels a question

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.ui.commands import DeleteChannelCommand
+from calendar_app.ui.dialogs import SaveAnswer
 from calendar_app.ui.editor import PostEditor, new_post, warning_color
 from calendar_app.ui.session import CalendarSession
 
@@ -488,14 +489,80 @@ def test_ctrl_return_saves_from_the_body(qtbot: QtBot, session: CalendarSession)
     assert session.store.post(new_id).body == "Hello"
 
 
-def test_escape_cancels(qtbot: QtBot, session: CalendarSession) -> None:
+class SaveAnswers:
+    """Answers the "Save your changes?" question and remembers each time it was asked."""
+
+    def __init__(self, *answers: SaveAnswer) -> None:
+        self.answers = list(answers)
+        self.asked: list[str] = []
+
+    def __call__(self, parent: QWidget, title: str) -> SaveAnswer:
+        self.asked.append(title)
+        return self.answers.pop(0)
+
+
+def test_escape_with_changes_asks_and_keeps_them_until_discarded(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
     editor = _editor(qtbot, session, day=TODAY)
     _show(qtbot, editor)
     editor.title_edit.setText("Never mind")
+    editor.ask_save_changes = answers = SaveAnswers("cancel", "discard")
     before = _all_ids(session)
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
+    assert editor.isVisible()  # "Cancel": back to the typing
+    assert editor.title_edit.text() == "Never mind"
     with qtbot.waitSignal(editor.rejected):
         qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
+    assert answers.asked == ["Never mind", "Never mind"]
     assert _all_ids(session) == before
+
+
+def test_closing_with_changes_can_save_them(qtbot: QtBot, session: CalendarSession) -> None:
+    original = _single_post(session)
+    editor = _editor(qtbot, session, post=original)
+    _show(qtbot, editor)
+    editor.body_edit.setPlainText("A body worth keeping")
+    editor.ask_save_changes = SaveAnswers("save")
+    with qtbot.waitSignal(editor.accepted):
+        editor.close()  # the window's close button
+    assert session.store.post(original.id).body == "A body worth keeping"
+    assert session.undo_stack.undoText().startswith("Edit post '")
+
+
+def test_saving_on_close_an_invalid_post_keeps_the_dialog_open(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor = _editor(qtbot, session, day=TODAY)
+    editor.body_edit.setPlainText("A body, but no title yet")
+    editor.ask_save_changes = SaveAnswers("save")
+    closed: list[int] = []
+    editor.finished.connect(closed.append)
+    editor.reject()
+    assert closed == []
+    assert "A post needs a title." in editor.validation_label.text()
+
+
+def test_closing_without_changes_asks_nothing(qtbot: QtBot, session: CalendarSession) -> None:
+    for editor in (
+        _editor(qtbot, session, post=_single_post(session)),
+        _editor(qtbot, session, day=TODAY),
+        _editor(qtbot, session),
+    ):
+        _show(qtbot, editor)
+        editor.ask_save_changes = answers = SaveAnswers()
+        with qtbot.waitSignal(editor.rejected):
+            qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
+        assert answers.asked == []
+
+
+def test_choosing_a_repeat_is_a_change_worth_asking_about(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor = _editor(qtbot, session, post=_single_post(session))
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    assert editor.changes() == {}
+    assert editor.has_unsaved_changes()
 
 
 def test_every_field_is_reachable_with_tab(qtbot: QtBot, session: CalendarSession) -> None:
