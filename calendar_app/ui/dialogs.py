@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from typing import Literal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.errors import CadenceError, StorageProblem
 from ..core.store import Scope
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str = "Cadence") -> None:
-    """Tell the user what went wrong in one plain sentence.
-
-    A :class:`CadenceError` carries its own sentence; anything else is a bug in
-    Cadence, said as such (the details go to the "Show Details" area).
-    """
+def _error_box(parent: QWidget | None, exc: BaseException, title: str) -> QMessageBox:
     box = QMessageBox(parent)
     box.setWindowTitle(title)
     if isinstance(exc, CadenceError):
@@ -29,7 +25,25 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "Cadence
         box.setText("Cadence ran into a problem it did not expect; nothing was saved.")
         box.setDetailedText(f"{type(exc).__name__}: {exc}")
     box.setObjectName("errorBox")
-    box.exec()
+    return box
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "Cadence") -> None:
+    """Tell the user what went wrong in one plain sentence, and wait for them to close it.
+
+    A :class:`CadenceError` carries its own sentence; anything else is a bug in
+    Cadence, said as such (the details go to the "Show Details" area).
+    """
+    _error_box(parent, exc, title).exec()
+
+
+def announce_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    """:func:`show_error` without waiting: the box opens and the program goes on
+    (for errors that surface outside any dialog's own handling)."""
+    box = _error_box(parent, exc, "Cadence")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def ask_series_scope(parent: QWidget | None, verb: str) -> Scope | None:

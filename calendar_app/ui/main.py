@@ -6,16 +6,17 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import __version__
 from ..core.errors import CadenceError
 from ..core.store import CalendarStore
 from ..resources import app_icon
-from .dialogs import show_error
+from .dialogs import announce_error, show_error
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -148,6 +149,30 @@ def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore
     return CalendarStore.open(default_calendar())
 
 
+def error_hook(
+    report: Callable[[QWidget | None, BaseException], object],
+    previous: Callable[..., object] = sys.__excepthook__,
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """A ``sys.excepthook`` for the window: an error that no code expected (a bug in
+    Cadence, raised in a slot or an event handler) is still printed, then shown
+    to the user in one sentence with the details behind "Show Details", instead
+    of vanishing into the terminal a desktop user never sees."""
+    showing = False
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        previous(kind, value, tb)
+        if showing or not issubclass(kind, Exception) or QApplication.instance() is None:
+            return
+        showing = True
+        try:
+            report(QApplication.activeWindow(), value)
+        finally:
+            showing = False
+
+    return hook
+
+
 def run_window(
     path: Path | None,
     *,
@@ -160,12 +185,28 @@ def run_window(
     On the very first start (:func:`is_first_run`) the welcome screen chooses
     the calendar; quitting it ends the program with status 0. ``quit_after_ms``
     (a headless smoke run) lets the welcome screen pick the demo by itself and
-    closes the window after that delay.
+    closes the window after that delay. An error no code expected is shown in a
+    message box (:func:`error_hook`) rather than lost.
     """
+    app = make_application()
+    previous_hook = sys.excepthook
+    sys.excepthook = error_hook(announce_error, previous_hook)
+    try:
+        return _run(app, path, quit_after_ms, settings, welcome)
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _run(
+    app: QApplication,
+    path: Path | None,
+    quit_after_ms: int | None,
+    settings: QSettings | None,
+    welcome: Welcome | None,
+) -> int:
     from .main_window import MainWindow
     from .session import CalendarSession
 
-    app = make_application()
     if settings is None:
         settings = QSettings()
     with FileOpenHandler(app) as handler:

@@ -34,6 +34,8 @@ from .session import CalendarSession, FilterKey
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextEdit
+
     from .agenda_view import AgendaView
     from .week_view import WeekView
 
@@ -509,9 +511,13 @@ class MainWindow(QMainWindow):
         open_post_editor(self.session, self, post_id)
 
     def edit_selected(self) -> None:
+        """Open the selected post: of several, the one last clicked (or tabbed to)."""
         selected = self.selected_post_ids()
-        if selected:
-            self.edit_post(selected[0])
+        if not selected:
+            return
+        focused = None if self._in_backlog() else getattr(self.view(), "focused_post", None)
+        post_id = focused() if focused is not None else None
+        self.edit_post(post_id if post_id in selected else selected[0])
 
     def delete_selected(self) -> None:
         selected = self.selected_post_ids()
@@ -532,6 +538,10 @@ class MainWindow(QMainWindow):
         until the paste moves them."""
         from .dnd import posts_mime, put_on_clipboard
 
+        field = self._text_field()
+        if field is not None:  # chosen from the Edit menu while typing: the text's own
+            field.cut() if cut else field.copy()
+            return
         posts = self.session.posts(self.selected_post_ids())
         if not posts:
             self.statusBar().showMessage("Select a post first.", 5000)
@@ -553,20 +563,26 @@ class MainWindow(QMainWindow):
         focus): copied posts are repeated there, cut posts move there."""
         from .dnd import POSTS_MIME, decode_posts, drop_posts, is_cut, posts_mime, put_on_clipboard
 
+        field = self._text_field()
+        if field is not None:
+            field.paste()
+            return
         mime = QApplication.clipboard().mimeData()
-        if mime is None or not decode_posts(self.session, mime)[0]:
-            elsewhere = mime is not None and mime.hasFormat(POSTS_MIME)
-            self.statusBar().showMessage(
-                "These posts belong to another calendar: File > Merge Calendar… brings"
-                " a calendar's posts in."
-                if elsewhere
-                else "The clipboard holds no posts of this calendar: copy a post first.",
-                8000,
-            )
+        ids, anchor = decode_posts(self.session, mime) if mime is not None else ([], None)
+        if mime is None or not self.session.posts(ids):
+            if ids:
+                problem = "The copied posts are no longer in the calendar."
+            elif mime is not None and mime.hasFormat(POSTS_MIME):
+                problem = (
+                    "These posts belong to another calendar: File > Merge Calendar… brings"
+                    " a calendar's posts in."
+                )
+            else:
+                problem = "The clipboard holds no posts of this calendar: copy a post first."
+            self.statusBar().showMessage(problem, 8000)
             return
         day = None if self._in_backlog() else self.view().current_date()
         cut = is_cut(mime)
-        ids, anchor = decode_posts(self.session, mime)
         if drop_posts(self.session, self, mime, day, copy=not cut) and cut:
             # Moved: from now on a paste repeats them, as after a copy.
             posts = self.session.posts(ids)
@@ -580,10 +596,18 @@ class MainWindow(QMainWindow):
             self.delete_action,
         ]
 
-    def _offer_post_menu(self, widget: QWidget) -> None:
+    def _text_field(self) -> QLineEdit | QPlainTextEdit | None:
+        """The text field being typed in, if any: the Edit menu's Cut, Copy and Paste are
+        its own then (its keys already are)."""
+        from PySide6.QtWidgets import QPlainTextEdit  # not needed for the first paint
+
+        focused = QApplication.focusWidget()
+        return focused if isinstance(focused, QLineEdit | QPlainTextEdit) else None
+
+    def _offer_post_menu(self, widget: QAbstractScrollArea) -> None:
         widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        widget.customContextMenuRequested.connect(
-            lambda pos: self.post_menu().popup(widget.mapToGlobal(pos))
+        widget.customContextMenuRequested.connect(  # at a point of the list's viewport
+            lambda pos: self.post_menu().popup(widget.viewport().mapToGlobal(pos))
         )
 
     def post_menu(self) -> QMenu:

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QDate, QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShowEvent, QUndoCommand
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -281,13 +281,21 @@ class _Manager(QDialog, Generic[R]):
         outer.addLayout(columns, 1)
         outer.addWidget(self.button_box)
 
-        # Undo and redo work inside the (modal) dialog too.
-        self.undo_action = session.undo_stack.createUndoAction(self, "&Undo")
+        # Undo and redo work inside the (modal) dialog too, through the session, which
+        # says why when the file refuses a step and keeps the stack in step with it.
+        stack = session.undo_stack
+        self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = session.undo_stack.createRedoAction(self, "&Redo")
+        self.undo_action.setEnabled(stack.canUndo())
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_action.triggered.connect(lambda: session.undo(self))
+        self.redo_action = QAction("&Redo", self)
         self.redo_action.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
         )
+        self.redo_action.setEnabled(stack.canRedo())
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.redo_action.triggered.connect(lambda: session.redo(self))
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
 

@@ -50,3 +50,8 @@ def session(
     yield session
     session.undo_stack.clear()
     store.close()
+
+
+OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore("This plugin does not support")
+"""The offscreen platform shows popups and boxes but warns that it cannot raise,
+grab or size them as a window system would."""

@@ -25,7 +25,7 @@ from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.session import CalendarSession, Filters
 
-from .conftest import TODAY
+from .conftest import OFFSCREEN_POPUPS, TODAY
 
 
 class Errors:
@@ -404,9 +404,14 @@ def test_paste_without_posts_of_this_calendar_says_so(
     assert "another calendar: File > Merge Calendar" in window.statusBar().currentMessage()
     assert session.store.count_posts() == count
 
-
-OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore("This plugin does not support")
-"""The offscreen platform shows popups but warns that it cannot raise or grab them."""
+    post = session.store.all_posts()[0]
+    put_on_clipboard(posts_mime(session, [post]))
+    session.push(DeletePostsCommand(session, [post.id]))
+    count = session.store.count_posts()
+    window.month_view.setFocus()
+    window.paste_posts_action.trigger()
+    assert window.statusBar().currentMessage() == "The copied posts are no longer in the calendar."
+    assert session.store.count_posts() == count
 
 
 def _right_click(qtbot: QtBot, widget: QWidget, pos: QPoint) -> QMenu:
@@ -503,6 +508,41 @@ def test_the_menu_key_opens_the_menu_at_the_focused_post(
     assert isinstance(menu, QMenu)
     assert _labels(menu) == ["New Post", "Paste"]
     menu.close()
+
+
+def test_open_takes_the_post_last_clicked_of_several(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    month = window.month_view
+    a, b = _standalone(window.session, TODAY, TODAY + timedelta(days=6))[:2]
+    month.setFocus()
+    month.select_posts([a.id, b.id])  # b, the last, has the focus
+    opened: list[int] = []
+    monkeypatch.setattr(window, "edit_post", opened.append)
+    window.edit_selected()
+    month.select_posts([b.id, a.id])
+    window.edit_selected()
+    assert opened == [b.id, a.id]
+
+
+def test_the_edit_menu_cuts_copies_and_pastes_text_while_typing(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    window.month_view.setFocus()
+    window.month_view.select_posts([post.id])
+    window.cut_posts_action.trigger()
+    search = window.backlog.search
+    search.setFocus()
+    qtbot.keyClicks(search, "panel")
+    search.selectAll()
+    window.copy_posts_action.trigger()  # as chosen from the menu: the text's copy
+    assert QApplication.clipboard().text() == "panel"
+    search.end(False)
+    window.paste_posts_action.trigger()
+    assert search.text() == "panelpanel"
+    assert session.store.post(post.id) == post  # no post was cut or moved
 
 
 def test_the_agenda_menu_has_the_edit_actions_too(window: MainWindow) -> None:

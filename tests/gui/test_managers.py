@@ -257,9 +257,24 @@ def test_the_undo_shortcut_works_inside_the_manager(qtbot: QtBot, session: Calen
     manager.cadence_spin.setValue(9)
     manager.apply()
     assert manager.undo_action.isEnabled()
+    refused: list[str] = []
+    session.report_error = lambda parent, exc: refused.append(str(exc))
+    session.store.db.execute("PRAGMA query_only = ON")  # as a read-only file answers
+    try:
+        manager.undo_action.trigger()
+    finally:
+        session.store.db.execute("PRAGMA query_only = OFF")
+    assert refused == ["The calendar file is read-only, so the change could not be saved."]
+    assert session.key_message(target).cadence_days == 9
+    assert session.undo_stack.index() == session.undo_stack.count()  # still to undo
+
     manager.undo_action.trigger()
     assert session.key_message(target).cadence_days == 10
     assert manager.cadence_spin.value() == 10
+    assert not manager.undo_action.isEnabled()
+    assert manager.redo_action.isEnabled()
+    manager.redo_action.trigger()
+    assert session.key_message(target).cadence_days == 9
 
 
 # -- channels ------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
@@ -16,7 +17,14 @@ from calendar_app.app import DEMO_NAME, data_folder
 from calendar_app.core.models import NewPost, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui import welcome as welcome_module
-from calendar_app.ui.main import WELCOME_SHOWN, FileOpenHandler, is_first_run, run_window
+from calendar_app.ui.dialogs import announce_error
+from calendar_app.ui.main import (
+    WELCOME_SHOWN,
+    FileOpenHandler,
+    error_hook,
+    is_first_run,
+    run_window,
+)
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.welcome import (
     WelcomeDialog,
@@ -25,6 +33,8 @@ from calendar_app.ui.welcome import (
     show_welcome,
     time_zone_names,
 )
+
+from .conftest import OFFSCREEN_POPUPS
 
 
 class Recorder:
@@ -151,6 +161,42 @@ def test_quitting_the_welcome_quits_cleanly(
     assert not settings.value(WELCOME_SHOWN, False, type=bool)
     assert not settings.value("lastFile")
     assert is_first_run(None, settings)
+
+
+def test_the_window_shows_errors_no_code_expected(
+    settings: QSettings, data: Path, qapp: QApplication
+) -> None:
+    """While the window runs, a bug raised in a slot is printed and shown in a box."""
+    before = sys.excepthook
+    during: list[object] = []
+
+    def welcome() -> None:
+        during.append(sys.excepthook)
+
+    assert run_window(None, settings=settings, welcome=welcome) == 0
+    assert during[0] is not before
+    assert sys.excepthook is before  # put back as it was
+
+    printed: list[BaseException] = []
+    shown: list[BaseException] = []
+    hook = error_hook(lambda parent, exc: shown.append(exc), lambda k, v, tb: printed.append(v))
+    bug = ValueError("a bug")
+    hook(ValueError, bug, None)
+    hook(KeyboardInterrupt, KeyboardInterrupt(), None)  # not an error to show
+    assert shown == [bug]
+    assert printed[0] is bug
+    assert len(printed) == 2
+
+
+@OFFSCREEN_POPUPS
+def test_an_unexpected_error_box_does_not_wait(qapp: QApplication) -> None:
+    box = announce_error(None, ValueError("a bug"))
+    try:
+        assert box.isVisible()
+        assert box.text() == "Cadence ran into a problem it did not expect; nothing was saved."
+        assert box.detailedText() == "ValueError: a bug"
+    finally:
+        box.close()
 
 
 def test_a_headless_first_start_goes_through_the_welcome_to_the_demo(
