@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -543,6 +544,39 @@ def test_the_edit_menu_cuts_copies_and_pastes_text_while_typing(
     window.paste_posts_action.trigger()
     assert search.text() == "panelpanel"
     assert session.store.post(post.id) == post  # no post was cut or moved
+
+
+@OFFSCREEN_POPUPS
+def test_menus_and_undo_follow_the_calendar_opened_next(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, demo_path: Path
+) -> None:
+    first = window.session
+    other = tmp_path / "Client B.cadence"
+    shutil.copy(demo_path, other)
+    assert window.open_calendar(other)
+    session = window.session
+    assert session is not first
+    month = window.month_view
+    post = _standalone(session, *month.visible_range())[0]
+    assert post.date is not None
+    chip = month.chip_rect(post.id)
+    assert chip is not None
+    menu = _right_click(qtbot, month, chip.center())
+    assert _labels(menu)[:2] == ["Open", "Cut"]
+    menu.close()
+    window.cut_posts_action.trigger()
+    month.set_current_date(post.date + timedelta(days=10))
+    window.paste_posts_action.trigger()
+    assert session.store.post(post.id).date == post.date + timedelta(days=10)
+    window.undo_action.trigger()
+    assert session.store.post(post.id) == post
+    window.set_view(2)
+    assert _labels(window.agenda_view.build_context_menu())[1:5] == [
+        "Cut",
+        "Copy",
+        "Paste",
+        "Delete",
+    ]
 
 
 def test_the_agenda_menu_has_the_edit_actions_too(window: MainWindow) -> None:
