@@ -191,7 +191,8 @@ class _BodyEdit(QPlainTextEdit):
 
 
 class PostEditor(QDialog):
-    """Edit ``post``, or write a new one (dated ``day``, or an idea in the backlog).
+    """Edit ``post``, or write a new one (dated ``day``, at ``at`` if given, or an idea
+    in the backlog).
 
     After :meth:`accept` or a deletion, :attr:`saved` tells whether the calendar
     changed.
@@ -203,6 +204,7 @@ class PostEditor(QDialog):
         post: Post | None = None,
         *,
         day: date | None = None,
+        at: time | None = None,
         parent: QWidget | None = None,
         error_handler: ErrorHandler = show_error,
     ) -> None:
@@ -226,7 +228,7 @@ class PostEditor(QDialog):
         self.setAccessibleName("Post editor")
 
         self._build()
-        self._load(day)
+        self._load(day, at if day is not None else None)
         self._loading = False
         self._initial = self._values()
         self._revalidate()
@@ -524,7 +526,7 @@ class PostEditor(QDialog):
 
     # -- loading --------------------------------------------------------------
 
-    def _load(self, day: date | None) -> None:
+    def _load(self, day: date | None, start: time | None) -> None:
         session = self.session
         post = self.post
         channel_id = post.channel_id if post else None
@@ -568,7 +570,7 @@ class PostEditor(QDialog):
             scheduled = day is not None
             status = PostStatus.DRAFT if scheduled else PostStatus.IDEA
             the_day = day or first_day
-            at: time | None = None
+            at = start
         else:
             self.title_edit.setText(post.title)
             self.body_edit.setPlainText(post.body)
@@ -964,9 +966,11 @@ def open_post_editor(session: CalendarSession, parent: QWidget | None, post_id: 
     return saved
 
 
-def new_post(session: CalendarSession, parent: QWidget | None, day: date | None) -> bool:
-    """Write a new post on ``day`` (None: an idea in the backlog); True when saved."""
-    dialog = PostEditor(session, day=day, parent=parent)
+def new_post(
+    session: CalendarSession, parent: QWidget | None, day: date | None, at: time | None = None
+) -> bool:
+    """Write a new post on ``day`` at ``at`` (no day: an idea in the backlog); True when saved."""
+    dialog = PostEditor(session, day=day, at=at, parent=parent)
     dialog.exec()
     saved = dialog.saved
     dialog.deleteLater()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import CadenceError
-from ..core.models import ChangeSet, PostStatus
+from ..core.models import ChangeSet, PostStatus, format_time
 from ..core.store import CalendarStore, Scope
 from .commands import DeletePostsCommand, plural, status_command
 from .dialogs import show_error
@@ -353,8 +353,10 @@ class MainWindow(QMainWindow):
             view.edit_actions = self._post_edit_actions()
         else:
             view.contextMenuWanted.connect(  # type: ignore[attr-defined]
-                lambda pos: self.post_menu().popup(view.mapToGlobal(pos))
+                lambda pos, at: self.post_menu(at).popup(view.mapToGlobal(pos))
             )
+        if hasattr(view, "slotActivated"):  # the week: a double-click on an empty hour
+            view.slotActivated.connect(self.new_post_at)
 
     def _view_at(self, index: int) -> QWidget:
         """The view at ``index`` of the stack, built on first use."""
@@ -500,6 +502,12 @@ class MainWindow(QMainWindow):
 
         new_post(self.session, self, self.view().current_date())
 
+    def new_post_at(self, day: date, at: time | None) -> None:
+        """A new post on ``day`` at ``at`` (the week's empty slot double-clicked)."""
+        from .editor import new_post
+
+        new_post(self.session, self, day, at)
+
     def new_idea(self) -> None:
         from .editor import new_post
 
@@ -561,12 +569,25 @@ class MainWindow(QMainWindow):
     def paste(self) -> None:
         """Paste clipboard posts on the selected day (into the backlog when it has the
         focus): copied posts are repeated there, cut posts move there."""
-        from .dnd import POSTS_MIME, decode_posts, drop_posts, is_cut, posts_mime, put_on_clipboard
-
         field = self._text_field()
         if field is not None:
             field.paste()
             return
+        self._paste_posts()
+
+    def _paste_posts(self, at: time | None = None) -> None:
+        """Paste posts; ``at`` sets the time of the earliest (the others keep theirs),
+        as a drop on the week's grid does."""
+        from .dnd import (
+            KEEP_TIME,
+            POSTS_MIME,
+            decode_posts,
+            drop_posts,
+            is_cut,
+            posts_mime,
+            put_on_clipboard,
+        )
+
         mime = QApplication.clipboard().mimeData()
         ids, anchor = decode_posts(self.session, mime) if mime is not None else ([], None)
         if mime is None or not self.session.posts(ids):
@@ -583,7 +604,8 @@ class MainWindow(QMainWindow):
             return
         day = None if self._in_backlog() else self.view().current_date()
         cut = is_cut(mime)
-        if drop_posts(self.session, self, mime, day, copy=not cut) and cut:
+        when = KEEP_TIME if at is None or day is None else at
+        if drop_posts(self.session, self, mime, day, when, copy=not cut) and cut:
             # Moved: from now on a paste repeats them, as after a copy.
             posts = self.session.posts(ids)
             put_on_clipboard(posts_mime(self.session, posts, anchor))
@@ -610,9 +632,10 @@ class MainWindow(QMainWindow):
             lambda pos: self.post_menu().popup(widget.viewport().mapToGlobal(pos))
         )
 
-    def post_menu(self) -> QMenu:
+    def post_menu(self, at: time | None = None) -> QMenu:
         """The context menu of the month and week views and the backlog, for the
-        posts the click selected (or the day, or the backlog, when it hit none)."""
+        posts the click selected (or the day, or the backlog, when it hit none);
+        ``at``, the hour of the week's empty slot clicked, goes to New Post and Paste."""
         menu = self._post_menu
         menu.clear()
         if self.selected_post_ids():
@@ -621,6 +644,10 @@ class MainWindow(QMainWindow):
             menu.addActions(self._post_edit_actions())
             menu.addSeparator()
             menu.addMenu(self._status_menu)
+        elif at is not None:
+            day = self.view().current_date()
+            menu.addAction(f"New Post at {format_time(at)}", partial(self.new_post_at, day, at))
+            menu.addAction(f"Paste at {format_time(at)}", partial(self._paste_posts, at))
         else:
             menu.addAction(self.new_idea_action if self._in_backlog() else self.new_post_action)
             menu.addAction(self.paste_posts_action)

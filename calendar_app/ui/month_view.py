@@ -125,9 +125,10 @@ class PeriodView(QWidget):
     postActivated = Signal(int)
     dayActivated = Signal(object)
     selectionChanged = Signal()
-    contextMenuWanted = Signal(QPoint)
+    contextMenuWanted = Signal(QPoint, object)
     """A context menu, at this point of the view: where the right-click was, or for
-    the Menu key, at the focused post (else the selected day)."""
+    the Menu key, at the focused post (else the selected day); then the time of day
+    of the empty slot clicked (the week's grid), else None."""
 
     def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -697,13 +698,19 @@ class PeriodView(QWidget):
         """Where the post's chip is drawn, or None when it is not drawn."""
         raise NotImplementedError
 
+    def slot_time(self, pos: QPoint) -> time | None:
+        """The time of day of an empty slot at ``pos`` (views without hours: None)."""
+        return None
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         pos = event.pos()
         if event.reason() != QContextMenuEvent.Reason.Mouse:
             self._ensure_post_visible(self._focus_post)
             chip = self.chip_rect(self._focus_post) if self._focus_post is not None else None
             pos = (chip or self.day_rect(self._current)).center()
-        self.contextMenuWanted.emit(pos)
+            self.contextMenuWanted.emit(pos, None)
+        else:
+            self.contextMenuWanted.emit(pos, self.slot_time(pos))
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

@@ -11,7 +11,18 @@ import bisect
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTime, QTimer
+from PySide6.QtCore import (
+    QLocale,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -145,8 +156,12 @@ class WeekView(PeriodView):
     """Seven columns by hour; posts placed by time, the gaps of the cadence in red.
 
     Hit-testing (``day_at``, ``time_at``, ``post_at``, ``chip_rect``) is in the
-    view's coordinates and describes what is painted.
+    view's coordinates and describes what is painted. A double-click on an empty
+    slot asks for a new post there (:attr:`slotActivated`).
     """
+
+    slotActivated = Signal(object, object)
+    """A new post wanted on this day, at this time (None: the all-day strip)."""
 
     def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -323,6 +338,9 @@ class WeekView(PeriodView):
         minutes = int(y * 60 // HOUR_HEIGHT) // SNAP_MINUTES * SNAP_MINUTES
         minutes = min(max(minutes, 0), 24 * 60 - SNAP_MINUTES)
         return time(minutes // 60, minutes % 60)
+
+    def slot_time(self, pos: QPoint) -> time | None:
+        return self.time_at(pos) if self.post_at(pos) is None else None
 
     def y_for_time(self, at: time) -> int:
         """The y in view coordinates where ``at`` is in the grid (may be scrolled away)."""
@@ -685,14 +703,7 @@ class WeekView(PeriodView):
         if day is None:
             super().mousePressEvent(event)
             return
-        layout = self._strip_days.get(day)
-        if (
-            event.button() == Qt.MouseButton.LeftButton
-            and layout is not None
-            and layout.more is not None
-            and self._area_at(pos) == "strip"
-            and layout.more.contains(QPointF(pos - self._strip.pos()))
-        ):
+        if event.button() == Qt.MouseButton.LeftButton and self._on_more(pos, day):
             self._select_day(day)
             self.dayActivated.emit(day)
             return
@@ -704,6 +715,30 @@ class WeekView(PeriodView):
             if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 self._set_selection([], None)
         self._track_press(event, pos, post_id)
+
+    def _on_more(self, pos: QPoint, day: date) -> bool:
+        """Whether ``pos`` is on the "+N more" of ``day``'s all-day strip."""
+        layout = self._strip_days.get(day)
+        return (
+            layout is not None
+            and layout.more is not None
+            and self._area_at(pos) == "strip"
+            and layout.more.contains(QPointF(pos - self._strip.pos()))
+        )
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        day = self.day_at(pos)
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and day is not None
+            and self._area_at(pos) in ("grid", "strip")
+            and not self._on_more(pos, day)
+            and self.post_at(pos) is None
+        ):
+            self.slotActivated.emit(day, self.time_at(pos))
+            return
+        super().mouseDoubleClickEvent(event)
 
     # -- drops --------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -22,6 +22,7 @@ from calendar_app.core.models import Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import DeletePostsCommand, MovePostsCommand
 from calendar_app.ui.dnd import POSTS_MIME, decode_posts, posts_mime, put_on_clipboard
+from calendar_app.ui.editor import PostEditor
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.session import CalendarSession, Filters
@@ -489,7 +490,7 @@ def test_the_menu_key_opens_the_menu_at_the_focused_post(
     view.setFocus()
     view.select_posts([post.id])
     wanted: list[QPoint] = []
-    view.contextMenuWanted.connect(wanted.append)
+    view.contextMenuWanted.connect(lambda pos, at: wanted.append(pos))
     event = QContextMenuEvent(
         QContextMenuEvent.Reason.Keyboard, QPoint(5, 5), view.mapToGlobal(QPoint(5, 5))
     )
@@ -577,6 +578,52 @@ def test_menus_and_undo_follow_the_calendar_opened_next(
         "Paste",
         "Delete",
     ]
+
+
+@OFFSCREEN_POPUPS
+def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    window.set_view(1)
+    week = window.week_view
+    week.setFocus()
+    week.select_posts([post.id])
+    window.copy_posts_action.trigger()
+
+    day = TODAY + timedelta(days=1)
+    week.scroll_to_time(time(5, 0))
+    point = QPoint(week.day_rect(day).center().x(), week.y_for_time(time(6, 30)) + 2)
+    target = week.childAt(point)
+    assert target is not None
+    local = target.mapFrom(week, point)
+    qtbot.mousePress(target, Qt.MouseButton.RightButton, pos=local)
+    qtbot.mouseRelease(target, Qt.MouseButton.RightButton, pos=local)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, local, target.mapToGlobal(local))
+    QApplication.sendEvent(target, event)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert _labels(menu) == ["New Post at 06:30", "Paste at 06:30"]
+    menu.close()
+    before = {p.id for p in session.store.all_posts()}
+    next(a for a in menu.actions() if a.text() == "Paste at 06:30").trigger()
+    (copy,) = [p for p in session.store.all_posts() if p.id not in before]
+    assert (copy.title, copy.date, copy.time) == (post.title, day, time(6, 30))
+
+    def check_and_cancel() -> None:
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, PostEditor)
+        seen.append((editor.chosen_date(), editor.chosen_time(), editor.has_unsaved_changes()))
+        editor.reject()
+
+    seen: list[tuple[date | None, time | None, bool]] = []
+    point = QPoint(point.x(), week.y_for_time(time(5, 15)) + 2)  # above the pasted copy
+    assert week.post_at(point) is None
+    QTimer.singleShot(0, check_and_cancel)
+    with qtbot.waitSignal(week.slotActivated):
+        qtbot.mouseDClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(week, point))
+    assert seen == [(day, time(5, 15), False)]
 
 
 def test_the_agenda_menu_has_the_edit_actions_too(window: MainWindow) -> None:

@@ -304,6 +304,25 @@ def test_double_click_a_block_opens_it(
         qtbot.mouseDClick(target, Qt.MouseButton.LeftButton, pos=local)
 
 
+def test_double_click_an_empty_slot_asks_for_a_post_there(week: WeekView, qtbot: QtBot) -> None:
+    day = date(2026, 11, 19)
+    point = grid_point(week, day, time(6, 30)) + QPoint(0, 2)
+    assert week.post_at(point) is None
+    target = week.childAt(point)
+    assert target is not None
+    with qtbot.waitSignal(week.slotActivated) as blocker:
+        qtbot.mouseDClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(week, point))
+    assert blocker.args == [day, time(6, 30)]
+
+    empty = next(d for d in week.visible_days() if week.post_at(strip_point(week, d)) is None)
+    point = strip_point(week, empty)
+    target = week.childAt(point)
+    assert target is not None
+    with qtbot.waitSignal(week.slotActivated) as blocker:
+        qtbot.mouseDClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(week, point))
+    assert blocker.args == [empty, None]  # the all-day strip: no time
+
+
 def test_current_time_line_only_in_the_week_of_today(week: WeekView) -> None:
     assert week.now_line_day() == TODAY
     week.step(1)
