@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,20 @@ from calendar_app.ui.session import CalendarSession
 
 TODAY = date(2026, 11, 18)
 """A Wednesday; the demo calendar is planned around it."""
+
+
+READ_ONLY = "The calendar file is read-only, so the change could not be saved."
+"""What the user is told when the file refuses a change."""
+
+
+@contextlib.contextmanager
+def read_only(store: CalendarStore) -> Iterator[None]:
+    """The calendar answers as a read-only file does, for the time of the block."""
+    store.db.execute("PRAGMA query_only = ON")
+    try:
+        yield
+    finally:
+        store.db.execute("PRAGMA query_only = OFF")
 
 
 class ScopeAnswers:

@@ -27,7 +27,7 @@ from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.session import CalendarSession, Filters
 
-from .conftest import OFFSCREEN_POPUPS, TODAY
+from .conftest import OFFSCREEN_POPUPS, READ_ONLY, TODAY, read_only
 
 
 class Errors:
@@ -107,12 +107,9 @@ def test_undo_menu_text_names_the_change(window: MainWindow) -> None:
     assert window.undo_action.isEnabled()
     seen: list[str] = []
     session.report_error = lambda parent, exc: seen.append(str(exc))
-    session.store.db.execute("PRAGMA query_only = ON")  # as a read-only file answers
-    try:
+    with read_only(session.store):
         window.undo_action.trigger()
-    finally:
-        session.store.db.execute("PRAGMA query_only = OFF")
-    assert seen == ["The calendar file is read-only, so the change could not be saved."]
+    assert seen == [READ_ONLY]
     assert window.undo_action.text() == "&Undo Move 3 posts"
     window.undo_action.trigger()
     assert window.redo_action.text() == "&Redo Move 3 posts"
@@ -598,12 +595,7 @@ def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
     target = week.childAt(point)
     assert target is not None
     local = target.mapFrom(week, point)
-    qtbot.mousePress(target, Qt.MouseButton.RightButton, pos=local)
-    qtbot.mouseRelease(target, Qt.MouseButton.RightButton, pos=local)
-    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, local, target.mapToGlobal(local))
-    QApplication.sendEvent(target, event)
-    menu = QApplication.activePopupWidget()
-    assert isinstance(menu, QMenu)
+    menu = _right_click(qtbot, target, local)
     assert _labels(menu) == ["New Post at 06:30", "Paste at 06:30"]
     menu.close()
     before = {p.id for p in session.store.all_posts()}

@@ -13,6 +13,8 @@ from calendar_app.core.models import CampaignKind
 from calendar_app.ui.managers import NEW, CampaignManager, ChannelManager, KeyMessageManager
 from calendar_app.ui.session import CalendarSession
 
+from .conftest import READ_ONLY, read_only
+
 
 class Recorder:
     """Stands in for the error box and the confirmation question."""
@@ -259,12 +261,9 @@ def test_the_undo_shortcut_works_inside_the_manager(qtbot: QtBot, session: Calen
     assert manager.undo_action.isEnabled()
     refused: list[str] = []
     session.report_error = lambda parent, exc: refused.append(str(exc))
-    session.store.db.execute("PRAGMA query_only = ON")  # as a read-only file answers
-    try:
+    with read_only(session.store):
         manager.undo_action.trigger()
-    finally:
-        session.store.db.execute("PRAGMA query_only = OFF")
-    assert refused == ["The calendar file is read-only, so the change could not be saved."]
+    assert refused == [READ_ONLY]
     assert session.key_message(target).cadence_days == 9
     assert session.undo_stack.index() == session.undo_stack.count()  # still to undo
 

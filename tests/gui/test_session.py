@@ -20,7 +20,7 @@ from calendar_app.ui.commands import (
 )
 from calendar_app.ui.session import CalendarSession, Filters
 
-from .conftest import TODAY
+from .conftest import READ_ONLY, TODAY, read_only
 
 
 def fresh_report(session: CalendarSession) -> CadenceReport:
@@ -72,13 +72,10 @@ def test_a_refused_drop_says_why_and_leaves_nothing_to_undo(session: CalendarSes
     seen: list[str] = []
     session.report_error = lambda parent, exc: seen.append(str(exc))
     post = next(p for p in session.store.all_posts() if p.date and p.series_id is None)
-    session.store.db.execute("PRAGMA query_only = ON")  # as a read-only file answers
-    try:
+    with read_only(session.store):
         done = drop_posts(session, None, posts_mime(session, [post]), TODAY + timedelta(days=3))
-    finally:
-        session.store.db.execute("PRAGMA query_only = OFF")
     assert not done
-    assert seen == ["The calendar file is read-only, so the change could not be saved."]
+    assert seen == [READ_ONLY]
     assert session.undo_stack.count() == 0
     assert session.store.post(post.id) == post
 
@@ -90,23 +87,17 @@ def test_a_refused_undo_says_why_and_keeps_the_stack_in_step(session: CalendarSe
     assert post.date is not None
     moved = post.date + timedelta(days=3)
     session.push(MovePostsCommand(session, {post.id: (moved, post.time)}))
-    session.store.db.execute("PRAGMA query_only = ON")
-    try:
+    with read_only(session.store):
         assert not session.undo()
-    finally:
-        session.store.db.execute("PRAGMA query_only = OFF")
-    assert seen == ["The calendar file is read-only, so the change could not be saved."]
+    assert seen == [READ_ONLY]
     assert session.store.post(post.id).date == moved
     assert (session.undo_stack.index(), session.undo_stack.undoText()) == (1, "Move post")
 
     assert session.undo()  # the file is writable again: the same step now works
     assert session.store.post(post.id) == post
     assert session.undo_stack.index() == 0
-    session.store.db.execute("PRAGMA query_only = ON")
-    try:
+    with read_only(session.store):
         assert not session.redo()
-    finally:
-        session.store.db.execute("PRAGMA query_only = OFF")
     assert session.store.post(post.id) == post
     assert (session.undo_stack.index(), session.undo_stack.redoText()) == (0, "Move post")
     assert session.redo()
