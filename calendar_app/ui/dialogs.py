@@ -1,8 +1,9 @@
-"""Small dialogs shared by the window: errors, the recurring-post question and
-the unsaved-changes question."""
+"""Small dialogs shared by the window: errors, the recurring-post question, the
+unsaved-changes question and Go to Date."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from PySide6.QtCore import Qt
@@ -89,3 +90,29 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     if answer == buttons.Discard:
         return "discard"
     return "cancel"
+
+
+def ask_date(parent: QWidget | None, current: date) -> date | None:
+    """View > Go to Date…: the day to show, picked from a calendar or typed."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
+
+    from .editor import make_date_edit, pydate, qdate  # not needed at start-up
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("goToDateDialog")
+    dialog.setWindowTitle("Go to Date")
+    edit = make_date_edit("Date to go to")
+    edit.setDate(qdate(current))
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Go")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form = QFormLayout(dialog)
+    form.addRow("&Date:", edit)
+    form.addRow(buttons)
+    edit.setFocus()
+    chosen = pydate(edit.date()) if dialog.exec() == QDialog.DialogCode.Accepted else None
+    dialog.deleteLater()
+    return chosen

@@ -143,11 +143,11 @@ def make_date_edit(accessible_name: str) -> QDateEdit:
     return edit
 
 
-def _qdate(day: date) -> QDate:
+def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _pydate(value: QDate) -> date:
+def pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
@@ -583,12 +583,12 @@ class PostEditor(QDialog):
             the_day = post.date or first_day
             at = post.time
         self.status_combo.setCurrentIndex(self.status_combo.findData(PostStatus(status).value))
-        self.date_edit.setDate(_qdate(the_day))
+        self.date_edit.setDate(qdate(the_day))
         self.date_check.setChecked(scheduled)
         self.time_check.setChecked(at is not None)
         self.time_edit.setEnabled(at is not None)
         self.time_edit.setTime(QTime(at.hour, at.minute) if at else QTime(9, 0))
-        self.until_edit.setDate(_qdate(the_day + timedelta(days=90)))
+        self.until_edit.setDate(qdate(the_day + timedelta(days=90)))
         self._set_default_weekday(the_day)
         self._on_date_toggled(scheduled)
         self._on_repeat_changed()
@@ -609,7 +609,7 @@ class PostEditor(QDialog):
         return tuple(ids)
 
     def chosen_date(self) -> date | None:
-        return _pydate(self.date_edit.date()) if self.date_check.isChecked() else None
+        return pydate(self.date_edit.date()) if self.date_check.isChecked() else None
 
     def chosen_time(self) -> time | None:
         if not self.time_check.isChecked():
@@ -659,7 +659,7 @@ class PostEditor(QDialog):
         freq = self.repeat_freq()
         if not freq:
             return None
-        until = _pydate(self.until_edit.date()) if self.until_radio.isChecked() else None
+        until = pydate(self.until_edit.date()) if self.until_radio.isChecked() else None
         count = self.count_spin.value() if self.count_radio.isChecked() else None
         return recurrence.build(
             freq,
@@ -694,7 +694,7 @@ class PostEditor(QDialog):
             elif (
                 self.until_radio.isChecked()
                 and first is not None
-                and _pydate(self.until_edit.date()) < first
+                and pydate(self.until_edit.date()) < first
             ):
                 found.append("The repeat ends before the first date.")
             if not found and first is not None:
@@ -742,7 +742,7 @@ class PostEditor(QDialog):
 
     def _on_date_changed(self) -> None:
         if not self._weekdays_touched:
-            self._set_default_weekday(_pydate(self.date_edit.date()))
+            self._set_default_weekday(pydate(self.date_edit.date()))
         self._revalidate()
 
     def _set_default_weekday(self, day: date) -> None:
@@ -791,9 +791,9 @@ class PostEditor(QDialog):
             self.repeat_summary.setText("These choices make no posts.")
             return
         fmt = date_format()
-        span = _qdate(days[0]).toString(fmt)
+        span = qdate(days[0]).toString(fmt)
         if len(days) > 1:
-            span += " – " + _qdate(days[-1]).toString(fmt)
+            span += " – " + qdate(days[-1]).toString(fmt)
         if self.post is None:
             posts = "1 post" if len(days) == 1 else f"{len(days)} posts"
             self.repeat_summary.setText(f"Makes {posts}: {span}")

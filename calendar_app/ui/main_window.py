@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.channels_action = self._action("C&hannels…", self.manage_channels)
         self.campaigns_action = self._action("C&ampaigns…", self.manage_campaigns)
         self.today_action = self._action("&Today", self.go_today, "T")
+        self.go_to_date_action = self._action("&Go to Date…", self.go_to_date, "Ctrl+G")
         self.previous_action = self._action("&Previous", lambda: self.step(-1), "Ctrl+Left")
         self.next_action = self._action("Ne&xt", lambda: self.step(1), "Ctrl+Right")
         self.search_action = self._action("&Search", self.focus_search, std.Find)
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.today_action)
+        view_menu.addAction(self.go_to_date_action)
         view_menu.addAction(self.previous_action)
         view_menu.addAction(self.next_action)
         view_menu.addSeparator()
@@ -410,6 +412,15 @@ class MainWindow(QMainWindow):
 
     def go_to(self, day: date) -> None:
         self.view().set_current_date(day)  # the view says periodChanged if it changed
+
+    def go_to_date(self) -> None:
+        """View > Go to Date…: show the day the user picks, in the current view."""
+        from .dialogs import ask_date
+
+        day = ask_date(self, self.view().current_date())
+        if day is not None:
+            self.go_to(day)
+            self._view_at(self.view_index()).setFocus()
 
     def _period_changed(self) -> None:
         if not self._views:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,7 +60,7 @@ from .commands import (
     UpdateKeyMessageCommand,
 )
 from .dialogs import show_error
-from .editor import elide, make_date_edit, muted_color, swatch_icon
+from .editor import elide, make_date_edit, muted_color, pydate, qdate, swatch_icon
 from .session import CalendarSession, ErrorHandler
 
 Confirm = Callable[[QWidget | None, str, str], bool]
@@ -81,10 +81,6 @@ def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is go
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 # -- small fields --------------------------------------------------------------------
@@ -164,11 +160,11 @@ class OptionalDateField(QWidget):
         self.setFocusProxy(self.check)
 
     def value(self) -> date | None:
-        return _pydate(self.edit.date()) if self.check.isChecked() else None
+        return pydate(self.edit.date()) if self.check.isChecked() else None
 
     def set_value(self, value: date | None, fallback: date) -> None:
         shown = value or fallback
-        self.edit.setDate(QDate(shown.year, shown.month, shown.day))
+        self.edit.setDate(qdate(shown))
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDateEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.demo import write_demo
@@ -86,6 +86,34 @@ def test_next_previous_and_today(window: MainWindow) -> None:
     window.today_action.trigger()
     assert window.view().current_date() == TODAY
     assert window.period_label.text() == first_title
+
+
+@OFFSCREEN_POPUPS
+def test_go_to_date_shows_the_day_picked(window: MainWindow, qtbot: QtBot) -> None:
+    def pick(day: date | None) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        assert dialog.objectName() == "goToDateDialog"
+        edit = dialog.findChild(QDateEdit)
+        assert edit is not None
+        assert edit.date() == QDate(TODAY.year, TODAY.month, TODAY.day)  # starts on the day shown
+        if day is None:
+            qtbot.keyClick(edit, Qt.Key.Key_Escape)
+        else:
+            edit.setDate(QDate(day.year, day.month, day.day))
+            qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, lambda: pick(date(2027, 9, 14)))
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert window.view().current_date() == date(2027, 9, 14)
+    assert window.period_label.text() == window.month_view.period_title()
+    assert "2027" in window.period_label.text()
+    assert window.focusWidget() is window.month_view  # arrows go on from there
+
+    window.go_to(TODAY)
+    QTimer.singleShot(0, lambda: pick(None))
+    window.go_to_date_action.trigger()
+    assert window.view().current_date() == TODAY
 
 
 def test_the_cadence_panel_follows_the_visible_period(window: MainWindow) -> None:
