@@ -1,4 +1,4 @@
-"""Merging a colleague's calendar into ours.
+"""Merging a colleague's calendar into ours, and pasting posts from another calendar.
 
 Posts are matched by uid; channels, key messages and campaigns by name
 (created when missing). When a post differs on the two sides, the newer edit
@@ -11,7 +11,8 @@ transaction. Occurrences of a recurring post arrive as separate posts.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
+from datetime import date, time
 from pathlib import Path
 from typing import TypeVar
 
@@ -68,19 +69,15 @@ def merge_calendar(
     their_names = _names(theirs)
     their_posts = theirs.all_posts()
     with environment_errors(), ours.db.atomic():
-        channel_map = _map_channels(ours, theirs, summary, fallback_channel)
-        message_map = _map_messages(ours, theirs, summary)
-        campaign_map = _map_campaigns(ours, theirs, summary)
+        maps = _Maps(
+            _map_channels(ours, theirs, summary, fallback_channel),
+            _map_messages(ours, theirs, summary),
+            _map_campaigns(ours, theirs, summary),
+        )
         our_names = _names(ours)
 
         def translate(post: Post, *, title: str | None = None) -> NewPost:
-            return dataclasses.replace(
-                post.as_new(),
-                title=title or post.title,
-                channel_id=channel_map[post.channel_id],
-                message_ids=tuple(message_map[m] for m in post.message_ids),
-                campaign_id=campaign_map[post.campaign_id] if post.campaign_id else None,
-            )
+            return dataclasses.replace(maps.translate(post), title=title or post.title)
 
         total = len(their_posts)
         for done, post in enumerate(their_posts):
@@ -111,12 +108,64 @@ def merge_calendar(
     return summary
 
 
+def copy_posts_between(
+    ours: CalendarStore,
+    theirs: CalendarStore,
+    placements: Mapping[int, tuple[date | None, time | None]],
+) -> ImportSummary:
+    """Copy posts of ``theirs`` into ``ours`` as new posts (new uids), each at the day
+    and time ``placements`` gives it: a paste from another calendar. Their channel,
+    key messages and campaign are matched by name, and only those the posts carry
+    are created when missing. ``theirs`` is only read; one transaction."""
+    summary = ImportSummary()
+    posts = theirs.posts(placements)
+    with environment_errors(), ours.db.atomic():
+        maps = _Maps(
+            _map_channels(ours, theirs, summary, None, only={p.channel_id for p in posts}),
+            _map_messages(ours, theirs, summary, only={m for p in posts for m in p.message_ids}),
+            _map_campaigns(ours, theirs, summary, only={p.campaign_id for p in posts}),
+        )
+        fresh = []
+        for post in posts:
+            day, at = placements[post.id]
+            fresh.append(
+                dataclasses.replace(
+                    maps.translate(post), date=day, time=at if day is not None else None
+                )
+            )
+        summary.added.extend(ours.add_posts(fresh).created)
+    return summary
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Maps:
+    """Their channel, key message and campaign ids to ours."""
+
+    channels: dict[int, int]
+    messages: dict[int, int]
+    campaigns: dict[int, int]
+
+    def translate(self, post: Post) -> NewPost:
+        """Their post's content, naming our channel, key messages and campaign."""
+        return dataclasses.replace(
+            post.as_new(),
+            channel_id=self.channels[post.channel_id],
+            message_ids=tuple(self.messages[m] for m in post.message_ids),
+            campaign_id=self.campaigns[post.campaign_id] if post.campaign_id else None,
+        )
+
+
 def _conflict_copy(post: Post) -> NewPost:
     return dataclasses.replace(post.as_new(), title=post.title + CONFLICT_MARK)
 
 
 def _map_channels(
-    ours: CalendarStore, theirs: CalendarStore, summary: ImportSummary, fallback: str | None
+    ours: CalendarStore,
+    theirs: CalendarStore,
+    summary: ImportSummary,
+    fallback: str | None,
+    *,
+    only: Collection[int | None] | None = None,
 ) -> dict[int, int]:
     fallback_id: int | None = None
     if fallback:
@@ -132,7 +181,7 @@ def _map_channels(
         return mine.id if mine is not None else fallback_id
 
     return _mapping(
-        theirs.channels(include_archived=True),
+        _among(theirs.channels(include_archived=True), only),
         find,
         lambda c: ours.add_channel(
             c.name, kind=c.kind, color=c.color, char_limit=c.char_limit
@@ -142,10 +191,14 @@ def _map_channels(
 
 
 def _map_messages(
-    ours: CalendarStore, theirs: CalendarStore, summary: ImportSummary
+    ours: CalendarStore,
+    theirs: CalendarStore,
+    summary: ImportSummary,
+    *,
+    only: Collection[int | None] | None = None,
 ) -> dict[int, int]:
     return _mapping(
-        theirs.key_messages(include_archived=True),
+        _among(theirs.key_messages(include_archived=True), only),
         lambda m: _id_of(ours.key_message_titled(m.title)),
         lambda m: ours.add_key_message(
             m.title,
@@ -161,10 +214,14 @@ def _map_messages(
 
 
 def _map_campaigns(
-    ours: CalendarStore, theirs: CalendarStore, summary: ImportSummary
+    ours: CalendarStore,
+    theirs: CalendarStore,
+    summary: ImportSummary,
+    *,
+    only: Collection[int | None] | None = None,
 ) -> dict[int, int]:
     return _mapping(
-        theirs.campaigns(),
+        _among(theirs.campaigns(), only),
         lambda c: _id_of(ours.campaign_named(c.name)),
         lambda c: ours.add_campaign(
             c.name, kind=c.kind, starts_on=c.starts_on, ends_on=c.ends_on, color=c.color
@@ -174,6 +231,11 @@ def _map_campaigns(
 
 
 _Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
+
+
+def _among(records: list[_Named], only: Collection[int | None] | None) -> list[_Named]:
+    """The records whose ids are in ``only`` (all of them when it is None)."""
+    return records if only is None else [r for r in records if r.id in only]
 
 
 def _mapping(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, time
+from pathlib import Path
 from typing import Any, Final
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt
@@ -116,6 +117,24 @@ def decode_posts(session: CalendarSession, mime: QMimeData) -> tuple[list[int], 
         return [], None
 
 
+def other_calendar(session: CalendarSession, mime: QMimeData) -> tuple[Path, list[int], int | None]:
+    """Posts that come from another calendar file: its path, the post ids and the anchor
+    (an empty list when the data is ours, or not posts at all)."""
+    payload = _payload(mime)
+    try:
+        source = Path(str(payload["calendar"]))
+        if source == session.store.path.resolve():
+            return source, [], None
+        anchor = payload.get("anchor")
+        return (
+            source,
+            [int(i) for i in payload["posts"]],
+            int(anchor) if anchor is not None else None,
+        )
+    except (ValueError, KeyError, TypeError):
+        return Path(), [], None
+
+
 def is_cut(mime: QMimeData) -> bool:
     """Whether clipboard posts were cut (a paste moves them) rather than copied."""
     return _payload(mime).get("cut") is True
@@ -123,6 +142,27 @@ def is_cut(mime: QMimeData) -> bool:
 
 def wants_copy(modifiers: Qt.KeyboardModifier) -> bool:
     return bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+
+
+def placements(
+    posts: Sequence[Post], anchor_id: int | None, day: date | None, at: time | _Keep | None
+) -> dict[int, tuple[date | None, time | None]]:
+    """Where dropped (or pasted) posts land: the anchor on ``day`` (at ``at`` unless
+    :data:`KEEP_TIME`), the others as many days from it as before, at their own
+    times; undated ones on ``day`` too. With no day, all go to the backlog."""
+    anchor = next((p for p in posts if p.id == anchor_id), posts[0])
+    targets: dict[int, tuple[date | None, time | None]] = {}
+    for post in posts:
+        if day is None:
+            targets[post.id] = (None, None)
+            continue
+        if post.date is not None and anchor.date is not None:
+            new_day = day + (post.date - anchor.date)
+        else:
+            new_day = day
+        new_time = post.time if isinstance(at, _Keep) or post.id != anchor.id else at
+        targets[post.id] = (new_day, new_time)
+    return targets
 
 
 def drop_posts(
@@ -143,18 +183,7 @@ def drop_posts(
     posts = session.posts(ids)
     if not posts:
         return False
-    anchor = next((p for p in posts if p.id == anchor_id), posts[0])
-    targets: dict[int, tuple[date | None, time | None]] = {}
-    for post in posts:
-        if day is None:
-            targets[post.id] = (None, None)
-            continue
-        if post.date is not None and anchor.date is not None:
-            new_day = day + (post.date - anchor.date)
-        else:
-            new_day = day
-        new_time = post.time if isinstance(at, _Keep) or post.id != anchor.id else at
-        targets[post.id] = (new_day, new_time)
+    targets = placements(posts, anchor_id, day, at)
     unchanged = all((p.date, p.time) == targets[p.id] for p in posts)
     if unchanged and not copy:
         return False

@@ -31,7 +31,7 @@ from ..core.store import CalendarStore, Scope
 from .commands import DeletePostsCommand, plural, status_command
 from .dialogs import show_error
 from .session import CalendarSession, FilterKey
-from .transfer import EXPORT_CHOICES, export_dialog, import_dialog
+from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_calendar
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextEdit
@@ -595,25 +595,31 @@ class MainWindow(QMainWindow):
             decode_posts,
             drop_posts,
             is_cut,
+            other_calendar,
             posts_mime,
             put_on_clipboard,
         )
 
         mime = QApplication.clipboard().mimeData()
         ids, anchor = decode_posts(self.session, mime) if mime is not None else ([], None)
-        if mime is None or not self.session.posts(ids):
-            if ids:
-                problem = "The copied posts are no longer in the calendar."
-            elif mime is not None and mime.hasFormat(POSTS_MIME):
-                problem = (
-                    "These posts belong to another calendar: File > Merge Calendar… brings"
-                    " a calendar's posts in."
-                )
-            else:
-                problem = "The clipboard holds no posts of this calendar: copy a post first."
-            self.statusBar().showMessage(problem, 8000)
-            return
         day = None if self._in_backlog() else self.view().current_date()
+        if mime is not None and not ids and mime.hasFormat(POSTS_MIME):
+            source, theirs, anchor = other_calendar(self.session, mime)
+            if theirs:
+                said = paste_from_calendar(
+                    self.session, self, source, theirs, anchor, day, at, cut=is_cut(mime)
+                )
+                if said is not None:
+                    self.statusBar().showMessage(said, 8000)
+                return
+        if mime is None or not self.session.posts(ids):
+            self.statusBar().showMessage(
+                "The copied posts are no longer in the calendar."
+                if ids
+                else "The clipboard holds no posts: copy a post first.",
+                8000,
+            )
+            return
         cut = is_cut(mime)
         when = KEEP_TIME if at is None or day is None else at
         if drop_posts(self.session, self, mime, day, when, copy=not cut) and cut:

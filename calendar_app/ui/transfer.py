@@ -7,6 +7,7 @@ an export leaves no file). An import is one undo step.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, time
 from pathlib import Path
 from typing import TypeVar
 
@@ -235,6 +236,57 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     if summary.skipped:
         box.setDetailedText("\n".join(summary.skipped))
     box.exec()
+
+
+def paste_from_calendar(
+    session: CalendarSession,
+    parent: QWidget | None,
+    source: Path,
+    post_ids: list[int],
+    anchor_id: int | None,
+    day: date | None,
+    at: time | None,
+    *,
+    cut: bool = False,
+) -> str | None:
+    """Paste posts copied in another calendar (another client's, say) as new posts
+    here, placed as a drop places them; one undo step. Cut posts are copied all the
+    same. Their channel, key messages and campaign come along by name. Returns what
+    to tell the user, or None when the other file could not be read (the user has
+    been told why)."""
+    from ..core.store import CalendarStore
+    from ..exchange.merge import copy_posts_between
+    from .commands import plural
+    from .dnd import KEEP_TIME, placements
+
+    try:
+        with CalendarStore.open(source, read_only=True) as theirs:
+            posts = theirs.posts(post_ids)
+            if not posts:
+                return "The copied posts are no longer in their calendar."
+            name = theirs.info().name
+            when = KEEP_TIME if at is None or day is None else at
+            with session.store.transaction():
+                summary = copy_posts_between(
+                    session.store, theirs, placements(posts, anchor_id, day, when)
+                )
+    except CadenceError as exc:
+        session.report_error(parent, exc)
+        return None
+    count = plural(len(summary.added), "post")
+    session.push(ImportCommand(session, summary, f"Paste {count} from '{name}'"))
+    created = [
+        f"{plural(len(ids), word)}"
+        for ids, word in (
+            (summary.channels_added, "channel"),
+            (summary.messages_added, "key message"),
+            (summary.campaigns_added, "campaign"),
+        )
+        if ids
+    ]
+    added = f"; added {', '.join(created)} they carry" if created else ""
+    stay = f" They stay in '{name}' too: posts move only within a calendar." if cut else ""
+    return f"Pasted {count} from '{name}'{added}.{stay}"
 
 
 def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:

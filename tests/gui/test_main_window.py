@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QDate, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, QMimeData, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QDateEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -404,7 +404,7 @@ def test_quitting_with_posts_on_the_clipboard_leaves_their_text(tmp_path: Path) 
     assert said["clipboard"].startswith(f"{said['copied']} (")
 
 
-def test_paste_without_posts_of_this_calendar_says_so(
+def test_paste_without_posts_to_paste_says_so(
     window: MainWindow, session: CalendarSession, tmp_path: Path
 ) -> None:
     count = session.store.count_posts()
@@ -413,32 +413,71 @@ def test_paste_without_posts_of_this_calendar_says_so(
     assert window.statusBar().currentMessage() == "Select a post first."
     QApplication.clipboard().setText("Just words")
     window.paste_posts_action.trigger()
-    assert "no posts of this calendar" in window.statusBar().currentMessage()
-
-    other = CalendarStore.create(tmp_path / "other.cadence", name="Other")
-    try:
-        mime = posts_mime(session, session.store.all_posts()[:1])
-        mime.setData(
-            POSTS_MIME,
-            mime.data(POSTS_MIME).replace(
-                str(session.store.path.resolve()).encode(), str(other.path.resolve()).encode()
-            ),
-        )
-        put_on_clipboard(mime)
-        window.paste_posts_action.trigger()
-    finally:
-        other.close()
-    assert "another calendar: File > Merge Calendar" in window.statusBar().currentMessage()
-    assert session.store.count_posts() == count
+    assert window.statusBar().currentMessage() == "The clipboard holds no posts: copy a post first."
 
     post = session.store.all_posts()[0]
     put_on_clipboard(posts_mime(session, [post]))
     session.push(DeletePostsCommand(session, [post.id]))
     count = session.store.count_posts()
-    window.month_view.setFocus()
     window.paste_posts_action.trigger()
     assert window.statusBar().currentMessage() == "The copied posts are no longer in the calendar."
     assert session.store.count_posts() == count
+
+
+def test_posts_copied_in_one_calendar_paste_into_another(
+    window: MainWindow, session: CalendarSession, tmp_path: Path, errors: Errors, demo_path: Path
+) -> None:
+    """An agency copies a client's post and pastes it into another client's calendar."""
+    month = window.month_view
+    a, b = _standalone(session, TODAY, TODAY + timedelta(days=6))[:2]
+    assert a.date is not None
+    assert b.date is not None
+    month.setFocus()
+    month.select_posts([a.id, b.id])
+    window.copy_posts_action.trigger()
+
+    assert window.create_calendar(tmp_path / "Client B.cadence")
+    other = window.session
+    other.report_error = errors
+    target = date(2027, 1, 11)
+    window.month_view.set_current_date(target)
+    window.month_view.setFocus()
+    window.paste_posts_action.trigger()
+
+    pasted = sorted(other.store.all_posts(), key=lambda p: (p.date, p.time))
+    assert [(p.title, p.date, p.time) for p in pasted] == [
+        (a.title, target, a.time),
+        (b.title, target + (b.date - a.date), b.time),
+    ]
+    assert {p.uid for p in pasted}.isdisjoint({a.uid, b.uid})
+    channels = {session.channel(p.channel_id).name for p in (a, b)}
+    assert {c.name for c in other.store.channels()} == channels
+    carried = {session.key_message(m).title for p in (a, b) for m in p.message_ids}
+    assert {m.title for m in other.store.key_messages()} == carried  # and no other
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Pasted 2 posts from 'Solenne Solar (demo)'; added ")
+    assert window.undo_action.text() == "&Undo Paste 2 posts from 'Solenne Solar (demo)'"
+    assert window.month_view.posts_on(target)  # shown at once
+
+    window.undo_action.trigger()  # the posts and what came with them go
+    assert other.store.all_posts() == []
+    assert other.store.channels() == []
+    assert other.store.key_messages() == []
+    window.redo_action.trigger()
+    assert len(other.store.all_posts()) == 2
+    assert errors.seen == []
+
+    # The first calendar's file has moved away since the copy: said, nothing pasted.
+    mime = QApplication.clipboard().mimeData()
+    moved = str(tmp_path / "moved away.cadence")
+    payload = mime.data(POSTS_MIME).replace(str(demo_path.resolve()).encode(), moved.encode())
+    gone = QMimeData()
+    gone.setData(POSTS_MIME, payload)
+    put_on_clipboard(gone)
+    window.paste_posts_action.trigger()
+    assert len(errors.seen) == 1
+    assert "moved away.cadence" in errors.seen[0]
+    assert len(other.store.all_posts()) == 2
 
 
 def _right_click(qtbot: QtBot, widget: QWidget, pos: QPoint) -> QMenu:

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from calendar_app.core.errors import InvalidInput
-from calendar_app.core.models import NewPost, PostStatus
+from calendar_app.core.models import CampaignKind, NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.copy import save_copy
 from calendar_app.exchange.formats import Cancelled
-from calendar_app.exchange.merge import CONFLICT_MARK, merge_calendar
+from calendar_app.exchange.merge import CONFLICT_MARK, copy_posts_between, merge_calendar
 
 
 @pytest.fixture
@@ -135,3 +135,66 @@ def test_a_cancelled_merge_changes_nothing(
     assert calls == [(0, 6)]
     assert ours.all_posts() == before
     assert ours.channel_named("Podcast") is None
+
+
+# -- pasting posts from another calendar --------------------------------------------
+
+
+def test_pasted_posts_are_new_posts_with_only_the_names_they_carry(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    newsletter = theirs.add_channel("Newsletter", color="#2ba36b").created[0]
+    repeated = theirs.add_key_message("Backed by a warranty", cadence_days=30).created[0]
+    theirs.add_key_message("Never pasted", cadence_days=10)
+    spring = theirs.add_campaign("Spring", kind=CampaignKind.PROMOTION).created[0]
+    made_here = theirs.key_message_titled("Made here")
+    assert made_here is not None
+    source = theirs.posts(
+        theirs.add_post(
+            NewPost(
+                "Ten years on",
+                newsletter,
+                (made_here.id, repeated),
+                date(2026, 12, 8),
+                time(7, 0),
+                PostStatus.SCHEDULED,
+                body="A decade of roofs.",
+                campaign_id=spring,
+            )
+        ).created
+    )[0]
+    before = theirs.all_posts()
+
+    summary = copy_posts_between(ours, theirs, {source.id: (date(2027, 1, 12), time(8, 30))})
+
+    (pasted,) = ours.posts(summary.added)
+    assert (pasted.title, pasted.body, pasted.status) == (
+        "Ten years on",
+        "A decade of roofs.",
+        PostStatus.SCHEDULED,
+    )
+    assert (pasted.date, pasted.time) == (date(2027, 1, 12), time(8, 30))
+    assert pasted.uid != source.uid
+    assert ours.channel(pasted.channel_id).name == "Newsletter"
+    assert {ours.key_message(m).title for m in pasted.message_ids} == {
+        "Made here",  # ours already had it: matched by title
+        "Backed by a warranty",
+    }
+    assert pasted.campaign_id is not None
+    assert ours.campaign(pasted.campaign_id).name == "Spring"
+    assert ours.key_message_titled("Never pasted") is None  # only what the post carries
+    assert [len(summary.channels_added), len(summary.messages_added)] == [1, 1]
+    assert summary.campaigns_added == [pasted.campaign_id]
+    assert theirs.all_posts() == before  # only read
+
+
+def test_a_post_pasted_into_the_backlog_has_no_time(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    (post,) = theirs.all_posts()
+    summary = copy_posts_between(ours, theirs, {post.id: (None, time(9, 0))})
+    (pasted,) = ours.posts(summary.added)
+    assert (pasted.date, pasted.time) == (None, None)
+    assert (summary.channels_added, summary.messages_added) == ([], [])  # matched by name
