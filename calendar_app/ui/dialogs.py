@@ -38,11 +38,18 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "Cadence
     _error_box(parent, exc, title).exec()
 
 
+_announced: list[QMessageBox] = []
+"""Boxes opened by :func:`announce_error` and not closed yet (kept alive here when
+they have no parent window to keep them)."""
+
+
 def announce_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """:func:`show_error` without waiting: the box opens and the program goes on
     (for errors that surface outside any dialog's own handling)."""
     box = _error_box(parent, exc, "Cadence")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _announced.append(box)
+    box.finished.connect(lambda _result: _announced.remove(box))
     box.open()
     return box
 

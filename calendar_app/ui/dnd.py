@@ -8,6 +8,7 @@ copy with Ctrl, back to the backlog when the target has no day, and the
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import date, time
 from pathlib import Path
@@ -104,11 +105,22 @@ def _payload(mime: QMimeData) -> dict[str, Any]:
     return payload if isinstance(payload, dict) else {}
 
 
+def _is_this_calendar(session: CalendarSession, path: object) -> bool:
+    """Whether ``path`` names the session's calendar file, by whatever way it is reached
+    (a link, another spelling of the same folder)."""
+    if not isinstance(path, str):
+        return False
+    try:
+        return os.path.samefile(path, session.store.path)
+    except OSError:  # gone, or never was: compare the names
+        return path == str(session.store.path.resolve())
+
+
 def decode_posts(session: CalendarSession, mime: QMimeData) -> tuple[list[int], int | None]:
     """The post ids a drag carries, if it comes from this calendar; else ([], None)."""
     payload = _payload(mime)
     try:
-        if payload.get("calendar") != str(session.store.path.resolve()):
+        if not _is_this_calendar(session, payload.get("calendar")):
             return [], None
         ids = [int(i) for i in payload["posts"]]
         anchor = payload.get("anchor")
@@ -123,7 +135,7 @@ def other_calendar(session: CalendarSession, mime: QMimeData) -> tuple[Path, lis
     payload = _payload(mime)
     try:
         source = Path(str(payload["calendar"]))
-        if source == session.store.path.resolve():
+        if _is_this_calendar(session, payload["calendar"]):
             return source, [], None
         anchor = payload.get("anchor")
         return (

@@ -10,7 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from .. import __version__
 from ..core.errors import CadenceError
@@ -156,19 +156,34 @@ def error_hook(
     """A ``sys.excepthook`` for the window: an error that no code expected (a bug in
     Cadence, raised in a slot or an event handler) is still printed, then shown
     to the user in one sentence with the details behind "Show Details", instead
-    of vanishing into the terminal a desktop user never sees."""
-    showing = False
+    of vanishing into the terminal a desktop user never sees.
+
+    One box at a time, and each error once: one that recurs (in a paint event,
+    say) is printed each time but does not bury the window under boxes.
+    """
+    shown: set[tuple[type[BaseException], str]] = set()
+    open_boxes: list[object] = []
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        nonlocal showing
         previous(kind, value, tb)
-        if showing or not issubclass(kind, Exception) or QApplication.instance() is None:
+        key = (kind, str(value))
+        if (
+            not issubclass(kind, Exception)
+            or QApplication.instance() is None
+            or key in shown
+            or open_boxes
+        ):
             return
-        showing = True
+        shown.add(key)
+        open_boxes.append(key)  # while the report runs, and while its box is open
+        box = None
         try:
-            report(QApplication.activeWindow(), value)
+            box = report(QApplication.activeWindow(), value)
         finally:
-            showing = False
+            if isinstance(box, QDialog):
+                box.finished.connect(lambda _result: open_boxes.clear())
+            else:
+                open_boxes.clear()
 
     return hook
 

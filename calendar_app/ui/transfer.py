@@ -266,15 +266,16 @@ def paste_from_calendar(
                 return "The copied posts are no longer in their calendar."
             name = theirs.info().name
             when = KEEP_TIME if at is None or day is None else at
-            with session.store.transaction():
+            with session.store.transaction():  # the undo step is ready, or nothing pasted
                 summary = copy_posts_between(
                     session.store, theirs, placements(posts, anchor_id, day, when)
                 )
+                count = plural(len(summary.added), "post")
+                command = ImportCommand(session, summary, f"Paste {count} from '{name}'")
     except CadenceError as exc:
         session.report_error(parent, exc)
         return None
-    count = plural(len(summary.added), "post")
-    session.push(ImportCommand(session, summary, f"Paste {count} from '{name}'"))
+    session.push(command)
     created = [
         f"{plural(len(ids), word)}"
         for ids, word in (
@@ -285,8 +286,23 @@ def paste_from_calendar(
         if ids
     ]
     added = f"; added {', '.join(created)} they carry" if created else ""
+    pasted = session.posts(summary.added)
+    archived = sorted(
+        {
+            f"'{session.channel(p.channel_id).name}'"
+            for p in pasted
+            if session.channel(p.channel_id).archived
+        }
+        | {
+            f"'{session.key_message(m).title}'"
+            for p in pasted
+            for m in p.message_ids
+            if session.key_message(m).archived
+        }
+    )
+    shelved = f" Archived here: {', '.join(archived)}." if archived else ""
     stay = f" They stay in '{name}' too: posts move only within a calendar." if cut else ""
-    return f"Pasted {count} from '{name}'{added}.{stay}"
+    return f"Pasted {count} from '{name}'{added}.{shelved}{stay}"
 
 
 def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -21,7 +22,13 @@ from calendar_app.core.demo import write_demo
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import DeletePostsCommand, MovePostsCommand
-from calendar_app.ui.dnd import POSTS_MIME, decode_posts, posts_mime, put_on_clipboard
+from calendar_app.ui.dnd import (
+    POSTS_MIME,
+    decode_posts,
+    other_calendar,
+    posts_mime,
+    put_on_clipboard,
+)
 from calendar_app.ui.editor import PostEditor
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
@@ -90,13 +97,15 @@ def test_next_previous_and_today(window: MainWindow) -> None:
 
 @OFFSCREEN_POPUPS
 def test_go_to_date_shows_the_day_picked(window: MainWindow, qtbot: QtBot) -> None:
+    opened: list[tuple[str, QDate]] = []
+
     def pick(day: date | None) -> None:
+        """Choose in the dialog, then close it; the checks come after, outside it."""
         dialog = QApplication.activeModalWidget()
-        assert dialog is not None
-        assert dialog.objectName() == "goToDateDialog"
-        edit = dialog.findChild(QDateEdit)
-        assert edit is not None
-        assert edit.date() == QDate(TODAY.year, TODAY.month, TODAY.day)  # starts on the day shown
+        edit = dialog.findChild(QDateEdit) if dialog is not None else None
+        if dialog is None or edit is None:
+            return
+        opened.append((dialog.objectName(), edit.date()))
         if day is None:
             qtbot.keyClick(edit, Qt.Key.Key_Escape)
         else:
@@ -105,6 +114,8 @@ def test_go_to_date_shows_the_day_picked(window: MainWindow, qtbot: QtBot) -> No
 
     QTimer.singleShot(0, lambda: pick(date(2027, 9, 14)))
     qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    # It opened on the day shown.
+    assert opened == [("goToDateDialog", QDate(TODAY.year, TODAY.month, TODAY.day))]
     assert window.view().current_date() == date(2027, 9, 14)
     assert window.period_label.text() == window.month_view.period_title()
     assert "2027" in window.period_label.text()
@@ -480,6 +491,45 @@ def test_posts_copied_in_one_calendar_paste_into_another(
     assert len(other.store.all_posts()) == 2
 
 
+def test_a_paste_says_which_names_are_archived_here_and_that_cut_posts_stay(
+    window: MainWindow, session: CalendarSession, tmp_path: Path
+) -> None:
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    title = session.key_message(post.message_ids[0]).title
+    window.month_view.setFocus()
+    window.month_view.select_posts([post.id])
+    window.cut_posts_action.trigger()
+    other = tmp_path / "Client B.cadence"
+    with CalendarStore.create(other, name="Client B") as store:
+        shelved = store.key_message(store.add_key_message(title, cadence_days=7).created[0])
+        store.update_key_message(replace(shelved, archived=True))
+    assert window.open_calendar(other)
+    window.month_view.setFocus()
+    window.paste_posts_action.trigger()
+    said = window.statusBar().currentMessage()
+    assert f" Archived here: '{title}'." in said
+    assert said.endswith(
+        "They stay in 'Solenne Solar (demo)' too: posts move only within a calendar."
+    )
+    (pasted,) = window.session.store.all_posts()
+    assert shelved.id in pasted.message_ids  # matched by title, not made twice
+
+
+def test_the_same_file_reached_another_way_is_this_calendar(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    post = session.store.all_posts()[0]
+    mime = posts_mime(session, [post])
+    linked = tmp_path / "linked.cadence"
+    os.link(session.store.path, linked)
+    payload = mime.data(POSTS_MIME).replace(
+        str(session.store.path.resolve()).encode(), str(linked).encode()
+    )
+    mime.setData(POSTS_MIME, payload)
+    assert decode_posts(session, mime)[0] == [post.id]
+    assert other_calendar(session, mime)[1] == []
+
+
 def _right_click(qtbot: QtBot, widget: QWidget, pos: QPoint) -> QMenu:
     """Press the right button at ``pos``, then ask for the context menu, as the platform does."""
     qtbot.mousePress(widget, Qt.MouseButton.RightButton, pos=pos)
@@ -672,9 +722,10 @@ def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
 
     def check_and_cancel() -> None:
         editor = QApplication.activeModalWidget()
-        assert isinstance(editor, PostEditor)
-        seen.append((editor.chosen_date(), editor.chosen_time(), editor.has_unsaved_changes()))
-        editor.reject()
+        if isinstance(editor, PostEditor):
+            seen.append((editor.chosen_date(), editor.chosen_time(), editor.has_unsaved_changes()))
+            editor.ask_save_changes = lambda parent, title: "discard"  # never wait on a box
+            editor.reject()
 
     seen: list[tuple[date | None, time | None, bool]] = []
     point = QPoint(point.x(), week.y_for_time(time(5, 15)) + 2)  # above the pasted copy

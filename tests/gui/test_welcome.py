@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.app import DEMO_NAME, data_folder
@@ -197,6 +197,33 @@ def test_an_unexpected_error_box_does_not_wait(qapp: QApplication) -> None:
         assert box.detailedText() == "ValueError: a bug"
     finally:
         box.close()
+
+
+def _error_boxes() -> list[QWidget]:
+    return [
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible()
+    ]
+
+
+@OFFSCREEN_POPUPS
+def test_a_recurring_error_opens_one_box_at_a_time(qapp: QApplication) -> None:
+    printed: list[BaseException] = []
+    hook = error_hook(announce_error, lambda k, v, tb: printed.append(v))
+    for _ in range(30):  # a bug in a paint event comes back at every repaint
+        hook(ValueError, ValueError("in a paint event"), None)
+    hook(KeyError, KeyError("another"), None)  # while the box is open: printed only
+    assert len(printed) == 31
+    (box,) = _error_boxes()
+    assert isinstance(box, QMessageBox)
+    assert box.detailedText() == "ValueError: in a paint event"
+    box.close()
+    hook(ValueError, ValueError("in a paint event"), None)  # shown once already
+    assert _error_boxes() == []
+    hook(KeyError, KeyError("another"), None)
+    (box,) = _error_boxes()
+    assert isinstance(box, QMessageBox)
+    assert box.detailedText() == "KeyError: 'another'"
+    box.close()
 
 
 def test_a_headless_first_start_goes_through_the_welcome_to_the_demo(
