@@ -199,6 +199,7 @@ class CalendarStore:
         self._db: Database | None = None
         self.path = path
         self._info: CalendarInfo | None = None
+        self._data_version = self._read_data_version()
 
     # -- opening and closing ------------------------------------------------
 
@@ -262,6 +263,19 @@ class CalendarStore:
 
             self._db = sqlite_utils.Database(self._conn)
         return self._db
+
+    def _read_data_version(self) -> int:
+        return int(self._rows("PRAGMA data_version")[0][0])
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (another window, the command line) has changed
+        the file since this was opened or last asked. Our own changes do not count."""
+        version = self._read_data_version()
+        changed = version != self._data_version
+        self._data_version = version
+        if changed:
+            self._info = None  # read again on demand
+        return changed
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

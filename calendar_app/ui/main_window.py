@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -558,8 +558,11 @@ class MainWindow(QMainWindow):
         from .dnd import posts_mime, put_on_clipboard
 
         field = self._text_field()
-        if field is not None:  # chosen from the Edit menu while typing: the text's own
-            field.cut() if cut else field.copy()
+        if field is not None and cut:  # chosen from the Edit menu while typing
+            field.cut()
+            return
+        if field is not None:
+            field.copy()
             return
         posts = self.session.posts(self.selected_post_ids())
         if not posts:
@@ -915,6 +918,43 @@ class MainWindow(QMainWindow):
             return None
         stack.setClean()
         return path
+
+    # -- changes made elsewhere ---------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_for_outside_changes()
+
+    def check_for_outside_changes(self) -> bool:
+        """Read the calendar again if another program (the command line, another
+        Cadence window) changed the file; asked each time the window comes to the
+        front. True when it did. The undo history starts afresh then: its steps
+        were taken against the file as it was."""
+        if QApplication.activeModalWidget() is not None:
+            return False  # a dialog works on the session: when it has closed
+        try:
+            changed = self.session.store.changed_elsewhere()
+        except CadenceError:
+            return False  # the next change says what is wrong with the file
+        if not changed:
+            return False
+        old = self.session
+        index = self.view_index()
+        day = self.view().current_date()
+        self.back_up()
+        session = old.read_again()
+        self._views = []
+        self._install(session)
+        self.set_view(index)
+        self.go_to(day)
+        old.undo_stack.clear()
+        self.statusBar().showMessage(
+            "The calendar was changed outside this window, so it has been read again"
+            " (the steps before can no longer be undone).",
+            10000,
+        )
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

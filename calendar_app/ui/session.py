@@ -153,6 +153,21 @@ class CalendarSession(QObject):
         self.report_error: ErrorHandler = error_handler
         self._reload_names()
 
+    def read_again(self) -> CalendarSession:
+        """A new session on the same store, for a file changed by another program:
+        the same today, questions, filters and highlighted message, with nothing
+        kept from the file as it was (and an empty undo history)."""
+        fresh = CalendarSession(
+            self.store,
+            today=self._today,
+            scope_chooser=self.scope_chooser,
+            error_handler=self.report_error,
+        )
+        fresh.set_filters(self._filters)
+        if self._selected_message in fresh._messages:
+            fresh.select_message(self._selected_message)
+        return fresh
+
     # -- time ---------------------------------------------------------------
 
     def today(self) -> date:

@@ -65,8 +65,8 @@ def panel(session: CalendarSession, qtbot: QtBot) -> CadencePanel:
 
 @pytest.fixture
 def shown(panel: CadencePanel, qtbot: QtBot) -> CadencePanel:
-    panel.show()
-    qtbot.waitExposed(panel)
+    with qtbot.waitExposed(panel):
+        panel.show()
     return panel
 
 
@@ -376,8 +376,8 @@ def crowded(demo_path: Path, scope_answers: ScopeAnswers, qtbot: QtBot) -> Itera
     qtbot.addWidget(widget)
     widget.resize(1000, 300)
     widget.set_range(FIRST, LAST)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     yield widget
     session.undo_stack.clear()
     store.close()

@@ -265,6 +265,6 @@ def test_show_in_a_dialog_without_size_warnings(
         about_dialog(window, session.store.path),
     ):
         qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
+        with qtbot.waitExposed(dialog):
+            dialog.show()
         dialog.close()

@@ -61,8 +61,8 @@ def window(
 ) -> Iterator[MainWindow]:
     win = MainWindow(session, settings, error_handler=errors)
     qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    with qtbot.waitExposed(win):
+        win.show()
     yield win
     if win.session is not session:
         win.session.store.close()
@@ -247,6 +247,49 @@ def test_new_calendar_and_open_recent(
     assert window.open_calendar(demo_path)
     assert window.windowTitle() == "Solenne Solar (demo) — Cadence"
     assert not window.session.undo_stack.canUndo()
+
+
+def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot
+) -> None:
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    session.push(MovePostsCommand(session, {post.id: (TODAY + timedelta(days=9), post.time)}))
+    assert window.undo_action.isEnabled()
+    day = TODAY + timedelta(days=2)
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "calendar_app", "post", "add", str(session.store.path)),
+            *("--title", "From the terminal", "--channel", "LinkedIn", "--date", day.isoformat()),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+    elsewhere = QWidget()  # the terminal, then back to the window
+    qtbot.addWidget(elsewhere)
+    with qtbot.waitActive(elsewhere):
+        elsewhere.show()
+        elsewhere.activateWindow()
+    assert window.session is session  # nothing read while the window is behind
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+    fresh = window.session
+    assert fresh is not session
+    shown = [fresh.store.post(i).title for i in window.month_view.posts_on(day)]
+    assert "From the terminal" in shown
+    assert "changed outside this window" in window.statusBar().currentMessage()
+    assert not window.undo_action.isEnabled()  # the steps before were against the old file
+    assert (window.view().current_date(), fresh.today()) == (TODAY, TODAY)
+    assert fresh.store.post(post.id).date == TODAY + timedelta(days=9)
+
+    assert not window.check_for_outside_changes()  # nothing new since
+    fresh.push(MovePostsCommand(fresh, {post.id: (TODAY, post.time)}))
+    assert not window.check_for_outside_changes()  # our own changes do not count
+    assert window.session is fresh
 
 
 def test_save_a_copy(window: MainWindow, tmp_path: Path) -> None:

@@ -32,8 +32,8 @@ def month(session: CalendarSession, qtbot: QtBot) -> MonthView:
     view = MonthView(session)
     qtbot.addWidget(view)
     view.resize(1000, 760)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     return view
 
 

@@ -32,8 +32,8 @@ def host(qtbot: QtBot) -> QWidget:
     window = QWidget()
     qtbot.addWidget(window)
     window.resize(300, 560)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     return window
 
 

@@ -28,8 +28,8 @@ def week(session: CalendarSession, qtbot: QtBot) -> WeekView:
     view = WeekView(session)
     qtbot.addWidget(view)
     view.resize(1000, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     return view
 
 
@@ -350,8 +350,8 @@ def test_a_hidden_view_catches_up_when_shown(session: CalendarSession, qtbot: Qt
     stack.addWidget(week)
     host.resize(1000, 700)
     stack.resize(host.size())
-    host.show()
-    qtbot.waitExposed(host)
+    with qtbot.waitExposed(host):
+        host.show()
     assert stack.currentWidget() is month
 
     post = movable_post(session, TODAY)

@@ -264,8 +264,8 @@ def test_four_choices_with_titles_descriptions_and_mnemonics(dialog: WelcomeDial
 
 
 def test_tab_goes_through_the_choices_in_order(dialog: WelcomeDialog, qtbot: QtBot) -> None:
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     order: list[QWidget] = []
     widget: QWidget | None = dialog.demo_button
     while widget is not None and len(order) < 5:
@@ -276,8 +276,8 @@ def test_tab_goes_through_the_choices_in_order(dialog: WelcomeDialog, qtbot: QtB
 
 
 def test_enter_opens_the_demo(dialog: WelcomeDialog, data: Path, qtbot: QtBot) -> None:
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     assert dialog.focusWidget() is dialog.demo_button
     qtbot.keyClick(dialog.demo_button, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -287,8 +287,8 @@ def test_enter_opens_the_demo(dialog: WelcomeDialog, data: Path, qtbot: QtBot) -
 
 
 def test_escape_on_the_form_goes_back_to_the_choices(dialog: WelcomeDialog, qtbot: QtBot) -> None:
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     dialog.new_button.click()
     assert dialog.page() == WelcomeDialog.NEW_CALENDAR
     assert dialog.create_button.isDefault()
