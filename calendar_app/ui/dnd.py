@@ -9,12 +9,13 @@ copy with Ctrl, back to the backlog when the target has no day, and the
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, time
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
 from PySide6.QtWidgets import QWidget
 
 from ..core.models import Post, format_time
@@ -209,3 +210,40 @@ def drop_posts(
             return False
         scope = chosen
     return session.try_push(MovePostsCommand(session, targets, scope=scope), parent)
+
+
+class TurnOnHover(QObject):
+    """Holding dragged posts over ``widget`` (the toolbar's ‹ or ›) turns the page:
+    after a short pause, and again after each pause while they stay there, so a
+    post can be carried to any month. A drop there does nothing."""
+
+    PAUSE_MS = 700
+
+    def __init__(self, widget: QWidget, turn: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.PAUSE_MS)
+        self._timer.timeout.connect(turn)
+        widget.setAcceptDrops(True)
+        widget.installEventFilter(self)
+
+    def turning(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.DragEnter:
+            entered = cast(QDragEnterEvent, event)
+            if not entered.mimeData().hasFormat(POSTS_MIME):
+                return False
+            entered.accept()
+            self._timer.start()
+            return True
+        if kind == QEvent.Type.DragMove:
+            cast(QDragMoveEvent, event).ignore()  # no drop here: the posts are only passing
+            return True
+        if kind in (QEvent.Type.DragLeave, QEvent.Type.Drop):
+            self._timer.stop()
+            event.ignore()
+            return True
+        return False

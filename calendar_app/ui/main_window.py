@@ -30,6 +30,7 @@ from ..core.models import ChangeSet, PostStatus, format_time
 from ..core.store import CalendarStore, Scope
 from .commands import DeletePostsCommand, plural, status_command
 from .dialogs import show_error
+from .dnd import TurnOnHover
 from .session import CalendarSession, FilterKey
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_calendar
 
@@ -216,6 +217,11 @@ class MainWindow(QMainWindow):
         self.next_action.setToolTip("Next period (Ctrl+Right)")
         toolbar.addAction(self.previous_action)
         toolbar.addAction(self.next_action)
+        # Carrying posts to another month: hold them over ‹ or › and the page turns.
+        self.page_turners = [
+            TurnOnHover(toolbar.widgetForAction(action), partial(self.step, direction))
+            for action, direction in ((self.previous_action, -1), (self.next_action, 1))
+        ]
         self.period_label = QLabel()
         self.period_label.setObjectName("periodTitle")
         font = self.period_label.font()

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QDate, QMimeData, QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QDateEdit, QMenu, QWidget
+from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragLeaveEvent
+from PySide6.QtWidgets import QApplication, QDateEdit, QMenu, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.demo import write_demo
@@ -35,6 +35,7 @@ from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.session import CalendarSession, Filters
 
 from .conftest import OFFSCREEN_POPUPS, READ_ONLY, TODAY, read_only
+from .dragdrop import drag_event, send_drop
 
 
 class Errors:
@@ -125,6 +126,38 @@ def test_go_to_date_shows_the_day_picked(window: MainWindow, qtbot: QtBot) -> No
     QTimer.singleShot(0, lambda: pick(None))
     window.go_to_date_action.trigger()
     assert window.view().current_date() == TODAY
+
+
+def test_a_post_held_over_next_is_carried_to_the_next_month(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot
+) -> None:
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    mime = posts_mime(session, [post])
+    toolbar = window.findChild(QToolBar, "navigationToolbar")
+    assert toolbar is not None
+    button = toolbar.widgetForAction(window.next_action)
+    turner = window.page_turners[1]
+    title = window.period_label.text()
+
+    enter = drag_event(QDragEnterEvent, button.rect().center(), mime)
+    QApplication.sendEvent(button, enter)
+    assert enter.isAccepted()
+    qtbot.waitUntil(lambda: window.period_label.text() != title, timeout=3000)
+    QApplication.sendEvent(button, QDragLeaveEvent())
+    assert not turner.turning()
+    assert window.month_view.visible_range()[0] > TODAY  # December now
+
+    target = date(2026, 12, 16)
+    send_drop(window.month_view, window.month_view.day_rect(target).center(), mime)
+    assert session.store.post(post.id).date == target
+    assert session.store.post(post.id).time == post.time
+
+    # Things other than posts do not turn pages.
+    other = QMimeData()
+    other.setText("just text")
+    enter = drag_event(QDragEnterEvent, button.rect().center(), other)
+    QApplication.sendEvent(button, enter)
+    assert not turner.turning()
 
 
 def test_the_cadence_panel_follows_the_visible_period(window: MainWindow) -> None:
