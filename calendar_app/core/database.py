@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 from .errors import CalendarFileError, NewerSchemaError, environment_errors, os_problem_for
@@ -22,6 +23,40 @@ BUSY_TIMEOUT_MS = 5000
 SCHEMA_VERSION = 4
 """The number of migrations in :mod:`calendar_app.core.migrations`, also kept in
 ``PRAGMA user_version``; a file with a larger one comes from a newer Cadence."""
+
+
+_in_use: Counter[tuple[int, int]] = Counter()
+"""The calendar files this process has open (device and inode), with their connections."""
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def hold(path: Path) -> tuple[int, int] | None:
+    """Note that a connection of this process has ``path`` open; give it to :func:`release`."""
+    key = _identity(path)
+    if key is not None:
+        _in_use[key] += 1
+    return key
+
+
+def release(key: tuple[int, int] | None) -> None:
+    """The connection noted by :func:`hold` is closed."""
+    if key is not None:
+        _in_use[key] -= 1
+        if _in_use[key] <= 0:
+            del _in_use[key]
+
+
+def in_use(path: Path) -> bool:
+    """Whether this process already has the calendar at ``path`` open (under any name)."""
+    key = _identity(path)
+    return key is not None and key in _in_use
 
 
 def _header(path: Path) -> bytes:
@@ -67,6 +102,11 @@ def check_calendar_file(path: Path) -> int:
         raise CalendarFileError(f"There is no calendar at {path}.")
     if path.is_dir():
         raise CalendarFileError(f"{path} is a folder, not a calendar file.")
+    if in_use(path):
+        # Ours, open and up to date. Reading it again outside SQLite would be worse than
+        # useless: closing any other handle on a file drops all the locks this process
+        # holds on it (POSIX), and with them the open connection's protection.
+        return SCHEMA_VERSION
     header = _header(path)
     if not header:
         raise CalendarFileError(f"{path} is empty, so it is not a Cadence calendar.")

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 from . import recurrence
-from .database import create_database, open_database
+from .database import create_database, hold, open_database, release
 from .errors import InvalidInput, NotFound, environment_errors
 from .models import (
     CHANNEL_KINDS,
@@ -200,6 +200,8 @@ class CalendarStore:
         self.path = path
         self._info: CalendarInfo | None = None
         self._data_version = self._read_data_version()
+        self._held: tuple[int, int] | None = hold(path)
+        self._closed = False
 
     # -- opening and closing ------------------------------------------------
 
@@ -243,6 +245,9 @@ class CalendarStore:
 
     def close(self) -> None:
         self._conn.close()
+        if not self._closed:
+            self._closed = True
+            release(self._held)
 
     def __enter__(self) -> Self:
         return self

@@ -10,13 +10,15 @@ transaction. Occurrences of a recurring post arrive as separate posts.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import os
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, time
 from pathlib import Path
 from typing import TypeVar
 
-from ..core.errors import environment_errors
+from ..core.errors import InvalidInput, environment_errors
 from ..core.models import Campaign, Channel, KeyMessage, NewPost, Post
 from ..core.store import CalendarStore, full_edit
 from .formats import Cancelled, ImportOptions, ImportSummary, Progress, no_progress
@@ -51,6 +53,9 @@ def merge_into(
     ours: CalendarStore, source: Path, options: ImportOptions, progress: Progress = no_progress
 ) -> ImportSummary:
     """Merge the calendar file at ``source`` into ``ours``; the file is only read."""
+    with contextlib.suppress(OSError):
+        if os.path.samefile(source, ours.path):
+            raise InvalidInput("That is this calendar: there is nothing to merge into it.")
     with CalendarStore.open(source, read_only=True) as theirs:
         return merge_calendar(
             ours, theirs, fallback_channel=options.fallback_channel, progress=progress

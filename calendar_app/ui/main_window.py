@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, time
@@ -727,6 +729,10 @@ class MainWindow(QMainWindow):
 
     def open_calendar(self, path: Path) -> bool:
         """Switch the window to the calendar at ``path``; False (and a message) if it fails."""
+        with contextlib.suppress(OSError):
+            if os.path.samefile(path, self.session.store.path):
+                self.statusBar().showMessage("That calendar is already open.", 5000)
+                return True
         try:
             store = CalendarStore.open(path)
         except CadenceError as exc:

@@ -280,6 +280,10 @@ def test_new_calendar_and_open_recent(
     assert window.open_calendar(demo_path)
     assert window.windowTitle() == "Solenne Solar (demo) — Cadence"
     assert not window.session.undo_stack.canUndo()
+    opened = window.session
+    assert window.open_calendar(demo_path)  # Open Recent on the calendar shown
+    assert window.session is opened
+    assert window.statusBar().currentMessage() == "That calendar is already open."
 
 
 def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import date
@@ -345,3 +347,42 @@ def test_a_full_disk_refuses_the_change_and_loses_nothing(tmp_path: Path) -> Non
         assert [p.title for p in store.all_posts()] == ["Kept"]
     with CalendarStore.open(path) as reopened:
         assert [p.title for p in reopened.all_posts()] == ["Kept"]
+
+
+# -- the same calendar opened twice in one process ------------------------------------
+
+
+def test_opening_an_open_calendar_again_keeps_the_first_connection_safe(tmp_path: Path) -> None:
+    """Reading the file outside SQLite and closing it would drop every lock this process
+    holds on it (POSIX): another program would then take the open calendar's journal
+    away, and the window's next change with it."""
+    path = tmp_path / "Client A.cadence"
+    store = CalendarStore.create(path, name="Client A")
+    channel = store.add_channel("LinkedIn").created[0]
+    CalendarStore.open(path).close()  # File > Open Recent on the calendar already open
+
+    def from_the_terminal(title: str) -> None:
+        done = subprocess.run(
+            [
+                *(sys.executable, "-m", "calendar_app", "post", "add", str(path)),
+                *("--title", title, "--channel", "LinkedIn", "--date", "2026-12-03"),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+
+    for turn in (1, 2):
+        from_the_terminal(f"Terminal {turn}")
+        store.add_post(NewPost(f"Window {turn}", channel, (), date(2026, 12, 4)))
+    store.close()
+    with CalendarStore.open(path) as again:
+        assert sorted(p.title for p in again.all_posts()) == [
+            "Terminal 1",
+            "Terminal 2",
+            "Window 1",
+            "Window 2",
+        ]
+        assert again.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

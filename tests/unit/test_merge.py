@@ -13,8 +13,13 @@ from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import CampaignKind, NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.copy import save_copy
-from calendar_app.exchange.formats import Cancelled
-from calendar_app.exchange.merge import CONFLICT_MARK, copy_posts_between, merge_calendar
+from calendar_app.exchange.formats import Cancelled, ImportOptions
+from calendar_app.exchange.merge import (
+    CONFLICT_MARK,
+    copy_posts_between,
+    merge_calendar,
+    merge_into,
+)
 
 
 @pytest.fixture
@@ -198,3 +203,13 @@ def test_a_post_pasted_into_the_backlog_has_no_time(
     (pasted,) = ours.posts(summary.added)
     assert (pasted.date, pasted.time) == (None, None)
     assert (summary.channels_added, summary.messages_added) == ([], [])  # matched by name
+
+
+def test_a_calendar_is_not_merged_into_itself(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    ours, _ = pair
+    before = ours.all_posts()
+    with pytest.raises(InvalidInput, match="That is this calendar"):
+        merge_into(ours, ours.path, ImportOptions())
+    assert ours.all_posts() == before
