@@ -272,6 +272,10 @@ class CalendarStore:
     def _read_data_version(self) -> int:
         return int(self._rows("PRAGMA data_version")[0][0])
 
+    def in_transaction(self) -> bool:
+        """Whether a change is being written (an import, say, between its steps)."""
+        return self._conn.in_transaction
+
     def changed_elsewhere(self) -> bool:
         """Whether another connection (another window, the command line) has changed
         the file since this was opened or last asked. Our own changes do not count."""

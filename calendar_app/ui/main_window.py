@@ -743,18 +743,40 @@ class MainWindow(QMainWindow):
 
     def _switch_to(self, store: CalendarStore) -> None:
         old = self.session
-        session = CalendarSession(
-            store, scope_chooser=old.scope_chooser, error_handler=old.report_error
+        self._show_session(
+            CalendarSession(store, scope_chooser=old.scope_chooser, error_handler=old.report_error)
         )
+        old.store.close()
+        self._remember_recent(store.path)
+        self.calendarOpened.emit(store.path)
+
+    def _show_session(self, session: CalendarSession, day: date | None = None) -> None:
+        """Build the views again for ``session``, keeping the view (on ``day`` if given),
+        the panes' sizes and a search being typed; the old session's undo history goes."""
+        old = self.session
         index = self.view_index()
+        sizes = [splitter.sizes() for splitter in self.splitters]
+        area = cast(QWidget, self.centralWidget()).geometry()
+        searching = self.focusWidget() is self.search_edit
         self.back_up()
         self._views = []
         self._install(session)
         self.set_view(index)
+        if day is not None:
+            self.go_to(day)
+        # The new panes get their room at once (not at the next layout pass), then
+        # their sizes as they were.
+        container = cast(QWidget, self.centralWidget())
+        container.setGeometry(area)
+        inner = container.layout()
+        if inner is not None:
+            inner.activate()
+        for splitter, kept in zip(self.splitters, sizes, strict=True):
+            splitter.setSizes(kept)
+        self._update_filter_buttons()
+        if searching:
+            self.search_edit.setFocus()
         old.undo_stack.clear()
-        old.store.close()
-        self._remember_recent(store.path)
-        self.calendarOpened.emit(store.path)
 
     def new_calendar(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -943,24 +965,18 @@ class MainWindow(QMainWindow):
         Cadence window) changed the file; asked each time the window comes to the
         front. True when it did. The undo history starts afresh then: its steps
         were taken against the file as it was."""
-        if QApplication.activeModalWidget() is not None:
-            return False  # a dialog works on the session: when it has closed
+        store = self.session.store
+        if QApplication.activeModalWidget() is not None or store.in_transaction():
+            return False  # a dialog, or an import, works on the session: after it
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return False  # a drag (or a click) is on its way: at the next activation
         try:
-            changed = self.session.store.changed_elsewhere()
+            changed = store.changed_elsewhere()
         except CadenceError:
             return False  # the next change says what is wrong with the file
         if not changed:
             return False
-        old = self.session
-        index = self.view_index()
-        day = self.view().current_date()
-        self.back_up()
-        session = old.read_again()
-        self._views = []
-        self._install(session)
-        self.set_view(index)
-        self.go_to(day)
-        old.undo_stack.clear()
+        self._show_session(self.session.read_again(), self.view().current_date())
         self.statusBar().showMessage(
             "The calendar was changed outside this window, so it has been read again"
             " (the steps before can no longer be undone).",

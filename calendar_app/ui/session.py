@@ -163,7 +163,15 @@ class CalendarSession(QObject):
             scope_chooser=self.scope_chooser,
             error_handler=self.report_error,
         )
-        fresh.set_filters(self._filters)
+        known = self._filters
+        fresh.set_filters(
+            replace(
+                known,
+                hidden_channels=frozenset(known.hidden_channels & fresh._channels.keys()),
+                messages=frozenset(known.messages & fresh._messages.keys()),
+                campaigns=frozenset(known.campaigns & fresh._campaigns.keys()),
+            )
+        )
         if self._selected_message in fresh._messages:
             fresh.select_message(self._selected_message)
         return fresh

@@ -329,6 +329,28 @@ def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     assert window.session is fresh
 
 
+def test_reading_again_keeps_the_layout_and_drops_filters_on_names_gone(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot
+) -> None:
+    kept, gone = session.key_messages()[:2]
+    for message in (kept, gone):
+        window.toggle_filter("messages", message.id, True)
+    window.splitters[0].setSizes([420, 860])
+    sizes = [s.sizes() for s in window.splitters]
+    with CalendarStore.open(session.store.path) as elsewhere:
+        elsewhere.delete_key_message(gone.id)
+        with window.session.store.transaction():  # an import between its steps
+            assert not window.check_for_outside_changes()
+    window.search_edit.setFocus()
+    assert window.check_for_outside_changes()  # once the import is done
+    assert window.session.filters.messages == {kept.id}
+    assert window.filter_buttons["messages"].text() == "Key messages (1)"
+    assert [s.sizes() for s in window.splitters] == sizes
+    QApplication.processEvents()  # and once the window has laid itself out again
+    assert [s.sizes() for s in window.splitters] == sizes
+    assert window.focusWidget() is window.search_edit
+
+
 def test_save_a_copy(window: MainWindow, tmp_path: Path) -> None:
     target = tmp_path / "copy.cadence"
     assert window.save_copy(target)
