@@ -112,7 +112,14 @@ class ImportSummary:
             )
         if self.skipped:
             text += f", skipped {len(self.skipped)}"
-        created = [
+        created = self.created()
+        if created:
+            text += f"; created {', '.join(created)}"
+        return text + "."
+
+    def created(self) -> list[str]:
+        """What was created besides posts: "1 channel", "2 key messages"..."""
+        return [
             f"{len(ids)} {word}{'s' if len(ids) != 1 else ''}"
             for ids, word in (
                 (self.channels_added, "channel"),
@@ -121,9 +128,6 @@ class ImportSummary:
             )
             if ids
         ]
-        if created:
-            text += f"; created {', '.join(created)}"
-        return text + "."
 
 
 class Exporter(Protocol):

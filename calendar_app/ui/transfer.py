@@ -276,15 +276,7 @@ def paste_from_calendar(
         session.report_error(parent, exc)
         return None
     session.push(command)
-    created = [
-        f"{plural(len(ids), word)}"
-        for ids, word in (
-            (summary.channels_added, "channel"),
-            (summary.messages_added, "key message"),
-            (summary.campaigns_added, "campaign"),
-        )
-        if ids
-    ]
+    created = summary.created()
     added = f"; added {', '.join(created)} they carry" if created else ""
     pasted = session.posts(summary.added)
     archived = sorted(

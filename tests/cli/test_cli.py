@@ -13,6 +13,8 @@ import pytest
 from calendar_app.cli import main
 from calendar_app.core.store import CalendarStore
 
+from ..terminal import cadence
+
 TODAY = "2026-11-18"
 
 
@@ -20,16 +22,6 @@ def run(*args: str | Path) -> tuple[int, str]:
     out = io.StringIO()
     status = main([str(a) for a in args], out=out)
     return status, out.getvalue()
-
-
-def run_process(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "calendar_app", *[str(a) for a in args]],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
 
 
 @pytest.fixture
@@ -69,7 +61,7 @@ def test_init_writes_the_calendar_settings(tmp_path: Path) -> None:
 def test_init_refuses_an_existing_file_and_leaves_it(tmp_path: Path) -> None:
     path = tmp_path / "notes.cadence"
     path.write_text("my notes")
-    result = run_process("init", path)
+    result = cadence("init", path)
     assert result.returncode == 1
     assert result.stderr.startswith("cadence: error: ")
     assert len(result.stderr.strip().splitlines()) == 1
@@ -386,7 +378,7 @@ def test_usage_errors_exit_2(
 def test_hostile_files_get_one_line_and_stay_untouched(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "hostile.cadence"
     path.write_bytes(content)
-    result = run_process("post", "list", path)
+    result = cadence("post", "list", path)
     assert result.returncode == 1
     assert result.stderr.startswith("cadence: error: ")
     assert "Traceback" not in result.stderr

@@ -34,6 +34,7 @@ from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.session import CalendarSession, Filters
 
+from ..terminal import cadence
 from .conftest import OFFSCREEN_POPUPS, READ_ONLY, TODAY, read_only
 from .dragdrop import drag_event, send_drop
 
@@ -293,15 +294,9 @@ def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     session.push(MovePostsCommand(session, {post.id: (TODAY + timedelta(days=9), post.time)}))
     assert window.undo_action.isEnabled()
     day = TODAY + timedelta(days=2)
-    done = subprocess.run(
-        [
-            *(sys.executable, "-m", "calendar_app", "post", "add", str(session.store.path)),
-            *("--title", "From the terminal", "--channel", "LinkedIn", "--date", day.isoformat()),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
+    done = cadence(
+        *("post", "add", session.store.path, "--title", "From the terminal"),
+        *("--channel", "LinkedIn", "--date", day.isoformat()),
     )
     assert done.returncode == 0, done.stderr
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import random
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import date
@@ -24,6 +22,8 @@ from calendar_app.core.errors import (
 )
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
+
+from ..terminal import cadence
 
 SIDECARS = ("-wal", "-shm", "-journal")
 
@@ -362,15 +362,9 @@ def test_opening_an_open_calendar_again_keeps_the_first_connection_safe(tmp_path
     CalendarStore.open(path).close()  # File > Open Recent on the calendar already open
 
     def from_the_terminal(title: str) -> None:
-        done = subprocess.run(
-            [
-                *(sys.executable, "-m", "calendar_app", "post", "add", str(path)),
-                *("--title", title, "--channel", "LinkedIn", "--date", "2026-12-03"),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=120,
+        done = cadence(
+            *("post", "add", path, "--title", title),
+            *("--channel", "LinkedIn", "--date", "2026-12-03"),
         )
         assert done.returncode == 0, done.stderr
 
