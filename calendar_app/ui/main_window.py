@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,6 +55,7 @@ class PeriodView(Protocol):
     def period_title(self) -> str: ...
     def visible_range(self) -> tuple[date, date]: ...
     def selected_post_ids(self) -> list[int]: ...
+    def select_posts(self, post_ids: list[int]) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -266,6 +267,7 @@ class MainWindow(QMainWindow):
         self.search_edit.setAccessibleName("Search posts")
         self.search_edit.setMaximumWidth(260)
         self.search_edit.textChanged.connect(self._search_changed)
+        self.search_edit.returnPressed.connect(self._search_entered)
         toolbar.addWidget(self.search_edit)
 
     def _install(self, session: CalendarSession) -> None:
@@ -448,6 +450,49 @@ class MainWindow(QMainWindow):
 
     def _search_changed(self, text: str) -> None:
         self.session.set_filters(replace(self.session.filters, search=text))
+
+    def _search_entered(self) -> None:
+        shift = QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
+        self.find_next(forward=not shift)
+
+    def find_next(self, *, forward: bool = True) -> bool:
+        """Enter in the search box: show the next dated post that matches, in whatever
+        month it is (Shift+Enter: the one before), and count them in the status bar.
+        False when nothing matches."""
+        filters = self.session.filters
+        text = filters.search.strip()
+        if not text:
+            return False
+        found = sorted(
+            (p for p in self.session.posts(filters.search_hits or ()) if p.date is not None),
+            key=lambda p: (p.date, p.time or time.min, p.id),
+        )
+        found = [p for p in found if filters.accepts(p)]
+        if not found:
+            self.statusBar().showMessage(f"No dated post matches '{text}'.", 8000)
+            return False
+        ids = [p.id for p in found]
+        selected = [i for i in self.view().selected_post_ids() if i in ids]
+        if selected:
+            index = (ids.index(selected[0]) + (1 if forward else -1)) % len(found)
+        else:
+            day = self.view().current_date()
+            after = [i for i, p in enumerate(found) if p.date is not None and p.date >= day]
+            if forward:
+                index = after[0] if after else 0
+            else:
+                index = ((after[0] if after else len(found)) - 1) % len(found)
+        post = found[index]
+        assert post.date is not None
+        self.go_to(post.date)
+        self.view().select_posts([post.id])
+        from .editor import date_format, elide, qdate
+
+        when = QLocale().toString(qdate(post.date), date_format())
+        self.statusBar().showMessage(
+            f"{index + 1} of {len(found)}: '{elide(post.title)}', {when}", 8000
+        )
+        return True
 
     def _toggle_panel(self) -> None:
         self.cadence_panel.setVisible(self.panel_action.isChecked())

@@ -222,6 +222,44 @@ def test_search_filters_the_views(window: MainWindow, qtbot: QtBot) -> None:
     assert len(window.session.posts_between(date(2026, 8, 1), date(2027, 2, 1))) > len(shown)
 
 
+def test_enter_in_the_search_box_goes_from_match_to_match_across_months(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot
+) -> None:
+    window.search_edit.setFocus()
+    qtbot.keyClicks(window.search_edit, "solar")
+    hits = sorted(
+        (p for p in session.store.search("solar", limit=1000) if p.date is not None),
+        key=lambda p: (p.date, p.time or time.min, p.id),
+    )
+    after = [p for p in hits if p.date is not None and p.date >= TODAY]
+    assert len(after) >= 2
+    assert any(p.date is not None and p.date.month != TODAY.month for p in hits)
+
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.view().selected_post_ids() == [after[0].id]
+    assert window.view().current_date() == after[0].date
+    first = hits.index(after[0])
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"{first + 1} of {len(hits)}: '")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.view().selected_post_ids() == [after[1].id]
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.view().selected_post_ids() == [after[0].id]
+    assert window.focusWidget() is window.search_edit  # Enter again goes on
+
+    last = hits[-1]
+    assert last.date is not None
+    window.go_to(last.date)
+    window.view().select_posts([last.id])
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)  # past the last: the first again
+    assert window.view().selected_post_ids() == [hits[0].id]
+    assert window.view().current_date() == hits[0].date
+
+    window.search_edit.setText("zzyzx")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == "No dated post matches 'zzyzx'."
+
+
 def test_channel_filter_hides_posts_and_is_remembered(
     window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot
 ) -> None:
