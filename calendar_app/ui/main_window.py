@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import CadenceError
-from ..core.models import ChangeSet, PostStatus, format_time
+from ..core.models import ChangeSet, Post, PostStatus, format_time
 from ..core.store import CalendarStore, Scope
 from .commands import DeletePostsCommand, plural, status_command
 from .dialogs import show_error
 from .dnd import TurnOnHover
-from .session import CalendarSession, FilterKey
+from .session import CalendarSession, FilterKey, Filters
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_calendar
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.backups = backups
         """Folder for backups of a calendar that changed (None: no backups, as in tests)."""
         self.show_error = error_handler
+        self._found: tuple[CalendarSession, Filters, list[Post]] | None = None
         self.session: CalendarSession = session
         self.setObjectName("mainWindow")
         self.setMinimumSize(720, 480)
@@ -451,6 +452,23 @@ class MainWindow(QMainWindow):
     def _search_changed(self, text: str) -> None:
         self.session.set_filters(replace(self.session.filters, search=text))
 
+    def _search_results(self, filters: Filters) -> list[Post]:
+        """The dated posts the search (and the other filters) lets through, in date order;
+        kept for the next Enter until the calendar or the filters change."""
+        kept = self._found
+        if kept is not None and kept[0] is self.session and kept[1] == filters:
+            return kept[2]
+        found = sorted(
+            (
+                p
+                for p in self.session.posts(filters.search_hits or ())
+                if p.date is not None and filters.accepts(p)
+            ),
+            key=lambda p: (p.date, p.time or time.min, p.id),
+        )
+        self._found = (self.session, filters, found)
+        return found
+
     def _search_entered(self) -> None:
         shift = QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
         self.find_next(forward=not shift)
@@ -463,18 +481,14 @@ class MainWindow(QMainWindow):
         text = filters.search.strip()
         if not text:
             return False
-        found = sorted(
-            (p for p in self.session.posts(filters.search_hits or ()) if p.date is not None),
-            key=lambda p: (p.date, p.time or time.min, p.id),
-        )
-        found = [p for p in found if filters.accepts(p)]
+        found = self._search_results(filters)
         if not found:
             self.statusBar().showMessage(f"No dated post matches '{text}'.", 8000)
             return False
-        ids = [p.id for p in found]
-        selected = [i for i in self.view().selected_post_ids() if i in ids]
+        ids = {p.id: i for i, p in enumerate(found)}
+        selected = [ids[i] for i in self.view().selected_post_ids() if i in ids]
         if selected:
-            index = (ids.index(selected[0]) + (1 if forward else -1)) % len(found)
+            index = (selected[0] + (1 if forward else -1)) % len(found)
         else:
             day = self.view().current_date()
             after = [i for i, p in enumerate(found) if p.date is not None and p.date >= day]
@@ -749,6 +763,8 @@ class MainWindow(QMainWindow):
     # -- status and title -------------------------------------------------------
 
     def _calendar_changed(self, changes: ChangeSet) -> None:
+        if changes.posts:
+            self._found = None
         if changes.calendar:
             self._update_title()
         self._period_changed()
