@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from .week_view import WeekView
 
 MAX_RECENT = 8
+SEARCH_PAUSE_MS = 200
+"""How long typing in the search box pauses before the views are filtered."""
 VIEW_NAMES = ("month", "week", "agenda")
 
 
@@ -267,6 +269,12 @@ class MainWindow(QMainWindow):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName("Search posts")
         self.search_edit.setMaximumWidth(260)
+        # The search runs once typing pauses (each run reads the full-text index and
+        # filters every view: a large calendar would stutter at every key).
+        self._search_pause = QTimer(self)
+        self._search_pause.setSingleShot(True)
+        self._search_pause.setInterval(SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self._apply_search)
         self.search_edit.textChanged.connect(self._search_changed)
         self.search_edit.returnPressed.connect(self._search_entered)
         toolbar.addWidget(self.search_edit)
@@ -450,7 +458,16 @@ class MainWindow(QMainWindow):
         self.search_edit.selectAll()
 
     def _search_changed(self, text: str) -> None:
-        self.session.set_filters(replace(self.session.filters, search=text))
+        if text.strip():
+            self._search_pause.start()
+        else:
+            self._apply_search()  # cleared: everything shows again at once
+
+    def _apply_search(self) -> None:
+        self._search_pause.stop()
+        text = self.search_edit.text()
+        if text != self.session.filters.search:
+            self.session.set_filters(replace(self.session.filters, search=text))
 
     def _search_results(self, filters: Filters) -> list[Post]:
         """The dated posts the search (and the other filters) lets through, in date order;
@@ -470,6 +487,7 @@ class MainWindow(QMainWindow):
         return found
 
     def _search_entered(self) -> None:
+        self._apply_search()  # no need to wait for the pause
         shift = QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
         self.find_next(forward=not shift)
 
@@ -1046,6 +1064,7 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._search_pause.stop()  # a search still to run has nothing left to show
         self.save_settings()
         self.back_up()
         super().closeEvent(event)

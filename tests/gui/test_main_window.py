@@ -214,12 +214,17 @@ def test_status_bar_count_follows_changes_and_undo(window: MainWindow) -> None:
 def test_search_filters_the_views(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_edit.hasFocus()
-    window.search_edit.setText("warranty")
+    searches: list[str] = []
+    window.session.filtersChanged.connect(lambda: searches.append(window.session.filters.search))
+    qtbot.keyClicks(window.search_edit, "warranty")
+    assert searches == []  # not at every key: once typing pauses
+    qtbot.waitUntil(lambda: searches == ["warranty"], timeout=3000)
     shown = window.session.posts_between(date(2026, 8, 1), date(2027, 2, 1))
     assert shown
     assert all("warranty" in (p.title + p.body + p.notes).lower() for p in shown)
-    window.search_edit.clear()
+    window.search_edit.clear()  # everything again, at once
     assert len(window.session.posts_between(date(2026, 8, 1), date(2027, 2, 1))) > len(shown)
+    assert searches == ["warranty", ""]
 
 
 def test_enter_in_the_search_box_goes_from_match_to_match_across_months(
