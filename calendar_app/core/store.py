@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -201,7 +202,6 @@ class CalendarStore:
         self._info: CalendarInfo | None = None
         self._data_version = self._read_data_version()
         self._held: tuple[int, int] | None = hold(path)
-        self._closed = False
 
     # -- opening and closing ------------------------------------------------
 
@@ -245,9 +245,17 @@ class CalendarStore:
 
     def close(self) -> None:
         self._conn.close()
-        if not self._closed:
-            self._closed = True
-            release(self._held)
+        release(self._held)
+        self._held = None
+
+    def is_file(self, path: Path | str) -> bool:
+        """Whether ``path`` names this calendar's file, however it is reached (a link,
+        another spelling of the same folder); a path that does not exist is compared
+        by name."""
+        try:
+            return os.path.samefile(path, self.path)
+        except OSError:
+            return str(path) in (str(self.path), str(self.path.resolve()))
 
     def __enter__(self) -> Self:
         return self

@@ -10,9 +10,7 @@ transaction. Occurrences of a recurring post arrive as separate posts.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import os
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, time
 from pathlib import Path
@@ -53,9 +51,8 @@ def merge_into(
     ours: CalendarStore, source: Path, options: ImportOptions, progress: Progress = no_progress
 ) -> ImportSummary:
     """Merge the calendar file at ``source`` into ``ours``; the file is only read."""
-    with contextlib.suppress(OSError):
-        if os.path.samefile(source, ours.path):
-            raise InvalidInput("That is this calendar: there is nothing to merge into it.")
+    if ours.is_file(source):
+        raise InvalidInput("That is this calendar: there is nothing to merge into it.")
     with CalendarStore.open(source, read_only=True) as theirs:
         return merge_calendar(
             ours, theirs, fallback_channel=options.fallback_channel, progress=progress

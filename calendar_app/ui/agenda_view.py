@@ -291,11 +291,16 @@ class AgendaView(QWidget):
         if first.isValid():
             model.setCurrentIndex(first, flags.NoUpdate)
 
-    def activate_current(self) -> bool:
+    def focused_post(self) -> int | None:
+        """The post of the current row (the one Enter opens), if any."""
         index = self.table.currentIndex()
-        if not index.isValid():
+        return int(index.data(PostIdRole)) if index.isValid() else None
+
+    def activate_current(self) -> bool:
+        post_id = self.focused_post()
+        if post_id is None:
             return False
-        self.postActivated.emit(int(index.data(PostIdRole)))
+        self.postActivated.emit(post_id)
         return True
 
     # -- bulk status ---------------------------------------------------------

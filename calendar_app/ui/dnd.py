@@ -8,11 +8,11 @@ copy with Ctrl, back to the backlog when the target has no day, and the
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
-from typing import Any, Final, cast
+from typing import Final, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
@@ -32,6 +32,9 @@ class _Keep:
 
 
 KEEP_TIME: Final = _Keep()
+
+Landing = time | _Keep | None
+"""When dropped posts land: at a time, at their own times (:data:`KEEP_TIME`), or none."""
 
 
 def posts_mime(
@@ -93,72 +96,60 @@ def release_clipboard() -> None:
     _on_clipboard.clear()
 
 
-def _payload(mime: QMimeData) -> dict[str, Any]:
-    """The JSON our own MIME type carries; empty if there is none or it is malformed."""
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """The posts a drag or the clipboard carries (see :func:`posts_mime`)."""
+
+    source: Path
+    """The calendar file they were copied from."""
+    ids: list[int]
+    anchor: int | None
+    cut: bool
+    ours: bool
+    """Whether ``source`` is the session's own calendar."""
+
+
+def carried_posts(session: CalendarSession, mime: QMimeData) -> Carried | None:
+    """What our own MIME type carries; None when there is none or it is malformed."""
     if not mime.hasFormat(POSTS_MIME):
-        return {}
+        return None
     import json
 
     try:
         payload = json.loads(bytes(mime.data(POSTS_MIME).data()).decode())
-    except ValueError:
-        return {}
-    return payload if isinstance(payload, dict) else {}
-
-
-def _is_this_calendar(session: CalendarSession, path: object) -> bool:
-    """Whether ``path`` names the session's calendar file, by whatever way it is reached
-    (a link, another spelling of the same folder)."""
-    if not isinstance(path, str):
-        return False
-    try:
-        return os.path.samefile(path, session.store.path)
-    except OSError:  # gone, or never was: compare the names
-        return path == str(session.store.path.resolve())
+        source = str(payload["calendar"])
+        ids = [int(i) for i in payload["posts"]]
+        anchor = payload.get("anchor")
+        return Carried(
+            Path(source),
+            ids,
+            int(anchor) if anchor is not None else None,
+            payload.get("cut") is True,
+            session.store.is_file(source),
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def decode_posts(session: CalendarSession, mime: QMimeData) -> tuple[list[int], int | None]:
     """The post ids a drag carries, if it comes from this calendar; else ([], None)."""
-    payload = _payload(mime)
-    try:
-        if not _is_this_calendar(session, payload.get("calendar")):
-            return [], None
-        ids = [int(i) for i in payload["posts"]]
-        anchor = payload.get("anchor")
-        return ids, int(anchor) if anchor is not None else None
-    except (ValueError, KeyError, TypeError):
+    carried = carried_posts(session, mime)
+    if carried is None or not carried.ours:
         return [], None
-
-
-def other_calendar(session: CalendarSession, mime: QMimeData) -> tuple[Path, list[int], int | None]:
-    """Posts that come from another calendar file: its path, the post ids and the anchor
-    (an empty list when the data is ours, or not posts at all)."""
-    payload = _payload(mime)
-    try:
-        source = Path(str(payload["calendar"]))
-        if _is_this_calendar(session, payload["calendar"]):
-            return source, [], None
-        anchor = payload.get("anchor")
-        return (
-            source,
-            [int(i) for i in payload["posts"]],
-            int(anchor) if anchor is not None else None,
-        )
-    except (ValueError, KeyError, TypeError):
-        return Path(), [], None
-
-
-def is_cut(mime: QMimeData) -> bool:
-    """Whether clipboard posts were cut (a paste moves them) rather than copied."""
-    return _payload(mime).get("cut") is True
+    return carried.ids, carried.anchor
 
 
 def wants_copy(modifiers: Qt.KeyboardModifier) -> bool:
     return bool(modifiers & Qt.KeyboardModifier.ControlModifier)
 
 
+def landing_time(day: date | None, at: time | None) -> Landing:
+    """A paste or drop at ``at`` on a day sets the anchor's time; else posts keep theirs."""
+    return KEEP_TIME if at is None or day is None else at
+
+
 def placements(
-    posts: Sequence[Post], anchor_id: int | None, day: date | None, at: time | _Keep | None
+    posts: Sequence[Post], anchor_id: int | None, day: date | None, at: Landing
 ) -> dict[int, tuple[date | None, time | None]]:
     """Where dropped (or pasted) posts land: the anchor on ``day`` (at ``at`` unless
     :data:`KEEP_TIME`), the others as many days from it as before, at their own
@@ -183,7 +174,7 @@ def drop_posts(
     parent: QWidget | None,
     mime: QMimeData,
     day: date | None,
-    at: time | _Keep | None = KEEP_TIME,
+    at: Landing = KEEP_TIME,
     *,
     copy: bool = False,
 ) -> bool:

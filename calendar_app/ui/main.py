@@ -162,28 +162,30 @@ def error_hook(
     say) is printed each time but does not bury the window under boxes.
     """
     shown: set[tuple[type[BaseException], str]] = set()
-    open_boxes: list[object] = []
+    showing = False  # while the report runs, and while its box is open
+
+    def closed(*_result: object) -> None:
+        nonlocal showing
+        showing = False
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
         previous(kind, value, tb)
         key = (kind, str(value))
-        if (
-            not issubclass(kind, Exception)
-            or QApplication.instance() is None
-            or key in shown
-            or open_boxes
-        ):
+        if not issubclass(kind, Exception) or QApplication.instance() is None:
+            return
+        if showing or key in shown:
             return
         shown.add(key)
-        open_boxes.append(key)  # while the report runs, and while its box is open
+        showing = True
         box = None
         try:
             box = report(QApplication.activeWindow(), value)
         finally:
             if isinstance(box, QDialog):
-                box.finished.connect(lambda _result: open_boxes.clear())
+                box.finished.connect(closed)
             else:
-                open_boxes.clear()
+                closed()
 
     return hook
 

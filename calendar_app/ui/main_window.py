@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, time
@@ -58,6 +56,7 @@ class PeriodView(Protocol):
     def visible_range(self) -> tuple[date, date]: ...
     def selected_post_ids(self) -> list[int]: ...
     def select_posts(self, post_ids: list[int]) -> None: ...
+    def focused_post(self) -> int | None: ...
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +78,8 @@ class MainWindow(QMainWindow):
         self.backups = backups
         """Folder for backups of a calendar that changed (None: no backups, as in tests)."""
         self.show_error = error_handler
-        self._found: tuple[CalendarSession, Filters, list[Post]] | None = None
+        self._found: tuple[Filters, list[Post]] | None = None
+        """The search's dated matches for Enter, with the filters they are for."""
         self.session: CalendarSession = session
         self.setObjectName("mainWindow")
         self.setMinimumSize(720, 480)
@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
         from .sidebar import MessageSidebar
 
         self.session = session
+        self._found = None
         stack = session.undo_stack
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -472,9 +473,8 @@ class MainWindow(QMainWindow):
     def _search_results(self, filters: Filters) -> list[Post]:
         """The dated posts the search (and the other filters) lets through, in date order;
         kept for the next Enter until the calendar or the filters change."""
-        kept = self._found
-        if kept is not None and kept[0] is self.session and kept[1] == filters:
-            return kept[2]
+        if self._found is not None and self._found[0] == filters:
+            return self._found[1]
         found = sorted(
             (
                 p
@@ -483,11 +483,10 @@ class MainWindow(QMainWindow):
             ),
             key=lambda p: (p.date, p.time or time.min, p.id),
         )
-        self._found = (self.session, filters, found)
+        self._found = (filters, found)
         return found
 
     def _search_entered(self) -> None:
-        self._apply_search()  # no need to wait for the pause
         shift = QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
         self.find_next(forward=not shift)
 
@@ -495,6 +494,9 @@ class MainWindow(QMainWindow):
         """Enter in the search box: show the next dated post that matches, in whatever
         month it is (Shift+Enter: the one before), and count them in the status bar.
         False when nothing matches."""
+        from .editor import date_format, elide, qdate
+
+        self._apply_search()  # what is typed, without waiting for the pause
         filters = self.session.filters
         text = filters.search.strip()
         if not text:
@@ -507,19 +509,14 @@ class MainWindow(QMainWindow):
         selected = [ids[i] for i in self.view().selected_post_ids() if i in ids]
         if selected:
             index = (selected[0] + (1 if forward else -1)) % len(found)
-        else:
+        else:  # the first on or after the day shown, or the last before it
             day = self.view().current_date()
-            after = [i for i, p in enumerate(found) if p.date is not None and p.date >= day]
-            if forward:
-                index = after[0] if after else 0
-            else:
-                index = ((after[0] if after else len(found)) - 1) % len(found)
+            first = next((i for i, p in enumerate(found) if p.date and p.date >= day), len(found))
+            index = (first if forward else first - 1) % len(found)
         post = found[index]
         assert post.date is not None
         self.go_to(post.date)
         self.view().select_posts([post.id])
-        from .editor import date_format, elide, qdate
-
         when = QLocale().toString(qdate(post.date), date_format())
         self.statusBar().showMessage(
             f"{index + 1} of {len(found)}: '{elide(post.title)}', {when}", 8000
@@ -619,9 +616,8 @@ class MainWindow(QMainWindow):
         selected = self.selected_post_ids()
         if not selected:
             return
-        focused = None if self._in_backlog() else getattr(self.view(), "focused_post", None)
-        post_id = focused() if focused is not None else None
-        self.edit_post(post_id if post_id in selected else selected[0])
+        focused = None if self._in_backlog() else self.view().focused_post()
+        self.edit_post(focused if focused in selected else selected[0])
 
     def delete_selected(self) -> None:
         selected = self.selected_post_ids()
@@ -643,11 +639,8 @@ class MainWindow(QMainWindow):
         from .dnd import posts_mime, put_on_clipboard
 
         field = self._text_field()
-        if field is not None and cut:  # chosen from the Edit menu while typing
-            field.cut()
-            return
-        if field is not None:
-            field.copy()
+        if field is not None:  # chosen from the Edit menu while typing
+            (field.cut if cut else field.copy)()
             return
         posts = self.session.posts(self.selected_post_ids())
         if not posts:
@@ -677,43 +670,29 @@ class MainWindow(QMainWindow):
     def _paste_posts(self, at: time | None = None) -> None:
         """Paste posts; ``at`` sets the time of the earliest (the others keep theirs),
         as a drop on the week's grid does."""
-        from .dnd import (
-            KEEP_TIME,
-            POSTS_MIME,
-            decode_posts,
-            drop_posts,
-            is_cut,
-            other_calendar,
-            posts_mime,
-            put_on_clipboard,
-        )
+        from .dnd import carried_posts, drop_posts, landing_time, posts_mime, put_on_clipboard
 
         mime = QApplication.clipboard().mimeData()
-        ids, anchor = decode_posts(self.session, mime) if mime is not None else ([], None)
+        carried = carried_posts(self.session, mime) if mime is not None else None
         day = None if self._in_backlog() else self.view().current_date()
-        if mime is not None and not ids and mime.hasFormat(POSTS_MIME):
-            source, theirs, anchor = other_calendar(self.session, mime)
-            if theirs:
-                said = paste_from_calendar(
-                    self.session, self, source, theirs, anchor, day, at, cut=is_cut(mime)
-                )
-                if said is not None:
-                    self.statusBar().showMessage(said, 8000)
-                return
-        if mime is None or not self.session.posts(ids):
+        when = landing_time(day, at)
+        if carried is not None and not carried.ours:
+            said = paste_from_calendar(self.session, self, carried, day, when)
+            if said is not None:
+                self.statusBar().showMessage(said, 8000)
+            return
+        if mime is None or carried is None or not self.session.posts(carried.ids):
             self.statusBar().showMessage(
                 "The copied posts are no longer in the calendar."
-                if ids
+                if carried is not None
                 else "The clipboard holds no posts: copy a post first.",
                 8000,
             )
             return
-        cut = is_cut(mime)
-        when = KEEP_TIME if at is None or day is None else at
-        if drop_posts(self.session, self, mime, day, when, copy=not cut) and cut:
+        if drop_posts(self.session, self, mime, day, when, copy=not carried.cut) and carried.cut:
             # Moved: from now on a paste repeats them, as after a copy.
-            posts = self.session.posts(ids)
-            put_on_clipboard(posts_mime(self.session, posts, anchor))
+            posts = self.session.posts(carried.ids)
+            put_on_clipboard(posts_mime(self.session, posts, carried.anchor))
 
     def _post_edit_actions(self) -> list[QAction]:
         return [
@@ -808,10 +787,9 @@ class MainWindow(QMainWindow):
 
     def open_calendar(self, path: Path) -> bool:
         """Switch the window to the calendar at ``path``; False (and a message) if it fails."""
-        with contextlib.suppress(OSError):
-            if os.path.samefile(path, self.session.store.path):
-                self.statusBar().showMessage("That calendar is already open.", 5000)
-                return True
+        if self.session.store.is_file(path):
+            self.statusBar().showMessage("That calendar is already open.", 5000)
+            return True
         try:
             store = CalendarStore.open(path)
         except CadenceError as exc:

@@ -420,7 +420,7 @@ class CalendarSession(QObject):
         command = stack.command(index - 1 if direction < 0 else index)
         if isinstance(command, StoreCommand):
             try:
-                command.undo() if direction < 0 else command.redo()
+                (command.undo if direction < 0 else command.redo)()
             except CadenceError as exc:
                 self.report_error(parent, exc)
                 return False

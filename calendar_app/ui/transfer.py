@@ -7,9 +7,9 @@ an export leaves no file). An import is one undo step.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
@@ -28,6 +28,9 @@ from ..exchange.formats import (
 )
 from .commands import StoreCommand
 from .session import CalendarSession
+
+if TYPE_CHECKING:
+    from .dnd import Carried, Landing
 
 _Result = TypeVar("_Result")
 
@@ -241,34 +244,29 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
 def paste_from_calendar(
     session: CalendarSession,
     parent: QWidget | None,
-    source: Path,
-    post_ids: list[int],
-    anchor_id: int | None,
+    carried: Carried,
     day: date | None,
-    at: time | None,
-    *,
-    cut: bool = False,
+    when: Landing,
 ) -> str | None:
     """Paste posts copied in another calendar (another client's, say) as new posts
-    here, placed as a drop places them; one undo step. Cut posts are copied all the
-    same. Their channel, key messages and campaign come along by name. Returns what
-    to tell the user, or None when the other file could not be read (the user has
-    been told why)."""
+    here, on ``day`` at ``when`` as a drop places them; one undo step. Cut posts are
+    copied all the same. Their channel, key messages and campaign come along by
+    name. Returns what to tell the user, or None when the other file could not be
+    read (the user has been told why)."""
     from ..core.store import CalendarStore
     from ..exchange.merge import copy_posts_between
     from .commands import plural
-    from .dnd import KEEP_TIME, placements
+    from .dnd import placements
 
     try:
-        with CalendarStore.open(source, read_only=True) as theirs:
-            posts = theirs.posts(post_ids)
+        with CalendarStore.open(carried.source, read_only=True) as theirs:
+            posts = theirs.posts(carried.ids)
             if not posts:
                 return "The copied posts are no longer in their calendar."
             name = theirs.info().name
-            when = KEEP_TIME if at is None or day is None else at
             with session.store.transaction():  # the undo step is ready, or nothing pasted
                 summary = copy_posts_between(
-                    session.store, theirs, placements(posts, anchor_id, day, when)
+                    session.store, theirs, placements(posts, carried.anchor, day, when)
                 )
                 count = plural(len(summary.added), "post")
                 command = ImportCommand(session, summary, f"Paste {count} from '{name}'")
@@ -293,7 +291,7 @@ def paste_from_calendar(
         }
     )
     shelved = f" Archived here: {', '.join(archived)}." if archived else ""
-    stay = f" They stay in '{name}' too: posts move only within a calendar." if cut else ""
+    stay = f" They stay in '{name}' too: posts move only within a calendar." if carried.cut else ""
     return f"Pasted {count} from '{name}'{added}.{shelved}{stay}"
 
 

@@ -24,8 +24,8 @@ from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import DeletePostsCommand, MovePostsCommand
 from calendar_app.ui.dnd import (
     POSTS_MIME,
+    carried_posts,
     decode_posts,
-    other_calendar,
     posts_mime,
     put_on_clipboard,
 )
@@ -674,7 +674,9 @@ def test_the_same_file_reached_another_way_is_this_calendar(
     )
     mime.setData(POSTS_MIME, payload)
     assert decode_posts(session, mime)[0] == [post.id]
-    assert other_calendar(session, mime)[1] == []
+    carried = carried_posts(session, mime)
+    assert carried is not None
+    assert carried.ours  # not taken for another calendar
 
 
 def _right_click(qtbot: QtBot, widget: QWidget, pos: QPoint) -> QMenu:
