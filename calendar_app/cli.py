@@ -267,7 +267,9 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
         at = args.time if args.time is not None else post.time
         store.move_posts({post.id: (args.date, at)})
     when = args.date.isoformat() + (f" at {format_time(at)}" if at else "")
-    print(f"Moved '{post.title}' to {when}.", file=out)
+    drafted = " (an idea out of the backlog: a draft now)"
+    changed = post.status_placed_on(args.date) != post.status
+    print(f"Moved '{post.title}' to {when}{drafted if changed else ''}.", file=out)
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 from enum import StrEnum
 
@@ -179,6 +179,24 @@ class Post:
     def delivers_on(self, as_of: dt.date) -> bool:
         """True when this post counts as a delivery of its key messages (DESIGN.md)."""
         return delivers(self.status, self.date, as_of)
+
+    def status_placed_on(self, day: dt.date | None) -> PostStatus:
+        """The status this post takes when a move or a copy places it on ``day``: an
+        idea taken out of the backlog onto a day becomes a draft, planned now (and so,
+        from today on, a delivery of its key messages), as in the post editor when its
+        date is ticked. Anything else keeps its status."""
+        if self.status == PostStatus.IDEA and self.date is None and day is not None:
+            return PostStatus.DRAFT
+        return self.status
+
+    def copy_to(self, day: dt.date | None, at: dt.time | None) -> NewPost:
+        """A copy of this post (to create) on ``day`` at ``at`` (no time in the backlog)."""
+        return replace(
+            self.as_new(),
+            date=day,
+            time=at if day is not None else None,
+            status=self.status_placed_on(day),
+        )
 
     def as_new(self) -> NewPost:
         """This post's content as a post to create (a copy); change it with

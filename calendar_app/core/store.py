@@ -1044,22 +1044,26 @@ class CalendarStore:
             self._conn.executemany(_INSERT_LINK, _links(post.id, post))
 
     def move_posts(self, moves: Mapping[int, tuple[date | None, time | None]]) -> ChangeSet:
-        """Give posts new dates and times (``None`` date: back to the backlog)."""
-        return self.update_posts(
-            {post_id: {"date": day, "time": at} for post_id, (day, at) in moves.items()}
-        )
+        """Give posts new dates and times (``None`` date: back to the backlog). An idea
+        moved out of the backlog onto a day becomes a draft (``Post.status_placed_on``)."""
+        current = {p.id: p for p in self.posts(moves)}
+        edits: dict[int, PostChanges] = {}
+        for post_id, (day, at) in moves.items():
+            edits[post_id] = {"date": day, "time": at}
+            post = current.get(post_id)  # update_posts says which ones are missing
+            if post is not None and post.status_placed_on(day) != post.status:
+                edits[post_id]["status"] = post.status_placed_on(day)
+        return self.update_posts(edits)
 
     def copy_posts(self, copies: Sequence[tuple[int, date | None, time | None]]) -> ChangeSet:
-        """Copy each post (new uid, not part of any series) to a date and time."""
+        """Copy each post (new uid, not part of any series) to a date and time; a copy of
+        a backlog idea placed on a day is a draft."""
         originals = {p.id: p for p in self.posts(post_id for post_id, _, _ in copies)}
         fresh = []
         for post_id, day, at in copies:
             if post_id not in originals:
                 raise NotFound(f"There is no post number {post_id}.")
-            old = originals[post_id]
-            fresh.append(
-                dataclasses.replace(old.as_new(), date=day, time=at if day is not None else None)
-            )
+            fresh.append(originals[post_id].copy_to(day, at))
         return self.add_posts(fresh)
 
     def delete_posts(self, post_ids: Iterable[int]) -> ChangeSet:

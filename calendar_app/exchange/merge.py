@@ -79,7 +79,7 @@ def merge_calendar(
         our_names = _names(ours)
 
         def translate(post: Post, *, title: str | None = None) -> NewPost:
-            return dataclasses.replace(maps.translate(post), title=title or post.title)
+            return dataclasses.replace(maps.translate(post.as_new()), title=title or post.title)
 
         total = len(their_posts)
         for done, post in enumerate(their_posts):
@@ -130,11 +130,7 @@ def copy_posts_between(
         fresh = []
         for post in posts:
             day, at = placements[post.id]
-            fresh.append(
-                dataclasses.replace(
-                    maps.translate(post), date=day, time=at if day is not None else None
-                )
-            )
+            fresh.append(maps.translate(post.copy_to(day, at)))
         summary.added.extend(ours.add_posts(fresh).created)
     return summary
 
@@ -147,10 +143,10 @@ class _Maps:
     messages: dict[int, int]
     campaigns: dict[int, int]
 
-    def translate(self, post: Post) -> NewPost:
+    def translate(self, post: NewPost) -> NewPost:
         """Their post's content, naming our channel, key messages and campaign."""
         return dataclasses.replace(
-            post.as_new(),
+            post,
             channel_id=self.channels[post.channel_id],
             message_ids=tuple(self.messages[m] for m in post.message_ids),
             campaign_id=self.campaigns[post.campaign_id] if post.campaign_id else None,

@@ -199,6 +199,20 @@ def test_post_move_keeps_the_time_unless_told(calendar: Path) -> None:
     run("post", "move", calendar, uid, "--date", "2026-12-09", "--time", "14:00")
     (post,) = json.loads(run("post", "list", calendar, "--json")[1])
     assert (post["date"], post["time"]) == ("2026-12-09", "14:00")
+    assert post["status"] == "scheduled"
+    assert "draft" not in out
+
+
+def test_post_move_makes_a_backlog_idea_a_draft(calendar: Path) -> None:
+    uid = run("post", "add", calendar, "--title", "Poll", "--channel", "LinkedIn")[1].strip()
+    assert json.loads(run("post", "list", calendar, "--json")[1])[0]["status"] == "idea"
+
+    status, out = run("post", "move", calendar, uid, "--date", "2026-12-08")
+
+    assert status == 0
+    assert out.strip() == "Moved 'Poll' to 2026-12-08 (an idea out of the backlog: a draft now)."
+    (post,) = json.loads(run("post", "list", calendar, "--json")[1])
+    assert (post["date"], post["status"]) == ("2026-12-08", "draft")
 
 
 def test_gaps_json_contract(calendar: Path) -> None:

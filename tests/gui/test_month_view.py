@@ -199,6 +199,32 @@ def test_dragging_into_a_gap_makes_it_disappear(month: MonthView, session: Calen
     assert [month.badge_count(d) for d in following] == before
 
 
+@pytest.mark.parametrize("ctrl", [False, True], ids=["move", "copy"])
+def test_an_idea_pulled_out_of_the_backlog_into_a_gap_fills_it(
+    month: MonthView, session: CalendarSession, ctrl: bool
+) -> None:
+    message = session.store.key_message_titled("Installed by local experts")
+    assert message is not None
+    cadence = session.report().message(message.id)
+    gap_day = next(d for d in month.visible_days() if d > TODAY and cadence.is_overdue_on(d))
+    idea = next(p for p in session.backlog() if message.id in p.message_ids)
+    assert idea.status == PostStatus.IDEA
+    session.select_message(message.id)
+
+    send_drop(month, center(month, gap_day), posts_mime(session, [idea]), ctrl=ctrl)
+
+    placed = next(p for p in session.posts_between(gap_day, gap_day) if p.title == idea.title)
+    assert placed.status == PostStatus.DRAFT  # planned now, so it counts from today on
+    assert gap_day not in month.tinted_days()
+    assert gap_day in month.delivered_days()
+    assert (idea.id in {p.id for p in session.backlog()}) == ctrl
+
+    session.undo_stack.undo()
+    assert gap_day in month.tinted_days()
+    assert session.store.post(idea.id).status == PostStatus.IDEA
+    assert session.store.post(idea.id).date is None
+
+
 # -- drops ---------------------------------------------------------------------
 
 

@@ -205,6 +205,18 @@ def test_a_post_pasted_into_the_backlog_has_no_time(
     assert (summary.channels_added, summary.messages_added) == ([], [])  # matched by name
 
 
+def test_an_idea_pasted_from_their_backlog_onto_a_day_is_a_draft(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    channel = theirs.channels()[0].id
+    idea = theirs.add_post(NewPost("Poll", channel, status=PostStatus.IDEA)).created[0]
+    summary = copy_posts_between(ours, theirs, {idea: (date(2027, 1, 12), None)})
+    (pasted,) = ours.posts(summary.added)
+    assert (pasted.date, pasted.status) == (date(2027, 1, 12), PostStatus.DRAFT)
+    assert theirs.post(idea).status == PostStatus.IDEA  # only read
+
+
 def test_a_calendar_is_not_merged_into_itself(
     pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
 ) -> None:

@@ -721,6 +721,34 @@ def test_scheduling_from_the_backlog(store: CalendarStore, channel: int, add_pos
     assert (changes.dates, changes.backlog) == (frozenset({D}), True)
     assert store.backlog() == []
     assert _titles(store.posts_between(D, D)) == ["Idea"]
+    assert store.post(post_id).status == PostStatus.DRAFT  # planned now
+
+
+@pytest.mark.parametrize(
+    ("status", "dated", "to", "becomes"),
+    [
+        (PostStatus.IDEA, False, D, PostStatus.DRAFT),  # out of the backlog: planned now
+        (PostStatus.IDEA, True, D1, PostStatus.IDEA),  # an idea on a day stays one
+        (PostStatus.IDEA, False, None, PostStatus.IDEA),  # still in the backlog
+        (PostStatus.DRAFT, True, None, PostStatus.DRAFT),  # back to the backlog
+        (PostStatus.SCHEDULED, False, D, PostStatus.SCHEDULED),
+        (PostStatus.CANCELLED, False, D, PostStatus.CANCELLED),
+    ],
+)
+def test_only_an_idea_taken_out_of_the_backlog_changes_status_when_moved_or_copied(
+    store: CalendarStore,
+    channel: int,
+    add_post: Adder,
+    status: PostStatus,
+    dated: bool,
+    to: date | None,
+    becomes: PostStatus,
+) -> None:
+    post_id = add_post("Post", channel, D2 if dated else None, status=status)
+    copied = store.copy_posts([(post_id, to, None)]).created[0]
+    store.move_posts({post_id: (to, None)})
+    assert store.post(post_id).status == becomes
+    assert store.post(copied).status == becomes
 
 
 def test_copy_posts_gives_new_uids_and_the_same_fields(
