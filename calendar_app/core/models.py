@@ -190,12 +190,14 @@ class Post:
         return self.status
 
     def copy_to(self, day: dt.date | None, at: dt.time | None) -> NewPost:
-        """A copy of this post (to create) on ``day`` at ``at`` (no time in the backlog)."""
+        """A copy of this post (to create) on ``day`` at ``at`` (no time in the backlog).
+        A copy has not gone out yet: the copy of a published post is scheduled."""
+        status = self.status_placed_on(day)
         return replace(
             self.as_new(),
             date=day,
             time=at if day is not None else None,
-            status=self.status_placed_on(day),
+            status=PostStatus.SCHEDULED if status == PostStatus.PUBLISHED else status,
         )
 
     def as_new(self) -> NewPost:

@@ -768,6 +768,25 @@ class CalendarStore:
             f"ORDER BY posts_fts.rank LIMIT {int(limit)}",
         )
 
+    def post_to_repeat(self, message_id: int, day: date, as_of: date) -> Post | None:
+        """The post to repeat to deliver a key message again on ``day``: the last one that
+        delivered it before ``day`` (as of ``as_of``), else the first one after; None
+        when no post delivers it. Of several on that day, the latest in the day."""
+        for op, order in (("<", "DESC"), (">", "ASC")):
+            found = self._rows(
+                f"SELECT day FROM post_messages WHERE message_id = ? AND {DELIVERY_WHERE}"
+                f" AND day {op} ? ORDER BY day {order} LIMIT 1",
+                [message_id, as_of.isoformat(), day.isoformat()],
+            )
+            if found:
+                ids = self._rows(
+                    "SELECT post_id FROM post_messages"
+                    f" WHERE message_id = ? AND {DELIVERY_WHERE} AND day = ?",
+                    [message_id, as_of.isoformat(), found[0][0]],
+                )
+                return self.posts(row[0] for row in ids)[-1]
+        return None
+
     def count_posts(self) -> int:
         return int(self._rows("SELECT count(*) FROM posts")[0][0])
 

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFocusEvent,
     QFont,
     QFontMetricsF,
@@ -116,6 +117,9 @@ class CadencePanel(QWidget):
 
     dayActivated = Signal(object)
     """A day (``datetime.date``) was clicked or chosen with Enter: go to it."""
+    contextMenuWanted = Signal(QPoint, int, object)
+    """A menu for a key message on a day: where (global), the message's id, the day.
+    Right-click on a row, or the Menu key for the selected row at the keyboard's day."""
 
     def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -1154,6 +1158,30 @@ class CadencePanel(QWidget):
         self.set_cursor_day(day)
         event.accept()
         self.dayActivated.emit(day)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self._ensure()
+            message_id = self.session.selected_message
+            if message_id is None or message_id not in self._index:
+                event.ignore()
+                return
+            self.scroll_to_message(message_id)
+            day = self._cursor
+            row = self._row_rect(self._index[message_id])
+            at = QPoint(round(self._layout.x_for(day)), row.center().y())
+        else:
+            index = self._row_at(QPointF(event.pos()))
+            found = self.day_at(event.pos()) if index is not None else None
+            if index is None or found is None:
+                event.ignore()
+                return
+            day, at = found, event.pos()
+            message_id = self._rows[index].message_id
+            self.session.select_message(message_id)
+            self.set_cursor_day(day)
+        event.accept()
+        self.contextMenuWanted.emit(self.mapToGlobal(at), message_id, day)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = event.position()

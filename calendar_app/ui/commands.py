@@ -221,9 +221,13 @@ class CopyPostsCommand(_CreateCommand):
     """Copy posts to days (Ctrl-drag): the quickest way to repeat a key message."""
 
     def __init__(
-        self, session: CalendarSession, copies: Sequence[tuple[int, date | None, time | None]]
+        self,
+        session: CalendarSession,
+        copies: Sequence[tuple[int, date | None, time | None]],
+        *,
+        text: str | None = None,
     ) -> None:
-        super().__init__(session, _post_text("Copy", len(copies)))
+        super().__init__(session, text or _post_text("Copy", len(copies)))
         self._copies = list(copies)
 
     def create(self) -> ChangeSet:

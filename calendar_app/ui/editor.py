@@ -13,7 +13,7 @@ The dialog is built without being shown: tests fill its widgets and call
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, time, timedelta
 from typing import Any, cast
 
@@ -205,6 +205,7 @@ class PostEditor(QDialog):
         *,
         day: date | None = None,
         at: time | None = None,
+        messages: Iterable[int] = (),
         parent: QWidget | None = None,
         error_handler: ErrorHandler = show_error,
     ) -> None:
@@ -228,7 +229,7 @@ class PostEditor(QDialog):
         self.setAccessibleName("Post editor")
 
         self._build()
-        self._load(day, at if day is not None else None)
+        self._load(day, at if day is not None else None, set(messages))
         self._loading = False
         self._initial = self._values()
         self._revalidate()
@@ -526,7 +527,7 @@ class PostEditor(QDialog):
 
     # -- loading --------------------------------------------------------------
 
-    def _load(self, day: date | None, start: time | None) -> None:
+    def _load(self, day: date | None, start: time | None, messages: set[int]) -> None:
         session = self.session
         post = self.post
         channel_id = post.channel_id if post else None
@@ -538,8 +539,8 @@ class PostEditor(QDialog):
         if channel_id is not None:
             self.channel_combo.setCurrentIndex(self.channel_combo.findData(channel_id))
 
-        carried = set(post.message_ids) if post else set()
-        if post is None and session.selected_message is not None:
+        carried = set(post.message_ids) if post else messages
+        if post is None and not messages and session.selected_message is not None:
             # The message highlighted in the sidebar is the one being planned for.
             carried.add(session.selected_message)
         for message in session.key_messages(include_archived=True):
@@ -967,10 +968,16 @@ def open_post_editor(session: CalendarSession, parent: QWidget | None, post_id: 
 
 
 def new_post(
-    session: CalendarSession, parent: QWidget | None, day: date | None, at: time | None = None
+    session: CalendarSession,
+    parent: QWidget | None,
+    day: date | None,
+    at: time | None = None,
+    *,
+    messages: Iterable[int] = (),
 ) -> bool:
-    """Write a new post on ``day`` at ``at`` (no day: an idea in the backlog); True when saved."""
-    dialog = PostEditor(session, day=day, at=at, parent=parent)
+    """Write a new post on ``day`` at ``at`` (no day: an idea in the backlog) carrying
+    ``messages`` (by default the one selected in the sidebar); True when saved."""
+    dialog = PostEditor(session, day=day, at=at, messages=messages, parent=parent)
     dialog.exec()
     saved = dialog.saved
     dialog.deleteLater()

@@ -404,9 +404,12 @@ see everything again.</li>
 key messages, and the original stays where it was.</li>
 <li><b>Without the mouse:</b> select the post, press <b>{copy}</b>, go to the red day with
 the arrow keys and press <b>{paste}</b>. Cut instead of copy to move the post.</li>
-<li><b>Or drag an idea from the backlog</b> onto a red day. A draft counts as soon as it is
-dated today or later; an idea counts once you make it a draft or schedule it
-(double-click it to open it).</li>
+<li><b>Or drag an idea from the backlog</b> onto a red day. It becomes a draft there, and a
+draft counts as soon as it is dated today or later.</li>
+<li><b>Quickest of all: right-click a red day</b> (or press the Menu key on it) and choose
+<b>Fill the Gap</b>: repeat the message's last post there, schedule one of its ideas
+from the backlog, or write a new post that carries it. Right-click the message's row in
+the cadence panel for the same on the day under the mouse.</li>
 </ol>
 <p>The red days and the statuses change as soon as you drop. Changed your mind?
 <b>{undo}</b> undoes any move, copy or edit.</p>
@@ -562,7 +565,8 @@ class ShortcutsDialog(_Dialog):
         note = QLabel(
             "In the calendar: arrow keys move between days, Enter opens a post. "
             "Drag a post to move it; hold Ctrl while dropping to copy it. "
-            "Or cut or copy it and paste it on the selected day."
+            "Or cut or copy it and paste it on the selected day. "
+            "On a red day, the Menu key offers to fill the gap."
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -313,6 +313,9 @@ class MainWindow(QMainWindow):
         self.backlog.newIdeaRequested.connect(self.new_idea)
         self._offer_post_menu(self.backlog.list)
         self.cadence_panel.dayActivated.connect(self.go_to)
+        self.cadence_panel.contextMenuWanted.connect(
+            lambda pos, message_id, day: self.gap_menu(message_id, day).popup(pos)
+        )
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.setObjectName("leftSplitter")
@@ -735,6 +738,29 @@ class MainWindow(QMainWindow):
         else:
             menu.addAction(self.new_idea_action if self._in_backlog() else self.new_post_action)
             menu.addAction(self.paste_posts_action)
+        if not self._in_backlog():
+            from .gaps import add_gap_menus
+
+            day = self.view().current_date()
+            add_gap_menus(menu, self.session, self, day, at, self._select_placed)
+        return menu
+
+    def _select_placed(self, post_ids: list[int]) -> None:
+        """Select the posts a gap was filled with, in the view, ready to open with Enter."""
+        self.view().select_posts(post_ids)
+        cast(QWidget, self.view()).setFocus()
+
+    def gap_menu(self, message_id: int, day: date) -> QMenu:
+        """The cadence panel's menu for one key message on one day: go there, or fill it."""
+        from ..render.cadence_strip import day_text
+        from .gaps import add_fill_actions
+
+        menu = self._post_menu
+        menu.clear()
+        menu.addAction(f"Go to {day_text(day)}", partial(self.go_to, day))
+        menu.addSeparator()
+        message = self.session.key_message(message_id)
+        add_fill_actions(menu, self.session, self, message, day, None, self._select_placed)
         return menu
 
     def set_status(self, status: PostStatus) -> bool:

@@ -90,6 +90,8 @@ def test_the_guide_explains_the_rules_in_plain_words(
         "Drag a post",
         "Hold Ctrl while you drop",
         "drag an idea from the backlog",
+        "It becomes a draft there",
+        "Fill the Gap",
         "Without the mouse",
         QKeySequence(QKeySequence.StandardKey.Undo).toString(
             QKeySequence.SequenceFormat.NativeText

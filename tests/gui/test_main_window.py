@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.demo import write_demo
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.core.store import CalendarStore
+from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui.commands import DeletePostsCommand, MovePostsCommand
 from calendar_app.ui.dnd import (
     POSTS_MIME,
@@ -30,6 +31,7 @@ from calendar_app.ui.dnd import (
     put_on_clipboard,
 )
 from calendar_app.ui.editor import PostEditor
+from calendar_app.ui.gaps import IDEAS_OFFERED, short
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.session import CalendarSession, Filters
@@ -694,6 +696,19 @@ def _labels(menu: QMenu) -> list[str]:
     return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
 
 
+def _fill_entries(window: MainWindow, labels: list[str], day: date) -> bool:
+    """True when ``labels`` are the "Fill the Gap" submenus of the messages overdue on
+    ``day`` (none before today)."""
+    session = window.session
+    report = session.report()
+    overdue = [
+        m.title
+        for m in session.key_messages()
+        if day >= TODAY and report.message(m.id).is_overdue_on(day)
+    ]
+    return labels == [f"Fill the Gap of “{title}”" for title in overdue]
+
+
 @OFFSCREEN_POPUPS
 def test_right_click_on_a_post_offers_what_the_edit_menu_does_to_it(
     window: MainWindow, qtbot: QtBot
@@ -709,7 +724,9 @@ def test_right_click_on_a_post_offers_what_the_edit_menu_does_to_it(
     assert chip is not None
     menu = _right_click(qtbot, month, chip.center())
     assert month.selected_post_ids() == [post.id]
-    assert _labels(menu) == ["Open", "Cut", "Copy", "Paste", "Delete", "Set status"]
+    labels = _labels(menu)
+    assert labels[:6] == ["Open", "Cut", "Copy", "Paste", "Delete", "Set status"]
+    assert _fill_entries(window, labels[6:], month.current_date())
     status = next(a.menu() for a in menu.actions() if a.text() == "Set status")
     assert isinstance(status, QMenu)
     menu.close()
@@ -731,7 +748,9 @@ def test_right_click_on_an_empty_day_offers_a_new_post_and_paste(
     menu = _right_click(qtbot, month, QPoint(rect.center().x(), rect.bottom() - 4))
     assert month.current_date() == day
     assert month.selected_post_ids() == []
-    assert _labels(menu) == ["New Post", "Paste"]
+    labels = _labels(menu)
+    assert labels[:2] == ["New Post", "Paste"]
+    assert _fill_entries(window, labels[2:], day)
     menu.close()
 
     idea = window.backlog.shown_post_ids()[0]
@@ -740,6 +759,176 @@ def test_right_click_on_an_empty_day_offers_a_new_post_and_paste(
     assert window.selected_post_ids() == [idea]
     assert _labels(menu)[:5] == ["Open", "Cut", "Copy", "Paste", "Delete"]
     menu.close()
+
+
+def _gap_day(window: MainWindow, title: str) -> tuple[int, date]:
+    """A key message and a day after today on which it is overdue, shown in the month."""
+    message = window.session.store.key_message_titled(title)
+    assert message is not None
+    cadence = window.session.report().message(message.id)
+    days = window.month_view.visible_days()
+    return message.id, next(d for d in days if d > TODAY and cadence.is_overdue_on(d))
+
+
+def _fill_menu(window: MainWindow, qtbot: QtBot, day: date, title: str) -> QMenu:
+    """Right-click below the posts of ``day``; the "Fill the Gap" submenu for ``title``."""
+    month = window.month_view
+    rect = month.day_rect(day)
+    menu = _right_click(qtbot, month, QPoint(rect.center().x(), rect.bottom() - 4))
+    menu.close()
+    found = [a.menu() for a in menu.actions() if a.text() == f"Fill the Gap of “{title}”"]
+    assert len(found) == 1
+    assert isinstance(found[0], QMenu)
+    return found[0]
+
+
+@OFFSCREEN_POPUPS
+def test_right_click_on_a_gap_repeats_the_messages_last_post_there(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    message_id, day = _gap_day(window, "Installed by local experts")
+    session.select_message(message_id)
+    assert day in window.month_view.tinted_days()
+    last = session.store.post_to_repeat(message_id, day, TODAY)
+    assert last is not None
+    assert last.date is not None
+    assert last.date < TODAY
+
+    fill = _fill_menu(window, qtbot, day, "Installed by local experts")
+    repeat = fill.actions()[0]
+    assert repeat.text().startswith(f"Repeat “{last.title[:20]}")
+    repeat.trigger()
+
+    (copy,) = window.month_view.selected_post_ids()  # selected: Enter opens it
+    placed = session.store.post(copy)
+    assert (placed.title, placed.date, placed.time) == (last.title, day, last.time)
+    assert message_id in placed.message_ids
+    assert placed.uid != last.uid
+    assert placed.status == PostStatus.SCHEDULED
+    assert day not in window.month_view.tinted_days()
+    assert window.undo_action.text().startswith("&Undo Repeat “")
+    window.undo_action.trigger()
+    assert day in window.month_view.tinted_days()
+    assert copy not in {p.id for p in session.store.all_posts()}
+
+
+@OFFSCREEN_POPUPS
+def test_right_click_on_a_gap_schedules_one_of_the_messages_ideas_there(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    message_id, day = _gap_day(window, "Backed by a 25-year warranty")
+    ideas = session.store.backlog(message_ids=[message_id])
+    assert ideas
+
+    fill = _fill_menu(window, qtbot, day, "Backed by a 25-year warranty")
+    labels = _labels(fill)
+    offered = [f"Schedule {short(p.title)}".replace("&", "") for p in ideas[:IDEAS_OFFERED]]
+    assert labels[1:-1] == offered
+    assert labels[-1] == "New Post With “Backed by a 25-year warranty”…"
+    next(a for a in fill.actions() if a.text().startswith("Schedule")).trigger()
+
+    idea = session.store.post(ideas[0].id)
+    assert (idea.date, idea.status) == (day, PostStatus.DRAFT)
+    assert idea.id not in window.backlog.shown_post_ids()
+    assert window.month_view.selected_post_ids() == [idea.id]
+    assert not session.report().message(message_id).is_overdue_on(day)
+    assert window.undo_action.text() == f"&Undo Schedule {short(idea.title)}"
+
+
+@OFFSCREEN_POPUPS
+def test_a_new_post_for_a_gap_carries_the_message_and_lands_on_the_day(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    message_id, day = _gap_day(window, "Installed by local experts")
+    other = session.store.key_message_titled("Solar pays for itself")
+    assert other is not None
+    session.select_message(other.id)  # the sidebar's choice does not override the gap's
+    fill = _fill_menu(window, qtbot, day, "Installed by local experts")
+    seen: list[tuple[date | None, tuple[int, ...]]] = []
+
+    def check_and_cancel() -> None:
+        editor = QApplication.activeModalWidget()
+        if isinstance(editor, PostEditor):
+            seen.append((editor.chosen_date(), editor.checked_message_ids()))
+            editor.ask_save_changes = lambda parent, title: "discard"  # never wait on a box
+            editor.reject()
+
+    QTimer.singleShot(0, check_and_cancel)
+    fill.actions()[-1].trigger()
+    assert seen == [(day, (message_id,))]
+
+
+@OFFSCREEN_POPUPS
+def test_a_gap_filled_from_an_hour_of_the_week_lands_at_that_hour(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    message_id, day = _gap_day(window, "Installed by local experts")
+    window.set_view(1)
+    week = window.week_view
+    week.set_current_date(day)
+    week.scroll_to_time(time(14, 0))
+    point = QPoint(week.day_rect(day).center().x(), week.y_for_time(time(14, 15)) + 2)
+    target = week.childAt(point)
+    assert target is not None
+    menu = _right_click(qtbot, target, target.mapFrom(week, point))
+    menu.close()
+    title = "Fill the Gap of “Installed by local experts”"
+    fill = next(a.menu() for a in menu.actions() if a.text() == title)
+    assert isinstance(fill, QMenu)
+    fill.actions()[0].trigger()  # repeat the message's last post
+    (copy,) = week.selected_post_ids()
+    placed = window.session.store.post(copy)
+    assert (placed.date, placed.time) == (day, time(14, 15))
+    assert message_id in placed.message_ids
+
+
+@OFFSCREEN_POPUPS
+def test_no_gap_to_fill_on_days_before_today(window: MainWindow, qtbot: QtBot) -> None:
+    session = window.session
+    message_id, _ = _gap_day(window, "Installed by local experts")
+    cadence = session.report().message(message_id)
+    past = next(d for d in window.month_view.visible_days() if cadence.is_overdue_on(d))
+    assert past < TODAY
+    rect = window.month_view.day_rect(past)
+    menu = _right_click(qtbot, window.month_view, QPoint(rect.center().x(), rect.bottom() - 4))
+    menu.close()
+    assert not any(label.startswith("Fill the Gap") for label in _labels(menu))
+    assert _labels(window.gap_menu(message_id, past))[1:] == ["Gaps are filled from today on"]
+
+
+@OFFSCREEN_POPUPS
+def test_right_click_on_the_cadence_panel_offers_to_fill_that_row_on_that_day(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    panel = window.cadence_panel
+    message_id, day = _gap_day(window, "Backed by a 25-year warranty")
+    row = panel.row_rect(message_id)
+    point = QPoint(round(panel.x_for(day)), row.center().y())
+    menu = _right_click(qtbot, panel, point)
+    assert session.selected_message == message_id
+    assert panel.cursor_day() == day
+    labels = _labels(menu)
+    assert labels[0] == f"Go to {day_text(day)}"
+    assert labels[1].startswith("Repeat “")
+    assert labels[-1] == "New Post With “Backed by a 25-year warranty”…"
+    menu.close()
+
+    # The Menu key: the selected row at the keyboard's day.
+    panel.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_Right)
+    wanted: list[tuple[int, date]] = []
+    panel.contextMenuWanted.connect(lambda pos, m, d: wanted.append((m, d)))
+    origin = QPoint(0, 0)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, origin, panel.mapToGlobal(origin))
+    QApplication.sendEvent(panel, event)
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu)
+    popup.close()
+    assert wanted == [(message_id, day + timedelta(days=1))]
 
 
 @OFFSCREEN_POPUPS
@@ -771,7 +960,9 @@ def test_the_menu_key_opens_the_menu_at_the_focused_post(
     assert wanted[-1] == view.day_rect(TODAY + timedelta(days=1)).center()
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    assert _labels(menu) == ["New Post", "Paste"]
+    labels = _labels(menu)
+    assert labels[:2] == ["New Post", "Paste"]
+    assert _fill_entries(window, labels[2:], TODAY + timedelta(days=1))
     menu.close()
 
 
@@ -862,7 +1053,9 @@ def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
     assert target is not None
     local = target.mapFrom(week, point)
     menu = _right_click(qtbot, target, local)
-    assert _labels(menu) == ["New Post at 06:30", "Paste at 06:30"]
+    labels = _labels(menu)
+    assert labels[:2] == ["New Post at 06:30", "Paste at 06:30"]
+    assert _fill_entries(window, labels[2:], day)
     menu.close()
     before = {p.id for p in session.store.all_posts()}
     next(a for a in menu.actions() if a.text() == "Paste at 06:30").trigger()

@@ -751,6 +751,41 @@ def test_only_an_idea_taken_out_of_the_backlog_changes_status_when_moved_or_copi
     assert store.post(copied).status == becomes
 
 
+def test_a_copy_of_a_published_post_is_scheduled(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    published = add_post("Out", channel, D, NINE, status=PostStatus.PUBLISHED)
+    (copy,) = store.copy_posts([(published, D2, NINE)]).created
+    assert store.post(copy).status == PostStatus.SCHEDULED
+    assert store.post(published).status == PostStatus.PUBLISHED
+
+
+def test_the_post_to_repeat_is_the_last_delivery_before_the_day_else_the_first_after(
+    store: CalendarStore, channel: int, message: int, add_post: Adder
+) -> None:
+    as_of = D + timedelta(days=5)
+    assert store.post_to_repeat(message, D + timedelta(days=20), as_of) is None
+    carried = {"messages": (message,)}
+    add_post("Early", channel, D, NINE, **carried)
+    add_post("Morning", channel, D1, NINE, **carried)
+    add_post("Evening", channel, D1, time(18, 0), **carried)
+    add_post("Other message", channel, D2, NINE)
+    add_post("Idea on a day", channel, D2, NINE, status=PostStatus.IDEA, **carried)
+    add_post("Cancelled", channel, D2, NINE, status=PostStatus.CANCELLED, **carried)
+    add_post("Past draft", channel, D2, NINE, status=PostStatus.DRAFT, **carried)
+    add_post("Later draft", channel, as_of, None, status=PostStatus.DRAFT, **carried)
+
+    def repeated(day: date) -> str | None:
+        found = store.post_to_repeat(message, day, as_of)
+        return None if found is None else found.title
+
+    assert repeated(D2) == "Evening"  # the latest of the last day that delivered it
+    assert repeated(D1) == "Early"  # strictly before the day
+    assert repeated(as_of) == "Evening"  # an idea, a cancelled post, a past draft: no
+    assert repeated(D - timedelta(days=3)) == "Early"  # none before: the first after
+    assert repeated(as_of + timedelta(days=9)) == "Later draft"  # a draft from as-of on
+
+
 def test_copy_posts_gives_new_uids_and_the_same_fields(
     store: CalendarStore, channel: int, message: int, add_post: Adder
 ) -> None:

@@ -1,0 +1,146 @@
+"""Filling a gap: the quickest ways to deliver a key message again on a day, offered
+by the context menus of the month and week views (for the messages overdue that
+day) and of the cadence panel (for the row clicked): repeat the message's last post
+there, schedule one of its ideas from the backlog there, or write a new post that
+carries it. Each is one undo step and selects what it placed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+from functools import partial
+
+from PySide6.QtWidgets import QMenu, QWidget
+
+from ..core.cadence import CadenceReport
+from ..core.models import KeyMessage, Post
+from ..render.cadence_strip import day_text
+from .commands import CopyPostsCommand, MovePostsCommand
+from .session import CalendarSession
+
+IDEAS_OFFERED = 4
+"""How many of a message's backlog ideas a menu offers (the newest)."""
+TITLE_CHARS = 36
+
+Select = Callable[[list[int]], None]
+"""Selects the posts a fill placed (in the view the menu came from)."""
+
+
+def short(title: str) -> str:
+    """A title short enough for a menu item, in quotes (an ``&`` shown as such, not
+    taken for a shortcut key)."""
+    title = " ".join(title.split())
+    if len(title) > TITLE_CHARS:
+        title = title[: TITLE_CHARS - 1].rstrip() + "…"
+    return "“" + title.replace("&", "&&") + "”"
+
+
+def overdue_on(session: CalendarSession, day: date) -> list[KeyMessage]:
+    """The key messages overdue on ``day``: the one selected in the sidebar first, then
+    in the sidebar's order."""
+    report = session.report()
+    found = [m for m in session.key_messages() if _overdue(report, m.id, day)]
+    found.sort(key=lambda m: m.id != session.selected_message)  # stable: the rest in order
+    return found
+
+
+def _overdue(report: CadenceReport, message_id: int, day: date) -> bool:
+    try:
+        return report.message(message_id).is_overdue_on(day)
+    except KeyError:  # not analysed (ended, or added since the last report)
+        return False
+
+
+def add_fill_actions(
+    menu: QMenu,
+    session: CalendarSession,
+    parent: QWidget,
+    message: KeyMessage,
+    day: date,
+    at: time | None,
+    select: Select,
+) -> None:
+    """Add to ``menu`` the ways to deliver ``message`` on ``day`` (at ``at``, the hour
+    clicked in the week's grid; otherwise a repeat keeps its post's time). A day before
+    today gets a note instead: a gap in the past is history, not a plan."""
+    if day < session.today():
+        menu.addAction("Gaps are filled from today on").setEnabled(False)
+        return
+    repeat = session.store.post_to_repeat(message.id, day, session.today())
+    if repeat is not None and repeat.date is not None:
+        channel = session.channel(repeat.channel_id).name
+        menu.addAction(
+            f"Repeat {short(repeat.title)} ({channel}, {day_text(repeat.date)})",
+            partial(repeat_post, session, parent, repeat, day, at, select),
+        )
+    for idea in session.store.backlog(message_ids=[message.id])[:IDEAS_OFFERED]:
+        menu.addAction(
+            f"Schedule {short(idea.title)}",
+            partial(schedule_idea, session, parent, idea, day, at, select),
+        )
+    menu.addAction(
+        f"New Post With {short(message.title)}…",
+        partial(write_post, session, parent, message, day, at),
+    )
+
+
+def add_gap_menus(
+    menu: QMenu,
+    session: CalendarSession,
+    parent: QWidget,
+    day: date,
+    at: time | None,
+    select: Select,
+) -> None:
+    """A "Fill the Gap" submenu per key message overdue on ``day``, if any. Only from
+    today on: a gap in the past is history, not a plan."""
+    overdue = overdue_on(session, day) if day >= session.today() else []
+    if overdue:
+        menu.addSeparator()
+    for message in overdue:
+        submenu = menu.addMenu(f"Fill the Gap of {short(message.title)}")
+        submenu.setObjectName("gapMenu")
+        add_fill_actions(submenu, session, parent, message, day, at, select)
+
+
+def repeat_post(
+    session: CalendarSession,
+    parent: QWidget,
+    post: Post,
+    day: date,
+    at: time | None,
+    select: Select,
+) -> bool:
+    """A copy of ``post`` on ``day`` (at ``at``, else at its time): one undo step."""
+    command = CopyPostsCommand(
+        session, [(post.id, day, at or post.time)], text=f"Repeat {short(post.title)}"
+    )
+    if not session.try_push(command, parent):
+        return False
+    select(command.created_ids)
+    return True
+
+
+def schedule_idea(
+    session: CalendarSession,
+    parent: QWidget,
+    idea: Post,
+    day: date,
+    at: time | None,
+    select: Select,
+) -> bool:
+    """Take ``idea`` out of the backlog onto ``day`` (a draft now): one undo step."""
+    command = MovePostsCommand(session, {idea.id: (day, at)}, text=f"Schedule {short(idea.title)}")
+    if not session.try_push(command, parent):
+        return False
+    select([idea.id])
+    return True
+
+
+def write_post(
+    session: CalendarSession, parent: QWidget, message: KeyMessage, day: date, at: time | None
+) -> bool:
+    """The post editor for a new post on ``day`` carrying ``message``; True when saved."""
+    from .editor import new_post
+
+    return new_post(session, parent, day, at, messages=(message.id,))
