@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .errors import CalendarFileError, environment_errors, os_problem_for
+from .errors import environment_errors, os_problem_for
 from .store import CalendarStore
 
 STAMP = "%Y-%m-%d %H-%M-%S"
@@ -37,11 +37,7 @@ def write_copy(store: CalendarStore, target: Path) -> None:
     The copy is written beside the target and renamed over it only once it is
     complete, so a full disk or a crash never leaves half a file behind.
     """
-    target = Path(target)
-    if target.resolve() == store.path.resolve():
-        raise CalendarFileError("A copy cannot overwrite the calendar it is made from.")
-    if not target.parent.is_dir():
-        raise CalendarFileError(f"The folder {target.parent} does not exist.")
+    target = store.export_target(target, what="A copy")
     try:
         handle, temp_name = tempfile.mkstemp(
             prefix=".cadence-copy-", suffix=".tmp", dir=target.parent

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 from . import recurrence
 from .database import create_database, hold, open_database, release
-from .errors import InvalidInput, NotFound, environment_errors
+from .errors import CalendarFileError, InvalidInput, NotFound, environment_errors
 from .models import (
     CHANNEL_KINDS,
     CalendarInfo,
@@ -256,6 +256,27 @@ class CalendarStore:
             return os.path.samefile(path, self.path)
         except OSError:
             return str(path) in (str(self.path), str(self.path.resolve()))
+
+    def export_target(self, target: Path | str, *, what: str = "An export") -> Path:
+        """The file an export or a copy writes for ``target``: the file a link points to.
+
+        Refused, each in one sentence: this calendar's own file or one of its side
+        files (``-wal``, ``-shm``, ``-journal``), a folder, a folder that does not
+        exist, and anything that is not a plain file (a pipe, a device), which a
+        write beside it and a rename would replace rather than write to.
+        """
+        path = Path(os.path.realpath(target))
+        own = Path(os.path.realpath(self.path))
+        side_files = {own.with_name(own.name + suffix) for suffix in ("-wal", "-shm", "-journal")}
+        if self.is_file(path) or path in side_files:
+            raise CalendarFileError(f"{what} cannot overwrite the calendar it is made from.")
+        if path.is_dir():
+            raise CalendarFileError(f"{target} is a folder, not a file.")
+        if not path.parent.is_dir():
+            raise CalendarFileError(f"The folder {Path(target).parent} does not exist.")
+        if path.exists() and not path.is_file():
+            raise CalendarFileError(f"{target} is not a plain file; choose a file to write.")
+        return path
 
     def __enter__(self) -> Self:
         return self

@@ -95,7 +95,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..core.errors import (
-    CalendarFileError,
     ImportProblem,
     InvalidInput,
     environment_errors,
@@ -223,15 +222,12 @@ class _StagedFiles:
         self._pending.clear()
 
 
-def _check_target(store: CalendarStore, target: Path, *, folder_ok: bool = False) -> None:
-    if target.is_dir():
-        if folder_ok:
-            return
-        raise CalendarFileError(f"{target} is a folder, not a file.")
-    if not target.parent.is_dir():
-        raise CalendarFileError(f"The folder {target.parent} does not exist.")
-    if target.resolve() == store.path.resolve():
-        raise CalendarFileError("An export cannot overwrite the calendar it is made from.")
+def _check_target(store: CalendarStore, target: Path, *, folder_ok: bool = False) -> Path:
+    """The file to write for ``target`` (:meth:`CalendarStore.export_target`); a folder
+    is taken as such when ``folder_ok`` (one file per channel goes in it)."""
+    if folder_ok and target.is_dir():
+        return target
+    return store.export_target(target)
 
 
 def _write(
@@ -295,8 +291,7 @@ def export_csv(
     progress: Progress = no_progress,
 ) -> ExportSummary:
     """Write the selected posts in Cadence's own columns; :func:`import_csv` reads them back."""
-    target = Path(target)
-    _check_target(store, target)
+    target = _check_target(store, Path(target))
     with environment_errors():
         posts = _selected_posts(store, options)
         channels = {c.id: c.name for c in store.channels(include_archived=True)}
@@ -933,18 +928,12 @@ def export_hootsuite(
             paths = hootsuite_paths(target, f"{channel.name}_{counter}", len(chunks))
         used.update(str(p).casefold() for p in paths)
         files.extend(zip(paths, chunks, strict=True))
-    if _target_is_calendar(store, [p for p, _ in files]):
-        raise CalendarFileError("An export cannot overwrite the calendar it is made from.")
+    files = [(store.export_target(path), rows) for path, rows in files]
     ticker = _Ticker(progress, len(chosen))
     ticker.advance(0)
     written = _write(files, options.byte_order_mark)
     ticker.finish()
     return ExportSummary(posts=len(chosen), files=written)
-
-
-def _target_is_calendar(store: CalendarStore, paths: Iterable[Path]) -> bool:
-    calendar = store.path.resolve()
-    return any(p.resolve() == calendar for p in paths)
 
 
 def export_sprout(
@@ -954,8 +943,7 @@ def export_sprout(
     progress: Progress = no_progress,
 ) -> ExportSummary:
     """A Sprout Social bulk-scheduling file (see the module's notes)."""
-    target = Path(target)
-    _check_target(store, target)
+    target = _check_target(store, Path(target))
     with environment_errors():
         chosen = _outgoing(store, options, step=None)
 

@@ -318,7 +318,7 @@ def export_html(
     The file is written beside ``target`` and renamed over it when complete;
     :class:`Cancelled` (from ``progress``) leaves no file.
     """
-    target = Path(target)
+    target = store.export_target(target)
     page = _read(store, options)
     months = months_between(page.first, page.last)
     total = len(months) + 2

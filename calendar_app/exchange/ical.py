@@ -542,7 +542,7 @@ def export_ics(
     store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
 ) -> ExportSummary:
     """Write the dated posts that ``options`` accepts to ``target`` as iCalendar."""
-    target = Path(target)
+    target = store.export_target(target)
     if options.first is not None and options.last is not None:
         candidates = store.posts_between(options.first, options.last)
     else:

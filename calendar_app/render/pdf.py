@@ -669,9 +669,7 @@ def export_pdf(
     cancels, no file is left.
     """
     ensure_gui_application()
-    target = Path(target)
-    if not target.parent.is_dir():
-        raise CalendarFileError(f"The folder {target.parent} does not exist.")
+    target = store.export_target(target)
     as_of = options.today or date.today()
     plan = _read_plan(store, options, as_of)
     style = PageStyle()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -412,6 +414,55 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--title" in text
     assert "--repeat" in text
     assert "backlog" in text
+
+
+EXPORT_FORMATS = ["ics", "csv", "hootsuite", "sprout", "html", "pdf", "cadence"]
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_no_export_overwrites_the_calendar_or_its_side_files(
+    demo: Path, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    """(``qapp``: the PDF export needs the application pytest-qt would make.)"""
+    link = tmp_path / "link.out"
+    link.symlink_to(demo)
+    with CalendarStore.open(demo) as store:  # open: the -wal and -shm files exist
+        store.add_channel("Kept")
+        before = demo.read_bytes(), Path(f"{demo}-wal").read_bytes()
+        for target in (demo, link, Path(f"{demo}-wal"), Path(f"{demo}-shm")):
+            status, _ = run("export", demo, "--format", fmt, "-o", target)
+            err = capsys.readouterr().err
+            assert status == 1, target
+            assert "cannot overwrite the calendar it is made from" in err
+        assert (demo.read_bytes(), Path(f"{demo}-wal").read_bytes()) == before
+        assert link.is_symlink()
+    with CalendarStore.open(demo) as store:
+        assert store.channel_named("Kept") is not None
+
+
+@pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f != "hootsuite"])  # one per channel
+def test_an_export_through_a_link_writes_the_file_it_points_to(
+    demo: Path, tmp_path: Path, fmt: str, qapp: object
+) -> None:
+    real = tmp_path / "shared" / "plan.out"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "plan.out"
+    link.symlink_to(real)
+    assert run("export", demo, "--format", fmt, "-o", link)[0] == 0
+    assert link.is_symlink()
+    assert real.read_bytes() != b"old"
+
+
+def test_an_export_to_a_pipe_is_refused_not_replaced(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    status, _ = run("export", demo, "--format", "ics", "-o", pipe)
+    assert status == 1
+    assert "is not a plain file" in capsys.readouterr().err
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
 
 
 def test_export_cadence_writes_a_copy_that_opens(demo: Path, tmp_path: Path) -> None:
