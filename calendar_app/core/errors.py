@@ -25,6 +25,10 @@ class NewerSchemaError(CalendarFileError):
     """The calendar was written by a newer version of Cadence."""
 
 
+class CalendarChangedElsewhere(CadenceError):
+    """Another program changed the calendar file under a step that relied on it."""
+
+
 class InvalidInput(CadenceError):
     """A value the user gave is not acceptable (an unknown channel, a bad date...)."""
 

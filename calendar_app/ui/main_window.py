@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         stack.undoTextChanged.connect(self._undo_text_changed)
         stack.redoTextChanged.connect(self._redo_text_changed)
+        session.changedElsewhere.connect(self.check_for_outside_changes)
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
         self.undo_action.setText("&Undo")
@@ -1054,7 +1055,7 @@ class MainWindow(QMainWindow):
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             return False  # a drag (or a click) is on its way: at the next activation
         try:
-            changed = store.changed_elsewhere()
+            changed = self.session.changed_elsewhere()
         except CadenceError:
             return False  # the next change says what is wrong with the file
         if not changed:

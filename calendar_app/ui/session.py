@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from ..core.cadence import CadenceReport, analyse, day_runs, default_window
-from ..core.errors import CadenceError
+from ..core.errors import CadenceError, CalendarChangedElsewhere
 from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, PostStatus
 from ..core.store import CalendarStore, Scope
 
@@ -117,6 +117,9 @@ class CalendarSession(QObject):
     filtersChanged = Signal()
     selectedMessageChanged = Signal(object)
     """The key message highlighted in the sidebar (an id, or None)."""
+    changedElsewhere = Signal()
+    """Another program changed the file under an undo or redo, which was refused:
+    the window reads the calendar again (see :meth:`changed_elsewhere`)."""
 
     def __init__(
         self,
@@ -141,6 +144,7 @@ class CalendarSession(QObject):
         self._channels: dict[int, Channel] = {}
         self._messages: dict[int, KeyMessage] = {}
         self._campaigns: dict[int, Campaign] = {}
+        self._changed_elsewhere = False
         if scope_chooser is None:
             from .dialogs import ask_series_scope
 
@@ -410,12 +414,38 @@ class CalendarSession(QObject):
         """
         return self._step(parent, +1)
 
+    def changed_elsewhere(self) -> bool:
+        """Whether another program (the command line, another window) has changed the
+        file since this session read it. Once seen it stays seen: only a session read
+        afresh (:meth:`read_again`) starts from the file as it is."""
+        if not self._changed_elsewhere:
+            self._changed_elsewhere = self.store.changed_elsewhere()
+        return self._changed_elsewhere
+
     def _step(self, parent: QWidget | None, direction: int) -> bool:
         from .commands import StoreCommand
 
         stack = self.undo_stack
         index = stack.index()
         if not (stack.canUndo() if direction < 0 else stack.canRedo()):
+            return False
+        try:
+            changed = self.changed_elsewhere()
+        except CadenceError:
+            changed = False  # the step itself says what is wrong with the file
+        if changed:
+            # The step would put back posts as they were before the other program's
+            # change, and so undo that change too, unseen.
+            self.changedElsewhere.emit()
+            verb = "undone" if direction < 0 else "redone"
+            self.report_error(
+                parent,
+                CalendarChangedElsewhere(
+                    f"Another program has changed this calendar, so nothing was {verb}:"
+                    " Cadence shows it as it is now, and the steps before can no longer"
+                    " be undone."
+                ),
+            )
             return False
         command = stack.command(index - 1 if direction < 0 else index)
         if isinstance(command, StoreCommand):

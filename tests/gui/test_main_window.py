@@ -376,6 +376,47 @@ def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     assert window.session is fresh
 
 
+def test_undo_after_a_change_from_the_command_line_undoes_nothing_and_reads_again(
+    window: MainWindow, session: CalendarSession, errors: Errors
+) -> None:
+    session.report_error = errors
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    moved = TODAY + timedelta(days=9)
+    session.push(MovePostsCommand(session, {post.id: (moved, post.time)}))
+    later = TODAY + timedelta(days=12)  # the window stays in front meanwhile
+    done = cadence("post", "move", session.store.path, post.uid, "--date", later.isoformat())
+    assert done.returncode == 0, done.stderr
+
+    window.undo_action.trigger()
+
+    assert session.store.post(post.id).date == later  # the terminal's move stands
+    assert errors.seen == [
+        "Another program has changed this calendar, so nothing was undone: Cadence shows"
+        " it as it is now, and the steps before can no longer be undone."
+    ]
+    assert window.session is not session
+    assert post.id in window.month_view.posts_on(later)
+    assert not window.undo_action.isEnabled()
+
+
+def test_a_manager_refuses_an_undo_after_an_outside_change_until_read_again(
+    session: CalendarSession, errors: Errors
+) -> None:
+    session.report_error = errors
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    session.push(MovePostsCommand(session, {post.id: (TODAY + timedelta(days=9), post.time)}))
+    with CalendarStore.open(session.store.path) as elsewhere:
+        elsewhere.add_channel("Podcast")
+    seen: list[bool] = []
+    session.changedElsewhere.connect(lambda: seen.append(True))
+    assert not session.undo()
+    assert not session.undo()  # still refused: the file is not read again yet
+    assert seen == [True, True]
+    assert len(errors.seen) == 2
+    assert session.store.post(post.id).date == TODAY + timedelta(days=9)
+    assert not session.read_again().changed_elsewhere()
+
+
 def test_reading_again_keeps_the_layout_and_drops_filters_on_names_gone(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
