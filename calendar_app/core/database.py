@@ -9,12 +9,18 @@ Cadence can be recognised (and refused) without touching it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import CalendarFileError, NewerSchemaError, environment_errors, os_problem_for
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x43414443  # "CADC"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -201,3 +207,38 @@ def create_database(path: Path) -> sqlite3.Connection:
             Path(str(path) + suffix).unlink(missing_ok=True)
         raise
     return conn
+
+
+def writing_database(conn: sqlite3.Connection) -> Database:
+    """``conn`` as a sqlite-utils database whose transactions (``atomic``) begin as
+    writes (``BEGIN IMMEDIATE``).
+
+    sqlite-utils begins a deferred transaction, which reads first and asks for the
+    write lock only at its first change. If another program writes meanwhile, that
+    change can never succeed (its reads are out of date), so SQLite refuses it at
+    once instead of waiting ``busy_timeout`` for the other program to finish. A
+    transaction that takes the lock first waits its turn, then reads the file as
+    the other program left it.
+    """
+    import sqlite_utils
+
+    class WritingDatabase(sqlite_utils.Database):
+        @contextlib.contextmanager
+        def atomic(self) -> Iterator[Database]:
+            if self.conn.in_transaction:  # nested: a savepoint, as sqlite-utils does
+                with super().atomic():
+                    yield self
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                self.conn.rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.rollback()
+                raise
+
+    return WritingDatabase(conn)

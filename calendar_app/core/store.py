@@ -293,9 +293,9 @@ class CalendarStore:
         window can paint before sqlite-utils is imported.
         """
         if self._db is None:
-            import sqlite_utils
+            from .database import writing_database
 
-            self._db = sqlite_utils.Database(self._conn)
+            self._db = writing_database(self._conn)
         return self._db
 
     def _read_data_version(self) -> int:

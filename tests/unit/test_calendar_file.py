@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import date
@@ -312,6 +313,34 @@ def test_two_stores_can_open_one_calendar(tmp_path: Path) -> None:
         with CalendarStore.open(path) as second:
             assert [c.name for c in second.channels()] == ["Blog"]
     assert _folder_listing(path) == ["plan.cadence"]
+
+
+@pytest.mark.parametrize("change", ["post", "import"])
+def test_a_change_waits_while_another_program_writes(tmp_path: Path, change: str) -> None:
+    """A change that reads first (a post checks its channel, an import its uids)
+    waits for the other program's write to finish instead of failing at once."""
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog", kind="blog").created[0]
+        other = sqlite3.connect(path, timeout=0, check_same_thread=False)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute(
+                "INSERT INTO channels (name, kind, color) VALUES ('Radio', 'other', '#000000')"
+            )
+            finish = threading.Timer(0.3, other.commit)  # the other program, a while later
+            finish.start()
+            if change == "post":
+                store.add_post(NewPost("Waited its turn", channel))
+            else:
+                with store.transaction():
+                    store.channels()  # reads, then writes
+                    store.add_post(NewPost("Waited its turn", channel))
+            finish.join()
+        finally:
+            other.close()
+        assert [p.title for p in store.backlog()] == ["Waited its turn"]
+        assert {c.name for c in store.channels()} == {"Blog", "Radio"}
 
 
 def test_a_read_only_calendar_refuses_changes_in_one_sentence(tmp_path: Path) -> None:
