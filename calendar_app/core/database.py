@@ -82,11 +82,8 @@ def _read_marks(path: Path) -> tuple[int, int]:
     which creates nothing; with one (the file is in use, or a session crashed)
     the connection must read through it to see the real marks.
     """
-    in_use = Path(str(path) + "-wal").exists()
-    mode = "?mode=ro" if in_use else "?mode=ro&immutable=1"
-    uri = Path(os.path.abspath(path)).as_uri() + mode
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise CalendarFileError(f"{path} could not be opened.") from exc
     try:
@@ -97,6 +94,31 @@ def _read_marks(path: Path) -> tuple[int, int]:
     finally:
         conn.close()
     return int(app_id), int(user_version)
+
+
+def _read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without writing anything beside it when it can.
+
+    Without a ``-wal`` file the main file holds everything and is read as
+    immutable, which creates nothing; with one (the file is in use, or a session
+    crashed) the connection must read through it, which needs its ``-shm``.
+    """
+    in_use = Path(str(path) + "-wal").exists()
+    mode = "?mode=ro" if in_use else "?mode=ro&immutable=1"
+    return Path(os.path.abspath(path)).as_uri() + mode
+
+
+def may_write(path: Path) -> bool:
+    """Whether this process may write the calendar file and, beside it, its ``-wal``
+    and ``-shm`` files (the folder must let it create them)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+
+
+def reads_as_is(path: Path, *, read_only: bool = False) -> bool:
+    """Whether :func:`open_database` opens the calendar at ``path`` read-only: when
+    asked to, or when this process may not write it (and does not have it open)."""
+    return read_only or (not in_use(path) and not may_write(path))
 
 
 def check_calendar_file(path: Path) -> int:
@@ -158,15 +180,20 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     such a file must already have the current schema.
     """
     version = check_calendar_file(path)
-    if read_only:
+    if reads_as_is(path, read_only=read_only):
+        # Read as it is, writing nothing beside it. A file (or a folder) this process
+        # may not write, opened as usual, would get read-only -wal and -shm files
+        # that refuse every change even once it may be written again; in a
+        # read-only folder SQLite could not open it at all. Changes to such a
+        # calendar are refused as for any read-only file.
         if version < SCHEMA_VERSION:
+            why = "open it in Cadence once" if read_only else "make it writable, open it"
             raise CalendarFileError(
-                f"{path} was saved by an older version of Cadence; open it in Cadence once "
-                "to update it, then try again."
+                f"{path} was saved by an older version of Cadence; {why} to update it,"
+                " then try again."
             )
-        uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
         with environment_errors():
-            conn = sqlite3.connect(uri, uri=True)
+            conn = sqlite3.connect(_read_only_uri(path), uri=True)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return conn
     with environment_errors():

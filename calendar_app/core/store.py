@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 from . import recurrence
-from .database import create_database, hold, open_database, release
+from .database import create_database, hold, open_database, reads_as_is, release
 from .errors import CalendarFileError, InvalidInput, NotFound, environment_errors
 from .models import (
     CHANNEL_KINDS,
@@ -202,6 +202,8 @@ class CalendarStore:
         self._info: CalendarInfo | None = None
         self._data_version = self._read_data_version()
         self._held: tuple[int, int] | None = hold(path)
+        self.read_only = False
+        """Opened read-only: asked for, or a file (or folder) this process may not write."""
 
     # -- opening and closing ------------------------------------------------
 
@@ -212,7 +214,10 @@ class CalendarStore:
         ``read_only`` guarantees the file is not written (importing from it).
         """
         path = Path(path)
-        return cls(open_database(path, read_only=read_only), path)
+        as_is = reads_as_is(path, read_only=read_only)
+        store = cls(open_database(path, read_only=read_only), path)
+        store.read_only = as_is
+        return store
 
     @classmethod
     def create(

@@ -794,7 +794,9 @@ class MainWindow(QMainWindow):
         self._period_changed()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.session.store.info().name} — Cadence")
+        store = self.session.store
+        note = " (read-only)" if store.read_only else ""
+        self.setWindowTitle(f"{store.info().name}{note} — Cadence")
         self.setWindowFilePath(str(self.session.store.path))
 
     def _update_status(self) -> None:

@@ -403,6 +403,45 @@ def test_hostile_files_get_one_line_and_stay_untouched(tmp_path: Path, content: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile.cadence"]
 
 
+def test_a_read_only_calendar_is_read_as_it_is_and_nothing_is_left_beside_it(
+    demo: Path,
+) -> None:
+    demo.chmod(0o444)
+    listed = cadence("post", "list", demo, "--json", bound_by_permissions=True)
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) > 100
+    before = demo.read_bytes()
+    refused = cadence("channel", "add", demo, "Podcast", bound_by_permissions=True)
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        "cadence: error: The calendar file is read-only, so the change could not be saved.\n"
+    )
+    assert demo.read_bytes() == before
+    assert sorted(p.name for p in demo.parent.iterdir()) == [demo.name]  # no -wal, no -shm
+
+    demo.chmod(0o644)  # writable again: nothing left behind stands in the way
+    added = cadence("channel", "add", demo, "Podcast", bound_by_permissions=True)
+    assert added.returncode == 0, added.stderr
+
+
+def test_a_calendar_in_a_read_only_folder_is_read_as_it_is(demo: Path) -> None:
+    folder = demo.parent
+    before = demo.read_bytes()
+    folder.chmod(0o555)
+    try:
+        listed = cadence("gaps", demo, "--json", bound_by_permissions=True)
+        refused = cadence("channel", "add", demo, "Podcast", bound_by_permissions=True)
+        listing = sorted(p.name for p in folder.iterdir())
+    finally:
+        folder.chmod(0o755)
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout)["messages"]
+    assert refused.returncode == 1
+    assert "read-only, so the change could not be saved" in refused.stderr
+    assert listing == [demo.name]
+    assert demo.read_bytes() == before
+
+
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["--version"])

@@ -18,6 +18,7 @@ from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragLeaveEvent
 from PySide6.QtWidgets import QApplication, QDateEdit, QMenu, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
+from calendar_app.core import database
 from calendar_app.core.demo import write_demo
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.core.store import CalendarStore
@@ -374,6 +375,31 @@ def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     fresh.push(MovePostsCommand(fresh, {post.id: (TODAY, post.time)}))
     assert not window.check_for_outside_changes()  # our own changes do not count
     assert window.session is fresh
+
+
+def test_a_calendar_the_user_may_not_write_opens_read_only_and_says_so(
+    demo_path: Path,
+    settings: QSettings,
+    errors: Errors,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # As a user without write permission meets it (root, running the tests, has them all).
+    monkeypatch.setattr(database, "may_write", lambda path: False)
+    store = CalendarStore.open(demo_path)
+    session = CalendarSession(store, today=TODAY, error_handler=errors)
+    win = MainWindow(session, settings, error_handler=errors)
+    qtbot.addWidget(win)
+    try:
+        assert win.windowTitle() == "Solenne Solar (demo) (read-only) — Cadence"
+        post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+        command = MovePostsCommand(session, {post.id: (TODAY + timedelta(days=9), post.time)})
+        assert not session.try_push(command, win)
+        assert errors.seen == [READ_ONLY]
+        assert sorted(p.name for p in demo_path.parent.iterdir()) == [demo_path.name]
+    finally:
+        win.close()
+        store.close()
 
 
 def test_undo_after_a_change_from_the_command_line_undoes_nothing_and_reads_again(
