@@ -67,9 +67,9 @@ def _color_arg(text: str) -> str:
 
 
 def _positive_int(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
-    return int(text)
+    return int(text)  # the store says how large it may be, in its own sentence
 
 
 def _status_arg(text: str) -> PostStatus:
@@ -776,6 +776,13 @@ def _run_guarded(action: Callable[[], int]) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug, or a calendar damaged in a way no check foresaw
+        print(
+            f"{PROG}: error: Cadence ran into a problem it did not expect"
+            f" ({type(exc).__name__}: {exc}); the calendar may be damaged.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

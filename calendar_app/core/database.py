@@ -31,6 +31,19 @@ SCHEMA_VERSION = 4
 ``PRAGMA user_version``; a file with a larger one comes from a newer Cadence."""
 
 
+CALENDAR_TABLES = {
+    "calendar": "settings",
+    "campaigns": "campaigns",
+    "channels": "channels",
+    "key_messages": "key messages",
+    "post_messages": "key messages of posts",
+    "posts": "posts",
+    "posts_fts": "search index",
+    "series": "recurring posts",
+}
+"""The tables every calendar of the current schema has, by what they hold; a file
+without one is damaged."""
+
 _in_use: Counter[tuple[int, int]] = Counter()
 """The calendar files this process has open (device and inode), with their connections."""
 
@@ -89,6 +102,13 @@ def _read_marks(path: Path) -> tuple[int, int]:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id == APPLICATION_ID and user_version == SCHEMA_VERSION:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            missing = [held for table, held in CALENDAR_TABLES.items() if table not in tables]
+            if missing:
+                raise CalendarFileError(
+                    f"{path} is damaged (it has no {missing[0]}); open a backup of it instead."
+                )
     except sqlite3.DatabaseError as exc:
         raise CalendarFileError(f"{path} is not a Cadence calendar (it is damaged).") from exc
     finally:

@@ -66,11 +66,31 @@ def parse_color(text: str) -> str:
     return text.strip().lower()
 
 
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+"""The days a calendar plans: far enough each way for any plan, and far from the
+ends of Python's dates, which a window of days around them would run past."""
+MAX_CADENCE_DAYS = 3650
+"""The longest cadence a key message may have (ten years)."""
+MAX_CHAR_LIMIT = 1_000_000
+
+
+def check_day(day: date) -> date:
+    """``day``, if it lies between :data:`FIRST_DAY` and :data:`LAST_DAY`."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInput(
+            f"{day.isoformat()} is outside the years a calendar plans"
+            f" ({FIRST_DAY.year} to {LAST_DAY.year})."
+        )
+    return day
+
+
 def parse_date(text: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InvalidInput(f"'{text}' is not a date; write it as YYYY-MM-DD.") from None
+    return check_day(day)
 
 
 def parse_time(text: str) -> time:

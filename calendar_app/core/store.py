@@ -27,6 +27,8 @@ from .database import create_database, hold, open_database, reads_as_is, release
 from .errors import CalendarFileError, InvalidInput, NotFound, environment_errors
 from .models import (
     CHANNEL_KINDS,
+    MAX_CADENCE_DAYS,
+    MAX_CHAR_LIMIT,
     CalendarInfo,
     Campaign,
     CampaignKind,
@@ -38,6 +40,7 @@ from .models import (
     PostStatus,
     Series,
     WeekStart,
+    check_day,
     format_time,
     parse_color,
 )
@@ -410,8 +413,7 @@ class CalendarStore:
         if self.channel_named(name) is not None:
             raise InvalidInput(f"There is already a channel called '{name}'.")
         kind = _channel_kind(kind)
-        if char_limit is not None and char_limit < 1:
-            raise InvalidInput("A character limit must be at least 1.")
+        _check_char_limit(char_limit)
         existing = self.channels(include_archived=True)
         color = parse_color(color) if color else PALETTE[len(existing) % len(PALETTE)]
         order = max((c.sort_order for c in existing), default=-1) + 1
@@ -441,8 +443,8 @@ class CalendarStore:
             other = self.channel_named(name)
             if other is not None and other.id != channel_id:
                 raise InvalidInput(f"There is already a channel called '{name}'.")
-        if char_limit not in ("keep", None) and cast(int, char_limit) < 1:
-            raise InvalidInput("A character limit must be at least 1.")
+        if char_limit != "keep":
+            _check_char_limit(char_limit)
         with environment_errors(), self.db.atomic():
             self._conn.execute(
                 "UPDATE channels SET name = ?, kind = ?, color = ?, char_limit = ?,"
@@ -899,6 +901,8 @@ class CalendarStore:
             raise InvalidInput("A post needs a title.")
         if post.time is not None and post.date is None:
             raise InvalidInput("A post without a date cannot have a time.")
+        if post.date is not None:
+            check_day(post.date)
         channels, known, campaigns = refs or self._load_bulk_refs()
         if post.channel_id not in channels:
             raise NotFound(f"There is no channel number {post.channel_id}.")
@@ -1478,6 +1482,9 @@ def _campaign_kind(kind: CampaignKind | str) -> CampaignKind:
 
 
 def _check_range(first: date | None, last: date | None) -> None:
+    for day in (first, last):
+        if day is not None:
+            check_day(day)
     if first is not None and last is not None and last < first:
         raise InvalidInput("The end date comes before the start date.")
 
@@ -1485,7 +1492,16 @@ def _check_range(first: date | None, last: date | None) -> None:
 def _check_message(cadence: int, first: date | None, last: date | None) -> None:
     if cadence < 1:
         raise InvalidInput("A key message's cadence must be at least 1 day.")
+    if cadence > MAX_CADENCE_DAYS:
+        raise InvalidInput(
+            f"A key message's cadence can be at most {MAX_CADENCE_DAYS} days (ten years)."
+        )
     _check_range(first, last)
+
+
+def _check_char_limit(limit: int | None) -> None:
+    if limit is not None and not 1 <= limit <= MAX_CHAR_LIMIT:
+        raise InvalidInput(f"A character limit must be from 1 to {MAX_CHAR_LIMIT:,}.")
 
 
 def _filters(

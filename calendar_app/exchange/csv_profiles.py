@@ -24,7 +24,8 @@ Importing a generic file is one transaction:
   columns are ignored. ``title`` is required, and ``channel`` too unless the import names a
   fallback channel. A column that is absent leaves that field of an updated post as it was
   (a new post gets the default: undated, draft, no message, no campaign, empty texts).
-- A byte-order mark, CRLF or LF line ends and newlines inside quoted cells are all fine;
+- A byte-order mark, CRLF, LF or CR line ends (old Mac Excel) and newlines inside quoted
+  cells are all fine;
   so is a file separated by ``;`` or tabs (as Excel saves "CSV" in many European
   languages), recognised from the header line.
 - Rows are matched to posts by ``uid``: a known uid updates its post when the row differs
@@ -100,7 +101,15 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
-from ..core.models import NewPost, Post, PostStatus, format_time, post_content
+from ..core.models import (
+    FIRST_DAY,
+    LAST_DAY,
+    NewPost,
+    Post,
+    PostStatus,
+    format_time,
+    post_content,
+)
 from ..core.store import CalendarStore, PostChanges, full_edit, new_uid
 from .formats import (
     Cancelled,
@@ -515,7 +524,7 @@ def _read_records(text: str) -> tuple[list[str], int, list[list[str]]]:
 def _delimiter(text: str) -> str:
     """``,`` unless the header line only makes sense split on ``;`` or a tab (Excel in many
     European languages saves "CSV" with semicolons)."""
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    first_line = next(iter(text.lstrip("\r\n").splitlines()), "")  # CR alone ends one too
     for delimiter in (",", ";", "\t"):
         cells = next(csv.reader([first_line], delimiter=delimiter), [])
         if any(c.strip().casefold() == "title" for c in cells):
@@ -652,6 +661,12 @@ class _RowReader:
                 raise _BadValue(
                     self.label["date"], f"'{text}' is not a date; write it as YYYY-MM-DD"
                 ) from None
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise _BadValue(
+                self.label["date"],
+                f"{text} is outside the years a calendar plans ({FIRST_DAY.year} to"
+                f" {LAST_DAY.year})",
+            )
         return day
 
     def _time(self, text: str) -> time | None:

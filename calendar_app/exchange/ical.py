@@ -69,6 +69,8 @@ from ..core.errors import (
 )
 from ..core.models import (
     CHANNEL_KINDS,
+    FIRST_DAY,
+    LAST_DAY,
     CampaignKind,
     NewPost,
     Post,
@@ -806,7 +808,19 @@ class _Reader:
         naive = value.replace(tzinfo=None)
         if zone is None or target is None or zone is target:
             return naive
-        return naive.replace(tzinfo=zone).astimezone(target).replace(tzinfo=None)
+        try:
+            return naive.replace(tzinfo=zone).astimezone(target).replace(tzinfo=None)
+        except OverflowError:  # the first or last hours Python can count
+            raise self._out_of_range(naive, index, name) from None
+
+    def _out_of_range(self, value: date, index: int, name: str) -> ImportProblem:
+        day = value.date() if isinstance(value, datetime) else value
+        return self.refuse(
+            f"{name} {day.isoformat()} is outside the years a calendar plans"
+            f" ({FIRST_DAY.year} to {LAST_DAY.year}).",
+            index,
+            name,
+        )
 
     # -- reading ----------------------------------------------------------------
 
@@ -887,6 +901,9 @@ class _Reader:
                 raise self.refuse(f"The event '{uid}' has no start (DTSTART).", index)
             tz = self._zone_of(start_prop, index, "DTSTART")
             start = self._wall(start_prop, index, "DTSTART", tz)
+            first_day = start.date() if isinstance(start, datetime) else start
+            if not FIRST_DAY <= first_day <= LAST_DAY:
+                raise self._out_of_range(start, index, "DTSTART")
             for name in ("DTEND", "RECURRENCE-ID"):
                 prop = event.get(name)
                 if prop is not None:

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import recurrence
-from ..core.models import NewPost, Post, PostStatus
+from ..core.models import FIRST_DAY, LAST_DAY, NewPost, Post, PostStatus
 from ..core.store import PostChanges, Scope
 from .commands import AddPostCommand, DeletePostsCommand, EditPostsCommand, RepeatPostCommand
 from .dialogs import SaveAnswer, ask_save_changes, show_error
@@ -136,7 +136,10 @@ def date_format() -> str:
 
 
 def make_date_edit(accessible_name: str) -> QDateEdit:
+    """A date field with a calendar popup, in the locale's format, over the years a
+    calendar plans."""
     edit = QDateEdit()
+    edit.setDateRange(qdate(FIRST_DAY), qdate(LAST_DAY))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_format())
     edit.setAccessibleName(accessible_name)

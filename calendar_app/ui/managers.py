@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import InvalidInput
 from ..core.models import (
     CHANNEL_KINDS,
+    MAX_CHAR_LIMIT,
     Campaign,
     CampaignKind,
     ChangeSet,
@@ -803,7 +804,7 @@ class ChannelManager(_Manager[Channel]):
         self.limit_check = QCheckBox("at most")
         self.limit_check.setAccessibleName("Has a character limit")
         self.limit_spin = QSpinBox()
-        self.limit_spin.setRange(1, 1_000_000)
+        self.limit_spin.setRange(1, MAX_CHAR_LIMIT)
         self.limit_spin.setSuffix(" characters")
         self.limit_spin.setAccessibleName("Character limit")
         self.limit_spin.setEnabled(False)
@@ -869,8 +870,8 @@ class ChannelManager(_Manager[Channel]):
         _unique(new.name, others, new.id, "channel")
         if new.kind not in CHANNEL_KINDS:
             raise InvalidInput(f"'{new.kind}' is not a channel kind.")
-        if new.char_limit is not None and new.char_limit < 1:
-            raise InvalidInput("A character limit must be at least 1.")
+        if new.char_limit is not None and not 1 <= new.char_limit <= MAX_CHAR_LIMIT:
+            raise InvalidInput(f"A character limit must be from 1 to {MAX_CHAR_LIMIT:,}.")
         parse_color(new.color)
 
     def _add_command(self, new: Channel) -> QUndoCommand:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -344,6 +346,14 @@ def test_demo_looks_like_real_work(demo: Path) -> None:
             "--to comes before --from",
         ),
         (["post", "list", "{missing}"], "There is no calendar at"),
+        (
+            ["message", "add", "{cal}", "Big", "--cadence-days", "99999999999999999999"],
+            "A key message's cadence can be at most 3650 days",
+        ),
+        (
+            ["channel", "add", "{cal}", "Big", "--char-limit", "99999999999999999999"],
+            "A character limit must be from 1 to 1,000,000.",
+        ),
     ],
 )
 def test_errors_are_one_line_and_exit_1(
@@ -374,6 +384,10 @@ def test_errors_are_one_line_and_exit_1(
         ["channel", "add", "{cal}", "X", "--color", "red"],
         ["export", "{cal}", "--format", "docx", "-o", "out"],
         ["post", "bogus-command"],
+        ["gaps", "{cal}", "--as-of", "9999-12-31"],
+        ["gaps", "{cal}", "--as-of", "0001-01-01"],
+        ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--date", "9999-12-25"],
+        ["message", "add", "{cal}", "X", "--cadence-days", "²"],
     ],
 )
 def test_usage_errors_exit_2(
@@ -440,6 +454,39 @@ def test_a_calendar_in_a_read_only_folder_is_read_as_it_is(demo: Path) -> None:
     assert "read-only, so the change could not be saved" in refused.stderr
     assert listing == [demo.name]
     assert demo.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("table", "held"), [("key_messages", "key messages"), ("posts_fts", "search index")]
+)
+def test_a_calendar_missing_part_of_itself_is_called_damaged(
+    demo: Path, table: str, held: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with closing(sqlite3.connect(demo)) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(f"DROP TABLE {table}")
+        conn.commit()
+    before = demo.read_bytes()
+    status, _ = run("post", "list", demo)
+    assert status == 1
+    assert capsys.readouterr().err == (
+        f"cadence: error: {demo} is damaged (it has no {held}); open a backup of it instead.\n"
+    )
+    assert demo.read_bytes() == before
+
+
+def test_a_problem_nobody_foresaw_is_one_sentence_not_a_traceback(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with closing(sqlite3.connect(demo)) as conn:
+        conn.execute("UPDATE posts SET date = 'garbage' WHERE id = (SELECT max(id) FROM posts)")
+        conn.commit()
+    status, _ = run("gaps", demo)
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.startswith("cadence: error: Cadence ran into a problem it did not expect (")
+    assert err.endswith("; the calendar may be damaged.\n")
+    assert len(err.splitlines()) == 1
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:

@@ -454,6 +454,20 @@ def test_lf_and_crlf_files_read_the_same(store: CalendarStore, linkedin: int) ->
     assert store.post_by_uid("u1").body == "two\r\nlines"
 
 
+def test_a_file_with_old_mac_line_ends_reads_like_the_others(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """Excel's "CSV (Macintosh)" ends lines with a carriage return alone."""
+    rows = ["u1,2026-12-01,09:00,LinkedIn,,,draft,One,,,", "u2,2026-12-02,,LinkedIn,,,draft,Two,,,"]
+    text = "\r".join([HEADER, *rows, ""])
+    mac = store.path.parent / "mac.csv"
+    mac.write_bytes(text.encode("utf-8"))
+    summary = import_csv(store, mac, ImportOptions())
+    assert (len(summary.added), summary.skipped) == (2, [])
+    assert (store.post_by_uid("u1").title, store.post_by_uid("u1").time) == ("One", time(9, 0))
+    assert store.post_by_uid("u2").date == date(2026, 12, 2)
+
+
 @pytest.mark.parametrize(
     ("cell", "day_first", "expected"),
     [

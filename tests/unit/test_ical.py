@@ -897,6 +897,24 @@ def test_an_unknown_time_zone_is_refused_at_its_line(busy: CalendarStore, tmp_pa
     )
 
 
+@pytest.mark.parametrize(
+    ("start", "day"),
+    [
+        ("DTSTART;VALUE=DATE:99991231", "9999-12-31"),  # a daily rule would run off the end
+        ("DTSTART;TZID=Pacific/Kiritimati:00010101T003000", "0001-01-01"),  # before the first
+    ],
+)
+def test_a_start_outside_the_years_a_calendar_plans_is_refused_at_its_line(
+    busy: CalendarStore, tmp_path: Path, start: str, day: str
+) -> None:
+    lines = [*HEADER, *vevent("far@example.com", start, "Far", "RRULE:FREQ=DAILY;COUNT=5")]
+    problem = refused(busy, write_ics(tmp_path / "far.ics", [*lines, "END:VCALENDAR"]))
+    assert str(problem) == (
+        f"line 7: DTSTART {day} is outside the years a calendar plans (1900 to 2999)."
+        " Nothing was imported."
+    )
+
+
 def test_an_unknown_time_zone_in_exdate_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,

@@ -127,7 +127,7 @@ def test_channel_can_be_renamed_to_another_case_of_its_own_name(store: CalendarS
         ({"kind": "carrier pigeon"}, "'carrier pigeon' is not a channel kind"),
         ({"color": "blue"}, "'blue' is not a colour; write it as #RRGGBB"),
         ({"color": "#12345"}, "'#12345' is not a colour"),
-        ({"char_limit": 0}, "A character limit must be at least 1."),
+        ({"char_limit": 0}, "A character limit must be from 1 to 1,000,000."),
     ],
 )
 def test_channel_values_are_checked(
@@ -749,6 +749,19 @@ def test_only_an_idea_taken_out_of_the_backlog_changes_status_when_moved_or_copi
     store.move_posts({post_id: (to, None)})
     assert store.post(post_id).status == becomes
     assert store.post(copied).status == becomes
+
+
+@pytest.mark.parametrize("day", [date(1899, 12, 31), date(3000, 1, 1), date(9999, 12, 31)])
+def test_days_outside_the_years_a_calendar_plans_are_refused(
+    store: CalendarStore, channel: int, day: date
+) -> None:
+    outside = f"{day.isoformat()} is outside the years a calendar plans (1900 to 2999)."
+    with pytest.raises(InvalidInput, match=re.escape(outside)):
+        store.add_post(NewPost("Far", channel, date=day))
+    with pytest.raises(InvalidInput, match=re.escape(outside)):
+        store.add_key_message("Far", cadence_days=7, starts_on=day)
+    assert store.all_posts() == []
+    assert store.key_messages() == []
 
 
 def test_a_copy_of_a_published_post_is_scheduled(
