@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, time
@@ -737,9 +738,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _names_a_file(word: str) -> bool:
+    """Whether the first word of a command line is a calendar to open in the window (a
+    file there, a ``.cadence`` name, a path) rather than a command, mistyped or not."""
+    if word in COMMANDS or word.startswith("-"):
+        return False
+    return word.lower().endswith(".cadence") or os.sep in word or Path(word).exists()
+
+
 def _open_window(argv: Sequence[str]) -> int:
     from .app import launch
 
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        raise CadenceError(
+            "There is no display to show the window on; the commands work without one"
+            f" (see '{PROG} --help')."
+        )
     return launch(list(argv))
 
 
@@ -750,7 +768,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         from .ui.smoke import smoke_test
 
         return smoke_test(args_list[1:])
-    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+    if not args_list or _names_a_file(args_list[0]):
         return _run_guarded(lambda: _open_window(args_list))
     try:
         args = build_parser().parse_args(args_list)

@@ -20,6 +20,7 @@ from calendar_app.core.store import CalendarStore
 from ..terminal import cadence
 
 TODAY = "2026-11-18"
+DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
 def run(*args: str | Path) -> tuple[int, str]:
@@ -388,6 +389,7 @@ def test_errors_are_one_line_and_exit_1(
         ["gaps", "{cal}", "--as-of", "0001-01-01"],
         ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--date", "9999-12-25"],
         ["message", "add", "{cal}", "X", "--cadence-days", "²"],
+        ["gasp", "{cal}"],  # a mistyped command, not a calendar to open in the window
     ],
 )
 def test_usage_errors_exit_2(
@@ -487,6 +489,25 @@ def test_a_problem_nobody_foresaw_is_one_sentence_not_a_traceback(
     assert err.startswith("cadence: error: Cadence ran into a problem it did not expect (")
     assert err.endswith("; the calendar may be damaged.\n")
     assert len(err.splitlines()) == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are a Linux matter")
+@pytest.mark.parametrize("args", [[], ["{cal}"]], ids=["default", "a calendar"])
+def test_the_window_without_a_display_is_one_sentence(calendar: Path, args: list[str]) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES}
+    done = subprocess.run(
+        [sys.executable, "-m", "calendar_app", *[a.format(cal=calendar) for a in args]],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        "cadence: error: There is no display to show the window on; the commands work"
+        " without one (see 'cadence --help').\n"
+    )
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
