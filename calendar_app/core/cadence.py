@@ -208,8 +208,16 @@ def analyse(
     as_of: date,
     start: date,
     end: date,
+    *,
+    origin: date | None = None,
 ) -> CadenceReport:
     """Analyse the cadence of ``messages`` over the window ``[start, end]``.
+
+    ``origin`` (default: ``start``) is the day after the virtual start anchor of a
+    message without ``starts_on`` or an earlier delivery. The window wraps the days
+    on screen; ``origin`` keeps a message's status and early gaps from depending on
+    how far back the user has looked (the window reaches that far, the origin stays
+    where the default window starts).
 
     ``deliveries`` are ``(message_id, channel_id, day)`` rows that already
     satisfy the delivery rule, over the whole calendar, in any order, possibly
@@ -234,7 +242,9 @@ def analyse(
         for days in by_channel.values():
             # In place, once (a message given twice finds its lists sorted).
             days.sort(key=_ordinal)
-        results.append(_analyse_message(message, channels, by_channel, as_of, start, end))
+        results.append(
+            _analyse_message(message, channels, by_channel, as_of, start, end, origin or start)
+        )
     return CadenceReport(as_of=as_of, start=start, end=end, messages=tuple(results))
 
 
@@ -245,6 +255,7 @@ def _analyse_message(
     as_of: date,
     start: date,
     end: date,
+    origin: date,
 ) -> MessageCadence:
     """One message's cadence; ``by_channel`` holds its sorted days per channel."""
     cadence = message.cadence_days
@@ -282,7 +293,7 @@ def _analyse_message(
 
     # The virtual start anchor, as an ordinal so that the day before
     # date.min is no error.
-    virtual = (message.starts_on if message.starts_on is not None else start).toordinal() - 1
+    virtual = (message.starts_on if message.starts_on is not None else origin).toordinal() - 1
 
     # Anchors and gaps.
     inside = sorted(inside_days, key=_ordinal)

@@ -358,6 +358,7 @@ class CalendarSession(QObject):
         """
         start, end = self.analysis_window()
         today = self.today()
+        origin = default_window(today)[0]  # not how far back the user has looked
         messages = self.key_messages()
         report = self._report
         if (
@@ -370,12 +371,12 @@ class CalendarSession(QObject):
             if wanted:
                 ids = [m.id for m in wanted]
                 rows = self.store.delivery_rows(today, ids, window=(start, end))
-                partial = analyse(wanted, self.channels(), rows, today, start, end)
+                partial = analyse(wanted, self.channels(), rows, today, start, end, origin=origin)
                 self._report = report.replacing(partial.messages)
             self.reportChanged.emit()
             return
         rows = self.store.delivery_rows(today, window=(start, end))
-        self._report = analyse(messages, self.channels(), rows, today, start, end)
+        self._report = analyse(messages, self.channels(), rows, today, start, end, origin=origin)
         self.reportChanged.emit()
 
     # -- changing -----------------------------------------------------------

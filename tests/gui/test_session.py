@@ -55,6 +55,28 @@ def test_report_after_many_changes_equals_a_full_analysis(session: CalendarSessi
         assert session.report() == fresh_report(session)
 
 
+def test_looking_back_changes_no_status_and_invents_no_gap_before_the_first_post(
+    session: CalendarSession,
+) -> None:
+    from calendar_app.core.models import KeyMessage
+    from calendar_app.ui.commands import AddKeyMessageCommand
+
+    new = KeyMessage(0, "Brand new", "", 14, "#3366cc", None, None, 0, False)
+    session.push(AddKeyMessageCommand(session, new))
+    before = {m.message_id: (m.status, m.overdue_days) for m in session.report().messages}
+    first_post = min(p.date for p in session.store.all_posts() if p.date is not None)
+
+    # A year and more before the calendar's first post, then back to today.
+    session.set_visible_range(first_post - timedelta(days=400), first_post - timedelta(days=360))
+    report = session.report()
+    assert report.start <= first_post - timedelta(days=400)  # the analysis reaches that far
+    assert {m.message_id: (m.status, m.overdue_days) for m in report.messages} == before
+    for cadence in report.messages:  # nothing was ever planned then: nothing is overdue
+        assert all(g.start >= first_post for g in cadence.gaps), cadence.title
+    session.set_visible_range(TODAY - timedelta(days=3), TODAY + timedelta(days=3))
+    assert {m.message_id: (m.status, m.overdue_days) for m in session.report().messages} == before
+
+
 def test_a_change_of_cadence_is_reanalysed(session: CalendarSession) -> None:
     from dataclasses import replace
 

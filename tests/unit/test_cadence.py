@@ -775,3 +775,31 @@ def test_day_runs_groups_consecutive_days_whatever_their_order() -> None:
     assert day_runs({date(2026, 12, 31), date(2027, 1, 1)}) == [
         (date(2026, 12, 31), date(2027, 1, 1))
     ]
+
+
+# -- the origin: a window widened to the days on screen ------------------------------
+
+
+def test_a_window_widened_backwards_keeps_the_status_with_the_same_origin() -> None:
+    never = make_message(1, cadence_days=7)
+    planned = make_message(2, cadence_days=7)
+    early = FROM - timedelta(days=100)  # its first delivery, long before the origin
+    deliveries = rows(early, d(3, 10), message_id=2)
+    channels = [make_channel(1, "LinkedIn")]
+    default = analyse([never, planned], channels, deliveries, AS_OF, FROM, TO)
+    wide_start = FROM - timedelta(days=400)
+    wide = analyse([never, planned], channels, deliveries, AS_OF, wide_start, TO, origin=FROM)
+    for message_id in (1, 2):
+        expected, got = default.message(message_id), wide.message(message_id)
+        assert (got.status, got.overdue_days) == (expected.status, expected.overdue_days)
+    # Never delivered: overdue from a cadence after the origin, not after the window start.
+    assert wide.message(1).gaps == default.message(1).gaps == (gap(d(3, 8), TO, 24),)
+    # Nothing before its first delivery is overdue, however far back the window reaches.
+    due = early + timedelta(days=8)
+    assert wide.message(2).gaps == (
+        gap(due, d(3, 9), (d(3, 9) - due).days + 1),
+        gap(d(3, 18), TO, 14),
+    )
+    # Without an origin the window's start is the origin (DESIGN.md's rule).
+    widest = analyse([never], channels, [], AS_OF, wide_start, TO)
+    assert widest.message(1).overdue_days == default.message(1).overdue_days + 400
