@@ -294,6 +294,7 @@ class MainWindow(QMainWindow):
         stack.undoTextChanged.connect(self._undo_text_changed)
         stack.redoTextChanged.connect(self._redo_text_changed)
         session.changedElsewhere.connect(self.check_for_outside_changes)
+        session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
         self.undo_action.setText("&Undo")
@@ -590,8 +591,16 @@ class MainWindow(QMainWindow):
         return self.backlog.hasFocus() or self.backlog.isAncestorOf(self.focusWidget())
 
     def selected_post_ids(self) -> list[int]:
+        """The posts Edit acts on: the backlog's when it has the focus; none while the
+        user works in the sidebar or the cadence panel (a post selected in the calendar
+        a while ago is not what Delete there means); the calendar's otherwise."""
         if self._in_backlog():
             return self.backlog.selected_post_ids()
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            for elsewhere in (self.sidebar, self.cadence_panel):
+                if focused is elsewhere or elsewhere.isAncestorOf(focused):
+                    return []
         return self.view().selected_post_ids()
 
     def new_post(self) -> None:

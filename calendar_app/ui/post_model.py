@@ -698,6 +698,9 @@ class _RecordList(QAbstractListModel, Generic[_Record]):
         self.session = session
         self._ids: list[int] = []
         self._cache: dict[int, _Record] = {}
+        self.updating = False
+        """True while the rows follow the session: what views do meanwhile (a current
+        row moved off a removed one) is not the user's doing."""
         self._load()
 
     def _records(self) -> list[_Record]:
@@ -706,7 +709,11 @@ class _RecordList(QAbstractListModel, Generic[_Record]):
     def _load(self) -> None:
         records = self._records()
         self._cache.update({r.id: r for r in records})
-        sync_rows(self, self._ids, [r.id for r in records])
+        self.updating = True
+        try:
+            sync_rows(self, self._ids, [r.id for r in records])
+        finally:
+            self.updating = False
         self._cache = {rid: self._cache[rid] for rid in self._ids}
 
     def _emit_rows(self, first: int, last: int) -> None:

@@ -355,6 +355,9 @@ class MessageSidebar(QWidget):
         layout.addStretch(1)
 
         self.messages_view.selectionModel().selectionChanged.connect(self._on_view_selection)
+        # A row going away moves the list's selection to a neighbour; the session's
+        # choice stands (see _on_view_selection).
+        self.messages_model.rowsRemoved.connect(self._follow_session)
         session.selectedMessageChanged.connect(self._on_session_selection)
         self._on_session_selection(session.selected_message)
 
@@ -402,12 +405,15 @@ class MessageSidebar(QWidget):
     # -- selection -------------------------------------------------------------
 
     def _on_view_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
-        if self._syncing:
+        if self._syncing or self.messages_model.updating:
             return
         rows = self.messages_view.selectionModel().selectedRows()
         message_id = int(rows[0].data(IdRole)) if rows else None
         self.session.select_message(message_id)
         self.messageClicked.emit(message_id)
+
+    def _follow_session(self) -> None:
+        self._on_session_selection(self.session.selected_message)
 
     def _on_session_selection(self, message_id: object) -> None:
         self._syncing = True

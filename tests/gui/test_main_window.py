@@ -299,6 +299,38 @@ def test_channel_filter_hides_posts_and_is_remembered(
     assert again.filter_buttons["statuses"].text() == "Status (1)"
 
 
+def test_unticking_a_channel_in_the_sidebar_counts_on_the_toolbar_too(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    sidebar = window.sidebar
+    instagram = window.session.store.channel_named("Instagram")
+    assert instagram is not None
+    sidebar.channels_view.setCurrentIndex(sidebar.channel_index(instagram.id))
+    sidebar.channels_view.setFocus()
+    qtbot.keyClick(sidebar.channels_view, Qt.Key.Key_Space)
+    assert window.session.filters.hidden_channels == {instagram.id}
+    assert window.filter_buttons["channels"].text() == "Channels (−1)"
+
+
+def test_delete_in_the_sidebar_or_the_cadence_panel_leaves_the_calendar_alone(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    month = window.month_view
+    month.setFocus()
+    month.select_posts([post.id])
+    for elsewhere in (window.sidebar.messages_view, window.cadence_panel):
+        elsewhere.setFocus()
+        assert window.selected_post_ids() == []
+        window.delete_action.trigger()
+        assert session.store.posts([post.id])  # still there
+    month.setFocus()
+    assert window.selected_post_ids() == [post.id]
+    window.delete_action.trigger()
+    assert not session.store.posts([post.id])
+
+
 def test_view_and_geometry_are_remembered(
     window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot
 ) -> None:

@@ -16,6 +16,7 @@ from calendar_app.core.models import KeyMessage, PostStatus
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
     CopyPostsCommand,
+    DeleteKeyMessageCommand,
     UpdateKeyMessageCommand,
 )
 from calendar_app.ui.post_model import ChannelListModel, KeyMessageListModel, locale_day
@@ -196,6 +197,21 @@ def test_unticking_a_channel_hides_its_posts(
         qtbot.keyClick(sidebar.channels_view, Qt.Key.Key_Space)
     assert session.filters.hidden_channels == frozenset()
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+@pytest.mark.parametrize("how", ["deleted", "archived"])
+def test_a_selected_message_that_goes_away_selects_no_other(
+    sidebar: MessageSidebar, session: CalendarSession, how: str
+) -> None:
+    message = session.store.key_message_titled("Backed by a 25-year warranty")
+    assert message is not None
+    session.select_message(message.id)
+    if how == "deleted":
+        session.push(DeleteKeyMessageCommand(session, message.id))
+    else:
+        session.push(UpdateKeyMessageCommand(session, replace(message, archived=True)))
+    assert session.selected_message is None
+    assert sidebar.messages_view.selectionModel().selectedRows() == []
 
 
 def test_qtmodeltester_on_the_message_and_channel_models(
