@@ -26,6 +26,12 @@ from ..core.store import PostChanges, Scope
 from .session import CalendarSession
 
 
+def elide(text: str, width: int = 40) -> str:
+    """``text`` on one line, cut to ``width`` characters with "…" when longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
@@ -294,7 +300,7 @@ class RepeatPostCommand(StoreCommand):
 
 class AddKeyMessageCommand(StoreCommand):
     def __init__(self, session: CalendarSession, message: KeyMessage) -> None:
-        super().__init__(session, f"Add key message '{message.title}'")
+        super().__init__(session, f"Add key message '{elide(message.title)}'")
         self._message = message
         self._saved: KeyMessage | None = None
 
@@ -322,7 +328,7 @@ class AddKeyMessageCommand(StoreCommand):
 
 class UpdateKeyMessageCommand(StoreCommand):
     def __init__(self, session: CalendarSession, new: KeyMessage) -> None:
-        super().__init__(session, f"Edit key message '{new.title}'")
+        super().__init__(session, f"Edit key message '{elide(new.title)}'")
         self._old = session.store.key_message(new.id)
         self._new = new
 
@@ -338,7 +344,7 @@ class DeleteKeyMessageCommand(StoreCommand):
 
     def __init__(self, session: CalendarSession, message_id: int) -> None:
         message = session.store.key_message(message_id)
-        super().__init__(session, f"Delete key message '{message.title}'")
+        super().__init__(session, f"Delete key message '{elide(message.title)}'")
         self._message = message
         self._carriers = [p.id for p in session.store.all_posts() if message_id in p.message_ids]
 

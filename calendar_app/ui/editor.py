@@ -56,7 +56,13 @@ from PySide6.QtWidgets import (
 from ..core import recurrence
 from ..core.models import FIRST_DAY, LAST_DAY, NewPost, Post, PostStatus
 from ..core.store import PostChanges, Scope
-from .commands import AddPostCommand, DeletePostsCommand, EditPostsCommand, RepeatPostCommand
+from .commands import (
+    AddPostCommand,
+    DeletePostsCommand,
+    EditPostsCommand,
+    RepeatPostCommand,
+    elide,
+)
 from .dialogs import SaveAnswer, ask_save_changes, show_error
 from .session import CalendarSession, ErrorHandler
 
@@ -123,11 +129,6 @@ def muted_color(palette: QPalette) -> QColor:
     )
 
 
-def elide(text: str, width: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def date_format() -> str:
     """The locale's long date format, shortened: "Wed, 18 Nov 2026" or "Wed, Nov 18, 2026"."""
     fmt = QLocale().dateFormat(QLocale.FormatType.LongFormat)
@@ -144,6 +145,17 @@ def make_date_edit(accessible_name: str) -> QDateEdit:
     edit.setDisplayFormat(date_format())
     edit.setAccessibleName(accessible_name)
     return edit
+
+
+def counted_suffix(spin: QSpinBox, one: str, many: str) -> None:
+    """Give ``spin`` the suffix ``one`` for 1 and ``many`` otherwise ("1 time",
+    "6 times"), now and as its value changes."""
+
+    def follow(value: int) -> None:
+        spin.setSuffix(one if value == 1 else many)
+
+    follow(spin.value())
+    spin.valueChanged.connect(follow)
 
 
 def qdate(day: date) -> QDate:
@@ -466,7 +478,7 @@ class PostEditor(QDialog):
         self.count_spin = QSpinBox()
         self.count_spin.setRange(1, recurrence.MAX_OCCURRENCES)
         self.count_spin.setValue(6)
-        self.count_spin.setSuffix(" times")
+        counted_suffix(self.count_spin, " time", " times")
         self.count_spin.setAccessibleName("Number of times")
         self.end_group = QButtonGroup(self)
         self.end_group.addButton(self.until_radio)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from ..core.cadence import CadenceReport
 from ..core.models import KeyMessage, Post
 from ..render.cadence_strip import day_text
-from .commands import CopyPostsCommand, MovePostsCommand
+from .commands import CopyPostsCommand, MovePostsCommand, elide
 from .session import CalendarSession
 
 IDEAS_OFFERED = 4
@@ -27,12 +27,12 @@ Select = Callable[[list[int]], None]
 
 
 def short(title: str) -> str:
-    """A title short enough for a menu item, in quotes (an ``&`` shown as such, not
-    taken for a shortcut key)."""
-    title = " ".join(title.split())
-    if len(title) > TITLE_CHARS:
-        title = title[: TITLE_CHARS - 1].rstrip() + "…"
-    return "“" + title.replace("&", "&&") + "”"
+    """A title short enough for a menu item, in quotes."""
+    return f"“{elide(title, TITLE_CHARS)}”"
+
+
+def _item(menu: QMenu, text: str, slot: Callable[[], object]) -> None:
+    menu.addAction(text.replace("&", "&&"), slot)  # an "&" shown, not a shortcut key
 
 
 def overdue_on(session: CalendarSession, day: date) -> list[KeyMessage]:
@@ -69,16 +69,19 @@ def add_fill_actions(
     repeat = session.store.post_to_repeat(message.id, day, session.today())
     if repeat is not None and repeat.date is not None:
         channel = session.channel(repeat.channel_id).name
-        menu.addAction(
+        _item(
+            menu,
             f"Repeat {short(repeat.title)} ({channel}, {day_text(repeat.date)})",
             partial(repeat_post, session, parent, repeat, day, at, select),
         )
     for idea in session.store.backlog(message_ids=[message.id])[:IDEAS_OFFERED]:
-        menu.addAction(
+        _item(
+            menu,
             f"Schedule {short(idea.title)}",
             partial(schedule_idea, session, parent, idea, day, at, select),
         )
-    menu.addAction(
+    _item(
+        menu,
         f"New Post With {short(message.title)}…",
         partial(write_post, session, parent, message, day, at),
     )
@@ -98,7 +101,7 @@ def add_gap_menus(
     if overdue:
         menu.addSeparator()
     for message in overdue:
-        submenu = menu.addMenu(f"Fill the Gap of {short(message.title)}")
+        submenu = menu.addMenu(f"Fill the Gap of {short(message.title)}".replace("&", "&&"))
         submenu.setObjectName("gapMenu")
         add_fill_actions(submenu, session, parent, message, day, at, select)
 

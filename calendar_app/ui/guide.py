@@ -563,7 +563,8 @@ class ShortcutsDialog(_Dialog):
             QTreeWidgetItem(group, [row.action, row.keys])
         self.tree.expandAll()
         note = QLabel(
-            "In the calendar: arrow keys move between days, Enter opens a post. "
+            "In the calendar: arrow keys move between days, Tab between the posts of"
+            " the day, Ctrl+Tab on to the next pane; Enter opens a post. "
             "Drag a post to move it; hold Ctrl while dropping to copy it. "
             "Or cut or copy it and paste it on the selected day. "
             "On a red day, the Menu key offers to fill the gap."

@@ -9,8 +9,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -116,7 +116,9 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("&Import…", self.import_file, "Ctrl+I")
         self.merge_action = self._action("&Merge Calendar…", self.merge_calendar)
         self.close_action = self._action("&Close", self.close, std.Close)
-        self.quit_action = self._action("&Quit", self.close, std.Quit)
+        # Linux desktops without a platform theme bind nothing to Quit; Ctrl+Q is the norm.
+        quit_keys = std.Quit if QKeySequence.keyBindings(std.Quit) else "Ctrl+Q"
+        self.quit_action = self._action("&Quit", self.close, quit_keys)
         self.undo_action = self._action("&Undo", lambda: self.session.undo(self), std.Undo)
         self.redo_action = self._action("&Redo", lambda: self.session.redo(self), "Ctrl+Shift+Z")
         self.new_post_action = self._action("&New Post", self.new_post, "N")
@@ -277,6 +279,7 @@ class MainWindow(QMainWindow):
         self._search_pause.timeout.connect(self._apply_search)
         self.search_edit.textChanged.connect(self._search_changed)
         self.search_edit.returnPressed.connect(self._search_entered)
+        self.search_edit.installEventFilter(self)  # Escape
         toolbar.addWidget(self.search_edit)
 
     def _install(self, session: CalendarSession) -> None:
@@ -365,10 +368,11 @@ class MainWindow(QMainWindow):
         self.session.store.db  # noqa: B018 (made on first use)
 
     def _undo_text_changed(self, text: str) -> None:
-        self.undo_action.setText(f"&Undo {text}".strip())
+        # An "&" in a title is shown as such, not taken for a shortcut key.
+        self.undo_action.setText(f"&Undo {text.replace('&', '&&')}".strip())
 
     def _redo_text_changed(self, text: str) -> None:
-        self.redo_action.setText(f"&Redo {text}".strip())
+        self.redo_action.setText(f"&Redo {text.replace('&', '&&')}".strip())
 
     # -- views ----------------------------------------------------------------
 
@@ -468,6 +472,20 @@ class MainWindow(QMainWindow):
             self._search_pause.start()
         else:
             self._apply_search()  # cleared: everything shows again at once
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape in the search box clears it, and once empty goes back to the calendar."""
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and cast(QKeyEvent, event).key() == Qt.Key.Key_Escape
+        ):
+            if self.search_edit.text():
+                self.search_edit.clear()
+            else:
+                cast(QWidget, self.view()).setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def _apply_search(self) -> None:
         self._search_pause.stop()
@@ -816,7 +834,7 @@ class MainWindow(QMainWindow):
         if overdue:
             parts.append(f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''} overdue")
         if unplanned:
-            parts.append(f"{len(unplanned)} without a next repetition")
+            parts.append(f"{len(unplanned)} unplanned")  # as their badges say
         if not overdue and not unplanned and report.messages:
             parts.append("every key message is on time")
         self.statusBar().showMessage(" · ".join(parts))

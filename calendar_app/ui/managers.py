@@ -61,7 +61,15 @@ from .commands import (
     UpdateKeyMessageCommand,
 )
 from .dialogs import show_error
-from .editor import elide, make_date_edit, muted_color, pydate, qdate, swatch_icon
+from .editor import (
+    counted_suffix,
+    elide,
+    make_date_edit,
+    muted_color,
+    pydate,
+    qdate,
+    swatch_icon,
+)
 from .session import CalendarSession, ErrorHandler
 
 Confirm = Callable[[QWidget | None, str, str], bool]
@@ -76,7 +84,9 @@ def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
     box.setWindowTitle(title)
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(text)
-    box.setInformativeText("You can undo this with Edit > Undo.")
+    undo = QKeySequence(QKeySequence.StandardKey.Undo)
+    keys = undo.toString(QKeySequence.SequenceFormat.NativeText)
+    box.setInformativeText(f"You can undo this with {keys}, here or in the calendar's Edit menu.")
     go = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
@@ -660,7 +670,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         self.cadence_spin = QSpinBox()
         self.cadence_spin.setRange(1, 365)
         self.cadence_spin.setPrefix("every ")
-        self.cadence_spin.setSuffix(" days")
+        counted_suffix(self.cadence_spin, " day", " days")
         self.cadence_spin.setAccessibleName("Cadence in days")
         self.cadence_spin.setToolTip("How often the message should go out again, at the latest")
         self.color_field = ColorField()
@@ -805,7 +815,7 @@ class ChannelManager(_Manager[Channel]):
         self.limit_check.setAccessibleName("Has a character limit")
         self.limit_spin = QSpinBox()
         self.limit_spin.setRange(1, MAX_CHAR_LIMIT)
-        self.limit_spin.setSuffix(" characters")
+        counted_suffix(self.limit_spin, " character", " characters")
         self.limit_spin.setAccessibleName("Character limit")
         self.limit_spin.setEnabled(False)
         self.limit_check.toggled.connect(self.limit_spin.setEnabled)

@@ -59,7 +59,7 @@ from ..core.store import CalendarStore
 from ..exchange.formats import format_for
 from ..render.chips import mix
 from .dialogs import show_error
-from .editor import muted_color, warning_color
+from .editor import counted_suffix, muted_color, warning_color
 from .session import CalendarSession, ErrorHandler
 from .transfer import IMPORT_FILTER, run_import
 
@@ -452,7 +452,7 @@ class NewCalendarPage(QWidget):
             spin.setRange(1, 365)
             spin.setValue(DEFAULT_CADENCE_DAYS)
             spin.setPrefix("every ")
-            spin.setSuffix(" days")
+            counted_suffix(spin, " day", " days")
             spin.setAccessibleName(f"Cadence of key message {number + 1}, in days")
             spin.setToolTip("How often this message should come back")
             row = QHBoxLayout()

@@ -159,6 +159,19 @@ def test_ticking_the_date_turns_an_untouched_idea_into_a_draft(
 # -- the character count ---------------------------------------------------------------
 
 
+def test_counts_read_one_time_and_six_times_and_dates_stay_in_the_years_planned(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor = _editor(qtbot, session, day=TODAY)
+    assert editor.count_spin.text().endswith(" times")
+    editor.count_spin.setValue(1)
+    assert editor.count_spin.text() == "1 time"
+    assert (editor.date_edit.minimumDate().year(), editor.date_edit.maximumDate().year()) == (
+        1900,
+        2999,
+    )
+
+
 def test_character_count_against_the_channel_limit(qtbot: QtBot, session: CalendarSession) -> None:
     editor = _editor(qtbot, session, day=TODAY)
     editor.channel_combo.setCurrentIndex(

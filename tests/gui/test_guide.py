@@ -188,6 +188,7 @@ def test_shortcuts_are_read_from_the_window_actions(window: MainWindow, qtbot: Q
     assert rows[("Edit", "New Idea")] == "Shift+N"
     assert rows[("Edit", "Undo")] == "Ctrl+Z"
     assert rows[("File", "Import")] == "Ctrl+I"
+    assert rows[("File", "Quit")] == "Ctrl+Q"  # even where the platform binds nothing to Quit
     assert rows[("Help", "How Cadence Works")] == "F1"
     # Every action of the window with a key is listed.
     listed = set(rows.values())

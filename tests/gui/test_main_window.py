@@ -23,7 +23,7 @@ from calendar_app.core.demo import write_demo
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.render.cadence_strip import day_text
-from calendar_app.ui.commands import DeletePostsCommand, MovePostsCommand
+from calendar_app.ui.commands import DeletePostsCommand, EditPostsCommand, MovePostsCommand
 from calendar_app.ui.dnd import (
     POSTS_MIME,
     carried_posts,
@@ -225,9 +225,13 @@ def test_search_filters_the_views(window: MainWindow, qtbot: QtBot) -> None:
     shown = window.session.posts_between(date(2026, 8, 1), date(2027, 2, 1))
     assert shown
     assert all("warranty" in (p.title + p.body + p.notes).lower() for p in shown)
-    window.search_edit.clear()  # everything again, at once
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)  # everything again, at once
+    assert window.search_edit.text() == ""
     assert len(window.session.posts_between(date(2026, 8, 1), date(2027, 2, 1))) > len(shown)
     assert searches == ["warranty", ""]
+    assert window.search_edit.hasFocus()
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)  # empty: back to the calendar
+    assert window.month_view.hasFocus()
 
 
 def test_enter_in_the_search_box_goes_from_match_to_match_across_months(
@@ -297,6 +301,18 @@ def test_channel_filter_hides_posts_and_is_remembered(
     assert again.session.filters.statuses == frozenset({PostStatus.SCHEDULED})
     assert again.session.filters.messages == frozenset({warranty.id})
     assert again.filter_buttons["statuses"].text() == "Status (1)"
+
+
+def test_an_ampersand_in_a_title_shows_in_the_undo_text_and_makes_no_shortcut(
+    window: MainWindow,
+) -> None:
+    session = window.session
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    edit = EditPostsCommand(session, {post.id: {"title": "Q&A"}}, text="Edit post 'Q&A'")
+    session.push(edit)
+    assert window.undo_action.text() == "&Undo Edit post 'Q&&A'"  # shown as "Undo Edit post 'Q&A'"
+    window.undo_action.trigger()
+    assert window.redo_action.text() == "&Redo Edit post 'Q&&A'"
 
 
 def test_unticking_a_channel_in_the_sidebar_counts_on_the_toolbar_too(
