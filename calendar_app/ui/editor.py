@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import recurrence
-from ..core.models import FIRST_DAY, LAST_DAY, NewPost, Post, PostStatus
+from ..core.models import FIRST_DAY, LAST_DAY, NewPost, Post, PostStatus, WeekStart
 from ..core.store import PostChanges, Scope
 from .commands import (
     AddPostCommand,
@@ -451,7 +451,8 @@ class PostEditor(QDialog):
         days_box = QHBoxLayout()
         days_box.setSpacing(4)
         locale = QLocale()
-        first = locale.firstDayOfWeek().value - 1  # Qt: Monday = 1; ours: Monday = 0
+        # In the calendar's own week (Monday = 0), as its month and week views show it.
+        first = 6 if self.session.store.info().week_start == WeekStart.SUNDAY else 0
         for offset in range(7):
             weekday = (first + offset) % 7
             button = QToolButton()

@@ -688,7 +688,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         form.addRow(self._label("&Cadence", self.cadence_spin), self.cadence_spin)
         form.addRow(self._label("C&olour", self.color_field.color_button), self.color_field)
         form.addRow(self._label("Starts o&n", self.starts_field.check), self.starts_field)
-        form.addRow(self._label("Ends on", self.ends_field.check), self.ends_field)
+        form.addRow(self._label("&Ends on", self.ends_field.check), self.ends_field)
         form.addRow(self._label("Pr&iority", self.priority_spin), self.priority_spin)
         self._connect(
             self.title_edit.textChanged,
@@ -937,8 +937,8 @@ class CampaignManager(_Manager[Campaign]):
 
         form.addRow(self._label("&Name", self.name_edit), self.name_edit)
         form.addRow(self._label("&Kind", self.kind_combo), self.kind_combo)
-        form.addRow(self._label("Starts o&n", self.starts_field.check), self.starts_field)
-        form.addRow(self._label("Ends on", self.ends_field.check), self.ends_field)
+        form.addRow(self._label("&Starts on", self.starts_field.check), self.starts_field)
+        form.addRow(self._label("&Ends on", self.ends_field.check), self.ends_field)
         form.addRow(self._label("C&olour", self.color_field.color_button), self.color_field)
         self._connect(
             self.name_edit.textChanged,

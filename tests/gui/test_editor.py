@@ -172,6 +172,19 @@ def test_counts_read_one_time_and_six_times_and_dates_stay_in_the_years_planned(
     )
 
 
+@pytest.mark.parametrize(("week_start", "first"), [("monday", 0), ("sunday", 6)])
+def test_the_repeat_days_run_in_the_calendars_own_week(
+    qtbot: QtBot, session: CalendarSession, week_start: str, first: int
+) -> None:
+    session.store.update_info(week_start=week_start)
+    editor = _editor(qtbot, session, day=TODAY)
+    row = editor.weekday_buttons[0].parentWidget().layout()
+    assert row is not None
+    order = [w for i in range(row.count()) if (w := row.itemAt(i).widget()) is not None]
+    by_button = {button: day for day, button in editor.weekday_buttons.items()}
+    assert [by_button[b] for b in order if b in by_button][:2] == [first, (first + 1) % 7]
+
+
 def test_character_count_against_the_channel_limit(qtbot: QtBot, session: CalendarSession) -> None:
     editor = _editor(qtbot, session, day=TODAY)
     editor.channel_combo.setCurrentIndex(

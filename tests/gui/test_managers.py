@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.errors import InvalidInput
@@ -417,3 +419,15 @@ def test_undoing_the_add_of_the_item_being_edited_shows_another_item(
     assert current != NEW
     assert manager.title_edit.text() == session.key_message(current).title
     assert not manager.is_dirty()
+
+
+@pytest.mark.parametrize("make", [_messages, _channels, _campaigns])
+def test_every_field_has_its_own_alt_key(
+    qtbot: QtBot, session: CalendarSession, make: Callable[..., QWidget]
+) -> None:
+    manager = make(qtbot, session, Recorder())
+    labels = [label.text() for label in manager.findChildren(QLabel) if label.buddy() is not None]
+    buttons = [button.text() for button in manager.findChildren(QAbstractButton)]
+    assert all("&" in text for text in labels), labels  # each field can be reached by Alt
+    keys = [text[text.index("&") + 1].lower() for text in labels + buttons if "&" in text]
+    assert len(keys) == len(set(keys)), keys
