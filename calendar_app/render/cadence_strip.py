@@ -82,23 +82,43 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def month_first(locale: QLocale | None = None) -> bool:
+    """Whether the locale writes the month before the day ("Nov 17", as in the US)."""
+    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    month, day = pattern.find("M"), pattern.find("d")
+    return 0 <= month < day
+
+
 def day_text(day: date, *, weekday: bool = True, year: bool = False) -> str:
-    """``Tue 17 Nov`` (day and month names in the user's language)."""
-    pattern = ("ddd " if weekday else "") + "d MMM" + (" yyyy" if year else "")
-    return QLocale().toString(_qdate(day), pattern)
-
-
-def range_text(first: date, last: date) -> str:
-    """``10–21 Nov``, ``28 Oct – 9 Nov``, ``28 Dec 2026 – 3 Jan 2027``."""
+    """``Tue 17 Nov`` or, where the month comes first, ``Tue Nov 17`` (names in the
+    user's language); ``year`` adds it: ``17 Nov 2026``, ``Nov 17, 2026``."""
     locale = QLocale()
-    if first == last:
-        return day_text(first, weekday=False)
+    if month_first(locale):
+        pattern = "MMM d" + (", yyyy" if year else "")
+    else:
+        pattern = "d MMM" + (" yyyy" if year else "")
+    return locale.toString(_qdate(day), ("ddd " if weekday else "") + pattern)
+
+
+def range_text(first: date, last: date, *, year: bool = False) -> str:
+    """``10–21 Nov``, ``28 Oct – 9 Nov``, ``28 Dec 2026 – 3 Jan 2027`` (``Nov 10–21``,
+    ``Oct 28 – Nov 9``... where the month comes first); ``year`` adds the year to a
+    range within one year too: ``10–21 Nov 2026``, ``Nov 10–21, 2026``."""
+    locale = QLocale()
     if first.year != last.year:
         start = day_text(first, weekday=False, year=True)
         return f"{start} – {day_text(last, weekday=False, year=True)}"
+    if first == last:
+        return day_text(first, weekday=False, year=year)
+    us = month_first(locale)
     if first.month != last.month:
-        return f"{day_text(first, weekday=False)} – {day_text(last, weekday=False)}"
-    return f"{first.day}–{last.day} {locale.toString(_qdate(last), 'MMM')}"
+        text = f"{day_text(first, weekday=False)} – {day_text(last, weekday=False)}"
+    else:
+        month = locale.toString(_qdate(last), "MMM")
+        text = f"{month} {first.day}–{last.day}" if us else f"{first.day}–{last.day} {month}"
+    if year:
+        text += f", {last.year}" if us else f" {last.year}"
+    return text
 
 
 # -- data ----------------------------------------------------------------------

@@ -42,6 +42,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ..core.models import Post
+from ..render.cadence_strip import range_text
 from ..render.chips import (
     chip_height,
     mix,
@@ -217,17 +218,8 @@ class WeekView(PeriodView):
         self.set_current_date(self._current + timedelta(days=7 if direction > 0 else -7))
 
     def period_title(self) -> str:
-        first, last = self._range
-        locale = QLocale()
-
-        def month(day: date) -> str:
-            return locale.monthName(day.month, QLocale.FormatType.ShortFormat)
-
-        if first.year != last.year:
-            return f"{first.day} {month(first)} {first.year} – {last.day} {month(last)} {last.year}"
-        if first.month != last.month:
-            return f"{first.day} {month(first)} – {last.day} {month(last)} {last.year}"
-        return f"{first.day} – {last.day} {month(last)} {last.year}"
+        """``16–22 Nov 2026`` (``Nov 16–22, 2026`` where the month comes first)."""
+        return range_text(*self._range, year=True)
 
     def _day_step_for_key(self, key: int) -> int | None:
         return {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(key))

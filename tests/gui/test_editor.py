@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, time, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTime, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -178,11 +178,12 @@ def test_the_repeat_days_run_in_the_calendars_own_week(
 ) -> None:
     session.store.update_info(week_start=week_start)
     editor = _editor(qtbot, session, day=TODAY)
-    row = editor.weekday_buttons[0].parentWidget().layout()
-    assert row is not None
-    order = [w for i in range(row.count()) if (w := row.itemAt(i).widget()) is not None]
-    by_button = {button: day for day, button in editor.weekday_buttons.items()}
-    assert [by_button[b] for b in order if b in by_button][:2] == [first, (first + 1) % 7]
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    with qtbot.waitExposed(editor):
+        editor.show()
+    buttons = editor.weekday_buttons
+    left_to_right = sorted(buttons, key=lambda day: buttons[day].mapTo(editor, QPoint()).x())
+    assert left_to_right[:2] == [first, (first + 1) % 7]
 
 
 def test_character_count_against_the_channel_limit(qtbot: QtBot, session: CalendarSession) -> None:

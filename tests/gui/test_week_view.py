@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
+from calendar_app.render.cadence_strip import range_text
 from calendar_app.ui.commands import AddPostCommand, MovePostsCommand
 from calendar_app.ui.dnd import posts_mime
 from calendar_app.ui.month_view import MonthView
@@ -72,8 +73,7 @@ def test_columns_follow_the_first_day_of_week(
     week: WeekView, session: CalendarSession, qtbot: QtBot
 ) -> None:
     assert week.visible_range() == (MONDAY, SUNDAY)
-    month = QLocale().monthName(11, QLocale.FormatType.ShortFormat)
-    assert week.period_title() == f"16 – 22 {month} 2026"
+    assert week.period_title() == range_text(MONDAY, SUNDAY, year=True)  # 16–22 Nov 2026
     left = week.grid_rect().left()
     assert week.day_at(QPoint(left + 70, week.grid_rect().center().y())) == MONDAY
     assert week.day_at(QPoint(left + 2, 2)) is None, "the time ruler is no day"

@@ -1,0 +1,57 @@
+"""Days and ranges written as the user's locale writes them: day first or month first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from calendar_app.render.cadence_strip import day_text, month_first, range_text
+
+LOCALES = {
+    "en_GB": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+    "en_US": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
+}
+
+
+@pytest.fixture(params=sorted(LOCALES))
+def locale(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
+    QLocale.setDefault(LOCALES[request.param])
+    try:
+        yield request.param
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+EXPECTED = {
+    "en_GB": (
+        "Tue 17 Nov",
+        "17 Nov 2026",
+        "10–21 Nov",
+        "28 Oct – 9 Nov 2026",
+        "28 Dec 2026 – 3 Jan 2027",
+        "16–22 Nov 2026",
+    ),
+    "en_US": (
+        "Tue Nov 17",
+        "Nov 17, 2026",
+        "Nov 10–21",
+        "Oct 28 – Nov 9, 2026",
+        "Dec 28, 2026 – Jan 3, 2027",
+        "Nov 16–22, 2026",
+    ),
+}
+
+
+def test_days_and_ranges_follow_the_locales_order(locale: str) -> None:
+    assert month_first() == (locale == "en_US")
+    assert (
+        day_text(date(2026, 11, 17)),
+        day_text(date(2026, 11, 17), weekday=False, year=True),
+        range_text(date(2026, 11, 10), date(2026, 11, 21)),
+        range_text(date(2026, 10, 28), date(2026, 11, 9), year=True),
+        range_text(date(2026, 12, 28), date(2027, 1, 3)),
+        range_text(date(2026, 11, 16), date(2026, 11, 22), year=True),
+    ) == EXPECTED[locale]
