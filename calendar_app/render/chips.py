@@ -256,17 +256,29 @@ def paint_tick(painter: QPainter, rect: QRectF, color: QColor) -> None:
     painter.restore()
 
 
-def paint_badge(
-    painter: QPainter, top_right: QPointF, text: str, color: QColor, font: QFont
-) -> QRectF:
-    """A rounded pill with ``text`` whose top right corner is ``top_right``; returns its rect."""
+def _badge_font(font: QFont) -> QFont:
     badge_font = QFont(font)
     badge_font.setBold(True)
     if badge_font.pointSizeF() > 0:
         badge_font.setPointSizeF(max(6.5, badge_font.pointSizeF() * 0.82))
+    return badge_font
+
+
+def badge_width(text: str, font: QFont) -> float:
+    """How wide :func:`paint_badge` paints ``text`` (to keep other things clear of it)."""
+    metrics = QFontMetricsF(_badge_font(font))
+    height = round(metrics.height() + 2)
+    return float(max(height, round(metrics.horizontalAdvance(text) + 8)))
+
+
+def paint_badge(
+    painter: QPainter, top_right: QPointF, text: str, color: QColor, font: QFont
+) -> QRectF:
+    """A rounded pill with ``text`` whose top right corner is ``top_right``; returns its rect."""
+    badge_font = _badge_font(font)
     metrics = QFontMetricsF(badge_font)
     height = round(metrics.height() + 2)
-    width = max(height, round(metrics.horizontalAdvance(text) + 8))
+    width = badge_width(text, font)
     rect = QRectF(top_right.x() - width, top_right.y(), width, height)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 from ..core.models import Post
 from ..render.cadence_strip import range_text
 from ..render.chips import (
+    badge_width,
     chip_height,
     mix,
     overdue_red,
@@ -56,7 +57,21 @@ from ..render.chips import (
 from .month_view import PeriodView, week_first_day
 from .session import CalendarSession
 
-__all__ = ["HOUR_HEIGHT", "WeekView"]
+__all__ = ["HOUR_HEIGHT", "HeaderCell", "WeekView"]
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """One day of the week's header: its column, its name and date, its corner."""
+
+    day: date
+    cell: QRect
+    name: str
+    name_rect: QRectF
+    date_rect: QRectF
+    corner: QRectF
+    """Where the overdue badge (or the delivery tick) goes; empty when there is none."""
+
 
 HOUR_HEIGHT = 48
 """Logical pixels per hour in the time grid."""
@@ -475,10 +490,79 @@ class WeekView(PeriodView):
             background = mix(background, colors.highlight, 0.07)
         return background
 
-    def _paint_header(self, painter: QPainter, part: QWidget, colors: _Colors) -> None:
-        painter.fillRect(part.rect(), colors.window)
+    def header_cells(self) -> list[HeaderCell]:
+        """Where the header shows each day's name, date and corner (badge or tick).
+
+        The corner is kept clear; the names take the longest form (Mon, M) that
+        fits every column, the same in each, or give way to the dates alone.
+        """
         edges = self._edges()
         locale = QLocale()
+        font = self.font()
+        bold = QFont(font)
+        bold.setBold(True)
+        metrics = QFontMetricsF(font)
+        bold_metrics = QFontMetricsF(bold)
+        cadence = self._cadence
+        message_selected = self._session.selected_message is not None
+        height = self._header.height()
+        days = self.visible_days()
+
+        def pill_width(day: date) -> float:
+            return max(bold_metrics.horizontalAdvance(str(day.day)) + 10, metrics.height() + 4)
+
+        def corner_width(day: date) -> float:
+            if message_selected:
+                return metrics.height() if day in cadence.delivered else 0.0
+            count = cadence.overdue.get(day, 0)
+            return badge_width(str(count), font) if count else 0.0
+
+        corners = [corner_width(day) for day in days]
+        rooms = [
+            edges[i + 1] - edges[i] - (corners[i] + 8 if corners[i] else 0) - 8
+            for i in range(len(days))
+        ]
+        names = dict.fromkeys(days, "")
+        for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.NarrowFormat):
+            tried = {day: locale.dayName(day.isoweekday(), form) for day in days}
+            if any(c.isdigit() for name in tried.values() for c in name):
+                continue  # the C locale's narrow "names" are numbers
+            if all(
+                metrics.horizontalAdvance(tried[day] + " ") + pill_width(day) <= room
+                for day, room in zip(days, rooms, strict=True)
+            ):
+                names = tried
+                break
+        cells = []
+        for index, day in enumerate(days):
+            cell = QRect(edges[index], 0, edges[index + 1] - edges[index], height)
+            name = names[day]
+            name_width = metrics.horizontalAdvance(name + " ") if name else 0.0
+            pill_height = metrics.height() + 4
+            total = name_width + pill_width(day)
+            room = rooms[index]
+            if room < total + 52:
+                x = cell.left() + min(8.0, max(room - total, 2.0))
+            else:  # centred in what the corner leaves
+                x = cell.left() + (room + 8 - total) / 2
+            right = cell.right() + 1 - 4
+            corner = QRectF(right - corners[index], 4, corners[index], height - 8)
+            cells.append(
+                HeaderCell(
+                    day,
+                    cell,
+                    name,
+                    QRectF(x, 0, name_width, height),
+                    QRectF(
+                        x + name_width, (height - pill_height) / 2, total - name_width, pill_height
+                    ),
+                    corner,
+                )
+            )
+        return cells
+
+    def _paint_header(self, painter: QPainter, part: QWidget, colors: _Colors) -> None:
+        painter.fillRect(part.rect(), colors.window)
         font = self.font()
         bold = QFont(font)
         bold.setBold(True)
@@ -486,34 +570,21 @@ class WeekView(PeriodView):
         cadence = self._cadence
         message_selected = self._session.selected_message is not None
         height = part.height()
-        for index, day in enumerate(self.visible_days()):
-            cell = QRect(edges[index], 0, edges[index + 1] - edges[index], height)
+        for item in self.header_cells():
+            day = item.day
             if day in cadence.tinted:
-                painter.fillRect(cell, mix(colors.window, colors.red, 0.2))
+                painter.fillRect(item.cell, mix(colors.window, colors.red, 0.2))
             target = self._drop_target
             if target is not None and target.area == "header" and target.day == day:
-                painter.fillRect(cell, with_alpha(colors.highlight, 0.22))
-            name = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
-            number = str(day.day)
-            metrics = QFontMetricsF(font)
-            bold_metrics = QFontMetricsF(bold)
-            name_width = metrics.horizontalAdvance(name + " ")
-            pill = QRectF(
-                0,
-                0,
-                max(bold_metrics.horizontalAdvance(number) + 10, metrics.height() + 4),
-                metrics.height() + 4,
-            )
-            total = name_width + pill.width()
-            x = cell.left() + 8 if cell.width() < total + 60 else cell.center().x() - total / 2
-            pill.moveTo(x + name_width, (height - pill.height()) / 2)
+                painter.fillRect(item.cell, with_alpha(colors.highlight, 0.22))
             painter.setFont(font)
             painter.setPen(colors.window_text_dim)
             painter.drawText(
-                QRectF(x, 0, name_width, height),
+                item.name_rect,
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                name,
+                item.name,
             )
+            pill = item.date_rect
             if day == today:
                 painter.save()
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -525,19 +596,19 @@ class WeekView(PeriodView):
             else:
                 painter.setPen(colors.window_text)
             painter.setFont(bold)
-            painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), number)
+            painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), str(day.day))
 
-            corner = QPointF(cell.right() + 1 - 4, 4)
+            corner = item.corner
             if message_selected:
                 if day in cadence.delivered and cadence.message_color is not None:
-                    size = metrics.height()
+                    size = corner.width()
                     paint_delivery_mark(
                         painter,
-                        QRectF(corner.x() - size, (height - size) / 2, size, size),
+                        QRectF(corner.left(), (height - size) / 2, size, size),
                         cadence.message_color,
                     )
             elif cadence.overdue.get(day, 0):
-                paint_badge(painter, corner, str(cadence.overdue[day]), colors.red, font)
+                paint_badge(painter, corner.topRight(), str(cadence.overdue[day]), colors.red, font)
         painter.fillRect(QRect(0, height - 1, part.width(), 1), colors.line)
         self._paint_selected_column(painter, part, colors, top=True)
 

@@ -69,6 +69,28 @@ def add_post(session: CalendarSession, title: str, day: date, at: time | None) -
 # -- geometry ------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("width", [560, 700, 1000, 1600])
+def test_the_header_keeps_names_and_dates_clear_of_the_badges(
+    week: WeekView, session: CalendarSession, width: int, qtbot: QtBot
+) -> None:
+    week.resize(width, 700)
+    qtbot.waitUntil(lambda: week.width() == width)
+    cells = week.header_cells()
+    assert any(not c.corner.isEmpty() for c in cells), "the demo has overdue days this week"
+    for c in cells:
+        assert c.cell.contains(c.date_rect.toAlignedRect())
+        assert not c.date_rect.intersects(c.corner), c.day
+        assert not c.name_rect.intersects(c.corner), c.day
+        assert c.name_rect.right() <= c.date_rect.left() + 0.5
+    lengths = {len(c.name) for c in cells}
+    assert len(lengths) == 1, "one form of day name in every column (or none)"
+    if width >= 1000:
+        assert all(c.name for c in cells)
+    session.select_message(session.key_messages()[0].id)  # ticks in the corners instead
+    for c in week.header_cells():
+        assert not c.date_rect.intersects(c.corner), c.day
+
+
 def test_columns_follow_the_first_day_of_week(
     week: WeekView, session: CalendarSession, qtbot: QtBot
 ) -> None:
