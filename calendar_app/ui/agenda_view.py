@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -128,6 +129,10 @@ class _AgendaTable(QTableView):
             painter.end()
 
 
+TITLE_ROOM = 220
+"""The width the Title column keeps before the others shrink for it."""
+
+
 class AgendaView(QWidget):
     """A month of posts as a table: sortable, multi-select, with a bulk "Set status".
 
@@ -203,7 +208,9 @@ class AgendaView(QWidget):
         header.setHighlightSections(False)
         header.setSortIndicatorShown(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(AgendaModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        # Shown right after the time: what a row is about stays in sight in a narrow
+        # window, where the columns after it scroll.
+        header.moveSection(header.visualIndex(AgendaModel.TITLE), AgendaModel.TIME + 1)
         header.setMinimumSectionSize(48)
         self._fit_columns()
         session.changed.connect(self._on_session_changed)
@@ -230,6 +237,10 @@ class AgendaView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.model.catch_up()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()  # the title keeps its room in a narrow window
 
     # -- the period interface ---------------------------------------------
 
@@ -334,9 +345,26 @@ class AgendaView(QWidget):
             AgendaModel.CAMPAIGN: 150,
             AgendaModel.STATUS: wide([status_label(s) for s in PostStatus]),
         }
+        widths = {
+            column: max(width, wide([AgendaModel.HEADERS[column]], sort_arrow))
+            for column, width in widths.items()
+        }
+        # The title is what a row is about: in a narrow window the key messages and the
+        # campaign give up width (down to a floor) before it goes under TITLE_ROOM.
+        short = TITLE_ROOM - (self.table.viewport().width() - sum(widths.values()))
+        for column, floor in ((AgendaModel.MESSAGES, 120), (AgendaModel.CAMPAIGN, 90)):
+            if short > 0:
+                give = min(short, max(widths[column] - floor, 0))
+                widths[column] -= give
+                short -= give
         for column, width in widths.items():
-            title = AgendaModel.HEADERS[column]
-            header.resizeSection(column, max(width, wide([title], sort_arrow)))
+            header.resizeSection(column, width)
+        # Where even that is not enough, the title keeps its room and the columns
+        # after it scroll; otherwise it takes all the width left.
+        mode = QHeaderView.ResizeMode.Interactive if short > 0 else QHeaderView.ResizeMode.Stretch
+        header.setSectionResizeMode(AgendaModel.TITLE, mode)
+        if short > 0:
+            header.resizeSection(AgendaModel.TITLE, TITLE_ROOM)
 
     def _on_session_changed(self, changes: ChangeSet) -> None:
         if changes.channels:

@@ -12,7 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import Post, PostStatus
-from calendar_app.ui.agenda_view import AgendaView
+from calendar_app.ui.agenda_view import TITLE_ROOM, AgendaView
 from calendar_app.ui.commands import MovePostsCommand
 from calendar_app.ui.post_model import AgendaModel, PostRole
 from calendar_app.ui.session import CalendarSession
@@ -284,3 +284,21 @@ def test_a_hidden_agenda_catches_up_when_shown(
     assert not agenda.model.is_stale()
     assert agenda.shown_post_ids() == [p.id for p in session.store.posts_between(*NOVEMBER)]
     assert leaving.id not in agenda.shown_post_ids()
+
+
+@pytest.mark.parametrize("width", [560, 760, 1100])
+def test_the_title_stays_in_sight_with_its_room_at_any_width(
+    view: AgendaView, width: int, qtbot: QtBot
+) -> None:
+    view.resize(width, 500)
+    qtbot.waitUntil(lambda: view.width() == width)
+    header = view.table.horizontalHeader()
+    assert header.visualIndex(AgendaModel.TITLE) == 2  # right after the date and time
+    title = header.sectionViewportPosition(AgendaModel.TITLE)
+    assert title + TITLE_ROOM <= view.table.viewport().width()  # on screen, unscrolled
+    assert header.sectionSize(AgendaModel.TITLE) >= TITLE_ROOM
+    right = max(
+        header.sectionViewportPosition(c) + header.sectionSize(c) for c in range(header.count())
+    )
+    if width >= 1100:  # wide: every column shows, and the title takes what is left
+        assert right <= view.table.viewport().width() + 1
