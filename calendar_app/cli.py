@@ -193,7 +193,11 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         created = store.posts(changes.created)
     print(created[0].uid, file=out)
     if len(created) > 1:
-        print(f"(and {len(created) - 1} more occurrences of the series)", file=sys.stderr)
+        from .core.recurrence import MAX_OCCURRENCES
+
+        capped = len(created) >= MAX_OCCURRENCES
+        cap = f"; it stops at {MAX_OCCURRENCES}, the most a series may have" if capped else ""
+        print(f"(and {len(created) - 1} more occurrences of the series{cap})", file=sys.stderr)
     return 0
 
 

@@ -1109,7 +1109,7 @@ class _Reader:
             link = str(component[X_LINK])
         body = _body_from_description(description, link)
         ics_status = str(component.get("STATUS", "")).strip().upper()
-        if own:
+        if own and X_STATUS in component:  # without it, read STATUS as for any program
             status_text = str(component.get(X_STATUS, "")).strip()
             try:
                 status = PostStatus.parse(status_text)

@@ -11,12 +11,13 @@ transaction. Occurrences of a recurring post arrive as separate posts.
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, time
 from pathlib import Path
 from typing import TypeVar
 
-from ..core.errors import InvalidInput, environment_errors
+from ..core.errors import CalendarFileError, InvalidInput, environment_errors
 from ..core.models import Campaign, Channel, KeyMessage, NewPost, Post
 from ..core.store import CalendarStore, full_edit
 from .formats import Cancelled, ImportOptions, ImportSummary, Progress, no_progress
@@ -54,6 +55,14 @@ def merge_into(
     if ours.is_file(source):
         raise InvalidInput("That is this calendar: there is nothing to merge into it.")
     with CalendarStore.open(source, read_only=True) as theirs:
+        # A damaged page would otherwise surface half-way as "the calendar file is
+        # damaged", which reads as if it were ours.
+        try:
+            verdict = theirs.db.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError:
+            verdict = []
+        if verdict != [("ok",)]:
+            raise CalendarFileError(f"{source} is damaged, so nothing was imported from it.")
         return merge_calendar(
             ours, theirs, fallback_channel=options.fallback_channel, progress=progress
         )

@@ -597,7 +597,7 @@ def render_pages(
     first_number, all_pages = numbering or (1, total)
     for index, (name, paint) in enumerate(plan_pages):
         if index and not new_page():
-            raise CalendarFileError("The PDF writer could not start a new page.")
+            raise CalendarFileError("The PDF could not be written; is the disk full?")
         painter.save()
         painter.scale(scale, scale)
         painter.fillRect(QRectF(0, 0, width, height), style.paper)

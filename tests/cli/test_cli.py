@@ -184,6 +184,19 @@ def test_repeat_creates_a_series(calendar: Path) -> None:
     assert posts[0]["series"] is not None
 
 
+def test_a_series_longer_than_the_most_allowed_says_where_it_stops(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--title", "Daily", "--channel", "LinkedIn", "--date", "2026-12-01"]
+    status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=5000")
+    assert status == 0
+    assert capsys.readouterr().err == (
+        "(and 999 more occurrences of the series; it stops at 1000, the most a series may have)\n"
+    )
+    status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=3")
+    assert capsys.readouterr().err == "(and 2 more occurrences of the series)\n"
+
+
 def test_post_move_keeps_the_time_unless_told(calendar: Path) -> None:
     uid = run(
         "post",

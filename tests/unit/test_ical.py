@@ -994,6 +994,22 @@ def test_a_status_cadence_does_not_know_is_refused(
     assert "'someday' is not a post status" in str(problem)
 
 
+def test_our_event_without_its_status_takes_the_icalendar_status(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    """A file another program re-saved may drop our X- status; STATUS still says it."""
+    one_post(store)
+    path = tmp_path / "out.ics"
+    export_ics(store, path, ExportOptions(), no_progress)
+    lines = [
+        line for line in path.read_text().splitlines() if not line.startswith("X-CADENCE-STATUS")
+    ]
+    assert "STATUS:CONFIRMED" in lines
+    import_ics(fresh, write_ics(path, lines), ImportOptions(create_missing=True), no_progress)
+    (post,) = fresh.all_posts()
+    assert post.status == PostStatus.PUBLISHED  # CONFIRMED, and 10 March 2026 has passed
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from calendar_app.core.errors import InvalidInput
+from calendar_app.core.demo import write_demo
+from calendar_app.core.errors import CalendarFileError, InvalidInput
 from calendar_app.core.models import CampaignKind, NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.copy import save_copy
@@ -215,6 +216,20 @@ def test_an_idea_pasted_from_their_backlog_onto_a_day_is_a_draft(
     (pasted,) = ours.posts(summary.added)
     assert (pasted.date, pasted.status) == (date(2027, 1, 12), PostStatus.DRAFT)
     assert theirs.post(idea).status == PostStatus.IDEA  # only read
+
+
+def test_a_damaged_calendar_to_merge_is_named_and_nothing_is_imported(tmp_path: Path) -> None:
+    source = tmp_path / "colleague.cadence"
+    write_demo(source)
+    with source.open("r+b") as handle:  # a page of the posts table, overwritten
+        handle.seek(4096 * 5)
+        handle.write(b"\xde\xad" * 2048)
+    with CalendarStore.create(tmp_path / "ours.cadence") as ours:
+        with pytest.raises(CalendarFileError) as caught:
+            merge_into(ours, source, ImportOptions())
+        assert str(caught.value) == f"{source} is damaged, so nothing was imported from it."
+        assert ours.all_posts() == []
+        assert ours.channels() == []
 
 
 def test_a_calendar_is_not_merged_into_itself(
