@@ -348,7 +348,8 @@ class BacklogPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
-        self.setFocusProxy(self.list)
+        # No focus proxy: Qt would move the list to the front of the Tab chain, ahead
+        # of the button and the search box. Tab goes through them in reading order.
 
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
         for model in (self.model, self.proxy):

@@ -328,6 +328,18 @@ def test_unticking_a_channel_in_the_sidebar_counts_on_the_toolbar_too(
     assert window.filter_buttons["channels"].text() == "Channels (−1)"
 
 
+def test_tab_reaches_the_backlog_in_reading_order(window: MainWindow, qtbot: QtBot) -> None:
+    window.sidebar.channels_view.setFocus()
+    reached = []
+    for _ in range(4):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    backlog = window.backlog
+    assert reached == [backlog.new_button, backlog.search, backlog.list, window.month_view]
+
+
 def test_delete_in_the_sidebar_or_the_cadence_panel_leaves_the_calendar_alone(
     window: MainWindow, qtbot: QtBot
 ) -> None:
