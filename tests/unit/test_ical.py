@@ -980,13 +980,18 @@ def test_a_file_cut_short_is_refused(busy: CalendarStore, tmp_path: Path) -> Non
     assert "never closed (END:VEVENT)" in str(problem)
 
 
-def test_a_status_cadence_does_not_know_is_refused(
-    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
-) -> None:
+def _exported_lines(store: CalendarStore, tmp_path: Path) -> tuple[Path, list[str]]:
+    """One post exported as iCalendar: the file and its lines, to edit and read back."""
     one_post(store)
     path = tmp_path / "out.ics"
     export_ics(store, path, ExportOptions(), no_progress)
-    lines = path.read_text().splitlines()
+    return path, path.read_text().splitlines()
+
+
+def test_a_status_cadence_does_not_know_is_refused(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    path, lines = _exported_lines(store, tmp_path)
     number = lines.index("X-CADENCE-STATUS;VALUE=TEXT:scheduled") + 1
     lines[number - 1] = "X-CADENCE-STATUS;VALUE=TEXT:someday"
     problem = refused(fresh, write_ics(path, lines))
@@ -998,12 +1003,8 @@ def test_our_event_without_its_status_takes_the_icalendar_status(
     store: CalendarStore, fresh: CalendarStore, tmp_path: Path
 ) -> None:
     """A file another program re-saved may drop our X- status; STATUS still says it."""
-    one_post(store)
-    path = tmp_path / "out.ics"
-    export_ics(store, path, ExportOptions(), no_progress)
-    lines = [
-        line for line in path.read_text().splitlines() if not line.startswith("X-CADENCE-STATUS")
-    ]
+    path, exported = _exported_lines(store, tmp_path)
+    lines = [line for line in exported if not line.startswith("X-CADENCE-STATUS")]
     assert "STATUS:CONFIRMED" in lines
     import_ics(fresh, write_ics(path, lines), ImportOptions(create_missing=True), no_progress)
     (post,) = fresh.all_posts()
