@@ -193,9 +193,11 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         created = store.posts(changes.created)
     print(created[0].uid, file=out)
     if len(created) > 1:
+        from .core import recurrence
         from .core.recurrence import MAX_OCCURRENCES
 
-        capped = len(created) >= MAX_OCCURRENCES
+        asked = recurrence.parse(args.repeat).get("COUNT")
+        capped = len(created) >= MAX_OCCURRENCES and (asked is None or int(asked) > len(created))
         cap = f"; it stops at {MAX_OCCURRENCES}, the most a series may have" if capped else ""
         print(f"(and {len(created) - 1} more occurrences of the series{cap})", file=sys.stderr)
     return 0
@@ -801,7 +803,7 @@ def _run_guarded(action: Callable[[], int]) -> int:
     except Exception as exc:  # a bug, or a calendar damaged in a way no check foresaw
         print(
             f"{PROG}: error: Cadence ran into a problem it did not expect"
-            f" ({type(exc).__name__}: {exc}); the calendar may be damaged.",
+            f" ({type(exc).__name__}: {exc}); a bug in Cadence, or a damaged calendar.",
             file=sys.stderr,
         )
         return 1

@@ -128,6 +128,20 @@ def _read_only_uri(path: Path) -> str:
     return Path(os.path.abspath(path)).as_uri() + mode
 
 
+def file_stamp(path: Path) -> tuple[object, ...]:
+    """What changes when anything writes the calendar: the size and time of the file
+    and of its ``-wal`` (for a read-only connection, which SQLite may not tell)."""
+    stamp: list[object] = []
+    for name in (str(path), f"{path}-wal"):
+        try:
+            info = os.stat(name)
+        except OSError:
+            stamp.append(None)
+        else:
+            stamp.append((info.st_mtime_ns, info.st_size, info.st_ino))
+    return tuple(stamp)
+
+
 def may_write(path: Path) -> bool:
     """Whether this process may write the calendar file and, beside it, its ``-wal``
     and ``-shm`` files (the folder must let it create them)."""
@@ -137,8 +151,8 @@ def may_write(path: Path) -> bool:
 
 def reads_as_is(path: Path, *, read_only: bool = False) -> bool:
     """Whether :func:`open_database` opens the calendar at ``path`` read-only: when
-    asked to, or when this process may not write it (and does not have it open)."""
-    return read_only or (not in_use(path) and not may_write(path))
+    asked to, or when this process may not write it."""
+    return read_only or not may_write(path)
 
 
 def check_calendar_file(path: Path) -> int:

@@ -204,14 +204,17 @@ class Post:
         """The status this post takes when a move or a copy places it on ``day``: an
         idea taken out of the backlog onto a day becomes a draft, planned now (and so,
         from today on, a delivery of its key messages), as in the post editor when its
-        date is ticked. Anything else keeps its status."""
+        date is ticked; a scheduled or published post put in the backlog is a draft
+        there, since it has no day to go out on. Anything else keeps its status."""
         if self.status == PostStatus.IDEA and self.date is None and day is not None:
+            return PostStatus.DRAFT
+        if day is None and self.status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED):
             return PostStatus.DRAFT
         return self.status
 
     def copy_to(self, day: dt.date | None, at: dt.time | None) -> NewPost:
         """A copy of this post (to create) on ``day`` at ``at`` (no time in the backlog).
-        A copy has not gone out yet: the copy of a published post is scheduled."""
+        A copy has not gone out yet: the copy of a published post on a day is scheduled."""
         status = self.status_placed_on(day)
         return replace(
             self.as_new(),

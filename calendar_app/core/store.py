@@ -23,7 +23,14 @@ if TYPE_CHECKING:
 
 
 from . import recurrence
-from .database import create_database, hold, open_database, reads_as_is, release
+from .database import (
+    create_database,
+    file_stamp,
+    hold,
+    open_database,
+    reads_as_is,
+    release,
+)
 from .errors import CalendarFileError, InvalidInput, NotFound, environment_errors
 from .models import (
     CHANNEL_KINDS,
@@ -207,6 +214,7 @@ class CalendarStore:
         self._held: tuple[int, int] | None = hold(path)
         self.read_only = False
         """Opened read-only: asked for, or a file (or folder) this process may not write."""
+        self._stamp: tuple[object, ...] | None = None  # read-only: the file as it was read
 
     # -- opening and closing ------------------------------------------------
 
@@ -218,8 +226,11 @@ class CalendarStore:
         """
         path = Path(path)
         as_is = reads_as_is(path, read_only=read_only)
+        stamp = file_stamp(path)
         store = cls(open_database(path, read_only=read_only), path)
         store.read_only = as_is
+        if as_is:
+            store._stamp = stamp
         return store
 
     @classmethod
@@ -255,6 +266,15 @@ class CalendarStore:
         self._conn.close()
         release(self._held)
         self._held = None
+
+    def _reopen(self) -> None:
+        """Read a read-only calendar afresh: another program changed the file."""
+        self._stamp = file_stamp(self.path)
+        self._conn.close()  # first: closing a file drops every lock on it (POSIX)
+        self._conn = open_database(self.path, read_only=True)
+        self._db = None
+        self._info = None
+        self._data_version = self._read_data_version()
 
     def is_file(self, path: Path | str) -> bool:
         """Whether ``path`` names this calendar's file, however it is reached (a link,
@@ -315,7 +335,18 @@ class CalendarStore:
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection (another window, the command line) has changed
-        the file since this was opened or last asked. Our own changes do not count."""
+        the file since this was opened or last asked. Our own changes do not count.
+
+        A read-only calendar read without locks (SQLite's immutable mode, for a file
+        or folder this process may not write) is watched through the file itself,
+        and opened again when it changed: its reads would otherwise mix old and new.
+        """
+        if self._stamp is not None:
+            stamp = file_stamp(self.path)
+            if stamp == self._stamp:
+                return False
+            self._reopen()
+            return True
         version = self._read_data_version()
         changed = version != self._data_version
         self._data_version = version

@@ -1005,6 +1005,9 @@ class _Reader:
         stop = max(first.date(), self.today) + recurrence.HORIZON
         moments: set[datetime] = {first, *extra}
         capped = False
+        # The last day a calendar plans, less a day that a time zone could add.
+        end_of_plans = LAST_DAY - timedelta(days=1)
+        beyond = False
         try:
             for rule_text, bounded in rules:
                 for count, moment in enumerate(rrulestr(rule_text, dtstart=first)):
@@ -1013,19 +1016,32 @@ class _Reader:
                     if count >= recurrence.MAX_OCCURRENCES:
                         capped = True
                         break
+                    if moment.date() > end_of_plans:
+                        beyond = True
+                        break
                     moments.add(moment)
         except (ValueError, TypeError) as exc:
             raise self.refuse(f"RRULE is not a valid repeat rule: {exc}.", index, "RRULE") from None
-        ordered = sorted(m for m in moments if m not in skip_moments and m.date() not in skip_days)
+        ordered = sorted(
+            m
+            for m in moments
+            if m not in skip_moments and m.date() not in skip_days and m.date() <= end_of_plans
+        )
+        beyond = beyond or any(m.date() > end_of_plans for m in moments)  # an RDATE
         if len(ordered) > recurrence.MAX_OCCURRENCES:
             ordered = ordered[: recurrence.MAX_OCCURRENCES]
             capped = True
         title = str(component.get("SUMMARY", "")).strip() or master.uid
-        if capped:
+        if (capped or beyond) and ordered:
             last = ordered[-1].date().isoformat()
+            why = (
+                f"repeats more than {recurrence.MAX_OCCURRENCES} times"
+                if capped
+                else f"repeats past {LAST_DAY.year}, the last year a calendar plans"
+            )
             self.skipped.append(
-                f"line {self.layout.event_line(index)}: '{title}' repeats more than"
-                f" {recurrence.MAX_OCCURRENCES} times; occurrences after {last} were not imported"
+                f"line {self.layout.event_line(index)}: '{title}' {why};"
+                f" occurrences after {last} were not imported"
             )
         placed: set[str] = set()
         for moment in ordered:

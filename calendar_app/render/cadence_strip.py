@@ -84,9 +84,10 @@ def _qdate(day: date) -> QDate:
 
 def month_first(locale: QLocale | None = None) -> bool:
     """Whether the locale writes the month before the day ("Nov 17", as in the US)."""
-    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat).strip()
     month, day = pattern.find("M"), pattern.find("d")
-    return 0 <= month < day
+    # A year-first date (2026-11-17, as in Sweden or Japan) says nothing of "17 Nov".
+    return not pattern.startswith("y") and 0 <= month < day
 
 
 def day_text(day: date, *, weekday: bool = True, year: bool = False) -> str:

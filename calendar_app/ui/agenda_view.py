@@ -212,6 +212,9 @@ class AgendaView(QWidget):
         # window, where the columns after it scroll.
         header.moveSection(header.visualIndex(AgendaModel.TITLE), AgendaModel.TIME + 1)
         header.setMinimumSectionSize(48)
+        self._fitting = False
+        self._user_widths = False
+        header.sectionResized.connect(self._section_resized)
         self._fit_columns()
         session.changed.connect(self._on_session_changed)
 
@@ -240,7 +243,11 @@ class AgendaView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_columns()  # the title keeps its room in a narrow window
+        # The title keeps its room in a narrow window; widths the user set stay.
+        if self._user_widths:
+            self._place_title()
+        else:
+            self._fit_columns()
 
     # -- the period interface ---------------------------------------------
 
@@ -357,14 +364,28 @@ class AgendaView(QWidget):
                 give = min(short, max(widths[column] - floor, 0))
                 widths[column] -= give
                 short -= give
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        # Where even that is not enough, the title keeps its room and the columns
-        # after it scroll; otherwise it takes all the width left.
-        mode = QHeaderView.ResizeMode.Interactive if short > 0 else QHeaderView.ResizeMode.Stretch
+        self._fitting = True
+        try:
+            for column, width in widths.items():
+                header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+        self._place_title()
+
+    def _place_title(self) -> None:
+        """The title takes all the width the other columns leave, but never less than
+        TITLE_ROOM: below that it keeps its room and the columns after it scroll."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != AgendaModel.TITLE)
+        cramped = self.table.viewport().width() - others < TITLE_ROOM
+        mode = QHeaderView.ResizeMode.Interactive if cramped else QHeaderView.ResizeMode.Stretch
         header.setSectionResizeMode(AgendaModel.TITLE, mode)
-        if short > 0:
+        if cramped:
             header.resizeSection(AgendaModel.TITLE, TITLE_ROOM)
+
+    def _section_resized(self, column: int, old: int, new: int) -> None:
+        if not self._fitting and column != AgendaModel.TITLE:
+            self._user_widths = True  # dragged by the user: a resize keeps them
 
     def _on_session_changed(self, changes: ChangeSet) -> None:
         if changes.channels:

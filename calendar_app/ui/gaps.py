@@ -68,7 +68,7 @@ def add_fill_actions(
         return
     repeat = session.store.post_to_repeat(message.id, day, session.today())
     if repeat is not None and repeat.date is not None:
-        channel = session.channel(repeat.channel_id).name
+        channel = session.store.channel(repeat.channel_id).name  # read now, as the post was
         _item(
             menu,
             f"Repeat {short(repeat.title)} ({channel}, {day_text(repeat.date)})",

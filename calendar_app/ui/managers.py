@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import InvalidInput
 from ..core.models import (
     CHANNEL_KINDS,
+    MAX_CADENCE_DAYS,
     MAX_CHAR_LIMIT,
     Campaign,
     CampaignKind,
@@ -77,6 +78,9 @@ Confirm = Callable[[QWidget | None, str, str], bool]
 
 NEW = 0
 """The id of the item being added, before it exists."""
+ARCHIVE_TEXT = "A&rchive"
+RESTORE_TEXT = "&Restore"
+"""The archive button's two texts (Alt+E is the end date's)."""
 
 
 def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
@@ -504,7 +508,7 @@ class _Manager(QDialog, Generic[R]):
         record = self.current_record()
         self.archive_button.setEnabled(record is not None)
         archived = bool(getattr(record, "archived", False))
-        self.archive_button.setText("R&estore" if archived else "A&rchive")
+        self.archive_button.setText(RESTORE_TEXT if archived else ARCHIVE_TEXT)
         self.archive_button.setAccessibleName(f"{'Restore' if archived else 'Archive'} {self.noun}")
         self.delete_button.setEnabled(record is not None)
 
@@ -668,7 +672,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         self.statement_edit.setPlaceholderText("The message in one or two sentences")
         self.statement_edit.setFixedHeight(self.statement_edit.fontMetrics().lineSpacing() * 4 + 12)
         self.cadence_spin = QSpinBox()
-        self.cadence_spin.setRange(1, 365)
+        self.cadence_spin.setRange(1, MAX_CADENCE_DAYS)
         self.cadence_spin.setPrefix("every ")
         counted_suffix(self.cadence_spin, " day", " days")
         self.cadence_spin.setAccessibleName("Cadence in days")

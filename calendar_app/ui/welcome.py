@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 from ..app import DEMO_NAME, data_folder, default_calendar
 from ..core.errors import CadenceError, os_problem_for
 from ..core.localzone import system_timezone
-from ..core.models import WeekStart
+from ..core.models import MAX_CADENCE_DAYS, WeekStart
 from ..core.store import CalendarStore
 from ..exchange.formats import format_for
 from ..render.chips import mix
@@ -449,7 +449,7 @@ class NewCalendarPage(QWidget):
             title.setAccessibleName(f"Key message {number + 1}")
             title.textChanged.connect(self.revalidate)
             spin = QSpinBox()
-            spin.setRange(1, 365)
+            spin.setRange(1, MAX_CADENCE_DAYS)
             spin.setValue(DEFAULT_CADENCE_DAYS)
             spin.setPrefix("every ")
             counted_suffix(spin, " day", " days")

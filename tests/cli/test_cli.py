@@ -195,6 +195,8 @@ def test_a_series_longer_than_the_most_allowed_says_where_it_stops(
     )
     status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=3")
     assert capsys.readouterr().err == "(and 2 more occurrences of the series)\n"
+    status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=1000")
+    assert capsys.readouterr().err == "(and 999 more occurrences of the series)\n"  # as asked
 
 
 def test_post_move_keeps_the_time_unless_told(calendar: Path) -> None:
@@ -500,7 +502,7 @@ def test_a_problem_nobody_foresaw_is_one_sentence_not_a_traceback(
     err = capsys.readouterr().err
     assert status == 1
     assert err.startswith("cadence: error: Cadence ran into a problem it did not expect (")
-    assert err.endswith("; the calendar may be damaged.\n")
+    assert err.endswith("; a bug in Cadence, or a damaged calendar.\n")
     assert len(err.splitlines()) == 1
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time
+from functools import partial
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -302,3 +303,13 @@ def test_the_title_stays_in_sight_with_its_room_at_any_width(
     )
     if width >= 1100:  # wide: every column shows, and the title takes what is left
         assert right <= view.table.viewport().width() + 1
+
+
+def test_a_width_the_user_gave_a_column_survives_a_resize(view: AgendaView, qtbot: QtBot) -> None:
+    header = view.table.horizontalHeader()
+    header.resizeSection(AgendaModel.MESSAGES, 400)  # as a drag of the column's edge does
+    for width in (view.width() - 50, view.width() + 120):
+        view.resize(width, view.height())
+        qtbot.waitUntil(partial(lambda wanted: view.width() == wanted, width))
+        assert header.sectionSize(AgendaModel.MESSAGES) == 400
+        assert header.sectionSize(AgendaModel.TITLE) >= TITLE_ROOM

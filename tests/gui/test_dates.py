@@ -14,6 +14,7 @@ LOCALES = {
     "en_GB": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
     "en_US": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
 }
+YEAR_FIRST = QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)  # 2026-11-17
 
 
 @pytest.fixture(params=sorted(LOCALES))
@@ -55,3 +56,8 @@ def test_days_and_ranges_follow_the_locales_order(locale: str) -> None:
         range_text(date(2026, 12, 28), date(2027, 1, 3)),
         range_text(date(2026, 11, 16), date(2026, 11, 22), year=True),
     ) == EXPECTED[locale]
+
+
+def test_a_year_first_locale_puts_the_day_before_the_month() -> None:
+    assert YEAR_FIRST.dateFormat(QLocale.FormatType.ShortFormat).startswith("y")
+    assert not month_first(YEAR_FIRST)

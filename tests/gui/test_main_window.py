@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core import database
 from calendar_app.core.demo import write_demo
-from calendar_app.core.models import Post, PostStatus
+from calendar_app.core.models import NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui.commands import DeletePostsCommand, EditPostsCommand, MovePostsCommand
@@ -986,6 +986,25 @@ def test_a_new_post_for_a_gap_carries_the_message_and_lands_on_the_day(
     QTimer.singleShot(0, check_and_cancel)
     fill.actions()[-1].trigger()
     assert seen == [(day, (message_id,))]
+
+
+def test_the_gap_menu_names_a_channel_added_by_another_program(window: MainWindow) -> None:
+    message_id, day = _gap_day(window, "Installed by local experts")
+    with CalendarStore.open(window.session.store.path) as elsewhere:  # the window in front
+        podcast = elsewhere.add_channel("Podcast").created[0]
+        carrier = NewPost(
+            "From the terminal",
+            podcast,
+            (message_id,),
+            day - timedelta(days=1),
+            status=PostStatus.SCHEDULED,
+        )
+        elsewhere.add_post(carrier)
+    window.go_to(day)
+    menu = window.post_menu()
+    fill = next(a.menu() for a in menu.actions() if a.text().startswith("Fill the Gap"))
+    assert isinstance(fill, QMenu)
+    assert fill.actions()[0].text().startswith("Repeat “From the terminal” (Podcast, ")
 
 
 @OFFSCREEN_POPUPS

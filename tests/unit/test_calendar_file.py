@@ -343,6 +343,32 @@ def test_a_change_waits_while_another_program_writes(tmp_path: Path, change: str
         assert {c.name for c in store.channels()} == {"Blog", "Radio"}
 
 
+def test_a_calendar_read_as_it_is_sees_what_another_program_wrote(tmp_path: Path) -> None:
+    """Read without locks (a file this process may not write), it is watched through
+    the file itself and read afresh once changed, never a mix of old and new pages."""
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as created:
+        channel = created.add_channel("Blog", kind="blog").created[0]
+        for day in range(1, 29):
+            created.add_post(NewPost(f"Post {day}", channel, (), date(2026, 2, day)))
+    reader = CalendarStore.open(path, read_only=True)
+    try:
+        assert reader.count_posts() == 28
+        assert not reader.changed_elsewhere()
+        with CalendarStore.open(path) as writer:  # the owner, meanwhile
+            writer.delete_posts(p.id for p in writer.all_posts()[:20])
+            assert reader.changed_elsewhere()  # through its -wal
+            assert (reader.count_posts(), len(reader.all_posts())) == (8, 8)
+            writer.add_channel("Podcast")
+        assert reader.changed_elsewhere()  # the -wal folded back into the file
+        assert [c.name for c in reader.channels()] == ["Blog", "Podcast"]
+        assert not reader.changed_elsewhere()
+    finally:
+        reader.close()
+    with CalendarStore.open(path) as again:  # the owner's next session reads it all
+        assert again.count_posts() == 8
+
+
 def test_a_read_only_calendar_refuses_changes_in_one_sentence(tmp_path: Path) -> None:
     path = tmp_path / "plan.cadence"
     with CalendarStore.create(path, timezone="Europe/Paris") as created:

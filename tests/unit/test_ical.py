@@ -915,6 +915,28 @@ def test_a_start_outside_the_years_a_calendar_plans_is_refused_at_its_line(
     )
 
 
+def test_a_series_running_past_the_years_a_calendar_plans_stops_there_and_says_so(
+    busy: CalendarStore, tmp_path: Path
+) -> None:
+    lines = [
+        *HEADER,
+        *vevent(
+            "far@example.com", "DTSTART;VALUE=DATE:29991101", "Far", "RRULE:FREQ=WEEKLY;COUNT=20"
+        ),
+        "END:VCALENDAR",
+    ]
+    before = len(busy.all_posts())
+    added, _, _, skipped = import_file(
+        busy, write_ics(tmp_path / "far.ics", lines), fallback="Blog"
+    )
+    assert added == 9  # 1 Nov to 27 Dec 2999
+    assert skipped == [
+        "line 4: 'Far' repeats past 2999, the last year a calendar plans;"
+        " occurrences after 2999-12-27 were not imported"
+    ]
+    assert len(busy.all_posts()) == before + 9
+
+
 def test_an_unknown_time_zone_in_exdate_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,

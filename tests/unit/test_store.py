@@ -731,6 +731,8 @@ def test_scheduling_from_the_backlog(store: CalendarStore, channel: int, add_pos
         (PostStatus.IDEA, True, D1, PostStatus.IDEA),  # an idea on a day stays one
         (PostStatus.IDEA, False, None, PostStatus.IDEA),  # still in the backlog
         (PostStatus.DRAFT, True, None, PostStatus.DRAFT),  # back to the backlog
+        (PostStatus.SCHEDULED, True, None, PostStatus.DRAFT),  # no day to go out on
+        (PostStatus.PUBLISHED, True, None, PostStatus.DRAFT),
         (PostStatus.SCHEDULED, False, D, PostStatus.SCHEDULED),
         (PostStatus.CANCELLED, False, D, PostStatus.CANCELLED),
     ],
