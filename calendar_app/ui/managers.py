@@ -724,7 +724,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
             "",
             self.session.store.info().default_cadence_days,
             self._next_color([m.color for m in existing]),
-            None,
+            self.session.today(),  # due from now on, not overdue since before it existed
             None,
             0,
             False,

@@ -13,7 +13,8 @@ import html
 import re
 import zoneinfo
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, QTimer
@@ -109,6 +110,8 @@ class NewCalendarPlan:
     """Channel names with their kinds, in the order given."""
     messages: tuple[tuple[str, int], ...]
     """Key message titles with their cadence in days."""
+    starts_on: date = field(default_factory=date.today)
+    """The day the key messages start being due: a new plan is not overdue on day one."""
 
 
 def file_name_for(name: str) -> str:
@@ -174,7 +177,7 @@ def create_planned_calendar(plan: NewCalendarPlan) -> CalendarStore:
             for name, kind in plan.channels:
                 store.add_channel(name, kind=kind)
             for title, days in plan.messages:
-                store.add_key_message(title, cadence_days=days)
+                store.add_key_message(title, cadence_days=days, starts_on=plan.starts_on)
     except BaseException:
         store.close()
         _remove_calendar_file(plan.path)

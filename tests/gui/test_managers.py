@@ -77,6 +77,8 @@ def test_add_a_key_message_and_undo_it(qtbot: QtBot, session: CalendarSession) -
     qtbot.mouseClick(manager.add_button, Qt.MouseButton.LeftButton)
     assert manager.current_id() == NEW
     assert not manager.apply_button.isEnabled()  # nothing typed yet
+    # A new message is due from today on: it cannot be overdue since before it existed.
+    assert manager.starts_field.value() == session.today()
 
     manager.title_edit.setText("Made in our town")
     manager.statement_edit.setPlainText("Every panel is assembled ten minutes from here.")

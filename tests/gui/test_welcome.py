@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.app import DEMO_NAME, data_folder
+from calendar_app.core.cadence import MessageStatus, analyse, default_window
 from calendar_app.core.models import NewPost, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui import welcome as welcome_module
@@ -387,6 +388,12 @@ def test_start_a_new_calendar(dialog: WelcomeDialog, data: Path) -> None:
         ("Clean water, every day", 7),
         ("Local crews", 14),
     ]
+    # Due from today on: a plan started today is not "overdue by 76 days" on day one.
+    assert {m.starts_on for m in store.key_messages()} == {date.today()}
+    report = analyse(
+        store.key_messages(), store.channels(), [], date.today(), *default_window(date.today())
+    )
+    assert {m.status for m in report.messages} == {MessageStatus.UNPLANNED}
 
 
 def test_the_form_says_what_is_missing_and_creates_nothing(
