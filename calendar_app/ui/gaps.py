@@ -7,12 +7,12 @@ carries it. Each is one undo step and selects what it placed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date, time, timedelta
 from functools import partial
 
 from PySide6.QtWidgets import QMenu, QWidget
 
-from ..core.cadence import CadenceReport
+from ..core.cadence import CadenceReport, MessageStatus
 from ..core.models import KeyMessage, Post
 from ..render.cadence_strip import day_text
 from .commands import CopyPostsCommand, MovePostsCommand, elide
@@ -42,6 +42,24 @@ def overdue_on(session: CalendarSession, day: date) -> list[KeyMessage]:
     found = [m for m in session.key_messages() if _overdue(report, m.id, day)]
     found.sort(key=lambda m: m.id != session.selected_message)  # stable: the rest in order
     return found
+
+
+def next_fill(session: CalendarSession, message_id: int) -> tuple[date, str] | None:
+    """The day a key message next needs a post, with what to call it: today when it is
+    overdue, its due day when its next repetition is not planned; None when it is
+    on time, or not due at all (before its start, after its end)."""
+    try:
+        cadence = session.report().message(message_id)
+    except KeyError:
+        return None
+    today = session.today()
+    if cadence.status == MessageStatus.OVERDUE:
+        return today, f"Overdue: fill the gap today ({day_text(today)})"
+    if cadence.status == MessageStatus.UNPLANNED:
+        last = cadence.last_delivery
+        due = max(today, last + timedelta(days=cadence.cadence_days)) if last else today
+        return due, f"Unplanned: due again by {day_text(due)}"
+    return None
 
 
 def _overdue(report: CadenceReport, message_id: int, day: date) -> bool:

@@ -409,7 +409,8 @@ draft counts as soon as it is dated today or later.</li>
 <li><b>Quickest of all: right-click a red day</b> (or press the Menu key on it) and choose
 <b>Fill the Gap</b>: repeat the message's last post there, schedule one of its ideas
 from the backlog, or write a new post that carries it. Right-click the message's row in
-the cadence panel for the same on the day under the mouse.</li>
+the cadence panel for the same on the day under the mouse, or the message in the sidebar
+for the day it needs a post (today when it is overdue).</li>
 </ol>
 <p>The red days and the statuses change as soon as you drop. Changed your mind?
 <b>{undo}</b> undoes any move, copy or edit.</p>

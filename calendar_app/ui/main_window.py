@@ -329,6 +329,9 @@ class MainWindow(QMainWindow):
         self.cadence_panel.contextMenuWanted.connect(
             lambda pos, message_id, day: self.gap_menu(message_id, day).popup(pos)
         )
+        self.sidebar.messages_view.menuWanted.connect(
+            lambda pos, message_id: self.message_menu(message_id).popup(pos)
+        )
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.setObjectName("leftSplitter")
@@ -782,9 +785,29 @@ class MainWindow(QMainWindow):
         return menu
 
     def _select_placed(self, post_ids: list[int]) -> None:
-        """Select the posts a gap was filled with, in the view, ready to open with Enter."""
+        """Show and select the posts a gap was filled with, ready to open with Enter."""
+        placed = self.session.posts(post_ids)
+        if placed and placed[0].date is not None:
+            self.go_to(placed[0].date)
         self.view().select_posts(post_ids)
         cast(QWidget, self.view()).setFocus()
+
+    def message_menu(self, message_id: int) -> QMenu:
+        """The sidebar's menu for a key message: when it is overdue or unplanned, the
+        ways to deliver it on the day it needs it (today, or its due day)."""
+        from .gaps import add_fill_actions, next_fill
+
+        menu = self._post_menu
+        menu.clear()
+        wanted = next_fill(self.session, message_id)
+        if wanted is not None:
+            day, heading = wanted
+            menu.addAction(heading).setEnabled(False)
+            message = self.session.key_message(message_id)
+            add_fill_actions(menu, self.session, self, message, day, None, self._select_placed)
+            menu.addSeparator()
+        menu.addAction(self.messages_action)
+        return menu
 
     def gap_menu(self, message_id: int, day: date) -> QMenu:
         """The cadence panel's menu for one key message on one day: go there, or fill it."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QRectF,
     QSize,
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetrics,
     QGuiApplication,
@@ -249,7 +251,24 @@ class _FitList(QListView):
 
 
 class _MessageList(_FitList):
-    """Clicking the selected message again, or Escape, clears the selection."""
+    """Clicking the selected message again, or Escape, clears the selection. A context
+    menu per message: right-click, or the Menu key on the current one."""
+
+    menuWanted = Signal(QPoint, int)
+    """Where (global) and for which key message a menu is wanted."""
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            index = self.currentIndex()
+            at = self.visualRect(index).center()
+        else:
+            index = self.indexAt(event.pos())
+            at = event.pos()
+        if not index.isValid():
+            event.ignore()
+            return
+        event.accept()
+        self.menuWanted.emit(self.viewport().mapToGlobal(at), int(index.data(IdRole)))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.indexAt(event.position().toPoint())

@@ -20,10 +20,16 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core import database
 from calendar_app.core.demo import write_demo
-from calendar_app.core.models import NewPost, Post, PostStatus
+from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.render.cadence_strip import day_text
-from calendar_app.ui.commands import DeletePostsCommand, EditPostsCommand, MovePostsCommand
+from calendar_app.ui.commands import (
+    AddKeyMessageCommand,
+    AddPostCommand,
+    DeletePostsCommand,
+    EditPostsCommand,
+    MovePostsCommand,
+)
 from calendar_app.ui.dnd import (
     POSTS_MIME,
     carried_posts,
@@ -1063,6 +1069,52 @@ def test_no_gap_to_fill_on_days_before_today(window: MainWindow, qtbot: QtBot) -
     menu.close()
     assert not any(label.startswith("Fill the Gap") for label in _labels(menu))
     assert _labels(window.gap_menu(message_id, past))[1:] == ["Gaps are filled from today on"]
+
+
+@OFFSCREEN_POPUPS
+def test_right_click_on_an_overdue_message_in_the_sidebar_fills_its_gap_today(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    message = session.store.key_message_titled("Installed by local experts")
+    assert message is not None
+    assert session.report().message(message.id).status == "overdue"
+    view = window.sidebar.messages_view
+    menu = _right_click(qtbot, view.viewport(), window.sidebar.message_rect(message.id).center())
+    menu.close()
+    labels = _labels(menu)
+    assert labels[0] == f"Overdue: fill the gap today ({day_text(TODAY)})"
+    assert labels[-1] == "Key Messages…"
+    next(a for a in menu.actions() if a.text().startswith("Repeat")).trigger()
+    (copy,) = window.month_view.selected_post_ids()
+    assert session.store.post(copy).date == TODAY
+    assert session.report().message(message.id).status != "overdue"
+
+
+def test_an_unplanned_message_offers_its_due_day_and_one_on_time_nothing_to_fill(
+    window: MainWindow,
+) -> None:
+    session = window.session
+    store = session.store
+    channel = store.channel_named("LinkedIn")
+    assert channel is not None
+    fresh = KeyMessage(0, "Five-day message", "", 5, "#3366cc", None, None, 0, False)
+    session.push(AddKeyMessageCommand(session, fresh))
+    added = store.key_message_titled("Five-day message")
+    assert added is not None
+    last = TODAY - timedelta(days=2)
+    post = NewPost("Lately", channel.id, (added.id,), last, status=PostStatus.PUBLISHED)
+    session.push(AddPostCommand(session, post))
+    assert session.report().message(added.id).status == "unplanned"
+
+    due = last + timedelta(days=5)
+    menu = window.message_menu(added.id)
+    assert _labels(menu)[0] == f"Unplanned: due again by {day_text(due)}"
+    next(a for a in menu.actions() if a.text().startswith("Repeat “Lately”")).trigger()
+    (copy,) = window.view().selected_post_ids()
+    assert session.store.post(copy).date == due
+    assert session.report().message(added.id).status == "ok"
+    assert _labels(window.message_menu(added.id)) == ["Key Messages…"]  # on time
 
 
 @OFFSCREEN_POPUPS
