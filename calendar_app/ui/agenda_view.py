@@ -269,7 +269,7 @@ class AgendaView(QWidget):
 
     def period_title(self) -> str:
         month = QLocale().standaloneMonthName(self._current.month)
-        return f"{month} {self._current.year} · agenda"
+        return f"{month} {self._current.year}"  # the view switch says it is the agenda
 
     def visible_range(self) -> tuple[date, date]:
         return self.model.date_range()

@@ -59,7 +59,7 @@ def test_rows_are_the_month_in_date_and_time_order(
 
     assert view.visible_range() == NOVEMBER
     assert view.current_date() == TODAY
-    assert view.period_title() == "November 2026 · agenda"
+    assert view.period_title() == "November 2026"
     expected = session.store.posts_between(*NOVEMBER)
     assert len(expected) == 33
     assert view.shown_post_ids() == [p.id for p in expected]
@@ -206,7 +206,7 @@ def test_stepping_and_jumping_change_the_month(
     with qtbot.waitSignal(view.periodChanged):
         view.step(+1)
     assert view.visible_range() == (date(2026, 12, 1), date(2026, 12, 31))
-    assert view.period_title() == "December 2026 · agenda"
+    assert view.period_title() == "December 2026"
     assert view.shown_post_ids() == [
         p.id for p in session.store.posts_between(date(2026, 12, 1), date(2026, 12, 31))
     ]
