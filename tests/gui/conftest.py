@@ -8,7 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from calendar_app.core.demo import write_demo
 from calendar_app.core.store import CalendarStore, Scope
@@ -65,6 +67,22 @@ def session(
     yield session
     session.undo_stack.clear()
     store.close()
+
+
+@pytest.fixture(autouse=True)
+def no_button_left_down(qapp: object) -> Iterator[None]:
+    """A test that leaves a mouse button down would make the window of the next one
+    believe a drag is on its way (it then waits before reading an outside change)."""
+    yield
+    assert QApplication.mouseButtons() == Qt.MouseButton.NoButton, "a mouse button left down"
+
+
+def double_click(qtbot: QtBot, widget: QWidget, pos: QPoint) -> None:
+    """A double-click as a user makes one. QTest's mouseDClick ends without releasing
+    the button, so Qt would go on believing it held down (a drag on its way) into the
+    tests that follow."""
+    qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=pos)
 
 
 OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore("This plugin does not support")

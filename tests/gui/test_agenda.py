@@ -18,7 +18,7 @@ from calendar_app.ui.commands import MovePostsCommand
 from calendar_app.ui.post_model import AgendaModel, PostRole
 from calendar_app.ui.session import CalendarSession
 
-from .conftest import TODAY
+from .conftest import TODAY, double_click
 
 NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
 
@@ -196,7 +196,7 @@ def test_enter_and_double_click_open_the_post(
     other = view.shown_post_ids()[7]
     rect = view.table.visualRect(view.proxy_index(other, AgendaModel.TITLE))
     with qtbot.waitSignal(view.postActivated) as blocker:
-        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        double_click(qtbot, view.table.viewport(), rect.center())
     assert blocker.args == [other]
 
 

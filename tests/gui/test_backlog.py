@@ -21,6 +21,7 @@ from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.post_model import BacklogModel
 from calendar_app.ui.session import CalendarSession
 
+from .conftest import double_click
 from .dragdrop import drag_event, drag_over
 
 
@@ -193,7 +194,7 @@ def test_open_and_new_idea_signals(
     other = panel.shown_post_ids()[3]
     rect = panel.list.visualRect(panel.index_of(other))
     with qtbot.waitSignal(panel.postActivated) as blocker:
-        qtbot.mouseDClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        double_click(qtbot, panel.list.viewport(), rect.center())
     assert blocker.args == [other]
 
     with qtbot.waitSignal(panel.newIdeaRequested):

@@ -44,7 +44,7 @@ from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.session import CalendarSession, Filters
 
 from ..terminal import cadence
-from .conftest import OFFSCREEN_POPUPS, READ_ONLY, TODAY, read_only
+from .conftest import OFFSCREEN_POPUPS, READ_ONLY, TODAY, double_click, read_only
 from .dragdrop import drag_event, send_drop
 
 
@@ -1292,7 +1292,7 @@ def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
     assert week.post_at(point) is None
     QTimer.singleShot(0, check_and_cancel)
     with qtbot.waitSignal(week.slotActivated):
-        qtbot.mouseDClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(week, point))
+        double_click(qtbot, target, target.mapFrom(week, point))
     assert seen == [(day, time(5, 15), False)]
 
 

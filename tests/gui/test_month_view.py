@@ -20,7 +20,7 @@ from calendar_app.ui.commands import AddPostCommand
 from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.month_view import MonthView
 from calendar_app.ui.session import CalendarSession, Filters
-from tests.gui.conftest import TODAY, ScopeAnswers
+from tests.gui.conftest import TODAY, ScopeAnswers, double_click
 
 from .dragdrop import drag_event, drag_over, send_drop
 
@@ -367,9 +367,9 @@ def test_double_click_opens_a_post_or_the_day(month: MonthView, qtbot: QtBot) ->
     rect = month.chip_rect(post_id)
     assert rect is not None
     with qtbot.waitSignal(month.postActivated, check_params_cb=lambda i: i == post_id):
-        qtbot.mouseDClick(month, Qt.MouseButton.LeftButton, pos=rect.center())
+        double_click(qtbot, month, rect.center())
     with qtbot.waitSignal(month.dayActivated, check_params_cb=lambda d: d == day):
-        qtbot.mouseDClick(month, Qt.MouseButton.LeftButton, pos=center(month, day))
+        double_click(qtbot, month, center(month, day))
 
 
 def test_arrows_cross_the_month_boundary(month: MonthView, qtbot: QtBot) -> None:

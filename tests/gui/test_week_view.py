@@ -16,7 +16,7 @@ from calendar_app.ui.dnd import posts_mime
 from calendar_app.ui.month_view import MonthView
 from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.week_view import HOUR_HEIGHT, WeekView
-from tests.gui.conftest import TODAY, ScopeAnswers
+from tests.gui.conftest import TODAY, ScopeAnswers, double_click
 
 from .dragdrop import send_drop
 
@@ -323,7 +323,7 @@ def test_double_click_a_block_opens_it(
     assert week.selected_post_ids() == [post.id]
     assert week.current_date() == post.date
     with qtbot.waitSignal(week.postActivated, check_params_cb=lambda i: i == post.id):
-        qtbot.mouseDClick(target, Qt.MouseButton.LeftButton, pos=local)
+        double_click(qtbot, target, local)
 
 
 def test_double_click_an_empty_slot_asks_for_a_post_there(week: WeekView, qtbot: QtBot) -> None:
@@ -333,7 +333,7 @@ def test_double_click_an_empty_slot_asks_for_a_post_there(week: WeekView, qtbot:
     target = week.childAt(point)
     assert target is not None
     with qtbot.waitSignal(week.slotActivated) as blocker:
-        qtbot.mouseDClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(week, point))
+        double_click(qtbot, target, target.mapFrom(week, point))
     assert blocker.args == [day, time(6, 30)]
 
     empty = next(d for d in week.visible_days() if week.post_at(strip_point(week, d)) is None)
@@ -341,7 +341,7 @@ def test_double_click_an_empty_slot_asks_for_a_post_there(week: WeekView, qtbot:
     target = week.childAt(point)
     assert target is not None
     with qtbot.waitSignal(week.slotActivated) as blocker:
-        qtbot.mouseDClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(week, point))
+        double_click(qtbot, target, target.mapFrom(week, point))
     assert blocker.args == [empty, None]  # the all-day strip: no time
 
 
