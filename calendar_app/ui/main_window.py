@@ -41,8 +41,6 @@ if TYPE_CHECKING:
     from .week_view import WeekView
 
 MAX_RECENT = 8
-OUTSIDE_CHECK_MS = 3000
-"""How often the window in front looks whether another program changed the calendar."""
 SEARCH_PAUSE_MS = 200
 """How long typing in the search box pauses before the views are filtered."""
 VIEW_NAMES = ("month", "week", "agenda")
@@ -91,12 +89,6 @@ class MainWindow(QMainWindow):
         self._views: list[QWidget | None] = []
         self._install(session)
         self._restore_settings()
-        # A window in front all along still sees what the command line or another
-        # window wrote: a cheap look (SQLite's data_version) every few seconds.
-        self.outside_check = QTimer(self)
-        self.outside_check.setInterval(OUTSIDE_CHECK_MS)
-        self.outside_check.timeout.connect(self._look_for_outside_changes)
-        self.outside_check.start()
 
     # -- building -------------------------------------------------------------
 
@@ -1104,22 +1096,14 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.check_for_outside_changes()
 
-    def _look_for_outside_changes(self) -> None:
-        if self.isActiveWindow():  # behind another window: at the next activation
-            self.check_for_outside_changes()
-
     def check_for_outside_changes(self) -> bool:
         """Read the calendar again if another program (the command line, another
         Cadence window) changed the file; asked each time the window comes to the
         front. True when it did. The undo history starts afresh then: its steps
         were taken against the file as it was."""
         store = self.session.store
-        if (
-            QApplication.activeModalWidget() is not None
-            or QApplication.activePopupWidget() is not None
-            or store.in_transaction()
-        ):
-            return False  # a dialog, a menu or an import works on the session: after it
+        if QApplication.activeModalWidget() is not None or store.in_transaction():
+            return False  # a dialog, or an import, works on the session: after it
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             return False  # a drag (or a click) is on its way: at the next activation
         try:
@@ -1138,7 +1122,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._search_pause.stop()  # a search still to run has nothing left to show
-        self.outside_check.stop()
         self.save_settings()
         self.back_up()
         super().closeEvent(event)

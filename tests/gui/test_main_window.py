@@ -39,7 +39,7 @@ from calendar_app.ui.dnd import (
 )
 from calendar_app.ui.editor import PostEditor
 from calendar_app.ui.gaps import IDEAS_OFFERED, short
-from calendar_app.ui.main_window import OUTSIDE_CHECK_MS, MainWindow
+from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.session import CalendarSession, Filters
 
@@ -466,26 +466,6 @@ def test_a_calendar_the_user_may_not_write_opens_read_only_and_says_so(
     finally:
         win.close()
         store.close()
-
-
-def test_a_window_in_front_all_along_sees_a_post_added_from_the_command_line(
-    window: MainWindow, session: CalendarSession, qtbot: QtBot
-) -> None:
-    with qtbot.waitActive(window):
-        window.activateWindow()
-    day = TODAY + timedelta(days=2)
-    done = cadence(
-        *("post", "add", session.store.path, "--title", "While you watched"),
-        *("--channel", "LinkedIn", "--date", day.isoformat()),
-    )
-    assert done.returncode == 0, done.stderr
-    assert window.outside_check.isActive()
-    assert window.outside_check.interval() == OUTSIDE_CHECK_MS
-    window.outside_check.setInterval(20)  # the next look now, not in three seconds
-    qtbot.waitUntil(lambda: window.session is not session, timeout=5000)
-    shown = [window.session.store.post(i).title for i in window.month_view.posts_on(day)]
-    assert "While you watched" in shown
-    assert "changed outside this window" in window.statusBar().currentMessage()
 
 
 def test_undo_after_a_change_from_the_command_line_undoes_nothing_and_reads_again(
