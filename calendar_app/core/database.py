@@ -128,6 +128,23 @@ def _read_only_uri(path: Path) -> str:
     return Path(os.path.abspath(path)).as_uri() + mode
 
 
+def reopen_read_only(path: Path) -> sqlite3.Connection:
+    """A new read-only connection to a calendar this process holds open, checked as
+    :func:`check_calendar_file` checks a file (through SQLite only: reading a held
+    file outside it would drop the process's locks on it)."""
+    if not path.is_file():
+        raise CalendarFileError(f"There is no calendar at {path} any more.")
+    app_id, version = _read_marks(path)
+    if app_id != APPLICATION_ID:
+        raise CalendarFileError(f"{path} is no longer a Cadence calendar.")
+    if version != SCHEMA_VERSION:
+        raise NewerSchemaError(f"{path} was saved by another version of Cadence; open it again.")
+    with environment_errors():
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
 def file_stamp(path: Path) -> tuple[object, ...]:
     """What changes when anything writes the calendar: the size and time of the file
     and of its ``-wal`` (for a read-only connection, which SQLite may not tell)."""

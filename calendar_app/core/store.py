@@ -30,6 +30,7 @@ from .database import (
     open_database,
     reads_as_is,
     release,
+    reopen_read_only,
 )
 from .errors import CalendarFileError, InvalidInput, NotFound, environment_errors
 from .models import (
@@ -268,10 +269,14 @@ class CalendarStore:
         self._held = None
 
     def _reopen(self) -> None:
-        """Read a read-only calendar afresh: another program changed the file."""
-        self._stamp = file_stamp(self.path)
-        self._conn.close()  # first: closing a file drops every lock on it (POSIX)
-        self._conn = open_database(self.path, read_only=True)
+        """Read a read-only calendar afresh: another program changed the file. When
+        it cannot be read (moved away, damaged), the connection open until now stays,
+        and the next look tries again."""
+        stamp = file_stamp(self.path)
+        fresh = reopen_read_only(self.path)  # SQLite keeps the locks of both apart
+        self._conn.close()
+        self._conn = fresh
+        self._stamp = stamp
         self._db = None
         self._info = None
         self._data_version = self._read_data_version()

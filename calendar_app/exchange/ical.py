@@ -1032,17 +1032,18 @@ class _Reader:
             ordered = ordered[: recurrence.MAX_OCCURRENCES]
             capped = True
         title = str(component.get("SUMMARY", "")).strip() or master.uid
-        if (capped or beyond) and ordered:
-            last = ordered[-1].date().isoformat()
+        if capped or beyond:
             why = (
                 f"repeats more than {recurrence.MAX_OCCURRENCES} times"
                 if capped
                 else f"repeats past {LAST_DAY.year}, the last year a calendar plans"
             )
-            self.skipped.append(
-                f"line {self.layout.event_line(index)}: '{title}' {why};"
-                f" occurrences after {last} were not imported"
+            after = (
+                f"occurrences after {ordered[-1].date().isoformat()} were not imported"
+                if ordered
+                else "none of its occurrences was imported"
             )
+            self.skipped.append(f"line {self.layout.event_line(index)}: '{title}' {why}; {after}")
         placed: set[str] = set()
         for moment in ordered:
             when: date | datetime = moment.date() if all_day else moment

@@ -388,7 +388,9 @@ class AgendaView(QWidget):
             self._user_widths = True  # dragged by the user: a resize keeps them
 
     def _on_session_changed(self, changes: ChangeSet) -> None:
-        if changes.channels:
+        if changes.channels and self._user_widths:
+            self._place_title()  # widths the user set stay
+        elif changes.channels:
             self._fit_columns()
 
     def _load_period(self) -> None:

@@ -12,7 +12,7 @@ from functools import partial
 
 from PySide6.QtWidgets import QMenu, QWidget
 
-from ..core.cadence import CadenceReport, MessageStatus
+from ..core.cadence import CadenceReport, MessageStatus, default_window
 from ..core.models import KeyMessage, Post
 from ..render.cadence_strip import day_text
 from .commands import CopyPostsCommand, MovePostsCommand, elide
@@ -56,9 +56,16 @@ def next_fill(session: CalendarSession, message_id: int) -> tuple[date, str] | N
     if cadence.status == MessageStatus.OVERDUE:
         return today, f"Overdue: fill the gap today ({day_text(today)})"
     if cadence.status == MessageStatus.UNPLANNED:
-        last = cadence.last_delivery
-        due = max(today, last + timedelta(days=cadence.cadence_days)) if last else today
-        return due, f"Unplanned: due again by {day_text(due)}"
+        # Due a cadence after the last delivery or, never delivered, after the day
+        # before it started (its start date, else the analysis' usual start).
+        message = session.key_message(message_id)
+        start = message.starts_on or default_window(today)[0]
+        anchor = cadence.last_delivery or start - timedelta(days=1)
+        due = max(today, anchor + timedelta(days=cadence.cadence_days))
+        if message.ends_on is not None and due > message.ends_on:
+            return None  # it ends before it is due again
+        again = " again" if cadence.last_delivery else ""
+        return due, f"Unplanned: due{again} by {day_text(due)}"
     return None
 
 

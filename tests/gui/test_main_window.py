@@ -1096,6 +1096,21 @@ def test_an_unplanned_message_offers_its_due_day_and_one_on_time_nothing_to_fill
     assert session.report().message(added.id).status == "ok"
     assert _labels(window.message_menu(added.id)) == ["Key Messages…"]  # on time
 
+    # Added today and never delivered: due a cadence after the day before it started.
+    newer = KeyMessage(0, "Brand new", "", 7, "#3366cc", TODAY, None, 0, False)
+    session.push(AddKeyMessageCommand(session, newer))
+    brand_new = store.key_message_titled("Brand new")
+    assert brand_new is not None
+    assert session.report().message(brand_new.id).status == "unplanned"
+    due = TODAY + timedelta(days=6)
+    assert _labels(window.message_menu(brand_new.id))[0] == f"Unplanned: due by {day_text(due)}"
+    # Ending before it is due again: nothing to plan.
+    ending = KeyMessage(0, "Ending", "", 7, "#3366cc", TODAY, TODAY + timedelta(days=2), 0, False)
+    session.push(AddKeyMessageCommand(session, ending))
+    ends = store.key_message_titled("Ending")
+    assert ends is not None
+    assert _labels(window.message_menu(ends.id)) == ["Key Messages…"]
+
 
 @OFFSCREEN_POPUPS
 def test_right_click_on_the_cadence_panel_offers_to_fill_that_row_on_that_day(

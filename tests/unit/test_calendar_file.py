@@ -369,6 +369,25 @@ def test_a_calendar_read_as_it_is_sees_what_another_program_wrote(tmp_path: Path
         assert again.count_posts() == 8
 
 
+def test_a_read_only_calendar_moved_away_keeps_reading_what_it_had(tmp_path: Path) -> None:
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as created:
+        created.add_channel("Blog", kind="blog")
+    reader = CalendarStore.open(path, read_only=True)
+    try:
+        path.rename(tmp_path / "elsewhere.cadence")
+        with pytest.raises(CalendarFileError, match="There is no calendar at"):
+            reader.changed_elsewhere()
+        assert [c.name for c in reader.channels()] == ["Blog"]  # still readable
+        (tmp_path / "elsewhere.cadence").write_bytes(b"not a calendar any more")
+        (tmp_path / "elsewhere.cadence").rename(path)
+        with pytest.raises(CalendarFileError, match="not a Cadence calendar"):
+            reader.changed_elsewhere()
+        assert [c.name for c in reader.channels()] == ["Blog"]
+    finally:
+        reader.close()
+
+
 def test_a_read_only_calendar_refuses_changes_in_one_sentence(tmp_path: Path) -> None:
     path = tmp_path / "plan.cadence"
     with CalendarStore.create(path, timezone="Europe/Paris") as created:

@@ -936,6 +936,18 @@ def test_a_series_running_past_the_years_a_calendar_plans_stops_there_and_says_s
     ]
     assert len(busy.all_posts()) == before + 9
 
+    last_day = [*HEADER, *vevent("last@example.com", "DTSTART;VALUE=DATE:29991231", "Last")]
+    weekly = [*last_day, "RRULE:FREQ=WEEKLY;COUNT=3"]
+    weekly.insert(weekly.index("END:VEVENT"), weekly.pop())
+    added, _, _, skipped = import_file(
+        busy, write_ics(tmp_path / "last.ics", [*weekly, "END:VCALENDAR"]), fallback="Blog"
+    )
+    assert added == 0
+    assert skipped == [
+        "line 4: 'Last' repeats past 2999, the last year a calendar plans;"
+        " none of its occurrences was imported"
+    ]
+
 
 def test_an_unknown_time_zone_in_exdate_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
