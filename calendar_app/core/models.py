@@ -75,13 +75,18 @@ MAX_CADENCE_DAYS = 3650
 MAX_CHAR_LIMIT = 1_000_000
 
 
+OUTSIDE_PLANS = f"is outside the years a calendar plans ({FIRST_DAY.year} to {LAST_DAY.year})"
+"""What is said of a day before :data:`FIRST_DAY` or after :data:`LAST_DAY`."""
+
+
+def in_plans(day: date) -> bool:
+    return FIRST_DAY <= day <= LAST_DAY
+
+
 def check_day(day: date) -> date:
     """``day``, if it lies between :data:`FIRST_DAY` and :data:`LAST_DAY`."""
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise InvalidInput(
-            f"{day.isoformat()} is outside the years a calendar plans"
-            f" ({FIRST_DAY.year} to {LAST_DAY.year})."
-        )
+    if not in_plans(day):
+        raise InvalidInput(f"{day.isoformat()} {OUTSIDE_PLANS}.")
     return day
 
 

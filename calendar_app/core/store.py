@@ -227,11 +227,10 @@ class CalendarStore:
         """
         path = Path(path)
         as_is = reads_as_is(path, read_only=read_only)
-        stamp = file_stamp(path)
+        stamp = file_stamp(path) if as_is else None  # taken before: nothing slips between
         store = cls(open_database(path, read_only=read_only), path)
         store.read_only = as_is
-        if as_is:
-            store._stamp = stamp
+        store._stamp = stamp
         return store
 
     @classmethod
@@ -1080,7 +1079,12 @@ class CalendarStore:
 
     def update_posts(self, changes: Mapping[int, PostChanges]) -> ChangeSet:
         """Apply edits to several posts in one transaction (bulk status change, moves)."""
-        before = {p.id: p for p in self.posts(changes)}
+        return self._update_posts(changes, {p.id: p for p in self.posts(changes)})
+
+    def _update_posts(
+        self, changes: Mapping[int, PostChanges], before: Mapping[int, Post]
+    ) -> ChangeSet:
+        """:meth:`update_posts` of posts already read (``before``, by id)."""
         for post_id in changes:
             if post_id not in before:
                 raise NotFound(f"There is no post number {post_id}.")
@@ -1135,10 +1139,10 @@ class CalendarStore:
         edits: dict[int, PostChanges] = {}
         for post_id, (day, at) in moves.items():
             edits[post_id] = {"date": day, "time": at}
-            post = current.get(post_id)  # update_posts says which ones are missing
+            post = current.get(post_id)  # _update_posts says which ones are missing
             if post is not None and post.status_placed_on(day) != post.status:
                 edits[post_id]["status"] = post.status_placed_on(day)
-        return self.update_posts(edits)
+        return self._update_posts(edits, current)  # read once
 
     def copy_posts(self, copies: Sequence[tuple[int, date | None, time | None]]) -> ChangeSet:
         """Copy each post (new uid, not part of any series) to a date and time; a copy of

@@ -102,12 +102,12 @@ from ..core.errors import (
     os_problem_for,
 )
 from ..core.models import (
-    FIRST_DAY,
-    LAST_DAY,
+    OUTSIDE_PLANS,
     NewPost,
     Post,
     PostStatus,
     format_time,
+    in_plans,
     post_content,
 )
 from ..core.store import CalendarStore, PostChanges, full_edit, new_uid
@@ -661,12 +661,8 @@ class _RowReader:
                 raise _BadValue(
                     self.label["date"], f"'{text}' is not a date; write it as YYYY-MM-DD"
                 ) from None
-        if not FIRST_DAY <= day <= LAST_DAY:
-            raise _BadValue(
-                self.label["date"],
-                f"{text} is outside the years a calendar plans ({FIRST_DAY.year} to"
-                f" {LAST_DAY.year})",
-            )
+        if not in_plans(day):
+            raise _BadValue(self.label["date"], f"{text} {OUTSIDE_PLANS}")
         return day
 
     def _time(self, text: str) -> time | None:

@@ -69,13 +69,14 @@ from ..core.errors import (
 )
 from ..core.models import (
     CHANNEL_KINDS,
-    FIRST_DAY,
     LAST_DAY,
+    OUTSIDE_PLANS,
     CampaignKind,
     NewPost,
     Post,
     PostStatus,
     Series,
+    in_plans,
     post_content,
 )
 from ..core.store import CalendarStore, PostChanges, full_edit
@@ -815,12 +816,7 @@ class _Reader:
 
     def _out_of_range(self, value: date, index: int, name: str) -> ImportProblem:
         day = value.date() if isinstance(value, datetime) else value
-        return self.refuse(
-            f"{name} {day.isoformat()} is outside the years a calendar plans"
-            f" ({FIRST_DAY.year} to {LAST_DAY.year}).",
-            index,
-            name,
-        )
+        return self.refuse(f"{name} {day.isoformat()} {OUTSIDE_PLANS}.", index, name)
 
     # -- reading ----------------------------------------------------------------
 
@@ -902,7 +898,7 @@ class _Reader:
             tz = self._zone_of(start_prop, index, "DTSTART")
             start = self._wall(start_prop, index, "DTSTART", tz)
             first_day = start.date() if isinstance(start, datetime) else start
-            if not FIRST_DAY <= first_day <= LAST_DAY:
+            if not in_plans(first_day):
                 raise self._out_of_range(start, index, "DTSTART")
             for name in ("DTEND", "RECURRENCE-ID"):
                 prop = event.get(name)

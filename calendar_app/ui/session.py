@@ -466,7 +466,8 @@ class CalendarSession(QObject):
         if changes.channels or changes.messages or changes.campaigns or changes.calendar:
             self._reload_names()
         selected = self._selected_message
-        if selected is not None and all(m.id != selected for m in self.key_messages()):
+        gone = selected is not None and (changes.messages or changes.calendar)
+        if gone and all(m.id != selected for m in self.key_messages()):
             self.select_message(None)  # deleted or archived: nothing left to highlight
         if self._filters.search.strip() and changes.posts:
             self.set_filters(self._filters)
