@@ -139,6 +139,11 @@ def reopen_read_only(path: Path) -> sqlite3.Connection:
         raise CalendarFileError(f"{path} is no longer a Cadence calendar.")
     if version != SCHEMA_VERSION:
         raise NewerSchemaError(f"{path} was saved by another version of Cadence; open it again.")
+    return _connect_as_is(path)
+
+
+def _connect_as_is(path: Path) -> sqlite3.Connection:
+    """A read-only connection that writes nothing beside the file it can avoid."""
     with environment_errors():
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -243,10 +248,7 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
                 f"{path} was saved by an older version of Cadence; {why} to update it,"
                 " then try again."
             )
-        with environment_errors():
-            conn = sqlite3.connect(_read_only_uri(path), uri=True)
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        return conn
+        return _connect_as_is(path)
     with environment_errors():
         conn = sqlite3.connect(str(path))
         try:
