@@ -23,6 +23,7 @@ from .core.models import (
     Post,
     PostStatus,
     WeekStart,
+    every_days,
     format_time,
     parse_color,
     parse_date,
@@ -129,7 +130,7 @@ def cmd_message_add(args: argparse.Namespace, out: TextIO) -> int:
         )
         message = store.key_message(changes.created[0])
     print(
-        f"Added the key message '{message.title}', to repeat every {message.cadence_days} days.",
+        f"Added the key message '{message.title}', to repeat {every_days(message.cadence_days)}.",
         file=out,
     )
     return 0
@@ -177,6 +178,10 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("--time needs --date (see 'cadence post add --help')")
     if args.repeat is not None and args.date is None:
         raise UsageError("--repeat needs --date (see 'cadence post add --help')")
+    if args.status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED) and args.date is None:
+        raise UsageError(
+            f"--status {args.status} needs --date; a post in the backlog is an idea or a draft"
+        )
     status = args.status or (PostStatus.SCHEDULED if args.date else PostStatus.IDEA)
     with _open(args.path) as store:
         post = NewPost(
@@ -192,6 +197,9 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         changes = store.add_series(post, args.repeat) if args.repeat else store.add_post(post)
         created = store.posts(changes.created)
     print(created[0].uid, file=out)
+    first = created[0].date
+    if args.repeat and first != args.date:
+        print(f"(the series starts on {first}, the first day its rule gives)", file=sys.stderr)
     if len(created) > 1:
         from .core import recurrence
         from .core.recurrence import MAX_OCCURRENCES
@@ -199,7 +207,9 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         asked = recurrence.parse(args.repeat).get("COUNT")
         capped = len(created) >= MAX_OCCURRENCES and (asked is None or int(asked) > len(created))
         cap = f"; it stops at {MAX_OCCURRENCES}, the most a series may have" if capped else ""
-        print(f"(and {len(created) - 1} more occurrences of the series{cap})", file=sys.stderr)
+        more = len(created) - 1
+        occurrences = "occurrence" if more == 1 else "occurrences"
+        print(f"(and {more} more {occurrences} of the series{cap})", file=sys.stderr)
     return 0
 
 
@@ -288,6 +298,16 @@ def _window(args: argparse.Namespace) -> tuple[date, date, date]:
     first = args.from_ or first
     last = args.to or last
     if last < first:
+        if args.from_ is None:
+            raise InvalidInput(
+                f"--to comes before {first}, where the window starts by default"
+                " (90 days before the as-of day); give --from too."
+            )
+        if args.to is None:
+            raise InvalidInput(
+                f"--from comes after {last}, where the window ends by default"
+                " (90 days after the as-of day); give --to too."
+            )
         raise InvalidInput("--to comes before --from.")
     return as_of, first, last
 
@@ -353,7 +373,7 @@ def print_gaps(report: CadenceReport, name: str, out: TextIO) -> None:
         last = m.last_delivery.isoformat() if m.last_delivery else "never"
         nxt = m.next_delivery.isoformat() if m.next_delivery else "not planned"
         status = status_text(m.status, m.overdue_days)
-        print(f"\n  {m.title}  (every {m.cadence_days} days)  {status}", file=out)
+        print(f"\n  {m.title}  ({every_days(m.cadence_days)})  {status}", file=out)
         print(f"    last delivered {last}, next {nxt}", file=out)
         for gap in m.gaps:
             span = (
@@ -399,6 +419,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             f"cannot tell the format of {args.file} from its name; give --format"
             " (see 'cadence import --help')"
         )
+    if args.file.is_dir():
+        raise InvalidInput(f"{args.file} is a folder, not a file to import.")
     if not args.file.is_file():
         raise InvalidInput(f"There is no file at {args.file}.")
     options = ImportOptions(

@@ -79,6 +79,11 @@ OUTSIDE_PLANS = f"is outside the years a calendar plans ({FIRST_DAY.year} to {LA
 """What is said of a day before :data:`FIRST_DAY` or after :data:`LAST_DAY`."""
 
 
+def every_days(cadence_days: int) -> str:
+    """A cadence in words: "every day", "every 14 days"."""
+    return "every day" if cadence_days == 1 else f"every {cadence_days} days"
+
+
 def in_plans(day: date) -> bool:
     return FIRST_DAY <= day <= LAST_DAY
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from .errors import InvalidInput
+from .models import LAST_DAY
 
 HORIZON = timedelta(days=365)
 """How far ahead a rule with neither COUNT nor UNTIL is materialised."""
@@ -111,22 +112,31 @@ def occurrences(
     """The dates of a series starting on ``anchor``, without ``exdates``.
 
     A rule with neither COUNT nor UNTIL stops at ``horizon`` (default: one year
-    after the anchor). At most :data:`MAX_OCCURRENCES` dates are returned.
+    after the anchor), and at the last day a calendar plans; one with an end
+    that runs past that day is refused. At most :data:`MAX_OCCURRENCES` dates
+    are returned.
     """
     from dateutil.rrule import rrulestr  # loaded when a rule is read
 
     rule = normalise(rule)
     start = datetime(anchor.year, anchor.month, anchor.day)
     recurrence = rrulestr(rule, dtstart=start)
-    last = horizon or (anchor + HORIZON)
+    bounded = has_end(rule)
+    last = horizon or min(anchor + HORIZON, LAST_DAY)
     stop = datetime(last.year, last.month, last.day)
     skip = set(exdates)
     days: list[date] = []
-    bounded = has_end(rule)
     for moment in recurrence:
         if not bounded and moment > stop:
             break
         day = moment.date()
+        if day > LAST_DAY:
+            if bounded:
+                raise InvalidInput(
+                    f"The repeat runs past {LAST_DAY.year}, the last year a calendar plans;"
+                    " end it sooner."
+                )
+            break
         if day not in skip:
             days.append(day)
         if len(days) >= MAX_OCCURRENCES:

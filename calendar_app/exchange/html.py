@@ -39,6 +39,7 @@ from ..core.models import (
     Post,
     PostStatus,
     WeekStart,
+    every_days,
 )
 from ..core.store import CalendarStore
 from .formats import Cancelled, ExportOptions, ExportSummary, Progress
@@ -718,7 +719,7 @@ def _message_row(
         else "never"
     )
     facts = [
-        ("Cadence", f"every {cadence.cadence_days} day{'s' if cadence.cadence_days != 1 else ''}"),
+        ("Cadence", every_days(cadence.cadence_days)),
         ("Deliveries", f"{count} in this period"),
         ("Last", day_text(cadence.last_delivery)),
         ("Next", day_text(cadence.next_delivery)),

@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.cadence import CadenceReport, Gap, MessageCadence, MessageStatus, analyse
-from ..core.models import Channel, KeyMessage, WeekStart
+from ..core.models import Channel, KeyMessage, WeekStart, every_days
 from ..core.store import CalendarStore
 from ..exchange.html import (
     cadence_sentence,
@@ -841,7 +841,7 @@ def _paint_card(
     _text(
         painter,
         QRectF(inner.left() + width + 10, inner.top() + 1, 160, 18),
-        f"every {_plural(cadence.cadence_days, 'day')}",
+        every_days(cadence.cadence_days),
         style.font(9),
         style.muted,
     )

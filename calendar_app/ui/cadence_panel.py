@@ -55,7 +55,7 @@ from ..core.cadence import (
     default_window,
     deliveries_from_posts,
 )
-from ..core.models import ChangeSet, KeyMessage, WeekStart
+from ..core.models import ChangeSet, KeyMessage, WeekStart, every_days
 from ..render.cadence_strip import (
     StripColors,
     StripLayout,
@@ -1038,7 +1038,7 @@ class CadencePanel(QWidget):
         today = self.session.today()
         report_end = self.session.report().end
         ends_on = self.session.key_message(row.message_id).ends_on
-        cadence = f"cadence every {row.cadence_days} days"
+        cadence = f"cadence {every_days(row.cadence_days)}"
         # A gap that reaches the end of the analysis has no known end: nothing
         # is planned. One that stops earlier, before the message's own end,
         # stops because the message went out the next day.

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import recurrence
+from ..core.errors import InvalidInput
 from ..core.models import FIRST_DAY, LAST_DAY, NewPost, Post, PostStatus, WeekStart
 from ..core.store import PostChanges, Scope
 from .commands import (
@@ -716,7 +717,10 @@ class PostEditor(QDialog):
                 found.append("The repeat ends before the first date.")
             if not found and first is not None:
                 rule = self.repeat_rule()
-                days = recurrence.occurrences(rule, first) if rule is not None else []
+                try:
+                    days = recurrence.occurrences(rule, first) if rule is not None else []
+                except InvalidInput as exc:
+                    return [*found, str(exc)]
                 if not days:
                     found.append("These choices make no posts; check the days and the end.")
                 elif self.post is not None and days[0] != first:

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.cadence import Gap
+from ..core.models import every_days
 from ..core.store import CalendarStore
 from .session import CalendarSession
 from .sidebar import PILL_COLORS
@@ -293,7 +294,7 @@ def gap_story(example: GuideExample, today: date) -> str:
     """What the panel's picture shows about the example's gap, in one or two sentences."""
     gap = example.gap
     days = example.cadence_days
-    name = f"“{html.escape(example.title)}” (every {days} day{'s' if days != 1 else ''})"
+    name = f"“{html.escape(example.title)}” ({every_days(days)})"
     if gap.end < today:
         story = f"{name} went quiet from {_day(gap.start)} to {_day(gap.end)}: the red bar."
         if example.after is not None:

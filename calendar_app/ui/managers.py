@@ -50,6 +50,7 @@ from ..core.models import (
     ChangeSet,
     Channel,
     KeyMessage,
+    every_days,
     parse_color,
 )
 from ..core.store import PALETTE
@@ -714,7 +715,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         return record.title
 
     def _tooltip(self, record: KeyMessage) -> str:
-        return f"{record.title}: every {record.cadence_days} days\n{record.statement}".strip()
+        return f"{record.title}: {every_days(record.cadence_days)}\n{record.statement}".strip()
 
     def _defaults(self) -> KeyMessage:
         existing = self.session.key_messages(include_archived=True)

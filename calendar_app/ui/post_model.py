@@ -30,7 +30,15 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPale
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..core.cadence import MessageCadence, MessageStatus
-from ..core.models import ChangeSet, Channel, KeyMessage, Post, PostStatus, format_time
+from ..core.models import (
+    ChangeSet,
+    Channel,
+    KeyMessage,
+    Post,
+    PostStatus,
+    every_days,
+    format_time,
+)
 from .dnd import ICS_MIME, POSTS_MIME, posts_mime
 from .session import CalendarSession
 
@@ -92,10 +100,6 @@ def locale_day(day: date, *, weekday: bool = True) -> str:
 def long_day(day: date) -> str:
     """``day`` in the locale's long format (for tooltips and screen readers)."""
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
-
-
-def every_days(cadence_days: int) -> str:
-    return "every day" if cadence_days == 1 else f"every {cadence_days} days"
 
 
 def badge_text(cadence: MessageCadence) -> str:

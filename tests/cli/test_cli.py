@@ -195,8 +195,24 @@ def test_a_series_longer_than_the_most_allowed_says_where_it_stops(
     )
     status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=3")
     assert capsys.readouterr().err == "(and 2 more occurrences of the series)\n"
+    status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=2")
+    assert capsys.readouterr().err == "(and 1 more occurrence of the series)\n"
     status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=1000")
     assert capsys.readouterr().err == "(and 999 more occurrences of the series)\n"  # as asked
+
+
+def test_a_series_whose_rule_skips_the_date_given_says_where_it_starts(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--title", "Monday tip", "--channel", "LinkedIn", "--date", "2026-12-03"]  # Thursday
+    status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=WEEKLY;BYDAY=MO;COUNT=2")
+    assert status == 0
+    assert capsys.readouterr().err == (
+        "(the series starts on 2026-12-07, the first day its rule gives)\n"
+        "(and 1 more occurrence of the series)\n"
+    )
+    posts = json.loads(run("post", "list", calendar, "--json")[1])
+    assert [p["date"] for p in posts] == ["2026-12-07", "2026-12-14"]
 
 
 def test_post_move_keeps_the_time_unless_told(calendar: Path) -> None:
@@ -361,6 +377,31 @@ def test_demo_looks_like_real_work(demo: Path) -> None:
             ["gaps", "{cal}", "--from", "2026-12-01", "--to", "2026-11-01"],
             "--to comes before --from",
         ),
+        (
+            ["gaps", "{cal}", "--as-of", "2026-12-01", "--to", "2026-01-01"],
+            "--to comes before 2026-09-02, where the window starts by default",
+        ),
+        (
+            ["gaps", "{cal}", "--as-of", "2026-12-01", "--from", "2027-12-01"],
+            "--from comes after 2027-03-01, where the window ends by default",
+        ),
+        (["import", "{cal}", "{folder}", "--format", "csv"], "is a folder, not a file to import."),
+        (
+            [
+                "post",
+                "add",
+                "{cal}",
+                "--title",
+                "x",
+                "--channel",
+                "LinkedIn",
+                "--date",
+                "2999-12-30",
+                "--repeat",
+                "FREQ=DAILY;COUNT=5",
+            ],
+            "The repeat runs past 2999, the last year a calendar plans; end it sooner.",
+        ),
         (["post", "list", "{missing}"], "There is no calendar at"),
         (
             ["message", "add", "{cal}", "Big", "--cadence-days", "99999999999999999999"],
@@ -379,7 +420,9 @@ def test_errors_are_one_line_and_exit_1(
     message: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    filled = [a.format(cal=calendar, missing=tmp_path / "missing.cadence") for a in args]
+    filled = [
+        a.format(cal=calendar, missing=tmp_path / "missing.cadence", folder=tmp_path) for a in args
+    ]
     status, _ = run(*filled)
     err = capsys.readouterr().err
     assert status == 1
@@ -405,6 +448,8 @@ def test_errors_are_one_line_and_exit_1(
         ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--date", "9999-12-25"],
         ["message", "add", "{cal}", "X", "--cadence-days", "²"],
         ["gasp", "{cal}"],  # a mistyped command, not a calendar to open in the window
+        ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--status", "scheduled"],
+        ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--status", "published"],
     ],
 )
 def test_usage_errors_exit_2(

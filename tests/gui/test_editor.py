@@ -756,3 +756,19 @@ def test_a_repeat_that_makes_no_posts_is_refused(qtbot: QtBot, session: Calendar
     editor.until_edit.setDate(QDate(2026, 11, 29))  # before the next Monday
     assert "make no posts" in editor.validation_label.text()
     assert not editor.ok_button.isEnabled()
+
+
+def test_a_repeat_running_past_the_last_year_planned_is_refused(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor = _editor(qtbot, session, day=date(2999, 12, 29))
+    editor.title_edit.setText("Year's end")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("DAILY"))
+    editor.count_radio.setChecked(True)
+    editor.count_spin.setValue(5)
+    assert "The repeat runs past 2999" in editor.validation_label.text()
+    assert not editor.ok_button.isEnabled()
+    editor.count_spin.setValue(3)
+    assert editor.validation_label.isHidden()
+    assert editor.ok_button.isEnabled()
+    assert editor.repeat_summary.text().startswith("Makes 3 posts")

@@ -120,6 +120,20 @@ def test_bounded_rules_go_past_the_horizon_up_to_a_cap() -> None:
     assert len(recurrence.occurrences("FREQ=DAILY;COUNT=5000", MON)) == recurrence.MAX_OCCURRENCES
 
 
+def test_rules_stop_at_the_last_day_a_calendar_plans() -> None:
+    # An endless rule stops there; one whose end lies beyond it is refused, not cut short.
+    assert recurrence.occurrences("FREQ=DAILY", date(2999, 12, 29)) == [
+        date(2999, 12, 29),
+        date(2999, 12, 30),
+        date(2999, 12, 31),
+    ]
+    assert len(recurrence.occurrences("FREQ=DAILY;COUNT=5", date(2999, 12, 27))) == 5
+    past = "The repeat runs past 2999, the last year a calendar plans; end it sooner."
+    for rule in ("FREQ=DAILY;COUNT=5", "FREQ=YEARLY;UNTIL=30010101"):
+        with pytest.raises(InvalidInput, match=re.escape(past)):
+            recurrence.occurrences(rule, date(2999, 12, 30))
+
+
 def test_exdates_are_left_out() -> None:
     skipped = [date(2025, 3, 17), date(2025, 3, 31), date(2025, 3, 12)]
     assert recurrence.occurrences("FREQ=WEEKLY;COUNT=5", MON, skipped) == [
@@ -384,6 +398,13 @@ def test_add_series_refusals(store: CalendarStore, channel: int, message: int) -
         ),
     ):
         store.add_series(_template(channel, message), "FREQ=DAILY;UNTIL=20240101")
+    late = dataclasses.replace(_template(channel, message), date=date(2999, 12, 30))
+    with pytest.raises(InvalidInput, match="The repeat runs past 2999"):
+        store.add_series(late, "FREQ=DAILY;COUNT=5")
+    (late_id,) = store.add_post(late).created
+    with pytest.raises(InvalidInput, match="The repeat runs past 2999"):
+        store.repeat_post(late_id, "FREQ=DAILY;COUNT=5")
+    store.delete_posts([late_id])
     with pytest.raises(NotFound, match=re.escape("There is no channel number 99.")):
         store.add_series(
             dataclasses.replace(_template(channel, message), channel_id=99), "FREQ=DAILY"
