@@ -8,6 +8,7 @@ logical pixels as floats, so the result stays crisp at any device pixel ratio.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
 
@@ -21,6 +22,7 @@ __all__ = [
     "ChipTheme",
     "chip_height",
     "contrast_text",
+    "fit_posts",
     "is_dark",
     "luminance",
     "mix",
@@ -30,6 +32,7 @@ __all__ = [
     "paint_delivery_mark",
     "paint_more",
     "paint_tick",
+    "split_more",
     "time_text",
     "tint",
     "with_alpha",
@@ -199,18 +202,21 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     left = rect.left() + stripe + 4
     right = rect.right() - 4
 
+    # The title comes first: the markers, the published tick and the time
+    # each take room only while a few letters of the title still fit.
+    title_room = metrics.averageCharWidth() * 5
     # Right-hand side: key-message markers, then the published tick.
     dot = max(4.0, min(7.0, line_height * 0.36))
-    if chip.marker_colors and right - left > 40:
-        room = max(1, int((right - left - 30) // (dot + 2)))
+    room = int((right - left - title_room) // (dot + 2))
+    if chip.marker_colors and room > 0:
         painter.setPen(QPen(fill, 1.0))
         for color in reversed(chip.marker_colors[: min(room, 4)]):
             painter.setBrush(mix(color, base, fade))
             painter.drawEllipse(QPointF(right - dot / 2, cy), dot / 2, dot / 2)
             right -= dot + 2
         right -= 2
-    if status == PostStatus.PUBLISHED and right - left > 30:
-        size = dot + 2
+    size = dot + 2
+    if status == PostStatus.PUBLISHED and right - left > title_room + size + 3:
         paint_tick(painter, QRectF(right - size, cy - size / 2, size, size), dim)
         right -= size + 3
 
@@ -224,7 +230,7 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
         time_font.setBold(True)
         label = time_text(chip.at)
         width = QFontMetricsF(time_font).horizontalAdvance(label)
-        if right - left > width + 8:
+        if right - left > width + 4 + title_room:
             painter.setFont(time_font)
             painter.setPen(dim)
             painter.drawText(QPointF(left, baseline), label)
@@ -306,16 +312,56 @@ def paint_delivery_mark(painter: QPainter, rect: QRectF, color: QColor) -> None:
     painter.restore()
 
 
-def paint_more(painter: QPainter, rect: QRectF, count: int, color: QColor, font: QFont) -> None:
-    """The "+N more" line of a full day."""
-    painter.save()
+def fit_posts(posts: Sequence[int], rows: int, focus: int | None = None) -> tuple[list[int], int]:
+    """The posts a day with room for ``rows`` chips shows, and how many it hides.
+
+    A full day shows a chip on every row, the last one sharing its row with
+    the "+N more" label (:func:`split_more`). When the ``focus`` post (the one
+    the keyboard is on) would be hidden, it takes the last row: a post the
+    keyboard reaches is always in sight.
+    """
+    if len(posts) <= rows:
+        return list(posts), 0
+    shown = list(posts[: max(rows, 0)])
+    if shown and focus is not None and focus in posts[len(shown) :]:
+        shown[-1] = focus
+    return shown, len(posts) - len(shown)
+
+
+def _more_font(font: QFont) -> QFont:
     more_font = QFont(font)
     more_font.setBold(True)
-    painter.setFont(more_font)
+    return more_font
+
+
+def _more_label(count: int, font: QFont, width: float) -> str:
+    """The label "+N more" where it fits in ``width`` (with its margins), else "+N"."""
+    label = f"+{count} more"
+    if QFontMetricsF(_more_font(font)).horizontalAdvance(label) + 8 <= width:
+        return label
+    return f"+{count}"
+
+
+def split_more(row: QRectF, count: int, font: QFont) -> tuple[QRectF, QRectF]:
+    """The last row of a full day: a chip on the left, the "+N more" label on the right.
+
+    The label says "+N more" while the chip keeps at least three fifths of the
+    row, else just "+N".
+    """
+    label = _more_label(count, font, row.width() * 0.4)
+    width = QFontMetricsF(_more_font(font)).horizontalAdvance(label) + 8
+    chip = QRectF(row.left(), row.top(), max(row.width() - width - 2, 0.0), row.height())
+    return chip, QRectF(row.right() - width, row.top(), width, row.height())
+
+
+def paint_more(painter: QPainter, rect: QRectF, count: int, color: QColor, font: QFont) -> None:
+    """The "+N more" label of a full day ("+N" where the rect is narrow)."""
+    painter.save()
+    painter.setFont(_more_font(font))
     painter.setPen(color)
     painter.drawText(
         rect.adjusted(4, 0, -2, 0),
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-        f"+{count} more",
+        _more_label(count, font, rect.width()),
     )
     painter.restore()

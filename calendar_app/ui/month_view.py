@@ -56,12 +56,14 @@ from ..render.chips import (
     Chip,
     ChipTheme,
     chip_height,
+    fit_posts,
     mix,
     overdue_red,
     paint_badge,
     paint_chip,
     paint_delivery_mark,
     paint_more,
+    split_more,
     with_alpha,
 )
 from . import dnd
@@ -398,8 +400,11 @@ class PeriodView(QWidget):
     ) -> None:
         if selected == self._selected and focus == self._focus_post:
             return
+        before = self._focus_post
         self._selected = selected
         self._focus_post = focus
+        if focus != before:
+            self._focus_moved({i for i in (before, focus) if i in self._posts})
         self._repaint()
         self._describe()
         if notify:
@@ -449,6 +454,9 @@ class PeriodView(QWidget):
 
     def _ensure_post_visible(self, post_id: int | None) -> None:
         """Scroll so that the post is on screen (views that scroll override this)."""
+
+    def _focus_moved(self, post_ids: set[int]) -> None:
+        """The keyboard left or reached these posts: a full day shows the one it is on."""
 
     def _activate(self) -> None:
         if self._focus_post is not None:
@@ -918,6 +926,10 @@ class MonthView(PeriodView):
         self._days = self._compute_layout()
         self.update()
 
+    def _focus_moved(self, post_ids: set[int]) -> None:
+        days = {self._posts[i].date for i in post_ids}
+        self._days_changed({d for d in days if d is not None and self.hidden_count(d)})
+
     def _days_changed(self, days: set[date]) -> None:
         sizes = self._layout_sizes()
         for day in days:
@@ -952,18 +964,18 @@ class MonthView(PeriodView):
         top = number.bottom() + 3
         bottom = cell.bottom() + 1 - 4
         capacity = max(0, int((bottom - top + gap) // (chip_h + gap)))
-        posts = self._by_day.get(day, [])
-        shown = len(posts) if len(posts) <= capacity else max(capacity - 1, 0)
-        chips = []
-        for index, post in enumerate(posts[:shown]):
-            y = top + index * (chip_h + gap)
-            chips.append((post.id, QRectF(cell.left() + 3, y, cell.width() - 6, chip_h)))
-        hidden = len(posts) - shown
+        posts = [post.id for post in self._by_day.get(day, [])]
+        shown, hidden = fit_posts(posts, capacity, self._focus_post)
+        rows = [
+            QRectF(cell.left() + 3, top + index * (chip_h + gap), cell.width() - 6, chip_h)
+            for index in range(max(len(shown), 1))
+        ]
         more = None
-        if hidden:
-            y = top + shown * (chip_h + gap)
-            more = QRectF(cell.left() + 3, y, cell.width() - 6, chip_h)
-        return _DayLayout(cell, number, chips, more, hidden)
+        if hidden and shown:
+            rows[-1], more = split_more(rows[-1], hidden, self.chip_font())
+        elif hidden:
+            more = rows[0]
+        return _DayLayout(cell, number, list(zip(shown, rows, strict=False)), more, hidden)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -46,11 +46,13 @@ from ..render.cadence_strip import range_text
 from ..render.chips import (
     badge_width,
     chip_height,
+    fit_posts,
     mix,
     overdue_red,
     paint_badge,
     paint_delivery_mark,
     paint_more,
+    split_more,
     time_text,
     with_alpha,
 )
@@ -427,16 +429,16 @@ class WeekView(PeriodView):
         for index, day in enumerate(self.visible_days()):
             left, right = edges[index], edges[index + 1]
             posts = self._by_day.get(day, [])
-            untimed = [p for p in posts if p.time is None]
-            shown = len(untimed) if len(untimed) <= rows else rows - 1
-            chips = [
-                (post.id, QRectF(left + 2, 4 + i * (chip_h + gap), right - left - 5, chip_h))
-                for i, post in enumerate(untimed[:shown])
+            untimed = [p.id for p in posts if p.time is None]
+            shown, hidden = fit_posts(untimed, rows, self._focus_post)
+            places = [
+                QRectF(left + 2, 4 + i * (chip_h + gap), right - left - 5, chip_h)
+                for i in range(len(shown))
             ]
             more = None
-            if len(untimed) > shown:
-                more = QRectF(left + 2, 4 + shown * (chip_h + gap), right - left - 5, chip_h)
-            strip_days[day] = _StripDay(chips, more, len(untimed) - shown)
+            if hidden:
+                places[-1], more = split_more(places[-1], hidden, self.chip_font())
+            strip_days[day] = _StripDay(list(zip(shown, places, strict=True)), more, hidden)
 
             width = right - left - 4
             for post, lane, lanes in _lanes([p for p in posts if p.time is not None]):
@@ -453,6 +455,10 @@ class WeekView(PeriodView):
 
     def _cadence_changed(self) -> None:
         self._repaint()
+
+    def _focus_moved(self, post_ids: set[int]) -> None:
+        if any(layout.hidden for layout in self._strip_days.values()):
+            self._layout_changed()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -5,17 +5,21 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDragLeaveEvent,
+    QFont,
+    QImage,
+    QPainter,
     QPalette,
 )
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
+from calendar_app.render.chips import Chip, ChipTheme, paint_chip
 from calendar_app.ui.commands import AddPostCommand
 from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.month_view import MonthView
@@ -420,6 +424,54 @@ def test_tab_enter_and_escape_work_on_the_day_posts(month: MonthView, qtbot: QtB
     assert month.selected_post_ids() == []
     with qtbot.waitSignal(month.dayActivated, check_params_cb=lambda d: d == day):
         qtbot.keyClick(month, Qt.Key.Key_Enter)
+
+
+def test_tab_brings_a_post_behind_more_into_sight(
+    month: MonthView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    busy = date(2026, 11, 24)
+    for hour in range(8, 18):
+        add_post(session, f"Busy {hour}", busy, time(hour, 0))
+    month.set_current_date(busy)
+    month.setFocus()
+    posts = month.posts_on(busy)
+    rows = len(month.visible_posts(busy))
+    assert month.hidden_count(busy) == len(posts) - rows > 1
+    more = month.more_rect(busy)
+    assert more is not None
+    last_row = month.chip_rect(posts[rows - 1])
+    assert last_row is not None
+    assert more.top() == last_row.top(), "+N shares the last row"
+    assert more.left() > last_row.right()
+
+    for index, post_id in enumerate(posts):
+        qtbot.keyClick(month, Qt.Key.Key_Tab)
+        assert month.selected_post_ids() == [post_id]
+        rect = month.chip_rect(post_id)
+        assert rect is not None, f"post {index + 1} of {len(posts)} is selected out of sight"
+        assert month.post_at(rect.center()) == post_id
+        assert len(month.visible_posts(busy)) == rows
+        assert month.hidden_count(busy) == len(posts) - rows
+    qtbot.keyClick(month, Qt.Key.Key_Tab)  # past the last post: the day itself
+    assert month.selected_post_ids() == []
+    assert month.visible_posts(busy) == posts[:rows]
+
+
+def test_a_narrow_chip_keeps_its_title_before_its_time(qtbot: QtBot) -> None:
+    theme = ChipTheme.from_palette(QApplication.palette())
+
+    def painted(width: int, title: str) -> QImage:
+        image = QImage(width, 20, QImage.Format.Format_ARGB32)
+        image.fill(theme.base)
+        painter = QPainter(image)
+        chip = Chip(title, QColor("#1f6feb"), (QColor("red"),), at=time(8, 30))
+        paint_chip(painter, QRectF(0, 0, width, 20), chip, theme, QFont())
+        painter.end()
+        return image
+
+    # A wide chip shows its time; a narrow one gives the room to its title.
+    assert painted(300, "Energy prices") != painted(300, "Solar pays")
+    assert painted(70, "Energy prices") != painted(70, "Solar pays")
 
 
 def test_filters_and_changes_refresh_the_view(month: MonthView, session: CalendarSession) -> None:

@@ -130,6 +130,29 @@ def test_opens_at_seven_and_places_posts_by_time(week: WeekView, session: Calend
     assert week.visible_posts(MONDAY)[0] == untimed.id
 
 
+def test_tab_brings_an_all_day_post_behind_more_into_sight(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    day = date(2026, 11, 19)
+    for number in range(6):
+        add_post(session, f"All day {number}", day, None)
+    untimed = [p.id for p in session.posts_between(day, day) if p.time is None]
+    rows = len([i for i in week.visible_posts(day) if i in untimed])
+    assert week.hidden_count(day) == len(untimed) - rows > 1
+    week.set_current_date(day)
+    week.setFocus()
+    for post_id in week.posts_on(day)[: len(untimed)]:
+        qtbot.keyClick(week, Qt.Key.Key_Tab)
+        assert week.selected_post_ids() == [post_id]
+        rect = week.chip_rect(post_id)
+        assert rect is not None, "the selected post is out of sight"
+        assert week.all_day_rect().contains(rect)
+        assert week.post_at(rect.center()) == post_id
+    more = week.more_rect(day)
+    assert more is not None
+    assert week.all_day_rect().contains(more)
+
+
 def test_overlapping_posts_sit_side_by_side(week: WeekView, session: CalendarSession) -> None:
     day = date(2026, 11, 19)
     first = add_post(session, "Morning one", day, time(10, 0))
