@@ -9,17 +9,26 @@ when it fails or is cancelled halfway, the calendar is as it was.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
 from ..core.errors import CadenceError
-from ..core.models import Post
+from ..core.models import NewPost, Post
 from ..core.store import CalendarStore
 
 Progress = Callable[[int, int], bool]
 """Called as ``progress(done, total)``; returning False cancels the work."""
+
+
+CONFLICT_MARK = " (conflict)"
+"""Added to the title of the copy kept when a post was edited on both sides."""
+
+
+def conflict_copy(post: NewPost) -> NewPost:
+    """The post as a copy marked as a conflict (it gets a uid of its own when added)."""
+    return replace(post, title=post.title + CONFLICT_MARK)
 
 
 def no_progress(done: int, total: int) -> bool:
@@ -95,6 +104,8 @@ class ImportSummary:
     skipped: list[str] = field(default_factory=list)
     """One sentence per item that was not imported, with its line or row."""
     conflicts: int = 0
+    kept_newer: int = 0
+    """Posts left as they are because the calendar holds a later edit of them."""
     channels_added: list[int] = field(default_factory=list)
     messages_added: list[int] = field(default_factory=list)
     campaigns_added: list[int] = field(default_factory=list)
@@ -110,6 +121,8 @@ class ImportSummary:
             text += (
                 f", {self.conflicts} conflict{'s' if self.conflicts != 1 else ''} kept as copies"
             )
+        if self.kept_newer:
+            text += f", {self.kept_newer} edited here since kept as they are"
         if self.skipped:
             text += f", skipped {len(self.skipped)}"
         created = self.created()

@@ -87,6 +87,7 @@ from .formats import (
     ImportOptions,
     ImportSummary,
     Progress,
+    conflict_copy,
     no_progress,
 )
 from .windows_zones import iana_for_windows
@@ -680,6 +681,9 @@ class _Item:
     source: tuple[str | None, str | None] = (None, None)
     series: tuple[str, str, date, time | None, tuple[date, ...], date | None] | None = None
     """(key, rule, anchor, anchor time, exdates, occurrence) from X-CADENCE-SERIES."""
+    edited: tuple[datetime, int] | None = None
+    """When the post was last edited and its revision, from Cadence's LAST-MODIFIED and
+    SEQUENCE (to the second): what tells a later edit from an older file."""
 
 
 @dataclass(slots=True)
@@ -1160,6 +1164,15 @@ class _Reader:
         return item
 
     def _own_fields(self, item: _Item, component: Any, index: int) -> None:
+        modified, sequence = component.get("LAST-MODIFIED"), component.get("SEQUENCE")
+        if modified is not None and sequence is not None:
+            stamp = getattr(modified, "dt", None)
+            if (
+                isinstance(stamp, datetime)
+                and stamp.tzinfo is not None
+                and isinstance(sequence, int)
+            ):
+                item.edited = (stamp.astimezone(UTC), sequence + 1)
         channel = component[X_CHANNEL]
         if isinstance(channel, list):
             raise self.refuse(
@@ -1333,8 +1346,18 @@ def _existing_posts(store: CalendarStore, uids: Iterable[str]) -> dict[str, Post
     return {post.uid: post for post in store.posts(ids)}
 
 
+def _edited(post: Post) -> tuple[datetime, int]:
+    """The post's last edit and revision, as a file Cadence writes records them."""
+    return post.updated_at.astimezone(UTC).replace(microsecond=0), post.revision
+
+
 class _Writer:
-    """Turns items into new and updated posts, inside the import's one transaction."""
+    """Turns items into new and updated posts, inside the import's one transaction.
+
+    A post Cadence wrote to the file that has been edited in the calendar since
+    keeps that later edit; where both sides were edited, the version that loses
+    is kept as a copy marked as a conflict, as in a merge.
+    """
 
     def __init__(
         self,
@@ -1432,6 +1455,7 @@ class _Writer:
         fresh_items: list[_Item] = []
         edits: dict[int, PostChanges] = {}
         previous: list[Post] = []
+        copies: list[NewPost] = []
         seen: set[str] = set()
         middle = done + (total - done) // 2
         step = (middle - done) / max(len(items), 1)
@@ -1450,9 +1474,18 @@ class _Writer:
                 fresh_items.append(item)
             elif post_content(old) == post_content(new):
                 summary.unchanged += 1
-            else:
+            elif item.edited is None or item.edited >= _edited(old):
+                # The same state edited in the file by hand or by another program, or a
+                # later edit; where the calendar's post was edited too, it is kept as a copy.
+                edited_here = item.edited is not None and item.edited[1] <= old.revision
+                if edited_here and item.edited != _edited(old):
+                    copies.append(conflict_copy(old.as_new()))
                 edits[old.id] = full_edit(new)
                 previous.append(old)
+            elif item.edited[1] > old.revision:  # not an older state of this post: keep both
+                copies.append(conflict_copy(new))
+            else:
+                summary.kept_newer += 1  # the calendar holds a later edit of it
         _advance(progress, middle, total)
         created: list[int] = []
         for start in range(0, len(fresh), _BATCH):
@@ -1466,6 +1499,9 @@ class _Writer:
             summary.added.extend(new_ids)
             _advance(progress, middle + (total - middle) * len(created) // len(fresh), total)
         self._adopt_series(fresh_items, created)
+        if copies:
+            summary.added.extend(store.add_posts(copies).created)
+            summary.conflicts += len(copies)
         if edits:
             store.update_posts(edits)
             summary.previous.extend(previous)

@@ -20,9 +20,14 @@ from typing import TypeVar
 from ..core.errors import CalendarFileError, InvalidInput, environment_errors
 from ..core.models import Campaign, Channel, KeyMessage, NewPost, Post
 from ..core.store import CalendarStore, full_edit
-from .formats import Cancelled, ImportOptions, ImportSummary, Progress, no_progress
-
-CONFLICT_MARK = " (conflict)"
+from .formats import (
+    Cancelled,
+    ImportOptions,
+    ImportSummary,
+    Progress,
+    conflict_copy,
+    no_progress,
+)
 
 
 def _content(post: Post, names: dict[str, dict[int, str]]) -> tuple[object, ...]:
@@ -87,8 +92,8 @@ def merge_calendar(
         )
         our_names = _names(ours)
 
-        def translate(post: Post, *, title: str | None = None) -> NewPost:
-            return dataclasses.replace(maps.translate(post.as_new()), title=title or post.title)
+        def translate(post: Post) -> NewPost:
+            return maps.translate(post.as_new())
 
         total = len(their_posts)
         for done, post in enumerate(their_posts):
@@ -105,16 +110,15 @@ def merge_calendar(
                 incoming = translate(post)
                 edit = full_edit(incoming)
                 if mine.revision >= post.revision:
-                    summary.added.extend(ours.add_posts([_conflict_copy(mine)]).created)
+                    summary.added.extend(ours.add_posts([conflict_copy(mine.as_new())]).created)
                     summary.conflicts += 1
                 ours.update_posts({mine.id: edit})
                 summary.previous.append(mine)
             elif post.revision > mine.revision:
-                copy = translate(post, title=post.title + CONFLICT_MARK)
-                summary.added.extend(ours.add_posts([copy]).created)
+                summary.added.extend(ours.add_posts([conflict_copy(translate(post))]).created)
                 summary.conflicts += 1
             else:
-                summary.unchanged += 1  # ours is a later state of the same post
+                summary.kept_newer += 1  # ours is a later state of the same post
         progress(total, total)
     return summary
 
@@ -160,10 +164,6 @@ class _Maps:
             message_ids=tuple(self.messages[m] for m in post.message_ids),
             campaign_id=self.campaigns[post.campaign_id] if post.campaign_id else None,
         )
-
-
-def _conflict_copy(post: Post) -> NewPost:
-    return dataclasses.replace(post.as_new(), title=post.title + CONFLICT_MARK)
 
 
 def _map_channels(

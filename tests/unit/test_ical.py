@@ -19,6 +19,7 @@ from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, ImportProblem
 from calendar_app.core.models import CampaignKind, NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
+from calendar_app.exchange.copy import save_copy
 from calendar_app.exchange.formats import (
     Cancelled,
     ExportOptions,
@@ -464,6 +465,55 @@ def test_an_edit_in_the_file_updates_its_post_and_records_the_previous_version(
     )
     assert edited.revision == post.revision + 1
     assert store.post(other.id) == other
+
+
+def test_an_older_file_does_not_undo_a_later_edit(
+    store: CalendarStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stamps = iter(f"2026-03-0{day}T10:00:00.250000+00:00" for day in range(1, 10))
+    monkeypatch.setattr(store_module, "_now", lambda: next(stamps))
+    post = one_post(store)
+    old = tmp_path / "old.ics"
+    export_ics(store, old, ExportOptions(), no_progress)
+    store.move_posts({post.id: (date(2026, 3, 18), time(11, 0))})
+    moved = store.post(post.id)
+
+    summary = import_ics(store, old, ImportOptions(), no_progress)
+
+    assert (summary.added, summary.previous, summary.unchanged) == ([], [], 0)
+    assert summary.kept_newer == 1
+    assert "1 edited here since kept as they are" in summary.describe()
+    assert store.post(post.id) == moved
+
+
+def test_a_file_edited_elsewhere_after_a_later_edit_here_keeps_both_versions(
+    store: CalendarStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A colleague's copy of the calendar and ours, both edited once since they parted.
+    stamps = iter(f"2026-03-0{day}T10:00:00.000000+00:00" for day in range(1, 10))
+    monkeypatch.setattr(store_module, "_now", lambda: next(stamps))
+    post = one_post(store)  # day 1
+    save_copy(store, tmp_path / "theirs.cadence")
+    theirs = CalendarStore.open(tmp_path / "theirs.cadence")
+    store.update_post(post.id, {"title": "Our wording"})  # day 2
+    theirs.update_post(post.id, {"title": "Their wording"})  # day 3: later
+    export_ics(theirs, tmp_path / "theirs.ics", ExportOptions(), no_progress)
+    theirs.close()
+
+    summary = import_ics(store, tmp_path / "theirs.ics", ImportOptions(), no_progress)
+
+    assert summary.conflicts == 1
+    assert store.post(post.id).title == "Their wording"
+    assert sorted(p.title for p in store.all_posts()) == ["Our wording (conflict)", "Their wording"]
+
+    # The other way round, our later edit stays and theirs arrives as the copy.
+    store.update_post(post.id, {"title": "Our second wording"})  # later than their file
+    older = tmp_path / "older.ics"
+    older.write_text((tmp_path / "theirs.ics").read_text().replace("SEQUENCE:1", "SEQUENCE:5"))
+    summary = import_ics(store, older, ImportOptions(), no_progress)
+    assert summary.conflicts == 1
+    assert store.post(post.id).title == "Our second wording"
+    assert "Their wording (conflict)" in [p.title for p in store.all_posts()]
 
 
 # -- other programs' files -------------------------------------------------------------

@@ -14,9 +14,8 @@ from calendar_app.core.errors import CalendarFileError, InvalidInput
 from calendar_app.core.models import CampaignKind, NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.copy import save_copy
-from calendar_app.exchange.formats import Cancelled, ImportOptions
+from calendar_app.exchange.formats import CONFLICT_MARK, Cancelled, ImportOptions
 from calendar_app.exchange.merge import (
-    CONFLICT_MARK,
     copy_posts_between,
     merge_calendar,
     merge_into,
