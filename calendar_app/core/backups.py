@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -31,11 +32,12 @@ def backup_folder(data_folder: Path) -> Path:
     return data_folder / "Backups"
 
 
-def write_copy(store: CalendarStore, target: Path) -> None:
+def write_copy(store: CalendarStore, target: Path, *, leave_out: Collection[int] = ()) -> None:
     """Write a compact, consistent copy of the calendar to ``target`` (replacing it).
 
     The copy is written beside the target and renamed over it only once it is
-    complete, so a full disk or a crash never leaves half a file behind.
+    complete, so a full disk or a crash never leaves half a file behind. The
+    posts numbered in ``leave_out`` are not in it, nor anything of their text.
     """
     target = store.export_target(target, what="A copy")
     try:
@@ -49,12 +51,32 @@ def write_copy(store: CalendarStore, target: Path) -> None:
     try:
         with environment_errors():
             store.db.execute("VACUUM INTO ?", [temp_name])
+            if leave_out:
+                _leave_out(temp_name, leave_out)
         os.replace(temp_name, target)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
     finally:
-        for suffix in ("", "-journal"):
+        for suffix in ("", "-journal", "-wal", "-shm"):
             Path(temp_name + suffix).unlink(missing_ok=True)
+
+
+def _leave_out(copy: str, post_ids: Collection[int]) -> None:
+    """Delete these posts from a fresh copy, then compact it so their text is gone."""
+    # VACUUM INTO keeps every post's id (the table's INTEGER PRIMARY KEY).
+    conn = sqlite3.connect(copy, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("BEGIN")
+        conn.executemany("DELETE FROM posts WHERE id = ?", [(i,) for i in post_ids])
+        conn.execute(
+            "DELETE FROM series WHERE id NOT IN"
+            " (SELECT series_id FROM posts WHERE series_id IS NOT NULL)"
+        )
+        conn.execute("COMMIT")
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
 
 
 def backups_of(folder: Path, stem: str) -> list[tuple[datetime, Path]]:

@@ -57,6 +57,12 @@ class ExportOptions:
     today: date | None = None
     """For profiles that export only future posts; defaults to today."""
 
+    def filters(self) -> bool:
+        """Whether the options leave some posts out."""
+        return bool(
+            self.first is not None or self.last is not None or self.channel_ids or self.message_ids
+        )
+
     def accepts(self, post: Post) -> bool:
         if post.date is not None:
             if self.first is not None and post.date < self.first:
@@ -158,10 +164,15 @@ class Importer(Protocol):
 def _export_cadence(
     store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
 ) -> ExportSummary:
-    from .copy import save_copy
+    from ..core.backups import write_copy
 
-    save_copy(store, target)
-    return ExportSummary(posts=store.count_posts(), files=[target])
+    if not options.filters():
+        write_copy(store, target)
+        return ExportSummary(posts=store.count_posts(), files=[target])
+    posts = store.all_posts()
+    leave_out = [p.id for p in posts if not options.accepts(p)]
+    write_copy(store, target, leave_out=leave_out)
+    return ExportSummary(posts=len(posts) - len(leave_out), files=[target])
 
 
 def _import_cadence(

@@ -641,6 +641,30 @@ def test_export_cadence_writes_a_copy_that_opens(demo: Path, tmp_path: Path) -> 
     assert copied == original
 
 
+def test_export_cadence_keeps_only_the_posts_asked_for(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "client.cadence"
+    asked = ["--channel", "LinkedIn", "--from", "2026-12-01", "--to", "2026-12-31"]
+    status, said = run("export", demo, "--format", "cadence", "-o", out, *asked)
+    assert status == 0
+    wanted = json.loads(run("post", "list", demo, "--json", *asked)[1])
+    assert wanted
+    assert json.loads(run("post", "list", out, "--json")[1]) == wanted
+    assert said.startswith(f"Exported {len(wanted)} posts")
+    # What was left out is gone from the file, not only from its tables.
+    kept = {p["uid"] for p in wanted}
+    left_out = json.loads(run("post", "list", demo, "--json")[1])
+    content = out.read_bytes()
+    assert all(p["uid"].encode() not in content for p in left_out if p["uid"] not in kept)
+    with sqlite3.connect(out) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        (orphans,) = conn.execute(
+            "SELECT count(*) FROM series WHERE id NOT IN (SELECT series_id FROM posts"
+            " WHERE series_id IS NOT NULL)"
+        ).fetchone()
+    assert orphans == 0
+    assert not list(tmp_path.glob(".cadence-copy-*"))
+
+
 def test_import_cadence_merges_by_uid_and_twice_changes_nothing(demo: Path, calendar: Path) -> None:
     theirs = json.loads(run("post", "list", demo, "--json")[1])
     status, out = run("import", calendar, demo)
