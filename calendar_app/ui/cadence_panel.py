@@ -74,6 +74,7 @@ from ..render.cadence_strip import (
     row_shapes,
     strip_row,
 )
+from .commands import plain_tooltip
 from .session import CalendarSession
 
 _MAX_PATCHED_DAYS = 31
@@ -1102,7 +1103,7 @@ class CadencePanel(QWidget):
         last = day_text(row.last_delivery) if row.last_delivery is not None else "never"
         lines = [
             f"{row.title} — {row.status_label}",
-            f"Every {row.cadence_days} days · last delivered {last} · next {nxt}",
+            f"{every_days(row.cadence_days).capitalize()} · last delivered {last} · next {nxt}",
         ]
         if row.status == MessageStatus.OVERDUE and row.last_delivery is not None:
             due = row.last_delivery + timedelta(days=row.cadence_days)
@@ -1130,7 +1131,7 @@ class CadencePanel(QWidget):
             assert isinstance(event, QHelpEvent)
             text = self.tooltip_at(event.pos())
             if text:
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -7,6 +7,7 @@ drag of several posts is one command (one undo step).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, time
 
@@ -30,6 +31,24 @@ def elide(text: str, width: int = 40) -> str:
     """``text`` on one line, cut to ``width`` characters with "…" when longer."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def menu_text(text: str) -> str:
+    """``text`` for a menu item or a button: an "&" in it shown, not taken for a shortcut key."""
+    return text.replace("&", "&&")
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` for a tooltip, shown as typed, line by line.
+
+    Qt reads a tooltip that looks like markup as markup: a title such as
+    "Tom & Jerry <b>live</b>" would lose its tags and its line breaks.
+    """
+    if not text:
+        return text
+    return (
+        "<qt>" + "<br>".join(html.escape(line, quote=False) for line in text.split("\n")) + "</qt>"
+    )
 
 
 def plural(count: int, word: str) -> str:

@@ -55,7 +55,15 @@ from PySide6.QtWidgets import (
 
 from ..core import recurrence
 from ..core.errors import InvalidInput
-from ..core.models import FIRST_DAY, LAST_DAY, NewPost, Post, PostStatus, WeekStart
+from ..core.models import (
+    FIRST_DAY,
+    LAST_DAY,
+    NewPost,
+    Post,
+    PostStatus,
+    WeekStart,
+    every_days,
+)
 from ..core.store import PostChanges, Scope
 from .commands import (
     AddPostCommand,
@@ -63,6 +71,7 @@ from .commands import (
     EditPostsCommand,
     RepeatPostCommand,
     elide,
+    plain_tooltip,
 )
 from .dialogs import SaveAnswer, ask_save_changes, show_error
 from .session import CalendarSession, ErrorHandler
@@ -573,7 +582,8 @@ class PostEditor(QDialog):
             item.setCheckState(
                 Qt.CheckState.Checked if message.id in carried else Qt.CheckState.Unchecked
             )
-            item.setToolTip(f"{message.statement}\nEvery {message.cadence_days} days")
+            cadence = every_days(message.cadence_days).capitalize()
+            item.setToolTip(plain_tooltip(f"{message.statement}\n{cadence}".strip()))
             self.message_list.addItem(item)
         rows = max(3, min(self.message_list.count(), 6))
         row_height = self.message_list.sizeHintForRow(0) if self.message_list.count() else 20

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from ..core.cadence import CadenceReport, MessageStatus, default_window
 from ..core.models import KeyMessage, Post
 from ..render.cadence_strip import day_text
-from .commands import CopyPostsCommand, MovePostsCommand, elide
+from .commands import CopyPostsCommand, MovePostsCommand, elide, menu_text
 from .session import CalendarSession
 
 IDEAS_OFFERED = 4
@@ -32,7 +32,7 @@ def short(title: str) -> str:
 
 
 def _item(menu: QMenu, text: str, slot: Callable[[], object]) -> None:
-    menu.addAction(text.replace("&", "&&"), slot)  # an "&" shown, not a shortcut key
+    menu.addAction(menu_text(text), slot)
 
 
 def overdue_on(session: CalendarSession, day: date) -> list[KeyMessage]:
@@ -126,7 +126,7 @@ def add_gap_menus(
     if overdue:
         menu.addSeparator()
     for message in overdue:
-        submenu = menu.addMenu(f"Fill the Gap of {short(message.title)}".replace("&", "&&"))
+        submenu = menu.addMenu(menu_text(f"Fill the Gap of {short(message.title)}"))
         submenu.setObjectName("gapMenu")
         add_fill_actions(submenu, session, parent, message, day, at, select)
 

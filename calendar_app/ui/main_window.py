@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import CadenceError
 from ..core.models import ChangeSet, Post, PostStatus, format_time
 from ..core.store import CalendarStore, Scope
-from .commands import DeletePostsCommand, plural, status_command
+from .commands import DeletePostsCommand, menu_text, plain_tooltip, plural, status_command
 from .dialogs import show_error
 from .dnd import TurnOnHover
 from .session import CalendarSession, FilterKey, Filters
@@ -372,10 +372,10 @@ class MainWindow(QMainWindow):
 
     def _undo_text_changed(self, text: str) -> None:
         # An "&" in a title is shown as such, not taken for a shortcut key.
-        self.undo_action.setText(f"&Undo {text.replace('&', '&&')}".strip())
+        self.undo_action.setText(f"&Undo {menu_text(text)}".strip())
 
     def _redo_text_changed(self, text: str) -> None:
-        self.redo_action.setText(f"&Redo {text.replace('&', '&&')}".strip())
+        self.redo_action.setText(f"&Redo {menu_text(text)}".strip())
 
     # -- views ----------------------------------------------------------------
 
@@ -570,7 +570,7 @@ class MainWindow(QMainWindow):
         else:
             items = [(s, s.value.capitalize(), s in filters.statuses) for s in PostStatus]
         for value, label, checked in items:
-            action = menu.addAction(label)
+            action = menu.addAction(menu_text(label))
             action.setCheckable(True)
             action.setChecked(checked)
             action.toggled.connect(lambda on, k=key, v=value: self.toggle_filter(k, v, on))
@@ -990,8 +990,8 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for entry in self.recent_files():
-            action = self.recent_menu.addAction(Path(entry).name)
-            action.setToolTip(entry)
+            action = self.recent_menu.addAction(menu_text(Path(entry).name))
+            action.setToolTip(plain_tooltip(entry))
             action.triggered.connect(lambda _=False, p=entry: self.open_calendar(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent_files()))
 

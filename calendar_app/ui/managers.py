@@ -61,6 +61,7 @@ from .commands import (
     DeleteChannelCommand,
     DeleteKeyMessageCommand,
     UpdateKeyMessageCommand,
+    plain_tooltip,
 )
 from .dialogs import show_error
 from .editor import (
@@ -418,7 +419,7 @@ class _Manager(QDialog, Generic[R]):
                 swatch_icon(record.color), f"{name} (archived)" if archived else name
             )
             item.setData(Qt.ItemDataRole.UserRole, self._id(record))
-            item.setToolTip(self._tooltip(record))
+            item.setToolTip(plain_tooltip(self._tooltip(record)))
             if archived:
                 item.setForeground(archived_color)
                 font = item.font()

@@ -39,6 +39,7 @@ from ..core.models import (
     every_days,
     format_time,
 )
+from .commands import plain_tooltip
 from .dnd import ICS_MIME, POSTS_MIME, posts_mime
 from .session import CalendarSession
 
@@ -425,7 +426,7 @@ class _PostRows:
         if role == PostRole:
             return post
         if role == _TOOLTIP:
-            return self.tooltip(post)
+            return plain_tooltip(self.tooltip(post))
         if role == _ACCESSIBLE:
             return self.accessible_text(post)
         if role == MessageColorsRole:
@@ -838,7 +839,7 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
         if role == StatusRole:
             return cadence.status.value if cadence else ""
         if role == _TOOLTIP:
-            return self._tooltip(message, cadence)
+            return plain_tooltip(self._tooltip(message, cadence))
         if role == _ACCESSIBLE:
             badge = f", {badge_text(cadence)}" if cadence else ""
             return f"{message.title}, {every_days(message.cadence_days)}{badge}"
@@ -909,7 +910,7 @@ class ChannelListModel(_RecordList[Channel]):
             return Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked
         if role == _TOOLTIP:
             verb = "Shown; untick to hide" if shown else "Hidden; tick to show"
-            return f"{channel.name} ({channel.kind}). {verb} its posts."
+            return plain_tooltip(f"{channel.name} ({channel.kind}). {verb} its posts.")
         if role == _ACCESSIBLE:
             return f"{channel.name}, {'shown' if shown else 'hidden'}"
         if role == _FOREGROUND and not shown:

@@ -8,7 +8,7 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -18,7 +18,7 @@ from calendar_app.core.store import PostChanges
 from calendar_app.ui.backlog import BacklogPanel
 from calendar_app.ui.commands import CopyPostsCommand, EditPostsCommand, MovePostsCommand
 from calendar_app.ui.dnd import decode_posts, posts_mime
-from calendar_app.ui.post_model import BacklogModel
+from calendar_app.ui.post_model import BacklogModel, PostIdRole
 from calendar_app.ui.session import CalendarSession
 
 from .conftest import double_click
@@ -62,6 +62,21 @@ def test_lists_exactly_the_undated_posts(panel: BacklogPanel, session: CalendarS
     assert all(p.date is None for p in session.posts(panel.shown_post_ids()))
     assert panel.title_text() == "Backlog · 8 ideas"
     assert panel.list.accessibleName() == "Backlog · 8 ideas"
+
+
+def test_a_tooltip_shows_the_title_as_typed(panel: BacklogPanel, session: CalendarSession) -> None:
+    idea = session.store.backlog()[0]
+    title = "Tom & Jerry <b>bold</b> line"
+    session.push(EditPostsCommand(session, {idea.id: PostChanges(title=title)}))
+    model = panel.list.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(PostIdRole) == idea.id)
+    tip = str(model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole))
+    shown = QTextDocument()
+    shown.setHtml(tip)  # as Qt shows a tooltip that looks like markup
+    lines = shown.toPlainText().splitlines()
+    assert lines[0] == title
+    assert lines[1].startswith("Not scheduled (backlog) · ")  # each line on its own
+    assert lines[2].startswith("Key messages: ")
 
 
 def test_search_narrows_the_list_by_title_body_or_notes(

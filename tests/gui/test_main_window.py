@@ -26,6 +26,7 @@ from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
     AddPostCommand,
+    ChannelCommand,
     DeletePostsCommand,
     EditPostsCommand,
     MovePostsCommand,
@@ -283,6 +284,19 @@ def test_enter_in_the_search_box_goes_from_match_to_match_across_months(
     window.search_edit.setText("zzyzx")
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
     assert window.statusBar().currentMessage() == "No dated post matches 'zzyzx'."
+
+
+def test_an_ampersand_in_a_name_is_shown_in_the_filter_menu_not_taken_for_a_key(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    linkedin = session.store.channel_named("LinkedIn")
+    assert linkedin is not None
+    session.push(ChannelCommand(session, linkedin, replace(linkedin, name="Press & media")))
+    menu = window.filter_buttons["channels"].menu()
+    menu.aboutToShow.emit()
+    names = [a.text() for a in menu.actions() if a.isCheckable()]
+    assert "Press && media" in names  # Qt shows "&&" as "&"
+    assert all("&" not in n.replace("&&", "") for n in names)
 
 
 def test_channel_filter_hides_posts_and_is_remembered(
