@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -218,9 +219,11 @@ class _BacklogList(QListView):
     def dropEvent(self, event: QDropEvent) -> None:
         self._set_hint(False)
         copy = wants_copy(event.modifiers())
-        if drop_posts(self._panel.session, self._panel, event.mimeData(), None, copy=copy):
+        landed = drop_posts(self._panel.session, self._panel, event.mimeData(), None, copy=copy)
+        if landed:
             event.setDropAction(Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction)
             event.accept()
+            self._panel.select_posts(landed)
         else:
             event.ignore()
 
@@ -365,6 +368,22 @@ class BacklogPanel(QWidget):
     def selected_post_ids(self) -> list[int]:
         rows = self.list.selectionModel().selectedRows()
         return [int(i.data(PostIdRole)) for i in sorted(rows, key=lambda i: i.row())]
+
+    def select_posts(self, post_ids: list[int]) -> None:
+        """Select these ideas where they are listed, scroll to them and focus the list."""
+        selection = QItemSelection()
+        for post_id in post_ids:
+            index = self.index_of(post_id)
+            if index.isValid():
+                selection.select(index, index)
+        if selection.isEmpty():
+            return
+        chooser = self.list.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        chooser.select(selection, flags.ClearAndSelect | flags.Rows)
+        chooser.setCurrentIndex(selection.indexes()[0], flags.NoUpdate)
+        self.list.scrollTo(selection.indexes()[0])
+        self.list.setFocus()
 
     def shown_post_ids(self) -> list[int]:
         """The ideas listed (after filters and search), top to bottom."""

@@ -177,30 +177,34 @@ def drop_posts(
     at: Landing = KEEP_TIME,
     *,
     copy: bool = False,
-) -> bool:
-    """Move (or copy) the dragged posts to ``day`` (None: the backlog). True if done.
+) -> list[int]:
+    """Move (or copy) the dragged posts to ``day`` (None: the backlog).
 
-    With several posts, the one under the mouse lands on ``day`` and the others
-    keep their distance in days from it (undated ones land on ``day`` too).
+    Returns the posts that landed (the copies, for a copy); none when nothing
+    was done. With several posts, the one under the mouse lands on ``day`` and
+    the others keep their distance in days from it (undated ones land on
+    ``day`` too).
     """
     ids, anchor_id = decode_posts(session, mime)
     posts = session.posts(ids)
     if not posts:
-        return False
+        return []
     targets = placements(posts, anchor_id, day, at)
     unchanged = all((p.date, p.time) == targets[p.id] for p in posts)
     if unchanged and not copy:
-        return False
+        return []
     if copy:
         copies = [(pid, d, t) for pid, (d, t) in targets.items()]
-        return session.try_push(CopyPostsCommand(session, copies), parent)
+        command = CopyPostsCommand(session, copies)
+        return command.created_ids if session.try_push(command, parent) else []
     scope: Scope = "this"
     if day is not None and any(p.series_id is not None for p in posts) and len(posts) == 1:
         chosen = session.scope_chooser(parent, "move")
         if chosen is None:
-            return False
+            return []
         scope = chosen
-    return session.try_push(MovePostsCommand(session, targets, scope=scope), parent)
+    moved = session.try_push(MovePostsCommand(session, targets, scope=scope), parent)
+    return list(targets) if moved else []
 
 
 class TurnOnHover(QObject):

@@ -238,6 +238,8 @@ class PostEditor(QDialog):
         self.session = session
         self.post = post
         self.saved = False
+        self.created: list[int] = []
+        """The posts a new post's saving made (a recurring one's every occurrence)."""
         self._error_handler = error_handler
         self.ask_save_changes: Callable[[QWidget, str], SaveAnswer] = ask_save_changes
         """Asked when the editor closes with unsaved changes (replaceable, as in tests)."""
@@ -922,6 +924,7 @@ class PostEditor(QDialog):
             )
             self.session.push(command)
             self.saved = True
+            self.created = command.created_ids
             return True
         changes = self.changes()
         rule = self.repeat_rule()
@@ -1004,11 +1007,18 @@ def new_post(
     at: time | None = None,
     *,
     messages: Iterable[int] = (),
+    select: Callable[[list[int]], None] | None = None,
 ) -> bool:
     """Write a new post on ``day`` at ``at`` (no day: an idea in the backlog) carrying
-    ``messages`` (by default the one selected in the sidebar); True when saved."""
+    ``messages`` (by default the one selected in the sidebar); True when saved.
+
+    ``select`` is given the new post (the first occurrence of a recurring one), so
+    that it is the one selected, ready for Enter or Delete.
+    """
     dialog = PostEditor(session, day=day, at=at, messages=messages, parent=parent)
     dialog.exec()
-    saved = dialog.saved
+    saved, created = dialog.saved, dialog.created
     dialog.deleteLater()
+    if created and select is not None:
+        select(created[:1])
     return saved

@@ -108,7 +108,7 @@ def add_fill_actions(
     _item(
         menu,
         f"New Post With {short(message.title)}…",
-        partial(write_post, session, parent, message, day, at),
+        partial(write_post, session, parent, message, day, at, select),
     )
 
 
@@ -166,9 +166,14 @@ def schedule_idea(
 
 
 def write_post(
-    session: CalendarSession, parent: QWidget, message: KeyMessage, day: date, at: time | None
+    session: CalendarSession,
+    parent: QWidget,
+    message: KeyMessage,
+    day: date,
+    at: time | None,
+    select: Select,
 ) -> bool:
     """The post editor for a new post on ``day`` carrying ``message``; True when saved."""
     from .editor import new_post
 
-    return new_post(session, parent, day, at, messages=(message.id,))
+    return new_post(session, parent, day, at, messages=(message.id,), select=select)

@@ -627,18 +627,18 @@ class MainWindow(QMainWindow):
     def new_post(self) -> None:
         from .editor import new_post
 
-        new_post(self.session, self, self.view().current_date())
+        new_post(self.session, self, self.view().current_date(), select=self._select_placed)
 
     def new_post_at(self, day: date, at: time | None) -> None:
         """A new post on ``day`` at ``at`` (the week's empty slot double-clicked)."""
         from .editor import new_post
 
-        new_post(self.session, self, day, at)
+        new_post(self.session, self, day, at, select=self._select_placed)
 
     def new_idea(self) -> None:
         from .editor import new_post
 
-        new_post(self.session, self, None)
+        new_post(self.session, self, None, select=self._select_placed)
 
     def edit_post(self, post_id: int) -> None:
         from .editor import open_post_editor
@@ -723,7 +723,10 @@ class MainWindow(QMainWindow):
                 8000,
             )
             return
-        if drop_posts(self.session, self, mime, day, when, copy=not carried.cut) and carried.cut:
+        landed = drop_posts(self.session, self, mime, day, when, copy=not carried.cut)
+        if landed:
+            self.view().select_posts(landed)
+        if landed and carried.cut:
             # Moved: from now on a paste repeats them, as after a copy.
             posts = self.session.posts(carried.ids)
             put_on_clipboard(posts_mime(self.session, posts, carried.anchor))
@@ -777,10 +780,16 @@ class MainWindow(QMainWindow):
         return menu
 
     def _select_placed(self, post_ids: list[int]) -> None:
-        """Show and select the posts a gap was filled with, ready to open with Enter."""
+        """Show and select posts just made or placed, ready to open with Enter.
+
+        An idea made for the backlog is selected there.
+        """
         placed = self.session.posts(post_ids)
-        if placed and placed[0].date is not None:
-            self.go_to(placed[0].date)
+        if placed and placed[0].date is None:
+            self.backlog.select_posts(post_ids)
+            return
+        if placed:
+            self.go_to(cast(date, placed[0].date))
         self.view().select_posts(post_ids)
         cast(QWidget, self.view()).setFocus()
 

@@ -765,18 +765,19 @@ class PeriodView(QWidget):
         mime = event.mimeData()
         try:
             if keep_time:
-                done = dnd.drop_posts(self._session, self, mime, day, copy=copy)
+                landed = dnd.drop_posts(self._session, self, mime, day, copy=copy)
             else:
-                done = dnd.drop_posts(self._session, self, mime, day, at, copy=copy)
+                landed = dnd.drop_posts(self._session, self, mime, day, at, copy=copy)
         except CadenceError as exc:
             show_error(self, exc)
-            done = False
-        if not done:
+            landed = []
+        if not landed:
             event.ignore()
             return
         self._set_action(event)
         event.accept()
         self._select_day(day)
+        self.select_posts(landed)  # what was dropped, ready for Enter or another drag
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
+from typing import cast
 
 import pytest
 from icalendar import Calendar
@@ -1006,6 +1007,39 @@ def test_a_new_post_for_a_gap_carries_the_message_and_lands_on_the_day(
     QTimer.singleShot(0, check_and_cancel)
     fill.actions()[-1].trigger()
     assert seen == [(day, (message_id,))]
+
+
+def _write_and_save(title: str) -> None:
+    """Type ``title`` into the post editor that opens next and save it."""
+
+    def save() -> None:
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, PostEditor)
+        editor.title_edit.setText(title)
+        editor.accept()
+
+    QTimer.singleShot(0, save)
+
+
+def test_a_new_post_is_the_one_selected_after_saving(window: MainWindow, qtbot: QtBot) -> None:
+    session = window.session
+    window.set_view(0)
+    day = date(2026, 11, 19)
+    window.go_to(day)
+    view = window.month_view
+    view.select_posts(view.posts_on(day)[:1])  # something else was selected before
+    assert view.selected_post_ids()
+    _write_and_save("Written with N")
+    qtbot.keyClick(cast(QWidget, view), Qt.Key.Key_N)
+    (new,) = [p for p in session.posts_between(day, day) if p.title == "Written with N"]
+    assert window.selected_post_ids() == [new.id]
+    assert view.current_date() == day
+
+    _write_and_save("An idea for later")
+    window.new_idea()
+    (idea,) = [p for p in session.store.backlog() if p.title == "An idea for later"]
+    assert window.backlog.selected_post_ids() == [idea.id]
+    assert window.focusWidget() is window.backlog.list
 
 
 def test_the_gap_menu_names_a_channel_added_by_another_program(window: MainWindow) -> None:

@@ -219,6 +219,7 @@ def test_an_idea_pulled_out_of_the_backlog_into_a_gap_fills_it(
 
     placed = next(p for p in session.posts_between(gap_day, gap_day) if p.title == idea.title)
     assert placed.status == PostStatus.DRAFT  # planned now, so it counts from today on
+    assert month.selected_post_ids() == [placed.id], "what was dropped is selected"
     assert gap_day not in month.tinted_days()
     assert gap_day in month.delivered_days()
     assert (idea.id in {p.id for p in session.backlog()}) == ctrl
