@@ -184,6 +184,8 @@ class AgendaView(QWidget):
         self.table = _AgendaTable(self)
         self.table.setObjectName("agendaTable")
         self.table.setAccessibleName("Agenda posts")
+        # The arrows move in the table; Tab goes on to the next control, as in a form.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
         # Only the columns with swatches need the (Python) delegate.
         self._swatch_delegate = PlainIconDelegate(self.table)

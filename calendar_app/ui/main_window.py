@@ -148,6 +148,16 @@ class MainWindow(QMainWindow):
             "Cadence &Panel", self._toggle_panel, "Ctrl+Shift+P", checkable=True
         )
         self.panel_action.setChecked(True)
+        self.next_pane_action = self._action(
+            "Next P&ane", lambda: self.focus_next_pane(True), "Ctrl+Tab"
+        )
+        self.previous_pane_action = self._action(
+            "Previous Pa&ne", lambda: self.focus_next_pane(False), "Ctrl+Shift+Tab"
+        )
+        # Qt may deliver Ctrl+Shift+Tab as Ctrl+Shift+Backtab.
+        self.previous_pane_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab")]
+        )
         self.guide_action = self._action(
             "How Cadence &Works", self.show_guide, QKeySequence.StandardKey.HelpContents
         )
@@ -207,6 +217,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.next_action)
         view_menu.addSeparator()
         view_menu.addAction(self.search_action)
+        view_menu.addAction(self.next_pane_action)
+        view_menu.addAction(self.previous_pane_action)
         view_menu.addAction(self.panel_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.guide_action)
@@ -465,6 +477,35 @@ class MainWindow(QMainWindow):
         if self.view_index() == 0:
             self.set_view(1)
         self.go_to(day)
+
+    def panes(self) -> list[QWidget]:
+        """What Ctrl+Tab goes through, in order: the calendar, the cadence panel, the
+        key messages and channels, the backlog and the search box (those shown)."""
+        panes = [
+            cast(QWidget, self.view()),
+            self.cadence_panel,
+            self.sidebar,
+            self.backlog,
+            self.search_edit,
+        ]
+        return [p for p in panes if p.isVisible()]
+
+    def focus_next_pane(self, forward: bool = True) -> None:
+        """Move the keyboard focus to the next pane (the previous one when not ``forward``)."""
+        panes = self.panes()
+        if not panes:
+            return
+        focus = self.focusWidget()
+        here = next(
+            (i for i, p in enumerate(panes) if focus is p or (focus and p.isAncestorOf(focus))),
+            -1 if forward else 0,
+        )
+        pane = panes[(here + (1 if forward else -1)) % len(panes)]
+        target = {
+            self.sidebar: self.sidebar.messages_view,
+            self.backlog: self.backlog.list,
+        }.get(pane, pane)
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()

@@ -469,7 +469,7 @@ class PeriodView(QWidget):
     # -- the keyboard -------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        # Tab belongs to the day's posts; Ctrl+Tab leaves the view.
+        # Tab belongs to the day's posts; Ctrl+Tab (the window's Next Pane) leaves the view.
         if event.type() == QEvent.Type.KeyPress:
             key_event = cast(QKeyEvent, event)
             mods = key_event.modifiers()
@@ -506,12 +506,6 @@ class PeriodView(QWidget):
             self._activate()
         elif key == Qt.Key.Key_Escape and self._selected:
             self._set_selection([], None)
-        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
-            mods & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.focusNextPrevChild(
-                key == Qt.Key.Key_Tab and not (mods & Qt.KeyboardModifier.ShiftModifier)
-            )
         else:
             super().keyPressEvent(event)
 

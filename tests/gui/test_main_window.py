@@ -361,6 +361,49 @@ def test_tab_reaches_the_backlog_in_reading_order(window: MainWindow, qtbot: QtB
     assert reached == [backlog.new_button, backlog.search, backlog.list, window.month_view]
 
 
+@pytest.mark.parametrize("view", [0, 1, 2], ids=["month", "week", "agenda"])
+def test_ctrl_tab_goes_round_every_pane_and_back(
+    window: MainWindow, qtbot: QtBot, view: int
+) -> None:
+    window.set_view(view)
+    calendar = cast(QWidget, window.view())
+    calendar.setFocus()
+    calendar_focus = QApplication.focusWidget()
+    assert calendar_focus is not None
+    expected = [
+        window.cadence_panel,
+        window.sidebar.messages_view,
+        window.backlog.list,
+        window.search_edit,
+        calendar_focus,
+    ]
+    reached = []
+    for _ in expected:
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier
+        )
+        reached.append(QApplication.focusWidget())
+    assert reached == expected
+    back = []
+    for _ in expected:
+        qtbot.keyClick(
+            QApplication.focusWidget(),
+            Qt.Key.Key_Backtab,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+        back.append(QApplication.focusWidget())
+    assert back == [*expected[-2::-1], calendar_focus]
+
+
+def test_tab_leaves_the_agenda_table(window: MainWindow, qtbot: QtBot) -> None:
+    window.set_view(2)
+    table = window.findChild(QWidget, "agendaTable")
+    assert table is not None
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table
+
+
 def test_delete_in_the_sidebar_or_the_cadence_panel_leaves_the_calendar_alone(
     window: MainWindow, qtbot: QtBot
 ) -> None:
