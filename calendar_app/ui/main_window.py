@@ -154,10 +154,6 @@ class MainWindow(QMainWindow):
         self.previous_pane_action = self._action(
             "Previous Pa&ne", lambda: self.focus_next_pane(False), "Ctrl+Shift+Tab"
         )
-        # Qt may deliver Ctrl+Shift+Tab as Ctrl+Shift+Backtab.
-        self.previous_pane_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab")]
-        )
         self.guide_action = self._action(
             "How Cadence &Works", self.show_guide, QKeySequence.StandardKey.HelpContents
         )
