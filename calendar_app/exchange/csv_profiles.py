@@ -20,10 +20,12 @@ The generic profile (``export_csv`` / ``import_csv``)
 
 Importing a generic file is one transaction:
 
-- Columns are matched by name (case and surrounding spaces ignored), in any order; unknown
-  columns are ignored. ``title`` is required, and ``channel`` too unless the import names a
-  fallback channel. A column that is absent leaves that field of an updated post as it was
-  (a new post gets the default: undated, draft, no message, no campaign, empty texts).
+- Columns are matched by name (case, surrounding spaces, and spaces or hyphens for
+  underscores ignored: "Key messages" is ``key_messages``), in any order; unknown columns
+  are ignored and named in the summary. ``title`` is required, and ``channel`` too unless
+  the import names a fallback channel. A column that is absent leaves that field of an
+  updated post as it was (a new post gets the default: undated, draft, no message, no
+  campaign, empty texts).
 - A byte-order mark, CRLF, LF or CR line ends (old Mac Excel) and newlines inside quoted
   cells are all fine;
   so is a file separated by ``;`` or tabs (as Excel saves "CSV" in many European
@@ -532,15 +534,25 @@ def _delimiter(text: str) -> str:
     return ","
 
 
+def _column_key(name: str) -> str:
+    """A column name as Cadence reads it: "Key messages" and "key-messages" are key_messages."""
+    return re.sub(r"[\s_-]+", "_", name.strip().casefold())
+
+
 def _header_columns(
-    header: list[str], line: int, options: ImportOptions
+    header: list[str], line: int, options: ImportOptions, ignored: list[str] | None = None
 ) -> dict[str, tuple[int, str]]:
-    """Generic column name -> (cell index, the name as the file spells it)."""
+    """Generic column name -> (cell index, the name as the file spells it).
+
+    The names of the columns Cadence does not read go to ``ignored``.
+    """
     found: dict[str, tuple[int, str]] = {}
     for index, cell in enumerate(header):
         name = cell.strip()
-        key = name.casefold()
+        key = _column_key(name)
         if key not in GENERIC_COLUMNS:
+            if name and ignored is not None:
+                ignored.append(name)
             continue
         if key in found:
             raise ImportProblem(f"the column '{name}' appears twice", line=line)
@@ -714,8 +726,8 @@ def import_csv(
 ) -> ImportSummary:
     """Import a generic-profile CSV file (see the module's notes) in one transaction."""
     header, header_line, records = _read_records(_read_text(source))
-    columns = _header_columns(header, header_line, options)
     summary = ImportSummary()
+    columns = _header_columns(header, header_line, options, summary.ignored_columns)
     # Reading the rows is half the work, writing the posts the other half.
     ticker = _Ticker(progress, 2 * len(records))
     ticker.advance(0)

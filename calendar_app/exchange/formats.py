@@ -117,6 +117,8 @@ class ImportSummary:
     campaigns_added: list[int] = field(default_factory=list)
     series_added: list[int] = field(default_factory=list)
     """Recurring series put back together from the posts added."""
+    ignored_columns: list[str] = field(default_factory=list)
+    """Columns of a CSV file that Cadence does not read, as the file names them."""
 
     def describe(self) -> str:
         text = (
@@ -134,6 +136,10 @@ class ImportSummary:
         created = self.created()
         if created:
             text += f"; created {', '.join(created)}"
+        if self.ignored_columns:
+            names = ", ".join(f"'{name}'" for name in self.ignored_columns)
+            plural = "s" if len(self.ignored_columns) != 1 else ""
+            text += f"; ignored the column{plural} {names}"
         return text + "."
 
     def created(self) -> list[str]:

@@ -440,6 +440,25 @@ def test_shuffled_and_capitalised_columns(demo: CalendarStore, tmp_path: Path) -
         assert view(other) == view(demo)
 
 
+def test_spreadsheet_style_column_names_are_read_and_unknown_ones_named(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    exported = tmp_path / "out.csv"
+    export_csv(demo, exported, ExportOptions())
+    rows = read_rows(exported)
+    rows[0] = [name.replace("_", " ").title() for name in rows[0]]  # "Key Messages"
+    rows[0][4] = "key-messages"
+    rows = [[*row, "x"] for row in rows]
+    rows[0][-1] = "Owner"
+    write_rows(tmp_path / "sheet.csv", rows)
+    with fresh(tmp_path) as other:
+        summary = import_csv(other, tmp_path / "sheet.csv", ImportOptions(create_missing=True))
+        assert (len(summary.added), summary.skipped) == (177, [])
+        assert view(other) == view(demo), "the key messages came in too"
+        assert summary.ignored_columns == ["Owner"]
+        assert summary.describe().endswith("; ignored the column 'Owner'.")
+
+
 def test_lf_and_crlf_files_read_the_same(store: CalendarStore, linkedin: int) -> None:
     text = f'{HEADER}\nu1,2026-12-01,09:00,LinkedIn,,,draft,Title,"two\nlines",,\n'
     lf = store.path.parent / "lf.csv"
