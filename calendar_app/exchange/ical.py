@@ -978,14 +978,14 @@ class _Reader:
         all_day = not isinstance(start, datetime)
         first = datetime.combine(start, time()) if all_day else start
         assert isinstance(first, datetime)
-        rules: list[tuple[str, bool]] = []
+        rules: list[tuple[str, bool, bool]] = []
         for rule in _as_list(component.get("RRULE")):
             if "COUNT" in rule and "UNTIL" in rule:
                 raise self.refuse(
                     "RRULE has both COUNT and UNTIL; RFC 5545 allows one.", index, "RRULE"
                 )
             bounded = "COUNT" in rule or "UNTIL" in rule
-            rules.append((self._rule_text(rule, tz, all_day), bounded))
+            rules.append((self._rule_text(rule, tz, all_day), bounded, "COUNT" in rule))
         skip_moments: set[datetime] = set()
         skip_days: set[date] = set()
         for group in _as_list(component.get("EXDATE")):
@@ -1009,7 +1009,8 @@ class _Reader:
         end_of_plans = LAST_DAY - timedelta(days=1)
         beyond = False
         try:
-            for rule_text, bounded in rules:
+            for rule_text, bounded, counted in rules:
+                found: list[datetime] = []
                 for count, moment in enumerate(rrulestr(rule_text, dtstart=first)):
                     if not bounded and moment.date() > stop:
                         break  # an endless rule: up to the horizon, like a series made here
@@ -1019,7 +1020,13 @@ class _Reader:
                     if moment.date() > end_of_plans:
                         beyond = True
                         break
-                    moments.add(moment)
+                    found.append(moment)
+                else:
+                    if counted and found and found[0] != first:
+                        # A start off the rule is its first occurrence all the same, and it
+                        # counts toward COUNT (RFC 5545), where dateutil adds COUNT more.
+                        found.pop()
+                moments.update(found)
         except (ValueError, TypeError) as exc:
             raise self.refuse(f"RRULE is not a valid repeat rule: {exc}.", index, "RRULE") from None
         ordered = sorted(

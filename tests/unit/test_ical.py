@@ -798,6 +798,36 @@ def test_rdate_exdate_and_categories_in_any_case(planned: CalendarStore, tmp_pat
     ]
 
 
+def test_a_start_off_the_rule_is_the_first_of_its_count(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    # RFC 5545: DTSTART always counts as the first occurrence, also toward COUNT.
+    lines = [
+        *HEADER,
+        *vevent(
+            "off@example.com",
+            "DTSTART;VALUE=DATE:20261203",  # a Thursday
+            "Mondays",
+            "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+        ),
+        *vevent(
+            "on@example.com",
+            "DTSTART;VALUE=DATE:20261207",  # a Monday: on the rule
+            "On the rule",
+            "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+        ),
+        "END:VCALENDAR",
+    ]
+    added, _, _, skipped = import_file(planned, write_ics(tmp_path / "count.ics", lines))
+    assert (added, skipped) == (6, [])
+    days: dict[str, list[date]] = {}
+    for post in planned.all_posts():
+        assert post.date is not None
+        days.setdefault(post.title, []).append(post.date)
+    assert sorted(days["Mondays"]) == [date(2026, 12, 3), date(2026, 12, 7), date(2026, 12, 14)]
+    assert sorted(days["On the rule"]) == [date(2026, 12, d) for d in (7, 14, 21)]
+
+
 def test_an_endless_rule_that_starts_later_stops_a_year_after_its_start(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
