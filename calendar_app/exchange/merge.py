@@ -6,6 +6,9 @@ Posts are matched by uid; channels, key messages and campaigns by name
 marked as a conflict unless it is simply an older state of the winner (fewer
 revisions), so nothing anyone wrote is lost. The whole merge is one
 transaction. Occurrences of a recurring post arrive as separate posts.
+
+A timed post from a calendar in another time zone keeps its moment: 09:00 in
+New York is 15:00 in Paris, as when the same post comes through iCalendar.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from ..core.errors import CalendarFileError, InvalidInput, environment_errors
 from ..core.models import Campaign, Channel, KeyMessage, NewPost, Post
@@ -83,7 +87,7 @@ def merge_calendar(
     """Bring every post of ``theirs`` into ``ours``; ``theirs`` is only read."""
     summary = ImportSummary()
     their_names = _names(theirs)
-    their_posts = theirs.all_posts()
+    their_posts = _in_zone(theirs.all_posts(), theirs.zone, ours.zone)
     with environment_errors(), ours.db.atomic():
         maps = _Maps(
             _map_channels(ours, theirs, summary, fallback_channel),
@@ -146,6 +150,20 @@ def copy_posts_between(
             fresh.append(maps.translate(post.copy_to(day, at)))
         summary.added.extend(ours.add_posts(fresh).created)
     return summary
+
+
+def _in_zone(posts: list[Post], theirs: ZoneInfo, ours: ZoneInfo) -> list[Post]:
+    """Their posts with their times moved from their zone to ours (same moment)."""
+    if theirs.key == ours.key:
+        return posts
+    moved = []
+    for post in posts:
+        if post.date is not None and post.time is not None:
+            there = datetime.combine(post.date, post.time, tzinfo=theirs)
+            here = there.astimezone(ours)
+            post = dataclasses.replace(post, date=here.date(), time=here.time().replace(second=0))
+        moved.append(post)
+    return moved
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

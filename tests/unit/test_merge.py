@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Iterator
 from datetime import date, time
@@ -14,7 +15,14 @@ from calendar_app.core.errors import CalendarFileError, InvalidInput
 from calendar_app.core.models import CampaignKind, NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.copy import save_copy
-from calendar_app.exchange.formats import CONFLICT_MARK, Cancelled, ImportOptions
+from calendar_app.exchange.formats import (
+    CONFLICT_MARK,
+    Cancelled,
+    ExportOptions,
+    ImportOptions,
+    no_progress,
+)
+from calendar_app.exchange.ical import export_ics, import_ics
 from calendar_app.exchange.merge import (
     copy_posts_between,
     merge_calendar,
@@ -239,3 +247,37 @@ def test_a_calendar_is_not_merged_into_itself(
     with pytest.raises(InvalidInput, match="That is this calendar"):
         merge_into(ours, ours.path, ImportOptions())
     assert ours.all_posts() == before
+
+
+def test_a_calendar_in_another_zone_merges_at_the_same_moment_as_its_ics(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    ours, _ = pair
+    theirs = CalendarStore.create(tmp_path / "ny.cadence", timezone="America/New_York")
+    channel = theirs.add_channel("LinkedIn").created[0]
+    morning = NewPost(
+        "Morning in New York",
+        channel,
+        date=date(2026, 12, 1),
+        time=time(9, 0),
+        status=PostStatus.SCHEDULED,
+    )
+    late = dataclasses.replace(morning, title="Late in New York", time=time(22, 30))
+    untimed = dataclasses.replace(morning, title="All day", time=None)
+    theirs.add_posts([morning, late, untimed])
+
+    summary = merge_calendar(ours, theirs)
+    assert len(summary.added) == 3
+    when = {p.title: (p.date, p.time) for p in ours.all_posts()}
+    assert when["Morning in New York"] == (date(2026, 12, 1), time(15, 0))  # in Paris
+    assert when["Late in New York"] == (date(2026, 12, 2), time(4, 30))  # the next day here
+    assert when["All day"] == (date(2026, 12, 1), None)
+
+    # The same posts through iCalendar land at the same times, and merging again
+    # changes nothing: the two routes agree.
+    export_ics(theirs, tmp_path / "ny.ics", ExportOptions(), no_progress)
+    again = import_ics(ours, tmp_path / "ny.ics", ImportOptions(), no_progress)
+    assert (again.added, again.previous, again.unchanged) == ([], [], 3)
+    assert merge_calendar(ours, theirs).unchanged == 3
+    assert {p.title: (p.date, p.time) for p in ours.all_posts()} == when
+    theirs.close()
