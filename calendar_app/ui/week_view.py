@@ -81,7 +81,9 @@ BLOCK_MINUTES = 30
 """A post has no duration; its block is this long, and blocks that overlap sit side by side."""
 SNAP_MINUTES = 15
 GRID_PADDING = 8
-"""Room above 00:00 and below 24:00 so that their labels are not cut."""
+"""Room above 00:00 so that its label is not cut."""
+GRID_BOTTOM = BLOCK_MINUTES * HOUR_HEIGHT // 60 + GRID_PADDING
+"""Room below 24:00: for its label, and for the whole block of a post at 23:45."""
 FIRST_HOUR = 7
 """The grid opens scrolled to this hour."""
 MAX_ALL_DAY_ROWS = 3
@@ -167,7 +169,7 @@ class _TimeGrid(_Part):
         self._view._layout_changed()
 
     def sizeHint(self) -> QSize:
-        return QSize(600, 24 * HOUR_HEIGHT + 2 * GRID_PADDING)
+        return QSize(600, 24 * HOUR_HEIGHT + GRID_PADDING + GRID_BOTTOM)
 
 
 class WeekView(PeriodView):
@@ -193,7 +195,7 @@ class WeekView(PeriodView):
         self._header = _Header(self, "Days of the week")
         self._strip = _AllDayStrip(self, "All-day posts")
         self._grid = _TimeGrid(self, "Posts by time of day")
-        self._grid.setMinimumHeight(24 * HOUR_HEIGHT + 2 * GRID_PADDING)
+        self._grid.setMinimumHeight(24 * HOUR_HEIGHT + GRID_PADDING + GRID_BOTTOM)
         self._scroll = QScrollArea(self)
         self._scroll.setObjectName("weekScroll")
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -153,6 +153,17 @@ def test_tab_brings_an_all_day_post_behind_more_into_sight(
     assert week.all_day_rect().contains(more)
 
 
+def test_a_post_at_a_quarter_to_midnight_shows_its_whole_block(
+    week: WeekView, session: CalendarSession
+) -> None:
+    late = add_post(session, "Last call", date(2026, 11, 19), time(23, 45))
+    week.scroll_to_time(time(23, 59))  # as far down as the grid goes
+    rect = week.chip_rect(late)
+    assert rect is not None
+    assert week.grid_rect().contains(rect), "the block runs past the bottom of the grid"
+    assert week.post_at(rect.center()) == late
+
+
 def test_overlapping_posts_sit_side_by_side(week: WeekView, session: CalendarSession) -> None:
     day = date(2026, 11, 19)
     first = add_post(session, "Morning one", day, time(10, 0))
