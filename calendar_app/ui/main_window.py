@@ -399,6 +399,8 @@ class MainWindow(QMainWindow):
             )
         if hasattr(view, "slotActivated"):  # the week: a double-click on an empty hour
             view.slotActivated.connect(self.new_post_at)
+            # ...and its "+N": the agenda lists every post of the day.
+            view.moreActivated.connect(self._list_day)  # type: ignore[attr-defined]
 
     def _view_at(self, index: int) -> QWidget:
         """The view at ``index`` of the stack, built on first use."""
@@ -502,6 +504,10 @@ class MainWindow(QMainWindow):
             self.backlog: self.backlog.list,
         }.get(pane, pane)
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _list_day(self, day: date) -> None:
+        self.set_view(2)
+        self.go_to(day)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QResizeEvent,
     QShowEvent,
 )
@@ -87,6 +88,8 @@ GRID_BOTTOM = BLOCK_MINUTES * HOUR_HEIGHT // 60 + GRID_PADDING
 FIRST_HOUR = 7
 """The grid opens scrolled to this hour."""
 MAX_ALL_DAY_ROWS = 3
+MIN_LANE_WIDTH = 56
+"""Posts that overlap share their day's width down to this, then the rest go behind "+N"."""
 
 
 def _minutes(at: time) -> int:
@@ -109,15 +112,17 @@ class _Drop:
     at: time | None = None
 
 
-def _lanes(posts: list[Post]) -> list[tuple[Post, int, int]]:
-    """Side-by-side placement of overlapping blocks: (post, lane, lanes in its cluster)."""
-    placed: list[tuple[Post, int, int]] = []
+def _lanes(posts: list[Post]) -> list[tuple[Post, int, int, int]]:
+    """Side-by-side placement of overlapping blocks: (post, lane, lanes in its cluster,
+    the cluster's number)."""
+    placed: list[tuple[Post, int, int, int]] = []
     cluster: list[tuple[Post, int]] = []
     lane_ends: list[int] = []
     cluster_end = -1
+    clusters = 0
 
     def close() -> None:
-        placed.extend((post, lane, len(lane_ends)) for post, lane in cluster)
+        placed.extend((post, lane, len(lane_ends), clusters) for post, lane in cluster)
 
     for post in posts:
         assert post.time is not None
@@ -125,6 +130,7 @@ def _lanes(posts: list[Post]) -> list[tuple[Post, int, int]]:
         if start >= cluster_end and cluster:
             close()
             cluster, lane_ends = [], []
+            clusters += 1
         end = start + BLOCK_MINUTES
         for lane, lane_end in enumerate(lane_ends):
             if lane_end <= start:
@@ -182,6 +188,8 @@ class WeekView(PeriodView):
 
     slotActivated = Signal(object, object)
     """A new post wanted on this day, at this time (None: the all-day strip)."""
+    moreActivated = Signal(object)
+    """A "+N" of this day clicked: every post of the day wanted in sight."""
 
     def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -189,6 +197,9 @@ class WeekView(PeriodView):
         self.setAccessibleName("Week view")
         self._timed: dict[int, QRectF] = {}
         self._strip_days: dict[date, _StripDay] = {}
+        self._timed_more: list[tuple[date, QRectF | None, int]] = []
+        """The "+N" of posts at overlapping times that the day has no room for: the day,
+        where it is drawn (None: under the post the keyboard is on), how many."""
         self._drop_target: _Drop | None = None
         self._scroll_pending = True
 
@@ -393,8 +404,18 @@ class WeekView(PeriodView):
         return untimed + timed
 
     def hidden_count(self, day: date) -> int:
+        """The posts of ``day`` behind a "+N", in the all-day strip and in the grid."""
         layout = self._strip_days.get(day)
-        return layout.hidden if layout else 0
+        behind = sum(count for d, _, count in self._timed_more if d == day)
+        return (layout.hidden if layout else 0) + behind
+
+    def timed_more_rects(self, day: date) -> list[QRect]:
+        """Where the grid says "+N" for posts of ``day`` at crowded times (view coordinates)."""
+        return [
+            rect.toAlignedRect().translated(self._grid_offset())
+            for d, rect, count in self._timed_more
+            if d == day and rect is not None and count
+        ]
 
     def more_rect(self, day: date) -> QRect | None:
         layout = self._strip_days.get(day)
@@ -427,7 +448,7 @@ class WeekView(PeriodView):
 
         strip_days: dict[date, _StripDay] = {}
         timed: dict[int, QRectF] = {}
-        block = BLOCK_MINUTES * HOUR_HEIGHT / 60
+        timed_more: list[tuple[date, QRectF | None, int]] = []
         for index, day in enumerate(self.visible_days()):
             left, right = edges[index], edges[index + 1]
             posts = self._by_day.get(day, [])
@@ -443,23 +464,47 @@ class WeekView(PeriodView):
             strip_days[day] = _StripDay(list(zip(shown, places, strict=True)), more, hidden)
 
             width = right - left - 4
-            for post, lane, lanes in _lanes([p for p in posts if p.time is not None]):
-                assert post.time is not None
-                top = GRID_PADDING + _minutes(post.time) * HOUR_HEIGHT / 60
-                lane_left = round(left + 2 + lane * width / lanes)
-                lane_right = round(left + 2 + (lane + 1) * width / lanes)
-                timed[post.id] = QRectF(
-                    lane_left, round(top) + 1, lane_right - lane_left - 1, round(block) - 1
-                )
+            room = max(2, int(width // MIN_LANE_WIDTH))  # a chip and a "+N" at least
+            behind: dict[int, list[Post]] = {}
+            for post, lane, lanes, cluster in _lanes([p for p in posts if p.time is not None]):
+                if lanes > room and lane >= room - 1:
+                    # Too many side by side: the last lane says how many more there are.
+                    behind.setdefault(cluster, []).append(post)
+                    continue
+                timed[post.id] = self._block(post, left, width, lane, min(lanes, room))
+            focus = self._focus_post
+            for crowd in behind.values():  # in time order, as the day's posts are
+                marker = self._block(crowd[0], left, width, room - 1, room)
+                focused = next((p for p in crowd if p.id == focus), None)
+                place: QRectF | None = marker
+                if focused is not None:
+                    # The post the keyboard is on takes the last lane, at its own time
+                    # (over the "+N" when they meet).
+                    timed[focused.id] = self._block(focused, left, width, room - 1, room)
+                    crowd = [p for p in crowd if p is not focused]
+                    if marker.intersects(timed[focused.id]):
+                        place = None
+                timed_more.append((day, place, len(crowd)))
         self._strip_days = strip_days
         self._timed = timed
+        self._timed_more = timed_more
         self._repaint()
+
+    @staticmethod
+    def _block(post: Post, left: int, width: int, lane: int, lanes: int) -> QRectF:
+        """A timed post's block in lane ``lane`` of ``lanes`` of a day column."""
+        assert post.time is not None
+        top = GRID_PADDING + _minutes(post.time) * HOUR_HEIGHT / 60
+        lane_left = round(left + 2 + lane * width / lanes)
+        lane_right = round(left + 2 + (lane + 1) * width / lanes)
+        height = round(BLOCK_MINUTES * HOUR_HEIGHT / 60)
+        return QRectF(lane_left, round(top) + 1, lane_right - lane_left - 1, height - 1)
 
     def _cadence_changed(self) -> None:
         self._repaint()
 
     def _focus_moved(self, post_ids: set[int]) -> None:
-        if any(layout.hidden for layout in self._strip_days.values()):
+        if self._timed_more or any(layout.hidden for layout in self._strip_days.values()):
             self._layout_changed()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -724,6 +769,16 @@ class WeekView(PeriodView):
         for post_id, rect in self._timed.items():
             if rect.intersects(QRectF(clip)):
                 self.paint_post(painter, rect, self._posts[post_id])
+        chip_font = self.chip_font()
+        for _day, marker, count in self._timed_more:
+            if marker is not None and count and marker.intersects(QRectF(clip)):
+                painter.save()
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                painter.setPen(QPen(colors.line, 1.0))
+                painter.setBrush(colors.window)
+                painter.drawRoundedRect(marker.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+                painter.restore()
+                paint_more(painter, marker, count, colors.dim_text, chip_font)
 
         # Drop target: the quarter hour the post would land on.
         target = self._drop_target
@@ -776,7 +831,7 @@ class WeekView(PeriodView):
             return
         if event.button() == Qt.MouseButton.LeftButton and self._on_more(pos, day):
             self._select_day(day)
-            self.dayActivated.emit(day)
+            self.moreActivated.emit(day)
             return
         post_id = self.post_at(pos)
         if post_id is not None:
@@ -788,12 +843,15 @@ class WeekView(PeriodView):
         self._track_press(event, pos, post_id)
 
     def _on_more(self, pos: QPoint, day: date) -> bool:
-        """Whether ``pos`` is on the "+N more" of ``day``'s all-day strip."""
+        """Whether ``pos`` is on a "+N" of ``day``: its all-day strip's, or the grid's."""
+        area = self._area_at(pos)
+        if area == "grid":
+            return any(rect.contains(pos) for rect in self.timed_more_rects(day))
         layout = self._strip_days.get(day)
         return (
             layout is not None
             and layout.more is not None
-            and self._area_at(pos) == "strip"
+            and area == "strip"
             and layout.more.contains(QPointF(pos - self._strip.pos()))
         )
 

@@ -395,6 +395,28 @@ def test_ctrl_tab_goes_round_every_pane_and_back(
     assert back == [*expected[-2::-1], calendar_focus]
 
 
+def test_a_crowded_hours_more_in_the_week_opens_the_agenda_on_that_day(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from calendar_app.ui.week_view import WeekView
+
+    session = window.session
+    day = TODAY + timedelta(days=1)
+    channel = session.channels()[0].id
+    for n in range(6):
+        post = NewPost(f"Launch {n}", channel, date=day, time=time(9, 0))
+        session.push(AddPostCommand(session, post))
+    window.set_view(1)
+    window.go_to(day)
+    week = window.view()
+    assert isinstance(week, WeekView)
+    week.scroll_to_time(time(8, 0))
+    (more,) = week.timed_more_rects(day)
+    qtbot.mouseClick(week, Qt.MouseButton.LeftButton, pos=more.center())
+    assert window.view_index() == 2
+    assert window.view().current_date() == day
+
+
 def test_tab_leaves_the_agenda_table(window: MainWindow, qtbot: QtBot) -> None:
     window.set_view(2)
     table = window.findChild(QWidget, "agendaTable")

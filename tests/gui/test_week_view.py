@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from typing import cast
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +16,7 @@ from calendar_app.ui.commands import AddPostCommand, MovePostsCommand
 from calendar_app.ui.dnd import posts_mime
 from calendar_app.ui.month_view import MonthView
 from calendar_app.ui.session import CalendarSession, Filters
-from calendar_app.ui.week_view import HOUR_HEIGHT, WeekView
+from calendar_app.ui.week_view import HOUR_HEIGHT, MIN_LANE_WIDTH, WeekView
 from tests.gui.conftest import TODAY, ScopeAnswers, double_click
 
 from .dragdrop import send_drop
@@ -162,6 +163,38 @@ def test_a_post_at_a_quarter_to_midnight_shows_its_whole_block(
     assert rect is not None
     assert week.grid_rect().contains(rect), "the block runs past the bottom of the grid"
     assert week.post_at(rect.center()) == late
+
+
+def test_a_crowded_hour_keeps_its_blocks_readable_and_says_how_many_more(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    day = date(2026, 11, 18)
+    launch = [add_post(session, f"Launch {n}", day, time(9, 0)) for n in range(6)]
+    week.scroll_to_time(time(8, 0))
+    shown = [i for i in launch if week.chip_rect(i) is not None]
+    assert 1 <= len(shown) < len(launch)
+    assert week.hidden_count(day) == len(launch) - len(shown)
+    assert all(cast(QRect, week.chip_rect(i)).width() >= MIN_LANE_WIDTH - 2 for i in shown)
+    (more,) = week.timed_more_rects(day)
+    assert week.day_rect(day).contains(more.center())
+    assert all(not cast(QRect, week.chip_rect(i)).intersects(more) for i in shown)
+
+    # Tab reaches every one of them, each in sight when selected.
+    week.set_current_date(day)
+    week.setFocus()
+    for post_id in week.posts_on(day):
+        qtbot.keyClick(week, Qt.Key.Key_Tab)
+        assert week.selected_post_ids() == [post_id]
+        rect = week.chip_rect(post_id)
+        assert rect is not None, "the selected post is out of sight"
+        assert week.post_at(rect.center()) == post_id
+    qtbot.keyClick(week, Qt.Key.Key_Escape)
+
+    # A click on "+N" asks for the day's every post.
+    with qtbot.waitSignal(week.moreActivated, check_params_cb=lambda d: d == day):
+        qtbot.mouseClick(
+            week, Qt.MouseButton.LeftButton, pos=week.timed_more_rects(day)[0].center()
+        )
 
 
 def test_overlapping_posts_sit_side_by_side(week: WeekView, session: CalendarSession) -> None:
