@@ -5,10 +5,14 @@ Posts are matched by uid; channels, key messages and campaigns by name
 (later stamp, then more revisions) wins; the other version is kept as a copy
 marked as a conflict unless it is simply an older state of the winner (fewer
 revisions), so nothing anyone wrote is lost. The whole merge is one
-transaction. Occurrences of a recurring post arrive as separate posts.
+transaction. The occurrences of a recurring post new to ours arrive as a
+recurring series again.
 
 A timed post from a calendar in another time zone keeps its moment: 09:00 in
-New York is 15:00 in Paris, as when the same post comes through iCalendar.
+New York is 15:00 in Paris, as when the same post comes through iCalendar. Its
+occurrences then arrive as separate posts: across daylight-saving changes the
+same moment can fall on different wall-clock days, which no repeat rule of
+ours describes.
 """
 
 from __future__ import annotations
@@ -99,13 +103,18 @@ def merge_calendar(
         def translate(post: Post) -> NewPost:
             return maps.translate(post.as_new())
 
+        same_zone = theirs.zone.key == ours.zone.key
+        series: dict[int, dict[int, date]] = {}  # their series -> our new posts, occurrences
         total = len(their_posts)
         for done, post in enumerate(their_posts):
             if done % 200 == 0 and not progress(done, total):
                 raise Cancelled()
             mine = ours.find_post(post.uid)
             if mine is None:
-                summary.added.extend(ours.add_posts([translate(post)], uids=[post.uid]).created)
+                (added,) = ours.add_posts([translate(post)], uids=[post.uid]).created
+                summary.added.append(added)
+                if same_zone and post.series_id is not None and post.date is not None:
+                    series.setdefault(post.series_id, {})[added] = post.occurrence or post.date
                 continue
             if _content(mine, our_names) == _content(post, their_names):
                 summary.unchanged += 1
@@ -123,6 +132,16 @@ def merge_calendar(
                 summary.conflicts += 1
             else:
                 summary.kept_newer += 1  # ours is a later state of the same post
+        for series_id, members in series.items():
+            theirs_series = theirs.series(series_id)
+            adopted = ours.adopt_series(
+                theirs_series.rrule,
+                theirs_series.anchor,
+                theirs_series.anchor_time,
+                members,
+                theirs_series.exdates,
+            )
+            summary.series_added.extend(adopted.created)
         progress(total, total)
     return summary
 

@@ -12,7 +12,7 @@ import pytest
 
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, InvalidInput
-from calendar_app.core.models import CampaignKind, NewPost, PostStatus
+from calendar_app.core.models import CampaignKind, NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.copy import save_copy
 from calendar_app.exchange.formats import (
@@ -281,3 +281,33 @@ def test_a_calendar_in_another_zone_merges_at_the_same_moment_as_its_ics(
     assert merge_calendar(ours, theirs).unchanged == 3
     assert {p.title: (p.date, p.time) for p in ours.all_posts()} == when
     theirs.close()
+
+
+def test_a_recurring_series_arrives_as_a_series_again(tmp_path: Path) -> None:
+    write_demo(tmp_path / "demo.cadence")
+    with (
+        CalendarStore.open(tmp_path / "demo.cadence") as theirs,
+        CalendarStore.create(tmp_path / "new.cadence", timezone="Europe/Amsterdam") as ours,
+    ):
+        summary = merge_calendar(ours, theirs)
+
+        def series_of(store: CalendarStore) -> dict[str, tuple[object, ...]]:
+            """Each series by its first post's uid: its rule and its posts' occurrences."""
+            found: dict[int, list[Post]] = {}
+            for post in store.all_posts():
+                if post.series_id is not None:
+                    found.setdefault(post.series_id, []).append(post)
+            return {
+                posts[0].uid: (
+                    store.series(series_id).rrule,
+                    store.series(series_id).anchor,
+                    store.series(series_id).exdates,
+                    [(p.uid, p.occurrence) for p in posts],
+                )
+                for series_id, posts in found.items()
+                for posts in [sorted(posts, key=lambda p: p.uid)]
+            }
+
+        assert series_of(theirs)
+        assert series_of(ours) == series_of(theirs)
+        assert len(summary.series_added) == len(series_of(theirs))
