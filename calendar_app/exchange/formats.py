@@ -112,6 +112,8 @@ class ImportSummary:
     conflicts: int = 0
     kept_newer: int = 0
     """Posts left as they are because the calendar holds a later edit of them."""
+    withdrawn: int = 0
+    """Occurrences of a recurring event that its file no longer has, now cancelled."""
     channels_added: list[int] = field(default_factory=list)
     messages_added: list[int] = field(default_factory=list)
     campaigns_added: list[int] = field(default_factory=list)
@@ -131,6 +133,9 @@ class ImportSummary:
             )
         if self.kept_newer:
             text += f", {self.kept_newer} edited here since kept as they are"
+        if self.withdrawn:
+            occurrences = "occurrence" if self.withdrawn == 1 else "occurrences"
+            text += f", {self.withdrawn} {occurrences} the file no longer has cancelled"
         if self.skipped:
             text += f", skipped {len(self.skipped)}"
         created = self.created()

@@ -43,7 +43,7 @@ import re
 import secrets
 import uuid
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -1493,6 +1493,10 @@ class _Writer:
                 copies.append(conflict_copy(new))
             else:
                 summary.kept_newer += 1  # the calendar holds a later edit of it
+        for post in self._withdrawn(items, edits):
+            edits[post.id] = {"status": PostStatus.CANCELLED}
+            previous.append(post)
+            summary.withdrawn += 1
         _advance(progress, middle, total)
         created: list[int] = []
         for start in range(0, len(fresh), _BATCH):
@@ -1513,6 +1517,30 @@ class _Writer:
             store.update_posts(edits)
             summary.previous.extend(previous)
         _advance(progress, total, total)
+
+    def _withdrawn(self, items: Sequence[_Item], edits: Mapping[int, PostChanges]) -> list[Post]:
+        """Occurrences imported before that a recurring event of the file no longer makes
+        (an EXDATE added, a changed rule), up to its last occurrence in the file: past
+        that, the file may simply spell out less (an endless rule stops at a horizon)."""
+        made: dict[str, set[str]] = {}
+        for item in items:
+            source, rid = item.source
+            if source is not None and rid is not None:
+                made.setdefault(source, set()).add(rid)
+        gone = []
+        for source, rids in made.items():
+            last = max(rids)
+            for post in self.store.imported_occurrences(source):
+                rid = post.recurrence_id
+                if (
+                    rid is not None
+                    and rid not in rids
+                    and rid <= last
+                    and post.status != PostStatus.CANCELLED
+                    and post.id not in edits
+                ):
+                    gone.append(post)
+        return gone
 
     def _adopt_series(self, items: Sequence[_Item], ids: Sequence[int]) -> None:
         """Put Cadence's own recurring series back together from X-CADENCE-SERIES."""

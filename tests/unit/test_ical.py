@@ -581,6 +581,35 @@ def test_recurring_events_expand_with_exdate_and_override_into_posts_of_their_ow
     )
 
 
+def test_an_occurrence_the_source_takes_out_is_cancelled_on_reimport(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    import_file(planned, FIXTURES / "google.ics", fallback="Google Calendar")
+    source = "5q8v2k1m3n4b6c7x9z0a1s2d3f@google.com"
+    (gone,) = [p for p in planned.imported_occurrences(source) if p.date == date(2026, 1, 26)]
+    assert gone.status != PostStatus.CANCELLED
+    # Google deletes one occurrence by adding an EXDATE (and shortens the series).
+    text = (FIXTURES / "google.ics").read_text()
+    text = text.replace(
+        "EXDATE;TZID=Europe/Paris:20260119T093000",
+        "EXDATE;TZID=Europe/Paris:20260119T093000,20260126T093000",
+    )
+    edited = tmp_path / "google-edited.ics"
+    edited.write_text(text)
+
+    summary = import_ics(planned, edited, ImportOptions(), no_progress, today=TODAY)
+
+    assert summary.withdrawn == 1
+    assert summary.previous == [gone]  # undo puts it back as it was
+    assert "1 occurrence the file no longer has cancelled" in summary.describe()
+    assert planned.post(gone.id).status == PostStatus.CANCELLED
+    others = [p for p in planned.imported_occurrences(source) if p.id != gone.id]
+    assert all(p.status != PostStatus.CANCELLED for p in others)
+    # Importing the edited file again changes nothing more.
+    again = import_ics(planned, edited, ImportOptions(), no_progress, today=TODAY)
+    assert (again.withdrawn, again.previous, again.added) == (0, [], [])
+
+
 def test_outlook_file_with_windows_zone_names(planned: CalendarStore) -> None:
     added, _, _, skipped = import_file(planned, FIXTURES / "outlook.ics")
     assert rows(planned) == [
