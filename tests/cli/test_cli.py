@@ -650,11 +650,34 @@ def test_export_cadence_keeps_only_the_posts_asked_for(demo: Path, tmp_path: Pat
     assert wanted
     assert json.loads(run("post", "list", out, "--json")[1]) == wanted
     assert said.startswith(f"Exported {len(wanted)} posts")
-    # What was left out is gone from the file, not only from its tables.
+    # What was left out is gone from the file, not only from its tables: its uid, and
+    # the words of its title and body (which the search index holds too).
     kept = {p["uid"] for p in wanted}
-    left_out = json.loads(run("post", "list", demo, "--json")[1])
+    kept_words = {w for p in wanted for w in f"{p['title']} {p['body']}".split()}
+    left_out = [
+        p for p in json.loads(run("post", "list", demo, "--json")[1]) if p["uid"] not in kept
+    ]
     content = out.read_bytes()
-    assert all(p["uid"].encode() not in content for p in left_out if p["uid"] not in kept)
+    assert all(p["uid"].encode() not in content for p in left_out)
+    with sqlite3.connect(out) as conn:  # every text the copy holds on purpose
+        tables = [
+            name
+            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not name.startswith("posts_fts")
+        ]
+        held = " ".join(
+            str(value)
+            for table in tables
+            for row in conn.execute(f'SELECT * FROM "{table}"')
+            for value in row
+        )
+    secret = {w for p in left_out for w in p["body"].split() if len(w) > 6 and w not in held}
+    assert secret
+    assert [w for w in secret if w.encode() in content] == []
+    assert json.loads(run("post", "list", out, "--json")[1]) == wanted  # and search works:
+    with CalendarStore.open(out) as copy:
+        word = next(w for w in kept_words if w.isalpha() and len(w) > 6)
+        assert copy.search(word)
     with sqlite3.connect(out) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         (orphans,) = conn.execute(
