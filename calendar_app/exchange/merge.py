@@ -26,7 +26,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from ..core.errors import CalendarFileError, InvalidInput, environment_errors
-from ..core.models import Campaign, Channel, KeyMessage, NewPost, Post
+from ..core.models import OUTSIDE_PLANS, Campaign, Channel, KeyMessage, NewPost, Post, in_plans
 from ..core.store import CalendarStore, full_edit
 from .formats import (
     Cancelled,
@@ -91,7 +91,7 @@ def merge_calendar(
     """Bring every post of ``theirs`` into ``ours``; ``theirs`` is only read."""
     summary = ImportSummary()
     their_names = _names(theirs)
-    their_posts = _in_zone(theirs.all_posts(), theirs.zone, ours.zone)
+    their_posts = _in_zone(theirs.all_posts(), theirs.zone, ours.zone, summary)
     with environment_errors(), ours.db.atomic():
         maps = _Maps(
             _map_channels(ours, theirs, summary, fallback_channel),
@@ -171,8 +171,14 @@ def copy_posts_between(
     return summary
 
 
-def _in_zone(posts: list[Post], theirs: ZoneInfo, ours: ZoneInfo) -> list[Post]:
-    """Their posts with their times moved from their zone to ours (same moment)."""
+def _in_zone(
+    posts: list[Post], theirs: ZoneInfo, ours: ZoneInfo, summary: ImportSummary
+) -> list[Post]:
+    """Their posts with their times moved from their zone to ours (same moment).
+
+    A post the move would take past the years a calendar plans is left out, with a
+    sentence in ``summary.skipped``.
+    """
     if theirs.key == ours.key:
         return posts
     moved = []
@@ -180,6 +186,11 @@ def _in_zone(posts: list[Post], theirs: ZoneInfo, ours: ZoneInfo) -> list[Post]:
         if post.date is not None and post.time is not None:
             there = datetime.combine(post.date, post.time, tzinfo=theirs)
             here = there.astimezone(ours)
+            if not in_plans(here.date()):
+                summary.skipped.append(
+                    f"'{post.title}' falls on {here.date().isoformat()} here, which {OUTSIDE_PLANS}"
+                )
+                continue
             post = dataclasses.replace(post, date=here.date(), time=here.time().replace(second=0))
         moved.append(post)
     return moved

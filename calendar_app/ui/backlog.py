@@ -370,16 +370,18 @@ class BacklogPanel(QWidget):
         return [int(i.data(PostIdRole)) for i in sorted(rows, key=lambda i: i.row())]
 
     def select_posts(self, post_ids: list[int]) -> None:
-        """Select these ideas where they are listed, scroll to them and focus the list."""
+        """Select these ideas where they are listed (none when none is: the search hides
+        them), scroll to them and focus the list."""
         selection = QItemSelection()
         for post_id in post_ids:
             index = self.index_of(post_id)
             if index.isValid():
                 selection.select(index, index)
-        if selection.isEmpty():
-            return
         chooser = self.list.selectionModel()
         flags = QItemSelectionModel.SelectionFlag
+        if selection.isEmpty():
+            chooser.clearSelection()
+            return
         chooser.select(selection, flags.ClearAndSelect | flags.Rows)
         chooser.setCurrentIndex(selection.indexes()[0], flags.NoUpdate)
         self.list.scrollTo(selection.indexes()[0])

@@ -767,7 +767,9 @@ class MainWindow(QMainWindow):
             )
             return
         landed = drop_posts(self.session, self, mime, day, when, copy=not carried.cut)
-        if landed:
+        if landed and day is None:
+            self.backlog.select_posts(landed)
+        elif landed:
             self.view().select_posts(landed)
         if landed and carried.cut:
             # Moved: from now on a paste repeats them, as after a copy.

@@ -713,11 +713,13 @@ def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None
     window.month_view.setFocus()
     window.month_view.select_posts([post.id])
     window.cut_posts_action.trigger()
-    window.backlog.list.setFocus()
+    backlog = window.backlog
+    backlog.select_posts(backlog.shown_post_ids()[:1])  # an idea was selected there before
     window.paste_posts_action.trigger()
     assert (session.store.post(post.id).date, session.store.post(post.id).time) == (None, None)
-    assert post.id in window.backlog.shown_post_ids()
+    assert post.id in backlog.shown_post_ids()
     assert window.undo_action.text() == "&Undo Unschedule post"
+    assert window.selected_post_ids() == [post.id], "the pasted post, not the idea before it"
 
 
 def test_ctrl_c_copies_posts_in_the_agenda_and_text_in_the_search_box(

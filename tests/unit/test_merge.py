@@ -264,10 +264,15 @@ def test_a_calendar_in_another_zone_merges_at_the_same_moment_as_its_ics(
     )
     late = dataclasses.replace(morning, title="Late in New York", time=time(22, 30))
     untimed = dataclasses.replace(morning, title="All day", time=None)
-    theirs.add_posts([morning, late, untimed])
+    last = dataclasses.replace(late, title="Last of the plans", date=date(2999, 12, 31))
+    theirs.add_posts([morning, late, untimed, last])
 
     summary = merge_calendar(ours, theirs)
     assert len(summary.added) == 3
+    assert summary.skipped == [
+        "'Last of the plans' falls on 3000-01-01 here, which is outside the years a"
+        " calendar plans (1900 to 2999)"
+    ]
     when = {p.title: (p.date, p.time) for p in ours.all_posts()}
     assert when["Morning in New York"] == (date(2026, 12, 1), time(15, 0))  # in Paris
     assert when["Late in New York"] == (date(2026, 12, 2), time(4, 30))  # the next day here
@@ -275,7 +280,8 @@ def test_a_calendar_in_another_zone_merges_at_the_same_moment_as_its_ics(
 
     # The same posts through iCalendar land at the same times, and merging again
     # changes nothing: the two routes agree.
-    export_ics(theirs, tmp_path / "ny.ics", ExportOptions(), no_progress)
+    options = ExportOptions(last=date(2999, 1, 1))
+    export_ics(theirs, tmp_path / "ny.ics", options, no_progress)
     again = import_ics(ours, tmp_path / "ny.ics", ImportOptions(), no_progress)
     assert (again.added, again.previous, again.unchanged) == ([], [], 3)
     assert merge_calendar(ours, theirs).unchanged == 3
