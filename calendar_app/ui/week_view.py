@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import cast
 
 from PySide6.QtCore import (
     QLocale,
@@ -112,17 +113,15 @@ class _Drop:
     at: time | None = None
 
 
-def _lanes(posts: list[Post]) -> list[tuple[Post, int, int, int]]:
-    """Side-by-side placement of overlapping blocks: (post, lane, lanes in its cluster,
-    the cluster's number)."""
-    placed: list[tuple[Post, int, int, int]] = []
+def _lanes(posts: list[Post]) -> list[tuple[Post, int, int]]:
+    """Side-by-side placement of overlapping blocks: (post, lane, lanes in its cluster)."""
+    placed: list[tuple[Post, int, int]] = []
     cluster: list[tuple[Post, int]] = []
     lane_ends: list[int] = []
     cluster_end = -1
-    clusters = 0
 
     def close() -> None:
-        placed.extend((post, lane, len(lane_ends), clusters) for post, lane in cluster)
+        placed.extend((post, lane, len(lane_ends)) for post, lane in cluster)
 
     for post in posts:
         assert post.time is not None
@@ -130,7 +129,6 @@ def _lanes(posts: list[Post]) -> list[tuple[Post, int, int, int]]:
         if start >= cluster_end and cluster:
             close()
             cluster, lane_ends = [], []
-            clusters += 1
         end = start + BLOCK_MINUTES
         for lane, lane_end in enumerate(lane_ends):
             if lane_end <= start:
@@ -197,9 +195,9 @@ class WeekView(PeriodView):
         self.setAccessibleName("Week view")
         self._timed: dict[int, QRectF] = {}
         self._strip_days: dict[date, _StripDay] = {}
-        self._timed_more: list[tuple[date, QRectF | None, int]] = []
+        self._timed_more: list[tuple[date, QRectF, int]] = []
         """The "+N" of posts at overlapping times that the day has no room for: the day,
-        where it is drawn (None: under the post the keyboard is on), how many."""
+        where it is drawn, how many."""
         self._drop_target: _Drop | None = None
         self._scroll_pending = True
 
@@ -414,7 +412,7 @@ class WeekView(PeriodView):
         return [
             rect.toAlignedRect().translated(self._grid_offset())
             for d, rect, count in self._timed_more
-            if d == day and rect is not None and count
+            if d == day
         ]
 
     def more_rect(self, day: date) -> QRect | None:
@@ -448,7 +446,7 @@ class WeekView(PeriodView):
 
         strip_days: dict[date, _StripDay] = {}
         timed: dict[int, QRectF] = {}
-        timed_more: list[tuple[date, QRectF | None, int]] = []
+        timed_more: list[tuple[date, QRectF, int]] = []
         for index, day in enumerate(self.visible_days()):
             left, right = edges[index], edges[index + 1]
             posts = self._by_day.get(day, [])
@@ -465,26 +463,35 @@ class WeekView(PeriodView):
 
             width = right - left - 4
             room = max(2, int(width // MIN_LANE_WIDTH))  # a chip and a "+N" at least
-            behind: dict[int, list[Post]] = {}
-            for post, lane, lanes, cluster in _lanes([p for p in posts if p.time is not None]):
-                if lanes > room and lane >= room - 1:
-                    # Too many side by side: the last lane says how many more there are.
-                    behind.setdefault(cluster, []).append(post)
+            # Where more posts overlap than there is room for, the last lane takes every
+            # post that would lie beyond it: one alone there is drawn, posts that meet
+            # there wait behind one "+N" at the time of the first.
+            crowds: list[list[Post]] = []
+            crowd_end = -1
+            for post, lane, lanes in _lanes([p for p in posts if p.time is not None]):
+                if lanes <= room or lane < room - 1:
+                    timed[post.id] = self._block(post, left, width, lane, min(lanes, room))
                     continue
-                timed[post.id] = self._block(post, left, width, lane, min(lanes, room))
-            focus = self._focus_post
-            for crowd in behind.values():  # in time order, as the day's posts are
-                marker = self._block(crowd[0], left, width, room - 1, room)
-                focused = next((p for p in crowd if p.id == focus), None)
-                place: QRectF | None = marker
+                start = _minutes(cast(time, post.time))
+                if crowds and start < crowd_end:
+                    crowds[-1].append(post)
+                else:
+                    crowds.append([post])
+                crowd_end = max(crowd_end, start + BLOCK_MINUTES)
+            for crowd in crowds:  # in time order, as the day's posts are
+                focused = next((p for p in crowd if p.id == self._focus_post), None)
+                if focused is None and len(crowd) == 1:
+                    focused = crowd[0]
                 if focused is not None:
-                    # The post the keyboard is on takes the last lane, at its own time
-                    # (over the "+N" when they meet).
+                    # Alone in the last lane, or the one the keyboard is on: drawn there.
                     timed[focused.id] = self._block(focused, left, width, room - 1, room)
-                    crowd = [p for p in crowd if p is not focused]
-                    if marker.intersects(timed[focused.id]):
-                        place = None
-                timed_more.append((day, place, len(crowd)))
+                rest = [p for p in crowd if p is not focused]
+                if not rest:
+                    continue
+                marker = self._block(rest[0], left, width, room - 1, room)
+                if focused is not None and marker.intersects(timed[focused.id]):
+                    marker.moveTop(timed[focused.id].bottom() + 2)  # just below it
+                timed_more.append((day, marker, len(rest)))
         self._strip_days = strip_days
         self._timed = timed
         self._timed_more = timed_more
@@ -771,7 +778,7 @@ class WeekView(PeriodView):
                 self.paint_post(painter, rect, self._posts[post_id])
         chip_font = self.chip_font()
         for _day, marker, count in self._timed_more:
-            if marker is not None and count and marker.intersects(QRectF(clip)):
+            if marker.intersects(QRectF(clip)):
                 painter.save()
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
                 painter.setPen(QPen(colors.line, 1.0))

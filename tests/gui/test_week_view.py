@@ -188,6 +188,9 @@ def test_a_crowded_hour_keeps_its_blocks_readable_and_says_how_many_more(
         rect = week.chip_rect(post_id)
         assert rect is not None, "the selected post is out of sight"
         assert week.post_at(rect.center()) == post_id
+        if week.hidden_count(day):  # the others still say they are there
+            (more,) = week.timed_more_rects(day)
+            assert not more.intersects(rect)
     qtbot.keyClick(week, Qt.Key.Key_Escape)
 
     # A click on "+N" asks for the day's every post.
@@ -195,6 +198,25 @@ def test_a_crowded_hour_keeps_its_blocks_readable_and_says_how_many_more(
         qtbot.mouseClick(
             week, Qt.MouseButton.LeftButton, pos=week.timed_more_rects(day)[0].center()
         )
+
+
+def test_one_crowded_moment_hides_only_the_posts_that_meet_there(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    day = date(2026, 11, 18)
+    crowd = [add_post(session, f"Launch {n}", day, time(9, 0)) for n in range(3)]
+    chain = [
+        add_post(session, f"Every quarter {minutes}", day, time(9 + minutes // 60, minutes % 60))
+        for minutes in range(15, 6 * 60, 15)
+    ]
+    week.scroll_to_time(time(8, 0))
+    shown = set(week.visible_posts(day))
+    hidden = [i for i in crowd + chain if i not in shown]
+    assert 0 < len(hidden) <= 3, "only around 09:00 is there no room"
+    assert week.hidden_count(day) == len(hidden)
+    assert all(session.store.post(i).time < time(10, 0) for i in hidden)  # type: ignore[operator]
+    (more,) = week.timed_more_rects(day)
+    assert more.top() < week.y_for_time(time(9, 45))
 
 
 def test_overlapping_posts_sit_side_by_side(week: WeekView, session: CalendarSession) -> None:
