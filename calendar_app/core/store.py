@@ -783,6 +783,10 @@ class CalendarStore:
         found = self._posts("WHERE p.uid = ?", [uid.strip()])
         return found[0] if found else None
 
+    def posts_titled(self, title: str) -> list[Post]:
+        """The posts with exactly this title."""
+        return self._posts("WHERE p.title = ?", [title])
+
     def imported_occurrences(self, source_uid: str) -> list[Post]:
         """The posts imported as occurrences of another program's recurring event."""
         return self._posts("WHERE p.source_uid = ? AND p.recurrence_id IS NOT NULL", [source_uid])

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..core.errors import CadenceError
-from ..core.models import NewPost, Post
+from ..core.models import NewPost, Post, post_content
 from ..core.store import CalendarStore
 
 Progress = Callable[[int, int], bool]
@@ -29,6 +29,16 @@ CONFLICT_MARK = " (conflict)"
 def conflict_copy(post: NewPost) -> NewPost:
     """The post as a copy marked as a conflict (it gets a uid of its own when added)."""
     return replace(post, title=post.title + CONFLICT_MARK)
+
+
+def keep_conflict(store: CalendarStore, post: NewPost, summary: ImportSummary) -> None:
+    """Add ``post`` as a copy marked as a conflict, unless the calendar already holds
+    that very copy (an import of the same file again adds nothing)."""
+    copy = conflict_copy(post)
+    if any(post_content(p) == post_content(copy) for p in store.posts_titled(copy.title)):
+        return
+    summary.added.extend(store.add_posts([copy]).created)
+    summary.conflicts += 1
 
 
 def no_progress(done: int, total: int) -> bool:

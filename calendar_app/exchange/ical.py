@@ -87,7 +87,7 @@ from .formats import (
     ImportOptions,
     ImportSummary,
     Progress,
-    conflict_copy,
+    keep_conflict,
     no_progress,
 )
 from .windows_zones import iana_for_windows
@@ -109,6 +109,9 @@ X_STATUS = "X-CADENCE-STATUS"
 X_NOTES = "X-CADENCE-NOTES"
 X_LINK = "X-CADENCE-LINK"
 X_SERIES = "X-CADENCE-SERIES"
+X_EDITED = "X-CADENCE-EDITED"
+"""The revision and last edit the event was written from ("3/20261201T100000Z"): other
+programs that edit it move LAST-MODIFIED or SEQUENCE and leave this as it was."""
 
 TIMED_LENGTH = timedelta(minutes=30)
 """How long a timed post looks in other calendar programs (posts have no duration)."""
@@ -446,6 +449,7 @@ class _EventBuilder:
             "COLOR": colour,
             X_CHANNEL: channel_prop,
             X_STATUS: x_status,
+            X_EDITED: vText(f"{post.revision}/{_utc_text(post.updated_at)}"),
         }
         description = _description(post.body, post.link)
         if description:
@@ -682,8 +686,10 @@ class _Item:
     series: tuple[str, str, date, time | None, tuple[date, ...], date | None] | None = None
     """(key, rule, anchor, anchor time, exdates, occurrence) from X-CADENCE-SERIES."""
     edited: tuple[datetime, int] | None = None
-    """When the post was last edited and its revision, from Cadence's LAST-MODIFIED and
-    SEQUENCE (to the second): what tells a later edit from an older file."""
+    """The post's last edit and revision when Cadence wrote the file (to the second),
+    from X-CADENCE-EDITED, else from LAST-MODIFIED and SEQUENCE."""
+    touched: datetime | None = None
+    """When another program last edited the event since (its LAST-MODIFIED), if it did."""
 
 
 @dataclass(slots=True)
@@ -1172,14 +1178,17 @@ class _Reader:
 
     def _own_fields(self, item: _Item, component: Any, index: int) -> None:
         modified, sequence = component.get("LAST-MODIFIED"), component.get("SEQUENCE")
-        if modified is not None and sequence is not None:
-            stamp = getattr(modified, "dt", None)
-            if (
-                isinstance(stamp, datetime)
-                and stamp.tzinfo is not None
-                and isinstance(sequence, int)
-            ):
-                item.edited = (stamp.astimezone(UTC), sequence + 1)
+        stamp = getattr(modified, "dt", None)
+        if not (isinstance(stamp, datetime) and stamp.tzinfo is not None):
+            stamp = None
+        written = _written(str(component.get(X_EDITED, "")))
+        if written is not None:
+            item.edited = written
+            now = (stamp.astimezone(UTC) if stamp else None, sequence)
+            if now != (written[0], written[1] - 1):
+                item.touched = now[0] or written[0]
+        elif stamp is not None and isinstance(sequence, int):
+            item.edited = (stamp.astimezone(UTC), sequence + 1)
         channel = component[X_CHANNEL]
         if isinstance(channel, list):
             raise self.refuse(
@@ -1353,6 +1362,20 @@ def _existing_posts(store: CalendarStore, uids: Iterable[str]) -> dict[str, Post
     return {post.uid: post for post in store.posts(ids)}
 
 
+def _utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _written(text: str) -> tuple[datetime, int] | None:
+    """X-CADENCE-EDITED read back: (last edit, revision), or None when it is not one."""
+    revision, _, stamp = text.strip().partition("/")
+    try:
+        moment = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return (moment, int(revision)) if revision.isdigit() else None
+
+
 def _edited(post: Post) -> tuple[datetime, int]:
     """The post's last edit and revision, as a file Cadence writes records them."""
     return post.updated_at.astimezone(UTC).replace(microsecond=0), post.revision
@@ -1481,18 +1504,22 @@ class _Writer:
                 fresh_items.append(item)
             elif post_content(old) == post_content(new):
                 summary.unchanged += 1
-            elif item.edited is None or item.edited >= _edited(old):
-                # The same state edited in the file by hand or by another program, or a
-                # later edit; where the calendar's post was edited too, it is kept as a copy.
-                edited_here = item.edited is not None and item.edited[1] <= old.revision
-                if edited_here and item.edited != _edited(old):
-                    copies.append(conflict_copy(old.as_new()))
+            elif item.edited is None or item.edited == _edited(old):
+                # Written from the post as it is here: edited since by hand or by another
+                # program (or another program's event).
                 edits[old.id] = full_edit(new)
                 previous.append(old)
-            elif item.edited[1] > old.revision:  # not an older state of this post: keep both
-                copies.append(conflict_copy(new))
+            elif item.touched is None and item.edited < _edited(old):
+                summary.kept_newer += 1  # an older state of this post: the calendar's stays
             else:
-                summary.kept_newer += 1  # the calendar holds a later edit of it
+                # Edited on both sides: the later edit wins, the other is kept as a copy.
+                there = item.touched or item.edited[0]
+                if (there, item.edited[1]) > _edited(old):
+                    copies.append(old.as_new())
+                    edits[old.id] = full_edit(new)
+                    previous.append(old)
+                else:
+                    copies.append(new)
         for post in self._withdrawn(items, edits):
             edits[post.id] = {"status": PostStatus.CANCELLED}
             previous.append(post)
@@ -1510,9 +1537,8 @@ class _Writer:
             summary.added.extend(new_ids)
             _advance(progress, middle + (total - middle) * len(created) // len(fresh), total)
         self._adopt_series(fresh_items, created)
-        if copies:
-            summary.added.extend(store.add_posts(copies).created)
-            summary.conflicts += len(copies)
+        for copy in copies:
+            keep_conflict(store, copy, summary)
         if edits:
             store.update_posts(edits)
             summary.previous.extend(previous)

@@ -33,7 +33,7 @@ from .formats import (
     ImportOptions,
     ImportSummary,
     Progress,
-    conflict_copy,
+    keep_conflict,
     no_progress,
 )
 
@@ -123,13 +123,11 @@ def merge_calendar(
                 incoming = translate(post)
                 edit = full_edit(incoming)
                 if mine.revision >= post.revision:
-                    summary.added.extend(ours.add_posts([conflict_copy(mine.as_new())]).created)
-                    summary.conflicts += 1
+                    keep_conflict(ours, mine.as_new(), summary)
                 ours.update_posts({mine.id: edit})
                 summary.previous.append(mine)
             elif post.revision > mine.revision:
-                summary.added.extend(ours.add_posts([conflict_copy(translate(post))]).created)
-                summary.conflicts += 1
+                keep_conflict(ours, translate(post), summary)
             else:
                 summary.kept_newer += 1  # ours is a later state of the same post
         for series_id, members in series.items():

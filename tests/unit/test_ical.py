@@ -516,6 +516,53 @@ def test_a_file_edited_elsewhere_after_a_later_edit_here_keeps_both_versions(
     assert "Their wording (conflict)" in [p.title for p in store.all_posts()]
 
 
+def test_another_program_editing_the_file_is_not_a_conflict_and_a_conflict_comes_once(
+    store: CalendarStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stamps = iter(f"2026-03-0{day}T10:00:00.000000+00:00" for day in range(1, 10))
+    monkeypatch.setattr(store_module, "_now", lambda: next(stamps))
+    post = one_post(store, title="Original")
+    path = tmp_path / "out.ics"
+    export_ics(store, path, ExportOptions(), no_progress)
+    # A calendar program renames it: a later LAST-MODIFIED, the same SEQUENCE.
+    text = path.read_text().replace("SUMMARY:Original", "SUMMARY:Renamed there")
+    text = text.replace("LAST-MODIFIED:20260301T100000Z", "LAST-MODIFIED:20260305T120000Z")
+    path.write_text(text)
+
+    summary = import_ics(store, path, ImportOptions(), no_progress)
+
+    assert (len(summary.previous), summary.conflicts, summary.added) == (1, 0, [])
+    assert [p.title for p in store.all_posts()] == ["Renamed there"]
+
+    # Edited on both sides: the later edit wins and the other is kept, once, however
+    # often the same file comes in again.
+    store.update_post(post.id, {"title": "Renamed here"})  # 2026-03-03: earlier
+    both = tmp_path / "both.ics"
+    both.write_text(text.replace("SUMMARY:Renamed there", "SUMMARY:Renamed there again"))
+    for _ in range(3):
+        import_ics(store, both, ImportOptions(), no_progress)
+    titles = sorted(p.title for p in store.all_posts())
+    assert titles == ["Renamed here (conflict)", "Renamed there again"]
+
+    store.update_post(post.id, {"title": "Ours, the latest"})
+    older = tmp_path / "older.ics"
+    older.write_text(
+        text.replace("SUMMARY:Renamed there", "SUMMARY:Theirs, older").replace(
+            "LAST-MODIFIED:20260305T120000Z", "LAST-MODIFIED:20260302T120000Z"
+        )
+    )
+    for _ in range(3):
+        summary = import_ics(store, older, ImportOptions(), no_progress)
+    assert store.post(post.id).title == "Ours, the latest"
+    titles = sorted(p.title for p in store.all_posts())
+    assert titles == [
+        "Ours, the latest",
+        "Renamed here (conflict)",
+        "Theirs, older (conflict)",
+    ]
+    assert (summary.added, summary.conflicts) == ([], 0)  # the third time: nothing new
+
+
 # -- other programs' files -------------------------------------------------------------
 
 

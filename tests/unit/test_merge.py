@@ -88,6 +88,22 @@ def test_both_sides_edited_keeps_the_older_edit_as_a_conflict_copy(
     assert ours.post_by_uid(post.uid).title == "Their wording"
 
 
+def test_a_conflict_is_kept_once_however_often_the_same_file_comes_in(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    (post,) = theirs.all_posts()
+    for _ in range(3):
+        theirs.update_post(post.id, {"title": "Their wording"})  # more revisions, older
+    theirs.db.execute("UPDATE posts SET updated_at = '2000-01-01T00:00:00+00:00'")
+    (mine,) = ours.all_posts()
+    ours.update_post(mine.id, {"title": "Our wording"})
+    for _ in range(3):
+        merge_calendar(ours, theirs)
+    titles = sorted(p.title for p in ours.all_posts())
+    assert titles == ["Our wording", "Their wording" + CONFLICT_MARK]
+
+
 def test_new_posts_bring_their_channels_and_messages_by_name(
     pair: tuple[CalendarStore, CalendarStore],
 ) -> None:
