@@ -461,18 +461,20 @@ def test_tab_brings_a_post_behind_more_into_sight(
 def test_a_narrow_chip_keeps_its_title_before_its_time(qtbot: QtBot) -> None:
     theme = ChipTheme.from_palette(QApplication.palette())
 
-    def painted(width: int, title: str) -> QImage:
+    def painted(width: int, title: str, at: time | None = time(8, 30)) -> QImage:
         image = QImage(width, 20, QImage.Format.Format_ARGB32)
         image.fill(theme.base)
         painter = QPainter(image)
-        chip = Chip(title, QColor("#1f6feb"), (QColor("red"),), at=time(8, 30))
+        chip = Chip(title, QColor("#1f6feb"), (QColor("red"),), at=at)
         paint_chip(painter, QRectF(0, 0, width, 20), chip, theme, QFont())
         painter.end()
         return image
 
-    # A wide chip shows its time; a narrow one gives the room to its title.
-    assert painted(300, "Energy prices") != painted(300, "Solar pays")
-    assert painted(70, "Energy prices") != painted(70, "Solar pays")
+    # A wide chip shows its time beside its title...
+    assert painted(300, "Energy prices") != painted(300, "Energy prices", None)
+    # ...a narrow one leaves the time out, and its title has the room.
+    assert painted(80, "Energy prices") == painted(80, "Energy prices", None)
+    assert painted(80, "Energy prices") != painted(80, "Solar pays")
 
 
 def test_filters_and_changes_refresh_the_view(month: MonthView, session: CalendarSession) -> None:
