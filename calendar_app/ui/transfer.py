@@ -147,7 +147,15 @@ def run_import(
             parent, CadenceError(f"Cadence cannot tell what kind of file {source.name} is.")
         )
         return None
-    options = ImportOptions(fallback_channel=fallback_channel, day_first=day_first_locale())
+    # A CSV file names its channels, key messages and campaigns in columns of their
+    # own: those the calendar lacks are made (and taken away again by undo), as a
+    # merge does. Another program's iCalendar categories are not channels: those go
+    # to the channel chosen for them.
+    options = ImportOptions(
+        fallback_channel=fallback_channel,
+        create_missing=fmt == "csv",
+        day_first=day_first_locale(),
+    )
     summary = _with_progress(
         session,
         parent,

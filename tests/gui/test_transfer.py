@@ -100,3 +100,34 @@ def test_undoing_an_import_takes_away_the_series_it_brought(
     finally:
         fresh.undo_stack.clear()
         store.close()
+
+
+def test_a_csv_import_makes_the_names_it_needs_and_undo_takes_them_back(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    source = tmp_path / "sheet.csv"
+    source.write_text(
+        "date,channel,Key messages,campaign,title\n"
+        "2026-12-02,Podcast,Listen in;Made in Europe,Winter,Episode 1\n",
+        encoding="utf-8",
+    )
+    before = (session.store.all_posts(), session.store.channels(), session.store.campaigns())
+    summary = run_import(session, None, source)
+    assert summary is not None
+    assert summary.skipped == []
+    (post,) = session.store.posts(summary.added)
+    assert session.store.channel(post.channel_id).name == "Podcast"
+    assert {session.key_message(m).title for m in post.message_ids} == {
+        "Listen in",
+        "Made in Europe",
+    }
+    assert post.campaign_id is not None
+    assert summary.describe().endswith("; created 1 channel, 2 key messages, 1 campaign.")
+
+    session.undo_stack.undo()
+    assert (
+        session.store.all_posts(),
+        session.store.channels(),
+        session.store.campaigns(),
+    ) == before
+    assert session.store.key_message_titled("Listen in") is None
