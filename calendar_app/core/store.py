@@ -783,6 +783,16 @@ class CalendarStore:
         found = self._posts("WHERE p.uid = ?", [uid.strip()])
         return found[0] if found else None
 
+    def take_edits(self, edited: Mapping[int, tuple[datetime, int]]) -> None:
+        """Give posts just made the same as a version from another calendar the (last
+        edit, revision) they have there, so that a later import of that version's
+        successor is not taken for an edit made here."""
+        with environment_errors(), self.db.atomic():
+            self._conn.executemany(
+                "UPDATE posts SET updated_at = ?, revision = ? WHERE id = ?",
+                [(*_edit_fields(pair, ""), post_id) for post_id, pair in edited.items()],
+            )
+
     def posts_titled(self, title: str) -> list[Post]:
         """The posts with exactly this title."""
         return self._posts("WHERE p.title = ?", [title])
@@ -963,6 +973,7 @@ class CalendarStore:
         occurrences: Sequence[date | None] | None = None,
         uids: Sequence[str] | None = None,
         sources: Sequence[tuple[str | None, str | None]] | None = None,
+        edited: Sequence[tuple[datetime, int] | None] | None = None,
     ) -> list[int]:
         """Insert without checks or transaction; the caller holds both."""
         stamp = _now()
@@ -973,7 +984,7 @@ class CalendarStore:
                 series_id,
                 _iso(occurrences[index]) if occurrences else None,
                 stamp,
-                stamp,
+                *_edit_fields(edited[index] if edited else None, stamp),
                 *(sources[index] if sources else (None, None)),
             )
             for index, post in enumerate(posts)
@@ -981,7 +992,7 @@ class CalendarStore:
         ids = _insert_posts_rows(
             self._conn,
             "INSERT INTO posts (uid, title, body, channel_id, campaign_id, status, date,"
-            " time, link, notes, series_id, occurrence, created_at, updated_at,"
+            " time, link, notes, series_id, occurrence, created_at, updated_at, revision,"
             " source_uid, recurrence_id)",
             rows,
         )
@@ -1000,6 +1011,7 @@ class CalendarStore:
         *,
         uids: Sequence[str] | None = None,
         sources: Sequence[tuple[str | None, str | None]] | None = None,
+        edited: Sequence[tuple[datetime, int] | None] | None = None,
     ) -> ChangeSet:
         """Add many posts in one transaction (imports, copies, the demo).
 
@@ -1007,17 +1019,22 @@ class CalendarStore:
         source's); by default each gets a fresh random one. ``sources`` gives
         each post the (source UID, RECURRENCE-ID) of the imported event
         occurrence it comes from, so that a re-import finds it again.
+        ``edited`` gives a post brought from another calendar the (last edit,
+        revision) it has there, so that the next import of a later version of
+        it does not take the first import for an edit made here.
         """
         batch = list(posts)
         if uids is not None and len(uids) != len(batch):
             raise ValueError("one uid per post")
         if sources is not None and len(sources) != len(batch):
             raise ValueError("one source per post")
+        if edited is not None and len(edited) != len(batch):
+            raise ValueError("one edit per post")
         refs = self._load_bulk_refs()
         for post in batch:
             self._check_post(post, refs)
         with environment_errors(), self.db.atomic():
-            ids = self._insert_posts(batch, uids=uids, sources=sources)
+            ids = self._insert_posts(batch, uids=uids, sources=sources, edited=edited)
         return _post_changes(batch, ids, created=True)
 
     def _load_bulk_refs(self) -> tuple[set[int], set[int], set[int]]:
@@ -1580,6 +1597,14 @@ def _filters(
 
 _PARAMETERS_PER_STATEMENT = 900
 """Under SQLite's smallest limit on parameters in one statement (999 before 3.32)."""
+
+
+def _edit_fields(edited: tuple[datetime, int] | None, now: str) -> tuple[str, int]:
+    """(updated_at, revision) of a new post: now and 1, or those it has elsewhere."""
+    if edited is None:
+        return now, 1
+    moment, revision = edited
+    return moment.astimezone(UTC).isoformat(timespec="microseconds"), revision
 
 
 def _insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:

@@ -1376,6 +1376,29 @@ def _written(text: str) -> tuple[datetime, int] | None:
     return (moment, int(revision)) if revision.isdigit() else None
 
 
+def _reconcile(item: _Item, post: Post) -> tuple[bool, bool]:
+    """Whether the file's version of ``post`` (which differs from it) replaces it, and
+    whether the version that gives way is kept as a copy marked as a conflict.
+
+    As in a merge: the later edit wins; the other is kept unless it is simply an
+    earlier state of the winner (fewer revisions). A file written from the post as
+    it is here, then edited by hand or by another program, just comes in.
+    """
+    if item.edited is None:
+        return True, False  # another program's event: its file says what it is now
+    here = _edited(post)
+    if item.edited == here:
+        return True, False
+    revision = item.edited[1]
+    if item.touched is not None:  # Cadence's version, since edited by another program
+        if item.edited > here and revision > post.revision:
+            return True, False  # ours is an earlier state of the one it was written from
+        return item.touched > here[0], True
+    if item.edited > here:
+        return True, post.revision >= revision
+    return False, revision > post.revision
+
+
 def _edited(post: Post) -> tuple[datetime, int]:
     """The post's last edit and revision, as a file Cadence writes records them."""
     return post.updated_at.astimezone(UTC).replace(microsecond=0), post.revision
@@ -1486,6 +1509,7 @@ class _Writer:
         edits: dict[int, PostChanges] = {}
         previous: list[Post] = []
         copies: list[NewPost] = []
+        taken: dict[int, tuple[datetime, int]] = {}
         seen: set[str] = set()
         middle = done + (total - done) // 2
         step = (middle - done) / max(len(items), 1)
@@ -1504,22 +1528,18 @@ class _Writer:
                 fresh_items.append(item)
             elif post_content(old) == post_content(new):
                 summary.unchanged += 1
-            elif item.edited is None or item.edited == _edited(old):
-                # Written from the post as it is here: edited since by hand or by another
-                # program (or another program's event).
-                edits[old.id] = full_edit(new)
-                previous.append(old)
-            elif item.touched is None and item.edited < _edited(old):
-                summary.kept_newer += 1  # an older state of this post: the calendar's stays
             else:
-                # Edited on both sides: the later edit wins, the other is kept as a copy.
-                there = item.touched or item.edited[0]
-                if (there, item.edited[1]) > _edited(old):
-                    copies.append(old.as_new())
+                take, keep_other = _reconcile(item, old)
+                if keep_other:
+                    copies.append(old.as_new() if take else new)
+                if take:
                     edits[old.id] = full_edit(new)
                     previous.append(old)
-                else:
-                    copies.append(new)
+                    version = item.edited
+                    if item.touched is None and version is not None and version != _edited(old):
+                        taken[old.id] = version  # another calendar's version: ours is it now
+                elif not keep_other:
+                    summary.kept_newer += 1  # an older state of this post: ours stays
         for post in self._withdrawn(items, edits):
             edits[post.id] = {"status": PostStatus.CANCELLED}
             previous.append(post)
@@ -1532,6 +1552,7 @@ class _Writer:
                 fresh[start : start + _BATCH],
                 uids=[i.uid for i in batch_items],
                 sources=[i.source for i in batch_items],
+                edited=[i.edited for i in batch_items],
             ).created
             created.extend(new_ids)
             summary.added.extend(new_ids)
@@ -1541,6 +1562,7 @@ class _Writer:
             keep_conflict(store, copy, summary)
         if edits:
             store.update_posts(edits)
+            store.take_edits(taken)
             summary.previous.extend(previous)
         _advance(progress, total, total)
 

@@ -111,7 +111,9 @@ def merge_calendar(
                 raise Cancelled()
             mine = ours.find_post(post.uid)
             if mine is None:
-                (added,) = ours.add_posts([translate(post)], uids=[post.uid]).created
+                (added,) = ours.add_posts(
+                    [translate(post)], uids=[post.uid], edited=[(post.updated_at, post.revision)]
+                ).created
                 summary.added.append(added)
                 if same_zone and post.series_id is not None and post.date is not None:
                     series.setdefault(post.series_id, {})[added] = post.occurrence or post.date
@@ -125,6 +127,7 @@ def merge_calendar(
                 if mine.revision >= post.revision:
                     keep_conflict(ours, mine.as_new(), summary)
                 ours.update_posts({mine.id: edit})
+                ours.take_edits({mine.id: (post.updated_at, post.revision)})
                 summary.previous.append(mine)
             elif post.revision > mine.revision:
                 keep_conflict(ours, translate(post), summary)

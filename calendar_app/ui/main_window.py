@@ -41,6 +41,11 @@ if TYPE_CHECKING:
     from .week_view import WeekView
 
 MAX_RECENT = 8
+
+
+def cadence_file(path: Path) -> Path:
+    """``path``, ending in ``.cadence`` (added when the name typed has no such ending)."""
+    return path if path.suffix == ".cadence" else path.with_name(path.name + ".cadence")
 SEARCH_PAUSE_MS = 200
 """How long typing in the search box pauses before the views are filtered."""
 VIEW_NAMES = ("month", "week", "agenda")
@@ -979,12 +984,15 @@ class MainWindow(QMainWindow):
             self.create_calendar(Path(name))
 
     def create_calendar(self, path: Path) -> bool:
+        """A new, empty calendar in this computer's time zone and week."""
         from ..core.localzone import system_timezone
+        from .welcome import locale_week_start
 
-        if path.suffix != ".cadence":
-            path = path.with_suffix(".cadence")
+        path = cadence_file(path)
         try:
-            store = CalendarStore.create(path, timezone=system_timezone())
+            store = CalendarStore.create(
+                path, timezone=system_timezone(), week_start=locale_week_start()
+            )
         except CadenceError as exc:
             self.show_error(self, exc)
             return False
@@ -1006,7 +1014,7 @@ class MainWindow(QMainWindow):
             "Cadence calendars (*.cadence)",
         )
         if name:
-            self.save_copy(Path(name))
+            self.save_copy(cadence_file(Path(name)))
 
     def save_copy(self, path: Path) -> bool:
         from ..exchange.copy import save_copy

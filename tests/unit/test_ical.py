@@ -563,6 +563,73 @@ def test_another_program_editing_the_file_is_not_a_conflict_and_a_conflict_comes
     assert (summary.added, summary.conflicts) == ([], 0)  # the third time: nothing new
 
 
+def test_later_versions_come_in_and_diverged_ones_are_kept_beside(
+    store: CalendarStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = iter(range(1, 60))
+    monkeypatch.setattr(
+        store_module, "_now", lambda: f"2026-03-01T{next(clock):02d}:00:00.000000+00:00"
+    )
+    post = one_post(store, title="Original")
+    save_copy(store, tmp_path / "colleague.cadence")
+    theirs = CalendarStore.open(tmp_path / "colleague.cadence")
+
+    def their_file(name: str) -> Path:
+        path = tmp_path / name
+        export_ics(theirs, path, ExportOptions(), no_progress)
+        return path
+
+    def titles() -> list[str]:
+        return sorted(p.title for p in store.all_posts())
+
+    # A later version of the colleague's copy: it comes in, nothing kept beside it.
+    theirs.update_post(post.id, {"title": "Colleague's wording"})
+    summary = import_ics(store, their_file("a.ics"), ImportOptions(), no_progress)
+    assert (len(summary.previous), summary.conflicts) == (1, 0)
+    assert titles() == ["Colleague's wording"]
+
+    # Edited on both sides, theirs more often but earlier: ours stays, theirs is kept.
+    for n in range(3):
+        theirs.update_post(post.id, {"title": f"Colleague's draft {n}"})
+    b = their_file("b.ics")
+    store.update_post(post.id, {"title": "Our wording"})
+    summary = import_ics(store, b, ImportOptions(), no_progress)
+    assert (summary.previous, summary.conflicts, summary.kept_newer) == ([], 1, 0)
+    assert titles() == ["Colleague's draft 2 (conflict)", "Our wording"]
+    theirs.close()
+
+
+def test_a_file_imported_into_a_new_calendar_then_its_next_version_comes_in_whole(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    # A shares F1, edits the post, shares F2; B imports F1, then F2.
+    post = one_post(store, title="First wording")
+    export_ics(store, tmp_path / "f1.ics", ExportOptions(), no_progress)
+    store.update_post(post.id, {"title": "Corrected wording"})
+    export_ics(store, tmp_path / "f2.ics", ExportOptions(), no_progress)
+    with CalendarStore.create(tmp_path / "b.cadence", timezone="Europe/Paris") as other:
+        import_ics(other, tmp_path / "f1.ics", ImportOptions(), no_progress)
+        summary = import_ics(other, tmp_path / "f2.ics", ImportOptions(), no_progress)
+        assert (len(summary.previous), summary.conflicts, summary.kept_newer) == (1, 0, 0)
+        assert [p.title for p in other.all_posts()] == ["Corrected wording"]
+        # ...and F1 again afterwards is the older file it is.
+        summary = import_ics(other, tmp_path / "f1.ics", ImportOptions(), no_progress)
+        assert (summary.previous, summary.conflicts, summary.kept_newer) == ([], 0, 1)
+
+
+def test_an_export_from_before_an_undo_brings_the_edit_back_without_a_copy(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    post = one_post(store, title="Before")
+    before = store.post(post.id)
+    store.update_post(post.id, {"title": "After"})
+    export_ics(store, tmp_path / "after.ics", ExportOptions(), no_progress)
+    store.restore_posts([before])  # what undo does
+    summary = import_ics(store, tmp_path / "after.ics", ImportOptions(), no_progress)
+    assert (len(summary.previous), summary.conflicts) == (1, 0)
+    assert [p.title for p in store.all_posts()] == ["After"]
+
+
 # -- other programs' files -------------------------------------------------------------
 
 
