@@ -793,9 +793,9 @@ class CalendarStore:
                 [(*_edit_fields(pair, ""), post_id) for post_id, pair in edited.items()],
             )
 
-    def posts_titled(self, title: str) -> list[Post]:
-        """The posts with exactly this title."""
-        return self._posts("WHERE p.title = ?", [title])
+    def posts_titled_ending(self, ending: str) -> list[Post]:
+        """The posts whose title ends with ``ending`` (one pass over the posts)."""
+        return self._posts("WHERE substr(p.title, -?) = ?", [len(ending), ending])
 
     def imported_occurrences(self, source_uid: str) -> list[Post]:
         """The posts imported as occurrences of another program's recurring event."""

@@ -31,14 +31,26 @@ def conflict_copy(post: NewPost) -> NewPost:
     return replace(post, title=post.title + CONFLICT_MARK)
 
 
-def keep_conflict(store: CalendarStore, post: NewPost, summary: ImportSummary) -> None:
-    """Add ``post`` as a copy marked as a conflict, unless the calendar already holds
-    that very copy (an import of the same file again adds nothing)."""
-    copy = conflict_copy(post)
-    if any(post_content(p) == post_content(copy) for p in store.posts_titled(copy.title)):
-        return
-    summary.added.extend(store.add_posts([copy]).created)
-    summary.conflicts += 1
+class Conflicts:
+    """Keeps the versions that gave way as copies marked as conflicts, each once: the
+    same file imported again adds none. Reads the calendar's conflict copies at most
+    once per import."""
+
+    def __init__(self, store: CalendarStore, summary: ImportSummary) -> None:
+        self._store = store
+        self._summary = summary
+        self._held: set[tuple[object, ...]] | None = None
+
+    def keep(self, post: NewPost) -> None:
+        copy = conflict_copy(post)
+        if self._held is None:
+            held = self._store.posts_titled_ending(CONFLICT_MARK)
+            self._held = {post_content(p) for p in held}
+        if post_content(copy) in self._held:
+            return
+        self._held.add(post_content(copy))
+        self._summary.added.extend(self._store.add_posts([copy]).created)
+        self._summary.conflicts += 1
 
 
 def no_progress(done: int, total: int) -> bool:

@@ -82,12 +82,12 @@ from ..core.models import (
 from ..core.store import CalendarStore, PostChanges, full_edit
 from .formats import (
     Cancelled,
+    Conflicts,
     ExportOptions,
     ExportSummary,
     ImportOptions,
     ImportSummary,
     Progress,
-    keep_conflict,
     no_progress,
 )
 from .windows_zones import iana_for_windows
@@ -1558,8 +1558,9 @@ class _Writer:
             summary.added.extend(new_ids)
             _advance(progress, middle + (total - middle) * len(created) // len(fresh), total)
         self._adopt_series(fresh_items, created)
+        conflicts = Conflicts(store, summary)
         for copy in copies:
-            keep_conflict(store, copy, summary)
+            conflicts.keep(copy)
         if edits:
             store.update_posts(edits)
             store.take_edits(taken)

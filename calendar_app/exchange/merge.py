@@ -30,10 +30,10 @@ from ..core.models import OUTSIDE_PLANS, Campaign, Channel, KeyMessage, NewPost,
 from ..core.store import CalendarStore, full_edit
 from .formats import (
     Cancelled,
+    Conflicts,
     ImportOptions,
     ImportSummary,
     Progress,
-    keep_conflict,
     no_progress,
 )
 
@@ -104,6 +104,7 @@ def merge_calendar(
             return maps.translate(post.as_new())
 
         same_zone = theirs.zone.key == ours.zone.key
+        conflicts = Conflicts(ours, summary)
         series: dict[int, dict[int, date]] = {}  # their series -> our new posts, occurrences
         total = len(their_posts)
         for done, post in enumerate(their_posts):
@@ -125,12 +126,12 @@ def merge_calendar(
                 incoming = translate(post)
                 edit = full_edit(incoming)
                 if mine.revision >= post.revision:
-                    keep_conflict(ours, mine.as_new(), summary)
+                    conflicts.keep(mine.as_new())
                 ours.update_posts({mine.id: edit})
                 ours.take_edits({mine.id: (post.updated_at, post.revision)})
                 summary.previous.append(mine)
             elif post.revision > mine.revision:
-                keep_conflict(ours, translate(post), summary)
+                conflicts.keep(translate(post))
             else:
                 summary.kept_newer += 1  # ours is a later state of the same post
         for series_id, members in series.items():
