@@ -690,6 +690,9 @@ class _Item:
     from X-CADENCE-EDITED, else from LAST-MODIFIED and SEQUENCE."""
     touched: datetime | None = None
     """When another program last edited the event since (its LAST-MODIFIED), if it did."""
+    whole: bool = False
+    """An occurrence of a recurring event whose every occurrence is in the file (its rules
+    end, and none was cut at a limit)."""
 
 
 @dataclass(slots=True)
@@ -1057,6 +1060,7 @@ class _Reader:
                 else "none of its occurrences was imported"
             )
             self.skipped.append(f"line {self.layout.event_line(index)}: '{title}' {why}; {after}")
+        whole = all(bounded for _, bounded, _ in rules) and not (capped or beyond)
         placed: set[str] = set()
         for moment in ordered:
             when: date | datetime = moment.date() if all_day else moment
@@ -1070,6 +1074,7 @@ class _Reader:
             if item is not None:
                 item.uid = occurrence_uid(master.uid, rid)
                 item.source = (master.uid, rid)
+                item.whole = whole
                 yield item
         for rid, override in overrides.items():
             if rid not in placed:
@@ -1079,6 +1084,7 @@ class _Reader:
                 if item is not None:
                     item.uid = occurrence_uid(master.uid, rid)
                     item.source = (master.uid, rid)
+                    item.whole = whole
                     yield item
 
     def _rule_text(self, rule: Any, tz: tzinfo | None, all_day: bool) -> str:
@@ -1569,13 +1575,18 @@ class _Writer:
 
     def _withdrawn(self, items: Sequence[_Item], edits: Mapping[int, PostChanges]) -> list[Post]:
         """Occurrences imported before that a recurring event of the file no longer makes
-        (an EXDATE added, a changed rule), up to its last occurrence in the file: past
-        that, the file may simply spell out less (an endless rule stops at a horizon)."""
+        (an EXDATE added, a changed or shortened rule). Where the file may spell out
+        less than the event makes (an endless rule stops at a horizon, a long one at a
+        limit), only those up to its last occurrence in the file. A published one
+        stays: it went out."""
         made: dict[str, set[str]] = {}
+        whole: set[str] = set()
         for item in items:
             source, rid = item.source
             if source is not None and rid is not None:
                 made.setdefault(source, set()).add(rid)
+                if item.whole:
+                    whole.add(source)
         gone = []
         for source, rids in made.items():
             last = max(rids)
@@ -1584,8 +1595,8 @@ class _Writer:
                 if (
                     rid is not None
                     and rid not in rids
-                    and rid <= last
-                    and post.status != PostStatus.CANCELLED
+                    and (source in whole or rid <= last)
+                    and post.status not in (PostStatus.CANCELLED, PostStatus.PUBLISHED)
                     and post.id not in edits
                 ):
                     gone.append(post)

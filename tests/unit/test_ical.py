@@ -723,6 +723,22 @@ def test_an_occurrence_the_source_takes_out_is_cancelled_on_reimport(
     again = import_ics(planned, edited, ImportOptions(), no_progress, today=TODAY)
     assert (again.withdrawn, again.previous, again.added) == (0, [], [])
 
+    # "This and following" ends the series sooner: the occurrences past its new end
+    # go too (the one moved to 13 January is an event of its own and stays), except
+    # one that went out.
+    (last,) = [p for p in others if p.date == date(2026, 2, 2)]
+    planned.update_post(last.id, {"status": PostStatus.PUBLISHED})
+    shorter = tmp_path / "google-shorter.ics"
+    shorter.write_text(text.replace("UNTIL=20260202T083000Z", "UNTIL=20260105T083000Z"))
+    summary = import_ics(planned, shorter, ImportOptions(), no_progress, today=TODAY)
+    assert summary.withdrawn == 0
+    assert planned.post(last.id).status == PostStatus.PUBLISHED
+    planned.update_post(last.id, {"status": PostStatus.SCHEDULED})
+    summary = import_ics(planned, shorter, ImportOptions(), no_progress, today=TODAY)
+    assert summary.withdrawn == 1
+    live = [p for p in planned.imported_occurrences(source) if p.status != PostStatus.CANCELLED]
+    assert sorted(p.date for p in live) == [date(2026, 1, 5), date(2026, 1, 13)]
+
 
 def test_outlook_file_with_windows_zone_names(planned: CalendarStore) -> None:
     added, _, _, skipped = import_file(planned, FIXTURES / "outlook.ics")
