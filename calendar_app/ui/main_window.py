@@ -46,6 +46,8 @@ MAX_RECENT = 8
 def cadence_file(path: Path) -> Path:
     """``path``, ending in ``.cadence`` (added when the name typed has no such ending)."""
     return path if path.suffix == ".cadence" else path.with_name(path.name + ".cadence")
+
+
 SEARCH_PAUSE_MS = 200
 """How long typing in the search box pauses before the views are filtered."""
 VIEW_NAMES = ("month", "week", "agenda")

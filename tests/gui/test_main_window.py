@@ -14,14 +14,14 @@ from typing import cast
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QDate, QMimeData, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, QMimeData, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragLeaveEvent
-from PySide6.QtWidgets import QApplication, QDateEdit, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDateEdit, QFileDialog, QMenu, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core import database
 from calendar_app.core.demo import write_demo
-from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus
+from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
 from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui.commands import (
@@ -473,9 +473,15 @@ def test_new_calendar_and_open_recent(
     window: MainWindow, tmp_path: Path, settings: QSettings, demo_path: Path
 ) -> None:
     fresh = tmp_path / "Client B.cadence"
-    assert window.create_calendar(fresh)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        assert window.create_calendar(fresh)
+    finally:
+        QLocale.setDefault(before)
     assert window.windowTitle() == "Client B — Cadence"
     assert window.session.store.count_posts() == 0
+    assert window.session.store.info().week_start == WeekStart.SUNDAY  # as in the US
     assert window.recent_files()[:2] == [str(fresh.resolve()), str(demo_path.resolve())]
     assert window.open_calendar(demo_path)
     assert window.windowTitle() == "Solenne Solar (demo) — Cadence"
@@ -609,6 +615,19 @@ def test_reading_again_keeps_the_layout_and_drops_filters_on_names_gone(
     QApplication.processEvents()  # and once the window has laid itself out again
     assert [s.sizes() for s in window.splitters] == sizes
     assert window.focusWidget() is window.search_edit
+
+
+def test_a_name_typed_without_its_ending_gets_one(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typed = iter([str(tmp_path / "client.v2"), str(tmp_path / "Client C")])
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args: (next(typed), ""))
+    )
+    window.save_copy_dialog()
+    assert (tmp_path / "client.v2.cadence").is_file()  # found by Open, which lists *.cadence
+    window.new_calendar()
+    assert window.session.store.path == tmp_path / "Client C.cadence"
 
 
 def test_save_a_copy(window: MainWindow, tmp_path: Path) -> None:
