@@ -761,7 +761,9 @@ class MainWindow(QMainWindow):
         day = None if self._in_backlog() else self.view().current_date()
         when = landing_time(day, at)
         if carried is not None and not carried.ours:
-            said = paste_from_calendar(self.session, self, carried, day, when)
+            said = paste_from_calendar(
+                self.session, self, carried, day, when, partial(self._select_landed, day)
+            )
             if said is not None:
                 self.statusBar().showMessage(said, 8000)
             return
@@ -774,14 +776,20 @@ class MainWindow(QMainWindow):
             )
             return
         landed = drop_posts(self.session, self, mime, day, when, copy=not carried.cut)
-        if landed and day is None:
-            self.backlog.select_posts(landed)
-        elif landed:
-            self.view().select_posts(landed)
+        self._select_landed(day, landed)
         if landed and carried.cut:
             # Moved: from now on a paste repeats them, as after a copy.
             posts = self.session.posts(carried.ids)
             put_on_clipboard(posts_mime(self.session, posts, carried.anchor))
+
+    def _select_landed(self, day: date | None, post_ids: list[int]) -> None:
+        """Select what a paste placed: in the backlog, or on the day in the view."""
+        if not post_ids:
+            return
+        if day is None:
+            self.backlog.select_posts(post_ids)
+        else:
+            self.view().select_posts(post_ids)
 
     def _post_edit_actions(self) -> list[QAction]:
         return [

@@ -255,12 +255,13 @@ def paste_from_calendar(
     carried: Carried,
     day: date | None,
     when: Landing,
+    select: Callable[[list[int]], None] | None = None,
 ) -> str | None:
     """Paste posts copied in another calendar (another client's, say) as new posts
     here, on ``day`` at ``when`` as a drop places them; one undo step. Cut posts are
     copied all the same. Their channel, key messages and campaign come along by
-    name. Returns what to tell the user, or None when the other file could not be
-    read (the user has been told why)."""
+    name; ``select`` is given the new posts. Returns what to tell the user, or None
+    when the other file could not be read (the user has been told why)."""
     from ..core.store import CalendarStore
     from ..exchange.merge import copy_posts_between
     from .commands import plural
@@ -282,6 +283,8 @@ def paste_from_calendar(
         session.report_error(parent, exc)
         return None
     session.push(command)
+    if select is not None and summary.added:
+        select(summary.added)
     created = summary.created()
     added = f"; added {', '.join(created)} they carry" if created else ""
     pasted = session.posts(summary.added)

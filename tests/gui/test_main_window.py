@@ -852,6 +852,7 @@ def test_posts_copied_in_one_calendar_paste_into_another(
     assert said.startswith("Pasted 2 posts from 'Solenne Solar (demo)'; added ")
     assert window.undo_action.text() == "&Undo Paste 2 posts from 'Solenne Solar (demo)'"
     assert window.month_view.posts_on(target)  # shown at once
+    assert sorted(window.selected_post_ids()) == sorted(p.id for p in pasted)
 
     window.undo_action.trigger()  # the posts and what came with them go
     assert other.store.all_posts() == []
