@@ -490,7 +490,13 @@ class WeekView(PeriodView):
                     continue
                 marker = self._block(rest[0], left, width, room - 1, room)
                 if focused is not None and marker.intersects(timed[focused.id]):
-                    marker.moveTop(timed[focused.id].bottom() + 2)  # just below it
+                    block = timed[focused.id]
+                    marker.moveTop(block.bottom() + 2)  # just below it, or above it when
+                    bottom = GRID_PADDING + 24 * HOUR_HEIGHT + GRID_BOTTOM
+                    if marker.bottom() > bottom or any(
+                        marker.intersects(r) for i, r in timed.items() if i != focused.id
+                    ):  # another post or the grid's end is there
+                        marker.moveBottom(block.top() - 2)
                 timed_more.append((day, marker, len(rest)))
         self._strip_days = strip_days
         self._timed = timed
@@ -836,11 +842,15 @@ class WeekView(PeriodView):
         if day is None:
             super().mousePressEvent(event)
             return
-        if event.button() == Qt.MouseButton.LeftButton and self._on_more(pos, day):
+        post_id = self.post_at(pos)
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and post_id is None
+            and self._on_more(pos, day)
+        ):
             self._select_day(day)
             self.moreActivated.emit(day)
             return
-        post_id = self.post_at(pos)
         if post_id is not None:
             self._click_post(post_id, event.modifiers())
         else:

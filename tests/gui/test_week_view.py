@@ -219,6 +219,28 @@ def test_one_crowded_moment_hides_only_the_posts_that_meet_there(
     assert more.top() < week.y_for_time(time(9, 45))
 
 
+def test_the_more_beside_a_post_the_keyboard_is_on_never_covers_another_post(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    day = date(2026, 11, 18)
+    for at in (time(23, 15), time(23, 15), time(23, 15), time(23, 45)):
+        add_post(session, "Late", day, at)
+    week.set_current_date(day)
+    week.setFocus()
+    week.scroll_to_time(time(23, 59))
+    for post_id in week.posts_on(day):
+        qtbot.keyClick(week, Qt.Key.Key_Tab)
+        shown = [r for i in week.visible_posts(day) if (r := week.chip_rect(i)) is not None]
+        for more in week.timed_more_rects(day):
+            assert week.grid_rect().contains(more), "the +N runs past the bottom of the grid"
+            assert not any(more.intersects(r) for r in shown), "the +N covers a post"
+        # A click on a post is a click on the post, whatever lies near it.
+        rect = week.chip_rect(post_id)
+        assert rect is not None
+        qtbot.mouseClick(week, Qt.MouseButton.LeftButton, pos=rect.center())
+        assert week.selected_post_ids() == [post_id]
+
+
 def test_overlapping_posts_sit_side_by_side(week: WeekView, session: CalendarSession) -> None:
     day = date(2026, 11, 19)
     first = add_post(session, "Morning one", day, time(10, 0))
