@@ -1475,6 +1475,22 @@ class CalendarStore:
             posts=frozenset(members), series=frozenset({series_id}), created=(series_id,)
         )
 
+    def join_series(self, series_id: int, members: Mapping[int, date]) -> ChangeSet:
+        """Make existing posts occurrences of an existing series (an import that brings
+        back occurrences deleted here): ``members`` maps each post id to its occurrence
+        date, which stops being an exception day of the series."""
+        series = self.series(series_id)
+        back = set(members.values())
+        with environment_errors(), self.db.atomic():
+            self._conn.executemany(
+                "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",
+                [(series_id, day.isoformat(), post_id) for post_id, day in members.items()],
+            )
+            if back & set(series.exdates):
+                kept = tuple(d for d in series.exdates if d not in back)
+                self._write_series(dataclasses.replace(series, exdates=kept))
+        return ChangeSet(posts=frozenset(members), series=frozenset({series_id}))
+
     def restore_series(self, rows: Sequence[Series], *, drop: Iterable[int] = ()) -> ChangeSet:
         """Put series rows back as they were and remove the ``drop`` ones (the undo of a
         series edit, split or delete; restore the posts afterwards)."""

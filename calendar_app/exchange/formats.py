@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..core.errors import CadenceError
-from ..core.models import NewPost, Post, post_content
+from ..core.models import NewPost, Post, Series, post_content
 from ..core.store import CalendarStore
 
 Progress = Callable[[int, int], bool]
@@ -141,6 +141,8 @@ class ImportSummary:
     campaigns_added: list[int] = field(default_factory=list)
     series_added: list[int] = field(default_factory=list)
     """Recurring series put back together from the posts added."""
+    series_before: list[Series] = field(default_factory=list)
+    """Series of this calendar that posts added joined, as they were before."""
     ignored_columns: list[str] = field(default_factory=list)
     """Columns of a CSV file that Cadence does not read, as the file names them."""
 

@@ -1563,7 +1563,12 @@ class _Writer:
             created.extend(new_ids)
             summary.added.extend(new_ids)
             _advance(progress, middle + (total - middle) * len(created) // len(fresh), total)
-        self._adopt_series(fresh_items, created)
+        joined: dict[str, int] = {}  # a series of the file some of whose posts are here
+        for item in items:
+            here = existing.get(item.uid)
+            if item.series is not None and here is not None and here.series_id is not None:
+                joined.setdefault(item.series[0], here.series_id)
+        self._adopt_series(fresh_items, created, joined)
         conflicts = Conflicts(store, summary)
         for copy in copies:
             conflicts.keep(copy)
@@ -1602,21 +1607,23 @@ class _Writer:
                     gone.append(post)
         return gone
 
-    def _adopt_series(self, items: Sequence[_Item], ids: Sequence[int]) -> None:
-        """Put Cadence's own recurring series back together from X-CADENCE-SERIES."""
+    def _adopt_series(
+        self, items: Sequence[_Item], ids: Sequence[int], joined: Mapping[str, int]
+    ) -> None:
+        """Put Cadence's own recurring series back together from X-CADENCE-SERIES; posts
+        of a series that is here already (``joined``: its key to our series) join it."""
         groups: dict[str, list[tuple[_Item, int]]] = {}
         for item, post_id in zip(items, ids, strict=True):
             if item.series is not None:
                 groups.setdefault(item.series[0], []).append((item, post_id))
-        for members in groups.values():
+        for key, members in groups.items():
+            days = {post_id: item.series[5] or item.day for item, post_id in members}  # type: ignore[index]
+            if key in joined:
+                self.summary.series_before.append(self.store.series(joined[key]))
+                self.store.join_series(joined[key], days)
+                continue
             _, rule, anchor, at, exdates, _ = members[0][0].series  # type: ignore[misc]
-            change = self.store.adopt_series(
-                rule,
-                anchor,
-                at,
-                {post_id: item.series[5] or item.day for item, post_id in members},  # type: ignore[index]
-                exdates,
-            )
+            change = self.store.adopt_series(rule, anchor, at, days, exdates)
             self.summary.series_added.extend(change.created)
 
 

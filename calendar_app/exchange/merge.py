@@ -104,6 +104,7 @@ def merge_calendar(
             return maps.translate(post.as_new())
 
         same_zone = theirs.zone.key == ours.zone.key
+        joined: dict[int, int] = {}  # their series -> ours, where a post of it is here
         conflicts = Conflicts(ours, summary)
         series: dict[int, dict[int, date]] = {}  # their series -> our new posts, occurrences
         total = len(their_posts)
@@ -119,6 +120,8 @@ def merge_calendar(
                 if same_zone and post.series_id is not None and post.date is not None:
                     series.setdefault(post.series_id, {})[added] = post.occurrence or post.date
                 continue
+            if same_zone and post.series_id is not None and mine.series_id is not None:
+                joined.setdefault(post.series_id, mine.series_id)
             if _content(mine, our_names) == _content(post, their_names):
                 summary.unchanged += 1
                 continue
@@ -135,6 +138,10 @@ def merge_calendar(
             else:
                 summary.kept_newer += 1  # ours is a later state of the same post
         for series_id, members in series.items():
+            if series_id in joined:  # occurrences deleted here come back to their series
+                summary.series_before.append(ours.series(joined[series_id]))
+                ours.join_series(joined[series_id], members)
+                continue
             theirs_series = theirs.series(series_id)
             adopted = ours.adopt_series(
                 theirs_series.rrule,

@@ -61,6 +61,7 @@ class ImportCommand(StoreCommand):
         self._messages: list[KeyMessage] = [store.key_message(i) for i in summary.messages_added]
         self._campaigns: list[Campaign] = [store.campaign(i) for i in summary.campaigns_added]
         self._series: list[Series] = [store.series(i) for i in summary.series_added]
+        self._joined: list[Series] = [store.series(s.id) for s in summary.series_before]
         self._first = True
 
     def _names(self) -> ChangeSet:
@@ -88,16 +89,18 @@ class ImportCommand(StoreCommand):
             changes |= store.restore_key_message(message)
         for campaign in self._campaigns:
             changes |= store.restore_campaign(campaign)
-        if self._series:
-            changes |= store.restore_series(self._series)
+        if self._series or self._joined:
+            changes |= store.restore_series([*self._series, *self._joined])
         return changes | store.restore_posts(self._after)
 
     def revert(self) -> ChangeSet:
         store = self.session.store
         changes = store.delete_posts(self._summary.added)
         changes |= store.restore_posts(self._summary.previous)
-        if self._series:
-            changes |= store.restore_series([], drop=(s.id for s in self._series))
+        if self._series or self._summary.series_before:
+            changes |= store.restore_series(
+                self._summary.series_before, drop=(s.id for s in self._series)
+            )
         for campaign in self._campaigns:
             changes |= store.delete_campaign(campaign.id)
         for message in self._messages:

@@ -131,3 +131,26 @@ def test_a_csv_import_makes_the_names_it_needs_and_undo_takes_them_back(
         session.store.campaigns(),
     ) == before
     assert session.store.key_message_titled("Listen in") is None
+
+
+def test_undo_of_a_merge_that_brought_an_occurrence_back_puts_its_series_back(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    from calendar_app.exchange.copy import save_copy
+
+    save_copy(session.store, tmp_path / "before.cadence")
+    store = session.store
+    member = next(p for p in store.all_posts() if p.series_id is not None)
+    assert member.series_id is not None
+    store.delete_occurrences(member.id, "this")
+    series_then = store.series(member.series_id)
+
+    summary = run_import(session, None, tmp_path / "before.cadence")
+    assert summary is not None
+    assert store.post_by_uid(member.uid).series_id == member.series_id
+    session.undo_stack.undo()
+    assert store.find_post(member.uid) is None
+    assert store.series(member.series_id) == series_then  # the exception day is back
+    session.undo_stack.redo()
+    assert store.post_by_uid(member.uid).series_id == member.series_id
+    assert member.occurrence not in store.series(member.series_id).exdates

@@ -333,3 +333,24 @@ def test_a_recurring_series_arrives_as_a_series_again(tmp_path: Path) -> None:
         assert series_of(theirs)
         assert series_of(ours) == series_of(theirs)
         assert len(summary.series_added) == len(series_of(theirs))
+
+
+def test_an_occurrence_deleted_here_comes_back_into_its_own_series(tmp_path: Path) -> None:
+    write_demo(tmp_path / "demo.cadence")
+    save_copy_path = tmp_path / "ours.cadence"
+    with CalendarStore.open(tmp_path / "demo.cadence") as theirs:
+        save_copy(theirs, save_copy_path)
+        with CalendarStore.open(save_copy_path) as ours:
+            member = next(p for p in ours.all_posts() if p.series_id is not None)
+            assert member.series_id is not None
+            ours.delete_occurrences(member.id, "this")
+            assert member.occurrence in ours.series(member.series_id).exdates
+
+            summary = merge_calendar(ours, theirs)
+
+            back = ours.post_by_uid(member.uid)
+            assert back.series_id == member.series_id, "back in its own series, not a new one"
+            assert back.occurrence == member.occurrence
+            assert member.occurrence not in ours.series(member.series_id).exdates
+            assert summary.series_added == []
+            assert [s.id for s in summary.series_before] == [member.series_id]
