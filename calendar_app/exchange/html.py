@@ -967,7 +967,7 @@ def _day_cell(page: _Page, month: date, day: date, by_day: dict[date, list[Post]
         classes.append("outside")
     elif day.weekday() >= 5:
         classes.append("weekend")
-    if day == page.as_of:
+    if day == page.as_of and day.month == month.month:  # not in another month's spill-over
         classes.append("today")
     attrs = f' class="{" ".join(classes)}"' if classes else ""
     if day.month != month.month:

@@ -922,7 +922,7 @@ class MainWindow(QMainWindow):
         report = self.session.report()
         overdue = [m for m in report.messages if m.status == "overdue"]
         unplanned = [m for m in report.messages if m.status == "unplanned"]
-        parts = [f"{self.session.post_count()} posts"]
+        parts = [plural(self.session.post_count(), "post")]
         if overdue:
             parts.append(f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''} overdue")
         if unplanned:

@@ -481,6 +481,10 @@ def test_new_calendar_and_open_recent(
         QLocale.setDefault(before)
     assert window.windowTitle() == "Client B — Cadence"
     assert window.session.store.count_posts() == 0
+    assert window.statusBar().currentMessage() == "0 posts"
+    channel = window.session.store.add_channel("LinkedIn").created[0]
+    window.session.push(AddPostCommand(window.session, NewPost("One", channel)))
+    assert window.statusBar().currentMessage() == "1 post"
     assert window.session.store.info().week_start == WeekStart.SUNDAY  # as in the US
     assert window.recent_files()[:2] == [str(fresh.resolve()), str(demo_path.resolve())]
     assert window.open_calendar(demo_path)
