@@ -174,9 +174,7 @@ def test_today_is_marked_and_overdue_days_carry_a_badge(demo: Path, tmp_path: Pa
     assert "Installed by local experts" in badge.attrs["title"]
 
 
-def test_today_in_another_months_spill_over_days_is_not_marked(
-    demo: Path, tmp_path: Path
-) -> None:
+def test_today_in_another_months_spill_over_days_is_not_marked(demo: Path, tmp_path: Path) -> None:
     with CalendarStore.open(demo) as store:
         page = export(store, tmp_path / "out.html", today=date(2026, 12, 2))
     today = [e for e in page.elements if e.tag == "td" and "today" in e.classes]
