@@ -6,6 +6,7 @@ import calendar
 from datetime import date
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QLocale,
@@ -22,7 +23,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -78,6 +78,14 @@ class _AgendaTable(QTableView):
         super().__init__(view)
         self._view = view
         self.empty_text = ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            # The room the columns share is the viewport's, which settles after the
+            # view's own resize (on first showing, or when a scroll bar comes or goes).
+            self._view.fit_to_width()
+        return handled
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -243,9 +251,9 @@ class AgendaView(QWidget):
         super().showEvent(event)
         self.model.catch_up()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # The title keeps its room in a narrow window; widths the user set stay.
+    def fit_to_width(self) -> None:
+        """The columns to the table's width: the title keeps its room in a narrow
+        window; widths the user set stay."""
         if self._user_widths:
             self._place_title()
         else:

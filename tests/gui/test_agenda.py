@@ -8,7 +8,7 @@ from functools import partial
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -303,6 +303,25 @@ def test_the_title_stays_in_sight_with_its_room_at_any_width(
     )
     if width >= 1100:  # wide: every column shows, and the title takes what is left
         assert right <= view.table.viewport().width() + 1
+
+
+def test_the_columns_fill_the_table_when_it_is_first_shown(
+    host: QWidget, session: CalendarSession
+) -> None:
+    # As in the window: the agenda is laid out while hidden, then shown at its size.
+    stack = QStackedWidget(host)
+    stack.addWidget(QWidget())
+    agenda = AgendaView(session)
+    stack.addWidget(agenda)
+    stack.resize(980, 600)
+    stack.show()
+    QApplication.processEvents()
+    stack.setCurrentWidget(agenda)
+    QApplication.processEvents()
+    header = agenda.table.horizontalHeader()
+    used = sum(header.sectionSize(c) for c in range(header.count()))
+    assert abs(used - agenda.table.viewport().width()) <= 1, "no blank band on the right"
+    assert header.sectionSize(AgendaModel.MESSAGES) > 120  # not squeezed to its floor
 
 
 def test_a_width_the_user_gave_a_column_survives_a_resize(view: AgendaView, qtbot: QtBot) -> None:
