@@ -711,6 +711,7 @@ def _message_row(
     status = str(cadence.status)
     label = status_label(cadence.status, cadence.overdue_days)
     count = len(cadence.deliveries)
+    so_far = sum(1 for day in cadence.deliveries if day <= page.as_of)
     past = gaps_so_far(cadence.gaps, page.as_of)
     longest = max((g.days for g in past), default=0)
     overdue = (
@@ -720,7 +721,7 @@ def _message_row(
     )
     facts = [
         ("Cadence", every_days(cadence.cadence_days)),
-        ("Deliveries", f"{count} in this period"),
+        ("Deliveries", f"{count} in this period, {so_far} so far"),
         ("Last", day_text(cadence.last_delivery)),
         ("Next", day_text(cadence.next_delivery)),
         ("Overdue so far", overdue),

@@ -92,6 +92,8 @@ class MessageDelivery:
     row: StripRow
     deliveries: int
     """Delivery days inside the range (several posts on one day count once)."""
+    delivered: int
+    """Of those, the days up to the as-of day: the rest are planned."""
     average_interval: float | None
     """Mean days between consecutive delivery days in the range; None below two."""
     channels: tuple[tuple[Channel, int], ...]
@@ -180,6 +182,7 @@ def build_delivery_report(
                 cadence=analysed,
                 row=strip,
                 deliveries=len(days),
+                delivered=sum(1 for day in days if day <= as_of),
                 average_interval=interval,
                 channels=tuple(counts),
                 weeks=tuple((week_zero + timedelta(days=7 * i), n) for i, n in enumerate(weekly)),
@@ -508,8 +511,9 @@ _COLUMNS = (
 )
 _COLUMN_GAP = 12.0
 _TABLE_NOTE = (
-    "Deliveries: days on which a scheduled or published post carried the message, on any "
-    "channel. On average: days between deliveries. Gaps so far: overdue stretches up to today."
+    "Deliveries: days in the period on which a post carries the message, on any channel, "
+    "those planned after today included. On average: days between deliveries. Gaps so far: "
+    "overdue stretches up to today."
 )
 _NOTE_LINES = 2
 _NOTE_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
@@ -915,7 +919,7 @@ def _figures(item: MessageDelivery) -> tuple[tuple[str, str, str], ...]:
     longest = max(gaps, key=lambda g: (g.days, g.start), default=None)
     overdue_days = sum(g.days for g in gaps)
     if gaps:
-        overdue_note = f"{_plural(overdue_days, 'day')} overdue in all"
+        overdue_note = f"{_plural(overdue_days, 'day')} overdue in the period"
     else:
         overdue_note = "not overdue once in the period"
     if item.days_unplanned:
@@ -924,7 +928,7 @@ def _figures(item: MessageDelivery) -> tuple[tuple[str, str, str], ...]:
         (
             str(item.deliveries),
             "delivery" if item.deliveries == 1 else "deliveries",
-            "days on which it went out, on any channel",
+            f"in the period: {item.delivered} so far, {item.deliveries - item.delivered} planned",
         ),
         (
             "—" if interval is None else f"{interval:.1f}".rstrip("0").rstrip("."),

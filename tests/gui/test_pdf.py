@@ -147,6 +147,7 @@ def test_the_report_says_how_each_message_went_out(demo_path: Path, qapp: object
             {d for m, _, d in rows if m == item.message.id and report.first <= d <= report.last}
         )
         assert item.deliveries == len(days)
+        assert item.delivered == len([d for d in days if d <= report.as_of])
         per_channel: dict[str, int] = {}
         for m, c, d in rows:
             if m == item.message.id and report.first <= d <= report.last:
