@@ -1061,8 +1061,13 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for entry in self.recent_files():
-            action = self.recent_menu.addAction(menu_text(Path(entry).name))
+        self.recent_menu.setToolTipsVisible(True)
+        entries = self.recent_files()
+        names = [Path(entry).name for entry in entries]
+        for entry, name in zip(entries, names, strict=True):
+            # Two clients' plan.cadence: each named with its folder.
+            label = f"{name} — {Path(entry).parent.name}" if names.count(name) > 1 else name
+            action = self.recent_menu.addAction(menu_text(label))
             action.setToolTip(plain_tooltip(entry))
             action.triggered.connect(lambda _=False, p=entry: self.open_calendar(Path(p)))
         self.recent_menu.setEnabled(bool(self.recent_files()))

@@ -495,6 +495,13 @@ def test_new_calendar_and_open_recent(
     assert window.session is opened
     assert window.statusBar().currentMessage() == "That calendar is already open."
 
+    # Two clients' calendars of the same name are told apart by their folders.
+    for client in ("Client A", "Client D"):
+        (tmp_path / client).mkdir()
+        assert window.create_calendar(tmp_path / client / "plan.cadence")
+    labels = [a.text() for a in window.recent_menu.actions()]
+    assert labels[:3] == ["plan.cadence — Client D", "plan.cadence — Client A", "demo.cadence"]
+
 
 def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
