@@ -427,9 +427,9 @@ class _Manager(QDialog, Generic[R]):
                 item.setFont(font)
             self.item_list.addItem(item)
         if wanted == NEW:
-            item = QListWidgetItem(
-                swatch_icon(self._read(self._defaults()).color), f"New {self.noun}"
-            )
+            # The colour in the form once it holds the new item; until then the new one's.
+            fresh = self._read(self._defaults()) if previous == NEW else self._defaults()
+            item = QListWidgetItem(swatch_icon(fresh.color), f"New {self.noun}")
             font = item.font()
             font.setItalic(True)
             item.setFont(font)
@@ -564,7 +564,6 @@ class _Manager(QDialog, Generic[R]):
         """Start a new item in the form (created by Apply)."""
         if self.is_dirty() and not self.apply():
             return
-        self._current_id = NEW
         self._reload(NEW)
         first = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
         widget = first.widget() if first is not None else None

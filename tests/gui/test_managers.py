@@ -77,6 +77,10 @@ def test_add_a_key_message_and_undo_it(qtbot: QtBot, session: CalendarSession) -
     qtbot.mouseClick(manager.add_button, Qt.MouseButton.LeftButton)
     assert manager.current_id() == NEW
     assert not manager.apply_button.isEnabled()  # nothing typed yet
+    # The new row's swatch is the colour its form holds, not the last message's.
+    row = manager.item_list.currentItem()
+    swatch = row.icon().pixmap(8, 8).toImage().pixelColor(4, 4)
+    assert swatch.name() == manager.color_field.color().lower()
     # A new message is due from today on: it cannot be overdue since before it existed.
     assert manager.starts_field.value() == session.today()
 
