@@ -1,9 +1,10 @@
 """Small dialogs shared by the window: errors, the recurring-post question, the
-unsaved-changes question and Go to Date."""
+unsaved-changes and replace-the-file questions and Go to Date."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import Qt
@@ -77,6 +78,19 @@ def ask_series_scope(parent: QWidget | None, verb: str) -> Scope | None:
 
 
 SaveAnswer = Literal["save", "discard", "cancel"]
+
+
+def ask_replace(parent: QWidget | None, path: Path) -> bool:
+    """Whether to replace the file at ``path``, which exists (True: replace it)."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        "Replace the File?",
+        f"{path.name} already exists in {path.parent}. Replace it?",
+        buttons.Yes | buttons.Cancel,
+        buttons.Cancel,
+    )
+    return answer == buttons.Yes
 
 
 def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:

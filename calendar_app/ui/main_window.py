@@ -29,7 +29,7 @@ from ..core.errors import CadenceError
 from ..core.models import ChangeSet, Post, PostStatus, format_time
 from ..core.store import CalendarStore, Scope
 from .commands import DeletePostsCommand, menu_text, plain_tooltip, plural, status_command
-from .dialogs import show_error
+from .dialogs import ask_replace, show_error
 from .dnd import TurnOnHover
 from .session import CalendarSession, FilterKey, Filters
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_calendar
@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
         self.backups = backups
         """Folder for backups of a calendar that changed (None: no backups, as in tests)."""
         self.show_error = error_handler
+        self.ask_replace: Callable[[QWidget, Path], bool] = ask_replace
+        """Asks before a file is replaced (tests answer for the user)."""
         self._found: tuple[Filters, list[Post]] | None = None
         """The search's dated matches for Enter, with the filters they are for."""
         self.session: CalendarSession = session
@@ -1023,8 +1025,13 @@ class MainWindow(QMainWindow):
             str(self._folder() / f"{self.session.store.path.stem} copy.cadence"),
             "Cadence calendars (*.cadence)",
         )
-        if name:
-            self.save_copy(cadence_file(Path(name)))
+        if not name:
+            return
+        target = cadence_file(Path(name))
+        # The dialog asked about the name as typed; the ending added makes another file.
+        if target != Path(name) and target.exists() and not self.ask_replace(self, target):
+            return
+        self.save_copy(target)
 
     def save_copy(self, path: Path) -> bool:
         from ..exchange.copy import save_copy

@@ -631,12 +631,30 @@ def test_reading_again_keeps_the_layout_and_drops_filters_on_names_gone(
 def test_a_name_typed_without_its_ending_gets_one(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    typed = iter([str(tmp_path / "client.v2"), str(tmp_path / "Client C")])
+    typed = iter([str(tmp_path / "client.v2")])
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *args: (next(typed), ""))
     )
     window.save_copy_dialog()
     assert (tmp_path / "client.v2.cadence").is_file()  # found by Open, which lists *.cadence
+
+    # The dialog only asked about "plan"; "plan.cadence" exists: asked before it goes.
+    other = tmp_path / "plan.cadence"
+    with CalendarStore.create(other, timezone="Europe/Paris"):
+        pass
+    before = other.read_bytes()
+    asked: list[Path] = []
+
+    def decline(parent: QWidget, path: Path) -> bool:
+        asked.append(path)
+        return False
+
+    window.ask_replace = decline
+    typed = iter([str(tmp_path / "plan")])
+    window.save_copy_dialog()
+    assert asked == [other]
+    assert other.read_bytes() == before
+    typed = iter([str(tmp_path / "Client C")])
     window.new_calendar()
     assert window.session.store.path == tmp_path / "Client C.cadence"
 
