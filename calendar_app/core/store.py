@@ -790,7 +790,7 @@ class CalendarStore:
         with environment_errors(), self.db.atomic():
             self._conn.executemany(
                 "UPDATE posts SET updated_at = ?, revision = ? WHERE id = ?",
-                [(*_edit_fields(pair, ""), post_id) for post_id, pair in edited.items()],
+                [(*_edit_fields(pair, _now()), post_id) for post_id, pair in edited.items()],
             )
 
     def posts_titled_ending(self, ending: str) -> list[Post]:
@@ -1616,11 +1616,13 @@ _PARAMETERS_PER_STATEMENT = 900
 
 
 def _edit_fields(edited: tuple[datetime, int] | None, now: str) -> tuple[str, int]:
-    """(updated_at, revision) of a new post: now and 1, or those it has elsewhere."""
+    """(updated_at, revision) of a new post: now and 1, or those it has elsewhere (an
+    edit stamped later than now, by a clock that was wrong, counts as made now)."""
     if edited is None:
         return now, 1
     moment, revision = edited
-    return moment.astimezone(UTC).isoformat(timespec="microseconds"), revision
+    moment = min(moment.astimezone(UTC), datetime.now(UTC))
+    return moment.isoformat(timespec="microseconds"), max(revision, 1)
 
 
 def _insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:

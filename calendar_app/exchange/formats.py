@@ -171,6 +171,12 @@ class ImportSummary:
             text += f"; ignored the column{plural} {names}"
         return text + "."
 
+    def remember_series(self, store: CalendarStore, series_id: int) -> None:
+        """Keep a series of ``store`` as it is before posts join it (once: undo puts
+        back the first state)."""
+        if all(s.id != series_id for s in self.series_before):
+            self.series_before.append(store.series(series_id))
+
     def created(self) -> list[str]:
         """What was created besides posts: "1 channel", "2 key messages"..."""
         return [

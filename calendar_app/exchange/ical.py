@@ -1193,7 +1193,7 @@ class _Reader:
             now = (stamp.astimezone(UTC) if stamp else None, sequence)
             if now != (written[0], written[1] - 1):
                 item.touched = now[0] or written[0]
-        elif stamp is not None and isinstance(sequence, int):
+        elif stamp is not None and isinstance(sequence, int) and 0 <= sequence < 10**9:
             item.edited = (stamp.astimezone(UTC), sequence + 1)
         channel = component[X_CHANNEL]
         if isinstance(channel, list):
@@ -1372,14 +1372,19 @@ def _utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+_WRITTEN = re.compile(r"([1-9][0-9]{0,8})/([0-9]{8}T[0-9]{6}Z)", re.ASCII)
+
+
 def _written(text: str) -> tuple[datetime, int] | None:
     """X-CADENCE-EDITED read back: (last edit, revision), or None when it is not one."""
-    revision, _, stamp = text.strip().partition("/")
+    found = _WRITTEN.fullmatch(text.strip())
+    if found is None:
+        return None
     try:
-        moment = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        moment = datetime.strptime(found[2], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
     except ValueError:
         return None
-    return (moment, int(revision)) if revision.isdigit() else None
+    return moment, int(found[1])
 
 
 def _reconcile(item: _Item, post: Post) -> tuple[bool, bool]:
@@ -1619,7 +1624,7 @@ class _Writer:
         for key, members in groups.items():
             days = {post_id: item.series[5] or item.day for item, post_id in members}  # type: ignore[index]
             if key in joined:
-                self.summary.series_before.append(self.store.series(joined[key]))
+                self.summary.remember_series(self.store, joined[key])
                 self.store.join_series(joined[key], days)
                 continue
             _, rule, anchor, at, exdates, _ = members[0][0].series  # type: ignore[misc]

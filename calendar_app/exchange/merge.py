@@ -139,7 +139,7 @@ def merge_calendar(
                 summary.kept_newer += 1  # ours is a later state of the same post
         for series_id, members in series.items():
             if series_id in joined:  # occurrences deleted here come back to their series
-                summary.series_before.append(ours.series(joined[series_id]))
+                summary.remember_series(ours, joined[series_id])
                 ours.join_series(joined[series_id], members)
                 continue
             theirs_series = theirs.series(series_id)

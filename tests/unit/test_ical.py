@@ -4,6 +4,7 @@ files import as posts at the right local times, and problems are refused by line
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -628,6 +629,45 @@ def test_an_export_from_before_an_undo_brings_the_edit_back_without_a_copy(
     summary = import_ics(store, tmp_path / "after.ics", ImportOptions(), no_progress)
     assert (len(summary.previous), summary.conflicts) == (1, 0)
     assert [p.title for p in store.all_posts()] == ["After"]
+
+
+@pytest.mark.parametrize(
+    "edited",
+    ["99999999999999999999/20260301T100000Z", "²/20260301T100000Z", "0/20260301T100000Z", "x"],
+)
+def test_a_mangled_version_record_is_read_as_absent(
+    store: CalendarStore, tmp_path: Path, edited: str
+) -> None:
+    one_post(store, title="Launch post")
+    path = tmp_path / "out.ics"
+    export_ics(store, path, ExportOptions(), no_progress)
+    text = re.sub(r"X-CADENCE-EDITED:[^\r\n]*", f"X-CADENCE-EDITED:{edited}", path.read_text())
+    path.write_text(text.replace("SEQUENCE:0", "SEQUENCE:-5"))
+    with CalendarStore.create(tmp_path / "other.cadence", timezone="Europe/Paris") as other:
+        summary = import_ics(other, path, ImportOptions(), no_progress)
+        (post,) = other.posts(summary.added)
+        assert post.revision >= 1
+        export_ics(other, tmp_path / "again.ics", ExportOptions(), no_progress)
+        (event,) = parsed_events(tmp_path / "again.ics")
+        assert int(event["SEQUENCE"]) >= 0
+
+
+def test_a_version_stamped_in_the_future_does_not_block_the_next_ones(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    post = one_post(store, title="v1")
+    path = tmp_path / "v1.ics"
+    export_ics(store, path, ExportOptions(), no_progress)
+    wrong_clock = re.sub(r"(X-CADENCE-EDITED:\d+/)\d{8}", r"\g<1>20990101", path.read_text())
+    path.write_text(wrong_clock)
+    with CalendarStore.create(tmp_path / "b.cadence", timezone="Europe/Paris") as other:
+        import_ics(other, path, ImportOptions(), no_progress)
+        assert other.post_by_uid(post.uid).updated_at <= datetime.now(UTC)
+        store.update_post(post.id, {"title": "v2"})
+        export_ics(store, tmp_path / "v2.ics", ExportOptions(), no_progress)
+        summary = import_ics(other, tmp_path / "v2.ics", ImportOptions(), no_progress)
+        assert (len(summary.previous), summary.conflicts) == (1, 0)
+        assert [p.title for p in other.all_posts()] == ["v2"]
 
 
 # -- other programs' files -------------------------------------------------------------
