@@ -490,18 +490,35 @@ class WeekView(PeriodView):
                     continue
                 marker = self._block(rest[0], left, width, room - 1, room)
                 if focused is not None and marker.intersects(timed[focused.id]):
-                    block = timed[focused.id]
-                    marker.moveTop(block.bottom() + 2)  # just below it, or above it when
-                    bottom = GRID_PADDING + 24 * HOUR_HEIGHT + GRID_BOTTOM
-                    if marker.bottom() > bottom or any(
-                        marker.intersects(r) for i, r in timed.items() if i != focused.id
-                    ):  # another post or the grid's end is there
-                        marker.moveBottom(block.top() - 2)
+                    marker, timed[focused.id] = self._beside(
+                        marker, timed[focused.id], [r for i, r in timed.items() if i != focused.id]
+                    )
                 timed_more.append((day, marker, len(rest)))
         self._strip_days = strip_days
         self._timed = timed
         self._timed_more = timed_more
         self._repaint()
+
+    @staticmethod
+    def _beside(marker: QRectF, block: QRectF, others: list[QRectF]) -> tuple[QRectF, QRectF]:
+        """Where a "+N" goes that would cover the post the keyboard is on: just below
+        it, else just above it, where no other post is and inside the day; else the
+        two share the lane side by side. Returns the "+N" and the post's block."""
+        end = GRID_PADDING + 24 * HOUR_HEIGHT + GRID_BOTTOM
+        below = marker.translated(0, block.bottom() + 2 - marker.top())
+        above = marker.translated(0, block.top() - 2 - marker.bottom())
+        for place in (below, above):
+            if (
+                place.top() >= 0
+                and place.bottom() <= end
+                and not any(place.intersects(r) for r in others)
+            ):
+                return place, block
+        half = block.width() / 2
+        return (
+            QRectF(block.left() + half, block.top(), block.width() - half, block.height()),
+            QRectF(block.left(), block.top(), half - 1, block.height()),
+        )
 
     @staticmethod
     def _block(post: Post, left: int, width: int, lane: int, lanes: int) -> QRectF:

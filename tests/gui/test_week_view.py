@@ -219,22 +219,39 @@ def test_one_crowded_moment_hides_only_the_posts_that_meet_there(
     assert more.top() < week.y_for_time(time(9, 45))
 
 
+@pytest.mark.parametrize(
+    ("times", "scroll"),
+    [
+        ((time(23, 15), time(23, 15), time(23, 15), time(23, 45)), time(23, 59)),
+        ((time(0, 0), time(0, 0), time(0, 0), time(0, 30)), time(0, 0)),
+        ((time(8, 30), time(9, 0), time(9, 0), time(9, 0), time(9, 30)), time(8, 0)),
+    ],
+    ids=["at midnight's end", "at the day's start", "hemmed in"],
+)
 def test_the_more_beside_a_post_the_keyboard_is_on_never_covers_another_post(
-    week: WeekView, session: CalendarSession, qtbot: QtBot
+    week: WeekView,
+    session: CalendarSession,
+    qtbot: QtBot,
+    times: tuple[time, ...],
+    scroll: time,
 ) -> None:
     day = date(2026, 11, 18)
-    for at in (time(23, 15), time(23, 15), time(23, 15), time(23, 45)):
-        add_post(session, "Late", day, at)
+    for at in times:
+        add_post(session, "Busy", day, at)
     week.set_current_date(day)
     week.setFocus()
-    week.scroll_to_time(time(23, 59))
+    week.scroll_to_time(scroll)
     for post_id in week.posts_on(day):
         qtbot.keyClick(week, Qt.Key.Key_Tab)
+        week.scroll_to_time(scroll)  # the grid's top, or as far down as it goes
         shown = [r for i in week.visible_posts(day) if (r := week.chip_rect(i)) is not None]
         for more in week.timed_more_rects(day):
-            assert week.grid_rect().contains(more), "the +N runs past the bottom of the grid"
+            assert week.grid_rect().contains(more), "the +N lies outside the day"
             assert not any(more.intersects(r) for r in shown), "the +N covers a post"
         # A click on a post is a click on the post, whatever lies near it.
+        when = session.store.post(post_id).time
+        if when is not None:
+            week.scroll_to_time(time(max(when.hour - 1, 0), 0))
         rect = week.chip_rect(post_id)
         assert rect is not None
         qtbot.mouseClick(week, Qt.MouseButton.LeftButton, pos=rect.center())
