@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -29,6 +29,22 @@ CONFLICT_MARK = " (conflict)"
 def conflict_copy(post: NewPost) -> NewPost:
     """The post as a copy marked as a conflict (it gets a uid of its own when added)."""
     return replace(post, title=post.title + CONFLICT_MARK)
+
+
+Version = tuple[datetime, int]
+"""A post's last edit and its revision: what orders two versions of it."""
+
+
+def reconcile(theirs: Version, ours: Version) -> tuple[bool, bool]:
+    """Two differing versions of one post: whether theirs replaces ours, and whether
+    the one that gives way is kept as a copy marked as a conflict.
+
+    The later edit (its stamp, then more revisions) wins; the other is kept unless
+    it is simply an earlier state of the winner (fewer revisions).
+    """
+    if theirs > ours:
+        return True, ours[1] >= theirs[1]
+    return False, theirs[1] > ours[1]
 
 
 class Conflicts:

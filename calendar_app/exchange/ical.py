@@ -89,6 +89,7 @@ from .formats import (
     ImportSummary,
     Progress,
     no_progress,
+    reconcile,
 )
 from .windows_zones import iana_for_windows
 
@@ -1389,25 +1390,20 @@ def _written(text: str) -> tuple[datetime, int] | None:
 
 def _reconcile(item: _Item, post: Post) -> tuple[bool, bool]:
     """Whether the file's version of ``post`` (which differs from it) replaces it, and
-    whether the version that gives way is kept as a copy marked as a conflict.
-
-    As in a merge: the later edit wins; the other is kept unless it is simply an
-    earlier state of the winner (fewer revisions). A file written from the post as
-    it is here, then edited by hand or by another program, just comes in.
+    whether the version that gives way is kept as a copy marked as a conflict: as in
+    a merge (:func:`.formats.reconcile`). A file written from the post as it is here,
+    then edited by hand or by another program, just comes in.
     """
     if item.edited is None:
         return True, False  # another program's event: its file says what it is now
     here = _edited(post)
     if item.edited == here:
         return True, False
-    revision = item.edited[1]
     if item.touched is not None:  # Cadence's version, since edited by another program
-        if item.edited > here and revision > post.revision:
+        if item.edited > here and item.edited[1] > post.revision:
             return True, False  # ours is an earlier state of the one it was written from
         return item.touched > here[0], True
-    if item.edited > here:
-        return True, post.revision >= revision
-    return False, revision > post.revision
+    return reconcile(item.edited, here)
 
 
 def _edited(post: Post) -> tuple[datetime, int]:

@@ -35,6 +35,7 @@ from .formats import (
     ImportSummary,
     Progress,
     no_progress,
+    reconcile,
 )
 
 
@@ -125,17 +126,15 @@ def merge_calendar(
             if _content(mine, our_names) == _content(post, their_names):
                 summary.unchanged += 1
                 continue
-            if (post.updated_at, post.revision) > (mine.updated_at, mine.revision):
-                incoming = translate(post)
-                edit = full_edit(incoming)
-                if mine.revision >= post.revision:
-                    conflicts.keep(mine.as_new())
-                ours.update_posts({mine.id: edit})
-                ours.take_edits({mine.id: (post.updated_at, post.revision)})
+            version = (post.updated_at, post.revision)
+            take, keep_other = reconcile(version, (mine.updated_at, mine.revision))
+            if keep_other:
+                conflicts.keep(mine.as_new() if take else translate(post))
+            if take:
+                ours.update_posts({mine.id: full_edit(translate(post))})
+                ours.take_edits({mine.id: version})
                 summary.previous.append(mine)
-            elif post.revision > mine.revision:
-                conflicts.keep(translate(post))
-            else:
+            elif not keep_other:
                 summary.kept_newer += 1  # ours is a later state of the same post
         for series_id, members in series.items():
             if series_id in joined:  # occurrences deleted here come back to their series
