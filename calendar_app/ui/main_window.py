@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_calendar_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setToolTipsVisible(True)  # the full paths
         file_menu.addSeparator()
         file_menu.addAction(self.copy_action)
         file_menu.addSeparator()
@@ -763,9 +764,7 @@ class MainWindow(QMainWindow):
         day = None if self._in_backlog() else self.view().current_date()
         when = landing_time(day, at)
         if carried is not None and not carried.ours:
-            said = paste_from_calendar(
-                self.session, self, carried, day, when, partial(self._select_landed, day)
-            )
+            said = paste_from_calendar(self.session, self, carried, day, when, self._select_placed)
             if said is not None:
                 self.statusBar().showMessage(said, 8000)
             return
@@ -778,20 +777,11 @@ class MainWindow(QMainWindow):
             )
             return
         landed = drop_posts(self.session, self, mime, day, when, copy=not carried.cut)
-        self._select_landed(day, landed)
+        self._select_placed(landed)
         if landed and carried.cut:
             # Moved: from now on a paste repeats them, as after a copy.
             posts = self.session.posts(carried.ids)
             put_on_clipboard(posts_mime(self.session, posts, carried.anchor))
-
-    def _select_landed(self, day: date | None, post_ids: list[int]) -> None:
-        """Select what a paste placed: in the backlog, or on the day in the view."""
-        if not post_ids:
-            return
-        if day is None:
-            self.backlog.select_posts(post_ids)
-        else:
-            self.view().select_posts(post_ids)
 
     def _post_edit_actions(self) -> list[QAction]:
         return [
@@ -842,16 +832,15 @@ class MainWindow(QMainWindow):
         return menu
 
     def _select_placed(self, post_ids: list[int]) -> None:
-        """Show and select posts just made or placed, ready to open with Enter.
-
-        An idea made for the backlog is selected there.
-        """
+        """Show and select posts just made or placed (a fill, a new post, a paste),
+        ready to open with Enter: on their day in the view, or in the backlog."""
         placed = self.session.posts(post_ids)
-        if placed and placed[0].date is None:
+        if not placed:
+            return
+        if placed[0].date is None:
             self.backlog.select_posts(post_ids)
             return
-        if placed:
-            self.go_to(cast(date, placed[0].date))
+        self.go_to(placed[0].date)
         self.view().select_posts(post_ids)
         cast(QWidget, self.view()).setFocus()
 
@@ -1068,7 +1057,6 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        self.recent_menu.setToolTipsVisible(True)
         entries = self.recent_files()
         names = [Path(entry).name for entry in entries]
         for entry, name in zip(entries, names, strict=True):
@@ -1077,7 +1065,7 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(menu_text(label))
             action.setToolTip(plain_tooltip(entry))
             action.triggered.connect(lambda _=False, p=entry: self.open_calendar(Path(p)))
-        self.recent_menu.setEnabled(bool(self.recent_files()))
+        self.recent_menu.setEnabled(bool(entries))
 
     def show_guide(self) -> None:
         from .guide import show_guide
