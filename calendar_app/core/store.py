@@ -787,10 +787,11 @@ class CalendarStore:
         """Give posts just made the same as a version from another calendar the (last
         edit, revision) they have there, so that a later import of that version's
         successor is not taken for an edit made here."""
+        latest = datetime.now(UTC)
         with environment_errors(), self.db.atomic():
             self._conn.executemany(
                 "UPDATE posts SET updated_at = ?, revision = ? WHERE id = ?",
-                [(*_edit_fields(pair, _now()), post_id) for post_id, pair in edited.items()],
+                [(*_taken_edit(pair, latest), post_id) for post_id, pair in edited.items()],
             )
 
     def posts_titled_ending(self, ending: str) -> list[Post]:
@@ -977,6 +978,7 @@ class CalendarStore:
     ) -> list[int]:
         """Insert without checks or transaction; the caller holds both."""
         stamp = _now()
+        latest = datetime.now(UTC)
         rows = [
             (
                 uids[index] if uids else new_uid(),
@@ -984,7 +986,7 @@ class CalendarStore:
                 series_id,
                 _iso(occurrences[index]) if occurrences else None,
                 stamp,
-                *_edit_fields(edited[index] if edited else None, stamp),
+                *(_taken_edit(pair, latest) if edited and (pair := edited[index]) else (stamp, 1)),
                 *(sources[index] if sources else (None, None)),
             )
             for index, post in enumerate(posts)
@@ -1467,10 +1469,7 @@ class CalendarStore:
         rule = recurrence.normalise(rule)
         with environment_errors(), self.db.atomic():
             series_id = self._insert_series(rule, anchor, anchor_time, exdates)
-            self._conn.executemany(
-                "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",
-                [(series_id, day.isoformat(), post_id) for post_id, day in members.items()],
-            )
+            self._link_series(series_id, members)
         return ChangeSet(
             posts=frozenset(members), series=frozenset({series_id}), created=(series_id,)
         )
@@ -1482,14 +1481,17 @@ class CalendarStore:
         series = self.series(series_id)
         back = set(members.values())
         with environment_errors(), self.db.atomic():
-            self._conn.executemany(
-                "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",
-                [(series_id, day.isoformat(), post_id) for post_id, day in members.items()],
-            )
+            self._link_series(series_id, members)
             if back & set(series.exdates):
                 kept = tuple(d for d in series.exdates if d not in back)
                 self._write_series(dataclasses.replace(series, exdates=kept))
         return ChangeSet(posts=frozenset(members), series=frozenset({series_id}))
+
+    def _link_series(self, series_id: int, members: Mapping[int, date]) -> None:
+        self._conn.executemany(
+            "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",
+            [(series_id, day.isoformat(), post_id) for post_id, day in members.items()],
+        )
 
     def restore_series(self, rows: Sequence[Series], *, drop: Iterable[int] = ()) -> ChangeSet:
         """Put series rows back as they were and remove the ``drop`` ones (the undo of a
@@ -1615,14 +1617,11 @@ _PARAMETERS_PER_STATEMENT = 900
 """Under SQLite's smallest limit on parameters in one statement (999 before 3.32)."""
 
 
-def _edit_fields(edited: tuple[datetime, int] | None, now: str) -> tuple[str, int]:
-    """(updated_at, revision) of a new post: now and 1, or those it has elsewhere (an
-    edit stamped later than now, by a clock that was wrong, counts as made now)."""
-    if edited is None:
-        return now, 1
+def _taken_edit(edited: tuple[datetime, int], latest: datetime) -> tuple[str, int]:
+    """(updated_at, revision) of a post as another calendar has it; an edit stamped
+    after ``latest`` (now), by a clock that was wrong, counts as made now."""
     moment, revision = edited
-    moment = min(moment.astimezone(UTC), datetime.now(UTC))
-    return moment.isoformat(timespec="microseconds"), max(revision, 1)
+    return min(moment.astimezone(UTC), latest).isoformat(timespec="microseconds"), max(revision, 1)
 
 
 def _insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:
