@@ -50,10 +50,12 @@ from .chips import (
     Chip,
     ChipTheme,
     chip_height,
+    fit_posts,
     mix,
     paint_badge,
     paint_chip,
     paint_more,
+    split_more,
     time_text,
 )
 from .report import (
@@ -274,17 +276,19 @@ def _paint_grid(
         lines = 2 if len(posts) * (tall_h + gap) <= room else 1
         height = tall_h if lines == 2 else chip_h
         capacity = max(0, int(room // (height + gap)))
-        shown = len(posts) if len(posts) <= capacity else max(capacity - 1, 0)
-        for i, post in enumerate(posts[:shown]):
+        # A full day as in the window: a chip on every row, the last beside "+N more".
+        shown, hidden = fit_posts(range(len(posts)), capacity)
+        for row, index in enumerate(shown):
             chip_rect = QRectF(
-                cell.left() + 3, chip_top + i * (height + gap), cell.width() - 6, height
+                cell.left() + 3, chip_top + row * (height + gap), cell.width() - 6, height
             )
-            _paint_post(painter, chip_rect, _chip(plan, post), theme, chip_font, lines)
-        if shown < len(posts):
-            more = QRectF(
-                cell.left() + 3, chip_top + shown * (height + gap), cell.width() - 6, chip_h
-            )
-            paint_more(painter, more, len(posts) - shown, style.muted, chip_font)
+            if hidden and row == len(shown) - 1:
+                chip_rect, more = split_more(chip_rect, hidden, chip_font)
+                paint_more(painter, more, hidden, style.muted, chip_font)
+            _paint_post(painter, chip_rect, _chip(plan, posts[index]), theme, chip_font, lines)
+        if hidden and not shown:  # not even one row: the count alone
+            more = QRectF(cell.left() + 3, chip_top, cell.width() - 6, chip_h)
+            paint_more(painter, more, hidden, style.muted, chip_font)
 
     # Grid lines over the fills.
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
