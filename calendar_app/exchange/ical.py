@@ -722,13 +722,21 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
+_UTC_TEXT = "%Y%m%dT%H%M%SZ"
+"""A moment in UTC as iCalendar writes it, to the second."""
+
+
+def _utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime(_UTC_TEXT)
+
+
 def _canonical(value: date | datetime, tz: tzinfo | None) -> str:
     """A RECURRENCE-ID as text: a date, a floating time, or a UTC moment."""
     if not isinstance(value, datetime):
         return value.strftime("%Y%m%d")
     if tz is None:
         return value.strftime("%Y%m%dT%H%M%S")
-    return value.replace(tzinfo=tz).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return _utc_text(value.replace(tzinfo=tz))
 
 
 class _Reader:
@@ -1369,10 +1377,6 @@ def _existing_posts(store: CalendarStore, uids: Iterable[str]) -> dict[str, Post
     return {post.uid: post for post in store.posts(ids)}
 
 
-def _utc_text(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
 _WRITTEN = re.compile(r"([1-9][0-9]{0,8})/([0-9]{8}T[0-9]{6}Z)", re.ASCII)
 
 
@@ -1382,7 +1386,7 @@ def _written(text: str) -> tuple[datetime, int] | None:
     if found is None:
         return None
     try:
-        moment = datetime.strptime(found[2], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        moment = datetime.strptime(found[2], _UTC_TEXT).replace(tzinfo=UTC)
     except ValueError:
         return None
     return moment, int(found[1])
