@@ -398,10 +398,8 @@ class AgendaView(QWidget):
             self._user_widths = True  # dragged by the user: a resize keeps them
 
     def _on_session_changed(self, changes: ChangeSet) -> None:
-        if changes.channels and self._user_widths:
-            self._place_title()  # widths the user set stay
-        elif changes.channels:
-            self._fit_columns()
+        if changes.channels:  # a channel's name may need another width
+            self.fit_to_width()
 
     def _load_period(self) -> None:
         first, last = _month_bounds(self._current)
