@@ -26,7 +26,7 @@ APPLICATION_ID = 0x43414443  # "CADC"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The number of migrations in :mod:`calendar_app.core.migrations`, also kept in
 ``PRAGMA user_version``; a file with a larger one comes from a newer Cadence."""
 
@@ -39,6 +39,7 @@ CALENDAR_TABLES = {
     "post_messages": "key messages of posts",
     "posts": "posts",
     "posts_fts": "search index",
+    "post_versions": "earlier versions of posts",
     "series": "recurring posts",
 }
 """The tables every calendar of the current schema has, by what they hold; a file

@@ -186,3 +186,28 @@ def _post_message_list(db: Database) -> None:
             WHERE id = old.post_id;
         END""",
     )
+
+
+@MIGRATIONS(name="0005_earlier_versions")
+def _earlier_versions(db: Database) -> None:
+    """Record which version of a post each version came from.
+
+    A version is a revision and its last edit, to the second in UTC
+    ("20261201T100000Z"). Each edit records the version it replaced; taking a
+    version from another calendar records the versions it came from there. The
+    versions a post's current one descends from are then known however edits were
+    undone and redone since, and a merge or an iCalendar re-import can tell an
+    earlier state of a post from an edit made elsewhere. Rows outlive their post,
+    so that undoing its deletion brings it back whole; a post made later under the
+    same number starts from a version no row names.
+    """
+    db.execute(
+        """CREATE TABLE post_versions (
+            post_id INTEGER NOT NULL,
+            revision INTEGER NOT NULL,
+            edited TEXT NOT NULL,
+            earlier_revision INTEGER NOT NULL,
+            earlier_edited TEXT NOT NULL,
+            PRIMARY KEY (post_id, revision, edited, earlier_revision, earlier_edited)
+        ) WITHOUT ROWID"""
+    )

@@ -11,7 +11,7 @@ import contextlib
 import dataclasses
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
 from pathlib import Path
@@ -159,6 +159,27 @@ def _iso(day: date | None) -> str | None:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+Version = tuple[datetime, int]
+"""A state of a post: its last edit and its revision."""
+
+_VERSION_STAMP = "%Y%m%dT%H%M%SZ"
+
+
+def version_of(post: Post) -> Version:
+    """The post's version, to the second in UTC, as files and other calendars name it."""
+    return post.updated_at.astimezone(UTC).replace(microsecond=0), post.revision
+
+
+def _version_key(edited: datetime | str, revision: int) -> tuple[int, str]:
+    """A version as the post_versions table writes it (revision, "20261201T100000Z")."""
+    moment = datetime.fromisoformat(edited) if isinstance(edited, str) else edited
+    return revision, moment.astimezone(UTC).strftime(_VERSION_STAMP)
+
+
+def _version_from_key(key: tuple[int, str]) -> Version:
+    return datetime.strptime(key[1], _VERSION_STAMP).replace(tzinfo=UTC), key[0]
 
 
 def new_uid() -> str:
@@ -783,16 +804,111 @@ class CalendarStore:
         found = self._posts("WHERE p.uid = ?", [uid.strip()])
         return found[0] if found else None
 
-    def take_edits(self, edited: Mapping[int, tuple[datetime, int]]) -> None:
+    def take_edits(
+        self,
+        edited: Mapping[int, tuple[datetime, int]],
+        earlier: Mapping[int, Iterable[Version]] | None = None,
+    ) -> None:
         """Give posts just made the same as a version from another calendar the (last
         edit, revision) they have there, so that a later import of that version's
-        successor is not taken for an edit made here."""
-        latest = datetime.now(UTC)
+        successor is not taken for an edit made here.
+
+        The version each had here, and the ``earlier`` versions the other calendar
+        says that version descends from, become its earlier versions.
+        """
+        taken = {post_id: _taken_edit(pair) for post_id, pair in edited.items()}
+        here = self._current_versions(taken)
+        links = [
+            (post_id, _version_key(*version), earlier_version)
+            for post_id, version in taken.items()
+            for earlier_version in [
+                *([here[post_id]] if post_id in here else []),
+                *(_version_key(*pair) for pair in (earlier or {}).get(post_id, ())),
+            ]
+        ]
         with environment_errors(), self.db.atomic():
             self._conn.executemany(
                 "UPDATE posts SET updated_at = ?, revision = ? WHERE id = ?",
-                [(*_taken_edit(pair, latest), post_id) for post_id, pair in edited.items()],
+                [(*version, post_id) for post_id, version in taken.items()],
             )
+            self._link_versions(links)
+
+    def settle_versions(self, versions: Mapping[int, Iterable[Version]]) -> None:
+        """Record versions of posts made elsewhere as earlier versions of the posts as
+        they are here: a version kept as a conflict copy is settled, and does not
+        conflict again when it comes back."""
+        here = self._current_versions(versions)
+        with environment_errors(), self.db.atomic():
+            self._link_versions(
+                (post_id, here[post_id], _version_key(*pair))
+                for post_id, pairs in versions.items()
+                if post_id in here
+                for pair in pairs
+            )
+
+    def _current_versions(self, post_ids: Collection[int]) -> dict[int, tuple[int, str]]:
+        found: dict[int, tuple[int, str]] = {}
+        listed = list(post_ids)
+        for start in range(0, len(listed), _PARAMETERS_PER_STATEMENT):
+            chunk = listed[start : start + _PARAMETERS_PER_STATEMENT]
+            rows = self._conn.execute(
+                "SELECT id, updated_at, revision FROM posts"
+                f" WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update((post_id, _version_key(edited, rev)) for post_id, edited, rev in rows)
+        return found
+
+    def _link_versions(self, links: Iterable[tuple[int, tuple[int, str], tuple[int, str]]]) -> None:
+        """Record that a post's version came from an earlier one: (post id, version,
+        earlier version), each as :func:`_version_key` spells it."""
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO post_versions"
+            " (post_id, revision, edited, earlier_revision, earlier_edited)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(post_id, *later, *earlier) for post_id, later, earlier in links if later != earlier],
+        )
+
+    def earlier_versions(self, posts: Sequence[Post]) -> dict[int, frozenset[Version]]:
+        """The versions each post's current one descends from, as far as this calendar
+        knows (it keeps them since schema 5), to the second; by post id, leaving out
+        the posts that know none."""
+        if not posts:
+            return {}
+        wanted = {p.id for p in posts}
+        if len(wanted) > _PARAMETERS_PER_STATEMENT:
+            rows: Iterable[tuple[Any, ...]] = self._conn.execute(
+                "SELECT post_id, revision, edited, earlier_revision, earlier_edited"
+                " FROM post_versions"
+            )
+        else:
+            rows = self._conn.execute(
+                "SELECT post_id, revision, edited, earlier_revision, earlier_edited"
+                f" FROM post_versions WHERE post_id IN ({','.join('?' * len(wanted))})",
+                list(wanted),
+            )
+        graphs: dict[int, dict[tuple[int, str], list[tuple[int, str]]]] = {}
+        for post_id, revision, edited, earlier_revision, earlier_edited in rows:
+            if post_id in wanted:
+                graph = graphs.setdefault(post_id, {})
+                graph.setdefault((revision, edited), []).append((earlier_revision, earlier_edited))
+        found: dict[int, frozenset[Version]] = {}
+        for post in posts:
+            links = graphs.get(post.id)
+            if not links:
+                continue
+            start = _version_key(post.updated_at, post.revision)
+            seen: set[tuple[int, str]] = set()
+            todo = list(links.get(start, ()))
+            while todo:
+                key = todo.pop()
+                if key not in seen:
+                    seen.add(key)
+                    todo.extend(links.get(key, ()))
+            seen.discard(start)
+            if seen:
+                found[post.id] = frozenset(_version_from_key(key) for key in seen)
+        return found
 
     def posts_titled_ending(self, ending: str) -> list[Post]:
         """The posts whose title ends with ``ending`` (one pass over the posts)."""
@@ -975,10 +1091,14 @@ class CalendarStore:
         uids: Sequence[str] | None = None,
         sources: Sequence[tuple[str | None, str | None]] | None = None,
         edited: Sequence[tuple[datetime, int] | None] | None = None,
+        earlier: Sequence[Iterable[Version]] | None = None,
     ) -> list[int]:
         """Insert without checks or transaction; the caller holds both."""
         stamp = _now()
-        latest = datetime.now(UTC)
+        versions = [
+            _taken_edit(pair) if edited and (pair := edited[index]) else (stamp, 1)
+            for index in range(len(posts))
+        ]
         rows = [
             (
                 uids[index] if uids else new_uid(),
@@ -986,7 +1106,7 @@ class CalendarStore:
                 series_id,
                 _iso(occurrences[index]) if occurrences else None,
                 stamp,
-                *(_taken_edit(pair, latest) if edited and (pair := edited[index]) else (stamp, 1)),
+                *versions[index],
                 *(sources[index] if sources else (None, None)),
             )
             for index, post in enumerate(posts)
@@ -1002,6 +1122,12 @@ class CalendarStore:
             link for post_id, post in zip(ids, posts, strict=True) for link in _links(post_id, post)
         ]
         _insert_rows(self._conn, _INSERT_LINK_COLUMNS, links)
+        if earlier:
+            self._link_versions(
+                (post_id, _version_key(*version), _version_key(*pair))
+                for post_id, version, versions_before in zip(ids, versions, earlier, strict=True)
+                for pair in versions_before
+            )
         return ids
 
     def add_post(self, post: NewPost) -> ChangeSet:
@@ -1014,6 +1140,7 @@ class CalendarStore:
         uids: Sequence[str] | None = None,
         sources: Sequence[tuple[str | None, str | None]] | None = None,
         edited: Sequence[tuple[datetime, int] | None] | None = None,
+        earlier: Sequence[Iterable[Version]] | None = None,
     ) -> ChangeSet:
         """Add many posts in one transaction (imports, copies, the demo).
 
@@ -1023,7 +1150,8 @@ class CalendarStore:
         occurrence it comes from, so that a re-import finds it again.
         ``edited`` gives a post brought from another calendar the (last edit,
         revision) it has there, so that the next import of a later version of
-        it does not take the first import for an edit made here.
+        it does not take the first import for an edit made here, and ``earlier``
+        the versions that one descends from there.
         """
         batch = list(posts)
         if uids is not None and len(uids) != len(batch):
@@ -1032,11 +1160,15 @@ class CalendarStore:
             raise ValueError("one source per post")
         if edited is not None and len(edited) != len(batch):
             raise ValueError("one edit per post")
+        if earlier is not None and (edited is None or len(earlier) != len(batch)):
+            raise ValueError("one list of earlier versions per post taken from elsewhere")
         refs = self._load_bulk_refs()
         for post in batch:
             self._check_post(post, refs)
         with environment_errors(), self.db.atomic():
-            ids = self._insert_posts(batch, uids=uids, sources=sources, edited=edited)
+            ids = self._insert_posts(
+                batch, uids=uids, sources=sources, edited=edited, earlier=earlier
+            )
         return _post_changes(batch, ids, created=True)
 
     def _load_bulk_refs(self) -> tuple[set[int], set[int], set[int]]:
@@ -1141,6 +1273,14 @@ class CalendarStore:
                 self._write_post(
                     post, before[post.id], updated_at=stamp, revision=post.revision + 1
                 )
+            self._link_versions(
+                (
+                    post.id,
+                    _version_key(stamp, post.revision + 1),
+                    _version_key(post.updated_at, post.revision),
+                )
+                for post in after
+            )
         return _diff_changes(list(before.values()), after)
 
     def _write_post(self, post: Post, before: Post, *, updated_at: str, revision: int) -> None:
@@ -1617,11 +1757,12 @@ _PARAMETERS_PER_STATEMENT = 900
 """Under SQLite's smallest limit on parameters in one statement (999 before 3.32)."""
 
 
-def _taken_edit(edited: tuple[datetime, int], latest: datetime) -> tuple[str, int]:
-    """(updated_at, revision) of a post as another calendar has it; an edit stamped
-    after ``latest`` (now), by a clock that was wrong, counts as made now."""
+def _taken_edit(edited: tuple[datetime, int]) -> tuple[str, int]:
+    """(updated_at, revision) of a post as another calendar has it: kept as it is
+    there, even stamped in the future by a clock that was wrong, so that its later
+    versions there are known to descend from it."""
     moment, revision = edited
-    return min(moment.astimezone(UTC), latest).isoformat(timespec="microseconds"), max(revision, 1)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds"), max(revision, 1)
 
 
 def _insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:

@@ -8,15 +8,15 @@ when it fails or is cancelled halfway, the calendar is as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Protocol
 
 from ..core.errors import CadenceError
 from ..core.models import NewPost, Post, Series, post_content
-from ..core.store import CalendarStore
+from ..core.store import CalendarStore, Version
 
 Progress = Callable[[int, int], bool]
 """Called as ``progress(done, total)``; returning False cancels the work."""
@@ -31,20 +31,59 @@ def conflict_copy(post: NewPost) -> NewPost:
     return replace(post, title=post.title + CONFLICT_MARK)
 
 
-Version = tuple[datetime, int]
-"""A post's last edit and its revision: what orders two versions of it."""
-
-
-def reconcile(theirs: Version, ours: Version) -> tuple[bool, bool]:
+def reconcile(
+    theirs: Version,
+    ours: Version,
+    their_earlier: Collection[Version] | None = None,
+    our_earlier: Collection[Version] | None = None,
+) -> tuple[bool, bool]:
     """Two differing versions of one post: whether theirs replaces ours, and whether
     the one that gives way is kept as a copy marked as a conflict.
 
-    The later edit (its stamp, then more revisions) wins; the other is kept unless
-    it is simply an earlier state of the winner (fewer revisions).
+    ``their_earlier`` and ``our_earlier`` are the versions each descends from, as
+    far as known (:meth:`.CalendarStore.earlier_versions`). A version that descends
+    from the other wins and the other is simply its past. Otherwise the later edit
+    (its stamp, no later than now, then more revisions) wins, and the other is kept
+    unless it is an earlier state of the winner: known to be one when it is among
+    the winner's earlier versions, known not to be when those go back to its
+    revision without it. When they do not (versions from before Cadence kept them,
+    another program's file), it is taken for one when it has fewer revisions.
+    Versions are compared to the second, as files record them.
     """
-    if theirs > ours:
-        return True, ours[1] >= theirs[1]
-    return False, theirs[1] > ours[1]
+    theirs, ours = _to_second(theirs), _to_second(ours)
+    if descends(theirs, their_earlier, ours):
+        return True, False
+    if descends(ours, our_earlier, theirs):
+        return False, False
+    now = datetime.now(UTC)
+    take = _in_order(theirs, now) > _in_order(ours, now)
+    loser, winner, known = (ours, theirs, their_earlier) if take else (theirs, ours, our_earlier)
+    if descends(winner, known, loser) is False:
+        return take, True  # an edit the winner never saw
+    return take, ours[1] >= theirs[1] if take else theirs[1] > ours[1]
+
+
+def descends(version: Version, earlier: Collection[Version] | None, other: Version) -> bool | None:
+    """Whether ``version``, which descends from the ``earlier`` versions (as far as
+    known), descends from ``other``: None when those do not go back as far as
+    ``other``'s revision (only versions from that revision on are known)."""
+    if earlier is None:
+        return None
+    if other in earlier:
+        return True
+    if other[1] >= min([version[1], *(revision for _, revision in earlier)]):
+        return False
+    return None
+
+
+def _to_second(version: Version) -> Version:
+    return version[0].astimezone(UTC).replace(microsecond=0), version[1]
+
+
+def _in_order(version: Version, now: datetime) -> Version:
+    """The version as the order of edits sees it: stamped in the future by a clock that
+    was wrong, it counts as made now (it does not outrank every later edit)."""
+    return min(version[0], now), version[1]
 
 
 class Conflicts:
@@ -57,16 +96,18 @@ class Conflicts:
         self._summary = summary
         self._held: set[tuple[object, ...]] | None = None
 
-    def keep(self, post: NewPost) -> None:
+    def keep(self, post: NewPost) -> bool:
+        """Keep ``post`` as a conflict copy; False when the calendar already has it."""
         copy = conflict_copy(post)
         if self._held is None:
             held = self._store.posts_titled_ending(CONFLICT_MARK)
             self._held = {post_content(p) for p in held}
         if post_content(copy) in self._held:
-            return
+            return False
         self._held.add(post_content(copy))
         self._summary.added.extend(self._store.add_posts([copy]).created)
         self._summary.conflicts += 1
+        return True
 
 
 def no_progress(done: int, total: int) -> bool:
@@ -167,10 +208,10 @@ class ImportSummary:
             f"Added {len(self.added)} post{'s' if len(self.added) != 1 else ''}, "
             f"updated {len(self.previous)}, {self.unchanged} already up to date"
         )
-        if self.conflicts:
-            text += (
-                f", {self.conflicts} conflict{'s' if self.conflicts != 1 else ''} kept as copies"
-            )
+        if self.conflicts == 1:
+            text += ", 1 conflict kept as a copy"
+        elif self.conflicts:
+            text += f", {self.conflicts} conflicts kept as copies"
         if self.kept_newer:
             text += f", {self.kept_newer} edited here since kept as they are"
         if self.withdrawn:

@@ -43,7 +43,7 @@ import re
 import secrets
 import uuid
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -79,7 +79,7 @@ from ..core.models import (
     in_plans,
     post_content,
 )
-from ..core.store import CalendarStore, PostChanges, full_edit
+from ..core.store import CalendarStore, PostChanges, Version, full_edit
 from .formats import (
     Cancelled,
     Conflicts,
@@ -88,6 +88,7 @@ from .formats import (
     ImportOptions,
     ImportSummary,
     Progress,
+    descends,
     no_progress,
     reconcile,
 )
@@ -113,6 +114,10 @@ X_SERIES = "X-CADENCE-SERIES"
 X_EDITED = "X-CADENCE-EDITED"
 """The revision and last edit the event was written from ("3/20261201T100000Z"): other
 programs that edit it move LAST-MODIFIED or SEQUENCE and leave this as it was."""
+X_EARLIER = "X-CADENCE-EARLIER"
+"""The versions the written one descends from, latest first, in the same form
+("2/20261130T090000Z 1/20261129T170000Z"): at most :data:`EARLIER_WRITTEN` revisions."""
+EARLIER_WRITTEN = 32
 
 TIMED_LENGTH = timedelta(minutes=30)
 """How long a timed post looks in other calendar programs (posts have no duration)."""
@@ -311,8 +316,11 @@ class _EventBuilder:
     """Builds VEVENTs for posts of one calendar; names, colours and the property
     objects they make are looked up once per calendar, not once per post."""
 
-    def __init__(self, store: CalendarStore) -> None:
+    def __init__(
+        self, store: CalendarStore, earlier: Mapping[int, frozenset[Version]] | None = None
+    ) -> None:
         zone = store.zone
+        self._earlier = earlier or {}
         self.zone: tzinfo = UTC if _is_utc(zone) else zone
         self._utc_params = Parameters()
         self._date_params = Parameters({"VALUE": "DATE"})
@@ -452,6 +460,9 @@ class _EventBuilder:
             X_STATUS: x_status,
             X_EDITED: vText(f"{post.revision}/{_utc_text(post.updated_at)}"),
         }
+        earlier = self._earlier.get(post.id)
+        if earlier:
+            props[X_EARLIER] = vText(_earlier_text(earlier))
         description = _description(post.body, post.link)
         if description:
             props["DESCRIPTION"] = _text(description)
@@ -501,7 +512,7 @@ def _build_calendar(
     dated = [p for p in posts if p.date is not None]
     days = [p.date for p in dated if p.date is not None]
     cal = _new_calendar(store, min(days, default=None), max(days, default=None))
-    builder = _EventBuilder(store)
+    builder = _EventBuilder(store, store.earlier_versions(dated))
     total = len(dated)
     add = cal.subcomponents.append
     # Occurrences of a recurring post are real posts with uids of their own: each is
@@ -689,6 +700,8 @@ class _Item:
     edited: tuple[datetime, int] | None = None
     """The post's last edit and revision when Cadence wrote the file (to the second),
     from X-CADENCE-EDITED, else from LAST-MODIFIED and SEQUENCE."""
+    earlier: frozenset[Version] | None = None
+    """The versions ``edited`` descends from, from X-CADENCE-EARLIER (None: not known)."""
     touched: datetime | None = None
     """When another program last edited the event since (its LAST-MODIFIED), if it did."""
     whole: bool = False
@@ -1199,6 +1212,7 @@ class _Reader:
         written = _written(str(component.get(X_EDITED, "")))
         if written is not None:
             item.edited = written
+            item.earlier = _earlier_read(str(component.get(X_EARLIER, "")))
             now = (stamp.astimezone(UTC) if stamp else None, sequence)
             if now != (written[0], written[1] - 1):
                 item.touched = now[0] or written[0]
@@ -1392,11 +1406,12 @@ def _written(text: str) -> tuple[datetime, int] | None:
     return moment, int(found[1])
 
 
-def _reconcile(item: _Item, post: Post) -> tuple[bool, bool]:
+def _reconcile(item: _Item, post: Post, earlier: frozenset[Version]) -> tuple[bool, bool]:
     """Whether the file's version of ``post`` (which differs from it) replaces it, and
     whether the version that gives way is kept as a copy marked as a conflict: as in
-    a merge (:func:`.formats.reconcile`). A file written from the post as it is here,
-    then edited by hand or by another program, just comes in.
+    a merge (:func:`.formats.reconcile`; ``earlier`` are the post's earlier versions
+    here). A file written from the post as it is here, then edited by hand or by
+    another program, just comes in.
     """
     if item.edited is None:
         return True, False  # another program's event: its file says what it is now
@@ -1404,10 +1419,30 @@ def _reconcile(item: _Item, post: Post) -> tuple[bool, bool]:
     if item.edited == here:
         return True, False
     if item.touched is not None:  # Cadence's version, since edited by another program
-        if item.edited > here and item.edited[1] > post.revision:
+        seen = descends(item.edited, item.earlier, here)
+        if seen or (seen is None and item.edited > here and item.edited[1] > post.revision):
             return True, False  # ours is an earlier state of the one it was written from
         return item.touched > here[0], True
-    return reconcile(item.edited, here)
+    return reconcile(item.edited, here, item.earlier, earlier)
+
+
+def _earlier_text(earlier: Collection[Version]) -> str:
+    """X-CADENCE-EARLIER: the latest :data:`EARLIER_WRITTEN` revisions, latest first."""
+    latest = sorted(earlier, key=lambda version: (version[1], version[0]), reverse=True)
+    if len(latest) > EARLIER_WRITTEN:
+        floor = latest[EARLIER_WRITTEN - 1][1]
+        latest = [version for version in latest if version[1] >= floor]
+    return " ".join(f"{revision}/{_utc_text(moment)}" for moment, revision in latest)
+
+
+def _earlier_read(text: str) -> frozenset[Version] | None:
+    """X-CADENCE-EARLIER read back; None when absent or not written by Cadence."""
+    parts = text.split(None, 4 * EARLIER_WRITTEN)
+    if not parts:
+        return None
+    found = [_written(part) for part in parts]
+    versions = [version for version in found if version is not None]
+    return frozenset(versions) if len(versions) == len(found) else None
 
 
 def _edited(post: Post) -> tuple[datetime, int]:
@@ -1519,8 +1554,10 @@ class _Writer:
         fresh_items: list[_Item] = []
         edits: dict[int, PostChanges] = {}
         previous: list[Post] = []
-        copies: list[NewPost] = []
+        copies: list[tuple[NewPost, bool]] = []  # and whether the file's version won
         taken: dict[int, tuple[datetime, int]] = {}
+        taken_earlier: dict[int, frozenset[Version]] = {}
+        settled: dict[int, set[Version]] = {}  # the file's versions kept as conflict copies
         seen: set[str] = set()
         middle = done + (total - done) // 2
         step = (middle - done) / max(len(items), 1)
@@ -1540,15 +1577,20 @@ class _Writer:
             elif post_content(old) == post_content(new):
                 summary.unchanged += 1
             else:
-                take, keep_other = _reconcile(item, old)
+                take, keep_other = _reconcile(
+                    item, old, store.earlier_versions([old]).get(old.id, frozenset())
+                )
                 if keep_other:
-                    copies.append(old.as_new() if take else new)
+                    copies.append((old.as_new() if take else new, take))
+                    if not take and item.edited is not None:
+                        settled[old.id] = {item.edited, *(item.earlier or ())}
                 if take:
                     edits[old.id] = full_edit(new)
                     previous.append(old)
                     version = item.edited
                     if item.touched is None and version is not None and version != _edited(old):
                         taken[old.id] = version  # another calendar's version: ours is it now
+                        taken_earlier[old.id] = item.earlier or frozenset()
                 elif not keep_other:
                     summary.kept_newer += 1  # an older state of this post: ours stays
         for post in self._withdrawn(items, edits):
@@ -1564,6 +1606,7 @@ class _Writer:
                 uids=[i.uid for i in batch_items],
                 sources=[i.source for i in batch_items],
                 edited=[i.edited for i in batch_items],
+                earlier=[i.earlier or () for i in batch_items],
             ).created
             created.extend(new_ids)
             summary.added.extend(new_ids)
@@ -1575,11 +1618,13 @@ class _Writer:
                 joined.setdefault(item.series[0], here.series_id)
         self._adopt_series(fresh_items, created, joined)
         conflicts = Conflicts(store, summary)
-        for copy in copies:
-            conflicts.keep(copy)
+        for copy, taken_over in copies:
+            if not conflicts.keep(copy) and not taken_over:
+                summary.kept_newer += 1  # the file's version was kept as a copy before
+        store.settle_versions(settled)
         if edits:
             store.update_posts(edits)
-            store.take_edits(taken)
+            store.take_edits(taken, taken_earlier)
             summary.previous.extend(previous)
         _advance(progress, total, total)
 

@@ -93,6 +93,7 @@ def merge_calendar(
     summary = ImportSummary()
     their_names = _names(theirs)
     their_posts = _in_zone(theirs.all_posts(), theirs.zone, ours.zone, summary)
+    their_earlier = theirs.earlier_versions(their_posts)
     with environment_errors(), ours.db.atomic():
         maps = _Maps(
             _map_channels(ours, theirs, summary, fallback_channel),
@@ -115,7 +116,10 @@ def merge_calendar(
             mine = ours.find_post(post.uid)
             if mine is None:
                 (added,) = ours.add_posts(
-                    [translate(post)], uids=[post.uid], edited=[(post.updated_at, post.revision)]
+                    [translate(post)],
+                    uids=[post.uid],
+                    edited=[(post.updated_at, post.revision)],
+                    earlier=[their_earlier.get(post.id, ())],
                 ).created
                 summary.added.append(added)
                 if same_zone and post.series_id is not None and post.date is not None:
@@ -127,15 +131,23 @@ def merge_calendar(
                 summary.unchanged += 1
                 continue
             version = (post.updated_at, post.revision)
-            take, keep_other = reconcile(version, (mine.updated_at, mine.revision))
-            if keep_other:
-                conflicts.keep(mine.as_new() if take else translate(post))
+            earlier = their_earlier.get(post.id, frozenset())
+            take, keep_other = reconcile(
+                version,
+                (mine.updated_at, mine.revision),
+                earlier,
+                ours.earlier_versions([mine]).get(mine.id, frozenset()),
+            )
+            copied = keep_other and conflicts.keep(mine.as_new() if take else translate(post))
             if take:
                 ours.update_posts({mine.id: full_edit(translate(post))})
-                ours.take_edits({mine.id: version})
+                ours.take_edits({mine.id: version}, {mine.id: earlier})
                 summary.previous.append(mine)
-            elif not keep_other:
-                summary.kept_newer += 1  # ours is a later state of the same post
+                continue
+            if keep_other:
+                ours.settle_versions({mine.id: {version, *earlier}})
+            if not copied:
+                summary.kept_newer += 1  # a later state, or the other one kept before
         for series_id, members in series.items():
             if series_id in joined:  # occurrences deleted here come back to their series
                 summary.remember_series(ours, joined[series_id])

@@ -1,0 +1,326 @@
+"""The versions a post passed through: an earlier state of a post is told from an
+edit made elsewhere, so that merging and re-importing never drop anyone's edit."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calendar_app.core import database
+from calendar_app.core import store as store_module
+from calendar_app.core.migrations import MIGRATIONS
+from calendar_app.core.models import NewPost, PostStatus
+from calendar_app.core.store import CalendarStore, version_of
+from calendar_app.exchange.formats import (
+    CONFLICT_MARK,
+    ExportOptions,
+    ImportOptions,
+    no_progress,
+    reconcile,
+)
+from calendar_app.exchange.ical import X_EARLIER, export_ics, import_ics
+from calendar_app.exchange.merge import merge_calendar
+
+START = datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
+
+
+def _ticking_clock() -> Iterator[str]:
+    """Edit stamps one second apart, in the past (a taken edit is never later than now)."""
+    for tick in itertools.count():
+        yield (START + timedelta(seconds=tick)).isoformat(timespec="microseconds")
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    stamps = _ticking_clock()
+    monkeypatch.setattr(store_module, "_now", lambda: next(stamps))
+
+
+def _calendar_pair(folder: Path) -> tuple[CalendarStore, CalendarStore]:
+    """Two copies of one calendar holding one post (as a colleague's copy of a file)."""
+    first = CalendarStore.create(folder / "ours.cadence", timezone="Europe/Paris")
+    channel = first.add_channel("LinkedIn").created[0]
+    first.add_post(
+        NewPost("Launch", channel, (), date(2026, 12, 1), time(9, 0), status=PostStatus.SCHEDULED)
+    )
+    first.close()
+    shutil.copy(folder / "ours.cadence", folder / "theirs.cadence")
+    return CalendarStore.open(folder / "ours.cadence"), CalendarStore.open(
+        folder / "theirs.cadence"
+    )
+
+
+@pytest.fixture
+def pair(tmp_path: Path, clock: None) -> Iterator[tuple[CalendarStore, CalendarStore]]:
+    ours, theirs = _calendar_pair(tmp_path)
+    yield ours, theirs
+    ours.close()
+    theirs.close()
+
+
+def _retitle(store: CalendarStore, title: str) -> None:
+    (post,) = [p for p in store.all_posts() if not p.title.endswith(CONFLICT_MARK)]
+    store.update_post(post.id, {"title": title})
+
+
+def _titles(store: CalendarStore) -> list[str]:
+    return sorted(p.title for p in store.all_posts())
+
+
+# -- what the store records ------------------------------------------------------
+
+
+def test_each_edit_records_the_version_it_replaced(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, _ = pair
+    (created,) = ours.all_posts()
+    assert ours.earlier_versions([created]) == {}
+    _retitle(ours, "Launch, v2")
+    second = ours.post(created.id)
+    _retitle(ours, "Launch, v3")
+    third = ours.post(created.id)
+    assert ours.earlier_versions([third]) == {
+        created.id: frozenset({version_of(created), version_of(second)})
+    }
+
+
+def test_undo_and_redo_go_back_and_forth_along_the_versions(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, _ = pair
+    (created,) = ours.all_posts()
+    _retitle(ours, "Launch, v2")
+    edited = ours.post(created.id)
+    ours.restore_posts([created])  # undo
+    assert ours.earlier_versions(ours.all_posts()) == {}
+    ours.restore_posts([edited])  # redo
+    assert ours.earlier_versions([edited]) == {created.id: frozenset({version_of(created)})}
+    ours.delete_posts([created.id])
+    ours.restore_posts([edited])  # undo of the delete
+    assert ours.earlier_versions([edited]) == {created.id: frozenset({version_of(created)})}
+
+
+def test_a_post_taken_from_elsewhere_knows_where_it_came_from(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    (mine,) = ours.all_posts()
+    _retitle(theirs, "Launch, theirs")
+    (post,) = theirs.all_posts()
+    merge_calendar(ours, theirs)
+    taken = ours.post(mine.id)
+    assert version_of(taken) == version_of(post)
+    assert version_of(mine) in ours.earlier_versions([taken])[mine.id]
+
+
+def test_a_calendar_from_before_versions_were_kept_knows_them_from_then_on(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.cadence"
+    conn = sqlite3.connect(path)
+    db = sqlite_utils.Database(conn)
+    db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
+    MIGRATIONS.apply(db, stop_before="0005_earlier_versions")
+    db.execute("PRAGMA user_version = 4")
+    db.execute("INSERT INTO calendar VALUES (1, 'Old', 'Europe/Paris', 'monday', 14)")
+    db.execute("INSERT INTO channels (name, kind, color) VALUES ('Blog', 'blog', '#123456')")
+    db.execute(
+        "INSERT INTO posts (uid, title, channel_id, status, date, created_at, updated_at,"
+        " revision) VALUES ('u1', 'Old post', 1, 'draft', '2026-11-02',"
+        " '2026-01-01T00:00:00+00:00', '2026-02-01T00:00:00+00:00', 3)"
+    )
+    conn.commit()
+    conn.close()
+    with CalendarStore.open(path) as store:
+        (post,) = store.all_posts()
+        assert store.earlier_versions([post]) == {}
+        store.update_post(post.id, {"title": "Edited after the update"})
+        assert store.earlier_versions(store.all_posts()) == {post.id: frozenset({version_of(post)})}
+        # What came before revision 3 is not known: an older copy's fate is guessed as before.
+        edited = store.post(post.id)
+        earlier = store.earlier_versions([edited])[post.id]
+        assert reconcile(_at(0, 2), version_of(edited), None, earlier) == (False, False)
+        assert reconcile(_at(0, 3), version_of(edited), None, earlier) == (False, True)
+
+
+# -- the rule ---------------------------------------------------------------------
+
+
+def _at(second: int, revision: int) -> tuple[datetime, int]:
+    return START + timedelta(seconds=second), revision
+
+
+@pytest.mark.parametrize(
+    ("theirs", "ours", "their_earlier", "our_earlier", "expected"),
+    [
+        # Both edited once since they parted; ours later: theirs is kept as a copy.
+        (_at(1, 2), _at(2, 2), {_at(0, 1)}, {_at(0, 1)}, (False, True)),
+        # Ours edited twice (later), theirs once: theirs was never seen here.
+        (_at(1, 2), _at(3, 3), {_at(0, 1)}, {_at(0, 1), _at(2, 2)}, (False, True)),
+        # Theirs edited twice (later), ours once: ours is kept as a copy.
+        (_at(3, 3), _at(1, 2), {_at(0, 1), _at(2, 2)}, {_at(0, 1)}, (True, True)),
+        # Theirs is an earlier state of ours: nothing to keep.
+        (_at(1, 2), _at(2, 3), {_at(0, 1)}, {_at(0, 1), _at(1, 2)}, (False, False)),
+        # Theirs descends from ours although its clock was behind: it comes in.
+        (_at(1, 3), _at(5, 2), {_at(0, 1), _at(5, 2)}, {_at(0, 1)}, (True, False)),
+        # Versions from before they were kept: fewer revisions reads as an earlier state.
+        (_at(1, 2), _at(2, 5), None, set(), (False, False)),
+        (_at(3, 6), _at(1, 2), None, set(), (True, False)),
+    ],
+)
+def test_which_version_wins_and_whether_the_other_is_kept(
+    theirs: tuple[datetime, int],
+    ours: tuple[datetime, int],
+    their_earlier: set[tuple[datetime, int]] | None,
+    our_earlier: set[tuple[datetime, int]],
+    expected: tuple[bool, bool],
+) -> None:
+    assert reconcile(theirs, ours, their_earlier, frozenset(our_earlier)) == expected
+
+
+# -- merging and re-importing ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("our_edits", "their_edits"), [(1, 1), (1, 3), (3, 1), (2, 2)])
+@pytest.mark.parametrize("ours_last", [True, False])
+def test_a_merge_keeps_both_edits_whoever_edited_more_or_later(
+    pair: tuple[CalendarStore, CalendarStore], our_edits: int, their_edits: int, ours_last: bool
+) -> None:
+    ours, theirs = pair
+    edits = [(theirs, f"Theirs {n}") for n in range(their_edits)]
+    mine = [(ours, f"Ours {n}") for n in range(our_edits)]
+    for store, title in [*edits, *mine] if ours_last else [*mine, *edits]:
+        _retitle(store, title)
+    summary = merge_calendar(ours, theirs)
+    winner, loser = (f"Ours {our_edits - 1}", f"Theirs {their_edits - 1}")
+    if not ours_last:
+        winner, loser = loser, winner
+    assert _titles(ours) == sorted([winner, loser + CONFLICT_MARK])
+    assert summary.conflicts == 1
+    # The same file again, and the other way round, adds nothing more.
+    merge_calendar(ours, theirs)
+    assert _titles(ours) == sorted([winner, loser + CONFLICT_MARK])
+
+
+def test_an_earlier_state_merged_back_is_no_conflict(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    _retitle(theirs, "Theirs 1")
+    merge_calendar(ours, theirs)  # ours takes their edit
+    _retitle(ours, "Ours after theirs")
+    summary = merge_calendar(ours, theirs)
+    assert (summary.conflicts, summary.kept_newer) == (0, 1)
+    assert _titles(ours) == ["Ours after theirs"]
+    summary = merge_calendar(theirs, ours)  # and theirs takes that, with no copy
+    assert (summary.conflicts, len(summary.previous)) == (0, 1)
+    assert _titles(theirs) == ["Ours after theirs"]
+
+
+def test_an_icalendar_file_carries_the_versions_its_events_come_from(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    ours, theirs = pair
+    _retitle(theirs, "Theirs 1")
+    _retitle(theirs, "Theirs 2")
+    _retitle(ours, "Ours 1")  # the later edit, and fewer of them
+    export_ics(theirs, tmp_path / "theirs.ics", ExportOptions(), no_progress)
+    text = (tmp_path / "theirs.ics").read_text(encoding="utf-8").replace("\r\n ", "")
+    assert f"{X_EARLIER}:2/" in text
+    summary = import_ics(ours, tmp_path / "theirs.ics", ImportOptions(), no_progress)
+    assert summary.conflicts == 1
+    assert _titles(ours) == ["Ours 1", "Theirs 2" + CONFLICT_MARK]
+    again = import_ics(ours, tmp_path / "theirs.ics", ImportOptions(), no_progress)
+    assert (again.conflicts, again.kept_newer, again.added) == (0, 1, [])
+
+
+def test_a_mangled_version_list_is_read_as_unknown(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    ours, _ = pair
+    _retitle(ours, "Ours 1")
+    export_ics(ours, tmp_path / "ours.ics", ExportOptions(), no_progress)
+    _retitle(ours, "Ours 2")
+    text = (tmp_path / "ours.ics").read_text(encoding="utf-8")
+    text = text.replace(f"{X_EARLIER}:1/", f"{X_EARLIER}:x 1/")
+    (tmp_path / "ours.ics").write_text(text, encoding="utf-8")
+    # An older file of our own: without its list, fewer revisions read as an earlier state.
+    summary = import_ics(ours, tmp_path / "ours.ics", ImportOptions(), no_progress)
+    assert (summary.conflicts, summary.kept_newer) == (0, 1)
+    assert _titles(ours) == ["Ours 2"]
+
+
+# -- the property: nobody's edit is ever dropped ----------------------------------------
+
+_STEPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("edit"), st.booleans()),  # edit ours (True) or theirs
+        st.tuples(st.sampled_from(["merge", "ics"]), st.booleans()),  # into ours (True)
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=_STEPS)
+def test_no_edit_is_lost_and_no_past_state_comes_back_as_a_conflict(
+    tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[str, bool]]
+) -> None:
+    """Two copies of a calendar edited and synced in any order (merge or iCalendar):
+    when the two versions of the post have parted, both survive (one as a conflict
+    copy); when one is the other's past, the later one is taken and no copy is made."""
+    folder = tmp_path_factory.mktemp("versions")
+    with pytest.MonkeyPatch.context() as patch:
+        stamps = _ticking_clock()
+        patch.setattr(store_module, "_now", lambda: next(stamps))
+        ours, theirs = _calendar_pair(folder)
+        # The model: each side's current title and the titles it descends from.
+        current = {True: "Launch", False: "Launch"}
+        past: dict[bool, set[str]] = {True: set(), False: set()}
+        count = itertools.count(1)
+        try:
+            for action, side in steps:
+                into, source = (ours, theirs) if side else (theirs, ours)
+                if action == "edit":
+                    title = f"{'Ours' if side else 'Theirs'} {next(count)}"
+                    _retitle(into, title)
+                    past[side].add(current[side])
+                    current[side] = title
+                    continue
+                here, there = current[side], current[not side]
+                if action == "merge":
+                    summary = merge_calendar(into, source)
+                else:
+                    ics = folder / "sync.ics"
+                    export_ics(source, ics, ExportOptions(), no_progress)
+                    summary = import_ics(into, ics, ImportOptions(), no_progress)
+                (post,) = [p for p in into.all_posts() if not p.title.endswith(CONFLICT_MARK)]
+                if there == here or there in past[side]:  # theirs is our past
+                    assert (post.title, summary.conflicts) == (here, 0)
+                elif here in past[not side]:  # ours is their past
+                    assert (post.title, summary.conflicts) == (there, 0)
+                else:  # parted: both survive
+                    copies = {t.removesuffix(CONFLICT_MARK) for t in _titles(into)}
+                    assert post.title in {here, there}
+                    assert {here, there} <= copies
+                past[side] |= past[not side] | {here, there}
+                current[side] = post.title
+                past[side].discard(post.title)
+        finally:
+            ours.close()
+            theirs.close()
