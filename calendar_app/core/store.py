@@ -1489,11 +1489,15 @@ class CalendarStore:
 
         A new date shifts every post in scope by the same number of days (and the
         rule with them); a new time is set on every post in scope. "This and
-        following" on a later occurrence splits the series in two there.
+        following" on a later occurrence splits the series in two there. An
+        occurrence in the backlog given a day is placed alone: there is no day to
+        shift the others from.
         """
         post = self.post(post_id)
         if post.series_id is None or scope == "this":
             return self.update_post(post_id, changes)
+        if post.date is None and changes.get("date") is not None:
+            return self.move_posts({post_id: (changes["date"], changes.get("time"))})
         shift: timedelta | None = None
         if "date" in changes:
             new_day = changes["date"]

@@ -198,7 +198,9 @@ def drop_posts(
         command = CopyPostsCommand(session, copies)
         return command.created_ids if session.try_push(command, parent) else []
     scope: Scope = "this"
-    if day is not None and any(p.series_id is not None for p in posts) and len(posts) == 1:
+    # An occurrence coming out of the backlog has no day to shift its series by: it
+    # alone is placed.
+    if day is not None and len(posts) == 1 and posts[0].series_id and posts[0].date:
         chosen = session.scope_chooser(parent, "move")
         if chosen is None:
             return []

@@ -344,6 +344,32 @@ def test_dropping_a_series_occurrence_asks_which_ones(
     assert session.undo_stack.count() == (0 if answer is None else 1)
 
 
+def test_an_occurrence_from_the_backlog_lands_alone_and_its_series_keeps_its_times(
+    month: MonthView, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    friday = date(2026, 11, 20)
+    occurrence = next(p for p in session.posts_between(friday, friday) if p.series_id is not None)
+    assert occurrence.series_id is not None
+    session.store.move_posts({occurrence.id: (None, None)})  # into the backlog
+    series = {p.id: p for p in session.store.series_posts(occurrence.series_id)}
+    scope_answers.answer = "all"
+    send_drop(month, center(month, friday + timedelta(days=1)), month.drag_mime(occurrence.id))
+    assert scope_answers.asked == [], "a post without a day has no series to shift"
+    after = {p.id: p for p in session.store.posts(series)}
+    assert after.pop(occurrence.id).date == friday + timedelta(days=1)
+    assert {i: (p.date, p.time) for i, p in after.items()} == {
+        i: (series[i].date, series[i].time) for i in after
+    }
+    # Asked through the store, "all" places it alone too.
+    session.store.move_posts({occurrence.id: (None, None)})
+    session.store.update_occurrences(occurrence.id, {"date": friday, "time": None}, "all")
+    again = {p.id: p for p in session.store.posts(series)}
+    assert again.pop(occurrence.id).date == friday
+    assert {i: (p.date, p.time) for i, p in again.items()} == {
+        i: (series[i].date, series[i].time) for i in again
+    }
+
+
 def test_drop_without_our_posts_is_refused(month: MonthView) -> None:
     mime = QMimeData()
     mime.setText("hello")
