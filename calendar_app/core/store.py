@@ -288,6 +288,14 @@ class CalendarStore:
         release(self._held)
         self._held = None
 
+    def checkpoint(self) -> None:
+        """Move the changes waiting beside the file (in its ``-wal``) into the file
+        itself, as far as no reader holds them back: a copy of the ``.cadence`` file
+        alone, taken while the calendar is open, then has them. Best effort."""
+        if not self.read_only:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
     def _reopen(self) -> None:
         """Read a read-only calendar afresh: another program changed the file. When
         it cannot be read (moved away, damaged), the connection open until now stays,

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import Literal, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -39,6 +39,9 @@ RANGES_KEPT = 12
 
 POSTS_KEPT = 15_000
 """...as long as they hold no more posts than this (about 15 MB); the last range stays."""
+
+CHECKPOINT_MS = 1000
+"""How long after the last change the file on disk is brought up to date."""
 
 _MAX_PATCHED_DAYS = 14
 """After a change of more days than this in a kept range, the range is read again."""
@@ -155,6 +158,12 @@ class CalendarSession(QObject):
 
             error_handler = show_error
         self.report_error: ErrorHandler = error_handler
+        # A moment after the last change, the file on disk holds every change, so
+        # that a copy of it (attached to an e-mail, say) is the calendar as shown.
+        self._checkpoint = QTimer(self)
+        self._checkpoint.setSingleShot(True)
+        self._checkpoint.setInterval(CHECKPOINT_MS)
+        self._checkpoint.timeout.connect(store.checkpoint)
         self._reload_names()
 
     def read_again(self) -> CalendarSession:
@@ -475,6 +484,7 @@ class CalendarSession(QObject):
             self._recompute()
         elif changes.posts or changes.messages:
             self._recompute(changes.messages)
+        self._checkpoint.start()
         self.changed.emit(changes)
 
     def posts(self, post_ids: Iterable[int]) -> list[Post]:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import random
+import shutil
 import sqlite3
+import uuid
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from calendar_app.core.cadence import CadenceReport, analyse
 from calendar_app.core.models import Post, PostStatus
@@ -241,3 +245,25 @@ def test_kept_posts_follow_changes_that_name_no_days(session: CalendarSession) -
     kept = session.all_posts_between(first, last)
     assert kept == session.store.posts_between(first, last)
     assert any(message in p.message_ids for p in kept)
+
+
+def test_a_copy_of_the_file_alone_has_the_changes_a_moment_later(
+    session: CalendarSession, demo_path: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Changes first go beside the file (its -wal); a moment after the last one they
+    are in the file, so that a copy of the .cadence file alone is the calendar."""
+    post = next(p for p in session.store.all_posts() if p.date is not None)
+    session.push(EditPostsCommand(session, {post.id: {"title": "Renamed for the copy"}}))
+
+    def copy_has_it() -> bool:
+        copy = tmp_path / f"copy-{uuid.uuid4().hex}.cadence"
+        shutil.copy(demo_path, copy)  # the file alone, as a file manager copies it
+        conn = sqlite3.connect(copy)
+        try:
+            row = conn.execute("SELECT title FROM posts WHERE id = ?", (post.id,)).fetchone()
+        finally:
+            conn.close()
+        return bool(row == ("Renamed for the copy",))
+
+    assert not copy_has_it(), "the change starts beside the file"
+    qtbot.waitUntil(copy_has_it, timeout=5000)
