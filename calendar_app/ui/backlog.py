@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import Post, PostStatus
-from .dnd import decode_posts, drop_posts, wants_copy
+from .dnd import drop_action, drop_posts, wants_copy
 from .post_model import BacklogModel, PostIdRole, PostRole, status_label
 from .session import CalendarSession
 
@@ -194,11 +194,10 @@ class _BacklogList(QListView):
         self.drop_hint = False
 
     def _accepts(self, event: QDragMoveEvent) -> bool:
-        ids, _ = decode_posts(self._panel.session, event.mimeData())
-        if not ids:
+        action = drop_action(self._panel.session, event)
+        if action is None:
             return False
-        copy = wants_copy(event.modifiers())
-        event.setDropAction(Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction)
+        event.setDropAction(action)
         event.accept()
         return True
 
@@ -221,7 +220,7 @@ class _BacklogList(QListView):
         copy = wants_copy(event.modifiers())
         landed = drop_posts(self._panel.session, self._panel, event.mimeData(), None, copy=copy)
         if landed:
-            event.setDropAction(Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction)
+            event.setDropAction(drop_action(self._panel.session, event) or Qt.DropAction.MoveAction)
             event.accept()
             self._panel.select_posts(landed)
         else:

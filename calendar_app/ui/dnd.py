@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Final, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from ..core.models import Post, format_time
@@ -143,6 +143,20 @@ def wants_copy(modifiers: Qt.KeyboardModifier) -> bool:
     return bool(modifiers & Qt.KeyboardModifier.ControlModifier)
 
 
+def drop_action(
+    session: CalendarSession, event: QDragMoveEvent | QDropEvent
+) -> Qt.DropAction | None:
+    """What dropping the dragged posts here does: a copy with Ctrl or when they come
+    from another open calendar (they stay there), else a move; None when the drag
+    carries none of our posts."""
+    carried = carried_posts(session, event.mimeData())
+    if carried is None:
+        return None
+    if wants_copy(event.modifiers()) or not carried.ours:
+        return Qt.DropAction.CopyAction
+    return Qt.DropAction.MoveAction
+
+
 def landing_time(day: date | None, at: time | None) -> Landing:
     """A paste or drop at ``at`` on a day sets the anchor's time; else posts keep theirs."""
     return KEEP_TIME if at is None or day is None else at
@@ -183,13 +197,22 @@ def drop_posts(
     Returns the posts that landed (the copies, for a copy); none when nothing
     was done. With several posts, the one under the mouse lands on ``day`` and
     the others keep their distance in days from it (undated ones land on
-    ``day`` too).
+    ``day`` too). Posts from another open calendar land as copies.
     """
-    ids, anchor_id = decode_posts(session, mime)
-    posts = session.posts(ids)
+    carried = carried_posts(session, mime)
+    if carried is None:
+        return []
+    if not carried.ours:
+        # From another open calendar: copies, as a paste of them is.
+        from .transfer import paste_from_calendar
+
+        landed: list[int] = []
+        paste_from_calendar(session, parent, carried, day, at, landed.extend)
+        return landed
+    posts = session.posts(carried.ids)
     if not posts:
         return []
-    targets = placements(posts, anchor_id, day, at)
+    targets = placements(posts, carried.anchor, day, at)
     unchanged = all((p.date, p.time) == targets[p.id] for p in posts)
     if unchanged and not copy:
         return []

@@ -738,10 +738,8 @@ class PeriodView(QWidget):
     def _accepts(mime: QMimeData) -> bool:
         return mime.hasFormat(dnd.POSTS_MIME)
 
-    @staticmethod
-    def _set_action(event: QDragMoveEvent | QDropEvent) -> None:
-        copy = dnd.wants_copy(event.modifiers())
-        event.setDropAction(Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction)
+    def _set_action(self, event: QDragMoveEvent | QDropEvent) -> None:
+        event.setDropAction(dnd.drop_action(self._session, event) or Qt.DropAction.MoveAction)
 
     def _drop(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
@@ -14,7 +15,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import Post, PostStatus
-from calendar_app.core.store import PostChanges
+from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.ui.backlog import BacklogPanel
 from calendar_app.ui.commands import CopyPostsCommand, EditPostsCommand, MovePostsCommand
 from calendar_app.ui.dnd import decode_posts, posts_mime
@@ -267,3 +268,21 @@ def test_the_model_follows_many_changes_reading_only_the_changed_posts(
         assert model.post_ids() == [p.id for p in real()]
         assert [model.post(i) for i in model.post_ids()] == real()
     assert backlog_reads == []
+
+
+def test_a_post_dragged_from_another_open_calendar_lands_here_as_an_undated_copy(
+    host: QWidget, session: CalendarSession, tmp_path: Path
+) -> None:
+    post = next(p for p in session.store.all_posts() if p.date is not None)
+    with CalendarStore.create(tmp_path / "Client B.cadence", timezone="Europe/Paris") as store:
+        other = CalendarSession(store)
+        backlog = BacklogPanel(other, host)
+        backlog.resize(host.size())
+        backlog.show()
+        drop = drop_on(backlog, posts_mime(session, [post], post.id))
+        assert drop.isAccepted()
+        assert drop.dropAction() == Qt.DropAction.CopyAction
+        (copy,) = store.all_posts()
+        assert (copy.title, copy.date) == (post.title, None)
+        assert session.store.post(post.id) == post
+        other.undo_stack.clear()

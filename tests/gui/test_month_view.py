@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
+from calendar_app.core.store import CalendarStore
 from calendar_app.render.chips import Chip, ChipTheme, paint_chip
 from calendar_app.ui.commands import AddPostCommand
 from calendar_app.ui.dnd import decode_posts, posts_mime
@@ -550,3 +552,32 @@ def test_a_drop_reads_again_only_the_days_it_touched(
     session.undo_stack.undo()
     for day in month.visible_days():
         assert month.posts_on(day) == [p.id for p in session.store.posts_between(day, day)]
+
+
+def test_posts_dragged_from_another_open_calendar_land_as_copies(
+    month: MonthView, session: CalendarSession, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Two clients' calendars open side by side: a drag from one to the other copies
+    the post there (its channel and key messages come by name); the first keeps it."""
+    post = movable_post(session, TODAY, TODAY + timedelta(days=10))
+    with CalendarStore.create(tmp_path / "Client B.cadence", timezone="Europe/Paris") as store:
+        other = CalendarSession(store, today=TODAY)
+        theirs = MonthView(other)
+        qtbot.addWidget(theirs)
+        theirs.resize(1000, 760)
+        theirs.show()
+        target = date(2026, 11, 24)
+        mime = month.drag_mime(post.id)
+        assert drag_over(theirs, center(theirs, target), mime)
+        drop = send_drop(theirs, center(theirs, target), mime)
+        assert drop.isAccepted()
+        assert drop.dropAction() == Qt.DropAction.CopyAction, "the first calendar keeps it"
+        (copy,) = store.all_posts()
+        assert (copy.title, copy.date, copy.time) == (post.title, target, post.time)
+        assert copy.uid != post.uid
+        assert store.channels()[0].name == session.channel(post.channel_id).name
+        assert theirs.selected_post_ids() == [copy.id]
+        assert session.store.post(post.id) == post
+        other.undo_stack.undo()
+        assert store.all_posts() == []
+        other.undo_stack.clear()
