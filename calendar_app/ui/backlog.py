@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QKeyEvent,
@@ -193,6 +194,18 @@ class _BacklogList(QListView):
         self._panel = panel
         self.drop_hint = False
 
+    def select_current(self) -> None:
+        """With nothing selected, the idea the keyboard is on is the selection, so that
+        Cut, Copy, Delete and Edit act on what the user sees focused."""
+        current = self.currentIndex()
+        chooser = self.selectionModel()
+        if current.isValid() and not chooser.hasSelection():
+            chooser.select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.select_current()
+
     def _accepts(self, event: QDragMoveEvent) -> bool:
         action = drop_action(self._panel.session, event)
         if action is None:
@@ -354,6 +367,8 @@ class BacklogPanel(QWidget):
         # of the button and the search box. Tab goes through them in reading order.
 
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
+        self.list.selectionModel().currentChanged.connect(self._on_current)
+        self.proxy.rowsRemoved.connect(self._on_current)  # the selected idea went
         for model in (self.model, self.proxy):
             model.rowsInserted.connect(self._update_title)
             model.rowsRemoved.connect(self._update_title)
@@ -367,6 +382,10 @@ class BacklogPanel(QWidget):
     def selected_post_ids(self) -> list[int]:
         rows = self.list.selectionModel().selectedRows()
         return [int(i.data(PostIdRole)) for i in sorted(rows, key=lambda i: i.row())]
+
+    def _on_current(self) -> None:
+        if self.list.hasFocus():
+            self.list.select_current()
 
     def select_posts(self, post_ids: list[int]) -> None:
         """Select these ideas where they are listed (none when none is: the search hides

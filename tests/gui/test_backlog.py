@@ -17,7 +17,12 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.ui.backlog import BacklogPanel
-from calendar_app.ui.commands import CopyPostsCommand, EditPostsCommand, MovePostsCommand
+from calendar_app.ui.commands import (
+    CopyPostsCommand,
+    DeletePostsCommand,
+    EditPostsCommand,
+    MovePostsCommand,
+)
 from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.post_model import BacklogModel, PostIdRole
 from calendar_app.ui.session import CalendarSession
@@ -286,3 +291,29 @@ def test_a_post_dragged_from_another_open_calendar_lands_here_as_an_undated_copy
         assert (copy.title, copy.date) == (post.title, None)
         assert session.store.post(post.id) == post
         other.undo_stack.clear()
+
+
+def test_the_idea_the_keyboard_is_on_is_the_selection(
+    panel: BacklogPanel, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Reached by Tab, by Down from the search box, or after the idea it was on was
+    deleted, the focused idea is selected: Cut, Copy, Delete and Edit act on it."""
+    panel.list.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(panel.list.hasFocus)
+    first = panel.shown_post_ids()[0]
+    assert panel.selected_post_ids() == [first]
+
+    panel.list.clearSelection()
+    panel.search.setFocus()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    assert panel.list.hasFocus()
+    assert panel.selected_post_ids() == [panel.list.currentIndex().data(PostIdRole)]
+
+    qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    on = panel.selected_post_ids()
+    assert len(on) == 1
+    session.push(DeletePostsCommand(session, on))
+    assert panel.list.hasFocus()
+    current = panel.list.currentIndex().data(PostIdRole)
+    assert current not in on
+    assert panel.selected_post_ids() == [current]
