@@ -17,7 +17,15 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShowEvent, QUndoCommand
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QShowEvent,
+    QUndoCommand,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -63,7 +71,7 @@ from .commands import (
     UpdateKeyMessageCommand,
     plain_tooltip,
 )
-from .dialogs import show_error
+from .dialogs import SaveAnswer, ask_save_changes, show_error
 from .editor import (
     counted_suffix,
     elide,
@@ -210,6 +218,7 @@ class _Manager(QDialog, Generic[R]):
         self.session = session
         self._error = error_handler
         self._confirm = confirm
+        self.ask_save_changes: Callable[[QWidget, str], SaveAnswer] = ask_save_changes
         self._current_id: int | None = None
         self._busy = False
         self._filling = False
@@ -604,6 +613,19 @@ class _Manager(QDialog, Generic[R]):
         if self.is_dirty() and not self.apply():
             return
         super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape cancels: with changes typed, it asks whether to save them first, as the
+        post editor does (Close and the window's close button save them)."""
+        if event.key() != Qt.Key.Key_Escape or not self.is_dirty():
+            super().keyPressEvent(event)
+            return
+        answer = self.ask_save_changes(self, self.heading.text())
+        if answer == "cancel":
+            return
+        if answer == "discard":
+            self.revert()
+        self.reject()
 
     def done(self, result: int) -> None:
         # A closed manager stops following the calendar (it may live on as a child widget).

@@ -22,7 +22,7 @@ from calendar_app.ui.managers import (
 )
 from calendar_app.ui.session import CalendarSession
 
-from .conftest import READ_ONLY, read_only
+from .conftest import OFFSCREEN_POPUPS, READ_ONLY, read_only
 
 
 class Recorder:
@@ -446,3 +446,47 @@ def test_every_field_has_its_own_alt_key(
     for shown in (buttons, restoring):
         keys = [text[text.index("&") + 1].lower() for text in labels + shown if "&" in text]
         assert len(keys) == len(set(keys)), keys
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize(
+    ("answer", "saved", "still_open"),
+    [
+        ("discard", "Every roof counts", False),
+        ("save", "Every roof count", False),
+        ("cancel", "Every roof counts", True),
+    ],
+)
+def test_escape_asks_before_it_drops_what_was_typed(
+    qtbot: QtBot, session: CalendarSession, answer: str, saved: str, still_open: bool
+) -> None:
+    manager = _messages(qtbot, session, Recorder())
+    asked: list[str] = []
+
+    def ask(parent: QWidget, name: str) -> str:
+        asked.append(name)
+        return answer
+
+    manager.ask_save_changes = ask  # type: ignore[assignment]
+    with qtbot.waitExposed(manager):
+        manager.show()
+    target = _message_titled(session, "Every roof counts")
+    manager.select(target)
+    manager.title_edit.setFocus()
+    manager.title_edit.setText("Every roof count")
+    qtbot.keyClick(manager.title_edit, Qt.Key.Key_Escape)
+    assert asked == ["Every roof counts"]
+    assert session.key_message(target).title == saved
+    assert manager.isVisible() == still_open
+    if still_open:
+        assert manager.title_edit.text() == "Every roof count", "the typing is kept"
+
+
+@OFFSCREEN_POPUPS
+def test_escape_with_nothing_typed_just_closes(qtbot: QtBot, session: CalendarSession) -> None:
+    manager = _messages(qtbot, session, Recorder())
+    manager.ask_save_changes = lambda parent, name: pytest.fail("nothing to ask")
+    with qtbot.waitExposed(manager):
+        manager.show()
+    qtbot.keyClick(manager.item_list, Qt.Key.Key_Escape)
+    assert not manager.isVisible()
