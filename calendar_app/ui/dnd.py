@@ -208,6 +208,7 @@ def drop_posts(
 
         landed: list[int] = []
         paste_from_calendar(session, parent, carried, day, at, landed.extend)
+        session.placed(landed)
         return landed
     posts = session.posts(carried.ids)
     if not posts:
@@ -219,7 +220,9 @@ def drop_posts(
     if copy:
         copies = [(pid, d, t) for pid, (d, t) in targets.items()]
         command = CopyPostsCommand(session, copies)
-        return command.created_ids if session.try_push(command, parent) else []
+        landed = command.created_ids if session.try_push(command, parent) else []
+        session.placed(landed)
+        return landed
     scope: Scope = "this"
     # An occurrence coming out of the backlog has no day to shift its series by: it
     # alone is placed.
@@ -229,7 +232,9 @@ def drop_posts(
             return []
         scope = chosen
     moved = session.try_push(MovePostsCommand(session, targets, scope=scope), parent)
-    return list(targets) if moved else []
+    landed = list(targets) if moved else []
+    session.placed(landed)
+    return landed
 
 
 class TurnOnHover(QObject):

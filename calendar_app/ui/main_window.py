@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
         stack.undoTextChanged.connect(self._undo_text_changed)
         stack.redoTextChanged.connect(self._redo_text_changed)
         session.changedElsewhere.connect(self.check_for_outside_changes)
+        session.placedHidden.connect(self._say_hidden)
         session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
@@ -831,12 +832,22 @@ class MainWindow(QMainWindow):
             add_gap_menus(menu, self.session, self, day, at, self._select_placed)
         return menu
 
+    def _say_hidden(self, count: int) -> None:
+        self.statusBar().showMessage(
+            "The post you placed is hidden by the filters; clear them to see it."
+            if count == 1
+            else f"{count} of the posts you placed are hidden by the filters; clear them"
+            " to see them.",
+            10_000,
+        )
+
     def _select_placed(self, post_ids: list[int]) -> None:
         """Show and select posts just made or placed (a fill, a new post, a paste),
         ready to open with Enter: on their day in the view, or in the backlog."""
         placed = self.session.posts(post_ids)
         if not placed:
             return
+        self.session.placed(post_ids)
         if placed[0].date is None:
             self.backlog.select_posts(post_ids)
             return

@@ -121,6 +121,8 @@ class CalendarSession(QObject):
     selectedMessageChanged = Signal(object)
     """The key message highlighted in the sidebar (an id, or None)."""
     changedElsewhere = Signal()
+    placedHidden = Signal(int)
+    """Posts just placed (dropped, pasted, made) that the filters hide: how many."""
     """Another program changed the file under an undo or redo, which was refused:
     the window reads the calendar again (see :meth:`changed_elsewhere`)."""
 
@@ -230,6 +232,14 @@ class CalendarSession(QObject):
     @property
     def filters(self) -> Filters:
         return self._filters
+
+    def placed(self, post_ids: Iterable[int]) -> None:
+        """Posts were just placed where the user asked: tell the window when the
+        filters hide some of them, lest they seem to vanish."""
+        if self._filters.active:
+            hidden = sum(not self._filters.accepts(p) for p in self.posts(post_ids))
+            if hidden:
+                self.placedHidden.emit(hidden)
 
     def set_filters(self, filters: Filters) -> None:
         if filters.search.strip():

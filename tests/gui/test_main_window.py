@@ -1491,3 +1491,40 @@ def test_week_and_agenda_views_are_built_when_first_shown(window: MainWindow) ->
     window.view_actions[2].trigger()
     assert isinstance(window.stack.currentWidget(), AgendaView)
     assert window.stack.count() == 3
+
+
+def test_a_post_placed_where_the_filters_hide_it_is_said_to_be_hidden(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Showing only published posts, a Ctrl-drag repeats one: the copy is scheduled,
+    so the filters hide it at once; the status bar says so instead of it vanishing."""
+    published = next(
+        p
+        for p in session.posts_between(TODAY - timedelta(days=20), TODAY)
+        if p.status == PostStatus.PUBLISHED and p.series_id is None
+    )
+    session.set_filters(Filters(statuses=frozenset({PostStatus.PUBLISHED})))
+    month = window.month_view
+    month.set_current_date(TODAY)
+    target = TODAY + timedelta(days=2)
+    rect = month.day_rect(target)
+    send_drop(
+        month,
+        QPoint(rect.center().x(), rect.bottom() - 4),
+        month.drag_mime(published.id),
+        ctrl=True,
+    )
+    assert session.undo_stack.count() == 1
+    said = window.statusBar().currentMessage()
+    assert said == "The post you placed is hidden by the filters; clear them to see it."
+
+    window.statusBar().clearMessage()
+    session.set_filters(Filters())
+    session.undo_stack.undo()
+    send_drop(
+        month,
+        QPoint(rect.center().x(), rect.bottom() - 4),
+        month.drag_mime(published.id),
+        ctrl=True,
+    )
+    assert "hidden" not in window.statusBar().currentMessage(), "shown: nothing to say"
