@@ -43,6 +43,7 @@ import re
 import secrets
 import uuid
 import warnings
+import zlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -707,6 +708,28 @@ class _Item:
     whole: bool = False
     """An occurrence of a recurring event whose every occurrence is in the file (its rules
     end, and none was cut at a limit)."""
+    written: bool = False
+    """``edited`` is a version Cadence wrote (X-CADENCE-EDITED)."""
+
+    def said(self) -> Version:
+        """What the event says, as a version of the post: see :func:`_said`."""
+        return _said(self.title, self.body, self.link, self.day, self.at, self.status)
+
+
+SAID = 0
+"""The revision of a version that records what another program's event said."""
+
+
+def _said(
+    title: str, body: str, link: str, day: date | None, at: time | None, status: PostStatus
+) -> Version:
+    """What an event says of a post, as a version of it (revision :data:`SAID`, which
+    no edit has): the fields every program keeps, the status as iCalendar tells it.
+    Recorded when the event comes in, so that the same event coming in again is
+    known for what was already taken, whatever was edited here since."""
+    fields = (title.strip(), body, link, day, at, ICS_STATUS[status])
+    digest = zlib.crc32(repr(fields).encode("utf-8", "surrogatepass"))
+    return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=digest), SAID
 
 
 @dataclass(slots=True)
@@ -1212,6 +1235,7 @@ class _Reader:
         written = _written(str(component.get(X_EDITED, "")))
         if written is not None:
             item.edited = written
+            item.written = True
             item.earlier = _earlier_read(str(component.get(X_EARLIER, "")))
             now = (stamp.astimezone(UTC) if stamp else None, sequence)
             if now != (written[0], written[1] - 1):
@@ -1426,6 +1450,22 @@ def _reconcile(item: _Item, post: Post, earlier: frozenset[Version]) -> tuple[bo
     return reconcile(item.edited, here, item.earlier, earlier)
 
 
+def _reconcile_said(item: _Item, post: Post, earlier: frozenset[Version]) -> tuple[bool, bool]:
+    """:func:`_reconcile` for an event with no version Cadence wrote (another
+    program's), by what it said each time it came in (:func:`_said`): the same as
+    before, it is the past of the post, edited here since; changed, it comes in,
+    and the post is kept as a conflict copy if what the event tells of it was edited
+    here since too (what only Cadence keeps, such as key messages, stays anyway)."""
+    if item.said() in earlier:
+        return False, False
+    if any(version[1] == SAID for version in earlier):
+        here = _said(post.title, post.body, post.link, post.date, post.time, post.status)
+        return True, here not in earlier
+    if item.edited is None or item.edited == _edited(post):  # first seen since Cadence
+        return True, False  # kept what events said: the file says what it is now
+    return reconcile(item.edited, _edited(post))
+
+
 def _earlier_text(earlier: Collection[Version]) -> str:
     """X-CADENCE-EARLIER: the latest :data:`EARLIER_WRITTEN` revisions, latest first."""
     latest = sorted(earlier, key=lambda version: (version[1], version[0]), reverse=True)
@@ -1558,6 +1598,7 @@ class _Writer:
         taken: dict[int, tuple[datetime, int]] = {}
         taken_earlier: dict[int, frozenset[Version]] = {}
         settled: dict[int, set[Version]] = {}  # the file's versions kept as conflict copies
+        said: dict[int, set[Version]] = {}  # what other programs' events said, now taken
         seen: set[str] = set()
         middle = done + (total - done) // 2
         step = (middle - done) / max(len(items), 1)
@@ -1576,10 +1617,16 @@ class _Writer:
                 fresh_items.append(item)
             elif post_content(old) == post_content(new):
                 summary.unchanged += 1
+                if not item.written:
+                    said[old.id] = {item.said()}
             else:
-                take, keep_other = _reconcile(
-                    item, old, store.earlier_versions([old]).get(old.id, frozenset())
-                )
+                earlier = store.earlier_versions([old]).get(old.id, frozenset())
+                if item.written:
+                    take, keep_other = _reconcile(item, old, earlier)
+                else:
+                    take, keep_other = _reconcile_said(item, old, earlier)
+                    if take:
+                        said[old.id] = {item.said()}
                 if keep_other:
                     copies.append((old.as_new() if take else new, take))
                     if not take and item.edited is not None:
@@ -1610,6 +1657,11 @@ class _Writer:
             ).created
             created.extend(new_ids)
             summary.added.extend(new_ids)
+            said.update(
+                (post_id, {item.said()})
+                for post_id, item in zip(new_ids, batch_items, strict=True)
+                if not item.written
+            )
             _advance(progress, middle + (total - middle) * len(created) // len(fresh), total)
         joined: dict[str, int] = {}  # a series of the file some of whose posts are here
         for item in items:
@@ -1626,6 +1678,7 @@ class _Writer:
             store.update_posts(edits)
             store.take_edits(taken, taken_earlier)
             summary.previous.extend(previous)
+        store.settle_versions(said)
         _advance(progress, total, total)
 
     def _withdrawn(self, items: Sequence[_Item], edits: Mapping[int, PostChanges]) -> list[Post]:

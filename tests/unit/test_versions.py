@@ -324,3 +324,76 @@ def test_no_edit_is_lost_and_no_past_state_comes_back_as_a_conflict(
         finally:
             ours.close()
             theirs.close()
+
+
+# -- another program's events: what they said when they came in ------------------------
+
+OUTLOOK = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN
+BEGIN:VEVENT
+UID:india@outlook
+DTSTART;VALUE=DATE:20260415
+DTEND;VALUE=DATE:20260416
+SUMMARY:{title}
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def _outlook(folder: Path, title: str) -> Path:
+    path = folder / "outlook.ics"
+    path.write_text(OUTLOOK.format(title=title).replace("\n", "\r\n"), encoding="utf-8")
+    return path
+
+
+def _import(store: CalendarStore, path: Path) -> tuple[int, int, int, int]:
+    """(added, updated, kept as edited here, conflict copies)."""
+    summary = import_ics(store, path, ImportOptions(fallback_channel="LinkedIn"), no_progress)
+    return len(summary.added), len(summary.previous), summary.kept_newer, summary.conflicts
+
+
+def _india(store: CalendarStore) -> tuple[str, date | None]:
+    post = store.post_by_uid("india@outlook")
+    return post.title, post.date
+
+
+def test_the_same_file_again_keeps_what_was_edited_here(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    ours, _ = pair
+    path = _outlook(tmp_path, "India trade mission")
+    assert _import(ours, path) == (1, 0, 0, 0)
+    post = ours.post_by_uid("india@outlook")
+    ours.move_posts({post.id: (date(2026, 4, 20), None)})
+    assert _import(ours, path) == (0, 0, 1, 0)
+    assert _india(ours) == ("India trade mission", date(2026, 4, 20))
+
+
+def test_a_changed_file_comes_in_and_keeps_an_edit_made_here_as_a_copy(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    ours, _ = pair
+    _import(ours, _outlook(tmp_path, "India trade mission"))
+    post = ours.post_by_uid("india@outlook")
+    ours.move_posts({post.id: (date(2026, 4, 20), None)})
+    changed = _outlook(tmp_path, "India trade mission, confirmed")
+    assert _import(ours, changed)[1:] == (1, 0, 1)
+    assert _india(ours) == ("India trade mission, confirmed", date(2026, 4, 15))
+    copies = [p for p in ours.all_posts() if p.title.endswith(CONFLICT_MARK)]
+    assert [(p.title, p.date) for p in copies] == [
+        ("India trade mission" + CONFLICT_MARK, date(2026, 4, 20))
+    ]
+    assert _import(ours, changed) == (0, 0, 0, 0), "the same file again: nothing"
+
+
+def test_a_changed_file_simply_comes_in_when_nothing_was_edited_here(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    ours, _ = pair
+    _import(ours, _outlook(tmp_path, "India trade mission"))
+    assert _import(ours, _outlook(tmp_path, "India trade mission, confirmed")) == (0, 1, 0, 0)
+    assert _india(ours) == ("India trade mission, confirmed", date(2026, 4, 15))
+    # The first file again is an older state of the event: what came later stays.
+    assert _import(ours, _outlook(tmp_path, "India trade mission")) == (0, 0, 1, 0)
+    assert _india(ours) == ("India trade mission, confirmed", date(2026, 4, 15))
