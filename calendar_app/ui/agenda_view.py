@@ -105,13 +105,26 @@ class _AgendaTable(QTableView):
         event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        index = self.indexAt(event.pos())
+        # ``at`` is in the viewport's coordinates, where rows are hit-tested.
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            # The Menu key or Shift+F10: the current row, whatever point Qt gave
+            # (it gives one in the table's own coordinates, the header included).
+            index = self.currentIndex()
+            if index.isValid():
+                self.scrollTo(index)
+                at = self.visualRect(index).center()
+            else:
+                at = self.viewport().rect().topLeft()
+        else:
+            at = self.viewport().mapFromGlobal(event.globalPos())
+            index = self.indexAt(at)
         selection = self.selectionModel()
         if index.isValid() and not selection.isRowSelected(index.row(), QModelIndex()):
             flags = QItemSelectionModel.SelectionFlag
             selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        event.accept()
         menu = self._view.build_context_menu()
-        menu.exec(self.viewport().mapToGlobal(event.pos()))
+        menu.exec(self.viewport().mapToGlobal(at))
         menu.deleteLater()
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
