@@ -189,10 +189,15 @@ class AgendaView(QWidget):
         self.summary.setObjectName("agendaSummary")
         self.edit_actions: list[QAction] = []
         """Cut, Copy, Paste and Delete for the context menu, given by the window."""
+        # The status actions belong to the view. The button's menu shows them, and each
+        # context menu shows them in a submenu of its own: added with addMenu, the shared
+        # menu would be tied (for PySide) to the context menu, and deleting that after
+        # use would leave these actions dead to Python.
         self.status_menu = QMenu("Set status", self)
         self.status_actions: dict[PostStatus, QAction] = {}
         for status in PostStatus:
-            action = self.status_menu.addAction(status_label(status))
+            action = QAction(status_label(status), self)
+            self.status_menu.addAction(action)
             action.setObjectName(f"setStatus_{status.value}")
             action.triggered.connect(lambda _=False, s=status: self.set_status(s))
             self.status_actions[status] = action
@@ -493,7 +498,8 @@ class AgendaView(QWidget):
         if self.edit_actions:
             menu.addActions(self.edit_actions)
             menu.addSeparator()
-        menu.addMenu(self.status_menu)
+        status_menu = menu.addMenu(self.status_menu.title())
+        status_menu.addActions(list(self.status_actions.values()))
         return menu
 
 

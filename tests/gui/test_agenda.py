@@ -221,6 +221,7 @@ class MenuSeen:
 
     def __init__(self, view: AgendaView) -> None:
         self.view = view
+        self.menu: QMenu | None = None
         self.at: QPoint | None = None
         self.selected: list[int] = []
 
@@ -228,6 +229,7 @@ class MenuSeen:
         menu = QApplication.activePopupWidget()
         if not isinstance(menu, QMenu):
             return
+        self.menu = menu
         self.at = menu.pos()
         self.selected = self.view.selected_post_ids()
         menu.close()
@@ -267,6 +269,40 @@ def test_the_menu_key_opens_the_menu_on_the_focused_row(
     assert seen.selected == [shown[6]]
     assert opened.args == [shown[6]]
     assert seen.at == table.viewport().mapToGlobal(row.center())
+
+
+@OFFSCREEN_POPUPS
+def test_the_status_actions_outlive_a_context_menu(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    table = view.table
+    shown = view.shown_post_ids()
+    view.select_posts([shown[2]])
+    table.setFocus()
+    seen = open_menu(view, table, menu_key_event(view))
+    assert seen.menu is not None
+    (entry,) = [a for a in seen.menu.actions() if a.text() == "Set status"]
+    submenu = entry.menu()
+    assert isinstance(submenu, QMenu)
+    assert submenu.actions() == list(view.status_actions.values())
+    with qtbot.waitSignal(seen.menu.destroyed):
+        pass  # the menu goes once it has closed, when the event loop runs
+
+    # Each selection change after it updates the summary and the status actions.
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_post_ids() == shown[2:4]
+    assert view.summary.text() == "33 posts in November 2026 · 2 selected"
+    assert table.accessibleDescription() == "November 2026: 33 posts, 2 selected"
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.accessibleDescription() == "November 2026: 33 posts, 1 selected"
+    assert all(a.isEnabled() for a in view.status_actions.values())
+    # ...and the button's menu still sets the status with them.
+    cancel = view.status_actions[PostStatus.CANCELLED]
+    assert cancel in view.status_menu.actions()
+    assert session.store.post(shown[4]).status != PostStatus.CANCELLED
+    with qtbot.waitSignal(session.changed):
+        cancel.trigger()
+    assert session.store.post(shown[4]).status == PostStatus.CANCELLED
 
 
 def test_stepping_and_jumping_change_the_month(
