@@ -142,8 +142,8 @@ class MainWindow(QMainWindow):
         self.campaigns_action = self._action("C&ampaigns…", self.manage_campaigns)
         self.today_action = self._action("&Today", self.go_today, "T")
         self.go_to_date_action = self._action("&Go to Date…", self.go_to_date, "Ctrl+G")
-        self.previous_action = self._action("&Previous", lambda: self.step(-1), "Ctrl+Left")
-        self.next_action = self._action("Ne&xt", lambda: self.step(1), "Ctrl+Right")
+        self.previous_action = self._action("&Previous Period", lambda: self.step(-1), "Ctrl+Left")
+        self.next_action = self._action("Ne&xt Period", lambda: self.step(1), "Ctrl+Right")
         self.search_action = self._action("&Search", self.focus_search, std.Find)
         self.view_group = QActionGroup(self)
         self.view_actions: list[QAction] = []
@@ -237,12 +237,16 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("navigationToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.today_action)
-        self.previous_action.setText("‹")
-        self.previous_action.setToolTip("Previous period (Ctrl+Left)")
-        self.next_action.setText("›")
-        self.next_action.setToolTip("Next period (Ctrl+Right)")
-        toolbar.addAction(self.previous_action)
-        toolbar.addAction(self.next_action)
+        # The buttons show an arrow (an action's icon text); the menu, the action's name.
+        for action, arrow, name in (
+            (self.previous_action, "‹", "Previous period"),
+            (self.next_action, "›", "Next period"),
+        ):
+            action.setIconText(arrow)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"Show the {name.lower()} ({keys})")
+            toolbar.addAction(action)
+            toolbar.widgetForAction(action).setAccessibleName(name)
         # Carrying posts to another month: hold them over ‹ or › and the page turns.
         self.page_turners = [
             TurnOnHover(toolbar.widgetForAction(action), partial(self.step, direction))

@@ -15,8 +15,16 @@ from typing import cast
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QDate, QLocale, QMimeData, QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragLeaveEvent
-from PySide6.QtWidgets import QApplication, QDateEdit, QFileDialog, QMenu, QToolBar, QWidget
+from PySide6.QtGui import QAccessible, QContextMenuEvent, QDragEnterEvent, QDragLeaveEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QFileDialog,
+    QMenu,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core import database
@@ -106,6 +114,35 @@ def test_next_previous_and_today(window: MainWindow) -> None:
     window.today_action.trigger()
     assert window.view().current_date() == TODAY
     assert window.period_label.text() == first_title
+
+
+def test_previous_and_next_are_named_and_their_buttons_show_arrows(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert isinstance(view_menu, QMenu)
+    labels = [a.text() for a in view_menu.actions()]
+    assert "&Previous Period" in labels
+    assert "Ne&xt Period" in labels
+    toolbar = window.findChild(QToolBar, "navigationToolbar")
+    assert toolbar is not None
+    for action, arrow, name, keys in (
+        (window.previous_action, "‹", "Previous period", "Ctrl+Left"),
+        (window.next_action, "›", "Next period", "Ctrl+Right"),
+    ):
+        button = toolbar.widgetForAction(action)
+        assert isinstance(button, QToolButton)
+        assert button.text() == arrow
+        accessible = QAccessible.queryAccessibleInterface(button)
+        assert accessible is not None
+        assert accessible.text(QAccessible.Text.Name) == name
+        assert button.toolTip() == f"Show the {name.lower()} ({keys})"
+    # The buttons do what they say.
+    title = window.period_label.text()
+    qtbot.mouseClick(toolbar.widgetForAction(window.next_action), Qt.MouseButton.LeftButton)
+    assert window.view().current_date() > TODAY
+    qtbot.mouseClick(toolbar.widgetForAction(window.previous_action), Qt.MouseButton.LeftButton)
+    assert window.period_label.text() == title
 
 
 @OFFSCREEN_POPUPS
