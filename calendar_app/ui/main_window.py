@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         self.new_calendar_action = self._action("&New Calendar…", self.new_calendar, std.New)
         self.open_action = self._action("&Open…", self.open_calendar_dialog, std.Open)
-        self.copy_action = self._action("Save a &Copy As…", self.save_copy_dialog, std.SaveAs)
+        self.copy_action = self._action("Save a Cop&y As…", self.save_copy_dialog, std.SaveAs)
         self.import_action = self._action("&Import…", self.import_file, "Ctrl+I")
         self.merge_action = self._action("&Merge Calendar…", self.merge_calendar)
         self.close_action = self._action("&Close", self.close, std.Close)
@@ -154,11 +154,11 @@ class MainWindow(QMainWindow):
             self.view_group.addAction(action)
             self.view_actions.append(action)
         self.panel_action = self._action(
-            "Cadence &Panel", self._toggle_panel, "Ctrl+Shift+P", checkable=True
+            "&Cadence Panel", self._toggle_panel, "Ctrl+Shift+P", checkable=True
         )
         self.panel_action.setChecked(True)
         self.next_pane_action = self._action(
-            "Next P&ane", lambda: self.focus_next_pane(True), "Ctrl+Tab"
+            "Next Pan&e", lambda: self.focus_next_pane(True), "Ctrl+Tab"
         )
         self.previous_pane_action = self._action(
             "Previous Pa&ne", lambda: self.focus_next_pane(False), "Ctrl+Shift+Tab"

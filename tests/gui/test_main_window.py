@@ -15,7 +15,13 @@ from typing import cast
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QDate, QLocale, QMimeData, QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QAccessible, QContextMenuEvent, QDragEnterEvent, QDragLeaveEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
@@ -143,6 +149,27 @@ def test_previous_and_next_are_named_and_their_buttons_show_arrows(
     assert window.view().current_date() > TODAY
     qtbot.mouseClick(toolbar.widgetForAction(window.previous_action), Qt.MouseButton.LeftButton)
     assert window.period_label.text() == title
+
+
+def test_no_menu_gives_two_entries_one_mnemonic(window: MainWindow) -> None:
+    """Alt and a letter reach one entry of the menu bar, and one of each menu in it."""
+
+    def check(menu: QWidget, name: str) -> None:
+        entries = [a for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+        keys = [(QKeySequence.mnemonic(a.text()).toString(), a.text()) for a in entries]
+        letters = [key for key, _ in keys if key]
+        assert letters, f"{name}: no mnemonics at all"
+        repeated = {
+            key: [t for k, t in keys if k == key] for key in letters if letters.count(key) > 1
+        }
+        assert not repeated, f"{name}: {repeated}"
+
+    bar = window.menuBar()
+    check(bar, "the menu bar")
+    for top in bar.actions():
+        menu = top.menu()
+        assert isinstance(menu, QMenu)
+        check(menu, top.text())
 
 
 @OFFSCREEN_POPUPS
