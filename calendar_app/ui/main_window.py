@@ -607,7 +607,14 @@ class MainWindow(QMainWindow):
         return True
 
     def _toggle_panel(self) -> None:
-        self.cadence_panel.setVisible(self.panel_action.isChecked())
+        panel = self.cadence_panel
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is panel or panel.isAncestorOf(focus))
+        panel.setVisible(self.panel_action.isChecked())
+        if had_focus and not panel.isVisible():
+            # Qt would pass the focus on to the next widget in the tab chain (the
+            # toolbar's buttons): the keyboard user goes on in the calendar instead.
+            cast(QWidget, self.view()).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- filters --------------------------------------------------------------
 

@@ -459,6 +459,34 @@ def test_ctrl_tab_goes_round_every_pane_and_back(
     assert back == [*expected[-2::-1], calendar_focus]
 
 
+@pytest.mark.parametrize("view", [0, 2], ids=["month", "agenda"])
+def test_hiding_the_focused_cadence_panel_gives_the_focus_to_the_calendar(
+    window: MainWindow, qtbot: QtBot, view: int
+) -> None:
+    window.set_view(view)
+    calendar = cast(QWidget, window.view())
+    calendar_focus = QApplication.focusWidget()
+    assert calendar_focus is not None
+    assert calendar_focus in (calendar, calendar.focusProxy())  # the agenda: its table
+    panel = window.cadence_panel
+    qtbot.keyClick(calendar_focus, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is panel
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+    qtbot.keyClick(panel, Qt.Key.Key_P, ctrl_shift)
+    assert not panel.isVisible()
+    assert QApplication.focusWidget() is calendar_focus
+    # Shown again, the panel leaves the focus where it is.
+    qtbot.keyClick(calendar_focus, Qt.Key.Key_P, ctrl_shift)
+    assert panel.isVisible()
+    assert QApplication.focusWidget() is calendar_focus
+    # Hidden while something else has the focus, the panel leaves it there too.
+    window.focus_search()
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_P, ctrl_shift)
+    assert not panel.isVisible()
+    assert QApplication.focusWidget() is window.search_edit
+
+
 def test_a_crowded_hours_more_in_the_week_opens_the_agenda_on_that_day(
     window: MainWindow, qtbot: QtBot
 ) -> None:
