@@ -105,13 +105,26 @@ class _AgendaTable(QTableView):
         event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        index = self.indexAt(event.pos())
+        # ``at`` is in the viewport's coordinates, where rows are hit-tested.
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            # The Menu key or Shift+F10: the current row, whatever point Qt gave
+            # (it gives one in the table's own coordinates, the header included).
+            index = self.currentIndex()
+            if index.isValid():
+                self.scrollTo(index)
+                at = self.visualRect(index).center()
+            else:
+                at = self.viewport().rect().topLeft()
+        else:
+            at = self.viewport().mapFromGlobal(event.globalPos())
+            index = self.indexAt(at)
         selection = self.selectionModel()
         if index.isValid() and not selection.isRowSelected(index.row(), QModelIndex()):
             flags = QItemSelectionModel.SelectionFlag
             selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        event.accept()
         menu = self._view.build_context_menu()
-        menu.exec(self.viewport().mapToGlobal(event.pos()))
+        menu.exec(self.viewport().mapToGlobal(at))
         menu.deleteLater()
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
@@ -176,10 +189,15 @@ class AgendaView(QWidget):
         self.summary.setObjectName("agendaSummary")
         self.edit_actions: list[QAction] = []
         """Cut, Copy, Paste and Delete for the context menu, given by the window."""
+        # The status actions belong to the view. The button's menu shows them, and each
+        # context menu shows them in a submenu of its own: added with addMenu, the shared
+        # menu would be tied (for PySide) to the context menu, and deleting that after
+        # use would leave these actions dead to Python.
         self.status_menu = QMenu("Set status", self)
         self.status_actions: dict[PostStatus, QAction] = {}
         for status in PostStatus:
-            action = self.status_menu.addAction(status_label(status))
+            action = QAction(status_label(status), self)
+            self.status_menu.addAction(action)
             action.setObjectName(f"setStatus_{status.value}")
             action.triggered.connect(lambda _=False, s=status: self.set_status(s))
             self.status_actions[status] = action
@@ -480,7 +498,8 @@ class AgendaView(QWidget):
         if self.edit_actions:
             menu.addActions(self.edit_actions)
             menu.addSeparator()
-        menu.addMenu(self.status_menu)
+        status_menu = menu.addMenu(self.status_menu.title())
+        status_menu.addActions(list(self.status_actions.values()))
         return menu
 
 

@@ -492,9 +492,6 @@ class ShortcutRow:
 
 def _action_name(action: QAction) -> str:
     text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
-    if not any(ch.isalnum() for ch in text):
-        # A toolbar symbol (‹, ›): its tooltip says what it does.
-        text = action.toolTip().split(" (")[0].strip() or text
     return text.rstrip("…").strip()
 
 

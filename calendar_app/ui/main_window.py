@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         self.new_calendar_action = self._action("&New Calendar…", self.new_calendar, std.New)
         self.open_action = self._action("&Open…", self.open_calendar_dialog, std.Open)
-        self.copy_action = self._action("Save a &Copy As…", self.save_copy_dialog, std.SaveAs)
+        self.copy_action = self._action("Save a Cop&y As…", self.save_copy_dialog, std.SaveAs)
         self.import_action = self._action("&Import…", self.import_file, "Ctrl+I")
         self.merge_action = self._action("&Merge Calendar…", self.merge_calendar)
         self.close_action = self._action("&Close", self.close, std.Close)
@@ -142,8 +142,8 @@ class MainWindow(QMainWindow):
         self.campaigns_action = self._action("C&ampaigns…", self.manage_campaigns)
         self.today_action = self._action("&Today", self.go_today, "T")
         self.go_to_date_action = self._action("&Go to Date…", self.go_to_date, "Ctrl+G")
-        self.previous_action = self._action("&Previous", lambda: self.step(-1), "Ctrl+Left")
-        self.next_action = self._action("Ne&xt", lambda: self.step(1), "Ctrl+Right")
+        self.previous_action = self._action("&Previous Period", lambda: self.step(-1), "Ctrl+Left")
+        self.next_action = self._action("Ne&xt Period", lambda: self.step(1), "Ctrl+Right")
         self.search_action = self._action("&Search", self.focus_search, std.Find)
         self.view_group = QActionGroup(self)
         self.view_actions: list[QAction] = []
@@ -154,11 +154,11 @@ class MainWindow(QMainWindow):
             self.view_group.addAction(action)
             self.view_actions.append(action)
         self.panel_action = self._action(
-            "Cadence &Panel", self._toggle_panel, "Ctrl+Shift+P", checkable=True
+            "&Cadence Panel", self._toggle_panel, "Ctrl+Shift+P", checkable=True
         )
         self.panel_action.setChecked(True)
         self.next_pane_action = self._action(
-            "Next P&ane", lambda: self.focus_next_pane(True), "Ctrl+Tab"
+            "Next Pan&e", lambda: self.focus_next_pane(True), "Ctrl+Tab"
         )
         self.previous_pane_action = self._action(
             "Previous Pa&ne", lambda: self.focus_next_pane(False), "Ctrl+Shift+Tab"
@@ -237,12 +237,16 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("navigationToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.today_action)
-        self.previous_action.setText("‹")
-        self.previous_action.setToolTip("Previous period (Ctrl+Left)")
-        self.next_action.setText("›")
-        self.next_action.setToolTip("Next period (Ctrl+Right)")
-        toolbar.addAction(self.previous_action)
-        toolbar.addAction(self.next_action)
+        # The buttons show an arrow (an action's icon text); the menu, the action's name.
+        for action, arrow, name in (
+            (self.previous_action, "‹", "Previous period"),
+            (self.next_action, "›", "Next period"),
+        ):
+            action.setIconText(arrow)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"Show the {name.lower()} ({keys})")
+            toolbar.addAction(action)
+            toolbar.widgetForAction(action).setAccessibleName(name)
         # Carrying posts to another month: hold them over ‹ or › and the page turns.
         self.page_turners = [
             TurnOnHover(toolbar.widgetForAction(action), partial(self.step, direction))
@@ -604,7 +608,14 @@ class MainWindow(QMainWindow):
         return True
 
     def _toggle_panel(self) -> None:
-        self.cadence_panel.setVisible(self.panel_action.isChecked())
+        panel = self.cadence_panel
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is panel or panel.isAncestorOf(focus))
+        panel.setVisible(self.panel_action.isChecked())
+        if had_focus and not panel.isVisible():
+            # Qt would pass the focus on to the next widget in the tab chain (the
+            # toolbar's buttons): the keyboard user goes on in the calendar instead.
+            cast(QWidget, self.view()).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- filters --------------------------------------------------------------
 

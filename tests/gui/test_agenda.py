@@ -7,8 +7,9 @@ from datetime import date, time
 from functools import partial
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu, QStackedWidget, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +19,7 @@ from calendar_app.ui.commands import MovePostsCommand
 from calendar_app.ui.post_model import AgendaModel, PostRole
 from calendar_app.ui.session import CalendarSession
 
-from .conftest import TODAY, double_click
+from .conftest import OFFSCREEN_POPUPS, TODAY, double_click
 
 NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
 
@@ -198,6 +199,110 @@ def test_enter_and_double_click_open_the_post(
     with qtbot.waitSignal(view.postActivated) as blocker:
         double_click(qtbot, view.table.viewport(), rect.center())
     assert blocker.args == [other]
+
+
+def menu_key_event(view: AgendaView) -> QContextMenuEvent:
+    """The event the Menu key (or Shift+F10) sends the focused table: at the middle of
+    what its input method query gives, the current cell in the table's own coordinates
+    (below the header), as Qt's widget window does it."""
+    table = view.table
+    pos = table.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle).center()
+    return QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, pos, table.mapToGlobal(pos))
+
+
+def right_click_event(view: AgendaView, pos: QPoint) -> QContextMenuEvent:
+    """The event a right-click at ``pos`` (in the viewport) sends the table's viewport."""
+    viewport = view.table.viewport()
+    return QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
+
+
+class MenuSeen:
+    """What the agenda's context menu showed while it was open, then Open chosen in it."""
+
+    def __init__(self, view: AgendaView) -> None:
+        self.view = view
+        self.menu: QMenu | None = None
+        self.at: QPoint | None = None
+        self.selected: list[int] = []
+
+    def __call__(self) -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            return
+        self.menu = menu
+        self.at = menu.pos()
+        self.selected = self.view.selected_post_ids()
+        menu.close()
+        menu.actions()[0].trigger()  # Open
+
+
+def open_menu(view: AgendaView, widget: QWidget, event: QContextMenuEvent) -> MenuSeen:
+    seen = MenuSeen(view)
+    QTimer.singleShot(0, seen)
+    QApplication.sendEvent(widget, event)
+    return seen
+
+
+@OFFSCREEN_POPUPS
+def test_the_menu_key_opens_the_menu_on_the_focused_row(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    table = view.table
+    shown = view.shown_post_ids()
+    view.select_posts([shown[2]])
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert view.focused_post() == shown[3]
+
+    with qtbot.waitSignal(view.postActivated) as opened:
+        seen = open_menu(view, table, menu_key_event(view))
+    # The focused row, not the one below it (a header's height further down).
+    assert seen.selected == [shown[3]]
+    assert opened.args == [shown[3]]
+    cell = table.visualRect(table.currentIndex())
+    assert seen.at == table.viewport().mapToGlobal(cell.center())
+
+    # With the mouse: the row under the pointer, in the viewport's coordinates.
+    row = table.visualRect(view.proxy_index(shown[6], AgendaModel.TITLE))
+    with qtbot.waitSignal(view.postActivated) as opened:
+        seen = open_menu(view, table.viewport(), right_click_event(view, row.center()))
+    assert seen.selected == [shown[6]]
+    assert opened.args == [shown[6]]
+    assert seen.at == table.viewport().mapToGlobal(row.center())
+
+
+@OFFSCREEN_POPUPS
+def test_the_status_actions_outlive_a_context_menu(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    table = view.table
+    shown = view.shown_post_ids()
+    view.select_posts([shown[2]])
+    table.setFocus()
+    seen = open_menu(view, table, menu_key_event(view))
+    assert seen.menu is not None
+    (entry,) = [a for a in seen.menu.actions() if a.text() == "Set status"]
+    submenu = entry.menu()
+    assert isinstance(submenu, QMenu)
+    assert submenu.actions() == list(view.status_actions.values())
+    with qtbot.waitSignal(seen.menu.destroyed):
+        pass  # the menu goes once it has closed, when the event loop runs
+
+    # Each selection change after it updates the summary and the status actions.
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_post_ids() == shown[2:4]
+    assert view.summary.text() == "33 posts in November 2026 · 2 selected"
+    assert table.accessibleDescription() == "November 2026: 33 posts, 2 selected"
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.accessibleDescription() == "November 2026: 33 posts, 1 selected"
+    assert all(a.isEnabled() for a in view.status_actions.values())
+    # ...and the button's menu still sets the status with them.
+    cancel = view.status_actions[PostStatus.CANCELLED]
+    assert cancel in view.status_menu.actions()
+    assert session.store.post(shown[4]).status != PostStatus.CANCELLED
+    with qtbot.waitSignal(session.changed):
+        cancel.trigger()
+    assert session.store.post(shown[4]).status == PostStatus.CANCELLED
 
 
 def test_stepping_and_jumping_change_the_month(

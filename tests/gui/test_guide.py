@@ -183,7 +183,7 @@ def test_shortcuts_are_read_from_the_window_actions(window: MainWindow, qtbot: Q
     assert rows[("View", "Week")] == "Ctrl+2"
     assert rows[("View", "Agenda")] == "Ctrl+3"
     assert rows[("View", "Today")] == "T"
-    assert rows[("View", "Previous period")] == "Ctrl+Left"
+    assert rows[("View", "Previous Period")] == "Ctrl+Left"
     assert rows[("Edit", "New Post")] == "N"
     assert rows[("Edit", "New Idea")] == "Shift+N"
     assert rows[("Edit", "Undo")] == "Ctrl+Z"

@@ -15,8 +15,22 @@ from typing import cast
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QDate, QLocale, QMimeData, QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragLeaveEvent
-from PySide6.QtWidgets import QApplication, QDateEdit, QFileDialog, QMenu, QToolBar, QWidget
+from PySide6.QtGui import (
+    QAccessible,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QFileDialog,
+    QMenu,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core import database
@@ -106,6 +120,56 @@ def test_next_previous_and_today(window: MainWindow) -> None:
     window.today_action.trigger()
     assert window.view().current_date() == TODAY
     assert window.period_label.text() == first_title
+
+
+def test_previous_and_next_are_named_and_their_buttons_show_arrows(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert isinstance(view_menu, QMenu)
+    labels = [a.text() for a in view_menu.actions()]
+    assert "&Previous Period" in labels
+    assert "Ne&xt Period" in labels
+    toolbar = window.findChild(QToolBar, "navigationToolbar")
+    assert toolbar is not None
+    for action, arrow, name, keys in (
+        (window.previous_action, "‹", "Previous period", "Ctrl+Left"),
+        (window.next_action, "›", "Next period", "Ctrl+Right"),
+    ):
+        button = toolbar.widgetForAction(action)
+        assert isinstance(button, QToolButton)
+        assert button.text() == arrow
+        accessible = QAccessible.queryAccessibleInterface(button)
+        assert accessible is not None
+        assert accessible.text(QAccessible.Text.Name) == name
+        assert button.toolTip() == f"Show the {name.lower()} ({keys})"
+    # The buttons do what they say.
+    title = window.period_label.text()
+    qtbot.mouseClick(toolbar.widgetForAction(window.next_action), Qt.MouseButton.LeftButton)
+    assert window.view().current_date() > TODAY
+    qtbot.mouseClick(toolbar.widgetForAction(window.previous_action), Qt.MouseButton.LeftButton)
+    assert window.period_label.text() == title
+
+
+def test_no_menu_gives_two_entries_one_mnemonic(window: MainWindow) -> None:
+    """Alt and a letter reach one entry of the menu bar, and one of each menu in it."""
+
+    def check(menu: QWidget, name: str) -> None:
+        entries = [a for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+        keys = [(QKeySequence.mnemonic(a.text()).toString(), a.text()) for a in entries]
+        letters = [key for key, _ in keys if key]
+        assert letters, f"{name}: no mnemonics at all"
+        repeated = {
+            key: [t for k, t in keys if k == key] for key in letters if letters.count(key) > 1
+        }
+        assert not repeated, f"{name}: {repeated}"
+
+    bar = window.menuBar()
+    check(bar, "the menu bar")
+    for top in bar.actions():
+        menu = top.menu()
+        assert isinstance(menu, QMenu)
+        check(menu, top.text())
 
 
 @OFFSCREEN_POPUPS
@@ -393,6 +457,34 @@ def test_ctrl_tab_goes_round_every_pane_and_back(
         )
         back.append(QApplication.focusWidget())
     assert back == [*expected[-2::-1], calendar_focus]
+
+
+@pytest.mark.parametrize("view", [0, 2], ids=["month", "agenda"])
+def test_hiding_the_focused_cadence_panel_gives_the_focus_to_the_calendar(
+    window: MainWindow, qtbot: QtBot, view: int
+) -> None:
+    window.set_view(view)
+    calendar = cast(QWidget, window.view())
+    calendar_focus = QApplication.focusWidget()
+    assert calendar_focus is not None
+    assert calendar_focus in (calendar, calendar.focusProxy())  # the agenda: its table
+    panel = window.cadence_panel
+    qtbot.keyClick(calendar_focus, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is panel
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+    qtbot.keyClick(panel, Qt.Key.Key_P, ctrl_shift)
+    assert not panel.isVisible()
+    assert QApplication.focusWidget() is calendar_focus
+    # Shown again, the panel leaves the focus where it is.
+    qtbot.keyClick(calendar_focus, Qt.Key.Key_P, ctrl_shift)
+    assert panel.isVisible()
+    assert QApplication.focusWidget() is calendar_focus
+    # Hidden while something else has the focus, the panel leaves it there too.
+    window.focus_search()
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_P, ctrl_shift)
+    assert not panel.isVisible()
+    assert QApplication.focusWidget() is window.search_edit
 
 
 def test_a_crowded_hours_more_in_the_week_opens_the_agenda_on_that_day(
