@@ -339,6 +339,13 @@ class CadencePanel(QWidget):
         mark = self._mark_near(index, point.x())
         if mark is not None:
             return self._mark_tooltip(row, *mark)
+        return self._row_day_text(row, day)
+
+    def _row_day_text(self, row: StripRow, day: date) -> str:
+        """What a message's row tells of one day: its delivery, its gap, or a quiet day."""
+        channels = next((c for d, c in row.marks if d == day), None)
+        if channels is not None:
+            return self._mark_tooltip(row, day, channels)
         gap = row.gap_on(day)
         if gap is not None:
             return self._gap_tooltip(row, gap)
@@ -1115,14 +1122,15 @@ class CadencePanel(QWidget):
         selected = self.session.selected_message
         index = self._index.get(selected) if selected is not None else None
         if index is not None:
-            text = self._row_summary(self._rows[index])
+            row = self._rows[index]
+            text = f"{self._row_summary(row)}. {self._row_day_text(row, self._cursor)}"
         else:
             overdue = [r.title for r in self._rows if r.status == MessageStatus.OVERDUE]
             text = f"{len(self._rows)} key messages"
             if overdue:
                 text += f", {len(overdue)} overdue: " + ", ".join(overdue)
-        text += f". Day: {day_text(self._cursor, year=True)}"
-        self.setAccessibleDescription(text)
+            text += f". {self._day_tooltip(self._cursor)}"
+        self.setAccessibleDescription(text.replace("\n", ". "))
 
     # -- input -----------------------------------------------------------------
 

@@ -567,3 +567,26 @@ def test_the_key_never_runs_past_its_width(
     assert legend_fit(names, font, 100_000) == len(names)
     for count in range(len(names) + 1):  # fewer channels, less to say "+N more" about
         assert legend_fit(names[:count], font, width) >= min(count, shown)
+
+
+def test_the_keyboard_cursor_tells_what_the_selected_row_shows_on_its_day(
+    panel: CadencePanel, session: CalendarSession
+) -> None:
+    """What hovering tells a mouse user, the cursor tells a screen reader: the day's
+    delivery and its channel, or the gap it is in."""
+    experts = message_id(session, EXPERTS)
+    session.select_message(experts)
+    delivered = next(
+        p
+        for p in session.posts_between(TODAY, TODAY + timedelta(days=30))
+        if experts in p.message_ids and p.status != PostStatus.IDEA
+    )
+    assert delivered.date is not None
+    panel.set_cursor_day(delivered.date)
+    described = panel.accessibleDescription()
+    assert f"{day_text(delivered.date)}: {session.channel(delivered.channel_id).name}" in described
+    assert "\n" not in described
+    panel.set_cursor_day(TODAY)  # in its overdue stretch
+    assert "Overdue 6–24 Nov (19 days)" in panel.accessibleDescription()
+    session.select_message(None)
+    assert "Today, " in panel.accessibleDescription()
