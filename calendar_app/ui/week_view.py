@@ -274,6 +274,7 @@ class WeekView(PeriodView):
 
     def _grid_scrolled(self, _value: int) -> None:
         self._scroll_pending = False
+        self._grid.update()  # the hints at its edges say what is out of sight now
 
     def _ensure_post_visible(self, post_id: int | None) -> None:
         rect = self._timed.get(post_id) if post_id is not None else None
@@ -414,6 +415,46 @@ class WeekView(PeriodView):
             for d, rect, count in self._timed_more
             if d == day
         ]
+
+    def out_of_sight(self) -> list[tuple[date, QRectF, list[int], bool]]:
+        """Each day's timed posts scrolled out of sight, and where the grid says so at
+        its edge: (day, the hint's rect in grid coordinates, the posts earliest first,
+        whether they are below). A day with a post at 18:00 is not left looking empty."""
+        bar = self._scroll.verticalScrollBar()
+        top, bottom = bar.value(), bar.value() + self._scroll.viewport().height()
+        edges = self._edges()
+        height = QFontMetricsF(self.chip_font()).height() + 4
+        hints: list[tuple[date, QRectF, list[int], bool]] = []
+        for index, day in enumerate(self.visible_days()):
+            placed = sorted(
+                (rect.top(), post_id)
+                for post_id, rect in self._timed.items()
+                if self._posts[post_id].date == day
+            )
+            above = [i for y, i in placed if self._timed[i].bottom() <= top + 1]
+            below = [i for y, i in placed if y >= bottom - 1]
+            left, right = edges[index] + 4, edges[index + 1] - 4
+            if above:
+                hints.append((day, QRectF(left, top + 3, right - left, height), above, False))
+            if below:
+                rect = QRectF(left, bottom - height - 3, right - left, height)
+                hints.append((day, rect, below, True))
+        return hints
+
+    def out_of_sight_rects(self, day: date) -> list[QRect]:
+        """Where the grid says that posts of ``day`` are out of sight (view coordinates)."""
+        return [
+            rect.toAlignedRect().translated(self._grid_offset())
+            for d, rect, _, _ in self.out_of_sight()
+            if d == day
+        ]
+
+    def _hint_text(self, posts: list[int], below: bool) -> str:
+        arrow = "↓" if below else "↑"
+        if len(posts) == 1:
+            at = self._posts[posts[0]].time
+            return f"{arrow} {time_text(at)}" if at is not None else arrow
+        return f"{arrow} {len(posts)} {'later' if below else 'earlier'}"
 
     def more_rect(self, day: date) -> QRect | None:
         layout = self._strip_days.get(day)
@@ -810,6 +851,21 @@ class WeekView(PeriodView):
                 painter.restore()
                 paint_more(painter, marker, count, colors.dim_text, chip_font)
 
+        # Posts scrolled out of sight, said at the edge of their column.
+        for _day, hint, posts, below in self.out_of_sight():
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(colors.line, 1.0))
+            painter.setBrush(colors.window)
+            painter.drawRoundedRect(hint.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+            painter.setFont(chip_font)
+            painter.setPen(colors.dim_text)
+            text = QFontMetricsF(chip_font).elidedText(
+                self._hint_text(posts, below), Qt.TextElideMode.ElideRight, hint.width() - 8
+            )
+            painter.drawText(hint, int(Qt.AlignmentFlag.AlignCenter), text)
+            painter.restore()
+
         # Drop target: the quarter hour the post would land on.
         target = self._drop_target
         if target is not None and target.area == "grid" and target.at is not None:
@@ -859,6 +915,10 @@ class WeekView(PeriodView):
         if day is None:
             super().mousePressEvent(event)
             return
+        hidden = self._out_of_sight_at(pos)
+        if event.button() == Qt.MouseButton.LeftButton and hidden is not None:
+            self._ensure_post_visible(hidden)  # scroll to the nearest post out of sight
+            return
         post_id = self.post_at(pos)
         if (
             event.button() == Qt.MouseButton.LeftButton
@@ -875,6 +935,16 @@ class WeekView(PeriodView):
             if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 self._set_selection([], None)
         self._track_press(event, pos, post_id)
+
+    def _out_of_sight_at(self, pos: QPoint) -> int | None:
+        """The post out of sight nearest the hint under ``pos``, if there is one."""
+        if self._area_at(pos) != "grid":
+            return None
+        point = QPointF(pos - self._grid_offset())
+        for _day, hint, posts, below in self.out_of_sight():
+            if hint.contains(point):
+                return posts[0] if below else posts[-1]
+        return None
 
     def _on_more(self, pos: QPoint, day: date) -> bool:
         """Whether ``pos`` is on a "+N" of ``day``: its all-day strip's, or the grid's."""

@@ -527,3 +527,29 @@ def test_a_hidden_view_catches_up_when_shown(session: CalendarSession, qtbot: Qt
     session.set_filters(Filters())
     assert post.id in month.posts_on(TODAY)
     assert post.id not in month.posts_on(target)
+
+
+def test_posts_scrolled_out_of_sight_are_said_at_the_edge_of_their_day(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """The grid opens in the morning: a day whose only posts are late in the evening
+    says so at the bottom of its column ("↓ 2 later"); a click there brings the first
+    into sight."""
+    day = TODAY + timedelta(days=1)
+    evening = add_post(session, "Evening live", day, time(21, 0))
+    add_post(session, "Late recap", day, time(22, 30))
+    week.scroll_to_time(time(7, 0))
+
+    def hidden_below() -> list[int]:
+        return [
+            i for d, _, posts, below in week.out_of_sight() if d == day and below for i in posts
+        ]
+
+    assert [session.posts([i])[0].title for i in hidden_below()] == ["Evening live", "Late recap"]
+    (rect,) = week.out_of_sight_rects(day)
+    assert week.grid_rect().contains(rect), "at the visible edge of the grid"
+    qtbot.mouseClick(week, Qt.MouseButton.LeftButton, pos=rect.center())
+    shown = week.chip_rect(evening)
+    assert shown is not None
+    assert week.grid_rect().intersects(shown)
+    assert evening not in hidden_below()
