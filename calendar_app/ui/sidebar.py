@@ -240,14 +240,23 @@ class ChannelDelegate(PlainIconDelegate):
 class _FitList(QListView):
     """A list as tall as its rows (up to what the sidebar can give it)."""
 
+    KEPT_ROWS = 0
+    """Rows the list keeps in sight however short the window (0: a scrap of one)."""
+
     def sizeHint(self) -> QSize:
-        model = self.model()
-        rows = model.rowCount() if model is not None else 0
-        height = sum(self.sizeHintForRow(r) for r in range(rows)) if rows else 24
-        return QSize(super().sizeHint().width(), height + 2 * self.frameWidth() + 2)
+        return QSize(super().sizeHint().width(), self._rows_height(None))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(super().minimumSizeHint().width(), 60)
+        kept = self._rows_height(self.KEPT_ROWS) if self.KEPT_ROWS else 60
+        return QSize(super().minimumSizeHint().width(), kept)
+
+    def _rows_height(self, most: int | None) -> int:
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        if most is not None:
+            rows = min(rows, most)
+        height = sum(self.sizeHintForRow(r) for r in range(rows)) if rows else 24
+        return height + 2 * self.frameWidth() + 2
 
 
 class _MessageList(_FitList):
@@ -256,6 +265,8 @@ class _MessageList(_FitList):
 
     menuWanted = Signal(QPoint, int)
     """Where (global) and for which key message a menu is wanted."""
+
+    KEPT_ROWS = 6  # the channels below give way first: the statuses are the point
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if event.reason() == QContextMenuEvent.Reason.Keyboard:

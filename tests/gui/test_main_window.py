@@ -1620,3 +1620,22 @@ def test_a_post_placed_where_the_filters_hide_it_is_said_to_be_hidden(
         ctrl=True,
     )
     assert "hidden" not in window.statusBar().currentMessage(), "shown: nothing to say"
+
+
+def test_a_short_window_keeps_every_key_message_and_its_status_in_sight(
+    session: CalendarSession, settings: QSettings, qtbot: QtBot
+) -> None:
+    """At 900 x 600 the channels list gives way, not the key messages above it."""
+    win = MainWindow(session, settings)
+    qtbot.addWidget(win)
+    win.resize(900, 600)
+    with qtbot.waitExposed(win):
+        win.show()
+    view = win.sidebar.messages_view
+    model = view.model()
+    assert model.rowCount() == 5
+    shown = view.viewport().rect()
+    for row in range(model.rowCount()):
+        assert shown.contains(view.visualRect(model.index(row, 0))), row
+    channels = win.sidebar.channels_view
+    assert channels.height() < channels.sizeHint().height(), "the channels scroll instead"
