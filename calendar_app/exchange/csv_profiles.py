@@ -59,11 +59,11 @@ Both take the dated posts whose status is ``draft`` or ``scheduled`` (the posts 
 still to go out: ideas, published and cancelled posts are left out) and that fall after
 now in the calendar's time zone; ``ExportOptions.today``, when given, stands for the start
 of that day. An untimed post goes out at 09:00. The message text is the title, then a
-blank line and the body when there is one. Cells are neutralised as above, except that a
-leading ``'`` is left alone (there is no import to undo it); the tool then shows the added
-``'`` in a text that starts with ``-`` or ``+``, so such texts may need a touch there.
-Dates are written in the order ``ExportOptions.day_first`` picks, never from the
-computer's locale. When no post
+blank line and the body when there is one. The text and the link are written exactly as
+they are, with no ``'`` in front of a text that starts with ``@``, ``+``, ``-`` or ``=``:
+the tools publish a cell literally, so a ``'`` would go out with the post (these files are
+for the tools to read, not for a spreadsheet to open). Dates are written in the order
+``ExportOptions.day_first`` picks, never from the computer's locale. When no post
 qualifies, nothing is written and :class:`InvalidInput` says so.
 
 - Hootsuite bulk composer: no header; columns date-time (``DD/MM/YYYY HH:MM`` or
@@ -154,14 +154,10 @@ _UPDATE_BATCH = 500
 # -- cells -------------------------------------------------------------------
 
 
-def neutralise(text: str) -> str:
-    """A publishing-tool cell: formula-like text gets a leading ``'`` (OWASP CSV injection)."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
 def neutralise_reversibly(text: str) -> str:
-    """A generic-profile cell: like :func:`neutralise`, and a leading ``'`` is doubled so
-    that :func:`restore` gives the exact text back."""
+    """A generic-profile cell: text a spreadsheet would run as a formula gets a leading
+    ``'`` (OWASP CSV injection), and so does text that starts with ``'``, so that
+    :func:`restore` gives the exact text back."""
     return "'" + text if text.startswith(_GENERIC_ESCAPED_STARTS) else text
 
 
@@ -933,9 +929,7 @@ def export_hootsuite(
     by_channel: dict[int, list[Sequence[str]]] = {}
     for moment, post in chosen:
         stamp = f"{_tool_date(moment, options.day_first)} {moment.hour:02d}:{moment.minute:02d}"
-        by_channel.setdefault(post.channel_id, []).append(
-            (stamp, neutralise(message_text(post)), neutralise(post.link))
-        )
+        by_channel.setdefault(post.channel_id, []).append((stamp, message_text(post), post.link))
     files: list[tuple[Path, Iterable[Sequence[str]]]] = []
     used: set[str] = set()
     for channel in channels:
@@ -976,7 +970,7 @@ def export_sprout(
             yield (
                 _tool_date(moment, options.day_first),
                 f"{moment.hour:02d}:{moment.minute:02d}",
-                neutralise(message_text(post, with_link=True)),
+                message_text(post, with_link=True),
             )
 
     ticker = _Ticker(progress, len(chosen) + 1)
