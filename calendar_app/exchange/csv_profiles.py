@@ -14,9 +14,8 @@ The generic profile (``export_csv`` / ``import_csv``)
 - Spreadsheet formula injection (OWASP "CSV injection"): a cell whose text starts with
   ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a single quote ``'`` is written
   with one extra ``'`` in front, so that no spreadsheet runs it as a formula. Importing
-  removes exactly one leading ``'`` from every cell, which restores the original text. (A
-  hand-written cell that starts with a single ``'`` therefore loses it on import; write
-  ``''`` to keep one.)
+  removes that ``'`` again: a leading ``'`` goes only when one of those characters follows
+  it, so a hand-written ``'Tis the season`` keeps its ``'``.
 
 Importing a generic file is one transaction:
 
@@ -162,8 +161,11 @@ def neutralise_reversibly(text: str) -> str:
 
 
 def restore(cell: str) -> str:
-    """Undo :func:`neutralise_reversibly`: drop one leading ``'``."""
-    return cell[1:] if cell.startswith("'") else cell
+    """Undo :func:`neutralise_reversibly`: drop a leading ``'`` that it would have added,
+    the one before a character it escapes; any other ``'`` is the text's own."""
+    return (
+        cell[1:] if cell.startswith("'") and cell.startswith(_GENERIC_ESCAPED_STARTS, 1) else cell
+    )
 
 
 def join_key_messages(titles: Iterable[str]) -> str:
@@ -595,7 +597,7 @@ class _RowReader:
         if count < width or (count > width and any(c.strip() for c in cells[width:])):
             hint = "; put quotes around cells that hold commas" if count > width else ""
             raise _BadValue("", f"it has {count} cells where the header names {width}{hint}")
-        values = [c[1:] if c.startswith("'") else c for c in cells]
+        values = [restore(c) if c.startswith("'") else c for c in cells]
         values.append("")
         at, label, names = self.at, self.label, self.names
         uid = values[at["uid"]].strip()

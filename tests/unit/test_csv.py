@@ -772,6 +772,28 @@ def test_generic_cells_are_neutralised_and_restored(
         assert view(other) == view(store)
 
 
+def test_a_hand_written_apostrophe_is_kept(store: CalendarStore, linkedin: int) -> None:
+    """Import takes off only the ``'`` the export puts before a formula start or a ``'``."""
+    source = store.path.parent / "quotes.csv"
+    write_rows(
+        source,
+        [
+            ["uid", "channel", "title", "body"],
+            ["u1", "LinkedIn", "'Tis the season", "'90s hits"],
+            ["u2", "LinkedIn", "'=1+2", "''quoted"],
+            ["u3", "LinkedIn", "'@handle", "'-50% today"],
+        ],
+    )
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == []
+    texts = {p.uid: (p.title, p.body) for p in store.all_posts()}
+    assert texts == {
+        "u1": ("'Tis the season", "'90s hits"),
+        "u2": ("=1+2", "'quoted"),
+        "u3": ("@handle", "-50% today"),
+    }
+
+
 # -- Hootsuite ----------------------------------------------------------------------------
 
 
