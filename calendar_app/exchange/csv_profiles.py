@@ -45,8 +45,9 @@ Importing a generic file is one transaction:
   ``:00`` and AM/PM are accepted). An empty status means ``draft`` for a new post and
   "unchanged" for an existing one.
 - A row with a bad value is skipped and listed in ``ImportSummary.skipped`` as one
-  sentence naming the row (1 is the first row after the header), the column and what was
-  expected: ``row 7, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD``.
+  sentence naming the row as a spreadsheet numbers it (the header is row 1, the first post
+  row 2), the column and what was expected:
+  ``row 7, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD``.
   Blank rows are ignored. A problem with the file as a whole (not UTF-8, broken quoting, no
   ``title`` column, a column named twice, a ``time`` column without a ``date`` column, an
   empty file) refuses the import with :class:`ImportProblem` and changes nothing.
@@ -93,7 +94,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from ..core.errors import (
@@ -484,18 +485,34 @@ def _read_text(source: Path) -> str:
         ) from None
 
 
-def _read_records(text: str) -> tuple[list[str], int, list[list[str]]]:
-    """The header (the first row that is not blank), its line number, and the rows after it."""
+class _Table(NamedTuple):
+    """A CSV file read into rows."""
+
+    header: list[str]
+    """The first row that is not blank."""
+    header_line: int
+    """The line of the text file the header ends on."""
+    first_row: int
+    """The row number of the first row after the header, as a spreadsheet numbers the
+    rows of the file (blank rows above the header count; a cell holding a line end does
+    not start a new row)."""
+    records: list[list[str]]
+    """The rows after the header."""
+
+
+def _read_records(text: str) -> _Table:
+    """The file's header and the rows after it."""
     # Cells hold whole blog posts at times; the csv module's default cap is 128 KiB.
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     header: list[str] | None = None
-    header_line = 0
+    header_line = header_row = 0
     records: list[list[str]] = []
     started = 1  # the line the record being read starts on
     try:
         for record in reader:
             if header is None:
+                header_row += 1
                 if any(c.strip() for c in record):
                     header, header_line = record, reader.line_num
             else:
@@ -518,7 +535,7 @@ def _read_records(text: str) -> tuple[list[str], int, list[list[str]]]:
             "The file is empty; a CSV file for Cadence starts with a line naming its "
             f"columns: {','.join(GENERIC_COLUMNS)}."
         )
-    return header, header_line, records
+    return _Table(header, header_line, header_row + 1, records)
 
 
 def _delimiter(text: str) -> str:
@@ -723,7 +740,7 @@ def import_csv(
     progress: Progress = no_progress,
 ) -> ImportSummary:
     """Import a generic-profile CSV file (see the module's notes) in one transaction."""
-    header, header_line, records = _read_records(_read_text(source))
+    header, header_line, first_row, records = _read_records(_read_text(source))
     summary = ImportSummary()
     columns = _header_columns(header, header_line, options, summary.ignored_columns)
     # Reading the rows is half the work, writing the posts the other half.
@@ -733,7 +750,7 @@ def import_csv(
         names = _Names(store, options, summary)
         reader = _RowReader(columns, len(header), names, options)
         rows: list[_Row] = []
-        for number, cells in enumerate(records, 1):
+        for number, cells in enumerate(records, first_row):
             if number % _PROGRESS_EVERY == 0:
                 ticker.advance(_PROGRESS_EVERY)
             if not any(c.strip() for c in cells):

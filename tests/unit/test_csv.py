@@ -123,7 +123,7 @@ def test_command_line_lists_skipped_rows(store: CalendarStore, linkedin: int) ->
     lines = out.getvalue().splitlines()
     assert lines[0] == "Added 2 posts, updated 0, 0 already up to date, skipped 13."
     assert lines[1] == (
-        "  skipped: row 2, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD"
+        "  skipped: row 3, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD"
     )
 
 
@@ -422,7 +422,7 @@ def test_month_first_dates_on_request(store: CalendarStore) -> None:
         "Price list 2027": date(2027, 2, 1),
     }
     assert summary.skipped == [
-        "row 3, column 'Date': '18/11/2026' is not a date; write it as YYYY-MM-DD"
+        "row 4, column 'Date': '18/11/2026' is not a date; write it as YYYY-MM-DD"
     ]
 
 
@@ -532,24 +532,24 @@ def test_time_forms(store: CalendarStore, linkedin: int, cell: str, expected: ti
 
 
 BAD_ROW_SENTENCES = [
-    "row 2, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD",
-    "row 3, column 'date': '2026-13-01' is not a date; write it as YYYY-MM-DD",
-    "row 4, column 'time': '9h30' is not a time of day; write it as HH:MM",
-    "row 5, column 'time': '10:00' is a time without a date; give the post a date or leave "
+    "row 3, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD",
+    "row 4, column 'date': '2026-13-01' is not a date; write it as YYYY-MM-DD",
+    "row 5, column 'time': '9h30' is not a time of day; write it as HH:MM",
+    "row 6, column 'time': '10:00' is a time without a date; give the post a date or leave "
     "the time empty",
-    "row 6, column 'channel': there is no channel called 'TikTok'; add it, or let the import "
+    "row 7, column 'channel': there is no channel called 'TikTok'; add it, or let the import "
     "create missing channels",
-    "row 7, column 'channel': the channel is empty; name one, or choose a channel for the import",
-    "row 8, column 'key_messages': there is no key message called 'We shout'; add it, or let "
+    "row 8, column 'channel': the channel is empty; name one, or choose a channel for the import",
+    "row 9, column 'key_messages': there is no key message called 'We shout'; add it, or let "
     "the import create missing key messages",
-    "row 9, column 'campaign': there is no campaign called 'Winter sale'; add it, or let the "
+    "row 10, column 'campaign': there is no campaign called 'Winter sale'; add it, or let the "
     "import create missing campaigns",
-    "row 10, column 'status': 'sent' is not a post status; use one of idea, draft, scheduled, "
+    "row 11, column 'status': 'sent' is not a post status; use one of idea, draft, scheduled, "
     "published, cancelled",
-    "row 11, column 'title': the title is empty; every post needs one",
-    "row 12, column 'uid': 'u-good' is also on row 1; each post may appear only once",
-    "row 13: it has 12 cells where the header names 11; put quotes around cells that hold commas",
-    "row 14: it has 4 cells where the header names 11",
+    "row 12, column 'title': the title is empty; every post needs one",
+    "row 13, column 'uid': 'u-good' is also on row 2; each post may appear only once",
+    "row 14: it has 12 cells where the header names 11; put quotes around cells that hold commas",
+    "row 15: it has 4 cells where the header names 11",
 ]
 
 
@@ -564,21 +564,36 @@ def test_each_bad_row_is_skipped_with_one_sentence(store: CalendarStore, linkedi
     assert summary.channels_added == summary.messages_added == summary.campaigns_added == []
 
 
+def test_rows_are_named_as_a_spreadsheet_numbers_them(store: CalendarStore, linkedin: int) -> None:
+    """The header is row 1; a blank line is a row, a line end inside a quoted cell is not."""
+    source = store.path.parent / "rows.csv"
+    source.write_text(
+        "\n"  # row 1
+        "title,channel,date\n"  # row 2
+        '"Two\nlines",LinkedIn,2026-13-01\n'  # row 3, on lines 3 and 4
+        "\n"  # row 4
+        "Bad date,LinkedIn,31/02/2026\n",  # row 5, on line 6
+        encoding="utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions())
+    assert [s.split(",")[0] for s in summary.skipped] == ["row 3", "row 5"]
+
+
 def test_create_missing_creates_what_rows_name(store: CalendarStore, linkedin: int) -> None:
     store.add_key_message("We listen")
     created = import_csv(store, FIXTURES / "bad_rows.csv", ImportOptions(create_missing=True))
     assert "u-chan" in {p.uid for p in store.all_posts()}
     assert [s.split(",")[0].split(":")[0] for s in created.skipped] == [
-        "row 2",
         "row 3",
         "row 4",
         "row 5",
-        "row 7",
-        "row 10",
+        "row 6",
+        "row 8",
         "row 11",
         "row 12",
         "row 13",
         "row 14",
+        "row 15",
     ]
     names = {
         "channels": [store.channel(i).name for i in created.channels_added],
