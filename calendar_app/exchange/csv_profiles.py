@@ -39,7 +39,8 @@ Importing a generic file is one transaction:
   is created when ``ImportOptions.create_missing`` is set. ``ImportOptions.fallback_channel``
   (created when a row first needs it) takes the rows with an empty channel, and also those
   naming an unknown channel when missing names are not created. Any other unknown name
-  makes the row skipped. Names are created only for rows that pass every check.
+  makes the row skipped. Names are created only for rows that pass every check. A key
+  message created starts on the day of the import (``ImportOptions.today``).
 - Dates are ``YYYY-MM-DD``; ``D/M/YYYY`` or ``M/D/YYYY`` (also with ``.``) are read day- or
   month-first as ``ImportOptions.day_first`` says. Times are ``HH:MM`` (``H:MM``, seconds of
   ``:00`` and AM/PM are accepted). An empty status means ``draft`` for a new post and
@@ -406,6 +407,7 @@ class _Names:
         self._store = store
         self._options = options
         self._summary = summary
+        self._starts_on = options.start_day()
         self.channels = {c.name.casefold(): c.id for c in store.channels(include_archived=True)}
         self.messages = {
             m.title.casefold(): m.id for m in store.key_messages(include_archived=True)
@@ -459,7 +461,7 @@ class _Names:
         return new_id
 
     def create_message(self, title: str) -> int:
-        new_id = self._store.add_key_message(title).created[0]
+        new_id = self._store.add_key_message(title, starts_on=self._starts_on).created[0]
         self.messages[title.casefold()] = new_id
         self._summary.messages_added.append(new_id)
         return new_id
