@@ -118,13 +118,22 @@ def cmd_channel_add(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _message_start(starts_on: date | None, ends_on: date | None) -> date | None:
+    """The start of a new key message: the day given, else today, as in the window, so
+    that it is not overdue since before it existed (no start when it ended before today)."""
+    if starts_on is not None:
+        return starts_on
+    today = date.today()
+    return None if ends_on is not None and ends_on < today else today
+
+
 def cmd_message_add(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args.path) as store:
         changes = store.add_key_message(
             args.title,
             statement=args.statement,
             cadence_days=args.cadence_days,
-            starts_on=args.starts_on,
+            starts_on=_message_start(args.starts_on, args.ends_on),
             ends_on=args.ends_on,
             color=args.color,
         )
@@ -551,7 +560,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="repeat it at least every N days (default: the calendar's default)",
     )
     p.add_argument(
-        "--starts-on", type=_date_arg, metavar="DATE", help="the first day it needs repeating"
+        "--starts-on",
+        type=_date_arg,
+        metavar="DATE",
+        help="the first day it needs repeating (default: today)",
     )
     p.add_argument(
         "--ends-on", type=_date_arg, metavar="DATE", help="the last day it needs repeating"

@@ -40,8 +40,9 @@ class NotFound(CadenceError):
 class ImportProblem(CadenceError):
     """An imported file has a problem at a known place.
 
-    ``line`` is a line number in a text file, ``row`` a data row in a table
-    (1 is the first row after any header), ``column`` the column's name.
+    ``line`` is a line number in a text file, ``row`` a row of a table as a
+    spreadsheet numbers it (the header, when there is one, is row 1), ``column``
+    the column's name.
     """
 
     def __init__(

@@ -14,9 +14,8 @@ The generic profile (``export_csv`` / ``import_csv``)
 - Spreadsheet formula injection (OWASP "CSV injection"): a cell whose text starts with
   ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a single quote ``'`` is written
   with one extra ``'`` in front, so that no spreadsheet runs it as a formula. Importing
-  removes exactly one leading ``'`` from every cell, which restores the original text. (A
-  hand-written cell that starts with a single ``'`` therefore loses it on import; write
-  ``''`` to keep one.)
+  removes that ``'`` again: a leading ``'`` goes only when one of those characters follows
+  it, so a hand-written ``'Tis the season`` keeps its ``'``.
 
 Importing a generic file is one transaction:
 
@@ -40,14 +39,16 @@ Importing a generic file is one transaction:
   is created when ``ImportOptions.create_missing`` is set. ``ImportOptions.fallback_channel``
   (created when a row first needs it) takes the rows with an empty channel, and also those
   naming an unknown channel when missing names are not created. Any other unknown name
-  makes the row skipped. Names are created only for rows that pass every check.
+  makes the row skipped. Names are created only for rows that pass every check. A key
+  message created starts on the day of the import (``ImportOptions.today``).
 - Dates are ``YYYY-MM-DD``; ``D/M/YYYY`` or ``M/D/YYYY`` (also with ``.``) are read day- or
   month-first as ``ImportOptions.day_first`` says. Times are ``HH:MM`` (``H:MM``, seconds of
   ``:00`` and AM/PM are accepted). An empty status means ``draft`` for a new post and
   "unchanged" for an existing one.
 - A row with a bad value is skipped and listed in ``ImportSummary.skipped`` as one
-  sentence naming the row (1 is the first row after the header), the column and what was
-  expected: ``row 7, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD``.
+  sentence naming the row as a spreadsheet numbers it (the header is row 1, the first post
+  row 2), the column and what was expected:
+  ``row 7, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD``.
   Blank rows are ignored. A problem with the file as a whole (not UTF-8, broken quoting, no
   ``title`` column, a column named twice, a ``time`` column without a ``date`` column, an
   empty file) refuses the import with :class:`ImportProblem` and changes nothing.
@@ -59,11 +60,11 @@ Both take the dated posts whose status is ``draft`` or ``scheduled`` (the posts 
 still to go out: ideas, published and cancelled posts are left out) and that fall after
 now in the calendar's time zone; ``ExportOptions.today``, when given, stands for the start
 of that day. An untimed post goes out at 09:00. The message text is the title, then a
-blank line and the body when there is one. Cells are neutralised as above, except that a
-leading ``'`` is left alone (there is no import to undo it); the tool then shows the added
-``'`` in a text that starts with ``-`` or ``+``, so such texts may need a touch there.
-Dates are written in the order ``ExportOptions.day_first`` picks, never from the
-computer's locale. When no post
+blank line and the body when there is one. The text and the link are written exactly as
+they are, with no ``'`` in front of a text that starts with ``@``, ``+``, ``-`` or ``=``:
+the tools publish a cell literally, so a ``'`` would go out with the post (these files are
+for the tools to read, not for a spreadsheet to open). Dates are written in the order
+``ExportOptions.day_first`` picks, never from the computer's locale. When no post
 qualifies, nothing is written and :class:`InvalidInput` says so.
 
 - Hootsuite bulk composer: no header; columns date-time (``DD/MM/YYYY HH:MM`` or
@@ -94,7 +95,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from ..core.errors import (
@@ -154,20 +155,19 @@ _UPDATE_BATCH = 500
 # -- cells -------------------------------------------------------------------
 
 
-def neutralise(text: str) -> str:
-    """A publishing-tool cell: formula-like text gets a leading ``'`` (OWASP CSV injection)."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
 def neutralise_reversibly(text: str) -> str:
-    """A generic-profile cell: like :func:`neutralise`, and a leading ``'`` is doubled so
-    that :func:`restore` gives the exact text back."""
+    """A generic-profile cell: text a spreadsheet would run as a formula gets a leading
+    ``'`` (OWASP CSV injection), and so does text that starts with ``'``, so that
+    :func:`restore` gives the exact text back."""
     return "'" + text if text.startswith(_GENERIC_ESCAPED_STARTS) else text
 
 
 def restore(cell: str) -> str:
-    """Undo :func:`neutralise_reversibly`: drop one leading ``'``."""
-    return cell[1:] if cell.startswith("'") else cell
+    """Undo :func:`neutralise_reversibly`: drop a leading ``'`` that it would have added,
+    the one before a character it escapes; any other ``'`` is the text's own."""
+    return (
+        cell[1:] if cell.startswith("'") and cell.startswith(_GENERIC_ESCAPED_STARTS, 1) else cell
+    )
 
 
 def join_key_messages(titles: Iterable[str]) -> str:
@@ -407,6 +407,7 @@ class _Names:
         self._store = store
         self._options = options
         self._summary = summary
+        self._starts_on = options.start_day()
         self.channels = {c.name.casefold(): c.id for c in store.channels(include_archived=True)}
         self.messages = {
             m.title.casefold(): m.id for m in store.key_messages(include_archived=True)
@@ -460,7 +461,7 @@ class _Names:
         return new_id
 
     def create_message(self, title: str) -> int:
-        new_id = self._store.add_key_message(title).created[0]
+        new_id = self._store.add_key_message(title, starts_on=self._starts_on).created[0]
         self.messages[title.casefold()] = new_id
         self._summary.messages_added.append(new_id)
         return new_id
@@ -486,18 +487,34 @@ def _read_text(source: Path) -> str:
         ) from None
 
 
-def _read_records(text: str) -> tuple[list[str], int, list[list[str]]]:
-    """The header (the first row that is not blank), its line number, and the rows after it."""
+class _Table(NamedTuple):
+    """A CSV file read into rows."""
+
+    header: list[str]
+    """The first row that is not blank."""
+    header_line: int
+    """The line of the text file the header ends on."""
+    first_row: int
+    """The row number of the first row after the header, as a spreadsheet numbers the
+    rows of the file (blank rows above the header count; a cell holding a line end does
+    not start a new row)."""
+    records: list[list[str]]
+    """The rows after the header."""
+
+
+def _read_records(text: str) -> _Table:
+    """The file's header and the rows after it."""
     # Cells hold whole blog posts at times; the csv module's default cap is 128 KiB.
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     header: list[str] | None = None
-    header_line = 0
+    header_line = header_row = 0
     records: list[list[str]] = []
     started = 1  # the line the record being read starts on
     try:
         for record in reader:
             if header is None:
+                header_row += 1
                 if any(c.strip() for c in record):
                     header, header_line = record, reader.line_num
             else:
@@ -520,7 +537,7 @@ def _read_records(text: str) -> tuple[list[str], int, list[list[str]]]:
             "The file is empty; a CSV file for Cadence starts with a line naming its "
             f"columns: {','.join(GENERIC_COLUMNS)}."
         )
-    return header, header_line, records
+    return _Table(header, header_line, header_row + 1, records)
 
 
 def _delimiter(text: str) -> str:
@@ -599,7 +616,7 @@ class _RowReader:
         if count < width or (count > width and any(c.strip() for c in cells[width:])):
             hint = "; put quotes around cells that hold commas" if count > width else ""
             raise _BadValue("", f"it has {count} cells where the header names {width}{hint}")
-        values = [c[1:] if c.startswith("'") else c for c in cells]
+        values = [restore(c) if c.startswith("'") else c for c in cells]
         values.append("")
         at, label, names = self.at, self.label, self.names
         uid = values[at["uid"]].strip()
@@ -725,7 +742,7 @@ def import_csv(
     progress: Progress = no_progress,
 ) -> ImportSummary:
     """Import a generic-profile CSV file (see the module's notes) in one transaction."""
-    header, header_line, records = _read_records(_read_text(source))
+    header, header_line, first_row, records = _read_records(_read_text(source))
     summary = ImportSummary()
     columns = _header_columns(header, header_line, options, summary.ignored_columns)
     # Reading the rows is half the work, writing the posts the other half.
@@ -735,7 +752,7 @@ def import_csv(
         names = _Names(store, options, summary)
         reader = _RowReader(columns, len(header), names, options)
         rows: list[_Row] = []
-        for number, cells in enumerate(records, 1):
+        for number, cells in enumerate(records, first_row):
             if number % _PROGRESS_EVERY == 0:
                 ticker.advance(_PROGRESS_EVERY)
             if not any(c.strip() for c in cells):
@@ -933,9 +950,7 @@ def export_hootsuite(
     by_channel: dict[int, list[Sequence[str]]] = {}
     for moment, post in chosen:
         stamp = f"{_tool_date(moment, options.day_first)} {moment.hour:02d}:{moment.minute:02d}"
-        by_channel.setdefault(post.channel_id, []).append(
-            (stamp, neutralise(message_text(post)), neutralise(post.link))
-        )
+        by_channel.setdefault(post.channel_id, []).append((stamp, message_text(post), post.link))
     files: list[tuple[Path, Iterable[Sequence[str]]]] = []
     used: set[str] = set()
     for channel in channels:
@@ -976,7 +991,7 @@ def export_sprout(
             yield (
                 _tool_date(moment, options.day_first),
                 f"{moment.hour:02d}:{moment.minute:02d}",
-                neutralise(message_text(post, with_link=True)),
+                message_text(post, with_link=True),
             )
 
     ticker = _Ticker(progress, len(chosen) + 1)

@@ -165,6 +165,14 @@ class ImportOptions:
     fallback channel)."""
     day_first: bool = True
     """For CSV dates written as 01/02/2026: day first (True) or month first (False)."""
+    today: date | None = None
+    """The day of the import, on which the key messages it creates start (so that they
+    are not overdue since before they existed); defaults to this computer's date, the
+    today of the window and of ``cadence gaps``."""
+
+    def start_day(self) -> date:
+        """The day the key messages the import creates start on."""
+        return self.today or date.today()
 
 
 @dataclass

@@ -1357,9 +1357,11 @@ def _decode(source: Path, raw: bytes) -> str:
 class _Names:
     """Channels, key messages and campaigns by name (any case), read once."""
 
-    def __init__(self, store: CalendarStore, summary: ImportSummary) -> None:
+    def __init__(self, store: CalendarStore, summary: ImportSummary, starts_on: date) -> None:
         self.store = store
         self.summary = summary
+        self.starts_on = starts_on
+        """The day the key messages created start on."""
         self.channels = {c.name.casefold(): c.id for c in store.channels(include_archived=True)}
         self.messages = {
             m.title.casefold(): m.id for m in store.key_messages(include_archived=True)
@@ -1381,7 +1383,9 @@ class _Names:
         key = title.strip().casefold()
         found = self.messages.get(key)
         if found is None:
-            found = self.store.add_key_message(title, cadence_days=days, color=colour).created[0]
+            found = self.store.add_key_message(
+                title, cadence_days=days, color=colour, starts_on=self.starts_on
+            ).created[0]
             self.messages[key] = found
             self.summary.messages_added.append(found)
         return found
@@ -1509,7 +1513,7 @@ class _Writer:
         self.options = options
         self.layout = layout
         self.summary = summary
-        self.names = _Names(store, summary)
+        self.names = _Names(store, summary, options.start_day())
         self._fallback: int | None = None
         self._skipped: set[int] = set()
 

@@ -158,6 +158,7 @@ def run_import(
         fallback_channel=fallback_channel,
         create_missing=fmt == "csv",
         day_first=day_first_locale(),
+        today=session.today(),
     )
     summary = _with_progress(
         session,

@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -35,8 +36,10 @@ def calendar(tmp_path: Path) -> Path:
     assert run("init", path, "--name", "Client", "--timezone", "Europe/Paris")[0] == 0
     assert run("channel", "add", path, "LinkedIn", "--char-limit", "3000")[0] == 0
     assert run("channel", "add", path, "Newsletter", "--kind", "newsletter")[0] == 0
-    assert run("message", "add", path, "Made in Europe", "--cadence-days", "7")[0] == 0
-    assert run("message", "add", path, "Fair prices", "--cadence-days", "14")[0] == 0
+    # The plan starts before the days the tests look at, whatever day they run on.
+    start = ("--starts-on", "2026-11-01")
+    assert run("message", "add", path, "Made in Europe", "--cadence-days", "7", *start)[0] == 0
+    assert run("message", "add", path, "Fair prices", "--cadence-days", "14", *start)[0] == 0
     return path
 
 
@@ -298,6 +301,55 @@ def test_gaps_json_contract(calendar: Path) -> None:
             {"channel": "Newsletter", "last_delivery": None, "next_delivery": None},
         ],
     }
+
+
+def message_starts(path: Path) -> dict[str, date | None]:
+    """Each key message's start day, by title."""
+    with CalendarStore.open(path) as store:
+        return {m.title: m.starts_on for m in store.key_messages()}
+
+
+def test_a_key_message_added_without_a_start_starts_today(tmp_path: Path) -> None:
+    """Not overdue since before it existed: a fresh plan shows it unplanned."""
+    path = tmp_path / "e.cadence"
+    assert run("init", path, "--name", "E", "--timezone", "Asia/Kolkata")[0] == 0
+    before = date.today()
+    assert run("message", "add", path, "M")[0] == 0
+    status, out = run("gaps", path, "--json")
+    after = date.today()
+    assert status == 0
+    (message,) = json.loads(out)["messages"]
+    assert (message["status"], message["overdue_days"]) == ("unplanned", 0)
+    assert all(date.fromisoformat(gap["start"]) > before for gap in message["gaps"])
+    assert before <= (message_starts(path)["M"] or date.min) <= after
+
+
+def test_a_key_message_that_ended_before_today_gets_no_start(tmp_path: Path) -> None:
+    path = tmp_path / "e.cadence"
+    assert run("init", path, "--name", "E")[0] == 0
+    assert run("message", "add", path, "Old", "--ends-on", "2001-01-31")[0] == 0
+    assert run("message", "add", path, "Dated", "--starts-on", "2001-01-01")[0] == 0
+    assert message_starts(path) == {"Old": None, "Dated": date(2001, 1, 1)}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ics"])
+def test_key_messages_an_import_creates_start_today(
+    calendar: Path, tmp_path: Path, fmt: str
+) -> None:
+    args = ["--channel", "LinkedIn", "--message", "Made in Europe", "--date", "2001-01-01"]
+    assert run("post", "add", calendar, "--title", "Old post", *args)[0] == 0
+    exported = tmp_path / f"plan.{fmt}"
+    assert run("export", calendar, "--format", fmt, "-o", exported)[0] == 0
+    fresh = tmp_path / "fresh.cadence"
+    assert run("init", fresh, "--name", "Fresh", "--timezone", "Asia/Kolkata")[0] == 0
+    before = date.today()
+    status, out = run("import", fresh, exported, "--create-missing")
+    after = date.today()
+    assert status == 0
+    assert "1 key message" in out
+    start = message_starts(fresh)["Made in Europe"]
+    assert start is not None
+    assert before <= start <= after
 
 
 def test_gaps_text_names_overdue_messages(demo: Path) -> None:

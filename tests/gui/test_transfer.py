@@ -123,6 +123,8 @@ def test_a_csv_import_makes_the_names_it_needs_and_undo_takes_them_back(
     }
     assert post.campaign_id is not None
     assert summary.describe().endswith("; created 1 channel, 2 key messages, 1 campaign.")
+    # They start on the window's today, as a key message added in Edit > Key Messages does.
+    assert {session.key_message(m).starts_on for m in summary.messages_added} == {session.today()}
 
     session.undo_stack.undo()
     assert (

@@ -163,3 +163,10 @@ def test_neutralised_cells_restore_exactly(text: str) -> None:
     cell = neutralise_reversibly(text)
     assert not cell.startswith(FORMULA_STARTS)
     assert restore(cell) == text
+
+
+@given(texts)
+def test_import_undoes_only_what_export_did(text: str) -> None:
+    """A cell that import changes is one the export wrote for the text import gives back."""
+    restored = restore(text)
+    assert restored == text or neutralise_reversibly(restored) == text
