@@ -584,6 +584,14 @@ class CalendarStore:
         new_id = cast(int, cursor.lastrowid)
         return ChangeSet(messages=frozenset({new_id}), created=(new_id,))
 
+    def first_post_day(self, message_id: int) -> date | None:
+        """The day of the earliest dated post carrying the key message, if any."""
+        rows = self._rows(
+            "SELECT min(day) FROM post_messages WHERE message_id = ? AND day IS NOT NULL",
+            [message_id],
+        )
+        return _day(rows[0][0]) if rows else None
+
     def update_key_message(self, message: KeyMessage) -> ChangeSet:
         """Replace a key message's fields with those of ``message`` (matched by id)."""
         self.key_message(message.id)

@@ -122,6 +122,7 @@ from .formats import (
     ImportSummary,
     Progress,
     no_progress,
+    start_from_first_posts,
 )
 
 GENERIC_COLUMNS = (
@@ -769,6 +770,7 @@ def import_csv(
         matches = _match(store, rows)
         _apply_updates(store, rows, matches, summary, ticker)
         _insert_new(store, [r for r in rows if r.number not in matches], summary, ticker)
+        start_from_first_posts(store, summary)
         ticker.finish()
     return summary
 

@@ -86,6 +86,17 @@ def _in_order(version: Version, now: datetime) -> Version:
     return min(version[0], now), version[1]
 
 
+def start_from_first_posts(store: CalendarStore, summary: ImportSummary) -> None:
+    """A key message an import created starts on the day of the import, or on the
+    first post carrying it if that is earlier: an imported history of past posts
+    keeps its gaps, a plan of posts to come is not overdue since before it existed."""
+    for message_id in summary.messages_added:
+        message = store.key_message(message_id)
+        first = store.first_post_day(message_id)
+        if first is not None and message.starts_on is not None and first < message.starts_on:
+            store.update_key_message(replace(message, starts_on=first))
+
+
 class Conflicts:
     """Keeps the versions that gave way as copies marked as conflicts, each once: the
     same file imported again adds none. Reads the calendar's conflict copies at most
@@ -167,7 +178,8 @@ class ImportOptions:
     """For CSV dates written as 01/02/2026: day first (True) or month first (False)."""
     today: date | None = None
     """The day of the import, on which the key messages it creates start (so that they
-    are not overdue since before they existed); defaults to this computer's date, the
+    are not overdue since before they existed), unless posts it brings carry them
+    earlier (:func:`start_from_first_posts`); defaults to this computer's date, the
     today of the window and of ``cadence gaps``."""
 
     def start_day(self) -> date:

@@ -92,6 +92,7 @@ from .formats import (
     descends,
     no_progress,
     reconcile,
+    start_from_first_posts,
 )
 from .windows_zones import iana_for_windows
 
@@ -1767,6 +1768,7 @@ def import_ics(
     with environment_errors(), store.db.atomic():
         writer = _Writer(store, options, reader.layout, summary)
         writer.write(items, progress, reader.total * 2 // 3, reader.total)
+        start_from_first_posts(store, summary)
     summary.skipped.sort(key=_line_number)
     return summary
 

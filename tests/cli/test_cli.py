@@ -10,7 +10,7 @@ import stat
 import subprocess
 import sys
 from contextlib import closing
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -333,20 +333,36 @@ def test_a_key_message_that_ended_before_today_gets_no_start(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("fmt", ["csv", "ics"])
-def test_key_messages_an_import_creates_start_today(
+def test_key_messages_an_import_creates_start_with_their_first_post(
     calendar: Path, tmp_path: Path, fmt: str
 ) -> None:
+    """A history of past posts keeps its gaps: the message starts on its first post."""
     args = ["--channel", "LinkedIn", "--message", "Made in Europe", "--date", "2001-01-01"]
     assert run("post", "add", calendar, "--title", "Old post", *args)[0] == 0
     exported = tmp_path / f"plan.{fmt}"
     assert run("export", calendar, "--format", fmt, "-o", exported)[0] == 0
     fresh = tmp_path / "fresh.cadence"
     assert run("init", fresh, "--name", "Fresh", "--timezone", "Asia/Kolkata")[0] == 0
-    before = date.today()
     status, out = run("import", fresh, exported, "--create-missing")
-    after = date.today()
     assert status == 0
     assert "1 key message" in out
+    assert message_starts(fresh)["Made in Europe"] == date(2001, 1, 1)
+
+
+def test_key_messages_an_import_of_a_plan_creates_start_today(tmp_path: Path) -> None:
+    """Posts still to come: the message is not overdue since before it existed."""
+    plan = tmp_path / "plan.csv"
+    later = date.today() + timedelta(days=40)
+    plan.write_text(
+        f"title,date,channel,key_messages\nLaunch,{later.isoformat()},LinkedIn,Made in Europe\n",
+        encoding="utf-8",
+    )
+    fresh = tmp_path / "fresh.cadence"
+    assert run("init", fresh, "--name", "Fresh")[0] == 0
+    before = date.today()
+    status, _ = run("import", fresh, plan, "--create-missing")
+    after = date.today()
+    assert status == 0
     start = message_starts(fresh)["Made in Europe"]
     assert start is not None
     assert before <= start <= after
