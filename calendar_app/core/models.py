@@ -275,19 +275,24 @@ class NewPost:
 
 
 def post_content(post: NewPost | Post) -> tuple[object, ...]:
-    """What a user sees of a post, to tell whether an imported copy differs from it."""
+    """What a user sees of a post, to tell whether an imported copy differs from it
+    (a line end is a line end: iCalendar brings a spreadsheet's CRLF back as LF)."""
     return (
         post.title.strip(),
-        post.body,
+        _line_ends(post.body),
         post.channel_id,
         post.campaign_id,
         PostStatus(post.status),
         post.date,
         post.time,
         post.link,
-        post.notes,
+        _line_ends(post.notes),
         tuple(sorted(set(post.message_ids))),
     )
+
+
+def _line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,8 +43,9 @@ Importing a generic file is one transaction:
   message created starts on the day of the import (``ImportOptions.today``).
 - Dates are ``YYYY-MM-DD``; ``D/M/YYYY`` or ``M/D/YYYY`` (also with ``.``) are read day- or
   month-first as ``ImportOptions.day_first`` says. Times are ``HH:MM`` (``H:MM``, seconds of
-  ``:00`` and AM/PM are accepted). An empty status means ``draft`` for a new post and
-  "unchanged" for an existing one.
+  ``:00`` and AM/PM are accepted). An empty status means ``scheduled`` for a new post
+  with a date and ``idea`` for one without (as ``cadence post add``), and "unchanged"
+  for an existing one.
 - A row with a bad value is skipped and listed in ``ImportSummary.skipped`` as one
   sentence naming the row as a spreadsheet numbers it (the header is row 1, the first post
   row 2), the column and what was expected:
@@ -642,7 +643,8 @@ class _RowReader:
         campaign_name = values[at["campaign"]].strip()
         campaign_id = names.campaign(label["campaign"], campaign_name) if campaign_name else None
         status_text = values[at["status"]].strip()
-        status = _STATUSES.get(status_text.lower()) if status_text else PostStatus.DRAFT
+        default = PostStatus.SCHEDULED if day is not None else PostStatus.IDEA  # as `post add`
+        status = _STATUSES.get(status_text.lower()) if status_text else default
         if status is None:
             raise _BadValue(
                 label["status"],

@@ -28,7 +28,9 @@ from calendar_app.exchange.formats import (
     Cancelled,
     ExportOptions,
     ImportOptions,
+    no_progress,
 )
+from calendar_app.exchange.ical import export_ics, import_ics
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "csv"
 TODAY = date(2026, 11, 18)
@@ -320,10 +322,11 @@ def test_rows_without_uid_are_matched_before_being_added(
     assert first.skipped == []
     posts = store.all_posts()
     assert [(p.title, p.date, p.time, p.status) for p in posts] == [
-        ("Idea: winter yields", None, None, PostStatus.DRAFT),
-        ("Launch teaser", date(2026, 12, 1), time(9, 0), PostStatus.DRAFT),
-        ("Launch teaser", date(2026, 12, 1), time(9, 0), PostStatus.DRAFT),
-        ("December issue", date(2026, 12, 3), None, PostStatus.DRAFT),
+        # No status column: scheduled with a date, an idea without (as `post add`).
+        ("Idea: winter yields", None, None, PostStatus.IDEA),
+        ("Launch teaser", date(2026, 12, 1), time(9, 0), PostStatus.SCHEDULED),
+        ("Launch teaser", date(2026, 12, 1), time(9, 0), PostStatus.SCHEDULED),
+        ("December issue", date(2026, 12, 3), None, PostStatus.SCHEDULED),
     ]
 
     second = import_csv(store, source, ImportOptions())
@@ -468,9 +471,9 @@ def test_lf_and_crlf_files_read_the_same(store: CalendarStore, linkedin: int) ->
     import_csv(store, lf, ImportOptions())
     assert store.post_by_uid("u1").body == "two\nlines"
     summary = import_csv(store, crlf, ImportOptions())
-    # Inside the quoted cell the line end is part of the text, so the body changes.
-    assert len(summary.previous) == 1
-    assert store.post_by_uid("u1").body == "two\r\nlines"
+    # Inside the quoted cell a CRLF is a line end all the same: nothing changed.
+    assert (summary.previous, summary.unchanged) == ([], 1)
+    assert store.post_by_uid("u1").body == "two\nlines"
 
 
 def test_a_file_with_old_mac_line_ends_reads_like_the_others(
@@ -559,7 +562,11 @@ def test_each_bad_row_is_skipped_with_one_sentence(store: CalendarStore, linkedi
     assert summary.skipped == BAD_ROW_SENTENCES
     assert sorted(p.uid for p in store.all_posts()) == ["u-good", "u-last"]
     last = store.post_by_uid("u-last")
-    assert (last.status, last.channel_id, len(last.message_ids)) == (PostStatus.DRAFT, linkedin, 1)
+    assert (last.status, last.channel_id, len(last.message_ids)) == (
+        PostStatus.SCHEDULED,
+        linkedin,
+        1,
+    )
     assert [c.name for c in store.channels()] == ["LinkedIn"]
     assert summary.channels_added == summary.messages_added == summary.campaigns_added == []
 
@@ -1015,3 +1022,19 @@ def test_sprout_writes_the_text_as_it_is(store: CalendarStore, publishing: dict[
     export_sprout(store, target, ExportOptions(today=TODAY))
     # Titles are stored stripped, so the tab and CR ones start with a letter.
     assert sorted(r[2] for r in read_rows(target)[1:]) == sorted(t.strip() for t in RISKY)
+
+
+def test_a_spreadsheet_line_end_is_no_change_after_an_icalendar_round_trip(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """A CSV body written with CRLF comes back from iCalendar with LF: the same text."""
+    text = f'{HEADER}\r\nu1,2026-12-01,09:00,LinkedIn,,,,Title,"two\r\nlines",,\r\n'
+    source = store.path.parent / "excel.csv"
+    source.write_bytes(text.encode("utf-8"))
+    import_csv(store, source, ImportOptions())
+    assert store.post_by_uid("u1").status == PostStatus.SCHEDULED
+    ics = store.path.parent / "round.ics"
+    export_ics(store, ics, ExportOptions(), no_progress)
+    summary = import_ics(store, ics, ImportOptions(), no_progress)
+    assert (summary.previous, summary.unchanged) == ([], 1)
+    assert store.post_by_uid("u1").revision == 1
