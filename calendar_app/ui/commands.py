@@ -59,6 +59,24 @@ def _post_text(verb: str, count: int) -> str:
     return f"{verb} post" if count == 1 else f"{verb} {count} posts"
 
 
+def _in_scope(session: CalendarSession, post_ids: Sequence[int], scope: Scope) -> int:
+    """How many posts a step on ``post_ids`` touches: with "following" or "all", the
+    occurrences of their series it reaches too ("Undo Move 16 posts")."""
+    if scope == "this":
+        return len(post_ids)
+    touched: set[int] = set()
+    for post in session.posts(post_ids):
+        touched.add(post.id)
+        if post.series_id is None or post.date is None:  # from the backlog: it alone
+            continue
+        start = post.occurrence or post.date
+        for member in session.store.series_posts(post.series_id):
+            occurs = member.occurrence or member.date
+            if scope == "all" or (start is not None and occurs is not None and occurs >= start):
+                touched.add(member.id)
+    return len(touched)
+
+
 class StoreCommand(QUndoCommand):
     """Base: subclasses implement :meth:`apply` and :meth:`revert`, returning change sets.
 
@@ -132,7 +150,8 @@ class MovePostsCommand(_SnapshotCommand):
         text: str | None = None,
     ) -> None:
         verb = "Unschedule" if all(d is None for d, _ in moves.values()) else "Move"
-        super().__init__(session, text or _post_text(verb, len(moves)), list(moves))
+        count = _in_scope(session, list(moves), scope)
+        super().__init__(session, text or _post_text(verb, count), list(moves))
         self._moves = dict(moves)
         self._scope = scope
 
@@ -157,7 +176,8 @@ class EditPostsCommand(_SnapshotCommand):
         scope: Scope = "this",
         text: str | None = None,
     ) -> None:
-        super().__init__(session, text or _post_text("Edit", len(edits)), list(edits))
+        count = _in_scope(session, list(edits), scope)
+        super().__init__(session, text or _post_text("Edit", count), list(edits))
         self._edits = dict(edits)
         self._scope = scope
 
@@ -191,7 +211,9 @@ class DeletePostsCommand(_SnapshotCommand):
     def __init__(
         self, session: CalendarSession, post_ids: Sequence[int], *, scope: Scope = "this"
     ) -> None:
-        super().__init__(session, _post_text("Delete", len(post_ids)), post_ids)
+        super().__init__(
+            session, _post_text("Delete", _in_scope(session, post_ids, scope)), post_ids
+        )
         self._ids = list(post_ids)
         self._scope = scope
 

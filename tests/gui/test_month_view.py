@@ -315,7 +315,7 @@ def test_selected_posts_move_together(
     assert session.store.post(second.id).date == second.date
 
 
-@pytest.mark.parametrize("answer", ["this", "following", None])
+@pytest.mark.parametrize("answer", ["this", "following", "all", None])
 def test_dropping_a_series_occurrence_asks_which_ones(
     month: MonthView,
     session: CalendarSession,
@@ -340,10 +340,15 @@ def test_dropping_a_series_occurrence_asks_which_ones(
         elif answer == "following":
             shifted = before.date >= occurrence.date
         else:
-            shifted = False
+            shifted = answer == "all"
         expected = before.date + timedelta(days=1) if shifted else before.date
         assert after[post_id].date == expected, (answer, before.title, before.date)
     assert session.undo_stack.count() == (0 if answer is None else 1)
+    moved = sum(after[i].date != series[i].date for i in series)
+    if answer is not None:
+        assert session.undo_stack.undoText() == (
+            "Move post" if moved == 1 else f"Move {moved} posts"
+        )
 
 
 def test_an_occurrence_from_the_backlog_lands_alone_and_its_series_keeps_its_times(
