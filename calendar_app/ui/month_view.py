@@ -469,16 +469,13 @@ class PeriodView(QWidget):
     # -- the keyboard -------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        # Tab belongs to the day's posts; Ctrl+Tab (the window's Next Pane) leaves the view.
+        # Tab belongs to the day's posts, on an empty day too (it then stays put, rather
+        # than leaving the view on some days only); Ctrl+Tab (Next Pane) leaves the view.
         if event.type() == QEvent.Type.KeyPress:
             key_event = cast(QKeyEvent, event)
             mods = key_event.modifiers()
-            if (
-                key_event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-                and not (
-                    mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-                )
-                and self.posts_on(self._current)
+            if key_event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
             ):
                 backwards = key_event.key() == Qt.Key.Key_Backtab or bool(
                     mods & Qt.KeyboardModifier.ShiftModifier

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
@@ -26,7 +26,8 @@ from calendar_app.ui.commands import AddPostCommand
 from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.month_view import MonthView
 from calendar_app.ui.session import CalendarSession, Filters
-from tests.gui.conftest import TODAY, ScopeAnswers, double_click
+from calendar_app.ui.week_view import WeekView
+from tests.gui.conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers, double_click
 
 from .dragdrop import drag_event, drag_over, send_drop
 
@@ -458,6 +459,37 @@ def test_tab_enter_and_escape_work_on_the_day_posts(month: MonthView, qtbot: QtB
     assert month.selected_post_ids() == []
     with qtbot.waitSignal(month.dayActivated, check_params_cb=lambda d: d == day):
         qtbot.keyClick(month, Qt.Key.Key_Enter)
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize("view_type", [MonthView, WeekView])
+def test_tab_on_an_empty_day_stays_in_the_calendar(
+    session: CalendarSession, qtbot: QtBot, view_type: type[MonthView | WeekView]
+) -> None:
+    """Tab never leaves the calendar on some days and not on others: Ctrl+Tab does."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    view = view_type(session)
+    layout.addWidget(view)
+    layout.addWidget(QLineEdit())  # where Tab would otherwise go
+    host.resize(1000, 800)
+    with qtbot.waitExposed(host):
+        host.show()
+    empty = next(TODAY + timedelta(days=n) for n in range(60) if not view_posts(view, TODAY, n))
+    view.set_current_date(empty)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert view.hasFocus()
+    assert view.selected_post_ids() == []
+
+
+def view_posts(view: MonthView | WeekView, start: date, days: int) -> list[int]:
+    view.set_current_date(start + timedelta(days=days))
+    return view.posts_on(start + timedelta(days=days))
 
 
 def test_tab_brings_a_post_behind_more_into_sight(
