@@ -73,7 +73,8 @@ def _leave_out(copy: str, post_ids: Collection[int]) -> None:
             "DELETE FROM series WHERE id NOT IN"
             " (SELECT series_id FROM posts WHERE series_id IS NOT NULL)"
         )
-        conn.execute("DELETE FROM post_versions WHERE post_id NOT IN (SELECT id FROM posts)")
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'post_versions'").fetchone():
+            conn.execute("DELETE FROM post_versions WHERE post_id NOT IN (SELECT id FROM posts)")
         # The search index only marks deleted words as deleted: build it again from the
         # posts that are left, or their words would stay in the file.
         conn.execute("INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')")

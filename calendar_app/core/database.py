@@ -30,6 +30,11 @@ SCHEMA_VERSION = 5
 """The number of migrations in :mod:`calendar_app.core.migrations`, also kept in
 ``PRAGMA user_version``; a file with a larger one comes from a newer Cadence."""
 
+READABLE_AS_IS = 4
+"""The oldest schema a calendar can be read from without updating it (a colleague's
+file to merge): schema 5 only added the record of earlier versions, which reading
+does without."""
+
 
 CALENDAR_TABLES = {
     "calendar": "settings",
@@ -103,8 +108,10 @@ def _read_marks(path: Path) -> tuple[int, int]:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id == APPLICATION_ID and user_version == SCHEMA_VERSION:
+        if app_id == APPLICATION_ID and READABLE_AS_IS <= user_version <= SCHEMA_VERSION:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            if user_version < 5:
+                tables.add("post_versions")  # came with schema 5
             missing = [held for table, held in CALENDAR_TABLES.items() if table not in tables]
             if missing:
                 raise CalendarFileError(
@@ -138,7 +145,7 @@ def reopen_read_only(path: Path) -> sqlite3.Connection:
     app_id, version = _read_marks(path)
     if app_id != APPLICATION_ID:
         raise CalendarFileError(f"{path} is no longer a Cadence calendar.")
-    if version != SCHEMA_VERSION:
+    if not READABLE_AS_IS <= version <= SCHEMA_VERSION:
         raise NewerSchemaError(f"{path} was saved by another version of Cadence; open it again.")
     return _connect_as_is(path)
 
@@ -243,7 +250,7 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         # that refuse every change even once it may be written again; in a
         # read-only folder SQLite could not open it at all. Changes to such a
         # calendar are refused as for any read-only file.
-        if version < SCHEMA_VERSION:
+        if version < READABLE_AS_IS:
             why = "open it in Cadence once" if read_only else "make it writable, open it"
             raise CalendarFileError(
                 f"{path} was saved by an older version of Cadence; {why} to update it,"

@@ -201,7 +201,8 @@ def _earlier_versions(db: Database) -> None:
     so that undoing its deletion brings it back whole; a post made later under the
     same number starts from a version no row names.
     """
-    db.execute(
+    _run(
+        db,
         """CREATE TABLE post_versions (
             post_id INTEGER NOT NULL,
             revision INTEGER NOT NULL,
@@ -209,5 +210,10 @@ def _earlier_versions(db: Database) -> None:
             earlier_revision INTEGER NOT NULL,
             earlier_edited TEXT NOT NULL,
             PRIMARY KEY (post_id, revision, edited, earlier_revision, earlier_edited)
-        ) WITHOUT ROWID"""
+        ) WITHOUT ROWID""",
+        # A post edited before: its earlier versions were not kept (revision 0,
+        # "unknown" is store.UNKNOWN; the stamp is the one store.version_key writes).
+        """INSERT INTO post_versions
+            SELECT id, revision, strftime('%Y%m%dT%H%M%SZ', updated_at), 0, 'unknown'
+            FROM posts WHERE revision > 1""",
     )

@@ -279,19 +279,20 @@ def post_content(post: NewPost | Post) -> tuple[object, ...]:
     (a line end is a line end: iCalendar brings a spreadsheet's CRLF back as LF)."""
     return (
         post.title.strip(),
-        _line_ends(post.body),
+        line_ends(post.body),
         post.channel_id,
         post.campaign_id,
         PostStatus(post.status),
         post.date,
         post.time,
         post.link,
-        _line_ends(post.notes),
+        line_ends(post.notes),
         tuple(sorted(set(post.message_ids))),
     )
 
 
-def _line_ends(text: str) -> str:
+def line_ends(text: str) -> str:
+    """The text with each line end as LF (a spreadsheet's CRLF, an old Mac's CR)."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Self, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Self, TypedDict, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 if TYPE_CHECKING:
@@ -164,22 +164,38 @@ def _now() -> str:
 Version = tuple[datetime, int]
 """A state of a post: its last edit and its revision."""
 
-_VERSION_STAMP = "%Y%m%dT%H%M%SZ"
+VersionKey = tuple[int, str]
+"""A version as files and the post_versions table name it: (revision, "20261201T100000Z"),
+to the second in UTC. Revision 0 marks a note instead (:data:`UNKNOWN`, what another
+program's event said): no edit has it."""
+
+VERSION_STAMP = "%Y%m%dT%H%M%SZ"
+
+UNKNOWN: VersionKey = (0, "unknown")
+"""Linked from a version whose earlier versions are not all known (taken from a file
+that does not list them all, or from before Cadence kept them)."""
 
 
-def version_of(post: Post) -> Version:
-    """The post's version, to the second in UTC, as files and other calendars name it."""
-    return post.updated_at.astimezone(UTC).replace(microsecond=0), post.revision
+class History(NamedTuple):
+    """What a calendar knows of the versions a post's current one came from."""
+
+    versions: frozenset[VersionKey] = frozenset()
+    """The earlier versions (never the current one)."""
+    complete: bool = True
+    """Every earlier version is among ``versions``; else some are not known."""
+    notes: frozenset[str] = frozenset()
+    """What other programs' events said as they came in (see the iCalendar import)."""
 
 
-def _version_key(edited: datetime | str, revision: int) -> tuple[int, str]:
-    """A version as the post_versions table writes it (revision, "20261201T100000Z")."""
+def version_key(edited: datetime | str, revision: int) -> VersionKey:
+    """A version as files and the post_versions table name it."""
     moment = datetime.fromisoformat(edited) if isinstance(edited, str) else edited
-    return revision, moment.astimezone(UTC).strftime(_VERSION_STAMP)
+    return revision, moment.astimezone(UTC).strftime(VERSION_STAMP)
 
 
-def _version_from_key(key: tuple[int, str]) -> Version:
-    return datetime.strptime(key[1], _VERSION_STAMP).replace(tzinfo=UTC), key[0]
+def key_of(post: Post) -> VersionKey:
+    """The post's version as files and other calendars name it."""
+    return version_key(post.updated_at, post.revision)
 
 
 def new_uid() -> str:
@@ -823,25 +839,24 @@ class CalendarStore:
     def take_edits(
         self,
         edited: Mapping[int, tuple[datetime, int]],
-        earlier: Mapping[int, Iterable[Version]] | None = None,
+        histories: Mapping[int, History | None] | None = None,
     ) -> None:
-        """Give posts just made the same as a version from another calendar the (last
-        edit, revision) they have there, so that a later import of that version's
+        """Give posts the version (last edit, revision) they have in another calendar,
+        whose content they were just given, so that a later import of that version's
         successor is not taken for an edit made here.
 
-        The version each had here, and the ``earlier`` versions the other calendar
-        says that version descends from, become its earlier versions.
+        The version each had here and the earlier versions its ``histories`` entry
+        names (all of them unknown when it is None or incomplete) become the taken
+        version's earlier versions.
         """
         taken = {post_id: _taken_edit(pair) for post_id, pair in edited.items()}
         here = self._current_versions(taken)
-        links = [
-            (post_id, _version_key(*version), earlier_version)
-            for post_id, version in taken.items()
-            for earlier_version in [
-                *([here[post_id]] if post_id in here else []),
-                *(_version_key(*pair) for pair in (earlier or {}).get(post_id, ())),
-            ]
-        ]
+        links: list[tuple[int, VersionKey, VersionKey]] = []
+        for post_id, version in taken.items():
+            key = version_key(*version)
+            if post_id in here:
+                links.append((post_id, key, here[post_id]))
+            links.extend(_history_links(post_id, key, (histories or {}).get(post_id)))
         with environment_errors(), self.db.atomic():
             self._conn.executemany(
                 "UPDATE posts SET updated_at = ?, revision = ? WHERE id = ?",
@@ -849,21 +864,51 @@ class CalendarStore:
             )
             self._link_versions(links)
 
-    def settle_versions(self, versions: Mapping[int, Iterable[Version]]) -> None:
-        """Record versions of posts made elsewhere as earlier versions of the posts as
-        they are here: a version kept as a conflict copy is settled, and does not
-        conflict again when it comes back."""
+    def settle_versions(
+        self, settled: Mapping[int, tuple[tuple[datetime, int], History | None]]
+    ) -> list[Post]:
+        """Give each post a new version that comes from its own and from another
+        calendar's version (and that one's ``History``): that version was kept as a
+        conflict copy, and is settled; it does not conflict again when it comes back.
+        Returns the posts as they were (undo puts them back, and the settling with them).
+        """
+        before = self.posts(settled)
+        if not before:
+            return []
+        with environment_errors(), self.db.atomic():
+            self._update_posts({p.id: {} for p in before}, {p.id: p for p in before})
+            self.absorb_versions(settled)
+        return before
+
+    def absorb_versions(
+        self, versions: Mapping[int, tuple[tuple[datetime, int], History | None]]
+    ) -> None:
+        """Record another calendar's version (and its ``History``) as an earlier one of
+        each post's current version, which was just made from it."""
         here = self._current_versions(versions)
+        links: list[tuple[int, VersionKey, VersionKey]] = []
+        for post_id, (version, history) in versions.items():
+            if post_id in here:
+                links.append((post_id, here[post_id], version_key(*version)))
+                links.extend(_history_links(post_id, here[post_id], history))
+        with environment_errors(), self.db.atomic():
+            self._link_versions(links)
+
+    def add_notes(self, notes: Mapping[int, Iterable[str]]) -> None:
+        """Attach notes to the posts' current versions (what another program's event
+        said as it came in); :meth:`history` gives them back while that version is
+        the post's or an earlier one of it."""
+        here = self._current_versions(notes)
         with environment_errors(), self.db.atomic():
             self._link_versions(
-                (post_id, here[post_id], _version_key(*pair))
-                for post_id, pairs in versions.items()
+                (post_id, here[post_id], (0, text))
+                for post_id, texts in notes.items()
                 if post_id in here
-                for pair in pairs
+                for text in texts
             )
 
-    def _current_versions(self, post_ids: Collection[int]) -> dict[int, tuple[int, str]]:
-        found: dict[int, tuple[int, str]] = {}
+    def _current_versions(self, post_ids: Collection[int]) -> dict[int, VersionKey]:
+        found: dict[int, VersionKey] = {}
         listed = list(post_ids)
         for start in range(0, len(listed), _PARAMETERS_PER_STATEMENT):
             chunk = listed[start : start + _PARAMETERS_PER_STATEMENT]
@@ -872,12 +917,12 @@ class CalendarStore:
                 f" WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            found.update((post_id, _version_key(edited, rev)) for post_id, edited, rev in rows)
+            found.update((post_id, version_key(edited, rev)) for post_id, edited, rev in rows)
         return found
 
-    def _link_versions(self, links: Iterable[tuple[int, tuple[int, str], tuple[int, str]]]) -> None:
-        """Record that a post's version came from an earlier one: (post id, version,
-        earlier version), each as :func:`_version_key` spells it."""
+    def _link_versions(self, links: Iterable[tuple[int, VersionKey, VersionKey]]) -> None:
+        """Record that a post's version came from an earlier one (or carries a note):
+        (post id, version, earlier version)."""
         self._conn.executemany(
             "INSERT OR IGNORE INTO post_versions"
             " (post_id, revision, edited, earlier_revision, earlier_edited)"
@@ -885,46 +930,32 @@ class CalendarStore:
             [(post_id, *later, *earlier) for post_id, later, earlier in links if later != earlier],
         )
 
-    def earlier_versions(self, posts: Sequence[Post]) -> dict[int, frozenset[Version]]:
-        """The versions each post's current one descends from, as far as this calendar
-        knows (it keeps them since schema 5), to the second; by post id, leaving out
-        the posts that know none."""
+    def history(self, posts: Sequence[Post]) -> dict[int, History]:
+        """What this calendar knows of the versions each post's current one came from,
+        by post id (it keeps them since schema 5; a calendar read as it is from an
+        older schema knows none)."""
         if not posts:
             return {}
         wanted = {p.id for p in posts}
-        if len(wanted) > _PARAMETERS_PER_STATEMENT:
-            rows: Iterable[tuple[Any, ...]] = self._conn.execute(
-                "SELECT post_id, revision, edited, earlier_revision, earlier_edited"
-                " FROM post_versions"
-            )
-        else:
-            rows = self._conn.execute(
-                "SELECT post_id, revision, edited, earlier_revision, earlier_edited"
-                f" FROM post_versions WHERE post_id IN ({','.join('?' * len(wanted))})",
-                list(wanted),
-            )
-        graphs: dict[int, dict[tuple[int, str], list[tuple[int, str]]]] = {}
+        select = (
+            "SELECT post_id, revision, edited, earlier_revision, earlier_edited FROM post_versions"
+        )
+        try:
+            if len(wanted) > _PARAMETERS_PER_STATEMENT:
+                rows: list[tuple[Any, ...]] = self._conn.execute(select).fetchall()
+            else:
+                marks = ",".join("?" * len(wanted))
+                rows = self._conn.execute(
+                    f"{select} WHERE post_id IN ({marks})", list(wanted)
+                ).fetchall()
+        except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
+            return {p.id: History(complete=False) for p in posts}
+        graphs: dict[int, dict[VersionKey, list[VersionKey]]] = {}
         for post_id, revision, edited, earlier_revision, earlier_edited in rows:
             if post_id in wanted:
                 graph = graphs.setdefault(post_id, {})
                 graph.setdefault((revision, edited), []).append((earlier_revision, earlier_edited))
-        found: dict[int, frozenset[Version]] = {}
-        for post in posts:
-            links = graphs.get(post.id)
-            if not links:
-                continue
-            start = _version_key(post.updated_at, post.revision)
-            seen: set[tuple[int, str]] = set()
-            todo = list(links.get(start, ()))
-            while todo:
-                key = todo.pop()
-                if key not in seen:
-                    seen.add(key)
-                    todo.extend(links.get(key, ()))
-            seen.discard(start)
-            if seen:
-                found[post.id] = frozenset(_version_from_key(key) for key in seen)
-        return found
+        return {post.id: _walk(graphs.get(post.id, {}), key_of(post)) for post in posts}
 
     def posts_titled_ending(self, ending: str) -> list[Post]:
         """The posts whose title ends with ``ending`` (one pass over the posts)."""
@@ -1107,7 +1138,7 @@ class CalendarStore:
         uids: Sequence[str] | None = None,
         sources: Sequence[tuple[str | None, str | None]] | None = None,
         edited: Sequence[tuple[datetime, int] | None] | None = None,
-        earlier: Sequence[Iterable[Version]] | None = None,
+        earlier: Sequence[History | None] | None = None,
     ) -> list[int]:
         """Insert without checks or transaction; the caller holds both."""
         stamp = _now()
@@ -1138,11 +1169,14 @@ class CalendarStore:
             link for post_id, post in zip(ids, posts, strict=True) for link in _links(post_id, post)
         ]
         _insert_rows(self._conn, _INSERT_LINK_COLUMNS, links)
-        if earlier:
+        if earlier is not None and edited:
             self._link_versions(
-                (post_id, _version_key(*version), _version_key(*pair))
-                for post_id, version, versions_before in zip(ids, versions, earlier, strict=True)
-                for pair in versions_before
+                link
+                for post_id, version, pair, history in zip(
+                    ids, versions, edited, earlier, strict=True
+                )
+                if pair is not None
+                for link in _history_links(post_id, version_key(*version), history)
             )
         return ids
 
@@ -1156,7 +1190,7 @@ class CalendarStore:
         uids: Sequence[str] | None = None,
         sources: Sequence[tuple[str | None, str | None]] | None = None,
         edited: Sequence[tuple[datetime, int] | None] | None = None,
-        earlier: Sequence[Iterable[Version]] | None = None,
+        earlier: Sequence[History | None] | None = None,
     ) -> ChangeSet:
         """Add many posts in one transaction (imports, copies, the demo).
 
@@ -1167,7 +1201,7 @@ class CalendarStore:
         ``edited`` gives a post brought from another calendar the (last edit,
         revision) it has there, so that the next import of a later version of
         it does not take the first import for an edit made here, and ``earlier``
-        the versions that one descends from there.
+        what is known of the versions that one came from there (None: nothing).
         """
         batch = list(posts)
         if uids is not None and len(uids) != len(batch):
@@ -1290,12 +1324,7 @@ class CalendarStore:
                     post, before[post.id], updated_at=stamp, revision=post.revision + 1
                 )
             self._link_versions(
-                (
-                    post.id,
-                    _version_key(stamp, post.revision + 1),
-                    _version_key(post.updated_at, post.revision),
-                )
-                for post in after
+                (post.id, version_key(stamp, post.revision + 1), key_of(post)) for post in after
             )
         return _diff_changes(list(before.values()), after)
 
@@ -1775,6 +1804,43 @@ def _filters(
 
 _PARAMETERS_PER_STATEMENT = 900
 """Under SQLite's smallest limit on parameters in one statement (999 before 3.32)."""
+
+
+def _history_links(
+    post_id: int, version: VersionKey, history: History | None
+) -> list[tuple[int, VersionKey, VersionKey]]:
+    """The links that give ``version`` the earlier versions and notes of ``history``
+    (and :data:`UNKNOWN` when they are not all known)."""
+    if history is None:
+        return [(post_id, version, UNKNOWN)]
+    links = [(post_id, version, earlier) for earlier in history.versions]
+    links.extend((post_id, version, (0, note)) for note in history.notes)
+    if not history.complete:
+        links.append((post_id, version, UNKNOWN))
+    return links
+
+
+def _walk(links: Mapping[VersionKey, list[VersionKey]], start: VersionKey) -> History:
+    """The history of ``start`` in one post's links. Its earlier versions are all known
+    unless one of them links to :data:`UNKNOWN` (the schema 5 migration links every
+    version it found past a first one), or ``start`` is a version past a first one
+    that links to nothing (its stamp changed outside Cadence)."""
+    versions: set[VersionKey] = set()
+    notes: set[str] = set()
+    complete = not (start[0] > 1 and not links.get(start))
+    todo = [start]
+    seen = {start}
+    while todo:
+        for earlier in links.get(todo.pop(), ()):
+            if earlier == UNKNOWN:
+                complete = False
+            elif earlier[0] == 0:
+                notes.add(earlier[1])
+            elif earlier not in seen:
+                seen.add(earlier)
+                versions.add(earlier)
+                todo.append(earlier)
+    return History(frozenset(versions), complete, frozenset(notes))
 
 
 def _taken_edit(edited: tuple[datetime, int]) -> tuple[str, int]:

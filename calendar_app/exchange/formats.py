@@ -8,7 +8,7 @@ when it fails or is cancelled halfway, the calendar is as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Protocol
 
 from ..core.errors import CadenceError
 from ..core.models import NewPost, Post, Series, post_content
-from ..core.store import CalendarStore, Version
+from ..core.store import CalendarStore, History, Version, VersionKey, version_key
 
 Progress = Callable[[int, int], bool]
 """Called as ``progress(done, total)``; returning False cancels the work."""
@@ -34,56 +34,53 @@ def conflict_copy(post: NewPost) -> NewPost:
 def reconcile(
     theirs: Version,
     ours: Version,
-    their_earlier: Collection[Version] | None = None,
-    our_earlier: Collection[Version] | None = None,
+    their: History | None = None,
+    our: History | None = None,
 ) -> tuple[bool, bool]:
     """Two differing versions of one post: whether theirs replaces ours, and whether
     the one that gives way is kept as a copy marked as a conflict.
 
-    ``their_earlier`` and ``our_earlier`` are the versions each descends from, as
-    far as known (:meth:`.CalendarStore.earlier_versions`). A version that descends
-    from the other wins and the other is simply its past. Otherwise the later edit
-    (its stamp, no later than now, then more revisions) wins, and the other is kept
+    ``their`` and ``our`` are what is known of the versions each came from
+    (:meth:`.CalendarStore.history`; None: nothing). A version that comes from the
+    other wins, and the other is simply its past. Otherwise the later edit (its
+    stamp, no later than now, then more revisions) wins, and the other is kept
     unless it is an earlier state of the winner: known to be one when it is among
-    the winner's earlier versions, known not to be when those go back to its
-    revision without it. When they do not (versions from before Cadence kept them,
-    another program's file), it is taken for one when it has fewer revisions.
-    Versions are compared to the second, as files record them.
+    the winner's earlier versions, known not to be when those are all known. When
+    they are not (versions from before Cadence kept them, another program's file),
+    it is taken for one when it has fewer revisions. Versions are compared to the
+    second, as files record them.
     """
-    theirs, ours = _to_second(theirs), _to_second(ours)
-    if descends(theirs, their_earlier, ours):
+    their_key, our_key = version_key(*theirs), version_key(*ours)
+    if descends(their, our_key):
         return True, False
-    if descends(ours, our_earlier, theirs):
+    if descends(our, their_key):
         return False, False
     now = datetime.now(UTC)
     take = _in_order(theirs, now) > _in_order(ours, now)
-    loser, winner, known = (ours, theirs, their_earlier) if take else (theirs, ours, our_earlier)
-    if descends(winner, known, loser) is False:
-        return take, True  # an edit the winner never saw
-    return take, ours[1] >= theirs[1] if take else theirs[1] > ours[1]
+    if take:
+        if descends(their, our_key) is False:
+            return True, True  # an edit theirs never saw
+        return True, ours[1] >= theirs[1]
+    if descends(our, their_key) is False:
+        return False, True
+    return False, theirs[1] > ours[1]
 
 
-def descends(version: Version, earlier: Collection[Version] | None, other: Version) -> bool | None:
-    """Whether ``version``, which descends from the ``earlier`` versions (as far as
-    known), descends from ``other``: None when those do not go back as far as
-    ``other``'s revision (only versions from that revision on are known)."""
-    if earlier is None:
+def descends(history: History | None, other: VersionKey) -> bool | None:
+    """Whether the version whose ``history`` this is comes from ``other``: None when
+    that is not known (its earlier versions are not all known, and ``other`` is not
+    among those that are)."""
+    if history is None:
         return None
-    if other in earlier:
+    if other in history.versions:
         return True
-    if other[1] >= min([version[1], *(revision for _, revision in earlier)]):
-        return False
-    return None
-
-
-def _to_second(version: Version) -> Version:
-    return version[0].astimezone(UTC).replace(microsecond=0), version[1]
+    return False if history.complete else None
 
 
 def _in_order(version: Version, now: datetime) -> Version:
-    """The version as the order of edits sees it: stamped in the future by a clock that
-    was wrong, it counts as made now (it does not outrank every later edit)."""
-    return min(version[0], now), version[1]
+    """The version as the order of edits sees it: to the second, and stamped in the
+    future by a clock that was wrong, as made now (it does not outrank later edits)."""
+    return min(version[0].astimezone(UTC).replace(microsecond=0), now), version[1]
 
 
 def start_from_first_posts(store: CalendarStore, summary: ImportSummary) -> None:
@@ -205,6 +202,9 @@ class ImportSummary:
     """Ids of the posts created."""
     previous: list[Post] = field(default_factory=list)
     """The posts that were updated, as they were before."""
+    settled: list[Post] = field(default_factory=list)
+    """Posts that stayed as they were but now settle the other side's version, kept as a
+    conflict copy (:meth:`.CalendarStore.settle_versions`), as they were before."""
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)
     """One sentence per item that was not imported, with its line or row."""

@@ -44,7 +44,7 @@ import secrets
 import uuid
 import warnings
 import zlib
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -78,9 +78,17 @@ from ..core.models import (
     PostStatus,
     Series,
     in_plans,
+    line_ends,
     post_content,
 )
-from ..core.store import CalendarStore, PostChanges, Version, full_edit
+from ..core.store import (
+    CalendarStore,
+    History,
+    PostChanges,
+    VersionKey,
+    full_edit,
+    key_of,
+)
 from .formats import (
     Cancelled,
     Conflicts,
@@ -319,10 +327,10 @@ class _EventBuilder:
     objects they make are looked up once per calendar, not once per post."""
 
     def __init__(
-        self, store: CalendarStore, earlier: Mapping[int, frozenset[Version]] | None = None
+        self, store: CalendarStore, histories: Mapping[int, History] | None = None
     ) -> None:
         zone = store.zone
-        self._earlier = earlier or {}
+        self._histories = histories or {}
         self.zone: tzinfo = UTC if _is_utc(zone) else zone
         self._utc_params = Parameters()
         self._date_params = Parameters({"VALUE": "DATE"})
@@ -462,9 +470,9 @@ class _EventBuilder:
             X_STATUS: x_status,
             X_EDITED: vText(f"{post.revision}/{_utc_text(post.updated_at)}"),
         }
-        earlier = self._earlier.get(post.id)
-        if earlier:
-            props[X_EARLIER] = vText(_earlier_text(earlier))
+        history = self._histories.get(post.id)
+        if history is not None and history.versions:
+            props[X_EARLIER] = vText(_earlier_text(history))
         description = _description(post.body, post.link)
         if description:
             props["DESCRIPTION"] = _text(description)
@@ -514,7 +522,7 @@ def _build_calendar(
     dated = [p for p in posts if p.date is not None]
     days = [p.date for p in dated if p.date is not None]
     cal = _new_calendar(store, min(days, default=None), max(days, default=None))
-    builder = _EventBuilder(store, store.earlier_versions(dated))
+    builder = _EventBuilder(store, store.history(dated))
     total = len(dated)
     add = cal.subcomponents.append
     # Occurrences of a recurring post are real posts with uids of their own: each is
@@ -702,8 +710,9 @@ class _Item:
     edited: tuple[datetime, int] | None = None
     """The post's last edit and revision when Cadence wrote the file (to the second),
     from X-CADENCE-EDITED, else from LAST-MODIFIED and SEQUENCE."""
-    earlier: frozenset[Version] | None = None
-    """The versions ``edited`` descends from, from X-CADENCE-EARLIER (None: not known)."""
+    earlier: History | None = None
+    """What the file says of the versions ``edited`` came from (X-CADENCE-EARLIER);
+    None: nothing."""
     touched: datetime | None = None
     """When another program last edited the event since (its LAST-MODIFIED), if it did."""
     whole: bool = False
@@ -711,26 +720,28 @@ class _Item:
     end, and none was cut at a limit)."""
     written: bool = False
     """``edited`` is a version Cadence wrote (X-CADENCE-EDITED)."""
+    changed: str = ""
+    """The event's LAST-MODIFIED and SEQUENCE as the file gives them (empty: none)."""
 
-    def said(self) -> Version:
-        """What the event says, as a version of the post: see :func:`_said`."""
-        return _said(self.title, self.body, self.link, self.day, self.at, self.status)
+    def said(self) -> str:
+        """What the event says, as a note on the post it came into (:func:`_shown`,
+        with when the other program last changed it): the same note again means the
+        same event again, even where its fields went back to what they were before."""
+        shown = _shown(self.title, self.body, self.link, self.day, self.at, self.status)
+        return f"said:{zlib.crc32(f'{shown}|{self.changed}'.encode()):08x}"
+
+    def shown(self) -> str:
+        return _shown(self.title, self.body, self.link, self.day, self.at, self.status)
 
 
-SAID = 0
-"""The revision of a version that records what another program's event said."""
-
-
-def _said(
+def _shown(
     title: str, body: str, link: str, day: date | None, at: time | None, status: PostStatus
-) -> Version:
-    """What an event says of a post, as a version of it (revision :data:`SAID`, which
-    no edit has): the fields every program keeps, the status as iCalendar tells it.
-    Recorded when the event comes in, so that the same event coming in again is
-    known for what was already taken, whatever was edited here since."""
-    fields = (title.strip(), body, link, day, at, ICS_STATUS[status])
-    digest = zlib.crc32(repr(fields).encode("utf-8", "surrogatepass"))
-    return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=digest), SAID
+) -> str:
+    """A note of what an event tells of a post, as every program keeps it (the status
+    as iCalendar tells it): noted as the event comes in, so that a post is known to be
+    unchanged here since, whatever only Cadence keeps (key messages) was added."""
+    fields = (title.strip(), line_ends(body), link, day, at, ICS_STATUS[status])
+    return f"shown:{zlib.crc32(repr(fields).encode('utf-8', 'surrogatepass')):08x}"
 
 
 @dataclass(slots=True)
@@ -761,6 +772,12 @@ def _as_list(value: Any) -> list[Any]:
 
 _UTC_TEXT = "%Y%m%dT%H%M%SZ"
 """A moment in UTC as iCalendar writes it, to the second."""
+
+
+def _stamp_text(prop: Any) -> str:
+    """A date-time property as the file gives it (empty when there is none)."""
+    to_ical = getattr(prop, "to_ical", None)
+    return to_ical().decode("ascii", "replace") if to_ical is not None else ""
 
 
 def _utc_text(moment: datetime) -> str:
@@ -1223,6 +1240,7 @@ class _Reader:
             keep_status=keep,
             categories=tuple(categories),
             colour=_colour_from_ical(str(component.get("COLOR", "")) or None),
+            changed=f"{_stamp_text(component.get('LAST-MODIFIED'))}|{component.get('SEQUENCE')}",
         )
         if own:
             self._own_fields(item, component, event.index)
@@ -1230,14 +1248,17 @@ class _Reader:
 
     def _own_fields(self, item: _Item, component: Any, index: int) -> None:
         modified, sequence = component.get("LAST-MODIFIED"), component.get("SEQUENCE")
-        stamp = getattr(modified, "dt", None)
+        try:
+            stamp = getattr(modified, "dt", None)
+        except ValueError:  # a LAST-MODIFIED that is no date-time: as if absent
+            stamp = None
         if not (isinstance(stamp, datetime) and stamp.tzinfo is not None):
             stamp = None
         written = _written(str(component.get(X_EDITED, "")))
         if written is not None:
             item.edited = written
             item.written = True
-            item.earlier = _earlier_read(str(component.get(X_EARLIER, "")))
+            item.earlier = _earlier_read(str(component.get(X_EARLIER, "")), written[1])
             now = (stamp.astimezone(UTC) if stamp else None, sequence)
             if now != (written[0], written[1] - 1):
                 item.touched = now[0] or written[0]
@@ -1435,12 +1456,12 @@ def _written(text: str) -> tuple[datetime, int] | None:
     return moment, int(found[1])
 
 
-def _reconcile(item: _Item, post: Post, earlier: frozenset[Version]) -> tuple[bool, bool]:
+def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     """Whether the file's version of ``post`` (which differs from it) replaces it, and
     whether the version that gives way is kept as a copy marked as a conflict: as in
-    a merge (:func:`.formats.reconcile`; ``earlier`` are the post's earlier versions
-    here). A file written from the post as it is here, then edited by hand or by
-    another program, just comes in.
+    a merge (:func:`.formats.reconcile`; ``history`` is the post's here). A file
+    written from the post as it is here, then edited by hand or by another program,
+    just comes in.
     """
     if item.edited is None:
         return True, False  # another program's event: its file says what it is now
@@ -1448,46 +1469,57 @@ def _reconcile(item: _Item, post: Post, earlier: frozenset[Version]) -> tuple[bo
     if item.edited == here:
         return True, False
     if item.touched is not None:  # Cadence's version, since edited by another program
-        seen = descends(item.edited, item.earlier, here)
+        if item.said() in history.notes:
+            return False, False  # the same file again: taken, or kept as a copy, before
+        seen = descends(item.earlier, key_of(post))
         if seen or (seen is None and item.edited > here and item.edited[1] > post.revision):
             return True, False  # ours is an earlier state of the one it was written from
-        return item.touched > here[0], True
-    return reconcile(item.edited, here, item.earlier, earlier)
+        now = datetime.now(UTC)
+        return min(item.touched, now) > min(here[0], now), True
+    return reconcile(item.edited, here, item.earlier, history)
 
 
-def _reconcile_said(item: _Item, post: Post, earlier: frozenset[Version]) -> tuple[bool, bool]:
+def _reconcile_said(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     """:func:`_reconcile` for an event with no version Cadence wrote (another
-    program's), by what it said each time it came in (:func:`_said`): the same as
-    before, it is the past of the post, edited here since; changed, it comes in,
-    and the post is kept as a conflict copy if what the event tells of it was edited
-    here since too (what only Cadence keeps, such as key messages, stays anyway)."""
-    if item.said() in earlier:
+    program's), by the notes of what it said each time it came in: the same again,
+    it is the past of the post, edited here since; changed, it comes in, and the post
+    is kept as a conflict copy if what the event tells of it (:func:`_shown`) was
+    edited here since too (what only Cadence keeps, such as key messages, stays)."""
+    if item.said() in history.notes:
         return False, False
-    if any(version[1] == SAID for version in earlier):
-        here = _said(post.title, post.body, post.link, post.date, post.time, post.status)
-        return True, here not in earlier
+    if any(note.startswith("said:") for note in history.notes):
+        here = _shown(post.title, post.body, post.link, post.date, post.time, post.status)
+        return True, here not in history.notes
     if item.edited is None or item.edited == _edited(post):  # first seen since Cadence
         return True, False  # kept what events said: the file says what it is now
     return reconcile(item.edited, _edited(post))
 
 
-def _earlier_text(earlier: Collection[Version]) -> str:
-    """X-CADENCE-EARLIER: the latest :data:`EARLIER_WRITTEN` revisions, latest first."""
-    latest = sorted(earlier, key=lambda version: (version[1], version[0]), reverse=True)
-    if len(latest) > EARLIER_WRITTEN:
-        floor = latest[EARLIER_WRITTEN - 1][1]
-        latest = [version for version in latest if version[1] >= floor]
-    return " ".join(f"{revision}/{_utc_text(moment)}" for moment, revision in latest)
+def _earlier_text(history: History) -> str:
+    """X-CADENCE-EARLIER: the latest :data:`EARLIER_WRITTEN` earlier versions, latest
+    first, then "+" when they are not all the post's earlier versions."""
+    latest = sorted(history.versions, reverse=True)
+    text = " ".join(f"{revision}/{stamp}" for revision, stamp in latest[:EARLIER_WRITTEN])
+    return text + " +" if len(latest) > EARLIER_WRITTEN or not history.complete else text
 
 
-def _earlier_read(text: str) -> frozenset[Version] | None:
-    """X-CADENCE-EARLIER read back; None when absent or not written by Cadence."""
-    parts = text.split(None, 4 * EARLIER_WRITTEN)
+def _earlier_read(text: str, revision: int) -> History | None:
+    """X-CADENCE-EARLIER read back for a version of ``revision``; None when not known
+    (a revision after the first with no list: from before Cadence wrote it)."""
+    parts = text.split()
     if not parts:
+        return History() if revision == 1 else None
+    complete = parts[-1] != "+"
+    listed = parts if complete else parts[:-1]
+    if len(listed) > EARLIER_WRITTEN:
         return None
-    found = [_written(part) for part in parts]
-    versions = [version for version in found if version is not None]
-    return frozenset(versions) if len(versions) == len(found) else None
+    versions: set[VersionKey] = set()
+    for part in listed:
+        found = _WRITTEN.fullmatch(part)
+        if found is None:
+            return None
+        versions.add((int(found[1]), found[2]))
+    return History(frozenset(versions), complete)
 
 
 def _edited(post: Post) -> tuple[datetime, int]:
@@ -1601,9 +1633,10 @@ class _Writer:
         previous: list[Post] = []
         copies: list[tuple[NewPost, bool]] = []  # and whether the file's version won
         taken: dict[int, tuple[datetime, int]] = {}
-        taken_earlier: dict[int, frozenset[Version]] = {}
-        settled: dict[int, set[Version]] = {}  # the file's versions kept as conflict copies
-        said: dict[int, set[Version]] = {}  # what other programs' events said, now taken
+        histories: dict[int, History | None] = {}  # of the versions taken
+        settled: dict[int, tuple[tuple[datetime, int], History | None]] = {}  # kept as copies
+        absorbed: dict[int, tuple[tuple[datetime, int], History | None]] = {}
+        said: dict[int, list[str]] = {}  # notes of what other programs' events said
         seen: set[str] = set()
         middle = done + (total - done) // 2
         step = (middle - done) / max(len(items), 1)
@@ -1623,26 +1656,32 @@ class _Writer:
             elif post_content(old) == post_content(new):
                 summary.unchanged += 1
                 if not item.written:
-                    said[old.id] = {item.said()}
+                    said[old.id] = [item.said(), item.shown()]
             else:
-                earlier = store.earlier_versions([old]).get(old.id, frozenset())
+                history = store.history([old])[old.id]
                 if item.written:
-                    take, keep_other = _reconcile(item, old, earlier)
+                    take, keep_other = _reconcile(item, old, history)
+                    if item.touched is not None and (take or keep_other):
+                        said[old.id] = [item.said(), item.shown()]  # what the edit there said
                 else:
-                    take, keep_other = _reconcile_said(item, old, earlier)
+                    take, keep_other = _reconcile_said(item, old, history)
                     if take:
-                        said[old.id] = {item.said()}
+                        said[old.id] = [item.said(), item.shown()]
                 if keep_other:
                     copies.append((old.as_new() if take else new, take))
-                    if not take and item.edited is not None:
-                        settled[old.id] = {item.edited, *(item.earlier or ())}
+                    if not take and item.edited is not None and item.written:
+                        settled[old.id] = (item.edited, item.earlier)
                 if take:
                     edits[old.id] = full_edit(new)
                     previous.append(old)
                     version = item.edited
-                    if item.touched is None and version is not None and version != _edited(old):
+                    if not item.written or version is None or version == _edited(old):
+                        pass
+                    elif item.touched is None:
                         taken[old.id] = version  # another calendar's version: ours is it now
-                        taken_earlier[old.id] = item.earlier or frozenset()
+                        histories[old.id] = item.earlier
+                    else:  # edited elsewhere since: the version it was written from is past
+                        absorbed[old.id] = (version, item.earlier)
                 elif not keep_other:
                     summary.kept_newer += 1  # an older state of this post: ours stays
         for post in self._withdrawn(items, edits):
@@ -1657,13 +1696,13 @@ class _Writer:
                 fresh[start : start + _BATCH],
                 uids=[i.uid for i in batch_items],
                 sources=[i.source for i in batch_items],
-                edited=[i.edited for i in batch_items],
-                earlier=[i.earlier or () for i in batch_items],
+                edited=[i.edited if i.written else None for i in batch_items],
+                earlier=[i.earlier for i in batch_items],
             ).created
             created.extend(new_ids)
             summary.added.extend(new_ids)
             said.update(
-                (post_id, {item.said()})
+                (post_id, [item.said(), item.shown()])
                 for post_id, item in zip(new_ids, batch_items, strict=True)
                 if not item.written
             )
@@ -1678,12 +1717,13 @@ class _Writer:
         for copy, taken_over in copies:
             if not conflicts.keep(copy) and not taken_over:
                 summary.kept_newer += 1  # the file's version was kept as a copy before
-        store.settle_versions(settled)
+        summary.settled.extend(store.settle_versions(settled))
         if edits:
             store.update_posts(edits)
-            store.take_edits(taken, taken_earlier)
+            store.take_edits(taken, histories)
+            store.absorb_versions(absorbed)
             summary.previous.extend(previous)
-        store.settle_versions(said)
+        store.add_notes(said)
         _advance(progress, total, total)
 
     def _withdrawn(self, items: Sequence[_Item], edits: Mapping[int, PostChanges]) -> list[Post]:

@@ -1,10 +1,11 @@
 """Merging a colleague's calendar into ours, and pasting posts from another calendar.
 
 Posts are matched by uid; channels, key messages and campaigns by name
-(created when missing). When a post differs on the two sides, the newer edit
-(later stamp, then more revisions) wins; the other version is kept as a copy
-marked as a conflict unless it is simply an older state of the winner (fewer
-revisions), so nothing anyone wrote is lost. The whole merge is one
+(created when missing). When a post differs on the two sides, a version that
+comes from the other wins; else the newer edit (later stamp, then more
+revisions) wins and the other version is kept as a copy marked as a conflict
+unless it is an older state of the winner (:func:`.formats.reconcile`), so
+nothing anyone wrote is lost. The whole merge is one
 transaction. The occurrences of a recurring post new to ours arrive as a
 recurring series again.
 
@@ -93,7 +94,7 @@ def merge_calendar(
     summary = ImportSummary()
     their_names = _names(theirs)
     their_posts = _in_zone(theirs.all_posts(), theirs.zone, ours.zone, summary)
-    their_earlier = theirs.earlier_versions(their_posts)
+    their_history = theirs.history(their_posts)
     with environment_errors(), ours.db.atomic():
         maps = _Maps(
             _map_channels(ours, theirs, summary, fallback_channel),
@@ -119,7 +120,7 @@ def merge_calendar(
                     [translate(post)],
                     uids=[post.uid],
                     edited=[(post.updated_at, post.revision)],
-                    earlier=[their_earlier.get(post.id, ())],
+                    earlier=[their_history[post.id]],
                 ).created
                 summary.added.append(added)
                 if same_zone and post.series_id is not None and post.date is not None:
@@ -131,21 +132,18 @@ def merge_calendar(
                 summary.unchanged += 1
                 continue
             version = (post.updated_at, post.revision)
-            earlier = their_earlier.get(post.id, frozenset())
+            history = their_history[post.id]
             take, keep_other = reconcile(
-                version,
-                (mine.updated_at, mine.revision),
-                earlier,
-                ours.earlier_versions([mine]).get(mine.id, frozenset()),
+                version, (mine.updated_at, mine.revision), history, ours.history([mine])[mine.id]
             )
             copied = keep_other and conflicts.keep(mine.as_new() if take else translate(post))
             if take:
                 ours.update_posts({mine.id: full_edit(translate(post))})
-                ours.take_edits({mine.id: version}, {mine.id: earlier})
+                ours.take_edits({mine.id: version}, {mine.id: history})
                 summary.previous.append(mine)
                 continue
             if keep_other:
-                ours.settle_versions({mine.id: {version, *earlier}})
+                summary.settled.extend(ours.settle_versions({mine.id: (version, history)}))
             if not copied:
                 summary.kept_newer += 1  # a later state, or the other one kept before
         for series_id, members in series.items():

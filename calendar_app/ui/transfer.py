@@ -56,7 +56,9 @@ class ImportCommand(StoreCommand):
         super().__init__(session, text)
         store = session.store
         self._summary = summary
-        self._after: list[Post] = store.posts([*summary.added, *(p.id for p in summary.previous)])
+        self._after: list[Post] = store.posts(
+            [*summary.added, *(p.id for p in [*summary.previous, *summary.settled])]
+        )
         self._channels: list[Channel] = [store.channel(i) for i in summary.channels_added]
         self._messages: list[KeyMessage] = [store.key_message(i) for i in summary.messages_added]
         self._campaigns: list[Campaign] = [store.campaign(i) for i in summary.campaigns_added]
@@ -96,7 +98,7 @@ class ImportCommand(StoreCommand):
     def revert(self) -> ChangeSet:
         store = self.session.store
         changes = store.delete_posts(self._summary.added)
-        changes |= store.restore_posts(self._summary.previous)
+        changes |= store.restore_posts([*self._summary.previous, *self._summary.settled])
         if self._series or self._summary.series_before:
             changes |= store.restore_series(
                 self._summary.series_before, drop=(s.id for s in self._series)

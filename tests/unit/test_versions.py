@@ -3,7 +3,9 @@ edit made elsewhere, so that merging and re-importing never drop anyone's edit."
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -19,7 +21,7 @@ from calendar_app.core import database
 from calendar_app.core import store as store_module
 from calendar_app.core.migrations import MIGRATIONS
 from calendar_app.core.models import NewPost, PostStatus
-from calendar_app.core.store import CalendarStore, version_of
+from calendar_app.core.store import CalendarStore, History, key_of, version_key
 from calendar_app.exchange.formats import (
     CONFLICT_MARK,
     ExportOptions,
@@ -28,7 +30,7 @@ from calendar_app.exchange.formats import (
     reconcile,
 )
 from calendar_app.exchange.ical import X_EARLIER, export_ics, import_ics
-from calendar_app.exchange.merge import merge_calendar
+from calendar_app.exchange.merge import merge_calendar, merge_into
 
 START = datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
 
@@ -79,19 +81,21 @@ def _titles(store: CalendarStore) -> list[str]:
 # -- what the store records ------------------------------------------------------
 
 
+def _known(store: CalendarStore, post_id: int) -> History:
+    return store.history([store.post(post_id)])[post_id]
+
+
 def test_each_edit_records_the_version_it_replaced(
     pair: tuple[CalendarStore, CalendarStore],
 ) -> None:
     ours, _ = pair
     (created,) = ours.all_posts()
-    assert ours.earlier_versions([created]) == {}
+    assert _known(ours, created.id) == History(frozenset(), complete=True)
     _retitle(ours, "Launch, v2")
     second = ours.post(created.id)
     _retitle(ours, "Launch, v3")
-    third = ours.post(created.id)
-    assert ours.earlier_versions([third]) == {
-        created.id: frozenset({version_of(created), version_of(second)})
-    }
+    assert _known(ours, created.id).versions == {key_of(created), key_of(second)}
+    assert _known(ours, created.id).complete
 
 
 def test_undo_and_redo_go_back_and_forth_along_the_versions(
@@ -102,12 +106,12 @@ def test_undo_and_redo_go_back_and_forth_along_the_versions(
     _retitle(ours, "Launch, v2")
     edited = ours.post(created.id)
     ours.restore_posts([created])  # undo
-    assert ours.earlier_versions(ours.all_posts()) == {}
+    assert _known(ours, created.id).versions == set()
     ours.restore_posts([edited])  # redo
-    assert ours.earlier_versions([edited]) == {created.id: frozenset({version_of(created)})}
+    assert _known(ours, created.id).versions == {key_of(created)}
     ours.delete_posts([created.id])
     ours.restore_posts([edited])  # undo of the delete
-    assert ours.earlier_versions([edited]) == {created.id: frozenset({version_of(created)})}
+    assert _known(ours, created.id).versions == {key_of(created)}
 
 
 def test_a_post_taken_from_elsewhere_knows_where_it_came_from(
@@ -119,8 +123,9 @@ def test_a_post_taken_from_elsewhere_knows_where_it_came_from(
     (post,) = theirs.all_posts()
     merge_calendar(ours, theirs)
     taken = ours.post(mine.id)
-    assert version_of(taken) == version_of(post)
-    assert version_of(mine) in ours.earlier_versions([taken])[mine.id]
+    assert key_of(taken) == key_of(post)
+    assert key_of(mine) in _known(ours, mine.id).versions
+    assert _known(ours, mine.id).complete
 
 
 def test_a_calendar_from_before_versions_were_kept_knows_them_from_then_on(
@@ -143,14 +148,15 @@ def test_a_calendar_from_before_versions_were_kept_knows_them_from_then_on(
     conn.close()
     with CalendarStore.open(path) as store:
         (post,) = store.all_posts()
-        assert store.earlier_versions([post]) == {}
+        assert _known(store, post.id) == History(frozenset(), complete=False)
         store.update_post(post.id, {"title": "Edited after the update"})
-        assert store.earlier_versions(store.all_posts()) == {post.id: frozenset({version_of(post)})}
+        known = _known(store, post.id)
+        assert (known.versions, known.complete) == (frozenset({key_of(post)}), False)
         # What came before revision 3 is not known: an older copy's fate is guessed as before.
         edited = store.post(post.id)
-        earlier = store.earlier_versions([edited])[post.id]
-        assert reconcile(_at(0, 2), version_of(edited), None, earlier) == (False, False)
-        assert reconcile(_at(0, 3), version_of(edited), None, earlier) == (False, True)
+        ours = (edited.updated_at, edited.revision)
+        assert reconcile(_at(0, 2), ours, None, known) == (False, False)
+        assert reconcile(_at(0, 5), ours, None, known) == (False, True)
 
 
 # -- the rule ---------------------------------------------------------------------
@@ -160,32 +166,38 @@ def _at(second: int, revision: int) -> tuple[datetime, int]:
     return START + timedelta(seconds=second), revision
 
 
+def _history(*versions: tuple[datetime, int], complete: bool = True) -> History:
+    return History(frozenset(version_key(*v) for v in versions), complete)
+
+
 @pytest.mark.parametrize(
-    ("theirs", "ours", "their_earlier", "our_earlier", "expected"),
+    ("theirs", "ours", "their", "our", "expected"),
     [
         # Both edited once since they parted; ours later: theirs is kept as a copy.
-        (_at(1, 2), _at(2, 2), {_at(0, 1)}, {_at(0, 1)}, (False, True)),
+        (_at(1, 2), _at(2, 2), _history(_at(0, 1)), _history(_at(0, 1)), (False, True)),
         # Ours edited twice (later), theirs once: theirs was never seen here.
-        (_at(1, 2), _at(3, 3), {_at(0, 1)}, {_at(0, 1), _at(2, 2)}, (False, True)),
+        (_at(1, 2), _at(3, 3), _history(_at(0, 1)), _history(_at(0, 1), _at(2, 2)), (False, True)),
         # Theirs edited twice (later), ours once: ours is kept as a copy.
-        (_at(3, 3), _at(1, 2), {_at(0, 1), _at(2, 2)}, {_at(0, 1)}, (True, True)),
+        (_at(3, 3), _at(1, 2), _history(_at(0, 1), _at(2, 2)), _history(_at(0, 1)), (True, True)),
         # Theirs is an earlier state of ours: nothing to keep.
-        (_at(1, 2), _at(2, 3), {_at(0, 1)}, {_at(0, 1), _at(1, 2)}, (False, False)),
-        # Theirs descends from ours although its clock was behind: it comes in.
-        (_at(1, 3), _at(5, 2), {_at(0, 1), _at(5, 2)}, {_at(0, 1)}, (True, False)),
+        (_at(1, 2), _at(2, 3), _history(_at(0, 1)), _history(_at(0, 1), _at(1, 2)), (False, False)),
+        # Theirs comes from ours although its clock was behind: it comes in.
+        (_at(1, 3), _at(5, 2), _history(_at(0, 1), _at(5, 2)), _history(_at(0, 1)), (True, False)),
         # Versions from before they were kept: fewer revisions reads as an earlier state.
-        (_at(1, 2), _at(2, 5), None, set(), (False, False)),
-        (_at(3, 6), _at(1, 2), None, set(), (True, False)),
+        (_at(1, 2), _at(2, 5), None, _history(complete=False), (False, False)),
+        (_at(3, 6), _at(1, 2), None, _history(complete=False), (True, False)),
+        # Known in part: what is not among the known versions is not taken for new.
+        (_at(1, 2), _at(2, 5), None, _history(_at(0, 4), complete=False), (False, False)),
     ],
 )
 def test_which_version_wins_and_whether_the_other_is_kept(
     theirs: tuple[datetime, int],
     ours: tuple[datetime, int],
-    their_earlier: set[tuple[datetime, int]] | None,
-    our_earlier: set[tuple[datetime, int]],
+    their: History | None,
+    our: History,
     expected: tuple[bool, bool],
 ) -> None:
-    assert reconcile(theirs, ours, their_earlier, frozenset(our_earlier)) == expected
+    assert reconcile(theirs, ours, their, our) == expected
 
 
 # -- merging and re-importing ---------------------------------------------------------
@@ -333,17 +345,17 @@ VERSION:2.0
 PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN
 BEGIN:VEVENT
 UID:india@outlook
-DTSTART;VALUE=DATE:20260415
-DTEND;VALUE=DATE:20260416
+DTSTART;VALUE=DATE:{day}
 SUMMARY:{title}
-END:VEVENT
+{extra}END:VEVENT
 END:VCALENDAR
 """
 
 
-def _outlook(folder: Path, title: str) -> Path:
+def _outlook(folder: Path, title: str, day: str = "20260415", extra: str = "") -> Path:
     path = folder / "outlook.ics"
-    path.write_text(OUTLOOK.format(title=title).replace("\n", "\r\n"), encoding="utf-8")
+    text = OUTLOOK.format(title=title, day=day, extra=extra)
+    path.write_text(text.replace("\n", "\r\n"), encoding="utf-8")
     return path
 
 
@@ -397,3 +409,109 @@ def test_a_changed_file_simply_comes_in_when_nothing_was_edited_here(
     # The first file again is an older state of the event: what came later stays.
     assert _import(ours, _outlook(tmp_path, "India trade mission")) == (0, 0, 1, 0)
     assert _india(ours) == ("India trade mission, confirmed", date(2026, 4, 15))
+
+
+def test_an_event_changed_back_comes_back_when_its_program_says_it_changed(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    """Outlook moves a meeting to the 20th and back to the 15th: its LAST-MODIFIED and
+    SEQUENCE tell the last file from an old copy of the first."""
+    ours, _ = pair
+    for n, day in enumerate(["20260415", "20260420", "20260415"], 1):
+        extra = f"SEQUENCE:{n}\nLAST-MODIFIED:2026010{n}T100000Z\n"
+        _import(ours, _outlook(tmp_path, "India trade mission", day, extra))
+        assert _india(ours)[1] == date(2026, 4, int(day[-2:]))
+
+
+def test_a_spreadsheet_line_end_is_not_taken_for_an_edit_here(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    ours, _ = pair
+    _import(ours, _outlook(tmp_path, "India trade mission"))
+    post = ours.post_by_uid("india@outlook")
+    ours.restore_posts([dataclasses.replace(post, body="one\r\ntwo")])
+    text = OUTLOOK.format(title="India trade mission", day="20260415", extra="")
+    lines = text.replace("SUMMARY:", "DESCRIPTION:one\\ntwo\nSUMMARY:")
+    (tmp_path / "outlook.ics").write_text(lines.replace("\n", "\r\n"), encoding="utf-8")
+    assert _import(ours, tmp_path / "outlook.ics")[1:] == (0, 0, 0)  # the same text
+    renamed = lines.replace("SUMMARY:India trade mission", "SUMMARY:India, confirmed")
+    (tmp_path / "outlook.ics").write_text(renamed.replace("\n", "\r\n"), encoding="utf-8")
+    assert _import(ours, tmp_path / "outlook.ics")[1:] == (1, 0, 0), "no conflict copy"
+
+
+def test_undoing_a_merge_undoes_what_it_settled(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """Undo of a merge that kept their edit as a copy forgets that it did: merged
+    again, their edit is kept again; merged the other way, nobody's edit is lost."""
+    ours, theirs = pair
+    _retitle(theirs, "Theirs")
+    _retitle(ours, "Ours")  # the later edit
+    summary = merge_calendar(ours, theirs)
+    assert summary.conflicts == 1
+    ours.delete_posts(summary.added)  # what the window's undo does
+    ours.restore_posts([*summary.previous, *summary.settled])
+    assert _titles(ours) == ["Ours"]
+    assert merge_calendar(ours, theirs).conflicts == 1
+    assert _titles(ours) == ["Ours", "Theirs" + CONFLICT_MARK]
+    merge_calendar(theirs, ours)
+    assert {t.removesuffix(CONFLICT_MARK) for t in _titles(theirs)} == {"Ours", "Theirs"}
+
+
+def test_the_same_file_edited_elsewhere_comes_in_once(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    """A Cadence file renamed in another program, while the post was edited here:
+    kept as a copy once; the same file again changes nothing, not even the version."""
+    ours, _ = pair
+    export_ics(ours, tmp_path / "out.ics", ExportOptions(), no_progress)
+    _retitle(ours, "Ours, later")
+    text = (tmp_path / "out.ics").read_text(encoding="utf-8")
+    text = text.replace("SUMMARY:Launch", "SUMMARY:Renamed there")  # and stamped then:
+    text = re.sub(r"LAST-MODIFIED:\d{8}T\d{6}Z", "LAST-MODIFIED:20190101T000000Z", text)
+    (tmp_path / "there.ics").write_text(text, encoding="utf-8")
+    first = import_ics(ours, tmp_path / "there.ics", ImportOptions(), no_progress)
+    assert first.conflicts == 1
+    (post,) = [p for p in ours.all_posts() if not p.title.endswith(CONFLICT_MARK)]
+    again = import_ics(ours, tmp_path / "there.ics", ImportOptions(), no_progress)
+    assert (again.conflicts, again.previous, again.settled) == (0, [], [])
+    assert ours.post(post.id) == post
+
+
+def test_a_colleague_s_calendar_from_before_versions_were_kept_merges(
+    tmp_path: Path, clock: None
+) -> None:
+    path = tmp_path / "v4.cadence"
+    conn = sqlite3.connect(path)
+    db = sqlite_utils.Database(conn)
+    db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
+    MIGRATIONS.apply(db, stop_before="0005_earlier_versions")
+    db.execute("PRAGMA user_version = 4")
+    db.execute("INSERT INTO calendar VALUES (1, 'Old', 'Europe/Paris', 'monday', 14)")
+    db.execute("INSERT INTO channels (name, kind, color) VALUES ('Blog', 'blog', '#123456')")
+    db.execute(
+        "INSERT INTO posts (uid, title, channel_id, status, date, created_at, updated_at,"
+        " revision) VALUES ('u1', 'Old post', 1, 'draft', '2026-11-02',"
+        " '2026-01-01T00:00:00+00:00', '2026-02-01T00:00:00+00:00', 3)"
+    )
+    conn.commit()
+    conn.close()
+    with CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris") as ours:
+        summary = merge_into(ours, path, ImportOptions())
+        assert [p.title for p in ours.all_posts()] == ["Old post"]
+        assert len(summary.added) == 1
+    assert database.check_calendar_file(path) == 4, "read as it is, not updated"
+
+
+def test_a_mangled_last_modified_is_read_as_absent(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    ours, theirs = pair
+    _retitle(theirs, "Theirs 1")
+    export_ics(theirs, tmp_path / "theirs.ics", ExportOptions(), no_progress)
+    text = (tmp_path / "theirs.ics").read_text(encoding="utf-8")
+    text = re.sub(r"LAST-MODIFIED:\d{8}T\d{6}Z", "LAST-MODIFIED:20190101T000000Z000Z", text)
+    (tmp_path / "theirs.ics").write_text(text, encoding="utf-8")
+    summary = import_ics(ours, tmp_path / "theirs.ics", ImportOptions(), no_progress)
+    assert (len(summary.previous), summary.conflicts) == (1, 0)
+    assert _titles(ours) == ["Theirs 1"]
