@@ -128,10 +128,8 @@ def test_a_post_taken_from_elsewhere_knows_where_it_came_from(
     assert _known(ours, mine.id).complete
 
 
-def test_a_calendar_from_before_versions_were_kept_knows_them_from_then_on(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "old.cadence"
+def _write_schema_4(path: Path) -> None:
+    """A calendar as the release before schema 5 wrote it: one post, edited twice."""
     conn = sqlite3.connect(path)
     db = sqlite_utils.Database(conn)
     db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
@@ -146,6 +144,13 @@ def test_a_calendar_from_before_versions_were_kept_knows_them_from_then_on(
     )
     conn.commit()
     conn.close()
+
+
+def test_a_calendar_from_before_versions_were_kept_knows_them_from_then_on(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.cadence"
+    _write_schema_4(path)
     with CalendarStore.open(path) as store:
         (post,) = store.all_posts()
         assert _known(store, post.id) == History(frozenset(), complete=False)
@@ -482,20 +487,7 @@ def test_a_colleague_s_calendar_from_before_versions_were_kept_merges(
     tmp_path: Path, clock: None
 ) -> None:
     path = tmp_path / "v4.cadence"
-    conn = sqlite3.connect(path)
-    db = sqlite_utils.Database(conn)
-    db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
-    MIGRATIONS.apply(db, stop_before="0005_earlier_versions")
-    db.execute("PRAGMA user_version = 4")
-    db.execute("INSERT INTO calendar VALUES (1, 'Old', 'Europe/Paris', 'monday', 14)")
-    db.execute("INSERT INTO channels (name, kind, color) VALUES ('Blog', 'blog', '#123456')")
-    db.execute(
-        "INSERT INTO posts (uid, title, channel_id, status, date, created_at, updated_at,"
-        " revision) VALUES ('u1', 'Old post', 1, 'draft', '2026-11-02',"
-        " '2026-01-01T00:00:00+00:00', '2026-02-01T00:00:00+00:00', 3)"
-    )
-    conn.commit()
-    conn.close()
+    _write_schema_4(path)
     with CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris") as ours:
         summary = merge_into(ours, path, ImportOptions())
         assert [p.title for p in ours.all_posts()] == ["Old post"]
