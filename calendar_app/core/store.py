@@ -181,10 +181,17 @@ class History(NamedTuple):
 
     versions: frozenset[VersionKey] = frozenset()
     """The earlier versions (never the current one)."""
-    complete: bool = True
-    """Every earlier version is among ``versions``; else some are not known."""
+    boundary: frozenset[VersionKey] = frozenset()
+    """Versions (among ``versions``, or the current one) whose own earlier versions are
+    not known: every earlier version not in ``versions`` came before one of them.
+    :data:`UNKNOWN` among them: not even that is known."""
     notes: frozenset[str] = frozenset()
     """What other programs' events said as they came in (see the iCalendar import)."""
+
+    @property
+    def complete(self) -> bool:
+        """Every earlier version is among ``versions``."""
+        return not self.boundary
 
 
 def version_key(edited: datetime | str, revision: int) -> VersionKey:
@@ -949,7 +956,7 @@ class CalendarStore:
                     f"{select} WHERE post_id IN ({marks})", list(wanted)
                 ).fetchall()
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
-            return {p.id: History(complete=False) for p in posts}
+            return {p.id: History(boundary=frozenset({key_of(p)})) for p in posts}
         graphs: dict[int, dict[VersionKey, list[VersionKey]]] = {}
         for post_id, revision, edited, earlier_revision, earlier_edited in rows:
             if post_id in wanted:
@@ -1809,38 +1816,40 @@ _PARAMETERS_PER_STATEMENT = 900
 def _history_links(
     post_id: int, version: VersionKey, history: History | None
 ) -> list[tuple[int, VersionKey, VersionKey]]:
-    """The links that give ``version`` the earlier versions and notes of ``history``
-    (and :data:`UNKNOWN` when they are not all known)."""
+    """The links that give ``version`` the earlier versions and notes of ``history``,
+    and :data:`UNKNOWN` below the versions whose past is not known (below ``version``
+    itself when ``history`` is None)."""
     if history is None:
         return [(post_id, version, UNKNOWN)]
     links = [(post_id, version, earlier) for earlier in history.versions]
     links.extend((post_id, version, (0, note)) for note in history.notes)
-    if not history.complete:
-        links.append((post_id, version, UNKNOWN))
+    for edge in history.boundary:
+        links.append((post_id, edge if edge in history.versions else version, UNKNOWN))
     return links
 
 
 def _walk(links: Mapping[VersionKey, list[VersionKey]], start: VersionKey) -> History:
     """The history of ``start`` in one post's links. Its earlier versions are all known
-    unless one of them links to :data:`UNKNOWN` (the schema 5 migration links every
-    version it found past a first one), or ``start`` is a version past a first one
-    that links to nothing (its stamp changed outside Cadence)."""
+    below those that link to :data:`UNKNOWN` (the schema 5 migration links every
+    version it found past a first one), or below ``start`` when it is a version past
+    a first one that links to nothing (its stamp changed outside Cadence)."""
     versions: set[VersionKey] = set()
     notes: set[str] = set()
-    complete = not (start[0] > 1 and not links.get(start))
+    boundary = {start} if start[0] > 1 and not links.get(start) else set()
     todo = [start]
     seen = {start}
     while todo:
-        for earlier in links.get(todo.pop(), ()):
+        key = todo.pop()
+        for earlier in links.get(key, ()):
             if earlier == UNKNOWN:
-                complete = False
+                boundary.add(key)
             elif earlier[0] == 0:
                 notes.add(earlier[1])
             elif earlier not in seen:
                 seen.add(earlier)
                 versions.add(earlier)
                 todo.append(earlier)
-    return History(frozenset(versions), complete, frozenset(notes))
+    return History(frozenset(versions), frozenset(boundary), frozenset(notes))
 
 
 def _taken_edit(edited: tuple[datetime, int]) -> tuple[str, int]:

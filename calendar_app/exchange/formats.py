@@ -51,30 +51,38 @@ def reconcile(
     second, as files record them.
     """
     their_key, our_key = version_key(*theirs), version_key(*ours)
-    if descends(their, our_key):
+    if descends(their, our_key, our):
         return True, False
-    if descends(our, their_key):
+    if descends(our, their_key, their):
         return False, False
     now = datetime.now(UTC)
     take = _in_order(theirs, now) > _in_order(ours, now)
     if take:
-        if descends(their, our_key) is False:
+        if descends(their, our_key, our) is False:
             return True, True  # an edit theirs never saw
         return True, ours[1] >= theirs[1]
-    if descends(our, their_key) is False:
+    if descends(our, their_key, their) is False:
         return False, True
     return False, theirs[1] > ours[1]
 
 
-def descends(history: History | None, other: VersionKey) -> bool | None:
-    """Whether the version whose ``history`` this is comes from ``other``: None when
-    that is not known (its earlier versions are not all known, and ``other`` is not
-    among those that are)."""
+def descends(
+    history: History | None, other: VersionKey, other_history: History | None = None
+) -> bool | None:
+    """Whether the version whose ``history`` this is comes from ``other`` (whose own
+    history is ``other_history``): None when that is not known. It is known not to
+    when ``other`` is not among the known earlier versions and these are all known,
+    or ``other`` itself comes after every version below which they are not: then it
+    is no unknown earlier version either."""
     if history is None:
         return None
     if other in history.versions:
         return True
-    return False if history.complete else None
+    if history.complete:
+        return False
+    if other_history is not None and history.boundary <= other_history.versions:
+        return False
+    return None
 
 
 def _in_order(version: Version, now: datetime) -> Version:

@@ -82,6 +82,7 @@ from ..core.models import (
     post_content,
 )
 from ..core.store import (
+    UNKNOWN,
     CalendarStore,
     History,
     PostChanges,
@@ -722,6 +723,8 @@ class _Item:
     """``edited`` is a version Cadence wrote (X-CADENCE-EDITED)."""
     changed: str = ""
     """The event's LAST-MODIFIED and SEQUENCE as the file gives them (empty: none)."""
+    modified: datetime | None = None
+    """The event's LAST-MODIFIED, when it is a date-time."""
 
     def said(self) -> str:
         """What the event says, as a note on the post it came into (:func:`_shown`,
@@ -772,6 +775,17 @@ def _as_list(value: Any) -> list[Any]:
 
 _UTC_TEXT = "%Y%m%dT%H%M%SZ"
 """A moment in UTC as iCalendar writes it, to the second."""
+
+
+def _modified(component: Any) -> datetime | None:
+    """LAST-MODIFIED as a moment, or None (absent, floating, or no date-time at all)."""
+    try:
+        stamp = getattr(component.get("LAST-MODIFIED"), "dt", None)
+    except ValueError:  # a LAST-MODIFIED that is no date-time
+        return None
+    if isinstance(stamp, datetime) and stamp.tzinfo is not None:
+        return stamp.astimezone(UTC)
+    return None
 
 
 def _stamp_text(prop: Any) -> str:
@@ -1242,6 +1256,7 @@ class _Reader:
             colour=_colour_from_ical(str(component.get("COLOR", "")) or None),
             changed=f"{_stamp_text(component.get('LAST-MODIFIED'))}|{component.get('SEQUENCE')}",
         )
+        item.modified = _modified(component)
         if own:
             self._own_fields(item, component, event.index)
         return item
@@ -1471,7 +1486,11 @@ def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     if item.touched is not None:  # Cadence's version, since edited by another program
         if item.said() in history.notes:
             return False, False  # the same file again: taken, or kept as a copy, before
-        seen = descends(item.earlier, key_of(post))
+        if _shown(post.title, post.body, post.link, post.date, post.time, post.status) in (
+            history.notes
+        ):
+            return True, False  # as an edit there last left it: nothing edited here since
+        seen = descends(item.earlier, key_of(post), history)
         if seen or (seen is None and item.edited > here and item.edited[1] > post.revision):
             return True, False  # ours is an earlier state of the one it was written from
         now = datetime.now(UTC)
@@ -1490,17 +1509,25 @@ def _reconcile_said(item: _Item, post: Post, history: History) -> tuple[bool, bo
     if any(note.startswith("said:") for note in history.notes):
         here = _shown(post.title, post.body, post.link, post.date, post.time, post.status)
         return True, here not in history.notes
-    if item.edited is None or item.edited == _edited(post):  # first seen since Cadence
-        return True, False  # kept what events said: the file says what it is now
-    return reconcile(item.edited, _edited(post))
+    # First seen since Cadence notes what events say (a post made here, back from
+    # another program): nothing tells whether either side was edited, so both stay;
+    # the later by the event's LAST-MODIFIED is the post, the other a conflict copy.
+    now = datetime.now(UTC)
+    return item.modified is not None and min(item.modified, now) > min(post.updated_at, now), True
 
 
 def _earlier_text(history: History) -> str:
     """X-CADENCE-EARLIER: the latest :data:`EARLIER_WRITTEN` earlier versions, latest
-    first, then "+" when they are not all the post's earlier versions."""
-    latest = sorted(history.versions, reverse=True)
-    text = " ".join(f"{revision}/{stamp}" for revision, stamp in latest[:EARLIER_WRITTEN])
-    return text + " +" if len(latest) > EARLIER_WRITTEN or not history.complete else text
+    first, those whose own earlier versions are not known marked with "?", then "+"
+    when the list leaves some out."""
+    latest = sorted(history.versions, reverse=True)[:EARLIER_WRITTEN]
+    listed = set(latest)
+    cut = len(history.versions) > EARLIER_WRITTEN or not history.boundary <= listed
+    text = " ".join(
+        f"{revision}/{stamp}{'?' if (revision, stamp) in history.boundary else ''}"
+        for revision, stamp in latest
+    )
+    return text + " +" if cut else text
 
 
 def _earlier_read(text: str, revision: int) -> History | None:
@@ -1509,17 +1536,21 @@ def _earlier_read(text: str, revision: int) -> History | None:
     parts = text.split()
     if not parts:
         return History() if revision == 1 else None
-    complete = parts[-1] != "+"
-    listed = parts if complete else parts[:-1]
+    cut = parts[-1] == "+"
+    listed = parts[:-1] if cut else parts
     if len(listed) > EARLIER_WRITTEN:
         return None
     versions: set[VersionKey] = set()
+    boundary: set[VersionKey] = {UNKNOWN} if cut else set()
     for part in listed:
-        found = _WRITTEN.fullmatch(part)
+        found = _WRITTEN.fullmatch(part.removesuffix("?"))
         if found is None:
             return None
-        versions.add((int(found[1]), found[2]))
-    return History(frozenset(versions), complete)
+        key = (int(found[1]), found[2])
+        versions.add(key)
+        if part.endswith("?"):
+            boundary.add(key)
+    return History(frozenset(versions), frozenset(boundary))
 
 
 def _edited(post: Post) -> tuple[datetime, int]:

@@ -21,7 +21,7 @@ from calendar_app.core import database
 from calendar_app.core import store as store_module
 from calendar_app.core.migrations import MIGRATIONS
 from calendar_app.core.models import NewPost, PostStatus
-from calendar_app.core.store import CalendarStore, History, key_of, version_key
+from calendar_app.core.store import UNKNOWN, CalendarStore, History, key_of, version_key
 from calendar_app.exchange.formats import (
     CONFLICT_MARK,
     ExportOptions,
@@ -90,7 +90,7 @@ def test_each_edit_records_the_version_it_replaced(
 ) -> None:
     ours, _ = pair
     (created,) = ours.all_posts()
-    assert _known(ours, created.id) == History(frozenset(), complete=True)
+    assert _known(ours, created.id) == History()
     _retitle(ours, "Launch, v2")
     second = ours.post(created.id)
     _retitle(ours, "Launch, v3")
@@ -153,10 +153,10 @@ def test_a_calendar_from_before_versions_were_kept_knows_them_from_then_on(
     _write_schema_4(path)
     with CalendarStore.open(path) as store:
         (post,) = store.all_posts()
-        assert _known(store, post.id) == History(frozenset(), complete=False)
+        assert _known(store, post.id) == History(boundary=frozenset({key_of(post)}))
         store.update_post(post.id, {"title": "Edited after the update"})
         known = _known(store, post.id)
-        assert (known.versions, known.complete) == (frozenset({key_of(post)}), False)
+        assert known == History(frozenset({key_of(post)}), frozenset({key_of(post)}))
         # What came before revision 3 is not known: an older copy's fate is guessed as before.
         edited = store.post(post.id)
         ours = (edited.updated_at, edited.revision)
@@ -171,8 +171,17 @@ def _at(second: int, revision: int) -> tuple[datetime, int]:
     return START + timedelta(seconds=second), revision
 
 
-def _history(*versions: tuple[datetime, int], complete: bool = True) -> History:
-    return History(frozenset(version_key(*v) for v in versions), complete)
+def _history(
+    *versions: tuple[datetime, int], below: tuple[tuple[datetime, int], ...] = ()
+) -> History:
+    """Known earlier versions, and those ``below`` which nothing is known."""
+    return History(
+        frozenset(version_key(*v) for v in (*versions, *below)),
+        frozenset(version_key(*v) for v in below),
+    )
+
+
+UNKNOWN_PAST = History(boundary=frozenset({UNKNOWN}))
 
 
 @pytest.mark.parametrize(
@@ -189,10 +198,19 @@ def _history(*versions: tuple[datetime, int], complete: bool = True) -> History:
         # Theirs comes from ours although its clock was behind: it comes in.
         (_at(1, 3), _at(5, 2), _history(_at(0, 1), _at(5, 2)), _history(_at(0, 1)), (True, False)),
         # Versions from before they were kept: fewer revisions reads as an earlier state.
-        (_at(1, 2), _at(2, 5), None, _history(complete=False), (False, False)),
-        (_at(3, 6), _at(1, 2), None, _history(complete=False), (True, False)),
+        (_at(1, 2), _at(2, 5), None, UNKNOWN_PAST, (False, False)),
+        (_at(3, 6), _at(1, 2), None, UNKNOWN_PAST, (True, False)),
         # Known in part: what is not among the known versions is not taken for new.
-        (_at(1, 2), _at(2, 5), None, _history(_at(0, 4), complete=False), (False, False)),
+        (_at(1, 2), _at(2, 5), None, _history(_at(0, 4), below=(_at(0, 3),)), (False, False)),
+        # Both edited since a version before which nothing is known: neither is the
+        # other's past, whoever edited more.
+        (
+            _at(5, 5),
+            _at(3, 4),
+            _history(_at(4, 4), below=(_at(0, 3),)),
+            _history(below=(_at(0, 3),)),
+            (True, True),
+        ),
     ],
 )
 def test_which_version_wins_and_whether_the_other_is_kept(
@@ -507,3 +525,66 @@ def test_a_mangled_last_modified_is_read_as_absent(
     summary = import_ics(ours, tmp_path / "theirs.ics", ImportOptions(), no_progress)
     assert (len(summary.previous), summary.conflicts) == (1, 0)
     assert _titles(ours) == ["Theirs 1"]
+
+
+def test_edits_made_since_the_update_are_kept_whatever_came_before(
+    tmp_path: Path, clock: None
+) -> None:
+    """A post edited before versions were kept, then on both sides after: neither
+    edit is the other's past, whoever made more."""
+    _write_schema_4(tmp_path / "ours.cadence")
+    CalendarStore.open(tmp_path / "ours.cadence").close()  # updated once, then shared
+    shutil.copy(tmp_path / "ours.cadence", tmp_path / "theirs.cadence")
+    with (
+        CalendarStore.open(tmp_path / "ours.cadence") as ours,
+        CalendarStore.open(tmp_path / "theirs.cadence") as theirs,
+    ):
+        _retitle(ours, "Ours: an important fix")
+        _retitle(theirs, "Theirs 1")
+        _retitle(theirs, "Theirs 2")
+        assert merge_calendar(ours, theirs).conflicts == 1
+        assert _titles(ours) == ["Ours: an important fix" + CONFLICT_MARK, "Theirs 2"]
+
+
+def _edited_there(folder: Path, source: Path, title: str, stamp: str, *, strip: bool) -> Path:
+    """``source`` as another program saves it: renamed, with its own LAST-MODIFIED, and
+    (``strip``) without what only Cadence reads, as Google Calendar exports it."""
+    text = source.read_bytes().decode("utf-8").replace("\r\n ", "")
+    text = text.replace("SUMMARY:Launch", f"SUMMARY:{title}")
+    text = re.sub(r"LAST-MODIFIED:\d{8}T\d{6}Z", f"LAST-MODIFIED:{stamp}", text)
+    if strip:
+        text = re.sub(r"(X-CADENCE-[^\r\n]*|CATEGORIES[^\r\n]*)\r\n", "", text)
+    path = folder / f"there-{stamp}.ics"
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def test_a_file_edited_twice_in_another_program_comes_in_twice_without_a_copy(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    ours, _ = pair
+    export_ics(ours, tmp_path / "out.ics", ExportOptions(), no_progress)
+    for title, stamp in (("Launch v2", "20250101T000000Z"), ("Launch v3", "20300101T000000Z")):
+        there = _edited_there(tmp_path, tmp_path / "out.ics", title, stamp, strip=False)
+        summary = import_ics(ours, there, ImportOptions(), no_progress)
+        assert (len(summary.previous), summary.conflicts) == (1, 0)
+        assert _titles(ours) == [title]
+
+
+def test_a_post_back_from_google_calendar_the_first_time_loses_no_edit(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    """Exported, imported into Google, exported from there: Cadence's own lines are
+    gone, and nothing yet tells whether either side edited the post. Both stay."""
+    ours, _ = pair
+    export_ics(ours, tmp_path / "out.ics", ExportOptions(), no_progress)
+    stamp = re.search(r"LAST-MODIFIED:(\d{8}T\d{6}Z)", (tmp_path / "out.ics").read_text())
+    assert stamp is not None
+    google = _edited_there(tmp_path, tmp_path / "out.ics", "Launch", stamp[1], strip=True)
+    _retitle(ours, "Launch, fixed here")
+    options = ImportOptions(fallback_channel="LinkedIn")
+    summary = import_ics(ours, google, options, no_progress)
+    assert summary.conflicts == 1
+    assert _titles(ours) == ["Launch" + CONFLICT_MARK, "Launch, fixed here"]
+    again = import_ics(ours, google, options, no_progress)
+    assert (again.conflicts, again.previous, again.added) == (0, [], [])
