@@ -962,7 +962,16 @@ class CalendarStore:
             if post_id in wanted:
                 graph = graphs.setdefault(post_id, {})
                 graph.setdefault((revision, edited), []).append((earlier_revision, earlier_edited))
-        return {post.id: _walk(graphs.get(post.id, {}), key_of(post)) for post in posts}
+        known: dict[int, History] = {}
+        for post in posts:
+            links = graphs.get(post.id)
+            if links:
+                known[post.id] = _walk(links, key_of(post))
+            elif post.revision > 1:  # edited before Cadence kept versions, and not since
+                known[post.id] = History(boundary=frozenset({key_of(post)}))
+            else:
+                known[post.id] = _BEGAN
+        return known
 
     def posts_titled_ending(self, ending: str) -> list[Post]:
         """The posts whose title ends with ``ending`` (one pass over the posts)."""
@@ -1826,6 +1835,10 @@ def _history_links(
     for edge in history.boundary:
         links.append((post_id, edge if edge in history.versions else version, UNKNOWN))
     return links
+
+
+_BEGAN = History()
+"""The history of a post never edited: it has no earlier version."""
 
 
 def _walk(links: Mapping[VersionKey, list[VersionKey]], start: VersionKey) -> History:
