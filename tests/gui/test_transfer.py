@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -156,3 +157,29 @@ def test_undo_of_a_merge_that_brought_an_occurrence_back_puts_its_series_back(
     session.undo_stack.redo()
     assert store.post_by_uid(member.uid).series_id == member.series_id
     assert member.occurrence not in store.series(member.series_id).exdates
+
+
+def test_undo_of_a_merge_that_kept_a_conflict_puts_the_post_back_as_it_was(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """The colleague edited a post, and so did we, later: their edit is kept as a copy
+    and our post now settles it; undo takes both away, redo brings both back."""
+    session.store.checkpoint()
+    colleague = tmp_path / "colleague.cadence"
+    shutil.copy(session.store.path, colleague)
+    mine = next(p for p in session.store.all_posts() if p.date is not None)
+    with CalendarStore.open(colleague) as other:
+        other.update_post(mine.id, {"title": "Their wording"})
+    session.store.update_post(mine.id, {"title": "Our wording"})
+    before = session.store.post(mine.id)
+    summary = run_import(session, None, colleague)
+    assert summary is not None
+    assert (summary.conflicts, [p.id for p in summary.settled]) == (1, [mine.id])
+    settled = session.store.post(mine.id)
+    assert settled.revision == before.revision + 1
+    session.undo_stack.undo()
+    assert session.store.post(mine.id) == before
+    assert "Their wording (conflict)" not in {p.title for p in session.store.all_posts()}
+    session.undo_stack.redo()
+    assert session.store.post(mine.id) == settled
+    assert "Their wording (conflict)" in {p.title for p in session.store.all_posts()}
