@@ -469,7 +469,7 @@ class _EventBuilder:
             "COLOR": colour,
             X_CHANNEL: channel_prop,
             X_STATUS: x_status,
-            X_EDITED: vText(f"{post.revision}/{_utc_text(post.updated_at)}"),
+            X_EDITED: vText(f"{post.revision}/{_utc_text(post.updated_at)}/{_checksum(post)}"),
         }
         history = self._histories.get(post.id)
         if history is not None and history.versions:
@@ -1269,14 +1269,17 @@ class _Reader:
             stamp = None
         if not (isinstance(stamp, datetime) and stamp.tzinfo is not None):
             stamp = None
-        written = _written(str(component.get(X_EDITED, "")))
-        if written is not None:
+        found = _written(str(component.get(X_EDITED, "")))
+        if found is not None:
+            written, checksum = found
             item.edited = written
             item.written = True
             item.earlier = _earlier_read(str(component.get(X_EARLIER, "")), written[1])
             now = (stamp.astimezone(UTC) if stamp else None, sequence)
             if now != (written[0], written[1] - 1):
                 item.touched = now[0] or written[0]
+            elif checksum is not None and f"shown:{checksum}" != item.shown():
+                item.touched = written[0]  # edited by hand: when is not known
         elif stamp is not None and isinstance(sequence, int) and 0 <= sequence < 10**9:
             item.edited = (stamp.astimezone(UTC), sequence + 1)
         channel = component[X_CHANNEL]
@@ -1457,18 +1460,26 @@ def _existing_posts(store: CalendarStore, uids: Iterable[str]) -> dict[str, Post
 
 
 _WRITTEN = re.compile(r"([1-9][0-9]{0,8})/([0-9]{8}T[0-9]{6}Z)", re.ASCII)
+_EDITED = re.compile(r"([1-9][0-9]{0,8})/([0-9]{8}T[0-9]{6}Z)(?:/([0-9a-f]{8}))?", re.ASCII)
 
 
-def _written(text: str) -> tuple[datetime, int] | None:
-    """X-CADENCE-EDITED read back: (last edit, revision), or None when it is not one."""
-    found = _WRITTEN.fullmatch(text.strip())
+def _checksum(post: Post) -> str:
+    """What the event tells of the post as Cadence writes it (:func:`_shown`), so that
+    an edit made to the file where LAST-MODIFIED stays as it was (by hand) shows."""
+    return _shown(post.title, post.body, post.link, post.date, post.time, post.status)[6:]
+
+
+def _written(text: str) -> tuple[tuple[datetime, int], str | None] | None:
+    """X-CADENCE-EDITED read back: ((last edit, revision), checksum or None), or None
+    when it is not one."""
+    found = _EDITED.fullmatch(text.strip())
     if found is None:
         return None
     try:
         moment = datetime.strptime(found[2], _UTC_TEXT).replace(tzinfo=UTC)
     except ValueError:
         return None
-    return moment, int(found[1])
+    return (moment, int(found[1])), found[3]
 
 
 def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:

@@ -588,3 +588,24 @@ def test_a_post_back_from_google_calendar_the_first_time_loses_no_edit(
     assert _titles(ours) == ["Launch" + CONFLICT_MARK, "Launch, fixed here"]
     again = import_ics(ours, google, options, no_progress)
     assert (again.conflicts, again.previous, again.added) == (0, [], [])
+
+
+@pytest.mark.parametrize("edited_here", [False, True])
+def test_a_file_edited_by_hand_is_told_from_the_version_it_was_written_from(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path, edited_here: bool
+) -> None:
+    """SUMMARY changed in a text editor, LAST-MODIFIED left as it was: the file is no
+    longer the version it names. It comes in; an edit made here since stays too."""
+    ours, _ = pair
+    export_ics(ours, tmp_path / "out.ics", ExportOptions(), no_progress)
+    text = (tmp_path / "out.ics").read_bytes().decode("utf-8")
+    (tmp_path / "hand.ics").write_bytes(text.replace("SUMMARY:Launch", "SUMMARY:By hand").encode())
+    if edited_here:
+        _retitle(ours, "Here")
+    summary = import_ics(ours, tmp_path / "hand.ics", ImportOptions(), no_progress)
+    if edited_here:
+        assert summary.conflicts == 1
+        assert _titles(ours) == ["By hand" + CONFLICT_MARK, "Here"]
+    else:
+        assert (len(summary.previous), summary.conflicts) == (1, 0)
+        assert _titles(ours) == ["By hand"]
