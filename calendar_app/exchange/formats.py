@@ -232,16 +232,21 @@ class ImportSummary:
     """Columns of a CSV file that Cadence does not read, as the file names them."""
 
     def describe(self) -> str:
+        # The copies kept of conflicts, and the occurrences cancelled, are said apart.
+        added = len(self.added) - self.conflicts
+        updated = len(self.previous) - self.withdrawn
         text = (
-            f"Added {len(self.added)} post{'s' if len(self.added) != 1 else ''}, "
-            f"updated {len(self.previous)}, {self.unchanged} already up to date"
+            f"Added {added} post{'s' if added != 1 else ''}, "
+            f"updated {updated}, {self.unchanged} already up to date"
         )
         if self.conflicts == 1:
             text += ", 1 conflict kept as a copy"
         elif self.conflicts:
             text += f", {self.conflicts} conflicts kept as copies"
-        if self.kept_newer:
-            text += f", {self.kept_newer} edited here since kept as they are"
+        if self.kept_newer == 1:
+            text += ", 1 edited here since (kept as it is)"
+        elif self.kept_newer:
+            text += f", {self.kept_newer} edited here since (kept as they are)"
         if self.withdrawn:
             occurrences = "occurrence" if self.withdrawn == 1 else "occurrences"
             text += f", {self.withdrawn} {occurrences} the file no longer has cancelled"

@@ -483,7 +483,7 @@ def test_an_older_file_does_not_undo_a_later_edit(
 
     assert (summary.added, summary.previous, summary.unchanged) == ([], [], 0)
     assert summary.kept_newer == 1
-    assert "1 edited here since kept as they are" in summary.describe()
+    assert "1 edited here since (kept as it is)" in summary.describe()
     assert store.post(post.id) == moved
 
 

@@ -26,6 +26,7 @@ from calendar_app.exchange.formats import (
     CONFLICT_MARK,
     ExportOptions,
     ImportOptions,
+    ImportSummary,
     no_progress,
     reconcile,
 )
@@ -609,3 +610,12 @@ def test_a_file_edited_by_hand_is_told_from_the_version_it_was_written_from(
     else:
         assert (len(summary.previous), summary.conflicts) == (1, 0)
         assert _titles(ours) == ["By hand"]
+
+
+def test_the_summary_says_copies_and_cancelled_occurrences_apart() -> None:
+    summary = ImportSummary(added=[7, 8], unchanged=3, conflicts=1, kept_newer=1, withdrawn=1)
+    summary.previous.extend([object(), object()])  # type: ignore[list-item]
+    assert summary.describe() == (
+        "Added 1 post, updated 1, 3 already up to date, 1 conflict kept as a copy,"
+        " 1 edited here since (kept as it is), 1 occurrence the file no longer has cancelled."
+    )
