@@ -296,6 +296,32 @@ def line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+_GONE_OUT = {
+    PostStatus.IDEA: "TENTATIVE",
+    PostStatus.DRAFT: "TENTATIVE",
+    PostStatus.SCHEDULED: "CONFIRMED",
+    PostStatus.PUBLISHED: "CONFIRMED",
+    PostStatus.CANCELLED: "CANCELLED",
+}
+
+
+def shown_note(
+    title: str, body: str, link: str, day: date | None, at: time | None, status: PostStatus
+) -> str:
+    """A note of what any calendar program shows of a post ("shown:1a2b3c4d"): title,
+    text, link, day, time and its status as iCalendar tells it. Kept for each earlier
+    version, and for what other programs' events said, so that the same content
+    coming back from another program is known for a past state of the post."""
+    import zlib  # only imports and edits ask
+
+    fields = (title.strip(), line_ends(body), link, day, at, _GONE_OUT[PostStatus(status)])
+    return f"shown:{zlib.crc32(repr(fields).encode('utf-8', 'surrogatepass')):08x}"
+
+
+def shown_note_of(post: NewPost | Post) -> str:
+    return shown_note(post.title, post.body, post.link, post.date, post.time, post.status)
+
+
 @dataclass(frozen=True, slots=True)
 class ChangeSet:
     """What one store mutation changed, so that views refresh only that.

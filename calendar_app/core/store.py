@@ -51,6 +51,7 @@ from .models import (
     check_day,
     format_time,
     parse_color,
+    shown_note_of,
 )
 
 Scope = Literal["this", "following", "all"]
@@ -1340,7 +1341,17 @@ class CalendarStore:
                     post, before[post.id], updated_at=stamp, revision=post.revision + 1
                 )
             self._link_versions(
-                (post.id, version_key(stamp, post.revision + 1), key_of(post)) for post in after
+                link
+                for post in after
+                for link in (
+                    (post.id, version_key(stamp, post.revision + 1), key_of(post)),
+                    # What it showed before: the same coming back is its past.
+                    (
+                        post.id,
+                        version_key(stamp, post.revision + 1),
+                        (0, shown_note_of(before[post.id])),
+                    ),
+                )
             )
         return _diff_changes(list(before.values()), after)
 

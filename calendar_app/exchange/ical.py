@@ -78,8 +78,9 @@ from ..core.models import (
     PostStatus,
     Series,
     in_plans,
-    line_ends,
     post_content,
+    shown_note,
+    shown_note_of,
 )
 from ..core.store import (
     UNKNOWN,
@@ -726,25 +727,22 @@ class _Item:
     modified: datetime | None = None
     """The event's LAST-MODIFIED, when it is a date-time."""
 
+    def notes_kept(self) -> list[str]:
+        """The notes a post keeps of this event as it comes in."""
+        notes = [self.said(), self.shown()]
+        if self.modified is not None:
+            notes.append(f"modified:{_utc_text(self.modified)}")
+        return notes
+
     def said(self) -> str:
-        """What the event says, as a note on the post it came into (:func:`_shown`,
+        """What the event says, as a note on the post it came into (:func:`.models.shown_note`,
         with when the other program last changed it): the same note again means the
         same event again, even where its fields went back to what they were before."""
-        shown = _shown(self.title, self.body, self.link, self.day, self.at, self.status)
+        shown = shown_note(self.title, self.body, self.link, self.day, self.at, self.status)
         return f"said:{zlib.crc32(f'{shown}|{self.changed}'.encode()):08x}"
 
     def shown(self) -> str:
-        return _shown(self.title, self.body, self.link, self.day, self.at, self.status)
-
-
-def _shown(
-    title: str, body: str, link: str, day: date | None, at: time | None, status: PostStatus
-) -> str:
-    """A note of what an event tells of a post, as every program keeps it (the status
-    as iCalendar tells it): noted as the event comes in, so that a post is known to be
-    unchanged here since, whatever only Cadence keeps (key messages) was added."""
-    fields = (title.strip(), line_ends(body), link, day, at, ICS_STATUS[status])
-    return f"shown:{zlib.crc32(repr(fields).encode('utf-8', 'surrogatepass')):08x}"
+        return shown_note(self.title, self.body, self.link, self.day, self.at, self.status)
 
 
 @dataclass(slots=True)
@@ -1464,9 +1462,9 @@ _EDITED = re.compile(r"([1-9][0-9]{0,8})/([0-9]{8}T[0-9]{6}Z)(?:/([0-9a-f]{8}))?
 
 
 def _checksum(post: Post) -> str:
-    """What the event tells of the post as Cadence writes it (:func:`_shown`), so that
+    """What the event tells of the post as Cadence writes it (:func:`.models.shown_note`), so that
     an edit made to the file where LAST-MODIFIED stays as it was (by hand) shows."""
-    return _shown(post.title, post.body, post.link, post.date, post.time, post.status)[6:]
+    return shown_note_of(post)[6:]
 
 
 def _written(text: str) -> tuple[tuple[datetime, int], str | None] | None:
@@ -1497,9 +1495,7 @@ def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     if item.touched is not None:  # Cadence's version, since edited by another program
         if item.said() in history.notes:
             return False, False  # the same file again: taken, or kept as a copy, before
-        if _shown(post.title, post.body, post.link, post.date, post.time, post.status) in (
-            history.notes
-        ):
+        if shown_note_of(post) in (history.notes):
             return True, False  # as an edit there last left it: nothing edited here since
         seen = descends(item.earlier, key_of(post), history)
         if seen or (seen is None and item.edited > here and item.edited[1] > post.revision):
@@ -1511,20 +1507,31 @@ def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
 
 def _reconcile_said(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     """:func:`_reconcile` for an event with no version Cadence wrote (another
-    program's), by the notes of what it said each time it came in: the same again,
-    it is the past of the post, edited here since; changed, it comes in, and the post
-    is kept as a conflict copy if what the event tells of it (:func:`_shown`) was
-    edited here since too (what only Cadence keeps, such as key messages, stays)."""
-    if item.said() in history.notes:
+    program's), by the notes a post keeps of what events said as they came in and of
+    what it showed before each edit here (:func:`.models.shown_note`).
+
+    The same event again, or one its program changed before the last that came in,
+    is the past of the post. A changed one comes in, and the post is kept as a
+    conflict copy if what the event tells of it was edited here since too (what only
+    Cadence keeps, such as key messages, stays anyway). The first time an event comes
+    back to a post made here, one that shows what the post showed before an edit
+    here is its past; else both stay unless the post was never edited here.
+    """
+    notes = history.notes
+    if item.said() in notes:
         return False, False
-    if any(note.startswith("said:") for note in history.notes):
-        here = _shown(post.title, post.body, post.link, post.date, post.time, post.status)
-        return True, here not in history.notes
-    # First seen since Cadence notes what events say (a post made here, back from
-    # another program): nothing tells whether either side was edited, so both stay;
-    # the later by the event's LAST-MODIFIED is the post, the other a conflict copy.
+    latest = max((note[9:] for note in notes if note.startswith("modified:")), default=None)
+    if latest is not None and item.modified is not None and _utc_text(item.modified) < latest:
+        return False, False  # changed there before the version that came in last
+    if any(note.startswith("said:") for note in notes):
+        return True, shown_note_of(post) not in notes
+    if item.shown() in notes:
+        return False, False  # what the post showed before an edit here
+    if not history.versions and history.complete:
+        return True, False  # never edited here: what the file says is all that changed
     now = datetime.now(UTC)
-    return item.modified is not None and min(item.modified, now) > min(post.updated_at, now), True
+    later = item.modified is not None and min(item.modified, now) > min(post.updated_at, now)
+    return later, True
 
 
 def _earlier_text(history: History) -> str:
@@ -1698,17 +1705,17 @@ class _Writer:
             elif post_content(old) == post_content(new):
                 summary.unchanged += 1
                 if not item.written:
-                    said[old.id] = [item.said(), item.shown()]
+                    said[old.id] = item.notes_kept()
             else:
                 history = store.history([old])[old.id]
                 if item.written:
                     take, keep_other = _reconcile(item, old, history)
                     if item.touched is not None and (take or keep_other):
-                        said[old.id] = [item.said(), item.shown()]  # what the edit there said
+                        said[old.id] = item.notes_kept()  # what the edit there said
                 else:
                     take, keep_other = _reconcile_said(item, old, history)
                     if take:
-                        said[old.id] = [item.said(), item.shown()]
+                        said[old.id] = item.notes_kept()
                 if keep_other:
                     copies.append((old.as_new() if take else new, take))
                     if not take and item.edited is not None and item.written:
@@ -1744,7 +1751,7 @@ class _Writer:
             created.extend(new_ids)
             summary.added.extend(new_ids)
             said.update(
-                (post_id, [item.said(), item.shown()])
+                (post_id, item.notes_kept())
                 for post_id, item in zip(new_ids, batch_items, strict=True)
                 if not item.written
             )

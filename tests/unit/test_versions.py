@@ -157,7 +157,10 @@ def test_a_calendar_from_before_versions_were_kept_knows_them_from_then_on(
         assert _known(store, post.id) == History(boundary=frozenset({key_of(post)}))
         store.update_post(post.id, {"title": "Edited after the update"})
         known = _known(store, post.id)
-        assert known == History(frozenset({key_of(post)}), frozenset({key_of(post)}))
+        assert (known.versions, known.boundary) == (
+            frozenset({key_of(post)}),
+            frozenset({key_of(post)}),
+        )
         # What came before revision 3 is not known: an older copy's fate is guessed as before.
         edited = store.post(post.id)
         ours = (edited.updated_at, edited.revision)
@@ -572,23 +575,39 @@ def test_a_file_edited_twice_in_another_program_comes_in_twice_without_a_copy(
         assert _titles(ours) == [title]
 
 
+@pytest.mark.parametrize(
+    ("edited_here", "edited_there", "titles", "copies"),
+    [
+        # Google kept it as it was: the post's own past, edited here since.
+        (True, False, ["Launch, fixed here"], 0),
+        # Renamed in Google, never edited here: it comes in.
+        (False, True, ["Launch, renamed there"], 0),
+        # Both: nothing yet tells which came first, so both stay (Google's is later).
+        (True, True, ["Launch, fixed here" + CONFLICT_MARK, "Launch, renamed there"], 1),
+    ],
+)
 def test_a_post_back_from_google_calendar_the_first_time_loses_no_edit(
-    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+    pair: tuple[CalendarStore, CalendarStore],
+    tmp_path: Path,
+    edited_here: bool,
+    edited_there: bool,
+    titles: list[str],
+    copies: int,
 ) -> None:
     """Exported, imported into Google, exported from there: Cadence's own lines are
-    gone, and nothing yet tells whether either side edited the post. Both stay."""
+    gone, so the event is another program's the first time it comes back."""
     ours, _ = pair
     export_ics(ours, tmp_path / "out.ics", ExportOptions(), no_progress)
-    stamp = re.search(r"LAST-MODIFIED:(\d{8}T\d{6}Z)", (tmp_path / "out.ics").read_text())
-    assert stamp is not None
-    google = _edited_there(tmp_path, tmp_path / "out.ics", "Launch", stamp[1], strip=True)
-    _retitle(ours, "Launch, fixed here")
+    title = "Launch, renamed there" if edited_there else "Launch"
+    google = _edited_there(tmp_path, tmp_path / "out.ics", title, "20300101T000000Z", strip=True)
+    if edited_here:
+        _retitle(ours, "Launch, fixed here")
     options = ImportOptions(fallback_channel="LinkedIn")
     summary = import_ics(ours, google, options, no_progress)
-    assert summary.conflicts == 1
-    assert _titles(ours) == ["Launch" + CONFLICT_MARK, "Launch, fixed here"]
+    assert (_titles(ours), summary.conflicts) == (titles, copies)
     again = import_ics(ours, google, options, no_progress)
     assert (again.conflicts, again.previous, again.added) == (0, [], [])
+    assert _titles(ours) == titles
 
 
 @pytest.mark.parametrize("edited_here", [False, True])
@@ -619,3 +638,23 @@ def test_the_summary_says_copies_and_cancelled_occurrences_apart() -> None:
         "Added 1 post, updated 1, 3 already up to date, 1 conflict kept as a copy,"
         " 1 edited here since (kept as it is), 1 occurrence the file no longer has cancelled."
     )
+
+
+def test_an_older_file_from_google_does_not_undo_a_newer_one(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    """The client's wording came in from a file Google wrote later; an older file from
+    Google (an earlier LAST-MODIFIED) then changes nothing."""
+    ours, _ = pair
+    export_ics(ours, tmp_path / "out.ics", ExportOptions(), no_progress)
+    newer = _edited_there(
+        tmp_path, tmp_path / "out.ics", "Client wording", "20300101T000000Z", strip=True
+    )
+    older = _edited_there(tmp_path, tmp_path / "out.ics", "Launch", "20290101T000000Z", strip=True)
+    options = ImportOptions(fallback_channel="LinkedIn")
+    import_ics(ours, newer, options, no_progress)
+    assert _titles(ours) == ["Client wording"]
+    summary = import_ics(ours, older, options, no_progress)
+    assert (summary.previous, summary.conflicts) == ([], 0)
+    assert _titles(ours) == ["Client wording"]
+    assert import_ics(ours, newer, options, no_progress).unchanged == 1
