@@ -92,6 +92,7 @@ import io
 import os
 import re
 import secrets
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -113,10 +114,12 @@ from ..core.models import (
     format_time,
     in_plans,
     post_content,
+    shown_note_of,
 )
-from ..core.store import CalendarStore, PostChanges, full_edit, new_uid
+from ..core.store import CalendarStore, History, PostChanges, full_edit, new_uid
 from .formats import (
     Cancelled,
+    Conflicts,
     ExportOptions,
     ExportSummary,
     ImportOptions,
@@ -821,23 +824,62 @@ def _apply_updates(
         return
     current = {p.id: p for p in store.posts(matches.values())}
     edits: dict[int, PostChanges] = {}
+    notes: dict[int, list[str]] = {}
+    differing: list[tuple[_Row, Post, NewPost]] = []
     for row in rows:
         post_id = matches.get(row.number)
         if post_id is None:
             continue
         old = current[post_id]
         new = _merged(row, old)
+        notes[post_id] = [_row_said(row), shown_note_of(new)]
         if post_content(new) == post_content(old):
             summary.unchanged += 1
+        else:
+            differing.append((row, old, new))
+    histories = store.history([old for _, old, _ in differing])
+    conflicts = Conflicts(store, summary)
+    for row, old, new in differing:
+        take, keep_old = _reconcile_row(row, old, new, histories[old.id])
+        if not take:
+            summary.kept_newer += 1
+            del notes[old.id]
             continue
-        edits[post_id] = full_edit(new)
+        if keep_old:
+            conflicts.keep(old.as_new())
+        edits[old.id] = full_edit(new)
         summary.previous.append(old)
-    ticker.advance(summary.unchanged)
+    ticker.advance(summary.unchanged + summary.kept_newer)
     pending = list(edits.items())
     for start in range(0, len(pending), _UPDATE_BATCH):
         batch = dict(pending[start : start + _UPDATE_BATCH])
         store.update_posts(batch)
         ticker.advance(len(batch))
+    store.add_notes(notes)
+
+
+def _row_said(row: _Row) -> str:
+    """A note of what a row says of its post (the columns it has, and their values)."""
+    said = repr((sorted(row.present), post_content(row.post), row.status_given))
+    return f"said:{zlib.crc32(said.encode('utf-8', 'surrogatepass')):08x}"
+
+
+def _reconcile_row(row: _Row, old: Post, new: NewPost, history: History) -> tuple[bool, bool]:
+    """Whether a row that differs from its post replaces it, and whether the post as it
+    is here is then kept as a conflict copy. The notes a post keeps of what rows said
+    as they came in, and of what it showed before each edit here, decide: the same row
+    again, or one that shows an earlier state of the post, is its past (an edit here
+    stays); a changed row comes in, and the post is kept as a copy when it was edited
+    here too since. The first time, a post never edited here takes the row; one
+    edited here takes it and is kept as a copy (CSV files carry no versions)."""
+    notes = history.notes
+    if _row_said(row) in notes:
+        return False, False
+    if any(note.startswith("said:") for note in notes):
+        return True, shown_note_of(old) not in notes
+    if shown_note_of(new) in notes:
+        return False, False
+    return True, bool(history.versions) or not history.complete
 
 
 def _insert_new(
@@ -845,6 +887,7 @@ def _insert_new(
 ) -> None:
     if not rows:
         return
+    first_added = len(summary.added)
     last_id = store.db.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()[0]
     for start in range(0, len(rows), _INSERT_BATCH):
         batch = rows[start : start + _INSERT_BATCH]
@@ -858,6 +901,8 @@ def _insert_new(
     summary.added.extend(
         r[0] for r in store.db.execute("SELECT id FROM posts WHERE id > ? ORDER BY id", [last_id])
     )
+    added = summary.added[first_added:]
+    store.add_notes({post_id: [_row_said(row)] for post_id, row in zip(added, rows, strict=True)})
 
 
 # -- publishing-tool profiles ------------------------------------------------

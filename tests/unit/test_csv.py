@@ -13,7 +13,7 @@ import pytest
 from calendar_app.cli import main
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, ImportProblem, InvalidInput
-from calendar_app.core.models import NewPost, PostStatus
+from calendar_app.core.models import NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange import csv_profiles
 from calendar_app.exchange.csv_profiles import (
@@ -25,6 +25,7 @@ from calendar_app.exchange.csv_profiles import (
     split_key_messages,
 )
 from calendar_app.exchange.formats import (
+    CONFLICT_MARK,
     Cancelled,
     ExportOptions,
     ImportOptions,
@@ -1038,3 +1039,58 @@ def test_a_spreadsheet_line_end_is_no_change_after_an_icalendar_round_trip(
     summary = import_ics(store, ics, ImportOptions(), no_progress)
     assert (summary.previous, summary.unchanged) == ([], 1)
     assert store.post_by_uid("u1").revision == 1
+
+
+# -- an edit made here since ---------------------------------------------------------
+
+
+def _one_post(store: CalendarStore, channel: int) -> Post:
+    (post_id,) = store.add_post(
+        NewPost("Launch", channel, date=date(2026, 12, 1), status=PostStatus.SCHEDULED)
+    ).created
+    return store.post(post_id)
+
+
+def test_a_csv_export_imported_after_an_edit_here_is_its_past(
+    store: CalendarStore, linkedin: int
+) -> None:
+    post = _one_post(store, linkedin)
+    export_csv(store, store.path.parent / "plan.csv", ExportOptions())
+    store.update_post(post.id, {"title": "Launch, fixed here"})
+    summary = import_csv(store, store.path.parent / "plan.csv", ImportOptions())
+    assert (summary.previous, summary.conflicts, summary.kept_newer) == ([], 0, 1)
+    assert [p.title for p in store.all_posts()] == ["Launch, fixed here"]
+
+
+def test_the_same_csv_again_keeps_an_edit_made_here_and_a_changed_one_keeps_both(
+    store: CalendarStore, linkedin: int
+) -> None:
+    post = _one_post(store, linkedin)
+    path = store.path.parent / "plan.csv"
+    export_csv(store, path, ExportOptions())
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",Launch,", ",Launch (client),"), encoding="utf-8")
+    assert len(import_csv(store, path, ImportOptions()).previous) == 1  # never edited here
+    store.update_post(post.id, {"date": date(2026, 12, 2)})
+    again = import_csv(store, path, ImportOptions())
+    assert (again.previous, again.kept_newer) == ([], 1)
+    assert store.post(post.id).date == date(2026, 12, 2)
+    path.write_text(text.replace(",Launch,", ",Launch (client v2),"), encoding="utf-8")
+    changed = import_csv(store, path, ImportOptions())
+    assert (len(changed.previous), changed.conflicts) == (1, 1)
+    assert sorted((p.title, p.date) for p in store.all_posts()) == [
+        ("Launch (client v2)", date(2026, 12, 1)),
+        ("Launch (client)" + CONFLICT_MARK, date(2026, 12, 2)),
+    ]
+
+
+def test_a_publishing_tool_csv_again_keeps_an_edit_made_here(
+    store: CalendarStore, linkedin: int
+) -> None:
+    path = store.path.parent / "tool.csv"
+    path.write_text("title,date,channel,body\nBlog A,2026-12-01,LinkedIn,Text A\n", "utf-8")
+    (post_id,) = import_csv(store, path, ImportOptions()).added
+    store.update_post(post_id, {"body": "Text A, sharper"})
+    summary = import_csv(store, path, ImportOptions())
+    assert (summary.previous, summary.added, summary.kept_newer) == ([], [], 1)
+    assert store.post(post_id).body == "Text A, sharper"
