@@ -917,6 +917,7 @@ class CalendarStore:
 
     def _current_versions(self, post_ids: Collection[int]) -> dict[int, VersionKey]:
         found: dict[int, VersionKey] = {}
+        spelled: dict[tuple[str, int], VersionKey] = {}
         listed = list(post_ids)
         for start in range(0, len(listed), _PARAMETERS_PER_STATEMENT):
             chunk = listed[start : start + _PARAMETERS_PER_STATEMENT]
@@ -925,7 +926,11 @@ class CalendarStore:
                 f" WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            found.update((post_id, version_key(edited, rev)) for post_id, edited, rev in rows)
+            for post_id, edited, rev in rows:
+                key = spelled.get((edited, rev))
+                if key is None:  # posts made together share a stamp: spell it once
+                    key = spelled[edited, rev] = version_key(edited, rev)
+                found[post_id] = key
         return found
 
     def _link_versions(self, links: Iterable[tuple[int, VersionKey, VersionKey]]) -> None:

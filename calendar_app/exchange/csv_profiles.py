@@ -400,6 +400,8 @@ class _Row:
     present: frozenset[str]
     """Generic column names the file has (absent ones keep an updated post's value)."""
     status_given: bool
+    said: str = ""
+    """A note of what the row says (its cells by column): see :func:`_reconcile_row`."""
 
 
 class _Names:
@@ -683,7 +685,9 @@ class _RowReader:
             values[at["link"]],
             values[at["notes"]],
         )
-        return _Row(number, uid, post, self.present, bool(status_text))
+        cells_said = "\x1f".join(values[at[name]] for name in GENERIC_COLUMNS)
+        said = f"said:{zlib.crc32(cells_said.encode('utf-8', 'surrogatepass')):08x}"
+        return _Row(number, uid, post, self.present, bool(status_text), said)
 
     def _day(self, text: str) -> date | None:
         if not text:
@@ -832,7 +836,7 @@ def _apply_updates(
             continue
         old = current[post_id]
         new = _merged(row, old)
-        notes[post_id] = [_row_said(row), shown_note_of(new)]
+        notes[post_id] = [row.said, shown_note_of(new)]
         if post_content(new) == post_content(old):
             summary.unchanged += 1
         else:
@@ -858,12 +862,6 @@ def _apply_updates(
     store.add_notes(notes)
 
 
-def _row_said(row: _Row) -> str:
-    """A note of what a row says of its post (the columns it has, and their values)."""
-    said = repr((sorted(row.present), post_content(row.post), row.status_given))
-    return f"said:{zlib.crc32(said.encode('utf-8', 'surrogatepass')):08x}"
-
-
 def _reconcile_row(row: _Row, old: Post, new: NewPost, history: History) -> tuple[bool, bool]:
     """Whether a row that differs from its post replaces it, and whether the post as it
     is here is then kept as a conflict copy. The notes a post keeps of what rows said
@@ -873,7 +871,7 @@ def _reconcile_row(row: _Row, old: Post, new: NewPost, history: History) -> tupl
     here too since. The first time, a post never edited here takes the row; one
     edited here takes it and is kept as a copy (CSV files carry no versions)."""
     notes = history.notes
-    if _row_said(row) in notes:
+    if row.said in notes:
         return False, False
     if any(note.startswith("said:") for note in notes):
         return True, shown_note_of(old) not in notes
@@ -902,7 +900,7 @@ def _insert_new(
         r[0] for r in store.db.execute("SELECT id FROM posts WHERE id > ? ORDER BY id", [last_id])
     )
     added = summary.added[first_added:]
-    store.add_notes({post_id: [_row_said(row)] for post_id, row in zip(added, rows, strict=True)})
+    store.add_notes({post_id: [row.said] for post_id, row in zip(added, rows, strict=True)})
 
 
 # -- publishing-tool profiles ------------------------------------------------
