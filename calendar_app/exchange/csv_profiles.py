@@ -116,7 +116,7 @@ from ..core.models import (
     post_content,
     shown_note_of,
 )
-from ..core.store import CalendarStore, History, PostChanges, full_edit, new_uid
+from ..core.store import CalendarStore, PostChanges, full_edit, new_uid
 from .formats import (
     Cancelled,
     Conflicts,
@@ -126,6 +126,7 @@ from .formats import (
     ImportSummary,
     Progress,
     no_progress,
+    reconcile_said,
     start_from_first_posts,
 )
 
@@ -401,7 +402,8 @@ class _Row:
     """Generic column names the file has (absent ones keep an updated post's value)."""
     status_given: bool
     said: str = ""
-    """A note of what the row says (its cells by column): see :func:`_reconcile_row`."""
+    """A note of what the row says (its cells by column): see
+    :func:`.formats.reconcile_said`."""
 
 
 class _Names:
@@ -844,7 +846,7 @@ def _apply_updates(
     histories = store.history([old for _, old, _ in differing])
     conflicts = Conflicts(store, summary)
     for row, old, new in differing:
-        take, keep_old = _reconcile_row(row, old, new, histories[old.id])
+        take, keep_old = reconcile_said(row.said, shown_note_of(new), old, histories[old.id])
         if not take:
             summary.kept_newer += 1
             del notes[old.id]
@@ -860,24 +862,6 @@ def _apply_updates(
         store.update_posts(batch)
         ticker.advance(len(batch))
     store.add_notes(notes)
-
-
-def _reconcile_row(row: _Row, old: Post, new: NewPost, history: History) -> tuple[bool, bool]:
-    """Whether a row that differs from its post replaces it, and whether the post as it
-    is here is then kept as a conflict copy. The notes a post keeps of what rows said
-    as they came in, and of what it showed before each edit here, decide: the same row
-    again, or one that shows an earlier state of the post, is its past (an edit here
-    stays); a changed row comes in, and the post is kept as a copy when it was edited
-    here too since. The first time, a post never edited here takes the row; one
-    edited here takes it and is kept as a copy (CSV files carry no versions)."""
-    notes = history.notes
-    if row.said in notes:
-        return False, False
-    if any(note.startswith("said:") for note in notes):
-        return True, shown_note_of(old) not in notes
-    if shown_note_of(new) in notes:
-        return False, False
-    return True, bool(history.versions) or not history.complete
 
 
 def _insert_new(

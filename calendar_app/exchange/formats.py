@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..core.errors import CadenceError
-from ..core.models import NewPost, Post, Series, post_content
+from ..core.models import NewPost, Post, Series, post_content, shown_note_of
 from ..core.store import CalendarStore, History, Version, VersionKey, version_key
 
 Progress = Callable[[int, int], bool]
@@ -50,20 +50,41 @@ def reconcile(
     it is taken for one when it has fewer revisions. Versions are compared to the
     second, as files record them.
     """
-    their_key, our_key = version_key(*theirs), version_key(*ours)
-    if descends(their, our_key, our):
+    theirs_after = descends(their, version_key(*ours), our)
+    if theirs_after:
         return True, False
-    if descends(our, their_key, their):
+    ours_after = descends(our, version_key(*theirs), their)
+    if ours_after:
         return False, False
     now = datetime.now(UTC)
-    take = _in_order(theirs, now) > _in_order(ours, now)
-    if take:
-        if descends(their, our_key, our) is False:
-            return True, True  # an edit theirs never saw
-        return True, ours[1] >= theirs[1]
-    if descends(our, their_key, their) is False:
-        return False, True
-    return False, theirs[1] > ours[1]
+    if _in_order(theirs, now) > _in_order(ours, now):
+        # Ours is kept when theirs is known never to have seen it, or has fewer revisions.
+        return True, theirs_after is False or ours[1] >= theirs[1]
+    return False, ours_after is False or theirs[1] > ours[1]
+
+
+def reconcile_said(
+    said: str, shown: str, post: Post, history: History, *, later: bool = True
+) -> tuple[bool, bool]:
+    """:func:`reconcile` for what a file with no versions says of ``post`` (another
+    program's event, a CSV row): ``said``, a note of all of it, and ``shown``, a note
+    of what it shows (:func:`.models.shown_note`). The notes the post keeps of what
+    such files said as they came in, and of what it showed before each edit here,
+    decide. The same again, or what the post showed before an edit here, is its past.
+    Changed since a file last came in, it comes in, and the post is kept as a
+    conflict copy if it was edited here since too (what only Cadence keeps, such as
+    key messages, stays anyway). The first time, a post never edited here takes it;
+    else both stay, the file's version the post when it is ``later``."""
+    notes = history.notes
+    if said in notes:
+        return False, False
+    if any(note.startswith("said:") for note in notes):
+        return True, shown_note_of(post) not in notes
+    if shown in notes:
+        return False, False
+    if not history.versions and history.complete:
+        return True, False
+    return later, True
 
 
 def descends(

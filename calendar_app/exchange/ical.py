@@ -102,6 +102,7 @@ from .formats import (
     descends,
     no_progress,
     reconcile,
+    reconcile_said,
     start_from_first_posts,
 )
 from .windows_zones import iana_for_windows
@@ -1507,31 +1508,15 @@ def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
 
 def _reconcile_said(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     """:func:`_reconcile` for an event with no version Cadence wrote (another
-    program's), by the notes a post keeps of what events said as they came in and of
-    what it showed before each edit here (:func:`.models.shown_note`).
-
-    The same event again, or one its program changed before the last that came in,
-    is the past of the post. A changed one comes in, and the post is kept as a
-    conflict copy if what the event tells of it was edited here since too (what only
-    Cadence keeps, such as key messages, stays anyway). The first time an event comes
-    back to a post made here, one that shows what the post showed before an edit
-    here is its past; else both stay unless the post was never edited here.
-    """
-    notes = history.notes
-    if item.said() in notes:
-        return False, False
-    latest = max((note[9:] for note in notes if note.startswith("modified:")), default=None)
+    program's): :func:`.formats.reconcile_said`, and an event its program changed
+    before the last that came in (an older file) is the past of the post too. Both
+    staying, the later by the event's LAST-MODIFIED is the post."""
+    latest = max((note[9:] for note in history.notes if note.startswith("modified:")), default=None)
     if latest is not None and item.modified is not None and _utc_text(item.modified) < latest:
-        return False, False  # changed there before the version that came in last
-    if any(note.startswith("said:") for note in notes):
-        return True, shown_note_of(post) not in notes
-    if item.shown() in notes:
-        return False, False  # what the post showed before an edit here
-    if not history.versions and history.complete:
-        return True, False  # never edited here: what the file says is all that changed
+        return False, False
     now = datetime.now(UTC)
     later = item.modified is not None and min(item.modified, now) > min(post.updated_at, now)
-    return later, True
+    return reconcile_said(item.said(), item.shown(), post, history, later=later)
 
 
 def _earlier_text(history: History) -> str:
