@@ -296,7 +296,7 @@ def line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-_GONE_OUT = {
+ICS_STATUS = {  # iCalendar's STATUS of a post, as every calendar program reads it
     PostStatus.IDEA: "TENTATIVE",
     PostStatus.DRAFT: "TENTATIVE",
     PostStatus.SCHEDULED: "CONFIRMED",
@@ -314,7 +314,7 @@ def shown_note(
     coming back from another program is known for a past state of the post."""
     import zlib  # only imports and edits ask
 
-    fields = (title.strip(), line_ends(body), link, day, at, _GONE_OUT[PostStatus(status)])
+    fields = (title.strip(), line_ends(body), link, day, at, ICS_STATUS[PostStatus(status)])
     return f"shown:{zlib.crc32(repr(fields).encode('utf-8', 'surrogatepass')):08x}"
 
 

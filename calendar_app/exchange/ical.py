@@ -70,6 +70,7 @@ from ..core.errors import (
 )
 from ..core.models import (
     CHANNEL_KINDS,
+    ICS_STATUS,
     LAST_DAY,
     OUTSIDE_PLANS,
     CampaignKind,
@@ -84,6 +85,7 @@ from ..core.models import (
 )
 from ..core.store import (
     UNKNOWN,
+    VERSION_STAMP,
     CalendarStore,
     History,
     PostChanges,
@@ -109,13 +111,6 @@ from .windows_zones import iana_for_windows
 
 PRODID = f"-//Cadence//Cadence {__version__}//EN"
 
-ICS_STATUS = {
-    PostStatus.IDEA: "TENTATIVE",
-    PostStatus.DRAFT: "TENTATIVE",
-    PostStatus.SCHEDULED: "CONFIRMED",
-    PostStatus.PUBLISHED: "CONFIRMED",
-    PostStatus.CANCELLED: "CANCELLED",
-}
 
 X_CHANNEL = "X-CADENCE-CHANNEL"
 X_MESSAGE = "X-CADENCE-MESSAGE"
@@ -772,7 +767,7 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-_UTC_TEXT = "%Y%m%dT%H%M%SZ"
+_UTC_TEXT = VERSION_STAMP  # a version's stamp is iCalendar's UTC date-time
 """A moment in UTC as iCalendar writes it, to the second."""
 
 
@@ -1261,26 +1256,20 @@ class _Reader:
         return item
 
     def _own_fields(self, item: _Item, component: Any, index: int) -> None:
-        modified, sequence = component.get("LAST-MODIFIED"), component.get("SEQUENCE")
-        try:
-            stamp = getattr(modified, "dt", None)
-        except ValueError:  # a LAST-MODIFIED that is no date-time: as if absent
-            stamp = None
-        if not (isinstance(stamp, datetime) and stamp.tzinfo is not None):
-            stamp = None
+        stamp, sequence = item.modified, component.get("SEQUENCE")
         found = _written(str(component.get(X_EDITED, "")))
         if found is not None:
             written, checksum = found
             item.edited = written
             item.written = True
             item.earlier = _earlier_read(str(component.get(X_EARLIER, "")), written[1])
-            now = (stamp.astimezone(UTC) if stamp else None, sequence)
+            now = (stamp, sequence)
             if now != (written[0], written[1] - 1):
                 item.touched = now[0] or written[0]
             elif checksum is not None and f"shown:{checksum}" != item.shown():
                 item.touched = written[0]  # edited by hand: when is not known
         elif stamp is not None and isinstance(sequence, int) and 0 <= sequence < 10**9:
-            item.edited = (stamp.astimezone(UTC), sequence + 1)
+            item.edited = (stamp, sequence + 1)
         channel = component[X_CHANNEL]
         if isinstance(channel, list):
             raise self.refuse(
