@@ -859,18 +859,16 @@ class CalendarStore:
         """
         taken = {post_id: _taken_edit(pair) for post_id, pair in edited.items()}
         here = self._current_versions(taken)
-        links: list[tuple[int, VersionKey, VersionKey]] = []
-        for post_id, version in taken.items():
-            key = version_key(*version)
-            if post_id in here:
-                links.append((post_id, key, here[post_id]))
-            links.extend(_history_links(post_id, key, (histories or {}).get(post_id)))
         with environment_errors(), self.db.atomic():
             self._conn.executemany(
                 "UPDATE posts SET updated_at = ?, revision = ? WHERE id = ?",
                 [(*version, post_id) for post_id, version in taken.items()],
             )
-            self._link_versions(links)
+            self._link_versions(
+                (post_id, version_key(*taken[post_id]), key) for post_id, key in here.items()
+            )
+            known = histories or {}
+            self.absorb_versions({i: (pair, known.get(i)) for i, pair in edited.items()})
 
     def settle_versions(
         self, settled: Mapping[int, tuple[tuple[datetime, int], History | None]]
@@ -1345,19 +1343,13 @@ class CalendarStore:
                 self._write_post(
                     post, before[post.id], updated_at=stamp, revision=post.revision + 1
                 )
-            self._link_versions(
-                link
-                for post in after
-                for link in (
-                    (post.id, version_key(stamp, post.revision + 1), key_of(post)),
-                    # What it showed before: the same coming back is its past.
-                    (
-                        post.id,
-                        version_key(stamp, post.revision + 1),
-                        (0, shown_note_of(before[post.id])),
-                    ),
-                )
-            )
+            links: list[tuple[int, VersionKey, VersionKey]] = []
+            for post in after:
+                new = version_key(stamp, post.revision + 1)
+                links.append((post.id, new, key_of(post)))
+                # What it showed before: the same coming back is its past.
+                links.append((post.id, new, (0, shown_note_of(before[post.id]))))
+            self._link_versions(links)
         return _diff_changes(list(before.values()), after)
 
     def _write_post(self, post: Post, before: Post, *, updated_at: str, revision: int) -> None:
