@@ -59,24 +59,6 @@ def _post_text(verb: str, count: int) -> str:
     return f"{verb} post" if count == 1 else f"{verb} {count} posts"
 
 
-def _in_scope(session: CalendarSession, post_ids: Sequence[int], scope: Scope) -> int:
-    """How many posts a step on ``post_ids`` touches: with "following" or "all", the
-    occurrences of their series it reaches too ("Undo Move 16 posts")."""
-    if scope == "this":
-        return len(post_ids)
-    touched: set[int] = set()
-    for post in session.posts(post_ids):
-        touched.add(post.id)
-        if post.series_id is None or post.date is None:  # from the backlog: it alone
-            continue
-        start = post.occurrence or post.date
-        for member in session.store.series_posts(post.series_id):
-            occurs = member.occurrence or member.date
-            if scope == "all" or (start is not None and occurs is not None and occurs >= start):
-                touched.add(member.id)
-    return len(touched)
-
-
 class StoreCommand(QUndoCommand):
     """Base: subclasses implement :meth:`apply` and :meth:`revert`, returning change sets.
 
@@ -117,8 +99,18 @@ class StoreCommand(QUndoCommand):
 class _SnapshotCommand(StoreCommand):
     """Undo by putting back the posts (and series rows) as they were before."""
 
-    def __init__(self, session: CalendarSession, text: str, post_ids: Sequence[int]) -> None:
+    def __init__(
+        self,
+        session: CalendarSession,
+        text: str,
+        post_ids: Sequence[int],
+        *,
+        counting: str | None = None,
+    ) -> None:
         super().__init__(session, text)
+        self._counting = counting
+        """The verb of a step that reaches other occurrences too: its text counts the
+        posts it changed once it has run ("Undo Move 16 posts")."""
         store = session.store
         series_ids = {p.series_id for p in store.posts(post_ids) if p.series_id is not None}
         members = {p.id for s in series_ids for p in store.series_posts(s)}
@@ -135,6 +127,8 @@ class _SnapshotCommand(StoreCommand):
 
     def remember(self, changes: ChangeSet) -> ChangeSet:
         self._series_after = changes.series
+        if self._counting is not None:
+            self.setText(_post_text(self._counting, len(changes.posts | changes.removed_posts)))
         return changes
 
 
@@ -150,8 +144,10 @@ class MovePostsCommand(_SnapshotCommand):
         text: str | None = None,
     ) -> None:
         verb = "Unschedule" if all(d is None for d, _ in moves.values()) else "Move"
-        count = _in_scope(session, list(moves), scope)
-        super().__init__(session, text or _post_text(verb, count), list(moves))
+        counting = verb if scope != "this" and text is None else None
+        super().__init__(
+            session, text or _post_text(verb, len(moves)), list(moves), counting=counting
+        )
         self._moves = dict(moves)
         self._scope = scope
 
@@ -176,8 +172,10 @@ class EditPostsCommand(_SnapshotCommand):
         scope: Scope = "this",
         text: str | None = None,
     ) -> None:
-        count = _in_scope(session, list(edits), scope)
-        super().__init__(session, text or _post_text("Edit", count), list(edits))
+        counting = "Edit" if scope != "this" and text is None else None
+        super().__init__(
+            session, text or _post_text("Edit", len(edits)), list(edits), counting=counting
+        )
         self._edits = dict(edits)
         self._scope = scope
 
@@ -211,9 +209,8 @@ class DeletePostsCommand(_SnapshotCommand):
     def __init__(
         self, session: CalendarSession, post_ids: Sequence[int], *, scope: Scope = "this"
     ) -> None:
-        super().__init__(
-            session, _post_text("Delete", _in_scope(session, post_ids, scope)), post_ids
-        )
+        counting = "Delete" if scope != "this" else None
+        super().__init__(session, _post_text("Delete", len(post_ids)), post_ids, counting=counting)
         self._ids = list(post_ids)
         self._scope = scope
 
