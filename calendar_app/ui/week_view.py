@@ -427,9 +427,9 @@ class WeekView(PeriodView):
         hints: list[tuple[date, QRectF, list[int], bool]] = []
         for index, day in enumerate(self.visible_days()):
             placed = sorted(
-                (rect.top(), post_id)
-                for post_id, rect in self._timed.items()
-                if self._posts[post_id].date == day
+                (self._timed[p.id].top(), p.id)
+                for p in self._by_day.get(day, [])
+                if p.id in self._timed
             )
             above = [i for y, i in placed if self._timed[i].bottom() <= top + 1]
             below = [i for y, i in placed if y >= bottom - 1]
