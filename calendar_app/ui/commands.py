@@ -110,7 +110,9 @@ class _SnapshotCommand(StoreCommand):
         super().__init__(session, text)
         self._counting = counting
         """The verb of a step that reaches other occurrences too: its text counts the
-        posts it changed once it has run ("Undo Move 16 posts")."""
+        posts it changed once it has run ("Undo Move 16 posts"), unless a text was
+        given since (the editor names the post)."""
+        self._placeholder = text
         store = session.store
         series_ids = {p.series_id for p in store.posts(post_ids) if p.series_id is not None}
         members = {p.id for s in series_ids for p in store.series_posts(s)}
@@ -127,8 +129,11 @@ class _SnapshotCommand(StoreCommand):
 
     def remember(self, changes: ChangeSet) -> ChangeSet:
         self._series_after = changes.series
-        if self._counting is not None:
-            self.setText(_post_text(self._counting, len(changes.posts | changes.removed_posts)))
+        if self._counting is not None and self.text() == self._placeholder:
+            self._placeholder = _post_text(
+                self._counting, len(changes.posts | changes.removed_posts)
+            )
+            self.setText(self._placeholder)
         return changes
 
 
