@@ -70,8 +70,9 @@ qualifies, nothing is written and :class:`InvalidInput` says so.
 
 - Hootsuite bulk composer: no header; columns date-time (``DD/MM/YYYY HH:MM`` or
   ``MM/DD/YYYY HH:MM``), message text, link. Times are rounded up to a 5-minute step, as
-  Hootsuite requires (09:02 goes out at 09:05, 09:57 at 10:00, 23:58 at 00:00 the next
-  day; 09:55 stays), and the future test uses the rounded time. One file per channel:
+  Hootsuite requires (09:02 goes out at 09:05, 09:57 at 10:00; 09:55 stays), but never
+  into the next day (23:58 goes out at 23:55, on the day planned), and the future test
+  uses the rounded time. One file per channel:
   for a target ``out.csv`` the files are ``out-LinkedIn.csv``, ``out-Newsletter.csv``...;
   when the target is an existing folder, ``<folder>/LinkedIn.csv``... A file holds at most
   350 rows; beyond, ``-2``, ``-3``... files follow (``out-LinkedIn-2.csv``). Characters a
@@ -895,9 +896,13 @@ def _current_time(zone: ZoneInfo) -> datetime:
     return datetime.now(zone).replace(tzinfo=None)
 
 
-def _round_up(moment: datetime, minutes: int) -> datetime:
-    extra = -(moment.minute % minutes) % minutes
-    return moment.replace(second=0, microsecond=0) + timedelta(minutes=extra)
+def _on_step(moment: datetime, minutes: int) -> datetime:
+    """``moment`` rounded up to a step of ``minutes``, or down where up is the next day."""
+    moment = moment.replace(second=0, microsecond=0)
+    later = moment + timedelta(minutes=-(moment.minute % minutes) % minutes)
+    if later.date() == moment.date():
+        return later
+    return moment - timedelta(minutes=moment.minute % minutes)
 
 
 def _outgoing(
@@ -914,7 +919,7 @@ def _outgoing(
             continue
         moment = datetime.combine(post.date, post.time or DEFAULT_TIME)
         if step is not None:
-            moment = _round_up(moment, step)
+            moment = _on_step(moment, step)
         if moment > now:
             chosen.append((moment, post))
     chosen.sort(key=lambda pair: (pair[0], pair[1].id))

@@ -872,7 +872,7 @@ def test_hootsuite_one_file_per_channel(
         "01/12/2026 09:00,Teaser,\r\n"
         '03/12/2026 09:05,"Launch\n\nWe are live.\nCome see.",https://example.org/launch\r\n'
     )
-    assert read_rows(tmp_path / "out-Press_PR.csv") == [["03/12/2026 00:00", "Release", ""]]
+    assert read_rows(tmp_path / "out-Press_PR.csv") == [["02/12/2026 23:55", "Release", ""]]
 
 
 @pytest.mark.parametrize(
@@ -882,11 +882,12 @@ def test_hootsuite_one_file_per_channel(
         (time(9, 2), "02/12/2026 09:05"),
         (time(9, 55), "02/12/2026 09:55"),
         (time(9, 57), "02/12/2026 10:00"),
-        (time(23, 58), "03/12/2026 00:00"),
+        (time(23, 55), "02/12/2026 23:55"),
+        (time(23, 58), "02/12/2026 23:55"),  # never on the next day
         (None, "02/12/2026 09:00"),
     ],
 )
-def test_hootsuite_times_round_up_to_five_minutes(
+def test_hootsuite_times_round_up_to_five_minutes_within_the_day(
     store: CalendarStore, publishing: dict[str, int], at: time | None, expected: str
 ) -> None:
     add(store, publishing["LinkedIn"], date(2026, 12, 2), at)
