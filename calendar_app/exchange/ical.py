@@ -435,10 +435,13 @@ class _EventBuilder:
                 )
             else:
                 start = datetime.combine(day, at, tzinfo=self.zone)
-                span = (
-                    _when(start, self._zone_params),
-                    _when(start + TIMED_LENGTH, self._zone_params),
-                )
+                end = start + TIMED_LENGTH  # on the wall clock
+                if end.astimezone(UTC) <= start.astimezone(UTC):
+                    # A start in the hour a daylight-saving change skips (02:30 read with
+                    # the offset before it): the same length as a moment, never an end
+                    # before the start.
+                    end = (start.astimezone(UTC) + TIMED_LENGTH).astimezone(self.zone)
+                span = (_when(start, self._zone_params), _when(end, self._zone_params))
             self._spans[key] = span
         return span
 
@@ -722,6 +725,8 @@ class _Item:
     """The event's LAST-MODIFIED and SEQUENCE as the file gives them (empty: none)."""
     modified: datetime | None = None
     """The event's LAST-MODIFIED, when it is a date-time."""
+    moved: bool = False
+    """Its time of day reads differently here than in the file (another zone's moment)."""
 
     def notes_kept(self) -> list[str]:
         """The notes a post keeps of this event as it comes in."""
@@ -1251,6 +1256,10 @@ class _Reader:
             changed=f"{_stamp_text(component.get('LAST-MODIFIED'))}|{component.get('SEQUENCE')}",
         )
         item.modified = _modified(component)
+        item.moved = isinstance(start, datetime) and (day, at) != (
+            start.date(),
+            time(start.hour, start.minute),
+        )
         if own:
             self._own_fields(item, component, event.index)
         return item
@@ -1782,12 +1791,19 @@ class _Writer:
         self, items: Sequence[_Item], ids: Sequence[int], joined: Mapping[str, int]
     ) -> None:
         """Put Cadence's own recurring series back together from X-CADENCE-SERIES; posts
-        of a series that is here already (``joined``: its key to our series) join it."""
+        of a series that is here already (``joined``: its key to our series) join it.
+
+        A series written in another zone whose times read differently here stays apart,
+        as separate posts (as in a merge): its repeat rule speaks of the file's wall
+        clock, and across daylight-saving changes no rule of ours describes the moments.
+        """
         groups: dict[str, list[tuple[_Item, int]]] = {}
         for item, post_id in zip(items, ids, strict=True):
             if item.series is not None:
                 groups.setdefault(item.series[0], []).append((item, post_id))
         for key, members in groups.items():
+            if any(item.moved for item, _ in members):
+                continue
             days = {post_id: item.series[5] or item.day for item, post_id in members}  # type: ignore[index]
             if key in joined:
                 self.summary.remember_series(self.store, joined[key])

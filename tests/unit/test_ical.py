@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -404,6 +404,12 @@ def test_wall_clock_times_that_daylight_saving_skips_or_repeats_come_back_as_wri
     skipped = one_post(store, title="Skipped hour", date=date(2026, 3, 29), time=time(2, 30))
     repeated = one_post(store, title="Repeated hour", date=date(2026, 10, 25), time=time(2, 30))
     export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    # Every event ends half an hour after it starts, as moments (RFC 5545: never before).
+    lengths = {
+        str(e["SUMMARY"]): e["DTEND"].dt.astimezone(UTC) - e["DTSTART"].dt.astimezone(UTC)
+        for e in parsed_events(tmp_path / "out.ics")
+    }
+    assert lengths == {"Skipped hour": timedelta(minutes=30), "Repeated hour": timedelta(minutes=90)}
     import_file(fresh, tmp_path / "out.ics")
     assert (fresh.post_by_uid(skipped.uid).time, fresh.post_by_uid(repeated.uid).time) == (
         time(2, 30),
@@ -425,6 +431,50 @@ def test_a_cadence_file_imported_into_another_zone_keeps_the_moments(
             (night.uid, date(2026, 5, 31), time(19, 0)),
             (all_day.uid, date(2026, 6, 2), None),
         ]
+
+
+def test_a_series_whose_times_read_differently_here_arrives_as_separate_posts(
+    tmp_path: Path,
+) -> None:
+    # Mondays 08:00 in Auckland are Sundays in New York, at 15:00 or 16:00 as the two
+    # zones change their clocks on different days: no weekly rule describes that.
+    with CalendarStore.create(tmp_path / "akl.cadence", timezone="Pacific/Auckland") as akl:
+        channel = akl.add_channel("LinkedIn").created[0]
+        akl.add_series(
+            NewPost("Monday tip", channel, date=date(2027, 3, 1), time=time(8, 0)),
+            "FREQ=WEEKLY;BYDAY=MO;COUNT=6",
+        )
+        akl.add_series(
+            NewPost("Monday idea", channel, date=date(2027, 3, 1)), "FREQ=WEEKLY;COUNT=2"
+        )
+        export_ics(akl, tmp_path / "akl.ics", ExportOptions(), no_progress)
+    with CalendarStore.create(tmp_path / "ny.cadence", timezone="America/New_York") as ny:
+        import_file(ny, tmp_path / "akl.ics")
+        timed = [p for p in ny.all_posts() if p.title == "Monday tip"]
+        assert [(p.date.weekday(), p.time, p.series_id) for p in timed] == [  # type: ignore[union-attr]
+            (6, time(14, 0), None),
+            (6, time(14, 0), None),
+            (6, time(15, 0), None),
+            (6, time(15, 0), None),
+            (6, time(15, 0), None),
+            (6, time(16, 0), None),
+        ]
+        # A day is a day in every zone: the untimed series is put back together.
+        untimed = [p for p in ny.all_posts() if p.title == "Monday idea"]
+        assert [p.date for p in untimed] == [date(2027, 3, 1), date(2027, 3, 8)]
+        assert untimed[0].series_id is not None
+        assert ny.series(untimed[0].series_id).rrule == "FREQ=WEEKLY;COUNT=2"
+    # Where the wall clock reads the same (Paris and Berlin), the series stays one.
+    with CalendarStore.create(tmp_path / "ber.cadence", timezone="Europe/Berlin") as ber:
+        channel = ber.add_channel("LinkedIn").created[0]
+        ber.add_series(
+            NewPost("Weekly", channel, date=date(2027, 3, 1), time=time(8, 0)),
+            "FREQ=WEEKLY;COUNT=6",
+        )
+        export_ics(ber, tmp_path / "ber.ics", ExportOptions(), no_progress)
+    with CalendarStore.create(tmp_path / "par.cadence", timezone="Europe/Paris") as par:
+        import_file(par, tmp_path / "ber.ics")
+        assert len({p.series_id for p in par.all_posts()} - {None}) == 1
 
 
 def test_importing_the_same_file_twice_changes_nothing(
