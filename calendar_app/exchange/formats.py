@@ -8,7 +8,7 @@ when it fails or is cancelled halfway, the calendar is as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -112,11 +112,16 @@ def _in_order(version: Version, now: datetime) -> Version:
     return min(version[0].astimezone(UTC).replace(microsecond=0), now), version[1]
 
 
-def start_from_first_posts(store: CalendarStore, summary: ImportSummary) -> None:
+def start_from_first_posts(
+    store: CalendarStore, summary: ImportSummary, *, exact: Collection[int] = ()
+) -> None:
     """A key message an import created starts on the day of the import, or on the
     first post carrying it if that is earlier: an imported history of past posts
-    keeps its gaps, a plan of posts to come is not overdue since before it existed."""
+    keeps its gaps, a plan of posts to come is not overdue since before it existed.
+    Those in ``exact`` were made with the start their file gives them, and keep it."""
     for message_id in summary.messages_added:
+        if message_id in exact:
+            continue
         message = store.key_message(message_id)
         first = store.first_post_day(message_id)
         if first is not None and message.starts_on is not None and first < message.starts_on:

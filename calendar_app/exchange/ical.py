@@ -5,7 +5,10 @@ calendar's own zone (TZID plus a generated VTIMEZONE, or all-day dates for
 untimed posts), SUMMARY, DESCRIPTION, URL, STATUS, ``TRANSP:TRANSPARENT``,
 CATEGORIES (channel and key messages), COLOR, SEQUENCE and LAST-MODIFIED from
 the post's revision and last edit, and ``X-CADENCE-*`` properties that carry
-everything else, so that Cadence reads its own file back exactly.
+everything else, so that Cadence reads its own file back exactly. The calendar
+itself describes the channels, key messages and campaigns its events name
+(a character limit, a statement, start and end...), so that a calendar that
+lacks them makes them as they were.
 
 Import reads Cadence's own files back exactly and turns the events of other
 calendar programs (Google Calendar, Outlook, Thunderbird, Apple Calendar) into
@@ -44,7 +47,7 @@ import secrets
 import uuid
 import warnings
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -74,6 +77,7 @@ from ..core.models import (
     LAST_DAY,
     OUTSIDE_PLANS,
     CampaignKind,
+    ChangeSet,
     NewPost,
     Post,
     PostStatus,
@@ -380,6 +384,46 @@ class _EventBuilder:
             )
         return prop
 
+    def describe(self, cal: Calendar) -> None:
+        """Add to ``cal`` what the events' channels, key messages and campaigns are
+        beyond their names (a channel's character limit, a message's statement and
+        dates...), so that a calendar importing the file makes them as they are here."""
+        channels = [self.channels[i] for i in sorted(self._channel_props)]
+        messages = [self.messages[i] for i in sorted(self._message_props)]
+        campaigns = [self.campaigns[i] for i in sorted(self._campaign_props)]
+        if channels:
+            cal[X_CHANNEL] = [
+                _x_text(
+                    c.name,
+                    X_KIND=c.kind,
+                    X_COLOR=c.color,
+                    **({"X_LIMIT": str(c.char_limit)} if c.char_limit else {}),
+                )
+                for c in channels
+            ]
+        if messages:
+            cal[X_MESSAGE] = [
+                _x_text(
+                    m.title,
+                    X_DAYS=str(m.cadence_days),
+                    X_COLOR=m.color,
+                    X_PRIORITY=str(m.priority),
+                    **_range_params(m.starts_on, m.ends_on),
+                    **({"X_STATEMENT": m.statement} if m.statement else {}),
+                )
+                for m in messages
+            ]
+        if campaigns:
+            cal[X_CAMPAIGN] = [
+                _x_text(
+                    c.name,
+                    X_KIND=c.kind.value,
+                    X_COLOR=c.color,
+                    **_range_params(c.starts_on, c.ends_on),
+                )
+                for c in campaigns
+            ]
+
     def _category_list(self, channel_id: int, message_ids: tuple[int, ...]) -> vCategory:
         key = (channel_id, message_ids)
         categories = self._categories.get(key)
@@ -534,7 +578,17 @@ def _build_calendar(
         if done % 500 == 0 and not progress(done, total):
             raise Cancelled()
         add(builder.event(post))
+    builder.describe(cal)
     return cal
+
+
+def _range_params(first: date | None, last: date | None) -> dict[str, str]:
+    found = {}
+    if first is not None:
+        found["X_START"] = first.strftime("%Y%m%d")
+    if last is not None:
+        found["X_END"] = last.strftime("%Y%m%d")
+    return found
 
 
 def posts_to_calendar(store: CalendarStore, posts: Sequence[Post]) -> Calendar:
@@ -822,6 +876,7 @@ class _Reader:
         self._zones: dict[str, tzinfo | None] = {}
         self._file_zones: dict[str, Any] = {}
         self.floating: tzinfo | None = None
+        self.described: _Described = {}
         self.total = 0
         """Progress runs over three steps per event: checking, expanding, writing."""
 
@@ -917,6 +972,7 @@ class _Reader:
                 self.floating = ZoneInfo(str(name).strip())
             except (ZoneInfoNotFoundError, ValueError, OSError):
                 self.floating = None
+        self.described = _descriptions(calendars)
         events: list[Any] = []
         for cal in calendars:
             for component in cal.subcomponents:
@@ -1391,14 +1447,64 @@ def _decode(source: Path, raw: bytes) -> str:
 # -- import: writing the posts ---------------------------------------------------
 
 
-class _Names:
-    """Channels, key messages and campaigns by name (any case), read once."""
+_Described = dict[tuple[str, str], dict[str, Any]]
+"""What a Cadence file says of its channels (``X_CHANNEL``), key messages and campaigns
+beyond their names, by (property, name in any case): the store's fields to make them with."""
 
-    def __init__(self, store: CalendarStore, summary: ImportSummary, starts_on: date) -> None:
+
+def _descriptions(calendars: Sequence[Any]) -> _Described:
+    """The channels, key messages and campaigns the VCALENDARs describe (the first wins)."""
+
+    def day(prop: Any, name: str) -> date | None:
+        text = _param(prop, name) or ""
+        try:
+            return datetime.strptime(text, "%Y%m%d").date()
+        except ValueError:
+            return None
+
+    def number(prop: Any, name: str) -> int | None:
+        text = _param(prop, name) or ""
+        return int(text) if text.isdigit() else None
+
+    found: _Described = {}
+    for cal in calendars:
+        for kind in (X_CHANNEL, X_MESSAGE, X_CAMPAIGN):
+            for prop in _as_list(cal.get(kind)):
+                fields: dict[str, Any]
+                if kind == X_CHANNEL:
+                    fields = {"char_limit": number(prop, "X-LIMIT")}
+                elif kind == X_MESSAGE:
+                    fields = {
+                        "statement": _param(prop, "X-STATEMENT") or "",
+                        "priority": number(prop, "X-PRIORITY") or 0,
+                    }
+                else:
+                    fields = {}
+                if kind != X_CHANNEL:
+                    fields["starts_on"] = day(prop, "X-START")
+                    fields["ends_on"] = day(prop, "X-END")
+                found.setdefault((kind, str(prop).strip().casefold()), fields)
+    return found
+
+
+class _Names:
+    """Channels, key messages and campaigns by name (any case), read once; those made
+    are made as the file describes them (:func:`_descriptions`), where it does."""
+
+    def __init__(
+        self,
+        store: CalendarStore,
+        summary: ImportSummary,
+        starts_on: date,
+        described: _Described | None = None,
+    ) -> None:
         self.store = store
         self.summary = summary
         self.starts_on = starts_on
-        """The day the key messages created start on."""
+        """The day the key messages created start on, unless the file says."""
+        self.described = described or {}
+        self.dated: set[int] = set()
+        """Key messages made with the start (or none) the file gives them."""
         self.channels = {c.name.casefold(): c.id for c in store.channels(include_archived=True)}
         self.messages = {
             m.title.casefold(): m.id for m in store.key_messages(include_archived=True)
@@ -1409,9 +1515,12 @@ class _Names:
         key = name.strip().casefold()
         found = self.channels.get(key)
         if found is None:
-            found = self.store.add_channel(
-                name, kind=kind if kind in CHANNEL_KINDS else "social", color=colour
-            ).created[0]
+            found, _ = self._add(
+                self.store.add_channel,
+                name,
+                {"kind": kind if kind in CHANNEL_KINDS else "social", "color": colour},
+                self.described.get((X_CHANNEL, key)),
+            )
             self.channels[key] = found
             self.summary.channels_added.append(found)
         return found
@@ -1420,9 +1529,14 @@ class _Names:
         key = title.strip().casefold()
         found = self.messages.get(key)
         if found is None:
-            found = self.store.add_key_message(
-                title, cadence_days=days, color=colour, starts_on=self.starts_on
-            ).created[0]
+            found, exact = self._add(
+                self.store.add_key_message,
+                title,
+                {"cadence_days": days, "color": colour, "starts_on": self.starts_on},
+                self.described.get((X_MESSAGE, key)),
+            )
+            if exact:
+                self.dated.add(found)
             self.messages[key] = found
             self.summary.messages_added.append(found)
         return found
@@ -1432,12 +1546,32 @@ class _Names:
         found = self.campaigns.get(key)
         if found is None:
             kinds = {k.value for k in CampaignKind}
-            found = self.store.add_campaign(
-                name, kind=kind if kind in kinds else CampaignKind.PROMOTION, color=colour
-            ).created[0]
+            found, _ = self._add(
+                self.store.add_campaign,
+                name,
+                {"kind": kind if kind in kinds else CampaignKind.PROMOTION, "color": colour},
+                self.described.get((X_CAMPAIGN, key)),
+            )
             self.campaigns[key] = found
             self.summary.campaigns_added.append(found)
         return found
+
+    @staticmethod
+    def _add(
+        add: Callable[..., ChangeSet],
+        name: str,
+        fields: dict[str, Any],
+        described: dict[str, Any] | None,
+    ) -> tuple[int, bool]:
+        """Make it as the file describes it (True), or from its name and what the event
+        tells where the file does not, or the store refuses the description (a start
+        after the end, a limit out of range: a file edited by hand)."""
+        if described is not None:
+            try:
+                return add(name, **(fields | described)).created[0], True
+            except InvalidInput:
+                pass
+        return add(name, **fields).created[0], False
 
 
 def _existing_posts(store: CalendarStore, uids: Iterable[str]) -> dict[str, Post]:
@@ -1573,12 +1707,13 @@ class _Writer:
         options: ImportOptions,
         layout: _Layout,
         summary: ImportSummary,
+        described: _Described | None = None,
     ) -> None:
         self.store = store
         self.options = options
         self.layout = layout
         self.summary = summary
-        self.names = _Names(store, summary, options.start_day())
+        self.names = _Names(store, summary, options.start_day(), described)
         self._fallback: int | None = None
         self._skipped: set[int] = set()
 
@@ -1845,9 +1980,9 @@ def import_ics(
     summary = ImportSummary()
     summary.skipped.extend(reader.skipped)
     with environment_errors(), store.db.atomic():
-        writer = _Writer(store, options, reader.layout, summary)
+        writer = _Writer(store, options, reader.layout, summary, reader.described)
         writer.write(items, progress, reader.total * 2 // 3, reader.total)
-        start_from_first_posts(store, summary)
+        start_from_first_posts(store, summary, exact=writer.names.dated)
     summary.skipped.sort(key=_line_number)
     return summary
 

@@ -398,6 +398,70 @@ def test_a_recurring_series_is_written_as_posts_and_put_back_together(
     assert [p.occurrence for p in posts] == [date(2026, 3, 2), date(2026, 3, 16), date(2026, 3, 23)]
 
 
+def test_channels_key_messages_and_campaigns_come_back_as_they_were_made(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    channel = store.add_channel("LinkedIn", kind="social", char_limit=3000).created[0]
+    store.add_channel("Unused", char_limit=10)
+    statement = 'Every roof counts, "even yours";\nsolar pays ^ back'
+    made = store.add_key_message(
+        "Every roof counts",
+        statement=statement,
+        cadence_days=10,
+        starts_on=date(2026, 1, 5),
+        ends_on=date(2026, 12, 31),
+        priority=2,
+    ).created[0]
+    endless = store.add_key_message("Since ever", starts_on=None).created[0]
+    campaign = store.add_campaign(
+        "Spring", kind=CampaignKind.SERVICE, starts_on=date(2026, 3, 1), ends_on=date(2026, 4, 30)
+    ).created[0]
+    store.add_post(
+        NewPost(
+            "Launch",
+            channel,
+            message_ids=(made, endless),
+            date=date(2026, 3, 10),
+            campaign_id=campaign,
+        )
+    )
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    import_file(fresh, tmp_path / "out.ics")
+
+    def described(s: CalendarStore) -> tuple[object, ...]:
+        return (
+            [(c.name, c.kind, c.color, c.char_limit) for c in s.channels()],
+            [
+                (m.title, m.statement, m.cadence_days, m.color, m.starts_on, m.ends_on, m.priority)
+                for m in s.key_messages()
+            ],
+            [(c.name, c.kind, c.color, c.starts_on, c.ends_on) for c in s.campaigns()],
+        )
+
+    assert described(fresh) == (
+        [("LinkedIn", "social", store.channel(channel).color, 3000)],  # only what posts name
+        described(store)[1],
+        described(store)[2],
+    )
+    assert fresh.key_message_titled("Every roof counts").statement == statement  # type: ignore[union-attr]
+
+
+def test_a_description_the_store_refuses_is_left_out(fresh: CalendarStore, tmp_path: Path) -> None:
+    # A file edited by hand: the end before the start, a limit far too large.
+    (tmp_path / "hand.ics").write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cadence//Cadence//EN\r\n"
+        "X-CADENCE-CHANNEL;X-LIMIT=99999999999:Blog\r\n"
+        "X-CADENCE-MESSAGE;X-START=20270101;X-END=20260101;X-STATEMENT=Said:Told\r\n"
+        "BEGIN:VEVENT\r\nUID:a@example\r\nDTSTART;VALUE=DATE:20260310\r\nSUMMARY:Post\r\n"
+        "X-CADENCE-CHANNEL:Blog\r\nX-CADENCE-MESSAGE:Told\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    summary = import_ics(fresh, tmp_path / "hand.ics", ImportOptions(today=TODAY), no_progress)
+    assert len(summary.added) == 1
+    assert fresh.channel_named("Blog").char_limit is None  # type: ignore[union-attr]
+    told = fresh.key_message_titled("Told")
+    assert (told.statement, told.starts_on, told.ends_on) == ("", TODAY, None)  # type: ignore[union-attr]
+
+
 def test_wall_clock_times_that_daylight_saving_skips_or_repeats_come_back_as_written(
     store: CalendarStore, fresh: CalendarStore, tmp_path: Path
 ) -> None:
@@ -409,7 +473,10 @@ def test_wall_clock_times_that_daylight_saving_skips_or_repeats_come_back_as_wri
         str(e["SUMMARY"]): e["DTEND"].dt.astimezone(UTC) - e["DTSTART"].dt.astimezone(UTC)
         for e in parsed_events(tmp_path / "out.ics")
     }
-    assert lengths == {"Skipped hour": timedelta(minutes=30), "Repeated hour": timedelta(minutes=90)}
+    assert lengths == {
+        "Skipped hour": timedelta(minutes=30),
+        "Repeated hour": timedelta(minutes=90),  # to 03:00 after the change: the first 02:30
+    }
     import_file(fresh, tmp_path / "out.ics")
     assert (fresh.post_by_uid(skipped.uid).time, fresh.post_by_uid(repeated.uid).time) == (
         time(2, 30),
