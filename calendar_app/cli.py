@@ -746,9 +746,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="the file to write (hootsuite: one file per channel, named after it)",
     )
     p.add_argument(
-        "--from", dest="from_", type=_date_arg, metavar="DATE", help="first day to export"
+        "--from",
+        dest="from_",
+        type=_date_arg,
+        metavar="DATE",
+        help="first day to export (default: the first post; html and pdf: the first day of"
+        " last month, or four months before --to)",
     )
-    p.add_argument("--to", type=_date_arg, metavar="DATE", help="last day to export")
+    p.add_argument(
+        "--to",
+        type=_date_arg,
+        metavar="DATE",
+        help="last day to export (default: the last post; html and pdf: the end of the"
+        " month after next, or four months after --from)",
+    )
     p.add_argument(
         "--channel",
         action="append",

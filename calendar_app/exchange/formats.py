@@ -222,10 +222,16 @@ class ImportOptions:
 class ExportSummary:
     posts: int = 0
     files: list[Path] = field(default_factory=list)
+    period: tuple[date, date] | None = None
+    """The days a report covers (web page, PDF), said since it may be a default."""
 
     def describe(self) -> str:
         names = ", ".join(str(f) for f in self.files)
-        return f"Exported {self.posts} post{'s' if self.posts != 1 else ''} to {names}."
+        counted = f"{self.posts} post{'s' if self.posts != 1 else ''}"
+        if self.period is not None:
+            first, last = self.period
+            counted += f" from {first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
+        return f"Exported {counted} to {names}."
 
 
 @dataclass

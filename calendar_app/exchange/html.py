@@ -346,7 +346,7 @@ def export_html(
     parts.append(_footer(page))
     step()
     _write(target, "".join(parts))
-    return ExportSummary(posts=len(page.posts), files=[target])
+    return ExportSummary(posts=len(page.posts), files=[target], period=(page.first, page.last))
 
 
 def _read(store: CalendarStore, options: ExportOptions) -> _Page:

@@ -726,4 +726,6 @@ def export_pdf(
         raise os_problem_for(exc, str(target)) from exc
     finally:
         Path(temp_name).unlink(missing_ok=True)
-    return ExportSummary(posts=plan.post_count, files=[target])
+    return ExportSummary(
+        posts=plan.post_count, files=[target], period=(plan.report.first, plan.report.last)
+    )
