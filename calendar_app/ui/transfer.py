@@ -313,8 +313,14 @@ def paste_from_calendar(
 
 
 def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
-    """File > Export > (format): choose where, then export."""
+    """File > Export > (format): choose what (days, channels, key messages, the format's
+    own choices), then where, then export."""
+    from .export_options import ask_export_options  # not needed at start-up
+
     label, name_filter = next((lab, f) for key, lab, f in EXPORT_CHOICES if key == fmt)
+    options = ask_export_options(session, fmt, label, parent)
+    if options is None:
+        return
     suffix = name_filter.split("*")[1].rstrip(")")
     default = session.store.path.parent / f"{session.store.path.stem}{suffix}"
     name, _ = QFileDialog.getSaveFileName(
@@ -322,6 +328,6 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
     )
     if not name:
         return
-    summary = run_export(session, parent, fmt, Path(name))
+    summary = run_export(session, parent, fmt, Path(name), options)
     if summary is not None:
         QMessageBox.information(parent, "Export", summary.describe())

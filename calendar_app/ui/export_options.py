@@ -1,0 +1,231 @@
+"""File > Export > (format): what to export, before where.
+
+The window offers what ``cadence export`` offers: the days (a web page and a PDF
+report always cover a period, by default four months around today; the other
+formats every post unless told), the channels and key messages, and for CSV the
+byte-order mark Excel wants or the date order of the publishing tools.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..exchange.formats import ExportOptions
+from ..exchange.html import export_range
+from .editor import make_date_edit, pydate, qdate, warning_color
+from .session import CalendarSession
+
+REPORTS = frozenset({"html", "pdf"})
+"""Formats that always cover a period of days."""
+PUBLISHING = frozenset({"hootsuite", "sprout"})
+"""Formats with a date order (publishing tools read dates as their account is set)."""
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+class ExportOptionsDialog(QDialog):
+    """The days, channels and key messages to export, and the format's own choices."""
+
+    def __init__(
+        self, session: CalendarSession, fmt: str, label: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportOptionsDialog")
+        self.setWindowTitle(f"Export {label.rstrip('…')}")
+        self.session = session
+        self.fmt = fmt
+        today = session.today()
+        first, last = export_range(ExportOptions(), today)
+
+        self.limit_days = QCheckBox("Only the days from")
+        self.limit_days.setObjectName("exportLimitDays")
+        self.first_edit = make_date_edit("First day to export")
+        self.first_edit.setObjectName("exportFirstDay")
+        self.last_edit = make_date_edit("Last day to export")
+        self.last_edit.setObjectName("exportLastDay")
+        self.first_edit.setDate(qdate(first))
+        self.last_edit.setDate(qdate(last))
+        days = QHBoxLayout()
+        if fmt in REPORTS:
+            days.addWidget(QLabel("From"))
+            self.limit_days.setChecked(True)
+            self.limit_days.hide()
+        else:
+            days.addWidget(self.limit_days)
+            self.limit_days.toggled.connect(self._follow_limit)
+        days.addWidget(self.first_edit)
+        days.addWidget(QLabel("to"))
+        days.addWidget(self.last_edit)
+        days.addStretch(1)
+        if fmt in PUBLISHING:
+            hint = "Only draft and scheduled posts still to go out are exported."
+        elif fmt in REPORTS:
+            hint = "The report covers these days."
+        else:
+            hint = "Without a period, every dated post is exported."
+        if fmt in {"csv", "cadence"}:
+            hint = "Without a period, every post is exported, ideas from the backlog too."
+        days_hint = QLabel(hint)
+        days_hint.setWordWrap(True)
+        days_hint.setEnabled(False)
+        days_box = QGroupBox("Days")
+        days_layout = QVBoxLayout(days_box)
+        days_layout.addLayout(days)
+        days_layout.addWidget(days_hint)
+        self.first_edit.dateChanged.connect(self._check)
+        self.last_edit.dateChanged.connect(self._check)
+
+        self.channels = self._checklist(
+            "exportChannels",
+            "Channels to export",
+            [(c.id, c.name) for c in session.store.channels()],
+        )
+        self.messages = self._checklist(
+            "exportMessages",
+            "Key messages to export",
+            [(m.id, m.title) for m in session.store.key_messages()],
+        )
+        lists = QHBoxLayout()
+        channels_box = QGroupBox("Channels")
+        QVBoxLayout(channels_box).addWidget(self.channels)
+        messages_box = QGroupBox("Key messages")
+        messages_layout = QVBoxLayout(messages_box)
+        messages_layout.addWidget(self.messages)
+        self.messages_hint = QLabel("Only posts carrying a checked message.")
+        self.messages_hint.setEnabled(False)
+        messages_layout.addWidget(self.messages_hint)
+        lists.addWidget(channels_box)
+        lists.addWidget(messages_box)
+
+        form = QFormLayout()
+        self.byte_order_mark = QCheckBox("Start with a byte-order mark (Excel shows accents right)")
+        self.byte_order_mark.setObjectName("exportByteOrderMark")
+        self.date_order = QComboBox()
+        self.date_order.setObjectName("exportDateOrder")
+        self.date_order.setAccessibleName("Date order")
+        self.date_order.addItem("Day first (31/12/2026)", True)
+        self.date_order.addItem("Month first (12/31/2026)", False)
+        from .transfer import day_first_locale  # transfer opens this dialog
+
+        self.date_order.setCurrentIndex(0 if day_first_locale() else 1)
+        if fmt == "csv":
+            form.addRow(self.byte_order_mark)
+        else:
+            self.byte_order_mark.hide()
+        if fmt in PUBLISHING:
+            form.addRow("Date &order:", self.date_order)
+        else:
+            self.date_order.hide()
+
+        self.problem = QLabel()
+        self.problem.setObjectName("validation")
+        self.problem.setAccessibleName("Problems")
+        self.problem.setWordWrap(True)
+        palette = self.problem.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, warning_color(palette))
+        self.problem.setPalette(palette)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export…")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(days_box)
+        layout.addLayout(lists)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.channels.itemChanged.connect(self._check)
+        self.messages.itemChanged.connect(self._check)
+        self._follow_limit(self.limit_days.isChecked())
+
+    def _checklist(self, name: str, accessible: str, entries: list[tuple[int, str]]) -> QListWidget:
+        widget = QListWidget()
+        widget.setObjectName(name)
+        widget.setAccessibleName(accessible)
+        for ident, text in entries:
+            item = QListWidgetItem(text, widget)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setData(_ID, ident)
+        rows = max(3, min(len(entries), 6))
+        widget.setFixedHeight(widget.sizeHintForRow(0) * rows + 2 * widget.frameWidth() + 4)
+        return widget
+
+    def _follow_limit(self, on: bool) -> None:
+        self.first_edit.setEnabled(on)
+        self.last_edit.setEnabled(on)
+        self._check()
+
+    @staticmethod
+    def _checked(widget: QListWidget) -> tuple[frozenset[int], bool]:
+        """The ids checked, and whether that is every one."""
+        items = [widget.item(row) for row in range(widget.count())]
+        ids = frozenset(int(i.data(_ID)) for i in items if i.checkState() == Qt.CheckState.Checked)
+        return ids, len(ids) == len(items)
+
+    def _check(self) -> None:
+        """Say what stops the export, if anything, and allow it only without."""
+        problem = ""
+        channels, _ = self._checked(self.channels)
+        messages, all_messages = self._checked(self.messages)
+        if self.limit_days.isChecked() and self.last_edit.date() < self.first_edit.date():
+            problem = "The last day comes before the first."
+        elif self.channels.count() and not channels:
+            problem = "Check at least one channel."
+        elif self.messages.count() and not messages:
+            problem = "Check at least one key message."
+        self.messages_hint.setVisible(not all_messages)
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def options(self) -> ExportOptions:
+        """The export the dialog describes."""
+        channels, all_channels = self._checked(self.channels)
+        messages, all_messages = self._checked(self.messages)
+        first: date | None = None
+        last: date | None = None
+        if self.limit_days.isChecked():
+            first, last = pydate(self.first_edit.date()), pydate(self.last_edit.date())
+        return ExportOptions(
+            first=first,
+            last=last,
+            channel_ids=frozenset() if all_channels else channels,
+            message_ids=frozenset() if all_messages else messages,
+            day_first=bool(self.date_order.currentData()),
+            byte_order_mark=self.byte_order_mark.isChecked(),
+            today=self.session.today(),
+        )
+
+
+def ask_export_options(
+    session: CalendarSession, fmt: str, label: str, parent: QWidget | None
+) -> ExportOptions | None:
+    """The options chosen, or None when the user cancelled."""
+    dialog = ExportOptionsDialog(session, fmt, label, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.options()
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,156 @@
+"""File > Export's options: the days, channels and key messages, as the command line offers."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from calendar_app.exchange.formats import ExportOptions
+from calendar_app.ui.editor import qdate
+from calendar_app.ui.export_options import ExportOptionsDialog
+from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.transfer import export_dialog
+
+from .conftest import OFFSCREEN_POPUPS, TODAY
+
+
+def open_dialog(session: CalendarSession, fmt: str, qtbot: QtBot) -> ExportOptionsDialog:
+    dialog = ExportOptionsDialog(session, fmt, fmt)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def export_button(dialog: ExportOptionsDialog) -> QWidget:
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_a_report_covers_four_months_around_today_unless_told(
+    session: CalendarSession, qtbot: QtBot
+) -> None:
+    dialog = open_dialog(session, "pdf", qtbot)
+    assert dialog.options() == ExportOptions(
+        first=date(2026, 10, 1), last=date(2027, 1, 31), today=TODAY
+    )
+    assert dialog.byte_order_mark.isHidden()
+    assert dialog.date_order.isHidden()
+    dialog.last_edit.setDate(qdate(date(2026, 9, 30)))
+    assert not export_button(dialog).isEnabled()
+    assert dialog.problem.text() == "The last day comes before the first."
+
+
+def test_other_formats_export_every_post_unless_a_period_is_checked(
+    session: CalendarSession, qtbot: QtBot
+) -> None:
+    dialog = open_dialog(session, "ics", qtbot)
+    assert dialog.options() == ExportOptions(today=TODAY, day_first=dialog.options().day_first)
+    assert not dialog.first_edit.isEnabled()
+    dialog.limit_days.setChecked(True)
+    assert dialog.first_edit.isEnabled()
+    assert (dialog.options().first, dialog.options().last) == (date(2026, 10, 1), date(2027, 1, 31))
+
+
+def test_unchecked_channels_and_messages_are_left_out(
+    session: CalendarSession, qtbot: QtBot
+) -> None:
+    dialog = open_dialog(session, "csv", qtbot)
+    channels = session.store.channels()
+    messages = session.store.key_messages()
+    dialog.channels.item(0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.messages.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.messages_hint.isVisibleTo(dialog)
+    chosen = dialog.options()
+    assert chosen.channel_ids == frozenset(c.id for c in channels[1:])
+    assert chosen.message_ids == frozenset(m.id for i, m in enumerate(messages) if i != 1)
+    for row in range(dialog.channels.count()):
+        dialog.channels.item(row).setCheckState(Qt.CheckState.Unchecked)
+    assert not export_button(dialog).isEnabled()
+    assert dialog.problem.text() == "Check at least one channel."
+
+
+@pytest.mark.parametrize("fmt", ["hootsuite", "sprout"])
+def test_publishing_tools_ask_the_date_order(
+    session: CalendarSession, qtbot: QtBot, fmt: str
+) -> None:
+    dialog = open_dialog(session, fmt, qtbot)
+    assert dialog.date_order.isVisibleTo(dialog)
+    assert dialog.byte_order_mark.isHidden()
+    dialog.date_order.setCurrentIndex(1)
+    assert dialog.options().day_first is False
+    dialog.date_order.setCurrentIndex(0)
+    assert dialog.options().day_first is True
+
+
+@OFFSCREEN_POPUPS
+def test_file_export_asks_what_then_where_and_writes_just_that(
+    session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    target = tmp_path / "november.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(target), ""))
+    )
+    said: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda parent, title, text: said.append(text))
+    )
+    linkedin = session.store.channel_named("LinkedIn")
+    assert linkedin is not None
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportOptionsDialog)
+        dialog.limit_days.setChecked(True)
+        dialog.first_edit.setDate(qdate(date(2026, 11, 1)))
+        dialog.last_edit.setDate(qdate(date(2026, 11, 30)))
+        for row in range(dialog.channels.count()):
+            item = dialog.channels.item(row)
+            if item.text() != "LinkedIn":
+                item.setCheckState(Qt.CheckState.Unchecked)
+        dialog.byte_order_mark.setChecked(True)
+        qtbot.mouseClick(export_button(dialog), Qt.MouseButton.LeftButton)
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    QTimer.singleShot(0, choose)
+    export_dialog(session, parent, "csv")
+
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(data.decode("utf-8-sig").splitlines()))
+    expected = [
+        p
+        for p in session.store.posts_between(date(2026, 11, 1), date(2026, 11, 30))
+        if p.channel_id == linkedin.id
+    ]
+    assert expected
+    assert sorted(r["uid"] for r in rows) == sorted(p.uid for p in expected)
+    assert said == [f"Exported {len(expected)} posts to {target}."]
+
+
+@OFFSCREEN_POPUPS
+def test_a_cancelled_choice_writes_nothing(
+    session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    asked: list[object] = []
+
+    def where(*args: object) -> tuple[str, str]:
+        asked.append(args)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(where))
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportOptionsDialog)
+        dialog.reject()
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    QTimer.singleShot(0, cancel)
+    export_dialog(session, parent, "pdf")
+    assert asked == []
