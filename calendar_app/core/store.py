@@ -812,10 +812,15 @@ class CalendarStore:
         # SQLite sorts NULL first: untimed posts lead their day, as the views want,
         # and the (date, time) index gives this order without a sort.
         order = order or "ORDER BY p.date, p.time, p.id"
-        return [
-            _post_from_row(r)
-            for r in self._rows(f"SELECT {_POST_COLUMNS} FROM posts p {where} {order}", params)
-        ]
+        rows = self._rows(f"SELECT {_POST_COLUMNS} FROM posts p {where} {order}", params)
+        try:
+            return [_post_from_row(r) for r in rows]
+        except (ValueError, TypeError, KeyError) as exc:
+            # Only another program could have written it: Cadence's own writes are checked.
+            raise CalendarFileError(
+                f"{self.path.name} holds a post Cadence cannot read ({exc}); the calendar"
+                " file is damaged."
+            ) from exc
 
     def post(self, post_id: int) -> Post:
         found = self._posts("WHERE p.id = ?", [post_id])

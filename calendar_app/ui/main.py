@@ -243,11 +243,17 @@ def _run(
             except CadenceError as exc:
                 show_error(None, exc)
                 return 1
-        session = CalendarSession(store)
         from ..app import data_folder
         from ..core.backups import backup_folder
 
-        window = MainWindow(session, settings, backups=backup_folder(data_folder()))
+        def build(store: CalendarStore) -> MainWindow:
+            return MainWindow(
+                CalendarSession(store), settings, backups=backup_folder(data_folder())
+            )
+
+        window = _first_window(store, build)
+        if window is None:
+            return 1
         window.show()
         handler.attach(partial(_open_in, window))
         # Changes go through sqlite-utils; load it once the month is on screen.
@@ -257,6 +263,29 @@ def _run(
         status = app.exec()
     window.session.store.close()
     return status
+
+
+def _first_window(
+    store: CalendarStore, build: Callable[[CalendarStore], MainWindow]
+) -> MainWindow | None:
+    """The window on ``store``; if reading the calendar fails (damaged inside, where
+    opening it could not tell), said in one sentence and the window on the default
+    calendar instead, as for a file that does not open. None when that fails too."""
+    from ..app import default_calendar
+
+    try:
+        return build(store)
+    except CadenceError as exc:
+        store.close()
+        show_error(None, exc)
+    fallback = default_calendar()
+    if store.is_file(fallback):
+        return None
+    try:
+        return build(CalendarStore.open(fallback))
+    except CadenceError as exc:
+        show_error(None, exc)
+        return None
 
 
 def _open_in(window: MainWindow, path: Path) -> None:

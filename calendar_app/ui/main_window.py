@@ -311,6 +311,12 @@ class MainWindow(QMainWindow):
         from .month_view import MonthView
         from .sidebar import MessageSidebar
 
+        # The panes read the calendar first: a file damaged inside fails here, and the
+        # window is still wholly on the calendar it showed.
+        sidebar = MessageSidebar(session)
+        backlog = BacklogPanel(session)
+        month_view = MonthView(session)
+        cadence_panel = CadencePanel(session)
         self.session = session
         self._found = None
         stack = session.undo_stack
@@ -326,10 +332,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setText("&Undo")
         self.redo_action.setText("&Redo")
 
-        self.sidebar = MessageSidebar(session)
-        self.backlog = BacklogPanel(session)
-        self.month_view = MonthView(session)
-        self.cadence_panel = CadencePanel(session)
+        self.sidebar = sidebar
+        self.backlog = backlog
+        self.month_view = month_view
+        self.cadence_panel = cadence_panel
         # The week and agenda views are built when first shown: start-up paints sooner.
         self._views = [self.month_view, None, None]
         self.stack = QStackedWidget()
@@ -956,17 +962,28 @@ class MainWindow(QMainWindow):
         except CadenceError as exc:
             self.show_error(self, exc)
             return False
-        self._switch_to(store)
-        return True
+        return self._switch_to(store)
 
-    def _switch_to(self, store: CalendarStore) -> None:
+    def _switch_to(self, store: CalendarStore) -> bool:
+        """Show ``store`` instead; False (said) when it cannot be read, the window then
+        still on the calendar it showed."""
         old = self.session
-        self._show_session(
-            CalendarSession(store, scope_chooser=old.scope_chooser, error_handler=old.report_error)
-        )
+        try:
+            self._show_session(
+                CalendarSession(
+                    store, scope_chooser=old.scope_chooser, error_handler=old.report_error
+                )
+            )
+        except CadenceError as exc:
+            store.close()
+            if self.session is not old:  # failed half-way: the old calendar, read again
+                self._show_session(old.read_again(), old.today())
+            self.show_error(self, exc)
+            return False
         old.store.close()
         self._remember_recent(store.path)
         self.calendarOpened.emit(store.path)
+        return True
 
     def _show_session(self, session: CalendarSession, day: date | None = None) -> None:
         """Build the views again for ``session``, keeping the view (on ``day`` if given),
@@ -977,7 +994,6 @@ class MainWindow(QMainWindow):
         area = cast(QWidget, self.centralWidget()).geometry()
         searching = self.focusWidget() is self.search_edit
         self.back_up()
-        self._views = []
         self._install(session)
         self.set_view(index)
         if day is not None:
@@ -1019,8 +1035,7 @@ class MainWindow(QMainWindow):
         except CadenceError as exc:
             self.show_error(self, exc)
             return False
-        self._switch_to(store)
-        return True
+        return self._switch_to(store)
 
     def open_calendar_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -60,7 +60,14 @@ from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.session import CalendarSession, Filters
 
 from ..terminal import cadence
-from .conftest import OFFSCREEN_POPUPS, READ_ONLY, TODAY, double_click, read_only
+from .conftest import (
+    OFFSCREEN_POPUPS,
+    READ_ONLY,
+    TODAY,
+    damage_inside,
+    double_click,
+    read_only,
+)
 from .dragdrop import drag_event, send_drop
 
 
@@ -559,6 +566,33 @@ def test_open_a_hostile_file_says_so_and_keeps_the_calendar(
     assert errors.seen == [f"{bad} is not a Cadence calendar."]
     assert bad.read_bytes() == b"not a calendar at all"
     assert window.windowTitle() == "Solenne Solar (demo) — Cadence"
+
+
+def test_open_a_file_damaged_inside_says_so_and_keeps_the_calendar(
+    window: MainWindow,
+    session: CalendarSession,
+    tmp_path: Path,
+    errors: Errors,
+    settings: QSettings,
+) -> None:
+    """Its header is sound, so it opens; its posts cannot be read. The window stays
+    wholly on the calendar it showed: its file, its undo history, the file it opens next."""
+    damaged = tmp_path / "damaged.cadence"
+    shutil.copy(session.store.path, damaged)
+    damage_inside(damaged)
+    before = damaged.read_bytes()
+    post = session.store.all_posts()[0]
+    session.push(EditPostsCommand(session, {post.id: {"title": "Kept"}}, text="Edit post 'Kept'"))
+    assert not window.open_calendar(damaged)
+    assert errors.seen == ["The calendar file is damaged."]
+    assert window.session is session
+    assert window.session.store.path == session.store.path
+    assert window.session.undo_stack.undoText() == "Edit post 'Kept'"
+    assert window.windowTitle() == "Solenne Solar (demo) — Cadence"
+    assert damaged.read_bytes() == before
+    assert str(damaged) not in window.recent_files()
+    window.close()
+    assert Path(str(settings.value("lastFile"))) == session.store.path.resolve()
 
 
 def test_new_calendar_and_open_recent(

@@ -17,6 +17,7 @@ from calendar_app.app import DEMO_NAME, data_folder
 from calendar_app.core.cadence import MessageStatus, analyse, default_window
 from calendar_app.core.models import NewPost, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
+from calendar_app.ui import main as main_module
 from calendar_app.ui import welcome as welcome_module
 from calendar_app.ui.dialogs import announce_error
 from calendar_app.ui.main import (
@@ -35,7 +36,7 @@ from calendar_app.ui.welcome import (
     time_zone_names,
 )
 
-from .conftest import OFFSCREEN_POPUPS
+from .conftest import OFFSCREEN_POPUPS, damage_inside
 
 
 class Recorder:
@@ -504,6 +505,38 @@ def test_mnemonic_keys_are_unique_in_each_page(dialog: WelcomeDialog) -> None:
         QKeySequence(dialog.quit_button.shortcut())
     ]
     assert len({k.toString() for k in first_page}) == len(first_page)
+
+
+@pytest.mark.parametrize("how", ["last file", "path argument", "welcome"])
+def test_a_calendar_damaged_inside_is_said_and_the_default_one_opens(
+    how: str,
+    settings: QSettings,
+    demo_path: Path,
+    data: Path,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its header is sound, so it opens; reading its posts fails as the window is built."""
+    damage_inside(demo_path)
+    before = demo_path.read_bytes()
+    said: list[str] = []
+    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
+    if how == "welcome":
+        status = run_window(
+            None, quit_after_ms=0, settings=settings, welcome=lambda: CalendarStore.open(demo_path)
+        )
+    else:
+        settings.setValue(WELCOME_SHOWN, True)
+        if how == "last file":
+            settings.setValue("lastFile", str(demo_path))
+        status = run_window(
+            demo_path if how == "path argument" else None, quit_after_ms=0, settings=settings
+        )
+    assert status == 0
+    assert said == ["The calendar file is damaged."]
+    # The window showed the default calendar, and opens on it next time.
+    assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
+    assert demo_path.read_bytes() == before
 
 
 def test_a_file_handed_over_by_the_system_opens_in_the_window(

@@ -146,6 +146,23 @@ def test_hostile_file_is_refused_and_left_untouched(
     _assert_untouched(path, before, listing)
 
 
+def test_a_post_another_program_spoiled_is_said_in_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "spoiled.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        store.add_post(NewPost("Fine", channel, date=date(2026, 3, 2)))
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("UPDATE posts SET date = 'garbage'")
+    before = path.read_bytes()
+    with CalendarStore.open(path) as store, pytest.raises(CalendarFileError) as problem:
+        store.all_posts()
+    assert str(problem.value) == (
+        "spoiled.cadence holds a post Cadence cannot read (Invalid isoformat string:"
+        " 'garbage'); the calendar file is damaged."
+    )
+    assert path.read_bytes() == before
+
+
 def test_file_from_a_newer_cadence_is_refused_and_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.cadence"
     _make_newer(path)
