@@ -6,7 +6,7 @@ an export leaves no file). An import is one undo step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -246,12 +246,19 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     summary = run_import(session, parent, source, fallback_channel=fallback)
     if summary is None:
         return
+    show_summary(parent, "Import", summary.describe(), summary.skipped)
+
+
+def show_summary(
+    parent: QWidget | None, title: str, text: str, details: Sequence[str] = ()
+) -> None:
+    """What an import did, with each item it skipped and why behind "Show Details"."""
     box = QMessageBox(parent)
-    box.setWindowTitle("Import")
+    box.setWindowTitle(title)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setText(summary.describe())
-    if summary.skipped:
-        box.setDetailedText("\n".join(summary.skipped))
+    box.setText(text)
+    if details:
+        box.setDetailedText("\n".join(details))
     box.exec()
 
 

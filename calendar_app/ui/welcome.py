@@ -12,7 +12,7 @@ import contextlib
 import html
 import re
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -62,7 +61,7 @@ from ..render.chips import mix
 from .dialogs import show_error
 from .editor import counted_suffix, muted_color, warning_color
 from .session import CalendarSession, ErrorHandler
-from .transfer import IMPORT_FILTER, run_import
+from .transfer import IMPORT_FILTER, run_import, show_summary
 
 PROMISE = (
     "Plan your posts across every channel, and see at a glance when a key message has gone quiet."
@@ -87,12 +86,13 @@ IMPORT_CHANNEL = "Imported"
 
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
-Notifier = Callable[[QWidget | None, str], None]
-"""Tells the user something went well, in one sentence (a message box by default)."""
+Notifier = Callable[[QWidget | None, str, Sequence[str]], None]
+"""Tells the user something went well, in one sentence, with details if any (each item
+an import skipped, and why): a message box by default."""
 
 
-def _inform(parent: QWidget | None, text: str) -> None:
-    QMessageBox.information(parent, "Cadence", text)
+def _inform(parent: QWidget | None, text: str, details: Sequence[str] = ()) -> None:
+    show_summary(parent, "Cadence", text, details)
 
 
 # -- the new calendar, without widgets ------------------------------------------
@@ -910,6 +910,7 @@ class WelcomeDialog(QDialog):
             self,
             f"Cadence made the calendar “{store.info().name}” for {path.name}. "
             f"{summary.describe()}",
+            summary.skipped,
         )
         self._choose(store)
         return True

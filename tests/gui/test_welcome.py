@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, time
 from pathlib import Path
 
@@ -44,9 +44,11 @@ class Recorder:
 
     def __init__(self) -> None:
         self.seen: list[str] = []
+        self.details: list[list[str]] = []
 
-    def __call__(self, parent: QWidget | None, said: object) -> None:
+    def __call__(self, parent: QWidget | None, said: object, details: Sequence[str] = ()) -> None:
         self.seen.append(str(said))
+        self.details.append(list(details))
 
 
 @pytest.fixture
@@ -474,6 +476,22 @@ def test_import_makes_a_calendar_named_after_the_file(
     assert len(notes.seen) == 1
     assert "Client posts" in notes.seen[0]
     assert "Added 2 posts" in notes.seen[0]
+
+
+def test_import_names_each_row_it_skipped_and_why(
+    dialog: WelcomeDialog, tmp_path: Path, notes: Recorder
+) -> None:
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        "title,date,channel\nKept,2026-11-20,LinkedIn\nBad day,2026-13-45,LinkedIn\n",
+        encoding="utf-8",
+    )
+    assert dialog.import_file(source)
+    assert "Added 1 post" in notes.seen[0]
+    assert "skipped 1" in notes.seen[0]
+    [details] = notes.details
+    assert len(details) == 1
+    assert details[0].startswith("row 3, column 'date': '2026-13-45'")
 
 
 def test_an_import_that_fails_leaves_no_calendar_behind(
