@@ -939,7 +939,10 @@ class PostEditor(QDialog):
         if not changes:
             return True
         scope: Scope = "this"
-        if self.post.series_id is not None:
+        # An occurrence sent to the backlog, or given a day from it, goes alone: there
+        # is no day to move the others to, or from (nothing to ask).
+        alone = "date" in changes and (changes["date"] is None or self.post.date is None)
+        if self.post.series_id is not None and not alone:
             chosen = self.session.scope_chooser(self, "change")
             if chosen is None:
                 return False

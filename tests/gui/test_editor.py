@@ -442,6 +442,33 @@ def test_editing_a_series_occurrence_asks_the_scope_and_all_changes_every_one(
     assert session.store.posts(p.id for p in members) == members
 
 
+def test_an_occurrence_sent_to_the_backlog_goes_alone_without_asking(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    members = _series_posts(session)
+    editor = _editor(qtbot, session, post=members[3])
+    editor.time_check.setChecked(False)
+    editor.date_check.setChecked(False)
+    editor.title_edit.setText("Later, maybe")
+    scope_answers.answer = "all"  # would be refused: one occurrence at a time
+    editor.accept()
+    assert scope_answers.asked == []
+    assert editor.saved
+    moved = session.store.post(members[3].id)
+    assert (moved.date, moved.title) == (None, "Later, maybe")
+    others = [p for p in members if p.id != members[3].id]
+    assert session.store.posts(p.id for p in others) == others
+
+    # Given a day again from the backlog, it is placed alone too.
+    editor = _editor(qtbot, session, post=moved)
+    editor.date_check.setChecked(True)
+    editor.date_edit.setDate(QDate(2026, 12, 24))
+    editor.accept()
+    assert scope_answers.asked == []
+    assert session.store.post(moved.id).date == date(2026, 12, 24)
+    assert session.store.posts(p.id for p in others) == others
+
+
 def test_cancelling_the_scope_question_keeps_the_dialog_open(
     qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
 ) -> None:
