@@ -459,12 +459,19 @@ class MainWindow(QMainWindow):
         return self.stack.currentIndex()
 
     def set_view(self, index: int) -> None:
-        current = self.view().current_date() if self.stack.count() else self.session.today()
+        """Show the month, week or agenda on the day the view shown was on; the posts
+        selected stay selected where the new view shows them (none stays none)."""
+        previous = self.view() if self.stack.count() else None
+        current = previous.current_date() if previous is not None else self.session.today()
+        selected = previous.selected_post_ids() if previous is not None else []
         self._view_at(index)
         self.stack.setCurrentIndex(index)
         self.view_actions[index].setChecked(True)
-        self.view().set_current_date(current)
-        cast(QWidget, self.view()).setFocus()
+        view = self.view()
+        view.set_current_date(current)
+        if previous is not None and previous is not view:
+            view.select_posts(selected)
+        cast(QWidget, view).setFocus()
         self._period_changed()
 
     def step(self, direction: int) -> None:

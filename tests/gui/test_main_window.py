@@ -116,6 +116,31 @@ def test_ctrl_shortcuts_switch_views(window: MainWindow, qtbot: QtBot) -> None:
         assert window.view().current_date() == TODAY
 
 
+def test_switching_views_keeps_the_selection_and_makes_none(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    count = window.session.store.count_posts()
+    assert window.selected_post_ids() == []
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.selected_post_ids() == []  # the agenda's cursor row is not a choice
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
+    assert window.session.store.count_posts() == count
+
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    today = [p.id for p in window.session.store.posts_between(TODAY, TODAY)]
+    later = window.session.store.posts_between(TODAY + timedelta(days=7), TODAY + timedelta(days=7))
+    chosen = [today[0], later[0].id]
+    window.month_view.select_posts(chosen)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.selected_post_ids() == chosen
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    week_first, week_last = window.view().visible_range()
+    assert week_first <= TODAY <= week_last < later[0].date  # type: ignore[operator]
+    assert window.selected_post_ids() == [today[0]]  # what the week shows of it
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.selected_post_ids() == [today[0]]
+
+
 def test_next_previous_and_today(window: MainWindow) -> None:
     first_title = window.period_label.text()
     window.next_action.trigger()
