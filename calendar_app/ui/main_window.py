@@ -1228,7 +1228,9 @@ class MainWindow(QMainWindow):
             return False  # the next change says what is wrong with the file
         if not changed:
             return False
+        selected = self.view().selected_post_ids()
         self._show_session(self.session.read_again(), self.view().current_date())
+        self.view().select_posts(selected)  # those still there (and shown)
         self.statusBar().showMessage(
             "The calendar was changed outside this window, so it has been read again"
             " (the steps before can no longer be undone).",

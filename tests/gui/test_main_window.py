@@ -660,6 +660,7 @@ def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
     session.push(MovePostsCommand(session, {post.id: (TODAY + timedelta(days=9), post.time)}))
     assert window.undo_action.isEnabled()
+    window.month_view.select_posts([post.id])
     day = TODAY + timedelta(days=2)
     done = cadence(
         *("post", "add", session.store.path, "--title", "From the terminal"),
@@ -682,8 +683,10 @@ def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     assert "From the terminal" in shown
     assert "changed outside this window" in window.statusBar().currentMessage()
     assert not window.undo_action.isEnabled()  # the steps before were against the old file
-    assert (window.view().current_date(), fresh.today()) == (TODAY, TODAY)
+    # On the day it was on (that of the post selected), the same today.
+    assert (window.view().current_date(), fresh.today()) == (TODAY + timedelta(days=9), TODAY)
     assert fresh.store.post(post.id).date == TODAY + timedelta(days=9)
+    assert window.selected_post_ids() == [post.id]  # still there: still selected
 
     assert not window.check_for_outside_changes()  # nothing new since
     fresh.push(MovePostsCommand(fresh, {post.id: (TODAY, post.time)}))
