@@ -1909,11 +1909,31 @@ def _insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any
         conn.execute(sql, [value for row in chunk for value in row])
 
 
+_LARGEST_ID = 2**63 - 1
+"""SQLite's largest rowid."""
+
+
 def _insert_posts_rows(
     conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]
 ) -> list[int]:
-    """Insert posts whose first column is the uid; return their new ids, in order."""
+    """Insert posts whose first column is the uid; return their new ids, in order.
+
+    A new post never takes the id of a deleted one whose versions the calendar still
+    keeps (for an undo of the delete): its history would be another post's.
+    """
     (before,) = conn.execute("SELECT coalesce(max(id), 0) FROM posts").fetchone()
+    try:
+        (known,) = conn.execute("SELECT coalesce(max(post_id), 0) FROM post_versions").fetchone()
+    except sqlite3.OperationalError:  # no such table: a calendar read as it is, never written
+        known = 0
+    if known > before and known + len(rows) < _LARGEST_ID:
+        given = list(range(known + 1, known + 1 + len(rows)))
+        _insert_rows(
+            conn,
+            insert.replace("INSERT INTO posts (", "INSERT INTO posts (id, ", 1),
+            [(post_id, *row) for post_id, row in zip(given, rows, strict=True)],
+        )
+        return given
     _insert_rows(conn, insert, rows)
     # New rows get ids above the largest one, unless ids ran out: then SQLite picks
     # free ones at random. Read them back by id, or else by uid.

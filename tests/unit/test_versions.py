@@ -115,6 +115,23 @@ def test_undo_and_redo_go_back_and_forth_along_the_versions(
     assert _known(ours, created.id).versions == {key_of(created)}
 
 
+def test_a_new_post_never_takes_the_id_of_a_deleted_one_with_a_history(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, _ = pair
+    (created,) = ours.all_posts()
+    _retitle(ours, "Launch, v2")
+    edited = ours.post(created.id)
+    ours.delete_posts([created.id])  # the last post: its id would come round again
+    (fresh,) = ours.add_post(NewPost("Fresh", created.channel_id)).created
+    assert fresh > created.id
+    assert _known(ours, fresh) == History()
+    (more,) = ours.add_posts([NewPost("More", created.channel_id)]).created
+    assert more == fresh + 1
+    ours.restore_posts([edited])  # the delete undone: its history is there
+    assert _known(ours, created.id).versions == {key_of(created)}
+
+
 def test_a_post_taken_from_elsewhere_knows_where_it_came_from(
     pair: tuple[CalendarStore, CalendarStore],
 ) -> None:
