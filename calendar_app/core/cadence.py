@@ -248,6 +248,31 @@ def analyse(
     return CadenceReport(as_of=as_of, start=start, end=end, messages=tuple(results))
 
 
+def active_range(message: KeyMessage, start: date, end: date) -> tuple[date, date]:
+    """The days of ``[start, end]`` the message runs: the window narrowed by its own start
+    and end (empty, the first after the last, when it runs on none of them). Only posts
+    on these days are its deliveries."""
+    lo = start if message.starts_on is None else max(start, message.starts_on)
+    hi = end if message.ends_on is None else min(end, message.ends_on)
+    return lo, hi
+
+
+def channel_counts(
+    messages: Iterable[KeyMessage], rows: Iterable[tuple[int, int, date]], start: date, end: date
+) -> dict[int, dict[int, int]]:
+    """How many posts carried each message on each channel over ``[start, end]``, by
+    message id then channel id: those on the days it runs (:func:`active_range`), as
+    its deliveries count."""
+    ranges = {m.id: active_range(m, start, end) for m in messages}
+    counts: dict[int, dict[int, int]] = {}
+    for message_id, channel_id, day in rows:
+        found = ranges.get(message_id)
+        if found is not None and found[0] <= day <= found[1]:
+            per_channel = counts.setdefault(message_id, {})
+            per_channel[channel_id] = per_channel.get(channel_id, 0) + 1
+    return counts
+
+
 def _analyse_message(
     message: KeyMessage,
     channels: Sequence[Channel],
@@ -260,9 +285,7 @@ def _analyse_message(
     """One message's cadence; ``by_channel`` holds its sorted days per channel."""
     cadence = message.cadence_days
 
-    # Active range: the window narrowed by the message's own dates.
-    lo = start if message.starts_on is None else max(start, message.starts_on)
-    hi = end if message.ends_on is None else min(end, message.ends_on)
+    lo, hi = active_range(message, start, end)
     active = lo <= hi
 
     # Per channel, bisect the sorted days: the channel's last and next

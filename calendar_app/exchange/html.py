@@ -30,7 +30,14 @@ from datetime import date, timedelta
 from html import escape
 from pathlib import Path
 
-from ..core.cadence import CadenceReport, Gap, MessageCadence, MessageStatus, analyse
+from ..core.cadence import (
+    CadenceReport,
+    Gap,
+    MessageCadence,
+    MessageStatus,
+    analyse,
+    channel_counts,
+)
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
 from ..core.models import (
     Campaign,
@@ -376,11 +383,10 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
     ]
     rows = store.delivery_rows(as_of, [m.id for m in shown]) if shown else []
     report = analyse(shown, list(channels.values()), rows, as_of, first, last)
-    by_channel: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    by_channel = channel_counts(shown, rows, first, last)
     marks: dict[int, dict[date, set[int]]] = defaultdict(lambda: defaultdict(set))
     for message_id, channel_id, day in rows:
         if first <= day <= last:
-            by_channel[message_id][channel_id] += 1
             marks[message_id][day].add(channel_id)
     return _Page(
         name=info.name,

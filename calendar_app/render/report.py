@@ -20,7 +20,6 @@ so the pages read in black-and-white print too.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -37,7 +36,14 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from ..core.cadence import CadenceReport, Gap, MessageCadence, MessageStatus, analyse
+from ..core.cadence import (
+    CadenceReport,
+    Gap,
+    MessageCadence,
+    MessageStatus,
+    analyse,
+    channel_counts,
+)
 from ..core.models import Channel, KeyMessage, WeekStart, every_days
 from ..core.store import CalendarStore
 from ..exchange.html import (
@@ -158,10 +164,7 @@ def build_delivery_report(
     week_first = 6 if info.week_start == WeekStart.SUNDAY else 0
     week_zero = first - timedelta(days=(first.weekday() - week_first) % 7)
     week_count = (last - week_zero).days // 7 + 1
-    per_channel: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for message_id, channel_id, day in rows:
-        if first <= day <= last:
-            per_channel[message_id][channel_id] += 1
+    per_channel = channel_counts(messages, rows, first, last)
 
     results = []
     for message, analysed, strip in zip(messages, cadence.messages, strips, strict=True):
@@ -173,7 +176,7 @@ def build_delivery_report(
         so_far = gaps_so_far(analysed.gaps, as_of)
         ahead = days_unplanned(analysed.gaps, as_of)
         counts = sorted(
-            ((by_id[c], n) for c, n in per_channel[message.id].items() if c in by_id),
+            ((by_id[c], n) for c, n in per_channel.get(message.id, {}).items() if c in by_id),
             key=lambda item: (-item[1], item[0].sort_order, item[0].name.casefold()),
         )
         results.append(

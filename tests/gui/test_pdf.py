@@ -133,6 +133,26 @@ def test_cancelling_leaves_no_file_and_keeps_the_old_one(
     assert old.read_bytes() == b"the report from last week"
 
 
+def test_a_message_counts_on_its_channels_only_the_days_it_runs(
+    tmp_path: Path, qapp: object
+) -> None:
+    """Posts before a message's start are not deliveries: "by channel" agrees."""
+    with CalendarStore.create(tmp_path / "late.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        late = store.add_key_message("Made in Europe", starts_on=date(2026, 11, 1)).created[0]
+        store.add_posts(
+            NewPost("Post", channel, (late,), date(2026, 10, day), status=PostStatus.PUBLISHED)
+            for day in (5, 12, 19)
+        )
+        store.add_post(
+            NewPost("Post", channel, (late,), date(2026, 11, 10), status=PostStatus.PUBLISHED)
+        )
+        report = build_delivery_report(store, as_of=TODAY)
+    (item,) = report.messages
+    assert (item.deliveries, item.delivered) == (1, 1)
+    assert [(c.name, n) for c, n in item.channels] == [("LinkedIn", 1)]
+
+
 def test_the_report_says_how_each_message_went_out(demo_path: Path, qapp: object) -> None:
     with CalendarStore.open(demo_path) as store:
         report = build_delivery_report(store, as_of=TODAY)

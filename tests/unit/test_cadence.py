@@ -20,6 +20,7 @@ from calendar_app.core.cadence import (
     MessageCadence,
     MessageStatus,
     analyse,
+    channel_counts,
     day_runs,
     default_window,
     deliveries_from_posts,
@@ -803,3 +804,25 @@ def test_a_window_widened_backwards_keeps_the_status_with_the_same_origin() -> N
     # Without an origin the window's start is the origin (DESIGN.md's rule).
     widest = analyse([never], channels, [], AS_OF, wide_start, TO)
     assert widest.message(1).overdue_days == default.message(1).overdue_days + 400
+
+
+def test_channel_counts_are_the_deliveries_the_analysis_counts() -> None:
+    """A report's "by channel" counts only the posts on the days a message runs: those
+    before its start or after its end are posts, not deliveries."""
+    running = make_message(1, starts_on=d(3, 10), ends_on=d(3, 20))
+    always = make_message(2)
+    linkedin, blog = make_channel(1, "LinkedIn"), make_channel(2, "Blog")
+    rows = [
+        (1, 1, d(3, 2)),  # before its start
+        (1, 1, d(3, 12)),
+        (1, 2, d(3, 14)),
+        (1, 2, d(3, 25)),  # after its end
+        (2, 1, d(2, 28)),  # before the window
+        (2, 1, d(3, 2)),
+        (2, 2, d(3, 31)),
+    ]
+    counts = channel_counts([running, always], rows, FROM, TO)
+    assert counts == {1: {1: 1, 2: 1}, 2: {1: 1, 2: 1}}
+    report = analyse([running, always], [linkedin, blog], rows, AS_OF, FROM, TO)
+    for message in report.messages:
+        assert sum(counts[message.message_id].values()) == len(message.deliveries)
