@@ -467,6 +467,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             exporter = EXPORTERS[args.format]
         summary = exporter(store, args.output, options, _terminal_progress("Exporting"))
     print(summary.describe(), file=out)
+    for problem in summary.too_long:
+        print(f"  too long: {problem}", file=out)
     return 0
 
 

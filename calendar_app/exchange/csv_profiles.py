@@ -109,6 +109,7 @@ from ..core.errors import (
 )
 from ..core.models import (
     OUTSIDE_PLANS,
+    Channel,
     NewPost,
     Post,
     PostStatus,
@@ -1007,7 +1008,9 @@ def export_hootsuite(
     ticker.advance(0)
     written = _write(files, options.byte_order_mark)
     ticker.finish()
-    return ExportSummary(posts=len(chosen), files=written)
+    return ExportSummary(
+        posts=len(chosen), files=written, too_long=_too_long(chosen, channels, with_link=False)
+    )
 
 
 def export_sprout(
@@ -1020,6 +1023,7 @@ def export_sprout(
     target = _check_target(store, Path(target))
     with environment_errors():
         chosen = _outgoing(store, options, step=None)
+        channels = store.channels(include_archived=True)
 
     def rows() -> Iterator[Sequence[str]]:
         yield SPROUT_HEADER
@@ -1033,4 +1037,27 @@ def export_sprout(
     ticker = _Ticker(progress, len(chosen) + 1)
     ticker.advance(0)
     files = _write([(target, _ticking(rows(), ticker))], options.byte_order_mark)
-    return ExportSummary(posts=len(chosen), files=files)
+    return ExportSummary(
+        posts=len(chosen), files=files, too_long=_too_long(chosen, channels, with_link=True)
+    )
+
+
+def _too_long(
+    chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Channel], *, with_link: bool
+) -> list[str]:
+    """A sentence for each post whose text in the file is longer than its channel allows:
+    the tool would refuse it when it schedules the file."""
+    limits = {c.id: (c.name, c.char_limit) for c in channels if c.char_limit}
+    found = []
+    for moment, post in chosen:
+        if post.channel_id not in limits:
+            continue
+        name, limit = limits[post.channel_id]
+        length = len(message_text(post, with_link=with_link))
+        if length > limit:
+            found.append(
+                f"'{post.title}' on {moment:%Y-%m-%d}: {length:,} characters in the file"
+                f" (title and text{' and link' if with_link and post.link.strip() else ''}),"
+                f" {name} allows {limit:,}"
+            )
+    return found

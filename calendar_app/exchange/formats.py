@@ -224,6 +224,9 @@ class ExportSummary:
     files: list[Path] = field(default_factory=list)
     period: tuple[date, date] | None = None
     """The days a report covers (web page, PDF), said since it may be a default."""
+    too_long: list[str] = field(default_factory=list)
+    """Posts whose text in a publishing tool's file is longer than their channel allows,
+    one sentence each."""
 
     def describe(self) -> str:
         names = ", ".join(str(f) for f in self.files)
@@ -231,7 +234,15 @@ class ExportSummary:
         if self.period is not None:
             first, last = self.period
             counted += f" from {first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
-        return f"Exported {counted} to {names}."
+        text = f"Exported {counted} to {names}."
+        if len(self.too_long) == 1:
+            text += " 1 post is longer than its channel allows; the tool may refuse it."
+        elif self.too_long:
+            text += (
+                f" {len(self.too_long)} posts are longer than their channel allows;"
+                " the tool may refuse them."
+            )
+        return text
 
 
 @dataclass

@@ -252,7 +252,8 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
 def show_summary(
     parent: QWidget | None, title: str, text: str, details: Sequence[str] = ()
 ) -> None:
-    """What an import did, with each item it skipped and why behind "Show Details"."""
+    """What an import or export did, with each item to look at behind "Show Details"
+    (what an import skipped and why, a post too long for its channel)."""
     box = QMessageBox(parent)
     box.setWindowTitle(title)
     box.setIcon(QMessageBox.Icon.Information)
@@ -337,4 +338,4 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
         return
     summary = run_export(session, parent, fmt, Path(name), options)
     if summary is not None:
-        QMessageBox.information(parent, "Export", summary.describe())
+        show_summary(parent, "Export", summary.describe(), summary.too_long)

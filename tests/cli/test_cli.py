@@ -820,3 +820,15 @@ def test_core_and_exchange_never_load_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_publishing_export_names_the_posts_too_long_for_their_channel(
+    calendar: Path, tmp_path: Path
+) -> None:
+    day = (date.today() + timedelta(days=30)).isoformat()
+    args = ["--channel", "LinkedIn", "--date", day, "--time", "09:00"]
+    assert run("post", "add", calendar, "--title", "Essay", "--body", "x" * 3100, *args)[0] == 0
+    status, out = run("export", calendar, "--format", "sprout", "-o", tmp_path / "s.csv")
+    assert status == 0
+    assert "1 post is longer than its channel allows; the tool may refuse it." in out
+    assert f"  too long: 'Essay' on {day}: 3,107 characters in the file (title and text)," in out

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.exchange.formats import ExportOptions
+from calendar_app.ui import transfer
 from calendar_app.ui.editor import qdate
 from calendar_app.ui.export_options import ExportOptionsDialog
 from calendar_app.ui.session import CalendarSession
@@ -96,7 +97,7 @@ def test_file_export_asks_what_then_where_and_writes_just_that(
     )
     said: list[str] = []
     monkeypatch.setattr(
-        QMessageBox, "information", staticmethod(lambda parent, title, text: said.append(text))
+        transfer, "show_summary", lambda parent, title, text, details=(): said.append(text)
     )
     linkedin = session.store.channel_named("LinkedIn")
     assert linkedin is not None

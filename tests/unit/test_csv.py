@@ -989,6 +989,41 @@ def test_hootsuite_writes_the_text_as_it_is(
 # -- Sprout Social --------------------------------------------------------------------------
 
 
+def test_publishing_files_name_the_posts_too_long_for_their_channel(
+    store: CalendarStore, publishing: dict[str, int]
+) -> None:
+    short = store.add_channel("Short", char_limit=30).created[0]
+    add(store, short, date(2026, 12, 2), time(9, 0), title="Fits", body="In 30.")
+    add(store, short, date(2026, 12, 3), time(9, 0), title="Just fits", body="x" * 19)
+    add(store, short, date(2026, 12, 4), time(9, 0), title="Long", body="y" * 40)
+    add(
+        store,
+        short,
+        date(2026, 12, 5),
+        time(9, 0),
+        title="Linked",
+        body="z" * 10,
+        link="https://e.org/a",
+    )
+    add(store, publishing["LinkedIn"], date(2026, 12, 6), time(9, 0), body="w" * 400)  # no limit
+    folder = store.path.parent
+    summary = export_hootsuite(store, folder / "h.csv", ExportOptions(today=TODAY))
+    assert summary.too_long == [
+        "'Long' on 2026-12-04: 46 characters in the file (title and text), Short allows 30"
+    ]
+    assert summary.describe().endswith(
+        " 1 post is longer than its channel allows; the tool may refuse it."
+    )
+    # Sprout's text carries the link as well.
+    summary = export_sprout(store, folder / "s.csv", ExportOptions(today=TODAY))
+    assert [line.split(":")[0] for line in summary.too_long] == [
+        "'Long' on 2026-12-04",
+        "'Linked' on 2026-12-05",
+    ]
+    assert "(title and text and link), Short allows 30" in summary.too_long[1]
+    assert "2 posts are longer than their channel allows" in summary.describe()
+
+
 def test_sprout_header_and_rows(store: CalendarStore, publishing: dict[str, int]) -> None:
     add(
         store,
