@@ -13,15 +13,19 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..core.errors import CadenceError, StorageProblem
 from ..core.store import Scope
 
+CALENDAR_KEPT = "Nothing was lost: the calendar is as it was before."
 
-def _error_box(parent: QWidget | None, exc: BaseException, title: str) -> QMessageBox:
+
+def _error_box(
+    parent: QWidget | None, exc: BaseException, title: str, reassurance: str = CALENDAR_KEPT
+) -> QMessageBox:
     box = QMessageBox(parent)
     box.setWindowTitle(title)
     if isinstance(exc, CadenceError):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setText(str(exc))
         if isinstance(exc, StorageProblem):
-            box.setInformativeText("Nothing was lost: the calendar is as it was before.")
+            box.setInformativeText(reassurance)
     else:
         box.setIcon(QMessageBox.Icon.Critical)
         box.setText("Cadence ran into a problem it did not expect; nothing was saved.")
@@ -30,13 +34,20 @@ def _error_box(parent: QWidget | None, exc: BaseException, title: str) -> QMessa
     return box
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str = "Cadence") -> None:
+def show_error(
+    parent: QWidget | None,
+    exc: BaseException,
+    title: str = "Cadence",
+    *,
+    reassurance: str = CALENDAR_KEPT,
+) -> None:
     """Tell the user what went wrong in one plain sentence, and wait for them to close it.
 
-    A :class:`CadenceError` carries its own sentence; anything else is a bug in
-    Cadence, said as such (the details go to the "Show Details" area).
+    A :class:`CadenceError` carries its own sentence (a problem of the disk or the
+    file system adds ``reassurance``); anything else is a bug in Cadence, said as
+    such (the details go to the "Show Details" area).
     """
-    _error_box(parent, exc, title).exec()
+    _error_box(parent, exc, title, reassurance).exec()
 
 
 _announced: list[QMessageBox] = []

@@ -91,6 +91,11 @@ Notifier = Callable[[QWidget | None, str, Sequence[str]], None]
 an import skipped, and why): a message box by default."""
 
 
+def _say_error(parent: QWidget | None, exc: BaseException) -> None:
+    # No calendar is open yet: "the calendar is as it was" would speak of none.
+    show_error(parent, exc, reassurance="Nothing was written.")
+
+
 def _inform(parent: QWidget | None, text: str, details: Sequence[str] = ()) -> None:
     show_summary(parent, "Cadence", text, details)
 
@@ -543,7 +548,10 @@ class NewCalendarPage(QWidget):
         ]
 
     def location(self) -> Path:
-        return Path(self.location_edit.text().strip()).expanduser()
+        """The file typed; a bare name (or a relative path) is in Cadence's data folder,
+        beside the other calendars, not wherever the program was started from."""
+        path = Path(self.location_edit.text().strip()).expanduser()
+        return path if path.is_absolute() else data_folder() / path
 
     def problems(self) -> list[str]:
         """What stops the calendar from being created, one sentence each (empty: ready)."""
@@ -563,7 +571,10 @@ class NewCalendarPage(QWidget):
                     "choose another name or location."
                 )
             elif path.parent != data_folder() and not path.parent.is_dir():
-                found.append(f"The folder {path.parent} does not exist.")
+                if path.parent.exists():
+                    found.append(f"{path.parent} is a file, not a folder.")
+                else:
+                    found.append(f"The folder {path.parent} does not exist.")
         zone = self.zone_combo.currentText().strip()
         try:
             zoneinfo.ZoneInfo(zone)
@@ -643,7 +654,7 @@ class WelcomeDialog(QDialog):
         self,
         parent: QWidget | None = None,
         *,
-        error_handler: ErrorHandler = show_error,
+        error_handler: ErrorHandler = _say_error,
         notify: Notifier = _inform,
     ) -> None:
         super().__init__(parent)

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.app import DEMO_NAME, data_folder
 from calendar_app.core.cadence import MessageStatus, analyse, default_window
+from calendar_app.core.errors import StorageProblem
 from calendar_app.core.models import NewPost, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui import main as main_module
@@ -429,7 +430,11 @@ def test_the_form_says_what_is_missing_and_creates_nothing(
     # Typing the name again no longer moves a location the user chose.
     page.name_edit.setText("Acme Two")
     assert page.location() == demo_path
-    page.location_edit.setText(str(data / "Acme Two.cadence"))
+    page.location_edit.setText(str(demo_path / "inside.cadence"))
+    assert f"{demo_path} is a file, not a folder." in page.problems()
+    # A bare name is a file beside the other calendars, wherever Cadence was started.
+    page.location_edit.setText("Acme Two.cadence")
+    assert page.location() == data / "Acme Two.cadence"
     page.zone_combo.setCurrentText("Europe/Amsterdam")
     page.other_channels_edit.setText("Blog")
     page.message_edits[1].clear()
@@ -580,3 +585,16 @@ def test_a_file_handed_over_before_the_window_exists_waits_for_it(qapp: QApplica
         assert opened[-1] == Path("/calendars/Client B.cadence")
     QApplication.sendEvent(qapp, QFileOpenEvent("/calendars/Client C.cadence"))
     assert opened[-1] == Path("/calendars/Client B.cadence")  # no longer listening
+
+
+def test_errors_before_any_calendar_is_open_do_not_speak_of_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown: list[tuple[str, str]] = []
+
+    def box(parent: QWidget | None, exc: BaseException, *, reassurance: str) -> None:
+        shown.append((str(exc), reassurance))
+
+    monkeypatch.setattr(welcome_module, "show_error", box)
+    welcome_module._say_error(None, StorageProblem("The folder is read-only."))
+    assert shown == [("The folder is read-only.", "Nothing was written.")]
