@@ -132,12 +132,15 @@ def os_problem_for(exc: OSError, what: str) -> CadenceError:
 
 
 @contextmanager
-def environment_errors() -> Iterator[None]:
-    """Re-raise sqlite3 failures caused by the environment as :class:`StorageProblem`."""
+def environment_errors(path: object = None) -> Iterator[None]:
+    """Re-raise sqlite3 failures caused by the environment as :class:`StorageProblem`
+    (or :class:`CalendarFileError` for a damaged file, named when ``path`` is given)."""
     try:
         yield
     except sqlite3.Error as exc:
         problem = storage_problem_for(exc)
         if problem is None:
             raise
+        if path is not None and isinstance(problem, CalendarFileError):
+            problem = CalendarFileError(f"The calendar file {path} is damaged.")
         raise problem from exc

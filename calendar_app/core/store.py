@@ -296,7 +296,7 @@ class CalendarStore:
             raise InvalidInput("The default cadence must be at least 1 day.")
         store = cls(create_database(path), path)
         try:
-            with environment_errors(), store.db.atomic():
+            with environment_errors(path), store.db.atomic():
                 store.db.execute(
                     "INSERT INTO calendar (id, name, timezone, week_start, default_cadence_days)"
                     " VALUES (1, ?, ?, ?, ?)",
@@ -419,11 +419,11 @@ class CalendarStore:
         store calls runs them in one transaction, so a disk that fills half-way
         leaves the calendar as it was.
         """
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             yield
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
-        with environment_errors():
+        with environment_errors(self.path):
             return self._conn.execute(sql, params).fetchall()
 
     # -- the calendar -------------------------------------------------------
@@ -462,7 +462,7 @@ class CalendarStore:
             week_start=_week_start(week_start) if week_start is not None else info.week_start,
             default_cadence_days=default_cadence_days or info.default_cadence_days,
         )
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._conn.execute(
                 "UPDATE calendar SET name = ?, timezone = ?, week_start = ?,"
                 " default_cadence_days = ? WHERE id = 1",
@@ -505,7 +505,7 @@ class CalendarStore:
         existing = self.channels(include_archived=True)
         color = parse_color(color) if color else PALETTE[len(existing) % len(PALETTE)]
         order = max((c.sort_order for c in existing), default=-1) + 1
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
                 "INSERT INTO channels (name, kind, color, char_limit, sort_order)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -533,7 +533,7 @@ class CalendarStore:
                 raise InvalidInput(f"There is already a channel called '{name}'.")
         if char_limit != "keep":
             _check_char_limit(char_limit)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._conn.execute(
                 "UPDATE channels SET name = ?, kind = ?, color = ?, char_limit = ?,"
                 " sort_order = ?, archived = ? WHERE id = ?",
@@ -558,7 +558,7 @@ class CalendarStore:
                 f"The channel '{channel.name}' has {used} post{'s' if used != 1 else ''}; "
                 "archive it instead of deleting it."
             )
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._conn.execute("DELETE FROM channels WHERE id = ?", [channel_id])
         return ChangeSet(channels=frozenset({channel_id}))
 
@@ -599,7 +599,7 @@ class CalendarStore:
         _check_message(cadence, starts_on, ends_on)
         existing = self.key_messages(include_archived=True)
         color = parse_color(color) if color else PALETTE[(len(existing) + 3) % len(PALETTE)]
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
                 "INSERT INTO key_messages (title, statement, cadence_days, color, starts_on,"
                 " ends_on, priority) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -624,7 +624,7 @@ class CalendarStore:
         if other is not None and other.id != message.id:
             raise InvalidInput(f"There is already a key message called '{title}'.")
         _check_message(message.cadence_days, message.starts_on, message.ends_on)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._conn.execute(
                 "UPDATE key_messages SET title = ?, statement = ?, cadence_days = ?, color = ?,"
                 " starts_on = ?, ends_on = ?, priority = ?, archived = ? WHERE id = ?",
@@ -651,7 +651,7 @@ class CalendarStore:
             )
         }
         carriers = self.posts(post_ids)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._conn.execute("DELETE FROM key_messages WHERE id = ?", [message_id])
         return ChangeSet(messages=frozenset({message_id})) | _where(carriers)
 
@@ -687,7 +687,7 @@ class CalendarStore:
         campaign_kind = _campaign_kind(kind)
         _check_range(starts_on, ends_on)
         color = parse_color(color) if color else PALETTE[(len(self.campaigns()) + 6) % 10]
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
                 "INSERT INTO campaigns (name, kind, starts_on, ends_on, color)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -704,7 +704,7 @@ class CalendarStore:
         if other is not None and other.id != campaign.id:
             raise InvalidInput(f"There is already a campaign called '{name}'.")
         _check_range(campaign.starts_on, campaign.ends_on)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._conn.execute(
                 "UPDATE campaigns SET name = ?, kind = ?, starts_on = ?, ends_on = ?, color = ?"
                 " WHERE id = ?",
@@ -725,7 +725,7 @@ class CalendarStore:
             r[0] for r in self._rows("SELECT id FROM posts WHERE campaign_id = ?", [campaign_id])
         )
         members = self.posts(post_ids)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._conn.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
         return ChangeSet(campaigns=frozenset({campaign_id})) | _where(members)
 
@@ -733,7 +733,7 @@ class CalendarStore:
 
     def restore_channel(self, channel: Channel) -> ChangeSet:
         """Write a channel back exactly as given, by id (undo of an add or an edit)."""
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._conn.execute(
                 "INSERT INTO channels (id, name, kind, color, char_limit, sort_order, archived)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
@@ -755,7 +755,7 @@ class CalendarStore:
     def restore_key_message(self, message: KeyMessage, post_ids: Iterable[int] = ()) -> ChangeSet:
         """Write a key message back by id and link it again to ``post_ids``."""
         carriers = sorted(set(post_ids))
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._conn.execute(
                 "INSERT INTO key_messages (id, title, statement, cadence_days, color, starts_on,"
                 " ends_on, priority, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -785,7 +785,7 @@ class CalendarStore:
     def restore_campaign(self, campaign: Campaign, post_ids: Iterable[int] = ()) -> ChangeSet:
         """Write a campaign back by id and put ``post_ids`` in it again."""
         members = sorted(set(post_ids))
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._conn.execute(
                 "INSERT INTO campaigns (id, name, kind, starts_on, ends_on, color)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
@@ -864,7 +864,7 @@ class CalendarStore:
         """
         taken = {post_id: _taken_edit(pair) for post_id, pair in edited.items()}
         here = self._current_versions(taken)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._conn.executemany(
                 "UPDATE posts SET updated_at = ?, revision = ? WHERE id = ?",
                 [(*version, post_id) for post_id, version in taken.items()],
@@ -886,7 +886,7 @@ class CalendarStore:
         before = self.posts(settled)
         if not before:
             return []
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._update_posts({p.id: {} for p in before}, {p.id: p for p in before})
             self.absorb_versions(settled)
         return before
@@ -902,7 +902,7 @@ class CalendarStore:
             if post_id in here:
                 links.append((post_id, here[post_id], version_key(*version)))
                 links.extend(_history_links(post_id, here[post_id], history))
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._link_versions(links)
 
     def add_notes(self, notes: Mapping[int, Iterable[str]]) -> None:
@@ -910,7 +910,7 @@ class CalendarStore:
         said as it came in); :meth:`history` gives them back while that version is
         the post's or an earlier one of it."""
         here = self._current_versions(notes)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._link_versions(
                 (post_id, here[post_id], (0, text))
                 for post_id, texts in notes.items()
@@ -1240,7 +1240,7 @@ class CalendarStore:
         refs = self._load_bulk_refs()
         for post in batch:
             self._check_post(post, refs)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             ids = self._insert_posts(
                 batch, uids=uids, sources=sources, edited=edited, earlier=earlier
             )
@@ -1272,7 +1272,7 @@ class CalendarStore:
         stamp = _now()
         post_rows: list[tuple[Any, ...]] = []
         link_rows: list[tuple[int, int]] = []  # (index in post_rows, message id)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             conn = self._conn
 
             def flush() -> None:
@@ -1343,7 +1343,7 @@ class CalendarStore:
             self._check_post(merged, refs)
             after.append(_as_post(old, merged))
         stamp = _now()
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             for post in after:
                 self._write_post(
                     post, before[post.id], updated_at=stamp, revision=post.revision + 1
@@ -1398,7 +1398,7 @@ class CalendarStore:
 
     def delete_posts(self, post_ids: Iterable[int]) -> ChangeSet:
         posts = self.posts(post_ids)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._conn.executemany("DELETE FROM posts WHERE id = ?", [(p.id,) for p in posts])
         return _post_changes(posts, [p.id for p in posts], removed=True)
 
@@ -1406,7 +1406,7 @@ class CalendarStore:
         """Put posts back exactly as they were (same id, uid, revision): the undo of an edit
         or a delete. Posts that exist are overwritten; missing ones are re-created."""
         current = {p.id: p for p in self.posts(p.id for p in posts)}
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             for post in posts:
                 if post.id in current:
                     self._write_post(
@@ -1478,7 +1478,7 @@ class CalendarStore:
                 f"The repeat rule {rule} gives no date from {template.date.isoformat()} on."
             )
         posts = [dataclasses.replace(template, date=d) for d in days]
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             series_id = self._insert_series(rule, template.date, template.time)
             ids = self._insert_posts(posts, series_id=series_id, occurrences=days)
         return _post_changes(posts, ids, created=True) | ChangeSet(series=frozenset({series_id}))
@@ -1496,7 +1496,7 @@ class CalendarStore:
         series' id.
         """
         rule = recurrence.normalise(rule)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             changes = self.update_posts({post_id: edit}) if edit else ChangeSet()
             post = self.post(post_id)
             if post.series_id is not None:
@@ -1580,7 +1580,7 @@ class CalendarStore:
             if post.date is not None and new_day != post.date:
                 shift = new_day - post.date
         old_series = post.series_id
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             series_id = old_series
             if scope == "following" and self._has_earlier(post):
                 series_id = self._split_series(post)
@@ -1656,7 +1656,7 @@ class CalendarStore:
             targets = [p for p in members if _occ(p) >= start]
         else:
             targets = members
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             changes = self.delete_posts([p.id for p in targets])
             if scope == "all" or len(targets) == len(members):
                 self._conn.execute("DELETE FROM series WHERE id = ?", (series.id,))
@@ -1685,7 +1685,7 @@ class CalendarStore:
         brings a series back): ``members`` maps each post id to its occurrence date.
         ``created`` holds the new series' id."""
         rule = recurrence.normalise(rule)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             series_id = self._insert_series(rule, anchor, anchor_time, exdates)
             self._link_series(series_id, members)
         return ChangeSet(
@@ -1698,7 +1698,7 @@ class CalendarStore:
         date, which stops being an exception day of the series."""
         series = self.series(series_id)
         back = set(members.values())
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             self._link_series(series_id, members)
             if back & set(series.exdates):
                 kept = tuple(d for d in series.exdates if d not in back)
@@ -1715,7 +1715,7 @@ class CalendarStore:
         """Put series rows back as they were and remove the ``drop`` ones (the undo of a
         series edit, split or delete; restore the posts afterwards)."""
         dropped = frozenset(drop)
-        with environment_errors(), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():
             for series in rows:
                 self._write_series(series)
             self._conn.executemany("DELETE FROM series WHERE id = ?", [(i,) for i in dropped])

@@ -18,6 +18,7 @@ import pytest
 from calendar_app.cli import main
 from calendar_app.core.store import CalendarStore
 
+from ..files import damage_inside
 from ..terminal import cadence
 
 TODAY = "2026-11-18"
@@ -832,3 +833,15 @@ def test_a_publishing_export_names_the_posts_too_long_for_their_channel(
     assert status == 0
     assert "1 post is longer than its channel allows; the tool may refuse it." in out
     assert f"  too long: 'Essay' on {day}: 3,107 characters in the file (title and text)," in out
+
+
+def test_a_calendar_damaged_inside_is_named_and_left_as_it_is(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("post", "add", calendar, "--title", "One", "--channel", "LinkedIn")[0] == 0
+    damage_inside(calendar)
+    before = calendar.read_bytes()
+    capsys.readouterr()
+    assert run("post", "list", calendar)[0] == 1
+    assert capsys.readouterr().err == f"cadence: error: The calendar file {calendar} is damaged.\n"
+    assert calendar.read_bytes() == before

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -93,19 +92,3 @@ def double_click(qtbot: QtBot, widget: QWidget, pos: QPoint) -> None:
 OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore("This plugin does not support")
 """The offscreen platform shows popups and boxes but warns that it cannot raise,
 grab or size them as a window system would."""
-
-
-def damage_inside(path: Path) -> None:
-    """Spoil the posts table of a calendar, leaving its header and settings sound (a bad
-    sector, a copy half synced): opening it succeeds, reading its posts fails."""
-    connection = sqlite3.connect(path)
-    try:
-        size = connection.execute("PRAGMA page_size").fetchone()[0]
-        (root,) = connection.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'posts'"
-        ).fetchone()
-    finally:
-        connection.close()
-    with path.open("r+b") as handle:
-        handle.seek((root - 1) * size)
-        handle.write(b"\xa5" * size)

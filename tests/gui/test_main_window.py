@@ -59,12 +59,12 @@ from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.session import CalendarSession, Filters
 
+from ..files import damage_inside
 from ..terminal import cadence
 from .conftest import (
     OFFSCREEN_POPUPS,
     READ_ONLY,
     TODAY,
-    damage_inside,
     double_click,
     read_only,
 )
@@ -609,7 +609,7 @@ def test_open_a_file_damaged_inside_says_so_and_keeps_the_calendar(
     post = session.store.all_posts()[0]
     session.push(EditPostsCommand(session, {post.id: {"title": "Kept"}}, text="Edit post 'Kept'"))
     assert not window.open_calendar(damaged)
-    assert errors.seen == ["The calendar file is damaged."]
+    assert errors.seen == [f"The calendar file {damaged} is damaged."]
     assert window.session is session
     assert window.session.store.path == session.store.path
     assert window.session.undo_stack.undoText() == "Edit post 'Kept'"

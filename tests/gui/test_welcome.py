@@ -37,7 +37,8 @@ from calendar_app.ui.welcome import (
     time_zone_names,
 )
 
-from .conftest import OFFSCREEN_POPUPS, damage_inside
+from ..files import damage_inside
+from .conftest import OFFSCREEN_POPUPS
 
 
 class Recorder:
@@ -556,7 +557,7 @@ def test_a_calendar_damaged_inside_is_said_and_the_default_one_opens(
             demo_path if how == "path argument" else None, quit_after_ms=0, settings=settings
         )
     assert status == 0
-    assert said == ["The calendar file is damaged."]
+    assert said == [f"The calendar file {demo_path} is damaged."]
     # The window showed the default calendar, and opens on it next time.
     assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
     assert demo_path.read_bytes() == before
