@@ -119,19 +119,29 @@ def full_edit(post: NewPost) -> PostChanges:
 class _Parsed(dict[Any, Any]):
     """Column text to value, each distinct text parsed once (a calendar has few distinct
     dates, times and key message lists). A hit is a plain dict lookup; NULL gives
-    ``empty``. The cache starts over when it reaches ``limit`` entries."""
+    ``empty``. The cache starts over when it reaches ``limit`` entries. A text that
+    does not parse (written by another program: Cadence checks its own) is a damaged
+    file, said as ``what`` ("a date")."""
 
-    def __init__(self, parse: Callable[[str], Any], empty: Any, limit: int = 100_000) -> None:
+    def __init__(
+        self, parse: Callable[[str], Any], empty: Any, what: str, limit: int = 100_000
+    ) -> None:
         super().__init__({None: empty})
         self._parse = parse
         self._empty = empty
+        self._what = what
         self._limit = limit
 
     def __missing__(self, text: str) -> Any:
         if len(self) >= self._limit:
             self.clear()
             self[None] = self._empty
-        value = self[text] = self._parse(text)
+        try:
+            value = self[text] = self._parse(text)
+        except (ValueError, TypeError) as exc:
+            raise CalendarFileError(
+                f"The calendar file holds {text!r} where {self._what} belongs; it is damaged."
+            ) from exc
         return value
 
 
@@ -140,9 +150,9 @@ def _parse_ids(text: str) -> tuple[int, ...]:
     return tuple(map(int, text.split(","))) if text else ()
 
 
-_DATES = _Parsed(date.fromisoformat, None)
-_TIMES = _Parsed(time.fromisoformat, None)
-_ID_LISTS = _Parsed(_parse_ids, ())
+_DATES = _Parsed(date.fromisoformat, None, "a date")
+_TIMES = _Parsed(time.fromisoformat, None, "a time")
+_ID_LISTS = _Parsed(_parse_ids, (), "a list of key messages")
 _STATUSES = {s.value: s for s in PostStatus}
 
 
@@ -1458,8 +1468,8 @@ class CalendarStore:
         if not rows:
             raise NotFound(f"There is no recurring series number {series_id}.")
         r = rows[0]
-        exdates = tuple(date.fromisoformat(d) for d in r[4].split(",") if d)
-        return Series(r[0], r[1], date.fromisoformat(r[2]), _time(r[3]), exdates)
+        exdates = tuple(cast(date, _day(d)) for d in r[4].split(",") if d)
+        return Series(r[0], r[1], cast(date, _day(r[2])), _time(r[3]), exdates)
 
     def series_posts(self, series_id: int) -> list[Post]:
         return self._posts("WHERE p.series_id = ?", [series_id], "ORDER BY p.occurrence, p.id")

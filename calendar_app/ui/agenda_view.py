@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import ChangeSet, PostStatus
+from ..core.models import ChangeSet, Post, PostStatus
 from .commands import plural, status_command
 from .post_model import (
     AgendaModel,
@@ -306,6 +306,11 @@ class AgendaView(QWidget):
         """The selected posts, in the order shown."""
         rows = self.table.selectionModel().selectedRows()
         return [int(i.data(PostIdRole)) for i in sorted(rows, key=lambda i: i.row())]
+
+    def selected_posts(self) -> list[Post]:
+        """The selected posts as the view shows them (not as the file may hold them now)."""
+        found = (self.model.post(i) for i in self.selected_post_ids())
+        return [post for post in found if post is not None]
 
     # -- hit-testing and helpers --------------------------------------------
 

@@ -62,6 +62,7 @@ class PeriodView(Protocol):
     def period_title(self) -> str: ...
     def visible_range(self) -> tuple[date, date]: ...
     def selected_post_ids(self) -> list[int]: ...
+    def selected_posts(self) -> list[Post]: ...
     def select_posts(self, post_ids: list[int]) -> None: ...
     def focused_post(self) -> int | None: ...
 
@@ -1228,9 +1229,14 @@ class MainWindow(QMainWindow):
             return False  # the next change says what is wrong with the file
         if not changed:
             return False
-        selected = self.view().selected_post_ids()
+        # By uid: another program may have deleted a selected post and given its id to
+        # a new one, which must not come up selected.
+        selected = [post.uid for post in self.view().selected_posts()]
         self._show_session(self.session.read_again(), self.view().current_date())
-        self.view().select_posts(selected)  # those still there (and shown)
+        store = self.session.store
+        self.view().select_posts(  # those still there (and shown)
+            [found.id for found in map(store.find_post, selected) if found is not None]
+        )
         self.statusBar().showMessage(
             "The calendar was changed outside this window, so it has been read again"
             " (the steps before can no longer be undone).",

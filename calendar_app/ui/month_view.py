@@ -208,6 +208,10 @@ class PeriodView(QWidget):
     def selected_post_ids(self) -> list[int]:
         return list(self._selected)
 
+    def selected_posts(self) -> list[Post]:
+        """The selected posts as the view shows them (not as the file may hold them now)."""
+        return [self._posts[i] for i in self._selected if i in self._posts]
+
     def visible_days(self) -> list[date]:
         first, last = self._range
         return [first + timedelta(days=i) for i in range((last - first).days + 1)]

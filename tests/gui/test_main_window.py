@@ -694,6 +694,22 @@ def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     assert window.session is fresh
 
 
+def test_a_post_deleted_elsewhere_does_not_pass_its_selection_to_a_new_one(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot
+) -> None:
+    channel = session.channels()[0].id
+    session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
+    (mine,) = [p for p in session.store.posts_between(TODAY, TODAY) if p.title == "Mine"]
+    window.month_view.select_posts([mine.id])
+    session.undo_stack.clear()
+    with CalendarStore.open(session.store.path) as other:  # another program
+        other.delete_posts([mine.id])
+        (stranger,) = other.add_post(NewPost("Stranger", channel, date=TODAY)).created
+    assert stranger == mine.id  # the id came round again
+    assert window.check_for_outside_changes()
+    assert window.selected_post_ids() == []
+
+
 def test_a_calendar_the_user_may_not_write_opens_read_only_and_says_so(
     demo_path: Path,
     settings: QSettings,

@@ -8,7 +8,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -146,20 +146,33 @@ def test_hostile_file_is_refused_and_left_untouched(
     _assert_untouched(path, before, listing)
 
 
-def test_a_post_another_program_spoiled_is_said_in_one_sentence(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("column", "spoiled", "said"),
+    [
+        ("date", "2027-02-30", "The calendar file holds '2027-02-30' where a date belongs"),
+        ("time", "25:61", "The calendar file holds '25:61' where a time belongs"),
+        ("created_at", "yesterday", "spoiled.cadence holds a post Cadence cannot read"),
+    ],
+)
+def test_a_post_another_program_spoiled_is_said_in_one_sentence(
+    tmp_path: Path, column: str, spoiled: str, said: str
+) -> None:
     path = tmp_path / "spoiled.cadence"
     with CalendarStore.create(path, timezone="Europe/Paris") as store:
         channel = store.add_channel("Blog").created[0]
-        store.add_post(NewPost("Fine", channel, date=date(2026, 3, 2)))
+        message = store.add_key_message("Told").created[0]
+        store.add_post(NewPost("Fine", channel, (message,), date=date(2027, 6, 5), time=time(9, 0)))
     with closing(sqlite3.connect(path)) as connection, connection:
-        connection.execute("UPDATE posts SET date = 'garbage'")
+        connection.execute(f"UPDATE posts SET {column} = ?", [spoiled])
     before = path.read_bytes()
-    with CalendarStore.open(path) as store, pytest.raises(CalendarFileError) as problem:
-        store.all_posts()
-    assert str(problem.value) == (
-        "spoiled.cadence holds a post Cadence cannot read (Invalid isoformat string:"
-        " 'garbage'); the calendar file is damaged."
-    )
+    with CalendarStore.open(path) as store:
+        with pytest.raises(CalendarFileError) as problem:
+            store.all_posts()
+        assert str(problem.value).startswith(said)
+        assert str(problem.value).endswith("damaged.")
+        if column == "date":  # what the cadence analysis reads is checked too
+            with pytest.raises(CalendarFileError):
+                store.delivery_rows(date(2027, 1, 1))
     assert path.read_bytes() == before
 
 
