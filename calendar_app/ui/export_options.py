@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..exchange.formats import ExportOptions
 from ..exchange.html import export_range
-from .editor import make_date_edit, pydate, qdate, warning_color
+from .editor import make_date_edit, muted_color, pydate, qdate, warning_color
 from .session import CalendarSession
 
 REPORTS = frozenset({"html", "pdf"})
@@ -82,9 +82,7 @@ class ExportOptionsDialog(QDialog):
             hint = "Without a period, every dated post is exported."
         if fmt in {"csv", "cadence"}:
             hint = "Without a period, every post is exported, ideas from the backlog too."
-        days_hint = QLabel(hint)
-        days_hint.setWordWrap(True)
-        days_hint.setEnabled(False)
+        days_hint = _hint(hint)
         days_box = QGroupBox("Days")
         days_layout = QVBoxLayout(days_box)
         days_layout.addLayout(days)
@@ -92,15 +90,20 @@ class ExportOptionsDialog(QDialog):
         self.first_edit.dateChanged.connect(self._check)
         self.last_edit.dateChanged.connect(self._check)
 
+        # Archived ones too (their posts are exported like any other), after the others.
+        channels = sorted(session.store.channels(include_archived=True), key=lambda c: c.archived)
+        messages = sorted(
+            session.store.key_messages(include_archived=True), key=lambda m: m.archived
+        )
         self.channels = self._checklist(
             "exportChannels",
             "Channels to export",
-            [(c.id, c.name) for c in session.store.channels()],
+            [(c.id, c.name + (" (archived)" if c.archived else "")) for c in channels],
         )
         self.messages = self._checklist(
             "exportMessages",
             "Key messages to export",
-            [(m.id, m.title) for m in session.store.key_messages()],
+            [(m.id, m.title + (" (archived)" if m.archived else "")) for m in messages],
         )
         lists = QHBoxLayout()
         channels_box = QGroupBox("Channels")
@@ -108,8 +111,11 @@ class ExportOptionsDialog(QDialog):
         messages_box = QGroupBox("Key messages")
         messages_layout = QVBoxLayout(messages_box)
         messages_layout.addWidget(self.messages)
-        self.messages_hint = QLabel("Only posts carrying a checked message.")
-        self.messages_hint.setEnabled(False)
+        self.messages_hint = _hint("Only posts carrying a checked message.", wrap=False)
+        # Its room is kept while hidden: the dialog does not jump as boxes are ticked.
+        policy = self.messages_hint.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.messages_hint.setSizePolicy(policy)
         messages_layout.addWidget(self.messages_hint)
         lists.addWidget(channels_box)
         lists.addWidget(messages_box)
@@ -167,8 +173,16 @@ class ExportOptionsDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(_ID, ident)
+            item.setToolTip(text)
+        # As wide as the longest name up to a point, then names end in "…" (the tooltip
+        # has them whole): no sideways scroll bar to cover the last row.
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+        frame = 2 * widget.frameWidth()
+        room = widget.sizeHintForColumn(0) + frame + widget.verticalScrollBar().sizeHint().width()
+        widget.setMinimumWidth(min(room, widget.fontMetrics().averageCharWidth() * 40))
         rows = max(3, min(len(entries), 6))
-        widget.setFixedHeight(widget.sizeHintForRow(0) * rows + 2 * widget.frameWidth() + 4)
+        widget.setFixedHeight(widget.sizeHintForRow(0) * rows + frame + 4)
         return widget
 
     def _follow_limit(self, on: bool) -> None:
@@ -216,6 +230,17 @@ class ExportOptionsDialog(QDialog):
             byte_order_mark=self.byte_order_mark.isChecked(),
             today=self.session.today(),
         )
+
+
+def _hint(text: str, *, wrap: bool = True) -> QLabel:
+    """A line that explains, in the muted colour of secondary text (still readable, and
+    not announced as unavailable as a disabled label would be)."""
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, muted_color(palette))
+    label.setPalette(palette)
+    return label
 
 
 def ask_export_options(

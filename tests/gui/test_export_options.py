@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -155,3 +156,27 @@ def test_a_cancelled_choice_writes_nothing(
     QTimer.singleShot(0, cancel)
     export_dialog(session, parent, "pdf")
     assert asked == []
+
+
+@OFFSCREEN_POPUPS
+def test_archived_channels_and_messages_are_listed_and_go_with_the_others(
+    session: CalendarSession, qtbot: QtBot
+) -> None:
+    events = session.store.channel_named("Events")
+    assert events is not None
+    session.store.update_channel(events.id, archived=True)
+    message = session.store.key_messages()[-1]
+    session.store.update_key_message(replace(message, title="A" * 80, archived=True))
+    dialog = open_dialog(session, "csv", qtbot)
+    last = dialog.channels.item(dialog.channels.count() - 1)
+    assert last.text() == "Events (archived)"
+    assert dialog.messages.item(dialog.messages.count() - 1).text() == "A" * 80 + " (archived)"
+    # A long name ends in "…" rather than adding a scroll bar over the last row.
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.messages.horizontalScrollBar().isVisible()
+    # Leaving one channel out keeps the archived one, checked as it is.
+    dialog.channels.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert events.id in dialog.options().channel_ids
+    last.setCheckState(Qt.CheckState.Unchecked)
+    assert events.id not in dialog.options().channel_ids
