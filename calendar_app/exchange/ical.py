@@ -1453,18 +1453,28 @@ beyond their names, by (property, name in any case): the store's fields to make 
 
 
 def _descriptions(calendars: Sequence[Any]) -> _Described:
-    """The channels, key messages and campaigns the VCALENDARs describe (the first wins)."""
+    """The channels, key messages and campaigns the VCALENDARs describe (the first wins).
 
-    def day(prop: Any, name: str) -> date | None:
-        text = _param(prop, name) or ""
+    A field the file leaves out is none (no limit, no start); one it spoils (a file
+    edited by hand) is left to the import's own default, as if not described.
+    """
+    unreadable = object()
+
+    def day(prop: Any, name: str) -> object:
+        text = _param(prop, name)
+        if not text:
+            return None
         try:
             return datetime.strptime(text, "%Y%m%d").date()
         except ValueError:
-            return None
+            return unreadable
 
-    def number(prop: Any, name: str) -> int | None:
-        text = _param(prop, name) or ""
-        return int(text) if text.isdigit() else None
+    def number(prop: Any, name: str) -> object:
+        text = _param(prop, name)
+        if not text:
+            return None
+        # ASCII digits only ("²" is a digit to str.isdigit), and no more than SQLite holds.
+        return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else unreadable
 
     found: _Described = {}
     for cal in calendars:
@@ -1483,7 +1493,10 @@ def _descriptions(calendars: Sequence[Any]) -> _Described:
                 if kind != X_CHANNEL:
                     fields["starts_on"] = day(prop, "X-START")
                     fields["ends_on"] = day(prop, "X-END")
-                found.setdefault((kind, str(prop).strip().casefold()), fields)
+                readable = {
+                    name: value for name, value in fields.items() if value is not unreadable
+                }
+                found.setdefault((kind, str(prop).strip().casefold()), readable)
     return found
 
 
@@ -1535,7 +1548,7 @@ class _Names:
                 {"cadence_days": days, "color": colour, "starts_on": self.starts_on},
                 self.described.get((X_MESSAGE, key)),
             )
-            if exact:
+            if exact and "starts_on" in self.described.get((X_MESSAGE, key), {}):
                 self.dated.add(found)
             self.messages[key] = found
             self.summary.messages_added.append(found)

@@ -462,6 +462,29 @@ def test_a_description_the_store_refuses_is_left_out(fresh: CalendarStore, tmp_p
     assert (told.statement, told.starts_on, told.ends_on) == ("", TODAY, None)  # type: ignore[union-attr]
 
 
+def test_a_spoiled_description_gives_way_to_the_defaults(
+    fresh: CalendarStore, tmp_path: Path
+) -> None:
+    # "²" is a digit to Python but no number; a priority larger than SQLite holds.
+    (tmp_path / "hand.ics").write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cadence//Cadence//EN\r\n"
+        "X-CADENCE-CHANNEL;X-LIMIT=²:Blog\r\n"
+        "X-CADENCE-MESSAGE;X-START=someday;X-PRIORITY=99999999999999999999999"
+        ";X-STATEMENT=Said:Told\r\n"
+        "BEGIN:VEVENT\r\nUID:a@example\r\nDTSTART;VALUE=DATE:20251210\r\nSUMMARY:Post\r\n"
+        "X-CADENCE-CHANNEL:Blog\r\nX-CADENCE-MESSAGE:Told\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    summary = import_ics(fresh, tmp_path / "hand.ics", ImportOptions(today=TODAY), no_progress)
+    assert len(summary.added) == 1
+    assert fresh.channel_named("Blog").char_limit is None  # type: ignore[union-attr]
+    told = fresh.key_message_titled("Told")
+    assert told is not None
+    # What could be read is kept; the start it spoiled is the import's own: its first post.
+    assert (told.statement, told.priority) == ("Said", 0)
+    assert told.starts_on == date(2025, 12, 10)
+
+
 def test_wall_clock_times_that_daylight_saving_skips_or_repeats_come_back_as_written(
     store: CalendarStore, fresh: CalendarStore, tmp_path: Path
 ) -> None:
