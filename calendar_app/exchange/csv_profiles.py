@@ -71,8 +71,9 @@ qualifies, nothing is written and :class:`InvalidInput` says so.
 - Hootsuite bulk composer: no header; columns date-time (``DD/MM/YYYY HH:MM`` or
   ``MM/DD/YYYY HH:MM``), message text, link. Times are rounded up to a 5-minute step, as
   Hootsuite requires (09:02 goes out at 09:05, 09:57 at 10:00; 09:55 stays), but never
-  into the next day (23:58 goes out at 23:55, on the day planned), and the future test
-  uses the rounded time. One file per channel:
+  into the next day (23:58 goes out at 23:55, on the day planned); the future test
+  uses the later of the two times, so a post still to go out is never left out. One
+  file per channel:
   for a target ``out.csv`` the files are ``out-LinkedIn.csv``, ``out-Newsletter.csv``...;
   when the target is an existing folder, ``<folder>/LinkedIn.csv``... A file holds at most
   350 rows; beyond, ``-2``, ``-3``... files follow (``out-LinkedIn-2.csv``). Characters a
@@ -918,10 +919,9 @@ def _outgoing(
     for post in _selected_posts(store, options):
         if post.date is None or post.status not in OUTGOING_STATUSES:
             continue
-        moment = datetime.combine(post.date, post.time or DEFAULT_TIME)
-        if step is not None:
-            moment = _on_step(moment, step)
-        if moment > now:
+        planned = datetime.combine(post.date, post.time or DEFAULT_TIME)
+        moment = planned if step is None else _on_step(planned, step)
+        if max(moment, planned) > now:  # rounded down before midnight: still to go out
             chosen.append((moment, post))
     chosen.sort(key=lambda pair: (pair[0], pair[1].id))
     if not chosen:

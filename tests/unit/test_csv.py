@@ -940,6 +940,18 @@ def test_hootsuite_compares_with_the_time_of_day(
     ]
 
 
+def test_hootsuite_keeps_a_post_rounded_down_before_midnight(
+    store: CalendarStore, publishing: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csv_profiles, "_current_time", lambda zone: datetime(2026, 11, 18, 23, 56))
+    add(store, publishing["LinkedIn"], TODAY, time(23, 57), title="Last call")
+    summary = export_hootsuite(store, store.path.parent / "h.csv", ExportOptions())
+    assert summary.posts == 1  # still to go out, at the last step of its day
+    assert read_rows(store.path.parent / "h-LinkedIn.csv") == [
+        ["18/11/2026 23:55", "Last call", ""]
+    ]
+
+
 def test_hootsuite_splits_at_350_rows(store: CalendarStore, publishing: dict[str, int]) -> None:
     store.add_posts(
         NewPost(
