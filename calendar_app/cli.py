@@ -753,7 +753,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_date_arg,
         metavar="DATE",
         help="first day to export (default: the first post; html and pdf: the first day of"
-        " last month, or four months before --to)",
+        " last month, or four months before --to; hootsuite and sprout: now, as they take"
+        " only posts still to go out)",
     )
     p.add_argument(
         "--to",

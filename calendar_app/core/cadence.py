@@ -260,9 +260,10 @@ def active_range(message: KeyMessage, start: date, end: date) -> tuple[date, dat
 def channel_counts(
     messages: Iterable[KeyMessage], rows: Iterable[tuple[int, int, date]], start: date, end: date
 ) -> dict[int, dict[int, int]]:
-    """How many posts carried each message on each channel over ``[start, end]``, by
-    message id then channel id: those on the days it runs (:func:`active_range`), as
-    its deliveries count."""
+    """On how many days each message was delivered on each channel over ``[start, end]``
+    (``rows`` are :meth:`.CalendarStore.delivery_rows`: a day counts once per channel),
+    by message id then channel id: only the days it runs (:func:`active_range`), as its
+    deliveries count. A day delivered on two channels counts on both."""
     ranges = {m.id: active_range(m, start, end) for m in messages}
     counts: dict[int, dict[int, int]] = {}
     for message_id, channel_id, day in rows:

@@ -198,8 +198,8 @@ def _earlier_versions(db: Database) -> None:
     versions a post's current one descends from are then known however edits were
     undone and redone since, and a merge or an iCalendar re-import can tell an
     earlier state of a post from an edit made elsewhere. Rows outlive their post,
-    so that undoing its deletion brings it back whole; a post made later under the
-    same number starts from a version no row names.
+    so that undoing its deletion brings it back whole; a post made later never takes
+    a number rows still name (store._insert_posts_rows).
     """
     _run(
         db,

@@ -222,8 +222,9 @@ class ImportOptions:
 class ExportSummary:
     posts: int = 0
     files: list[Path] = field(default_factory=list)
-    period: tuple[date, date] | None = None
-    """The days a report covers (web page, PDF), said since it may be a default."""
+    period: str = ""
+    """The days a report covers (web page, PDF: "1 Oct 2026 – 31 Jan 2027"), said since
+    they may be a default."""
     too_long: list[str] = field(default_factory=list)
     """Posts whose text in a publishing tool's file is longer than their channel allows,
     one sentence each."""
@@ -231,9 +232,8 @@ class ExportSummary:
     def describe(self) -> str:
         names = ", ".join(str(f) for f in self.files)
         counted = f"{self.posts} post{'s' if self.posts != 1 else ''}"
-        if self.period is not None:
-            first, last = self.period
-            counted += f" from {first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
+        if self.period:
+            counted += f" ({self.period})"
         text = f"Exported {counted} to {names}."
         if len(self.too_long) == 1:
             text += " 1 post is longer than its channel allows; the tool may refuse it."

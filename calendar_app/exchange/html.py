@@ -353,7 +353,9 @@ def export_html(
     parts.append(_footer(page))
     step()
     _write(target, "".join(parts))
-    return ExportSummary(posts=len(page.posts), files=[target], period=(page.first, page.last))
+    return ExportSummary(
+        posts=len(page.posts), files=[target], period=range_text(page.first, page.last)
+    )
 
 
 def _read(store: CalendarStore, options: ExportOptions) -> _Page:

@@ -45,7 +45,14 @@ from ..core.errors import CalendarFileError, os_problem_for
 from ..core.models import Channel, KeyMessage, Post, PostStatus, WeekStart
 from ..core.store import CalendarStore
 from ..exchange.formats import Cancelled, ExportOptions, ExportSummary, Progress
-from ..exchange.html import day_text, long_day_text, month_name, months_between, safe_color
+from ..exchange.html import (
+    day_text,
+    long_day_text,
+    month_name,
+    months_between,
+    range_text,
+    safe_color,
+)
 from .chips import (
     Chip,
     ChipTheme,
@@ -727,5 +734,7 @@ def export_pdf(
     finally:
         Path(temp_name).unlink(missing_ok=True)
     return ExportSummary(
-        posts=plan.post_count, files=[target], period=(plan.report.first, plan.report.last)
+        posts=plan.post_count,
+        files=[target],
+        period=range_text(plan.report.first, plan.report.last),
     )

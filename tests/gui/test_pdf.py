@@ -78,9 +78,7 @@ def test_report_pages_then_one_page_per_month(
     assert summary.posts == 121
     assert summary.files == [target]
     # The period, a default here, is said.
-    assert summary.describe() == (
-        f"Exported 121 posts from 1 October 2026 to 31 January 2027 to {target}."
-    )
+    assert summary.describe() == (f"Exported 121 posts (1 Oct 2026 – 31 Jan 2027) to {target}.")
     # The document's title carries the calendar's name.
     assert "Solenne Solar".encode("utf-16-be") in data
 
@@ -421,9 +419,7 @@ def test_command_line_writes_the_pdf_without_a_display(demo_path: Path, tmp_path
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == (
-        f"Exported 33 posts from 1 November 2026 to 30 November 2026 to {target}."
-    )
+    assert result.stdout.strip() == (f"Exported 33 posts (1 Nov – 30 Nov 2026) to {target}.")
     data = target.read_bytes()
     assert data.startswith(b"%PDF-")
     assert page_count(data) == 1 + 3 + 1

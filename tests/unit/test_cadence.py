@@ -824,5 +824,7 @@ def test_channel_counts_are_the_deliveries_the_analysis_counts() -> None:
     counts = channel_counts([running, always], rows, FROM, TO)
     assert counts == {1: {1: 1, 2: 1}, 2: {1: 1, 2: 1}}
     report = analyse([running, always], [linkedin, blog], rows, AS_OF, FROM, TO)
-    for message in report.messages:
-        assert sum(counts[message.message_id].values()) == len(message.deliveries)
+    assert [m.deliveries for m in report.messages] == [(d(3, 12), d(3, 14)), (d(3, 2), d(3, 31))]
+    # A day delivered on two channels counts once as a delivery, on both channels.
+    both = [(2, 1, d(3, 5)), (2, 2, d(3, 5))]
+    assert channel_counts([always], both, FROM, TO) == {2: {1: 1, 2: 1}}

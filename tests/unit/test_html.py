@@ -472,7 +472,7 @@ def test_command_line_exports_a_range(
     )
     assert code == 0
     assert capsys.readouterr().out.strip() == (
-        f"Exported 33 posts from 1 November 2026 to 30 November 2026 to {target}."
+        f"Exported 33 posts (1 Nov – 30 Nov 2026) to {target}."
     )
     page = Page(target.read_text(encoding="utf-8"))
     assert [e.attrs["id"] for e in page.having("month", "section")] == ["month-2026-11"]
