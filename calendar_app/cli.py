@@ -325,7 +325,9 @@ def gap_report(store: CalendarStore, as_of: date, first: date, last: date) -> Ca
     from .core.cadence import analyse
 
     rows = store.delivery_rows(as_of, window=(first, last))
-    return analyse(store.key_messages(), store.channels(), rows, as_of, first, last)
+    # Every channel of the calendar, archived ones too: their posts deliver all the same.
+    channels = store.channels(include_archived=True)
+    return analyse(store.key_messages(), channels, rows, as_of, first, last)
 
 
 def gaps_json(report: CadenceReport) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from ..core.cadence import (
     MessageStatus,
     analyse,
     channel_counts,
+    default_window,
 )
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
 from ..core.models import (
@@ -384,7 +385,10 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         and (not options.channel_ids or c.id in options.channel_ids)
     ]
     rows = store.delivery_rows(as_of, [m.id for m in shown]) if shown else []
-    report = analyse(shown, list(channels.values()), rows, as_of, first, last)
+    # As the PDF report and the window: a message with no start starts where the
+    # default window does, whatever period the page covers.
+    origin = default_window(as_of)[0]
+    report = analyse(shown, list(channels.values()), rows, as_of, first, last, origin=origin)
     by_channel = channel_counts(shown, rows, first, last)
     marks: dict[int, dict[date, set[int]]] = defaultdict(lambda: defaultdict(set))
     for message_id, channel_id, day in rows:

@@ -43,6 +43,7 @@ from ..core.cadence import (
     MessageStatus,
     analyse,
     channel_counts,
+    default_window,
 )
 from ..core.models import Channel, KeyMessage, WeekStart, every_days
 from ..core.store import CalendarStore
@@ -157,7 +158,10 @@ def build_delivery_report(
     else:
         messages = store.key_messages()
     rows = store.delivery_rows(as_of, [m.id for m in messages]) if messages else []
-    cadence = analyse(messages, channels, rows, as_of, first, last)
+    # A message with no start starts where the window's and `gaps`' default window does,
+    # whatever period the report covers: its status is the same everywhere.
+    origin = default_window(as_of)[0]
+    cadence = analyse(messages, channels, rows, as_of, first, last, origin=origin)
     order = [c.id for c in sorted(channels, key=lambda c: (c.sort_order, c.name.casefold()))]
     strips = build_rows(messages, cadence, rows, first, last, order)
 

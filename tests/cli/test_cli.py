@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from calendar_app import cli as cli_module
 from calendar_app.cli import main
 from calendar_app.core.store import CalendarStore
 
@@ -302,6 +303,22 @@ def test_gaps_json_contract(calendar: Path) -> None:
             {"channel": "Newsletter", "last_delivery": None, "next_delivery": None},
         ],
     }
+
+
+def test_gaps_lists_archived_channels_whose_posts_deliver(calendar: Path) -> None:
+    args = ["--channel", "Newsletter", "--message", "Made in Europe", "--date", "2026-11-02"]
+    assert run("post", "add", calendar, "--title", "Issue 1", *args)[0] == 0
+    with CalendarStore.open(calendar) as store:
+        newsletter = store.channel_named("Newsletter")
+        assert newsletter is not None
+        store.update_channel(newsletter.id, archived=True)
+    status, out = run("gaps", calendar, "--as-of", "2026-11-05", "--json")
+    assert status == 0
+    made = next(m for m in json.loads(out)["messages"] if m["title"] == "Made in Europe")
+    assert made["last_delivery"] == "2026-11-02"
+    assert {"channel": "Newsletter", "last_delivery": "2026-11-02", "next_delivery": None} in (
+        made["channels"]
+    )
 
 
 def message_starts(path: Path) -> dict[str, date | None]:
@@ -627,18 +644,33 @@ def test_a_calendar_missing_part_of_itself_is_called_damaged(
     assert demo.read_bytes() == before
 
 
-def test_a_problem_nobody_foresaw_is_one_sentence_not_a_traceback(
+def test_a_date_another_program_spoiled_is_a_damaged_calendar(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with closing(sqlite3.connect(demo)) as conn:
         conn.execute("UPDATE posts SET date = 'garbage' WHERE id = (SELECT max(id) FROM posts)")
         conn.commit()
     status, _ = run("gaps", demo)
+    assert status == 1
+    assert capsys.readouterr().err == (
+        "cadence: error: The calendar file holds 'garbage' where a date belongs; it is damaged.\n"
+    )
+
+
+def test_a_problem_nobody_foresaw_is_one_sentence_not_a_traceback(
+    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unforeseen(*args: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(cli_module, "gap_report", unforeseen)
+    status, _ = run("gaps", demo)
     err = capsys.readouterr().err
     assert status == 1
-    assert err.startswith("cadence: error: Cadence ran into a problem it did not expect (")
-    assert err.endswith("; a bug in Cadence, or a damaged calendar.\n")
-    assert len(err.splitlines()) == 1
+    assert err == (
+        "cadence: error: Cadence ran into a problem it did not expect (RuntimeError: a bug);"
+        " a bug in Cadence, or a damaged calendar.\n"
+    )
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are a Linux matter")

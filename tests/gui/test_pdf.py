@@ -15,9 +15,11 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage
 
+from calendar_app.core.cadence import analyse, default_window
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.formats import Cancelled, ExportOptions, no_progress
+from calendar_app.exchange.html import export_html
 from calendar_app.render import pdf
 from calendar_app.render.pdf import export_pdf, render_images
 from calendar_app.render.report import TITLE_HEIGHT, PageStyle, build_delivery_report
@@ -149,6 +151,29 @@ def test_a_message_counts_on_its_channels_only_the_days_it_runs(
     (item,) = report.messages
     assert (item.deliveries, item.delivered) == (1, 1)
     assert [(c.name, n) for c, n in item.channels] == [("LinkedIn", 1)]
+
+
+def test_a_message_with_no_start_says_the_same_in_any_period(tmp_path: Path, qapp: object) -> None:
+    """As the window and `gaps` say: it starts where their default window does (90 days
+    back), not on the first day the report happens to cover."""
+    with CalendarStore.create(tmp_path / "open.cadence", timezone="Europe/Paris") as store:
+        store.add_channel("LinkedIn")
+        store.add_key_message("Always", cadence_days=14, starts_on=None)
+        short = build_delivery_report(
+            store, as_of=TODAY, first=TODAY - timedelta(days=10), last=TODAY
+        )
+        long = build_delivery_report(store, as_of=TODAY)
+        window = analyse(store.key_messages(), store.channels(), [], TODAY, *default_window(TODAY))
+        export_html(
+            store,
+            tmp_path / "page.html",
+            ExportOptions(today=TODAY, first=TODAY - timedelta(days=10), last=TODAY),
+            no_progress,
+        )
+    expected = window.messages[0].overdue_days
+    assert expected == 90 - 14 + 1
+    assert [r.messages[0].cadence.overdue_days for r in (short, long)] == [expected] * 2
+    assert f"overdue by {expected} days" in (tmp_path / "page.html").read_text(encoding="utf-8")
 
 
 def test_the_report_says_how_each_message_went_out(demo_path: Path, qapp: object) -> None:
