@@ -118,12 +118,14 @@ def cmd_channel_add(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _message_start(starts_on: date | None, ends_on: date | None) -> date | None:
+def _message_start(
+    store: CalendarStore, starts_on: date | None, ends_on: date | None
+) -> date | None:
     """The start of a new key message: the day given, else today, as in the window, so
     that it is not overdue since before it existed (no start when it ended before today)."""
     if starts_on is not None:
         return starts_on
-    today = date.today()
+    today = store.today()
     return None if ends_on is not None and ends_on < today else today
 
 
@@ -133,7 +135,7 @@ def cmd_message_add(args: argparse.Namespace, out: TextIO) -> int:
             args.title,
             statement=args.statement,
             cadence_days=args.cadence_days,
-            starts_on=_message_start(args.starts_on, args.ends_on),
+            starts_on=_message_start(store, args.starts_on, args.ends_on),
             ends_on=args.ends_on,
             color=args.color,
         )
@@ -299,10 +301,10 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _window(args: argparse.Namespace) -> tuple[date, date, date]:
+def _window(args: argparse.Namespace, store: CalendarStore) -> tuple[date, date, date]:
     from .core.cadence import default_window
 
-    as_of = args.as_of or date.today()
+    as_of = args.as_of or store.today()
     first, last = default_window(as_of)
     first = args.from_ or first
     last = args.to or last
@@ -396,8 +398,8 @@ def print_gaps(report: CadenceReport, name: str, out: TextIO) -> None:
 
 
 def cmd_gaps(args: argparse.Namespace, out: TextIO) -> int:
-    as_of, first, last = _window(args)
     with _open(args.path) as store:
+        as_of, first, last = _window(args, store)
         report = gap_report(store, as_of, first, last)
         name = store.info().name
     if args.json:

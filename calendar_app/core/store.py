@@ -453,6 +453,12 @@ class CalendarStore:
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.info().timezone)
 
+    def today(self) -> date:
+        """The calendar's today: the date in its own time zone, wherever this computer
+        is (a plan for Auckland is on Auckland's day: whether a draft went out, what is
+        overdue). The window, ``gaps``, imports and exports all go by it."""
+        return datetime.now(self.zone).date()
+
     def update_info(
         self,
         *,

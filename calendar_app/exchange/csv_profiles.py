@@ -419,7 +419,7 @@ class _Names:
         self._store = store
         self._options = options
         self._summary = summary
-        self._starts_on = options.start_day()
+        self._starts_on = options.start_day(store)
         self.channels = {c.name.casefold(): c.id for c in store.channels(include_archived=True)}
         self.messages = {
             m.title.casefold(): m.id for m in store.key_messages(include_archived=True)

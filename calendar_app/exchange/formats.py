@@ -210,12 +210,12 @@ class ImportOptions:
     today: date | None = None
     """The day of the import, on which the key messages it creates start (so that they
     are not overdue since before they existed), unless posts it brings carry them
-    earlier (:func:`start_from_first_posts`); defaults to this computer's date, the
-    today of the window and of ``cadence gaps``."""
+    earlier (:func:`start_from_first_posts`); defaults to the calendar's today, that
+    of the window and of ``cadence gaps``."""
 
-    def start_day(self) -> date:
+    def start_day(self, store: CalendarStore) -> date:
         """The day the key messages the import creates start on."""
-        return self.today or date.today()
+        return self.today or store.today()
 
 
 @dataclass

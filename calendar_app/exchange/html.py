@@ -361,7 +361,7 @@ def export_html(
 
 def _read(store: CalendarStore, options: ExportOptions) -> _Page:
     info = store.info()
-    as_of = options.today or date.today()
+    as_of = options.today or store.today()
     first, last = export_range(options, as_of)
     channels = {c.id: c for c in store.channels(include_archived=True)}
     messages = {m.id: m for m in store.key_messages(include_archived=True)}

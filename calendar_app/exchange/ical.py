@@ -1726,7 +1726,7 @@ class _Writer:
         self.options = options
         self.layout = layout
         self.summary = summary
-        self.names = _Names(store, summary, options.start_day(), described)
+        self.names = _Names(store, summary, options.start_day(store), described)
         self._fallback: int | None = None
         self._skipped: set[int] = set()
 
@@ -1986,7 +1986,7 @@ def import_ics(
     text = _decode(source, raw)
     zone = store.zone
     if today is None:
-        today = datetime.now(zone).date()
+        today = store.today()
     reader = _Reader(source, text, zone, today, progress)
     with _without_cycle_collection():
         items = reader.parse()

@@ -638,7 +638,7 @@ def render_images(
 ) -> list[tuple[str, QImage]]:
     """The pages :func:`export_pdf` writes, as images (a preview), each with its name."""
     ensure_gui_application()
-    plan = _read_plan(store, options, options.today or date.today())
+    plan = _read_plan(store, options, options.today or store.today())
     style = PageStyle()
     full = _page_layout().fullRectPoints()
     page_size = (float(full.width()), float(full.height()))
@@ -681,7 +681,7 @@ def export_pdf(
     """
     ensure_gui_application()
     target = store.export_target(target)
-    as_of = options.today or date.today()
+    as_of = options.today or store.today()
     plan = _read_plan(store, options, as_of)
     style = PageStyle()
     layout = _page_layout()

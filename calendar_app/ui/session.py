@@ -12,11 +12,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from operator import attrgetter
 from typing import Literal, cast
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -42,6 +42,9 @@ POSTS_KEPT = 15_000
 
 CHECKPOINT_MS = 1000
 """How long after the last change the file on disk is brought up to date."""
+
+DAY_CHANGE_MARGIN_MS = 1000
+"""How long after the calendar's midnight the window goes over to the new day."""
 
 _MAX_PATCHED_DAYS = 14
 """After a change of more days than this in a kept range, the range is read again."""
@@ -167,6 +170,12 @@ class CalendarSession(QObject):
         self._checkpoint.setInterval(CHECKPOINT_MS)
         self._checkpoint.timeout.connect(store.checkpoint)
         self._reload_names()
+        self._day = self.today()
+        self._day_change = QTimer(self)
+        self._day_change.setSingleShot(True)
+        self._day_change.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one may be early
+        self._day_change.timeout.connect(self._new_day)
+        self._arm_day_change()
 
     def read_again(self) -> CalendarSession:
         """A new session on the same store, for a file changed by another program:
@@ -194,7 +203,26 @@ class CalendarSession(QObject):
     # -- time ---------------------------------------------------------------
 
     def today(self) -> date:
-        return self._today or date.today()
+        """The day given, else the calendar's today (:meth:`.CalendarStore.today`)."""
+        return self._today or self.store.today()
+
+    def _arm_day_change(self) -> None:
+        """Go over to the next day at the calendar's midnight, if today is the real one."""
+        if self._today is not None:
+            return
+        now = datetime.now(self.store.zone)
+        midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=now.tzinfo)
+        wait = (midnight - now).total_seconds()  # aware times: a change of clocks counts
+        self._day_change.start(max(int(wait * 1000) + DAY_CHANGE_MARGIN_MS, 1000))
+
+    def _new_day(self) -> None:
+        """Midnight passed: the analysis is as of the new today (a draft of yesterday never
+        went out, a gap may have opened), and the views paint it."""
+        if self.today() != self._day:
+            self._day = self.today()
+            self._report = None
+            self._recompute()
+        self._arm_day_change()
 
     # -- names and colours --------------------------------------------------
 

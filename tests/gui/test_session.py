@@ -6,14 +6,17 @@ import random
 import shutil
 import sqlite3
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
+from typing import cast
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from calendar_app.core.cadence import CadenceReport, analyse
+from calendar_app.core import store as store_module
+from calendar_app.core.cadence import CadenceReport, analyse, default_window
 from calendar_app.core.models import Post, PostStatus
+from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import (
     CopyPostsCommand,
     DeleteKeyMessageCommand,
@@ -22,7 +25,7 @@ from calendar_app.ui.commands import (
     MovePostsCommand,
     RepeatPostCommand,
 )
-from calendar_app.ui.session import CalendarSession, Filters
+from calendar_app.ui.session import DAY_CHANGE_MARGIN_MS, CalendarSession, Filters
 
 from .conftest import READ_ONLY, TODAY, read_only
 
@@ -267,3 +270,54 @@ def test_a_copy_of_the_file_alone_has_the_changes_a_moment_later(
 
     assert not copy_has_it(), "the change starts beside the file"
     qtbot.waitUntil(copy_has_it, timeout=5000)
+
+
+def test_at_the_calendars_midnight_the_window_goes_over_to_the_new_day(
+    demo_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window left open overnight: a draft of yesterday never went out, and what was
+    due yesterday is overdue today; the analysis says so without an edit."""
+    with CalendarStore.open(demo_path) as store:
+        session = CalendarSession(store)  # the real today
+        zone = store.zone
+        now = datetime.now(zone)
+        midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=zone)
+        wait = session._day_change.remainingTime()
+        assert session._day_change.isActive()
+        assert abs(wait - (midnight - now).total_seconds() * 1000 - DAY_CHANGE_MARGIN_MS) < 5000
+        assert session.report().as_of == store.today()
+
+        tomorrow = store.today() + timedelta(days=1)
+        monkeypatch.setattr(store, "today", lambda: tomorrow)
+        with qtbot.waitSignal(session.reportChanged):
+            session._day_change.timeout.emit()
+        assert session.today() == tomorrow
+        assert session.report() == analyse(
+            session.key_messages(),
+            session.channels(),
+            store.delivery_rows(tomorrow),
+            tomorrow,
+            *session.analysis_window(),
+            origin=default_window(tomorrow)[0],
+        )
+        assert session._day_change.isActive()  # and the next midnight after it
+        session.undo_stack.clear()
+
+
+def test_the_calendars_today_is_its_own_zones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 20:00 in London on 3 December is already 4 December on Kiritimati (UTC+14).
+    moment = datetime(2026, 12, 3, 20, 0, tzinfo=UTC)
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Frozen:
+            return cast(Frozen, moment.astimezone(tz))
+
+    monkeypatch.setattr(store_module, "datetime", Frozen)
+    with CalendarStore.create(tmp_path / "k.cadence", timezone="Pacific/Kiritimati") as store:
+        assert store.today() == date(2026, 12, 4)
+        assert CalendarSession(store).today() == date(2026, 12, 4)
+    with CalendarStore.create(tmp_path / "l.cadence", timezone="Europe/London") as store:
+        assert store.today() == date(2026, 12, 3)
