@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, QUrl
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -128,13 +128,15 @@ def _stack(images: list[QImage]) -> QImage:
     height = sum(image.height() for image in images)
     result = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     result.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(result)
-    y = 0
-    for image in images:
-        painter.drawImage(0, y, image)
-        y += image.height()
-    painter.end()
+    # The ratio before painting: the painter then works in the images' own (logical)
+    # units, and each pixel lands on a pixel (at 200% they came out at half size).
     result.setDevicePixelRatio(ratio)
+    painter = QPainter(result)
+    y = 0.0
+    for image in images:
+        painter.drawImage(QPointF(0, y), image)
+        y += image.height() / ratio
+    painter.end()
     return result
 
 
@@ -303,12 +305,12 @@ def gap_story(example: GuideExample, today: date) -> str:
     if gap.start <= today:
         story = (
             f"{name} has been overdue since {_day(gap.start)}: the red bar. After the today "
-            "line it turns light red: overdue unless you plan something"
+            "line it is hatched: overdue unless you plan something"
         )
     else:
         story = (
             f"{name} will be overdue from {_day(gap.start)} unless you plan something: "
-            "the light red bar"
+            "the hatched bar"
         )
     if example.after is not None:
         story += f"; here the post planned for {_day(example.after)} ends it"

@@ -23,6 +23,7 @@ from calendar_app.ui.guide import (
     GuideDialog,
     GuideExample,
     ShortcutsDialog,
+    _stack,
     about_dialog,
     gap_story,
     render_pictures,
@@ -271,3 +272,18 @@ def test_show_in_a_dialog_without_size_warnings(
         with qtbot.waitExposed(dialog):
             dialog.show()
         dialog.close()
+
+
+def test_pictures_stacked_on_a_scaled_screen_keep_their_size(qapp: QApplication) -> None:
+    """At 200% each grabbed picture has twice the pixels: one under the other, they fill
+    the stacked picture, not its top-left quarter."""
+    pictures = []
+    for colour in ("#d62728", "#2f6fde"):
+        image = QImage(200, 100, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor(colour))
+        image.setDevicePixelRatio(2)
+        pictures.append(image)
+    stacked = _stack(pictures)
+    assert (stacked.width(), stacked.height(), stacked.devicePixelRatio()) == (200, 200, 2)
+    assert stacked.pixelColor(190, 90) == QColor("#d62728")
+    assert stacked.pixelColor(190, 190) == QColor("#2f6fde")
