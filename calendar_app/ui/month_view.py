@@ -55,6 +55,7 @@ from ..core.models import ChangeSet, Post, WeekStart
 from ..render.chips import (
     Chip,
     ChipTheme,
+    badge_width,
     chip_height,
     fit_posts,
     mix,
@@ -787,6 +788,8 @@ class _DayLayout:
     chips: list[tuple[int, QRectF]]
     more: QRectF | None
     hidden: int
+    label: str
+    """The day's number as painted ("1 Nov", or "1" where a badge would cover the month)."""
 
 
 @dataclass
@@ -795,6 +798,8 @@ class _Sizes:
     number: int
     bold: QFontMetricsF
     chip: float
+    badge: float
+    """How wide an overdue badge of two digits is."""
 
 
 class MonthView(PeriodView):
@@ -933,7 +938,7 @@ class MonthView(PeriodView):
 
     def _layout_sizes(self) -> _Sizes:
         """What every day's layout needs: the grid's edges, the day number's size,
-        the bold metrics of its label and a chip's height."""
+        the bold metrics of its label, a chip's height and a badge's width."""
         metrics = QFontMetricsF(self.font())
         bold = QFont(self.font())
         bold.setBold(True)
@@ -942,6 +947,7 @@ class MonthView(PeriodView):
             round(metrics.height() + 6),
             QFontMetricsF(bold),
             chip_height(self.chip_font()),
+            badge_width("88", self.font()),
         )
 
     def _compute_layout(self) -> dict[date, _DayLayout]:
@@ -953,7 +959,13 @@ class MonthView(PeriodView):
         gap = 2
         cell = self._cell(day, sizes.edges)
         number = QRectF(cell.left() + 4, cell.top() + 3, number_size, number_size)
-        label_width = bold_metrics.horizontalAdvance(self._number_text(day)) + 10
+        label = self._number_text(day)
+        label_width = bold_metrics.horizontalAdvance(label) + 10
+        # Room is kept for the overdue badge in the top right corner (two digits).
+        room = cell.width() - 4 - 4 - sizes.badge - 2
+        if label_width > room and day.day == 1:
+            label = str(day.day)  # a narrow day: the month name gives way to the badge
+            label_width = bold_metrics.horizontalAdvance(label) + 10
         number.setWidth(max(number_size, label_width))
         top = number.bottom() + 3
         bottom = cell.bottom() + 1 - 4
@@ -969,7 +981,7 @@ class MonthView(PeriodView):
             rows[-1], more = split_more(rows[-1], hidden, self.chip_font())
         elif hidden:
             more = rows[0]
-        return _DayLayout(cell, number, list(zip(shown, rows, strict=False)), more, hidden)
+        return _DayLayout(cell, number, list(zip(shown, rows, strict=False)), more, hidden, label)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -1050,9 +1062,7 @@ class MonthView(PeriodView):
             else:
                 painter.setPen(text if in_month else dim_text)
             painter.setFont(number_font)
-            painter.drawText(
-                layout.number, int(Qt.AlignmentFlag.AlignCenter), self._number_text(day)
-            )
+            painter.drawText(layout.number, int(Qt.AlignmentFlag.AlignCenter), layout.label)
 
             corner = QPointF(cell.right() + 1 - 4, cell.top() + 4)
             if message_selected:

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
-from calendar_app.render.chips import Chip, ChipTheme, paint_chip
+from calendar_app.render.chips import Chip, ChipTheme, badge_width, paint_chip
 from calendar_app.ui.commands import AddPostCommand
 from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.month_view import MonthView
@@ -618,3 +618,22 @@ def test_posts_dragged_from_another_open_calendar_land_as_copies(
         other.undo_stack.undo()
         assert store.all_posts() == []
         other.undo_stack.clear()
+
+
+def test_a_narrow_first_of_the_month_gives_its_month_name_to_the_badge(
+    month: MonthView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    first = date(2026, 12, 1)
+    assert month.badge_count(first) > 0
+    wide = month.number_rect(first)
+    assert wide is not None
+    month.resize(436, 320)  # the month view of the smallest window
+    qtbot.waitUntil(lambda: month.number_rect(first) != wide)
+    cell = month.day_rect(first)
+    number = month.number_rect(first)
+    assert cell is not None
+    assert number is not None
+    badge = badge_width(str(month.badge_count(first)), month.font())
+    assert number.right() < cell.right() - 4 - badge  # clear of the badge
+    month.resize(1000, 760)
+    qtbot.waitUntil(lambda: month.number_rect(first) == wide)  # "1 Dec" again
