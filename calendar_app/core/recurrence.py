@@ -8,7 +8,7 @@ stored beside each date and converted to UTC only at the edges.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from .errors import InvalidInput
 from .models import LAST_DAY
@@ -189,6 +189,54 @@ def shift(rule: str, delta: timedelta) -> str:
     if "UNTIL" in parts:
         parts["UNTIL"] = (_until(parts["UNTIL"]) + delta).strftime("%Y%m%d")
     return _join(parts)
+
+
+def move(
+    rule: str, anchor: date, delta: timedelta, days: Iterable[date]
+) -> tuple[str, dict[date, date]]:
+    """Move a series ``delta`` days: its rule from the new anchor, and where each of
+    ``days`` (occurrences of the old rule, deleted ones included) goes.
+
+    A daily or weekly series moves as a whole (:func:`shift`). A monthly or yearly one
+    moves its day of the month: every occurrence goes to the new rule's occurrence of
+    the same rank (the 15th of each month to the 4th of each month, not to days 20
+    apart), and COUNT or UNTIL keep the same number of occurrences.
+    """
+    rule = normalise(rule)
+    days = sorted(set(days))
+    parts = parse(rule)
+    if not delta or parts["FREQ"] not in ("MONTHLY", "YEARLY") or not days:
+        return shift(rule, delta), {day: day + delta for day in days}
+    from dateutil.rrule import rrulestr  # loaded when a rule is read
+
+    open_parts = {k: v for k, v in parts.items() if k not in ("COUNT", "UNTIL")}
+    before = rrulestr(_join(open_parts), dtstart=datetime.combine(anchor, time()))
+    ranks: dict[date, int] = {}
+    wanted = set(days)
+    last = days[-1]
+    for rank, moment in enumerate(before):
+        day = moment.date()
+        if day > last or rank > MAX_OCCURRENCES:
+            break
+        if day in wanted:
+            ranks[day] = rank
+    after = rrulestr(
+        _join(parse(shift(_join(open_parts), delta))),
+        dtstart=datetime.combine(anchor + delta, time()),
+    )
+    needed = max(ranks.values(), default=-1) + 1
+    moved_days = [m.date() for _, m in zip(range(needed), after, strict=False)]
+    if len(moved_days) < needed:  # the moved rule makes fewer dates: move them as a whole
+        return shift(rule, delta), {day: day + delta for day in days}
+    moved = {day: moved_days[ranks[day]] if day in ranks else day + delta for day in days}
+    new = parse(shift(_join(open_parts), delta))
+    if "COUNT" in parts:
+        new["COUNT"] = parts["COUNT"]
+    elif "UNTIL" in parts:
+        end = _until(parts["UNTIL"])
+        kept = [moved[day] for day in days if day <= end]
+        new["UNTIL"] = max(kept, default=end + delta).strftime("%Y%m%d")
+    return _join(new), moved
 
 
 def build(

@@ -1578,7 +1578,8 @@ class CalendarStore:
         """Edit an occurrence of a recurring post: this one, this and following, or all.
 
         A new date shifts every post in scope by the same number of days (and the
-        rule with them); a new time is set on every post in scope. "This and
+        rule with them), or for a monthly or yearly series moves its day of the month
+        (:func:`.recurrence.move`); a new time is set on every post in scope. "This and
         following" on a later occurrence splits the series in two there. An
         occurrence in the backlog given a day is placed alone: there is no day to
         shift the others from.
@@ -1600,30 +1601,38 @@ class CalendarStore:
             series_id = old_series
             if scope == "following" and self._has_earlier(post):
                 series_id = self._split_series(post)
+            series = self.series(series_id)
+            members = self.series_posts(series_id)
+            delta = shift or timedelta(0)
+            rule, moved = recurrence.move(
+                series.rrule, series.anchor, delta, [*map(_occ, members), *series.exdates]
+            )
             edits: dict[int, PostChanges] = {}
-            for member in self.series_posts(series_id):
+            for member in members:
                 edit = cast(PostChanges, {k: v for k, v in changes.items() if k != "date"})
                 if shift is not None and member.date is not None:
-                    edit["date"] = member.date + shift
+                    # Its occurrence's new day, and any day it was moved on its own with it.
+                    occurrence = _occ(member)
+                    edit["date"] = moved[occurrence] + (member.date - occurrence)
                 edits[member.id] = edit
+            if shift is not None:
+                edits[post_id]["date"] = changes["date"]  # where it was dropped, whatever
             result = self.update_posts(edits)
             if shift is not None or "time" in changes:
-                series = self.series(series_id)
-                delta = shift or timedelta(0)
                 at = changes.get("time", series.anchor_time)
                 self._write_series(
                     Series(
                         series.id,
-                        recurrence.shift(series.rrule, delta),
+                        rule,
                         series.anchor + delta,
                         at,
-                        tuple(d + delta for d in series.exdates),
+                        tuple(moved[d] for d in series.exdates),
                     )
                 )
                 if delta:
-                    self._conn.execute(
-                        "UPDATE posts SET occurrence = date(occurrence, ?) WHERE series_id = ?",
-                        (f"{delta.days:+d} days", series.id),
+                    self._conn.executemany(
+                        "UPDATE posts SET occurrence = ? WHERE id = ?",
+                        [(moved[_occ(m)].isoformat(), m.id) for m in members],
                     )
         return result | ChangeSet(series=frozenset({old_series, series_id}))
 

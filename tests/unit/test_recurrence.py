@@ -309,6 +309,44 @@ def test_shifted_rule_moves_every_date(rule_and_anchor: tuple[str, date], days: 
     assert moved == [d + delta for d in recurrence.occurrences(rule, anchor)]
 
 
+@settings(max_examples=300, deadline=None, database=None)
+@given(_rules(), st.integers(min_value=-40, max_value=40))
+def test_a_moved_series_is_what_its_moved_rule_makes(
+    rule_and_anchor: tuple[str, date], days: int
+) -> None:
+    """Every occurrence goes to the new rule's occurrence of the same rank: daily and
+    weekly dates move together, monthly ones keep one day of the month."""
+    rule, anchor = rule_and_anchor
+    delta = timedelta(days=days)
+    original = recurrence.occurrences(rule, anchor)
+    assume(original)
+    try:
+        recurrence.occurrences(recurrence.shift(rule, delta), anchor + delta)
+    except InvalidInput:
+        assume(False)  # moved past the last year a calendar plans
+
+    moved_rule, moved = recurrence.move(rule, anchor, delta, original)
+
+    assert recurrence.occurrences(moved_rule, anchor + delta) == [moved[d] for d in original]
+
+
+def test_a_monthly_series_moved_keeps_one_day_of_the_month() -> None:
+    rule, moved = recurrence.move("FREQ=MONTHLY;COUNT=6", date(2026, 1, 15), timedelta(days=20), [])
+    assert (rule, moved) == ("FREQ=MONTHLY;COUNT=6", {})
+    days = recurrence.occurrences("FREQ=MONTHLY;COUNT=6", date(2026, 1, 15))
+    rule, moved = recurrence.move(
+        "FREQ=MONTHLY;COUNT=6", date(2026, 1, 15), timedelta(days=20), days
+    )
+    assert [moved[d] for d in days] == [date(2026, m, 4) for m in range(2, 8)]
+    # From the 31st (months without one skipped) to the 1st: one a month, as many.
+    days = recurrence.occurrences("FREQ=MONTHLY;UNTIL=20261031", date(2026, 1, 31))
+    rule, moved = recurrence.move(
+        "FREQ=MONTHLY;UNTIL=20261031", date(2026, 1, 31), timedelta(days=1), days
+    )
+    assert [moved[d] for d in days] == [date(2026, m, 1) for m in range(2, 8)]
+    assert rule == "FREQ=MONTHLY;UNTIL=20260701"
+
+
 # -- the store's recurring posts -------------------------------------------------
 
 
@@ -593,6 +631,63 @@ def test_update_all_from_a_later_occurrence_moves_every_post_and_the_rule(
     assert [p.date for p in store.series_posts(series_id)] == _weeks(date(2025, 3, 9), 6)
     assert store.db.execute("SELECT count(*) FROM series").fetchone()[0] == 1
     _assert_rule_describes_posts(store, series_id)
+
+
+def test_a_monthly_series_moved_keeps_one_day_of_the_month_and_its_rule(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    """Moved from the 15th to the 4th: every post on the 4th of its month (adding the
+    same number of days put them on the 4th, 7th, 4th, 5th...), and a later split still
+    shares out the count."""
+    series_id, posts = _add_series(
+        store, _template(channel, message, date(2026, 1, 15)), "FREQ=MONTHLY;COUNT=6"
+    )
+    store.update_occurrences(posts[0].id, {"date": date(2026, 2, 4)}, "all")
+    moved = store.series_posts(series_id)
+    assert [p.date for p in moved] == [date(2026, m, 4) for m in range(2, 8)]
+    _assert_rule_describes_posts(store, series_id)
+
+    store.update_occurrences(moved[3].id, {"title": "Tail"}, "following")
+    (tail_id,) = {p.series_id for p in store.series_posts(series_id)} ^ {
+        p.series_id for p in store.all_posts()
+    }
+    assert tail_id is not None
+    assert len(store.series_posts(tail_id)) == 3
+    assert store.series(tail_id).rrule == "FREQ=MONTHLY;COUNT=3"
+    _assert_rule_describes_posts(store, series_id)
+    _assert_rule_describes_posts(store, tail_id)
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(
+    st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)),
+    st.sampled_from(["FREQ=MONTHLY;COUNT=7", "FREQ=MONTHLY;INTERVAL=2;UNTIL=20281231"]),
+    st.integers(min_value=0, max_value=6),
+    st.integers(min_value=-45, max_value=45),
+    st.sampled_from(["all", "following"]),
+)
+def test_a_moved_monthly_series_is_still_what_its_rules_make(
+    tmp_path_factory: pytest.TempPathFactory,
+    first: date,
+    rule: str,
+    which: int,
+    days: int,
+    scope: Scope,
+) -> None:
+    path = tmp_path_factory.mktemp("monthly") / "m.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        _, posts = _add_series(
+            store, NewPost("Monthly", channel, date=first, status=PostStatus.SCHEDULED), rule
+        )
+        post = posts[which % len(posts)]
+        assert post.date is not None
+        day = post.date + timedelta(days=days)
+        store.update_occurrences(post.id, {"date": day}, scope)
+        assert store.post(post.id).date == day  # where it was dropped
+        for series in {p.series_id for p in store.all_posts()}:
+            assert series is not None
+            _assert_rule_describes_posts(store, series)
 
 
 def test_update_following_on_the_first_occurrence_does_not_split(
