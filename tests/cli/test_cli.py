@@ -321,6 +321,12 @@ def test_gaps_lists_archived_channels_whose_posts_deliver(calendar: Path) -> Non
     )
 
 
+def calendar_today(path: Path) -> date:
+    """The calendar's today: the date in its own time zone."""
+    with CalendarStore.open(path) as store:
+        return store.today()
+
+
 def message_starts(path: Path) -> dict[str, date | None]:
     """Each key message's start day, by title."""
     with CalendarStore.open(path) as store:
@@ -331,10 +337,10 @@ def test_a_key_message_added_without_a_start_starts_today(tmp_path: Path) -> Non
     """Not overdue since before it existed: a fresh plan shows it unplanned."""
     path = tmp_path / "e.cadence"
     assert run("init", path, "--name", "E", "--timezone", "Asia/Kolkata")[0] == 0
-    before = date.today()
+    before = calendar_today(path)  # Kolkata's, which may be this computer's tomorrow
     assert run("message", "add", path, "M")[0] == 0
     status, out = run("gaps", path, "--json")
-    after = date.today()
+    after = calendar_today(path)
     assert status == 0
     (message,) = json.loads(out)["messages"]
     assert (message["status"], message["overdue_days"]) == ("unplanned", 0)
@@ -398,9 +404,9 @@ def test_key_messages_an_import_of_a_plan_creates_start_today(tmp_path: Path) ->
     )
     fresh = tmp_path / "fresh.cadence"
     assert run("init", fresh, "--name", "Fresh")[0] == 0
-    before = date.today()
+    before = calendar_today(fresh)
     status, _ = run("import", fresh, plan, "--create-missing")
-    after = date.today()
+    after = calendar_today(fresh)
     assert status == 0
     start = message_starts(fresh)["Made in Europe"]
     assert start is not None
