@@ -144,6 +144,20 @@ def occurrences(
     return days
 
 
+def as_made(rule: str, days: Sequence[date]) -> str:
+    """The rule that gives exactly ``days``, its :func:`occurrences`: one whose end lies
+    beyond :data:`MAX_OCCURRENCES` dates ends on the last one made (COUNT or UNTIL), so
+    that the series describes the posts it has, not those it could not make."""
+    parts = parse(normalise(rule))
+    if len(days) < MAX_OCCURRENCES or not has_end(rule):
+        return normalise(rule)
+    if "COUNT" in parts:
+        parts["COUNT"] = str(len(days))
+    else:
+        parts["UNTIL"] = days[-1].strftime("%Y%m%d")
+    return _join(parts)
+
+
 def split(rule: str, anchor: date, at: date) -> tuple[str, str]:
     """Split a series at ``at``: the head ends the day before, the tail starts at ``at``.
 
@@ -284,7 +298,7 @@ def describe(rule: str) -> str:
     if "BYMONTHDAY" in parts:
         text += f" on day {parts['BYMONTHDAY']}"
     if "COUNT" in parts:
-        text += f", {parts['COUNT']} times"
+        text += ", once" if parts["COUNT"] == "1" else f", {parts['COUNT']} times"
     if "UNTIL" in parts:
         text += f", until {_until(parts['UNTIL']).isoformat()}"
     return text

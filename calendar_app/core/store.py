@@ -1493,6 +1493,7 @@ class CalendarStore:
             raise InvalidInput(
                 f"The repeat rule {rule} gives no date from {template.date.isoformat()} on."
             )
+        rule = recurrence.as_made(rule, days)
         posts = [dataclasses.replace(template, date=d) for d in days]
         with environment_errors(self.path), self.db.atomic():
             series_id = self._insert_series(rule, template.date, template.time)
@@ -1528,7 +1529,7 @@ class CalendarStore:
             status = PostStatus.DRAFT if post.status == PostStatus.PUBLISHED else post.status
             template = dataclasses.replace(post.as_new(), status=status)
             copies = [dataclasses.replace(template, date=d) for d in days[1:]]
-            series_id = self._insert_series(rule, post.date, post.time)
+            series_id = self._insert_series(recurrence.as_made(rule, days), post.date, post.time)
             self._conn.execute(
                 "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",
                 (series_id, post.date.isoformat(), post.id),

@@ -829,12 +829,18 @@ class PostEditor(QDialog):
             span += " – " + qdate(days[-1]).toString(fmt)
         if self.post is None:
             posts = "1 post" if len(days) == 1 else f"{len(days)} posts"
-            self.repeat_summary.setText(f"Makes {posts}: {span}")
+            text = f"Makes {posts}: {span}"
         else:
             more = len(days) - 1
             copies = "no copy" if more == 0 else "1 copy" if more == 1 else f"{more} copies"
-            self.repeat_summary.setText(f"This post and {copies} of it: {span}")
-        self.repeat_summary.setToolTip(recurrence.describe(rule))
+            text = f"This post and {copies} of it: {span}"
+        made = recurrence.as_made(rule, days)
+        if made != recurrence.normalise(rule):
+            text += f" (a series stops at {recurrence.MAX_OCCURRENCES} posts)"
+        if freq == "MONTHLY" and first.day > 28:
+            text += f"; months without a day {first.day} are skipped"
+        self.repeat_summary.setText(text)
+        self.repeat_summary.setToolTip(recurrence.describe(made))
 
     def _update_char_count(self) -> None:
         count = len(self.body_edit.toPlainText())

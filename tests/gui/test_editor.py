@@ -295,6 +295,26 @@ def test_moving_a_post_to_the_backlog_drops_its_time(
 # -- repeating ---------------------------------------------------------------------------------
 
 
+def test_the_summary_says_where_a_series_stops_short_and_which_months_it_skips(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor = _editor(qtbot, session, day=date(2026, 1, 5))
+    editor.title_edit.setText("Daily tip")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("DAILY"))
+    editor.until_radio.setChecked(True)
+    editor.until_edit.setDate(QDate(2031, 1, 5))
+    assert editor.repeat_summary.text().startswith("Makes 1000 posts")
+    assert editor.repeat_summary.text().endswith("(a series stops at 1000 posts)")
+    assert editor.repeat_summary.toolTip() == "Daily, until 2028-09-30"
+
+    editor = _editor(qtbot, session, day=date(2026, 1, 31))
+    editor.title_edit.setText("Month end")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("MONTHLY"))
+    editor.count_radio.setChecked(True)
+    editor.count_spin.setValue(6)
+    assert editor.repeat_summary.text().endswith("; months without a day 31 are skipped")
+
+
 def test_weekly_on_monday_and_thursday_six_times_makes_six_posts(
     qtbot: QtBot, session: CalendarSession
 ) -> None:

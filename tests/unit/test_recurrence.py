@@ -211,6 +211,7 @@ def test_shifted_rule_gives_shifted_dates() -> None:
         ("FREQ=WEEKLY;BYDAY=MO,WE,FR", "Weekly on Monday, Wednesday and Friday"),
         ("FREQ=MONTHLY;BYMONTHDAY=15;UNTIL=20251231", "Monthly on day 15, until 2025-12-31"),
         ("FREQ=YEARLY;INTERVAL=3", "Every 3 years"),
+        ("FREQ=DAILY;COUNT=1", "Daily, once"),
     ],
 )
 def test_describe(rule: str, text: str) -> None:
@@ -386,6 +387,23 @@ def _assert_rule_describes_posts(store: CalendarStore, series_id: int) -> None:
     assert recurrence.occurrences(series.rrule, series.anchor, series.exdates) == [
         p.occurrence for p in posts
     ]
+
+
+@pytest.mark.parametrize(
+    ("rule", "made"),
+    [
+        ("FREQ=DAILY;COUNT=2000", "FREQ=DAILY;COUNT=1000"),
+        ("FREQ=DAILY;UNTIL=20310105", "FREQ=DAILY;UNTIL=20271204"),
+        ("FREQ=DAILY;COUNT=30", "FREQ=DAILY;COUNT=30"),
+    ],
+)
+def test_a_series_cut_at_its_most_posts_says_what_it_made(
+    store: CalendarStore, channel: int, message: int, rule: str, made: str
+) -> None:
+    series_id, posts = _add_series(store, _template(channel, message, MON), rule)
+    assert len(posts) == min(len(recurrence.occurrences(rule, MON)), recurrence.MAX_OCCURRENCES)
+    assert store.series(series_id).rrule == made
+    _assert_rule_describes_posts(store, series_id)
 
 
 def test_add_series_makes_real_posts_that_deliver(
