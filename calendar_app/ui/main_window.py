@@ -1094,10 +1094,21 @@ class MainWindow(QMainWindow):
         return _string_list(self.settings.value("recentFiles", []))
 
     def _remember_recent(self, path: Path) -> None:
+        # Read again first: another Cadence window may have added its own since.
+        self.settings.sync()
         entry = str(path.resolve())
         recent = [entry] + [p for p in self.recent_files() if p != entry]
         self.settings.setValue("recentFiles", recent[:MAX_RECENT])
         self.settings.setValue("lastFile", entry)
+        self.settings.sync()
+        self._fill_recent_menu()
+
+    def _open_recent(self, entry: str) -> None:
+        """File > Open Recent: a calendar that is no longer there leaves the list."""
+        if self.open_calendar(Path(entry)) or Path(entry).exists():
+            return
+        self.settings.sync()
+        self.settings.setValue("recentFiles", [p for p in self.recent_files() if p != entry])
         self._fill_recent_menu()
 
     def _fill_recent_menu(self) -> None:
@@ -1109,7 +1120,7 @@ class MainWindow(QMainWindow):
             label = f"{name} — {Path(entry).parent.name}" if names.count(name) > 1 else name
             action = self.recent_menu.addAction(menu_text(label))
             action.setToolTip(plain_tooltip(entry))
-            action.triggered.connect(lambda _=False, p=entry: self.open_calendar(Path(p)))
+            action.triggered.connect(lambda _=False, p=entry: self._open_recent(p))
         self.recent_menu.setEnabled(bool(entries))
 
     def show_guide(self) -> None:

@@ -621,7 +621,7 @@ def test_open_a_file_damaged_inside_says_so_and_keeps_the_calendar(
 
 
 def test_new_calendar_and_open_recent(
-    window: MainWindow, tmp_path: Path, settings: QSettings, demo_path: Path
+    window: MainWindow, tmp_path: Path, settings: QSettings, demo_path: Path, errors: Errors
 ) -> None:
     fresh = tmp_path / "Client B.cadence"
     before = QLocale()
@@ -652,6 +652,34 @@ def test_new_calendar_and_open_recent(
         assert window.create_calendar(tmp_path / client / "plan.cadence")
     labels = [a.text() for a in window.recent_menu.actions()]
     assert labels[:3] == ["plan.cadence — Client D", "plan.cadence — Client A", "demo.cadence"]
+
+    # One moved away since: chosen, it says so and leaves the list.
+    (tmp_path / "Client A" / "plan.cadence").rename(tmp_path / "Client A" / "moved.cadence")
+    window.recent_menu.actions()[1].trigger()
+    assert errors.seen[-1].endswith("plan.cadence.")
+    labels = [a.text() for a in window.recent_menu.actions()]
+    assert labels[:2] == ["plan.cadence", "demo.cadence"]  # one plan.cadence left
+
+
+def test_two_windows_keep_each_others_recent_calendars(
+    window: MainWindow, tmp_path: Path, settings: QSettings
+) -> None:
+    """Another Cadence process adds a calendar to Open Recent between two of ours."""
+    assert window.create_calendar(tmp_path / "mine.cadence")
+    theirs = str(tmp_path / "theirs.cadence")
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QSettings\n"
+        "s = QSettings(sys.argv[1], QSettings.Format.IniFormat)\n"
+        "s.setValue('recentFiles', [sys.argv[2], *(s.value('recentFiles') or [])])\n"
+        "s.sync()\n"
+    )
+    subprocess.run(
+        [sys.executable, "-c", script, settings.fileName(), theirs], check=True, timeout=60
+    )
+    assert window.create_calendar(tmp_path / "mine too.cadence")
+    names = [Path(p).name for p in window.recent_files()]
+    assert names[:3] == ["mine too.cadence", "theirs.cadence", "mine.cadence"]
 
 
 def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
