@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from .. import __version__
-from ..core.errors import CadenceError
+from ..core.errors import CadenceError, CalendarFileError
 from ..core.store import CalendarStore
 from ..resources import app_icon
 from .dialogs import announce_error, show_error
@@ -141,6 +141,14 @@ def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore
         last = settings.value("lastFile")
         if last and Path(str(last)).exists():
             candidates.append(Path(str(last)))
+        elif last:  # moved or deleted since: said, not silently replaced by the demo
+            show_error(
+                None,
+                CalendarFileError(
+                    f"The calendar open last time is no longer at {last}; Cadence opens"
+                    " the demo calendar instead (File > Open finds it where it went)."
+                ),
+            )
     for candidate in candidates:
         try:
             return CalendarStore.open(candidate)

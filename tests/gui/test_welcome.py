@@ -563,6 +563,26 @@ def test_a_calendar_damaged_inside_is_said_and_the_default_one_opens(
     assert demo_path.read_bytes() == before
 
 
+def test_a_last_calendar_moved_away_is_said_before_the_demo_opens(
+    settings: QSettings,
+    data: Path,
+    tmp_path: Path,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gone = tmp_path / "client.cadence"
+    settings.setValue(WELCOME_SHOWN, True)
+    settings.setValue("lastFile", str(gone))
+    said: list[str] = []
+    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
+    assert run_window(None, quit_after_ms=0, settings=settings) == 0
+    assert said == [
+        f"The calendar open last time is no longer at {gone}; Cadence opens the demo"
+        " calendar instead (File > Open finds it where it went)."
+    ]
+    assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
+
+
 def test_a_file_handed_over_by_the_system_opens_in_the_window(
     settings: QSettings, demo_path: Path, data: Path, qapp: QApplication, tmp_path: Path
 ) -> None:
