@@ -206,6 +206,10 @@ class CalendarSession(QObject):
         """The day given, else the calendar's today (:meth:`.CalendarStore.today`)."""
         return self._today or self.store.today()
 
+    def now(self) -> time:
+        """The time of day in the calendar's own zone (where the current-time line goes)."""
+        return datetime.now(self.store.zone).time()
+
     def _arm_day_change(self) -> None:
         """Go over to the next day at the calendar's midnight, if today is the real one."""
         if self._today is not None:

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
-    QTime,
     QTimer,
     Signal,
 )
@@ -895,8 +894,7 @@ class WeekView(PeriodView):
         today = self.now_line_day()
         if today is not None:
             column = (today - self._range[0]).days
-            now = QTime.currentTime()
-            now_y = GRID_PADDING + (now.hour() * 60 + now.minute()) * HOUR_HEIGHT / 60
+            now_y = GRID_PADDING + self.now_line_minutes() * HOUR_HEIGHT / 60
             left, right = edges[column], edges[column + 1]
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -905,6 +903,12 @@ class WeekView(PeriodView):
             painter.setBrush(colors.red)
             painter.drawEllipse(QPointF(left + 1, now_y), 4.5, 4.5)
             painter.restore()
+
+    def now_line_minutes(self) -> int:
+        """Where the current-time line is, in minutes after midnight: the calendar's own
+        time of day, as its today is (not this computer's clock)."""
+        now = self._session.now()
+        return now.hour * 60 + now.minute
 
     # -- the mouse ----------------------------------------------------------
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import cast
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
+from calendar_app.core.store import CalendarStore
 from calendar_app.render.cadence_strip import range_text
 from calendar_app.ui.commands import AddPostCommand, MovePostsCommand
 from calendar_app.ui.dnd import posts_mime
@@ -479,6 +482,21 @@ def test_current_time_line_only_in_the_week_of_today(week: WeekView) -> None:
     assert week.now_line_day() is None
     week.step(-1)
     assert week.now_line_day() == TODAY
+
+
+def test_the_current_time_line_is_at_the_calendars_time_of_day(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A calendar kept for Kiritimati (UTC+14) on a computer anywhere: its line is at
+    Kiritimati's time, as its today is Kiritimati's."""
+    with CalendarStore.create(tmp_path / "k.cadence", timezone="Pacific/Kiritimati") as store:
+        view = WeekView(CalendarSession(store))
+        qtbot.addWidget(view)
+        before = datetime.now(ZoneInfo("Pacific/Kiritimati"))
+        minutes = view.now_line_minutes()
+        after = datetime.now(ZoneInfo("Pacific/Kiritimati"))
+        # The same minute, or the next one if a minute turned meanwhile.
+        assert minutes in {t.hour * 60 + t.minute for t in (before, after)}
 
 
 def test_accessible_names(week: WeekView) -> None:
