@@ -196,6 +196,7 @@ class CalendarSession(QObject):
                 campaigns=frozenset(known.campaigns & fresh._campaigns.keys()),
             )
         )
+        fresh._drop_gone_filters()  # archived or deleted by the other program
         if self._selected_message in fresh._messages:
             fresh.select_message(self._selected_message)
         return fresh
@@ -516,6 +517,7 @@ class CalendarSession(QObject):
         self._patch_ranges(changes)
         if changes.channels or changes.messages or changes.campaigns or changes.calendar:
             self._reload_names()
+            self._drop_gone_filters()
         selected = self._selected_message
         gone = selected is not None and (changes.messages or changes.calendar)
         if gone and all(m.id != selected for m in self.key_messages()):
@@ -528,6 +530,19 @@ class CalendarSession(QObject):
             self._recompute(changes.messages)
         self._checkpoint.start()
         self.changed.emit(changes)
+
+    def _drop_gone_filters(self) -> None:
+        """A channel, key message or campaign archived or deleted leaves the filters: the
+        menus no longer list it, so a filter on it could not be seen nor taken off."""
+        known = self._filters
+        kept = replace(
+            known,
+            hidden_channels=known.hidden_channels & {c.id for c in self.channels()},
+            messages=known.messages & {m.id for m in self.key_messages()},
+            campaigns=known.campaigns & self._campaigns.keys(),
+        )
+        if kept != known:
+            self.set_filters(kept)
 
     def posts(self, post_ids: Iterable[int]) -> list[Post]:
         return self.store.posts(post_ids)

@@ -6,6 +6,7 @@ import random
 import shutil
 import sqlite3
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import cast
@@ -18,6 +19,7 @@ from calendar_app.core.cadence import CadenceReport, analyse, default_window
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import (
+    ChannelCommand,
     CopyPostsCommand,
     DeleteKeyMessageCommand,
     DeletePostsCommand,
@@ -321,3 +323,22 @@ def test_the_calendars_today_is_its_own_zones(
         assert CalendarSession(store).today() == date(2026, 12, 4)
     with CalendarStore.create(tmp_path / "l.cadence", timezone="Europe/London") as store:
         assert store.today() == date(2026, 12, 3)
+
+
+def test_a_filter_on_what_was_archived_or_deleted_is_dropped(session: CalendarSession) -> None:
+    """The filter menus list only what is in use: a filter on something archived or
+    deleted could be neither seen nor taken off."""
+    linkedin, instagram = session.channels()[:2]
+    told = session.key_messages()[0]
+    session.set_filters(
+        Filters(
+            hidden_channels=frozenset({linkedin.id, instagram.id}), messages=frozenset({told.id})
+        )
+    )
+    session.push(ChannelCommand(session, linkedin, replace(linkedin, archived=True)))
+    assert session.filters.hidden_channels == {instagram.id}
+    session.push(DeleteKeyMessageCommand(session, told.id))
+    assert session.filters.messages == frozenset()
+    assert session.filters.hidden_channels == {instagram.id}
+    session.undo_stack.undo()  # the message is back; the filter on it stays off
+    assert session.filters.messages == frozenset()
