@@ -1153,6 +1153,10 @@ class MainWindow(QMainWindow):
         if view in VIEW_NAMES:
             self.set_view(VIEW_NAMES.index(str(view)))
         self._restore_filters()
+        for splitter in self.splitters:  # the sidebar's width, the backlog's height...
+            kept = self.settings.value(splitter.objectName())
+            if isinstance(kept, QByteArray):
+                splitter.restoreState(kept)
         panel = self.settings.value("cadencePanel", True)
         self.panel_action.setChecked(panel not in (False, "false"))
         self._toggle_panel()
@@ -1199,6 +1203,8 @@ class MainWindow(QMainWindow):
         )
         self.settings.setValue("statusFilter", sorted(s.value for s in f.statuses))
         self.settings.setValue("cadencePanel", self.panel_action.isChecked())
+        for splitter in self.splitters:
+            self.settings.setValue(splitter.objectName(), splitter.saveState())
         self.settings.setValue("lastFile", str(self.session.store.path.resolve()))
         self.settings.sync()
 

@@ -80,8 +80,10 @@ class Errors:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+def settings(tmp_path_factory: pytest.TempPathFactory) -> QSettings:
+    # Where the system keeps settings: not in the folder of the calendars tests look at.
+    folder = tmp_path_factory.mktemp("config")
+    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
@@ -574,12 +576,20 @@ def test_view_and_geometry_are_remembered(
 ) -> None:
     window.set_view(2)
     window.resize(760, 560)  # the offscreen screen is 800 pixels wide
+    main, left, _ = window.splitters
+    main.setSizes([320, 440])  # a wider sidebar
+    left.setSizes([200, 300])  # a taller backlog
+    QApplication.processEvents()
+    sizes = [main.sizes(), left.sizes()]
     window.close()
     assert settings.value("view") == "agenda"
     again = MainWindow(session, settings)
     qtbot.addWidget(again)
     assert again.view_index() == 2
     assert (again.size().width(), again.size().height()) == (760, 560)
+    with qtbot.waitExposed(again):
+        again.show()
+    assert [again.splitters[0].sizes(), again.splitters[1].sizes()] == sizes
 
 
 def test_open_a_hostile_file_says_so_and_keeps_the_calendar(
