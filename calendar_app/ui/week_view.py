@@ -448,12 +448,31 @@ class WeekView(PeriodView):
             if d == day
         ]
 
-    def _hint_text(self, posts: list[int], below: bool) -> str:
+    def _hint_text(self, posts: list[int], below: bool, room: float) -> str:
+        """ "↓ 18:00" or "↑ 2 earlier", shorter where the column is narrow ("18:00",
+        "↑ 2"): the time is what the hint is for, never cut to "18:…"."""
         arrow = "↓" if below else "↑"
         if len(posts) == 1:
             at = self._posts[posts[0]].time
-            return f"{arrow} {time_text(at)}" if at is not None else arrow
-        return f"{arrow} {len(posts)} {'later' if below else 'earlier'}"
+            told = time_text(at) if at is not None else ""
+            choices = [f"{arrow} {told}", f"{arrow}{told}", told, arrow]
+        else:
+            count = len(posts)
+            choices = [f"{arrow} {count} {'later' if below else 'earlier'}", f"{arrow} {count}"]
+            choices += [f"{arrow}{count}", arrow]
+        metrics = QFontMetricsF(self.chip_font())
+        for text in choices:
+            if text and metrics.horizontalAdvance(text) <= room:
+                return text
+        return metrics.elidedText(choices[0], Qt.TextElideMode.ElideRight, room)
+
+    def out_of_sight_texts(self, day: date) -> list[str]:
+        """What the hints of ``day`` say, as painted."""
+        return [
+            self._hint_text(posts, below, rect.width() - 8)
+            for d, rect, posts, below in self.out_of_sight()
+            if d == day
+        ]
 
     def more_rect(self, day: date) -> QRect | None:
         layout = self._strip_days.get(day)
@@ -859,9 +878,7 @@ class WeekView(PeriodView):
             painter.drawRoundedRect(hint.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
             painter.setFont(chip_font)
             painter.setPen(colors.dim_text)
-            text = QFontMetricsF(chip_font).elidedText(
-                self._hint_text(posts, below), Qt.TextElideMode.ElideRight, hint.width() - 8
-            )
+            text = self._hint_text(posts, below, hint.width() - 8)
             painter.drawText(hint, int(Qt.AlignmentFlag.AlignCenter), text)
             painter.restore()
 

@@ -484,6 +484,20 @@ def test_current_time_line_only_in_the_week_of_today(week: WeekView) -> None:
     assert week.now_line_day() == TODAY
 
 
+def test_a_narrow_day_keeps_the_time_its_hint_is_for(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    day = TODAY + timedelta(days=4)  # a Sunday with nothing else
+    assert session.posts_between(day, day) == []
+    add_post(session, "Evening live", day, time(21, 0))
+    week.resize(430, 400)  # as narrow and short as the smallest window makes it
+    week.scroll_to_time(time(7, 0))
+    qtbot.waitUntil(lambda: bool(week.out_of_sight_texts(day)))
+    (text,) = week.out_of_sight_texts(day)
+    assert "21:00" in text
+    assert "…" not in text
+
+
 def test_the_current_time_line_is_at_the_calendars_time_of_day(
     tmp_path: Path, qtbot: QtBot
 ) -> None:
@@ -564,6 +578,7 @@ def test_posts_scrolled_out_of_sight_are_said_at_the_edge_of_their_day(
         ]
 
     assert [session.posts([i])[0].title for i in hidden_below()] == ["Evening live", "Late recap"]
+    assert week.out_of_sight_texts(day) == ["↓ 2 later"]
     (rect,) = week.out_of_sight_rects(day)
     assert week.grid_rect().contains(rect), "at the visible edge of the grid"
     qtbot.mouseClick(week, Qt.MouseButton.LeftButton, pos=rect.center())
