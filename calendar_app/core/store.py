@@ -1721,8 +1721,17 @@ class CalendarStore:
     def join_series(self, series_id: int, members: Mapping[int, date]) -> ChangeSet:
         """Make existing posts occurrences of an existing series (an import that brings
         back occurrences deleted here): ``members`` maps each post id to its occurrence
-        date, which stops being an exception day of the series."""
+        date, which stops being an exception day of the series. A post whose date the
+        rule no longer makes (the series was ended earlier since) stays a post of its
+        own: the rule must keep describing the series' posts."""
         series = self.series(series_id)
+        if members:
+            made = set(
+                recurrence.occurrences(
+                    series.rrule, series.anchor, horizon=max(*members.values(), series.anchor)
+                )
+            )
+            members = {post_id: day for post_id, day in members.items() if day in made}
         back = set(members.values())
         with environment_errors(self.path), self.db.atomic():
             self._link_series(series_id, members)

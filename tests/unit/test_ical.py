@@ -15,6 +15,7 @@ import pytest
 from icalendar import Calendar
 
 from calendar_app.cli import main
+from calendar_app.core import recurrence
 from calendar_app.core import store as store_module
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, ImportProblem
@@ -521,6 +522,32 @@ def test_a_cadence_file_imported_into_another_zone_keeps_the_moments(
             (night.uid, date(2026, 5, 31), time(19, 0)),
             (all_day.uid, date(2026, 6, 2), None),
         ]
+
+
+def test_an_older_file_brings_back_posts_of_a_series_ended_since_as_posts_of_their_own(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    channel = store.add_channel("LinkedIn").created[0]
+    created = store.add_series(
+        NewPost("Monday tip", channel, date=date(2026, 1, 5), time=time(9, 0)),
+        "FREQ=WEEKLY;BYDAY=MO;COUNT=6",
+    ).created
+    export_ics(store, tmp_path / "old.ics", ExportOptions(), no_progress)
+    posts = store.posts(created)
+    series_id = posts[0].series_id
+    assert series_id is not None
+    store.delete_occurrences(posts[1].id, "this")
+    store.delete_occurrences(posts[4].id, "following")
+    import_ics(store, tmp_path / "old.ics", ImportOptions(today=TODAY), no_progress)
+    back = {p.uid: p for p in store.all_posts()}
+    assert len(back) == 6
+    # The one deleted alone is an occurrence again; the rule ends before the others.
+    assert back[posts[1].uid].series_id == series_id
+    assert [back[p.uid].series_id for p in posts[4:]] == [None, None]
+    series = store.series(series_id)
+    assert recurrence.occurrences(series.rrule, series.anchor, series.exdates) == [
+        p.occurrence for p in store.series_posts(series_id)
+    ]
 
 
 def test_a_series_whose_times_read_differently_here_arrives_as_separate_posts(
