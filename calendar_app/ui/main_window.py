@@ -1019,6 +1019,7 @@ class MainWindow(QMainWindow):
         if searching:
             self.search_edit.setFocus()
         old.undo_stack.clear()
+        old.retire()
 
     def new_calendar(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -1228,6 +1229,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.session.check_day()
             self.check_for_outside_changes()
 
     def check_for_outside_changes(self) -> bool:

@@ -52,6 +52,14 @@ _MAX_PATCHED_DAYS = 14
 _post_date = attrgetter("date")
 
 
+def until_midnight(now: datetime) -> timedelta:
+    """How long from ``now`` (aware) to the next midnight of its zone, as time passes:
+    subtracting two times of one zone would ignore a change of clocks between them (the
+    spring-forward night is an hour shorter)."""
+    midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=now.tzinfo)
+    return timedelta(seconds=midnight.timestamp() - now.timestamp())
+
+
 @dataclass(frozen=True)
 class Filters:
     """What the views show. Empty sets mean "no filter"."""
@@ -170,6 +178,7 @@ class CalendarSession(QObject):
         self._checkpoint.setInterval(CHECKPOINT_MS)
         self._checkpoint.timeout.connect(store.checkpoint)
         self._reload_names()
+        self._retired = False
         self._day = self.today()
         self._day_change = QTimer(self)
         self._day_change.setSingleShot(True)
@@ -213,21 +222,33 @@ class CalendarSession(QObject):
 
     def _arm_day_change(self) -> None:
         """Go over to the next day at the calendar's midnight, if today is the real one."""
-        if self._today is not None:
+        self._day_change.stop()
+        if self._today is not None or self._retired:
             return
-        now = datetime.now(self.store.zone)
-        midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=now.tzinfo)
-        wait = (midnight - now).total_seconds()  # aware times: a change of clocks counts
-        self._day_change.start(max(int(wait * 1000) + DAY_CHANGE_MARGIN_MS, 1000))
+        wait = until_midnight(datetime.now(self.store.zone))
+        self._day_change.start(max(round(wait.total_seconds() * 1000) + DAY_CHANGE_MARGIN_MS, 1000))
 
     def _new_day(self) -> None:
         """Midnight passed: the analysis is as of the new today (a draft of yesterday never
         went out, a gap may have opened), and the views paint it."""
-        if self.today() != self._day:
-            self._day = self.today()
-            self._report = None
-            self._recompute()
+        self.check_day()
         self._arm_day_change()
+
+    def check_day(self) -> None:
+        """Go over to the new day if it came without the timer (a computer asleep at
+        midnight wakes with its timers late): the window asks as it comes to the front."""
+        if self._retired or self.today() == self._day:
+            return
+        self._day = self.today()
+        self._report = None
+        self._recompute()
+
+    def retire(self) -> None:
+        """The window shows another session now: this one does nothing more on its own
+        (no day change, no checkpoint on a store that may be closed)."""
+        self._retired = True
+        self._day_change.stop()
+        self._checkpoint.stop()
 
     # -- names and colours --------------------------------------------------
 
@@ -524,6 +545,9 @@ class CalendarSession(QObject):
             self.select_message(None)  # deleted or archived: nothing left to highlight
         if self._filters.search.strip() and changes.posts:
             self.set_filters(self._filters)
+        if changes.calendar:  # its time zone may have changed: so has its midnight
+            self._day = self.today()
+            self._arm_day_change()
         if changes.channels or changes.calendar:
             self._recompute()
         elif changes.posts or changes.messages:

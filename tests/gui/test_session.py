@@ -7,9 +7,10 @@ import shutil
 import sqlite3
 import uuid
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import cast
+from zoneinfo import ZoneInfo
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -27,7 +28,12 @@ from calendar_app.ui.commands import (
     MovePostsCommand,
     RepeatPostCommand,
 )
-from calendar_app.ui.session import DAY_CHANGE_MARGIN_MS, CalendarSession, Filters
+from calendar_app.ui.session import (
+    DAY_CHANGE_MARGIN_MS,
+    CalendarSession,
+    Filters,
+    until_midnight,
+)
 
 from .conftest import READ_ONLY, TODAY, read_only
 
@@ -281,12 +287,10 @@ def test_at_the_calendars_midnight_the_window_goes_over_to_the_new_day(
     due yesterday is overdue today; the analysis says so without an edit."""
     with CalendarStore.open(demo_path) as store:
         session = CalendarSession(store)  # the real today
-        zone = store.zone
-        now = datetime.now(zone)
-        midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=zone)
         wait = session._day_change.remainingTime()
         assert session._day_change.isActive()
-        assert abs(wait - (midnight - now).total_seconds() * 1000 - DAY_CHANGE_MARGIN_MS) < 5000
+        expected = until_midnight(datetime.now(store.zone)).total_seconds() * 1000
+        assert abs(wait - expected - DAY_CHANGE_MARGIN_MS) < 5000
         assert session.report().as_of == store.today()
 
         tomorrow = store.today() + timedelta(days=1)
@@ -342,3 +346,45 @@ def test_a_filter_on_what_was_archived_or_deleted_is_dropped(session: CalendarSe
     assert session.filters.hidden_channels == {instagram.id}
     session.undo_stack.undo()  # the message is back; the filter on it stays off
     assert session.filters.messages == frozenset()
+
+
+def test_midnight_is_counted_as_time_passes_across_a_change_of_clocks() -> None:
+    berlin = ZoneInfo("Europe/Berlin")
+    # 00:30 on the spring-forward day: 02:00 becomes 03:00, midnight is 22.5 hours away.
+    assert until_midnight(datetime(2026, 3, 29, 0, 30, tzinfo=berlin)) == timedelta(hours=22.5)
+    assert until_midnight(datetime(2026, 10, 25, 0, 30, tzinfo=berlin)) == timedelta(hours=24.5)
+    assert until_midnight(datetime(2026, 6, 1, 23, 59, tzinfo=berlin)) == timedelta(minutes=1)
+
+
+def test_a_session_the_window_no_longer_shows_does_nothing_at_midnight(
+    demo_path: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from calendar_app.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "config.ini"), QSettings.Format.IniFormat)
+    first = CalendarSession(CalendarStore.open(demo_path))
+    window = MainWindow(first, settings)
+    qtbot.addWidget(window)
+    assert first._day_change.isActive()
+    other = tmp_path / "other.cadence"
+    CalendarStore.create(other, timezone="Europe/Paris").close()
+    assert window.open_calendar(other)
+    assert not first._day_change.isActive()  # its store is closed: nothing to recompute
+    first._new_day()  # even if asked: no error from the closed file
+    assert window.session._day_change.isActive()
+    window.session.store.close()
+
+
+def test_a_change_of_time_zone_moves_the_midnight_the_window_waits_for(
+    session: CalendarSession,
+) -> None:
+    live = CalendarSession(session.store)
+    before = live._day_change.remainingTime()
+    zone = "Pacific/Kiritimati" if session.store.info().timezone != "Pacific/Kiritimati" else "UTC"
+    live.notify(session.store.update_info(timezone=zone))
+    expected = until_midnight(datetime.now(ZoneInfo(zone))).total_seconds() * 1000
+    assert abs(live._day_change.remainingTime() - expected - DAY_CHANGE_MARGIN_MS) < 5000
+    assert live._day_change.remainingTime() != before
+    live.retire()
