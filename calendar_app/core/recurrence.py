@@ -206,51 +206,69 @@ def shift(rule: str, delta: timedelta) -> str:
 
 
 def move(
-    rule: str, anchor: date, delta: timedelta, days: Iterable[date]
-) -> tuple[str, dict[date, date]]:
-    """Move a series ``delta`` days: its rule from the new anchor, and where each of
-    ``days`` (occurrences of the old rule, deleted ones included) goes.
+    rule: str, anchor: date, days: Iterable[date], pin: tuple[date, date]
+) -> tuple[str, date, dict[date, date]]:
+    """Move a series so that the occurrence ``pin[0]`` goes to ``pin[1]``: its rule, its
+    new anchor, and where each of ``days`` (occurrences of the old rule, deleted ones
+    included) goes.
 
     A daily or weekly series moves as a whole (:func:`shift`). A monthly or yearly one
     moves its day of the month: every occurrence goes to the new rule's occurrence of
     the same rank (the 15th of each month to the 4th of each month, not to days 20
-    apart), and COUNT or UNTIL keep the same number of occurrences.
+    apart; the 1st of February to the 1st of March moves each a month), and COUNT or
+    UNTIL keep the same number of occurrences. Where no rule of that kind makes the
+    pinned day (a day some months lack), the pinned occurrence does not land on it:
+    the caller says so.
     """
     rule = normalise(rule)
     days = sorted(set(days))
     parts = parse(rule)
+    delta = pin[1] - pin[0]
     if not delta or parts["FREQ"] not in ("MONTHLY", "YEARLY") or not days:
-        return shift(rule, delta), {day: day + delta for day in days}
+        return shift(rule, delta), anchor + delta, {day: day + delta for day in days}
     from dateutil.rrule import rrulestr  # loaded when a rule is read
 
     open_parts = {k: v for k, v in parts.items() if k not in ("COUNT", "UNTIL")}
     before = rrulestr(_join(open_parts), dtstart=datetime.combine(anchor, time()))
     ranks: dict[date, int] = {}
-    wanted = set(days)
-    last = days[-1]
+    wanted = set(days) | {pin[0]}
+    last = max(days[-1], pin[0])
     for rank, moment in enumerate(before):
         day = moment.date()
         if day > last or rank > MAX_OCCURRENCES:
             break
         if day in wanted:
             ranks[day] = rank
-    after = rrulestr(
-        _join(parse(shift(_join(open_parts), delta))),
-        dtstart=datetime.combine(anchor + delta, time()),
-    )
+    new_anchor = anchor + delta
+    plain = set(open_parts) <= {"FREQ", "INTERVAL", "WKST"}
+    if plain and pin[0] in ranks:
+        # The anchor whose occurrence of the pinned rank is the pinned day.
+        back = ranks[pin[0]] * int(parts.get("INTERVAL", "1"))
+        target = pin[1]
+        try:
+            if parts["FREQ"] == "MONTHLY":
+                index = target.year * 12 + target.month - 1 - back
+                new_anchor = date(index // 12, index % 12 + 1, target.day)
+            else:
+                new_anchor = target.replace(year=target.year - back)
+        except ValueError:
+            pass  # a day that month or year lacks: no rule makes it
+    moved_by = new_anchor - anchor
+    new_open = shift(_join(open_parts), moved_by)
+    after = rrulestr(new_open, dtstart=datetime.combine(new_anchor, time()))
     needed = max(ranks.values(), default=-1) + 1
     moved_days = [m.date() for _, m in zip(range(needed), after, strict=False)]
     if len(moved_days) < needed:  # the moved rule makes fewer dates: move them as a whole
-        return shift(rule, delta), {day: day + delta for day in days}
+        return shift(rule, delta), anchor + delta, {day: day + delta for day in days}
     moved = {day: moved_days[ranks[day]] if day in ranks else day + delta for day in days}
-    new = parse(shift(_join(open_parts), delta))
+    new = parse(new_open)
     if "COUNT" in parts:
         new["COUNT"] = parts["COUNT"]
     elif "UNTIL" in parts:
         end = _until(parts["UNTIL"])
         kept = [moved[day] for day in days if day <= end]
-        new["UNTIL"] = max(kept, default=end + delta).strftime("%Y%m%d")
-    return _join(new), moved
+        new["UNTIL"] = max(kept, default=end + moved_by).strftime("%Y%m%d")
+    return _join(new), new_anchor, moved
 
 
 def build(

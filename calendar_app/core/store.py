@@ -1605,9 +1605,23 @@ class CalendarStore:
             series = self.series(series_id)
             members = self.series_posts(series_id)
             delta = shift or timedelta(0)
-            rule, moved = recurrence.move(
-                series.rrule, series.anchor, delta, [*map(_occ, members), *series.exdates]
+            own = _occ(post)
+            rule, anchor, moved = recurrence.move(
+                series.rrule,
+                series.anchor,
+                [*map(_occ, members), *series.exdates],
+                (own, own + delta),
             )
+            wanted = changes.get("date")
+            lands = post.date is None or moved[own] + (post.date - own) == wanted
+            if shift is not None and wanted is not None and not lands:
+                # A monthly rule cannot put its occurrences there (a day some months
+                # lack, a fixed day of the month): the post would not land where asked.
+                raise InvalidInput(
+                    f"Every occurrence cannot move to the {_ordinal_day(wanted)}:"
+                    " not every month has that day, or the repeat is on a fixed day of"
+                    " the month. Move this one alone, or pick a day up to the 28th."
+                )
             edits: dict[int, PostChanges] = {}
             for member in members:
                 edit = cast(PostChanges, {k: v for k, v in changes.items() if k != "date"})
@@ -1616,19 +1630,11 @@ class CalendarStore:
                     occurrence = _occ(member)
                     edit["date"] = moved[occurrence] + (member.date - occurrence)
                 edits[member.id] = edit
-            if shift is not None:
-                edits[post_id]["date"] = changes["date"]  # where it was dropped, whatever
             result = self.update_posts(edits)
             if shift is not None or "time" in changes:
                 at = changes.get("time", series.anchor_time)
                 self._write_series(
-                    Series(
-                        series.id,
-                        rule,
-                        series.anchor + delta,
-                        at,
-                        tuple(moved[d] for d in series.exdates),
-                    )
+                    Series(series.id, rule, anchor, at, tuple(moved[d] for d in series.exdates))
                 )
                 if delta:
                     self._conn.executemany(
@@ -2016,6 +2022,13 @@ def _post_order(post: Post) -> tuple[bool, date, bool, time, int]:
         post.time or time.min,
         post.id,
     )
+
+
+def _ordinal_day(day: date) -> str:
+    """``1st``, ``22nd``, ``31st``: the day of the month."""
+    n = day.day
+    suffix = "th" if 11 <= n <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _occ(post: Post) -> date:

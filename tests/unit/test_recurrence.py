@@ -326,23 +326,33 @@ def test_a_moved_series_is_what_its_moved_rule_makes(
     except InvalidInput:
         assume(False)  # moved past the last year a calendar plans
 
-    moved_rule, moved = recurrence.move(rule, anchor, delta, original)
+    moved_rule, moved_anchor, moved = recurrence.move(
+        rule, anchor, original, (original[0], original[0] + delta)
+    )
 
-    assert recurrence.occurrences(moved_rule, anchor + delta) == [moved[d] for d in original]
+    assert recurrence.occurrences(moved_rule, moved_anchor) == [moved[d] for d in original]
 
 
 def test_a_monthly_series_moved_keeps_one_day_of_the_month() -> None:
-    rule, moved = recurrence.move("FREQ=MONTHLY;COUNT=6", date(2026, 1, 15), timedelta(days=20), [])
-    assert (rule, moved) == ("FREQ=MONTHLY;COUNT=6", {})
-    days = recurrence.occurrences("FREQ=MONTHLY;COUNT=6", date(2026, 1, 15))
-    rule, moved = recurrence.move(
-        "FREQ=MONTHLY;COUNT=6", date(2026, 1, 15), timedelta(days=20), days
+    start = date(2026, 1, 15)
+    days = recurrence.occurrences("FREQ=MONTHLY;COUNT=6", start)
+    rule, anchor, moved = recurrence.move(
+        "FREQ=MONTHLY;COUNT=6", start, days, (start, date(2026, 2, 4))
     )
+    assert (rule, anchor) == ("FREQ=MONTHLY;COUNT=6", date(2026, 2, 4))
     assert [moved[d] for d in days] == [date(2026, m, 4) for m in range(2, 8)]
+    # From a later one: the 1st of March to the 1st of April moves each a month.
+    first = date(2026, 1, 1)
+    days = recurrence.occurrences("FREQ=MONTHLY;COUNT=5", first)
+    rule, anchor, moved = recurrence.move(
+        "FREQ=MONTHLY;COUNT=5", first, days, (date(2026, 3, 1), date(2026, 4, 1))
+    )
+    assert [moved[d] for d in days] == [date(2026, m, 1) for m in range(2, 7)]
     # From the 31st (months without one skipped) to the 1st: one a month, as many.
-    days = recurrence.occurrences("FREQ=MONTHLY;UNTIL=20261031", date(2026, 1, 31))
-    rule, moved = recurrence.move(
-        "FREQ=MONTHLY;UNTIL=20261031", date(2026, 1, 31), timedelta(days=1), days
+    start = date(2026, 1, 31)
+    days = recurrence.occurrences("FREQ=MONTHLY;UNTIL=20261031", start)
+    rule, anchor, moved = recurrence.move(
+        "FREQ=MONTHLY;UNTIL=20261031", start, days, (start, date(2026, 2, 1))
     )
     assert [moved[d] for d in days] == [date(2026, m, 1) for m in range(2, 8)]
     assert rule == "FREQ=MONTHLY;UNTIL=20260701"
@@ -676,6 +686,25 @@ def test_a_monthly_series_moved_keeps_one_day_of_the_month_and_its_rule(
     _assert_rule_describes_posts(store, tail_id)
 
 
+def test_a_monthly_series_moved_from_a_later_post_moves_by_whole_months_or_says_why_not(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    series_id, posts = _add_series(
+        store, _template(channel, message, date(2026, 1, 1)), "FREQ=MONTHLY;COUNT=5"
+    )
+    store.update_occurrences(posts[2].id, {"date": date(2026, 4, 1)}, "all")  # March → April
+    assert [p.date for p in store.series_posts(series_id)] == [
+        date(2026, m, 1) for m in range(2, 7)
+    ]
+    _assert_rule_describes_posts(store, series_id)
+    # The 31st: not every month has one, and no monthly rule lands every post on it.
+    before = store.all_posts()
+    moved = store.series_posts(series_id)
+    with pytest.raises(InvalidInput, match="cannot move to the 31st"):
+        store.update_occurrences(moved[1].id, {"date": date(2026, 3, 31)}, "all")
+    assert store.all_posts() == before
+
+
 @settings(max_examples=60, deadline=None, database=None)
 @given(
     st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)),
@@ -701,8 +730,16 @@ def test_a_moved_monthly_series_is_still_what_its_rules_make(
         post = posts[which % len(posts)]
         assert post.date is not None
         day = post.date + timedelta(days=days)
-        store.update_occurrences(post.id, {"date": day}, scope)
-        assert store.post(post.id).date == day  # where it was dropped
+        try:
+            store.update_occurrences(post.id, {"date": day}, scope)
+        except InvalidInput:
+            # Only a day some months lack can be refused, and then nothing moved.
+            assert day.day > 28
+            assert store.all_posts() == posts
+        else:
+            assert store.post(post.id).date == day  # where it was dropped
+            dates = [p.date for p in store.all_posts()]
+            assert len(set(dates)) == len(dates)  # never two on one day
         for series in {p.series_id for p in store.all_posts()}:
             assert series is not None
             _assert_rule_describes_posts(store, series)
