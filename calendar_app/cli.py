@@ -327,8 +327,9 @@ def gap_report(store: CalendarStore, as_of: date, first: date, last: date) -> Ca
     from .core.cadence import analyse
 
     rows = store.delivery_rows(as_of, window=(first, last))
-    # Every channel of the calendar, archived ones too: their posts deliver all the same.
-    channels = store.channels(include_archived=True)
+    # Every channel in use, and archived ones whose posts deliver (they count all the same).
+    used = {channel_id for _, channel_id, _ in rows}
+    channels = [c for c in store.channels(include_archived=True) if not c.archived or c.id in used]
     return analyse(store.key_messages(), channels, rows, as_of, first, last)
 
 

@@ -144,10 +144,10 @@ RHYTHM: dict[int, list[tuple[str, time | None]]] = {
 
 def write_demo(path: Path | str, *, today: date | None = None) -> str:
     """Write the demo calendar to ``path`` (which must not exist); return a summary."""
-    today = today or date.today()
     with CalendarStore.create(
         path, name=f"{CLIENT} (demo)", timezone="Europe/Amsterdam", default_cadence_days=14
     ) as store:
+        today = today or store.today()  # the demo's own today, as the window's
         return _fill(store, today)
 
 

@@ -837,7 +837,9 @@ class PostEditor(QDialog):
         made = recurrence.as_made(rule, days)
         if made != recurrence.normalise(rule):
             text += f" (a series stops at {recurrence.MAX_OCCURRENCES} posts)"
-        if freq == "MONTHLY" and first.day > 28:
+        step = self.interval_spin.value()
+        months = (days[-1].year - first.year) * 12 + days[-1].month - first.month
+        if freq == "MONTHLY" and len(days) < months // step + 1:
             text += f"; months without a day {first.day} are skipped"
         self.repeat_summary.setText(text)
         self.repeat_summary.setToolTip(recurrence.describe(made))

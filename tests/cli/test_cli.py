@@ -308,14 +308,17 @@ def test_gaps_json_contract(calendar: Path) -> None:
 def test_gaps_lists_archived_channels_whose_posts_deliver(calendar: Path) -> None:
     args = ["--channel", "Newsletter", "--message", "Made in Europe", "--date", "2026-11-02"]
     assert run("post", "add", calendar, "--title", "Issue 1", *args)[0] == 0
+    assert run("channel", "add", calendar, "Fax")[0] == 0
     with CalendarStore.open(calendar) as store:
-        newsletter = store.channel_named("Newsletter")
-        assert newsletter is not None
-        store.update_channel(newsletter.id, archived=True)
+        for name in ("Newsletter", "Fax"):
+            channel = store.channel_named(name)
+            assert channel is not None
+            store.update_channel(channel.id, archived=True)
     status, out = run("gaps", calendar, "--as-of", "2026-11-05", "--json")
     assert status == 0
     made = next(m for m in json.loads(out)["messages"] if m["title"] == "Made in Europe")
     assert made["last_delivery"] == "2026-11-02"
+    assert [c["channel"] for c in made["channels"]] == ["LinkedIn", "Newsletter"]  # not Fax
     assert {"channel": "Newsletter", "last_delivery": "2026-11-02", "next_delivery": None} in (
         made["channels"]
     )

@@ -313,6 +313,8 @@ def test_the_summary_says_where_a_series_stops_short_and_which_months_it_skips(
     editor.count_radio.setChecked(True)
     editor.count_spin.setValue(6)
     assert editor.repeat_summary.text().endswith("; months without a day 31 are skipped")
+    editor.count_spin.setValue(1)  # one post: no month is skipped
+    assert "skipped" not in editor.repeat_summary.text()
 
 
 def test_weekly_on_monday_and_thursday_six_times_makes_six_posts(
