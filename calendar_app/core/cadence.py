@@ -257,6 +257,21 @@ def active_range(message: KeyMessage, start: date, end: date) -> tuple[date, dat
     return lo, hi
 
 
+def analyse_period(
+    messages: Sequence[KeyMessage],
+    channels: Sequence[Channel],
+    deliveries: Iterable[tuple[int, int, date]],
+    as_of: date,
+    first: date,
+    last: date,
+) -> CadenceReport:
+    """A report's analysis of ``[first, last]`` (the PDF report, the web page): a message
+    with no start starts where the window's and ``gaps``' default window does, whatever
+    period the report covers, so that its status is the same everywhere."""
+    origin = default_window(as_of)[0]
+    return analyse(messages, channels, deliveries, as_of, first, last, origin=origin)
+
+
 def channel_counts(
     messages: Iterable[KeyMessage], rows: Iterable[tuple[int, int, date]], start: date, end: date
 ) -> dict[int, dict[int, int]]:

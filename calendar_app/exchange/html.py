@@ -35,9 +35,8 @@ from ..core.cadence import (
     Gap,
     MessageCadence,
     MessageStatus,
-    analyse,
+    analyse_period,
     channel_counts,
-    default_window,
 )
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
 from ..core.models import (
@@ -385,10 +384,7 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         and (not options.channel_ids or c.id in options.channel_ids)
     ]
     rows = store.delivery_rows(as_of, [m.id for m in shown]) if shown else []
-    # As the PDF report and the window: a message with no start starts where the
-    # default window does, whatever period the page covers.
-    origin = default_window(as_of)[0]
-    report = analyse(shown, list(channels.values()), rows, as_of, first, last, origin=origin)
+    report = analyse_period(shown, list(channels.values()), rows, as_of, first, last)
     by_channel = channel_counts(shown, rows, first, last)
     marks: dict[int, dict[date, set[int]]] = defaultdict(lambda: defaultdict(set))
     for message_id, channel_id, day in rows:

@@ -41,9 +41,8 @@ from ..core.cadence import (
     Gap,
     MessageCadence,
     MessageStatus,
-    analyse,
+    analyse_period,
     channel_counts,
-    default_window,
 )
 from ..core.models import Channel, KeyMessage, WeekStart, every_days
 from ..core.store import CalendarStore
@@ -158,10 +157,7 @@ def build_delivery_report(
     else:
         messages = store.key_messages()
     rows = store.delivery_rows(as_of, [m.id for m in messages]) if messages else []
-    # A message with no start starts where the window's and `gaps`' default window does,
-    # whatever period the report covers: its status is the same everywhere.
-    origin = default_window(as_of)[0]
-    cadence = analyse(messages, channels, rows, as_of, first, last, origin=origin)
+    cadence = analyse_period(messages, channels, rows, as_of, first, last)
     order = [c.id for c in sorted(channels, key=lambda c: (c.sort_order, c.name.casefold()))]
     strips = build_rows(messages, cadence, rows, first, last, order)
 
