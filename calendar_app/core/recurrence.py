@@ -240,7 +240,16 @@ def move(
         if day in wanted:
             ranks[day] = rank
     new_anchor = anchor + delta
-    plain = set(open_parts) <= {"FREQ", "INTERVAL", "WKST"}
+    # A monthly rule on one day of the month given (BYMONTHDAY=15, from the command line
+    # or a file) moves its day as one on the anchor's day does.
+    one_day = open_parts.get("BYMONTHDAY", "x")
+    one_day_monthly = (
+        parts["FREQ"] == "MONTHLY"
+        and one_day.isascii()
+        and one_day.isdigit()
+        and set(open_parts) <= {"FREQ", "INTERVAL", "WKST", "BYMONTHDAY"}
+    )
+    plain = set(open_parts) <= {"FREQ", "INTERVAL", "WKST"} or one_day_monthly
     if plain and pin[0] in ranks:
         # The anchor whose occurrence of the pinned rank is the pinned day.
         back = ranks[pin[0]] * int(parts.get("INTERVAL", "1"))
@@ -254,7 +263,10 @@ def move(
         except ValueError:
             pass  # a day that month or year lacks: no rule makes it
     moved_by = new_anchor - anchor
-    new_open = shift(_join(open_parts), moved_by)
+    if one_day_monthly:
+        new_open = _join({**open_parts, "BYMONTHDAY": str(new_anchor.day)})
+    else:
+        new_open = shift(_join(open_parts), moved_by)
     after = rrulestr(new_open, dtstart=datetime.combine(new_anchor, time()))
     needed = max(ranks.values(), default=-1) + 1
     moved_days = [m.date() for _, m in zip(range(needed), after, strict=False)]

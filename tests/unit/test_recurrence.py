@@ -356,6 +356,14 @@ def test_a_monthly_series_moved_keeps_one_day_of_the_month() -> None:
     )
     assert [moved[d] for d in days] == [date(2026, m, 1) for m in range(2, 8)]
     assert rule == "FREQ=MONTHLY;UNTIL=20260701"
+    # A day of the month given in the rule moves as the anchor's day does.
+    start = date(2026, 1, 15)
+    days = recurrence.occurrences("FREQ=MONTHLY;BYMONTHDAY=15;COUNT=4", start)
+    rule, anchor, moved = recurrence.move(
+        "FREQ=MONTHLY;BYMONTHDAY=15;COUNT=4", start, days, (days[1], date(2026, 2, 4))
+    )
+    assert (rule, anchor) == ("FREQ=MONTHLY;BYMONTHDAY=4;COUNT=4", date(2026, 1, 4))
+    assert [moved[d] for d in days] == [date(2026, m, 4) for m in range(1, 5)]
 
 
 # -- the store's recurring posts -------------------------------------------------
@@ -708,7 +716,14 @@ def test_a_monthly_series_moved_from_a_later_post_moves_by_whole_months_or_says_
 @settings(max_examples=60, deadline=None, database=None)
 @given(
     st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)),
-    st.sampled_from(["FREQ=MONTHLY;COUNT=7", "FREQ=MONTHLY;INTERVAL=2;UNTIL=20281231"]),
+    st.sampled_from(
+        [
+            "FREQ=MONTHLY;COUNT=7",
+            "FREQ=MONTHLY;INTERVAL=2;UNTIL=20281231",
+            "FREQ=MONTHLY;BYMONTHDAY=12;COUNT=5",
+            "FREQ=YEARLY;COUNT=4",
+        ]
+    ),
     st.integers(min_value=0, max_value=6),
     st.integers(min_value=-45, max_value=45),
     st.sampled_from(["all", "following"]),
