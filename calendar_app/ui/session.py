@@ -196,16 +196,8 @@ class CalendarSession(QObject):
             scope_chooser=self.scope_chooser,
             error_handler=self.report_error,
         )
-        known = self._filters
-        fresh.set_filters(
-            replace(
-                known,
-                hidden_channels=frozenset(known.hidden_channels & fresh._channels.keys()),
-                messages=frozenset(known.messages & fresh._messages.keys()),
-                campaigns=frozenset(known.campaigns & fresh._campaigns.keys()),
-            )
-        )
-        fresh._drop_gone_filters()  # archived or deleted by the other program
+        # Less what the other program archived or deleted.
+        fresh.set_filters(fresh._kept_filters(self._filters))
         if self._selected_message in fresh._messages:
             fresh.select_message(self._selected_message)
         return fresh
@@ -538,7 +530,9 @@ class CalendarSession(QObject):
         self._patch_ranges(changes)
         if changes.channels or changes.messages or changes.campaigns or changes.calendar:
             self._reload_names()
-            self._drop_gone_filters()
+            kept = self._kept_filters(self._filters)
+            if kept != self._filters:
+                self.set_filters(kept)
         selected = self._selected_message
         gone = selected is not None and (changes.messages or changes.calendar)
         if gone and all(m.id != selected for m in self.key_messages()):
@@ -555,18 +549,15 @@ class CalendarSession(QObject):
         self._checkpoint.start()
         self.changed.emit(changes)
 
-    def _drop_gone_filters(self) -> None:
-        """A channel, key message or campaign archived or deleted leaves the filters: the
-        menus no longer list it, so a filter on it could not be seen nor taken off."""
-        known = self._filters
-        kept = replace(
+    def _kept_filters(self, known: Filters) -> Filters:
+        """``known`` less the channels, key messages and campaigns archived or deleted: the
+        menus no longer list them, so a filter on one could be neither seen nor taken off."""
+        return replace(
             known,
             hidden_channels=known.hidden_channels & {c.id for c in self.channels()},
             messages=known.messages & {m.id for m in self.key_messages()},
             campaigns=known.campaigns & self._campaigns.keys(),
         )
-        if kept != known:
-            self.set_filters(kept)
 
     def posts(self, post_ids: Iterable[int]) -> list[Post]:
         return self.store.posts(post_ids)
