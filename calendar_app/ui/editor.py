@@ -146,6 +146,19 @@ def date_format() -> str:
     return fmt if "ddd" in fmt else "ddd " + fmt
 
 
+def problems_label() -> QLabel:
+    """Where a form says what stops it, in the warning colour (named "Problems" for
+    screen readers)."""
+    label = QLabel()
+    label.setObjectName("validation")
+    label.setWordWrap(True)
+    label.setAccessibleName("Problems")
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, warning_color(palette))
+    label.setPalette(palette)
+    return label
+
+
 def make_date_edit(accessible_name: str) -> QDateEdit:
     """A date field with a calendar popup, in the locale's format, over the years a
     calendar plans."""
@@ -380,13 +393,7 @@ class PostEditor(QDialog):
         notes_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.addRow(notes_label, self.notes_edit)
 
-        self.validation_label = QLabel()
-        self.validation_label.setObjectName("validation")
-        self.validation_label.setWordWrap(True)
-        self.validation_label.setAccessibleName("Problems")
-        palette = self.validation_label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, warning_color(palette))
-        self.validation_label.setPalette(palette)
+        self.validation_label = problems_label()
 
         self.button_box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

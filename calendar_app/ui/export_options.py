@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..exchange.formats import ExportOptions
 from ..exchange.html import export_range
-from .editor import make_date_edit, muted_color, pydate, qdate, warning_color
+from .editor import make_date_edit, muted_color, problems_label, pydate, qdate
 from .session import CalendarSession
 
 REPORTS = frozenset({"html", "pdf"})
@@ -50,9 +50,7 @@ class ExportOptionsDialog(QDialog):
         self.setObjectName("exportOptionsDialog")
         self.setWindowTitle(f"Export {label.rstrip('…')}")
         self.session = session
-        self.fmt = fmt
-        today = session.today()
-        first, last = export_range(ExportOptions(), today)
+        first, last = export_range(ExportOptions(), session.today())
 
         self.limit_days = QCheckBox("Only the days from")
         self.limit_days.setObjectName("exportLimitDays")
@@ -78,10 +76,10 @@ class ExportOptionsDialog(QDialog):
             hint = "Only draft and scheduled posts still to go out are exported."
         elif fmt in REPORTS:
             hint = "The report covers these days."
+        elif fmt in {"csv", "cadence"}:
+            hint = "Without a period, every post is exported, ideas from the backlog too."
         else:
             hint = "Without a period, every dated post is exported."
-        if fmt in {"csv", "cadence"}:
-            hint = "Without a period, every post is exported, ideas from the backlog too."
         days_hint = _hint(hint)
         days_box = QGroupBox("Days")
         days_layout = QVBoxLayout(days_box)
@@ -91,10 +89,8 @@ class ExportOptionsDialog(QDialog):
         self.last_edit.dateChanged.connect(self._check)
 
         # Archived ones too (their posts are exported like any other), after the others.
-        channels = sorted(session.store.channels(include_archived=True), key=lambda c: c.archived)
-        messages = sorted(
-            session.store.key_messages(include_archived=True), key=lambda m: m.archived
-        )
+        channels = sorted(session.channels(include_archived=True), key=lambda c: c.archived)
+        messages = sorted(session.key_messages(include_archived=True), key=lambda m: m.archived)
         self.channels = self._checklist(
             "exportChannels",
             "Channels to export",
@@ -140,13 +136,7 @@ class ExportOptionsDialog(QDialog):
         else:
             self.date_order.hide()
 
-        self.problem = QLabel()
-        self.problem.setObjectName("validation")
-        self.problem.setAccessibleName("Problems")
-        self.problem.setWordWrap(True)
-        palette = self.problem.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, warning_color(palette))
-        self.problem.setPalette(palette)
+        self.problem = problems_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.exchange.formats import ExportOptions
 from calendar_app.ui import transfer
+from calendar_app.ui.commands import ChannelCommand, UpdateKeyMessageCommand
 from calendar_app.ui.editor import qdate
 from calendar_app.ui.export_options import ExportOptionsDialog
 from calendar_app.ui.session import CalendarSession
@@ -164,9 +165,9 @@ def test_archived_channels_and_messages_are_listed_and_go_with_the_others(
 ) -> None:
     events = session.store.channel_named("Events")
     assert events is not None
-    session.store.update_channel(events.id, archived=True)
+    session.push(ChannelCommand(session, events, replace(events, archived=True)))  # as a user
     message = session.store.key_messages()[-1]
-    session.store.update_key_message(replace(message, title="A" * 80, archived=True))
+    session.push(UpdateKeyMessageCommand(session, replace(message, title="A" * 80, archived=True)))
     dialog = open_dialog(session, "csv", qtbot)
     last = dialog.channels.item(dialog.channels.count() - 1)
     assert last.text() == "Events (archived)"
