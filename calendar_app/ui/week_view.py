@@ -448,7 +448,7 @@ class WeekView(PeriodView):
             if d == day
         ]
 
-    def _hint_text(self, posts: list[int], below: bool, room: float) -> str:
+    def _hint_text(self, posts: list[int], below: bool, room: float, metrics: QFontMetricsF) -> str:
         """ "↓ 18:00" or "↑ 2 earlier", shorter where the column is narrow ("18:00",
         "↑ 2"): the time is what the hint is for, never cut to "18:…"."""
         arrow = "↓" if below else "↑"
@@ -460,7 +460,6 @@ class WeekView(PeriodView):
             count = len(posts)
             choices = [f"{arrow} {count} {'later' if below else 'earlier'}", f"{arrow} {count}"]
             choices += [f"{arrow}{count}", arrow]
-        metrics = QFontMetricsF(self.chip_font())
         for text in choices:
             if text and metrics.horizontalAdvance(text) <= room:
                 return text
@@ -468,8 +467,9 @@ class WeekView(PeriodView):
 
     def out_of_sight_texts(self, day: date) -> list[str]:
         """What the hints of ``day`` say, as painted."""
+        metrics = QFontMetricsF(self.chip_font())
         return [
-            self._hint_text(posts, below, rect.width() - 8)
+            self._hint_text(posts, below, rect.width() - 8, metrics)
             for d, rect, posts, below in self.out_of_sight()
             if d == day
         ]
@@ -870,6 +870,7 @@ class WeekView(PeriodView):
                 paint_more(painter, marker, count, colors.dim_text, chip_font)
 
         # Posts scrolled out of sight, said at the edge of their column.
+        chip_metrics = QFontMetricsF(chip_font)
         for _day, hint, posts, below in self.out_of_sight():
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -878,7 +879,7 @@ class WeekView(PeriodView):
             painter.drawRoundedRect(hint.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
             painter.setFont(chip_font)
             painter.setPen(colors.dim_text)
-            text = self._hint_text(posts, below, hint.width() - 8)
+            text = self._hint_text(posts, below, hint.width() - 8, chip_metrics)
             painter.drawText(hint, int(Qt.AlignmentFlag.AlignCenter), text)
             painter.restore()
 
