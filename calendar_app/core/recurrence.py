@@ -224,8 +224,9 @@ def move(
     days = sorted(set(days))
     parts = parse(rule)
     delta = pin[1] - pin[0]
+    as_a_whole = shift(rule, delta), anchor + delta, {day: day + delta for day in days}
     if not delta or parts["FREQ"] not in ("MONTHLY", "YEARLY") or not days:
-        return shift(rule, delta), anchor + delta, {day: day + delta for day in days}
+        return as_a_whole
     from dateutil.rrule import rrulestr  # loaded when a rule is read
 
     open_parts = {k: v for k, v in parts.items() if k not in ("COUNT", "UNTIL")}
@@ -271,7 +272,7 @@ def move(
     needed = max(ranks.values(), default=-1) + 1
     moved_days = [m.date() for _, m in zip(range(needed), after, strict=False)]
     if len(moved_days) < needed:  # the moved rule makes fewer dates: move them as a whole
-        return shift(rule, delta), anchor + delta, {day: day + delta for day in days}
+        return as_a_whole
     moved = {day: moved_days[ranks[day]] if day in ranks else day + delta for day in days}
     new = parse(new_open)
     if "COUNT" in parts:

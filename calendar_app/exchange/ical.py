@@ -1542,13 +1542,14 @@ class _Names:
         key = title.strip().casefold()
         found = self.messages.get(key)
         if found is None:
+            described = self.described.get((X_MESSAGE, key), {})
             found, exact = self._add(
                 self.store.add_key_message,
                 title,
                 {"cadence_days": days, "color": colour, "starts_on": self.starts_on},
-                self.described.get((X_MESSAGE, key)),
+                described or None,
             )
-            if exact and "starts_on" in self.described.get((X_MESSAGE, key), {}):
+            if exact and "starts_on" in described:
                 self.dated.add(found)
             self.messages[key] = found
             self.summary.messages_added.append(found)
