@@ -887,7 +887,12 @@ def _insert_new(
         r[0] for r in store.db.execute("SELECT id FROM posts WHERE id > ? ORDER BY id", [last_id])
     )
     added = summary.added[first_added:]
-    store.add_notes({post_id: [row.said] for post_id, row in zip(added, rows, strict=True)})
+    store.add_notes(
+        {
+            post_id: [row.said, shown_note_of(row.post)]
+            for post_id, row in zip(added, rows, strict=True)
+        }
+    )
 
 
 # -- publishing-tool profiles ------------------------------------------------

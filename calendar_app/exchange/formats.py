@@ -64,22 +64,33 @@ def reconcile(
 
 
 def reconcile_said(
-    said: str, shown: str, post: Post, history: History, *, later: bool = True
+    said: str,
+    shown: str,
+    post: Post,
+    history: History,
+    *,
+    later: bool = True,
+    newer: bool = False,
 ) -> tuple[bool, bool]:
     """:func:`reconcile` for what a file with no versions says of ``post`` (another
     program's event, a CSV row): ``said``, a note of all of it, and ``shown``, a note
     of what it shows (:func:`.models.shown_note`). The notes the post keeps of what
     such files said as they came in, and of what it showed before each edit here,
-    decide. The same again, or what the post showed before an edit here, is its past.
-    Changed since a file last came in, it comes in, and the post is kept as a
-    conflict copy if it was edited here since too (what only Cadence keeps, such as
-    key messages, stays anyway). The first time, a post never edited here takes it;
-    else both stay, the file's version the post when it is ``later``."""
+    decide. The same again, or something the post showed before but shows no longer
+    (an export made before an edit here, whatever program spelled it), is its past,
+    unless the file is known to be ``newer`` than any that came in. Changed since a
+    file last came in, it comes in, and the post is kept as a conflict copy if it was
+    edited here since too (what only Cadence keeps, such as key messages, stays
+    anyway). The first time, a post never edited here takes it; else both stay, the
+    file's version the post when it is ``later``."""
     notes = history.notes
     if said in notes:
         return False, False
+    now_shown = shown_note_of(post)
+    if not newer and shown != now_shown and shown in notes:
+        return False, False
     if any(note.startswith("said:") for note in notes):
-        return True, shown_note_of(post) not in notes
+        return True, now_shown not in notes
     if shown in notes:
         return False, False
     if not history.versions and history.complete:

@@ -1658,11 +1658,13 @@ def _reconcile_said(item: _Item, post: Post, history: History) -> tuple[bool, bo
     before the last that came in (an older file) is the past of the post too. Both
     staying, the later by the event's LAST-MODIFIED is the post."""
     latest = max((note[9:] for note in history.notes if note.startswith("modified:")), default=None)
-    if latest is not None and item.modified is not None and _utc_text(item.modified) < latest:
+    modified = None if item.modified is None else _utc_text(item.modified)
+    if latest is not None and modified is not None and modified < latest:
         return False, False
     now = datetime.now(UTC)
     later = item.modified is not None and min(item.modified, now) > min(post.updated_at, now)
-    return reconcile_said(item.said(), item.shown(), post, history, later=later)
+    newer = latest is not None and modified is not None and modified > latest
+    return reconcile_said(item.said(), item.shown(), post, history, later=later, newer=newer)
 
 
 def _earlier_text(history: History) -> str:

@@ -1142,3 +1142,47 @@ def test_a_publishing_tool_csv_again_keeps_an_edit_made_here(
     summary = import_csv(store, path, ImportOptions())
     assert (summary.previous, summary.added, summary.kept_newer) == ([], [], 1)
     assert store.post(post_id).body == "Text A, sharper"
+
+
+def test_an_export_from_before_an_edit_is_the_past_of_a_post_another_file_brought(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """A post that came from the client's own spreadsheet: Cadence's export of it,
+    made before an edit here and imported after, says other words (more columns) of
+    what the post showed then, and changes nothing."""
+    client = store.path.parent / "client.csv"
+    client.write_text("date,time,channel,title\n2026-03-09,9:00,LinkedIn,Launch\n", "utf-8")
+    (post_id,) = import_csv(store, client, ImportOptions()).added
+    backup = store.path.parent / "backup.csv"
+    export_csv(store, backup, ExportOptions())
+    store.move_posts({post_id: (date(2026, 3, 11), time(9))})
+    summary = import_csv(store, backup, ImportOptions())
+    assert (summary.previous, summary.conflicts, summary.kept_newer) == ([], 0, 1)
+    assert [(p.title, p.date) for p in store.all_posts()] == [("Launch", date(2026, 3, 11))]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"), [(",LinkedIn,", ",Newsletter,"), (",Launch,", ",Launch day,")]
+)
+def test_a_changed_row_of_a_post_never_edited_here_comes_in_without_a_copy(
+    store: CalendarStore, add_channel: Callable[..., int], before: str, after: str
+) -> None:
+    """A post from the client's spreadsheet, changed in Cadence's export of it (its
+    channel, or what it shows) and imported again: the change comes in, and no
+    conflict copy is made, as nothing was edited here."""
+    add_channel("LinkedIn")
+    add_channel("Newsletter")
+    client = store.path.parent / "client.csv"
+    client.write_text("date,channel,title\n2026-03-09,LinkedIn,Launch\n", "utf-8")
+    (post_id,) = import_csv(store, client, ImportOptions()).added
+    plan = store.path.parent / "plan.csv"
+    export_csv(store, plan, ExportOptions())
+    plan.write_text(plan.read_text("utf-8").replace(before, after), "utf-8")
+    summary = import_csv(store, plan, ImportOptions())
+    assert (len(summary.previous), summary.conflicts) == (1, 0)
+    post = store.post(post_id)
+    assert (store.channel(post.channel_id).name, post.title) in {
+        ("Newsletter", "Launch"),
+        ("LinkedIn", "Launch day"),
+    }
+    assert len(store.all_posts()) == 1
