@@ -498,6 +498,9 @@ class MainWindow(QMainWindow):
             return
         self.period_label.setText(self.view().period_title())
         first, last = self.view().visible_range()
+        # The view shown says which days are on screen (a view shown again had told
+        # the session its days before another view told it others).
+        self.session.set_visible_range(first, last)
         self.cadence_panel.set_range(first, last)
 
     def _day_activated(self, day: date) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core import database
+from calendar_app.core.cadence import default_window
 from calendar_app.core.demo import write_demo
 from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
@@ -50,6 +51,7 @@ from calendar_app.ui.dnd import (
     POSTS_MIME,
     carried_posts,
     decode_posts,
+    drop_posts,
     posts_mime,
     put_on_clipboard,
 )
@@ -116,6 +118,31 @@ def test_ctrl_shortcuts_switch_views(window: MainWindow, qtbot: QtBot) -> None:
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.view_index() == index
         assert window.view().current_date() == TODAY
+
+
+def test_a_month_shown_again_keeps_its_gaps_after_a_change(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A month beyond the analysis' default window, left for the week view and shown
+    again: a change (here undone) re-runs the analysis over the month's days, so its
+    overdue badges and the panel's red bars stay."""
+    window.go_to(date(2027, 2, 10))
+    month = window.month_view
+    later = [d for d in month.visible_days() if d > default_window(TODAY)[1]]
+    badges = {day: month.badge_count(day) for day in later}
+    assert any(badges.values())
+    bars = {m: window.cadence_panel.gap_bars(m) for m in window.cadence_panel.message_ids()}
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    post = window.session.store.posts_between(TODAY, TODAY)[0]
+    mime = posts_mime(window.session, [post], post.id)
+    drop_posts(window.session, window, mime, TODAY + timedelta(days=1))
+    assert window.session.store.post(post.id).date == TODAY + timedelta(days=1)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.store.post(post.id).date == TODAY
+    assert {day: month.badge_count(day) for day in later} == badges
+    panel = window.cadence_panel
+    assert {m: panel.gap_bars(m) for m in panel.message_ids()} == bars
 
 
 def test_switching_views_keeps_the_selection_and_makes_none(
