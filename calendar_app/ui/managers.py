@@ -12,7 +12,7 @@ is kept.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -527,8 +527,25 @@ class _Manager(QDialog, Generic[R]):
         if self._busy or not self._relevant(changes):
             return
         # An undo or redo: show what the calendar holds now, but keep unsaved typing.
-        keep_typing = self.is_dirty()
-        self._reload(refill=not keep_typing)
+        filled = self._filled
+        typed = self._read(filled) if filled is not None and self.is_dirty() else None
+        self._reload()
+        now = self._base()
+        if typed is None or filled is None or now is None or self._id(now) != self._id(filled):
+            return
+        # What the user typed stays; every field they left shows the calendar's value
+        # (else the next Apply would quietly write back what the undo took away).
+        kept = {
+            f.name: getattr(typed, f.name)
+            for f in fields(typed)
+            if getattr(typed, f.name) != getattr(filled, f.name)
+        }
+        self._filling = True
+        try:
+            self._fill(replace(now, **kept))
+        finally:
+            self._filling = False
+        self._update_buttons()
 
     # -- changing ------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -490,3 +491,31 @@ def test_escape_with_nothing_typed_just_closes(qtbot: QtBot, session: CalendarSe
         manager.show()
     qtbot.keyClick(manager.item_list, Qt.Key.Key_Escape)
     assert not manager.isVisible()
+
+
+@OFFSCREEN_POPUPS
+def test_an_undo_while_typing_keeps_the_typing_and_shows_the_rest_as_undone(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Ctrl+Z in the manager with a statement half typed: the cadence the undo took
+    back shows as the calendar holds it, so the next Apply does not write it again."""
+    manager = _messages(qtbot, session, Recorder())
+    with qtbot.waitExposed(manager):
+        manager.show()
+    target = _message_titled(session, "Every roof counts")
+    before = session.key_message(target)
+    manager.select(target)
+    manager.cadence_spin.setValue(before.cadence_days + 5)
+    qtbot.mouseClick(manager.apply_button, Qt.MouseButton.LeftButton)
+    assert session.key_message(target).cadence_days == before.cadence_days + 5
+
+    manager.statement_edit.setPlainText("Every roof, every street.")
+    manager.item_list.setFocus()  # in a text box, Ctrl+Z undoes typing
+    qtbot.keyClick(manager.item_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.key_message(target) == before
+    assert manager.cadence_spin.value() == before.cadence_days
+    assert manager.statement_edit.toPlainText() == "Every roof, every street."
+    assert manager.is_dirty()
+
+    qtbot.mouseClick(manager.apply_button, Qt.MouseButton.LeftButton)
+    assert session.key_message(target) == replace(before, statement="Every roof, every street.")
