@@ -472,8 +472,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             exporter = EXPORTERS[args.format]
         summary = exporter(store, args.output, options, _terminal_progress("Exporting"))
     print(summary.describe(), file=out)
-    for problem in summary.too_long:
-        print(f"  too long: {problem}", file=out)
+    for problem in summary.details():
+        print(f"  {problem[0].lower()}{problem[1:]}", file=out)
     return 0
 
 
@@ -734,8 +734,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="write posts to iCalendar, CSV, a web page, a PDF report or a copy",
         description="Write the calendar's posts to another format: ics (iCalendar, for "
         "calendar programs), csv (Cadence's own columns, reads back exactly), hootsuite and "
-        "sprout (bulk-scheduling files for those tools), html (a read-only page for "
-        "clients), pdf (month pages and a message-delivery report), cadence (a copy).",
+        "sprout (bulk-scheduling files for those tools, one per channel), html (a "
+        "read-only page for clients), pdf (month pages and a message-delivery report), "
+        "cadence (a copy).",
     )
     p.add_argument("path", type=Path, metavar="PATH", help=path_help)
     p.add_argument(

@@ -72,16 +72,18 @@ qualifies, nothing is written and :class:`InvalidInput` says so.
   ``MM/DD/YYYY HH:MM``), message text, link. Times are rounded up to a 5-minute step, as
   Hootsuite requires (09:02 goes out at 09:05, 09:57 at 10:00; 09:55 stays), but never
   into the next day (23:58 goes out at 23:55, on the day planned); the future test
-  uses the later of the two times, so a post still to go out is never left out. One
-  file per channel:
-  for a target ``out.csv`` the files are ``out-LinkedIn.csv``, ``out-Newsletter.csv``...;
-  when the target is an existing folder, ``<folder>/LinkedIn.csv``... A file holds at most
-  350 rows; beyond, ``-2``, ``-3``... files follow (``out-LinkedIn-2.csv``). Characters a
-  file name cannot hold become ``_``.
-- Sprout Social bulk scheduling: one file with the header ``date,time_24hr,message_text``;
-  ``date`` is ``DD/MM/YYYY`` or ``MM/DD/YYYY``, ``time_24hr`` is ``HH:MM``; the link, when
-  there is one, ends the message text after a blank line (Sprout has no link column).
-  Sprout takes at most 350 messages per upload; the file is not split.
+  uses the later of the two times, so a post still to go out is never left out.
+- Sprout Social bulk scheduling: the header ``date,time_24hr,message_text``; ``date`` is
+  ``DD/MM/YYYY`` or ``MM/DD/YYYY``, ``time_24hr`` is ``HH:MM``; the link, when there is
+  one, ends the message text after a blank line (Sprout has no link column). Sprout
+  wants messages at least 10 minutes apart: the summary names each post less than 10
+  minutes after the one before it on its channel (times are written as planned).
+
+Both tools schedule a file's rows on the profiles chosen as it is uploaded, so each
+channel has its own files: for a target ``out.csv`` they are ``out-LinkedIn.csv``,
+``out-Newsletter.csv``...; when the target is an existing folder, ``<folder>/LinkedIn.csv``...
+A file holds at most 350 rows (each tool's limit per upload); beyond, ``-2``, ``-3``...
+files follow (``out-LinkedIn-2.csv``). Characters a file name cannot hold become ``_``.
 
 Every export writes to temporary files beside its targets and renames them over the
 targets only when all are complete, so a full disk or a cancel never leaves half a file.
@@ -95,7 +97,7 @@ import os
 import re
 import secrets
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -147,8 +149,9 @@ GENERIC_COLUMNS = (
     "notes",
 )
 SPROUT_HEADER = ("date", "time_24hr", "message_text")
-HOOTSUITE_MAX_ROWS = 350
+TOOL_MAX_ROWS = 350
 HOOTSUITE_STEP_MINUTES = 5
+SPROUT_GAP = timedelta(minutes=10)
 DEFAULT_TIME = time(9, 0)
 """When a publishing tool needs a time and the post has none."""
 
@@ -966,7 +969,7 @@ def _file_part(name: str) -> str:
     return safe + "_" if safe.casefold() in _RESERVED_NAMES else safe
 
 
-def hootsuite_paths(target: Path, channel: str, parts: int) -> list[Path]:
+def channel_paths(target: Path, channel: str, parts: int) -> list[Path]:
     """The files a channel's rows go to: ``out-LinkedIn.csv``, ``out-LinkedIn-2.csv``...
     beside a file target, or ``LinkedIn.csv``... inside a folder target."""
     part = _file_part(channel)
@@ -977,6 +980,80 @@ def hootsuite_paths(target: Path, channel: str, parts: int) -> list[Path]:
     return [folder / f"{stem}{'' if n == 1 else f'-{n}'}{suffix}" for n in range(1, parts + 1)]
 
 
+def _per_channel(
+    store: CalendarStore,
+    target: Path,
+    chosen: Sequence[tuple[datetime, Post]],
+    channels: Sequence[Channel],
+    row: Callable[[datetime, Post], Sequence[str]],
+    header: Sequence[str] | None = None,
+) -> list[tuple[Path, list[Sequence[str]]]]:
+    """Each channel's rows in files of their own (see the module's notes), the files
+    named after the channels in the calendar's order of channels."""
+    by_channel: dict[int, list[Sequence[str]]] = {}
+    for moment, post in chosen:
+        by_channel.setdefault(post.channel_id, []).append(row(moment, post))
+    files: list[tuple[Path, list[Sequence[str]]]] = []
+    used: set[str] = set()
+    for channel in channels:
+        rows = by_channel.get(channel.id)
+        if not rows:
+            continue
+        chunks = [rows[i : i + TOOL_MAX_ROWS] for i in range(0, len(rows), TOOL_MAX_ROWS)]
+        paths = channel_paths(target, channel.name, len(chunks))
+        counter = 1
+        while any(str(p).casefold() in used for p in paths):
+            counter += 1
+            paths = channel_paths(target, f"{channel.name}_{counter}", len(chunks))
+        used.update(str(p).casefold() for p in paths)
+        for path, chunk in zip(paths, chunks, strict=True):
+            files.append((store.export_target(path), [header, *chunk] if header else chunk))
+    return files
+
+
+def _export_to_tool(
+    store: CalendarStore,
+    target: Path,
+    options: ExportOptions,
+    progress: Progress,
+    *,
+    sprout: bool,
+) -> ExportSummary:
+    target = Path(target)
+    _check_target(store, target, folder_ok=True)
+    with environment_errors():
+        chosen = _outgoing(store, options, step=None if sprout else HOOTSUITE_STEP_MINUTES)
+        channels = store.channels(include_archived=True)
+
+    def stamp(moment: datetime) -> tuple[str, str]:
+        return _tool_date(moment, options.day_first), f"{moment.hour:02d}:{moment.minute:02d}"
+
+    def hootsuite_row(moment: datetime, post: Post) -> Sequence[str]:
+        return (" ".join(stamp(moment)), message_text(post), post.link)
+
+    def sprout_row(moment: datetime, post: Post) -> Sequence[str]:
+        return (*stamp(moment), message_text(post, with_link=True))
+
+    files = _per_channel(
+        store,
+        target,
+        chosen,
+        channels,
+        sprout_row if sprout else hootsuite_row,
+        SPROUT_HEADER if sprout else None,
+    )
+    ticker = _Ticker(progress, len(chosen))
+    ticker.advance(0)
+    written = _write(files, options.byte_order_mark)
+    ticker.finish()
+    return ExportSummary(
+        posts=len(chosen),
+        files=written,
+        too_long=_too_long(chosen, channels, with_link=sprout),
+        too_close=_too_close(chosen, channels) if sprout else [],
+    )
+
+
 def export_hootsuite(
     store: CalendarStore,
     target: Path,
@@ -984,38 +1061,7 @@ def export_hootsuite(
     progress: Progress = no_progress,
 ) -> ExportSummary:
     """Hootsuite bulk-composer files, one per channel (see the module's notes)."""
-    target = Path(target)
-    _check_target(store, target, folder_ok=True)
-    with environment_errors():
-        chosen = _outgoing(store, options, step=HOOTSUITE_STEP_MINUTES)
-        channels = store.channels(include_archived=True)
-    by_channel: dict[int, list[Sequence[str]]] = {}
-    for moment, post in chosen:
-        stamp = f"{_tool_date(moment, options.day_first)} {moment.hour:02d}:{moment.minute:02d}"
-        by_channel.setdefault(post.channel_id, []).append((stamp, message_text(post), post.link))
-    files: list[tuple[Path, Iterable[Sequence[str]]]] = []
-    used: set[str] = set()
-    for channel in channels:
-        rows = by_channel.get(channel.id)
-        if not rows:
-            continue
-        chunks = [rows[i : i + HOOTSUITE_MAX_ROWS] for i in range(0, len(rows), HOOTSUITE_MAX_ROWS)]
-        name = channel.name
-        paths = hootsuite_paths(target, name, len(chunks))
-        counter = 1
-        while any(str(p).casefold() in used for p in paths):
-            counter += 1
-            paths = hootsuite_paths(target, f"{channel.name}_{counter}", len(chunks))
-        used.update(str(p).casefold() for p in paths)
-        files.extend(zip(paths, chunks, strict=True))
-    files = [(store.export_target(path), rows) for path, rows in files]
-    ticker = _Ticker(progress, len(chosen))
-    ticker.advance(0)
-    written = _write(files, options.byte_order_mark)
-    ticker.finish()
-    return ExportSummary(
-        posts=len(chosen), files=written, too_long=_too_long(chosen, channels, with_link=False)
-    )
+    return _export_to_tool(store, target, options, progress, sprout=False)
 
 
 def export_sprout(
@@ -1024,27 +1070,28 @@ def export_sprout(
     options: ExportOptions,
     progress: Progress = no_progress,
 ) -> ExportSummary:
-    """A Sprout Social bulk-scheduling file (see the module's notes)."""
-    target = _check_target(store, Path(target))
-    with environment_errors():
-        chosen = _outgoing(store, options, step=None)
-        channels = store.channels(include_archived=True)
+    """Sprout Social bulk-scheduling files, one per channel (see the module's notes)."""
+    return _export_to_tool(store, target, options, progress, sprout=True)
 
-    def rows() -> Iterator[Sequence[str]]:
-        yield SPROUT_HEADER
-        for moment, post in chosen:
-            yield (
-                _tool_date(moment, options.day_first),
-                f"{moment.hour:02d}:{moment.minute:02d}",
-                message_text(post, with_link=True),
-            )
 
-    ticker = _Ticker(progress, len(chosen) + 1)
-    ticker.advance(0)
-    files = _write([(target, _ticking(rows(), ticker))], options.byte_order_mark)
-    return ExportSummary(
-        posts=len(chosen), files=files, too_long=_too_long(chosen, channels, with_link=True)
-    )
+def _too_close(chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Channel]) -> list[str]:
+    """A sentence for each post less than :data:`SPROUT_GAP` after the one before it
+    on its channel: Sprout Social would refuse it when it schedules the file."""
+    names = {c.id: c.name for c in channels}
+    before: dict[int, tuple[datetime, Post]] = {}
+    found = []
+    for moment, post in chosen:
+        previous = before.get(post.channel_id)
+        before[post.channel_id] = (moment, post)
+        if previous is None or moment - previous[0] >= SPROUT_GAP:
+            continue
+        minutes = (moment - previous[0]) // timedelta(minutes=1)
+        after = "at the same time as" if minutes == 0 else f"{minutes} min after"
+        found.append(
+            f"'{post.title}' on {moment:%Y-%m-%d} at {moment:%H:%M}: {after}"
+            f" '{previous[1].title}' on {names.get(post.channel_id, 'its channel')}"
+        )
+    return found
 
 
 def _too_long(

@@ -239,6 +239,9 @@ class ExportSummary:
     too_long: list[str] = field(default_factory=list)
     """Posts whose text in a publishing tool's file is longer than their channel allows,
     one sentence each."""
+    too_close: list[str] = field(default_factory=list)
+    """Posts less than the 10 minutes Sprout Social wants after the one before them on
+    their channel, one sentence each."""
 
     def describe(self) -> str:
         names = ", ".join(str(f) for f in self.files)
@@ -253,7 +256,23 @@ class ExportSummary:
                 f" {len(self.too_long)} posts are longer than their channel allows;"
                 " the tool may refuse them."
             )
+        if len(self.too_close) == 1:
+            text += (
+                " 1 post is less than 10 minutes after another on its channel;"
+                " Sprout Social may refuse it."
+            )
+        elif self.too_close:
+            text += (
+                f" {len(self.too_close)} posts are less than 10 minutes after another on"
+                " their channel; Sprout Social may refuse them."
+            )
         return text
+
+    def details(self) -> list[str]:
+        """Each post the summary counts as a problem, one line each."""
+        return [f"Too long: {line}" for line in self.too_long] + [
+            f"Too close: {line}" for line in self.too_close
+        ]
 
 
 @dataclass

@@ -338,4 +338,4 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
         return
     summary = run_export(session, parent, fmt, Path(name), options)
     if summary is not None:
-        show_summary(parent, "Export", summary.describe(), summary.too_long)
+        show_summary(parent, "Export", summary.describe(), summary.details())

@@ -715,6 +715,7 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 EXPORT_FORMATS = ["ics", "csv", "hootsuite", "sprout", "html", "pdf", "cadence"]
+PER_CHANNEL = {"hootsuite", "sprout"}  # a file per channel, named after the target
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
@@ -738,7 +739,7 @@ def test_no_export_overwrites_the_calendar_or_its_side_files(
         assert store.channel_named("Kept") is not None
 
 
-@pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f != "hootsuite"])  # one per channel
+@pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in PER_CHANNEL])
 def test_an_export_through_a_link_writes_the_file_it_points_to(
     demo: Path, tmp_path: Path, fmt: str, qapp: object
 ) -> None:
@@ -870,10 +871,14 @@ def test_a_publishing_export_names_the_posts_too_long_for_their_channel(
     day = (date.today() + timedelta(days=30)).isoformat()
     args = ["--channel", "LinkedIn", "--date", day, "--time", "09:00"]
     assert run("post", "add", calendar, "--title", "Essay", "--body", "x" * 3100, *args)[0] == 0
+    args[-1] = "09:05"
+    assert run("post", "add", calendar, "--title", "Hot take", *args)[0] == 0
     status, out = run("export", calendar, "--format", "sprout", "-o", tmp_path / "s.csv")
     assert status == 0
     assert "1 post is longer than its channel allows; the tool may refuse it." in out
     assert f"  too long: 'Essay' on {day}: 3,107 characters in the file (title and text)," in out
+    assert "1 post is less than 10 minutes after another on its channel;" in out
+    assert f"  too close: 'Hot take' on {day} at 09:05: 5 min after 'Essay' on LinkedIn" in out
 
 
 def test_a_calendar_damaged_inside_is_named_and_left_as_it_is(

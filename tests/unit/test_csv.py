@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from calendar_app.core.models import NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange import csv_profiles
 from calendar_app.exchange.csv_profiles import (
+    SPROUT_HEADER,
     export_csv,
     export_hootsuite,
     export_sprout,
@@ -1052,15 +1053,68 @@ def test_sprout_header_and_rows(store: CalendarStore, publishing: dict[str, int]
 
     summary = export_sprout(store, target, ExportOptions(today=TODAY, day_first=False))
 
-    assert (summary.posts, summary.files) == (2, [target])
-    assert target.read_bytes().decode("utf-8") == (
+    # Sprout schedules a file on the profiles picked as it is uploaded: one per channel.
+    linked, letter = (store.path.parent / f"sprout-{n}.csv" for n in ("LinkedIn", "Newsletter"))
+    assert (summary.posts, summary.files) == (2, [linked, letter])
+    assert linked.read_bytes().decode("utf-8") == (
         "date,time_24hr,message_text\r\n"
-        "12/01/2026,09:00,Issue 12\r\n"
         '12/03/2026,14:07,"Launch\n\nWe are live.\n\nhttps://example.org"\r\n'
     )
+    assert letter.read_bytes().decode("utf-8") == (
+        "date,time_24hr,message_text\r\n12/01/2026,09:00,Issue 12\r\n"
+    )
+    assert not target.exists()
     export_sprout(store, target, ExportOptions(today=TODAY, byte_order_mark=True))
-    assert target.read_bytes().startswith(b"\xef\xbb\xbfdate,time_24hr,message_text\r\n")
-    assert read_rows(target)[1] == ["01/12/2026", "09:00", "Issue 12"]
+    assert letter.read_bytes().startswith(b"\xef\xbb\xbfdate,time_24hr,message_text\r\n")
+    assert read_rows(letter)[1] == ["01/12/2026", "09:00", "Issue 12"]
+
+
+def test_sprout_splits_at_350_rows_each_with_its_header(
+    store: CalendarStore, publishing: dict[str, int]
+) -> None:
+    store.add_posts(
+        NewPost(
+            title=f"Post {i}",
+            channel_id=publishing["Newsletter"],
+            date=date(2027, 1, 1) + timedelta(days=i),
+            status=PostStatus.SCHEDULED,
+        )
+        for i in range(351)
+    )
+    folder = store.path.parent / "sprout"
+    folder.mkdir()
+    summary = export_sprout(store, folder, ExportOptions(today=TODAY))
+    assert summary.files == [folder / "Newsletter.csv", folder / "Newsletter-2.csv"]
+    assert [len(read_rows(f)) for f in summary.files] == [351, 2]
+    assert read_rows(folder / "Newsletter-2.csv") == [
+        list(SPROUT_HEADER),
+        ["17/12/2027", "09:00", "Post 350"],
+    ]
+
+
+def test_sprout_names_posts_less_than_ten_minutes_apart_on_a_channel(
+    store: CalendarStore, publishing: dict[str, int]
+) -> None:
+    """Sprout wants 10 minutes between messages: the times stay as planned, and each
+    post too close to the one before it on its channel is named."""
+    linkedin, letter = publishing["LinkedIn"], publishing["Newsletter"]
+    day = date(2026, 12, 2)
+    for at, title in [(time(10), "A"), (time(10), "B"), (time(10, 9), "C"), (time(10, 19), "D")]:
+        add(store, linkedin, day, at, title=title)
+    add(store, letter, day, time(10, 1), title="Elsewhere")  # another channel: its own file
+    summary = export_sprout(store, store.path.parent / "s.csv", ExportOptions(today=TODAY))
+    assert summary.too_close == [
+        "'B' on 2026-12-02 at 10:00: at the same time as 'A' on LinkedIn",
+        "'C' on 2026-12-02 at 10:09: 9 min after 'B' on LinkedIn",
+    ]
+    assert summary.describe().endswith(
+        " 2 posts are less than 10 minutes after another on their channel;"
+        " Sprout Social may refuse them."
+    )
+    rows = read_rows(store.path.parent / "s-LinkedIn.csv")
+    assert [r[1] for r in rows[1:]] == ["10:00", "10:00", "10:09", "10:19"]
+    hootsuite = export_hootsuite(store, store.path.parent / "h.csv", ExportOptions(today=TODAY))
+    assert hootsuite.too_close == []
 
 
 def test_sprout_writes_the_text_as_it_is(store: CalendarStore, publishing: dict[str, int]) -> None:
@@ -1070,7 +1124,8 @@ def test_sprout_writes_the_text_as_it_is(store: CalendarStore, publishing: dict[
     target = store.path.parent / "sprout.csv"
     export_sprout(store, target, ExportOptions(today=TODAY))
     # Titles are stored stripped, so the tab and CR ones start with a letter.
-    assert sorted(r[2] for r in read_rows(target)[1:]) == sorted(t.strip() for t in RISKY)
+    rows = read_rows(store.path.parent / "sprout-LinkedIn.csv")
+    assert sorted(r[2] for r in rows[1:]) == sorted(t.strip() for t in RISKY)
 
 
 def test_a_spreadsheet_line_end_is_no_change_after_an_icalendar_round_trip(
