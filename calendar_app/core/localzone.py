@@ -6,8 +6,16 @@ import os
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+NOT_ZONES = frozenset({"Factory", "localtime", "posixrules"})
+"""Files of the time-zone database that name no place: "localtime" means whatever zone
+the computer reading the calendar is set to, so a shared calendar would change meaning."""
 
-def _valid(name: str) -> bool:
+
+def is_zone_name(name: str) -> bool:
+    """True for the IANA name of a time zone (Europe/Paris, UTC), as every computer and
+    calendar program reads it: not the database's own aliases and copies."""
+    if name in NOT_ZONES or name.startswith(("posix/", "right/")):
+        return False
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -31,6 +39,6 @@ def system_timezone(default: str = "UTC") -> str:
         if marker in target:
             candidates.append(target.split(marker, 1)[1])
     for name in candidates:
-        if name and _valid(name):
+        if name and is_zone_name(name):
             return name
     return default

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Self, TypedDict, TypeVar, cast
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -33,6 +33,7 @@ from .database import (
     reopen_read_only,
 )
 from .errors import CalendarFileError, InvalidInput, NotFound, environment_errors
+from .localzone import is_zone_name
 from .models import (
     CHANNEL_KINDS,
     MAX_CADENCE_DAYS,
@@ -249,12 +250,8 @@ def _post_from_row(row: Sequence[Any]) -> Post:
 
 
 def validate_timezone(name: str) -> str:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(
-            f"'{name}' is not a time zone; use an IANA name like Europe/Paris."
-        ) from None
+    if not is_zone_name(name):
+        raise InvalidInput(f"'{name}' is not a time zone; use an IANA name like Europe/Paris.")
     return name
 
 

@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 
 from ..app import DEMO_NAME, data_folder, default_calendar
 from ..core.errors import CadenceError, os_problem_for
-from ..core.localzone import system_timezone
+from ..core.localzone import NOT_ZONES, is_zone_name, system_timezone
 from ..core.models import MAX_CADENCE_DAYS, WeekStart
 from ..core.store import CalendarStore
 from ..exchange.formats import format_for
@@ -143,11 +143,10 @@ def locale_week_start(locale: QLocale | None = None) -> WeekStart:
 
 def time_zone_names() -> list[str]:
     """Every IANA zone this computer knows, sorted, without the technical aliases."""
-    hidden = {"Factory", "localtime", "posixrules"}
     return sorted(
         name
         for name in zoneinfo.available_timezones()
-        if name not in hidden and not name.startswith(("posix/", "right/"))
+        if name not in NOT_ZONES and not name.startswith(("posix/", "right/"))
     )
 
 
@@ -576,9 +575,7 @@ class NewCalendarPage(QWidget):
                 else:
                     found.append(f"The folder {path.parent} does not exist.")
         zone = self.zone_combo.currentText().strip()
-        try:
-            zoneinfo.ZoneInfo(zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        if not is_zone_name(zone):
             found.append(f"“{zone}” is not a time zone; pick one from the list, like Europe/Paris.")
         if not self.channel_choices():
             found.append("Pick at least one channel; you can add more later.")

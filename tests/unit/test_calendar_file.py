@@ -250,6 +250,15 @@ def test_create_refuses_an_existing_path_and_leaves_it_alone(
     ("options", "message"),
     [
         ({"timezone": "Paris"}, "'Paris' is not a time zone; use an IANA name like Europe/Paris."),
+        # Names of the zone database that are no place: "localtime" is whatever zone the
+        # computer reading the file is set to, and calendar programs know none of them.
+        *(
+            (
+                {"timezone": name},
+                f"'{name}' is not a time zone; use an IANA name like Europe/Paris.",
+            )
+            for name in ("localtime", "posixrules", "Factory", "posix/Europe/Paris", "right/UTC")
+        ),
         ({"week_start": "friday"}, "'friday' is not a week start; use monday or sunday."),
         ({"default_cadence_days": 0}, "The default cadence must be at least 1 day."),
     ],
