@@ -278,7 +278,7 @@ def post_content(post: NewPost | Post) -> tuple[object, ...]:
     """What a user sees of a post, to tell whether an imported copy differs from it
     (a line end is a line end: iCalendar brings a spreadsheet's CRLF back as LF)."""
     return (
-        post.title.strip(),
+        line_ends(post.title.strip()),
         line_ends(post.body),
         post.channel_id,
         post.campaign_id,
@@ -291,9 +291,18 @@ def post_content(post: NewPost | Post) -> tuple[object, ...]:
     )
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+"""Control characters other than tab and LF: none is allowed in iCalendar text."""
+
+
 def line_ends(text: str) -> str:
-    """The text with each line end as LF (a spreadsheet's CRLF, an old Mac's CR)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    """The text as calendar programs carry it: each line end as LF (a spreadsheet's
+    CRLF, an old Mac's CR, a word processor's line and page breaks, VT and FF), and no
+    other control character (a tab stays)."""
+    if _CONTROLS.search(text) is None:
+        return text
+    text = text.replace("\r\n", "\n")
+    return _CONTROLS.sub(lambda found: "\n" if found[0] in "\r\x0b\x0c" else "", text)
 
 
 ICS_STATUS = {  # iCalendar's STATUS of a post, as every calendar program reads it
@@ -314,7 +323,14 @@ def shown_note(
     coming back from another program is known for a past state of the post."""
     import zlib  # only imports and edits ask
 
-    fields = (title.strip(), line_ends(body), link, day, at, ICS_STATUS[PostStatus(status)])
+    fields = (
+        line_ends(title.strip()),
+        line_ends(body),
+        link,
+        day,
+        at,
+        ICS_STATUS[PostStatus(status)],
+    )
     return f"shown:{zlib.crc32(repr(fields).encode('utf-8', 'surrogatepass')):08x}"
 
 

@@ -83,6 +83,7 @@ from ..core.models import (
     PostStatus,
     Series,
     in_plans,
+    line_ends,
     post_content,
     shown_note,
     shown_note_of,
@@ -164,9 +165,11 @@ class _Text(vText):
 
     icalendar's own escaping first turns a typed backslash followed by ``N``
     into a line break (``C:\\New`` would come back as two lines). Line breaks
-    are written as ``\\n``; a carriage return has no escape in RFC 5545, so
-    CR LF and a lone CR become line breaks too. Values without parameters share
-    one empty set of them (a large export makes tens of thousands).
+    are written as ``\\n``; RFC 5545 allows no control character but the tab, so
+    CR LF, a lone CR and a word processor's line and page breaks become line breaks
+    too, and other control characters go (:func:`.models.line_ends`). Values
+    without parameters share one empty set of them (a large export makes tens of
+    thousands).
     """
 
     def __new__(cls, value: str, params: Parameters = _NO_PARAMS) -> _Text:
@@ -175,10 +178,7 @@ class _Text(vText):
         return text
 
     def to_ical(self) -> bytes:
-        text = str(self)
-        if "\r" in text:
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return text.translate(_ESCAPES).encode()
+        return line_ends(str(self)).translate(_ESCAPES).encode()
 
 
 def _text(value: str) -> _Text:

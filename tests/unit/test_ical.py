@@ -334,6 +334,25 @@ def test_text_that_icalendar_would_mangle_comes_back_as_typed(
     assert back.notes == "a\\Nb"
 
 
+def test_control_characters_are_not_written_and_their_post_comes_back_unchanged(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    """RFC 5545 text allows no control character but the tab: text pasted from a word
+    processor (VT for a line break, FF for a page break) is written with line breaks,
+    other control characters are left out, and the same file read back is no change."""
+    post = one_post(store, title="Plan\x07", body="Line\x0bbreak\x0cpage\tTab\x1cgone\r\nend")
+    path = tmp_path / "out.ics"
+    export_ics(store, path, ExportOptions(), no_progress)
+    written = path.read_bytes().replace(b"\r\n", b"")
+    assert re.search(rb"[\x00-\x08\x0a-\x1f\x7f]", written) is None
+    import_file(fresh, path)
+    back = fresh.post_by_uid(post.uid)
+    assert (back.title, back.body) == ("Plan", "Line\nbreak\npage\tTabgone\nend")
+    summary = import_ics(store, path, ImportOptions(), no_progress)
+    assert (summary.previous, summary.unchanged) == ([], 1)
+    assert store.post(post.id).revision == post.revision
+
+
 def test_css_colour_names_for_rfc_7986_color() -> None:
     assert css_colour_name("#4169e1") == "royalblue"
     assert css_colour_name("#000001") == "black"
