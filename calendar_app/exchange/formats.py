@@ -239,6 +239,9 @@ class ExportSummary:
     too_long: list[str] = field(default_factory=list)
     """Posts whose text in a publishing tool's file is longer than their channel allows,
     one sentence each."""
+    undated: int = 0
+    """Posts in the backlog the export would have taken but its format cannot hold (an
+    iCalendar event needs a day)."""
     too_close: list[str] = field(default_factory=list)
     """Posts less than the 10 minutes Sprout Social wants after the one before them on
     their channel, one sentence each."""
@@ -249,6 +252,12 @@ class ExportSummary:
         if self.period:
             counted += f" ({self.period})"
         text = f"Exported {counted} to {names}."
+        if self.undated:
+            ideas = "1 post" if self.undated == 1 else f"{self.undated} posts"
+            text += (
+                f" {ideas} in the backlog {'is' if self.undated == 1 else 'are'} not in it:"
+                " an iCalendar file holds dated posts only."
+            )
         if len(self.too_long) == 1:
             text += " 1 post is longer than its channel allows; the tool may refuse it."
         elif self.too_long:

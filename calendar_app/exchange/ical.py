@@ -632,13 +632,14 @@ def export_ics(
         candidates = store.posts_between(options.first, options.last)
     else:
         candidates = store.all_posts()
-    posts = [p for p in candidates if p.date is not None and options.accepts(p)]
+    accepted = [p for p in candidates if options.accepts(p)]
+    posts = [p for p in accepted if p.date is not None]
     with _without_cycle_collection():
         data = _build_calendar(store, posts, progress).to_ical()
     if not progress(len(posts), len(posts)):
         raise Cancelled()
     _write_file(target, data)
-    return ExportSummary(posts=len(posts), files=[target])
+    return ExportSummary(posts=len(posts), files=[target], undated=len(accepted) - len(posts))
 
 
 # -- import: reading the file ---------------------------------------------------

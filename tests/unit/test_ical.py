@@ -189,7 +189,14 @@ def test_export_writes_one_event_per_dated_post_with_every_property(
 
     summary = export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
 
-    assert (summary.posts, summary.files) == (2, [tmp_path / "out.ics"])
+    assert (summary.posts, summary.files, summary.undated) == (2, [tmp_path / "out.ics"], 1)
+    assert summary.describe().endswith(
+        " 1 post in the backlog is not in it: an iCalendar file holds dated posts only."
+    )
+    in_march = ExportOptions(first=date(2026, 3, 1), last=date(2026, 3, 31))
+    summary = export_ics(store, tmp_path / "out.ics", in_march, no_progress)
+    assert (summary.posts, summary.undated) == (2, 0)  # a period asks for dated posts
+    summary = export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
     cal = Calendar.from_ical((tmp_path / "out.ics").read_bytes())
     assert str(cal["X-WR-CALNAME"]) == "Test calendar"
     assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Paris"]
@@ -1538,7 +1545,11 @@ def test_the_registry_and_the_command_line_reach_ical(demo: CalendarStore, tmp_p
     export = ["export", str(demo.path), "--format", "ics", "-o", str(tmp_path / "d.ics")]
     assert main(export, out=out) == 0
     dated = sum(1 for p in demo.all_posts() if p.date is not None)
-    assert out.getvalue() == f"Exported {dated} posts to {tmp_path / 'd.ics'}.\n"
+    ideas = len(demo.backlog())
+    assert out.getvalue() == (
+        f"Exported {dated} posts to {tmp_path / 'd.ics'}. {ideas} posts in the backlog"
+        " are not in it: an iCalendar file holds dated posts only.\n"
+    )
     target = tmp_path / "target.cadence"
     assert main(["init", str(target), "--timezone", demo.info().timezone], out=io.StringIO()) == 0
     out = io.StringIO()
