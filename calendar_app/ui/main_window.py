@@ -49,6 +49,15 @@ def cadence_file(path: Path) -> Path:
 
 
 SEARCH_PAUSE_MS = 200
+
+FILTER_LABELS: dict[FilterKey, str] = {
+    "channels": "Channels",
+    "messages": "Key messages",
+    "campaigns": "Campaigns",
+    "statuses": "Status",
+}
+FILTER_MENU_TEXTS = ("&Channels", "&Key messages", "C&ampaigns", "&Status")
+"""View > Filter's submenus, in the order of :data:`FILTER_LABELS`."""
 """How long typing in the search box pauses before the views are filtered."""
 VIEW_NAMES = ("month", "week", "agenda")
 
@@ -224,6 +233,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.next_action)
         view_menu.addSeparator()
         view_menu.addAction(self.search_action)
+        # The toolbar's filters again, for the keyboard (and a window too narrow to
+        # show them all).
+        filter_menu = view_menu.addMenu("&Filter")
+        for key, text in zip(FILTER_LABELS, FILTER_MENU_TEXTS, strict=True):
+            submenu = filter_menu.addMenu(text)
+            submenu.aboutToShow.connect(partial(self._fill_filter_menu, key, submenu))
         view_menu.addAction(self.next_pane_action)
         view_menu.addAction(self.previous_pane_action)
         view_menu.addAction(self.panel_action)
@@ -273,27 +288,16 @@ class MainWindow(QMainWindow):
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
         )
         toolbar.addWidget(spacer)
-        self.filter_buttons: dict[str, QToolButton] = {}
-        for key, label in (
-            ("channels", "Channels"),
-            ("messages", "Key messages"),
-            ("campaigns", "Campaigns"),
-            ("statuses", "Status"),
-        ):
-            button = QToolButton()
-            button.setText(label)
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            button.setMenu(QMenu(button))
-            button.menu().aboutToShow.connect(lambda k=key: self._fill_filter_menu(k))
-            button.setAccessibleName(f"Filter by {label.lower()}")
-            toolbar.addWidget(button)
-            self.filter_buttons[key] = button
+        # The search box before the filters: a narrow window sends the last items to
+        # the toolbar's » menu, where Ctrl+F could not reach the box.
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchBox")
         self.search_edit.setPlaceholderText("Search posts (Ctrl+F)")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName("Search posts")
         self.search_edit.setMaximumWidth(260)
+        # Narrow, it gives way to the filters rather than shrinking to a sliver.
+        self.search_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("Search posts") + 48)
         # The search runs once typing pauses (each run reads the full-text index and
         # filters every view: a large calendar would stutter at every key).
         self._search_pause = QTimer(self)
@@ -304,6 +308,16 @@ class MainWindow(QMainWindow):
         self.search_edit.returnPressed.connect(self._search_entered)
         self.search_edit.installEventFilter(self)  # Escape
         toolbar.addWidget(self.search_edit)
+        self.filter_buttons: dict[FilterKey, QToolButton] = {}
+        for key, label in FILTER_LABELS.items():
+            button = QToolButton()
+            button.setText(label)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setMenu(QMenu(button))
+            button.menu().aboutToShow.connect(lambda k=key: self._fill_filter_menu(k))
+            button.setAccessibleName(f"Filter by {label.lower()}")
+            toolbar.addWidget(button)
+            self.filter_buttons[key] = button
 
     def _install(self, session: CalendarSession) -> None:
         """Build the views for ``session`` (on start and when another calendar opens)."""
@@ -636,8 +650,9 @@ class MainWindow(QMainWindow):
 
     # -- filters --------------------------------------------------------------
 
-    def _fill_filter_menu(self, key: FilterKey) -> None:
-        menu = self.filter_buttons[key].menu()
+    def _fill_filter_menu(self, key: FilterKey, menu: QMenu | None = None) -> None:
+        """Fill a filter's menu (its toolbar button's, or View > Filter's)."""
+        menu = self.filter_buttons[key].menu() if menu is None else menu
         menu.clear()
         filters = self.session.filters
         items: list[tuple[object, str, bool]]
@@ -677,16 +692,10 @@ class MainWindow(QMainWindow):
             "campaigns": len(f.campaigns),
             "statuses": len(f.statuses),
         }
-        labels = {
-            "channels": "Channels",
-            "messages": "Key messages",
-            "campaigns": "Campaigns",
-            "statuses": "Status",
-        }
         for key, button in self.filter_buttons.items():
             count = counts[key]
             suffix = f" ({'−' if key == 'channels' else ''}{count})" if count else ""
-            button.setText(labels[key] + suffix)
+            button.setText(FILTER_LABELS[key] + suffix)
 
     # -- posts ----------------------------------------------------------------
 

@@ -449,6 +449,34 @@ def test_channel_filter_hides_posts_and_is_remembered(
     assert again.filter_buttons["statuses"].text() == "Status (1)"
 
 
+def test_a_narrow_window_keeps_the_search_box_and_the_filters_in_the_view_menu(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Half a small screen: the toolbar sends its last items to its » menu, never the
+    search box (Ctrl+F then went nowhere and the typing ran the calendar's keys), and
+    every filter is in View > Filter."""
+    window.resize(window.minimumWidth(), 560)
+    qtbot.waitUntil(lambda: window.width() == window.minimumWidth())
+    assert window.search_edit.isVisible()
+    qtbot.keyClick(window.month_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_edit
+    count = window.session.store.count_posts()
+    qtbot.keyClicks(window.search_edit, "Net metering")
+    assert window.search_edit.text() == "Net metering"
+    assert window.session.store.count_posts() == count
+
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    filter_menu = next(a.menu() for a in view_menu.actions() if a.text() == "&Filter")
+    titles = [a.text() for a in filter_menu.actions()]
+    assert titles == ["&Channels", "&Key messages", "C&ampaigns", "&Status"]
+    status_menu = filter_menu.actions()[3].menu()
+    status_menu.aboutToShow.emit()
+    scheduled = next(a for a in status_menu.actions() if a.text() == "Scheduled")
+    scheduled.trigger()
+    assert window.session.filters.statuses == frozenset({PostStatus.SCHEDULED})
+    assert window.filter_buttons["statuses"].text() == "Status (1)"
+
+
 def test_an_ampersand_in_a_title_shows_in_the_undo_text_and_makes_no_shortcut(
     window: MainWindow,
 ) -> None:
