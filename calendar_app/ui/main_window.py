@@ -1012,7 +1012,7 @@ class MainWindow(QMainWindow):
         index = self.view_index()
         sizes = [splitter.sizes() for splitter in self.splitters]
         area = cast(QWidget, self.centralWidget()).geometry()
-        searching = self.focusWidget() is self.search_edit
+        focused = self._focused_part()
         self.back_up()
         self._install(session)
         self.set_view(index)
@@ -1028,10 +1028,27 @@ class MainWindow(QMainWindow):
         for splitter, kept in zip(self.splitters, sizes, strict=True):
             splitter.setSizes(kept)
         self._update_filter_buttons()
-        if searching:
-            self.search_edit.setFocus()
+        if focused is not None:  # the same part of the new panes, not a toolbar button
+            focused().setFocus(Qt.FocusReason.OtherFocusReason)
         old.undo_stack.clear()
         old.retire()
+
+    def _focused_part(self) -> Callable[[], QWidget] | None:
+        """Which part of the window has the keyboard focus, as a way to find that part
+        again once the panes are built anew (None: none of the panes)."""
+        focus = self.focusWidget()
+        if focus is None:
+            return None
+        parts: list[Callable[[], QWidget]] = [
+            lambda: self.search_edit,
+            lambda: self.sidebar.messages_view,
+            lambda: self.sidebar.channels_view,
+            lambda: self.backlog.search,
+            lambda: self.backlog.list,
+            lambda: self.cadence_panel,
+            lambda: cast(QWidget, self.view()),
+        ]
+        return next((part for part in parts if part() is focus or part().isAncestorOf(focus)), None)
 
     def new_calendar(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

@@ -787,6 +787,37 @@ def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     assert window.session is fresh
 
 
+@pytest.mark.parametrize("part", ["month", "week", "agenda", "messages", "backlog", "panel"])
+def test_the_part_with_the_focus_has_it_again_after_a_read_again(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot, part: str
+) -> None:
+    """The panes built anew after an outside change: the keys go on where they went
+    (the focus fell on a toolbar button, and the arrows moved no day)."""
+    if part in ("week", "agenda"):
+        window.set_view(1 if part == "week" else 2)
+    widgets = {
+        "messages": lambda: window.sidebar.messages_view,
+        "backlog": lambda: window.backlog.list,
+        "panel": lambda: window.cadence_panel,
+    }
+    find = widgets.get(part, lambda: cast(QWidget, window.view()))
+
+    def focused() -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and (focus is find() or find().isAncestorOf(focus))
+
+    find().setFocus()
+    assert focused()
+    channel = session.channels()[0].id
+    with CalendarStore.open(session.store.path) as other:  # another program
+        other.add_post(NewPost("From the terminal", channel, date=TODAY))
+    assert window.check_for_outside_changes()
+    assert focused()
+    if part == "month":
+        qtbot.keyClick(find(), Qt.Key.Key_Right)
+        assert window.view().current_date() == TODAY + timedelta(days=1)
+
+
 def test_a_post_deleted_elsewhere_does_not_pass_its_selection_to_a_new_one(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
