@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QMenu,
+    QMenuBar,
     QToolBar,
     QToolButton,
     QWidget,
@@ -465,11 +466,15 @@ def test_a_narrow_window_keeps_the_search_box_and_the_filters_in_the_view_menu(
     assert window.search_edit.text() == "Net metering"
     assert window.session.store.count_posts() == count
 
-    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
-    filter_menu = next(a.menu() for a in view_menu.actions() if a.text() == "&Filter")
+    def submenu(menu: QMenuBar | QMenu, text: str) -> QMenu:
+        found = next(a.menu() for a in menu.actions() if a.text() == text)
+        assert isinstance(found, QMenu)
+        return found
+
+    filter_menu = submenu(submenu(window.menuBar(), "&View"), "&Filter")
     titles = [a.text() for a in filter_menu.actions()]
     assert titles == ["&Channels", "&Key messages", "C&ampaigns", "&Status"]
-    status_menu = filter_menu.actions()[3].menu()
+    status_menu = submenu(filter_menu, "&Status")
     status_menu.aboutToShow.emit()
     scheduled = next(a for a in status_menu.actions() if a.text() == "Scheduled")
     scheduled.trigger()
