@@ -7,13 +7,29 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.errors import CadenceError, StorageProblem
 from ..core.store import Scope
 
 CALENDAR_KEPT = "Nothing was lost: the calendar is as it was before."
+
+
+WINDOW_FRAME = QSize(16, 48)
+"""Room kept for a window's frame and title bar, which its own size leaves out."""
+
+
+def fit_on_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Size ``dialog`` to ``width`` by ``height``, or to the screen it opens on when
+    that is smaller (200% on a small screen): its buttons are never out of reach."""
+    parent = dialog.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry().size() - WINDOW_FRAME
+        width, height = min(width, room.width()), min(height, room.height())
+    dialog.resize(max(width, dialog.minimumWidth()), max(height, dialog.minimumHeight()))
 
 
 def _error_box(

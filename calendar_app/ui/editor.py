@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTimeEdit,
@@ -73,7 +75,7 @@ from .commands import (
     elide,
     plain_tooltip,
 )
-from .dialogs import SaveAnswer, ask_save_changes, show_error
+from .dialogs import SaveAnswer, ask_save_changes, fit_on_screen, show_error
 from .session import CalendarSession, ErrorHandler
 
 """Shows a failure to the user; :func:`show_error` unless a test supplies its own."""
@@ -225,6 +227,33 @@ class _BodyEdit(QPlainTextEdit):
         return QSize(hint.width(), lines + 2 * self.frameWidth() + 8)
 
 
+class _FormArea(QScrollArea):
+    """The editor's fields: shown whole, and scrolled only when the screen is too small
+    for them (200% on a small screen), the buttons below staying in sight."""
+
+    def __init__(self, form: QWidget) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(form)
+        self.viewport().setAutoFillBackground(False)
+        form.setAutoFillBackground(False)
+
+    def sizeHint(self) -> QSize:
+        form = self.widget()
+        return QSize(0, 0) if form is None else form.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        form = self.widget()
+        if form is None:
+            return QSize(0, 0)
+        bar = self.verticalScrollBar().sizeHint().width()
+        lines = self.fontMetrics().lineSpacing() * 8
+        needed = form.minimumSizeHint()
+        return QSize(needed.width() + bar, min(needed.height(), lines))
+
+
 # -- the dialog ----------------------------------------------------------------------
 
 
@@ -273,7 +302,7 @@ class PostEditor(QDialog):
         self._loading = False
         self._initial = self._values()
         self._revalidate()
-        self.resize(560, self.sizeHint().height())
+        fit_on_screen(self, 560, self.sizeHint().height())
         self.title_edit.setFocus()
 
     def setVisible(self, visible: bool) -> None:
@@ -420,10 +449,14 @@ class PostEditor(QDialog):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.accept)
 
+        fields = QWidget()
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 4, 0)  # clear of a scroll bar, when there is one
+        self.form_area = _FormArea(fields)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 16, 18, 14)
         outer.setSpacing(10)
-        outer.addLayout(form)
+        outer.addWidget(self.form_area)
         outer.addWidget(self.validation_label)
         outer.addWidget(self.button_box)
 
@@ -812,6 +845,13 @@ class PostEditor(QDialog):
         if self._repeat_rows:
             self.form.setRowVisible(self.weekdays_widget, freq == "WEEKLY")
         self._revalidate()
+        if not self._loading:  # rows came or went: room for them, as the screen allows
+            self.form.activate()
+            self.form_area.updateGeometry()  # a scroll area does not pass its hint on
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            fit_on_screen(self, self.width(), max(self.height(), self.sizeHint().height()))
 
     def _update_repeat_summary(self, valid: bool) -> None:
         freq = self.repeat_freq()

@@ -50,6 +50,7 @@ from .. import __version__
 from ..core.cadence import Gap
 from ..core.models import every_days
 from ..core.store import CalendarStore
+from .dialogs import fit_on_screen
 from .session import CalendarSession
 from .sidebar import PILL_COLORS
 
@@ -454,7 +455,7 @@ class GuideDialog(_Dialog):
         layout.addWidget(self.browser, 1)
         buttons.setContentsMargins(10, 0, 10, 0)
         layout.addWidget(buttons)
-        self.resize(PICTURE_WIDTH + 100, 720)
+        fit_on_screen(self, PICTURE_WIDTH + 100, 720)
 
     def image_names(self) -> list[str]:
         """The pictures embedded in the text (resource names)."""
@@ -577,7 +578,7 @@ class ShortcutsDialog(_Dialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(460, 620)
+        fit_on_screen(self, 460, 620)
 
     def text(self) -> str:
         return "\n".join(f"{r.menu}\t{r.action}\t{r.keys}" for r in self.rows)

@@ -8,17 +8,17 @@ from datetime import date, time, timedelta
 import pytest
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTime, QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.ui.commands import DeleteChannelCommand
-from calendar_app.ui.dialogs import SaveAnswer
+from calendar_app.ui.dialogs import WINDOW_FRAME, SaveAnswer
 from calendar_app.ui.editor import PostEditor, new_post, warning_color
 from calendar_app.ui.session import CalendarSession
 
-from .conftest import TODAY, ScopeAnswers
+from .conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers
 
 
 def _channel_id(session: CalendarSession, name: str) -> int:
@@ -184,6 +184,35 @@ def test_the_repeat_days_run_in_the_calendars_own_week(
     buttons = editor.weekday_buttons
     left_to_right = sorted(buttons, key=lambda day: buttons[day].mapTo(editor, QPoint()).x())
     assert left_to_right[:2] == [first, (first + 1) % 7]
+
+
+@OFFSCREEN_POPUPS
+def test_the_editor_fits_a_small_screen_and_grows_for_the_repeat_rows(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Where the screen has room, the repeat's rows make the editor taller rather
+    than scrolled; on a small screen (200% on a 1080-line one) its fields scroll and
+    Save and Cancel stay in sight (the editor was taller than the screen)."""
+    editor = _editor(qtbot, session, day=TODAY)
+    editor.ask_save_changes = lambda parent, title: "discard"
+    with qtbot.waitExposed(editor):
+        editor.show()
+    room = editor.screen().availableGeometry().height() - WINDOW_FRAME.height()
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    tall = editor.sizeHint().height()
+    assert tall <= room  # this screen has room for every row
+    bar = editor.form_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: editor.height() == tall and not bar.isVisible())
+
+    small = room // 2
+    assert editor.minimumSizeHint().height() <= small  # it could be made that small
+    editor.resize(editor.width(), small)
+    qtbot.waitUntil(lambda: editor.height() == small and bar.isVisible())
+    cancel = editor.button_box.button(QDialogButtonBox.StandardButton.Cancel)
+    for button in (editor.ok_button, cancel):
+        assert button is not None
+        corner = button.mapTo(editor, QPoint(button.width(), button.height()))
+        assert editor.rect().contains(corner)
 
 
 def test_character_count_against_the_channel_limit(qtbot: QtBot, session: CalendarSession) -> None:
