@@ -13,6 +13,7 @@ The dialog is built without being shown: tests fill its widgets and call
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, time, timedelta
 from typing import Any, cast
@@ -20,6 +21,7 @@ from typing import Any, cast
 from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTime
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QIcon,
     QKeySequence,
     QPainter,
@@ -161,10 +163,35 @@ def problems_label() -> QLabel:
     return label
 
 
+_FORMAT_FIELDS = re.compile(r"'[^']*'|d+|M+|y+")
+
+
+class _DateEdit(QDateEdit):
+    """A date field that, reached from the keyboard, starts on the day of the month
+    rather than the weekday shown before it ("Wed, 18 Nov 2026"): typing 25 then
+    means the 25th (the weekday took it and nothing changed)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() == Qt.FocusReason.MouseFocusReason or self.currentSectionIndex():
+            return  # a click chose its own place; a Backtab lands on the year
+        fmt = self.displayFormat()
+        fields = [f for f in _FORMAT_FIELDS.finditer(fmt) if not f[0].startswith("'")]
+        if not fields or not fields[0][0].startswith("ddd"):
+            return
+        day = next((f for f in fields if f[0] in ("d", "dd")), None)
+        if day is None:
+            return
+        shown = self.locale()
+        start = len(shown.toString(self.date(), fmt[: day.start()]))
+        self.setCurrentSectionIndex(fields.index(day))
+        self.lineEdit().setSelection(start, len(shown.toString(self.date(), day[0])))
+
+
 def make_date_edit(accessible_name: str) -> QDateEdit:
     """A date field with a calendar popup, in the locale's format, over the years a
     calendar plans."""
-    edit = QDateEdit()
+    edit = _DateEdit()
     edit.setDateRange(qdate(FIRST_DAY), qdate(LAST_DAY))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_format())

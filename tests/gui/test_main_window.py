@@ -266,6 +266,33 @@ def test_go_to_date_shows_the_day_picked(window: MainWindow, qtbot: QtBot) -> No
     assert window.view().current_date() == TODAY
 
 
+@OFFSCREEN_POPUPS
+def test_go_to_date_takes_a_typed_day_of_the_month(window: MainWindow, qtbot: QtBot) -> None:
+    """Ctrl+G, 25, Enter: the 25th (the field started on the weekday, which took the
+    digits, and the calendar stayed where it was)."""
+    typed: list[str] = []
+    tries = iter(range(100))
+
+    def type_day() -> None:
+        """Type once the dialog has the focus (as a user does), or give up and close."""
+        dialog = QApplication.activeModalWidget()
+        focus = QApplication.focusWidget()
+        if dialog is None or focus is None or not dialog.isAncestorOf(focus):
+            if next(tries, None) is not None:
+                QTimer.singleShot(10, type_day)
+            elif dialog is not None:
+                dialog.close()
+            return
+        typed.append(type(focus).__name__)
+        qtbot.keyClicks(focus, "25")
+        qtbot.keyClick(focus, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, type_day)
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert typed
+    assert window.view().current_date() == TODAY.replace(day=25)
+
+
 def test_a_post_held_over_next_is_carried_to_the_next_month(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
