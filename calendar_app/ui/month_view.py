@@ -51,7 +51,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.cadence import day_runs
 from ..core.errors import CadenceError
-from ..core.models import ChangeSet, Post, WeekStart
+from ..core.models import ChangeSet, Post, PostStatus, WeekStart, format_time
 from ..render.chips import (
     Chip,
     ChipTheme,
@@ -97,6 +97,9 @@ def day_label(day: date) -> str:
 
 _MAX_PATCHED_DAYS = 14
 """A change of more visible days than this reloads the whole period."""
+
+SPOKEN_POSTS = 12
+"""How many of a day's posts the view's accessible description names, one by one."""
 
 
 @dataclass
@@ -602,7 +605,13 @@ class PeriodView(QWidget):
         day = self._current
         posts = self._by_day.get(day, [])
         parts = [day_label(day)]
-        parts.append("no posts" if not posts else f"{len(posts)} post{'s' * (len(posts) != 1)}")
+        if not posts:
+            parts.append("no posts")
+        else:  # what a sighted user reads on the chips: time, channel, title, status
+            said = [self._spoken(post) for post in posts[:SPOKEN_POSTS]]
+            if len(posts) > SPOKEN_POSTS:
+                said.append(f"and {len(posts) - SPOKEN_POSTS} more")
+            parts.append(f"{len(posts)} post{'s' * (len(posts) != 1)}: " + "; ".join(said))
         overdue = self._cadence.overdue.get(day, 0)
         if overdue:
             parts.append(f"{overdue} key message{'s' * (overdue != 1)} overdue")
@@ -610,6 +619,15 @@ class PeriodView(QWidget):
             titles = [self._posts[i].title for i in self._selected if i in self._posts]
             parts.append("selected: " + "; ".join(titles))
         self.setAccessibleDescription(", ".join(parts))
+
+    def _spoken(self, post: Post) -> str:
+        """A post as a screen reader says it: "08:30 LinkedIn: Launch (scheduled)"."""
+        try:
+            channel = self._session.channel(post.channel_id).name
+        except KeyError:
+            channel = "no channel"
+        at = format_time(post.time)
+        return f"{f'{at} ' if at else ''}{channel}: {post.title} ({PostStatus(post.status).value})"
 
     # -- dragging out -------------------------------------------------------
 

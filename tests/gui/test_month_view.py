@@ -557,11 +557,19 @@ def test_filters_and_changes_refresh_the_view(month: MonthView, session: Calenda
     assert new_id not in month.posts_on(day)
 
 
-def test_accessible_names(month: MonthView) -> None:
+def test_accessible_names(month: MonthView, session: CalendarSession) -> None:
     assert month.accessibleName() == "Month view"
-    month.set_current_date(date(2026, 11, 16))
-    assert "2 posts" in month.accessibleDescription()
+    day = date(2026, 11, 16)
+    month.set_current_date(day)
+    assert "2 posts: " in month.accessibleDescription()
     assert "2026" in month.accessibleDescription()
+    # Each post as the chips show it: time, channel, title and status.
+    for post_id in month.posts_on(day):
+        post = session.store.post(post_id)
+        at = f"{post.time:%H:%M} " if post.time else ""
+        channel = session.store.channel(post.channel_id).name
+        spoken = f"{at}{channel}: {post.title} ({post.status.value})"
+        assert spoken in month.accessibleDescription()
 
 
 def test_a_drop_reads_again_only_the_days_it_touched(
