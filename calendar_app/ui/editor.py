@@ -464,8 +464,10 @@ class PostEditor(QDialog):
         self.button_box.rejected.connect(self.reject)
         self.delete_button: QPushButton | None = None
         if self.post is not None:
+            # "…" where it asks which occurrences; a single post goes at once (undoable).
+            asks = self.post.series_id is not None
             self.delete_button = self.button_box.addButton(
-                "&Delete…", QDialogButtonBox.ButtonRole.DestructiveRole
+                "&Delete…" if asks else "&Delete", QDialogButtonBox.ButtonRole.DestructiveRole
             )
             self.delete_button.setAutoDefault(False)
             self.delete_button.setAccessibleName("Delete post")

@@ -35,14 +35,15 @@ if TYPE_CHECKING:
 _Result = TypeVar("_Result")
 
 EXPORT_CHOICES: tuple[tuple[str, str, str], ...] = (
-    ("ics", "iCalendar…", "iCalendar files (*.ics)"),
-    ("csv", "CSV (Cadence columns)…", "CSV files (*.csv)"),
-    ("hootsuite", "Hootsuite Bulk Composer…", "CSV files (*.csv)"),
-    ("sprout", "Sprout Social Bulk Scheduling…", "CSV files (*.csv)"),
-    ("html", "Web Page for Clients…", "Web pages (*.html)"),
-    ("pdf", "PDF Report…", "PDF documents (*.pdf)"),
-    ("cadence", "Calendar Copy…", "Cadence calendars (*.cadence)"),
+    ("ics", "&iCalendar…", "iCalendar files (*.ics)"),
+    ("csv", "&CSV (Cadence columns)…", "CSV files (*.csv)"),
+    ("hootsuite", "&Hootsuite Bulk Composer…", "CSV files (*.csv)"),
+    ("sprout", "&Sprout Social Bulk Scheduling…", "CSV files (*.csv)"),
+    ("html", "&Web Page for Clients…", "Web pages (*.html)"),
+    ("pdf", "&PDF Report…", "PDF documents (*.pdf)"),
+    ("cadence", "Calendar C&opy…", "Cadence calendars (*.cadence)"),
 )
+"""File > Export's formats: key, menu text (with its access key) and file types."""
 IMPORT_FILTER = (
     "Calendars and posts (*.ics *.csv *.cadence);;iCalendar (*.ics);;CSV (*.csv);;"
     "Cadence calendars (*.cadence)"
@@ -326,6 +327,7 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
     from .export_options import ask_export_options  # not needed at start-up
 
     label, name_filter = next((lab, f) for key, lab, f in EXPORT_CHOICES if key == fmt)
+    label = label.replace("&", "")  # a title, not a menu
     options = ask_export_options(session, fmt, label, parent)
     if options is None:
         return

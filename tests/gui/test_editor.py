@@ -542,6 +542,7 @@ def test_delete_a_series_from_an_occurrence_on(
     members = _series_posts(session)
     editor = _editor(qtbot, session, post=members[10])
     assert editor.delete_button is not None
+    assert editor.delete_button.text() == "&Delete…"  # it asks which occurrences
     scope_answers.answer = "following"
     qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
     assert scope_answers.asked == ["delete"]
@@ -561,6 +562,7 @@ def test_delete_a_single_post_asks_nothing(
     post = _single_post(session)
     editor = _editor(qtbot, session, post=post)
     assert editor.delete_button is not None
+    assert editor.delete_button.text() == "&Delete"  # no "…": nothing more is asked
     editor.delete_button.click()
     assert scope_answers.asked == []
     assert session.store.posts([post.id]) == []

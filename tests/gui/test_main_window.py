@@ -266,6 +266,15 @@ def test_go_to_date_shows_the_day_picked(window: MainWindow, qtbot: QtBot) -> No
     assert window.view().current_date() == TODAY
 
 
+def test_each_export_format_has_its_own_access_key(window: MainWindow) -> None:
+    keys = []
+    for action in window.export_menu.actions():
+        text = action.text()
+        assert text.count("&") == 1, text
+        keys.append(text[text.index("&") + 1].casefold())
+    assert len(keys) == len(set(keys)) == 7
+
+
 @OFFSCREEN_POPUPS
 def test_go_to_date_takes_a_typed_day_of_the_month(window: MainWindow, qtbot: QtBot) -> None:
     """Ctrl+G, 25, Enter: the 25th (the field started on the weekday, which took the
