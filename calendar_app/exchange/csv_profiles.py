@@ -41,8 +41,10 @@ Importing a generic file is one transaction:
   naming an unknown channel when missing names are not created. Any other unknown name
   makes the row skipped. Names are created only for rows that pass every check. A key
   message created starts on the day of the import (``ImportOptions.today``).
-- Dates are ``YYYY-MM-DD``; ``D/M/YYYY`` or ``M/D/YYYY`` (also with ``.``) are read day- or
-  month-first as ``ImportOptions.day_first`` says. Times are ``HH:MM`` (``H:MM``, seconds of
+- Dates are ``YYYY-MM-DD`` (also with ``/`` or ``.``); ``D/M/YYYY`` or ``M/D/YYYY`` (also
+  with ``.``) are read day- or month-first as ``ImportOptions.day_first`` says. A date
+  written as a date-time at midnight (``2026-06-10 00:00:00``, as spreadsheets and data
+  tools save a date column) is that date. Times are ``HH:MM`` (``H:MM``, seconds of
   ``:00`` and AM/PM are accepted). An empty status means ``scheduled`` for a new post
   with a date and ``idea`` for one without (as ``cadence post add``), and "unchanged"
   for an existing one.
@@ -350,8 +352,9 @@ def export_csv(
 # -- the generic profile: import ---------------------------------------------
 
 
-_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_OTHER_DAY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_MIDNIGHT = r"(?:[ T]0?0:00(?::00(?:\.0+)?)?)?"  # a spreadsheet's date as a date-time
+_ISO_DAY = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_MIDNIGHT}")
+_OTHER_DAY = re.compile(rf"(\d{{1,2}})([/.])(\d{{1,2}})\2(\d{{4}}){_MIDNIGHT}")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?")
 _STATUSES = {s.value: s for s in PostStatus}
 _STATUS_CHOICES = ", ".join(s.value for s in PostStatus)
@@ -369,7 +372,7 @@ class _BadValue(Exception):
 def _parse_day(text: str, day_first: bool) -> date:
     match = _ISO_DAY.fullmatch(text) or _OTHER_DAY.fullmatch(text)
     if match is not None:
-        first, second, third = (int(g) for g in match.groups())
+        first, second, third = (int(match[n]) for n in (1, 3, 4))
         if match.re is _ISO_DAY:
             year, month, day = first, second, third
         elif day_first:

@@ -502,6 +502,11 @@ def test_a_file_with_old_mac_line_ends_reads_like_the_others(
         ("03/04/2026", False, date(2026, 3, 4)),
         ("3.4.2026", True, date(2026, 4, 3)),
         ("12/31/2026", False, date(2026, 12, 31)),
+        ("2026/03/04", True, date(2026, 3, 4)),  # as Excel writes it in Japan or China
+        ("2026.03.04", False, date(2026, 3, 4)),
+        ("2026-03-04 00:00:00", True, date(2026, 3, 4)),  # a date column as a date-time
+        ("2026-03-04T00:00", True, date(2026, 3, 4)),
+        ("3/4/2026 0:00", False, date(2026, 3, 4)),
     ],
 )
 def test_date_forms(
@@ -512,6 +517,19 @@ def test_date_forms(
     summary = import_csv(store, source, ImportOptions(day_first=day_first))
     assert summary.skipped == []
     assert store.all_posts()[0].date == expected
+
+
+@pytest.mark.parametrize("cell", ["2026-03-04 09:00", "2026-03/04", "04/03/26"])
+def test_a_date_that_says_more_or_less_is_refused(
+    store: CalendarStore, linkedin: int, cell: str
+) -> None:
+    """A time other than midnight in the date column is not dropped without a word."""
+    source = store.path.parent / "d.csv"
+    source.write_text(f"title,channel,date\nPost,LinkedIn,{cell}\n", encoding="utf-8")
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == [
+        f"row 2, column 'date': '{cell}' is not a date; write it as YYYY-MM-DD"
+    ]
 
 
 @pytest.mark.parametrize(
