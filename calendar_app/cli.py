@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
-from .core.errors import CadenceError, InvalidInput
+from .core.errors import OUT_OF_MEMORY, CadenceError, InvalidInput
 from .core.models import (
     CHANNEL_KINDS,
     NewPost,
@@ -854,6 +854,9 @@ def _run_guarded(action: Callable[[], int]) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except MemoryError:
+        print(f"{PROG}: error: {OUT_OF_MEMORY}", file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug, or a calendar damaged in a way no check foresaw
         print(
             f"{PROG}: error: Cadence ran into a problem it did not expect"

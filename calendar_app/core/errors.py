@@ -131,6 +131,14 @@ def os_problem_for(exc: OSError, what: str) -> CadenceError:
     return StorageProblem(f"{what} could not be used: {exc.strerror or exc}.")
 
 
+OUT_OF_MEMORY = (
+    "Cadence ran out of memory, so it stopped and left the calendar as it was;"
+    " close other programs, or work with a smaller file."
+)
+"""What is said when the computer's memory runs out (a huge import, say): the change
+was one transaction, so it was not made."""
+
+
 @contextmanager
 def environment_errors(path: object = None) -> Iterator[None]:
     """Re-raise sqlite3 failures caused by the environment as :class:`StorageProblem`

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..core.errors import CadenceError, StorageProblem
+from ..core.errors import OUT_OF_MEMORY, CadenceError, StorageProblem
 from ..core.store import Scope
 
 CALENDAR_KEPT = "Nothing was lost: the calendar is as it was before."
@@ -42,6 +42,9 @@ def _error_box(
         box.setText(str(exc))
         if isinstance(exc, StorageProblem):
             box.setInformativeText(reassurance)
+    elif isinstance(exc, MemoryError):
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(OUT_OF_MEMORY)
     else:
         box.setIcon(QMessageBox.Icon.Critical)
         box.setText("Cadence ran into a problem it did not expect; nothing was saved.")

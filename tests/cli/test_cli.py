@@ -682,6 +682,34 @@ def test_a_problem_nobody_foresaw_is_one_sentence_not_a_traceback(
     )
 
 
+def test_running_out_of_memory_half_way_through_an_import_leaves_the_calendar_as_it_was(
+    demo: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source = tmp_path / "huge.csv"
+    rows = "".join(f"Post {n},LinkedIn,2027-01-{n % 28 + 1:02d}\n" for n in range(600))
+    source.write_text("title,channel,date\n" + rows, encoding="utf-8")
+    insert = CalendarStore.insert_many
+
+    def insert_then_run_out(self: CalendarStore, *args: object, **kwargs: object) -> object:
+        insert(self, *args, **kwargs)  # type: ignore[arg-type]
+        raise MemoryError
+
+    with CalendarStore.open(demo) as store:
+        before = store.count_posts()
+    monkeypatch.setattr(CalendarStore, "insert_many", insert_then_run_out)
+    status, _ = run("import", demo, source)
+    assert status == 1
+    assert capsys.readouterr().err == (
+        "cadence: error: Cadence ran out of memory, so it stopped and left the calendar as it"
+        " was; close other programs, or work with a smaller file.\n"
+    )
+    with CalendarStore.open(demo) as store:
+        assert store.count_posts() == before
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are a Linux matter")
 @pytest.mark.parametrize("args", [[], ["{cal}"]], ids=["default", "a calendar"])
 def test_the_window_without_a_display_is_one_sentence(calendar: Path, args: list[str]) -> None:

@@ -205,6 +205,16 @@ def test_an_unexpected_error_box_does_not_wait(qapp: QApplication) -> None:
         box.close()
 
 
+@OFFSCREEN_POPUPS
+def test_running_out_of_memory_is_said_as_such(qapp: QApplication) -> None:
+    box = announce_error(None, MemoryError())
+    try:
+        assert box.text().startswith("Cadence ran out of memory, so it stopped")
+        assert box.detailedText() == ""
+    finally:
+        box.close()
+
+
 def _error_boxes() -> list[QWidget]:
     return [
         w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible()
