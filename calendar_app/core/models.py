@@ -116,6 +116,23 @@ def format_time(value: time | None) -> str | None:
     return None if value is None else f"{value.hour:02d}:{value.minute:02d}"
 
 
+def moment_of(day: date, at: time, zone: dt.tzinfo) -> dt.datetime:
+    """The moment (in UTC) a wall-clock time of ``zone`` stands for, as RFC 5545 and
+    every calendar program read it: a time the clocks skip counts with the offset
+    before the change (02:30 on the night they go forward is 03:30), a repeated one
+    is its first pass."""
+    return dt.datetime.combine(day, at, tzinfo=zone).astimezone(dt.UTC)
+
+
+def skipped_time(day: date, at: time, zone: dt.tzinfo) -> time | None:
+    """The time of day ``at`` reads as where the clocks skip it on ``day`` (03:30 for
+    02:30 on the night they go forward an hour), or None where it exists."""
+    local = moment_of(day, at, zone).astimezone(zone)
+    if (local.date(), local.time()) == (day, at):
+        return None
+    return local.time().replace(second=0, microsecond=0)
+
+
 @dataclass(frozen=True, slots=True)
 class CalendarInfo:
     name: str

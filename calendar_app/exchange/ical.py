@@ -84,6 +84,7 @@ from ..core.models import (
     Series,
     in_plans,
     line_ends,
+    moment_of,
     post_content,
     shown_note,
     shown_note_of,
@@ -106,6 +107,7 @@ from .formats import (
     ImportOptions,
     ImportSummary,
     Progress,
+    beyond_shown,
     descends,
     no_progress,
     reconcile,
@@ -1653,7 +1655,7 @@ def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     return reconcile(item.edited, here, item.earlier, history)
 
 
-def _reconcile_said(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
+def _reconcile_said(item: _Item, post: Post, history: History, new: NewPost) -> tuple[bool, bool]:
     """:func:`_reconcile` for an event with no version Cadence wrote (another
     program's): :func:`.formats.reconcile_said`, and an event its program changed
     before the last that came in (an older file) is the past of the post too. Both
@@ -1665,7 +1667,15 @@ def _reconcile_said(item: _Item, post: Post, history: History) -> tuple[bool, bo
     now = datetime.now(UTC)
     later = item.modified is not None and min(item.modified, now) > min(post.updated_at, now)
     newer = latest is not None and modified is not None and modified > latest
-    return reconcile_said(item.said(), item.shown(), post, history, later=later, newer=newer)
+    return reconcile_said(
+        item.said(),
+        item.shown(),
+        post,
+        history,
+        later=later,
+        newer=newer,
+        same_beyond=beyond_shown(new) == beyond_shown(post),
+    )
 
 
 def _earlier_text(history: History) -> str:
@@ -1727,6 +1737,7 @@ class _Writer:
         described: _Described | None = None,
     ) -> None:
         self.store = store
+        self.zone = store.zone
         self.options = options
         self.layout = layout
         self.summary = summary
@@ -1738,6 +1749,15 @@ class _Writer:
         if self._fallback is None and self.options.fallback_channel:
             self._fallback = self.names.channel(self.options.fallback_channel)
         return self._fallback
+
+    def _same_moment(self, post: Post, day: date | None, at: time | None) -> bool:
+        """Whether another program's ``day`` at ``at`` is the moment ``post`` goes out,
+        read differently: a time the clocks skip, which the program reads an hour on."""
+        if post.date is None or post.time is None or day is None or at is None:
+            return False
+        if (post.date, post.time) == (day, at):
+            return False
+        return moment_of(post.date, post.time, self.zone) == moment_of(day, at, self.zone)
 
     def _foreign_channel(self, item: _Item, existing: Post | None) -> int | None:
         names = self.names
@@ -1788,18 +1808,22 @@ class _Writer:
             names.messages[c.casefold()] for c in item.categories if c.casefold() in names.messages
         }
         status = item.status
+        day: date | None = item.day
+        at = item.at
         if existing is not None:
             # Other programs do not know what Cadence adds: keep the key messages, notes,
             # campaign and a status of the same kind that were given to the post here.
             wanted.update(existing.message_ids)
             if existing.status in item.keep_status:
                 status = existing.status
+            if self._same_moment(existing, day, at):
+                day, at = existing.date, existing.time  # 02:30 the night clocks skip it
         return NewPost(
             title=item.title,
             channel_id=found_channel,
             message_ids=tuple(sorted(wanted)),
-            date=item.day,
-            time=item.at,
+            date=day,
+            time=at,
             status=status,
             body=item.body,
             campaign_id=existing.campaign_id if existing is not None else None,
@@ -1848,7 +1872,7 @@ class _Writer:
                     if item.touched is not None and (take or keep_other):
                         said[old.id] = item.notes_kept()  # what the edit there said
                 else:
-                    take, keep_other = _reconcile_said(item, old, history)
+                    take, keep_other = _reconcile_said(item, old, history, new)
                     if take:
                         said[old.id] = item.notes_kept()
                 if keep_other:

@@ -1234,6 +1234,42 @@ def test_an_export_from_before_an_edit_is_the_past_of_a_post_another_file_brough
     assert [(p.title, p.date) for p in store.all_posts()] == [("Launch", date(2026, 3, 11))]
 
 
+def test_an_older_export_that_also_moves_the_channel_is_kept_beside_an_edit_made_here(
+    store: CalendarStore, linkedin: int, add_channel: Callable[..., int]
+) -> None:
+    """The export from before an edit here, with its row moved to another channel in a
+    spreadsheet: the edit here stays, and the row's version is kept as a conflict copy
+    (neither side's change is lost)."""
+    add_channel("Newsletter")
+    client = store.path.parent / "client.csv"
+    client.write_text("date,channel,title\n2026-03-09,LinkedIn,Launch\n", "utf-8")
+    (post_id,) = import_csv(store, client, ImportOptions()).added
+    plan = store.path.parent / "plan.csv"
+    export_csv(store, plan, ExportOptions())
+    store.update_post(post_id, {"body": "Written here"})
+    plan.write_text(plan.read_text("utf-8").replace(",LinkedIn,", ",Newsletter,"), "utf-8")
+    summary = import_csv(store, plan, ImportOptions())
+    assert (summary.previous, summary.conflicts) == ([], 1)
+    kept = sorted((p.title, p.body, store.channel(p.channel_id).name) for p in store.all_posts())
+    assert kept == [
+        ("Launch", "Written here", "LinkedIn"),
+        ("Launch" + CONFLICT_MARK, "", "Newsletter"),
+    ]
+
+
+def test_a_client_changing_a_row_back_with_more_comes_in(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """A state the post had before comes back from the client's spreadsheet with a new
+    note: nothing was edited here, so it comes in whole (not taken for the past)."""
+    client = store.path.parent / "client.csv"
+    rows = ["Text A,n1", "Text B,n1", "Text A,n2"]
+    for row in rows:
+        client.write_text(f"date,channel,title,body,notes\n2026-03-09,LinkedIn,Launch,{row}\n")
+        import_csv(store, client, ImportOptions())
+    assert [(p.body, p.notes) for p in store.all_posts()] == [("Text A", "n2")]
+
+
 @pytest.mark.parametrize(
     ("before", "after"), [(",LinkedIn,", ",Newsletter,"), (",Launch,", ",Launch day,")]
 )

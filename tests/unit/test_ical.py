@@ -534,6 +534,26 @@ def test_wall_clock_times_that_daylight_saving_skips_or_repeats_come_back_as_wri
     )
 
 
+def test_a_skipped_time_back_from_another_program_is_the_same_post(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """Another program reads 02:30 on the night the clocks skip it as 03:30, the same
+    moment: the file coming back changes nothing (the post moved an hour, and an edit
+    made here since was kept as a conflict copy)."""
+    post = one_post(store, title="Skipped hour", date=date(2026, 3, 29), time=time(2, 30))
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    text = (tmp_path / "out.ics").read_bytes().decode("utf-8")
+    other = re.sub(r"\r\nX-CADENCE[^\r]*(\r\n [^\r]*)*", "", text)  # as Google sends it
+    assert "X-CADENCE" not in other
+    assert "T023000" in other
+    (tmp_path / "other.ics").write_bytes(other.encode("utf-8"))
+    assert import_file(store, tmp_path / "other.ics")[:3] == (0, 0, 1)
+    store.update_post(post.id, {"body": "Edited here"})
+    summary = import_ics(store, tmp_path / "other.ics", ImportOptions(), no_progress)
+    assert (summary.previous, summary.conflicts) == ([], 0)
+    assert [(p.title, p.time) for p in store.all_posts()] == [("Skipped hour", time(2, 30))]
+
+
 def test_a_cadence_file_imported_into_another_zone_keeps_the_moments(
     store: CalendarStore, tmp_path: Path
 ) -> None:
