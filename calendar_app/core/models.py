@@ -332,17 +332,31 @@ ICS_STATUS = {  # iCalendar's STATUS of a post, as every calendar program reads 
 
 
 def shown_note(
-    title: str, body: str, link: str, day: date | None, at: time | None, status: PostStatus
+    title: str,
+    body: str,
+    link: str,
+    day: date | None,
+    at: time | None,
+    status: PostStatus,
+    *,
+    with_controls: bool = False,
 ) -> str:
     """A note of what any calendar program shows of a post ("shown:1a2b3c4d"): title,
     text, link, day, time and its status as iCalendar tells it. Kept for each earlier
     version, and for what other programs' events said, so that the same content
-    coming back from another program is known for a past state of the post."""
+    coming back from another program is known for a past state of the post.
+    ``with_controls``: the note as files written before control characters counted
+    as line ends carry it (the same note for a text with none)."""
     import zlib  # only imports and edits ask
 
+    def plain(text: str) -> str:
+        if with_controls:
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+        return line_ends(text)
+
     fields = (
-        line_ends(title.strip()),
-        line_ends(body),
+        plain(title.strip()),
+        plain(body),
         link,
         day,
         at,

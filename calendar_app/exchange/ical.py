@@ -802,6 +802,12 @@ class _Item:
     def shown(self) -> str:
         return shown_note(self.title, self.body, self.link, self.day, self.at, self.status)
 
+    def shown_notes(self) -> set[str]:
+        """:meth:`shown`, and the same as a file written before control characters
+        counted as line ends says it (a word processor's line break in the text)."""
+        fields = (self.title, self.body, self.link, self.day, self.at, self.status)
+        return {shown_note(*fields), shown_note(*fields, with_controls=True)}
+
 
 @dataclass(slots=True)
 class _Parsed:
@@ -1334,7 +1340,7 @@ class _Reader:
             now = (stamp, sequence)
             if now != (written[0], written[1] - 1):
                 item.touched = now[0] or written[0]
-            elif checksum is not None and f"shown:{checksum}" != item.shown():
+            elif checksum is not None and f"shown:{checksum}" not in item.shown_notes():
                 item.touched = written[0]  # edited by hand: when is not known
         elif stamp is not None and isinstance(sequence, int) and 0 <= sequence < 10**9:
             item.edited = (stamp, sequence + 1)

@@ -19,7 +19,7 @@ from calendar_app.core import recurrence
 from calendar_app.core import store as store_module
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, ImportProblem
-from calendar_app.core.models import CampaignKind, NewPost, Post, PostStatus
+from calendar_app.core.models import CampaignKind, NewPost, Post, PostStatus, shown_note
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.copy import save_copy
 from calendar_app.exchange.formats import (
@@ -358,6 +358,27 @@ def test_control_characters_are_not_written_and_their_post_comes_back_unchanged(
     summary = import_ics(store, path, ImportOptions(), no_progress)
     assert (summary.previous, summary.unchanged) == ([], 1)
     assert store.post(post.id).revision == post.revision
+
+
+def test_a_file_written_with_a_control_character_is_not_taken_for_a_hand_edit(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """A file from before control characters counted as line ends carries the raw
+    character and a checksum of it: read back after an edit here, it is the earlier
+    version (no conflict copy), as it was then."""
+    post = one_post(store, body="Pasted from Word:\x0bsecond line")
+    path = tmp_path / "old.ics"
+    export_ics(store, path, ExportOptions(), no_progress)
+    text = path.read_bytes().decode("utf-8")
+    fields = (post.title, post.body, post.link, post.date, post.time, post.status)
+    new, old = shown_note(*fields)[6:], shown_note(*fields, with_controls=True)[6:]
+    assert new != old
+    written = text.replace("Word:\\nsecond", "Word:\x0bsecond").replace(new, old)
+    path.write_bytes(written.encode("utf-8"))
+    store.update_post(post.id, {"title": "Launch, edited here"})
+    summary = import_ics(store, path, ImportOptions(), no_progress)
+    assert (summary.previous, summary.conflicts, summary.kept_newer) == ([], 0, 1)
+    assert [p.title for p in store.all_posts()] == ["Launch, edited here"]
 
 
 def test_css_colour_names_for_rfc_7986_color() -> None:
