@@ -11,10 +11,33 @@ NOT_ZONES = frozenset({"Factory", "localtime", "posixrules"})
 the computer reading the calendar is set to, so a shared calendar would change meaning."""
 
 
+_COPIES = ("posix/", "right/")
+"""Folders of the zone database that copy every zone under another name."""
+
+
+def is_database_file(name: str) -> bool:
+    """True for a name of the zone database that is no zone of its own (a copy, or an
+    alias such as "localtime"), whatever its case (as case-blind file systems read it)."""
+    folded = name.casefold()
+    return folded in {n.casefold() for n in NOT_ZONES} or folded.startswith(_COPIES)
+
+
+def plain_zone(name: str) -> str | None:
+    """``name`` as an IANA zone name: itself, or the zone a copy of the database names
+    ("posix/Europe/Paris" is Europe/Paris); None when it names no zone."""
+    if is_zone_name(name):
+        return name
+    folded = name.casefold()
+    for copy in _COPIES:
+        if folded.startswith(copy) and is_zone_name(name[len(copy) :]):
+            return name[len(copy) :]
+    return None
+
+
 def is_zone_name(name: str) -> bool:
     """True for the IANA name of a time zone (Europe/Paris, UTC), as every computer and
     calendar program reads it: not the database's own aliases and copies."""
-    if name in NOT_ZONES or name.startswith(("posix/", "right/")):
+    if is_database_file(name):
         return False
     try:
         ZoneInfo(name)

@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 
 from ..app import DEMO_NAME, data_folder, default_calendar
 from ..core.errors import CadenceError, os_problem_for
-from ..core.localzone import NOT_ZONES, is_zone_name, system_timezone
+from ..core.localzone import is_database_file, is_zone_name, plain_zone, system_timezone
 from ..core.models import MAX_CADENCE_DAYS, WeekStart
 from ..core.store import CalendarStore
 from ..exchange.formats import format_for
@@ -143,11 +143,7 @@ def locale_week_start(locale: QLocale | None = None) -> WeekStart:
 
 def time_zone_names() -> list[str]:
     """Every IANA zone this computer knows, sorted, without the technical aliases."""
-    return sorted(
-        name
-        for name in zoneinfo.available_timezones()
-        if name not in NOT_ZONES and not name.startswith(("posix/", "right/"))
-    )
+    return sorted(name for name in zoneinfo.available_timezones() if not is_database_file(name))
 
 
 def _remove_calendar_file(path: Path) -> None:
@@ -895,7 +891,8 @@ class WelcomeDialog(QDialog):
                 CalendarStore.open(path, read_only=True) as source,
             ):
                 info = source.info()
-                timezone, week_start = info.timezone, info.week_start
+                # A zone older versions let in ("posix/Europe/Paris") as the zone it is.
+                timezone, week_start = plain_zone(info.timezone) or timezone, info.week_start
         folder = data_folder()
         try:
             _make_folder(folder)

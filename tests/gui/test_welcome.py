@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import closing
 from datetime import date, time
 from pathlib import Path
 
@@ -492,6 +494,21 @@ def test_import_makes_a_calendar_named_after_the_file(
     assert len(notes.seen) == 1
     assert "Client posts" in notes.seen[0]
     assert "Added 2 posts" in notes.seen[0]
+
+
+def test_a_calendar_with_a_copy_of_a_zone_is_imported_in_that_zone(
+    dialog: WelcomeDialog, data: Path, tmp_path: Path, errors: Recorder
+) -> None:
+    """A calendar made when "posix/Europe/Berlin" was let in as a zone: the copy the
+    welcome screen makes of it is in Europe/Berlin (it was refused as no time zone)."""
+    source = tmp_path / "Old client.cadence"
+    CalendarStore.create(source, timezone="Europe/Berlin").close()
+    with closing(sqlite3.connect(source)) as db, db:
+        db.execute("UPDATE calendar SET timezone = 'posix/Europe/Berlin'")
+    assert dialog.import_file(source)
+    assert errors.seen == []
+    assert dialog.store is not None
+    assert dialog.store.info().timezone == "Europe/Berlin"
 
 
 def test_import_names_each_row_it_skipped_and_why(
