@@ -22,14 +22,25 @@ WINDOW_FRAME = QSize(16, 48)
 
 
 def fit_on_screen(dialog: QWidget, width: int, height: int) -> None:
-    """Size ``dialog`` to ``width`` by ``height``, or to the screen it opens on when
-    that is smaller (200% on a small screen): its buttons are never out of reach."""
+    """Size ``dialog`` to ``width`` by ``height``, or to the screen it is on (the one it
+    opens on, before it shows) when that is smaller (200% on a small screen), and keep
+    a dialog shown from growing past the screen's bottom: its buttons are never out
+    of reach."""
     parent = dialog.parentWidget()
-    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
-    if screen is not None:
-        room = screen.availableGeometry().size() - WINDOW_FRAME
-        width, height = min(width, room.width()), min(height, room.height())
+    screen = dialog.screen() if dialog.isVisible() or parent is None else parent.screen()
+    screen = screen or QGuiApplication.primaryScreen()
+    if screen is None:
+        dialog.resize(width, height)
+        return
+    area = screen.availableGeometry()
+    room = area.size() - WINDOW_FRAME
+    width, height = min(width, room.width()), min(height, room.height())
     dialog.resize(max(width, dialog.minimumWidth()), max(height, dialog.minimumHeight()))
+    if dialog.isVisible():
+        frame = dialog.frameGeometry()
+        below = frame.bottom() - area.bottom()
+        if below > 0:
+            dialog.move(frame.left(), max(area.top(), frame.top() - below))
 
 
 def _error_box(

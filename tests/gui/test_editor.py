@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.ui.commands import DeleteChannelCommand
-from calendar_app.ui.dialogs import WINDOW_FRAME, SaveAnswer
+from calendar_app.ui.dialogs import WINDOW_FRAME, SaveAnswer, fit_on_screen
 from calendar_app.ui.editor import PostEditor, new_post, warning_color
 from calendar_app.ui.session import CalendarSession
 
@@ -204,6 +204,23 @@ def test_the_editor_fits_a_small_screen_and_grows_for_the_repeat_rows(
     bar = editor.form_area.verticalScrollBar()
     qtbot.waitUntil(lambda: editor.height() == tall and not bar.isVisible())
 
+    # Low on the screen, it grows upwards: Save and Cancel stay above the bottom.
+    low = _editor(qtbot, session, day=TODAY)
+    low.ask_save_changes = lambda parent, title: "discard"
+    with qtbot.waitExposed(low):
+        low.show()
+    area = low.screen().availableGeometry()
+    low.move(low.x(), area.bottom() - low.frameGeometry().height() - 10)
+    qtbot.waitUntil(lambda: low.frameGeometry().bottom() >= area.bottom() - 12)
+    assert low.height() < tall
+    low.repeat_combo.setCurrentIndex(low.repeat_combo.findData("WEEKLY"))
+    qtbot.waitUntil(lambda: low.height() == tall)
+    assert area.top() <= low.frameGeometry().top()
+    assert low.frameGeometry().bottom() <= area.bottom()
+
+    # A screen smaller than the fields: as small as the screen, and no smaller than that.
+    fit_on_screen(editor, 5000, 5000)
+    assert editor.height() <= room
     small = room // 2
     assert editor.minimumSizeHint().height() <= small  # it could be made that small
     editor.resize(editor.width(), small)
