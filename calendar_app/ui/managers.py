@@ -529,10 +529,12 @@ class _Manager(QDialog, Generic[R]):
         # An undo or redo: show what the calendar holds now, but keep unsaved typing.
         filled = self._filled
         typed = self._read(filled) if filled is not None and self.is_dirty() else None
-        self._reload()
+        self._reload(refill=typed is None)
         now = self._base()
-        if typed is None or filled is None or now is None or self._id(now) != self._id(filled):
+        if typed is None or filled is None or now is None:
             return
+        if self._id(now) != self._id(filled) or now == filled:
+            return  # another item, shown afresh, or this one as it was: as it is
         # What the user typed stays; every field they left shows the calendar's value
         # (else the next Apply would quietly write back what the undo took away).
         kept = {
@@ -545,6 +547,7 @@ class _Manager(QDialog, Generic[R]):
             self._fill(replace(now, **kept))
         finally:
             self._filling = False
+        self._filled = now
         self._update_buttons()
 
     # -- changing ------------------------------------------------------------------------

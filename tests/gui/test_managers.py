@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import CampaignKind
+from calendar_app.ui.commands import UpdateKeyMessageCommand
 from calendar_app.ui.managers import (
     ARCHIVE_TEXT,
     NEW,
@@ -519,3 +520,22 @@ def test_an_undo_while_typing_keeps_the_typing_and_shows_the_rest_as_undone(
 
     qtbot.mouseClick(manager.apply_button, Qt.MouseButton.LeftButton)
     assert session.key_message(target) == replace(before, statement="Every roof, every street.")
+
+
+def test_an_undo_of_another_item_leaves_the_typing_as_it_is(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """The form is not filled again for an undo that did not touch its item: the
+    cursor stays where it was, and the text box's own undo still has the typing."""
+    manager = _messages(qtbot, session, Recorder())
+    target = _message_titled(session, "Every roof counts")
+    other = session.key_message(_message_titled(session, "Solar pays for itself"))
+    manager.select(target)
+    session.push(UpdateKeyMessageCommand(session, replace(other, cadence_days=3)))
+    qtbot.keyClicks(manager.statement_edit, " Typed")
+    cursor = manager.statement_edit.textCursor().position()
+    session.undo_stack.undo()
+    assert session.key_message(other.id) == other
+    assert manager.statement_edit.toPlainText().startswith(" Typed")
+    assert manager.statement_edit.textCursor().position() == cursor
+    assert manager.statement_edit.document().isUndoAvailable()
