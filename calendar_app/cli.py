@@ -751,7 +751,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="OUT",
-        help="the file to write (hootsuite: one file per channel, named after it)",
+        help="the file to write (hootsuite and sprout: one file per channel, OUT-Channel.csv)",
     )
     p.add_argument(
         "--from",

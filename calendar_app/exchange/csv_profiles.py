@@ -294,13 +294,20 @@ class _Ticker:
         self._progress(self.total, self.total)
 
 
-def _ticking(rows: Iterable[Sequence[str]], ticker: _Ticker) -> Iterator[Sequence[str]]:
-    """Pass ``rows`` through, reporting progress (and honouring a cancel) as they go."""
+def _ticking(
+    rows: Iterable[Sequence[str]], ticker: _Ticker, *, last: bool = True
+) -> Iterator[Sequence[str]]:
+    """Pass ``rows`` through, reporting progress (and honouring a cancel) as they go;
+    the ticker finishes with them when they are the ``last`` rows it counts."""
+    done = 0
     for done, row in enumerate(rows, 1):
         if done % _PROGRESS_EVERY == 0:
             ticker.advance(_PROGRESS_EVERY)
         yield row
-    ticker.finish()
+    if last:
+        ticker.finish()
+    else:
+        ticker.advance(done % _PROGRESS_EVERY)
 
 
 # -- the generic profile: export ---------------------------------------------
@@ -1054,9 +1061,10 @@ def _export_to_tool(
         sprout_row if sprout else hootsuite_row,
         SPROUT_HEADER if sprout else None,
     )
-    ticker = _Ticker(progress, len(chosen))
+    ticker = _Ticker(progress, sum(len(rows) for _, rows in files))
     ticker.advance(0)
-    written = _write(files, options.byte_order_mark)
+    ticked = [(path, _ticking(rows, ticker, last=False)) for path, rows in files]
+    written = _write(ticked, options.byte_order_mark)
     ticker.finish()
     return ExportSummary(
         posts=len(chosen),

@@ -49,6 +49,7 @@ def cadence_file(path: Path) -> Path:
 
 
 SEARCH_PAUSE_MS = 200
+"""How long typing in the search box pauses before the views are filtered."""
 
 FILTER_LABELS: dict[FilterKey, str] = {
     "channels": "Channels",
@@ -58,7 +59,6 @@ FILTER_LABELS: dict[FilterKey, str] = {
 }
 FILTER_MENU_TEXTS = ("&Channels", "&Key messages", "C&ampaigns", "&Status")
 """View > Filter's submenus, in the order of :data:`FILTER_LABELS`."""
-"""How long typing in the search box pauses before the views are filtered."""
 VIEW_NAMES = ("month", "week", "agenda")
 
 

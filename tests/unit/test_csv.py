@@ -1110,6 +1110,37 @@ def test_sprout_splits_at_350_rows_each_with_its_header(
     ]
 
 
+@pytest.mark.parametrize("export", [export_sprout, export_hootsuite])
+def test_a_publishing_export_cancelled_while_writing_writes_nothing(
+    store: CalendarStore, publishing: dict[str, int], export: Callable[..., object]
+) -> None:
+    for name in ("LinkedIn", "Newsletter"):
+        store.add_posts(
+            NewPost(
+                title=f"{name} {i}",
+                channel_id=publishing[name],
+                date=date(2027, 1, 1) + timedelta(days=i),
+                status=PostStatus.SCHEDULED,
+            )
+            for i in range(700)
+        )
+    folder = store.path.parent / "tools"
+    folder.mkdir()
+    (folder / "LinkedIn.csv").write_text("the previous file\n", encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+
+    def cancel_midway(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done == 0
+
+    with pytest.raises(Cancelled):
+        export(store, folder, ExportOptions(today=TODAY), cancel_midway)
+    assert seen[-1][0] > 0  # while the rows were written, not once they all were
+    assert seen[-1][0] < seen[-1][1]
+    assert sorted(f.name for f in folder.iterdir()) == ["LinkedIn.csv"]
+    assert (folder / "LinkedIn.csv").read_text(encoding="utf-8") == "the previous file\n"
+
+
 def test_sprout_names_posts_less_than_ten_minutes_apart_on_a_channel(
     store: CalendarStore, publishing: dict[str, int]
 ) -> None:
