@@ -121,7 +121,9 @@ def long_day_text(day: date) -> str:
 
 
 def range_text(first: date, last: date) -> str:
-    """``1 Oct 2026 – 31 Jan 2027``, ``1 Oct – 31 Dec 2026``."""
+    """``1 Oct 2026 – 31 Jan 2027``, ``1 Oct – 31 Dec 2026``, ``10 Dec 2026`` (one day)."""
+    if first == last:
+        return day_text(first, weekday=False, year=True)
     if first.year == last.year:
         return f"{day_text(first, weekday=False)} – {day_text(last, weekday=False, year=True)}"
     return (

@@ -122,6 +122,8 @@ class _Plan:
     legend_channels: list[Channel]
     legend_messages: list[KeyMessage]
     post_count: int
+    only: str = ""
+    """The channels the month pages keep to ("LinkedIn", "3 channels"), when filtered."""
 
 
 def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Plan:
@@ -148,6 +150,8 @@ def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Pl
     messages = {m.id: m for m in store.key_messages(include_archived=True)}
     used_messages = {m for p in posts for m in p.message_ids}
     legend_messages = [m.message for m in report.messages if m.message.id in used_messages]
+    kept = [c.name for c in store.channels(include_archived=True) if c.id in options.channel_ids]
+    only = " and ".join(kept) if len(kept) <= 2 else f"{len(kept)} channels"
     return _Plan(
         report=report,
         posts_by_day=by_day,
@@ -156,6 +160,7 @@ def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Pl
         legend_channels=legend_channels,
         legend_messages=legend_messages,
         post_count=len(posts),
+        only=only,
     )
 
 
@@ -168,9 +173,14 @@ def _paint_month(
         len(plan.posts_by_day.get(month + timedelta(days=i), ())) for i in range(last_day.day)
     )
     subtitle = f"{count} post{'s' if count != 1 else ''}"
+    if plan.only:
+        subtitle += f" on {plan.only}"
     if month < report.first or last_day > report.last:
         lo, hi = max(month, report.first), min(last_day, report.last)
-        subtitle += f" from {day_text(lo, weekday=False)} to {day_text(hi, weekday=False)}"
+        if lo == hi:
+            subtitle += f" on {day_text(lo, weekday=False)}"
+        else:
+            subtitle += f" from {day_text(lo, weekday=False)} to {day_text(hi, weekday=False)}"
     subtitle += f" · as of {long_day_text(report.as_of)}"
     top = paint_page_title(
         painter,
@@ -539,6 +549,8 @@ def _pages(
     report = plan.report
     pages: list[tuple[str, PagePainter]] = []
     subtitle = f"{_range(report)} · as of {long_day_text(report.as_of)}"
+    if plan.only:  # the cadence counts every channel: the month pages keep to some
+        subtitle += f" · deliveries on every channel; the plan shows {plan.only} only"
 
     for blocks in overview_pages(report, style, _under_title(_body(page_size), 14)):
 

@@ -101,6 +101,26 @@ def test_range_and_filters_decide_the_pages(demo_path: Path, tmp_path: Path, qap
     assert 0 < summary.posts < 121
 
 
+def test_a_report_kept_to_a_channel_says_so(demo_path: Path, tmp_path: Path, qapp: object) -> None:
+    """The plan keeps to the channels chosen, the cadence counts them all: both said."""
+    with CalendarStore.open(demo_path) as store:
+        linkedin = store.channel_named("LinkedIn")
+        assert linkedin is not None
+        options = {"first": date(2026, 11, 1), "last": date(2026, 11, 30)}
+        export(store, tmp_path / "c.pdf", channel_ids=frozenset({linkedin.id}), **options)
+        day = date(2026, 11, 18)
+        one_day = ExportOptions(today=TODAY, first=day, last=day)
+        summary = export_pdf(store, tmp_path / "d.pdf", one_day, no_progress)
+    text = " ".join(pdf_text(tmp_path / "c.pdf", page=1).split())
+    assert "deliveries on every channel; the plan shows LinkedIn only" in text
+    month = " ".join(pdf_text(tmp_path / "c.pdf").split())
+    assert re.search(r"\d+ posts on LinkedIn · as of", month)
+    assert "(18 Nov 2026)" in summary.describe()  # one day, not "18 Nov – 18 Nov 2026"
+    assert re.search(
+        r"\d+ posts? on 18 Nov · as of", " ".join(pdf_text(tmp_path / "d.pdf").split())
+    )
+
+
 def test_progress_is_reported_per_page(demo_path: Path, tmp_path: Path, qapp: object) -> None:
     calls: list[tuple[int, int]] = []
 
