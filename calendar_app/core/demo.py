@@ -338,4 +338,5 @@ def _slug(text: str) -> str:
 
 def _body(headline: str, lead: str) -> str:
     statement = next(m.statement for m in MESSAGES if m.title == lead)
-    return f"{headline}.\n\n{statement}"
+    ended = headline if headline.endswith(("?", "!", ".")) else f"{headline}."
+    return f"{ended}\n\n{statement}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sqlite3
 import stat
 import subprocess
@@ -455,6 +456,7 @@ def test_demo_looks_like_real_work(demo: Path) -> None:
     assert dated[-1] >= "2027-01-10"
     assert any(p["series"] is not None for p in posts)
     assert not any("lorem" in p["body"].lower() for p in posts)
+    assert not [p["body"] for p in posts if re.search(r"[?!.]\.", p["body"])]  # "save?."
 
 
 @pytest.mark.parametrize(
