@@ -1095,8 +1095,11 @@ def _paint_weeks(
             painter.setPen(QPen(style.today, 1.2))
             center = chart.left() + (index + 0.5) * step
             painter.drawLine(QPointF(center, chart.top()), QPointF(center, chart.bottom()))
-    # Month names under the first week of each month.
+    # Month names under the first week of each month, those with room (a long period
+    # names every second or third month rather than running them together).
     seen: set[tuple[int, int]] = set()
+    metrics = QFontMetricsF(small)
+    free = chart.left()
     for index, (week, _) in enumerate(weeks):
         day = max(week, report.first)
         key = (day.year, day.month)
@@ -1104,13 +1107,11 @@ def _paint_weeks(
             continue
         seen.add(key)
         x = chart.left() + index * step
-        _text(
-            painter,
-            QRectF(x, chart.bottom() + 6, 40, 10),
-            month_name(day, short=True),
-            small,
-            style.muted,
-        )
+        name = month_name(day, short=True)
+        if x < free:
+            continue
+        free = x + metrics.horizontalAdvance(name) + 4
+        _text(painter, QRectF(x, chart.bottom() + 6, 40, 10), name, small, style.muted)
     painter.restore()
 
 
@@ -1136,16 +1137,15 @@ def _paint_card_strip(
     paint_row_track(painter, shapes, colors, channel_colors, style.font(8.5), color)
     paint_today(painter, layout, track.top(), track.bottom(), colors, report.as_of)
     small = style.font(7)
+    metrics = QFontMetricsF(small)
+    free = rect.left()
     month = date(report.first.year, report.first.month, 1)
     while month <= report.last:
         start = max(month, report.first)
-        x = layout.day_left(start)
-        _text(
-            painter,
-            QRectF(x + 2, track.bottom() + 1, 60, 10),
-            f"{month_name(month, short=True)}" + (f" {month.year}" if month.month == 1 else ""),
-            small,
-            style.muted,
-        )
+        x = layout.day_left(start) + 2
+        name = f"{month_name(month, short=True)}" + (f" {month.year}" if month.month == 1 else "")
+        if x >= free:  # with room after the last name (a long period skips some)
+            free = x + metrics.horizontalAdvance(name) + 4
+            _text(painter, QRectF(x, track.bottom() + 1, 60, 10), name, small, style.muted)
         month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     painter.restore()
