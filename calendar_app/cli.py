@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, time
+from datetime import date, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -28,6 +28,7 @@ from .core.models import (
     parse_color,
     parse_date,
     parse_time,
+    skipped_time,
 )
 
 if TYPE_CHECKING:  # the modules themselves load only when a command needs them
@@ -207,7 +208,10 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         )
         changes = store.add_series(post, args.repeat) if args.repeat else store.add_post(post)
         created = store.posts(changes.created)
+        zone = store.zone
     print(created[0].uid, file=out)
+    if args.time is not None and created[0].date is not None:
+        _say_skipped(created[0].date, args.time, zone)
     first = created[0].date
     if args.repeat and first != args.date:
         print(f"(the series starts on {first}, the first day its rule gives)", file=sys.stderr)
@@ -294,11 +298,25 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
         post = store.post_by_uid(args.uid)
         at = args.time if args.time is not None else post.time
         store.move_posts({post.id: (args.date, at)})
+        zone = store.zone
     when = args.date.isoformat() + (f" at {format_time(at)}" if at else "")
     drafted = " (an idea out of the backlog: a draft now)"
     changed = post.status_placed_on(args.date) != post.status
     print(f"Moved '{post.title}' to {when}{drafted if changed else ''}.", file=out)
+    if at is not None:
+        _say_skipped(args.date, at, zone)
     return 0
+
+
+def _say_skipped(day: date, at: time, zone: tzinfo) -> None:
+    """A note on standard error when ``at`` is a time the clocks skip on ``day``."""
+    later = skipped_time(day, at, zone)
+    if later is not None:
+        print(
+            f"(the clocks go forward that night: {at:%H:%M} does not exist on {day},"
+            f" so the post goes out at {later:%H:%M})",
+            file=sys.stderr,
+        )
 
 
 def _window(args: argparse.Namespace, store: CalendarStore) -> tuple[date, date, date]:

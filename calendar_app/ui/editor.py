@@ -67,6 +67,7 @@ from ..core.models import (
     PostStatus,
     WeekStart,
     every_days,
+    skipped_time,
 )
 from ..core.store import PostChanges, Scope
 from .commands import (
@@ -432,6 +433,12 @@ class PostEditor(QDialog):
         when.addWidget(self.time_check)
         when.addWidget(self.time_edit)
         form.addRow(label("&When", self.date_check), when)
+        self.clock_hint = QLabel()
+        self.clock_hint.setWordWrap(True)
+        self.clock_hint.setAccessibleName("Clock change")
+        self._muted(self.clock_hint)
+        form.addRow("", self.clock_hint)
+        form.setRowVisible(self.clock_hint, False)
 
         self._build_repeat(form, label)
 
@@ -821,6 +828,21 @@ class PostEditor(QDialog):
         self.validation_label.setVisible(bool(shown))
         self.ok_button.setEnabled(not found)
         self._update_repeat_summary(not found)
+        self._update_clock_hint()
+
+    def _update_clock_hint(self) -> None:
+        """Say it when the time chosen is one the clocks skip that night (02:30 as they
+        go forward an hour): calendar programs and the clock read it later."""
+        day, at = self.chosen_date(), self.chosen_time()
+        later = None
+        if day is not None and at is not None:
+            later = skipped_time(day, at, self.session.store.zone)
+        if later is not None and at is not None:
+            self.clock_hint.setText(
+                f"The clocks go forward that night: {at:%H:%M} does not exist,"
+                f" so the post goes out at {later:%H:%M}."
+            )
+        self.form.setRowVisible(self.clock_hint, later is not None)
 
     def is_valid(self) -> bool:
         return not self.problems()

@@ -921,3 +921,22 @@ def test_a_calendar_damaged_inside_is_named_and_left_as_it_is(
     assert run("post", "list", calendar)[0] == 1
     assert capsys.readouterr().err == f"cadence: error: The calendar file {calendar} is damaged.\n"
     assert calendar.read_bytes() == before
+
+
+def test_a_time_the_clocks_skip_is_taken_and_said(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Paris goes from 02:00 to 03:00 on 28 March 2027: 02:30 is kept as written, with a
+    note of when calendar programs (and the clock) have it."""
+    args = ["--title", "Night", "--channel", "LinkedIn", "--date", "2027-03-28", "--time", "02:30"]
+    status, out = run("post", "add", calendar, *args)
+    assert status == 0
+    assert capsys.readouterr().err == (
+        "(the clocks go forward that night: 02:30 does not exist on 2027-03-28,"
+        " so the post goes out at 03:30)\n"
+    )
+    uid = out.strip()
+    assert run("post", "move", calendar, uid, "--date", "2027-03-29")[0] == 0
+    assert capsys.readouterr().err == ""
+    assert run("post", "move", calendar, uid, "--date", "2027-03-28")[0] == 0
+    assert "02:30 does not exist on 2027-03-28" in capsys.readouterr().err

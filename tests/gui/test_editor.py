@@ -232,6 +232,25 @@ def test_the_editor_fits_a_small_screen_and_grows_for_the_repeat_rows(
         assert editor.rect().contains(corner)
 
 
+def test_a_time_the_clocks_skip_is_said(qtbot: QtBot, session: CalendarSession) -> None:
+    """02:30 on the night the clocks go forward does not exist: the editor says when
+    the post goes out instead (calendar programs show it then)."""
+    editor = _editor(qtbot, session, day=date(2027, 3, 28))  # in Amsterdam
+    editor.title_edit.setText("Night owl special")
+    editor.time_check.setChecked(True)
+    editor.time_edit.setTime(QTime(2, 30))
+    assert editor.clock_hint.isVisibleTo(editor)
+    assert editor.clock_hint.text() == (
+        "The clocks go forward that night: 02:30 does not exist, so the post goes out at 03:30."
+    )
+    assert editor.ok_button.isEnabled()  # said, not refused
+    editor.time_edit.setTime(QTime(3, 30))
+    assert not editor.clock_hint.isVisibleTo(editor)
+    editor.time_edit.setTime(QTime(2, 30))
+    editor.date_edit.setDate(QDate(2027, 3, 29))
+    assert not editor.clock_hint.isVisibleTo(editor)
+
+
 def test_character_count_against_the_channel_limit(qtbot: QtBot, session: CalendarSession) -> None:
     editor = _editor(qtbot, session, day=TODAY)
     editor.channel_combo.setCurrentIndex(
