@@ -597,6 +597,14 @@ footer { color: var(--faint); font-size: 12px; text-align: center; margin-top: 2
   .grid td { height: auto; }
   .chip { font-size: 10.5px; }
 }
+/* A phone: the month and the agenda scroll sideways in their cards, the page does not. */
+.wide { overflow-x: auto; }
+@media screen and (max-width: 600px) {
+  table.grid { min-width: 560px; }
+  table.agenda { min-width: 560px; }
+  .agenda col.c-channel, .agenda col.c-msgs, .agenda col.c-campaign { width: auto; }
+  .agenda .who { white-space: normal; }
+}
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   html, body { background: #fff; }
@@ -954,7 +962,7 @@ def _month_section(page: _Page, month: date, by_day: dict[date, list[Post]]) -> 
         f'<section class="card month" id="{_month_id(month)}">\n'
         f"<h2>{escape(month_name(month))} {month.year} "
         f'<span class="count">{count} post{"s" if count != 1 else ""}</span></h2>\n'
-        '<table class="grid">\n<thead><tr>'
+        '<div class="wide"><table class="grid">\n<thead><tr>'
     ]
     for i in range(7):
         name = _WEEKDAYS[(first_weekday + i) % 7]
@@ -967,7 +975,7 @@ def _month_section(page: _Page, month: date, by_day: dict[date, list[Post]]) -> 
             out.append(_day_cell(page, month, day, by_day))
             day += timedelta(days=1)
         out.append("</tr>\n")
-    out.append("</tbody>\n</table>\n</section>\n")
+    out.append("</tbody>\n</table></div>\n</section>\n")
     return "".join(out)
 
 
@@ -1011,8 +1019,8 @@ def _agenda(page: _Page, by_day: dict[date, list[Post]]) -> str:
         out.append('<p class="empty">No posts in this period.</p>\n</section>\n')
         return "".join(out)
     out.append(
-        '<table class="agenda">\n<colgroup><col class="c-time"><col class="c-post">'
-        '<col class="c-channel"><col class="c-msgs"><col class="c-campaign">'
+        '<div class="wide"><table class="agenda">\n<colgroup><col class="c-time">'
+        '<col class="c-post"><col class="c-channel"><col class="c-msgs"><col class="c-campaign">'
         '<col class="c-status"></colgroup>\n'
         '<thead><tr><th scope="col">Time</th><th scope="col">Post</th>'
         '<th scope="col">Channel</th><th scope="col">Key messages</th>'
@@ -1028,7 +1036,7 @@ def _agenda(page: _Page, by_day: dict[date, list[Post]]) -> str:
         for post in by_day[day]:
             out.append(_agenda_row(page, post))
         out.append("</tbody>\n")
-    out.append("</table>\n</section>\n")
+    out.append("</table></div>\n</section>\n")
     return "".join(out)
 
 

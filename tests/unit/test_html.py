@@ -275,6 +275,17 @@ def test_filters_limit_posts_and_messages(demo: Path, tmp_path: Path) -> None:
     assert len(only.having("msg", "article")) == 1
 
 
+def test_on_a_phone_the_tables_scroll_in_their_cards(demo: Path, tmp_path: Path) -> None:
+    """A month grid or the agenda wider than a phone scrolls sideways in its card; the
+    page itself keeps the phone's width (it scrolled sideways as a whole)."""
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+    text = (tmp_path / "out.html").read_text(encoding="utf-8")
+    tables = [e for e in page.elements if e.tag == "table"]
+    assert len(tables) == text.count('<div class="wide"><table ') == 5  # four months, agenda
+    assert ".wide { overflow-x: auto; }" in page.style
+
+
 def test_an_empty_calendar_still_makes_a_page(tmp_path: Path) -> None:
     with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
         summary = export_html(store, tmp_path / "out.html", ExportOptions(today=TODAY), no_progress)
