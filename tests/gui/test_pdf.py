@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -119,6 +120,30 @@ def test_a_report_kept_to_a_channel_says_so(demo_path: Path, tmp_path: Path, qap
     assert re.search(
         r"\d+ posts? on 18 Nov · as of", " ".join(pdf_text(tmp_path / "d.pdf").split())
     )
+
+
+def test_the_month_legend_names_every_dot_and_no_empty_heading(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    """An archived key message's dots on the chips are named in the legend (they were
+    unexplained); a calendar with no key messages has no heading over nothing."""
+    november = {"first": date(2026, 11, 1), "last": date(2026, 11, 30)}
+    with CalendarStore.open(demo_path) as store:
+        roof = store.key_message_titled("Every roof counts")
+        assert roof is not None
+        store.update_key_message(replace(roof, archived=True))
+        export(store, tmp_path / "a.pdf", **november)
+    month = " ".join(pdf_text(tmp_path / "a.pdf", page=pdf_pages(tmp_path / "a.pdf")).split())
+    assert "Every roof counts (archived)" in month
+    with CalendarStore.create(tmp_path / "empty.cadence", timezone="Europe/Paris") as empty:
+        export(empty, tmp_path / "e.pdf", **november)
+    page = pdf_text(tmp_path / "e.pdf", page=pdf_pages(tmp_path / "e.pdf"))
+    assert "Key messages" not in page
+    assert "Channels" not in page
+
+
+def pdf_pages(path: Path) -> int:
+    return page_count(path.read_bytes())
 
 
 def test_progress_is_reported_per_page(demo_path: Path, tmp_path: Path, qapp: object) -> None:
