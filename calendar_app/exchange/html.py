@@ -25,7 +25,7 @@ import re
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from html import escape
 from pathlib import Path
@@ -307,6 +307,9 @@ class _Page:
     campaigns: dict[int, Campaign]
     shown_messages: list[KeyMessage]
     legend_channels: list[Channel]
+    legend_messages: list[KeyMessage]
+    """The messages whose dots the chips show: those reported on, then any other a post
+    carries (an archived one marked so)."""
     posts: list[Post]
     report: CadenceReport
     channel_filtered: bool
@@ -385,6 +388,13 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         if (not c.archived or c.id in used)
         and (not options.channel_ids or c.id in options.channel_ids)
     ]
+    carried = {m for p in posts for m in p.message_ids}
+    listed = {m.id for m in shown}
+    legend_messages = list(shown) + [
+        replace(m, title=f"{m.title} (archived)") if m.archived else m
+        for m in messages.values()
+        if m.id in carried and m.id not in listed
+    ]
     rows = store.delivery_rows(as_of, [m.id for m in shown]) if shown else []
     report = analyse_period(shown, list(channels.values()), rows, as_of, first, last)
     by_channel = channel_counts(shown, rows, first, last)
@@ -403,6 +413,7 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         campaigns=campaigns,
         shown_messages=list(shown),
         legend_channels=legend_channels,
+        legend_messages=legend_messages,
         posts=posts,
         report=report,
         channel_filtered=bool(options.channel_ids),
@@ -894,7 +905,7 @@ def _legend(page: _Page) -> str:
         f'<li><span class="dot" style="background:{safe_color(m.color)}"></span>'
         f'{escape(m.title)} <span class="sub">every {m.cadence_days} '
         f"day{'s' if m.cadence_days != 1 else ''}</span></li>"
-        for m in page.shown_messages
+        for m in page.legend_messages
     )
     sample = _tint("#6b7b8c", 0.16)
     statuses = (

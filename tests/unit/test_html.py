@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import struct
 import subprocess
@@ -232,6 +233,16 @@ def test_legend_names_channels_and_messages(demo: Path, tmp_path: Path) -> None:
     assert "Solenne Solar (demo)" in page.text_of(title)
     masthead = page.text_of(next(e for e in page.elements if e.tag == "header"))
     assert "as of Wednesday 18 November 2026" in masthead
+
+
+def test_the_legend_names_an_archived_message_whose_dots_show(demo: Path, tmp_path: Path) -> None:
+    with CalendarStore.open(demo) as store:
+        roof = store.key_message_titled("Every roof counts")
+        assert roof is not None
+        store.update_key_message(dataclasses.replace(roof, archived=True))
+        page = export(store, tmp_path / "out.html")
+    legend = page.text_of(page.having("legend", "section")[0])
+    assert "Every roof counts (archived)" in legend
 
 
 def test_week_starts_on_the_calendars_first_day(tmp_path: Path) -> None:
