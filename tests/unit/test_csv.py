@@ -1265,6 +1265,16 @@ def test_an_export_from_before_an_edit_is_the_past_of_a_post_another_file_brough
     assert [(p.title, p.date) for p in store.all_posts()] == [("Launch", date(2026, 3, 11))]
 
 
+def _from_the_client_then_exported(store: CalendarStore) -> tuple[int, Path]:
+    """A post from the client's spreadsheet (no uids), and Cadence's CSV export of it."""
+    client = store.path.parent / "client.csv"
+    client.write_text("date,channel,title\n2026-03-09,LinkedIn,Launch\n", "utf-8")
+    (post_id,) = import_csv(store, client, ImportOptions()).added
+    plan = store.path.parent / "plan.csv"
+    export_csv(store, plan, ExportOptions())
+    return post_id, plan
+
+
 def test_an_older_export_that_also_moves_the_channel_is_kept_beside_an_edit_made_here(
     store: CalendarStore, linkedin: int, add_channel: Callable[..., int]
 ) -> None:
@@ -1272,11 +1282,7 @@ def test_an_older_export_that_also_moves_the_channel_is_kept_beside_an_edit_made
     spreadsheet: the edit here stays, and the row's version is kept as a conflict copy
     (neither side's change is lost)."""
     add_channel("Newsletter")
-    client = store.path.parent / "client.csv"
-    client.write_text("date,channel,title\n2026-03-09,LinkedIn,Launch\n", "utf-8")
-    (post_id,) = import_csv(store, client, ImportOptions()).added
-    plan = store.path.parent / "plan.csv"
-    export_csv(store, plan, ExportOptions())
+    post_id, plan = _from_the_client_then_exported(store)
     store.update_post(post_id, {"body": "Written here"})
     plan.write_text(plan.read_text("utf-8").replace(",LinkedIn,", ",Newsletter,"), "utf-8")
     summary = import_csv(store, plan, ImportOptions())
@@ -1312,11 +1318,7 @@ def test_a_changed_row_of_a_post_never_edited_here_comes_in_without_a_copy(
     conflict copy is made, as nothing was edited here."""
     add_channel("LinkedIn")
     add_channel("Newsletter")
-    client = store.path.parent / "client.csv"
-    client.write_text("date,channel,title\n2026-03-09,LinkedIn,Launch\n", "utf-8")
-    (post_id,) = import_csv(store, client, ImportOptions()).added
-    plan = store.path.parent / "plan.csv"
-    export_csv(store, plan, ExportOptions())
+    post_id, plan = _from_the_client_then_exported(store)
     plan.write_text(plan.read_text("utf-8").replace(before, after), "utf-8")
     summary = import_csv(store, plan, ImportOptions())
     assert (len(summary.previous), summary.conflicts) == (1, 0)
