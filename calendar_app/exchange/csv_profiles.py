@@ -132,7 +132,6 @@ from .formats import (
     ImportOptions,
     ImportSummary,
     Progress,
-    beyond_shown,
     no_progress,
     reconcile_said,
     start_from_first_posts,
@@ -863,16 +862,8 @@ def _apply_updates(
     histories = store.history([old for _, old, _ in differing])
     conflicts = Conflicts(store, summary)
     for row, old, new in differing:
-        take, keep_old = reconcile_said(
-            row.said,
-            shown_note_of(new),
-            old,
-            histories[old.id],
-            same_beyond=beyond_shown(new) == beyond_shown(old),
-        )
+        take, keep_old = reconcile_said(row.said, shown_note_of(new), old, histories[old.id])
         if not take:
-            if keep_old:  # the row's version gives way, kept beside the post
-                conflicts.keep(new)
             summary.kept_newer += 1
             del notes[old.id]
             continue

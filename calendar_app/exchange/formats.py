@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..core.errors import CadenceError
-from ..core.models import NewPost, Post, Series, line_ends, post_content, shown_note_of
+from ..core.models import NewPost, Post, Series, post_content, shown_note_of
 from ..core.store import CalendarStore, History, Version, VersionKey, version_key
 
 Progress = Callable[[int, int], bool]
@@ -63,49 +63,23 @@ def reconcile(
     return False, ours_after is False or theirs[1] > ours[1]
 
 
-def beyond_shown(post: NewPost | Post) -> tuple[object, ...]:
-    """What a post holds beyond what calendar programs show (:func:`.models.shown_note`):
-    its channel, campaign, key messages and notes."""
-    return (
-        post.channel_id,
-        post.campaign_id,
-        tuple(sorted(set(post.message_ids))),
-        line_ends(post.notes),
-    )
-
-
 def reconcile_said(
-    said: str,
-    shown: str,
-    post: Post,
-    history: History,
-    *,
-    later: bool = True,
-    newer: bool = False,
-    same_beyond: bool = True,
+    said: str, shown: str, post: Post, history: History, *, later: bool = True
 ) -> tuple[bool, bool]:
     """:func:`reconcile` for what a file with no versions says of ``post`` (another
     program's event, a CSV row): ``said``, a note of all of it, and ``shown``, a note
     of what it shows (:func:`.models.shown_note`). The notes the post keeps of what
-    such files said as they came in, and of what it showed before each edit, decide.
-    The same again is its past. So is, once the post was edited here since a file
-    last came in, something it showed before (an export from before the edit, however
-    its program spelled it), unless the file is known to be ``newer`` than any that
-    came in: the edit here stays, and where the file's version differs in what only
-    Cadence keeps too (not ``same_beyond``: its channel moved in a spreadsheet, say),
-    that version is kept as a conflict copy. Changed since a file last came in, it
-    comes in, and the post is kept as a conflict copy if it was edited here since too.
-    The first time, a post never edited here takes it; else both stay, the file's
-    version the post when it is ``later``."""
+    such files said as they came in, and of what it showed before each edit here,
+    decide. The same again, or what the post showed before an edit here, is its past.
+    Changed since a file last came in, it comes in, and the post is kept as a
+    conflict copy if it was edited here since too (what only Cadence keeps, such as
+    key messages, stays anyway). The first time, a post never edited here takes it;
+    else both stay, the file's version the post when it is ``later``."""
     notes = history.notes
     if said in notes:
         return False, False
-    now_shown = shown_note_of(post)
-    edited_here = now_shown not in notes
-    if not newer and edited_here and shown != now_shown and shown in notes:
-        return False, not same_beyond
     if any(note.startswith("said:") for note in notes):
-        return True, edited_here
+        return True, shown_note_of(post) not in notes
     if shown in notes:
         return False, False
     if not history.versions and history.complete:

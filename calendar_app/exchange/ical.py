@@ -107,7 +107,6 @@ from .formats import (
     ImportOptions,
     ImportSummary,
     Progress,
-    beyond_shown,
     descends,
     no_progress,
     reconcile,
@@ -1665,23 +1664,14 @@ def _reconcile_said(item: _Item, post: Post, history: History, new: NewPost) -> 
     """:func:`_reconcile` for an event with no version Cadence wrote (another
     program's): :func:`.formats.reconcile_said`, and an event its program changed
     before the last that came in (an older file) is the past of the post too. Both
-    staying, the later by the event's LAST-MODIFIED is the post."""
+    staying, the later by the event's LAST-MODIFIED is the post. What the event
+    shows is taken as the post it makes (``new``: a time the clocks skip as kept)."""
     latest = max((note[9:] for note in history.notes if note.startswith("modified:")), default=None)
-    modified = None if item.modified is None else _utc_text(item.modified)
-    if latest is not None and modified is not None and modified < latest:
+    if latest is not None and item.modified is not None and _utc_text(item.modified) < latest:
         return False, False
     now = datetime.now(UTC)
     later = item.modified is not None and min(item.modified, now) > min(post.updated_at, now)
-    newer = latest is not None and modified is not None and modified > latest
-    return reconcile_said(
-        item.said(),
-        item.shown(),
-        post,
-        history,
-        later=later,
-        newer=newer,
-        same_beyond=beyond_shown(new) == beyond_shown(post),
-    )
+    return reconcile_said(item.said(), shown_note_of(new), post, history, later=later)
 
 
 def _earlier_text(history: History) -> str:
@@ -1870,7 +1860,7 @@ class _Writer:
             elif post_content(old) == post_content(new):
                 summary.unchanged += 1
                 if not item.written:
-                    said[old.id] = item.notes_kept()
+                    said[old.id] = [*item.notes_kept(), shown_note_of(new)]
             else:
                 history = store.history([old])[old.id]
                 if item.written:
@@ -1880,7 +1870,7 @@ class _Writer:
                 else:
                     take, keep_other = _reconcile_said(item, old, history, new)
                     if take:
-                        said[old.id] = item.notes_kept()
+                        said[old.id] = [*item.notes_kept(), shown_note_of(new)]
                 if keep_other:
                     copies.append((old.as_new() if take else new, take))
                     if not take and item.edited is not None and item.written:

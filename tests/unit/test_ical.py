@@ -575,6 +575,24 @@ def test_a_skipped_time_back_from_another_program_is_the_same_post(
     assert [(p.title, p.time) for p in store.all_posts()] == [("Skipped hour", time(2, 30))]
 
 
+def test_a_skipped_time_moved_in_another_program_comes_in_without_a_copy(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """Read back unchanged, then moved in the other program, nothing edited here: the
+    move comes in and no conflict copy is made (the post seemed edited here forever)."""
+    one_post(store, title="Skipped hour", date=date(2026, 3, 29), time=time(2, 30))
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    text = (tmp_path / "out.ics").read_bytes().decode("utf-8")
+    other = re.sub(r"\r\nX-CADENCE[^\r]*(\r\n [^\r]*)*", "", text)
+    (tmp_path / "other.ics").write_bytes(other.encode("utf-8"))
+    assert import_file(store, tmp_path / "other.ics")[:3] == (0, 0, 1)
+    moved = other.replace("20260329T023000", "20260329T043000")
+    (tmp_path / "other.ics").write_bytes(moved.encode("utf-8"))
+    summary = import_ics(store, tmp_path / "other.ics", ImportOptions(), no_progress)
+    assert (len(summary.previous), summary.conflicts) == (1, 0)
+    assert [p.time for p in store.all_posts()] == [time(4, 30)]
+
+
 def test_a_cadence_file_imported_into_another_zone_keeps_the_moments(
     store: CalendarStore, tmp_path: Path
 ) -> None:
