@@ -609,7 +609,7 @@ footer { color: var(--faint); font-size: 12px; text-align: center; margin-top: 2
   .chip { font-size: 10.5px; }
 }
 /* A phone: the month and the agenda scroll sideways in their cards, the page does not. */
-.wide { overflow-x: auto; }
+@media screen { .wide { overflow-x: auto; } }
 @media screen and (max-width: 600px) {
   table.grid { min-width: 560px; }
   table.agenda { min-width: 560px; }

@@ -548,6 +548,7 @@ class _Manager(QDialog, Generic[R]):
         finally:
             self._filling = False
         self._filled = now
+        self.heading.setText(self._name(now))  # an undone rename
         self._update_buttons()
 
     # -- changing ------------------------------------------------------------------------

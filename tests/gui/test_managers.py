@@ -521,6 +521,17 @@ def test_an_undo_while_typing_keeps_the_typing_and_shows_the_rest_as_undone(
     qtbot.mouseClick(manager.apply_button, Qt.MouseButton.LeftButton)
     assert session.key_message(target) == replace(before, statement="Every roof, every street.")
 
+    # An undone rename shows in the heading too, the typing kept.
+    manager.title_edit.setText("Every roof matters")
+    qtbot.mouseClick(manager.apply_button, Qt.MouseButton.LeftButton)
+    assert manager.heading.text() == "Every roof matters"
+    manager.statement_edit.setPlainText("Typed again.")
+    manager.item_list.setFocus()
+    qtbot.keyClick(manager.item_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert manager.heading.text() == before.title
+    assert manager.title_edit.text() == before.title
+    assert manager.statement_edit.toPlainText() == "Typed again."
+
 
 def test_an_undo_of_another_item_leaves_the_typing_as_it_is(
     qtbot: QtBot, session: CalendarSession

@@ -294,7 +294,7 @@ def test_on_a_phone_the_tables_scroll_in_their_cards(demo: Path, tmp_path: Path)
     text = (tmp_path / "out.html").read_text(encoding="utf-8")
     tables = [e for e in page.elements if e.tag == "table"]
     assert len(tables) == text.count('<div class="wide"><table ') == 5  # four months, agenda
-    assert ".wide { overflow-x: auto; }" in page.style
+    assert "@media screen { .wide { overflow-x: auto; } }" in page.style  # paper: all of it
 
 
 def test_an_empty_calendar_still_makes_a_page(tmp_path: Path) -> None:
