@@ -293,19 +293,14 @@ class _Ticker:
         self._progress(self.total, self.total)
 
 
-def _ticking(
-    rows: Iterable[Sequence[str]], ticker: _Ticker, *, last: bool = True
-) -> Iterator[Sequence[str]]:
-    """Pass ``rows`` through, reporting progress (and honouring a cancel) as they go;
-    the ticker finishes with them when they are the ``last`` rows it counts."""
+def _ticking(rows: Iterable[Sequence[str]], ticker: _Ticker) -> Iterator[Sequence[str]]:
+    """Pass ``rows`` through, reporting progress (and honouring a cancel) as they go."""
     done = 0
     for done, row in enumerate(rows, 1):
         if done % _PROGRESS_EVERY == 0:
             ticker.advance(_PROGRESS_EVERY)
         yield row
-    if last:
-        ticker.finish()
-    else:
+    if done % _PROGRESS_EVERY:
         ticker.advance(done % _PROGRESS_EVERY)
 
 
@@ -353,6 +348,7 @@ def export_csv(
     ticker = _Ticker(progress, len(posts) + 1)
     ticker.advance(0)
     files = _write([(target, _ticking(rows(), ticker))], options.byte_order_mark)
+    ticker.finish()
     return ExportSummary(posts=len(posts), files=files)
 
 
@@ -1054,7 +1050,7 @@ def _export_to_tool(
     )
     ticker = _Ticker(progress, sum(len(rows) for _, rows in files))
     ticker.advance(0)
-    ticked = [(path, _ticking(rows, ticker, last=False)) for path, rows in files]
+    ticked = [(path, _ticking(rows, ticker)) for path, rows in files]
     written = _write(ticked, options.byte_order_mark)
     ticker.finish()
     return ExportSummary(
