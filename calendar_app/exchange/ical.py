@@ -784,9 +784,10 @@ class _Item:
     moved: bool = False
     """Its time of day reads differently here than in the file (another zone's moment)."""
 
-    def notes_kept(self) -> list[str]:
-        """The notes a post keeps of this event as it comes in."""
-        notes = [self.said(), self.shown()]
+    def notes_kept(self, shown: str | None = None) -> list[str]:
+        """The notes a post keeps of this event as it comes in; ``shown``, what the post
+        shows when that is not the event's reading (a time the clocks skip, kept)."""
+        notes = [self.said(), shown or self.shown()]
         if self.modified is not None:
             notes.append(f"modified:{_utc_text(self.modified)}")
         return notes
@@ -1751,8 +1752,6 @@ class _Writer:
         read differently: a time the clocks skip, which the program reads an hour on."""
         if post.date is None or post.time is None or day is None or at is None:
             return False
-        if (post.date, post.time) == (day, at):
-            return False
         return moment_of(post.date, post.time, self.zone) == moment_of(day, at, self.zone)
 
     def _foreign_channel(self, item: _Item, existing: Post | None) -> int | None:
@@ -1860,7 +1859,7 @@ class _Writer:
             elif post_content(old) == post_content(new):
                 summary.unchanged += 1
                 if not item.written:
-                    said[old.id] = [*item.notes_kept(), shown_note_of(new)]
+                    said[old.id] = item.notes_kept(shown_note_of(new))
             else:
                 history = store.history([old])[old.id]
                 if item.written:
@@ -1870,7 +1869,7 @@ class _Writer:
                 else:
                     take, keep_other = _reconcile_said(item, old, history, new)
                     if take:
-                        said[old.id] = [*item.notes_kept(), shown_note_of(new)]
+                        said[old.id] = item.notes_kept(shown_note_of(new))
                 if keep_other:
                     copies.append((old.as_new() if take else new, take))
                     if not take and item.edited is not None and item.written:
