@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-NOT_ZONES = frozenset({"Factory", "localtime", "posixrules"})
-"""Files of the time-zone database that name no place: "localtime" means whatever zone
-the computer reading the calendar is set to, so a shared calendar would change meaning."""
+_NOT_ZONES = frozenset({"factory", "localtime", "posixrules"})
+"""Files of the time-zone database that name no place (casefolded): "localtime" means
+whatever zone the computer reading the calendar is set to, so a shared calendar would
+change meaning."""
 
 
 _COPIES = ("posix/", "right/")
@@ -19,7 +20,7 @@ def is_database_file(name: str) -> bool:
     """True for a name of the zone database that is no zone of its own (a copy, or an
     alias such as "localtime"), whatever its case (as case-blind file systems read it)."""
     folded = name.casefold()
-    return folded in {n.casefold() for n in NOT_ZONES} or folded.startswith(_COPIES)
+    return folded in _NOT_ZONES or folded.startswith(_COPIES)
 
 
 def plain_zone(name: str) -> str | None:

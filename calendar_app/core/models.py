@@ -349,14 +349,13 @@ def shown_note(
     as line ends carry it (the same note for a text with none)."""
     import zlib  # only imports and edits ask
 
-    def plain(text: str) -> str:
-        if with_controls:
-            return text.replace("\r\n", "\n").replace("\r", "\n")
-        return line_ends(text)
-
+    if with_controls:  # then only the text's line ends were read as LF
+        title, body = title.strip(), body.replace("\r\n", "\n").replace("\r", "\n")
+    else:
+        title, body = line_ends(title.strip()), line_ends(body)
     fields = (
-        plain(title.strip()),
-        plain(body),
+        title,
+        body,
         link,
         day,
         at,
