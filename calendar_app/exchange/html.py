@@ -120,6 +120,21 @@ def long_day_text(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {month_name(day)} {day.year}"
 
 
+def other_dots(
+    listed: Iterable[KeyMessage], every: Iterable[KeyMessage], posts: Iterable[Post]
+) -> list[KeyMessage]:
+    """The key messages beyond ``listed`` whose dots ``posts`` carry (an archived one,
+    or one a report leaves out), for a legend to name them too, an archived one marked
+    so: a page's and the PDF's month legends."""
+    carried = {m for p in posts for m in p.message_ids}
+    known = {m.id for m in listed}
+    return [
+        replace(m, title=f"{m.title} (archived)") if m.archived else m
+        for m in every
+        if m.id in carried and m.id not in known
+    ]
+
+
 def range_text(first: date, last: date) -> str:
     """``1 Oct 2026 – 31 Jan 2027``, ``1 Oct – 31 Dec 2026``, ``10 Dec 2026`` (one day)."""
     if first == last:
@@ -388,13 +403,7 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         if (not c.archived or c.id in used)
         and (not options.channel_ids or c.id in options.channel_ids)
     ]
-    carried = {m for p in posts for m in p.message_ids}
-    listed = {m.id for m in shown}
-    legend_messages = list(shown) + [
-        replace(m, title=f"{m.title} (archived)") if m.archived else m
-        for m in messages.values()
-        if m.id in carried and m.id not in listed
-    ]
+    legend_messages = [*shown, *other_dots(shown, messages.values(), posts)]
     rows = store.delivery_rows(as_of, [m.id for m in shown]) if shown else []
     report = analyse_period(shown, list(channels.values()), rows, as_of, first, last)
     by_channel = channel_counts(shown, rows, first, last)

@@ -50,6 +50,7 @@ from ..exchange.html import (
     long_day_text,
     month_name,
     months_between,
+    other_dots,
     range_text,
     safe_color,
 )
@@ -150,13 +151,7 @@ def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Pl
     messages = {m.id: m for m in store.key_messages(include_archived=True)}
     used_messages = {m for p in posts for m in p.message_ids}
     legend_messages = [m.message for m in report.messages if m.message.id in used_messages]
-    # The chips' dots of messages the report leaves out (archived, or not chosen) too.
-    listed = {m.id for m in legend_messages}
-    legend_messages += [
-        replace(m, title=f"{m.title} (archived)") if m.archived else m
-        for m in messages.values()
-        if m.id in used_messages and m.id not in listed
-    ]
+    legend_messages += other_dots(legend_messages, messages.values(), posts)
     kept = [c.name for c in store.channels(include_archived=True) if c.id in options.channel_ids]
     only = " and ".join(kept) if len(kept) <= 2 else f"{len(kept)} channels"
     return _Plan(
