@@ -20,7 +20,7 @@ so the pages read in black-and-white print too.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -1095,24 +1095,33 @@ def _paint_weeks(
             painter.setPen(QPen(style.today, 1.2))
             center = chart.left() + (index + 0.5) * step
             painter.drawLine(QPointF(center, chart.top()), QPointF(center, chart.bottom()))
-    # Month names under the first week of each month, those with room (a long period
-    # names every second or third month rather than running them together).
+    # Month names under the first week of each month.
     seen: set[tuple[int, int]] = set()
-    metrics = QFontMetricsF(small)
-    free = chart.left()
+    names: list[tuple[float, str]] = []
     for index, (week, _) in enumerate(weeks):
         day = max(week, report.first)
         key = (day.year, day.month)
         if key in seen or day.day > 7:
             continue
         seen.add(key)
-        x = chart.left() + index * step
-        name = month_name(day, short=True)
-        if x < free:
-            continue
-        free = x + metrics.horizontalAdvance(name) + 4
+        names.append((chart.left() + index * step, month_name(day, short=True)))
+    for x, name in labels_with_room(QFontMetricsF(small), names):
         _text(painter, QRectF(x, chart.bottom() + 6, 40, 10), name, small, style.muted)
     painter.restore()
+
+
+def labels_with_room(
+    metrics: QFontMetricsF, labels: Iterable[tuple[float, str]]
+) -> list[tuple[float, str]]:
+    """The labels (left edge, text), left to right, that start clear of the one before:
+    a long period names every second or third month rather than running them together."""
+    kept: list[tuple[float, str]] = []
+    free = -math.inf
+    for x, text in labels:
+        if x >= free:
+            kept.append((x, text))
+            free = x + metrics.horizontalAdvance(text) + 4
+    return kept
 
 
 def _paint_card_strip(
@@ -1137,15 +1146,14 @@ def _paint_card_strip(
     paint_row_track(painter, shapes, colors, channel_colors, style.font(8.5), color)
     paint_today(painter, layout, track.top(), track.bottom(), colors, report.as_of)
     small = style.font(7)
-    metrics = QFontMetricsF(small)
-    free = rect.left()
+    names: list[tuple[float, str]] = []
     month = date(report.first.year, report.first.month, 1)
     while month <= report.last:
-        start = max(month, report.first)
-        x = layout.day_left(start) + 2
-        name = f"{month_name(month, short=True)}" + (f" {month.year}" if month.month == 1 else "")
-        if x >= free:  # with room after the last name (a long period skips some)
-            free = x + metrics.horizontalAdvance(name) + 4
-            _text(painter, QRectF(x, track.bottom() + 1, 60, 10), name, small, style.muted)
+        x = layout.day_left(max(month, report.first)) + 2
+        names.append(
+            (x, month_name(month, short=True) + (f" {month.year}" if month.month == 1 else ""))
+        )
         month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    for x, name in labels_with_room(QFontMetricsF(small), names):
+        _text(painter, QRectF(x, track.bottom() + 1, 60, 10), name, small, style.muted)
     painter.restore()

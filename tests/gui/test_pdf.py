@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from calendar_app.core.cadence import analyse, default_window
 from calendar_app.core.models import NewPost, PostStatus
@@ -23,7 +24,12 @@ from calendar_app.exchange.formats import Cancelled, ExportOptions, no_progress
 from calendar_app.exchange.html import export_html
 from calendar_app.render import pdf
 from calendar_app.render.pdf import export_pdf, render_images
-from calendar_app.render.report import TITLE_HEIGHT, PageStyle, build_delivery_report
+from calendar_app.render.report import (
+    TITLE_HEIGHT,
+    PageStyle,
+    build_delivery_report,
+    labels_with_room,
+)
 
 from .conftest import TODAY
 
@@ -493,3 +499,15 @@ def test_command_line_writes_the_pdf_without_a_display(demo_path: Path, tmp_path
     data = target.read_bytes()
     assert data.startswith(b"%PDF-")
     assert page_count(data) == 1 + 3 + 1
+
+
+def test_month_names_too_close_to_the_one_before_give_way(qapp: object) -> None:
+    """Under a long period's strips and charts, a month name starts clear of the one
+    before or is left out (they ran together: 'JanFebMar')."""
+    metrics = QFontMetricsF(PageStyle().font(7))
+    labels = [(0.0, "Jan 2025"), (12.0, "Feb"), (24.0, "Mar"), (60.0, "Apr"), (61.0, "May")]
+    kept = labels_with_room(metrics, labels)
+    assert kept[0] == (0.0, "Jan 2025")
+    for (x, text), (next_x, _) in itertools.pairwise(kept):
+        assert x + metrics.horizontalAdvance(text) < next_x
+    assert len(kept) < len(labels)
