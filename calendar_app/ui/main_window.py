@@ -51,15 +51,20 @@ def cadence_file(path: Path) -> Path:
 SEARCH_PAUSE_MS = 200
 """How long typing in the search box pauses before the views are filtered."""
 
-FILTER_LABELS: dict[FilterKey, str] = {
-    "channels": "Channels",
-    "messages": "Key messages",
-    "campaigns": "Campaigns",
-    "statuses": "Status",
+FILTER_MENUS: dict[FilterKey, str] = {
+    "channels": "&Channels",
+    "messages": "&Key messages",
+    "campaigns": "C&ampaigns",
+    "statuses": "&Status",
 }
-FILTER_MENU_TEXTS = ("&Channels", "&Key messages", "C&ampaigns", "&Status")
-"""View > Filter's submenus, in the order of :data:`FILTER_LABELS`."""
+"""The filters: View > Filter's submenus, and without their access keys, the toolbar's
+buttons."""
 VIEW_NAMES = ("month", "week", "agenda")
+
+
+def _filter_label(key: FilterKey) -> str:
+    """A filter's toolbar button: "Key messages"."""
+    return FILTER_MENUS[key].replace("&", "")
 
 
 class PeriodView(Protocol):
@@ -236,7 +241,7 @@ class MainWindow(QMainWindow):
         # The toolbar's filters again, for the keyboard (and a window too narrow to
         # show them all).
         filter_menu = view_menu.addMenu("&Filter")
-        for key, text in zip(FILTER_LABELS, FILTER_MENU_TEXTS, strict=True):
+        for key, text in FILTER_MENUS.items():
             submenu = filter_menu.addMenu(text)
             submenu.aboutToShow.connect(partial(self._fill_filter_menu, key, submenu))
         view_menu.addAction(self.next_pane_action)
@@ -309,7 +314,8 @@ class MainWindow(QMainWindow):
         self.search_edit.installEventFilter(self)  # Escape
         toolbar.addWidget(self.search_edit)
         self.filter_buttons: dict[FilterKey, QToolButton] = {}
-        for key, label in FILTER_LABELS.items():
+        for key in FILTER_MENUS:
+            label = _filter_label(key)
             button = QToolButton()
             button.setText(label)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -695,7 +701,7 @@ class MainWindow(QMainWindow):
         for key, button in self.filter_buttons.items():
             count = counts[key]
             suffix = f" ({'−' if key == 'channels' else ''}{count})" if count else ""
-            button.setText(FILTER_LABELS[key] + suffix)
+            button.setText(_filter_label(key) + suffix)
 
     # -- posts ----------------------------------------------------------------
 

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.cadence import day_runs
 from ..core.errors import CadenceError
-from ..core.models import ChangeSet, Post, PostStatus, WeekStart, format_time
+from ..core.models import ChangeSet, Post, WeekStart, format_time
 from ..render.chips import (
     Chip,
     ChipTheme,
@@ -627,7 +627,7 @@ class PeriodView(QWidget):
         except KeyError:
             channel = "no channel"
         at = format_time(post.time)
-        return f"{f'{at} ' if at else ''}{channel}: {post.title} ({PostStatus(post.status).value})"
+        return f"{f'{at} ' if at else ''}{channel}: {post.title} ({post.status.value})"
 
     # -- dragging out -------------------------------------------------------
 
