@@ -306,6 +306,7 @@ class PostEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self._zone = session.store.zone  # where the clocks may skip a time
         self.post = post
         self.saved = False
         self.created: list[int] = []
@@ -330,6 +331,7 @@ class PostEditor(QDialog):
         self._loading = False
         self._initial = self._values()
         self._revalidate()
+        self._update_clock_hint()
         fit_on_screen(self, 560, self.sizeHint().height())
         self.title_edit.setFocus()
 
@@ -517,6 +519,14 @@ class PostEditor(QDialog):
             self.message_list.itemChanged,
         ):
             signal.connect(self._revalidate)
+        # Only the day and the time decide whether the clocks skip it.
+        for signal in (
+            self.date_check.toggled,
+            self.date_edit.dateChanged,
+            self.time_check.toggled,
+            self.time_edit.timeChanged,
+        ):
+            signal.connect(self._update_clock_hint)
 
     def _build_repeat(self, form: QFormLayout, label: Callable[[str, QWidget], QLabel]) -> None:
         """Repeat rows: a choice for a post on its own, a read-only description for a series."""
@@ -828,16 +838,14 @@ class PostEditor(QDialog):
         self.validation_label.setVisible(bool(shown))
         self.ok_button.setEnabled(not found)
         self._update_repeat_summary(not found)
-        self._update_clock_hint()
 
     def _update_clock_hint(self) -> None:
         """Say it when the time chosen is one the clocks skip that night (02:30 as they
         go forward an hour): calendar programs and the clock read it later."""
         day, at = self.chosen_date(), self.chosen_time()
-        later = None
-        if day is not None and at is not None:
-            later = skipped_time(day, at, self.session.store.zone)
-        if later is not None and at is not None:
+        later = None if day is None or at is None else skipped_time(day, at, self._zone)
+        if later is not None:
+            assert at is not None
             self.clock_hint.setText(
                 f"The clocks go forward that night: {at:%H:%M} does not exist,"
                 f" so the post goes out at {later:%H:%M}."
