@@ -38,6 +38,12 @@ def menu_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def without_access_key(text: str) -> str:
+    """A menu item's text as a title or a button says it: "&Key messages" is "Key
+    messages" (an "&&" is an "&" shown)."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
+
+
 def plain_tooltip(text: str) -> str:
     """``text`` for a tooltip, shown as typed, line by line.
 

@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 from ..core.errors import CadenceError
 from ..core.models import ChangeSet, Post, PostStatus, format_time
 from ..core.store import CalendarStore, Scope
-from .commands import DeletePostsCommand, menu_text, plain_tooltip, plural, status_command
+from .commands import (
+    DeletePostsCommand,
+    menu_text,
+    plain_tooltip,
+    plural,
+    status_command,
+    without_access_key,
+)
 from .dialogs import ask_replace, show_error
 from .dnd import TurnOnHover
 from .session import CalendarSession, FilterKey, Filters
@@ -60,11 +67,6 @@ FILTER_MENUS: dict[FilterKey, str] = {
 """The filters: View > Filter's submenus, and without their access keys, the toolbar's
 buttons."""
 VIEW_NAMES = ("month", "week", "agenda")
-
-
-def _filter_label(key: FilterKey) -> str:
-    """A filter's toolbar button: "Key messages"."""
-    return FILTER_MENUS[key].replace("&", "")
 
 
 class PeriodView(Protocol):
@@ -315,7 +317,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search_edit)
         self.filter_buttons: dict[FilterKey, QToolButton] = {}
         for key in FILTER_MENUS:
-            label = _filter_label(key)
+            label = without_access_key(FILTER_MENUS[key])
             button = QToolButton()
             button.setText(label)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -701,7 +703,7 @@ class MainWindow(QMainWindow):
         for key, button in self.filter_buttons.items():
             count = counts[key]
             suffix = f" ({'−' if key == 'channels' else ''}{count})" if count else ""
-            button.setText(_filter_label(key) + suffix)
+            button.setText(without_access_key(FILTER_MENUS[key]) + suffix)
 
     # -- posts ----------------------------------------------------------------
 

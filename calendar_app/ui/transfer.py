@@ -26,7 +26,7 @@ from ..exchange.formats import (
     ImportSummary,
     format_for,
 )
-from .commands import StoreCommand
+from .commands import StoreCommand, without_access_key
 from .session import CalendarSession
 
 if TYPE_CHECKING:
@@ -327,7 +327,7 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
     from .export_options import ask_export_options  # not needed at start-up
 
     label, name_filter = next((lab, f) for key, lab, f in EXPORT_CHOICES if key == fmt)
-    label = label.replace("&", "")  # a title, not a menu
+    label = without_access_key(label)  # a title, not a menu
     options = ask_export_options(session, fmt, label, parent)
     if options is None:
         return
