@@ -491,7 +491,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         summary = exporter(store, args.output, options, _terminal_progress("Exporting"))
     print(summary.describe(), file=out)
     for problem in summary.details():
-        print(f"  {problem[0].lower()}{problem[1:]}", file=out)
+        print(f"  {problem}", file=out)
     return 0
 
 

@@ -267,9 +267,9 @@ class ExportSummary:
         return text
 
     def details(self) -> list[str]:
-        """Each post the summary counts as a problem, one line each."""
-        return [f"Too long: {line}" for line in self.too_long] + [
-            f"Too close: {line}" for line in self.too_close
+        """Each post the summary counts as a problem, one line each ("too long: ...")."""
+        return [f"too long: {line}" for line in self.too_long] + [
+            f"too close: {line}" for line in self.too_close
         ]
 
 
