@@ -850,7 +850,9 @@ class PostEditor(QDialog):
                 f"The clocks go forward that night: {at:%H:%M} does not exist,"
                 f" so the post goes out at {later:%H:%M}."
             )
-        self.form.setRowVisible(self.clock_hint, later is not None)
+        if self.clock_hint.isVisibleTo(self) != (later is not None):
+            self.form.setRowVisible(self.clock_hint, later is not None)
+            self._make_room()
 
     def is_valid(self) -> bool:
         return not self.problems()
@@ -904,13 +906,18 @@ class PostEditor(QDialog):
         if self._repeat_rows:
             self.form.setRowVisible(self.weekdays_widget, freq == "WEEKLY")
         self._revalidate()
-        if not self._loading:  # rows came or went: room for them, as the screen allows
-            self.form.activate()
-            self.form_area.updateGeometry()  # a scroll area does not pass its hint on
-            layout = self.layout()
-            if layout is not None:
-                layout.activate()
-            fit_on_screen(self, self.width(), max(self.height(), self.sizeHint().height()))
+        self._make_room()
+
+    def _make_room(self) -> None:
+        """Rows came or went: the editor grows to show them, as far as the screen allows."""
+        if self._loading:
+            return
+        self.form.activate()
+        self.form_area.updateGeometry()  # a scroll area does not pass its hint on
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        fit_on_screen(self, self.width(), max(self.height(), self.sizeHint().height()))
 
     def _update_repeat_summary(self, valid: bool) -> None:
         freq = self.repeat_freq()
