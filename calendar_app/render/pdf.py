@@ -9,7 +9,9 @@
    channel, per week, and its strip;
 3. one page per month of the range, like the window's month view: weekday
    header in the calendar's first day of week, chips in channel colours with
-   key-message dots, today marked, overdue badges.
+   key-message dots, today marked, overdue badges; a day with more posts
+   than its cell holds ends in "+N more", and every post of such days is
+   listed in full on the pages after its month ("the busy days").
 
 It needs QtGui only, no widgets and no display: from the command line it
 makes its own :class:`QGuiApplication`, on the offscreen platform when there
@@ -25,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from math import ceil
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
@@ -167,10 +170,11 @@ def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Pl
 
 
 def _paint_month(
-    painter: QPainter, style: PageStyle, rect: QRectF, plan: _Plan, month: date
+    painter: QPainter, style: PageStyle, rect: QRectF, plan: _Plan, month: date, more: int = 0
 ) -> None:
+    """A month's page; ``more`` is the number of pages after it that list its busy days."""
     report = plan.report
-    last_day = date(month.year + (month.month == 12), month.month % 12 + 1, 1) - timedelta(days=1)
+    last_day = _month_end(month)
     count = sum(
         len(plan.posts_by_day.get(month + timedelta(days=i), ())) for i in range(last_day.day)
     )
@@ -184,7 +188,9 @@ def _paint_month(
         else:
             subtitle += f" from {day_text(lo, weekday=False)} to {day_text(hi, weekday=False)}"
     subtitle += f" · as of {long_day_text(report.as_of)}"
-    top = paint_page_title(
+    if more:  # "+N more" on some days: their posts are listed after this page
+        subtitle += " · busy days in full on the next page" + ("s" if more > 1 else "")
+    paint_page_title(
         painter,
         style,
         rect,
@@ -193,21 +199,66 @@ def _paint_month(
         subtitle,
     )
     indent, legend = legend_groups(style, rect.width(), plan)
-    legend_h = legend_height(legend)
-    grid = QRectF(rect.left(), top + 10, rect.width(), rect.bottom() - legend_h - top - 10)
+    grid = _grid_rect(rect, legend)
     _paint_grid(painter, style, grid, plan, month, last_day)
+    legend_h = legend_height(legend)
     below = QRectF(rect.left(), grid.bottom() + _LEGEND_GAP, rect.width(), legend_h - _LEGEND_GAP)
     _paint_month_legend(painter, style, below, indent, legend)
+
+
+def _grid_rect(rect: QRectF, legend: list[LegendGroup]) -> QRectF:
+    """Where a month page's grid goes in ``rect``: under the title, above the legend."""
+    top = rect.top() + TITLE_HEIGHT + 10
+    return QRectF(rect.left(), top, rect.width(), rect.bottom() - legend_height(legend) - top)
+
+
+_HEADER_H = 18.0
+"""The weekday names over a month grid."""
+
+
+def _grid_start(month: date, week_start: WeekStart) -> date:
+    """The first day a month's grid shows, in its first row's first column."""
+    first_weekday = 6 if week_start == WeekStart.SUNDAY else 0
+    return month - timedelta(days=(month.weekday() - first_weekday) % 7)
+
+
+def _chip_top(style: PageStyle) -> float:
+    """How far under a day cell's top edge its first chip starts (below the day's number)."""
+    return 3 + QFontMetricsF(style.font(9, QFont.Weight.DemiBold)).height() + 4 + 3
+
+
+_CHIP_GAP = 2.0
+
+
+def _one_line_rows(style: PageStyle, row_h: float) -> int:
+    """How many one-line chips a day cell ``row_h`` high holds."""
+    room = row_h - 3 - _chip_top(style) + _CHIP_GAP
+    return max(0, int(room // (chip_height(style.font(7.2)) + _CHIP_GAP)))
+
+
+def busy_days(plan: _Plan, style: PageStyle, rect: QRectF, month: date) -> list[date]:
+    """The days of ``month`` too full for their cell on its page in ``rect`` ("+N more")."""
+    last_day = _month_end(month)
+    start = _grid_start(month, plan.report.week_start)
+    rows = ((last_day - start).days // 7) + 1
+    grid = _grid_rect(rect, legend_groups(style, rect.width(), plan)[1])
+    fits = _one_line_rows(style, (grid.height() - _HEADER_H) / rows)
+    first, last = max(month, plan.report.first), min(last_day, plan.report.last)
+    days = (first + timedelta(days=i) for i in range((last - first).days + 1))
+    return [day for day in days if len(plan.posts_by_day.get(day, ())) > fits]
+
+
+def _month_end(month: date) -> date:
+    return date(month.year + (month.month == 12), month.month % 12 + 1, 1) - timedelta(days=1)
 
 
 def _paint_grid(
     painter: QPainter, style: PageStyle, rect: QRectF, plan: _Plan, month: date, last_day: date
 ) -> None:
     report = plan.report
-    first_weekday = 6 if report.week_start == WeekStart.SUNDAY else 0
-    start = month - timedelta(days=(month.weekday() - first_weekday) % 7)
+    start = _grid_start(month, report.week_start)
     rows = ((last_day - start).days // 7) + 1
-    header_h = 18.0
+    header_h = _HEADER_H
     column_w = rect.width() / 7
     row_h = (rect.height() - header_h) / rows
     text_font = style.font(9)
@@ -287,14 +338,16 @@ def _paint_grid(
         posts = plan.posts_by_day.get(day, [])
         if not posts:
             continue
-        gap = 2.0
-        chip_top = number.bottom() + 3
+        gap = _CHIP_GAP
+        chip_top = cell.top() + _chip_top(style)
         room = cell.bottom() - 3 - chip_top + gap
         # Two-line chips when every post of the day fits so (titles read in
         # full more often on paper), else the window's one-line chips.
         lines = 2 if len(posts) * (tall_h + gap) <= room else 1
         height = tall_h if lines == 2 else chip_h
-        capacity = max(0, int(room // (height + gap)))
+        capacity = (
+            max(0, int(room // (height + gap))) if lines == 2 else _one_line_rows(style, row_h)
+        )
         # A full day as in the window: a chip on every row, the last beside "+N more".
         shown, hidden = fit_posts(range(len(posts)), capacity)
         for row, index in enumerate(shown):
@@ -323,6 +376,172 @@ def _paint_grid(
     painter.drawRect(QRectF(rect.left(), rect.top(), rect.width(), header_h + row_h * rows))
     painter.drawLine(QPointF(body.left(), body.top()), QPointF(body.right(), body.top()))
     painter.restore()
+
+
+# -- the busy days, in full --------------------------------------------------------
+
+_BUSY_COLUMNS = 2
+_BUSY_COLUMN_GAP = 28.0
+_BUSY_HEADING = 22.0
+"""A day's heading in the list of busy days, with the space above it."""
+_BUSY_POST_GAP = 5.0
+_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+
+
+@dataclass(frozen=True)
+class BusyLine:
+    """One entry of the busy days' list: a day's heading (``post`` None) or one of its posts."""
+
+    day: date
+    post: Post | None = None
+    continued: bool = False
+    """A heading that names its day again at the top of a column."""
+
+
+class _BusyLayout:
+    """The fonts and widths of the busy days' list on a page ``width`` wide."""
+
+    def __init__(self, style: PageStyle, plan: _Plan, width: float) -> None:
+        self.plan = plan
+        self.column_w = (width - _BUSY_COLUMN_GAP * (_BUSY_COLUMNS - 1)) / _BUSY_COLUMNS
+        self.heading_font = style.font(9.5, QFont.Weight.DemiBold)
+        self.font = style.font(8.5)
+        self.time_font = style.font(8.5, QFont.Weight.DemiBold)
+        self.detail_font = style.font(7.5)
+        self.time_w = QFontMetricsF(self.time_font).horizontalAdvance("all day") + 10
+        self.text_w = self.column_w - self.time_w - 8
+
+    def detail(self, post: Post) -> str:
+        """What a post's title line leaves out: its channel, key messages and status."""
+        channel = self.plan.channels.get(post.channel_id)
+        parts = [channel.name if channel else "No channel"]
+        titles = [self.plan.messages[m].title for m in post.message_ids if m in self.plan.messages]
+        if titles:
+            parts.append(", ".join(titles))
+        if post.status != PostStatus.SCHEDULED:
+            parts.append(post.status.value)
+        return " · ".join(parts)
+
+    def title_height(self, post: Post) -> float:
+        return self._wrapped(self.font, post.title)
+
+    def detail_height(self, post: Post) -> float:
+        return self._wrapped(self.detail_font, self.detail(post))
+
+    def _wrapped(self, font: QFont, text: str) -> float:
+        box = QRectF(0, 0, self.text_w, 10_000)
+        return QFontMetricsF(font).boundingRect(box, _WRAP, text or " ").height()
+
+    def height(self, post: Post) -> float:
+        """The room one post takes: its title and detail (each wrapped), the gap after it."""
+        return self.title_height(post) + self.detail_height(post) + _BUSY_POST_GAP
+
+
+def busy_columns(
+    days: list[tuple[date, list[Post]]], height: float, measure: Callable[[Post], float]
+) -> list[list[BusyLine]]:
+    """Every post of ``days`` under its day's heading, flowed into columns ``height`` high.
+
+    A day that goes on in the next column is named there again; a heading
+    never ends a column without a post under it.
+    """
+    columns: list[list[BusyLine]] = [[]]
+    left = height
+    for day, posts in days:
+        for index, post in enumerate(posts):
+            need = measure(post) + (_BUSY_HEADING if index == 0 else 0)
+            if need > left and columns[-1]:
+                columns.append([])
+                left = height
+            if index == 0 or not columns[-1]:
+                columns[-1].append(BusyLine(day, continued=index > 0))
+                left -= _BUSY_HEADING
+            columns[-1].append(BusyLine(day, post))
+            left -= measure(post)
+    return [column for column in columns if column]
+
+
+def _busy_title(month: date) -> str:
+    return f"{month_name(month)} {month.year}: the busy days"
+
+
+def _paint_busy_days(
+    painter: QPainter,
+    style: PageStyle,
+    rect: QRectF,
+    plan: _Plan,
+    month: date,
+    days: int,
+    columns: list[list[BusyLine]],
+) -> None:
+    """A page of the busy days' list: each day's posts in full, where the month page has no room."""
+    days_text = "the day" if days == 1 else f"the {days} days"
+    paint_page_title(
+        painter,
+        style,
+        rect,
+        f"{plan.report.name} · the plan",
+        _busy_title(month),
+        f"Every post of {days_text} too full for the month's page"
+        f" · as of {long_day_text(plan.report.as_of)}",
+    )
+    body = _under_title(rect, 14)
+    layout = _BusyLayout(style, plan, body.width())
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setClipRect(body.adjusted(-4, -4, 4, 4))  # a title longer than a page stops here
+    for number, column in enumerate(columns):
+        x = body.left() + number * (layout.column_w + _BUSY_COLUMN_GAP)
+        y = body.top()
+        for line in column:
+            if line.post is None:
+                if y > body.top():  # the space between days, none at a column's top
+                    y += _BUSY_HEADING - 16
+                count = len(plan.posts_by_day.get(line.day, ()))
+                label = day_text(line.day)
+                heading = QRectF(x, y, layout.column_w, 14)
+                shown = _legend_text(painter, heading, label, layout.heading_font, style.ink)
+                more = f"{count} posts" + (" (continued)" if line.continued else "")
+                after = heading.adjusted(shown + 6, 0, 0, 0)
+                _legend_text(painter, after, more, layout.detail_font, style.muted)
+                painter.setPen(QPen(mix(style.paper, style.ink, 0.14), 0.6))
+                painter.drawLine(QPointF(x, y + 15), QPointF(x + layout.column_w, y + 15))
+                y += 16 + 3
+                continue
+            _paint_busy_post(painter, style, layout, QPointF(x, y), line.post)
+            y += layout.height(line.post)
+    painter.restore()
+
+
+def _paint_busy_post(
+    painter: QPainter, style: PageStyle, layout: _BusyLayout, at: QPointF, post: Post
+) -> None:
+    """One post of a busy day: its time, channel stripe and whole title, then what it carries."""
+    title_h = layout.title_height(post)
+    detail_h = layout.detail_height(post)
+    clock = time_text(post.time)
+    _legend_text(
+        painter,
+        QRectF(at.x(), at.y(), layout.time_w, QFontMetricsF(layout.font).height()),
+        clock or "all day",
+        layout.time_font if clock else layout.detail_font,
+        style.ink if clock else style.faint,
+    )
+    x = at.x() + layout.time_w
+    channel = layout.plan.channels.get(post.channel_id)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(safe_color(channel.color if channel else None)))
+    painter.drawRoundedRect(QRectF(x, at.y() + 1, 3, title_h + detail_h - 2), 1, 1)
+    x += 8
+    title_font = QFont(layout.font)
+    title_font.setStrikeOut(post.status == PostStatus.CANCELLED)
+    painter.setFont(title_font)
+    painter.setPen(style.faint if post.status == PostStatus.CANCELLED else style.ink)
+    painter.drawText(QRectF(x, at.y(), layout.text_w, title_h), _WRAP, post.title)
+    painter.setFont(layout.detail_font)
+    painter.setPen(style.muted)
+    below = QRectF(x, at.y() + title_h, layout.text_w, detail_h)
+    painter.drawText(below, _WRAP, layout.detail(post))
 
 
 def _paint_post(
@@ -582,14 +801,35 @@ def _pages(
 
         pages.append(("Message by message", cards))
 
+    body = _body(page_size)
+    listed = _under_title(body, 14)
+    layout = _BusyLayout(style, plan, listed.width())
     for month in months_between(report.first, report.last):
+        days = busy_days(plan, style, body, month)
+        columns = busy_columns(
+            [(day, plan.posts_by_day[day]) for day in days], listed.height(), layout.height
+        )
+        more = ceil(len(columns) / _BUSY_COLUMNS)
 
         def month_page(
-            painter: QPainter, style: PageStyle, rect: QRectF, month: date = month
+            painter: QPainter, style: PageStyle, rect: QRectF, month: date = month, more: int = more
         ) -> None:
-            _paint_month(painter, style, rect, plan, month)
+            _paint_month(painter, style, rect, plan, month, more)
 
         pages.append((f"{month_name(month)} {month.year}", month_page))
+        for start in range(0, len(columns), _BUSY_COLUMNS):
+
+            def busy_page(
+                painter: QPainter,
+                style: PageStyle,
+                rect: QRectF,
+                month: date = month,
+                days: int = len(days),
+                columns: list[list[BusyLine]] = columns[start : start + _BUSY_COLUMNS],
+            ) -> None:
+                _paint_busy_days(painter, style, rect, plan, month, days, columns)
+
+            pages.append((_busy_title(month), busy_page))
     return pages
 
 

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import unicodedata
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -448,6 +448,102 @@ def test_month_page_marks_today_and_overdue_days(
     # No message is overdue before 8 Oct, when the warranty's gap starts.
     assert count_near(october, corner(date(2026, 10, 7), 5, right=True), BADGE_RED) == 0
     assert count_near(october, corner(date(2026, 10, 8), 5, right=True), BADGE_RED) > 40
+
+
+def add_busy_day(store: CalendarStore, day: date, count: int) -> list[str]:
+    """``count`` LinkedIn posts on ``day``, each carrying a key message; their titles."""
+    linkedin = store.channel_named("LinkedIn")
+    assert linkedin is not None
+    message = store.key_messages()[0]
+    titles = [f"Busy {day.day} post {i:02d} about the roofs of the town" for i in range(count)]
+    store.add_posts(
+        [
+            NewPost(
+                title=title,
+                channel_id=linkedin.id,
+                message_ids=(message.id,),
+                date=day,
+                time=None if i == 0 else time(8 + i % 10, 15),
+                status=PostStatus.CANCELLED if i == 1 else PostStatus.SCHEDULED,
+            )
+            for i, title in enumerate(titles)
+        ]
+    )
+    return titles
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) is absent")
+def test_a_day_too_full_for_its_cell_is_listed_in_full_after_its_month(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    day = date(2026, 12, 9)
+    with CalendarStore.open(demo_path) as store:
+        titles = add_busy_day(store, day, 9)
+        every = [p.title for p in store.posts_between(day, day)]
+        names = [name for name, _ in render_images(store, ExportOptions(today=TODAY), dpi=20)]
+        export(store, tmp_path / "busy.pdf")
+    december = names.index("December 2026")
+    assert names[december + 1] == "December 2026: the busy days"
+    assert names.count("December 2026: the busy days") == 1
+    assert not any("November" in name and "busy" in name for name in names)  # no busy day there
+    month = " ".join(pdf_text(tmp_path / "busy.pdf", page=december + 1).split())
+    assert "as of Wednesday 18 November 2026 · busy days in full on the next page" in month
+    assert "next pages" not in month
+    assert re.search(r"\+\d+ more", month)  # the grid still ends the day with "+N more"
+    listed = " ".join(pdf_text(tmp_path / "busy.pdf", page=december + 2).split())
+    assert "December 2026: the busy days" in listed
+    assert "Every post of the day too full for the month's page" in listed
+    assert f"{len(every)} posts" in listed
+    # Every post of the day, in full, in the day's order: the hidden ones too.
+    places = [listed.index(title) for title in every]
+    assert places == sorted(places)
+    assert set(titles) <= set(every)
+    assert "LinkedIn · Solar pays for itself · cancelled" in listed
+    assert "all day" in listed
+    assert f"Page {december + 2} of {len(names)}" in listed
+
+
+def test_busy_days_flow_over_columns_and_pages(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    days = [date(2026, 12, d) for d in (2, 8, 15, 16, 22)]
+    with CalendarStore.open(demo_path) as store:
+        for day in days:
+            add_busy_day(store, day, 24)  # more than a column holds
+        plan = pdf._read_plan(store, ExportOptions(today=TODAY), TODAY)
+        style = PageStyle()
+        body = pdf._body((WIDTH, HEIGHT))
+        busy = pdf.busy_days(plan, style, body, date(2026, 12, 1))
+        names = [name for name, _ in render_images(store, ExportOptions(today=TODAY), dpi=20)]
+        export(store, tmp_path / "busy.pdf")
+    assert set(days) <= set(busy)
+    assert date(2026, 12, 1) not in busy
+    assert all(d.month == 12 for d in busy)
+    listed = pdf._under_title(body, 14)
+    measure = pdf._BusyLayout(style, plan, listed.width()).height
+    columns = pdf.busy_columns(
+        [(day, plan.posts_by_day[day]) for day in busy], listed.height(), measure
+    )
+    # Two columns a page, each page after December's.
+    first = names.index("December 2026")
+    pages = (len(columns) + 1) // 2
+    assert pages >= 2
+    assert names[first + 1 : first + 1 + pages] == ["December 2026: the busy days"] * pages
+    assert names[first + 1 + pages] == "January 2027"
+    posts = [line.post for column in columns for line in column if line.post is not None]
+    assert posts == [post for day in busy for post in plan.posts_by_day[day]]
+    for column in columns:
+        assert column[0].post is None  # every column starts with its day's heading
+        assert column[-1].post is not None  # and no heading ends one
+        heights = [measure(line.post) if line.post else pdf._BUSY_HEADING for line in column]
+        assert sum(heights) <= listed.height()
+    # A day that goes on in the next column is named there again.
+    continued = [column[0] for column in columns if column[0].continued]
+    assert continued
+    text = " ".join(pdf_text(tmp_path / "busy.pdf").split())
+    assert text.count("(continued)") == len(continued)
+    month = " ".join(pdf_text(tmp_path / "busy.pdf", page=first + 1).split())
+    assert "busy days in full on the next pages" in month
 
 
 def test_pages_are_not_blank(demo_path: Path, qapp: object) -> None:
