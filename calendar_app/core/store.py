@@ -70,6 +70,34 @@ PALETTE = (
     "#5a8f29",
 )
 
+
+def _shade(color: str, toward: int, amount: float) -> str:
+    channels = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (toward - c) * amount):02x}" for c in channels)
+
+
+COLOR_CHOICES = (
+    PALETTE
+    + tuple(_shade(color, 0, 0.38) for color in PALETTE)
+    + tuple(_shade(color, 255, 0.35) for color in PALETTE)
+)
+"""The colours a new channel, key message or campaign is given: the palette, then
+darker and lighter shades of it, so the eleventh channel is not the first's twin."""
+
+
+def free_color(taken: Iterable[str], start: int = 0) -> str:
+    """The first colour of :data:`COLOR_CHOICES` (the palette from ``start`` on, then its
+    shades) that none of ``taken`` has; when every one is taken, they come round again."""
+    used = {color.lower() for color in taken}
+    size = len(PALETTE)
+    tiers = range(0, len(COLOR_CHOICES), size)
+    order = [tier + (start + i) % size for tier in tiers for i in range(size)]
+    for index in order:
+        if COLOR_CHOICES[index] not in used:
+            return COLOR_CHOICES[index]
+    return COLOR_CHOICES[order[len(used) % len(order)]]
+
+
 _POST_COLUMNS = (
     "p.id, p.uid, p.title, p.body, p.channel_id, p.campaign_id, p.status, p.date, p.time,"
     " p.link, p.notes, p.series_id, p.occurrence, p.created_at, p.updated_at, p.revision,"
@@ -516,7 +544,7 @@ class CalendarStore:
         kind = _channel_kind(kind)
         _check_char_limit(char_limit)
         existing = self.channels(include_archived=True)
-        color = parse_color(color) if color else PALETTE[len(existing) % len(PALETTE)]
+        color = parse_color(color) if color else free_color(c.color for c in existing)
         order = max((c.sort_order for c in existing), default=-1) + 1
         with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
@@ -611,7 +639,7 @@ class CalendarStore:
         cadence = cadence_days if cadence_days is not None else self.info().default_cadence_days
         _check_message(cadence, starts_on, ends_on)
         existing = self.key_messages(include_archived=True)
-        color = parse_color(color) if color else PALETTE[(len(existing) + 3) % len(PALETTE)]
+        color = parse_color(color) if color else free_color((m.color for m in existing), 3)
         with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
                 "INSERT INTO key_messages (title, statement, cadence_days, color, starts_on,"
@@ -699,7 +727,7 @@ class CalendarStore:
             raise InvalidInput(f"There is already a campaign called '{name}'.")
         campaign_kind = _campaign_kind(kind)
         _check_range(starts_on, ends_on)
-        color = parse_color(color) if color else PALETTE[(len(self.campaigns()) + 6) % 10]
+        color = parse_color(color) if color else free_color((c.color for c in self.campaigns()), 6)
         with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
                 "INSERT INTO campaigns (name, kind, starts_on, ends_on, color)"

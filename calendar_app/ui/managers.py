@@ -61,7 +61,7 @@ from ..core.models import (
     every_days,
     parse_color,
 )
-from ..core.store import PALETTE
+from ..core.store import PALETTE, free_color
 from .commands import (
     AddKeyMessageCommand,
     CampaignCommand,
@@ -201,6 +201,9 @@ R = TypeVar("R", KeyMessage, Channel, Campaign)
 
 class _Manager(QDialog, Generic[R]):
     """A list of records and a form; subclasses say how to read, show and change them."""
+
+    _COLOR_START = 0
+    """Where in the palette a new item's colour is looked for (as the command line does)."""
 
     noun = "item"
     plural_title = "Items"
@@ -681,8 +684,7 @@ class _Manager(QDialog, Generic[R]):
         return label
 
     def _next_color(self, used: Sequence[str]) -> str:
-        taken = {c.lower() for c in used}
-        return next((c for c in PALETTE if c not in taken), PALETTE[len(used) % len(PALETTE)])
+        return free_color(used, self._COLOR_START)
 
 
 def _unique(name: str, others: Sequence[tuple[int, str]], own_id: int, what: str) -> None:
@@ -702,6 +704,8 @@ def _check_range(first: date | None, last: date | None) -> None:
 
 class KeyMessageManager(_Manager[KeyMessage]):
     """Add, edit, archive and delete the key messages whose cadence Cadence tracks."""
+
+    _COLOR_START = 3
 
     noun = "key message"
     plural_title = "Key messages"
@@ -966,6 +970,8 @@ class ChannelManager(_Manager[Channel]):
 
 class CampaignManager(_Manager[Campaign]):
     """Add, edit and delete campaigns (products, services, promotions)."""
+
+    _COLOR_START = 6
 
     noun = "campaign"
     plural_title = "Campaigns"

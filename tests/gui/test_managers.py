@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import CampaignKind
+from calendar_app.core.store import PALETTE
 from calendar_app.ui.commands import UpdateKeyMessageCommand
 from calendar_app.ui.managers import (
     ARCHIVE_TEXT,
@@ -349,6 +350,27 @@ def test_add_edit_archive_and_delete_an_unused_channel(
     assert session.undo_stack.undoText() == "Delete channel 'Mastodon'"
     session.undo_stack.undo()
     assert session.channel(channel.id).name == "Mastodon"
+
+
+def test_a_new_channel_past_the_tenth_has_a_colour_of_its_own(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    recorder = Recorder()
+    manager = _channels(qtbot, session, recorder)
+    # Thirteen with the demo's six, which take four of the palette's ten colours.
+    for name in ("X", "Facebook", "TikTok", "YouTube", "Podcast", "Threads", "Website"):
+        manager.add_item()
+        manager.name_edit.setText(name)
+        assert manager.apply()
+    manager.add_item()
+    offered = manager.color_field.color().lower()
+    taken = [c.color for c in session.channels(include_archived=True)]
+    assert len(taken) == 13
+    assert offered not in taken
+    assert len(set(taken)) == 13  # each added one took a colour of its own too
+    # Campaigns and key messages start their colours where the command line does.
+    assert _campaigns(qtbot, session, recorder)._next_color([]) == PALETTE[6]
+    assert _messages(qtbot, session, recorder)._next_color([]) == PALETTE[3]
 
 
 def test_a_duplicate_channel_name_is_refused(qtbot: QtBot, session: CalendarSession) -> None:

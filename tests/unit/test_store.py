@@ -12,7 +12,7 @@ import pytest
 
 from calendar_app.core.errors import CadenceError, InvalidInput, NotFound
 from calendar_app.core.models import CampaignKind, ChangeSet, NewPost, Post, PostStatus
-from calendar_app.core.store import CalendarStore
+from calendar_app.core.store import COLOR_CHOICES, PALETTE, CalendarStore, free_color
 
 Adder = Callable[..., int]
 
@@ -94,6 +94,37 @@ def test_channels_get_palette_colours_and_keep_their_order(store: CalendarStore)
     assert [c.name for c in channels] == ["Zeta", "Alpha", "Mid"]
     assert [c.sort_order for c in channels] == [0, 1, 2]
     assert [c.color for c in channels] == ["#2f6fde", "#e0532f", "#2ba36b"]
+
+
+def test_a_new_channel_takes_a_colour_no_other_channel_has(store: CalendarStore) -> None:
+    """Past the palette's ten, shades of it: the eleventh channel is not the first's twin."""
+    names = [f"Channel {n}" for n in range(31)]
+    for name in names[:10]:
+        store.add_channel(name)
+    assert [c.color for c in store.channels()] == list(PALETTE)
+    # A colour freed (a channel's changed by hand) is the next one given.
+    third = store.channels()[2]
+    store.update_channel(third.id, color="#123456")
+    store.add_channel(names[10])
+    assert store.channel_named(names[10]).color == PALETTE[2]  # type: ignore[union-attr]
+    for name in names[11:30]:
+        store.add_channel(name)
+    colors = [c.color for c in store.channels(include_archived=True)]
+    assert len(set(colors)) == len(colors) == 30
+    assert set(colors) - {"#123456"} <= set(COLOR_CHOICES)
+    # Every choice taken: they come round again rather than failing.
+    store.add_channel(names[30])
+    assert store.channel_named(names[30]).color in COLOR_CHOICES  # type: ignore[union-attr]
+
+
+def test_free_colours_start_where_asked_and_skip_what_is_taken() -> None:
+    assert free_color([]) == PALETTE[0]
+    assert free_color([], 3) == PALETTE[3]
+    assert free_color([PALETTE[3].upper(), PALETTE[4]], 3) == PALETTE[5]
+    assert free_color(PALETTE, 3) == COLOR_CHOICES[len(PALETTE) + 3]  # a darker shade
+    shades = COLOR_CHOICES[len(PALETTE) : 2 * len(PALETTE)]
+    assert all(shade not in PALETTE for shade in shades)
+    assert free_color((*PALETTE, *shades)) == COLOR_CHOICES[2 * len(PALETTE)]  # a lighter one
 
 
 def test_duplicate_channel_names_are_refused_whatever_the_case(store: CalendarStore) -> None:
