@@ -219,6 +219,14 @@ def pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def typed_text(edit: QPlainTextEdit) -> str:
+    """The text of ``edit`` as typed: line breaks as ``\n`` and every other character
+    kept (``toPlainText`` turns a no-break space, as in French "Prix : 12 €", into a
+    plain one)."""
+    raw = edit.document().toRawText()
+    return raw.replace("\u2029", "\n").replace("\u2028", "\n")
+
+
 # -- widgets ---------------------------------------------------------------------
 
 
@@ -737,14 +745,14 @@ class PostEditor(QDialog):
         campaign = self.campaign_combo.currentData()
         return {
             "title": self.title_edit.text().strip(),
-            "body": self.body_edit.toPlainText(),
+            "body": typed_text(self.body_edit),
             "channel_id": self.selected_channel_id(),
             "campaign_id": int(campaign) if campaign is not None else None,
             "status": PostStatus(self.status_combo.currentData()),
             "date": self.chosen_date(),
             "time": self.chosen_time(),
             "link": self.link_edit.text().strip(),
-            "notes": self.notes_edit.toPlainText(),
+            "notes": typed_text(self.notes_edit),
             "message_ids": self.checked_message_ids(),
         }
 
@@ -958,7 +966,7 @@ class PostEditor(QDialog):
         self.repeat_summary.setToolTip(recurrence.describe(made))
 
     def _update_char_count(self) -> None:
-        count = len(self.body_edit.toPlainText())
+        count = len(typed_text(self.body_edit))
         channel_id = self.selected_channel_id()
         channel = self.session.channel(channel_id) if channel_id is not None else None
         limit = channel.char_limit if channel is not None else None

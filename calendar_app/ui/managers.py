@@ -80,6 +80,7 @@ from .editor import (
     pydate,
     qdate,
     swatch_icon,
+    typed_text,
 )
 from .session import CalendarSession, ErrorHandler
 
@@ -792,7 +793,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         return replace(
             base,
             title=self.title_edit.text().strip(),
-            statement=self.statement_edit.toPlainText(),
+            statement=typed_text(self.statement_edit),
             cadence_days=self.cadence_spin.value(),
             color=self.color_field.color(),
             starts_on=self.starts_field.value(),

@@ -7,7 +7,7 @@ from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTime, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -333,6 +333,25 @@ def test_editing_changes_only_the_changed_fields_in_one_undo_step(
     assert session.store.post(original.id) == original
     session.undo_stack.redo()
     assert session.store.post(original.id).title == "A sharper headline"
+
+
+def test_text_is_saved_exactly_as_typed_no_break_spaces_and_all(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    original = _single_post(session)
+    body = "Prix\u00a0: 12\u00a0€ par mois\u202fTTC\nz.\u00a0B. ab\u00a0Mai"
+    session.store.update_post(original.id, {"body": body})
+    editor = _editor(qtbot, session, post=session.store.post(original.id))
+    assert editor.changes() == {}  # the text read back is the text stored
+    editor.body_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.body_edit, " !")
+    qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(editor.body_edit, "Fin")
+    editor.notes_edit.setPlainText("Tarif\u00a0: 12\u00a0€")
+    editor.accept()
+    saved = session.store.post(original.id)
+    assert saved.body == body + " !\nFin"  # Shift+Enter is a line break like any other
+    assert saved.notes == "Tarif\u00a0: 12\u00a0€"
 
 
 def test_saving_without_changes_pushes_nothing(qtbot: QtBot, session: CalendarSession) -> None:

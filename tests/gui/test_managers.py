@@ -88,7 +88,7 @@ def test_add_a_key_message_and_undo_it(qtbot: QtBot, session: CalendarSession) -
     assert manager.starts_field.value() == session.today()
 
     manager.title_edit.setText("Made in our town")
-    manager.statement_edit.setPlainText("Every panel is assembled ten minutes from here.")
+    manager.statement_edit.setPlainText("Every panel is assembled ten minutes from here\u00a0!")
     manager.cadence_spin.setValue(12)
     qtbot.mouseClick(manager.color_field.preset_buttons[2], Qt.MouseButton.LeftButton)
     manager.starts_field.check.setChecked(True)
@@ -101,7 +101,7 @@ def test_add_a_key_message_and_undo_it(qtbot: QtBot, session: CalendarSession) -
     assert session.undo_stack.count() == depth + 1
     assert session.undo_stack.undoText() == "Add key message 'Made in our town'"
     added = next(m for m in session.key_messages() if m.title == "Made in our town")
-    assert added.statement == "Every panel is assembled ten minutes from here."
+    assert added.statement == "Every panel is assembled ten minutes from here\u00a0!"
     assert added.cadence_days == 12
     assert added.color == manager.color_field.preset_buttons[2].toolTip()
     assert (added.starts_on, added.ends_on, added.priority) == (date(2026, 12, 1), None, 3)
