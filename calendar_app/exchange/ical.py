@@ -1436,12 +1436,23 @@ def _recurs(component: Any) -> bool:
     return "RRULE" in component or "RDATE" in component
 
 
+_SPLIT_CHARACTER = re.compile(rb"([\xc2-\xf4][\x80-\xbf]{0,2})(\r?\n[ \t])([\x80-\xbf]{1,3})")
+"""A character's first bytes, a fold, the rest of its bytes."""
+
+
 def _decode(source: Path, raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     head = raw.lstrip()[:15].upper()
     if head != b"BEGIN:VCALENDAR":
         raise ImportProblem(f"{source.name} is not an iCalendar file.")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        # RFC 5545 folds lines at 75 octets, which some writers do in the middle
+        # of a character: the fold moves after the character, so the line numbers
+        # stay, and the text unfolds to the same.
+        raw = _SPLIT_CHARACTER.sub(rb"\1\3\2", raw)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

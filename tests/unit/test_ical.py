@@ -1591,6 +1591,34 @@ def test_a_file_that_is_not_icalendar_is_refused(
     assert str(refused(busy, path)) == "posts.ics is not an iCalendar file."
 
 
+def fold_octets(line: bytes) -> bytes:
+    """``line`` folded every 75 octets as RFC 5545 says, blind to where characters end."""
+    parts = [line[:75]] + [line[i : i + 74] for i in range(75, len(line), 74)]
+    return b"\r\n ".join(parts)
+
+
+def test_a_line_folded_inside_a_character_reads_whole(fresh: CalendarStore, tmp_path: Path) -> None:
+    title = "東京でイベント開催のお知らせ 🌞 " * 4 + "Ünïcödé ëvérywhere"
+    body = "日本語の本文です。" * 12
+    lines = [*HEADER, *vevent("split@test", "DTSTART:20260310T090000Z", title), "END:VCALENDAR"]
+    lines.insert(-2, f"DESCRIPTION:{body}")
+    data = b"\r\n".join(fold_octets(line.encode()) for line in lines) + b"\r\n"
+    with pytest.raises(UnicodeDecodeError):
+        data.decode()  # the folds do cut characters in two
+    path = tmp_path / "split.ics"
+    path.write_bytes(data)
+    added, _, _, skipped = import_file(fresh, path, fallback="LinkedIn")
+    assert (added, skipped) == (1, [])
+    (post,) = fresh.all_posts()
+    assert (post.title, post.body) == (title.strip(), body)
+    # A file in another encoding is still refused, on its line.
+    latin = [*HEADER, *vevent("latin@test", "DTSTART:20260310T090000Z", "Café"), "END:VCALENDAR"]
+    path.write_bytes(("\r\n".join(latin) + "\r\n").encode("latin-1"))
+    problem = refused(fresh, path)
+    assert "split.ics is not UTF-8 text" in str(problem)
+    assert problem.line == 8
+
+
 def test_a_missing_file_is_a_plain_error(busy: CalendarStore, tmp_path: Path) -> None:
     with pytest.raises(CalendarFileError, match="does not exist"):
         import_ics(busy, tmp_path / "nowhere.ics", ImportOptions(), no_progress)
