@@ -458,11 +458,13 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     options = ImportOptions(
         fallback_channel=args.channel,
         create_missing=args.create_missing,
-        day_first=args.date_order == "day-first",
+        day_first=None if args.date_order is None else args.date_order == "day-first",
     )
     with _open(args.path) as store:
         summary = IMPORTERS[fmt](store, args.file, options, _terminal_progress("Importing"))
     print(summary.describe(), file=out)
+    for note in summary.notes:
+        print(f"  note: {note}", file=out)
     for problem in summary.skipped:
         print(f"  skipped: {problem}", file=out)
     return 0
@@ -742,8 +744,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--date-order",
         choices=("day-first", "month-first"),
-        default="day-first",
-        help="how CSV dates like 03/04/2026 are read (default: day-first)",
+        help="how CSV dates like 03/04/2026 are read (default: as the file's dates show, "
+        "where one has a day over 12 first or second; day-first where none does)",
     )
     p.set_defaults(run=cmd_import)
 

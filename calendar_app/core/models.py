@@ -112,6 +112,31 @@ def parse_time(text: str) -> time:
     raise InvalidInput(f"'{text}' is not a time of day; write it as HH:MM, like 09:30.")
 
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""Month names for Cadence's sentences, in English as the sentences are, whatever the
+computer's language (``strftime("%B")`` follows it: "24 11月" in an English sentence)."""
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def spelled_day(day: date, *, weekday: bool = True) -> str:
+    """``Wednesday 18 November 2026`` (``18 November 2026`` without the weekday)."""
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
 def format_time(value: time | None) -> str | None:
     return None if value is None else f"{value.hour:02d}:{value.minute:02d}"
 

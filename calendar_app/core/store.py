@@ -53,6 +53,7 @@ from .models import (
     format_time,
     parse_color,
     shown_note_of,
+    spelled_day,
 )
 
 Scope = Literal["this", "following", "all"]
@@ -1548,8 +1549,7 @@ class CalendarStore:
             days = recurrence.occurrences(rule, post.date)
             if not days or days[0] != post.date:
                 raise InvalidInput(
-                    f"The repeat must include the post's own day, "
-                    f"{post.date:%A} {post.date.day} {post.date:%B %Y}."
+                    f"The repeat must include the post's own day, {spelled_day(post.date)}."
                 )
             status = PostStatus.DRAFT if post.status == PostStatus.PUBLISHED else post.status
             template = dataclasses.replace(post.as_new(), status=status)

@@ -42,7 +42,10 @@ Importing a generic file is one transaction:
   makes the row skipped. Names are created only for rows that pass every check. A key
   message created starts on the day of the import (``ImportOptions.today``).
 - Dates are ``YYYY-MM-DD`` (also with ``/`` or ``.``); ``D/M/YYYY`` or ``M/D/YYYY`` (also
-  with ``.``) are read day- or month-first as ``ImportOptions.day_first`` says. A date
+  with ``.``) are read day- or month-first as ``ImportOptions.day_first`` says, or when
+  it is None as the file's dates show (13/04/2026 tells the file is day first), day
+  first where none tells (``ImportSummary.notes`` says so; :func:`csv_date_order` lets
+  the window ask first). A date
   written as a date-time at midnight (``2026-06-10 00:00:00``, as spreadsheets and data
   tools save a date column) is that date. Times are ``HH:MM`` (``H:MM``, seconds of
   ``:00`` and AM/PM are accepted). An empty status means ``scheduled`` for a new post
@@ -100,13 +103,14 @@ import re
 import secrets
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from ..core.errors import (
+    CadenceError,
     ImportProblem,
     InvalidInput,
     environment_errors,
@@ -122,6 +126,7 @@ from ..core.models import (
     in_plans,
     post_content,
     shown_note_of,
+    spelled_day,
 )
 from ..core.store import CalendarStore, PostChanges, full_edit, new_uid
 from .formats import (
@@ -370,6 +375,48 @@ class _BadValue(Exception):
         super().__init__(message)
         self.column = column
         self.message = message
+
+
+def _date_order(dates: Iterable[str]) -> tuple[bool | None, str | None]:
+    """What a file's ``D/M/YYYY`` or ``M/D/YYYY`` dates say of their order.
+
+    (True, None) when one has a day over 12 first and none second (13/04/2026),
+    (False, None) the other way round; when none tells, (None, the first date that
+    reads two ways, as 03/04/2026 does) or (None, None) when no date reads two ways.
+    A file whose dates say both keeps to neither: the order chosen is used and the
+    dates it cannot read are skipped, each said.
+    """
+    first_over = second_over = False
+    example: str | None = None
+    for text in dates:
+        match = _OTHER_DAY.fullmatch(text.strip())
+        if match is None:
+            continue
+        one, two = int(match[1]), int(match[3])
+        first_over |= 12 < one <= 31 and 1 <= two <= 12
+        second_over |= 12 < two <= 31 and 1 <= one <= 12
+        if example is None and one != two and 1 <= one <= 12 and 1 <= two <= 12:
+            example = text.strip()
+    if first_over != second_over:
+        return first_over, None
+    return None, None if first_over else example
+
+
+def csv_date_order(source: Path) -> tuple[bool | None, str | None]:
+    """What the dates of the CSV file ``source`` say of their order (:func:`_date_order`):
+    whether they are day first, or else a date that reads two ways, to ask about.
+
+    A file Cadence cannot read says nothing here; the import says why.
+    """
+    try:
+        header, header_line, _, records = _read_records(_read_text(source))
+        columns = _header_columns(header, header_line, ImportOptions(fallback_channel="-"))
+    except CadenceError:
+        return None, None
+    if "date" not in columns:
+        return None, None
+    index = columns["date"][0]
+    return _date_order(cells[index] for cells in records if index < len(cells))
 
 
 def _parse_day(text: str, day_first: bool) -> date:
@@ -623,7 +670,7 @@ class _RowReader:
     ) -> None:
         self.width = width
         self.names = names
-        self.day_first = options.day_first
+        self.day_first = options.day_first is not False
         self.present = frozenset(columns)
         # An absent column reads the "" appended to every row (index -1).
         self.at = {name: columns[name][0] if name in columns else -1 for name in GENERIC_COLUMNS}
@@ -769,6 +816,17 @@ def import_csv(
     header, header_line, first_row, records = _read_records(_read_text(source))
     summary = ImportSummary()
     columns = _header_columns(header, header_line, options, summary.ignored_columns)
+    if options.day_first is None and "date" in columns:
+        # The order the file's dates show (a day over 12 tells), else day first.
+        index = columns["date"][0]
+        told, example = _date_order(cells[index] for cells in records if index < len(cells))
+        options = replace(options, day_first=told if told is not None else True)
+        if example is not None:
+            read = _parse_day(example, True)
+            summary.notes.append(
+                f"Dates such as {example} were read day first, as "
+                f"{spelled_day(read, weekday=False)}, since no date of the file tells its order."
+            )
     # Reading the rows is half the work, writing the posts the other half.
     ticker = _Ticker(progress, 2 * len(records))
     ticker.advance(0)

@@ -205,8 +205,10 @@ class ImportOptions:
     """Create channels, key messages and campaigns named in the file that do not exist
     (otherwise posts naming an unknown one are reported and skipped, or use the
     fallback channel)."""
-    day_first: bool = True
-    """For CSV dates written as 01/02/2026: day first (True) or month first (False)."""
+    day_first: bool | None = None
+    """For CSV dates written as 01/02/2026: day first (True) or month first (False);
+    None reads them as the file's dates show (one with a day over 12 first, as
+    13/04/2026, tells), and day first where none tells."""
     today: date | None = None
     """The day of the import, on which the key messages it creates start (so that they
     are not overdue since before they existed), unless posts it brings carry them
@@ -301,6 +303,8 @@ class ImportSummary:
     """Series of this calendar that posts added joined, as they were before."""
     ignored_columns: list[str] = field(default_factory=list)
     """Columns of a CSV file that Cadence does not read, as the file names them."""
+    notes: list[str] = field(default_factory=list)
+    """What the import took for granted and the user should know (one sentence each)."""
 
     def describe(self) -> str:
         # The copies kept of conflicts, and the occurrences cancelled, are said apart.

@@ -40,6 +40,8 @@ from ..core.cadence import (
 )
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
 from ..core.models import (
+    MONTHS,
+    WEEKDAYS,
     Campaign,
     Channel,
     KeyMessage,
@@ -47,6 +49,7 @@ from ..core.models import (
     PostStatus,
     WeekStart,
     every_days,
+    spelled_day,
 )
 from ..core.store import CalendarStore
 from .formats import Cancelled, ExportOptions, ExportSummary, Progress
@@ -63,24 +66,6 @@ __all__ = [
     "safe_color",
     "status_label",
 ]
-
-# English names: the exchange layer has no Qt locale, and a page sent to a
-# client must read the same wherever it is made.
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 NEUTRAL = "#8a919c"
@@ -101,7 +86,7 @@ def safe_color(text: str | None) -> str:
 
 
 def month_name(day: date, *, short: bool = False) -> str:
-    name = _MONTHS[day.month - 1]
+    name = MONTHS[day.month - 1]
     return name[:3] if short else name
 
 
@@ -111,13 +96,13 @@ def day_text(day: date | None, *, weekday: bool = True, year: bool = False) -> s
         return "—"
     text = f"{day.day} {month_name(day, short=True)}"
     if weekday:
-        text = f"{_WEEKDAYS[day.weekday()][:3]} {text}"
+        text = f"{WEEKDAYS[day.weekday()][:3]} {text}"
     return f"{text} {day.year}" if year else text
 
 
 def long_day_text(day: date) -> str:
     """``Wednesday 18 November 2026``."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {month_name(day)} {day.year}"
+    return spelled_day(day)
 
 
 def other_dots(
@@ -985,7 +970,7 @@ def _month_section(page: _Page, month: date, by_day: dict[date, list[Post]]) -> 
         '<div class="wide"><table class="grid">\n<thead><tr>'
     ]
     for i in range(7):
-        name = _WEEKDAYS[(first_weekday + i) % 7]
+        name = WEEKDAYS[(first_weekday + i) % 7]
         out.append(f'<th scope="col"><abbr title="{name}">{name[:3]}</abbr></th>')
     out.append("</tr></thead>\n<tbody>\n")
     day = start

@@ -3,6 +3,7 @@ unsaved-changes and replace-the-file questions and Go to Date."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -12,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.errors import OUT_OF_MEMORY, CadenceError, StorageProblem
+from ..core.models import spelled_day
 from ..core.store import Scope
 
 CALENDAR_KEPT = "Nothing was lost: the calendar is as it was before."
@@ -116,6 +118,36 @@ def ask_series_scope(parent: QWidget | None, verb: str) -> Scope | None:
     if clicked is every:
         return "all"
     return None
+
+
+def ask_date_order(parent: QWidget | None, name: str, example: str, day_first: bool) -> bool | None:
+    """Ask how the dates of the CSV file ``name`` are written, none of them telling
+    (``example`` reads two ways, as 03/04/2026 does): True for day first, False for month
+    first, None to import nothing. ``day_first`` is the answer offered first."""
+    read = _parse_both(example)
+    box = QMessageBox(parent)
+    box.setWindowTitle("Import")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(f"How are the dates in {name} written?")
+    box.setInformativeText(f"No date in the file tells: {example} may be {read[0]} or {read[1]}.")
+    day = box.addButton(f"Day first ({read[0]})", QMessageBox.ButtonRole.AcceptRole)
+    month = box.addButton(f"Month first ({read[1]})", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(day if day_first else month)
+    box.exec()
+    clicked = box.clickedButton()
+    return True if clicked is day else False if clicked is month else None
+
+
+def _parse_both(example: str) -> tuple[str, str]:
+    """``03/04/2026`` read day first and month first: ``3 April 2026``, ``4 March 2026``."""
+    match = re.match(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", example)
+    assert match is not None, example
+    one, two, year = (int(part) for part in match.groups())
+    return (
+        spelled_day(date(year, two, one), weekday=False),
+        spelled_day(date(year, one, two), weekday=False),
+    )
 
 
 SaveAnswer = Literal["save", "discard", "cancel"]

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.cadence import Gap
-from ..core.models import every_days
+from ..core.models import MONTHS, every_days
 from ..core.store import CalendarStore
 from .dialogs import fit_on_screen
 from .session import CalendarSession
@@ -290,7 +290,7 @@ def _picture(name: str, image: QImage, alt: str, caption: str) -> str:
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%B}"
+    return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 def gap_story(example: GuideExample, today: date) -> str:

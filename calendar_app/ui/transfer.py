@@ -27,6 +27,7 @@ from ..exchange.formats import (
     format_for,
 )
 from .commands import StoreCommand, without_access_key
+from .dialogs import ask_date_order
 from .session import CalendarSession
 
 if TYPE_CHECKING:
@@ -132,6 +133,11 @@ def progress_dialog(
     return dialog, progress
 
 
+AskOrder = Callable[[QWidget | None, str, str, bool], bool | None]
+"""Asks (parent, file name, a date that reads two ways, the order offered first) how a
+CSV file's dates are written: True day first, False month first, None to cancel."""
+
+
 def day_first_locale() -> bool:
     """True when this computer's short date format puts the day before the month."""
     fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat).lower()
@@ -145,14 +151,30 @@ def run_import(
     *,
     fallback_channel: str | None = None,
     fmt: str | None = None,
+    ask_order: AskOrder = ask_date_order,
 ) -> ImportSummary | None:
-    """Import ``source`` as one undo step; None when it failed or was cancelled (said)."""
+    """Import ``source`` as one undo step; None when it failed or was cancelled (said).
+
+    A CSV file's dates are read in the order they show (a day over 12 tells); when
+    none tells, ``ask_order`` asks the user, offering this computer's order first.
+    """
     fmt = fmt or format_for(source)
     if fmt is None:
         session.report_error(
             parent, CadenceError(f"Cadence cannot tell what kind of file {source.name} is.")
         )
         return None
+    day_first: bool | None = None
+    if fmt == "csv":
+        from ..exchange.csv_profiles import csv_date_order
+
+        day_first, example = csv_date_order(source)
+        if example is not None:
+            day_first = ask_order(parent, source.name, example, day_first_locale())
+            if day_first is None:
+                return None
+        elif day_first is None:  # no date reads two ways, or they say both: this computer's
+            day_first = day_first_locale()
     # A CSV file names its channels, key messages and campaigns in columns of their
     # own: those the calendar lacks are made (and taken away again by undo), as a
     # merge does. Another program's iCalendar categories are not channels: those go
@@ -160,7 +182,7 @@ def run_import(
     options = ImportOptions(
         fallback_channel=fallback_channel,
         create_missing=fmt == "csv",
-        day_first=day_first_locale(),
+        day_first=day_first,
         today=session.today(),
     )
     summary = _with_progress(

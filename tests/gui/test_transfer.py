@@ -6,10 +6,18 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
+from calendar_app.ui import transfer
+from calendar_app.ui.dialogs import ask_date_order
 from calendar_app.ui.session import CalendarSession
 from calendar_app.ui.transfer import run_import
+
+from .conftest import OFFSCREEN_POPUPS
 
 
 def colleague_calendar(tmp_path: Path) -> Path:
@@ -101,6 +109,66 @@ def test_undoing_an_import_takes_away_the_series_it_brought(
     finally:
         fresh.undo_stack.clear()
         store.close()
+
+
+def test_a_csv_import_asks_how_its_dates_read_only_when_none_tells(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    asked: list[tuple[str, str, bool]] = []
+    answers = [False, None]
+
+    def ask(parent: QWidget | None, name: str, example: str, offered: bool) -> bool | None:
+        asked.append((name, example, offered))
+        return answers.pop(0)
+
+    def dated(name: str, *cells: str) -> Path:
+        path = tmp_path / name
+        rows = "".join(f"{name} {i},LinkedIn,{cell}\n" for i, cell in enumerate(cells))
+        path.write_text("title,channel,date\n" + rows, encoding="utf-8")
+        return path
+
+    # 03/04/2026 reads two ways and nothing in the file tells: asked, answered month first.
+    summary = run_import(session, None, dated("us.csv", "03/04/2026", "07/07/2026"), ask_order=ask)
+    assert summary is not None
+    assert asked == [("us.csv", "03/04/2026", transfer.day_first_locale())]
+    assert {p.date for p in session.store.posts(summary.added)} == {
+        date(2026, 3, 4),
+        date(2026, 7, 7),
+    }
+    assert summary.notes == []  # the user chose: nothing to note
+    # Cancelled: nothing imported, no undo step.
+    depth = session.undo_stack.count()
+    assert run_import(session, None, dated("again.csv", "05/06/2026"), ask_order=ask) is None
+    assert session.undo_stack.count() == depth
+    assert not [p for p in session.store.all_posts() if p.title.startswith("again.csv")]
+    # 13/04/2026 tells the file is day first: nothing asked, 03/04/2026 is 3 April.
+    summary = run_import(session, None, dated("uk.csv", "03/04/2026", "13/04/2026"), ask_order=ask)
+    assert summary is not None
+    assert len(asked) == 2
+    assert {p.date for p in session.store.posts(summary.added)} == {
+        date(2026, 4, 3),
+        date(2026, 4, 13),
+    }
+
+
+@OFFSCREEN_POPUPS
+def test_the_date_order_question_reads_the_date_both_ways(qtbot: QtBot) -> None:
+    seen: dict[str, object] = {}
+
+    def answer() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
+        seen["text"] = box.informativeText()
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        seen["default"] = box.defaultButton().text()
+        box.defaultButton().click()
+
+    QTimer.singleShot(0, answer)
+    assert ask_date_order(None, "plan.csv", "03/04/2026", False) is False
+    assert seen["text"] == (
+        "No date in the file tells: 03/04/2026 may be 3 April 2026 or 4 March 2026."
+    )
+    assert "Day first (3 April 2026)" in seen["buttons"]  # type: ignore[operator]
+    assert seen["default"] == "Month first (4 March 2026)"
 
 
 def test_a_csv_import_makes_the_names_it_needs_and_undo_takes_them_back(

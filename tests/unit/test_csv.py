@@ -18,6 +18,7 @@ from calendar_app.core.store import CalendarStore
 from calendar_app.exchange import csv_profiles
 from calendar_app.exchange.csv_profiles import (
     SPROUT_HEADER,
+    csv_date_order,
     export_csv,
     export_hootsuite,
     export_sprout,
@@ -429,6 +430,87 @@ def test_month_first_dates_on_request(store: CalendarStore) -> None:
     assert summary.skipped == [
         "row 4, column 'Date': '18/11/2026' is not a date; write it as YYYY-MM-DD"
     ]
+
+
+def dated_rows(path: Path, *cells: str) -> Path:
+    lines = [f"Post {i},LinkedIn,{cell}" for i, cell in enumerate(cells)]
+    path.write_text("title,channel,date\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("cells", "order", "read"),
+    [
+        # A day over 12 first tells the whole file is day first, and the other way round.
+        (("03/04/2026", "13/04/2026"), (True, None), date(2026, 4, 3)),
+        (("03/04/2026", "04/13/2026 00:00"), (False, None), date(2026, 3, 4)),
+        (("3.4.2026", "25.12.2026"), (True, None), date(2026, 4, 3)),
+        # Nothing tells: a date that reads two ways is named, to ask about.
+        (("03/04/2026", "2026-05-01", "05/05/2026"), (None, "03/04/2026"), date(2026, 4, 3)),
+        # Nothing reads two ways: nothing to tell or ask.
+        (("07/07/2026", "2026-05-01", ""), (None, None), date(2026, 7, 7)),
+    ],
+)
+def test_the_files_own_dates_tell_their_order(
+    store: CalendarStore,
+    linkedin: int,
+    tmp_path: Path,
+    cells: tuple[str, ...],
+    order: tuple[bool | None, str | None],
+    read: date,
+) -> None:
+    source = dated_rows(tmp_path / "plan.csv", *cells)
+    assert csv_date_order(source) == order
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == []
+    assert {p.title: p.date for p in store.all_posts()}["Post 0"] == read
+    if order == (None, "03/04/2026"):
+        assert summary.notes == [
+            "Dates such as 03/04/2026 were read day first, as 3 April 2026, "
+            "since no date of the file tells its order."
+        ]
+    else:
+        assert summary.notes == []
+
+
+def test_an_order_chosen_holds_and_a_file_of_both_orders_keeps_to_one(
+    store: CalendarStore, linkedin: int, tmp_path: Path
+) -> None:
+    source = dated_rows(tmp_path / "plan.csv", "03/04/2026", "13/04/2026")
+    summary = import_csv(store, source, ImportOptions(day_first=False))
+    assert summary.skipped == [
+        "row 3, column 'date': '13/04/2026' is not a date; write it as YYYY-MM-DD"
+    ]
+    assert store.all_posts()[0].date == date(2026, 3, 4)
+    both = dated_rows(tmp_path / "both.csv", "13/04/2026", "04/13/2026")
+    assert csv_date_order(both) == (None, None)
+    summary = import_csv(store, both, ImportOptions())
+    assert summary.skipped == [
+        "row 3, column 'date': '04/13/2026' is not a date; write it as YYYY-MM-DD"
+    ]
+    # A file Cadence cannot read tells nothing; its import says why.
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(b"\xff\xfe\x00t")
+    assert csv_date_order(broken) == (None, None)
+
+
+def test_command_line_says_how_it_read_dates_that_read_two_ways(
+    store: CalendarStore, linkedin: int, tmp_path: Path
+) -> None:
+    store.close()
+    source = dated_rows(tmp_path / "plan.csv", "03/04/2026")
+    out = io.StringIO()
+    assert main(["import", str(store.path), str(source)], out) == 0
+    assert out.getvalue().splitlines()[1:] == [
+        "  note: Dates such as 03/04/2026 were read day first, as 3 April 2026, "
+        "since no date of the file tells its order."
+    ]
+    later = dated_rows(tmp_path / "later.csv", "05/06/2026")
+    out = io.StringIO()
+    assert main(["import", str(store.path), str(later), "--date-order", "month-first"], out) == 0
+    assert "note" not in out.getvalue()
+    with CalendarStore.open(store.path) as reopened:
+        assert {p.date for p in reopened.all_posts()} == {date(2026, 4, 3), date(2026, 5, 6)}
 
 
 def test_shuffled_and_capitalised_columns(demo: CalendarStore, tmp_path: Path) -> None:
