@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from enum import StrEnum
@@ -110,6 +111,13 @@ def parse_time(text: str) -> time:
         if hour < 24 and minute < 60:
             return time(hour, minute)
     raise InvalidInput(f"'{text}' is not a time of day; write it as HH:MM, like 09:30.")
+
+
+def name_key(name: str) -> str:
+    """What tells a channel, key message or campaign name from another: its letters,
+    whatever their case, outer spaces and Unicode form ("é" typed as one character
+    or as "e" and an accent, as macOS and PDFs give it)."""
+    return unicodedata.normalize("NFC", name.strip()).casefold()
 
 
 MONTHS = (

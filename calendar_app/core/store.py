@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import os
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
@@ -51,6 +52,7 @@ from .models import (
     WeekStart,
     check_day,
     format_time,
+    name_key,
     parse_color,
     shown_note_of,
     spelled_day,
@@ -1812,15 +1814,17 @@ def _with_id(items: Iterable[_Named], item_id: int, what: str) -> _Named:
 
 
 def _named(items: Iterable[_Named], name: str, key: Callable[[_Named], str]) -> _Named | None:
-    """The item whose name (or title) is ``name``, ignoring case and outer spaces."""
-    wanted = name.strip().casefold()
-    return next((item for item in items if key(item).casefold() == wanted), None)
+    """The item whose name (or title) is ``name`` (:func:`name_key`: case, outer spaces
+    and Unicode form aside)."""
+    wanted = name_key(name)
+    return next((item for item in items if name_key(key(item)) == wanted), None)
 
 
 def _required(text: str, message: str) -> str:
+    """A name as stored: without outer spaces, its accents composed (NFC)."""
     if not text or not text.strip():
         raise InvalidInput(message)
-    return text.strip()
+    return unicodedata.normalize("NFC", text.strip())
 
 
 def _week_start(value: WeekStart | str) -> WeekStart:

@@ -124,6 +124,7 @@ from ..core.models import (
     PostStatus,
     format_time,
     in_plans,
+    name_key,
     post_content,
     shown_note_of,
     spelled_day,
@@ -476,22 +477,20 @@ class _Names:
         self._options = options
         self._summary = summary
         self._starts_on = options.start_day(store)
-        self.channels = {c.name.casefold(): c.id for c in store.channels(include_archived=True)}
-        self.messages = {
-            m.title.casefold(): m.id for m in store.key_messages(include_archived=True)
-        }
-        self.campaigns = {c.name.casefold(): c.id for c in store.campaigns()}
+        self.channels = {name_key(c.name): c.id for c in store.channels(include_archived=True)}
+        self.messages = {name_key(m.title): m.id for m in store.key_messages(include_archived=True)}
+        self.campaigns = {name_key(c.name): c.id for c in store.campaigns()}
 
     def channel(self, column: str, name: str) -> tuple[int | None, str]:
         """The channel's id, or None with the name to create."""
-        key = name.casefold()
+        key = name_key(name)
         if key and key in self.channels:
             return self.channels[key], name
         if name and self._options.create_missing:
             return None, name
         fallback = (self._options.fallback_channel or "").strip()
         if fallback:
-            return self.channels.get(fallback.casefold()), fallback
+            return self.channels.get(name_key(fallback)), fallback
         if not name:
             raise _BadValue(
                 column, "the channel is empty; name one, or choose a channel for the import"
@@ -503,7 +502,7 @@ class _Names:
         )
 
     def message(self, column: str, title: str) -> int | None:
-        found = self.messages.get(title.casefold())
+        found = self.messages.get(name_key(title))
         if found is None and not self._options.create_missing:
             raise _BadValue(
                 column,
@@ -513,7 +512,7 @@ class _Names:
         return found
 
     def campaign(self, column: str, name: str) -> int | None:
-        found = self.campaigns.get(name.casefold())
+        found = self.campaigns.get(name_key(name))
         if found is None and not self._options.create_missing:
             raise _BadValue(
                 column,
@@ -524,19 +523,19 @@ class _Names:
 
     def create_channel(self, name: str) -> int:
         new_id = self._store.add_channel(name).created[0]
-        self.channels[name.casefold()] = new_id
+        self.channels[name_key(name)] = new_id
         self._summary.channels_added.append(new_id)
         return new_id
 
     def create_message(self, title: str) -> int:
         new_id = self._store.add_key_message(title, starts_on=self._starts_on).created[0]
-        self.messages[title.casefold()] = new_id
+        self.messages[name_key(title)] = new_id
         self._summary.messages_added.append(new_id)
         return new_id
 
     def create_campaign(self, name: str) -> int:
         new_id = self._store.add_campaign(name).created[0]
-        self.campaigns[name.casefold()] = new_id
+        self.campaigns[name_key(name)] = new_id
         self._summary.campaigns_added.append(new_id)
         return new_id
 
@@ -721,15 +720,15 @@ class _RowReader:
             raise _BadValue(label["title"], "the title is empty; every post needs one")
         # Every check passed: now create what the row names and the calendar lacks.
         if channel_id is None:
-            channel_id = names.channels.get(channel_name.casefold())
+            channel_id = names.channels.get(name_key(channel_name))
             if channel_id is None:
                 channel_id = names.create_channel(channel_name)
         resolved = [
-            m if m is not None else names.messages.get(t.casefold()) or names.create_message(t)
+            m if m is not None else names.messages.get(name_key(t)) or names.create_message(t)
             for m, t in zip(message_ids, titles, strict=True)
         ]
         if campaign_name and campaign_id is None:
-            campaign_id = names.campaigns.get(campaign_name.casefold()) or names.create_campaign(
+            campaign_id = names.campaigns.get(name_key(campaign_name)) or names.create_campaign(
                 campaign_name
             )
         if uid:

@@ -85,6 +85,7 @@ from ..core.models import (
     in_plans,
     line_ends,
     moment_of,
+    name_key,
     post_content,
     shown_note,
     shown_note_of,
@@ -1516,7 +1517,7 @@ def _descriptions(calendars: Sequence[Any]) -> _Described:
                 readable = {
                     name: value for name, value in fields.items() if value is not unreadable
                 }
-                found.setdefault((kind, str(prop).strip().casefold()), readable)
+                found.setdefault((kind, name_key(str(prop))), readable)
     return found
 
 
@@ -1538,14 +1539,12 @@ class _Names:
         self.described = described or {}
         self.dated: set[int] = set()
         """Key messages made with the start (or none) the file gives them."""
-        self.channels = {c.name.casefold(): c.id for c in store.channels(include_archived=True)}
-        self.messages = {
-            m.title.casefold(): m.id for m in store.key_messages(include_archived=True)
-        }
-        self.campaigns = {c.name.casefold(): c.id for c in store.campaigns()}
+        self.channels = {name_key(c.name): c.id for c in store.channels(include_archived=True)}
+        self.messages = {name_key(m.title): m.id for m in store.key_messages(include_archived=True)}
+        self.campaigns = {name_key(c.name): c.id for c in store.campaigns()}
 
     def channel(self, name: str, kind: str | None = None, colour: str | None = None) -> int:
-        key = name.strip().casefold()
+        key = name_key(name)
         found = self.channels.get(key)
         if found is None:
             found, _ = self._add(
@@ -1559,7 +1558,7 @@ class _Names:
         return found
 
     def message(self, title: str, days: int | None = None, colour: str | None = None) -> int:
-        key = title.strip().casefold()
+        key = name_key(title)
         found = self.messages.get(key)
         if found is None:
             described = self.described.get((X_MESSAGE, key), {})
@@ -1576,7 +1575,7 @@ class _Names:
         return found
 
     def campaign(self, name: str, kind: str | None = None, colour: str | None = None) -> int:
-        key = name.strip().casefold()
+        key = name_key(name)
         found = self.campaigns.get(key)
         if found is None:
             kinds = {k.value for k in CampaignKind}
@@ -1768,14 +1767,14 @@ class _Writer:
     def _foreign_channel(self, item: _Item, existing: Post | None) -> int | None:
         names = self.names
         for category in item.categories:
-            found = names.channels.get(category.casefold())
+            found = names.channels.get(name_key(category))
             if found is not None:
                 return found
         if existing is not None:
             return existing.channel_id  # the file names none: keep the one chosen before
         if self.options.create_missing:
             for category in item.categories:
-                key = category.casefold()
+                key = name_key(category)
                 if key not in names.messages and key not in names.channels:
                     return names.channel(category, colour=item.colour)
         return self._fallback_channel()
@@ -1811,7 +1810,7 @@ class _Writer:
                 )
             return None
         wanted = {
-            names.messages[c.casefold()] for c in item.categories if c.casefold() in names.messages
+            names.messages[name_key(c)] for c in item.categories if name_key(c) in names.messages
         }
         status = item.status
         day: date | None = item.day

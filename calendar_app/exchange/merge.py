@@ -27,7 +27,16 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from ..core.errors import CalendarFileError, InvalidInput, environment_errors
-from ..core.models import OUTSIDE_PLANS, Campaign, Channel, KeyMessage, NewPost, Post, in_plans
+from ..core.models import (
+    OUTSIDE_PLANS,
+    Campaign,
+    Channel,
+    KeyMessage,
+    NewPost,
+    Post,
+    in_plans,
+    name_key,
+)
 from ..core.store import CalendarStore, full_edit
 from .formats import (
     Cancelled,
@@ -44,14 +53,14 @@ def _content(post: Post, names: dict[str, dict[int, str]]) -> tuple[object, ...]
     return (
         post.title,
         post.body,
-        names["channels"].get(post.channel_id),
-        names["campaigns"].get(post.campaign_id) if post.campaign_id else None,
+        name_key(names["channels"].get(post.channel_id, "")),
+        name_key(names["campaigns"].get(post.campaign_id, "")) if post.campaign_id else None,
         post.status,
         post.date,
         post.time,
         post.link,
         post.notes,
-        tuple(sorted(names["messages"][m].casefold() for m in post.message_ids)),
+        tuple(sorted(name_key(names["messages"][m]) for m in post.message_ids)),
     )
 
 

@@ -59,6 +59,7 @@ from ..core.models import (
     Channel,
     KeyMessage,
     every_days,
+    name_key,
     parse_color,
 )
 from ..core.store import PALETTE, free_color
@@ -689,9 +690,9 @@ class _Manager(QDialog, Generic[R]):
 
 
 def _unique(name: str, others: Sequence[tuple[int, str]], own_id: int, what: str) -> None:
-    wanted = name.strip().casefold()
+    wanted = name_key(name)
     for other_id, other_name in others:
-        if other_id != own_id and other_name.casefold() == wanted:
+        if other_id != own_id and name_key(other_name) == wanted:
             raise InvalidInput(f"There is already a {what} called '{name.strip()}'.")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
@@ -15,6 +16,7 @@ from calendar_app.core.errors import CalendarFileError, InvalidInput
 from calendar_app.core.models import CampaignKind, NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.copy import save_copy
+from calendar_app.exchange.csv_profiles import import_csv
 from calendar_app.exchange.formats import (
     CONFLICT_MARK,
     Cancelled,
@@ -118,6 +120,45 @@ def test_new_posts_bring_their_channels_and_messages_by_name(
     episode = next(p for p in ours.all_posts() if p.title == "Episode 1")
     assert ours.channel(episode.channel_id).name == "Podcast"
     assert [ours.key_message(m).title for m in episode.message_ids] == ["Made here"]
+
+
+def test_names_spelled_in_another_unicode_form_are_the_same_names(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    """ "Café" with its é as one character or as "e" and an accent (as macOS and PDFs
+    give it) is one key message: a merge, a CSV file and a lookup find it."""
+    composed, decomposed = "Réseaux", unicodedata.normalize("NFD", "Réseaux")
+    café, cafe_accent = "Café société", unicodedata.normalize("NFD", "Café société")
+    assert composed != decomposed
+    ours, theirs = pair
+    ours.add_channel(composed)
+    ours.add_key_message(café)
+    # Theirs were made before names were composed on the way in: written as they came.
+    channel = theirs.add_channel("Placeholder").created[0]
+    message = theirs.add_key_message("Placeholder message").created[0]
+    theirs.db.execute("UPDATE channels SET name = ? WHERE id = ?", [decomposed, channel])
+    theirs.db.execute("UPDATE key_messages SET title = ? WHERE id = ?", [cafe_accent, message])
+    theirs.add_post(NewPost("From theirs", channel, (message,), date(2026, 12, 5)))
+    summary = merge_calendar(ours, theirs)
+    assert (summary.channels_added, summary.messages_added) == ([], [])
+    post = next(p for p in ours.all_posts() if p.title == "From theirs")
+    assert ours.channel(post.channel_id).name == composed
+    assert [ours.key_message(m).title for m in post.message_ids] == [café]
+    # Looked up, added again, or named by a CSV file in the other form: the same one.
+    assert ours.channel_named(decomposed) is not None
+    assert ours.key_message_titled(cafe_accent) is not None
+    with pytest.raises(InvalidInput, match="already a channel"):
+        ours.add_channel(decomposed)
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        f"title,channel,key_messages,date\nFrom a sheet,{decomposed},{cafe_accent},2026-12-07\n",
+        encoding="utf-8",
+    )
+    summary = import_csv(ours, source, ImportOptions(create_missing=True))
+    assert (summary.channels_added, summary.messages_added, summary.skipped) == ([], [], [])
+    # A name typed decomposed is kept composed, as one character per letter.
+    ours.add_campaign(unicodedata.normalize("NFD", "Été"))
+    assert [c.name for c in ours.campaigns()] == ["Été"]
 
 
 def test_a_failing_merge_changes_nothing(
