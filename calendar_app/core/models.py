@@ -120,6 +120,14 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", name.strip()).casefold()
 
 
+def name_order(name: str) -> tuple[str, str]:
+    """Where a name sorts, as a reader looks for it: case and accents aside first
+    ("Ärzte" beside "Arbeit", "Économie" before "Oper"), then with them."""
+    key = name_key(name)
+    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return plain, key
+
+
 MONTHS = (
     "January",
     "February",

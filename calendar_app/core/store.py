@@ -53,6 +53,7 @@ from .models import (
     check_day,
     format_time,
     name_key,
+    name_order,
     parse_color,
     shown_note_of,
     spelled_day,
@@ -519,13 +520,14 @@ class CalendarStore:
 
     def channels(self, *, include_archived: bool = False) -> list[Channel]:
         where = "" if include_archived else "WHERE archived = 0"
-        return [
+        channels = [
             Channel(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]))
             for r in self._rows(
-                "SELECT id, name, kind, color, char_limit, sort_order, archived FROM channels "
-                f"{where} ORDER BY sort_order, name COLLATE NOCASE"
+                "SELECT id, name, kind, color, char_limit, sort_order, archived"
+                f" FROM channels {where}"
             )
         ]
+        return sorted(channels, key=lambda c: (c.sort_order, name_order(c.name)))
 
     def channel(self, channel_id: int) -> Channel:
         return _with_id(self.channels(include_archived=True), channel_id, "channel")
@@ -610,14 +612,14 @@ class CalendarStore:
 
     def key_messages(self, *, include_archived: bool = False) -> list[KeyMessage]:
         where = "" if include_archived else "WHERE archived = 0"
-        return [
+        messages = [
             KeyMessage(r[0], r[1], r[2], r[3], r[4], _day(r[5]), _day(r[6]), r[7], bool(r[8]))
             for r in self._rows(
                 "SELECT id, title, statement, cadence_days, color, starts_on, ends_on, priority,"
                 f" archived FROM key_messages {where}"
-                " ORDER BY priority DESC, title COLLATE NOCASE"
             )
         ]
+        return sorted(messages, key=lambda m: (-m.priority, name_order(m.title)))
 
     def key_message(self, message_id: int) -> KeyMessage:
         return _with_id(self.key_messages(include_archived=True), message_id, "key message")
@@ -702,13 +704,14 @@ class CalendarStore:
     # -- campaigns ----------------------------------------------------------
 
     def campaigns(self) -> list[Campaign]:
-        return [
+        campaigns = [
             Campaign(r[0], r[1], CampaignKind(r[2]), _day(r[3]), _day(r[4]), r[5])
-            for r in self._rows(
-                "SELECT id, name, kind, starts_on, ends_on, color FROM campaigns"
-                " ORDER BY starts_on IS NULL, starts_on, name COLLATE NOCASE"
-            )
+            for r in self._rows("SELECT id, name, kind, starts_on, ends_on, color FROM campaigns")
         ]
+        return sorted(
+            campaigns,
+            key=lambda c: (c.starts_on is None, c.starts_on or date.min, name_order(c.name)),
+        )
 
     def campaign(self, campaign_id: int) -> Campaign:
         return _with_id(self.campaigns(), campaign_id, "campaign")

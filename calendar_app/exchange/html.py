@@ -49,6 +49,7 @@ from ..core.models import (
     PostStatus,
     WeekStart,
     every_days,
+    name_order,
     spelled_day,
 )
 from ..core.store import CalendarStore
@@ -378,13 +379,13 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
     )
     if options.message_ids:
         shown = [m for m in messages.values() if m.id in options.message_ids]
-        shown.sort(key=lambda m: (-m.priority, m.title.casefold()))
+        shown.sort(key=lambda m: (-m.priority, name_order(m.title)))
     else:
         shown = store.key_messages()
     used = {p.channel_id for p in posts}
     legend_channels = [
         c
-        for c in sorted(channels.values(), key=lambda c: (c.sort_order, c.name.casefold()))
+        for c in sorted(channels.values(), key=lambda c: (c.sort_order, name_order(c.name)))
         if (not c.archived or c.id in used)
         and (not options.channel_ids or c.id in options.channel_ids)
     ]

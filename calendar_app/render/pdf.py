@@ -45,7 +45,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.errors import CalendarFileError, os_problem_for
-from ..core.models import Channel, KeyMessage, Post, PostStatus, WeekStart
+from ..core.models import Channel, KeyMessage, Post, PostStatus, WeekStart, name_order
 from ..core.store import CalendarStore
 from ..exchange.formats import Cancelled, ExportOptions, ExportSummary, Progress
 from ..exchange.html import (
@@ -148,7 +148,7 @@ def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Pl
     used = {p.channel_id for p in posts}
     legend_channels = [
         c
-        for c in sorted(channels.values(), key=lambda c: (c.sort_order, c.name.casefold()))
+        for c in sorted(channels.values(), key=lambda c: (c.sort_order, name_order(c.name)))
         if c.id in used
     ]
     messages = {m.id: m for m in store.key_messages(include_archived=True)}

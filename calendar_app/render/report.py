@@ -44,7 +44,7 @@ from ..core.cadence import (
     analyse_period,
     channel_counts,
 )
-from ..core.models import Channel, KeyMessage, WeekStart, every_days
+from ..core.models import Channel, KeyMessage, WeekStart, every_days, name_order
 from ..core.store import CalendarStore
 from ..exchange.html import (
     cadence_sentence,
@@ -153,12 +153,12 @@ def build_delivery_report(
     by_id = {c.id: c for c in channels}
     if message_ids:
         messages = [m for m in store.key_messages(include_archived=True) if m.id in message_ids]
-        messages.sort(key=lambda m: (-m.priority, m.title.casefold()))
+        messages.sort(key=lambda m: (-m.priority, name_order(m.title)))
     else:
         messages = store.key_messages()
     rows = store.delivery_rows(as_of, [m.id for m in messages]) if messages else []
     cadence = analyse_period(messages, channels, rows, as_of, first, last)
-    order = [c.id for c in sorted(channels, key=lambda c: (c.sort_order, c.name.casefold()))]
+    order = [c.id for c in sorted(channels, key=lambda c: (c.sort_order, name_order(c.name)))]
     strips = build_rows(messages, cadence, rows, first, last, order)
 
     week_first = 6 if info.week_start == WeekStart.SUNDAY else 0
@@ -177,7 +177,7 @@ def build_delivery_report(
         ahead = days_unplanned(analysed.gaps, as_of)
         counts = sorted(
             ((by_id[c], n) for c, n in per_channel.get(message.id, {}).items() if c in by_id),
-            key=lambda item: (-item[1], item[0].sort_order, item[0].name.casefold()),
+            key=lambda item: (-item[1], item[0].sort_order, name_order(item[0].name)),
         )
         results.append(
             MessageDelivery(
@@ -695,7 +695,7 @@ def _paint_strip_legend(
     used = {c.id for m in report.messages for c, _ in m.channels}
     channels = [
         (c.name, QColor(safe_color(c.color)))
-        for c in sorted(report.channels, key=lambda c: (c.sort_order, c.name.casefold()))
+        for c in sorted(report.channels, key=lambda c: (c.sort_order, name_order(c.name)))
         if c.id in used
     ]
     paint_legend(painter, rect, channels, style.strip_colors(), style.font(9.5))

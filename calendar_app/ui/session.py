@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.cadence import CadenceReport, analyse, day_runs, default_window
 from ..core.errors import CadenceError, CalendarChangedElsewhere
-from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, PostStatus
+from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, PostStatus, name_order
 from ..core.store import CalendarStore, Scope
 
 ScopeChooser = Callable[[QWidget | None, str], Scope | None]
@@ -252,17 +252,17 @@ class CalendarSession(QObject):
     def channels(self, *, include_archived: bool = False) -> list[Channel]:
         return sorted(
             (c for c in self._channels.values() if include_archived or not c.archived),
-            key=lambda c: (c.sort_order, c.name.casefold()),
+            key=lambda c: (c.sort_order, name_order(c.name)),
         )
 
     def key_messages(self, *, include_archived: bool = False) -> list[KeyMessage]:
         return sorted(
             (m for m in self._messages.values() if include_archived or not m.archived),
-            key=lambda m: (-m.priority, m.title.casefold()),
+            key=lambda m: (-m.priority, name_order(m.title)),
         )
 
     def campaigns(self) -> list[Campaign]:
-        return sorted(self._campaigns.values(), key=lambda c: c.name.casefold())
+        return sorted(self._campaigns.values(), key=lambda c: name_order(c.name))
 
     def channel(self, channel_id: int) -> Channel:
         return self._channels[channel_id]

@@ -127,6 +127,19 @@ def test_free_colours_start_where_asked_and_skip_what_is_taken() -> None:
     assert free_color((*PALETTE, *shades)) == COLOR_CHOICES[2 * len(PALETTE)]  # a lighter one
 
 
+def test_names_sort_as_a_reader_looks_for_them_accents_aside(store: CalendarStore) -> None:
+    names = ["Zukunft", "Économie", "Ärzte", "arbeit", "Österreich", "Oper", "Eco"]
+    for name in names:
+        store.add_campaign(name)
+        store.add_key_message(name)
+        channel = store.add_channel(name).created[0]
+        store.update_channel(channel, sort_order=0)  # the same place: by name
+    expected = ["arbeit", "Ärzte", "Eco", "Économie", "Oper", "Österreich", "Zukunft"]
+    assert [c.name for c in store.campaigns()] == expected
+    assert [m.title for m in store.key_messages()] == expected
+    assert [c.name for c in store.channels()] == expected
+
+
 def test_duplicate_channel_names_are_refused_whatever_the_case(store: CalendarStore) -> None:
     store.add_channel("LinkedIn")
     other = store.add_channel("Blog", kind="blog").created[0]
