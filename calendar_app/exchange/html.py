@@ -756,7 +756,7 @@ def _message_row(
     out = [
         '<article class="msg">\n<div class="msg-info">\n<div class="msg-head">'
         f'<span class="swatch" style="background:{color}"></span>'
-        f"<h3>{escape(message.title)}</h3>"
+        f"<h3><bdi>{escape(message.title)}</bdi></h3>"
         f'<span class="pill {status}">{escape(label)}</span></div>\n'
     ]
     if message.statement.strip():
@@ -893,12 +893,12 @@ def _strip(
 def _legend(page: _Page) -> str:
     channels = "".join(
         f'<li><span class="swatch" style="background:{safe_color(c.color)}"></span>'
-        f'{escape(c.name)} <span class="sub">{escape(c.kind)}</span></li>'
+        f'<bdi>{escape(c.name)}</bdi> <span class="sub">{escape(c.kind)}</span></li>'
         for c in page.legend_channels
     )
     messages = "".join(
         f'<li><span class="dot" style="background:{safe_color(m.color)}"></span>'
-        f'{escape(m.title)} <span class="sub">every {m.cadence_days} '
+        f'<bdi>{escape(m.title)}</bdi> <span class="sub">every {m.cadence_days} '
         f"day{'s' if m.cadence_days != 1 else ''}</span></li>"
         for m in page.legend_messages
     )
@@ -951,7 +951,8 @@ def _chip(page: _Page, post: Post) -> str:
     return (
         f'<li class="chip {status}" style="{border};background:{fill}" title="{escape(tip)}" '
         f'data-uid="{escape(post.uid)}">'
-        f'<span class="text">{time_html}{escape(post.title)}{tick}</span>{dots_html}</li>'
+        f'<span class="text">{time_html}<bdi>{escape(post.title)}</bdi>{tick}</span>'
+        f"{dots_html}</li>"
     )
 
 
@@ -1053,11 +1054,15 @@ def _agenda_row(page: _Page, post: Post) -> str:
         if post.time is not None
         else '<span class="sub">—</span>'
     )
-    body = f'<div class="body">{escape(post.body.strip())}</div>' if post.body.strip() else ""
+    body = (
+        f'<div class="body" dir="auto">{escape(post.body.strip())}</div>'
+        if post.body.strip()
+        else ""
+    )
     link = f'<div class="link">{escape(post.link.strip())}</div>' if post.link.strip() else ""
     channel_html = (
         f'<span class="swatch" style="background:{safe_color(channel.color)}"></span> '
-        f"{escape(channel.name)}"
+        f"<bdi>{escape(channel.name)}</bdi>"
         if channel
         else "—"
     )
@@ -1067,7 +1072,7 @@ def _agenda_row(page: _Page, post: Post) -> str:
         if message is not None:
             messages.append(
                 f'<span><span class="dot" style="background:{safe_color(message.color)}">'
-                f"</span> {escape(message.title)}</span>"
+                f"</span> <bdi>{escape(message.title)}</bdi></span>"
             )
     campaign = page.campaigns.get(post.campaign_id) if post.campaign_id is not None else None
     campaign_html = escape(campaign.name) if campaign else ""
@@ -1075,7 +1080,7 @@ def _agenda_row(page: _Page, post: Post) -> str:
     tick = ' <span class="tick">✓</span>' if status == "published" else ""
     return (
         f'<tr class="{status}" data-uid="{escape(post.uid)}"><td>{at}</td>'
-        f'<td><div class="title">{escape(post.title)}</div>{body}{link}</td>'
+        f'<td><div class="title" dir="auto">{escape(post.title)}</div>{body}{link}</td>'
         f'<td class="who">{channel_html}</td>'
         f'<td class="msgs">{"".join(messages)}</td>'
         f"<td>{campaign_html}</td>"

@@ -9,6 +9,7 @@ went, came, moved or changed. Only a new period resets a model.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, Final, Generic, TypeVar
@@ -165,6 +166,19 @@ def _colour_pixmap(colors: tuple[str, ...], shape: str) -> QPixmap:
     painter.end()
     _PIXMAPS[key] = pixmap
     return pixmap
+
+
+_RIGHT_TO_LEFT = frozenset(("R", "AL"))
+
+
+def isolated(text: str) -> str:
+    """``text`` set apart to run its own way where it has right-to-left letters: a
+    Hebrew title with a Latin word ("מבצע ב-Cadence") reads right to left in a
+    left-to-right table, rather than in pieces. (Qt's item views lay every cell out
+    in the table's direction; U+2068 and U+2069, as HTML's ``<bdi>``, mend that.)"""
+    if any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in text):
+        return f"\u2068{text}\u2069"
+    return text
 
 
 class PlainIconDelegate(QStyledItemDelegate):
@@ -543,7 +557,9 @@ class AgendaModel(_PostRows, QAbstractTableModel):
         post = self._cache[self._ids[index.row()]]
         column = index.column()
         if role == _DISPLAY:
-            return self._display(post, column)
+            if column == self.MESSAGES:  # each title its own way, the commas in between
+                return ", ".join(isolated(title) for title in self._message_titles(post))
+            return isolated(self._display(post, column))
         if role == SortRole:
             return self._sort_key(post, column)
         if role == _DECORATION:
@@ -666,7 +682,7 @@ class BacklogModel(_PostRows, QAbstractListModel):
             return None
         post = self._cache[self._ids[index.row()]]
         if role == _DISPLAY:
-            return post.title
+            return isolated(post.title)
         if role == _DECORATION:
             return swatch(self.session.channel(post.channel_id).color)
         if role == SortRole:
@@ -826,7 +842,7 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
         if message is None:
             return None
         if role == _DISPLAY:
-            return message.title
+            return isolated(message.title)
         if role == IdRole:
             return message.id
         if role == _DECORATION:
@@ -901,7 +917,7 @@ class ChannelListModel(_RecordList[Channel]):
             return None
         shown = self.is_shown(channel.id)
         if role == _DISPLAY:
-            return channel.name
+            return isolated(channel.name)
         if role == IdRole:
             return channel.id
         if role == _DECORATION:

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.ui.agenda_view import TITLE_ROOM, AgendaView
-from calendar_app.ui.commands import MovePostsCommand
-from calendar_app.ui.post_model import AgendaModel, PostRole
+from calendar_app.ui.commands import ChannelCommand, EditPostsCommand, MovePostsCommand
+from calendar_app.ui.post_model import AgendaModel, PostRole, SortRole
 from calendar_app.ui.session import CalendarSession
 
 from .conftest import OFFSCREEN_POPUPS, TODAY, double_click
@@ -46,6 +46,26 @@ def view(host: QWidget, session: CalendarSession) -> AgendaView:
 
 def shown_posts(view: AgendaView) -> list[Post]:
     return [view.proxy.index(row, 0).data(PostRole) for row in range(view.proxy.rowCount())]
+
+
+def test_a_right_to_left_title_is_set_apart_to_read_its_own_way(
+    session: CalendarSession, view: AgendaView
+) -> None:
+    """Qt lays a cell out in the table's direction: a Hebrew title with a Latin word
+    came out in pieces ("-Cadenceשלום..."); set apart (U+2068 ... U+2069, as HTML's
+    <bdi>) it reads right to left, and a Latin title is left as it is."""
+    hebrew = "שלום לכולם: מבצע 50% ב-Cadence"
+    first, second = session.store.posts_between(*NOVEMBER)[:2]
+    session.push(EditPostsCommand(session, {first.id: {"title": hebrew}}))
+    row = view.shown_post_ids().index(first.id)
+    title = view.proxy.index(row, AgendaModel.TITLE)
+    assert title.data() == f"\u2068{hebrew}\u2069"
+    assert title.data(SortRole) == hebrew.casefold()  # sorted by its letters, not the marks
+    latin = view.proxy.index(view.shown_post_ids().index(second.id), AgendaModel.TITLE)
+    assert latin.data() == second.title
+    channel = session.channel(first.channel_id)
+    session.push(ChannelCommand(session, channel, replace(channel, name="ערוץ")))
+    assert view.proxy.index(row, AgendaModel.CHANNEL).data() == "\u2068ערוץ\u2069"
 
 
 def click_header(qtbot: QtBot, view: AgendaView, column: int) -> None:

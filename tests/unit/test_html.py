@@ -381,6 +381,31 @@ def test_user_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert not [e for e in page.elements if e.tag == "a" and not e.attrs["href"].startswith("#")]
 
 
+def test_right_to_left_text_runs_its_own_way_and_latin_text_stays_put(tmp_path: Path) -> None:
+    """A Hebrew title with a Latin word reads right to left in its chip and agenda
+    row, without pulling the time or the next words round with it."""
+    hebrew = "שלום לכולם: מבצע 50% ב-Cadence"
+    with CalendarStore.create(tmp_path / "x.cadence", timezone="Asia/Jerusalem") as store:
+        channel = store.add_channel("ערוץ").created[0]
+        message = store.add_key_message("מסר", cadence_days=7).created[0]
+        store.add_posts(
+            [
+                NewPost(hebrew, channel, (message,), TODAY, time(9, 0), body="גוף הטקסט"),
+                NewPost("Latin title", channel, (), TODAY, time(10, 0), body="Plain body"),
+            ]
+        )
+        export_html(store, tmp_path / "out.html", ExportOptions(today=TODAY), no_progress)
+    page = Page((tmp_path / "out.html").read_text(encoding="utf-8"))
+    isolated = {page.text_of(e) for e in page.elements if e.tag == "bdi"}
+    assert {hebrew, "Latin title", "ערוץ", "מסר"} <= isolated  # chips, agenda, legends
+    auto = [e for e in page.elements if e.attrs.get("dir") == "auto"]
+    assert {page.text_of(e) for e in auto if "title" in e.classes} == {hebrew, "Latin title"}
+    assert {page.text_of(e) for e in auto if "body" in e.classes} == {"גוף הטקסט", "Plain body"}
+    chip = next(e for e in page.having("chip", "li") if "09:00" in page.text_of(e))
+    time_first = page.elements[page.elements.index(chip) + 2]
+    assert (time_first.tag, page.text_of(time_first)) == ("time", "09:00")  # outside the bdi
+
+
 def test_colours_are_checked_before_they_reach_a_style(tmp_path: Path) -> None:
     assert safe_color("#ABCDEF") == "#abcdef"
     assert safe_color("red;background:url(http://x)") == NEUTRAL
