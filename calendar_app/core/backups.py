@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .errors import environment_errors, os_problem_for
+from .errors import CalendarFileError, environment_errors, os_problem_for
 from .store import CalendarStore
 
 STAMP = "%Y-%m-%d %H-%M-%S"
@@ -40,6 +40,13 @@ def write_copy(store: CalendarStore, target: Path, *, leave_out: Collection[int]
     posts numbered in ``leave_out`` are not in it, nor anything of their text.
     """
     target = store.export_target(target, what="A copy")
+    if Path(f"{target}-wal").exists():
+        # A calendar open elsewhere (or left open by a crash) keeps changes in its -wal,
+        # which SQLite would play onto the new file: a damaged calendar.
+        raise CalendarFileError(
+            f"{target.name} is open in Cadence or another program, or was not closed "
+            "properly; open and close it in Cadence, or choose another name."
+        )
     try:
         handle, temp_name = tempfile.mkstemp(
             prefix=".cadence-copy-", suffix=".tmp", dir=target.parent

@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from calendar_app.core.backups import backups_of, make_backup, to_thin
+import pytest
+
+from calendar_app.core.backups import backups_of, make_backup, to_thin, write_copy
+from calendar_app.core.errors import CalendarFileError
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
 
@@ -45,3 +48,33 @@ def test_make_backup_thins_the_folder(store: CalendarStore, tmp_path: Path) -> N
     make_backup(store, folder, now=NOW)
     ages = [(NOW - stamp).days for stamp, _ in backups_of(folder, "test")]
     assert ages == [29, 3, 2, 0]
+
+
+def test_a_copy_never_replaces_a_calendar_open_elsewhere(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """Its -wal holds changes SQLite would play onto the new file: a damaged calendar."""
+    channel = store.add_channel("LinkedIn").created[0]
+    store.add_post(NewPost("Ours", channel, (), date(2026, 12, 1)))
+    target = tmp_path / "shared.cadence"
+    with CalendarStore.create(target, timezone="Europe/Paris") as theirs:
+        other = theirs.add_channel("Blog").created[0]
+        theirs.add_post(NewPost("Theirs, being edited", other, (), date(2026, 12, 2)))
+        with pytest.raises(CalendarFileError, match=r"^shared\.cadence is open in Cadence"):
+            write_copy(store, target)
+        assert [p.title for p in theirs.all_posts()] == ["Theirs, being edited"]
+    # Left open by a crash: its changes still wait in the -wal.
+    with CalendarStore.open(target) as theirs:
+        wal = target.with_name(target.name + "-wal")
+        assert wal.exists()
+        crashed = wal.read_bytes()
+    wal.write_bytes(crashed)
+    with pytest.raises(CalendarFileError, match="was not closed properly"):
+        write_copy(store, target)
+    wal.unlink()
+    with CalendarStore.open(target) as theirs:
+        assert [p.title for p in theirs.all_posts()] == ["Theirs, being edited"]
+    # Closed: the copy replaces it whole.
+    write_copy(store, target)
+    with CalendarStore.open(target) as copy:
+        assert [p.title for p in copy.all_posts()] == ["Ours"]
