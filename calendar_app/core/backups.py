@@ -32,12 +32,21 @@ def backup_folder(data_folder: Path) -> Path:
     return data_folder / "Backups"
 
 
-def write_copy(store: CalendarStore, target: Path, *, leave_out: Collection[int] = ()) -> None:
+def write_copy(
+    store: CalendarStore,
+    target: Path,
+    *,
+    leave_out: Collection[int] = (),
+    only_names_used: bool = False,
+) -> None:
     """Write a compact, consistent copy of the calendar to ``target`` (replacing it).
 
     The copy is written beside the target and renamed over it only once it is
     complete, so a full disk or a crash never leaves half a file behind. The
     posts numbered in ``leave_out`` are not in it, nor anything of their text.
+    With ``only_names_used``, neither are the channels, key messages and
+    campaigns that no post of the copy uses (a copy of some posts, for another
+    client, names nothing else of this one).
     """
     target = store.export_target(target, what="A copy")
     if Path(f"{target}-wal").exists():
@@ -58,8 +67,8 @@ def write_copy(store: CalendarStore, target: Path, *, leave_out: Collection[int]
     try:
         with environment_errors():
             store.db.execute("VACUUM INTO ?", [temp_name])
-            if leave_out:
-                _leave_out(temp_name, leave_out)
+            if leave_out or only_names_used:
+                _leave_out(temp_name, leave_out, only_names_used=only_names_used)
         os.replace(temp_name, target)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
@@ -68,8 +77,9 @@ def write_copy(store: CalendarStore, target: Path, *, leave_out: Collection[int]
             Path(temp_name + suffix).unlink(missing_ok=True)
 
 
-def _leave_out(copy: str, post_ids: Collection[int]) -> None:
-    """Delete these posts from a fresh copy, then compact it so their text is gone."""
+def _leave_out(copy: str, post_ids: Collection[int], *, only_names_used: bool) -> None:
+    """Delete these posts from a fresh copy (and, ``only_names_used``, the names no post
+    left uses), then compact it so their text is gone."""
     # VACUUM INTO keeps every post's id (the table's INTEGER PRIMARY KEY).
     conn = sqlite3.connect(copy, isolation_level=None)
     try:
@@ -82,6 +92,15 @@ def _leave_out(copy: str, post_ids: Collection[int]) -> None:
         )
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'post_versions'").fetchone():
             conn.execute("DELETE FROM post_versions WHERE post_id NOT IN (SELECT id FROM posts)")
+        if only_names_used:
+            conn.execute("DELETE FROM channels WHERE id NOT IN (SELECT channel_id FROM posts)")
+            conn.execute(
+                "DELETE FROM key_messages WHERE id NOT IN (SELECT message_id FROM post_messages)"
+            )
+            conn.execute(
+                "DELETE FROM campaigns WHERE id NOT IN"
+                " (SELECT campaign_id FROM posts WHERE campaign_id IS NOT NULL)"
+            )
         # The search index only marks deleted words as deleted: build it again from the
         # posts that are left, or their words would stay in the file.
         conn.execute("INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')")

@@ -377,7 +377,7 @@ def _export_cadence(
         return ExportSummary(posts=store.count_posts(), files=[target])
     posts = store.all_posts()
     leave_out = [p.id for p in posts if not options.accepts(p)]
-    write_copy(store, target, leave_out=leave_out)
+    write_copy(store, target, leave_out=leave_out, only_names_used=True)
     return ExportSummary(posts=len(posts) - len(leave_out), files=[target])
 
 

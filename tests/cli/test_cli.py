@@ -848,6 +848,19 @@ def test_export_cadence_keeps_only_the_posts_asked_for(demo: Path, tmp_path: Pat
         ).fetchone()
     assert orphans == 0
     assert not list(tmp_path.glob(".cadence-copy-*"))
+    # It names only the channels, key messages and campaigns its posts use: a copy of
+    # some posts for another client brings nothing else of this one.
+    with CalendarStore.open(out) as copy:
+        assert [c.name for c in copy.channels(include_archived=True)] == ["LinkedIn"]
+        assert {m.title for m in copy.key_messages(include_archived=True)} == {
+            t for p in wanted for t in p["key_messages"]
+        }
+        assert {c.name for c in copy.campaigns()} == {p["campaign"] for p in wanted} - {None}
+    with CalendarStore.open(demo) as whole:
+        assert len(whole.key_messages(include_archived=True)) > len(
+            {t for p in wanted for t in p["key_messages"]}
+        )
+        assert len(whole.campaigns()) > len({p["campaign"] for p in wanted} - {None})
 
 
 def test_import_cadence_merges_by_uid_and_twice_changes_nothing(demo: Path, calendar: Path) -> None:
