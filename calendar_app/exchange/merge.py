@@ -46,6 +46,7 @@ from .formats import (
     Progress,
     no_progress,
     reconcile,
+    start_from_first_posts,
 )
 
 
@@ -177,17 +178,28 @@ def copy_posts_between(
     ours: CalendarStore,
     theirs: CalendarStore,
     placements: Mapping[int, tuple[date | None, time | None]],
+    *,
+    today: date | None = None,
 ) -> ImportSummary:
     """Copy posts of ``theirs`` into ``ours`` as new posts (new uids), each at the day
     and time ``placements`` gives it: a paste from another calendar. Their channel,
     key messages and campaign are matched by name, and only those the posts carry
-    are created when missing. ``theirs`` is only read; one transaction."""
+    are created when missing; a key message created starts ``today`` (the calendar's
+    by default), or on the first post pasted with it if that is earlier, as an
+    import's do: it is not overdue here since before it came. ``theirs`` is only
+    read; one transaction."""
     summary = ImportSummary()
     posts = theirs.posts(placements)
     with environment_errors(), ours.db.atomic():
         maps = _Maps(
             _map_channels(ours, theirs, summary, None, only={p.channel_id for p in posts}),
-            _map_messages(ours, theirs, summary, only={m for p in posts for m in p.message_ids}),
+            _map_messages(
+                ours,
+                theirs,
+                summary,
+                only={m for p in posts for m in p.message_ids},
+                starts_on=today or ours.today(),
+            ),
             _map_campaigns(ours, theirs, summary, only={p.campaign_id for p in posts}),
         )
         fresh = []
@@ -195,6 +207,7 @@ def copy_posts_between(
             day, at = placements[post.id]
             fresh.append(maps.translate(post.copy_to(day, at)))
         summary.added.extend(ours.add_posts(fresh).created)
+        start_from_first_posts(ours, summary)
     return summary
 
 
@@ -278,19 +291,29 @@ def _map_messages(
     summary: ImportSummary,
     *,
     only: Collection[int | None] | None = None,
+    starts_on: date | None = None,
 ) -> dict[int, int]:
-    return _mapping(
-        _among(theirs.key_messages(include_archived=True), only),
-        lambda m: _id_of(ours.key_message_titled(m.title)),
-        lambda m: ours.add_key_message(
+    """Their key messages to ours, by title; those missing are made as they are there,
+    or (``starts_on`` given) starting that day, with an end before it left off."""
+
+    def add(m: KeyMessage) -> int:
+        start, end = m.starts_on, m.ends_on
+        if starts_on is not None:
+            start, end = starts_on, None if end is not None and end < starts_on else end
+        return ours.add_key_message(
             m.title,
             statement=m.statement,
             cadence_days=m.cadence_days,
             color=m.color,
-            starts_on=m.starts_on,
-            ends_on=m.ends_on,
+            starts_on=start,
+            ends_on=end,
             priority=m.priority,
-        ).created[0],
+        ).created[0]
+
+    return _mapping(
+        _among(theirs.key_messages(include_archived=True), only),
+        lambda m: _id_of(ours.key_message_titled(m.title)),
+        add,
         summary.messages_added,
     )
 

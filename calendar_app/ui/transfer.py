@@ -312,7 +312,10 @@ def paste_from_calendar(
             name = theirs.info().name
             with session.store.transaction():  # the undo step is ready, or nothing pasted
                 summary = copy_posts_between(
-                    session.store, theirs, placements(posts, carried.anchor, day, when)
+                    session.store,
+                    theirs,
+                    placements(posts, carried.anchor, day, when),
+                    today=session.today(),
                 )
                 count = plural(len(summary.added), "post")
                 command = ImportCommand(session, summary, f"Paste {count} from '{name}'")

@@ -1212,6 +1212,9 @@ def test_posts_copied_in_one_calendar_paste_into_another(
     assert {c.name for c in other.store.channels()} == channels
     carried = {session.key_message(m).title for p in (a, b) for m in p.message_ids}
     assert {m.title for m in other.store.key_messages()} == carried  # and no other
+    # They start on the window's today: not overdue here since before they came.
+    assert {m.starts_on for m in other.store.key_messages()} == {other.today()}
+    assert all(m.overdue_days == 0 for m in other.report().messages)
     said = window.statusBar().currentMessage()
     assert said.startswith("Pasted 2 posts from 'Solenne Solar (demo)'; added ")
     assert window.undo_action.text() == "&Undo Paste 2 posts from 'Solenne Solar (demo)'"

@@ -215,7 +215,12 @@ def test_pasted_posts_are_new_posts_with_only_the_names_they_carry(
 ) -> None:
     ours, theirs = pair
     newsletter = theirs.add_channel("Newsletter", color="#2ba36b").created[0]
-    repeated = theirs.add_key_message("Backed by a warranty", cadence_days=30).created[0]
+    repeated = theirs.add_key_message(
+        "Backed by a warranty",
+        cadence_days=30,
+        starts_on=date(2026, 1, 5),
+        ends_on=date(2026, 6, 30),
+    ).created[0]
     theirs.add_key_message("Never pasted", cadence_days=10)
     spring = theirs.add_campaign("Spring", kind=CampaignKind.PROMOTION).created[0]
     made_here = theirs.key_message_titled("Made here")
@@ -236,7 +241,9 @@ def test_pasted_posts_are_new_posts_with_only_the_names_they_carry(
     )[0]
     before = theirs.all_posts()
 
-    summary = copy_posts_between(ours, theirs, {source.id: (date(2027, 1, 12), time(8, 30))})
+    today = date(2026, 12, 3)
+    placed = {source.id: (date(2027, 1, 12), time(8, 30))}
+    summary = copy_posts_between(ours, theirs, placed, today=today)
 
     (pasted,) = ours.posts(summary.added)
     assert (pasted.title, pasted.body, pasted.status) == (
@@ -257,6 +264,13 @@ def test_pasted_posts_are_new_posts_with_only_the_names_they_carry(
     assert [len(summary.channels_added), len(summary.messages_added)] == [1, 1]
     assert summary.campaigns_added == [pasted.campaign_id]
     assert theirs.all_posts() == before  # only read
+    # The key message it brought starts today here, as an import's do: not overdue since
+    # it started in the other calendar, long before it came here (nor ended there).
+    (brought,) = summary.messages_added
+    assert (ours.key_message(brought).starts_on, ours.key_message(brought).ends_on) == (
+        today,
+        None,
+    )
 
 
 def test_a_post_pasted_into_the_backlog_has_no_time(
