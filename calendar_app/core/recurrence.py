@@ -8,7 +8,7 @@ stored beside each date and converted to UTC only at the edges.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from .errors import InvalidInput
 from .models import LAST_DAY
@@ -66,11 +66,28 @@ def _until(value: str) -> date:
         raise InvalidInput(f"UNTIL={value} in the repeat rule is not a date.") from None
 
 
-def normalise(rule: str) -> str:
+def _last_day(value: str, at: time | None, zone: tzinfo | None) -> date:
+    """The last day an UNTIL allows a post at ``at`` on: an UNTIL with a time
+    (``20261229T135900Z``, in UTC with its Z, else on the calendar's clock) ends the
+    day before when ``at`` is later that day (09:00 in New York is 14:00 UTC)."""
+    day = _until(value)
+    if "T" not in value.upper() or at is None:
+        return day
+    try:
+        moment = datetime.strptime(value.upper().rstrip("Z"), "%Y%m%dT%H%M%S")
+    except ValueError:
+        raise InvalidInput(f"UNTIL={value} in the repeat rule is not a date.") from None
+    if value.upper().endswith("Z") and zone is not None:
+        moment = moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+    return moment.date() if at <= moment.time() else moment.date() - timedelta(days=1)
+
+
+def normalise(rule: str, *, at: time | None = None, zone: tzinfo | None = None) -> str:
     """Check a rule and return it in canonical form; raise :class:`InvalidInput` if bad.
 
     Only daily, weekly, monthly and yearly rules are allowed (a post is one per
-    day at most), and UNTIL is kept as a date.
+    day at most), and UNTIL is kept as a date: the last day a post at ``at`` (on the
+    clock of ``zone``) goes out by an UNTIL with a time.
     """
     from dateutil.rrule import rrulestr  # loaded when a rule is read
 
@@ -92,7 +109,7 @@ def normalise(rule: str) -> str:
     if "INTERVAL" in parts and (not parts["INTERVAL"].isdigit() or int(parts["INTERVAL"]) < 1):
         raise InvalidInput("INTERVAL in the repeat rule must be a whole number of at least 1.")
     if "UNTIL" in parts:
-        parts["UNTIL"] = _until(parts["UNTIL"]).strftime("%Y%m%d")
+        parts["UNTIL"] = _last_day(parts["UNTIL"], at, zone).strftime("%Y%m%d")
     text = _join(parts)
     try:
         rrulestr(text, dtstart=datetime(2000, 1, 1))

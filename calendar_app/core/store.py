@@ -1518,7 +1518,7 @@ class CalendarStore:
         if template.date is None:
             raise InvalidInput("A recurring post needs a first date.")
         self._check_post(template)
-        rule = recurrence.normalise(rule)
+        rule = recurrence.normalise(rule, at=template.time, zone=self.zone)
         days = recurrence.occurrences(rule, template.date)
         if not days:
             raise InvalidInput(
@@ -1543,10 +1543,11 @@ class CalendarStore:
         for deliveries. ``created`` lists the copies; ``series`` holds the new
         series' id.
         """
-        rule = recurrence.normalise(rule)
+        recurrence.normalise(rule)  # a bad rule is said before anything changes
         with environment_errors(self.path), self.db.atomic():
             changes = self.update_posts({post_id: edit}) if edit else ChangeSet()
             post = self.post(post_id)
+            rule = recurrence.normalise(rule, at=post.time, zone=self.zone)
             if post.series_id is not None:
                 raise InvalidInput(f"'{post.title}' already repeats.")
             if post.date is None:

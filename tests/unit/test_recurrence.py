@@ -50,6 +50,36 @@ def test_normalise(rule: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("until", "at", "zone", "last"),
+    [
+        # 09:00 in New York is 14:00 UTC: after 13:59 UTC that day, so the day before.
+        ("20261229T135900Z", time(9, 0), "America/New_York", "20261228"),
+        ("20261229T140000Z", time(9, 0), "America/New_York", "20261229"),
+        # In Auckland, 23:00 UTC is already 12:00 the next day.
+        ("20261229T230000Z", time(9, 0), "Pacific/Auckland", "20261230"),
+        # Without a Z, the time is on the calendar's clock.
+        ("20261229T083000", time(9, 0), "Europe/Paris", "20261228"),
+        # An untimed post goes out on the day; a date alone is the day.
+        ("20261229T135900Z", None, "America/New_York", "20261229"),
+        ("20261229", time(23, 0), "America/New_York", "20261229"),
+    ],
+)
+def test_an_until_with_a_time_ends_on_the_last_day_a_post_then_goes_out(
+    until: str, at: time | None, zone: str, last: str
+) -> None:
+    rule = recurrence.normalise(f"FREQ=WEEKLY;UNTIL={until}", at=at, zone=ZoneInfo(zone))
+    assert rule == f"FREQ=WEEKLY;UNTIL={last}"
+
+
+def test_a_series_ends_where_a_utc_until_says(store: CalendarStore, add_channel: Adder) -> None:
+    channel = add_channel("LinkedIn")
+    store.update_info(timezone="America/New_York")
+    template = NewPost("Tip", channel, (), date(2026, 12, 15), time(9, 0), PostStatus.SCHEDULED)
+    changes = store.add_series(template, "FREQ=WEEKLY;UNTIL=20261229T135900Z")
+    assert [p.date for p in store.posts(changes.posts)] == [date(2026, 12, 15), date(2026, 12, 22)]
+
+
+@pytest.mark.parametrize(
     ("rule", "message"),
     [
         ("FREQ=HOURLY", "FREQ=HOURLY is not supported; posts repeat DAILY, WEEKLY, MONTHLY or"),
