@@ -891,6 +891,16 @@ class CalendarStore:
             raise NotFound(f"There is no post with uid {uid}.")
         return post
 
+    def posts_with_uids(self, uids: Iterable[str]) -> dict[str, Post]:
+        """The posts with these uids that exist, by uid."""
+        wanted = sorted({uid.strip() for uid in uids})
+        found: dict[str, Post] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update((p.uid, p) for p in self._posts(f"WHERE p.uid IN ({marks})", chunk))
+        return found
+
     def find_post(self, uid: str) -> Post | None:
         """The post with this uid, or None."""
         found = self._posts("WHERE p.uid = ?", [uid.strip()])

@@ -50,27 +50,82 @@ from .formats import (
 )
 
 
-def _content(post: Post, names: dict[str, dict[int, str]]) -> tuple[object, ...]:
+def _content(post: Post | NewPost) -> tuple[object, ...]:
+    """What a merge compares of a post, its names as this calendar's ids."""
     return (
         post.title,
         post.body,
-        name_key(names["channels"].get(post.channel_id, "")),
-        name_key(names["campaigns"].get(post.campaign_id, "")) if post.campaign_id else None,
+        post.channel_id,
+        post.campaign_id,
         post.status,
         post.date,
         post.time,
         post.link,
         post.notes,
-        tuple(sorted(name_key(names["messages"][m]) for m in post.message_ids)),
+        tuple(sorted(set(post.message_ids))),
     )
 
 
-def _names(store: CalendarStore) -> dict[str, dict[int, str]]:
-    return {
-        "channels": {c.id: c.name for c in store.channels(include_archived=True)},
-        "messages": {m.id: m.title for m in store.key_messages(include_archived=True)},
-        "campaigns": {c.id: c.name for c in store.campaigns()},
-    }
+def _renamed(
+    ours: CalendarStore, theirs: CalendarStore, pairs: list[tuple[Post, Post]]
+) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    """Their channels, key messages and campaigns that one side renamed, to ours.
+
+    A name is matched first; one found on neither side is a rename when every post
+    both sides hold (``pairs``: theirs, ours) that carries it carries one same record
+    here, whose name they do not have: "LinkedIn" there, "LI" here. Without this,
+    each such post would differ in its channel and come in as a conflict copy, on a
+    channel made again under the old name.
+    """
+
+    def infer(
+        their_records: list[_Named],
+        our_records: list[_Named],
+        name: Callable[[_Named], str],
+        carried: Callable[[Post], Collection[int]],
+    ) -> dict[int, int]:
+        their_names = {name_key(name(r)) for r in their_records}
+        our_names = {name_key(name(r)) for r in our_records}
+        free = {r.id for r in our_records if name_key(name(r)) not in their_names}
+        found: dict[int, int] = {}
+        for record in their_records:
+            if name_key(name(record)) in our_names:
+                continue
+            candidates: set[int] | None = None
+            for their_post, our_post in pairs:
+                if record.id in carried(their_post):
+                    here = set(carried(our_post)) & free
+                    candidates = here if candidates is None else candidates & here
+            if candidates is not None and len(candidates) == 1:
+                (mine,) = candidates
+                if mine not in found.values():
+                    found[record.id] = mine
+        return found
+
+    def channel(post: Post) -> Collection[int]:
+        return (post.channel_id,)
+
+    def campaign(post: Post) -> Collection[int]:
+        return () if post.campaign_id is None else (post.campaign_id,)
+
+    def messages(post: Post) -> Collection[int]:
+        return post.message_ids
+
+    return (
+        infer(
+            theirs.channels(include_archived=True),
+            ours.channels(include_archived=True),
+            lambda c: c.name,
+            channel,
+        ),
+        infer(
+            theirs.key_messages(include_archived=True),
+            ours.key_messages(include_archived=True),
+            lambda m: m.title,
+            messages,
+        ),
+        infer(theirs.campaigns(), ours.campaigns(), lambda c: c.name, campaign),
+    )
 
 
 def merge_into(
@@ -102,16 +157,27 @@ def merge_calendar(
 ) -> ImportSummary:
     """Bring every post of ``theirs`` into ``ours``; ``theirs`` is only read."""
     summary = ImportSummary()
-    their_names = _names(theirs)
     their_posts = _in_zone(theirs.all_posts(), theirs.zone, ours.zone, summary)
     their_history = theirs.history(their_posts)
     with environment_errors(), ours.db.atomic():
+        held = ours.posts_with_uids([p.uid for p in their_posts])
+        pairs = [(post, held[post.uid]) for post in their_posts if post.uid in held]
+        channels, messages, campaigns = _renamed(ours, theirs, pairs)
+        for kind, found, there, here in (
+            ("channel", channels, theirs.channel, ours.channel),
+            ("key message", messages, theirs.key_message, ours.key_message),
+            ("campaign", campaigns, theirs.campaign, ours.campaign),
+        ):
+            for their_id, our_id in found.items():
+                summary.notes.append(
+                    f"The {kind} '{_name(there(their_id))}' is taken for "
+                    f"'{_name(here(our_id))}' here, renamed on one side; the name here stays."
+                )
         maps = _Maps(
-            _map_channels(ours, theirs, summary, fallback_channel),
-            _map_messages(ours, theirs, summary),
-            _map_campaigns(ours, theirs, summary),
+            _map_channels(ours, theirs, summary, fallback_channel, renamed=channels),
+            _map_messages(ours, theirs, summary, renamed=messages),
+            _map_campaigns(ours, theirs, summary, renamed=campaigns),
         )
-        our_names = _names(ours)
 
         def translate(post: Post) -> NewPost:
             return maps.translate(post.as_new())
@@ -124,7 +190,7 @@ def merge_calendar(
         for done, post in enumerate(their_posts):
             if done % 200 == 0 and not progress(done, total):
                 raise Cancelled()
-            mine = ours.find_post(post.uid)
+            mine = held.get(post.uid)
             if mine is None:
                 (added,) = ours.add_posts(
                     [translate(post)],
@@ -138,7 +204,7 @@ def merge_calendar(
                 continue
             if same_zone and post.series_id is not None and mine.series_id is not None:
                 joined.setdefault(post.series_id, mine.series_id)
-            if _content(mine, our_names) == _content(post, their_names):
+            if _content(mine) == _content(translate(post)):
                 summary.unchanged += 1
                 continue
             version = (post.updated_at, post.revision)
@@ -261,6 +327,7 @@ def _map_channels(
     fallback: str | None,
     *,
     only: Collection[int | None] | None = None,
+    renamed: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     fallback_id: int | None = None
     if fallback:
@@ -273,7 +340,9 @@ def _map_channels(
 
     def find(channel: Channel) -> int | None:
         mine = ours.channel_named(channel.name)
-        return mine.id if mine is not None else fallback_id
+        if mine is not None:
+            return mine.id
+        return (renamed or {}).get(channel.id, fallback_id)
 
     return _mapping(
         _among(theirs.channels(include_archived=True), only),
@@ -292,6 +361,7 @@ def _map_messages(
     *,
     only: Collection[int | None] | None = None,
     starts_on: date | None = None,
+    renamed: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     """Their key messages to ours, by title; those missing are made as they are there,
     or (``starts_on`` given) starting that day, with an end before it left off."""
@@ -312,7 +382,7 @@ def _map_messages(
 
     return _mapping(
         _among(theirs.key_messages(include_archived=True), only),
-        lambda m: _id_of(ours.key_message_titled(m.title)),
+        lambda m: _id_of(ours.key_message_titled(m.title)) or (renamed or {}).get(m.id),
         add,
         summary.messages_added,
     )
@@ -324,10 +394,11 @@ def _map_campaigns(
     summary: ImportSummary,
     *,
     only: Collection[int | None] | None = None,
+    renamed: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     return _mapping(
         _among(theirs.campaigns(), only),
-        lambda c: _id_of(ours.campaign_named(c.name)),
+        lambda c: _id_of(ours.campaign_named(c.name)) or (renamed or {}).get(c.id),
         lambda c: ours.add_campaign(
             c.name, kind=c.kind, starts_on=c.starts_on, ends_on=c.ends_on, color=c.color
         ).created[0],
@@ -358,6 +429,10 @@ def _mapping(
             added.append(found)
         mapping[record.id] = found
     return mapping
+
+
+def _name(record: Channel | KeyMessage | Campaign) -> str:
+    return record.title if isinstance(record, KeyMessage) else record.name
 
 
 def _id_of(record: Channel | KeyMessage | Campaign | None) -> int | None:

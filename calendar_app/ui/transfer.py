@@ -269,7 +269,7 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     summary = run_import(session, parent, source, fallback_channel=fallback)
     if summary is None:
         return
-    show_summary(parent, "Import", summary.describe(), summary.skipped)
+    show_summary(parent, "Import", " ".join([summary.describe(), *summary.notes]), summary.skipped)
 
 
 def show_summary(

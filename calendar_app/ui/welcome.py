@@ -913,8 +913,13 @@ class WelcomeDialog(QDialog):
             return False
         self._notify(
             self,
-            f"Cadence made the calendar “{store.info().name}” for {path.name}. "
-            f"{summary.describe()}",
+            " ".join(
+                [
+                    f"Cadence made the calendar “{store.info().name}” for {path.name}.",
+                    summary.describe(),
+                    *summary.notes,
+                ]
+            ),
             summary.skipped,
         )
         self._choose(store)

@@ -161,6 +161,57 @@ def test_names_spelled_in_another_unicode_form_are_the_same_names(
     assert [c.name for c in ours.campaigns()] == ["Été"]
 
 
+def test_a_rename_on_either_side_is_not_a_new_name_nor_a_conflict(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """ "LinkedIn" renamed "LI" here, "Made here" renamed there, a campaign renamed:
+    every post both hold is still the same post (it came in twice, as a conflict copy
+    on a channel made again under the old name, and went to the publishing tools
+    twice)."""
+    ours, theirs = pair
+    linkedin = ours.channel_named("LinkedIn")
+    assert linkedin is not None
+    spring = ours.add_campaign("Spring").created[0]
+    (shared,) = ours.all_posts()
+    ours.update_post(shared.id, {"campaign_id": spring})
+    # The other copy gets the campaign through a merge of ours, then everyone renames.
+    merge_calendar(theirs, ours)
+    ours.restore_channel(dataclasses.replace(linkedin, name="LI"))
+    message = theirs.key_message_titled("Made here")
+    assert message is not None
+    theirs.update_key_message(dataclasses.replace(message, title="Made in our town"))
+    their_spring = theirs.campaign_named("Spring")
+    assert their_spring is not None
+    theirs.update_campaign(dataclasses.replace(their_spring, name="Spring 2027"))
+    # And a new post there, under the names there.
+    channel_there = theirs.channel_named("LinkedIn")
+    assert channel_there is not None
+    theirs.add_post(NewPost("New there", channel_there.id, (message.id,), date(2026, 12, 9), None))
+    before = ours.all_posts()
+
+    summary = merge_calendar(ours, theirs)
+
+    assert (summary.conflicts, summary.channels_added, summary.messages_added) == (0, [], [])
+    assert summary.campaigns_added == []
+    assert summary.unchanged == 1
+    assert [p.title for p in ours.posts(summary.added)] == ["New there"]
+    (new,) = ours.posts(summary.added)
+    assert ours.channel(new.channel_id).name == "LI"
+    assert [ours.key_message(m).title for m in new.message_ids] == ["Made here"]
+    after = ours.all_posts()
+    assert all(post in after for post in before)  # untouched
+    assert [c.name for c in ours.channels()] == ["LI"]
+    assert summary.notes == [
+        "The channel 'LinkedIn' is taken for 'LI' here, renamed on one side; the name here stays.",
+        "The key message 'Made in our town' is taken for 'Made here' here, renamed on one "
+        "side; the name here stays.",
+        "The campaign 'Spring 2027' is taken for 'Spring' here, renamed on one side; "
+        "the name here stays.",
+    ]
+    again = merge_calendar(ours, theirs)  # the same file again changes nothing
+    assert (again.added, again.conflicts, again.unchanged) == ([], 0, 2)
+
+
 def test_a_failing_merge_changes_nothing(
     pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
 ) -> None:
