@@ -138,6 +138,7 @@ from .formats import (
     ImportOptions,
     ImportSummary,
     Progress,
+    learn_renames,
     no_progress,
     reconcile_said,
     start_from_first_posts,
@@ -831,6 +832,8 @@ def import_csv(
     ticker.advance(0)
     with environment_errors(), store.db.atomic():
         names = _Names(store, options, summary)
+        if "uid" in columns:
+            _learn_renames(store, names, columns, records, summary)
         reader = _RowReader(columns, len(header), names, options)
         rows: list[_Row] = []
         for number, cells in enumerate(records, first_row):
@@ -853,6 +856,41 @@ def import_csv(
         start_from_first_posts(store, summary)
         ticker.finish()
     return summary
+
+
+def _learn_renames(
+    store: CalendarStore,
+    names: _Names,
+    columns: dict[str, tuple[int, str]],
+    records: list[list[str]],
+    summary: ImportSummary,
+) -> None:
+    """The file's names renamed here since, or there, taken for ours
+    (:func:`.formats.learn_renames`)."""
+
+    def cell(cells: list[str], column: str) -> str:
+        index = columns[column][0] if column in columns else -1
+        text = cells[index] if 0 <= index < len(cells) else ""
+        return (restore(text) if text.startswith("'") else text).strip()
+
+    def one(column: str) -> Callable[[list[str]], list[str]]:
+        return lambda cells: [cell(cells, column)] if cell(cells, column) else []
+
+    held = store.posts_with_uids(cell(r, "uid") for r in records if cell(r, "uid"))
+    if held:
+        learn_renames(
+            store,
+            summary,
+            (names.channels, names.messages, names.campaigns),
+            records,
+            (
+                one("channel"),
+                lambda r: split_key_messages(cell(r, "key_messages")),
+                one("campaign"),
+            ),
+            held,
+            lambda r: cell(r, "uid"),
+        )
 
 
 def _match(store: CalendarStore, rows: list[_Row]) -> dict[int, int]:

@@ -8,14 +8,14 @@ when it fails or is cancelled halfway, the calendar is as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from ..core.errors import CadenceError
-from ..core.models import NewPost, Post, Series, post_content, shown_note_of
+from ..core.models import NewPost, Post, Series, name_key, post_content, shown_note_of
 from ..core.store import CalendarStore, History, Version, VersionKey, version_key
 
 Progress = Callable[[int, int], bool]
@@ -110,6 +110,91 @@ def _in_order(version: Version, now: datetime) -> Version:
     """The version as the order of edits sees it: to the second, and stamped in the
     future by a clock that was wrong, as made now (it does not outrank later edits)."""
     return min(version[0].astimezone(UTC).replace(microsecond=0), now), version[1]
+
+
+def renamed(
+    pairs: Iterable[tuple[Collection[str], Collection[int]]],
+    theirs: Collection[str],
+    ours: Mapping[int, str],
+) -> dict[str, int]:
+    """The names of another copy of the calendar that one side renamed, to ours.
+
+    ``pairs`` holds, for each post both sides have, the names (channels, key
+    messages or campaigns, as :func:`name_key` gives them) it carries there and the
+    ids of those it carries here; ``theirs`` is every name the other side has,
+    ``ours`` every name here by id. A name there that is not here is a rename when
+    every post both hold that carries it carries one same record here whose name
+    the other side does not have: "LinkedIn" there, "LI" here. Without it, each
+    such post differs in its channel, and comes in again as a conflict copy on a
+    channel made again under the old name.
+    """
+    known = {name_key(name) for name in ours.values()}
+    free = {record for record, name in ours.items() if name_key(name) not in theirs}
+    candidates: dict[str, set[int]] = {}
+    for carried_there, carried_here in pairs:
+        here = free.intersection(carried_here)
+        for name in carried_there:
+            if name not in known:
+                candidates[name] = candidates[name] & here if name in candidates else set(here)
+    found: dict[str, int] = {}
+    for name, records in candidates.items():
+        if len(records) == 1 and (record := next(iter(records))) not in found.values():
+            found[name] = record
+    return found
+
+
+def renamed_note(kind: str, there: str, here: str) -> str:
+    """What an import says of a name it took for a renamed one (:func:`renamed`)."""
+    return (
+        f"The {kind} '{there}' is taken for '{here}' here, renamed on one side; "
+        "the name here stays."
+    )
+
+
+_Item = TypeVar("_Item")
+
+
+def learn_renames(
+    store: CalendarStore,
+    summary: ImportSummary,
+    known: Sequence[dict[str, int]],
+    items: Sequence[_Item],
+    named: Sequence[Callable[[_Item], list[str]]],
+    held: Mapping[str, Post],
+    uid: Callable[[_Item], str],
+) -> None:
+    """Take the names of an import's ``items`` that were renamed here (or there) for
+    the names here (:func:`renamed`), the posts both hold telling: an export made
+    before "LinkedIn" became "LI" moves no post back onto a channel made again.
+
+    ``known`` are the import's channels, key messages and campaigns by name key, in
+    that order, which this adds to; ``named`` the names an item carries of each;
+    ``held`` the posts here by uid.
+    """
+    here = (
+        {c.id: c.name for c in store.channels(include_archived=True)},
+        {m.id: m.title for m in store.key_messages(include_archived=True)},
+        {c.id: c.name for c in store.campaigns()},
+    )
+    carried: tuple[Callable[[Post], Collection[int]], ...] = (
+        lambda post: (post.channel_id,),
+        lambda post: post.message_ids,
+        lambda post: () if post.campaign_id is None else (post.campaign_id,),
+    )
+    pairs = [(item, held[uid(item)]) for item in items if uid(item) in held]
+    kinds = ("channel", "key message", "campaign")
+    for kind, table, names_of, ours, carried_here in zip(
+        kinds, known, named, here, carried, strict=True
+    ):
+        spelled = {name_key(name): name for item in items for name in names_of(item)}
+        found = renamed(
+            (([name_key(n) for n in names_of(item)], carried_here(post)) for item, post in pairs),
+            set(spelled),
+            ours,
+        )
+        for key, record in found.items():
+            table[key] = record
+            summary.notes.append(renamed_note(kind, spelled[key], ours[record]))
 
 
 def start_from_first_posts(

@@ -47,7 +47,7 @@ import secrets
 import uuid
 import warnings
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -109,6 +109,7 @@ from .formats import (
     ImportSummary,
     Progress,
     descends,
+    learn_renames,
     no_progress,
     reconcile,
     reconcile_said,
@@ -1607,22 +1608,6 @@ class _Names:
         return add(name, **fields).created[0], False
 
 
-def _existing_posts(store: CalendarStore, uids: Iterable[str]) -> dict[str, Post]:
-    wanted = sorted(set(uids))
-    ids: list[int] = []
-    with environment_errors():
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            ids.extend(
-                row[0]
-                for row in store.db.execute(
-                    f"SELECT id FROM posts WHERE uid IN ({marks})", chunk
-                ).fetchall()
-            )
-    return {post.uid: post for post in store.posts(ids)}
-
-
 _WRITTEN = re.compile(r"([1-9][0-9]{0,8})/([0-9]{8}T[0-9]{6}Z)", re.ASCII)
 _EDITED = re.compile(r"([1-9][0-9]{0,8})/([0-9]{8}T[0-9]{6}Z)(?:/([0-9a-f]{8}))?", re.ASCII)
 
@@ -1839,7 +1824,21 @@ class _Writer:
     def write(self, items: list[_Item], progress: Progress, done: int, total: int) -> None:
         """Add and update the posts; progress runs from ``done`` to ``total``."""
         store, summary = self.store, self.summary
-        existing = _existing_posts(store, (item.uid for item in items))
+        existing = store.posts_with_uids(item.uid for item in items)
+        names = self.names
+        learn_renames(
+            store,
+            summary,
+            (names.channels, names.messages, names.campaigns),
+            [item for item in items if item.own],  # other programs' events name no channel
+            (
+                lambda item: [item.channel[0]] if item.channel else [],
+                lambda item: [m[0] for m in item.messages],
+                lambda item: [item.campaign[0]] if item.campaign else [],
+            ),
+            existing,
+            lambda item: item.uid,
+        )
         fresh: list[NewPost] = []
         fresh_items: list[_Item] = []
         edits: dict[int, PostChanges] = {}

@@ -46,6 +46,8 @@ from .formats import (
     Progress,
     no_progress,
     reconcile,
+    renamed,
+    renamed_note,
     start_from_first_posts,
 )
 
@@ -69,62 +71,45 @@ def _content(post: Post | NewPost) -> tuple[object, ...]:
 def _renamed(
     ours: CalendarStore, theirs: CalendarStore, pairs: list[tuple[Post, Post]]
 ) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
-    """Their channels, key messages and campaigns that one side renamed, to ours.
+    """Their channels, key messages and campaigns that one side renamed, to ours
+    (:func:`.formats.renamed`), by id: the posts both hold tell them."""
 
-    A name is matched first; one found on neither side is a rename when every post
-    both sides hold (``pairs``: theirs, ours) that carries it carries one same record
-    here, whose name they do not have: "LinkedIn" there, "LI" here. Without this,
-    each such post would differ in its channel and come in as a conflict copy, on a
-    channel made again under the old name.
-    """
-
-    def infer(
+    def by_id(
         their_records: list[_Named],
         our_records: list[_Named],
         name: Callable[[_Named], str],
         carried: Callable[[Post], Collection[int]],
     ) -> dict[int, int]:
-        their_names = {name_key(name(r)) for r in their_records}
-        our_names = {name_key(name(r)) for r in our_records}
-        free = {r.id for r in our_records if name_key(name(r)) not in their_names}
-        found: dict[int, int] = {}
-        for record in their_records:
-            if name_key(name(record)) in our_names:
-                continue
-            candidates: set[int] | None = None
-            for their_post, our_post in pairs:
-                if record.id in carried(their_post):
-                    here = set(carried(our_post)) & free
-                    candidates = here if candidates is None else candidates & here
-            if candidates is not None and len(candidates) == 1:
-                (mine,) = candidates
-                if mine not in found.values():
-                    found[record.id] = mine
-        return found
-
-    def channel(post: Post) -> Collection[int]:
-        return (post.channel_id,)
-
-    def campaign(post: Post) -> Collection[int]:
-        return () if post.campaign_id is None else (post.campaign_id,)
-
-    def messages(post: Post) -> Collection[int]:
-        return post.message_ids
+        their_names = {r.id: name_key(name(r)) for r in their_records}
+        found = renamed(
+            (
+                ([their_names[i] for i in carried(there) if i in their_names], carried(here))
+                for there, here in pairs
+            ),
+            set(their_names.values()),
+            {r.id: name(r) for r in our_records},
+        )
+        return {i: found[key] for i, key in their_names.items() if key in found}
 
     return (
-        infer(
+        by_id(
             theirs.channels(include_archived=True),
             ours.channels(include_archived=True),
             lambda c: c.name,
-            channel,
+            lambda p: (p.channel_id,),
         ),
-        infer(
+        by_id(
             theirs.key_messages(include_archived=True),
             ours.key_messages(include_archived=True),
             lambda m: m.title,
-            messages,
+            lambda p: p.message_ids,
         ),
-        infer(theirs.campaigns(), ours.campaigns(), lambda c: c.name, campaign),
+        by_id(
+            theirs.campaigns(),
+            ours.campaigns(),
+            lambda c: c.name,
+            lambda p: () if p.campaign_id is None else (p.campaign_id,),
+        ),
     )
 
 
@@ -170,8 +155,7 @@ def merge_calendar(
         ):
             for their_id, our_id in found.items():
                 summary.notes.append(
-                    f"The {kind} '{_name(there(their_id))}' is taken for "
-                    f"'{_name(here(our_id))}' here, renamed on one side; the name here stays."
+                    renamed_note(kind, _name(there(their_id)), _name(here(our_id)))
                 )
         maps = _Maps(
             _map_channels(ours, theirs, summary, fallback_channel, renamed=channels),

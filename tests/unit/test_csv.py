@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -511,6 +512,35 @@ def test_command_line_says_how_it_read_dates_that_read_two_ways(
     assert "note" not in out.getvalue()
     with CalendarStore.open(store.path) as reopened:
         assert {p.date for p in reopened.all_posts()} == {date(2026, 4, 3), date(2026, 5, 6)}
+
+
+def test_an_older_export_does_not_take_back_names_renamed_since(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    exported = tmp_path / "before.csv"
+    export_csv(demo, exported, ExportOptions())
+    linkedin = demo.channel_named("LinkedIn")
+    assert linkedin is not None
+    demo.restore_channel(replace(linkedin, name="LI"))
+    message = demo.key_message_titled("Every roof counts")
+    assert message is not None
+    demo.update_key_message(replace(message, title="Every single roof counts"))
+    posts = demo.all_posts()
+    names = (demo.channels(include_archived=True), demo.key_messages(include_archived=True))
+
+    summary = import_csv(demo, exported, ImportOptions(create_missing=True))
+
+    assert (summary.added, summary.previous, summary.channels_added) == ([], [], [])
+    assert summary.messages_added == []
+    assert demo.all_posts() == posts
+    assert (demo.channels(include_archived=True), demo.key_messages(include_archived=True)) == (
+        names
+    )
+    assert summary.notes == [
+        "The channel 'LinkedIn' is taken for 'LI' here, renamed on one side; the name here stays.",
+        "The key message 'Every roof counts' is taken for 'Every single roof counts' here, "
+        "renamed on one side; the name here stays.",
+    ]
 
 
 def test_shuffled_and_capitalised_columns(demo: CalendarStore, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ files import as posts at the right local times, and problems are refused by line
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from collections.abc import Iterator
@@ -1617,6 +1618,43 @@ def test_a_line_folded_inside_a_character_reads_whole(fresh: CalendarStore, tmp_
     problem = refused(fresh, path)
     assert "split.ics is not UTF-8 text" in str(problem)
     assert problem.line == 8
+
+
+def test_an_older_file_does_not_take_back_names_renamed_since(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    """An export, then "LinkedIn" renamed "LI" and a key message and a campaign
+    renamed: the same file again changes nothing (it moved every post back onto a
+    channel made again as "LinkedIn")."""
+    path = tmp_path / "before.ics"
+    export_ics(demo, path, ExportOptions(), no_progress)
+    linkedin = demo.channel_named("LinkedIn")
+    assert linkedin is not None
+    demo.restore_channel(dataclasses.replace(linkedin, name="LI"))
+    message = demo.key_message_titled("Every roof counts")
+    assert message is not None
+    demo.update_key_message(dataclasses.replace(message, title="Every single roof counts"))
+    used = sorted({p.campaign_id for p in demo.all_posts() if p.campaign_id is not None})
+    campaign = demo.campaign(used[0])
+    demo.update_campaign(dataclasses.replace(campaign, name="Renamed campaign"))
+    posts = demo.all_posts()
+    names = (demo.channels(include_archived=True), demo.key_messages(include_archived=True))
+
+    summary = import_ics(demo, path, ImportOptions(), no_progress)
+
+    assert (summary.added, summary.previous, summary.conflicts) == ([], [], 0)
+    assert demo.all_posts() == posts
+    assert (
+        demo.channels(include_archived=True),
+        demo.key_messages(include_archived=True),
+    ) == names
+    assert summary.notes == [
+        "The channel 'LinkedIn' is taken for 'LI' here, renamed on one side; the name here stays.",
+        "The key message 'Every roof counts' is taken for 'Every single roof counts' here, "
+        "renamed on one side; the name here stays.",
+        f"The campaign '{campaign.name}' is taken for 'Renamed campaign' here, renamed on one "
+        "side; the name here stays.",
+    ]
 
 
 def test_a_missing_file_is_a_plain_error(busy: CalendarStore, tmp_path: Path) -> None:
