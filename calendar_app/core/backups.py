@@ -93,6 +93,7 @@ def _leave_out(copy: str, post_ids: Collection[int], *, only_names_used: bool) -
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'post_versions'").fetchone():
             conn.execute("DELETE FROM post_versions WHERE post_id NOT IN (SELECT id FROM posts)")
         if only_names_used:
+            conn.execute("DELETE FROM deleted_posts")  # the uids of posts the copy is not about
             conn.execute("DELETE FROM channels WHERE id NOT IN (SELECT channel_id FROM posts)")
             conn.execute(
                 "DELETE FROM key_messages WHERE id NOT IN (SELECT message_id FROM post_messages)"

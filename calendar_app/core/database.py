@@ -26,14 +26,14 @@ APPLICATION_ID = 0x43414443  # "CADC"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The number of migrations in :mod:`calendar_app.core.migrations`, also kept in
 ``PRAGMA user_version``; a file with a larger one comes from a newer Cadence."""
 
 READABLE_AS_IS = 4
 """The oldest schema a calendar can be read from without updating it (a colleague's
-file to merge): schema 5 only added the record of earlier versions, which reading
-does without."""
+file to merge): schemas 5 and 6 only added the records of earlier versions and of
+deleted posts, which reading does without."""
 
 
 CALENDAR_TABLES = {
@@ -45,6 +45,7 @@ CALENDAR_TABLES = {
     "posts": "posts",
     "posts_fts": "search index",
     "post_versions": "earlier versions of posts",
+    "deleted_posts": "record of deleted posts",
     "series": "recurring posts",
 }
 """The tables every calendar of the current schema has, by what they hold; a file
@@ -112,6 +113,8 @@ def _read_marks(path: Path) -> tuple[int, int]:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             if user_version < 5:
                 tables.add("post_versions")  # came with schema 5
+            if user_version < 6:
+                tables.add("deleted_posts")  # came with schema 6
             missing = [held for table, held in CALENDAR_TABLES.items() if table not in tables]
             if missing:
                 raise CalendarFileError(

@@ -217,3 +217,21 @@ def _earlier_versions(db: Database) -> None:
             SELECT id, revision, strftime('%Y%m%dT%H%M%SZ', updated_at), 0, 'unknown'
             FROM posts WHERE revision > 1""",
     )
+
+
+@MIGRATIONS(name="0006_deleted_posts")
+def _deleted_posts(db: Database) -> None:
+    """Remember the posts deleted here: their uid, their version and what they showed
+    when deleted, so that an import of an older file or a colleague's copy does not
+    bring them back (a post edited there since it was deleted here still comes)."""
+    _run(
+        db,
+        """CREATE TABLE deleted_posts (
+            uid TEXT PRIMARY KEY,
+            post_id INTEGER NOT NULL,
+            revision INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            shown TEXT NOT NULL,
+            deleted_at TEXT NOT NULL
+        ) WITHOUT ROWID""",
+    )

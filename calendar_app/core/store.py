@@ -12,6 +12,7 @@ import dataclasses
 import os
 import sqlite3
 import unicodedata
+import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
@@ -55,6 +56,7 @@ from .models import (
     name_key,
     name_order,
     parse_color,
+    post_content,
     shown_note_of,
     spelled_day,
 )
@@ -238,13 +240,31 @@ class History(NamedTuple):
         return not self.boundary
 
 
+class Deleted(NamedTuple):
+    """A post deleted here, as it was then (:meth:`CalendarStore.deleted`)."""
+
+    uid: str
+    id: int
+    """Its number, under which its earlier versions are still known."""
+    updated_at: datetime
+    revision: int
+    shown: str
+    """:func:`shown_sum` of what it showed."""
+
+
+def shown_sum(post: Post | NewPost) -> str:
+    """A checksum of what a post shows (:func:`.models.post_content`), to tell whether
+    an import shows a deleted post as it was deleted."""
+    return f"{zlib.crc32(repr(post_content(post)).encode('utf-8', 'surrogatepass')):08x}"
+
+
 def version_key(edited: datetime | str, revision: int) -> VersionKey:
     """A version as files and the post_versions table name it."""
     moment = datetime.fromisoformat(edited) if isinstance(edited, str) else edited
     return revision, moment.astimezone(UTC).strftime(VERSION_STAMP)
 
 
-def key_of(post: Post) -> VersionKey:
+def key_of(post: Post | Deleted) -> VersionKey:
     """The post's version as files and other calendars name it."""
     return version_key(post.updated_at, post.revision)
 
@@ -1003,7 +1023,7 @@ class CalendarStore:
             [(post_id, *later, *earlier) for post_id, later, earlier in links if later != earlier],
         )
 
-    def history(self, posts: Sequence[Post]) -> dict[int, History]:
+    def history(self, posts: Sequence[Post | Deleted]) -> dict[int, History]:
         """What this calendar knows of the versions each post's current one came from,
         by post id (it keeps them since schema 5; a calendar read as it is from an
         older schema knows none)."""
@@ -1223,6 +1243,8 @@ class CalendarStore:
         earlier: Sequence[History | None] | None = None,
     ) -> list[int]:
         """Insert without checks or transaction; the caller holds both."""
+        if uids:
+            self._forget_deleted(uids)
         stamp = _now()
         versions = [
             _taken_edit(pair) if edited and (pair := edited[index]) else (stamp, 1)
@@ -1454,16 +1476,55 @@ class CalendarStore:
         return self.add_posts(fresh)
 
     def delete_posts(self, post_ids: Iterable[int]) -> ChangeSet:
+        """Delete posts, remembering each as it was (:meth:`deleted`): an older file
+        imported later does not bring it back."""
         posts = self.posts(post_ids)
+        stamp = _now()
         with environment_errors(self.path), self.db.atomic():
             self._conn.executemany("DELETE FROM posts WHERE id = ?", [(p.id,) for p in posts])
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO deleted_posts"
+                " (uid, post_id, revision, updated_at, shown, deleted_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (p.uid, p.id, p.revision, p.updated_at.isoformat(), shown_sum(p), stamp)
+                    for p in posts
+                ],
+            )
         return _post_changes(posts, [p.id for p in posts], removed=True)
+
+    def deleted(self, uids: Iterable[str]) -> dict[str, Deleted]:
+        """The posts with these uids deleted here (and not put back since), by uid."""
+        wanted = sorted(set(uids))
+        found: dict[str, Deleted] = {}
+        try:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for uid, post_id, revision, updated_at, shown in self._conn.execute(
+                    "SELECT uid, post_id, revision, updated_at, shown FROM deleted_posts"
+                    f" WHERE uid IN ({marks})",
+                    chunk,
+                ):
+                    found[uid] = Deleted(
+                        uid, post_id, datetime.fromisoformat(updated_at), revision, shown
+                    )
+        except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
+            return {}
+        return found
+
+    def _forget_deleted(self, uids: Sequence[str]) -> None:
+        """Posts with these uids are here again (an undo, an import that brings them)."""
+        if not uids or self._conn.execute("SELECT 1 FROM deleted_posts LIMIT 1").fetchone() is None:
+            return
+        self._conn.executemany("DELETE FROM deleted_posts WHERE uid = ?", [(u,) for u in uids])
 
     def restore_posts(self, posts: Sequence[Post]) -> ChangeSet:
         """Put posts back exactly as they were (same id, uid, revision): the undo of an edit
         or a delete. Posts that exist are overwritten; missing ones are re-created."""
         current = {p.id: p for p in self.posts(p.id for p in posts)}
         with environment_errors(self.path), self.db.atomic():
+            self._forget_deleted([p.uid for p in posts if p.id not in current])
             for post in posts:
                 if post.id in current:
                     self._write_post(

@@ -129,7 +129,7 @@ from ..core.models import (
     shown_note_of,
     spelled_day,
 )
-from ..core.store import CalendarStore, PostChanges, full_edit, new_uid
+from ..core.store import CalendarStore, PostChanges, full_edit, new_uid, shown_sum
 from .formats import (
     Cancelled,
     Conflicts,
@@ -142,6 +142,7 @@ from .formats import (
     no_progress,
     reconcile_said,
     start_from_first_posts,
+    stays_deleted,
 )
 
 GENERIC_COLUMNS = (
@@ -847,6 +848,16 @@ def import_csv(
                 summary.skipped.append(
                     str(ImportProblem(bad.message, row=number, column=bad.column or None))
                 )
+        # A row of a post deleted here that shows it as it was stays out.
+        gone = store.deleted(row.uid for row in rows if row.uid)
+        if gone:
+            kept = [
+                row
+                for row in rows
+                if row.uid not in gone or not stays_deleted(gone[row.uid], shown_sum(row.post))
+            ]
+            summary.left_deleted += len(rows) - len(kept)
+            rows = kept
         # Reading is done; skipped and blank rows need no writing.
         ticker.done = 2 * len(records) - len(rows)
         ticker.advance(0)

@@ -16,7 +16,15 @@ from typing import Protocol, TypeVar
 
 from ..core.errors import CadenceError
 from ..core.models import NewPost, Post, Series, name_key, post_content, shown_note_of
-from ..core.store import CalendarStore, History, Version, VersionKey, version_key
+from ..core.store import (
+    CalendarStore,
+    Deleted,
+    History,
+    Version,
+    VersionKey,
+    key_of,
+    version_key,
+)
 
 Progress = Callable[[int, int], bool]
 """Called as ``progress(done, total)``; returning False cancels the work."""
@@ -141,6 +149,27 @@ def renamed(
         if len(records) == 1 and (record := next(iter(records))) not in found.values():
             found[name] = record
     return found
+
+
+def stays_deleted(
+    gone: Deleted,
+    shown: str,
+    version: Version | None = None,
+    history: History | None = None,
+    gone_history: History | None = None,
+) -> bool:
+    """Whether a post deleted here stays deleted though an import brings it again: the
+    file shows what it showed when deleted (``shown``, :func:`.store.shown_sum`), or
+    its ``version`` is the one deleted or an earlier state of it (``history``, what is
+    known of the versions it came from; ``gone_history``, those the deleted one came
+    from). A version edited there since, or beside the one deleted, comes back:
+    nothing typed elsewhere is lost."""
+    if shown == gone.shown:
+        return True
+    if version is None:
+        return False
+    key = version_key(*version)
+    return key == key_of(gone) or descends(gone_history, key, history) is True
 
 
 def renamed_note(kind: str, there: str, here: str) -> str:
@@ -390,6 +419,8 @@ class ImportSummary:
     """Columns of a CSV file that Cadence does not read, as the file names them."""
     notes: list[str] = field(default_factory=list)
     """What the import took for granted and the user should know (one sentence each)."""
+    left_deleted: int = 0
+    """Posts deleted here that the file shows as they were, or earlier: not brought back."""
 
     def describe(self) -> str:
         # The copies kept of conflicts, and the occurrences cancelled, are said apart.
@@ -410,6 +441,8 @@ class ImportSummary:
         if self.withdrawn:
             occurrences = "occurrence" if self.withdrawn == 1 else "occurrences"
             text += f", {self.withdrawn} {occurrences} the file no longer has cancelled"
+        if self.left_deleted:
+            text += f", {self.left_deleted} deleted here left out"
         if self.skipped:
             text += f", skipped {len(self.skipped)}"
         created = self.created()

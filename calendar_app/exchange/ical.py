@@ -99,6 +99,7 @@ from ..core.store import (
     VersionKey,
     full_edit,
     key_of,
+    shown_sum,
 )
 from .formats import (
     Cancelled,
@@ -114,6 +115,7 @@ from .formats import (
     reconcile,
     reconcile_said,
     start_from_first_posts,
+    stays_deleted,
 )
 from .windows_zones import iana_for_windows
 
@@ -1825,6 +1827,8 @@ class _Writer:
         """Add and update the posts; progress runs from ``done`` to ``total``."""
         store, summary = self.store, self.summary
         existing = store.posts_with_uids(item.uid for item in items)
+        gone = store.deleted(item.uid for item in items if item.uid not in existing)
+        gone_history = store.history(list(gone.values()))
         names = self.names
         learn_renames(
             store,
@@ -1862,6 +1866,14 @@ class _Writer:
             new = self.desired(item, old)
             if new is None:
                 continue
+            deleted = gone.get(item.uid) if old is None else None
+            if deleted is not None:
+                # Cadence's own version, unless another program edited it since.
+                version = item.edited if item.written and item.touched is None else None
+                shown = shown_sum(new)
+                if stays_deleted(deleted, shown, version, item.earlier, gone_history[deleted.id]):
+                    summary.left_deleted += 1
+                    continue
             if old is None:
                 fresh.append(new)
                 fresh_items.append(item)

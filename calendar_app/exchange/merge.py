@@ -37,7 +37,7 @@ from ..core.models import (
     in_plans,
     name_key,
 )
-from ..core.store import CalendarStore, full_edit
+from ..core.store import CalendarStore, full_edit, shown_sum
 from .formats import (
     Cancelled,
     Conflicts,
@@ -49,6 +49,7 @@ from .formats import (
     renamed,
     renamed_note,
     start_from_first_posts,
+    stays_deleted,
 )
 
 
@@ -147,6 +148,8 @@ def merge_calendar(
     with environment_errors(), ours.db.atomic():
         held = ours.posts_with_uids([p.uid for p in their_posts])
         pairs = [(post, held[post.uid]) for post in their_posts if post.uid in held]
+        gone = ours.deleted(p.uid for p in their_posts if p.uid not in held)
+        gone_history = ours.history(list(gone.values()))
         channels, messages, campaigns = _renamed(ours, theirs, pairs)
         for kind, found, there, here in (
             ("channel", channels, theirs.channel, ours.channel),
@@ -175,6 +178,14 @@ def merge_calendar(
             if done % 200 == 0 and not progress(done, total):
                 raise Cancelled()
             mine = held.get(post.uid)
+            deleted = gone.get(post.uid)
+            if mine is None and deleted is not None:
+                version = (post.updated_at, post.revision)
+                shown = shown_sum(translate(post))
+                history = their_history[post.id]
+                if stays_deleted(deleted, shown, version, history, gone_history[deleted.id]):
+                    summary.left_deleted += 1
+                    continue
             if mine is None:
                 (added,) = ours.add_posts(
                     [translate(post)],

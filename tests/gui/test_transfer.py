@@ -213,6 +213,10 @@ def test_undo_of_a_merge_that_brought_an_occurrence_back_puts_its_series_back(
     store = session.store
     member = next(p for p in store.all_posts() if p.series_id is not None)
     assert member.series_id is not None
+    with CalendarStore.open(tmp_path / "before.cadence") as colleague:
+        # Edited there (twice: versions are told apart to the second), so it comes back.
+        colleague.update_post(member.id, {"body": "Reworded there"})
+        colleague.update_post(member.id, {"body": "Reworded there, again"})
     store.delete_occurrences(member.id, "this")
     series_then = store.series(member.series_id)
 

@@ -543,6 +543,32 @@ def test_an_older_export_does_not_take_back_names_renamed_since(
     ]
 
 
+def test_a_post_deleted_since_stays_deleted_unless_its_row_changed(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    exported = tmp_path / "before.csv"
+    export_csv(demo, exported, ExportOptions())
+    doomed, reworded = demo.all_posts()[3:5]
+    demo.delete_posts([doomed.id, reworded.id])
+    posts = demo.all_posts()
+    summary = import_csv(demo, exported, ImportOptions(create_missing=True))
+    assert demo.all_posts() == posts  # they stayed deleted
+    assert (summary.added, summary.left_deleted) == ([], 2)
+    assert summary.describe().startswith(
+        "Added 0 posts, updated 0, 175 already up to date, 2 deleted"
+    )
+    # A row changed in the spreadsheet since is typed there: it comes back.
+    text = exported.read_text(encoding="utf-8").replace(reworded.title, "Reworded in the sheet")
+    exported.write_text(text, encoding="utf-8")
+    summary = import_csv(demo, exported, ImportOptions(create_missing=True))
+    (back,) = demo.posts(summary.added)
+    assert (back.uid, back.title, summary.left_deleted) == (
+        reworded.uid,
+        "Reworded in the sheet",
+        1,
+    )
+
+
 def test_shuffled_and_capitalised_columns(demo: CalendarStore, tmp_path: Path) -> None:
     exported = tmp_path / "out.csv"
     export_csv(demo, exported, ExportOptions())

@@ -610,7 +610,7 @@ def test_a_cadence_file_imported_into_another_zone_keeps_the_moments(
         ]
 
 
-def test_an_older_file_brings_back_posts_of_a_series_ended_since_as_posts_of_their_own(
+def test_an_older_file_leaves_out_occurrences_deleted_since(
     store: CalendarStore, tmp_path: Path
 ) -> None:
     channel = store.add_channel("LinkedIn").created[0]
@@ -624,10 +624,39 @@ def test_an_older_file_brings_back_posts_of_a_series_ended_since_as_posts_of_the
     assert series_id is not None
     store.delete_occurrences(posts[1].id, "this")
     store.delete_occurrences(posts[4].id, "following")
-    import_ics(store, tmp_path / "old.ics", ImportOptions(today=TODAY), no_progress)
+    kept = store.all_posts()
+    rule = store.series(series_id)
+    summary = import_ics(store, tmp_path / "old.ics", ImportOptions(today=TODAY), no_progress)
+    assert store.all_posts() == kept
+    assert store.series(series_id) == rule
+    assert (summary.left_deleted, summary.unchanged, summary.added) == (3, 3, [])
+    assert ", 3 deleted here left out" in summary.describe()
+
+
+def test_occurrences_edited_elsewhere_since_come_back_to_a_series_ended_since(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """Deleted here, edited there (by hand, in the file): nothing typed is lost. The
+    one deleted alone is an occurrence again; the rule ends before the others."""
+    channel = store.add_channel("LinkedIn").created[0]
+    created = store.add_series(
+        NewPost("Monday tip", channel, date=date(2026, 1, 5), time=time(9, 0)),
+        "FREQ=WEEKLY;BYDAY=MO;COUNT=6",
+    ).created
+    export_ics(store, tmp_path / "old.ics", ExportOptions(), no_progress)
+    edited = tmp_path / "edited.ics"
+    text = (tmp_path / "old.ics").read_text(encoding="utf-8")
+    edited.write_text(text.replace("SUMMARY:Monday tip", "SUMMARY:Monday tip!"), encoding="utf-8")
+    posts = store.posts(created)
+    series_id = posts[0].series_id
+    assert series_id is not None
+    store.delete_occurrences(posts[1].id, "this")
+    store.delete_occurrences(posts[4].id, "following")
+    summary = import_ics(store, edited, ImportOptions(today=TODAY), no_progress)
+    assert summary.left_deleted == 0
     back = {p.uid: p for p in store.all_posts()}
     assert len(back) == 6
-    # The one deleted alone is an occurrence again; the rule ends before the others.
+    assert {p.title for p in back.values()} == {"Monday tip!"}
     assert back[posts[1].uid].series_id == series_id
     assert [back[p.uid].series_id for p in posts[4:]] == [None, None]
     series = store.series(series_id)

@@ -212,6 +212,28 @@ def test_a_rename_on_either_side_is_not_a_new_name_nor_a_conflict(
     assert (again.added, again.conflicts, again.unchanged) == ([], 0, 2)
 
 
+def test_a_post_deleted_here_is_not_brought_back_by_the_other_copy_as_it_was(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    (post,) = ours.all_posts()
+    ours.delete_posts([post.id])
+    summary = merge_calendar(ours, theirs)
+    assert (summary.added, summary.left_deleted, ours.all_posts()) == ([], 1, [])
+    # An older state of it there is no reason to bring it back either.
+    ours.restore_posts([post])
+    ours.update_post(post.id, {"title": "Reworded here"})
+    ours.delete_posts([post.id])
+    assert merge_calendar(ours, theirs).left_deleted == 1
+    # Edited there since: it comes back, as edited there. (Twice: versions are told
+    # apart to the second, and this test edits both copies within one.)
+    theirs.update_post(post.id, {"title": "Reworded there first"})
+    theirs.update_post(post.id, {"title": "Reworded there"})
+    summary = merge_calendar(ours, theirs)
+    assert [p.title for p in ours.posts(summary.added)] == ["Reworded there"]
+    assert ours.deleted([post.uid]) == {}
+
+
 def test_a_failing_merge_changes_nothing(
     pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
 ) -> None:
@@ -441,7 +463,11 @@ def test_a_recurring_series_arrives_as_a_series_again(tmp_path: Path) -> None:
         assert len(summary.series_added) == len(series_of(theirs))
 
 
-def test_an_occurrence_deleted_here_comes_back_into_its_own_series(tmp_path: Path) -> None:
+def test_an_occurrence_deleted_here_stays_deleted_unless_edited_there_since(
+    tmp_path: Path,
+) -> None:
+    """The other copy as it was: the deletion here stands. Edited there since: nothing
+    typed is lost, and it comes back into its own series."""
     write_demo(tmp_path / "demo.cadence")
     save_copy_path = tmp_path / "ours.cadence"
     with CalendarStore.open(tmp_path / "demo.cadence") as theirs:
@@ -452,9 +478,17 @@ def test_an_occurrence_deleted_here_comes_back_into_its_own_series(tmp_path: Pat
             ours.delete_occurrences(member.id, "this")
             assert member.occurrence in ours.series(member.series_id).exdates
 
+            untouched = merge_calendar(ours, theirs)
+            assert untouched.left_deleted == 1
+            assert untouched.added == []
+            assert ours.find_post(member.uid) is None
+            assert member.occurrence in ours.series(member.series_id).exdates
+
+            theirs.update_post(member.id, {"body": "Reworded there, after the copy."})
             summary = merge_calendar(ours, theirs)
 
             back = ours.post_by_uid(member.uid)
+            assert back.body == "Reworded there, after the copy."
             assert back.series_id == member.series_id, "back in its own series, not a new one"
             assert back.occurrence == member.occurrence
             assert member.occurrence not in ours.series(member.series_id).exdates

@@ -12,7 +12,14 @@ import pytest
 
 from calendar_app.core.errors import CadenceError, InvalidInput, NotFound
 from calendar_app.core.models import CampaignKind, ChangeSet, NewPost, Post, PostStatus
-from calendar_app.core.store import COLOR_CHOICES, PALETTE, CalendarStore, free_color
+from calendar_app.core.store import (
+    COLOR_CHOICES,
+    PALETTE,
+    CalendarStore,
+    free_color,
+    key_of,
+    shown_sum,
+)
 
 Adder = Callable[..., int]
 
@@ -138,6 +145,29 @@ def test_names_sort_as_a_reader_looks_for_them_accents_aside(store: CalendarStor
     assert [c.name for c in store.campaigns()] == expected
     assert [m.title for m in store.key_messages()] == expected
     assert [c.name for c in store.channels()] == expected
+
+
+def test_a_deleted_post_is_remembered_until_it_is_put_back(store: CalendarStore) -> None:
+    channel = store.add_channel("LinkedIn").created[0]
+    first, second = store.add_posts(
+        [NewPost("One", channel, (), D, NINE), NewPost("Two", channel, (), D1)]
+    ).created
+    one, two = store.posts([first, second])
+    store.update_post(first, {"title": "One, reworded"})
+    edited = store.post(first)
+    store.delete_posts([first, second])
+    gone = store.deleted([one.uid, two.uid, "unknown"])
+    assert set(gone) == {one.uid, two.uid}
+    assert (gone[one.uid].id, gone[one.uid].revision) == (first, 2)
+    assert gone[one.uid].updated_at == edited.updated_at
+    assert gone[one.uid].shown == shown_sum(edited) != shown_sum(one)
+    # Its earlier versions are still known, under its number.
+    assert store.history([gone[one.uid]])[first].versions == {key_of(one)}
+    # Put back (an undo): forgotten. Brought back under its uid (an import): forgotten.
+    store.restore_posts([edited])
+    assert set(store.deleted([one.uid, two.uid])) == {two.uid}
+    store.add_posts([two.as_new()], uids=[two.uid])
+    assert store.deleted([one.uid, two.uid]) == {}
 
 
 def test_duplicate_channel_names_are_refused_whatever_the_case(store: CalendarStore) -> None:
