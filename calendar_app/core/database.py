@@ -26,14 +26,14 @@ APPLICATION_ID = 0x43414443  # "CADC"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """The number of migrations in :mod:`calendar_app.core.migrations`, also kept in
 ``PRAGMA user_version``; a file with a larger one comes from a newer Cadence."""
 
 READABLE_AS_IS = 4
 """The oldest schema a calendar can be read from without updating it (a colleague's
-file to merge): schemas 5 and 6 only added the records of earlier versions and of
-deleted posts, which reading does without."""
+file to merge): schemas 5 to 7 only added the records of earlier versions and of
+deleted posts and made the search index again, which reading does without."""
 
 
 CALENDAR_TABLES = {

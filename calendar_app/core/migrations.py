@@ -235,3 +235,18 @@ def _deleted_posts(db: Database) -> None:
             deleted_at TEXT NOT NULL
         ) WITHOUT ROWID""",
     )
+
+
+@MIGRATIONS(name="0007_search_all_marks")
+def _search_all_marks(db: Database) -> None:
+    """Search words with every accent aside, also letters that carry two ("Tiếng Việt"
+    found by "Tieng Viet"): the index is made again with ``remove_diacritics 2``."""
+    _run(
+        db,
+        "DROP TABLE posts_fts",
+        """CREATE VIRTUAL TABLE posts_fts USING fts5(
+            title, body, notes, content='posts', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )""",
+        "INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')",
+    )

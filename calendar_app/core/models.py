@@ -120,12 +120,18 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", name.strip()).casefold()
 
 
+def folded(text: str) -> str:
+    """``text`` as a search compares it: case, accents and vowel marks aside ("Café"
+    and "cafe", "Tiếng Việt" and "Tieng Viet", "مَرْحَبًا" and "مرحبا" read the same)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def name_order(name: str) -> tuple[str, str]:
     """Where a name sorts, as a reader looks for it: case and accents aside first
     ("Ärzte" beside "Arbeit", "Économie" before "Oper"), then with them."""
     key = name_key(name)
-    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
-    return plain, key
+    return folded(key), key
 
 
 MONTHS = (

@@ -52,6 +52,7 @@ from .models import (
     Series,
     WeekStart,
     check_day,
+    folded,
     format_time,
     name_key,
     name_order,
@@ -313,6 +314,8 @@ class CalendarStore:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self._db: Database | None = None
+        self._can_scan = False
+        """Whether the connection has the search's ``cadence_contains`` function."""
         self.path = path
         self._info: CalendarInfo | None = None
         self._data_version = self._read_data_version()
@@ -389,6 +392,7 @@ class CalendarStore:
         self._conn = fresh
         self._stamp = stamp
         self._db = None
+        self._can_scan = False
         self._info = None
         self._data_version = self._read_data_version()
 
@@ -1104,16 +1108,34 @@ class CalendarStore:
         return self._posts("")
 
     def search(self, text: str, *, limit: int = 200) -> list[Post]:
-        """Posts whose title, body or notes contain every word of ``text``, best first."""
+        """Posts whose title, body or notes contain every word of ``text``, best first.
+
+        Words are found by their start in the search index. Words of scripts written
+        without spaces between words (Chinese, Japanese, Thai) or with vowel marks
+        (Arabic, Hebrew) are also looked for anywhere in the text, marks aside
+        (:func:`.models.folded`): "イベント" is found inside "東京でイベント開催",
+        "مرحبا" in "مَرْحَبًا". That reads every post, so only such a search does it.
+        """
         terms = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
         if not terms:
             return []
         query = " ".join('"' + term.replace('"', "") + '"*' for term in terms)
-        return self._posts(
+        found = self._posts(
             "JOIN posts_fts ON posts_fts.rowid = p.id WHERE posts_fts MATCH ?",
             [query],
             f"ORDER BY posts_fts.rank LIMIT {int(limit)}",
         )
+        if len(found) >= limit or not any(_unspaced(c) for term in terms for c in term):
+            return found
+        if not self._can_scan:
+            self._conn.create_function("cadence_contains", 2, _contains, deterministic=True)
+            self._can_scan = True
+        shown = {post.id for post in found}
+        more = self._posts(
+            "WHERE cadence_contains(p.title || char(10) || p.body || char(10) || p.notes, ?)",
+            ["\x1f".join(folded(term) for term in terms)],
+        )
+        return found + [post for post in more if post.id not in shown][: limit - len(found)]
 
     def post_to_repeat(self, message_id: int, day: date, as_of: date) -> Post | None:
         """The post to repeat to deliver a key message again on ``day``: the last one that
@@ -1879,6 +1901,18 @@ class CalendarStore:
 
 
 _Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
+
+
+def _unspaced(char: str) -> bool:
+    """A letter of a script the search index cuts into words poorly: one without case
+    (Chinese, Japanese, Thai, Arabic, Hebrew, Devanagari...) or a combining mark."""
+    return unicodedata.category(char) in ("Lo", "Mn", "Mc")
+
+
+def _contains(text: str | None, terms: str) -> bool:
+    """Whether ``text`` holds every one of ``terms`` (folded, joined by U+001F)."""
+    plain = folded(text or "")
+    return all(term in plain for term in terms.split("\x1f"))
 
 
 def _with_id(items: Iterable[_Named], item_id: int, what: str) -> _Named:

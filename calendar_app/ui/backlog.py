@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import Post, PostStatus
+from ..core.models import Post, PostStatus, folded
 from .dnd import drop_action, drop_posts, wants_copy
 from .post_model import BacklogModel, PostIdRole, PostRole, status_label
 from .session import CalendarSession
@@ -60,14 +60,15 @@ def _ideas(count: int) -> str:
 
 
 class BacklogSearch(QSortFilterProxyModel):
-    """Keeps the posts whose title, body or notes contain the search text (any case)."""
+    """Keeps the posts whose title, body or notes contain the search text, case and
+    accents aside, as the window's search (:func:`.models.folded`)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
 
     def set_text(self, text: str) -> None:
-        needle = text.strip().casefold()
+        needle = folded(text.strip())
         if needle == self._needle:
             return
         if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
@@ -88,7 +89,7 @@ class BacklogSearch(QSortFilterProxyModel):
         assert isinstance(source, BacklogModel)
         post = source.post_at(source_row)
         needle = self._needle
-        return any(needle in text.casefold() for text in (post.title, post.body, post.notes))
+        return any(needle in folded(text) for text in (post.title, post.body, post.notes))
 
 
 class BacklogDelegate(QStyledItemDelegate):

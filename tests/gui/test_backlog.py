@@ -102,6 +102,10 @@ def test_search_narrows_the_list_by_title_body_or_notes(
     assert panel.shown_post_ids() == []
     assert "No idea matches" in panel.empty_text()
 
+    # Accents aside, as the window's search: "brainstorm" typed "bráinstorm" finds them.
+    panel.search.setText("BRÁINSTÖRM")
+    assert len(panel.shown_post_ids()) == 8
+
     # Escape in the field clears the search.
     panel.search.setFocus()
     qtbot.keyClick(panel.search, Qt.Key.Key_Escape)

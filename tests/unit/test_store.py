@@ -982,6 +982,30 @@ def test_search(store: CalendarStore, channel: int, add_post: Adder) -> None:
     assert len(store.search("launch", limit=1)) == 1
 
 
+def test_search_reads_every_script_accents_and_marks_aside(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    tokyo = add_post("東京でイベント開催のお知らせ", channel, D)
+    shanghai = add_post("Launch", channel, D1, body="新产品发布会在上海举行")
+    hello = add_post("مَرْحَبًا بالجميع", channel, D2)
+    shalom = add_post("Greeting", channel, D2, notes="שָׁלוֹם לכולם")
+    viet = add_post("Tiếng Việt cho mọi người", channel, D2)
+    cafe = add_post("Café crème", channel, D)
+
+    assert [p.id for p in store.search("イベント")] == [tokyo]  # inside a run of text
+    assert [p.id for p in store.search("東京")] == [tokyo]
+    assert [p.id for p in store.search("上海 发布会")] == [shanghai]
+    assert [p.id for p in store.search("مرحبا")] == [hello]  # vowel marks aside
+    assert [p.id for p in store.search("שלום")] == [shalom]
+    assert [p.id for p in store.search("Tieng Viet")] == [viet]  # two marks on one letter
+    assert [p.id for p in store.search("cafe")] == [cafe]
+    assert store.search("イベント zebra") == []
+    assert len(store.search("イ", limit=1)) == 1
+    # Edits are followed by the new index too.
+    store.update_post(viet, {"title": "Tiếng Anh"})
+    assert store.search("Viet") == []
+
+
 def test_search_follows_edits(store: CalendarStore, channel: int, add_post: Adder) -> None:
     post_id = add_post("Spring article", channel, D)
 
