@@ -509,6 +509,7 @@ class PostEditor(QDialog):
         # Everything that can change validity or the summaries.
         self.title_edit.textEdited.connect(self._on_title_edited)
         self.body_edit.textChanged.connect(self._update_char_count)
+        self.title_edit.textChanged.connect(self._update_char_count)
         self.channel_combo.currentIndexChanged.connect(self._update_char_count)
         self.status_combo.activated.connect(self._on_status_chosen)
         self.date_check.toggled.connect(self._on_date_toggled)
@@ -966,7 +967,12 @@ class PostEditor(QDialog):
         self.repeat_summary.setToolTip(recurrence.describe(made))
 
     def _update_char_count(self) -> None:
-        count = len(typed_text(self.body_edit))
+        """The body's length against the channel's limit; where the body fits but not
+        with the title before it, as the publishing tools' files send a post, that too."""
+        body = typed_text(self.body_edit)
+        count = len(body)
+        title = self.title_edit.text().strip()
+        sent = len(title) + (2 + count if body.strip() else 0)
         channel_id = self.selected_channel_id()
         channel = self.session.channel(channel_id) if channel_id is not None else None
         limit = channel.char_limit if channel is not None else None
@@ -976,11 +982,13 @@ class PostEditor(QDialog):
             text = f"{count} characters" if count != 1 else "1 character"
             over = False
         else:
-            over = count > limit
+            assert channel is not None
+            over = sent > limit
             text = f"{count} / {limit}"
-            if over:
-                assert channel is not None
+            if count > limit:
                 text += f" · {count - limit} over the limit for {channel.name}"
+            elif over:
+                text += f" · {sent} with the title, as the publishing files send it"
         label.setText(text)
         label.setProperty("overLimit", over)
         colour = warning_color(palette) if over else muted_color(palette)

@@ -260,6 +260,17 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
     assert editor.char_count_label.text() == "212 / 3000"
     assert not editor.is_over_limit()
 
+    # The body fits, but not with the title before it, as Hootsuite and Sprout get it.
+    editor.title_edit.setText("T" * 10)
+    editor.body_edit.setPlainText("x" * 2990)
+    assert editor.char_count_label.text() == (
+        "2990 / 3000 · 3002 with the title, as the publishing files send it"
+    )
+    assert editor.is_over_limit()
+    editor.title_edit.setText("T" * 8)  # 8 + 2 + 2990: just fits
+    assert editor.char_count_label.text() == "2990 / 3000"
+    assert not editor.is_over_limit()
+
     editor.body_edit.setPlainText("y" * 3048)
     assert editor.char_count_label.text().startswith("3048 / 3000")
     assert "48 over the limit for LinkedIn" in editor.char_count_label.text()
