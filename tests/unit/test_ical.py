@@ -610,20 +610,27 @@ def test_a_cadence_file_imported_into_another_zone_keeps_the_moments(
         ]
 
 
-def test_an_older_file_leaves_out_occurrences_deleted_since(
-    store: CalendarStore, tmp_path: Path
-) -> None:
+def exported_series(store: CalendarStore, path: Path) -> tuple[list[Post], int]:
+    """Six Monday tips, exported to ``path``; then the second deleted alone and the
+    fifth with the ones after it. The six posts as they were, and their series."""
     channel = store.add_channel("LinkedIn").created[0]
     created = store.add_series(
         NewPost("Monday tip", channel, date=date(2026, 1, 5), time=time(9, 0)),
         "FREQ=WEEKLY;BYDAY=MO;COUNT=6",
     ).created
-    export_ics(store, tmp_path / "old.ics", ExportOptions(), no_progress)
+    export_ics(store, path, ExportOptions(), no_progress)
     posts = store.posts(created)
     series_id = posts[0].series_id
     assert series_id is not None
     store.delete_occurrences(posts[1].id, "this")
     store.delete_occurrences(posts[4].id, "following")
+    return posts, series_id
+
+
+def test_an_older_file_leaves_out_occurrences_deleted_since(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    _, series_id = exported_series(store, tmp_path / "old.ics")
     kept = store.all_posts()
     rule = store.series(series_id)
     summary = import_ics(store, tmp_path / "old.ics", ImportOptions(today=TODAY), no_progress)
@@ -638,20 +645,10 @@ def test_occurrences_edited_elsewhere_since_come_back_to_a_series_ended_since(
 ) -> None:
     """Deleted here, edited there (by hand, in the file): nothing typed is lost. The
     one deleted alone is an occurrence again; the rule ends before the others."""
-    channel = store.add_channel("LinkedIn").created[0]
-    created = store.add_series(
-        NewPost("Monday tip", channel, date=date(2026, 1, 5), time=time(9, 0)),
-        "FREQ=WEEKLY;BYDAY=MO;COUNT=6",
-    ).created
-    export_ics(store, tmp_path / "old.ics", ExportOptions(), no_progress)
+    posts, series_id = exported_series(store, tmp_path / "old.ics")
     edited = tmp_path / "edited.ics"
     text = (tmp_path / "old.ics").read_text(encoding="utf-8")
     edited.write_text(text.replace("SUMMARY:Monday tip", "SUMMARY:Monday tip!"), encoding="utf-8")
-    posts = store.posts(created)
-    series_id = posts[0].series_id
-    assert series_id is not None
-    store.delete_occurrences(posts[1].id, "this")
-    store.delete_occurrences(posts[4].id, "following")
     summary = import_ics(store, edited, ImportOptions(today=TODAY), no_progress)
     assert summary.left_deleted == 0
     back = {p.uid: p for p in store.all_posts()}
