@@ -1497,22 +1497,17 @@ class CalendarStore:
             fresh.append(originals[post_id].copy_to(day, at))
         return self.add_posts(fresh)
 
-    def delete_posts(self, post_ids: Iterable[int]) -> ChangeSet:
+    def delete_posts(self, post_ids: Iterable[int], *, remembered: bool = True) -> ChangeSet:
         """Delete posts, remembering each as it was (:meth:`deleted`): an older file
-        imported later does not bring it back."""
+        imported later does not bring it back. Not ``remembered``: the undo of their
+        making (an import, a paste), after which the same file may come in again."""
         posts = self.posts(post_ids)
-        stamp = _now()
         with environment_errors(self.path), self.db.atomic():
             self._conn.executemany("DELETE FROM posts WHERE id = ?", [(p.id,) for p in posts])
-            self._conn.executemany(
-                "INSERT OR REPLACE INTO deleted_posts"
-                " (uid, post_id, revision, updated_at, shown, deleted_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (p.uid, p.id, p.revision, p.updated_at.isoformat(), shown_sum(p), stamp)
-                    for p in posts
-                ],
-            )
+            if remembered:
+                self.remember_deleted(
+                    [Deleted(p.uid, p.id, p.updated_at, p.revision, shown_sum(p)) for p in posts]
+                )
         return _post_changes(posts, [p.id for p in posts], removed=True)
 
     def deleted(self, uids: Iterable[str]) -> dict[str, Deleted]:
@@ -1534,6 +1529,20 @@ class CalendarStore:
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return {}
         return found
+
+    def remember_deleted(self, posts: Sequence[Deleted]) -> None:
+        """Remember these posts as deleted again (the undo of an import that brought
+        them back)."""
+        with environment_errors(self.path), self.db.atomic():
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO deleted_posts"
+                " (uid, post_id, revision, updated_at, shown, deleted_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (p.uid, p.id, p.revision, p.updated_at.isoformat(), p.shown, _now())
+                    for p in posts
+                ],
+            )
 
     def _forget_deleted(self, uids: Sequence[str]) -> None:
         """Posts with these uids are here again (an undo, an import that brings them)."""

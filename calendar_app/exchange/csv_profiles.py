@@ -857,6 +857,7 @@ def import_csv(
                 if row.uid not in gone or not stays_deleted(gone[row.uid], shown_sum(row.post))
             ]
             summary.left_deleted += len(rows) - len(kept)
+            summary.revived.extend(gone[row.uid] for row in kept if row.uid in gone)
             rows = kept
         # Reading is done; skipped and blank rows need no writing.
         ticker.done = 2 * len(records) - len(rows)

@@ -421,6 +421,9 @@ class ImportSummary:
     """What the import took for granted and the user should know (one sentence each)."""
     left_deleted: int = 0
     """Posts deleted here that the file shows as they were, or earlier: not brought back."""
+    revived: list[Deleted] = field(default_factory=list)
+    """Posts deleted here that the import brought back, edited there since, as they were
+    when deleted (its undo remembers them as deleted again)."""
 
     def describe(self) -> str:
         # The copies kept of conflicts, and the occurrences cancelled, are said apart.

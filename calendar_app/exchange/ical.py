@@ -1874,6 +1874,7 @@ class _Writer:
                 if stays_deleted(deleted, shown, version, item.earlier, gone_history[deleted.id]):
                     summary.left_deleted += 1
                     continue
+                summary.revived.append(deleted)
             if old is None:
                 fresh.append(new)
                 fresh_items.append(item)

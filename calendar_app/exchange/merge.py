@@ -186,6 +186,7 @@ def merge_calendar(
                 if stays_deleted(deleted, shown, version, history, gone_history[deleted.id]):
                     summary.left_deleted += 1
                     continue
+                summary.revived.append(deleted)
             if mine is None:
                 (added,) = ours.add_posts(
                     [translate(post)],

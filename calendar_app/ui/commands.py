@@ -264,7 +264,7 @@ class _CreateCommand(StoreCommand):
 
     def revert(self) -> ChangeSet:
         store = self.session.store
-        changes = store.delete_posts(p.id for p in self._created)
+        changes = store.delete_posts((p.id for p in self._created), remembered=False)
         return changes | store.restore_series([], drop=[s.id for s in self._series])
 
     @property
@@ -342,7 +342,7 @@ class RepeatPostCommand(StoreCommand):
         store = self.session.store
         assert self._series is not None
         repeats = [p.id for p in self._after if p.id != self._post_id]
-        changes = store.delete_posts(repeats)
+        changes = store.delete_posts(repeats, remembered=False)
         changes |= store.restore_series([], drop=[self._series.id])
         return changes | store.restore_posts([self._before])
 

@@ -99,7 +99,8 @@ class ImportCommand(StoreCommand):
 
     def revert(self) -> ChangeSet:
         store = self.session.store
-        changes = store.delete_posts(self._summary.added)
+        changes = store.delete_posts(self._summary.added, remembered=False)
+        store.remember_deleted(self._summary.revived)  # as they were before it came
         changes |= store.restore_posts([*self._summary.previous, *self._summary.settled])
         if self._series or self._summary.series_before:
             changes |= store.restore_series(

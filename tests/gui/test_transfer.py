@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui import transfer
+from calendar_app.ui.commands import DeletePostsCommand
 from calendar_app.ui.dialogs import ask_date_order
 from calendar_app.ui.session import CalendarSession
 from calendar_app.ui.transfer import run_import
@@ -109,6 +110,40 @@ def test_undoing_an_import_takes_away_the_series_it_brought(
     finally:
         fresh.undo_stack.clear()
         store.close()
+
+
+def test_undoing_an_import_leaves_no_record_of_deletion_but_its_own(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """An import undone may come in again; a post deleted before an import brought it
+    back is deleted again by the undo, and remembered so."""
+    source = colleague_calendar(tmp_path)
+    summary = run_import(session, None, source)
+    assert summary is not None
+    episodes = session.store.posts(summary.added)
+    session.undo_stack.undo()
+    assert session.store.deleted(p.uid for p in episodes) == {}
+    again = run_import(session, None, source)
+    assert again is not None
+    assert (len(again.added), again.left_deleted) == (2, 0)  # came in again
+
+    # Deleted here, then edited in the colleague's copy: the merge brings it back...
+    first = session.store.post_by_uid(episodes[0].uid)
+    session.push(DeletePostsCommand(session, [first.id]))
+    with CalendarStore.open(source) as colleague:
+        theirs = colleague.post_by_uid(first.uid)
+        colleague.update_post(theirs.id, {"title": "Episode 1, recut"})
+        colleague.update_post(theirs.id, {"title": "Episode 1, recut again"})
+    back = run_import(session, None, source)
+    assert back is not None
+    assert [p.title for p in session.store.posts(back.added)] == ["Episode 1, recut again"]
+    # ... and its undo deletes it again, still remembered as deleted here.
+    session.undo_stack.undo()
+    assert session.store.find_post(first.uid) is None
+    assert set(session.store.deleted([first.uid])) == {first.uid}
+    session.undo_stack.redo()
+    assert session.store.post_by_uid(first.uid).title == "Episode 1, recut again"
+    assert session.store.deleted([first.uid]) == {}
 
 
 def test_a_csv_import_asks_how_its_dates_read_only_when_none_tells(
