@@ -1,9 +1,14 @@
-"""Calendar files spoiled as a disk or a half-synced copy spoils them."""
+"""Calendar files as a disk, a half-synced copy or an older release of Cadence left them."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+
+import sqlite_utils
+
+from calendar_app.core import database
+from calendar_app.core.migrations import MIGRATIONS
 
 
 def damage_inside(path: Path) -> None:
@@ -20,3 +25,21 @@ def damage_inside(path: Path) -> None:
     with path.open("r+b") as handle:
         handle.seek((root - 1) * size)
         handle.write(b"\xa5" * size)
+
+
+def write_schema_4(path: Path) -> None:
+    """A calendar as the release before schema 5 wrote it: one post, edited twice."""
+    conn = sqlite3.connect(path)
+    db = sqlite_utils.Database(conn)
+    db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
+    MIGRATIONS.apply(db, stop_before="0005_earlier_versions")
+    db.execute("PRAGMA user_version = 4")
+    db.execute("INSERT INTO calendar VALUES (1, 'Old', 'Europe/Paris', 'monday', 14)")
+    db.execute("INSERT INTO channels (name, kind, color) VALUES ('Blog', 'blog', '#123456')")
+    db.execute(
+        "INSERT INTO posts (uid, title, channel_id, status, date, created_at, updated_at,"
+        " revision) VALUES ('u1', 'Old post', 1, 'draft', '2026-11-02',"
+        " '2026-01-01T00:00:00+00:00', '2026-02-01T00:00:00+00:00', 3)"
+    )
+    conn.commit()
+    conn.close()

@@ -90,10 +90,13 @@ def _leave_out(copy: str, post_ids: Collection[int], *, only_names_used: bool) -
             "DELETE FROM series WHERE id NOT IN"
             " (SELECT series_id FROM posts WHERE series_id IS NOT NULL)"
         )
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'post_versions'").fetchone():
+        # A file read as it is, from an older release, may lack the later tables.
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+        if "post_versions" in tables:
             conn.execute("DELETE FROM post_versions WHERE post_id NOT IN (SELECT id FROM posts)")
         if only_names_used:
-            conn.execute("DELETE FROM deleted_posts")  # the uids of posts the copy is not about
+            if "deleted_posts" in tables:  # the uids of posts the copy is not about
+                conn.execute("DELETE FROM deleted_posts")
             conn.execute("DELETE FROM channels WHERE id NOT IN (SELECT channel_id FROM posts)")
             conn.execute(
                 "DELETE FROM key_messages WHERE id NOT IN (SELECT message_id FROM post_messages)"

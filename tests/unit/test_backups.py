@@ -11,6 +11,7 @@ from calendar_app.core.backups import backups_of, make_backup, to_thin, write_co
 from calendar_app.core.errors import CalendarFileError
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
+from tests.files import write_schema_4
 
 NOW = datetime(2026, 11, 22, 12, 0, 0)
 
@@ -78,3 +79,20 @@ def test_a_copy_never_replaces_a_calendar_open_elsewhere(
     write_copy(store, target)
     with CalendarStore.open(target) as copy:
         assert [p.title for p in copy.all_posts()] == ["Ours"]
+
+
+def test_a_calendar_from_an_older_release_read_as_it_is_gives_a_copy_of_some_posts(
+    tmp_path: Path,
+) -> None:
+    """A file Cadence may only read is not brought up to date: a copy of some of its
+    posts is cut from it as it is, without the tables later releases added."""
+    path = tmp_path / "old.cadence"
+    write_schema_4(path)
+    with CalendarStore.open(path, read_only=True) as old:
+        (post,) = old.all_posts()
+        target = tmp_path / "none.cadence"
+        write_copy(old, target, leave_out=[post.id], only_names_used=True)
+    with CalendarStore.open(target) as copy:
+        assert (copy.count_posts(), copy.channels(), copy.deleted(["u1"])) == (0, [], {})
+    with CalendarStore.open(path) as kept:
+        assert [p.title for p in kept.all_posts()] == ["Old post"]

@@ -7,19 +7,16 @@ import dataclasses
 import itertools
 import re
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calendar_app.core import database
 from calendar_app.core import store as store_module
-from calendar_app.core.migrations import MIGRATIONS
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import UNKNOWN, CalendarStore, History, key_of, version_key
 from calendar_app.exchange.formats import (
@@ -32,6 +29,7 @@ from calendar_app.exchange.formats import (
 )
 from calendar_app.exchange.ical import X_EARLIER, export_ics, import_ics
 from calendar_app.exchange.merge import merge_calendar, merge_into
+from tests.files import write_schema_4
 
 START = datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
 
@@ -146,29 +144,11 @@ def test_a_post_taken_from_elsewhere_knows_where_it_came_from(
     assert _known(ours, mine.id).complete
 
 
-def _write_schema_4(path: Path) -> None:
-    """A calendar as the release before schema 5 wrote it: one post, edited twice."""
-    conn = sqlite3.connect(path)
-    db = sqlite_utils.Database(conn)
-    db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
-    MIGRATIONS.apply(db, stop_before="0005_earlier_versions")
-    db.execute("PRAGMA user_version = 4")
-    db.execute("INSERT INTO calendar VALUES (1, 'Old', 'Europe/Paris', 'monday', 14)")
-    db.execute("INSERT INTO channels (name, kind, color) VALUES ('Blog', 'blog', '#123456')")
-    db.execute(
-        "INSERT INTO posts (uid, title, channel_id, status, date, created_at, updated_at,"
-        " revision) VALUES ('u1', 'Old post', 1, 'draft', '2026-11-02',"
-        " '2026-01-01T00:00:00+00:00', '2026-02-01T00:00:00+00:00', 3)"
-    )
-    conn.commit()
-    conn.close()
-
-
 def test_a_calendar_from_before_versions_were_kept_knows_them_from_then_on(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "old.cadence"
-    _write_schema_4(path)
+    write_schema_4(path)
     with CalendarStore.open(path) as store:
         (post,) = store.all_posts()
         assert _known(store, post.id) == History(boundary=frozenset({key_of(post)}))
@@ -526,7 +506,7 @@ def test_a_colleague_s_calendar_from_before_versions_were_kept_merges(
     tmp_path: Path, clock: None
 ) -> None:
     path = tmp_path / "v4.cadence"
-    _write_schema_4(path)
+    write_schema_4(path)
     with CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris") as ours:
         summary = merge_into(ours, path, ImportOptions())
         assert [p.title for p in ours.all_posts()] == ["Old post"]
@@ -553,7 +533,7 @@ def test_edits_made_since_the_update_are_kept_whatever_came_before(
 ) -> None:
     """A post edited before versions were kept, then on both sides after: neither
     edit is the other's past, whoever made more."""
-    _write_schema_4(tmp_path / "ours.cadence")
+    write_schema_4(tmp_path / "ours.cadence")
     CalendarStore.open(tmp_path / "ours.cadence").close()  # updated once, then shared
     shutil.copy(tmp_path / "ours.cadence", tmp_path / "theirs.cadence")
     with (
