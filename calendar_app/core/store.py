@@ -1379,6 +1379,8 @@ class CalendarStore:
             def flush() -> None:
                 if not post_rows:
                     return
+                if given_uids is not None:  # an import may bring back a post deleted here
+                    self._forget_deleted([row[0] for row in post_rows])
                 ids = _insert_posts_rows(
                     conn,
                     "INSERT INTO posts (uid, title, body, channel_id, campaign_id, status, date,"

@@ -567,6 +567,7 @@ def test_a_post_deleted_since_stays_deleted_unless_its_row_changed(
         "Reworded in the sheet",
         1,
     )
+    assert demo.deleted([reworded.uid, doomed.uid]).keys() == {doomed.uid}  # here again
 
 
 def test_shuffled_and_capitalised_columns(demo: CalendarStore, tmp_path: Path) -> None:
