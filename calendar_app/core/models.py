@@ -127,6 +127,20 @@ def folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+_RIGHT_TO_LEFT = frozenset(("R", "AL"))
+
+
+def isolated(text: str) -> str:
+    """``text`` set apart to run its own way where it has right-to-left letters: a
+    Hebrew title with a Latin word ("מבצע ב-Cadence") reads right to left on a
+    left-to-right chip, cell or page, rather than in pieces. (Qt lays text out in
+    the widget's direction; U+2068 and U+2069, as HTML's ``<bdi>``, mend that.)
+    Text with no right-to-left letter is returned as it is."""
+    if any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in text):
+        return f"\u2068{text}\u2069"
+    return text
+
+
 def name_order(name: str) -> tuple[str, str]:
     """Where a name sorts, as a reader looks for it: case and accents aside first
     ("Ärzte" beside "Arbeit", "Économie" before "Oper"), then with them."""

@@ -49,6 +49,7 @@ from ..core.models import (
     PostStatus,
     WeekStart,
     every_days,
+    isolated,
     name_order,
     spelled_day,
 )
@@ -202,7 +203,7 @@ def days_unplanned(gaps: Iterable[Gap], as_of: date) -> int:
 
 def _names(titles: Sequence[str], most: int = 3) -> str:
     """``'A', 'B' and 'C'``; beyond ``most``, ``'A', 'B', 'C' and 4 more``."""
-    quoted = [f"'{t}'" for t in titles]
+    quoted = [f"'{isolated(t)}'" for t in titles]
     if len(quoted) > most:
         return f"{', '.join(quoted[:most])} and {len(quoted) - most} more"
     if len(quoted) > 1:
@@ -246,7 +247,9 @@ def cadence_sentence(
             )
         else:
             parts.append(f"{on} of {len(running)} {noun} on cadence")
-    parts.extend(f"'{m.title}' {status_label(m.status, m.overdue_days)}" for m in overdue[:3])
+    parts.extend(
+        f"'{isolated(m.title)}' {status_label(m.status, m.overdue_days)}" for m in overdue[:3]
+    )
     if len(overdue) > 3:
         parts.append(f"{len(overdue) - 3} more overdue")
     if unplanned:
@@ -662,7 +665,7 @@ def _masthead(page: _Page, months: list[date]) -> str:
     links.append('<a href="#agenda">Agenda</a>')
     return (
         '<header class="masthead">\n<div>\n<p class="eyebrow">Content calendar</p>\n'
-        f"<h1>{escape(page.name)}</h1>\n"
+        f'<h1 dir="auto">{escape(page.name)}</h1>\n'
         f'<p class="meta">{escape(range_text(page.first, page.last))} · '
         f"{count} post{'s' if count != 1 else ''} · as of "
         f'<time datetime="{page.as_of.isoformat()}">{escape(long_day_text(page.as_of))}</time>'
@@ -779,7 +782,7 @@ def _message_row(
             spans.append(
                 f'<span><span class="dot" style="background:'
                 f'{safe_color(channel.color if channel else None)}"></span> '
-                f"{escape(name)} {n}</span>"
+                f"<bdi>{escape(name)}</bdi> {n}</span>"
             )
         out.append(f'<p class="by-channel">{"".join(spans)}</p>\n')
     out.append("</div>\n")

@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.cadence import CadenceReport, Gap, MessageStatus
-from ..core.models import KeyMessage
+from ..core.models import KeyMessage, isolated
 
 __all__ = [
     "GapShape",
@@ -1071,7 +1071,9 @@ def paint_row_label(
     title_room = pill.left() - 8 - title_left
     painter.setFont(title_font)
     painter.setPen(colors.text)
-    title = title_metrics.elidedText(row.title, Qt.TextElideMode.ElideRight, max(title_room, 0))
+    title = title_metrics.elidedText(
+        isolated(row.title), Qt.TextElideMode.ElideRight, max(title_room, 0)
+    )
     painter.drawText(
         QRectF(title_left, rect.top(), max(title_room, 0), rect.height()),
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -15,7 +15,7 @@ from datetime import time
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 
-from ..core.models import PostStatus
+from ..core.models import PostStatus, isolated
 
 __all__ = [
     "Chip",
@@ -238,7 +238,9 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     available = right - left
     if available > 6:
         title_metrics = metrics if text_font == font else QFontMetricsF(text_font)
-        title = title_metrics.elidedText(chip.title, Qt.TextElideMode.ElideRight, available)
+        title = title_metrics.elidedText(
+            isolated(chip.title), Qt.TextElideMode.ElideRight, available
+        )
         painter.setFont(text_font)
         painter.setPen(text)
         painter.drawText(QPointF(left, baseline), title)

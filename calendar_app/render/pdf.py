@@ -45,7 +45,15 @@ from PySide6.QtGui import (
 )
 
 from ..core.errors import CalendarFileError, os_problem_for
-from ..core.models import Channel, KeyMessage, Post, PostStatus, WeekStart, name_order
+from ..core.models import (
+    Channel,
+    KeyMessage,
+    Post,
+    PostStatus,
+    WeekStart,
+    isolated,
+    name_order,
+)
 from ..core.store import CalendarStore
 from ..exchange.formats import Cancelled, ExportOptions, ExportSummary, Progress
 from ..exchange.html import (
@@ -194,7 +202,7 @@ def _paint_month(
         painter,
         style,
         rect,
-        f"{report.name} · the plan",
+        f"{isolated(report.name)} · the plan",
         f"{month_name(month)} {month.year}",
         subtitle,
     )
@@ -414,8 +422,12 @@ class _BusyLayout:
     def detail(self, post: Post) -> str:
         """What a post's title line leaves out: its channel, key messages and status."""
         channel = self.plan.channels.get(post.channel_id)
-        parts = [channel.name if channel else "No channel"]
-        titles = [self.plan.messages[m].title for m in post.message_ids if m in self.plan.messages]
+        parts = [isolated(channel.name) if channel else "No channel"]
+        titles = [
+            isolated(self.plan.messages[m].title)
+            for m in post.message_ids
+            if m in self.plan.messages
+        ]
         if titles:
             parts.append(", ".join(titles))
         if post.status != PostStatus.SCHEDULED:
@@ -480,7 +492,7 @@ def _paint_busy_days(
         painter,
         style,
         rect,
-        f"{plan.report.name} · the plan",
+        f"{isolated(plan.report.name)} · the plan",
         _busy_title(month),
         f"Every post of {days_text} too full for the month's page"
         f" · as of {long_day_text(plan.report.as_of)}",
@@ -537,7 +549,7 @@ def _paint_busy_post(
     title_font.setStrikeOut(post.status == PostStatus.CANCELLED)
     painter.setFont(title_font)
     painter.setPen(style.faint if post.status == PostStatus.CANCELLED else style.ink)
-    painter.drawText(QRectF(x, at.y(), layout.text_w, title_h), _WRAP, post.title)
+    painter.drawText(QRectF(x, at.y(), layout.text_w, title_h), _WRAP, isolated(post.title))
     painter.setFont(layout.detail_font)
     painter.setPen(style.muted)
     below = QRectF(x, at.y() + title_h, layout.text_w, detail_h)
@@ -584,11 +596,11 @@ def _paint_post(
     first, rest = _wrap(chip.title, text_metrics, right - x)
     painter.setFont(text_font)
     painter.setPen(ink)
-    painter.drawText(QPointF(x, baseline), first)
+    painter.drawText(QPointF(x, baseline), isolated(first))
     if rest:
         # The second line runs under the dots too: they sit on the first line only.
         second = text_metrics.elidedText(rest, Qt.TextElideMode.ElideRight, rect.right() - 4 - left)
-        painter.drawText(QPointF(left, baseline + metrics.lineSpacing()), second)
+        painter.drawText(QPointF(left, baseline + metrics.lineSpacing()), isolated(second))
     painter.restore()
 
 
@@ -727,7 +739,9 @@ def _paint_month_legend(
                 else:
                     painter.drawRoundedRect(QRectF(x, y + 1.5, 3, 8), 1, 1)
                 x += 9
-                shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(right - x, 0))
+                shown = metrics.elidedText(
+                    isolated(name), Qt.TextElideMode.ElideRight, max(right - x, 0)
+                )
                 x += _legend_text(painter, QRectF(x, y, right - x, 11), shown, font, style.ink) + 12
             if group.cut and number == len(group.lines) - 1:
                 _legend_text(painter, QRectF(x, y, 20, 11), "…", font, style.muted)
@@ -873,7 +887,7 @@ def render_pages(
             painter,
             style,
             QRectF(MARGIN, height - MARGIN - FOOTER + 10, width - 2 * MARGIN, FOOTER - 4),
-            f"{report.name} · {name} · made with Cadence",
+            f"{isolated(report.name)} · {isolated(name)} · made with Cadence",
             f"Page {first_number + index} of {all_pages}",
         )
         painter.restore()

@@ -44,7 +44,7 @@ from ..core.cadence import (
     analyse_period,
     channel_counts,
 )
-from ..core.models import Channel, KeyMessage, WeekStart, every_days, name_order
+from ..core.models import Channel, KeyMessage, WeekStart, every_days, isolated, name_order
 from ..core.store import CalendarStore
 from ..exchange.html import (
     cadence_sentence,
@@ -268,6 +268,7 @@ def _text(
 ) -> float:
     """Draw one line of ``text`` in ``rect`` (elided to fit); return its width."""
     metrics = QFontMetricsF(font)
+    text = isolated(text)  # a Hebrew or Arabic name reads right to left on the page
     if elide:
         text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(rect.width(), 0))
     painter.setFont(font)

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import Post, PostStatus, folded
+from ..core.models import Post, PostStatus, folded, isolated
 from .dnd import drop_action, drop_posts, wants_copy
 from .post_model import BacklogModel, PostIdRole, PostRole, status_label
 from .session import CalendarSession
@@ -153,7 +153,7 @@ class BacklogDelegate(QStyledItemDelegate):
         painter.drawText(
             title_rect,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(post.title, Qt.TextElideMode.ElideRight, width),
+            metrics.elidedText(isolated(post.title), Qt.TextElideMode.ElideRight, width),
         )
 
         # Second line: message dots on the right, channel (and status) on the left.
@@ -168,7 +168,7 @@ class BacklogDelegate(QStyledItemDelegate):
             painter.setBrush(QColor(self.session.key_message(message_id).color))
             painter.drawEllipse(QRectF(x, line_top + (line_height - dot) / 2, dot, dot))
             x -= gap
-        label = channel.name
+        label = isolated(channel.name)
         if post.status != PostStatus.IDEA:
             label += f" · {status_label(post.status).lower()}"
         painter.setFont(small)

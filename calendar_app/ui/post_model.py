@@ -9,7 +9,6 @@ went, came, moved or changed. Only a new period resets a model.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, Final, Generic, TypeVar
@@ -39,6 +38,7 @@ from ..core.models import (
     PostStatus,
     every_days,
     format_time,
+    isolated,
 )
 from .commands import plain_tooltip
 from .dnd import ICS_MIME, POSTS_MIME, posts_mime
@@ -166,19 +166,6 @@ def _colour_pixmap(colors: tuple[str, ...], shape: str) -> QPixmap:
     painter.end()
     _PIXMAPS[key] = pixmap
     return pixmap
-
-
-_RIGHT_TO_LEFT = frozenset(("R", "AL"))
-
-
-def isolated(text: str) -> str:
-    """``text`` set apart to run its own way where it has right-to-left letters: a
-    Hebrew title with a Latin word ("מבצע ב-Cadence") reads right to left in a
-    left-to-right table, rather than in pieces. (Qt's item views lay every cell out
-    in the table's direction; U+2068 and U+2069, as HTML's ``<bdi>``, mend that.)"""
-    if any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in text):
-        return f"\u2068{text}\u2069"
-    return text
 
 
 class PlainIconDelegate(QStyledItemDelegate):

@@ -385,7 +385,9 @@ def test_right_to_left_text_runs_its_own_way_and_latin_text_stays_put(tmp_path: 
     """A Hebrew title with a Latin word reads right to left in its chip and agenda
     row, without pulling the time or the next words round with it."""
     hebrew = "שלום לכולם: מבצע 50% ב-Cadence"
-    with CalendarStore.create(tmp_path / "x.cadence", timezone="Asia/Jerusalem") as store:
+    with CalendarStore.create(
+        tmp_path / "x.cadence", name="לוח שנה 2027", timezone="Asia/Jerusalem"
+    ) as store:
         channel = store.add_channel("ערוץ").created[0]
         message = store.add_key_message("מסר", cadence_days=7).created[0]
         store.add_posts(
@@ -404,6 +406,13 @@ def test_right_to_left_text_runs_its_own_way_and_latin_text_stays_put(tmp_path: 
     chip = next(e for e in page.having("chip", "li") if "09:00" in page.text_of(e))
     time_first = page.elements[page.elements.index(chip) + 2]
     assert (time_first.tag, page.text_of(time_first)) == ("time", "09:00")  # outside the bdi
+    h1 = next(e for e in page.elements if e.tag == "h1")
+    assert (page.text_of(h1), h1.attrs.get("dir")) == ("לוח שנה 2027", "auto")
+    # The message's deliveries by channel: the name set apart from its count.
+    (by_channel,) = page.having("by-channel", "p")
+    after = page.elements[page.elements.index(by_channel) + 1 :][:3]
+    assert [e.tag for e in after] == ["span", "span", "bdi"]
+    assert page.text_of(after[2]) == "ערוץ"
 
 
 def test_colours_are_checked_before_they_reach_a_style(tmp_path: Path) -> None:
@@ -540,6 +549,13 @@ def test_sentence_names_at_most_three_and_counts_the_rest() -> None:
         "'M3' overdue by 3 days; 2 more overdue; nothing planned yet to repeat 'Open'."
     )
     assert cadence_sentence([cadence("Fine", MessageStatus.OK)]) == "1 key message on cadence."
+    # A Hebrew name is set apart, so that it reads right to left inside the English sentence.
+    assert cadence_sentence(
+        [cadence("מסר ב-2027", MessageStatus.OVERDUE, 3), cadence("פתוח", MessageStatus.UNPLANNED)]
+    ) == (
+        "1 of 2 key messages on cadence; '\u2068מסר ב-2027\u2069' overdue by 3 days; "
+        "nothing planned yet to repeat '\u2068פתוח\u2069'."
+    )
 
 
 # -- in a real browser ----------------------------------------------------------------

@@ -1,0 +1,133 @@
+"""Right-to-left names painted on chips, the backlog, the cadence panel and the report:
+a Hebrew title with a Latin word reads right to left, as it does when set apart by
+hand with U+2068 ... U+2069, rather than in pieces ("ב עצבמ-Cadence")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from calendar_app.core.cadence import MessageStatus
+from calendar_app.core.models import isolated
+from calendar_app.core.store import PostChanges
+from calendar_app.render.cadence_strip import StripColors, StripRow, paint_row_label
+from calendar_app.render.chips import Chip, ChipTheme, paint_chip
+from calendar_app.render.report import PageStyle, paint_page_title
+from calendar_app.ui.backlog import BacklogPanel
+from calendar_app.ui.session import CalendarSession
+
+HEBREW = "מבצע ב-Cadence 2027"
+SET_APART = f"\u2068{HEBREW}\u2069"
+
+
+def painted(paint: Callable[[QPainter], None], width: int = 360, height: int = 40) -> QImage:
+    """What ``paint`` leaves on a white image the size of a chip or a row."""
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # as on a widget
+    paint(painter)
+    painter.end()
+    return image
+
+
+def font() -> QFont:
+    return QApplication.font()
+
+
+def test_the_helper_sets_apart_only_text_with_right_to_left_letters() -> None:
+    assert isolated(HEBREW) == SET_APART
+    assert isolated("سلام") == "\u2068سلام\u2069"
+    assert isolated("Launch day 2027") == "Launch day 2027"
+    assert isolated("") == ""
+
+
+def test_the_two_ways_of_painting_differ_so_the_checks_below_can_fail(qapp: object) -> None:
+    def naive(text: str) -> QImage:
+        return painted(lambda p: p.drawText(10, 25, text))
+
+    assert naive(HEBREW) != naive(SET_APART)
+
+
+def test_a_chip_title(qapp: object) -> None:
+    theme = ChipTheme.from_palette(QPalette())
+    chip = Chip(HEBREW, QColor("#2f6fd6"))
+
+    def chip_image(title: str) -> QImage:
+        return painted(
+            lambda p: paint_chip(
+                p, QRectF(2, 8, 350, 24), replace(chip, title=title), theme, font()
+            )
+        )
+
+    assert chip_image(HEBREW) == chip_image(SET_APART)
+
+
+def test_a_key_message_in_the_cadence_panel(qapp: object) -> None:
+    row = StripRow(
+        1, HEBREW, "#2f6fd6", 14, MessageStatus.OVERDUE, 5, None, None, None, None, (), ()
+    )
+    colors = StripColors.from_palette(QPalette())
+
+    def label(title: str) -> QImage:
+        return painted(
+            lambda p: paint_row_label(
+                p, replace(row, title=title), QRectF(0, 0, 360, 40), colors, font()
+            )
+        )
+
+    assert label(HEBREW) == label(SET_APART)
+
+
+def test_the_calendar_name_on_a_report_page(qapp: object) -> None:
+    style = PageStyle()
+
+    def title(name: str) -> QImage:
+        return painted(
+            lambda p: paint_page_title(
+                p, style, QRectF(0, 0, 500, 120), "Message delivery report", name, "November"
+            ),
+            500,
+            120,
+        )
+
+    assert title(HEBREW) == title(SET_APART)
+
+
+@pytest.fixture
+def host(qtbot: QtBot) -> QWidget:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(340, 300)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def backlog(host: QWidget, session: CalendarSession) -> BacklogPanel:
+    panel = BacklogPanel(session, host)
+    panel.resize(host.size())
+    panel.show()
+    return panel
+
+
+def test_an_idea_in_the_backlog(backlog: BacklogPanel, session: CalendarSession) -> None:
+    first = session.store.backlog()[0]
+    channel = session.store.channel(first.channel_id)
+
+    def retitled(title: str, channel_name: str) -> QImage:
+        changes: PostChanges = {"title": title}
+        session.notify(
+            session.store.update_post(first.id, changes)
+            | session.store.update_channel(channel.id, name=channel_name)
+        )
+        return backlog.list.viewport().grab().toImage()
+
+    assert retitled(HEBREW, "ערוץ") == retitled(SET_APART, "\u2068ערוץ\u2069")
+    assert retitled(HEBREW, "ערוץ") != retitled("Launch day", "ערוץ")  # the row was painted
