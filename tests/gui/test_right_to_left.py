@@ -26,7 +26,7 @@ HEBREW = "מבצע ב-Cadence 2027"
 SET_APART = f"\u2068{HEBREW}\u2069"
 
 
-def painted(paint: Callable[[QPainter], None], width: int = 360, height: int = 40) -> QImage:
+def painted(paint: Callable[[QPainter], object], width: int = 360, height: int = 40) -> QImage:
     """What ``paint`` leaves on a white image the size of a chip or a row."""
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
