@@ -511,6 +511,7 @@ class PostEditor(QDialog):
         self.body_edit.textChanged.connect(self._update_char_count)
         self.title_edit.textChanged.connect(self._update_char_count)
         self.channel_combo.currentIndexChanged.connect(self._update_char_count)
+        self.link_edit.textChanged.connect(self._update_char_count)
         self.status_combo.activated.connect(self._on_status_chosen)
         self.date_check.toggled.connect(self._on_date_toggled)
         self.date_edit.dateChanged.connect(self._on_date_changed)
@@ -967,12 +968,15 @@ class PostEditor(QDialog):
         self.repeat_summary.setToolTip(recurrence.describe(made))
 
     def _update_char_count(self) -> None:
-        """The body's length against the channel's limit; where the body fits but not
-        with the title before it, as the publishing tools' files send a post, that too."""
+        """The body's length against the channel's limit; where the body fits but not as
+        the publishing tools' files send a post (the title first, and for Sprout Social
+        the link last), by how much."""
         body = typed_text(self.body_edit)
         count = len(body)
         title = self.title_edit.text().strip()
-        sent = len(title) + (2 + count if body.strip() else 0)
+        link = self.link_edit.text().strip()
+        with_title = len(title) + (2 + count if body.strip() else 0)
+        with_link = with_title + (2 + len(link) if link else 0)
         channel_id = self.selected_channel_id()
         channel = self.session.channel(channel_id) if channel_id is not None else None
         limit = channel.char_limit if channel is not None else None
@@ -983,12 +987,20 @@ class PostEditor(QDialog):
             over = False
         else:
             assert channel is not None
-            over = sent > limit
+            over = with_link > limit
             text = f"{count} / {limit}"
             if count > limit:
                 text += f" · {count - limit} over the limit for {channel.name}"
+            elif with_title > limit:
+                text += (
+                    f" · {with_title - limit} over once the title goes first,"
+                    " as Hootsuite and Sprout Social post it"
+                )
             elif over:
-                text += f" · {sent} with the title, as the publishing files send it"
+                text += (
+                    f" · {with_link - limit} over with the title and link,"
+                    " as Sprout Social posts it"
+                )
         label.setText(text)
         label.setProperty("overLimit", over)
         colour = warning_color(palette) if over else muted_color(palette)

@@ -264,11 +264,19 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
     editor.title_edit.setText("T" * 10)
     editor.body_edit.setPlainText("x" * 2990)
     assert editor.char_count_label.text() == (
-        "2990 / 3000 · 3002 with the title, as the publishing files send it"
+        "2990 / 3000 · 2 over once the title goes first, as Hootsuite and Sprout Social post it"
     )
     assert editor.is_over_limit()
     editor.title_edit.setText("T" * 8)  # 8 + 2 + 2990: just fits
     assert editor.char_count_label.text() == "2990 / 3000"
+    assert not editor.is_over_limit()
+    # Sprout Social has no link column: the link ends its text.
+    editor.link_edit.setText("https://x.io")
+    assert editor.char_count_label.text() == (
+        "2990 / 3000 · 14 over with the title and link, as Sprout Social posts it"
+    )
+    assert editor.is_over_limit()
+    editor.link_edit.setText("")
     assert not editor.is_over_limit()
 
     editor.body_edit.setPlainText("y" * 3048)
