@@ -78,18 +78,32 @@ PALETTE = (
 )
 
 
-def _shade(color: str, toward: int, amount: float) -> str:
-    channels = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    return "#" + "".join(f"{round(c + (toward - c) * amount):02x}" for c in channels)
-
-
-COLOR_CHOICES = (
-    PALETTE
-    + tuple(_shade(color, 0, 0.38) for color in PALETTE)
-    + tuple(_shade(color, 255, 0.35) for color in PALETTE)
+COLOR_CHOICES = PALETTE + (
+    "#bb6600",
+    "#447755",
+    "#dd55bb",
+    "#8877aa",
+    "#22aaff",
+    "#aaaa00",
+    "#995588",
+    "#ff8888",
+    "#007799",
+    "#cc9977",
+    "#dd99cc",
+    "#99aaee",
+    "#998855",
+    "#bb88ff",
+    "#66bbaa",
+    "#99aa77",
+    "#bb7788",
+    "#77bb33",
+    "#ff8833",
+    "#777700",
 )
 """The colours a new channel, key message or campaign is given: the palette, then
-darker and lighter shades of it, so the eleventh channel is not the first's twin."""
+twenty more, each told from every other at a glance as well as the palette's own
+colours are from each other, and each seen on a light window and on a dark one, so
+the eleventh channel is not the first's twin."""
 
 
 def free_color(taken: Iterable[str], start: int = 0) -> str:

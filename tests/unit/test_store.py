@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -20,6 +21,7 @@ from calendar_app.core.store import (
     key_of,
     shown_sum,
 )
+from tests.colors import contrast, difference
 
 Adder = Callable[..., int]
 
@@ -128,10 +130,23 @@ def test_free_colours_start_where_asked_and_skip_what_is_taken() -> None:
     assert free_color([]) == PALETTE[0]
     assert free_color([], 3) == PALETTE[3]
     assert free_color([PALETTE[3].upper(), PALETTE[4]], 3) == PALETTE[5]
-    assert free_color(PALETTE, 3) == COLOR_CHOICES[len(PALETTE) + 3]  # a darker shade
-    shades = COLOR_CHOICES[len(PALETTE) : 2 * len(PALETTE)]
-    assert all(shade not in PALETTE for shade in shades)
-    assert free_color((*PALETTE, *shades)) == COLOR_CHOICES[2 * len(PALETTE)]  # a lighter one
+    assert free_color(PALETTE, 3) == COLOR_CHOICES[len(PALETTE) + 3]  # one of the next ten
+    more = COLOR_CHOICES[len(PALETTE) : 2 * len(PALETTE)]
+    assert free_color((*PALETTE, *more)) == COLOR_CHOICES[2 * len(PALETTE)]  # of the last ten
+
+
+def test_every_colour_handed_out_is_told_from_the_others_and_seen_light_or_dark() -> None:
+    """The colours after the palette are as far from every other one as the palette's
+    closest two are from each other (a darker brown beside the brown would not be),
+    and each stands out as a mark on a white window and on a dark one."""
+    closest = min(difference(a, b) for a, b in itertools.combinations(PALETTE, 2))
+    assert closest > 12  # the palette's blue and slate grey
+    assert len(set(COLOR_CHOICES)) == len(COLOR_CHOICES) == 30
+    for index, color in enumerate(COLOR_CHOICES[len(PALETTE) :], len(PALETTE)):
+        nearest = min(difference(color, other) for other in COLOR_CHOICES[:index])
+        assert nearest >= closest, color
+        assert contrast(color, "#ffffff") >= 2.2, color
+        assert contrast(color, "#2d2d2d") >= 2.2, color
 
 
 def test_names_sort_as_a_reader_looks_for_them_accents_aside(store: CalendarStore) -> None:
