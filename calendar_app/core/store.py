@@ -78,7 +78,8 @@ PALETTE = (
 )
 
 
-COLOR_CHOICES = PALETTE + (
+COLOR_CHOICES = (
+    *PALETTE,
     "#bb6600",
     "#447755",
     "#dd55bb",

@@ -42,6 +42,7 @@ from PySide6.QtGui import (
 
 from ..core.cadence import CadenceReport, Gap, MessageStatus
 from ..core.models import KeyMessage, isolated
+from .chips import seen_on
 
 __all__ = [
     "GapShape",
@@ -793,6 +794,9 @@ def paint_row_track(
     mark is stamped from a small cached picture instead of being drawn as a path:
     several times faster for the dense rows of a large calendar.
     """
+    # A navy channel stays visible in a dark theme (and a pale one in a light theme).
+    channel_colors = {c: seen_on(color, colors.background) for c, color in channel_colors.items()}
+    message_color = seen_on(message_color, colors.background)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
@@ -1048,7 +1052,7 @@ def paint_row_label(
     mid = rect.center().y()
     swatch = QRectF(rect.left() + 10, mid - 5, 10, 10)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(row.color))
+    painter.setBrush(seen_on(QColor(row.color), colors.background))
     painter.drawRoundedRect(swatch, 3, 3)
 
     pill_font = _scaled(font, 0.8, QFont.Weight.DemiBold)
@@ -1181,7 +1185,7 @@ def paint_legend(
             x += 7
         elif kind == "channel":
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(next(colour_of))
+            painter.setBrush(seen_on(next(colour_of), colors.background))
             painter.drawRoundedRect(QRectF(x, mid - 4, 7, 8), 2.5, 2.5)
             x += _LEGEND_DOT
         painter.setPen(colors.muted)

@@ -59,6 +59,29 @@ def is_dark(color: QColor) -> bool:
     return luminance(color) < 0.18
 
 
+def contrast(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio, 1 (the same) to 21 (black on white)."""
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def seen_on(color: QColor, background: QColor, least: float = 2.0) -> QColor:
+    """``color`` as it is, or lightened on a dark background (darkened on a light one)
+    just enough to stand out from it: a navy channel stays visible in a dark theme."""
+    if contrast(color, background) >= least:
+        return color
+    hue, saturation = color.hslHueF(), color.hslSaturationF()
+    lightness, alpha = color.lightnessF(), color.alphaF()
+    toward = 1.0 if is_dark(background) else 0.0
+    shown = QColor(color)
+    for step in range(1, 11):
+        nearer = lightness + (toward - lightness) * step / 10
+        shown = QColor.fromHslF(hue, saturation, nearer, alpha)
+        if contrast(shown, background) >= least:
+            break
+    return shown
+
+
 def contrast_text(background: QColor) -> QColor:
     """Near-black or white, whichever contrasts more with ``background``."""
     return QColor("#ffffff") if is_dark(background) else QColor("#1b1f24")
@@ -154,7 +177,7 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     # Fading mixes colours toward the background: cheaper than painter opacity,
     # and the same on screen and in a PDF.
     fade = {PostStatus.CANCELLED: 0.5, PostStatus.IDEA: 0.3}.get(status, 0.0)
-    channel = mix(chip.channel_color, base, fade)
+    channel = mix(seen_on(chip.channel_color, base), base, fade)
     tentative = status in (PostStatus.DRAFT, PostStatus.IDEA)
     if chip.selected:
         fill = QColor(chip.channel_color)
@@ -211,7 +234,7 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     if chip.marker_colors and room > 0:
         painter.setPen(QPen(fill, 1.0))
         for color in reversed(chip.marker_colors[: min(room, 4)]):
-            painter.setBrush(mix(color, base, fade))
+            painter.setBrush(mix(seen_on(color, fill), base, fade))
             painter.drawEllipse(QPointF(right - dot / 2, cy), dot / 2, dot / 2)
             right -= dot + 2
         right -= 2

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import Post, PostStatus, folded, isolated
+from ..render.chips import seen_on
 from .dnd import drop_action, drop_posts, wants_copy
 from .post_model import BacklogModel, PostIdRole, PostRole, status_label
 from .session import CalendarSession
@@ -138,7 +139,8 @@ class BacklogDelegate(QStyledItemDelegate):
         pad = self.PAD
         bar = QRectF(rect.left() + pad, rect.top() + pad, self.BAR, rect.height() - 2 * pad)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(channel.color))
+        base = palette.color(QPalette.ColorRole.Base)
+        painter.setBrush(seen_on(QColor(channel.color), base))
         painter.drawRoundedRect(bar, 2, 2)
 
         left = int(bar.right()) + pad + 2
@@ -165,7 +167,7 @@ class BacklogDelegate(QStyledItemDelegate):
         painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
         for message_id in reversed(post.message_ids):
             x -= dot
-            painter.setBrush(QColor(self.session.key_message(message_id).color))
+            painter.setBrush(seen_on(QColor(self.session.key_message(message_id).color), base))
             painter.drawEllipse(QRectF(x, line_top + (line_height - dot) / 2, dot, dot))
             x -= gap
         label = isolated(channel.name)

@@ -40,6 +40,7 @@ from ..core.models import (
     format_time,
     isolated,
 )
+from ..render.chips import seen_on
 from .commands import plain_tooltip
 from .dnd import ICS_MIME, POSTS_MIME, posts_mime
 from .session import CalendarSession
@@ -114,7 +115,7 @@ def badge_text(cadence: MessageCadence) -> str:
 
 # -- small colour pictures ----------------------------------------------------
 
-_PIXMAPS: dict[tuple[tuple[str, ...], str, float], QPixmap] = {}
+_PIXMAPS: dict[tuple[tuple[str, ...], str, float, int], QPixmap] = {}
 
 
 def _ratio() -> float:
@@ -135,7 +136,9 @@ def dots(colors: Sequence[str]) -> QPixmap:
 
 def _colour_pixmap(colors: tuple[str, ...], shape: str) -> QPixmap:
     ratio = _ratio()
-    key = (colors, shape, ratio)
+    # Painted to be seen on the views' background: a navy swatch is lightened when dark.
+    base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    key = (colors, shape, ratio, base.rgba())
     cached = _PIXMAPS.get(key)
     if cached is not None:
         return cached
@@ -153,11 +156,11 @@ def _colour_pixmap(colors: tuple[str, ...], shape: str) -> QPixmap:
         x = 0.0
         for color in colors:
             if color:
-                painter.setBrush(QColor(color))
+                painter.setBrush(seen_on(QColor(color), base))
                 painter.drawEllipse(QRectF(x + 0.5, (size - dot) / 2 + 0.5, dot - 1, dot - 1))
             x += dot + gap
     else:
-        painter.setBrush(QColor(colors[0]))
+        painter.setBrush(seen_on(QColor(colors[0]), base))
         rect = QRectF(1.5, 1.5, size - 3, size - 3)
         if shape == "dot":
             painter.drawEllipse(rect)

@@ -507,8 +507,8 @@ def test_a_new_channel_colour_shows_at_once(shown: CadencePanel, session: Calend
 
     channel = session.channel(channels[0])
     assert pixel() == QColor(channel.color)
-    session.push(ChannelCommand(session, channel, replace(channel, color="#00ff00")))
-    assert pixel() == QColor("#00ff00")
+    session.push(ChannelCommand(session, channel, replace(channel, color="#00aa00")))
+    assert pixel() == QColor("#00aa00")
     session.undo_stack.undo()
     assert pixel() == QColor(channel.color)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -20,11 +21,19 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
-from calendar_app.core.store import CalendarStore
-from calendar_app.render.chips import Chip, ChipTheme, badge_width, paint_chip
+from calendar_app.core.store import COLOR_CHOICES, CalendarStore
+from calendar_app.render.chips import (
+    Chip,
+    ChipTheme,
+    badge_width,
+    contrast,
+    paint_chip,
+    seen_on,
+)
 from calendar_app.ui.commands import AddPostCommand
 from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.month_view import MonthView
+from calendar_app.ui.post_model import swatch
 from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.week_view import WeekView
 from tests.gui.conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers, double_click
@@ -540,6 +549,40 @@ def test_a_narrow_chip_keeps_its_title_before_its_time(qtbot: QtBot) -> None:
     # ...a narrow one leaves the time out, and its title has the room.
     assert painted(80, "Energy prices") == painted(80, "Energy prices", None)
     assert painted(80, "Energy prices") != painted(80, "Solar pays")
+
+
+@pytest.mark.parametrize("base", ["#1b1c1f", "#ffffff"])
+def test_a_channel_colour_close_to_the_background_still_shows(qapp: object, base: str) -> None:
+    """A navy channel in a dark theme (a pale yellow one in a light theme) is painted
+    lighter (darker) just enough to be seen; other colours are painted as they are."""
+    theme = replace(ChipTheme.from_palette(QApplication.palette()), base=QColor(base))
+    for color in ("#1d458a", "#4c391d", "#fff3b0", "#f4f4f4", *COLOR_CHOICES):
+        shown = seen_on(QColor(color), theme.base)
+        assert contrast(shown, theme.base) >= 2.0, color
+        assert (shown == QColor(color)) == (contrast(QColor(color), theme.base) >= 2.0)
+        image = QImage(120, 20, QImage.Format.Format_ARGB32)
+        image.fill(theme.base)
+        painter = QPainter(image)
+        paint_chip(painter, QRectF(0, 0, 120, 20), Chip("Post", QColor(color)), theme, QFont())
+        painter.end()
+        assert image.pixelColor(1, 10).rgb() == shown.rgb()  # the stripe, on the chip's left
+
+
+def test_swatches_in_a_dark_theme_stand_out_from_it(qapp: QApplication) -> None:
+    """The sidebar's and tables' colour swatches follow the theme: navy on a dark one
+    is lightened, as on the chips."""
+    kept = qapp.palette()
+    dark = QPalette(kept)
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1b1c1f"))
+    qapp.setPalette(dark)
+    try:
+        image = swatch("#1d458a").toImage()
+        middle = image.pixelColor(image.width() // 2, image.height() // 2)
+        assert contrast(middle, QColor("#1b1c1f")) >= 2.0
+    finally:
+        qapp.setPalette(kept)
+    image = swatch("#1d458a").toImage()
+    assert image.pixelColor(image.width() // 2, image.height() // 2).name() == "#1d458a"
 
 
 def test_filters_and_changes_refresh_the_view(month: MonthView, session: CalendarSession) -> None:
