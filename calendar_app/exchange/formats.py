@@ -124,31 +124,72 @@ def renamed(
     pairs: Iterable[tuple[Collection[str], Collection[int]]],
     theirs: Collection[str],
     ours: Mapping[int, str],
+    unchanged: Iterable[tuple[Collection[str], Collection[int]]] = (),
+    alike: Callable[[str, int], bool] | None = None,
 ) -> dict[str, int]:
     """The names of another copy of the calendar that one side renamed, to ours.
 
     ``pairs`` holds, for each post both sides have, the names (channels, key
     messages or campaigns, as :func:`name_key` gives them) it carries there and the
     ids of those it carries here; ``theirs`` is every name the other side has,
-    ``ours`` every name here by id. A name there that is not here is a rename when
-    every post both hold that carries it carries one same record here whose name
-    the other side does not have: "LinkedIn" there, "LI" here. Without it, each
-    such post differs in its channel, and comes in again as a conflict copy on a
-    channel made again under the old name.
+    ``ours`` every name here by id. A name there is a rename when every post both
+    hold that carries it carries one same record here whose name the other side
+    does not have: "LinkedIn" there, "LI" here. Without it, each such post differs
+    in its channel, and comes in again as a conflict copy on a channel made again
+    under the old name.
+
+    A name there that is here too is a rename only on the word of ``unchanged``,
+    the pairs known to be one same version on both sides (so whatever differs in
+    them is names, not a move): "LinkedIn" became "LI", then a new "LinkedIn" was
+    made beside it, and no post both hold is on the new one. Two names renamed at
+    once on the same posts are told apart where other posts carry one without the
+    other, or else by ``alike`` (a name there and a record here of one colour).
     """
-    known = {name_key(name) for name in ours.values()}
-    free = {record for record, name in ours.items() if name_key(name) not in theirs}
-    candidates: dict[str, set[int]] = {}
-    for carried_there, carried_here in pairs:
-        here = free.intersection(carried_here)
-        for name in carried_there:
-            if name not in known:
-                candidates[name] = candidates[name] & here if name in candidates else set(here)
+    keys = {record: name_key(name) for record, name in ours.items()}
+    named = {key: record for record, key in keys.items()}
+    free = {record for record, key in keys.items() if key not in theirs}
+
+    def common(
+        evidence: Iterable[tuple[Collection[str], Collection[int]]],
+    ) -> tuple[dict[str, set[int]], set[str]]:
+        """Per name there, the free records every post carrying it carries here; and
+        the names whose posts are, here too, on the record of that name."""
+        found: dict[str, set[int]] = {}
+        on_own: set[str] = set()
+        for carried_there, carried_here in evidence:
+            here = free.intersection(carried_here)
+            for name in carried_there:
+                if named.get(name) in carried_here:
+                    on_own.add(name)
+                found[name] = found[name] & here if name in found else set(here)
+        return found, on_own
+
+    every, on_own = common(pairs)
+    same, _ = common(unchanged)
+    open_names = {name: records for name, records in every.items() if name not in named}
+    open_names.update(
+        (name, records)
+        for name, records in same.items()
+        if name in named and name not in on_own and name in every
+    )
+    for name in open_names.keys() & named.keys():
+        open_names[name] = open_names[name] & every[name]
+    if alike is not None:
+        for name, records in open_names.items():
+            if len(records) > 1:
+                open_names[name] = {r for r in records if alike(name, r)} or records
     found: dict[str, int] = {}
-    for name, records in candidates.items():
-        if len(records) == 1 and (record := next(iter(records))) not in found.values():
-            found[name] = record
-    return found
+    while True:  # a name left one record takes it; the others lose it, and so on
+        sure = {name: next(iter(r)) for name, r in open_names.items() if len(r) == 1}
+        if not sure:
+            return found
+        taken = list(sure.values())
+        for name, record in sure.items():
+            del open_names[name]
+            if taken.count(record) == 1:
+                found[name] = record
+        for records in open_names.values():
+            records.difference_update(taken)
 
 
 def stays_deleted(
@@ -191,6 +232,8 @@ def learn_renames(
     named: Sequence[Callable[[_Item], list[str]]],
     held: Mapping[str, Post],
     uid: Callable[[_Item], str],
+    unchanged: Callable[[_Item, Post], bool] = lambda item, post: False,
+    alike: Sequence[Callable[[str, int], bool] | None] = (None, None, None),
 ) -> None:
     """Take the names of an import's ``items`` that were renamed here (or there) for
     the names here (:func:`renamed`), the posts both hold telling: an export made
@@ -198,7 +241,9 @@ def learn_renames(
 
     ``known`` are the import's channels, key messages and campaigns by name key, in
     that order, which this adds to; ``named`` the names an item carries of each;
-    ``held`` the posts here by uid.
+    ``held`` the posts here by uid; ``unchanged`` tells an item that is the very
+    version of the post here (Cadence's own, not edited since on either side);
+    ``alike`` tells, for each kind, a name there from a record here (their colours).
     """
     here = (
         {c.id: c.name for c in store.channels(include_archived=True)},
@@ -212,14 +257,20 @@ def learn_renames(
     )
     pairs = [(item, held[uid(item)]) for item in items if uid(item) in held]
     kinds = ("channel", "key message", "campaign")
-    for kind, table, names_of, ours, carried_here in zip(
-        kinds, known, named, here, carried, strict=True
+    for kind, table, names_of, ours, carried_here, same_kind in zip(
+        kinds, known, named, here, carried, alike, strict=True
     ):
         spelled = {name_key(name): name for item in items for name in names_of(item)}
         found = renamed(
             (([name_key(n) for n in names_of(item)], carried_here(post)) for item, post in pairs),
             set(spelled),
             ours,
+            (
+                ([name_key(n) for n in names_of(item)], carried_here(post))
+                for item, post in pairs
+                if unchanged(item, post)
+            ),
+            same_kind,
         )
         for key, record in found.items():
             table[key] = record

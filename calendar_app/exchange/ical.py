@@ -82,6 +82,7 @@ from ..core.models import (
     Post,
     PostStatus,
     Series,
+    differs_in_names_only,
     in_plans,
     line_ends,
     moment_of,
@@ -1633,6 +1634,29 @@ def _written(text: str) -> tuple[tuple[datetime, int], str | None] | None:
     return (moment, int(found[1])), found[3]
 
 
+def _alike(store: CalendarStore, items: Sequence[_Item]) -> list[Callable[[str, int], bool]]:
+    """For each kind (channels, key messages, campaigns), whether a name of the file and
+    a record here have one colour: what tells two names renamed at once apart."""
+    theirs: list[dict[str, str]] = [{}, {}, {}]
+    for item in items:
+        channels = [item.channel] if item.channel else []
+        campaigns = [item.campaign] if item.campaign else []
+        for kind, found in enumerate((channels, item.messages, campaigns)):
+            for name, _, colour in found:
+                if colour:
+                    theirs[kind].setdefault(name_key(name), colour.lower())
+    ours = [
+        {c.id: c.color.lower() for c in store.channels(include_archived=True)},
+        {m.id: m.color.lower() for m in store.key_messages(include_archived=True)},
+        {c.id: c.color.lower() for c in store.campaigns()},
+    ]
+
+    def alike(there: dict[str, str], here: dict[int, str]) -> Callable[[str, int], bool]:
+        return lambda key, record: there.get(key) == here.get(record)
+
+    return [alike(there, here) for there, here in zip(theirs, ours, strict=True)]
+
+
 def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     """Whether the file's version of ``post`` (which differs from it) replaces it, and
     whether the version that gives way is kept as a copy marked as a conflict: as in
@@ -1830,11 +1854,12 @@ class _Writer:
         gone = store.deleted(item.uid for item in items if item.uid not in existing)
         gone_history = store.history(list(gone.values()))
         names = self.names
+        own = [item for item in items if item.own]  # other programs' events name no channel
         learn_renames(
             store,
             summary,
             (names.channels, names.messages, names.campaigns),
-            [item for item in items if item.own],  # other programs' events name no channel
+            own,
             (
                 lambda item: [item.channel[0]] if item.channel else [],
                 lambda item: [m[0] for m in item.messages],
@@ -1842,6 +1867,10 @@ class _Writer:
             ),
             existing,
             lambda item: item.uid,
+            lambda item, post: (
+                item.written and item.touched is None and item.edited == _edited(post)
+            ),
+            _alike(store, own),
         )
         fresh: list[NewPost] = []
         fresh_items: list[_Item] = []
@@ -1882,6 +1911,15 @@ class _Writer:
                 summary.unchanged += 1
                 if not item.written:
                     said[old.id] = item.notes_kept(shown_note_of(new))
+            elif (
+                item.written
+                and item.touched is None
+                and item.edited == _edited(old)
+                and differs_in_names_only(old, new)
+            ):
+                # The post as it is here, read through names one side renamed (two
+                # swapped, a new channel under an old name): not a move made there.
+                summary.unchanged += 1
             else:
                 history = store.history([old])[old.id]
                 if item.written:

@@ -37,7 +37,7 @@ from ..core.models import (
     in_plans,
     name_key,
 )
-from ..core.store import CalendarStore, full_edit, shown_sum
+from ..core.store import CalendarStore, full_edit, key_of, shown_sum
 from .formats import (
     Cancelled,
     Conflicts,
@@ -82,13 +82,22 @@ def _renamed(
         carried: Callable[[Post], Collection[int]],
     ) -> dict[int, int]:
         their_names = {r.id: name_key(name(r)) for r in their_records}
+        colours = {their_names[r.id]: r.color.lower() for r in their_records}
+        our_colours = {r.id: r.color.lower() for r in our_records}
+        evidence = [
+            ([their_names[i] for i in carried(there) if i in their_names], carried(here))
+            for there, here in pairs
+        ]
         found = renamed(
-            (
-                ([their_names[i] for i in carried(there) if i in their_names], carried(here))
-                for there, here in pairs
-            ),
+            evidence,
             set(their_names.values()),
             {r.id: name(r) for r in our_records},
+            [
+                names
+                for names, (there, here) in zip(evidence, pairs, strict=True)
+                if key_of(there) == key_of(here)
+            ],
+            lambda key, record: colours.get(key) == our_colours.get(record),
         )
         return {i: found[key] for i, key in their_names.items() if key in found}
 
@@ -204,6 +213,10 @@ def merge_calendar(
                 summary.unchanged += 1
                 continue
             version = (post.updated_at, post.revision)
+            if key_of(post) == key_of(mine):
+                # One version read through names renamed on one side: nothing moved.
+                summary.unchanged += 1
+                continue
             history = their_history[post.id]
             take, keep_other = reconcile(
                 version, (mine.updated_at, mine.revision), history, ours.history([mine])[mine.id]
@@ -335,10 +348,10 @@ def _map_channels(
             fallback_id = existing.id
 
     def find(channel: Channel) -> int | None:
+        if renamed and channel.id in renamed:  # before a channel of that name made since
+            return renamed[channel.id]
         mine = ours.channel_named(channel.name)
-        if mine is not None:
-            return mine.id
-        return (renamed or {}).get(channel.id, fallback_id)
+        return mine.id if mine is not None else fallback_id
 
     return _mapping(
         _among(theirs.channels(include_archived=True), only),
@@ -378,7 +391,7 @@ def _map_messages(
 
     return _mapping(
         _among(theirs.key_messages(include_archived=True), only),
-        lambda m: _id_of(ours.key_message_titled(m.title)) or (renamed or {}).get(m.id),
+        lambda m: (renamed or {}).get(m.id) or _id_of(ours.key_message_titled(m.title)),
         add,
         summary.messages_added,
     )
@@ -394,7 +407,7 @@ def _map_campaigns(
 ) -> dict[int, int]:
     return _mapping(
         _among(theirs.campaigns(), only),
-        lambda c: _id_of(ours.campaign_named(c.name)) or (renamed or {}).get(c.id),
+        lambda c: (renamed or {}).get(c.id) or _id_of(ours.campaign_named(c.name)),
         lambda c: ours.add_campaign(
             c.name, kind=c.kind, starts_on=c.starts_on, ends_on=c.ends_on, color=c.color
         ).created[0],

@@ -1683,6 +1683,89 @@ def test_an_older_file_does_not_take_back_names_renamed_since(
     ]
 
 
+def test_a_channel_made_since_under_an_old_name_takes_no_post_of_an_older_file(
+    demo: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    """ "LinkedIn" renamed "LI", then a new "LinkedIn" made beside it: a file from before,
+    with one of its posts edited in another calendar since, keeps every post on "LI",
+    the edit with it, and puts nothing on the new channel."""
+    path = tmp_path / "before.ics"
+    export_ics(demo, path, ExportOptions(), no_progress)
+    import_ics(fresh, path, ImportOptions(), no_progress)
+    there = next(p for p in fresh.all_posts() if fresh.channel(p.channel_id).name == "LinkedIn")
+    fresh.update_post(there.id, {"title": "Edited in the other calendar"})
+    export_ics(fresh, path, ExportOptions(), no_progress)
+    linkedin = demo.channel_named("LinkedIn")
+    assert linkedin is not None
+    demo.restore_channel(dataclasses.replace(linkedin, name="LI"))
+    new_channel = demo.add_channel("LinkedIn").created[0]
+    on_li = {p.uid for p in demo.all_posts() if p.channel_id == linkedin.id}
+
+    summary = import_ics(demo, path, ImportOptions(), no_progress)
+
+    assert (summary.added, summary.conflicts, summary.channels_added) == ([], 0, [])
+    assert [p.title for p in summary.previous] != []
+    assert {p.uid for p in demo.all_posts() if p.channel_id == linkedin.id} == on_li
+    assert not [p for p in demo.all_posts() if p.channel_id == new_channel]
+    edited = demo.post_by_uid(there.uid)
+    assert (edited.title, edited.channel_id) == ("Edited in the other calendar", linkedin.id)
+    assert summary.notes[0] == (
+        "The channel 'LinkedIn' is taken for 'LI' here, renamed on one side; the name here stays."
+    )
+
+
+def test_names_swapped_here_move_no_post_of_an_older_file(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    """ "Blog" and "Newsletter" swap names here after an export: the file's posts are the
+    very versions here, only named otherwise, so none moves."""
+    path = tmp_path / "before.ics"
+    export_ics(demo, path, ExportOptions(), no_progress)
+    blog, letter = demo.channel_named("Blog"), demo.channel_named("Newsletter")
+    assert blog is not None
+    assert letter is not None
+    demo.restore_channel(dataclasses.replace(blog, name="Blog, for now"))
+    demo.restore_channel(dataclasses.replace(letter, name="Blog"))
+    demo.restore_channel(dataclasses.replace(blog, name="Newsletter"))
+    posts = demo.all_posts()
+
+    summary = import_ics(demo, path, ImportOptions(), no_progress)
+
+    assert demo.all_posts() == posts
+    assert (summary.previous, summary.conflicts, summary.channels_added) == ([], 0, [])
+
+
+def test_two_key_messages_renamed_at_once_on_the_same_posts_are_told_apart(
+    fresh: CalendarStore, tmp_path: Path
+) -> None:
+    """Every post carries both: their colours tell which new title is which old one, and
+    no key message is made again under an old title."""
+    channel = fresh.add_channel("Blog").created[0]
+    alpha = fresh.add_key_message("Alpha", cadence_days=7).created[0]
+    beta = fresh.add_key_message("Beta", cadence_days=14).created[0]
+    fresh.add_posts(
+        [
+            NewPost("One", channel, (alpha, beta), date(2026, 12, 1)),
+            NewPost("Two", channel, (beta, alpha), date(2026, 12, 3)),
+        ]
+    )
+    path = tmp_path / "before.ics"
+    export_ics(fresh, path, ExportOptions(), no_progress)
+    for message, title in ((alpha, "Beta, first"), (beta, "Alpha, second")):
+        fresh.update_key_message(dataclasses.replace(fresh.key_message(message), title=title))
+    posts = fresh.all_posts()
+
+    summary = import_ics(fresh, path, ImportOptions(), no_progress)
+
+    assert (fresh.all_posts(), summary.messages_added) == (posts, [])
+    assert summary.notes == [
+        "The key message 'Alpha' is taken for 'Beta, first' here, renamed on one side; "
+        "the name here stays.",
+        "The key message 'Beta' is taken for 'Alpha, second' here, renamed on one side; "
+        "the name here stays.",
+    ]
+
+
 def test_a_missing_file_is_a_plain_error(busy: CalendarStore, tmp_path: Path) -> None:
     with pytest.raises(CalendarFileError, match="does not exist"):
         import_ics(busy, tmp_path / "nowhere.ics", ImportOptions(), no_progress)

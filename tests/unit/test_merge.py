@@ -10,6 +10,8 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, InvalidInput
@@ -23,6 +25,7 @@ from calendar_app.exchange.formats import (
     ExportOptions,
     ImportOptions,
     no_progress,
+    renamed,
 )
 from calendar_app.exchange.ical import export_ics, import_ics
 from calendar_app.exchange.merge import (
@@ -210,6 +213,73 @@ def test_a_rename_on_either_side_is_not_a_new_name_nor_a_conflict(
     ]
     again = merge_calendar(ours, theirs)  # the same file again changes nothing
     assert (again.added, again.conflicts, again.unchanged) == ([], 0, 2)
+
+
+def test_a_channel_made_since_under_the_old_name_takes_nothing_of_the_other_copy(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """ "LinkedIn" renamed "LI" here, then a new "LinkedIn" made beside it; there, a post
+    edited and one added on "LinkedIn": both land on "LI", with no conflict copy."""
+    ours, theirs = pair
+    linkedin = theirs.channel_named("LinkedIn")
+    assert linkedin is not None
+    second = theirs.add_post(NewPost("Second", linkedin.id, (), date(2026, 12, 2))).created[0]
+    merge_calendar(ours, theirs)
+    theirs.update_post(second, {"title": "Second, edited there"})
+    theirs.add_post(NewPost("New there", linkedin.id, (), date(2026, 12, 9)))
+    mine = ours.channel_named("LinkedIn")
+    assert mine is not None
+    ours.restore_channel(dataclasses.replace(mine, name="LI"))
+    new_channel = ours.add_channel("LinkedIn").created[0]
+
+    summary = merge_calendar(ours, theirs)
+
+    assert (summary.conflicts, summary.channels_added, summary.unchanged) == (0, [], 1)
+    assert {p.title: ours.channel(p.channel_id).name for p in ours.all_posts()} == {
+        "Shared post": "LI",
+        "Second, edited there": "LI",
+        "New there": "LI",
+    }
+    assert not [p for p in ours.all_posts() if p.channel_id == new_channel]
+
+
+_NAMES = st.sampled_from(["a", "b", "c", "d"])
+_RECORDS = st.sampled_from([1, 2, 3, 4])
+_PAIRS = st.lists(
+    st.tuples(st.frozensets(_NAMES, max_size=3), st.frozensets(_RECORDS, max_size=3)),
+    max_size=6,
+)
+
+
+@given(
+    pairs=_PAIRS,
+    unchanged=st.lists(st.integers(0, 5), max_size=6),
+    theirs=st.frozensets(_NAMES),
+    ours=st.dictionaries(_RECORDS, st.sampled_from(["a", "b", "c", "d", "e", "f"])),
+)
+def test_a_name_is_taken_for_a_record_only_where_every_shared_post_says_so(
+    pairs: list[tuple[frozenset[str], frozenset[int]]],
+    unchanged: list[int],
+    theirs: frozenset[str],
+    ours: dict[int, str],
+) -> None:
+    """Whatever the posts both sides hold: each name found renamed goes to a record
+    here that every shared post carrying the name carries, whose name the other side
+    lacks, and that no other name takes; a name here too is taken for another record
+    only when no shared post is, here too, on the record of that name."""
+    theirs = theirs | {name for there, _ in pairs for name in there}
+    same = [pairs[i] for i in sorted(set(unchanged)) if i < len(pairs)]
+    found = renamed(pairs, theirs, ours, same, lambda name, record: record % 2 == 0)
+    assert len(set(found.values())) == len(found)
+    for name, record in found.items():
+        assert ours[record] not in theirs
+        carrying = [here for there, here in pairs if name in there]
+        assert carrying
+        assert all(record in here for here in carrying)
+        own = [r for r, n in ours.items() if n == name]
+        assert not [here for there, here in pairs if name in there and set(own) & here]
+        if own:
+            assert any(name in there for there, _ in same)
 
 
 def test_a_post_deleted_here_is_not_brought_back_by_the_other_copy_as_it_was(
