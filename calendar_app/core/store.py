@@ -274,6 +274,13 @@ def shown_sum(post: Post | NewPost) -> str:
     return f"{zlib.crc32(repr(post_content(post)).encode('utf-8', 'surrogatepass')):08x}"
 
 
+def gone_note(shown: str) -> str:
+    """The note a post deleted here keeps of what it showed (:func:`.models.shown_note`):
+    a file with no version of it (another program's event, a CSV row) that shows it
+    as it was when deleted does not bring it back."""
+    return f"gone {shown}"
+
+
 def version_key(edited: datetime | str, revision: int) -> VersionKey:
     """A version as files and the post_versions table name it."""
     moment = datetime.fromisoformat(edited) if isinstance(edited, str) else edited
@@ -1525,6 +1532,9 @@ class CalendarStore:
                 self.remember_deleted(
                     [Deleted(p.uid, p.id, p.updated_at, p.revision, shown_sum(p)) for p in posts]
                 )
+                self._link_versions(
+                    (p.id, key_of(p), (0, gone_note(shown_note_of(p)))) for p in posts
+                )
         return _post_changes(posts, [p.id for p in posts], removed=True)
 
     def deleted(self, uids: Iterable[str]) -> dict[str, Deleted]:
@@ -1545,6 +1555,29 @@ class CalendarStore:
                     )
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return {}
+        return found
+
+    def shown_when_deleted(self, shown: Iterable[str]) -> set[str]:
+        """Which of these notes of what a post shows (:func:`.models.shown_note`) a post
+        deleted here, and not back since, showed when it was deleted."""
+        wanted = {gone_note(note): note for note in shown}
+        found: set[str] = set()
+        listed = list(wanted)
+        try:
+            for start in range(0, len(listed), _PARAMETERS_PER_STATEMENT):
+                chunk = listed[start : start + _PARAMETERS_PER_STATEMENT]
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    wanted[note]
+                    for (note,) in self._conn.execute(
+                        "SELECT v.earlier_edited FROM post_versions v"
+                        " JOIN deleted_posts d ON d.post_id = v.post_id"
+                        f" WHERE v.earlier_revision = 0 AND v.earlier_edited IN ({marks})",
+                        chunk,
+                    )
+                )
+        except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
+            return set()
         return found
 
     def remember_deleted(self, posts: Sequence[Deleted]) -> None:
@@ -1750,7 +1783,14 @@ class CalendarStore:
         old_series = post.series_id
         with environment_errors(self.path), self.db.atomic():
             series_id = old_series
+            before: list[date] = []  # the days of the occurrences that stay where they are
             if scope == "following" and self._has_earlier(post):
+                own_day = _occ(post)
+                before = [
+                    p.date
+                    for p in self.series_posts(old_series)
+                    if p.date is not None and _occ(p) < own_day
+                ]
                 series_id = self._split_series(post)
             series = self.series(series_id)
             members = self.series_posts(series_id)
@@ -1780,6 +1820,13 @@ class CalendarStore:
                     occurrence = _occ(member)
                     edit["date"] = moved[occurrence] + (member.date - occurrence)
                 edits[member.id] = edit
+            new_days = [day for e in edits.values() if (day := e.get("date")) is not None]
+            if before and new_days and min(new_days) <= max(before):
+                raise InvalidInput(
+                    "This and the following occurrences cannot start on"
+                    f" {spelled_day(min(new_days))}: an earlier one stays on"
+                    f" {spelled_day(max(before))}. Move them all, or this one alone."
+                )
             result = self.update_posts(edits)
             if shift is not None or "time" in changes:
                 at = changes.get("time", series.anchor_time)
@@ -2066,7 +2113,9 @@ def _walk(links: Mapping[VersionKey, list[VersionKey]], start: VersionKey) -> Hi
     a first one that links to nothing (its stamp changed outside Cadence)."""
     versions: set[VersionKey] = set()
     notes: set[str] = set()
-    boundary = {start} if start[0] > 1 and not links.get(start) else set()
+    # Notes (revision 0) tell nothing of where a version came from.
+    sources = [key for key in links.get(start, ()) if key[0] != 0 or key == UNKNOWN]
+    boundary = {start} if start[0] > 1 and not sources else set()
     todo = [start]
     seen = {start}
     while todo:

@@ -848,26 +848,45 @@ def import_csv(
                 summary.skipped.append(
                     str(ImportProblem(bad.message, row=number, column=bad.column or None))
                 )
-        # A row of a post deleted here that shows it as it was stays out.
-        gone = store.deleted(row.uid for row in rows if row.uid)
-        if gone:
-            kept = [
-                row
-                for row in rows
-                if row.uid not in gone or not stays_deleted(gone[row.uid], shown_sum(row.post))
-            ]
-            summary.left_deleted += len(rows) - len(kept)
-            summary.revived.extend(gone[row.uid] for row in kept if row.uid in gone)
-            rows = kept
         # Reading is done; skipped and blank rows need no writing.
         ticker.done = 2 * len(records) - len(rows)
         ticker.advance(0)
         matches = _match(store, rows)
+        rows = _leave_deleted_out(store, rows, summary, matches)
         _apply_updates(store, rows, matches, summary, ticker)
         _insert_new(store, [r for r in rows if r.number not in matches], summary, ticker)
         start_from_first_posts(store, summary)
         ticker.finish()
     return summary
+
+
+def _leave_deleted_out(
+    store: CalendarStore, rows: list[_Row], summary: ImportSummary, matches: dict[int, int]
+) -> list[_Row]:
+    """The rows less those of posts deleted here that show them as they were when
+    deleted, or as they were before an edit here (an export from before it): by uid,
+    or, for a row with none that is no post here (``matches``), by what it shows
+    alone. A row changed since comes in."""
+    gone = store.deleted(row.uid for row in rows if row.uid)
+    histories = store.history(list(gone.values()))
+    keyless = store.shown_when_deleted(
+        shown_note_of(row.post) for row in rows if not row.uid and row.number not in matches
+    )
+    kept = []
+    for row in rows:
+        deleted = gone.get(row.uid) if row.uid else None
+        if deleted is not None:
+            told = shown_note_of(row.post)
+            if stays_deleted(
+                deleted, shown_sum(row.post), None, None, histories[deleted.id], told=told
+            ):
+                continue
+            summary.revived.append(deleted)
+        elif not row.uid and row.number not in matches and shown_note_of(row.post) in keyless:
+            continue
+        kept.append(row)
+    summary.left_deleted += len(rows) - len(kept)
+    return kept
 
 
 def _learn_renames(

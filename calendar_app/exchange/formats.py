@@ -22,6 +22,7 @@ from ..core.store import (
     History,
     Version,
     VersionKey,
+    gone_note,
     key_of,
     version_key,
 )
@@ -198,17 +199,25 @@ def stays_deleted(
     version: Version | None = None,
     history: History | None = None,
     gone_history: History | None = None,
+    *,
+    told: str | None = None,
 ) -> bool:
     """Whether a post deleted here stays deleted though an import brings it again: the
     file shows what it showed when deleted (``shown``, :func:`.store.shown_sum`), or
     its ``version`` is the one deleted or an earlier state of it (``history``, what is
     known of the versions it came from; ``gone_history``, those the deleted one came
     from). A version edited there since, or beside the one deleted, comes back:
-    nothing typed elsewhere is lost."""
+    nothing typed elsewhere is lost. With no version (another program's event, a CSV
+    row), ``told``, what it shows as any calendar program tells it
+    (:func:`.models.shown_note`), decides in the same way: what the post showed when
+    deleted, before an edit here, or as another program's file brought it, stays out;
+    anything else comes back."""
     if shown == gone.shown:
         return True
     if version is None:
-        return False
+        if told is None or gone_history is None:
+            return False
+        return told in gone_history.notes or gone_note(told) in gone_history.notes
     key = version_key(*version)
     return key == key_of(gone) or descends(gone_history, key, history) is True
 

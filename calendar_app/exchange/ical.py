@@ -1899,8 +1899,9 @@ class _Writer:
             if deleted is not None:
                 # Cadence's own version, unless another program edited it since.
                 version = item.edited if item.written and item.touched is None else None
-                shown = shown_sum(new)
-                if stays_deleted(deleted, shown, version, item.earlier, gone_history[deleted.id]):
+                shown, told = shown_sum(new), shown_note_of(new)
+                history = gone_history[deleted.id]
+                if stays_deleted(deleted, shown, version, item.earlier, history, told=told):
                     summary.left_deleted += 1
                     continue
                 summary.revived.append(deleted)

@@ -570,6 +570,43 @@ def test_a_post_deleted_since_stays_deleted_unless_its_row_changed(
     assert demo.deleted([reworded.uid, doomed.uid]).keys() == {doomed.uid}  # here again
 
 
+def test_a_post_edited_then_deleted_stays_deleted_against_an_export_from_before_the_edit(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    exported = tmp_path / "before.csv"
+    export_csv(demo, exported, ExportOptions())
+    post = demo.all_posts()[6]
+    demo.update_post(post.id, {"title": "Reworded here"})
+    demo.delete_posts([post.id])
+    summary = import_csv(demo, exported, ImportOptions(create_missing=True))
+    assert (summary.added, summary.left_deleted, summary.revived) == ([], 1, [])
+    assert demo.deleted([post.uid]).keys() == {post.uid}
+
+
+def test_rows_without_uids_leave_out_posts_deleted_here_as_they_were(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    """A spreadsheet that lost the uid column: a row showing a deleted post as it was
+    deleted stays out; one changed since comes in as a new post."""
+    exported = tmp_path / "before.csv"
+    export_csv(demo, exported, ExportOptions())
+    rows = [row[1:] for row in read_rows(exported)]  # the uid is the first column
+    assert read_rows(exported)[0][0] == "uid"
+    doomed, reworded = demo.all_posts()[3:5]
+    rows = [[cell.replace(reworded.title, "Reworded in the sheet") for cell in row] for row in rows]
+    keyless = tmp_path / "keyless.csv"
+    write_rows(keyless, rows)
+    demo.delete_posts([doomed.id, reworded.id])
+    count = demo.count_posts()
+    summary = import_csv(demo, keyless, ImportOptions(create_missing=True))
+    (back,) = demo.posts(summary.added)
+    assert (back.title, summary.left_deleted, demo.count_posts()) == (
+        "Reworded in the sheet",
+        1,
+        count + 1,
+    )
+
+
 def test_shuffled_and_capitalised_columns(demo: CalendarStore, tmp_path: Path) -> None:
     exported = tmp_path / "out.csv"
     export_csv(demo, exported, ExportOptions())

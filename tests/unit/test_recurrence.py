@@ -778,8 +778,10 @@ def test_a_moved_monthly_series_is_still_what_its_rules_make(
         try:
             store.update_occurrences(post.id, {"date": day}, scope)
         except InvalidInput:
-            # Only a day some months lack can be refused, and then nothing moved.
-            assert day.day > 28
+            # Only a day some months lack, or this and following moved onto or before an
+            # earlier occurrence, can be refused; and then nothing moved.
+            earlier = [p.date for p in posts[: which % len(posts)] if p.date is not None]
+            assert day.day > 28 or (scope == "following" and day <= max(earlier, default=day))
             assert store.all_posts() == posts
         else:
             assert store.post(post.id).date == day  # where it was dropped
@@ -788,6 +790,29 @@ def test_a_moved_monthly_series_is_still_what_its_rules_make(
         for series in {p.series_id for p in store.all_posts()}:
             assert series is not None
             _assert_rule_describes_posts(store, series)
+
+
+def test_this_and_following_cannot_move_onto_an_earlier_occurrence(
+    store: CalendarStore,
+) -> None:
+    """Moved back onto the day of an occurrence that stays, the second part of the
+    series would put two posts on one day: refused, and nothing moves."""
+    channel = store.add_channel("Blog").created[0]
+    _, posts = _add_series(
+        store,
+        NewPost("Monthly", channel, date=date(2025, 1, 1), status=PostStatus.SCHEDULED),
+        "FREQ=MONTHLY;COUNT=7",
+    )
+    with pytest.raises(InvalidInput, match="cannot start on Wednesday 1 January 2025: an earlier"):
+        store.update_occurrences(posts[1].id, {"date": date(2025, 1, 1)}, "following")
+    assert store.all_posts() == posts
+    # Short of it, they move.
+    store.update_occurrences(posts[1].id, {"date": date(2025, 1, 2)}, "following")
+    assert [p.date for p in store.all_posts()][:3] == [
+        date(2025, 1, 1),
+        date(2025, 1, 2),
+        date(2025, 2, 2),
+    ]
 
 
 def test_update_following_on_the_first_occurrence_does_not_split(

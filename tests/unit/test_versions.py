@@ -607,6 +607,27 @@ def test_a_post_back_from_google_calendar_the_first_time_loses_no_edit(
     assert _titles(ours) == titles
 
 
+@pytest.mark.parametrize(("title", "stays"), [("Launch", True), ("Launch, renamed there", False)])
+def test_a_post_deleted_here_stays_deleted_when_google_calendar_brings_it_as_it_was(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path, title: str, stays: bool
+) -> None:
+    """Exported with a key message and a campaign, which Google Calendar drops, then
+    deleted here: Google's file showing it as it was leaves it out; one where it was
+    renamed there brings it back."""
+    ours, _ = pair
+    (post,) = ours.all_posts()
+    message = ours.add_key_message("Made here", cadence_days=7).created[0]
+    campaign = ours.add_campaign("Spring").created[0]
+    ours.update_post(post.id, {"message_ids": (message,), "campaign_id": campaign})
+    export_ics(ours, tmp_path / "out.ics", ExportOptions(), no_progress)
+    google = _edited_there(tmp_path, tmp_path / "out.ics", title, "20300101T000000Z", strip=True)
+    ours.delete_posts([post.id])
+    options = ImportOptions(fallback_channel="LinkedIn")
+    summary = import_ics(ours, google, options, no_progress)
+    assert (summary.left_deleted, len(summary.added)) == ((1, 0) if stays else (0, 1))
+    assert _titles(ours) == ([] if stays else [title])
+
+
 @pytest.mark.parametrize("edited_here", [False, True])
 def test_a_file_edited_by_hand_is_told_from_the_version_it_was_written_from(
     pair: tuple[CalendarStore, CalendarStore], tmp_path: Path, edited_here: bool
