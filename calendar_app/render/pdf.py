@@ -191,8 +191,8 @@ def _paint_month(
         subtitle += f" on {plan.only}"
     if month < report.first or last_day > report.last:
         lo, hi = max(month, report.first), min(last_day, report.last)
-        if lo == hi:
-            subtitle += f" on {day_text(lo, weekday=False)}"
+        if lo == hi:  # "8 posts on 18 Nov", "8 posts on LinkedIn, 18 Nov"
+            subtitle += f"{',' if plan.only else ' on'} {day_text(lo, weekday=False)}"
         else:
             subtitle += f" from {day_text(lo, weekday=False)} to {day_text(hi, weekday=False)}"
     subtitle += f" · as of {long_day_text(report.as_of)}"
@@ -208,9 +208,9 @@ def _paint_month(
     )
     indent, legend = legend_groups(style, rect.width(), plan)
     grid = _grid_rect(rect, legend)
-    _paint_grid(painter, style, grid, plan, month, last_day)
+    bottom = _paint_grid(painter, style, grid, plan, month)
     legend_h = legend_height(legend)
-    below = QRectF(rect.left(), grid.bottom() + _LEGEND_GAP, rect.width(), legend_h - _LEGEND_GAP)
+    below = QRectF(rect.left(), bottom + _LEGEND_GAP, rect.width(), legend_h - _LEGEND_GAP)
     _paint_month_legend(painter, style, below, indent, legend)
 
 
@@ -230,6 +230,23 @@ def _grid_start(month: date, week_start: WeekStart) -> date:
     return month - timedelta(days=(month.weekday() - first_weekday) % 7)
 
 
+def _grid_weeks(plan: _Plan, month: date) -> tuple[date, int]:
+    """The first day a month's page shows and its number of week rows: the weeks of the
+    month the period covers (a report of a few days is not lost in a month of empty
+    weeks, and its days have the room)."""
+    report = plan.report
+    first = max(month, report.first)
+    last = min(_month_end(month), report.last)
+    if last < first:  # a month the period does not reach: its whole grid
+        first, last = month, _month_end(month)
+    start = _grid_start(first, report.week_start)
+    return start, (last - start).days // 7 + 1
+
+
+def _row_height(grid: QRectF, rows: int) -> float:
+    return (grid.height() - _HEADER_H) / rows
+
+
 def _chip_top(style: PageStyle) -> float:
     """How far under a day cell's top edge its first chip starts (below the day's number)."""
     return 3 + QFontMetricsF(style.font(9, QFont.Weight.DemiBold)).height() + 4 + 3
@@ -247,10 +264,9 @@ def _one_line_rows(style: PageStyle, row_h: float) -> int:
 def busy_days(plan: _Plan, style: PageStyle, rect: QRectF, month: date) -> list[date]:
     """The days of ``month`` too full for their cell on its page in ``rect`` ("+N more")."""
     last_day = _month_end(month)
-    start = _grid_start(month, plan.report.week_start)
-    rows = ((last_day - start).days // 7) + 1
+    _, rows = _grid_weeks(plan, month)
     grid = _grid_rect(rect, legend_groups(style, rect.width(), plan)[1])
-    fits = _one_line_rows(style, (grid.height() - _HEADER_H) / rows)
+    fits = _one_line_rows(style, _row_height(grid, rows))
     first, last = max(month, plan.report.first), min(last_day, plan.report.last)
     days = (first + timedelta(days=i) for i in range((last - first).days + 1))
     return [day for day in days if len(plan.posts_by_day.get(day, ())) > fits]
@@ -261,19 +277,19 @@ def _month_end(month: date) -> date:
 
 
 def _paint_grid(
-    painter: QPainter, style: PageStyle, rect: QRectF, plan: _Plan, month: date, last_day: date
-) -> None:
+    painter: QPainter, style: PageStyle, rect: QRectF, plan: _Plan, month: date
+) -> float:
+    """The weeks of ``month`` the period covers, in ``rect``; returns the grid's bottom."""
     report = plan.report
-    start = _grid_start(month, report.week_start)
-    rows = ((last_day - start).days // 7) + 1
+    start, rows = _grid_weeks(plan, month)
     header_h = _HEADER_H
     column_w = rect.width() / 7
-    row_h = (rect.height() - header_h) / rows
+    row_h = _row_height(rect, rows)
     text_font = style.font(9)
     number_font = style.font(9, QFont.Weight.DemiBold)
     chip_font = style.font(7.2)
     chip_h = chip_height(chip_font)
-    tall_h = chip_h + QFontMetricsF(chip_font).lineSpacing() + 1
+    line_h = QFontMetricsF(chip_font).lineSpacing() + 0.5
     theme = ChipTheme.from_palette(style.palette())
     base = style.paper
     line = mix(base, style.ink, 0.14)
@@ -349,12 +365,14 @@ def _paint_grid(
         gap = _CHIP_GAP
         chip_top = cell.top() + _chip_top(style)
         room = cell.bottom() - 3 - chip_top + gap
-        # Two-line chips when every post of the day fits so (titles read in
-        # full more often on paper), else the window's one-line chips.
-        lines = 2 if len(posts) * (tall_h + gap) <= room else 1
-        height = tall_h if lines == 2 else chip_h
+        # Chips of up to four lines when every post of the day fits so (titles read
+        # in full more often on paper), else the window's one-line chips.
+        lines = next(
+            (n for n in (4, 3, 2) if len(posts) * (chip_h + (n - 1) * line_h + gap) <= room), 1
+        )
+        height = chip_h + (lines - 1) * line_h
         capacity = (
-            max(0, int(room // (height + gap))) if lines == 2 else _one_line_rows(style, row_h)
+            max(0, int(room // (height + gap))) if lines > 1 else _one_line_rows(style, row_h)
         )
         # A full day as in the window: a chip on every row, the last beside "+N more".
         shown, hidden = fit_posts(range(len(posts)), capacity)
@@ -384,6 +402,7 @@ def _paint_grid(
     painter.drawRect(QRectF(rect.left(), rect.top(), rect.width(), header_h + row_h * rows))
     painter.drawLine(QPointF(body.left(), body.top()), QPointF(body.right(), body.top()))
     painter.restore()
+    return body.bottom()
 
 
 # -- the busy days, in full --------------------------------------------------------
@@ -559,7 +578,7 @@ def _paint_busy_post(
 def _paint_post(
     painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, font: QFont, lines: int
 ) -> None:
-    """The window's chip; with ``lines`` 2, its title wraps onto a second line."""
+    """The window's chip; with ``lines`` over 1, its title wraps onto as many lines."""
     if lines < 2:
         paint_chip(painter, rect, chip, theme, font)
         return
@@ -597,10 +616,14 @@ def _paint_post(
     painter.setFont(text_font)
     painter.setPen(ink)
     painter.drawText(QPointF(x, baseline), isolated(first))
-    if rest:
-        # The second line runs under the dots too: they sit on the first line only.
-        second = text_metrics.elidedText(rest, Qt.TextElideMode.ElideRight, rect.right() - 4 - left)
-        painter.drawText(QPointF(left, baseline + metrics.lineSpacing()), isolated(second))
+    # The next lines run under the dots too: they sit on the first line only.
+    width = rect.right() - 4 - left
+    for line in range(1, lines):
+        if not rest:
+            break
+        text, rest = _wrap(rest, text_metrics, width) if line < lines - 1 else (rest, "")
+        text = text_metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QPointF(left, baseline + line * metrics.lineSpacing()), isolated(text))
     painter.restore()
 
 

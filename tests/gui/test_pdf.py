@@ -118,6 +118,7 @@ def test_a_report_kept_to_a_channel_says_so(demo_path: Path, tmp_path: Path, qap
         day = date(2026, 11, 18)
         one_day = ExportOptions(today=TODAY, first=day, last=day)
         summary = export_pdf(store, tmp_path / "d.pdf", one_day, no_progress)
+        export(store, tmp_path / "e.pdf", channel_ids=frozenset({linkedin.id}), first=day, last=day)
     text = " ".join(pdf_text(tmp_path / "c.pdf", page=1).split())
     assert "deliveries on every channel; the plan shows LinkedIn only" in text
     month = " ".join(pdf_text(tmp_path / "c.pdf").split())
@@ -125,6 +126,10 @@ def test_a_report_kept_to_a_channel_says_so(demo_path: Path, tmp_path: Path, qap
     assert "(18 Nov 2026)" in summary.describe()  # one day, not "18 Nov – 18 Nov 2026"
     assert re.search(
         r"\d+ posts? on 18 Nov · as of", " ".join(pdf_text(tmp_path / "d.pdf").split())
+    )
+    assert re.search(
+        r"\d+ posts? on LinkedIn, 18 Nov · as of",
+        " ".join(pdf_text(tmp_path / "e.pdf").split()),
     )
 
 
@@ -544,6 +549,35 @@ def test_busy_days_flow_over_columns_and_pages(
     assert text.count("(continued)") == len(continued)
     month = " ".join(pdf_text(tmp_path / "busy.pdf", page=first + 1).split())
     assert "busy days in full on the next pages" in month
+
+
+def test_a_short_period_shows_only_its_weeks_with_room_for_their_posts(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    """A report of a few days draws the weeks it covers, not a month of empty ones:
+    a day too full for a month's cell has the room in a week's, and titles wrap."""
+    day = date(2026, 12, 9)
+    week = {"first": date(2026, 12, 7), "last": date(2026, 12, 11)}
+    with CalendarStore.open(demo_path) as store:
+        add_busy_day(store, day, 6)
+        style = PageStyle()
+        body = pdf._body((WIDTH, HEIGHT))
+        month = pdf._read_plan(store, ExportOptions(today=TODAY), TODAY)
+        assert pdf._grid_weeks(month, date(2026, 12, 1)) == (date(2026, 11, 30), 5)
+        assert pdf.busy_days(month, style, body, date(2026, 12, 1)) == [day]
+        short = pdf._read_plan(store, ExportOptions(today=TODAY, **week), TODAY)  # type: ignore[arg-type]
+        assert pdf._grid_weeks(short, date(2026, 12, 1)) == (date(2026, 12, 7), 1)
+        assert pdf.busy_days(short, style, body, date(2026, 12, 1)) == []
+        names = [
+            name for name, _ in render_images(store, ExportOptions(today=TODAY, **week), dpi=20)
+        ]  # type: ignore[arg-type]
+        export(store, tmp_path / "week.pdf", **week)
+    assert not [name for name in names if "busy" in name]
+    plan = " ".join(pdf_text(tmp_path / "week.pdf", page=len(names)).split())
+    assert "from 7 Dec to 11 Dec" in plan
+    for number in range(6):  # every post of the busy day is on the page, its title whole
+        assert f"Busy 9 post {number:02d} about the roofs of the town" in plan
+    assert not re.search(r"\+\d+ more", plan)
 
 
 def test_pages_are_not_blank(demo_path: Path, qapp: object) -> None:
