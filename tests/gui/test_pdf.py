@@ -557,7 +557,8 @@ def test_a_short_period_shows_only_its_weeks_with_room_for_their_posts(
     """A report of a few days draws the weeks it covers, not a month of empty ones:
     a day too full for a month's cell has the room in a week's, and titles wrap."""
     day = date(2026, 12, 9)
-    week = {"first": date(2026, 12, 7), "last": date(2026, 12, 11)}
+    first, last = date(2026, 12, 7), date(2026, 12, 11)
+    week = ExportOptions(today=TODAY, first=first, last=last)
     with CalendarStore.open(demo_path) as store:
         add_busy_day(store, day, 6)
         style = PageStyle()
@@ -565,13 +566,11 @@ def test_a_short_period_shows_only_its_weeks_with_room_for_their_posts(
         month = pdf._read_plan(store, ExportOptions(today=TODAY), TODAY)
         assert pdf._grid_weeks(month, date(2026, 12, 1)) == (date(2026, 11, 30), 5)
         assert pdf.busy_days(month, style, body, date(2026, 12, 1)) == [day]
-        short = pdf._read_plan(store, ExportOptions(today=TODAY, **week), TODAY)  # type: ignore[arg-type]
+        short = pdf._read_plan(store, week, TODAY)
         assert pdf._grid_weeks(short, date(2026, 12, 1)) == (date(2026, 12, 7), 1)
         assert pdf.busy_days(short, style, body, date(2026, 12, 1)) == []
-        names = [
-            name for name, _ in render_images(store, ExportOptions(today=TODAY, **week), dpi=20)
-        ]  # type: ignore[arg-type]
-        export(store, tmp_path / "week.pdf", **week)
+        names = [name for name, _ in render_images(store, week, dpi=20)]
+        export(store, tmp_path / "week.pdf", first=first, last=last)
     assert not [name for name in names if "busy" in name]
     plan = " ".join(pdf_text(tmp_path / "week.pdf", page=len(names)).split())
     assert "from 7 Dec to 11 Dec" in plan
