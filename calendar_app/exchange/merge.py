@@ -37,7 +37,7 @@ from ..core.models import (
     in_plans,
     name_key,
 )
-from ..core.store import CalendarStore, full_edit, key_of, shown_sum
+from ..core.store import CalendarStore, full_edit, shown_sum
 from .formats import (
     Cancelled,
     Conflicts,
@@ -95,7 +95,7 @@ def _renamed(
             [
                 names
                 for names, (there, here) in zip(evidence, pairs, strict=True)
-                if key_of(there) == key_of(here)
+                if (there.updated_at, there.revision) == (here.updated_at, here.revision)
             ],
             lambda key, record: colours.get(key) == our_colours.get(record),
         )
@@ -213,7 +213,7 @@ def merge_calendar(
                 summary.unchanged += 1
                 continue
             version = (post.updated_at, post.revision)
-            if key_of(post) == key_of(mine):
+            if (post.updated_at, post.revision) == (mine.updated_at, mine.revision):
                 # One version read through names renamed on one side: nothing moved.
                 summary.unchanged += 1
                 continue

@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -114,6 +121,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._views: list[QWidget | None] = []
         self._install(session)
+        self._fit_panel = False
         self._restore_settings()
 
     # -- building -------------------------------------------------------------
@@ -1195,6 +1203,8 @@ class MainWindow(QMainWindow):
             kept = self.settings.value(splitter.objectName())
             if isinstance(kept, QByteArray):
                 splitter.restoreState(kept)
+            elif splitter is self.splitters[2]:
+                self._fit_panel = True  # once shown, at the size the screen allows
         panel = self.settings.value("cadencePanel", True)
         self.panel_action.setChecked(panel not in (False, "false"))
         self._toggle_panel()
@@ -1262,6 +1272,19 @@ class MainWindow(QMainWindow):
         return path
 
     # -- changes made elsewhere ---------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_panel:
+            # The first start: the cadence panel takes its rows, but no more than a
+            # third of the column on a small screen; the views keep the rest.
+            self._fit_panel = False
+            splitter = self.splitters[2]
+            column = sum(splitter.sizes())
+            hint = self.cadence_panel.sizeHint().height()
+            least = self.cadence_panel.minimumSizeHint().height()
+            panel_height = max(least, min(hint, column // 3))
+            splitter.setSizes([column - panel_height, panel_height])
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
