@@ -107,6 +107,26 @@ def window(
         win.session.store.close()
 
 
+@pytest.mark.parametrize(("width", "height", "whole"), [(1000, 640, False), (1440, 1000, True)])
+def test_on_a_first_start_the_cadence_panel_leaves_the_views_most_of_a_small_screen(
+    session: CalendarSession,
+    settings: QSettings,
+    qtbot: QtBot,
+    width: int,
+    height: int,
+    whole: bool,
+) -> None:
+    win = MainWindow(session, settings)
+    qtbot.addWidget(win)
+    win.resize(width, height)
+    with qtbot.waitExposed(win):
+        win.show()
+    views, panel = win.splitters[2].sizes()
+    assert panel <= (views + panel) / 3 + 1
+    assert (panel >= win.cadence_panel.sizeHint().height()) == whole
+    assert panel >= win.cadence_panel.minimumSizeHint().height()
+
+
 def test_title_names_the_calendar_and_the_period_is_this_month(window: MainWindow) -> None:
     assert window.windowTitle() == "Solenne Solar (demo) — Cadence"
     assert window.period_label.text() == window.month_view.period_title()
