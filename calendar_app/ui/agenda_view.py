@@ -268,6 +268,9 @@ class AgendaView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.model.catch_up()
+        current = self.table.currentIndex()
+        if current.isValid():  # the current day first, at the size the table now has
+            self.table.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def fit_to_width(self) -> None:
         """The columns to the table's width: the title keeps its room in a narrow
@@ -457,7 +460,8 @@ class AgendaView(QWidget):
                 else:
                     selection.clearSelection()
                     selection.setCurrentIndex(target, flags.NoUpdate)
-                self.table.scrollTo(target)
+                # The day gone to comes to the top: its posts and those after it show.
+                self.table.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtTop)
             else:
                 selection.clearSelection()
         finally:

@@ -40,6 +40,7 @@ from ..core.models import (
     format_time,
     isolated,
 )
+from ..render.cadence_strip import day_text
 from ..render.chips import seen_on
 from .commands import plain_tooltip
 from .dnd import ICS_MIME, POSTS_MIME, posts_mime
@@ -91,13 +92,9 @@ def status_label(status: PostStatus) -> str:
 
 
 def locale_day(day: date, *, weekday: bool = True) -> str:
-    """``day`` in the locale's short format, with the short weekday name in front."""
-    locale = QLocale()
-    qdate = QDate(day.year, day.month, day.day)
-    text = locale.toString(qdate, QLocale.FormatType.ShortFormat)
-    if weekday:
-        return f"{locale.dayName(qdate.dayOfWeek(), QLocale.FormatType.ShortFormat)} {text}"
-    return text
+    """``Tue 3 Nov 2026`` (``Tue Nov 3, 2026`` where the month comes first), in the
+    user's language: a month's name is never read for a day, as 3/11 is."""
+    return day_text(day, weekday=weekday, year=True)
 
 
 def long_day(day: date) -> str:
