@@ -125,7 +125,7 @@ def renamed(
     pairs: Iterable[tuple[Collection[str], Collection[int]]],
     theirs: Collection[str],
     ours: Mapping[int, str],
-    unchanged: Iterable[tuple[Collection[str], Collection[int]]] = (),
+    unchanged: Iterable[tuple[Collection[str], Collection[int]]] | None = None,
     alike: Callable[[str, int], bool] | None = None,
 ) -> dict[str, int]:
     """The names of another copy of the calendar that one side renamed, to ours.
@@ -139,12 +139,15 @@ def renamed(
     in its channel, and comes in again as a conflict copy on a channel made again
     under the old name.
 
-    A name there that is here too is a rename only on the word of ``unchanged``,
-    the pairs known to be one same version on both sides (so whatever differs in
-    them is names, not a move): "LinkedIn" became "LI", then a new "LinkedIn" was
-    made beside it, and no post both hold is on the new one. Two names renamed at
-    once on the same posts are told apart where other posts carry one without the
-    other, or else by ``alike`` (a name there and a record here of one colour).
+    Where the posts' versions tell (``unchanged``: the pairs known to be one same
+    version on both sides, so that whatever differs in them is names, not a move),
+    a rename needs one of those: posts switched there from a key message to a new
+    one were edited there, and that is a replacement, not a rename. And a name there
+    that is here too is a rename only on their word: "LinkedIn" became "LI", then a
+    new "LinkedIn" was made beside it, and no post both hold is on the new one. Two
+    names renamed at once on the same posts are told apart where other posts carry
+    one without the other, or else by ``alike`` (a name there and a record here of
+    one colour).
     """
     keys = {record: name_key(name) for record, name in ours.items()}
     named = {key: record for record, key in keys.items()}
@@ -166,8 +169,12 @@ def renamed(
         return found, on_own
 
     every, on_own = common(pairs)
-    same, _ = common(unchanged)
-    open_names = {name: records for name, records in every.items() if name not in named}
+    same, _ = common(unchanged or ())
+    open_names = {
+        name: records
+        for name, records in every.items()
+        if name not in named and (unchanged is None or name in same)
+    }
     open_names.update(
         (name, records)
         for name, records in same.items()
@@ -241,7 +248,7 @@ def learn_renames(
     named: Sequence[Callable[[_Item], list[str]]],
     held: Mapping[str, Post],
     uid: Callable[[_Item], str],
-    unchanged: Callable[[_Item, Post], bool] = lambda item, post: False,
+    unchanged: Callable[[_Item, Post], bool] | None = None,
     alike: Sequence[Callable[[str, int], bool] | None] = (None, None, None),
 ) -> None:
     """Take the names of an import's ``items`` that were renamed here (or there) for
@@ -251,7 +258,8 @@ def learn_renames(
     ``known`` are the import's channels, key messages and campaigns by name key, in
     that order, which this adds to; ``named`` the names an item carries of each;
     ``held`` the posts here by uid; ``unchanged`` tells an item that is the very
-    version of the post here (Cadence's own, not edited since on either side);
+    version of the post here (Cadence's own, not edited since on either side), where
+    the file's versions tell (None: a CSV file, which has none);
     ``alike`` tells, for each kind, a name there from a record here (their colours).
     """
     here = (
@@ -274,11 +282,13 @@ def learn_renames(
             (([name_key(n) for n in names_of(item)], carried_here(post)) for item, post in pairs),
             set(spelled),
             ours,
-            (
+            None
+            if unchanged is None
+            else [
                 ([name_key(n) for n in names_of(item)], carried_here(post))
                 for item, post in pairs
                 if unchanged(item, post)
-            ),
+            ],
             same_kind,
         )
         for key, record in found.items():
