@@ -966,8 +966,11 @@ def _overdue_titles(report: CadenceReport, day: date) -> list[str]:
 def _month_section(page: _Page, month: date, by_day: dict[date, list[Post]]) -> str:
     first_weekday = 6 if page.week_start == WeekStart.SUNDAY else 0
     end = _month_end(month)
-    start = month - timedelta(days=(month.weekday() - first_weekday) % 7)
     count = sum(len(by_day.get(month + timedelta(days=i), ())) for i in range(end.day))
+    # The weeks of the month the period covers: a few days are not lost in empty weeks.
+    shown = max(month, page.first)
+    start = shown - timedelta(days=(shown.weekday() - first_weekday) % 7)
+    end = min(end, page.last)
     out = [
         f'<section class="card month" id="{_month_id(month)}">\n'
         f"<h2>{escape(month_name(month))} {month.year} "

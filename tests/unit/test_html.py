@@ -261,6 +261,15 @@ def test_week_starts_on_the_calendars_first_day(tmp_path: Path) -> None:
     assert len([e for e in page.elements if e.tag == "td"]) == 35
 
 
+def test_a_few_days_show_only_the_weeks_they_cover(demo: Path, tmp_path: Path) -> None:
+    with CalendarStore.open(demo) as store:
+        page = export(
+            store, tmp_path / "out.html", first=date(2026, 11, 10), last=date(2026, 11, 20)
+        )
+    numbers = [page.text_of(e) for e in page.having("num", "span")]
+    assert (numbers[0], numbers[-1], len(numbers)) == ("9", "22", 14)  # two weeks from Monday
+
+
 def test_filters_limit_posts_and_messages(demo: Path, tmp_path: Path) -> None:
     with CalendarStore.open(demo) as store:
         linkedin = store.channel_named("LinkedIn")
