@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 import sqlite_utils
@@ -27,19 +28,31 @@ def damage_inside(path: Path) -> None:
         handle.write(b"\xa5" * size)
 
 
-def write_schema_4(path: Path) -> None:
-    """A calendar as the release before schema 5 wrote it: one post, edited twice."""
+def write_older(path: Path, schema: int, before: str, statements: Sequence[str]) -> None:
+    """A calendar as the release of ``schema`` wrote it (its migrations up to ``before``):
+    the calendar "Old" in Paris and a channel "Blog", then ``statements`` (its rows)."""
     conn = sqlite3.connect(path)
     db = sqlite_utils.Database(conn)
     db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
-    MIGRATIONS.apply(db, stop_before="0005_earlier_versions")
-    db.execute("PRAGMA user_version = 4")
+    MIGRATIONS.apply(db, stop_before=before)
+    db.execute(f"PRAGMA user_version = {schema}")
     db.execute("INSERT INTO calendar VALUES (1, 'Old', 'Europe/Paris', 'monday', 14)")
     db.execute("INSERT INTO channels (name, kind, color) VALUES ('Blog', 'blog', '#123456')")
-    db.execute(
-        "INSERT INTO posts (uid, title, channel_id, status, date, created_at, updated_at,"
-        " revision) VALUES ('u1', 'Old post', 1, 'draft', '2026-11-02',"
-        " '2026-01-01T00:00:00+00:00', '2026-02-01T00:00:00+00:00', 3)"
-    )
+    for statement in statements:
+        db.execute(statement)
     conn.commit()
     conn.close()
+
+
+def write_schema_4(path: Path) -> None:
+    """A calendar as the release before schema 5 wrote it: one post, edited twice."""
+    write_older(
+        path,
+        4,
+        "0005_earlier_versions",
+        [
+            "INSERT INTO posts (uid, title, channel_id, status, date, created_at, updated_at,"
+            " revision) VALUES ('u1', 'Old post', 1, 'draft', '2026-11-02',"
+            " '2026-01-01T00:00:00+00:00', '2026-02-01T00:00:00+00:00', 3)"
+        ],
+    )

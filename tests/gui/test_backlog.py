@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QDropEvent, QTextDocument
+from PySide6.QtGui import QDropEvent, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -321,3 +321,24 @@ def test_the_idea_the_keyboard_is_on_is_the_selection(
     current = panel.list.currentIndex().data(PostIdRole)
     assert current not in on
     assert panel.selected_post_ids() == [current]
+
+
+def test_a_right_to_left_idea_reads_its_own_way(
+    panel: BacklogPanel, session: CalendarSession
+) -> None:
+    """A Hebrew title and channel name are painted as when set apart by hand (U+2068 ...
+    U+2069): right to left, rather than in pieces."""
+    first = session.store.backlog()[0]
+    channel = session.store.channel(first.channel_id)
+
+    def retitled(title: str, channel_name: str) -> QImage:
+        changes: PostChanges = {"title": title}
+        session.notify(
+            session.store.update_post(first.id, changes)
+            | session.store.update_channel(channel.id, name=channel_name)
+        )
+        return panel.list.viewport().grab().toImage()
+
+    hebrew = "מבצע ב-Cadence 2027"
+    assert retitled(hebrew, "ערוץ") == retitled(f"\u2068{hebrew}\u2069", "\u2068ערוץ\u2069")
+    assert retitled(hebrew, "ערוץ") != retitled("Launch day", "ערוץ")  # the row was painted

@@ -7,20 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
-from pytestqt.qtbot import QtBot
+from PySide6.QtWidgets import QApplication
 
 from calendar_app.core.cadence import MessageStatus
 from calendar_app.core.models import isolated
-from calendar_app.core.store import PostChanges
 from calendar_app.render.cadence_strip import StripColors, StripRow, paint_row_label
 from calendar_app.render.chips import Chip, ChipTheme, paint_chip
 from calendar_app.render.report import PageStyle, paint_page_title
-from calendar_app.ui.backlog import BacklogPanel
-from calendar_app.ui.session import CalendarSession
 
 HEBREW = "מבצע ב-Cadence 2027"
 SET_APART = f"\u2068{HEBREW}\u2069"
@@ -98,36 +93,3 @@ def test_the_calendar_name_on_a_report_page(qapp: object) -> None:
         )
 
     assert title(HEBREW) == title(SET_APART)
-
-
-@pytest.fixture
-def host(qtbot: QtBot) -> QWidget:
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.resize(340, 300)
-    window.show()
-    return window
-
-
-@pytest.fixture
-def backlog(host: QWidget, session: CalendarSession) -> BacklogPanel:
-    panel = BacklogPanel(session, host)
-    panel.resize(host.size())
-    panel.show()
-    return panel
-
-
-def test_an_idea_in_the_backlog(backlog: BacklogPanel, session: CalendarSession) -> None:
-    first = session.store.backlog()[0]
-    channel = session.store.channel(first.channel_id)
-
-    def retitled(title: str, channel_name: str) -> QImage:
-        changes: PostChanges = {"title": title}
-        session.notify(
-            session.store.update_post(first.id, changes)
-            | session.store.update_channel(channel.id, name=channel_name)
-        )
-        return backlog.list.viewport().grab().toImage()
-
-    assert retitled(HEBREW, "ערוץ") == retitled(SET_APART, "\u2068ערוץ\u2069")
-    assert retitled(HEBREW, "ערוץ") != retitled("Launch day", "ערוץ")  # the row was painted

@@ -6,7 +6,6 @@ posts themselves say under DESIGN.md's delivery rule.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from calendar_app.core.cadence import analyse, deliveries_from_posts
 from calendar_app.core.migrations import MIGRATIONS
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
+from tests.files import write_older
 
 AS_OF = date(2026, 11, 18)
 
@@ -61,22 +61,18 @@ def test_every_write_path_keeps_the_copies(store: CalendarStore) -> None:
 
 def test_a_version_1_calendar_is_upgraded_with_its_copies(tmp_path: Path) -> None:
     path = tmp_path / "old.cadence"
-    conn = sqlite3.connect(path)
-    db = sqlite_utils.Database(conn)
-    db.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
-    MIGRATIONS.apply(db, stop_before="0002_delivery_columns")
-    db.execute("PRAGMA user_version = 1")
-    db.execute("INSERT INTO calendar VALUES (1, 'Old', 'Europe/Paris', 'monday', 14)")
-    db.execute("INSERT INTO channels (name, kind, color) VALUES ('Blog', 'blog', '#123456')")
-    db.execute("INSERT INTO key_messages (title, cadence_days, color) VALUES ('A', 7, '#654321')")
-    db.execute(
-        "INSERT INTO posts (uid, title, channel_id, status, date, created_at, updated_at)"
-        " VALUES ('u1', 'Old post', 1, 'published', '2026-11-02', '2026-01-01T00:00:00+00:00',"
-        " '2026-01-01T00:00:00+00:00')"
+    write_older(
+        path,
+        1,
+        "0002_delivery_columns",
+        [
+            "INSERT INTO key_messages (title, cadence_days, color) VALUES ('A', 7, '#654321')",
+            "INSERT INTO posts (uid, title, channel_id, status, date, created_at, updated_at)"
+            " VALUES ('u1', 'Old post', 1, 'published', '2026-11-02', '2026-01-01T00:00:00+00:00',"
+            " '2026-01-01T00:00:00+00:00')",
+            "INSERT INTO post_messages (post_id, message_id) VALUES (1, 1)",
+        ],
     )
-    db.execute("INSERT INTO post_messages (post_id, message_id) VALUES (1, 1)")
-    conn.commit()
-    conn.close()
 
     with CalendarStore.open(path) as store:
         assert store.delivery_rows(AS_OF) == [(1, 1, date(2026, 11, 2))]
