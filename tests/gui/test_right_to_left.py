@@ -1,6 +1,6 @@
-"""Right-to-left names painted on chips, the backlog, the cadence panel and the report:
-a Hebrew title with a Latin word reads right to left, as it does when set apart by
-hand with U+2068 ... U+2069, rather than in pieces ("ב עצבמ-Cadence")."""
+"""Right-to-left names painted on chips, the cadence panel and the report (the backlog's
+are tested with it): a Hebrew title with a Latin word reads right to left, as it does
+when set apart by hand with U+2068 ... U+2069, rather than in pieces ("ב עצבמ-Cadence")."""
 
 from __future__ import annotations
 
