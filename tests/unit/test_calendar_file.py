@@ -24,6 +24,7 @@ from calendar_app.core.errors import (
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
 
+from ..files import write_older
 from ..terminal import cadence
 
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -493,3 +494,21 @@ def test_opening_an_open_calendar_again_keeps_the_first_connection_safe(tmp_path
             "Window 2",
         ]
         assert again.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_calendar_read_as_it_is_finds_letters_with_two_accents(tmp_path: Path) -> None:
+    """Its search index, made before schema 7, keeps "ế" as it is: the text is read."""
+    path = tmp_path / "old.cadence"
+    write_older(
+        path,
+        6,
+        "0007_search_all_marks",
+        [
+            "INSERT INTO posts (uid, title, channel_id, status, date, created_at, updated_at)"
+            " VALUES ('u1', 'Tiếng Việt cho mọi người', 1, 'draft', '2026-11-02',"
+            " '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')",
+        ],
+    )
+    with CalendarStore.open(path, read_only=True) as old:
+        assert [p.title for p in old.search("tieng viet")] == ["Tiếng Việt cho mọi người"]
+        assert old.search("tieng anh") == []
