@@ -278,6 +278,13 @@ _FOLDING_INDEX = 7
 """The schema whose search index folds every accent and mark."""
 
 
+def whole_note(post: Post | NewPost) -> str:
+    """The note a post keeps of all it showed before an edit here (:func:`shown_sum`:
+    its channel, key messages, campaign and notes too): a CSV row, which carries them
+    all, is its past only when it shows the post as it was in full."""
+    return f"whole {shown_sum(post)}"
+
+
 def gone_note(shown: str) -> str:
     """The note a post deleted here keeps of what it showed (:func:`.models.shown_note`):
     a file with no version of it (another program's event, a CSV row) that shows it
@@ -1486,6 +1493,7 @@ class CalendarStore:
                 links.append((post.id, new, key_of(post)))
                 # What it showed before: the same coming back is its past.
                 links.append((post.id, new, (0, shown_note_of(before[post.id]))))
+                links.append((post.id, new, (0, whole_note(before[post.id]))))
             self._link_versions(links)
         return _diff_changes(list(before.values()), after)
 
@@ -1564,23 +1572,30 @@ class CalendarStore:
             return {}
         return found
 
-    def shown_when_deleted(self, shown: Iterable[str]) -> set[str]:
-        """Which of these notes of what a post shows (:func:`.models.shown_note`) a post
-        deleted here, and not back since, showed when it was deleted."""
-        wanted = {gone_note(note): note for note in shown}
+    def deleted_showing(self, posts: Iterable[NewPost]) -> set[str]:
+        """The sums (:func:`shown_sum`) of these posts that show in full a post deleted
+        here (and not back since) as it was deleted, or before an edit here."""
+        sums = {shown_sum(post) for post in posts}
         found: set[str] = set()
-        listed = list(wanted)
+        listed = sorted(sums)
         try:
             for start in range(0, len(listed), _PARAMETERS_PER_STATEMENT):
                 chunk = listed[start : start + _PARAMETERS_PER_STATEMENT]
                 marks = ",".join("?" * len(chunk))
                 found.update(
-                    wanted[note]
+                    shown
+                    for (shown,) in self._conn.execute(
+                        f"SELECT shown FROM deleted_posts WHERE shown IN ({marks})", chunk
+                    )
+                )
+                notes = [f"whole {shown}" for shown in chunk]
+                found.update(
+                    note.removeprefix("whole ")
                     for (note,) in self._conn.execute(
                         "SELECT v.earlier_edited FROM post_versions v"
                         " JOIN deleted_posts d ON d.post_id = v.post_id"
                         f" WHERE v.earlier_revision = 0 AND v.earlier_edited IN ({marks})",
-                        chunk,
+                        notes,
                     )
                 )
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is

@@ -129,7 +129,14 @@ from ..core.models import (
     shown_note_of,
     spelled_day,
 )
-from ..core.store import CalendarStore, PostChanges, full_edit, new_uid, shown_sum
+from ..core.store import (
+    CalendarStore,
+    PostChanges,
+    full_edit,
+    new_uid,
+    shown_sum,
+    whole_note,
+)
 from .formats import (
     Cancelled,
     Conflicts,
@@ -852,37 +859,49 @@ def import_csv(
         ticker.done = 2 * len(records) - len(rows)
         ticker.advance(0)
         matches = _match(store, rows)
-        rows = _leave_deleted_out(store, rows, summary, matches)
-        _apply_updates(store, rows, matches, summary, ticker)
+        whole = columns.keys() >= _WHOLE_COLUMNS
+        rows = _leave_deleted_out(store, rows, summary, matches, whole)
+        _apply_updates(store, rows, matches, summary, ticker, whole)
         _insert_new(store, [r for r in rows if r.number not in matches], summary, ticker)
         start_from_first_posts(store, summary)
         ticker.finish()
     return summary
 
 
+_WHOLE_COLUMNS = frozenset({"channel", "key_messages", "campaign", "notes"})
+"""With these (and what any row shows), a row tells all a post shows."""
+
+
 def _leave_deleted_out(
-    store: CalendarStore, rows: list[_Row], summary: ImportSummary, matches: dict[int, int]
+    store: CalendarStore,
+    rows: list[_Row],
+    summary: ImportSummary,
+    matches: dict[int, int],
+    whole: bool,
 ) -> list[_Row]:
     """The rows less those of posts deleted here that show them as they were when
-    deleted, or as they were before an edit here (an export from before it): by uid,
-    or, for a row with none that is no post here (``matches``), by what it shows
-    alone. A row changed since comes in."""
+    deleted, or, from a file with every column (``whole``), as they were before an
+    edit here (an export from before it): by uid, or, for a row with none that is no
+    post here (``matches``), by what it shows alone. A row changed since in anything
+    it carries comes in; a row of a file without some columns, unless it shows the
+    post exactly as deleted, comes in too (what it leaves out is not known)."""
     gone = store.deleted(row.uid for row in rows if row.uid)
     histories = store.history(list(gone.values()))
-    keyless = store.shown_when_deleted(
-        shown_note_of(row.post) for row in rows if not row.uid and row.number not in matches
+    keyless = (
+        store.deleted_showing(row.post for row in rows if not row.uid and row.number not in matches)
+        if whole
+        else set()
     )
     kept = []
     for row in rows:
         deleted = gone.get(row.uid) if row.uid else None
         if deleted is not None:
-            told = shown_note_of(row.post)
-            if stays_deleted(
-                deleted, shown_sum(row.post), None, None, histories[deleted.id], told=told
-            ):
+            past = whole_note(row.post) if whole else None
+            history = histories[deleted.id]
+            if stays_deleted(deleted, shown_sum(row.post), None, None, history, whole=past):
                 continue
             summary.revived.append(deleted)
-        elif not row.uid and row.number not in matches and shown_note_of(row.post) in keyless:
+        elif not row.uid and row.number not in matches and shown_sum(row.post) in keyless:
             continue
         kept.append(row)
     summary.left_deleted += len(rows) - len(kept)
@@ -963,6 +982,7 @@ def _apply_updates(
     matches: dict[int, int],
     summary: ImportSummary,
     ticker: _Ticker,
+    whole: bool,
 ) -> None:
     if not matches:
         return
@@ -984,7 +1004,13 @@ def _apply_updates(
     histories = store.history([old for _, old, _ in differing])
     conflicts = Conflicts(store, summary)
     for row, old, new in differing:
-        take, keep_old = reconcile_said(row.said, shown_note_of(new), old, histories[old.id])
+        take, keep_old = reconcile_said(
+            row.said,
+            shown_note_of(new),
+            old,
+            histories[old.id],
+            whole=whole_note(new) if whole else None,
+        )
         if not take:
             summary.kept_newer += 1
             del notes[old.id]

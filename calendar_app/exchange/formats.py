@@ -73,7 +73,13 @@ def reconcile(
 
 
 def reconcile_said(
-    said: str, shown: str, post: Post, history: History, *, later: bool = True
+    said: str,
+    shown: str,
+    post: Post,
+    history: History,
+    *,
+    later: bool = True,
+    whole: str | None = None,
 ) -> tuple[bool, bool]:
     """:func:`reconcile` for what a file with no versions says of ``post`` (another
     program's event, a CSV row): ``said``, a note of all of it, and ``shown``, a note
@@ -83,13 +89,18 @@ def reconcile_said(
     Changed since a file last came in, it comes in, and the post is kept as a
     conflict copy if it was edited here since too (what only Cadence keeps, such as
     key messages, stays anyway). The first time, a post never edited here takes it;
-    else both stay, the file's version the post when it is ``later``."""
+    else both stay, the file's version the post when it is ``later``. ``whole``
+    (:func:`.store.whole_note`, for a CSV row, which carries its channel, key
+    messages, campaign and notes too) must match as well, where the post's past
+    records it: a row moved to another channel is no past state."""
     notes = history.notes
     if said in notes:
         return False, False
     if any(note.startswith("said:") for note in notes):
         return True, shown_note_of(post) not in notes
-    if shown in notes:
+    if shown in notes and (
+        whole is None or whole in notes or not any(n.startswith("whole ") for n in notes)
+    ):
         return False, False
     if not history.versions and history.complete:
         return True, False
@@ -208,25 +219,37 @@ def stays_deleted(
     gone_history: History | None = None,
     *,
     told: str | None = None,
+    whole: str | None = None,
+    same: bool | None = None,
 ) -> bool:
     """Whether a post deleted here stays deleted though an import brings it again: the
     file shows what it showed when deleted (``shown``, :func:`.store.shown_sum`), or
     its ``version`` is the one deleted or an earlier state of it (``history``, what is
     known of the versions it came from; ``gone_history``, those the deleted one came
     from). A version edited there since, or beside the one deleted, comes back:
-    nothing typed elsewhere is lost. With no version (another program's event, a CSV
-    row), ``told``, what it shows as any calendar program tells it
-    (:func:`.models.shown_note`), decides in the same way: what the post showed when
-    deleted, before an edit here, or as another program's file brought it, stays out;
-    anything else comes back."""
+    nothing typed elsewhere is lost. ``same`` False: the version has the deleted
+    one's number and second but is known to be another (two edits in one second).
+
+    With no version, what the file shows decides in the same way: ``whole``
+    (:func:`.store.whole_note`, a CSV row, which carries everything a post shows),
+    or ``told``, what any calendar program tells of it (:func:`.models.shown_note`:
+    another program's event, which carries no channel or key message). What the post
+    showed when deleted or before an edit here stays out; anything else comes back.
+    """
     if shown == gone.shown:
         return True
     if version is None:
-        if told is None or gone_history is None:
+        if gone_history is None:
             return False
-        return told in gone_history.notes or gone_note(told) in gone_history.notes
+        if whole is not None:
+            return whole in gone_history.notes
+        if told is not None:
+            return told in gone_history.notes or gone_note(told) in gone_history.notes
+        return False
     key = version_key(*version)
-    return key == key_of(gone) or descends(gone_history, key, history) is True
+    if key == key_of(gone):
+        return same is not False
+    return descends(gone_history, key, history) is True
 
 
 def renamed_note(kind: str, there: str, here: str) -> str:

@@ -99,6 +99,7 @@ from ..core.store import (
     PostChanges,
     VersionKey,
     full_edit,
+    gone_note,
     key_of,
     shown_sum,
 )
@@ -782,6 +783,8 @@ class _Item:
     end, and none was cut at a limit)."""
     written: bool = False
     """``edited`` is a version Cadence wrote (X-CADENCE-EDITED)."""
+    checksum: str | None = None
+    """What that version showed, as X-CADENCE-EDITED tells it (None: not told)."""
     changed: str = ""
     """The event's LAST-MODIFIED and SEQUENCE as the file gives them (empty: none)."""
     modified: datetime | None = None
@@ -1341,6 +1344,7 @@ class _Reader:
             written, checksum = found
             item.edited = written
             item.written = True
+            item.checksum = checksum
             item.earlier = _earlier_read(str(component.get(X_EARLIER, "")), written[1])
             now = (stamp, sequence)
             if now != (written[0], written[1] - 1):
@@ -1657,6 +1661,18 @@ def _alike(store: CalendarStore, items: Sequence[_Item]) -> list[Callable[[str, 
     return [alike(there, here) for there, here in zip(theirs, ours, strict=True)]
 
 
+def _same_version(item: _Item, post: Post) -> bool:
+    """Whether the file's event is Cadence's own, not edited since, written from the
+    post's version here: its number and second, and what it showed, where the file
+    tells (two edits in one second, here and elsewhere, are two versions)."""
+    return (
+        item.written
+        and item.touched is None
+        and item.edited == _edited(post)
+        and (item.checksum is None or item.checksum == _checksum(post))
+    )
+
+
 def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     """Whether the file's version of ``post`` (which differs from it) replaces it, and
     whether the version that gives way is kept as a copy marked as a conflict: as in
@@ -1667,7 +1683,7 @@ def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     if item.edited is None:
         return True, False  # another program's event: its file says what it is now
     here = _edited(post)
-    if item.edited == here:
+    if item.edited == here and (item.checksum is None or item.checksum == _checksum(post)):
         return True, False
     if item.touched is not None:  # Cadence's version, since edited by another program
         if item.said() in history.notes:
@@ -1867,9 +1883,7 @@ class _Writer:
             ),
             existing,
             lambda item: item.uid,
-            lambda item, post: (
-                item.written and item.touched is None and item.edited == _edited(post)
-            ),
+            _same_version,
             _alike(store, own),
         )
         fresh: list[NewPost] = []
@@ -1901,7 +1915,17 @@ class _Writer:
                 version = item.edited if item.written and item.touched is None else None
                 shown, told = shown_sum(new), shown_note_of(new)
                 history = gone_history[deleted.id]
-                if stays_deleted(deleted, shown, version, item.earlier, history, told=told):
+                # The deleted one's number and second, but not what it showed when
+                # deleted: another version (two edits in one second).
+                gone_told = [n for n in history.notes if n.startswith("gone shown:")]
+                same = (
+                    None
+                    if item.checksum is None or not gone_told
+                    else gone_note(f"shown:{item.checksum}") in gone_told
+                )
+                if stays_deleted(
+                    deleted, shown, version, item.earlier, history, told=told, same=same
+                ):
                     summary.left_deleted += 1
                     continue
                 summary.revived.append(deleted)
@@ -1912,12 +1936,7 @@ class _Writer:
                 summary.unchanged += 1
                 if not item.written:
                     said[old.id] = item.notes_kept(shown_note_of(new))
-            elif (
-                item.written
-                and item.touched is None
-                and item.edited == _edited(old)
-                and differs_in_names_only(old, new)
-            ):
+            elif _same_version(item, old) and differs_in_names_only(old, new):
                 # The post as it is here, read through names one side renamed (two
                 # swapped, a new channel under an old name): not a move made there.
                 summary.unchanged += 1

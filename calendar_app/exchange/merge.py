@@ -192,7 +192,10 @@ def merge_calendar(
                 version = (post.updated_at, post.revision)
                 shown = shown_sum(translate(post))
                 history = their_history[post.id]
-                if stays_deleted(deleted, shown, version, history, gone_history[deleted.id]):
+                same = version == (deleted.updated_at, deleted.revision)  # to the microsecond
+                if stays_deleted(
+                    deleted, shown, version, history, gone_history[deleted.id], same=same
+                ):
                     summary.left_deleted += 1
                     continue
                 summary.revived.append(deleted)

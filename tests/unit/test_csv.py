@@ -607,6 +607,67 @@ def test_rows_without_uids_leave_out_posts_deleted_here_as_they_were(
     )
 
 
+def _moved_in_the_sheet(exported: Path, post: Post) -> None:
+    """``post``'s row of a Cadence CSV export moved to Instagram, with a note typed."""
+    rows = read_rows(exported)
+    header = rows[0]
+    for row in rows[1:]:
+        if row[header.index("uid")] == post.uid:
+            row[header.index("channel")] = "Instagram"
+            row[header.index("notes")] = "Needs the photo from Anna"
+    write_rows(exported, rows)
+
+
+def test_a_row_moved_to_another_channel_in_the_sheet_is_no_past_state(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    """Its title, text, day and time as before an edit here: still, its channel and notes
+    changed there. Both stay, one as a conflict copy; deleted here, it comes back."""
+    exported = tmp_path / "plan.csv"
+    export_csv(demo, exported, ExportOptions())
+    linkedin = demo.channel_named("LinkedIn")
+    assert linkedin is not None
+    edited, deleted = [p for p in demo.all_posts() if p.channel_id == linkedin.id][:2]
+    for post in (edited, deleted):
+        _moved_in_the_sheet(exported, post)
+    demo.update_post(edited.id, {"title": "Reworded here"})
+    demo.update_post(deleted.id, {"title": "Reworded, then deleted"})
+    demo.delete_posts([deleted.id])
+
+    summary = import_csv(demo, exported, ImportOptions())
+
+    assert (summary.conflicts, summary.left_deleted, len(summary.added)) == (1, 0, 2)
+    noted = [p for p in demo.all_posts() if p.notes == "Needs the photo from Anna"]
+    assert sorted(p.uid for p in noted) == sorted([edited.uid, deleted.uid])
+    assert {demo.channel(p.channel_id).name for p in noted} == {"Instagram"}
+
+
+def test_a_new_row_without_uid_like_a_post_deleted_on_another_channel_comes_in(
+    store: CalendarStore, add_channel: Callable[..., int]
+) -> None:
+    """ "Launch" on LinkedIn and on X, the one on X deleted: a sheet's new "Launch" for
+    Instagram, same words and day, is a new post, not the deleted one."""
+    linkedin, x = add_channel("LinkedIn"), add_channel("X")
+    add_channel("Instagram")
+    day = date(2026, 12, 1)
+    store.add_post(NewPost("Launch", linkedin, (), day, time(9, 0), PostStatus.SCHEDULED))
+    (gone,) = store.add_post(
+        NewPost("Launch", x, (), day, time(9, 0), PostStatus.SCHEDULED)
+    ).created
+    exported = store.path.parent / "plan.csv"
+    export_csv(store, exported, ExportOptions())
+    store.delete_posts([gone])
+    rows = [row[1:] for row in read_rows(exported)]
+    rows[2][rows[0].index("channel")] = "Instagram"
+    write_rows(exported, rows)
+
+    summary = import_csv(store, exported, ImportOptions())
+
+    assert (summary.left_deleted, len(summary.added)) == (0, 1)
+    (new,) = store.posts(summary.added)
+    assert store.channel(new.channel_id).name == "Instagram"
+
+
 def test_shuffled_and_capitalised_columns(demo: CalendarStore, tmp_path: Path) -> None:
     exported = tmp_path / "out.csv"
     export_csv(demo, exported, ExportOptions())

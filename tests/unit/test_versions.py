@@ -628,6 +628,49 @@ def test_a_post_deleted_here_stays_deleted_when_google_calendar_brings_it_as_it_
     assert _titles(ours) == ([] if stays else [title])
 
 
+@pytest.mark.parametrize("via", ["merge", "ics"])
+@pytest.mark.parametrize("deleted_here", [False, True])
+def test_two_edits_in_one_second_are_two_versions(
+    pair: tuple[CalendarStore, CalendarStore],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    via: str,
+    deleted_here: bool,
+) -> None:
+    """Edited here and in the other copy within one second, both become revision 2 of
+    that second: their edit is not taken for ours (it overwrote ours with no copy), nor,
+    ours deleted, for the version deleted (it was left out, and lost)."""
+    ours, theirs = pair
+    (mine,) = ours.all_posts()
+    (there,) = theirs.all_posts()
+    second = START + timedelta(days=1)
+    stamps = iter(
+        (second + timedelta(microseconds=n)).isoformat(timespec="microseconds")
+        for n in itertools.count(1000, 1000)
+    )
+    monkeypatch.setattr(store_module, "_now", lambda: next(stamps))
+    theirs.update_post(there.id, {"body": "Their full text"})
+    ours.update_post(mine.id, {"title": "Launch, fixed here"})
+    assert key_of(ours.post(mine.id)) == key_of(theirs.post(there.id))
+    if deleted_here:
+        ours.delete_posts([mine.id])
+    if via == "merge":
+        summary = merge_calendar(ours, theirs)
+    else:
+        export_ics(theirs, tmp_path / "theirs.ics", ExportOptions(), no_progress)
+        summary = import_ics(ours, tmp_path / "theirs.ics", ImportOptions(), no_progress)
+    kept = {(p.title, p.body) for p in ours.all_posts()}
+    assert ("Launch", "Their full text") in kept or (
+        "Launch" + CONFLICT_MARK,
+        "Their full text",
+    ) in kept
+    if deleted_here:
+        assert (summary.left_deleted, len(summary.added)) == (0, 1)
+    else:
+        assert summary.conflicts == 1
+        assert any(title.startswith("Launch, fixed here") for title, _ in kept)
+
+
 @pytest.mark.parametrize("edited_here", [False, True])
 def test_a_file_edited_by_hand_is_told_from_the_version_it_was_written_from(
     pair: tuple[CalendarStore, CalendarStore], tmp_path: Path, edited_here: bool
