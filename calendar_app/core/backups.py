@@ -97,6 +97,8 @@ def _leave_out(copy: str, post_ids: Collection[int], *, only_names_used: bool) -
         if only_names_used:
             if "deleted_posts" in tables:  # the uids of posts the copy is not about
                 conn.execute("DELETE FROM deleted_posts")
+            if "former_names" in tables:  # names of this calendar's past, not of the copy's
+                conn.execute("DELETE FROM former_names")
             conn.execute("DELETE FROM channels WHERE id NOT IN (SELECT channel_id FROM posts)")
             conn.execute(
                 "DELETE FROM key_messages WHERE id NOT IN (SELECT message_id FROM post_messages)"

@@ -26,7 +26,7 @@ APPLICATION_ID = 0x43414443  # "CADC"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """The number of migrations in :mod:`calendar_app.core.migrations`, also kept in
 ``PRAGMA user_version``; a file with a larger one comes from a newer Cadence."""
 
@@ -46,6 +46,7 @@ CALENDAR_TABLES = {
     "posts_fts": "search index",
     "post_versions": "earlier versions of posts",
     "deleted_posts": "record of deleted posts",
+    "former_names": "former names",
     "series": "recurring posts",
 }
 """The tables every calendar of the current schema has, by what they hold; a file
@@ -115,6 +116,8 @@ def _read_marks(path: Path) -> tuple[int, int]:
                 tables.add("post_versions")  # came with schema 5
             if user_version < 6:
                 tables.add("deleted_posts")  # came with schema 6
+            if user_version < 8:
+                tables.add("former_names")  # came with schema 8
             missing = [held for table, held in CALENDAR_TABLES.items() if table not in tables]
             if missing:
                 raise CalendarFileError(

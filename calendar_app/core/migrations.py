@@ -250,3 +250,19 @@ def _search_all_marks(db: Database) -> None:
         )""",
         "INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')",
     )
+
+
+@MIGRATIONS(name="0008_former_names")
+def _former_names(db: Database) -> None:
+    """Remember the names a channel, key message or campaign had before a rename here:
+    a file from before it ("LinkedIn", now "LI") names the same record, even where a
+    new record took the old name since, or two names were swapped."""
+    _run(
+        db,
+        """CREATE TABLE former_names (
+            kind TEXT NOT NULL CHECK (kind IN ('channel', 'message', 'campaign')),
+            record_id INTEGER NOT NULL,
+            name_key TEXT NOT NULL,
+            PRIMARY KEY (kind, name_key, record_id)
+        ) WITHOUT ROWID""",
+    )

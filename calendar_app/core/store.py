@@ -637,6 +637,8 @@ class CalendarStore:
         if char_limit != "keep":
             _check_char_limit(char_limit)
         with environment_errors(self.path), self.db.atomic():
+            if name is not None:
+                self._renamed("channel", channel_id, current.name, name)
             self._conn.execute(
                 "UPDATE channels SET name = ?, kind = ?, color = ?, char_limit = ?,"
                 " sort_order = ?, archived = ? WHERE id = ?",
@@ -721,13 +723,14 @@ class CalendarStore:
 
     def update_key_message(self, message: KeyMessage) -> ChangeSet:
         """Replace a key message's fields with those of ``message`` (matched by id)."""
-        self.key_message(message.id)
+        current = self.key_message(message.id)
         title = _required(message.title, "A key message needs a title.")
         other = self.key_message_titled(title)
         if other is not None and other.id != message.id:
             raise InvalidInput(f"There is already a key message called '{title}'.")
         _check_message(message.cadence_days, message.starts_on, message.ends_on)
         with environment_errors(self.path), self.db.atomic():
+            self._renamed("message", message.id, current.title, title)
             self._conn.execute(
                 "UPDATE key_messages SET title = ?, statement = ?, cadence_days = ?, color = ?,"
                 " starts_on = ?, ends_on = ?, priority = ?, archived = ? WHERE id = ?",
@@ -802,13 +805,14 @@ class CalendarStore:
 
     def update_campaign(self, campaign: Campaign) -> ChangeSet:
         """Replace a campaign's fields with those of ``campaign`` (matched by id)."""
-        self.campaign(campaign.id)
+        current = self.campaign(campaign.id)
         name = _required(campaign.name, "A campaign needs a name.")
         other = self.campaign_named(name)
         if other is not None and other.id != campaign.id:
             raise InvalidInput(f"There is already a campaign called '{name}'.")
         _check_range(campaign.starts_on, campaign.ends_on)
         with environment_errors(self.path), self.db.atomic():
+            self._renamed("campaign", campaign.id, current.name, name)
             self._conn.execute(
                 "UPDATE campaigns SET name = ?, kind = ?, starts_on = ?, ends_on = ?, color = ?"
                 " WHERE id = ?",
@@ -833,11 +837,47 @@ class CalendarStore:
             self._conn.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
         return ChangeSet(campaigns=frozenset({campaign_id})) | _where(members)
 
+    # -- former names ---------------------------------------------------------
+
+    def _renamed(self, kind: str, record_id: int, old: str, new: str) -> None:
+        """Remember ``old`` as a name the record had, when ``new`` is another name."""
+        if name_key(old) != name_key(new):
+            self._conn.execute(
+                "INSERT OR IGNORE INTO former_names (kind, record_id, name_key) VALUES (?, ?, ?)",
+                [kind, record_id, name_key(old)],
+            )
+
+    def _renamed_back(self, table: str, column: str, kind: str, record_id: int, new: str) -> None:
+        found = self._conn.execute(
+            f"SELECT {column} FROM {table} WHERE id = ?", [record_id]
+        ).fetchone()
+        if found is not None:
+            self._renamed(kind, record_id, found[0], new)
+
+    def former_names(self, kind: str) -> dict[str, set[int]]:
+        """The names (:func:`.models.name_key`) the channels (``kind`` "channel"), key
+        messages ("message") or campaigns ("campaign") here had before a rename here,
+        each with the records that had it."""
+        table = {"channel": "channels", "message": "key_messages", "campaign": "campaigns"}[kind]
+        found: dict[str, set[int]] = {}
+        try:
+            rows = self._conn.execute(
+                f"SELECT f.name_key, f.record_id FROM former_names f JOIN {table} r"
+                " ON r.id = f.record_id WHERE f.kind = ?",
+                [kind],
+            ).fetchall()
+        except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
+            return {}
+        for key, record_id in rows:
+            found.setdefault(key, set()).add(record_id)
+        return found
+
     # -- undoing deletions ----------------------------------------------------
 
     def restore_channel(self, channel: Channel) -> ChangeSet:
         """Write a channel back exactly as given, by id (undo of an add or an edit)."""
         with environment_errors(self.path), self.db.atomic():
+            self._renamed_back("channels", "name", "channel", channel.id, channel.name)
             self._conn.execute(
                 "INSERT INTO channels (id, name, kind, color, char_limit, sort_order, archived)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
@@ -860,6 +900,7 @@ class CalendarStore:
         """Write a key message back by id and link it again to ``post_ids``."""
         carriers = sorted(set(post_ids))
         with environment_errors(self.path), self.db.atomic():
+            self._renamed_back("key_messages", "title", "message", message.id, message.title)
             self._conn.execute(
                 "INSERT INTO key_messages (id, title, statement, cadence_days, color, starts_on,"
                 " ends_on, priority, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -890,6 +931,7 @@ class CalendarStore:
         """Write a campaign back by id and put ``post_ids`` in it again."""
         members = sorted(set(post_ids))
         with environment_errors(self.path), self.db.atomic():
+            self._renamed_back("campaigns", "name", "campaign", campaign.id, campaign.name)
             self._conn.execute(
                 "INSERT INTO campaigns (id, name, kind, starts_on, ends_on, color)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"

@@ -840,8 +840,7 @@ def import_csv(
     ticker.advance(0)
     with environment_errors(), store.db.atomic():
         names = _Names(store, options, summary)
-        if "uid" in columns:
-            _learn_renames(store, names, columns, records, summary)
+        _learn_renames(store, names, columns, records, summary)
         reader = _RowReader(columns, len(header), names, options)
         rows: list[_Row] = []
         for number, cells in enumerate(records, first_row):
@@ -926,21 +925,21 @@ def _learn_renames(
     def one(column: str) -> Callable[[list[str]], list[str]]:
         return lambda cells: [cell(cells, column)] if cell(cells, column) else []
 
+    # A file without uids still names what was renamed here since.
     held = store.posts_with_uids(cell(r, "uid") for r in records if cell(r, "uid"))
-    if held:
-        learn_renames(
-            store,
-            summary,
-            (names.channels, names.messages, names.campaigns),
-            records,
-            (
-                one("channel"),
-                lambda r: split_key_messages(cell(r, "key_messages")),
-                one("campaign"),
-            ),
-            held,
-            lambda r: cell(r, "uid"),
-        )
+    learn_renames(
+        store,
+        summary,
+        (names.channels, names.messages, names.campaigns),
+        records,
+        (
+            one("channel"),
+            lambda r: split_key_messages(cell(r, "key_messages")),
+            one("campaign"),
+        ),
+        held,
+        lambda r: cell(r, "uid"),
+    )
 
 
 def _match(store: CalendarStore, rows: list[_Row]) -> dict[int, int]:

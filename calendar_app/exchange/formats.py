@@ -138,27 +138,32 @@ def renamed(
     ours: Mapping[int, str],
     unchanged: Iterable[tuple[Collection[str], Collection[int]]] | None = None,
     alike: Callable[[str, int], bool] | None = None,
+    former: Mapping[str, Collection[int]] | None = None,
 ) -> dict[str, int]:
     """The names of another copy of the calendar that one side renamed, to ours.
 
     ``pairs`` holds, for each post both sides have, the names (channels, key
     messages or campaigns, as :func:`name_key` gives them) it carries there and the
     ids of those it carries here; ``theirs`` is every name the other side has,
-    ``ours`` every name here by id. A name there is a rename when every post both
-    hold that carries it carries one same record here whose name the other side
-    does not have: "LinkedIn" there, "LI" here. Without it, each such post differs
-    in its channel, and comes in again as a conflict copy on a channel made again
-    under the old name.
+    ``ours`` every name here by id, ``former`` the names records here had before a
+    rename here (:meth:`.CalendarStore.former_names`).
 
-    Where the posts' versions tell (``unchanged``: the pairs known to be one same
-    version on both sides, so that whatever differs in them is names, not a move),
-    a rename needs one of those: posts switched there from a key message to a new
-    one were edited there, and that is a replacement, not a rename. And a name there
-    that is here too is a rename only on their word: "LinkedIn" became "LI", then a
-    new "LinkedIn" was made beside it, and no post both hold is on the new one. Two
-    names renamed at once on the same posts are told apart where other posts carry
-    one without the other, or else by ``alike`` (a name there and a record here of
-    one colour).
+    A name there that a record here had is that record ("LinkedIn", now "LI"), unless
+    a record here has that name now and the posts both hold that carry it are on that
+    one, not the renamed one (a new "LinkedIn" made beside "LI", or two names swapped,
+    are told apart so).
+
+    Else, where the posts' versions tell (``unchanged``: the pairs known to be one
+    same version on both sides, so that whatever differs in them is names, not a
+    move), a name there is a rename when every post both hold that carries it, one of
+    them unchanged, carries one same record here whose name the other side does not
+    have: renamed there, or here before Cadence kept former names. Posts switched
+    there from a key message to a new one were edited there: that is a replacement.
+    A name there that is here too is a rename only on their word: no post both hold
+    is on the record of that name here. Two names renamed at once on the same posts
+    are told apart where other posts carry one without the other, or else by
+    ``alike`` (a name there and a record here of one colour). A file without versions
+    (a CSV file) has only the former names: a row moved in a spreadsheet is a move.
     """
     keys = {record: name_key(name) for record, name in ours.items()}
     named = {key: record for record, key in keys.items()}
@@ -166,49 +171,62 @@ def renamed(
 
     def common(
         evidence: Iterable[tuple[Collection[str], Collection[int]]],
-    ) -> tuple[dict[str, set[int]], set[str]]:
-        """Per name there, the free records every post carrying it carries here; and
-        the names whose posts are, here too, on the record of that name."""
+    ) -> tuple[dict[str, set[int]], set[str], dict[str, set[int]]]:
+        """Per name there, the free records every post carrying it carries here; the
+        names whose posts are, here too, on the record of that name; and per name,
+        every record its posts carry here."""
         found: dict[str, set[int]] = {}
         on_own: set[str] = set()
+        seen: dict[str, set[int]] = {}
         for carried_there, carried_here in evidence:
             here = free.intersection(carried_here)
             for name in carried_there:
                 if named.get(name) in carried_here:
                     on_own.add(name)
+                seen.setdefault(name, set()).update(carried_here)
                 found[name] = found[name] & here if name in found else set(here)
-        return found, on_own
+        return found, on_own, seen
 
-    every, on_own = common(pairs)
-    same, _ = common(unchanged or ())
+    every, on_own, seen = common(pairs)
+    found: dict[str, int] = {}
+    for name in sorted(theirs):
+        records = set((former or {}).get(name, ())) & keys.keys()
+        if len(records) != 1:
+            continue
+        (record,) = records
+        if keys[record] == name:
+            continue  # renamed back
+        if name not in named or (name not in on_own and record in seen.get(name, ())):
+            found[name] = record
+    if unchanged is None:
+        return found
+    same, _, _ = common(unchanged)
+    taken = set(found.values())
     open_names = {
-        name: records
+        name: records - taken
         for name, records in every.items()
-        if name not in named and (unchanged is None or name in same)
+        if name not in found and name not in named and name in same
     }
     open_names.update(
-        (name, records)
+        (name, records & every[name] - taken)
         for name, records in same.items()
-        if name in named and name not in on_own and name in every
+        if name not in found and name in named and name not in on_own and name in every
     )
-    for name in open_names.keys() & named.keys():
-        open_names[name] = open_names[name] & every[name]
     if alike is not None:
         for name, records in open_names.items():
             if len(records) > 1:
                 open_names[name] = {r for r in records if alike(name, r)} or records
-    found: dict[str, int] = {}
     while True:  # a name left one record takes it; the others lose it, and so on
         sure = {name: next(iter(r)) for name, r in open_names.items() if len(r) == 1}
         if not sure:
             return found
-        taken = list(sure.values())
+        chosen = list(sure.values())
         for name, record in sure.items():
             del open_names[name]
-            if taken.count(record) == 1:
+            if chosen.count(record) == 1:
                 found[name] = record
         for records in open_names.values():
-            records.difference_update(taken)
+            records.difference_update(chosen)
 
 
 def stays_deleted(
@@ -297,8 +315,9 @@ def learn_renames(
     )
     pairs = [(item, held[uid(item)]) for item in items if uid(item) in held]
     kinds = ("channel", "key message", "campaign")
-    for kind, table, names_of, ours, carried_here, same_kind in zip(
-        kinds, known, named, here, carried, alike, strict=True
+    formers = [store.former_names(kind) for kind in ("channel", "message", "campaign")]
+    for kind, table, names_of, ours, carried_here, same_kind, former in zip(
+        kinds, known, named, here, carried, alike, formers, strict=True
     ):
         spelled = {name_key(name): name for item in items for name in names_of(item)}
         found = renamed(
@@ -313,6 +332,7 @@ def learn_renames(
                 if unchanged(item, post)
             ],
             same_kind,
+            former,
         )
         for key, record in found.items():
             table[key] = record

@@ -76,6 +76,7 @@ def _renamed(
     (:func:`.formats.renamed`), by id: the posts both hold tell them."""
 
     def by_id(
+        kind: str,
         their_records: list[_Named],
         our_records: list[_Named],
         name: Callable[[_Named], str],
@@ -98,23 +99,36 @@ def _renamed(
                 if (there.updated_at, there.revision) == (here.updated_at, here.revision)
             ],
             lambda key, record: colours.get(key) == our_colours.get(record),
+            ours.former_names(kind),
         )
-        return {i: found[key] for i, key in their_names.items() if key in found}
+        mapped = {i: found[key] for i, key in their_names.items() if key in found}
+        # Renamed there: a record there whose name is not here, that had a name here.
+        here = {name_key(name(r)): r.id for r in our_records}
+        for key, records in theirs.former_names(kind).items():
+            for record in records:
+                if record in mapped or their_names.get(record) in here or key not in here:
+                    continue
+                if here[key] not in mapped.values():
+                    mapped[record] = here[key]
+        return mapped
 
     return (
         by_id(
+            "channel",
             theirs.channels(include_archived=True),
             ours.channels(include_archived=True),
             lambda c: c.name,
             lambda p: (p.channel_id,),
         ),
         by_id(
+            "message",
             theirs.key_messages(include_archived=True),
             ours.key_messages(include_archived=True),
             lambda m: m.title,
             lambda p: p.message_ids,
         ),
         by_id(
+            "campaign",
             theirs.campaigns(),
             ours.campaigns(),
             lambda c: c.name,

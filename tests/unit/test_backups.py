@@ -96,3 +96,14 @@ def test_a_calendar_from_an_older_release_read_as_it_is_gives_a_copy_of_some_pos
         assert (copy.count_posts(), copy.channels(), copy.deleted(["u1"])) == (0, [], {})
     with CalendarStore.open(path) as kept:
         assert [p.title for p in kept.all_posts()] == ["Old post"]
+
+
+def test_a_copy_of_some_posts_keeps_no_former_names(store: CalendarStore, tmp_path: Path) -> None:
+    """A copy for another client names nothing of this calendar's past."""
+    channel = store.add_channel("Client A internal").created[0]
+    store.update_channel(channel, name="Blog")
+    store.add_post(NewPost("Kept", channel, (), date(2026, 12, 1)))
+    write_copy(store, tmp_path / "some.cadence", only_names_used=True)
+    with CalendarStore.open(tmp_path / "some.cadence") as copy:
+        assert (copy.former_names("channel"), copy.count_posts()) == ({}, 1)
+    assert store.former_names("channel") == {"client a internal": {channel}}

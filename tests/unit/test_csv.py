@@ -668,6 +668,82 @@ def test_a_new_row_without_uid_like_a_post_deleted_on_another_channel_comes_in(
     assert store.channel(new.channel_id).name == "Instagram"
 
 
+def _three_posts(store: CalendarStore) -> tuple[int, int, Path]:
+    """P1, P2 on LinkedIn and P3 on Instagram, exported to plan.csv."""
+    linkedin = store.add_channel("LinkedIn").created[0]
+    instagram = store.add_channel("Instagram").created[0]
+    store.add_posts(
+        [
+            NewPost(f"P{n}", channel, (), date(2027, 3, n), time(9, 0), PostStatus.SCHEDULED)
+            for n, channel in ((1, linkedin), (2, linkedin), (3, instagram))
+        ]
+    )
+    exported = store.path.parent / "plan.csv"
+    export_csv(store, exported, ExportOptions())
+    return linkedin, instagram, exported
+
+
+def _channels_of(store: CalendarStore) -> dict[str, str]:
+    return {p.title: store.channel(p.channel_id).name for p in store.all_posts()}
+
+
+@pytest.mark.parametrize("uids", [True, False])
+def test_an_older_sheet_names_channels_renamed_here_since_however_named_now(
+    store: CalendarStore, uids: bool
+) -> None:
+    """ "LinkedIn" renamed "LI", "Instagram" renamed "IG" (and, with uids to tell its
+    posts, a new "LinkedIn" made): the sheet from before moves nothing, makes nothing."""
+    linkedin, instagram, exported = _three_posts(store)
+    if not uids:
+        write_rows(exported, [row[1:] for row in read_rows(exported)])
+    store.restore_channel(replace(store.channel(linkedin), name="LI"))
+    if uids:
+        store.add_channel("LinkedIn")
+    store.update_channel(instagram, name="IG")
+    before = store.all_posts()
+
+    summary = import_csv(store, exported, ImportOptions(create_missing=True))
+
+    assert (store.all_posts(), summary.added, summary.channels_added) == (before, [], [])
+    assert _channels_of(store) == {"P1": "LI", "P2": "LI", "P3": "IG"}
+
+
+def test_names_swapped_here_move_no_row_of_an_older_sheet(store: CalendarStore) -> None:
+    linkedin, instagram, exported = _three_posts(store)
+    store.update_channel(linkedin, name="For now")
+    store.update_channel(instagram, name="LinkedIn")
+    store.update_channel(linkedin, name="Instagram")
+    before = store.all_posts()
+    summary = import_csv(store, exported, ImportOptions())
+    assert (store.all_posts(), summary.previous) == (before, [])
+
+
+def test_a_row_moved_to_a_new_channel_in_a_sheet_of_some_posts_is_a_move(
+    store: CalendarStore,
+) -> None:
+    """The sheet holds P3 only, moved to "Threads", and a new Threads row: nothing was
+    renamed anywhere, so Threads is made and both rows are on it."""
+    _, _, exported = _three_posts(store)
+    rows = read_rows(exported)
+    header = rows[0]
+    moved = next(row for row in rows if row[header.index("title")] == "P3")
+    moved[header.index("channel")] = "Threads"
+    new = ["" if name == "uid" else cell for name, cell in zip(header, moved, strict=True)]
+    new[header.index("title")] = "Teaser"
+    write_rows(exported, [header, moved, new])
+
+    summary = import_csv(store, exported, ImportOptions(create_missing=True))
+
+    assert summary.notes == []
+    assert [store.channel(c).name for c in summary.channels_added] == ["Threads"]
+    assert _channels_of(store) == {
+        "P1": "LinkedIn",
+        "P2": "LinkedIn",
+        "P3": "Threads",
+        "Teaser": "Threads",
+    }
+
+
 def test_shuffled_and_capitalised_columns(demo: CalendarStore, tmp_path: Path) -> None:
     exported = tmp_path / "out.csv"
     export_csv(demo, exported, ExportOptions())

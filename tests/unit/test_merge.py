@@ -265,6 +265,44 @@ def test_a_key_message_replaced_there_is_not_taken_for_a_rename(
     assert [m.title for m in ours.key_messages()] == ["Local jobs", "Made here"]
 
 
+@pytest.mark.parametrize("renamed_here", [True, False])
+def test_a_rename_holds_when_every_post_both_hold_was_edited_since(
+    pair: tuple[CalendarStore, CalendarStore], renamed_here: bool
+) -> None:
+    """ "LinkedIn" renamed "LI" on one side and its one shared post edited there since:
+    no post is unchanged to tell, but the side that renamed remembers the old name. A
+    new post on the other side's "LinkedIn" lands on "LI"; no "LinkedIn" is made again."""
+    ours, theirs = pair
+    renaming, other = (ours, theirs) if renamed_here else (theirs, ours)
+    linkedin = renaming.channel_named("LinkedIn")
+    assert linkedin is not None
+    renaming.update_channel(linkedin.id, name="LI")
+    (shared,) = renaming.all_posts()
+    renaming.update_post(shared.id, {"title": "Edited after the rename"})
+    channel = other.channel_named("LinkedIn")
+    assert channel is not None
+    other.add_post(NewPost("New on LinkedIn", channel.id, (), date(2026, 12, 9)))
+
+    summary = merge_calendar(ours, theirs)
+
+    assert (summary.channels_added, summary.conflicts) == ([], 0)
+    names = {p.title: ours.channel(p.channel_id).name for p in ours.all_posts()}
+    expected = "LI" if renamed_here else "LinkedIn"  # the name here stays
+    assert names == {"Edited after the rename": expected, "New on LinkedIn": expected}
+
+
+def test_a_rename_and_its_undo_are_remembered_as_former_names(store: CalendarStore) -> None:
+    channel = store.add_channel("LinkedIn").created[0]
+    message = store.add_key_message("Made here", cadence_days=7).created[0]
+    store.update_channel(channel, name="LI")
+    store.restore_channel(dataclasses.replace(store.channel(channel), name="LinkedIn"))  # undo
+    store.update_key_message(dataclasses.replace(store.key_message(message), title="MADE HERE"))
+    assert store.former_names("channel") == {"linkedin": {channel}, "li": {channel}}
+    assert store.former_names("message") == {}  # only its case changed: the same name
+    store.add_campaign("Spring")
+    assert store.former_names("campaign") == {}
+
+
 _NAMES = st.sampled_from(["a", "b", "c", "d"])
 _RECORDS = st.sampled_from([1, 2, 3, 4])
 _PAIRS = st.lists(
