@@ -133,6 +133,12 @@ def warning_color(palette: QPalette) -> QColor:
     return QColor("#ff7b72" if dark else "#c62828")
 
 
+def caution_color(palette: QPalette) -> QColor:
+    """An amber that reads well on the palette's window colour (light or dark)."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor("#f0b45a" if dark else "#9a5b00")
+
+
 def muted_color(palette: QPalette) -> QColor:
     """Secondary text: the text colour two thirds of the way from the window colour."""
     text = palette.color(QPalette.ColorRole.WindowText)
@@ -387,6 +393,7 @@ class PostEditor(QDialog):
         self.char_count_label.setObjectName("charCount")
         self.char_count_label.setAccessibleName("Character count")
         self.char_count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.char_count_label.setWordWrap(True)  # its longest sentences take two lines
         self._muted(self.char_count_label)
         body_box = QVBoxLayout()
         body_box.setSpacing(2)
@@ -1003,12 +1010,18 @@ class PostEditor(QDialog):
                 )
         label.setText(text)
         label.setProperty("overLimit", over)
-        colour = warning_color(palette) if over else muted_color(palette)
+        # Red and bold when the text itself is too long for its channel; amber when it
+        # is too long only as the publishing tools' files send it (posted by hand, it fits).
+        too_long = over and limit is not None and count > limit
+        if too_long:
+            colour = warning_color(palette)
+        else:
+            colour = caution_color(palette) if over else muted_color(palette)
         label_palette = label.palette()
         label_palette.setColor(QPalette.ColorRole.WindowText, colour)
         label.setPalette(label_palette)
         font = label.font()
-        font.setBold(over)
+        font.setBold(too_long)
         label.setFont(font)
         label.setAccessibleDescription(text)
 

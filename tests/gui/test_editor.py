@@ -15,7 +15,7 @@ from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.ui.commands import DeleteChannelCommand
 from calendar_app.ui.dialogs import WINDOW_FRAME, SaveAnswer, fit_on_screen
-from calendar_app.ui.editor import PostEditor, new_post, warning_color
+from calendar_app.ui.editor import PostEditor, caution_color, new_post, warning_color
 from calendar_app.ui.session import CalendarSession
 
 from .conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers
@@ -267,6 +267,11 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
         "2990 / 3000 · 2 over once the title goes first, as Hootsuite and Sprout Social post it"
     )
     assert editor.is_over_limit()
+    # A caution, not an alarm: posted by hand, it fits. The sentence wraps, never cut.
+    label = editor.char_count_label
+    assert label.palette().color(QPalette.ColorRole.WindowText) == caution_color(label.palette())
+    assert not label.font().bold()
+    assert label.wordWrap()
     editor.title_edit.setText("T" * 8)  # 8 + 2 + 2990: just fits
     assert editor.char_count_label.text() == "2990 / 3000"
     assert not editor.is_over_limit()
@@ -285,6 +290,7 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
     assert editor.is_over_limit()
     red = warning_color(editor.palette())
     assert editor.char_count_label.palette().color(QPalette.ColorRole.WindowText) == red
+    assert editor.char_count_label.font().bold()
     assert editor.ok_button.isEnabled() or not editor.title_edit.text()  # over is a warning only
 
     editor.channel_combo.setCurrentIndex(
