@@ -43,7 +43,7 @@ from .commands import (
     status_command,
     without_access_key,
 )
-from .dialogs import ask_replace, show_error
+from .dialogs import ask_replace, fit_on_screen, show_error
 from .dnd import TurnOnHover
 from .session import CalendarSession, FilterKey, Filters
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_calendar
@@ -1190,8 +1190,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        else:  # the first start: no larger than the screen (a laptop's, or at 200%)
+            fit_on_screen(self, 1280, 800)
         state = self.settings.value("windowState")
         if isinstance(state, QByteArray):
             self.restoreState(state)

@@ -107,6 +107,20 @@ def window(
         win.session.store.close()
 
 
+def test_on_a_first_start_the_window_fits_the_screen(
+    session: CalendarSession, settings: QSettings, qtbot: QtBot
+) -> None:
+    """1280 by 800 where there is room; no larger than the screen where there is not (a
+    laptop, or 200% scaling): the status bar and the cadence panel stay in sight."""
+    win = MainWindow(session, settings)
+    qtbot.addWidget(win)
+    area = win.screen().availableGeometry()
+    assert area.width() < 1280  # the test screen is the small one
+    assert win.width() <= area.width()
+    assert win.height() <= area.height()
+    assert win.width() >= min(1280, area.width()) - 40
+
+
 @pytest.mark.parametrize(("width", "height", "whole"), [(1000, 640, False), (1440, 1000, True)])
 def test_on_a_first_start_the_cadence_panel_leaves_the_views_most_of_a_small_screen(
     session: CalendarSession,
