@@ -22,6 +22,7 @@ from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTime
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
+    QGuiApplication,
     QIcon,
     QKeySequence,
     QPainter,
@@ -70,6 +71,7 @@ from ..core.models import (
     skipped_time,
 )
 from ..core.store import PostChanges, Scope
+from ..render.chips import seen_on
 from .commands import (
     AddPostCommand,
     DeletePostsCommand,
@@ -107,10 +109,14 @@ _UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month"}
 # -- helpers shared with the managers -----------------------------------------
 
 
-def swatch_icon(color: str, size: int = 12) -> QIcon:
-    """A small rounded square of ``color``, crisp at 1x and 2x."""
+def swatch_icon(color: str, size: int = 12, *, true: bool = False) -> QIcon:
+    """A small rounded square of ``color``, crisp at 1x and 2x: lightened on a dark
+    theme's lists (darkened on a light one) where it would not be seen, unless ``true``
+    (a colour being chosen shows as it is)."""
     icon = QIcon()
     fill = QColor(color)
+    if not true:
+        fill = seen_on(fill, QGuiApplication.palette().color(QPalette.ColorRole.Base))
     for ratio in (1, 2):
         pixmap = QPixmap(size * ratio, size * ratio)
         pixmap.setDevicePixelRatio(ratio)

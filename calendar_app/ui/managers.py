@@ -133,7 +133,7 @@ class ColorField(QWidget):
         self.preset_buttons: list[QToolButton] = []
         for preset in presets:
             button = QToolButton()
-            button.setIcon(swatch_icon(preset, 14))
+            button.setIcon(swatch_icon(preset, 14, true=True))
             button.setIconSize(QSize(14, 14))
             button.setAutoRaise(True)
             button.setToolTip(preset)
@@ -160,7 +160,7 @@ class ColorField(QWidget):
             self.set_color(chosen.name())
 
     def _show(self) -> None:
-        self.color_button.setIcon(swatch_icon(self._color, 16))
+        self.color_button.setIcon(swatch_icon(self._color, 16, true=True))
         self.color_button.setText(self._color)
         self.color_button.setAccessibleName(f"Colour {self._color}: choose another")
 

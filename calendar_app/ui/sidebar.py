@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.cadence import MessageStatus
+from ..render.chips import seen_on
 from .post_model import (
     BadgeRole,
     CadenceTextRole,
@@ -195,7 +196,8 @@ class MessageDelegate(QStyledItemDelegate):
         if isinstance(model, KeyMessageListModel):
             message_id = index.data(IdRole)
             if message_id is not None:
-                return QColor(model.session.key_message(int(message_id)).color)
+                color = QColor(model.session.key_message(int(message_id)).color)
+                return seen_on(color, QGuiApplication.palette().color(QPalette.ColorRole.Base))
         return QColor(Qt.GlobalColor.gray)
 
 

@@ -32,6 +32,7 @@ from calendar_app.render.chips import (
 )
 from calendar_app.ui.commands import AddPostCommand
 from calendar_app.ui.dnd import decode_posts, posts_mime
+from calendar_app.ui.editor import swatch_icon
 from calendar_app.ui.month_view import MonthView
 from calendar_app.ui.post_model import swatch
 from calendar_app.ui.session import CalendarSession, Filters
@@ -576,9 +577,14 @@ def test_swatches_in_a_dark_theme_stand_out_from_it(qapp: QApplication) -> None:
     dark.setColor(QPalette.ColorRole.Base, QColor("#1b1c1f"))
     qapp.setPalette(dark)
     try:
-        image = swatch("#1d458a").toImage()
-        middle = image.pixelColor(image.width() // 2, image.height() // 2)
-        assert contrast(middle, QColor("#1b1c1f")) >= 2.0
+        for image in (
+            swatch("#1d458a").toImage(),
+            swatch_icon("#1d458a").pixmap(12).toImage(),  # the editor's and managers' lists
+        ):
+            middle = image.pixelColor(image.width() // 2, image.height() // 2)
+            assert contrast(middle, QColor("#1b1c1f")) >= 2.0
+        chosen = swatch_icon("#1d458a", true=True).pixmap(12).toImage()  # a colour picked
+        assert chosen.pixelColor(6, 6).name() == "#1d458a"
     finally:
         qapp.setPalette(kept)
     image = swatch("#1d458a").toImage()
