@@ -60,6 +60,11 @@ CHANNEL_KINDS = (
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
+def is_color(text: str) -> bool:
+    """Whether ``text`` is a colour as Cadence writes one (``#rrggbb``)."""
+    return _COLOR.match(text.strip()) is not None
+
+
 def parse_color(text: str) -> str:
     """Return ``#rrggbb`` in lower case, or raise :class:`InvalidInput`."""
     if not _COLOR.match(text.strip()):

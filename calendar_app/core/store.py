@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import math
 import os
 import sqlite3
 import unicodedata
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 
 from . import recurrence
+from .colors import difference
 from .database import (
     create_database,
     file_stamp,
@@ -54,6 +56,7 @@ from .models import (
     check_day,
     folded,
     format_time,
+    is_color,
     name_key,
     name_order,
     parse_color,
@@ -107,17 +110,31 @@ colours are from each other, and each seen on a light window and on a dark one, 
 the eleventh channel is not the first's twin."""
 
 
+_NEAR = 10.0
+"""Colours closer than this (CIEDE2000) look alike on a small mark: the palette's own
+closest two are 13 apart."""
+
+
 def free_color(taken: Iterable[str], start: int = 0) -> str:
-    """The first colour of :data:`COLOR_CHOICES` (the palette from ``start`` on, then its
-    shades) that none of ``taken`` has; when every one is taken, they come round again."""
+    """The first colour of :data:`COLOR_CHOICES` (the palette from ``start`` on, then the
+    others) that looks like none of ``taken``, the colours in use (a channel's brand
+    blue rules out the palette's blue too); failing that, the free one that looks
+    least like them; when every one is taken, they come round again."""
     used = {color.lower() for color in taken}
     size = len(PALETTE)
     tiers = range(0, len(COLOR_CHOICES), size)
-    order = [tier + (start + i) % size for tier in tiers for i in range(size)]
-    for index in order:
-        if COLOR_CHOICES[index] not in used:
-            return COLOR_CHOICES[index]
-    return COLOR_CHOICES[order[len(used) % len(order)]]
+    order = [COLOR_CHOICES[tier + (start + i) % size] for tier in tiers for i in range(size)]
+    free = [color for color in order if color not in used]
+    if not free:
+        return order[len(used) % len(order)]
+    valid = [color for color in used if is_color(color)]
+
+    def nearest(color: str) -> float:
+        return min((difference(color, other) for other in valid), default=math.inf)
+
+    return next((color for color in free if nearest(color) >= _NEAR), None) or max(
+        free, key=nearest
+    )
 
 
 _POST_COLUMNS = (
@@ -606,7 +623,7 @@ class CalendarStore:
         kind = _channel_kind(kind)
         _check_char_limit(char_limit)
         existing = self.channels(include_archived=True)
-        color = parse_color(color) if color else free_color(c.color for c in existing)
+        color = parse_color(color) if color else free_color(self.colors_in_use())
         order = max((c.sort_order for c in existing), default=-1) + 1
         with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
@@ -702,8 +719,7 @@ class CalendarStore:
             raise InvalidInput(f"There is already a key message called '{title}'.")
         cadence = cadence_days if cadence_days is not None else self.info().default_cadence_days
         _check_message(cadence, starts_on, ends_on)
-        existing = self.key_messages(include_archived=True)
-        color = parse_color(color) if color else free_color((m.color for m in existing), 3)
+        color = parse_color(color) if color else free_color(self.colors_in_use(), 3)
         with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
                 "INSERT INTO key_messages (title, statement, cadence_days, color, starts_on,"
@@ -793,7 +809,7 @@ class CalendarStore:
             raise InvalidInput(f"There is already a campaign called '{name}'.")
         campaign_kind = _campaign_kind(kind)
         _check_range(starts_on, ends_on)
-        color = parse_color(color) if color else free_color((c.color for c in self.campaigns()), 6)
+        color = parse_color(color) if color else free_color(self.colors_in_use(), 6)
         with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
                 "INSERT INTO campaigns (name, kind, starts_on, ends_on, color)"
@@ -836,6 +852,17 @@ class CalendarStore:
         with environment_errors(self.path), self.db.atomic():
             self._conn.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
         return ChangeSet(campaigns=frozenset({campaign_id})) | _where(members)
+
+    def colors_in_use(self) -> list[str]:
+        """The colours of every channel, key message and campaign (archived ones too):
+        what a new one's colour should not look like."""
+        return [
+            color
+            for (color,) in self._rows(
+                "SELECT color FROM channels UNION ALL SELECT color FROM key_messages"
+                " UNION ALL SELECT color FROM campaigns"
+            )
+        ]
 
     # -- former names ---------------------------------------------------------
 

@@ -685,8 +685,10 @@ class _Manager(QDialog, Generic[R]):
         label.setBuddy(buddy)
         return label
 
-    def _next_color(self, used: Sequence[str]) -> str:
-        return free_color(used, self._COLOR_START)
+    def _next_color(self) -> str:
+        """A colour that looks like none in use (of every kind: a channel's and a key
+        message's on one chip)."""
+        return free_color(self.session.store.colors_in_use(), self._COLOR_START)
 
 
 def _unique(name: str, others: Sequence[tuple[int, str]], own_id: int, what: str) -> None:
@@ -767,13 +769,12 @@ class KeyMessageManager(_Manager[KeyMessage]):
         return f"{record.title}: {every_days(record.cadence_days)}\n{record.statement}".strip()
 
     def _defaults(self) -> KeyMessage:
-        existing = self.session.key_messages(include_archived=True)
         return KeyMessage(
             NEW,
             "",
             "",
             self.session.store.info().default_cadence_days,
-            self._next_color([m.color for m in existing]),
+            self._next_color(),
             self.session.today(),  # due from now on, not overdue since before it existed
             None,
             0,
@@ -903,10 +904,7 @@ class ChannelManager(_Manager[Channel]):
         return f"{record.name}: {record.kind}{limit}"
 
     def _defaults(self) -> Channel:
-        existing = self.session.channels(include_archived=True)
-        return Channel(
-            NEW, "", "social", self._next_color([c.color for c in existing]), None, 0, False
-        )
+        return Channel(NEW, "", "social", self._next_color(), None, 0, False)
 
     def _fill(self, record: Channel) -> None:
         self.name_edit.setText(record.name)
@@ -1022,14 +1020,13 @@ class CampaignManager(_Manager[Campaign]):
         return f"{record.name}: {record.kind.value}{when}"
 
     def _defaults(self) -> Campaign:
-        existing = self.session.campaigns()
         return Campaign(
             NEW,
             "",
             CampaignKind.PROMOTION,
             None,
             None,
-            self._next_color([c.color for c in existing]),
+            self._next_color(),
         )
 
     def _fill(self, record: Campaign) -> None:

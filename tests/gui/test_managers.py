@@ -11,9 +11,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from calendar_app.core.colors import difference
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import CampaignKind
-from calendar_app.core.store import PALETTE
 from calendar_app.ui.commands import UpdateKeyMessageCommand
 from calendar_app.ui.managers import (
     ARCHIVE_TEXT,
@@ -368,9 +368,10 @@ def test_a_new_channel_past_the_tenth_has_a_colour_of_its_own(
     assert len(taken) == 13
     assert offered not in taken
     assert len(set(taken)) == 13  # each added one took a colour of its own too
-    # Campaigns and key messages start their colours where the command line does.
-    assert _campaigns(qtbot, session, recorder)._next_color([]) == PALETTE[6]
-    assert _messages(qtbot, session, recorder)._next_color([]) == PALETTE[3]
+    # Key messages and campaigns are offered colours that look like none in use either.
+    in_use = session.store.colors_in_use()
+    for other in (_campaigns(qtbot, session, recorder), _messages(qtbot, session, recorder)):
+        assert min(difference(other._next_color(), color) for color in in_use) >= 10
 
 
 def test_a_duplicate_channel_name_is_refused(qtbot: QtBot, session: CalendarSession) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from calendar_app.core.colors import contrast, difference
 from calendar_app.core.errors import CadenceError, InvalidInput, NotFound
 from calendar_app.core.models import CampaignKind, ChangeSet, NewPost, Post, PostStatus
 from calendar_app.core.store import (
@@ -21,7 +22,6 @@ from calendar_app.core.store import (
     key_of,
     shown_sum,
 )
-from tests.colors import contrast, difference
 
 Adder = Callable[..., int]
 
@@ -133,6 +133,21 @@ def test_free_colours_start_where_asked_and_skip_what_is_taken() -> None:
     assert free_color(PALETTE, 3) == COLOR_CHOICES[len(PALETTE) + 3]  # one of the next ten
     more = COLOR_CHOICES[len(PALETTE) : 2 * len(PALETTE)]
     assert free_color((*PALETTE, *more)) == COLOR_CHOICES[2 * len(PALETTE)]  # of the last ten
+
+
+def test_a_new_colour_does_not_look_like_one_in_use(store: CalendarStore) -> None:
+    """A brand blue (LinkedIn's) rules out the palette's blue, a brand pink its pink; a
+    channel's colour rules it out for a key message too."""
+    assert free_color(["#0a66c2"]) == PALETTE[1]
+    store.add_channel("LinkedIn", color="#0a66c2")
+    store.add_channel("Instagram", color="#c13584")
+    blog = store.channel(store.add_channel("Blog").created[0])
+    message = store.key_message(store.add_key_message("Made here").created[0])
+    colors = store.colors_in_use()
+    assert len(colors) == 4
+    for color in (blog.color, message.color):
+        others = [c for c in colors if c != color]
+        assert min(difference(color, other) for other in others) >= 10, color
 
 
 def test_every_colour_handed_out_is_told_from_the_others_and_seen_light_or_dark() -> None:

@@ -1,9 +1,11 @@
 """How far apart two colours look (CIEDE2000) and how well one stands out on another
-(WCAG contrast): the measures the colours Cadence hands out are held to."""
+(WCAG contrast): what keeps the colours Cadence hands out apart from those in use."""
 
 from __future__ import annotations
 
 import math
+
+__all__ = ["contrast", "difference", "lab"]
 
 
 def _linear(channel: float) -> float:
@@ -15,13 +17,12 @@ def _rgb(color: str) -> tuple[float, float, float]:
     return r, g, b
 
 
-def luminance(color: str) -> float:
-    r, g, b = _rgb(color)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def contrast(color: str, background: str) -> float:
-    high, low = sorted((luminance(color), luminance(background)), reverse=True)
+    """WCAG contrast ratio of two ``#rrggbb`` colours, 1 (the same) to 21."""
+    high, low = sorted(
+        (0.2126 * r + 0.7152 * g + 0.0722 * b for r, g, b in (_rgb(color), _rgb(background))),
+        reverse=True,
+    )
     return (high + 0.05) / (low + 0.05)
 
 
