@@ -135,6 +135,23 @@ def folded(text: str) -> str:
 _RIGHT_TO_LEFT = frozenset(("R", "AL"))
 
 
+LTR_ISOLATE = "\u2066"
+RTL_ISOLATE = "\u2067"
+POP_ISOLATE = "\u2069"
+
+
+def reads_right_to_left(text: str) -> bool:
+    """Whether ``text`` runs right to left as a whole: its first letter with a
+    direction is Hebrew, Arabic or another right-to-left script's."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in _RIGHT_TO_LEFT:
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def isolated(text: str) -> str:
     """``text`` set apart to run its own way where it has right-to-left letters: a
     Hebrew title with a Latin word ("מבצע ב-Cadence") reads right to left on a

@@ -46,6 +46,9 @@ from PySide6.QtGui import (
 
 from ..core.errors import CalendarFileError, os_problem_for
 from ..core.models import (
+    LTR_ISOLATE,
+    POP_ISOLATE,
+    RTL_ISOLATE,
     Channel,
     KeyMessage,
     Post,
@@ -53,6 +56,7 @@ from ..core.models import (
     WeekStart,
     isolated,
     name_order,
+    reads_right_to_left,
 )
 from ..core.store import CalendarStore
 from ..exchange.formats import Cancelled, ExportOptions, ExportSummary, Progress
@@ -615,7 +619,16 @@ def _paint_post(
     first, rest = _wrap(chip.title, text_metrics, right - x)
     painter.setFont(text_font)
     painter.setPen(ink)
-    painter.drawText(QPointF(x, baseline), isolated(first))
+    # Every line of a title runs the way the whole title does (a Hebrew title with a
+    # Latin word, a Latin one with Hebrew words), right-to-left ones from the right.
+    rtl = reads_right_to_left(chip.title)
+
+    def line_text(text: str, start: float, end: float, y: float) -> None:
+        shown = f"{RTL_ISOLATE if rtl else LTR_ISOLATE}{text}{POP_ISOLATE}"
+        at = end - text_metrics.horizontalAdvance(shown) if rtl else start
+        painter.drawText(QPointF(max(at, start), y), shown)
+
+    line_text(first, x, right, baseline)
     # The next lines run under the dots too: they sit on the first line only.
     width = rect.right() - 4 - left
     for line in range(1, lines):
@@ -623,7 +636,7 @@ def _paint_post(
             break
         text, rest = _wrap(rest, text_metrics, width) if line < lines - 1 else (rest, "")
         text = text_metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QPointF(left, baseline + line * metrics.lineSpacing()), isolated(text))
+        line_text(text, left, left + width, baseline + line * metrics.lineSpacing())
     painter.restore()
 
 
@@ -944,6 +957,7 @@ def render_images(
         )
         image.fill(style.paper)
         painter = QPainter(image)
+        painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # as the PDF's pages
         try:
             render_pages(
                 painter,
@@ -997,6 +1011,8 @@ def export_pdf(
         painter = QPainter()
         if not painter.begin(writer):
             raise CalendarFileError(f"Could not write a PDF to {target}.")
+        # Pages read left to right; a right-to-left name or title runs its own way inside.
+        painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         try:
             render_pages(
                 painter,

@@ -7,12 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
+import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication
 
 from calendar_app.core.cadence import MessageStatus
 from calendar_app.core.models import isolated
+from calendar_app.render import pdf
 from calendar_app.render.cadence_strip import StripColors, StripRow, paint_row_label
 from calendar_app.render.chips import Chip, ChipTheme, paint_chip
 from calendar_app.render.report import PageStyle, paint_page_title
@@ -93,3 +95,49 @@ def test_the_calendar_name_on_a_report_page(qapp: object) -> None:
         )
 
     assert title(HEBREW) == title(SET_APART)
+
+
+class _Recording(QPainter):
+    """A painter that notes every text it draws, and where."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__(image)
+        self.texts: list[tuple[float, str]] = []
+
+    def drawText(self, *args: object) -> None:  # type: ignore[override]
+        at, text = args[0], args[-1]
+        assert isinstance(text, str)
+        self.texts.append((at.x() if isinstance(at, QPointF) else 0.0, text))
+        super().drawText(*args)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    ("title", "mark"),
+    [
+        ("Solar 2026 — חיסכון של 40% on every roof (mixed direction)", "\u2066"),
+        ("חיסכון בחשבון החשמל: כך זה עובד בפועל עם Cadence", "\u2067"),
+    ],
+)
+def test_a_wrapped_title_runs_one_way_on_every_line_of_a_printed_chip(
+    qapp: object, title: str, mark: str
+) -> None:
+    """Each line of a title wrapped on the printed page runs the way the whole title
+    does (each line once picked its own, and a Latin title's Hebrew line flipped its
+    brackets); a right-to-left title's lines end at the chip's right."""
+    image = QImage(160, 80, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = _Recording(image)
+    painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    theme = ChipTheme.from_palette(QPalette())
+    rect = QRectF(0, 0, 150, 70)
+    pdf._paint_post(painter, rect, Chip(title, QColor("#2f6fd6")), theme, font(), 4)
+    painter.end()
+    lines = [(x, text) for x, text in painter.texts if text.strip("\u2066\u2067\u2069")]
+    assert len(lines) >= 3
+    assert all(text.startswith(mark) and text.endswith("\u2069") for _, text in lines)
+    metrics = QFontMetricsF(font())
+    ends = [x + metrics.horizontalAdvance(text) for x, text in lines[1:]]
+    if mark == "\u2067":
+        assert max(ends) - min(ends) < 1.5  # flush right
+    else:
+        assert len({round(x) for x, _ in lines[1:]}) == 1  # flush left
