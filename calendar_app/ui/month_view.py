@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -47,7 +48,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from ..core.cadence import day_runs
 from ..core.errors import CadenceError
@@ -68,8 +69,9 @@ from ..render.chips import (
     with_alpha,
 )
 from . import dnd
+from .commands import plain_tooltip
 from .dialogs import show_error
-from .post_model import hidden_page
+from .post_model import hidden_page, long_day, status_label
 from .session import CalendarSession
 
 __all__ = ["MonthView", "PeriodView", "day_label", "week_first_day"]
@@ -490,7 +492,43 @@ class PeriodView(QWidget):
                 )
                 self._cycle_posts(not backwards)
                 return True
+        if event.type() == QEvent.Type.ToolTip:
+            help_event = cast(QHelpEvent, event)
+            text = self.tooltip_at(help_event.pos())
+            if text:
+                QToolTip.showText(help_event.globalPos(), plain_tooltip(text), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
         return super().event(event)
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """What hovering ``pos`` tells: a post in full (a chip shows a few words of its
+        title), or a day's overdue key messages (what its red badge counts)."""
+        post_id = self.post_at(pos)
+        post = self._posts.get(post_id) if post_id is not None else None
+        if post is not None:
+            session = self._session
+            lines = [post.title]
+            try:
+                channel = session.channel(post.channel_id).name
+            except KeyError:
+                channel = "no channel"
+            at = format_time(post.time)
+            lines.append(" · ".join(x for x in (at, channel, status_label(post.status)) if x))
+            titles = [session.key_message(m).title for m in post.message_ids]
+            if titles:
+                lines.append(", ".join(titles))
+            return "\n".join(lines)
+        day = self.day_at(pos)
+        if day is None:
+            return ""
+        overdue = [m.title for m in self._session.report().messages if m.is_overdue_on(day)]
+        if not overdue:
+            return ""
+        count = f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''}"
+        return f"{count} overdue on {long_day(day)}:\n" + "\n".join(overdue)
 
     def _day_step_for_key(self, key: int) -> int | None:
         """How many days an arrow key moves the selected day (None: not ours)."""

@@ -7,17 +7,18 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDragLeaveEvent,
     QFont,
+    QHelpEvent,
     QImage,
     QPainter,
     QPalette,
 )
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolTip, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
@@ -589,6 +590,31 @@ def test_swatches_in_a_dark_theme_stand_out_from_it(qapp: QApplication) -> None:
         qapp.setPalette(kept)
     image = swatch("#1d458a").toImage()
     assert image.pixelColor(image.width() // 2, image.height() // 2).name() == "#1d458a"
+
+
+@OFFSCREEN_POPUPS
+def test_hovering_a_chip_or_a_badge_tells_what_it_stands_for(
+    month: MonthView, session: CalendarSession
+) -> None:
+    def hover(pos: QPoint) -> str:
+        QToolTip.hideText()
+        event = QHelpEvent(QEvent.Type.ToolTip, pos, month.mapToGlobal(pos))
+        QApplication.sendEvent(month, event)
+        return QToolTip.text() if QToolTip.isVisible() else ""
+
+    day = date(2026, 11, 19)
+    post = session.store.posts_between(day, day)[0]
+    rect = month.chip_rect(post.id)
+    assert rect is not None
+    told = hover(rect.center())
+    assert post.title in told  # in full, where the chip shows a few words
+    assert "LinkedIn" in told
+    corner = month.day_rect(TODAY).topRight() + QPoint(-8, 8)  # the red badge
+    assert month.badge_count(TODAY) == 2
+    told = hover(corner)
+    assert "2 key messages overdue on" in told
+    assert "Backed by a 25-year warranty" in told
+    assert month.tooltip_at(QPoint(5, 5)) == ""  # the weekday names: nothing to tell
 
 
 def test_filters_and_changes_refresh_the_view(month: MonthView, session: CalendarSession) -> None:
