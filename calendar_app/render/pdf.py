@@ -821,7 +821,7 @@ def _pages(
     """Every page in order, as (what it is, how to paint its body)."""
     report = plan.report
     pages: list[tuple[str, PagePainter]] = []
-    subtitle = f"{_range(report)} · as of {long_day_text(report.as_of)}"
+    subtitle = f"{range_text(report.first, report.last)} · as of {long_day_text(report.as_of)}"
     if plan.only:  # the cadence counts every channel: the month pages keep to some
         subtitle += f" · deliveries on every channel; the plan shows {plan.only} only"
 
@@ -881,15 +881,6 @@ def _pages(
 
             pages.append((_busy_title(month), busy_page))
     return pages
-
-
-def _range(report: DeliveryReport) -> str:
-    first, last = report.first, report.last
-    if first.year == last.year:
-        return f"{day_text(first, weekday=False)} – {day_text(last, weekday=False, year=True)}"
-    return (
-        f"{day_text(first, weekday=False, year=True)} – {day_text(last, weekday=False, year=True)}"
-    )
 
 
 def render_pages(
