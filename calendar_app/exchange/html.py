@@ -494,7 +494,8 @@ nav a:hover { border-color: var(--faint); }
   border-left: 1px solid var(--line); font-weight: 600; }
 .msg { border-top: 1px solid var(--line); padding: 14px 0; align-items: center; }
 .msg-head { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
-.msg-head h3 { flex: 1 1 auto; min-width: 8em; }
+.msg-head h3 { flex: 1 1 0; min-width: 8em; overflow-wrap: anywhere; }
+.msg-head .swatch, .msg-head .pill { flex: none; }
 .statement { color: var(--muted); font-size: 13px; margin: 4px 0 8px 19px; }
 .facts { display: flex; flex-wrap: wrap; gap: 2px 16px; margin: 0 0 0 19px; font-size: 12.5px; }
 .facts div { display: flex; gap: 5px; }
