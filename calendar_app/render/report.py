@@ -515,9 +515,9 @@ _COLUMNS = (
 )
 _COLUMN_GAP = 12.0
 _TABLE_NOTE = (
-    "Deliveries: days in the period on which a post carries the message, on any channel, "
-    "those planned after today included. On average: days between deliveries. Gaps so far: "
-    "overdue stretches up to today."
+    "Status: today's. Deliveries: days in the period on which a post carries the message, on "
+    "any channel, those planned after today included. On average: days between deliveries. "
+    "Gaps so far: overdue stretches within the period up to today; Longest: the longest."
 )
 _NOTE_LINES = 2
 _NOTE_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
