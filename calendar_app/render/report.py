@@ -986,7 +986,7 @@ def _paint_channel_bars(
     _text(
         painter,
         QRectF(rect.left(), rect.top(), rect.width(), 10),
-        "BY CHANNEL",
+        "POSTS BY CHANNEL",
         _spaced(label),
         style.muted,
     )
