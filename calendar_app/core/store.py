@@ -1645,31 +1645,22 @@ class CalendarStore:
         """The sums (:func:`shown_sum`) of these posts that show in full a post deleted
         here (and not back since) as it was deleted, or before an edit here."""
         sums = {shown_sum(post) for post in posts}
-        found: set[str] = set()
-        listed = sorted(sums)
+        if not sums:
+            return set()
         try:
-            for start in range(0, len(listed), _PARAMETERS_PER_STATEMENT):
-                chunk = listed[start : start + _PARAMETERS_PER_STATEMENT]
-                marks = ",".join("?" * len(chunk))
-                found.update(
-                    shown
-                    for (shown,) in self._conn.execute(
-                        f"SELECT shown FROM deleted_posts WHERE shown IN ({marks})", chunk
-                    )
+            # The deleted posts are few: read all they showed once, through their ids.
+            shown = {row[0] for row in self._conn.execute("SELECT shown FROM deleted_posts")}
+            shown.update(
+                note.removeprefix("whole ")
+                for (note,) in self._conn.execute(
+                    "SELECT v.earlier_edited FROM deleted_posts d JOIN post_versions v"
+                    " ON v.post_id = d.post_id"
+                    " WHERE v.earlier_revision = 0 AND v.earlier_edited LIKE 'whole %'"
                 )
-                notes = [f"whole {shown}" for shown in chunk]
-                found.update(
-                    note.removeprefix("whole ")
-                    for (note,) in self._conn.execute(
-                        "SELECT v.earlier_edited FROM post_versions v"
-                        " JOIN deleted_posts d ON d.post_id = v.post_id"
-                        f" WHERE v.earlier_revision = 0 AND v.earlier_edited IN ({marks})",
-                        notes,
-                    )
-                )
+            )
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return set()
-        return found
+        return sums & shown
 
     def remember_deleted(self, posts: Sequence[Deleted]) -> None:
         """Remember these posts as deleted again (the undo of an import that brought
