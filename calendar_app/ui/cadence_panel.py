@@ -44,7 +44,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QScrollBar, QStyle, QToolTip, QWidget
+from PySide6.QtWidgets import QScrollBar, QStyle, QWidget
 
 from ..core.cadence import (
     CadenceReport,
@@ -74,7 +74,7 @@ from ..render.cadence_strip import (
     row_shapes,
     strip_row,
 )
-from .commands import plain_tooltip
+from .commands import show_tooltip
 from .session import CalendarSession
 
 _MAX_PATCHED_DAYS = 31
@@ -1137,13 +1137,7 @@ class CadencePanel(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
-            text = self.tooltip_at(event.pos())
-            if text:
-                QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
+            return show_tooltip(self, event, self.tooltip_at(event.pos()))
         return super().event(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

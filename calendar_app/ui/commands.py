@@ -11,7 +11,8 @@ import html
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, time
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QHelpEvent, QUndoCommand
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from ..core.models import (
     Campaign,
@@ -42,6 +43,16 @@ def without_access_key(text: str) -> str:
     """A menu item's text as a title or a button says it: "&Key messages" is "Key
     messages" (an "&&" is an "&" shown)."""
     return "&".join(part.replace("&", "") for part in text.split("&&"))
+
+
+def show_tooltip(widget: QWidget, event: QHelpEvent, text: str) -> bool:
+    """Answer a tooltip event of ``widget`` with ``text`` as typed (none: no tooltip)."""
+    if text:
+        QToolTip.showText(event.globalPos(), plain_tooltip(text), widget)
+    else:
+        QToolTip.hideText()
+        event.ignore()
+    return True
 
 
 def plain_tooltip(text: str) -> str:

@@ -48,7 +48,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.cadence import day_runs
 from ..core.errors import CadenceError
@@ -69,7 +69,7 @@ from ..render.chips import (
     with_alpha,
 )
 from . import dnd
-from .commands import plain_tooltip
+from .commands import show_tooltip
 from .dialogs import show_error
 from .post_model import hidden_page, long_day, status_label
 from .session import CalendarSession
@@ -494,13 +494,7 @@ class PeriodView(QWidget):
                 return True
         if event.type() == QEvent.Type.ToolTip:
             help_event = cast(QHelpEvent, event)
-            text = self.tooltip_at(help_event.pos())
-            if text:
-                QToolTip.showText(help_event.globalPos(), plain_tooltip(text), self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
+            return show_tooltip(self, help_event, self.tooltip_at(help_event.pos()))
         return super().event(event)
 
     def tooltip_at(self, pos: QPoint) -> str:
