@@ -296,10 +296,19 @@ _FOLDING_INDEX = 7
 
 
 def whole_note(post: Post | NewPost) -> str:
-    """The note a post keeps of all it showed before an edit here (:func:`shown_sum`:
-    its channel, key messages, campaign and notes too): a CSV row, which carries them
-    all, is its past only when it shows the post as it was in full."""
-    return f"whole {shown_sum(post)}"
+    """The note a post keeps of all it showed before an edit here: what any calendar
+    program tells of it (:func:`.models.shown_note`), then :func:`shown_sum` of all of
+    it (its channel, key messages, campaign and notes too). A CSV row, which carries
+    them all, is that past state only when it shows it in full; a state an earlier
+    release noted has its shown note alone."""
+    return f"whole {shown_note_of(post)} {shown_sum(post)}"
+
+
+def whole_of(shown: str, notes: Collection[str]) -> set[str]:
+    """The whole notes (:func:`whole_note`) among ``notes`` of states that showed
+    ``shown``: none when the state was noted by an earlier release."""
+    start = f"whole {shown} "
+    return {note for note in notes if note.startswith(start)}
 
 
 def gone_note(shown: str) -> str:
@@ -1617,7 +1626,9 @@ class CalendarStore:
                     [Deleted(p.uid, p.id, p.updated_at, p.revision, shown_sum(p)) for p in posts]
                 )
                 self._link_versions(
-                    (p.id, key_of(p), (0, gone_note(shown_note_of(p)))) for p in posts
+                    (p.id, key_of(p), (0, note))
+                    for p in posts
+                    for note in (gone_note(shown_note_of(p)), whole_note(p))
                 )
         return _post_changes(posts, [p.id for p in posts], removed=True)
 
@@ -1651,7 +1662,7 @@ class CalendarStore:
             # The deleted posts are few: read all they showed once, through their ids.
             shown = {row[0] for row in self._conn.execute("SELECT shown FROM deleted_posts")}
             shown.update(
-                note.removeprefix("whole ")
+                note.rsplit(" ", 1)[-1]
                 for (note,) in self._conn.execute(
                     "SELECT v.earlier_edited FROM deleted_posts d JOIN post_versions v"
                     " ON v.post_id = d.post_id"

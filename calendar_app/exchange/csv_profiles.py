@@ -895,9 +895,12 @@ def _leave_deleted_out(
     for row in rows:
         deleted = gone.get(row.uid) if row.uid else None
         if deleted is not None:
+            told = shown_note_of(row.post) if whole else None
             past = whole_note(row.post) if whole else None
             history = histories[deleted.id]
-            if stays_deleted(deleted, shown_sum(row.post), None, None, history, whole=past):
+            if stays_deleted(
+                deleted, shown_sum(row.post), None, None, history, told=told, whole=past
+            ):
                 continue
             summary.revived.append(deleted)
         elif not row.uid and row.number not in matches and shown_sum(row.post) in keyless:

@@ -25,6 +25,7 @@ from ..core.store import (
     gone_note,
     key_of,
     version_key,
+    whole_of,
 )
 
 Progress = Callable[[int, int], bool]
@@ -98,9 +99,7 @@ def reconcile_said(
         return False, False
     if any(note.startswith("said:") for note in notes):
         return True, shown_note_of(post) not in notes
-    if shown in notes and (
-        whole is None or whole in notes or not any(n.startswith("whole ") for n in notes)
-    ):
+    if shown in notes and (whole is None or whole in notes or not whole_of(shown, notes)):
         return False, False
     if not history.versions and history.complete:
         return True, False
@@ -248,10 +247,10 @@ def stays_deleted(
     nothing typed elsewhere is lost. ``same`` False: the version has the deleted
     one's number and second but is known to be another (two edits in one second).
 
-    With no version, what the file shows decides in the same way: ``whole``
-    (:func:`.store.whole_note`, a CSV row, which carries everything a post shows),
-    or ``told``, what any calendar program tells of it (:func:`.models.shown_note`:
-    another program's event, which carries no channel or key message). What the post
+    With no version, what the file shows decides in the same way: ``told``, what any
+    calendar program tells of it (:func:`.models.shown_note`: another program's
+    event, which carries no channel or key message), and for a CSV row, which carries
+    everything a post shows, ``whole`` too (:func:`.store.whole_note`). What the post
     showed when deleted or before an edit here stays out; anything else comes back.
     """
     if shown == gone.shown:
@@ -259,10 +258,13 @@ def stays_deleted(
     if version is None:
         if gone_history is None:
             return False
-        if whole is not None:
-            return whole in gone_history.notes
-        if told is not None:
-            return told in gone_history.notes or gone_note(told) in gone_history.notes
+        notes = gone_history.notes
+        if told is None:
+            return False
+        if told in notes or gone_note(told) in notes:
+            # A state it had; with ``whole``, only if it showed all of it (or its state
+            # was noted by an earlier release, which noted what it told alone).
+            return whole is None or whole in notes or not whole_of(told, notes)
         return False
     key = version_key(*version)
     if key == key_of(gone):

@@ -744,6 +744,26 @@ def test_a_row_moved_to_a_new_channel_in_a_sheet_of_some_posts_is_a_move(
     }
 
 
+def test_an_older_sheet_keeps_an_edit_whose_past_an_earlier_release_noted(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """Edited once by a release that noted what a post showed but not all of it, then
+    again: the sheet from before both is the post's past, not an edit to take."""
+    (post,) = store.add_post(
+        NewPost("Original", linkedin, (), date(2027, 3, 1), time(9, 0), PostStatus.SCHEDULED)
+    ).created
+    exported = store.path.parent / "old.csv"
+    export_csv(store, exported, ExportOptions())
+    store.update_post(post, {"title": "Edit one"})
+    store.db.execute("DELETE FROM post_versions WHERE earlier_edited LIKE 'whole %'")
+    store.update_post(post, {"title": "Edit two"})
+
+    summary = import_csv(store, exported, ImportOptions())
+
+    assert (summary.kept_newer, summary.conflicts, summary.previous) == (1, 0, [])
+    assert [p.title for p in store.all_posts()] == ["Edit two"]
+
+
 def test_shuffled_and_capitalised_columns(demo: CalendarStore, tmp_path: Path) -> None:
     exported = tmp_path / "out.csv"
     export_csv(demo, exported, ExportOptions())
