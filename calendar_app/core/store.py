@@ -640,7 +640,8 @@ class CalendarStore:
                 " VALUES (?, ?, ?, ?, ?)",
                 [name, kind, color, char_limit, order],
             )
-        new_id = cast(int, cursor.lastrowid)
+            new_id = cast(int, cursor.lastrowid)
+            self._forget_names("channel", new_id)  # a number a deleted one had
         return ChangeSet(channels=frozenset({new_id}), created=(new_id,))
 
     def update_channel(
@@ -691,6 +692,7 @@ class CalendarStore:
             )
         with environment_errors(self.path), self.db.atomic():
             self._conn.execute("DELETE FROM channels WHERE id = ?", [channel_id])
+            self._forget_names("channel", channel_id)
         return ChangeSet(channels=frozenset({channel_id}))
 
     # -- key messages -------------------------------------------------------
@@ -735,7 +737,8 @@ class CalendarStore:
                 " ends_on, priority) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [title, statement, cadence, color, _iso(starts_on), _iso(ends_on), priority],
             )
-        new_id = cast(int, cursor.lastrowid)
+            new_id = cast(int, cursor.lastrowid)
+            self._forget_names("message", new_id)  # a number a deleted one had
         return ChangeSet(messages=frozenset({new_id}), created=(new_id,))
 
     def first_post_day(self, message_id: int) -> date | None:
@@ -784,6 +787,7 @@ class CalendarStore:
         carriers = self.posts(post_ids)
         with environment_errors(self.path), self.db.atomic():
             self._conn.execute("DELETE FROM key_messages WHERE id = ?", [message_id])
+            self._forget_names("message", message_id)
         return ChangeSet(messages=frozenset({message_id})) | _where(carriers)
 
     # -- campaigns ----------------------------------------------------------
@@ -825,7 +829,8 @@ class CalendarStore:
                 " VALUES (?, ?, ?, ?, ?)",
                 [name, campaign_kind.value, _iso(starts_on), _iso(ends_on), color],
             )
-        new_id = cast(int, cursor.lastrowid)
+            new_id = cast(int, cursor.lastrowid)
+            self._forget_names("campaign", new_id)  # a number a deleted one had
         return ChangeSet(campaigns=frozenset({new_id}), created=(new_id,))
 
     def update_campaign(self, campaign: Campaign) -> ChangeSet:
@@ -860,6 +865,7 @@ class CalendarStore:
         members = self.posts(post_ids)
         with environment_errors(self.path), self.db.atomic():
             self._conn.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
+            self._forget_names("campaign", campaign_id)
         return ChangeSet(campaigns=frozenset({campaign_id})) | _where(members)
 
     def colors_in_use(self) -> list[str]:
@@ -884,11 +890,27 @@ class CalendarStore:
             )
 
     def _renamed_back(self, table: str, column: str, kind: str, record_id: int, new: str) -> None:
+        """A record written back (an undo or a redo): given back a name it had, the undo
+        of a rename, it forgets that name as a former one, and the name undone is none
+        of its own; given another, the redo of a rename, it had the one it leaves."""
         found = self._conn.execute(
             f"SELECT {column} FROM {table} WHERE id = ?", [record_id]
         ).fetchone()
-        if found is not None:
+        if found is None or name_key(found[0]) == name_key(new):
+            return
+        undone = self._conn.execute(
+            "DELETE FROM former_names WHERE kind = ? AND record_id = ? AND name_key = ?",
+            [kind, record_id, name_key(new)],
+        )
+        if not undone.rowcount:
             self._renamed(kind, record_id, found[0], new)
+
+    def _forget_names(self, kind: str, record_id: int) -> None:
+        """A record deleted, or a new one under a number a deleted one had: no name it
+        had is its."""
+        self._conn.execute(
+            "DELETE FROM former_names WHERE kind = ? AND record_id = ?", [kind, record_id]
+        )
 
     def former_names(self, kind: str) -> dict[str, set[int]]:
         """The names (:func:`.models.name_key`) the channels (``kind`` "channel"), key

@@ -291,16 +291,26 @@ def test_a_rename_holds_when_every_post_both_hold_was_edited_since(
     assert names == {"Edited after the rename": expected, "New on LinkedIn": expected}
 
 
-def test_a_rename_and_its_undo_are_remembered_as_former_names(store: CalendarStore) -> None:
+def test_former_names_follow_renames_their_undo_and_deletions(store: CalendarStore) -> None:
+    """A rename remembers the name left, its undo forgets it (the name undone was
+    never the record's), its redo remembers it again; a record deleted takes its former
+    names with it, and a new one under its number has none."""
+    blog = store.add_channel("Blog").created[0]
     channel = store.add_channel("LinkedIn").created[0]
     message = store.add_key_message("Made here", cadence_days=7).created[0]
     store.update_channel(channel, name="LI")
+    assert store.former_names("channel") == {"linkedin": {channel}}
     store.restore_channel(dataclasses.replace(store.channel(channel), name="LinkedIn"))  # undo
+    assert store.former_names("channel") == {}
+    store.restore_channel(dataclasses.replace(store.channel(channel), name="LI"))  # redo
+    assert store.former_names("channel") == {"linkedin": {channel}}
     store.update_key_message(dataclasses.replace(store.key_message(message), title="MADE HERE"))
-    assert store.former_names("channel") == {"linkedin": {channel}, "li": {channel}}
     assert store.former_names("message") == {}  # only its case changed: the same name
-    store.add_campaign("Spring")
-    assert store.former_names("campaign") == {}
+    store.delete_channel(channel)
+    mastodon = store.add_channel("Mastodon").created[0]
+    assert mastodon == channel  # the number came round again
+    assert store.former_names("channel") == {}
+    assert store.channel(blog).name == "Blog"
 
 
 _NAMES = st.sampled_from(["a", "b", "c", "d"])
