@@ -964,17 +964,25 @@ def _match(store: CalendarStore, rows: list[_Row]) -> dict[int, int]:
         for post_id, uid, day, at, channel_id, title in existing:
             if uid not in file_uids:
                 pool.setdefault(_post_key(day, at, channel_id, title), []).append(post_id)
+        # A channel's name that another channel had before a rename here (a new
+        # "LinkedIn" beside "LI", two names swapped): a row of an older file on that
+        # name is the post on the renamed one, and stays there.
+        named = {c.id: name_key(c.name) for c in store.channels(include_archived=True)}
+        former = store.former_names("channel")
         for row in keyless:
             post = row.post
-            key = _post_key(
-                None if post.date is None else post.date.isoformat(),
-                format_time(post.time),
-                post.channel_id,
-                post.title,
-            )
-            candidates = pool.get(key)
-            if candidates:
-                matches[row.number] = candidates.pop(0)
+            day = None if post.date is None else post.date.isoformat()
+            at = format_time(post.time)
+            channels = [post.channel_id]
+            if post.channel_id in named:
+                channels += sorted(former.get(named[post.channel_id], set()) - {post.channel_id})
+            for channel in channels:
+                candidates = pool.get(_post_key(day, at, channel, post.title))
+                if candidates:
+                    matches[row.number] = candidates.pop(0)
+                    if channel != post.channel_id:
+                        row.post = replace(post, channel_id=channel)
+                    break
     return matches
 
 

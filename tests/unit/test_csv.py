@@ -691,14 +691,13 @@ def _channels_of(store: CalendarStore) -> dict[str, str]:
 def test_an_older_sheet_names_channels_renamed_here_since_however_named_now(
     store: CalendarStore, uids: bool
 ) -> None:
-    """ "LinkedIn" renamed "LI", "Instagram" renamed "IG" (and, with uids to tell its
-    posts, a new "LinkedIn" made): the sheet from before moves nothing, makes nothing."""
+    """ "LinkedIn" renamed "LI" and a new "LinkedIn" made, "Instagram" renamed "IG": the
+    sheet from before, with or without its uid column, moves nothing, makes nothing."""
     linkedin, instagram, exported = _three_posts(store)
     if not uids:
         write_rows(exported, [row[1:] for row in read_rows(exported)])
     store.restore_channel(replace(store.channel(linkedin), name="LI"))
-    if uids:
-        store.add_channel("LinkedIn")
+    store.add_channel("LinkedIn")
     store.update_channel(instagram, name="IG")
     before = store.all_posts()
 
@@ -708,14 +707,17 @@ def test_an_older_sheet_names_channels_renamed_here_since_however_named_now(
     assert _channels_of(store) == {"P1": "LI", "P2": "LI", "P3": "IG"}
 
 
-def test_names_swapped_here_move_no_row_of_an_older_sheet(store: CalendarStore) -> None:
+@pytest.mark.parametrize("uids", [True, False])
+def test_names_swapped_here_move_no_row_of_an_older_sheet(store: CalendarStore, uids: bool) -> None:
     linkedin, instagram, exported = _three_posts(store)
+    if not uids:
+        write_rows(exported, [row[1:] for row in read_rows(exported)])
     store.update_channel(linkedin, name="For now")
     store.update_channel(instagram, name="LinkedIn")
     store.update_channel(linkedin, name="Instagram")
     before = store.all_posts()
     summary = import_csv(store, exported, ImportOptions())
-    assert (store.all_posts(), summary.previous) == (before, [])
+    assert (store.all_posts(), summary.previous, summary.added) == (before, [], [])
 
 
 def test_a_row_moved_to_a_new_channel_in_a_sheet_of_some_posts_is_a_move(
