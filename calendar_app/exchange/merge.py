@@ -34,6 +34,7 @@ from ..core.models import (
     KeyMessage,
     NewPost,
     Post,
+    differs_in_names_only,
     in_plans,
     name_key,
 )
@@ -206,7 +207,10 @@ def merge_calendar(
                 version = (post.updated_at, post.revision)
                 shown = shown_sum(translate(post))
                 history = their_history[post.id]
-                same = version == (deleted.updated_at, deleted.revision)  # to the microsecond
+                # To the microsecond, where both stamps have them (a version taken from
+                # an .ics file has whole seconds: then the number and second say).
+                exact = post.updated_at.microsecond and deleted.updated_at.microsecond
+                same = version == (deleted.updated_at, deleted.revision) if exact else None
                 if stays_deleted(
                     deleted, shown, version, history, gone_history[deleted.id], same=same
                 ):
@@ -230,7 +234,8 @@ def merge_calendar(
                 summary.unchanged += 1
                 continue
             version = (post.updated_at, post.revision)
-            if (post.updated_at, post.revision) == (mine.updated_at, mine.revision):
+            same_version = (post.updated_at, post.revision) == (mine.updated_at, mine.revision)
+            if same_version and differs_in_names_only(mine, translate(post)):
                 # One version read through names renamed on one side: nothing moved.
                 summary.unchanged += 1
                 continue

@@ -313,6 +313,22 @@ def test_former_names_follow_renames_their_undo_and_deletions(store: CalendarSto
     assert store.channel(blog).name == "Blog"
 
 
+def test_one_version_showing_other_words_is_no_rename(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """The other copy's post has our post's version but other words (its file written
+    by another program, its version left as it was): not names read otherwise, so both
+    stay, one as a conflict copy."""
+    ours, theirs = pair
+    theirs.db.execute("UPDATE posts SET title = 'Other words'")
+    summary = merge_calendar(ours, theirs)
+    assert summary.conflicts == 1
+    assert sorted(p.title.removesuffix(CONFLICT_MARK) for p in ours.all_posts()) == [
+        "Other words",
+        "Shared post",
+    ]
+
+
 _NAMES = st.sampled_from(["a", "b", "c", "d"])
 _RECORDS = st.sampled_from([1, 2, 3, 4])
 _PAIRS = st.lists(
