@@ -262,6 +262,7 @@ class AgendaView(QWidget):
         selection.currentRowChanged.connect(self._on_current_row)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_summary)
+        self._placed = False
         self._load_period()
         self._move_to_day(self._current, select=False)
 
@@ -269,7 +270,10 @@ class AgendaView(QWidget):
         super().showEvent(event)
         self.model.catch_up()
         current = self.table.currentIndex()
-        if current.isValid():  # the current day first, at the size the table now has
+        if not self._placed and current.isValid():
+            # Shown the first time: the current day first, at the size the table now
+            # has; shown again (from another view), where the user left it.
+            self._placed = True
             self.table.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def fit_to_width(self) -> None:
@@ -455,13 +459,18 @@ class AgendaView(QWidget):
         try:
             selection = self.table.selectionModel()
             if target.isValid():
+                # Another day out of sight comes to the top, its posts and those after
+                # it showing; the same day, or one in sight, leaves the user's scroll.
+                # (Asked before it is made current: Qt then scrolls it just into sight.)
+                moved = self.table.currentIndex().row() != target.row()
+                hidden = not self.table.viewport().rect().contains(self.table.visualRect(target))
                 if select and target_day == day:
                     selection.setCurrentIndex(target, flags.ClearAndSelect | flags.Rows)
                 else:
                     selection.clearSelection()
                     selection.setCurrentIndex(target, flags.NoUpdate)
-                # The day gone to comes to the top: its posts and those after it show.
-                self.table.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtTop)
+                if moved and hidden:
+                    self.table.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtTop)
             else:
                 selection.clearSelection()
         finally:

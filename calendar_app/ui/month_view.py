@@ -52,7 +52,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.cadence import day_runs
 from ..core.errors import CadenceError
-from ..core.models import ChangeSet, Post, WeekStart, format_time
+from ..core.models import ChangeSet, Post, WeekStart, format_time, isolated
 from ..render.chips import (
     Chip,
     ChipTheme,
@@ -504,21 +504,22 @@ class PeriodView(QWidget):
         post = self._posts.get(post_id) if post_id is not None else None
         if post is not None:
             session = self._session
-            lines = [post.title]
+            lines = [isolated(post.title)]
             try:
-                channel = session.channel(post.channel_id).name
+                channel = isolated(session.channel(post.channel_id).name)
             except KeyError:
                 channel = "no channel"
             at = format_time(post.time)
             lines.append(" · ".join(x for x in (at, channel, status_label(post.status)) if x))
-            titles = [session.key_message(m).title for m in post.message_ids]
+            titles = [isolated(session.key_message(m).title) for m in post.message_ids]
             if titles:
                 lines.append(", ".join(titles))
             return "\n".join(lines)
         day = self.day_at(pos)
-        if day is None:
+        if day is None or not self.badge_count(day):
             return ""
-        overdue = [m.title for m in self._session.report().messages if m.is_overdue_on(day)]
+        report = self._session.report()
+        overdue = [isolated(m.title) for m in report.messages if m.is_overdue_on(day)]
         if not overdue:
             return ""
         count = f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''}"

@@ -141,6 +141,16 @@ def test_on_a_first_start_the_cadence_panel_leaves_the_views_most_of_a_small_scr
     assert panel >= win.cadence_panel.minimumSizeHint().height()
 
 
+def test_the_agenda_keeps_its_scroll_when_shown_again(window: MainWindow) -> None:
+    window.set_view(2)
+    bar = window.agenda_view.table.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(0)
+    window.set_view(0)
+    window.set_view(2)
+    assert bar.value() == 0  # where the user left it, not back on the current day
+
+
 def test_title_names_the_calendar_and_the_period_is_this_month(window: MainWindow) -> None:
     assert window.windowTitle() == "Solenne Solar (demo) — Cadence"
     assert window.period_label.text() == window.month_view.period_title()

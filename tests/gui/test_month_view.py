@@ -615,6 +615,9 @@ def test_hovering_a_chip_or_a_badge_tells_what_it_stands_for(
     assert "2 key messages overdue on" in told
     assert "Backed by a 25-year warranty" in told
     assert month.tooltip_at(QPoint(5, 5)) == ""  # the weekday names: nothing to tell
+    # A key message selected, its overdue days are tinted and the badges gone: so is this.
+    session.select_message(session.key_messages()[0].id)
+    assert (month.badge_count(TODAY), month.tooltip_at(corner)) == (0, "")
 
 
 def test_filters_and_changes_refresh_the_view(month: MonthView, session: CalendarSession) -> None:
