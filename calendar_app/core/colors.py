@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
-__all__ = ["contrast", "difference", "lab"]
+__all__ = ["contrast", "difference", "lab", "luminance"]
 
 
 def _linear(channel: float) -> float:
@@ -17,15 +18,19 @@ def _rgb(color: str) -> tuple[float, float, float]:
     return r, g, b
 
 
+def luminance(color: str) -> float:
+    """WCAG relative luminance of a ``#rrggbb`` colour, 0 (black) to 1 (white)."""
+    r, g, b = _rgb(color)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
 def contrast(color: str, background: str) -> float:
     """WCAG contrast ratio of two ``#rrggbb`` colours, 1 (the same) to 21."""
-    high, low = sorted(
-        (0.2126 * r + 0.7152 * g + 0.0722 * b for r, g, b in (_rgb(color), _rgb(background))),
-        reverse=True,
-    )
+    high, low = sorted((luminance(color), luminance(background)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 
 
+@functools.lru_cache(maxsize=1024)
 def lab(color: str) -> tuple[float, float, float]:
     r, g, b = _rgb(color)
     x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047

@@ -137,6 +137,7 @@ _RIGHT_TO_LEFT = frozenset(("R", "AL"))
 
 LTR_ISOLATE = "\u2066"
 RTL_ISOLATE = "\u2067"
+FIRST_STRONG_ISOLATE = "\u2068"
 POP_ISOLATE = "\u2069"
 
 
@@ -159,7 +160,7 @@ def isolated(text: str) -> str:
     the widget's direction; U+2068 and U+2069, as HTML's ``<bdi>``, mend that.)
     Text with no right-to-left letter is returned as it is."""
     if any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in text):
-        return f"\u2068{text}\u2069"
+        return f"{FIRST_STRONG_ISOLATE}{text}{POP_ISOLATE}"
     return text
 
 

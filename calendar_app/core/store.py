@@ -129,11 +129,12 @@ def free_color(taken: Iterable[str], start: int = 0) -> str:
         return order[len(used) % len(order)]
     valid = [color for color in used if is_color(color)]
 
-    def nearest(color: str) -> float:
-        return min((difference(color, other) for other in valid), default=math.inf)
-
-    return next((color for color in free if nearest(color) >= _NEAR), None) or max(
-        free, key=nearest
+    nearest = {
+        color: min((difference(color, other) for other in valid), default=math.inf)
+        for color in free
+    }
+    return next((color for color in free if nearest[color] >= _NEAR), None) or max(
+        free, key=nearest.__getitem__
     )
 
 

@@ -15,6 +15,7 @@ from datetime import time
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 
+from ..core import colors
 from ..core.models import PostStatus, isolated
 
 __all__ = [
@@ -43,15 +44,7 @@ __all__ = [
 
 def luminance(color: QColor) -> float:
     """WCAG relative luminance, 0 (black) to 1 (white)."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(color.redF())
-        + 0.7152 * channel(color.greenF())
-        + 0.0722 * channel(color.blueF())
-    )
+    return colors.luminance(color.name())
 
 
 def is_dark(color: QColor) -> bool:
@@ -61,8 +54,7 @@ def is_dark(color: QColor) -> bool:
 
 def contrast(first: QColor, second: QColor) -> float:
     """WCAG contrast ratio, 1 (the same) to 21 (black on white)."""
-    high, low = sorted((luminance(first), luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    return colors.contrast(first.name(), second.name())
 
 
 def seen_on(color: QColor, background: QColor, least: float = 2.0) -> QColor:
