@@ -1906,10 +1906,17 @@ class _Writer:
                 continue  # an override that lands on an occurrence listed twice
             seen.add(item.uid)
             old = existing.get(item.uid)
+            deleted = gone.get(item.uid) if old is None else None
+            if deleted is not None and not item.own:
+                # Another program's event of a post deleted here, showing it as it was:
+                # left out before it needs a channel (it has none to name).
+                told = shown_note(item.title, item.body, item.link, item.day, item.at, item.status)
+                if stays_deleted(deleted, "", None, None, gone_history[deleted.id], told=told):
+                    summary.left_deleted += 1
+                    continue
             new = self.desired(item, old)
             if new is None:
                 continue
-            deleted = gone.get(item.uid) if old is None else None
             if deleted is not None:
                 # Cadence's own version, unless another program edited it since.
                 version = item.edited if item.written and item.touched is None else None

@@ -626,6 +626,9 @@ def test_a_post_deleted_here_stays_deleted_when_google_calendar_brings_it_as_it_
     summary = import_ics(ours, google, options, no_progress)
     assert (summary.left_deleted, len(summary.added)) == ((1, 0) if stays else (0, 1))
     assert _titles(ours) == ([] if stays else [title])
+    if stays:  # with no channel to put it on, it is still left out, not skipped
+        again = import_ics(ours, google, ImportOptions(), no_progress)
+        assert (again.left_deleted, again.skipped) == (1, [])
 
 
 @pytest.mark.parametrize("via", ["merge", "ics"])
