@@ -71,7 +71,7 @@ from ..render.chips import (
 from . import dnd
 from .commands import show_tooltip
 from .dialogs import show_error
-from .post_model import hidden_page, long_day, status_label
+from .post_model import hidden_page, long_day, post_tooltip
 from .session import CalendarSession
 
 __all__ = ["MonthView", "PeriodView", "day_label", "week_first_day"]
@@ -503,18 +503,7 @@ class PeriodView(QWidget):
         post_id = self.post_at(pos)
         post = self._posts.get(post_id) if post_id is not None else None
         if post is not None:
-            session = self._session
-            lines = [isolated(post.title)]
-            try:
-                channel = isolated(session.channel(post.channel_id).name)
-            except KeyError:
-                channel = "no channel"
-            at = format_time(post.time)
-            lines.append(" · ".join(x for x in (at, channel, status_label(post.status)) if x))
-            titles = [isolated(session.key_message(m).title) for m in post.message_ids]
-            if titles:
-                lines.append(", ".join(titles))
-            return "\n".join(lines)
+            return post_tooltip(self._session, post)  # as the agenda and backlog tell it
         day = self.day_at(pos)
         if day is None or not self.badge_count(day):
             return ""

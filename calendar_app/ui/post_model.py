@@ -91,6 +91,28 @@ def status_label(status: PostStatus) -> str:
     return status.value.capitalize()
 
 
+def _when(post: Post, *, long: bool = False) -> str:
+    if post.date is None:
+        return "Not scheduled (backlog)"
+    text = long_day(post.date) if long else locale_day(post.date)
+    at = format_time(post.time)
+    return f"{text} at {at}" if at else text
+
+
+def post_tooltip(session: CalendarSession, post: Post) -> str:
+    """A post in full, as hovering it tells (the tables, the backlog, the chips of the
+    month and week views): names set apart for right-to-left text."""
+    channel = isolated(session.channel(post.channel_id).name)
+    lines = [isolated(post.title), f"{_when(post)} · {channel} · {status_label(post.status)}"]
+    titles = [isolated(session.key_message(m).title) for m in post.message_ids]
+    lines.append("Key messages: " + (", ".join(titles) if titles else "none"))
+    if post.campaign_id is not None:
+        lines.append(f"Campaign: {isolated(session.campaign(post.campaign_id).name)}")
+    if post.series_id is not None:
+        lines.append("Repeats (part of a series)")
+    return "\n".join(lines)
+
+
 def locale_day(day: date, *, weekday: bool = True) -> str:
     """``Tue 3 Nov 2026`` (``Tue Nov 3, 2026`` where the month comes first), in the
     user's language: a month's name is never read for a day, as 3/11 is."""
@@ -390,29 +412,14 @@ class _PostRows:
     def _message_colors(self, post: Post) -> list[str]:
         return [self.session.key_message(m).color for m in post.message_ids]
 
-    def _when(self, post: Post, *, long: bool = False) -> str:
-        if post.date is None:
-            return "Not scheduled (backlog)"
-        text = long_day(post.date) if long else locale_day(post.date)
-        at = format_time(post.time)
-        return f"{text} at {at}" if at else text
-
     def tooltip(self, post: Post) -> str:
-        channel = self.session.channel(post.channel_id).name
-        lines = [post.title, f"{self._when(post)} · {channel} · {status_label(post.status)}"]
-        titles = self._message_titles(post)
-        lines.append("Key messages: " + (", ".join(titles) if titles else "none"))
-        if post.campaign_id is not None:
-            lines.append(f"Campaign: {self.session.campaign(post.campaign_id).name}")
-        if post.series_id is not None:
-            lines.append("Repeats (part of a series)")
-        return "\n".join(lines)
+        return post_tooltip(self.session, post)
 
     def accessible_text(self, post: Post) -> str:
         channel = self.session.channel(post.channel_id).name
         parts = [
             f"{post.title}.",
-            f"{self._when(post, long=True)}, {channel}, {status_label(post.status)}.",
+            f"{_when(post, long=True)}, {channel}, {status_label(post.status)}.",
         ]
         titles = self._message_titles(post)
         if titles:
