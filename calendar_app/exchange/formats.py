@@ -73,6 +73,23 @@ def reconcile(
     return False, ours_after is False or theirs[1] > ours[1]
 
 
+def shows_past(told: str, whole: str | None, notes: Collection[str]) -> bool:
+    """Whether a file with no versions shows a state a post had (``notes``, its
+    history's): what it tells (:func:`.models.shown_note`) was noted, and, for a CSV
+    row, which carries everything (``whole``, :func:`.store.whole_note`), all of it
+    too, where the state was noted in full (an earlier release noted what it told
+    alone)."""
+    if whole is not None and whole in notes:
+        return True
+    return told in notes and (whole is None or not whole_of(told, notes))
+
+
+def colour_alike(there: Mapping[str, str], here: Mapping[int, str]) -> Callable[[str, int], bool]:
+    """For :func:`renamed`: whether a name there (its colour in ``there``, by name key)
+    and a record here (``here``, by id) have one colour, as ``#rrggbb``."""
+    return lambda key, record: (there.get(key) or "").lower() == (here.get(record) or "").lower()
+
+
 def reconcile_said(
     said: str,
     shown: str,
@@ -99,7 +116,7 @@ def reconcile_said(
         return False, False
     if any(note.startswith("said:") for note in notes):
         return True, shown_note_of(post) not in notes
-    if shown in notes and (whole is None or whole in notes or not whole_of(shown, notes)):
+    if shows_past(shown, whole, notes):
         return False, False
     if not history.versions and history.complete:
         return True, False
@@ -256,16 +273,12 @@ def stays_deleted(
     if shown == gone.shown:
         return True
     if version is None:
-        if gone_history is None:
+        if gone_history is None or told is None:
             return False
         notes = gone_history.notes
-        if told is None:
-            return False
-        if told in notes or gone_note(told) in notes:
-            # A state it had; with ``whole``, only if it showed all of it (or its state
-            # was noted by an earlier release, which noted what it told alone).
-            return whole is None or whole in notes or not whole_of(told, notes)
-        return False
+        return shows_past(told, whole, notes) or (
+            whole is None and gone_note(told) in notes  # as it was when deleted
+        )
     key = version_key(*version)
     if key == key_of(gone):
         return same is not False

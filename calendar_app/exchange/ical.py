@@ -111,6 +111,7 @@ from .formats import (
     ImportOptions,
     ImportSummary,
     Progress,
+    colour_alike,
     descends,
     learn_renames,
     no_progress,
@@ -1648,29 +1649,26 @@ def _alike(store: CalendarStore, items: Sequence[_Item]) -> list[Callable[[str, 
         for kind, found in enumerate((channels, item.messages, campaigns)):
             for name, _, colour in found:
                 if colour:
-                    theirs[kind].setdefault(name_key(name), colour.lower())
+                    theirs[kind].setdefault(name_key(name), colour)
     ours = [
-        {c.id: c.color.lower() for c in store.channels(include_archived=True)},
-        {m.id: m.color.lower() for m in store.key_messages(include_archived=True)},
-        {c.id: c.color.lower() for c in store.campaigns()},
+        {c.id: c.color for c in store.channels(include_archived=True)},
+        {m.id: m.color for m in store.key_messages(include_archived=True)},
+        {c.id: c.color for c in store.campaigns()},
     ]
+    return [colour_alike(there, here) for there, here in zip(theirs, ours, strict=True)]
 
-    def alike(there: dict[str, str], here: dict[int, str]) -> Callable[[str, int], bool]:
-        return lambda key, record: there.get(key) == here.get(record)
 
-    return [alike(there, here) for there, here in zip(theirs, ours, strict=True)]
+def _written_from(item: _Item, post: Post) -> bool:
+    """Whether the file's event was written from the post's version here: its number
+    and second, and what it showed, where the file tells (two edits in one second,
+    here and elsewhere, are two versions)."""
+    return item.edited == _edited(post) and item.checksum in (None, _checksum(post))
 
 
 def _same_version(item: _Item, post: Post) -> bool:
     """Whether the file's event is Cadence's own, not edited since, written from the
-    post's version here: its number and second, and what it showed, where the file
-    tells (two edits in one second, here and elsewhere, are two versions)."""
-    return (
-        item.written
-        and item.touched is None
-        and item.edited == _edited(post)
-        and (item.checksum is None or item.checksum == _checksum(post))
-    )
+    post's version here."""
+    return item.written and item.touched is None and _written_from(item, post)
 
 
 def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
@@ -1683,7 +1681,7 @@ def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     if item.edited is None:
         return True, False  # another program's event: its file says what it is now
     here = _edited(post)
-    if item.edited == here and (item.checksum is None or item.checksum == _checksum(post)):
+    if _written_from(item, post):
         return True, False
     if item.touched is not None:  # Cadence's version, since edited by another program
         if item.said() in history.notes:
@@ -1908,8 +1906,8 @@ class _Writer:
             old = existing.get(item.uid)
             deleted = gone.get(item.uid) if old is None else None
             if deleted is not None and not item.own:
-                # Another program's event of a post deleted here, showing it as it was:
-                # left out before it needs a channel (it has none to name).
+                # Another program's event of a post deleted here is told by what it
+                # shows, before it needs a channel (it names none).
                 told = shown_note(item.title, item.body, item.link, item.day, item.at, item.status)
                 if stays_deleted(deleted, "", None, None, gone_history[deleted.id], told=told):
                     summary.left_deleted += 1
@@ -1917,10 +1915,9 @@ class _Writer:
             new = self.desired(item, old)
             if new is None:
                 continue
-            if deleted is not None:
+            if deleted is not None and item.own:
                 # Cadence's own version, unless another program edited it since.
                 version = item.edited if item.written and item.touched is None else None
-                shown, told = shown_sum(new), shown_note_of(new)
                 history = gone_history[deleted.id]
                 # The deleted one's number and second, but not what it showed when
                 # deleted: another version (two edits in one second).
@@ -1930,11 +1927,13 @@ class _Writer:
                     if item.checksum is None or not gone_told
                     else gone_note(f"shown:{item.checksum}") in gone_told
                 )
+                told = shown_note_of(new)
                 if stays_deleted(
-                    deleted, shown, version, item.earlier, history, told=told, same=same
+                    deleted, shown_sum(new), version, item.earlier, history, told=told, same=same
                 ):
                     summary.left_deleted += 1
                     continue
+            if deleted is not None:
                 summary.revived.append(deleted)
             if old is None:
                 fresh.append(new)

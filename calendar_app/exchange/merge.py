@@ -45,6 +45,7 @@ from .formats import (
     ImportOptions,
     ImportSummary,
     Progress,
+    colour_alike,
     no_progress,
     reconcile,
     renamed,
@@ -84,8 +85,7 @@ def _renamed(
         carried: Callable[[Post], Collection[int]],
     ) -> dict[int, int]:
         their_names = {r.id: name_key(name(r)) for r in their_records}
-        colours = {their_names[r.id]: r.color.lower() for r in their_records}
-        our_colours = {r.id: r.color.lower() for r in our_records}
+        colours = {their_names[r.id]: r.color for r in their_records}
         evidence = [
             ([their_names[i] for i in carried(there) if i in their_names], carried(here))
             for there, here in pairs
@@ -99,7 +99,7 @@ def _renamed(
                 for names, (there, here) in zip(evidence, pairs, strict=True)
                 if (there.updated_at, there.revision) == (here.updated_at, here.revision)
             ],
-            lambda key, record: colours.get(key) == our_colours.get(record),
+            colour_alike(colours, {r.id: r.color for r in our_records}),
             ours.former_names(kind),
         )
         mapped = {i: found[key] for i, key in their_names.items() if key in found}
