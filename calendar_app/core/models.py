@@ -395,9 +395,11 @@ def post_content(post: NewPost | Post) -> tuple[object, ...]:
 def differs_in_names_only(first: NewPost | Post, second: NewPost | Post) -> bool:
     """Whether two posts show the same but for their channel, key messages or campaign:
     one version of a post read through names one side renamed, not a post moved."""
-    keep = (0, 1, 4, 5, 6, 7, 8)
-    a, b = post_content(first), post_content(second)
-    return a != b and all(a[i] == b[i] for i in keep)
+    return (
+        post_content(first) != post_content(second)
+        and shown_note_of(first) == shown_note_of(second)
+        and line_ends(first.notes) == line_ends(second.notes)
+    )
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
