@@ -376,6 +376,8 @@ class CalendarStore:
         self._db: Database | None = None
         self._can_scan = False
         """Whether the connection has the search's ``cadence_contains`` function."""
+        self._folds: bool | None = None
+        """Whether the file's search index folds every accent (schema 7); read once."""
         self.path = path
         self._info: CalendarInfo | None = None
         self._data_version = self._read_data_version()
@@ -453,6 +455,7 @@ class CalendarStore:
         self._stamp = stamp
         self._db = None
         self._can_scan = False
+        self._folds = None
         self._info = None
         self._data_version = self._read_data_version()
 
@@ -1261,8 +1264,12 @@ class CalendarStore:
         )
         # An index made before schema 7 (a file read as it is) knows letters with two
         # accents ("ế") only as they are: the text is read to find "Tieng" in "Tiếng".
-        folds = self._conn.execute("PRAGMA user_version").fetchone()[0] >= _FOLDING_INDEX
-        if len(found) >= limit or (folds and not any(_unspaced(c) for term in terms for c in term)):
+        if self._folds is None:
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            self._folds = version >= _FOLDING_INDEX
+        if len(found) >= limit or (
+            self._folds and not any(_unspaced(c) for term in terms for c in term)
+        ):
             return found
         if not self._can_scan:
             self._conn.create_function("cadence_contains", 2, _contains, deterministic=True)
