@@ -8,6 +8,7 @@ logical pixels as floats, so the result stays crisp at any device pixel ratio.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
@@ -59,9 +60,17 @@ def contrast(first: QColor, second: QColor) -> float:
 
 def seen_on(color: QColor, background: QColor, least: float = 2.0) -> QColor:
     """``color`` as it is, or lightened on a dark background (darkened on a light one)
-    just enough to stand out from it: a navy channel stays visible in a dark theme."""
+    just enough to stand out from it: a navy channel stays visible in a dark theme.
+    Painting asks for every chip: the answer is kept per pair of colours."""
+    shown = _seen_on(color.rgba(), background.rgba(), least)
+    return color if shown == color.rgba() else QColor.fromRgba(shown)
+
+
+@functools.lru_cache(maxsize=4096)
+def _seen_on(color_rgba: int, background_rgba: int, least: float) -> int:
+    color, background = QColor.fromRgba(color_rgba), QColor.fromRgba(background_rgba)
     if contrast(color, background) >= least:
-        return color
+        return color_rgba
     hue, saturation = color.hslHueF(), color.hslSaturationF()
     lightness, alpha = color.lightnessF(), color.alphaF()
     toward = 1.0 if is_dark(background) else 0.0
@@ -71,7 +80,7 @@ def seen_on(color: QColor, background: QColor, least: float = 2.0) -> QColor:
         shown = QColor.fromHslF(hue, saturation, nearer, alpha)
         if contrast(shown, background) >= least:
             break
-    return shown
+    return shown.rgba()
 
 
 def contrast_text(background: QColor) -> QColor:
