@@ -95,7 +95,9 @@ class MessageCadence:
     last_delivery: date | None
     next_delivery: date | None
     deliveries: tuple[date, ...]
-    """Delivery days inside the message's active range, sorted and distinct."""
+    """Delivery days inside the analysis window, sorted and distinct (also those
+    before the message starts or after it ends: only the days of its active range
+    are anchors of its gaps)."""
     gaps: tuple[Gap, ...]
     channels: tuple[ChannelCadence, ...]
     """One entry per channel passed to :func:`analyse`, in that order."""
@@ -277,13 +279,12 @@ def channel_counts(
 ) -> dict[int, dict[int, int]]:
     """On how many days each message was delivered on each channel over ``[start, end]``
     (``rows`` are :meth:`.CalendarStore.delivery_rows`: a day counts once per channel),
-    by message id then channel id: only the days it runs (:func:`active_range`), as its
-    deliveries count. A day delivered on two channels counts on both."""
-    ranges = {m.id: active_range(m, start, end) for m in messages}
+    by message id then channel id: the days its ``deliveries`` list, also those before
+    it starts or after it ends. A day delivered on two channels counts on both."""
+    wanted = {m.id for m in messages}
     counts: dict[int, dict[int, int]] = {}
     for message_id, channel_id, day in rows:
-        found = ranges.get(message_id)
-        if found is not None and found[0] <= day <= found[1]:
+        if message_id in wanted and start <= day <= end:
             per_channel = counts.setdefault(message_id, {})
             per_channel[channel_id] = per_channel.get(channel_id, 0) + 1
     return counts
@@ -306,8 +307,8 @@ def _analyse_message(
 
     # Per channel, bisect the sorted days: the channel's last and next
     # delivery, its last delivery before the active range and its deliveries
-    # inside. The message's values are the extremes over all its channels
-    # (also those not asked for in the breakdown).
+    # inside the window. The message's values are the extremes over all its
+    # channels (also those not asked for in the breakdown).
     last: date | None = None
     following: date | None = None
     before: date | None = None
@@ -324,11 +325,12 @@ def _analyse_message(
             last = channel_last
         if channel_next is not None and (following is None or channel_next < following):
             following = channel_next
+        first = bisect_left(days, start)
+        inside_days.update(days[first : bisect_right(days, end, lo=first)])
         if active:
-            first = bisect_left(days, lo)
+            first = bisect_left(days, lo, lo=first)
             if first and (before is None or days[first - 1] > before):
                 before = days[first - 1]
-            inside_days.update(days[first : bisect_right(days, hi, lo=first)])
 
     # The virtual start anchor, as an ordinal so that the day before
     # date.min is no error.
@@ -341,7 +343,7 @@ def _analyse_message(
         lo_ord = lo.toordinal()
         hi_ord = hi.toordinal()
         previous = before.toordinal() if before is not None else virtual
-        anchors = [day.toordinal() for day in inside]
+        anchors = [day.toordinal() for day in inside if lo <= day <= hi]
         anchors.append(hi_ord + 1)
         for anchor in anchors:
             if anchor - previous > cadence + 1:

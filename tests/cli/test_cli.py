@@ -306,6 +306,25 @@ def test_gaps_json_contract(calendar: Path) -> None:
     }
 
 
+def test_gaps_json_deliveries_are_the_window_s_also_outside_the_message_s_run(
+    calendar: Path,
+) -> None:
+    """DESIGN.md: ``deliveries`` are the "delivery days inside the window"; only those of
+    the message's active range anchor its gaps."""
+    args = ["--cadence-days", "3", "--starts-on", "2026-03-10"]
+    assert run("message", "add", calendar, "Short run", *args, "--ends-on", "2026-03-20")[0] == 0
+    for day in ("2026-03-05", "2026-03-20", "2026-03-25"):
+        posted = ("--channel", "LinkedIn", "--message", "Short run", "--status", "published")
+        assert run("post", "add", calendar, "--title", day, *posted, "--date", day)[0] == 0
+    window = ("--as-of", "2026-03-15", "--from", "2026-03-01", "--to", "2026-03-31")
+    status, out = run("gaps", calendar, *window, "--json")
+    assert status == 0
+    short = next(m for m in json.loads(out)["messages"] if m["title"] == "Short run")
+    assert short["deliveries"] == ["2026-03-05", "2026-03-20", "2026-03-25"]
+    # 03-05 is the start anchor (due 03-08), 03-20 the last day; 03-25 anchors nothing.
+    assert short["gaps"] == [{"start": "2026-03-10", "end": "2026-03-19", "days": 10}]
+
+
 def test_gaps_lists_archived_channels_whose_posts_deliver(calendar: Path) -> None:
     args = ["--channel", "Newsletter", "--message", "Made in Europe", "--date", "2026-11-02"]
     assert run("post", "add", calendar, "--title", "Issue 1", *args)[0] == 0

@@ -192,10 +192,9 @@ def test_cancelling_leaves_no_file_and_keeps_the_old_one(
     assert old.read_bytes() == b"the report from last week"
 
 
-def test_a_message_counts_on_its_channels_only_the_days_it_runs(
-    tmp_path: Path, qapp: object
-) -> None:
-    """Posts before a message's start are not deliveries: "by channel" agrees."""
+def test_a_message_counts_its_deliveries_before_it_starts_too(tmp_path: Path, qapp: object) -> None:
+    """The period's deliveries are those `gaps` lists (DESIGN.md: "delivery days inside
+    the window"), posts before the message's start too; "by channel" agrees."""
     with CalendarStore.create(tmp_path / "late.cadence", timezone="Europe/Paris") as store:
         channel = store.add_channel("LinkedIn").created[0]
         late = store.add_key_message("Made in Europe", starts_on=date(2026, 11, 1)).created[0]
@@ -208,8 +207,8 @@ def test_a_message_counts_on_its_channels_only_the_days_it_runs(
         )
         report = build_delivery_report(store, as_of=TODAY)
     (item,) = report.messages
-    assert (item.deliveries, item.delivered) == (1, 1)
-    assert [(c.name, n) for c, n in item.channels] == [("LinkedIn", 1)]
+    assert (item.deliveries, item.delivered) == (4, 4)
+    assert [(c.name, n) for c, n in item.channels] == [("LinkedIn", 4)]
 
 
 def test_a_message_with_no_start_says_the_same_in_any_period(tmp_path: Path, qapp: object) -> None:

@@ -210,14 +210,14 @@ GAP_CASES = [
     pytest.param(
         make_message(starts_on=d(3, 10)),
         [d(3, 5)],
-        [],
+        [d(3, 5)],
         [gap(d(3, 13), d(3, 31), 19)],
         id="real-delivery-before-starts-on-beats-virtual-anchor",
     ),
     pytest.param(
         make_message(ends_on=d(3, 20)),
         [d(3, 1), d(3, 5), d(3, 25)],
-        [d(3, 1), d(3, 5)],
+        [d(3, 1), d(3, 5), d(3, 25)],
         [gap(d(3, 13), d(3, 20), 8)],
         id="ends-on-clips-range-and-end-anchor",
     ),
@@ -252,14 +252,14 @@ GAP_CASES = [
     pytest.param(
         make_message(ends_on=d(2, 10)),
         [d(2, 1), d(3, 5)],
-        [],
+        [d(3, 5)],
         [],
         id="message-ended-before-window-has-no-gaps",
     ),
     pytest.param(
         make_message(starts_on=d(4, 15)),
         [d(3, 5)],
-        [],
+        [d(3, 5)],
         [],
         id="message-starting-after-window-has-no-gaps",
     ),
@@ -807,8 +807,9 @@ def test_a_window_widened_backwards_keeps_the_status_with_the_same_origin() -> N
 
 
 def test_channel_counts_are_the_deliveries_the_analysis_counts() -> None:
-    """A report's "by channel" counts only the posts on the days a message runs: those
-    before its start or after its end are posts, not deliveries."""
+    """A report's "by channel" counts the deliveries inside the window, as ``deliveries``
+    lists them (DESIGN.md: "delivery days inside the window"): those before the message
+    starts or after it ends too, though only the days it runs anchor its gaps."""
     running = make_message(1, starts_on=d(3, 10), ends_on=d(3, 20))
     always = make_message(2)
     linkedin, blog = make_channel(1, "LinkedIn"), make_channel(2, "Blog")
@@ -822,9 +823,15 @@ def test_channel_counts_are_the_deliveries_the_analysis_counts() -> None:
         (2, 2, d(3, 31)),
     ]
     counts = channel_counts([running, always], rows, FROM, TO)
-    assert counts == {1: {1: 1, 2: 1}, 2: {1: 1, 2: 1}}
+    assert counts == {1: {1: 2, 2: 2}, 2: {1: 1, 2: 1}}
     report = analyse([running, always], [linkedin, blog], rows, AS_OF, FROM, TO)
-    assert [m.deliveries for m in report.messages] == [(d(3, 12), d(3, 14)), (d(3, 2), d(3, 31))]
+    assert [m.deliveries for m in report.messages] == [
+        (d(3, 2), d(3, 12), d(3, 14), d(3, 25)),
+        (d(3, 2), d(3, 31)),
+    ]
+    # The post before its start is its start anchor (due 3-9); the one after its end
+    # anchors nothing.
+    assert report.message(1).gaps == (gap(d(3, 10), d(3, 11), 2),)
     # A day delivered on two channels counts once as a delivery, on both channels.
     both = [(2, 1, d(3, 5)), (2, 2, d(3, 5))]
     assert channel_counts([always], both, FROM, TO) == {2: {1: 1, 2: 1}}

@@ -209,7 +209,8 @@ def oracle(
         overdue_days=overdue_days,
         last_delivery=last_delivery,
         next_delivery=next_delivery,
-        deliveries=tuple(inside),
+        # DESIGN.md: "delivery days inside the window", not only the active range.
+        deliveries=tuple(day for day in days_between(start, end) if day in delivery_days),
         gaps=tuple(gaps),
         overdue=overdue,
         channels=tuple(breakdown),
