@@ -268,7 +268,7 @@ def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
             first = args.from_ or date.min
             last = args.to or date.max
             if last < first:
-                raise InvalidInput("--to comes before --from.")
+                raise UsageError("--to comes before --from.")
             posts = store.posts_between(first, last, **filters)
         else:
             posts = store.backlog(**filters)[::-1] + store.posts_between(
@@ -329,16 +329,16 @@ def _window(args: argparse.Namespace, store: CalendarStore) -> tuple[date, date,
     last = args.to or last
     if last < first:
         if args.from_ is None:
-            raise InvalidInput(
+            raise UsageError(
                 f"--to comes before {first}, where the window starts by default"
                 " (90 days before the as-of day); give --from too."
             )
         if args.to is None:
-            raise InvalidInput(
+            raise UsageError(
                 f"--from comes after {last}, where the window ends by default"
                 " (90 days after the as-of day); give --to too."
             )
-        raise InvalidInput("--to comes before --from.")
+        raise UsageError("--to comes before --from.")
     return as_of, first, last
 
 
@@ -475,7 +475,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from .exchange.formats import EXPORTERS, ExportOptions
 
     if args.from_ and args.to and args.to < args.from_:
-        raise InvalidInput("--to comes before --from.")
+        raise UsageError("--to comes before --from.")
     with _open(args.path) as store:
         options = ExportOptions(
             first=args.from_,

@@ -510,18 +510,6 @@ def test_demo_looks_like_real_work(demo: Path) -> None:
             "FREQ=HOURLY is not supported",
         ),
         (["channel", "add", "{cal}", "linkedin"], "There is already a channel called"),
-        (
-            ["gaps", "{cal}", "--from", "2026-12-01", "--to", "2026-11-01"],
-            "--to comes before --from",
-        ),
-        (
-            ["gaps", "{cal}", "--as-of", "2026-12-01", "--to", "2026-01-01"],
-            "--to comes before 2026-09-02, where the window starts by default",
-        ),
-        (
-            ["gaps", "{cal}", "--as-of", "2026-12-01", "--from", "2027-12-01"],
-            "--from comes after 2027-03-01, where the window ends by default",
-        ),
         (["import", "{cal}", "{folder}", "--format", "csv"], "is a folder, not a file to import."),
         (
             [
@@ -597,6 +585,50 @@ def test_usage_errors_exit_2(
     assert status == 2
     assert err.startswith("cadence: error: ")
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["gaps", "{cal}", "--from", "2026-12-01", "--to", "2026-11-01"],
+            "--to comes before --from",
+        ),
+        (
+            ["gaps", "{cal}", "--as-of", "2026-12-01", "--to", "2026-01-01"],
+            "--to comes before 2026-09-02, where the window starts by default",
+        ),
+        (
+            ["gaps", "{cal}", "--as-of", "2026-12-01", "--from", "2027-12-01"],
+            "--from comes after 2027-03-01, where the window ends by default",
+        ),
+        (
+            ["post", "list", "{cal}", "--from", "2026-12-01", "--to", "2026-11-01"],
+            "--to comes before --from",
+        ),
+        (
+            ["export", "{cal}", "--format", "csv", "-o", "{out}", "--from", "2026-12-01"]
+            + ["--to", "2026-11-01"],
+            "--to comes before --from",
+        ),
+    ],
+)
+def test_dates_that_contradict_each_other_are_a_usage_error(
+    calendar: Path,
+    tmp_path: Path,
+    args: list[str],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The command line, not the calendar, is wrong: exit 2, one line, nothing written."""
+    out = tmp_path / "out.csv"
+    status, _ = run(*[a.format(cal=calendar, out=out) for a in args])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.startswith("cadence: error: ")
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert not out.exists()
 
 
 @pytest.mark.parametrize(
