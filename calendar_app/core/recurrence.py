@@ -7,11 +7,11 @@ stored beside each date and converted to UTC only at the edges.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from .errors import InvalidInput
-from .models import LAST_DAY
+from .models import LAST_DAY, MONTHS, spelled_day
 
 HORIZON = timedelta(days=365)
 """How far ahead a rule with neither COUNT nor UNTIL is materialised."""
@@ -34,6 +34,20 @@ _ALLOWED = {
 }
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ENDS = ("COUNT", "UNTIL")
+_RANKS = {
+    "1": "the first ",
+    "+1": "the first ",
+    "2": "the second ",
+    "+2": "the second ",
+    "3": "the third ",
+    "+3": "the third ",
+    "4": "the fourth ",
+    "+4": "the fourth ",
+    "-1": "the last ",
+    "-2": "the second last ",
+}
+"""How a monthly rule's BYDAY=1MO or -1FR reads: "on the first Monday"."""
 
 
 def parse(rule: str) -> dict[str, str]:
@@ -301,6 +315,71 @@ def move(
     return _join(new), new_anchor, moved
 
 
+def refusal(rule: str, pin: tuple[date, date], moved: Mapping[date, date]) -> str | None:
+    """Why every occurrence of a series cannot go where :func:`move` put them, so that
+    ``pin[0]`` lands on ``pin[1]``: a sentence for the user, or None when they can.
+
+    A monthly or yearly series moves its day of the month; it cannot when no rule of
+    its kind makes the day asked for (the 31st, which some months lack; the first
+    Monday of the month moved to a Tuesday that is not the first), nor when its rule
+    skips the months (or years) without its day: the same rank on another day falls
+    in other months, where each post would not move as the one dropped does.
+    """
+    parts = parse(rule)
+    if parts["FREQ"] not in ("MONTHLY", "YEARLY"):
+        return None
+    source, target = pin
+    where = _day_of(target, parts["FREQ"])
+    unit = "month" if parts["FREQ"] == "MONTHLY" else "year"
+    if moved.get(source, target) != target:
+        if "BYDAY" in parts or "BYSETPOS" in parts:
+            repeats = describe(_join({k: v for k, v in parts.items() if k not in _ENDS}))
+            tokens = parts.get("BYDAY", "").split(",")
+            like = ""
+            if len(tokens) == 1 and tokens[0][:-2] in _RANKS and "BYSETPOS" not in parts:
+                like = f", like {_RANKS[tokens[0][:-2]]}{_DAY_NAMES[target.weekday()]}"
+            return (
+                f"Every occurrence cannot move to {spelled_day(target)}: the series repeats"
+                f" {repeats[:1].lower()}{repeats[1:]}, and all of them move only to another"
+                f" such day{like}. Move this one alone."
+            )
+        return (
+            f"Every occurrence cannot move to {where}: not every {unit} has that day."
+            " Move this one alone, or pick a day up to the 28th."
+        )
+    step = _month_number(target) - _month_number(source)
+    if any(_month_number(new) - _month_number(old) != step for old, new in moved.items()):
+        if target.day > 28:
+            return (
+                f"Every occurrence cannot move to {where}: not every {unit} has that day."
+                " Move this one alone, or pick a day up to the 28th."
+            )
+        return (
+            f"Every occurrence cannot move to {where}: the series repeats on"
+            f" {_day_of(source, parts['FREQ'])} and skips the {unit}s without one, so on"
+            f" {where} its posts would fall in other {unit}s. Move this one alone."
+        )
+    return None
+
+
+def _month_number(day: date) -> int:
+    return day.year * 12 + day.month
+
+
+def _day_of(day: date, freq: str) -> str:
+    """``the 31st`` for a monthly series, ``29 February`` for a yearly one."""
+    if freq == "YEARLY":
+        return f"{day.day} {MONTHS[day.month - 1]}"
+    return f"the {ordinal_day(day)}"
+
+
+def ordinal_day(day: date) -> str:
+    """``1st``, ``22nd``, ``31st``: the day of the month."""
+    n = day.day
+    suffix = "th" if 11 <= n <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def build(
     freq: str,
     *,
@@ -336,7 +415,7 @@ def describe(rule: str) -> str:
     )
     if "BYDAY" in parts:
         names = [
-            _DAY_NAMES[_WEEKDAYS.index(t[-2:])]
+            _RANKS.get(t[:-2], "") + _DAY_NAMES[_WEEKDAYS.index(t[-2:])]
             for t in parts["BYDAY"].split(",")
             if t[-2:] in _WEEKDAYS
         ]

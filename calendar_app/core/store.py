@@ -1925,16 +1925,13 @@ class CalendarStore:
                 [*map(_occ, members), *series.exdates],
                 (own, own + delta),
             )
-            wanted = changes.get("date")
-            lands = post.date is None or moved[own] + (post.date - own) == wanted
-            if shift is not None and wanted is not None and not lands:
-                # A monthly rule cannot put its occurrences there (a day some months
-                # lack, a fixed day of the month): the post would not land where asked.
-                raise InvalidInput(
-                    f"Every occurrence cannot move to the {_ordinal_day(wanted)}:"
-                    " not every month has that day, or the repeat is on a fixed day of"
-                    " the month. Move this one alone, or pick a day up to the 28th."
-                )
+            if shift is not None:
+                # A monthly or yearly rule may not put its occurrences there (a day some
+                # months lack, the first Monday moved to a later Tuesday, a rule that
+                # skips the months without its day).
+                problem = recurrence.refusal(series.rrule, (own, own + delta), moved)
+                if problem is not None:
+                    raise InvalidInput(problem)
             edits: dict[int, PostChanges] = {}
             for member in members:
                 edit = cast(PostChanges, {k: v for k, v in changes.items() if k != "date"})
@@ -2358,13 +2355,6 @@ def _post_order(post: Post) -> tuple[bool, date, bool, time, int]:
         post.time or time.min,
         post.id,
     )
-
-
-def _ordinal_day(day: date) -> str:
-    """``1st``, ``22nd``, ``31st``: the day of the month."""
-    n = day.day
-    suffix = "th" if 11 <= n <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def _occ(post: Post) -> date:

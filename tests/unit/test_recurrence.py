@@ -242,6 +242,8 @@ def test_shifted_rule_gives_shifted_dates() -> None:
         ("FREQ=MONTHLY;BYMONTHDAY=15;UNTIL=20251231", "Monthly on day 15, until 2025-12-31"),
         ("FREQ=YEARLY;INTERVAL=3", "Every 3 years"),
         ("FREQ=DAILY;COUNT=1", "Daily, once"),
+        ("FREQ=MONTHLY;BYDAY=1MO", "Monthly on the first Monday"),
+        ("FREQ=MONTHLY;BYDAY=-1FR;COUNT=3", "Monthly on the last Friday, 3 times"),
     ],
 )
 def test_describe(rule: str, text: str) -> None:
@@ -743,9 +745,97 @@ def test_a_monthly_series_moved_from_a_later_post_moves_by_whole_months_or_says_
     assert store.all_posts() == before
 
 
+@pytest.mark.parametrize(
+    ("first", "rule", "target", "reason"),
+    [
+        pytest.param(
+            date(2027, 1, 31),
+            "FREQ=MONTHLY;COUNT=6",
+            date(2027, 1, 4),
+            "cannot move to the 4th: the series repeats on the 31st and skips the months"
+            " without one, so on the 4th its posts would fall in other months",
+            id="31st-to-the-4th",
+        ),
+        pytest.param(
+            date(2027, 1, 31),
+            "FREQ=MONTHLY;COUNT=6",
+            date(2027, 1, 30),
+            "cannot move to the 30th: not every month has that day",
+            id="31st-to-the-30th",
+        ),
+        pytest.param(
+            date(2028, 2, 29),
+            "FREQ=YEARLY;COUNT=3",
+            date(2028, 3, 1),
+            "cannot move to 1 March: the series repeats on 29 February and skips the years"
+            " without one",
+            id="leap-day-to-1-march",
+        ),
+        pytest.param(
+            date(2026, 12, 7),
+            "FREQ=MONTHLY;BYDAY=1MO;COUNT=5",
+            date(2026, 12, 8),
+            "cannot move to Tuesday 8 December 2026: the series repeats monthly on the first"
+            " Monday, and all of them move only to another such day, like the first Tuesday.",
+            id="first-monday-to-a-second-tuesday",
+        ),
+        pytest.param(
+            date(2026, 1, 15),
+            "FREQ=MONTHLY;COUNT=6",
+            date(2026, 1, 31),
+            "cannot move to the 31st: not every month has that day",
+            id="15th-to-the-31st",
+        ),
+    ],
+)
+def test_a_monthly_or_yearly_series_is_not_moved_where_its_posts_would_change_month(
+    store: CalendarStore,
+    channel: int,
+    message: int,
+    first: date,
+    rule: str,
+    target: date,
+    reason: str,
+) -> None:
+    """Every post of a moved monthly series goes to the new day of its own month (or of
+    the month as far away as the one dropped); where the rule cannot do that, the move
+    says why in the user's words, and nothing moves. (Moving the 31st by rank put the
+    March post on 4 February, October's on 4 June.)"""
+    _, posts = _add_series(store, _template(channel, message, first), rule)
+    store.update_occurrences(posts[-1].id, {"title": "Halloween special"}, "this")
+    before = store.all_posts()
+    with pytest.raises(InvalidInput, match=re.escape(reason)):
+        store.update_occurrences(posts[0].id, {"date": target}, "all")
+    assert store.all_posts() == before
+    # This one alone still goes there.
+    store.update_occurrences(posts[0].id, {"date": target}, "this")
+    assert store.post(posts[0].id).date == target
+
+
+def test_a_first_monday_series_moves_to_the_first_tuesday(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    series_id, posts = _add_series(
+        store, _template(channel, message, date(2026, 12, 7)), "FREQ=MONTHLY;BYDAY=1MO;COUNT=3"
+    )
+    store.update_occurrences(posts[0].id, {"date": date(2026, 12, 1)}, "all")
+    assert [p.date for p in store.series_posts(series_id)] == [
+        date(2026, 12, 1),
+        date(2027, 1, 5),
+        date(2027, 2, 2),
+    ]
+    assert recurrence.describe(store.series(series_id).rrule) == (
+        "Monthly on the first Tuesday, 3 times"
+    )
+    _assert_rule_describes_posts(store, series_id)
+
+
 @settings(max_examples=60, deadline=None, database=None)
 @given(
-    st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)),
+    st.one_of(
+        st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)),
+        st.sampled_from([date(2027, 1, 31), date(2026, 1, 30), date(2028, 2, 29)]),
+    ),
     st.sampled_from(
         [
             "FREQ=MONTHLY;COUNT=7",
@@ -778,18 +868,34 @@ def test_a_moved_monthly_series_is_still_what_its_rules_make(
         try:
             store.update_occurrences(post.id, {"date": day}, scope)
         except InvalidInput:
-            # Only a day some months lack, or this and following moved onto or before an
-            # earlier occurrence, can be refused; and then nothing moved.
+            # Only a day some months lack, a series that skips the months without its
+            # day, or this and following moved onto or before an earlier occurrence, can
+            # be refused; and then nothing moved.
             earlier = [p.date for p in posts[: which % len(posts)] if p.date is not None]
-            assert day.day > 28 or (scope == "following" and day <= max(earlier, default=day))
+            assert (
+                day.day > 28
+                or post.date.day > 28
+                or (scope == "following" and day <= max(earlier, default=day))
+            )
             assert store.all_posts() == posts
         else:
             assert store.post(post.id).date == day  # where it was dropped
             dates = [p.date for p in store.all_posts()]
             assert len(set(dates)) == len(dates)  # never two on one day
+            # Every post that moved went as many months as the one dropped.
+            step = _months(day) - _months(post.date)
+            for old, new in zip(posts, store.all_posts(), strict=True):
+                assert old.date is not None
+                assert new.date is not None
+                if new.date != old.date:
+                    assert _months(new.date) - _months(old.date) == step
         for series in {p.series_id for p in store.all_posts()}:
             assert series is not None
             _assert_rule_describes_posts(store, series)
+
+
+def _months(day: date) -> int:
+    return day.year * 12 + day.month
 
 
 def test_this_and_following_cannot_move_onto_an_earlier_occurrence(
