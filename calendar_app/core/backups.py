@@ -3,11 +3,14 @@
 A backup is a compact copy (``VACUUM INTO``) written when the calendar changed
 in a session, never half-written: it goes to a temporary name first. Old
 backups are thinned: everything from the last day, then one a day for two
-weeks, then one a week for three months.
+weeks, then one a week for three months. A backup's name is the calendar's, the
+time, and a short key of the calendar's full path: two calendars of one name
+(two clients' ``plan.cadence``) keep backups of their own.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sqlite3
@@ -20,7 +23,10 @@ from .errors import CalendarFileError, environment_errors, os_problem_for
 from .store import CalendarStore
 
 STAMP = "%Y-%m-%d %H-%M-%S"
-_NAME = re.compile(r"^(?P<stem>.+) (?P<stamp>\d{4}-\d{2}-\d{2} \d{2}-\d{2}-\d{2})\.cadence$")
+_NAME = re.compile(
+    r"^(?P<stem>.+) (?P<stamp>\d{4}-\d{2}-\d{2} \d{2}-\d{2}-\d{2})"
+    r"(?: (?P<key>[0-9a-f]{8}))?\.cadence$"
+)
 
 KEEP_ALL = timedelta(days=1)
 KEEP_DAILY = timedelta(days=14)
@@ -116,13 +122,19 @@ def _leave_out(copy: str, post_ids: Collection[int], *, only_names_used: bool) -
         conn.close()
 
 
-def backups_of(folder: Path, stem: str) -> list[tuple[datetime, Path]]:
-    """The backups of the calendar named ``stem`` in ``folder``, oldest first."""
+def calendar_key(path: Path) -> str:
+    """A short key of a calendar's full path, which its backups' names carry."""
+    return hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def backups_of(folder: Path, stem: str, key: str | None = None) -> list[tuple[datetime, Path]]:
+    """The backups in ``folder`` of the calendar named ``stem`` whose path has ``key``,
+    oldest first; with no key, those written before backups had keys."""
     found = []
     if folder.is_dir():
         for path in folder.iterdir():
             match = _NAME.match(path.name)
-            if match and match.group("stem") == stem:
+            if match and match.group("stem") == stem and match.group("key") == key:
                 found.append((datetime.strptime(match.group("stamp"), STAMP), path))
     return sorted(found)
 
@@ -157,9 +169,12 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise os_problem_for(exc, str(folder)) from exc
-    stem = store.path.stem
-    target = folder / f"{stem} {now.strftime(STAMP)}.cadence"
+    stem, key = store.path.stem, calendar_key(store.path)
+    target = folder / f"{stem} {now.strftime(STAMP)} {key}.cadence"
     write_copy(store, target)
-    for path in to_thin(backups_of(folder, stem), now):
-        path.unlink(missing_ok=True)
+    # Its own backups, and those from before keys of any calendar of this name (one
+    # pool, as they always were), age out.
+    for pool in (key, None):
+        for path in to_thin(backups_of(folder, stem, pool), now):
+            path.unlink(missing_ok=True)
     return target

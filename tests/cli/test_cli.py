@@ -607,8 +607,10 @@ def test_usage_errors_exit_2(
             "--to comes before --from",
         ),
         (
-            ["export", "{cal}", "--format", "csv", "-o", "{out}", "--from", "2026-12-01"]
-            + ["--to", "2026-11-01"],
+            [
+                *("export", "{cal}", "--format", "csv", "-o", "{out}"),
+                *("--from", "2026-12-01", "--to", "2026-11-01"),
+            ],
             "--to comes before --from",
         ),
     ],

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from calendar_app.core.backups import backups_of, make_backup, to_thin, write_copy
+from calendar_app.core.backups import (
+    backups_of,
+    calendar_key,
+    make_backup,
+    to_thin,
+    write_copy,
+)
 from calendar_app.core.errors import CalendarFileError
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
@@ -21,7 +27,7 @@ def test_a_backup_is_a_calendar_with_the_same_posts(store: CalendarStore, tmp_pa
     store.add_post(NewPost("Kept safe", channel, (), date(2026, 12, 1)))
     folder = tmp_path / "Backups"
     path = make_backup(store, folder, now=NOW)
-    assert path == folder / "test 2026-11-22 12-00-00.cadence"
+    assert path == folder / f"test 2026-11-22 12-00-00 {calendar_key(store.path)}.cadence"
     with CalendarStore.open(path) as copy:
         assert copy.all_posts() == store.all_posts()
     assert sorted(p.name for p in folder.iterdir()) == [path.name]
@@ -47,8 +53,45 @@ def test_make_backup_thins_the_folder(store: CalendarStore, tmp_path: Path) -> N
     for days in (200, 30, 29, 3, 2):
         make_backup(store, folder, now=NOW - timedelta(days=days))
     make_backup(store, folder, now=NOW)
-    ages = [(NOW - stamp).days for stamp, _ in backups_of(folder, "test")]
+    ages = [(NOW - stamp).days for stamp, _ in backups_of(folder, "test", calendar_key(store.path))]
     assert ages == [29, 3, 2, 0]
+
+
+def test_two_calendars_of_one_name_keep_their_own_backups(tmp_path: Path) -> None:
+    """Two clients' ``plan.cadence``: thinning one's backups never deletes the other's,
+    nor does a backup of both in one second replace the other."""
+    folder = tmp_path / "Backups"
+    stores = []
+    for client in ("Client A", "Client B"):
+        (tmp_path / client).mkdir()
+        stores.append(CalendarStore.create(tmp_path / client / "plan.cadence", name=client))
+    first, second = stores
+    try:
+        for days in (40, 20, 10):
+            make_backup(first, folder, now=NOW - timedelta(days=days))
+        for hours in range(5):  # the same day of the week as each other: one would be kept
+            make_backup(second, folder, now=NOW - timedelta(hours=hours))
+        make_backup(first, folder, now=NOW)
+        mine = backups_of(folder, "plan", calendar_key(first.path))
+        theirs = backups_of(folder, "plan", calendar_key(second.path))
+        assert [(NOW - stamp).days for stamp, _ in mine] == [40, 20, 10, 0]
+        assert len(theirs) == 5
+        with CalendarStore.open(mine[-1][1]) as copy:
+            assert copy.info().name == "Client A"
+    finally:
+        for store in stores:
+            store.close()
+
+
+def test_backups_from_before_keys_still_age_out(store: CalendarStore, tmp_path: Path) -> None:
+    folder = tmp_path / "Backups"
+    folder.mkdir()
+    old = folder / f"test {(NOW - timedelta(days=200)).strftime('%Y-%m-%d %H-%M-%S')}.cadence"
+    recent = folder / f"test {(NOW - timedelta(days=3)).strftime('%Y-%m-%d %H-%M-%S')}.cadence"
+    for path in (old, recent):
+        path.write_bytes(b"")
+    make_backup(store, folder, now=NOW)
+    assert [path for _, path in backups_of(folder, "test")] == [recent]
 
 
 def test_a_copy_never_replaces_a_calendar_open_elsewhere(
