@@ -239,8 +239,17 @@ def _migrate(conn: sqlite3.Connection) -> None:
 
     db = sqlite_utils.Database(conn)
     if MIGRATIONS.pending(db):
-        MIGRATIONS.apply(db)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # One transaction for every step and the version mark: a file that cannot take
+        # them all (a full disk) is left exactly as it was, never half brought up to date.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS.apply(db)  # each migration a savepoint inside
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
 
 
 def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:

@@ -3,6 +3,7 @@ touches a file it refuses."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import sqlite3
 import threading
@@ -512,3 +513,37 @@ def test_a_calendar_read_as_it_is_finds_letters_with_two_accents(tmp_path: Path)
     with CalendarStore.open(path, read_only=True) as old:
         assert [p.title for p in old.search("tieng viet")] == ["Tiếng Việt cho mọi người"]
         assert old.search("tieng anh") == []
+
+
+def test_an_update_the_disk_cannot_take_leaves_an_older_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A calendar of an older release is brought up to date in one step: when the disk
+    fills up halfway (here, after the sixth migration ran), nothing of it is kept."""
+    from calendar_app.core.migrations import MIGRATIONS
+    from tests.files import write_schema_4
+
+    path = tmp_path / "old.cadence"
+    write_schema_4(path)
+    with closing(sqlite3.connect(path)) as conn:  # as every release wrote it
+        conn.execute("PRAGMA journal_mode = wal")
+    before = path.read_bytes()
+    steps = MIGRATIONS._migrations
+    index = next(i for i, m in enumerate(steps) if m.name == "0006_deleted_posts")
+    real = steps[index]
+
+    def fills_the_disk(db: Any) -> None:
+        real.fn(db)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    failing = [*steps[:index], dataclasses.replace(real, fn=fills_the_disk), *steps[index + 1 :]]
+    monkeypatch.setattr(MIGRATIONS, "_migrations", failing)
+    with pytest.raises(StorageProblem, match="disk is full"):
+        CalendarStore.open(path)
+    assert path.read_bytes() == before
+    assert not Path(f"{path}-wal").exists()
+    monkeypatch.undo()
+    with CalendarStore.open(path) as store:  # with room again, it updates as usual
+        assert [p.title for p in store.all_posts()] == ["Old post"]
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == database.SCHEMA_VERSION
