@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -16,14 +18,31 @@ def data_folder() -> Path:
 
 
 def default_calendar() -> Path:
-    """The calendar opened when none is named: the demo one, written on first run."""
-    from .core.demo import write_demo
+    """The calendar opened when none is named: the demo one, written on first run.
 
+    It is written under another name and renamed once complete, so a full disk or a
+    folder Cadence may not write leaves no half-written demo behind (which would open
+    empty from then on); either is said in one sentence
+    (:class:`~.core.errors.CadenceError`).
+    """
     folder = data_folder()
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / DEMO_NAME
-    if not path.exists():
-        write_demo(path)
+    if path.exists():
+        return path
+    from .core.demo import write_demo
+    from .core.errors import os_problem_for
+
+    partial = folder / f".{DEMO_NAME}.{os.getpid()}.part"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_demo(partial)
+        os.replace(partial, path)
+    except OSError as exc:
+        raise os_problem_for(exc, str(path)) from exc
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                Path(f"{partial}{suffix}").unlink(missing_ok=True)
     return path
 
 

@@ -286,10 +286,10 @@ def _first_window(
     except CadenceError as exc:
         store.close()
         show_error(None, exc)
-    fallback = default_calendar()
-    if store.is_file(fallback):
-        return None
     try:
+        fallback = default_calendar()
+        if store.is_file(fallback):
+            return None
         return build(CalendarStore.open(fallback))
     except CadenceError as exc:
         show_error(None, exc)

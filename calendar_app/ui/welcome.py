@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app import DEMO_NAME, data_folder, default_calendar
+from ..app import data_folder, default_calendar
 from ..core.errors import CadenceError, os_problem_for
 from ..core.localzone import is_database_file, is_zone_name, plain_zone, system_timezone
 from ..core.models import MAX_CADENCE_DAYS, WeekStart
@@ -823,9 +823,6 @@ class WelcomeDialog(QDialog):
         """Open the demo calendar in Cadence's folder (written on first use)."""
         try:
             path = default_calendar()
-        except OSError as exc:
-            self._error_handler(self, os_problem_for(exc, str(data_folder() / DEMO_NAME)))
-            return False
         except CadenceError as exc:
             self._error_handler(self, exc)
             return False

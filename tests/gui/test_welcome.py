@@ -610,6 +610,29 @@ def test_a_last_calendar_moved_away_is_said_before_the_demo_opens(
     assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
 
 
+def test_no_calendar_to_open_and_no_room_for_the_demo_is_said_in_one_sentence(
+    settings: QSettings,
+    tmp_path: Path,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The last calendar has moved and Cadence's data folder cannot be made: each said
+    once, and Cadence ends with status 1 (no unexpected-problem box, no traceback)."""
+    blocker = tmp_path / "xdg"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    gone = tmp_path / "client.cadence"
+    settings.setValue(WELCOME_SHOWN, True)
+    settings.setValue("lastFile", str(gone))
+    said: list[str] = []
+    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
+    assert run_window(None, quit_after_ms=0, settings=settings) == 1
+    assert len(said) == 2
+    assert said[0].startswith("The calendar open last time is no longer at")
+    assert str(data_folder() / DEMO_NAME) in said[1]
+    assert blocker.read_text() == "not a folder"
+
+
 def test_a_file_handed_over_by_the_system_opens_in_the_window(
     settings: QSettings, demo_path: Path, data: Path, qapp: QApplication, tmp_path: Path
 ) -> None:

@@ -1,0 +1,65 @@
+"""The default calendar: the demo, written whole or not at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from calendar_app import app
+from calendar_app.core import demo
+from calendar_app.core.errors import CadenceError, StorageProblem
+from calendar_app.core.store import CalendarStore
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    folder = app.data_folder()
+    assert tmp_path in folder.parents
+    return folder
+
+
+def test_the_demo_is_written_once_and_then_opened_as_it_is(data: Path) -> None:
+    path = app.default_calendar()
+    assert path == data / app.DEMO_NAME
+    with CalendarStore.open(path) as store:
+        assert len(store.all_posts()) > 100
+        store.add_channel("Mine")
+    assert app.default_calendar() == path
+    with CalendarStore.open(path) as store:
+        assert store.channel_named("Mine") is not None
+    assert sorted(p.name for p in data.iterdir()) == [app.DEMO_NAME]
+
+
+def test_a_demo_the_disk_cannot_hold_leaves_nothing_behind(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk that fills up while the demo is written: one sentence, and no half-written
+    demo that would open empty at every start from then on."""
+    real_fill = demo._fill
+
+    def fills_up(store: CalendarStore, today: object) -> str:
+        store.add_channel("Half")
+        raise StorageProblem("The disk is full, so the change could not be saved.")
+
+    monkeypatch.setattr(demo, "_fill", fills_up)
+    with pytest.raises(StorageProblem, match="disk is full"):
+        app.default_calendar()
+    assert list(data.iterdir()) == []
+    monkeypatch.setattr(demo, "_fill", real_fill)
+    with CalendarStore.open(app.default_calendar()) as store:  # with room again
+        assert store.channel_named("Half") is None
+        assert store.all_posts()
+
+
+def test_a_data_folder_that_cannot_be_made_is_said_in_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "xdg"
+    blocker.write_text("a file where the data folder's parent should be")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    with pytest.raises(CadenceError) as caught:
+        app.default_calendar()
+    assert str(app.data_folder() / app.DEMO_NAME) in str(caught.value)
+    assert blocker.read_text().startswith("a file")
