@@ -1939,6 +1939,9 @@ class CalendarStore:
                     # Its occurrence's new day, and any day it was moved on its own with it.
                     occurrence = _occ(member)
                     edit["date"] = moved[occurrence] + (member.date - occurrence)
+                if member.date is None:
+                    # An occurrence sent to the backlog stays there, with no time.
+                    edit.pop("time", None)
                 edits[member.id] = edit
             new_days = [day for e in edits.values() if (day := e.get("date")) is not None]
             if before and new_days and min(new_days) <= max(before):

@@ -1170,3 +1170,21 @@ def test_weekly_nine_oclock_stays_nine_across_the_october_change(
         assert [(p.date, p.time) for p in again.series_posts(posts[0].series_id or 0)] == [
             (d, NINE) for d in _weeks(date(2025, 10, 19), 4)
         ]
+
+
+@pytest.mark.parametrize("scope", ["all", "following"])
+def test_an_occurrence_in_the_backlog_stays_there_when_the_others_move(
+    store: CalendarStore, channel: int, message: int, scope: Scope
+) -> None:
+    """It went to the backlog alone; moving or retiming the others leaves it there, with
+    no time (the move was refused: "A post without a date cannot have a time")."""
+    _, posts = _add_series(store, _template(channel, message, MON), "FREQ=WEEKLY;BYDAY=MO;COUNT=4")
+    store.move_posts({posts[3].id: (None, None)})
+    store.update_occurrences(
+        posts[1].id, {"date": MON + timedelta(days=8), "time": time(10, 30)}, scope
+    )
+    after = {p.id: store.post(p.id) for p in posts}
+    assert (after[posts[3].id].date, after[posts[3].id].time) == (None, None)
+    assert after[posts[1].id].date == MON + timedelta(days=8)
+    assert after[posts[2].id].date == MON + timedelta(days=15)
+    assert {after[p.id].time for p in posts[1:3]} == {time(10, 30)}
