@@ -13,7 +13,7 @@ import contextlib
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,6 +54,11 @@ without one is damaged."""
 
 _in_use: Counter[tuple[int, int]] = Counter()
 """The calendar files this process has open (device and inode), with their connections."""
+
+
+def identity(path: Path) -> tuple[int, int] | None:
+    """The file at ``path`` (device and inode), or None when there is none."""
+    return _identity(path)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -312,9 +317,11 @@ def create_database(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def writing_database(conn: sqlite3.Connection) -> Database:
+def writing_database(
+    conn: sqlite3.Connection, before_writing: Callable[[], None] | None = None
+) -> Database:
     """``conn`` as a sqlite-utils database whose transactions (``atomic``) begin as
-    writes (``BEGIN IMMEDIATE``).
+    writes (``BEGIN IMMEDIATE``), after ``before_writing`` (which may refuse by raising).
 
     sqlite-utils begins a deferred transaction, which reads first and asks for the
     write lock only at its first change. If another program writes meanwhile, that
@@ -332,6 +339,8 @@ def writing_database(conn: sqlite3.Connection) -> Database:
                 with super().atomic():
                     yield self
                 return
+            if before_writing is not None:
+                before_writing()
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self

@@ -31,6 +31,7 @@ from .database import (
     create_database,
     file_stamp,
     hold,
+    identity,
     open_database,
     reads_as_is,
     release,
@@ -432,9 +433,48 @@ class CalendarStore:
         return store
 
     def close(self) -> None:
+        moved_or_replaced = self.file_moved_or_replaced() is not None
+        emptied = False
+        if moved_or_replaced:
+            # SQLite would leave the -wal beside the path, where it would be played onto
+            # whatever file is there now (a sync tool's copy: a damaged calendar). Its
+            # changes go into the file this connection has open, wherever it is now.
+            with contextlib.suppress(sqlite3.Error):
+                busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                emptied = busy == 0
         self._conn.close()
         release(self._held)
         self._held = None
+        if emptied and not self.path.exists():
+            for suffix in ("-wal", "-shm"):  # left empty by SQLite where the file was
+                with contextlib.suppress(OSError):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def file_moved_or_replaced(self) -> str | None:
+        """None while the file at :attr:`path` is the one this calendar has open; else
+        what happened to it, in a sentence (moved or deleted, or replaced by another
+        file, as a sync tool does when a copy changed elsewhere)."""
+        if self.read_only or self._held is None:
+            return None
+        now = identity(self.path)
+        if now == self._held:
+            return None
+        if now is None:
+            return (
+                f"The calendar is no longer at {self.path}: it was moved or deleted"
+                " outside Cadence."
+            )
+        return (
+            f"The calendar file {self.path} was replaced by another file (a sync tool does"
+            " that when a copy changed elsewhere) since Cadence opened it."
+        )
+
+    def _refuse_if_moved_or_replaced(self) -> None:
+        """Before a change: the file open here must still be the one at :attr:`path`, or
+        the change would go into a file no one sees, or damage the one there now."""
+        problem = self.file_moved_or_replaced()
+        if problem is not None:
+            raise CalendarFileError(f"{problem} This change was not saved.")
 
     def checkpoint(self) -> None:
         """Move the changes waiting beside the file (in its ``-wal``) into the file
@@ -506,7 +546,7 @@ class CalendarStore:
         if self._db is None:
             from .database import writing_database
 
-            self._db = writing_database(self._conn)
+            self._db = writing_database(self._conn, self._refuse_if_moved_or_replaced)
         return self._db
 
     def _read_data_version(self) -> int:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import CadenceError
+from ..core.errors import CadenceError, CalendarFileError
 from ..core.models import ChangeSet, Post, PostStatus, format_time
 from ..core.store import CalendarStore, Scope
 from .commands import (
@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         self._views: list[QWidget | None] = []
         self._install(session)
         self._fit_panel = False
+        self._told_moved: CalendarStore | None = None
+        """The calendar whose file was said to be moved away (said once)."""
         self._restore_settings()
 
     # -- building -------------------------------------------------------------
@@ -1302,6 +1304,8 @@ class MainWindow(QMainWindow):
             return False  # a dialog, or an import, works on the session: after it
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             return False  # a drag (or a click) is on its way: at the next activation
+        if store.file_moved_or_replaced() is not None:
+            return self._file_moved_or_replaced()
         try:
             changed = self.session.changed_elsewhere()
         except CadenceError:
@@ -1320,6 +1324,57 @@ class MainWindow(QMainWindow):
             "The calendar was changed outside this window, so it has been read again"
             " (the steps before can no longer be undone).",
             10000,
+        )
+        return True
+
+    def _file_moved_or_replaced(self) -> bool:
+        """The file open here is no longer the one at its path. Replaced (a sync tool's
+        copy): the window shows the file there now. Moved or deleted: said once; the
+        window shows the calendar as it was, and refuses changes, until another is
+        opened. True when the window shows another file."""
+        store = self.session.store
+        problem = store.file_moved_or_replaced()
+        if problem is None:
+            return False
+        if not store.path.exists():
+            if self._told_moved is not store:
+                self._told_moved = store
+                self.show_error(
+                    self,
+                    CalendarFileError(
+                        f"{problem} Changes here cannot be saved; open the calendar where"
+                        " it is now (File > Open)."
+                    ),
+                )
+            return False
+        day = self.view().current_date()
+        old = self.session
+        store.close()  # its waiting changes go into its own file, not the one there now
+        try:
+            fresh = CalendarStore.open(store.path)
+        except CadenceError as exc:
+            # The file there now does not open: the default calendar, as at start.
+            self.show_error(self, exc)
+            from ..app import default_calendar
+
+            try:
+                fresh = CalendarStore.open(default_calendar())
+            except CadenceError as again:
+                self.show_error(self, again)
+                self.close()
+                return False
+        self._show_session(
+            CalendarSession(fresh, scope_chooser=old.scope_chooser, error_handler=old.report_error),
+            day,
+        )
+        self._remember_recent(fresh.path)
+        self.calendarOpened.emit(fresh.path)
+        if fresh.path != store.path:
+            return True
+        self.statusBar().showMessage(
+            f"{problem} Cadence shows the file as it is now (the steps before can no longer"
+            " be undone).",
+            15000,
         )
         return True
 

@@ -903,6 +903,74 @@ def test_the_part_with_the_focus_has_it_again_after_a_read_again(
         assert window.view().current_date() == TODAY + timedelta(days=1)
 
 
+def _theirs(path: Path) -> None:
+    """A colleague's copy of the calendar, put in place of ``path`` as a sync tool does:
+    written elsewhere, then renamed over it."""
+    elsewhere = path.with_name("synced.cadence")
+    with CalendarStore.create(elsewhere, name="Theirs", timezone="Europe/Amsterdam") as other:
+        channel = other.add_channel("LinkedIn").created[0]
+        other.add_post(NewPost("Their post", channel, date=TODAY, status=PostStatus.SCHEDULED))
+    os.replace(elsewhere, path)
+
+
+def test_a_calendar_a_sync_tool_replaced_is_shown_as_it_is_now(
+    window: MainWindow, session: CalendarSession, errors: Errors
+) -> None:
+    """A change made after the file was replaced is refused (it went into the old file,
+    whose -wal then damaged the new one); the window then shows the new file."""
+    path = session.store.path
+    channel = session.channels()[0].id
+    session.report_error = errors
+    _theirs(path)
+    assert not session.try_push(
+        AddPostCommand(session, NewPost("Mine, too late", channel, date=TODAY)), window
+    )
+    assert len(errors.seen) == 1
+    assert errors.seen[0].startswith(f"The calendar file {path} was replaced by another file")
+    assert errors.seen[0].endswith("This change was not saved.")
+
+    assert window.check_for_outside_changes()
+    fresh = window.session
+    assert fresh is not session
+    titles = [fresh.store.post(i).title for i in window.month_view.posts_on(TODAY)]
+    assert titles == ["Their post"]
+    assert "was replaced by another file" in window.statusBar().currentMessage()
+    fresh.push(AddPostCommand(fresh, NewPost("Mine, now", fresh.channels()[0].id, date=TODAY)))
+    assert len(errors.seen) == 1
+    fresh.store.close()
+    with CalendarStore.open(path) as again:  # their file, whole, with the change made since
+        assert again.info().name == "Theirs"
+        assert sorted(p.title for p in again.all_posts()) == ["Mine, now", "Their post"]
+
+
+def test_a_calendar_moved_away_while_open_keeps_what_was_saved_and_says_so_once(
+    window: MainWindow, session: CalendarSession, errors: Errors, tmp_path: Path
+) -> None:
+    path = session.store.path
+    channel = session.channels()[0].id
+    session.report_error = errors
+    session.push(AddPostCommand(session, NewPost("Saved before", channel, date=TODAY)))
+    moved = tmp_path / "Archive" / path.name
+    moved.parent.mkdir()
+    os.replace(path, moved)
+    assert not window.check_for_outside_changes()
+    assert errors.seen == [
+        f"The calendar is no longer at {path}: it was moved or deleted outside Cadence."
+        " Changes here cannot be saved; open the calendar where it is now (File > Open)."
+    ]
+    assert not window.check_for_outside_changes()  # said once
+    assert not session.try_push(
+        AddPostCommand(session, NewPost("Lost", channel, date=TODAY)), window
+    )
+    assert errors.seen[-1].endswith("This change was not saved.")
+    session.store.close()
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == []
+    with CalendarStore.open(moved) as there:
+        titles = {p.title for p in there.all_posts()}
+    assert "Saved before" in titles
+    assert "Lost" not in titles
+
+
 def test_a_post_deleted_elsewhere_does_not_pass_its_selection_to_a_new_one(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
