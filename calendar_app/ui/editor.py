@@ -282,6 +282,7 @@ class _FormArea(QScrollArea):
     def __init__(self, form: QWidget) -> None:
         super().__init__()
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(form)
@@ -338,7 +339,7 @@ class PostEditor(QDialog):
         if post is not None and post.series_id is not None:
             self._series_rule = session.store.series(post.series_id).rrule
         self._title_touched = post is not None
-        self._status_touched = post is not None
+        self._status_touched = False  # chosen by the user in this editor
         self._weekdays_touched = False
         self._loading = True
 
@@ -455,7 +456,10 @@ class PostEditor(QDialog):
         when.addSpacing(8)
         when.addWidget(self.time_check)
         when.addWidget(self.time_edit)
-        form.addRow(label("&When", self.date_check), when)
+        # Alt+W goes to the date; on an undated post, to "on" (a button buddy is clicked:
+        # Alt+W on a dated post must not untick its date and send it to the backlog).
+        self.when_label = label("&When", self.date_edit)
+        form.addRow(self.when_label, when)
         self.clock_hint = QLabel()
         self.clock_hint.setWordWrap(True)
         self.clock_hint.setAccessibleName("Clock change")
@@ -892,8 +896,14 @@ class PostEditor(QDialog):
         # Unticked, the date field gives way to a plain "in the backlog" (it keeps its value).
         self.date_edit.setVisible(checked)
         self.backlog_hint.setVisible(not checked)
-        if not self._status_touched and self.post is None:
-            status = PostStatus.DRAFT if checked else PostStatus.IDEA
+        self.when_label.setBuddy(self.date_edit if checked else self.date_check)
+        if not self._status_touched:
+            if self.post is None:
+                status = PostStatus.DRAFT if checked else PostStatus.IDEA
+            elif self.post.status == PostStatus.SCHEDULED and not checked:
+                status = PostStatus.DRAFT  # as a post cut into the backlog: not scheduled
+            else:
+                status = PostStatus(self.post.status)
             self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
         self._revalidate()
 

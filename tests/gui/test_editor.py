@@ -8,7 +8,13 @@ from datetime import date, time, timedelta
 import pytest
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTime, QTimer
 from PySide6.QtGui import QPalette, QTextCursor
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.errors import InvalidInput
@@ -45,6 +51,8 @@ def _editor(
     qtbot: QtBot, session: CalendarSession, post: Post | None = None, day: date | None = None
 ) -> PostEditor:
     editor = PostEditor(session, post, day=day)
+    # A test that fails with changes typed must not wait on the question at teardown.
+    editor.ask_save_changes = lambda parent, title: "discard"
     qtbot.addWidget(editor)
     return editor
 
@@ -391,7 +399,11 @@ def test_saving_without_changes_pushes_nothing(qtbot: QtBot, session: CalendarSe
 def test_moving_a_post_to_the_backlog_drops_its_time(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
-    original = next(p for p in session.store.all_posts() if p.time and p.series_id is None)
+    original = next(
+        p
+        for p in session.store.all_posts()
+        if p.time and p.series_id is None and p.status == PostStatus.DRAFT
+    )
     editor = _editor(qtbot, session, post=original)
     editor.date_check.setChecked(False)
     editor.time_check.setChecked(False)
@@ -399,6 +411,46 @@ def test_moving_a_post_to_the_backlog_drops_its_time(
     editor.accept()
     moved = session.store.post(original.id)
     assert (moved.date, moved.time) == (None, None)
+
+
+def test_a_scheduled_post_sent_to_the_backlog_is_a_draft_again(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """As a post cut into the backlog: nothing undated is scheduled. Dated again before
+    saving, it is scheduled as it was; a status the user chose stays."""
+    original = _single_post(session)
+    assert original.status == PostStatus.SCHEDULED
+    editor = _editor(qtbot, session, post=original)
+    editor.date_check.setChecked(False)
+    assert editor.changes()["status"] == PostStatus.DRAFT
+    editor.date_check.setChecked(True)
+    assert "status" not in editor.changes()
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("published"))
+    editor.status_combo.activated.emit(editor.status_combo.currentIndex())
+    editor.date_check.setChecked(False)
+    assert editor.changes()["status"] == PostStatus.PUBLISHED
+
+
+@OFFSCREEN_POPUPS
+def test_alt_w_goes_to_the_date_and_leaves_it_on(qtbot: QtBot, session: CalendarSession) -> None:
+    """The "When" label's key goes to the date; it unticked "on" (a label's button buddy
+    is clicked), and saving then sent the post to the backlog."""
+    original = _single_post(session)
+    editor = _editor(qtbot, session, post=original)
+    with qtbot.waitExposed(editor):
+        editor.show()
+    editor.activateWindow()
+    editor.title_edit.setFocus()
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert editor.date_check.isChecked()
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    assert focus is editor.date_edit or editor.date_edit.isAncestorOf(focus)
+    assert editor.changes() == {}
+    # An undated post: Alt+W ticks "on" (Qt clicks the button a little later).
+    editor.date_check.setChecked(False)
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(editor.date_check.isChecked)
 
 
 # -- repeating ---------------------------------------------------------------------------------
@@ -790,6 +842,13 @@ def test_every_field_is_reachable_with_tab(qtbot: QtBot, session: CalendarSessio
     for widget in wanted:
         reached = any(w is widget or widget.isAncestorOf(w) for w in seen)
         assert reached, widget.accessibleName()
+    # Every stop is a field or a button with a name: none on the form's scroll area,
+    # where the focus showed nowhere.
+    assert editor.form_area not in seen
+    named = [w for w in seen if isinstance(w, QAbstractButton) and w.text()]
+    assert all(
+        w.accessibleName() or w.parentWidget().accessibleName() for w in seen if w not in named
+    )
 
 
 def test_fields_have_labels_with_mnemonics_and_accessible_names(
@@ -803,7 +862,7 @@ def test_fields_have_labels_with_mnemonics_and_accessible_names(
         editor.message_list,
         editor.campaign_combo,
         editor.status_combo,
-        editor.date_check,
+        editor.date_edit,  # "on" while the post has no date (see the Alt+W test)
         editor.repeat_combo,
         editor.link_edit,
         editor.notes_edit,
