@@ -529,7 +529,26 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
                 add(name, action)
     for action in window.findChildren(QAction):
         add("Other", action)
+    rows.extend(ShortcutRow(place, what, keys) for place, what, keys in VIEW_KEYS)
     return rows
+
+
+VIEW_KEYS = (
+    ("In the calendar", "Move between days (rows in the agenda)", "Arrow keys"),
+    ("In the calendar", "Previous or next period", "Page Up, Page Down"),
+    ("In the calendar", "Next or previous post of the day", "Tab, Shift+Tab"),
+    ("In the calendar", "Open the selected post or day", "Enter"),
+    ("In the calendar", "Clear the selection", "Esc"),
+    ("In the calendar", "The menu of the post or day", "Menu key, Shift+F10"),
+    ("Cadence panel", "Previous or next key message", "Up, Down"),
+    ("Cadence panel", "A day earlier or later", "Left, Right"),
+    ("Cadence panel", "A week earlier or later", "Page Up, Page Down"),
+    ("Cadence panel", "First or last day shown", "Home, End"),
+    ("Cadence panel", "Go to the day", "Enter"),
+    ("Sidebar", "Choose a key message, or show or hide a channel", "Space, Enter"),
+    ("Search box", "Next or previous post found", "Enter, Shift+Enter"),
+)
+"""The keys the views answer themselves, which no menu lists."""
 
 
 class ShortcutsDialog(_Dialog):

@@ -9,11 +9,24 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QLocale,
+    QObject,
+    QPoint,
+    QRect,
+    QRectF,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QContextMenuEvent,
     QKeyEvent,
     QKeySequence,
     QShowEvent,
@@ -195,6 +208,9 @@ class MainWindow(QMainWindow):
         )
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
         self.about_action = self._action("&About Cadence", self.about)
+        self.context_menu_action = self._action(
+            "Context &Menu", self.show_context_menu, "Shift+F10"
+        )
 
     def _build_menus(self) -> None:
         from .post_model import status_label
@@ -232,6 +248,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.copy_posts_action)
         edit_menu.addAction(self.paste_posts_action)
         edit_menu.addAction(self.delete_action)
+        edit_menu.addAction(self.context_menu_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.new_post_action)
         edit_menu.addAction(self.new_idea_action)
@@ -838,6 +855,21 @@ class MainWindow(QMainWindow):
             # Moved: from now on a paste repeats them, as after a copy.
             posts = self.session.posts(carried.ids)
             put_on_clipboard(posts_mime(self.session, posts, carried.anchor))
+
+    def show_context_menu(self) -> None:
+        """Shift+F10: the menu the Menu key opens where the focus is (Qt on Linux gives a
+        context menu only to that key; laptops often lack it)."""
+        widget = QApplication.focusWidget()
+        if widget is None or widget.window() is not self:
+            return
+        cursor = widget.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
+        if isinstance(cursor, QRectF):
+            cursor = cursor.toRect()
+        spot = cursor.center() if isinstance(cursor, QRect) else QPoint()
+        if not widget.rect().contains(spot):
+            spot = widget.rect().center()
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, spot, widget.mapToGlobal(spot))
+        QApplication.sendEvent(widget, event)
 
     def _post_edit_actions(self) -> list[QAction]:
         return [

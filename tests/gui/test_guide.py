@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, QUrl, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -213,6 +213,24 @@ def test_shortcuts_are_read_from_the_window_actions(window: MainWindow, qtbot: Q
             shown[(group.text(0), item.text(0))] = item.text(1)
     assert shown[("View", "Today")] == "Ctrl+Shift+T"
     assert shown[("Help", "Keyboard Shortcuts")] == "Ctrl+/"
+
+
+def test_the_shortcuts_list_the_keys_the_views_answer_too(window: MainWindow, qtbot: QtBot) -> None:
+    """Not only the menus' keys: those the calendar, the panel, the sidebar and the
+    search box answer themselves, which a keyboard user cannot find in any menu."""
+    rows = {(r.menu, r.action): r.keys for r in shortcut_rows(window)}
+    assert rows[("Edit", "Context Menu")] == "Shift+F10"
+    assert rows[("In the calendar", "Previous or next period")] == "Page Up, Page Down"
+    assert rows[("Cadence panel", "First or last day shown")] == "Home, End"
+    assert rows[("Search box", "Next or previous post found")] == "Enter, Shift+Enter"
+    # As listed: Page Down in the month turns to the next month.
+    month = window.month_view
+    month.setFocus()
+    first = month.current_date()
+    qtbot.keyClick(month, Qt.Key.Key_PageDown)
+    assert (month.current_date().year * 12 + month.current_date().month) == (
+        first.year * 12 + first.month + 1
+    )
 
 
 # -- about ------------------------------------------------------------------------------

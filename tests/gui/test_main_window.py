@@ -1794,6 +1794,37 @@ def test_the_menu_key_opens_the_menu_at_the_focused_post(
     menu.close()
 
 
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize("part", ["month", "week", "agenda", "backlog"])
+def test_shift_f10_opens_the_menu_the_menu_key_opens(
+    window: MainWindow, qtbot: QtBot, part: str
+) -> None:
+    """Laptops often lack the Menu key; Qt on Linux opens no menu for Shift+F10 itself."""
+    window.set_view({"week": 1, "agenda": 2}.get(part, 0))
+    post = _standalone(window.session, TODAY, TODAY + timedelta(days=3))[0]
+    if part == "backlog":
+        target: QWidget = window.backlog.list
+        window.backlog.select_posts([window.session.store.backlog()[0].id])
+    else:
+        target = cast(QWidget, window.view())
+        window.view().select_posts([post.id])
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    target.setFocus()
+    seen: list[str] = []
+
+    def close_the_menu() -> None:  # some views open their menu with exec(), some with popup()
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            seen.extend(_labels(menu))
+            menu.close()
+
+    QTimer.singleShot(0, close_the_menu)
+    qtbot.keyClick(target, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None and bool(seen))
+    assert seen[0] == "Open"
+
+
 def test_open_takes_the_post_last_clicked_of_several(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
