@@ -878,6 +878,12 @@ def _run_guarded(action: Callable[[], int]) -> int:
     except MemoryError:
         print(f"{PROG}: error: {OUT_OF_MEMORY}", file=sys.stderr)
         return 1
+    except OSError as exc:  # a name the disk refuses, a folder that went away...
+        from .core.errors import os_problem_for
+
+        what = str(exc.filename) if exc.filename is not None else "a file"
+        print(f"{PROG}: error: {os_problem_for(exc, what)}", file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug, or a calendar damaged in a way no check foresaw
         print(
             f"{PROG}: error: Cadence ran into a problem it did not expect"

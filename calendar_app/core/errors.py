@@ -128,6 +128,8 @@ def os_problem_for(exc: OSError, what: str) -> CadenceError:
         return CalendarFileError(f"{what} does not exist.")
     if exc.errno == errno.EISDIR:
         return CalendarFileError(f"{what} is a folder, not a file.")
+    if exc.errno == errno.ENAMETOOLONG:
+        return CalendarFileError(f"The name {what} is too long for the disk; choose a shorter one.")
     return StorageProblem(f"{what} could not be used: {exc.strerror or exc}.")
 
 

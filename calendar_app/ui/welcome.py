@@ -119,18 +119,28 @@ class NewCalendarPlan:
     """The day the key messages start being due: a new plan is not overdue on day one."""
 
 
+STEM_BYTES = 200
+"""The most bytes of a calendar's name a file name takes: disks take 255 in all, and
+the name has room left for " 2" and ".cadence" (a long name in Japanese is 3 bytes a
+character)."""
+
+
 def file_name_for(name: str) -> str:
-    """A calendar file name made from a calendar's name (characters files refuse removed)."""
+    """A calendar file name made from a calendar's name (characters files refuse removed,
+    a name longer than a disk takes cut short)."""
     stem = _UNSAFE_IN_FILE_NAMES.sub("-", name).strip(" .-") or "Calendar"
+    cut = stem.encode("utf-8", "surrogatepass")[:STEM_BYTES]
+    stem = cut.decode("utf-8", "ignore").rstrip(" .-") or "Calendar"
     return f"{stem}.cadence"
 
 
 def free_path(folder: Path, stem: str) -> Path:
     """``folder/stem.cadence``, or ``stem 2.cadence``, ... whichever does not exist yet."""
-    candidate = folder / file_name_for(stem)
+    stem = file_name_for(stem).removesuffix(".cadence")  # cut short first: " 2" stays
+    candidate = folder / f"{stem}.cadence"
     number = 2
     while candidate.exists():
-        candidate = folder / file_name_for(f"{stem} {number}")
+        candidate = folder / f"{stem} {number}.cadence"
         number += 1
     return candidate
 

@@ -1006,3 +1006,16 @@ def test_a_time_the_clocks_skip_is_taken_and_said(
     assert capsys.readouterr().err == ""
     assert run("post", "move", calendar, uid, "--date", "2027-03-28")[0] == 0
     assert "02:30 does not exist on 2027-03-28" in capsys.readouterr().err
+
+
+def test_a_name_too_long_for_the_disk_is_said_in_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not as a problem Cadence did not expect: the disk refuses names over 255 bytes."""
+    path = tmp_path / f"{'日本語' * 40}.cadence"
+    status, _ = run("init", path)
+    err = capsys.readouterr().err
+    assert status == 1
+    assert (
+        err == f"cadence: error: The name {path} is too long for the disk; choose a shorter one.\n"
+    )

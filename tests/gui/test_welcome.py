@@ -633,6 +633,20 @@ def test_no_calendar_to_open_and_no_room_for_the_demo_is_said_in_one_sentence(
     assert blocker.read_text() == "not a folder"
 
 
+def test_a_long_calendar_name_makes_a_file_name_the_disk_takes(tmp_path: Path) -> None:
+    """91 characters of Japanese are 273 bytes: the file name is cut short, not refused
+    as a problem Cadence did not expect at every key typed."""
+    name = "日本語のカレンダー" * 10 + "。"
+    path = free_path(tmp_path, name)
+    assert len(path.name.encode()) <= 255
+    assert path.name.startswith("日本語のカレンダー")
+    CalendarStore.create(path, name=name).close()
+    second = free_path(tmp_path, name)
+    assert second != path
+    assert len(second.name.encode()) <= 255
+    CalendarStore.create(second, name=name).close()
+
+
 def test_a_file_handed_over_by_the_system_opens_in_the_window(
     settings: QSettings, demo_path: Path, data: Path, qapp: QApplication, tmp_path: Path
 ) -> None:
