@@ -19,8 +19,13 @@ from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .errors import CalendarFileError, environment_errors, os_problem_for
+from .errors import CadenceError, CalendarFileError, environment_errors, os_problem_for
 from .store import CalendarStore
+
+
+class BackupFailed(CadenceError):
+    """A backup could not be written; the calendar itself is as saved."""
+
 
 STAMP = "%Y-%m-%d %H-%M-%S"
 _NAME = re.compile(
@@ -165,13 +170,20 @@ def to_thin(backups: Iterable[tuple[datetime, Path]], now: datetime) -> list[Pat
 def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = None) -> Path:
     """Write a backup of ``store`` into ``folder`` and thin the older ones; return its path."""
     now = (now or datetime.now()).replace(microsecond=0)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise os_problem_for(exc, str(folder)) from exc
     stem, key = store.path.stem, calendar_key(store.path)
     target = folder / f"{stem} {now.strftime(STAMP)} {key}.cadence"
-    write_copy(store, target)
+    try:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise os_problem_for(exc, str(folder)) from exc
+        write_copy(store, target)
+    except CadenceError as exc:
+        # Said as what it is: the calendar itself is saved, only its backup is missing.
+        raise BackupFailed(
+            f"No backup of the calendar could be kept: {exc} The calendar itself is"
+            " saved; Cadence tries again the next time it closes it."
+        ) from exc
     # Its own backups, and those from before keys of any calendar of this name (one
     # pool, as they always were), age out.
     for pool in (key, None):

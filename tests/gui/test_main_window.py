@@ -1960,6 +1960,27 @@ def test_a_changed_calendar_is_backed_up_on_close(
     assert win.back_up() is None  # clean again until the next change
 
 
+def test_a_backup_that_cannot_be_written_says_the_calendar_itself_is_saved(
+    session: CalendarSession, settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Not "Cadence is not allowed to use ...Backups/x.cadence. Nothing was lost: the
+    calendar is as it was before", which read as if the change had been undone."""
+    blocker = tmp_path / "Backups"
+    blocker.write_text("a file where the backups folder goes")
+    errors = Errors()
+    win = MainWindow(session, settings, backups=blocker / "inside", error_handler=errors)
+    qtbot.addWidget(win)
+    post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    session.push(MovePostsCommand(session, {post.id: (TODAY + timedelta(days=1), post.time)}))
+    assert win.back_up() is None
+    (said,) = errors.seen
+    assert said.startswith("No backup of the calendar could be kept: ")
+    assert said.endswith(
+        "The calendar itself is saved; Cadence tries again the next time it closes it."
+    )
+    assert session.store.post(post.id).date == TODAY + timedelta(days=1)
+
+
 def test_week_and_agenda_views_are_built_when_first_shown(window: MainWindow) -> None:
     from calendar_app.ui.agenda_view import AgendaView
     from calendar_app.ui.week_view import WeekView
