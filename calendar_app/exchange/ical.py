@@ -869,6 +869,16 @@ def _utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(_UTC_TEXT)
 
 
+def _rid_moment(rid: str) -> datetime:
+    """A RECURRENCE-ID as :func:`_canonical` writes it, as a moment to order and compare
+    (a date at midnight; a floating time and a UTC one alike)."""
+    text = rid.rstrip("Z")
+    try:
+        return datetime.strptime(text, "%Y%m%dT%H%M%S" if "T" in text else "%Y%m%d")
+    except ValueError:
+        return datetime.min
+
+
 def _canonical(value: date | datetime, tz: tzinfo | None) -> str:
     """A RECURRENCE-ID as text: a date, a floating time, or a UTC moment."""
     if not isinstance(value, datetime):
@@ -1884,6 +1894,7 @@ class _Writer:
             _same_version,
             _alike(store, own),
         )
+        moved = self._series_moved(items, existing)
         fresh: list[NewPost] = []
         fresh_items: list[_Item] = []
         edits: dict[int, PostChanges] = {}
@@ -1903,7 +1914,7 @@ class _Writer:
             if item.uid in seen:
                 continue  # an override that lands on an occurrence listed twice
             seen.add(item.uid)
-            old = existing.get(item.uid)
+            old = existing.get(item.uid) or moved.get(item.uid)
             deleted = gone.get(item.uid) if old is None else None
             if deleted is not None and not item.own:
                 # Another program's event of a post deleted here is told by what it
@@ -1973,7 +1984,7 @@ class _Writer:
                         absorbed[old.id] = (version, item.earlier)
                 elif not keep_other:
                     summary.kept_newer += 1  # an older state of this post: ours stays
-        for post in self._withdrawn(items, edits):
+        for post in self._withdrawn(items, edits, frozenset(p.id for p in moved.values())):
             edits[post.id] = {"status": PostStatus.CANCELLED}
             previous.append(post)
             summary.withdrawn += 1
@@ -2015,7 +2026,49 @@ class _Writer:
         store.add_notes(said)
         _advance(progress, total, total)
 
-    def _withdrawn(self, items: Sequence[_Item], edits: Mapping[int, PostChanges]) -> list[Post]:
+    def _series_moved(
+        self, items: Sequence[_Item], existing: Mapping[str, Post]
+    ) -> dict[str, Post]:
+        """Occurrences of another program's recurring event moved there all at once
+        ("all events" at 10:00, or on Tuesdays): by their item's uid, the posts imported
+        before that they are. Every occurrence of the file the calendar lacks is one the
+        file no longer makes, moved by one same step (a rule's new start moves each
+        RECURRENCE-ID alike); otherwise nothing is paired, and those the file no longer
+        makes are withdrawn as usual."""
+        made: dict[str, set[str]] = {}
+        new: dict[str, list[_Item]] = {}
+        for item in items:
+            source, rid = item.source
+            if source is None or rid is None:
+                continue
+            made.setdefault(source, set()).add(rid)
+            if item.uid not in existing:
+                new.setdefault(source, []).append(item)
+        paired: dict[str, Post] = {}
+        for source, arrived in new.items():
+            stale = [
+                post
+                for post in self.store.imported_occurrences(source)
+                if post.recurrence_id not in made[source] and post.status != PostStatus.CANCELLED
+            ]
+            if len(stale) != len(arrived):
+                continue
+            stale.sort(key=lambda post: _rid_moment(post.recurrence_id or ""))
+            arrived.sort(key=lambda item: _rid_moment(item.source[1] or ""))
+            steps = {
+                _rid_moment(item.source[1] or "") - _rid_moment(post.recurrence_id or "")
+                for post, item in zip(stale, arrived, strict=True)
+            }
+            if len(steps) == 1:
+                paired.update((item.uid, post) for post, item in zip(stale, arrived, strict=True))
+        return paired
+
+    def _withdrawn(
+        self,
+        items: Sequence[_Item],
+        edits: Mapping[int, PostChanges],
+        moved: frozenset[int] = frozenset(),
+    ) -> list[Post]:
         """Occurrences imported before that a recurring event of the file no longer makes
         (an EXDATE added, a changed or shortened rule). Where the file may spell out
         less than the event makes (an endless rule stops at a horizon, a long one at a
@@ -2040,6 +2093,7 @@ class _Writer:
                     and (source in whole or rid <= last)
                     and post.status not in (PostStatus.CANCELLED, PostStatus.PUBLISHED)
                     and post.id not in edits
+                    and post.id not in moved
                 ):
                     gone.append(post)
         return gone

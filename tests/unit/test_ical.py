@@ -1013,6 +1013,97 @@ def test_recurring_events_expand_with_exdate_and_override_into_posts_of_their_ow
     )
 
 
+WEEKLY_TIP = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+BEGIN:VEVENT
+DTSTART;TZID=Europe/Paris:{day}T{at}
+DTEND;TZID=Europe/Paris:{day}T{end}
+RRULE:FREQ=WEEKLY;BYDAY={weekday};COUNT=4{exdate}
+DTSTAMP:{stamp}
+LAST-MODIFIED:{stamp}
+UID:weekly-tip@google.com
+SUMMARY:Weekly tip
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def _weekly_tip(folder: Path, name: str, **changes: str) -> Path:
+    fields = {
+        "day": "20261102",
+        "at": "090000",
+        "end": "093000",
+        "weekday": "MO",
+        "exdate": "",
+        "stamp": "20261101T000000Z",
+    }
+    path = folder / name
+    path.write_text(WEEKLY_TIP.format(**(fields | changes)))
+    return path
+
+
+def test_a_series_moved_all_at_once_elsewhere_moves_the_posts_it_made_here(
+    tmp_path: Path,
+) -> None:
+    """Google's "all events" at 10:00, then on Tuesdays: every RECURRENCE-ID moves with
+    the rule's start. The posts imported before move, keeping the key messages given
+    here (each was cancelled, and an untagged copy added: the message lost every
+    delivery)."""
+    with CalendarStore.create(tmp_path / "client.cadence", timezone="Europe/Paris") as store:
+        message = store.add_key_message("Made in Europe", starts_on=date(2026, 10, 1)).created[0]
+        import_file(
+            store, _weekly_tip(tmp_path, "v1.ics"), fallback="LinkedIn", create_missing=True
+        )
+        posts = store.imported_occurrences("weekly-tip@google.com")
+        store.update_posts({p.id: {"message_ids": (message,)} for p in posts})
+        ids = sorted(p.id for p in posts)
+
+        later = _weekly_tip(tmp_path, "v2.ics", at="100000", end="103000", stamp="20261103T000000Z")
+        assert import_file(store, later)[:3] == (0, 4, 0)
+        after = sorted(store.all_posts(), key=lambda p: p.id)
+        assert [p.id for p in after] == ids
+        assert {(p.time, p.message_ids, p.status) for p in after} == {
+            (time(10, 0), (message,), PostStatus.SCHEDULED)
+        }
+        assert [p.date for p in after] == [date(2026, 11, d) for d in (2, 9, 16, 23)]
+        assert import_file(store, later)[:3] == (0, 0, 4)  # the same file again: no change
+
+        tuesdays = _weekly_tip(
+            tmp_path,
+            "v3.ics",
+            day="20261103",
+            weekday="TU",
+            at="100000",
+            end="103000",
+            stamp="20261104T000000Z",
+        )
+        assert import_file(store, tuesdays)[:3] == (0, 4, 0)
+        after = sorted(store.all_posts(), key=lambda p: p.id)
+        assert [p.date for p in after] == [date(2026, 11, d) for d in (3, 10, 17, 24)]
+        assert all(p.message_ids == (message,) for p in after)
+
+
+def test_a_series_changed_unevenly_elsewhere_is_not_taken_for_a_move(tmp_path: Path) -> None:
+    """One occurrence taken out as the others move: no one same step moves them all, so
+    nothing is paired; those the file no longer makes are cancelled, as before."""
+    with CalendarStore.create(tmp_path / "client.cadence", timezone="Europe/Paris") as store:
+        import_file(
+            store, _weekly_tip(tmp_path, "v1.ics"), fallback="LinkedIn", create_missing=True
+        )
+        changed = _weekly_tip(
+            tmp_path,
+            "v2.ics",
+            at="100000",
+            end="103000",
+            exdate="\nEXDATE;TZID=Europe/Paris:20261109T100000",
+            stamp="20261103T000000Z",
+        )
+        options = ImportOptions(fallback_channel="LinkedIn")
+        summary = import_ics(store, changed, options, no_progress, today=TODAY)
+        assert (len(summary.added), summary.withdrawn) == (3, 4)
+
+
 def test_an_occurrence_the_source_takes_out_is_cancelled_on_reimport(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
