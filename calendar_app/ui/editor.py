@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import recurrence
-from ..core.errors import InvalidInput
+from ..core.errors import InvalidInput, NotFound
 from ..core.models import (
     FIRST_DAY,
     LAST_DAY,
@@ -1072,6 +1072,17 @@ class PostEditor(QDialog):
         try:
             done = self._save()
         except Exception as exc:  # the store's refusal, or a bug: say it, keep the typing
+            post = self.post
+            if (
+                isinstance(exc, NotFound)
+                and post is not None
+                and self.session.store.find_post(post.uid) is None
+            ):
+                exc = NotFound(
+                    f"'{elide(post.title)}' was deleted in another window or program"
+                    " while you edited it, so it cannot be saved. What you typed is still"
+                    " here: copy it into a new post (N)."
+                )
             self._error_handler(self, exc)
             return
         if done:

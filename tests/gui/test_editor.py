@@ -11,6 +11,7 @@ from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialog,
     QDialogButtonBox,
     QLabel,
     QWidget,
@@ -19,7 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import Post, PostStatus
-from calendar_app.ui.commands import DeleteChannelCommand
+from calendar_app.core.store import CalendarStore
+from calendar_app.ui.commands import DeleteChannelCommand, elide
 from calendar_app.ui.dialogs import WINDOW_FRAME, SaveAnswer, fit_on_screen
 from calendar_app.ui.editor import PostEditor, caution_color, new_post, warning_color
 from calendar_app.ui.session import CalendarSession
@@ -992,3 +994,26 @@ def test_a_repeat_running_past_the_last_year_planned_is_refused(
     assert editor.validation_label.isHidden()
     assert editor.ok_button.isEnabled()
     assert editor.repeat_summary.text().startswith("Makes 3 posts")
+
+
+def test_a_post_deleted_elsewhere_while_edited_is_said_so_and_the_typing_kept(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Not "There is no post number 12.": what happened, and that the text is still
+    there to copy."""
+    original = _single_post(session)
+    said: list[str] = []
+    editor = PostEditor(session, original, error_handler=lambda parent, exc: said.append(str(exc)))
+    editor.ask_save_changes = lambda parent, title: "discard"
+    qtbot.addWidget(editor)
+    editor.body_edit.setPlainText("Typed while someone else deleted it")
+    with CalendarStore.open(session.store.path) as other:  # another window or program
+        other.delete_posts([original.id])
+    editor.accept()
+    assert said == [
+        f"'{elide(original.title)}' was deleted in another window or program while you"
+        " edited it, so it cannot be saved. What you typed is still here: copy it into a"
+        " new post (N)."
+    ]
+    assert editor.body_edit.toPlainText() == "Typed while someone else deleted it"
+    assert editor.result() != QDialog.DialogCode.Accepted
