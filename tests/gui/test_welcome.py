@@ -590,6 +590,18 @@ def test_a_calendar_damaged_inside_is_said_and_the_default_one_opens(
     assert demo_path.read_bytes() == before
 
 
+def _last_calendar_gone(
+    settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, list[str]]:
+    """The calendar open last time is gone; what the window says is kept, not shown."""
+    gone = tmp_path / "client.cadence"
+    settings.setValue(WELCOME_SHOWN, True)
+    settings.setValue("lastFile", str(gone))
+    said: list[str] = []
+    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
+    return gone, said
+
+
 def test_a_last_calendar_moved_away_is_said_before_the_demo_opens(
     settings: QSettings,
     data: Path,
@@ -597,11 +609,7 @@ def test_a_last_calendar_moved_away_is_said_before_the_demo_opens(
     qapp: QApplication,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    gone = tmp_path / "client.cadence"
-    settings.setValue(WELCOME_SHOWN, True)
-    settings.setValue("lastFile", str(gone))
-    said: list[str] = []
-    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
+    gone, said = _last_calendar_gone(settings, tmp_path, monkeypatch)
     assert run_window(None, quit_after_ms=0, settings=settings) == 0
     assert said == [
         f"The calendar open last time is no longer at {gone}; Cadence opens the demo"
@@ -621,11 +629,7 @@ def test_no_calendar_to_open_and_no_room_for_the_demo_is_said_in_one_sentence(
     blocker = tmp_path / "xdg"
     blocker.write_text("not a folder")
     monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
-    gone = tmp_path / "client.cadence"
-    settings.setValue(WELCOME_SHOWN, True)
-    settings.setValue("lastFile", str(gone))
-    said: list[str] = []
-    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
+    _, said = _last_calendar_gone(settings, tmp_path, monkeypatch)
     assert run_window(None, quit_after_ms=0, settings=settings) == 1
     assert len(said) == 2
     assert said[0].startswith("The calendar open last time is no longer at")
