@@ -2031,28 +2031,35 @@ class _Writer:
     ) -> dict[str, Post]:
         """Occurrences of another program's recurring event moved there all at once
         ("all events" at 10:00, or on Tuesdays): by their item's uid, the posts imported
-        before that they are. Every occurrence of the file the calendar lacks is one the
-        file no longer makes, moved by one same step (a rule's new start moves each
-        RECURRENCE-ID alike); otherwise nothing is paired, and those the file no longer
-        makes are withdrawn as usual."""
+        before that they are. Every occurrence of the event in the file is new here, and
+        each is one the file no longer makes moved by one same step (a rule's new start
+        moves each RECURRENCE-ID alike), none of them published; otherwise nothing is
+        paired, and those the file no longer makes are withdrawn as usual."""
         made: dict[str, set[str]] = {}
         new: dict[str, list[_Item]] = {}
+        known: set[str] = set()  # events of which the calendar has an occurrence still
         for item in items:
             source, rid = item.source
             if source is None or rid is None:
                 continue
             made.setdefault(source, set()).add(rid)
-            if item.uid not in existing:
+            if item.uid in existing:
+                known.add(source)
+            else:
                 new.setdefault(source, []).append(item)
         paired: dict[str, Post] = {}
         for source, arrived in new.items():
+            if source in known:
+                continue  # some occurrences stayed: one taken out, another added, no move
             stale = [
                 post
                 for post in self.store.imported_occurrences(source)
                 if post.recurrence_id not in made[source] and post.status != PostStatus.CANCELLED
             ]
-            if len(stale) != len(arrived):
-                continue
+            if len(stale) != len(arrived) or any(
+                post.status == PostStatus.PUBLISHED for post in stale
+            ):
+                continue  # a post that went out stays where it went out
             stale.sort(key=lambda post: _rid_moment(post.recurrence_id or ""))
             arrived.sort(key=lambda item: _rid_moment(item.source[1] or ""))
             steps = {

@@ -1104,6 +1104,30 @@ def test_a_series_changed_unevenly_elsewhere_is_not_taken_for_a_move(tmp_path: P
         assert (len(summary.added), summary.withdrawn) == (3, 4)
 
 
+def test_an_occurrence_taken_out_as_another_is_added_is_no_move(tmp_path: Path) -> None:
+    """One occurrence deleted there (EXDATE) and the series made one week longer: one
+    new occurrence, one gone, one step between them, but the others stayed. The deleted
+    one is cancelled and the new one added (the deleted one moved to the new day)."""
+    with CalendarStore.create(tmp_path / "client.cadence", timezone="Europe/Paris") as store:
+        import_file(
+            store, _weekly_tip(tmp_path, "v1.ics"), fallback="LinkedIn", create_missing=True
+        )
+        (deleted,) = [p for p in store.all_posts() if p.date == date(2026, 11, 9)]
+        longer = _weekly_tip(
+            tmp_path,
+            "v2.ics",
+            exdate="\nEXDATE;TZID=Europe/Paris:20261109T090000",
+            stamp="20261103T000000Z",
+        ).read_text()
+        path = tmp_path / "v2.ics"
+        path.write_text(longer.replace("COUNT=4", "COUNT=5"))
+        options = ImportOptions(fallback_channel="LinkedIn")
+        summary = import_ics(store, path, options, no_progress, today=TODAY)
+        assert (len(summary.added), summary.withdrawn) == (1, 1)
+        assert store.post(deleted.id).status == PostStatus.CANCELLED
+        assert store.post(deleted.id).date == date(2026, 11, 9)
+
+
 def test_an_occurrence_the_source_takes_out_is_cancelled_on_reimport(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
