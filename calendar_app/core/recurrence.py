@@ -331,33 +331,46 @@ def refusal(rule: str, pin: tuple[date, date], moved: Mapping[date, date]) -> st
     source, target = pin
     where = _day_of(target, parts["FREQ"])
     unit = "month" if parts["FREQ"] == "MONTHLY" else "year"
+    repeats = describe(_join({k: v for k, v in parts.items() if k not in _ENDS}))
+    repeats = repeats[:1].lower() + repeats[1:]
+    one_day = "BYDAY" not in parts and "BYSETPOS" not in parts
+    one_day = one_day and parts.get("BYMONTHDAY", "1").isdigit()  # not 1,15 nor -1
+    lacking = (
+        f"Every occurrence cannot move to {where}: not every {unit} has that day."
+        " Move this one alone, or pick a day up to the 28th."
+    )
     if moved.get(source, target) != target:
-        if "BYDAY" in parts or "BYSETPOS" in parts:
-            repeats = describe(_join({k: v for k, v in parts.items() if k not in _ENDS}))
+        if not one_day and "BYDAY" not in parts and "BYSETPOS" not in parts:
+            return (  # days of the month given as a list, or counted from the end
+                f"Every occurrence cannot move to {spelled_day(target)}: the series repeats"
+                f" {repeats}, and no move of the whole series puts this one there."
+                " Move this one alone."
+            )
+        if not one_day:
             tokens = parts.get("BYDAY", "").split(",")
             like = ""
             if len(tokens) == 1 and tokens[0][:-2] in _RANKS and "BYSETPOS" not in parts:
                 like = f", like {_RANKS[tokens[0][:-2]]}{_DAY_NAMES[target.weekday()]}"
             return (
                 f"Every occurrence cannot move to {spelled_day(target)}: the series repeats"
-                f" {repeats[:1].lower()}{repeats[1:]}, and all of them move only to another"
-                f" such day{like}. Move this one alone."
+                f" {repeats}, and all of them move only to another such day{like}."
+                " Move this one alone."
             )
-        return (
-            f"Every occurrence cannot move to {where}: not every {unit} has that day."
-            " Move this one alone, or pick a day up to the 28th."
-        )
+        return lacking
     step = _month_number(target) - _month_number(source)
     if any(_month_number(new) - _month_number(old) != step for old, new in moved.items()):
-        if target.day > 28:
+        if one_day and target.day > 28:
+            return lacking
+        if one_day and source.day > 28:
             return (
-                f"Every occurrence cannot move to {where}: not every {unit} has that day."
-                " Move this one alone, or pick a day up to the 28th."
+                f"Every occurrence cannot move to {where}: the series repeats on"
+                f" {_day_of(source, parts['FREQ'])} and skips the {unit}s without one, so"
+                f" on {where} its posts would fall in other {unit}s. Move this one alone."
             )
         return (
-            f"Every occurrence cannot move to {where}: the series repeats on"
-            f" {_day_of(source, parts['FREQ'])} and skips the {unit}s without one, so on"
-            f" {where} its posts would fall in other {unit}s. Move this one alone."
+            f"Every occurrence cannot move to {spelled_day(target)}: the series repeats"
+            f" {repeats}, and moved with it its posts would fall in other {unit}s."
+            " Move this one alone."
         )
     return None
 
@@ -423,7 +436,13 @@ def describe(rule: str) -> str:
             joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             text += f" on {joined}"
     if "BYMONTHDAY" in parts:
-        text += f" on day {parts['BYMONTHDAY']}"
+        days = parts["BYMONTHDAY"].split(",")
+        if days == ["-1"]:
+            text += " on the last day"
+        elif len(days) == 1:
+            text += f" on day {days[0]}"
+        else:
+            text += " on days " + ", ".join(days[:-1]) + " and " + days[-1]
     if "COUNT" in parts:
         text += ", once" if parts["COUNT"] == "1" else f", {parts['COUNT']} times"
     if "UNTIL" in parts:

@@ -244,6 +244,8 @@ def test_shifted_rule_gives_shifted_dates() -> None:
         ("FREQ=DAILY;COUNT=1", "Daily, once"),
         ("FREQ=MONTHLY;BYDAY=1MO", "Monthly on the first Monday"),
         ("FREQ=MONTHLY;BYDAY=-1FR;COUNT=3", "Monthly on the last Friday, 3 times"),
+        ("FREQ=MONTHLY;BYMONTHDAY=-1", "Monthly on the last day"),
+        ("FREQ=MONTHLY;BYMONTHDAY=1,15", "Monthly on days 1 and 15"),
     ],
 )
 def test_describe(rule: str, text: str) -> None:
@@ -785,6 +787,22 @@ def test_a_monthly_series_moved_from_a_later_post_moves_by_whole_months_or_says_
             date(2026, 1, 31),
             "cannot move to the 31st: not every month has that day",
             id="15th-to-the-31st",
+        ),
+        pytest.param(
+            date(2025, 3, 1),
+            "FREQ=MONTHLY;BYMONTHDAY=1,15;COUNT=6",
+            date(2025, 2, 27),
+            "cannot move to Thursday 27 February 2025: the series repeats monthly on days 1"
+            " and 15, and no move of the whole series puts this one there.",
+            id="days-1-and-15-not-day-27",  # not "not every month has the 27th"
+        ),
+        pytest.param(
+            date(2025, 1, 31),
+            "FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=6",
+            date(2025, 1, 30),
+            "cannot move to Thursday 30 January 2025: the series repeats monthly on the last"
+            " day, and no move of the whole series puts this one there.",
+            id="last-day-to-the-30th",
         ),
     ],
 )
