@@ -58,10 +58,6 @@ _in_use: Counter[tuple[int, int]] = Counter()
 
 def identity(path: Path) -> tuple[int, int] | None:
     """The file at ``path`` (device and inode), or None when there is none."""
-    return _identity(path)
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
     try:
         found = os.stat(path)
     except OSError:
@@ -71,7 +67,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 def hold(path: Path) -> tuple[int, int] | None:
     """Note that a connection of this process has ``path`` open; give it to :func:`release`."""
-    key = _identity(path)
+    key = identity(path)
     if key is not None:
         _in_use[key] += 1
     return key
@@ -87,7 +83,7 @@ def release(key: tuple[int, int] | None) -> None:
 
 def in_use(path: Path) -> bool:
     """Whether this process already has the calendar at ``path`` open (under any name)."""
-    key = _identity(path)
+    key = identity(path)
     return key is not None and key in _in_use
 
 

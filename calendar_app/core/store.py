@@ -433,9 +433,8 @@ class CalendarStore:
         return store
 
     def close(self) -> None:
-        moved_or_replaced = self.file_moved_or_replaced() is not None
         emptied = False
-        if moved_or_replaced:
+        if self.file_moved_or_replaced() is not None:
             # SQLite would leave the -wal beside the path, where it would be played onto
             # whatever file is there now (a sync tool's copy: a damaged calendar). Its
             # changes go into the file this connection has open, wherever it is now.
