@@ -329,50 +329,45 @@ def refusal(rule: str, pin: tuple[date, date], moved: Mapping[date, date]) -> st
     if parts["FREQ"] not in ("MONTHLY", "YEARLY"):
         return None
     source, target = pin
-    where = _day_of(target, parts["FREQ"])
     unit = "month" if parts["FREQ"] == "MONTHLY" else "year"
+    by_weekday = "BYDAY" in parts or "BYSETPOS" in parts
+    one_day = not by_weekday and parts.get("BYMONTHDAY", "1").isdigit()  # not 1,15 nor -1
+    lands = moved.get(source, target) == target
+    step = _month_number(target) - _month_number(source)
+    if lands and all(_month_number(n) - _month_number(o) == step for o, n in moved.items()):
+        return None
+    where = _day_of(target, parts["FREQ"])
+    cannot = f"Every occurrence cannot move to {where if one_day else spelled_day(target)}:"
     repeats = describe(_join({k: v for k, v in parts.items() if k not in _ENDS}))
     repeats = repeats[:1].lower() + repeats[1:]
-    one_day = "BYDAY" not in parts and "BYSETPOS" not in parts
-    one_day = one_day and parts.get("BYMONTHDAY", "1").isdigit()  # not 1,15 nor -1
-    lacking = (
-        f"Every occurrence cannot move to {where}: not every {unit} has that day."
-        " Move this one alone, or pick a day up to the 28th."
-    )
-    if moved.get(source, target) != target:
-        if not one_day and "BYDAY" not in parts and "BYSETPOS" not in parts:
-            return (  # days of the month given as a list, or counted from the end
-                f"Every occurrence cannot move to {spelled_day(target)}: the series repeats"
-                f" {repeats}, and no move of the whole series puts this one there."
-                " Move this one alone."
-            )
-        if not one_day:
-            tokens = parts.get("BYDAY", "").split(",")
-            like = ""
-            if len(tokens) == 1 and tokens[0][:-2] in _RANKS and "BYSETPOS" not in parts:
-                like = f", like {_RANKS[tokens[0][:-2]]}{_DAY_NAMES[target.weekday()]}"
-            return (
-                f"Every occurrence cannot move to {spelled_day(target)}: the series repeats"
-                f" {repeats}, and all of them move only to another such day{like}."
-                " Move this one alone."
-            )
-        return lacking
-    step = _month_number(target) - _month_number(source)
-    if any(_month_number(new) - _month_number(old) != step for old, new in moved.items()):
-        if one_day and target.day > 28:
-            return lacking
-        if one_day and source.day > 28:
-            return (
-                f"Every occurrence cannot move to {where}: the series repeats on"
-                f" {_day_of(source, parts['FREQ'])} and skips the {unit}s without one, so"
-                f" on {where} its posts would fall in other {unit}s. Move this one alone."
-            )
-        return (
-            f"Every occurrence cannot move to {spelled_day(target)}: the series repeats"
-            f" {repeats}, and moved with it its posts would fall in other {unit}s."
+    if one_day and (not lands or target.day > 28):
+        why = f"not every {unit} has that day. Move this one alone, or pick a day up to the 28th."
+    elif one_day and source.day > 28:
+        why = (
+            f"the series repeats on {_day_of(source, parts['FREQ'])} and skips the {unit}s"
+            f" without one, so on {where} its posts would fall in other {unit}s."
             " Move this one alone."
         )
-    return None
+    elif lands:
+        why = (
+            f"the series repeats {repeats}, and moved with it its posts would fall in other"
+            f" {unit}s. Move this one alone."
+        )
+    elif by_weekday:
+        tokens = parts.get("BYDAY", "").split(",")
+        like = ""
+        if len(tokens) == 1 and tokens[0][:-2] in _RANKS and "BYSETPOS" not in parts:
+            like = f", like {_RANKS[tokens[0][:-2]]}{_DAY_NAMES[target.weekday()]}"
+        why = (
+            f"the series repeats {repeats}, and all of them move only to another such"
+            f" day{like}. Move this one alone."
+        )
+    else:  # days of the month given as a list, or counted from the end
+        why = (
+            f"the series repeats {repeats}, and no move of the whole series puts this one"
+            " there. Move this one alone."
+        )
+    return f"{cannot} {why}"
 
 
 def _month_number(day: date) -> int:
@@ -383,10 +378,10 @@ def _day_of(day: date, freq: str) -> str:
     """``the 31st`` for a monthly series, ``29 February`` for a yearly one."""
     if freq == "YEARLY":
         return f"{day.day} {MONTHS[day.month - 1]}"
-    return f"the {ordinal_day(day)}"
+    return f"the {_ordinal_day(day)}"
 
 
-def ordinal_day(day: date) -> str:
+def _ordinal_day(day: date) -> str:
     """``1st``, ``22nd``, ``31st``: the day of the month."""
     n = day.day
     suffix = "th" if 11 <= n <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
