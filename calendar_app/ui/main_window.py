@@ -1034,15 +1034,16 @@ class MainWindow(QMainWindow):
             return False
         return self._switch_to(store)
 
-    def _switch_to(self, store: CalendarStore) -> bool:
-        """Show ``store`` instead; False (said) when it cannot be read, the window then
-        still on the calendar it showed."""
+    def _switch_to(self, store: CalendarStore, day: date | None = None) -> bool:
+        """Show ``store`` instead (on ``day`` if given); False (said) when it cannot be
+        read, the window then still on the calendar it showed."""
         old = self.session
         try:
             self._show_session(
                 CalendarSession(
                     store, scope_chooser=old.scope_chooser, error_handler=old.report_error
-                )
+                ),
+                day,
             )
         except CadenceError as exc:
             store.close()
@@ -1336,8 +1337,9 @@ class MainWindow(QMainWindow):
             return False  # a dialog, or an import, works on the session: after it
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             return False  # a drag (or a click) is on its way: at the next activation
-        if store.file_moved_or_replaced() is not None:
-            return self._file_moved_or_replaced()
+        problem = store.file_moved_or_replaced()
+        if problem is not None:
+            return self._file_moved_or_replaced(problem)
         try:
             changed = self.session.changed_elsewhere()
         except CadenceError:
@@ -1359,15 +1361,13 @@ class MainWindow(QMainWindow):
         )
         return True
 
-    def _file_moved_or_replaced(self) -> bool:
-        """The file open here is no longer the one at its path. Replaced (a sync tool's
-        copy): the window shows the file there now. Moved or deleted: said once; the
+    def _file_moved_or_replaced(self, problem: str) -> bool:
+        """The file open here is no longer the one at its path (``problem`` says how).
+        Replaced (a sync tool's copy): the window shows the file there now, or the
+        default calendar when that does not open. Moved or deleted: said once; the
         window shows the calendar as it was, and refuses changes, until another is
         opened. True when the window shows another file."""
         store = self.session.store
-        problem = store.file_moved_or_replaced()
-        if problem is None:
-            return False
         if not store.path.exists():
             if self._told_moved is not store:
                 self._told_moved = store
@@ -1380,35 +1380,29 @@ class MainWindow(QMainWindow):
                 )
             return False
         day = self.view().current_date()
-        old = self.session
         store.close()  # its waiting changes go into its own file, not the one there now
-        try:
-            fresh = CalendarStore.open(store.path)
-        except CadenceError as exc:
-            # The file there now does not open: the default calendar, as at start.
-            self.show_error(self, exc)
-            from ..app import default_calendar
-
-            try:
-                fresh = CalendarStore.open(default_calendar())
-            except CadenceError as again:
-                self.show_error(self, again)
-                self.close()
-                return False
-        self._show_session(
-            CalendarSession(fresh, scope_chooser=old.scope_chooser, error_handler=old.report_error),
-            day,
-        )
-        self._remember_recent(fresh.path)
-        self.calendarOpened.emit(fresh.path)
-        if fresh.path != store.path:
+        if self._open_instead(lambda: store.path, day):
+            self.statusBar().showMessage(
+                f"{problem} Cadence shows the file as it is now (the steps before can no"
+                " longer be undone).",
+                15000,
+            )
             return True
-        self.statusBar().showMessage(
-            f"{problem} Cadence shows the file as it is now (the steps before can no longer"
-            " be undone).",
-            15000,
-        )
+        from ..app import default_calendar
+
+        if not self._open_instead(default_calendar, day):
+            self.close()  # the calendar shown is closed, and nothing else opens
         return True
+
+    def _open_instead(self, where: Callable[[], Path], day: date) -> bool:
+        """Show the calendar at ``where()`` in place of one already closed; False (said)
+        when it does not open."""
+        try:
+            fresh = CalendarStore.open(where())
+        except CadenceError as exc:
+            self.show_error(self, exc)
+            return False
+        return self._switch_to(fresh, day)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._search_pause.stop()  # a search still to run has nothing left to show
