@@ -125,18 +125,22 @@ the name has room left for " 2" and ".cadence" (a long name in Japanese is 3 byt
 character)."""
 
 
-def file_name_for(name: str) -> str:
-    """A calendar file name made from a calendar's name (characters files refuse removed,
-    a name longer than a disk takes cut short)."""
+def _file_stem(name: str) -> str:
+    """A calendar's name as the stem of its file: characters files refuse removed, a
+    name longer than a disk takes cut short."""
     stem = _UNSAFE_IN_FILE_NAMES.sub("-", name).strip(" .-") or "Calendar"
     cut = stem.encode("utf-8", "surrogatepass")[:STEM_BYTES]
-    stem = cut.decode("utf-8", "ignore").rstrip(" .-") or "Calendar"
-    return f"{stem}.cadence"
+    return cut.decode("utf-8", "ignore").rstrip(" .-") or "Calendar"
 
 
-def free_path(folder: Path, stem: str) -> Path:
-    """``folder/stem.cadence``, or ``stem 2.cadence``, ... whichever does not exist yet."""
-    stem = file_name_for(stem).removesuffix(".cadence")  # cut short first: " 2" stays
+def file_name_for(name: str) -> str:
+    """A calendar file name made from a calendar's name."""
+    return f"{_file_stem(name)}.cadence"
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """``folder/name.cadence``, or ``name 2.cadence``, ... whichever does not exist yet."""
+    stem = _file_stem(name)
     candidate = folder / f"{stem}.cadence"
     number = 2
     while candidate.exists():
