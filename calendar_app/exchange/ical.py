@@ -869,6 +869,17 @@ def _utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(_UTC_TEXT)
 
 
+def _made_by_event(items: Sequence[_Item]) -> dict[str, set[str]]:
+    """The RECURRENCE-IDs of the occurrences of each recurring event of another program
+    that the file makes, by the event's UID."""
+    made: dict[str, set[str]] = {}
+    for item in items:
+        source, rid = item.source
+        if source is not None and rid is not None:
+            made.setdefault(source, set()).add(rid)
+    return made
+
+
 def _rid_moment(rid: str) -> datetime:
     """A RECURRENCE-ID as :func:`_canonical` writes it, as a moment to order and compare
     (a date at midnight; a floating time and a UTC one alike)."""
@@ -1894,7 +1905,10 @@ class _Writer:
             _same_version,
             _alike(store, own),
         )
-        moved = self._series_moved(items, existing)
+        # Occurrences of other programs' recurring events: made by the file, and here.
+        made = _made_by_event(items)
+        imported = {source: self.store.imported_occurrences(source) for source in made}
+        moved = self._series_moved(items, existing, made, imported)
         fresh: list[NewPost] = []
         fresh_items: list[_Item] = []
         edits: dict[int, PostChanges] = {}
@@ -1984,7 +1998,8 @@ class _Writer:
                         absorbed[old.id] = (version, item.earlier)
                 elif not keep_other:
                     summary.kept_newer += 1  # an older state of this post: ours stays
-        for post in self._withdrawn(items, edits, frozenset(p.id for p in moved.values())):
+        kept = frozenset(post.id for post in moved.values())
+        for post in self._withdrawn(items, edits, made, imported, kept):
             edits[post.id] = {"status": PostStatus.CANCELLED}
             previous.append(post)
             summary.withdrawn += 1
@@ -2026,8 +2041,12 @@ class _Writer:
         store.add_notes(said)
         _advance(progress, total, total)
 
+    @staticmethod
     def _series_moved(
-        self, items: Sequence[_Item], existing: Mapping[str, Post]
+        items: Sequence[_Item],
+        existing: Mapping[str, Post],
+        made: Mapping[str, set[str]],
+        imported: Mapping[str, list[Post]],
     ) -> dict[str, Post]:
         """Occurrences of another program's recurring event moved there all at once
         ("all events" at 10:00, or on Tuesdays): by their item's uid, the posts imported
@@ -2035,14 +2054,12 @@ class _Writer:
         each is one the file no longer makes moved by one same step (a rule's new start
         moves each RECURRENCE-ID alike), none of them published; otherwise nothing is
         paired, and those the file no longer makes are withdrawn as usual."""
-        made: dict[str, set[str]] = {}
         new: dict[str, list[_Item]] = {}
         known: set[str] = set()  # events of which the calendar has an occurrence still
         for item in items:
             source, rid = item.source
             if source is None or rid is None:
                 continue
-            made.setdefault(source, set()).add(rid)
             if item.uid in existing:
                 known.add(source)
             else:
@@ -2053,7 +2070,7 @@ class _Writer:
                 continue  # some occurrences stayed: one taken out, another added, no move
             stale = [
                 post
-                for post in self.store.imported_occurrences(source)
+                for post in imported[source]
                 if post.recurrence_id not in made[source] and post.status != PostStatus.CANCELLED
             ]
             if len(stale) != len(arrived) or any(
@@ -2070,29 +2087,24 @@ class _Writer:
                 paired.update((item.uid, post) for post, item in zip(stale, arrived, strict=True))
         return paired
 
+    @staticmethod
     def _withdrawn(
-        self,
         items: Sequence[_Item],
         edits: Mapping[int, PostChanges],
-        moved: frozenset[int] = frozenset(),
+        made: Mapping[str, set[str]],
+        imported: Mapping[str, list[Post]],
+        moved: frozenset[int],
     ) -> list[Post]:
         """Occurrences imported before that a recurring event of the file no longer makes
-        (an EXDATE added, a changed or shortened rule). Where the file may spell out
-        less than the event makes (an endless rule stops at a horizon, a long one at a
-        limit), only those up to its last occurrence in the file. A published one
-        stays: it went out."""
-        made: dict[str, set[str]] = {}
-        whole: set[str] = set()
-        for item in items:
-            source, rid = item.source
-            if source is not None and rid is not None:
-                made.setdefault(source, set()).add(rid)
-                if item.whole:
-                    whole.add(source)
+        (an EXDATE added, a changed or shortened rule), but for those ``moved`` with it.
+        Where the file may spell out less than the event makes (an endless rule stops
+        at a horizon, a long one at a limit), only those up to its last occurrence in
+        the file. A published one stays: it went out."""
+        whole = {item.source[0] for item in items if item.whole and item.source[1] is not None}
         gone = []
         for source, rids in made.items():
             last = max(rids)
-            for post in self.store.imported_occurrences(source):
+            for post in imported[source]:
                 rid = post.recurrence_id
                 if (
                     rid is not None
