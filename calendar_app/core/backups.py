@@ -173,15 +173,13 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
     stem, key = store.path.stem, calendar_key(store.path)
     target = folder / f"{stem} {now.strftime(STAMP)} {key}.cadence"
     try:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise os_problem_for(exc, str(folder)) from exc
+        folder.mkdir(parents=True, exist_ok=True)
         write_copy(store, target)
-    except CadenceError as exc:
+    except (OSError, CadenceError) as exc:
         # Said as what it is: the calendar itself is saved, only its backup is missing.
+        problem = os_problem_for(exc, str(folder)) if isinstance(exc, OSError) else exc
         raise BackupFailed(
-            f"No backup of the calendar could be kept: {exc} The calendar itself is"
+            f"No backup of the calendar could be kept: {problem} The calendar itself is"
             " saved; Cadence tries again the next time it closes it."
         ) from exc
     # Its own backups, and those from before keys of any calendar of this name (one

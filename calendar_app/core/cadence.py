@@ -328,9 +328,9 @@ def _analyse_message(
         first = bisect_left(days, start)
         inside_days.update(days[first : bisect_right(days, end, lo=first)])
         if active:
-            first = bisect_left(days, lo, lo=first)
-            if first and (before is None or days[first - 1] > before):
-                before = days[first - 1]
+            running = bisect_left(days, lo, lo=first)  # its first day on or after lo
+            if running and (before is None or days[running - 1] > before):
+                before = days[running - 1]
 
     # The virtual start anchor, as an ordinal so that the day before
     # date.min is no error.
