@@ -189,6 +189,19 @@ def as_made(rule: str, days: Sequence[date]) -> str:
     return _join(parts)
 
 
+def weekdays_of(rule: str) -> list[int]:
+    """The weekdays a rule names without a rank (0 = Monday): [0, 3] for BYDAY=MO,TH;
+    none for BYDAY=1MO, the first Monday of a month."""
+    tokens = parse(rule).get("BYDAY", "").split(",")
+    return sorted({_WEEKDAYS.index(t) for t in tokens if t in _WEEKDAYS})
+
+
+def until_of(rule: str) -> date | None:
+    """The last day an UNTIL allows, or None for a rule without one."""
+    value = parse(rule).get("UNTIL")
+    return _until(value) if value is not None else None
+
+
 def split(rule: str, anchor: date, at: date) -> tuple[str, str]:
     """Split a series at ``at``: the head ends the day before, the tail starts at ``at``.
 

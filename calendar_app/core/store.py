@@ -68,6 +68,27 @@ from .models import (
 
 Scope = Literal["this", "following", "all"]
 
+
+@dataclasses.dataclass(frozen=True)
+class RepeatPlan:
+    """What a new repeat rule does to an occurrence and the ones after it
+    (:meth:`CalendarStore.repeat_plan`)."""
+
+    rule: str
+    """The rule as the series will keep it."""
+    days: tuple[date, ...]
+    """Every day the rule makes, from the post's own day."""
+    new_days: tuple[date, ...]
+    """The days that get a copy of the post."""
+    exdates: tuple[date, ...]
+    """The days the rule makes that stay deleted."""
+    removed: tuple[Post, ...]
+    """Occurrences the rule no longer makes, deleted."""
+    detached: tuple[Post, ...]
+    """Occurrences the rule no longer makes that stay as posts of their own (published,
+    or in the backlog)."""
+
+
 PALETTE = (
     "#2f6fde",
     "#e0532f",
@@ -1887,6 +1908,80 @@ class CalendarStore:
             | ChangeSet(series=frozenset({series_id}))
         )
 
+    def repeat_plan(self, post_id: int, rule: str) -> RepeatPlan:
+        """What giving the occurrence ``post_id`` and the ones after it the repeat ``rule``
+        (from the post's own day, which the rule must give) would do; nothing is written.
+
+        The occurrences the new rule still makes stay as they are (moved, edited, in the
+        backlog); each new day gets a copy of the post; a day deleted on its own stays
+        deleted. An occurrence the rule no longer makes is deleted, unless it is
+        published or in the backlog: then it stays, as a post of its own.
+        """
+        post = self.post(post_id)
+        if post.series_id is None:
+            raise InvalidInput(f"'{post.title}' does not repeat.")
+        if post.date is None:
+            raise InvalidInput("A post in the backlog needs a date before it can repeat.")
+        rule = recurrence.normalise(rule, at=post.time, zone=self.zone)
+        days = recurrence.occurrences(rule, post.date)
+        if not days or days[0] != post.date:
+            raise InvalidInput(
+                f"The repeat must include the post's own day, {spelled_day(post.date)}."
+            )
+        own = _occ(post)
+        series = self.series(post.series_id)
+        later = [m for m in self.series_posts(series.id) if _occ(m) >= own and m.id != post.id]
+        made = set(days)
+        kept = {_occ(m) for m in later if _occ(m) in made} | {post.date}
+        gone = [m for m in later if _occ(m) not in made]
+        exdates = tuple(d for d in series.exdates if d in made and d not in kept)
+        return RepeatPlan(
+            rule=recurrence.as_made(rule, days),
+            days=tuple(days),
+            new_days=tuple(d for d in days if d not in kept and d not in exdates),
+            exdates=exdates,
+            removed=tuple(m for m in gone if not _stays_alone(m)),
+            detached=tuple(m for m in gone if _stays_alone(m)),
+        )
+
+    def change_repeat(
+        self, post_id: int, rule: str, *, edit: PostChanges | None = None
+    ) -> ChangeSet:
+        """Give an occurrence and the ones after it a new repeat rule, as
+        :meth:`repeat_plan` says (the editor's "Change…" on a recurring post); the
+        earlier ones keep the old rule, in a series of their own.
+
+        ``edit`` is applied first to this and the following occurrences, in the same
+        transaction. A published post's copies are drafts, as in :meth:`repeat_post`.
+        ``created`` lists the copies.
+        """
+        recurrence.normalise(rule)  # a bad rule is said before anything changes
+        with environment_errors(self.path), self.db.atomic():
+            changes = self.update_occurrences(post_id, edit, "following") if edit else ChangeSet()
+            plan = self.repeat_plan(post_id, rule)
+            post = self.post(post_id)
+            assert post.series_id is not None
+            assert post.date is not None
+            series_id = self._split_series(post) if self._has_earlier(post) else post.series_id
+            self._write_series(Series(series_id, plan.rule, post.date, post.time, plan.exdates))
+            self._link_series(series_id, {post.id: post.date})
+            self._conn.executemany(
+                "UPDATE posts SET series_id = NULL, occurrence = NULL WHERE id = ?",
+                [(m.id,) for m in plan.detached],
+            )
+            changes |= self.delete_posts([m.id for m in plan.removed])
+            status = PostStatus.DRAFT if post.status == PostStatus.PUBLISHED else post.status
+            template = dataclasses.replace(post.as_new(), status=status)
+            copies = [dataclasses.replace(template, date=d) for d in plan.new_days]
+            ids = self._insert_posts(copies, series_id=series_id, occurrences=plan.new_days)
+        touched = [post, *plan.detached]
+        return (
+            changes
+            | _post_changes(touched, [p.id for p in touched])
+            | _post_changes(copies, ids, created=True)
+            | ChangeSet(series=frozenset({post.series_id, series_id}))
+        )
+
     def _insert_series(
         self, rule: str, anchor: date, at: time | None, exdates: Sequence[date] = ()
     ) -> int:
@@ -2397,6 +2492,12 @@ def _post_order(post: Post) -> tuple[bool, date, bool, time, int]:
         post.time or time.min,
         post.id,
     )
+
+
+def _stays_alone(post: Post) -> bool:
+    """Whether an occurrence a new repeat rule no longer makes stays, as a post of its
+    own: it went out (published), or waits in the backlog as an idea."""
+    return post.date is None or post.status == PostStatus.PUBLISHED
 
 
 def _occ(post: Post) -> date:

@@ -358,6 +358,60 @@ class RepeatPostCommand(StoreCommand):
         return changes | store.restore_posts([self._before])
 
 
+class ChangeRepeatCommand(StoreCommand):
+    """Edit an occurrence and give it and the following ones a new repeat rule (the
+    editor's "Change…" on a recurring post).
+
+    Undo puts the series and its posts back as they were (the copies go, the
+    occurrences the new rule removed come back); redo brings back the very same
+    result (same uids).
+    """
+
+    def __init__(
+        self,
+        session: CalendarSession,
+        post_id: int,
+        changes: PostChanges,
+        rule: str,
+        *,
+        text: str | None = None,
+    ) -> None:
+        super().__init__(session, text or "Change repeat")
+        store = session.store
+        self._post_id = post_id
+        self._changes = changes
+        self._rule = rule
+        series_id = store.post(post_id).series_id
+        assert series_id is not None
+        self._series_before = store.series(series_id)
+        self._before = store.series_posts(series_id)
+        self._series_after: list[Series] = []
+        self._after: list[Post] = []
+        self._removed: list[int] = []
+        self._created: list[int] = []
+
+    def apply(self) -> ChangeSet:
+        store = self.session.store
+        if self._series_after:
+            changes = store.restore_series(self._series_after)
+            changes |= store.restore_posts(self._after)
+            return changes | store.delete_posts(self._removed)
+        changes = store.change_repeat(self._post_id, self._rule, edit=self._changes)
+        self._series_after = [store.series(s) for s in sorted(changes.series)]
+        members = {p.id for s in self._series_after for p in store.series_posts(s.id)}
+        self._after = store.posts(members | (changes.posts - changes.removed_posts))
+        self._removed = sorted(changes.removed_posts)
+        self._created = list(changes.created)
+        return changes
+
+    def revert(self) -> ChangeSet:
+        store = self.session.store
+        changes = store.delete_posts(self._created, remembered=False)
+        made = [s.id for s in self._series_after if s.id != self._series_before.id]
+        changes |= store.restore_series([self._series_before], drop=made)
+        return changes | store.restore_posts(self._before)
+
+
 class AddKeyMessageCommand(StoreCommand):
     def __init__(self, session: CalendarSession, message: KeyMessage) -> None:
         super().__init__(session, f"Add key message '{elide(message.title)}'")

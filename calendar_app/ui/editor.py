@@ -66,19 +66,22 @@ from ..core.models import (
     NewPost,
     Post,
     PostStatus,
+    Series,
     WeekStart,
     every_days,
     skipped_time,
 )
-from ..core.store import PostChanges, Scope
+from ..core.store import PostChanges, RepeatPlan, Scope
 from ..render.chips import seen_on
 from .commands import (
     AddPostCommand,
+    ChangeRepeatCommand,
     DeletePostsCommand,
     EditPostsCommand,
     RepeatPostCommand,
     elide,
     plain_tooltip,
+    plural,
 )
 from .dialogs import SaveAnswer, ask_save_changes, fit_on_screen, show_error
 from .session import CalendarSession, ErrorHandler
@@ -335,9 +338,14 @@ class PostEditor(QDialog):
         self._error_handler = error_handler
         self.ask_save_changes: Callable[[QWidget, str], SaveAnswer] = ask_save_changes
         """Asked when the editor closes with unsaved changes (replaceable, as in tests)."""
-        self._series_rule: str | None = None
+        self._series: Series | None = None
         if post is not None and post.series_id is not None:
-            self._series_rule = session.store.series(post.series_id).rrule
+            self._series = session.store.series(post.series_id)
+        self._series_rule = self._series.rrule if self._series is not None else None
+        self._changing_repeat = False
+        """An occurrence's "Change…" was pressed: the repeat rows give this post and the
+        following ones a new rule."""
+        self._rule_as_opened: str | None = None
         self._title_touched = post is not None
         self._status_touched = False  # chosen by the user in this editor
         self._weekdays_touched = False
@@ -625,38 +633,73 @@ class PostEditor(QDialog):
         self.repeat_summary.setWordWrap(True)
         self._muted(self.repeat_summary)
 
+        repeat_box = QHBoxLayout()
+        repeat_box.addWidget(self.repeat_combo, 1)
+        repeat_box.addWidget(self.interval_spin)
+        unused: list[QWidget] = []
         if self._series_rule is None:
-            repeat_box = QHBoxLayout()
-            repeat_box.addWidget(self.repeat_combo, 1)
-            repeat_box.addWidget(self.interval_spin)
             form.addRow(label("&Repeat", self.repeat_combo), repeat_box)
-            form.addRow(QLabel("On"), self.weekdays_widget)
-            form.addRow(QLabel("Ends"), self.ends_widget)
-            form.addRow("", self.repeat_summary)
-            self._repeat_rows = [self.weekdays_widget, self.ends_widget, self.repeat_summary]
-            self.repeat_combo.currentIndexChanged.connect(self._on_repeat_changed)
-            self.interval_spin.valueChanged.connect(self._revalidate)
-            self.until_edit.dateChanged.connect(self._on_until_changed)
-            self.count_spin.valueChanged.connect(self._on_count_changed)
-            self.end_group.buttonToggled.connect(self._revalidate)
-            unused: list[QWidget] = [self.repeat_description]
+            unused.append(self.repeat_description)
         else:
+            # An occurrence shows its series' rule; "Change…" gives this post and the
+            # following ones a new one (the rows below, out of sight until then).
             self.repeat_description.setText(
                 f"{recurrence.describe(self._series_rule)} (this is one occurrence)"
             )
-            form.addRow(QLabel("Repeat"), self.repeat_description)
-            self._repeat_rows = []
-            # An occurrence keeps its series' rule; keep the choice widgets out of sight.
-            unused = [
-                self.repeat_combo,
-                self.interval_spin,
-                self.weekdays_widget,
-                self.ends_widget,
-                self.repeat_summary,
-            ]
+            self.change_repeat_button = QPushButton("Chan&ge…")
+            self.change_repeat_button.setAccessibleName("Change the repeat")
+            self.change_repeat_button.setToolTip(
+                "Change how this post and the following ones repeat"
+            )
+            self.change_repeat_button.setAutoDefault(False)
+            self.change_repeat_button.clicked.connect(self.start_changing_repeat)
+            described = QHBoxLayout()
+            described.addWidget(self.repeat_description, 1)
+            described.addWidget(self.change_repeat_button, 0, Qt.AlignmentFlag.AlignTop)
+            form.addRow(QLabel("Repeat"), described)
+            form.addRow(label("F&rom here", self.repeat_combo), repeat_box)
+            self._repeat_box = repeat_box
+        form.addRow(QLabel("On"), self.weekdays_widget)
+        form.addRow(QLabel("Ends"), self.ends_widget)
+        form.addRow("", self.repeat_summary)
+        self.repeat_combo.currentIndexChanged.connect(self._on_repeat_changed)
+        self.interval_spin.valueChanged.connect(self._revalidate)
+        self.until_edit.dateChanged.connect(self._on_until_changed)
+        self.count_spin.valueChanged.connect(self._on_count_changed)
+        self.end_group.buttonToggled.connect(self._revalidate)
         for widget in unused:
             widget.setParent(self)
             widget.hide()
+
+    def start_changing_repeat(self) -> None:
+        """Show the repeat rows of an occurrence, filled in as its series repeats from
+        this post on: saving a new rule gives it to this post and the following ones."""
+        series, post = self._series, self.post
+        if series is None or post is None or self._changing_repeat:
+            return
+        self._changing_repeat = True
+        self._loading = True
+        self.repeat_combo.removeItem(self.repeat_combo.findData(""))  # it goes on repeating
+        parts = recurrence.parse(series.rrule)
+        index = self.repeat_combo.findData(parts["FREQ"])
+        self.repeat_combo.setCurrentIndex(max(index, self.repeat_combo.findData("WEEKLY")))
+        self.interval_spin.setValue(int(parts.get("INTERVAL", "1")))
+        weekdays = recurrence.weekdays_of(series.rrule)
+        if weekdays:
+            for weekday, button in self.weekday_buttons.items():
+                button.setChecked(weekday in weekdays)
+            self._weekdays_touched = True
+        days = recurrence.occurrences(series.rrule, series.anchor)
+        # Counted from this post on, as the new rule will count.
+        own = post.occurrence or post.date or series.anchor
+        self.count_spin.setValue(max(sum(1 for d in days if d >= own), 1))
+        self.until_edit.setDate(qdate(recurrence.until_of(series.rrule) or days[-1]))
+        (self.count_radio if "COUNT" in parts else self.until_radio).setChecked(True)
+        self._loading = False
+        self.change_repeat_button.hide()
+        self._rule_as_opened = self._valid_rule()
+        self._on_repeat_changed()
+        self.repeat_combo.setFocus()
 
     def _muted(self, widget: QLabel) -> None:
         palette = widget.palette()
@@ -789,7 +832,9 @@ class PostEditor(QDialog):
         return cast(PostChanges, changed)
 
     def repeat_freq(self) -> str:
-        return str(self.repeat_combo.currentData() or "") if self._series_rule is None else ""
+        if self._series_rule is not None and not self._changing_repeat:
+            return ""
+        return str(self.repeat_combo.currentData() or "")
 
     def chosen_weekdays(self) -> list[int]:
         return sorted(d for d, button in self.weekday_buttons.items() if button.isChecked())
@@ -826,6 +871,13 @@ class PostEditor(QDialog):
         freq = self.repeat_freq()
         if freq:
             first = self.chosen_date()
+            if self._changing_repeat and self.post is not None and first != self.post.date:
+                return [
+                    *found,
+                    "Give this post a day and save it first, then change its repeat."
+                    if self.post.date is None
+                    else "Save the new day first, then change the repeat: one at a time.",
+                ]
             if first is None:
                 found.append("A repeating post needs a first date.")
             if freq == "WEEKLY" and not self.chosen_weekdays():
@@ -852,9 +904,21 @@ class PostEditor(QDialog):
                     # An existing post stays the first occurrence, on its own day.
                     found.append(
                         f"Repeat on {QLocale().dayName(first.isoweekday())} too: "
-                        "this post is the first one."
+                        + (
+                            "the new repeat goes on from this post."
+                            if self._changing_repeat
+                            else "this post is the first one."
+                        )
                     )
         return found
+
+    def _valid_rule(self) -> str | None:
+        """The rule the repeat rows describe, or None (no repeat, or choices that make
+        no rule)."""
+        try:
+            return self.repeat_rule()
+        except InvalidInput:
+            return None
 
     def _revalidate(self) -> None:
         if self._loading:
@@ -932,12 +996,12 @@ class PostEditor(QDialog):
 
     def _on_repeat_changed(self) -> None:
         freq = self.repeat_freq()
-        if self._series_rule is None:
-            self.interval_spin.setVisible(bool(freq))
-        for widget in self._repeat_rows:
+        self.interval_spin.setVisible(bool(freq))
+        if self._series_rule is not None:
+            self.form.setRowVisible(self._repeat_box, self._changing_repeat)
+        for widget in (self.ends_widget, self.repeat_summary):
             self.form.setRowVisible(widget, bool(freq))
-        if self._repeat_rows:
-            self.form.setRowVisible(self.weekdays_widget, freq == "WEEKLY")
+        self.form.setRowVisible(self.weekdays_widget, freq == "WEEKLY")
         self._revalidate()
         self._make_room()
 
@@ -973,6 +1037,13 @@ class PostEditor(QDialog):
         span = qdate(days[0]).toString(fmt)
         if len(days) > 1:
             span += " – " + qdate(days[-1]).toString(fmt)
+        if self._changing_repeat:
+            assert self.post is not None
+            self.repeat_summary.setText(
+                _plan_text(self.session.store.repeat_plan(self.post.id, rule), span)
+            )
+            self.repeat_summary.setToolTip(recurrence.describe(rule))
+            return
         if self.post is None:
             posts = "1 post" if len(days) == 1 else f"{len(days)} posts"
             text = f"Makes {posts}: {span}"
@@ -1048,6 +1119,8 @@ class PostEditor(QDialog):
 
     def has_unsaved_changes(self) -> bool:
         """Whether Save would change the calendar: what closing without it would lose."""
+        if self._changing_repeat:
+            return bool(self.changes()) or self._valid_rule() != self._rule_as_opened
         return bool(self.changes()) or bool(self.repeat_freq())
 
     def reject(self) -> None:
@@ -1117,6 +1190,21 @@ class PostEditor(QDialog):
             return True
         changes = self.changes()
         rule = self.repeat_rule()
+        if self._changing_repeat:
+            if rule != self._rule_as_opened:
+                assert rule is not None
+                self.session.push(
+                    ChangeRepeatCommand(
+                        self.session,
+                        self.post.id,
+                        changes,
+                        rule,
+                        text=f"Change repeat of '{elide(title)}'",
+                    )
+                )
+                self.saved = True
+                return True
+            rule = None  # the same repeat: an edit of the post, as without "Change…"
         if rule is not None:
             self.session.push(
                 RepeatPostCommand(
@@ -1173,6 +1261,24 @@ class PostEditor(QDialog):
             return
         self.saved = True
         self.done(QDialog.DialogCode.Accepted)
+
+
+def _plan_text(plan: RepeatPlan, span: str) -> str:
+    """What a new repeat does from this post on, in a sentence: "This post and 9 more:
+    3 Mar 2025 – 5 May 2025; adds 4 posts, deletes 2 it no longer makes"."""
+    more = len(plan.days) - len(plan.exdates) - 1
+    text = f"This post and {more} more: {span}" if more else "Only this post"
+    done = []
+    if plan.new_days:
+        done.append(f"adds {plural(len(plan.new_days), 'post')}")
+    if plan.removed:
+        done.append(f"deletes {plural(len(plan.removed), 'post')} it no longer makes")
+    if plan.detached:
+        done.append(
+            f"{plural(len(plan.detached), 'post')} it no longer makes"
+            " (published or in the backlog) stay, on their own"
+        )
+    return text + ("; " + ", ".join(done) if done else "; no post added or deleted")
 
 
 # -- what the main window calls ----------------------------------------------------------

@@ -608,6 +608,105 @@ def test_a_single_post_repeats_on_its_own_day(qtbot: QtBot, session: CalendarSes
     assert session.store.post(post.id).series_id is None
 
 
+@OFFSCREEN_POPUPS
+def test_an_occurrences_repeat_changes_from_it_on_as_one_undo_step(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    members = _series_posts(session)
+    series_before = session.store.series(members[0].series_id or 0)
+    fourth = members[3]
+    assert fourth.date is not None
+    editor = _editor(qtbot, session, post=fourth)
+    _show(qtbot, editor)
+    assert not editor.repeat_combo.isVisible()
+    qtbot.mouseClick(editor.change_repeat_button, Qt.MouseButton.LeftButton)
+
+    # Filled in as the series repeats from this post on; nothing changed yet.
+    assert editor.repeat_combo.isVisible()
+    assert editor.repeat_combo.findData("") == -1  # it goes on repeating
+    assert editor.repeat_combo.currentData() == "WEEKLY"
+    assert editor.chosen_weekdays() == [fourth.date.weekday()]
+    assert editor.count_radio.isChecked()
+    assert editor.count_spin.value() == 13  # 16 times from the first, 13 from the fourth
+    last = members[-1].date
+    assert last is not None
+    assert editor.until_edit.date() == QDate(last.year, last.month, last.day)  # the same end
+    assert not editor.has_unsaved_changes()
+    assert editor.repeat_summary.text().endswith("; no post added or deleted")
+
+    editor.count_spin.setValue(15)
+    assert editor.has_unsaved_changes()
+    assert editor.repeat_summary.text().startswith("This post and 14 more: ")
+    assert editor.repeat_summary.text().endswith("; adds 2 posts")
+    before = _all_ids(session)
+    editor.accept()
+
+    assert scope_answers.asked == []  # from this post on, as the button says
+    assert editor.saved
+    assert session.undo_stack.undoText() == f"Change repeat of '{elide(fourth.title)}'"
+    tail_id = session.store.post(fourth.id).series_id
+    assert tail_id is not None
+    tail = session.store.series_posts(tail_id)
+    assert [p.date for p in tail] == [fourth.date + timedelta(weeks=n) for n in range(15)]
+    assert [p.id for p in tail[:13]] == [p.id for p in members[3:]]
+    assert session.store.series_posts(series_before.id) == members[:3]
+    added = _new_ids(session, before)
+    assert sorted(added) == sorted(p.id for p in tail[13:])
+
+    session.undo_stack.undo()  # one step: the copies go, the series is whole again
+    assert _all_ids(session) == before
+    assert session.store.series(series_before.id) == series_before
+    assert session.store.series_posts(series_before.id) == members
+    session.undo_stack.redo()  # the very same copies come back
+    again = session.store.series_posts(tail_id)
+    assert [(p.id, p.uid, p.date) for p in again] == [(p.id, p.uid, p.date) for p in tail]
+
+
+def test_a_shorter_repeat_says_what_it_deletes_and_undo_brings_it_back(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    members = _series_posts(session)
+    first = members[0]
+    editor = _editor(qtbot, session, post=first)
+    editor.start_changing_repeat()
+    editor.title_edit.setText("Friday tip, for a while")
+    editor.count_spin.setValue(4)
+    plan = session.store.repeat_plan(first.id, editor.repeat_rule() or "")
+    gone = len(plan.removed)
+    assert gone + len(plan.detached) == len(members) - 4
+    assert f"deletes {gone} posts it no longer makes" in editor.repeat_summary.text()
+    editor.accept()
+
+    assert [p.title for p in session.store.series_posts(first.series_id or 0)] == [
+        "Friday tip, for a while"
+    ] * 4
+    assert all(session.store.find_post(p.uid) is None for p in plan.removed)
+    session.undo_stack.undo()
+    assert session.store.series_posts(first.series_id or 0) == members
+
+
+def test_the_day_and_the_repeat_change_one_at_a_time(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    members = _series_posts(session)
+    editor = _editor(qtbot, session, post=members[2])
+    editor.start_changing_repeat()
+    editor.date_edit.setDate(editor.date_edit.date().addDays(1))
+    assert not editor.ok_button.isEnabled()
+    assert "Save the new day first, then change the repeat" in editor.validation_label.text()
+    editor.date_edit.setDate(editor.date_edit.date().addDays(-1))
+    own = members[2].date
+    assert own is not None
+    qtbot.mouseClick(editor.weekday_buttons[own.weekday()], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.weekday_buttons[(own.weekday() + 1) % 7], Qt.MouseButton.LeftButton)
+    day_name = QLocale().dayName(own.isoweekday())
+    assert f"Repeat on {day_name} too: the new repeat goes on from this post." in (
+        editor.validation_label.text()
+    )
+    editor.accept()
+    assert session.store.series_posts(members[0].series_id or 0) == members
+
+
 def test_editing_a_series_occurrence_asks_the_scope_and_all_changes_every_one(
     qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
 ) -> None:

@@ -1144,6 +1144,193 @@ def test_undo_of_deleting_a_whole_series(
     assert store.series_posts(series_id) == posts
 
 
+# -- changing a series' repeat ----------------------------------------------------
+
+
+def test_a_longer_repeat_from_the_first_post_keeps_every_post_and_adds_copies(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+
+    changes = store.change_repeat(posts[0].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=10")
+
+    after = store.series_posts(series_id)
+    assert after[:6] == posts
+    assert [p.date for p in after] == _weeks(MON, 10)
+    assert {(p.title, p.time, p.message_ids) for p in after[6:]} == {
+        (posts[0].title, NINE, posts[0].message_ids)
+    }
+    assert list(changes.created) == [p.id for p in after[6:]]
+    assert changes.series == frozenset({series_id})
+    assert store.series(series_id) == Series(
+        series_id, "FREQ=WEEKLY;BYDAY=MO;COUNT=10", MON, NINE, ()
+    )
+    _assert_rule_describes_posts(store, series_id)
+
+
+def test_a_new_repeat_from_a_later_post_leaves_the_earlier_ones_their_rule(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+    store.update_post(posts[4].id, {"title": "Easter letter"})  # edited on its own
+
+    changes = store.change_repeat(posts[2].id, "FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20250417")
+
+    (tail_id,) = changes.series - {series_id}
+    assert store.series_posts(series_id) == posts[:2]
+    assert store.series(series_id).rrule == "FREQ=WEEKLY;BYDAY=MO;UNTIL=20250323"
+    tail = store.series_posts(tail_id)
+    mondays = _weeks(date(2025, 3, 24), 4)
+    thursdays = _weeks(date(2025, 3, 27), 4)
+    assert [p.date for p in tail] == sorted(mondays + thursdays)
+    assert [p.id for p in tail if p.date in mondays] == [p.id for p in posts[2:]]
+    assert store.post(posts[4].id).title == "Easter letter"
+    assert store.series(tail_id) == Series(
+        tail_id, "FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20250417", date(2025, 3, 24), NINE, ()
+    )
+    _assert_rule_describes_posts(store, series_id)
+    _assert_rule_describes_posts(store, tail_id)
+
+
+def test_a_shorter_repeat_deletes_the_posts_it_no_longer_makes_but_keeps_what_went_out(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+    store.update_post(posts[3].id, {"status": PostStatus.PUBLISHED})
+    store.move_posts({posts[4].id: (None, None)})  # an occurrence in the backlog
+
+    plan = store.repeat_plan(posts[1].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=2")
+    assert [p.id for p in plan.removed] == [posts[5].id]
+    assert [p.id for p in plan.detached] == [posts[3].id, posts[4].id]
+    assert plan.new_days == ()
+    changes = store.change_repeat(posts[1].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=2")
+
+    assert changes.removed_posts == frozenset({posts[5].id})
+    assert store.find_post(posts[5].uid) is None
+    assert posts[5].uid in store.deleted([posts[5].uid])  # an older file won't bring it back
+    kept = sorted(store.posts([posts[3].id, posts[4].id]), key=lambda p: p.id)
+    assert [(p.series_id, p.occurrence) for p in kept] == [(None, None), (None, None)]
+    assert [(p.date, p.status) for p in kept] == [
+        (posts[3].date, PostStatus.PUBLISHED),
+        (None, PostStatus.DRAFT),
+    ]
+    (tail_id,) = changes.series - {series_id}
+    assert store.series_posts(series_id) == posts[:1]
+    assert [p.id for p in store.series_posts(tail_id)] == [posts[1].id, posts[2].id]
+    assert store.series(tail_id).rrule == "FREQ=WEEKLY;BYDAY=MO;COUNT=2"
+    _assert_rule_describes_posts(store, series_id)
+    _assert_rule_describes_posts(store, tail_id)
+
+
+def test_a_day_deleted_on_its_own_stays_deleted_in_a_longer_repeat(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+    store.delete_occurrences(posts[3].id, "this")
+
+    store.change_repeat(posts[0].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=8")
+
+    assert [p.date for p in store.series_posts(series_id)] == [
+        d for d in _weeks(MON, 8) if d != posts[3].date
+    ]
+    assert store.series(series_id).exdates == (posts[3].date,)
+    _assert_rule_describes_posts(store, series_id)
+
+
+def test_a_changed_repeat_copies_the_edited_post_and_a_published_one_as_drafts(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+    store.update_post(posts[5].id, {"status": PostStatus.PUBLISHED})
+
+    changes = store.change_repeat(
+        posts[5].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=3", edit={"title": "Spring letter"}
+    )
+
+    (tail_id,) = changes.series - {series_id}
+    tail = store.series_posts(tail_id)
+    assert [(p.title, p.status) for p in tail] == [
+        ("Spring letter", PostStatus.PUBLISHED),
+        ("Spring letter", PostStatus.DRAFT),
+        ("Spring letter", PostStatus.DRAFT),
+    ]
+    assert [p.title for p in store.series_posts(series_id)] == ["Weekly letter"] * 5
+
+
+def test_a_changed_repeat_must_give_the_posts_own_day(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+    series = store.series(series_id)
+    with pytest.raises(InvalidInput, match="must include the post's own day, Monday 24 March"):
+        store.change_repeat(posts[2].id, "FREQ=WEEKLY;BYDAY=TU;COUNT=3", edit={"title": "New"})
+    alone = store.add_post(_template(posts[0].channel_id, posts[0].message_ids[0]))
+    with pytest.raises(InvalidInput, match="does not repeat"):
+        store.change_repeat(alone.created[0], "FREQ=DAILY;COUNT=2")
+    assert store.series(series_id) == series
+    assert store.series_posts(series_id) == posts  # the edit went with the refusal
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(
+    before=st.sets(st.sampled_from(_WEEKDAY_CODES), min_size=1, max_size=3),
+    count=st.integers(min_value=1, max_value=12),
+    cut=st.integers(min_value=0, max_value=11),
+    deleted=st.sets(st.integers(min_value=0, max_value=11), max_size=3),
+    after=st.sets(st.sampled_from(_WEEKDAY_CODES), max_size=3),
+    again=st.integers(min_value=1, max_value=12),
+)
+def test_a_changed_repeat_leaves_series_that_their_rules_describe(
+    before: set[str], count: int, cut: int, deleted: set[int], after: set[str], again: int
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        store = CalendarStore.create(Path(folder) / "p.cadence", timezone="Europe/Paris")
+        with store:
+            channel = store.add_channel("Blog").created[0]
+            message = store.add_key_message("We listen").created[0]
+            days = ",".join(sorted(before, key=_WEEKDAY_CODES.index))
+            series_id, posts = _add_series(
+                store,
+                _template(channel, message, date(2025, 3, 3)),
+                f"FREQ=WEEKLY;BYDAY={days};COUNT={count}",
+            )
+            cut = min(cut, len(posts) - 1)
+            for index in sorted(deleted - {cut}):
+                if index < len(posts):
+                    store.delete_occurrences(posts[index].id, "this")
+            post = posts[cut]
+            assert post.date is not None
+            weekdays = after | {_WEEKDAY_CODES[post.date.weekday()]}
+            rule = "FREQ=WEEKLY;BYDAY={};COUNT={}".format(
+                ",".join(sorted(weekdays, key=_WEEKDAY_CODES.index)), again
+            )
+            earlier = [p for p in store.series_posts(series_id) if _occ_of(p) < post.date]
+            plan = store.repeat_plan(post.id, rule)
+
+            changes = store.change_repeat(post.id, rule)
+
+            tail_id = max(changes.series)
+            for made in changes.series:
+                _assert_rule_describes_posts(store, made)
+            if earlier:
+                assert store.series_posts(series_id) == earlier
+            tail = store.series_posts(tail_id)
+            assert [p.date for p in tail] == [d for d in plan.days if d not in plan.exdates]
+            # A day deleted on its own stays deleted; no other day is left out.
+            gone = {posts[i].date for i in deleted - {cut} if i < len(posts)}
+            assert set(plan.exdates) == gone & set(plan.days)
+            # Every post that was there is in a series, or gone as the plan said.
+            living = {p.id for p in posts if p.date not in gone}
+            in_series = {p.id for p in earlier} | {p.id for p in tail}
+            assert living - in_series == {p.id for p in plan.removed}
+            assert not plan.detached  # none was published or in the backlog
+
+
+def _occ_of(post: Post) -> date:
+    assert post.occurrence is not None
+    return post.occurrence
+
+
 # -- wall-clock times across daylight saving --------------------------------------
 
 
