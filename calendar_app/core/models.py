@@ -375,9 +375,17 @@ class NewPost:
     notes: str = ""
 
 
-def post_content(post: NewPost | Post) -> tuple[object, ...]:
+def post_content(post: NewPost | Post, zone: dt.tzinfo | None = None) -> tuple[object, ...]:
     """What a user sees of a post, to tell whether an imported copy differs from it
-    (a line end is a line end: iCalendar brings a spreadsheet's CRLF back as LF)."""
+    (a line end is a line end: iCalendar brings a spreadsheet's CRLF back as LF).
+
+    Given the calendar's ``zone``, a time its clocks skip counts as the time it goes
+    out (02:30 on the night they go forward is 03:30): the same moment, which a file
+    from a calendar in another zone brings back as 03:30.
+    """
+    at = post.time
+    if zone is not None and post.date is not None and at is not None:
+        at = skipped_time(post.date, at, zone) or at
     return (
         line_ends(post.title.strip()),
         line_ends(post.body),
@@ -385,7 +393,7 @@ def post_content(post: NewPost | Post) -> tuple[object, ...]:
         post.campaign_id,
         PostStatus(post.status),
         post.date,
-        post.time,
+        at,
         post.link,
         line_ends(post.notes),
         tuple(sorted(set(post.message_ids))),

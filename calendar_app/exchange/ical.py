@@ -1963,7 +1963,7 @@ class _Writer:
             if old is None:
                 fresh.append(new)
                 fresh_items.append(item)
-            elif post_content(old) == post_content(new):
+            elif post_content(old, self.zone) == post_content(new, self.zone):
                 summary.unchanged += 1
                 if not item.written:
                     said[old.id] = item.notes_kept(shown_note_of(new))

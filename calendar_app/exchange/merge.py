@@ -37,6 +37,7 @@ from ..core.models import (
     differs_in_names_only,
     in_plans,
     name_key,
+    post_content,
 )
 from ..core.store import CalendarStore, full_edit, shown_sum
 from .formats import (
@@ -53,22 +54,6 @@ from .formats import (
     start_from_first_posts,
     stays_deleted,
 )
-
-
-def _content(post: Post | NewPost) -> tuple[object, ...]:
-    """What a merge compares of a post, its names as this calendar's ids."""
-    return (
-        post.title,
-        post.body,
-        post.channel_id,
-        post.campaign_id,
-        post.status,
-        post.date,
-        post.time,
-        post.link,
-        post.notes,
-        tuple(sorted(set(post.message_ids))),
-    )
 
 
 def _renamed(
@@ -230,7 +215,7 @@ def merge_calendar(
                 continue
             if same_zone and post.series_id is not None and mine.series_id is not None:
                 joined.setdefault(post.series_id, mine.series_id)
-            if _content(mine) == _content(translate(post)):
+            if post_content(mine, ours.zone) == post_content(translate(post), ours.zone):
                 summary.unchanged += 1
                 continue
             version = (post.updated_at, post.revision)

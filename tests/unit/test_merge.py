@@ -591,6 +591,40 @@ def test_a_calendar_in_another_zone_merges_at_the_same_moment_as_its_ics(
     theirs.close()
 
 
+@pytest.mark.parametrize("route", ["merge", "ics"])
+def test_a_time_the_clocks_skip_comes_back_from_another_zone_unchanged(
+    tmp_path: Path, route: str
+) -> None:
+    """02:30 on the night New York's clocks go forward goes out at 03:30 there; a
+    Paris copy holds that moment and gives it back as 03:30: the same post, no
+    conflict copy (which would go out twice)."""
+    with (
+        CalendarStore.create(tmp_path / "ny.cadence", timezone="America/New_York") as ny,
+        CalendarStore.create(tmp_path / "paris.cadence", timezone="Europe/Paris") as paris,
+    ):
+        channel = ny.add_channel("Blog").created[0]
+        night = NewPost(
+            "NY night", channel, date=date(2027, 3, 14), time=time(2, 30), status="scheduled"
+        )
+        (post_id,) = ny.add_post(night).created
+        before = ny.post(post_id)
+        if route == "merge":
+            merge_calendar(paris, ny)
+            back = merge_calendar(ny, paris)
+        else:
+            options = ExportOptions(last=date(2999, 1, 1))
+            export_ics(ny, tmp_path / "ny.ics", options, no_progress)
+            import_ics(paris, tmp_path / "ny.ics", ImportOptions(), no_progress)
+            export_ics(paris, tmp_path / "paris.ics", options, no_progress)
+            back = import_ics(ny, tmp_path / "paris.ics", ImportOptions(), no_progress)
+        assert (paris.all_posts()[0].date, paris.all_posts()[0].time) == (
+            date(2027, 3, 14),
+            time(8, 30),
+        )
+        assert (back.added, back.previous, back.unchanged) == ([], [], 1)
+        assert ny.all_posts() == [before]
+
+
 def test_a_recurring_series_arrives_as_a_series_again(tmp_path: Path) -> None:
     write_demo(tmp_path / "demo.cadence")
     with (
