@@ -71,6 +71,7 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
+from ..core.localzone import plain_zone
 from ..core.models import (
     CHANNEL_KINDS,
     ICS_STATUS,
@@ -1495,6 +1496,24 @@ def _decode(source: Path, raw: bytes) -> str:
         ) from None
 
 
+_PLANNED_ZONE = re.compile(r"^X-WR-TIMEZONE(?:;[^:\r\n]*)?:[ \t]*(.*?)[ \t]*\r?$", re.M | re.I)
+
+
+def planned_zone(source: Path) -> str | None:
+    """The time zone an iCalendar file says its calendar is planned in (its
+    X-WR-TIMEZONE, as Cadence, Google and Apple write it), when that names a zone;
+    None otherwise, or for a file that cannot be read (its import says why)."""
+    try:
+        text = _decode(source, Path(source).read_bytes())
+    except (OSError, ImportProblem):
+        return None
+    match = _PLANNED_ZONE.search(re.sub(r"\r?\n[ \t]", "", text))
+    if match is None:
+        return None
+    name = match.group(1).strip('"')
+    return plain_zone(name) or iana_for_windows(name)
+
+
 # -- import: writing the posts ---------------------------------------------------
 
 
@@ -2196,6 +2215,7 @@ __all__ = [
     "export_ics",
     "import_ics",
     "occurrence_uid",
+    "planned_zone",
     "posts_to_calendar",
     "posts_to_ics",
 ]

@@ -13,7 +13,7 @@ import html
 import re
 import zoneinfo
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -115,8 +115,9 @@ class NewCalendarPlan:
     """Channel names with their kinds, in the order given."""
     messages: tuple[tuple[str, int], ...]
     """Key message titles with their cadence in days."""
-    starts_on: date = field(default_factory=date.today)
-    """The day the key messages start being due: a new plan is not overdue on day one."""
+    starts_on: date | None = None
+    """The day the key messages start being due (default: today in the calendar's zone):
+    a new plan is not overdue on day one."""
 
 
 STEM_BYTES = 200
@@ -191,7 +192,9 @@ def create_planned_calendar(plan: NewCalendarPlan) -> CalendarStore:
             for name, kind in plan.channels:
                 store.add_channel(name, kind=kind)
             for title, days in plan.messages:
-                store.add_key_message(title, cadence_days=days, starts_on=plan.starts_on)
+                store.add_key_message(
+                    title, cadence_days=days, starts_on=plan.starts_on or store.today()
+                )
     except BaseException:
         store.close()
         _remove_calendar_file(plan.path)
@@ -895,6 +898,12 @@ class WelcomeDialog(QDialog):
             )
             return False
         timezone, week_start = system_timezone(), locale_week_start()
+        if fmt == "ics":
+            from ..exchange.ical import planned_zone
+
+            # A file that says where it was planned (Cadence, Google and Apple do) makes a
+            # calendar in that zone: its 09:00 stays 09:00 wherever it is imported.
+            timezone = planned_zone(path) or timezone
         if fmt == "cadence":
             # A calendar copy keeps the zone and week it was planned in.
             with (

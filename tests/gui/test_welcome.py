@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import time as time_module
 from collections.abc import Iterator, Sequence
 from contextlib import closing
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
@@ -32,7 +34,9 @@ from calendar_app.ui.main import (
 )
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.welcome import (
+    NewCalendarPlan,
     WelcomeDialog,
+    create_planned_calendar,
     free_path,
     locale_week_start,
     show_welcome,
@@ -406,9 +410,9 @@ def test_start_a_new_calendar(dialog: WelcomeDialog, data: Path) -> None:
         ("Local crews", 14),
     ]
     # Due from today on: a plan started today is not "overdue by 76 days" on day one.
-    assert {m.starts_on for m in store.key_messages()} == {date.today()}
+    assert {m.starts_on for m in store.key_messages()} == {store.today()}
     report = analyse(
-        store.key_messages(), store.channels(), [], date.today(), *default_window(date.today())
+        store.key_messages(), store.channels(), [], store.today(), *default_window(store.today())
     )
     assert {m.status for m in report.messages} == {MessageStatus.UNPLANNED}
 
@@ -454,6 +458,32 @@ def test_the_form_says_what_is_missing_and_creates_nothing(
     assert page.problems() == []
     assert page.problems_label.isHidden()
     assert dialog.create_button.isEnabled()
+
+
+def test_a_new_plans_messages_start_on_the_calendars_today_not_the_computers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kiritimati is a day ahead of Pago Pago at every hour: a Pago Pago plan made on
+    a computer in Kiritimati starts on Pago Pago's today (a day early, its messages
+    read "upcoming" rather than "unplanned")."""
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    time_module.tzset()
+    try:
+        plan = NewCalendarPlan(
+            "Islands",
+            tmp_path / "islands.cadence",
+            "Pacific/Pago_Pago",
+            WeekStart.MONDAY,
+            (("Blog", "blog"),),
+            (("We listen", 7),),
+        )
+        with create_planned_calendar(plan) as store:
+            today = datetime.now(ZoneInfo("Pacific/Pago_Pago")).date()
+            assert date.today() != today
+            assert [m.starts_on for m in store.key_messages()] == [today]
+    finally:
+        monkeypatch.undo()
+        time_module.tzset()
 
 
 def test_import_makes_a_calendar_named_after_the_file(
@@ -509,6 +539,47 @@ def test_a_calendar_with_a_copy_of_a_zone_is_imported_in_that_zone(
     assert errors.seen == []
     assert dialog.store is not None
     assert dialog.store.info().timezone == "Europe/Berlin"
+
+
+@pytest.mark.parametrize(
+    ("said", "zone"),
+    [
+        ("X-WR-TIMEZONE:Europe/Paris", "Europe/Paris"),
+        ("X-WR-TIMEZONE;VALUE=TEXT:W. Europe Standard Time", "Europe/Berlin"),
+        ("X-WR-TIMEZONE:\r\n Europe/Rome", "Europe/Rome"),  # folded
+        ("X-WR-TIMEZONE:Somewhere/Else", "America/New_York"),
+        ("X-WR-CALNAME:No zone said", "America/New_York"),
+    ],
+)
+def test_an_ics_is_imported_in_the_zone_it_was_planned_in(
+    dialog: WelcomeDialog,
+    tmp_path: Path,
+    errors: Recorder,
+    monkeypatch: pytest.MonkeyPatch,
+    said: str,
+    zone: str,
+) -> None:
+    """A Paris plan imported on a trip to New York stays a Paris plan: its 09:00 post
+    is at 09:00 (it came in at 03:00 in a New York calendar, for good)."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    source = tmp_path / "plan.ics"
+    source.write_bytes(
+        (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+            f"{said}\r\n"
+            "BEGIN:VEVENT\r\nUID:plan-1@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+            "DTSTART:20261120T080000Z\r\nSUMMARY:Weekly 9\r\nEND:VEVENT\r\n"
+            "END:VCALENDAR\r\n"
+        ).encode()
+    )
+    assert dialog.import_file(source)
+    assert errors.seen == []
+    store = dialog.store
+    assert store is not None
+    assert store.info().timezone == zone
+    [post] = store.all_posts()
+    moment = datetime.combine(post.date or date.min, post.time or time(), tzinfo=ZoneInfo(zone))
+    assert moment.astimezone(UTC) == datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 
 
 def test_import_names_each_row_it_skipped_and_why(
