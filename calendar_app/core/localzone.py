@@ -42,7 +42,7 @@ def is_zone_name(name: str) -> bool:
         return False
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe": a folder of zones
         return False
     return True
 

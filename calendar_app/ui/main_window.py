@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
 
     from .agenda_view import AgendaView
     from .week_view import WeekView
+    from .welcome import NewCalendarPlan
 
 MAX_RECENT = 8
 
@@ -1102,25 +1104,22 @@ class MainWindow(QMainWindow):
         return next((part for part in parts if part() is focus or part().isAncestorOf(focus)), None)
 
     def new_calendar(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            "New Calendar",
-            str(self._folder() / "Calendar.cadence"),
-            "Cadence calendars (*.cadence)",
-        )
-        if name:
-            self.create_calendar(Path(name))
+        """Ask what the new calendar is (name, file, time zone, week, channels and key
+        messages, as the welcome screen does) and show it."""
+        from .welcome import NewCalendarDialog
 
-    def create_calendar(self, path: Path) -> bool:
-        """A new, empty calendar in this computer's time zone and week."""
-        from ..core.localzone import system_timezone
-        from .welcome import locale_week_start
+        dialog = NewCalendarDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.create_calendar(dialog.plan())
+        dialog.deleteLater()
 
-        path = cadence_file(path)
+    def create_calendar(self, plan: NewCalendarPlan) -> bool:
+        """Create the calendar ``plan`` describes and show it; False (said) when it
+        cannot be made."""
+        from .welcome import create_planned_calendar
+
         try:
-            store = CalendarStore.create(
-                path, timezone=system_timezone(), week_start=locale_week_start()
-            )
+            store = create_planned_calendar(plan)
         except CadenceError as exc:
             self.show_error(self, exc)
             return False

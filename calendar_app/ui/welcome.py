@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -58,7 +59,7 @@ from ..core.models import MAX_CADENCE_DAYS, WeekStart
 from ..core.store import CalendarStore
 from ..exchange.formats import format_for
 from ..render.chips import mix
-from .dialogs import show_error
+from .dialogs import fit_on_screen, show_error
 from .editor import counted_suffix, muted_color, warning_color
 from .session import CalendarSession, ErrorHandler
 from .transfer import IMPORT_FILTER, run_import, show_summary
@@ -963,6 +964,42 @@ class WelcomeDialog(QDialog):
         self.footnote.setPalette(muted)
 
 
+class NewCalendarDialog(QDialog):
+    """File > New Calendar: the welcome screen's form (name, where, time zone, week,
+    channels, key messages) on its own. Accepted: :meth:`plan` is what to create."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newCalendarDialog")
+        self.setWindowTitle("New Calendar")
+        self.setAccessibleName("New calendar")
+        self.page = NewCalendarPage()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = QPushButton("&Create Calendar")
+        self.create_button.setDefault(True)
+        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.page.create_button = self.create_button
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 18)
+        layout.setSpacing(12)
+        layout.addWidget(self.page, 1)
+        layout.addWidget(buttons)
+        self.page.revalidate()
+        self.page.name_edit.setFocus()
+        self.page.name_edit.selectAll()
+        fit_on_screen(self, 600, self.sizeHint().height())
+
+    def plan(self) -> NewCalendarPlan:
+        return self.page.plan()
+
+    def accept(self) -> None:
+        self.page.revalidate()
+        if not self.page.problems():
+            super().accept()
+
+
 def show_welcome(
     parent: QWidget | None = None, *, autochoose_after_ms: int | None = None
 ) -> CalendarStore | None:
@@ -982,6 +1019,7 @@ def show_welcome(
 
 __all__ = [
     "ChoiceButton",
+    "NewCalendarDialog",
     "NewCalendarPage",
     "NewCalendarPlan",
     "WelcomeDialog",

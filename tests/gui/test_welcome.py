@@ -438,6 +438,8 @@ def test_the_form_says_what_is_missing_and_creates_nothing(
     shown = page.problems_label.text()
     assert "already a file called demo.cadence" in shown
     assert "“Mars/Olympus_Mons” is not a time zone" in shown
+    page.zone_combo.setCurrentText("Europe")  # typing Europe/Paris, not there yet
+    assert "“Europe” is not a time zone" in page.problems_label.text()
     assert "at least one channel" in shown
     assert "same title" in shown
     assert not dialog.create_button.isEnabled()
