@@ -604,7 +604,11 @@ def test_a_time_the_clocks_skip_comes_back_from_another_zone_unchanged(
     ):
         channel = ny.add_channel("Blog").created[0]
         night = NewPost(
-            "NY night", channel, date=date(2027, 3, 14), time=time(2, 30), status="scheduled"
+            "NY night",
+            channel,
+            date=date(2027, 3, 14),
+            time=time(2, 30),
+            status=PostStatus.SCHEDULED,
         )
         (post_id,) = ny.add_post(night).created
         before = ny.post(post_id)
