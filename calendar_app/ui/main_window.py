@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.messages_action = self._action("&Key Messages…", self.manage_messages)
         self.channels_action = self._action("C&hannels…", self.manage_channels)
         self.campaigns_action = self._action("C&ampaigns…", self.manage_campaigns)
+        self.settings_action = self._action("Calendar &Settings…", self.calendar_settings)
         self.today_action = self._action("&Today", self.go_today, "T")
         self.go_to_date_action = self._action("&Go to Date…", self.go_to_date, "Ctrl+G")
         self.previous_action = self._action("&Previous Period", lambda: self.step(-1), "Ctrl+Left")
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.messages_action)
         edit_menu.addAction(self.channels_action)
         edit_menu.addAction(self.campaigns_action)
+        edit_menu.addAction(self.settings_action)
         view_menu = bar.addMenu("&View")
         for action in self.view_actions:
             view_menu.addAction(action)
@@ -993,6 +995,12 @@ class MainWindow(QMainWindow):
         from .managers import CampaignManager
 
         CampaignManager(self.session, self).exec()
+
+    def calendar_settings(self) -> None:
+        """The calendar's name, time zone, week and default cadence, to see and change."""
+        from .settings import show_calendar_settings
+
+        show_calendar_settings(self.session, self)
 
     # -- status and title -------------------------------------------------------
 

@@ -162,6 +162,34 @@ def time_zone_names() -> list[str]:
     return sorted(name for name in zoneinfo.available_timezones() if not is_database_file(name))
 
 
+def zone_combo(zone: str) -> QComboBox:
+    """A field for a calendar's time zone, showing ``zone``: every zone in a list, any
+    part of a name typed finds it ("paris")."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setMaxVisibleItems(16)
+    combo.setAccessibleName("Time zone")
+    combo.addItems(time_zone_names())
+    completer = QCompleter(combo.model(), combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.setCompleter(completer)
+    combo.setCurrentText(zone)
+    return combo
+
+
+def week_combo(week_start: WeekStart) -> QComboBox:
+    """A choice of the first day of a calendar's week, showing ``week_start``."""
+    combo = QComboBox()
+    combo.setAccessibleName("Week starts on")
+    locale = QLocale()
+    combo.addItem(locale.dayName(1), WeekStart.MONDAY)
+    combo.addItem(locale.dayName(7), WeekStart.SUNDAY)
+    combo.setCurrentIndex(combo.findData(week_start))
+    return combo
+
+
 def _remove_calendar_file(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(OSError):
@@ -416,25 +444,9 @@ class NewCalendarPage(QWidget):
         location.addWidget(self.location_edit, 1)
         location.addWidget(self.location_button)
 
-        self.zone_combo = QComboBox()
-        self.zone_combo.setEditable(True)
-        self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.zone_combo.setMaxVisibleItems(16)
-        self.zone_combo.setAccessibleName("Time zone")
-        self.zone_combo.addItems(time_zone_names())
-        completer = QCompleter(self.zone_combo.model(), self.zone_combo)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.zone_combo.setCompleter(completer)
-        self.zone_combo.setCurrentText(system_timezone())
+        self.zone_combo = zone_combo(system_timezone())
         self.zone_combo.currentTextChanged.connect(self.revalidate)
-
-        self.week_combo = QComboBox()
-        self.week_combo.setAccessibleName("Week starts on")
-        locale = QLocale()
-        self.week_combo.addItem(locale.dayName(1), WeekStart.MONDAY)
-        self.week_combo.addItem(locale.dayName(7), WeekStart.SUNDAY)
-        self.week_combo.setCurrentIndex(1 if locale_week_start() == WeekStart.SUNDAY else 0)
+        self.week_combo = week_combo(locale_week_start())
 
         self.channel_checks: dict[str, QCheckBox] = {}
         channel_grid = QGridLayout()
@@ -1029,4 +1041,6 @@ __all__ = [
     "locale_week_start",
     "show_welcome",
     "time_zone_names",
+    "week_combo",
+    "zone_combo",
 ]

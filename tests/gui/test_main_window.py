@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
+    QDialog,
     QFileDialog,
     QMenu,
     QMenuBar,
@@ -61,6 +62,7 @@ from calendar_app.ui.gaps import IDEAS_OFFERED, short
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.session import CalendarSession, Filters
+from calendar_app.ui.settings import CalendarSettingsDialog
 from calendar_app.ui.welcome import NewCalendarDialog, NewCalendarPlan, locale_week_start
 
 from ..files import damage_inside
@@ -2085,3 +2087,59 @@ def test_a_short_window_keeps_every_key_message_and_its_status_in_sight(
         assert shown.contains(view.visualRect(model.index(row, 0))), row
     channels = win.sidebar.channels_view
     assert channels.height() < channels.sizeHint().height(), "the channels scroll instead"
+
+
+# -- calendar settings ------------------------------------------------------------
+
+
+def test_calendar_settings_change_the_zone_week_and_name_as_one_undo_step(
+    window: MainWindow, errors: Errors
+) -> None:
+    """A calendar made on a trip is in the wrong zone: set right here, its posts keep
+    their times of day."""
+    session = window.session
+    before = session.store.info()
+    posts = [(p.uid, p.date, p.time) for p in session.store.all_posts()]
+    dialog = CalendarSettingsDialog(session, window, error_handler=errors)
+    assert dialog.name_edit.text() == before.name
+    assert dialog.zone_combo.currentText() == before.timezone
+    assert dialog.week_combo.currentData() == before.week_start
+
+    dialog.zone_combo.setCurrentText("Europe")  # on the way to a zone
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
+    assert "“Europe” is not a time zone" in dialog.problems.text()
+    dialog.zone_combo.setCurrentText("America/New_York")
+    dialog.week_combo.setCurrentIndex(dialog.week_combo.findData(WeekStart.SUNDAY))
+    dialog.name_edit.setText("Solenne Solar US")
+    dialog.accept()
+
+    assert errors.seen == []
+    info = session.store.info()
+    assert (info.name, info.timezone, info.week_start) == (
+        "Solenne Solar US",
+        "America/New_York",
+        WeekStart.SUNDAY,
+    )
+    assert [(p.uid, p.date, p.time) for p in session.store.all_posts()] == posts
+    assert window.windowTitle() == "Solenne Solar US — Cadence"
+    assert window.month_view.week_start() == WeekStart.SUNDAY
+    assert session.undo_stack.undoText() == "Change calendar settings"
+
+    session.undo_stack.undo()
+    assert session.store.info() == before
+    assert window.windowTitle() == f"{before.name} — Cadence"
+
+
+def test_calendar_settings_on_a_read_only_calendar_say_so_and_stay_open(
+    window: MainWindow, errors: Errors
+) -> None:
+    session = window.session
+    before = session.store.info()
+    dialog = CalendarSettingsDialog(session, window, error_handler=errors)
+    dialog.name_edit.setText("Renamed")
+    with read_only(session.store):
+        dialog.accept()
+    assert errors.seen == [READ_ONLY]
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert session.store.info() == before
+    assert not session.undo_stack.canUndo()

@@ -1,0 +1,168 @@
+"""Edit > Calendar Settings: a calendar's name, time zone, week and default cadence.
+
+Every calendar is planned on one clock, its time zone's; this is where it is
+seen and, when it was set wrong (a calendar made on a trip), changed. Posts
+keep their times of day: 09:00 stays 09:00 on the new zone's clock.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.localzone import is_zone_name
+from ..core.models import MAX_CADENCE_DAYS, CalendarInfo, ChangeSet, WeekStart
+from .commands import StoreCommand
+from .dialogs import show_error
+from .editor import counted_suffix, muted_color, problems_label
+from .session import CalendarSession, ErrorHandler
+from .welcome import week_combo, zone_combo
+
+
+class CalendarSettingsCommand(StoreCommand):
+    """Give the calendar other settings; undo gives it back the ones it had."""
+
+    def __init__(self, session: CalendarSession, new: CalendarInfo) -> None:
+        super().__init__(session, "Change calendar settings")
+        self._old = session.store.info()
+        self._new = new
+
+    def _set(self, info: CalendarInfo) -> ChangeSet:
+        return self.session.store.update_info(
+            name=info.name,
+            timezone=info.timezone,
+            week_start=info.week_start,
+            default_cadence_days=info.default_cadence_days,
+        )
+
+    def apply(self) -> ChangeSet:
+        return self._set(self._new)
+
+    def revert(self) -> ChangeSet:
+        return self._set(self._old)
+
+
+class CalendarSettingsDialog(QDialog):
+    """The calendar's settings as a form; Save pushes one undoable change."""
+
+    def __init__(
+        self,
+        session: CalendarSession,
+        parent: QWidget | None = None,
+        *,
+        error_handler: ErrorHandler = show_error,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._error_handler = error_handler
+        info = session.store.info()
+        self.setObjectName("calendarSettings")
+        self.setWindowTitle("Calendar Settings")
+        self.setAccessibleName("Calendar settings")
+
+        self.name_edit = QLineEdit(info.name)
+        self.name_edit.setAccessibleName("Calendar name")
+        self.zone_combo = zone_combo(info.timezone)
+        self.zone_note = QLabel(
+            "Posts keep their times of day: 09:00 stays 09:00, on this zone's clock."
+            " Today, and what is overdue, go by it too."
+        )
+        self.zone_note.setWordWrap(True)
+        palette = QPalette(self.zone_note.palette())
+        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
+        self.zone_note.setPalette(palette)
+        self.week_combo = week_combo(info.week_start)
+        self.cadence_spin = QSpinBox()
+        self.cadence_spin.setRange(1, MAX_CADENCE_DAYS)
+        self.cadence_spin.setPrefix("every ")
+        counted_suffix(self.cadence_spin, " day", " days")
+        self.cadence_spin.setValue(info.default_cadence_days)
+        self.cadence_spin.setAccessibleName("Cadence of a new key message")
+        self.cadence_spin.setToolTip("The cadence a new key message starts with")
+
+        form = QFormLayout()
+        for text, field in (
+            ("&Name:", self.name_edit),
+            ("&Time zone:", self.zone_combo),
+            ("&Week starts on:", self.week_combo),
+            ("New key messages &repeat:", self.cadence_spin),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+            if field is self.zone_combo:
+                form.addRow("", self.zone_note)
+        self.problems = problems_label()
+        self.problems.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        self.name_edit.textChanged.connect(self._revalidate)
+        self.zone_combo.currentTextChanged.connect(self._revalidate)
+        self.resize(520, self.sizeHint().height())
+
+    def settings(self) -> CalendarInfo:
+        """The settings the form shows."""
+        return CalendarInfo(
+            name=" ".join(self.name_edit.text().split()),
+            timezone=self.zone_combo.currentText().strip(),
+            week_start=WeekStart(self.week_combo.currentData()),
+            default_cadence_days=self.cadence_spin.value(),
+        )
+
+    def problems_found(self) -> list[str]:
+        new = self.settings()
+        found = []
+        if not new.name:
+            found.append("Give the calendar a name.")
+        if not is_zone_name(new.timezone):
+            found.append(
+                f"“{new.timezone}” is not a time zone; pick one from the list, like Europe/Paris."
+            )
+        return found
+
+    def _revalidate(self, *_: Any) -> None:
+        found = self.problems_found()
+        self.problems.setText("\n".join(found))
+        self.problems.setVisible(bool(found))
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        if save is not None:
+            save.setEnabled(not found)
+
+    def accept(self) -> None:
+        if self.problems_found():
+            self._revalidate()
+            return
+        new = self.settings()
+        if new != self.session.store.info():
+            try:
+                self.session.push(CalendarSettingsCommand(self.session, new))
+            except Exception as exc:  # the store's refusal (a read-only file...): said
+                self._error_handler(self, exc)
+                return
+        super().accept()
+
+
+def show_calendar_settings(session: CalendarSession, parent: QWidget | None) -> None:
+    dialog = CalendarSettingsDialog(session, parent)
+    dialog.exec()
+    dialog.deleteLater()
