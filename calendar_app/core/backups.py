@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .errors import CadenceError, CalendarFileError, environment_errors, os_problem_for
+from .files import replace_keeping_rights
 from .store import CalendarStore
 
 
@@ -80,7 +81,7 @@ def write_copy(
             store.db.execute("VACUUM INTO ?", [temp_name])
             if leave_out or only_names_used:
                 _leave_out(temp_name, leave_out, only_names_used=only_names_used)
-        os.replace(temp_name, target)
+        replace_keeping_rights(temp_name, target)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
     finally:

@@ -37,7 +37,8 @@ from .database import (
     release,
     reopen_read_only,
 )
-from .errors import CalendarFileError, InvalidInput, NotFound, environment_errors
+from .errors import CalendarFileError, InvalidInput, NotFound, StorageProblem, environment_errors
+from .files import check_replaceable
 from .localzone import is_zone_name
 from .models import (
     CHANNEL_KINDS,
@@ -543,10 +544,18 @@ class CalendarStore:
             raise CalendarFileError(f"{what} cannot overwrite the calendar it is made from.")
         if path.is_dir():
             raise CalendarFileError(f"{target} is a folder, not a file.")
+        if path.parent.exists() and not path.parent.is_dir():
+            raise CalendarFileError(f"{Path(target).parent} is a file, not a folder.")
         if not path.parent.is_dir():
             raise CalendarFileError(f"The folder {Path(target).parent} does not exist.")
         if path.exists() and not path.is_file():
             raise CalendarFileError(f"{target} is not a plain file; choose a file to write.")
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            raise StorageProblem(
+                f"Cadence cannot write in the folder {Path(target).parent}: it is read-only"
+                " for you. Choose another folder."
+            )
+        check_replaceable(path, target)
         return path
 
     def __enter__(self) -> Self:

@@ -98,7 +98,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import secrets
 import zlib
@@ -116,6 +115,7 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
+from ..core.files import check_replaceable, replace_keeping_rights
 from ..core.models import (
     OUTSIDE_PLANS,
     Channel,
@@ -236,6 +236,7 @@ class _StagedFiles:
 
     def write(self, target: Path, rows: Iterable[Sequence[str]]) -> None:
         # Not tempfile.mkstemp: its files are private (0600); an export gets the usual rights.
+        check_replaceable(target)  # one of several files named after the one asked for
         temp = target.parent / f".{target.name}-{secrets.token_hex(6)}.tmp"
         try:
             with open(temp, "x", encoding=self._encoding, newline="") as stream:
@@ -248,7 +249,7 @@ class _StagedFiles:
         done: list[Path] = []
         try:
             for temp, target in self._pending:
-                os.replace(temp, target)
+                replace_keeping_rights(temp, target)
                 done.append(target)
         except OSError as exc:
             raise os_problem_for(exc, str(target)) from exc

@@ -39,6 +39,7 @@ from ..core.cadence import (
     channel_counts,
 )
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
+from ..core.files import replace_keeping_rights
 from ..core.models import (
     MONTHS,
     WEEKDAYS,
@@ -433,7 +434,7 @@ def _write(target: Path, text: str) -> None:
             stream.write(text)
         # mkstemp makes the file private; a page meant to be shared reads like any other.
         os.chmod(temp_name, 0o644)
-        os.replace(temp_name, target)
+        replace_keeping_rights(temp_name, target)
     except OSError as exc:
         if temp_name:
             Path(temp_name).unlink(missing_ok=True)

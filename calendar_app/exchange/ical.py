@@ -71,6 +71,7 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
+from ..core.files import replace_keeping_rights
 from ..core.localzone import plain_zone
 from ..core.models import (
     CHANNEL_KINDS,
@@ -625,7 +626,7 @@ def _write_file(target: Path, data: bytes) -> None:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.replace(temp, target)
+            replace_keeping_rights(temp, target)
         finally:
             temp.unlink(missing_ok=True)
     except OSError as exc:

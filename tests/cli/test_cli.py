@@ -836,6 +836,78 @@ def test_an_export_through_a_link_writes_the_file_it_points_to(
     assert real.read_bytes() != b"old"
 
 
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_an_export_again_keeps_who_may_read_the_file(
+    demo: Path, tmp_path: Path, fmt: str, qapp: object
+) -> None:
+    """A client's export kept private (0600) stays private when it is made again; a new
+    one is readable as any file is."""
+    target = tmp_path / "private.out"
+    fresh = tmp_path / "fresh.out"
+    assert run("export", demo, "--format", fmt, "-o", fresh)[0] == 0
+    written = [fresh] if fmt not in PER_CHANNEL else list(tmp_path.glob("fresh-*"))
+    assert written
+    assert {stat.S_IMODE(p.stat().st_mode) & 0o044 for p in written} == {0o044}
+    if fmt in PER_CHANNEL:  # one file per channel, each made private after the first run
+        assert run("export", demo, "--format", fmt, "-o", target)[0] == 0
+        private = list(tmp_path.glob("private-*"))
+    else:
+        target.write_bytes(b"old")
+        private = [target]
+    for path in private:
+        path.chmod(0o600)
+    assert run("export", demo, "--format", fmt, "-o", target)[0] == 0
+    assert {stat.S_IMODE(p.stat().st_mode) for p in private} == {0o600}
+    assert all(p.read_bytes() != b"old" for p in private)
+
+
+@pytest.mark.parametrize("fmt", ["ics", "hootsuite", "pdf", "cadence"])
+def test_an_export_over_a_read_only_file_or_into_a_read_only_folder_is_refused(
+    demo: Path, tmp_path: Path, fmt: str
+) -> None:
+    kept = tmp_path / "kept.out"
+    if fmt in PER_CHANNEL:
+        assert run("export", demo, "--format", fmt, "-o", kept)[0] == 0
+        files = sorted(tmp_path.glob("kept-*"))
+    else:
+        kept.write_bytes(b"sent to the client")
+        files = [kept]
+    before = {p: p.read_bytes() for p in files}
+    for path in files:
+        path.chmod(0o444)
+    refused = cadence("export", demo, "--format", fmt, "-o", kept, bound_by_permissions=True)
+    assert refused.returncode == 1
+    assert "is read-only, so it was not replaced" in refused.stderr
+    assert {p: p.read_bytes() for p in files} == before
+    assert sorted(tmp_path.iterdir()) == sorted([demo, *files])  # nothing left beside
+
+    folder = tmp_path / "sent"
+    folder.mkdir(mode=0o555)
+    try:
+        refused = cadence(
+            "export", demo, "--format", fmt, "-o", folder / "x.out", bound_by_permissions=True
+        )
+    finally:
+        folder.chmod(0o755)
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        f"cadence: error: Cadence cannot write in the folder {folder}: it is read-only"
+        " for you. Choose another folder.\n"
+    )
+
+
+def test_an_export_into_a_file_taken_for_a_folder_says_so(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "env.sh").write_text("x")
+    status, _ = run("export", demo, "--format", "ics", "-o", tmp_path / "env.sh" / "x.ics")
+    assert status == 1
+    assert (
+        capsys.readouterr().err
+        == f"cadence: error: {tmp_path / 'env.sh'} is a file, not a folder.\n"
+    )
+
+
 def test_an_export_to_a_pipe_is_refused_not_replaced(
     demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
