@@ -4,6 +4,7 @@ unsaved-changes and replace-the-file questions and Go to Date."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -151,6 +152,37 @@ def _parse_both(example: str) -> tuple[str, str]:
 
 
 SaveAnswer = Literal["save", "discard", "cancel"]
+
+
+def save_file_name(
+    parent: QWidget | None,
+    title: str,
+    default: Path,
+    name_filter: str,
+    *,
+    replace: Callable[[QWidget | None, Path], bool] | None = None,
+) -> Path | None:
+    """Ask where to save a file of the kind ``name_filter`` names ("Web pages (*.html)");
+    None when the user cancels.
+
+    A name typed without that ending gets it, as a file of that kind needs it to open
+    with a double-click ("plan" is "plan.html"). The dialog asked about replacing the
+    name as typed only: the ending added makes another file, asked about here
+    (``replace``, by default :func:`ask_replace`).
+    """
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(default), name_filter)
+    if not name:
+        return None
+    typed = Path(name)
+    ending = name_filter.split("*")[1].split(")")[0].split(" ")[0]
+    if typed.suffix.lower() == ending:
+        return typed
+    target = typed.with_name(typed.name + ending)
+    if target.exists() and not (replace or ask_replace)(parent, target):
+        return None
+    return target
 
 
 def ask_replace(parent: QWidget | None, path: Path) -> bool:

@@ -57,7 +57,7 @@ from .commands import (
     status_command,
     without_access_key,
 )
-from .dialogs import ask_replace, fit_on_screen, show_error
+from .dialogs import ask_replace, fit_on_screen, save_file_name, show_error
 from .dnd import TurnOnHover
 from .session import CalendarSession, FilterKey, Filters
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_calendar
@@ -70,11 +70,6 @@ if TYPE_CHECKING:
     from .welcome import NewCalendarPlan
 
 MAX_RECENT = 8
-
-
-def cadence_file(path: Path) -> Path:
-    """``path``, ending in ``.cadence`` (added when the name typed has no such ending)."""
-    return path if path.suffix == ".cadence" else path.with_name(path.name + ".cadence")
 
 
 SEARCH_PAUSE_MS = 200
@@ -124,7 +119,7 @@ class MainWindow(QMainWindow):
         self.backups = backups
         """Folder for backups of a calendar that changed (None: no backups, as in tests)."""
         self.show_error = error_handler
-        self.ask_replace: Callable[[QWidget, Path], bool] = ask_replace
+        self.ask_replace: Callable[[QWidget | None, Path], bool] = ask_replace
         """Asks before a file is replaced (tests answer for the user)."""
         self._found: tuple[Filters, list[Post]] | None = None
         """The search's dated matches for Enter, with the filters they are for."""
@@ -1141,19 +1136,15 @@ class MainWindow(QMainWindow):
             self.open_calendar(Path(name))
 
     def save_copy_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        target = save_file_name(
             self,
             "Save a Copy As",
-            str(self._folder() / f"{self.session.store.path.stem} copy.cadence"),
+            self._folder() / f"{self.session.store.path.stem} copy.cadence",
             "Cadence calendars (*.cadence)",
+            replace=self.ask_replace,
         )
-        if not name:
-            return
-        target = cadence_file(Path(name))
-        # The dialog asked about the name as typed; the ending added makes another file.
-        if target != Path(name) and target.exists() and not self.ask_replace(self, target):
-            return
-        self.save_copy(target)
+        if target is not None:
+            self.save_copy(target)
 
     def save_copy(self, path: Path) -> bool:
         from ..exchange.copy import save_copy

@@ -27,7 +27,7 @@ from ..exchange.formats import (
     format_for,
 )
 from .commands import StoreCommand, without_access_key
-from .dialogs import ask_date_order
+from .dialogs import ask_date_order, save_file_name
 from .session import CalendarSession
 
 if TYPE_CHECKING:
@@ -359,11 +359,9 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
         return
     suffix = name_filter.split("*")[1].rstrip(")")
     default = session.store.path.parent / f"{session.store.path.stem}{suffix}"
-    name, _ = QFileDialog.getSaveFileName(
-        parent, f"Export {label.rstrip('…')}", str(default), name_filter
-    )
-    if not name:
+    target = save_file_name(parent, f"Export {label.rstrip('…')}", default, name_filter)
+    if target is None:
         return
-    summary = run_export(session, parent, fmt, Path(name), options)
+    summary = run_export(session, parent, fmt, target, options)
     if summary is not None:
         show_summary(parent, "Export", summary.describe(), summary.details())

@@ -40,6 +40,7 @@ from calendar_app.core.cadence import default_window
 from calendar_app.core.demo import write_demo
 from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
+from calendar_app.exchange.formats import ExportOptions
 from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
@@ -1133,7 +1134,7 @@ def test_a_name_typed_without_its_ending_gets_one(
     before = other.read_bytes()
     asked: list[Path] = []
 
-    def decline(parent: QWidget, path: Path) -> bool:
+    def decline(parent: QWidget | None, path: Path) -> bool:
         asked.append(path)
         return False
 
@@ -1142,6 +1143,37 @@ def test_a_name_typed_without_its_ending_gets_one(
     window.save_copy_dialog()
     assert asked == [other]
     assert other.read_bytes() == before
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize(("fmt", "ending"), [("html", ".html"), ("ics", ".ics"), ("pdf", ".pdf")])
+def test_an_export_named_without_its_ending_gets_one(
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    fmt: str,
+    ending: str,
+) -> None:
+    """A web page sent to a client as "plan" would not open with a double-click."""
+    from calendar_app.ui import transfer
+
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(tmp_path / "plan"), ""))
+    )
+    monkeypatch.setattr(
+        "calendar_app.ui.export_options.ask_export_options", lambda *args: ExportOptions()
+    )
+    said: list[str] = []
+    monkeypatch.setattr(
+        transfer, "show_summary", lambda parent, title, text, details: said.append(text)
+    )
+    window.export_file(fmt)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("plan")) == [
+        f"plan{ending}"
+    ]
+    assert said
+    assert f"to {tmp_path / ('plan' + ending)}." in said[0]
 
 
 def test_save_a_copy(window: MainWindow, tmp_path: Path) -> None:
