@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         self._found: tuple[Filters, list[Post]] | None = None
         """The search's dated matches for Enter, with the filters they are for."""
         self.session: CalendarSession = session
+        self._summary = ""
+        """What the status bar shows between messages: posts, overdue, unplanned."""
+        self.statusBar().messageChanged.connect(self._summary_again)
         self.setObjectName("mainWindow")
         self.setMinimumSize(720, 480)
         self._build_actions()
@@ -1023,7 +1026,13 @@ class MainWindow(QMainWindow):
             parts.append(f"{len(unplanned)} unplanned")  # as their badges say
         if not overdue and not unplanned and report.messages:
             parts.append("every key message is on time")
-        self.statusBar().showMessage(" · ".join(parts))
+        self._summary = " · ".join(parts)
+        self.statusBar().showMessage(self._summary)
+
+    def _summary_again(self, message: str) -> None:
+        """A passing message (a search's "1 of 2", a menu's tip) gone, the summary is back."""
+        if not message and self._summary:
+            self.statusBar().showMessage(self._summary)
 
     # -- files ----------------------------------------------------------------
 

@@ -418,6 +418,18 @@ def test_status_bar_counts_overdue_messages(window: MainWindow) -> None:
     assert f"{window.session.store.count_posts()} posts" in text
 
 
+def test_the_summary_comes_back_after_a_passing_message(window: MainWindow) -> None:
+    """A search's "1 of 2" or a copy's note lasts a few seconds; the bar then shows the
+    summary again (it stayed blank until the next change)."""
+    bar = window.statusBar()
+    summary = bar.currentMessage()
+    assert summary.endswith("posts") or " · " in summary
+    bar.showMessage("1 of 2: 'Thread'", 8000)
+    assert bar.currentMessage() == "1 of 2: 'Thread'"
+    bar.clearMessage()  # what the message's timer does when it runs out
+    assert bar.currentMessage() == summary
+
+
 def test_status_bar_count_follows_changes_and_undo(window: MainWindow) -> None:
     total = window.session.store.count_posts()
     doomed = [p.id for p in window.session.posts_between(TODAY, TODAY + timedelta(days=6))][:2]
