@@ -573,3 +573,23 @@ def test_an_undo_of_another_item_leaves_the_typing_as_it_is(
     assert manager.statement_edit.toPlainText().startswith(" Typed")
     assert manager.statement_edit.textCursor().position() == cursor
     assert manager.statement_edit.document().isUndoAvailable()
+
+
+@OFFSCREEN_POPUPS
+def test_a_long_title_wraps_and_the_manager_fits_a_small_screen(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """A 100-character message made the dialog 1150 px wide, as wide at the least: Apply
+    and Close were off an 800 px screen."""
+    long_title = "Our technicians are certified, insured and local: " + "no bots, ever " * 4
+    changes = session.store.add_key_message(long_title.strip(), cadence_days=14)
+    session.notify(changes)
+    (message_id,) = changes.created
+    manager = _messages(qtbot, session, Recorder())
+    assert manager.select(message_id)
+    with qtbot.waitExposed(manager):
+        manager.show()
+    assert manager.heading.text() == long_title.strip()
+    assert manager.minimumSizeHint().width() < 800
+    assert manager.width() <= manager.screen().availableGeometry().width()
+    assert manager.heading.height() > manager.heading.fontMetrics().lineSpacing()  # wrapped
