@@ -583,7 +583,8 @@ ul.chips { list-style: none; margin: 0; padding: 0; display: flex; flex-directio
 table.agenda { width: 100%; border-collapse: collapse; font-size: 13px; }
 .agenda th { text-align: left; font-size: 12px; color: var(--muted); font-weight: 600;
   border-bottom: 1px solid var(--line); padding: 6px 8px; }
-.agenda td { padding: 7px 8px; vertical-align: top; border-bottom: 1px solid var(--line); }
+.agenda td { padding: 7px 8px; vertical-align: top; border-bottom: 1px solid var(--line);
+  overflow-wrap: anywhere; }
 .agenda tr.day th { font-size: 13px; color: var(--ink); background: #f6f7f9;
   padding: 7px 8px; border-bottom: 1px solid var(--line); border-top: 1px solid var(--line); }
 .agenda tr.day.today th { color: var(--today); }
