@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from math import ceil
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt, QTextBoundaryFinder
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -642,21 +642,32 @@ def _paint_post(
 
 
 def _wrap(text: str, metrics: QFontMetricsF, width: float) -> tuple[str, str]:
-    """The words of ``text`` that fit on a line ``width`` wide, and the rest."""
-    words = text.split()
+    """What of ``text`` fits on a line ``width`` wide, and the rest.
+
+    Lines break where the script allows (between words, between the characters of
+    Japanese or Chinese, after a hyphen: Unicode's line breaking); a word too long for
+    a line of its own ("Donaudampfschifffahrt") is broken inside.
+    """
     if metrics.horizontalAdvance(text) <= width:
         return text, ""
-    line = ""
-    for index, word in enumerate(words):
-        candidate = f"{line} {word}" if line else word
-        if metrics.horizontalAdvance(candidate) > width:
-            if not line:  # one long word: cut it
-                return metrics.elidedText(word, Qt.TextElideMode.ElideRight, width), " ".join(
-                    words[index + 1 :]
-                )
-            return line, " ".join(words[index:])
-        line = candidate
-    return line, ""
+    # Qt counts in UTF-16 units; Python, in characters (an emoji is two units, one char).
+    index_of = {0: 0}
+    units = 0
+    for index, char in enumerate(text, 1):
+        units += 2 if ord(char) > 0xFFFF else 1
+        index_of[units] = index
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    cut = 0
+    while (found := finder.toNextBoundary()) != -1:
+        end = index_of.get(found, 0)
+        if metrics.horizontalAdvance(text[:end].rstrip()) > width:
+            break
+        cut = end
+    if cut == 0:  # not even the first word fits: break inside it
+        cut = 1
+        while cut < len(text) and metrics.horizontalAdvance(text[: cut + 1]) <= width:
+            cut += 1
+    return text[:cut].rstrip(), text[cut:].lstrip()
 
 
 def _chip(plan: _Plan, post: Post) -> Chip:

@@ -14,6 +14,8 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
@@ -642,3 +644,32 @@ def test_month_names_too_close_to_the_one_before_give_way(qapp: object) -> None:
     for (x, text), (next_x, _) in itertools.pairwise(kept):
         assert x + metrics.horizontalAdvance(text) < next_x
     assert len(kept) < len(labels)
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("日本の友人へお知らせ新メニュー abcdefghij ÄÖü-🎉")),
+        min_size=1,
+        max_size=60,
+    ),
+    width=st.floats(min_value=20, max_value=200),
+)
+def test_chip_titles_wrap_where_the_script_allows_and_lose_nothing(
+    qapp: object, text: str, width: float
+) -> None:
+    """A Japanese title, or a long compound word, has no space to wrap at: it showed one
+    line ending in "…" and the rest of its chip empty, where a Latin one wraps."""
+    metrics = QFontMetricsF(PageStyle().font(8))
+    text = " ".join(text.split())
+    assume(text)
+    lines = []
+    rest = text
+    while rest:
+        line, rest = pdf._wrap(rest, metrics, width)
+        assert line
+        lines.append(line)
+        assert metrics.horizontalAdvance(line) <= width or len(line) == 1
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    if " " not in text and metrics.horizontalAdvance(text) > 2 * width:
+        assert len(lines) > 1
