@@ -813,7 +813,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--bom",
         action="store_true",
-        help="CSV: start with a byte-order mark, so Excel shows accents right",
+        help=(
+            "csv: start with a byte-order mark, so Excel shows accents right"
+            " (not for hootsuite and sprout, whose tools read plain UTF-8)"
+        ),
     )
     p.set_defaults(run=cmd_export)
     return parser

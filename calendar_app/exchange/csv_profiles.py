@@ -127,6 +127,7 @@ from ..core.models import (
     name_key,
     post_content,
     shown_note_of,
+    skipped_time,
     spelled_day,
 )
 from ..core.store import (
@@ -1096,7 +1097,11 @@ def _outgoing(
     for post in _selected_posts(store, options):
         if post.date is None or post.status not in OUTGOING_STATUSES:
             continue
-        planned = datetime.combine(post.date, post.time or DEFAULT_TIME)
+        at = post.time or DEFAULT_TIME
+        # A time the clocks skip (02:30 as they go forward) is the time it goes out
+        # (03:30): a tool refuses, or guesses at, a time that does not exist.
+        at = skipped_time(post.date, at, store.zone) or at
+        planned = datetime.combine(post.date, at)
         moment = planned if step is None else _on_step(planned, step)
         if max(moment, planned) > now:  # rounded down before midnight: still to go out
             chosen.append((moment, post))
@@ -1214,7 +1219,9 @@ def _export_to_tool(
     ticker = _Ticker(progress, sum(len(rows) for _, rows in files))
     ticker.advance(0)
     ticked = [(path, _ticking(rows, ticker)) for path, rows in files]
-    written = _write(ticked, options.byte_order_mark)
+    # The publishing tools read their files as plain UTF-8: a byte-order mark would
+    # be read into the first date ("\ufeff16/12/2026 09:00").
+    written = _write(ticked, byte_order_mark=False)
     ticker.finish()
     return ExportSummary(
         posts=len(chosen),

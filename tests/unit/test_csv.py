@@ -1249,6 +1249,23 @@ def test_hootsuite_times_round_up_to_five_minutes_within_the_day(
     assert read_rows(store.path.parent / "h-LinkedIn.csv")[0][0] == expected
 
 
+@pytest.mark.parametrize("sprout", [False, True])
+def test_the_publishing_tools_get_plain_utf8_and_a_time_that_exists(
+    store: CalendarStore, publishing: dict[str, int], sprout: bool
+) -> None:
+    """No byte-order mark, which a tool reads into the first date; 02:30 on the night
+    Paris's clocks go forward is sent as 03:30, the time it goes out."""
+    add(store, publishing["LinkedIn"], date(2027, 3, 28), time(2, 30), title="Night owl")
+    folder = store.path.parent
+    options = ExportOptions(today=TODAY, byte_order_mark=True)
+    (export_sprout if sprout else export_hootsuite)(store, folder / "t.csv", options)
+    data = (folder / "t-LinkedIn.csv").read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")
+    rows = read_rows(folder / "t-LinkedIn.csv")
+    sent = rows[-1][:2] if sprout else rows[0][0].split(" ")
+    assert sent == ["28/03/2027", "03:30"]
+
+
 def test_hootsuite_date_order(store: CalendarStore, publishing: dict[str, int]) -> None:
     add(store, publishing["LinkedIn"], date(2026, 12, 3), time(14, 0))
     folder = store.path.parent
