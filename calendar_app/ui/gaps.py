@@ -21,6 +21,7 @@ from .session import CalendarSession
 IDEAS_OFFERED = 4
 """How many of a message's backlog ideas a menu offers (the newest)."""
 TITLE_CHARS = 36
+CHANNEL_CHARS = 24
 
 Select = Callable[[list[int]], None]
 """Selects the posts a fill placed (in the view the menu came from)."""
@@ -93,7 +94,8 @@ def add_fill_actions(
         return
     repeat = session.store.post_to_repeat(message.id, day, session.today())
     if repeat is not None and repeat.date is not None:
-        channel = session.store.channel(repeat.channel_id).name  # read now, as the post was
+        # Read now, as the post was; cut short, so that the day stays in sight.
+        channel = elide(session.store.channel(repeat.channel_id).name, CHANNEL_CHARS)
         _item(
             menu,
             f"Repeat {short(repeat.title)} ({channel}, {day_text(repeat.date)})",

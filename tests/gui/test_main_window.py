@@ -1690,10 +1690,20 @@ def test_a_new_post_is_the_one_selected_after_saving(window: MainWindow, qtbot: 
     assert window.focusWidget() is window.backlog.list
 
 
-def test_the_gap_menu_names_a_channel_added_by_another_program(window: MainWindow) -> None:
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Podcast", "Podcast"),
+        # Cut short: the day, at the end, stayed out of an 800 px screen's sight.
+        ("X (formerly Twitter) — the company account run by marketing", "X (formerly Twitter) —…"),
+    ],
+)
+def test_the_gap_menu_names_a_channel_added_by_another_program(
+    window: MainWindow, name: str, shown: str
+) -> None:
     message_id, day = _gap_day(window, "Installed by local experts")
     with CalendarStore.open(window.session.store.path) as elsewhere:  # the window in front
-        podcast = elsewhere.add_channel("Podcast").created[0]
+        podcast = elsewhere.add_channel(name).created[0]
         carrier = NewPost(
             "From the terminal",
             podcast,
@@ -1706,7 +1716,9 @@ def test_the_gap_menu_names_a_channel_added_by_another_program(window: MainWindo
     menu = window.post_menu()
     fill = next(a.menu() for a in menu.actions() if a.text().startswith("Fill the Gap"))
     assert isinstance(fill, QMenu)
-    assert fill.actions()[0].text().startswith("Repeat “From the terminal” (Podcast, ")
+    text = fill.actions()[0].text()
+    assert text.startswith(f"Repeat “From the terminal” ({shown}, ")
+    assert text.endswith(f", {day_text(day - timedelta(days=1))})")
 
 
 @OFFSCREEN_POPUPS
