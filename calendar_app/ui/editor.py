@@ -18,12 +18,13 @@ from collections.abc import Callable, Iterable
 from datetime import date, time, timedelta
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTime
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QRectF, QSize, Qt, QTime
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QGuiApplication,
     QIcon,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPalette,
@@ -617,6 +618,16 @@ class PostEditor(QDialog):
         self.end_group = QButtonGroup(self)
         self.end_group.addButton(self.until_radio)
         self.end_group.addButton(self.count_radio)
+        # Clicking or typing in a field picks its end, also to keep the value shown
+        # (the 6 of "after 6 times"): only a changed value did.
+        self._end_fields: dict[QObject, QRadioButton] = {}
+        for field, radio in (
+            (self.until_edit, self.until_radio),
+            (self.count_spin, self.count_radio),
+        ):
+            for part in (field, *field.findChildren(QLineEdit)):
+                self._end_fields[part] = radio
+                part.installEventFilter(self)
         ends_box = QHBoxLayout()
         ends_box.setSpacing(6)
         ends_box.addWidget(self.until_radio)
@@ -670,6 +681,17 @@ class PostEditor(QDialog):
         for widget in unused:
             widget.setParent(self)
             widget.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        radio = self._end_fields.get(watched)
+        if radio is not None and not radio.isChecked():
+            touched = event.type() == QEvent.Type.MouseButtonPress or (
+                event.type() == QEvent.Type.KeyPress
+                and cast(QKeyEvent, event).key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            )
+            if touched:
+                radio.setChecked(True)
+        return super().eventFilter(watched, event)
 
     def start_changing_repeat(self) -> None:
         """Show the repeat rows of an occurrence, filled in as its series repeats from

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -538,6 +539,31 @@ def test_a_repeat_without_an_end_is_refused(qtbot: QtBot, session: CalendarSessi
     editor.accept()
     created = session.store.posts(_new_ids(session, before))
     assert [p.date for p in created] == [date(2026, 11, d) for d in range(23, 28)]
+
+
+@OFFSCREEN_POPUPS
+def test_clicking_or_typing_in_an_end_picks_it_also_to_keep_its_value(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """ "after 6 times" was shown; clicking into the 6 and leaving it (or typing 6 over
+    it) kept Save greyed: only a changed value picked "after"."""
+    editor = _editor(qtbot, session, day=date(2026, 11, 23))
+    editor.title_edit.setText("Six times")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    _show(qtbot, editor)
+    count_line = editor.count_spin.findChild(QLineEdit)
+    assert count_line is not None
+    qtbot.keyClick(count_line, Qt.Key.Key_Tab)  # passing through picks nothing
+    assert not editor.count_radio.isChecked()
+    assert not editor.until_radio.isChecked()
+    qtbot.mouseClick(count_line, Qt.MouseButton.LeftButton)
+    assert editor.count_radio.isChecked()
+    assert editor.count_spin.value() == 6
+    assert editor.ok_button.isEnabled()
+    until_line = editor.until_edit.findChild(QLineEdit)
+    assert until_line is not None
+    qtbot.keyClick(until_line, Qt.Key.Key_Up)
+    assert editor.until_radio.isChecked()
 
 
 def test_the_repeat_is_read_only_for_a_series_and_a_choice_for_a_single_post(
