@@ -42,7 +42,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
-from ..core.models import Post
+from ..core.models import Post, skipped_time
 from ..render.cadence_strip import range_text
 from ..render.chips import (
     badge_width,
@@ -1049,8 +1049,13 @@ class WeekView(PeriodView):
         if target is None:
             event.ignore()
         elif target.area == "grid":
-            # The drop sets day and time, snapped to the quarter hour under the mouse.
-            self._drop(event, target.day, keep_time=False, at=target.at)
+            # The drop sets day and time, snapped to the quarter hour under the mouse; on
+            # the night the clocks skip that hour (02:30 as they go forward), the time the
+            # post then goes out (03:30), where it shows.
+            at = target.at
+            if at is not None:
+                at = skipped_time(target.day, at, self._session.store.zone) or at
+            self._drop(event, target.day, keep_time=False, at=at)
         elif target.area == "strip":
             # "All day": the post loses its time.
             self._drop(event, target.day, keep_time=False, at=None)

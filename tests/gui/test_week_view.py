@@ -344,6 +344,27 @@ def test_drop_on_the_grid_sets_day_and_snapped_time(
     assert (restored.date, restored.time) == (post.date, post.time)
 
 
+def test_a_drop_in_the_hour_the_clocks_skip_lands_at_the_time_it_goes_out(
+    week: WeekView, session: CalendarSession
+) -> None:
+    """02:30 on the night the calendar's clocks go forward does not exist: the post lands
+    at 03:30, where it goes out and where it then shows (it kept 02:30, said nowhere)."""
+    night = date(2027, 3, 28)  # summer time starts in Europe/Amsterdam at 02:00
+    assert session.store.info().timezone == "Europe/Amsterdam"
+    week.set_current_date(night)
+    post = session.store.post(add_post(session, "Night owl", night, time(9, 0)))
+
+    send_drop(week, grid_point(week, night, time(2, 35)), week.drag_mime(post.id))
+    moved = session.store.post(post.id)
+    assert (moved.date, moved.time) == (night, time(3, 30))
+
+    send_drop(
+        week, grid_point(week, night - timedelta(days=1), time(2, 35)), week.drag_mime(post.id)
+    )
+    moved = session.store.post(post.id)
+    assert (moved.date, moved.time) == (night - timedelta(days=1), time(2, 30))  # it exists
+
+
 def test_drop_on_the_all_day_strip_clears_the_time(
     week: WeekView, session: CalendarSession
 ) -> None:
