@@ -1435,7 +1435,7 @@ def test_sprout_header_and_rows(store: CalendarStore, publishing: dict[str, int]
     )
     assert not target.exists()
     export_sprout(store, target, ExportOptions(today=TODAY, byte_order_mark=True))
-    assert letter.read_bytes().startswith(b"\xef\xbb\xbfdate,time_24hr,message_text\r\n")
+    assert letter.read_bytes().startswith(b"date,time_24hr,message_text\r\n")  # plain UTF-8
     assert read_rows(letter)[1] == ["01/12/2026", "09:00", "Issue 12"]
 
 
