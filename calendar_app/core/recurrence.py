@@ -189,6 +189,22 @@ def as_made(rule: str, days: Sequence[date]) -> str:
     return _join(parts)
 
 
+def editable(rule: str) -> bool:
+    """Whether the post editor's repeat choices (:func:`build`: daily, weekly on some
+    days, monthly on the first post's day; every so many; an end) make ``rule`` again,
+    so that changing it there keeps what they do not show (a first Monday, a yearly
+    rule, a week start)."""
+    parts = parse(normalise(rule))
+    for end in _ENDS:
+        parts.pop(end, None)
+    freq = parts.pop("FREQ")
+    parts.pop("INTERVAL", None)
+    days = parts.pop("BYDAY", None)
+    if freq not in ("DAILY", "WEEKLY", "MONTHLY") or parts:
+        return False
+    return days is None or (freq == "WEEKLY" and all(t in _WEEKDAYS for t in days.split(",")))
+
+
 def weekdays_of(rule: str) -> list[int]:
     """The weekdays a rule names without a rank (0 = Monday): [0, 3] for BYDAY=MO,TH;
     none for BYDAY=1MO, the first Monday of a month."""

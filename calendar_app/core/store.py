@@ -1919,29 +1919,34 @@ class CalendarStore:
 
     def repeat_plan(self, post_id: int, rule: str) -> RepeatPlan:
         """What giving the occurrence ``post_id`` and the ones after it the repeat ``rule``
-        (from the post's own day, which the rule must give) would do; nothing is written.
+        would do; nothing is written.
 
-        The occurrences the new rule still makes stay as they are (moved, edited, in the
-        backlog); each new day gets a copy of the post; a day deleted on its own stays
-        deleted. An occurrence the rule no longer makes is deleted, unless it is
-        published or in the backlog: then it stays, as a post of its own.
+        The rule starts on the post's day in its series (where it was planned, also when
+        it was moved on its own since), which the rule must give. The occurrences the
+        new rule still makes stay as they are (moved, edited, in the backlog); each new
+        day gets a copy of the post; a day deleted on its own stays deleted. An
+        occurrence the rule no longer makes is deleted, unless it is published or in the
+        backlog: then it stays, as a post of its own.
         """
         post = self.post(post_id)
         if post.series_id is None:
             raise InvalidInput(f"'{post.title}' does not repeat.")
         if post.date is None:
             raise InvalidInput("A post in the backlog needs a date before it can repeat.")
-        rule = recurrence.normalise(rule, at=post.time, zone=self.zone)
-        days = recurrence.occurrences(rule, post.date)
-        if not days or days[0] != post.date:
-            raise InvalidInput(
-                f"The repeat must include the post's own day, {spelled_day(post.date)}."
-            )
         own = _occ(post)
+        rule = recurrence.normalise(rule, at=post.time, zone=self.zone)
+        days = recurrence.occurrences(rule, own)
+        if not days or days[0] != own:
+            raise InvalidInput(
+                f"The repeat must include the post's own day, {spelled_day(own)}."
+                if own == post.date
+                else f"The repeat must include {spelled_day(own)}, the post's day in its"
+                f" series (it was moved to {spelled_day(post.date)} on its own)."
+            )
         series = self.series(post.series_id)
-        later = [m for m in self.series_posts(series.id) if _occ(m) >= own and m.id != post.id]
+        later = [m for m in self.series_posts(series.id) if _occ(m) > own]
         made = set(days)
-        kept = {_occ(m) for m in later if _occ(m) in made} | {post.date}
+        kept = {_occ(m) for m in later if _occ(m) in made} | {own}
         gone = [m for m in later if _occ(m) not in made]
         exdates = tuple(d for d in series.exdates if d in made and d not in kept)
         return RepeatPlan(
@@ -1960,20 +1965,19 @@ class CalendarStore:
         :meth:`repeat_plan` says (the editor's "Change…" on a recurring post); the
         earlier ones keep the old rule, in a series of their own.
 
-        ``edit`` is applied first to this and the following occurrences, in the same
-        transaction. A published post's copies are drafts, as in :meth:`repeat_post`.
-        ``created`` lists the copies.
+        ``edit`` is applied first to this post alone, in the same transaction; the
+        copies are made of the post as edited (a published post's copies are drafts, as
+        in :meth:`repeat_post`). ``created`` lists the copies.
         """
         recurrence.normalise(rule)  # a bad rule is said before anything changes
         with environment_errors(self.path), self.db.atomic():
-            changes = self.update_occurrences(post_id, edit, "following") if edit else ChangeSet()
+            changes = self.update_post(post_id, edit) if edit else ChangeSet()
             plan = self.repeat_plan(post_id, rule)
             post = self.post(post_id)
             assert post.series_id is not None
-            assert post.date is not None
+            own = _occ(post)
             series_id = self._split_series(post) if self._has_earlier(post) else post.series_id
-            self._write_series(Series(series_id, plan.rule, post.date, post.time, plan.exdates))
-            self._link_series(series_id, {post.id: post.date})
+            self._write_series(Series(series_id, plan.rule, own, post.time, plan.exdates))
             self._conn.executemany(
                 "UPDATE posts SET series_id = NULL, occurrence = NULL WHERE id = ?",
                 [(m.id,) for m in plan.detached],

@@ -346,7 +346,8 @@ class PostEditor(QDialog):
         self._changing_repeat = False
         """An occurrence's "Change…" was pressed: the repeat rows give this post and the
         following ones a new rule."""
-        self._rule_as_opened: str | None = None
+        self._days_as_opened: list[date] = []
+        """The days the series makes from this post on, as the editor opened."""
         self._title_touched = post is not None
         self._status_touched = False  # chosen by the user in this editor
         self._weekdays_touched = False
@@ -664,6 +665,14 @@ class PostEditor(QDialog):
             )
             self.change_repeat_button.setAutoDefault(False)
             self.change_repeat_button.clicked.connect(self.start_changing_repeat)
+            if not recurrence.editable(self._series_rule):
+                # Its choices would lose what this rule says (the first Monday...).
+                self.change_repeat_button.setEnabled(False)
+                self.change_repeat_button.setToolTip(
+                    "This repeat came from another program and has more to it than these"
+                    " choices say; change it there, or delete the following posts and"
+                    " repeat this one anew"
+                )
             described = QHBoxLayout()
             described.addWidget(self.repeat_description, 1)
             described.addWidget(self.change_repeat_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -686,8 +695,7 @@ class PostEditor(QDialog):
         radio = self._end_fields.get(watched)
         if radio is not None and not radio.isChecked():
             touched = event.type() == QEvent.Type.MouseButtonPress or (
-                event.type() == QEvent.Type.KeyPress
-                and cast(QKeyEvent, event).key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                event.type() == QEvent.Type.KeyPress and _edits_value(cast(QKeyEvent, event))
             )
             if touched:
                 radio.setChecked(True)
@@ -699,12 +707,13 @@ class PostEditor(QDialog):
         series, post = self._series, self.post
         if series is None or post is None or self._changing_repeat:
             return
+        if not recurrence.editable(series.rrule):
+            return
         self._changing_repeat = True
         self._loading = True
         self.repeat_combo.removeItem(self.repeat_combo.findData(""))  # it goes on repeating
         parts = recurrence.parse(series.rrule)
-        index = self.repeat_combo.findData(parts["FREQ"])
-        self.repeat_combo.setCurrentIndex(max(index, self.repeat_combo.findData("WEEKLY")))
+        self.repeat_combo.setCurrentIndex(self.repeat_combo.findData(parts["FREQ"]))
         self.interval_spin.setValue(int(parts.get("INTERVAL", "1")))
         weekdays = recurrence.weekdays_of(series.rrule)
         if weekdays:
@@ -714,12 +723,12 @@ class PostEditor(QDialog):
         days = recurrence.occurrences(series.rrule, series.anchor)
         # Counted from this post on, as the new rule will count.
         own = post.occurrence or post.date or series.anchor
-        self.count_spin.setValue(max(sum(1 for d in days if d >= own), 1))
+        self._days_as_opened = [d for d in days if d >= own]
+        self.count_spin.setValue(max(len(self._days_as_opened), 1))
         self.until_edit.setDate(qdate(recurrence.until_of(series.rrule) or days[-1]))
         (self.count_radio if "COUNT" in parts else self.until_radio).setChecked(True)
         self._loading = False
         self.change_repeat_button.hide()
-        self._rule_as_opened = self._valid_rule()
         self._on_repeat_changed()
         self.repeat_combo.setFocus()
 
@@ -892,14 +901,18 @@ class PostEditor(QDialog):
             found.append("A time needs a date: tick “on” and pick a day, or untick “at”.")
         freq = self.repeat_freq()
         if freq:
-            first = self.chosen_date()
-            if self._changing_repeat and self.post is not None and first != self.post.date:
+            if (
+                self._changing_repeat
+                and self.post is not None
+                and self.chosen_date() != self.post.date
+            ):
                 return [
                     *found,
                     "Give this post a day and save it first, then change its repeat."
                     if self.post.date is None
                     else "Save the new day first, then change the repeat: one at a time.",
                 ]
+            first = self._repeat_start()
             if first is None:
                 found.append("A repeating post needs a first date.")
             if freq == "WEEKLY" and not self.chosen_weekdays():
@@ -934,13 +947,24 @@ class PostEditor(QDialog):
                     )
         return found
 
-    def _valid_rule(self) -> str | None:
-        """The rule the repeat rows describe, or None (no repeat, or choices that make
-        no rule)."""
+    def _repeat_start(self) -> date | None:
+        """The first day of the repeat the rows describe: the day chosen, or for a new
+        repeat of an occurrence its day in the series (where it was planned, also when
+        it was moved on its own since)."""
+        if self._changing_repeat and self.post is not None:
+            return self.post.occurrence or self.post.date
+        return self.chosen_date()
+
+    def _repeat_changed(self) -> bool:
+        """In "Change…": whether the repeat rows make other days than the series did from
+        this post on (the same days said another way change nothing)."""
+        start = self._repeat_start()
         try:
-            return self.repeat_rule()
+            rule = self.repeat_rule()
+            days = recurrence.occurrences(rule, start) if rule and start else None
         except InvalidInput:
-            return None
+            return True  # choices that make no rule yet: something was changed
+        return days != self._days_as_opened
 
     def _revalidate(self) -> None:
         if self._loading:
@@ -1047,7 +1071,7 @@ class PostEditor(QDialog):
         if not freq or not valid:
             self.repeat_summary.setText("")
             return
-        first = self.chosen_date()
+        first = self._repeat_start()
         rule = self.repeat_rule()
         assert rule is not None
         assert first is not None
@@ -1142,7 +1166,7 @@ class PostEditor(QDialog):
     def has_unsaved_changes(self) -> bool:
         """Whether Save would change the calendar: what closing without it would lose."""
         if self._changing_repeat:
-            return bool(self.changes()) or self._valid_rule() != self._rule_as_opened
+            return bool(self.changes()) or self._repeat_changed()
         return bool(self.changes()) or bool(self.repeat_freq())
 
     def reject(self) -> None:
@@ -1213,7 +1237,7 @@ class PostEditor(QDialog):
         changes = self.changes()
         rule = self.repeat_rule()
         if self._changing_repeat:
-            if rule != self._rule_as_opened:
+            if self._repeat_changed():
                 assert rule is not None
                 self.session.push(
                     ChangeRepeatCommand(
@@ -1285,6 +1309,16 @@ class PostEditor(QDialog):
         self.done(QDialog.DialogCode.Accepted)
 
 
+def _edits_value(event: QKeyEvent) -> bool:
+    """Whether a key typed in a date or number field changes its value (a digit, a
+    letter, the arrows that step it), not Escape, Enter, Tab or a modifier alone."""
+    stepping = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+    if event.key() in stepping:
+        return True
+    ctrl_or_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    return bool(event.text().strip()) and not (event.modifiers() & ctrl_or_alt)
+
+
 def _plan_text(plan: RepeatPlan, span: str) -> str:
     """What a new repeat does from this post on, in a sentence: "This post and 9 more:
     3 Mar 2025 – 5 May 2025; adds 4 posts, deletes 2 it no longer makes"."""
@@ -1298,7 +1332,8 @@ def _plan_text(plan: RepeatPlan, span: str) -> str:
     if plan.detached:
         done.append(
             f"{plural(len(plan.detached), 'post')} it no longer makes"
-            " (published or in the backlog) stay, on their own"
+            " (published or in the backlog) "
+            + ("stays, on its own" if len(plan.detached) == 1 else "stay, on their own")
         )
     return text + ("; " + ", ".join(done) if done else "; no post added or deleted")
 

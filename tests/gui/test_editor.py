@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.errors import InvalidInput
-from calendar_app.core.models import Post, PostStatus
+from calendar_app.core.models import NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import DeleteChannelCommand, elide
 from calendar_app.ui.dialogs import WINDOW_FRAME, SaveAnswer, fit_on_screen
@@ -703,12 +703,94 @@ def test_a_shorter_repeat_says_what_it_deletes_and_undo_brings_it_back(
     assert f"deletes {gone} posts it no longer makes" in editor.repeat_summary.text()
     editor.accept()
 
-    assert [p.title for p in session.store.series_posts(first.series_id or 0)] == [
-        "Friday tip, for a while"
-    ] * 4
+    kept = session.store.series_posts(first.series_id or 0)
+    assert [p.id for p in kept] == [p.id for p in members[:4]]
+    # The new title is this post's (and its copies'), not the other posts'.
+    assert [p.title for p in kept] == ["Friday tip, for a while"] + [p.title for p in members[1:4]]
     assert all(session.store.find_post(p.uid) is None for p in plan.removed)
     session.undo_stack.undo()
     assert session.store.series_posts(first.series_id or 0) == members
+
+
+def _series_of(session: CalendarSession, rule: str, first: date) -> list[Post]:
+    channel = session.channels()[0].id
+    changes = session.store.add_series(
+        NewPost("Tip", channel, date=first, time=time(9, 0), status=PostStatus.SCHEDULED), rule
+    )
+    session.notify(changes)
+    (series_id,) = changes.series
+    return session.store.series_posts(series_id)
+
+
+def test_changing_a_daily_series_keeps_it_daily(qtbot: QtBot, session: CalendarSession) -> None:
+    """Daily was shown as Weekly: one more time made it weekly, deleting four posts."""
+    posts = _series_of(session, "FREQ=DAILY;COUNT=6", date(2026, 12, 7))
+    editor = _editor(qtbot, session, post=posts[1])
+    editor.start_changing_repeat()
+    assert editor.repeat_combo.currentData() == "DAILY"
+    assert editor.count_spin.value() == 5
+    editor.count_spin.setValue(6)
+    assert editor.repeat_summary.text().endswith("; adds 1 post")
+    editor.accept()
+    tail = session.store.series_posts(session.store.post(posts[1].id).series_id or 0)
+    assert [p.date for p in tail] == [date(2026, 12, d) for d in range(8, 14)]
+    assert [p.id for p in tail[:5]] == [p.id for p in posts[1:]]
+
+
+def test_a_repeat_the_editor_cannot_say_is_not_changed_there(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """A first-Monday series (from another program or the command line) lost its
+    "first Monday" when changed: its posts moved to the 6th of each month."""
+    posts = _series_of(session, "FREQ=MONTHLY;BYDAY=1MO;COUNT=6", date(2026, 12, 7))
+    editor = _editor(qtbot, session, post=posts[1])
+    assert not editor.change_repeat_button.isEnabled()
+    assert "change it there" in editor.change_repeat_button.toolTip()
+    editor.start_changing_repeat()
+    assert not editor.repeat_combo.isVisibleTo(editor)
+
+
+def test_the_same_days_said_another_way_change_nothing(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    """Six times from here, or until the last of them: the same posts; saving does not
+    split the series in two for nothing."""
+    posts = _series_of(session, "FREQ=WEEKLY;BYDAY=MO;COUNT=6", date(2026, 12, 7))
+    series_id = posts[0].series_id
+    editor = _editor(qtbot, session, post=posts[2])
+    editor.start_changing_repeat()
+    editor.until_radio.setChecked(True)
+    last = posts[-1].date
+    assert last is not None
+    editor.until_edit.setDate(QDate(last.year, last.month, last.day))
+    assert not editor.has_unsaved_changes()
+    assert editor.repeat_summary.text().endswith("; no post added or deleted")
+    editor.accept()
+    assert scope_answers.asked == []
+    assert session.store.series_posts(series_id or 0) == posts
+
+
+@OFFSCREEN_POPUPS
+def test_a_modifier_or_a_shortcut_in_an_end_field_picks_nothing(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Alt (on the way to a label's key) or Ctrl picked "after"; a digit, or Enter on
+    the value shown, does."""
+    editor = _editor(qtbot, session, day=date(2026, 11, 23))
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    _show(qtbot, editor)
+    line = editor.count_spin.findChild(QLineEdit)
+    assert line is not None
+    for key in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Tab):
+        qtbot.keyClick(line, key)
+    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # select all
+    assert not editor.count_radio.isChecked()
+    qtbot.keyClick(line, Qt.Key.Key_8)
+    assert editor.count_radio.isChecked()
+    until = editor.until_edit.findChild(QLineEdit)
+    assert until is not None
+    qtbot.keyClick(until, Qt.Key.Key_Return)  # the date shown, confirmed
+    assert editor.until_radio.isChecked()
 
 
 def test_the_day_and_the_repeat_change_one_at_a_time(

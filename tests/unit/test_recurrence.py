@@ -1257,6 +1257,49 @@ def test_a_changed_repeat_copies_the_edited_post_and_a_published_one_as_drafts(
     assert [p.title for p in store.series_posts(series_id)] == ["Weekly letter"] * 5
 
 
+def test_a_changed_repeat_starts_on_a_moved_posts_day_in_its_series(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    """Monday 24 March moved on its own to Wednesday 26: "every Monday" from it on is
+    its series' Mondays (it was refused, and adding Wednesday put a copy in every week)."""
+    series_id, posts = weekly
+    store.move_posts({posts[2].id: (date(2025, 3, 26), NINE)})
+
+    with pytest.raises(InvalidInput, match="the post's day in its series"):
+        store.change_repeat(posts[2].id, "FREQ=WEEKLY;BYDAY=WE;COUNT=3")
+    changes = store.change_repeat(posts[2].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=6")
+
+    (tail_id,) = changes.series - {series_id}
+    tail = store.series_posts(tail_id)
+    assert [p.id for p in tail[:4]] == [p.id for p in posts[2:]]
+    moved = store.post(posts[2].id)
+    assert (moved.date, moved.occurrence) == (date(2025, 3, 26), date(2025, 3, 24))  # still moved
+    assert [p.date for p in tail[1:]] == _weeks(date(2025, 3, 31), 5)
+    assert store.series(tail_id).anchor == date(2025, 3, 24)
+    _assert_rule_describes_posts(store, tail_id)
+
+
+def test_an_edit_saved_with_a_changed_repeat_is_this_posts_and_its_copies(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    """Marked published while the series is made longer: the later posts, still to go
+    out, stay scheduled (they went out of the publishing tools' files)."""
+    series_id, posts = weekly
+    changes = store.change_repeat(
+        posts[3].id,
+        "FREQ=WEEKLY;BYDAY=MO;COUNT=4",
+        edit={"status": PostStatus.PUBLISHED, "title": "Spring letter"},
+    )
+    (tail_id,) = changes.series - {series_id}
+    tail = store.series_posts(tail_id)
+    assert [(p.title, p.status) for p in tail] == [
+        ("Spring letter", PostStatus.PUBLISHED),
+        ("Weekly letter", PostStatus.SCHEDULED),
+        ("Weekly letter", PostStatus.SCHEDULED),
+        ("Spring letter", PostStatus.DRAFT),  # a copy of it, not gone out
+    ]
+
+
 def test_a_changed_repeat_must_give_the_posts_own_day(
     store: CalendarStore, weekly: tuple[int, list[Post]]
 ) -> None:
