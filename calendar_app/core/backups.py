@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .errors import CadenceError, CalendarFileError, environment_errors, os_problem_for
-from .files import replace_keeping_rights
+from .files import give_rights
 from .store import CalendarStore
 
 
@@ -69,11 +69,12 @@ def write_copy(
             "properly; open and close it in Cadence, or choose another name."
         )
     try:
+        # Left there, empty and private (0600), for VACUUM INTO to fill: no one else
+        # reads the copy while it is written.
         handle, temp_name = tempfile.mkstemp(
             prefix=".cadence-copy-", suffix=".tmp", dir=target.parent
         )
         os.close(handle)
-        os.unlink(temp_name)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
     try:
@@ -81,7 +82,8 @@ def write_copy(
             store.db.execute("VACUUM INTO ?", [temp_name])
             if leave_out or only_names_used:
                 _leave_out(temp_name, leave_out, only_names_used=only_names_used)
-        replace_keeping_rights(temp_name, target)
+        give_rights(temp_name, target, 0o644)
+        os.replace(temp_name, target)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
     finally:

@@ -1,8 +1,8 @@
-"""Writing a finished file over another: exports and copies land whole, or not at all."""
+"""Writing a file over another: exports and copies land whole, or not at all, and keep
+who may read them."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 from pathlib import Path
@@ -20,19 +20,21 @@ def check_replaceable(target: Path, shown: object = None) -> None:
         )
 
 
-def replace_keeping_rights(finished: Path | str, target: Path) -> None:
-    """Rename ``finished`` (written beside ``target``) over ``target``.
-
-    A file that was there keeps who may read and write it, and its group: a client's
-    export kept private stays private when it is exported again. A new file keeps the
-    rights it was written with.
+def give_rights(temp: Path | str, target: Path, new_file_mode: int | None = None) -> None:
+    """Give ``temp``, a file being made beside ``target`` to be renamed over it, the
+    rights the file at ``target`` has, and its group: a client's export kept private
+    stays private when it is made again, also while it is written. With no file
+    there, ``new_file_mode`` (None: the rights ``temp`` was made with).
     """
     try:
         before = os.stat(target)
     except FileNotFoundError:
-        before = None
-    if before is not None:
-        os.chmod(finished, stat.S_IMODE(before.st_mode))
-        with contextlib.suppress(OSError):  # a group the user is not in stays the user's
-            os.chown(finished, -1, before.st_gid)
-    os.replace(finished, target)
+        if new_file_mode is not None:
+            os.chmod(temp, new_file_mode)
+        return
+    mode = stat.S_IMODE(before.st_mode)
+    try:
+        os.chown(temp, -1, before.st_gid)
+    except OSError:  # a group the user is not in: its rights are not given to the user's
+        mode &= ~0o070
+    os.chmod(temp, mode)

@@ -534,8 +534,9 @@ class CalendarStore:
 
         Refused, each in one sentence: this calendar's own file or one of its side
         files (``-wal``, ``-shm``, ``-journal``), a folder, a folder that does not
-        exist, and anything that is not a plain file (a pipe, a device), which a
-        write beside it and a rename would replace rather than write to.
+        exist (or is a file), anything that is not a plain file (a pipe, a device),
+        which a write beside it and a rename would replace rather than write to, a
+        folder the user may not write in, and a read-only file.
         """
         path = Path(os.path.realpath(target))
         own = Path(os.path.realpath(self.path))
@@ -550,9 +551,9 @@ class CalendarStore:
             raise CalendarFileError(f"The folder {Path(target).parent} does not exist.")
         if path.exists() and not path.is_file():
             raise CalendarFileError(f"{target} is not a plain file; choose a file to write.")
-        if not os.access(path.parent, os.W_OK | os.X_OK):
+        if not os.access(path.parent, os.W_OK | os.X_OK):  # the folder it is written in
             raise StorageProblem(
-                f"Cadence cannot write in the folder {Path(target).parent}: it is read-only"
+                f"Cadence cannot write in the folder {path.parent}: it is read-only"
                 " for you. Choose another folder."
             )
         check_replaceable(path, target)

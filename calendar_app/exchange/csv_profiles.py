@@ -98,6 +98,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import secrets
 import zlib
@@ -115,7 +116,7 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
-from ..core.files import check_replaceable, replace_keeping_rights
+from ..core.files import check_replaceable, give_rights
 from ..core.models import (
     OUTSIDE_PLANS,
     Channel,
@@ -236,12 +237,16 @@ class _StagedFiles:
         self._pending: list[tuple[Path, Path]] = []
 
     def write(self, target: Path, rows: Iterable[Sequence[str]]) -> None:
-        # Not tempfile.mkstemp: its files are private (0600); an export gets the usual rights.
-        check_replaceable(target)  # one of several files named after the one asked for
+        # A publishing tool's files are named after the channels: export_target saw only
+        # the name asked for.
+        check_replaceable(target)
+        # Not tempfile.mkstemp: its files are private (0600); an export gets the usual
+        # rights, or those of the file it replaces, before anything is written in it.
         temp = target.parent / f".{target.name}-{secrets.token_hex(6)}.tmp"
         try:
             with open(temp, "x", encoding=self._encoding, newline="") as stream:
                 self._pending.append((temp, target))
+                give_rights(temp, target)
                 csv.writer(stream).writerows(rows)
         except OSError as exc:
             raise os_problem_for(exc, str(target)) from exc
@@ -250,7 +255,7 @@ class _StagedFiles:
         done: list[Path] = []
         try:
             for temp, target in self._pending:
-                replace_keeping_rights(temp, target)
+                os.replace(temp, target)
                 done.append(target)
         except OSError as exc:
             raise os_problem_for(exc, str(target)) from exc

@@ -39,7 +39,7 @@ from ..core.cadence import (
     channel_counts,
 )
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
-from ..core.files import replace_keeping_rights
+from ..core.files import give_rights
 from ..core.models import (
     MONTHS,
     WEEKDAYS,
@@ -432,9 +432,10 @@ def _write(target: Path, text: str) -> None:
         )
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-        # mkstemp makes the file private; a page meant to be shared reads like any other.
-        os.chmod(temp_name, 0o644)
-        replace_keeping_rights(temp_name, target)
+        # Private while written (mkstemp's 0600), then a page meant to be shared reads
+        # like any other, or as the page it replaces did.
+        give_rights(temp_name, target, 0o644)
+        os.replace(temp_name, target)
     except OSError as exc:
         if temp_name:
             Path(temp_name).unlink(missing_ok=True)

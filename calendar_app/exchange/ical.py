@@ -71,7 +71,7 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
-from ..core.files import replace_keeping_rights
+from ..core.files import give_rights
 from ..core.localzone import plain_zone
 from ..core.models import (
     CHANNEL_KINDS,
@@ -623,10 +623,11 @@ def _write_file(target: Path, data: bytes) -> None:
     try:
         try:
             with temp.open("xb") as handle:
+                give_rights(temp, target)
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            replace_keeping_rights(temp, target)
+            os.replace(temp, target)
         finally:
             temp.unlink(missing_ok=True)
     except OSError as exc:

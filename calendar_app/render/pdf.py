@@ -45,7 +45,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.errors import CalendarFileError, os_problem_for
-from ..core.files import replace_keeping_rights
+from ..core.files import give_rights
 from ..core.models import (
     LTR_ISOLATE,
     POP_ISOLATE,
@@ -1039,8 +1039,8 @@ def export_pdf(
             whole = written.tell() > 64
         if not (finished and head == b"%PDF-" and whole):
             raise CalendarFileError(f"Could not write the PDF to {target}; is the disk full?")
-        os.chmod(temp_name, 0o644)
-        replace_keeping_rights(temp_name, target)
+        give_rights(temp_name, target, 0o644)  # private while written (mkstemp's 0600)
+        os.replace(temp_name, target)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
     finally:
