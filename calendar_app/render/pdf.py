@@ -656,17 +656,26 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float) -> tuple[str, str]:
     for index, char in enumerate(text, 1):
         units += 2 if ord(char) > 0xFFFF else 1
         index_of[units] = index
-    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
-    cut = 0
-    while (found := finder.toNextBoundary()) != -1:
-        end = index_of.get(found, 0)
-        if metrics.horizontalAdvance(text[:end].rstrip()) > width:
-            break
-        cut = end
-    if cut == 0:  # not even the first word fits: break inside it
-        cut = 1
-        while cut < len(text) and metrics.horizontalAdvance(text[: cut + 1]) <= width:
-            cut += 1
+
+    def last_fitting(kind: QTextBoundaryFinder.BoundaryType) -> int:
+        """The last boundary of ``kind`` up to which the text fits (0: none)."""
+        finder = QTextBoundaryFinder(kind, text)
+        cut = 0
+        while (found := finder.toNextBoundary()) != -1:
+            end = index_of.get(found, 0)
+            if metrics.horizontalAdvance(text[:end].rstrip()) > width:
+                break
+            cut = end
+        return cut
+
+    cut = last_fitting(QTextBoundaryFinder.BoundaryType.Line)
+    if cut == 0:
+        # Not even the first word fits: break inside it, between the characters a reader
+        # sees (a letter stays with its accent or vowel sign), one at the least.
+        cut = last_fitting(QTextBoundaryFinder.BoundaryType.Grapheme)
+        if cut == 0:
+            finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, text)
+            cut = index_of.get(finder.toNextBoundary(), len(text))
     return text[:cut].rstrip(), text[cut:].lstrip()
 
 

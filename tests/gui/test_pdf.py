@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QTextBoundaryFinder
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from calendar_app.core.cadence import analyse, default_window
@@ -648,11 +648,13 @@ def test_month_names_too_close_to_the_one_before_give_way(qapp: object) -> None:
 
 @settings(max_examples=150, deadline=None, database=None)
 @given(
-    text=st.text(
-        alphabet=st.sampled_from(list("日本の友人へお知らせ新メニュー abcdefghij ÄÖü-🎉")),
+    text=st.lists(
+        st.sampled_from(
+            [*"日本の友人へお知らせ新メニュー abcdefghij ÄÖü-🎉", "ते", "नमस", "e\u0301", "👍🏽"]
+        ),
         min_size=1,
         max_size=60,
-    ),
+    ).map("".join),
     width=st.floats(min_value=20, max_value=200),
 )
 def test_chip_titles_wrap_where_the_script_allows_and_lose_nothing(
@@ -669,7 +671,31 @@ def test_chip_titles_wrap_where_the_script_allows_and_lose_nothing(
         line, rest = pdf._wrap(rest, metrics, width)
         assert line
         lines.append(line)
-        assert metrics.horizontalAdvance(line) <= width or len(line) == 1
+        # Too wide only when one character a reader sees (a letter and its marks) is.
+        assert metrics.horizontalAdvance(line) <= width or _graphemes(line) == 1
+        # No mark (an accent, a vowel sign, a skin tone) cut from its letter.
+        assert not rest or unicodedata.category(rest[0])[0] != "M"
+        assert not rest.startswith("\U0001f3fd")
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     if " " not in text and metrics.horizontalAdvance(text) > 2 * width:
         assert len(lines) > 1
+
+
+def _graphemes(text: str) -> int:
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, text)
+    count = 0
+    while finder.toNextBoundary() != -1:
+        count += 1
+    return count
+
+
+@pytest.mark.parametrize("width", [25.0, 30.0, 40.0])
+def test_a_word_broken_inside_keeps_each_letter_with_its_marks(qapp: object, width: float) -> None:
+    """A long Hindi word or an accent typed as its own mark: the break falls between the
+    characters a reader sees, not between a consonant and its vowel sign (त|े)."""
+    metrics = QFontMetricsF(PageStyle().font(8))
+    rest = "नमस्ते" * 6 + "e\u0301" * 20
+    while rest:
+        line, rest = pdf._wrap(rest, metrics, width)
+        assert line
+        assert not rest or unicodedata.category(rest[0])[0] != "M"
