@@ -154,6 +154,17 @@ def _parse_both(example: str) -> tuple[str, str]:
 SaveAnswer = Literal["save", "discard", "cancel"]
 
 
+def file_ending(name_filter: str) -> str:
+    """The ending a file dialog's filter names: ".html" for "Web pages (*.html)"."""
+    return name_filter.split("*")[1].split(")")[0].split(" ")[0]
+
+
+def with_ending(path: Path, ending: str) -> Path:
+    """``path``, ending in ``ending`` (added to a name typed without it: "plan" is
+    "plan.html", "Acme v1.2" is "Acme v1.2.cadence")."""
+    return path if path.suffix.lower() == ending else path.with_name(path.name + ending)
+
+
 def save_file_name(
     parent: QWidget | None,
     title: str,
@@ -165,8 +176,8 @@ def save_file_name(
     """Ask where to save a file of the kind ``name_filter`` names ("Web pages (*.html)");
     None when the user cancels.
 
-    A name typed without that ending gets it, as a file of that kind needs it to open
-    with a double-click ("plan" is "plan.html"). The dialog asked about replacing the
+    A name typed without that ending gets it (:func:`with_ending`), as a file of that
+    kind needs it to open with a double-click. The dialog asked about replacing the
     name as typed only: the ending added makes another file, asked about here
     (``replace``, by default :func:`ask_replace`).
     """
@@ -175,12 +186,8 @@ def save_file_name(
     name, _ = QFileDialog.getSaveFileName(parent, title, str(default), name_filter)
     if not name:
         return None
-    typed = Path(name)
-    ending = name_filter.split("*")[1].split(")")[0].split(" ")[0]
-    if typed.suffix.lower() == ending:
-        return typed
-    target = typed.with_name(typed.name + ending)
-    if target.exists() and not (replace or ask_replace)(parent, target):
+    target = with_ending(Path(name), file_ending(name_filter))
+    if target != Path(name) and target.exists() and not (replace or ask_replace)(parent, target):
         return None
     return target
 

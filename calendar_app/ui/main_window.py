@@ -33,7 +33,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -1120,9 +1119,8 @@ class MainWindow(QMainWindow):
         messages, as the welcome screen does) and show it."""
         from .welcome import NewCalendarDialog
 
-        dialog = NewCalendarDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.create_calendar(dialog.plan())
+        dialog = NewCalendarDialog(self.create_calendar, self)
+        dialog.exec()
         dialog.deleteLater()
 
     def create_calendar(self, plan: NewCalendarPlan) -> bool:

@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.localzone import is_zone_name
 from ..core.models import MAX_CADENCE_DAYS, CalendarInfo, ChangeSet, WeekStart
 from .commands import StoreCommand
 from .dialogs import show_error
 from .editor import counted_suffix, muted_color, problems_label
 from .session import CalendarSession, ErrorHandler
-from .welcome import week_combo, zone_combo
+from .welcome import week_combo, zone_combo, zone_problems
 
 
 class CalendarSettingsCommand(StoreCommand):
@@ -134,11 +133,7 @@ class CalendarSettingsDialog(QDialog):
         found = []
         if not new.name:
             found.append("Give the calendar a name.")
-        if not is_zone_name(new.timezone):
-            found.append(
-                f"“{new.timezone}” is not a time zone; pick one from the list, like Europe/Paris."
-            )
-        return found
+        return found + zone_problems(new.timezone)
 
     def _revalidate(self, *_: Any) -> None:
         found = self.problems_found()

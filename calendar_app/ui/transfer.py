@@ -27,7 +27,7 @@ from ..exchange.formats import (
     format_for,
 )
 from .commands import StoreCommand, without_access_key
-from .dialogs import ask_date_order, save_file_name
+from .dialogs import ask_date_order, file_ending, save_file_name
 from .session import CalendarSession
 
 if TYPE_CHECKING:
@@ -357,8 +357,7 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
     options = ask_export_options(session, fmt, label, parent)
     if options is None:
         return
-    suffix = name_filter.split("*")[1].rstrip(")")
-    default = session.store.path.parent / f"{session.store.path.stem}{suffix}"
+    default = session.store.path.parent / f"{session.store.path.stem}{file_ending(name_filter)}"
     target = save_file_name(parent, f"Export {label.rstrip('…')}", default, name_filter)
     if target is None:
         return

@@ -59,7 +59,7 @@ from ..core.models import MAX_CADENCE_DAYS, WeekStart
 from ..core.store import CalendarStore
 from ..exchange.formats import format_for
 from ..render.chips import mix
-from .dialogs import fit_on_screen, show_error
+from .dialogs import fit_on_screen, show_error, with_ending
 from .editor import counted_suffix, muted_color, warning_color
 from .session import CalendarSession, ErrorHandler
 from .transfer import IMPORT_FILTER, run_import, show_summary
@@ -177,6 +177,14 @@ def zone_combo(zone: str) -> QComboBox:
     combo.setCompleter(completer)
     combo.setCurrentText(zone)
     return combo
+
+
+def zone_problems(zone: str) -> list[str]:
+    """What is wrong with ``zone`` typed as a calendar's time zone, in a sentence (none
+    when it is one)."""
+    if is_zone_name(zone):
+        return []
+    return [f"“{zone}” is not a time zone; pick one from the list, like Europe/Paris."]
 
 
 def week_combo(week_start: WeekStart) -> QComboBox:
@@ -600,9 +608,7 @@ class NewCalendarPage(QWidget):
                     found.append(f"{path.parent} is a file, not a folder.")
                 else:
                     found.append(f"The folder {path.parent} does not exist.")
-        zone = self.zone_combo.currentText().strip()
-        if not is_zone_name(zone):
-            found.append(f"“{zone}” is not a time zone; pick one from the list, like Europe/Paris.")
+        found.extend(zone_problems(self.zone_combo.currentText().strip()))
         if not self.channel_choices():
             found.append("Pick at least one channel; you can add more later.")
         titles = [title.casefold() for title, _days in self.message_choices()]
@@ -636,9 +642,7 @@ class NewCalendarPage(QWidget):
             self, "Save the New Calendar As", str(self.location()), "Cadence calendars (*.cadence)"
         )
         if name:
-            path = Path(name)
-            if path.suffix != ".cadence":
-                path = path.with_suffix(".cadence")
+            path = with_ending(Path(name), ".cadence")
             self._location_touched = True
             self.location_edit.setText(str(path))
             self.revalidate()
@@ -978,10 +982,15 @@ class WelcomeDialog(QDialog):
 
 class NewCalendarDialog(QDialog):
     """File > New Calendar: the welcome screen's form (name, where, time zone, week,
-    channels, key messages) on its own. Accepted: :meth:`plan` is what to create."""
+    channels, key messages) on its own. It closes once the calendar is made; when it
+    cannot be, it stays open with everything typed."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, create: Callable[[NewCalendarPlan], bool], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._create = create
+        """Makes the calendar the form describes; False (said) keeps the form open."""
         self.setObjectName("newCalendarDialog")
         self.setWindowTitle("New Calendar")
         self.setAccessibleName("New calendar")
@@ -1008,7 +1017,7 @@ class NewCalendarDialog(QDialog):
 
     def accept(self) -> None:
         self.page.revalidate()
-        if not self.page.problems():
+        if not self.page.problems() and self._create(self.plan()):
             super().accept()
 
 
@@ -1043,4 +1052,5 @@ __all__ = [
     "time_zone_names",
     "week_combo",
     "zone_combo",
+    "zone_problems",
 ]

@@ -823,6 +823,37 @@ def test_file_new_asks_the_name_zone_week_channels_and_messages(
     assert window.windowTitle() == "Client E — Cadence"
 
 
+@OFFSCREEN_POPUPS
+def test_a_new_calendar_that_cannot_be_made_keeps_the_form_and_its_typing(
+    window: MainWindow,
+    tmp_path: Path,
+    errors: Errors,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tries: list[bool] = []
+
+    def fill(dialog: NewCalendarDialog) -> int:
+        page = dialog.page
+        page.name_edit.setText("Client F")
+        page.message_edits[0].setText("Local crews")
+        page.location_edit.setText("/proc/Client F.cadence")  # no file can be made there
+        dialog.accept()
+        tries.append(dialog.result() == QDialog.DialogCode.Accepted)
+        assert (page.name_edit.text(), page.message_edits[0].text()) == ("Client F", "Local crews")
+        page.location_edit.setText(str(tmp_path / "Client F.cadence"))
+        dialog.accept()
+        tries.append(dialog.result() == QDialog.DialogCode.Accepted)
+        return int(dialog.result())
+
+    monkeypatch.setattr(NewCalendarDialog, "exec", fill)
+    window.new_calendar()
+
+    assert tries == [False, True]
+    assert len(errors.seen) == 1
+    assert window.session.store.path == tmp_path / "Client F.cadence"
+    assert [m.title for m in window.session.store.key_messages()] == ["Local crews"]
+
+
 def test_new_calendar_and_open_recent(
     window: MainWindow, tmp_path: Path, settings: QSettings, demo_path: Path, errors: Errors
 ) -> None:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.app import DEMO_NAME, data_folder
@@ -760,3 +760,16 @@ def test_errors_before_any_calendar_is_open_do_not_speak_of_one(
     monkeypatch.setattr(welcome_module, "show_error", box)
     welcome_module._say_error(None, StorageProblem("The folder is read-only."))
     assert shown == [("The folder is read-only.", "Nothing was written.")]
+
+
+def test_a_location_chosen_without_its_ending_gets_it_added_not_swapped(
+    dialog: WelcomeDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Acme v1.2" became "Acme v1.cadence": its ".2" was taken for an ending."""
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *args: (str(tmp_path / "Acme v1.2"), "")),
+    )
+    dialog.new_page.choose_location()
+    assert dialog.new_page.location() == tmp_path / "Acme v1.2.cadence"
