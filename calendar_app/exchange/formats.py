@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -88,6 +88,22 @@ def colour_alike(there: Mapping[str, str], here: Mapping[int, str]) -> Callable[
     """For :func:`renamed`: whether a name there (its colour in ``there``, by name key)
     and a record here (``here``, by id) have one colour, as ``#rrggbb``."""
     return lambda key, record: (there.get(key) or "").lower() == (here.get(record) or "").lower()
+
+
+def same_on_another_clock(
+    ours: Post, theirs: NewPost, written: tuple[date | None, time | None] | None
+) -> bool:
+    """Whether ``theirs``, a copy of the same version of ``ours``, is ``ours`` read on
+    another zone's clock: it shows the same but for its day and time, and ``written``,
+    its day and time on the clock of the calendar it was written in, are ours. The
+    calendar's zone was changed since (its posts keep their times of day), and a
+    file of before brings back no other version.
+    """
+    return (
+        written is not None
+        and written == (ours.date, ours.time)
+        and post_content(ours) == post_content(replace(theirs, date=ours.date, time=ours.time))
+    )
 
 
 def reconcile_said(

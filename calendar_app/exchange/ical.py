@@ -119,6 +119,7 @@ from .formats import (
     no_progress,
     reconcile,
     reconcile_said,
+    same_on_another_clock,
     start_from_first_posts,
     stays_deleted,
 )
@@ -787,6 +788,8 @@ class _Item:
     end, and none was cut at a limit)."""
     written: bool = False
     """``edited`` is a version Cadence wrote (X-CADENCE-EDITED)."""
+    wall: tuple[date, time | None] | None = None
+    """Cadence's own event's day and time as written, on its own zone's clock."""
     checksum: str | None = None
     """What that version showed, as X-CADENCE-EDITED tells it (None: not told)."""
     changed: str = ""
@@ -816,9 +819,14 @@ class _Item:
 
     def shown_notes(self) -> set[str]:
         """:meth:`shown`, and the same as a file written before control characters
-        counted as line ends says it (a word processor's line break in the text)."""
-        fields = (self.title, self.body, self.link, self.day, self.at, self.status)
-        return {shown_note(*fields), shown_note(*fields, with_controls=True)}
+        counted as line ends says it (a word processor's line break in the text), on
+        this calendar's clock and on the clock it was written on (Cadence's own event
+        from before this calendar's zone was changed)."""
+        notes = set()
+        for day, at in {(self.day, self.at), self.wall or (self.day, self.at)}:
+            fields = (self.title, self.body, self.link, day, at, self.status)
+            notes |= {shown_note(*fields), shown_note(*fields, with_controls=True)}
+        return notes
 
 
 @dataclass(slots=True)
@@ -1359,6 +1367,8 @@ class _Reader:
             time(start.hour, start.minute),
         )
         if own:
+            if isinstance(start, datetime):
+                item.wall = (start.date(), time(start.hour, start.minute))
             self._own_fields(item, component, event.index)
         return item
 
@@ -1988,9 +1998,12 @@ class _Writer:
                 summary.unchanged += 1
                 if not item.written:
                     said[old.id] = item.notes_kept(shown_note_of(new))
-            elif _same_version(item, old) and differs_in_names_only(old, new):
+            elif _same_version(item, old) and (
+                differs_in_names_only(old, new) or same_on_another_clock(old, new, item.wall)
+            ):
                 # The post as it is here, read through names one side renamed (two
-                # swapped, a new channel under an old name): not a move made there.
+                # swapped, a new channel under an old name), or on the clock of the
+                # zone this calendar had when the file was written: not a move made there.
                 summary.unchanged += 1
             else:
                 history = store.history([old])[old.id]

@@ -51,6 +51,7 @@ from .formats import (
     reconcile,
     renamed,
     renamed_note,
+    same_on_another_clock,
     start_from_first_posts,
     stays_deleted,
 )
@@ -152,7 +153,9 @@ def merge_calendar(
 ) -> ImportSummary:
     """Bring every post of ``theirs`` into ``ours``; ``theirs`` is only read."""
     summary = ImportSummary()
-    their_posts = _in_zone(theirs.all_posts(), theirs.zone, ours.zone, summary)
+    as_written = theirs.all_posts()
+    their_posts = _in_zone(as_written, theirs.zone, ours.zone, summary)
+    written = {p.uid: (p.date, p.time) for p in as_written}  # on their calendar's clock
     their_history = theirs.history(their_posts)
     with environment_errors(), ours.db.atomic():
         held = ours.posts_with_uids([p.uid for p in their_posts])
@@ -220,8 +223,12 @@ def merge_calendar(
                 continue
             version = (post.updated_at, post.revision)
             same_version = (post.updated_at, post.revision) == (mine.updated_at, mine.revision)
-            if same_version and differs_in_names_only(mine, translate(post)):
-                # One version read through names renamed on one side: nothing moved.
+            if same_version and (
+                differs_in_names_only(mine, translate(post))
+                or same_on_another_clock(mine, translate(post), written[post.uid])
+            ):
+                # One version read through names renamed on one side, or on the clock
+                # of a zone one calendar has left since: nothing moved.
                 summary.unchanged += 1
                 continue
             history = their_history[post.id]

@@ -629,6 +629,46 @@ def test_a_time_the_clocks_skip_comes_back_from_another_zone_unchanged(
         assert ny.all_posts() == [before]
 
 
+@pytest.mark.parametrize("route", ["merge", "ics"])
+def test_a_file_from_before_the_zone_was_changed_brings_back_nothing(
+    tmp_path: Path, route: str
+) -> None:
+    """A Paris calendar set to New York keeps its posts at 09:00; its .ics or copy of
+    before read 09:00 Paris as 03:00 here, and moved every post (or, merged, doubled
+    it as a conflict). A post edited there since still comes in."""
+    with CalendarStore.create(tmp_path / "plan.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        launch, later = store.add_posts(
+            [
+                NewPost("Launch", channel, date=date(2027, 1, 4), time=time(9, 0)),
+                NewPost("Later", channel, date=date(2027, 1, 5), time=time(10, 0)),
+            ]
+        ).created
+        copy_path = tmp_path / "before.cadence"
+        save_copy(store, copy_path)
+        export_ics(store, tmp_path / "before.ics", ExportOptions(), no_progress)
+        with CalendarStore.open(copy_path) as copy:  # edited there since
+            copy.update_post(later, {"title": "Later, reworded"})
+        if route == "ics":
+            export_ics(
+                CalendarStore.open(copy_path), tmp_path / "before.ics", ExportOptions(), no_progress
+            )
+        store.update_info(timezone="America/New_York")
+        before = store.post(launch)
+
+        if route == "merge":
+            with CalendarStore.open(copy_path, read_only=True) as copy:
+                summary = merge_calendar(store, copy)
+        else:
+            summary = import_ics(store, tmp_path / "before.ics", ImportOptions(), no_progress)
+
+        assert summary.unchanged == 1
+        assert store.post(launch) == before
+        # A new version from a calendar in Paris, at its moment (10:00 there is 04:00 here).
+        assert (store.post(later).title, store.post(later).time) == ("Later, reworded", time(4, 0))
+        assert len(store.all_posts()) == 2  # no conflict copy
+
+
 def test_a_recurring_series_arrives_as_a_series_again(tmp_path: Path) -> None:
     write_demo(tmp_path / "demo.cadence")
     with (
