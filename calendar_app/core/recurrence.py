@@ -189,20 +189,27 @@ def as_made(rule: str, days: Sequence[date]) -> str:
     return _join(parts)
 
 
-def editable(rule: str) -> bool:
+def editable(rule: str, week_start: int = 0) -> bool:
     """Whether the post editor's repeat choices (:func:`build`: daily, weekly on some
-    days, monthly on the first post's day; every so many; an end) make ``rule`` again,
-    so that changing it there keeps what they do not show (a first Monday, a yearly
-    rule, a week start)."""
+    days, monthly on the first post's day; every so many; an end) make ``rule`` again
+    in a calendar whose weeks start on ``week_start`` (0 = Monday, 6 = Sunday), so that
+    changing it there keeps what they do not show (a first Monday, a yearly rule)."""
     parts = parse(normalise(rule))
     for end in _ENDS:
         parts.pop(end, None)
     freq = parts.pop("FREQ")
-    parts.pop("INTERVAL", None)
+    interval = parts.pop("INTERVAL", "1")
     days = parts.pop("BYDAY", None)
+    wkst = parts.pop("WKST", _WEEKDAYS[week_start])
     if freq not in ("DAILY", "WEEKLY", "MONTHLY") or parts:
         return False
-    return days is None or (freq == "WEEKLY" and all(t in _WEEKDAYS for t in days.split(",")))
+    if days is None:
+        return True
+    tokens = days.split(",")
+    if freq != "WEEKLY" or not all(t in _WEEKDAYS for t in tokens):
+        return False
+    # The week start counts "every other week" on several days only.
+    return interval == "1" or len(tokens) == 1 or wkst == _WEEKDAYS[week_start]
 
 
 def weekdays_of(rule: str) -> list[int]:
@@ -424,13 +431,18 @@ def build(
     weekdays: Sequence[int] = (),
     until: date | None = None,
     count: int | None = None,
+    week_start: int = 0,
 ) -> str:
-    """Make a rule from the editor's choices (weekdays: 0 = Monday)."""
+    """Make a rule from the editor's choices (weekdays: 0 = Monday), in a calendar whose
+    weeks start on ``week_start``: every other week on Sunday and Monday is the Sunday
+    and Monday of one week as that calendar shows it."""
     parts = {"FREQ": freq.upper()}
     if interval > 1:
         parts["INTERVAL"] = str(interval)
     if weekdays:
         parts["BYDAY"] = ",".join(_WEEKDAYS[d] for d in sorted(set(weekdays)))
+        if interval > 1 and len(set(weekdays)) > 1 and week_start:
+            parts["WKST"] = _WEEKDAYS[week_start]
     if until is not None:
         parts["UNTIL"] = until.strftime("%Y%m%d")
     if count is not None:

@@ -82,7 +82,11 @@ class RepeatPlan:
     new_days: tuple[date, ...]
     """The days that get a copy of the post."""
     exdates: tuple[date, ...]
-    """The days the rule makes that stay deleted."""
+    """The days the rule makes that stay empty: deleted on their own, left by a post
+    moved on its own to another of its days, or holding this post already."""
+    relinked: tuple[tuple[int, date], ...]
+    """Posts (by id) that become the occurrence of another day: moved on their own to
+    a day the rule makes, they are that day's post."""
     removed: tuple[Post, ...]
     """Occurrences the rule no longer makes, deleted."""
     detached: tuple[Post, ...]
@@ -1947,14 +1951,35 @@ class CalendarStore:
         series = self.series(post.series_id)
         later = [m for m in self.series_posts(series.id) if _occ(m) > own]
         made = set(days)
-        kept = {_occ(m) for m in later if _occ(m) in made} | {own}
-        gone = [m for m in later if _occ(m) not in made]
-        exdates = tuple(d for d in series.exdates if d in made and d not in kept)
+        # Each day's post: this one (on its day, or its place in the series), then a post
+        # moved on its own to a day the rule makes, then one on its place in the series.
+        taken: dict[date, Post] = {post.date if post.date in made else own: post}
+        for m in later:
+            if m.date in made and m.date not in taken:
+                taken[m.date] = m
+        placed = {m.id for m in taken.values()}
+        for m in later:
+            if m.id not in placed and _occ(m) in made and _occ(m) not in taken:
+                taken[_occ(m)] = m
+                placed.add(m.id)
+        gone = [m for m in later if m.id not in placed]
+        # Days left empty: deleted on their own before, or left by a post moved on its own
+        # to another of the rule's days; and a day that holds this post already (an
+        # earlier part of the series, made longer, reaching a later one).
+        empty = {d for d in series.exdates if d in made} | {
+            _occ(m) for day, m in taken.items() if day != _occ(m) and _occ(m) in made
+        }
+        same = (post.title, post.channel_id)
+        for other in self.posts_between(days[0], days[-1]) if len(days) > 1 else []:
+            if (other.title, other.channel_id) == same and other.id not in placed:
+                empty.add(cast(date, other.date))
+        empty -= set(taken)
         return RepeatPlan(
             rule=recurrence.as_made(rule, days),
             days=tuple(days),
-            new_days=tuple(d for d in days if d not in kept and d not in exdates),
-            exdates=exdates,
+            new_days=tuple(d for d in days if d not in taken and d not in empty),
+            exdates=tuple(sorted(empty & made)),
+            relinked=tuple((m.id, d) for d, m in taken.items() if d != _occ(m)),
             removed=tuple(m for m in gone if not _stays_alone(m)),
             detached=tuple(m for m in gone if _stays_alone(m)),
         )
@@ -1979,6 +2004,7 @@ class CalendarStore:
             own = _occ(post)
             series_id = self._split_series(post) if self._has_earlier(post) else post.series_id
             self._write_series(Series(series_id, plan.rule, own, post.time, plan.exdates))
+            self._link_series(series_id, dict(plan.relinked))
             self._conn.executemany(
                 "UPDATE posts SET series_id = NULL, occurrence = NULL WHERE id = ?",
                 [(m.id,) for m in plan.detached],

@@ -332,6 +332,7 @@ class PostEditor(QDialog):
         super().__init__(parent)
         self.session = session
         self._zone = session.store.zone  # where the clocks may skip a time
+        self._week_start = 6 if session.store.info().week_start == WeekStart.SUNDAY else 0
         self.post = post
         self.saved = False
         self.created: list[int] = []
@@ -587,9 +588,8 @@ class PostEditor(QDialog):
         days_box.setSpacing(4)
         locale = QLocale()
         # In the calendar's own week (Monday = 0), as its month and week views show it.
-        first = 6 if self.session.store.info().week_start == WeekStart.SUNDAY else 0
         for offset in range(7):
-            weekday = (first + offset) % 7
+            weekday = (self._week_start + offset) % 7
             button = QToolButton()
             button.setCheckable(True)
             button.setText(locale.dayName(weekday + 1, QLocale.FormatType.ShortFormat))
@@ -665,7 +665,7 @@ class PostEditor(QDialog):
             )
             self.change_repeat_button.setAutoDefault(False)
             self.change_repeat_button.clicked.connect(self.start_changing_repeat)
-            if not recurrence.editable(self._series_rule):
+            if not recurrence.editable(self._series_rule, self._week_start):
                 # Its choices would lose what this rule says (the first Monday...).
                 self.change_repeat_button.setEnabled(False)
                 self.change_repeat_button.setToolTip(
@@ -707,7 +707,7 @@ class PostEditor(QDialog):
         series, post = self._series, self.post
         if series is None or post is None or self._changing_repeat:
             return
-        if not recurrence.editable(series.rrule):
+        if not recurrence.editable(series.rrule, self._week_start):
             return
         self._changing_repeat = True
         self._loading = True
@@ -886,6 +886,7 @@ class PostEditor(QDialog):
             weekdays=self.chosen_weekdays() if freq == "WEEKLY" else (),
             until=until,
             count=count,
+            week_start=self._week_start,
         )
 
     # -- validation ----------------------------------------------------------------------
@@ -1083,27 +1084,23 @@ class PostEditor(QDialog):
         span = qdate(days[0]).toString(fmt)
         if len(days) > 1:
             span += " – " + qdate(days[-1]).toString(fmt)
+        made = recurrence.as_made(rule, days)
+        if made != recurrence.normalise(rule):
+            span += f" (a series stops at {recurrence.MAX_OCCURRENCES} posts)"
+        step = self.interval_spin.value()
+        months = (days[-1].year - first.year) * 12 + days[-1].month - first.month
+        if freq == "MONTHLY" and len(days) < months // step + 1:
+            span += f"; months without a day {first.day} are skipped"
         if self._changing_repeat:
             assert self.post is not None
-            self.repeat_summary.setText(
-                _plan_text(self.session.store.repeat_plan(self.post.id, rule), span)
-            )
-            self.repeat_summary.setToolTip(recurrence.describe(rule))
-            return
-        if self.post is None:
+            text = _plan_text(self.session.store.repeat_plan(self.post.id, rule), span)
+        elif self.post is None:
             posts = "1 post" if len(days) == 1 else f"{len(days)} posts"
             text = f"Makes {posts}: {span}"
         else:
             more = len(days) - 1
             copies = "no copy" if more == 0 else "1 copy" if more == 1 else f"{more} copies"
             text = f"This post and {copies} of it: {span}"
-        made = recurrence.as_made(rule, days)
-        if made != recurrence.normalise(rule):
-            text += f" (a series stops at {recurrence.MAX_OCCURRENCES} posts)"
-        step = self.interval_spin.value()
-        months = (days[-1].year - first.year) * 12 + days[-1].month - first.month
-        if freq == "MONTHLY" and len(days) < months // step + 1:
-            text += f"; months without a day {first.day} are skipped"
         self.repeat_summary.setText(text)
         self.repeat_summary.setToolTip(recurrence.describe(made))
 

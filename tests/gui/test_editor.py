@@ -737,6 +737,39 @@ def test_changing_a_daily_series_keeps_it_daily(qtbot: QtBot, session: CalendarS
     assert [p.id for p in tail[:5]] == [p.id for p in posts[1:]]
 
 
+def test_a_changed_repeat_says_what_a_new_one_says_of_skipped_months(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    posts = _series_of(session, "FREQ=MONTHLY;COUNT=3", date(2026, 12, 31))
+    editor = _editor(qtbot, session, post=posts[0])
+    editor.start_changing_repeat()
+    editor.count_spin.setValue(4)
+    text = editor.repeat_summary.text()
+    assert "months without a day 31 are skipped" in text
+    assert text.endswith("; adds 1 post")
+
+
+def test_every_other_week_on_two_days_in_a_sunday_week(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    session.store.update_info(week_start="sunday")
+    editor = _editor(qtbot, session, day=date(2027, 1, 3))  # a Sunday
+    editor.title_edit.setText("Weekend and Monday")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    editor.interval_spin.setValue(2)
+    editor.weekday_buttons[0].setChecked(True)  # and Monday
+    editor.count_radio.setChecked(True)
+    editor.count_spin.setValue(4)
+    before = _all_ids(session)
+    editor.accept()
+    made = sorted(p.date for p in session.store.posts(_new_ids(session, before)) if p.date)
+    assert made == [date(2027, 1, 3), date(2027, 1, 4), date(2027, 1, 17), date(2027, 1, 18)]
+    series = session.store.post(_new_ids(session, before)[0]).series_id
+    # Its own editor offers it for change, in this calendar's week.
+    again = _editor(qtbot, session, post=session.store.series_posts(series or 0)[1])
+    assert again.change_repeat_button.isEnabled()
+
+
 def test_a_repeat_the_editor_cannot_say_is_not_changed_there(
     qtbot: QtBot, session: CalendarSession
 ) -> None:

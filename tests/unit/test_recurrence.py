@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -264,6 +265,43 @@ def test_build() -> None:
         recurrence.build("hourly")
     with pytest.raises(InvalidInput, match=re.escape("not both")):
         recurrence.build("daily", count=2, until=date(2025, 3, 1))
+
+
+def test_every_other_week_on_two_days_keeps_the_calendars_week_together() -> None:
+    """In a calendar whose weeks start on Sunday, every other week on Sunday and Monday
+    is the Sunday and Monday of one week (it gave Sunday 3, Monday 11, Sunday 17...)."""
+    sunday = date(2027, 1, 3)
+    rule = recurrence.build("WEEKLY", interval=2, weekdays=[6, 0], count=4, week_start=6)
+    assert rule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;COUNT=4;WKST=SU"
+    assert recurrence.occurrences(rule, sunday) == [
+        sunday,
+        date(2027, 1, 4),
+        date(2027, 1, 17),
+        date(2027, 1, 18),
+    ]
+    # One day a week, or every week: no week start needed.
+    assert "WKST" not in recurrence.build("WEEKLY", interval=2, weekdays=[6], week_start=6)
+    assert "WKST" not in recurrence.build("WEEKLY", weekdays=[6, 0], week_start=6)
+
+
+@pytest.mark.parametrize(
+    ("rule", "week_start", "editable"),
+    [
+        ("FREQ=DAILY;COUNT=6", 0, True),
+        ("FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20270101", 0, True),
+        ("FREQ=MONTHLY;INTERVAL=2;COUNT=3", 0, True),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;COUNT=6;WKST=TU", 0, True),  # a moved series
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;WKST=SU", 6, True),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;WKST=SU", 0, False),
+        ("FREQ=WEEKLY;BYDAY=MO,WE;WKST=TU", 0, True),  # every week: the start says nothing
+        ("FREQ=MONTHLY;BYDAY=1MO;COUNT=6", 0, False),
+        ("FREQ=MONTHLY;BYMONTHDAY=-1", 0, False),
+        ("FREQ=YEARLY;COUNT=3", 0, False),
+        ("FREQ=MONTHLY;BYDAY=MO", 0, False),
+    ],
+)
+def test_what_the_editor_can_change(rule: str, week_start: int, editable: bool) -> None:
+    assert recurrence.editable(rule, week_start) is editable
 
 
 # -- property: a split loses and adds nothing --------------------------------------
@@ -1277,6 +1315,47 @@ def test_a_changed_repeat_starts_on_a_moved_posts_day_in_its_series(
     assert [p.date for p in tail[1:]] == _weeks(date(2025, 3, 31), 5)
     assert store.series(tail_id).anchor == date(2025, 3, 24)
     _assert_rule_describes_posts(store, tail_id)
+
+
+@pytest.mark.parametrize("start", [2, 1])
+def test_a_post_moved_on_its_own_to_a_day_of_the_new_repeat_is_that_days_post(
+    store: CalendarStore, weekly: tuple[int, list[Post]], start: int
+) -> None:
+    """Monday 24 March moved to Wednesday 26; Mondays and Wednesdays from then on: it is
+    the 26th's post (a copy landed beside it), and the Monday it left stays empty."""
+    series_id, posts = weekly
+    store.move_posts({posts[2].id: (date(2025, 3, 26), NINE)})
+
+    plan = store.repeat_plan(posts[start].id, "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6")
+    assert date(2025, 3, 26) not in plan.new_days
+    assert date(2025, 3, 24) in plan.exdates
+    changes = store.change_repeat(posts[start].id, "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6")
+
+    (tail_id,) = changes.series - {series_id}
+    tail = store.series_posts(tail_id)
+    days = [p.date for p in tail]
+    assert len(days) == len(set(days))  # one post a day
+    assert date(2025, 3, 24) not in days
+    moved = store.post(posts[2].id)
+    assert (moved.date, moved.occurrence) == (date(2025, 3, 26), date(2025, 3, 26))
+    _assert_rule_describes_posts(store, tail_id)
+
+
+def test_an_earlier_part_made_longer_adds_no_second_post_where_a_later_part_has_one(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    series_id, posts = weekly
+    store.change_repeat(posts[2].id, "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=8")
+    before = {p.id for p in store.all_posts()}
+
+    plan = store.repeat_plan(posts[0].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=6")
+    assert plan.new_days == ()
+    store.change_repeat(posts[0].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=6")
+
+    assert {p.id for p in store.all_posts()} == before
+    per_day = Counter(p.date for p in store.all_posts())
+    assert max(per_day.values()) == 1
+    _assert_rule_describes_posts(store, series_id)
 
 
 def test_an_edit_saved_with_a_changed_repeat_is_this_posts_and_its_copies(
