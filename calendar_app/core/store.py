@@ -769,8 +769,9 @@ class CalendarStore:
                 "archive it instead of deleting it."
             )
         with environment_errors(self.path), self.db.atomic():
+            # Its former names stay, for the undo of the deletion; no name is said for a
+            # record that is not there (:meth:`former_names`).
             self._conn.execute("DELETE FROM channels WHERE id = ?", [channel_id])
-            self._forget_names("channel", channel_id)
         return ChangeSet(channels=frozenset({channel_id}))
 
     # -- key messages -------------------------------------------------------
@@ -864,8 +865,9 @@ class CalendarStore:
         }
         carriers = self.posts(post_ids)
         with environment_errors(self.path), self.db.atomic():
+            # Its former names stay, for the undo of the deletion; no name is said for a
+            # record that is not there (:meth:`former_names`).
             self._conn.execute("DELETE FROM key_messages WHERE id = ?", [message_id])
-            self._forget_names("message", message_id)
         return ChangeSet(messages=frozenset({message_id})) | _where(carriers)
 
     # -- campaigns ----------------------------------------------------------
@@ -942,8 +944,9 @@ class CalendarStore:
         )
         members = self.posts(post_ids)
         with environment_errors(self.path), self.db.atomic():
+            # Its former names stay, for the undo of the deletion; no name is said for a
+            # record that is not there (:meth:`former_names`).
             self._conn.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
-            self._forget_names("campaign", campaign_id)
         return ChangeSet(campaigns=frozenset({campaign_id})) | _where(members)
 
     def colors_in_use(self) -> list[str]:
@@ -984,8 +987,7 @@ class CalendarStore:
             self._renamed(kind, record_id, found[0], new)
 
     def _forget_names(self, kind: str, record_id: int) -> None:
-        """A record deleted, or a new one under a number a deleted one had: no name it
-        had is its."""
+        """A new record under a number a deleted one had: no name that one had is its."""
         self._conn.execute(
             "DELETE FROM former_names WHERE kind = ? AND record_id = ?", [kind, record_id]
         )

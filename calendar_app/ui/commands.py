@@ -441,16 +441,25 @@ class AddKeyMessageCommand(StoreCommand):
 
 
 class UpdateKeyMessageCommand(StoreCommand):
+    """Change a key message; undo writes it back as it was, its names included (an undone
+    rename leaves no former name behind for imports to follow)."""
+
     def __init__(self, session: CalendarSession, new: KeyMessage) -> None:
         super().__init__(session, f"Edit key message '{elide(new.title)}'")
         self._old = session.store.key_message(new.id)
         self._new = new
+        self._done = False
 
     def apply(self) -> ChangeSet:
-        return self.session.store.update_key_message(self._new)
+        store = self.session.store
+        if self._done:  # a redo: the change was checked when it was made
+            return store.restore_key_message(self._new)
+        changes = store.update_key_message(self._new)
+        self._done = True
+        return changes
 
     def revert(self) -> ChangeSet:
-        return self.session.store.update_key_message(self._old)
+        return self.session.store.restore_key_message(self._old)
 
 
 class DeleteKeyMessageCommand(StoreCommand):

@@ -27,6 +27,7 @@ from calendar_app.ui.commands import (
     EditPostsCommand,
     MovePostsCommand,
     RepeatPostCommand,
+    UpdateKeyMessageCommand,
 )
 from calendar_app.ui.session import (
     DAY_CHANGE_MARGIN_MS,
@@ -94,8 +95,6 @@ def test_looking_back_changes_no_status_and_invents_no_gap_before_the_first_post
 
 def test_a_change_of_cadence_is_reanalysed(session: CalendarSession) -> None:
     from dataclasses import replace
-
-    from calendar_app.ui.commands import UpdateKeyMessageCommand
 
     message = session.key_messages()[0]
     session.push(UpdateKeyMessageCommand(session, replace(message, cadence_days=2)))
@@ -388,3 +387,48 @@ def test_a_change_of_time_zone_moves_the_midnight_the_window_waits_for(
     assert abs(live._day_change.remainingTime() - expected - DAY_CHANGE_MARGIN_MS) < 5000
     assert live._day_change.remainingTime() != before
     live.retire()
+
+
+def _import_csv_naming(session: CalendarSession, tmp_path: Path, title: str) -> set[str]:
+    """Import one post carrying the key message ``title``; the titles of what it carries."""
+    from calendar_app.exchange.csv_profiles import import_csv
+    from calendar_app.exchange.formats import ImportOptions, no_progress
+
+    source = tmp_path / "older.csv"
+    source.write_text(
+        f"title,date,channel,key_messages\nFrom the old sheet,2026-12-10,LinkedIn,{title}\n",
+        encoding="utf-8",
+    )
+    import_csv(session.store, source, ImportOptions(create_missing=True), no_progress)
+    (post,) = [p for p in session.store.all_posts() if p.title == "From the old sheet"]
+    return {session.store.key_message(m).title for m in post.message_ids}
+
+
+def test_an_undone_rename_leaves_no_name_for_imports_to_follow(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """Renamed "Sustainability" and undone: a sheet's "Sustainability" is a new message,
+    not "Solar pays for itself" (its posts went to the wrong message)."""
+    message = session.store.key_message_titled("Solar pays for itself")
+    assert message is not None
+    session.push(UpdateKeyMessageCommand(session, replace(message, title="Sustainability")))
+    session.undo_stack.undo()
+    assert session.store.former_names("message") == {}
+    session.undo_stack.redo()
+    session.undo_stack.undo()
+    assert _import_csv_naming(session, tmp_path, "Sustainability") == {"Sustainability"}
+
+
+def test_the_undo_of_a_deletion_brings_back_the_names_a_message_had(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """Renamed, deleted, the deletion undone: an older sheet's old name still finds it
+    (it made a second message, splitting its posts in two)."""
+    message = session.store.key_message_titled("Installed by local experts")
+    assert message is not None
+    session.push(UpdateKeyMessageCommand(session, replace(message, title="Local installers")))
+    session.push(DeleteKeyMessageCommand(session, message.id))
+    session.undo_stack.undo()
+    assert _import_csv_naming(session, tmp_path, "Installed by local experts") == {
+        "Local installers"
+    }

@@ -306,6 +306,11 @@ def test_former_names_follow_renames_their_undo_and_deletions(store: CalendarSto
     assert store.former_names("channel") == {"linkedin": {channel}}
     store.update_key_message(dataclasses.replace(store.key_message(message), title="MADE HERE"))
     assert store.former_names("message") == {}  # only its case changed: the same name
+    deleted = store.channel(channel)
+    store.delete_channel(channel)
+    assert store.former_names("channel") == {}  # no name for a record not there
+    store.restore_channel(deleted)  # the undo of the deletion: its names come back
+    assert store.former_names("channel") == {"linkedin": {channel}}
     store.delete_channel(channel)
     mastodon = store.add_channel("Mastodon").created[0]
     assert mastodon == channel  # the number came round again
