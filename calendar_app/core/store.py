@@ -2016,7 +2016,8 @@ class CalendarStore:
             template = dataclasses.replace(post.as_new(), status=status)
             copies = [dataclasses.replace(template, date=d) for d in plan.new_days]
             ids = self._insert_posts(copies, series_id=series_id, occurrences=plan.new_days)
-        touched = [post, *plan.detached]
+            # Every post of the series now (also those kept, in a new series after a split).
+            touched = [*self.series_posts(series_id), *plan.detached]
         return (
             changes
             | _post_changes(touched, [p.id for p in touched])
