@@ -186,6 +186,7 @@ def run_import(
         day_first=day_first,
         today=session.today(),
     )
+    written = session.store.rows_written()
     summary = _with_progress(
         session,
         parent,
@@ -194,8 +195,9 @@ def run_import(
     )
     if summary is None:
         return None
-    verb = "Merge" if fmt == "cadence" else "Import"
-    session.push(ImportCommand(session, summary, f"{verb} {source.name}"))
+    if session.store.rows_written() != written:  # the same file again: no step to undo
+        verb = "Merge" if fmt == "cadence" else "Import"
+        session.push(ImportCommand(session, summary, f"{verb} {source.name}"))
     return summary
 
 

@@ -112,6 +112,30 @@ def test_undoing_an_import_takes_away_the_series_it_brought(
         store.close()
 
 
+def test_the_same_file_imported_again_adds_no_step_to_undo(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """ "Undo Import plan.ics" twice, the first changing nothing, to undo the import."""
+    from calendar_app.exchange.formats import ExportOptions
+    from calendar_app.exchange.ical import export_ics
+
+    source = tmp_path / "plan.ics"
+    export_ics(session.store, source, ExportOptions(), lambda done, total: True)
+    with CalendarStore.create(tmp_path / "fresh.cadence", timezone="Europe/Paris") as store:
+        fresh = CalendarSession(store)
+        try:
+            assert run_import(fresh, None, source, fallback_channel="Everything") is not None
+            again = run_import(fresh, None, source, fallback_channel="Everything")
+            assert again is not None
+            assert again.added == []
+            assert again.unchanged > 0
+            assert fresh.undo_stack.count() == 1
+            fresh.undo_stack.undo()
+            assert store.all_posts() == []
+        finally:
+            fresh.undo_stack.clear()
+
+
 def test_undoing_an_import_leaves_no_record_of_deletion_but_its_own(
     session: CalendarSession, tmp_path: Path
 ) -> None:
