@@ -1154,6 +1154,8 @@ class PostEditor(QDialog):
         font.setBold(too_long)
         label.setFont(font)
         label.setAccessibleDescription(text)
+        if label.isVisible() and label.heightForWidth(label.width()) > label.height():
+            self._make_room()  # a second line: the editor grows rather than scroll
 
     def is_over_limit(self) -> bool:
         return bool(self.char_count_label.property("overLimit"))

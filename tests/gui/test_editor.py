@@ -315,6 +315,25 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
 # -- validation -----------------------------------------------------------------------------
 
 
+@OFFSCREEN_POPUPS
+def test_the_editor_grows_when_the_count_takes_a_second_line(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Over the limit of a channel with a long name, the count took two lines and a scroll
+    bar came, hiding Notes, on a screen with room to spare."""
+    changes = session.store.add_channel("X (formerly Twitter) company account", char_limit=280)
+    session.notify(changes)
+    editor = _editor(qtbot, session, day=TODAY)
+    editor.channel_combo.setCurrentIndex(editor.channel_combo.findData(changes.created[0]))
+    _show(qtbot, editor)
+    bar = editor.form_area.verticalScrollBar()
+    assert bar.maximum() == 0
+    editor.title_edit.setText("A title")
+    editor.body_edit.setPlainText("x" * 300)
+    assert editor.char_count_label.height() > editor.char_count_label.fontMetrics().height() * 1.5
+    assert bar.maximum() == 0  # everything still in sight
+
+
 def test_title_is_required_and_a_time_needs_a_date(qtbot: QtBot, session: CalendarSession) -> None:
     editor = _editor(qtbot, session, post=_single_post(session))
     assert editor.ok_button.isEnabled()
