@@ -71,6 +71,9 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 
 
+SEARCH_KEYS = "Ctrl+F"
+"""The search box's key, as its placeholder and tooltip say it."""
+
 SEARCH_PAUSE_MS = 200
 """How long typing in the search box pauses before the views are filtered."""
 
@@ -327,7 +330,8 @@ class MainWindow(QMainWindow):
         # the toolbar's » menu, where Ctrl+F could not reach the box.
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchBox")
-        self.search_edit.setPlaceholderText("Search posts (Ctrl+F)")
+        self.search_edit.setPlaceholderText(f"Search posts ({SEARCH_KEYS})")
+        self.search_edit.setToolTip(f"Search titles, texts and notes ({SEARCH_KEYS})")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName("Search posts")
         self.search_edit.setMaximumWidth(260)
@@ -602,7 +606,10 @@ class MainWindow(QMainWindow):
             self._apply_search()  # cleared: everything shows again at once
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Escape in the search box clears it, and once empty goes back to the calendar."""
+        """Escape in the search box clears it, and once empty goes back to the calendar;
+        narrowed, the box says its key where it has room for it."""
+        if watched is self.search_edit and event.type() == QEvent.Type.Resize:
+            self._fit_search_placeholder()
         if (
             watched is self.search_edit
             and event.type() == QEvent.Type.KeyPress
@@ -614,6 +621,15 @@ class MainWindow(QMainWindow):
                 cast(QWidget, self.view()).setFocus()
             return True
         return super().eventFilter(watched, event)
+
+    def _fit_search_placeholder(self) -> None:
+        """"Search posts (Ctrl+F)" where it fits, else "Search posts" (it was cut to
+        "Search posts (Ctrl…"); the key stays in the tooltip."""
+        edit = self.search_edit
+        full = f"Search posts ({SEARCH_KEYS})"
+        room = edit.width() - 40  # the frame, its margins and the clear button
+        fits = edit.fontMetrics().horizontalAdvance(full) <= room
+        edit.setPlaceholderText(full if fits else "Search posts")
 
     def _apply_search(self) -> None:
         self._search_pause.stop()

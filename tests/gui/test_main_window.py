@@ -2230,3 +2230,17 @@ def test_calendar_settings_on_a_read_only_calendar_say_so_and_stay_open(
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert session.store.info() == before
     assert not session.undo_stack.canUndo()
+
+
+@pytest.mark.parametrize("width", [1400, 1100, 900])
+def test_the_search_box_says_its_key_only_where_it_has_room(
+    window: MainWindow, qtbot: QtBot, width: int
+) -> None:
+    """It read "Search posts (Ctrl…" in a window 1100 px wide."""
+    window.resize(width, 700)
+    QApplication.processEvents()  # the layout follows the new size
+    edit = window.search_edit
+    text = edit.placeholderText()
+    assert text in ("Search posts (Ctrl+F)", "Search posts")
+    assert edit.fontMetrics().horizontalAdvance(text) <= edit.width() - 40
+    assert "Ctrl+F" in edit.toolTip()
