@@ -29,6 +29,7 @@ from .core.models import (
     parse_color,
     parse_date,
     parse_time,
+    repeated_time,
     skipped_time,
 )
 
@@ -310,12 +311,19 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _say_skipped(day: date, at: time, zone: tzinfo) -> None:
-    """A note on standard error when ``at`` is a time the clocks skip on ``day``."""
+    """A note on standard error when ``at`` is a time the clocks skip on ``day``, or pass
+    twice."""
     later = skipped_time(day, at, zone)
     if later is not None:
         print(
             f"(the clocks go forward that night: {at:%H:%M} does not exist on {day},"
             f" so the post goes out at {later:%H:%M})",
+            file=sys.stderr,
+        )
+    elif repeated_time(day, at, zone):
+        print(
+            f"(the clocks go back that night: {at:%H:%M} comes twice on {day},"
+            " and the post goes out at the first)",
             file=sys.stderr,
         )
 

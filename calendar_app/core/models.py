@@ -217,6 +217,16 @@ def skipped_time(day: date, at: time, zone: dt.tzinfo) -> time | None:
     return local.time().replace(second=0, microsecond=0)
 
 
+def repeated_time(day: date, at: time, zone: dt.tzinfo) -> bool:
+    """Whether ``at`` comes twice on ``day`` (02:30 on the night the clocks go back an
+    hour); a post then goes out at the first, as calendar programs read it."""
+    first = dt.datetime.combine(day, at, tzinfo=zone)
+    return (
+        first.utcoffset() != first.replace(fold=1).utcoffset()
+        and skipped_time(day, at, zone) is None
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class CalendarInfo:
     name: str

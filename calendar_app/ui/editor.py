@@ -70,6 +70,7 @@ from ..core.models import (
     Series,
     WeekStart,
     every_days,
+    repeated_time,
     skipped_time,
 )
 from ..core.store import PostChanges, RepeatPlan, Scope
@@ -979,17 +980,26 @@ class PostEditor(QDialog):
 
     def _update_clock_hint(self) -> None:
         """Say it when the time chosen is one the clocks skip that night (02:30 as they
-        go forward an hour): calendar programs and the clock read it later."""
+        go forward an hour: calendar programs and the clock read it later), or one they
+        pass twice (as they go back: the post goes out at the first)."""
         day, at = self.chosen_date(), self.chosen_time()
-        later = None if day is None or at is None else skipped_time(day, at, self._zone)
-        if later is not None:
-            assert at is not None
-            self.clock_hint.setText(
-                f"The clocks go forward that night: {at:%H:%M} does not exist,"
-                f" so the post goes out at {later:%H:%M}."
-            )
-        if self.clock_hint.isVisibleTo(self) != (later is not None):
-            self.form.setRowVisible(self.clock_hint, later is not None)
+        hint = ""
+        if day is not None and at is not None:
+            later = skipped_time(day, at, self._zone)
+            if later is not None:
+                hint = (
+                    f"The clocks go forward that night: {at:%H:%M} does not exist,"
+                    f" so the post goes out at {later:%H:%M}."
+                )
+            elif repeated_time(day, at, self._zone):
+                hint = (
+                    f"The clocks go back that night: {at:%H:%M} comes twice,"
+                    " and the post goes out at the first."
+                )
+        if hint:
+            self.clock_hint.setText(hint)
+        if self.clock_hint.isVisibleTo(self) != bool(hint):
+            self.form.setRowVisible(self.clock_hint, bool(hint))
             self._make_room()
 
     def is_valid(self) -> bool:

@@ -623,7 +623,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _fit_search_placeholder(self) -> None:
-        """"Search posts (Ctrl+F)" where it fits, else "Search posts" (it was cut to
+        """ "Search posts (Ctrl+F)" where it fits, else "Search posts" (it was cut to
         "Search posts (Ctrl…"); the key stays in the tooltip."""
         edit = self.search_edit
         full = f"Search posts ({SEARCH_KEYS})"

@@ -1078,6 +1078,12 @@ def test_a_time_the_clocks_skip_is_taken_and_said(
     assert capsys.readouterr().err == ""
     assert run("post", "move", calendar, uid, "--date", "2027-03-28")[0] == 0
     assert "02:30 does not exist on 2027-03-28" in capsys.readouterr().err
+    # Paris goes back from 03:00 to 02:00 on 31 October 2027: 02:30 comes twice.
+    assert run("post", "move", calendar, uid, "--date", "2027-10-31")[0] == 0
+    assert capsys.readouterr().err == (
+        "(the clocks go back that night: 02:30 comes twice on 2027-10-31,"
+        " and the post goes out at the first)\n"
+    )
 
 
 def test_a_name_too_long_for_the_disk_is_said_in_one_sentence(

@@ -260,6 +260,11 @@ def test_a_time_the_clocks_skip_is_said(qtbot: QtBot, session: CalendarSession) 
     editor.time_edit.setTime(QTime(2, 30))
     editor.date_edit.setDate(QDate(2027, 3, 29))
     assert not editor.clock_hint.isVisibleTo(editor)
+    editor.date_edit.setDate(QDate(2027, 10, 31))  # the night the clocks go back
+    assert editor.clock_hint.isVisibleTo(editor)
+    assert editor.clock_hint.text() == (
+        "The clocks go back that night: 02:30 comes twice, and the post goes out at the first."
+    )
 
 
 def test_character_count_against_the_channel_limit(qtbot: QtBot, session: CalendarSession) -> None:
