@@ -2217,8 +2217,13 @@ class CalendarStore:
     ) -> ChangeSet:
         """Make existing posts the occurrences of a new recurring series (an import that
         brings a series back): ``members`` maps each post id to its occurrence date.
-        ``created`` holds the new series' id."""
+        A day the rule makes with no member (an occurrence that was in the backlog, or
+        outside the period a file was written for) is one of its ``exdates``: the rule
+        describes the posts the series has. ``created`` holds the new series' id."""
         rule = recurrence.normalise(rule)
+        present = set(members.values())
+        made = recurrence.occurrences(rule, anchor, horizon=max(present, default=anchor))
+        exdates = sorted({*exdates, *(d for d in made if d not in present)})
         with environment_errors(self.path), self.db.atomic():
             series_id = self._insert_series(rule, anchor, anchor_time, exdates)
             self._link_series(series_id, members)

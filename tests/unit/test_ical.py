@@ -447,6 +447,30 @@ def test_a_recurring_series_is_written_as_posts_and_put_back_together(
     assert [p.occurrence for p in posts] == [date(2026, 3, 2), date(2026, 3, 16), date(2026, 3, 23)]
 
 
+@pytest.mark.parametrize("last", [None, date(2026, 3, 20)])
+def test_a_series_brought_back_in_part_is_a_series_of_the_posts_it_has(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path, last: date | None
+) -> None:
+    """An occurrence in the backlog (not in the file), or a file of a few weeks: the
+    series made of what came is what its rule says (made longer by one, it added the
+    day of the one that stayed behind too)."""
+    channel = store.add_channel("LinkedIn").created[0]
+    template = NewPost("Weekly tip", channel, date=date(2026, 3, 2), time=time(8, 30))
+    created = store.add_series(template, "FREQ=WEEKLY;COUNT=5").created
+    store.move_posts({created[1]: (None, None)})  # 9 March, to the backlog
+    export_ics(store, tmp_path / "out.ics", ExportOptions(last=last), no_progress)
+
+    import_file(fresh, tmp_path / "out.ics")
+    (series_id,) = {p.series_id for p in fresh.all_posts()}
+    assert series_id is not None
+    series = fresh.series(series_id)
+    posts = fresh.series_posts(series_id)
+    assert recurrence.occurrences(series.rrule, series.anchor, series.exdates) == [
+        p.occurrence for p in posts
+    ]
+    assert date(2026, 3, 9) in series.exdates
+
+
 def test_channels_key_messages_and_campaigns_come_back_as_they_were_made(
     store: CalendarStore, fresh: CalendarStore, tmp_path: Path
 ) -> None:
