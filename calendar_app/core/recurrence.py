@@ -200,7 +200,7 @@ def editable(rule: str, week_start: int = 0) -> bool:
     freq = parts.pop("FREQ")
     interval = parts.pop("INTERVAL", "1")
     days = parts.pop("BYDAY", None)
-    wkst = parts.pop("WKST", _WEEKDAYS[week_start])
+    wkst = parts.pop("WKST", "MO")  # RFC 5545's week start, where a rule says none
     if freq not in ("DAILY", "WEEKLY", "MONTHLY") or parts:
         return False
     if days is None:

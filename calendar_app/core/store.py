@@ -82,11 +82,11 @@ class RepeatPlan:
     new_days: tuple[date, ...]
     """The days that get a copy of the post."""
     exdates: tuple[date, ...]
-    """The days the rule makes that stay empty: deleted on their own, left by a post
-    moved on its own to another of its days, or holding this post already."""
+    """The days the rule makes that get no post of their own: deleted on their own, or
+    where a post of the series sits already (moved there on its own), or this post."""
     relinked: tuple[tuple[int, date], ...]
-    """Posts (by id) that become the occurrence of another day: moved on their own to
-    a day the rule makes, they are that day's post."""
+    """Posts (by id) that become the occurrence of another day: their own day the rule
+    no longer makes, they were moved on their own to one it makes."""
     removed: tuple[Post, ...]
     """Occurrences the rule no longer makes, deleted."""
     detached: tuple[Post, ...]
@@ -1958,27 +1958,24 @@ class CalendarStore:
         series = self.series(post.series_id)
         later = [m for m in self.series_posts(series.id) if _occ(m) > own]
         made = set(days)
-        # Each day's post: this one (on its day, or its place in the series), then a post
-        # moved on its own to a day the rule makes, then one on its place in the series.
-        taken: dict[date, Post] = {post.date if post.date in made else own: post}
-        for m in later:
-            if m.date in made and m.date not in taken:
-                taken[m.date] = m
+        # Each post the rule still makes keeps its day in the series (also when it was
+        # moved on its own since: it stays where it was moved). A post whose day the rule
+        # no longer makes, moved on its own to a day it makes that has no post, is that
+        # day's post; the others go.
+        taken: dict[date, Post] = {_occ(m): m for m in [post, *later] if _occ(m) in made}
         placed = {m.id for m in taken.values()}
         for m in later:
-            if m.id not in placed and _occ(m) in made and _occ(m) not in taken:
-                taken[_occ(m)] = m
+            if m.id not in placed and m.date in made and m.date not in taken:
+                taken[m.date] = m
                 placed.add(m.id)
         gone = [m for m in later if m.id not in placed]
-        # Days left empty: deleted on their own before, or left by a post moved on its own
-        # to another of the rule's days; and a day that holds this post already (an
-        # earlier part of the series, made longer, reaching a later one).
-        empty = {d for d in series.exdates if d in made} | {
-            _occ(m) for day, m in taken.items() if day != _occ(m) and _occ(m) in made
-        }
+        # Days that get no copy: deleted on their own before; where a post of the series
+        # sits, moved on its own; where this post is already (an earlier part of the
+        # series, made longer, reaching a later one).
+        empty = {d for d in series.exdates if d in made}
         same = (post.title, post.channel_id)
         for other in self.posts_between(days[0], days[-1]) if len(days) > 1 else []:
-            if (other.title, other.channel_id) == same and other.id not in placed:
+            if other.id in placed or (other.title, other.channel_id) == same:
                 empty.add(cast(date, other.date))
         empty -= set(taken)
         return RepeatPlan(

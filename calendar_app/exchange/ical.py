@@ -1367,7 +1367,16 @@ class _Reader:
             time(start.hour, start.minute),
         )
         if own:
-            if isinstance(start, datetime):
+            planned = self.floating  # the zone the file says its calendar was in
+            if (
+                isinstance(start, datetime)
+                and tz is not None
+                and planned is not None
+                and getattr(tz, "key", None) == getattr(planned, "key", "")
+                and getattr(planned, "key", None) != self.zone.key
+            ):
+                # Written by Cadence in a calendar of another zone: its wall clock there
+                # (the calendar's zone was changed since, or the file is another's).
                 item.wall = (start.date(), time(start.hour, start.minute))
             self._own_fields(item, component, event.index)
         return item

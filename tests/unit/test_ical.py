@@ -447,6 +447,27 @@ def test_a_recurring_series_is_written_as_posts_and_put_back_together(
     assert [p.occurrence for p in posts] == [date(2026, 3, 2), date(2026, 3, 16), date(2026, 3, 23)]
 
 
+def test_an_event_moved_to_another_zone_in_the_file_comes_in_at_its_moment(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """Cadence's own event, its zone changed by hand to New York at the same 09:00: a
+    move of five or six hours, not the same post read on another clock."""
+    channel = store.add_channel("LinkedIn").created[0]
+    (post_id,) = store.add_post(
+        NewPost("Launch", channel, date=date(2026, 3, 2), time=time(9, 0))
+    ).created
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    text = (tmp_path / "out.ics").read_text(encoding="utf-8")
+    assert "DTSTART;TZID=Europe/Paris:20260302T090000" in text
+    moved = text.replace(
+        "DTSTART;TZID=Europe/Paris:20260302T090000", "DTSTART;TZID=America/New_York:20260302T090000"
+    ).replace("DTEND;TZID=Europe/Paris:", "DTEND;TZID=America/New_York:")
+    (tmp_path / "moved.ics").write_text(moved, encoding="utf-8")
+
+    import_file(store, tmp_path / "moved.ics")
+    assert store.post(post_id).time == time(15, 0)
+
+
 @pytest.mark.parametrize("last", [None, date(2026, 3, 20)])
 def test_a_series_brought_back_in_part_is_a_series_of_the_posts_it_has(
     store: CalendarStore, fresh: CalendarStore, tmp_path: Path, last: date | None

@@ -293,6 +293,8 @@ def test_every_other_week_on_two_days_keeps_the_calendars_week_together() -> Non
         ("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;COUNT=6;WKST=TU", 0, True),  # a moved series
         ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;WKST=SU", 6, True),
         ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;WKST=SU", 0, False),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU", 6, False),  # weeks from Monday, said or not
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU", 0, True),
         ("FREQ=WEEKLY;BYDAY=MO,WE;WKST=TU", 0, True),  # every week: the start says nothing
         ("FREQ=MONTHLY;BYDAY=1MO;COUNT=6", 0, False),
         ("FREQ=MONTHLY;BYMONTHDAY=-1", 0, False),
@@ -1320,26 +1322,67 @@ def test_a_changed_repeat_starts_on_a_moved_posts_day_in_its_series(
 
 
 @pytest.mark.parametrize("start", [2, 1])
-def test_a_post_moved_on_its_own_to_a_day_of_the_new_repeat_is_that_days_post(
+def test_a_post_moved_on_its_own_keeps_its_place_and_no_copy_lands_beside_it(
     store: CalendarStore, weekly: tuple[int, list[Post]], start: int
 ) -> None:
-    """Monday 24 March moved to Wednesday 26; Mondays and Wednesdays from then on: it is
-    the 26th's post (a copy landed beside it), and the Monday it left stays empty."""
+    """Monday 24 March moved to Wednesday 26; Mondays and Wednesdays from then on: it
+    stays the 24th's post, where it was moved, and the 26th gets no copy beside it."""
     series_id, posts = weekly
     store.move_posts({posts[2].id: (date(2025, 3, 26), NINE)})
 
     plan = store.repeat_plan(posts[start].id, "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6")
     assert date(2025, 3, 26) not in plan.new_days
-    assert date(2025, 3, 24) in plan.exdates
+    assert date(2025, 3, 26) in plan.exdates
     changes = store.change_repeat(posts[start].id, "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6")
 
     (tail_id,) = changes.series - {series_id}
     tail = store.series_posts(tail_id)
     days = [p.date for p in tail]
     assert len(days) == len(set(days))  # one post a day
-    assert date(2025, 3, 24) not in days
     moved = store.post(posts[2].id)
-    assert (moved.date, moved.occurrence) == (date(2025, 3, 26), date(2025, 3, 26))
+    assert (moved.date, moved.occurrence) == (date(2025, 3, 26), date(2025, 3, 24))
+    _assert_rule_describes_posts(store, tail_id)
+
+
+def test_a_post_moved_onto_another_posts_day_takes_nothing_from_it(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    """The 17th's post moved onto the 24th: the same repeat again deleted the 24th's own
+    post, its edited text with it."""
+    series_id, posts = weekly
+    store.move_posts({posts[1].id: (date(2025, 3, 24), NINE)})
+    store.update_post(posts[2].id, {"body": "Edited on its own"})
+    before = {p.id for p in store.all_posts()}
+
+    plan = store.repeat_plan(posts[0].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=6")
+    assert (plan.removed, plan.detached, plan.new_days) == ((), (), ())
+    store.change_repeat(posts[0].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=6")
+
+    assert {p.id for p in store.all_posts()} == before
+    assert store.post(posts[2].id).body == "Edited on its own"
+    _assert_rule_describes_posts(store, series_id)
+
+
+def test_a_post_whose_day_the_repeat_drops_is_the_post_of_the_day_it_was_moved_to(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    """Monday 24 moved on its own to Wednesday 26; every third day from the 17th makes
+    the 26th, not the 24th: it is the 26th's post (it was deleted, a copy made there)."""
+    series_id, posts = weekly
+    store.move_posts({posts[2].id: (date(2025, 3, 26), NINE)})
+
+    plan = store.repeat_plan(posts[1].id, "FREQ=DAILY;INTERVAL=3;COUNT=5")
+    assert plan.relinked == ((posts[2].id, date(2025, 3, 26)),)
+    assert plan.new_days == (date(2025, 3, 20), date(2025, 3, 23), date(2025, 3, 29))
+    changes = store.change_repeat(posts[1].id, "FREQ=DAILY;INTERVAL=3;COUNT=5")
+
+    (tail_id,) = changes.series - {series_id}
+    moved = store.post(posts[2].id)
+    assert (moved.date, moved.occurrence, moved.series_id) == (
+        date(2025, 3, 26),
+        date(2025, 3, 26),
+        tail_id,
+    )
     _assert_rule_describes_posts(store, tail_id)
 
 
