@@ -21,10 +21,10 @@ def check_replaceable(target: Path, shown: object = None) -> None:
 
 
 def give_rights(temp: Path | str, target: Path, new_file_mode: int | None = None) -> None:
-    """Give ``temp``, a file being made beside ``target`` to be renamed over it, the
-    rights the file at ``target`` has, and its group: a client's export kept private
-    stays private when it is made again, also while it is written. With no file
-    there, ``new_file_mode`` (None: the rights ``temp`` was made with).
+    """Give ``temp``, a file made private beside ``target`` (:func:`new_private_file`,
+    :func:`tempfile.mkstemp`) to be renamed over it once written, the rights the file
+    at ``target`` has, and its group: a client's export kept private stays private
+    when it is made again. With no file there, ``new_file_mode`` (None: private).
     """
     try:
         before = os.stat(target)
@@ -38,3 +38,10 @@ def give_rights(temp: Path | str, target: Path, new_file_mode: int | None = None
     except OSError:  # a group the user is not in: its rights are not given to the user's
         mode &= ~0o070
     os.chmod(temp, mode)
+
+
+def new_private_file(path: Path) -> int:
+    """Make ``path`` (it must not exist) readable and writable by the user alone, and
+    open it for writing: nobody reads what goes into it before :func:`give_rights`
+    says who may. A file descriptor, to wrap with :func:`os.fdopen`."""
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -586,11 +586,6 @@ class CalendarStore:
     def _read_data_version(self) -> int:
         return int(self._rows("PRAGMA data_version")[0][0])
 
-    def rows_written(self) -> int:
-        """How many rows this connection has written since the calendar was opened: the
-        same number after a step means the step changed nothing."""
-        return self._conn.total_changes
-
     def in_transaction(self) -> bool:
         """Whether a change is being written (an import, say, between its steps)."""
         return self._conn.in_transaction

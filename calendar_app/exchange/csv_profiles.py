@@ -116,7 +116,7 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
-from ..core.files import check_replaceable, give_rights
+from ..core.files import check_replaceable, give_rights, new_private_file
 from ..core.models import (
     OUTSIDE_PLANS,
     Channel,
@@ -229,6 +229,10 @@ def split_key_messages(cell: str) -> list[str]:
 # -- writing files -----------------------------------------------------------
 
 
+_USUAL_RIGHTS = 0o644
+"""A new export: readable by anyone, as a file saved by any program is."""
+
+
 class _StagedFiles:
     """Files written beside their targets, renamed over them only by :meth:`commit`."""
 
@@ -240,14 +244,14 @@ class _StagedFiles:
         # A publishing tool's files are named after the channels: export_target saw only
         # the name asked for.
         check_replaceable(target)
-        # Not tempfile.mkstemp: its files are private (0600); an export gets the usual
-        # rights, or those of the file it replaces, before anything is written in it.
+        # Private while written; then the usual rights, or those of the file it replaces.
         temp = target.parent / f".{target.name}-{secrets.token_hex(6)}.tmp"
         try:
-            with open(temp, "x", encoding=self._encoding, newline="") as stream:
-                self._pending.append((temp, target))
-                give_rights(temp, target)
+            handle = new_private_file(temp)
+            self._pending.append((temp, target))
+            with os.fdopen(handle, "w", encoding=self._encoding, newline="") as stream:
                 csv.writer(stream).writerows(rows)
+            give_rights(temp, target, _USUAL_RIGHTS)
         except OSError as exc:
             raise os_problem_for(exc, str(target)) from exc
 

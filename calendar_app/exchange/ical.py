@@ -71,7 +71,7 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
-from ..core.files import give_rights
+from ..core.files import give_rights, new_private_file
 from ..core.localzone import plain_zone
 from ..core.models import (
     CHANNEL_KINDS,
@@ -623,11 +623,11 @@ def _write_file(target: Path, data: bytes) -> None:
     temp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
     try:
         try:
-            with temp.open("xb") as handle:
-                give_rights(temp, target)
+            with os.fdopen(new_private_file(temp), "wb") as handle:  # private while written
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
+            give_rights(temp, target, 0o644)
             os.replace(temp, target)
         finally:
             temp.unlink(missing_ok=True)

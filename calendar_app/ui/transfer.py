@@ -68,6 +68,22 @@ class ImportCommand(StoreCommand):
         self._joined: list[Series] = [store.series(s.id) for s in summary.series_before]
         self._first = True
 
+    @staticmethod
+    def takes_back(summary: ImportSummary) -> bool:
+        """Whether the undo of the import that ``summary`` tells of would change the
+        calendar (what :meth:`revert` puts back): else it is no step to undo."""
+        return bool(
+            summary.added
+            or summary.previous
+            or summary.settled
+            or summary.revived
+            or summary.channels_added
+            or summary.messages_added
+            or summary.campaigns_added
+            or summary.series_added
+            or summary.series_before
+        )
+
     def _names(self) -> ChangeSet:
         return ChangeSet(
             channels=frozenset(c.id for c in self._channels),
@@ -186,7 +202,6 @@ def run_import(
         day_first=day_first,
         today=session.today(),
     )
-    written = session.store.rows_written()
     summary = _with_progress(
         session,
         parent,
@@ -195,7 +210,7 @@ def run_import(
     )
     if summary is None:
         return None
-    if session.store.rows_written() != written:  # the same file again: no step to undo
+    if ImportCommand.takes_back(summary):  # the same file again: no step to undo
         verb = "Merge" if fmt == "cadence" else "Import"
         session.push(ImportCommand(session, summary, f"{verb} {source.name}"))
     return summary

@@ -6,6 +6,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -112,15 +113,16 @@ def test_undoing_an_import_takes_away_the_series_it_brought(
         store.close()
 
 
+@pytest.mark.parametrize("fmt", ["ics", "csv"])
 def test_the_same_file_imported_again_adds_no_step_to_undo(
-    session: CalendarSession, tmp_path: Path
+    session: CalendarSession, tmp_path: Path, fmt: str
 ) -> None:
-    """ "Undo Import plan.ics" twice, the first changing nothing, to undo the import."""
-    from calendar_app.exchange.formats import ExportOptions
-    from calendar_app.exchange.ical import export_ics
+    """Undo twice, the first step changing nothing, to undo an import: the bookkeeping
+    a file leaves (what it said of each post) is no step."""
+    from calendar_app.exchange.formats import EXPORTERS, ExportOptions
 
-    source = tmp_path / "plan.ics"
-    export_ics(session.store, source, ExportOptions(), lambda done, total: True)
+    source = tmp_path / f"plan.{fmt}"
+    EXPORTERS[fmt](session.store, source, ExportOptions(), lambda done, total: True)
     with CalendarStore.create(tmp_path / "fresh.cadence", timezone="Europe/Paris") as store:
         fresh = CalendarSession(store)
         try:
@@ -134,6 +136,10 @@ def test_the_same_file_imported_again_adds_no_step_to_undo(
             assert store.all_posts() == []
         finally:
             fresh.undo_stack.clear()
+    # A calendar's own file brought back into it: nothing to undo either.
+    depth = session.undo_stack.count()
+    assert run_import(session, None, source, fallback_channel="Everything") is not None
+    assert session.undo_stack.count() == depth
 
 
 def test_undoing_an_import_leaves_no_record_of_deletion_but_its_own(
