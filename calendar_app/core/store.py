@@ -970,21 +970,28 @@ class CalendarStore:
                 [kind, record_id, name_key(old)],
             )
 
-    def _renamed_back(self, table: str, column: str, kind: str, record_id: int, new: str) -> None:
-        """A record written back (an undo or a redo): given back a name it had, the undo
-        of a rename, it forgets that name as a former one, and the name undone is none
-        of its own; given another, the redo of a rename, it had the one it leaves."""
-        found = self._conn.execute(
-            f"SELECT {column} FROM {table} WHERE id = ?", [record_id]
-        ).fetchone()
-        if found is None or name_key(found[0]) == name_key(new):
-            return
-        undone = self._conn.execute(
-            "DELETE FROM former_names WHERE kind = ? AND record_id = ? AND name_key = ?",
-            [kind, record_id, name_key(new)],
-        )
-        if not undone.rowcount:
-            self._renamed(kind, record_id, found[0], new)
+    def names_had(self, kind: str, record_id: int) -> frozenset[str]:
+        """The former names (:func:`.models.name_key`) of one channel (``kind``
+        "channel"), key message ("message") or campaign ("campaign"), there or deleted:
+        what an undo or a redo gives it back exactly."""
+        try:
+            rows = self._conn.execute(
+                "SELECT name_key FROM former_names WHERE kind = ? AND record_id = ?",
+                [kind, record_id],
+            ).fetchall()
+        except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
+            return frozenset()
+        return frozenset(key for (key,) in rows)
+
+    def give_names_had(self, kind: str, record_id: int, keys: Iterable[str]) -> None:
+        """Make ``keys`` the former names of the record, and no others (see
+        :meth:`names_had`)."""
+        with environment_errors(self.path), self.db.atomic():
+            self._forget_names(kind, record_id)
+            self._conn.executemany(
+                "INSERT INTO former_names (kind, record_id, name_key) VALUES (?, ?, ?)",
+                [(kind, record_id, key) for key in sorted(set(keys))],
+            )
 
     def _forget_names(self, kind: str, record_id: int) -> None:
         """A new record under a number a deleted one had: no name that one had is its."""
@@ -1013,9 +1020,9 @@ class CalendarStore:
     # -- undoing deletions ----------------------------------------------------
 
     def restore_channel(self, channel: Channel) -> ChangeSet:
-        """Write a channel back exactly as given, by id (undo of an add or an edit)."""
+        """Write a channel back exactly as given, by id (undo of an add or an edit); the
+        names it had are the command's to give back (:meth:`give_names_had`)."""
         with environment_errors(self.path), self.db.atomic():
-            self._renamed_back("channels", "name", "channel", channel.id, channel.name)
             self._conn.execute(
                 "INSERT INTO channels (id, name, kind, color, char_limit, sort_order, archived)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
@@ -1038,7 +1045,6 @@ class CalendarStore:
         """Write a key message back by id and link it again to ``post_ids``."""
         carriers = sorted(set(post_ids))
         with environment_errors(self.path), self.db.atomic():
-            self._renamed_back("key_messages", "title", "message", message.id, message.title)
             self._conn.execute(
                 "INSERT INTO key_messages (id, title, statement, cadence_days, color, starts_on,"
                 " ends_on, priority, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -1069,7 +1075,6 @@ class CalendarStore:
         """Write a campaign back by id and put ``post_ids`` in it again."""
         members = sorted(set(post_ids))
         with environment_errors(self.path), self.db.atomic():
-            self._renamed_back("campaigns", "name", "campaign", campaign.id, campaign.name)
             self._conn.execute(
                 "INSERT INTO campaigns (id, name, kind, starts_on, ends_on, color)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"

@@ -440,34 +440,65 @@ class AddKeyMessageCommand(StoreCommand):
         return self.session.store.delete_key_message(self._saved.id)
 
 
-class UpdateKeyMessageCommand(StoreCommand):
+class _NamesKept(StoreCommand):
+    """A change to a channel, key message or campaign whose undo and redo give it back
+    exactly the former names it had (which imports and merges follow to find it), not
+    names guessed from the change."""
+
+    kind = ""
+    """The record's kind, as :meth:`.CalendarStore.names_had` names it."""
+
+    def __init__(self, session: CalendarSession, text: str, record_id: int) -> None:
+        super().__init__(session, text)
+        self._record_id = record_id
+        self._names_before = session.store.names_had(self.kind, record_id)
+        self._names_after: frozenset[str] | None = None
+        """What the first run left (None until it ran)."""
+
+    def _names(self, before: bool) -> None:
+        names = self._names_before if before else self._names_after
+        if names is not None:
+            self.session.store.give_names_had(self.kind, self._record_id, names)
+
+    def _ran(self) -> None:
+        self._names_after = self.session.store.names_had(self.kind, self._record_id)
+
+
+class UpdateKeyMessageCommand(_NamesKept):
     """Change a key message; undo writes it back as it was, its names included (an undone
     rename leaves no former name behind for imports to follow)."""
 
+    kind = "message"
+
     def __init__(self, session: CalendarSession, new: KeyMessage) -> None:
-        super().__init__(session, f"Edit key message '{elide(new.title)}'")
+        super().__init__(session, f"Edit key message '{elide(new.title)}'", new.id)
         self._old = session.store.key_message(new.id)
         self._new = new
-        self._done = False
 
     def apply(self) -> ChangeSet:
         store = self.session.store
-        if self._done:  # a redo: the change was checked when it was made
-            return store.restore_key_message(self._new)
-        changes = store.update_key_message(self._new)
-        self._done = True
+        if self._names_after is not None:  # a redo: the change was checked when it was made
+            changes = store.restore_key_message(self._new)
+        else:
+            changes = store.update_key_message(self._new)
+            self._ran()
+        self._names(before=False)
         return changes
 
     def revert(self) -> ChangeSet:
-        return self.session.store.restore_key_message(self._old)
+        changes = self.session.store.restore_key_message(self._old)
+        self._names(before=True)
+        return changes
 
 
-class DeleteKeyMessageCommand(StoreCommand):
+class DeleteKeyMessageCommand(_NamesKept):
     """Delete a key message; undo brings it back with the same posts carrying it."""
+
+    kind = "message"
 
     def __init__(self, session: CalendarSession, message_id: int) -> None:
         message = session.store.key_message(message_id)
-        super().__init__(session, f"Delete key message '{elide(message.title)}'")
+        super().__init__(session, f"Delete key message '{elide(message.title)}'", message_id)
         self._message = message
         self._carriers = [p.id for p in session.store.all_posts() if message_id in p.message_ids]
 
@@ -475,15 +506,19 @@ class DeleteKeyMessageCommand(StoreCommand):
         return self.session.store.delete_key_message(self._message.id)
 
     def revert(self) -> ChangeSet:
-        return self.session.store.restore_key_message(self._message, self._carriers)
+        changes = self.session.store.restore_key_message(self._message, self._carriers)
+        self._names(before=True)
+        return changes
 
 
-class ChannelCommand(StoreCommand):
+class ChannelCommand(_NamesKept):
     """Add a channel (``old`` None) or change one (``new`` with the same id)."""
+
+    kind = "channel"
 
     def __init__(self, session: CalendarSession, old: Channel | None, new: Channel) -> None:
         verb = "Add" if old is None else "Edit"
-        super().__init__(session, f"{verb} channel '{new.name}'")
+        super().__init__(session, f"{verb} channel '{new.name}'", old.id if old else 0)
         self._old = old
         self._new = new
         self._saved: Channel | None = None
@@ -491,7 +526,22 @@ class ChannelCommand(StoreCommand):
     def apply(self) -> ChangeSet:
         store = self.session.store
         if self._old is not None:
-            return store.restore_channel(self._new)
+            if self._names_after is not None:  # a redo
+                changes = store.restore_channel(self._new)
+            else:
+                n = self._new
+                changes = store.update_channel(
+                    n.id,
+                    name=n.name,
+                    kind=n.kind,
+                    color=n.color,
+                    char_limit=n.char_limit,
+                    sort_order=n.sort_order,
+                    archived=n.archived,
+                )
+                self._ran()
+            self._names(before=False)
+            return changes
         if self._saved is not None:
             return store.restore_channel(self._saved)
         n = self._new
@@ -502,13 +552,17 @@ class ChannelCommand(StoreCommand):
     def revert(self) -> ChangeSet:
         store = self.session.store
         if self._old is not None:
-            return store.restore_channel(self._old)
+            changes = store.restore_channel(self._old)
+            self._names(before=True)
+            return changes
         assert self._saved is not None
         return store.delete_channel(self._saved.id)
 
 
-class CampaignCommand(StoreCommand):
+class CampaignCommand(_NamesKept):
     """Add a campaign (``old`` None), change one, or delete one (``new`` None)."""
+
+    kind = "campaign"
 
     def __init__(
         self, session: CalendarSession, old: Campaign | None, new: Campaign | None
@@ -516,7 +570,7 @@ class CampaignCommand(StoreCommand):
         named = new or old
         assert named is not None
         verb = "Add" if old is None else "Delete" if new is None else "Edit"
-        super().__init__(session, f"{verb} campaign '{named.name}'")
+        super().__init__(session, f"{verb} campaign '{named.name}'", old.id if old else 0)
         self._old = old
         self._new = new
         self._carriers = (
@@ -537,26 +591,40 @@ class CampaignCommand(StoreCommand):
             )
             self._new = store.campaign(changes.created[0])
             return changes
-        return store.restore_campaign(self._new)
+        if self._old is None:  # the redo of an add
+            return store.restore_campaign(self._new)
+        if self._names_after is not None:  # a redo
+            changes = store.restore_campaign(self._new)
+        else:
+            changes = store.update_campaign(self._new)
+            self._ran()
+        self._names(before=False)
+        return changes
 
     def revert(self) -> ChangeSet:
         store = self.session.store
         if self._old is None:
             assert self._new is not None
             return store.delete_campaign(self._new.id)
-        return store.restore_campaign(self._old, self._carriers)
+        changes = store.restore_campaign(self._old, self._carriers)
+        self._names(before=True)
+        return changes
 
 
-class DeleteChannelCommand(StoreCommand):
+class DeleteChannelCommand(_NamesKept):
     """Delete a channel that no post uses (the store refuses otherwise); undo puts it back."""
+
+    kind = "channel"
 
     def __init__(self, session: CalendarSession, channel_id: int) -> None:
         channel = session.store.channel(channel_id)
-        super().__init__(session, f"Delete channel '{channel.name}'")
+        super().__init__(session, f"Delete channel '{channel.name}'", channel_id)
         self._channel = channel
 
     def apply(self) -> ChangeSet:
         return self.session.store.delete_channel(self._channel.id)
 
     def revert(self) -> ChangeSet:
-        return self.session.store.restore_channel(self._channel)
+        changes = self.session.store.restore_channel(self._channel)
+        self._names(before=True)
+        return changes

@@ -17,9 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core import store as store_module
 from calendar_app.core.cadence import CadenceReport, analyse, default_window
-from calendar_app.core.models import Post, PostStatus
+from calendar_app.core.models import Post, PostStatus, name_key
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import (
+    AddKeyMessageCommand,
     ChannelCommand,
     CopyPostsCommand,
     DeleteKeyMessageCommand,
@@ -432,3 +433,42 @@ def test_the_undo_of_a_deletion_brings_back_the_names_a_message_had(
     assert _import_csv_naming(session, tmp_path, "Installed by local experts") == {
         "Local installers"
     }
+
+
+def test_undo_and_redo_give_each_record_exactly_the_names_it_had(
+    session: CalendarSession,
+) -> None:
+    """Renamed there and back, the name left in between is a former one (a file of then
+    found no channel "X" and made one); undone and redone, the names are as they were;
+    a deletion undone after a new record took its number gets its names back."""
+    store = session.store
+    channel = store.channel_named("LinkedIn")
+    assert channel is not None
+    session.push(ChannelCommand(session, channel, replace(channel, name="X")))
+    session.push(
+        ChannelCommand(session, store.channel(channel.id), replace(channel, name="LinkedIn"))
+    )
+    assert "x" in store.names_had("channel", channel.id)
+
+    message = store.key_message_titled("Solar pays for itself")
+    assert message is not None
+    session.push(UpdateKeyMessageCommand(session, replace(message, title="B")))
+    session.push(UpdateKeyMessageCommand(session, replace(message, title=message.title)))
+    after_both = store.names_had("message", message.id)
+    assert after_both == {"b", name_key(message.title)}
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert store.names_had("message", message.id) == frozenset()
+    session.undo_stack.redo()
+    session.undo_stack.redo()
+    assert store.names_had("message", message.id) == after_both
+
+    session.push(UpdateKeyMessageCommand(session, replace(message, title="Renamed")))
+    named = store.names_had("message", message.id)
+    session.push(DeleteKeyMessageCommand(session, message.id))
+    fresh = replace(message, id=0, title="Brand new")
+    session.push(AddKeyMessageCommand(session, fresh))
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert store.names_had("message", message.id) == named
+    assert store.key_message(message.id).title == "Renamed"

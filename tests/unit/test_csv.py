@@ -521,7 +521,7 @@ def test_an_older_export_does_not_take_back_names_renamed_since(
     export_csv(demo, exported, ExportOptions())
     linkedin = demo.channel_named("LinkedIn")
     assert linkedin is not None
-    demo.restore_channel(replace(linkedin, name="LI"))
+    demo.update_channel(linkedin.id, name="LI")
     message = demo.key_message_titled("Every roof counts")
     assert message is not None
     demo.update_key_message(replace(message, title="Every single roof counts"))
@@ -696,7 +696,7 @@ def test_an_older_sheet_names_channels_renamed_here_since_however_named_now(
     linkedin, instagram, exported = _three_posts(store)
     if not uids:
         write_rows(exported, [row[1:] for row in read_rows(exported)])
-    store.restore_channel(replace(store.channel(linkedin), name="LI"))
+    store.update_channel(linkedin, name="LI")
     store.add_channel("LinkedIn")
     store.update_channel(instagram, name="IG")
     before = store.all_posts()

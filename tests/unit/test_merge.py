@@ -291,25 +291,27 @@ def test_a_rename_holds_when_every_post_both_hold_was_edited_since(
     assert names == {"Edited after the rename": expected, "New on LinkedIn": expected}
 
 
-def test_former_names_follow_renames_their_undo_and_deletions(store: CalendarStore) -> None:
-    """A rename remembers the name left, its undo forgets it (the name undone was
-    never the record's), its redo remembers it again; a record deleted takes its former
-    names with it, and a new one under its number has none."""
+def test_former_names_follow_renames_and_deletions(store: CalendarStore) -> None:
+    """A rename remembers the name left (not a change of case); an undo or a redo gives a
+    record back exactly the names it had (:meth:`give_names_had`); a record deleted says
+    none while it is gone, keeps them for the undo of its deletion, and a new one under
+    its number has none."""
     blog = store.add_channel("Blog").created[0]
     channel = store.add_channel("LinkedIn").created[0]
     message = store.add_key_message("Made here", cadence_days=7).created[0]
     store.update_channel(channel, name="LI")
     assert store.former_names("channel") == {"linkedin": {channel}}
-    store.restore_channel(dataclasses.replace(store.channel(channel), name="LinkedIn"))  # undo
+    assert store.names_had("channel", channel) == {"linkedin"}
+    store.give_names_had("channel", channel, ())  # an undo of the rename
     assert store.former_names("channel") == {}
-    store.restore_channel(dataclasses.replace(store.channel(channel), name="LI"))  # redo
+    store.give_names_had("channel", channel, {"linkedin"})  # its redo
     assert store.former_names("channel") == {"linkedin": {channel}}
     store.update_key_message(dataclasses.replace(store.key_message(message), title="MADE HERE"))
     assert store.former_names("message") == {}  # only its case changed: the same name
     deleted = store.channel(channel)
     store.delete_channel(channel)
     assert store.former_names("channel") == {}  # no name for a record not there
-    store.restore_channel(deleted)  # the undo of the deletion: its names come back
+    store.restore_channel(deleted)  # the undo of the deletion: its names are still there
     assert store.former_names("channel") == {"linkedin": {channel}}
     store.delete_channel(channel)
     mastodon = store.add_channel("Mastodon").created[0]
