@@ -24,7 +24,7 @@ from ..core.models import (
     PostStatus,
     Series,
 )
-from ..core.store import PostChanges, Scope
+from ..core.store import CalendarStore, PostChanges, Scope
 from .session import CalendarSession
 
 
@@ -314,12 +314,11 @@ class AddPostCommand(_CreateCommand):
         return self.session.store.add_post(self._post)
 
 
-class RepeatPostCommand(StoreCommand):
-    """Edit a dated post, then make it the first occurrence of a new series (the editor).
+class _RepeatCommand(StoreCommand):
+    """The editor's save of a post with a repeat: ``changes`` to the post, ``rule`` the
+    repeat chosen."""
 
-    Undo deletes the repeats and puts the post back as it was; redo brings
-    back the very same repeats (same uids), as :class:`AddPostCommand` does.
-    """
+    default_text = ""
 
     def __init__(
         self,
@@ -330,11 +329,28 @@ class RepeatPostCommand(StoreCommand):
         *,
         text: str | None = None,
     ) -> None:
-        super().__init__(session, text or "Repeat post")
+        super().__init__(session, text or self.default_text)
         self._post_id = post_id
         self._changes = changes
         self._rule = rule
-        self._before = session.store.post(post_id)
+        self._remember(session.store)
+
+    def _remember(self, store: CalendarStore) -> None:
+        """Keep what the undo puts back, before the command runs."""
+        raise NotImplementedError
+
+
+class RepeatPostCommand(_RepeatCommand):
+    """Edit a dated post, then make it the first occurrence of a new series (the editor).
+
+    Undo deletes the repeats and puts the post back as it was; redo brings
+    back the very same repeats (same uids), as :class:`AddPostCommand` does.
+    """
+
+    default_text = "Repeat post"
+
+    def _remember(self, store: CalendarStore) -> None:
+        self._before = store.post(self._post_id)
         self._after: list[Post] = []
         self._series: Series | None = None
 
@@ -358,7 +374,7 @@ class RepeatPostCommand(StoreCommand):
         return changes | store.restore_posts([self._before])
 
 
-class ChangeRepeatCommand(StoreCommand):
+class ChangeRepeatCommand(_RepeatCommand):
     """Edit an occurrence and give it and the following ones a new repeat rule (the
     editor's "Change…" on a recurring post).
 
@@ -367,21 +383,10 @@ class ChangeRepeatCommand(StoreCommand):
     result (same uids).
     """
 
-    def __init__(
-        self,
-        session: CalendarSession,
-        post_id: int,
-        changes: PostChanges,
-        rule: str,
-        *,
-        text: str | None = None,
-    ) -> None:
-        super().__init__(session, text or "Change repeat")
-        store = session.store
-        self._post_id = post_id
-        self._changes = changes
-        self._rule = rule
-        series_id = store.post(post_id).series_id
+    default_text = "Change repeat"
+
+    def _remember(self, store: CalendarStore) -> None:
+        series_id = store.post(self._post_id).series_id
         assert series_id is not None
         self._series_before = store.series(series_id)
         self._before = store.series_posts(series_id)
