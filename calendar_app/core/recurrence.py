@@ -189,27 +189,24 @@ def as_made(rule: str, days: Sequence[date]) -> str:
     return _join(parts)
 
 
-def editable(rule: str, week_start: int = 0) -> bool:
+def editable(rule: str) -> bool:
     """Whether the post editor's repeat choices (:func:`build`: daily, weekly on some
-    days, monthly on the first post's day; every so many; an end) make ``rule`` again
-    in a calendar whose weeks start on ``week_start`` (0 = Monday, 6 = Sunday), so that
-    changing it there keeps what they do not show (a first Monday, a yearly rule)."""
+    days, monthly on the first post's day; every so many; an end; the week start the
+    rule counts weeks from, :func:`week_start_of`) make ``rule`` again, so that changing
+    it there keeps what they do not show (a first Monday, a yearly rule)."""
     parts = parse(normalise(rule))
-    for end in _ENDS:
-        parts.pop(end, None)
+    for name in (*_ENDS, "INTERVAL", "WKST"):
+        parts.pop(name, None)
     freq = parts.pop("FREQ")
-    interval = parts.pop("INTERVAL", "1")
     days = parts.pop("BYDAY", None)
-    wkst = parts.pop("WKST", "MO")  # RFC 5545's week start, where a rule says none
     if freq not in ("DAILY", "WEEKLY", "MONTHLY") or parts:
         return False
-    if days is None:
-        return True
-    tokens = days.split(",")
-    if freq != "WEEKLY" or not all(t in _WEEKDAYS for t in tokens):
-        return False
-    # The week start counts "every other week" on several days only.
-    return interval == "1" or len(tokens) == 1 or wkst == _WEEKDAYS[week_start]
+    return days is None or (freq == "WEEKLY" and all(t in _WEEKDAYS for t in days.split(",")))
+
+
+def week_start_of(rule: str) -> int:
+    """The day a rule counts its weeks from (0 = Monday, RFC 5545's default)."""
+    return _WEEKDAYS.index(parse(rule).get("WKST", "MO"))
 
 
 def weekdays_of(rule: str) -> list[int]:

@@ -666,14 +666,17 @@ class PostEditor(QDialog):
             )
             self.change_repeat_button.setAutoDefault(False)
             self.change_repeat_button.clicked.connect(self.start_changing_repeat)
-            if not recurrence.editable(self._series_rule, self._week_start):
-                # Its choices would lose what this rule says (the first Monday...).
-                self.change_repeat_button.setEnabled(False)
-                self.change_repeat_button.setToolTip(
-                    "This repeat came from another program and has more to it than these"
-                    " choices say; change it there, or delete the following posts and"
-                    " repeat this one anew"
+            if not recurrence.editable(self._series_rule):
+                # Its choices would lose what this rule says (the first Monday...): said
+                # where a keyboard and a screen reader find it, not on a disabled button.
+                why = (
+                    "It says more than the editor's choices can (a first Monday, a yearly"
+                    " date): to change it, delete the following posts and repeat this one"
+                    " anew."
                 )
+                self.change_repeat_button.setEnabled(False)
+                self.change_repeat_button.setToolTip(why)
+                self.repeat_description.setText(f"{self.repeat_description.text()}. {why}")
             described = QHBoxLayout()
             described.addWidget(self.repeat_description, 1)
             described.addWidget(self.change_repeat_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -708,7 +711,7 @@ class PostEditor(QDialog):
         series, post = self._series, self.post
         if series is None or post is None or self._changing_repeat:
             return
-        if not recurrence.editable(series.rrule, self._week_start):
+        if not recurrence.editable(series.rrule):
             return
         self._changing_repeat = True
         self._loading = True
@@ -887,7 +890,12 @@ class PostEditor(QDialog):
             weekdays=self.chosen_weekdays() if freq == "WEEKLY" else (),
             until=until,
             count=count,
-            week_start=self._week_start,
+            # A series' own week start (set when it was made), else the calendar's.
+            week_start=(
+                recurrence.week_start_of(self._series_rule)
+                if self._changing_repeat and self._series_rule is not None
+                else self._week_start
+            ),
         )
 
     # -- validation ----------------------------------------------------------------------

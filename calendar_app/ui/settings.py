@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.models import MAX_CADENCE_DAYS, CalendarInfo, ChangeSet, WeekStart
 from .commands import StoreCommand
-from .dialogs import show_error
+from .dialogs import fit_on_screen, show_error
 from .editor import counted_suffix, muted_color, problems_label
 from .session import CalendarSession, ErrorHandler
 from .welcome import week_combo, zone_combo, zone_problems
@@ -138,7 +138,13 @@ class CalendarSettingsDialog(QDialog):
     def _revalidate(self, *_: Any) -> None:
         found = self.problems_found()
         self.problems.setText("\n".join(found))
-        self.problems.setVisible(bool(found))
+        if self.problems.isVisibleTo(self) != bool(found):
+            self.problems.setVisible(bool(found))
+            # Room for the sentence: the zone's note was squeezed and cut.
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            fit_on_screen(self, self.width(), max(self.height(), self.sizeHint().height()))
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         if save is not None:
             save.setEnabled(not found)

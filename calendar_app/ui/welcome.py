@@ -59,7 +59,7 @@ from ..core.models import MAX_CADENCE_DAYS, WeekStart
 from ..core.store import CalendarStore
 from ..exchange.formats import format_for
 from ..render.chips import mix
-from .dialogs import fit_on_screen, show_error, with_ending
+from .dialogs import SaveAnswer, ask_save_changes, fit_on_screen, show_error, with_ending
 from .editor import counted_suffix, muted_color, warning_color
 from .session import CalendarSession, ErrorHandler
 from .transfer import IMPORT_FILTER, run_import, show_summary
@@ -474,6 +474,13 @@ class NewCalendarPage(QWidget):
         channels.setSpacing(6)
         channels.addLayout(channel_grid)
         channels.addWidget(self.other_channels_edit)
+        # What "C&hannels:" goes to: the first tick, focused, not clicked (a label's key
+        # clicks a button it names, and unticked LinkedIn).
+        self.channels_box = QWidget()
+        self.channels_box.setLayout(channels)
+        channels.setContentsMargins(0, 0, 0, 0)
+        self.channels_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # not a Tab stop itself
+        self.channels_box.setFocusProxy(next(iter(self.channel_checks.values())))
 
         self.message_edits: list[QLineEdit] = []
         self.cadence_spins: list[QSpinBox] = []
@@ -525,9 +532,9 @@ class NewCalendarPage(QWidget):
         form.addRow(label("Saved &as:", self.location_edit), location)
         form.addRow(label("&Time zone:", self.zone_combo), self.zone_combo)
         form.addRow(label("&Week starts on:", self.week_combo), self.week_combo)
-        channels_label = label("C&hannels:", next(iter(self.channel_checks.values())))
+        channels_label = label("C&hannels:", self.channels_box)
         channels_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.addRow(channels_label, channels)
+        form.addRow(channels_label, self.channels_box)
         messages_label = label("&Key messages:", self.message_edits[0])
         messages_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.addRow(messages_label, messages)
@@ -995,9 +1002,10 @@ class NewCalendarDialog(QDialog):
         self.setWindowTitle("New Calendar")
         self.setAccessibleName("New calendar")
         self.page = NewCalendarPage()
+        self.ask_save_changes: Callable[[QWidget, str], SaveAnswer] = ask_save_changes
+        """Asked when the form closes with something typed (replaceable, as in tests)."""
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = QPushButton("&Create Calendar")
-        self.create_button.setDefault(True)
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -1007,6 +1015,13 @@ class NewCalendarDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(self.page, 1)
         layout.addWidget(buttons)
+        # Enter creates: the default once the button is the dialog's (made default
+        # before, Cancel, the first that could be, took Enter).
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:
+            cancel.setAutoDefault(False)
+        self.create_button.setDefault(True)
+        self._as_opened = self.page.plan()
         self.page.revalidate()
         self.page.name_edit.setFocus()
         self.page.name_edit.selectAll()
@@ -1019,6 +1034,17 @@ class NewCalendarDialog(QDialog):
         self.page.revalidate()
         if not self.page.problems() and self._create(self.plan()):
             super().accept()
+
+    def reject(self) -> None:
+        """Cancel or Escape with something typed asks first, as the post editor does."""
+        if self.plan() != self._as_opened:
+            answer = self.ask_save_changes(self, self.page.name_edit.text().strip())
+            if answer == "cancel":
+                return
+            if answer == "save":
+                self.accept()
+                return
+        super().reject()
 
 
 def show_welcome(

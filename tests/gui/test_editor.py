@@ -789,9 +789,15 @@ def test_every_other_week_on_two_days_in_a_sunday_week(
     made = sorted(p.date for p in session.store.posts(_new_ids(session, before)) if p.date)
     assert made == [date(2027, 1, 3), date(2027, 1, 4), date(2027, 1, 17), date(2027, 1, 18)]
     series = session.store.post(_new_ids(session, before)[0]).series_id
-    # Its own editor offers it for change, in this calendar's week.
-    again = _editor(qtbot, session, post=session.store.series_posts(series or 0)[1])
+    # Its own editor offers it for change, also once the calendar's week starts on
+    # Monday: made longer by one time, it keeps its weeks (it re-paired the days).
+    session.store.update_info(week_start="monday")
+    members = session.store.series_posts(series or 0)
+    again = _editor(qtbot, session, post=members[1])
     assert again.change_repeat_button.isEnabled()
+    again.start_changing_repeat()
+    again.count_spin.setValue(again.count_spin.value() + 1)
+    assert again.repeat_summary.text().endswith("; adds 1 post")
 
 
 def test_a_repeat_the_editor_cannot_say_is_not_changed_there(
@@ -802,7 +808,9 @@ def test_a_repeat_the_editor_cannot_say_is_not_changed_there(
     posts = _series_of(session, "FREQ=MONTHLY;BYDAY=1MO;COUNT=6", date(2026, 12, 7))
     editor = _editor(qtbot, session, post=posts[1])
     assert not editor.change_repeat_button.isEnabled()
-    assert "change it there" in editor.change_repeat_button.toolTip()
+    assert "delete the following posts and repeat this one anew" in (
+        editor.repeat_description.text()
+    )
     editor.start_changing_repeat()
     assert not editor.repeat_combo.isVisibleTo(editor)
 

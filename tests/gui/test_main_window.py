@@ -50,6 +50,7 @@ from calendar_app.ui.commands import (
     EditPostsCommand,
     MovePostsCommand,
 )
+from calendar_app.ui.dialogs import SaveAnswer
 from calendar_app.ui.dnd import (
     POSTS_MIME,
     carried_posts,
@@ -821,6 +822,50 @@ def test_file_new_asks_the_name_zone_week_channels_and_messages(
     assert [m.title for m in store.key_messages()] == ["We listen"]
     assert store.channels()
     assert window.windowTitle() == "Client E — Cadence"
+
+
+@OFFSCREEN_POPUPS
+def test_new_calendar_by_keyboard_enter_creates_and_escape_asks(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Enter took Cancel (the default button) and lost the form; Alt+H, the channels'
+    key, unticked LinkedIn; Escape with a name typed closed without a word."""
+    made: list[NewCalendarPlan] = []
+
+    def create(plan: NewCalendarPlan) -> bool:
+        made.append(plan)
+        return True
+
+    window.hide()  # the dialog is the window in front, as when it is opened
+    dialog = NewCalendarDialog(create)
+    qtbot.addWidget(dialog)
+    asked: list[str] = []
+
+    def answer(parent: QWidget, title: str) -> SaveAnswer:
+        asked.append(title)
+        return "cancel"
+
+    dialog.ask_save_changes = answer
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    page = dialog.page
+    linkedin = page.channel_checks["LinkedIn"]
+    assert linkedin.isChecked()
+    focused = QApplication.focusWidget()
+    assert focused is page.name_edit
+    qtbot.keyClick(focused, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    assert linkedin.isChecked()
+    assert QApplication.focusWidget() is linkedin
+    page.name_edit.setFocus()
+    page.name_edit.setText("Client G")
+    page.location_edit.setText(str(tmp_path / "Client G.cadence"))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["Client G"]
+    assert dialog.isVisible()
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_Return)
+    assert [p.name for p in made] == ["Client G"]
+    assert dialog.result() == QDialog.DialogCode.Accepted
 
 
 @OFFSCREEN_POPUPS
@@ -2215,6 +2260,21 @@ def test_calendar_settings_change_the_zone_week_and_name_as_one_undo_step(
     session.undo_stack.undo()
     assert session.store.info() == before
     assert window.windowTitle() == f"{before.name} — Cadence"
+
+
+@OFFSCREEN_POPUPS
+def test_an_error_in_calendar_settings_leaves_room_for_the_zones_note(
+    window: MainWindow, errors: Errors, qtbot: QtBot
+) -> None:
+    dialog = CalendarSettingsDialog(window.session, window, error_handler=errors)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    note = dialog.zone_note.height()
+    dialog.name_edit.clear()
+    assert dialog.problems.isVisible()
+    assert dialog.zone_note.height() >= note  # not squeezed and cut
+    assert dialog.zone_note.height() >= dialog.zone_note.heightForWidth(dialog.zone_note.width())
 
 
 def test_calendar_settings_on_a_read_only_calendar_say_so_and_stay_open(

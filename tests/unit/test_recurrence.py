@@ -285,25 +285,42 @@ def test_every_other_week_on_two_days_keeps_the_calendars_week_together() -> Non
 
 
 @pytest.mark.parametrize(
-    ("rule", "week_start", "editable"),
+    ("rule", "editable"),
     [
-        ("FREQ=DAILY;COUNT=6", 0, True),
-        ("FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20270101", 0, True),
-        ("FREQ=MONTHLY;INTERVAL=2;COUNT=3", 0, True),
-        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;COUNT=6;WKST=TU", 0, True),  # a moved series
-        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;WKST=SU", 6, True),
-        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;WKST=SU", 0, False),
-        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU", 6, False),  # weeks from Monday, said or not
-        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU", 0, True),
-        ("FREQ=WEEKLY;BYDAY=MO,WE;WKST=TU", 0, True),  # every week: the start says nothing
-        ("FREQ=MONTHLY;BYDAY=1MO;COUNT=6", 0, False),
-        ("FREQ=MONTHLY;BYMONTHDAY=-1", 0, False),
-        ("FREQ=YEARLY;COUNT=3", 0, False),
-        ("FREQ=MONTHLY;BYDAY=MO", 0, False),
+        ("FREQ=DAILY;COUNT=6", True),
+        ("FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20270101", True),
+        ("FREQ=MONTHLY;INTERVAL=2;COUNT=3", True),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;COUNT=6;WKST=TU", True),  # a moved series
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;WKST=SU", True),  # its week start is kept
+        ("FREQ=MONTHLY;BYDAY=1MO;COUNT=6", False),
+        ("FREQ=MONTHLY;BYMONTHDAY=-1", False),
+        ("FREQ=YEARLY;COUNT=3", False),
+        ("FREQ=MONTHLY;BYDAY=MO", False),
     ],
 )
-def test_what_the_editor_can_change(rule: str, week_start: int, editable: bool) -> None:
-    assert recurrence.editable(rule, week_start) is editable
+def test_what_the_editor_can_change(rule: str, editable: bool) -> None:
+    assert recurrence.editable(rule) is editable
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;COUNT=8",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;COUNT=8;WKST=SU",
+    ],
+)
+def test_a_rule_rebuilt_with_its_own_week_start_makes_the_same_days(rule: str) -> None:
+    """Made in a week of one start, changed after the calendar's week start changed: the
+    same choices make the same days (they re-paired Sundays and Mondays)."""
+    sunday = date(2027, 1, 3)
+    rebuilt = recurrence.build(
+        "WEEKLY",
+        interval=2,
+        weekdays=recurrence.weekdays_of(rule),
+        count=8,
+        week_start=recurrence.week_start_of(rule),
+    )
+    assert recurrence.occurrences(rebuilt, sunday) == recurrence.occurrences(rule, sunday)
 
 
 # -- property: a split loses and adds nothing --------------------------------------
