@@ -1020,6 +1020,7 @@ class NewCalendarDialog(QDialog):
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         if cancel is not None:
             cancel.setAutoDefault(False)
+            QWidget.setTabOrder(self.create_button, cancel)  # as they stand, left to right
         self.create_button.setDefault(True)
         self._as_opened = self.page.plan()
         self.page.revalidate()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMenu,
     QMenuBar,
+    QPushButton,
     QToolBar,
     QToolButton,
     QWidget,
@@ -857,6 +858,15 @@ def test_new_calendar_by_keyboard_enter_creates_and_escape_asks(
     qtbot.keyClick(focused, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
     assert linkedin.isChecked()
     assert QApplication.focusWidget() is linkedin
+    # Tab goes from the last field to the buttons as they stand: Create, then Cancel.
+    last = page.cadence_spins[-1]
+    last.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.create_button
+    qtbot.keyClick(dialog.create_button, Qt.Key.Key_Tab)
+    cancel = QApplication.focusWidget()
+    assert isinstance(cancel, QPushButton)
+    assert cancel.text().replace("&", "") == "Cancel"
     page.name_edit.setFocus()
     page.name_edit.setText("Client G")
     page.location_edit.setText(str(tmp_path / "Client G.cadence"))
