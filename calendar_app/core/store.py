@@ -630,14 +630,17 @@ class CalendarStore:
 
     def info(self) -> CalendarInfo:
         if self._info is None:
-            row = self._rows(
-                "SELECT name, timezone, week_start, default_cadence_days FROM calendar"
-            )
-            if not row:
-                raise InvalidInput("The calendar has no settings row; it was not set up.")
-            name, zone, week, cadence = row[0]
-            self._info = CalendarInfo(name, zone, WeekStart(week), cadence)
+            self._info = self.info_in_file()
         return self._info
+
+    def info_in_file(self) -> CalendarInfo:
+        """The calendar's settings as the file has them now (another window may have
+        changed them since :meth:`info` read them)."""
+        row = self._rows("SELECT name, timezone, week_start, default_cadence_days FROM calendar")
+        if not row:
+            raise InvalidInput("The calendar has no settings row; it was not set up.")
+        name, zone, week, cadence = row[0]
+        return CalendarInfo(name, zone, WeekStart(week), cadence)
 
     @property
     def zone(self) -> ZoneInfo:

@@ -7,6 +7,7 @@ keep their times of day: 09:00 stays 09:00 on the new zone's clock.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtGui import QPalette
@@ -34,7 +35,7 @@ class CalendarSettingsCommand(StoreCommand):
 
     def __init__(self, session: CalendarSession, new: CalendarInfo) -> None:
         super().__init__(session, "Change calendar settings")
-        self._old = session.store.info()
+        self._old = session.store.info_in_file()
         self._new = new
 
     def _set(self, info: CalendarInfo) -> ChangeSet:
@@ -65,7 +66,7 @@ class CalendarSettingsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self._error_handler = error_handler
-        info = session.store.info()
+        info = self._as_opened = session.store.info()
         self.setObjectName("calendarSettings")
         self.setWindowTitle("Calendar Settings")
         self.setAccessibleName("Calendar settings")
@@ -153,8 +154,19 @@ class CalendarSettingsDialog(QDialog):
         if self.problems_found():
             self._revalidate()
             return
-        new = self.settings()
-        if new != self.session.store.info():
+        # What the user changed, over the settings as the file has them now: another
+        # window may have changed the others meanwhile.
+        chosen, opened = self.settings(), self._as_opened
+        now = self.session.store.info_in_file()
+        new = replace(
+            now,
+            **{
+                name: getattr(chosen, name)
+                for name in ("name", "timezone", "week_start", "default_cadence_days")
+                if getattr(chosen, name) != getattr(opened, name)
+            },
+        )
+        if new != now:
             try:
                 self.session.push(CalendarSettingsCommand(self.session, new))
             except Exception as exc:  # the store's refusal (a read-only file...): said

@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 from ..app import data_folder, default_calendar
 from ..core.errors import CadenceError, os_problem_for
 from ..core.localzone import is_database_file, is_zone_name, plain_zone, system_timezone
-from ..core.models import MAX_CADENCE_DAYS, WeekStart
+from ..core.models import MAX_CADENCE_DAYS, WeekStart, name_key
 from ..core.store import CalendarStore
 from ..exchange.formats import format_for
 from ..render.chips import mix
@@ -177,6 +177,23 @@ def zone_combo(zone: str) -> QComboBox:
     combo.setCompleter(completer)
     combo.setCurrentText(zone)
     return combo
+
+
+def _location_problems(path: Path) -> list[str]:
+    """What is wrong with ``path`` as a new calendar's file (OSError where the disk
+    cannot tell)."""
+    if path.suffix != ".cadence":
+        return ["The file name must end in .cadence."]
+    if path.exists():
+        return [
+            f"There is already a file called {path.name} in that folder; "
+            "choose another name or location."
+        ]
+    if path.parent != data_folder() and not path.parent.is_dir():
+        if path.parent.exists():
+            return [f"{path.parent} is a file, not a folder."]
+        return [f"The folder {path.parent} does not exist."]
+    return []
 
 
 def zone_problems(zone: str) -> list[str]:
@@ -603,22 +620,15 @@ class NewCalendarPage(QWidget):
             found.append("Choose where to save the calendar.")
         else:
             path = self.location()
-            if path.suffix != ".cadence":
-                found.append("The file name must end in .cadence.")
-            elif path.exists():
-                found.append(
-                    f"There is already a file called {path.name} in that folder; "
-                    "choose another name or location."
-                )
-            elif path.parent != data_folder() and not path.parent.is_dir():
-                if path.parent.exists():
-                    found.append(f"{path.parent} is a file, not a folder.")
-                else:
-                    found.append(f"The folder {path.parent} does not exist.")
+            try:
+                found.extend(_location_problems(path))
+            except OSError as exc:  # a name too long for the disk, a folder not to be read
+                found.append(str(os_problem_for(exc, path.name)))
         found.extend(zone_problems(self.zone_combo.currentText().strip()))
         if not self.channel_choices():
             found.append("Pick at least one channel; you can add more later.")
-        titles = [title.casefold() for title, _days in self.message_choices()]
+        # As the calendar tells names apart: case, spaces and accents typed two ways aside.
+        titles = [name_key(title) for title, _days in self.message_choices()]
         if len(set(titles)) != len(titles):
             found.append("Two key messages have the same title; give each its own.")
         return found

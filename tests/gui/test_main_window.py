@@ -2272,6 +2272,25 @@ def test_calendar_settings_change_the_zone_week_and_name_as_one_undo_step(
     assert window.windowTitle() == f"{before.name} — Cadence"
 
 
+def test_calendar_settings_write_only_what_was_changed_in_them(
+    window: MainWindow, errors: Errors
+) -> None:
+    """Another window set the week to Sunday and new messages to 30 days while this one's
+    settings were open on the name: saving the name put Monday and 14 days back."""
+    session = window.session
+    dialog = CalendarSettingsDialog(session, window, error_handler=errors)
+    with CalendarStore.open(session.store.path) as elsewhere:
+        elsewhere.update_info(week_start="sunday", default_cadence_days=30)
+    dialog.name_edit.setText("Renamed")
+    dialog.accept()
+    info = session.store.info_in_file()
+    assert (info.name, info.week_start, info.default_cadence_days) == (
+        "Renamed",
+        WeekStart.SUNDAY,
+        30,
+    )
+
+
 @OFFSCREEN_POPUPS
 def test_an_error_in_calendar_settings_leaves_room_for_the_zones_note(
     window: MainWindow, errors: Errors, qtbot: QtBot

@@ -773,3 +773,27 @@ def test_a_location_chosen_without_its_ending_gets_it_added_not_swapped(
     )
     dialog.new_page.choose_location()
     assert dialog.new_page.location() == tmp_path / "Acme v1.2.cadence"
+
+
+def test_a_file_name_too_long_for_the_disk_is_said_in_the_form(
+    dialog: WelcomeDialog, tmp_path: Path, errors: Recorder
+) -> None:
+    """It raised "File name too long" as an unexpected problem, and the form said the
+    name must end in .cadence, which it did."""
+    page = dialog.new_page
+    page.name_edit.setText("Acme")
+    page.location_edit.setText(str(tmp_path / ("a" * 260 + ".cadence")))
+    page.revalidate()
+    shown = page.problems_label.text()
+    assert "is too long for the disk; choose a shorter one." in shown
+    assert "must end in .cadence" not in shown
+    assert errors.seen == []
+
+
+def test_two_key_messages_typed_two_ways_are_the_same_title(dialog: WelcomeDialog) -> None:
+    """ "Café" with é, and "Café" with e and an accent: the form let both through, and
+    making the calendar then failed."""
+    page = dialog.new_page
+    page.message_edits[0].setText("Café talk")
+    page.message_edits[1].setText("Cafe\u0301 talk")
+    assert "Two key messages have the same title; give each its own." in page.problems()
