@@ -1973,13 +1973,15 @@ class CalendarStore:
                 placed.add(m.id)
         gone = [m for m in later if m.id not in placed]
         # Days that get no copy: deleted on their own before; where a post of the series
-        # sits, moved on its own; where this post is already (an earlier part of the
-        # series, made longer, reaching a later one).
+        # sits, moved on its own; where a post like this one is already, or was planned
+        # (an earlier part of the series, made longer, reaching a later one, retitled
+        # or moved since): the same title, or the same channel and key messages.
         empty = {d for d in series.exdates if d in made}
-        same = (post.title, post.channel_id)
         for other in self.posts_between(days[0], days[-1]) if len(days) > 1 else []:
-            if other.id in placed or (other.title, other.channel_id) == same:
+            if other.id in placed or _alike(other, post):
                 empty.add(cast(date, other.date))
+                if other.occurrence is not None and other.id not in placed:
+                    empty.add(other.occurrence)
         empty -= set(taken)
         return RepeatPlan(
             rule=recurrence.as_made(rule, days),
@@ -2544,6 +2546,16 @@ def _post_order(post: Post) -> tuple[bool, date, bool, time, int]:
         post.time is not None,
         post.time or time.min,
         post.id,
+    )
+
+
+def _alike(one: Post, other: Post) -> bool:
+    """Whether two posts are one post planned twice: the same title, or the same
+    channel carrying the same key messages (some)."""
+    return one.title == other.title or (
+        one.channel_id == other.channel_id
+        and bool(one.message_ids)
+        and set(one.message_ids) == set(other.message_ids)
     )
 
 

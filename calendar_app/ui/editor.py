@@ -72,6 +72,7 @@ from ..core.models import (
     every_days,
     repeated_time,
     skipped_time,
+    spelled_day,
 )
 from ..core.store import PostChanges, RepeatPlan, Scope
 from ..render.chips import seen_on
@@ -947,10 +948,14 @@ class PostEditor(QDialog):
                     found.append("These choices make no posts; check the days and the end.")
                 elif self.post is not None and days[0] != first:
                     # An existing post stays the first occurrence, on its own day.
+                    moved = self._changing_repeat and first != self.post.date
                     found.append(
                         f"Repeat on {QLocale().dayName(first.isoweekday())} too: "
                         + (
-                            "the new repeat goes on from this post."
+                            f"the new repeat goes on from this post's day in the series,"
+                            f" {spelled_day(first)} (it was moved on its own)."
+                            if moved
+                            else "the new repeat goes on from this post."
                             if self._changing_repeat
                             else "this post is the first one."
                         )

@@ -1053,7 +1053,8 @@ class WeekView(PeriodView):
             # the night the clocks skip that hour (02:30 as they go forward), the time the
             # post then goes out (03:30), where it shows.
             at = target.at
-            if at is not None:
+            if at is not None and self._carries_no_series(event):
+                # (A series keeps the time on its clock: 02:30 every day, 03:30 that night.)
                 at = skipped_time(target.day, at, self._session.store.zone) or at
             self._drop(event, target.day, keep_time=False, at=at)
         elif target.area == "strip":
@@ -1061,6 +1062,15 @@ class WeekView(PeriodView):
             self._drop(event, target.day, keep_time=False, at=None)
         else:
             self._drop(event, target.day)
+
+    def _carries_no_series(self, event: QDropEvent) -> bool:
+        """Whether the posts dropped are none of them an occurrence of a series."""
+        from . import dnd
+
+        carried = dnd.carried_posts(self._session, event.mimeData())
+        if carried is None or not carried.ours:
+            return True  # another calendar's posts come as copies, on their own
+        return all(p.series_id is None for p in self._session.posts(carried.ids))
 
     def sizeHint(self) -> QSize:
         return QSize(900, 640)

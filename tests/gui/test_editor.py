@@ -746,6 +746,23 @@ def _series_of(session: CalendarSession, rule: str, first: date) -> list[Post]:
     return session.store.series_posts(series_id)
 
 
+def test_a_moved_post_says_which_day_a_new_repeat_must_give(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Moved from Monday 7 to Tuesday 8 on its own: "Repeat on Monday too" with Tuesday
+    in the date field said nothing of why."""
+    posts = _series_of(session, "FREQ=WEEKLY;BYDAY=MO;COUNT=4", date(2026, 11, 30))
+    session.notify(session.store.move_posts({posts[1].id: (date(2026, 12, 8), time(9, 0))}))
+    editor = _editor(qtbot, session, post=session.store.post(posts[1].id))
+    editor.start_changing_repeat()
+    qtbot.mouseClick(editor.weekday_buttons[1], Qt.MouseButton.LeftButton)  # Tuesday
+    qtbot.mouseClick(editor.weekday_buttons[0], Qt.MouseButton.LeftButton)  # not Monday
+    assert (
+        "the new repeat goes on from this post's day in the series, Monday 7 December 2026"
+        " (it was moved on its own)." in editor.validation_label.text()
+    )
+
+
 def test_changing_a_daily_series_keeps_it_daily(qtbot: QtBot, session: CalendarSession) -> None:
     """Daily was shown as Weekly: one more time made it weekly, deleting four posts."""
     posts = _series_of(session, "FREQ=DAILY;COUNT=6", date(2026, 12, 7))

@@ -365,6 +365,26 @@ def test_a_drop_in_the_hour_the_clocks_skip_lands_at_the_time_it_goes_out(
     assert (moved.date, moved.time) == (night - timedelta(days=1), time(2, 30))  # it exists
 
 
+def test_a_series_dropped_in_the_hour_the_clocks_skip_keeps_that_time_on_its_clock(
+    week: WeekView, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    """Every day at 02:30: it set 03:30 on every post when the one dragged was on the
+    night the clocks go forward (and 02:30 when it was the night before)."""
+    night = date(2027, 3, 28)
+    channel = session.channels()[0].id
+    changes = session.store.add_series(
+        NewPost("Night shift", channel, date=night - timedelta(days=2), time=time(9, 0)),
+        "FREQ=DAILY;COUNT=5",
+    )
+    session.notify(changes)
+    (series_id,) = changes.series
+    week.set_current_date(night)
+    post = next(p for p in session.store.series_posts(series_id) if p.date == night)
+    scope_answers.answer = "all"
+    send_drop(week, grid_point(week, night, time(2, 35)), week.drag_mime(post.id))
+    assert {p.time for p in session.store.series_posts(series_id)} == {time(2, 30)}
+
+
 def test_drop_on_the_all_day_strip_clears_the_time(
     week: WeekView, session: CalendarSession
 ) -> None:

@@ -1407,7 +1407,12 @@ def test_an_earlier_part_made_longer_adds_no_second_post_where_a_later_part_has_
     store: CalendarStore, weekly: tuple[int, list[Post]]
 ) -> None:
     series_id, posts = weekly
-    store.change_repeat(posts[2].id, "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=8")
+    # The later part retitled as it was made (its copies too), one of its posts moved.
+    changes = store.change_repeat(
+        posts[2].id, "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=8", edit={"title": "Spring letter"}
+    )
+    store.move_posts({posts[3].id: (date(2025, 4, 1), NINE)})  # Monday 31 March, to Tuesday
+    assert changes.series
     before = {p.id for p in store.all_posts()}
 
     plan = store.repeat_plan(posts[0].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=6")
@@ -1417,6 +1422,7 @@ def test_an_earlier_part_made_longer_adds_no_second_post_where_a_later_part_has_
     assert {p.id for p in store.all_posts()} == before
     per_day = Counter(p.date for p in store.all_posts())
     assert max(per_day.values()) == 1
+    assert date(2025, 3, 31) not in per_day  # the moved post's day stays its own
     _assert_rule_describes_posts(store, series_id)
 
 
