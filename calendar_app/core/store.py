@@ -2134,6 +2134,8 @@ class CalendarStore:
                     f" {spelled_day(min(new_days))}: an earlier one stays on"
                     f" {spelled_day(max(before))}. Move them all, or this one alone."
                 )
+            if shift is not None and new_days:
+                self._refuse_landing_on_another_part(post, members, new_days)
             result = self.update_posts(edits)
             if shift is not None or "time" in changes:
                 at = changes.get("time", series.anchor_time)
@@ -2146,6 +2148,27 @@ class CalendarStore:
                         [(moved[_occ(m)].isoformat(), m.id) for m in members],
                     )
         return result | ChangeSet(series=frozenset({old_series, series_id}))
+
+    def _refuse_landing_on_another_part(
+        self, post: Post, members: Sequence[Post], days: Sequence[date]
+    ) -> None:
+        """Refuse a series moved onto a day where another part of it is (split off by an
+        earlier "this and following" or Change…: one post like it, in another series):
+        that day would hold the post twice."""
+        mine = {m.id for m in members}
+        for other in self.posts_between(min(days), max(days)):
+            if (
+                other.date is not None
+                and other.date in days
+                and other.id not in mine
+                and other.series_id is not None
+                and _alike(other, post)
+            ):
+                raise InvalidInput(
+                    f"These occurrences cannot move there: {spelled_day(other.date)} has"
+                    f" '{other.title}' already, from another part of the series. Move"
+                    " that part too, or this one alone."
+                )
 
     def _has_earlier(self, post: Post) -> bool:
         assert post.series_id is not None

@@ -1008,6 +1008,26 @@ def test_update_following_on_the_first_occurrence_does_not_split(
     assert [p.date for p in store.series_posts(series_id)] == _weeks(date(2025, 3, 11), 6)
 
 
+def test_a_part_split_off_cannot_move_onto_the_earlier_parts_posts(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    """Split off to Tuesdays, then moved back to Monday the 17th "this and following":
+    it was taken, and the 17th held the letter twice (a split-off part no longer saw
+    the earlier one)."""
+    series_id, posts = weekly
+    changes = store.update_occurrences(posts[2].id, {"date": date(2025, 3, 25)}, "following")
+    (tail_id,) = changes.series - {series_id}
+    before = store.all_posts()
+    with pytest.raises(InvalidInput, match="Monday 17 March 2025 has 'Weekly letter' already"):
+        store.update_occurrences(posts[2].id, {"date": date(2025, 3, 17)}, "following")
+    with pytest.raises(InvalidInput, match="from another part of the series"):
+        store.update_occurrences(posts[3].id, {"date": date(2025, 3, 24)}, "all")
+    assert store.all_posts() == before
+    # Onto days of its own, or where no part is, it moves as before.
+    store.update_occurrences(posts[2].id, {"date": date(2025, 3, 26)}, "all")
+    assert [p.date for p in store.series_posts(tail_id)][:1] == [date(2025, 3, 26)]
+
+
 def test_time_change_for_all(store: CalendarStore, weekly: tuple[int, list[Post]]) -> None:
     series_id, posts = weekly
 
