@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..core.errors import OUT_OF_MEMORY, CadenceError, StorageProblem
 from ..core.models import spelled_day
 from ..core.store import Scope
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
 
 CALENDAR_KEPT = "Nothing was lost: the calendar is as it was before."
 
@@ -223,6 +226,16 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     if answer == buttons.Discard:
         return "discard"
     return "cancel"
+
+
+def closes_unsaved(dialog: QDialog, title: str, ask: Callable[[QWidget, str], SaveAnswer]) -> bool:
+    """Whether ``dialog``, closing with something typed, may close without it: ``ask``
+    whether to save it first; "save" accepts the dialog instead (which closes it when
+    what was typed can be saved), "cancel" keeps it open."""
+    answer = ask(dialog, title)
+    if answer == "save":
+        dialog.accept()
+    return answer == "discard"
 
 
 def ask_date(parent: QWidget | None, current: date) -> date | None:

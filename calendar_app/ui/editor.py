@@ -86,7 +86,7 @@ from .commands import (
     plain_tooltip,
     plural,
 )
-from .dialogs import SaveAnswer, ask_save_changes, fit_on_screen, show_error
+from .dialogs import SaveAnswer, ask_save_changes, closes_unsaved, fit_on_screen, show_error
 from .session import CalendarSession, ErrorHandler
 
 """Shows a failure to the user; :func:`show_error` unless a test supplies its own."""
@@ -1194,14 +1194,9 @@ class PostEditor(QDialog):
     def reject(self) -> None:
         """Cancel, Esc or the window's close button: with unsaved changes, ask first
         whether to save them; nothing typed is lost without the user saying so."""
-        if self.has_unsaved_changes():
-            answer = self.ask_save_changes(self, elide(self._values()["title"]))
-            if answer == "cancel":
-                return
-            if answer == "save":
-                self.accept()
-                return
-        super().reject()
+        title = elide(self._values()["title"])
+        if not self.has_unsaved_changes() or closes_unsaved(self, title, self.ask_save_changes):
+            super().reject()
 
     def accept(self) -> None:
         """Save (when the form is valid) and close; stay open if the user cancels a question

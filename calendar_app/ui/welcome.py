@@ -59,7 +59,14 @@ from ..core.models import MAX_CADENCE_DAYS, WeekStart, name_key
 from ..core.store import CalendarStore
 from ..exchange.formats import format_for
 from ..render.chips import mix
-from .dialogs import SaveAnswer, ask_save_changes, fit_on_screen, show_error, with_ending
+from .dialogs import (
+    SaveAnswer,
+    ask_save_changes,
+    closes_unsaved,
+    fit_on_screen,
+    show_error,
+    with_ending,
+)
 from .editor import counted_suffix, muted_color, warning_color
 from .session import CalendarSession, ErrorHandler
 from .transfer import IMPORT_FILTER, run_import, show_summary
@@ -1048,14 +1055,9 @@ class NewCalendarDialog(QDialog):
 
     def reject(self) -> None:
         """Cancel or Escape with something typed asks first, as the post editor does."""
-        if self.plan() != self._as_opened:
-            answer = self.ask_save_changes(self, self.page.name_edit.text().strip())
-            if answer == "cancel":
-                return
-            if answer == "save":
-                self.accept()
-                return
-        super().reject()
+        title = self.page.name_edit.text().strip()
+        if self.plan() == self._as_opened or closes_unsaved(self, title, self.ask_save_changes):
+            super().reject()
 
 
 def show_welcome(
