@@ -18,7 +18,7 @@ from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
-from ..core.models import Post, format_time
+from ..core.models import Post, format_time, skipped_time
 from ..core.store import Scope
 from .commands import CopyPostsCommand, MovePostsCommand
 from .session import CalendarSession
@@ -214,6 +214,8 @@ def drop_posts(
     if not posts:
         return []
     targets = placements(posts, carried.anchor, day, at)
+    if copy or all(p.series_id is None for p in posts):
+        targets = _as_going_out(session, targets)
     unchanged = all((p.date, p.time) == targets[p.id] for p in posts)
     if unchanged and not copy:
         return []
@@ -231,10 +233,25 @@ def drop_posts(
         if chosen is None:
             return []
         scope = chosen
+        if scope == "this":
+            targets = _as_going_out(session, targets)
     moved = session.try_push(MovePostsCommand(session, targets, scope=scope), parent)
     landed = list(targets) if moved else []
     session.placed(landed)
     return landed
+
+
+def _as_going_out(
+    session: CalendarSession, targets: dict[int, tuple[date | None, time | None]]
+) -> dict[int, tuple[date | None, time | None]]:
+    """Posts placed on their own: a time the clocks skip on its day (02:30 as they go
+    forward) is the time the post then goes out (03:30), where it shows. (A series
+    moved as a whole keeps the time on its clock: 02:30 every day, 03:30 that night.)"""
+    zone = session.store.zone
+    return {
+        post_id: (day, skipped_time(day, at, zone) or at if day and at else at)
+        for post_id, (day, at) in targets.items()
+    }
 
 
 class TurnOnHover(QObject):

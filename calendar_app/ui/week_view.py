@@ -42,7 +42,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
-from ..core.models import Post, skipped_time
+from ..core.models import Post
 from ..render.cadence_strip import range_text
 from ..render.chips import (
     badge_width,
@@ -1049,28 +1049,13 @@ class WeekView(PeriodView):
         if target is None:
             event.ignore()
         elif target.area == "grid":
-            # The drop sets day and time, snapped to the quarter hour under the mouse; on
-            # the night the clocks skip that hour (02:30 as they go forward), the time the
-            # post then goes out (03:30), where it shows.
-            at = target.at
-            if at is not None and self._carries_no_series(event):
-                # (A series keeps the time on its clock: 02:30 every day, 03:30 that night.)
-                at = skipped_time(target.day, at, self._session.store.zone) or at
-            self._drop(event, target.day, keep_time=False, at=at)
+            # The drop sets day and time, snapped to the quarter hour under the mouse.
+            self._drop(event, target.day, keep_time=False, at=target.at)
         elif target.area == "strip":
             # "All day": the post loses its time.
             self._drop(event, target.day, keep_time=False, at=None)
         else:
             self._drop(event, target.day)
-
-    def _carries_no_series(self, event: QDropEvent) -> bool:
-        """Whether the posts dropped are none of them an occurrence of a series."""
-        from . import dnd
-
-        carried = dnd.carried_posts(self._session, event.mimeData())
-        if carried is None or not carried.ours:
-            return True  # another calendar's posts come as copies, on their own
-        return all(p.series_id is None for p in self._session.posts(carried.ids))
 
     def sizeHint(self) -> QSize:
         return QSize(900, 640)
