@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .errors import CadenceError, CalendarFileError, environment_errors, os_problem_for
-from .files import give_rights
+from .files import put_in_place
 from .store import CalendarStore
 
 
@@ -82,8 +82,7 @@ def write_copy(
             store.db.execute("VACUUM INTO ?", [temp_name])
             if leave_out or only_names_used:
                 _leave_out(temp_name, leave_out, only_names_used=only_names_used)
-        give_rights(temp_name, target, 0o644)
-        os.replace(temp_name, target)
+        put_in_place(temp_name, target)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
     finally:

@@ -20,6 +20,17 @@ def check_replaceable(target: Path, shown: object = None) -> None:
         )
 
 
+USUAL_RIGHTS = 0o644
+"""A new export or copy: readable by anyone, as a file saved by any program is."""
+
+
+def put_in_place(temp: Path | str, target: Path) -> None:
+    """Rename ``temp``, written private beside ``target``, over it, with the rights the
+    file there had, or the usual ones (:func:`give_rights`)."""
+    give_rights(temp, target, USUAL_RIGHTS)
+    os.replace(temp, target)
+
+
 def give_rights(temp: Path | str, target: Path, new_file_mode: int | None = None) -> None:
     """Give ``temp``, a file made private beside ``target`` (:func:`new_private_file`,
     :func:`tempfile.mkstemp`) to be renamed over it once written, the rights the file

@@ -116,7 +116,7 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
-from ..core.files import check_replaceable, give_rights, new_private_file
+from ..core.files import USUAL_RIGHTS, check_replaceable, give_rights, new_private_file
 from ..core.models import (
     OUTSIDE_PLANS,
     Channel,
@@ -229,10 +229,6 @@ def split_key_messages(cell: str) -> list[str]:
 # -- writing files -----------------------------------------------------------
 
 
-_USUAL_RIGHTS = 0o644
-"""A new export: readable by anyone, as a file saved by any program is."""
-
-
 class _StagedFiles:
     """Files written beside their targets, renamed over them only by :meth:`commit`."""
 
@@ -251,7 +247,7 @@ class _StagedFiles:
             self._pending.append((temp, target))
             with os.fdopen(handle, "w", encoding=self._encoding, newline="") as stream:
                 csv.writer(stream).writerows(rows)
-            give_rights(temp, target, _USUAL_RIGHTS)
+            give_rights(temp, target, USUAL_RIGHTS)
         except OSError as exc:
             raise os_problem_for(exc, str(target)) from exc
 

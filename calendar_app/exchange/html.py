@@ -39,7 +39,7 @@ from ..core.cadence import (
     channel_counts,
 )
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
-from ..core.files import give_rights
+from ..core.files import put_in_place
 from ..core.models import (
     MONTHS,
     WEEKDAYS,
@@ -434,8 +434,7 @@ def _write(target: Path, text: str) -> None:
             stream.write(text)
         # Private while written (mkstemp's 0600), then a page meant to be shared reads
         # like any other, or as the page it replaces did.
-        give_rights(temp_name, target, 0o644)
-        os.replace(temp_name, target)
+        put_in_place(temp_name, target)
     except OSError as exc:
         if temp_name:
             Path(temp_name).unlink(missing_ok=True)

@@ -71,7 +71,7 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
-from ..core.files import give_rights, new_private_file
+from ..core.files import new_private_file, put_in_place
 from ..core.localzone import plain_zone
 from ..core.models import (
     CHANNEL_KINDS,
@@ -627,8 +627,7 @@ def _write_file(target: Path, data: bytes) -> None:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            give_rights(temp, target, 0o644)
-            os.replace(temp, target)
+            put_in_place(temp, target)
         finally:
             temp.unlink(missing_ok=True)
     except OSError as exc:

@@ -45,7 +45,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.errors import CalendarFileError, os_problem_for
-from ..core.files import give_rights
+from ..core.files import put_in_place
 from ..core.models import (
     LTR_ISOLATE,
     POP_ISOLATE,
@@ -1048,8 +1048,7 @@ def export_pdf(
             whole = written.tell() > 64
         if not (finished and head == b"%PDF-" and whole):
             raise CalendarFileError(f"Could not write the PDF to {target}; is the disk full?")
-        give_rights(temp_name, target, 0o644)  # private while written (mkstemp's 0600)
-        os.replace(temp_name, target)
+        put_in_place(temp_name, target)  # private while written (mkstemp's 0600)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
     finally:
