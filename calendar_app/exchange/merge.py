@@ -218,14 +218,15 @@ def merge_calendar(
                 continue
             if same_zone and post.series_id is not None and mine.series_id is not None:
                 joined.setdefault(post.series_id, mine.series_id)
-            if post_content(mine, ours.zone) == post_content(translate(post), ours.zone):
+            theirs_here = translate(post)  # their post, in our names
+            if post_content(mine, ours.zone) == post_content(theirs_here, ours.zone):
                 summary.unchanged += 1
                 continue
             version = (post.updated_at, post.revision)
-            same_version = (post.updated_at, post.revision) == (mine.updated_at, mine.revision)
+            same_version = version == (mine.updated_at, mine.revision)
             if same_version and (
-                differs_in_names_only(mine, translate(post))
-                or same_on_another_clock(mine, translate(post), written[post.uid])
+                differs_in_names_only(mine, theirs_here)
+                or same_on_another_clock(mine, theirs_here, written[post.uid])
             ):
                 # One version read through names renamed on one side, or on the clock
                 # of a zone one calendar has left since: nothing moved.
@@ -235,9 +236,9 @@ def merge_calendar(
             take, keep_other = reconcile(
                 version, (mine.updated_at, mine.revision), history, ours.history([mine])[mine.id]
             )
-            copied = keep_other and conflicts.keep(mine.as_new() if take else translate(post))
+            copied = keep_other and conflicts.keep(mine.as_new() if take else theirs_here)
             if take:
-                ours.update_posts({mine.id: full_edit(translate(post))})
+                ours.update_posts({mine.id: full_edit(theirs_here)})
                 ours.take_edits({mine.id: version}, {mine.id: history})
                 summary.previous.append(mine)
                 continue
