@@ -456,17 +456,30 @@ class _NamesKept(StoreCommand):
     def __init__(self, session: CalendarSession, text: str, record_id: int) -> None:
         super().__init__(session, text)
         self._record_id = record_id
-        self._names_before = session.store.names_had(self.kind, record_id)
+        # (A record being added has none: it is not there yet.)
+        self._names_before = (
+            session.store.names_had(self.kind, record_id) if record_id else frozenset()
+        )
         self._names_after: frozenset[str] | None = None
         """What the first run left (None until it ran)."""
 
-    def _names(self, before: bool) -> None:
-        names = self._names_before if before else self._names_after
-        if names is not None:
-            self.session.store.give_names_had(self.kind, self._record_id, names)
+    def _edit(self, first: Callable[[], ChangeSet], again: Callable[[], ChangeSet]) -> ChangeSet:
+        """The change: ``first`` the first time (the store checks it, and remembers a
+        name left by a rename), ``again`` on a redo (written back exactly), with the
+        names the first run left."""
+        store = self.session.store
+        if self._names_after is None:
+            changes = first()
+            self._names_after = store.names_had(self.kind, self._record_id)
+            return changes
+        changes = again()
+        store.give_names_had(self.kind, self._record_id, self._names_after)
+        return changes
 
-    def _ran(self) -> None:
-        self._names_after = self.session.store.names_had(self.kind, self._record_id)
+    def _put_back(self, changes: ChangeSet) -> ChangeSet:
+        """``changes``, an undo that wrote the record back, with the names it had."""
+        self.session.store.give_names_had(self.kind, self._record_id, self._names_before)
+        return changes
 
 
 class UpdateKeyMessageCommand(_NamesKept):
@@ -482,18 +495,13 @@ class UpdateKeyMessageCommand(_NamesKept):
 
     def apply(self) -> ChangeSet:
         store = self.session.store
-        if self._names_after is not None:  # a redo: the change was checked when it was made
-            changes = store.restore_key_message(self._new)
-        else:
-            changes = store.update_key_message(self._new)
-            self._ran()
-        self._names(before=False)
-        return changes
+        return self._edit(
+            lambda: store.update_key_message(self._new),
+            lambda: store.restore_key_message(self._new),
+        )
 
     def revert(self) -> ChangeSet:
-        changes = self.session.store.restore_key_message(self._old)
-        self._names(before=True)
-        return changes
+        return self._put_back(self.session.store.restore_key_message(self._old))
 
 
 class DeleteKeyMessageCommand(_NamesKept):
@@ -511,9 +519,8 @@ class DeleteKeyMessageCommand(_NamesKept):
         return self.session.store.delete_key_message(self._message.id)
 
     def revert(self) -> ChangeSet:
-        changes = self.session.store.restore_key_message(self._message, self._carriers)
-        self._names(before=True)
-        return changes
+        store = self.session.store
+        return self._put_back(store.restore_key_message(self._message, self._carriers))
 
 
 class ChannelCommand(_NamesKept):
@@ -531,11 +538,9 @@ class ChannelCommand(_NamesKept):
     def apply(self) -> ChangeSet:
         store = self.session.store
         if self._old is not None:
-            if self._names_after is not None:  # a redo
-                changes = store.restore_channel(self._new)
-            else:
-                n = self._new
-                changes = store.update_channel(
+            n = self._new
+            return self._edit(
+                lambda: store.update_channel(
                     n.id,
                     name=n.name,
                     kind=n.kind,
@@ -543,10 +548,9 @@ class ChannelCommand(_NamesKept):
                     char_limit=n.char_limit,
                     sort_order=n.sort_order,
                     archived=n.archived,
-                )
-                self._ran()
-            self._names(before=False)
-            return changes
+                ),
+                lambda: store.restore_channel(n),
+            )
         if self._saved is not None:
             return store.restore_channel(self._saved)
         n = self._new
@@ -557,9 +561,7 @@ class ChannelCommand(_NamesKept):
     def revert(self) -> ChangeSet:
         store = self.session.store
         if self._old is not None:
-            changes = store.restore_channel(self._old)
-            self._names(before=True)
-            return changes
+            return self._put_back(store.restore_channel(self._old))
         assert self._saved is not None
         return store.delete_channel(self._saved.id)
 
@@ -596,24 +598,17 @@ class CampaignCommand(_NamesKept):
             )
             self._new = store.campaign(changes.created[0])
             return changes
+        new = self._new
         if self._old is None:  # the redo of an add
-            return store.restore_campaign(self._new)
-        if self._names_after is not None:  # a redo
-            changes = store.restore_campaign(self._new)
-        else:
-            changes = store.update_campaign(self._new)
-            self._ran()
-        self._names(before=False)
-        return changes
+            return store.restore_campaign(new)
+        return self._edit(lambda: store.update_campaign(new), lambda: store.restore_campaign(new))
 
     def revert(self) -> ChangeSet:
         store = self.session.store
         if self._old is None:
             assert self._new is not None
             return store.delete_campaign(self._new.id)
-        changes = store.restore_campaign(self._old, self._carriers)
-        self._names(before=True)
-        return changes
+        return self._put_back(store.restore_campaign(self._old, self._carriers))
 
 
 class DeleteChannelCommand(_NamesKept):
@@ -630,6 +625,4 @@ class DeleteChannelCommand(_NamesKept):
         return self.session.store.delete_channel(self._channel.id)
 
     def revert(self) -> ChangeSet:
-        changes = self.session.store.restore_channel(self._channel)
-        self._names(before=True)
-        return changes
+        return self._put_back(self.session.store.restore_channel(self._channel))
