@@ -343,9 +343,11 @@ class PostEditor(QDialog):
         self.ask_save_changes: Callable[[QWidget, str], SaveAnswer] = ask_save_changes
         """Asked when the editor closes with unsaved changes (replaceable, as in tests)."""
         self._series: Series | None = None
+        """The series of the post, when it is an occurrence of one."""
         if post is not None and post.series_id is not None:
             self._series = session.store.series(post.series_id)
-        self._series_rule = self._series.rrule if self._series is not None else None
+        self._plan: tuple[str, RepeatPlan] | None = None
+        """The last new repeat's plan, by rule: read again only when the rule changes."""
         self._changing_repeat = False
         """An occurrence's "Change…" was pressed: the repeat rows give this post and the
         following ones a new rule."""
@@ -706,6 +708,10 @@ class PostEditor(QDialog):
                 radio.setChecked(True)
         return super().eventFilter(watched, event)
 
+    @property
+    def _series_rule(self) -> str | None:
+        return self._series.rrule if self._series is not None else None
+
     def start_changing_repeat(self) -> None:
         """Show the repeat rows of an occurrence, filled in as its series repeats from
         this post on: saving a new rule gives it to this post and the following ones."""
@@ -727,7 +733,7 @@ class PostEditor(QDialog):
             self._weekdays_touched = True
         days = recurrence.occurrences(series.rrule, series.anchor)
         # Counted from this post on, as the new rule will count.
-        own = post.occurrence or post.date or series.anchor
+        own = self._repeat_start() or series.anchor
         self._days_as_opened = [d for d in days if d >= own]
         self.count_spin.setValue(max(len(self._days_as_opened), 1))
         self.until_edit.setDate(qdate(recurrence.until_of(series.rrule) or days[-1]))
@@ -970,6 +976,14 @@ class PostEditor(QDialog):
             return self.post.occurrence or self.post.date
         return self.chosen_date()
 
+    def _repeat_plan(self, rule: str) -> RepeatPlan:
+        """What ``rule`` would do from this post on (read once per rule, not at every
+        key typed in the other fields)."""
+        assert self.post is not None
+        if self._plan is None or self._plan[0] != rule:
+            self._plan = (rule, self.session.store.repeat_plan(self.post.id, rule))
+        return self._plan[1]
+
     def _repeat_changed(self) -> bool:
         """In "Change…": whether the repeat rows make other days than the series did from
         this post on (the same days said another way change nothing)."""
@@ -1116,7 +1130,7 @@ class PostEditor(QDialog):
             span += f"; months without a day {first.day} are skipped"
         if self._changing_repeat:
             assert self.post is not None
-            text = _plan_text(self.session.store.repeat_plan(self.post.id, rule), span)
+            text = _plan_text(self._repeat_plan(rule), span)
         elif self.post is None:
             posts = "1 post" if len(days) == 1 else f"{len(days)} posts"
             text = f"Makes {posts}: {span}"
