@@ -1943,7 +1943,10 @@ class CalendarStore:
         occurrence the rule no longer makes is deleted, unless it is published or in the
         backlog: then it stays, as a post of its own.
         """
-        post = self.post(post_id)
+        return self._repeat_plan(self.post(post_id), rule)
+
+    def _repeat_plan(self, post: Post, rule: str) -> RepeatPlan:
+        """:meth:`repeat_plan` for a post read already."""
         if post.series_id is None:
             raise InvalidInput(f"'{post.title}' does not repeat.")
         if post.date is None:
@@ -2007,8 +2010,8 @@ class CalendarStore:
         recurrence.normalise(rule)  # a bad rule is said before anything changes
         with environment_errors(self.path), self.db.atomic():
             changes = self.update_post(post_id, edit) if edit else ChangeSet()
-            plan = self.repeat_plan(post_id, rule)
-            post = self.post(post_id)
+            post = self.post(post_id)  # as edited
+            plan = self._repeat_plan(post, rule)
             assert post.series_id is not None
             own = _occ(post)
             series_id = self._split_series(post) if self._has_earlier(post) else post.series_id
