@@ -162,6 +162,17 @@ def muted_color(palette: QPalette) -> QColor:
     )
 
 
+def hint_label(text: str, *, wrap: bool = True) -> QLabel:
+    """A line that explains, in the muted colour of secondary text (still readable, and
+    not announced as unavailable as a disabled label would be)."""
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, muted_color(palette))
+    label.setPalette(palette)
+    return label
+
+
 def date_format() -> str:
     """The locale's long date format, shortened: "Wed, 18 Nov 2026" or "Wed, Nov 18, 2026"."""
     fmt = QLocale().dateFormat(QLocale.FormatType.LongFormat)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..exchange.formats import ExportOptions
 from ..exchange.html import export_range
-from .editor import make_date_edit, muted_color, problems_label, pydate, qdate
+from .editor import hint_label, make_date_edit, problems_label, pydate, qdate
 from .session import CalendarSession
 
 REPORTS = frozenset({"html", "pdf"})
@@ -80,7 +79,7 @@ class ExportOptionsDialog(QDialog):
             hint = "Without a period, every post is exported, ideas from the backlog too."
         else:
             hint = "Without a period, every dated post is exported."
-        days_hint = _hint(hint)
+        days_hint = hint_label(hint)
         days_box = QGroupBox("Days")
         days_layout = QVBoxLayout(days_box)
         days_layout.addLayout(days)
@@ -107,7 +106,7 @@ class ExportOptionsDialog(QDialog):
         messages_box = QGroupBox("Key messages")
         messages_layout = QVBoxLayout(messages_box)
         messages_layout.addWidget(self.messages)
-        self.messages_hint = _hint("Only posts carrying a checked message.", wrap=False)
+        self.messages_hint = hint_label("Only posts carrying a checked message.", wrap=False)
         # Its room is kept while hidden: the dialog does not jump as boxes are ticked.
         policy = self.messages_hint.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
@@ -220,17 +219,6 @@ class ExportOptionsDialog(QDialog):
             byte_order_mark=self.byte_order_mark.isChecked(),
             today=self.session.today(),
         )
-
-
-def _hint(text: str, *, wrap: bool = True) -> QLabel:
-    """A line that explains, in the muted colour of secondary text (still readable, and
-    not announced as unavailable as a disabled label would be)."""
-    label = QLabel(text)
-    label.setWordWrap(wrap)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, muted_color(palette))
-    label.setPalette(palette)
-    return label
 
 
 def ask_export_options(

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.models import MAX_CADENCE_DAYS, CalendarInfo, ChangeSet, WeekStart
 from .commands import StoreCommand
 from .dialogs import fit_on_screen, show_error
-from .editor import counted_suffix, muted_color, problems_label
+from .editor import counted_suffix, hint_label, problems_label
 from .session import CalendarSession, ErrorHandler
 from .welcome import week_combo, zone_combo, zone_problems
 
@@ -74,14 +73,10 @@ class CalendarSettingsDialog(QDialog):
         self.name_edit = QLineEdit(info.name)
         self.name_edit.setAccessibleName("Calendar name")
         self.zone_combo = zone_combo(info.timezone)
-        self.zone_note = QLabel(
+        self.zone_note = hint_label(
             "Posts keep their times of day: 09:00 stays 09:00, on this zone's clock."
             " Today, and what is overdue, go by it too."
         )
-        self.zone_note.setWordWrap(True)
-        palette = QPalette(self.zone_note.palette())
-        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
-        self.zone_note.setPalette(palette)
         self.week_combo = week_combo(info.week_start)
         self.cadence_spin = QSpinBox()
         self.cadence_spin.setRange(1, MAX_CADENCE_DAYS)
