@@ -1787,6 +1787,29 @@ class CalendarStore:
             return set()
         return sums & shown
 
+    def posts_noted(self, notes: Iterable[str]) -> dict[str, list[int]]:
+        """The posts (ids, oldest first) each of these notes (:meth:`add_notes`) was
+        attached to, by note: what a row of a file without uids came in as, wherever
+        the post has gone since."""
+        wanted = list(set(notes))
+        found: dict[str, list[int]] = {}
+        try:
+            for start in range(0, len(wanted), _PARAMETERS_PER_STATEMENT):
+                chunk = wanted[start : start + _PARAMETERS_PER_STATEMENT]
+                marks = ",".join("?" * len(chunk))
+                rows = self._conn.execute(
+                    "SELECT DISTINCT v.earlier_edited, v.post_id FROM post_versions v"
+                    " JOIN posts p ON p.id = v.post_id"
+                    f" WHERE v.earlier_revision = 0 AND v.earlier_edited IN ({marks})"
+                    " ORDER BY v.post_id",
+                    chunk,
+                )
+                for note, post_id in rows:
+                    found.setdefault(note, []).append(post_id)
+        except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
+            return {}
+        return found
+
     def remember_deleted(self, posts: Sequence[Deleted]) -> None:
         """Remember these posts as deleted again (the undo of an import that brought
         them back)."""

@@ -31,10 +31,11 @@ Importing a generic file is one transaction:
   languages), recognised from the header line.
 - Rows are matched to posts by ``uid``: a known uid updates its post when the row differs
   (the previous version is kept in the summary for undo), an unknown uid creates a post
-  with that uid. A row with an empty uid first looks for an existing post with the same
-  date, time, channel and title (one not claimed by another row of the file) and only then
-  creates a post with a fresh uid, so importing a hand-made file twice creates nothing
-  new.
+  with that uid. A row with an empty uid is first the post it came in as before (the
+  post notes what each row said, so a post moved or retitled here since is still its
+  row's), then an existing post with the same date, time, channel and title (one not
+  claimed by another row of the file), and only then a new post with a fresh uid, so
+  importing a hand-made file twice creates nothing new.
 - Names are matched without regard to case. An unknown channel, key message or campaign
   is created when ``ImportOptions.create_missing`` is set. ``ImportOptions.fallback_channel``
   (created when a row first needs it) takes the rows with an empty channel, and also those
@@ -42,22 +43,27 @@ Importing a generic file is one transaction:
   makes the row skipped. Names are created only for rows that pass every check. A key
   message created starts on the day of the import (``ImportOptions.today``).
 - Dates are ``YYYY-MM-DD`` (also with ``/`` or ``.``); ``D/M/YYYY`` or ``M/D/YYYY`` (also
-  with ``.``) are read day- or month-first as ``ImportOptions.day_first`` says, or when
+  with ``.`` or ``-``) are read day- or month-first as ``ImportOptions.day_first`` says, or when
   it is None as the file's dates show (13/04/2026 tells the file is day first), day
   first where none tells (``ImportSummary.notes`` says so; :func:`csv_date_order` lets
-  the window ask first). A date
-  written as a date-time at midnight (``2026-06-10 00:00:00``, as spreadsheets and data
-  tools save a date column) is that date. Times are ``HH:MM`` (``H:MM``, seconds of
-  ``:00`` and AM/PM are accepted). An empty status means ``scheduled`` for a new post
+  the window ask first); the same file read again in the other order moves its posts.
+  A date written as a date-time at midnight (``2026-06-10 00:00:00``, as spreadsheets
+  and data tools save a date column) is that date; at another time
+  (``2027-04-16 14:00``, ``2027-04-16T14:00:00``) it gives the time too, when the
+  ``time`` cell is empty or says the same. Times are ``HH:MM`` (``H:MM``, ``H.MM``,
+  seconds of ``:00`` and AM/PM are accepted). An empty status means ``scheduled`` for a new post
   with a date and ``idea`` for one without (as ``cadence post add``), and "unchanged"
   for an existing one.
 - A row with a bad value is skipped and listed in ``ImportSummary.skipped`` as one
   sentence naming the row as a spreadsheet numbers it (the header is row 1, the first post
   row 2), the column and what was expected:
   ``row 7, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD``.
-  Blank rows are ignored. A problem with the file as a whole (not UTF-8, broken quoting, no
-  ``title`` column, a column named twice, a ``time`` column without a ``date`` column, an
-  empty file) refuses the import with :class:`ImportProblem` and changes nothing.
+  Blank rows are ignored; a row short of cells at its end has them empty. A problem
+  with the file as a whole (not UTF-8, broken quoting, no ``title`` column, a column
+  named twice, a ``time`` column without a ``date`` column, an empty file) refuses the
+  import with :class:`ImportProblem` and changes nothing.
+- A new post without a date that its row calls scheduled or published is a draft (the
+  backlog holds ideas and drafts), said in ``ImportSummary.notes``.
 
 Publishing-tool profiles (export only)
 --------------------------------------
@@ -377,10 +383,11 @@ def export_csv(
 # -- the generic profile: import ---------------------------------------------
 
 
-_MIDNIGHT = r"(?:[ T]0?0:00(?::00(?:\.0+)?)?)?"  # a spreadsheet's date as a date-time
-_ISO_DAY = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_MIDNIGHT}")
-_OTHER_DAY = re.compile(rf"(\d{{1,2}})([/.])(\d{{1,2}})\2(\d{{4}}){_MIDNIGHT}")
-_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?")
+_CLOCK_TEXT = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.0+)?)?(?:\s*[AaPp][Mm])?"
+_AT = rf"(?:[ T]({_CLOCK_TEXT}))?"  # a date-time in one cell, as spreadsheets write one
+_ISO_DAY = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_AT}")
+_OTHER_DAY = re.compile(rf"(\d{{1,2}})([-/.])(\d{{1,2}})\2(\d{{4}}){_AT}")
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.0+)?)?\s*([AaPp][Mm])?")
 _STATUSES = {s.value: s for s in PostStatus}
 _STATUS_CHOICES = ", ".join(s.value for s in PostStatus)
 
@@ -407,7 +414,7 @@ def _date_order(dates: Iterable[str]) -> tuple[bool | None, str | None]:
     example: str | None = None
     for text in dates:
         match = _OTHER_DAY.fullmatch(text.strip())
-        if match is None:
+        if match is None or int(match[4]) < 1:  # year 0 is no date either way
             continue
         one, two = int(match[1]), int(match[3])
         first_over |= 12 < one <= 31 and 1 <= two <= 12
@@ -436,18 +443,33 @@ def csv_date_order(source: Path) -> tuple[bool | None, str | None]:
     return _date_order(cells[index] for cells in records if index < len(cells))
 
 
-def _parse_day(text: str, day_first: bool) -> date:
+class _Day(NamedTuple):
+    """What a date cell says."""
+
+    day: date
+    at: time | None
+    """The time written with the date (``2027-04-16 14:00``); None for none, or
+    midnight (a date column saved as date-times)."""
+    two_ways: bool
+    """Whether it reads as another date in the other order (03/04/2027)."""
+
+
+def _parse_day(text: str, day_first: bool) -> _Day:
     match = _ISO_DAY.fullmatch(text) or _OTHER_DAY.fullmatch(text)
     if match is not None:
         first, second, third = (int(match[n]) for n in (1, 3, 4))
+        two_ways = False
         if match.re is _ISO_DAY:
             year, month, day = first, second, third
-        elif day_first:
-            day, month, year = first, second, third
         else:
-            month, day, year = first, second, third
+            two_ways = first != second and first <= 12 and second <= 12
+            if day_first:
+                day, month, year = first, second, third
+            else:
+                month, day, year = first, second, third
         try:
-            return date(year, month, day)
+            at = _parse_clock(match[5]) if match[5] else None
+            return _Day(date(year, month, day), None if at == time(0) else at, two_ways)
         except ValueError:
             pass
     raise ValueError(text)
@@ -480,6 +502,9 @@ class _Row:
     said: str = ""
     """A note of what the row says (its cells by column): see
     :func:`.formats.reconcile_said`."""
+    said_otherwise: str = ""
+    """The note of the same cells read in the other date order, when a date reads
+    two ways: a post that came in so is this row's post, read again."""
 
 
 class _Names:
@@ -691,16 +716,20 @@ class _RowReader:
         self.at = {name: columns[name][0] if name in columns else -1 for name in GENERIC_COLUMNS}
         self.label = {n: columns[n][1] if n in columns else n for n in GENERIC_COLUMNS}
         self.seen_uids: dict[str, int] = {}
-        self._days: dict[str, date] = {}
+        self._days: dict[str, _Day] = {}
         self._times: dict[str, time] = {}
 
     def read(self, number: int, cells: list[str]) -> _Row:
         count, width = len(cells), self.width
-        if count < width or (count > width and any(c.strip() for c in cells[width:])):
-            hint = "; put quotes around cells that hold commas" if count > width else ""
-            raise _BadValue("", f"it has {count} cells where the header names {width}{hint}")
+        if count > width and any(c.strip() for c in cells[width:]):
+            raise _BadValue(
+                "",
+                f"it has {count} cells where the header names {width}; put quotes around "
+                "cells that hold commas",
+            )
         values = [restore(c) if c.startswith("'") else c for c in cells]
-        values.append("")
+        # Some tools leave out a row's empty cells at its end.
+        values.extend([""] * (width - count + 1))
         at, label, names = self.at, self.label, self.names
         uid = values[at["uid"]].strip()
         if uid:
@@ -710,8 +739,18 @@ class _RowReader:
                     label["uid"],
                     f"'{uid}' is also on row {earlier}; each post may appear only once",
                 )
-        day = self._day(values[at["date"]].strip())
+        said_day = self._day(values[at["date"]].strip())
+        day = said_day.day if said_day is not None else None
         clock = self._time(values[at["time"]].strip())
+        if said_day is not None and said_day.at is not None:
+            if clock is None:
+                clock = said_day.at
+            elif clock != said_day.at:
+                raise _BadValue(
+                    label["time"],
+                    f"the date says {format_time(said_day.at)} and the time "
+                    f"{format_time(clock)}; give the time once",
+                )
         if clock is not None and day is None:
             raise _BadValue(
                 label["time"],
@@ -719,7 +758,7 @@ class _RowReader:
                 "leave the time empty",
             )
         channel_id, channel_name = names.channel(label["channel"], values[at["channel"]].strip())
-        titles = split_key_messages(values[at["key_messages"]])
+        titles = self._titles(values[at["key_messages"]])
         message_ids = [names.message(label["key_messages"], t) for t in titles]
         campaign_name = values[at["campaign"]].strip()
         campaign_id = names.campaign(label["campaign"], campaign_name) if campaign_name else None
@@ -763,9 +802,31 @@ class _RowReader:
         )
         cells_said = "\x1f".join(values[at[name]] for name in GENERIC_COLUMNS)
         said = f"said:{zlib.crc32(cells_said.encode('utf-8', 'surrogatepass')):08x}"
-        return _Row(number, uid, post, self.present, bool(status_text), said)
+        # The same cells read in the other date order are another thing said.
+        other = ""
+        if said_day is not None and said_day.two_ways:
+            said, other = (said, said + "/m") if self.day_first else (said + "/m", said)
+        return _Row(number, uid, post, self.present, bool(status_text), said, other)
 
-    def _day(self, text: str) -> date | None:
+    def _titles(self, cell: str) -> list[str]:
+        """The key messages a cell names: separated by ``;`` (as Cadence writes them),
+        or by commas, as spreadsheets and databases write a multiple choice ("Made in
+        Europe, Zero waste"), where the whole is no key message here and either the file
+        is no Cadence file (it has no uid column) or each part is one."""
+        titles = split_key_messages(cell)
+        if len(titles) != 1 or "," not in titles[0]:
+            return titles
+        known = self.names.messages
+        if name_key(titles[0]) in known:
+            return titles
+        parts = [t for t in (p.strip() for p in titles[0].split(",")) if t]
+        if len(parts) > 1 and (
+            "uid" not in self.present or all(name_key(p) in known for p in parts)
+        ):
+            return parts
+        return titles
+
+    def _day(self, text: str) -> _Day | None:
         if not text:
             return None
         day = self._days.get(text)
@@ -776,7 +837,7 @@ class _RowReader:
                 raise _BadValue(
                     self.label["date"], f"'{text}' is not a date; write it as YYYY-MM-DD"
                 ) from None
-        if not in_plans(day):
+        if not in_plans(day.day):
             raise _BadValue(self.label["date"], f"{text} {OUTSIDE_PLANS}")
         return day
 
@@ -803,18 +864,40 @@ def _merged(row: _Row, old: Post) -> NewPost:
         at = old.time if new.date is not None else None
     else:
         at = old.time
+    day = new.date if "date" in present else old.date
+    status = new.status if row.status_given else old.status
     return NewPost(
         title=new.title,
         channel_id=new.channel_id if "channel" in present else old.channel_id,
         message_ids=new.message_ids if "key_messages" in present else old.message_ids,
-        date=new.date if "date" in present else old.date,
+        date=day,
         time=at,
-        status=new.status if row.status_given else old.status,
+        status=PostStatus.DRAFT if day is None and status in _DATED_ONLY else status,
         body=new.body if "body" in present else old.body,
         campaign_id=new.campaign_id if "campaign" in present else old.campaign_id,
         link=new.link if "link" in present else old.link,
         notes=new.notes if "notes" in present else old.notes,
     )
+
+
+_DATED_ONLY = (PostStatus.SCHEDULED, PostStatus.PUBLISHED)
+"""Statuses a post in the backlog cannot have (as ``cadence post add`` says)."""
+
+
+def _backlog_drafts(rows: list[_Row], summary: ImportSummary) -> None:
+    """New posts without a date that their rows call scheduled or published (the
+    file's dates in a column Cadence does not read) come in as drafts, said once."""
+    drafted = 0
+    for row in rows:
+        if row.post.date is None and row.post.status in _DATED_ONLY:
+            row.post = replace(row.post, status=PostStatus.DRAFT)
+            drafted += 1
+    if drafted:
+        posts, drafts = ("post", "a draft") if drafted == 1 else ("posts", "drafts")
+        summary.notes.append(
+            f"{drafted} {posts} without a date that the file calls scheduled or published "
+            f"came in as {drafts}, in the backlog."
+        )
 
 
 def _post_key(day: str | None, at: str | None, channel_id: int, title: str) -> tuple[Any, ...]:
@@ -837,7 +920,7 @@ def import_csv(
         told, example = _date_order(cells[index] for cells in records if index < len(cells))
         options = replace(options, day_first=told if told is not None else True)
         if example is not None:
-            read = _parse_day(example, True)
+            read = _parse_day(example, True).day
             summary.notes.append(
                 f"Dates such as {example} were read day first, as "
                 f"{spelled_day(read, weekday=False)}, since no date of the file tells its order."
@@ -868,7 +951,9 @@ def import_csv(
         whole = columns.keys() >= _WHOLE_COLUMNS
         rows = _leave_deleted_out(store, rows, summary, matches, whole)
         _apply_updates(store, rows, matches, summary, ticker, whole)
-        _insert_new(store, [r for r in rows if r.number not in matches], summary, ticker)
+        new_rows = [r for r in rows if r.number not in matches]
+        _backlog_drafts(new_rows, summary)
+        _insert_new(store, new_rows, summary, ticker)
         start_from_first_posts(store, summary)
         ticker.finish()
     return summary
@@ -967,9 +1052,27 @@ def _match(store: CalendarStore, rows: list[_Row]) -> dict[int, int]:
             matches[row.number] = by_uid[row.uid]
     keyless = [row for row in rows if not row.uid]
     if keyless:
+        # A row that came in before is the post it came in as, moved or retitled here
+        # since (what it said is noted on the post).
+        free = {post_id for post_id, uid, *_ in existing if uid not in file_uids}
+        noted = store.posts_noted(
+            note for row in keyless for note in (row.said, row.said_otherwise) if note
+        )
+        taken: set[int] = set()
+        for row in keyless:
+            came_in_as = [
+                p
+                for note in (row.said, row.said_otherwise)
+                for p in noted.get(note, ())
+                if p in free and p not in taken
+            ]
+            if came_in_as:
+                matches[row.number] = came_in_as[0]
+                taken.add(came_in_as[0])
+        keyless = [row for row in keyless if row.number not in matches]
         pool: dict[tuple[Any, ...], list[int]] = {}
         for post_id, uid, day, at, channel_id, title in existing:
-            if uid not in file_uids:
+            if uid not in file_uids and post_id not in taken:
                 pool.setdefault(_post_key(day, at, channel_id, title), []).append(post_id)
         # A channel's name that another channel had before a rename here (a new
         # "LinkedIn" beside "LI", two names swapped): a row of an older file on that

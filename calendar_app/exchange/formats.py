@@ -119,10 +119,11 @@ def reconcile_said(
     program's event, a CSV row): ``said``, a note of all of it, and ``shown``, a note
     of what it shows (:func:`.models.shown_note`). The notes the post keeps of what
     such files said as they came in, and of what it showed before each edit here,
-    decide. The same again, or what the post showed before an edit here, is its past.
-    Changed since a file last came in, it comes in, and the post is kept as a
-    conflict copy if it was edited here since too (what only Cadence keeps, such as
-    key messages, stays anyway). The first time, a post never edited here takes it;
+    decide. The same again, or what the post showed before an edit here, is its past
+    (once a file came in, only all of such a state is: a row showing part of one with
+    something new is a change). Changed since a file last came in, it comes in, and the
+    post is kept as a conflict copy if it was edited here since too (what only Cadence
+    keeps, such as key messages, stays anyway). The first time, a post never edited here takes it;
     else both stay, the file's version the post when it is ``later``. ``whole``
     (:func:`.store.whole_note`, for a CSV row, which carries its channel, key
     messages, campaign and notes too) must match as well, where the post's past
@@ -131,6 +132,8 @@ def reconcile_said(
     if said in notes:
         return False, False
     if any(note.startswith("said:") for note in notes):
+        if whole is not None and whole in notes:  # all of a past state: an older file
+            return False, False
         return True, shown_note_of(post) not in notes
     if shows_past(shown, whole, notes):
         return False, False

@@ -842,6 +842,8 @@ def test_a_file_with_old_mac_line_ends_reads_like_the_others(
         ("2026-03-04 00:00:00", True, date(2026, 3, 4)),  # a date column as a date-time
         ("2026-03-04T00:00", True, date(2026, 3, 4)),
         ("3/4/2026 0:00", False, date(2026, 3, 4)),
+        ("3-4-2027", True, date(2027, 4, 3)),  # Excel in the Netherlands
+        ("03-04-2027", False, date(2027, 3, 4)),
     ],
 )
 def test_date_forms(
@@ -854,7 +856,7 @@ def test_date_forms(
     assert store.all_posts()[0].date == expected
 
 
-@pytest.mark.parametrize("cell", ["2026-03-04 09:00", "2026-03/04", "04/03/26"])
+@pytest.mark.parametrize("cell", ["2026-03-04 25:00", "2026-03/04", "04/03/26"])
 def test_a_date_that_says_more_or_less_is_refused(
     store: CalendarStore, linkedin: int, cell: str
 ) -> None:
@@ -875,6 +877,8 @@ def test_a_date_that_says_more_or_less_is_refused(
         ("09:30:00", time(9, 30)),
         ("9:30 PM", time(21, 30)),
         ("12:05 am", time(0, 5)),
+        ("14.30", time(14, 30)),  # Excel in Denmark or Finland
+        ("9.00", time(9, 0)),
     ],
 )
 def test_time_forms(store: CalendarStore, linkedin: int, cell: str, expected: time) -> None:
@@ -907,7 +911,7 @@ BAD_ROW_SENTENCES = [
     "row 12, column 'title': the title is empty; every post needs one",
     "row 13, column 'uid': 'u-good' is also on row 2; each post may appear only once",
     "row 14: it has 12 cells where the header names 11; put quotes around cells that hold commas",
-    "row 15: it has 4 cells where the header names 11",
+    "row 15, column 'title': the title is empty; every post needs one",  # 4 cells of 11
 ]
 
 
@@ -1663,3 +1667,179 @@ def test_a_changed_row_of_a_post_never_edited_here_comes_in_without_a_copy(
         ("LinkedIn", "Launch day"),
     }
     assert len(store.all_posts()) == 1
+
+
+def test_rows_without_uids_come_again_as_the_posts_moved_or_retitled_here(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """A spreadsheet plan (no uid column) imported, one post moved and another
+    retitled here, the same file imported again: the rows are those posts (what each
+    row said is noted on its post), so nothing is added and the edits stay."""
+    plan = store.path.parent / "plan.csv"
+    plan.write_text(
+        "Date,Time,Channel,Title\n"
+        "2027-04-13,09:00,LinkedIn,Second\n"
+        "2027-04-14,09:00,LinkedIn,Third\n"
+        "2027-04-14,09:00,LinkedIn,Third\n",
+        "utf-8",
+    )
+    first = import_csv(store, plan, ImportOptions())
+    second, third, twin = first.added
+    store.update_post(second, {"date": date(2027, 4, 20)})
+    store.update_post(third, {"title": "Third (reworded)"})
+
+    summary = import_csv(store, plan, ImportOptions())
+
+    assert (summary.added, summary.unchanged, summary.kept_newer) == ([], 1, 2)
+    assert sorted((p.title, p.date) for p in store.all_posts()) == [
+        ("Second", date(2027, 4, 20)),
+        ("Third", date(2027, 4, 14)),
+        ("Third (reworded)", date(2027, 4, 14)),
+    ]
+    assert {p.id for p in store.all_posts()} == {second, third, twin}
+
+
+def test_an_older_export_does_not_take_back_what_a_later_file_brought(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """Cadence's CSV of a post, a colleague's copy of it with the title fixed
+    (imported), then the first file again: it shows all of what the post was before
+    the fix, so it is an older file and the fix stays."""
+    store.add_post(
+        NewPost("Original title", linkedin, (), date(2027, 2, 1), time(9, 0), PostStatus.SCHEDULED)
+    )
+    older = store.path.parent / "v1.csv"
+    export_csv(store, older, ExportOptions())
+    fixed = store.path.parent / "v2.csv"
+    fixed.write_text(older.read_text("utf-8").replace("Original title", "Fixed title"), "utf-8")
+    assert len(import_csv(store, fixed, ImportOptions()).previous) == 1
+
+    summary = import_csv(store, older, ImportOptions())
+
+    assert (summary.kept_newer, summary.previous, summary.conflicts) == (1, [], 0)
+    assert [p.title for p in store.all_posts()] == ["Fixed title"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        ("2027-04-16 14:00,", time(14, 0)),  # Google Sheets
+        ("2027-04-16T14:00:00,", time(14, 0)),  # Airtable, Notion
+        ("16/04/2027 2:00 PM,", time(14, 0)),
+        ("2027-04-16 14:00,14:00", time(14, 0)),
+        ("2027-04-16 00:00:00,09:15", time(9, 15)),  # a date column saved as date-times
+    ],
+)
+def test_a_date_with_its_time_in_one_cell_gives_both(
+    store: CalendarStore, linkedin: int, cells: str, expected: time
+) -> None:
+    source = store.path.parent / "t.csv"
+    source.write_text(f"title,channel,date,time\nPost,LinkedIn,{cells}\n", encoding="utf-8")
+    assert import_csv(store, source, ImportOptions(day_first=True)).skipped == []
+    (post,) = store.all_posts()
+    assert (post.date, post.time) == (date(2027, 4, 16), expected)
+
+
+def test_a_date_and_a_time_that_disagree_are_refused(store: CalendarStore, linkedin: int) -> None:
+    source = store.path.parent / "t.csv"
+    source.write_text("title,channel,date,time\nPost,LinkedIn,2027-04-16 14:00,15:00\n", "utf-8")
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == [
+        "row 2, column 'time': the date says 14:00 and the time 15:00; give the time once"
+    ]
+    assert store.all_posts() == []
+
+
+def test_a_row_short_of_its_empty_cells_comes_in(store: CalendarStore, linkedin: int) -> None:
+    """Some tools leave out the empty cells at a row's end."""
+    source = store.path.parent / "short.csv"
+    source.write_text("title,channel,date,time,body,notes\nShort,LinkedIn,2027-05-01\n", "utf-8")
+    assert import_csv(store, source, ImportOptions()).skipped == []
+    (post,) = store.all_posts()
+    assert (post.title, post.date, post.time, post.body) == ("Short", date(2027, 5, 1), None, "")
+
+
+def test_a_year_zero_is_no_date_and_asks_nothing(store: CalendarStore, linkedin: int) -> None:
+    """03/04/0000 reads no way: skipped, and not taken for a date to ask the order of."""
+    source = store.path.parent / "zero.csv"
+    source.write_text("date,channel,title\n03/04/0000,LinkedIn,Zero\n2027-01-05,LinkedIn,Fine\n")
+    assert csv_date_order(source) == (None, None)
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == [
+        "row 2, column 'date': '03/04/0000' is not a date; write it as YYYY-MM-DD"
+    ]
+    assert summary.notes == []
+    assert [p.title for p in store.all_posts()] == ["Fine"]
+
+
+@pytest.mark.parametrize("uid", ["", "u-1"])
+def test_a_file_read_again_in_the_other_date_order_moves_its_posts(
+    store: CalendarStore, linkedin: int, uid: str
+) -> None:
+    """Told that 03/04/2026 was read day first, the user imports the file again month
+    first: the posts move to the other reading (none is added beside them)."""
+    source = store.path.parent / "order.csv"
+    source.write_text(f"uid,date,channel,title\n{uid},03/04/2026,LinkedIn,Spring\n", "utf-8")
+    (post_id,) = import_csv(store, source, ImportOptions()).added
+
+    summary = import_csv(store, source, ImportOptions(day_first=False))
+
+    assert (summary.added, len(summary.previous), summary.conflicts) == ([], 1, 0)
+    assert [(p.id, p.date) for p in store.all_posts()] == [(post_id, date(2026, 3, 4))]
+
+
+def test_key_messages_separated_by_commas_are_each_one(store: CalendarStore, linkedin: int) -> None:
+    """A multiple choice from a spreadsheet or database names one key message per comma;
+    a title with a comma in it stays whole where the calendar has it."""
+    store.add_key_message("Fast, fair, local")
+    source = store.path.parent / "notion.csv"
+    source.write_text(
+        "Title,Channel,Key messages\n"
+        'Factory tour,LinkedIn,"Made in Europe, Zero waste"\n'
+        'Delivery,LinkedIn,"Fast, fair, local"\n',
+        "utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions(create_missing=True))
+    assert summary.skipped == []
+    titles = {m.id: m.title for m in store.key_messages()}
+    assert {p.title: sorted(titles[m] for m in p.message_ids) for p in store.all_posts()} == {
+        "Factory tour": ["Made in Europe", "Zero waste"],
+        "Delivery": ["Fast, fair, local"],
+    }
+
+
+def test_a_new_title_with_a_comma_from_cadence_stays_whole(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    """Cadence's own file (it has uids) separates titles by ';': a title with a comma
+    that the calendar it goes to lacks is made whole."""
+    message = demo.key_messages()[0]
+    demo.update_key_message(replace(message, title="Solar, simply"))
+    exported = tmp_path / "out.csv"
+    export_csv(demo, exported, ExportOptions())
+    with fresh(tmp_path) as other:
+        import_csv(other, exported, ImportOptions(create_missing=True))
+        assert "Solar, simply" in {m.title for m in other.key_messages()}
+
+
+def test_posts_called_scheduled_without_a_date_come_in_as_drafts(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """An Airtable base's "Publish date" is no column Cadence reads: its scheduled rows
+    come in undated, so as drafts in the backlog (no post there is scheduled), said."""
+    source = store.path.parent / "airtable.csv"
+    source.write_text(
+        "Title,Channel,Status,Publish date\n"
+        "Launch,LinkedIn,Scheduled,2027-04-16\n"
+        "Recap,LinkedIn,Idea,2027-04-20\n",
+        "utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions())
+    assert {p.title: (p.date, p.status) for p in store.all_posts()} == {
+        "Launch": (None, PostStatus.DRAFT),
+        "Recap": (None, PostStatus.IDEA),
+    }
+    assert summary.notes == [
+        "1 post without a date that the file calls scheduled or published came in as a draft, "
+        "in the backlog."
+    ]

@@ -86,7 +86,12 @@ def calendars(
                 else None,
                 day=day,
                 at=at,
-                status=draw(st.sampled_from(PostStatus)),
+                # A post in the backlog is never scheduled or published.
+                status=draw(
+                    st.sampled_from(PostStatus)
+                    if day is not None
+                    else st.sampled_from([PostStatus.IDEA, PostStatus.DRAFT, PostStatus.CANCELLED])
+                ),
                 body=draw(texts),
                 link=draw(texts),
                 notes=draw(texts),
