@@ -23,8 +23,15 @@ def cadence(
     through ``capsh`` (Debian's libcap2-bin, which `make test` installs as root).
     """
     command = [sys.executable, "-m", "calendar_app", *[str(a) for a in args]]
-    if bound_by_permissions and os.geteuid() == 0:
-        capsh = shutil.which("capsh")
-        assert capsh is not None, "capsh (libcap2-bin) runs root as a user bound by permissions"
-        command = [capsh, f"--drop={WITHOUT_OVERRIDE}", "--", "-c", shlex.join(command)]
+    if bound_by_permissions:
+        command = bound(command)
     return subprocess.run(command, capture_output=True, text=True, check=False, timeout=timeout)
+
+
+def bound(command: list[str]) -> list[str]:
+    """``command`` run as a user whom file permissions bind (see :func:`cadence`)."""
+    if os.geteuid() != 0:
+        return command
+    capsh = shutil.which("capsh")
+    assert capsh is not None, "capsh (libcap2-bin) runs root as a user bound by permissions"
+    return [capsh, f"--drop={WITHOUT_OVERRIDE}", "--", "-c", shlex.join(command)]

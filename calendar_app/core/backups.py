@@ -169,6 +169,12 @@ def to_thin(backups: Iterable[tuple[datetime, Path]], now: datetime) -> list[Pat
     return doomed
 
 
+def _open_somewhere(path: Path) -> bool:
+    """Whether a calendar at ``path`` is open in a Cadence window (or was when one
+    stopped): SQLite keeps its ``-wal`` beside it."""
+    return Path(f"{path}-wal").exists()
+
+
 def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = None) -> Path:
     """Write a backup of ``store`` into ``folder`` and thin the older ones; return its path."""
     now = (now or datetime.now()).replace(microsecond=0)
@@ -188,5 +194,6 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
     # pool, as they always were), age out.
     for pool in (key, None):
         for path in to_thin(backups_of(folder, stem, pool), now):
-            path.unlink(missing_ok=True)
+            if not _open_somewhere(path):  # a backup opened to restore from stays
+                path.unlink(missing_ok=True)
     return target

@@ -14,6 +14,7 @@ import os
 import sqlite3
 import unicodedata
 import zlib
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 from . import recurrence
 from .colors import difference
 from .database import (
+    BUSY_TIMEOUT_MS,
     create_database,
     file_stamp,
     hold,
@@ -146,14 +148,16 @@ def free_color(taken: Iterable[str], start: int = 0) -> str:
     """The first colour of :data:`COLOR_CHOICES` (the palette from ``start`` on, then the
     others) that looks like none of ``taken``, the colours in use (a channel's brand
     blue rules out the palette's blue too); failing that, the free one that looks
-    least like them; when every one is taken, they come round again."""
-    used = {color.lower() for color in taken}
+    least like them; when every one is taken, the one taken least often (so that they
+    come round again in turn)."""
+    uses = Counter(color.lower() for color in taken)
+    used = uses.keys()
     size = len(PALETTE)
     tiers = range(0, len(COLOR_CHOICES), size)
     order = [COLOR_CHOICES[tier + (start + i) % size] for tier in tiers for i in range(size)]
     free = [color for color in order if color not in used]
     if not free:
-        return order[len(used) % len(order)]
+        return min(order, key=lambda color: uses[color])  # the first of the least taken
     valid = [color for color in used if is_color(color)]
 
     nearest = {
@@ -500,14 +504,30 @@ class CalendarStore:
         problem = self.file_moved_or_replaced()
         if problem is not None:
             raise CalendarFileError(f"{problem} This change was not saved.")
+        if not self.read_only and not os.access(self.path, os.W_OK):  # rights changed since
+            raise CalendarFileError(
+                f"The calendar file {self.path} has become read-only, so the change could"
+                " not be saved."
+            )
 
-    def checkpoint(self) -> None:
+    def checkpoint(self) -> bool:
         """Move the changes waiting beside the file (in its ``-wal``) into the file
-        itself, as far as no reader holds them back: a copy of the ``.cadence`` file
-        alone, taken while the calendar is open, then has them. Best effort."""
-        if not self.read_only:
-            with contextlib.suppress(sqlite3.Error):
-                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        itself and empty the ``-wal``, without waiting for another program: a copy of
+        the ``.cadence`` file alone, taken while the calendar is open, then has them,
+        and a sync tool's copy put in the file's place finds nothing of this one
+        beside it (SQLite would play it onto that file: a damaged calendar). False when
+        a reader or writer elsewhere held it back (try again later)."""
+        if self.read_only:
+            return True
+        try:
+            self._conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlite3.Error:
+            return False
+        return busy == 0
 
     def _reopen(self) -> None:
         """Read a read-only calendar afresh: another program changed the file. When
@@ -1337,33 +1357,55 @@ class CalendarStore:
         (:func:`.models.folded`): "イベント" is found inside "東京でイベント開催",
         "مرحبا" in "مَرْحَبًا". That reads every post, so only such a search does it.
         """
-        terms = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+        terms = _search_terms(text)
         if not terms:
             return []
-        query = " ".join('"' + term.replace('"', "") + '"*' for term in terms)
         found = self._posts(
             "JOIN posts_fts ON posts_fts.rowid = p.id WHERE posts_fts MATCH ?",
-            [query],
+            [_match_query(terms)],
             f"ORDER BY posts_fts.rank LIMIT {int(limit)}",
         )
+        if len(found) >= limit or not self._scans_for(terms):
+            return found
+        shown = {post.id for post in found}
+        more = self._posts(f"WHERE {_CONTAINS}", [_contains_terms(terms)])
+        return found + [post for post in more if post.id not in shown][: limit - len(found)]
+
+    def search_ids(self, text: str) -> frozenset[int]:
+        """The ids of every post :meth:`search` finds, however many (unranked): what a
+        search in the window narrows the views to."""
+        terms = _search_terms(text)
+        if not terms:
+            return frozenset()
+        ids = {
+            row[0]
+            for row in self._rows(
+                "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?", [_match_query(terms)]
+            )
+        }
+        if self._scans_for(terms):
+            ids.update(
+                row[0]
+                for row in self._rows(
+                    f"SELECT p.id FROM posts p WHERE {_CONTAINS}", [_contains_terms(terms)]
+                )
+            )
+        return frozenset(ids)
+
+    def _scans_for(self, terms: list[str]) -> bool:
+        """Whether finding ``terms`` reads every post's text besides the index (see
+        :meth:`search`), with the function that does it made ready."""
         # An index made before schema 7 (a file read as it is) knows letters with two
         # accents ("ế") only as they are: the text is read to find "Tieng" in "Tiếng".
         if self._folds is None:
             version = self._conn.execute("PRAGMA user_version").fetchone()[0]
             self._folds = version >= _FOLDING_INDEX
-        if len(found) >= limit or (
-            self._folds and not any(_unspaced(c) for term in terms for c in term)
-        ):
-            return found
+        if self._folds and not any(_unspaced(c) for term in terms for c in term):
+            return False
         if not self._can_scan:
             self._conn.create_function("cadence_contains", 2, _contains, deterministic=True)
             self._can_scan = True
-        shown = {post.id for post in found}
-        more = self._posts(
-            "WHERE cadence_contains(p.title || char(10) || p.body || char(10) || p.notes, ?)",
-            ["\x1f".join(folded(term) for term in terms)],
-        )
-        return found + [post for post in more if post.id not in shown][: limit - len(found)]
+        return True
 
     def post_to_repeat(self, message_id: int, day: date, as_of: date) -> Post | None:
         """The post to repeat to deliver a key message again on ``day``: the last one that
@@ -2442,6 +2484,24 @@ def _filters(
             f" ({','.join('?' * len(listed))}))"
         )
         params.extend(listed)
+
+
+def _search_terms(text: str) -> list[str]:
+    """The words of a search, as the search index splits text."""
+    return "".join(c if c.isalnum() else " " for c in text).split()
+
+
+def _match_query(terms: list[str]) -> str:
+    """The full-text query finding every term at the start of a word."""
+    return " ".join('"' + term.replace('"', "") + '"*' for term in terms)
+
+
+def _contains_terms(terms: list[str]) -> str:
+    return "\x1f".join(folded(term) for term in terms)
+
+
+_CONTAINS = "cadence_contains(p.title || char(10) || p.body || char(10) || p.notes, ?)"
+"""A post whose text holds every term anywhere (see :meth:`CalendarStore.search`)."""
 
 
 _PARAMETERS_PER_STATEMENT = 900

@@ -1401,13 +1401,18 @@ class MainWindow(QMainWindow):
                 )
             return False
         day = self.view().current_date()
+        # The changes made here are in the file this window has open, no longer at its
+        # path: they are kept in a backup, read from that file, before it is let go.
+        kept = self.back_up()
         store.close()  # its waiting changes go into its own file, not the one there now
         if self._open_instead(lambda: store.path, day):
-            self.statusBar().showMessage(
+            text = (
                 f"{problem} Cadence shows the file as it is now (the steps before can no"
-                " longer be undone).",
-                15000,
+                " longer be undone)."
             )
+            if kept is not None:
+                text += f" The calendar as it was here is kept as the backup {kept.name}."
+            self.statusBar().showMessage(text, 30000)
             return True
         from ..app import default_calendar
 

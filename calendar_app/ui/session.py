@@ -41,7 +41,8 @@ POSTS_KEPT = 15_000
 """...as long as they hold no more posts than this (about 15 MB); the last range stays."""
 
 CHECKPOINT_MS = 1000
-"""How long after the last change the file on disk is brought up to date."""
+"""How long after a change another program kept from reaching the file on disk that
+Cadence tries again to bring it up to date."""
 
 DAY_CHANGE_MARGIN_MS = 1000
 """How long after the calendar's midnight the window goes over to the new day."""
@@ -171,12 +172,13 @@ class CalendarSession(QObject):
 
             error_handler = show_error
         self.report_error: ErrorHandler = error_handler
-        # A moment after the last change, the file on disk holds every change, so
-        # that a copy of it (attached to an e-mail, say) is the calendar as shown.
+        # Right after each change the file on disk holds every change (its -wal is
+        # emptied), so that a copy of it (attached to an e-mail, or a sync tool's) is
+        # the calendar as shown; when another program holds that back, a moment later.
         self._checkpoint = QTimer(self)
         self._checkpoint.setSingleShot(True)
         self._checkpoint.setInterval(CHECKPOINT_MS)
-        self._checkpoint.timeout.connect(store.checkpoint)
+        self._checkpoint.timeout.connect(self._settle_file)
         self._reload_names()
         self._retired = False
         self._day = self.today()
@@ -289,7 +291,7 @@ class CalendarSession(QObject):
 
     def set_filters(self, filters: Filters) -> None:
         if filters.search.strip():
-            hits = frozenset(p.id for p in self.store.search(filters.search, limit=100_000))
+            hits = self.store.search_ids(filters.search)
             filters = replace(filters, search_hits=hits)
         else:
             filters = replace(filters, search_hits=None)
@@ -546,8 +548,13 @@ class CalendarSession(QObject):
             self._recompute()
         elif changes.posts or changes.messages:
             self._recompute(changes.messages)
-        self._checkpoint.start()
+        self._settle_file()
         self.changed.emit(changes)
+
+    def _settle_file(self) -> None:
+        """Empty the file's -wal into it now, or, held back, try again in a moment."""
+        if not self._retired and not self.store.checkpoint():
+            self._checkpoint.start()
 
     def _kept_filters(self, known: Filters) -> Filters:
         """``known`` less the channels, key messages and campaigns archived or deleted: the

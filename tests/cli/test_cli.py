@@ -21,7 +21,7 @@ from calendar_app.cli import main
 from calendar_app.core.store import CalendarStore
 
 from ..files import damage_inside
-from ..terminal import cadence
+from ..terminal import bound, cadence
 
 TODAY = "2026-11-18"
 DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -671,6 +671,36 @@ def test_a_read_only_calendar_is_read_as_it_is_and_nothing_is_left_beside_it(
     assert added.returncode == 0, added.stderr
 
 
+def test_a_calendar_made_read_only_while_open_is_not_written(demo: Path) -> None:
+    """The file's rights change while a program has it open (its connection could
+    still write): the next change is refused, as for a file read-only from the start."""
+    script = (
+        "import os, sys\n"
+        "from calendar_app.core.errors import CadenceError\n"
+        "from calendar_app.core.store import CalendarStore\n"
+        "store = CalendarStore.open(sys.argv[1])\n"
+        "os.chmod(sys.argv[1], 0o444)\n"
+        "try:\n"
+        "    store.add_channel('Podcast')\n"
+        "except CadenceError as exc:\n"
+        "    print(exc)\n"
+        "store.close()\n"
+    )
+    result = subprocess.run(
+        bound([sys.executable, "-c", script, str(demo)]),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.stdout == (
+        f"The calendar file {demo} has become read-only, so the change could not be saved.\n"
+    ), result.stderr
+    demo.chmod(0o644)
+    with CalendarStore.open(demo) as store:
+        assert "Podcast" not in {c.name for c in store.channels()}
+
+
 def test_a_calendar_in_a_read_only_folder_is_read_as_it_is(demo: Path) -> None:
     folder = demo.parent
     before = demo.read_bytes()
@@ -1002,6 +1032,24 @@ def test_import_cadence_merges_by_uid_and_twice_changes_nothing(demo: Path, cale
     assert status == 0
     assert json.loads(run("post", "list", calendar, "--json")[1]) == merged
     assert out == f"Added 0 posts, updated 0, {len(theirs)} already up to date.\n"
+
+
+def test_a_merge_keeps_each_posts_channel_whatever_channel_is_named(
+    demo: Path, calendar: Path
+) -> None:
+    """``--channel`` is for files whose items name no channel; a merged calendar's
+    posts each have one (it put all of them on LinkedIn, and merging again did not
+    mend it)."""
+    theirs = json.loads(run("post", "list", demo, "--json")[1])
+    status, out = run("import", calendar, demo, "--channel", "LinkedIn", "--create-missing")
+    assert status == 0
+    assert out.endswith(
+        "  note: --channel was not used: a merged calendar's posts keep their own channels.\n"
+    )
+    merged = {
+        p["uid"]: p["channel"] for p in json.loads(run("post", "list", calendar, "--json")[1])
+    }
+    assert {p["uid"]: p["channel"] for p in theirs}.items() <= merged.items()
 
 
 def test_the_command_line_never_loads_qt(demo: Path) -> None:

@@ -2333,3 +2333,50 @@ def test_the_search_box_says_its_key_only_where_it_has_room(
     assert text in ("Search posts (Ctrl+F)", "Search posts")
     assert edit.fontMetrics().horizontalAdvance(text) <= edit.width() - 40
     assert "Ctrl+F" in edit.toolTip()
+
+
+def test_a_calendar_replaced_after_changes_here_keeps_them_in_a_backup(
+    session: CalendarSession, settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A sync tool puts a colleague's copy in place after a change here (the undo
+    history not clean): the window shows their file, and the change made here, in
+    the file the window had open, is kept in a backup (it was an "unexpected error"
+    on a closed calendar, and the change was lost)."""
+    folder = tmp_path / "Backups"
+    errors = Errors()
+    win = MainWindow(session, settings, backups=folder, error_handler=errors)
+    qtbot.addWidget(win)
+    session.report_error = errors
+    path = session.store.path
+    channel = session.channels()[0].id
+    session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
+    _theirs(path)
+
+    assert win.check_for_outside_changes()
+
+    assert errors.seen == []
+    fresh = win.session
+    assert [fresh.store.post(i).title for i in win.month_view.posts_on(TODAY)] == ["Their post"]
+    (backup,) = folder.iterdir()
+    assert backup.name in win.statusBar().currentMessage()
+    with CalendarStore.open(backup) as kept:
+        assert "Mine" in {p.title for p in kept.all_posts()}
+    win.close()  # nothing changed in their file: no second backup
+    assert list(folder.iterdir()) == [backup]
+
+
+def test_a_change_leaves_nothing_beside_the_file_for_a_copy_put_in_its_place(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Right after a change the -wal is empty: a sync tool's copy renamed over the file
+    at once, read by another program, is read as it is (the window's changes were
+    played onto it, a damaged calendar)."""
+    path = session.store.path
+    channel = session.channels()[0].id
+    for number in range(5):
+        session.push(AddPostCommand(session, NewPost(f"Mine {number}", channel, date=TODAY)))
+    assert Path(f"{path}-wal").stat().st_size == 0
+    _theirs(path)
+    with CalendarStore.open(path) as theirs:
+        assert [p.title for p in theirs.all_posts()] == ["Their post"]
+        assert theirs.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

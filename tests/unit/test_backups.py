@@ -57,6 +57,19 @@ def test_make_backup_thins_the_folder(store: CalendarStore, tmp_path: Path) -> N
     assert ages == [29, 3, 2, 0]
 
 
+def test_a_backup_open_to_restore_from_is_not_thinned(store: CalendarStore, tmp_path: Path) -> None:
+    """Opened in a window (the way to restore one), a backup that has aged out stays
+    until it is closed: it was deleted under the user's typing."""
+    folder = tmp_path / "Backups"
+    opened = make_backup(store, folder, now=NOW - timedelta(days=200))
+    with CalendarStore.open(opened) as restoring:
+        restoring.add_channel("Typed while restoring")
+        make_backup(store, folder, now=NOW)
+        assert opened.exists()
+    make_backup(store, folder, now=NOW + timedelta(seconds=1))
+    assert not opened.exists()
+
+
 def test_two_calendars_of_one_name_keep_their_own_backups(tmp_path: Path) -> None:
     """Two clients' ``plan.cadence``: thinning one's backups never deletes the other's,
     nor does a backup of both in one second replace the other."""

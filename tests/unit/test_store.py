@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -123,9 +124,14 @@ def test_a_new_channel_takes_a_colour_no_other_channel_has(store: CalendarStore)
     colors = [c.color for c in store.channels(include_archived=True)]
     assert len(set(colors)) == len(colors) == 30
     assert set(colors) - {"#123456"} <= set(COLOR_CHOICES)
-    # Every choice taken: they come round again rather than failing.
+    # Every choice taken: they come round again in turn (each new one took the same
+    # colour), rather than failing.
     store.add_channel(names[30])
-    assert store.channel_named(names[30]).color in COLOR_CHOICES  # type: ignore[union-attr]
+    for number in range(1, 30):
+        store.add_key_message(f"Message {number}")
+    uses = Counter(store.colors_in_use())
+    assert set(uses) - {"#123456"} == set(COLOR_CHOICES)
+    assert max(uses.values()) == 2
 
 
 def test_free_colours_start_where_asked_and_skip_what_is_taken() -> None:
@@ -1036,6 +1042,23 @@ def test_search_reads_every_script_accents_and_marks_aside(
     # Edits are followed by the new index too.
     store.update_post(viet, {"title": "Tiếng Anh"})
     assert store.search("Viet") == []
+
+
+def test_search_ids_finds_every_match_however_many(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    """What the window's search narrows the views to: every post :meth:`search` would
+    find, with no limit (the views left out matches past a limit, without a word)."""
+    launches = {add_post(f"Launch {n}", channel, D) for n in range(30)}
+    tokyo = add_post("東京でイベント開催", channel, D1, body="launch")
+    add_post("Hiring", channel, D2)
+
+    assert len(store.search("launch", limit=10)) == 10
+    assert store.search_ids("launch") == launches | {tokyo}
+    assert store.search_ids("イベント") == {tokyo}  # read anywhere in the text
+    assert store.search_ids("launch イベント") == {tokyo}
+    assert store.search_ids("  ?! ") == frozenset()
+    assert store.search_ids("zebra") == frozenset()
 
 
 def test_search_follows_edits(store: CalendarStore, channel: int, add_post: Adder) -> None:
