@@ -68,6 +68,14 @@ class Gap:
     start: date
     end: date
     days: int
+    began: date | None = field(default=None, compare=False)
+    """The day it became overdue, when before ``start``: a gap cut at the start of the
+    window began with the last delivery before it (the status counts from there)."""
+
+    @property
+    def since(self) -> date:
+        """The day the message became overdue, however far back."""
+        return self.began or self.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +355,8 @@ def _analyse_message(
         anchors.append(hi_ord + 1)
         for anchor in anchors:
             if anchor - previous > cadence + 1:
-                gap_start = max(previous + cadence + 1, lo_ord)
+                began = previous + cadence + 1
+                gap_start = max(began, lo_ord)
                 gap_end = min(anchor - 1, hi_ord)
                 if gap_start <= gap_end:
                     gaps.append(
@@ -355,6 +364,7 @@ def _analyse_message(
                             date.fromordinal(gap_start),
                             date.fromordinal(gap_end),
                             gap_end - gap_start + 1,
+                            date.fromordinal(began) if began < gap_start else None,
                         )
                     )
             previous = anchor

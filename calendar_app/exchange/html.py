@@ -93,10 +93,13 @@ def month_name(day: date, *, short: bool = False) -> str:
     return name[:3] if short else name
 
 
-def day_text(day: date | None, *, weekday: bool = True, year: bool = False) -> str:
-    """``Wed 18 Nov`` (``Wed 18 Nov 2026`` with the year); ``—`` for no day."""
+def day_text(day: date | None, *, weekday: bool = True, year: bool | date = False) -> str:
+    """``Wed 18 Nov`` (``Wed 18 Nov 2026`` with the year, or with a day as ``year``
+    when it is another year's); ``—`` for no day."""
     if day is None:
         return "—"
+    if isinstance(year, date):
+        year = day.year != year.year
     text = f"{day.day} {month_name(day, short=True)}"
     if weekday:
         text = f"{WEEKDAYS[day.weekday()][:3]} {text}"
@@ -240,11 +243,18 @@ def cadence_sentence(
     resting = [m for m in messages if m not in running]
     parts: list[str] = []
     if running:
-        on = len(running) - len(overdue)
+        # On cadence: the next delivery planned in time (not one with none planned).
+        on = len(running) - len(overdue) - len(unplanned)
         noun = "key message" if len(running) == 1 else "key messages"
         if on == len(running):
             parts.append(
                 f"All {len(running)} {noun} on cadence" if on > 1 else f"1 {noun} on cadence"
+            )
+        elif on == 0:
+            parts.append(
+                f"None of the {len(running)} {noun} on cadence"
+                if len(running) > 1
+                else "The key message is not on cadence"
             )
         else:
             parts.append(f"{on} of {len(running)} {noun} on cadence")
@@ -752,9 +762,9 @@ def _message_row(
     facts = [
         ("Cadence", every_days(cadence.cadence_days)),
         ("Deliveries", f"{count} in this period, {so_far} so far"),
-        ("Last", day_text(cadence.last_delivery)),
-        ("Next", day_text(cadence.next_delivery)),
-        ("Overdue so far", overdue),
+        ("Last", day_text(cadence.last_delivery, year=page.as_of)),
+        ("Next", day_text(cadence.next_delivery, year=page.as_of)),
+        ("Overdue in this period", overdue),
     ]
     ahead = days_unplanned(cadence.gaps, page.as_of)
     if ahead:
@@ -843,9 +853,11 @@ def _strip(
             continue
         left = pos(start)
         span = pos(end) + width - left
+        since = gap.since  # before the period when it began before it
+        length = (gap.end - since).days + 1
         tip = (
-            f"Overdue {day_text(gap.start, year=True)} – {day_text(gap.end, year=True)} "
-            f"({gap.days} day{'s' if gap.days != 1 else ''})"
+            f"Overdue {day_text(since, year=True)} – {day_text(gap.end, year=True)} "
+            f"({length} day{'s' if length != 1 else ''})"
         )
         if gap.start > as_of:
             label = _days(gap.days)
@@ -855,16 +867,17 @@ def _strip(
                 f"{escape(label) if gap.days >= 6 else ''}</span>"
             )
             continue
-        # Up to today the gap is real; the label counts those days, as the status does.
-        done = (min(gap.end, as_of) - gap.start).days + 1
+        # Up to today the gap is real; the label counts those days, as the status does
+        # (from the day it began, before the period too).
+        done = (min(gap.end, as_of) - since).days + 1
         past_end = min(end, as_of)
         past = pos(past_end) + width - left
         square = ""
         if end > as_of:
             square = ";border-top-right-radius:0;border-bottom-right-radius:0"
             tip = (
-                f"Overdue since {day_text(gap.start, year=True)}: {_days(done)} up to today, "
-                f"{_days(gap.days - done)} more unless something is planned"
+                f"Overdue since {day_text(since, year=True)}: {_days(done)} up to today, "
+                f"{_days((gap.end - as_of).days)} more unless something is planned"
             )
         out.append(
             f'<span class="gap" style="left:{_pct(left)};width:{_pct(past)}{square}" '

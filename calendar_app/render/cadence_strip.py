@@ -91,9 +91,13 @@ def month_first(locale: QLocale | None = None) -> bool:
     return not pattern.startswith("y") and 0 <= month < day
 
 
-def day_text(day: date, *, weekday: bool = True, year: bool = False) -> str:
+def day_text(day: date, *, weekday: bool = True, year: bool | date = False) -> str:
     """``Tue 17 Nov`` or, where the month comes first, ``Tue Nov 17`` (names in the
-    user's language); ``year`` adds it: ``17 Nov 2026``, ``Nov 17, 2026``."""
+    user's language); ``year`` adds it: ``17 Nov 2026``, ``Nov 17, 2026``; a day as
+    ``year`` (today) adds it when it is another year's ("Thu 4 Dec" a year ago read
+    as today)."""
+    if isinstance(year, date):
+        year = day.year != year.year
     locale = QLocale()
     if month_first(locale):
         pattern = "MMM d" + (", yyyy" if year else "")
@@ -519,13 +523,13 @@ def row_shapes(
             x2 -= inset
         bar = QRectF(x1, mid - bar_h / 2, max(x2 - x1, 2.0), bar_h)
         future_x = None
-        label, label_days, label_pale = bar, gap.days, False
+        label, label_days, label_pale = bar, (gap.end - gap.since).days + 1, False
         if gap.end > today:
             future_x = bar.left() if gap.start > today else layout.day_left(today) + width
             future_x = min(max(future_x, bar.left()), bar.right())
             if future_x > bar.left():
                 label = QRectF(bar.left(), bar.top(), future_x - bar.left(), bar.height())
-                label_days = (today - gap.start).days + 1
+                label_days = (today - gap.since).days + 1  # as the status counts
             else:
                 label_pale = True
         gaps.append(

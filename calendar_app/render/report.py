@@ -449,7 +449,9 @@ def paint_overview(
             more = " (continued)" if start else ""
             _section_label(painter, style, rect.left(), y, "Key messages at a glance" + more)
             y += 14
-            y = _paint_table(painter, style, QRectF(rect.left(), y, rect.width(), 0), messages)
+            y = _paint_table(
+                painter, style, QRectF(rect.left(), y, rect.width(), 0), messages, report.as_of
+            )
             y += 20
         elif kind == "chart":
             more = " (continued)" if start else ""
@@ -530,7 +532,7 @@ def _every(days: float | None) -> str:
     return f"every {text} d"
 
 
-def _table_cells(item: MessageDelivery) -> tuple[str, ...]:
+def _table_cells(item: MessageDelivery, as_of: date) -> tuple[str, ...]:
     """The cells after the title and the status, in the order of :data:`_COLUMNS`."""
     cadence = item.cadence
     longest = item.longest_gap
@@ -540,8 +542,8 @@ def _table_cells(item: MessageDelivery) -> tuple[str, ...]:
         _every(item.average_interval),
         str(len(item.gaps_so_far)),
         f"{longest} d" if longest else "—",
-        day_text(cadence.last_delivery),
-        day_text(cadence.next_delivery),
+        day_text(cadence.last_delivery, year=as_of),
+        day_text(cadence.next_delivery, year=as_of),
     )
 
 
@@ -579,9 +581,13 @@ def _table_note_height(style: PageStyle, width: float) -> float:
 
 
 def _paint_table(
-    painter: QPainter, style: PageStyle, rect: QRectF, messages: Sequence[MessageDelivery]
+    painter: QPainter,
+    style: PageStyle,
+    rect: QRectF,
+    messages: Sequence[MessageDelivery],
+    as_of: date,
 ) -> float:
-    rows = [_table_cells(item) for item in messages]
+    rows = [_table_cells(item, as_of) for item in messages]
     widths = _column_widths(style, rect.width(), messages, rows)
     xs = [rect.left()]
     for w in widths[:-1]:

@@ -1038,7 +1038,12 @@ class CadencePanel(QWidget):
         text = f"{day_text(day)}: {self._channels_text(channels)} — next due by "
         text += day_text(due, weekday=False)
         if not row.is_active(day):
-            text += "\n(outside the dates this message runs; not counted)"
+            starts_on = self.session.key_message(row.message_id).starts_on
+            if starts_on is not None and day < starts_on:
+                # Its last such post is where the cadence starts from (the start anchor).
+                text += "\n(before this message starts; the last such post counts as its start)"
+            else:
+                text += "\n(outside the dates this message runs; not counted)"
         return text
 
     def _gap_tooltip(self, row: StripRow, gap: Gap) -> str:
@@ -1054,11 +1059,12 @@ class CadencePanel(QWidget):
         delivered_after = not open_end and (ends_on is None or gap.end < ends_on)
         after = gap.end + timedelta(days=1)
         due = gap.start - timedelta(days=1)
-        so_far = (today - gap.start).days + 1
+        since = gap.since  # before the days analysed when it began before them
+        so_far = (today - since).days + 1
         so_far_text = f"{so_far} day{'s' if so_far != 1 else ''}"
         if open_end and gap.start <= today:
             return (
-                f"Overdue since {day_text(gap.start)} ({so_far_text} so far); {cadence}\n"
+                f"Overdue since {day_text(since)} ({so_far_text} so far); {cadence}\n"
                 "Nothing planned yet"
             )
         if open_end:
@@ -1066,8 +1072,9 @@ class CadencePanel(QWidget):
                 f"Overdue from {day_text(gap.start)}; {cadence}\n"
                 f"Unless a post goes out by {day_text(due)}"
             )
-        days = f"{gap.days} day{'s' if gap.days != 1 else ''}"
-        text = f"Overdue {range_text(gap.start, gap.end)} ({days}); {cadence}"
+        length = (gap.end - since).days + 1
+        days = f"{length} day{'s' if length != 1 else ''}"
+        text = f"Overdue {range_text(since, gap.end)} ({days}); {cadence}"
         if gap.start > today:
             text += f"\nUnless a post goes out by {day_text(due)}"
         elif gap.end >= today:
@@ -1098,23 +1105,29 @@ class CadencePanel(QWidget):
         return text
 
     def _row_summary(self, row: StripRow) -> str:
+        today = self.session.today()
         last = (
-            f"last delivered {day_text(row.last_delivery, weekday=False)}"
+            f"last delivered {day_text(row.last_delivery, weekday=False, year=today)}"
             if row.last_delivery is not None
             else "never delivered"
         )
         return f"{row.title}: {row.status_label}, {last}"
 
     def _row_tooltip(self, row: StripRow) -> str:
-        nxt = day_text(row.next_delivery) if row.next_delivery is not None else "nothing planned"
-        last = day_text(row.last_delivery) if row.last_delivery is not None else "never"
+        today = self.session.today()
+        nxt = (
+            day_text(row.next_delivery, year=today)
+            if row.next_delivery is not None
+            else "nothing planned"
+        )
+        last = day_text(row.last_delivery, year=today) if row.last_delivery is not None else "never"
         lines = [
             f"{row.title} — {row.status_label}",
             f"{every_days(row.cadence_days).capitalize()} · last delivered {last} · next {nxt}",
         ]
         if row.status == MessageStatus.OVERDUE and row.last_delivery is not None:
             due = row.last_delivery + timedelta(days=row.cadence_days)
-            lines.append(f"Was due by {day_text(due)}")
+            lines.append(f"Was due by {day_text(due, year=today)}")
         return "\n".join(lines)
 
     def _describe(self) -> None:

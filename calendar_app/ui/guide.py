@@ -376,7 +376,8 @@ next three weeks, so spread them out.</p>
 <h2>Gaps: where a message went quiet</h2>
 <p>After a delivery, a key message is due again within its cadence. Every day after that,
 until the next delivery, belongs to a <b>gap</b>: the message is <b>overdue</b> on those
-days. A message with a start or end date only counts between them. In the month and
+days. A message with a start or end date is overdue only between them; the last post
+before its start still counts, as the delivery its cadence starts from. In the month and
 week views, the small red number on a day counts the key messages overdue that day;
 hover over it to read their names.</p>
 {

@@ -155,6 +155,49 @@ def test_tooltip_on_a_gap_tells_its_length_and_the_cadence(
     assert text.startswith("Overdue 6–24 Nov (19 days); cadence every 14 days")
 
 
+def test_a_gap_begun_before_the_days_analysed_tells_when_as_the_status_counts(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A message last delivered five months ago, long before the days analysed: its
+    bar says since when, as many days as its badge (it said the days since the start
+    of the analysis, which moved as the user paged back)."""
+    with CalendarStore.create(tmp_path / "stale.cadence", name="Stale") as store:
+        blog = store.add_channel("Blog").created[0]
+        stale = store.add_key_message("Stale", cadence_days=30).created[0]
+        last = TODAY - timedelta(days=150)
+        store.add_post(NewPost("Old", blog, (stale,), last, status=PostStatus.PUBLISHED))
+        session = CalendarSession(store, today=TODAY)
+        widget = CadencePanel(session)
+        qtbot.addWidget(widget)
+        widget.resize(1200, 260)
+        widget.set_range(FIRST, LAST)
+        overdue = session.report().message(stale).overdue_days
+        assert overdue == 120
+        since = last + timedelta(days=31)
+        text = widget.tooltip_at(row_point(widget, stale, TODAY))
+        assert text.startswith(f"Overdue since {day_text(since)} (120 days so far)")
+        session.undo_stack.clear()
+
+
+def test_a_delivery_of_another_year_is_said_with_its_year(tmp_path: Path, qtbot: QtBot) -> None:
+    """A yearly message delivered a year ago today: "last delivered Thu 4 Dec" read as
+    today; its year is said."""
+    with CalendarStore.create(tmp_path / "yearly.cadence", name="Yearly") as store:
+        blog = store.add_channel("Blog").created[0]
+        yearly = store.add_key_message("Yearly", cadence_days=365).created[0]
+        last = TODAY.replace(year=TODAY.year - 1)
+        store.add_post(NewPost("Old", blog, (yearly,), last, status=PostStatus.PUBLISHED))
+        session = CalendarSession(store, today=TODAY)
+        widget = CadencePanel(session)
+        qtbot.addWidget(widget)
+        widget.resize(1200, 260)
+        widget.set_range(FIRST, LAST)
+        text = widget.tooltip_at(QPoint(40, widget.row_rect(yearly).center().y()))
+        assert f"last delivered {day_text(last, year=True)}" in text
+        assert str(last.year) in text
+        session.undo_stack.clear()
+
+
 def test_tooltip_on_a_mark_names_the_channels_and_the_next_due_day(
     panel: CadencePanel, session: CalendarSession
 ) -> None:

@@ -304,6 +304,23 @@ def test_analyse_matches_the_day_by_day_oracle(scenario: Scenario) -> None:
     assert report.overdue_count(s.end + ONE_DAY) == 0
 
 
+@settings(max_examples=200, deadline=None)
+@given(scenarios())
+def test_a_gap_began_where_the_status_counts_from(scenario: Scenario) -> None:
+    """Whatever window is analysed, the gap holding the as-of day of an overdue message
+    began ``overdue_days`` before it, counting both (the window or the message's start
+    may cut its start): what the panel and
+    the web page say beside the status."""
+    s = scenario
+    report = analyse(s.messages, s.channels, s.rows, s.as_of, s.start, s.end)
+    for result in report.messages:
+        for gap in result.gaps:
+            assert gap.since <= gap.start
+            assert (gap.began is None) == (gap.since == gap.start)
+            if result.status == "overdue" and gap.start <= s.as_of <= gap.end:
+                assert (s.as_of - gap.since).days + 1 == result.overdue_days
+
+
 @settings(max_examples=100, deadline=None)
 @given(scenarios())
 def test_deliveries_from_posts_follows_the_delivery_rule(scenario: Scenario) -> None:

@@ -200,7 +200,7 @@ def test_cadence_summary_per_key_message(demo: Path, tmp_path: Path) -> None:
     assert "overdue by 42 days" in warranty
     assert "Cadence every 30 days" in warranty
     # Overdue since 8 Oct: one stretch of 42 days up to today, the rest not planned yet.
-    assert "Overdue so far 1 stretch, longest 42 days" in warranty
+    assert "Overdue in this period 1 stretch, longest 42 days" in warranty
     assert "Not planned yet 74 days ahead" in warranty
     experts = page.text_of(rows[titles.index("Installed by local experts")])
     assert "Last Thu 22 Oct Next Wed 25 Nov" in experts
@@ -554,15 +554,19 @@ def test_sentence_names_at_most_three_and_counts_the_rest() -> None:
         + [cadence("Fine", MessageStatus.OK), cadence("Open", MessageStatus.UNPLANNED)]
     )
     assert text == (
-        "2 of 7 key messages on cadence; 'M5' overdue by 5 days; 'M4' overdue by 4 days; "
+        "1 of 7 key messages on cadence; 'M5' overdue by 5 days; 'M4' overdue by 4 days; "
         "'M3' overdue by 3 days; 2 more overdue; nothing planned yet to repeat 'Open'."
     )
     assert cadence_sentence([cadence("Fine", MessageStatus.OK)]) == "1 key message on cadence."
+    # With nothing planned to repeat it, a message is not on cadence (as its pill says).
+    assert cadence_sentence([cadence("A", MessageStatus.UNPLANNED)]) == (
+        "The key message is not on cadence; nothing planned yet to repeat 'A'."
+    )
     # A Hebrew name is set apart, so that it reads right to left inside the English sentence.
     assert cadence_sentence(
         [cadence("מסר ב-2027", MessageStatus.OVERDUE, 3), cadence("פתוח", MessageStatus.UNPLANNED)]
     ) == (
-        "1 of 2 key messages on cadence; '\u2068מסר ב-2027\u2069' overdue by 3 days; "
+        "None of the 2 key messages on cadence; '\u2068מסר ב-2027\u2069' overdue by 3 days; "
         "nothing planned yet to repeat '\u2068פתוח\u2069'."
     )
 
@@ -693,3 +697,12 @@ def test_chromium_renders_the_page(demo: Path, tmp_path: Path) -> None:
     assert any(
         abs(r - 0x2F) < 10 and abs(g - 0x6F) < 10 and abs(b - 0xDE) < 10 for r, g, b in pixels
     )
+
+
+def test_a_day_of_another_year_than_today_is_said_with_its_year() -> None:
+    from calendar_app.exchange.html import day_text
+
+    today = date(2026, 12, 4)
+    assert day_text(date(2025, 12, 4), year=today) == "Thu 4 Dec 2025"
+    assert day_text(date(2026, 11, 4), year=today) == "Wed 4 Nov"
+    assert day_text(None, year=today) == "—"
