@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import (
     QEvent,
@@ -518,6 +519,19 @@ class AgendaView(QWidget):
             menu.addSeparator()
         status_menu = menu.addMenu(self.status_menu.title())
         status_menu.addActions(list(self.status_actions.values()))
+        # The header sorts on a click; this is the keyboard's way (Shift+F10, the Menu
+        # key). The column sorted by now sorts the other way round.
+        header = self.table.horizontalHeader()
+        sort_menu = menu.addMenu("Sort by")
+        for column, name in enumerate(AgendaModel.HEADERS):
+            action = sort_menu.addAction(name)
+            action.setCheckable(True)
+            now = header.sortIndicatorSection() == column
+            action.setChecked(now)
+            order = Qt.SortOrder.AscendingOrder
+            if now and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder:
+                order = Qt.SortOrder.DescendingOrder
+            action.triggered.connect(partial(self.table.sortByColumn, column, order))
         return menu
 
 

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -305,6 +306,16 @@ class _FormArea(QScrollArea):
         self.setWidget(form)
         self.viewport().setAutoFillBackground(False)
         form.setAutoFillBackground(False)
+        # Tab scrolls to the field it reaches; a mnemonic (Alt+N) must too, or typing
+        # goes into a field out of sight.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focused)
+
+    def _show_focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        form = self.widget()
+        if new is not None and form is not None and form.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
 
     def sizeHint(self) -> QSize:
         form = self.widget()
@@ -519,7 +530,6 @@ class PostEditor(QDialog):
         self.ok_button: QPushButton = ok
         self.ok_button.setToolTip("Save (Ctrl+Return)")
         self.ok_button.setAccessibleName("Save post")
-        self.ok_button.setDefault(True)
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
         self.delete_button: QPushButton | None = None
@@ -548,6 +558,9 @@ class PostEditor(QDialog):
         outer.addWidget(self.form_area)
         outer.addWidget(self.validation_label)
         outer.addWidget(self.button_box)
+        # Made default once in the dialog, so that the dialog gives it back the role
+        # after Tab passed over Cancel (Enter then cancelled instead of saving).
+        self.ok_button.setDefault(True)
 
         # Everything that can change validity or the summaries.
         self.title_edit.textEdited.connect(self._on_title_edited)

@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Navigation")
         toolbar.setObjectName("navigationToolbar")
         toolbar.setMovable(False)
+        self.today_action.setToolTip("Go to today (T)")
         toolbar.addAction(self.today_action)
         # The buttons show an arrow (an action's icon text); the menu, the action's name.
         for action, arrow, name in (
@@ -316,10 +317,12 @@ class MainWindow(QMainWindow):
         self.period_label.setMinimumWidth(220)
         toolbar.addWidget(self.period_label)
         for action, text in zip(self.view_actions, ("Month", "Week", "Agenda"), strict=True):
+            # On the action, which the button copies again whenever the action changes.
+            action.setIconText(text)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text} view ({keys})")
             button = QToolButton()
             button.setDefaultAction(action)
-            button.setText(text)
-            button.setToolTip(f"{text} view ({action.shortcut().toString()})")
             toolbar.addWidget(button)
         spacer = QWidget()
         spacer.setSizePolicy(
@@ -747,7 +750,13 @@ class MainWindow(QMainWindow):
         for key, button in self.filter_buttons.items():
             count = counts[key]
             suffix = f" ({'−' if key == 'channels' else ''}{count})" if count else ""
-            button.setText(without_access_key(FILTER_MENUS[key]) + suffix)
+            label = without_access_key(FILTER_MENUS[key])
+            button.setText(label + suffix)
+            # What the count shows, to a screen reader too.
+            name = f"Filter by {label.lower()}"
+            if count:
+                name += f": {count} hidden" if key == "channels" else f": {count} chosen"
+            button.setAccessibleName(name)
 
     # -- posts ----------------------------------------------------------------
 

@@ -627,13 +627,16 @@ class PeriodView(QWidget):
         day = self._current
         posts = self._by_day.get(day, [])
         parts = [day_label(day)]
+        # Posts the filters hide are not "no posts": said as the agenda says it.
+        filtered = " (filtered)" if self._session.filters.active else ""
         if not posts:
-            parts.append("no posts")
+            parts.append(f"no posts{filtered}")
         else:  # what a sighted user reads on the chips: time, channel, title, status
             said = [self._spoken(post) for post in posts[:SPOKEN_POSTS]]
             if len(posts) > SPOKEN_POSTS:
                 said.append(f"and {len(posts) - SPOKEN_POSTS} more")
-            parts.append(f"{len(posts)} post{'s' * (len(posts) != 1)}: " + "; ".join(said))
+            count = f"{len(posts)} post{'s' * (len(posts) != 1)}{filtered}"
+            parts.append(f"{count}: " + "; ".join(said))
         overdue = self._cadence.overdue.get(day, 0)
         if overdue:
             parts.append(f"{overdue} key message{'s' * (overdue != 1)} overdue")

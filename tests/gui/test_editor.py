@@ -1306,3 +1306,44 @@ def test_a_post_deleted_elsewhere_while_edited_is_said_so_and_the_typing_kept(
     ]
     assert editor.body_edit.toPlainText() == "Typed while someone else deleted it"
     assert editor.result() != QDialog.DialogCode.Accepted
+
+
+@OFFSCREEN_POPUPS
+def test_save_stays_the_default_after_tab_passed_over_cancel(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Shift+Tab to Cancel, Tab back to the title: Enter still saves (Cancel stayed the
+    default, so Enter asked whether to save the changes)."""
+    editor = _editor(qtbot, session, _single_post(session))
+    with qtbot.waitExposed(editor):
+        editor.show()
+    cancel = editor.button_box.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None
+    cancel.setFocus(Qt.FocusReason.BacktabFocusReason)
+    qtbot.waitUntil(cancel.hasFocus)
+    assert cancel.isDefault()  # Enter on Cancel cancels
+    editor.title_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(editor.title_edit.hasFocus)
+    assert editor.ok_button.isDefault()
+    assert not cancel.isDefault()
+
+
+@OFFSCREEN_POPUPS
+def test_a_field_reached_by_its_mnemonic_is_scrolled_into_sight(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """At 200% on a small screen the fields scroll: Alt+N put the keyboard in Notes out
+    of sight, and typing went nowhere to be seen."""
+    editor = _editor(qtbot, session, _single_post(session))
+    with qtbot.waitExposed(editor):
+        editor.show()
+    area = editor.form_area
+    editor.resize(editor.width(), editor.minimumSizeHint().height())
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    assert area.verticalScrollBar().value() == 0
+    editor.notes_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    qtbot.waitUntil(editor.notes_edit.hasFocus)
+    shown = area.viewport().rect()
+    top_left = editor.notes_edit.mapTo(area.viewport(), QPoint(0, 0))
+    assert shown.contains(top_left)
+    assert area.verticalScrollBar().value() > 0

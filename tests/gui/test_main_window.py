@@ -64,6 +64,7 @@ from calendar_app.ui.editor import PostEditor
 from calendar_app.ui.gaps import IDEAS_OFFERED, short
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
+from calendar_app.ui.post_model import AgendaModel
 from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.settings import CalendarSettingsDialog
 from calendar_app.ui.welcome import NewCalendarDialog, NewCalendarPlan, locale_week_start
@@ -534,7 +535,9 @@ def test_channel_filter_hides_posts_and_is_remembered(
     assert shown
     assert all(p.channel_id != linkedin.id for p in shown)
     assert window.filter_buttons["channels"].text() == "Channels (−1)"
+    assert window.filter_buttons["channels"].accessibleName() == "Filter by channels: 1 hidden"
     window.toggle_filter("statuses", PostStatus.SCHEDULED, True)
+    assert window.filter_buttons["statuses"].accessibleName() == "Filter by status: 1 chosen"
     warranty = session.store.key_message_titled("Backed by a 25-year warranty")
     assert warranty is not None
     window.toggle_filter("messages", warranty.id, True)
@@ -2119,7 +2122,33 @@ def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
 def test_the_agenda_menu_has_the_edit_actions_too(window: MainWindow) -> None:
     window.set_view(2)
     labels = _labels(window.agenda_view.build_context_menu())
-    assert labels == ["Open", "Cut", "Copy", "Paste", "Delete", "Set status"]
+    assert labels == ["Open", "Cut", "Copy", "Paste", "Delete", "Set status", "Sort by"]
+
+
+def test_the_agenda_sorts_from_its_menu_for_the_keyboard(window: MainWindow) -> None:
+    """The header sorted on a click only: its menu (Shift+F10) sorts too, the column
+    sorted by now the other way round."""
+    window.set_view(2)
+    agenda = window.agenda_view
+    header = agenda.table.horizontalHeader()
+
+    def choose(name: str) -> None:
+        menu = agenda.build_context_menu()
+        sort = next(a.menu() for a in menu.actions() if a.text() == "Sort by")
+        assert isinstance(sort, QMenu)
+        next(a for a in sort.actions() if a.text() == name).trigger()
+
+    choose("Title")
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        AgendaModel.HEADERS.index("Title"),
+        Qt.SortOrder.AscendingOrder,
+    )
+    column = AgendaModel.HEADERS.index("Title")
+    titles = [agenda.proxy.index(row, column).data() for row in range(agenda.proxy.rowCount())]
+    assert len(titles) > 10
+    assert titles == sorted(titles, key=str.casefold)
+    choose("Title")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
 
 def test_a_changed_calendar_is_backed_up_on_close(
@@ -2380,3 +2409,19 @@ def test_a_change_leaves_nothing_beside_the_file_for_a_copy_put_in_its_place(
     with CalendarStore.open(path) as theirs:
         assert [p.title for p in theirs.all_posts()] == ["Their post"]
         assert theirs.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_the_toolbar_buttons_keep_their_keys_in_their_tips(window: MainWindow) -> None:
+    """Switching views made the buttons copy their action's bare name over the tip
+    that told the key (and over the accessible description)."""
+    toolbar = window.findChild(QToolBar, "navigationToolbar")
+    assert toolbar is not None
+    for index in (1, 0, 2, 0):
+        window.set_view(index)
+    buttons = {
+        b.text(): b.toolTip() for b in toolbar.findChildren(QToolButton) if b.defaultAction()
+    }
+    assert buttons["Month"] == "Month view (Ctrl+1)"
+    assert buttons["Week"] == "Week view (Ctrl+2)"
+    assert buttons["Agenda"] == "Agenda view (Ctrl+3)"
+    assert buttons["Today"] == "Go to today (T)"

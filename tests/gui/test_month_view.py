@@ -650,6 +650,19 @@ def test_accessible_names(month: MonthView, session: CalendarSession) -> None:
         assert spoken in month.accessibleDescription()
 
 
+def test_a_day_whose_posts_the_filters_hide_is_said_to_be_filtered(
+    month: MonthView, session: CalendarSession
+) -> None:
+    """A screen reader heard "no posts" on a day whose posts a filter only hides."""
+    day = date(2026, 11, 16)
+    month.set_current_date(day)
+    hidden = frozenset(session.store.post(i).channel_id for i in month.posts_on(day))
+    session.set_filters(Filters(hidden_channels=hidden))
+    assert "no posts (filtered)" in month.accessibleDescription()
+    session.set_filters(Filters())
+    assert "2 posts: " in month.accessibleDescription()
+
+
 def test_a_drop_reads_again_only_the_days_it_touched(
     month: MonthView, session: CalendarSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
