@@ -18,7 +18,17 @@ from collections.abc import Callable, Iterable
 from datetime import date, time, timedelta
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QRectF, QSize, Qt, QTime
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QLocale,
+    QObject,
+    QRectF,
+    QSize,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -812,6 +822,19 @@ class PostEditor(QDialog):
         rows = max(3, min(self.message_list.count(), 6))
         row_height = self.message_list.sizeHintForRow(0) if self.message_list.count() else 20
         self.message_list.setFixedHeight(row_height * rows + 2 * self.message_list.frameWidth() + 2)
+        # Of many messages, the post's first one is in sight (and where the keyboard
+        # starts in the list), not the top of the list.
+        first = next(
+            (
+                item
+                for item in map(self.message_list.item, range(self.message_list.count()))
+                if item is not None and item.checkState() == Qt.CheckState.Checked
+            ),
+            None,
+        )
+        if first is not None:
+            self.message_list.setCurrentItem(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.message_list.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtTop)
 
         self.campaign_combo.addItem("None", None)
         for campaign in session.campaigns():

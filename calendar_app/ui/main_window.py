@@ -38,8 +38,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QProxyStyle,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -708,6 +712,9 @@ class MainWindow(QMainWindow):
     def _fill_filter_menu(self, key: FilterKey, menu: QMenu | None = None) -> None:
         """Fill a filter's menu (its toolbar button's, or View > Filter's)."""
         menu = self.filter_buttons[key].menu() if menu is None else menu
+        scrolling = _scrolling_menus()  # made when first shown, not at start-up
+        if menu.style() is not scrolling:
+            menu.setStyle(scrolling)
         menu.clear()
         filters = self.session.filters
         items: list[tuple[object, str, bool]]
@@ -1444,6 +1451,33 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.back_up()
         super().closeEvent(event)
+
+
+class _ScrollingMenus(QProxyStyle):
+    """The application's style, with menus that scroll when taller than the screen
+    (300 key messages made the filter menu columns wider than the screen)."""
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returned: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_Menu_Scrollable:
+            return 1
+        return super().styleHint(hint, option, widget, returned)
+
+
+_SCROLLING: list[_ScrollingMenus] = []
+
+
+def _scrolling_menus() -> _ScrollingMenus:
+    """One style for every filter menu, kept for the application's life (a widget
+    does not own a style set on it)."""
+    if not _SCROLLING:
+        _SCROLLING.append(_ScrollingMenus())
+    return _SCROLLING[0]
 
 
 def _string_list(value: object) -> list[str]:

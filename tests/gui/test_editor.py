@@ -1347,3 +1347,26 @@ def test_a_field_reached_by_its_mnemonic_is_scrolled_into_sight(
     top_left = editor.notes_edit.mapTo(area.viewport(), QPoint(0, 0))
     assert shown.contains(top_left)
     assert area.verticalScrollBar().value() > 0
+
+
+@OFFSCREEN_POPUPS
+def test_a_post_on_a_late_key_message_opens_with_it_in_sight(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Of 40 key messages, the post carries the 35th: the list opens on it (it opened
+    on the first six, all unticked)."""
+    channel = session.channels()[0].id
+    ids = [session.store.add_key_message(f"Message {n:02}").created[0] for n in range(40)]
+    post_id = session.store.add_post(
+        NewPost("Late", channel, (ids[35],), TODAY, status=PostStatus.SCHEDULED)
+    ).created[0]
+    fresh = session.read_again()  # as the window shows the calendar after the changes
+    editor = _editor(qtbot, fresh, fresh.store.post(post_id))
+    with qtbot.waitExposed(editor):
+        editor.show()
+    listed = editor.message_list
+    current = listed.currentItem()
+    assert current is not None
+    assert current.text() == "Message 35"
+    assert listed.viewport().rect().intersects(listed.visualItemRect(current))
+    assert listed.selectedItems() == []

@@ -2425,3 +2425,23 @@ def test_the_toolbar_buttons_keep_their_keys_in_their_tips(window: MainWindow) -
     assert buttons["Week"] == "Week view (Ctrl+2)"
     assert buttons["Agenda"] == "Agenda view (Ctrl+3)"
     assert buttons["Today"] == "Go to today (T)"
+
+
+@OFFSCREEN_POPUPS
+def test_a_filter_menu_of_many_key_messages_scrolls_within_the_screen(
+    session: CalendarSession, settings: QSettings, qtbot: QtBot
+) -> None:
+    """300 key messages laid the menu out in columns wider than the screen; the last
+    ones and "Show all" were out of reach."""
+    for number in range(300):
+        session.store.add_key_message(f"Key message {number:03}")
+    win = MainWindow(session.read_again(), settings)
+    qtbot.addWidget(win)
+    menu = win.filter_buttons["messages"].menu()
+    menu.popup(QPoint(0, 0))
+    qtbot.waitUntil(menu.isVisible)
+    screen = menu.screen().availableGeometry()
+    assert menu.height() <= screen.height()
+    assert menu.width() < screen.width() // 2  # one column
+    assert menu.actions()[-1].text() == "Show all"
+    menu.close()
