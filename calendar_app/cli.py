@@ -132,7 +132,14 @@ def _message_start(
     return None if ends_on is not None and ends_on < today else today
 
 
+def _check_dates(args: argparse.Namespace) -> None:
+    """Dates that contradict each other are a usage error, as ``--to`` before ``--from``."""
+    if args.starts_on and args.ends_on and args.ends_on < args.starts_on:
+        raise UsageError("--ends-on comes before --starts-on.")
+
+
 def cmd_message_add(args: argparse.Namespace, out: TextIO) -> int:
+    _check_dates(args)
     with _open(args.path) as store:
         changes = store.add_key_message(
             args.title,
@@ -151,6 +158,7 @@ def cmd_message_add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_campaign_add(args: argparse.Namespace, out: TextIO) -> int:
+    _check_dates(args)
     with _open(args.path) as store:
         store.add_campaign(
             args.name,
@@ -488,6 +496,10 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.from_ and args.to and args.to < args.from_:
         raise UsageError("--to comes before --from.")
+    if str(args.output) == "-":
+        raise UsageError(
+            "-o names the file to write; Cadence does not write exports to the terminal."
+        )
     with _open(args.path) as store:
         options = ExportOptions(
             first=args.from_,
@@ -873,12 +885,33 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 2
     if args.command is None:
         return _run_guarded(lambda: _open_window([]))
-    return _run_guarded(lambda: int(args.run(args, out)))
+    return _run_guarded(lambda: int(args.run(args, out)), args_list)
 
 
-def _run_guarded(action: Callable[[], int]) -> int:
+def _not_utf8(args: Sequence[str]) -> str | None:
+    """The first argument that is not UTF-8 text (bytes of another encoding, which
+    Python keeps as lone surrogates), shown with those bytes replaced; None if none."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return None
+
+
+def _run_guarded(action: Callable[[], int], args: Sequence[str] = ()) -> int:
     try:
         return action()
+    except UnicodeEncodeError as exc:
+        odd = _not_utf8(args)
+        if odd is None:
+            return _unexpected(exc)
+        print(
+            f"{PROG}: error: '{odd}' is not UTF-8 text, which Cadence keeps names and texts"
+            " in; check the terminal's language settings",
+            file=sys.stderr,
+        )
+        return 2
     except UsageError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
@@ -900,12 +933,16 @@ def _run_guarded(action: Callable[[], int]) -> int:
         print(f"{PROG}: error: {os_problem_for(exc, what)}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug, or a calendar damaged in a way no check foresaw
-        print(
-            f"{PROG}: error: Cadence ran into a problem it did not expect"
-            f" ({type(exc).__name__}: {exc}); a bug in Cadence, or a damaged calendar.",
-            file=sys.stderr,
-        )
-        return 1
+        return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> int:
+    print(
+        f"{PROG}: error: Cadence ran into a problem it did not expect"
+        f" ({type(exc).__name__}: {exc}); a bug in Cadence, or a damaged calendar.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 if __name__ == "__main__":

@@ -450,15 +450,20 @@ class CalendarStore:
         if default_cadence_days < 1:
             raise InvalidInput("The default cadence must be at least 1 day.")
         store = cls(create_database(path), path)
+        # A file name in another encoding than UTF-8 (a legal name on Linux) is read
+        # with its odd bytes replaced.
+        stem = path.stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         try:
             with environment_errors(path), store.db.atomic():
                 store.db.execute(
                     "INSERT INTO calendar (id, name, timezone, week_start, default_cadence_days)"
                     " VALUES (1, ?, ?, ?, ?)",
-                    [name or path.stem, timezone, week.value, default_cadence_days],
+                    [name or stem, timezone, week.value, default_cadence_days],
                 )
         except BaseException:
             store.close()
+            for suffix in ("", "-wal", "-shm"):  # a calendar never set up is no calendar
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
             raise
         return store
 
@@ -562,6 +567,10 @@ class CalendarStore:
         which a write beside it and a rename would replace rather than write to, a
         folder the user may not write in, and a read-only file.
         """
+        given = Path(target)
+        if given.exists() and not given.is_file() and not given.is_dir():
+            # Before the link is followed: /dev/stdout leads to "pipe:[...]", no path.
+            raise CalendarFileError(f"{target} is not a plain file; choose a file to write.")
         path = Path(os.path.realpath(target))
         own = Path(os.path.realpath(self.path))
         side_files = {own.with_name(own.name + suffix) for suffix in ("-wal", "-shm", "-journal")}

@@ -613,6 +613,24 @@ def test_usage_errors_exit_2(
             ],
             "--to comes before --from",
         ),
+        (
+            [
+                *("message", "add", "{cal}", "Later"),
+                *("--starts-on", "2026-12-10", "--ends-on", "2026-12-01"),
+            ],
+            "--ends-on comes before --starts-on",
+        ),
+        (
+            [
+                *("campaign", "add", "{cal}", "Spring"),
+                *("--starts-on", "2026-12-10", "--ends-on", "2026-12-01"),
+            ],
+            "--ends-on comes before --starts-on",
+        ),
+        (
+            ["export", "{cal}", "--format", "csv", "-o", "-"],
+            "-o names the file to write; Cadence does not write exports to the terminal.",
+        ),
     ],
 )
 def test_dates_that_contradict_each_other_are_a_usage_error(
@@ -947,6 +965,17 @@ def test_an_export_to_a_pipe_is_refused_not_replaced(
     assert status == 1
     assert "is not a plain file" in capsys.readouterr().err
     assert stat.S_ISFIFO(pipe.stat().st_mode)
+    # Through a link, as /dev/stdout is to the pipe a shell gives it: said the same way
+    # (it said "/proc/.../fd/pipe:[...] does not exist").
+    link = tmp_path / "stdout"
+    held = os.open(pipe, os.O_RDWR | os.O_NONBLOCK)
+    try:
+        link.symlink_to(f"/proc/self/fd/{held}")
+        status, _ = run("export", demo, "--format", "csv", "-o", link)
+    finally:
+        os.close(held)
+    assert status == 1
+    assert f"{link} is not a plain file" in capsys.readouterr().err
 
 
 def test_export_cadence_writes_a_copy_that_opens(demo: Path, tmp_path: Path) -> None:
@@ -1050,6 +1079,32 @@ def test_a_merge_keeps_each_posts_channel_whatever_channel_is_named(
         p["uid"]: p["channel"] for p in json.loads(run("post", "list", calendar, "--json")[1])
     }
     assert {p["uid"]: p["channel"] for p in theirs}.items() <= merged.items()
+
+
+def test_text_that_is_not_utf8_is_said_and_leaves_no_calendar_behind(tmp_path: Path) -> None:
+    """A name typed in a Latin-1 terminal: one plain sentence, exit 2, and no half-made
+    calendar in the way of the next try (it was "a bug in Cadence" and a file that
+    "was not set up")."""
+    path = tmp_path / "cafe.cadence"
+    result = cadence("init", path, "--name", "Caf\udce9")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "cadence: error: 'Caf\ufffd' is not UTF-8 text, which Cadence keeps names and"
+        " texts in; check the terminal's language settings\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    assert cadence("init", path, "--name", "Café").returncode == 0
+    # A file name in that encoding is a legal name: the calendar is named after it.
+    odd = tmp_path / "Caf\udce9.cadence"
+    made = subprocess.run(
+        [sys.executable, "-m", "calendar_app", "init", str(odd)],
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert made.returncode == 0, made.stderr
+    with CalendarStore.open(odd) as store:
+        assert store.info().name == "Caf\ufffd"
 
 
 def test_the_command_line_never_loads_qt(demo: Path) -> None:
