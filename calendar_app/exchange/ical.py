@@ -15,9 +15,13 @@ calendar programs (Google Calendar, Outlook, Thunderbird, Apple Calendar) into
 posts: recurring events are expanded, times converted into the calendar's own
 zone (Windows zone names included), all-day events become untimed posts, and
 CATEGORIES are matched to channels and key messages by name. Posts are matched
-by uid, so importing the same file twice changes nothing. Anything that would
-need a guess (a missing UID, a UID used twice, an unknown TZID, a bad date)
-refuses the whole import with the line it is on.
+by uid, so importing the same file twice changes nothing. An event that would
+need a guess (a missing UID, a UID used twice, an unknown TZID, a bad date, a
+start outside the years a calendar plans) is skipped, said with the line it is
+on; the other events come in. A file that is no iCalendar, is cut short or holds
+a VTIMEZONE that cannot be read is refused whole. Outlook's all-day events
+(written as their zone's midnight, marked X-MICROSOFT-CDO-ALLDAYEVENT) are their
+day; another program's HTML DESCRIPTION (Google Calendar's) comes in as text.
 
 What the import relies on:
 
@@ -41,6 +45,7 @@ What the import relies on:
 from __future__ import annotations
 
 import gc
+import html
 import os
 import re
 import secrets
@@ -333,6 +338,31 @@ def _body_from_description(description: str, link: str) -> str:
 
 
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\"<>\\^`{|}]+")
+
+_HTML_TAG = re.compile(r"</?(?:br|p|div|span|b|i|u|em|strong|a|ul|ol|li|font)\b[^>]*>", re.I)
+_LINK_TAG = re.compile(r'<a\b[^>]*\bhref\s*=\s*"([^"]*)"[^>]*>(.*?)</a\s*>', re.I | re.S)
+_LINE_TAG = re.compile(r"<br\s*/?>|</(?:p|div|li)\s*>|<(?:ul|ol)\b[^>]*>", re.I)
+_ITEM_TAG = re.compile(r"<li\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]+>")
+
+
+def _plain_text(description: str) -> str:
+    """Another program's DESCRIPTION as text: Google Calendar writes HTML there
+    (``<b>``, ``<br>``, links), which would be published as it is. Text that holds no
+    such tag is left alone."""
+    if not _HTML_TAG.search(description):
+        return description
+
+    def link(match: re.Match[str]) -> str:
+        target, text = html.unescape(match[1]), _ANY_TAG.sub("", match[2])
+        return text if html.unescape(text).strip() in (target, "") else f"{text} ({target})"
+
+    text = _LINK_TAG.sub(link, description)
+    text = _LINE_TAG.sub("\n", text)
+    text = _ITEM_TAG.sub("• ", text)
+    text = html.unescape(_ANY_TAG.sub("", text)).replace("\xa0", " ")
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 class _EventBuilder:
@@ -909,8 +939,28 @@ def _canonical(value: date | datetime, tz: tzinfo | None) -> str:
     return _utc_text(value.replace(tzinfo=tz))
 
 
+_ALL_DAY_FLAGS = ("X-MICROSOFT-CDO-ALLDAYEVENT", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT")
+
+
+def _written_all_day(event: Any, start: Any) -> date | None:
+    """The day of an event Outlook or Exchange marks all-day but writes as the midnight
+    of its own zone (``DTSTART;TZID=...:20270320T000000``): that day, whatever the
+    calendar's zone (converted, it was a post at 05:00, or on the day before)."""
+    value = start.dt
+    if not isinstance(value, datetime) or value.time() != time(0):
+        return None
+    if not any(str(event.get(flag, "")).strip().upper() == "TRUE" for flag in _ALL_DAY_FLAGS):
+        return None
+    return value.date()
+
+
+class _EventRefused(ImportProblem):
+    """One event cannot be read without a guess: it is skipped, the rest come in."""
+
+
 class _Reader:
-    """Reads an iCalendar file into :class:`_Item` records, refusing what needs a guess."""
+    """Reads an iCalendar file into :class:`_Item` records, skipping (and saying) each
+    event that needs a guess."""
 
     def __init__(
         self, source: Path, text: str, zone: ZoneInfo, today: date, progress: Progress
@@ -932,12 +982,17 @@ class _Reader:
     # -- problems ----------------------------------------------------------------
 
     def refuse(self, message: str, index: int, prop: str | None = None) -> ImportProblem:
+        """A problem with one event (at its line, or its property's): the event is
+        skipped, said in :attr:`skipped`; the others come in."""
         line = (
             self.layout.property_line(index, prop)
             if prop is not None
             else self.layout.event_line(index)
         )
-        return ImportProblem(message + " Nothing was imported.", line=line)
+        return _EventRefused(message, line=line)
+
+    def skip(self, problem: ImportProblem) -> None:
+        self.skipped.append(f"line {problem.line}: {problem.problem.rstrip('.')}; not imported")
 
     # -- time zones -------------------------------------------------------------
 
@@ -1069,64 +1124,73 @@ class _Reader:
         for index, event in enumerate(events):
             if index % 256 == 0:
                 _advance(self.progress, index, total)
-            uid_prop = event.get("UID")
-            uid = str(uid_prop).strip() if uid_prop is not None else ""
-            if not uid:
-                raise self.refuse("This event (VEVENT) has no UID.", index)
-            for name, error in event.errors:
-                if name is None:
-                    # icalendar quotes the line: "... parsed into parts: 'SUMMARY x': ..."
-                    quoted = re.search(r"'([^']{1,60})", error)
-                    line = self.layout.event_line(index)
-                    if quoted:
-                        line = self.layout.line_starting(quoted.group(1), line)
-                    raise ImportProblem(
-                        "This line is not a property (NAME:value). Nothing was imported.",
-                        line=line,
-                    )
-                if name in _DATE_PROPERTIES:
-                    raise self.refuse(f"{name} is not a valid date or time ({error}).", index, name)
-            start_prop = event.get("DTSTART")
-            if start_prop is None:
-                raise self.refuse(f"The event '{uid}' has no start (DTSTART).", index)
-            tz = self._zone_of(start_prop, index, "DTSTART")
-            start = self._wall(start_prop, index, "DTSTART", tz)
-            first_day = start.date() if isinstance(start, datetime) else start
-            if not in_plans(first_day):
-                raise self._out_of_range(start, index, "DTSTART")
-            for name in ("DTEND", "RECURRENCE-ID"):
-                prop = event.get(name)
-                if prop is not None:
-                    self._zone_of(prop, index, name)
-            for name in ("EXDATE", "RDATE"):
-                for group in _as_list(event.get(name)):
-                    for prop in group.dts:
-                        if prop.params.get("TZID") is None and group.params.get("TZID"):
-                            prop.params["TZID"] = group.params["TZID"]
-                        self._zone_of(prop, index, name)
-            rid: str | None = None
-            rid_prop = event.get("RECURRENCE-ID")
-            if rid_prop is not None:
-                rid_zone = self._zone_of(rid_prop, index, "RECURRENCE-ID")
-                rid_value = rid_prop.dt
-                rid = _canonical(
-                    rid_value.replace(tzinfo=None)
-                    if isinstance(rid_value, datetime)
-                    else rid_value,
-                    rid_zone,
-                )
-            key = (uid, rid)
-            if key in seen:
-                first = self.layout.event_line(seen[key])
-                what = f"'{uid}'" if rid is None else f"'{uid}' with RECURRENCE-ID {rid}"
-                raise self.refuse(
-                    f"The UID {what} is used again; it was first used on line {first}.", index
-                )
-            seen[key] = index
-            parsed.append(
-                _Parsed(index, event, uid, start, tz if isinstance(start, datetime) else None, rid)
-            )
+            try:
+                checked = self._check_one(index, event, seen)
+            except _EventRefused as problem:
+                self.skip(problem)
+                continue
+            parsed.append(checked)
         return parsed
+
+    def _check_one(
+        self, index: int, event: Any, seen: dict[tuple[str, str | None], int]
+    ) -> _Parsed:
+        """One event read and checked (or :class:`_EventRefused`)."""
+        uid_prop = event.get("UID")
+        uid = str(uid_prop).strip() if uid_prop is not None else ""
+        if not uid:
+            raise self.refuse("This event (VEVENT) has no UID.", index)
+        for name, error in event.errors:
+            if name is None:
+                # icalendar quotes the line: "... parsed into parts: 'SUMMARY x': ..."
+                quoted = re.search(r"'([^']{1,60})", error)
+                line = self.layout.event_line(index)
+                if quoted:
+                    line = self.layout.line_starting(quoted.group(1), line)
+                raise _EventRefused("This line is not a property (NAME:value)", line=line)
+            if name in _DATE_PROPERTIES:
+                raise self.refuse(f"{name} is not a valid date or time ({error}).", index, name)
+        start_prop = event.get("DTSTART")
+        if start_prop is None:
+            raise self.refuse(f"The event '{uid}' has no start (DTSTART).", index)
+        tz = self._zone_of(start_prop, index, "DTSTART")
+        start = self._wall(start_prop, index, "DTSTART", tz)
+        all_day = _written_all_day(event, start_prop)
+        if all_day is not None:  # Outlook's all-day event, written as its midnight
+            start, tz = all_day, None
+        first_day = start.date() if isinstance(start, datetime) else start
+        if not in_plans(first_day):
+            raise self._out_of_range(start, index, "DTSTART")
+        for name in ("DTEND", "RECURRENCE-ID"):
+            prop = event.get(name)
+            if prop is not None:
+                self._zone_of(prop, index, name)
+        for name in ("EXDATE", "RDATE"):
+            for group in _as_list(event.get(name)):
+                for prop in group.dts:
+                    if prop.params.get("TZID") is None and group.params.get("TZID"):
+                        prop.params["TZID"] = group.params["TZID"]
+                    self._zone_of(prop, index, name)
+        rid: str | None = None
+        rid_prop = event.get("RECURRENCE-ID")
+        if rid_prop is not None:
+            rid_zone = self._zone_of(rid_prop, index, "RECURRENCE-ID")
+            rid_value = rid_prop.dt
+            if all_day is not None and isinstance(rid_value, datetime):
+                rid_value, rid_zone = rid_value.date(), None  # as its series' days
+            rid = _canonical(
+                rid_value.replace(tzinfo=None) if isinstance(rid_value, datetime) else rid_value,
+                rid_zone,
+            )
+        key = (uid, rid)
+        if key in seen:
+            first = self.layout.event_line(seen[key])
+            what = f"'{uid}'" if rid is None else f"'{uid}' with RECURRENCE-ID {rid}"
+            raise self.refuse(
+                f"The UID {what} is used again; it was first used on line {first}.", index
+            )
+        seen[key] = index
+        return _Parsed(index, event, uid, start, tz if isinstance(start, datetime) else None, rid)
 
     # -- events into items ------------------------------------------------------------
 
@@ -1142,24 +1206,33 @@ class _Reader:
         for done, event in enumerate(parsed):
             if done % 256 == 0:
                 _advance(self.progress, len(parsed) + done, self.total)
-            component = event.component
-            if event.rid is not None:
-                master = masters.get(event.uid)
-                if master is not None and _recurs(master.component):
-                    continue  # placed by its master's expansion
-                item = self._item(event, event.start, event.tz)
-                if item is not None:
-                    item.uid = occurrence_uid(event.uid, event.rid)
-                    item.source = (event.uid, event.rid)
-                    items.append(item)
-                continue
-            if not _recurs(component):
-                item = self._item(event, event.start, event.tz)
-                if item is not None:
-                    items.append(item)
-                continue
-            items.extend(self._expand(event, overrides.get(event.uid, {})))
+            try:
+                items.extend(self._items_of(event, masters, overrides))
+            except _EventRefused as problem:
+                self.skip(problem)
         return items
+
+    def _items_of(
+        self,
+        event: _Parsed,
+        masters: dict[str, _Parsed],
+        overrides: dict[str, dict[str, _Parsed]],
+    ) -> list[_Item]:
+        """The posts one event makes (none, one, or a series' occurrences)."""
+        if event.rid is not None:
+            master = masters.get(event.uid)
+            if master is not None and _recurs(master.component):
+                return []  # placed by its master's expansion
+            item = self._item(event, event.start, event.tz)
+            if item is None:
+                return []
+            item.uid = occurrence_uid(event.uid, event.rid)
+            item.source = (event.uid, event.rid)
+            return [item]
+        if not _recurs(event.component):
+            item = self._item(event, event.start, event.tz)
+            return [] if item is None else [item]
+        return list(self._expand(event, overrides.get(event.uid, {})))
 
     def _expand(self, master: _Parsed, overrides: dict[str, _Parsed]) -> Iterator[_Item]:
         """Every occurrence of a recurring event as an item with a uid of its own."""
@@ -1181,6 +1254,8 @@ class _Reader:
         for group in _as_list(component.get("EXDATE")):
             for prop in group.dts:
                 value = self._wall(prop, index, "EXDATE", tz)
+                if all_day and isinstance(prop.dt, datetime):
+                    value = prop.dt.date()  # the day written (Outlook: its midnight)
                 if isinstance(value, datetime):
                     skip_moments.add(value)
                 else:
@@ -1320,6 +1395,8 @@ class _Reader:
             )
             return None
         description = str(component.get("DESCRIPTION", ""))
+        if not own:
+            description = _plain_text(description)
         url = component.get("URL")
         link = str(url).strip() if url is not None else ""
         if own and X_LINK in component:
@@ -1891,7 +1968,8 @@ class _Writer:
                 line = self.layout.event_line(item.event)
                 self.summary.skipped.append(
                     f"line {line}: '{item.title}' names no channel of this calendar;"
-                    " choose one with --channel"
+                    " choose a channel for the events that name none (on the command"
+                    " line, --channel)"
                 )
             return None
         wanted = {

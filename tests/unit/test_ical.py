@@ -1242,7 +1242,7 @@ def test_outlook_file_with_windows_zone_names(planned: CalendarStore) -> None:
     assert added == 7
     assert skipped == [
         "line 127: 'Internal town hall' names no channel of this calendar;"
-        " choose one with --channel"
+        " choose a channel for the events that name none (on the command line, --channel)"
     ]
     (press,) = [p for p in planned.all_posts() if p.title.startswith("Press release")]
     assert press.body == (
@@ -1295,7 +1295,8 @@ def test_thunderbird_file(planned: CalendarStore) -> None:
     assert rows(planned) == sorted([*monthly, workshop])
     assert added == 14
     assert skipped == [
-        "line 53: 'Team lunch' names no channel of this calendar; choose one with --channel",
+        "line 53: 'Team lunch' names no channel of this calendar; "
+        "choose a channel for the events that name none (on the command line, --channel)",
         "line 65: a to-do (VTODO) is not an event; not imported",
     ]
 
@@ -1574,44 +1575,58 @@ def busy(planned: CalendarStore) -> CalendarStore:
     return planned
 
 
-def test_a_uid_used_twice_is_refused_with_both_lines(busy: CalendarStore, tmp_path: Path) -> None:
+def skipped_alone(store: CalendarStore, path: Path) -> list[str]:
+    """Import ``path``, whose events but one are sound: the sound ones come in (their
+    titles start with "Fine"), the other is skipped; the skipped sentences."""
+    before = {p.id for p in store.all_posts()}
+    summary = import_ics(store, path, ImportOptions(fallback_channel="Imported"), no_progress)
+    added = [p.title for p in store.all_posts() if p.id not in before]
+    assert added
+    assert all(title.startswith("Fine") for title in added)
+    return summary.skipped
+
+
+def test_a_uid_used_twice_keeps_the_first_and_says_both_lines(
+    busy: CalendarStore, tmp_path: Path
+) -> None:
     lines = [
         *HEADER,
-        *vevent("same@example.com", "DTSTART:20260301T090000Z", "First"),
-        *vevent("other@example.com", "DTSTART:20260302T090000Z", "Other"),
+        *vevent("same@example.com", "DTSTART:20260301T090000Z", "Fine first"),
+        *vevent("other@example.com", "DTSTART:20260302T090000Z", "Fine other"),
         *vevent("same@example.com", "DTSTART:20260303T090000Z", "Second"),
         "END:VCALENDAR",
     ]
-    problem = refused(busy, write_ics(tmp_path / "twice.ics", lines))
-    assert problem.line == 18
-    assert str(problem) == (
-        "line 18: The UID 'same@example.com' is used again; it was first used on line 4."
-        " Nothing was imported."
-    )
+    assert skipped_alone(busy, write_ics(tmp_path / "twice.ics", lines)) == [
+        "line 18: The UID 'same@example.com' is used again; it was first used on line 4;"
+        " not imported"
+    ]
 
 
-def test_an_event_without_uid_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
+def test_an_event_without_uid_is_skipped(busy: CalendarStore, tmp_path: Path) -> None:
+    """One event another program wrote badly does not keep the others out (a whole
+    Google calendar was refused for one)."""
     lines = [
         *HEADER,
-        *vevent("fine@example.com", "DTSTART:20260301T090000Z"),
+        *vevent("fine@example.com", "DTSTART:20260301T090000Z", "Fine"),
         *vevent(None, "DTSTART:20260302T090000Z", "No uid"),
         "END:VCALENDAR",
     ]
-    problem = refused(busy, write_ics(tmp_path / "no-uid.ics", lines))
-    assert str(problem) == "line 11: This event (VEVENT) has no UID. Nothing was imported."
+    assert skipped_alone(busy, write_ics(tmp_path / "no-uid.ics", lines)) == [
+        "line 11: This event (VEVENT) has no UID; not imported"
+    ]
 
 
-def test_an_unknown_time_zone_is_refused_at_its_line(busy: CalendarStore, tmp_path: Path) -> None:
+def test_an_unknown_time_zone_is_skipped_at_its_line(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,
         *vevent("a@example.com", "DTSTART;TZID=Mars/Olympus_Mons:20260301T090000"),
+        *vevent("b@example.com", "DTSTART:20260302T090000Z", "Fine"),
         "END:VCALENDAR",
     ]
-    problem = refused(busy, write_ics(tmp_path / "mars.ics", lines))
-    assert str(problem) == (
+    assert skipped_alone(busy, write_ics(tmp_path / "mars.ics", lines)) == [
         "line 7: DTSTART names the time zone 'Mars/Olympus_Mons', which is neither a known"
-        " zone nor defined by a VTIMEZONE in the file. Nothing was imported."
-    )
+        " zone nor defined by a VTIMEZONE in the file; not imported"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1619,17 +1634,20 @@ def test_an_unknown_time_zone_is_refused_at_its_line(busy: CalendarStore, tmp_pa
     [
         ("DTSTART;VALUE=DATE:99991231", "9999-12-31"),  # a daily rule would run off the end
         ("DTSTART;TZID=Pacific/Kiritimati:00010101T003000", "0001-01-01"),  # before the first
+        ("DTSTART;VALUE=DATE:18500101", "1850-01-01"),  # a yearly birthday from long ago
     ],
 )
-def test_a_start_outside_the_years_a_calendar_plans_is_refused_at_its_line(
+def test_a_start_outside_the_years_a_calendar_plans_is_skipped_at_its_line(
     busy: CalendarStore, tmp_path: Path, start: str, day: str
 ) -> None:
-    lines = [*HEADER, *vevent("far@example.com", start, "Far", "RRULE:FREQ=DAILY;COUNT=5")]
-    problem = refused(busy, write_ics(tmp_path / "far.ics", [*lines, "END:VCALENDAR"]))
-    assert str(problem) == (
-        f"line 7: DTSTART {day} is outside the years a calendar plans (1900 to 2999)."
-        " Nothing was imported."
-    )
+    lines = [
+        *HEADER,
+        *vevent("far@example.com", start, "Far", "RRULE:FREQ=DAILY;COUNT=5"),
+        *vevent("b@example.com", "DTSTART:20260302T090000Z", "Fine"),
+    ]
+    assert skipped_alone(busy, write_ics(tmp_path / "far.ics", [*lines, "END:VCALENDAR"])) == [
+        f"line 7: DTSTART {day} is outside the years a calendar plans (1900 to 2999); not imported"
+    ]
 
 
 def test_a_series_running_past_the_years_a_calendar_plans_stops_there_and_says_so(
@@ -1666,7 +1684,7 @@ def test_a_series_running_past_the_years_a_calendar_plans_stops_there_and_says_s
     ]
 
 
-def test_an_unknown_time_zone_in_exdate_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
+def test_an_unknown_time_zone_in_exdate_is_skipped(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,
         *vevent(
@@ -1676,26 +1694,26 @@ def test_an_unknown_time_zone_in_exdate_is_refused(busy: CalendarStore, tmp_path
             "RRULE:FREQ=WEEKLY;COUNT=3",
             "EXDATE;TZID=Somewhere Else:20260308T090000",
         ),
+        *vevent("b@example.com", "DTSTART:20260302T090000Z", "Fine"),
         "END:VCALENDAR",
     ]
-    problem = refused(busy, write_ics(tmp_path / "exdate.ics", lines))
-    assert problem.line == 11
-    assert "EXDATE names the time zone 'Somewhere Else'" in str(problem)
+    (said,) = skipped_alone(busy, write_ics(tmp_path / "exdate.ics", lines))
+    assert said.startswith("line 11: EXDATE names the time zone 'Somewhere Else'")
 
 
-def test_a_bad_date_is_refused_at_its_line(busy: CalendarStore, tmp_path: Path) -> None:
+def test_a_bad_date_is_skipped_at_its_line(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,
-        *vevent("a@example.com", "DTSTART:20260301T090000Z"),
+        *vevent("a@example.com", "DTSTART:20260301T090000Z", "Fine"),
         *vevent("b@example.com", "DTSTART:20261304T160000"),
         "END:VCALENDAR",
     ]
-    problem = refused(busy, write_ics(tmp_path / "bad-date.ics", lines))
-    assert problem.line == 14
-    assert str(problem).startswith("line 14: DTSTART is not a valid date or time")
+    (said,) = skipped_alone(busy, write_ics(tmp_path / "bad-date.ics", lines))
+    assert said.startswith("line 14: DTSTART is not a valid date or time")
+    assert said.endswith("; not imported")
 
 
-def test_a_bad_repeat_rule_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
+def test_a_bad_repeat_rule_is_skipped(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,
         *vevent(
@@ -1704,24 +1722,24 @@ def test_a_bad_repeat_rule_is_refused(busy: CalendarStore, tmp_path: Path) -> No
             "Weekly",
             "RRULE:FREQ=WEEKLY;COUNT=3;UNTIL=20260401T000000Z",
         ),
+        *vevent("b@example.com", "DTSTART:20260302T090000Z", "Fine"),
         "END:VCALENDAR",
     ]
-    problem = refused(busy, write_ics(tmp_path / "rule.ics", lines))
-    assert str(problem) == (
-        "line 10: RRULE has both COUNT and UNTIL; RFC 5545 allows one. Nothing was imported."
-    )
+    assert skipped_alone(busy, write_ics(tmp_path / "rule.ics", lines)) == [
+        "line 10: RRULE has both COUNT and UNTIL; RFC 5545 allows one; not imported"
+    ]
 
 
-def test_a_line_that_is_not_a_property_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
+def test_a_line_that_is_not_a_property_is_skipped(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,
         *vevent("a@example.com", "DTSTART:20260301T090000Z", "Post", "LOCATION Paris"),
+        *vevent("b@example.com", "DTSTART:20260302T090000Z", "Fine"),
         "END:VCALENDAR",
     ]
-    problem = refused(busy, write_ics(tmp_path / "line.ics", lines))
-    assert str(problem) == (
-        "line 10: This line is not a property (NAME:value). Nothing was imported."
-    )
+    assert skipped_alone(busy, write_ics(tmp_path / "line.ics", lines)) == [
+        "line 10: This line is not a property (NAME:value); not imported"
+    ]
 
 
 def test_a_file_cut_short_is_refused(busy: CalendarStore, tmp_path: Path) -> None:
@@ -1739,15 +1757,17 @@ def _exported_lines(store: CalendarStore, tmp_path: Path) -> tuple[Path, list[st
     return path, path.read_text().splitlines()
 
 
-def test_a_status_cadence_does_not_know_is_refused(
+def test_a_status_cadence_does_not_know_is_skipped(
     store: CalendarStore, fresh: CalendarStore, tmp_path: Path
 ) -> None:
     path, lines = _exported_lines(store, tmp_path)
     number = lines.index("X-CADENCE-STATUS;VALUE=TEXT:scheduled") + 1
     lines[number - 1] = "X-CADENCE-STATUS;VALUE=TEXT:someday"
-    problem = refused(fresh, write_ics(path, lines))
-    assert problem.line == number
-    assert "'someday' is not a post status" in str(problem)
+    summary = import_ics(fresh, write_ics(path, lines), ImportOptions(), no_progress)
+    (said,) = summary.skipped
+    assert said.startswith(f"line {number}: ")
+    assert "'someday' is not a post status" in said
+    assert fresh.all_posts() == []
 
 
 def test_our_event_without_its_status_takes_the_icalendar_status(
@@ -1962,11 +1982,12 @@ def test_the_command_line_prints_skipped_events(tmp_path: Path) -> None:
     assert out.getvalue().splitlines() == [
         "Added 0 posts, updated 0, 0 already up to date, skipped 4.",
         "  skipped: line 22: 'Behind the scenes at the workshop' names no channel of this"
-        " calendar; choose one with --channel",
+        " calendar; choose a channel for the events that name none (on the command line,"
+        " --channel)",
         "  skipped: line 39: 'Monthly newsletter' names no channel of this calendar;"
-        " choose one with --channel",
+        " choose a channel for the events that name none (on the command line, --channel)",
         "  skipped: line 53: 'Team lunch' names no channel of this calendar;"
-        " choose one with --channel",
+        " choose a channel for the events that name none (on the command line, --channel)",
         "  skipped: line 65: a to-do (VTODO) is not an event; not imported",
     ]
 
@@ -1999,3 +2020,64 @@ def test_every_windows_zone_maps_to_a_zone_this_computer_knows() -> None:
     for iana in WINDOWS_TO_IANA.values():
         ZoneInfo(iana)
     assert iana_for_windows("Europe/Paris") is None
+
+
+def test_an_outlook_all_day_event_is_its_day_in_any_zone(
+    busy: CalendarStore, tmp_path: Path
+) -> None:
+    """Outlook writes an all-day event as the midnight of its zone, marked all-day: it
+    came in at 05:00 in Paris (and on the day before in zones west of New York)."""
+    lines = [
+        *HEADER,
+        *vevent(
+            "allday@example.com",
+            'DTSTART;TZID="Eastern Standard Time":20270320T000000',
+            "Press day",
+            "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE",
+        ),
+        *vevent(
+            "weekly@example.com",
+            'DTSTART;TZID="Eastern Standard Time":20270401T000000',
+            "Weekly",
+            "RRULE:FREQ=WEEKLY;COUNT=3",
+            'EXDATE;TZID="Eastern Standard Time":20270408T000000',
+            "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE",
+        ),
+        *vevent(
+            "timed@example.com", 'DTSTART;TZID="Eastern Standard Time":20270320T090000', "Timed"
+        ),
+        "END:VCALENDAR",
+    ]
+    before = {p.id for p in busy.all_posts()}
+    import_file(busy, write_ics(tmp_path / "outlook.ics", lines), fallback="Blog")
+    added = sorted(
+        ((p.date, p.time, p.title) for p in busy.all_posts() if p.id not in before),
+        key=lambda post: (post[0], post[2]),
+    )
+    assert added == [
+        (date(2027, 3, 20), None, "Press day"),
+        (date(2027, 3, 20), time(14, 0), "Timed"),  # a time is still a moment
+        (date(2027, 4, 1), None, "Weekly"),
+        (date(2027, 4, 15), None, "Weekly"),
+    ]
+
+
+def test_a_description_in_html_comes_in_as_text(busy: CalendarStore, tmp_path: Path) -> None:
+    """Google Calendar writes HTML into DESCRIPTION; its tags went out with the post."""
+    html = (
+        'DESCRIPTION:<b>Launch</b> day<br>Join us at <a href="https://x.org/?a=1&amp;b=2">'
+        "our site</a><ul><li>one</li><li>two</li></ul>Tom &amp; Jerry"
+    )
+    plain = "DESCRIPTION:Prices < 5 & more > 3"
+    lines = [
+        *HEADER,
+        *vevent("html@example.com", "DTSTART:20270301T090000Z", "From Google", html),
+        *vevent("plain@example.com", "DTSTART:20270302T090000Z", "Plain", plain),
+        "END:VCALENDAR",
+    ]
+    import_file(busy, write_ics(tmp_path / "google.ics", lines), fallback="Blog")
+    bodies = {p.title: p.body for p in busy.all_posts()}
+    assert bodies["From Google"] == (
+        "Launch day\nJoin us at our site (https://x.org/?a=1&b=2)\n• one\n• two\nTom & Jerry"
+    )
+    assert bodies["Plain"] == "Prices < 5 & more > 3"
