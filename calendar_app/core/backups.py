@@ -15,7 +15,7 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -50,8 +50,12 @@ def write_copy(
     *,
     leave_out: Collection[int] = (),
     only_names_used: bool = False,
+    step: Callable[[int, int], None] | None = None,
 ) -> None:
     """Write a compact, consistent copy of the calendar to ``target`` (replacing it).
+
+    ``step(done, total)`` is told how far the copy is; it may raise to stop it (the
+    copy is then not written).
 
     The copy is written beside the target and renamed over it only once it is
     complete, so a full disk or a crash never leaves half a file behind. The
@@ -77,12 +81,17 @@ def write_copy(
         os.close(handle)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
+    told = step or (lambda done, total: None)
     try:
+        told(0, 3)
         with environment_errors():
             store.db.execute("VACUUM INTO ?", [temp_name])
+            told(1, 3)
             if leave_out or only_names_used:
                 _leave_out(temp_name, leave_out, only_names_used=only_names_used)
+        told(2, 3)
         put_in_place(temp_name, target)
+        told(3, 3)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
     finally:
@@ -98,7 +107,20 @@ def _leave_out(copy: str, post_ids: Collection[int], *, only_names_used: bool) -
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("BEGIN")
-        conn.executemany("DELETE FROM posts WHERE id = ?", [(i,) for i in post_ids])
+        # The search index is built again below, and the posts left keep their message
+        # lists: the triggers that keep both up to date one deleted post at a time are
+        # set aside meanwhile (a year out of 300,000 posts took 40 seconds).
+        aside = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            " AND name IN ('posts_fts_delete', 'post_messages_list_delete')"
+        ).fetchall()
+        for name, _ in aside:
+            conn.execute(f'DROP TRIGGER "{name}"')
+        conn.execute("CREATE TEMP TABLE gone (id INTEGER PRIMARY KEY)")
+        conn.executemany("INSERT OR IGNORE INTO gone (id) VALUES (?)", [(i,) for i in post_ids])
+        conn.execute("DELETE FROM posts WHERE id IN (SELECT id FROM gone)")
+        for _, sql in aside:
+            conn.execute(sql)
         conn.execute(
             "DELETE FROM series WHERE id NOT IN"
             " (SELECT series_id FROM posts WHERE series_id IS NOT NULL)"

@@ -640,12 +640,16 @@ def _export_cadence(
 ) -> ExportSummary:
     from ..core.backups import write_copy
 
+    def step(done: int, total: int) -> None:
+        if not progress(done, total):
+            raise Cancelled
+
     if not options.filters():
-        write_copy(store, target)
+        write_copy(store, target, step=step)
         return ExportSummary(posts=store.count_posts(), files=[target])
     posts = store.all_posts()
     leave_out = [p.id for p in posts if not options.accepts(p)]
-    write_copy(store, target, leave_out=leave_out, only_names_used=True)
+    write_copy(store, target, leave_out=leave_out, only_names_used=True, step=step)
     return ExportSummary(posts=len(posts) - len(leave_out), files=[target])
 
 

@@ -163,3 +163,40 @@ def test_a_copy_of_some_posts_keeps_no_former_names(store: CalendarStore, tmp_pa
     with CalendarStore.open(tmp_path / "some.cadence") as copy:
         assert (copy.former_names("channel"), copy.count_posts()) == ({}, 1)
     assert store.former_names("channel") == {"client a internal": {channel}}
+
+
+def test_a_copy_of_some_posts_is_a_whole_calendar_and_can_be_stopped(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """The posts left out go without their triggers' work (set aside, then put back):
+    the copy still searches, lists each post's key messages and keeps itself up to
+    date when edited. A step that raises stops it, and nothing is written."""
+    channel = store.add_channel("Blog").created[0]
+    message = store.add_key_message("Solar pays").created[0]
+    kept = store.add_post(NewPost("Kept sunny", channel, (message,), date(2026, 12, 1))).created[0]
+    gone = store.add_post(NewPost("Gone rainy", channel, (message,), date(2026, 12, 2))).created[0]
+    target = tmp_path / "some.cadence"
+    steps: list[tuple[int, int]] = []
+    write_copy(
+        store, target, leave_out=[gone], step=lambda done, total: steps.append((done, total))
+    )
+    assert steps == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    with CalendarStore.open(target) as copy:
+        assert [p.id for p in copy.all_posts()] == [kept]
+        assert copy.post(kept).message_ids == (message,)
+        assert [p.id for p in copy.search("sunny")] == [kept]
+        assert copy.search("rainy") == []
+        copy.update_post(kept, {"title": "Kept cloudy"})
+        assert [p.id for p in copy.search("cloudy")] == [kept]
+        copy.delete_posts([kept])
+        assert copy.search("cloudy") == []
+
+    def stop(done: int, total: int) -> None:
+        if done == 2:
+            raise KeyboardInterrupt
+
+    other = tmp_path / "stopped.cadence"
+    with pytest.raises(KeyboardInterrupt):
+        write_copy(store, other, leave_out=[gone], step=stop)
+    assert not other.exists()
+    assert not list(tmp_path.glob(".cadence-copy-*"))
