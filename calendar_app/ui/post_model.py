@@ -207,6 +207,9 @@ class PlainIconDelegate(QStyledItemDelegate):
 
 # -- row bookkeeping ----------------------------------------------------------
 
+_MAX_SIGNALLED_ROWS = 500
+"""Rows coming and going past which a model is reset rather than patched."""
+
 
 def sync_rows(model: QAbstractItemModel, ids: list[int], new_ids: Sequence[int]) -> None:
     """Turn ``ids`` (the model's row ids, changed in place) into ``new_ids``.
@@ -346,9 +349,18 @@ class _PostRows:
         self.reload()
 
     def _apply(self, posts: list[Post]) -> None:
-        """Make ``posts`` the rows, signalling only what differs."""
+        """Make ``posts`` the rows, signalling only what differs (or, when thousands
+        of rows come and go, as a filter taken off does, the model anew: a signal per
+        run of rows cost more than the reading)."""
         model = self._model()
         fresh = {p.id: p for p in posts}
+        if len(fresh.keys() ^ set(self._ids)) > _MAX_SIGNALLED_ROWS:
+            model.beginResetModel()
+            self._ids = [p.id for p in posts]
+            self._cache = fresh
+            self._rows = None
+            model.endResetModel()
+            return
         cache = self._cache
         stale = {
             pid

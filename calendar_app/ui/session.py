@@ -157,6 +157,9 @@ class CalendarSession(QObject):
         self._report: CadenceReport | None = None
         self._range_cache: dict[tuple[date, date], list[Post]] = {}  # oldest first
         self._cached_posts = 0
+        self._backlog: list[Post] | None = None
+        """Every undated post, kept between changes to them: a filter changed reads
+        none again (thousands in a large calendar)."""
         self._post_count: int | None = None
         self._channels: dict[int, Channel] = {}
         self._messages: dict[int, KeyMessage] = {}
@@ -386,7 +389,9 @@ class CalendarSession(QObject):
             self._cached_posts += len(patched) - len(posts)
 
     def backlog(self) -> list[Post]:
-        return [p for p in self.store.backlog() if self._filters.accepts(p)]
+        if self._backlog is None:
+            self._backlog = self.store.backlog()
+        return [p for p in self._backlog if self._filters.accepts(p)]
 
     # -- the cadence analysis -----------------------------------------------
 
@@ -529,6 +534,10 @@ class CalendarSession(QObject):
     def notify(self, changes: ChangeSet) -> None:
         """Called by commands after each store call: refresh what depends on it."""
         self._post_count = None
+        if changes.backlog or changes.calendar or changes.channels or changes.messages:
+            self._backlog = None  # (a key message deleted leaves its posts, changed)
+        elif changes.campaigns:
+            self._backlog = None
         self._patch_ranges(changes)
         if changes.channels or changes.messages or changes.campaigns or changes.calendar:
             self._reload_names()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from calendar_app.core.models import Post, PostStatus
+from calendar_app.core.models import NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.ui.backlog import BacklogPanel
 from calendar_app.ui.commands import (
@@ -25,9 +25,9 @@ from calendar_app.ui.commands import (
 )
 from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.post_model import BacklogModel, PostIdRole
-from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.session import CalendarSession, Filters
 
-from .conftest import double_click
+from .conftest import TODAY, double_click
 from .dragdrop import drag_event, drag_over
 
 
@@ -342,3 +342,28 @@ def test_a_right_to_left_idea_reads_its_own_way(
     hebrew = "מבצע ב-Cadence 2027"
     assert retitled(hebrew, "ערוץ") == retitled(f"\u2068{hebrew}\u2069", "\u2068ערוץ\u2069")
     assert retitled(hebrew, "ערוץ") != retitled("Launch day", "ערוץ")  # the row was painted
+
+
+def test_thousands_of_ideas_filtered_come_back_as_one_reset(
+    demo_path: Path, qtmodeltester: ModelTester, qtbot: QtBot
+) -> None:
+    """A channel of 600 ideas hidden and shown again: the model is reset once rather
+    than told of each run of rows (a signal each cost more than the reading)."""
+    with CalendarStore.open(demo_path) as store:
+        channels = [c.id for c in store.channels()]
+        store.insert_many(
+            NewPost(f"Idea {n}", channels[n % 2], status=PostStatus.IDEA) for n in range(1200)
+        )
+        session = CalendarSession(store, today=TODAY)
+        model = BacklogModel(session)
+        qtmodeltester.check(model)
+        before = model.post_ids()
+        with qtbot.waitSignal(model.modelReset):
+            session.set_filters(Filters(hidden_channels=frozenset({channels[0]})))
+        assert len(model.post_ids()) == len(before) - sum(
+            1 for p in session.store.backlog() if p.channel_id == channels[0]
+        )
+        with qtbot.waitSignal(model.modelReset):
+            session.set_filters(Filters())
+        assert model.post_ids() == before
+        session.undo_stack.clear()

@@ -481,3 +481,35 @@ def test_undo_and_redo_give_each_record_exactly_the_names_it_had(
     session.undo_stack.undo()
     assert store.names_had("message", message.id) == named
     assert store.key_message(message.id).title == "Renamed"
+
+
+def test_a_filter_changed_reads_no_backlog_again_but_a_change_to_it_does(
+    session: CalendarSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thousands of ideas were read again at each filter ticked; the undated posts are
+    kept until a change touches them (or a key message, whose deletion changes them)."""
+    reads: list[int] = []
+    read = session.store.backlog
+
+    def counted(**given: object) -> list[Post]:
+        reads.append(1)
+        return read(**given)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(session.store, "backlog", counted)
+    everything = session.backlog()
+    assert everything
+    hidden = everything[0].channel_id
+    session.set_filters(Filters(hidden_channels=frozenset({hidden})))
+    assert all(p.channel_id != hidden for p in session.backlog())
+    session.set_filters(Filters())
+    assert session.backlog() == everything
+    assert len(reads) == 1
+
+    idea = everything[0]
+    session.push(EditPostsCommand(session, {idea.id: {"title": "Renamed idea"}}))
+    assert "Renamed idea" in {p.title for p in session.backlog()}
+    assert len(reads) == 2
+    message = session.key_messages()[0]
+    session.push(DeleteKeyMessageCommand(session, message.id))
+    assert all(message.id not in p.message_ids for p in session.backlog())
+    assert len(reads) == 3
