@@ -26,6 +26,7 @@ from .core.models import (
     every_days,
     format_time,
     name_order,
+    one_line,
     parse_color,
     parse_date,
     parse_time,
@@ -117,7 +118,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_channel_add(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args.path) as store:
         store.add_channel(args.name, kind=args.kind, color=args.color, char_limit=args.char_limit)
-    print(f"Added the channel '{args.name.strip()}'.", file=out)
+    print(f"Added the channel '{one_line(args.name)}'.", file=out)
     return 0
 
 
@@ -167,7 +168,7 @@ def cmd_campaign_add(args: argparse.Namespace, out: TextIO) -> int:
             ends_on=args.ends_on,
             color=args.color,
         )
-    print(f"Added the campaign '{args.name.strip()}'.", file=out)
+    print(f"Added the campaign '{one_line(args.name)}'.", file=out)
     return 0
 
 

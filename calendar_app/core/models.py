@@ -118,11 +118,22 @@ def parse_time(text: str) -> time:
     raise InvalidInput(f"'{text}' is not a time of day; write it as HH:MM, like 09:30.")
 
 
+_NOT_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+"""Control characters, line ends and tabs too: a name is on one line."""
+
+
+def one_line(name: str) -> str:
+    """A name as Cadence keeps it: on one line, without control characters (a line
+    end, a tab or a terminal's escape code become a space), outer spaces off, its
+    accents composed (NFC)."""
+    return unicodedata.normalize("NFC", _NOT_IN_NAMES.sub(" ", name).strip())
+
+
 def name_key(name: str) -> str:
     """What tells a channel, key message or campaign name from another: its letters,
-    whatever their case, outer spaces and Unicode form ("é" typed as one character
-    or as "e" and an accent, as macOS and PDFs give it)."""
-    return unicodedata.normalize("NFC", name.strip()).casefold()
+    whatever their case, outer spaces, control characters and Unicode form ("é" typed
+    as one character or as "e" and an accent, as macOS and PDFs give it)."""
+    return one_line(name).casefold()
 
 
 def folded(text: str) -> str:

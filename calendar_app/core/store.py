@@ -63,6 +63,7 @@ from .models import (
     is_color,
     name_key,
     name_order,
+    one_line,
     parse_color,
     post_content,
     shown_note_of,
@@ -458,7 +459,7 @@ class CalendarStore:
                 store.db.execute(
                     "INSERT INTO calendar (id, name, timezone, week_start, default_cadence_days)"
                     " VALUES (1, ?, ?, ?, ?)",
-                    [name or stem, timezone, week.value, default_cadence_days],
+                    [one_line(name or "") or stem, timezone, week.value, default_cadence_days],
                 )
         except BaseException:
             store.close()
@@ -690,12 +691,12 @@ class CalendarStore:
         default_cadence_days: int | None = None,
     ) -> ChangeSet:
         info = self.info()
-        if name is not None and not name.strip():
-            raise InvalidInput("A calendar needs a name.")
+        if name is not None:
+            name = _required(name, "A calendar needs a name.")
         if default_cadence_days is not None and default_cadence_days < 1:
             raise InvalidInput("The default cadence must be at least 1 day.")
         new = CalendarInfo(
-            name=name.strip() if name is not None else info.name,
+            name=name if name is not None else info.name,
             timezone=validate_timezone(timezone) if timezone is not None else info.timezone,
             week_start=_week_start(week_start) if week_start is not None else info.week_start,
             default_cadence_days=default_cadence_days or info.default_cadence_days,
@@ -2415,10 +2416,11 @@ def _named(items: Iterable[_Named], name: str, key: Callable[[_Named], str]) -> 
 
 
 def _required(text: str, message: str) -> str:
-    """A name as stored: without outer spaces, its accents composed (NFC)."""
-    if not text or not text.strip():
+    """A name as stored (:func:`.models.one_line`); refused when nothing is left."""
+    name = one_line(text or "")
+    if not name:
         raise InvalidInput(message)
-    return unicodedata.normalize("NFC", text.strip())
+    return name
 
 
 def _week_start(value: WeekStart | str) -> WeekStart:

@@ -1247,3 +1247,17 @@ def test_iter_posts_chunked_walks_every_post_in_id_order(
     chunks = list(store.iter_posts_chunked(size=3))
 
     assert [[p.id for p in chunk] for chunk in chunks] == [ids[0:3], ids[3:6], ids[6:7]]
+
+
+def test_names_are_kept_on_one_line(store: CalendarStore) -> None:
+    """A line end, a tab or a terminal's escape code in a name (a spreadsheet cell, a
+    command line) is a space: listed, the name keeps to its line."""
+    channel = store.add_channel("Linked\nIn\t\x1b[31m").created[0]
+    assert store.channel(channel).name == "Linked In [31m"
+    message = store.add_key_message("Two\r\nlines").created[0]
+    assert store.key_message(message).title == "Two lines"
+    assert store.key_message_titled("two lines") is not None
+    with pytest.raises(InvalidInput, match="A campaign needs a name"):
+        store.add_campaign("\n\t")
+    store.update_info(name="Client\nA")
+    assert store.info().name == "Client A"
