@@ -1842,22 +1842,25 @@ class CalendarStore:
     def posts_noted(self, notes: Iterable[str]) -> dict[str, list[int]]:
         """The posts (ids, oldest first) each of these notes (:meth:`add_notes`) was
         attached to, by note: what a row of a file without uids came in as, wherever
-        the post has gone since."""
-        wanted = list(set(notes))
+        the post has gone since. One pass over the notes kept (they have no index by
+        text), whatever the number asked for."""
+        wanted = set(notes)
         found: dict[str, list[int]] = {}
+        if not wanted:
+            return found
+        prefixes = {note.split(":", 1)[0] + ":" for note in wanted}
         try:
-            for start in range(0, len(wanted), _PARAMETERS_PER_STATEMENT):
-                chunk = wanted[start : start + _PARAMETERS_PER_STATEMENT]
-                marks = ",".join("?" * len(chunk))
+            for prefix in sorted(prefixes):
                 rows = self._conn.execute(
                     "SELECT DISTINCT v.earlier_edited, v.post_id FROM post_versions v"
                     " JOIN posts p ON p.id = v.post_id"
-                    f" WHERE v.earlier_revision = 0 AND v.earlier_edited IN ({marks})"
+                    " WHERE v.earlier_revision = 0 AND substr(v.earlier_edited, 1, ?) = ?"
                     " ORDER BY v.post_id",
-                    chunk,
+                    [len(prefix), prefix],
                 )
                 for note, post_id in rows:
-                    found.setdefault(note, []).append(post_id)
+                    if note in wanted:
+                        found.setdefault(note, []).append(post_id)
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return {}
         return found

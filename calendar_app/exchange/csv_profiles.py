@@ -103,6 +103,7 @@ targets only when all are complete, so a full disk or a cancel never leaves half
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -505,6 +506,9 @@ class _Row:
     said_otherwise: str = ""
     """The note of the same cells read in the other date order, when a date reads
     two ways: a post that came in so is this row's post, read again."""
+    said_before: str = ""
+    """The narrower note earlier releases made of the same cells (none for a date that
+    reads two ways): the same again, for the post it is noted on."""
 
 
 class _Names:
@@ -800,13 +804,22 @@ class _RowReader:
             values[at["link"]],
             values[at["notes"]],
         )
-        cells_said = "\x1f".join(values[at[name]] for name in GENERIC_COLUMNS)
-        said = f"said:{zlib.crc32(cells_said.encode('utf-8', 'surrogatepass')):08x}"
+        written = "\x1f".join(values[at[name]] for name in GENERIC_COLUMNS).encode(
+            "utf-8", "surrogatepass"
+        )
+        # Wide enough to find a row's post among every post of a calendar by it; the
+        # narrow note of earlier releases still tells a row from its own post's past.
+        said = f"said:{hashlib.blake2b(written, digest_size=16).hexdigest()}"
+        said_before = f"said:{zlib.crc32(written):08x}"
         # The same cells read in the other date order are another thing said.
         other = ""
         if said_day is not None and said_day.two_ways:
             said, other = (said, said + "/m") if self.day_first else (said + "/m", said)
-        return _Row(number, uid, post, self.present, bool(status_text), said, other)
+            said_before = ""  # it noted both orders alike
+        present = self.present
+        if said_day is not None and said_day.at is not None:
+            present = present | {"time"}  # the date cell gave the time
+        return _Row(number, uid, post, present, bool(status_text), said, other, said_before)
 
     def _titles(self, cell: str) -> list[str]:
         """The key messages a cell names: separated by ``;`` (as Cadence writes them),
@@ -949,11 +962,11 @@ def import_csv(
         ticker.advance(0)
         matches = _match(store, rows)
         whole = columns.keys() >= _WHOLE_COLUMNS
+        # Undated rows called scheduled are drafts before anything compares them.
+        _backlog_drafts([r for r in rows if r.number not in matches], summary)
         rows = _leave_deleted_out(store, rows, summary, matches, whole)
         _apply_updates(store, rows, matches, summary, ticker, whole)
-        new_rows = [r for r in rows if r.number not in matches]
-        _backlog_drafts(new_rows, summary)
-        _insert_new(store, new_rows, summary, ticker)
+        _insert_new(store, [r for r in rows if r.number not in matches], summary, ticker)
         start_from_first_posts(store, summary)
         ticker.finish()
     return summary
@@ -1124,11 +1137,13 @@ def _apply_updates(
     histories = store.history([old for _, old, _ in differing])
     conflicts = Conflicts(store, summary)
     for row, old, new in differing:
+        history = histories[old.id]
+        said = row.said_before if row.said_before in history.notes else row.said
         take, keep_old = reconcile_said(
-            row.said,
+            said,
             shown_note_of(new),
             old,
-            histories[old.id],
+            history,
             whole=whole_note(new) if whole else None,
         )
         if not take:
