@@ -480,10 +480,6 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     )
     with _open(args.path) as store:
         summary = IMPORTERS[fmt](store, args.file, options, _terminal_progress("Importing"))
-    if fmt == "cadence" and args.channel:
-        summary.notes.append(
-            "--channel was not used: a merged calendar's posts keep their own channels."
-        )
     print(summary.describe(), file=out)
     for note in summary.notes:
         print(f"  note: {note}", file=out)

@@ -139,15 +139,17 @@ def merge_into(
             verdict = []
         if verdict != [("ok",)]:
             raise CalendarFileError(f"{source} is damaged, so nothing was imported from it.")
-        # Each post keeps its own channel (made here when missing): the channel for
-        # items naming none (``options.fallback_channel``) has nothing to take.
-        return merge_calendar(ours, theirs, progress=progress)
+        # Told to make what is missing, each post keeps its own channel, made here;
+        # else a channel named for the import takes the posts of channels not here.
+        fallback = None if options.create_missing else options.fallback_channel
+        return merge_calendar(ours, theirs, fallback_channel=fallback, progress=progress)
 
 
 def merge_calendar(
     ours: CalendarStore,
     theirs: CalendarStore,
     *,
+    fallback_channel: str | None = None,
     progress: Progress = no_progress,
 ) -> ImportSummary:
     """Bring every post of ``theirs`` into ``ours``; ``theirs`` is only read."""
@@ -172,7 +174,7 @@ def merge_calendar(
                     renamed_note(kind, _name(there(their_id)), _name(here(our_id)))
                 )
         maps = _Maps(
-            _map_channels(ours, theirs, summary, renamed=channels),
+            _map_channels(ours, theirs, summary, fallback_channel, renamed=channels),
             _map_messages(ours, theirs, summary, renamed=messages),
             _map_campaigns(ours, theirs, summary, renamed=campaigns),
         )
@@ -281,7 +283,7 @@ def copy_posts_between(
     posts = theirs.posts(placements)
     with environment_errors(), ours.db.atomic():
         maps = _Maps(
-            _map_channels(ours, theirs, summary, only={p.channel_id for p in posts}),
+            _map_channels(ours, theirs, summary, None, only={p.channel_id for p in posts}),
             _map_messages(
                 ours,
                 theirs,
@@ -347,15 +349,25 @@ def _map_channels(
     ours: CalendarStore,
     theirs: CalendarStore,
     summary: ImportSummary,
+    fallback: str | None,
     *,
     only: Collection[int | None] | None = None,
     renamed: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
+    fallback_id: int | None = None
+    if fallback:
+        existing = ours.channel_named(fallback)
+        if existing is None:
+            fallback_id = ours.add_channel(fallback).created[0]
+            summary.channels_added.append(fallback_id)
+        else:
+            fallback_id = existing.id
+
     def find(channel: Channel) -> int | None:
         if renamed and channel.id in renamed:  # before a channel of that name made since
             return renamed[channel.id]
         mine = ours.channel_named(channel.name)
-        return mine.id if mine is not None else None
+        return mine.id if mine is not None else fallback_id
 
     return _mapping(
         _among(theirs.channels(include_archived=True), only),

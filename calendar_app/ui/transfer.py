@@ -193,12 +193,12 @@ def run_import(
         elif day_first is None:  # no date reads two ways, or they say both: this computer's
             day_first = day_first_locale()
     # A CSV file names its channels, key messages and campaigns in columns of their
-    # own: those the calendar lacks are made (and taken away again by undo), as a
-    # merge does. Another program's iCalendar categories are not channels: those go
-    # to the channel chosen for them.
+    # own, and a merged calendar has its own: those the calendar lacks are made (and
+    # taken away again by undo). Another program's iCalendar categories are not
+    # channels: those go to the channel chosen for them.
     options = ImportOptions(
         fallback_channel=fallback_channel,
-        create_missing=fmt == "csv",
+        create_missing=fmt in ("csv", "cadence"),
         day_first=day_first,
         today=session.today(),
     )

@@ -1063,22 +1063,33 @@ def test_import_cadence_merges_by_uid_and_twice_changes_nothing(demo: Path, cale
     assert out == f"Added 0 posts, updated 0, {len(theirs)} already up to date.\n"
 
 
-def test_a_merge_keeps_each_posts_channel_whatever_channel_is_named(
+def test_a_merge_told_to_make_what_is_missing_keeps_each_posts_channel(
     demo: Path, calendar: Path
 ) -> None:
-    """``--channel`` is for files whose items name no channel; a merged calendar's
-    posts each have one (it put all of them on LinkedIn, and merging again did not
-    mend it)."""
-    theirs = json.loads(run("post", "list", demo, "--json")[1])
-    status, out = run("import", calendar, demo, "--channel", "LinkedIn", "--create-missing")
+    """``--channel`` takes the posts of channels this calendar lacks; with
+    ``--create-missing`` those channels are made, as a CSV import makes them (all the
+    posts went to LinkedIn, and merging again did not mend it)."""
+    theirs = {p["uid"]: p["channel"] for p in json.loads(run("post", "list", demo, "--json")[1])}
+    status, _ = run("import", calendar, demo, "--channel", "LinkedIn", "--create-missing")
     assert status == 0
-    assert out.endswith(
-        "  note: --channel was not used: a merged calendar's posts keep their own channels.\n"
-    )
     merged = {
         p["uid"]: p["channel"] for p in json.loads(run("post", "list", calendar, "--json")[1])
     }
-    assert {p["uid"]: p["channel"] for p in theirs}.items() <= merged.items()
+    assert theirs.items() <= merged.items()
+    assert len(set(theirs.values())) > 1
+
+
+def test_a_merge_puts_posts_of_channels_not_here_on_the_channel_named(
+    demo: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "mine.cadence"
+    assert run("init", path)[0] == 0
+    assert run("channel", "add", path, "Blog")[0] == 0
+    theirs = {p["uid"]: p["channel"] for p in json.loads(run("post", "list", demo, "--json")[1])}
+    assert run("import", path, demo, "--channel", "Everything")[0] == 0
+    merged = {p["uid"]: p["channel"] for p in json.loads(run("post", "list", path, "--json")[1])}
+    assert {merged[uid] for uid, channel in theirs.items() if channel != "Blog"} == {"Everything"}
+    assert {merged[uid] for uid, channel in theirs.items() if channel == "Blog"} == {"Blog"}
 
 
 def test_text_that_is_not_utf8_is_said_and_leaves_no_calendar_behind(tmp_path: Path) -> None:
