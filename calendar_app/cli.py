@@ -885,14 +885,22 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     return _run_guarded(lambda: int(args.run(args, out)), args_list)
 
 
+_FILE_ENDINGS = (".cadence", ".csv", ".ics", ".html", ".pdf")
+
+
 def _not_utf8(args: Sequence[str]) -> str | None:
-    """The first argument that is not UTF-8 text (bytes of another encoding, which
-    Python keeps as lone surrogates), shown with those bytes replaced; None if none."""
+    """The argument that is not UTF-8 text (bytes of another encoding, which Python
+    keeps as lone surrogates), shown with those bytes replaced; None if none. A file's
+    name may be so (a legal name on Linux): a name or a text is the one meant."""
+    odd = []
     for arg in args:
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
-            return arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            odd.append(arg)
+    texts = [a for a in odd if not os.path.lexists(a) and not a.endswith(_FILE_ENDINGS)]
+    for arg in texts or odd:
+        return arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return None
 
 

@@ -77,6 +77,11 @@ class Gap:
         """The day the message became overdue, however far back."""
         return self.began or self.start
 
+    @property
+    def length(self) -> int:
+        """Its days from :attr:`since` (``days`` counts those in the window only)."""
+        return (self.end - self.since).days + 1
+
 
 @dataclass(frozen=True, slots=True)
 class ChannelCadence:

@@ -129,6 +129,14 @@ def one_line(name: str) -> str:
     return unicodedata.normalize("NFC", _NOT_IN_NAMES.sub(" ", name).strip())
 
 
+def with_year(day: dt.date, year: bool | dt.date) -> bool:
+    """Whether a day is said with its year: ``year`` itself, or, given as a day
+    (today), when ``day`` is of another year ("Thu 4 Dec" a year ago reads as today)."""
+    if isinstance(year, dt.date):
+        return day.year != year.year
+    return year
+
+
 def name_key(name: str) -> str:
     """What tells a channel, key message or campaign name from another: its letters,
     whatever their case, outer spaces, control characters and Unicode form ("é" typed

@@ -474,9 +474,7 @@ class CalendarStore:
             # SQLite would leave the -wal beside the path, where it would be played onto
             # whatever file is there now (a sync tool's copy: a damaged calendar). Its
             # changes go into the file this connection has open, wherever it is now.
-            with contextlib.suppress(sqlite3.Error):
-                busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-                emptied = busy == 0
+            emptied = self.checkpoint()
         self._conn.close()
         release(self._held)
         self._held = None

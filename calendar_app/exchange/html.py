@@ -53,6 +53,7 @@ from ..core.models import (
     isolated,
     name_order,
     spelled_day,
+    with_year,
 )
 from ..core.store import CalendarStore
 from .formats import Cancelled, ExportOptions, ExportSummary, Progress
@@ -98,8 +99,7 @@ def day_text(day: date | None, *, weekday: bool = True, year: bool | date = Fals
     when it is another year's); ``—`` for no day."""
     if day is None:
         return "—"
-    if isinstance(year, date):
-        year = day.year != year.year
+    year = with_year(day, year)
     text = f"{day.day} {month_name(day, short=True)}"
     if weekday:
         text = f"{WEEKDAYS[day.weekday()][:3]} {text}"
@@ -854,10 +854,9 @@ def _strip(
         left = pos(start)
         span = pos(end) + width - left
         since = gap.since  # before the period when it began before it
-        length = (gap.end - since).days + 1
         tip = (
             f"Overdue {day_text(since, year=True)} – {day_text(gap.end, year=True)} "
-            f"({length} day{'s' if length != 1 else ''})"
+            f"({gap.length} day{'s' if gap.length != 1 else ''})"
         )
         if gap.start > as_of:
             label = _days(gap.days)

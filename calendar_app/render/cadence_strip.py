@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.cadence import CadenceReport, Gap, MessageStatus
-from ..core.models import KeyMessage, isolated
+from ..core.models import KeyMessage, isolated, with_year
 from .chips import seen_on
 
 __all__ = [
@@ -96,8 +96,7 @@ def day_text(day: date, *, weekday: bool = True, year: bool | date = False) -> s
     user's language); ``year`` adds it: ``17 Nov 2026``, ``Nov 17, 2026``; a day as
     ``year`` (today) adds it when it is another year's ("Thu 4 Dec" a year ago read
     as today)."""
-    if isinstance(year, date):
-        year = day.year != year.year
+    year = with_year(day, year)
     locale = QLocale()
     if month_first(locale):
         pattern = "MMM d" + (", yyyy" if year else "")
@@ -523,7 +522,7 @@ def row_shapes(
             x2 -= inset
         bar = QRectF(x1, mid - bar_h / 2, max(x2 - x1, 2.0), bar_h)
         future_x = None
-        label, label_days, label_pale = bar, (gap.end - gap.since).days + 1, False
+        label, label_days, label_pale = bar, gap.length, False
         if gap.end > today:
             future_x = bar.left() if gap.start > today else layout.day_left(today) + width
             future_x = min(max(future_x, bar.left()), bar.right())

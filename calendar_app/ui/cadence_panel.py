@@ -1064,17 +1064,17 @@ class CadencePanel(QWidget):
         so_far_text = f"{so_far} day{'s' if so_far != 1 else ''}"
         if open_end and gap.start <= today:
             return (
-                f"Overdue since {day_text(since)} ({so_far_text} so far); {cadence}\n"
-                "Nothing planned yet"
+                f"Overdue since {day_text(since, year=today)} ({so_far_text} so far);"
+                f" {cadence}\nNothing planned yet"
             )
         if open_end:
             return (
                 f"Overdue from {day_text(gap.start)}; {cadence}\n"
                 f"Unless a post goes out by {day_text(due)}"
             )
-        length = (gap.end - since).days + 1
-        days = f"{length} day{'s' if length != 1 else ''}"
-        text = f"Overdue {range_text(since, gap.end)} ({days}); {cadence}"
+        days = f"{gap.length} day{'s' if gap.length != 1 else ''}"
+        shown = range_text(since, gap.end, year=since.year != today.year)
+        text = f"Overdue {shown} ({days}); {cadence}"
         if gap.start > today:
             text += f"\nUnless a post goes out by {day_text(due)}"
         elif gap.end >= today:

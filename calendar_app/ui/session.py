@@ -175,9 +175,10 @@ class CalendarSession(QObject):
 
             error_handler = show_error
         self.report_error: ErrorHandler = error_handler
-        # Right after each change the file on disk holds every change (its -wal is
-        # emptied), so that a copy of it (attached to an e-mail, or a sync tool's) is
-        # the calendar as shown; when another program holds that back, a moment later.
+        # Right after each change (as soon as the views are told of it) the file on
+        # disk holds every change (its -wal is emptied), so that a copy of it (attached
+        # to an e-mail, or a sync tool's) is the calendar as shown; when another
+        # program holds that back, a moment later.
         self._checkpoint = QTimer(self)
         self._checkpoint.setSingleShot(True)
         self._checkpoint.setInterval(CHECKPOINT_MS)
@@ -557,13 +558,13 @@ class CalendarSession(QObject):
             self._recompute()
         elif changes.posts or changes.messages:
             self._recompute(changes.messages)
-        self._settle_file()
+        self._checkpoint.start(0)  # once the views have what changed
         self.changed.emit(changes)
 
     def _settle_file(self) -> None:
         """Empty the file's -wal into it now, or, held back, try again in a moment."""
         if not self._retired and not self.store.checkpoint():
-            self._checkpoint.start()
+            self._checkpoint.start(CHECKPOINT_MS)
 
     def _kept_filters(self, known: Filters) -> Filters:
         """``known`` less the channels, key messages and campaigns archived or deleted: the

@@ -1116,6 +1116,18 @@ def test_text_that_is_not_utf8_is_said_and_leaves_no_calendar_behind(tmp_path: P
     assert made.returncode == 0, made.stderr
     with CalendarStore.open(odd) as store:
         assert store.info().name == "Caf\ufffd"
+    # Of a calendar so named and a channel name typed so, the name is the one said.
+    added = subprocess.run(
+        [sys.executable, "-m", "calendar_app", "channel", "add", str(odd), "Li\udce9"],
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert added.returncode == 2
+    assert added.stderr.decode() == (
+        "cadence: error: 'Li\ufffd' is not UTF-8 text, which Cadence keeps names and"
+        " texts in; check the terminal's language settings\n"
+    )
 
 
 def test_the_command_line_never_loads_qt(demo: Path) -> None:

@@ -633,3 +633,22 @@ def test_the_keyboard_cursor_tells_what_the_selected_row_shows_on_its_day(
     assert "Overdue 6–24 Nov (19 days)" in panel.accessibleDescription()
     session.select_message(None)
     assert "Today, " in panel.accessibleDescription()
+
+
+def test_a_gap_begun_last_year_says_its_year(tmp_path: Path, qtbot: QtBot) -> None:
+    """In January, "Overdue since Sun 1 Nov" read as a date to come."""
+    today = date(2027, 1, 20)
+    with CalendarStore.create(tmp_path / "january.cadence", name="January") as store:
+        blog = store.add_channel("Blog").created[0]
+        message = store.add_key_message("Monthly", cadence_days=30).created[0]
+        last = date(2026, 10, 1)
+        store.add_post(NewPost("Old", blog, (message,), last, status=PostStatus.PUBLISHED))
+        session = CalendarSession(store, today=today)
+        widget = CadencePanel(session)
+        qtbot.addWidget(widget)
+        widget.resize(1200, 260)
+        widget.set_range(date(2027, 1, 1), date(2027, 1, 31))
+        text = widget.tooltip_at(row_point(widget, message, today))
+        since = day_text(date(2026, 11, 1), year=True)
+        assert text.startswith(f"Overdue since {since} (81 days so far)")
+        session.undo_stack.clear()

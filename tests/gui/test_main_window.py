@@ -2395,7 +2395,7 @@ def test_a_calendar_replaced_after_changes_here_keeps_them_in_a_backup(
 
 
 def test_a_change_leaves_nothing_beside_the_file_for_a_copy_put_in_its_place(
-    window: MainWindow, session: CalendarSession
+    window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
     """Right after a change the -wal is empty: a sync tool's copy renamed over the file
     at once, read by another program, is read as it is (the window's changes were
@@ -2404,7 +2404,7 @@ def test_a_change_leaves_nothing_beside_the_file_for_a_copy_put_in_its_place(
     channel = session.channels()[0].id
     for number in range(5):
         session.push(AddPostCommand(session, NewPost(f"Mine {number}", channel, date=TODAY)))
-    assert Path(f"{path}-wal").stat().st_size == 0
+    qtbot.waitUntil(lambda: Path(f"{path}-wal").stat().st_size == 0)
     _theirs(path)
     with CalendarStore.open(path) as theirs:
         assert [p.title for p in theirs.all_posts()] == ["Their post"]

@@ -31,6 +31,7 @@ from calendar_app.ui.commands import (
     UpdateKeyMessageCommand,
 )
 from calendar_app.ui.session import (
+    CHECKPOINT_MS,
     DAY_CHANGE_MARGIN_MS,
     CalendarSession,
     Filters,
@@ -277,12 +278,14 @@ def test_a_copy_of_the_file_alone_has_each_change_at_once(
         return bool(row == (title,))
 
     session.push(EditPostsCommand(session, {post.id: {"title": "Renamed for the copy"}}))
-    assert copy_has("Renamed for the copy")
+    qtbot.waitUntil(lambda: copy_has("Renamed for the copy"))
 
     reader = sqlite3.connect(demo_path)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM posts").fetchone()  # a read in progress
     session.push(EditPostsCommand(session, {post.id: {"title": "Renamed while read"}}))
+    # Tried, held back, and set to try again in a moment.
+    qtbot.waitUntil(lambda: session._checkpoint.interval() == CHECKPOINT_MS)
     assert not copy_has("Renamed while read"), "held back while the other program reads"
     reader.rollback()
     reader.close()
