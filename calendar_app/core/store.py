@@ -1379,6 +1379,44 @@ class CalendarStore:
         more = self._posts(f"WHERE {_CONTAINS}", [_contains_terms(terms)])
         return found + [post for post in more if post.id not in shown][: limit - len(found)]
 
+    def dated_in_order(
+        self,
+        post_ids: Collection[int],
+        *,
+        hidden_channels: Collection[int] = (),
+        message_ids: Collection[int] = (),
+        statuses: Collection[PostStatus] = (),
+        campaign_ids: Collection[int] = (),
+    ) -> list[tuple[int, date]]:
+        """Of these posts, the dated ones the filters let through (none given: no
+        filter; a post passes with any of ``message_ids``), as (id, day), in date and
+        time order (an untimed post as at midnight): a search's results to step through,
+        without reading each post whole (a search can find 100,000)."""
+        import json  # not at start-up: the window paints before it is needed
+
+        where = ["p.date IS NOT NULL"]
+        params: list[Any] = [json.dumps(list(post_ids))]
+        if hidden_channels:
+            where.append(f"p.channel_id NOT IN ({','.join('?' * len(hidden_channels))})")
+            params.extend(hidden_channels)
+        _filters(
+            where,
+            params,
+            None,
+            message_ids or None,
+            statuses or None,
+            campaign_ids or None,
+        )
+        return [
+            (post_id, date.fromisoformat(day))
+            for post_id, day in self._rows(
+                "SELECT p.id, p.date FROM json_each(?) AS j JOIN posts p ON p.id = j.value"
+                f" WHERE {' AND '.join(where)}"
+                " ORDER BY p.date, coalesce(p.time, '00:00'), p.id",
+                params,
+            )
+        ]
+
     def search_ids(self, text: str) -> frozenset[int]:
         """The ids of every post :meth:`search` finds, however many (unranked): what a
         search in the window narrows the views to."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, time
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
         self.show_error = error_handler
         self.ask_replace: Callable[[QWidget | None, Path], bool] = ask_replace
         """Asks before a file is replaced (tests answer for the user)."""
-        self._found: tuple[Filters, list[Post]] | None = None
+        self._found: tuple[Filters, list[tuple[int, date]]] | None = None
         """The search's dated matches for Enter, with the filters they are for."""
         self.session: CalendarSession = session
         self._summary = ""
@@ -644,18 +646,18 @@ class MainWindow(QMainWindow):
         if text != self.session.filters.search:
             self.session.set_filters(replace(self.session.filters, search=text))
 
-    def _search_results(self, filters: Filters) -> list[Post]:
-        """The dated posts the search (and the other filters) lets through, in date order;
-        kept for the next Enter until the calendar or the filters change."""
+    def _search_results(self, filters: Filters) -> list[tuple[int, date]]:
+        """The dated posts the search (and the other filters) lets through, as (id,
+        day) in date order; kept for the next Enter until the calendar or the filters
+        change."""
         if self._found is not None and self._found[0] == filters:
             return self._found[1]
-        found = sorted(
-            (
-                p
-                for p in self.session.posts(filters.search_hits or ())
-                if p.date is not None and filters.accepts(p)
-            ),
-            key=lambda p: (p.date, p.time or time.min, p.id),
+        found = self.session.store.dated_in_order(
+            filters.search_hits or (),
+            hidden_channels=filters.hidden_channels,
+            message_ids=filters.messages,
+            statuses=filters.statuses,
+            campaign_ids=filters.campaigns,
         )
         self._found = (filters, found)
         return found
@@ -679,19 +681,19 @@ class MainWindow(QMainWindow):
         if not found:
             self.statusBar().showMessage(f"No dated post matches '{text}'.", 8000)
             return False
-        ids = {p.id: i for i, p in enumerate(found)}
+        ids = {post_id: i for i, (post_id, _) in enumerate(found)}
         selected = [ids[i] for i in self.view().selected_post_ids() if i in ids]
         if selected:
             index = (selected[0] + (1 if forward else -1)) % len(found)
         else:  # the first on or after the day shown, or the last before it
             day = self.view().current_date()
-            first = next((i for i, p in enumerate(found) if p.date and p.date >= day), len(found))
+            first = bisect_left(found, day, key=itemgetter(1))
             index = (first if forward else first - 1) % len(found)
-        post = found[index]
-        assert post.date is not None
-        self.go_to(post.date)
-        self.view().select_posts([post.id])
-        when = QLocale().toString(qdate(post.date), date_format())
+        post_id, when_day = found[index]
+        post = self.session.store.post(post_id)
+        self.go_to(when_day)
+        self.view().select_posts([post_id])
+        when = QLocale().toString(qdate(when_day), date_format())
         self.statusBar().showMessage(
             f"{index + 1} of {len(found)}: '{elide(post.title)}', {when}", 8000
         )

@@ -1061,6 +1061,42 @@ def test_search_ids_finds_every_match_however_many(
     assert store.search_ids("zebra") == frozenset()
 
 
+def test_dated_in_order_steps_through_what_the_filters_let_through(
+    store: CalendarStore, channel: int, add_post: Adder, add_message: Adder
+) -> None:
+    """A search's results to go from one to the next, without reading each post."""
+    other = store.add_channel("Newsletter").created[0]
+    listen = add_message("We listen")
+    late = add_post("Late", channel, D1, time(18, 0), messages=(listen,))
+    untimed = add_post("Untimed", channel, D1)
+    midnight = add_post("Midnight", channel, D1, time(0, 0))
+    early = add_post("Early", channel, D, time(9, 0))
+    elsewhere = add_post("Elsewhere", other, D, messages=(listen,))
+    idea = add_post("Idea", channel, status=PostStatus.IDEA)
+    drafted = add_post("Drafted", channel, D2, status=PostStatus.DRAFT)
+    every = [late, untimed, midnight, early, elsewhere, idea, drafted]
+
+    assert store.dated_in_order(every) == [
+        (elsewhere, D),  # untimed: as at midnight
+        (early, D),
+        (untimed, D1),
+        (midnight, D1),
+        (late, D1),
+        (drafted, D2),
+    ]
+    assert [i for i, _ in store.dated_in_order(every, hidden_channels=[other])] == [
+        early,
+        untimed,
+        midnight,
+        late,
+        drafted,
+    ]
+    assert [i for i, _ in store.dated_in_order(every, message_ids=[listen])] == [elsewhere, late]
+    assert [i for i, _ in store.dated_in_order(every, statuses=[PostStatus.DRAFT])] == [drafted]
+    assert store.dated_in_order([late]) == [(late, D1)]
+    assert store.dated_in_order([]) == []
+
+
 def test_search_follows_edits(store: CalendarStore, channel: int, add_post: Adder) -> None:
     post_id = add_post("Spring article", channel, D)
 
