@@ -95,6 +95,19 @@ def _header(path: Path) -> bytes:
         raise os_problem_for(exc, str(path)) from exc
 
 
+def _check_waiting_changes(path: Path) -> None:
+    """SQLite reads changes waiting in a calendar's ``-wal`` through a ``-shm`` it must
+    make: in a folder it may not write, it cannot (it said the file was damaged)."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    folder = path.parent if str(path.parent) else Path(".")
+    if wal.exists() and not shm.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        raise CalendarFileError(
+            f"{path} has changes waiting beside it (in {wal.name}), which Cadence can"
+            " read only in a folder it may write in; copy both files to such a folder,"
+            " or open the calendar once where it was written."
+        )
+
+
 def _read_marks(path: Path) -> tuple[int, int]:
     """Return (application_id, user_version) through a read-only connection.
 
@@ -104,6 +117,7 @@ def _read_marks(path: Path) -> tuple[int, int]:
     which creates nothing; with one (the file is in use, or a session crashed)
     the connection must read through it to see the real marks.
     """
+    _check_waiting_changes(path)
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
@@ -159,6 +173,7 @@ def reopen_read_only(path: Path) -> sqlite3.Connection:
 
 def _connect_as_is(path: Path) -> sqlite3.Connection:
     """A read-only connection that writes nothing beside the file it can avoid."""
+    _check_waiting_changes(path)
     with environment_errors():
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

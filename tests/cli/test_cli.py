@@ -6,6 +6,7 @@ import io
 import json
 import os
 import re
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -717,6 +718,32 @@ def test_a_calendar_made_read_only_while_open_is_not_written(demo: Path) -> None
     demo.chmod(0o644)
     with CalendarStore.open(demo) as store:
         assert "Podcast" not in {c.name for c in store.channels()}
+
+
+def test_changes_waiting_beside_a_calendar_in_a_read_only_folder_are_said(
+    demo: Path, tmp_path: Path
+) -> None:
+    """A copy taken with its -wal but not its -shm (a writer still open, or a crash)
+    in a folder you may not write: said as such, not as a damaged calendar."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    writer = sqlite3.connect(demo)
+    try:
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("UPDATE calendar SET name = 'Edited'")
+        writer.commit()
+        shutil.copy(demo, folder / "c.cadence")
+        shutil.copy(f"{demo}-wal", folder / "c.cadence-wal")
+    finally:
+        writer.close()
+    folder.chmod(0o555)
+    try:
+        result = cadence("gaps", folder / "c.cadence", bound_by_permissions=True)
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 1
+    assert "has changes waiting beside it (in c.cadence-wal)" in result.stderr
+    assert "damaged" not in result.stderr
 
 
 def test_a_calendar_in_a_read_only_folder_is_read_as_it_is(demo: Path) -> None:
