@@ -235,6 +235,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setToolTipsVisible(True)  # the full paths
+        # Another Cadence window may have opened a calendar since: read the list again.
+        file_menu.aboutToShow.connect(self._refresh_recent)
         file_menu.addSeparator()
         file_menu.addAction(self.copy_action)
         file_menu.addSeparator()
@@ -1229,6 +1231,10 @@ class MainWindow(QMainWindow):
             return
         self.settings.sync()
         self.settings.setValue("recentFiles", [p for p in self.recent_files() if p != entry])
+        self._fill_recent_menu()
+
+    def _refresh_recent(self) -> None:
+        self.settings.sync()
         self._fill_recent_menu()
 
     def _fill_recent_menu(self) -> None:

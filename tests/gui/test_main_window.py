@@ -969,6 +969,15 @@ def test_two_windows_keep_each_others_recent_calendars(
     subprocess.run(
         [sys.executable, "-c", script, settings.fileName(), theirs], check=True, timeout=60
     )
+    # The menu lists it as soon as the File menu opens (not only once this window opens
+    # a calendar itself).
+    file_menu = window.recent_menu.parentWidget()
+    assert isinstance(file_menu, QMenu)
+    file_menu.aboutToShow.emit()
+    assert [a.text() for a in window.recent_menu.actions()][:2] == [
+        "theirs.cadence",
+        "mine.cadence",
+    ]
     assert window.create_calendar(_plan(tmp_path / "mine too.cadence"))
     names = [Path(p).name for p in window.recent_files()]
     assert names[:3] == ["mine too.cadence", "theirs.cadence", "mine.cadence"]
