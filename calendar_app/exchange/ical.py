@@ -97,6 +97,7 @@ from ..core.models import (
     post_content,
     shown_note,
     shown_note_of,
+    spelled_day,
 )
 from ..core.store import (
     UNKNOWN,
@@ -972,6 +973,8 @@ class _Reader:
         self.progress = progress
         self.layout = _Layout(text)
         self.skipped: list[str] = []
+        self.notes: list[str] = []
+        """What the import took for granted, to say (:attr:`ImportSummary.notes`)."""
         self._zones: dict[str, tzinfo | None] = {}
         self._file_zones: dict[str, Any] = {}
         self.floating: tzinfo | None = None
@@ -1273,11 +1276,13 @@ class _Reader:
         # The last day a calendar plans, less a day that a time zone could add.
         end_of_plans = LAST_DAY - timedelta(days=1)
         beyond = False
+        endless = False
         try:
             for rule_text, bounded, counted in rules:
                 found: list[datetime] = []
                 for count, moment in enumerate(rrulestr(rule_text, dtstart=first)):
                     if not bounded and moment.date() > stop:
+                        endless = True
                         break  # an endless rule: up to the horizon, like a series made here
                     if count >= recurrence.MAX_OCCURRENCES:
                         capped = True
@@ -1304,6 +1309,12 @@ class _Reader:
             ordered = ordered[: recurrence.MAX_OCCURRENCES]
             capped = True
         title = str(component.get("SUMMARY", "")).strip() or master.uid
+        if endless:
+            self.notes.append(
+                f"'{title}' repeats without end; its posts up to"
+                f" {spelled_day(stop, weekday=False)} came in (importing the file again"
+                " later brings the next ones)."
+            )
         if capped or beyond:
             why = (
                 f"repeats more than {recurrence.MAX_OCCURRENCES} times"
@@ -2294,6 +2305,7 @@ def import_ics(
         items = reader.parse()
     summary = ImportSummary()
     summary.skipped.extend(reader.skipped)
+    summary.notes.extend(reader.notes)
     with environment_errors(), store.db.atomic():
         writer = _Writer(store, options, reader.layout, summary, reader.described)
         writer.write(items, progress, reader.total * 2 // 3, reader.total)

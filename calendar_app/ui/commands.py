@@ -236,6 +236,11 @@ class DeletePostsCommand(_SnapshotCommand):
         self._ids = list(post_ids)
         self._scope = scope
 
+    @property
+    def post_ids(self) -> list[int]:
+        """The posts the user deleted (a series' others with them, by the scope)."""
+        return list(self._ids)
+
     def apply(self) -> ChangeSet:
         store = self.session.store
         if self._scope == "this":

@@ -208,11 +208,73 @@ _FORMAT_FIELDS = re.compile(r"'[^']*'|d+|M+|y+")
 
 
 class _DateEdit(QDateEdit):
-    """A date field that, reached from the keyboard, starts on the day of the month
-    rather than the weekday shown before it ("Wed, 18 Nov 2026"): typing 25 then
-    means the 25th (the weekday took it and nothing changed)."""
+    """A date field that, reached from the keyboard, starts on the part after the
+    weekday shown first ("Wed, 18 Nov 2026"): typing 25 then means the 25th (the
+    weekday took it and nothing changed), and a date typed as it reads fills it."""
+
+    _advanced = False
+    """Whether the last key typed filled a part, and Qt moved on to the next by itself."""
+
+    _month_typed = ""
+    """The digits typed so far into a month shown by name (2, or 1 then 1 for 11)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A date typed as it reads fills its parts. A separator typed right after a
+        part that Qt left by itself ("15" then a space or a slash) is the one Qt
+        already passed over: it would skip the next part ("15 Feb 2027" gave 15
+        December). Any separator goes on to the next part (Qt heeds only the format's
+        own), and a month shown by name takes its number ("15/02/2027")."""
+        text = event.text()
+        separator = bool(text) and text.isprintable() and not text[0].isalnum()
+        if separator and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            if not self._advanced:
+                self._next_part()
+            self._advanced = False
+            self._month_typed = ""
+            event.accept()
+            return
+        if text.isdigit() and self._month_by_name():
+            self._type_month(text)
+            event.accept()
+            return
+        self._month_typed = ""
+        before = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._advanced = bool(text) and text[0].isalnum() and self.currentSectionIndex() != before
+
+    def _month_by_name(self) -> bool:
+        return self.currentSection() == QDateTimeEdit.Section.MonthSection and (
+            "MMM" in self.displayFormat()
+        )
+
+    def _type_month(self, digit: str) -> None:
+        typed = self._month_typed + digit
+        month = int(typed)
+        if not 1 <= month <= 12:
+            # "0" waits for the month's second digit; "13" starts again at its last.
+            self._month_typed = typed if month == 0 else ""
+            if month > 12:
+                self._type_month(digit)
+            return
+        shown = self.date()
+        last = QDate(shown.year(), month, 1).daysInMonth()
+        self.setDate(QDate(shown.year(), month, min(shown.day(), last)))
+        if len(typed) == 2 or month > 1:  # no second digit can follow
+            self._month_typed = ""
+            self._next_part()
+            self._advanced = True
+        else:
+            self._month_typed = typed
+            self.setSelectedSection(QDateTimeEdit.Section.MonthSection)
+
+    def _next_part(self) -> None:
+        index = self.currentSectionIndex() + 1
+        if index < self.sectionCount():
+            self.setSelectedSection(self.sectionAt(index))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
+        self._advanced = False
+        self._month_typed = ""
         super().focusInEvent(event)
         if event.reason() == Qt.FocusReason.MouseFocusReason or self.currentSectionIndex():
             return  # a click chose its own place; a Backtab lands on the year
@@ -220,13 +282,16 @@ class _DateEdit(QDateEdit):
         fields = [f for f in _FORMAT_FIELDS.finditer(fmt) if not f[0].startswith("'")]
         if not fields or not fields[0][0].startswith("ddd"):
             return
-        day = next((f for f in fields if f[0] in ("d", "dd")), None)
-        if day is None:
+        # The first part after the weekday, in the order shown: the day ("Wed, 18 Nov
+        # 2026"), or the month where it comes first ("Wed, Nov 18, 2026"), so that a
+        # date typed as it reads lands in its parts.
+        first = fields[1] if len(fields) > 1 else None
+        if first is None:
             return
         shown = self.locale()
-        start = len(shown.toString(self.date(), fmt[: day.start()]))
-        self.setCurrentSectionIndex(fields.index(day))
-        self.lineEdit().setSelection(start, len(shown.toString(self.date(), day[0])))
+        start = len(shown.toString(self.date(), fmt[: first.start()]))
+        self.setCurrentSectionIndex(1)
+        self.lineEdit().setSelection(start, len(shown.toString(self.date(), first[0])))
 
 
 def make_date_edit(accessible_name: str) -> QDateEdit:
@@ -1251,6 +1316,13 @@ class PostEditor(QDialog):
         if self._changing_repeat:
             return bool(self.changes()) or self._repeat_changed()
         return bool(self.changes()) or bool(self.repeat_freq())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() and not self.ok_button.isEnabled():
+            self.accept()  # Save is off: say why (Enter did nothing, without a word)
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:
         """Cancel, Esc or the window's close button: with unsaved changes, ask first

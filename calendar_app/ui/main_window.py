@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         # Linux desktops without a platform theme bind nothing to Quit; Ctrl+Q is the norm.
         quit_keys = std.Quit if QKeySequence.keyBindings(std.Quit) else "Ctrl+Q"
         self.quit_action = self._action("&Quit", self.close, quit_keys)
-        self.undo_action = self._action("&Undo", lambda: self.session.undo(self), std.Undo)
+        self.undo_action = self._action("&Undo", self._undo, std.Undo)
         self.redo_action = self._action("&Redo", lambda: self.session.redo(self), "Ctrl+Shift+Z")
         self.new_post_action = self._action("&New Post", self.new_post, "N")
         self.new_idea_action = self._action("New &Idea", self.new_idea, "Shift+N")
@@ -964,6 +964,17 @@ class MainWindow(QMainWindow):
             " to see them.",
             10_000,
         )
+
+    def _undo(self) -> None:
+        """Edit > Undo. Posts a deletion brings back are selected where they are, as
+        they were when deleted (Enter or Delete then acts on them again)."""
+        stack = self.session.undo_stack
+        command = stack.command(stack.index() - 1) if stack.canUndo() else None
+        if not self.session.undo(self) or not isinstance(command, DeletePostsCommand):
+            return
+        back = [p.id for p in self.session.posts(command.post_ids)]
+        if back:
+            self._select_placed(back)
 
     def _select_placed(self, post_ids: list[int]) -> None:
         """Show and select posts just made or placed (a fill, a new post, a paste),

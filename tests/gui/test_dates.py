@@ -6,9 +6,14 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
 
 from calendar_app.render.cadence_strip import day_text, month_first, range_text
+from calendar_app.ui.editor import make_date_edit
+
+from .conftest import OFFSCREEN_POPUPS
 
 LOCALES = {
     "en_GB": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
@@ -61,3 +66,45 @@ def test_days_and_ranges_follow_the_locales_order(locale: str) -> None:
 def test_a_year_first_locale_puts_the_day_before_the_month() -> None:
     assert YEAR_FIRST.dateFormat(QLocale.FormatType.ShortFormat).startswith("y")
     assert not month_first(YEAR_FIRST)
+
+
+TYPED = [
+    ("en_GB", "15 Feb 2027", date(2027, 2, 15)),
+    ("en_GB", "15 February 2027", date(2027, 2, 15)),
+    ("en_GB", "15/02/2027", date(2027, 2, 15)),
+    ("en_GB", "15.2.2027", date(2027, 2, 15)),
+    ("en_GB", "31/04/2027", date(2027, 4, 30)),  # no 31 April: its last day
+    ("en_US", "Feb 15, 2027", date(2027, 2, 15)),
+    ("en_US", "2/15/2027", date(2027, 2, 15)),
+    ("en_US", "12/1/2027", date(2027, 12, 1)),
+]
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize(("name", "typed", "expected"), TYPED)
+def test_a_date_typed_as_it_reads_is_that_date(
+    name: str, typed: str, expected: date, qtbot: QtBot
+) -> None:
+    """Typed into a date field reached from the keyboard: "15 Feb 2027" gave 15
+    December (Qt moved on after "15" and the space skipped the month), "15/02/2027"
+    left the month as it was, and "Feb 15" typed month first was dropped."""
+    QLocale.setDefault(LOCALES[name])
+    try:
+        form = QWidget()
+        layout = QVBoxLayout(form)
+        before = QLineEdit()
+        field = make_date_edit("When")
+        layout.addWidget(before)
+        layout.addWidget(field)
+        qtbot.addWidget(form)
+        field.setDate(QDate(2026, 12, 4))
+        with qtbot.waitExposed(form):
+            form.show()
+        before.setFocus()
+        qtbot.keyClick(before, Qt.Key.Key_Tab)
+        qtbot.waitUntil(field.hasFocus)
+        qtbot.keyClicks(field, typed)
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+        assert field.date().toPython() == expected
+    finally:
+        QLocale.setDefault(QLocale.c())

@@ -1370,3 +1370,21 @@ def test_a_post_on_a_late_key_message_opens_with_it_in_sight(
     assert current.text() == "Message 35"
     assert listed.viewport().rect().intersects(listed.visualItemRect(current))
     assert listed.selectedItems() == []
+
+
+@OFFSCREEN_POPUPS
+def test_enter_on_a_post_without_a_title_says_what_is_missing(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Save is off while the title is empty: Enter said nothing at all."""
+    editor = _editor(qtbot, session, day=TODAY)
+    with qtbot.waitExposed(editor):
+        editor.show()
+    editor.title_edit.setFocus()
+    qtbot.waitUntil(editor.title_edit.hasFocus)
+    assert not editor.ok_button.isEnabled()
+    assert not editor.validation_label.isVisible()
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
+    assert editor.isVisible()
+    assert editor.validation_label.isVisible()
+    assert "A post needs a title." in editor.validation_label.text()

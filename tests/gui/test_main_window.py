@@ -2454,3 +2454,18 @@ def test_a_filter_menu_of_many_key_messages_scrolls_within_the_screen(
     assert menu.width() < screen.width() // 2  # one column
     assert menu.actions()[-1].text() == "Show all"
     menu.close()
+
+
+def test_undoing_a_delete_selects_the_posts_it_brings_back(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Enter or Delete did nothing after Ctrl+Z until the post was found again."""
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    assert post.date is not None
+    window.go_to(post.date)
+    window.month_view.select_posts([post.id])
+    window.delete_action.trigger()
+    assert session.store.posts([post.id]) == []
+    assert window.month_view.selected_post_ids() == []
+    window.undo_action.trigger()
+    assert window.month_view.selected_post_ids() == [post.id]

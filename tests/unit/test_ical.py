@@ -20,7 +20,14 @@ from calendar_app.core import recurrence
 from calendar_app.core import store as store_module
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, ImportProblem
-from calendar_app.core.models import CampaignKind, NewPost, Post, PostStatus, shown_note
+from calendar_app.core.models import (
+    CampaignKind,
+    NewPost,
+    Post,
+    PostStatus,
+    shown_note,
+    spelled_day,
+)
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.copy import save_copy
 from calendar_app.exchange.formats import (
@@ -2081,3 +2088,27 @@ def test_a_description_in_html_comes_in_as_text(busy: CalendarStore, tmp_path: P
         "Launch day\nJoin us at our site (https://x.org/?a=1&b=2)\n• one\n• two\nTom & Jerry"
     )
     assert bodies["Plain"] == "Prices < 5 & more > 3"
+
+
+def test_a_repeat_without_end_says_how_far_it_came_in(busy: CalendarStore, tmp_path: Path) -> None:
+    lines = [
+        *HEADER,
+        *vevent("daily@example.com", "DTSTART:20261201T090000Z", "Daily tip", "RRULE:FREQ=DAILY"),
+        "END:VCALENDAR",
+    ]
+    summary = import_ics(
+        busy,
+        write_ics(tmp_path / "endless.ics", lines),
+        ImportOptions(fallback_channel="Blog"),
+        no_progress,
+        today=TODAY,
+    )
+    stop = max(date(2026, 12, 1), TODAY) + timedelta(days=365)
+    assert summary.notes == [
+        f"'Daily tip' repeats without end; its posts up to {spelled_day(stop, weekday=False)}"
+        " came in (importing the file again later brings the next ones)."
+    ]
+    assert (
+        max(p.date for p in busy.all_posts() if p.title == "Daily tip" and p.date is not None)
+        == stop
+    )
