@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -155,47 +156,53 @@ def test_tooltip_on_a_gap_tells_its_length_and_the_cadence(
     assert text.startswith("Overdue 6–24 Nov (19 days); cadence every 14 days")
 
 
+@contextmanager
+def one_message_panel(
+    tmp_path: Path,
+    qtbot: QtBot,
+    cadence_days: int,
+    delivered: date,
+    *,
+    today: date = TODAY,
+    shown: tuple[date, date] = (FIRST, LAST),
+) -> Iterator[tuple[CadencePanel, CalendarSession, int]]:
+    """A panel on a calendar of one key message, delivered once (published) on
+    ``delivered``, as of ``today``: the panel, its session and the message's id."""
+    with CalendarStore.create(tmp_path / "one.cadence", name="One") as store:
+        blog = store.add_channel("Blog").created[0]
+        message = store.add_key_message("Message", cadence_days=cadence_days).created[0]
+        store.add_post(NewPost("Old", blog, (message,), delivered, status=PostStatus.PUBLISHED))
+        session = CalendarSession(store, today=today)
+        widget = CadencePanel(session)
+        qtbot.addWidget(widget)
+        widget.resize(1200, 260)
+        widget.set_range(*shown)
+        yield widget, session, message
+        session.undo_stack.clear()
+
+
 def test_a_gap_begun_before_the_days_analysed_tells_when_as_the_status_counts(
     tmp_path: Path, qtbot: QtBot
 ) -> None:
     """A message last delivered five months ago, long before the days analysed: its
     bar says since when, as many days as its badge (it said the days since the start
     of the analysis, which moved as the user paged back)."""
-    with CalendarStore.create(tmp_path / "stale.cadence", name="Stale") as store:
-        blog = store.add_channel("Blog").created[0]
-        stale = store.add_key_message("Stale", cadence_days=30).created[0]
-        last = TODAY - timedelta(days=150)
-        store.add_post(NewPost("Old", blog, (stale,), last, status=PostStatus.PUBLISHED))
-        session = CalendarSession(store, today=TODAY)
-        widget = CadencePanel(session)
-        qtbot.addWidget(widget)
-        widget.resize(1200, 260)
-        widget.set_range(FIRST, LAST)
-        overdue = session.report().message(stale).overdue_days
-        assert overdue == 120
+    last = TODAY - timedelta(days=150)
+    with one_message_panel(tmp_path, qtbot, 30, last) as (widget, session, stale):
+        assert session.report().message(stale).overdue_days == 120
         since = last + timedelta(days=31)
         text = widget.tooltip_at(row_point(widget, stale, TODAY))
         assert text.startswith(f"Overdue since {day_text(since)} (120 days so far)")
-        session.undo_stack.clear()
 
 
 def test_a_delivery_of_another_year_is_said_with_its_year(tmp_path: Path, qtbot: QtBot) -> None:
     """A yearly message delivered a year ago today: "last delivered Thu 4 Dec" read as
     today; its year is said."""
-    with CalendarStore.create(tmp_path / "yearly.cadence", name="Yearly") as store:
-        blog = store.add_channel("Blog").created[0]
-        yearly = store.add_key_message("Yearly", cadence_days=365).created[0]
-        last = TODAY.replace(year=TODAY.year - 1)
-        store.add_post(NewPost("Old", blog, (yearly,), last, status=PostStatus.PUBLISHED))
-        session = CalendarSession(store, today=TODAY)
-        widget = CadencePanel(session)
-        qtbot.addWidget(widget)
-        widget.resize(1200, 260)
-        widget.set_range(FIRST, LAST)
+    last = TODAY.replace(year=TODAY.year - 1)
+    with one_message_panel(tmp_path, qtbot, 365, last) as (widget, _, yearly):
         text = widget.tooltip_at(QPoint(40, widget.row_rect(yearly).center().y()))
         assert f"last delivered {day_text(last, year=True)}" in text
         assert str(last.year) in text
-        session.undo_stack.clear()
 
 
 def test_tooltip_on_a_mark_names_the_channels_and_the_next_due_day(
@@ -638,17 +645,12 @@ def test_the_keyboard_cursor_tells_what_the_selected_row_shows_on_its_day(
 def test_a_gap_begun_last_year_says_its_year(tmp_path: Path, qtbot: QtBot) -> None:
     """In January, "Overdue since Sun 1 Nov" read as a date to come."""
     today = date(2027, 1, 20)
-    with CalendarStore.create(tmp_path / "january.cadence", name="January") as store:
-        blog = store.add_channel("Blog").created[0]
-        message = store.add_key_message("Monthly", cadence_days=30).created[0]
-        last = date(2026, 10, 1)
-        store.add_post(NewPost("Old", blog, (message,), last, status=PostStatus.PUBLISHED))
-        session = CalendarSession(store, today=today)
-        widget = CadencePanel(session)
-        qtbot.addWidget(widget)
-        widget.resize(1200, 260)
-        widget.set_range(date(2027, 1, 1), date(2027, 1, 31))
+    january = (date(2027, 1, 1), date(2027, 1, 31))
+    with one_message_panel(tmp_path, qtbot, 30, date(2026, 10, 1), today=today, shown=january) as (
+        widget,
+        _,
+        message,
+    ):
         text = widget.tooltip_at(row_point(widget, message, today))
         since = day_text(date(2026, 11, 1), year=True)
         assert text.startswith(f"Overdue since {since} (81 days so far)")
-        session.undo_stack.clear()
