@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
@@ -523,13 +524,17 @@ class AgendaView(QWidget):
         # key). The column sorted by now sorts the other way round.
         header = self.table.horizontalHeader()
         sort_menu = menu.addMenu("Sort by")
+        chosen = QActionGroup(sort_menu)  # one column at a time, shown as such
+        ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
         for column, name in enumerate(AgendaModel.HEADERS):
-            action = sort_menu.addAction(name)
-            action.setCheckable(True)
             now = header.sortIndicatorSection() == column
+            way = ", ascending" if ascending else ", descending"
+            action = sort_menu.addAction(name + (way if now else ""))
+            action.setCheckable(True)
             action.setChecked(now)
+            chosen.addAction(action)
             order = Qt.SortOrder.AscendingOrder
-            if now and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder:
+            if now and ascending:
                 order = Qt.SortOrder.DescendingOrder
             action.triggered.connect(partial(self.table.sortByColumn, column, order))
         return menu
