@@ -1123,6 +1123,7 @@ class _Reader:
     def _check(self, events: list[Any]) -> list[_Parsed]:
         parsed: list[_Parsed] = []
         seen: dict[tuple[str, str | None], int] = {}
+        refused: dict[str, int | None] = {}  # uid -> the line of its event skipped
         self.total = total = len(events) * 3
         for index, event in enumerate(events):
             if index % 256 == 0:
@@ -1131,9 +1132,22 @@ class _Reader:
                 checked = self._check_one(index, event, seen)
             except _EventRefused as problem:
                 self.skip(problem)
+                uid = str(event.get("UID") or "").strip()
+                if uid:
+                    refused.setdefault(uid, problem.line)
                 continue
             parsed.append(checked)
-        return parsed
+        # A recurring event whose master or one of whose changed occurrences cannot be
+        # read is left out whole: read in part, it would cancel or reset posts of it.
+        left_out: set[str] = set()
+        for event in parsed:
+            if event.uid in refused and event.uid not in left_out:
+                left_out.add(event.uid)
+                self.skipped.append(
+                    f"line {self.layout.event_line(event.index)}: another event of the"
+                    f" same UID (line {refused[event.uid]}) cannot be read; not imported"
+                )
+        return [event for event in parsed if event.uid not in left_out]
 
     def _check_one(
         self, index: int, event: Any, seen: dict[tuple[str, str | None], int]
@@ -1152,7 +1166,8 @@ class _Reader:
                     line = self.layout.line_starting(quoted.group(1), line)
                 raise _EventRefused("This line is not a property (NAME:value)", line=line)
             if name in _DATE_PROPERTIES:
-                raise self.refuse(f"{name} is not a valid date or time ({error}).", index, name)
+                what = "repeat rule" if name == "RRULE" else "date or time"
+                raise self.refuse(f"{name} is not a valid {what} ({error}).", index, name)
         start_prop = event.get("DTSTART")
         if start_prop is None:
             raise self.refuse(f"The event '{uid}' has no start (DTSTART).", index)

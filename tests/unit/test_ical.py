@@ -2112,3 +2112,43 @@ def test_a_repeat_without_end_says_how_far_it_came_in(busy: CalendarStore, tmp_p
         max(p.date for p in busy.all_posts() if p.title == "Daily tip" and p.date is not None)
         == stop
     )
+
+
+@pytest.mark.parametrize("bad", ["master", "override"])
+def test_a_series_with_an_event_skipped_is_left_as_it_is(
+    busy: CalendarStore, tmp_path: Path, bad: str
+) -> None:
+    """Read in part, a series cancelled the occurrences of a master skipped, or put a
+    moved occurrence whose override was skipped back at the rule's time."""
+    rule = "RRULE:FREQ=WEEKLY;COUNT=3"
+    override = [
+        "BEGIN:VEVENT",
+        "UID:series@example.com",
+        "DTSTAMP:20260101T000000Z",
+        "RECURRENCE-ID:20270312T090000Z",
+        "DTSTART:20270312T110000Z",
+        "SUMMARY:Moved",
+        "END:VEVENT",
+    ]
+    good = [
+        *HEADER,
+        *vevent("series@example.com", "DTSTART:20270305T090000Z", "Weekly", rule),
+        *override,
+        "END:VCALENDAR",
+    ]
+    import_file(busy, write_ics(tmp_path / "good.ics", good), fallback="Blog")
+    before = sorted((str(p.date), str(p.time), p.title, p.status) for p in busy.all_posts())
+    broken = list(good)
+    if bad == "master":
+        broken[broken.index(rule)] = "RRULE:FREQ=WEEKLY;COUNT=ZZ"
+    else:
+        broken[broken.index("DTSTART:20270312T110000Z")] = (
+            "DTSTART;TZID=Customized Time Zone:20270312T110000"
+        )
+    _, updated, _, skipped = import_file(
+        busy, write_ics(tmp_path / "broken.ics", broken), fallback="Blog"
+    )
+    assert updated == 0
+    assert len(skipped) == 2
+    assert any("another event of the same UID" in line for line in skipped)
+    assert sorted((str(p.date), str(p.time), p.title, p.status) for p in busy.all_posts()) == before
