@@ -958,6 +958,10 @@ def _written_all_day(event: Any, start: Any) -> date | None:
 class _EventRefused(ImportProblem):
     """One event cannot be read without a guess: it is skipped, the rest come in."""
 
+    spoils_series = True
+    """Whether the other events of its UID are left out too (not for a UID used again:
+    the event that first had it is whole)."""
+
 
 class _Reader:
     """Reads an iCalendar file into :class:`_Item` records, skipping (and saying) each
@@ -973,8 +977,9 @@ class _Reader:
         self.progress = progress
         self.layout = _Layout(text)
         self.skipped: list[str] = []
-        self.notes: list[str] = []
-        """What the import took for granted, to say (:attr:`ImportSummary.notes`)."""
+        self.endless: dict[str, str] = {}
+        """Of each recurring event without end, by UID: the note that says how far it
+        was read (said when any of its posts is in the calendar)."""
         self._zones: dict[str, tzinfo | None] = {}
         self._file_zones: dict[str, Any] = {}
         self.floating: tzinfo | None = None
@@ -984,15 +989,20 @@ class _Reader:
 
     # -- problems ----------------------------------------------------------------
 
-    def refuse(self, message: str, index: int, prop: str | None = None) -> ImportProblem:
+    def refuse(
+        self, message: str, index: int, prop: str | None = None, *, spoils_series: bool = True
+    ) -> _EventRefused:
         """A problem with one event (at its line, or its property's): the event is
-        skipped, said in :attr:`skipped`; the others come in."""
+        skipped, said in :attr:`skipped`; the others come in (of its UID, only with
+        ``spoils_series`` off)."""
         line = (
             self.layout.property_line(index, prop)
             if prop is not None
             else self.layout.event_line(index)
         )
-        return _EventRefused(message, line=line)
+        refused = _EventRefused(message, line=line)
+        refused.spoils_series = spoils_series
+        return refused
 
     def skip(self, problem: ImportProblem) -> None:
         self.skipped.append(f"line {problem.line}: {problem.problem.rstrip('.')}; not imported")
@@ -1065,7 +1075,7 @@ class _Reader:
         except OverflowError:  # the first or last hours Python can count
             raise self._out_of_range(naive, index, name) from None
 
-    def _out_of_range(self, value: date, index: int, name: str) -> ImportProblem:
+    def _out_of_range(self, value: date, index: int, name: str) -> _EventRefused:
         day = value.date() if isinstance(value, datetime) else value
         return self.refuse(f"{name} {day.isoformat()} {OUTSIDE_PLANS}.", index, name)
 
@@ -1133,7 +1143,7 @@ class _Reader:
             except _EventRefused as problem:
                 self.skip(problem)
                 uid = str(event.get("UID") or "").strip()
-                if uid:
+                if uid and problem.spoils_series:
                     refused.setdefault(uid, problem.line)
                 continue
             parsed.append(checked)
@@ -1205,7 +1215,9 @@ class _Reader:
             first = self.layout.event_line(seen[key])
             what = f"'{uid}'" if rid is None else f"'{uid}' with RECURRENCE-ID {rid}"
             raise self.refuse(
-                f"The UID {what} is used again; it was first used on line {first}.", index
+                f"The UID {what} is used again; it was first used on line {first}.",
+                index,
+                spoils_series=False,
             )
         seen[key] = index
         return _Parsed(index, event, uid, start, tz if isinstance(start, datetime) else None, rid)
@@ -1325,10 +1337,10 @@ class _Reader:
             capped = True
         title = str(component.get("SUMMARY", "")).strip() or master.uid
         if endless:
-            self.notes.append(
-                f"'{title}' repeats without end; its posts up to"
-                f" {spelled_day(stop, weekday=False)} came in (importing the file again"
-                " later brings the next ones)."
+            self.endless[master.uid] = (
+                f"'{title}' repeats without end; it was read up to"
+                f" {spelled_day(stop, weekday=False)} (importing the file again later"
+                " reads further)."
             )
         if capped or beyond:
             why = (
@@ -2320,11 +2332,13 @@ def import_ics(
         items = reader.parse()
     summary = ImportSummary()
     summary.skipped.extend(reader.skipped)
-    summary.notes.extend(reader.notes)
     with environment_errors(), store.db.atomic():
         writer = _Writer(store, options, reader.layout, summary, reader.described)
         writer.write(items, progress, reader.total * 2 // 3, reader.total)
         start_from_first_posts(store, summary, exact=writer.names.dated)
+        summary.notes.extend(
+            note for uid, note in reader.endless.items() if store.imported_occurrences(uid)
+        )
     summary.skipped.sort(key=_line_number)
     return summary
 

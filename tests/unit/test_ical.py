@@ -2105,8 +2105,8 @@ def test_a_repeat_without_end_says_how_far_it_came_in(busy: CalendarStore, tmp_p
     )
     stop = max(date(2026, 12, 1), TODAY) + timedelta(days=365)
     assert summary.notes == [
-        f"'Daily tip' repeats without end; its posts up to {spelled_day(stop, weekday=False)}"
-        " came in (importing the file again later brings the next ones)."
+        f"'Daily tip' repeats without end; it was read up to {spelled_day(stop, weekday=False)}"
+        " (importing the file again later reads further)."
     ]
     assert (
         max(p.date for p in busy.all_posts() if p.title == "Daily tip" and p.date is not None)
