@@ -1438,7 +1438,28 @@ class MainWindow(QMainWindow):
         day = self.view().current_date()
         # The changes made here are in the file this window has open, no longer at its
         # path: they are kept in a backup, read from that file, before it is let go.
-        kept = self.back_up()
+        # Without one, the window stays on them (changes refused) until the user
+        # saves a copy: they are nowhere else.
+        kept: Path | None = None
+        stack = self.session.undo_stack
+        if self.backups is not None and not stack.isClean():
+            from ..core.backups import make_backup
+
+            try:
+                kept = make_backup(store, self.backups)
+            except CadenceError:
+                if self._told_moved is not store:
+                    self._told_moved = store
+                    self.show_error(
+                        self,
+                        CalendarFileError(
+                            f"{problem} The changes made here since could not be kept as a"
+                            " backup, so Cadence still shows them: save them with File >"
+                            " Save a Copy As, then open the calendar again."
+                        ),
+                    )
+                return False
+            stack.setClean()
         store.close()  # its waiting changes go into its own file, not the one there now
         if self._open_instead(lambda: store.path, day):
             text = (

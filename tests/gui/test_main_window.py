@@ -2473,3 +2473,34 @@ def test_undoing_a_delete_selects_the_posts_it_brings_back(
     assert window.month_view.selected_post_ids() == []
     window.undo_action.trigger()
     assert window.month_view.selected_post_ids() == [post.id]
+
+
+def test_a_replaced_calendar_whose_changes_cannot_be_backed_up_stays_shown(
+    session: CalendarSession, settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The backups folder cannot be written (a full disk): the window went over to the
+    file put in place and the changes made here were nowhere any more. It stays on
+    them, says how to keep them, and a copy saved has them."""
+    blocker = tmp_path / "Backups"
+    blocker.write_text("a file where the backups folder goes")
+    errors = Errors()
+    win = MainWindow(session, settings, backups=blocker / "inside", error_handler=errors)
+    qtbot.addWidget(win)
+    session.report_error = errors
+    channel = session.channels()[0].id
+    session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
+    _theirs(session.store.path)
+
+    assert not win.check_for_outside_changes()
+    assert not win.check_for_outside_changes()  # said once
+    (said,) = errors.seen
+    assert said.endswith(
+        "The changes made here since could not be kept as a backup, so Cadence still shows"
+        " them: save them with File > Save a Copy As, then open the calendar again."
+    )
+    assert win.session is session
+    assert "Mine" in {session.store.post(i).title for i in win.month_view.posts_on(TODAY)}
+    kept = tmp_path / "kept.cadence"
+    assert win.save_copy(kept)
+    with CalendarStore.open(kept) as copy:
+        assert "Mine" in {p.title for p in copy.all_posts()}
