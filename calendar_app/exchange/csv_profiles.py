@@ -825,19 +825,38 @@ class _RowReader:
         """The key messages a cell names: separated by ``;`` (as Cadence writes them),
         or by commas, as spreadsheets and databases write a multiple choice ("Made in
         Europe, Zero waste"), where the whole is no key message here and either the file
-        is no Cadence file (it has no uid column) or each part is one."""
+        is no Cadence file (it has no uid column) or each part is one. A key message
+        here with a comma in its title is one part ("Fast, reliable"), and a comma at
+        the end makes none."""
         titles = split_key_messages(cell)
         if len(titles) != 1 or "," not in titles[0]:
             return titles
         known = self.names.messages
         if name_key(titles[0]) in known:
             return titles
-        parts = [t for t in (p.strip() for p in titles[0].split(",")) if t]
+        pieces = titles[0].split(",")
+        parts: list[str] = []
+        start = 0
+        while start < len(pieces):
+            # The longest run of pieces that is a key message here ("Fast, reliable"),
+            # else one piece.
+            end = next(
+                (
+                    end
+                    for end in range(len(pieces), start + 1, -1)
+                    if name_key(",".join(pieces[start:end])) in known
+                ),
+                start + 1,
+            )
+            part = ",".join(pieces[start:end]).strip()
+            if part:
+                parts.append(part)
+            start = end
         if len(parts) > 1 and (
             "uid" not in self.present or all(name_key(p) in known for p in parts)
         ):
             return parts
-        return titles
+        return [p for p in parts if p] if len(parts) == 1 else titles
 
     def _day(self, text: str) -> _Day | None:
         if not text:
@@ -897,18 +916,22 @@ _DATED_ONLY = (PostStatus.SCHEDULED, PostStatus.PUBLISHED)
 """Statuses a post in the backlog cannot have (as ``cadence post add`` says)."""
 
 
-def _backlog_drafts(rows: list[_Row], summary: ImportSummary) -> None:
+def _backlog_drafts(rows: list[_Row]) -> set[int]:
     """New posts without a date that their rows call scheduled or published (the
-    file's dates in a column Cadence does not read) come in as drafts, said once."""
-    drafted = 0
+    file's dates in a column Cadence does not read) are drafts: their row numbers."""
+    drafted = set()
     for row in rows:
         if row.post.date is None and row.post.status in _DATED_ONLY:
             row.post = replace(row.post, status=PostStatus.DRAFT)
-            drafted += 1
-    if drafted:
-        posts, drafts = ("post", "a draft") if drafted == 1 else ("posts", "drafts")
+            drafted.add(row.number)
+    return drafted
+
+
+def _say_drafts(count: int, summary: ImportSummary) -> None:
+    if count:
+        posts, drafts = ("post", "a draft") if count == 1 else ("posts", "drafts")
         summary.notes.append(
-            f"{drafted} {posts} without a date that the file calls scheduled or published "
+            f"{count} {posts} without a date that the file calls scheduled or published "
             f"came in as {drafts}, in the backlog."
         )
 
@@ -963,10 +986,12 @@ def import_csv(
         matches = _match(store, rows)
         whole = columns.keys() >= _WHOLE_COLUMNS
         # Undated rows called scheduled are drafts before anything compares them.
-        _backlog_drafts([r for r in rows if r.number not in matches], summary)
+        drafted = _backlog_drafts([r for r in rows if r.number not in matches])
         rows = _leave_deleted_out(store, rows, summary, matches, whole)
         _apply_updates(store, rows, matches, summary, ticker, whole)
-        _insert_new(store, [r for r in rows if r.number not in matches], summary, ticker)
+        new_rows = [r for r in rows if r.number not in matches]
+        _insert_new(store, new_rows, summary, ticker)
+        _say_drafts(sum(1 for r in new_rows if r.number in drafted), summary)
         start_from_first_posts(store, summary)
         ticker.finish()
     return summary
@@ -974,6 +999,19 @@ def import_csv(
 
 _WHOLE_COLUMNS = frozenset({"channel", "key_messages", "campaign", "notes"})
 """With these (and what any row shows), a row tells all a post shows."""
+
+
+def _read_the_other_way(post: Post, row: NewPost) -> bool:
+    """Whether ``post`` is ``row`` with its date read in the other order (03/04 as 4
+    March, not 3 April), and otherwise as the row shows it."""
+    day = row.date
+    if day is None or post.date is None or day.day > 12:
+        return False
+    try:
+        other = date(day.year, day.day, day.month)
+    except ValueError:
+        return False
+    return post.date == other and post_content(replace(row, date=other)) == post_content(post)
 
 
 def _leave_deleted_out(
@@ -1146,6 +1184,9 @@ def _apply_updates(
             history,
             whole=whole_note(new) if whole else None,
         )
+        if not take and row.said_otherwise and _read_the_other_way(old, new):
+            # As the file read in the other order left it, now read in this one again.
+            take, keep_old = True, False
         if not take:
             summary.kept_newer += 1
             del notes[old.id]

@@ -344,7 +344,7 @@ _HTML_TAG = re.compile(r"</?(?:br|p|div|span|b|i|u|em|strong|a|ul|ol|li|font)\b[
 _LINK_TAG = re.compile(r'<a\b[^>]*\bhref\s*=\s*"([^"]*)"[^>]*>(.*?)</a\s*>', re.I | re.S)
 _LINE_TAG = re.compile(r"<br\s*/?>|</(?:p|div|li)\s*>|<(?:ul|ol)\b[^>]*>", re.I)
 _ITEM_TAG = re.compile(r"<li\b[^>]*>", re.I)
-_ANY_TAG = re.compile(r"<[^>]+>")
+_ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # "5 < 6 & 7 > 3" holds none
 
 
 def _plain_text(description: str) -> str:

@@ -1787,6 +1787,10 @@ def test_a_file_read_again_in_the_other_date_order_moves_its_posts(
 
     assert (summary.added, len(summary.previous), summary.conflicts) == ([], 1, 0)
     assert [(p.id, p.date) for p in store.all_posts()] == [(post_id, date(2026, 3, 4))]
+    # And back again: read day first once more, it is 3 April again.
+    again = import_csv(store, source, ImportOptions(day_first=True))
+    assert (len(again.previous), again.kept_newer) == (1, 0)
+    assert [(p.id, p.date) for p in store.all_posts()] == [(post_id, date(2026, 4, 3))]
 
 
 def test_key_messages_separated_by_commas_are_each_one(store: CalendarStore, linkedin: int) -> None:
@@ -1797,7 +1801,9 @@ def test_key_messages_separated_by_commas_are_each_one(store: CalendarStore, lin
     source.write_text(
         "Title,Channel,Key messages\n"
         'Factory tour,LinkedIn,"Made in Europe, Zero waste"\n'
-        'Delivery,LinkedIn,"Fast, fair, local"\n',
+        'Delivery,LinkedIn,"Fast, fair, local"\n'
+        'Both,LinkedIn,"Fast, fair, local, Made in Europe"\n'
+        'Trailing,LinkedIn,"Zero waste,"\n',
         "utf-8",
     )
     summary = import_csv(store, source, ImportOptions(create_missing=True))
@@ -1806,6 +1812,8 @@ def test_key_messages_separated_by_commas_are_each_one(store: CalendarStore, lin
     assert {p.title: sorted(titles[m] for m in p.message_ids) for p in store.all_posts()} == {
         "Factory tour": ["Made in Europe", "Zero waste"],
         "Delivery": ["Fast, fair, local"],
+        "Both": ["Fast, fair, local", "Made in Europe"],
+        "Trailing": ["Zero waste"],
     }
 
 
@@ -1881,6 +1889,7 @@ def test_an_undated_row_called_scheduled_deleted_here_stays_deleted(
     summary = import_csv(store, source, ImportOptions())
     assert (summary.added, summary.left_deleted) == ([], 1)
     assert store.all_posts() == []
+    assert summary.notes == []  # none came in as a draft
 
 
 def test_a_time_in_the_date_cell_updates_the_post(store: CalendarStore, linkedin: int) -> None:
