@@ -141,10 +141,10 @@ def repeat_post(
     at: time | None,
     select: Select,
 ) -> bool:
-    """A copy of ``post`` on ``day`` (at ``at``, else at its time): one undo step."""
-    command = CopyPostsCommand(
-        session, [(post.id, day, at or post.time)], text=f"Repeat {short(post.title)}"
-    )
+    """A copy of ``post`` on ``day`` (at ``at``, else at its time, or later when that
+    time has passed today): one undo step."""
+    when = session.still_ahead(day, at or post.time)
+    command = CopyPostsCommand(session, [(post.id, day, when)], text=f"Repeat {short(post.title)}")
     if not session.try_push(command, parent):
         return False
     select(command.created_ids)

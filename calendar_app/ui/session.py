@@ -218,6 +218,18 @@ class CalendarSession(QObject):
         """The time of day in the calendar's own zone (where the current-time line goes)."""
         return datetime.now(self.store.zone).time()
 
+    def still_ahead(self, day: date, at: time | None) -> time | None:
+        """``at`` on ``day``, or, when that is today and already past, the next quarter
+        of an hour (untimed when none is left today): a post placed to go out today
+        cannot go out earlier. A session on a day given (not the clock's) keeps ``at``."""
+        if at is None or self._today is not None or day != self.today():
+            return at
+        now = self.now()
+        if at > now:
+            return at
+        minutes = (now.hour * 60 + now.minute) // 15 * 15 + 15
+        return time(minutes // 60, minutes % 60) if minutes < 24 * 60 else None
+
     def _arm_day_change(self) -> None:
         """Go over to the next day at the calendar's midnight, if today is the real one."""
         self._day_change.stop()

@@ -7,17 +7,18 @@ import shutil
 import sqlite3
 import uuid
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import cast
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core import store as store_module
 from calendar_app.core.cadence import CadenceReport, analyse, default_window
-from calendar_app.core.models import Post, PostStatus, name_key
+from calendar_app.core.models import NewPost, Post, PostStatus, name_key
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
@@ -516,3 +517,31 @@ def test_a_filter_changed_reads_no_backlog_again_but_a_change_to_it_does(
     session.push(DeleteKeyMessageCommand(session, message.id))
     assert all(message.id not in p.message_ids for p in session.backlog())
     assert len(reads) == 3
+
+
+def test_a_repeat_for_today_goes_out_at_a_time_still_ahead(demo_path: Path, qtbot: QtBot) -> None:
+    """Fill the Gap today repeated a post at its 00:05 (hours past): it could no
+    longer go out. The next quarter of an hour instead (untimed late at night)."""
+    from calendar_app.ui.gaps import repeat_post
+
+    with CalendarStore.open(demo_path) as store:
+        session = CalendarSession(store)  # the clock's own today
+        today = session.today()
+        channel = session.channels()[0].id
+        early = store.add_post(
+            NewPost("Early", channel, date=today - timedelta(days=3), time=time(0, 5))
+        ).created[0]
+        placed: list[list[int]] = []
+        before = session.now()
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        assert repeat_post(session, parent, store.post(early), today, None, placed.append)
+        (copy,) = store.posts(placed[0])
+        assert copy.date == today
+        if copy.time is not None:
+            assert copy.time > before
+            assert copy.time.minute % 15 == 0
+        later = session.still_ahead(today, time(23, 59))
+        assert later == time(23, 59) or later is None
+        assert session.still_ahead(today + timedelta(days=1), time(0, 5)) == time(0, 5)
+        session.undo_stack.clear()
