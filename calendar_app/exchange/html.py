@@ -191,9 +191,10 @@ def status_label(status: MessageStatus | str, overdue_days: int) -> str:
 
 
 def gaps_so_far(gaps: Iterable[Gap], as_of: date) -> tuple[Gap, ...]:
-    """The gaps that started on or before ``as_of``, cut at it: the days really overdue."""
+    """The gaps that started on or before ``as_of``, cut at it: the days really overdue
+    (each still knows when it began, before the period too)."""
     return tuple(
-        Gap(g.start, min(g.end, as_of), (min(g.end, as_of) - g.start).days + 1)
+        Gap(g.start, min(g.end, as_of), (min(g.end, as_of) - g.start).days + 1, g.began)
         for g in gaps
         if g.start <= as_of
     )
@@ -753,7 +754,7 @@ def _message_row(
     count = len(cadence.deliveries)
     so_far = sum(1 for day in cadence.deliveries if day <= page.as_of)
     past = gaps_so_far(cadence.gaps, page.as_of)
-    longest = max((g.days for g in past), default=0)
+    longest = max((g.length for g in past), default=0)  # as its bar and the status count
     overdue = (
         f"{len(past)} stretch{'es' if len(past) != 1 else ''}, longest {_days(longest)}"
         if past

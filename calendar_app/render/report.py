@@ -114,8 +114,9 @@ class MessageDelivery:
 
     @property
     def longest_gap(self) -> int:
-        """The longest stretch it has been overdue so far, in days."""
-        return max((g.days for g in self.gaps_so_far), default=0)
+        """The longest stretch it has been overdue so far, in days, from when it began
+        (before the period too, as its bar and the status count)."""
+        return max((g.length for g in self.gaps_so_far), default=0)
 
 
 @dataclass(frozen=True)
@@ -519,7 +520,8 @@ _COLUMN_GAP = 12.0
 _TABLE_NOTE = (
     "Status: today's. Deliveries: days in the period on which a post carries the message, on "
     "any channel, those planned after today included. On average: days between deliveries. "
-    "Gaps so far: overdue stretches within the period up to today; Longest: the longest."
+    "Gaps so far: overdue stretches within the period up to today; Longest: the longest, from"
+    " the day it began."
 )
 _NOTE_LINES = 2
 _NOTE_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
@@ -926,7 +928,7 @@ def _figures(item: MessageDelivery) -> tuple[tuple[str, str, str], ...]:
     cadence = item.cadence
     interval = item.average_interval
     gaps = item.gaps_so_far
-    longest = max(gaps, key=lambda g: (g.days, g.start), default=None)
+    longest = max(gaps, key=lambda g: (g.length, g.start), default=None)
     overdue_days = sum(g.days for g in gaps)
     if gaps:
         overdue_note = f"{_plural(overdue_days, 'day')} overdue in the period"
@@ -951,9 +953,9 @@ def _figures(item: MessageDelivery) -> tuple[tuple[str, str, str], ...]:
             overdue_note,
         ),
         (
-            str(longest.days) if longest else "0",
+            str(longest.length) if longest else "0",
             "days, the longest one",
-            f"{day_text(longest.start, weekday=False)} – {day_text(longest.end, weekday=False)}"
+            f"{day_text(longest.since, weekday=False)} – {day_text(longest.end, weekday=False)}"
             if longest
             else "none so far",
         ),

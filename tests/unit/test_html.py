@@ -706,3 +706,17 @@ def test_a_day_of_another_year_than_today_is_said_with_its_year() -> None:
     assert day_text(date(2025, 12, 4), year=today) == "Thu 4 Dec 2025"
     assert day_text(date(2026, 11, 4), year=today) == "Wed 4 Nov"
     assert day_text(None, year=today) == "—"
+
+
+WARRANTY = "Backed by a 25-year warranty"
+
+
+def test_the_longest_stretch_counts_from_the_day_it_began(demo: Path, tmp_path: Path) -> None:
+    """A period starting after the warranty went quiet: its longest stretch is as long
+    as its bar and its status say (it counted from the period's first day)."""
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html", first=date(2026, 11, 1))
+        titles = [m.title for m in store.key_messages()]
+    warranty = page.text_of(page.having("msg", "article")[titles.index(WARRANTY)])
+    assert "overdue by 42 days" in warranty
+    assert "Overdue in this period 1 stretch, longest 42 days" in warranty
