@@ -494,14 +494,14 @@ class AgendaView(QWidget):
         chosen = len(self.table.selectionModel().selectedRows())
         month = QLocale().standaloneMonthName(self._current.month)
         period = f"{month} {self._current.year}"
-        text = f"{plural(count, 'post')} in {period}"
+        filtered = " (filtered)" if self.session.filters.active else ""
+        text = f"{plural(count, 'post')} in {period}{filtered}"
         if chosen:
             text += f" · {chosen} selected"
         self.summary.setText(text)
         self.status_button.setEnabled(chosen > 0)
         for action in self.status_actions.values():
             action.setEnabled(chosen > 0)
-        filtered = " (filtered)" if self.session.filters.active else ""
         self.table.empty_text = f"No posts in {period}{filtered}."
         self.table.setAccessibleDescription(
             f"{period}: {plural(count, 'post')}{filtered}, {chosen} selected"
@@ -526,7 +526,9 @@ class AgendaView(QWidget):
         sort_menu = menu.addMenu("Sort by")
         chosen = QActionGroup(sort_menu)  # one column at a time, shown as such
         ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
-        for column, name in enumerate(AgendaModel.HEADERS):
+        for shown in range(header.count()):  # in the order the columns are shown
+            column = header.logicalIndex(shown)
+            name = AgendaModel.HEADERS[column]
             now = header.sortIndicatorSection() == column
             way = ", ascending" if ascending else ", descending"
             action = sort_menu.addAction(name + (way if now else ""))

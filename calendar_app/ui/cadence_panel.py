@@ -1116,14 +1116,14 @@ class CadencePanel(QWidget):
     def _row_tooltip(self, row: StripRow) -> str:
         today = self.session.today()
         nxt = (
-            day_text(row.next_delivery, year=today)
+            f"next {day_text(row.next_delivery, year=today)}"
             if row.next_delivery is not None
-            else "nothing planned"
+            else "nothing planned next"
         )
         last = day_text(row.last_delivery, year=today) if row.last_delivery is not None else "never"
         lines = [
             f"{row.title} — {row.status_label}",
-            f"{every_days(row.cadence_days).capitalize()} · last delivered {last} · next {nxt}",
+            f"{every_days(row.cadence_days).capitalize()} · last delivered {last} · {nxt}",
         ]
         if row.status == MessageStatus.OVERDUE and row.last_delivery is not None:
             due = row.last_delivery + timedelta(days=row.cadence_days)

@@ -299,7 +299,12 @@ def gap_story(example: GuideExample, today: date) -> str:
     days = example.cadence_days
     name = f"“{html.escape(example.title)}” ({every_days(days)})"
     if gap.end < today:
-        story = f"{name} went quiet from {_day(gap.start)} to {_day(gap.end)}: the red bar."
+        when = (
+            f"on {_day(gap.start)}"
+            if gap.start == gap.end
+            else f"from {_day(gap.start)} to {_day(gap.end)}"
+        )
+        story = f"{name} went quiet {when}: the red bar."
         if example.after is not None:
             story += f" The delivery on {_day(example.after)} ended the gap."
         return story

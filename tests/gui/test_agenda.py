@@ -17,7 +17,7 @@ from calendar_app.core.models import Post, PostStatus
 from calendar_app.ui.agenda_view import TITLE_ROOM, AgendaView
 from calendar_app.ui.commands import ChannelCommand, EditPostsCommand, MovePostsCommand
 from calendar_app.ui.post_model import AgendaModel, PostRole, SortRole
-from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.session import CalendarSession, Filters
 
 from .conftest import OFFSCREEN_POPUPS, TODAY, double_click
 
@@ -94,6 +94,17 @@ def test_rows_are_the_month_in_date_and_time_order(
     assert cells[AgendaModel.TITLE] == first.title
     assert cells[AgendaModel.STATUS] == "Published"
     assert cells[AgendaModel.DATE].startswith("Mon ")  # 2 November 2026 was a Monday
+    assert view.summary.text() == "33 posts in November 2026"
+
+
+def test_the_summary_says_when_filters_hide_posts(
+    session: CalendarSession, view: AgendaView
+) -> None:
+    """ "0 posts in December 2026" read as an empty month, the filters hiding them all."""
+    channels = frozenset(c.id for c in session.channels())
+    session.set_filters(Filters(hidden_channels=channels))
+    assert view.summary.text() == "0 posts in November 2026 (filtered)"
+    session.set_filters(Filters())
     assert view.summary.text() == "33 posts in November 2026"
 
 

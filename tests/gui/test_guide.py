@@ -145,6 +145,7 @@ def test_the_guide_falls_back_to_the_demo_for_a_calendar_without_gaps(
     ("start", "end", "after", "expected"),
     [
         (date(2026, 10, 1), date(2026, 10, 9), date(2026, 10, 10), "went quiet from 1 October"),
+        (date(2026, 10, 9), date(2026, 10, 9), date(2026, 10, 10), "went quiet on 9 October:"),
         (date(2026, 11, 6), date(2026, 11, 24), date(2026, 11, 25), "overdue since 6 November"),
         (date(2026, 12, 2), date(2026, 12, 20), None, "will be overdue from 2 December"),
     ],

@@ -2160,6 +2160,10 @@ def test_the_agenda_sorts_from_its_menu_for_the_keyboard(window: MainWindow) -> 
     sort = next(a.menu() for a in menu.actions() if a.text() == "Sort by")
     assert isinstance(sort, QMenu)
     assert [a.text() for a in sort.actions() if a.isChecked()] == ["Title, ascending"]
+    shown = [header.logicalIndex(v) for v in range(header.count())]
+    assert [a.text().split(",")[0] for a in sort.actions()] == [
+        AgendaModel.HEADERS[c] for c in shown
+    ]  # in the order the columns stand
     choose("Title")
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
