@@ -1367,7 +1367,7 @@ class CalendarStore:
         """
         terms = _search_terms(text)
         if not terms:
-            return []
+            return self._symbols(text)[:limit]
         found = self._posts(
             "JOIN posts_fts ON posts_fts.rowid = p.id WHERE posts_fts MATCH ?",
             [_match_query(terms)],
@@ -1422,7 +1422,7 @@ class CalendarStore:
         search in the window narrows the views to."""
         terms = _search_terms(text)
         if not terms:
-            return frozenset()
+            return frozenset(post.id for post in self._symbols(text))
         ids = {
             row[0]
             for row in self._rows(
@@ -1438,6 +1438,15 @@ class CalendarStore:
             )
         return frozenset(ids)
 
+    def _symbols(self, text: str) -> list[Post]:
+        """The posts whose text holds ``text`` made of no letter or digit ("🏘️", "&"):
+        the search index has no word for it, so the text is read."""
+        symbols = text.strip()
+        if not symbols:
+            return []
+        self._ready_to_scan()
+        return self._posts(f"WHERE {_CONTAINS}", [_contains_terms([symbols])])
+
     def _scans_for(self, terms: list[str]) -> bool:
         """Whether finding ``terms`` reads every post's text besides the index (see
         :meth:`search`), with the function that does it made ready."""
@@ -1448,10 +1457,13 @@ class CalendarStore:
             self._folds = version >= _FOLDING_INDEX
         if self._folds and not any(_unspaced(c) for term in terms for c in term):
             return False
+        self._ready_to_scan()
+        return True
+
+    def _ready_to_scan(self) -> None:
         if not self._can_scan:
             self._conn.create_function("cadence_contains", 2, _contains, deterministic=True)
             self._can_scan = True
-        return True
 
     def post_to_repeat(self, message_id: int, day: date, as_of: date) -> Post | None:
         """The post to repeat to deliver a key message again on ``day``: the last one that

@@ -681,7 +681,13 @@ class MainWindow(QMainWindow):
             return False
         found = self._search_results(filters)
         if not found:
-            self.statusBar().showMessage(f"No dated post matches '{text}'.", 8000)
+            hidden = filters.active_besides_search and self.session.store.dated_in_order(
+                filters.search_hits or ()
+            )
+            said = f"No dated post matches '{text}'."
+            if hidden:
+                said = f"No dated post shown matches '{text}': the filters hide those that do."
+            self.statusBar().showMessage(said, 8000)
             return False
         ids = {post_id: i for i, (post_id, _) in enumerate(found)}
         selected = [ids[i] for i in self.view().selected_post_ids() if i in ids]

@@ -112,14 +112,13 @@ class Filters:
         return replace(self, statuses=cast(frozenset[PostStatus], values))
 
     @property
+    def active_besides_search(self) -> bool:
+        """Whether channels, key messages, campaigns or statuses are filtered."""
+        return bool(self.hidden_channels or self.messages or self.campaigns or self.statuses)
+
+    @property
     def active(self) -> bool:
-        return bool(
-            self.hidden_channels
-            or self.messages
-            or self.campaigns
-            or self.statuses
-            or self.search.strip()
-        )
+        return self.active_besides_search or bool(self.search.strip())
 
 
 class CalendarSession(QObject):

@@ -511,6 +511,15 @@ def test_enter_in_the_search_box_goes_from_match_to_match_across_months(
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
     assert window.statusBar().currentMessage() == "No dated post matches 'zzyzx'."
 
+    # Matches the filters hide are said to be there.
+    window.search_edit.setText("solar")
+    every_channel = frozenset(c.id for c in session.channels())
+    session.set_filters(replace(session.filters, hidden_channels=every_channel))
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == (
+        "No dated post shown matches 'solar': the filters hide those that do."
+    )
+
 
 def test_an_ampersand_in_a_name_is_shown_in_the_filter_menu_not_taken_for_a_key(
     window: MainWindow, session: CalendarSession

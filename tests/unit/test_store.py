@@ -1097,6 +1097,19 @@ def test_dated_in_order_steps_through_what_the_filters_let_through(
     assert store.dated_in_order([]) == []
 
 
+def test_a_search_of_symbols_alone_reads_the_text(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    """An emoji or "&" is no word of the index: the views emptied, finding nothing."""
+    village = add_post("Village 🏘️ day", channel, D)
+    both = add_post("Tom & Jerry", channel, D1)
+    add_post("Plain", channel, D2)
+    assert [p.id for p in store.search("&")] == [both]
+    assert store.search_ids("🏘️") == {village}
+    assert store.search_ids("🏘") == {village}  # without its variation selector
+    assert store.search_ids("?!") == frozenset()
+
+
 def test_search_follows_edits(store: CalendarStore, channel: int, add_post: Adder) -> None:
     post_id = add_post("Spring article", channel, D)
 
