@@ -63,9 +63,20 @@ def plain_tooltip(text: str) -> str:
     """
     if not text:
         return text
+    # Qt sets a rich-text tooltip narrow (about 200 pixels), breaking each line written
+    # as one mid-phrase: a line of up to a sentence keeps to its line; longer ones wrap.
+    lines = (html.escape(line, quote=False) for line in text.split("\n"))
     return (
-        "<qt>" + "<br>".join(html.escape(line, quote=False) for line in text.split("\n")) + "</qt>"
+        "<qt>"
+        + "<br>".join(
+            f"<nobr>{line}</nobr>" if len(line) <= _TIP_LINE_CHARS else line for line in lines
+        )
+        + "</qt>"
     )
+
+
+_TIP_LINE_CHARS = 90
+"""Past this, a tooltip's line wraps (a key message's statement)."""
 
 
 def plural(count: int, word: str) -> str:

@@ -50,6 +50,7 @@ from calendar_app.ui.commands import (
     DeletePostsCommand,
     EditPostsCommand,
     MovePostsCommand,
+    plain_tooltip,
 )
 from calendar_app.ui.dialogs import SaveAnswer
 from calendar_app.ui.dnd import (
@@ -2517,3 +2518,19 @@ def test_a_replaced_calendar_whose_changes_cannot_be_backed_up_stays_shown(
     assert win.save_copy(kept)
     with CalendarStore.open(kept) as copy:
         assert "Mine" in {p.title for p in copy.all_posts()}
+
+
+@OFFSCREEN_POPUPS
+def test_a_tooltip_keeps_each_short_line_on_its_line(window: MainWindow, qtbot: QtBot) -> None:
+    """Qt set rich-text tooltips about 200 pixels wide: "…next Sat 16 Jan / 2027"."""
+    from PySide6.QtWidgets import QToolTip
+
+    line = "Every 14 days · last delivered Thu 19 Nov · next Sat 16 Jan 2027"
+    QToolTip.showText(QPoint(100, 100), plain_tooltip(f"Title\n{line}\nWas due"), window)
+    try:
+        tips = [w for w in QApplication.topLevelWidgets() if w.inherits("QLabel")]
+        tip = next(w for w in tips if w.isVisible() and "Was due" in w.text())
+        assert tip.width() >= tip.fontMetrics().horizontalAdvance(line)
+        assert tip.height() < tip.fontMetrics().lineSpacing() * 4
+    finally:
+        QToolTip.hideText()
