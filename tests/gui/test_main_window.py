@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFileDialog,
+    QLabel,
     QMenu,
     QMenuBar,
     QPushButton,
@@ -2528,7 +2529,7 @@ def test_a_tooltip_keeps_each_short_line_on_its_line(window: MainWindow, qtbot: 
     line = "Every 14 days · last delivered Thu 19 Nov · next Sat 16 Jan 2027"
     QToolTip.showText(QPoint(100, 100), plain_tooltip(f"Title\n{line}\nWas due"), window)
     try:
-        tips = [w for w in QApplication.topLevelWidgets() if w.inherits("QLabel")]
+        tips = [w for w in QApplication.topLevelWidgets() if isinstance(w, QLabel)]
         tip = next(w for w in tips if w.isVisible() and "Was due" in w.text())
         assert tip.width() >= tip.fontMetrics().horizontalAdvance(line)
         assert tip.height() < tip.fontMetrics().lineSpacing() * 4
