@@ -39,6 +39,10 @@ PUBLISHING = frozenset({"hootsuite", "sprout"})
 _ID = Qt.ItemDataRole.UserRole
 
 
+_ROWS_SHOWN = 9
+"""Channels or key messages a list shows before it scrolls (a dozen of each is usual)."""
+
+
 class ExportOptionsDialog(QDialog):
     """The days, channels and key messages to export, and the format's own choices."""
 
@@ -170,7 +174,7 @@ class ExportOptionsDialog(QDialog):
         frame = 2 * widget.frameWidth()
         room = widget.sizeHintForColumn(0) + frame + widget.verticalScrollBar().sizeHint().width()
         widget.setMinimumWidth(min(room, widget.fontMetrics().averageCharWidth() * 40))
-        rows = max(3, min(len(entries), 6))
+        rows = max(3, min(len(entries), _ROWS_SHOWN))
         widget.setFixedHeight(widget.sizeHintForRow(0) * rows + frame + 4)
         return widget
 
