@@ -297,7 +297,7 @@ def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
         at = format_time(post.time) or "     "
         messages = ", ".join(sorted(names["messages"][m] for m in post.message_ids))
         line = f"{when} {at}  {post.status.value:<9}  {names['channels'][post.channel_id]:<14}"
-        line += f"  {post.title}"
+        line += f"  {one_line(post.title)}"  # a line end or escape code in it, as a space
         if messages:
             line += f"  [{messages}]"
         print(f"{line}  {post.uid}", file=out)

@@ -1422,7 +1422,16 @@ class CalendarStore:
         search in the window narrows the views to."""
         terms = _search_terms(text)
         if not terms:
-            return frozenset(post.id for post in self._symbols(text))
+            symbols = _symbols_sought(text)
+            if not symbols:
+                return frozenset()
+            self._ready_to_scan()
+            return frozenset(
+                row[0]
+                for row in self._rows(
+                    f"SELECT p.id FROM posts p WHERE {_CONTAINS}", [_contains_terms([symbols])]
+                )
+            )
         ids = {
             row[0]
             for row in self._rows(
@@ -1441,7 +1450,7 @@ class CalendarStore:
     def _symbols(self, text: str) -> list[Post]:
         """The posts whose text holds ``text`` made of no letter or digit ("🏘️", "&"):
         the search index has no word for it, so the text is read."""
-        symbols = text.strip()
+        symbols = _symbols_sought(text)
         if not symbols:
             return []
         self._ready_to_scan()
@@ -2560,6 +2569,15 @@ def _match_query(terms: list[str]) -> str:
 
 def _contains_terms(terms: list[str]) -> str:
     return "\x1f".join(folded(term) for term in terms)
+
+
+def _symbols_sought(text: str) -> str:
+    """A search of no letter or digit, as looked for in the text: an emoji or a run of
+    symbols ("&", "->"); not one sign of ASCII alone ("#", "@", "."), which the first
+    key of a hashtag or an address types, and which reads every post for next to
+    nothing."""
+    symbols = text.strip()
+    return "" if len(symbols) == 1 and symbols.isascii() else symbols
 
 
 _CONTAINS = "cadence_contains(p.title || char(10) || p.body || char(10) || p.notes, ?)"

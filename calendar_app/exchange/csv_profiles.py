@@ -852,11 +852,10 @@ class _RowReader:
             if part:
                 parts.append(part)
             start = end
-        if len(parts) > 1 and (
-            "uid" not in self.present or all(name_key(p) in known for p in parts)
-        ):
-            return parts
-        return [p for p in parts if p] if len(parts) == 1 else titles
+        if "uid" in self.present:  # Cadence's own file: split only into titles known here
+            known_parts = len(parts) > 1 and all(name_key(p) in known for p in parts)
+            return parts if known_parts else titles
+        return parts  # none for commas alone
 
     def _day(self, text: str) -> _Day | None:
         if not text:
@@ -1184,7 +1183,7 @@ def _apply_updates(
             history,
             whole=whole_note(new) if whole else None,
         )
-        if not take and row.said_otherwise and _read_the_other_way(old, new):
+        if not take and row.said_otherwise in history.notes and _read_the_other_way(old, new):
             # As the file read in the other order left it, now read in this one again.
             take, keep_old = True, False
         if not take:

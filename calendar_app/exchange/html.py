@@ -765,7 +765,7 @@ def _message_row(
         ("Deliveries", f"{count} in this period, {so_far} so far"),
         ("Last", day_text(cadence.last_delivery, year=page.as_of)),
         ("Next", day_text(cadence.next_delivery, year=page.as_of)),
-        ("Overdue in this period", overdue),
+        ("Overdue so far", overdue),
     ]
     ahead = days_unplanned(cadence.gaps, page.as_of)
     if ahead:

@@ -795,6 +795,10 @@ class _Item:
     """An existing post whose status is one of these keeps it (other programs' STATUS
     says less than Cadence's: CONFIRMED is scheduled or published)."""
     notes: str = ""
+    as_written: str | None = None
+    """The body before its HTML was read as text (another program's DESCRIPTION), when
+    that changed it: a post here with that very body keeps it (a newsletter's HTML of
+    Cadence's, back from Google Calendar without Cadence's own properties)."""
     channel: tuple[str, str | None, str | None] | None = None
     """(name, kind, #colour) from X-CADENCE-CHANNEL."""
     messages: tuple[tuple[str, int | None, str | None], ...] = ()
@@ -1134,6 +1138,7 @@ class _Reader:
         parsed: list[_Parsed] = []
         seen: dict[tuple[str, str | None], int] = {}
         refused: dict[str, int | None] = {}  # uid -> the line of its event skipped
+        masters: set[str] = set()  # uids of the events read whole, not occurrences
         self.total = total = len(events) * 3
         for index, event in enumerate(events):
             if index % 256 == 0:
@@ -1143,10 +1148,14 @@ class _Reader:
             except _EventRefused as problem:
                 self.skip(problem)
                 uid = str(event.get("UID") or "").strip()
-                if uid and problem.spoils_series:
+                # A second copy of a plain event is no part of a series: the first stays.
+                copy = uid in masters and event.get("RECURRENCE-ID") is None
+                if uid and problem.spoils_series and not copy:
                     refused.setdefault(uid, problem.line)
                 continue
             parsed.append(checked)
+            if checked.rid is None:
+                masters.add(checked.uid)
         # A recurring event whose master or one of whose changed occurrences cannot be
         # read is left out whole: read in part, it would cancel or reset posts of it.
         left_out: set[str] = set()
@@ -1240,6 +1249,7 @@ class _Reader:
                 items.extend(self._items_of(event, masters, overrides))
             except _EventRefused as problem:
                 self.skip(problem)
+                self.endless.pop(event.uid, None)
         return items
 
     def _items_of(
@@ -1426,20 +1436,16 @@ class _Reader:
         own = X_CHANNEL in component
         title = str(component.get("SUMMARY", "")).strip()
         day, at = self._local(start, tz, own)
-        if not title:
-            self.skipped.append(
-                f"line {self.layout.event_line(event.index)}: the event on {day.isoformat()}"
-                " has no title (SUMMARY); not imported"
-            )
-            return None
-        description = str(component.get("DESCRIPTION", ""))
-        if not own:
-            description = _plain_text(description)
+        if not title:  # refused: one occurrence missing would cancel its post
+            raise self.refuse(f"the event on {day.isoformat()} has no title (SUMMARY)", event.index)
+        written = str(component.get("DESCRIPTION", ""))
+        description = written if own else _plain_text(written)
         url = component.get("URL")
         link = str(url).strip() if url is not None else ""
         if own and X_LINK in component:
             link = str(component[X_LINK])
         body = _body_from_description(description, link)
+        as_written = _body_from_description(written, link) if description != written else None
         ics_status = str(component.get("STATUS", "")).strip().upper()
         if own and X_STATUS in component:  # without it, read STATUS as for any program
             status_text = str(component.get(X_STATUS, "")).strip()
@@ -1471,6 +1477,7 @@ class _Reader:
             at=at,
             status=status,
             keep_status=keep,
+            as_written=as_written,
             categories=tuple(categories),
             colour=_colour_from_ical(str(component.get("COLOR", "")) or None),
             changed=f"{_stamp_text(component.get('LAST-MODIFIED'))}|{component.get('SEQUENCE')}",
@@ -2084,6 +2091,8 @@ class _Writer:
                 continue  # an override that lands on an occurrence listed twice
             seen.add(item.uid)
             old = existing.get(item.uid) or moved.get(item.uid)
+            if old is not None and item.as_written is not None and old.body == item.as_written:
+                item.body = item.as_written  # the post's own HTML, not Google's
             deleted = gone.get(item.uid) if old is None else None
             if deleted is not None and not item.own:
                 # Another program's event of a post deleted here is told by what it

@@ -215,32 +215,51 @@ class _DateEdit(QDateEdit):
     _advanced = False
     """Whether the last key typed filled a part, and Qt moved on to the next by itself."""
 
+    _typed_here = False
+    """Whether a letter or digit went into the part the keyboard is on."""
+
     _month_typed = ""
     """The digits typed so far into a month shown by name (2, or 1 then 1 for 11)."""
 
+    _wanted_day = 0
+    """A day the month typed has not (29 typed, then February of a year not typed yet)."""
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """A date typed as it reads fills its parts. A separator typed right after a
-        part that Qt left by itself ("15" then a space or a slash) is the one Qt
-        already passed over: it would skip the next part ("15 Feb 2027" gave 15
-        December). Any separator goes on to the next part (Qt heeds only the format's
-        own), and a month shown by name takes its number ("15/02/2027")."""
+        """A date typed as it reads fills its parts. Separators typed right after a
+        part that Qt left by itself ("15" then ". " or "/") are those Qt already passed
+        over: they would skip the next part ("15 Feb 2027" gave 15 December). A
+        separator Qt has no use for (it heeds only the format's own) goes on to the
+        next part once something was typed into this one, and a month shown by name
+        takes its number ("15/02/2027")."""
         text = event.text()
         separator = bool(text) and text.isprintable() and not text[0].isalnum()
         if separator and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
-            if not self._advanced:
-                self._next_part()
-            self._advanced = False
             self._month_typed = ""
-            event.accept()
+            if self._advanced:
+                event.accept()  # still the run of separators Qt passed over
+                return
+            if self._typed_here and self._month_by_name():
+                self._take_month_name()  # before Qt drops a name half typed
+            shown, part = self.text(), self.currentSectionIndex()
+            super().keyPressEvent(event)  # part of a name ("Feb."), or the format's own
+            if (self.text(), self.currentSectionIndex()) == (shown, part) and self._typed_here:
+                self._next_part()
+            if self.currentSectionIndex() != part:
+                self._typed_here = False
             return
         if text.isdigit() and self._month_by_name():
             self._type_month(text)
             event.accept()
             return
         self._month_typed = ""
-        before = self.currentSectionIndex()
+        before, shown = self.currentSectionIndex(), self.text()
         super().keyPressEvent(event)
-        self._advanced = bool(text) and text[0].isalnum() and self.currentSectionIndex() != before
+        moved = self.currentSectionIndex() != before
+        typed = bool(text) and text[0].isalnum()
+        if typed and not moved and self.text() == shown:
+            return  # a key Qt had no use for (the rest of "February" after "Feb")
+        self._advanced = typed and moved
+        self._typed_here = typed and not moved
 
     def _month_by_name(self) -> bool:
         return self.currentSection() == QDateTimeEdit.Section.MonthSection and (
@@ -258,23 +277,57 @@ class _DateEdit(QDateEdit):
             return
         shown = self.date()
         last = QDate(shown.year(), month, 1).daysInMonth()
+        if shown.day() > last:  # 29 typed: February of a year still to be typed
+            self._wanted_day = shown.day()
         self.setDate(QDate(shown.year(), month, min(shown.day(), last)))
         if len(typed) == 2 or month > 1:  # no second digit can follow
             self._month_typed = ""
             self._next_part()
             self._advanced = True
+            self._typed_here = False
         else:
             self._month_typed = typed
+            self._typed_here = True
             self.setSelectedSection(QDateTimeEdit.Section.MonthSection)
 
+    def _take_month_name(self) -> None:
+        """The month whose name starts as typed ("Feb" where it reads "Feb.", "avr"),
+        when only one does: Qt keeps a name half typed only until the next part."""
+        typed = self.sectionText(QDateTimeEdit.Section.MonthSection).strip(". ").casefold()
+        if not typed:
+            return
+        locale = self.locale()
+        months = {
+            month
+            for month in range(1, 13)
+            for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat)
+            for name in (locale.monthName(month, form), locale.standaloneMonthName(month, form))
+            if name.casefold().startswith(typed)
+        }
+        if len(months) == 1:
+            shown = self.date()
+            (month,) = months
+            last = QDate(shown.year(), month, 1).daysInMonth()
+            self.setDate(QDate(shown.year(), month, min(shown.day(), last)))
+
+    def _keep_wanted_day(self, shown: QDate) -> None:
+        """The day typed before a month too short for it in the year then shown (29
+        February), once the year typed has it."""
+        wanted = self._wanted_day
+        if wanted and wanted <= shown.daysInMonth() and shown.day() != wanted:
+            self._wanted_day = 0
+            self.setDate(QDate(shown.year(), shown.month(), wanted))
+
     def _next_part(self) -> None:
+        self.interpretText()  # what was typed into this part ("Feb" of "Feb."), kept
         index = self.currentSectionIndex() + 1
         if index < self.sectionCount():
             self.setSelectedSection(self.sectionAt(index))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self._advanced = False
+        self._advanced = self._typed_here = False
         self._month_typed = ""
+        self._wanted_day = 0
         super().focusInEvent(event)
         if event.reason() == Qt.FocusReason.MouseFocusReason or self.currentSectionIndex():
             return  # a click chose its own place; a Backtab lands on the year
@@ -298,6 +351,7 @@ def make_date_edit(accessible_name: str) -> QDateEdit:
     """A date field with a calendar popup, in the locale's format, over the years a
     calendar plans."""
     edit = _DateEdit()
+    edit.dateChanged.connect(edit._keep_wanted_day)
     edit.setDateRange(qdate(FIRST_DAY), qdate(LAST_DAY))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_format())
@@ -1319,7 +1373,8 @@ class PostEditor(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() and not self.ok_button.isEnabled():
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # or the keypad's
+        if enter and plain and not self.ok_button.isEnabled():
             self.accept()  # Save is off: say why (Enter did nothing, without a word)
             return
         super().keyPressEvent(event)

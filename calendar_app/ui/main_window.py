@@ -1354,17 +1354,22 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def back_up(self) -> Path | None:
-        """Back the calendar up if it changed since it was opened (or last backed up)."""
+        """Back the calendar up if it changed since it was opened (or last backed up);
+        a backup that cannot be written is said."""
+        try:
+            return self._back_up()
+        except CadenceError as exc:
+            self.show_error(self, exc)
+            return None
+
+    def _back_up(self) -> Path | None:
+        """:meth:`back_up`, raising :class:`CadenceError` when the backup fails."""
         stack = self.session.undo_stack
         if self.backups is None or stack.isClean():
             return None
         from ..core.backups import make_backup
 
-        try:
-            path = make_backup(self.session.store, self.backups)
-        except CadenceError as exc:
-            self.show_error(self, exc)
-            return None
+        path = make_backup(self.session.store, self.backups)
         stack.setClean()
         return path
 
@@ -1446,26 +1451,20 @@ class MainWindow(QMainWindow):
         # path: they are kept in a backup, read from that file, before it is let go.
         # Without one, the window stays on them (changes refused) until the user
         # saves a copy: they are nowhere else.
-        kept: Path | None = None
-        stack = self.session.undo_stack
-        if self.backups is not None and not stack.isClean():
-            from ..core.backups import make_backup
-
-            try:
-                kept = make_backup(store, self.backups)
-            except CadenceError:
-                if self._told_moved is not store:
-                    self._told_moved = store
-                    self.show_error(
-                        self,
-                        CalendarFileError(
-                            f"{problem} The changes made here since could not be kept as a"
-                            " backup, so Cadence still shows them: save them with File >"
-                            " Save a Copy As, then open the calendar again."
-                        ),
-                    )
-                return False
-            stack.setClean()
+        try:
+            kept = self._back_up()
+        except CadenceError:
+            if self._told_moved is not store:
+                self._told_moved = store
+                self.show_error(
+                    self,
+                    CalendarFileError(
+                        f"{problem} The changes made here since could not be kept as a"
+                        " backup, so Cadence still shows them: save them with File >"
+                        " Save a Copy As, then open the calendar again."
+                    ),
+                )
+            return False
         store.close()  # its waiting changes go into its own file, not the one there now
         if self._open_instead(lambda: store.path, day):
             text = (

@@ -1250,3 +1250,17 @@ def test_a_name_too_long_for_the_disk_is_said_in_one_sentence(
     assert (
         err == f"cadence: error: The name {path} is too long for the disk; choose a shorter one.\n"
     )
+
+
+def test_post_list_keeps_each_post_on_its_line(calendar: Path) -> None:
+    """A title with a line end or a terminal's escape code (from an imported file) split
+    the listing or reached the terminal; the JSON keeps it exactly."""
+    title = "Two\nlines \x1b[31mred"
+    added = run("post", "add", calendar, "--title", title, "--channel", "LinkedIn")
+    assert added[0] == 0
+    listed = run("post", "list", calendar)[1].splitlines()
+    assert len(listed) == 1
+    assert "Two lines" in listed[0]
+    assert "\x1b" not in listed[0]
+    (post,) = json.loads(run("post", "list", calendar, "--json")[1])
+    assert post["title"] == title

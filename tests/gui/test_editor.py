@@ -1384,7 +1384,7 @@ def test_enter_on_a_post_without_a_title_says_what_is_missing(
     qtbot.waitUntil(editor.title_edit.hasFocus)
     assert not editor.ok_button.isEnabled()
     assert not editor.validation_label.isVisible()
-    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     assert editor.isVisible()
     assert editor.validation_label.isVisible()
     assert "A post needs a title." in editor.validation_label.text()

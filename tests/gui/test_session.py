@@ -519,29 +519,29 @@ def test_a_filter_changed_reads_no_backlog_again_but_a_change_to_it_does(
     assert len(reads) == 3
 
 
-def test_a_repeat_for_today_goes_out_at_a_time_still_ahead(demo_path: Path, qtbot: QtBot) -> None:
-    """Fill the Gap today repeated a post at its 00:05 (hours past): it could no
-    longer go out. The next quarter of an hour instead (untimed late at night)."""
+def test_a_repeat_for_today_goes_out_at_a_time_still_ahead(
+    demo_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fill the Gap today repeated a post at its 12:00, hours past: it could no longer
+    go out. The next quarter of an hour instead (untimed late at night)."""
     from calendar_app.ui.gaps import repeat_post
 
     with CalendarStore.open(demo_path) as store:
         session = CalendarSession(store)  # the clock's own today
+        monkeypatch.setattr(session, "now", lambda: time(17, 49))
         today = session.today()
         channel = session.channels()[0].id
-        early = store.add_post(
-            NewPost("Early", channel, date=today - timedelta(days=3), time=time(0, 5))
+        noon = store.add_post(
+            NewPost("Noon", channel, date=today - timedelta(days=3), time=time(12, 0))
         ).created[0]
         placed: list[list[int]] = []
-        before = session.now()
         parent = QWidget()
         qtbot.addWidget(parent)
-        assert repeat_post(session, parent, store.post(early), today, None, placed.append)
+        assert repeat_post(session, parent, store.post(noon), today, None, placed.append)
         (copy,) = store.posts(placed[0])
-        assert copy.date == today
-        if copy.time is not None:
-            assert copy.time > before
-            assert copy.time.minute % 15 == 0
-        later = session.still_ahead(today, time(23, 59))
-        assert later == time(23, 59) or later is None
-        assert session.still_ahead(today + timedelta(days=1), time(0, 5)) == time(0, 5)
+        assert (copy.date, copy.time) == (today, time(18, 0))
+        assert session.still_ahead(today, time(19, 30)) == time(19, 30)  # still ahead
+        assert session.still_ahead(today + timedelta(days=1), time(9, 0)) == time(9, 0)
+        monkeypatch.setattr(session, "now", lambda: time(23, 50))
+        assert session.still_ahead(today, time(12, 0)) is None  # no quarter left today
         session.undo_stack.clear()

@@ -1793,6 +1793,21 @@ def test_a_file_read_again_in_the_other_date_order_moves_its_posts(
     assert [(p.id, p.date) for p in store.all_posts()] == [(post_id, date(2026, 4, 3))]
 
 
+@pytest.mark.parametrize("uid", ["", "u-1"])
+def test_a_date_fixed_by_hand_is_no_other_reading_of_the_file(
+    store: CalendarStore, linkedin: int, uid: str
+) -> None:
+    """Read day first (3 April), moved here to 4 March by hand, the file read day first
+    again: the edit stays (it was taken for the file read the other way)."""
+    source = store.path.parent / "order.csv"
+    source.write_text(f"uid,date,channel,title\n{uid},03/04/2026,LinkedIn,Spring\n", "utf-8")
+    (post_id,) = import_csv(store, source, ImportOptions(day_first=True)).added
+    store.update_post(post_id, {"date": date(2026, 3, 4)})
+    summary = import_csv(store, source, ImportOptions(day_first=True))
+    assert (summary.previous, summary.kept_newer) == ([], 1)
+    assert store.post(post_id).date == date(2026, 3, 4)
+
+
 def test_key_messages_separated_by_commas_are_each_one(store: CalendarStore, linkedin: int) -> None:
     """A multiple choice from a spreadsheet or database names one key message per comma;
     a title with a comma in it stays whole where the calendar has it."""
@@ -1803,7 +1818,8 @@ def test_key_messages_separated_by_commas_are_each_one(store: CalendarStore, lin
         'Factory tour,LinkedIn,"Made in Europe, Zero waste"\n'
         'Delivery,LinkedIn,"Fast, fair, local"\n'
         'Both,LinkedIn,"Fast, fair, local, Made in Europe"\n'
-        'Trailing,LinkedIn,"Zero waste,"\n',
+        'Trailing,LinkedIn,"Zero waste,"\n'
+        'Commas,LinkedIn,","\n',
         "utf-8",
     )
     summary = import_csv(store, source, ImportOptions(create_missing=True))
@@ -1814,6 +1830,7 @@ def test_key_messages_separated_by_commas_are_each_one(store: CalendarStore, lin
         "Delivery": ["Fast, fair, local"],
         "Both": ["Fast, fair, local", "Made in Europe"],
         "Trailing": ["Zero waste"],
+        "Commas": [],
     }
 
 

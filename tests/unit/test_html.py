@@ -200,7 +200,7 @@ def test_cadence_summary_per_key_message(demo: Path, tmp_path: Path) -> None:
     assert "overdue by 42 days" in warranty
     assert "Cadence every 30 days" in warranty
     # Overdue since 8 Oct: one stretch of 42 days up to today, the rest not planned yet.
-    assert "Overdue in this period 1 stretch, longest 42 days" in warranty
+    assert "Overdue so far 1 stretch, longest 42 days" in warranty
     assert "Not planned yet 74 days ahead" in warranty
     experts = page.text_of(rows[titles.index("Installed by local experts")])
     assert "Last Thu 22 Oct Next Wed 25 Nov" in experts
@@ -719,4 +719,4 @@ def test_the_longest_stretch_counts_from_the_day_it_began(demo: Path, tmp_path: 
         titles = [m.title for m in store.key_messages()]
     warranty = page.text_of(page.having("msg", "article")[titles.index(WARRANTY)])
     assert "overdue by 42 days" in warranty
-    assert "Overdue in this period 1 stretch, longest 42 days" in warranty
+    assert "Overdue so far 1 stretch, longest 42 days" in warranty

@@ -1100,14 +1100,18 @@ def test_dated_in_order_steps_through_what_the_filters_let_through(
 def test_a_search_of_symbols_alone_reads_the_text(
     store: CalendarStore, channel: int, add_post: Adder
 ) -> None:
-    """An emoji or "&" is no word of the index: the views emptied, finding nothing."""
+    """An emoji or "->" is no word of the index: the views emptied, finding nothing.
+    One sign of ASCII alone ("#", the first key of a hashtag) reads no post."""
     village = add_post("Village 🏘️ day", channel, D)
-    both = add_post("Tom & Jerry", channel, D1)
-    add_post("Plain", channel, D2)
-    assert [p.id for p in store.search("&")] == [both]
+    arrow = add_post("Before -> after", channel, D1)
+    add_post("Plain #1", channel, D2)
+    assert [p.id for p in store.search("->")] == [arrow]
+    assert store.search_ids("->") == {arrow}
     assert store.search_ids("🏘️") == {village}
     assert store.search_ids("🏘") == {village}  # without its variation selector
     assert store.search_ids("?!") == frozenset()
+    assert store.search_ids("#") == frozenset()
+    assert store.search("#") == []
 
 
 def test_search_follows_edits(store: CalendarStore, channel: int, add_post: Adder) -> None:
