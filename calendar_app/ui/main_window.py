@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(self._redo_text_changed)
         session.changedElsewhere.connect(self.check_for_outside_changes)
         session.placedHidden.connect(self._say_hidden)
+        session.placedInPast.connect(self._say_past)
         session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
@@ -968,6 +969,18 @@ class MainWindow(QMainWindow):
             if count == 1
             else f"{count} of the posts you placed are hidden by the filters; clear them"
             " to see them.",
+            10_000,
+        )
+
+    def _say_past(self, count: int) -> None:
+        self.statusBar().showMessage(
+            (
+                "The post you placed is on a day gone by, where Cadence counts it as"
+                " delivered; set it to Published if it went out, or to Cancelled."
+            )
+            if count == 1
+            else f"{count} of the posts you placed are on days gone by, where Cadence counts"
+            " them as delivered; set them to Published if they went out, or to Cancelled.",
             10_000,
         )
 

@@ -22,7 +22,16 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.cadence import CadenceReport, analyse, day_runs, default_window
 from ..core.errors import CadenceError, CalendarChangedElsewhere
-from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, PostStatus, name_order
+from ..core.models import (
+    Campaign,
+    ChangeSet,
+    Channel,
+    KeyMessage,
+    Post,
+    PostStatus,
+    delivers,
+    name_order,
+)
 from ..core.store import CalendarStore, Scope
 
 ScopeChooser = Callable[[QWidget | None, str], Scope | None]
@@ -133,6 +142,8 @@ class CalendarSession(QObject):
     """The key message highlighted in the sidebar (an id, or None)."""
     changedElsewhere = Signal()
     placedHidden = Signal(int)
+    placedInPast = Signal(int)
+    """Posts just placed on a day gone by that count there as delivered: how many."""
     """Posts just placed (dropped, pasted, made) that the filters hide: how many."""
     """Another program changed the file under an undo or redo, which was refused:
     the window reads the calendar again (see :meth:`changed_elsewhere`)."""
@@ -298,11 +309,23 @@ class CalendarSession(QObject):
 
     def placed(self, post_ids: Iterable[int]) -> None:
         """Posts were just placed where the user asked: tell the window when the
-        filters hide some of them, lest they seem to vanish."""
+        filters hide some of them, lest they seem to vanish, or else when some landed
+        on a day gone by, where a scheduled post counts as delivered (a copy dragged
+        into a past gap closes it, as if it had gone out)."""
+        posts = self.posts(post_ids)
         if self._filters.active:
-            hidden = sum(not self._filters.accepts(p) for p in self.posts(post_ids))
+            hidden = sum(not self._filters.accepts(p) for p in posts)
             if hidden:
                 self.placedHidden.emit(hidden)
+                return
+        today = self.today()
+        past = sum(
+            1
+            for p in posts
+            if p.date is not None and p.date < today and delivers(p.status, p.date, today)
+        )
+        if past:
+            self.placedInPast.emit(past)
 
     def set_filters(self, filters: Filters) -> None:
         if filters.search.strip():

@@ -2535,3 +2535,39 @@ def test_a_tooltip_keeps_each_short_line_on_its_line(window: MainWindow, qtbot: 
         assert tip.height() < tip.fontMetrics().lineSpacing() * 4
     finally:
         QToolTip.hideText()
+
+
+def test_a_copy_dragged_onto_a_day_gone_by_is_said_to_count_as_delivered(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Ctrl-dragged into a past gap, the copy is scheduled there and closes the gap as
+    if it had gone out: the status bar says so, and how to put it right."""
+    published = next(
+        p
+        for p in session.posts_between(TODAY - timedelta(days=20), TODAY)
+        if p.status == PostStatus.PUBLISHED and p.series_id is None
+    )
+    month = window.month_view
+    month.set_current_date(TODAY)
+    past = TODAY - timedelta(days=2)
+    rect = month.day_rect(past)
+    send_drop(
+        month,
+        QPoint(rect.center().x(), rect.bottom() - 4),
+        month.drag_mime(published.id),
+        ctrl=True,
+    )
+    assert session.undo_stack.count() == 1
+    assert window.statusBar().currentMessage() == (
+        "The post you placed is on a day gone by, where Cadence counts it as delivered;"
+        " set it to Published if it went out, or to Cancelled."
+    )
+    window.statusBar().clearMessage()
+    ahead = month.day_rect(TODAY + timedelta(days=2))
+    send_drop(
+        month,
+        QPoint(ahead.center().x(), ahead.bottom() - 4),
+        month.drag_mime(published.id),
+        ctrl=True,
+    )
+    assert "day gone by" not in window.statusBar().currentMessage()
