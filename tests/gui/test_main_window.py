@@ -2232,27 +2232,33 @@ def test_week_and_agenda_views_are_built_when_first_shown(window: MainWindow) ->
     assert window.stack.count() == 3
 
 
+def _a_published_post(session: CalendarSession) -> Post:
+    """A published post of the last weeks, in no series."""
+    return next(
+        p
+        for p in session.posts_between(TODAY - timedelta(days=20), TODAY)
+        if p.status == PostStatus.PUBLISHED and p.series_id is None
+    )
+
+
+def _copy_onto(window: MainWindow, post: Post, day: date) -> None:
+    """Ctrl-drag ``post`` onto ``day`` of the month view (a real drop)."""
+    month = window.month_view
+    month.set_current_date(TODAY)
+    rect = month.day_rect(day)
+    send_drop(
+        month, QPoint(rect.center().x(), rect.bottom() - 4), month.drag_mime(post.id), ctrl=True
+    )
+
+
 def test_a_post_placed_where_the_filters_hide_it_is_said_to_be_hidden(
     window: MainWindow, session: CalendarSession
 ) -> None:
     """Showing only published posts, a Ctrl-drag repeats one: the copy is scheduled,
     so the filters hide it at once; the status bar says so instead of it vanishing."""
-    published = next(
-        p
-        for p in session.posts_between(TODAY - timedelta(days=20), TODAY)
-        if p.status == PostStatus.PUBLISHED and p.series_id is None
-    )
+    published = _a_published_post(session)
     session.set_filters(Filters(statuses=frozenset({PostStatus.PUBLISHED})))
-    month = window.month_view
-    month.set_current_date(TODAY)
-    target = TODAY + timedelta(days=2)
-    rect = month.day_rect(target)
-    send_drop(
-        month,
-        QPoint(rect.center().x(), rect.bottom() - 4),
-        month.drag_mime(published.id),
-        ctrl=True,
-    )
+    _copy_onto(window, published, TODAY + timedelta(days=2))
     assert session.undo_stack.count() == 1
     said = window.statusBar().currentMessage()
     assert said == "The post you placed is hidden by the filters; clear them to see it."
@@ -2260,12 +2266,7 @@ def test_a_post_placed_where_the_filters_hide_it_is_said_to_be_hidden(
     window.statusBar().clearMessage()
     session.set_filters(Filters())
     session.undo_stack.undo()
-    send_drop(
-        month,
-        QPoint(rect.center().x(), rect.bottom() - 4),
-        month.drag_mime(published.id),
-        ctrl=True,
-    )
+    _copy_onto(window, published, TODAY + timedelta(days=2))
     assert "hidden" not in window.statusBar().currentMessage(), "shown: nothing to say"
 
 
@@ -2542,32 +2543,13 @@ def test_a_copy_dragged_onto_a_day_gone_by_is_said_to_count_as_delivered(
 ) -> None:
     """Ctrl-dragged into a past gap, the copy is scheduled there and closes the gap as
     if it had gone out: the status bar says so, and how to put it right."""
-    published = next(
-        p
-        for p in session.posts_between(TODAY - timedelta(days=20), TODAY)
-        if p.status == PostStatus.PUBLISHED and p.series_id is None
-    )
-    month = window.month_view
-    month.set_current_date(TODAY)
-    past = TODAY - timedelta(days=2)
-    rect = month.day_rect(past)
-    send_drop(
-        month,
-        QPoint(rect.center().x(), rect.bottom() - 4),
-        month.drag_mime(published.id),
-        ctrl=True,
-    )
+    published = _a_published_post(session)
+    _copy_onto(window, published, TODAY - timedelta(days=2))
     assert session.undo_stack.count() == 1
     assert window.statusBar().currentMessage() == (
         "The post you placed is on a day gone by, where Cadence counts it as delivered;"
         " set it to Published if it went out, or to Cancelled."
     )
     window.statusBar().clearMessage()
-    ahead = month.day_rect(TODAY + timedelta(days=2))
-    send_drop(
-        month,
-        QPoint(ahead.center().x(), ahead.bottom() - 4),
-        month.drag_mime(published.id),
-        ctrl=True,
-    )
+    _copy_onto(window, published, TODAY + timedelta(days=2))
     assert "day gone by" not in window.statusBar().currentMessage()
