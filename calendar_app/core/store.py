@@ -1417,6 +1417,12 @@ class CalendarStore:
             )
         ]
 
+    @staticmethod
+    def searches(text: str) -> bool:
+        """Whether :meth:`search` looks for ``text`` at all (not for one sign of ASCII
+        alone, as "#" is while a hashtag is typed)."""
+        return bool(_search_terms(text) or _symbols_sought(text))
+
     def search_ids(self, text: str) -> frozenset[int]:
         """The ids of every post :meth:`search` finds, however many (unranked): what a
         search in the window narrows the views to."""

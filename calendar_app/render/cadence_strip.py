@@ -531,6 +531,8 @@ def row_shapes(
                 label_days = (today - gap.since).days + 1  # as the status counts
             else:
                 label_pale = True
+                if gap.since <= today:  # overdue already, the days shown still to come
+                    label_days = (today - gap.since).days + 1
         gaps.append(
             GapShape(
                 gap,

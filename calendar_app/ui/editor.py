@@ -207,95 +207,138 @@ def problems_label() -> QLabel:
 _FORMAT_FIELDS = re.compile(r"'[^']*'|d+|M+|y+")
 
 
+_NUMBERED = (
+    QDateTimeEdit.Section.DaySection,
+    QDateTimeEdit.Section.MonthSection,
+    QDateTimeEdit.Section.YearSection,
+)
+
+
 class _DateEdit(QDateEdit):
     """A date field that, reached from the keyboard, starts on the part after the
     weekday shown first ("Wed, 18 Nov 2026"): typing 25 then means the 25th (the
     weekday took it and nothing changed), and a date typed as it reads fills it."""
 
     _advanced = False
-    """Whether the last key typed filled a part, and Qt moved on to the next by itself."""
+    """Whether the last key typed completed a part and the keyboard moved on to the next
+    by itself: the separator (or Tab) typed next is the one passed over."""
 
-    _typed_here = False
-    """Whether a letter or digit went into the part the keyboard is on."""
+    _typed = ""
+    """The digits typed so far into the part the keyboard is on."""
 
-    _month_typed = ""
-    """The digits typed so far into a month shown by name (2, or 1 then 1 for 11)."""
+    _named = False
+    """Whether letters went into a month shown by name."""
 
     _wanted_day = 0
-    """A day the month typed has not (29 typed, then February of a year not typed yet)."""
+    """A day the month shown has not (31 typed in November, 29 in a February of a year
+    not typed yet): the day once a month or year that has it is typed."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """A date typed as it reads fills its parts. Separators typed right after a
-        part that Qt left by itself ("15" then ". " or "/") are those Qt already passed
-        over: they would skip the next part ("15 Feb 2027" gave 15 December). A
-        separator Qt has no use for (it heeds only the format's own) goes on to the
-        next part once something was typed into this one, and a month shown by name
-        takes its number ("15/02/2027")."""
+        """A date typed as it reads fills its parts: digits go into the day, the month
+        (also one shown by name: "15/02/2027") and the year, each part moving on to the
+        next once no other digit can follow; a separator after a part moves on (but
+        right after a part that moved on by itself, it is the one passed over, "15 Feb
+        2027" gave 15 December); a month's name ("Feb.", "avril") is the month it
+        starts. Other keys (arrows, Backspace) work as in any date field."""
         text = event.text()
-        separator = bool(text) and text.isprintable() and not text[0].isalnum()
-        if separator and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
-            self._month_typed = ""
-            if self._advanced:
-                event.accept()  # still the run of separators Qt passed over
-                return
-            if self._typed_here and self._month_by_name():
-                self._take_month_name()  # before Qt drops a name half typed
-            shown, part = self.text(), self.currentSectionIndex()
-            super().keyPressEvent(event)  # part of a name ("Feb."), or the format's own
-            if (self.text(), self.currentSectionIndex()) == (shown, part) and self._typed_here:
-                self._next_part()
-            if self.currentSectionIndex() != part:
-                self._typed_here = False
-            return
-        if text.isdigit() and self._month_by_name():
-            self._type_month(text)
+        others = event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        part = self.currentSection()
+        if text and not others and text.isdigit() and part in _NUMBERED:
+            self._type_digit(part, text)
             event.accept()
             return
-        self._month_typed = ""
-        before, shown = self.currentSectionIndex(), self.text()
+        if text and not others and text.isprintable() and not text[0].isalnum():
+            if not self._advanced and (self._typed or self._named):
+                self._finish_part()
+                self._next_part()
+            event.accept()  # a separator is never text of its own here
+            return
+        if text and not others and text[0].isalpha() and self._month_by_name():
+            self._advanced = False
+            self._typed = ""
+            super().keyPressEvent(event)
+            self._named = True
+            if self.currentSection() != part:  # Qt completed the name and moved on
+                self._named = False
+                self._advanced = True
+            return
+        self._advanced = self._named = False
+        self._typed = ""
         super().keyPressEvent(event)
-        moved = self.currentSectionIndex() != before
-        typed = bool(text) and text[0].isalnum()
-        if typed and not moved and self.text() == shown:
-            return  # a key Qt had no use for (the rest of "February" after "Feb")
-        self._advanced = typed and moved
-        self._typed_here = typed and not moved
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab moves between the parts; right after a part moved on by itself, it is the
+        Tab passed over (2, Tab, 3, Tab, 2027 left the field before the year)."""
+        if next and self._advanced and self.hasFocus():
+            self._advanced = False
+            return True
+        if self._typed or self._named:
+            self._finish_part()
+        return super().focusNextPrevChild(next)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self._typed or self._named:
+            self._finish_part()
+        super().focusOutEvent(event)
 
     def _month_by_name(self) -> bool:
         return self.currentSection() == QDateTimeEdit.Section.MonthSection and (
             "MMM" in self.displayFormat()
         )
 
-    def _type_month(self, digit: str) -> None:
-        typed = self._month_typed + digit
-        month = int(typed)
-        if not 1 <= month <= 12:
-            # "0" waits for the month's second digit; "13" starts again at its last.
-            self._month_typed = typed if month == 0 else ""
-            if month > 12:
-                self._type_month(digit)
-            return
+    def _type_digit(self, part: QDateTimeEdit.Section, digit: str) -> None:
+        self._advanced = self._named = False
+        typed = self._typed + digit
+        value = int(typed)
         shown = self.date()
-        last = QDate(shown.year(), month, 1).daysInMonth()
-        if shown.day() > last:  # 29 typed: February of a year still to be typed
-            self._wanted_day = shown.day()
-        self.setDate(QDate(shown.year(), month, min(shown.day(), last)))
-        if len(typed) == 2 or month > 1:  # no second digit can follow
-            self._month_typed = ""
+        if part == QDateTimeEdit.Section.YearSection:
+            self._typed = typed
+            if len(typed) == 4:
+                self._finish_part()
+            self.setSelectedSection(part)
+            return
+        top = 31 if part == QDateTimeEdit.Section.DaySection else 12
+        if value > top:  # "13" as a month: the 3 starts it again
+            self._typed = ""
+            self._type_digit(part, digit)
+            return
+        self._typed = typed
+        if value == 0:
+            return  # the first digit of "05"
+        if part == QDateTimeEdit.Section.DaySection:
+            self._show(shown.year(), shown.month(), value)
+        else:
+            self._show(shown.year(), value, self._wanted_day or shown.day())
+        if len(typed) == 2 or value * 10 > top:  # no other digit can follow
+            self._typed = ""
             self._next_part()
             self._advanced = True
-            self._typed_here = False
         else:
-            self._month_typed = typed
-            self._typed_here = True
-            self.setSelectedSection(QDateTimeEdit.Section.MonthSection)
+            self.setSelectedSection(part)  # the second digit goes here too
 
-    def _take_month_name(self) -> None:
+    def _finish_part(self) -> None:
+        """What was typed into this part, kept: a year of two digits is of this
+        century, a month's name half typed the one month it starts."""
+        typed, self._typed = self._typed, ""
+        named, self._named = self._named, False
+        shown = self.date()
+        if typed and self.currentSection() == QDateTimeEdit.Section.YearSection:
+            year = int(typed) + (2000 if len(typed) <= 2 else 0)
+            if FIRST_DAY.year <= year <= LAST_DAY.year:
+                self._show(year, shown.month(), self._wanted_day or shown.day())
+        elif named:
+            month = self._month_named()
+            if month is not None:
+                self._show(shown.year(), month, self._wanted_day or shown.day())
+
+    def _month_named(self) -> int | None:
         """The month whose name starts as typed ("Feb" where it reads "Feb.", "avr"),
-        when only one does: Qt keeps a name half typed only until the next part."""
+        when only one does (Qt keeps a name half typed only until the next part)."""
         typed = self.sectionText(QDateTimeEdit.Section.MonthSection).strip(". ").casefold()
         if not typed:
-            return
+            return None
         locale = self.locale()
         months = {
             month
@@ -304,29 +347,35 @@ class _DateEdit(QDateEdit):
             for name in (locale.monthName(month, form), locale.standaloneMonthName(month, form))
             if name.casefold().startswith(typed)
         }
-        if len(months) == 1:
-            shown = self.date()
-            (month,) = months
-            last = QDate(shown.year(), month, 1).daysInMonth()
-            self.setDate(QDate(shown.year(), month, min(shown.day(), last)))
+        return months.pop() if len(months) == 1 else None
 
-    def _keep_wanted_day(self, shown: QDate) -> None:
-        """The day typed before a month too short for it in the year then shown (29
-        February), once the year typed has it."""
-        wanted = self._wanted_day
-        if wanted and wanted <= shown.daysInMonth() and shown.day() != wanted:
-            self._wanted_day = 0
-            self.setDate(QDate(shown.year(), shown.month(), wanted))
+    def _show(self, year: int, month: int, day: int) -> None:
+        """Show that day, or the last of that month when it has fewer days (the day
+        typed is kept for a month or year typed next that has it)."""
+        last = QDate(year, month, 1).daysInMonth()
+        self._wanted_day = day if day > last else 0
+        self.setDate(QDate(year, month, min(day, last)))
 
     def _next_part(self) -> None:
-        self.interpretText()  # what was typed into this part ("Feb" of "Feb."), kept
-        index = self.currentSectionIndex() + 1
-        if index < self.sectionCount():
-            self.setSelectedSection(self.sectionAt(index))
+        self._select_part(self.currentSectionIndex() + 1)
+
+    def _select_part(self, index: int) -> None:
+        """Put the keyboard on the part at ``index``, its text selected. Its place is
+        read from the text as it is now: Qt's own can be that of the text before a
+        change ("30" to "9"), which put the keyboard back on the day."""
+        fmt = self.displayFormat()
+        fields = [f for f in _FORMAT_FIELDS.finditer(fmt) if not f[0].startswith("'")]
+        if not 0 <= index < len(fields):
+            return
+        field = fields[index]
+        shown = self.locale()
+        start = len(shown.toString(self.date(), fmt[: field.start()]))
+        self.setCurrentSectionIndex(index)
+        self.lineEdit().setSelection(start, len(shown.toString(self.date(), field[0])))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self._advanced = self._typed_here = False
-        self._month_typed = ""
+        self._advanced = self._named = False
+        self._typed = ""
         self._wanted_day = 0
         super().focusInEvent(event)
         if event.reason() == Qt.FocusReason.MouseFocusReason or self.currentSectionIndex():
@@ -338,20 +387,13 @@ class _DateEdit(QDateEdit):
         # The first part after the weekday, in the order shown: the day ("Wed, 18 Nov
         # 2026"), or the month where it comes first ("Wed, Nov 18, 2026"), so that a
         # date typed as it reads lands in its parts.
-        first = fields[1] if len(fields) > 1 else None
-        if first is None:
-            return
-        shown = self.locale()
-        start = len(shown.toString(self.date(), fmt[: first.start()]))
-        self.setCurrentSectionIndex(1)
-        self.lineEdit().setSelection(start, len(shown.toString(self.date(), first[0])))
+        self._select_part(1)
 
 
 def make_date_edit(accessible_name: str) -> QDateEdit:
     """A date field with a calendar popup, in the locale's format, over the years a
     calendar plans."""
     edit = _DateEdit()
-    edit.dateChanged.connect(edit._keep_wanted_day)
     edit.setDateRange(qdate(FIRST_DAY), qdate(LAST_DAY))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_format())

@@ -680,6 +680,9 @@ class MainWindow(QMainWindow):
         text = filters.search.strip()
         if not text:
             return False
+        if not self.session.store.searches(text):
+            self.statusBar().showMessage(f"'{text}' alone is not looked for; type a word.", 8000)
+            return False
         found = self._search_results(filters)
         if not found:
             hidden = filters.active_besides_search and self.session.store.dated_in_order(

@@ -257,6 +257,7 @@ class PeriodView(QWidget):
             if day is not None and day != self._current:
                 self._current = day
                 self._day_selected()
+            self._ensure_post_visible(shown[-1])  # found, brought back: in sight
 
     # -- data ---------------------------------------------------------------
 

@@ -127,7 +127,8 @@ class Filters:
 
     @property
     def active(self) -> bool:
-        return self.active_besides_search or bool(self.search.strip())
+        # A search narrows the views once looked for (its hits known; "#" alone is not).
+        return self.active_besides_search or self.search_hits is not None
 
 
 class CalendarSession(QObject):
@@ -328,7 +329,8 @@ class CalendarSession(QObject):
             self.placedInPast.emit(past)
 
     def set_filters(self, filters: Filters) -> None:
-        if filters.search.strip():
+        # What is not looked for ("#" alone, the first key of a hashtag) filters nothing.
+        if filters.search.strip() and self.store.searches(filters.search):
             hits = self.store.search_ids(filters.search)
             filters = replace(filters, search_hits=hits)
         else:

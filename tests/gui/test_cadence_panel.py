@@ -27,6 +27,8 @@ from calendar_app.render.cadence_strip import (
     day_text,
     legend_fit,
     paint_legend,
+    row_shapes,
+    strip_row,
 )
 from calendar_app.ui import cadence_panel
 from calendar_app.ui.cadence_panel import CadencePanel
@@ -654,3 +656,18 @@ def test_a_gap_begun_last_year_says_its_year(tmp_path: Path, qtbot: QtBot) -> No
         text = widget.tooltip_at(row_point(widget, message, today))
         since = day_text(date(2026, 11, 1), year=True)
         assert text.startswith(f"Overdue since {since} (81 days so far)")
+
+
+def test_a_bar_of_days_ahead_counts_the_days_overdue_so_far(tmp_path: Path, qtbot: QtBot) -> None:
+    """Next week shown, a message overdue for a month: its bar said the whole gap's
+    days (to the end of the analysis, months ahead) beside a badge of 30."""
+    last = TODAY - timedelta(days=60)
+    first, end = TODAY + timedelta(days=3), TODAY + timedelta(days=9)
+    with one_message_panel(tmp_path, qtbot, 30, last, shown=(first, end)) as (_, session, mid):
+        report = session.report()
+        assert report.message(mid).overdue_days == 30
+        row = strip_row(session.key_message(mid), report, {}, first, end, {})
+        layout = StripLayout(first, end, 0.0, 700.0)
+        (bar,) = row_shapes(layout, row, QRectF(0, 0, 700, 30), TODAY).gaps
+        assert bar.future_x is not None  # all of it ahead of today
+        assert bar.label_days == 30

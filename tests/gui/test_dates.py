@@ -93,13 +93,26 @@ TYPED = [
     ("de_DE", "15.02.2027", date(2027, 2, 15)),
     ("fr_FR", "15 avr. 2027", date(2027, 4, 15)),
     ("fr_FR", "15 avril 2027", date(2027, 4, 15)),
+    ("en_GB", "15/1/2027", date(2027, 1, 15)),  # a month of one digit after a long day
+    ("en_GB", "31/12/2026", date(2026, 12, 31)),  # a day the month shown lacks
+    ("en_US", "Feb 29, 2028", date(2028, 2, 29)),
+]
+
+FROM_A_LONGER_DAY = [  # the field shows 30 November: the day typed is shorter
+    ("en_GB", "9/3/2027", date(2027, 3, 9)),
+    ("en_GB", "01/01/2027", date(2027, 1, 1)),
+    ("en_GB", "5 Oct 2027", date(2027, 10, 5)),
 ]
 
 
 @OFFSCREEN_POPUPS
-@pytest.mark.parametrize(("name", "typed", "expected"), TYPED)
+@pytest.mark.parametrize(
+    ("name", "typed", "expected", "shown"),
+    [(*case, date(2026, 12, 4)) for case in TYPED]
+    + [(*case, date(2026, 11, 30)) for case in FROM_A_LONGER_DAY],
+)
 def test_a_date_typed_as_it_reads_is_that_date(
-    name: str, typed: str, expected: date, qtbot: QtBot
+    name: str, typed: str, expected: date, shown: date, qtbot: QtBot
 ) -> None:
     """Typed into a date field reached from the keyboard: "15 Feb 2027" gave 15
     December (Qt moved on after "15" and the space skipped the month), "15/02/2027"
@@ -113,7 +126,7 @@ def test_a_date_typed_as_it_reads_is_that_date(
         layout.addWidget(before)
         layout.addWidget(field)
         qtbot.addWidget(form)
-        field.setDate(QDate(2026, 12, 4))
+        field.setDate(QDate(shown.year, shown.month, shown.day))
         with qtbot.waitExposed(form):
             form.show()
         before.setFocus()
@@ -122,5 +135,36 @@ def test_a_date_typed_as_it_reads_is_that_date(
         qtbot.keyClicks(field, typed)
         qtbot.keyClick(field, Qt.Key.Key_Tab)
         assert field.date().toPython() == expected
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+@OFFSCREEN_POPUPS
+def test_tab_goes_from_part_to_part_of_a_date(qtbot: QtBot) -> None:
+    """2, Tab, 3, Tab, 2027: the month moved on by itself, and the second Tab left the
+    field before the year."""
+    QLocale.setDefault(TYPING_LOCALES["en_GB"])
+    try:
+        form = QWidget()
+        layout = QVBoxLayout(form)
+        before, after = QLineEdit(), QLineEdit()
+        field = make_date_edit("When")
+        for widget in (before, field, after):
+            layout.addWidget(widget)
+        qtbot.addWidget(form)
+        field.setDate(QDate(2026, 12, 4))
+        with qtbot.waitExposed(form):
+            form.show()
+        before.setFocus()
+        qtbot.keyClick(before, Qt.Key.Key_Tab)
+        qtbot.waitUntil(field.hasFocus)
+        for keys in ("2", Qt.Key.Key_Tab, "3", Qt.Key.Key_Tab, "2027"):
+            if isinstance(keys, str):
+                qtbot.keyClicks(field, keys)
+            else:
+                qtbot.keyClick(field, keys)
+        assert field.hasFocus()
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+        assert field.date().toPython() == date(2027, 3, 2)
     finally:
         QLocale.setDefault(QLocale.c())

@@ -513,6 +513,14 @@ def test_enter_in_the_search_box_goes_from_match_to_match_across_months(
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
     assert window.statusBar().currentMessage() == "No dated post matches 'zzyzx'."
 
+    # One sign alone is not looked for: the views stay as they are, and Enter says so.
+    window.search_edit.setText("#")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == "'#' alone is not looked for; type a word."
+    assert session.filters.search_hits is None
+    assert not session.filters.active
+    assert window.month_view.posts_on(TODAY) == window.month_view.visible_posts(TODAY)
+
     # Matches the filters hide are said to be there.
     window.search_edit.setText("solar")
     every_channel = frozenset(c.id for c in session.channels())

@@ -627,3 +627,22 @@ def test_posts_scrolled_out_of_sight_are_said_at_the_edge_of_their_day(
     assert shown is not None
     assert week.grid_rect().intersects(shown)
     assert evening not in hidden_below()
+
+
+def test_a_post_selected_from_outside_is_scrolled_into_sight(
+    week: WeekView, session: CalendarSession
+) -> None:
+    """Found by Enter in the search box, or brought back by undo, an evening post stayed
+    below the hours shown: selected, it comes into sight."""
+    late = next(
+        p
+        for p in session.posts_between(SUNDAY - timedelta(days=6), SUNDAY)
+        if p.time is not None and p.time.hour >= 16
+    )
+    assert late.date is not None
+    week.resize(1000, 420)  # a few hours in sight
+    week.set_current_date(late.date)
+    week.scroll_to_time(time(6, 0))
+    assert week.chip_rect(late.id) is None  # out of sight
+    week.select_posts([late.id])
+    assert week.chip_rect(late.id) is not None
