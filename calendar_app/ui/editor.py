@@ -226,8 +226,8 @@ class _DateEdit(QDateEdit):
     _typed = ""
     """The digits typed so far into the part the keyboard is on."""
 
-    _named = False
-    """Whether letters went into a month shown by name."""
+    _letters = ""
+    """The letters typed so far into a month shown by name."""
 
     _wanted_day = 0
     """A day the month shown has not (31 typed in November, 29 in a February of a year
@@ -237,36 +237,45 @@ class _DateEdit(QDateEdit):
         """A date typed as it reads fills its parts: digits go into the day, the month
         (also one shown by name: "15/02/2027") and the year, each part moving on to the
         next once no other digit can follow; a separator after a part moves on (but
-        right after a part that moved on by itself, it is the one passed over, "15 Feb
-        2027" gave 15 December); a month's name ("Feb.", "avril") is the month it
-        starts. Other keys (arrows, Backspace) work as in any date field."""
+        right after a part that moved on by itself, it is the one passed over: "15 Feb
+        2027" gave 15 December); the letters of a month's name ("Feb.", "avril") make
+        the one month it starts. Other keys (arrows, Backspace, Enter) work as in any
+        date field, once what was typed into the part is kept."""
         text = event.text()
         others = event.modifiers() & ~(
             Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
         )
+        printable = bool(text) and not others and text.isprintable() and len(text) == 1
+        digit = printable and text in "0123456789"  # not "²", which int() refuses
         part = self.currentSection()
-        if text and not others and text.isdigit() and part in _NUMBERED:
+        if digit and part in _NUMBERED:
             self._type_digit(part, text)
             event.accept()
             return
-        if text and not others and text.isprintable() and not text[0].isalnum():
-            if not self._advanced and (self._typed or self._named):
+        if printable and text.isalpha() and self._month_by_name() and not self._advanced:
+            self._type_letter(text)
+            event.accept()
+            return
+        if printable and not digit:  # a separator ("/", ".", " ", "年"), never text here
+            if not self._advanced and (self._typed or self._letters):
                 self._finish_part()
-                self._next_part()
-            event.accept()  # a separator is never text of its own here
-            return
-        if text and not others and text[0].isalpha() and self._month_by_name():
+                self._advanced = self._next_part()
             self._advanced = False
-            self._typed = ""
-            super().keyPressEvent(event)
-            self._named = True
-            if self.currentSection() != part:  # Qt completed the name and moved on
-                self._named = False
-                self._advanced = True
+            event.accept()
             return
-        self._advanced = self._named = False
-        self._typed = ""
+        if self._typed or self._letters:  # Enter, Shift+Tab, arrows: keep what was typed
+            self._finish_part()
+        self._advanced = False
         super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A click into the text (its line edit's) chooses its own part: what was typed
+        into this one is kept first ("1" in the month, a click on the day, "2": 12)."""
+        if event.type() == QEvent.Type.MouseButtonPress and watched is self.lineEdit():
+            if self._typed or self._letters:
+                self._finish_part()
+            self._advanced = False
+        return super().eventFilter(watched, event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab moves between the parts; right after a part moved on by itself, it is the
@@ -274,12 +283,13 @@ class _DateEdit(QDateEdit):
         if next and self._advanced and self.hasFocus():
             self._advanced = False
             return True
-        if self._typed or self._named:
+        if self._typed or self._letters:
             self._finish_part()
+        self._advanced = False
         return super().focusNextPrevChild(next)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        if self._typed or self._named:
+        if self._typed or self._letters:
             self._finish_part()
         super().focusOutEvent(event)
 
@@ -289,7 +299,8 @@ class _DateEdit(QDateEdit):
         )
 
     def _type_digit(self, part: QDateTimeEdit.Section, digit: str) -> None:
-        self._advanced = self._named = False
+        self._advanced = False
+        self._letters = ""
         typed = self._typed + digit
         value = int(typed)
         shown = self.date()
@@ -297,7 +308,9 @@ class _DateEdit(QDateEdit):
             self._typed = typed
             if len(typed) == 4:
                 self._finish_part()
-            self.setSelectedSection(part)
+                self._advanced = self._next_part()  # a year first (2027/02/15)
+            if not self._advanced:
+                self.setSelectedSection(part)
             return
         top = 31 if part == QDateTimeEdit.Section.DaySection else 12
         if value > top:  # "13" as a month: the 3 starts it again
@@ -313,40 +326,55 @@ class _DateEdit(QDateEdit):
             self._show(shown.year(), value, self._wanted_day or shown.day())
         if len(typed) == 2 or value * 10 > top:  # no other digit can follow
             self._typed = ""
-            self._next_part()
-            self._advanced = True
-        else:
+            self._advanced = self._next_part()
+        if not self._advanced:
             self.setSelectedSection(part)  # the second digit goes here too
+
+    def _type_letter(self, letter: str) -> None:
+        """A letter of a month's name: the month it then starts, when only one does
+        (Qt's own reading of "févr." or "avril" gave October)."""
+        typed = self._letters + letter
+        month = self._month_named(typed)
+        if month is None and not self._months_starting(typed):
+            return  # no month starts so: the letter is not taken
+        self._letters = typed
+        self._typed = ""
+        if month is not None:
+            shown = self.date()
+            self._show(shown.year(), month, self._wanted_day or shown.day())
+        self.setSelectedSection(QDateTimeEdit.Section.MonthSection)
 
     def _finish_part(self) -> None:
         """What was typed into this part, kept: a year of two digits is of this
         century, a month's name half typed the one month it starts."""
         typed, self._typed = self._typed, ""
-        named, self._named = self._named, False
+        letters, self._letters = self._letters, ""
         shown = self.date()
         if typed and self.currentSection() == QDateTimeEdit.Section.YearSection:
             year = int(typed) + (2000 if len(typed) <= 2 else 0)
             if FIRST_DAY.year <= year <= LAST_DAY.year:
                 self._show(year, shown.month(), self._wanted_day or shown.day())
-        elif named:
-            month = self._month_named()
+        elif letters:
+            month = self._month_named(letters)
             if month is not None:
                 self._show(shown.year(), month, self._wanted_day or shown.day())
 
-    def _month_named(self) -> int | None:
-        """The month whose name starts as typed ("Feb" where it reads "Feb.", "avr"),
-        when only one does (Qt keeps a name half typed only until the next part)."""
-        typed = self.sectionText(QDateTimeEdit.Section.MonthSection).strip(". ").casefold()
-        if not typed:
-            return None
+    def _months_starting(self, typed: str) -> set[int]:
+        """The months whose name (short or long, as written alone or in a date) starts
+        with ``typed``, whatever its case and a period after it."""
+        wanted = typed.strip(". ").casefold()
         locale = self.locale()
-        months = {
+        return {
             month
             for month in range(1, 13)
             for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat)
             for name in (locale.monthName(month, form), locale.standaloneMonthName(month, form))
-            if name.casefold().startswith(typed)
+            if wanted and name.casefold().startswith(wanted)
         }
+
+    def _month_named(self, typed: str) -> int | None:
+        """The one month whose name starts as typed ("Feb", "avr"), else None."""
+        months = self._months_starting(typed)
         return months.pop() if len(months) == 1 else None
 
     def _show(self, year: int, month: int, day: int) -> None:
@@ -356,8 +384,20 @@ class _DateEdit(QDateEdit):
         self._wanted_day = day if day > last else 0
         self.setDate(QDate(year, month, min(day, last)))
 
-    def _next_part(self) -> None:
-        self._select_part(self.currentSectionIndex() + 1)
+    def _next_part(self) -> bool:
+        """Put the keyboard on the next part that takes typing (not the weekday); False
+        when there is none (the keyboard stays, and Tab then leaves the field)."""
+        fields = self._fields()
+        for index in range(self.currentSectionIndex() + 1, len(fields)):
+            if not fields[index].startswith("ddd"):
+                self._select_part(index)
+                return True
+        return False
+
+    def _fields(self) -> list[str]:
+        """The parts of the format in the order shown ("ddd", "d", "MMM", "yyyy")."""
+        fmt = self.displayFormat()
+        return [f[0] for f in _FORMAT_FIELDS.finditer(fmt) if not f[0].startswith("'")]
 
     def _select_part(self, index: int) -> None:
         """Put the keyboard on the part at ``index``, its text selected. Its place is
@@ -374,8 +414,8 @@ class _DateEdit(QDateEdit):
         self.lineEdit().setSelection(start, len(shown.toString(self.date(), field[0])))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self._advanced = self._named = False
-        self._typed = ""
+        self._advanced = False
+        self._typed = self._letters = ""
         self._wanted_day = 0
         super().focusInEvent(event)
         if event.reason() == Qt.FocusReason.MouseFocusReason or self.currentSectionIndex():
@@ -394,6 +434,7 @@ def make_date_edit(accessible_name: str) -> QDateEdit:
     """A date field with a calendar popup, in the locale's format, over the years a
     calendar plans."""
     edit = _DateEdit()
+    edit.lineEdit().installEventFilter(edit)  # clicks into its text
     edit.setDateRange(qdate(FIRST_DAY), qdate(LAST_DAY))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_format())

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.render.cadence_strip import day_text, month_first, range_text
@@ -72,6 +72,7 @@ TYPING_LOCALES = {
     **LOCALES,
     "de_DE": QLocale(QLocale.Language.German, QLocale.Country.Germany),
     "fr_FR": QLocale(QLocale.Language.French, QLocale.Country.France),
+    "ja_JP": QLocale(QLocale.Language.Japanese, QLocale.Country.Japan),
 }
 
 TYPED = [
@@ -96,6 +97,9 @@ TYPED = [
     ("en_GB", "15/1/2027", date(2027, 1, 15)),  # a month of one digit after a long day
     ("en_GB", "31/12/2026", date(2026, 12, 31)),  # a day the month shown lacks
     ("en_US", "Feb 29, 2028", date(2028, 2, 29)),
+    ("ja_JP", "2027/02/15", date(2027, 2, 15)),  # the year first
+    ("ja_JP", "2027 2 15", date(2027, 2, 15)),
+    ("en_GB", "15/02/27", date(2027, 2, 15)),  # a year of two digits
 ]
 
 FROM_A_LONGER_DAY = [  # the field shows 30 November: the day typed is shorter
@@ -168,3 +172,58 @@ def test_tab_goes_from_part_to_part_of_a_date(qtbot: QtBot) -> None:
         assert field.date().toPython() == date(2027, 3, 2)
     finally:
         QLocale.setDefault(QLocale.c())
+
+
+_FORMS: list[QWidget] = []
+
+
+def _date_field(qtbot: QtBot, name: str) -> QDateEdit:
+    """A date field on 4 December 2026, reached with Tab, in the locale ``name`` (its
+    form kept alive until the test ends)."""
+    QLocale.setDefault(TYPING_LOCALES[name])
+    form = QWidget()
+    layout = QVBoxLayout(form)
+    before = QLineEdit()
+    field = make_date_edit("When")
+    layout.addWidget(before)
+    layout.addWidget(field)
+    qtbot.addWidget(form)
+    field.setDate(QDate(2026, 12, 4))
+    with qtbot.waitExposed(form):
+        form.show()
+    before.setFocus()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    qtbot.waitUntil(field.hasFocus)
+    _FORMS.append(form)
+    return field
+
+
+@OFFSCREEN_POPUPS
+def test_keys_other_than_tab_keep_what_was_typed_and_a_click_chooses_its_part(
+    qtbot: QtBot,
+) -> None:
+    """A year of two digits then Enter was dropped; "²" (a key of French keyboards)
+    raised an error; "1" in the month, a click on the day, "2" gave the 12th."""
+    try:
+        field = _date_field(qtbot, "en_GB")
+        qtbot.keyClicks(field, "15/02/27")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert field.date().toPython() == date(2027, 2, 15)
+
+        field = _date_field(qtbot, "fr_FR")
+        qtbot.keyClicks(field, "²")
+        assert field.date().toPython() == date(2026, 12, 4)
+
+        field = _date_field(qtbot, "en_US")
+        qtbot.keyClicks(field, "1")  # the month comes first: January, maybe 10-12
+        text = field.lineEdit().text()
+        day = QPoint(
+            field.lineEdit().fontMetrics().horizontalAdvance(text.split(",")[0] + ", Jan "), 5
+        )
+        qtbot.mouseClick(field.lineEdit(), Qt.MouseButton.LeftButton, pos=day)
+        qtbot.keyClicks(field, "2")
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+        assert field.date().toPython() == date(2026, 1, 2)
+    finally:
+        QLocale.setDefault(QLocale.c())
+        _FORMS.clear()
