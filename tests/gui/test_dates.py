@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
@@ -109,46 +109,17 @@ FROM_A_LONGER_DAY = [  # the field shows 30 November: the day typed is shorter
 ]
 
 
-@OFFSCREEN_POPUPS
-@pytest.mark.parametrize(
-    ("name", "typed", "expected", "shown"),
-    [(*case, date(2026, 12, 4)) for case in TYPED]
-    + [(*case, date(2026, 11, 30)) for case in FROM_A_LONGER_DAY],
-)
-def test_a_date_typed_as_it_reads_is_that_date(
-    name: str, typed: str, expected: date, shown: date, qtbot: QtBot
-) -> None:
-    """Typed into a date field reached from the keyboard: "15 Feb 2027" gave 15
-    December (Qt moved on after "15" and the space skipped the month), "15/02/2027"
-    left the month as it was, and "Feb 15" typed month first was dropped."""
-    QLocale.setDefault(TYPING_LOCALES[name])
-    try:
-        form = QWidget()
-        layout = QVBoxLayout(form)
-        before = QLineEdit()
-        field = make_date_edit("When")
-        layout.addWidget(before)
-        layout.addWidget(field)
-        qtbot.addWidget(form)
-        field.setDate(QDate(shown.year, shown.month, shown.day))
-        with qtbot.waitExposed(form):
-            form.show()
-        before.setFocus()
-        qtbot.keyClick(before, Qt.Key.Key_Tab)
-        qtbot.waitUntil(field.hasFocus)
-        qtbot.keyClicks(field, typed)
-        qtbot.keyClick(field, Qt.Key.Key_Tab)
-        assert field.date().toPython() == expected
-    finally:
-        QLocale.setDefault(QLocale.c())
+DateField = Callable[..., QDateEdit]
 
 
-@OFFSCREEN_POPUPS
-def test_tab_goes_from_part_to_part_of_a_date(qtbot: QtBot) -> None:
-    """2, Tab, 3, Tab, 2027: the month moved on by itself, and the second Tab left the
-    field before the year."""
-    QLocale.setDefault(TYPING_LOCALES["en_GB"])
-    try:
+@pytest.fixture
+def date_field(qtbot: QtBot) -> Iterator[DateField]:
+    """``date_field(locale, shown=4 December 2026)``: a date field on ``shown``, in the
+    locale named, reached with Tab (a field after it for Tab to go on to)."""
+    forms: list[QWidget] = []
+
+    def make(name: str, shown: date = date(2026, 12, 4)) -> QDateEdit:
+        QLocale.setDefault(TYPING_LOCALES[name])
         form = QWidget()
         layout = QVBoxLayout(form)
         before, after = QLineEdit(), QLineEdit()
@@ -156,74 +127,74 @@ def test_tab_goes_from_part_to_part_of_a_date(qtbot: QtBot) -> None:
         for widget in (before, field, after):
             layout.addWidget(widget)
         qtbot.addWidget(form)
-        field.setDate(QDate(2026, 12, 4))
+        forms.append(form)  # alive until the test ends
+        field.setDate(QDate(shown.year, shown.month, shown.day))
         with qtbot.waitExposed(form):
             form.show()
         before.setFocus()
         qtbot.keyClick(before, Qt.Key.Key_Tab)
         qtbot.waitUntil(field.hasFocus)
-        for keys in ("2", Qt.Key.Key_Tab, "3", Qt.Key.Key_Tab, "2027"):
-            if isinstance(keys, str):
-                qtbot.keyClicks(field, keys)
-            else:
-                qtbot.keyClick(field, keys)
-        assert field.hasFocus()
-        qtbot.keyClick(field, Qt.Key.Key_Tab)
-        assert field.date().toPython() == date(2027, 3, 2)
+        return field
+
+    try:
+        yield make
     finally:
         QLocale.setDefault(QLocale.c())
 
 
-_FORMS: list[QWidget] = []
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize(
+    ("name", "typed", "expected", "shown"),
+    [(*case, date(2026, 12, 4)) for case in TYPED]
+    + [(*case, date(2026, 11, 30)) for case in FROM_A_LONGER_DAY],
+)
+def test_a_date_typed_as_it_reads_is_that_date(
+    name: str, typed: str, expected: date, shown: date, qtbot: QtBot, date_field: DateField
+) -> None:
+    """Typed into a date field reached from the keyboard: "15 Feb 2027" gave 15
+    December (Qt moved on after "15" and the space skipped the month), "15/02/2027"
+    left the month as it was, and "Feb 15" typed month first was dropped."""
+    field = date_field(name, shown)
+    qtbot.keyClicks(field, typed)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.date().toPython() == expected
 
 
-def _date_field(qtbot: QtBot, name: str) -> QDateEdit:
-    """A date field on 4 December 2026, reached with Tab, in the locale ``name`` (its
-    form kept alive until the test ends)."""
-    QLocale.setDefault(TYPING_LOCALES[name])
-    form = QWidget()
-    layout = QVBoxLayout(form)
-    before = QLineEdit()
-    field = make_date_edit("When")
-    layout.addWidget(before)
-    layout.addWidget(field)
-    qtbot.addWidget(form)
-    field.setDate(QDate(2026, 12, 4))
-    with qtbot.waitExposed(form):
-        form.show()
-    before.setFocus()
-    qtbot.keyClick(before, Qt.Key.Key_Tab)
-    qtbot.waitUntil(field.hasFocus)
-    _FORMS.append(form)
-    return field
+@OFFSCREEN_POPUPS
+def test_tab_goes_from_part_to_part_of_a_date(qtbot: QtBot, date_field: DateField) -> None:
+    """2, Tab, 3, Tab, 2027: the month moved on by itself, and the second Tab left the
+    field before the year."""
+    field = date_field("en_GB")
+    for keys in ("2", Qt.Key.Key_Tab, "3", Qt.Key.Key_Tab, "2027"):
+        if isinstance(keys, str):
+            qtbot.keyClicks(field, keys)
+        else:
+            qtbot.keyClick(field, keys)
+    assert field.hasFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.date().toPython() == date(2027, 3, 2)
 
 
 @OFFSCREEN_POPUPS
 def test_keys_other_than_tab_keep_what_was_typed_and_a_click_chooses_its_part(
-    qtbot: QtBot,
+    qtbot: QtBot, date_field: DateField
 ) -> None:
     """A year of two digits then Enter was dropped; "²" (a key of French keyboards)
     raised an error; "1" in the month, a click on the day, "2" gave the 12th."""
-    try:
-        field = _date_field(qtbot, "en_GB")
-        qtbot.keyClicks(field, "15/02/27")
-        qtbot.keyClick(field, Qt.Key.Key_Return)
-        assert field.date().toPython() == date(2027, 2, 15)
+    field = date_field("en_GB")
+    qtbot.keyClicks(field, "15/02/27")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.date().toPython() == date(2027, 2, 15)
 
-        field = _date_field(qtbot, "fr_FR")
-        qtbot.keyClicks(field, "²")
-        assert field.date().toPython() == date(2026, 12, 4)
+    field = date_field("fr_FR")
+    qtbot.keyClicks(field, "²")
+    assert field.date().toPython() == date(2026, 12, 4)
 
-        field = _date_field(qtbot, "en_US")
-        qtbot.keyClicks(field, "1")  # the month comes first: January, maybe 10-12
-        text = field.lineEdit().text()
-        day = QPoint(
-            field.lineEdit().fontMetrics().horizontalAdvance(text.split(",")[0] + ", Jan "), 5
-        )
-        qtbot.mouseClick(field.lineEdit(), Qt.MouseButton.LeftButton, pos=day)
-        qtbot.keyClicks(field, "2")
-        qtbot.keyClick(field, Qt.Key.Key_Tab)
-        assert field.date().toPython() == date(2026, 1, 2)
-    finally:
-        QLocale.setDefault(QLocale.c())
-        _FORMS.clear()
+    field = date_field("en_US")
+    qtbot.keyClicks(field, "1")  # the month comes first: January, maybe 10-12
+    text = field.lineEdit().text()
+    day = QPoint(field.lineEdit().fontMetrics().horizontalAdvance(text.split(",")[0] + ", Jan "), 5)
+    qtbot.mouseClick(field.lineEdit(), Qt.MouseButton.LeftButton, pos=day)
+    qtbot.keyClicks(field, "2")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.date().toPython() == date(2026, 1, 2)
