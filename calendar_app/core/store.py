@@ -1429,29 +1429,28 @@ class CalendarStore:
         terms = _search_terms(text)
         if not terms:
             symbols = _symbols_sought(text)
-            if not symbols:
-                return frozenset()
-            self._ready_to_scan()
-            return frozenset(
-                row[0]
-                for row in self._rows(
-                    f"SELECT p.id FROM posts p WHERE {_CONTAINS}", [_contains_terms([symbols])]
-                )
-            )
+            return self._ids_containing([symbols]) if symbols else frozenset()
         ids = {
             row[0]
             for row in self._rows(
                 "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?", [_match_query(terms)]
             )
         }
-        if self._scans_for(terms):
-            ids.update(
-                row[0]
-                for row in self._rows(
-                    f"SELECT p.id FROM posts p WHERE {_CONTAINS}", [_contains_terms(terms)]
-                )
+        return (
+            frozenset(ids | self._ids_containing(terms))
+            if self._scans_for(terms)
+            else frozenset(ids)
+        )
+
+    def _ids_containing(self, terms: list[str]) -> frozenset[int]:
+        """The posts whose text holds every one of ``terms`` anywhere (read, not indexed)."""
+        self._ready_to_scan()
+        return frozenset(
+            row[0]
+            for row in self._rows(
+                f"SELECT p.id FROM posts p WHERE {_CONTAINS}", [_contains_terms(terms)]
             )
-        return frozenset(ids)
+        )
 
     def _symbols(self, text: str) -> list[Post]:
         """The posts whose text holds ``text`` made of no letter or digit ("🏘️", "&"):
