@@ -263,8 +263,7 @@ class _DateEdit(QDateEdit):
             self._advanced = False
             event.accept()
             return
-        if self._typed or self._letters:  # Enter, Shift+Tab, arrows: keep what was typed
-            self._finish_part()
+        self._finish_part()  # Enter, Shift+Tab, arrows: what was typed is kept first
         self._advanced = False
         super().keyPressEvent(event)
 
@@ -272,8 +271,7 @@ class _DateEdit(QDateEdit):
         """A click into the text (its line edit's) chooses its own part: what was typed
         into this one is kept first ("1" in the month, a click on the day, "2": 12)."""
         if event.type() == QEvent.Type.MouseButtonPress and watched is self.lineEdit():
-            if self._typed or self._letters:
-                self._finish_part()
+            self._finish_part()
             self._advanced = False
         return super().eventFilter(watched, event)
 
@@ -283,14 +281,12 @@ class _DateEdit(QDateEdit):
         if next and self._advanced and self.hasFocus():
             self._advanced = False
             return True
-        if self._typed or self._letters:
-            self._finish_part()
+        self._finish_part()
         self._advanced = False
         return super().focusNextPrevChild(next)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        if self._typed or self._letters:
-            self._finish_part()
+        self._finish_part()
         super().focusOutEvent(event)
 
     def _month_by_name(self) -> bool:
@@ -345,8 +341,9 @@ class _DateEdit(QDateEdit):
         self.setSelectedSection(QDateTimeEdit.Section.MonthSection)
 
     def _finish_part(self) -> None:
-        """What was typed into this part, kept: a year of two digits is of this
-        century, a month's name half typed the one month it starts."""
+        """What was typed into this part, kept (nothing when nothing was): a year of
+        two digits is of this century, a month's name half typed the one month it
+        starts."""
         typed, self._typed = self._typed, ""
         letters, self._letters = self._letters, ""
         shown = self.date()
@@ -389,27 +386,27 @@ class _DateEdit(QDateEdit):
         when there is none (the keyboard stays, and Tab then leaves the field)."""
         fields = self._fields()
         for index in range(self.currentSectionIndex() + 1, len(fields)):
-            if not fields[index].startswith("ddd"):
+            if not fields[index][0].startswith("ddd"):
                 self._select_part(index)
                 return True
         return False
 
-    def _fields(self) -> list[str]:
-        """The parts of the format in the order shown ("ddd", "d", "MMM", "yyyy")."""
+    def _fields(self) -> list[re.Match[str]]:
+        """The parts of the format in the order shown ("ddd", "d", "MMM", "yyyy"), where
+        they stand in it (its quoted words left out)."""
         fmt = self.displayFormat()
-        return [f[0] for f in _FORMAT_FIELDS.finditer(fmt) if not f[0].startswith("'")]
+        return [f for f in _FORMAT_FIELDS.finditer(fmt) if not f[0].startswith("'")]
 
     def _select_part(self, index: int) -> None:
         """Put the keyboard on the part at ``index``, its text selected. Its place is
         read from the text as it is now: Qt's own can be that of the text before a
         change ("30" to "9"), which put the keyboard back on the day."""
-        fmt = self.displayFormat()
-        fields = [f for f in _FORMAT_FIELDS.finditer(fmt) if not f[0].startswith("'")]
+        fields = self._fields()
         if not 0 <= index < len(fields):
             return
         field = fields[index]
         shown = self.locale()
-        start = len(shown.toString(self.date(), fmt[: field.start()]))
+        start = len(shown.toString(self.date(), self.displayFormat()[: field.start()]))
         self.setCurrentSectionIndex(index)
         self.lineEdit().setSelection(start, len(shown.toString(self.date(), field[0])))
 
@@ -420,8 +417,7 @@ class _DateEdit(QDateEdit):
         super().focusInEvent(event)
         if event.reason() == Qt.FocusReason.MouseFocusReason or self.currentSectionIndex():
             return  # a click chose its own place; a Backtab lands on the year
-        fmt = self.displayFormat()
-        fields = [f for f in _FORMAT_FIELDS.finditer(fmt) if not f[0].startswith("'")]
+        fields = self._fields()
         if not fields or not fields[0][0].startswith("ddd"):
             return
         # The first part after the weekday, in the order shown: the day ("Wed, 18 Nov
