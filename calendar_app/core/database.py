@@ -117,7 +117,6 @@ def _read_marks(path: Path) -> tuple[int, int]:
     which creates nothing; with one (the file is in use, or a session crashed)
     the connection must read through it to see the real marks.
     """
-    _check_waiting_changes(path)
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
@@ -153,6 +152,8 @@ def _read_only_uri(path: Path) -> str:
     crashed) the connection must read through it, which needs its ``-shm``.
     """
     in_use = Path(str(path) + "-wal").exists()
+    if in_use:
+        _check_waiting_changes(path)
     mode = "?mode=ro" if in_use else "?mode=ro&immutable=1"
     return Path(os.path.abspath(path)).as_uri() + mode
 
@@ -173,7 +174,6 @@ def reopen_read_only(path: Path) -> sqlite3.Connection:
 
 def _connect_as_is(path: Path) -> sqlite3.Connection:
     """A read-only connection that writes nothing beside the file it can avoid."""
-    _check_waiting_changes(path)
     with environment_errors():
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
