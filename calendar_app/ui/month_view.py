@@ -40,6 +40,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -148,6 +149,9 @@ class PeriodView(QWidget):
         self._posts: dict[int, Post] = {}
         self._selected: list[int] = []
         self._focus_post: int | None = None
+        # Shift+arrows: the day a stretch of days began, and what it selected (the
+        # stretch goes on only while the selection is still that).
+        self._stretch: tuple[date, list[int]] | None = None
         self._cadence = _Cadence()
         self._press_pos: QPoint | None = None
         self._press_post: int | None = None
@@ -463,6 +467,27 @@ class PeriodView(QWidget):
             self._set_selection([], None)
         self._ensure_post_visible(self._focus_post)
 
+    def _stretch_selection(self, delta: int) -> None:
+        """Shift+arrow: select every post shown from the day the stretch began to the
+        day reached (then Cut and Paste move them together, as a drag of them does)."""
+        stretch = self._stretch
+        start = stretch[0] if stretch and stretch[1] == self._selected else self._current
+        self.set_current_date(self._current + timedelta(days=delta))
+        first, last = sorted((start, self._current))
+        ids = [p.id for p in self._session.posts_between(first, last) if p.date is not None]
+        self._set_selection(ids, None)
+        self._stretch = (start, ids)
+
+    def select_period(self) -> None:
+        """Select All: every post shown in the period (a month's own days)."""
+        first, last = self._period_days()
+        ids = [p.id for p in self._session.posts_between(first, last) if p.date is not None]
+        self._set_selection(ids, None)
+
+    def _period_days(self) -> tuple[date, date]:
+        """The first and last day the period is about."""
+        return self._range
+
     def _ensure_post_visible(self, post_id: int | None) -> None:
         """Scroll so that the post is on screen (views that scroll override this)."""
 
@@ -524,8 +549,12 @@ class PeriodView(QWidget):
         mods = event.modifiers()
         plain = not (mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
         delta = self._day_step_for_key(key) if plain else None
-        if delta is not None:
+        if delta is not None and mods & Qt.KeyboardModifier.ShiftModifier:
+            self._stretch_selection(delta)
+        elif delta is not None:
             self.set_current_date(self._current + timedelta(days=delta))
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_period()
         elif key == Qt.Key.Key_PageUp and plain:
             self.step(-1)
         elif key == Qt.Key.Key_PageDown and plain:
@@ -643,7 +672,12 @@ class PeriodView(QWidget):
             parts.append(f"{overdue} key message{'s' * (overdue != 1)} overdue")
         if self._selected:
             titles = [self._posts[i].title for i in self._selected if i in self._posts]
-            parts.append("selected: " + "; ".join(titles))
+            if len(titles) > SPOKEN_POSTS:
+                titles[SPOKEN_POSTS:] = [f"and {len(titles) - SPOKEN_POSTS} more"]
+            several = len(self._selected) > 1
+            parts.append(
+                f"{len(self._selected)} posts " * several + "selected: " + "; ".join(titles)
+            )
         self.setAccessibleDescription(", ".join(parts))
 
     def _spoken(self, post: Post) -> str:
@@ -880,6 +914,9 @@ class MonthView(PeriodView):
     def period_title(self) -> str:
         month = QLocale().standaloneMonthName(self._period.month, QLocale.FormatType.LongFormat)
         return f"{month} {self._period.year}"
+
+    def _period_days(self) -> tuple[date, date]:
+        return self._period, _add_months(self._period, 1) - timedelta(days=1)
 
     def displayed_month(self) -> date:
         """The first day of the month the grid is about."""

@@ -1401,6 +1401,33 @@ def test_cut_then_paste_moves_posts_and_a_second_paste_repeats_them(
     assert session.posts([a.id, b.id]) == [a, b]
 
 
+def test_posts_picked_by_keyboard_over_days_move_together_with_cut_and_paste(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    month = window.month_view
+    start = date(2026, 11, 16)
+    month.set_current_date(start)
+    month.setFocus()
+    shift, ctrl = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
+    for _ in range(2):
+        qtbot.keyClick(month, Qt.Key.Key_Right, shift)
+    picked = session.posts_between(start, start + timedelta(days=2))
+    assert len(picked) >= 3
+    assert window.selected_post_ids() == [p.id for p in picked]
+    qtbot.keyClick(month, Qt.Key.Key_X, ctrl)
+    qtbot.keyClick(month, Qt.Key.Key_Down)  # a week later, the first day of the stretch
+    qtbot.keyClick(month, Qt.Key.Key_Left)
+    qtbot.keyClick(month, Qt.Key.Key_Left)
+    assert month.current_date() == start + timedelta(days=7)
+    qtbot.keyClick(month, Qt.Key.Key_V, ctrl)
+    moved = session.posts([p.id for p in picked])
+    assert [(p.date, p.time) for p in moved] == [
+        (p.date + timedelta(days=7), p.time) for p in picked if p.date is not None
+    ]
+    assert window.undo_action.text() == f"&Undo Move {len(picked)} posts"
+
+
 def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None:
     session = window.session
     post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]

@@ -498,6 +498,60 @@ def test_tab_on_an_empty_day_stays_in_the_calendar(
     assert view.selected_post_ids() == []
 
 
+@pytest.mark.parametrize("view_type", [MonthView, WeekView])
+def test_shift_arrows_select_the_posts_of_a_stretch_of_days(
+    session: CalendarSession, qtbot: QtBot, view_type: type[MonthView | WeekView]
+) -> None:
+    """The keyboard's way to pick up several posts (then Cut and Paste move them)."""
+    view = view_type(session)
+    qtbot.addWidget(view)
+    view.resize(1000, 760)
+    with qtbot.waitExposed(view):
+        view.show()
+    start = date(2026, 11, 17)
+    view.set_current_date(start)
+    view.setFocus()
+
+    def posts_of(first: date, last: date) -> list[int]:
+        return [p.id for p in session.posts_between(first, last) if p.date is not None]
+
+    shift = Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_Right, shift)
+    qtbot.keyClick(view, Qt.Key.Key_Right, shift)
+    assert view.current_date() == start + timedelta(days=2)
+    stretch = posts_of(start, start + timedelta(days=2))
+    assert len(stretch) > len(posts_of(start, start + timedelta(days=1))) > 0
+    assert view.selected_post_ids() == stretch
+    assert f"{len(stretch)} posts selected" in view.accessibleDescription()
+    qtbot.keyClick(view, Qt.Key.Key_Left, shift)  # back towards where it began
+    assert view.selected_post_ids() == posts_of(start, start + timedelta(days=1))
+    qtbot.keyClick(view, Qt.Key.Key_Left, shift)
+    qtbot.keyClick(view, Qt.Key.Key_Left, shift)  # and past it, the other way
+    assert view.selected_post_ids() == posts_of(start - timedelta(days=1), start)
+
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # a plain arrow: a new start
+    assert view.selected_post_ids() == []
+    qtbot.keyClick(view, Qt.Key.Key_Right, shift)
+    assert view.selected_post_ids() == posts_of(start, start + timedelta(days=1))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # one post picked: the stretch is over
+    qtbot.keyClick(view, Qt.Key.Key_Right, shift)
+    assert view.selected_post_ids() == posts_of(
+        start + timedelta(days=1), start + timedelta(days=2)
+    )
+
+
+def test_select_all_takes_the_posts_of_the_month_not_the_days_around_it(
+    month: MonthView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    month.set_current_date(date(2026, 11, 10))
+    month.setFocus()
+    assert session.posts_between(*NOVEMBER_GRID[:1], date(2026, 10, 31)), "dimmed days' posts"
+    qtbot.keyClick(month, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    november = [p.id for p in session.posts_between(date(2026, 11, 1), date(2026, 11, 30))]
+    assert month.selected_post_ids() == november
+    assert len(november) > 10
+
+
 def view_posts(view: MonthView | WeekView, start: date, days: int) -> list[int]:
     view.set_current_date(start + timedelta(days=days))
     return view.posts_on(start + timedelta(days=days))
