@@ -10,10 +10,10 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, time, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TextIO
 
 from . import __version__
 from .core.errors import OUT_OF_MEMORY, CadenceError, InvalidInput
@@ -239,16 +239,26 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def post_json(post: Post, names: dict[str, dict[int, str]]) -> dict[str, Any]:
+class _Names(NamedTuple):
+    """The names a post's numbers stand for, read once for a whole listing."""
+
+    channels: dict[int, str]
+    messages: dict[int, str]
+    campaigns: dict[int, str]
+    message_rank: dict[int, int]  # where each key message sorts, by its name
+
+
+def post_json(post: Post, names: _Names) -> dict[str, Any]:
     """A post as ``post list --json`` prints it (DESIGN.md's contract)."""
+    rank = names.message_rank
     return {
         "uid": post.uid,
         "title": post.title,
         "date": post.date.isoformat() if post.date else None,
         "time": format_time(post.time),
-        "channel": names["channels"].get(post.channel_id),
-        "key_messages": sorted((names["messages"][m] for m in post.message_ids), key=name_order),
-        "campaign": names["campaigns"].get(post.campaign_id) if post.campaign_id else None,
+        "channel": names.channels.get(post.channel_id),
+        "key_messages": [names.messages[m] for m in sorted(post.message_ids, key=rank.__getitem__)],
+        "campaign": names.campaigns.get(post.campaign_id) if post.campaign_id else None,
         "status": post.status.value,
         "body": post.body,
         "link": post.link,
@@ -257,12 +267,34 @@ def post_json(post: Post, names: dict[str, dict[int, str]]) -> dict[str, Any]:
     }
 
 
-def _names(store: CalendarStore) -> dict[str, dict[int, str]]:
-    return {
-        "channels": {c.id: c.name for c in store.channels(include_archived=True)},
-        "messages": {m.id: m.title for m in store.key_messages(include_archived=True)},
-        "campaigns": {c.id: c.name for c in store.campaigns()},
-    }
+def _names(store: CalendarStore) -> _Names:
+    messages = {m.id: m.title for m in store.key_messages(include_archived=True)}
+    in_order = sorted(messages, key=lambda m: name_order(messages[m]))
+    return _Names(
+        channels={c.id: c.name for c in store.channels(include_archived=True)},
+        messages=messages,
+        campaigns={c.id: c.name for c in store.campaigns()},
+        message_rank={m: rank for rank, m in enumerate(in_order)},
+    )
+
+
+def write_json_list(items: Iterable[dict[str, Any]], out: TextIO, batch_size: int = 1000) -> None:
+    """Write a JSON array as ``json.dump(..., indent=2)`` lays it out, a batch of
+    items at a time: the library's indenting encoder writes each token on its own
+    (16 million writes for 300k posts, 29 s where this takes 9)."""
+    opening = "[\n  "  # before the first item; then between batches
+    batch: list[str] = []
+    for item in items:
+        # A JSON string has no line break of its own (it is written "\\n"): every
+        # line break is the layout's, one level deeper inside the array.
+        batch.append(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        if len(batch) == batch_size:
+            out.write(opening + ",\n  ".join(batch))
+            opening, batch = ",\n  ", []
+    if batch:
+        out.write(opening + ",\n  ".join(batch))
+        opening = ""
+    out.write("[]\n" if opening == "[\n  " else "\n]\n")
 
 
 def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
@@ -286,8 +318,7 @@ def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
             )
         names = _names(store)
     if args.json:
-        json.dump([post_json(p, names) for p in posts], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json_list((post_json(p, names) for p in posts), out)
         return 0
     if not posts:
         print("No posts.", file=out)
@@ -295,8 +326,8 @@ def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
     for post in posts:
         when = post.date.isoformat() if post.date else "backlog   "
         at = format_time(post.time) or "     "
-        messages = ", ".join(sorted(names["messages"][m] for m in post.message_ids))
-        line = f"{when} {at}  {post.status.value:<9}  {names['channels'][post.channel_id]:<14}"
+        messages = ", ".join(sorted(names.messages[m] for m in post.message_ids))
+        line = f"{when} {at}  {post.status.value:<9}  {names.channels[post.channel_id]:<14}"
         line += f"  {one_line(post.title)}"  # a line end or escape code in it, as a space
         if messages:
             line += f"  [{messages}]"

@@ -16,9 +16,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from calendar_app import cli as cli_module
-from calendar_app.cli import main
+from calendar_app.cli import main, write_json_list
 from calendar_app.core.store import CalendarStore
 
 from ..files import damage_inside
@@ -124,6 +126,36 @@ def test_post_add_prints_the_uid_and_list_json_follows_the_contract(calendar: Pa
             "series": None,
         }
     ]
+
+
+@given(
+    items=st.lists(
+        st.dictionaries(
+            st.text(max_size=5),
+            st.recursive(
+                st.none() | st.booleans() | st.integers() | st.text(),
+                lambda inner: (
+                    st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+                ),
+                max_leaves=6,
+            ),
+            max_size=4,
+        ),
+        max_size=12,
+    ),
+    batch_size=st.integers(1, 5),
+)
+def test_json_lists_are_written_as_the_json_library_lays_them_out(
+    items: list[dict[str, object]], batch_size: int
+) -> None:
+    out = io.StringIO()
+    write_json_list(iter(items), out, batch_size)
+    assert out.getvalue() == json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_an_empty_listing_is_an_empty_json_array(calendar: Path) -> None:
+    assert run("post", "list", calendar, "--json") == (0, "[]\n")
 
 
 def test_post_without_date_goes_to_the_backlog_as_an_idea(calendar: Path) -> None:
