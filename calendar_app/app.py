@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -44,6 +45,54 @@ def default_calendar() -> Path:
             with contextlib.suppress(OSError):
                 Path(f"{partial}{suffix}").unlink(missing_ok=True)
     return path
+
+
+def path_for_settings(path: Path) -> str:
+    """A calendar's path as the settings file keeps it: as written, or, where its name
+    is not UTF-8 (bytes of another encoding, a legal name on Linux, which the settings
+    file would keep as "�" and lose the file by), as a ``file:`` URL, whose
+    %-escapes keep those bytes."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        if os.name == "posix" and path.is_absolute():
+            return path.as_uri()
+    return text
+
+
+def path_from_settings(value: object) -> Path | None:
+    """The path :func:`path_for_settings` kept (None for no value)."""
+    if not value:
+        return None
+    text = str(value)
+    if os.name == "posix" and text.startswith("file:/"):
+        from urllib.parse import unquote_to_bytes, urlsplit
+
+        return Path(os.fsdecode(unquote_to_bytes(urlsplit(text).path)))
+    return Path(text)
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as a person reads it: bytes of a name that are not UTF-8 shown as "�"."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def give_programs_their_own_libraries(environ: MutableMapping[str, str]) -> None:
+    """In the built program, let the programs Cadence starts (the file manager that
+    "Show in folder" opens, through xdg-open) find the system's libraries again.
+
+    PyInstaller's start-up puts the bundle's folder first on ``LD_LIBRARY_PATH``
+    (``LIBPATH`` on AIX), keeping the value it had in ``..._ORIG``; a program
+    started from here inherits it, and then loads the bundle's older glib or Qt
+    and fails without a word. Cadence's own process is not affected: the loader
+    reads the variable once, when a process starts."""
+    for name in ("LD_LIBRARY_PATH", "LIBPATH"):
+        original = environ.pop(f"{name}_ORIG", None)
+        if original is not None:
+            environ[name] = original
+        else:
+            environ.pop(name, None)
 
 
 def launch(argv: list[str]) -> int:

@@ -132,21 +132,21 @@ def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore
     A file that cannot be opened is reported in one sentence and the default
     calendar opens instead, so the window always has something to show.
     """
-    from ..app import default_calendar
+    from ..app import default_calendar, path_from_settings, shown_path
 
     candidates: list[Path] = []
     if path is not None:
         candidates.append(path)
     else:
-        last = settings.value("lastFile")
-        if last and Path(str(last)).exists():
-            candidates.append(Path(str(last)))
+        last = path_from_settings(settings.value("lastFile"))
+        if last and last.exists():
+            candidates.append(last)
         elif last:  # moved or deleted since: said, not silently replaced by the demo
             show_error(
                 None,
                 CalendarFileError(
-                    f"The calendar open last time is no longer at {last}; Cadence opens"
-                    " the demo calendar instead (File > Open finds it where it went)."
+                    f"The calendar open last time is no longer at {shown_path(last)}; Cadence"
+                    " opens the demo calendar instead (File > Open finds it where it went)."
                 ),
             )
     for candidate in candidates:

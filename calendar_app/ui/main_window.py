@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..app import path_for_settings, path_from_settings, shown_path
 from ..core.errors import CadenceError, CalendarFileError
 from ..core.models import ChangeSet, Post, PostStatus, format_time
 from ..core.store import CalendarStore, Scope
@@ -1251,7 +1252,7 @@ class MainWindow(QMainWindow):
     def _remember_recent(self, path: Path) -> None:
         # Read again first: another Cadence window may have added its own since.
         self.settings.sync()
-        entry = str(path.resolve())
+        entry = path_for_settings(path.resolve())
         recent = [entry] + [p for p in self.recent_files() if p != entry]
         self.settings.setValue("recentFiles", recent[:MAX_RECENT])
         self.settings.setValue("lastFile", entry)
@@ -1260,7 +1261,8 @@ class MainWindow(QMainWindow):
 
     def _open_recent(self, entry: str) -> None:
         """File > Open Recent: a calendar that is no longer there leaves the list."""
-        if self.open_calendar(Path(entry)) or Path(entry).exists():
+        path = path_from_settings(entry) or Path(entry)
+        if self.open_calendar(path) or path.exists():
             return
         self.settings.sync()
         self.settings.setValue("recentFiles", [p for p in self.recent_files() if p != entry])
@@ -1273,12 +1275,14 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         entries = self.recent_files()
-        names = [Path(entry).name for entry in entries]
-        for entry, name in zip(entries, names, strict=True):
+        paths = [path_from_settings(entry) or Path(entry) for entry in entries]
+        names = [shown_path(path.name) for path in paths]
+        for entry, path, name in zip(entries, paths, names, strict=True):
             # Two clients' plan.cadence: each named with its folder.
-            label = f"{name} — {Path(entry).parent.name}" if names.count(name) > 1 else name
+            folder = shown_path(path.parent.name)
+            label = f"{name} — {folder}" if names.count(name) > 1 else name
             action = self.recent_menu.addAction(menu_text(label))
-            action.setToolTip(plain_tooltip(entry))
+            action.setToolTip(plain_tooltip(shown_path(path)))
             action.triggered.connect(lambda _=False, p=entry: self._open_recent(p))
         self.recent_menu.setEnabled(bool(entries))
 
@@ -1366,7 +1370,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("cadencePanel", self.panel_action.isChecked())
         for splitter in self.splitters:
             self.settings.setValue(splitter.objectName(), splitter.saveState())
-        self.settings.setValue("lastFile", str(self.session.store.path.resolve()))
+        self.settings.setValue("lastFile", path_for_settings(self.session.store.path.resolve()))
         self.settings.sync()
 
     def back_up(self) -> Path | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 import time as time_module
@@ -17,7 +18,7 @@ from PySide6.QtGui import QFileOpenEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from calendar_app.app import DEMO_NAME, data_folder
+from calendar_app.app import DEMO_NAME, data_folder, path_from_settings
 from calendar_app.core.cadence import MessageStatus, analyse, default_window
 from calendar_app.core.errors import StorageProblem
 from calendar_app.core.models import NewPost, PostStatus, WeekStart
@@ -30,6 +31,7 @@ from calendar_app.ui.main import (
     FileOpenHandler,
     error_hook,
     is_first_run,
+    open_first_calendar,
     run_window,
 )
 from calendar_app.ui.main_window import MainWindow
@@ -155,6 +157,30 @@ def test_no_welcome_after_the_first_run(
     assert status == 0
     assert asked == []
     assert Path(str(settings.value("lastFile"))) == demo_path.resolve()
+
+
+def test_a_calendar_whose_name_is_not_utf8_opens_again_at_the_next_start(
+    settings: QSettings,
+    demo_path: Path,
+    data: Path,
+    tmp_path: Path,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A name in another encoding (an old archive's "café" in Latin-1): the settings
+    file kept it as "caf\ufffd", so the next start said it had gone."""
+    odd = tmp_path / os.fsdecode(b"caf\xe9 plan.cadence")
+    demo_path.rename(odd)
+    said: list[str] = []
+    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
+    assert run_window(odd, quit_after_ms=0, settings=settings) == 0
+    settings.sync()
+    again = QSettings(settings.fileName(), QSettings.Format.IniFormat)  # as the next start
+    assert path_from_settings(again.value("lastFile")) == odd
+    assert [path_from_settings(entry) for entry in again.value("recentFiles")] == [odd]
+    with closing(open_first_calendar(None, again)) as store:
+        assert store.path == odd
+    assert said == []
 
 
 def test_quitting_the_welcome_quits_cleanly(
@@ -344,7 +370,7 @@ def test_a_file_that_is_not_a_calendar_is_refused_in_one_sentence(
 def test_new_calendar_defaults(
     dialog: WelcomeDialog, data: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
-    monkeypatch.setattr(welcome_module, "system_timezone", lambda: "Europe/Paris")
+    monkeypatch.setattr(welcome_module, "system_timezone", lambda default: "Europe/Paris")
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     try:
         fresh = WelcomeDialog()
@@ -360,6 +386,18 @@ def test_new_calendar_defaults(
     assert page.location() == data / "My content calendar.cadence"
     assert [s.value() for s in page.cadence_spins] == [14, 14, 14]
     assert page.problems() == []
+
+
+def test_a_zone_only_qt_can_read_is_the_new_calendar_s(
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """Where the files the command line reads say nothing (Windows keeps its zone in
+    the registry), the zone Qt reads is preselected, not UTC."""
+    monkeypatch.setattr(welcome_module, "system_timezone", lambda default: default)
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # what Qt reads first on Linux
+    fresh = WelcomeDialog()
+    qtbot.addWidget(fresh)
+    assert fresh.new_page.zone_combo.currentText() == "Asia/Tokyo"
 
 
 def test_week_start_follows_the_locale() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,38 @@ def test_a_data_folder_that_cannot_be_made_is_said_in_one_sentence(
         app.default_calendar()
     assert str(app.data_folder() / app.DEMO_NAME) in str(caught.value)
     assert blocker.read_text().startswith("a file")
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # PyInstaller kept the value it found and put the bundle's folder first.
+        (
+            {
+                "LD_LIBRARY_PATH": "/opt/cadence/_internal:/usr/local/lib",
+                "LD_LIBRARY_PATH_ORIG": "/usr/local/lib",
+            },
+            {"LD_LIBRARY_PATH": "/usr/local/lib"},
+        ),
+        # There was none: the programs Cadence starts get none either.
+        ({"LD_LIBRARY_PATH": "/opt/cadence/_internal", "HOME": "/home/ann"}, {"HOME": "/home/ann"}),
+        ({"LIBPATH": "/opt/cadence/_internal", "LIBPATH_ORIG": ""}, {"LIBPATH": ""}),
+    ],
+)
+def test_programs_started_from_the_built_program_find_the_system_libraries(
+    before: dict[str, str], after: dict[str, str]
+) -> None:
+    environ = dict(before)
+    app.give_programs_their_own_libraries(environ)
+    assert environ == after
+
+
+@pytest.mark.parametrize(
+    "name", [b"plan.cadence", b"caf\xe9 plan.cadence", b"100% \xff\xfe.cadence", b"file:x.cadence"]
+)
+def test_a_path_kept_in_the_settings_comes_back_byte_for_byte(name: bytes, tmp_path: Path) -> None:
+    path = tmp_path / os.fsdecode(name)
+    kept = app.path_for_settings(path)
+    kept.encode("utf-8")  # what a settings file can hold
+    assert app.path_from_settings(kept) == path
+    assert "\ufffd" in app.shown_path(path) or name.isascii()
