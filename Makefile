@@ -6,6 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BUILD_STAMP := $(VENV)/.installed-build
 BENCH_DIST  := build/bench-dist
+ONEFILE_LIMIT := 50000000
 PYINSTALLER := $(BIN)/pyinstaller --noconfirm --log-level WARN
 # The program the desktop menu entry runs (`make install-desktop`).
 CADENCE_PROGRAM ?= $(CURDIR)/$(BIN)/cadence
@@ -35,12 +36,17 @@ dist: dist-deps $(BUILD_STAMP)
 	$(PYINSTALLER) --clean build.spec
 	dist/cadence/cadence --version
 	QT_QPA_PLATFORM=offscreen dist/cadence/cadence --smoke-test
+	QT_QPA_PLATFORM=offscreen dist/cadence/cadence --smoke-test --first-run
 
 # One file, dist/onefile/cadence (it unpacks itself on every start), with the same checks.
 dist-onefile: dist-deps $(BUILD_STAMP)
 	$(PYINSTALLER) --clean --distpath dist/onefile --workpath build/onefile build.spec -- --onefile
 	dist/onefile/cadence --version
 	QT_QPA_PLATFORM=offscreen dist/onefile/cadence --smoke-test
+	QT_QPA_PLATFORM=offscreen dist/onefile/cadence --smoke-test --first-run
+	@size=$$(stat -c %s dist/onefile/cadence); \
+	echo "one file: $$size bytes (target: at most $(ONEFILE_LIMIT))"; \
+	test $$size -le $(ONEFILE_LIMIT)
 
 # Sizes and start-up of both builds beside a bare PySide6 window frozen the same way,
 # all built in this run into $(BENCH_DIST)/; the table goes to $(BENCH_DIST)/results.md.

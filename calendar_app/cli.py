@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TextIO
@@ -882,18 +882,41 @@ def _names_a_file(word: str) -> bool:
     return word.lower().endswith(".cadence") or os.sep in word or Path(word).exists()
 
 
-def _open_window(argv: Sequence[str]) -> int:
-    from .app import launch
-
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY")
-        or os.environ.get("WAYLAND_DISPLAY")
-        or os.environ.get("QT_QPA_PLATFORM")
-    ):
-        raise CadenceError(
+def display_problem(
+    environ: Mapping[str, str], plugin_folders: Callable[[], Iterable[str]]
+) -> str | None:
+    """Why the window cannot be shown here, on Linux (None: it can): no display at
+    all, or only a Wayland one when Qt has no Wayland plugin (the built program ships
+    the X11 one only, and Qt would abort with a page of text)."""
+    if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY"):
+        return None
+    if not environ.get("WAYLAND_DISPLAY"):
+        return (
             "There is no display to show the window on; the commands work without one"
             f" (see '{PROG} --help')."
         )
+    for folder in plugin_folders():
+        if any(Path(folder, "platforms").glob("*qwayland*")):
+            return None
+    return (
+        "This Wayland desktop runs no X11 display (XWayland), which Cadence shows its"
+        f" window on; turn XWayland on, or use the commands (see '{PROG} --help')."
+    )
+
+
+def _qt_plugin_folders() -> list[str]:
+    from PySide6.QtCore import QCoreApplication
+
+    return list(QCoreApplication.libraryPaths())
+
+
+def _open_window(argv: Sequence[str]) -> int:
+    from .app import launch
+
+    if sys.platform.startswith("linux"):
+        problem = display_problem(os.environ, _qt_plugin_folders)
+        if problem is not None:
+            raise CadenceError(problem)
     return launch(list(argv))
 
 

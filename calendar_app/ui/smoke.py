@@ -1,4 +1,4 @@
-"""``cadence --smoke-test [CALENDAR]``: does this program start and paint a month?
+"""``cadence --smoke-test [CALENDAR | --first-run]``: does this program start and paint a month?
 
 A hidden option for builds and CI, understood by the source program and by the
 PyInstaller build alike. It writes the demo calendar to a temporary folder (or
@@ -8,6 +8,12 @@ painted once, checks that the month shows posts and that the painted picture is
 not blank, closes everything and exits 0. Any failure exits 1 with one line on
 stderr. Without a display it runs offscreen (``QT_QPA_PLATFORM=offscreen``
 unless that variable is already set, e.g. to ``xcb`` under Xvfb).
+
+``--first-run`` starts instead as a new user's first start does (Linux): the
+welcome screen, which opens the demo by itself, then the window, closed a
+moment later; Cadence's data and settings are kept in the temporary folder.
+The built program is also checked to give the programs it starts (the file
+manager) the system's library path, not its own folder.
 
 With ``CADENCE_SMOKE_CLOCK=1`` it also prints ``first-paint-epoch SECONDS``:
 the wall clock just after the first paint, which ``make bench-dist`` subtracts
@@ -25,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 PAINT_TIMEOUT_MS = 20_000
 CLOCK_VARIABLE = "CADENCE_SMOKE_CLOCK"
@@ -35,15 +41,28 @@ class SmokeFailure(Exception):
     """The smoke test saw something wrong; the message is the one line printed."""
 
 
+FIRST_RUN = "--first-run"
+FIRST_RUN_WINDOW_MS = 300
+
+
 def smoke_test(argv: Sequence[str]) -> int:
-    """Run the check; ``argv`` is what followed ``--smoke-test`` (nothing, or one calendar)."""
+    """Run the check; ``argv`` is what followed ``--smoke-test`` (nothing, one calendar,
+    or ``--first-run``)."""
     started = time.perf_counter()
     if len(argv) > 1:
         print("cadence: smoke test failed: give at most one calendar file", file=sys.stderr)
         return 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
+        _check_programs_environment()
         with tempfile.TemporaryDirectory(prefix="cadence-smoke-") as folder:
+            if list(argv) == [FIRST_RUN]:
+                demo = _first_start(Path(folder))
+                print(
+                    f"cadence: smoke test passed: a first start opened {demo}"
+                    " from the welcome screen"
+                )
+                return 0
             shown, painted_at = _open_and_paint(Path(folder), Path(argv[0]) if argv else None)
     except Exception as exc:  # any failure at all is the answer, in one line
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -56,6 +75,52 @@ def smoke_test(argv: Sequence[str]) -> int:
     elapsed_ms = (time.perf_counter() - started) * 1000
     print(f"cadence: smoke test passed: the month view painted {shown} posts ({elapsed_ms:.0f} ms)")
     return 0
+
+
+def _check_programs_environment() -> None:
+    """The built program gives the programs it starts the system's library path, not
+    its own folder (see :func:`~calendar_app.app.give_programs_their_own_libraries`)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    for name in ("LD_LIBRARY_PATH", "LIBPATH"):
+        if bundle and bundle in os.environ.get(name, "").split(os.pathsep):
+            raise SmokeFailure(f"programs it starts would load its own libraries ({name})")
+
+
+def _first_start(folder: Path) -> str:
+    """Start as on a new machine: the welcome screen (which opens the demo by itself
+    when no one is there to click), then the window, closed a moment later. Cadence's
+    data and settings are kept in ``folder``. Returns the demo calendar's name."""
+    from ..app import DEMO_NAME, data_folder, path_from_settings
+    from . import main
+
+    main.make_application()
+
+    if not sys.platform.startswith("linux"):
+        raise SmokeFailure(
+            "the first start is checked on Linux only (its data folder is moved there)"
+        )
+    os.environ["XDG_DATA_HOME"] = str(folder / "data")
+    settings = QSettings(str(folder / "first-start.ini"), QSettings.Format.IniFormat)
+    said: list[str] = []
+    # Nobody is there to close a message box: what it would say is the failure.
+    setattr(main, "show_error", lambda parent, exc: said.append(str(exc)))  # noqa: B010
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(QApplication.closeAllWindows)
+    watchdog.start(PAINT_TIMEOUT_MS)
+    status = main.run_window(None, quit_after_ms=FIRST_RUN_WINDOW_MS, settings=settings)
+    if said:
+        raise SmokeFailure(f"the first start said: {said[0]}")
+    if not watchdog.isActive():
+        raise SmokeFailure(f"the first start did not end within {PAINT_TIMEOUT_MS} ms")
+    if status != 0:
+        raise SmokeFailure(f"the first start ended with status {status}")
+    if not settings.value(main.WELCOME_SHOWN, False, type=bool):
+        raise SmokeFailure("the first start did not show the welcome screen")
+    demo = data_folder() / DEMO_NAME
+    if path_from_settings(settings.value("lastFile")) != demo.resolve():
+        raise SmokeFailure("the first start did not open the demo calendar")
+    return demo.name
 
 
 def _calendar_copy(folder: Path, source: Path | None) -> Path:

@@ -164,6 +164,15 @@ def locale_week_start(locale: QLocale | None = None) -> WeekStart:
     return WeekStart.SUNDAY if first == Qt.DayOfWeek.Sunday else WeekStart.MONDAY
 
 
+def computer_zone() -> str:
+    """This computer's time zone: read as the command line reads it, else as Qt knows
+    it (Windows keeps it where only Qt looks; it was UTC there)."""
+    from PySide6.QtCore import QTimeZone
+
+    known = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
+    return system_timezone(default=known if is_zone_name(known) else "UTC")
+
+
 def time_zone_names() -> list[str]:
     """Every IANA zone this computer knows, sorted, without the technical aliases."""
     return sorted(name for name in zoneinfo.available_timezones() if not is_database_file(name))
@@ -476,7 +485,7 @@ class NewCalendarPage(QWidget):
         location.addWidget(self.location_edit, 1)
         location.addWidget(self.location_button)
 
-        self.zone_combo = zone_combo(system_timezone())
+        self.zone_combo = zone_combo(computer_zone())
         self.zone_combo.currentTextChanged.connect(self.revalidate)
         self.week_combo = week_combo(locale_week_start())
 
@@ -938,7 +947,7 @@ class WelcomeDialog(QDialog):
                 ),
             )
             return False
-        timezone, week_start = system_timezone(), locale_week_start()
+        timezone, week_start = computer_zone(), locale_week_start()
         if fmt == "ics":
             from ..exchange.ical import planned_zone
 

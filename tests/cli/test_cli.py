@@ -891,6 +891,33 @@ def test_the_window_without_a_display_is_one_sentence(calendar: Path, args: list
     )
 
 
+def test_a_wayland_desktop_without_x11_is_said_when_qt_cannot_draw_on_wayland(
+    tmp_path: Path,
+) -> None:
+    """The built program ships Qt's X11 plugin only: on a Wayland desktop without
+    XWayland, Qt aborted with a page of text (exit 134)."""
+    x11_only, both = tmp_path / "x11", tmp_path / "both"
+    for folder, plugins in (
+        (x11_only, ["libqxcb.so"]),
+        (both, ["libqxcb.so", "libqwayland-egl.so"]),
+    ):
+        (folder / "platforms").mkdir(parents=True)
+        for plugin in plugins:
+            (folder / "platforms" / plugin).touch()
+    wayland = {"WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland"}
+    assert cli_module.display_problem(wayland, lambda: [str(x11_only)]) == (
+        "This Wayland desktop runs no X11 display (XWayland), which Cadence shows its"
+        " window on; turn XWayland on, or use the commands (see 'cadence --help')."
+    )
+    assert cli_module.display_problem(wayland, lambda: [str(x11_only), str(both)]) is None
+    assert cli_module.display_problem({**wayland, "DISPLAY": ":0"}, lambda: [str(x11_only)]) is None
+    assert cli_module.display_problem({"QT_QPA_PLATFORM": "offscreen"}, list) is None
+    assert cli_module.display_problem({}, list) == (
+        "There is no display to show the window on; the commands work without one"
+        " (see 'cadence --help')."
+    )
+
+
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["--version"])

@@ -84,3 +84,37 @@ def test_smoke_clock_prints_when_the_month_was_painted() -> None:
     first = done.stdout.splitlines()[0].split()
     assert first[0] == "first-paint-epoch"
     assert started < float(first[1]) < finished
+
+
+def test_smoke_test_of_a_first_start_goes_through_the_welcome_screen(tmp_path: Path) -> None:
+    home = tmp_path / "home"  # Cadence's real data folder and settings stay out of it
+    env = headless_env(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
+    done = smoke("--first-run", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (
+        "cadence: smoke test passed: a first start opened Demo.cadence from the welcome screen\n"
+    )
+    assert not home.exists() or not any(home.rglob("*.cadence"))
+
+
+def test_smoke_test_fails_when_the_built_program_would_lend_its_libraries(tmp_path: Path) -> None:
+    """PyInstaller puts the bundle's folder on LD_LIBRARY_PATH; programs Cadence starts
+    (xdg-open, the file manager) must not inherit it."""
+    bundle = str(tmp_path / "_internal")
+    script = (
+        "import sys; sys._MEIPASS = sys.argv[1]; sys.argv[1:] = []\n"
+        "from calendar_app.ui.smoke import smoke_test\n"
+        "sys.exit(smoke_test([]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, bundle],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env=headless_env(LD_LIBRARY_PATH=f"{bundle}:/usr/local/lib"),
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        FAILED + "programs it starts would load its own libraries (LD_LIBRARY_PATH)\n"
+    )
