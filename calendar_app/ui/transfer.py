@@ -27,7 +27,7 @@ from ..exchange.formats import (
     format_for,
 )
 from .commands import StoreCommand, without_access_key
-from .dialogs import ask_date_order, file_ending, save_file_name
+from .dialogs import ask_date_order, file_ending, run_modal, save_file_name
 from .session import CalendarSession
 
 if TYPE_CHECKING:
@@ -259,6 +259,16 @@ def _with_progress(
         dialog.close()
 
 
+FALLBACK_QUESTIONS = {
+    # A spreadsheet names its channels in a column: one this calendar lacks is made.
+    "csv": "Channel for rows that name no channel (a channel the file names that this"
+    " calendar lacks is added to it):",
+    # Another program's categories are not channels: the posts go to the one chosen.
+    "ics": "Channel for imported posts that name none of your channels:",
+}
+"""What the import asks before it reads a file, as it will use the answer."""
+
+
 def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = False) -> None:
     """File > Import… and File > Merge Calendar…: choose a file, then import it."""
     name, _ = QFileDialog.getOpenFileName(
@@ -271,15 +281,11 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
         return
     source = Path(name)
     fallback: str | None = None
-    if format_for(source) in ("ics", "csv"):
+    fmt = format_for(source)
+    if fmt in ("ics", "csv"):
         channels = [c.name for c in session.channels()]
         choice, ok = QInputDialog.getItem(
-            parent,
-            "Import",
-            "Channel for imported posts that name none of your channels:",
-            channels,
-            0,
-            True,
+            parent, "Import", FALLBACK_QUESTIONS[fmt], channels, 0, True
         )
         if not ok:
             return
@@ -301,7 +307,7 @@ def show_summary(
     box.setText(text)
     if details:
         box.setDetailedText("\n".join(details))
-    box.exec()
+    run_modal(box)
 
 
 def paste_from_calendar(

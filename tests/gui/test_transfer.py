@@ -269,6 +269,51 @@ def test_a_csv_import_makes_the_names_it_needs_and_undo_takes_them_back(
     assert session.store.key_message_titled("Listen in") is None
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "lands_on"),
+    [
+        # A spreadsheet's own channel column: the channel it names is made.
+        ("sheet.csv", "date,channel,title\n2026-12-02,Mastodon,Toot\n", "Mastodon"),
+        # A row that names none, and an event of another program: the channel chosen.
+        ("sheet.csv", "date,channel,title\n2026-12-02,,Toot\n", "LinkedIn"),
+        (
+            "feed.ics",
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\nBEGIN:VEVENT\r\n"
+            "UID:toot-1\r\nDTSTAMP:20261120T090000Z\r\nDTSTART;VALUE=DATE:20261202\r\n"
+            "SUMMARY:Toot\r\nCATEGORIES:Mastodon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            "LinkedIn",
+        ),
+    ],
+)
+def test_the_import_asks_for_a_channel_as_it_then_uses_it(
+    session: CalendarSession,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    text: str,
+    lands_on: str,
+) -> None:
+    """The question for CSV said posts naming an unknown channel go to the one chosen;
+    the import made that channel instead."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8", newline="")
+    asked: list[str] = []
+
+    def answer(parent: QWidget, title: str, label: str, *args: object) -> tuple[str, bool]:
+        asked.append(label)
+        return "LinkedIn", True
+
+    monkeypatch.setattr(transfer.QFileDialog, "getOpenFileName", lambda *args: (str(source), ""))
+    monkeypatch.setattr(transfer.QInputDialog, "getItem", answer)
+    monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
+    transfer.import_dialog(session, QWidget())
+    (post,) = [p for p in session.store.all_posts() if p.title == "Toot"]
+    assert session.store.channel(post.channel_id).name == lands_on
+    assert asked == [transfer.FALLBACK_QUESTIONS[source.suffix[1:]]]
+    if lands_on == "Mastodon":
+        assert "lacks is added" in asked[0]
+
+
 def test_undo_of_a_merge_that_brought_an_occurrence_back_puts_its_series_back(
     session: CalendarSession, tmp_path: Path
 ) -> None:
