@@ -70,6 +70,15 @@ def _error_box(
     return box
 
 
+def run_modal(dialog: QDialog) -> int:
+    """Show ``dialog`` and wait for it to close; it is then deleted (with the window as
+    its parent it would stay, and its actions would be found among the window's)."""
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()  # once control is back in the event loop: results still read
+
+
 def show_error(
     parent: QWidget | None,
     exc: BaseException,
@@ -83,7 +92,7 @@ def show_error(
     file system adds ``reassurance``); anything else is a bug in Cadence, said as
     such (the details go to the "Show Details" area).
     """
-    _error_box(parent, exc, title, reassurance).exec()
+    run_modal(_error_box(parent, exc, title, reassurance))
 
 
 _announced: list[QMessageBox] = []
@@ -113,7 +122,7 @@ def ask_series_scope(parent: QWidget | None, verb: str) -> Scope | None:
     every = box.addButton("All", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(this)
-    box.exec()
+    run_modal(box)
     clicked = box.clickedButton()
     if clicked is this:
         return "this"
@@ -138,7 +147,7 @@ def ask_date_order(parent: QWidget | None, name: str, example: str, day_first: b
     month = box.addButton(f"Month first ({read[1]})", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(day if day_first else month)
-    box.exec()
+    run_modal(box)
     clicked = box.clickedButton()
     return True if clicked is day else False if clicked is month else None
 
@@ -220,7 +229,7 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
     box.setEscapeButton(buttons.Cancel)
-    answer = box.exec()
+    answer = run_modal(box)
     if answer == buttons.Save:
         return "save"
     if answer == buttons.Discard:

@@ -534,6 +534,9 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
             for name, action in _menu_actions(menu, _action_name(top)):
                 add(name, action)
     for action in window.findChildren(QAction):
+        owner = action.parent()
+        if isinstance(owner, QWidget) and owner.window() is not window:
+            continue  # a dialog's own (a manager's Undo), not the window's
         add("Other", action)
     rows.extend(ShortcutRow(place, what, keys) for place, what, keys in VIEW_KEYS)
     return rows

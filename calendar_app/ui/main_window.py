@@ -63,7 +63,7 @@ from .commands import (
     status_command,
     without_access_key,
 )
-from .dialogs import ask_replace, fit_on_screen, save_file_name, show_error
+from .dialogs import ask_replace, fit_on_screen, run_modal, save_file_name, show_error
 from .dnd import TurnOnHover
 from .session import CalendarSession, FilterKey, Filters
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_calendar
@@ -1051,17 +1051,17 @@ class MainWindow(QMainWindow):
     def manage_messages(self) -> None:
         from .managers import KeyMessageManager
 
-        KeyMessageManager(self.session, self).exec()
+        run_modal(KeyMessageManager(self.session, self))
 
     def manage_channels(self) -> None:
         from .managers import ChannelManager
 
-        ChannelManager(self.session, self).exec()
+        run_modal(ChannelManager(self.session, self))
 
     def manage_campaigns(self) -> None:
         from .managers import CampaignManager
 
-        CampaignManager(self.session, self).exec()
+        run_modal(CampaignManager(self.session, self))
 
     def calendar_settings(self) -> None:
         """The calendar's name, time zone, week and default cadence, to see and change."""

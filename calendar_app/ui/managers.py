@@ -73,7 +73,7 @@ from .commands import (
     UpdateKeyMessageCommand,
     plain_tooltip,
 )
-from .dialogs import SaveAnswer, ask_save_changes, show_error
+from .dialogs import SaveAnswer, ask_save_changes, run_modal, show_error
 from .editor import (
     counted_suffix,
     elide,
@@ -107,7 +107,7 @@ def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
     go = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
-    box.exec()
+    run_modal(box)
     return box.clickedButton() is go
 
 

@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app import __version__
@@ -214,6 +214,27 @@ def test_shortcuts_are_read_from_the_window_actions(window: MainWindow, qtbot: Q
             shown[(group.text(0), item.text(0))] = item.text(1)
     assert shown[("View", "Today")] == "Ctrl+Shift+T"
     assert shown[("Help", "Keyboard Shortcuts")] == "Ctrl+/"
+
+
+def test_managers_opened_and_closed_leave_nothing_behind_in_the_shortcuts(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Each manager stayed alive as the window's child once closed, and its Undo and
+    Redo were listed under "Other", once more for each visit."""
+    before = shortcut_rows(window)
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        dialog.reject()
+
+    for open_manager in (window.manage_messages, window.manage_channels, window.manage_campaigns):
+        QTimer.singleShot(0, close_it)
+        open_manager()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert window.findChildren(QDialog) == []
+    assert shortcut_rows(window) == before
+    assert not [r for r in before if r.menu == "Other" and r.action in ("Undo", "Redo")]
 
 
 def test_the_shortcuts_list_the_keys_the_views_answer_too(window: MainWindow, qtbot: QtBot) -> None:
