@@ -667,6 +667,10 @@ class PostEditor(QDialog):
         self.message_list.setIconSize(QSize(12, 12))
         self.message_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.message_list.setUniformItemSizes(True)
+        # A long title ends in "…" (its tooltip has it whole): a sideways scroll bar
+        # covered the last row, and the title read only by scrolling.
+        self.message_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.message_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         messages_label = label("&Key messages", self.message_list)
         messages_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.addRow(messages_label, self.message_list)
@@ -1015,7 +1019,8 @@ class PostEditor(QDialog):
                 Qt.CheckState.Checked if message.id in carried else Qt.CheckState.Unchecked
             )
             cadence = every_days(message.cadence_days).capitalize()
-            item.setToolTip(plain_tooltip(f"{message.statement}\n{cadence}".strip()))
+            said = (message.title, message.statement.strip(), cadence)
+            item.setToolTip(plain_tooltip("\n".join(line for line in said if line)))
             self.message_list.addItem(item)
         rows = max(3, min(self.message_list.count(), 6))
         row_height = self.message_list.sizeHintForRow(0) if self.message_list.count() else 20
@@ -1328,10 +1333,9 @@ class PostEditor(QDialog):
         self.interval_spin.setVisible(bool(freq))
         if self._series_rule is not None:
             self.form.setRowVisible(self._repeat_box, self._changing_repeat)
-        for widget in (self.ends_widget, self.repeat_summary):
-            self.form.setRowVisible(widget, bool(freq))
+        self.form.setRowVisible(self.ends_widget, bool(freq))
         self.form.setRowVisible(self.weekdays_widget, freq == "WEEKLY")
-        self._revalidate()
+        self._revalidate()  # shows the summary's row when there is one
         self._make_room()
 
     def _make_room(self) -> None:
@@ -1351,6 +1355,8 @@ class PostEditor(QDialog):
             unit = _UNITS[freq]
             plural = "" if self.interval_spin.value() == 1 else "s"
             self.interval_spin.setSuffix(f" {unit}{plural}")
+        # No summary, no row: an empty one stood as a gap above Link.
+        self.form.setRowVisible(self.repeat_summary, bool(freq and valid))
         if not freq or not valid:
             self.repeat_summary.setText("")
             return

@@ -483,6 +483,24 @@ def test_alt_w_goes_to_the_date_and_leaves_it_on(qtbot: QtBot, session: Calendar
 # -- repeating ---------------------------------------------------------------------------------
 
 
+def test_the_repeat_summary_row_shows_only_when_it_says_something(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Before an end was chosen, its empty row stood as a gap above Link."""
+    editor = _editor(qtbot, session, day=date(2026, 1, 5))
+    editor.title_edit.setText("Weekly tip")
+    assert not editor.form.isRowVisible(editor.repeat_summary)
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    assert editor.problems()  # no end chosen yet
+    assert not editor.form.isRowVisible(editor.repeat_summary)
+    editor.count_radio.setChecked(True)
+    assert editor.problems() == []
+    assert editor.form.isRowVisible(editor.repeat_summary)
+    assert editor.repeat_summary.text().startswith("Makes ")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData(None))
+    assert not editor.form.isRowVisible(editor.repeat_summary)
+
+
 def test_the_summary_says_where_a_series_stops_short_and_which_months_it_skips(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
@@ -1388,3 +1406,22 @@ def test_enter_on_a_post_without_a_title_says_what_is_missing(
     assert editor.isVisible()
     assert editor.validation_label.isVisible()
     assert "A post needs a title." in editor.validation_label.text()
+
+
+def test_a_long_key_message_title_leaves_every_row_of_the_list_in_sight(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """A title wider than the list brought a sideways scroll bar over the last row."""
+    long_title = "Installed by certified local experts who answer the phone, " * 2
+    session.store.add_key_message(long_title.strip())
+    fresh = session.read_again()
+    editor = _editor(qtbot, fresh, day=TODAY)
+    with qtbot.waitExposed(editor):
+        editor.show()
+    listed = editor.message_list
+    assert listed.count() >= 6
+    assert not listed.horizontalScrollBar().isVisible()
+    last_row = listed.visualItemRect(listed.item(5))
+    assert listed.viewport().rect().contains(last_row.adjusted(0, 0, -last_row.width() + 1, 0))
+    (item,) = listed.findItems(long_title.strip(), Qt.MatchFlag.MatchExactly)
+    assert long_title.strip() in item.toolTip()  # said whole on hover
