@@ -608,6 +608,11 @@ class PostEditor(QDialog):
         if visible and layout is not None:
             layout.activate()
         super().setVisible(visible)
+        title = self.title_edit
+        if visible and title.hasSelectedText() and title.selectedText() == title.text():
+            # Qt selects the title as the dialog shows, its cursor at the end: a long
+            # title then showed only its end. Still all selected, from its start.
+            title.setSelection(len(title.text()), -len(title.text()))
 
     # -- building -------------------------------------------------------------
 

@@ -664,6 +664,7 @@ class NewCalendarPage(QWidget):
     def _name_changed(self, name: str) -> None:
         if not self._location_touched:
             self.location_edit.setText(str(data_folder() / file_name_for(name)))
+            self.location_edit.setCursorPosition(0)  # a long path shows its start
         self.revalidate()
 
     def _location_edited(self, _text: str) -> None:
@@ -678,6 +679,7 @@ class NewCalendarPage(QWidget):
             path = with_ending(Path(name), ".cadence")
             self._location_touched = True
             self.location_edit.setText(str(path))
+            self.location_edit.setCursorPosition(0)  # a long path shows its start
             self.revalidate()
 
     def revalidate(self) -> None:

@@ -1425,3 +1425,15 @@ def test_a_long_key_message_title_leaves_every_row_of_the_list_in_sight(
     assert listed.viewport().rect().contains(last_row.adjusted(0, 0, -last_row.width() + 1, 0))
     (item,) = listed.findItems(long_title.strip(), Qt.MatchFlag.MatchExactly)
     assert long_title.strip() in item.toolTip()  # said whole on hover
+
+
+def test_a_long_title_opens_at_its_start(qtbot: QtBot, session: CalendarSession) -> None:
+    post = session.posts_between(TODAY, TODAY + timedelta(days=30))[0]
+    long_title = "Why our installers answer the phone themselves, " * 4
+    session.store.update_post(post.id, {"title": long_title.strip()})
+    fresh = session.read_again()
+    editor = _editor(qtbot, fresh, fresh.store.post(post.id))
+    with qtbot.waitExposed(editor):
+        editor.show()
+    assert editor.title_edit.cursorPosition() == 0  # it showed the title's end
+    assert editor.title_edit.selectedText() == long_title.strip()  # typing replaces it

@@ -384,6 +384,7 @@ def test_new_calendar_defaults(
     assert page.week_combo.currentData() == WeekStart.SUNDAY
     assert [name for name, _ in page.channel_choices()] == ["LinkedIn", "Newsletter"]
     assert page.location() == data / "My content calendar.cadence"
+    assert page.location_edit.cursorPosition() == 0  # a long path shows where it starts
     assert [s.value() for s in page.cadence_spins] == [14, 14, 14]
     assert page.problems() == []
 
