@@ -65,14 +65,22 @@ def plain_tooltip(text: str) -> str:
         return text
     # Qt sets a rich-text tooltip narrow (about 200 pixels), breaking each line written
     # as one mid-phrase: a line of up to a sentence keeps to its line; longer ones wrap.
+    # Within a line kept whole, Qt still breaks after a hyphen ("Zero-" and "hassle
+    # financing" on two lines): there it is the hyphen that does not break (U+2011).
     lines = (html.escape(line, quote=False) for line in text.split("\n"))
     return (
         "<qt>"
         + "<br>".join(
-            f"<nobr>{line}</nobr>" if len(line) <= _TIP_LINE_CHARS else line for line in lines
+            f"<nobr>{line.replace('-', NON_BREAKING_HYPHEN)}</nobr>"
+            if len(line) <= _TIP_LINE_CHARS
+            else line
+            for line in lines
         )
         + "</qt>"
     )
+
+
+NON_BREAKING_HYPHEN = "\u2011"
 
 
 _TIP_LINE_CHARS = 90

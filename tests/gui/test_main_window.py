@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
     QKeySequence,
+    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -2569,6 +2570,25 @@ def test_a_tooltip_keeps_each_short_line_on_its_line(window: MainWindow, qtbot: 
         tip = next(w for w in tips if w.isVisible() and "Was due" in w.text())
         assert tip.width() >= tip.fontMetrics().horizontalAdvance(line)
         assert tip.height() < tip.fontMetrics().lineSpacing() * 4
+    finally:
+        QToolTip.hideText()
+
+
+@OFFSCREEN_POPUPS
+def test_a_tooltip_keeps_a_hyphenated_name_on_its_line(window: MainWindow, qtbot: QtBot) -> None:
+    """Qt broke a kept line after a hyphen: "…, Zero-" then "hassle financing"."""
+    from PySide6.QtWidgets import QToolTip
+
+    line = (
+        "Key messages: Solar pays for itself, Zero-hassle financing, Backed by a 25-year warranty"
+    )
+    QToolTip.showText(QPoint(100, 100), plain_tooltip(f"Title\n{line}"), window)
+    try:
+        tips = [w for w in QApplication.topLevelWidgets() if isinstance(w, QLabel)]
+        tip = next(w for w in tips if w.isVisible() and "Zero" in w.text())
+        assert tip.height() < tip.fontMetrics().lineSpacing() * 3
+        shown = QTextDocumentFragment.fromHtml(tip.text()).toPlainText()
+        assert shown.replace("\u2011", "-") == f"Title\n{line}"
     finally:
         QToolTip.hideText()
 
