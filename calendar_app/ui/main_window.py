@@ -395,6 +395,7 @@ class MainWindow(QMainWindow):
         session.placedHidden.connect(self._say_hidden)
         session.placedInPast.connect(self._say_past)
         session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
+        session.filtersChanged.connect(self._update_status)
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
         self.undo_action.setText("&Undo")
@@ -1095,6 +1096,18 @@ class MainWindow(QMainWindow):
             parts.append(f"{len(unplanned)} unplanned")  # as their badges say
         if not overdue and not unplanned and report.messages:
             parts.append("every key message is on time")
+        # What hides posts, said where it is always in sight (the toolbar's filter
+        # buttons can be folded behind its » in a narrow window).
+        f = self.session.filters
+        kinds = (
+            ("channels", f.hidden_channels),
+            ("key messages", f.messages),
+            ("campaigns", f.campaigns),
+            ("status", f.statuses),
+        )
+        filtered = [name for name, chosen in kinds if chosen]
+        if filtered:
+            parts.append("filtered by " + ", ".join(filtered))
         self._summary = " · ".join(parts)
         self.statusBar().showMessage(self._summary)
 

@@ -436,6 +436,20 @@ def test_the_summary_comes_back_after_a_passing_message(window: MainWindow) -> N
     assert bar.currentMessage() == summary
 
 
+def test_the_summary_says_which_filters_hide_posts(window: MainWindow) -> None:
+    """In a narrow window the toolbar folds its filter buttons behind »: an active
+    status filter was then nowhere in sight."""
+    session, bar = window.session, window.statusBar()
+    assert "filtered" not in bar.currentMessage()
+    session.set_filters(Filters(statuses=frozenset({PostStatus.PUBLISHED})))
+    assert bar.currentMessage().endswith(" · filtered by status")
+    channel = session.channels()[0].id
+    session.set_filters(replace(session.filters, hidden_channels=frozenset({channel})))
+    assert bar.currentMessage().endswith(" · filtered by channels, status")
+    session.set_filters(Filters())
+    assert "filtered" not in bar.currentMessage()
+
+
 def test_status_bar_count_follows_changes_and_undo(window: MainWindow) -> None:
     total = window.session.store.count_posts()
     doomed = [p.id for p in window.session.posts_between(TODAY, TODAY + timedelta(days=6))][:2]
