@@ -749,6 +749,10 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(checked)
             action.toggled.connect(lambda on, k=key, v=value: self.toggle_filter(k, v, on))
+        if not items:  # a menu of "Show all" alone looked broken
+            kind = {"channels": "channels", "messages": "key messages"}.get(key, "campaigns")
+            menu.addAction(f"No {kind} in this calendar yet").setEnabled(False)
+            return
         if key != "channels":
             menu.addSeparator()
             menu.addAction("Show all").triggered.connect(lambda: self.clear_filter(key))

@@ -559,6 +559,17 @@ def test_an_ampersand_in_a_name_is_shown_in_the_filter_menu_not_taken_for_a_key(
     assert all("&" not in n.replace("&&", "") for n in names)
 
 
+def test_a_filter_menu_with_nothing_to_choose_says_so(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "new client.cadence"
+    CalendarStore.create(path, timezone="Europe/Paris").close()
+    assert window.open_calendar(path)
+    menu = window.filter_buttons["campaigns"].menu()
+    menu.aboutToShow.emit()
+    assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [
+        ("No campaigns in this calendar yet", False)
+    ]
+
+
 def test_channel_filter_hides_posts_and_is_remembered(
     window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot
 ) -> None:
