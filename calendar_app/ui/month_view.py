@@ -149,9 +149,10 @@ class PeriodView(QWidget):
         self._posts: dict[int, Post] = {}
         self._selected: list[int] = []
         self._focus_post: int | None = None
-        # Shift+arrows: the day a stretch of days began, and what it selected (the
-        # stretch goes on only while the selection is still that).
-        self._stretch: tuple[date, list[int]] | None = None
+        # Shift+arrows: the day a stretch of days began, the day it reached and what it
+        # selected; it goes on only from that day with that selection (an arrow, a
+        # click, a paste or any other day chosen starts a new one).
+        self._stretch: tuple[date, date, list[int]] | None = None
         self._cadence = _Cadence()
         self._press_pos: QPoint | None = None
         self._press_post: int | None = None
@@ -202,6 +203,7 @@ class PeriodView(QWidget):
 
     def set_current_date(self, day: date) -> None:
         """Select ``day`` and show the period holding it."""
+        self._stretch = None  # Shift+arrows set theirs again once the day is chosen
         period = self._period_of(day)
         changed_day = day != self._current
         self._current = day
@@ -254,6 +256,7 @@ class PeriodView(QWidget):
 
     def select_posts(self, post_ids: list[int]) -> None:
         """Select these shown posts (the last one gets the keyboard focus)."""
+        self._stretch = None
         shown = [i for i in post_ids if i in self._posts]
         self._set_selection(shown, shown[-1] if shown else None)
         if shown:
@@ -317,9 +320,17 @@ class PeriodView(QWidget):
         self._describe()
 
     def _keep_selection(self) -> None:
-        posts = self._posts
-        kept = [i for i in self._selected if i in posts]
-        focus = self._focus_post if self._focus_post in posts else (kept[-1] if kept else None)
+        """After a change, the selection keeps the posts still shown; a post selected out
+        of sight (a stretch of days that went on into the next month) is kept while it is
+        still in the calendar, dated and not filtered out."""
+        shown = self._posts
+        away = [i for i in self._selected if i not in shown]
+        still: set[int] = set()
+        if away:
+            accepts = self._session.filters.accepts
+            still = {p.id for p in self._session.posts(away) if p.date and accepts(p)}
+        kept = [i for i in self._selected if i in shown or i in still]
+        focus = self._focus_post if self._focus_post in shown else (kept[-1] if kept else None)
         if kept != self._selected or focus != self._focus_post:
             self._set_selection(kept, focus)
 
@@ -471,12 +482,13 @@ class PeriodView(QWidget):
         """Shift+arrow: select every post shown from the day the stretch began to the
         day reached (then Cut and Paste move them together, as a drag of them does)."""
         stretch = self._stretch
-        start = stretch[0] if stretch and stretch[1] == self._selected else self._current
+        going_on = stretch is not None and stretch[1:] == (self._current, self._selected)
+        start = stretch[0] if stretch is not None and going_on else self._current
         self.set_current_date(self._current + timedelta(days=delta))
         first, last = sorted((start, self._current))
         ids = [p.id for p in self._session.posts_between(first, last) if p.date is not None]
         self._set_selection(ids, None)
-        self._stretch = (start, ids)
+        self._stretch = (start, self._current, ids)
 
     def select_period(self) -> None:
         """Select All: every post shown in the period (a month's own days)."""
@@ -672,8 +684,11 @@ class PeriodView(QWidget):
             parts.append(f"{overdue} key message{'s' * (overdue != 1)} overdue")
         if self._selected:
             titles = [self._posts[i].title for i in self._selected if i in self._posts]
+            away = len(self._selected) - len(titles)
             if len(titles) > SPOKEN_POSTS:
                 titles[SPOKEN_POSTS:] = [f"and {len(titles) - SPOKEN_POSTS} more"]
+            if away:
+                titles.append(f"{away} out of sight")
             several = len(self._selected) > 1
             parts.append(
                 f"{len(self._selected)} posts " * several + "selected: " + "; ".join(titles)
@@ -1198,6 +1213,7 @@ class MonthView(PeriodView):
     # -- the mouse ----------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._stretch = None
         pos = event.position().toPoint()
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         day = self.day_at(pos)

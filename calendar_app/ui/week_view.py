@@ -931,6 +931,7 @@ class WeekView(PeriodView):
     # -- the mouse ----------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._stretch = None  # a click starts any stretch of days anew
         pos = event.position().toPoint()
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         day = self.day_at(pos)

@@ -1452,6 +1452,14 @@ def test_posts_picked_by_keyboard_over_days_move_together_with_cut_and_paste(
         (p.date + timedelta(days=7), p.time) for p in picked if p.date is not None
     ]
     assert window.undo_action.text() == f"&Undo Move {len(picked)} posts"
+    # The pasted posts are selected where they landed: Shift+arrow starts anew there
+    # (it went on from the first stretch's start, 16 November).
+    here = month.current_date()
+    assert here > start + timedelta(days=2)
+    qtbot.keyClick(month, Qt.Key.Key_Right, shift)
+    assert window.selected_post_ids() == [
+        p.id for p in session.posts_between(here, here + timedelta(days=1))
+    ]
 
 
 def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None:
