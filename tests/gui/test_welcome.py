@@ -836,3 +836,26 @@ def test_two_key_messages_typed_two_ways_are_the_same_title(dialog: WelcomeDialo
     page.message_edits[0].setText("Café talk")
     page.message_edits[1].setText("Cafe\u0301 talk")
     assert "Two key messages have the same title; give each its own." in page.problems()
+
+
+@OFFSCREEN_POPUPS
+def test_the_first_start_smoke_check_says_what_went_wrong(
+    tmp_path: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A message box during the check's first start was closed by its watchdog 20 s
+    later and reported as a time-out; what it said is the failure now."""
+    from calendar_app.ui import smoke
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "elsewhere"))  # the check moves it
+
+    def no_room() -> Path:
+        raise StorageProblem("There is no space left on the disk for Demo.cadence.")
+
+    monkeypatch.setattr(welcome_module, "default_calendar", no_room)
+    started = time_module.monotonic()
+    with pytest.raises(smoke.SmokeFailure) as failure:
+        smoke._first_start(tmp_path)
+    assert str(failure.value) == (
+        "the first start said: There is no space left on the disk for Demo.cadence."
+    )
+    assert time_module.monotonic() - started < smoke.PAINT_TIMEOUT_MS / 2000
