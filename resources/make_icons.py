@@ -31,6 +31,8 @@ SVG = HERE / "cadence.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # ICNS entry type -> pixel size. All of these hold PNG data.
+# No 1x entries for 16 and 32 px: Finder's list view shows PNG data in those
+# (icp4, icp5) scrambled on screens that are not Retina; it scales the 2x ones down.
 ICNS_TYPES = (
     (b"ic11", 32),  # 16x16 @2x
     (b"ic12", 64),  # 32x32 @2x
