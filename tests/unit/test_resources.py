@@ -101,6 +101,8 @@ def test_the_icns_holds_png_entries_from_32_to_1024() -> None:
         entries[kind] = png_size(data[offset + 8 : offset + length])
         offset += length
     assert offset == len(data)
+    # Finder's list view shows PNG data in the 1x 16 and 32 px entries scrambled.
+    assert not {b"icp4", b"icp5", b"is32", b"il32"} & entries.keys()
     assert entries[b"ic07"] == (128, 128)
     assert entries[b"ic08"] == (256, 256)
     assert entries[b"ic09"] == (512, 512)
