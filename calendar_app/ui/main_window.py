@@ -1002,15 +1002,16 @@ class MainWindow(QMainWindow):
             return
         back = [p.id for p in self.session.posts(command.post_ids)]
         if back:
-            self._select_placed(back)
+            self._select_placed(back, placed_here=False)  # back as they were: not placed
 
-    def _select_placed(self, post_ids: list[int]) -> None:
+    def _select_placed(self, post_ids: list[int], *, placed_here: bool = True) -> None:
         """Show and select posts just made or placed (a fill, a new post, a paste),
         ready to open with Enter: on their day in the view, or in the backlog."""
         placed = self.session.posts(post_ids)
         if not placed:
             return
-        self.session.placed(post_ids)
+        if placed_here:
+            self.session.placed(post_ids)
         if placed[0].date is None:
             self.backlog.select_posts(post_ids)
             return

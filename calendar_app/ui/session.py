@@ -320,10 +320,13 @@ class CalendarSession(QObject):
                 self.placedHidden.emit(hidden)
                 return
         today = self.today()
-        past = sum(
+        past = sum(  # a published post went out: nothing to put right
             1
             for p in posts
-            if p.date is not None and p.date < today and delivers(p.status, p.date, today)
+            if p.date is not None
+            and p.date < today
+            and p.status != PostStatus.PUBLISHED
+            and delivers(p.status, p.date, today)
         )
         if past:
             self.placedInPast.emit(past)

@@ -2641,3 +2641,30 @@ def test_a_copy_dragged_onto_a_day_gone_by_is_said_to_count_as_delivered(
     window.statusBar().clearMessage()
     _copy_onto(window, published, TODAY + timedelta(days=2))
     assert "day gone by" not in window.statusBar().currentMessage()
+
+
+def test_no_advice_on_days_gone_by_where_nothing_needs_putting_right(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """A published post moved a day earlier went out all the same, and posts a deletion
+    brings back were not placed: "set it to Published" was wrong advice for both."""
+    published = _a_published_post(session)
+    assert published.date is not None
+    month = window.month_view
+    month.set_current_date(published.date)
+    rect = month.day_rect(published.date - timedelta(days=1))
+    send_drop(month, QPoint(rect.center().x(), rect.bottom() - 4), month.drag_mime(published.id))
+    assert session.store.post(published.id).date == published.date - timedelta(days=1)
+    assert "day gone by" not in window.statusBar().currentMessage()
+
+    channel = session.channels()[0].id
+    late = NewPost("Late", channel, date=TODAY - timedelta(days=3), status=PostStatus.SCHEDULED)
+    add = AddPostCommand(session, late)
+    session.push(add)
+    scheduled = session.store.post(add.created_ids[0])
+    month.set_current_date(TODAY)
+    month.select_posts([scheduled.id])
+    window.delete_action.trigger()
+    window.undo_action.trigger()
+    assert session.store.post(scheduled.id) == scheduled
+    assert "day gone by" not in window.statusBar().currentMessage()
