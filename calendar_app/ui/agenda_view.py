@@ -351,6 +351,10 @@ class AgendaView(QWidget):
         if first.isValid():
             model.setCurrentIndex(first, flags.NoUpdate)
 
+    def selection_origin(self) -> date | None:
+        """Rows are picked one by one here: a paste lines up the earliest post."""
+        return None
+
     def focused_post(self) -> int | None:
         """The post of the current row (the one Enter opens), if any."""
         index = self.table.currentIndex()

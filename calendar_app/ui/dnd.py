@@ -38,11 +38,18 @@ Landing = time | _Keep | None
 
 
 def posts_mime(
-    session: CalendarSession, posts: Sequence[Post], anchor: int | None = None, *, cut: bool = False
+    session: CalendarSession,
+    posts: Sequence[Post],
+    anchor: int | None = None,
+    *,
+    cut: bool = False,
+    origin: date | None = None,
 ) -> QMimeData:
     """Mime data for dragging ``posts``; ``anchor`` is the post under the mouse.
 
-    On the clipboard, ``cut`` marks posts that a paste moves rather than copies.
+    On the clipboard, ``cut`` marks posts that a paste moves rather than copies, and
+    ``origin`` is the day that lands on the day of the paste (the first of the days
+    whose posts were picked), when there is one; else the anchor post does.
     """
     import json  # here, not at start-up: the window paints sooner
 
@@ -54,6 +61,7 @@ def posts_mime(
         "posts": [p.id for p in posts],
         "anchor": anchor if anchor is not None else (posts[0].id if posts else None),
         "cut": cut,
+        "origin": origin.isoformat() if origin is not None else None,
     }
     mime.setData(POSTS_MIME, QByteArray(json.dumps(payload).encode()))
     lines = []
@@ -105,6 +113,8 @@ class Carried:
     ids: list[int]
     anchor: int | None
     cut: bool
+    origin: date | None
+    """The day that lands on the day of a paste (see :func:`posts_mime`)."""
     ours: bool
     """Whether ``source`` is the session's own calendar."""
 
@@ -120,11 +130,13 @@ def carried_posts(session: CalendarSession, mime: QMimeData) -> Carried | None:
         source = str(payload["calendar"])
         ids = [int(i) for i in payload["posts"]]
         anchor = payload.get("anchor")
+        origin = payload.get("origin")
         return Carried(
             Path(source),
             ids,
             int(anchor) if anchor is not None else None,
             payload.get("cut") is True,
+            date.fromisoformat(origin) if isinstance(origin, str) else None,
             session.store.is_file(source),
         )
     except (ValueError, KeyError, TypeError):
@@ -163,21 +175,25 @@ def landing_time(day: date | None, at: time | None) -> Landing:
 
 
 def placements(
-    posts: Sequence[Post], anchor_id: int | None, day: date | None, at: Landing
+    posts: Sequence[Post],
+    anchor_id: int | None,
+    day: date | None,
+    at: Landing,
+    origin: date | None = None,
 ) -> dict[int, tuple[date | None, time | None]]:
     """Where dropped (or pasted) posts land: the anchor on ``day`` (at ``at`` unless
     :data:`KEEP_TIME`), the others as many days from it as before, at their own
-    times; undated ones on ``day`` too. With no day, all go to the backlog."""
+    times; undated ones on ``day`` too. With no day, all go to the backlog. Given an
+    ``origin``, that day lands on ``day`` rather than the anchor's (the anchor still
+    takes ``at``)."""
     anchor = next((p for p in posts if p.id == anchor_id), posts[0])
+    start = origin if origin is not None else anchor.date
     targets: dict[int, tuple[date | None, time | None]] = {}
     for post in posts:
         if day is None:
             targets[post.id] = (None, None)
             continue
-        if post.date is not None and anchor.date is not None:
-            new_day = day + (post.date - anchor.date)
-        else:
-            new_day = day
+        new_day = day if post.date is None or start is None else day + (post.date - start)
         new_time = post.time if isinstance(at, _Keep) or post.id != anchor.id else at
         targets[post.id] = (new_day, new_time)
     return targets
@@ -213,7 +229,7 @@ def drop_posts(
     posts = session.posts(carried.ids)
     if not posts:
         return []
-    targets = placements(posts, carried.anchor, day, at)
+    targets = placements(posts, carried.anchor, day, at, carried.origin)
     if copy or all(p.series_id is None for p in posts):
         targets = _as_going_out(session, targets)
     unchanged = all((p.date, p.time) == targets[p.id] for p in posts)

@@ -107,6 +107,7 @@ class PeriodView(Protocol):
     def selected_posts(self) -> list[Post]: ...
     def select_posts(self, post_ids: list[int]) -> None: ...
     def focused_post(self) -> int | None: ...
+    def selection_origin(self) -> date | None: ...
 
 
 class MainWindow(QMainWindow):
@@ -849,6 +850,7 @@ class MainWindow(QMainWindow):
         """Put the selected posts on the clipboard: for a paste on another day here,
         and as iCalendar and text for other programs. Cut posts stay where they are
         until the paste moves them."""
+        from ..render.cadence_strip import day_text
         from .dnd import posts_mime, put_on_clipboard
 
         field = self._text_field()
@@ -860,16 +862,19 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select a post first.", 5000)
             return
         # The earliest post lands on the day of the paste; the others keep their distance.
+        # Days picked by the keyboard (a stretch, Select All): their first day does.
         anchor = min(posts, key=lambda p: (p.date is None, p.date or date.min, p.time or time.min))
-        put_on_clipboard(posts_mime(self.session, posts, anchor.id, cut=cut))
+        origin = None if self._in_backlog() else self.view().selection_origin()
+        put_on_clipboard(posts_mime(self.session, posts, anchor.id, cut=cut, origin=origin))
         paste = self.paste_posts_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         verb, then = ("Cut", "move") if cut else ("Copied", "repeat")
         them = "them" if len(posts) > 1 else "it"
-        self.statusBar().showMessage(
-            f"{verb} {plural(len(posts), 'post')}: select a day and paste ({paste})"
-            f" to {then} {them} there.",
-            8000,
-        )
+        if origin is None:
+            said = f"select a day and paste ({paste}) to {then} {them} there."
+        else:
+            first = day_text(origin, year=self.session.today())
+            said = f"select the day for {first} and paste ({paste}); the others keep their days."
+        self.statusBar().showMessage(f"{verb} {plural(len(posts), 'post')}: {said}", 8000)
 
     def paste(self) -> None:
         """Paste clipboard posts on the selected day (into the backlog when it has the

@@ -153,6 +153,9 @@ class PeriodView(QWidget):
         # selected; it goes on only from that day with that selection (an arrow, a
         # click, a paste or any other day chosen starts a new one).
         self._stretch: tuple[date, date, list[int]] | None = None
+        # The first day of the days whose posts were picked (a stretch, Select All), and
+        # the posts: what a paste of them lines up with the day it is made on.
+        self._picked_days: tuple[date, list[int]] | None = None
         self._cadence = _Cadence()
         self._press_pos: QPoint | None = None
         self._press_post: int | None = None
@@ -253,6 +256,14 @@ class PeriodView(QWidget):
     def focused_post(self) -> int | None:
         """The post Enter opens (the last clicked or tabbed to), if any."""
         return self._focus_post
+
+    def selection_origin(self) -> date | None:
+        """The first of the days whose posts were picked by Shift+arrows or Select All,
+        while they are the selection (None for posts picked one by one): a paste puts
+        that day on the day chosen, so a week picked from an empty Monday lands from
+        Monday on."""
+        picked = self._picked_days
+        return picked[0] if picked is not None and picked[1] == self._selected else None
 
     def select_posts(self, post_ids: list[int]) -> None:
         """Select these shown posts (the last one gets the keyboard focus)."""
@@ -489,12 +500,14 @@ class PeriodView(QWidget):
         ids = [p.id for p in self._session.posts_between(first, last) if p.date is not None]
         self._set_selection(ids, None)
         self._stretch = (start, self._current, ids)
+        self._picked_days = (first, ids)
 
     def select_period(self) -> None:
         """Select All: every post shown in the period (a month's own days)."""
         first, last = self._period_days()
         ids = [p.id for p in self._session.posts_between(first, last) if p.date is not None]
         self._set_selection(ids, None)
+        self._picked_days = (first, ids)
 
     def _period_days(self) -> tuple[date, date]:
         """The first and last day the period is about."""

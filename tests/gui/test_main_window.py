@@ -1462,6 +1462,52 @@ def test_posts_picked_by_keyboard_over_days_move_together_with_cut_and_paste(
     ]
 
 
+@pytest.mark.parametrize("how", ["select all of a week", "a stretch from an empty day"])
+def test_days_picked_by_keyboard_land_from_their_first_day_on(
+    window: MainWindow, qtbot: QtBot, how: str
+) -> None:
+    """Ctrl+A in the week, Ctrl+X, Page Down, Ctrl+V moved the posts 9 days, not 7: the
+    week's earliest post (on its Wednesday) was put on the Monday pasted on."""
+    session = window.session
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    if how == "select all of a week":
+        qtbot.keyClick(window, Qt.Key.Key_2, ctrl)
+        view: PeriodView = window.week_view
+        monday = TODAY - timedelta(days=TODAY.weekday()) + timedelta(weeks=1)
+        session.push(
+            DeletePostsCommand(session, [p.id for p in session.posts_between(monday, monday)])
+        )
+        view.set_current_date(monday)
+        view.setFocus()
+        qtbot.keyClick(view, Qt.Key.Key_A, ctrl)
+        first, last = view.visible_range()
+    else:
+        view = window.month_view
+        first = next(
+            d
+            for d in (TODAY + timedelta(days=n) for n in range(40))
+            if not session.posts_between(d, d) and session.posts_between(d, d + timedelta(days=6))
+        )
+        last = first + timedelta(days=6)
+        view.set_current_date(first)
+        view.setFocus()
+        for _ in range(6):
+            qtbot.keyClick(view, Qt.Key.Key_Right, shift)
+    picked = session.posts_between(first, last)
+    assert picked
+    assert picked[0].date != first, "the first day has no post of its own"
+    assert window.selected_post_ids() == [p.id for p in picked]
+    qtbot.keyClick(view, Qt.Key.Key_X, ctrl)
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Cut {len(picked)} posts: select the day for ")
+    view.set_current_date(first + timedelta(days=7))
+    qtbot.keyClick(view, Qt.Key.Key_V, ctrl)
+    moved = session.posts([p.id for p in picked])
+    assert [(p.date, p.time) for p in moved] == [
+        (p.date + timedelta(days=7), p.time) for p in picked if p.date is not None
+    ]
+
+
 def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None:
     session = window.session
     post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
