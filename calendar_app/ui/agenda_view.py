@@ -94,6 +94,10 @@ class _AgendaTable(QTableView):
         if enter and self._view.activate_current():
             event.accept()
             return
+        if event.key() == Qt.Key.Key_Escape and self.selectionModel().hasSelection():
+            self.clearSelection()  # as in the month and week (the shortcuts list says so)
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
@@ -335,8 +339,9 @@ class AgendaView(QWidget):
             return QModelIndex()
         return self.proxy.mapFromSource(self.model.index(row, column))
 
-    def select_posts(self, post_ids: list[int]) -> None:
-        """Select these posts' rows (those shown); the first becomes current."""
+    def select_posts(self, post_ids: list[int], *, in_sight_only: bool = True) -> None:
+        """Select these posts' rows (those shown: a row out of the period has no place
+        to be selected in); the first becomes current."""
         selection = QItemSelection()
         first = QModelIndex()
         for post_id in post_ids:

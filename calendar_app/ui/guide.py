@@ -546,11 +546,7 @@ VIEW_KEYS = (
     ("In the calendar", "Move between days (rows in the agenda)", "Arrow keys"),
     ("In the calendar", "Previous or next period", "Page Up, Page Down"),
     ("In the calendar", "Next or previous post of the day", "Tab, Shift+Tab"),
-    (
-        "In the calendar",
-        "Select the posts of several days",
-        "Shift+Left, Shift+Right (month: also Up, Down)",
-    ),
+    ("In the calendar", "Select the posts of the days the arrows cross", "Shift+Arrow keys"),
     ("In the calendar", "Select the period's posts", "Ctrl+A"),
     ("In the calendar", "Open the selected post or day", "Enter"),
     ("In the calendar", "Clear the selection", "Esc"),

@@ -105,7 +105,7 @@ class PeriodView(Protocol):
     def visible_range(self) -> tuple[date, date]: ...
     def selected_post_ids(self) -> list[int]: ...
     def selected_posts(self) -> list[Post]: ...
-    def select_posts(self, post_ids: list[int]) -> None: ...
+    def select_posts(self, post_ids: list[int], *, in_sight_only: bool = False) -> None: ...
     def focused_post(self) -> int | None: ...
     def selection_origin(self) -> date | None: ...
 
@@ -488,10 +488,26 @@ class MainWindow(QMainWindow):
             view.contextMenuWanted.connect(  # type: ignore[attr-defined]
                 lambda pos, at: self.post_menu(at).popup(view.mapToGlobal(pos))
             )
+            view.selectionChanged.connect(  # type: ignore[attr-defined]
+                partial(self._say_out_of_sight, view)
+            )
         if hasattr(view, "slotActivated"):  # the week: a double-click on an empty hour
             view.slotActivated.connect(self.new_post_at)
             # ...and its "+N": the agenda lists every post of the day.
             view.moreActivated.connect(self._list_day)  # type: ignore[attr-defined]
+
+    def _say_out_of_sight(self, view: QWidget) -> None:
+        """Posts selected on days the grid does not show (a stretch of days that went on
+        into the next month) have no chip to show it: the status bar says so, as Delete
+        or Cut acts on them too."""
+        away = view.selected_out_of_sight()  # type: ignore[attr-defined]
+        if away and view is self.stack.currentWidget():
+            count = len(view.selected_post_ids())  # type: ignore[attr-defined]
+            self.statusBar().showMessage(
+                f"{plural(count, 'post')} selected, {away} of them on days out of sight"
+                " (Esc clears the selection).",
+                10_000,
+            )
 
     def _view_at(self, index: int) -> QWidget:
         """The view at ``index`` of the stack, built on first use."""
@@ -540,7 +556,7 @@ class MainWindow(QMainWindow):
         view = self.view()
         view.set_current_date(current)
         if previous is not None and previous is not view:
-            view.select_posts(selected)
+            view.select_posts(selected, in_sight_only=True)
         cast(QWidget, view).setFocus()
         self._period_changed()
 
@@ -1015,14 +1031,14 @@ class MainWindow(QMainWindow):
         placed = self.session.posts(post_ids)
         if not placed:
             return
-        if placed_here:
-            self.session.placed(post_ids)
         if placed[0].date is None:
             self.backlog.select_posts(post_ids)
-            return
-        self.go_to(placed[0].date)
-        self.view().select_posts(post_ids)
-        cast(QWidget, self.view()).setFocus()
+        else:
+            self.go_to(placed[0].date)
+            self.view().select_posts(post_ids)
+            cast(QWidget, self.view()).setFocus()
+        if placed_here:  # said after the selection is (which may say something too)
+            self.session.placed(post_ids)
 
     def message_menu(self, message_id: int) -> QMenu:
         """The sidebar's menu for a key message: when it is overdue or unplanned, the

@@ -257,6 +257,10 @@ class PeriodView(QWidget):
         """The post Enter opens (the last clicked or tabbed to), if any."""
         return self._focus_post
 
+    def selected_out_of_sight(self) -> int:
+        """How many selected posts are on days the view does not show."""
+        return sum(i not in self._posts for i in self._selected)
+
     def selection_origin(self) -> date | None:
         """The first of the days whose posts were picked by Shift+arrows or Select All,
         while they are the selection (None for posts picked one by one): a paste puts
@@ -265,11 +269,18 @@ class PeriodView(QWidget):
         picked = self._picked_days
         return picked[0] if picked is not None and picked[1] == self._selected else None
 
-    def select_posts(self, post_ids: list[int]) -> None:
-        """Select these shown posts (the last one gets the keyboard focus)."""
+    def select_posts(self, post_ids: list[int], *, in_sight_only: bool = False) -> None:
+        """Select these posts (the last one shown gets the keyboard focus). Those out of
+        sight, in another month, are selected too while in the calendar and not filtered
+        out, as posts a stretch of days covered are: a paste that carried some past the
+        grid leaves all it moved selected, for the next Cut or Undo to take them all.
+        ``in_sight_only``: those the view shows, as a switch of views keeps them."""
         self._stretch = None
         shown = [i for i in post_ids if i in self._posts]
-        self._set_selection(shown, shown[-1] if shown else None)
+        away = [i for i in post_ids if i not in self._posts]
+        still = self._still_selectable(away) if shown and not in_sight_only else set()
+        chosen = [i for i in post_ids if i in self._posts or i in still]
+        self._set_selection(chosen, shown[-1] if shown else None)
         if shown:
             day = self._posts[shown[-1]].date
             if day is not None and day != self._current:
@@ -336,14 +347,19 @@ class PeriodView(QWidget):
         still in the calendar, dated and not filtered out."""
         shown = self._posts
         away = [i for i in self._selected if i not in shown]
-        still: set[int] = set()
-        if away:
-            accepts = self._session.filters.accepts
-            still = {p.id for p in self._session.posts(away) if p.date and accepts(p)}
+        still = self._still_selectable(away)
         kept = [i for i in self._selected if i in shown or i in still]
         focus = self._focus_post if self._focus_post in shown else (kept[-1] if kept else None)
         if kept != self._selected or focus != self._focus_post:
             self._set_selection(kept, focus)
+
+    def _still_selectable(self, post_ids: list[int]) -> set[int]:
+        """Of posts on days out of sight, those still in the calendar, dated and not
+        filtered out (one query; none for no posts)."""
+        if not post_ids:
+            return set()
+        accepts = self._session.filters.accepts
+        return {p.id for p in self._session.posts(post_ids) if p.date and accepts(p)}
 
     def _on_changed(self, changes: ChangeSet) -> None:
         first, last = self._range

@@ -484,3 +484,11 @@ def test_a_width_the_user_gave_a_column_survives_a_resize(view: AgendaView, qtbo
         qtbot.waitUntil(partial(lambda wanted: view.width() == wanted, width))
         assert header.sectionSize(AgendaModel.MESSAGES) == 400
         assert header.sectionSize(AgendaModel.TITLE) >= TITLE_ROOM
+
+
+def test_escape_clears_the_selection_as_in_the_other_views(view: AgendaView, qtbot: QtBot) -> None:
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(view.selected_post_ids()) > 3
+    qtbot.keyClick(view.table, Qt.Key.Key_Escape)
+    assert view.selected_post_ids() == []

@@ -1508,6 +1508,34 @@ def test_days_picked_by_keyboard_land_from_their_first_day_on(
     ]
 
 
+def test_posts_selected_out_of_sight_are_said_and_a_paste_keeps_them_all_selected(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A stretch that went on into December selected November's last posts too, with
+    no chip to show it; after a paste, only the posts the grid drew stayed selected."""
+    session, month = window.session, window.month_view
+    start = date(2026, 11, 25)
+    month.set_current_date(start)
+    month.setFocus()
+    shift, ctrl = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
+    for _ in range(2):
+        qtbot.keyClick(month, Qt.Key.Key_Down, shift)
+    covered = [p.id for p in session.posts_between(start, start + timedelta(days=14))]
+    assert window.selected_post_ids() == covered
+    away = month.selected_out_of_sight()
+    assert away > 0
+    assert window.statusBar().currentMessage() == (
+        f"{len(covered)} posts selected, {away} of them on days out of sight"
+        " (Esc clears the selection)."
+    )
+    qtbot.keyClick(month, Qt.Key.Key_X, ctrl)
+    month.set_current_date(start + timedelta(days=35))  # 30 Dec: some land past the grid
+    qtbot.keyClick(month, Qt.Key.Key_V, ctrl)
+    assert max(p.date for p in session.posts(covered) if p.date) > month.visible_range()[1]
+    assert month.selected_out_of_sight() > 0
+    assert sorted(window.selected_post_ids()) == sorted(covered)
+
+
 def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None:
     session = window.session
     post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
