@@ -722,6 +722,20 @@ class _RowReader:
         self.seen_uids: dict[str, int] = {}
         self._days: dict[str, _Day] = {}
         self._times: dict[str, time] = {}
+        self._whole: set[str] = set()  # titles the file writes whole (see learn_titles)
+
+    def learn_titles(self, records: Sequence[list[str]]) -> None:
+        """Titles the file writes among others with ``;`` between them ("Fast, reliable;
+        Local"): where it writes one alone ("Fast, reliable"), it is that one, not two
+        split at its comma, whichever row comes first."""
+        at = self.at["key_messages"]
+        if at < 0:
+            return
+        for cells in records:
+            cell = cells[at] if at < len(cells) else ""
+            if ";" in cell:
+                cell = restore(cell) if cell.startswith("'") else cell
+                self._whole.update(name_key(t) for t in split_key_messages(cell))
 
     def read(self, number: int, cells: list[str]) -> _Row:
         count, width = len(cells), self.width
@@ -826,13 +840,18 @@ class _RowReader:
         or by commas, as spreadsheets and databases write a multiple choice ("Made in
         Europe, Zero waste"), where the whole is no key message here and either the file
         is no Cadence file (it has no uid column) or each part is one. A key message
-        here with a comma in its title is one part ("Fast, reliable"), and a comma at
-        the end makes none."""
+        here with a comma in its title is one part ("Fast, reliable"), as is one the
+        file writes whole in another row, and a comma at the end makes none."""
         titles = split_key_messages(cell)
         if len(titles) != 1 or "," not in titles[0]:
             return titles
-        known = self.names.messages
-        if name_key(titles[0]) in known:
+        here, whole = self.names.messages, self._whole
+
+        def known(title: str) -> bool:
+            key = name_key(title)
+            return key in here or key in whole
+
+        if known(titles[0]):
             return titles
         pieces = titles[0].split(",")
         parts: list[str] = []
@@ -844,7 +863,7 @@ class _RowReader:
                 (
                     end
                     for end in range(len(pieces), start + 1, -1)
-                    if name_key(",".join(pieces[start:end])) in known
+                    if known(",".join(pieces[start:end]))
                 ),
                 start + 1,
             )
@@ -853,7 +872,7 @@ class _RowReader:
                 parts.append(part)
             start = end
         if "uid" in self.present:  # Cadence's own file: split only into titles known here
-            known_parts = len(parts) > 1 and all(name_key(p) in known for p in parts)
+            known_parts = len(parts) > 1 and all(known(p) for p in parts)
             return parts if known_parts else titles
         return parts  # none for commas alone
 
@@ -967,6 +986,7 @@ def import_csv(
         names = _Names(store, options, summary)
         _learn_renames(store, names, columns, records, summary)
         reader = _RowReader(columns, len(header), names, options)
+        reader.learn_titles(records)
         rows: list[_Row] = []
         for number, cells in enumerate(records, first_row):
             if number % _PROGRESS_EVERY == 0:

@@ -1834,6 +1834,27 @@ def test_key_messages_separated_by_commas_are_each_one(store: CalendarStore, lin
     }
 
 
+@pytest.mark.parametrize("whole_first", [True, False])
+def test_a_title_the_file_writes_whole_elsewhere_is_read_whole_in_any_row_order(
+    store: CalendarStore, linkedin: int, whole_first: bool
+) -> None:
+    """With the row that has it alone first, "Fast, reliable" became "Fast" and
+    "reliable" (and the post carrying it among others made it whole, a third message)."""
+    rows = ['A,LinkedIn,"Fast, reliable"\n', 'B,LinkedIn,"Fast, reliable;Local"\n']
+    source = store.path.parent / "sheet.csv"
+    source.write_text(
+        "Title,Channel,Key messages\n" + "".join(rows[::-1] if whole_first else rows), "utf-8"
+    )
+    summary = import_csv(store, source, ImportOptions(create_missing=True))
+    assert summary.skipped == []
+    titles = {m.id: m.title for m in store.key_messages()}
+    assert {p.title: sorted(titles[m] for m in p.message_ids) for p in store.all_posts()} == {
+        "A": ["Fast, reliable"],
+        "B": ["Fast, reliable", "Local"],
+    }
+    assert sorted(titles.values()) == ["Fast, reliable", "Local"]
+
+
 def test_a_new_title_with_a_comma_from_cadence_stays_whole(
     demo: CalendarStore, tmp_path: Path
 ) -> None:
