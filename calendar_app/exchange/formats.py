@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from ..core.errors import CadenceError
-from ..core.models import NewPost, Post, Series, name_key, post_content, shown_note_of
+from ..core.models import NewPost, Post, PostStatus, Series, name_key, post_content, shown_note_of
 from ..core.store import (
     CalendarStore,
     Deleted,
@@ -37,8 +37,19 @@ CONFLICT_MARK = " (conflict)"
 
 
 def conflict_copy(post: NewPost) -> NewPost:
-    """The post as a copy marked as a conflict (it gets a uid of its own when added)."""
-    return replace(post, title=post.title + CONFLICT_MARK)
+    """The post as a copy marked as a conflict (it gets a uid of its own when added): a
+    draft, to look at and settle, where the version was scheduled or published (as
+    such it went into the publishing tools' exports beside the post, and counted as a
+    delivery of its key messages)."""
+    return replace(post, title=post.title + CONFLICT_MARK, status=_copy_status(post.status))
+
+
+def _copy_status(status: PostStatus) -> PostStatus:
+    return PostStatus.DRAFT if status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED) else status
+
+
+CONFLICTS_NAMED = 5
+"""How many conflict copies an import's summary names one by one."""
 
 
 def reconcile(
@@ -403,13 +414,26 @@ class Conflicts:
         """Keep ``post`` as a conflict copy; False when the calendar already has it."""
         copy = conflict_copy(post)
         if self._held is None:
+            # Copies kept by earlier releases are scheduled ones: the same all the same.
             held = self._store.posts_titled_ending(CONFLICT_MARK)
-            self._held = {post_content(p) for p in held}
+            self._held = {post_content(replace(p, status=_copy_status(p.status))) for p in held}
         if post_content(copy) in self._held:
             return False
         self._held.add(post_content(copy))
-        self._summary.added.extend(self._store.add_posts([copy]).created)
-        self._summary.conflicts += 1
+        summary = self._summary
+        summary.added.extend(self._store.add_posts([copy]).created)
+        summary.conflicts += 1
+        if summary.conflicts <= CONFLICTS_NAMED:
+            when = f" on {copy.date.isoformat()}" if copy.date else " in the backlog"
+            summary.notes.append(
+                f"'{post.title}' was edited on both sides: the version that gave way is a"
+                f" draft{when} titled '{copy.title}'."
+            )
+        elif summary.conflicts == CONFLICTS_NAMED + 1:
+            summary.notes.append(
+                f"More posts were edited on both sides: look for titles ending"
+                f" '{CONFLICT_MARK.strip()}'."
+            )
         return True
 
 

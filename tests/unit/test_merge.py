@@ -91,6 +91,16 @@ def test_both_sides_edited_keeps_the_older_edit_as_a_conflict_copy(
     titles = sorted(p.title for p in ours.all_posts())
     assert titles == ["Our wording" + CONFLICT_MARK, "Their wording"]
     assert ours.post_by_uid(post.uid).title == "Their wording"
+    # The copy is there to be looked at: a draft, not a second scheduled post that the
+    # publishing tools' exports would send out (and the cadence would count).
+    (copy,) = [p for p in ours.all_posts() if p.title.endswith(CONFLICT_MARK)]
+    assert (copy.status, copy.date, copy.time) == (PostStatus.DRAFT, mine.date, mine.time)
+    assert summary.notes == [
+        "'Our wording' was edited on both sides: the version that gave way is a draft"
+        f" on 2026-12-01 titled 'Our wording{CONFLICT_MARK}'."
+    ]
+    again = merge_calendar(ours, theirs)
+    assert (again.added, again.conflicts) == ([], 0)
 
 
 def test_a_conflict_is_kept_once_however_often_the_same_file_comes_in(
@@ -107,6 +117,10 @@ def test_a_conflict_is_kept_once_however_often_the_same_file_comes_in(
         merge_calendar(ours, theirs)
     titles = sorted(p.title for p in ours.all_posts())
     assert titles == ["Our wording", "Their wording" + CONFLICT_MARK]
+    # A copy kept by an earlier release is scheduled, as the version was: the same copy.
+    ours.db.execute("UPDATE posts SET status = 'scheduled' WHERE title LIKE '%(conflict)'")
+    assert merge_calendar(ours, theirs).conflicts == 0
+    assert len(ours.all_posts()) == 2
 
 
 def test_new_posts_bring_their_channels_and_messages_by_name(
