@@ -773,8 +773,8 @@ class WelcomeDialog(QDialog):
         self.import_button = ChoiceButton(
             "import",
             "&Import from iCalendar or CSV…",
-            "Bring in posts from another calendar or a publishing tool; Cadence makes a "
-            "new calendar for them.",
+            "Bring in posts from another calendar (.ics) or a spreadsheet (.csv); Cadence"
+            " makes a new calendar for them.",
         )
         self.demo_button.clicked.connect(self.open_demo)
         self.new_button.clicked.connect(self.start_new_calendar)
