@@ -1174,6 +1174,8 @@ class MainWindow(QMainWindow):
             self.show_error(self, exc)
             return False
         old.store.close()
+        # A search belongs to the calendar it was typed in (the box kept it, unapplied).
+        self.search_edit.clear()
         self._remember_recent(store.path)
         self.calendarOpened.emit(store.path)
         return True
@@ -1367,8 +1369,13 @@ class MainWindow(QMainWindow):
         self._remember_recent(self.session.store.path)
 
     def _restore_filters(self) -> None:
-        """Filters are kept by name, so they survive as long as the names do."""
+        """Filters are kept by name, so they survive as long as the names do; they are
+        the last calendar's, so another calendar opened (another client's) starts with
+        none (a status filter kept made it look empty)."""
         session = self.session
+        last = path_from_settings(self.settings.value("lastFile"))
+        if last is None or not session.store.is_file(last):
+            return
 
         def wanted(key: str) -> set[str]:
             return set(_string_list(self.settings.value(key, [])))

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -594,6 +595,32 @@ def test_channel_filter_hides_posts_and_is_remembered(
     assert again.session.filters.statuses == frozenset({PostStatus.SCHEDULED})
     assert again.session.filters.messages == frozenset({warranty.id})
     assert again.filter_buttons["statuses"].text() == "Status (1)"
+
+
+def test_another_calendar_starts_with_no_filters_and_no_search(
+    window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Filters are the last calendar's: another client's calendar opened next (a double
+    click) showed none of its posts under the first one's status filter. A search typed
+    stayed in the box after File > Open Recent, applied to nothing."""
+    window.toggle_filter("statuses", PostStatus.PUBLISHED, True)
+    window.save_settings()
+    other_path = tmp_path / "other client.cadence"
+    write_demo(other_path, today=TODAY)
+    with closing(CalendarStore.open(other_path)) as store:
+        other = CalendarSession(store, today=TODAY)
+        fresh = MainWindow(other, settings)
+        qtbot.addWidget(fresh)
+        assert not other.filters.active
+        assert fresh.filter_buttons["statuses"].text() == "Status"
+        fresh.close()
+
+    window.search_edit.setText("roof")
+    window._apply_search()
+    assert window.session.filters.search == "roof"
+    assert window.open_calendar(other_path)
+    assert window.search_edit.text() == ""
+    assert not window.session.filters.active
 
 
 def test_a_narrow_window_keeps_the_search_box_and_the_filters_in_the_view_menu(
