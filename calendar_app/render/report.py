@@ -994,7 +994,7 @@ def _paint_channel_bars(
     _text(
         painter,
         QRectF(rect.left(), rect.top(), rect.width(), 10),
-        "POSTS BY CHANNEL",
+        "DAYS DELIVERED, BY CHANNEL",
         _spaced(label),
         style.muted,
     )

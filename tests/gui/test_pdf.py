@@ -296,7 +296,12 @@ def test_the_words_are_in_the_pdf(demo_path: Path, tmp_path: Path, qapp: object)
         assert flat.count(title) >= 4, title
     for month in MONTHS:
         assert month in flat
-    for label in ("on cadence", "overdue by 13 days", "overdue by 42 days", "POSTS BY CHANNEL"):
+    for label in (
+        "on cadence",
+        "overdue by 13 days",
+        "overdue by 42 days",
+        "DAYS DELIVERED, BY CHANNEL",
+    ):
         assert label in flat
     assert "How to read this report" in flat
     assert "Friday tip:" in flat  # a chip on a month page
