@@ -70,6 +70,25 @@ def _error_box(
     return box
 
 
+def files_folder(calendar: Path) -> Path:
+    """Where a file dialog starts for this calendar: its folder, unless that is Cadence's
+    own data folder (hidden, where the demo and the calendars made from the welcome
+    screen live): then the user's documents, where exports are found again."""
+    from ..app import data_folder
+
+    folder = calendar.parent
+    try:
+        inside = folder.resolve() == data_folder().resolve()
+    except OSError:
+        inside = False
+    if not inside:
+        return folder
+    from PySide6.QtCore import QStandardPaths
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
 def run_modal(dialog: QDialog) -> int:
     """Show ``dialog`` and wait for it to close; it is then deleted (with the window as
     its parent it would stay, and its actions would be found among the window's)."""

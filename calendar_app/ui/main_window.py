@@ -63,7 +63,14 @@ from .commands import (
     status_command,
     without_access_key,
 )
-from .dialogs import ask_replace, fit_on_screen, run_modal, save_file_name, show_error
+from .dialogs import (
+    ask_replace,
+    files_folder,
+    fit_on_screen,
+    run_modal,
+    save_file_name,
+    show_error,
+)
 from .dnd import TurnOnHover
 from .session import CalendarSession, FilterKey, Filters
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_calendar
@@ -1285,7 +1292,7 @@ class MainWindow(QMainWindow):
         export_dialog(self.session, self, fmt)
 
     def _folder(self) -> Path:
-        return self.session.store.path.parent
+        return files_folder(self.session.store.path)
 
     def recent_files(self) -> list[str]:
         return _string_list(self.settings.value("recentFiles", []))

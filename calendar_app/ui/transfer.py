@@ -27,7 +27,7 @@ from ..exchange.formats import (
     format_for,
 )
 from .commands import StoreCommand, without_access_key
-from .dialogs import ask_date_order, file_ending, run_modal, save_file_name
+from .dialogs import ask_date_order, file_ending, files_folder, run_modal, save_file_name
 from .session import CalendarSession
 
 if TYPE_CHECKING:
@@ -274,7 +274,7 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     name, _ = QFileDialog.getOpenFileName(
         parent,
         "Merge Calendar" if merge else "Import",
-        str(session.store.path.parent),
+        str(files_folder(session.store.path)),
         "Cadence calendars (*.cadence)" if merge else IMPORT_FILTER,
     )
     if not name:
@@ -380,7 +380,9 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
     options = ask_export_options(session, fmt, label, parent)
     if options is None:
         return
-    default = session.store.path.parent / f"{session.store.path.stem}{file_ending(name_filter)}"
+    default = (
+        files_folder(session.store.path) / f"{session.store.path.stem}{file_ending(name_filter)}"
+    )
     target = save_file_name(parent, f"Export {label.rstrip('…')}", default, name_filter)
     if target is None:
         return

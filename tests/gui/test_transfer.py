@@ -365,3 +365,22 @@ def test_undo_of_a_merge_that_kept_a_conflict_puts_the_post_back_as_it_was(
     session.undo_stack.redo()
     assert session.store.post(mine.id) == settled
     assert "Their wording (conflict)" in {p.title for p in session.store.all_posts()}
+
+
+def test_file_dialogs_start_in_the_documents_rather_than_cadence_s_hidden_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    """A calendar made from the welcome screen lives in Cadence's data folder: its
+    exports landed there, in a folder the file manager hides."""
+    from PySide6.QtCore import QStandardPaths
+
+    from calendar_app.app import data_folder
+    from calendar_app.ui.dialogs import files_folder
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    made_there = data_folder() / "Boulangerie Dupont.cadence"
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert files_folder(made_there) in (Path(documents), Path.home())
+    assert files_folder(made_there) != data_folder()
+    elsewhere = tmp_path / "clients" / "plan.cadence"
+    assert files_folder(elsewhere) == elsewhere.parent
