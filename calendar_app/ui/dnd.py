@@ -253,6 +253,9 @@ def drop_posts(
             targets = _as_going_out(session, targets)
     moved = session.try_push(MovePostsCommand(session, targets, scope=scope), parent)
     landed = list(targets) if moved else []
+    occurrences = sum(p.series_id is not None for p in posts) if len(posts) > 1 else 0
+    if moved and occurrences:  # no "this one / all" question for several: said instead
+        session.occurrencesMoved.emit(occurrences)
     session.placed(landed)
     return landed
 

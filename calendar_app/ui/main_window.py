@@ -402,6 +402,7 @@ class MainWindow(QMainWindow):
         session.changedElsewhere.connect(self.check_for_outside_changes)
         session.placedHidden.connect(self._say_hidden)
         session.placedInPast.connect(self._say_past)
+        session.occurrencesMoved.connect(self._say_occurrences)
         session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
         session.filtersChanged.connect(self._update_status)
         self.undo_action.setEnabled(stack.canUndo())
@@ -999,6 +1000,18 @@ class MainWindow(QMainWindow):
             day = self.view().current_date()
             add_gap_menus(menu, self.session, self, day, at, self._select_placed)
         return menu
+
+    def _say_occurrences(self, count: int) -> None:
+        self.statusBar().showMessage(
+            (
+                "1 of the posts moved repeats: it moved on its own; its series stays"
+                if count == 1
+                else f"{count} of the posts moved repeat: they moved on their own; their"
+                " series stay"
+            )
+            + " (to move a whole series, move one of its posts alone).",
+            10_000,
+        )
 
     def _say_hidden(self, count: int) -> None:
         self.statusBar().showMessage(

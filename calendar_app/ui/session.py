@@ -142,12 +142,15 @@ class CalendarSession(QObject):
     selectedMessageChanged = Signal(object)
     """The key message highlighted in the sidebar (an id, or None)."""
     changedElsewhere = Signal()
-    placedHidden = Signal(int)
-    placedInPast = Signal(int)
-    """Posts just placed on a day gone by that count there as delivered: how many."""
-    """Posts just placed (dropped, pasted, made) that the filters hide: how many."""
     """Another program changed the file under an undo or redo, which was refused:
     the window reads the calendar again (see :meth:`changed_elsewhere`)."""
+    placedHidden = Signal(int)
+    """Posts just placed (dropped, pasted, made) that the filters hide: how many."""
+    placedInPast = Signal(int)
+    """Posts just placed on a day gone by that count there as delivered: how many."""
+    occurrencesMoved = Signal(int)
+    """Occurrences of repeating posts just moved along with other posts, each on its
+    own (its series stays where it was): how many."""
 
     def __init__(
         self,

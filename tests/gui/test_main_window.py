@@ -79,6 +79,7 @@ from .conftest import (
     OFFSCREEN_POPUPS,
     READ_ONLY,
     TODAY,
+    ScopeAnswers,
     double_click,
     read_only,
 )
@@ -1561,6 +1562,30 @@ def test_posts_selected_out_of_sight_are_said_and_a_paste_keeps_them_all_selecte
     assert max(p.date for p in session.posts(covered) if p.date) > month.visible_range()[1]
     assert month.selected_out_of_sight() > 0
     assert sorted(window.selected_post_ids()) == sorted(covered)
+
+
+def test_an_occurrence_moved_with_other_posts_is_said_to_move_on_its_own(
+    window: MainWindow, qtbot: QtBot, scope_answers: ScopeAnswers
+) -> None:
+    """Alone, an occurrence asks "this one / following / all"; among other posts it
+    moved on its own with no word, leaving its series with two posts on one day."""
+    session, month = window.session, window.month_view
+    week = session.posts_between(TODAY, TODAY + timedelta(days=6))
+    repeating = next(p for p in week if p.series_id is not None)
+    single = next(p for p in week if p.series_id is None)
+    month.setFocus()
+    month.select_posts([repeating.id, single.id])
+    window.cut_posts_action.trigger()
+    assert repeating.date is not None
+    month.set_current_date(min(repeating.date, single.date or repeating.date) + timedelta(days=3))
+    window.paste_posts_action.trigger()
+    assert scope_answers.asked == []
+    assert session.store.post(repeating.id).date != repeating.date
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("1 of the posts moved repeats: it moved on its own; its series stays")
+    )
 
 
 def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None:
