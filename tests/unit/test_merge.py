@@ -562,6 +562,32 @@ def test_a_damaged_calendar_to_merge_is_named_and_nothing_is_imported(tmp_path: 
         assert ours.channels() == []
 
 
+@pytest.mark.parametrize("renamed", ["channel", "key message", "campaign"])
+def test_a_calendar_with_a_rename_remembered_merges(tmp_path: Path, renamed: str) -> None:
+    """SQLite 3.40's quick check reports a NULL in the table of former names of any
+    calendar where something was renamed: such a colleague's calendar was refused as
+    damaged."""
+    source = tmp_path / "colleague.cadence"
+    with CalendarStore.create(source, timezone="Europe/Paris") as theirs:
+        blog = theirs.add_channel("Blog").created[0]
+        message = theirs.add_key_message("Made here").created[0]
+        campaign = theirs.add_campaign("Spring").created[0]
+        theirs.add_post(NewPost("Post", blog, (message,), date(2026, 7, 1)))
+        if renamed == "channel":
+            theirs.update_channel(blog, name="Journal")
+        elif renamed == "key message":
+            theirs.update_key_message(
+                dataclasses.replace(theirs.key_message(message), title="Made in EU")
+            )
+        else:
+            theirs.update_campaign(
+                dataclasses.replace(theirs.campaign(campaign), name="Spring 2027")
+            )
+    with CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris") as ours:
+        summary = merge_into(ours, source, ImportOptions(create_missing=True))
+        assert [p.title for p in ours.posts(summary.added)] == ["Post"]
+
+
 def test_a_calendar_is_not_merged_into_itself(
     pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
 ) -> None:
