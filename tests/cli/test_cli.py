@@ -1323,3 +1323,214 @@ def test_post_list_keeps_each_post_on_its_line(calendar: Path) -> None:
     assert "\x1b" not in listed[0]
     (post,) = json.loads(run("post", "list", calendar, "--json")[1])
     assert post["title"] == title
+
+
+# -- behaviours a round of mutation testing found unpinned ------------------------------
+
+
+def _posts(path: Path) -> list[dict[str, object]]:
+    listed: list[dict[str, object]] = json.loads(run("post", "list", path, "--json")[1])
+    return listed
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def test_an_empty_status_cell_leaves_each_post_s_status(calendar: Path, tmp_path: Path) -> None:
+    """DESIGN: an empty status means unchanged for an existing post (a published post
+    turned scheduled would go to the publishing tools again)."""
+    args = ("--channel", "LinkedIn", "--date")
+    published = run(
+        "post", "add", calendar, "--title", "Launch", *args, "2026-07-01", "--status", "published"
+    )[1].strip()
+    draft = run(
+        "post", "add", calendar, "--title", "Teaser", *args, "2026-07-09", "--status", "draft"
+    )[1].strip()
+    sheet = _write(
+        tmp_path / "f.csv",
+        f"uid,date,channel,title,status\r\n{published},2026-07-02,LinkedIn,Launch,\r\n"
+        f"{draft},2026-07-10,LinkedIn,Teaser,\r\n",
+    )
+    assert run("import", calendar, sheet)[0] == 0
+    assert [(p["title"], p["date"], p["status"]) for p in _posts(calendar)] == [
+        ("Launch", "2026-07-02", "published"),
+        ("Teaser", "2026-07-10", "draft"),
+    ]
+
+
+def test_two_alike_rows_without_uid_update_two_alike_posts(calendar: Path, tmp_path: Path) -> None:
+    for body in ("old A", "old B"):
+        run(
+            "post",
+            "add",
+            calendar,
+            "--title",
+            "Tip of the day",
+            "--channel",
+            "LinkedIn",
+            "--date",
+            "2026-07-01",
+            "--body",
+            body,
+        )
+    sheet = _write(
+        tmp_path / "f.csv",
+        "date,channel,title,body\r\n2026-07-01,LinkedIn,Tip of the day,new A\r\n"
+        "2026-07-01,LinkedIn,Tip of the day,new B\r\n",
+    )
+    assert run("import", calendar, sheet)[0] == 0
+    assert sorted(str(p["body"]) for p in _posts(calendar)) == ["new A", "new B"]
+
+
+def test_a_december_date_tells_a_file_is_month_first(calendar: Path, tmp_path: Path) -> None:
+    """12/20/2026 can only be month first, so 12/05/2026 is 5 December (12 is a month)."""
+    sheet = _write(
+        tmp_path / "f.csv",
+        "date,channel,title\r\n12/05/2026,LinkedIn,Holiday teaser\r\n"
+        "12/20/2026,LinkedIn,Holiday launch\r\n",
+    )
+    assert run("import", calendar, sheet)[0] == 0
+    assert [(p["title"], p["date"]) for p in _posts(calendar)] == [
+        ("Holiday teaser", "2026-12-05"),
+        ("Holiday launch", "2026-12-20"),
+    ]
+
+
+def test_a_date_emptied_in_a_file_without_times_unschedules_a_timed_post(
+    calendar: Path, tmp_path: Path
+) -> None:
+    """It was refused whole: "A post without a date cannot have a time"."""
+    uid = run(
+        "post",
+        "add",
+        calendar,
+        "--title",
+        "Launch",
+        "--channel",
+        "LinkedIn",
+        "--date",
+        "2026-07-01",
+        "--time",
+        "09:30",
+        "--status",
+        "draft",
+    )[1].strip()
+    sheet = _write(tmp_path / "f.csv", f"uid,date,channel,title\r\n{uid},,LinkedIn,Launch\r\n")
+    assert run("import", calendar, sheet)[0] == 0
+    assert [(p["date"], p["time"], p["status"]) for p in _posts(calendar)] == [
+        (None, None, "draft")
+    ]
+
+
+def test_a_campaign_survives_its_post_coming_back_from_another_program(
+    calendar: Path, tmp_path: Path
+) -> None:
+    """An .ics written by Cadence, edited in another program that drops Cadence's own
+    lines: the post comes back retitled, still in its campaign."""
+    run("campaign", "add", calendar, "Spring launch")
+    run(
+        "post",
+        "add",
+        calendar,
+        "--title",
+        "Teaser",
+        "--channel",
+        "LinkedIn",
+        "--campaign",
+        "Spring launch",
+        "--date",
+        "2027-03-01",
+    )
+    out = tmp_path / "out.ics"
+    assert run("export", calendar, "--format", "ics", "-o", out)[0] == 0
+    lines = out.read_bytes().decode("utf-8").replace("\r\n ", "").split("\r\n")
+    kept = [line for line in lines if not line.startswith("X-CADENCE")]
+    assert len(kept) < len(lines)
+    back = [line.replace("SUMMARY:Teaser", "SUMMARY:Teaser (final)") for line in kept]
+    _write(tmp_path / "back.ics", "\r\n".join(back))
+    assert run("import", calendar, tmp_path / "back.ics", "--channel", "LinkedIn")[0] == 0
+    assert [(p["title"], p["campaign"]) for p in _posts(calendar)] == [
+        ("Teaser (final)", "Spring launch")
+    ]
+
+
+ICS_HEAD = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\nBEGIN:VEVENT\r\n"
+ICS_TAIL = "END:VEVENT\r\nEND:VCALENDAR\r\n"
+
+
+def test_a_repeat_until_a_day_keeps_that_day_s_occurrence(calendar: Path, tmp_path: Path) -> None:
+    """A timed weekly event whose UNTIL is a date: 25 January is its last Monday."""
+    event = (
+        "UID:series@example.com\r\nDTSTAMP:20260101T000000Z\r\n"
+        "DTSTART;TZID=Europe/Paris:20270104T090000\r\nSUMMARY:Monday tip\r\n"
+        "RRULE:FREQ=WEEKLY;UNTIL=20270125\r\n"
+    )
+    source = _write(tmp_path / "f.ics", ICS_HEAD + event + ICS_TAIL)
+    assert run("import", calendar, source, "--channel", "LinkedIn")[0] == 0
+    assert [p["date"] for p in _posts(calendar)] == [
+        "2027-01-04",
+        "2027-01-11",
+        "2027-01-18",
+        "2027-01-25",
+    ]
+
+
+def test_an_endless_repeat_begun_years_ago_comes_in_up_to_now_and_beyond(
+    calendar: Path, tmp_path: Path
+) -> None:
+    event = (
+        "UID:weekly@example.com\r\nDTSTAMP:20230101T000000Z\r\n"
+        "DTSTART;VALUE=DATE:20230102\r\nSUMMARY:Monday tip\r\nRRULE:FREQ=WEEKLY;BYDAY=MO\r\n"
+    )
+    source = _write(tmp_path / "f.ics", ICS_HEAD + event + ICS_TAIL)
+    assert run("import", calendar, source, "--channel", "LinkedIn")[0] == 0
+    days = [str(p["date"]) for p in _posts(calendar)]
+    assert days[0] == "2023-01-02"
+    assert days[-1] > date.today().isoformat()
+
+
+def test_a_key_message_or_campaign_of_one_day(calendar: Path) -> None:
+    """Black Friday starts and ends on the same day."""
+    one_day = ("--starts-on", "2026-11-27", "--ends-on", "2026-11-27")
+    assert run("message", "add", calendar, "Black Friday", *one_day)[0] == 0
+    assert run("campaign", "add", calendar, "Flash sale", *one_day)[0] == 0
+
+
+def test_gaps_of_a_past_window_know_the_deliveries_since(calendar: Path) -> None:
+    """Asked as of 1 June about January to March, a message delivered on 5 April and
+    28 May is not overdue since April: its last delivery is 28 May."""
+    run("message", "add", calendar, "Weekly", "--cadence-days", "7", "--starts-on", "2026-01-01")
+    for day in ("2026-04-05", "2026-05-28"):
+        run(
+            "post",
+            "add",
+            calendar,
+            "--title",
+            day,
+            "--channel",
+            "LinkedIn",
+            "--message",
+            "Weekly",
+            "--date",
+            day,
+        )
+    status, out = run(
+        "gaps",
+        calendar,
+        "--as-of",
+        "2026-06-01",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-03-31",
+        "--json",
+    )
+    assert status == 0
+    (weekly,) = [m for m in json.loads(out)["messages"] if m["title"] == "Weekly"]
+    assert (weekly["status"], weekly["overdue_days"], weekly["last_delivery"]) == (
+        "unplanned",
+        0,
+        "2026-05-28",
+    )
