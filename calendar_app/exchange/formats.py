@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from ..core.errors import CadenceError
-from ..core.models import NewPost, Post, PostStatus, Series, name_key, post_content, shown_note_of
+from ..core.models import (
+    NewPost,
+    Post,
+    PostStatus,
+    Series,
+    name_key,
+    post_content,
+    shown_note_of,
+    spelled_day,
+)
 from ..core.store import (
     CalendarStore,
     Deleted,
@@ -424,10 +433,10 @@ class Conflicts:
         summary.added.extend(self._store.add_posts([copy]).created)
         summary.conflicts += 1
         if summary.conflicts <= CONFLICTS_NAMED:
-            when = f" on {copy.date.isoformat()}" if copy.date else " in the backlog"
+            when = f"on {spelled_day(copy.date)}" if copy.date else "in the backlog"
             summary.notes.append(
-                f"'{post.title}' was edited on both sides: the version that gave way is a"
-                f" draft{when} titled '{copy.title}'."
+                f"'{post.title}' was edited on both sides: the version that gave way is"
+                f" '{copy.title}' ({copy.status.value}, {when})."
             )
         elif summary.conflicts == CONFLICTS_NAMED + 1:
             summary.notes.append(

@@ -184,8 +184,8 @@ def placements(
     """Where dropped (or pasted) posts land: the anchor on ``day`` (at ``at`` unless
     :data:`KEEP_TIME`), the others as many days from it as before, at their own
     times; undated ones on ``day`` too. With no day, all go to the backlog. Given an
-    ``origin``, that day lands on ``day`` rather than the anchor's (the anchor still
-    takes ``at``)."""
+    ``origin``, that day lands on ``day`` rather than the anchor's (and every post
+    keeps its time: the slot chosen is a day's, and posts picked by days keep theirs)."""
     anchor = next((p for p in posts if p.id == anchor_id), posts[0])
     start = origin if origin is not None else anchor.date
     targets: dict[int, tuple[date | None, time | None]] = {}
@@ -194,7 +194,10 @@ def placements(
             targets[post.id] = (None, None)
             continue
         new_day = day if post.date is None or start is None else day + (post.date - start)
-        new_time = post.time if isinstance(at, _Keep) or post.id != anchor.id else at
+        if isinstance(at, _Keep) or origin is not None or post.id != anchor.id:
+            new_time = post.time
+        else:
+            new_time = at
         targets[post.id] = (new_day, new_time)
     return targets
 

@@ -1338,9 +1338,12 @@ class PostEditor(QDialog):
         self.interval_spin.setVisible(bool(freq))
         if self._series_rule is not None:
             self.form.setRowVisible(self._repeat_box, self._changing_repeat)
-        self.form.setRowVisible(self.ends_widget, bool(freq))
+        # The summary's row stays while the post repeats, empty or not: shown and
+        # hidden as the form is filled in, it made Link and Notes jump.
+        for widget in (self.ends_widget, self.repeat_summary):
+            self.form.setRowVisible(widget, bool(freq))
         self.form.setRowVisible(self.weekdays_widget, freq == "WEEKLY")
-        self._revalidate()  # shows the summary's row when there is one
+        self._revalidate()
         self._make_room()
 
     def _make_room(self) -> None:
@@ -1360,8 +1363,6 @@ class PostEditor(QDialog):
             unit = _UNITS[freq]
             plural = "" if self.interval_spin.value() == 1 else "s"
             self.interval_spin.setSuffix(f" {unit}{plural}")
-        # No summary, no row: an empty one stood as a gap above Link.
-        self.form.setRowVisible(self.repeat_summary, bool(freq and valid))
         if not freq or not valid:
             self.repeat_summary.setText("")
             return

@@ -936,7 +936,9 @@ class MainWindow(QMainWindow):
         if landed and carried.cut:
             # Moved: from now on a paste repeats them, as after a copy.
             posts = self.session.posts(carried.ids)
-            put_on_clipboard(posts_mime(self.session, posts, carried.anchor))
+            # The first day picked moved with them: the day pasted on is their first now.
+            origin = day if carried.origin is not None else None
+            put_on_clipboard(posts_mime(self.session, posts, carried.anchor, origin=origin))
 
     def show_context_menu(self) -> None:
         """Shift+F10: the menu the Menu key opens where the focus is (Qt on Linux gives a
@@ -1176,9 +1178,12 @@ class MainWindow(QMainWindow):
             return False
         return self._switch_to(store)
 
-    def _switch_to(self, store: CalendarStore, day: date | None = None) -> bool:
+    def _switch_to(
+        self, store: CalendarStore, day: date | None = None, *, same_calendar: bool = False
+    ) -> bool:
         """Show ``store`` instead (on ``day`` if given); False (said) when it cannot be
-        read, the window then still on the calendar it showed."""
+        read, the window then still on the calendar it showed. ``same_calendar``: the
+        same calendar's file, read anew (a search typed goes on)."""
         old = self.session
         try:
             self._show_session(
@@ -1195,7 +1200,10 @@ class MainWindow(QMainWindow):
             return False
         old.store.close()
         # A search belongs to the calendar it was typed in (the box kept it, unapplied).
-        self.search_edit.clear()
+        if same_calendar:
+            self._apply_search()
+        else:
+            self.search_edit.clear()
         self._remember_recent(store.path)
         self.calendarOpened.emit(store.path)
         return True
@@ -1268,7 +1276,11 @@ class MainWindow(QMainWindow):
 
     def open_calendar_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Open Calendar", str(self._folder()), "Cadence calendars (*.cadence)"
+            # Where this one is: the calendars made from the welcome screen are all there.
+            self,
+            "Open Calendar",
+            str(self.session.store.path.parent),
+            "Cadence calendars (*.cadence)",
         )
         if name:
             self.open_calendar(Path(name))
@@ -1552,7 +1564,7 @@ class MainWindow(QMainWindow):
                 )
             return False
         store.close()  # its waiting changes go into its own file, not the one there now
-        if self._open_instead(lambda: store.path, day):
+        if self._open_instead(lambda: store.path, day, same_calendar=True):
             text = (
                 f"{problem} Cadence shows the file as it is now (the steps before can no"
                 " longer be undone)."
@@ -1567,7 +1579,9 @@ class MainWindow(QMainWindow):
             self.close()  # the calendar shown is closed, and nothing else opens
         return True
 
-    def _open_instead(self, where: Callable[[], Path], day: date) -> bool:
+    def _open_instead(
+        self, where: Callable[[], Path], day: date, *, same_calendar: bool = False
+    ) -> bool:
         """Show the calendar at ``where()`` in place of one already closed; False (said)
         when it does not open."""
         try:
@@ -1575,7 +1589,7 @@ class MainWindow(QMainWindow):
         except CadenceError as exc:
             self.show_error(self, exc)
             return False
-        return self._switch_to(fresh, day)
+        return self._switch_to(fresh, day, same_calendar=same_calendar)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._search_pause.stop()  # a search still to run has nothing left to show

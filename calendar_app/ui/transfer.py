@@ -338,7 +338,7 @@ def paste_from_calendar(
                 summary = copy_posts_between(
                     session.store,
                     theirs,
-                    placements(posts, carried.anchor, day, when),
+                    placements(posts, carried.anchor, day, when, carried.origin),
                     today=session.today(),
                 )
                 count = plural(len(summary.added), "post")

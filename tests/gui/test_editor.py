@@ -483,24 +483,6 @@ def test_alt_w_goes_to_the_date_and_leaves_it_on(qtbot: QtBot, session: Calendar
 # -- repeating ---------------------------------------------------------------------------------
 
 
-def test_the_repeat_summary_row_shows_only_when_it_says_something(
-    qtbot: QtBot, session: CalendarSession
-) -> None:
-    """Before an end was chosen, its empty row stood as a gap above Link."""
-    editor = _editor(qtbot, session, day=date(2026, 1, 5))
-    editor.title_edit.setText("Weekly tip")
-    assert not editor.form.isRowVisible(editor.repeat_summary)
-    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
-    assert editor.problems()  # no end chosen yet
-    assert not editor.form.isRowVisible(editor.repeat_summary)
-    editor.count_radio.setChecked(True)
-    assert editor.problems() == []
-    assert editor.form.isRowVisible(editor.repeat_summary)
-    assert editor.repeat_summary.text().startswith("Makes ")
-    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData(None))
-    assert not editor.form.isRowVisible(editor.repeat_summary)
-
-
 def test_the_summary_says_where_a_series_stops_short_and_which_months_it_skips(
     qtbot: QtBot, session: CalendarSession
 ) -> None:

@@ -1145,6 +1145,7 @@ def test_a_calendar_a_sync_tool_replaced_is_shown_as_it_is_now(
     path = session.store.path
     channel = session.channels()[0].id
     session.report_error = errors
+    window.search_edit.setText("Their")  # a search typed goes on in the file as it is now
     _theirs(path)
     assert not session.try_push(
         AddPostCommand(session, NewPost("Mine, too late", channel, date=TODAY)), window
@@ -1159,6 +1160,9 @@ def test_a_calendar_a_sync_tool_replaced_is_shown_as_it_is_now(
     titles = [fresh.store.post(i).title for i in window.month_view.posts_on(TODAY)]
     assert titles == ["Their post"]
     assert "was replaced by another file" in window.statusBar().currentMessage()
+    assert (window.search_edit.text(), fresh.filters.search) == ("Their", "Their")
+    window.search_edit.clear()
+    window._apply_search()
     fresh.push(AddPostCommand(fresh, NewPost("Mine, now", fresh.channels()[0].id, date=TODAY)))
     assert len(errors.seen) == 1
     fresh.store.close()
@@ -1534,6 +1538,14 @@ def test_days_picked_by_keyboard_land_from_their_first_day_on(
     assert [(p.date, p.time) for p in moved] == [
         (p.date + timedelta(days=7), p.time) for p in picked if p.date is not None
     ]
+    # Pasted again a week on: copies, from that day on too (the first day moved).
+    before = {p.id for p in session.store.all_posts()}
+    view.set_current_date(first + timedelta(days=14))
+    qtbot.keyClick(view, Qt.Key.Key_V, ctrl)
+    copies = [p for p in session.store.all_posts() if p.id not in before]
+    made = [(p.date, p.time or time.min, p.title) for p in copies]
+    wanted = [(p.date + timedelta(days=14), p.time or time.min, p.title) for p in picked if p.date]
+    assert sorted(made) == sorted(wanted)
 
 
 def test_posts_selected_out_of_sight_are_said_and_a_paste_keeps_them_all_selected(
@@ -1678,6 +1690,55 @@ def test_paste_without_posts_to_paste_says_so(
     window.paste_posts_action.trigger()
     assert window.statusBar().currentMessage() == "The copied posts are no longer in the calendar."
     assert session.store.count_posts() == count
+
+
+def test_days_picked_in_one_calendar_paste_into_another_from_their_first_day(
+    window: MainWindow, session: CalendarSession, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Shift+arrows from an empty day, Copy, then Paste in another client's calendar:
+    the earliest post went on the day chosen, one day early."""
+    month = window.month_view
+    start = next(
+        d
+        for d in (TODAY + timedelta(days=n) for n in range(40))
+        if not session.posts_between(d, d) and session.posts_between(d, d + timedelta(days=3))
+    )
+    month.set_current_date(start)
+    month.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(month, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    picked = session.posts_between(start, start + timedelta(days=3))
+    window.copy_posts_action.trigger()
+    assert window.create_calendar(_plan(tmp_path / "Client B.cadence"))
+    target = date(2027, 2, 1)
+    window.month_view.set_current_date(target)
+    window.month_view.setFocus()
+    window.paste_posts_action.trigger()
+    pasted = window.session.store.all_posts()
+    assert sorted((p.date, p.title) for p in pasted) == sorted(
+        (target + (p.date - start), p.title) for p in picked if p.date
+    )
+
+
+def test_a_slot_pasted_on_leaves_the_times_of_posts_picked_by_days(
+    session: CalendarSession,
+) -> None:
+    """The week's "Paste at 14:00" set the earliest post's time, on a day other than
+    the one clicked, once posts were picked by days from an empty first day."""
+    from calendar_app.ui.dnd import placements
+
+    timed = [p for p in _standalone(session, TODAY, TODAY + timedelta(days=13)) if p.time][:2]
+    first, second = timed
+    assert first.date is not None
+    assert second.date is not None
+    origin, day = first.date - timedelta(days=1), date(2027, 2, 1)
+    landed = placements(timed, first.id, day, time(14, 0), origin=origin)
+    assert landed == {
+        first.id: (day + timedelta(days=1), first.time),
+        second.id: (day + (second.date - origin), second.time),
+    }
+    # Without days picked, the post clicked takes the slot's time, on the day clicked.
+    assert placements(timed, first.id, day, time(14, 0))[first.id] == (day, time(14, 0))
 
 
 def test_posts_copied_in_one_calendar_paste_into_another(

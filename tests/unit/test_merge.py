@@ -96,8 +96,8 @@ def test_both_sides_edited_keeps_the_older_edit_as_a_conflict_copy(
     (copy,) = [p for p in ours.all_posts() if p.title.endswith(CONFLICT_MARK)]
     assert (copy.status, copy.date, copy.time) == (PostStatus.DRAFT, mine.date, mine.time)
     assert summary.notes == [
-        "'Our wording' was edited on both sides: the version that gave way is a draft"
-        f" on 2026-12-01 titled 'Our wording{CONFLICT_MARK}'."
+        "'Our wording' was edited on both sides: the version that gave way is"
+        f" 'Our wording{CONFLICT_MARK}' (draft, on Tuesday 1 December 2026)."
     ]
     again = merge_calendar(ours, theirs)
     assert (again.added, again.conflicts) == ([], 0)
