@@ -1333,6 +1333,15 @@ def _posts(path: Path) -> list[dict[str, object]]:
     return listed
 
 
+def _add(path: Path, title: str, day: str, *options: str) -> str:
+    """``cadence post add`` of a LinkedIn post on ``day``; its uid."""
+    status, out = run(
+        "post", "add", path, "--title", title, "--channel", "LinkedIn", "--date", day, *options
+    )
+    assert status == 0
+    return out.strip()
+
+
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8", newline="")
     return path
@@ -1341,13 +1350,8 @@ def _write(path: Path, text: str) -> Path:
 def test_an_empty_status_cell_leaves_each_post_s_status(calendar: Path, tmp_path: Path) -> None:
     """DESIGN: an empty status means unchanged for an existing post (a published post
     turned scheduled would go to the publishing tools again)."""
-    args = ("--channel", "LinkedIn", "--date")
-    published = run(
-        "post", "add", calendar, "--title", "Launch", *args, "2026-07-01", "--status", "published"
-    )[1].strip()
-    draft = run(
-        "post", "add", calendar, "--title", "Teaser", *args, "2026-07-09", "--status", "draft"
-    )[1].strip()
+    published = _add(calendar, "Launch", "2026-07-01", "--status", "published")
+    draft = _add(calendar, "Teaser", "2026-07-09", "--status", "draft")
     sheet = _write(
         tmp_path / "f.csv",
         f"uid,date,channel,title,status\r\n{published},2026-07-02,LinkedIn,Launch,\r\n"
@@ -1362,19 +1366,7 @@ def test_an_empty_status_cell_leaves_each_post_s_status(calendar: Path, tmp_path
 
 def test_two_alike_rows_without_uid_update_two_alike_posts(calendar: Path, tmp_path: Path) -> None:
     for body in ("old A", "old B"):
-        run(
-            "post",
-            "add",
-            calendar,
-            "--title",
-            "Tip of the day",
-            "--channel",
-            "LinkedIn",
-            "--date",
-            "2026-07-01",
-            "--body",
-            body,
-        )
+        _add(calendar, "Tip of the day", "2026-07-01", "--body", body)
     sheet = _write(
         tmp_path / "f.csv",
         "date,channel,title,body\r\n2026-07-01,LinkedIn,Tip of the day,new A\r\n"
@@ -1402,21 +1394,7 @@ def test_a_date_emptied_in_a_file_without_times_unschedules_a_timed_post(
     calendar: Path, tmp_path: Path
 ) -> None:
     """It was refused whole: "A post without a date cannot have a time"."""
-    uid = run(
-        "post",
-        "add",
-        calendar,
-        "--title",
-        "Launch",
-        "--channel",
-        "LinkedIn",
-        "--date",
-        "2026-07-01",
-        "--time",
-        "09:30",
-        "--status",
-        "draft",
-    )[1].strip()
+    uid = _add(calendar, "Launch", "2026-07-01", "--time", "09:30", "--status", "draft")
     sheet = _write(tmp_path / "f.csv", f"uid,date,channel,title\r\n{uid},,LinkedIn,Launch\r\n")
     assert run("import", calendar, sheet)[0] == 0
     assert [(p["date"], p["time"], p["status"]) for p in _posts(calendar)] == [
@@ -1430,19 +1408,7 @@ def test_a_campaign_survives_its_post_coming_back_from_another_program(
     """An .ics written by Cadence, edited in another program that drops Cadence's own
     lines: the post comes back retitled, still in its campaign."""
     run("campaign", "add", calendar, "Spring launch")
-    run(
-        "post",
-        "add",
-        calendar,
-        "--title",
-        "Teaser",
-        "--channel",
-        "LinkedIn",
-        "--campaign",
-        "Spring launch",
-        "--date",
-        "2027-03-01",
-    )
+    _add(calendar, "Teaser", "2027-03-01", "--campaign", "Spring launch")
     out = tmp_path / "out.ics"
     assert run("export", calendar, "--format", "ics", "-o", out)[0] == 0
     lines = out.read_bytes().decode("utf-8").replace("\r\n ", "").split("\r\n")
@@ -1503,30 +1469,9 @@ def test_gaps_of_a_past_window_know_the_deliveries_since(calendar: Path) -> None
     28 May is not overdue since April: its last delivery is 28 May."""
     run("message", "add", calendar, "Weekly", "--cadence-days", "7", "--starts-on", "2026-01-01")
     for day in ("2026-04-05", "2026-05-28"):
-        run(
-            "post",
-            "add",
-            calendar,
-            "--title",
-            day,
-            "--channel",
-            "LinkedIn",
-            "--message",
-            "Weekly",
-            "--date",
-            day,
-        )
-    status, out = run(
-        "gaps",
-        calendar,
-        "--as-of",
-        "2026-06-01",
-        "--from",
-        "2026-01-01",
-        "--to",
-        "2026-03-31",
-        "--json",
-    )
+        _add(calendar, day, day, "--message", "Weekly")
+    window = ("--from", "2026-01-01", "--to", "2026-03-31")
+    status, out = run("gaps", calendar, "--as-of", "2026-06-01", *window, "--json")
     assert status == 0
     (weekly,) = [m for m in json.loads(out)["messages"] if m["title"] == "Weekly"]
     assert (weekly["status"], weekly["overdue_days"], weekly["last_delivery"]) == (

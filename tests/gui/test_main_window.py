@@ -1459,17 +1459,33 @@ def test_cut_then_paste_moves_posts_and_a_second_paste_repeats_them(
     assert session.posts([a.id, b.id]) == [a, b]
 
 
+def _pick_days(
+    view: PeriodView, qtbot: QtBot, start: date, days: int, key: Qt.Key = Qt.Key.Key_Right
+) -> None:
+    """Shift+``key`` ``days`` times from ``start``, as a keyboard user picks posts by days."""
+    view.set_current_date(start)
+    cast(QWidget, view).setFocus()
+    for _ in range(days):
+        qtbot.keyClick(cast(QWidget, view), key, Qt.KeyboardModifier.ShiftModifier)
+
+
+def _empty_day_before_posts(session: CalendarSession, days: int) -> date:
+    """The first day from today with no post of its own but posts in the ``days`` after."""
+    return next(
+        d
+        for d in (TODAY + timedelta(days=n) for n in range(40))
+        if not session.posts_between(d, d) and session.posts_between(d, d + timedelta(days=days))
+    )
+
+
 def test_posts_picked_by_keyboard_over_days_move_together_with_cut_and_paste(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     session = window.session
     month = window.month_view
     start = date(2026, 11, 16)
-    month.set_current_date(start)
-    month.setFocus()
     shift, ctrl = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
-    for _ in range(2):
-        qtbot.keyClick(month, Qt.Key.Key_Right, shift)
+    _pick_days(month, qtbot, start, 2)
     picked = session.posts_between(start, start + timedelta(days=2))
     assert len(picked) >= 3
     assert window.selected_post_ids() == [p.id for p in picked]
@@ -1501,7 +1517,7 @@ def test_days_picked_by_keyboard_land_from_their_first_day_on(
     """Ctrl+A in the week, Ctrl+X, Page Down, Ctrl+V moved the posts 9 days, not 7: the
     week's earliest post (on its Wednesday) was put on the Monday pasted on."""
     session = window.session
-    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    ctrl = Qt.KeyboardModifier.ControlModifier
     if how == "select all of a week":
         qtbot.keyClick(window, Qt.Key.Key_2, ctrl)
         view: PeriodView = window.week_view
@@ -1515,16 +1531,9 @@ def test_days_picked_by_keyboard_land_from_their_first_day_on(
         first, last = view.visible_range()
     else:
         view = window.month_view
-        first = next(
-            d
-            for d in (TODAY + timedelta(days=n) for n in range(40))
-            if not session.posts_between(d, d) and session.posts_between(d, d + timedelta(days=6))
-        )
+        first = _empty_day_before_posts(session, 6)
         last = first + timedelta(days=6)
-        view.set_current_date(first)
-        view.setFocus()
-        for _ in range(6):
-            qtbot.keyClick(view, Qt.Key.Key_Right, shift)
+        _pick_days(view, qtbot, first, 6)
     picked = session.posts_between(first, last)
     assert picked
     assert picked[0].date != first, "the first day has no post of its own"
@@ -1555,11 +1564,8 @@ def test_posts_selected_out_of_sight_are_said_and_a_paste_keeps_them_all_selecte
     no chip to show it; after a paste, only the posts the grid drew stayed selected."""
     session, month = window.session, window.month_view
     start = date(2026, 11, 25)
-    month.set_current_date(start)
-    month.setFocus()
-    shift, ctrl = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
-    for _ in range(2):
-        qtbot.keyClick(month, Qt.Key.Key_Down, shift)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    _pick_days(month, qtbot, start, 2, Qt.Key.Key_Down)
     covered = [p.id for p in session.posts_between(start, start + timedelta(days=14))]
     assert window.selected_post_ids() == covered
     away = month.selected_out_of_sight()
@@ -1698,15 +1704,8 @@ def test_days_picked_in_one_calendar_paste_into_another_from_their_first_day(
     """Shift+arrows from an empty day, Copy, then Paste in another client's calendar:
     the earliest post went on the day chosen, one day early."""
     month = window.month_view
-    start = next(
-        d
-        for d in (TODAY + timedelta(days=n) for n in range(40))
-        if not session.posts_between(d, d) and session.posts_between(d, d + timedelta(days=3))
-    )
-    month.set_current_date(start)
-    month.setFocus()
-    for _ in range(3):
-        qtbot.keyClick(month, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    start = _empty_day_before_posts(session, 3)
+    _pick_days(month, qtbot, start, 3)
     picked = session.posts_between(start, start + timedelta(days=3))
     window.copy_posts_action.trigger()
     assert window.create_calendar(_plan(tmp_path / "Client B.cadence"))
