@@ -12,8 +12,9 @@ import stat
 import subprocess
 import sys
 from contextlib import closing
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -1479,3 +1480,16 @@ def test_gaps_of_a_past_window_know_the_deliveries_since(calendar: Path) -> None
         0,
         "2026-05-28",
     )
+
+
+def test_a_confirmed_event_later_today_is_still_to_go_out(calendar: Path, tmp_path: Path) -> None:
+    """Confirmed events of days gone by came out; today's is scheduled (as published,
+    the publishing tools' exports would leave it out)."""
+    today = datetime.now(ZoneInfo("Europe/Paris")).strftime("%Y%m%d")  # the calendar's
+    event = (
+        f"UID:tonight@example.com\r\nDTSTAMP:20260101T000000Z\r\n"
+        f"DTSTART;TZID=Europe/Paris:{today}T235900\r\nSUMMARY:Tonight\r\nSTATUS:CONFIRMED\r\n"
+    )
+    source = _write(tmp_path / "f.ics", ICS_HEAD + event + ICS_TAIL)
+    assert run("import", calendar, source, "--channel", "LinkedIn")[0] == 0
+    assert [p["status"] for p in _posts(calendar)] == ["scheduled"]
