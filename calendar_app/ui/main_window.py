@@ -897,7 +897,8 @@ class MainWindow(QMainWindow):
             said = f"select a day and paste ({paste}) to {then} {them} there."
         else:
             first = day_text(origin, year=self.session.today())
-            said = f"select the day for {first} and paste ({paste}); the others keep their days."
+            said = f"select the day for {first} and paste ({paste})"
+            said += "; the others keep their days." if len(posts) > 1 else "."
         self.statusBar().showMessage(f"{verb} {plural(len(posts), 'post')}: {said}", 8000)
 
     def paste(self) -> None:
@@ -908,6 +909,17 @@ class MainWindow(QMainWindow):
             field.paste()
             return
         self._paste_posts()
+
+    def _slot_paste_text(self, at: time) -> str:
+        """The week slot's Paste: at its time, but posts picked by days keep theirs
+        (their first day lands on the slot's day)."""
+        from .dnd import carried_posts
+
+        mime = QApplication.clipboard().mimeData()
+        carried = carried_posts(self.session, mime) if mime is not None else None
+        if carried is not None and carried.origin is not None:
+            return "Paste on This Day (Times Kept)"
+        return f"Paste at {format_time(at)}"
 
     def _paste_posts(self, at: time | None = None) -> None:
         """Paste posts; ``at`` sets the time of the earliest (the others keep theirs),
@@ -992,7 +1004,7 @@ class MainWindow(QMainWindow):
         elif at is not None:
             day = self.view().current_date()
             menu.addAction(f"New Post at {format_time(at)}", partial(self.new_post_at, day, at))
-            menu.addAction(f"Paste at {format_time(at)}", partial(self._paste_posts, at))
+            menu.addAction(self._slot_paste_text(at), partial(self._paste_posts, at))
         else:
             menu.addAction(self.new_idea_action if self._in_backlog() else self.new_post_action)
             menu.addAction(self.paste_posts_action)

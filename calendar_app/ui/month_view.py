@@ -736,9 +736,15 @@ class PeriodView(QWidget):
     # -- dragging out -------------------------------------------------------
 
     def drag_posts(self, anchor: int) -> list[Post]:
-        """The posts a drag started on ``anchor`` carries: the selection if it holds it."""
-        ids = self._selected if anchor in self._selected else [anchor]
-        return [self._posts[i] for i in ids if i in self._posts]
+        """The posts a drag started on ``anchor`` carries: the selection if it holds it
+        (also its posts on days out of sight, as Cut and Delete take them)."""
+        if anchor not in self._selected:
+            return [self._posts[anchor]] if anchor in self._posts else []
+        shown = [self._posts[i] for i in self._selected if i in self._posts]
+        if len(shown) == len(self._selected):
+            return shown
+        wanted = set(self._selected)
+        return [p for p in self._session.posts(self._selected) if p.id in wanted]
 
     def drag_mime(self, anchor: int) -> QMimeData:
         return dnd.posts_mime(self._session, self.drag_posts(anchor), anchor=anchor)

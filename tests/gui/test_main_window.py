@@ -2377,6 +2377,15 @@ def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
     next(a for a in menu.actions() if a.text() == "Paste at 06:30").trigger()
     (copy,) = [p for p in session.store.all_posts() if p.id not in before]
     assert (copy.title, copy.date, copy.time) == (post.title, day, time(6, 30))
+    # Posts picked by days keep their times: the entry says so rather than promise one.
+    week.setFocus()
+    qtbot.keyClick(week, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    window.copy_posts_action.trigger()
+    week.select_posts([])
+    early = QPoint(point.x(), week.y_for_time(time(5, 15)) + 2)  # above the pasted copy
+    menu = _right_click(qtbot, target, target.mapFrom(week, early))
+    assert _labels(menu)[:2] == ["New Post at 05:15", "Paste on This Day (Times Kept)"]
+    menu.close()
 
     def check_and_cancel() -> None:
         editor = QApplication.activeModalWidget()

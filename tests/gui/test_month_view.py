@@ -594,6 +594,15 @@ def test_a_stretch_into_the_next_month_keeps_the_posts_it_covered(
     assert month.selected_post_ids() == covered
     assert f"{len(out_of_sight)} out of sight" in month.accessibleDescription()
 
+    # A drag of one of them carries them all, as Cut does (it left those out of sight).
+    before = {p.id: p.date for p in session.posts(covered)}
+    grabbed = next(i for i in covered if i not in out_of_sight)
+    grabbed_day = before[grabbed]
+    assert grabbed_day is not None
+    send_drop(month, center(month, grabbed_day + timedelta(days=7)), month.drag_mime(grabbed))
+    after = {p.id: p.date for p in session.posts(covered)}
+    assert all(after[i] == day + timedelta(days=7) for i, day in before.items() if day is not None)
+
 
 def test_select_all_takes_the_posts_of_the_month_not_the_days_around_it(
     month: MonthView, session: CalendarSession, qtbot: QtBot
