@@ -444,6 +444,22 @@ def csv_date_order(source: Path) -> tuple[bool | None, str | None]:
     return _date_order(cells[index] for cells in records if index < len(cells))
 
 
+def csv_names_every_channel(source: Path) -> bool:
+    """Whether every row of the CSV file ``source`` names a channel (the import makes
+    those this calendar lacks): no channel need be chosen for it. A file Cadence cannot
+    read says no here; the import says why."""
+    try:
+        header, header_line, _, records = _read_records(_read_text(source))
+        columns = _header_columns(header, header_line, ImportOptions(fallback_channel="-"))
+    except CadenceError:
+        return False
+    if "channel" not in columns:
+        return False
+    index = columns["channel"][0]
+    rows = [cells for cells in records if any(c.strip() for c in cells)]
+    return all(index < len(cells) and cells[index].strip() for cells in rows)
+
+
 class _Day(NamedTuple):
     """What a date cell says."""
 

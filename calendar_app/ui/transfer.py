@@ -270,7 +270,10 @@ FALLBACK_QUESTIONS = {
 
 
 def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = False) -> None:
-    """File > Import… and File > Merge Calendar…: choose a file, then import it."""
+    """File > Import… and File > Merge Calendar…: choose a file, then import it (asking
+    for a channel for posts that name none, unless every row of a spreadsheet names one)."""
+    from ..exchange.csv_profiles import csv_names_every_channel
+
     name, _ = QFileDialog.getOpenFileName(
         parent,
         "Merge Calendar" if merge else "Import",
@@ -282,7 +285,7 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     source = Path(name)
     fallback: str | None = None
     fmt = format_for(source)
-    if fmt in ("ics", "csv"):
+    if fmt in ("ics", "csv") and not (fmt == "csv" and csv_names_every_channel(source)):
         channels = [c.name for c in session.channels()]
         choice, ok = QInputDialog.getItem(
             parent, "Import", FALLBACK_QUESTIONS[fmt], channels, 0, True

@@ -1960,3 +1960,19 @@ def test_a_row_noted_by_an_earlier_release_is_still_its_posts_past(
     summary = import_csv(store, source, ImportOptions())
     assert (summary.kept_newer, summary.conflicts, summary.added) == (1, 0, [])
     assert [p.body for p in store.all_posts()] == ["Written here"]
+
+
+@pytest.mark.parametrize(
+    ("text", "every"),
+    [
+        ("Title,Channel\nA,LinkedIn\n\nB,Mastodon\n", True),  # a blank line is no row
+        ("Title,Channel\nA,LinkedIn\nB, \n", False),
+        ("Title,Channel\nA,LinkedIn\nB\n", False),  # a short row: its channel is empty
+        ("Title,Date\nA,2027-01-01\n", False),  # no channel column at all
+        ("no title column\n", False),  # the import says what is wrong with it
+    ],
+)
+def test_whether_every_row_names_a_channel(tmp_path: Path, text: str, every: bool) -> None:
+    source = tmp_path / "sheet.csv"
+    source.write_text(text, "utf-8")
+    assert csv_profiles.csv_names_every_channel(source) is every
