@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from typing import cast
+from typing import NamedTuple, cast
 
 from PySide6.QtCore import (
     QDate,
@@ -115,6 +115,21 @@ class _Cadence:
     message_color: QColor | None = None
 
 
+class _Picked(NamedTuple):
+    """Posts picked by days: by Shift+arrows from ``start`` to ``reached``, or by Select
+    All from ``start`` (``reached`` None). The pick holds while they are the selection:
+    a paste lines up its first day with the day pasted on, and Shift+arrows go on from
+    ``reached`` (an arrow, a click, a paste or any other day chosen starts anew)."""
+
+    start: date
+    reached: date | None
+    ids: list[int]
+
+    @property
+    def first(self) -> date:
+        return min(self.start, self.reached) if self.reached is not None else self.start
+
+
 class PeriodView(QWidget):
     """What the month and week views share; subclasses lay out and paint the days.
 
@@ -149,13 +164,7 @@ class PeriodView(QWidget):
         self._posts: dict[int, Post] = {}
         self._selected: list[int] = []
         self._focus_post: int | None = None
-        # Shift+arrows: the day a stretch of days began, the day it reached and what it
-        # selected; it goes on only from that day with that selection (an arrow, a
-        # click, a paste or any other day chosen starts a new one).
-        self._stretch: tuple[date, date, list[int]] | None = None
-        # The first day of the days whose posts were picked (a stretch, Select All), and
-        # the posts: what a paste of them lines up with the day it is made on.
-        self._picked_days: tuple[date, list[int]] | None = None
+        self._picked: _Picked | None = None  # posts picked by days (Shift+arrows, Ctrl+A)
         self._cadence = _Cadence()
         self._press_pos: QPoint | None = None
         self._press_post: int | None = None
@@ -206,7 +215,7 @@ class PeriodView(QWidget):
 
     def set_current_date(self, day: date) -> None:
         """Select ``day`` and show the period holding it."""
-        self._stretch = None  # Shift+arrows set theirs again once the day is chosen
+        self._picked = None  # Shift+arrows pick again once the day is chosen
         period = self._period_of(day)
         changed_day = day != self._current
         self._current = day
@@ -266,8 +275,8 @@ class PeriodView(QWidget):
         while they are the selection (None for posts picked one by one): a paste puts
         that day on the day chosen, so a week picked from an empty Monday lands from
         Monday on."""
-        picked = self._picked_days
-        return picked[0] if picked is not None and picked[1] == self._selected else None
+        picked = self._picked
+        return picked.first if picked is not None and picked.ids == self._selected else None
 
     def select_posts(self, post_ids: list[int], *, in_sight_only: bool = False) -> None:
         """Select these posts (the last one shown gets the keyboard focus). Those out of
@@ -275,7 +284,7 @@ class PeriodView(QWidget):
         out, as posts a stretch of days covered are: a paste that carried some past the
         grid leaves all it moved selected, for the next Cut or Undo to take them all.
         ``in_sight_only``: those the view shows, as a switch of views keeps them."""
-        self._stretch = None
+        self._picked = None
         shown = [i for i in post_ids if i in self._posts]
         away = [i for i in post_ids if i not in self._posts]
         still = self._still_selectable(away) if shown and not in_sight_only else set()
@@ -508,22 +517,22 @@ class PeriodView(QWidget):
     def _stretch_selection(self, delta: int) -> None:
         """Shift+arrow: select every post shown from the day the stretch began to the
         day reached (then Cut and Paste move them together, as a drag of them does)."""
-        stretch = self._stretch
-        going_on = stretch is not None and stretch[1:] == (self._current, self._selected)
-        start = stretch[0] if stretch is not None and going_on else self._current
+        picked = self._picked
+        going_on = picked is not None and picked[1:] == (self._current, self._selected)
+        start = picked.start if picked is not None and going_on else self._current
         self.set_current_date(self._current + timedelta(days=delta))
-        first, last = sorted((start, self._current))
-        ids = [p.id for p in self._session.posts_between(first, last) if p.date is not None]
-        self._set_selection(ids, None)
-        self._stretch = (start, self._current, ids)
-        self._picked_days = (first, ids)
+        self._pick(_Picked(start, self._current, []), max(start, self._current))
 
     def select_period(self) -> None:
         """Select All: every post shown in the period (a month's own days)."""
         first, last = self._period_days()
-        ids = [p.id for p in self._session.posts_between(first, last) if p.date is not None]
+        self._pick(_Picked(first, None, []), last)
+
+    def _pick(self, picked: _Picked, last: date) -> None:
+        """Select the posts shown from the pick's first day to ``last``."""
+        ids = [p.id for p in self._session.posts_between(picked.first, last)]
         self._set_selection(ids, None)
-        self._picked_days = (first, ids)
+        self._picked = picked._replace(ids=ids)
 
     def _period_days(self) -> tuple[date, date]:
         """The first and last day the period is about."""
@@ -741,10 +750,7 @@ class PeriodView(QWidget):
         if anchor not in self._selected:
             return [self._posts[anchor]] if anchor in self._posts else []
         shown = [self._posts[i] for i in self._selected if i in self._posts]
-        if len(shown) == len(self._selected):
-            return shown
-        wanted = set(self._selected)
-        return [p for p in self._session.posts(self._selected) if p.id in wanted]
+        return shown if len(shown) == len(self._selected) else self._session.posts(self._selected)
 
     def drag_mime(self, anchor: int) -> QMimeData:
         return dnd.posts_mime(self._session, self.drag_posts(anchor), anchor=anchor)
@@ -1248,7 +1254,7 @@ class MonthView(PeriodView):
     # -- the mouse ----------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._stretch = None
+        self._picked = None
         pos = event.position().toPoint()
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         day = self.day_at(pos)

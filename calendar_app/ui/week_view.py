@@ -931,7 +931,7 @@ class WeekView(PeriodView):
     # -- the mouse ----------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._stretch = None  # a click starts any stretch of days anew
+        self._picked = None  # a click starts any stretch of days anew
         pos = event.position().toPoint()
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         day = self.day_at(pos)
