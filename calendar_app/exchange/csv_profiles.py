@@ -433,31 +433,35 @@ def csv_date_order(source: Path) -> tuple[bool | None, str | None]:
 
     A file Cadence cannot read says nothing here; the import says why.
     """
-    try:
-        header, header_line, _, records = _read_records(_read_text(source))
-        columns = _header_columns(header, header_line, ImportOptions(fallback_channel="-"))
-    except CadenceError:
-        return None, None
-    if "date" not in columns:
-        return None, None
-    index = columns["date"][0]
-    return _date_order(cells[index] for cells in records if index < len(cells))
+    cells = _column_cells(source, "date")
+    return _date_order(cells) if cells is not None else (None, None)
 
 
 def csv_names_every_channel(source: Path) -> bool:
     """Whether every row of the CSV file ``source`` names a channel (the import makes
     those this calendar lacks): no channel need be chosen for it. A file Cadence cannot
     read says no here; the import says why."""
+    cells = _column_cells(source, "channel", blank_rows=False)
+    return cells is not None and all(cell.strip() for cell in cells)
+
+
+def _column_cells(source: Path, column: str, *, blank_rows: bool = True) -> list[str] | None:
+    """The cells of one column of the CSV file ``source``, a short row's as empty; None
+    when the file has no such column or Cadence cannot read it (the import says why).
+    ``blank_rows``: also those of blank rows (which the import passes over)."""
     try:
         header, header_line, _, records = _read_records(_read_text(source))
         columns = _header_columns(header, header_line, ImportOptions(fallback_channel="-"))
     except CadenceError:
-        return False
-    if "channel" not in columns:
-        return False
-    index = columns["channel"][0]
-    rows = [cells for cells in records if any(c.strip() for c in cells)]
-    return all(index < len(cells) and cells[index].strip() for cells in rows)
+        return None
+    if column not in columns:
+        return None
+    index = columns[column][0]
+    return [
+        cells[index] if index < len(cells) else ""
+        for cells in records
+        if blank_rows or any(c.strip() for c in cells)
+    ]
 
 
 class _Day(NamedTuple):
