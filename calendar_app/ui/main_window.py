@@ -1301,7 +1301,7 @@ class MainWindow(QMainWindow):
         target = save_file_name(
             self,
             "Save a Copy As",
-            self._folder() / f"{self.session.store.path.stem} copy.cadence",
+            files_folder(self.session.store.path) / f"{self.session.store.path.stem} copy.cadence",
             "Cadence calendars (*.cadence)",
             replace=self.ask_replace,
         )
@@ -1327,9 +1327,6 @@ class MainWindow(QMainWindow):
 
     def export_file(self, fmt: str) -> None:
         export_dialog(self.session, self, fmt)
-
-    def _folder(self) -> Path:
-        return files_folder(self.session.store.path)
 
     def recent_files(self) -> list[str]:
         return _string_list(self.settings.value("recentFiles", []))
