@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import MutableMapping
@@ -30,6 +29,7 @@ def default_calendar() -> Path:
     path = folder / DEMO_NAME
     if path.exists():
         return path
+    from .core.database import remove_calendar_file
     from .core.demo import write_demo
     from .core.errors import os_problem_for
 
@@ -41,9 +41,7 @@ def default_calendar() -> Path:
     except OSError as exc:
         raise os_problem_for(exc, str(path)) from exc
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            with contextlib.suppress(OSError):
-                Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        remove_calendar_file(partial)
     return path
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from .database import remove_calendar_file
 from .errors import CadenceError, CalendarFileError, environment_errors, os_problem_for
 from .files import put_in_place
 from .store import CalendarStore
@@ -95,8 +96,7 @@ def write_copy(
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
     finally:
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(temp_name + suffix).unlink(missing_ok=True)
+        remove_calendar_file(temp_name)
 
 
 def _leave_out(copy: str, post_ids: Collection[int], *, only_names_used: bool) -> None:

@@ -322,10 +322,18 @@ def create_database(path: Path) -> sqlite3.Connection:
                 conn.close()
                 raise
     except BaseException:
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        remove_calendar_file(path)
         raise
     return conn
+
+
+def remove_calendar_file(path: Path | str) -> None:
+    """Remove a calendar file that is no calendar (a half-made one, a temporary copy)
+    with the files SQLite keeps beside it; what cannot be removed is left (the error
+    that brought the removal is the one to tell)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def writing_database(

@@ -37,6 +37,7 @@ from .database import (
     open_database,
     reads_as_is,
     release,
+    remove_calendar_file,
     reopen_read_only,
 )
 from .errors import CalendarFileError, InvalidInput, NotFound, StorageProblem, environment_errors
@@ -463,8 +464,7 @@ class CalendarStore:
                 )
         except BaseException:
             store.close()
-            for suffix in ("", "-wal", "-shm"):  # a calendar never set up is no calendar
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            remove_calendar_file(path)  # a calendar never set up is no calendar
             raise
         return store
 

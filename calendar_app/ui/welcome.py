@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import data_folder, default_calendar
+from ..core.database import remove_calendar_file
 from ..core.errors import CadenceError, os_problem_for
 from ..core.localzone import is_database_file, is_zone_name, plain_zone, system_timezone
 from ..core.models import MAX_CADENCE_DAYS, WeekStart, name_key
@@ -231,12 +232,6 @@ def week_combo(week_start: WeekStart) -> QComboBox:
     return combo
 
 
-def _remove_calendar_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(OSError):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
 def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -267,7 +262,7 @@ def create_planned_calendar(plan: NewCalendarPlan) -> CalendarStore:
                 )
     except BaseException:
         store.close()
-        _remove_calendar_file(plan.path)
+        remove_calendar_file(plan.path)
         raise
     return store
 
@@ -981,7 +976,7 @@ class WelcomeDialog(QDialog):
         session.deleteLater()
         if summary is None:
             store.close()
-            _remove_calendar_file(target)
+            remove_calendar_file(target)
             return False
         self._notify(
             self,
