@@ -577,9 +577,13 @@ class CalendarSession(QObject):
     def notify(self, changes: ChangeSet) -> None:
         """Called by commands after each store call: refresh what depends on it."""
         self._post_count = None
-        if changes.backlog or changes.calendar or changes.channels or changes.messages:
-            self._backlog = None  # (a key message deleted leaves its posts, changed)
-        elif changes.campaigns:
+        if (
+            changes.backlog
+            or changes.calendar
+            or changes.channels
+            or changes.messages  # (a key message deleted leaves its posts, changed)
+            or changes.campaigns
+        ):
             self._backlog = None
         self._patch_ranges(changes)
         if changes.channels or changes.messages or changes.campaigns or changes.calendar:
