@@ -82,6 +82,11 @@ class Gap:
         """Its days from :attr:`since` (``days`` counts those in the window only)."""
         return (self.end - self.since).days + 1
 
+    def overdue_by(self, day: date) -> int:
+        """Its days from :attr:`since` that have come by ``day`` (included): how long
+        the message has been overdue then, as its status counts."""
+        return max((min(self.end, day) - self.since).days + 1, 0)
+
 
 @dataclass(frozen=True, slots=True)
 class ChannelCadence:

@@ -869,7 +869,7 @@ def _strip(
             continue
         # Up to today the gap is real; the label counts those days, as the status does
         # (from the day it began, before the period too).
-        done = (min(gap.end, as_of) - since).days + 1
+        done = gap.overdue_by(as_of)
         past_end = min(end, as_of)
         past = pos(past_end) + width - left
         square = ""

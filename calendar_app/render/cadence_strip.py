@@ -528,11 +528,11 @@ def row_shapes(
             future_x = min(max(future_x, bar.left()), bar.right())
             if future_x > bar.left():
                 label = QRectF(bar.left(), bar.top(), future_x - bar.left(), bar.height())
-                label_days = (today - gap.since).days + 1  # as the status counts
+                label_days = gap.overdue_by(today)  # as the status counts
             else:
                 label_pale = True
                 if gap.since <= today:  # overdue already, the days shown still to come
-                    label_days = (today - gap.since).days + 1
+                    label_days = gap.overdue_by(today)
         gaps.append(
             GapShape(
                 gap,

@@ -1060,7 +1060,7 @@ class CadencePanel(QWidget):
         after = gap.end + timedelta(days=1)
         due = gap.start - timedelta(days=1)
         since = gap.since  # before the days analysed when it began before them
-        so_far = (today - since).days + 1
+        so_far = gap.overdue_by(today)
         so_far_text = f"{so_far} day{'s' if so_far != 1 else ''}"
         if open_end and gap.start <= today:
             return (
