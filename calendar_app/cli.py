@@ -117,8 +117,11 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_channel_add(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args.path) as store:
-        store.add_channel(args.name, kind=args.kind, color=args.color, char_limit=args.char_limit)
-    print(f"Added the channel '{one_line(args.name)}'.", file=out)
+        changes = store.add_channel(
+            args.name, kind=args.kind, color=args.color, char_limit=args.char_limit
+        )
+        name = store.channel(changes.created[0]).name  # as kept (on one line)
+    print(f"Added the channel '{name}'.", file=out)
     return 0
 
 
@@ -161,14 +164,15 @@ def cmd_message_add(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_campaign_add(args: argparse.Namespace, out: TextIO) -> int:
     _check_dates(args)
     with _open(args.path) as store:
-        store.add_campaign(
+        changes = store.add_campaign(
             args.name,
             kind=args.kind,
             starts_on=args.starts_on,
             ends_on=args.ends_on,
             color=args.color,
         )
-    print(f"Added the campaign '{one_line(args.name)}'.", file=out)
+        name = store.campaign(changes.created[0]).name  # as kept (on one line)
+    print(f"Added the campaign '{name}'.", file=out)
     return 0
 
 
