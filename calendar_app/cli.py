@@ -19,6 +19,7 @@ from . import __version__
 from .core.errors import OUT_OF_MEMORY, CadenceError, InvalidInput
 from .core.models import (
     CHANNEL_KINDS,
+    DATED_ONLY,
     NewPost,
     Post,
     PostStatus,
@@ -205,7 +206,7 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("--time needs --date (see 'cadence post add --help')")
     if args.repeat is not None and args.date is None:
         raise UsageError("--repeat needs --date (see 'cadence post add --help')")
-    if args.status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED) and args.date is None:
+    if args.status in DATED_ONLY and args.date is None:
         raise UsageError(
             f"--status {args.status} needs --date; a post in the backlog is an idea or a draft"
         )

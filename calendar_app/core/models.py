@@ -304,6 +304,15 @@ class Series:
     exdates: tuple[date, ...]
 
 
+DATED_ONLY = frozenset({PostStatus.SCHEDULED, PostStatus.PUBLISHED})
+"""Statuses a post in the backlog cannot have: it has no day to go out on."""
+
+
+def backlog_status(status: PostStatus) -> PostStatus:
+    """The status a post takes in the backlog: a draft for a scheduled or published one."""
+    return PostStatus.DRAFT if status in DATED_ONLY else status
+
+
 @dataclass(slots=True)
 class Post:
     """A post as stored. Treat it as read-only: the store hands out fresh copies.
@@ -348,9 +357,7 @@ class Post:
         there, since it has no day to go out on. Anything else keeps its status."""
         if self.status == PostStatus.IDEA and self.date is None and day is not None:
             return PostStatus.DRAFT
-        if day is None and self.status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED):
-            return PostStatus.DRAFT
-        return self.status
+        return backlog_status(self.status) if day is None else self.status
 
     def copy_to(self, day: dt.date | None, at: dt.time | None) -> NewPost:
         """A copy of this post (to create) on ``day`` at ``at`` (no time in the backlog).

@@ -125,11 +125,13 @@ from ..core.errors import (
 )
 from ..core.files import USUAL_RIGHTS, check_replaceable, give_rights, new_private_file
 from ..core.models import (
+    DATED_ONLY,
     OUTSIDE_PLANS,
     Channel,
     NewPost,
     Post,
     PostStatus,
+    backlog_status,
     format_time,
     in_plans,
     name_key,
@@ -942,7 +944,7 @@ def _merged(row: _Row, old: Post) -> NewPost:
         message_ids=new.message_ids if "key_messages" in present else old.message_ids,
         date=day,
         time=at,
-        status=PostStatus.DRAFT if day is None and status in _DATED_ONLY else status,
+        status=backlog_status(status) if day is None else status,
         body=new.body if "body" in present else old.body,
         campaign_id=new.campaign_id if "campaign" in present else old.campaign_id,
         link=new.link if "link" in present else old.link,
@@ -950,16 +952,12 @@ def _merged(row: _Row, old: Post) -> NewPost:
     )
 
 
-_DATED_ONLY = (PostStatus.SCHEDULED, PostStatus.PUBLISHED)
-"""Statuses a post in the backlog cannot have (as ``cadence post add`` says)."""
-
-
 def _backlog_drafts(rows: list[_Row]) -> set[int]:
     """New posts without a date that their rows call scheduled or published (the
     file's dates in a column Cadence does not read) are drafts: their row numbers."""
     drafted = set()
     for row in rows:
-        if row.post.date is None and row.post.status in _DATED_ONLY:
+        if row.post.date is None and row.post.status in DATED_ONLY:
             row.post = replace(row.post, status=PostStatus.DRAFT)
             drafted.add(row.number)
     return drafted

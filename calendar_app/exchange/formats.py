@@ -18,8 +18,8 @@ from ..core.errors import CadenceError
 from ..core.models import (
     NewPost,
     Post,
-    PostStatus,
     Series,
+    backlog_status,
     name_key,
     post_content,
     shown_note_of,
@@ -50,11 +50,7 @@ def conflict_copy(post: NewPost) -> NewPost:
     draft, to look at and settle, where the version was scheduled or published (as
     such it went into the publishing tools' exports beside the post, and counted as a
     delivery of its key messages)."""
-    return replace(post, title=post.title + CONFLICT_MARK, status=_copy_status(post.status))
-
-
-def _copy_status(status: PostStatus) -> PostStatus:
-    return PostStatus.DRAFT if status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED) else status
+    return replace(post, title=post.title + CONFLICT_MARK, status=backlog_status(post.status))
 
 
 CONFLICTS_NAMED = 5
@@ -425,7 +421,7 @@ class Conflicts:
         if self._held is None:
             # Copies kept by earlier releases are scheduled ones: the same all the same.
             held = self._store.posts_titled_ending(CONFLICT_MARK)
-            self._held = {post_content(replace(p, status=_copy_status(p.status))) for p in held}
+            self._held = {post_content(replace(p, status=backlog_status(p.status))) for p in held}
         if post_content(copy) in self._held:
             return False
         self._held.add(post_content(copy))
