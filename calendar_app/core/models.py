@@ -101,16 +101,27 @@ def check_day(day: date) -> date:
     return day
 
 
+def ascii_digits(text: str) -> str:
+    """``text`` with the digits of every script as 0-9 ("٣" and "３" are 3): a date,
+    time or rule typed on another script's keyboard, as files and programs read it."""
+    if text.isascii():
+        return text
+    return "".join(
+        c if c.isascii() or unicodedata.decimal(c, None) is None else str(unicodedata.decimal(c))
+        for c in text
+    )
+
+
 def parse_date(text: str) -> date:
     try:
-        day = date.fromisoformat(text.strip())
+        day = date.fromisoformat(ascii_digits(text).strip())
     except ValueError:
         raise InvalidInput(f"'{text}' is not a date; write it as YYYY-MM-DD.") from None
     return check_day(day)
 
 
 def parse_time(text: str) -> time:
-    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", ascii_digits(text))
     if match:
         hour, minute = int(match.group(1)), int(match.group(2))
         if hour < 24 and minute < 60:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from .errors import InvalidInput
-from .models import LAST_DAY, MONTHS, spelled_day
+from .models import LAST_DAY, MONTHS, ascii_digits, spelled_day
 
 HORIZON = timedelta(days=365)
 """How far ahead a rule with neither COUNT nor UNTIL is materialised."""
@@ -105,7 +105,7 @@ def normalise(rule: str, *, at: time | None = None, zone: tzinfo | None = None) 
     """
     from dateutil.rrule import rrulestr  # loaded when a rule is read
 
-    parts = parse(rule)
+    parts = parse(ascii_digits(rule))  # "COUNT=٣" is COUNT=3, in other programs too
     freq = parts.get("FREQ")
     if freq is None:
         raise InvalidInput("A repeat rule needs FREQ, like FREQ=WEEKLY.")

@@ -108,6 +108,7 @@ import io
 import os
 import re
 import secrets
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -1339,7 +1340,10 @@ _RESERVED_NAMES = frozenset(
 
 
 def _file_part(name: str) -> str:
-    """A channel name made safe for a file name on every system."""
+    """A channel name made safe for a file name on every system (and in the encoding
+    this one names files in: "🚀" has no byte in a Latin-1 locale's names)."""
+    encoding = sys.getfilesystemencoding()
+    name = name.encode(encoding, "replace").decode(encoding, "replace")
     safe = _UNSAFE_IN_NAMES.sub("_", name).strip().strip(".") or "channel"
     return safe + "_" if safe.casefold() in _RESERVED_NAMES else safe
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.errors import OUT_OF_MEMORY, CadenceError, StorageProblem
-from ..core.models import spelled_day
+from ..core.models import WeekStart, spelled_day
 from ..core.store import Scope
 
 if TYPE_CHECKING:
@@ -266,7 +266,7 @@ def closes_unsaved(dialog: QDialog, title: str, ask: Callable[[QWidget, str], Sa
     return answer == "discard"
 
 
-def ask_date(parent: QWidget | None, current: date) -> date | None:
+def ask_date(parent: QWidget | None, current: date, week_start: WeekStart) -> date | None:
     """View > Go to Date…: the day to show, picked from a calendar or typed."""
     from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
 
@@ -275,7 +275,7 @@ def ask_date(parent: QWidget | None, current: date) -> date | None:
     dialog = QDialog(parent)
     dialog.setObjectName("goToDateDialog")
     dialog.setWindowTitle("Go to Date")
-    edit = make_date_edit("Date to go to")
+    edit = make_date_edit("Date to go to", week_start)
     edit.setDate(qdate(current))
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

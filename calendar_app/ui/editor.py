@@ -14,6 +14,7 @@ The dialog is built without being shown: tests fill its widgets and call
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, time, timedelta
 from typing import Any, cast
@@ -80,6 +81,7 @@ from ..core.models import (
     PostStatus,
     Series,
     WeekStart,
+    ascii_digits,
     every_days,
     repeated_time,
     skipped_time,
@@ -246,10 +248,11 @@ class _DateEdit(QDateEdit):
             Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
         )
         printable = bool(text) and not others and text.isprintable() and len(text) == 1
-        digit = printable and text in "0123456789"  # not "²", which int() refuses
+        # Of any script ("٣", as an Arabic field shows its digits), not "²"
+        digit = printable and unicodedata.decimal(text, None) is not None
         part = self.currentSection()
         if digit and part in _NUMBERED:
-            self._type_digit(part, text)
+            self._type_digit(part, ascii_digits(text))
             event.accept()
             return
         if printable and text.isalpha() and self._month_by_name() and not self._advanced:
@@ -426,15 +429,19 @@ class _DateEdit(QDateEdit):
         self._select_part(1)
 
 
-def make_date_edit(accessible_name: str) -> QDateEdit:
+def make_date_edit(accessible_name: str, week_start: WeekStart) -> QDateEdit:
     """A date field with a calendar popup, in the locale's format, over the years a
-    calendar plans."""
+    calendar plans; the popup's weeks start on the calendar's first day of the week
+    (the computer's locale may start them on another)."""
     edit = _DateEdit()
     edit.lineEdit().installEventFilter(edit)  # clicks into its text
     edit.setDateRange(qdate(FIRST_DAY), qdate(LAST_DAY))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_format())
     edit.setAccessibleName(accessible_name)
+    edit.calendarWidget().setFirstDayOfWeek(  # made by the popup's setting
+        Qt.DayOfWeek.Sunday if week_start == WeekStart.SUNDAY else Qt.DayOfWeek.Monday
+    )
     return edit
 
 
@@ -695,7 +702,7 @@ class PostEditor(QDialog):
         self.date_check = QCheckBox("on")
         self.date_check.setAccessibleName("Scheduled on a date")
         self.date_check.setToolTip("Untick to keep the post in the backlog of ideas")
-        self.date_edit = make_date_edit("Date")
+        self.date_edit = make_date_edit("Date", self.session.store.info().week_start)
         self.time_check = QCheckBox("&at")
         self.time_check.setAccessibleName("At a time of day")
         self.time_edit = QuarterHourTimeEdit()
@@ -853,7 +860,7 @@ class PostEditor(QDialog):
 
         self.until_radio = QRadioButton("&until")
         self.until_radio.setAccessibleName("Ends on a date")
-        self.until_edit = make_date_edit("Last date")
+        self.until_edit = make_date_edit("Last date", self.session.store.info().week_start)
         self.count_radio = QRadioButton("a&fter")
         self.count_radio.setAccessibleName("Ends after a number of times")
         self.count_spin = QSpinBox()

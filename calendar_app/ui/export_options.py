@@ -57,9 +57,10 @@ class ExportOptionsDialog(QDialog):
 
         self.limit_days = QCheckBox("Only the days from")
         self.limit_days.setObjectName("exportLimitDays")
-        self.first_edit = make_date_edit("First day to export")
+        week_start = session.store.info().week_start
+        self.first_edit = make_date_edit("First day to export", week_start)
         self.first_edit.setObjectName("exportFirstDay")
-        self.last_edit = make_date_edit("Last day to export")
+        self.last_edit = make_date_edit("Last day to export", week_start)
         self.last_edit.setObjectName("exportLastDay")
         self.first_edit.setDate(qdate(first))
         self.last_edit.setDate(qdate(last))

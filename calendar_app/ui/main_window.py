@@ -581,7 +581,7 @@ class MainWindow(QMainWindow):
         """View > Go to Date…: show the day the user picks, in the current view."""
         from .dialogs import ask_date
 
-        day = ask_date(self, self.view().current_date())
+        day = ask_date(self, self.view().current_date(), self.session.store.info().week_start)
         if day is not None:
             self.go_to(day)
             self._view_at(self.view_index()).setFocus()

@@ -59,6 +59,7 @@ from ..core.models import (
     ChangeSet,
     Channel,
     KeyMessage,
+    WeekStart,
     every_days,
     name_key,
     parse_color,
@@ -171,12 +172,14 @@ class OptionalDateField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, accessible_name: str, week_start: WeekStart, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.check = QCheckBox()
         self.check.setAccessibleName(f"Has {accessible_name.lower()}")
         self.check.setToolTip("Untick to leave the date open")
-        self.edit = make_date_edit(accessible_name)
+        self.edit = make_date_edit(accessible_name, week_start)
         self.edit.setEnabled(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -734,8 +737,9 @@ class KeyMessageManager(_Manager[KeyMessage]):
         self.cadence_spin.setAccessibleName("Cadence in days")
         self.cadence_spin.setToolTip("How often the message should go out again, at the latest")
         self.color_field = ColorField()
-        self.starts_field = OptionalDateField("Starts on")
-        self.ends_field = OptionalDateField("Ends on")
+        week_start = self.session.store.info().week_start
+        self.starts_field = OptionalDateField("Starts on", week_start)
+        self.ends_field = OptionalDateField("Ends on", week_start)
         self.priority_spin = QSpinBox()
         self.priority_spin.setRange(0, 99)
         self.priority_spin.setAccessibleName("Priority")
@@ -989,8 +993,9 @@ class CampaignManager(_Manager[Campaign]):
         self.kind_combo.setAccessibleName("Kind")
         for kind in CampaignKind:
             self.kind_combo.addItem(kind.value.capitalize(), kind.value)
-        self.starts_field = OptionalDateField("Starts on")
-        self.ends_field = OptionalDateField("Ends on")
+        week_start = self.session.store.info().week_start
+        self.starts_field = OptionalDateField("Starts on", week_start)
+        self.ends_field = OptionalDateField("Ends on", week_start)
         self.color_field = ColorField()
 
         form.addRow(self._label("&Name", self.name_edit), self.name_edit)

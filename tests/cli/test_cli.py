@@ -1217,6 +1217,83 @@ def test_text_that_is_not_utf8_is_said_and_leaves_no_calendar_behind(tmp_path: P
     )
 
 
+def test_an_output_without_the_characters_says_them_as_it_can(
+    calendar: Path, tmp_path: Path
+) -> None:
+    """Output in an encoding without "🚀" (a Latin-1 terminal; Windows writes a file
+    it is sent to in cp1252): the work is done and said, exit 0, the listings whole
+    (a move already saved said "a bug in Cadence", a listing stopped at the title)."""
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+
+    def latin1(*args: str | Path) -> subprocess.CompletedProcess[bytes]:
+        command = [sys.executable, "-m", "calendar_app", *map(str, args)]
+        return subprocess.run(command, capture_output=True, env=env, check=False, timeout=60)
+
+    uid = run(
+        *("post", "add", calendar, "--title", "Launch 🚀 à Lyon", "--channel", "LinkedIn"),
+        *("--message", "Made in Europe", "--date", "2026-12-01"),
+    )[1].strip()
+    run(
+        "post",
+        "add",
+        calendar,
+        "--title",
+        "Before",
+        "--channel",
+        "LinkedIn",
+        "--date",
+        "2026-12-02",
+    )
+    moved = latin1("post", "move", calendar, uid, "--date", "2026-12-08")
+    assert moved.returncode == 0, moved.stderr
+    assert moved.stdout.decode("latin-1").startswith("Moved 'Launch ? à Lyon' to ")
+    listed = latin1("post", "list", calendar)
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.decode("latin-1").splitlines()
+    assert len(lines) == 2
+    assert lines[1].endswith(f"Launch ? à Lyon  [Made in Europe]  {uid}")
+    # JSON says every character, escaped: read back, it is the calendar's text.
+    as_json = latin1("post", "list", calendar, "--json")
+    assert as_json.returncode == 0, as_json.stderr
+    assert [p["title"] for p in json.loads(as_json.stdout)] == ["Before", "Launch 🚀 à Lyon"]
+    assert run("message", "add", calendar, "Zéro 🌍", "--starts-on", "2026-11-01")[0] == 0
+    gaps = latin1("gaps", calendar, "--json", "--as-of", "2026-12-10")
+    assert gaps.returncode == 0, gaps.stderr
+    assert "Zéro 🌍" in {m["title"] for m in json.loads(gaps.stdout)["messages"]}
+
+
+def test_digits_of_another_script_are_read_as_digits(calendar: Path, tmp_path: Path) -> None:
+    """Typed on an Arabic keyboard: the date was refused, and "COUNT=٣" was kept as
+    typed and written so into the .ics other programs read."""
+    status, _ = run(
+        *("post", "add", calendar, "--title", "Weekly", "--channel", "LinkedIn"),
+        *("--date", "٢٠٢٦-١٢-٠١", "--time", "١٠:٣٠", "--repeat", "FREQ=WEEKLY;COUNT=٣"),
+    )
+    assert status == 0
+    posts = json.loads(run("post", "list", calendar, "--json")[1])
+    assert [(p["date"], p["time"]) for p in posts] == [
+        ("2026-12-01", "10:30"),
+        ("2026-12-08", "10:30"),
+        ("2026-12-15", "10:30"),
+    ]
+    with closing(sqlite3.connect(calendar)) as db:
+        assert db.execute("SELECT rrule FROM series").fetchall() == [("FREQ=WEEKLY;COUNT=3",)]
+    out = tmp_path / "plan.ics"
+    assert run("export", calendar, "--format", "ics", "-o", out)[0] == 0
+    written = out.read_bytes().decode()
+    assert "FREQ=WEEKLY;COUNT=3" in written
+    assert not re.search("[٠-٩]", written)
+
+
+def test_a_channel_file_is_named_in_the_systems_encoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hootsuite and Sprout files are named after channels: in a Latin-1 locale a
+    name with "🚀" has no bytes ("Launch 🚀" stopped the export with an error)."""
+    from calendar_app.exchange.csv_profiles import channel_paths
+
+    monkeypatch.setattr(sys, "getfilesystemencoding", lambda: "iso8859-1")
+    assert channel_paths(Path("out.csv"), "Launch 🚀 Café", 1) == [Path("out-Launch _ Café.csv")]
+
+
 def test_the_command_line_never_loads_qt(demo: Path) -> None:
     code = (
         "import sys\n"

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from calendar_app.core.models import WeekStart
 from calendar_app.render.cadence_strip import day_text, month_first, range_text
 from calendar_app.ui.editor import make_date_edit
 
@@ -73,6 +74,7 @@ TYPING_LOCALES = {
     "de_DE": QLocale(QLocale.Language.German, QLocale.Country.Germany),
     "fr_FR": QLocale(QLocale.Language.French, QLocale.Country.France),
     "ja_JP": QLocale(QLocale.Language.Japanese, QLocale.Country.Japan),
+    "ar_EG": QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt),
 }
 
 TYPED = [
@@ -123,7 +125,7 @@ def date_field(qtbot: QtBot) -> Iterator[DateField]:
         form = QWidget()
         layout = QVBoxLayout(form)
         before, after = QLineEdit(), QLineEdit()
-        field = make_date_edit("When")
+        field = make_date_edit("When", WeekStart.MONDAY)
         for widget in (before, field, after):
             layout.addWidget(widget)
         qtbot.addWidget(form)
@@ -198,3 +200,41 @@ def test_keys_other_than_tab_keep_what_was_typed_and_a_click_chooses_its_part(
     qtbot.keyClicks(field, "2")
     qtbot.keyClick(field, Qt.Key.Key_Tab)
     assert field.date().toPython() == date(2026, 1, 2)
+
+
+@OFFSCREEN_POPUPS
+def test_digits_of_the_script_the_field_shows_are_typed_as_digits(
+    qtbot: QtBot, date_field: DateField
+) -> None:
+    """An Arabic field shows "١٥" for 15: typing its own digits did nothing."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    field = date_field("ar_EG")
+    assert "٢٠٢٦" in field.lineEdit().text()  # the field writes its own digits
+    for sign in "١٥/٠٢/٢٠٢٧":  # (QTest types Latin-1 only)
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, sign)
+            QApplication.sendEvent(field, key)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.date().toPython() == date(2027, 2, 15)
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize(
+    ("name", "week_start", "first"),
+    [
+        ("en_US", WeekStart.MONDAY, Qt.DayOfWeek.Monday),  # the locale starts on Sunday
+        ("de_DE", WeekStart.SUNDAY, Qt.DayOfWeek.Sunday),  # the locale starts on Monday
+    ],
+)
+def test_a_date_fields_popup_starts_its_weeks_as_the_calendar_does(
+    name: str, week_start: WeekStart, first: Qt.DayOfWeek, qapp: object
+) -> None:
+    QLocale.setDefault(TYPING_LOCALES[name])
+    try:
+        field = make_date_edit("When", week_start)
+        assert field.calendarWidget().firstDayOfWeek() == first
+    finally:
+        QLocale.setDefault(QLocale.c())

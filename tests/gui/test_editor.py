@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.errors import InvalidInput
-from calendar_app.core.models import NewPost, Post, PostStatus
+from calendar_app.core.models import NewPost, Post, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import DeleteChannelCommand, elide
 from calendar_app.ui.dialogs import WINDOW_FRAME, SaveAnswer, fit_on_screen
@@ -136,6 +136,20 @@ def test_new_post_is_saved_with_exactly_the_fields_filled_in(
     assert session.store.posts([new_id]) == []
     session.undo_stack.redo()
     assert session.store.post(new_id).title == "Roof check week"
+
+
+def test_the_editors_date_popups_start_weeks_on_the_calendars_first_day(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """The popups followed the computer's locale, whatever the calendar's setting."""
+    for week_start, first in (
+        (WeekStart.SUNDAY, Qt.DayOfWeek.Sunday),
+        (WeekStart.MONDAY, Qt.DayOfWeek.Monday),
+    ):
+        session.store.update_info(week_start=week_start)
+        editor = _editor(qtbot, session, day=TODAY)
+        for field in (editor.date_edit, editor.until_edit):
+            assert field.calendarWidget().firstDayOfWeek() == first
 
 
 def test_a_new_post_without_a_date_is_an_idea_in_the_backlog(
