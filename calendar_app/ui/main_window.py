@@ -101,6 +101,9 @@ FILTER_MENUS: dict[FilterKey, str] = {
 buttons."""
 VIEW_NAMES = ("month", "week", "agenda")
 
+_ESC_CLEARS = "(Esc clears the selection)."
+"""How the status bar's word on posts selected out of sight ends."""
+
 
 class PeriodView(Protocol):
     """What the main window needs of the month, week and agenda views."""
@@ -507,15 +510,21 @@ class MainWindow(QMainWindow):
     def _say_out_of_sight(self, view: QWidget) -> None:
         """Posts selected on days the grid does not show (a stretch of days that went on
         into the next month) have no chip to show it: the status bar says so, as Delete
-        or Cut acts on them too."""
+        or Cut acts on them too; once none are (the page turned, the selection went),
+        what it said goes too."""
+        if view is not self.stack.currentWidget():
+            return
         away = view.selected_out_of_sight()  # type: ignore[attr-defined]
-        if away and view is self.stack.currentWidget():
+        bar = self.statusBar()
+        if away:
             count = len(view.selected_post_ids())  # type: ignore[attr-defined]
-            self.statusBar().showMessage(
+            bar.showMessage(
                 f"{plural(count, 'post')} selected, {away} of them on days out of sight"
-                " (Esc clears the selection).",
+                f" {_ESC_CLEARS}",
                 10_000,
             )
+        elif bar.currentMessage().endswith(_ESC_CLEARS):
+            bar.clearMessage()
 
     def _view_at(self, index: int) -> QWidget:
         """The view at ``index`` of the stack, built on first use."""

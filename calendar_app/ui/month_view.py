@@ -10,6 +10,7 @@ treat alike. :class:`MonthView` adds the grid.
 from __future__ import annotations
 
 import bisect
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from typing import NamedTuple, cast
@@ -717,9 +718,7 @@ class PeriodView(QWidget):
                 said.append(f"and {len(posts) - SPOKEN_POSTS} more")
             count = f"{len(posts)} post{'s' * (len(posts) != 1)}{filtered}"
             parts.append(f"{count}: " + "; ".join(said))
-        overdue = self._cadence.overdue.get(day, 0)
-        if overdue:
-            parts.append(f"{overdue} key message{'s' * (overdue != 1)} overdue")
+        parts.extend(self._spoken_cadence(day))
         if self._selected:
             titles = [self._posts[i].title for i in self._selected if i in self._posts]
             away = len(self._selected) - len(titles)
@@ -734,13 +733,44 @@ class PeriodView(QWidget):
         self.setAccessibleDescription(", ".join(parts))
 
     def _spoken(self, post: Post) -> str:
-        """A post as a screen reader says it: "08:30 LinkedIn: Launch (scheduled)"."""
+        """A post as a screen reader says it: "08:30 LinkedIn: Launch (scheduled; key
+        messages Made in Europe, Fair prices)", what its chip and markers show."""
+        session = self._session
         try:
-            channel = self._session.channel(post.channel_id).name
+            channel = session.channel(post.channel_id).name
         except KeyError:
             channel = "no channel"
         at = format_time(post.time)
-        return f"{f'{at} ' if at else ''}{channel}: {post.title} ({post.status.value})"
+        about = post.status.value
+        titles = []
+        for message_id in post.message_ids:
+            # One a paste or a drop just brought is read in a moment, as its channel.
+            with suppress(KeyError):
+                titles.append(session.key_message(message_id).title)
+        if titles:
+            about += f"; key message{'s' * (len(titles) != 1)} {', '.join(titles)}"
+        return f"{f'{at} ' if at else ''}{channel}: {post.title} ({about})"
+
+    def _spoken_cadence(self, day: date) -> list[str]:
+        """What the day's cadence marks say: the key messages overdue (its red badge
+        counts them, its tooltip names them), or with a key message chosen, whether it
+        is overdue or goes out on the day (its tint, its tick)."""
+        session, cadence = self._session, self._cadence
+        selected = session.selected_message
+        if selected is not None and cadence.message_color is not None:
+            title = session.key_message(selected).title
+            if day in cadence.delivered:
+                return [f"{title} goes out"]
+            return [f"{title} overdue"] if day in cadence.tinted else []
+        if not cadence.overdue.get(day, 0):
+            return []
+        report = session.report()
+        overdue = [m.title for m in report.messages if m.is_overdue_on(day)]
+        if not overdue:
+            return []
+        return [
+            f"{len(overdue)} key message{'s' * (len(overdue) != 1)} overdue: " + ", ".join(overdue)
+        ]
 
     # -- dragging out -------------------------------------------------------
 

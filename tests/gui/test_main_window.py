@@ -1582,6 +1582,23 @@ def test_posts_selected_out_of_sight_are_said_and_a_paste_keeps_them_all_selecte
     assert sorted(window.selected_post_ids()) == sorted(covered)
 
 
+def test_a_page_turned_after_a_stretch_leaves_no_word_of_a_selection(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A stretch of days in sight, then PageDown: the selection went, yet the status
+    bar (and a screen reader) said its posts were selected out of sight for ten seconds."""
+    session, month = window.session, window.month_view
+    start = date(2026, 11, 25)
+    _pick_days(month, qtbot, start, 1)
+    assert window.selected_post_ids() == [
+        p.id for p in session.posts_between(start, start + timedelta(days=1))
+    ]
+    assert window.selected_post_ids()
+    qtbot.keyClick(month, Qt.Key.Key_PageDown)
+    assert window.selected_post_ids() == []
+    assert "selected" not in window.statusBar().currentMessage()
+
+
 def test_an_occurrence_moved_with_other_posts_is_said_to_move_on_its_own(
     window: MainWindow, qtbot: QtBot, scope_answers: ScopeAnswers
 ) -> None:

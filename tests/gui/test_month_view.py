@@ -760,13 +760,40 @@ def test_accessible_names(month: MonthView, session: CalendarSession) -> None:
     month.set_current_date(day)
     assert "2 posts: " in month.accessibleDescription()
     assert "2026" in month.accessibleDescription()
-    # Each post as the chips show it: time, channel, title and status.
+    # Each post as the chips show it: time, channel, title, status and the key
+    # messages its markers show.
     for post_id in month.posts_on(day):
         post = session.store.post(post_id)
         at = f"{post.time:%H:%M} " if post.time else ""
         channel = session.store.channel(post.channel_id).name
-        spoken = f"{at}{channel}: {post.title} ({post.status.value})"
+        titles = ", ".join(session.key_message(m).title for m in post.message_ids)
+        about = f"{post.status.value}; key message{'s' * (len(post.message_ids) > 1)} {titles}"
+        spoken = f"{at}{channel}: {post.title} ({about if titles else post.status.value})"
         assert spoken in month.accessibleDescription()
+    assert any(session.store.post(i).message_ids for i in month.posts_on(day))
+
+
+def test_a_days_description_names_what_its_cadence_marks_show(
+    month: MonthView, session: CalendarSession
+) -> None:
+    """The badge counts the key messages overdue and its tooltip names them; with a
+    key message chosen, the tint and tick say whether it is overdue or goes out: a
+    screen reader heard only the count, the same with a message chosen."""
+    report = session.report()
+    day = next(
+        d for d in month.visible_days() if sum(m.is_overdue_on(d) for m in report.messages) > 1
+    )
+    month.set_current_date(day)
+    overdue = [m.title for m in report.messages if m.is_overdue_on(day)]
+    assert f"{len(overdue)} key messages overdue: {', '.join(overdue)}" in (
+        month.accessibleDescription()
+    )
+    message = next(m for m in report.messages if m.is_overdue_on(day))
+    session.select_message(message.message_id)
+    assert month.accessibleDescription().endswith(f", {message.title} overdue")
+    out = next(d for d in month.visible_days() if d in month.delivered_days())
+    month.set_current_date(out)
+    assert month.accessibleDescription().endswith(f", {message.title} goes out")
 
 
 def test_a_day_whose_posts_the_filters_hide_is_said_to_be_filtered(
