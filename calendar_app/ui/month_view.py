@@ -486,16 +486,16 @@ class PeriodView(QWidget):
             self._day_selected()
 
     def _click_post(self, post_id: int, modifiers: Qt.KeyboardModifier) -> None:
+        """A press on a chip. With Ctrl, the chip joins or leaves the selection when the
+        button is let go without a drag: a Ctrl-drag (a copy) carries the selection it
+        starts on, or that chip alone (it carried a post just saved or placed, which
+        stays selected, along with the one dragged)."""
         post = self._posts[post_id]
         if post.date is not None:
             self._select_day(post.date)
         if modifiers & Qt.KeyboardModifier.ControlModifier:
-            if post_id in self._selected:
-                rest = [i for i in self._selected if i != post_id]
-                self._set_selection(rest, rest[-1] if rest else None)
-            else:
-                self._set_selection([*self._selected, post_id], post_id)
-        elif post_id not in self._selected:
+            return
+        if post_id not in self._selected:
             self._set_selection([post_id], post_id)
         else:
             self._set_selection(list(self._selected), post_id)
@@ -838,15 +838,17 @@ class PeriodView(QWidget):
         self._start_drag(anchor)
 
     def _release(self, event: QMouseEvent, post_id: int | None) -> None:
-        """A click on a selected chip without dragging selects only that chip."""
-        if (
-            self._press_pos is not None
-            and post_id is not None
-            and post_id == self._press_post
-            and not (event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-            and len(self._selected) > 1
-        ):
-            self._set_selection([post_id], post_id)
+        """A click on a selected chip without dragging selects only that chip; with
+        Ctrl, the chip joins the selection, or leaves it."""
+        if self._press_pos is not None and post_id is not None and post_id == self._press_post:
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                if post_id in self._selected:
+                    rest = [i for i in self._selected if i != post_id]
+                    self._set_selection(rest, rest[-1] if rest else None)
+                else:
+                    self._set_selection([*self._selected, post_id], post_id)
+            elif len(self._selected) > 1:
+                self._set_selection([post_id], post_id)
         self._press_pos = None
         self._press_post = None
 

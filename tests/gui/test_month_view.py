@@ -327,6 +327,31 @@ def test_selected_posts_move_together(
     assert session.store.post(second.id).date == second.date
 
 
+def test_a_ctrl_drag_carries_the_chip_pressed_or_the_selection_it_starts_on(
+    month: MonthView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """A post just saved stays selected; Ctrl-pressing another to drag a copy of it
+    added it to that selection on the press, and the copy took the saved one along.
+    Ctrl and a click without a drag still add a chip to the selection, or take it out."""
+    first = movable_post(session, date(2026, 11, 3), date(2026, 11, 3))
+    second = movable_post(session, date(2026, 11, 5), date(2026, 11, 5))
+    first_rect, second_rect = month.chip_rect(first.id), month.chip_rect(second.id)
+    assert first_rect is not None and second_rect is not None
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    month.select_posts([first.id])  # as the editor leaves a post it saved
+
+    qtbot.mousePress(month, Qt.MouseButton.LeftButton, ctrl, second_rect.center())
+    assert month.selected_post_ids() == [first.id]
+    assert [p.id for p in month.drag_posts(second.id)] == [second.id]
+    qtbot.mouseRelease(month, Qt.MouseButton.LeftButton, ctrl, second_rect.center())
+    assert month.selected_post_ids() == [first.id, second.id]
+
+    qtbot.mousePress(month, Qt.MouseButton.LeftButton, ctrl, first_rect.center())
+    assert [p.id for p in month.drag_posts(first.id)] == [first.id, second.id]
+    qtbot.mouseRelease(month, Qt.MouseButton.LeftButton, ctrl, first_rect.center())
+    assert month.selected_post_ids() == [second.id]
+
+
 @pytest.mark.parametrize("answer", ["this", "following", "all", None])
 def test_dropping_a_series_occurrence_asks_which_ones(
     month: MonthView,
