@@ -171,6 +171,11 @@ def free_color(taken: Iterable[str], start: int = 0) -> str:
     )
 
 
+def looks_taken(color: str, taken: Iterable[str]) -> bool:
+    """Whether ``color`` looks like one of ``taken`` (the colours in use)."""
+    return any(difference(color, other) < _NEAR for other in taken if is_color(other))
+
+
 _POST_COLUMNS = (
     "p.id, p.uid, p.title, p.body, p.channel_id, p.campaign_id, p.status, p.date, p.time,"
     " p.link, p.notes, p.series_id, p.occurrence, p.created_at, p.updated_at, p.revision,"
@@ -734,6 +739,7 @@ class CalendarStore:
         kind: str = "social",
         color: str | None = None,
         char_limit: int | None = None,
+        apart_from: list[str] | None = None,
     ) -> ChangeSet:
         name = _required(name, "A channel needs a name.")
         if self.channel_named(name) is not None:
@@ -741,7 +747,7 @@ class CalendarStore:
         kind = _channel_kind(kind)
         _check_char_limit(char_limit)
         existing = self.channels(include_archived=True)
-        color = parse_color(color) if color else free_color(self.colors_in_use())
+        color = self._new_color(color, 0, apart_from)
         order = max((c.sort_order for c in existing), default=-1) + 1
         with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
@@ -834,13 +840,14 @@ class CalendarStore:
         starts_on: date | None = None,
         ends_on: date | None = None,
         priority: int = 0,
+        apart_from: list[str] | None = None,
     ) -> ChangeSet:
         title = _required(title, "A key message needs a title.")
         if self.key_message_titled(title) is not None:
             raise InvalidInput(f"There is already a key message called '{title}'.")
         cadence = cadence_days if cadence_days is not None else self.info().default_cadence_days
         _check_message(cadence, starts_on, ends_on)
-        color = parse_color(color) if color else free_color(self.colors_in_use(), 3)
+        color = self._new_color(color, 3, apart_from)
         with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
                 "INSERT INTO key_messages (title, statement, cadence_days, color, starts_on,"
@@ -927,13 +934,14 @@ class CalendarStore:
         starts_on: date | None = None,
         ends_on: date | None = None,
         color: str | None = None,
+        apart_from: list[str] | None = None,
     ) -> ChangeSet:
         name = _required(name, "A campaign needs a name.")
         if self.campaign_named(name) is not None:
             raise InvalidInput(f"There is already a campaign called '{name}'.")
         campaign_kind = _campaign_kind(kind)
         _check_range(starts_on, ends_on)
-        color = parse_color(color) if color else free_color(self.colors_in_use(), 6)
+        color = self._new_color(color, 6, apart_from)
         with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
                 "INSERT INTO campaigns (name, kind, starts_on, ends_on, color)"
@@ -979,6 +987,20 @@ class CalendarStore:
             # record that is not there (:meth:`former_names`).
             self._conn.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
         return ChangeSet(campaigns=frozenset({campaign_id})) | _where(members)
+
+    def _new_color(self, color: str | None, start: int, apart_from: list[str] | None) -> str:
+        """The colour of a channel, key message or campaign being made: ``color`` unless
+        it looks like one of ``apart_from``, else a free one (:func:`free_color` from
+        ``start``), then added to ``apart_from`` for what is made next to keep apart from.
+        What an import brings keeps its colour apart from what the calendar had before:
+        every calendar takes colours from the same palette in the same order, so
+        another client's Instagram came with this one's LinkedIn blue."""
+        if color and not looks_taken(parse_color(color), apart_from or ()):
+            return parse_color(color)
+        made = free_color(self.colors_in_use(), start)
+        if color and apart_from is not None:
+            apart_from.append(made)
+        return made
 
     def colors_in_use(self) -> list[str]:
         """The colours of every channel, key message and campaign (archived ones too):

@@ -1733,6 +1733,8 @@ class _Names:
         self.channels = {name_key(c.name): c.id for c in store.channels(include_archived=True)}
         self.messages = {name_key(m.title): m.id for m in store.key_messages(include_archived=True)}
         self.campaigns = {name_key(c.name): c.id for c in store.campaigns()}
+        self.had = store.colors_in_use()
+        """The colours the calendar had: those made keep theirs apart from them."""
 
     def channel(self, name: str, kind: str | None = None, colour: str | None = None) -> int:
         key = name_key(name)
@@ -1780,8 +1782,8 @@ class _Names:
             self.summary.campaigns_added.append(found)
         return found
 
-    @staticmethod
     def _add(
+        self,
         add: Callable[..., ChangeSet],
         name: str,
         fields: dict[str, Any],
@@ -1790,6 +1792,7 @@ class _Names:
         """Make it as the file describes it (True), or from its name and what the event
         tells where the file does not, or the store refuses the description (a start
         after the end, a limit out of range: a file edited by hand)."""
+        fields = fields | {"apart_from": self.had}  # its colour, unless one here is alike
         if described is not None:
             try:
                 return add(name, **(fields | described)).created[0], True

@@ -184,10 +184,11 @@ def merge_calendar(
                 summary.notes.append(
                     renamed_note(kind, _name(there(their_id)), _name(here(our_id)))
                 )
+        had = ours.colors_in_use()  # what those made here keep their colours apart from
         maps = _Maps(
-            _map_channels(ours, theirs, summary, fallback_channel, renamed=channels),
-            _map_messages(ours, theirs, summary, renamed=messages),
-            _map_campaigns(ours, theirs, summary, renamed=campaigns),
+            _map_channels(ours, theirs, summary, fallback_channel, renamed=channels, had=had),
+            _map_messages(ours, theirs, summary, renamed=messages, had=had),
+            _map_campaigns(ours, theirs, summary, renamed=campaigns, had=had),
         )
 
         def translate(post: Post) -> NewPost:
@@ -293,16 +294,18 @@ def copy_posts_between(
     summary = ImportSummary()
     posts = theirs.posts(placements)
     with environment_errors(), ours.db.atomic():
+        had = ours.colors_in_use()
         maps = _Maps(
-            _map_channels(ours, theirs, summary, None, only={p.channel_id for p in posts}),
+            _map_channels(ours, theirs, summary, None, only={p.channel_id for p in posts}, had=had),
             _map_messages(
                 ours,
                 theirs,
                 summary,
                 only={m for p in posts for m in p.message_ids},
                 starts_on=today or ours.today(),
+                had=had,
             ),
-            _map_campaigns(ours, theirs, summary, only={p.campaign_id for p in posts}),
+            _map_campaigns(ours, theirs, summary, only={p.campaign_id for p in posts}, had=had),
         )
         fresh = []
         for post in posts:
@@ -364,7 +367,10 @@ def _map_channels(
     *,
     only: Collection[int | None] | None = None,
     renamed: Mapping[int, int] | None = None,
+    had: list[str] | None = None,
 ) -> dict[int, int]:
+    """Their channels to ours, by name; those missing are made as they are there, in
+    a colour apart from those this calendar ``had``."""
     fallback_id: int | None = None
     if fallback:
         existing = ours.channel_named(fallback)
@@ -384,7 +390,7 @@ def _map_channels(
         _among(theirs.channels(include_archived=True), only),
         find,
         lambda c: ours.add_channel(
-            c.name, kind=c.kind, color=c.color, char_limit=c.char_limit
+            c.name, kind=c.kind, color=c.color, char_limit=c.char_limit, apart_from=had
         ).created[0],
         summary.channels_added,
     )
@@ -398,9 +404,11 @@ def _map_messages(
     only: Collection[int | None] | None = None,
     starts_on: date | None = None,
     renamed: Mapping[int, int] | None = None,
+    had: list[str] | None = None,
 ) -> dict[int, int]:
-    """Their key messages to ours, by title; those missing are made as they are there,
-    or (``starts_on`` given) starting that day, with an end before it left off."""
+    """Their key messages to ours, by title; those missing are made as they are there
+    (in a colour apart from those this calendar ``had``), or (``starts_on`` given)
+    starting that day, with an end before it left off."""
 
     def add(m: KeyMessage) -> int:
         start, end = m.starts_on, m.ends_on
@@ -414,6 +422,7 @@ def _map_messages(
             starts_on=start,
             ends_on=end,
             priority=m.priority,
+            apart_from=had,
         ).created[0]
 
     return _mapping(
@@ -431,12 +440,18 @@ def _map_campaigns(
     *,
     only: Collection[int | None] | None = None,
     renamed: Mapping[int, int] | None = None,
+    had: list[str] | None = None,
 ) -> dict[int, int]:
     return _mapping(
         _among(theirs.campaigns(), only),
         lambda c: (renamed or {}).get(c.id) or _id_of(ours.campaign_named(c.name)),
         lambda c: ours.add_campaign(
-            c.name, kind=c.kind, starts_on=c.starts_on, ends_on=c.ends_on, color=c.color
+            c.name,
+            kind=c.kind,
+            starts_on=c.starts_on,
+            ends_on=c.ends_on,
+            color=c.color,
+            apart_from=had,
         ).created[0],
         summary.campaigns_added,
     )

@@ -336,7 +336,8 @@ def test_a_ctrl_drag_carries_the_chip_pressed_or_the_selection_it_starts_on(
     first = movable_post(session, date(2026, 11, 3), date(2026, 11, 3))
     second = movable_post(session, date(2026, 11, 5), date(2026, 11, 5))
     first_rect, second_rect = month.chip_rect(first.id), month.chip_rect(second.id)
-    assert first_rect is not None and second_rect is not None
+    assert first_rect is not None
+    assert second_rect is not None
     ctrl = Qt.KeyboardModifier.ControlModifier
     month.select_posts([first.id])  # as the editor leaves a post it saved
 

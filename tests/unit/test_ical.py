@@ -398,6 +398,23 @@ def test_css_colour_names_for_rfc_7986_color() -> None:
 # -- Cadence's own files ------------------------------------------------------------------
 
 
+def test_names_an_import_makes_keep_apart_from_the_calendars_colours(
+    demo: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    """Another client's .ics: its channels and key messages came in the colours of
+    this calendar's own (every calendar starts from the same palette)."""
+    export_ics(demo, tmp_path / "demo.ics", ExportOptions(), no_progress)
+    for channel in demo.channels(include_archived=True):
+        fresh.add_channel(f"{channel.name} here", color=channel.color)
+    had = fresh.colors_in_use()
+    summary = import_ics(fresh, tmp_path / "demo.ics", ImportOptions(), no_progress)
+    assert summary.channels_added
+    made = [fresh.channel(i).color for i in summary.channels_added]
+    made += [fresh.key_message(i).color for i in summary.messages_added]
+    assert not set(made) & set(had)
+    assert len(set(made)) == len(made)
+
+
 def test_the_demo_calendar_comes_back_exactly_in_a_fresh_calendar(
     demo: CalendarStore, tmp_path: Path
 ) -> None:

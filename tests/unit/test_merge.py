@@ -525,6 +525,44 @@ def test_pasted_posts_are_new_posts_with_only_the_names_they_carry(
     )
 
 
+def test_names_brought_from_another_calendar_keep_apart_from_its_colours(
+    tmp_path: Path,
+) -> None:
+    """Every calendar takes colours from the same palette in the same order: another
+    client's Instagram came in this one's LinkedIn blue, its key message in the blue
+    of one here. What is brought keeps its colour where none here looks like it."""
+    stores = []
+    for name, channels, message in (
+        ("ours", ["LinkedIn"], "Ours"),
+        ("theirs", ["Instagram", "Blog"], "Theirs"),
+    ):
+        store = CalendarStore.create(tmp_path / f"{name}.cadence", timezone="Europe/Paris")
+        for channel in channels:
+            store.add_channel(channel)
+        store.add_key_message(message)
+        stores.append(store)
+    ours, theirs = stores
+    blog = theirs.channel_named("Blog")
+    assert blog is not None
+    theirs.add_post(NewPost("Blogged", blog.id, date=date(2026, 12, 8)))
+    instagram = theirs.channel_named("Instagram")
+    message = theirs.key_message_titled("Theirs")
+    assert instagram is not None
+    assert message is not None
+    linkedin = ours.channel_named("LinkedIn")
+    assert linkedin is not None
+    assert instagram.color == linkedin.color  # the clash
+    (post_id,) = theirs.add_post(
+        NewPost("Brought", instagram.id, (message.id,), date(2026, 12, 9))
+    ).created
+    copy_posts_between(ours, theirs, {post_id: (date(2026, 12, 10), None)})  # a paste
+    assert len(set(ours.colors_in_use())) == 4
+    merge_calendar(ours, theirs)  # brings Blog: its colour is now Instagram's here
+    assert len(set(ours.colors_in_use())) == 5
+    for store in stores:
+        store.close()
+
+
 def test_a_post_pasted_into_the_backlog_has_no_time(
     pair: tuple[CalendarStore, CalendarStore],
 ) -> None:
