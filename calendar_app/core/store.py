@@ -2320,15 +2320,15 @@ class CalendarStore:
         """Refuse a series moved onto a day where another part of it is (split off by an
         earlier "this and following" or Change…: one post like it, in another series):
         that day would hold the post twice."""
+        import json  # not at start-up
+
         mine = {m.id for m in members}
-        for other in self.posts_between(min(days), max(days)):
-            if (
-                other.date is not None
-                and other.date in days
-                and other.id not in mine
-                and other.series_id is not None
-                and _alike(other, post)
-            ):
+        landing = self._posts(  # the posts of series on those days alone, not all between
+            "WHERE p.series_id IS NOT NULL AND p.date IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted({d.isoformat() for d in days}))],
+        )
+        for other in landing:
+            if other.date is not None and other.id not in mine and _alike(other, post):
                 raise InvalidInput(
                     f"These occurrences cannot move there: {spelled_day(other.date)} has"
                     f" '{other.title}' already, from another part of the series. Move"
@@ -2766,12 +2766,16 @@ def _post_order(post: Post) -> tuple[bool, date, bool, time, int]:
 
 
 def _alike(one: Post, other: Post) -> bool:
-    """Whether two posts are one post planned twice: the same title, or the same
-    channel carrying the same key messages (some)."""
+    """Whether two posts are one post planned twice (another part of a series, made
+    by an earlier split, retitled since): the same title, or the same channel carrying
+    the same key messages (some) at the same time. Another series of that channel
+    and messages at another hour ("Weekly tip" at 09:00, "Monthly letter" at 07:00)
+    is a post of its own."""
     return one.title == other.title or (
         one.channel_id == other.channel_id
         and bool(one.message_ids)
         and set(one.message_ids) == set(other.message_ids)
+        and one.time == other.time
     )
 
 

@@ -7,6 +7,7 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -1026,6 +1027,19 @@ def test_a_part_split_off_cannot_move_onto_the_earlier_parts_posts(
     # Onto days of its own, or where no part is, it moves as before.
     store.update_occurrences(posts[2].id, {"date": date(2025, 3, 26)}, "all")
     assert [p.date for p in store.series_posts(tail_id)][:1] == [date(2025, 3, 26)]
+
+
+def test_another_series_of_the_channel_and_message_is_no_part_of_this_one(
+    store: CalendarStore, weekly: tuple[int, list[Post]], channel: int, message: int
+) -> None:
+    """A monthly letter at 07:00 on the same channel, carrying the same key message:
+    the weekly one moved "all" onto its day was refused as "another part of the
+    series", advice that could not be followed."""
+    series_id, posts = weekly
+    monthly = replace(_template(channel, message, date(2025, 3, 14), time(7, 0)), title="Monthly")
+    _add_series(store, monthly, "FREQ=MONTHLY;COUNT=3")
+    store.update_occurrences(posts[0].id, {"date": date(2025, 3, 14)}, "all")
+    assert [p.date for p in store.series_posts(series_id)] == _weeks(date(2025, 3, 14), 6)
 
 
 def test_time_change_for_all(store: CalendarStore, weekly: tuple[int, list[Post]]) -> None:
