@@ -41,6 +41,7 @@ from calendar_app.exchange.ical import (
     export_ics,
     import_ics,
     occurrence_uid,
+    posts_to_calendar,
     posts_to_ics,
 )
 from calendar_app.exchange.windows_zones import WINDOWS_TO_IANA, iana_for_windows
@@ -396,6 +397,33 @@ def test_css_colour_names_for_rfc_7986_color() -> None:
 
 
 # -- Cadence's own files ------------------------------------------------------------------
+
+
+def test_an_export_is_written_out_with_progress_and_can_be_cancelled_then(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    """The library wrote every event in one call after the last tick (95 s of a
+    frozen window with a full bar at 300,000 posts): the file is the library's text,
+    written an event at a time, telling progress and taking a cancel on the way."""
+    posts = [p for p in demo.all_posts() if p.date is not None]
+    told: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        told.append((done, total))
+        return True
+
+    export_ics(demo, tmp_path / "demo.ics", ExportOptions(), progress)
+    assert (tmp_path / "demo.ics").read_bytes() == bytes(posts_to_calendar(demo, posts).to_ical())
+    assert {total for _, total in told} == {2 * len(posts)}
+    assert [done for done, _ in told] == sorted(done for done, _ in told)
+    assert (len(posts), 2 * len(posts)) in told  # the writing begins
+
+    def cancel_while_writing(done: int, total: int) -> bool:
+        return done < len(posts)
+
+    with pytest.raises(Cancelled):
+        export_ics(demo, tmp_path / "cancelled.ics", ExportOptions(), cancel_while_writing)
+    assert not (tmp_path / "cancelled.ics").exists()
 
 
 def test_names_an_import_makes_keep_apart_from_the_calendars_colours(
