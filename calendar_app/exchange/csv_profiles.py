@@ -1308,7 +1308,9 @@ def _outgoing(
     else:
         now = _current_time(store.zone)
     chosen: list[tuple[datetime, Post]] = []
-    for post in _selected_posts(store, options):
+    # Only the days from today: a calendar's years of history are not read.
+    ahead = replace(options, first=max(options.first or date.min, now.date()))
+    for post in _selected_posts(store, ahead):
         if post.date is None or post.status not in OUTGOING_STATUSES:
             continue
         at = post.time or DEFAULT_TIME
