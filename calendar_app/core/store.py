@@ -2397,6 +2397,27 @@ class CalendarStore:
                 )
         return changes | ChangeSet(series=frozenset({series.id}))
 
+    def delete_each(self, post_ids: Iterable[int]) -> ChangeSet:
+        """Delete these posts each on its own: an occurrence as "this one" of
+        :meth:`delete_occurrences` (its series remembers its day as an exception, or goes
+        with its last post), each series read once however many of its posts go (a
+        month's selection read a series of a thousand posts for each)."""
+        posts = self.posts(post_ids)
+        gone: dict[int, set[date]] = {}
+        for post in posts:
+            if post.series_id is not None:
+                gone.setdefault(post.series_id, set()).add(_occ(post))
+        with environment_errors(self.path), self.db.atomic():
+            changes = self.delete_posts([p.id for p in posts])
+            for series_id, days in gone.items():
+                if self._rows("SELECT 1 FROM posts WHERE series_id = ? LIMIT 1", [series_id]):
+                    series = self.series(series_id)
+                    exdates = tuple(sorted({*series.exdates, *days}))
+                    self._write_series(dataclasses.replace(series, exdates=exdates))
+                else:
+                    self._conn.execute("DELETE FROM series WHERE id = ?", (series_id,))
+        return changes | ChangeSet(series=frozenset(gone))
+
     def adopt_series(
         self,
         rule: str,

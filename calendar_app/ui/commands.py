@@ -263,12 +263,7 @@ class DeletePostsCommand(_SnapshotCommand):
     def apply(self) -> ChangeSet:
         store = self.session.store
         if self._scope == "this":
-            series_posts = [p for p in store.posts(self._ids) if p.series_id is not None]
-            changes = ChangeSet()
-            for post in series_posts:
-                changes |= store.delete_occurrences(post.id, "this")
-            rest = set(self._ids) - {p.id for p in series_posts}
-            return self.remember(changes | store.delete_posts(rest))
+            return self.remember(store.delete_each(self._ids))
         changes = ChangeSet()
         for post_id in self._ids:
             if store.posts([post_id]):  # an earlier one may have taken it with its series

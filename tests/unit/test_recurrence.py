@@ -1152,6 +1152,31 @@ def test_delete_this_occurrence_records_an_exdate(
     _assert_rule_describes_posts(store, series_id)
 
 
+def test_posts_deleted_each_on_its_own_leave_their_series_as_one_by_one(
+    store: CalendarStore, weekly: tuple[int, list[Post]], channel: int, message: int
+) -> None:
+    """Delete on a selection: each series read once (a month's selection read a
+    thousand-post series for each of its posts), ending as each occurrence deleted
+    alone: an exception date for each, a series gone with its last post."""
+    series_id, posts = weekly
+    short_id, short = _add_series(
+        store, _template(channel, message, date(2025, 5, 1)), "FREQ=DAILY;COUNT=2"
+    )
+    (single,) = store.add_post(_template(channel, message, date(2025, 6, 1))).created
+    chosen = [posts[1].id, posts[4].id, *(p.id for p in short), single]
+
+    changes = store.delete_each(chosen)
+
+    assert changes.removed_posts == frozenset(chosen)
+    assert changes.series == frozenset({series_id, short_id})
+    assert store.series(series_id).exdates == (date(2025, 3, 17), date(2025, 4, 7))
+    assert store.series_posts(series_id) == [posts[0], *posts[2:4], posts[5]]
+    _assert_rule_describes_posts(store, series_id)
+    with pytest.raises(NotFound):
+        store.series(short_id)
+    assert store.count_posts() == 4
+
+
 def test_delete_following_ends_the_series_earlier(
     store: CalendarStore, weekly: tuple[int, list[Post]]
 ) -> None:
