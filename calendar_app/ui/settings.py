@@ -113,7 +113,11 @@ class CalendarSettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.name_edit.textChanged.connect(self._revalidate)
         self.zone_combo.currentTextChanged.connect(self._revalidate)
-        self.resize(520, self.sizeHint().height())
+        # The height the zone's note takes wrapped at the width shown (a large font
+        # widens the dialog past 520, and sizeHint's height cut the note's lines).
+        width = max(520, self.minimumSizeHint().width())
+        layout.activate()
+        self.resize(width, max(layout.totalHeightForWidth(width), self.sizeHint().height()))
 
     def settings(self) -> CalendarInfo:
         """The settings the form shows."""

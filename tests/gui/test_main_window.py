@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
+    QFont,
     QKeySequence,
     QTextDocumentFragment,
 )
@@ -2643,6 +2644,28 @@ def test_an_error_in_calendar_settings_leaves_room_for_the_zones_note(
     assert dialog.problems.isVisible()
     assert dialog.zone_note.height() >= note  # not squeezed and cut
     assert dialog.zone_note.height() >= dialog.zone_note.heightForWidth(dialog.zone_note.width())
+
+
+@pytest.mark.parametrize("points", [16, 20])
+def test_calendar_settings_in_a_large_font_show_the_zones_note_whole(
+    window: MainWindow, errors: Errors, qtbot: QtBot, qapp: QApplication, points: int
+) -> None:
+    """A 16-point font widened the dialog past its 520 pixels, and the height it
+    was given cut the note's first and last lines."""
+    font = qapp.font()
+    large = QFont(font)
+    large.setPointSize(points)
+    qapp.setFont(large)
+    try:
+        dialog = CalendarSettingsDialog(window.session, window, error_handler=errors)
+        qtbot.addWidget(dialog)
+        with qtbot.waitExposed(dialog):
+            dialog.show()
+        note = dialog.zone_note
+        assert dialog.width() > 520
+        assert note.height() >= note.heightForWidth(note.width())
+    finally:
+        qapp.setFont(font)
 
 
 def test_calendar_settings_on_a_read_only_calendar_say_so_and_stay_open(
