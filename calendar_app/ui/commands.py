@@ -23,15 +23,18 @@ from ..core.models import (
     Post,
     PostStatus,
     Series,
+    isolated,
 )
 from ..core.store import CalendarStore, PostChanges, Scope
 from .session import CalendarSession
 
 
 def elide(text: str, width: int = 40) -> str:
-    """``text`` on one line, cut to ``width`` characters with "…" when longer."""
+    """``text`` on one line, cut to ``width`` characters with "…" when longer, set
+    apart to run its own way in a sentence (:func:`.models.isolated`: a Hebrew title
+    with a Latin word in quotes read in pieces in the status bar)."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return isolated(text if len(text) <= width else text[: width - 1].rstrip() + "…")
 
 
 def menu_text(text: str) -> str:

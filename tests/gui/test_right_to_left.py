@@ -141,3 +141,13 @@ def test_a_wrapped_title_runs_one_way_on_every_line_of_a_printed_chip(
         assert max(ends) - min(ends) < 1.5  # flush right
     else:
         assert len({round(x) for x, _ in lines[1:]}) == 1  # flush left
+
+
+def test_a_title_quoted_in_a_sentence_runs_its_own_way(qapp: object) -> None:
+    """The status bar's "1 of 3: '…'" and an undo's "Delete post '…'": the opening
+    quote sat after "ב", read as a Hebrew abbreviation mark."""
+    from calendar_app.ui.commands import elide
+
+    assert elide(HEBREW) == SET_APART
+    assert elide(HEBREW + " x" * 30).endswith("…\u2069")
+    assert elide("Launch day") == "Launch day"
