@@ -24,13 +24,22 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from math import ceil
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt, QTextBoundaryFinder
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    Qt,
+    QTextBoundaryFinder,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -951,11 +960,37 @@ def _page_layout() -> QPageLayout:
     )
 
 
+@contextmanager
+def dates_in_english() -> Iterator[None]:
+    """Dates written as the report's words are, in English ("Dezember" stood in the
+    delivery chart of an English report under a German locale), in the order the
+    computer's country writes them (day first where there is no English of it)."""
+    before = QLocale()
+    if before.language() == QLocale.Language.English:
+        yield
+        return
+    english = QLocale(QLocale.Language.English, before.territory())
+    if english.territory() != before.territory():
+        english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    QLocale.setDefault(english)
+    try:
+        yield
+    finally:
+        QLocale.setDefault(before)
+
+
 def render_images(
     store: CalendarStore, options: ExportOptions, *, dpi: float = 72
 ) -> list[tuple[str, QImage]]:
     """The pages :func:`export_pdf` writes, as images (a preview), each with its name."""
     ensure_gui_application()
+    with dates_in_english():
+        return _render_images(store, options, dpi)
+
+
+def _render_images(
+    store: CalendarStore, options: ExportOptions, dpi: float
+) -> list[tuple[str, QImage]]:
     plan = _read_plan(store, options, options.today or store.today())
     style = PageStyle()
     full = _page_layout().fullRectPoints()
@@ -999,6 +1034,13 @@ def export_pdf(
     cancels, no file is left.
     """
     ensure_gui_application()
+    with dates_in_english():
+        return _export_pdf(store, target, options, progress)
+
+
+def _export_pdf(
+    store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
+) -> ExportSummary:
     target = store.export_target(target)
     as_of = options.today or store.today()
     plan = _read_plan(store, options, as_of)

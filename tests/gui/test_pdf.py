@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QRectF, QTextBoundaryFinder
+from PySide6.QtCore import QLocale, QRectF, QTextBoundaryFinder
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from calendar_app.core.cadence import analyse, default_window
@@ -71,6 +71,24 @@ def pdf_text(path: Path, *, page: int | None = None) -> str:
         timeout=60,
     )
     return unicodedata.normalize("NFKC", result.stdout)
+
+
+def test_the_reports_dates_are_in_english_as_its_words_whatever_the_locale(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    """Under a German locale the delivery chart said "Dezember" and "Januar 2027" in an
+    English report (its tables said "Wed 2 Dec")."""
+    target = tmp_path / "report.pdf"
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        with CalendarStore.open(demo_path) as store:
+            export_pdf(store, target, ExportOptions(today=TODAY), no_progress)
+        assert QLocale().language() == QLocale.Language.German  # given back
+    finally:
+        QLocale.setDefault(QLocale.c())
+    words = pdf_text(target)
+    assert "January 2027" in words
+    assert not re.search("Dezember|Januar |Mi\\.|Okt", words)
 
 
 def test_report_pages_then_one_page_per_month(
