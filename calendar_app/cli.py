@@ -98,12 +98,13 @@ def _open(path: Path) -> CalendarStore:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
-    from .core.localzone import system_timezone
+    from .core.localzone import sunday_first, system_timezone
     from .core.store import CalendarStore
 
     zone = args.timezone or system_timezone()
+    week_start = args.week_start or ("sunday" if sunday_first() else "monday")
     with CalendarStore.create(
-        args.path, name=args.name, timezone=zone, week_start=args.week_start
+        args.path, name=args.name, timezone=zone, week_start=week_start
     ) as store:
         info = store.info()
     print(f"Created the calendar '{info.name}' ({info.timezone}) at {args.path}.", file=out)
@@ -286,15 +287,13 @@ def _names(store: CalendarStore) -> _Names:
 
 
 def _writes_any_text(stream: TextIO) -> None:
-    """Let ``stream`` write what its encoding lacks as "?" (a Latin-1 terminal, or
-    Windows writing to a file in cp1252): a name with "🚀" must not stop a listing
-    halfway, nor make a move already saved report a failure."""
-    if (
-        isinstance(stream, io.TextIOWrapper)
-        and stream.errors == "strict"
-        and not writes_unicode(stream)
-    ):
-        stream.reconfigure(errors="replace")
+    """Let ``stream`` write what it cannot encode: in UTF-8, a file name's bytes that
+    are not UTF-8 as they were given (as ``ls`` does; "Created the calendar" was
+    taken for a failure after the calendar was made); in an encoding without "🚀" (a
+    Latin-1 terminal, or Windows writing to a file in cp1252), as "?": a title must
+    not stop a listing halfway, nor make a move already saved report a failure."""
+    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        stream.reconfigure(errors="surrogateescape" if writes_unicode(stream) else "replace")
 
 
 def writes_unicode(stream: TextIO) -> bool:
@@ -608,8 +607,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--week-start",
         choices=[w.value for w in WeekStart],
-        default="monday",
-        help="first day of the week in the calendar views (default: monday)",
+        default=None,
+        help="first day of the week in the calendar views (default: this computer's"
+        " language settings', sunday in the US, monday in most of Europe)",
     )
     p.set_defaults(run=cmd_init)
 

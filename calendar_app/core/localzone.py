@@ -1,8 +1,9 @@
-"""The computer's own IANA time zone, for new calendars."""
+"""The computer's own IANA time zone, and the first day of its week, for new calendars."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -66,3 +67,25 @@ def system_timezone(default: str = "UTC") -> str:
         if name and is_zone_name(name):
             return name
     return default
+
+
+# fmt: off
+SUNDAY_FIRST = frozenset({
+    "AG", "AS", "BD", "BR", "BS", "BT", "BW", "BZ", "CA", "CO", "DM", "DO", "ET", "GT",
+    "GU", "HK", "HN", "ID", "IL", "IN", "IS", "JM", "JP", "KE", "KH", "KR", "LA", "MH",
+    "MM", "MO", "MT", "MX", "MZ", "NI", "NP", "PA", "PE", "PH", "PK", "PR", "PT", "PY",
+    "SA", "SG", "SV", "TH", "TT", "TW", "UM", "US", "VE", "VI", "WS", "YE", "ZA", "ZW",
+})
+# fmt: on
+"""The countries whose weeks start on Sunday, as Qt (from Unicode's CLDR) knows them:
+the window's New Calendar and ``cadence init`` start a calendar's weeks alike."""
+
+
+def sunday_first(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the locale the environment names for dates (``LC_ALL``, else
+    ``LC_TIME``, else ``LANG``, as POSIX reads them: "en_US.UTF-8") starts its weeks
+    on Sunday."""
+    env = os.environ if environ is None else environ
+    name = next((env[k] for k in ("LC_ALL", "LC_TIME", "LANG") if env.get(k)), "")
+    territory = name.split(".")[0].split("@")[0].partition("_")[2]
+    return territory.upper() in SUNDAY_FIRST

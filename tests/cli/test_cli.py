@@ -73,6 +73,34 @@ def test_init_writes_the_calendar_settings(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("environ", "week_start"),
+    [
+        ({"LANG": "en_US.UTF-8"}, "sunday"),
+        ({"LANG": "de_DE.UTF-8"}, "monday"),
+        ({"LANG": "de_DE.UTF-8", "LC_TIME": "pt_BR.UTF-8"}, "sunday"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "monday"),
+        ({"LANG": "C.UTF-8"}, "monday"),
+    ],
+)
+def test_init_starts_weeks_as_the_computers_language_settings_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], week_start: str
+) -> None:
+    """As the window's New Calendar does (a calendar made in the US began on Monday)."""
+    for name in ("LC_ALL", "LC_TIME", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    path = tmp_path / "new.cadence"
+    assert run("init", path)[0] == 0
+    with CalendarStore.open(path) as store:
+        assert store.info().week_start.value == week_start
+    other = "monday" if week_start == "sunday" else "sunday"
+    assert run("init", tmp_path / "chosen.cadence", "--week-start", other)[0] == 0
+    with CalendarStore.open(tmp_path / "chosen.cadence") as store:
+        assert store.info().week_start.value == other
+
+
 def test_init_refuses_an_existing_file_and_leaves_it(tmp_path: Path) -> None:
     path = tmp_path / "notes.cadence"
     path.write_text("my notes")
@@ -1193,14 +1221,19 @@ def test_text_that_is_not_utf8_is_said_and_leaves_no_calendar_behind(tmp_path: P
     assert list(tmp_path.iterdir()) == []
     assert cadence("init", path, "--name", "Café").returncode == 0
     # A file name in that encoding is a legal name: the calendar is named after it.
+    # (In a UTF-8 locale that is not C, where Python writes strictly: the calendar was
+    # made, then "Created the calendar" failed on the name and called it a mistake.)
     odd = tmp_path / "Caf\udce9.cadence"
     made = subprocess.run(
         [sys.executable, "-m", "calendar_app", "init", str(odd)],
         capture_output=True,
         check=False,
         timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
     )
     assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(b"Created the calendar 'Caf\xef\xbf\xbd' (")
+    assert made.stdout.rstrip().endswith(b"Caf\xe9.cadence.")  # the name's own bytes
     with CalendarStore.open(odd) as store:
         assert store.info().name == "Caf\ufffd"
     # Of a calendar so named and a channel name typed so, the name is the one said.

@@ -859,3 +859,20 @@ def test_the_first_start_smoke_check_says_what_went_wrong(
         "the first start said: There is no space left on the disk for Demo.cadence."
     )
     assert time_module.monotonic() - started < smoke.PAINT_TIMEOUT_MS / 2000
+
+
+def test_the_command_line_knows_the_countries_qt_starts_weeks_on_sunday(qapp: object) -> None:
+    """``cadence init`` cannot ask Qt (the command line never loads it): its table of
+    countries must say what Qt says for every locale Qt knows."""
+    from PySide6.QtCore import QLocale, Qt
+
+    from calendar_app.core.localzone import SUNDAY_FIRST, sunday_first
+
+    for locale in QLocale.matchingLocales(
+        QLocale.Language.AnyLanguage, QLocale.Script.AnyScript, QLocale.Country.AnyCountry
+    ):
+        name = locale.name()
+        if "_" in name:
+            on_sunday = locale.firstDayOfWeek() == Qt.DayOfWeek.Sunday
+            assert sunday_first({"LANG": f"{name}.UTF-8"}) == on_sunday, name
+            assert (name.split("_")[1] in SUNDAY_FIRST) == on_sunday, name
