@@ -532,14 +532,14 @@ def test_names_brought_from_another_calendar_keep_apart_from_its_colours(
     client's Instagram came in this one's LinkedIn blue, its key message in the blue
     of one here. What is brought keeps its colour where none here looks like it."""
     stores = []
-    for name, channels, message in (
+    for name, channels, title in (
         ("ours", ["LinkedIn"], "Ours"),
         ("theirs", ["Instagram", "Blog"], "Theirs"),
     ):
         store = CalendarStore.create(tmp_path / f"{name}.cadence", timezone="Europe/Paris")
         for channel in channels:
             store.add_channel(channel)
-        store.add_key_message(message)
+        store.add_key_message(title)
         stores.append(store)
     ours, theirs = stores
     blog = theirs.channel_named("Blog")
