@@ -130,6 +130,10 @@ def ensure_gui_application() -> QCoreApplication:
         return app
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.environ.get("LC_ALL") in ("C", "POSIX"):
+        # Qt switches to C.UTF-8 itself, with four lines on stderr that a script
+        # exporting a report would take for trouble.
+        os.environ["LC_ALL"] = "C.UTF-8"
     _APPLICATION = QGuiApplication(["cadence"])
     return _APPLICATION
 

@@ -621,13 +621,19 @@ def test_pages_are_not_blank(demo_path: Path, qapp: object) -> None:
 # -- the command line, without a display ---------------------------------------------
 
 
-def test_command_line_writes_the_pdf_without_a_display(demo_path: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", [None, "C"])
+def test_command_line_writes_the_pdf_without_a_display(
+    demo_path: Path, tmp_path: Path, language: str | None
+) -> None:
+    """Quietly, also with LC_ALL=C (Qt wrote four lines of its switch to C.UTF-8)."""
     target = tmp_path / "out.pdf"
     env = {
         k: v
         for k, v in os.environ.items()
         if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
+    if language is not None:
+        env["LC_ALL"] = language
     result = subprocess.run(
         [
             sys.executable,
@@ -651,6 +657,7 @@ def test_command_line_writes_the_pdf_without_a_display(demo_path: Path, tmp_path
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
     assert result.stdout.strip() == (f"Exported 33 posts (1 Nov – 30 Nov 2026) to {target}.")
     data = target.read_bytes()
     assert data.startswith(b"%PDF-")
