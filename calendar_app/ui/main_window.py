@@ -502,10 +502,10 @@ class MainWindow(QMainWindow):
             view.selectionChanged.connect(  # type: ignore[attr-defined]
                 partial(self._say_out_of_sight, view)
             )
-        if hasattr(view, "slotActivated"):  # the week: a double-click on an empty hour
-            view.slotActivated.connect(self.new_post_at)
-            # ...and its "+N": the agenda lists every post of the day.
-            view.moreActivated.connect(self._list_day)  # type: ignore[attr-defined]
+            # A double-click on an empty spot of a day (of an hour in the week).
+            view.slotActivated.connect(self.new_post_at)  # type: ignore[attr-defined]
+        if hasattr(view, "moreActivated"):  # the week's "+N": the agenda lists the day
+            view.moreActivated.connect(self._list_day)
 
     def _say_out_of_sight(self, view: QWidget) -> None:
         """Posts selected on days the grid does not show (a stretch of days that went on

@@ -149,6 +149,9 @@ class PeriodView(QWidget):
     periodChanged = Signal()
     postActivated = Signal(int)
     dayActivated = Signal(object)
+    slotActivated = Signal(object, object)
+    """A new post wanted on this day (a double-click on an empty spot of it), at this
+    time (the week's hours; None: the month's days, the week's all-day strip)."""
     selectionChanged = Signal()
     contextMenuWanted = Signal(QPoint, object)
     """A context menu, at this point of the view: where the right-click was, or for
@@ -898,7 +901,7 @@ class PeriodView(QWidget):
         if post_id is not None:
             self.postActivated.emit(post_id)
         else:
-            self.dayActivated.emit(day)
+            self.slotActivated.emit(day, None)
 
     # -- dropping in --------------------------------------------------------
 

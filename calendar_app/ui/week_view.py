@@ -183,8 +183,6 @@ class WeekView(PeriodView):
     slot asks for a new post there (:attr:`slotActivated`).
     """
 
-    slotActivated = Signal(object, object)
-    """A new post wanted on this day, at this time (None: the all-day strip)."""
     moreActivated = Signal(object)
     """A "+N" of this day clicked: every post of the day wanted in sight."""
 

@@ -2421,6 +2421,28 @@ def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
     assert seen == [(day, time(5, 15), False)]
 
 
+def test_a_double_click_on_an_empty_spot_of_a_month_day_writes_a_post_there(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    month = window.month_view
+    day = TODAY + timedelta(days=1)
+    spot = month.day_rect(day).bottomRight() - QPoint(4, 4)
+    assert month.post_at(spot) is None
+    seen: list[tuple[date | None, time | None]] = []
+
+    def check_and_cancel() -> None:
+        editor = QApplication.activeModalWidget()
+        if isinstance(editor, PostEditor):
+            seen.append((editor.chosen_date(), editor.chosen_time()))
+            editor.ask_save_changes = lambda parent, title: "discard"
+            editor.reject()
+
+    QTimer.singleShot(0, check_and_cancel)
+    double_click(qtbot, month, spot)
+    assert seen == [(day, None)]
+    assert window.view_index() == 0
+
+
 def test_the_agenda_menu_has_the_edit_actions_too(window: MainWindow) -> None:
     window.set_view(2)
     labels = _labels(window.agenda_view.build_context_menu())

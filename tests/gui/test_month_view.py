@@ -437,15 +437,21 @@ def test_drag_over_highlights_the_target_day(month: MonthView, session: Calendar
 # -- mouse and keyboard ----------------------------------------------------------
 
 
-def test_double_click_opens_a_post_or_the_day(month: MonthView, qtbot: QtBot) -> None:
+def test_double_click_opens_a_post_or_writes_one_on_the_day(month: MonthView, qtbot: QtBot) -> None:
+    """A double-click on an empty spot of a day opened its week: on a new calendar
+    nothing told how to put a post on a day (the week's empty hours write one)."""
     day = date(2026, 11, 16)
     post_id = month.visible_posts(day)[0]
     rect = month.chip_rect(post_id)
     assert rect is not None
     with qtbot.waitSignal(month.postActivated, check_params_cb=lambda i: i == post_id):
         double_click(qtbot, month, rect.center())
-    with qtbot.waitSignal(month.dayActivated, check_params_cb=lambda d: d == day):
-        double_click(qtbot, month, center(month, day))
+    spot = month.day_rect(day).bottomRight() - QPoint(4, 4)
+    assert month.post_at(spot) is None
+    with qtbot.waitSignal(
+        month.slotActivated, check_params_cb=lambda d, at: (d, at) == (day, None)
+    ):
+        double_click(qtbot, month, spot)
 
 
 def test_arrows_cross_the_month_boundary(month: MonthView, qtbot: QtBot) -> None:
