@@ -57,6 +57,32 @@ CHANNEL_KINDS = (
     "other",
 )
 
+_KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("video", frozenset({"youtube", "vimeo", "video", "videos"})),
+    ("podcast", frozenset({"podcast", "podcasts", "spotify"})),
+    (
+        "social",
+        frozenset(
+            {"facebook", "instagram", "linkedin", "x", "twitter", "tiktok", "threads"}
+            | {"bluesky", "mastodon", "pinterest", "snapchat", "reddit", "xing", "social"}
+        ),
+    ),
+    ("newsletter", frozenset({"newsletter", "newsletters", "email", "mailing", "substack"})),
+    ("blog", frozenset({"blog", "blogs", "medium"})),
+    ("press release", frozenset({"press", "pr", "media"})),
+    ("event", frozenset({"event", "events", "webinar", "webinars", "conference", "meetup"})),
+    ("website", frozenset({"website", "web", "site"})),
+    ("internal", frozenset({"intranet", "internal", "staff", "employees"})),
+)
+
+
+def guessed_kind(name: str) -> str:
+    """The kind of channel a name says ("Facebook" is social, "Client webinars" an
+    event), "other" when it says none: a channel typed on a new calendar's form."""
+    words = set(re.findall(r"\w+", name.casefold()))
+    return next((kind for kind, known in _KIND_WORDS if words & known), "other")
+
+
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 

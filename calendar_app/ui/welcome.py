@@ -56,7 +56,7 @@ from ..app import data_folder, default_calendar
 from ..core.database import remove_calendar_file
 from ..core.errors import CadenceError, os_problem_for
 from ..core.localzone import is_database_file, is_zone_name, plain_zone, system_timezone
-from ..core.models import MAX_CADENCE_DAYS, WeekStart, name_key
+from ..core.models import MAX_CADENCE_DAYS, WeekStart, guessed_kind, name_key
 from ..core.store import CalendarStore
 from ..exchange.formats import format_for
 from ..render.chips import mix
@@ -604,7 +604,7 @@ class NewCalendarPage(QWidget):
         for part in self.other_channels_edit.text().split(","):
             name = " ".join(part.split())
             if name and name.casefold() not in seen:
-                chosen.append((name, suggested.get(name.casefold(), "other")))
+                chosen.append((name, suggested.get(name.casefold()) or guessed_kind(name)))
                 seen.add(name.casefold())
         return chosen
 

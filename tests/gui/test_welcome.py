@@ -441,7 +441,7 @@ def test_start_a_new_calendar(dialog: WelcomeDialog, data: Path) -> None:
         ("LinkedIn", "social"),
         ("Instagram", "social"),
         ("Events", "event"),
-        ("Podcast", "other"),
+        ("Podcast", "podcast"),  # typed: the kind its name says (it was "other")
         ("Town hall", "other"),
     ]
     assert [(m.title, m.cadence_days) for m in store.key_messages()] == [

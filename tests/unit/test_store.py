@@ -14,7 +14,14 @@ import pytest
 
 from calendar_app.core.colors import contrast, difference
 from calendar_app.core.errors import CadenceError, InvalidInput, NotFound
-from calendar_app.core.models import CampaignKind, ChangeSet, NewPost, Post, PostStatus
+from calendar_app.core.models import (
+    CampaignKind,
+    ChangeSet,
+    NewPost,
+    Post,
+    PostStatus,
+    guessed_kind,
+)
 from calendar_app.core.store import (
     COLOR_CHOICES,
     PALETTE,
@@ -1314,3 +1321,25 @@ def test_names_are_kept_on_one_line(store: CalendarStore) -> None:
         store.add_campaign("\n\t")
     store.update_info(name="Client\nA")
     assert store.info().name == "Client A"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Facebook", "social"),
+        ("X (Twitter)", "social"),
+        ("Instagram Reels", "social"),
+        ("YouTube", "video"),
+        ("Email newsletter", "newsletter"),
+        ("Company blog", "blog"),
+        ("Press", "press release"),
+        ("Client webinars", "event"),
+        ("Website", "website"),
+        ("Intranet", "internal"),
+        ("Town hall", "other"),
+        ("Xylophone club", "other"),  # "x" counts only as a word of its own
+    ],
+)
+def test_a_channels_name_says_its_kind(name: str, kind: str) -> None:
+    """Typed on a new calendar's form, "Facebook" was a channel of kind "other"."""
+    assert guessed_kind(name) == kind
