@@ -565,11 +565,14 @@ class PostEditor(QDialog):
         day: date | None = None,
         at: time | None = None,
         messages: Iterable[int] = (),
+        channel: int | None = None,
         parent: QWidget | None = None,
         error_handler: ErrorHandler = show_error,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self._channel = channel
+        """A new post's channel, when the one to offer is known (else the first)."""
         self._zone = session.store.zone  # where the clocks may skip a time
         self._week_start = 6 if session.store.info().week_start == WeekStart.SUNDAY else 0
         self.post = post
@@ -1004,7 +1007,7 @@ class PostEditor(QDialog):
     def _load(self, day: date | None, start: time | None, messages: set[int]) -> None:
         session = self.session
         post = self.post
-        channel_id = post.channel_id if post else None
+        channel_id = post.channel_id if post else self._channel
         for channel in session.channels(include_archived=True):
             if channel.archived and channel.id != channel_id:
                 continue
@@ -1665,15 +1668,19 @@ def new_post(
     at: time | None = None,
     *,
     messages: Iterable[int] = (),
+    channel: int | None = None,
     select: Callable[[list[int]], None] | None = None,
 ) -> bool:
     """Write a new post on ``day`` at ``at`` (no day: an idea in the backlog) carrying
-    ``messages`` (by default the one selected in the sidebar); True when saved.
+    ``messages`` (by default the one selected in the sidebar), on ``channel`` (by
+    default the first); True when saved.
 
     ``select`` is given the new post (the first occurrence of a recurring one), so
     that it is the one selected, ready for Enter or Delete.
     """
-    dialog = PostEditor(session, day=day, at=at, messages=messages, parent=parent)
+    dialog = PostEditor(
+        session, day=day, at=at, messages=messages, channel=channel, parent=parent
+    )
     dialog.exec()
     saved, created = dialog.saved, dialog.created
     dialog.deleteLater()

@@ -175,7 +175,24 @@ def write_post(
     at: time | None,
     select: Select,
 ) -> bool:
-    """The post editor for a new post on ``day`` carrying ``message``; True when saved."""
+    """The post editor for a new post on ``day`` carrying ``message``, on the channel
+    it last went out on (not the calendar's first); True when saved."""
     from .editor import new_post
 
-    return new_post(session, parent, day, at, messages=(message.id,), select=select)
+    channel = usual_channel(session, message.id)
+    return new_post(
+        session, parent, day, at, messages=(message.id,), channel=channel, select=select
+    )
+
+
+def usual_channel(session: CalendarSession, message_id: int) -> int | None:
+    """The channel ``message_id`` last went out on (None: never, as far as the report
+    sees), among those a post can still take."""
+    try:
+        channels = session.report().message(message_id).channels
+    except KeyError:
+        return None
+    live = {c.id for c in session.channels()}
+    sent = [(c.last_delivery, c.channel_id) for c in channels if c.last_delivery]
+    sent = [(day, channel) for day, channel in sent if channel in live]
+    return max(sent)[1] if sent else None

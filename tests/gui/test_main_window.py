@@ -2020,23 +2020,29 @@ def test_a_new_post_for_a_gap_carries_the_message_and_lands_on_the_day(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     session = window.session
-    message_id, day = _gap_day(window, "Installed by local experts")
+    message_id, day = _gap_day(window, "Backed by a 25-year warranty")
     other = session.store.key_message_titled("Solar pays for itself")
     assert other is not None
     session.select_message(other.id)  # the sidebar's choice does not override the gap's
-    fill = _fill_menu(window, qtbot, day, "Installed by local experts")
-    seen: list[tuple[date | None, tuple[int, ...]]] = []
+    fill = _fill_menu(window, qtbot, day, "Backed by a 25-year warranty")
+    seen: list[tuple[date | None, tuple[int, ...], int | None]] = []
 
     def check_and_cancel() -> None:
         editor = QApplication.activeModalWidget()
         if isinstance(editor, PostEditor):
-            seen.append((editor.chosen_date(), editor.checked_message_ids()))
+            seen.append(
+                (editor.chosen_date(), editor.checked_message_ids(), editor.selected_channel_id())
+            )
             editor.ask_save_changes = lambda parent, title: "discard"  # never wait on a box
             editor.reject()
 
+    # On the channel the message last went out on (it was the calendar's first).
+    sent = session.report().message(message_id).channels
+    last = max((c.last_delivery, c.channel_id) for c in sent if c.last_delivery)[1]
+    assert last != session.channels()[0].id
     QTimer.singleShot(0, check_and_cancel)
     fill.actions()[-1].trigger()
-    assert seen == [(day, (message_id,))]
+    assert seen == [(day, (message_id,), last)]
 
 
 def _write_and_save(title: str) -> None:
