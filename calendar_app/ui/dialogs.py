@@ -70,12 +70,21 @@ def _error_box(
     return box
 
 
+_FOLDERS_CHOSEN: dict[Path, Path] = {}
+"""The folder each calendar's last import, export or copy went through (this run)."""
+
+
 def files_folder(calendar: Path) -> Path:
-    """Where a file dialog starts for this calendar: its folder, unless that is Cadence's
-    own data folder (hidden, where the demo and the calendars made from the welcome
-    screen live): then the user's documents, where exports are found again."""
+    """Where a file dialog starts for this calendar: where its last import, export or
+    copy went (ten exports in a row each started back in Documents), else its folder,
+    unless that is Cadence's own data folder (hidden, where the demo and the calendars
+    made from the welcome screen live): then the user's documents, where exports are
+    found again."""
     from ..app import data_folder
 
+    chosen = _FOLDERS_CHOSEN.get(calendar)
+    if chosen is not None and chosen.is_dir():
+        return chosen
     folder = calendar.parent
     try:
         inside = folder.resolve() == data_folder().resolve()
@@ -87,6 +96,12 @@ def files_folder(calendar: Path) -> Path:
 
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def remember_folder(calendar: Path, chosen: Path) -> None:
+    """A file (or a folder, for exports of a file per channel) chosen in a file dialog
+    for this calendar: the next one starts in its folder."""
+    _FOLDERS_CHOSEN[calendar] = chosen if chosen.is_dir() else chosen.parent
 
 
 def run_modal(dialog: QDialog) -> int:

@@ -1678,9 +1678,7 @@ def new_post(
     ``select`` is given the new post (the first occurrence of a recurring one), so
     that it is the one selected, ready for Enter or Delete.
     """
-    dialog = PostEditor(
-        session, day=day, at=at, messages=messages, channel=channel, parent=parent
-    )
+    dialog = PostEditor(session, day=day, at=at, messages=messages, channel=channel, parent=parent)
     dialog.exec()
     saved, created = dialog.saved, dialog.created
     dialog.deleteLater()

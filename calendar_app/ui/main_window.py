@@ -67,6 +67,7 @@ from .dialogs import (
     ask_replace,
     files_folder,
     fit_on_screen,
+    remember_folder,
     run_modal,
     save_file_name,
     show_error,
@@ -1315,6 +1316,7 @@ class MainWindow(QMainWindow):
             replace=self.ask_replace,
         )
         if target is not None:
+            remember_folder(self.session.store.path, target)
             self.save_copy(target)
 
     def save_copy(self, path: Path) -> bool:

@@ -27,7 +27,14 @@ from ..exchange.formats import (
     format_for,
 )
 from .commands import StoreCommand, without_access_key
-from .dialogs import ask_date_order, file_ending, files_folder, run_modal, save_file_name
+from .dialogs import (
+    ask_date_order,
+    file_ending,
+    files_folder,
+    remember_folder,
+    run_modal,
+    save_file_name,
+)
 from .session import CalendarSession
 
 if TYPE_CHECKING:
@@ -283,6 +290,7 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     if not name:
         return
     source = Path(name)
+    remember_folder(session.store.path, source)
     fallback: str | None = None
     fmt = format_for(source)
     if fmt in ("ics", "csv") and not (fmt == "csv" and csv_names_every_channel(source)):
@@ -389,6 +397,7 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
     target = save_file_name(parent, f"Export {label.rstrip('…')}", default, name_filter)
     if target is None:
         return
+    remember_folder(session.store.path, target)
     summary = run_export(session, parent, fmt, target, options)
     if summary is not None:
         show_summary(parent, "Export", summary.describe(), summary.details())

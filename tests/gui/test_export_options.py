@@ -136,6 +136,37 @@ def test_file_export_asks_what_then_where_and_writes_just_that(
 
 
 @OFFSCREEN_POPUPS
+def test_the_next_export_starts_where_the_last_one_went(
+    session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """Ten exports into a client's folder each started back in Documents."""
+    client = tmp_path / "client"
+    client.mkdir()
+    offered: list[str] = []
+
+    def where(parent: object, title: str, start: str, *rest: object) -> tuple[str, str]:
+        offered.append(start)
+        return str(client / f"plan{len(offered)}.csv"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(where))
+    monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
+
+    def export_all() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportOptionsDialog)
+        qtbot.mouseClick(export_button(dialog), Qt.MouseButton.LeftButton)
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    for _ in range(2):
+        QTimer.singleShot(0, export_all)
+        export_dialog(session, parent, "csv")
+    assert Path(offered[0]).parent != client
+    assert Path(offered[1]).parent == client
+    assert (client / "plan2.csv").exists()
+
+
+@OFFSCREEN_POPUPS
 def test_a_cancelled_choice_writes_nothing(
     session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
