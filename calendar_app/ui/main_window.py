@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
         self._views: list[QWidget | None] = []
         self._install(session)
         self._fit_panel = False
+        self._panel_rows = len(session.key_messages())
+        """How many key messages the cadence panel had rows for when last looked at."""
         self._told_moved: CalendarStore | None = None
         """The calendar whose file was said to be moved away (said once)."""
         self._restore_settings()
@@ -1147,7 +1149,27 @@ class MainWindow(QMainWindow):
             self._found = None
         if changes.calendar:
             self._update_title()
+        if changes.messages:
+            self._give_the_panel_its_rows()
         self._period_changed()
+
+    def _give_the_panel_its_rows(self) -> None:
+        """More key messages than the cadence panel had (one added, another client's
+        calendar): it grows to show them all, up to a third of its column, rather than
+        hiding the newest (an overdue one) below the fold. A panel made smaller by hand
+        stays so until messages are added."""
+        count = len(self.session.key_messages())
+        more = count > self._panel_rows
+        self._panel_rows = count
+        panel = self.cadence_panel
+        if not more or not panel.isVisible():
+            return
+        splitter = self.splitters[2]
+        sizes = splitter.sizes()
+        column = sum(sizes)
+        wanted = min(panel.sizeHint().height(), column // 3)
+        if sizes[1] < wanted:
+            splitter.setSizes([column - wanted, wanted])
 
     def _update_title(self) -> None:
         store = self.session.store
@@ -1252,6 +1274,7 @@ class MainWindow(QMainWindow):
             inner.activate()
         for splitter, kept in zip(self.splitters, sizes, strict=True):
             splitter.setSizes(kept)
+        self._give_the_panel_its_rows()
         self._update_filter_buttons()
         if focused is not None:  # the same part of the new panes, not a toolbar button
             focused().setFocus(Qt.FocusReason.OtherFocusReason)

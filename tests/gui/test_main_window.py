@@ -54,6 +54,7 @@ from calendar_app.ui.commands import (
     DeletePostsCommand,
     EditPostsCommand,
     MovePostsCommand,
+    UpdateKeyMessageCommand,
     plain_tooltip,
 )
 from calendar_app.ui.dialogs import SaveAnswer
@@ -2165,6 +2166,33 @@ def test_right_click_on_an_overdue_message_in_the_sidebar_fills_its_gap_today(
     (copy,) = window.month_view.selected_post_ids()
     assert session.store.post(copy).date == TODAY
     assert session.report().message(message.id).status != "overdue"
+
+
+def test_the_cadence_panel_grows_to_show_a_key_message_added(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The panel was sized for the messages a calendar had: one added later (overdue
+    soon) sat below the fold, with only a thin scroll bar to tell."""
+    session, panel = window.session, window.cadence_panel
+    splitter = window.splitters[2]
+    window.resize(window.width(), 900)
+    qtbot.waitUntil(lambda: sum(splitter.sizes()) > 700)
+    column = sum(splitter.sizes())
+    fitted = panel.sizeHint().height()
+    splitter.setSizes([column - fitted, fitted])
+    assert panel.visible_message_ids() == panel.message_ids()
+    for title in ("Added later", "Another", "A third", "A fourth"):
+        fresh = KeyMessage(0, title, "", 5, "#3366cc", None, None, 0, False)
+        session.push(AddKeyMessageCommand(session, fresh))
+    qtbot.waitUntil(lambda: len(panel.message_ids()) == len(session.key_messages()))
+    assert len(panel.message_ids()) == 9
+    assert panel.visible_message_ids() == panel.message_ids()
+    # Made smaller by hand, it stays so while no message is added.
+    splitter.setSizes([column - fitted + 60, fitted - 60])
+    added = session.store.key_message_titled("Added later")
+    assert added is not None
+    session.push(UpdateKeyMessageCommand(session, replace(added, title="Renamed later")))
+    assert splitter.sizes()[1] == fitted - 60
 
 
 def test_an_unplanned_message_offers_its_due_day_and_one_on_time_nothing_to_fill(
