@@ -85,7 +85,6 @@ from ..core.models import (
     every_days,
     repeated_time,
     skipped_time,
-    spelled_day,
 )
 from ..core.store import PostChanges, RepeatPlan, Scope
 from ..render.chips import seen_on
@@ -1224,7 +1223,8 @@ class PostEditor(QDialog):
                         f"Repeat on {QLocale().dayName(first.isoweekday())} too: "
                         + (
                             f"the new repeat goes on from this post's day in the series,"
-                            f" {spelled_day(first)} (it was moved on its own)."
+                            f" {QLocale().toString(qdate(first), QLocale.FormatType.LongFormat)}"
+                            " (it was moved on its own)."
                             if moved
                             else "the new repeat goes on from this post."
                             if self._changing_repeat

@@ -772,9 +772,28 @@ def test_a_moved_post_says_which_day_a_new_repeat_must_give(
     qtbot.mouseClick(editor.weekday_buttons[1], Qt.MouseButton.LeftButton)  # Tuesday
     qtbot.mouseClick(editor.weekday_buttons[0], Qt.MouseButton.LeftButton)  # not Monday
     assert (
-        "the new repeat goes on from this post's day in the series, Monday 7 December 2026"
+        "the new repeat goes on from this post's day in the series, Monday, 7 December 2026"
         " (it was moved on its own)." in editor.validation_label.text()
     )
+
+
+def test_the_days_in_one_sentence_are_in_one_language(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Under a German locale: "Repeat on Montag too: … Monday 7 December 2026"."""
+    posts = _series_of(session, "FREQ=WEEKLY;BYDAY=MO;COUNT=4", date(2026, 11, 30))
+    session.notify(session.store.move_posts({posts[1].id: (date(2026, 12, 8), time(9, 0))}))
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        editor = _editor(qtbot, session, post=session.store.post(posts[1].id))
+        editor.start_changing_repeat()
+        qtbot.mouseClick(editor.weekday_buttons[1], Qt.MouseButton.LeftButton)  # Tuesday
+        qtbot.mouseClick(editor.weekday_buttons[0], Qt.MouseButton.LeftButton)  # not Monday
+        said = editor.validation_label.text()
+    finally:
+        QLocale.setDefault(QLocale.c())
+    assert said.startswith("Repeat on Montag too: ")
+    assert "series, Montag, 7. Dezember 2026 (it was" in said
 
 
 def test_changing_a_daily_series_keeps_it_daily(qtbot: QtBot, session: CalendarSession) -> None:
