@@ -539,6 +539,12 @@ def shown_note(
     return f"shown:{zlib.crc32(repr(fields).encode('utf-8', 'surrogatepass')):08x}"
 
 
+def missed(post: NewPost | Post, today: date) -> bool:
+    """Whether ``post`` is a draft whose day has gone by: it never went out, and
+    delivers nothing (DESIGN's rule), though it looks like a draft still to come."""
+    return post.status == PostStatus.DRAFT and post.date is not None and post.date < today
+
+
 def shown_note_of(post: NewPost | Post) -> str:
     return shown_note(post.title, post.body, post.link, post.date, post.time, post.status)
 

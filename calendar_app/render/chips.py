@@ -156,6 +156,8 @@ class Chip:
     at: time | None = None
     status: PostStatus = PostStatus.SCHEDULED
     selected: bool = False
+    missed: bool = False
+    """A draft on a day gone by: it never went out (and delivers nothing)."""
 
 
 def chip_height(font: QFont) -> float:
@@ -168,8 +170,9 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
 
     Scheduled posts are a pale tint of the channel colour with a solid stripe
     on the left; drafts and ideas have a dashed outline (ideas also faded and
-    in italics); published posts get a small tick; cancelled ones are faded
-    and struck through. A selected chip is filled with the channel colour.
+    in italics, and drafts whose day has gone by); published posts get a small
+    tick; cancelled ones are faded and struck through. A selected chip is filled
+    with the channel colour.
     """
     if rect.width() < 4 or rect.height() < 4:
         return
@@ -177,7 +180,7 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     base = theme.base
     # Fading mixes colours toward the background: cheaper than painter opacity,
     # and the same on screen and in a PDF.
-    fade = {PostStatus.CANCELLED: 0.5, PostStatus.IDEA: 0.3}.get(status, 0.0)
+    fade = {PostStatus.CANCELLED: 0.5, PostStatus.IDEA: 0.3}.get(status, 0.4 * chip.missed)
     channel = mix(seen_on(chip.channel_color, base), base, fade)
     tentative = status in (PostStatus.DRAFT, PostStatus.IDEA)
     if chip.selected:

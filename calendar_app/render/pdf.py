@@ -65,6 +65,7 @@ from ..core.models import (
     PostStatus,
     WeekStart,
     isolated,
+    missed,
     name_order,
     reads_right_to_left,
 )
@@ -703,6 +704,7 @@ def _chip(plan: _Plan, post: Post) -> Chip:
         marker_colors=markers,
         at=post.time,
         status=post.status,
+        missed=missed(post, plan.report.as_of),
     )
 
 
@@ -713,7 +715,7 @@ _KEY_GAP = 16.0
 """Between a group's first line of items and its key to the marks, on the right."""
 _LEGEND_MOST_LINES = 3
 """Lines a legend group (channels, key messages) may take before it ends with "…"."""
-_CHANNEL_TAIL = "Dashed: draft · ✓ published · struck through: cancelled"
+_CHANNEL_TAIL = "Dashed: draft (faded: its day gone by) · ✓ published · struck through: cancelled"
 _MESSAGE_TAIL = "Red number: key messages overdue that day"
 
 

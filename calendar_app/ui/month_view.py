@@ -54,7 +54,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.cadence import day_runs
 from ..core.errors import CadenceError
-from ..core.models import ChangeSet, Post, WeekStart, format_time, isolated
+from ..core.models import ChangeSet, Post, WeekStart, format_time, isolated, missed
 from ..render.chips import (
     Chip,
     ChipTheme,
@@ -704,6 +704,7 @@ class PeriodView(QWidget):
             at=post.time,
             status=post.status,
             selected=post.id in self._selected,
+            missed=missed(post, session.today()),
         )
 
     def _describe(self) -> None:

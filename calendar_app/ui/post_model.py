@@ -39,6 +39,7 @@ from ..core.models import (
     every_days,
     format_time,
     isolated,
+    missed,
 )
 from ..render.cadence_strip import day_text
 from ..render.chips import seen_on
@@ -103,7 +104,10 @@ def post_tooltip(session: CalendarSession, post: Post) -> str:
     """A post in full, as hovering it tells (the tables, the backlog, the chips of the
     month and week views): names set apart for right-to-left text."""
     channel = isolated(session.channel(post.channel_id).name)
-    lines = [isolated(post.title), f"{_when(post)} · {channel} · {status_label(post.status)}"]
+    status = status_label(post.status)
+    if missed(post, session.today()):
+        status += " (its day has gone by: it did not go out)"
+    lines = [isolated(post.title), f"{_when(post)} · {channel} · {status}"]
     titles = [isolated(session.key_message(m).title) for m in post.message_ids]
     lines.append("Key messages: " + (", ".join(titles) if titles else "none"))
     if post.campaign_id is not None:

@@ -914,3 +914,38 @@ def test_a_narrow_first_of_the_month_gives_its_month_name_to_the_badge(
     assert number.right() < cell.right() - 4 - badge  # clear of the badge
     month.resize(1000, 760)
     qtbot.waitUntil(lambda: month.number_rect(first) == wide)  # "1 Dec" again
+
+
+def test_a_draft_whose_day_has_gone_by_is_faded_and_says_why(
+    month: MonthView, session: CalendarSession
+) -> None:
+    """On Monday, Friday's drafts that never went out looked like drafts still to come
+    (they deliver nothing): faded, and their tooltip says it."""
+    from calendar_app.ui.post_model import post_tooltip
+
+    channel = session.channels()[0].id
+    made = {}
+    for name, day, status in (
+        ("past draft", TODAY - timedelta(days=3), PostStatus.DRAFT),
+        ("future draft", TODAY + timedelta(days=3), PostStatus.DRAFT),
+        ("past scheduled", TODAY - timedelta(days=3), PostStatus.SCHEDULED),
+    ):
+        (made[name],) = session.store.add_post(
+            NewPost(name, channel, (), day, status=status)
+        ).created
+    posts = {name: session.store.post(i) for name, i in made.items()}
+    chips = {name: month.chip_for(post) for name, post in posts.items()}
+    assert [chips[n].missed for n in posts] == [True, False, False]
+
+    def pixels(chip: Chip) -> QImage:
+        image = QImage(160, 22, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        theme = ChipTheme.from_palette(month.palette())
+        paint_chip(painter, QRectF(0, 0, 160, 22), replace(chip, title=""), theme, month.font())
+        painter.end()
+        return image
+
+    assert pixels(chips["past draft"]) != pixels(chips["future draft"])
+    assert "it did not go out" in post_tooltip(session, posts["past draft"])
+    assert "it did not go out" not in post_tooltip(session, posts["future draft"])
