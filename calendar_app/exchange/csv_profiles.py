@@ -357,45 +357,31 @@ def export_csv(
         messages = {m.id: m.title for m in store.key_messages(include_archived=True)}
         campaigns = {c.id: c.name for c in store.campaigns()}
 
-    said: dict[int, list[str]] = {}
-
     def rows() -> Iterator[Sequence[str]]:
+        cell = neutralise_reversibly
         yield GENERIC_COLUMNS
         for post in posts:
-            values = (
-                post.uid,
+            yield (
+                cell(post.uid),
                 "" if post.date is None else post.date.isoformat(),
                 format_time(post.time) or "",
-                channels[post.channel_id],
-                join_key_messages(sorted((messages[m] for m in post.message_ids), key=_by_name)),
-                "" if post.campaign_id is None else campaigns[post.campaign_id],
+                cell(channels[post.channel_id]),
+                cell(
+                    join_key_messages(sorted((messages[m] for m in post.message_ids), key=_by_name))
+                ),
+                "" if post.campaign_id is None else cell(campaigns[post.campaign_id]),
                 post.status.value,
-                post.title,
-                post.body,
-                post.link,
-                post.notes,
+                cell(post.title),
+                cell(post.body),
+                cell(post.link),
+                cell(post.notes),
             )
-            said[post.id] = [said_note(values), shown_note_of(post)]
-            yield [neutralise_reversibly(value) for value in values]
 
     ticker = _Ticker(progress, len(posts) + 1)
     ticker.advance(0)
     files = _write([(target, _ticking(rows(), ticker))], options.byte_order_mark)
-    if not store.read_only:
-        # What the file said of each post, as an import notes it: the file edited in a
-        # spreadsheet and read back is then a change of that state, not a conflict
-        # with every edit made here before it was written.
-        store.add_notes(said)
     ticker.finish()
     return ExportSummary(posts=len(posts), files=files)
-
-
-def said_note(values: Sequence[str]) -> str:
-    """The note of what a row says (its cells as read, in :data:`GENERIC_COLUMNS`
-    order), as the post it came in as, or went out as, keeps it: wide enough to find
-    a row's post among every post of a calendar by it."""
-    written = "\x1f".join(values).encode("utf-8", "surrogatepass")
-    return f"said:{hashlib.blake2b(written, digest_size=16).hexdigest()}"
 
 
 # -- the generic profile: import ---------------------------------------------
@@ -855,10 +841,12 @@ class _RowReader:
             values[at["link"]],
             values[at["notes"]],
         )
-        cells_said = [values[at[name]] for name in GENERIC_COLUMNS]
-        said = said_note(cells_said)
-        # The narrow note of earlier releases still tells a row from its own post's past.
-        written = "\x1f".join(cells_said).encode("utf-8", "surrogatepass")
+        written = "\x1f".join(values[at[name]] for name in GENERIC_COLUMNS).encode(
+            "utf-8", "surrogatepass"
+        )
+        # Wide enough to find a row's post among every post of a calendar by it; the
+        # narrow note of earlier releases still tells a row from its own post's past.
+        said = f"said:{hashlib.blake2b(written, digest_size=16).hexdigest()}"
         said_before = f"said:{zlib.crc32(written):08x}"
         # The same cells read in the other date order are another thing said.
         other = ""

@@ -1593,50 +1593,6 @@ def test_the_same_csv_again_keeps_an_edit_made_here_and_a_changed_one_keeps_both
     ]
 
 
-@pytest.mark.parametrize("reformatted", [False, True])
-def test_an_export_of_posts_edited_before_it_comes_back_edited_without_a_copy(
-    store: CalendarStore, linkedin: int, reformatted: bool
-) -> None:
-    """Moved here, exported, retitled in a spreadsheet (which may write the dates its
-    own way): every post edited before the export came back as "edited on both
-    sides", with a conflict copy counted as a delivery. An edit here after the
-    export still keeps both."""
-    post = _one_post(store, linkedin)
-    store.update_post(post.id, {"date": date(2026, 12, 3)})
-    path = store.path.parent / "plan.csv"
-    export_csv(store, path, ExportOptions())
-    text = path.read_text(encoding="utf-8").replace(",Launch,", ",Launch (client),")
-    if reformatted:
-        text = text.replace("2026-12-03", "03/12/2026")
-    path.write_text(text, encoding="utf-8")
-    summary = import_csv(store, path, ImportOptions(day_first=True))
-    assert (len(summary.previous), summary.conflicts) == (1, 0)
-    assert [(p.title, p.date) for p in store.all_posts()] == [
-        ("Launch (client)", date(2026, 12, 3))
-    ]
-    export_csv(store, path, ExportOptions())
-    path.write_text(path.read_text("utf-8").replace(",Launch (client),", ",Launch v3,"), "utf-8")
-    store.update_post(post.id, {"date": date(2026, 12, 4)})
-    summary = import_csv(store, path, ImportOptions())
-    assert summary.conflicts == 1
-    assert sorted((p.title, p.date) for p in store.all_posts()) == [
-        ("Launch (client)" + CONFLICT_MARK, date(2026, 12, 4)),
-        ("Launch v3", date(2026, 12, 3)),
-    ]
-
-
-def test_an_export_from_a_calendar_opened_read_only_leaves_it_as_it_was(
-    store: CalendarStore, linkedin: int
-) -> None:
-    _one_post(store, linkedin)
-    store.close()
-    before = store.path.read_bytes()
-    with CalendarStore.open(store.path, read_only=True) as opened:
-        export_csv(opened, store.path.parent / "plan.csv", ExportOptions())
-    assert store.path.read_bytes() == before
-    assert "Launch" in (store.path.parent / "plan.csv").read_text("utf-8")
-
-
 def test_a_publishing_tool_csv_again_keeps_an_edit_made_here(
     store: CalendarStore, linkedin: int
 ) -> None:
