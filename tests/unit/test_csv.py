@@ -1593,6 +1593,25 @@ def test_the_same_csv_again_keeps_an_edit_made_here_and_a_changed_one_keeps_both
     ]
 
 
+def test_an_older_export_edited_in_a_spreadsheet_never_takes_an_edit_made_since(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """Week 1's file went to the client, the post was moved here, week 2's file went
+    out, then the client's edit of week 1's file came back: the move stays, beside
+    the client's version as a conflict copy (an export noting what it wrote made
+    week 2's state look like week 1's base, and the move was lost)."""
+    post = _one_post(store, linkedin)
+    week1, week2 = store.path.parent / "week1.csv", store.path.parent / "week2.csv"
+    export_csv(store, week1, ExportOptions())
+    store.update_post(post.id, {"date": date(2026, 12, 5)})
+    export_csv(store, week2, ExportOptions())
+    week1.write_text(week1.read_text("utf-8").replace(",Launch,", ",Launch (client),"), "utf-8")
+    summary = import_csv(store, week1, ImportOptions())
+    assert summary.conflicts == 1
+    kept = sorted((p.title, p.date) for p in store.all_posts())
+    assert ("Launch" + CONFLICT_MARK, date(2026, 12, 5)) in kept
+
+
 def test_a_publishing_tool_csv_again_keeps_an_edit_made_here(
     store: CalendarStore, linkedin: int
 ) -> None:
