@@ -22,6 +22,7 @@ each page, and returning False cancels (no file is left).
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -131,12 +132,31 @@ def ensure_gui_application() -> QCoreApplication:
         return app
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if os.environ.get("LC_ALL") in ("C", "POSIX"):
+    if not _utf8_locale():
         # Qt switches to C.UTF-8 itself, with four lines on stderr that a script
-        # exporting a report would take for trouble.
+        # exporting a report would take for trouble (the report's words and dates
+        # are English whatever the locale).
         os.environ["LC_ALL"] = "C.UTF-8"
     _APPLICATION = QGuiApplication(["cadence"])
     return _APPLICATION
+
+
+def _utf8_locale() -> bool:
+    """Whether the locale the environment names is one of UTF-8 (C, a Latin-1 one,
+    or one the system lacks, which is C, are not), as Qt checks it on Unix."""
+    if sys.platform == "win32":
+        return True
+    import locale
+
+    before = locale.setlocale(locale.LC_CTYPE)
+    try:
+        locale.setlocale(locale.LC_CTYPE, "")
+        codeset = locale.nl_langinfo(locale.CODESET)
+    except locale.Error:
+        return False
+    finally:
+        locale.setlocale(locale.LC_CTYPE, before)
+    return codeset.replace("-", "").upper() == "UTF8"
 
 
 # -- the month pages --------------------------------------------------------------

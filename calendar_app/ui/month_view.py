@@ -172,6 +172,8 @@ class PeriodView(QWidget):
         self._cadence = _Cadence()
         self._press_pos: QPoint | None = None
         self._press_post: int | None = None
+        self._press_ctrl = False
+        """Whether Ctrl was held as the button went down (a click with it picks)."""
         self._chip_cache: dict[tuple[object, ...], QPixmap] = {}
         self._stale_posts = False  # changed while hidden: reload when shown
         self._stale_period = False  # the calendar (its first day of week) changed while hidden
@@ -826,6 +828,7 @@ class PeriodView(QWidget):
     def _track_press(self, event: QMouseEvent, pos: QPoint, post_id: int | None) -> None:
         self._press_pos = pos if event.button() == Qt.MouseButton.LeftButton else None
         self._press_post = post_id
+        self._press_ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
 
     def _maybe_drag(self, event: QMouseEvent, pos: QPoint) -> None:
         if (
@@ -845,7 +848,7 @@ class PeriodView(QWidget):
         """A click on a selected chip without dragging selects only that chip; with
         Ctrl, the chip joins the selection, or leaves it."""
         if self._press_pos is not None and post_id is not None and post_id == self._press_post:
-            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if self._press_ctrl:  # as pressed: Ctrl let go first still adds the chip
                 if post_id in self._selected:
                     rest = [i for i in self._selected if i != post_id]
                     self._set_selection(rest, rest[-1] if rest else None)

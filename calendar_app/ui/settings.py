@@ -117,7 +117,8 @@ class CalendarSettingsDialog(QDialog):
         # widens the dialog past 520, and sizeHint's height cut the note's lines).
         width = max(520, self.minimumSizeHint().width())
         layout.activate()
-        self.resize(width, max(layout.totalHeightForWidth(width), self.sizeHint().height()))
+        height = max(layout.totalHeightForWidth(width), self.sizeHint().height())
+        fit_on_screen(self, width, height)  # a very large font: no taller than the screen
 
     def settings(self) -> CalendarInfo:
         """The settings the form shows."""

@@ -992,6 +992,9 @@ class WeekView(PeriodView):
         ):
             self.slotActivated.emit(day, self.time_at(pos))
             return
+        if day is not None and self._area_at(pos) not in ("grid", "strip"):
+            self.dayActivated.emit(day)  # the day's header: that day, no new post
+            return
         super().mouseDoubleClickEvent(event)
 
     # -- drops --------------------------------------------------------------

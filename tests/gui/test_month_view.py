@@ -352,6 +352,14 @@ def test_a_ctrl_drag_carries_the_chip_pressed_or_the_selection_it_starts_on(
     qtbot.mouseRelease(month, Qt.MouseButton.LeftButton, ctrl, first_rect.center())
     assert month.selected_post_ids() == [second.id]
 
+    # What the press held decides, not the release: Ctrl let go first still picks.
+    qtbot.mousePress(month, Qt.MouseButton.LeftButton, ctrl, first_rect.center())
+    qtbot.mouseRelease(month, Qt.MouseButton.LeftButton, pos=first_rect.center())
+    assert month.selected_post_ids() == [second.id, first.id]
+    qtbot.mousePress(month, Qt.MouseButton.LeftButton, pos=first_rect.center())
+    qtbot.mouseRelease(month, Qt.MouseButton.LeftButton, ctrl, first_rect.center())
+    assert month.selected_post_ids() == [first.id]
+
 
 @pytest.mark.parametrize("answer", ["this", "following", "all", None])
 def test_dropping_a_series_occurrence_asks_which_ones(

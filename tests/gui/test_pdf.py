@@ -621,7 +621,7 @@ def test_pages_are_not_blank(demo_path: Path, qapp: object) -> None:
 # -- the command line, without a display ---------------------------------------------
 
 
-@pytest.mark.parametrize("language", [None, "C"])
+@pytest.mark.parametrize("language", [None, "C", "xx_YY.UTF-8"])
 def test_command_line_writes_the_pdf_without_a_display(
     demo_path: Path, tmp_path: Path, language: str | None
 ) -> None:

@@ -517,6 +517,19 @@ def test_double_click_an_empty_slot_asks_for_a_post_there(week: WeekView, qtbot:
     assert blocker.args == [empty, None]  # the all-day strip: no time
 
 
+def test_double_click_a_days_header_goes_to_it_without_a_new_post(
+    week: WeekView, qtbot: QtBot
+) -> None:
+    day = date(2026, 11, 19)
+    point = QPoint(column_x(week, day), week.header_rect().center().y())
+    target = week.childAt(point) or week
+    with (
+        qtbot.assertNotEmitted(week.slotActivated),
+        qtbot.waitSignal(week.dayActivated, check_params_cb=lambda d: d == day),
+    ):
+        double_click(qtbot, target, target.mapFrom(week, point))
+
+
 def test_current_time_line_only_in_the_week_of_today(week: WeekView) -> None:
     assert week.now_line_day() == TODAY
     week.step(1)
