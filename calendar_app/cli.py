@@ -26,8 +26,10 @@ from .core.models import (
     Post,
     PostStatus,
     WeekStart,
+    ascii_digits,
     every_days,
     format_time,
+    guessed_kind,
     name_order,
     one_line,
     parse_color,
@@ -76,9 +78,10 @@ def _color_arg(text: str) -> str:
 
 
 def _positive_int(text: str) -> int:
-    if not text.isascii() or not text.isdigit() or int(text) < 1:
+    digits = ascii_digits(text)  # "١٤", as dates and times take them
+    if not digits.isascii() or not digits.isdigit() or int(digits) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
-    return int(text)  # the store says how large it may be, in its own sentence
+    return int(digits)  # the store says how large it may be, in its own sentence
 
 
 def _status_arg(text: str) -> PostStatus:
@@ -121,8 +124,9 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_channel_add(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args.path) as store:
+        kind = args.kind or guessed_kind(args.name, default="social")
         changes = store.add_channel(
-            args.name, kind=args.kind, color=args.color, char_limit=args.char_limit
+            args.name, kind=kind, color=args.color, char_limit=args.char_limit
         )
         name = store.channel(changes.created[0]).name  # as kept (on one line)
     print(f"Added the channel '{name}'.", file=out)
@@ -637,8 +641,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--kind",
         choices=CHANNEL_KINDS,
-        default="social",
-        help="what sort of channel it is (default: social)",
+        default=None,
+        help="what sort of channel it is (default: what its name says, as newsletter for"
+        " 'Newsletter', else social)",
     )
     p.add_argument("--color", type=_color_arg, metavar="#RRGGBB", help="its colour")
     p.add_argument(

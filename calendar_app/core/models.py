@@ -76,11 +76,12 @@ _KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 
-def guessed_kind(name: str) -> str:
+def guessed_kind(name: str, default: str = "other") -> str:
     """The kind of channel a name says ("Facebook" is social, "Client webinars" an
-    event), "other" when it says none: a channel typed on a new calendar's form."""
+    event), ``default`` when it says none: a channel typed on a new calendar's form,
+    added on the command line or brought by a spreadsheet."""
     words = set(re.findall(r"\w+", name.casefold()))
-    return next((kind for kind, known in _KIND_WORDS if words & known), "other")
+    return next((kind for kind, known in _KIND_WORDS if words & known), default)
 
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")

@@ -250,6 +250,10 @@ class _DateEdit(QDateEdit):
         # Of any script ("٣", as an Arabic field shows its digits), not "²"
         digit = printable and unicodedata.decimal(text, None) is not None
         part = self.currentSection()
+        if digit and self._on_weekday() and self._next_part():
+            # A click on the weekday's name: the digits begin the date as it reads
+            # from there (they went into the day twice: "20 Dec 2026" gave 2006).
+            part = self.currentSection()
         if digit and part in _NUMBERED:
             self._type_digit(part, ascii_digits(text))
             event.accept()
@@ -290,6 +294,13 @@ class _DateEdit(QDateEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self._finish_part()
         super().focusOutEvent(event)
+
+    def _on_weekday(self) -> bool:
+        """Whether the keyboard is on the weekday's name ("Fri"), which Qt counts as
+        a part of the day."""
+        fields = self._fields()
+        index = self.currentSectionIndex()
+        return 0 <= index < len(fields) and fields[index][0].startswith("ddd")
 
     def _month_by_name(self) -> bool:
         return self.currentSection() == QDateTimeEdit.Section.MonthSection and (

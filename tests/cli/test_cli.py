@@ -1318,6 +1318,21 @@ def test_digits_of_another_script_are_read_as_digits(calendar: Path, tmp_path: P
     assert not re.search("[٠-٩]", written)
 
 
+def test_counts_and_kinds_typed_as_a_user_would(calendar: Path) -> None:
+    """A cadence typed in Arabic digits was refused (dates took them); a channel
+    added as "Newsletter" without --kind was social."""
+    assert run("message", "add", calendar, "Fourteen", "--cadence-days", "١٤")[0] == 0
+    assert run("channel", "add", calendar, "Email newsletter", "--char-limit", "３０００")[0] == 0
+    assert run("channel", "add", calendar, "Town hall")[0] == 0
+    with CalendarStore.open(calendar) as store:
+        fourteen = store.key_message_titled("Fourteen")
+        assert fourteen is not None
+        assert fourteen.cadence_days == 14
+        kinds = {c.name: (c.kind, c.char_limit) for c in store.channels()}
+    assert kinds["Email newsletter"] == ("newsletter", 3000)
+    assert kinds["Town hall"] == ("social", None)
+
+
 def test_a_channel_file_is_named_in_the_systems_encoding(monkeypatch: pytest.MonkeyPatch) -> None:
     """Hootsuite and Sprout files are named after channels: in a Latin-1 locale a
     name with "🚀" has no bytes ("Launch 🚀" stopped the export with an error)."""

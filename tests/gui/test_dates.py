@@ -238,3 +238,22 @@ def test_a_date_fields_popup_starts_its_weeks_as_the_calendar_does(
         assert field.calendarWidget().firstDayOfWeek() == first
     finally:
         QLocale.setDefault(QLocale.c())
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize(
+    ("name", "typed", "expected"),
+    [("en_GB", "20 Dec 2026", date(2026, 12, 20)), ("de_DE", "20.12.2026", date(2026, 12, 20))],
+)
+def test_a_date_typed_after_a_click_on_the_weekday_starts_at_the_day(
+    name: str, typed: str, expected: date, qtbot: QtBot, date_field: DateField
+) -> None:
+    """A click on "Fri," put the keyboard on the weekday: "20 Dec 2026" gave 20
+    February 2006 (the digits overwrote the day, the separators moved nothing)."""
+    field = date_field(name)
+    edit = field.lineEdit()
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=QPoint(3, edit.height() // 2))
+    assert field.currentSectionIndex() == 0  # on the weekday
+    qtbot.keyClicks(field, typed)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.date().toPython() == expected

@@ -1995,3 +1995,19 @@ def test_whether_every_row_names_a_channel(tmp_path: Path, text: str, every: boo
     source = tmp_path / "sheet.csv"
     source.write_text(text, "utf-8")
     assert csv_profiles.csv_names_every_channel(source) is every
+
+
+def test_a_channel_a_spreadsheet_brings_takes_the_kind_its_name_says(
+    store: CalendarStore,
+) -> None:
+    """A "Newsletter" column value made a social channel (the web page then said
+    "Newsletter social")."""
+    source = store.path.parent / "plan.csv"
+    source.write_text(
+        "date,channel,title\n2026-12-01,Newsletter,Issue 1\n2026-12-02,Kiosk,Poster\n", "utf-8"
+    )
+    import_csv(store, source, ImportOptions(create_missing=True))
+    assert {c.name: c.kind for c in store.channels()} == {
+        "Newsletter": "newsletter",
+        "Kiosk": "social",
+    }
