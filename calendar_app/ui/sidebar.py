@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -114,14 +116,31 @@ class MessageDelegate(QStyledItemDelegate):
         title, second = self._lines(option)
         return QSize(220, title.height() + second.height() + 2 * self.PAD + self.PAD // 2)
 
+    def badge_for(self, option: QStyleOptionViewItem, index: Index) -> str:
+        """The pill's text: "overdue by 13 days", or where the cadence beside it would
+        be cut ("every…", in a large font) "overdue 13 d", as the cadence panel says it."""
+        text = str(index.data(BadgeRole) or "")
+        if not text.startswith("overdue by "):
+            return text
+        _, second = self._lines(option)
+        cadence = str(index.data(CadenceTextRole) or "")
+        room = second.width() - self._pill_width(option, text) - 8
+        if QFontMetrics(self.small_font(option.font)).horizontalAdvance(cadence) <= room:
+            return text
+        days = text.removeprefix("overdue by ").split()[0]
+        return f"overdue {days} d"
+
+    def _pill_width(self, option: QStyleOptionViewItem, text: str) -> int:
+        return QFontMetrics(self.badge_font(option.font)).horizontalAdvance(text) + 16
+
     def badge_rect(self, option: QStyleOptionViewItem, index: Index) -> QRect:
         """Where the badge pill is painted inside the row: right end of the second line."""
-        text = str(index.data(BadgeRole) or "")
+        text = self.badge_for(option, index)
         _, second = self._lines(option)
         if not text:
             return QRect(second.right(), second.top(), 0, 0)
         metrics = QFontMetrics(self.badge_font(option.font))
-        width = metrics.horizontalAdvance(text) + 16
+        width = self._pill_width(option, text)
         height = metrics.height() + 4
         top = second.top() + (second.height() - height) // 2
         return QRect(second.right() - width + 1, top, width, height)
@@ -165,7 +184,7 @@ class MessageDelegate(QStyledItemDelegate):
         )
 
         badge = self.badge_rect(opt, index)
-        text = str(index.data(BadgeRole) or "")
+        text = self.badge_for(opt, index)
         if text:
             fill, ink = pill_colors(str(index.data(StatusRole) or ""), palette)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -180,6 +199,8 @@ class MessageDelegate(QStyledItemDelegate):
         painter.setPen(dim)
         cadence = str(index.data(CadenceTextRole) or "")
         width = max(badge.left() - 8 - second_line.left(), 0)
+        if small_metrics.horizontalAdvance(cadence) > width:  # "every 14 d" before "every…"
+            cadence = re.sub(r" days?\b", " d", cadence)
         painter.drawText(
             QRect(second_line.left(), second_line.top(), width, second_line.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -174,6 +175,28 @@ def test_tooltip_and_badge_geometry(sidebar: MessageSidebar, session: CalendarSe
     assert row.contains(badge)
     assert badge.right() > row.center().x()  # on the right-hand side
     assert badge.width() > 40
+
+
+def test_in_a_large_font_an_overdue_pill_shortens_before_the_cadence_is_cut(
+    sidebar: MessageSidebar, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """At 12 points "overdue by 13 days" pushed "every 14 days" to "every…"."""
+    experts = message_id(session, "Installed by local experts")
+    view = sidebar.messages_view
+
+    def pill() -> str:
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.rect = view.visualRect(sidebar.message_index(experts))
+        option.font = view.font()
+        return sidebar.message_delegate.badge_for(option, sidebar.message_index(experts))
+
+    assert pill() == "overdue by 13 days"
+    large = QFont(view.font())
+    large.setPointSize(16)
+    view.setFont(large)
+    qtbot.waitUntil(lambda: pill() != "overdue by 13 days")
+    assert pill() == "overdue 13 d"
 
 
 def test_unticking_a_channel_hides_its_posts(
