@@ -103,10 +103,13 @@ class ImportCommand(StoreCommand):
         if self._first:
             self._first = False
             posts = frozenset(p.id for p in self._after)
+            # The days and messages the posts left too: a post the file moved leaves a
+            # delivery on its old day, which the cadence panel kept marking.
+            both = [*self._after, *self._summary.previous, *self._summary.settled]
             return self._names() | ChangeSet(
                 posts=posts,
-                messages=frozenset(m for p in self._after for m in p.message_ids),
-                dates=frozenset(p.date for p in self._after if p.date),
+                messages=frozenset(m for p in both for m in p.message_ids),
+                dates=frozenset(p.date for p in both if p.date),
                 backlog=True,
             )
         changes = ChangeSet()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from calendar_app.core.models import NewPost
+from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui import transfer
 from calendar_app.ui.commands import DeletePostsCommand
@@ -19,7 +19,7 @@ from calendar_app.ui.dialogs import ask_date_order
 from calendar_app.ui.session import CalendarSession
 from calendar_app.ui.transfer import run_import
 
-from .conftest import OFFSCREEN_POPUPS
+from .conftest import OFFSCREEN_POPUPS, TODAY
 
 
 def colleague_calendar(tmp_path: Path) -> Path:
@@ -393,3 +393,42 @@ def test_file_dialogs_start_in_the_documents_rather_than_cadence_s_hidden_folder
     assert files_folder(made_there) != data_folder()
     elsewhere = tmp_path / "clients" / "plan.cadence"
     assert files_folder(elsewhere) == elsewhere.parent
+
+
+def test_a_post_an_import_moves_leaves_no_delivery_on_its_old_day(
+    session: CalendarSession, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A row moved to another day in a spreadsheet: the views moved the chip, but the
+    cadence panel kept the delivery on the old day (the import named only the new)."""
+    from calendar_app.exchange.csv_profiles import export_csv
+    from calendar_app.exchange.formats import ExportOptions
+    from calendar_app.ui.cadence_panel import CadencePanel
+
+    panel = CadencePanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 300)
+    panel.show()
+    panel.set_range(TODAY - timedelta(days=30), TODAY + timedelta(days=30))
+
+    store = session.store
+    post, message = next(
+        (p, p.message_ids[0])
+        for p in store.posts_between(TODAY - timedelta(days=20), TODAY - timedelta(days=5))
+        if p.series_id is None
+        and p.message_ids
+        and p.status == PostStatus.PUBLISHED
+        and [q.id for q in store.posts_between(p.date, p.date) if p.message_ids[0] in q.message_ids]
+        == [p.id]
+    )
+    assert post.date is not None
+    assert post.date in [day for day, _ in panel.marks(message)]
+    source = tmp_path / "plan.csv"
+    export_csv(store, source, ExportOptions())
+    moved = post.date + timedelta(days=2)
+    text = source.read_text("utf-8").replace(f"{post.uid},{post.date}", f"{post.uid},{moved}")
+    source.write_text(text, "utf-8")
+    summary = run_import(session, None, source)
+    assert summary is not None
+    assert [p.id for p in summary.previous] == [post.id]
+    assert post.date not in [day for day, _ in panel.marks(message)]
+    assert moved in [day for day, _ in panel.marks(message)]
