@@ -448,6 +448,9 @@ class AddKeyMessageCommand(StoreCommand):
     def apply(self) -> ChangeSet:
         store = self.session.store
         if self._saved is not None:
+            # Under its number a deleted one's former names may be back (an undo of
+            # the deletion before the add): none is this one's.
+            store.give_names_had("message", self._saved.id, ())
             return store.restore_key_message(self._saved)
         m = self._message
         changes = store.add_key_message(
@@ -573,7 +576,8 @@ class ChannelCommand(_NamesKept):
                 ),
                 lambda: store.restore_channel(n),
             )
-        if self._saved is not None:
+        if self._saved is not None:  # the redo of an add: no deleted one's former names
+            store.give_names_had("channel", self._saved.id, ())
             return store.restore_channel(self._saved)
         n = self._new
         changes = store.add_channel(n.name, kind=n.kind, color=n.color, char_limit=n.char_limit)
@@ -621,7 +625,8 @@ class CampaignCommand(_NamesKept):
             self._new = store.campaign(changes.created[0])
             return changes
         new = self._new
-        if self._old is None:  # the redo of an add
+        if self._old is None:  # the redo of an add: no deleted one's former names
+            store.give_names_had("campaign", new.id, ())
             return store.restore_campaign(new)
         return self._edit(lambda: store.update_campaign(new), lambda: store.restore_campaign(new))
 

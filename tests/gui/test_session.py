@@ -24,6 +24,7 @@ from calendar_app.ui.commands import (
     AddKeyMessageCommand,
     ChannelCommand,
     CopyPostsCommand,
+    DeleteChannelCommand,
     DeleteKeyMessageCommand,
     DeletePostsCommand,
     EditPostsCommand,
@@ -485,6 +486,26 @@ def test_undo_and_redo_give_each_record_exactly_the_names_it_had(
     session.undo_stack.undo()
     assert store.names_had("message", message.id) == named
     assert store.key_message(message.id).title == "Renamed"
+
+    # The newest record deleted, a new one takes its number: undone and redone, it has
+    # none of the deleted one's names (a file's "Podcast" went to "Radio" rather than
+    # making its own channel).
+    session.push(ChannelCommand(session, None, replace(channel, id=0, name="Podcast")))
+    podcast = store.channel_named("Podcast")
+    assert podcast is not None
+    session.push(ChannelCommand(session, podcast, replace(podcast, name="Pod")))
+    session.push(DeleteChannelCommand(session, podcast.id))
+    session.push(ChannelCommand(session, None, replace(channel, id=0, name="Radio")))
+    radio = store.channel_named("Radio")
+    assert radio is not None
+    assert radio.id == podcast.id
+    for step in (session.undo_stack.undo, session.undo_stack.undo):
+        step()
+    assert store.names_had("channel", podcast.id) == {"podcast"}
+    for step in (session.undo_stack.redo, session.undo_stack.redo):
+        step()
+    assert store.channel(radio.id).name == "Radio"
+    assert store.names_had("channel", radio.id) == frozenset()
 
 
 def test_a_filter_changed_reads_no_backlog_again_but_a_change_to_it_does(
