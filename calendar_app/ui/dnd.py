@@ -9,7 +9,7 @@ copy with Ctrl, back to the backlog when the target has no day, and the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 from typing import Final, cast
@@ -59,6 +59,7 @@ def posts_mime(
     payload = {
         "calendar": str(session.store.path.resolve()),
         "posts": [p.id for p in posts],
+        "uids": [p.uid for p in posts],
         "anchor": anchor if anchor is not None else (posts[0].id if posts else None),
         "cut": cut,
         "origin": origin.isoformat() if origin is not None else None,
@@ -117,6 +118,13 @@ class Carried:
     """The day that lands on the day of a paste (see :func:`posts_mime`)."""
     ours: bool
     """Whether ``source`` is the session's own calendar."""
+    uids: dict[int, str] = field(default_factory=dict)
+    """Each post's uid, by id: a number a post had is taken by the next post made once
+    its making is undone, and that one is no post copied."""
+
+    def still(self, posts: Sequence[Post]) -> list[Post]:
+        """Of ``posts`` (read by :attr:`ids`), those that are the posts carried."""
+        return [p for p in posts if self.uids.get(p.id, p.uid) == p.uid]
 
 
 def carried_posts(session: CalendarSession, mime: QMimeData) -> Carried | None:
@@ -131,6 +139,7 @@ def carried_posts(session: CalendarSession, mime: QMimeData) -> Carried | None:
         ids = [int(i) for i in payload["posts"]]
         anchor = payload.get("anchor")
         origin = payload.get("origin")
+        uids = [str(u) for u in payload.get("uids", [])]
         return Carried(
             Path(source),
             ids,
@@ -138,6 +147,7 @@ def carried_posts(session: CalendarSession, mime: QMimeData) -> Carried | None:
             payload.get("cut") is True,
             date.fromisoformat(origin) if isinstance(origin, str) else None,
             session.store.is_file(source),
+            dict(zip(ids, uids, strict=False)),
         )
     except (ValueError, KeyError, TypeError):
         return None
@@ -229,7 +239,7 @@ def drop_posts(
         paste_from_calendar(session, parent, carried, day, at, landed.extend)
         session.placed(landed)
         return landed
-    posts = session.posts(carried.ids)
+    posts = carried.still(session.posts(carried.ids))
     if not posts:
         return []
     targets = placements(posts, carried.anchor, day, at, carried.origin)

@@ -947,7 +947,7 @@ class MainWindow(QMainWindow):
             if said is not None:
                 self.statusBar().showMessage(said, 8000)
             return
-        if mime is None or carried is None or not self.session.posts(carried.ids):
+        if mime is None or carried is None or not carried.still(self.session.posts(carried.ids)):
             self.statusBar().showMessage(
                 "The copied posts are no longer in the calendar."
                 if carried is not None
@@ -959,7 +959,7 @@ class MainWindow(QMainWindow):
         self._select_placed(landed)
         if landed and carried.cut:
             # Moved: from now on a paste repeats them, as after a copy.
-            posts = self.session.posts(carried.ids)
+            posts = carried.still(self.session.posts(carried.ids))
             # The first day picked moved with them: the day pasted on is their first now.
             origin = day if carried.origin is not None else None
             put_on_clipboard(posts_mime(self.session, posts, carried.anchor, origin=origin))

@@ -344,7 +344,7 @@ def paste_from_calendar(
 
     try:
         with CalendarStore.open(carried.source, read_only=True) as theirs:
-            posts = theirs.posts(carried.ids)
+            posts = carried.still(theirs.posts(carried.ids))
             if not posts:
                 return "The copied posts are no longer in their calendar."
             name = theirs.info().name

@@ -1716,6 +1716,27 @@ def test_paste_without_posts_to_paste_says_so(
     assert window.statusBar().currentMessage() == "The copied posts are no longer in the calendar."
     assert session.store.count_posts() == count
 
+    # A post copied, its making undone, another post made under its number: the
+    # paste copied (or, cut, moved) that other post.
+    channel = session.channels()[0].id
+    for cut in (False, True):
+        session.push(AddPostCommand(session, NewPost("Copied", channel, (), TODAY)))
+        (copied,) = [p for p in session.store.all_posts() if p.title == "Copied"]
+        put_on_clipboard(posts_mime(session, [copied], cut=cut))
+        session.undo_stack.undo()
+        session.push(AddPostCommand(session, NewPost("Unrelated", channel, (), TODAY)))
+        (unrelated,) = [p for p in session.store.all_posts() if p.title == "Unrelated"]
+        assert unrelated.id == copied.id
+        window.month_view.set_current_date(TODAY + timedelta(days=3))
+        count = session.store.count_posts()
+        window.paste_posts_action.trigger()
+        assert window.statusBar().currentMessage() == (
+            "The copied posts are no longer in the calendar."
+        )
+        assert session.store.count_posts() == count
+        assert session.store.post(unrelated.id).date == TODAY
+        session.push(DeletePostsCommand(session, [unrelated.id]))
+
 
 def test_days_picked_in_one_calendar_paste_into_another_from_their_first_day(
     window: MainWindow, session: CalendarSession, tmp_path: Path, qtbot: QtBot
