@@ -82,6 +82,7 @@ from ..core.models import (
     Series,
     WeekStart,
     ascii_digits,
+    backlog_status,
     every_days,
     repeated_time,
     skipped_time,
@@ -1191,6 +1192,12 @@ class PostEditor(QDialog):
             found.append("Add a channel first: every post goes out on one.")
         if self.time_check.isChecked() and not self.date_check.isChecked():
             found.append("A time needs a date: tick “on” and pick a day, or untick “at”.")
+        status = PostStatus(self.status_combo.currentData())
+        if not self.date_check.isChecked() and backlog_status(status) != status:
+            found.append(
+                f"A post in the backlog is an idea or a draft: give it a date to keep it"
+                f" {status.value}."
+            )
         freq = self.repeat_freq()
         if freq:
             if (
@@ -1324,8 +1331,8 @@ class PostEditor(QDialog):
         if not self._status_touched:
             if self.post is None:
                 status = PostStatus.DRAFT if checked else PostStatus.IDEA
-            elif self.post.status == PostStatus.SCHEDULED and not checked:
-                status = PostStatus.DRAFT  # as a post cut into the backlog: not scheduled
+            elif not checked:  # as a post cut into the backlog: not scheduled, nor published
+                status = backlog_status(self.post.status)
             else:
                 status = PostStatus(self.post.status)
             self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))

@@ -181,6 +181,31 @@ def test_ticking_the_date_turns_an_untouched_idea_into_a_draft(
     assert editor.status_combo.currentData() == "idea"
 
 
+def test_a_published_post_sent_to_the_backlog_is_a_draft_there(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Its date unticked, it was saved undated and still published (the command line
+    and a drop to the backlog make it a draft; a file could not bring that state)."""
+    post = next(
+        p
+        for p in session.store.posts_between(TODAY - timedelta(days=20), TODAY)
+        if p.status == PostStatus.PUBLISHED and p.series_id is None
+    )
+    editor = _editor(qtbot, session, post=post)
+    editor.time_check.setChecked(False)
+    editor.date_check.setChecked(False)
+    assert editor.status_combo.currentData() == "draft"
+    assert editor.problems() == []
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("published"))
+    assert editor.problems() == [
+        "A post in the backlog is an idea or a draft: give it a date to keep it published."
+    ]
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("draft"))
+    editor.accept()
+    saved = session.store.post(post.id)
+    assert (saved.date, saved.status) == (None, PostStatus.DRAFT)
+
+
 # -- the character count ---------------------------------------------------------------
 
 
