@@ -114,6 +114,8 @@ class _Cadence:
     tinted: set[date] = field(default_factory=set)
     delivered: set[date] = field(default_factory=set)
     message_color: QColor | None = None
+    as_of: date = date.min
+    """The day the report judges from: a draft before it did not go out."""
 
 
 class _Picked(NamedTuple):
@@ -436,7 +438,9 @@ class PeriodView(QWidget):
         self._stale_cadence = False
         report = self._session.report()
         days = self.visible_days()
-        cadence = _Cadence(overdue={day: report.overdue_count(day) for day in days})
+        cadence = _Cadence(
+            overdue={day: report.overdue_count(day) for day in days}, as_of=report.as_of
+        )
         selected = self._session.selected_message
         if selected is not None:
             try:
@@ -652,6 +656,7 @@ class PeriodView(QWidget):
             chip.at,
             chip.status,
             chip.selected,
+            chip.missed,
             chip.channel_color.rgba(),
             tuple(c.rgba() for c in chip.marker_colors),
             width,
@@ -706,7 +711,7 @@ class PeriodView(QWidget):
             at=post.time,
             status=post.status,
             selected=post.id in self._selected,
-            missed=missed(post, session.today()),
+            missed=missed(post, self._cadence.as_of),  # no clock read per chip painted
         )
 
     def _describe(self) -> None:

@@ -955,5 +955,17 @@ def test_a_draft_whose_day_has_gone_by_is_faded_and_says_why(
         return image
 
     assert pixels(chips["past draft"]) != pixels(chips["future draft"])
+    # Painted by the view, two drafts alike but for their days are told apart (the
+    # chips' cache knew them apart by title, status and colours only).
+    for day in (TODAY - timedelta(days=2), TODAY + timedelta(days=2)):
+        session.push(
+            AddPostCommand(session, NewPost("Twin", channel, (), day, status=PostStatus.DRAFT))
+        )
+    twins = [p for p in session.store.all_posts() if p.title == "Twin"]
+    shot = month.grab().toImage()
+    rects = [month.chip_rect(p.id) for p in twins]
+    assert all(rect is not None for rect in rects)
+    past, future = (shot.copy(rect) for rect in rects if rect is not None)
+    assert past != future
     assert "it did not go out" in post_tooltip(session, posts["past draft"])
     assert "it did not go out" not in post_tooltip(session, posts["future draft"])
