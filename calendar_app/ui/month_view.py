@@ -591,14 +591,17 @@ class PeriodView(QWidget):
         if post is not None:
             return post_tooltip(self._session, post)  # as the agenda and backlog tell it
         day = self.day_at(pos)
-        if day is None or not self.badge_count(day):
-            return ""
-        report = self._session.report()
-        overdue = [isolated(m.title) for m in report.messages if m.is_overdue_on(day)]
-        if not overdue:
+        overdue = self._overdue_titles(day) if day is not None and self.badge_count(day) else []
+        if day is None or not overdue:
             return ""
         count = f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''}"
-        return f"{count} overdue on {long_day(day)}:\n" + "\n".join(overdue)
+        return f"{count} overdue on {long_day(day)}:\n" + "\n".join(map(isolated, overdue))
+
+    def _overdue_titles(self, day: date) -> list[str]:
+        """The key messages overdue on ``day`` (what its red badge counts), by title."""
+        if not self._cadence.overdue.get(day, 0):
+            return []
+        return [m.title for m in self._session.report().messages if m.is_overdue_on(day)]
 
     def _day_step_for_key(self, key: int) -> int | None:
         """How many days an arrow key moves the selected day (None: not ours)."""
@@ -773,10 +776,7 @@ class PeriodView(QWidget):
             if day in cadence.delivered:
                 return [f"{title} goes out"]
             return [f"{title} overdue"] if day in cadence.tinted else []
-        if not cadence.overdue.get(day, 0):
-            return []
-        report = session.report()
-        overdue = [m.title for m in report.messages if m.is_overdue_on(day)]
+        overdue = self._overdue_titles(day)
         if not overdue:
             return []
         return [
