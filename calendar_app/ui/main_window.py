@@ -787,7 +787,7 @@ class MainWindow(QMainWindow):
             action.setChecked(checked)
             action.toggled.connect(lambda on, k=key, v=value: self.toggle_filter(k, v, on))
         if not items:  # a menu of "Show all" alone looked broken
-            kind = {"channels": "channels", "messages": "key messages"}.get(key, "campaigns")
+            kind = without_access_key(FILTER_MENUS[key]).lower()
             menu.addAction(f"No {kind} in this calendar yet").setEnabled(False)
             return
         if key != "channels":
@@ -805,14 +805,8 @@ class MainWindow(QMainWindow):
 
     def _update_filter_buttons(self) -> None:
         f = self.session.filters
-        counts = {
-            "channels": len(f.hidden_channels),
-            "messages": len(f.messages),
-            "campaigns": len(f.campaigns),
-            "statuses": len(f.statuses),
-        }
         for key, button in self.filter_buttons.items():
-            count = counts[key]
+            count = len(f.chosen(key))
             suffix = f" ({'−' if key == 'channels' else ''}{count})" if count else ""
             label = without_access_key(FILTER_MENUS[key])
             button.setText(label + suffix)
@@ -1191,13 +1185,9 @@ class MainWindow(QMainWindow):
         # What hides posts, said where it is always in sight (the toolbar's filter
         # buttons can be folded behind its » in a narrow window).
         f = self.session.filters
-        kinds = (
-            ("channels", f.hidden_channels),
-            ("key messages", f.messages),
-            ("campaigns", f.campaigns),
-            ("status", f.statuses),
-        )
-        filtered = [name for name, chosen in kinds if chosen]
+        filtered = [
+            without_access_key(FILTER_MENUS[k]).lower() for k in FILTER_MENUS if f.chosen(k)
+        ]
         if filtered:
             parts.append("filtered by " + ", ".join(filtered))
         self._summary = " · ".join(parts)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -92,6 +92,10 @@ class Filters:
             return False
         return self.search_hits is None or post.id in self.search_hits
 
+    def chosen(self, key: FilterKey) -> frozenset[Any]:
+        """The entries of the ``key`` filter (for ``channels``, the hidden ones)."""
+        return self.hidden_channels if key == "channels" else getattr(self, key)
+
     def toggled(self, key: FilterKey, value: object, on: bool) -> Filters:
         """These filters with one entry turned on or off.
 
@@ -103,7 +107,7 @@ class Filters:
             channel = cast(int, value)
             hidden.discard(channel) if on else hidden.add(channel)
             return replace(self, hidden_channels=frozenset(hidden))
-        values: set[object] = set(getattr(self, key))
+        values: set[object] = set(self.chosen(key))
         values.add(value) if on else values.discard(value)
         return self._with(key, frozenset(values))
 
