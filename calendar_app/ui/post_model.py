@@ -64,6 +64,9 @@ CadenceTextRole: Final = int(Qt.ItemDataRole.UserRole) + 6
 """Key messages: "every 7 days"."""
 MessageColorsRole: Final = int(Qt.ItemDataRole.UserRole) + 7
 """Posts: the colours of the post's key messages, in order."""
+ShortWordingRole: Final = int(Qt.ItemDataRole.UserRole) + 8
+"""Key messages: the badge and the cadence said short, ("overdue 12 d", "every 7 d"),
+for a row with no room for them whole (a large font)."""
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
@@ -128,11 +131,12 @@ def long_day(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
-def badge_text(cadence: MessageCadence) -> str:
-    """The sidebar badge of a message: "ok", "unplanned", "overdue by 12 days", ..."""
+def badge_text(cadence: MessageCadence, *, short: bool = False) -> str:
+    """The sidebar badge of a message: "ok", "unplanned", "overdue by 12 days", ...
+    (``short``: "overdue 12 d", as the cadence panel says it where room is short)."""
     if cadence.status == MessageStatus.OVERDUE:
         days = cadence.overdue_days
-        return f"overdue by {days} day{'s' if days != 1 else ''}"
+        return f"overdue {days} d" if short else f"overdue by {days} day{'s' * (days != 1)}"
     return cadence.status.value
 
 
@@ -862,6 +866,12 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
         cadence = self.cadence(message.id)
         if role == BadgeRole:
             return badge_text(cadence) if cadence else ""
+        if role == ShortWordingRole:
+            days = message.cadence_days
+            return (
+                badge_text(cadence, short=True) if cadence else "",
+                "every day" if days == 1 else f"every {days} d",
+            )
         if role == StatusRole:
             return cadence.status.value if cadence else ""
         if role == _TOOLTIP:
@@ -966,6 +976,7 @@ __all__ = [
     "PlainIconDelegate",
     "PostIdRole",
     "PostRole",
+    "ShortWordingRole",
     "SortRole",
     "StatusRole",
     "badge_text",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -52,6 +50,7 @@ from .post_model import (
     IdRole,
     KeyMessageListModel,
     PlainIconDelegate,
+    ShortWordingRole,
     StatusRole,
 )
 from .session import CalendarSession
@@ -119,31 +118,29 @@ class MessageDelegate(QStyledItemDelegate):
     def badge_for(self, option: QStyleOptionViewItem, index: Index) -> str:
         """The pill's text: "overdue by 13 days", or where the cadence beside it would
         be cut ("every…", in a large font) "overdue 13 d", as the cadence panel says it."""
-        text = str(index.data(BadgeRole) or "")
-        if not text.startswith("overdue by "):
-            return text
-        _, second = self._lines(option)
-        cadence = str(index.data(CadenceTextRole) or "")
-        room = second.width() - self._pill_width(option, text) - 8
-        if QFontMetrics(self.small_font(option.font)).horizontalAdvance(cadence) <= room:
-            return text
-        days = text.removeprefix("overdue by ").split()[0]
-        return f"overdue {days} d"
-
-    def _pill_width(self, option: QStyleOptionViewItem, text: str) -> int:
-        return QFontMetrics(self.badge_font(option.font)).horizontalAdvance(text) + 16
+        return self._badge(option, index)[0]
 
     def badge_rect(self, option: QStyleOptionViewItem, index: Index) -> QRect:
         """Where the badge pill is painted inside the row: right end of the second line."""
-        text = self.badge_for(option, index)
+        return self._badge(option, index)[1]
+
+    def _badge(self, option: QStyleOptionViewItem, index: Index) -> tuple[str, QRect]:
+        """The pill's text (see :meth:`badge_for`) and where it is painted."""
         _, second = self._lines(option)
-        if not text:
-            return QRect(second.right(), second.top(), 0, 0)
         metrics = QFontMetrics(self.badge_font(option.font))
-        width = self._pill_width(option, text)
+        text = str(index.data(BadgeRole) or "")
+        short, _ = index.data(ShortWordingRole) or ("", "")
+        if short and short != text:
+            cadence = str(index.data(CadenceTextRole) or "")
+            room = second.width() - metrics.horizontalAdvance(text) - 16 - 8
+            if QFontMetrics(self.small_font(option.font)).horizontalAdvance(cadence) > room:
+                text = short
+        if not text:
+            return text, QRect(second.right(), second.top(), 0, 0)
+        width = metrics.horizontalAdvance(text) + 16
         height = metrics.height() + 4
         top = second.top() + (second.height() - height) // 2
-        return QRect(second.right() - width + 1, top, width, height)
+        return text, QRect(second.right() - width + 1, top, width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
@@ -183,8 +180,7 @@ class MessageDelegate(QStyledItemDelegate):
             metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_line.width()),
         )
 
-        badge = self.badge_rect(opt, index)
-        text = self.badge_for(opt, index)
+        text, badge = self._badge(opt, index)
         if text:
             fill, ink = pill_colors(str(index.data(StatusRole) or ""), palette)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -200,7 +196,7 @@ class MessageDelegate(QStyledItemDelegate):
         cadence = str(index.data(CadenceTextRole) or "")
         width = max(badge.left() - 8 - second_line.left(), 0)
         if small_metrics.horizontalAdvance(cadence) > width:  # "every 14 d" before "every…"
-            cadence = re.sub(r" days?\b", " d", cadence)
+            cadence = str((index.data(ShortWordingRole) or ("", cadence))[1])
         painter.drawText(
             QRect(second_line.left(), second_line.top(), width, second_line.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
