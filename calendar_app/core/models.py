@@ -428,7 +428,7 @@ class Post:
 def delivers(status: PostStatus | str, day: date | None, as_of: date) -> bool:
     if day is None:
         return False
-    if status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED):
+    if status in DATED_ONLY:
         return True
     return status == PostStatus.DRAFT and day >= as_of
 

@@ -2140,7 +2140,7 @@ class CalendarStore:
         # Days that get no copy: deleted on their own before; where a post of the series
         # sits, moved on its own; where a post like this one is already, or was planned
         # (an earlier part of the series, made longer, reaching a later one, retitled
-        # or moved since): the same title, or the same channel and key messages.
+        # or moved since): :func:`_alike`.
         empty = {d for d in series.exdates if d in made}
         for other in self.posts_between(days[0], days[-1]) if len(days) > 1 else []:
             if other.id in placed or _alike(other, post):
