@@ -995,11 +995,12 @@ class CalendarStore:
         What an import brings keeps its colour apart from what the calendar had before:
         every calendar takes colours from the same palette in the same order, so
         another client's Instagram came with this one's LinkedIn blue."""
-        if color and not looks_taken(parse_color(color), apart_from or ()):
-            return parse_color(color)
+        wanted = parse_color(color) if color else None
+        if wanted is not None and not looks_taken(wanted, apart_from or ()):
+            return wanted
         made = free_color(self.colors_in_use(), start)
-        if color and apart_from is not None:
-            apart_from.append(made)
+        if apart_from is not None:  # a fallback channel made so too: what comes next
+            apart_from.append(made)  # keeps apart from it
         return made
 
     def colors_in_use(self) -> list[str]:

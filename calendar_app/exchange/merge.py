@@ -375,7 +375,7 @@ def _map_channels(
     if fallback:
         existing = ours.channel_named(fallback)
         if existing is None:
-            fallback_id = ours.add_channel(fallback).created[0]
+            fallback_id = ours.add_channel(fallback, apart_from=had).created[0]
             summary.channels_added.append(fallback_id)
         else:
             fallback_id = existing.id

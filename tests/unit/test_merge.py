@@ -563,6 +563,18 @@ def test_names_brought_from_another_calendar_keep_apart_from_its_colours(
         store.close()
 
 
+def test_a_name_made_in_a_free_colour_is_kept_apart_from_those_brought_after_it(
+    store: CalendarStore,
+) -> None:
+    """A fallback channel made without a colour took the next free one, and a channel
+    brought next in that very colour kept it."""
+    had = store.colors_in_use()
+    fallback = store.add_channel("Everything", apart_from=had).created[0]
+    taken = store.channel(fallback).color
+    brought = store.add_channel("Instagram", color=taken, apart_from=had).created[0]
+    assert store.channel(brought).color != taken
+
+
 def test_a_post_pasted_into_the_backlog_has_no_time(
     pair: tuple[CalendarStore, CalendarStore],
 ) -> None:
