@@ -29,7 +29,6 @@ from .core.models import (
     ascii_digits,
     every_days,
     format_time,
-    guessed_kind,
     name_order,
     one_line,
     parse_color,
@@ -124,9 +123,8 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_channel_add(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args.path) as store:
-        kind = args.kind or guessed_kind(args.name, default="social")
         changes = store.add_channel(
-            args.name, kind=kind, color=args.color, char_limit=args.char_limit
+            args.name, kind=args.kind, color=args.color, char_limit=args.char_limit
         )
         name = store.channel(changes.created[0]).name  # as kept (on one line)
     print(f"Added the channel '{name}'.", file=out)

@@ -61,6 +61,7 @@ from .models import (
     check_day,
     folded,
     format_time,
+    guessed_kind,
     is_color,
     name_key,
     name_order,
@@ -736,15 +737,17 @@ class CalendarStore:
         self,
         name: str,
         *,
-        kind: str = "social",
+        kind: str | None = None,
         color: str | None = None,
         char_limit: int | None = None,
         apart_from: list[str] | None = None,
     ) -> ChangeSet:
+        """A new channel; with no ``kind``, the one its name says ("Newsletter" is a
+        newsletter), else social."""
         name = _required(name, "A channel needs a name.")
         if self.channel_named(name) is not None:
             raise InvalidInput(f"There is already a channel called '{name}'.")
-        kind = _channel_kind(kind)
+        kind = _channel_kind(kind) if kind is not None else guessed_kind(name, "social")
         _check_char_limit(char_limit)
         existing = self.channels(include_archived=True)
         color = self._new_color(color, 0, apart_from)

@@ -134,7 +134,6 @@ from ..core.models import (
     PostStatus,
     backlog_status,
     format_time,
-    guessed_kind,
     in_plans,
     name_key,
     post_content,
@@ -591,8 +590,7 @@ class _Names:
         return found
 
     def create_channel(self, name: str) -> int:
-        kind = guessed_kind(name, default="social")  # "Newsletter" is a newsletter
-        new_id = self._store.add_channel(name, kind=kind).created[0]
+        new_id = self._store.add_channel(name).created[0]  # of the kind its name says
         self.channels[name_key(name)] = new_id
         self._summary.channels_added.append(new_id)
         return new_id

@@ -600,11 +600,10 @@ class NewCalendarPage(QWidget):
             if self.channel_checks[name].isChecked():
                 chosen.append((name, kind))
                 seen.add(name.casefold())
-        suggested = {name.casefold(): kind for name, kind in SUGGESTED_CHANNELS}
         for part in self.other_channels_edit.text().split(","):
             name = " ".join(part.split())
-            if name and name.casefold() not in seen:
-                chosen.append((name, suggested.get(name.casefold()) or guessed_kind(name)))
+            if name and name.casefold() not in seen:  # "Newsletter" typed: a newsletter
+                chosen.append((name, guessed_kind(name)))
                 seen.add(name.casefold())
         return chosen
 
