@@ -1872,7 +1872,10 @@ class CalendarStore:
         """Delete posts, remembering each as it was (:meth:`deleted`): an older file
         imported later does not bring it back. Not ``remembered``: the undo of their
         making (an import, a paste), after which the same file may come in again."""
-        posts = self.posts(post_ids)
+        return self._delete(self.posts(post_ids), remembered=remembered)
+
+    def _delete(self, posts: Sequence[Post], *, remembered: bool = True) -> ChangeSet:
+        """:meth:`delete_posts` of posts already read."""
         with environment_errors(self.path), self.db.atomic():
             self._conn.executemany("DELETE FROM posts WHERE id = ?", [(p.id,) for p in posts])
             if remembered:
@@ -2371,28 +2374,18 @@ class CalendarStore:
         end), so that its rule keeps describing exactly the posts that exist.
         """
         post = self.post(post_id)
-        if post.series_id is None:
-            return self.delete_posts([post_id])
+        if post.series_id is None or scope == "this":
+            return self.delete_each([post_id])
         series = self.series(post.series_id)
         start = _occ(post)
         if scope == "following" and not self._has_earlier(post):
             scope = "all"
         members = self.series_posts(series.id)
-        if scope == "this":
-            targets = [post]
-        elif scope == "following":
-            targets = [p for p in members if _occ(p) >= start]
-        else:
-            targets = members
+        targets = members if scope == "all" else [p for p in members if _occ(p) >= start]
         with environment_errors(self.path), self.db.atomic():
-            changes = self.delete_posts([p.id for p in targets])
+            changes = self._delete(targets)
             if scope == "all" or len(targets) == len(members):
                 self._conn.execute("DELETE FROM series WHERE id = ?", (series.id,))
-            elif scope == "this":
-                exdates = tuple(sorted({*series.exdates, start}))
-                self._write_series(
-                    Series(series.id, series.rrule, series.anchor, series.anchor_time, exdates)
-                )
             else:
                 head, _ = recurrence.split(series.rrule, series.anchor, start)
                 exdates = tuple(d for d in series.exdates if d < start)
@@ -2412,7 +2405,7 @@ class CalendarStore:
             if post.series_id is not None:
                 gone.setdefault(post.series_id, set()).add(_occ(post))
         with environment_errors(self.path), self.db.atomic():
-            changes = self.delete_posts([p.id for p in posts])
+            changes = self._delete(posts)
             for series_id, days in gone.items():
                 if self._rows("SELECT 1 FROM posts WHERE series_id = ? LIMIT 1", [series_id]):
                     series = self.series(series_id)
