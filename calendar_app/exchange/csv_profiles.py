@@ -113,6 +113,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
@@ -444,27 +445,36 @@ def csv_names_every_channel(source: Path) -> bool:
     """Whether every row of the CSV file ``source`` names a channel (the import makes
     those this calendar lacks): no channel need be chosen for it. A file Cadence cannot
     read says no here; the import says why."""
-    cells = _column_cells(source, "channel", blank_rows=False)
+    cells = _column_cells(source, "channel")
     return cells is not None and all(cell.strip() for cell in cells)
 
 
-def _column_cells(source: Path, column: str, *, blank_rows: bool = True) -> list[str] | None:
-    """The cells of one column of the CSV file ``source``, a short row's as empty; None
-    when the file has no such column or Cadence cannot read it (the import says why).
-    ``blank_rows``: also those of blank rows (which the import passes over)."""
+def _column_cells(source: Path, column: str) -> list[str] | None:
+    """The cells of one column of the CSV file ``source`` (blank rows left out, as the
+    import passes over them; a short row's as empty); None when the file has no such
+    column or Cadence cannot read it (the import says why). The file is read once for
+    the checks an import asks of it (its channels, its date order), while it is as read."""
+    try:
+        stat = source.stat()
+    except OSError:
+        return None
+    columns = _columns_of(source, (stat.st_mtime_ns, stat.st_size))
+    return columns.get(column) if columns is not None else None
+
+
+@lru_cache(maxsize=1)
+def _columns_of(source: Path, _as_read: tuple[int, int]) -> dict[str, list[str]] | None:
+    """The cells of every column Cadence reads, by column (see :func:`_column_cells`)."""
     try:
         header, header_line, _, records = _read_records(_read_text(source))
         columns = _header_columns(header, header_line, ImportOptions(fallback_channel="-"))
     except CadenceError:
         return None
-    if column not in columns:
-        return None
-    index = columns[column][0]
-    return [
-        cells[index] if index < len(cells) else ""
-        for cells in records
-        if blank_rows or any(c.strip() for c in cells)
-    ]
+    rows = [cells for cells in records if any(c.strip() for c in cells)]
+    return {
+        name: [cells[index] if index < len(cells) else "" for cells in rows]
+        for name, (index, _spelled) in columns.items()
+    }
 
 
 class _Day(NamedTuple):

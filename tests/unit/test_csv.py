@@ -2011,3 +2011,22 @@ def test_a_channel_a_spreadsheet_brings_takes_the_kind_its_name_says(
         "Newsletter": "newsletter",
         "Kiosk": "social",
     }
+
+
+def test_the_checks_before_an_import_read_the_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window asks whether every row names a channel, then the date order: each
+    read and parsed the whole file (0.4 s apiece at 200,000 rows, the window frozen)."""
+    source = tmp_path / "plan.csv"
+    source.write_text("date,channel,title\n03/04/2027,LinkedIn,A\n\n05/06/2027,,B\n", "utf-8")
+    reads: list[Path] = []
+    read_text = csv_profiles._read_text
+    monkeypatch.setattr(csv_profiles, "_read_text", lambda p: reads.append(p) or read_text(p))
+    assert not csv_profiles.csv_names_every_channel(source)
+    assert csv_profiles.csv_date_order(source) == (None, "03/04/2027")
+    assert reads == [source]
+    source.write_text("date,channel,title\n13/04/2027,LinkedIn,A\n", "utf-8")  # changed
+    assert csv_profiles.csv_names_every_channel(source)
+    assert csv_profiles.csv_date_order(source) == (True, None)
+    assert reads == [source, source]
