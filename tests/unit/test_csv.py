@@ -2022,7 +2022,12 @@ def test_the_checks_before_an_import_read_the_file_once(
     source.write_text("date,channel,title\n03/04/2027,LinkedIn,A\n\n05/06/2027,,B\n", "utf-8")
     reads: list[Path] = []
     read_text = csv_profiles._read_text
-    monkeypatch.setattr(csv_profiles, "_read_text", lambda p: reads.append(p) or read_text(p))
+
+    def counted(path: Path) -> str:
+        reads.append(path)
+        return read_text(path)
+
+    monkeypatch.setattr(csv_profiles, "_read_text", counted)
     assert not csv_profiles.csv_names_every_channel(source)
     assert csv_profiles.csv_date_order(source) == (None, "03/04/2027")
     assert reads == [source]
