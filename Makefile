@@ -71,11 +71,14 @@ uninstall-desktop:
 system-deps:
 	@sh .ci/system-deps
 
-# As root, the tests also need capsh (libcap2-bin) to run Cadence as a user whom file
-# permissions bind (a read-only calendar means nothing to root).
+# The tests read exported PDFs with pdftotext (poppler-utils) and open the exported web
+# page in Chromium, as a person would. As root they also need capsh (libcap2-bin) to run
+# Cadence as a user whom file permissions bind (a read-only calendar means nothing to root).
+TEST_PACKAGES := poppler-utils chromium
 test-deps:
-	@if [ "$$(id -u)" = "0" ]; then CADENCE_EXTRA_PACKAGES=libcap2-bin sh .ci/system-deps; \
-	else sh .ci/system-deps; fi
+	@if [ "$$(id -u)" = "0" ]; then \
+		CADENCE_EXTRA_PACKAGES="$(TEST_PACKAGES) libcap2-bin" sh .ci/system-deps; \
+	else CADENCE_EXTRA_PACKAGES="$(TEST_PACKAGES)" sh .ci/system-deps; fi
 
 # Building also needs binutils (PyInstaller reads libraries with objdump, and strips them).
 dist-deps:

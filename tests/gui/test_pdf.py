@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import os
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -297,7 +296,6 @@ def test_the_report_says_how_each_message_went_out(demo_path: Path, qapp: object
     assert [c.name for c, _ in experts.channels][:2] == ["Instagram", "LinkedIn"]
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) is absent")
 def test_the_words_are_in_the_pdf(demo_path: Path, tmp_path: Path, qapp: object) -> None:
     target = tmp_path / "report.pdf"
     with CalendarStore.open(demo_path) as store:
@@ -327,7 +325,6 @@ def test_the_words_are_in_the_pdf(demo_path: Path, tmp_path: Path, qapp: object)
     assert text.count("\f") == 8
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) is absent")
 def test_month_pages_follow_the_calendars_week_start(tmp_path: Path, qapp: object) -> None:
     target = tmp_path / "sunday.pdf"
     with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
@@ -377,7 +374,6 @@ def november_legend(
     return channels, messages
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) is absent")
 def test_month_legend_flows_over_lines_then_stops(tmp_path: Path, qapp: object) -> None:
     target = tmp_path / "many.pdf"
     titles = [f"Key message number {n:02d} for the legend" for n in range(1, 25)]
@@ -504,7 +500,6 @@ def add_busy_day(store: CalendarStore, day: date, count: int) -> list[str]:
     return titles
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) is absent")
 def test_a_day_too_full_for_its_cell_is_listed_in_full_after_its_month(
     demo_path: Path, tmp_path: Path, qapp: object
 ) -> None:

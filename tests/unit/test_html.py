@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import struct
 import subprocess
 import zlib
@@ -648,7 +647,6 @@ def _chromium(tmp_path: Path, page: Path, *args: str) -> str:
     return done.stdout
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")
 def test_a_long_unbroken_text_wraps_and_leaves_every_column_in_sight(
     demo: Path, tmp_path: Path
 ) -> None:
@@ -677,7 +675,6 @@ def test_a_long_unbroken_text_wraps_and_leaves_every_column_in_sight(
     assert title == "<title>wide:0,page:false</title>"
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")
 def test_chromium_renders_the_page(demo: Path, tmp_path: Path) -> None:
     with CalendarStore.open(demo) as store:
         export(store, tmp_path / "page.html")
