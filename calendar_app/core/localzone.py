@@ -80,6 +80,22 @@ SUNDAY_FIRST = frozenset({
 """The countries whose weeks start on Sunday, as Qt (from Unicode's CLDR) knows them:
 the window's New Calendar and ``cadence init`` start a calendar's weeks alike."""
 
+# fmt: off
+SUNDAY_FIRST_LANGUAGES = frozenset({
+    "aa", "af", "am", "as", "bal", "bgc", "bgn", "bho", "bn", "brx", "ccp", "ceb",
+    "chr", "cic", "csw", "dav", "doi", "dz", "ebu", "en", "fil", "gez", "gn", "gu",
+    "guz", "haw", "he", "hi", "id", "is", "iu", "ja", "jv", "kam", "kgp", "ki",
+    "kln", "km", "kn", "ko", "kok", "ks", "kxv", "lkt", "lo", "luo", "luy", "mai",
+    "mas", "mer", "mgh", "ml", "mni", "moh", "mr", "mt", "mus", "my", "nd", "ne",
+    "nr", "nso", "nv", "om", "or", "osa", "pa", "pt", "qu", "quc", "raj", "rhg",
+    "sa", "saq", "sat", "sd", "seh", "shn", "sid", "sn", "ss", "st", "su", "ta",
+    "te", "th", "ti", "tn", "trv", "trw", "ts", "ur", "ve", "wal", "xh", "xnr",
+    "yrl", "yue", "zu",
+})
+# fmt: on
+"""The languages named without a country ("LANG=en") whose weeks start on Sunday: Qt
+reads such a name as the language's most likely country ("en" as en_US)."""
+
 
 def sunday_first(environ: Mapping[str, str] | None = None) -> bool:
     """Whether the locale the environment names for dates (``LC_ALL``, else
@@ -87,5 +103,7 @@ def sunday_first(environ: Mapping[str, str] | None = None) -> bool:
     on Sunday."""
     env = os.environ if environ is None else environ
     name = next((env[k] for k in ("LC_ALL", "LC_TIME", "LANG") if env.get(k)), "")
-    territory = name.split(".")[0].split("@")[0].partition("_")[2]
+    language, _, territory = name.split(".")[0].split("@")[0].partition("_")
+    if not territory:
+        return language.lower() in SUNDAY_FIRST_LANGUAGES
     return territory.upper() in SUNDAY_FIRST

@@ -868,6 +868,7 @@ def test_the_command_line_knows_the_countries_qt_starts_weeks_on_sunday(qapp: ob
 
     from calendar_app.core.localzone import SUNDAY_FIRST, sunday_first
 
+    languages = set()
     for locale in QLocale.matchingLocales(
         QLocale.Language.AnyLanguage, QLocale.Script.AnyScript, QLocale.Country.AnyCountry
     ):
@@ -876,3 +877,12 @@ def test_the_command_line_knows_the_countries_qt_starts_weeks_on_sunday(qapp: ob
             on_sunday = locale.firstDayOfWeek() == Qt.DayOfWeek.Sunday
             assert sunday_first({"LANG": f"{name}.UTF-8"}) == on_sunday, name
             assert (name.split("_")[1] in SUNDAY_FIRST) == on_sunday, name
+        languages.add(name.split("_")[0])
+    # A language named alone ("LANG=en", "LANG=pt.UTF-8") is read as Qt reads it: in
+    # its most likely country (en_US, pt_BR).
+    for language in languages:
+        on_sunday = QLocale(language).firstDayOfWeek() == Qt.DayOfWeek.Sunday
+        assert sunday_first({"LANG": language}) == on_sunday, language
+        assert sunday_first({"LANG": f"{language}.UTF-8"}) == on_sunday, language
+    assert sunday_first({"LANG": "en"})
+    assert not sunday_first({"LANG": "de"})
