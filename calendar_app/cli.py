@@ -293,8 +293,9 @@ def _writes_any_text(stream: TextIO) -> None:
     are not UTF-8 as they were given (as ``ls`` does; "Created the calendar" was
     taken for a failure after the calendar was made); in an encoding without "🚀" (a
     Latin-1 terminal, or Windows writing to a file in cp1252), as "?": a title must
-    not stop a listing halfway, nor make a move already saved report a failure."""
-    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+    not stop a listing halfway, nor make a move already saved report a failure. Error
+    lines say them the same way (Python's stderr wrote "\\U0001f680")."""
+    if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "backslashreplace"):
         stream.reconfigure(errors="surrogateescape" if writes_unicode(stream) else "replace")
 
 

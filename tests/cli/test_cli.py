@@ -1293,6 +1293,12 @@ def test_an_output_without_the_characters_says_them_as_it_can(
     gaps = latin1("gaps", calendar, "--json", "--as-of", "2026-12-10")
     assert gaps.returncode == 0, gaps.stderr
     assert "Zéro 🌍" in {m["title"] for m in json.loads(gaps.stdout)["messages"]}
+    # An error line says them as the output does, not as Python's escapes ("\U0001f680").
+    refused = latin1("post", "add", calendar, "--title", "Launch 🚀", "--channel", "Fax 🚀")
+    assert refused.returncode != 0
+    said = refused.stderr.decode("latin-1")
+    assert "'Fax ?'" in said, said
+    assert "\\U" not in said
 
 
 def test_digits_of_another_script_are_read_as_digits(calendar: Path, tmp_path: Path) -> None:
