@@ -466,7 +466,8 @@ class ExportOptions:
     byte_order_mark: bool = False
     """CSV: start with a UTF-8 byte-order mark so that Excel reads the accents."""
     today: date | None = None
-    """For profiles that export only future posts; defaults to today."""
+    """For profiles that export only the posts still to go out: the day they start from
+    (at its midnight); None, the present moment."""
 
     def filters(self) -> bool:
         """Whether the options leave some posts out."""

@@ -222,7 +222,7 @@ class ExportOptionsDialog(QDialog):
             message_ids=frozenset() if all_messages else messages,
             day_first=bool(self.date_order.currentData()),
             byte_order_mark=self.byte_order_mark.isChecked(),
-            today=self.session.today(),
+            today=self.session.given_today(),
         )
 
 

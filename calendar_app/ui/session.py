@@ -232,6 +232,12 @@ class CalendarSession(QObject):
         """The day given, else the calendar's today (:meth:`.CalendarStore.today`)."""
         return self._today or self.store.today()
 
+    def given_today(self) -> date | None:
+        """The day this session was given (a test's, the screenshots'), or None when it
+        follows the clock: what exports that take only the posts still to go out cut at
+        (the present moment, or the start of the day given)."""
+        return self._today
+
     def now(self) -> time:
         """The time of day in the calendar's own zone (where the current-time line goes)."""
         return datetime.now(self.store.zone).time()

@@ -240,7 +240,7 @@ def run_export(
         exporter = export_pdf
     else:
         exporter = EXPORTERS[fmt]
-    chosen = options or ExportOptions(day_first=day_first_locale(), today=session.today())
+    chosen = options or ExportOptions(day_first=day_first_locale(), today=session.given_today())
     return _with_progress(
         session,
         parent,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from calendar_app.core.models import NewPost, PostStatus
+from calendar_app.core.store import CalendarStore
+from calendar_app.exchange import csv_profiles
 from calendar_app.exchange.formats import ExportOptions
 from calendar_app.ui import transfer
 from calendar_app.ui.commands import ChannelCommand, UpdateKeyMessageCommand
@@ -87,6 +90,38 @@ def test_publishing_tools_ask_the_date_order(
     assert dialog.options().day_first is False
     dialog.date_order.setCurrentIndex(0)
     assert dialog.options().day_first is True
+
+
+SCHEDULED = PostStatus.SCHEDULED
+
+
+@pytest.mark.parametrize("fmt", ["hootsuite", "sprout"])
+def test_publishing_tools_leave_out_what_went_out_earlier_today(
+    demo_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fmt: str
+) -> None:
+    """A window on the clock's today cuts at the present moment, as the command line
+    does: a post gone out at 08:00 is not handed to the tool at noon (it wrote it)."""
+    store = CalendarStore.open(demo_path)
+    today = store.today()
+    noon = datetime.combine(today, time(12, 0))
+    monkeypatch.setattr(csv_profiles, "_current_time", lambda zone: noon)
+    linkedin = store.channel_named("LinkedIn")
+    assert linkedin is not None
+    for at in (time(8, 0), time(16, 0)):
+        store.add_post(
+            NewPost(f"At {at:%H:%M}", linkedin.id, date=today, time=at, status=SCHEDULED)
+        )
+    session = CalendarSession(store)  # on the clock's today
+    try:
+        options = open_dialog(session, fmt, qtbot).options()
+        assert options.today is None
+        export = transfer.run_export(session, None, fmt, tmp_path / "out.csv", options)
+        assert export is not None
+        written = "".join(p.read_text() for p in tmp_path.glob("out*.csv"))
+        assert "At 16:00" in written
+        assert "At 08:00" not in written
+    finally:
+        store.close()
 
 
 @OFFSCREEN_POPUPS
