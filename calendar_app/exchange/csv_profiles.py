@@ -449,27 +449,41 @@ def csv_names_every_channel(source: Path) -> bool:
     return cells is not None and all(cell.strip() for cell in cells)
 
 
+def csv_refusal(source: Path) -> str | None:
+    """The sentence an import of the CSV file ``source`` refuses it with at once (not
+    UTF-8 text, no title column), or None: the window asks nothing about a file it
+    will not read (it asked for a channel, then refused the file)."""
+    columns = _read_columns(source)
+    return columns if isinstance(columns, str) else None
+
+
 def _column_cells(source: Path, column: str) -> list[str] | None:
     """The cells of one column of the CSV file ``source`` (blank rows left out, as the
     import passes over them; a short row's as empty); None when the file has no such
     column or Cadence cannot read it (the import says why). The file is read once for
     the checks an import asks of it (its channels, its date order), while it is as read."""
+    columns = _read_columns(source)
+    return columns.get(column) if isinstance(columns, dict) else None
+
+
+def _read_columns(source: Path) -> dict[str, list[str]] | str | None:
+    """:func:`_columns_of` the file as it is now; None when it cannot be looked at."""
     try:
         stat = source.stat()
     except OSError:
         return None
-    columns = _columns_of(source, (stat.st_mtime_ns, stat.st_size))
-    return columns.get(column) if columns is not None else None
+    return _columns_of(source, (stat.st_mtime_ns, stat.st_size))
 
 
 @lru_cache(maxsize=1)
-def _columns_of(source: Path, _as_read: tuple[int, int]) -> dict[str, list[str]] | None:
-    """The cells of every column Cadence reads, by column (see :func:`_column_cells`)."""
+def _columns_of(source: Path, _as_read: tuple[int, int]) -> dict[str, list[str]] | str:
+    """The cells of every column Cadence reads, by column (see :func:`_column_cells`);
+    or why the import refuses the file."""
     try:
         header, header_line, _, records = _read_records(_read_text(source))
         columns = _header_columns(header, header_line, ImportOptions(fallback_channel="-"))
-    except CadenceError:
-        return None
+    except CadenceError as exc:
+        return str(exc)
     rows = [cells for cells in records if any(c.strip() for c in cells)]
     return {
         name: [cells[index] if index < len(cells) else "" for cells in rows]

@@ -282,7 +282,7 @@ FALLBACK_QUESTIONS = {
 def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = False) -> None:
     """File > Import… and File > Merge Calendar…: choose a file, then import it (asking
     for a channel for posts that name none, unless every row of a spreadsheet names one)."""
-    from ..exchange.csv_profiles import csv_names_every_channel
+    from ..exchange.csv_profiles import csv_names_every_channel, csv_refusal
 
     name, _ = QFileDialog.getOpenFileName(
         parent,
@@ -296,7 +296,10 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     remember_folder(session.store.path, source)
     fallback: str | None = None
     fmt = format_for(source)
-    if fmt in ("ics", "csv") and not (fmt == "csv" and csv_names_every_channel(source)):
+    asks = fmt == "ics" or (
+        fmt == "csv" and not csv_names_every_channel(source) and csv_refusal(source) is None
+    )
+    if asks:
         channels = [c.name for c in session.channels()]
         choice, ok = QInputDialog.getItem(
             parent, "Import", FALLBACK_QUESTIONS[fmt], channels, 0, True

@@ -323,6 +323,34 @@ def test_the_import_asks_for_a_channel_as_it_then_uses_it(
         assert "lacks is added" in asked[0]
 
 
+def test_a_file_the_import_refuses_is_refused_before_any_question(
+    session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A German Excel's "CSV (Trennzeichen-getrennt)" (cp1252): the window asked for a
+    channel for it, then refused the file."""
+    source = tmp_path / "plan.csv"
+    source.write_bytes("Datum;Titel\n04.12.2026;Stra\u00dfenfest\n".encode("cp1252"))
+    before = source.read_bytes()
+    asked: list[str] = []
+    refused: list[str] = []
+
+    def answer(parent: QWidget, title: str, label: str, *args: object) -> tuple[str, bool]:
+        asked.append(label)
+        return "LinkedIn", True
+
+    monkeypatch.setattr(transfer.QFileDialog, "getOpenFileName", lambda *args: (str(source), ""))
+    monkeypatch.setattr(transfer.QInputDialog, "getItem", answer)
+    monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
+    monkeypatch.setattr(session, "report_error", lambda parent, exc: refused.append(str(exc)))
+    posts = len(session.store.all_posts())
+    transfer.import_dialog(session, QWidget())
+    assert asked == []
+    assert len(refused) == 1
+    assert "not UTF-8" in refused[0]
+    assert len(session.store.all_posts()) == posts
+    assert source.read_bytes() == before
+
+
 def test_undo_of_a_merge_that_brought_an_occurrence_back_puts_its_series_back(
     session: CalendarSession, tmp_path: Path
 ) -> None:
