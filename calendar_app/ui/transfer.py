@@ -296,10 +296,9 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     remember_folder(session.store.path, source)
     fallback: str | None = None
     fmt = format_for(source)
-    asks = fmt == "ics" or (
+    if fmt == "ics" or (
         fmt == "csv" and not csv_names_every_channel(source) and csv_refusal(source) is None
-    )
-    if asks:
+    ):
         channels = [c.name for c in session.channels()]
         choice, ok = QInputDialog.getItem(
             parent, "Import", FALLBACK_QUESTIONS[fmt], channels, 0, True
