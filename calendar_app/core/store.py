@@ -861,11 +861,13 @@ class CalendarStore:
             self._forget_names("message", new_id)  # a number a deleted one had
         return ChangeSet(messages=frozenset({new_id}), created=(new_id,))
 
-    def first_post_day(self, message_id: int) -> date | None:
-        """The day of the earliest dated post carrying the key message, if any."""
+    def first_delivery_day(self, message_id: int, as_of: date) -> date | None:
+        """The earliest day a post delivers the key message (DESIGN.md's rule, a draft
+        from ``as_of`` on), if any: a cancelled post, an idea or a draft whose day went
+        by never carried it to anyone."""
         rows = self._rows(
-            "SELECT min(day) FROM post_messages WHERE message_id = ? AND day IS NOT NULL",
-            [message_id],
+            f"SELECT min(day) FROM post_messages WHERE message_id = ? AND {DELIVERY_WHERE}",
+            [message_id, as_of.isoformat()],
         )
         return _day(rows[0][0]) if rows else None
 

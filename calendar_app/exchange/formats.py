@@ -393,15 +393,18 @@ def start_from_first_posts(
     store: CalendarStore, summary: ImportSummary, *, exact: Collection[int] = ()
 ) -> None:
     """A key message an import created starts on the day of the import, or on the
-    first post carrying it if that is earlier: an imported history of past posts
-    keeps its gaps, a plan of posts to come is not overdue since before it existed.
+    first post delivering it if that is earlier: an imported history of past posts
+    keeps its gaps, a plan of posts to come is not overdue since before it existed
+    (nor since a cancelled post or a draft that never went out).
     Those in ``exact`` were made with the start their file gives them, and keep it."""
     for message_id in summary.messages_added:
         if message_id in exact:
             continue
         message = store.key_message(message_id)
-        first = store.first_post_day(message_id)
-        if first is not None and message.starts_on is not None and first < message.starts_on:
+        if message.starts_on is None:
+            continue
+        first = store.first_delivery_day(message_id, message.starts_on)
+        if first is not None and first < message.starts_on:
             store.update_key_message(replace(message, starts_on=first))
 
 

@@ -465,6 +465,28 @@ def test_key_messages_an_import_creates_start_with_their_first_post(
     assert message_starts(fresh)["Made in Europe"] == date(2001, 1, 1)
 
 
+@pytest.mark.parametrize("status", ["cancelled", "idea", "draft"])
+def test_a_post_that_never_went_out_does_not_start_an_imported_message(
+    calendar: Path, tmp_path: Path, status: str
+) -> None:
+    """A cancelled post of three months ago made a plan's new message overdue since."""
+    today = calendar_today(calendar)
+    before, earlier, ahead = (today + timedelta(days=d) for d in (-90, -60, 30))
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "date,channel,title,key_messages,status\n"
+        f"{before},LinkedIn,Dropped,Green steel,{status}\n"
+        f"{ahead},LinkedIn,Coming,Green steel,scheduled\n"
+        f"{earlier},LinkedIn,Went out,Green history,published\n"
+        f"{before},LinkedIn,Dropped too,Green history,{status}\n",
+        encoding="utf-8",
+    )
+    assert run("import", calendar, plan, "--create-missing")[0] == 0
+    starts = message_starts(calendar)
+    assert starts["Green steel"] == calendar_today(calendar)  # the import's day
+    assert starts["Green history"] == earlier
+
+
 def test_a_key_message_an_ics_import_creates_starts_as_the_file_says(
     calendar: Path, tmp_path: Path
 ) -> None:
