@@ -23,6 +23,7 @@ Cheap by construction, whatever the size of the calendar:
 from __future__ import annotations
 
 import math
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -75,6 +76,7 @@ from ..render.cadence_strip import (
     strip_row,
 )
 from .commands import show_tooltip
+from .post_model import channel_lines
 from .session import CalendarSession
 
 _MAX_PATCHED_DAYS = 31
@@ -1128,6 +1130,8 @@ class CadencePanel(QWidget):
         if row.status == MessageStatus.OVERDUE and row.last_delivery is not None:
             due = row.last_delivery + timedelta(days=row.cadence_days)
             lines.append(f"Was due by {day_text(due, year=today)}")
+        with suppress(KeyError):  # added since the last analysis
+            lines.extend(channel_lines(self.session.report().message(row.message_id), today))
         return "\n".join(lines)
 
     def _describe(self) -> None:

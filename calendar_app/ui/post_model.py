@@ -131,6 +131,30 @@ def long_day(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
+def channel_lines(cadence: MessageCadence, today: date) -> list[str]:
+    """Where the message last went out and next goes out, channel by channel, then the
+    channels it never went out on: a message fresh on LinkedIn may be long forgotten
+    in the newsletter. Empty for a calendar without channels."""
+    lines: list[str] = []
+    never: list[str] = []
+    for channel in cadence.channels:
+        last, upcoming = channel.last_delivery, channel.next_delivery
+        if last is None and upcoming is None:
+            never.append(isolated(channel.channel))
+            continue
+        said = [
+            f"{word} {day_text(day, weekday=False, year=today)}"
+            for word, day in (("last", last), ("next", upcoming))
+            if day is not None
+        ]
+        lines.append(f"{isolated(channel.channel)}: {', '.join(said)}")
+    if lines:
+        lines.insert(0, "By channel:")
+    if never:
+        lines.append(f"Never on: {', '.join(never)}")
+    return ["", *lines] if lines else lines  # set apart from the lines above
+
+
 def badge_text(cadence: MessageCadence, *, short: bool = False) -> str:
     """The sidebar badge of a message: "ok", "unplanned", "overdue by 12 days", ...
     (``short``: "overdue 12 d", as the cadence panel says it where room is short)."""
@@ -896,6 +920,8 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
             if message.ends_on:
                 span.append(f"until {locale_day(message.ends_on)}")
             lines.append("Runs " + " ".join(span))
+        if cadence is not None:
+            lines.extend(channel_lines(cadence, self.session.today()))
         if message.statement:
             lines.append("")
             lines.append(f"“{message.statement}”")

@@ -231,6 +231,13 @@ def test_tooltip_on_a_row_label_tells_status_last_and_next(
     assert f"{EXPERTS} — overdue by 13 days" in text
     assert f"last delivered {day_text(cadence.last_delivery)}" in text
     assert f"next {day_text(cadence.next_delivery)}" in text
+    # Channel by channel, and those it never went out on.
+    warranty = message_id(session, WARRANTY)
+    lines = panel.tooltip_at(QPoint(40, panel.row_rect(warranty).center().y())).splitlines()
+    assert lines[lines.index("By channel:") + 1] == (
+        f"Instagram: last {day_text(date(2026, 8, 31), weekday=False)}"
+    )
+    assert lines[-1] == "Never on: LinkedIn, Newsletter, Press release, Events"
 
 
 def test_clicking_a_day_goes_to_it(

@@ -7,14 +7,16 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.cadence import MessageStatus
 from calendar_app.core.models import KeyMessage, PostStatus
+from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui.commands import (
+    NON_BREAKING_HYPHEN,
     AddKeyMessageCommand,
     CopyPostsCommand,
     DeleteKeyMessageCommand,
@@ -175,6 +177,34 @@ def test_tooltip_and_badge_geometry(sidebar: MessageSidebar, session: CalendarSe
     assert row.contains(badge)
     assert badge.right() > row.center().x()  # on the right-hand side
     assert badge.width() > 40
+
+
+def test_the_tooltip_tells_each_channel_and_those_never_used(
+    sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    """A message may be fresh on LinkedIn and long forgotten in the newsletter (the
+    README promised it; only `cadence gaps --json` told it)."""
+
+    def tooltip_lines(message: int) -> list[str]:
+        tip = str(sidebar.message_index(message).data(Qt.ItemDataRole.ToolTipRole))
+        document = QTextDocument()
+        document.setHtml(tip)
+        return document.toPlainText().replace(NON_BREAKING_HYPHEN, "-").splitlines()
+
+    lines = tooltip_lines(message_id(session, "Backed by a 25-year warranty"))
+    by_channel = lines.index("By channel:")
+    assert lines[by_channel + 1 : by_channel + 3] == [
+        f"Instagram: last {day_text(date(2026, 8, 31), weekday=False)}",
+        f"Blog: last {day_text(date(2026, 9, 7), weekday=False)}",
+    ]
+    assert lines[by_channel + 3] == "Never on: LinkedIn, Newsletter, Press release, Events"
+    lines = tooltip_lines(message_id(session, "Installed by local experts"))
+    assert not [line for line in lines if line.startswith("Never on")]
+    linkedin = (
+        f"LinkedIn: last {day_text(date(2026, 10, 22), weekday=False)},"
+        f" next {day_text(date(2026, 11, 26), weekday=False)}"
+    )
+    assert linkedin in lines
 
 
 def test_in_a_large_font_an_overdue_pill_shortens_before_the_cadence_is_cut(
