@@ -54,6 +54,27 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        # The command that read the arguments: its parser runs (and returns) first.
+        if not hasattr(parsed, "_command"):
+            parsed._command = self.prog
+        return parsed, extras
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        """Arguments no command knows are pointed out with the help of the command given
+        ("cadence post list --help", not "cadence --help")."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            raise UsageError(
+                f"unrecognized arguments: {' '.join(extras)} (see '{parsed._command} --help')"
+            )
+        return parsed
+
 
 def _date_arg(text: str) -> date:
     try:

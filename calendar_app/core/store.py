@@ -745,8 +745,9 @@ class CalendarStore:
         """A new channel; with no ``kind``, the one its name says ("Newsletter" is a
         newsletter), else social."""
         name = _required(name, "A channel needs a name.")
-        if self.channel_named(name) is not None:
-            raise InvalidInput(f"There is already a channel called '{name}'.")
+        same = self.channel_named(name)
+        if same is not None:  # as it is spelled here, not as typed ("linkedin")
+            raise InvalidInput(f"There is already a channel called '{same.name}'.")
         kind = _channel_kind(kind) if kind is not None else guessed_kind(name, "social")
         _check_char_limit(char_limit)
         existing = self.channels(include_archived=True)
@@ -778,7 +779,7 @@ class CalendarStore:
             name = _required(name, "A channel needs a name.")
             other = self.channel_named(name)
             if other is not None and other.id != channel_id:
-                raise InvalidInput(f"There is already a channel called '{name}'.")
+                raise InvalidInput(f"There is already a channel called '{other.name}'.")
         if char_limit != "keep":
             _check_char_limit(char_limit)
         with environment_errors(self.path), self.db.atomic():
@@ -846,8 +847,9 @@ class CalendarStore:
         apart_from: list[str] | None = None,
     ) -> ChangeSet:
         title = _required(title, "A key message needs a title.")
-        if self.key_message_titled(title) is not None:
-            raise InvalidInput(f"There is already a key message called '{title}'.")
+        same = self.key_message_titled(title)
+        if same is not None:
+            raise InvalidInput(f"There is already a key message called '{same.title}'.")
         cadence = cadence_days if cadence_days is not None else self.info().default_cadence_days
         _check_message(cadence, starts_on, ends_on)
         color = self._new_color(color, 3, apart_from)
@@ -877,7 +879,7 @@ class CalendarStore:
         title = _required(message.title, "A key message needs a title.")
         other = self.key_message_titled(title)
         if other is not None and other.id != message.id:
-            raise InvalidInput(f"There is already a key message called '{title}'.")
+            raise InvalidInput(f"There is already a key message called '{other.title}'.")
         _check_message(message.cadence_days, message.starts_on, message.ends_on)
         with environment_errors(self.path), self.db.atomic():
             self._renamed("message", message.id, current.title, title)
@@ -942,8 +944,9 @@ class CalendarStore:
         apart_from: list[str] | None = None,
     ) -> ChangeSet:
         name = _required(name, "A campaign needs a name.")
-        if self.campaign_named(name) is not None:
-            raise InvalidInput(f"There is already a campaign called '{name}'.")
+        same = self.campaign_named(name)
+        if same is not None:
+            raise InvalidInput(f"There is already a campaign called '{same.name}'.")
         campaign_kind = _campaign_kind(kind)
         _check_range(starts_on, ends_on)
         color = self._new_color(color, 6, apart_from)
@@ -963,7 +966,7 @@ class CalendarStore:
         name = _required(campaign.name, "A campaign needs a name.")
         other = self.campaign_named(name)
         if other is not None and other.id != campaign.id:
-            raise InvalidInput(f"There is already a campaign called '{name}'.")
+            raise InvalidInput(f"There is already a campaign called '{other.name}'.")
         _check_range(campaign.starts_on, campaign.ends_on)
         with environment_errors(self.path), self.db.atomic():
             self._renamed("campaign", campaign.id, current.name, name)

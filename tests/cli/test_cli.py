@@ -672,6 +672,23 @@ def test_usage_errors_exit_2(
 
 
 @pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["gaps", "{cal}", "--bogus"], "--bogus (see 'cadence gaps --help')"),
+        (["post", "list", "{cal}", "--title", "t"], "--title t (see 'cadence post list --help')"),
+        (["--bogus"], "--bogus (see 'cadence --help')"),
+    ],
+)
+def test_an_unknown_option_points_at_its_commands_help(
+    calendar: Path, args: list[str], hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It pointed at 'cadence --help', which does not list a command's options."""
+    status, _ = run(*[a.format(cal=calendar) for a in args])
+    assert status == 2
+    assert capsys.readouterr().err == f"cadence: error: unrecognized arguments: {hint}\n"
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
         (

@@ -216,15 +216,16 @@ def test_a_deleted_post_is_remembered_until_it_is_put_back(store: CalendarStore)
 
 
 def test_duplicate_channel_names_are_refused_whatever_the_case(store: CalendarStore) -> None:
+    """The refusal names the one there is, as it is spelled (it echoed "linkedin")."""
     store.add_channel("LinkedIn")
     other = store.add_channel("Blog", kind="blog").created[0]
 
     with pytest.raises(
-        InvalidInput, match=re.escape("There is already a channel called 'linkedin'.")
+        InvalidInput, match=re.escape("There is already a channel called 'LinkedIn'.")
     ):
         store.add_channel("linkedin")
     with pytest.raises(
-        InvalidInput, match=re.escape("There is already a channel called 'LINKEDIN'.")
+        InvalidInput, match=re.escape("There is already a channel called 'LinkedIn'.")
     ):
         store.update_channel(other, name="LINKEDIN")
     assert [c.name for c in store.channels()] == ["LinkedIn", "Blog"]
@@ -362,11 +363,11 @@ def test_duplicate_key_message_titles_are_refused(store: CalendarStore) -> None:
     second = store.add_key_message("Local jobs").created[0]
 
     with pytest.raises(
-        InvalidInput, match=re.escape("There is already a key message called 'WE LISTEN'.")
+        InvalidInput, match=re.escape("There is already a key message called 'We listen'.")
     ):
         store.add_key_message("WE LISTEN")
     with pytest.raises(
-        InvalidInput, match=re.escape("There is already a key message called 'we listen'.")
+        InvalidInput, match=re.escape("There is already a key message called 'We listen'.")
     ):
         store.update_key_message(dataclasses.replace(store.key_message(second), title="we listen"))
     assert [m.id for m in store.key_messages()] == [second, first]
@@ -461,11 +462,11 @@ def test_duplicate_campaign_names_are_refused(store: CalendarStore) -> None:
     other = store.add_campaign("Summer sale").created[0]
 
     with pytest.raises(
-        InvalidInput, match=re.escape("There is already a campaign called 'SPRING SALE'.")
+        InvalidInput, match=re.escape("There is already a campaign called 'Spring sale'.")
     ):
         store.add_campaign("SPRING SALE")
     with pytest.raises(
-        InvalidInput, match=re.escape("There is already a campaign called 'spring sale'.")
+        InvalidInput, match=re.escape("There is already a campaign called 'Spring sale'.")
     ):
         store.update_campaign(dataclasses.replace(store.campaign(other), name="spring sale"))
     assert [c.name for c in store.campaigns()] == ["Spring sale", "Summer sale"]
