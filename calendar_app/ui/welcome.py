@@ -264,6 +264,7 @@ def create_planned_calendar(plan: NewCalendarPlan) -> CalendarStore:
         store.close()
         remove_calendar_file(plan.path)
         raise
+    store.checkpoint()  # the file alone is the calendar, as after every change
     return store
 
 
@@ -977,6 +978,7 @@ class WelcomeDialog(QDialog):
             store.close()
             remove_calendar_file(target)
             return False
+        store.checkpoint()  # the file alone is the calendar, as after every change
         self._notify(
             self,
             " ".join(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import sys
 import time as time_module
@@ -527,6 +528,31 @@ def test_a_new_plans_messages_start_on_the_calendars_today_not_the_computers(
         time_module.tzset()
 
 
+def alone(path: Path, tmp_path: Path) -> CalendarStore:
+    """A copy of the calendar's file alone (mailed, or a sync tool's), opened."""
+    copy = tmp_path / "alone" / path.name
+    copy.parent.mkdir(exist_ok=True)
+    shutil.copyfile(path, copy)
+    return CalendarStore.open(copy)
+
+
+def test_a_new_calendar_is_whole_in_its_file_from_the_start(tmp_path: Path) -> None:
+    """Everything sat in its -wal until a first change: a copy of the file alone was
+    "not set up"."""
+    plan = NewCalendarPlan(
+        "Café Łódź",
+        tmp_path / "new.cadence",
+        "Europe/Warsaw",
+        WeekStart.MONDAY,
+        (("LinkedIn", "social"),),
+        (("Fresh coffee daily", 14),),
+    )
+    with create_planned_calendar(plan), alone(plan.path, tmp_path) as copy:
+        assert copy.info().name == "Café Łódź"
+        assert [c.name for c in copy.channels()] == ["LinkedIn"]
+        assert [m.title for m in copy.key_messages()] == ["Fresh coffee daily"]
+
+
 def test_import_makes_a_calendar_named_after_the_file(
     dialog: WelcomeDialog, data: Path, tmp_path: Path, notes: Recorder, errors: Recorder
 ) -> None:
@@ -565,6 +591,8 @@ def test_import_makes_a_calendar_named_after_the_file(
     assert len(notes.seen) == 1
     assert "Client posts" in notes.seen[0]
     assert "Added 2 posts" in notes.seen[0]
+    with alone(store.path, tmp_path) as copy:
+        assert len(copy.all_posts()) == 2
 
 
 def test_a_calendar_with_a_copy_of_a_zone_is_imported_in_that_zone(
