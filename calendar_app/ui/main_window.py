@@ -370,6 +370,8 @@ class MainWindow(QMainWindow):
         self._search_pause.setInterval(SEARCH_PAUSE_MS)
         self._search_pause.timeout.connect(self._apply_search)
         self.search_edit.textChanged.connect(self._search_changed)
+        self._undo_through = _UndoGoesToTheCalendar(self)
+        self.search_edit.installEventFilter(self._undo_through)
         self.search_edit.returnPressed.connect(self._search_entered)
         self.search_edit.installEventFilter(self)  # Escape
         toolbar.addWidget(self.search_edit)
@@ -418,6 +420,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = sidebar
         self.backlog = backlog
+        backlog.search.installEventFilter(self._undo_through)
         self.month_view = month_view
         self.cadence_panel = cadence_panel
         # The week and agenda views are built when first shown: start-up paints sooner.
@@ -1629,6 +1632,27 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.back_up()
         super().closeEvent(event)
+
+
+_CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+class _UndoGoesToTheCalendar(QObject):
+    """A search box with nothing of its own to undo or redo lets Ctrl+Z and
+    Ctrl+Shift+Z through to the calendar's Undo and Redo: a line edit claims those keys
+    whenever it has the focus, and a move undone from there did nothing."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
+            assert isinstance(event, QKeyEvent)
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = event.matches(QKeySequence.StandardKey.Redo) or event.keyCombination() == (
+                _CTRL_SHIFT | Qt.Key.Key_Z  # the window's Redo, wherever Redo is Ctrl+Y
+            )
+            if (undo and not watched.isUndoAvailable()) or (redo and not watched.isRedoAvailable()):
+                event.ignore()  # not the box's: the window's shortcut takes it
+                return True
+        return False
 
 
 class _ScrollingMenus(QProxyStyle):

@@ -1372,6 +1372,37 @@ def test_save_a_copy(window: MainWindow, tmp_path: Path) -> None:
         assert copy.count_posts() == window.session.store.count_posts()
 
 
+@pytest.mark.parametrize("box", ["search", "backlog search"])
+def test_undo_and_redo_keys_in_a_search_box_with_nothing_typed_reach_the_calendar(
+    window: MainWindow, qtbot: QtBot, box: str
+) -> None:
+    """The box claimed Ctrl+Z whenever it had the focus: a move undone from there did
+    nothing. Text typed in it is undone first, as in any text box."""
+    edit = window.search_edit if box == "search" else window.backlog.search
+    post = window.session.store.posts_between(TODAY, TODAY)[0]
+    mime = posts_mime(window.session, [post], post.id)
+    drop_posts(window.session, window, mime, TODAY + timedelta(days=1))
+    window.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    ctrl_shift = ctrl | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClicks(edit, "xq")
+    qtbot.keyClick(edit, Qt.Key.Key_Z, ctrl)
+    assert edit.text() == ""  # the typing, undone in the box
+    assert window.session.store.post(post.id).date == TODAY + timedelta(days=1)
+    assert not edit.isUndoAvailable()
+    qtbot.keyClick(edit, Qt.Key.Key_Z, ctrl)  # nothing left in the box: the calendar's
+    assert window.session.store.post(post.id).date == TODAY
+    qtbot.keyClick(edit, Qt.Key.Key_Z, ctrl_shift)  # the box has a redo: its own
+    assert edit.text() == "xq"
+    assert window.session.store.post(post.id).date == TODAY
+    edit.setText("")  # no history in the box either way
+    qtbot.keyClick(edit, Qt.Key.Key_Z, ctrl_shift)
+    assert window.session.store.post(post.id).date == TODAY + timedelta(days=1)
+    assert edit.hasFocus()
+
+
 def test_delete_key_removes_the_selected_post_and_undo_restores(
     window: MainWindow, qtbot: QtBot
 ) -> None:
