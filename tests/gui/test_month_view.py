@@ -10,11 +10,13 @@ import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
+    QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
     QFont,
     QHelpEvent,
     QImage,
+    QMouseEvent,
     QPainter,
     QPalette,
 )
@@ -325,6 +327,46 @@ def test_selected_posts_move_together(
     session.undo_stack.undo()
     assert session.store.post(first.id).date == first.date
     assert session.store.post(second.id).date == second.date
+
+
+def test_a_dragged_chips_picture_hangs_below_the_pointer(
+    month: MonthView, session: CalendarSession, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its picture sat under the pointer: over the toolbar's › it hid the month's title
+    as the pages turned, and in the grid the day it was over."""
+    seen: list[tuple[QPoint, QRectF]] = []
+
+    def dragged(drag: QDrag, *args: object) -> Qt.DropAction:
+        size = drag.pixmap().deviceIndependentSize()
+        seen.append((drag.hotSpot(), QRectF(QPointF(0, 0), size)))
+        return Qt.DropAction.IgnoreAction
+
+    monkeypatch.setattr(QDrag, "exec", dragged)
+    post = movable_post(session, date(2026, 11, 3), date(2026, 11, 3))
+    rect = month.chip_rect(post.id)
+    assert rect is not None
+    start = rect.center()
+    left = Qt.MouseButton.LeftButton
+    qtbot.mousePress(month, left, pos=start)
+    far = QPointF(start + QPoint(0, 3 * QApplication.startDragDistance()))
+    QApplication.sendEvent(
+        month,
+        QMouseEvent(
+            QEvent.Type.MouseMove,
+            far,
+            month.mapToGlobal(far),
+            Qt.MouseButton.NoButton,
+            left,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
+    qtbot.mouseRelease(month, left, pos=far.toPoint())
+    [(hot_spot, picture)] = seen
+    assert picture.width() > 100
+    # The pointer's spot, and a band around it, lie outside the picture, above it.
+    under = picture.translated(-QPointF(hot_spot))
+    assert not under.intersects(QRectF(-12, -12, 24, 24))
+    assert under.top() > 0
 
 
 def test_a_ctrl_drag_carries_the_chip_pressed_or_the_selection_it_starts_on(
