@@ -263,6 +263,9 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
     box.setEscapeButton(buttons.Cancel)
+    # Letters for Alt: Qt's own texts have none on Linux.
+    for button, text in ((buttons.Save, "&Save"), (buttons.Discard, "&Discard")):
+        box.button(button).setText(text)
     answer = run_modal(box)
     if answer == buttons.Save:
         return "save"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -1104,6 +1105,28 @@ def test_escape_with_changes_asks_and_keeps_them_until_discarded(
         qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
     assert answers.asked == ["Never mind", "Never mind"]
     assert _all_ids(session) == before
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize(("letter", "answer"), [("S", "save"), ("D", "discard")])
+def test_the_save_question_answers_to_alt_and_a_letter(
+    qtbot: QtBot, letter: str, answer: str
+) -> None:
+    """Save and Discard had no letter to press with Alt (Qt's Linux texts have none)."""
+    from calendar_app.ui.dialogs import ask_save_changes
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert box.objectName() == "saveChangesBox"
+        QTimer.singleShot(2000, box.reject)  # a letter that does nothing fails, not hangs
+        box.activateWindow()
+        qtbot.waitUntil(box.isActiveWindow)
+        target = box.focusWidget() or box
+        qtbot.keyClick(target, getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)
+
+    QTimer.singleShot(0, press)
+    assert ask_save_changes(None, "Launch day") == answer
 
 
 def test_closing_with_changes_can_save_them(qtbot: QtBot, session: CalendarSession) -> None:
