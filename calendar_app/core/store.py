@@ -481,6 +481,11 @@ class CalendarStore:
             # whatever file is there now (a sync tool's copy: a damaged calendar). Its
             # changes go into the file this connection has open, wherever it is now.
             emptied = self.checkpoint()
+        elif self._held is not None and not self.read_only and self._conn.total_changes:
+            # SQLite empties the -wal into the file as its last connection closes; with
+            # a window still open on the calendar, the command line's change would wait
+            # there, out of a copy of the file alone (what a sync tool or a mail takes).
+            self.checkpoint()
         self._conn.close()
         release(self._held)
         self._held = None

@@ -820,6 +820,31 @@ def test_a_calendar_made_read_only_while_open_is_not_written(demo: Path) -> None
         assert "Podcast" not in {c.name for c in store.channels()}
 
 
+def test_a_change_made_beside_an_open_window_is_in_the_file_alone(
+    calendar: Path, tmp_path: Path
+) -> None:
+    """With the calendar open elsewhere (a window), SQLite leaves the command line's
+    change in the -wal as it closes: a copy of the file alone, as a sync tool or a mail
+    takes it, lacked it. A command that only reads leaves the file as it was."""
+    with CalendarStore.open(calendar) as window:
+        assert window.posts_between(date(2026, 1, 1), date(2027, 12, 31)) == []
+        added = cadence(
+            *("post", "add", calendar, "--title", "From the terminal", "--channel", "LinkedIn"),
+            *("--date", "2026-12-08"),
+        )
+        assert added.returncode == 0, added.stderr
+        copy = tmp_path / "alone.cadence"
+        # Copied by another program: a read here would drop this process' locks (POSIX).
+        subprocess.run(["cp", str(calendar), str(copy)], check=True)
+        with CalendarStore.open(copy) as alone:
+            assert [p.title for p in alone.all_posts()] == ["From the terminal"]
+        assert window.changed_elsewhere()
+        stamp = calendar.stat().st_mtime_ns, Path(f"{calendar}-wal").stat().st_size
+        assert cadence("post", "list", calendar).returncode == 0
+        assert (calendar.stat().st_mtime_ns, Path(f"{calendar}-wal").stat().st_size) == stamp
+        assert not window.changed_elsewhere()  # its undo history stands
+
+
 def test_changes_waiting_beside_a_calendar_in_a_read_only_folder_are_said(
     demo: Path, tmp_path: Path
 ) -> None:
