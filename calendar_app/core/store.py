@@ -184,6 +184,10 @@ _POST_COLUMNS = (
 )
 
 
+_SIDE_FILES = ("-wal", "-shm")
+"""The files SQLite keeps beside a calendar it has open."""
+
+
 DELIVERY_WHERE = (
     "day IS NOT NULL AND (status IN ('scheduled', 'published') OR (status = 'draft' AND day >= ?))"
 )
@@ -421,6 +425,10 @@ class CalendarStore:
         self._info: CalendarInfo | None = None
         self._data_version = self._read_data_version()
         self._held: tuple[int, int] | None = hold(path)
+        self._beside: dict[str, tuple[int, int] | None] = {
+            suffix: identity(Path(f"{path}{suffix}")) for suffix in _SIDE_FILES
+        }
+        """The -wal and -shm this connection has open (None: not made yet)."""
         self.read_only = False
         """Opened read-only: asked for, or a file (or folder) this process may not write."""
         self._stamp: tuple[object, ...] | None = None  # read-only: the file as it was read
@@ -502,7 +510,7 @@ class CalendarStore:
             return None
         now = identity(self.path)
         if now == self._held:
-            return None
+            return self._side_files_replaced()
         if now is None:
             return (
                 f"The calendar is no longer at {self.path}: it was moved or deleted"
@@ -511,6 +519,28 @@ class CalendarStore:
         return (
             f"The calendar file {self.path} was replaced by another file (a sync tool does"
             " that when a copy changed elsewhere) since Cadence opened it."
+        )
+
+    def _side_files_replaced(self) -> str | None:
+        """What happened to the -wal and -shm beside the file, when they are no longer
+        the ones this connection has open: a sync tool deletes them (as Cadence closes
+        on another computer) or puts its copies there. SQLite then keeps to the old
+        ones, the command line makes new ones, and neither sees the other's changes:
+        a change here would be written over one made there, and closing would delete
+        the other's -wal with its changes."""
+        gone = []
+        for suffix, held in self._beside.items():
+            now = identity(Path(f"{self.path}{suffix}"))
+            if held is None:
+                self._beside[suffix] = now  # made since (SQLite makes them on first read)
+            elif now != held:
+                gone.append(f"{self.path.name}{suffix}")
+        if not gone:
+            return None
+        return (
+            f"The files Cadence keeps beside the calendar ({' and '.join(gone)}) were"
+            " deleted or replaced outside Cadence (a sync tool does that) since Cadence"
+            " opened it."
         )
 
     def _refuse_if_moved_or_replaced(self) -> None:

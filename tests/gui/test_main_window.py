@@ -1173,6 +1173,47 @@ def test_a_calendar_a_sync_tool_replaced_is_shown_as_it_is_now(
         assert sorted(p.title for p in again.all_posts()) == ["Mine, now", "Their post"]
 
 
+def test_a_calendar_whose_wal_a_sync_tool_deleted_is_read_again_not_written_over(
+    window: MainWindow, session: CalendarSession, errors: Errors
+) -> None:
+    """A sync tool deleted the -wal and -shm (Cadence closed on the other computer):
+    SQLite kept to the deleted ones here, the command line made new ones, and neither
+    saw the other's change; closing the window deleted the command line's -wal with the
+    post it had added. Changes here are refused until the window reads the file again."""
+    path = session.store.path
+    channel = session.channels()[0]
+    session.report_error = errors
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink()
+    added = cadence(
+        *("post", "add", path, "--title", "From the terminal", "--channel", channel.name),
+        *("--date", TODAY.isoformat()),
+    )
+    assert added.returncode == 0, added.stderr
+    assert not session.try_push(
+        AddPostCommand(session, NewPost("Mine, too soon", channel.id, date=TODAY)), window
+    )
+    assert len(errors.seen) == 1
+    assert errors.seen[0].startswith(
+        f"The files Cadence keeps beside the calendar ({path.name}-wal and {path.name}-shm)"
+        " were deleted or replaced outside Cadence"
+    )
+    assert errors.seen[0].endswith("This change was not saved.")
+
+    assert window.check_for_outside_changes()
+    fresh = window.session
+    assert fresh is not session
+    titles = {fresh.store.post(i).title for i in window.month_view.posts_on(TODAY)}
+    assert "From the terminal" in titles
+    assert "Mine, too soon" not in titles
+    fresh.push(AddPostCommand(fresh, NewPost("Mine, now", channel.id, date=TODAY)))
+    assert len(errors.seen) == 1
+    fresh.store.close()
+    listed = cadence("post", "list", path, "--from", TODAY.isoformat(), "--to", TODAY.isoformat())
+    assert "From the terminal" in listed.stdout
+    assert "Mine, now" in listed.stdout
+
+
 def test_a_calendar_moved_away_while_open_keeps_what_was_saved_and_says_so_once(
     window: MainWindow, session: CalendarSession, errors: Errors, tmp_path: Path
 ) -> None:
