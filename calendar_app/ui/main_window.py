@@ -92,6 +92,10 @@ SEARCH_KEYS = "Ctrl+F"
 SEARCH_PAUSE_MS = 200
 """How long typing in the search box pauses before the views are filtered."""
 
+RECHECK_MS = 150
+"""How soon the window asks again whether another program changed the calendar, when
+it came to the front with a mouse button down."""
+
 FILTER_MENUS: dict[FilterKey, str] = {
     "channels": "&Channels",
     "messages": "&Key messages",
@@ -370,6 +374,10 @@ class MainWindow(QMainWindow):
         self._search_pause.setInterval(SEARCH_PAUSE_MS)
         self._search_pause.timeout.connect(self._apply_search)
         self.search_edit.textChanged.connect(self._search_changed)
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(RECHECK_MS)
+        self._recheck.timeout.connect(self._check_again)
         self._undo_through = _UndoGoesToTheCalendar(self)
         self.search_edit.installEventFilter(self._undo_through)
         self.search_edit.returnPressed.connect(self._search_entered)
@@ -1528,6 +1536,10 @@ class MainWindow(QMainWindow):
             self.session.check_day()
             self.check_for_outside_changes()
 
+    def _check_again(self) -> None:
+        if self.isActiveWindow():
+            self.check_for_outside_changes()
+
     def check_for_outside_changes(self) -> bool:
         """Read the calendar again if another program (the command line, another
         Cadence window) changed the file; asked each time the window comes to the
@@ -1537,7 +1549,10 @@ class MainWindow(QMainWindow):
         if QApplication.activeModalWidget() is not None or store.in_transaction():
             return False  # a dialog, or an import, works on the session: after it
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
-            return False  # a drag (or a click) is on its way: at the next activation
+            # A click or a drag is on its way (the press that brought the window to the
+            # front): asked again once the button is let go, not at the next activation.
+            self._recheck.start()
+            return False
         problem = store.file_moved_or_replaced()
         if problem is not None:
             return self._file_moved_or_replaced(problem)

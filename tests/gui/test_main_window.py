@@ -1129,6 +1129,25 @@ def test_the_part_with_the_focus_has_it_again_after_a_read_again(
         assert window.view().current_date() == TODAY + timedelta(days=1)
 
 
+def test_a_window_brought_to_the_front_by_a_press_reads_the_change_once_let_go(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Activated with a button down (the press that brought it to the front), the window
+    left the check to the next activation: it showed the calendar as it was, and the
+    user's next step could not be undone."""
+    channel = session.channels()[0].id
+    with CalendarStore.open(session.store.path) as other:  # another program
+        other.add_post(NewPost("From the terminal", channel, date=TODAY))
+    pressed = Qt.MouseButton.LeftButton
+    monkeypatch.setattr(QApplication, "mouseButtons", staticmethod(lambda: pressed))
+    assert not window.check_for_outside_changes()
+    assert window.session is session
+    pressed = Qt.MouseButton.NoButton  # let go
+    qtbot.waitUntil(lambda: window.session is not session)
+    titles = {window.session.store.post(i).title for i in window.month_view.posts_on(TODAY)}
+    assert "From the terminal" in titles
+
+
 def _theirs(path: Path) -> None:
     """A colleague's copy of the calendar, put in place of ``path`` as a sync tool does:
     written elsewhere, then renamed over it."""
