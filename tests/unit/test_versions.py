@@ -19,6 +19,7 @@ from calendar_app.core import database
 from calendar_app.core import store as store_module
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import UNKNOWN, CalendarStore, History, key_of, version_key
+from calendar_app.exchange.csv_profiles import export_csv, import_csv
 from calendar_app.exchange.formats import (
     CONFLICT_MARK,
     ExportOptions,
@@ -558,6 +559,31 @@ def _edited_there(folder: Path, source: Path, title: str, stamp: str, *, strip: 
     path = folder / f"there-{stamp}.ics"
     path.write_text(text, encoding="utf-8", newline="")
     return path
+
+
+def test_an_event_back_from_google_knows_its_past_after_a_spreadsheet_came_in(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    """A post a CSV file once came into (even as it was): Cadence's .ics, through Google
+    Calendar (without Cadence's own lines) and back after the post was moved here, put
+    the post back on its old day and kept the move only as a conflict copy."""
+    ours, _ = pair
+    export_csv(ours, tmp_path / "plan.csv", ExportOptions(), no_progress)
+    import_csv(ours, tmp_path / "plan.csv", ImportOptions(), no_progress)
+    export_ics(ours, tmp_path / "out.ics", ExportOptions(), no_progress)
+    # Changed there before the move here (the stamps of this test's clock start in 2020).
+    google = _edited_there(tmp_path, tmp_path / "out.ics", "Launch", "20190101T000000Z", strip=True)
+    (post,) = ours.all_posts()
+    ours.update_post(post.id, {"date": date(2026, 12, 2)})  # moved here since
+    assert _import(ours, google) == (0, 0, 1, 0)  # kept as edited here, no copy
+    assert [(p.title, p.date) for p in ours.all_posts()] == [("Launch", date(2026, 12, 2))]
+    # Its program says it changed it back since: it comes in, the move kept as a copy.
+    later = _edited_there(tmp_path, tmp_path / "out.ics", "Launch", "20300101T000000Z", strip=True)
+    assert _import(ours, later) == (1, 1, 0, 1)
+    assert sorted((p.title, p.date) for p in ours.all_posts()) == [
+        ("Launch", date(2026, 12, 1)),
+        ("Launch" + CONFLICT_MARK, date(2026, 12, 2)),
+    ]
 
 
 def test_a_file_edited_twice_in_another_program_comes_in_twice_without_a_copy(
