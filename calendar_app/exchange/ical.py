@@ -328,6 +328,17 @@ def _description(body: str, link: str) -> str:
     return body or link
 
 
+def _link_from_description(item: _Item, link: str) -> None:
+    """The post's ``link`` read back from the end of ``item``'s text, where Cadence's
+    DESCRIPTION writes it (:func:`_description`), when the event has no URL of its own:
+    Google Calendar and Outlook keep the text and drop URL, and every post came back
+    with its link moved into its text."""
+    if item.body == link:
+        item.body, item.link = "", link
+    elif item.body.endswith(f"\n\n{link}"):
+        item.body, item.link = item.body[: -len(link) - 2], link
+
+
 def _body_from_description(description: str, link: str) -> str:
     """The body of a DESCRIPTION written by :func:`_description` (other files: as is)."""
     if not link:
@@ -2156,6 +2167,8 @@ class _Writer:
             old = existing.get(item.uid) or moved.get(item.uid)
             if old is not None and item.as_written is not None and old.body == item.as_written:
                 item.body = item.as_written  # the post's own HTML, not Google's
+            if old is not None and old.link and not item.link:
+                _link_from_description(item, old.link)
             deleted = gone.get(item.uid) if old is None else None
             if deleted is not None and not item.own:
                 # Another program's event of a post deleted here is told by what it

@@ -700,6 +700,30 @@ def test_a_skipped_time_back_from_another_program_is_the_same_post(
     assert [(p.title, p.time) for p in store.all_posts()] == [("Skipped hour", time(2, 30))]
 
 
+@pytest.mark.parametrize("body", ["Come and see.", ""])
+def test_a_link_back_from_a_program_that_drops_url_stays_the_link(
+    store: CalendarStore, tmp_path: Path, body: str
+) -> None:
+    """Google Calendar and Outlook keep DESCRIPTION (the text, then the link on its own)
+    and drop URL: every post came back "updated", its link moved into its text."""
+    link = "https://example.org/tour"
+    post = one_post(store, title="Factory tour", body=body, link=link)
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    text = (tmp_path / "out.ics").read_bytes().decode("utf-8")
+    other = re.sub(r"\r\n(X-CADENCE|URL)[^\r]*(\r\n [^\r]*)*", "", text)
+    assert "URL" not in other
+    assert "X-CADENCE" not in other
+    (tmp_path / "other.ics").write_bytes(other.encode("utf-8"))
+    assert import_file(store, tmp_path / "other.ics")[:3] == (0, 0, 1)
+    assert (store.post(post.id).body, store.post(post.id).link) == (body, link)
+    # Its text edited there: the text comes in, the link stays the link.
+    edited = other.replace("Factory tour", "Factory tour, booked out")
+    (tmp_path / "other.ics").write_bytes(edited.encode("utf-8"))
+    assert import_file(store, tmp_path / "other.ics")[:3] == (0, 1, 0)
+    again = store.post(post.id)
+    assert (again.title, again.body, again.link) == ("Factory tour, booked out", body, link)
+
+
 def test_a_skipped_time_moved_in_another_program_comes_in_without_a_copy(
     store: CalendarStore, tmp_path: Path
 ) -> None:
