@@ -1712,18 +1712,28 @@ def _decode(source: Path, raw: bytes) -> str:
 _PLANNED_ZONE = re.compile(r"^X-WR-TIMEZONE(?:;[^:\r\n]*)?:[ \t]*(.*?)[ \t]*\r?$", re.M | re.I)
 
 
+_START_ZONE = re.compile(r"^DTSTART;(?:[^:\r\n]*;)?TZID=(\"[^\"]*\"|[^;:\r\n]*)", re.M | re.I)
+
+
 def planned_zone(source: Path) -> str | None:
     """The time zone an iCalendar file says its calendar is planned in (its
-    X-WR-TIMEZONE, as Cadence, Google and Apple write it), when that names a zone;
-    None otherwise, or for a file that cannot be read (its import says why)."""
+    X-WR-TIMEZONE, as Cadence, Google and Apple write it), else the one zone all its
+    events start in (Outlook names no other, "W. Europe Standard Time"), when that
+    names a zone; None otherwise, or for a file that cannot be read (its import says
+    why)."""
     try:
         text = _decode(source, Path(source).read_bytes())
     except (OSError, ImportProblem):
         return None
-    match = _PLANNED_ZONE.search(re.sub(r"\r?\n[ \t]", "", text))
-    if match is None:
+    unfolded = re.sub(r"\r?\n[ \t]", "", text)
+    match = _PLANNED_ZONE.search(unfolded)
+    if match is not None:
+        names = {match.group(1).strip('"')}
+    else:
+        names = {found.strip('"').strip() for found in _START_ZONE.findall(unfolded)}
+    if len(names) != 1:
         return None
-    name = match.group(1).strip('"')
+    (name,) = names
     return plain_zone(name) or iana_for_windows(name)
 
 

@@ -611,6 +611,47 @@ def test_a_calendar_with_a_copy_of_a_zone_is_imported_in_that_zone(
 
 
 @pytest.mark.parametrize(
+    ("starts", "zone"),
+    [
+        (['"W. Europe Standard Time"', '"W. Europe Standard Time"'], "Europe/Berlin"),
+        (["Europe/Lisbon", "Europe/Lisbon"], "Europe/Lisbon"),
+        (["Europe/Lisbon", "Asia/Tokyo"], "America/New_York"),  # no one zone: this one's
+    ],
+)
+def test_an_ics_naming_no_zone_is_imported_in_the_one_its_events_start_in(
+    dialog: WelcomeDialog,
+    tmp_path: Path,
+    errors: Recorder,
+    monkeypatch: pytest.MonkeyPatch,
+    starts: list[str],
+    zone: str,
+) -> None:
+    """Outlook writes no X-WR-TIMEZONE, only its events' TZID: a Berlin plan imported
+    on a New York computer became a New York calendar, Wednesday's 08:00 post on
+    Tuesday at 23:00... wherever its events were planned."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:plan-{n}@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+        f"DTSTART;TZID={tzid}:2026112{n}T080000\r\nSUMMARY:Story {n}\r\nEND:VEVENT\r\n"
+        for n, tzid in enumerate(starts)
+    )
+    source = tmp_path / "outlook.ics"
+    source.write_bytes(
+        (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook"
+            f" 16.0 MIMEDIR//EN\r\n{events}END:VCALENDAR\r\n"
+        ).encode()
+    )
+    assert dialog.import_file(source)
+    assert errors.seen == []
+    store = dialog.store
+    assert store is not None
+    assert store.info().timezone == zone
+    if zone != "America/New_York":
+        assert {p.time for p in store.all_posts()} == {time(8, 0)}
+
+
+@pytest.mark.parametrize(
     ("said", "zone"),
     [
         ("X-WR-TIMEZONE:Europe/Paris", "Europe/Paris"),
