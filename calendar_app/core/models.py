@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from enum import StrEnum
@@ -219,6 +220,16 @@ def isolated(text: str) -> str:
     if any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in text):
         return f"{FIRST_STRONG_ISOLATE}{text}{POP_ISOLATE}"
     return text
+
+
+def quoted_names(titles: Sequence[str], most: int = 3) -> str:
+    """``'A', 'B' and 'C'``; beyond ``most``, ``'A', 'B', 'C' and 4 more``."""
+    quoted = [f"'{isolated(t)}'" for t in titles]
+    if len(quoted) > most:
+        return f"{', '.join(quoted[:most])} and {len(quoted) - most} more"
+    if len(quoted) > 1:
+        return f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    return quoted[0] if quoted else ""
 
 
 def name_order(name: str) -> tuple[str, str]:

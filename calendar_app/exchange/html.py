@@ -52,6 +52,7 @@ from ..core.models import (
     every_days,
     isolated,
     name_order,
+    quoted_names,
     spelled_day,
     with_year,
 )
@@ -206,16 +207,6 @@ def days_unplanned(gaps: Iterable[Gap], as_of: date) -> int:
     return sum((g.end - max(g.start, after)).days + 1 for g in gaps if g.end >= after)
 
 
-def _names(titles: Sequence[str], most: int = 3) -> str:
-    """``'A', 'B' and 'C'``; beyond ``most``, ``'A', 'B', 'C' and 4 more``."""
-    quoted = [f"'{isolated(t)}'" for t in titles]
-    if len(quoted) > most:
-        return f"{', '.join(quoted[:most])} and {len(quoted) - most} more"
-    if len(quoted) > 1:
-        return f"{', '.join(quoted[:-1])} and {quoted[-1]}"
-    return quoted[0] if quoted else ""
-
-
 def cadence_sentence(
     messages: Sequence[MessageCadence], key_messages: Iterable[KeyMessage] = ()
 ) -> str:
@@ -265,7 +256,7 @@ def cadence_sentence(
     if len(overdue) > 3:
         parts.append(f"{len(overdue) - 3} more overdue")
     if unplanned:
-        parts.append(f"nothing planned yet to repeat {_names([m.title for m in unplanned])}")
+        parts.append(f"nothing planned yet to repeat {quoted_names([m.title for m in unplanned])}")
     if len(resting) > 3:
         parts.append(f"{len(resting)} key messages not running now")
     else:

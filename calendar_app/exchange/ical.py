@@ -94,7 +94,9 @@ from ..core.models import (
     line_ends,
     moment_of,
     name_key,
+    name_order,
     post_content,
+    quoted_names,
     shown_note,
     shown_note_of,
     spelled_day,
@@ -326,6 +328,26 @@ def _description(body: str, link: str) -> str:
     if body and link:
         return f"{body}\n\n{link}"
     return body or link
+
+
+def _lasts_days(component: Any) -> bool:
+    """Whether an event lasts more than a day (22 to 24 December, a week's fair)."""
+    start, end = component.get("DTSTART"), component.get("DTEND")
+    try:
+        if end is not None:
+            first, last = start.dt, end.dt
+            if isinstance(first, datetime) != isinstance(last, datetime):
+                return False
+            if isinstance(first, datetime) and (first.tzinfo is None) != (last.tzinfo is None):
+                return False
+            span = last - first
+        elif component.get("DURATION") is not None:
+            span = component.get("DURATION").dt
+        else:
+            return False
+    except (AttributeError, TypeError, ValueError):
+        return False  # a date this import reads its own way, or refuses
+    return isinstance(span, timedelta) and span > timedelta(days=1)
 
 
 def _link_from_description(item: _Item, link: str) -> None:
@@ -1030,6 +1052,9 @@ class _Reader:
         self.endless: dict[str, str] = {}
         """Of each recurring event without end, by UID: the note that says how far it
         was read (said when any of its posts is in the calendar)."""
+        self.spanning: dict[int, str] = {}
+        """The titles of other programs' events that last several days, by event: each
+        comes in as a post on its first day, which the summary says."""
         self._zones: dict[str, tzinfo | None] = {}
         self._file_zones: dict[str, Any] = {}
         self.floating: tzinfo | None = None
@@ -1533,6 +1558,8 @@ class _Reader:
             past = ics_status == "CONFIRMED" and day < self.today
             status = PostStatus.PUBLISHED if past else PostStatus.SCHEDULED
             keep = frozenset({PostStatus.SCHEDULED, PostStatus.PUBLISHED})
+        if not own and event.index not in self.spanning and _lasts_days(component):
+            self.spanning[event.index] = title
         categories: list[str] = []
         for group in _as_list(component.get("CATEGORIES")):
             if isinstance(group, vCategory):  # not a CATEGORIES line icalendar could not read
@@ -2042,6 +2069,9 @@ class _Writer:
         self.names = _Names(store, summary, options.start_day(store), described)
         self._fallback: int | None = None
         self._skipped: set[int] = set()
+        self.unread_categories: dict[str, str] = {}
+        """Other programs' categories that named nothing here, by name key (said in the
+        summary)."""
 
     def _fallback_channel(self) -> int | None:
         if self._fallback is None and self.options.fallback_channel:
@@ -2104,6 +2134,10 @@ class _Writer:
         wanted = {
             names.messages[name_key(c)] for c in item.categories if name_key(c) in names.messages
         }
+        for category in item.categories:
+            key = name_key(category)
+            if key not in names.messages and key not in names.channels:
+                self.unread_categories.setdefault(key, category)
         status = item.status
         day: date | None = item.day
         at = item.at
@@ -2434,6 +2468,18 @@ def import_ics(
         summary.notes.extend(
             note for uid, note in reader.endless.items() if store.imported_occurrences(uid)
         )
+        if reader.spanning:
+            spanning = list(reader.spanning.values())
+            said = "lasts" if len(spanning) == 1 else "last"
+            summary.notes.append(
+                f"{quoted_names(spanning)} {said} several days; a post is on the first."
+            )
+        if writer.unread_categories:
+            unread = sorted(writer.unread_categories.values(), key=name_order)
+            summary.notes.append(
+                f"Categories that name no channel or key message here were left out:"
+                f" {quoted_names(unread, most=5)}."
+            )
     summary.skipped.sort(key=_line_number)
     return summary
 

@@ -724,6 +724,37 @@ def test_a_link_back_from_a_program_that_drops_url_stays_the_link(
     assert (again.title, again.body, again.link) == ("Factory tour, booked out", body, link)
 
 
+def test_what_another_programs_events_bring_that_no_post_keeps_is_said(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """Outlook's "Blaue Kategorie" and a three-day fair: the categories went without a
+    word, and the fair came in on its first day only, unsaid."""
+    source = tmp_path / "outlook.ics"
+    source.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:fair@other\r\nDTSTAMP:20261101T000000Z\r\n"
+        b"DTSTART;VALUE=DATE:20261222\r\nDTEND;VALUE=DATE:20261225\r\n"
+        b"SUMMARY:Winter fair\r\nCATEGORIES:Blaue Kategorie,LinkedIn\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:call@other\r\nDTSTAMP:20261101T000000Z\r\n"
+        b"DTSTART:20261210T090000Z\r\nDURATION:PT1H\r\n"
+        b"SUMMARY:Press call\r\nCATEGORIES:blaue kategorie,We listen,Social\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:day@other\r\nDTSTAMP:20261101T000000Z\r\n"
+        b"DTSTART;VALUE=DATE:20261211\r\nDTEND;VALUE=DATE:20261212\r\n"
+        b"SUMMARY:Open day\r\nEND:VEVENT\r\n"
+        b"END:VCALENDAR\r\n"
+    )
+    summary = import_ics(planned, source, ImportOptions(fallback_channel="Blog"), no_progress)
+    assert len(summary.added) == 3
+    assert summary.notes == [
+        "'Winter fair' lasts several days; a post is on the first.",
+        "Categories that name no channel or key message here were left out:"
+        " 'Blaue Kategorie' and 'Social'.",
+    ]
+    fair = planned.post_by_uid("fair@other")
+    assert fair.date == date(2026, 12, 22)
+    assert import_ics(planned, source, ImportOptions(), no_progress).notes == summary.notes
+
+
 def test_a_skipped_time_moved_in_another_program_comes_in_without_a_copy(
     store: CalendarStore, tmp_path: Path
 ) -> None:
