@@ -927,6 +927,12 @@ class MainWindow(QMainWindow):
             return
         self._paste_posts()
 
+    def _clipboard_holds_posts(self) -> bool:
+        from .dnd import carried_posts
+
+        mime = QApplication.clipboard().mimeData()
+        return mime is not None and carried_posts(self.session, mime) is not None
+
     def _slot_paste_text(self, at: time) -> str:
         """The week slot's Paste: at its time, but posts picked by days keep theirs
         (their first day lands on the slot's day)."""
@@ -1021,10 +1027,17 @@ class MainWindow(QMainWindow):
         elif at is not None:
             day = self.view().current_date()
             menu.addAction(f"New Post at {format_time(at)}", partial(self.new_post_at, day, at))
-            menu.addAction(self._slot_paste_text(at), partial(self._paste_posts, at))
+            paste = menu.addAction(self._slot_paste_text(at), partial(self._paste_posts, at))
+            paste.setEnabled(self._clipboard_holds_posts())
         else:
             menu.addAction(self.new_idea_action if self._in_backlog() else self.new_post_action)
-            menu.addAction(self.paste_posts_action)
+            # The Edit menu's Paste stays (it pastes text into a field too); this one is
+            # for posts alone, offered only when the clipboard holds some.
+            keys = self.paste_posts_action.shortcut().toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+            paste = menu.addAction(f"{self.paste_posts_action.text()}\t{keys}", self.paste)
+            paste.setEnabled(self._clipboard_holds_posts())
         if not self._in_backlog():
             from .gaps import add_gap_menus
 

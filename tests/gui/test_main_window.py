@@ -18,6 +18,7 @@ from icalendar import Calendar
 from PySide6.QtCore import QDate, QLocale, QMimeData, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible,
+    QAction,
     QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -1984,7 +1985,12 @@ def _right_click(qtbot: QtBot, widget: QWidget, pos: QPoint) -> QMenu:
 
 
 def _labels(menu: QMenu) -> list[str]:
-    return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+    """The entries' texts, without their keys' column (after a tab)."""
+    return [a.text().replace("&", "").split("\t")[0] for a in menu.actions() if not a.isSeparator()]
+
+
+def _entry(menu: QMenu, label: str) -> QAction:
+    return next(a for a in menu.actions() if a.text().replace("&", "").split("\t")[0] == label)
 
 
 def _fill_entries(window: MainWindow, labels: list[str], day: date) -> bool:
@@ -2036,12 +2042,21 @@ def test_right_click_on_an_empty_day_offers_a_new_post_and_paste(
     month = window.month_view
     day = next(d for d in month.visible_days() if not month.posts_on(d))
     rect = month.day_rect(day)
+    QApplication.clipboard().setText("not a post")
     menu = _right_click(qtbot, month, QPoint(rect.center().x(), rect.bottom() - 4))
     assert month.current_date() == day
     assert month.selected_post_ids() == []
     labels = _labels(menu)
     assert labels[:2] == ["New Post", "Paste"]
     assert _fill_entries(window, labels[2:], day)
+    # Offered only with posts to paste (it was, to say "the clipboard holds no posts").
+    assert not _entry(menu, "Paste").isEnabled()
+    assert _entry(menu, "Paste").text().endswith("\tCtrl+V")
+    menu.close()
+    post = window.session.store.posts_between(TODAY, TODAY)[0]
+    put_on_clipboard(posts_mime(window.session, [post], post.id))
+    menu = _right_click(qtbot, month, QPoint(rect.center().x(), rect.bottom() - 4))
+    assert _entry(menu, "Paste").isEnabled()
     menu.close()
 
     idea = window.backlog.shown_post_ids()[0]
@@ -2538,7 +2553,9 @@ def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
     assert _fill_entries(window, labels[2:], day)
     menu.close()
     before = {p.id for p in session.store.all_posts()}
-    next(a for a in menu.actions() if a.text() == "Paste at 06:30").trigger()
+    paste = next(a for a in menu.actions() if a.text() == "Paste at 06:30")
+    assert paste.isEnabled()
+    paste.trigger()
     (copy,) = [p for p in session.store.all_posts() if p.id not in before]
     assert (copy.title, copy.date, copy.time) == (post.title, day, time(6, 30))
     # Posts picked by days keep their times: the entry says so rather than promise one.
