@@ -263,9 +263,12 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
     box.setEscapeButton(buttons.Cancel)
-    # Letters for Alt: Qt's own texts have none on Linux.
-    for button, text in ((buttons.Save, "&Save"), (buttons.Discard, "&Discard")):
-        box.button(button).setText(text)
+    # A letter for Alt where the platform's wording has none (Qt's on Linux), the
+    # wording kept ("Don't Save", "Close without Saving").
+    for button in (buttons.Save, buttons.Discard):
+        shown = box.button(button)
+        if "&" not in shown.text():
+            shown.setText(f"&{shown.text()}")
     answer = run_modal(box)
     if answer == buttons.Save:
         return "save"

@@ -702,7 +702,7 @@ def _unique(name: str, others: Sequence[tuple[int, str]], own_id: int, what: str
     wanted = name_key(name)
     for other_id, other_name in others:
         if other_id != own_id and name_key(other_name) == wanted:
-            raise InvalidInput(f"There is already a {what} called '{name.strip()}'.")
+            raise InvalidInput(f"There is already a {what} called '{other_name}'.")
 
 
 def _check_range(first: date | None, last: date | None) -> None:

@@ -382,7 +382,7 @@ def test_a_duplicate_channel_name_is_refused(qtbot: QtBot, session: CalendarSess
     manager.select(blog.id)
     manager.name_edit.setText("linkedin")
     assert not manager.apply()
-    assert "already a channel called 'linkedin'" in str(recorder.errors[0])
+    assert "already a channel called 'LinkedIn'" in str(recorder.errors[0])  # as spelled here
     assert session.store.channels(include_archived=True) == before
 
 
