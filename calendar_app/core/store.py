@@ -484,11 +484,13 @@ class CalendarStore:
 
     def close(self) -> None:
         emptied = False
+        shielded: list[tuple[Path, Path]] = []
         if self.file_moved_or_replaced() is not None:
             # SQLite would leave the -wal beside the path, where it would be played onto
             # whatever file is there now (a sync tool's copy: a damaged calendar). Its
             # changes go into the file this connection has open, wherever it is now.
             emptied = self.checkpoint()
+            shielded = self._shield_others()
         elif self._held is not None and not self.read_only and self._conn.total_changes:
             # SQLite empties the -wal into the file as its last connection closes; with
             # a window still open on the calendar, the command line's change would wait
@@ -497,6 +499,12 @@ class CalendarStore:
         self._conn.close()
         release(self._held)
         self._held = None
+        for aside, beside in shielded:
+            with contextlib.suppress(OSError):
+                if beside.exists():
+                    aside.unlink()
+                else:
+                    os.replace(aside, beside)  # SQLite deleted it by its name: back
         if emptied and not self.path.exists():
             for suffix in ("-wal", "-shm"):  # left empty by SQLite where the file was
                 with contextlib.suppress(OSError):
@@ -520,6 +528,27 @@ class CalendarStore:
             f"The calendar file {self.path} was replaced by another file (a sync tool does"
             " that when a copy changed elsewhere) since Cadence opened it."
         )
+
+    def _shield_others(self) -> list[tuple[Path, Path]]:
+        """Links to the -wal and -shm beside the path that are not this connection's
+        (another program's, since the ones it had were deleted or replaced), each with
+        its place: closing, SQLite deletes the files at its path by name, and with them
+        changes another program made and had no time to move into the file (it was
+        killed, or the computer went off)."""
+        shielded = []
+        for suffix in _SIDE_FILES:
+            beside = Path(f"{self.path}{suffix}")
+            now = identity(beside)
+            if now is None or now == self._beside.get(suffix):
+                continue
+            aside = beside.with_name(f".{beside.name}.{os.getpid()}.kept")
+            try:
+                aside.unlink(missing_ok=True)
+                os.link(beside, aside)
+            except OSError:
+                continue  # a file system without links: as SQLite leaves it
+            shielded.append((aside, beside))
+        return shielded
 
     def _side_files_replaced(self) -> str | None:
         """What happened to the -wal and -shm beside the file, when they are no longer

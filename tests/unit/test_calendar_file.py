@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 import random
 import sqlite3
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -495,6 +497,41 @@ def test_opening_an_open_calendar_again_keeps_the_first_connection_safe(tmp_path
             "Window 2",
         ]
         assert again.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_changes_another_program_left_in_a_new_wal_outlive_a_store_whose_wal_went(
+    tmp_path: Path,
+) -> None:
+    """A sync tool deleted the -wal and -shm of an open calendar; another program wrote
+    a post and was killed before moving it into the file. Closing (the window reads the
+    file again, or quits), SQLite deleted that program's -wal by its name: the post."""
+    path = tmp_path / "client.cadence"
+    with CalendarStore.create(path) as made:
+        made.add_channel("LinkedIn")
+    window = CalendarStore.open(path)
+    window.all_posts()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink()
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys\n"
+            "from calendar_app.core.store import CalendarStore, NewPost\n"
+            "store = CalendarStore.open(sys.argv[1])\n"
+            "store.add_post(NewPost('Written, then killed', store.channels()[0].id))\n"
+            "os._exit(9)\n",
+            str(path),
+        ],
+        check=False,
+    )
+    assert killed.returncode == 9
+    assert Path(f"{path}-wal").stat().st_size > 0  # the post waits there
+    assert window.file_moved_or_replaced() is not None
+    window.close()
+    with CalendarStore.open(path) as again:
+        assert [p.title for p in again.all_posts()] == ["Written, then killed"]
+    assert sorted(p.name for p in tmp_path.iterdir() if ".kept" in p.name) == []
 
 
 def test_a_calendar_read_as_it_is_finds_letters_with_two_accents(tmp_path: Path) -> None:
