@@ -1666,9 +1666,11 @@ _CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftMod
 
 
 class _UndoGoesToTheCalendar(QObject):
-    """A search box with nothing of its own to undo or redo lets Ctrl+Z and
-    Ctrl+Shift+Z through to the calendar's Undo and Redo: a line edit claims those keys
-    whenever it has the focus, and a move undone from there did nothing."""
+    """An empty search box lets Ctrl+Z, and Ctrl+Shift+Z when it has no typing of its
+    own to redo, through to the calendar's Undo and Redo: a line edit claims those keys
+    whenever it has the focus, and a move undone from there did nothing. With a search
+    in it, they are the box's alone: a step of the calendar taken from there could move
+    a post the search keeps out of sight."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
@@ -1677,7 +1679,7 @@ class _UndoGoesToTheCalendar(QObject):
             redo = event.matches(QKeySequence.StandardKey.Redo) or event.keyCombination() == (
                 _CTRL_SHIFT | Qt.Key.Key_Z  # the window's Redo, wherever Redo is Ctrl+Y
             )
-            if (undo and not watched.isUndoAvailable()) or (redo and not watched.isRedoAvailable()):
+            if not watched.text() and (undo or (redo and not watched.isRedoAvailable())):
                 event.ignore()  # not the box's: the window's shortcut takes it
                 return True
         return False
