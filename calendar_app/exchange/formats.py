@@ -150,14 +150,12 @@ def reconcile_said(
     if any(note.startswith("said:") for note in notes):
         if whole is not None and whole in notes:  # all of a past state: an older file
             return False, False
-        edited_here = shown_note_of(post) not in notes
-        if whole is None and edited_here and shown in notes and not later:
-            # An event showing what the post showed before an edit made here since the
-            # last file came in (a spreadsheet's, say), and changed before it: its past,
-            # the edit kept. Not edited here, the post shows what a file last said, and
-            # an event back at an earlier state is its program changing it back.
+        if whole is None and shown in notes and not later:
+            # An event showing a state the post had, changed there before the post was
+            # here (an edit here, a spreadsheet's row) and not since it last came in: its
+            # past. One its program changed since is ``later``: a change, even back.
             return False, False
-        return True, edited_here
+        return True, shown_note_of(post) not in notes
     if shows_past(shown, whole, notes):
         return False, False
     if not history.versions and history.complete:

@@ -2000,7 +2000,12 @@ def _reconcile_said(item: _Item, post: Post, history: History, new: NewPost) -> 
         return False, False
     now = datetime.now(UTC)
     later = item.modified is not None and min(item.modified, now) > min(post.updated_at, now)
-    return reconcile_said(item.said(), shown_note_of(new), post, history, later=later)
+    # Changed by its program since it last came in (its LAST-MODIFIED says so): a change
+    # there, even back to a state the post had.
+    moved_on = (
+        latest is not None and item.modified is not None and _utc_text(item.modified) > latest
+    )
+    return reconcile_said(item.said(), shown_note_of(new), post, history, later=later or moved_on)
 
 
 def _earlier_text(history: History) -> str:

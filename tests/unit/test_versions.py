@@ -586,6 +586,22 @@ def test_an_event_back_from_google_knows_its_past_after_a_spreadsheet_came_in(
     ]
 
 
+def test_an_old_event_back_from_google_leaves_a_spreadsheets_change(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    """The .ics went to Google, then a spreadsheet moved the post: Google's export, of
+    the event as it was, put the post back on its old day without a word."""
+    ours, _ = pair
+    export_ics(ours, tmp_path / "out.ics", ExportOptions(), no_progress)
+    google = _edited_there(tmp_path, tmp_path / "out.ics", "Launch", "20190101T000000Z", strip=True)
+    export_csv(ours, tmp_path / "plan.csv", ExportOptions(), no_progress)
+    sheet = (tmp_path / "plan.csv").read_text(encoding="utf-8").replace("2026-12-01", "2026-12-05")
+    (tmp_path / "plan.csv").write_text(sheet, encoding="utf-8")
+    assert len(import_csv(ours, tmp_path / "plan.csv", ImportOptions(), no_progress).previous) == 1
+    assert _import(ours, google)[:2] == (0, 0)
+    assert [(p.title, p.date) for p in ours.all_posts()] == [("Launch", date(2026, 12, 5))]
+
+
 def test_a_file_edited_twice_in_another_program_comes_in_twice_without_a_copy(
     pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
 ) -> None:
