@@ -355,10 +355,11 @@ def _link_from_description(item: _Item, link: str) -> None:
     DESCRIPTION writes it (:func:`_description`), when the event has no URL of its own:
     Google Calendar and Outlook keep the text and drop URL, and every post came back
     with its link moved into its text."""
-    if item.body == link:
+    text = item.body.rstrip("\r\n")  # a line end some programs add after it
+    if text == link:
         item.body, item.link = "", link
-    elif item.body.endswith(f"\n\n{link}"):
-        item.body, item.link = item.body[: -len(link) - 2], link
+    elif text.endswith(f"\n\n{link}"):
+        item.body, item.link = text[: -len(link) - 2], link
 
 
 def _body_from_description(description: str, link: str) -> str:

@@ -716,12 +716,17 @@ def test_a_link_back_from_a_program_that_drops_url_stays_the_link(
     (tmp_path / "other.ics").write_bytes(other.encode("utf-8"))
     assert import_file(store, tmp_path / "other.ics")[:3] == (0, 0, 1)
     assert (store.post(post.id).body, store.post(post.id).link) == (body, link)
-    # Its text edited there: the text comes in, the link stays the link.
+    # Edited there, its title and text, and saved with a line end after the link: what
+    # was edited comes in, the link stays the link.
     edited = other.replace("Factory tour", "Factory tour, booked out")
+    edited = edited.replace("Come and see.", "Come and see us.")
+    edited = edited.replace("example.org/tour\r\n", "example.org/tour\\n\r\n")
+    assert "example.org/tour\\n\r\n" in edited
     (tmp_path / "other.ics").write_bytes(edited.encode("utf-8"))
     assert import_file(store, tmp_path / "other.ics")[:3] == (0, 1, 0)
     again = store.post(post.id)
-    assert (again.title, again.body, again.link) == ("Factory tour, booked out", body, link)
+    text = "Come and see us." if body else ""
+    assert (again.title, again.body, again.link) == ("Factory tour, booked out", text, link)
 
 
 def test_what_another_programs_events_bring_that_no_post_keeps_is_said(
