@@ -1254,7 +1254,7 @@ def _apply_updates(
             del notes[old.id]
             continue
         if keep_old:
-            conflicts.keep(old.as_new())
+            conflicts.keep(old.as_new(), new.title)
         edits[old.id] = full_edit(new)
         summary.previous.append(old)
     ticker.advance(summary.unchanged + summary.kept_newer)

@@ -423,8 +423,9 @@ class Conflicts:
         self._summary = summary
         self._held: set[tuple[object, ...]] | None = None
 
-    def keep(self, post: NewPost) -> bool:
-        """Keep ``post`` as a conflict copy; False when the calendar already has it."""
+    def keep(self, post: NewPost, kept: str) -> bool:
+        """Keep ``post`` as a conflict copy of the post titled ``kept`` (the version that
+        stays); False when the calendar already has it."""
         copy = conflict_copy(post)
         if self._held is None:
             # Copies kept by earlier releases are scheduled ones: the same all the same.
@@ -439,7 +440,7 @@ class Conflicts:
         if summary.conflicts <= CONFLICTS_NAMED:
             when = f"on {spelled_day(copy.date)}" if copy.date else "in the backlog"
             summary.notes.append(
-                f"'{post.title}' was edited on both sides: the version that gave way is"
+                f"'{kept}' was edited on both sides: the version that gave way is"
                 f" '{copy.title}' ({copy.status.value}, {when})."
             )
         elif summary.conflicts == CONFLICTS_NAMED + 1:

@@ -2199,7 +2199,8 @@ class _Writer:
         fresh_items: list[_Item] = []
         edits: dict[int, PostChanges] = {}
         previous: list[Post] = []
-        copies: list[tuple[NewPost, bool]] = []  # and whether the file's version won
+        # Conflict copies, whether the file's version won, and the title of the one kept.
+        copies: list[tuple[NewPost, bool, str]] = []
         taken: dict[int, tuple[datetime, int]] = {}
         histories: dict[int, History | None] = {}  # of the versions taken
         settled: dict[int, tuple[tuple[datetime, int], History | None]] = {}  # kept as copies
@@ -2275,7 +2276,9 @@ class _Writer:
                     if take:
                         said[old.id] = item.notes_kept(shown_note_of(new))
                 if keep_other:
-                    copies.append((old.as_new() if take else new, take))
+                    copies.append(
+                        (old.as_new() if take else new, take, (new if take else old).title)
+                    )
                     if not take and item.edited is not None and item.written:
                         settled[old.id] = (item.edited, item.earlier)
                 if take:
@@ -2322,8 +2325,8 @@ class _Writer:
                 joined.setdefault(item.series[0], here.series_id)
         self._adopt_series(fresh_items, created, joined)
         conflicts = Conflicts(store, summary)
-        for copy, taken_over in copies:
-            if not conflicts.keep(copy) and not taken_over:
+        for copy, taken_over, staying in copies:
+            if not conflicts.keep(copy, staying) and not taken_over:
                 summary.kept_newer += 1  # the file's version was kept as a copy before
         summary.settled.extend(store.settle_versions(settled))
         if edits:

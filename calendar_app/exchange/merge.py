@@ -249,7 +249,10 @@ def merge_calendar(
             take, keep_other = reconcile(
                 version, (mine.updated_at, mine.revision), history, ours.history([mine])[mine.id]
             )
-            copied = keep_other and conflicts.keep(mine.as_new() if take else theirs_here)
+            copied = keep_other and conflicts.keep(
+                mine.as_new() if take else theirs_here,
+                (theirs_here if take else mine).title,
+            )
             if take:
                 ours.update_posts({mine.id: full_edit(theirs_here)})
                 ours.take_edits({mine.id: version}, {mine.id: history})

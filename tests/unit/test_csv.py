@@ -1587,6 +1587,7 @@ def test_the_same_csv_again_keeps_an_edit_made_here_and_a_changed_one_keeps_both
     path.write_text(text.replace(",Launch,", ",Launch (client v2),"), encoding="utf-8")
     changed = import_csv(store, path, ImportOptions())
     assert (len(changed.previous), changed.conflicts) == (1, 1)
+    assert changed.notes[0].startswith("'Launch (client v2)' was edited on both sides")
     assert sorted((p.title, p.date) for p in store.all_posts()) == [
         ("Launch (client v2)", date(2026, 12, 1)),
         ("Launch (client)" + CONFLICT_MARK, date(2026, 12, 2)),

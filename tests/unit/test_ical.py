@@ -969,6 +969,7 @@ def test_a_file_edited_elsewhere_after_a_later_edit_here_keeps_both_versions(
     assert summary.conflicts == 1
     assert store.post(post.id).title == "Their wording"
     assert sorted(p.title for p in store.all_posts()) == ["Our wording (conflict)", "Their wording"]
+    assert summary.notes[0].startswith("'Their wording' was edited on both sides")
 
     # The other way round, our later edit stays and theirs arrives as the copy.
     store.update_post(post.id, {"title": "Our second wording"})  # later than their file
@@ -978,6 +979,7 @@ def test_a_file_edited_elsewhere_after_a_later_edit_here_keeps_both_versions(
     assert summary.conflicts == 1
     assert store.post(post.id).title == "Our second wording"
     assert "Their wording (conflict)" in [p.title for p in store.all_posts()]
+    assert summary.notes[0].startswith("'Our second wording' was edited on both sides")
 
 
 def test_another_program_editing_the_file_is_not_a_conflict_and_a_conflict_comes_once(

@@ -95,8 +95,8 @@ def test_both_sides_edited_keeps_the_older_edit_as_a_conflict_copy(
     # publishing tools' exports would send out (and the cadence would count).
     (copy,) = [p for p in ours.all_posts() if p.title.endswith(CONFLICT_MARK)]
     assert (copy.status, copy.date, copy.time) == (PostStatus.DRAFT, mine.date, mine.time)
-    assert summary.notes == [
-        "'Our wording' was edited on both sides: the version that gave way is"
+    assert summary.notes == [  # named as it stays (it was named as it gave way)
+        "'Their wording' was edited on both sides: the version that gave way is"
         f" 'Our wording{CONFLICT_MARK}' (draft, on Tuesday 1 December 2026)."
     ]
     again = merge_calendar(ours, theirs)
