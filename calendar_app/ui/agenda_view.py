@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from ..core.models import ChangeSet, Post, PostStatus
 from .commands import plural, status_command
+from .dnd import drag_selected_rows
 from .post_model import (
     AgendaModel,
     PlainIconDelegate,
@@ -137,7 +138,7 @@ class _AgendaTable(QTableView):
         current = self.currentIndex()
         if current.isValid():
             self._view.model.drag_anchor = int(current.data(PostIdRole))
-        super().startDrag(supportedActions)
+        drag_selected_rows(self, supportedActions)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from ..core.models import Post, PostStatus, folded, isolated
 from ..render.chips import seen_on
-from .dnd import drop_action, drop_posts, wants_copy
+from .dnd import drag_selected_rows, drop_action, drop_posts, wants_copy
 from .post_model import BacklogModel, PostIdRole, PostRole, status_label
 from .session import CalendarSession
 
@@ -251,7 +251,7 @@ class _BacklogList(QListView):
         current = self.currentIndex()
         if current.isValid():
             self._panel.model.drag_anchor = int(current.data(PostIdRole))
-        super().startDrag(supportedActions)
+        drag_selected_rows(self, supportedActions)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

@@ -105,10 +105,6 @@ _MAX_PATCHED_DAYS = 14
 SPOKEN_POSTS = 12
 """How many of a day's posts the view's accessible description names, one by one."""
 
-DRAG_PICTURE_HOT_SPOT = QPoint(12, -22)
-"""Where the pointer is on a dragged chip's picture: 12 pixels from its left edge,
-22 above its top."""
-
 
 @dataclass
 class _Cadence:
@@ -831,9 +827,7 @@ class PeriodView(QWidget):
         drag = QDrag(self)
         drag.setMimeData(dnd.posts_mime(self._session, posts, anchor=anchor))
         drag.setPixmap(self._drag_pixmap(anchor, len(posts)))
-        # Below the pointer, not under it: the day it is over shows its highlight, and
-        # held over the toolbar's ‹ › the picture leaves the month's title in sight.
-        drag.setHotSpot(DRAG_PICTURE_HOT_SPOT)
+        drag.setHotSpot(dnd.DRAG_PICTURE_HOT_SPOT)
         drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
 
     def _track_press(self, event: QMouseEvent, pos: QPoint, post_id: int | None) -> None:

@@ -15,11 +15,12 @@ from typing import cast
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QDate, QLocale, QMimeData, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, QMimeData, QPoint, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAction,
     QContextMenuEvent,
+    QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
     QFont,
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDateEdit,
     QDialog,
@@ -1470,6 +1472,39 @@ def test_undo_and_redo_keys_in_a_search_box_with_nothing_typed_reach_the_calenda
     qtbot.keyClick(edit, Qt.Key.Key_Z, ctrl)
     assert window.session.store.post(post.id).date == TODAY + timedelta(days=1)
     assert window.session.undo_stack.canUndo()
+
+
+@pytest.mark.parametrize("where", ["backlog", "agenda"])
+def test_rows_dragged_hang_their_picture_below_the_pointer(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """As a chip's does: an idea pulled from the backlog onto the toolbar's › hid the
+    month's title under its picture (Qt's own, under the pointer)."""
+    seen: list[tuple[QPoint, QSize, list[int]]] = []
+
+    def dragged(drag: QDrag, *args: object) -> Qt.DropAction:
+        mime = drag.mimeData()
+        ids = list(decode_posts(window.session, mime)[0]) if mime is not None else []
+        seen.append((drag.hotSpot(), drag.pixmap().deviceIndependentSize().toSize(), ids))
+        return Qt.DropAction.IgnoreAction
+
+    monkeypatch.setattr(QDrag, "exec", dragged)
+    if where == "backlog":
+        view: QAbstractItemView = window.backlog.list
+        post_id = window.backlog.shown_post_ids()[0]
+        view.setCurrentIndex(window.backlog.index_of(post_id))
+    else:
+        window.set_view(2)
+        view = window.agenda_view.table
+        post = window.session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+        window.agenda_view.select_posts([post.id])
+        post_id = post.id
+    view.startDrag(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction)
+    [(hot_spot, size, ids)] = seen
+    assert ids == [post_id]
+    assert size.width() > 50
+    assert hot_spot.y() < 0  # the picture's top below the pointer
+    assert 0 <= hot_spot.x() < size.width()
 
 
 def test_delete_key_removes_the_selected_post_and_undo_restores(
