@@ -269,6 +269,21 @@ def test_a_csv_import_makes_the_names_it_needs_and_undo_takes_them_back(
     assert session.store.key_message_titled("Listen in") is None
 
 
+def _choosing(source: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """File > Import… answered as a user would: ``source`` chosen, LinkedIn for posts
+    without a channel, the summary closed; the questions asked, as they come."""
+    asked: list[str] = []
+
+    def answer(parent: QWidget, title: str, label: str, *args: object) -> tuple[str, bool]:
+        asked.append(label)
+        return "LinkedIn", True
+
+    monkeypatch.setattr(transfer.QFileDialog, "getOpenFileName", lambda *args: (str(source), ""))
+    monkeypatch.setattr(transfer.QInputDialog, "getItem", answer)
+    monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
+    return asked
+
+
 @pytest.mark.parametrize(
     ("name", "text", "lands_on"),
     [
@@ -303,15 +318,7 @@ def test_the_import_asks_for_a_channel_as_it_then_uses_it(
     the import made that channel instead."""
     source = tmp_path / name
     source.write_text(text, encoding="utf-8", newline="")
-    asked: list[str] = []
-
-    def answer(parent: QWidget, title: str, label: str, *args: object) -> tuple[str, bool]:
-        asked.append(label)
-        return "LinkedIn", True
-
-    monkeypatch.setattr(transfer.QFileDialog, "getOpenFileName", lambda *args: (str(source), ""))
-    monkeypatch.setattr(transfer.QInputDialog, "getItem", answer)
-    monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
+    asked = _choosing(source, monkeypatch)
     transfer.import_dialog(session, QWidget())
     (post,) = [p for p in session.store.all_posts() if p.title == "Toot"]
     assert session.store.channel(post.channel_id).name == lands_on
@@ -331,16 +338,8 @@ def test_a_file_the_import_refuses_is_refused_before_any_question(
     source = tmp_path / "plan.csv"
     source.write_bytes("Datum;Titel\n04.12.2026;Stra\u00dfenfest\n".encode("cp1252"))
     before = source.read_bytes()
-    asked: list[str] = []
+    asked = _choosing(source, monkeypatch)
     refused: list[str] = []
-
-    def answer(parent: QWidget, title: str, label: str, *args: object) -> tuple[str, bool]:
-        asked.append(label)
-        return "LinkedIn", True
-
-    monkeypatch.setattr(transfer.QFileDialog, "getOpenFileName", lambda *args: (str(source), ""))
-    monkeypatch.setattr(transfer.QInputDialog, "getItem", answer)
-    monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
     monkeypatch.setattr(session, "report_error", lambda parent, exc: refused.append(str(exc)))
     posts = len(session.store.all_posts())
     transfer.import_dialog(session, QWidget())
