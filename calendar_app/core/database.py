@@ -17,7 +17,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import CalendarFileError, NewerSchemaError, environment_errors, os_problem_for
+from .errors import (
+    CalendarFileError,
+    NewerSchemaError,
+    environment_errors,
+    opening_errors,
+    opening_problem_for,
+    os_problem_for,
+    path_too_long,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -120,7 +128,8 @@ def _read_marks(path: Path) -> tuple[int, int]:
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise CalendarFileError(f"{path} could not be opened.") from exc
+        problem = opening_problem_for(exc, path)
+        raise problem or CalendarFileError(f"{path} could not be opened.") from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -138,6 +147,9 @@ def _read_marks(path: Path) -> tuple[int, int]:
                     f"{path} is damaged (it has no {missing[0]}); open a backup of it instead."
                 )
     except sqlite3.DatabaseError as exc:
+        problem = opening_problem_for(exc, path)
+        if problem is not None:
+            raise problem from exc  # a full disk, not a damaged file
         raise CalendarFileError(f"{path} is not a Cadence calendar (it is damaged).") from exc
     finally:
         conn.close()
@@ -174,7 +186,7 @@ def reopen_read_only(path: Path) -> sqlite3.Connection:
 
 def _connect_as_is(path: Path) -> sqlite3.Connection:
     """A read-only connection that writes nothing beside the file it can avoid."""
-    with environment_errors():
+    with opening_errors(path):
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
@@ -288,7 +300,7 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
                 " then try again."
             )
         return _connect_as_is(path)
-    with environment_errors():
+    with opening_errors(path):
         conn = sqlite3.connect(str(path))
         try:
             _configure(conn)
@@ -306,6 +318,9 @@ def create_database(path: Path) -> sqlite3.Connection:
         raise CalendarFileError(f"{path} already exists; choose another name.")
     if not path.parent.is_dir():
         raise CalendarFileError(f"The folder {path.parent} does not exist.")
+    too_long = path_too_long(path, "make the calendar there")
+    if too_long is not None:
+        raise CalendarFileError(too_long)
     try:
         path.touch(exist_ok=False)
     except OSError as exc:

@@ -8,9 +8,12 @@ Anything else that escapes is a bug in Cadence.
 from __future__ import annotations
 
 import errno
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 
 class CadenceError(Exception):
@@ -111,6 +114,52 @@ def storage_problem_for(exc: sqlite3.Error) -> CadenceError | None:
     return None
 
 
+def opening_problem_for(exc: sqlite3.Error, path: Path) -> CadenceError | None:
+    """What keeps the calendar at ``path`` from opening, said as such (a full disk,
+    a path too long), not as a change that could not be saved, nor as a damaged file
+    (SQLite, on a full disk, cannot make the -shm it reads through); None for anything
+    the computer did not cause."""
+    problem = storage_problem_for(exc)
+    if not isinstance(problem, StorageProblem):
+        return None
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    too_long = path_too_long(path, "open it")
+    if too_long is not None:
+        return StorageProblem(too_long)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        full = shutil.disk_usage(folder).free < _ROOM_TO_OPEN
+    except OSError:
+        full = False
+    if name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and full):
+        return StorageProblem(
+            f"The disk is full, so {path.name} could not be opened (Cadence needs a little"
+            " room beside it); free some space and try again."
+        )
+    if name.startswith("SQLITE_IOERR"):
+        return StorageProblem(f"{path} could not be read from the disk.")
+    return problem
+
+
+def path_too_long(path: Path, verb: str) -> str | None:
+    """Why a calendar at ``path`` cannot be used, when its path is longer than SQLite
+    takes (a folder named in Japanese reaches it at some 170 letters): ``verb`` says
+    what for ("open it")."""
+    if len(os.fsencode(os.path.abspath(path))) <= SQLITE_PATH_BYTES:
+        return None
+    return (
+        f"The path of {path.name} is too long to {verb} (at most {SQLITE_PATH_BYTES}"
+        " bytes); use a folder with a shorter path."
+    )
+
+
+SQLITE_PATH_BYTES = 504
+"""The longest path of a calendar SQLite opens: 512 bytes with "-journal" at its end."""
+
+_ROOM_TO_OPEN = 256 * 1024
+"""Below this much free space, a failure to read is put down to the full disk."""
+
+
 def storage_problem_for_code(code: str) -> CadenceError:
     message = _ENVIRONMENT_CODES[code]
     if code in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
@@ -153,4 +202,17 @@ def environment_errors(path: object = None) -> Iterator[None]:
             raise
         if path is not None and isinstance(problem, CalendarFileError):
             problem = CalendarFileError(f"The calendar file {path} is damaged.")
+        raise problem from exc
+
+
+@contextmanager
+def opening_errors(path: Path) -> Iterator[None]:
+    """:func:`environment_errors` for opening the calendar at ``path``: what keeps it
+    from opening is said as such (:func:`opening_problem_for`)."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        problem = opening_problem_for(exc, path)
+        if problem is None:
+            raise
         raise problem from exc

@@ -4,7 +4,9 @@ touches a file it refuses."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -532,6 +534,61 @@ def test_changes_another_program_left_in_a_new_wal_outlive_a_store_whose_wal_wen
     with CalendarStore.open(path) as again:
         assert [p.title for p in again.all_posts()] == ["Written, then killed"]
     assert sorted(p.name for p in tmp_path.iterdir() if ".kept" in p.name) == []
+
+
+def _at_length(folder: Path, length: int) -> Path:
+    """A path of ``length`` bytes for a calendar below ``folder``, its folders made."""
+    rest = length - len(os.fsencode(folder)) - len("/c.cadence")
+    parts = []
+    while rest > 0:
+        part = min(100, rest - 1)
+        parts.append("d" * part)
+        rest -= part + 1
+    path = folder.joinpath(*parts, "c.cadence")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert len(os.fsencode(path)) == length
+    return path
+
+
+def test_a_path_too_long_for_sqlite_is_said_as_such(tmp_path: Path) -> None:
+    """A folder named in Japanese reaches SQLite's limit at some 170 letters: "check
+    that its folder exists and that you may write to it" sent users looking for a
+    missing folder."""
+    longest = _at_length(tmp_path / "ok", 504)
+    CalendarStore.create(longest).close()
+    too_long = _at_length(tmp_path / "long", 505)
+    with pytest.raises(CalendarFileError, match=r"^The path of c\.cadence is too long to make"):
+        CalendarStore.create(too_long)
+    assert not too_long.exists()
+    shutil.copyfile(longest, too_long)
+    with pytest.raises(StorageProblem, match=r"^The path of c\.cadence is too long to open it"):
+        CalendarStore.open(too_long)
+
+
+@pytest.mark.parametrize(
+    ("code", "free", "said"),
+    [
+        ("SQLITE_IOERR_SHMSIZE", 0, "The disk is full, so c.cadence could not be opened"),
+        ("SQLITE_FULL", 10**9, "The disk is full, so c.cadence could not be opened"),
+        ("SQLITE_IOERR_READ", 10**9, "could not be read from the disk"),
+    ],
+)
+def test_what_keeps_a_calendar_from_opening_is_said_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str, free: int, said: str
+) -> None:
+    """On a full disk SQLite cannot make the -shm it reads through: a plain read said
+    "the change could not be saved", then "it is damaged" (a 3-byte -shm was left)."""
+    from calendar_app.core import errors
+
+    path = tmp_path / "c.cadence"
+    failure = sqlite3.OperationalError("disk I/O error")
+    failure.sqlite_errorname = code
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(errors.shutil, "disk_usage", lambda folder: usage._replace(free=free))
+    problem = errors.opening_problem_for(failure, path)
+    assert isinstance(problem, StorageProblem)
+    assert said in str(problem)
+    assert "change" not in str(problem)
 
 
 def test_a_calendar_read_as_it_is_finds_letters_with_two_accents(tmp_path: Path) -> None:
