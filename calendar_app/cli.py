@@ -989,7 +989,21 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 2
     if args.command is None:
         return _run_guarded(lambda: _open_window([]))
-    return _run_guarded(lambda: int(args.run(args, out)), args_list)
+    status = _run_guarded(lambda: int(args.run(args, out)), args_list)
+    _say_what_waits()
+    return status
+
+
+def _say_what_waits() -> None:
+    """Changes saved but left beside a calendar, in its -wal, by a disk that would not
+    take them into the file: said, since a copy of the file alone lacks them."""
+    if "calendar_app.core.store" not in sys.modules:
+        return  # no calendar was opened
+    from .core.store import LEFT_WAITING
+
+    for sentence in dict.fromkeys(LEFT_WAITING):
+        print(f"{PROG}: warning: {sentence}", file=sys.stderr)
+    LEFT_WAITING.clear()
 
 
 _FILE_ENDINGS = (".cadence", ".csv", ".ics", ".html", ".pdf")

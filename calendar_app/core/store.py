@@ -40,7 +40,14 @@ from .database import (
     remove_calendar_file,
     reopen_read_only,
 )
-from .errors import CalendarFileError, InvalidInput, NotFound, StorageProblem, environment_errors
+from .errors import (
+    CalendarFileError,
+    InvalidInput,
+    NotFound,
+    StorageProblem,
+    environment_errors,
+    storage_problem_for,
+)
 from .files import check_replaceable
 from .localzone import is_zone_name
 from .models import (
@@ -182,6 +189,18 @@ _POST_COLUMNS = (
     " p.link, p.notes, p.series_id, p.occurrence, p.created_at, p.updated_at, p.revision,"
     " p.source_uid, p.recurrence_id, p.message_list"
 )
+
+
+LEFT_WAITING: list[str] = []
+"""What calendars closed by this process said of changes left in their -wal, which the
+disk would not take into the file (:attr:`CalendarStore.waiting`): the command line
+says it once its command is done."""
+
+
+def _held_back(exc: sqlite3.Error) -> bool:
+    """Whether a checkpoint failed only because another program was using the file."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc)
 
 
 _SIDE_FILES = ("-wal", "-shm")
@@ -425,6 +444,9 @@ class CalendarStore:
         self._info: CalendarInfo | None = None
         self._data_version = self._read_data_version()
         self._held: tuple[int, int] | None = hold(path)
+        self.waiting: str | None = None
+        """Why changes wait in the -wal, when the disk would not take them into the file
+        (full): said to the user, who must copy the calendar with its -wal till then."""
         self._beside: dict[str, tuple[int, int] | None] = {
             suffix: identity(Path(f"{path}{suffix}")) for suffix in _SIDE_FILES
         }
@@ -496,6 +518,8 @@ class CalendarStore:
             # a window still open on the calendar, the command line's change would wait
             # there, out of a copy of the file alone (what a sync tool or a mail takes).
             self.checkpoint()
+            if self.waiting is not None:
+                LEFT_WAITING.append(self.waiting)
         self._conn.close()
         release(self._held)
         self._held = None
@@ -599,8 +623,16 @@ class CalendarStore:
                 busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             finally:
                 self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            if isinstance(storage_problem_for(exc), StorageProblem) and not _held_back(exc):
+                self.waiting = (
+                    f"The change is saved, but waits beside the calendar in"
+                    f" {self.path.name}-wal: the disk could not take it into the file"
+                    " itself. Free some space; until then, copy the calendar with its -wal."
+                )
             return False
+        if busy == 0:
+            self.waiting = None
         return busy == 0
 
     def _reopen(self) -> None:

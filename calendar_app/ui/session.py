@@ -18,10 +18,10 @@ from typing import Any, Literal, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.cadence import CadenceReport, analyse, day_runs, default_window
-from ..core.errors import CadenceError, CalendarChangedElsewhere
+from ..core.errors import CadenceError, CalendarChangedElsewhere, StorageProblem
 from ..core.models import (
     Campaign,
     ChangeSet,
@@ -52,6 +52,9 @@ POSTS_KEPT = 15_000
 CHECKPOINT_MS = 1000
 """How long after a change another program kept from reaching the file on disk that
 Cadence tries again to bring it up to date."""
+
+WAITING_ROOM_MS = 10_000
+"""How often Cadence tries again when the disk would not take the changes (full)."""
 
 DAY_CHANGE_MARGIN_MS = 1000
 """How long after the calendar's midnight the window goes over to the new day."""
@@ -201,6 +204,7 @@ class CalendarSession(QObject):
         self._checkpoint.setSingleShot(True)
         self._checkpoint.setInterval(CHECKPOINT_MS)
         self._checkpoint.timeout.connect(self._settle_file)
+        self._told_waiting = False
         self._reload_names()
         self._retired = False
         self._day = self.today()
@@ -618,9 +622,17 @@ class CalendarSession(QObject):
         self.changed.emit(changes)
 
     def _settle_file(self) -> None:
-        """Empty the file's -wal into it now, or, held back, try again in a moment."""
-        if not self._retired and not self.store.checkpoint():
-            self._checkpoint.start(CHECKPOINT_MS)
+        """Empty the file's -wal into it now, or, held back, try again in a moment. A
+        disk that would not take the changes into the file is said, once until it does
+        (a copy of the file alone lacks them meanwhile)."""
+        if self._retired or self.store.checkpoint():
+            self._told_waiting = False
+            return
+        waiting = self.store.waiting
+        if waiting is not None and not self._told_waiting:
+            self._told_waiting = True
+            self.report_error(QApplication.activeWindow(), StorageProblem(waiting))
+        self._checkpoint.start(CHECKPOINT_MS if waiting is None else WAITING_ROOM_MS)
 
     def _kept_filters(self, known: Filters) -> Filters:
         """``known`` less the channels, key messages and campaigns archived or deleted: the

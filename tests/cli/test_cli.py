@@ -6,7 +6,9 @@ import io
 import json
 import os
 import re
+import resource
 import shutil
+import signal
 import sqlite3
 import stat
 import subprocess
@@ -843,6 +845,38 @@ def test_a_change_made_beside_an_open_window_is_in_the_file_alone(
         assert cadence("post", "list", calendar).returncode == 0
         assert (calendar.stat().st_mtime_ns, Path(f"{calendar}-wal").stat().st_size) == stamp
         assert not window.changed_elsewhere()  # its undo history stands
+
+
+def test_a_change_the_disk_would_not_take_into_the_file_is_said(demo: Path, tmp_path: Path) -> None:
+    """The disk took the change into the -wal, then no more: the import said "Added 60
+    posts" and nothing else, and a copy of the file alone, or a sync tool's copy put in
+    its place with the -wal left beside it, lost it or was damaged."""
+    plan = tmp_path / "plan.csv"
+    rows = "".join(f"2026-12-{1 + i % 28:02d},LinkedIn,Post {i},{'x' * 1500}\n" for i in range(60))
+    plan.write_text("date,channel,title,body\n" + rows, encoding="utf-8")
+    size = demo.stat().st_size
+
+    def no_room_to_grow() -> None:  # no file past the calendar's size: its -wal, from empty, fits
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "calendar_app", "import", str(demo), str(plan)],
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=no_room_to_grow,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Added 60 posts")
+    assert done.stderr == (
+        f"cadence: warning: The change is saved, but waits beside the calendar in"
+        f" {demo.name}-wal: the disk could not take it into the file itself. Free some"
+        " space; until then, copy the calendar with its -wal.\n"
+    )
+    with CalendarStore.open(demo) as store:  # room again: nothing was lost
+        assert len([p for p in store.all_posts() if p.title.startswith("Post ")]) == 60
 
 
 def test_changes_waiting_beside_a_calendar_in_a_read_only_folder_are_said(

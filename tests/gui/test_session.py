@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+import resource
 import shutil
+import signal
 import sqlite3
 import uuid
 from dataclasses import replace
@@ -22,6 +24,7 @@ from calendar_app.core.models import NewPost, Post, PostStatus, name_key
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
+    AddPostCommand,
     ChannelCommand,
     CopyPostsCommand,
     DeleteChannelCommand,
@@ -35,6 +38,7 @@ from calendar_app.ui.commands import (
 from calendar_app.ui.session import (
     CHECKPOINT_MS,
     DAY_CHANGE_MARGIN_MS,
+    WAITING_ROOM_MS,
     CalendarSession,
     Filters,
     until_midnight,
@@ -104,6 +108,39 @@ def test_a_change_of_cadence_is_reanalysed(session: CalendarSession) -> None:
     session.push(UpdateKeyMessageCommand(session, replace(message, cadence_days=2)))
     assert session.report().message(message.id).cadence_days == 2
     assert session.report() == fresh_report(session)
+
+
+def test_a_disk_that_will_not_take_a_change_into_the_file_is_said_once(
+    session: CalendarSession, qtbot: QtBot
+) -> None:
+    """The change went into the -wal, the disk took no more, and the window retried
+    in silence: a copy of the file alone lacked the change, and nobody knew."""
+    said: list[str] = []
+    session.report_error = lambda parent, exc: said.append(str(exc))
+    path = session.store.path
+    channel = session.channels()[0].id
+    size = path.stat().st_size
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    was = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, limit[1]))  # the file may not grow
+    try:
+        big = NewPost("Daily tip", channel, date=TODAY, body="x" * 1500)
+        session.push(AddPostCommand(session, big, "FREQ=DAILY;COUNT=60"))
+        qtbot.waitUntil(lambda: bool(said))
+        session.push(AddPostCommand(session, NewPost("Another", channel, date=TODAY)))
+        assert session._checkpoint.interval() == 0  # to try at once, and fail again
+        qtbot.waitUntil(lambda: session._checkpoint.interval() == WAITING_ROOM_MS)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limit)
+        signal.signal(signal.SIGXFSZ, was)
+    assert said == [
+        f"The change is saved, but waits beside the calendar in {path.name}-wal: the disk"
+        " could not take it into the file itself. Free some space; until then, copy the"
+        " calendar with its -wal."
+    ]  # once
+    session.push(AddPostCommand(session, NewPost("With room", channel, date=TODAY)))
+    qtbot.waitUntil(lambda: Path(f"{path}-wal").stat().st_size == 0)
+    assert session.store.waiting is None
 
 
 def test_a_refused_drop_says_why_and_leaves_nothing_to_undo(session: CalendarSession) -> None:
