@@ -20,7 +20,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .database import remove_calendar_file
-from .errors import CadenceError, CalendarFileError, environment_errors, os_problem_for
+from .errors import (
+    CadenceError,
+    CalendarFileError,
+    StorageProblem,
+    environment_errors,
+    on_writing,
+    os_problem_for,
+)
 from .files import put_in_place
 from .store import CalendarStore
 
@@ -85,11 +92,17 @@ def write_copy(
     told = step or (lambda done, total: None)
     try:
         told(0, 3)
-        with environment_errors():
-            store.db.execute("VACUUM INTO ?", [temp_name])
-            told(1, 3)
-            if leave_out or only_names_used:
-                _leave_out(temp_name, leave_out, only_names_used=only_names_used)
+        try:
+            with environment_errors():
+                store.db.execute("VACUUM INTO ?", [temp_name])
+                told(1, 3)
+                if leave_out or only_names_used:
+                    _leave_out(temp_name, leave_out, only_names_used=only_names_used)
+        except StorageProblem as exc:
+            problem = on_writing(exc, str(target))  # a copy, not a change
+            if problem is exc:
+                raise
+            raise problem from exc
         told(2, 3)
         put_in_place(temp_name, target)
         told(3, 3)
@@ -208,8 +221,10 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
     except (OSError, CadenceError) as exc:
         # Said as what it is: the calendar itself is saved, only its backup is missing.
         problem = os_problem_for(exc, str(folder)) if isinstance(exc, OSError) else exc
+        said = str(problem)
+        said = f"t{said[1:]}" if said.startswith("The ") else said  # after a colon
         raise BackupFailed(
-            f"No backup of the calendar could be kept: {problem} The calendar itself is"
+            f"No backup of the calendar could be kept: {said} The calendar itself is"
             " saved; Cadence tries again the next time it closes it."
         ) from exc
     # Its own backups, and those from before keys of any calendar of this name (one

@@ -74,6 +74,18 @@ class StorageProblem(CadenceError):
     """The computer, not Cadence, failed: the disk is full, the file is locked or read-only."""
 
 
+_ON_CHANGE = ", so the change could not be saved."
+
+
+def on_writing(problem: StorageProblem, what: str) -> StorageProblem:
+    """``problem``, said of writing ``what`` (a copy, a backup) where it was said of a
+    change to the calendar, which was not asked for."""
+    said = str(problem)
+    if not said.endswith(_ON_CHANGE):
+        return problem
+    return StorageProblem(f"{said.removesuffix(_ON_CHANGE)}, so {what} could not be written.")
+
+
 _ENVIRONMENT_CODES = {
     "SQLITE_BUSY": "The calendar is busy in another program; try again in a moment.",
     "SQLITE_LOCKED": "The calendar is locked by another program; try again in a moment.",

@@ -961,7 +961,9 @@ def render_pages(
     first_number, all_pages = numbering or (1, total)
     for index, (name, paint) in enumerate(plan_pages):
         if index and not new_page():
-            raise CalendarFileError("The PDF could not be written; is the disk full?")
+            raise CalendarFileError(
+                "The PDF could not be written: the disk would take no more of it (it may be full)."
+            )
         painter.save()
         painter.scale(scale, scale)
         painter.fillRect(QRectF(0, 0, width, height), style.paper)
@@ -1115,7 +1117,10 @@ def _export_pdf(
             written.seek(0, os.SEEK_END)
             whole = written.tell() > 64
         if not (finished and head == b"%PDF-" and whole):
-            raise CalendarFileError(f"Could not write the PDF to {target}; is the disk full?")
+            raise CalendarFileError(
+                f"The PDF could not be written to {target}: the disk would take no more of"
+                " it (it may be full)."
+            )
         put_in_place(temp_name, target)  # private while written (mkstemp's 0600)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import resource
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from calendar_app.core.backups import (
+    BackupFailed,
     backups_of,
     calendar_key,
     make_backup,
     to_thin,
     write_copy,
 )
-from calendar_app.core.errors import CalendarFileError
+from calendar_app.core.errors import CalendarFileError, StorageProblem
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
 from tests.files import write_schema_4
@@ -46,6 +51,40 @@ def test_thinning_keeps_a_day_then_dailies_then_weeklies() -> None:
     assert len({s.isocalendar()[:2] for s in weekly}) == len(weekly)
     assert 10 <= len(weekly) <= 12
     assert all(NOW - s <= timedelta(days=91) for s in kept)
+
+
+@contextmanager
+def _no_file_past(size: int) -> Iterator[None]:
+    """Files may grow no larger than ``size`` (as on a disk that fills up)."""
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    was = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, limit[1]))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limit)
+        signal.signal(signal.SIGXFSZ, was)
+
+
+def test_a_copy_or_backup_the_disk_will_not_take_is_said_as_such(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """It said "the change could not be saved" (no change was asked for), and the backup
+    went on "The calendar itself is saved" after it, which read as a contradiction."""
+    channel = store.add_channel("Blog").created[0]
+    store.add_posts([NewPost(f"Post {i}", channel, body="x" * 2000) for i in range(40)])
+    target = tmp_path / "copy.cadence"
+    with _no_file_past(16 * 1024), pytest.raises(StorageProblem) as copying:
+        write_copy(store, target)
+    said = str(copying.value)
+    assert said.endswith(f", so {target} could not be written.")
+    assert "change" not in said
+    assert not target.exists()
+    with _no_file_past(16 * 1024), pytest.raises(BackupFailed) as backing_up:
+        make_backup(store, tmp_path / "Backups")
+    said = str(backing_up.value)
+    assert said.startswith("No backup of the calendar could be kept: the disk ")
+    assert "change" not in said
 
 
 def test_make_backup_thins_the_folder(store: CalendarStore, tmp_path: Path) -> None:
