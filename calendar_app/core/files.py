@@ -3,8 +3,10 @@ who may read them."""
 
 from __future__ import annotations
 
+import glob
 import os
 import stat
+import time
 from pathlib import Path
 
 from .errors import StorageProblem
@@ -26,9 +28,37 @@ USUAL_RIGHTS = 0o644
 
 def put_in_place(temp: Path | str, target: Path) -> None:
     """Rename ``temp``, written private beside ``target``, over it, with the rights the
-    file there had, or the usual ones (:func:`give_rights`)."""
+    file there had, or the usual ones (:func:`give_rights`); then clear what exports
+    stopped half-way left beside it (:func:`clear_leftovers`)."""
     give_rights(temp, target, USUAL_RIGHTS)
     os.replace(temp, target)
+    clear_leftovers(target)
+
+
+LEFTOVER_AGE_SECONDS = 3600
+"""How old a file an export was writing must be to count as left by one that stopped
+(killed, or the computer went off): none takes an hour."""
+
+
+def clear_leftovers(target: Path) -> None:
+    """Remove the hidden files exports into ``target``'s folder were writing when they
+    were stopped (a 100k-post CSV left 31 MB each time), once old enough to be nobody's
+    work in progress."""
+    patterns = (
+        ".cadence-export-*.tmp",
+        ".cadence-copy-*.tmp",
+        ".cadence-copy-*.tmp-journal",
+        f".{glob.escape(target.name)}-*.tmp",
+        f".{glob.escape(target.name)}.*.tmp",
+    )
+    now = time.time()
+    for pattern in patterns:
+        for left in target.parent.glob(pattern):
+            try:
+                if now - left.stat().st_mtime > LEFTOVER_AGE_SECONDS and left.is_file():
+                    left.unlink()
+            except OSError:
+                continue  # another's, or gone: left as it is
 
 
 def give_rights(temp: Path | str, target: Path, new_file_mode: int | None = None) -> None:

@@ -125,7 +125,13 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
-from ..core.files import USUAL_RIGHTS, check_replaceable, give_rights, new_private_file
+from ..core.files import (
+    USUAL_RIGHTS,
+    check_replaceable,
+    clear_leftovers,
+    give_rights,
+    new_private_file,
+)
 from ..core.models import (
     DATED_ONLY,
     OUTSIDE_PLANS,
@@ -268,6 +274,7 @@ class _StagedFiles:
             for temp, target in self._pending:
                 os.replace(temp, target)
                 done.append(target)
+                clear_leftovers(target)
         except OSError as exc:
             raise os_problem_for(exc, str(target)) from exc
         finally:

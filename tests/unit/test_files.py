@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
 
-from calendar_app.core.files import give_rights, new_private_file
+from calendar_app.core.files import LEFTOVER_AGE_SECONDS, give_rights, new_private_file
+from calendar_app.core.store import CalendarStore
+from calendar_app.exchange.csv_profiles import export_csv
+from calendar_app.exchange.formats import ExportOptions
 
 
 def _mode(path: Path) -> int:
@@ -41,3 +45,31 @@ def test_a_new_file_takes_the_rights_asked_for_or_keeps_its_own(tmp_path: Path) 
     os.chmod(kept, 0o600)
     give_rights(kept, tmp_path / "new.ics")
     assert _mode(kept) == 0o600
+
+
+def test_an_export_clears_what_stopped_exports_left_beside_it(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """An export killed half-way left its hidden file (31 MB for 100k posts), and every
+    later one in the folder left them there."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    old = time.time() - 2 * LEFTOVER_AGE_SECONDS
+    stale = [
+        folder / ".plan [v2].csv-9dd59e693bc5.tmp",
+        folder / ".cadence-export-abc123.pdf.tmp",
+        folder / ".cadence-copy-def456.tmp",
+    ]
+    kept = [
+        folder / ".plan [v2].csv-0123456789ab.tmp",  # being written now, perhaps
+        folder / ".notes.tmp",  # not Cadence's
+        folder / ".other.csv-9dd59e693bc5.tmp",  # another export's: cleared by that one
+    ]
+    for path in stale + kept:
+        path.write_bytes(b"half")
+    for path in [*stale, kept[1], kept[2]]:
+        os.utime(path, (old, old))
+    export_csv(store, folder / "plan [v2].csv", ExportOptions())
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["plan [v2].csv", *(p.name for p in kept)]
+    )
