@@ -444,6 +444,7 @@ class CalendarStore:
         self._info: CalendarInfo | None = None
         self._data_version = self._read_data_version()
         self._held: tuple[int, int] | None = hold(path)
+        self._closed = False
         self.waiting: str | None = None
         """Why changes wait in the -wal, when the disk would not take them into the file
         (full): said to the user, who must copy the calendar with its -wal till then."""
@@ -521,6 +522,7 @@ class CalendarStore:
             if self.waiting is not None:
                 LEFT_WAITING.append(self.waiting)
         self._conn.close()
+        self._closed = True
         release(self._held)
         self._held = None
         for aside, beside in shielded:
@@ -533,6 +535,11 @@ class CalendarStore:
             for suffix in ("-wal", "-shm"):  # left empty by SQLite where the file was
                 with contextlib.suppress(OSError):
                     Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called: nothing can be read any more."""
+        return self._closed
 
     def file_moved_or_replaced(self) -> str | None:
         """None while the file at :attr:`path` is the one this calendar has open; else

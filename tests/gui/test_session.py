@@ -359,6 +359,12 @@ def test_at_the_calendars_midnight_the_window_goes_over_to_the_new_day(
         )
         assert session._day_change.isActive()  # and the next midnight after it
         session.undo_stack.clear()
+    # A session left behind with its calendar closed (a guide's, a test's) does nothing
+    # at midnight: it read the closed file, an error in the event loop.
+    assert store.closed
+    monkeypatch.setattr(store, "today", lambda: tomorrow + timedelta(days=1))
+    session._day_change.timeout.emit()
+    session._checkpoint.timeout.emit()
 
 
 def test_the_calendars_today_is_its_own_zones(
