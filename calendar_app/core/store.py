@@ -605,7 +605,16 @@ class CalendarStore:
 
     def _refuse_if_moved_or_replaced(self) -> None:
         """Before a change: the file open here must still be the one at :attr:`path`, or
-        the change would go into a file no one sees, or damage the one there now."""
+        the change would go into a file no one sees, or damage the one there now. A
+        calendar read as it is says why it cannot be written: its file, or its folder
+        (where SQLite keeps its -wal beside it)."""
+        if self.read_only:
+            folder = self.path.parent if str(self.path.parent) else Path(".")
+            if os.access(self.path, os.W_OK) and not os.access(folder, os.W_OK | os.X_OK):
+                raise StorageProblem(
+                    f"The folder {folder} is read-only for you, so the change could not be"
+                    " saved (Cadence writes beside the calendar as it saves)."
+                )
         problem = self.file_moved_or_replaced()
         if problem is not None:
             raise CalendarFileError(f"{problem} This change was not saved.")

@@ -918,7 +918,11 @@ def test_a_calendar_in_a_read_only_folder_is_read_as_it_is(demo: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     assert json.loads(listed.stdout)["messages"]
     assert refused.returncode == 1
-    assert "read-only, so the change could not be saved" in refused.stderr
+    # The folder, not the file (which may be written), is what keeps the change out.
+    assert refused.stderr == (
+        f"cadence: error: The folder {folder} is read-only for you, so the change could not"
+        " be saved (Cadence writes beside the calendar as it saves).\n"
+    )
     assert listing == [demo.name]
     assert demo.read_bytes() == before
 
