@@ -990,7 +990,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     if args.command is None:
         return _run_guarded(lambda: _open_window([]))
     status = _run_guarded(lambda: int(args.run(args, out)), args_list)
-    _say_what_waits()
+    if status == 0:  # a command refused said why; it saved nothing to speak of
+        _say_what_waits()
     return status
 
 

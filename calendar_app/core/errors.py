@@ -157,8 +157,8 @@ def path_too_long(path: Path, verb: str) -> str | None:
     """Why a calendar at ``path`` cannot be used, when its path is longer than SQLite
     takes (a folder named in Japanese reaches it at some 170 letters): ``verb`` says
     what for ("open it")."""
-    if len(os.fsencode(os.path.abspath(path))) <= SQLITE_PATH_BYTES:
-        return None
+    if os.name == "nt" or len(os.fsencode(os.path.realpath(path))) <= SQLITE_PATH_BYTES:
+        return None  # Windows' own limit is in letters, and SQLite's there is longer
     return (
         f"The path of {path.name} is too long to {verb} (at most {SQLITE_PATH_BYTES}"
         " bytes); use a folder with a shorter path."
@@ -224,7 +224,9 @@ def opening_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as exc:
-        problem = opening_problem_for(exc, path)
+        # Anything else the computer or the file caused, as :func:`environment_errors`
+        # says it (a damaged file brought up to date: "damaged", not a bug).
+        problem = opening_problem_for(exc, path) or storage_problem_for(exc)
         if problem is None:
             raise
         raise problem from exc

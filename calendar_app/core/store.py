@@ -609,7 +609,7 @@ class CalendarStore:
         calendar read as it is says why it cannot be written: its file, or its folder
         (where SQLite keeps its -wal beside it)."""
         if self.read_only:
-            folder = self.path.parent if str(self.path.parent) else Path(".")
+            folder = self.path.absolute().parent
             if os.access(self.path, os.W_OK) and not os.access(folder, os.W_OK | os.X_OK):
                 raise StorageProblem(
                     f"The folder {folder} is read-only for you, so the change could not be"

@@ -875,6 +875,21 @@ def test_a_change_the_disk_would_not_take_into_the_file_is_said(demo: Path, tmp_
         f" {demo.name}-wal: the disk could not take it into the file itself. Free some"
         " space; until then, copy the calendar with its -wal.\n"
     )
+    # A change the disk refuses outright is said as refused, with no word of a change
+    # saved (it said both).
+    more = tmp_path / "more.csv"
+    rows = "".join(f"2026-12-{1 + i % 28:02d},LinkedIn,More {i},{'y' * 1500}\n" for i in range(400))
+    more.write_text("date,channel,title,body\n" + rows, encoding="utf-8")
+    refused = subprocess.run(
+        [sys.executable, "-m", "calendar_app", "import", str(demo), str(more)],
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=no_room_to_grow,
+        timeout=120,
+    )
+    assert refused.returncode == 1
+    assert "warning" not in refused.stderr
     with CalendarStore.open(demo) as store:  # room again: nothing was lost
         assert len([p for p in store.all_posts() if p.title.startswith("Post ")]) == 60
 

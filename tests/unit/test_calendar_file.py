@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from calendar_app.core import database
+from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import (
     CalendarFileError,
     InvalidInput,
@@ -29,7 +30,7 @@ from calendar_app.core.errors import (
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
 
-from ..files import write_older
+from ..files import damage_inside, write_older
 from ..terminal import cadence
 
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -536,6 +537,25 @@ def test_changes_another_program_left_in_a_new_wal_outlive_a_store_whose_wal_wen
     assert sorted(p.name for p in tmp_path.iterdir() if ".kept" in p.name) == []
 
 
+def test_a_damaged_calendar_brought_up_to_date_is_called_damaged(tmp_path: Path) -> None:
+    """Bringing a schema-6 calendar up to date rebuilds its search index from its posts:
+    their damage was "a bug in Cadence" (and the window did not start)."""
+    path = tmp_path / "old.cadence"
+    write_demo(path)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(
+            "DELETE FROM _sqlite_migrations"
+            " WHERE name IN ('0007_search_all_marks', '0008_former_names')"
+        )
+        conn.execute("DROP TABLE former_names")
+        conn.execute("PRAGMA user_version = 6")
+        conn.commit()
+        conn.execute("PRAGMA journal_mode = delete")
+    damage_inside(path)
+    with pytest.raises(CalendarFileError, match="damaged"):
+        CalendarStore.open(path)
+
+
 def _at_length(folder: Path, length: int) -> Path:
     """A path of ``length`` bytes for a calendar below ``folder``, its folders made."""
     rest = length - len(os.fsencode(folder)) - len("/c.cadence")
@@ -563,6 +583,11 @@ def test_a_path_too_long_for_sqlite_is_said_as_such(tmp_path: Path) -> None:
     shutil.copyfile(longest, too_long)
     with pytest.raises(StorageProblem, match=r"^The path of c\.cadence is too long to open it"):
         CalendarStore.open(too_long)
+    # Through a short link, the path SQLite follows is the long one.
+    link = tmp_path / "short"
+    link.symlink_to(too_long.parent)
+    with pytest.raises(CalendarFileError, match="too long to make the calendar there"):
+        CalendarStore.create(link / "other.cadence")
 
 
 @pytest.mark.parametrize(
