@@ -2075,6 +2075,9 @@ class _Writer:
         self.names = _Names(store, summary, options.start_day(store), described)
         self._fallback: int | None = None
         self._skipped: set[int] = set()
+        self.placed: set[int] = set()
+        """The events (by index) that added or changed a post: what the summary's notes
+        of the file's events speak of."""
         self.unread_categories: dict[str, str] = {}
         """Other programs' categories that named nothing here, by name key (said in the
         summary)."""
@@ -2254,6 +2257,7 @@ class _Writer:
             if old is None:
                 fresh.append(new)
                 fresh_items.append(item)
+                self.placed.add(item.event)
             elif post_content(old, self.zone) == post_content(new, self.zone):
                 summary.unchanged += 1
                 if not item.written:
@@ -2284,6 +2288,7 @@ class _Writer:
                 if take:
                     edits[old.id] = full_edit(new)
                     previous.append(old)
+                    self.placed.add(item.event)
                     version = item.edited
                     if not item.written or version is None or version == _edited(old):
                         pass
@@ -2477,14 +2482,22 @@ def import_ics(
         summary.notes.extend(
             note for uid, note in reader.endless.items() if store.imported_occurrences(uid)
         )
-        if reader.spanning:
-            spanning = list(reader.spanning.values())
+        spanning = [title for event, title in reader.spanning.items() if event in writer.placed]
+        if spanning:
             said = "lasts" if len(spanning) == 1 else "last"
             summary.notes.append(
                 f"{quoted_names(spanning)} {said} several days; a post is on the first."
             )
-        if writer.unread_categories:
-            unread = sorted(writer.unread_categories.values(), key=name_order)
+        names = writer.names
+        unread = sorted(
+            (
+                category
+                for key, category in writer.unread_categories.items()
+                if key not in names.channels and key not in names.messages  # made since
+            ),
+            key=name_order,
+        )
+        if unread:
             summary.notes.append(
                 f"Categories that name no channel or key message here were left out:"
                 f" {quoted_names(unread, most=5)}."

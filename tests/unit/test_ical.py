@@ -757,7 +757,32 @@ def test_what_another_programs_events_bring_that_no_post_keeps_is_said(
     ]
     fair = planned.post_by_uid("fair@other")
     assert fair.date == date(2026, 12, 22)
-    assert import_ics(planned, source, ImportOptions(), no_progress).notes == summary.notes
+    # Again, as it was: the posts are as they were, and so is said only what is left out.
+    assert import_ics(planned, source, ImportOptions(), no_progress).notes == summary.notes[1:]
+
+
+def test_the_notes_of_another_programs_events_speak_of_the_posts_made(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """A multi-day event skipped (no channel) was said to be "a post on the first";
+    a category made a channel (--create-missing) by a later event was said left out."""
+    source = tmp_path / "other.ics"
+    source.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:fair@other\r\nDTSTAMP:20261101T000000Z\r\n"
+        b"DTSTART;VALUE=DATE:20261222\r\nDTEND;VALUE=DATE:20261225\r\n"
+        b"SUMMARY:Fair\r\nCATEGORIES:LinkedIn,Tradeshow\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:show@other\r\nDTSTAMP:20261101T000000Z\r\n"
+        b"DTSTART;VALUE=DATE:20261210\r\nSUMMARY:Show\r\nCATEGORIES:Tradeshow\r\n"
+        b"END:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:nowhere@other\r\nDTSTAMP:20261101T000000Z\r\n"
+        b"DTSTART;VALUE=DATE:20261201\r\nDTEND;VALUE=DATE:20261204\r\n"
+        b"SUMMARY:Nowhere\r\nEND:VEVENT\r\n"
+        b"END:VCALENDAR\r\n"
+    )
+    summary = import_ics(planned, source, ImportOptions(create_missing=True), no_progress)
+    assert sorted(p.title for p in planned.all_posts()) == ["Fair", "Show"]
+    assert summary.notes == ["'Fair' lasts several days; a post is on the first."]
 
 
 def test_a_skipped_time_moved_in_another_program_comes_in_without_a_copy(
