@@ -14,8 +14,18 @@ from datetime import date, time
 from pathlib import Path
 from typing import Final, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from ..core.models import Post, format_time, skipped_time
@@ -337,13 +347,39 @@ def drag_selected_rows(view: QAbstractItemView, actions: Qt.DropAction) -> None:
     mime = view.model().mimeData(indexes) if indexes else None
     if mime is None:
         return
-    shown = QRect()
-    for index in indexes:
-        shown = shown.united(view.visualRect(index))
-    shown = shown.intersected(view.viewport().rect())
     drag = QDrag(view)
     drag.setMimeData(mime)
-    if not shown.isEmpty():
-        drag.setPixmap(view.viewport().grab(shown))
+    picture = _rows_picture(view, indexes)
+    if picture is not None:
+        drag.setPixmap(picture)
         drag.setHotSpot(DRAG_PICTURE_HOT_SPOT)
     drag.exec(actions, view.defaultDropAction())
+
+
+_ROWS_PICTURED = 5
+"""How many of the rows dragged their picture shows, one under the other."""
+
+
+def _rows_picture(view: QAbstractItemView, indexes: Sequence[QModelIndex]) -> QPixmap | None:
+    """The rows of ``indexes`` in sight, as the view paints them, one under the other
+    (rows picked apart with Ctrl: not the rows between them); None when none is."""
+    rows: dict[int, QRect] = {}
+    for index in indexes:
+        rows[index.row()] = rows.get(index.row(), QRect()).united(view.visualRect(index))
+    seen = view.viewport().rect()
+    shown = [r.intersected(seen) for _, r in sorted(rows.items())]
+    shown = [r for r in shown if not r.isEmpty()][:_ROWS_PICTURED]
+    if not shown:
+        return None
+    ratio = view.devicePixelRatioF()
+    width, height = max(r.width() for r in shown), sum(r.height() for r in shown)
+    picture = QPixmap(int(width * ratio), int(height * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(picture)
+    top = 0
+    for rect in shown:
+        painter.drawPixmap(0, top, view.viewport().grab(rect))
+        top += rect.height()
+    painter.end()
+    return picture

@@ -15,7 +15,17 @@ from typing import cast
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QDate, QLocale, QMimeData, QPoint, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QDate,
+    QItemSelectionModel,
+    QLocale,
+    QMimeData,
+    QPoint,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAccessible,
     QAction,
@@ -1505,6 +1515,31 @@ def test_rows_dragged_hang_their_picture_below_the_pointer(
     assert size.width() > 50
     assert hot_spot.y() < 0  # the picture's top below the pointer
     assert 0 <= hot_spot.x() < size.width()
+
+
+def test_rows_picked_apart_are_pictured_without_the_rows_between(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ideas picked with Ctrl, one and the third: the picture took all three rows."""
+    sizes: list[QSize] = []
+
+    def dragged(drag: QDrag, *args: object) -> Qt.DropAction:
+        sizes.append(drag.pixmap().deviceIndependentSize().toSize())
+        return Qt.DropAction.IgnoreAction
+
+    monkeypatch.setattr(QDrag, "exec", dragged)
+    backlog = window.backlog
+    first, _, third = backlog.shown_post_ids()[:3]
+    view = backlog.list
+    picked = [backlog.index_of(first), backlog.index_of(third)]
+    view.selectionModel().clearSelection()
+    for index in picked:
+        view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select)
+    view.startDrag(Qt.DropAction.MoveAction)
+    [size] = sizes
+    seen = view.viewport().rect()
+    assert size.height() == sum(view.visualRect(i).intersected(seen).height() for i in picked)
+    assert size.height() < view.visualRect(picked[1]).bottom() - view.visualRect(picked[0]).top()
 
 
 def test_delete_key_removes_the_selected_post_and_undo_restores(
