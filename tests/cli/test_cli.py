@@ -851,23 +851,28 @@ def test_a_change_the_disk_would_not_take_into_the_file_is_said(demo: Path, tmp_
     """The disk took the change into the -wal, then no more: the import said "Added 60
     posts" and nothing else, and a copy of the file alone, or a sync tool's copy put in
     its place with the -wal left beside it, lost it or was damaged."""
-    plan = tmp_path / "plan.csv"
-    rows = "".join(f"2026-12-{1 + i % 28:02d},LinkedIn,Post {i},{'x' * 1500}\n" for i in range(60))
-    plan.write_text("date,channel,title,body\n" + rows, encoding="utf-8")
     size = demo.stat().st_size
 
     def no_room_to_grow() -> None:  # no file past the calendar's size: its -wal, from empty, fits
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
 
-    done = subprocess.run(
-        [sys.executable, "-m", "calendar_app", "import", str(demo), str(plan)],
-        capture_output=True,
-        text=True,
-        check=False,
-        preexec_fn=no_room_to_grow,
-        timeout=120,
-    )
+    def import_rows(name: str, count: int) -> subprocess.CompletedProcess[str]:
+        plan = tmp_path / f"{name}.csv"
+        rows = "".join(
+            f"2026-12-{1 + i % 28:02d},LinkedIn,{name} {i},{'x' * 1500}\n" for i in range(count)
+        )
+        plan.write_text("date,channel,title,body\n" + rows, encoding="utf-8")
+        return subprocess.run(
+            [sys.executable, "-m", "calendar_app", "import", str(demo), str(plan)],
+            capture_output=True,
+            text=True,
+            check=False,
+            preexec_fn=no_room_to_grow,
+            timeout=120,
+        )
+
+    done = import_rows("Post", 60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Added 60 posts")
     assert done.stderr == (
@@ -877,17 +882,7 @@ def test_a_change_the_disk_would_not_take_into_the_file_is_said(demo: Path, tmp_
     )
     # A change the disk refuses outright is said as refused, with no word of a change
     # saved (it said both).
-    more = tmp_path / "more.csv"
-    rows = "".join(f"2026-12-{1 + i % 28:02d},LinkedIn,More {i},{'y' * 1500}\n" for i in range(400))
-    more.write_text("date,channel,title,body\n" + rows, encoding="utf-8")
-    refused = subprocess.run(
-        [sys.executable, "-m", "calendar_app", "import", str(demo), str(more)],
-        capture_output=True,
-        text=True,
-        check=False,
-        preexec_fn=no_room_to_grow,
-        timeout=120,
-    )
+    refused = import_rows("More", 400)
     assert refused.returncode == 1
     assert "warning" not in refused.stderr
     with CalendarStore.open(demo) as store:  # room again: nothing was lost
