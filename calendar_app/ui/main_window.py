@@ -77,9 +77,11 @@ from .session import CalendarSession, FilterKey, Filters
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_calendar
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
     from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextEdit
 
     from .agenda_view import AgendaView
+    from .dnd import Carried
     from .week_view import WeekView
     from .welcome import NewCalendarPlan
 
@@ -927,19 +929,17 @@ class MainWindow(QMainWindow):
             return
         self._paste_posts()
 
-    def _clipboard_holds_posts(self) -> bool:
+    def _on_clipboard(self) -> tuple[QMimeData | None, Carried | None]:
+        """What the clipboard holds, and the posts it carries (None: none)."""
         from .dnd import carried_posts
 
         mime = QApplication.clipboard().mimeData()
-        return mime is not None and carried_posts(self.session, mime) is not None
+        return mime, carried_posts(self.session, mime) if mime is not None else None
 
-    def _slot_paste_text(self, at: time) -> str:
+    @staticmethod
+    def _slot_paste_text(at: time, carried: Carried | None) -> str:
         """The week slot's Paste: at its time, but posts picked by days keep theirs
         (their first day lands on the slot's day)."""
-        from .dnd import carried_posts
-
-        mime = QApplication.clipboard().mimeData()
-        carried = carried_posts(self.session, mime) if mime is not None else None
         if carried is not None and carried.origin is not None:
             return "Paste on This Day (Times Kept)"
         return f"Paste at {format_time(at)}"
@@ -947,10 +947,9 @@ class MainWindow(QMainWindow):
     def _paste_posts(self, at: time | None = None) -> None:
         """Paste posts; ``at`` sets the time of the earliest (the others keep theirs),
         as a drop on the week's grid does."""
-        from .dnd import carried_posts, drop_posts, landing_time, posts_mime, put_on_clipboard
+        from .dnd import drop_posts, landing_time, posts_mime, put_on_clipboard
 
-        mime = QApplication.clipboard().mimeData()
-        carried = carried_posts(self.session, mime) if mime is not None else None
+        mime, carried = self._on_clipboard()
         day = None if self._in_backlog() else self.view().current_date()
         when = landing_time(day, at)
         if carried is not None and not carried.ours:
@@ -1027,8 +1026,10 @@ class MainWindow(QMainWindow):
         elif at is not None:
             day = self.view().current_date()
             menu.addAction(f"New Post at {format_time(at)}", partial(self.new_post_at, day, at))
-            paste = menu.addAction(self._slot_paste_text(at), partial(self._paste_posts, at))
-            paste.setEnabled(self._clipboard_holds_posts())
+            carried = self._on_clipboard()[1]
+            text = self._slot_paste_text(at, carried)
+            paste = menu.addAction(text, partial(self._paste_posts, at))
+            paste.setEnabled(carried is not None)
         else:
             menu.addAction(self.new_idea_action if self._in_backlog() else self.new_post_action)
             # The Edit menu's Paste stays (it pastes text into a field too); this one is
@@ -1037,7 +1038,7 @@ class MainWindow(QMainWindow):
                 QKeySequence.SequenceFormat.NativeText
             )
             paste = menu.addAction(f"{self.paste_posts_action.text()}\t{keys}", self.paste)
-            paste.setEnabled(self._clipboard_holds_posts())
+            paste.setEnabled(self._on_clipboard()[1] is not None)
         if not self._in_backlog():
             from .gaps import add_gap_menus
 
