@@ -1053,9 +1053,10 @@ class _Reader:
         self.endless: dict[str, str] = {}
         """Of each recurring event without end, by UID: the note that says how far it
         was read (said when any of its posts is in the calendar)."""
-        self.spanning: dict[int, str] = {}
-        """The titles of other programs' events that last several days, by event: each
-        comes in as a post on its first day, which the summary says."""
+        self.spanning: dict[int, str | None] = {}
+        """By event, of other programs' events, the title of one that lasts several days
+        (None: not): each comes in as a post on its first day, which the summary says.
+        Looked at once per event, not per occurrence."""
         self._zones: dict[str, tzinfo | None] = {}
         self._file_zones: dict[str, Any] = {}
         self.floating: tzinfo | None = None
@@ -1559,8 +1560,8 @@ class _Reader:
             past = ics_status == "CONFIRMED" and day < self.today
             status = PostStatus.PUBLISHED if past else PostStatus.SCHEDULED
             keep = frozenset({PostStatus.SCHEDULED, PostStatus.PUBLISHED})
-        if not own and event.index not in self.spanning and _lasts_days(component):
-            self.spanning[event.index] = title
+        if not own and event.index not in self.spanning:
+            self.spanning[event.index] = title if _lasts_days(component) else None
         categories: list[str] = []
         for group in _as_list(component.get("CATEGORIES")):
             if isinstance(group, vCategory):  # not a CATEGORIES line icalendar could not read
@@ -1997,15 +1998,14 @@ def _reconcile_said(item: _Item, post: Post, history: History, new: NewPost) -> 
     staying, the later by the event's LAST-MODIFIED is the post. What the event
     shows is taken as the post it makes (``new``: a time the clocks skip as kept)."""
     latest = max((note[9:] for note in history.notes if note.startswith("modified:")), default=None)
-    if latest is not None and item.modified is not None and _utc_text(item.modified) < latest:
+    stamp = _utc_text(item.modified) if item.modified is not None else None
+    if latest is not None and stamp is not None and stamp < latest:
         return False, False
     now = datetime.now(UTC)
     later = item.modified is not None and min(item.modified, now) > min(post.updated_at, now)
     # Changed by its program since it last came in (its LAST-MODIFIED says so): a change
     # there, even back to a state the post had.
-    moved_on = (
-        latest is not None and item.modified is not None and _utc_text(item.modified) > latest
-    )
+    moved_on = latest is not None and stamp is not None and stamp > latest
     return reconcile_said(item.said(), shown_note_of(new), post, history, later=later or moved_on)
 
 
@@ -2140,12 +2140,12 @@ class _Writer:
                     " line, --channel)"
                 )
             return None
-        wanted = {
-            names.messages[name_key(c)] for c in item.categories if name_key(c) in names.messages
-        }
+        wanted = set()
         for category in item.categories:
             key = name_key(category)
-            if key not in names.messages and key not in names.channels:
+            if key in names.messages:
+                wanted.add(names.messages[key])
+            elif key not in names.channels:
                 self.unread_categories.setdefault(key, category)
         status = item.status
         day: date | None = item.day
@@ -2482,7 +2482,9 @@ def import_ics(
         summary.notes.extend(
             note for uid, note in reader.endless.items() if store.imported_occurrences(uid)
         )
-        spanning = [title for event, title in reader.spanning.items() if event in writer.placed]
+        spanning = [
+            title for event, title in reader.spanning.items() if title and event in writer.placed
+        ]
         if spanning:
             said = "lasts" if len(spanning) == 1 else "last"
             summary.notes.append(
