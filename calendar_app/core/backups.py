@@ -92,20 +92,19 @@ def write_copy(
     told = step or (lambda done, total: None)
     try:
         told(0, 3)
-        try:
-            with environment_errors():
-                store.db.execute("VACUUM INTO ?", [temp_name])
-                told(1, 3)
-                if leave_out or only_names_used:
-                    _leave_out(temp_name, leave_out, only_names_used=only_names_used)
-        except StorageProblem as exc:
-            problem = on_writing(exc, str(target))  # a copy, not a change
-            if problem is exc:
-                raise
-            raise problem from exc
+        with environment_errors():
+            store.db.execute("VACUUM INTO ?", [temp_name])
+            told(1, 3)
+            if leave_out or only_names_used:
+                _leave_out(temp_name, leave_out, only_names_used=only_names_used)
         told(2, 3)
         put_in_place(temp_name, target)
         told(3, 3)
+    except StorageProblem as exc:
+        problem = on_writing(exc, str(target))  # a copy was written, not a change
+        if problem is exc:
+            raise
+        raise problem from exc
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
     finally:

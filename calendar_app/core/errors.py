@@ -138,9 +138,8 @@ def opening_problem_for(exc: sqlite3.Error, path: Path) -> CadenceError | None:
     too_long = path_too_long(path, "open it")
     if too_long is not None:
         return StorageProblem(too_long)
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        full = shutil.disk_usage(folder).free < _ROOM_TO_OPEN
+        full = shutil.disk_usage(path.parent).free < _ROOM_TO_OPEN
     except OSError:
         full = False
     if name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and full):

@@ -532,7 +532,7 @@ class CalendarStore:
                 else:
                     os.replace(aside, beside)  # SQLite deleted it by its name: back
         if emptied and not self.path.exists():
-            for suffix in ("-wal", "-shm"):  # left empty by SQLite where the file was
+            for suffix in _SIDE_FILES:  # left empty by SQLite where the file was
                 with contextlib.suppress(OSError):
                     Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 

@@ -269,19 +269,24 @@ class CalendarSession(QObject):
     def _new_day(self) -> None:
         """Midnight passed: the analysis is as of the new today (a draft of yesterday never
         went out, a gap may have opened), and the views paint it."""
-        if self._retired or self.store.closed:
-            return  # a session left behind with its calendar closed (a guide's, say)
+        if self._idle():
+            return
         self.check_day()
         self._arm_day_change()
 
     def check_day(self) -> None:
         """Go over to the new day if it came without the timer (a computer asleep at
         midnight wakes with its timers late): the window asks as it comes to the front."""
-        if self._retired or self.store.closed or self.today() == self._day:
+        if self._idle() or self.today() == self._day:
             return
         self._day = self.today()
         self._report = None
         self._recompute()
+
+    def _idle(self) -> bool:
+        """Whether this session does nothing more on its own: retired (the window shows
+        another), or left behind with its calendar closed (a guide's, say)."""
+        return self._retired or self.store.closed
 
     def retire(self) -> None:
         """The window shows another session now: this one does nothing more on its own
@@ -627,7 +632,7 @@ class CalendarSession(QObject):
         """Empty the file's -wal into it now, or, held back, try again in a moment. A
         disk that would not take the changes into the file is said, once until it does
         (a copy of the file alone lacks them meanwhile)."""
-        if self._retired or self.store.closed or self.store.checkpoint():
+        if self._idle() or self.store.checkpoint():
             self._told_waiting = False
             return
         waiting = self.store.waiting
