@@ -52,7 +52,7 @@ import secrets
 import uuid
 import warnings
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -901,6 +901,9 @@ class _Item:
     """The event's LAST-MODIFIED, when it is a date-time."""
     moved: bool = False
     """Its time of day reads differently here than in the file (another zone's moment)."""
+    start: str = ""
+    """Its start as the file gives it, whatever this calendar's zone: the moment in UTC,
+    a floating wall-clock time, or a day."""
 
     def notes_kept(self, shown: str | None = None) -> list[str]:
         """The notes a post keeps of this event as it comes in; ``shown``, what the post
@@ -912,10 +915,23 @@ class _Item:
 
     def said(self) -> str:
         """What the event says, as a note on the post it came into (:func:`.models.shown_note`,
-        with when the other program last changed it): the same note again means the
-        same event again, even where its fields went back to what they were before."""
+        with its start as the file gives it and when the other program last changed it):
+        the same note again means the same event again, even where its fields went back
+        to what they were before, and after this calendar's zone was changed."""
+        shown = shown_note(self.title, self.body, self.link, None, None, self.status)
+        return f"said:{zlib.crc32(f'{shown}|{self.start}|{self.changed}'.encode()):08x}"
+
+    def said_here(self) -> str:
+        """:meth:`said` as earlier releases noted it: with the start on this calendar's
+        clock (the same event again reads so while the calendar keeps its zone)."""
         shown = shown_note(self.title, self.body, self.link, self.day, self.at, self.status)
         return f"said:{zlib.crc32(f'{shown}|{self.changed}'.encode()):08x}"
+
+    def said_in(self, notes: Collection[str]) -> str:
+        """The note of what the event says as ``notes`` keep it, if they do in either
+        form; else :meth:`said`."""
+        here = self.said_here()
+        return here if here in notes else self.said()
 
     def shown(self) -> str:
         return shown_note(self.title, self.body, self.link, self.day, self.at, self.status)
@@ -1583,6 +1599,7 @@ class _Reader:
             changed=f"{_stamp_text(component.get('LAST-MODIFIED'))}|{component.get('SEQUENCE')}",
         )
         item.modified = _modified(component)
+        item.start = _start_text(start, tz if tz is not None else self.floating)
         item.moved = isinstance(start, datetime) and (day, at) != (
             start.date(),
             time(start.hour, start.minute),
@@ -1966,6 +1983,16 @@ def _same_version(item: _Item, post: Post) -> bool:
     return item.written and item.touched is None and _written_from(item, post)
 
 
+def _start_text(start: date | datetime, tz: tzinfo | None) -> str:
+    """An event's start as the file gives it, to the minute: the moment in UTC, a
+    floating wall-clock time (no zone), or a day."""
+    if not isinstance(start, datetime):
+        return start.isoformat()
+    if tz is not None:
+        start = start.replace(tzinfo=tz).astimezone(UTC)
+    return start.replace(second=0, microsecond=0).isoformat()
+
+
 def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     """Whether the file's version of ``post`` (which differs from it) replaces it, and
     whether the version that gives way is kept as a copy marked as a conflict: as in
@@ -1979,7 +2006,7 @@ def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     if _written_from(item, post):
         return True, False
     if item.touched is not None:  # Cadence's version, since edited by another program
-        if item.said() in history.notes:
+        if item.said_in(history.notes) in history.notes:
             return False, False  # the same file again: taken, or kept as a copy, before
         if shown_note_of(post) in (history.notes):
             return True, False  # as an edit there last left it: nothing edited here since
@@ -2006,7 +2033,8 @@ def _reconcile_said(item: _Item, post: Post, history: History, new: NewPost) -> 
     # Changed by its program since it last came in (its LAST-MODIFIED says so): a change
     # there, even back to a state the post had.
     moved_on = latest is not None and stamp is not None and stamp > latest
-    return reconcile_said(item.said(), shown_note_of(new), post, history, later=later or moved_on)
+    said = item.said_in(history.notes)
+    return reconcile_said(said, shown_note_of(new), post, history, later=later or moved_on)
 
 
 def _earlier_text(history: History) -> str:
@@ -2297,6 +2325,10 @@ class _Writer:
                         histories[old.id] = item.earlier
                     else:  # edited elsewhere since: the version it was written from is past
                         absorbed[old.id] = (version, item.earlier)
+                elif not keep_other and not item.written and shown_note_of(old) in history.notes:
+                    # The event as it came in, the post still showing it: read on the
+                    # clock of a zone this calendar has had since, not an edit here.
+                    summary.unchanged += 1
                 elif not keep_other:
                     summary.kept_newer += 1  # an older state of this post: ours stays
         kept = frozenset(post.id for post in moved.values())

@@ -29,6 +29,7 @@ from calendar_app.core.models import (
     spelled_day,
 )
 from calendar_app.core.store import CalendarStore
+from calendar_app.exchange import ical as ical_module
 from calendar_app.exchange.copy import save_copy
 from calendar_app.exchange.formats import (
     Cancelled,
@@ -698,6 +699,70 @@ def test_a_skipped_time_back_from_another_program_is_the_same_post(
     summary = import_ics(store, tmp_path / "other.ics", ImportOptions(), no_progress)
     assert (summary.previous, summary.conflicts) == ([], 0)
     assert [(p.title, p.time) for p in store.all_posts()] == [("Skipped hour", time(2, 30))]
+
+
+def _another_programs_file(path: Path) -> Path:
+    """Four events as Google or Outlook write them: in a zone, in UTC, floating, all day."""
+    lines = [
+        *HEADER,
+        *vevent("paris@other", "DTSTART;TZID=Europe/Paris:20261105T090000", "Paris launch"),
+        *vevent("utc@other", "DTSTART:20261106T160000Z", "Webinar"),
+        *vevent("floating@other", "DTSTART:20261109T083000", "Breakfast"),
+        *vevent("day@other", "DTSTART;VALUE=DATE:20261110", "Open day"),
+        "END:VCALENDAR",
+    ]
+    return write_ics(path, lines)
+
+
+def test_another_programs_file_again_after_the_zone_changed_changes_nothing(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """Posts keep their times of day when the calendar's zone changes; the same file
+    from another program again then read as moved there: every post went to the
+    file's moment on the new clock, and one edited here became a conflict copy."""
+    path = _another_programs_file(tmp_path / "other.ics")
+    assert import_file(planned, path)[:3] == (4, 0, 0)
+    before = {p.uid: (p.date, p.time) for p in planned.all_posts()}
+    planned.update_info(timezone="America/New_York")
+    edited = next(p for p in planned.all_posts() if p.title == "Webinar")
+    planned.update_post(edited.id, {"title": "Webinar (full)"})
+
+    summary = import_ics(planned, path, ImportOptions(), no_progress)
+
+    assert (len(summary.previous), summary.conflicts, summary.added) == (0, 0, [])
+    assert (summary.unchanged, summary.kept_newer) == (3, 1)
+    assert {p.uid: (p.date, p.time) for p in planned.all_posts()} == before
+    assert sorted(p.title for p in planned.all_posts()) == [
+        "Breakfast",
+        "Open day",
+        "Paris launch",
+        "Webinar (full)",
+    ]
+
+
+def test_what_an_earlier_release_noted_of_an_event_edited_elsewhere_is_known(
+    store: CalendarStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A calendar that took Cadence's event as another program edited it, before its
+    notes named the start as the file gives it: the same file again, after an edit
+    here, is the same event (it made a conflict copy)."""
+    stamps = iter(f"2026-03-0{day}T10:00:00.000000+00:00" for day in range(1, 10))
+    monkeypatch.setattr(store_module, "_now", lambda: next(stamps))
+    post = one_post(store, title="Original")
+    path = tmp_path / "out.ics"
+    export_ics(store, path, ExportOptions(), no_progress)
+    text = path.read_text().replace("SUMMARY:Original", "SUMMARY:Renamed there")
+    text = text.replace("LAST-MODIFIED:20260301T100000Z", "LAST-MODIFIED:20260305T120000Z")
+    path.write_text(text)
+    with monkeypatch.context() as earlier:
+        earlier.setattr(ical_module._Item, "said", ical_module._Item.said_here)
+        assert import_file(store, path)[:3] == (0, 1, 0)
+    store.update_post(post.id, {"title": "Renamed here"})
+
+    summary = import_ics(store, path, ImportOptions(), no_progress)
+
+    assert (len(summary.previous), summary.conflicts, summary.added) == (0, 0, [])
+    assert [p.title for p in store.all_posts()] == ["Renamed here"]
 
 
 @pytest.mark.parametrize("body", ["Come and see.", ""])
