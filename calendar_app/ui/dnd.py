@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from ..core.models import Post, format_time, skipped_time
+from ..core.models import Post, format_time
 from ..core.store import Scope
 from .commands import CopyPostsCommand, MovePostsCommand
 from .session import CalendarSession
@@ -289,11 +289,7 @@ def _as_going_out(
     """Posts placed on their own: a time the clocks skip on its day (02:30 as they go
     forward) is the time the post then goes out (03:30), where it shows. (A series
     moved as a whole keeps the time on its clock: 02:30 every day, 03:30 that night.)"""
-    zone = session.store.zone
-    return {
-        post_id: (day, skipped_time(day, at, zone) or at if day and at else at)
-        for post_id, (day, at) in targets.items()
-    }
+    return {post_id: (day, session.going_out(day, at)) for post_id, (day, at) in targets.items()}
 
 
 class TurnOnHover(QObject):

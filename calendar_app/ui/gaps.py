@@ -142,8 +142,9 @@ def repeat_post(
     select: Select,
 ) -> bool:
     """A copy of ``post`` on ``day`` (at ``at``, else at its time, or later when that
-    time has passed today): one undo step."""
-    when = session.still_ahead(day, at or post.time)
+    time has passed today; a time the clocks skip as the time it then reads): one
+    undo step."""
+    when = session.still_ahead(day, session.going_out(day, at or post.time))
     command = CopyPostsCommand(session, [(post.id, day, when)], text=f"Repeat {short(post.title)}")
     if not session.try_push(command, parent):
         return False
@@ -160,7 +161,8 @@ def schedule_idea(
     select: Select,
 ) -> bool:
     """Take ``idea`` out of the backlog onto ``day`` (a draft now): one undo step."""
-    command = MovePostsCommand(session, {idea.id: (day, at)}, text=f"Schedule {short(idea.title)}")
+    placed = {idea.id: (day, session.going_out(day, at))}
+    command = MovePostsCommand(session, placed, text=f"Schedule {short(idea.title)}")
     if not session.try_push(command, parent):
         return False
     select([idea.id])

@@ -31,6 +31,7 @@ from ..core.models import (
     PostStatus,
     delivers,
     name_order,
+    skipped_time,
 )
 from ..core.store import CalendarStore, Scope
 
@@ -245,6 +246,14 @@ class CalendarSession(QObject):
     def now(self) -> time:
         """The time of day in the calendar's own zone (where the current-time line goes)."""
         return datetime.now(self.store.zone).time()
+
+    def going_out(self, day: date | None, at: time | None) -> time | None:
+        """The time a post placed on its own at ``at`` on ``day`` goes out, where it
+        shows: a time the clocks skip that day (02:30 as they go forward) is the time
+        it then reads (03:30)."""
+        if day is None or at is None:
+            return at
+        return skipped_time(day, at, self.store.zone) or at
 
     def still_ahead(self, day: date, at: time | None) -> time | None:
         """``at`` on ``day``, or, when that is today and already past, the next quarter

@@ -17,6 +17,7 @@ from calendar_app.core.store import CalendarStore
 from calendar_app.render.cadence_strip import range_text
 from calendar_app.ui.commands import AddPostCommand, MovePostsCommand
 from calendar_app.ui.dnd import posts_mime
+from calendar_app.ui.gaps import repeat_post, schedule_idea
 from calendar_app.ui.month_view import MonthView
 from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.week_view import HOUR_HEIGHT, MIN_LANE_WIDTH, WeekView
@@ -363,6 +364,30 @@ def test_a_drop_in_the_hour_the_clocks_skip_lands_at_the_time_it_goes_out(
     )
     moved = session.store.post(post.id)
     assert (moved.date, moved.time) == (night - timedelta(days=1), time(2, 30))  # it exists
+
+
+def test_a_gap_filled_in_the_hour_the_clocks_skip_lands_at_the_time_it_goes_out(
+    week: WeekView, session: CalendarSession
+) -> None:
+    """Fill the Gap from the week's 02:30 on the night the clocks go forward: its Repeat
+    stored 02:30 where a Ctrl-drag to the same hour gives 03:30; so did its Schedule."""
+    night = date(2027, 3, 28)
+    post = session.store.post(add_post(session, "Night owl", night - timedelta(days=3), None))
+    channel = session.channels()[0].id
+    idea = session.store.add_post(NewPost("An idea", channel, status=PostStatus.IDEA))
+    session.notify(idea)
+    chosen: list[int] = []
+
+    assert repeat_post(session, week, post, night, time(2, 30), chosen.extend)
+    assert schedule_idea(
+        session, week, session.store.post(idea.created[0]), night, time(2, 45), chosen.extend
+    )
+
+    placed = [session.store.post(post_id) for post_id in chosen]
+    assert [(p.title, p.date, p.time) for p in placed] == [
+        ("Night owl", night, time(3, 30)),
+        ("An idea", night, time(3, 45)),
+    ]
 
 
 def test_a_series_dropped_in_the_hour_the_clocks_skip_keeps_that_time_on_its_clock(
