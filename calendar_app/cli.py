@@ -252,8 +252,9 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         created = store.posts(changes.created)
         zone = store.zone
     print(created[0].uid, file=out)
-    if args.time is not None and created[0].date is not None:
-        _say_skipped(created[0].date, args.time, zone)
+    for made in created:  # each post of a series whose day the clocks change on
+        if made.date is not None and made.time is not None:
+            _say_skipped(made.date, made.time, zone)
     first = created[0].date
     if args.repeat and first != args.date:
         print(f"(the series starts on {first}, the first day its rule gives)", file=sys.stderr)

@@ -1423,8 +1423,34 @@ class PostEditor(QDialog):
             more = len(days) - 1
             copies = "no copy" if more == 0 else "1 copy" if more == 1 else f"{more} copies"
             text = f"This post and {copies} of it: {span}"
+        at = self.chosen_time()
+        if at is not None:
+            text += self._clock_changes_text([d for d in days if d != self.chosen_date()], at)
         self.repeat_summary.setText(text)
         self.repeat_summary.setToolTip(recurrence.describe(made))
+
+    def _clock_changes_text(self, days: list[date], at: time) -> str:
+        """A word on the first of ``days`` the clocks change on at ``at`` (the day the
+        post is on has :attr:`clock_hint`), and how many more do; empty where none."""
+        fmt = date_format()
+        changes: list[str] = []
+        for day in days:
+            later = skipped_time(day, at, self._zone)
+            if later is not None:
+                changes.append(
+                    f"On {qdate(day).toString(fmt)} the clocks go forward: {at:%H:%M}"
+                    f" does not exist, so that post goes out at {later:%H:%M}."
+                )
+            elif repeated_time(day, at, self._zone):
+                changes.append(
+                    f"On {qdate(day).toString(fmt)} the clocks go back: {at:%H:%M}"
+                    " comes twice, and that post goes out at the first."
+                )
+        if not changes:
+            return ""
+        more = len(changes) - 1
+        also = "" if not more else f" The same on {more} more night{'s' if more > 1 else ''}."
+        return f"\n{changes[0]}{also}"
 
     def _update_char_count(self) -> None:
         """The body's length against the channel's limit; where the body fits but not as

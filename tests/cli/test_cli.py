@@ -1542,6 +1542,20 @@ def test_a_time_the_clocks_skip_is_taken_and_said(
     )
 
 
+def test_a_series_crossing_a_night_the_clocks_change_says_so(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every day at 02:30 from 26 March: only a series starting on the night itself
+    was said to go out an hour later there."""
+    args = ["--title", "Night", "--channel", "LinkedIn", "--date", "2027-03-26", "--time", "02:30"]
+    assert run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=5")[0] == 0
+    assert capsys.readouterr().err == (
+        "(the clocks go forward that night: 02:30 does not exist on 2027-03-28,"
+        " so the post goes out at 03:30)\n"
+        "(and 4 more occurrences of the series)\n"
+    )
+
+
 def test_a_name_too_long_for_the_disk_is_said_in_one_sentence(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

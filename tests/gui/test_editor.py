@@ -25,7 +25,14 @@ from calendar_app.core.models import NewPost, Post, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import DeleteChannelCommand, elide
 from calendar_app.ui.dialogs import WINDOW_FRAME, SaveAnswer, fit_on_screen
-from calendar_app.ui.editor import PostEditor, caution_color, new_post, warning_color
+from calendar_app.ui.editor import (
+    PostEditor,
+    caution_color,
+    date_format,
+    new_post,
+    qdate,
+    warning_color,
+)
 from calendar_app.ui.session import CalendarSession
 
 from .conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers
@@ -305,6 +312,30 @@ def test_a_time_the_clocks_skip_is_said(qtbot: QtBot, session: CalendarSession) 
     assert editor.clock_hint.text() == (
         "The clocks go back that night: 02:30 comes twice, and the post goes out at the first."
     )
+
+
+def test_a_series_crossing_a_night_the_clocks_change_says_so(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Every day at 02:30 from 26 March: the summary said nothing of the night the
+    clocks skip 02:30, on its third day."""
+    editor = _editor(qtbot, session, day=date(2027, 3, 26))  # in Amsterdam
+    editor.title_edit.setText("Night owl special")
+    editor.time_check.setChecked(True)
+    editor.time_edit.setTime(QTime(2, 30))
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("DAILY"))
+    editor.count_radio.setChecked(True)
+    editor.count_spin.setValue(5)
+    assert not editor.clock_hint.isVisibleTo(editor)  # the post's own day has 02:30
+    night = qdate(date(2027, 3, 28)).toString(date_format())
+    assert editor.repeat_summary.text().endswith(
+        f"\nOn {night} the clocks go forward: 02:30 does not exist, so that post goes out at 03:30."
+    )
+    editor.until_radio.setChecked(True)
+    editor.until_edit.setDate(QDate(2028, 4, 1))  # two more nights the clocks change
+    assert editor.repeat_summary.text().endswith("The same on 2 more nights.")
+    editor.time_edit.setTime(QTime(9, 0))
+    assert "clocks" not in editor.repeat_summary.text()
 
 
 def test_character_count_against_the_channel_limit(qtbot: QtBot, session: CalendarSession) -> None:
