@@ -394,10 +394,19 @@ def test_month_legend_flows_over_lines_then_stops(tmp_path: Path, qapp: object) 
 
 
 def test_month_legend_keeps_a_long_title_clear_of_the_key(tmp_path: Path, qapp: object) -> None:
-    long_title = (
-        "Our community solar programme now covers every neighbourhood in the county, "
-        "including the rural districts and the islands off the coast"
-    )
+    # A title too long for the first line beside the key, short enough for a whole
+    # line, in whichever font the system gives.
+    metrics = QFontMetricsF(PageStyle().font(7.5))
+    with CalendarStore.create(tmp_path / "none.cadence") as empty:
+        plan = pdf._read_plan(empty, ExportOptions(), TODAY)
+    indent, _ = pdf.legend_groups(PageStyle(), WIDTH - 2 * pdf.MARGIN, plan)
+    line = WIDTH - 2 * pdf.MARGIN - indent
+    beside_key = line - metrics.horizontalAdvance(pdf._MESSAGE_TAIL) - pdf._KEY_GAP
+    words = itertools.cycle("Our community solar programme now covers every neighbourhood".split())
+    long_title = next(words)
+    while pdf._legend_item_width(metrics, long_title) <= beside_key:
+        long_title += f" {next(words)}"
+    assert pdf._legend_item_width(metrics, long_title) < line
     with CalendarStore.create(tmp_path / "long.cadence", timezone="Europe/Paris") as store:
         _, messages = november_legend(store, [long_title])
 
