@@ -329,6 +329,9 @@ class History(NamedTuple):
     :data:`UNKNOWN` among them: not even that is known."""
     notes: frozenset[str] = frozenset()
     """What other programs' events said as they came in (see the iCalendar import)."""
+    notes_here: frozenset[str] = frozenset()
+    """Those of ``notes`` on the current version itself: what the event it is said,
+    nothing edited since."""
 
     @property
     def complete(self) -> bool:
@@ -2792,7 +2795,8 @@ def _walk(links: Mapping[VersionKey, list[VersionKey]], start: VersionKey) -> Hi
                 seen.add(earlier)
                 versions.add(earlier)
                 todo.append(earlier)
-    return History(frozenset(versions), frozenset(boundary), frozenset(notes))
+    here = frozenset(key[1] for key in links.get(start, ()) if key[0] == 0 and key != UNKNOWN)
+    return History(frozenset(versions), frozenset(boundary), frozenset(notes), here)
 
 
 def _taken_edit(edited: tuple[datetime, int]) -> tuple[str, int]:

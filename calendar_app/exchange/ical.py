@@ -2325,9 +2325,9 @@ class _Writer:
                         histories[old.id] = item.earlier
                     else:  # edited elsewhere since: the version it was written from is past
                         absorbed[old.id] = (version, item.earlier)
-                elif not keep_other and not item.written and shown_note_of(old) in history.notes:
-                    # The event as it came in, the post still showing it: read on the
-                    # clock of a zone this calendar has had since, not an edit here.
+                elif not keep_other and item.said_in(history.notes) in history.notes_here:
+                    # The event that made the post what it is, nothing edited since: read
+                    # on the clock of a zone this calendar has had since, not an edit here.
                     summary.unchanged += 1
                 elif not keep_other:
                     summary.kept_newer += 1  # an older state of this post: ours stays
