@@ -115,9 +115,13 @@ def _status_arg(text: str) -> PostStatus:
 
 
 def _open(path: Path) -> CalendarStore:
+    from .core.database import updated_note
     from .core.store import CalendarStore
 
-    return CalendarStore.open(path)
+    store = CalendarStore.open(path)
+    if store.kept_before_update is not None:
+        print(f"({updated_note(store.kept_before_update)})", file=sys.stderr)
+    return store
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:

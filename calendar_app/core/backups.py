@@ -203,6 +203,36 @@ def to_thin(backups: Iterable[tuple[datetime, Path]], now: datetime) -> list[Pat
     return doomed
 
 
+def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Path:
+    """Copy the calendar at ``path``, read through ``conn``, into ``folder`` as a backup
+    before it is brought up to date from an earlier release of Cadence (which opens
+    that copy, not the updated file); return the copy's path."""
+    now = datetime.now().replace(microsecond=0)
+    target = folder / f"{path.stem} {now.strftime(STAMP)} {calendar_key(path)}.cadence"
+    temp_name = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=".cadence-copy-", suffix=".tmp", dir=folder)
+        os.close(handle)
+        with environment_errors():
+            conn.execute("VACUUM INTO ?", [temp_name])
+        put_in_place(temp_name, target)
+    except (OSError, CadenceError) as exc:
+        problem = os_problem_for(exc, str(target)) if isinstance(exc, OSError) else exc
+        said = str(
+            on_writing(problem, str(target)) if isinstance(problem, StorageProblem) else problem
+        )
+        said = f"t{said[1:]}" if said.startswith("The ") else said  # after a colon
+        raise CalendarFileError(
+            f"{path} comes from an earlier release of Cadence, and no copy of it as it"
+            f" was could be kept before bringing it up to date: {said} It is left as it was."
+        ) from exc
+    finally:
+        if temp_name is not None:
+            remove_calendar_file(temp_name)
+    return target
+
+
 def _open_somewhere(path: Path) -> bool:
     """Whether a calendar at ``path`` is open in a Cadence window (or was when one
     stopped): SQLite keeps its ``-wal`` beside it."""

@@ -260,6 +260,19 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+KEPT_BEFORE_UPDATE: dict[Path, Path] = {}
+"""Calendars this process brought up to date from an earlier release, each with the
+copy of it as it was (:func:`.backups.keep_before_update`); the store takes its own."""
+
+
+def updated_note(copy: Path) -> str:
+    """The word on a calendar opening brought up to date (:data:`KEPT_BEFORE_UPDATE`)."""
+    return (
+        "brought up to date from an earlier release of Cadence, which no longer opens it;"
+        f" the calendar as it was is kept in {copy}"
+    )
+
+
 def _migrate(conn: sqlite3.Connection) -> None:
     import sqlite_utils
 
@@ -278,6 +291,11 @@ def _migrate(conn: sqlite3.Connection) -> None:
             if conn.in_transaction:
                 conn.rollback()
             raise
+        # Into the file itself at once, as every change is: left in the -wal, it would be
+        # played onto whatever file a sync tool put in the calendar's place.
+        # A disk that will not take it yet: the store's next checkpoint tries again.
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
@@ -305,7 +323,12 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         try:
             _configure(conn)
             if version < SCHEMA_VERSION:
+                from ..app import data_folder
+                from .backups import backup_folder, keep_before_update
+
+                kept = keep_before_update(conn, path, backup_folder(data_folder()))
                 _migrate(conn)
+                KEPT_BEFORE_UPDATE[path] = kept
         except BaseException:
             conn.close()
             raise

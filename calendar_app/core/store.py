@@ -30,6 +30,7 @@ from . import recurrence
 from .colors import difference
 from .database import (
     BUSY_TIMEOUT_MS,
+    KEPT_BEFORE_UPDATE,
     create_database,
     file_stamp,
     hold,
@@ -457,6 +458,9 @@ class CalendarStore:
         """The -wal and -shm this connection has open (None: not made yet)."""
         self.read_only = False
         """Opened read-only: asked for, or a file (or folder) this process may not write."""
+        self.kept_before_update: Path | None = None
+        """The copy of the calendar as an earlier release of Cadence left it, when
+        opening brought it up to date (that release opens the copy, not the file)."""
         self._stamp: tuple[object, ...] | None = None  # read-only: the file as it was read
 
     # -- opening and closing ------------------------------------------------
@@ -472,6 +476,7 @@ class CalendarStore:
         stamp = file_stamp(path) if as_is else None  # taken before: nothing slips between
         store = cls(open_database(path, read_only=read_only), path)
         store.read_only = as_is
+        store.kept_before_update = KEPT_BEFORE_UPDATE.pop(path, None)
         store._stamp = stamp
         return store
 

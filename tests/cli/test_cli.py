@@ -1750,3 +1750,23 @@ def test_a_confirmed_event_later_today_is_still_to_go_out(calendar: Path, tmp_pa
     source = _write(tmp_path / "f.ics", ICS_HEAD + event + ICS_TAIL)
     assert run("import", calendar, source, "--channel", "LinkedIn")[0] == 0
     assert [p["status"] for p in _posts(calendar)] == ["scheduled"]
+
+
+def test_a_calendar_brought_up_to_date_says_where_it_is_kept_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Listing a calendar of an earlier release brought it up to date without a word:
+    that release then refused it."""
+    from tests.files import write_schema_4
+
+    path = tmp_path / "old.cadence"
+    write_schema_4(path)
+    status, out = run("post", "list", path)
+    assert status == 0
+    assert "Old post" in out
+    err = capsys.readouterr().err
+    assert err.startswith("(brought up to date from an earlier release of Cadence,")
+    kept = Path(err.split(" is kept in ")[1].rstrip(")\n"))
+    assert kept.is_file()
+    assert run("post", "list", path) == (0, out)  # once
+    assert capsys.readouterr().err == ""

@@ -587,6 +587,22 @@ def test_a_filter_menu_with_nothing_to_choose_says_so(window: MainWindow, tmp_pa
     ]
 
 
+def test_a_calendar_brought_up_to_date_says_where_it_is_kept_as_it_was(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.files import write_schema_4
+
+    path = tmp_path / "old.cadence"
+    write_schema_4(path)
+    assert window.open_calendar(path)
+    kept = window.session.store.kept_before_update
+    assert kept is not None
+    assert window.statusBar().currentMessage() == (
+        "old.cadence: brought up to date from an earlier release of Cadence, which no"
+        f" longer opens it; the calendar as it was is kept in {kept}."
+    )
+
+
 def test_channel_filter_hides_posts_and_is_remembered(
     window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot
 ) -> None:

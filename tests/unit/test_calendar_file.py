@@ -666,3 +666,62 @@ def test_an_update_the_disk_cannot_take_leaves_an_older_file_as_it_was(
         assert [p.title for p in store.all_posts()] == ["Old post"]
     with closing(sqlite3.connect(path)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == database.SCHEMA_VERSION
+
+
+def _marks_in_the_file_alone(path: Path) -> tuple[int, list[str]]:
+    """The schema version and post titles of ``path`` read as a copy of it alone has
+    them (as a sync tool copies it): without its -wal."""
+    copy = path.with_name(f"alone-{path.name}")
+    copy.write_bytes(path.read_bytes())
+    with closing(sqlite3.connect(f"{copy.as_uri()}?immutable=1", uri=True)) as conn:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        titles = [row[0] for row in conn.execute("SELECT title FROM posts")]
+    copy.unlink()
+    return version, titles
+
+
+def test_an_older_calendar_is_kept_as_it_was_and_brought_up_to_date_in_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening brought the calendar up to date in its -wal only (a file a sync tool put
+    in its place then got it, and was damaged), and kept no copy an earlier release
+    opens: that release refuses the updated file."""
+    from calendar_app.app import data_folder
+    from calendar_app.core.backups import backup_folder
+    from tests.files import write_schema_4
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    path = tmp_path / "old.cadence"
+    write_schema_4(path)
+    with CalendarStore.open(path) as store:
+        assert _marks_in_the_file_alone(path) == (database.SCHEMA_VERSION, ["Old post"])
+        kept = store.kept_before_update
+    assert kept is not None
+    assert kept.parent == backup_folder(data_folder())
+    assert kept.name.startswith("old ")
+    assert _marks_in_the_file_alone(kept) == (4, ["Old post"])
+    with CalendarStore.open(path) as again:  # up to date now: nothing more is kept
+        assert again.kept_before_update is None
+    assert list(kept.parent.iterdir()) == [kept]
+
+
+def test_an_older_calendar_is_not_brought_up_to_date_when_no_copy_can_be_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.files import write_schema_4
+
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder would be")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    path = tmp_path / "old.cadence"
+    write_schema_4(path)
+    with closing(sqlite3.connect(path)) as conn:  # as every release wrote it
+        conn.execute("PRAGMA journal_mode = wal")
+    before = path.read_bytes()
+    with pytest.raises(CalendarFileError) as raised:
+        CalendarStore.open(path)
+    said = str(raised.value)
+    assert said.startswith(f"{path} comes from an earlier release of Cadence, and no copy of it")
+    assert said.endswith("It is left as it was.")
+    assert path.read_bytes() == before
+    assert _marks_in_the_file_alone(path)[0] == 4
