@@ -402,7 +402,9 @@ def test_month_legend_keeps_a_long_title_clear_of_the_key(tmp_path: Path, qapp: 
     indent, _ = pdf.legend_groups(PageStyle(), WIDTH - 2 * pdf.MARGIN, plan)
     line = WIDTH - 2 * pdf.MARGIN - indent
     beside_key = line - metrics.horizontalAdvance(pdf._MESSAGE_TAIL) - pdf._KEY_GAP
-    words = itertools.cycle("Our community solar programme now covers every neighbourhood".split())
+    words = itertools.cycle(
+        ["Our", "community", "solar", "programme", "now", "covers", "every", "neighbourhood"]
+    )
     long_title = next(words)
     while pdf._legend_item_width(metrics, long_title) <= beside_key:
         long_title += f" {next(words)}"
