@@ -133,7 +133,7 @@ def _read_marks(path: Path) -> tuple[int, int]:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id == APPLICATION_ID and READABLE_AS_IS <= user_version <= SCHEMA_VERSION:
+        if app_id == APPLICATION_ID and 1 <= user_version <= SCHEMA_VERSION:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             if user_version < 5:
                 tables.add("post_versions")  # came with schema 5
@@ -312,7 +312,12 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         # read-only folder SQLite could not open it at all. Changes to such a
         # calendar are refused as for any read-only file.
         if version < READABLE_AS_IS:
-            why = "open it in Cadence once" if read_only else "make it writable, open it"
+            if read_only:
+                why = "open it in Cadence once"
+            elif os.access(path, os.W_OK):  # the folder is read-only: nothing goes beside it
+                why = "copy it to a folder you may write in, open it there"
+            else:
+                why = "make it writable, open it"
             raise CalendarFileError(
                 f"{path} was saved by an older version of Cadence; {why} to update it,"
                 " then try again."

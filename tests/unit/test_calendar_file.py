@@ -725,3 +725,46 @@ def test_an_older_calendar_is_not_brought_up_to_date_when_no_copy_can_be_kept(
     assert said.endswith("It is left as it was.")
     assert path.read_bytes() == before
     assert _marks_in_the_file_alone(path)[0] == 4
+
+
+@pytest.mark.parametrize(
+    ("locked", "said"),
+    [
+        ("folder", "copy it to a folder you may write in, open it there to update it"),
+        ("file", "make it writable, open it to update it"),
+    ],
+)
+def test_an_older_calendar_cadence_may_not_update_says_what_to_do(
+    tmp_path: Path, locked: str, said: str
+) -> None:
+    """A writable calendar of schema 3 in a read-only folder (a shared drive) was told
+    to be made writable."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "old.cadence"
+    write_older(path, 3, "0004_post_message_list", [])
+    (folder if locked == "folder" else path).chmod(0o555 if locked == "folder" else 0o444)
+    try:
+        done = cadence("post", "list", path, bound_by_permissions=True)
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"cadence: error: {path} was saved by an older version of Cadence; {said},"
+        " then try again.\n"
+    )
+
+
+@pytest.mark.parametrize("table", ["campaigns", "posts_fts", "post_messages"])
+def test_an_older_calendar_missing_a_table_is_called_damaged_and_left_as_it_is(
+    tmp_path: Path, table: str
+) -> None:
+    """Of schema 3: "a bug in Cadence", after bringing it up to date (campaigns)."""
+    path = tmp_path / "old.cadence"
+    write_older(path, 3, "0004_post_message_list", [f"DROP TABLE {table}"])
+    before = path.read_bytes()
+    done = cadence("post", "list", path)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"cadence: error: {path} is damaged (it has no ")
+    assert path.read_bytes() == before
