@@ -187,6 +187,9 @@ class CalendarSession(QObject):
         self._messages: dict[int, KeyMessage] = {}
         self._campaigns: dict[int, Campaign] = {}
         self._changed_elsewhere = False
+        self._fresh_from: int | None = None
+        """Where on the undo stack the steps taken on the file as another program left
+        it begin (seen as a step was taken): those can be undone, the ones below not."""
         if scope_chooser is None:
             from .dialogs import ask_series_scope
 
@@ -536,6 +539,10 @@ class CalendarSession(QObject):
         from .commands import StoreCommand
 
         if isinstance(command, StoreCommand):
+            if self._fresh_from is None and self._seen_elsewhere():
+                # Taken on the file as the other program left it: this step and the
+                # next can be undone, the ones before would undo its change too.
+                self._fresh_from = self.undo_stack.index()
             command.redo()
             command.already_done()
         self.undo_stack.push(command)
@@ -568,6 +575,14 @@ class CalendarSession(QObject):
             self._changed_elsewhere = self.store.changed_elsewhere()
         return self._changed_elsewhere
 
+    def _seen_elsewhere(self) -> bool:
+        """:meth:`changed_elsewhere`, False when the file cannot be asked (the step
+        itself then says what is wrong with it)."""
+        try:
+            return self.changed_elsewhere()
+        except CadenceError:
+            return False
+
     def _step(self, parent: QWidget | None, direction: int) -> bool:
         from .commands import StoreCommand
 
@@ -575,10 +590,17 @@ class CalendarSession(QObject):
         index = stack.index()
         if not (stack.canUndo() if direction < 0 else stack.canRedo()):
             return False
-        try:
-            changed = self.changed_elsewhere()
-        except CadenceError:
-            changed = False  # the step itself says what is wrong with the file
+        step = index - 1 if direction < 0 else index
+        changed = self._seen_elsewhere()
+        if changed and self._fresh_from is not None:
+            try:
+                newer = self.store.changed_elsewhere()  # since the steps above were taken
+            except CadenceError:
+                newer = False
+            if newer:
+                self._fresh_from = None
+            elif step >= self._fresh_from:
+                changed = False  # taken on the file as it is now
         if changed:
             # The step would put back posts as they were before the other program's
             # change, and so undo that change too, unseen.
@@ -593,7 +615,7 @@ class CalendarSession(QObject):
                 ),
             )
             return False
-        command = stack.command(index - 1 if direction < 0 else index)
+        command = stack.command(step)
         if isinstance(command, StoreCommand):
             try:
                 (command.undo if direction < 0 else command.redo)()

@@ -183,6 +183,32 @@ def test_a_refused_undo_says_why_and_keeps_the_stack_in_step(session: CalendarSe
     assert not session.redo()  # nothing left to redo
 
 
+def test_a_step_taken_after_another_programs_change_can_be_undone(
+    session: CalendarSession,
+) -> None:
+    """The command line adds a post while the window stays in front; a drop then went
+    through, and its own undo was refused as if the change had come after it."""
+    seen: list[str] = []
+    session.report_error = lambda parent, exc: seen.append(str(exc))
+    posts = [p for p in session.store.all_posts() if p.date and p.series_id is None][:2]
+    first, second = ((p, cast(date, p.date) + timedelta(days=3)) for p in posts)
+    session.push(MovePostsCommand(session, {first[0].id: (first[1], first[0].time)}))
+    with CalendarStore.open(session.store.path) as elsewhere:
+        channel = elsewhere.channels()[0].id
+        elsewhere.add_post(NewPost("From the terminal", channel, date=TODAY))
+    session.push(MovePostsCommand(session, {second[0].id: (second[1], second[0].time)}))
+
+    assert session.undo()  # the step taken since
+    assert session.store.post(second[0].id) == second[0]
+    assert session.redo()
+    assert session.undo()
+    assert seen == []
+    assert not session.undo()  # the step before would undo the terminal's post too
+    assert len(seen) == 1
+    assert session.store.post(first[0].id).date == first[1]
+    assert [p.title for p in session.store.posts_titled_ending("terminal")] == ["From the terminal"]
+
+
 def test_an_undo_that_fails_half_way_changes_nothing(session: CalendarSession) -> None:
     """Undoing a repeat deletes the copies, then the series row: both or neither."""
     post = next(p for p in session.store.all_posts() if p.date and p.series_id is None)
