@@ -313,6 +313,8 @@ class BacklogPanel(QWidget):
     postActivated = Signal(int)
     newIdeaRequested = Signal()
     selectionChanged = Signal()
+    hiddenBySearch = Signal(int)
+    """Posts just placed in the backlog that its search hides (how many)."""
 
     def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -394,10 +396,15 @@ class BacklogPanel(QWidget):
         """Select these ideas where they are listed (none when none is: the search hides
         them), scroll to them and focus the list."""
         selection = QItemSelection()
+        hidden = 0
         for post_id in post_ids:
             index = self.index_of(post_id)
             if index.isValid():
                 selection.select(index, index)
+            else:
+                hidden += 1
+        if hidden and self.search.text().strip():
+            self.hiddenBySearch.emit(hidden)
         chooser = self.list.selectionModel()
         flags = QItemSelectionModel.SelectionFlag
         if selection.isEmpty():

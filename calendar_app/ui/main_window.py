@@ -441,6 +441,7 @@ class MainWindow(QMainWindow):
         for _ in range(2):
             self.stack.addWidget(QWidget())
         self.backlog.postActivated.connect(self.edit_post)
+        self.backlog.hiddenBySearch.connect(self._say_hidden_by_search)
         self.backlog.newIdeaRequested.connect(self.new_idea)
         self._offer_post_menu(self.backlog.list)
         self.cadence_panel.dayActivated.connect(self.go_to)
@@ -1070,6 +1071,15 @@ class MainWindow(QMainWindow):
             if count == 1
             else f"{count} of the posts you placed are hidden by the filters; clear them"
             " to see them.",
+            10_000,
+        )
+
+    def _say_hidden_by_search(self, count: int) -> None:
+        self.statusBar().showMessage(
+            "The post you placed in the backlog is hidden by its search; clear it to see it."
+            if count == 1
+            else f"{count} of the posts you placed in the backlog are hidden by its search;"
+            " clear it to see them.",
             10_000,
         )
 

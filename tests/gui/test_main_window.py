@@ -603,6 +603,24 @@ def test_a_calendar_brought_up_to_date_says_where_it_is_kept_as_it_was(
     )
 
 
+def test_a_post_placed_in_the_backlog_its_search_hides_is_said(window: MainWindow) -> None:
+    """Dropped (or pasted) into the backlog while "Search ideas" held a word it lacks,
+    the post was neither on the calendar nor in the list, without a word."""
+    session = window.session
+    post = next(p for p in session.store.all_posts() if p.date and p.series_id is None)
+    window.backlog.search.setText("roofer")
+    assert window.backlog.shown_post_ids()
+    target = window.backlog.list.viewport()
+    drop = send_drop(target, target.rect().center(), posts_mime(session, [post]))
+    assert drop.isAccepted()
+    assert session.store.post(post.id).date is None
+    assert window.statusBar().currentMessage() == (
+        "The post you placed in the backlog is hidden by its search; clear it to see it."
+    )
+    window.backlog.search.clear()
+    assert post.id in window.backlog.shown_post_ids()
+
+
 def test_channel_filter_hides_posts_and_is_remembered(
     window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot
 ) -> None:
