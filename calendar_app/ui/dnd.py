@@ -246,7 +246,9 @@ def drop_posts(
         from .transfer import paste_from_calendar
 
         landed: list[int] = []
-        paste_from_calendar(session, parent, carried, day, at, landed.extend)
+        said = paste_from_calendar(session, parent, carried, day, at, landed.extend, verb="Copied")
+        if said is not None:
+            session.copiedIn.emit(said)
         session.placed(landed)
         return landed
     posts = carried.still(session.posts(carried.ids))

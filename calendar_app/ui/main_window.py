@@ -421,6 +421,7 @@ class MainWindow(QMainWindow):
         session.placedHidden.connect(self._say_hidden)
         session.placedInPast.connect(self._say_past)
         session.occurrencesMoved.connect(self._say_occurrences)
+        session.copiedIn.connect(lambda said: self.statusBar().showMessage(said, 10_000))
         session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
         session.filtersChanged.connect(self._update_status)
         self.undo_action.setEnabled(stack.canUndo())

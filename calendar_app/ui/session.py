@@ -159,6 +159,8 @@ class CalendarSession(QObject):
     occurrencesMoved = Signal(int)
     """Occurrences of repeating posts just moved along with other posts, each on its
     own (its series stays where it was): how many."""
+    copiedIn = Signal(str)
+    """What posts dropped from another calendar brought, in a sentence."""
 
     def __init__(
         self,

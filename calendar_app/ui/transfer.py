@@ -333,12 +333,15 @@ def paste_from_calendar(
     day: date | None,
     when: Landing,
     select: Callable[[list[int]], None] | None = None,
+    *,
+    verb: str = "Pasted",
 ) -> str | None:
     """Paste posts copied in another calendar (another client's, say) as new posts
     here, on ``day`` at ``when`` as a drop places them; one undo step. Cut posts are
     copied all the same. Their channel, key messages and campaign come along by
-    name; ``select`` is given the new posts. Returns what to tell the user, or None
-    when the other file could not be read (the user has been told why)."""
+    name; ``select`` is given the new posts. Returns what to tell the user (``verb``
+    says how they came: "Copied" for a drop), or None when the other file could not
+    be read (the user has been told why)."""
     from ..core.store import CalendarStore
     from ..exchange.merge import copy_posts_between
     from .commands import plural
@@ -383,7 +386,7 @@ def paste_from_calendar(
     )
     shelved = f" Archived here: {', '.join(archived)}." if archived else ""
     stay = f" They stay in '{name}' too: posts move only within a calendar." if carried.cut else ""
-    return f"Pasted {count} from '{name}'{added}.{shelved}{stay}"
+    return f"{verb} {count} from '{name}'{added}.{shelved}{stay}"
 
 
 def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:

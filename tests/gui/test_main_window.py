@@ -2044,6 +2044,24 @@ def test_posts_copied_in_one_calendar_paste_into_another(
     assert len(other.store.all_posts()) == 2
 
 
+def test_a_post_dropped_from_another_calendar_says_what_it_brought(
+    window: MainWindow, session: CalendarSession, tmp_path: Path
+) -> None:
+    """As a paste does: the drop made a channel and key messages here without a word."""
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    mime = posts_mime(session, [post])
+    assert window.create_calendar(_plan(tmp_path / "Client B.cadence"))
+    month = window.month_view
+    target = date(2027, 1, 11)
+    month.set_current_date(target)
+    drop = send_drop(month, month.day_rect(target).center(), mime)
+    assert drop.isAccepted()
+    (copy,) = window.session.store.all_posts()
+    assert (copy.title, copy.date) == (post.title, target)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Copied 1 post from 'Solenne Solar (demo)'; added ")
+
+
 def test_a_paste_says_which_names_are_archived_here_and_that_cut_posts_stay(
     window: MainWindow, session: CalendarSession, tmp_path: Path
 ) -> None:
