@@ -78,6 +78,8 @@ class HeaderCell:
 
 HOUR_HEIGHT = 48
 """Logical pixels per hour in the time grid."""
+EDGE_SCROLL_MS = 60
+"""How often a drag held at the grid's top or bottom edge scrolls it on a step."""
 BLOCK_MINUTES = 30
 """A post has no duration; its block is this long, and blocks that overlap sit side by side."""
 SNAP_MINUTES = 15
@@ -196,6 +198,13 @@ class WeekView(PeriodView):
         """The "+N" of posts at overlapping times that the day has no room for: the day,
         where it is drawn, how many."""
         self._drop_target: _Drop | None = None
+        # A drag held still near the grid's top or bottom edge keeps scrolling it.
+        self._edge_scroll = QTimer(self)
+        self._edge_scroll.setObjectName("edgeScroll")
+        self._edge_scroll.setInterval(EDGE_SCROLL_MS)
+        self._edge_scroll.timeout.connect(self._scroll_on)
+        self._edge_step = 0
+        self._edge_pos = QPoint()
         self._scroll_pending = True
 
         self._header = _Header(self, "Days of the week")
@@ -1012,15 +1021,32 @@ class WeekView(PeriodView):
             self._repaint()
 
     def _autoscroll(self, pos: QPoint) -> None:
+        """A drag near the grid's top or bottom edge scrolls it a step, and on while it
+        stays there (a real drag tells of the pointer only as it moves)."""
         viewport = self._viewport_rect()
-        if not viewport.contains(pos):
-            return
-        bar = self._scroll.verticalScrollBar()
         margin = HOUR_HEIGHT // 2
-        if pos.y() < viewport.top() + margin:
-            bar.setValue(bar.value() - HOUR_HEIGHT // 4)
-        elif pos.y() > viewport.bottom() - margin:
-            bar.setValue(bar.value() + HOUR_HEIGHT // 4)
+        self._edge_step = 0
+        if viewport.contains(pos):
+            if pos.y() < viewport.top() + margin:
+                self._edge_step = -HOUR_HEIGHT // 4
+            elif pos.y() > viewport.bottom() - margin:
+                self._edge_step = HOUR_HEIGHT // 4
+        self._edge_pos = pos
+        if self._edge_step:
+            self._scroll_on()
+            self._edge_scroll.start()
+        else:
+            self._edge_scroll.stop()
+
+    def _scroll_on(self) -> None:
+        bar = self._scroll.verticalScrollBar()
+        bar.setValue(bar.value() + self._edge_step)
+        if self._drop_target is not None:  # the time under the pointer moved on
+            self._set_drop_target(self._target_at(self._edge_pos))
+
+    def _stop_edge_scroll(self) -> None:
+        self._edge_scroll.stop()
+        self._edge_step = 0
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if not self._accepts(event.mimeData()):
@@ -1034,6 +1060,7 @@ class WeekView(PeriodView):
         pos = event.position().toPoint()
         target = self._target_at(pos)
         if target is None or not self._accepts(event.mimeData()):
+            self._stop_edge_scroll()
             self._set_drop_target(None)
             event.ignore()
             return
@@ -1043,9 +1070,11 @@ class WeekView(PeriodView):
         self._set_drop_target(self._target_at(pos))
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._stop_edge_scroll()
         self._set_drop_target(None)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._stop_edge_scroll()
         self._set_drop_target(None)
         target = self._target_at(event.position().toPoint())
         if target is None:

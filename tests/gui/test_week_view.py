@@ -8,8 +8,9 @@ from typing import cast
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QDragLeaveEvent
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
@@ -23,7 +24,7 @@ from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.week_view import HOUR_HEIGHT, MIN_LANE_WIDTH, WeekView
 from tests.gui.conftest import TODAY, ScopeAnswers, double_click
 
-from .dragdrop import send_drop
+from .dragdrop import drag_over, send_drop
 
 MONDAY = date(2026, 11, 16)
 SUNDAY = date(2026, 11, 22)
@@ -408,6 +409,33 @@ def test_a_series_dropped_in_the_hour_the_clocks_skip_keeps_that_time_on_its_clo
     scope_answers.answer = "all"
     send_drop(week, grid_point(week, night, time(2, 35)), week.drag_mime(post.id))
     assert {p.time for p in session.store.series_posts(series_id)} == {time(2, 30)}
+
+
+def test_a_drag_held_at_the_grid_edge_keeps_scrolling_until_it_leaves(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """A real drag tells of the pointer only as it moves: held still at the bottom edge,
+    the grid scrolled one step, and taking a post from 09:00 to 22:00 took fifty nudges."""
+    post = movable_post(session, date(2026, 11, 19))
+    week.resize(1000, 420)
+    qtbot.waitUntil(lambda: week.grid_rect().height() < 10 * HOUR_HEIGHT)
+    week.scroll_to_time(time(6, 0))
+    grid = week.grid_rect()
+    edge = QPoint(grid.center().x(), grid.bottom() - 4)
+    under = week.time_at(edge)
+    assert under is not None
+    assert under < time(18, 0)
+    assert drag_over(week, edge, week.drag_mime(post.id))
+    qtbot.waitUntil(lambda: (week.time_at(edge) or time(0)) >= time(under.hour + 3))
+    QApplication.sendEvent(week, QDragLeaveEvent())
+    reached = week.time_at(edge)
+    assert reached is not None
+    dropped = send_drop(week, edge, week.drag_mime(post.id))  # enter, move (a step), drop
+    assert dropped.isAccepted()
+    landed = session.store.post(post.id).time
+    assert landed is not None
+    assert reached <= landed <= time(reached.hour + 1)
+    assert not week.findChild(QTimer, "edgeScroll").isActive()
 
 
 def test_drop_on_the_all_day_strip_clears_the_time(
