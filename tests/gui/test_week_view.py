@@ -435,7 +435,9 @@ def test_a_drag_held_at_the_grid_edge_keeps_scrolling_until_it_leaves(
     landed = session.store.post(post.id).time
     assert landed is not None
     assert reached <= landed <= time(reached.hour + 1)
-    assert not week.findChild(QTimer, "edgeScroll").isActive()
+    timer = week.findChild(QTimer, "edgeScroll")
+    assert isinstance(timer, QTimer)
+    assert not timer.isActive()
 
 
 def test_drop_on_the_all_day_strip_clears_the_time(
