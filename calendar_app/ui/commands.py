@@ -201,7 +201,12 @@ class MovePostsCommand(_SnapshotCommand):
             return self.remember(store.move_posts(self._moves))
         changes = ChangeSet()
         for post_id, (day, at) in self._moves.items():
-            changes |= store.update_occurrences(post_id, {"date": day, "time": at}, self._scope)
+            # A time set on every post in scope only when the drop gave this one another
+            # (an hour of the week): a day's drop keeps each post's own time.
+            edit: PostChanges = {"date": day}
+            if at != store.post(post_id).time:
+                edit["time"] = at
+            changes |= store.update_occurrences(post_id, edit, self._scope)
         return self.remember(changes)
 
 

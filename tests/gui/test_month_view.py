@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt
@@ -437,6 +438,33 @@ def test_dropping_a_series_occurrence_asks_which_ones(
         assert session.undo_stack.undoText() == (
             "Move post" if moved == 1 else f"Move {moved} posts"
         )
+
+
+@pytest.mark.parametrize("dragged", ["first", "retimed"])
+def test_a_series_moved_by_days_keeps_each_posts_own_time(
+    month: MonthView, session: CalendarSession, scope_answers: ScopeAnswers, dragged: str
+) -> None:
+    """One occurrence set to 14:00 on its own: moving "all" a day on put it back at the
+    series' time, or, dragging it, put every post at 14:00."""
+    friday = date(2026, 11, 20)
+    occurrence = next(p for p in session.posts_between(friday, friday) if p.series_id is not None)
+    assert occurrence.series_id is not None
+    members = session.store.series_posts(occurrence.series_id)
+    retimed = members[1]
+    session.notify(session.store.update_post(retimed.id, {"time": time(14, 0)}))
+    before = {p.id: (p.date, p.time) for p in session.store.series_posts(occurrence.series_id)}
+    post = session.store.post(retimed.id if dragged == "retimed" else members[0].id)
+    assert post.date is not None
+    month.set_current_date(post.date)
+    scope_answers.answer = "all"
+
+    send_drop(month, center(month, post.date + timedelta(days=1)), month.drag_mime(post.id))
+
+    after = {p.id: (p.date, p.time) for p in session.store.series_posts(occurrence.series_id)}
+    assert after == {
+        i: (cast(date, day) + timedelta(days=1), at) for i, (day, at) in before.items()
+    }
+    assert after[retimed.id][1] == time(14, 0)
 
 
 def test_an_occurrence_from_the_backlog_lands_alone_and_its_series_keeps_its_times(
