@@ -2332,7 +2332,7 @@ class _Writer:
                 elif not keep_other:
                     summary.kept_newer += 1  # an older state of this post: ours stays
         kept = frozenset(post.id for post in moved.values())
-        for post in self._withdrawn(items, edits, made, imported, kept):
+        for post in self._withdrawn(store, items, edits, made, imported, kept):
             edits[post.id] = {"status": PostStatus.CANCELLED}
             previous.append(post)
             summary.withdrawn += 1
@@ -2422,6 +2422,7 @@ class _Writer:
 
     @staticmethod
     def _withdrawn(
+        store: CalendarStore,
         items: Sequence[_Item],
         edits: Mapping[int, PostChanges],
         made: Mapping[str, set[str]],
@@ -2432,8 +2433,14 @@ class _Writer:
         (an EXDATE added, a changed or shortened rule), but for those ``moved`` with it.
         Where the file may spell out less than the event makes (an endless rule stops
         at a horizon, a long one at a limit), only those up to its last occurrence in
-        the file. A published one stays: it went out."""
+        the file. A published one stays: it went out; so does one a later version of
+        the event brought (by its LAST-MODIFIED): the file is an older one."""
         whole = {item.source[0] for item in items if item.whole and item.source[1] is not None}
+        stamps: dict[str | None, str] = {}
+        for item in items:
+            if item.modified is not None:
+                text = _utc_text(item.modified)
+                stamps[item.source[0]] = max(stamps.get(item.source[0], text), text)
         gone = []
         for source, rids in made.items():
             last = max(rids)
@@ -2448,7 +2455,15 @@ class _Writer:
                     and post.id not in moved
                 ):
                     gone.append(post)
-        return gone
+        histories = store.history(gone)
+
+        def brought_later(post: Post) -> bool:
+            stamp = stamps.get(post.source_uid)
+            notes = histories[post.id].notes
+            came = max((note[9:] for note in notes if note.startswith("modified:")), default=None)
+            return stamp is not None and came is not None and came > stamp
+
+        return [post for post in gone if not brought_later(post)]
 
     def _adopt_series(
         self, items: Sequence[_Item], ids: Sequence[int], joined: Mapping[str, int]

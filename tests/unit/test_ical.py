@@ -765,6 +765,39 @@ def test_what_an_earlier_release_noted_of_an_event_edited_elsewhere_is_known(
     assert [p.title for p in store.all_posts()] == ["Renamed here"]
 
 
+def test_an_older_file_of_a_series_made_longer_since_cancels_nothing(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """Google's weekly event made longer there (COUNT 4, then 6): the first file again
+    cancelled the two occurrences the second brought, and the second could not bring
+    them back."""
+
+    def google(count: int, modified: str) -> Path:
+        lines = [
+            *HEADER,
+            *vevent(
+                "weekly@google.com",
+                "DTSTART;TZID=Europe/Paris:20261207T090000",
+                "Weekly newsletter",
+                f"RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT={count}",
+                f"LAST-MODIFIED:{modified}",
+            ),
+            "END:VCALENDAR",
+        ]
+        return write_ics(tmp_path / f"weekly-{count}.ics", lines)
+
+    shorter, longer = google(4, "20261201T000000Z"), google(6, "20261203T000000Z")
+    assert import_file(planned, shorter)[:3] == (4, 0, 0)
+    assert import_file(planned, longer)[:3] == (2, 0, 4)
+    after_longer = comparable(planned)
+
+    summary = import_ics(planned, shorter, ImportOptions(), no_progress, today=TODAY)
+
+    assert summary.withdrawn == 0
+    assert comparable(planned) == after_longer
+    assert {p.status for p in planned.all_posts()} == {PostStatus.SCHEDULED}
+
+
 @pytest.mark.parametrize("body", ["Come and see.", ""])
 def test_a_link_back_from_a_program_that_drops_url_stays_the_link(
     store: CalendarStore, tmp_path: Path, body: str
