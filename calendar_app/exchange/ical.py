@@ -910,7 +910,8 @@ class _Item:
         shows when that is not the event's reading (a time the clocks skip, kept)."""
         notes = [self.said(), shown or self.shown()]
         if self.modified is not None:
-            notes.append(f"modified:{_utc_text(self.modified)}")
+            stamp = _utc_text(self.modified)
+            notes += [f"modified:{stamp}", f"came:{stamp}|{shown or self.shown()}"]
         return notes
 
     def said(self) -> str:
@@ -2027,6 +2028,10 @@ def _reconcile_said(item: _Item, post: Post, history: History, new: NewPost) -> 
     latest = max((note[9:] for note in history.notes if note.startswith("modified:")), default=None)
     stamp = _utc_text(item.modified) if item.modified is not None else None
     if latest is not None and stamp is not None and stamp < latest:
+        return False, False
+    if latest is not None and f"came:{latest}|{shown_note_of(new)}" in history.notes:
+        # It shows what it showed when it last came in: what its program changed since is
+        # nothing Cadence reads (another occurrence of its series, its guests).
         return False, False
     now = datetime.now(UTC)
     later = item.modified is not None and min(item.modified, now) > min(post.updated_at, now)

@@ -798,6 +798,47 @@ def test_an_older_file_of_a_series_made_longer_since_cancels_nothing(
     assert {p.status for p in planned.all_posts()} == {PostStatus.SCHEDULED}
 
 
+def test_occurrences_edited_here_stay_when_their_series_changed_elsewhere_only(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """Google deletes one occurrence of a weekly event (an EXDATE, a later LAST-MODIFIED
+    of the whole event): the occurrences moved or retitled here went back to Google's
+    version, each edit kept only as a conflict copy."""
+
+    def google(modified: str, *extra: str) -> Path:
+        lines = [
+            *HEADER,
+            *vevent(
+                "weekly@google.com",
+                "DTSTART;TZID=Europe/Paris:20261207T090000",
+                "Weekly newsletter",
+                "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=6",
+                f"LAST-MODIFIED:{modified}",
+                *extra,
+            ),
+            "END:VCALENDAR",
+        ]
+        return write_ics(tmp_path / "weekly.ics", lines)
+
+    assert import_file(planned, google("20261201T000000Z"))[:3] == (6, 0, 0)
+    weeks = sorted(planned.all_posts(), key=lambda p: p.date or date.min)
+    planned.move_posts({weeks[1].id: (date(2026, 12, 15), time(9, 0))})
+    planned.update_post(weeks[2].id, {"title": "Weekly newsletter: Christmas edition"})
+    later = google("20261203T000000Z", "EXDATE;TZID=Europe/Paris:20261228T090000")
+
+    summary = import_ics(planned, later, ImportOptions(), no_progress, today=TODAY)
+
+    assert ([p.id for p in summary.previous], summary.conflicts, summary.withdrawn) == (
+        [weeks[3].id],
+        0,
+        1,
+    )
+    assert planned.post(weeks[1].id).date == date(2026, 12, 15)
+    assert planned.post(weeks[2].id).title == "Weekly newsletter: Christmas edition"
+    assert planned.post(weeks[3].id).status == PostStatus.CANCELLED
+    assert len(planned.all_posts()) == 6
+
+
 @pytest.mark.parametrize("body", ["Come and see.", ""])
 def test_a_link_back_from_a_program_that_drops_url_stays_the_link(
     store: CalendarStore, tmp_path: Path, body: str
