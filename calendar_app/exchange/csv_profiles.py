@@ -1466,6 +1466,7 @@ def _export_to_tool(
         files=written,
         too_long=_too_long(chosen, channels, with_link=sprout),
         too_close=_too_close(chosen, channels) if sprout else [],
+        zone=store.info().timezone,
     )
 
 

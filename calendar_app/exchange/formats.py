@@ -536,6 +536,8 @@ class ExportSummary:
     too_close: list[str] = field(default_factory=list)
     """Posts less than the 10 minutes Sprout Social wants after the one before them on
     their channel, one sentence each."""
+    zone: str = ""
+    """The zone a publishing tool's file has its times in, which the file cannot say."""
 
     def describe(self) -> str:
         names = ", ".join(str(f) for f in self.files)
@@ -543,6 +545,9 @@ class ExportSummary:
         if self.period:
             counted += f" ({self.period})"
         text = f"Exported {counted} to {names}."
+        if self.zone and self.posts:
+            its, it = ("Its", "it") if len(self.files) == 1 else ("Their", "them")
+            text += f" {its} times are in {self.zone}: upload {it} to profiles set to that zone."
         if self.undated:
             ideas = "1 post" if self.undated == 1 else f"{self.undated} posts"
             text += (

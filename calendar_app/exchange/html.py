@@ -305,6 +305,7 @@ class _Page:
     """What the page is built from, read once."""
 
     name: str
+    timezone: str
     as_of: date
     first: date
     last: date
@@ -405,6 +406,7 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
             marks[message_id][day].add(channel_id)
     return _Page(
         name=info.name,
+        timezone=info.timezone,
         as_of=as_of,
         first=first,
         last=last,
@@ -674,7 +676,7 @@ def _masthead(page: _Page, months: list[date]) -> str:
         f'<p class="meta">{escape(range_text(page.first, page.last))} · '
         f"{count} post{'s' if count != 1 else ''} · as of "
         f'<time datetime="{page.as_of.isoformat()}">{escape(long_day_text(page.as_of))}</time>'
-        "</p>\n</div>\n"
+        f" · times in {escape(page.timezone)}</p>\n</div>\n"
         f"<nav>{''.join(links)}</nav>\n</header>\n"
     )
 

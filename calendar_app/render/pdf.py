@@ -877,7 +877,10 @@ def _pages(
     """Every page in order, as (what it is, how to paint its body)."""
     report = plan.report
     pages: list[tuple[str, PagePainter]] = []
-    subtitle = f"{range_text(report.first, report.last)} · as of {long_day_text(report.as_of)}"
+    subtitle = (
+        f"{range_text(report.first, report.last)} · as of {long_day_text(report.as_of)}"
+        f" · times in {report.timezone}"
+    )
     if plan.only:  # the cadence counts every channel: the month pages keep to some
         subtitle += f" · deliveries on every channel; the plan shows {plan.only} only"
 

@@ -122,6 +122,8 @@ class MessageDelivery:
 @dataclass(frozen=True)
 class DeliveryReport:
     name: str
+    timezone: str
+    """The calendar's zone, whose clock its times are on."""
     first: date
     last: date
     as_of: date
@@ -196,6 +198,7 @@ def build_delivery_report(
         )
     return DeliveryReport(
         name=info.name,
+        timezone=info.timezone,
         first=first,
         last=last,
         as_of=as_of,

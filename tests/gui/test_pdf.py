@@ -144,7 +144,7 @@ def test_a_report_kept_to_a_channel_says_so(demo_path: Path, tmp_path: Path, qap
     assert re.search(r"\d+ posts on LinkedIn · as of", month)
     assert "(18 Nov 2026)" in summary.describe()  # one day, not "18 Nov – 18 Nov 2026"
     cover = " ".join(pdf_text(tmp_path / "d.pdf", page=1).split())
-    assert "18 Nov 2026 · as of" in cover
+    assert "18 Nov 2026 · as of Wednesday 18 November 2026 · times in Europe/Amsterdam" in cover
     assert "18 Nov – 18 Nov" not in cover
     assert re.search(
         r"\d+ posts? on 18 Nov · as of", " ".join(pdf_text(tmp_path / "d.pdf").split())

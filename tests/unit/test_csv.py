@@ -1352,7 +1352,10 @@ def test_hootsuite_into_a_folder(store: CalendarStore, publishing: dict[str, int
     folder.mkdir()
     summary = export_hootsuite(store, folder, ExportOptions(today=TODAY))
     assert summary.files == [folder / "Newsletter.csv"]
-    assert summary.describe() == f"Exported 1 post to {folder / 'Newsletter.csv'}."
+    assert summary.describe() == (
+        f"Exported 1 post to {folder / 'Newsletter.csv'}. Its times are in Europe/Paris:"
+        " upload it to profiles set to that zone."
+    )
 
 
 def test_hootsuite_with_nothing_to_send(store: CalendarStore, publishing: dict[str, int]) -> None:

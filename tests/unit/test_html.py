@@ -231,7 +231,7 @@ def test_legend_names_channels_and_messages(demo: Path, tmp_path: Path) -> None:
     title = next(e for e in page.elements if e.tag == "title")
     assert "Solenne Solar (demo)" in page.text_of(title)
     masthead = page.text_of(next(e for e in page.elements if e.tag == "header"))
-    assert "as of Wednesday 18 November 2026" in masthead
+    assert "as of Wednesday 18 November 2026 · times in Europe/Amsterdam" in masthead
 
 
 def test_the_legend_names_an_archived_message_whose_dots_show(demo: Path, tmp_path: Path) -> None:
