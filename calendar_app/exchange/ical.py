@@ -62,7 +62,17 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import rrulestr
-from icalendar import Calendar, Event, Timezone, vCategory, vDDDTypes, vInt, vText, vUri
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    vCategory,
+    vDDDTypes,
+    vDuration,
+    vInt,
+    vText,
+    vUri,
+)
 from icalendar.parser import Parameters
 from icalendar.prop import vRecur
 
@@ -417,7 +427,7 @@ class _EventBuilder:
         # start, a channel): the calendar is built to be serialised, not edited.
         self._stamps: dict[datetime, vDDDTypes] = {}
         self._sequences: dict[int, vInt] = {}
-        self._spans: dict[tuple[date, time | None], tuple[vDDDTypes, vDDDTypes]] = {}
+        self._spans: dict[tuple[date, time | None], tuple[vDDDTypes, vDDDTypes | vDuration]] = {}
         self.store = store
         self.channels = {c.id: c for c in store.channels(include_archived=True)}
         self.messages = {m.id: m for m in store.key_messages(include_archived=True)}
@@ -544,7 +554,8 @@ class _EventBuilder:
             prop = self._stamps[moment] = _when(moment.astimezone(UTC), self._utc_params)
         return prop
 
-    def _span(self, day: date, at: time | None) -> tuple[vDDDTypes, vDDDTypes]:
+    def _span(self, day: date, at: time | None) -> tuple[vDDDTypes, vDDDTypes | vDuration]:
+        """DTSTART, and DTEND or (where a wall clock cannot say the end) DURATION."""
         key = (day, at)
         span = self._spans.get(key)
         if span is None:
@@ -555,13 +566,17 @@ class _EventBuilder:
                 )
             else:
                 start = datetime.combine(day, at, tzinfo=self.zone)
-                end = start + TIMED_LENGTH  # on the wall clock
-                if end.astimezone(UTC) <= start.astimezone(UTC):
-                    # A start in the hour a daylight-saving change skips (02:30 read with
-                    # the offset before it): the same length as a moment, never an end
-                    # before the start.
-                    end = (start.astimezone(UTC) + TIMED_LENGTH).astimezone(self.zone)
-                span = (_when(start, self._zone_params), _when(end, self._zone_params))
+                ends = start.astimezone(UTC) + TIMED_LENGTH  # the same length as a moment
+                end = start + TIMED_LENGTH  # on the wall clock, as it reads nearly always
+                if end.astimezone(UTC) != ends:
+                    # Around a daylight-saving change: 02:30 read with the offset before
+                    # the clocks skip an hour ends at 04:00; 02:30 as they go back ends at
+                    # the second 02:00 after it, which a wall clock cannot say.
+                    end = ends.astimezone(self.zone).replace(fold=0)
+                if end.astimezone(UTC) == ends:
+                    span = (_when(start, self._zone_params), _when(end, self._zone_params))
+                else:
+                    span = (_when(start, self._zone_params), vDuration(TIMED_LENGTH))
             self._spans[key] = span
         return span
 
@@ -582,7 +597,7 @@ class _EventBuilder:
             "SEQUENCE": self._sequence(post.revision - 1),
             "SUMMARY": _text(post.title),
             "DTSTART": start,
-            "DTEND": end,
+            "DURATION" if isinstance(end, vDuration) else "DTEND": end,
             "STATUS": ics_status,
             "TRANSP": self._transparent,
             "CATEGORIES": self._category_list(post.channel_id, post.message_ids),
