@@ -198,6 +198,7 @@ def merge_calendar(
         joined: dict[int, int] = {}  # their series -> ours, where a post of it is here
         conflicts = Conflicts(ours, summary)
         series: dict[int, dict[int, date]] = {}  # their series -> our new posts, occurrences
+        apart = 0  # posts of their series that come in on their own (another zone)
         total = len(their_posts)
         for done, post in enumerate(their_posts):
             if done % 200 == 0 and not progress(done, total):
@@ -228,6 +229,8 @@ def merge_calendar(
                 summary.added.append(added)
                 if same_zone and post.series_id is not None and post.date is not None:
                     series.setdefault(post.series_id, {})[added] = post.occurrence or post.date
+                elif post.series_id is not None:
+                    apart += 1
                 continue
             if same_zone and post.series_id is not None and mine.series_id is not None:
                 joined.setdefault(post.series_id, mine.series_id)
@@ -276,6 +279,12 @@ def merge_calendar(
                 theirs_series.exdates,
             )
             summary.series_added.extend(adopted.created)
+        if apart:
+            summary.notes.append(
+                f"{'1 repeating post comes' if apart == 1 else f'{apart} repeating posts come'}"
+                f" in on {'its' if apart == 1 else 'their'} own: {theirs.zone.key}'s repeats"
+                f" run on another clock than {ours.zone.key}'s."
+            )
         progress(total, total)
     return summary
 

@@ -688,6 +688,26 @@ def test_a_calendar_in_another_zone_merges_at_the_same_moment_as_its_ics(
     theirs.close()
 
 
+def test_a_series_from_another_zone_comes_in_as_single_posts_and_says_so(
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+) -> None:
+    """Every Monday at 09:00 in New York is 15:00 or 14:00 in Paris: no rule of Paris's
+    clock says it, so its posts come in on their own (Change… and "all" no longer reach
+    them), which the summary did not say."""
+    ours, _ = pair
+    with CalendarStore.create(tmp_path / "ny.cadence", timezone="America/New_York") as theirs:
+        channel = theirs.add_channel("LinkedIn").created[0]
+        weekly = NewPost("Monday note", channel, date=date(2026, 10, 19), time=time(9, 0))
+        theirs.add_series(weekly, "FREQ=WEEKLY;COUNT=3")
+        summary = merge_calendar(ours, theirs)
+    assert len(summary.added) == 3
+    assert {p.series_id for p in ours.all_posts() if p.title == "Monday note"} == {None}
+    assert summary.notes[-1] == (
+        "3 repeating posts come in on their own: America/New_York's repeats run on"
+        " another clock than Europe/Paris's."
+    )
+
+
 @pytest.mark.parametrize("route", ["merge", "ics"])
 def test_a_time_the_clocks_skip_comes_back_from_another_zone_unchanged(
     tmp_path: Path, route: str
