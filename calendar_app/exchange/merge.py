@@ -194,7 +194,14 @@ def merge_calendar(
         def translate(post: Post) -> NewPost:
             return maps.translate(post.as_new())
 
-        same_zone = theirs.zone.key == ours.zone.key
+        # Their series whose posts read other days or times here (another zone's clock):
+        # no rule of ours says them, so their posts come in on their own. A zone whose
+        # clock reads the same over them (Amsterdam's and Paris's) keeps them together.
+        apart_series = {
+            p.series_id
+            for p in their_posts
+            if p.series_id is not None and (p.date, p.time) != written[p.uid]
+        }
         joined: dict[int, int] = {}  # their series -> ours, where a post of it is here
         conflicts = Conflicts(ours, summary)
         series: dict[int, dict[int, date]] = {}  # their series -> our new posts, occurrences
@@ -227,13 +234,14 @@ def merge_calendar(
                     earlier=[their_history[post.id]],
                 ).created
                 summary.added.append(added)
-                if same_zone and post.series_id is not None and post.date is not None:
-                    series.setdefault(post.series_id, {})[added] = post.occurrence or post.date
-                elif post.series_id is not None:
+                if post.series_id in apart_series:
                     apart += 1
+                elif post.series_id is not None and post.date is not None:
+                    series.setdefault(post.series_id, {})[added] = post.occurrence or post.date
                 continue
-            if same_zone and post.series_id is not None and mine.series_id is not None:
-                joined.setdefault(post.series_id, mine.series_id)
+            theirs_id = post.series_id
+            if theirs_id is not None and theirs_id not in apart_series and mine.series_id:
+                joined.setdefault(theirs_id, mine.series_id)
             theirs_here = translate(post)  # their post, in our names
             if post_content(mine, ours.zone) == post_content(theirs_here, ours.zone):
                 summary.unchanged += 1

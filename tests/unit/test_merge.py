@@ -706,6 +706,16 @@ def test_a_series_from_another_zone_comes_in_as_single_posts_and_says_so(
         "3 repeating posts come in on their own: America/New_York's repeats run on"
         " another clock than Europe/Paris's."
     )
+    # Amsterdam's clock reads as Paris's: the series stays one (it came apart too).
+    with CalendarStore.create(tmp_path / "ams.cadence", timezone="Europe/Amsterdam") as dutch:
+        channel = dutch.add_channel("LinkedIn").created[0]
+        weekly = NewPost("Dutch note", channel, date=date(2026, 10, 19), time=time(9, 0))
+        dutch.add_series(weekly, "FREQ=WEEKLY;COUNT=3")
+        summary = merge_calendar(ours, dutch)
+    joined = {p.series_id for p in ours.all_posts() if p.title == "Dutch note"}
+    assert len(joined) == 1
+    assert None not in joined
+    assert not any("repeating" in note for note in summary.notes)
 
 
 @pytest.mark.parametrize("route", ["merge", "ics"])
