@@ -691,7 +691,7 @@ def paint_strips(
             style.ink,
         )
         track = QRectF(layout.left, top, layout.right - layout.left, STRIP_ROW)
-        shapes = row_shapes(layout, item.row, track, report.as_of)
+        shapes = row_shapes(layout, item.row, track, report.as_of, period=True)
         paint_row_track(painter, shapes, colors, channel_colors, font, color)
         painter.setPen(QPen(colors.grid, 0.6))
         painter.drawLine(
@@ -761,7 +761,8 @@ def reading_notes(as_of: date) -> list[tuple[str, str]]:
             "Overdue",
             "the days after that until it goes out again. On the strips, solid red marks the "
             "days overdue up to today; pale red the days ahead that will be overdue unless a "
-            "post is planned.",
+            "post is planned. A bar's number counts its days in the period; where it reaches "
+            "today, how long the message has been overdue by then.",
         ),
         (
             "Status",
@@ -1154,7 +1155,7 @@ def _paint_card_strip(
     painter.drawRoundedRect(track, 3, 3)
     paint_grid(painter, layout, track, colors)
     channel_colors = {c.id: QColor(safe_color(c.color)) for c in report.channels}
-    shapes = row_shapes(layout, item.row, track, report.as_of)
+    shapes = row_shapes(layout, item.row, track, report.as_of, period=True)
     paint_row_track(painter, shapes, colors, channel_colors, style.font(8.5), color)
     paint_today(painter, layout, track.top(), track.bottom(), colors, report.as_of)
     small = style.font(7)

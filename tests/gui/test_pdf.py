@@ -374,6 +374,25 @@ def november_legend(
     return channels, messages
 
 
+def test_a_report_on_a_period_ahead_counts_its_gaps_as_gaps_does(
+    tmp_path: Path, qapp: object
+) -> None:
+    """April 2027, a message last delivered in September: its bar said how long it has
+    been overdue today (the web page and `gaps` say the 30 days of April)."""
+    with CalendarStore.create(tmp_path / "ahead.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        message = store.add_key_message("Heat pumps", cadence_days=7).created[0]
+        last = TODAY - timedelta(days=60)
+        store.add_post(NewPost("Last one", channel, (message,), last, status=PostStatus.PUBLISHED))
+        april = (date(2027, 4, 1), date(2027, 4, 30))
+        export(store, tmp_path / "april.pdf", first=april[0], last=april[1])
+    overdue_so_far = (TODAY - (last + timedelta(days=8))).days + 1
+    page = pdf_text(tmp_path / "april.pdf", page=2)
+    assert f"overdue by {overdue_so_far} days" in page  # its status, as of today
+    labels = re.findall(r"^(\d+) days$", page, re.MULTILINE)  # the bars' own
+    assert labels == ["30"]  # every day of April
+
+
 def test_month_legend_flows_over_lines_then_stops(tmp_path: Path, qapp: object) -> None:
     target = tmp_path / "many.pdf"
     titles = [f"Key message number {n:02d} for the legend" for n in range(1, 25)]
