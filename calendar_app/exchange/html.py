@@ -596,7 +596,6 @@ table.agenda { width: 100%; border-collapse: collapse; font-size: 13px; }
 .agenda .body { color: var(--muted); white-space: pre-line; margin-top: 2px;
   font-size: 12.5px; }
 .agenda .link { color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
-.agenda .who { white-space: nowrap; }
 .agenda .msgs > span { display: block; }
 .agenda .status { text-transform: capitalize; white-space: nowrap; }
 .agenda tr.cancelled .title { text-decoration: line-through; }
@@ -619,7 +618,6 @@ footer { color: var(--faint); font-size: 12px; text-align: center; margin-top: 2
   table.grid { min-width: 560px; }
   table.agenda { min-width: 560px; }
   .agenda col.c-channel, .agenda col.c-msgs, .agenda col.c-campaign { width: auto; }
-  .agenda .who { white-space: normal; }
 }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }

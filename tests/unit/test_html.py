@@ -675,6 +675,34 @@ def test_a_long_unbroken_text_wraps_and_leaves_every_column_in_sight(
     assert title == "<title>wide:0,page:false</title>"
 
 
+def test_a_long_channel_name_wraps_and_leaves_the_posts_their_room(
+    demo: Path, tmp_path: Path
+) -> None:
+    """A channel named at length kept to one line: the agenda's post column shrank to a
+    letter or two, and the page printed on nearly 400 sheets."""
+    name = "Réseau régional des partenaires, distributeurs & installateurs agréés (Auvergne)"
+    with CalendarStore.open(demo) as store:
+        linkedin = store.channel_named("LinkedIn")
+        assert linkedin is not None
+        store.update_channel(linkedin.id, name=name)
+        export(store, tmp_path / "page.html")
+    page = tmp_path / "measured.html"
+    page.write_text(
+        (tmp_path / "page.html")
+        .read_text(encoding="utf-8")
+        .replace(
+            "</body>",
+            "<script>document.title = 'narrowest:' + Math.min(...[...document"
+            ".querySelectorAll('.agenda .title')].map(e => e.getBoundingClientRect().width))"
+            ";</script></body>",
+        ),
+        encoding="utf-8",
+    )
+    dom = _chromium(tmp_path, page, "--dump-dom")
+    narrowest = float(dom[dom.index("<title>narrowest:") + 17 : dom.index("</title>")])
+    assert narrowest > 250
+
+
 def test_chromium_renders_the_page(demo: Path, tmp_path: Path) -> None:
     with CalendarStore.open(demo) as store:
         export(store, tmp_path / "page.html")
