@@ -749,7 +749,7 @@ def _message_row(
     overdue = (
         f"{len(past)} stretch{'es' if len(past) != 1 else ''}, longest {_days(longest)}"
         if past
-        else "never"
+        else "not once in the period"
     )
     facts = [
         ("Cadence", every_days(cadence.cadence_days)),

@@ -745,3 +745,15 @@ def test_the_longest_stretch_counts_from_the_day_it_began(demo: Path, tmp_path: 
     warranty = page.text_of(page.having("msg", "article")[titles.index(WARRANTY)])
     assert "overdue by 42 days" in warranty
     assert "Overdue so far 1 stretch, longest 42 days" in warranty
+
+
+def test_a_period_ahead_says_its_messages_were_not_overdue_in_it(
+    demo: Path, tmp_path: Path
+) -> None:
+    """April next year: "Overdue so far: never" stood beside "overdue by 42 days"."""
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html", first=date(2027, 4, 1), last=date(2027, 4, 30))
+        titles = [m.title for m in store.key_messages()]
+    warranty = page.text_of(page.having("msg", "article")[titles.index(WARRANTY)])
+    assert "overdue by 42 days" in warranty
+    assert "Overdue so far not once in the period" in warranty
