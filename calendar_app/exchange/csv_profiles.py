@@ -1423,6 +1423,31 @@ def _per_channel(
     return files
 
 
+def tool_files(
+    store: CalendarStore, target: Path, options: ExportOptions, *, sprout: bool
+) -> list[Path]:
+    """The files a Hootsuite (or Sprout Social) export to ``target`` writes, one or
+    more per channel with posts to send (none is written here)."""
+    target = Path(target)
+    _check_target(store, target, folder_ok=True)
+    with environment_errors():
+        chosen = _outgoing(store, options, step=None if sprout else HOOTSUITE_STEP_MINUTES)
+        channels = store.channels(include_archived=True)
+    return [path for path, _ in _per_channel(store, target, chosen, channels, lambda m, p: ())]
+
+
+def _left_over(target: Path, channels: Sequence[Channel], written: Sequence[Path]) -> list[Path]:
+    """Files an earlier export to ``target`` wrote for channels with nothing to send now
+    (a tool given the whole folder would schedule what they hold)."""
+    kept = {str(path).casefold() for path in written}
+    return [
+        path
+        for channel in channels
+        for path in channel_paths(target, channel.name, 1)
+        if str(path).casefold() not in kept and path.is_file()
+    ]
+
+
 def _export_to_tool(
     store: CalendarStore,
     target: Path,
@@ -1467,6 +1492,7 @@ def _export_to_tool(
         too_long=_too_long(chosen, channels, with_link=sprout),
         too_close=_too_close(chosen, channels) if sprout else [],
         zone=store.info().timezone,
+        left_over=_left_over(target, channels, written),
     )
 
 

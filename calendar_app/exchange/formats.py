@@ -538,6 +538,9 @@ class ExportSummary:
     their channel, one sentence each."""
     zone: str = ""
     """The zone a publishing tool's file has its times in, which the file cannot say."""
+    left_over: list[Path] = field(default_factory=list)
+    """Publishing-tool files an earlier export left beside these, for channels with
+    nothing to send now."""
 
     def describe(self) -> str:
         names = ", ".join(str(f) for f in self.files)
@@ -548,6 +551,14 @@ class ExportSummary:
         if self.zone and self.posts:
             its, it = ("Its", "it") if len(self.files) == 1 else ("Their", "them")
             text += f" {its} times are in {self.zone}: upload {it} to profiles set to that zone."
+        if self.left_over:
+            names = ", ".join(path.name for path in self.left_over)
+            one = len(self.left_over) == 1
+            text += (
+                f" {names} {'is' if one else 'are'} left from an earlier export, for"
+                f" {'a channel' if one else 'channels'} with nothing to send now: delete"
+                f" {'it' if one else 'them'} before giving the folder to the tool."
+            )
         if self.undated:
             ideas = "1 post" if self.undated == 1 else f"{self.undated} posts"
             text += (

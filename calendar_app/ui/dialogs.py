@@ -218,6 +218,7 @@ def save_file_name(
     name_filter: str,
     *,
     replace: Callable[[QWidget | None, Path], bool] | None = None,
+    asks_to_replace: bool = True,
 ) -> Path | None:
     """Ask where to save a file of the kind ``name_filter`` names ("Web pages (*.html)");
     None when the user cancels.
@@ -225,15 +226,23 @@ def save_file_name(
     A name typed without that ending gets it (:func:`with_ending`), as a file of that
     kind needs it to open with a double-click. The dialog asked about replacing the
     name as typed only: the ending added makes another file, asked about here
-    (``replace``, by default :func:`ask_replace`).
+    (``replace``, by default :func:`ask_replace`). Without ``asks_to_replace``, neither
+    asks: the name chosen is not the file written (a publishing tool's files are named
+    after it and their channels), and the caller asks about those.
     """
     from PySide6.QtWidgets import QFileDialog
 
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(default), name_filter)
+    options = QFileDialog.Option(0) if asks_to_replace else QFileDialog.Option.DontConfirmOverwrite
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(default), name_filter, "", options)
     if not name:
         return None
     target = with_ending(Path(name), file_ending(name_filter))
-    if target != Path(name) and target.exists() and not (replace or ask_replace)(parent, target):
+    if (
+        asks_to_replace
+        and target != Path(name)
+        and target.exists()
+        and not (replace or ask_replace)(parent, target)
+    ):
         return None
     return target
 
@@ -245,6 +254,23 @@ def ask_replace(parent: QWidget | None, path: Path) -> bool:
         parent,
         "Replace the File?",
         f"{path.name} already exists in {path.parent}. Replace it?",
+        buttons.Yes | buttons.Cancel,
+        buttons.Cancel,
+    )
+    return answer == buttons.Yes
+
+
+def ask_replace_files(parent: QWidget | None, paths: list[Path]) -> bool:
+    """Whether to replace the files at ``paths``, which exist (True: replace them)."""
+    if len(paths) == 1:
+        return ask_replace(parent, paths[0])
+    names = ", ".join(path.name for path in paths[:5])
+    more = f" and {len(paths) - 5} more" if len(paths) > 5 else ""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        "Replace the Files?",
+        f"{names}{more} already exist in {paths[0].parent}. Replace them?",
         buttons.Yes | buttons.Cancel,
         buttons.Cancel,
     )

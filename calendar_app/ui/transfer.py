@@ -29,6 +29,7 @@ from ..exchange.formats import (
 from .commands import StoreCommand, without_access_key
 from .dialogs import (
     ask_date_order,
+    ask_replace_files,
     file_ending,
     files_folder,
     remember_folder,
@@ -389,6 +390,21 @@ def paste_from_calendar(
     return f"{verb} {count} from '{name}'{added}.{shelved}{stay}"
 
 
+def _may_replace_tool_files(
+    session: CalendarSession, parent: QWidget, target: Path, options: ExportOptions, fmt: str
+) -> bool:
+    """Whether the files a publishing tool's export to ``target`` writes may be written:
+    asked about those that exist (the name chosen is not one of them)."""
+    from ..exchange.csv_profiles import tool_files
+
+    try:
+        files = tool_files(session.store, target, options, sprout=fmt == "sprout")
+    except CadenceError:
+        return True  # the export says what is wrong
+    existing = [path for path in files if path.exists()]
+    return not existing or ask_replace_files(parent, existing)
+
+
 def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
     """File > Export > (format): choose what (days, channels, key messages, the format's
     own choices), then where, then export."""
@@ -402,8 +418,12 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
     default = (
         files_folder(session.store.path) / f"{session.store.path.stem}{file_ending(name_filter)}"
     )
-    target = save_file_name(parent, f"Export {label.rstrip('…')}", default, name_filter)
+    per_channel = fmt in ("hootsuite", "sprout")  # files named after it and each channel
+    title = f"Export {label.rstrip('…')}"
+    target = save_file_name(parent, title, default, name_filter, asks_to_replace=not per_channel)
     if target is None:
+        return
+    if per_channel and not _may_replace_tool_files(session, parent, target, options, fmt):
         return
     remember_folder(session.store.path, target)
     summary = run_export(session, parent, fmt, target, options)

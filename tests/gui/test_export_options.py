@@ -171,6 +171,54 @@ def test_file_export_asks_what_then_where_and_writes_just_that(
 
 
 @OFFSCREEN_POPUPS
+def test_a_publishing_tools_export_asks_about_the_files_it_writes(
+    session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """The same name again rewrote every channel's file unasked; an existing channel's
+    file picked was asked about, then left as it was beside "sprout-LinkedIn-….csv"."""
+    offered: list[tuple[object, ...]] = []
+
+    def where(*args: object) -> tuple[str, str]:
+        offered.append(args)
+        return str(tmp_path / "sprout.csv"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(where))
+    monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
+    asked: list[list[str]] = []
+    answers = iter([False, True])
+
+    def replace(parent: object, paths: list[Path]) -> bool:
+        asked.append(sorted(path.name for path in paths))
+        return next(answers)
+
+    monkeypatch.setattr(transfer, "ask_replace_files", replace)
+
+    def export_all() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportOptionsDialog)
+        qtbot.mouseClick(export_button(dialog), Qt.MouseButton.LeftButton)
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    QTimer.singleShot(0, export_all)
+    export_dialog(session, parent, "sprout")
+    written = sorted(tmp_path.glob("sprout-*.csv"))
+    assert written
+    assert asked == []  # nothing there yet
+    assert offered[0][5] == QFileDialog.Option.DontConfirmOverwrite  # not the file written
+    for path in written:
+        path.write_text("edited by hand")
+
+    for _ in range(2):  # declined, then accepted
+        QTimer.singleShot(0, export_all)
+        export_dialog(session, parent, "sprout")
+        contents = {path.read_text() for path in written}
+        assert (contents == {"edited by hand"}) == (len(asked) == 1)
+    assert asked == [[path.name for path in written]] * 2
+    assert sorted(tmp_path.glob("sprout-*.csv")) == written
+
+
+@OFFSCREEN_POPUPS
 def test_the_next_export_starts_where_the_last_one_went(
     session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:

@@ -1358,6 +1358,29 @@ def test_hootsuite_into_a_folder(store: CalendarStore, publishing: dict[str, int
     )
 
 
+def test_a_file_an_earlier_export_left_for_a_channel_with_nothing_now_is_named(
+    store: CalendarStore, publishing: dict[str, int]
+) -> None:
+    """Its posts cancelled since, the Newsletter's file of the first export stayed beside
+    the new ones, unsaid: a tool given the folder would schedule them."""
+    add(store, publishing["LinkedIn"], date(2026, 12, 1))
+    add(store, publishing["Newsletter"], date(2026, 12, 2))
+    target = store.path.parent / "h.csv"
+    first = export_hootsuite(store, target, ExportOptions(today=TODAY))
+    assert first.left_over == []
+    (newsletter,) = [p for p in store.all_posts() if p.channel_id == publishing["Newsletter"]]
+    store.update_post(newsletter.id, {"status": PostStatus.CANCELLED})
+
+    again = export_hootsuite(store, target, ExportOptions(today=TODAY))
+
+    assert again.files == [store.path.parent / "h-LinkedIn.csv"]
+    assert again.left_over == [store.path.parent / "h-Newsletter.csv"]
+    assert again.describe().endswith(
+        " h-Newsletter.csv is left from an earlier export, for a channel with nothing to"
+        " send now: delete it before giving the folder to the tool."
+    )
+
+
 def test_hootsuite_with_nothing_to_send(store: CalendarStore, publishing: dict[str, int]) -> None:
     add(store, publishing["LinkedIn"], date(2026, 1, 1))
     with pytest.raises(InvalidInput, match="no post to export"):
