@@ -382,7 +382,8 @@ def _body_from_description(description: str, link: str) -> str:
     return description[: -len(suffix)] if description.endswith(suffix) else description
 
 
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\"<>\\^`{|}]+")
+_URI = re.compile(r"(?i:https?|mailto|tel|ftp):[^\s\"<>\\^`{|}]+")
+"""A link other calendar programs may open from URL (not a script: javascript:, data:)."""
 
 _HTML_TAG = re.compile(r"</?(?:br|p|div|span|b|i|u|em|strong|a|ul|ol|li|font)\b[^>]*>", re.I)
 _LINK_TAG = re.compile(r'<a\b[^>]*\bhref\s*=\s*"([^"]*)"[^>]*>(.*?)</a\s*>', re.I | re.S)

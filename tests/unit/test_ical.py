@@ -325,6 +325,27 @@ def test_every_timed_event_lasts_half_an_hour_as_a_moment(
     assert (again.date, again.time, again.uid) == (post.date, post.time, post.uid)
 
 
+@pytest.mark.parametrize(
+    ("link", "as_url"),
+    [
+        ("https://example.org/tour?a=1&b=2", True),
+        ("mailto:press@example.org", True),
+        ("javascript:alert(1)", False),  # a program might open it on a click
+        ("data:text/html,<b>hi</b>", False),
+    ],
+)
+def test_only_a_web_or_mail_link_is_given_as_the_events_url(
+    store: CalendarStore, tmp_path: Path, link: str, as_url: bool
+) -> None:
+    one_post(store, title="Linked", link=link)
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    (event,) = parsed_events(tmp_path / "out.ics")
+    assert ("URL" in event) == as_url
+    with CalendarStore.create(tmp_path / "back.cadence", timezone="Europe/Paris") as back:
+        import_ics(back, tmp_path / "out.ics", ImportOptions(), no_progress)
+        assert [p.link for p in back.all_posts()] == [link]  # the link itself goes along
+
+
 def test_a_utc_calendar_writes_utc_times_and_no_vtimezone(tmp_path: Path) -> None:
     with CalendarStore.create(tmp_path / "utc.cadence", timezone="UTC") as store:
         one_post(store, time=time(23, 45))
