@@ -249,28 +249,22 @@ def save_file_name(
 
 def ask_replace(parent: QWidget | None, path: Path) -> bool:
     """Whether to replace the file at ``path``, which exists (True: replace it)."""
-    buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(
-        parent,
-        "Replace the File?",
-        f"{path.name} already exists in {path.parent}. Replace it?",
-        buttons.Yes | buttons.Cancel,
-        buttons.Cancel,
-    )
-    return answer == buttons.Yes
+    return ask_replace_files(parent, [path])
 
 
 def ask_replace_files(parent: QWidget | None, paths: list[Path]) -> bool:
     """Whether to replace the files at ``paths``, which exist (True: replace them)."""
     if len(paths) == 1:
-        return ask_replace(parent, paths[0])
-    names = ", ".join(path.name for path in paths[:5])
-    more = f" and {len(paths) - 5} more" if len(paths) > 5 else ""
+        title, text = "Replace the File?", f"{paths[0].name} already exists"
+    else:
+        more = f" and {len(paths) - 5} more" if len(paths) > 5 else ""
+        names = ", ".join(path.name for path in paths[:5]) + more
+        title, text = "Replace the Files?", f"{names} already exist"
     buttons = QMessageBox.StandardButton
     answer = QMessageBox.question(
         parent,
-        "Replace the Files?",
-        f"{names}{more} already exist in {paths[0].parent}. Replace them?",
+        title,
+        f"{text} in {paths[0].parent}. Replace {'it' if len(paths) == 1 else 'them'}?",
         buttons.Yes | buttons.Cancel,
         buttons.Cancel,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -30,6 +31,17 @@ def open_dialog(session: CalendarSession, fmt: str, qtbot: QtBot) -> ExportOptio
     dialog = ExportOptionsDialog(session, fmt, fmt)
     qtbot.addWidget(dialog)
     return dialog
+
+
+def exporting_all(qtbot: QtBot) -> Callable[[], None]:
+    """What answers the export's choices: everything, as offered."""
+
+    def export_all() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportOptionsDialog)
+        qtbot.mouseClick(export_button(dialog), Qt.MouseButton.LeftButton)
+
+    return export_all
 
 
 def export_button(dialog: ExportOptionsDialog) -> QWidget:
@@ -193,11 +205,7 @@ def test_a_publishing_tools_export_asks_about_the_files_it_writes(
 
     monkeypatch.setattr(transfer, "ask_replace_files", replace)
 
-    def export_all() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ExportOptionsDialog)
-        qtbot.mouseClick(export_button(dialog), Qt.MouseButton.LeftButton)
-
+    export_all = exporting_all(qtbot)
     parent = QWidget()
     qtbot.addWidget(parent)
     QTimer.singleShot(0, export_all)
@@ -234,11 +242,7 @@ def test_the_next_export_starts_where_the_last_one_went(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(where))
     monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
 
-    def export_all() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ExportOptionsDialog)
-        qtbot.mouseClick(export_button(dialog), Qt.MouseButton.LeftButton)
-
+    export_all = exporting_all(qtbot)
     parent = QWidget()
     qtbot.addWidget(parent)
     for _ in range(2):

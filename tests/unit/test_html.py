@@ -647,6 +647,20 @@ def _chromium(tmp_path: Path, page: Path, *args: str) -> str:
     return done.stdout
 
 
+def _measured(tmp_path: Path, expression: str) -> str:
+    """``expression`` worked out on ``page.html`` as Chromium lays it out (the page has
+    no script of its own: one is added to a copy of it, which gives the answer as its
+    title)."""
+    page = tmp_path / "measured.html"
+    script = f"<script>document.title = String({expression});</script></body>"
+    page.write_text(
+        (tmp_path / "page.html").read_text(encoding="utf-8").replace("</body>", script),
+        encoding="utf-8",
+    )
+    dom = _chromium(tmp_path, page, "--dump-dom")
+    return dom[dom.index("<title>") + 7 : dom.index("</title>")]
+
+
 def test_a_long_unbroken_text_wraps_and_leaves_every_column_in_sight(
     demo: Path, tmp_path: Path
 ) -> None:
@@ -657,22 +671,13 @@ def test_a_long_unbroken_text_wraps_and_leaves_every_column_in_sight(
         post = store.posts_between(TODAY, TODAY)[0]
         store.update_post(post.id, {"body": f"Slides: {address}", "title": "T" * 120})
         export(store, tmp_path / "page.html")
-    # The page has no script of its own; one added here measures it as Chromium lays it out.
-    page = tmp_path / "measured.html"
-    page.write_text(
-        (tmp_path / "page.html")
-        .read_text(encoding="utf-8")
-        .replace(
-            "</body>",
-            "<script>document.title = 'wide:' + [...document.querySelectorAll('.wide')]"
-            ".filter(e => e.scrollWidth > e.clientWidth + 1).length"
-            " + ',page:' + (document.documentElement.scrollWidth > innerWidth);</script></body>",
-        ),
-        encoding="utf-8",
+    measured = _measured(
+        tmp_path,
+        "'wide:' + [...document.querySelectorAll('.wide')]"
+        ".filter(e => e.scrollWidth > e.clientWidth + 1).length"
+        " + ',page:' + (document.documentElement.scrollWidth > innerWidth)",
     )
-    dom = _chromium(tmp_path, page, "--dump-dom")
-    title = dom[dom.index("<title>") : dom.index("</title>") + 8]
-    assert title == "<title>wide:0,page:false</title>"
+    assert measured == "wide:0,page:false"
 
 
 def test_a_long_channel_name_wraps_and_leaves_the_posts_their_room(
@@ -686,21 +691,12 @@ def test_a_long_channel_name_wraps_and_leaves_the_posts_their_room(
         assert linkedin is not None
         store.update_channel(linkedin.id, name=name)
         export(store, tmp_path / "page.html")
-    page = tmp_path / "measured.html"
-    page.write_text(
-        (tmp_path / "page.html")
-        .read_text(encoding="utf-8")
-        .replace(
-            "</body>",
-            "<script>document.title = 'narrowest:' + Math.min(...[...document"
-            ".querySelectorAll('.agenda .title')].map(e => e.getBoundingClientRect().width))"
-            ";</script></body>",
-        ),
-        encoding="utf-8",
+    narrowest = _measured(
+        tmp_path,
+        "Math.min(...[...document.querySelectorAll('.agenda .title')]"
+        ".map(e => e.getBoundingClientRect().width))",
     )
-    dom = _chromium(tmp_path, page, "--dump-dom")
-    narrowest = float(dom[dom.index("<title>narrowest:") + 17 : dom.index("</title>")])
-    assert narrowest > 250
+    assert float(narrowest) > 250
 
 
 def test_chromium_renders_the_page(demo: Path, tmp_path: Path) -> None:

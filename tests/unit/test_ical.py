@@ -791,14 +791,7 @@ def test_what_an_earlier_release_noted_of_an_event_edited_elsewhere_is_known(
     """A calendar that took Cadence's event as another program edited it, before its
     notes named the start as the file gives it: the same file again, after an edit
     here, is the same event (it made a conflict copy)."""
-    stamps = iter(f"2026-03-0{day}T10:00:00.000000+00:00" for day in range(1, 10))
-    monkeypatch.setattr(store_module, "_now", lambda: next(stamps))
-    post = one_post(store, title="Original")
-    path = tmp_path / "out.ics"
-    export_ics(store, path, ExportOptions(), no_progress)
-    text = path.read_text().replace("SUMMARY:Original", "SUMMARY:Renamed there")
-    text = text.replace("LAST-MODIFIED:20260301T100000Z", "LAST-MODIFIED:20260305T120000Z")
-    path.write_text(text)
+    post, path, _ = _renamed_in_another_program(store, tmp_path, monkeypatch)
     with monkeypatch.context() as earlier:
         earlier.setattr(ical_module._Item, "said", ical_module._Item.said_here)
         assert import_file(store, path)[:3] == (0, 1, 0)
@@ -1191,18 +1184,27 @@ def test_a_file_edited_elsewhere_after_a_later_edit_here_keeps_both_versions(
     assert summary.notes[0].startswith("'Our second wording' was edited on both sides")
 
 
-def test_another_program_editing_the_file_is_not_a_conflict_and_a_conflict_comes_once(
+def _renamed_in_another_program(
     store: CalendarStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> tuple[Post, Path, str]:
+    """A post "Original" exported on 1 March, then renamed "Renamed there" by a calendar
+    program on the 5th (a later LAST-MODIFIED, the same SEQUENCE); the store's clock
+    ticks a day at each change from then on. The post, the file and its text."""
     stamps = iter(f"2026-03-0{day}T10:00:00.000000+00:00" for day in range(1, 10))
     monkeypatch.setattr(store_module, "_now", lambda: next(stamps))
     post = one_post(store, title="Original")
     path = tmp_path / "out.ics"
     export_ics(store, path, ExportOptions(), no_progress)
-    # A calendar program renames it: a later LAST-MODIFIED, the same SEQUENCE.
     text = path.read_text().replace("SUMMARY:Original", "SUMMARY:Renamed there")
     text = text.replace("LAST-MODIFIED:20260301T100000Z", "LAST-MODIFIED:20260305T120000Z")
     path.write_text(text)
+    return post, path, text
+
+
+def test_another_program_editing_the_file_is_not_a_conflict_and_a_conflict_comes_once(
+    store: CalendarStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    post, path, text = _renamed_in_another_program(store, tmp_path, monkeypatch)
 
     summary = import_ics(store, path, ImportOptions(), no_progress)
 
