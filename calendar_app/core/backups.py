@@ -204,11 +204,18 @@ def to_thin(backups: Iterable[tuple[datetime, Path]], now: datetime) -> list[Pat
 
 
 def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Path:
-    """Copy the calendar at ``path``, read through ``conn``, into ``folder`` as a backup
-    before it is brought up to date from an earlier release of Cadence (which opens
-    that copy, not the updated file); return the copy's path."""
+    """Copy the calendar at ``path``, read through ``conn``, into ``folder`` before it is
+    brought up to date from an earlier release of Cadence (which opens that copy, not
+    the updated file); return the copy's path.
+
+    The copy is no backup of the kind thinned as they age (its name says "before
+    update"), and it is read-only: this release opens it as it is, leaving it to the
+    earlier one, instead of bringing it up to date in turn.
+    """
     now = datetime.now().replace(microsecond=0)
-    target = folder / f"{path.stem} {now.strftime(STAMP)} {calendar_key(path)}.cadence"
+    target = folder / (
+        f"{path.stem} {now.strftime(STAMP)} {calendar_key(path)} before update.cadence"
+    )
     temp_name = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -217,6 +224,7 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
         with environment_errors():
             conn.execute("VACUUM INTO ?", [temp_name])
         put_in_place(temp_name, target)
+        os.chmod(target, 0o444)
     except (OSError, CadenceError) as exc:
         problem = os_problem_for(exc, str(target)) if isinstance(exc, OSError) else exc
         said = str(
@@ -225,7 +233,8 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
         said = f"t{said[1:]}" if said.startswith("The ") else said  # after a colon
         raise CalendarFileError(
             f"{path} comes from an earlier release of Cadence, and no copy of it as it"
-            f" was could be kept before bringing it up to date: {said} It is left as it was."
+            f" was could be kept in {folder} before bringing it up to date: {said} It is"
+            " left as it was; make room there (or let Cadence write there) and open it again."
         ) from exc
     finally:
         if temp_name is not None:

@@ -493,12 +493,12 @@ class MainWindow(QMainWindow):
         self._period_changed()
         self._update_title()
         self._update_status()
-        kept = session.store.kept_before_update
-        if kept is not None:
-            from ..core.database import updated_note
-
-            said = updated_note(kept)
-            self.statusBar().showMessage(f"{session.store.path.name}: {said}.", 30000)
+        if session.store.kept_before_update is not None:  # the path is in About
+            self.statusBar().showMessage(
+                f"{session.store.path.name} is brought up to date for this release; a copy"
+                " for earlier releases is kept in Backups (Help > About).",
+                30000,
+            )
 
     def prepare_for_changes(self) -> None:
         """Load what the first change needs (sqlite-utils) while nothing else is going on."""

@@ -597,9 +597,10 @@ def test_a_calendar_brought_up_to_date_says_where_it_is_kept_as_it_was(
     assert window.open_calendar(path)
     kept = window.session.store.kept_before_update
     assert kept is not None
+    assert kept.is_file()
     assert window.statusBar().currentMessage() == (
-        "old.cadence: brought up to date from an earlier release of Cadence, which no"
-        f" longer opens it; the calendar as it was is kept in {kept}."
+        "old.cadence is brought up to date for this release; a copy for earlier"
+        " releases is kept in Backups (Help > About)."
     )
 
 

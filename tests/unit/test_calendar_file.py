@@ -703,6 +703,23 @@ def test_an_older_calendar_is_kept_as_it_was_and_brought_up_to_date_in_its_file(
     with CalendarStore.open(path) as again:  # up to date now: nothing more is kept
         assert again.kept_before_update is None
     assert list(kept.parent.iterdir()) == [kept]
+    assert kept.name.endswith(" before update.cadence")
+
+    # Backups made and thinned since leave it (it was thinned away a day later), and
+    # this release reads it as it is, leaving it to the earlier one.
+    from datetime import datetime, timedelta
+
+    from calendar_app.core.backups import make_backup
+
+    with CalendarStore.open(path) as store:
+        for days in (0, 2, 100):
+            make_backup(store, kept.parent, now=datetime.now() + timedelta(days=days))
+    assert kept.is_file()
+    assert kept.stat().st_mode & 0o777 == 0o444
+    listed = cadence("post", "list", kept, bound_by_permissions=True)
+    assert (listed.returncode, listed.stderr) == (0, "")
+    assert "Old post" in listed.stdout
+    assert _marks_in_the_file_alone(kept)[0] == 4
 
 
 def test_an_older_calendar_is_not_brought_up_to_date_when_no_copy_can_be_kept(
@@ -722,7 +739,9 @@ def test_an_older_calendar_is_not_brought_up_to_date_when_no_copy_can_be_kept(
         CalendarStore.open(path)
     said = str(raised.value)
     assert said.startswith(f"{path} comes from an earlier release of Cadence, and no copy of it")
-    assert said.endswith("It is left as it was.")
+    assert said.endswith(
+        "It is left as it was; make room there (or let Cadence write there) and open it again."
+    )
     assert path.read_bytes() == before
     assert _marks_in_the_file_alone(path)[0] == 4
 
