@@ -1437,15 +1437,18 @@ def tool_files(
 
 
 def _left_over(target: Path, channels: Sequence[Channel], written: Sequence[Path]) -> list[Path]:
-    """Files an earlier export to ``target`` wrote for channels with nothing to send now
-    (a tool given the whole folder would schedule what they hold)."""
-    kept = {str(path).casefold() for path in written}
-    return [
-        path
-        for channel in channels
-        for path in channel_paths(target, channel.name, 1)
-        if str(path).casefold() not in kept and path.is_file()
-    ]
+    """Files an earlier export to ``target`` wrote for ``channels`` (those exported)
+    that this one did not write, the channel having less or nothing to send now: a tool
+    given the whole folder would schedule what they hold."""
+    kept = {os.path.realpath(path) for path in written}
+    found = []
+    for channel in channels:
+        part = 1
+        while (path := channel_paths(target, channel.name, part)[-1]).is_file():
+            if os.path.realpath(path) not in kept:
+                found.append(path)
+            part += 1
+    return found
 
 
 def _export_to_tool(
@@ -1492,7 +1495,11 @@ def _export_to_tool(
         too_long=_too_long(chosen, channels, with_link=sprout),
         too_close=_too_close(chosen, channels) if sprout else [],
         zone=store.info().timezone,
-        left_over=_left_over(target, channels, written),
+        left_over=_left_over(
+            target,
+            [c for c in channels if not options.channel_ids or c.id in options.channel_ids],
+            written,
+        ),
     )
 
 

@@ -555,9 +555,9 @@ class ExportSummary:
             names = ", ".join(path.name for path in self.left_over)
             one = len(self.left_over) == 1
             text += (
-                f" {names} {'is' if one else 'are'} left from an earlier export, for"
-                f" {'a channel' if one else 'channels'} with nothing to send now: delete"
-                f" {'it' if one else 'them'} before giving the folder to the tool."
+                f" {names} {'is' if one else 'are'} left from an earlier export, with"
+                f" posts this one did not send: delete {'it' if one else 'them'} before"
+                " giving the folder to the tool."
             )
         if self.undated:
             ideas = "1 post" if self.undated == 1 else f"{self.undated} posts"

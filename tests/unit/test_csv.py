@@ -1359,26 +1359,36 @@ def test_hootsuite_into_a_folder(store: CalendarStore, publishing: dict[str, int
 
 
 def test_a_file_an_earlier_export_left_for_a_channel_with_nothing_now_is_named(
-    store: CalendarStore, publishing: dict[str, int]
+    store: CalendarStore,
+    publishing: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Its posts cancelled since, the Newsletter's file of the first export stayed beside
-    the new ones, unsaid: a tool given the folder would schedule them."""
+    the new ones, unsaid: a tool given the folder would schedule them. Named through a
+    relative path or a linked folder, the files just written were called left over."""
     add(store, publishing["LinkedIn"], date(2026, 12, 1))
     add(store, publishing["Newsletter"], date(2026, 12, 2))
-    target = store.path.parent / "h.csv"
-    first = export_hootsuite(store, target, ExportOptions(today=TODAY))
-    assert first.left_over == []
+    linked = tmp_path / "linked"
+    linked.symlink_to(store.path.parent)
+    monkeypatch.chdir(linked)
+    for target in (Path("h.csv"), linked / "h.csv"):
+        assert export_hootsuite(store, target, ExportOptions(today=TODAY)).left_over == []
+    (store.path.parent / "h-LinkedIn-2.csv").write_text("an earlier second part")
     (newsletter,) = [p for p in store.all_posts() if p.channel_id == publishing["Newsletter"]]
     store.update_post(newsletter.id, {"status": PostStatus.CANCELLED})
 
-    again = export_hootsuite(store, target, ExportOptions(today=TODAY))
+    again = export_hootsuite(store, Path("h.csv"), ExportOptions(today=TODAY))
 
     assert again.files == [store.path.parent / "h-LinkedIn.csv"]
-    assert again.left_over == [store.path.parent / "h-Newsletter.csv"]
+    assert again.left_over == [Path("h-LinkedIn-2.csv"), Path("h-Newsletter.csv")]
     assert again.describe().endswith(
-        " h-Newsletter.csv is left from an earlier export, for a channel with nothing to"
-        " send now: delete it before giving the folder to the tool."
+        " h-LinkedIn-2.csv, h-Newsletter.csv are left from an earlier export, with posts"
+        " this one did not send: delete them before giving the folder to the tool."
     )
+    # An export of one channel leaves the others' files out of it.
+    only = ExportOptions(today=TODAY, channel_ids=frozenset({publishing["LinkedIn"]}))
+    assert export_hootsuite(store, Path("h.csv"), only).left_over == [Path("h-LinkedIn-2.csv")]
 
 
 def test_hootsuite_with_nothing_to_send(store: CalendarStore, publishing: dict[str, int]) -> None:
