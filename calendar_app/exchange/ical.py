@@ -927,8 +927,14 @@ class _Item:
         notes = [self.said(), shown or self.shown()]
         if self.modified is not None:
             stamp = _utc_text(self.modified)
-            notes += [f"modified:{stamp}", f"came:{stamp}|{shown or self.shown()}"]
+            notes += [f"modified:{stamp}", self.came(stamp, shown or self.shown())]
         return notes
+
+    def came(self, stamp: str, shown: str) -> str:
+        """A note of what the event showed (``shown``) and its categories (a post's
+        channel and key messages) when it came in with LAST-MODIFIED ``stamp``."""
+        categories = "\x1f".join(sorted({c.casefold() for c in self.categories}))
+        return f"came:{stamp}|{shown}|{categories}"
 
     def said(self) -> str:
         """What the event says, as a note on the post it came into (:func:`.models.shown_note`,
@@ -2035,19 +2041,26 @@ def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     return reconcile(item.edited, here, item.earlier, history)
 
 
+def _last_modified(notes: Collection[str]) -> str | None:
+    """The latest LAST-MODIFIED (UTC text) of the events that came into a post, as its
+    notes keep them; None when none said one."""
+    return max((note[9:] for note in notes if note.startswith("modified:")), default=None)
+
+
 def _reconcile_said(item: _Item, post: Post, history: History, new: NewPost) -> tuple[bool, bool]:
     """:func:`_reconcile` for an event with no version Cadence wrote (another
     program's): :func:`.formats.reconcile_said`, and an event its program changed
     before the last that came in (an older file) is the past of the post too. Both
     staying, the later by the event's LAST-MODIFIED is the post. What the event
     shows is taken as the post it makes (``new``: a time the clocks skip as kept)."""
-    latest = max((note[9:] for note in history.notes if note.startswith("modified:")), default=None)
+    latest = _last_modified(history.notes)
     stamp = _utc_text(item.modified) if item.modified is not None else None
     if latest is not None and stamp is not None and stamp < latest:
         return False, False
-    if latest is not None and f"came:{latest}|{shown_note_of(new)}" in history.notes:
-        # It shows what it showed when it last came in: what its program changed since is
-        # nothing Cadence reads (another occurrence of its series, its guests).
+    if latest is not None and item.came(latest, shown_note_of(new)) in history.notes:
+        # It shows what it showed when it last came in, in the same categories: what its
+        # program changed since is nothing Cadence reads (another occurrence of its
+        # series, its guests).
         return False, False
     now = datetime.now(UTC)
     later = item.modified is not None and min(item.modified, now) > min(post.updated_at, now)
@@ -2480,8 +2493,7 @@ class _Writer:
 
         def brought_later(post: Post) -> bool:
             stamp = stamps.get(post.source_uid)
-            notes = histories[post.id].notes
-            came = max((note[9:] for note in notes if note.startswith("modified:")), default=None)
+            came = _last_modified(histories[post.id].notes)
             return stamp is not None and came is not None and came > stamp
 
         return [post for post in gone if not brought_later(post)]

@@ -877,6 +877,39 @@ def test_occurrences_edited_here_stay_when_their_series_changed_elsewhere_only(
     assert len(planned.all_posts()) == 6
 
 
+def test_an_event_moved_to_other_categories_there_comes_in(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """Outlook moves the event from Blog to LinkedIn and "We listen": it showed what it
+    showed before, so it was taken for unchanged there (and said "edited here")."""
+
+    def outlook(categories: str, modified: str) -> Path:
+        lines = [
+            *HEADER,
+            "BEGIN:VEVENT",
+            "UID:launch@outlook",
+            "DTSTAMP:20261201T000000Z",
+            "DTSTART:20270105T090000Z",
+            "SUMMARY:Launch",
+            f"CATEGORIES:{categories}",
+            f"LAST-MODIFIED:{modified}",
+            "END:VEVENT",
+            "END:VCALENDAR",
+        ]
+        return write_ics(tmp_path / "outlook.ics", lines)
+
+    assert import_file(planned, outlook("Blog", "20261201T000000Z"))[:3] == (1, 0, 0)
+    assert import_file(planned, outlook("LinkedIn,We listen", "20261203T000000Z"))[:3] == (
+        0,
+        1,
+        0,
+    )
+    (post,) = planned.all_posts()
+    listen = planned.key_message_titled("We listen")
+    assert listen is not None
+    assert (planned.channel(post.channel_id).name, post.message_ids) == ("LinkedIn", (listen.id,))
+
+
 @pytest.mark.parametrize("body", ["Come and see.", ""])
 def test_a_link_back_from_a_program_that_drops_url_stays_the_link(
     store: CalendarStore, tmp_path: Path, body: str
