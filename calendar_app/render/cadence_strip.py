@@ -477,11 +477,11 @@ def row_shapes(
     stays empty): enough for ``paint_row_track(..., sprites=True)``, which stamps
     each stack whole from :attr:`MarkShapes.stack_channels`.
 
-    A gap's bar tells its days: a bar reaching today, up to today, how long the message
-    has been overdue then (as its status counts). Other bars tell, with ``period`` (a
-    report on its days), the gap's days in the period, as ``gaps`` and the web page
-    count them; without it (the window's weeks), the whole gap's, and a bar ahead of
-    today of a message overdue already how long it has been overdue so far.
+    A gap's bar tells its days: up to today, how long the message has been overdue by
+    then (as its status counts, from the day it began, however far back). A bar wholly
+    ahead of today tells, with ``period`` (a report on its days, as the web page does),
+    the days it will be overdue in the period; without it (the window's weeks), of a
+    message overdue already, how long it has been overdue so far.
     """
     mid = rect.center().y()
     inactive: list[QRectF] = []
@@ -534,7 +534,7 @@ def row_shapes(
             x2 -= inset
         bar = QRectF(x1, mid - bar_h / 2, max(x2 - x1, 2.0), bar_h)
         future_x = None
-        label, label_days, label_pale = bar, gap.days if period else gap.length, False
+        label, label_days, label_pale = bar, gap.length, False
         if gap.end > today:
             future_x = bar.left() if gap.start > today else layout.day_left(today) + width
             future_x = min(max(future_x, bar.left()), bar.right())
@@ -543,7 +543,9 @@ def row_shapes(
                 label_days = gap.overdue_by(today)  # as the status counts
             else:
                 label_pale = True
-                if gap.since <= today and not period:  # overdue already, shown ahead
+                if period:  # the days it will be overdue in the period, as the web page says
+                    label_days = gap.days
+                elif gap.since <= today:  # overdue already, shown ahead
                     label_days = gap.overdue_by(today)
         gaps.append(
             GapShape(

@@ -761,8 +761,8 @@ def reading_notes(as_of: date) -> list[tuple[str, str]]:
             "Overdue",
             "the days after that until it goes out again. On the strips, solid red marks the "
             "days overdue up to today; pale red the days ahead that will be overdue unless a "
-            "post is planned. A bar's number counts its days in the period; where it reaches "
-            "today, how long the message has been overdue by then.",
+            "post is planned. A bar's number up to today counts how long the message has been "
+            "overdue by then; a bar ahead of today, its days in the period.",
         ),
         (
             "Status",

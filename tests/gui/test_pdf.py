@@ -393,6 +393,30 @@ def test_a_report_on_a_period_ahead_counts_its_gaps_as_gaps_does(
     assert labels == ["30"]  # every day of April
 
 
+def test_a_report_counts_a_gap_begun_before_its_period_as_the_web_page_does(
+    tmp_path: Path, qapp: object
+) -> None:
+    """Overdue from 9 September to 25 October, the period from 1 October: the bar said
+    25 days where the web page's says 47, as the status counted them."""
+    with CalendarStore.create(tmp_path / "cut.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        message = store.add_key_message("Heat pumps", cadence_days=7).created[0]
+        for day in (date(2026, 9, 1), date(2026, 10, 26), date(2026, 11, 16)):
+            store.add_post(NewPost("Post", channel, (message,), day, status=PostStatus.PUBLISHED))
+        export(store, tmp_path / "cut.pdf", first=date(2026, 10, 1), last=date(2026, 11, 30))
+        html = export_html(
+            store,
+            tmp_path / "cut.html",
+            ExportOptions(today=TODAY, first=date(2026, 10, 1), last=date(2026, 11, 30)),
+            no_progress,
+        )
+    assert html.files
+    page = pdf_text(tmp_path / "cut.pdf", page=2)
+    web = (tmp_path / "cut.html").read_text(encoding="utf-8")
+    assert "47 days" in re.findall(r"^(\d+ days)$", page, re.MULTILINE)
+    assert re.search(r'class="gap"[^>]*>47 days<', web)
+
+
 def test_month_legend_flows_over_lines_then_stops(tmp_path: Path, qapp: object) -> None:
     target = tmp_path / "many.pdf"
     titles = [f"Key message number {n:02d} for the legend" for n in range(1, 25)]
