@@ -541,9 +541,9 @@ class CalendarSession(QObject):
         from .commands import StoreCommand
 
         if isinstance(command, StoreCommand):
-            if self._fresh_from is None and self._seen_elsewhere():
-                # Taken on the file as the other program left it: this step and the
-                # next can be undone, the ones before would undo its change too.
+            if self._seen_elsewhere() and (self._fresh_from is None or self._newer_elsewhere()):
+                # Taken on the file as the other program left it (again): this step and
+                # the next can be undone, the ones before would undo its change too.
                 self._fresh_from = self.undo_stack.index()
             command.redo()
             command.already_done()
@@ -585,6 +585,14 @@ class CalendarSession(QObject):
         except CadenceError:
             return False
 
+    def _newer_elsewhere(self) -> bool:
+        """Whether another program changed the file again since it was last asked (a
+        change already seen stays seen by :meth:`changed_elsewhere`)."""
+        try:
+            return self.store.changed_elsewhere()
+        except CadenceError:
+            return False
+
     def _step(self, parent: QWidget | None, direction: int) -> bool:
         from .commands import StoreCommand
 
@@ -595,11 +603,7 @@ class CalendarSession(QObject):
         step = index - 1 if direction < 0 else index
         changed = self._seen_elsewhere()
         if changed and self._fresh_from is not None:
-            try:
-                newer = self.store.changed_elsewhere()  # since the steps above were taken
-            except CadenceError:
-                newer = False
-            if newer:
+            if self._newer_elsewhere():  # since the steps above were taken
                 self._fresh_from = None
             elif step >= self._fresh_from:
                 changed = False  # taken on the file as it is now

@@ -205,8 +205,25 @@ def test_a_step_taken_after_another_programs_change_can_be_undone(
     assert seen == []
     assert not session.undo()  # the step before would undo the terminal's post too
     assert len(seen) == 1
+
+    # Changed there again after a step here: the next step here can be undone.
+    third = next(p for p in session.store.all_posts() if p.date and p.series_id is None)
+    session.push(MovePostsCommand(session, {third.id: (TODAY, third.time)}))
+    with CalendarStore.open(session.store.path) as elsewhere:
+        elsewhere.add_post(NewPost("Again from the terminal", channel, date=TODAY))
+    fourth = next(
+        p for p in session.store.all_posts() if p.date and p.series_id is None and p != third
+    )
+    session.push(MovePostsCommand(session, {fourth.id: (TODAY, fourth.time)}))
+    assert session.undo()
+    assert session.store.post(fourth.id) == fourth
+    assert len(seen) == 1
+    assert not session.undo()  # the step before the second change
     assert session.store.post(first[0].id).date == first[1]
-    assert [p.title for p in session.store.posts_titled_ending("terminal")] == ["From the terminal"]
+    assert sorted(p.title for p in session.store.posts_titled_ending("terminal")) == [
+        "Again from the terminal",
+        "From the terminal",
+    ]
 
 
 def test_an_undo_that_fails_half_way_changes_nothing(session: CalendarSession) -> None:
