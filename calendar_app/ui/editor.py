@@ -1430,27 +1430,36 @@ class PostEditor(QDialog):
         self.repeat_summary.setToolTip(recurrence.describe(made))
 
     def _clock_changes_text(self, days: list[date], at: time) -> str:
-        """A word on the first of ``days`` the clocks change on at ``at`` (the day the
-        post is on has :attr:`clock_hint`), and how many more do; empty where none."""
+        """A word on the first of ``days`` the clocks go forward on at ``at``, and on the
+        first they go back on, each with how many more nights alike (the day the post is
+        on has :attr:`clock_hint`); empty where none."""
         fmt = date_format()
-        changes: list[str] = []
+        forward: list[tuple[date, time]] = []
+        back: list[date] = []
         for day in days:
             later = skipped_time(day, at, self._zone)
             if later is not None:
-                changes.append(
-                    f"On {qdate(day).toString(fmt)} the clocks go forward: {at:%H:%M}"
-                    f" does not exist, so that post goes out at {later:%H:%M}."
-                )
+                forward.append((day, later))
             elif repeated_time(day, at, self._zone):
-                changes.append(
-                    f"On {qdate(day).toString(fmt)} the clocks go back: {at:%H:%M}"
-                    " comes twice, and that post goes out at the first."
-                )
-        if not changes:
-            return ""
-        more = len(changes) - 1
-        also = "" if not more else f" The same on {more} more night{'s' if more > 1 else ''}."
-        return f"\n{changes[0]}{also}"
+                back.append(day)
+
+        def more(nights: int) -> str:
+            count = nights - 1
+            return f" The same on {count} more night{'s' if count > 1 else ''}." if count else ""
+
+        said = []
+        if forward:
+            day, later = forward[0]
+            said.append(
+                f"On {qdate(day).toString(fmt)} the clocks go forward: {at:%H:%M} does not"
+                f" exist, so that post goes out at {later:%H:%M}.{more(len(forward))}"
+            )
+        if back:
+            said.append(
+                f"On {qdate(back[0]).toString(fmt)} the clocks go back: {at:%H:%M} comes"
+                f" twice, and that post goes out at the first.{more(len(back))}"
+            )
+        return "".join(f"\n{sentence}" for sentence in said)
 
     def _update_char_count(self) -> None:
         """The body's length against the channel's limit; where the body fits but not as

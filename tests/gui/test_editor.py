@@ -332,8 +332,12 @@ def test_a_series_crossing_a_night_the_clocks_change_says_so(
         f"\nOn {night} the clocks go forward: 02:30 does not exist, so that post goes out at 03:30."
     )
     editor.until_radio.setChecked(True)
-    editor.until_edit.setDate(QDate(2028, 4, 1))  # two more nights the clocks change
-    assert editor.repeat_summary.text().endswith("The same on 2 more nights.")
+    editor.until_edit.setDate(QDate(2028, 4, 1))  # a night they go back, one forward
+    back = qdate(date(2027, 10, 31)).toString(date_format())
+    assert editor.repeat_summary.text().endswith(
+        "so that post goes out at 03:30. The same on 1 more night.\n"
+        f"On {back} the clocks go back: 02:30 comes twice, and that post goes out at the first."
+    )
     editor.time_edit.setTime(QTime(9, 0))
     assert "clocks" not in editor.repeat_summary.text()
 
