@@ -358,7 +358,12 @@ def paste_from_calendar(
                 summary = copy_posts_between(
                     session.store,
                     theirs,
-                    placements(posts, carried.anchor, day, when, carried.origin),
+                    {
+                        post_id: (landed, session.going_out(landed, at))
+                        for post_id, (landed, at) in placements(
+                            posts, carried.anchor, day, when, carried.origin
+                        ).items()
+                    },
                     today=session.today(),
                 )
                 count = plural(len(summary.added), "post")

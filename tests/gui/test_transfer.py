@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -34,6 +34,29 @@ def colleague_calendar(tmp_path: Path) -> Path:
             ]
         )
     return path
+
+
+def test_a_post_from_another_calendar_placed_in_the_hour_the_clocks_skip_goes_out_then(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """Pasted or dropped at 02:30 on the night the clocks go forward, it kept 02:30
+    where a post of this calendar placed there reads 03:30."""
+    from calendar_app.ui.dnd import carried_posts, posts_mime
+    from calendar_app.ui.transfer import paste_from_calendar
+
+    source = colleague_calendar(tmp_path)
+    with CalendarStore.open(source) as other:
+        theirs = CalendarSession(other)
+        mime = posts_mime(theirs, other.all_posts()[:1])
+        theirs.retire()
+    carried = carried_posts(session, mime)
+    assert carried is not None
+    assert not carried.ours
+    night = date(2027, 3, 28)
+    landed: list[int] = []
+    said = paste_from_calendar(session, None, carried, night, time(2, 30), landed.extend)
+    assert said is not None
+    assert [(p.date, p.time) for p in session.store.posts(landed)] == [(night, time(3, 30))]
 
 
 def test_a_merge_is_one_undo_step(session: CalendarSession, tmp_path: Path) -> None:
