@@ -711,10 +711,17 @@ def test_a_series_from_another_zone_comes_in_as_single_posts_and_says_so(
         channel = dutch.add_channel("LinkedIn").created[0]
         weekly = NewPost("Dutch note", channel, date=date(2026, 10, 19), time=time(9, 0))
         dutch.add_series(weekly, "FREQ=WEEKLY;COUNT=3")
+        # Every night at 02:30, across the one both clocks skip it: still one series.
+        nightly = NewPost("Night note", channel, date=date(2027, 3, 26), time=time(2, 30))
+        dutch.add_series(nightly, "FREQ=DAILY;COUNT=4")
         summary = merge_calendar(ours, dutch)
     joined = {p.series_id for p in ours.all_posts() if p.title == "Dutch note"}
     assert len(joined) == 1
     assert None not in joined
+    nights = [p for p in ours.all_posts() if p.title == "Night note"]
+    assert {p.time for p in nights} == {time(2, 30)}
+    assert len({p.series_id for p in nights}) == 1
+    assert None not in {p.series_id for p in nights}
     assert not any("repeating" in note for note in summary.notes)
 
 
