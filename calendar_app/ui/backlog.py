@@ -392,19 +392,23 @@ class BacklogPanel(QWidget):
         if self.list.hasFocus():
             self.list.select_current()
 
-    def select_posts(self, post_ids: list[int]) -> None:
+    def select_posts(self, post_ids: list[int], *, placed: bool = True) -> None:
         """Select these ideas where they are listed (none when none is: the search hides
-        them), scroll to them and focus the list."""
+        them), scroll to them and focus the list. Those just ``placed`` here that only
+        the search hides are said (:attr:`hiddenBySearch`)."""
         selection = QItemSelection()
-        hidden = 0
+        unlisted = []
         for post_id in post_ids:
             index = self.index_of(post_id)
             if index.isValid():
                 selection.select(index, index)
             else:
-                hidden += 1
-        if hidden and self.search.text().strip():
-            self.hiddenBySearch.emit(hidden)
+                unlisted.append(post_id)
+        if placed and unlisted and self.search.text().strip():
+            filters = self.session.filters
+            hidden = sum(filters.accepts(post) for post in self.session.posts(unlisted))
+            if hidden:  # the filters hide the others, as the session says
+                self.hiddenBySearch.emit(hidden)
         chooser = self.list.selectionModel()
         flags = QItemSelectionModel.SelectionFlag
         if selection.isEmpty():

@@ -1114,7 +1114,7 @@ class MainWindow(QMainWindow):
         if not placed:
             return
         if placed[0].date is None:
-            self.backlog.select_posts(post_ids)
+            self.backlog.select_posts(post_ids, placed=placed_here)
         else:
             self.go_to(placed[0].date)
             self.view().select_posts(post_ids)

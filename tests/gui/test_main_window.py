@@ -621,6 +621,18 @@ def test_a_post_placed_in_the_backlog_its_search_hides_is_said(window: MainWindo
     window.backlog.search.clear()
     assert post.id in window.backlog.shown_post_ids()
 
+    # Hidden by the filters, not the search: the filters are named, as for the calendar.
+    other = next(
+        p for p in session.store.all_posts() if p.date and p.series_id is None and p != post
+    )
+    window.toggle_filter("channels", other.channel_id, False)
+    window.backlog.search.setText("roofer")
+    send_drop(target, target.rect().center(), posts_mime(session, [other]))
+    assert session.store.post(other.id).date is None
+    assert (
+        window.statusBar().currentMessage().endswith("hidden by the filters; clear them to see it.")
+    )
+
 
 def test_channel_filter_hides_posts_and_is_remembered(
     window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot
