@@ -180,12 +180,13 @@ def months_between(first: date, last: date) -> list[date]:
 
 
 def status_label(status: MessageStatus | str, overdue_days: int) -> str:
-    """``on cadence``, ``nothing planned``, ``overdue by 12 days``, ``upcoming``, ``ended``."""
+    """``on cadence``, ``not planned in time``, ``overdue by 12 days``, ``not started``,
+    ``ended``."""
     if status == MessageStatus.OVERDUE:
         return f"overdue by {overdue_days} day{'s' if overdue_days != 1 else ''}"
     return {
         MessageStatus.OK: "on cadence",
-        MessageStatus.UNPLANNED: "next not planned",
+        MessageStatus.UNPLANNED: "not planned in time",
         MessageStatus.UPCOMING: "not started",
         MessageStatus.ENDED: "ended",
     }.get(MessageStatus(status), str(status))
@@ -213,7 +214,7 @@ def cadence_sentence(
     """One sentence for leadership, e.g.
 
     ``3 of 5 key messages on cadence; 'Backed by a 25-year warranty' overdue by
-    42 days; nothing planned yet to repeat 'Every roof counts'.``
+    42 days; nothing planned in time to repeat 'Every roof counts'.``
 
     Messages not running on the as-of day (upcoming, ended) are left out of
     the count and named at the end (``key_messages`` gives their dates). Long
@@ -256,7 +257,8 @@ def cadence_sentence(
     if len(overdue) > 3:
         parts.append(f"{len(overdue) - 3} more overdue")
     if unplanned:
-        parts.append(f"nothing planned yet to repeat {quoted_names([m.title for m in unplanned])}")
+        names = quoted_names([m.title for m in unplanned])
+        parts.append(f"nothing planned in time to repeat {names}")
     if len(resting) > 3:
         parts.append(f"{len(resting)} key messages not running now")
     else:

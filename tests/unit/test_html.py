@@ -554,19 +554,19 @@ def test_sentence_names_at_most_three_and_counts_the_rest() -> None:
     )
     assert text == (
         "1 of 7 key messages on cadence; 'M5' overdue by 5 days; 'M4' overdue by 4 days; "
-        "'M3' overdue by 3 days; 2 more overdue; nothing planned yet to repeat 'Open'."
+        "'M3' overdue by 3 days; 2 more overdue; nothing planned in time to repeat 'Open'."
     )
     assert cadence_sentence([cadence("Fine", MessageStatus.OK)]) == "1 key message on cadence."
     # With nothing planned to repeat it, a message is not on cadence (as its pill says).
     assert cadence_sentence([cadence("A", MessageStatus.UNPLANNED)]) == (
-        "The key message is not on cadence; nothing planned yet to repeat 'A'."
+        "The key message is not on cadence; nothing planned in time to repeat 'A'."
     )
     # A Hebrew name is set apart, so that it reads right to left inside the English sentence.
     assert cadence_sentence(
         [cadence("מסר ב-2027", MessageStatus.OVERDUE, 3), cadence("פתוח", MessageStatus.UNPLANNED)]
     ) == (
         "None of the 2 key messages on cadence; '\u2068מסר ב-2027\u2069' overdue by 3 days; "
-        "nothing planned yet to repeat '\u2068פתוח\u2069'."
+        "nothing planned in time to repeat '\u2068פתוח\u2069'."
     )
 
 
