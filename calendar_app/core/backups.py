@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .database import remove_calendar_file
+from .database import KEPT_SUFFIX, remove_calendar_file
 from .errors import (
     CadenceError,
     CalendarFileError,
@@ -213,9 +213,7 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
     earlier one, instead of bringing it up to date in turn.
     """
     now = datetime.now().replace(microsecond=0)
-    target = folder / (
-        f"{path.stem} {now.strftime(STAMP)} {calendar_key(path)} before update.cadence"
-    )
+    target = folder / f"{path.stem} {now.strftime(STAMP)} {calendar_key(path)}{KEPT_SUFFIX}"
     temp_name = None
     try:
         folder.mkdir(parents=True, exist_ok=True)

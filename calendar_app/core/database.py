@@ -213,10 +213,16 @@ def may_write(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
 
 
+KEPT_SUFFIX = " before update.cadence"
+"""How the copy of a calendar kept before bringing it up to date ends its name."""
+
+
 def reads_as_is(path: Path, *, read_only: bool = False) -> bool:
     """Whether :func:`open_database` opens the calendar at ``path`` read-only: when
-    asked to, or when this process may not write it."""
-    return read_only or not may_write(path)
+    asked to, when this process may not write it, or when it is a copy kept before an
+    update (for the earlier release, even where its read-only mark does not bind, as
+    for root)."""
+    return read_only or not may_write(path) or path.name.endswith(KEPT_SUFFIX)
 
 
 def check_calendar_file(path: Path) -> int:

@@ -716,10 +716,12 @@ def test_an_older_calendar_is_kept_as_it_was_and_brought_up_to_date_in_its_file(
             make_backup(store, kept.parent, now=datetime.now() + timedelta(days=days))
     assert kept.is_file()
     assert kept.stat().st_mode & 0o777 == 0o444
-    listed = cadence("post", "list", kept, bound_by_permissions=True)
-    assert (listed.returncode, listed.stderr) == (0, "")
-    assert "Old post" in listed.stdout
-    assert _marks_in_the_file_alone(kept)[0] == 4
+    for bound in (True, False):  # by its mark, and as root, whom no mark binds
+        listed = cadence("post", "list", kept, bound_by_permissions=bound)
+        assert (listed.returncode, listed.stderr) == (0, "")
+        assert "Old post" in listed.stdout
+        assert _marks_in_the_file_alone(kept)[0] == 4
+    assert [p for p in kept.parent.iterdir() if "before update" in p.name] == [kept]
 
 
 def test_an_older_calendar_is_not_brought_up_to_date_when_no_copy_can_be_kept(
