@@ -637,8 +637,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--week-start",
         choices=[w.value for w in WeekStart],
         default=None,
-        help="first day of the week in the calendar views (default: this computer's"
-        " language settings', sunday in the US, monday in most of Europe)",
+        help="first day of the week in the calendar views (default: as this computer's"
+        " language settings say, sunday in the US, monday in most of Europe)",
     )
     p.set_defaults(run=cmd_init)
 
@@ -722,7 +722,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--kind",
         choices=("product", "service", "promotion"),
         default="promotion",
-        help="what it promotes (default: promotion)",
+        help="whether it promotes a product, a service or an offer (default: promotion)",
     )
     p.add_argument("--starts-on", type=_date_arg, metavar="DATE", help="its first day")
     p.add_argument("--ends-on", type=_date_arg, metavar="DATE", help="its last day")
@@ -781,7 +781,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", type=_date_arg, metavar="DATE", help="last day to list")
     p.add_argument("--channel", metavar="NAME", help="only posts on this channel")
     p.add_argument("--message", metavar="TITLE", help="only posts carrying this key message")
-    p.add_argument("--status", type=_status_arg, metavar="STATUS", help="only posts with it")
+    p.add_argument(
+        "--status", type=_status_arg, metavar="STATUS", help="only posts with this status"
+    )
     p.add_argument("--json", action="store_true", help="print one JSON array")
     p.set_defaults(run=cmd_post_list)
 

@@ -311,7 +311,7 @@ def gap_story(example: GuideExample, today: date) -> str:
     if gap.start <= today:
         story = (
             f"{name} has been overdue since {_day(gap.start)}: the red bar. After the today "
-            "line it is hatched: overdue unless you plan something"
+            "line it turns pale: overdue unless you plan something"
         )
     else:
         story = (
@@ -333,7 +333,7 @@ def guide_html(pictures: GuidePictures) -> str:
     paste = _native(QKeySequence.StandardKey.Paste)
     images = pictures.images
     panel_caption = (
-        "The cadence panel has a row per key message; each dot is a delivery, in its "
+        "The cadence panel has a row per key message; each mark is a delivery, in its "
         f"channel's colour. {gap_story(example, pictures.today)}"
     )
     statuses = [
@@ -409,8 +409,8 @@ hover over it to read their names.</p>
 <h2>How to fill a gap</h2>
 <ol>
 <li><b>Click the key message in the sidebar.</b> The month view tints the days it is
-overdue in red and ticks the days it is delivered. Click it again, or press Esc, to
-see everything again.</li>
+overdue in red and ticks the days it is delivered. Click it again, or press Esc in the
+list, to see everything again.</li>
 <li><b>Drag a post</b> that carries the message into a red day to move it there.</li>
 <li><b>Hold Ctrl while you drop</b> to repeat the post instead: the copy carries the same
 key messages, and the original stays where it was.</li>
@@ -418,7 +418,8 @@ key messages, and the original stays where it was.</li>
 the arrow keys and press <b>{paste}</b>. Cut instead of copy to move the post.</li>
 <li><b>Or drag an idea from the backlog</b> onto a red day. It becomes a draft there, and a
 draft counts as soon as it is dated today or later.</li>
-<li><b>Quickest of all: right-click a red day</b> (or press the Menu key on it) and choose
+<li><b>Quickest of all: right-click a red day</b> from today on (or press the Menu key on
+it) and choose
 <b>Fill the Gap</b>: repeat the message's last post there, schedule one of its ideas
 from the backlog, or write a new post that carries it. Right-click the message's row in
 the cadence panel for the same on the day under the mouse, or the message in the sidebar
@@ -601,7 +602,7 @@ class ShortcutsDialog(_Dialog):
             " the day, Ctrl+Tab on to the next pane; Enter opens a post. "
             "Drag a post to move it; hold Ctrl while dropping to copy it. "
             "Or cut or copy it and paste it on the selected day. "
-            "On a red day, the Menu key offers to fill the gap."
+            "On a red day from today on, the Menu key offers to fill the gap."
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -649,6 +650,7 @@ class AboutDialog(_Dialog):
 
         self.setObjectName("aboutDialog")
         self.setWindowTitle("About Cadence")
+        calendar = calendar.absolute()  # opened by a name relative to where Cadence started
         self.folders = {"calendar": calendar.parent, "data": data, "backups": backups}
         icon = QLabel()
         icon.setPixmap(app_icon_pixmap(64, self.devicePixelRatioF(), self.palette()))
@@ -702,9 +704,9 @@ class AboutDialog(_Dialog):
             self.links[key] = link
         grid.setColumnStretch(1, 1)
         note = QLabel(
-            "Each calendar is one file; keep it wherever you like. When a calendar has "
-            "changed, Cadence keeps a backup copy of it in the backups folder, thinned as "
-            "the copies age."
+            "Each calendar is one file; keep it wherever you like. When you close a "
+            "calendar you changed in this window, Cadence keeps a backup copy of it in the "
+            "backups folder, thinned as the copies age."
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

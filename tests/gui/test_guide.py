@@ -327,3 +327,14 @@ def test_pictures_stacked_on_a_scaled_screen_keep_their_size(qapp: QApplication)
     assert (stacked.width(), stacked.height(), stacked.devicePixelRatio()) == (200, 200, 2)
     assert stacked.pixelColor(190, 90) == QColor("#d62728")
     assert stacked.pixelColor(190, 190) == QColor("#2f6fde")
+
+
+def test_about_names_a_calendar_opened_by_a_relative_name_in_full(
+    data: Path, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cadence d.cadence` from a terminal: About said "d.cadence", its link "file:."."""
+    monkeypatch.chdir(tmp_path)
+    dialog = AboutDialog(Path("d.cadence"), data, tmp_path / "Backups")
+    qtbot.addWidget(dialog)
+    assert dialog.path_labels["calendar"].text() == str(tmp_path / "d.cadence")
+    assert dialog.folders["calendar"] == tmp_path
