@@ -596,8 +596,7 @@ class _Names:
             )
         raise _BadValue(
             column,
-            f"there is no channel called '{name}'; add it, or let the import create "
-            "missing channels",
+            f"there is no channel called '{name}'; add it, or import with --create-missing",
         )
 
     def message(self, column: str, title: str) -> int | None:
@@ -605,8 +604,8 @@ class _Names:
         if found is None and not self._options.create_missing:
             raise _BadValue(
                 column,
-                f"there is no key message called '{title}'; add it, or let the import "
-                "create missing key messages",
+                f"there is no key message called '{title}'; add it, or import with"
+                " --create-missing",
             )
         return found
 
@@ -615,8 +614,7 @@ class _Names:
         if found is None and not self._options.create_missing:
             raise _BadValue(
                 column,
-                f"there is no campaign called '{name}'; add it, or let the import create "
-                "missing campaigns",
+                f"there is no campaign called '{name}'; add it, or import with --create-missing",
             )
         return found
 

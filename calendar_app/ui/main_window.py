@@ -1057,12 +1057,12 @@ class MainWindow(QMainWindow):
     def _say_occurrences(self, count: int) -> None:
         self.statusBar().showMessage(
             (
-                "1 of the posts moved repeats: it moved on its own; its series stays"
+                "1 of the moved posts is part of a series: it moved, its series stayed."
                 if count == 1
-                else f"{count} of the posts moved repeat: they moved on their own; their"
-                " series stay"
+                else f"{count} of the moved posts are part of a series: they moved, their"
+                " series stayed."
             )
-            + " (to move a whole series, move one of its posts alone).",
+            + " To move a whole series, drag one of its posts on its own.",
             10_000,
         )
 

@@ -908,7 +908,8 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
     def _tooltip(self, message: KeyMessage, cadence: MessageCadence | None) -> str:
         lines = [f"{message.title} · {every_days(message.cadence_days)}"]
         if cadence is not None:
-            lines.append(badge_text(cadence).capitalize())
+            badge = badge_text(cadence)
+            lines.append("OK" if badge == "ok" else badge.capitalize())
             last = locale_day(cadence.last_delivery) if cadence.last_delivery else "none yet"
             upcoming = locale_day(cadence.next_delivery) if cadence.next_delivery else "not planned"
             lines.append(f"Last delivery: {last}")

@@ -1838,7 +1838,7 @@ def test_an_occurrence_moved_with_other_posts_is_said_to_move_on_its_own(
     assert (
         window.statusBar()
         .currentMessage()
-        .startswith("1 of the posts moved repeats: it moved on its own; its series stays")
+        .startswith("1 of the moved posts is part of a series: it moved, its series stayed.")
     )
 
 

@@ -900,13 +900,13 @@ BAD_ROW_SENTENCES = [
     "row 5, column 'time': '9h30' is not a time of day; write it as HH:MM",
     "row 6, column 'time': '10:00' is a time without a date; give the post a date or leave "
     "the time empty",
-    "row 7, column 'channel': there is no channel called 'TikTok'; add it, or let the import "
-    "create missing channels",
+    "row 7, column 'channel': there is no channel called 'TikTok'; add it, or import with"
+    " --create-missing",
     "row 8, column 'channel': the channel is empty; name one, or choose a channel for the import",
-    "row 9, column 'key_messages': there is no key message called 'We shout'; add it, or let "
-    "the import create missing key messages",
-    "row 10, column 'campaign': there is no campaign called 'Winter sale'; add it, or let the "
-    "import create missing campaigns",
+    "row 9, column 'key_messages': there is no key message called 'We shout'; add it, or"
+    " import with --create-missing",
+    "row 10, column 'campaign': there is no campaign called 'Winter sale'; add it, or import"
+    " with --create-missing",
     "row 11, column 'status': 'sent' is not a post status; use one of idea, draft, scheduled, "
     "published, cancelled",
     "row 12, column 'title': the title is empty; every post needs one",
