@@ -1647,12 +1647,10 @@ class MainWindow(QMainWindow):
             return False
         store.close()  # its waiting changes go into its own file, not the one there now
         if self._open_instead(lambda: store.path, day, same_calendar=True):
-            text = (
-                f"{problem} Cadence shows the file as it is now (the steps before can no"
-                " longer be undone)."
-            )
+            # Short enough for a status bar (the whole story was 350 characters).
+            text = f"{store.path.name} was replaced by another file; Cadence shows it now."
             if kept is not None:
-                text += f" The calendar as it was here is kept as the backup {kept.name}."
+                text += f" Changes made here are in the backup {kept.name} (Help > About)."
             self.statusBar().showMessage(text, 30000)
             return True
         from ..app import default_calendar
