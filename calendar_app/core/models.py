@@ -141,9 +141,12 @@ def ascii_digits(text: str) -> str:
 
 
 def parse_date(text: str) -> date:
+    digits = ascii_digits(text).strip()
     try:
-        day = date.fromisoformat(ascii_digits(text).strip())
+        day = date.fromisoformat(digits)
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", digits):  # written so, but no such day
+            raise InvalidInput(f"'{text}' names a day that does not exist.") from None
         raise InvalidInput(f"'{text}' is not a date; write it as YYYY-MM-DD.") from None
     return check_day(day)
 

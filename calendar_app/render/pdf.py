@@ -736,7 +736,7 @@ _KEY_GAP = 16.0
 _LEGEND_MOST_LINES = 3
 """Lines a legend group (channels, key messages) may take before it ends with "…"."""
 _CHANNEL_TAIL = "Dashed: draft (faded: its day gone by) · ✓ published · struck through: cancelled"
-_MESSAGE_TAIL = "Red number: key messages overdue that day"
+_MESSAGE_TAIL = "Red number: key messages overdue that day (after today: unless planned)"
 
 
 @dataclass

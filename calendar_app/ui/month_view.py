@@ -595,7 +595,11 @@ class PeriodView(QWidget):
         if day is None or not overdue:
             return ""
         count = f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''}"
-        return f"{count} overdue on {long_day(day)}:\n" + "\n".join(map(isolated, overdue))
+        if day > self._session.today():  # not overdue yet: a plan can still prevent it
+            said = f"{count} overdue on {long_day(day)} unless a post is planned before:\n"
+        else:
+            said = f"{count} overdue on {long_day(day)}:\n"
+        return said + "\n".join(map(isolated, overdue))
 
     def _overdue_titles(self, day: date) -> list[str]:
         """The key messages overdue on ``day`` (what its red badge counts), by title."""

@@ -1770,3 +1770,15 @@ def test_a_calendar_brought_up_to_date_says_where_it_is_kept_as_it_was(
     assert kept.is_file()
     assert run("post", "list", path) == (0, out)  # once
     assert capsys.readouterr().err == ""
+
+
+def test_a_day_that_does_not_exist_is_said_as_such(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "'2027-02-30' is not a date; write it as YYYY-MM-DD", written just so."""
+    status, _ = run("gaps", calendar, "--as-of", "2027-02-30")
+    assert status == 2
+    assert "'2027-02-30' names a day that does not exist" in capsys.readouterr().err
+    status, _ = run("gaps", calendar, "--as-of", "30/02/2027")
+    assert status == 2
+    assert "write it as YYYY-MM-DD" in capsys.readouterr().err
