@@ -1043,13 +1043,27 @@ def _rid_moment(rid: str) -> datetime:
         return datetime.min
 
 
+def _moment(value: datetime, tz: tzinfo) -> datetime:
+    """``value``, a wall-clock time on ``tz``'s clock, as a moment. A time the clocks skip
+    reads with the offset before the change (RFC 5545 3.3.5), as an IANA zone gives it;
+    a zone a file describes itself (Outlook's "Customized Time Zone") gave the offset
+    after it, an hour early."""
+    moment = value.replace(tzinfo=tz)
+    if isinstance(tz, ZoneInfo) or moment.astimezone(UTC).astimezone(tz).replace(
+        tzinfo=None
+    ) == value.replace(tzinfo=None):
+        return moment
+    before = tz.utcoffset(value - timedelta(days=1))  # no zone changes twice in a day
+    return moment if before is None else (value - before).replace(tzinfo=UTC)
+
+
 def _canonical(value: date | datetime, tz: tzinfo | None) -> str:
     """A RECURRENCE-ID as text: a date, a floating time, or a UTC moment."""
     if not isinstance(value, datetime):
         return value.strftime("%Y%m%d")
     if tz is None:
         return value.strftime("%Y%m%dT%H%M%S")
-    return _utc_text(value.replace(tzinfo=tz))
+    return _utc_text(_moment(value, tz))
 
 
 _ALL_DAY_FLAGS = ("X-MICROSOFT-CDO-ALLDAYEVENT", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT")
@@ -1565,7 +1579,7 @@ class _Reader:
             local = value
         else:
             # Through UTC: astimezone() into the very same zone would not normalise.
-            local = value.replace(tzinfo=tz).astimezone(UTC).astimezone(zone)
+            local = _moment(value, tz).astimezone(UTC).astimezone(zone)
         return local.date(), time(local.hour, local.minute)
 
     def _item(self, event: _Parsed, start: date | datetime, tz: tzinfo | None) -> _Item | None:
@@ -2012,7 +2026,7 @@ def _start_text(start: date | datetime, tz: tzinfo | None) -> str:
     if not isinstance(start, datetime):
         return start.isoformat()
     if tz is not None:
-        start = start.replace(tzinfo=tz).astimezone(UTC)
+        start = _moment(start, tz).astimezone(UTC)
     return start.replace(second=0, microsecond=0).isoformat()
 
 

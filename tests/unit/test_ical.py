@@ -877,6 +877,45 @@ def test_occurrences_edited_here_stay_when_their_series_changed_elsewhere_only(
     assert len(planned.all_posts()) == 6
 
 
+def test_a_skipped_time_in_a_zone_the_file_describes_reads_as_in_a_named_zone(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """Outlook's "Customized Time Zone" with Paris's rules: 02:30 on the night the clocks
+    skip it came in at 01:30, an hour before the same event with TZID=Europe/Paris."""
+    custom = [
+        "BEGIN:VTIMEZONE",
+        "TZID:Customized Time Zone",
+        "BEGIN:STANDARD",
+        "DTSTART:16011028T030000",
+        "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        "END:STANDARD",
+        "BEGIN:DAYLIGHT",
+        "DTSTART:16010325T020000",
+        "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "END:DAYLIGHT",
+        "END:VTIMEZONE",
+    ]
+    lines = [
+        *HEADER,
+        *custom,
+        *vevent("custom@x", "DTSTART;TZID=Customized Time Zone:20270328T023000", "Custom"),
+        *vevent("named@x", "DTSTART;TZID=Europe/Paris:20270328T023000", "Named"),
+        *vevent("after@x", "DTSTART;TZID=Customized Time Zone:20270329T090000", "After"),
+        "END:VCALENDAR",
+    ]
+    assert import_file(planned, write_ics(tmp_path / "outlook.ics", lines))[:3] == (3, 0, 0)
+    when = {p.title: (p.date, p.time) for p in planned.all_posts()}
+    assert when == {
+        "Custom": (date(2027, 3, 28), time(3, 30)),
+        "Named": (date(2027, 3, 28), time(3, 30)),
+        "After": (date(2027, 3, 29), time(9, 0)),
+    }
+
+
 def test_an_event_moved_to_other_categories_there_comes_in(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
