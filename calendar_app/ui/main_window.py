@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         self.session: CalendarSession = session
         self._summary = ""
         """What the status bar shows between messages: posts, overdue, unplanned."""
+        self._copied_note = ""
+        """What posts from another calendar just brought (:meth:`_say_copied`), this turn."""
         self.statusBar().messageChanged.connect(self._summary_again)
         self.setObjectName("mainWindow")
         self.setMinimumSize(720, 480)
@@ -421,7 +423,7 @@ class MainWindow(QMainWindow):
         session.placedHidden.connect(self._say_hidden)
         session.placedInPast.connect(self._say_past)
         session.occurrencesMoved.connect(self._say_occurrences)
-        session.copiedIn.connect(lambda said: self.statusBar().showMessage(said, 10_000))
+        session.copiedIn.connect(self._say_copied)
         session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
         session.filtersChanged.connect(self._update_status)
         self.undo_action.setEnabled(stack.canUndo())
@@ -961,9 +963,11 @@ class MainWindow(QMainWindow):
         day = None if self._in_backlog() else self.view().current_date()
         when = landing_time(day, at)
         if carried is not None and not carried.ours:
-            said = paste_from_calendar(self.session, self, carried, day, when, self._select_placed)
+            landed: list[int] = []
+            said = paste_from_calendar(self.session, self, carried, day, when, landed.extend)
             if said is not None:
-                self.statusBar().showMessage(said, 8000)
+                self._say_copied(said)
+            self._select_placed(landed)
             return
         if mime is None or carried is None or not carried.still(self.session.posts(carried.ids)):
             self.statusBar().showMessage(
@@ -1066,34 +1070,44 @@ class MainWindow(QMainWindow):
             10_000,
         )
 
+    def _say_copied(self, said: str) -> None:
+        """What posts from another calendar brought: said, and said again after what a
+        placement of them tells next (:meth:`_say_placed`) in the same turn."""
+        self._copied_note = said
+        self.statusBar().showMessage(said, 10_000)
+        QTimer.singleShot(0, lambda: setattr(self, "_copied_note", ""))
+
+    def _say_placed(self, text: str) -> None:
+        """A word on posts just placed, followed by what they brought from another
+        calendar when they came from one (it was lost under this, or this under it)."""
+        copied = self._copied_note
+        self.statusBar().showMessage(f"{text} {copied}" if copied else text, 10_000)
+
     def _say_hidden(self, count: int) -> None:
-        self.statusBar().showMessage(
+        self._say_placed(
             "The post you placed is hidden by the filters; clear them to see it."
             if count == 1
             else f"{count} of the posts you placed are hidden by the filters; clear them"
-            " to see them.",
-            10_000,
+            " to see them."
         )
 
     def _say_hidden_by_search(self, count: int) -> None:
-        self.statusBar().showMessage(
+        self._say_placed(
             "The post you placed in the backlog is hidden by its search; clear it to see it."
             if count == 1
             else f"{count} of the posts you placed in the backlog are hidden by its search;"
-            " clear it to see them.",
-            10_000,
+            " clear it to see them."
         )
 
     def _say_past(self, count: int) -> None:
-        self.statusBar().showMessage(
+        self._say_placed(
             (
                 "The post you placed is on a day gone by, where Cadence counts it as"
                 " delivered; set it to Published if it went out, or to Cancelled."
             )
             if count == 1
             else f"{count} of the posts you placed are on days gone by, where Cadence counts"
-            " them as delivered; set them to Published if they went out, or to Cancelled.",
-            10_000,
+            " them as delivered; set them to Published if they went out, or to Cancelled."
         )
 
     def _undo(self) -> None:

@@ -2075,6 +2075,34 @@ def test_a_post_dropped_from_another_calendar_says_what_it_brought(
     assert said.startswith("Copied 1 post from 'Solenne Solar (demo)'; added ")
 
 
+def test_posts_from_another_calendar_its_backlog_search_hides_say_both(
+    window: MainWindow, session: CalendarSession, tmp_path: Path
+) -> None:
+    """Into a backlog searched for "roofer": a drop said only that the search hides the
+    post, a paste only what it brought."""
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    mime = posts_mime(session, [post])
+    window.month_view.setFocus()
+    window.month_view.select_posts([post.id])
+    window.copy_posts_action.trigger()
+    assert window.create_calendar(_plan(tmp_path / "Client B.cadence"))
+    window.backlog.search.setText("roofer")
+    target = window.backlog.list.viewport()
+
+    send_drop(target, target.rect().center(), mime)
+    dropped = window.statusBar().currentMessage()
+    window.backlog.list.setFocus()
+    window.paste_posts_action.trigger()
+    pasted = window.statusBar().currentMessage()
+
+    for said, verb in ((dropped, "Copied"), (pasted, "Pasted")):
+        assert said.startswith(
+            "The post you placed in the backlog is hidden by its search; clear it to see it."
+            f" {verb} 1 post from 'Solenne Solar (demo)'"
+        )
+    assert len(window.session.store.backlog()) == 2
+
+
 def test_a_paste_says_which_names_are_archived_here_and_that_cut_posts_stay(
     window: MainWindow, session: CalendarSession, tmp_path: Path
 ) -> None:
