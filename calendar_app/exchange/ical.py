@@ -1110,6 +1110,9 @@ class _Reader:
         """By event, of other programs' events, the title of one that lasts several days
         (None: not): each comes in as a post on its first day, which the summary says.
         Looked at once per event, not per occurrence."""
+        self.second_pass: dict[int, tuple[str, date, time]] = {}
+        """By event, one that starts at the second pass of a time the clocks go back over
+        (its title, day and time here): kept on the wall clock, which says the first."""
         self._zones: dict[str, tzinfo | None] = {}
         self._file_zones: dict[str, Any] = {}
         self.floating: tzinfo | None = None
@@ -1561,8 +1564,9 @@ class _Reader:
 
     def _local(
         self, value: date | datetime, tz: tzinfo | None, own: bool
-    ) -> tuple[date, time | None]:
-        """The calendar's local date and time of an event's start.
+    ) -> tuple[date, time | None, bool]:
+        """The calendar's local date and time of an event's start, and whether the
+        moment is the second pass of a time the clocks go back over (read as the first).
 
         Another program's time is a moment, converted into the calendar's zone (a
         time that a daylight-saving change skips reads as RFC 5545 says: with the
@@ -1570,23 +1574,25 @@ class _Reader:
         keeps its wall clock exactly, and a floating time is a wall-clock time.
         """
         if not isinstance(value, datetime):
-            return value, None
+            return value, None, False
         zone = self.zone
         if tz is None:
             tz = self.floating
         same_zone = tz is zone or getattr(tz, "key", None) == zone.key
         if tz is None or (own and same_zone):
-            local = value
-        else:
-            # Through UTC: astimezone() into the very same zone would not normalise.
-            local = _moment(value, tz).astimezone(UTC).astimezone(zone)
-        return local.date(), time(local.hour, local.minute)
+            return value.date(), time(value.hour, value.minute), False
+        # Through UTC: astimezone() into the very same zone would not normalise.
+        local = _moment(value, tz).astimezone(UTC).astimezone(zone)
+        second = local.fold == 1 and local.utcoffset() != local.replace(fold=0).utcoffset()
+        return local.date(), time(local.hour, local.minute), second
 
     def _item(self, event: _Parsed, start: date | datetime, tz: tzinfo | None) -> _Item | None:
         component = event.component
         own = X_CHANNEL in component
         title = str(component.get("SUMMARY", "")).strip()
-        day, at = self._local(start, tz, own)
+        day, at, second = self._local(start, tz, own)
+        if second and at is not None:
+            self.second_pass.setdefault(event.index, (title, day, at))
         if not title:  # refused: one occurrence missing would cancel its post
             raise self.refuse(f"the event on {day.isoformat()} has no title (SUMMARY)", event.index)
         written = str(component.get("DESCRIPTION", ""))
@@ -2584,6 +2590,13 @@ def import_ics(
             summary.notes.append(
                 f"{quoted_names(spanning)} {said} several days; a post is on the first."
             )
+        for event, (title, day, at) in reader.second_pass.items():
+            if event in writer.placed:
+                summary.notes.append(
+                    f"'{title}' starts at the second {at:%H:%M} of {day.isoformat()}, as the"
+                    " clocks go back; Cadence keeps times as the clock reads them, and takes"
+                    " it for the first."
+                )
         names = writer.names
         unread = sorted(
             (

@@ -916,6 +916,30 @@ def test_a_skipped_time_in_a_zone_the_file_describes_reads_as_in_a_named_zone(
     }
 
 
+def test_an_event_at_the_second_pass_of_a_repeated_hour_is_said(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """01:30Z on 31 October 2027 is the second 02:30 in Paris: kept on the wall clock,
+    which says the first (an hour earlier), without a word."""
+    lines = [
+        *HEADER,
+        *vevent("second@google", "DTSTART:20271031T013000Z", "Second pass"),
+        *vevent("first@google", "DTSTART:20271031T003000Z", "First pass"),
+        "END:VCALENDAR",
+    ]
+    summary = import_ics(
+        planned, write_ics(tmp_path / "g.ics", lines), ImportOptions(), no_progress
+    )
+    assert {p.title: p.time for p in planned.all_posts()} == {
+        "Second pass": time(2, 30),
+        "First pass": time(2, 30),
+    }
+    assert summary.notes == [
+        "'Second pass' starts at the second 02:30 of 2027-10-31, as the clocks go back;"
+        " Cadence keeps times as the clock reads them, and takes it for the first."
+    ]
+
+
 def test_an_event_moved_to_other_categories_there_comes_in(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
