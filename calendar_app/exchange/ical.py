@@ -915,6 +915,8 @@ class _Item:
     """The event's LAST-MODIFIED and SEQUENCE as the file gives them (empty: none)."""
     modified: datetime | None = None
     """The event's LAST-MODIFIED, when it is a date-time."""
+    sequence: int | None = None
+    """The event's SEQUENCE (its revision there), when it gives one."""
     moved: bool = False
     """Its time of day reads differently here than in the file (another zone's moment)."""
     start: str = ""
@@ -925,6 +927,8 @@ class _Item:
         """The notes a post keeps of this event as it comes in; ``shown``, what the post
         shows when that is not the event's reading (a time the clocks skip, kept)."""
         notes = [self.said(), shown or self.shown()]
+        if self.sequence is not None:
+            notes.append(f"sequence:{self.sequence:09d}")
         if self.modified is not None:
             stamp = _utc_text(self.modified)
             notes += [f"modified:{stamp}", self.came(stamp, shown or self.shown())]
@@ -1010,6 +1014,15 @@ def _modified(component: Any) -> datetime | None:
     if isinstance(stamp, datetime) and stamp.tzinfo is not None:
         return stamp.astimezone(UTC)
     return None
+
+
+def _sequence(component: Any) -> int | None:
+    """SEQUENCE as a number from 0, or None (absent or no number)."""
+    try:
+        number = int(str(component.get("SEQUENCE", "")).strip())
+    except ValueError:
+        return None
+    return number if 0 <= number < 10**9 else None
 
 
 def _stamp_text(prop: Any) -> str:
@@ -1642,6 +1655,7 @@ class _Reader:
             changed=f"{_stamp_text(component.get('LAST-MODIFIED'))}|{component.get('SEQUENCE')}",
         )
         item.modified = _modified(component)
+        item.sequence = _sequence(component)
         item.start = _start_text(start, tz if tz is not None else self.floating)
         item.moved = isinstance(start, datetime) and (day, at) != (
             start.date(),
@@ -2488,13 +2502,18 @@ class _Writer:
         Where the file may spell out less than the event makes (an endless rule stops
         at a horizon, a long one at a limit), only those up to its last occurrence in
         the file. A published one stays: it went out; so does one a later version of
-        the event brought (by its LAST-MODIFIED): the file is an older one."""
+        the event brought (by its LAST-MODIFIED, else its SEQUENCE): the file is an
+        older one."""
         whole = {item.source[0] for item in items if item.whole and item.source[1] is not None}
         stamps: dict[str | None, str] = {}
+        sequences: dict[str | None, str] = {}
         for item in items:
             if item.modified is not None:
                 text = _utc_text(item.modified)
                 stamps[item.source[0]] = max(stamps.get(item.source[0], text), text)
+            if item.sequence is not None:
+                text = f"{item.sequence:09d}"
+                sequences[item.source[0]] = max(sequences.get(item.source[0], text), text)
         gone = []
         for source, rids in made.items():
             last = max(rids)
@@ -2512,9 +2531,13 @@ class _Writer:
         histories = store.history(gone)
 
         def brought_later(post: Post) -> bool:
-            stamp = stamps.get(post.source_uid)
-            came = _last_modified(histories[post.id].notes)
-            return stamp is not None and came is not None and came > stamp
+            notes = histories[post.id].notes
+            stamp, came = stamps.get(post.source_uid), _last_modified(notes)
+            if stamp is not None and came is not None:
+                return came > stamp
+            number = sequences.get(post.source_uid)
+            revised = max((n[9:] for n in notes if n.startswith("sequence:")), default=None)
+            return number is not None and revised is not None and revised > number
 
         return [post for post in gone if not brought_later(post)]
 

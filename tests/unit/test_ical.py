@@ -803,14 +803,15 @@ def test_what_an_earlier_release_noted_of_an_event_edited_elsewhere_is_known(
     assert [p.title for p in store.all_posts()] == ["Renamed here"]
 
 
+@pytest.mark.parametrize("told_by", ["LAST-MODIFIED", "SEQUENCE"])
 def test_an_older_file_of_a_series_made_longer_since_cancels_nothing(
-    planned: CalendarStore, tmp_path: Path
+    planned: CalendarStore, tmp_path: Path, told_by: str
 ) -> None:
     """Google's weekly event made longer there (COUNT 4, then 6): the first file again
     cancelled the two occurrences the second brought, and the second could not bring
     them back."""
 
-    def google(count: int, modified: str) -> Path:
+    def google(count: int, changed: str) -> Path:
         lines = [
             *HEADER,
             *vevent(
@@ -818,13 +819,17 @@ def test_an_older_file_of_a_series_made_longer_since_cancels_nothing(
                 "DTSTART;TZID=Europe/Paris:20261207T090000",
                 "Weekly newsletter",
                 f"RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT={count}",
-                f"LAST-MODIFIED:{modified}",
+                changed,
             ),
             "END:VCALENDAR",
         ]
         return write_ics(tmp_path / f"weekly-{count}.ics", lines)
 
-    shorter, longer = google(4, "20261201T000000Z"), google(6, "20261203T000000Z")
+    if told_by == "LAST-MODIFIED":
+        shorter = google(4, "LAST-MODIFIED:20261201T000000Z")
+        longer = google(6, "LAST-MODIFIED:20261203T000000Z")
+    else:  # some programs write only SEQUENCE, their revision
+        shorter, longer = google(4, "SEQUENCE:0"), google(6, "SEQUENCE:1")
     assert import_file(planned, shorter)[:3] == (4, 0, 0)
     assert import_file(planned, longer)[:3] == (2, 0, 4)
     after_longer = comparable(planned)
