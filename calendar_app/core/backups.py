@@ -59,8 +59,9 @@ def write_copy(
     leave_out: Collection[int] = (),
     only_names_used: bool = False,
     step: Callable[[int, int], None] | None = None,
-) -> None:
-    """Write a compact, consistent copy of the calendar to ``target`` (replacing it).
+) -> Path:
+    """Write a compact, consistent copy of the calendar to ``target`` (replacing it);
+    return the file written (the one a link points to, in full).
 
     ``step(done, total)`` is told how far the copy is; it may raise to stop it (the
     copy is then not written).
@@ -109,6 +110,7 @@ def write_copy(
         raise os_problem_for(exc, str(target)) from exc
     finally:
         remove_calendar_file(temp_name)
+    return target
 
 
 def _leave_out(copy: str, post_ids: Collection[int], *, only_names_used: bool) -> None:

@@ -700,12 +700,12 @@ def _export_cadence(
             raise Cancelled
 
     if not options.filters():
-        write_copy(store, target, step=step)
-        return ExportSummary(posts=store.count_posts(), files=[target])
+        written = write_copy(store, target, step=step)
+        return ExportSummary(posts=store.count_posts(), files=[written])
     posts = store.all_posts()
     leave_out = [p.id for p in posts if not options.accepts(p)]
-    write_copy(store, target, leave_out=leave_out, only_names_used=True, step=step)
-    return ExportSummary(posts=len(posts) - len(leave_out), files=[target])
+    written = write_copy(store, target, leave_out=leave_out, only_names_used=True, step=step)
+    return ExportSummary(posts=len(posts) - len(leave_out), files=[written])
 
 
 def _import_cadence(

@@ -1205,10 +1205,14 @@ def test_an_export_to_a_pipe_is_refused_not_replaced(
     assert f"{link} is not a plain file" in capsys.readouterr().err
 
 
-def test_export_cadence_writes_a_copy_that_opens(demo: Path, tmp_path: Path) -> None:
+def test_export_cadence_writes_a_copy_that_opens(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "copy.cadence"
-    status, _ = run("export", demo, "--format", "cadence", "-o", out)
+    monkeypatch.chdir(tmp_path)
+    status, said = run("export", demo, "--format", "cadence", "-o", "copy.cadence")
     assert status == 0
+    assert f" to {out}." in said  # in full, as every other format says it
     original = json.loads(run("post", "list", demo, "--json")[1])
     copied = json.loads(run("post", "list", out, "--json")[1])
     assert copied == original
