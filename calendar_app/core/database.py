@@ -217,12 +217,24 @@ KEPT_SUFFIX = " before update.cadence"
 """How the copy of a calendar kept before bringing it up to date ends its name."""
 
 
+def kept_for_earlier(path: Path) -> bool:
+    """Whether ``path`` is a copy kept in the Backups folder before its calendar was
+    brought up to date: for the earlier release, opened here only as it is (a copy of
+    it taken elsewhere, under any name, is a calendar like another)."""
+    if not path.name.endswith(KEPT_SUFFIX):
+        return False
+    from ..app import data_folder
+    from .backups import backup_folder
+
+    return path.absolute().parent == backup_folder(data_folder()).absolute()
+
+
 def reads_as_is(path: Path, *, read_only: bool = False) -> bool:
     """Whether :func:`open_database` opens the calendar at ``path`` read-only: when
     asked to, when this process may not write it, or when it is a copy kept before an
     update (for the earlier release, even where its read-only mark does not bind, as
     for root)."""
-    return read_only or not may_write(path) or path.name.endswith(KEPT_SUFFIX)
+    return read_only or not may_write(path) or kept_for_earlier(path)
 
 
 def check_calendar_file(path: Path) -> int:
@@ -318,6 +330,11 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         # read-only folder SQLite could not open it at all. Changes to such a
         # calendar are refused as for any read-only file.
         if version < READABLE_AS_IS:
+            if kept_for_earlier(path):
+                raise CalendarFileError(
+                    f"{path} is a copy kept for the earlier release of Cadence that saved"
+                    " it; to open it here, copy it out of the Backups folder first."
+                )
             if read_only:
                 why = "open it in Cadence once"
             elif os.access(path, os.W_OK):  # the folder is read-only: nothing goes beside it

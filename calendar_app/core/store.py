@@ -35,6 +35,7 @@ from .database import (
     file_stamp,
     hold,
     identity,
+    kept_for_earlier,
     open_database,
     reads_as_is,
     release,
@@ -617,6 +618,12 @@ class CalendarStore:
         calendar read as it is says why it cannot be written: its file, or its folder
         (where SQLite keeps its -wal beside it)."""
         if self.read_only:
+            if kept_for_earlier(self.path):
+                raise CalendarFileError(
+                    f"{self.path.name} is a copy kept for earlier releases of Cadence,"
+                    " opened as it is; to change it, save a copy of it elsewhere"
+                    " (File > Save a Copy As) and open that."
+                )
             folder = self.path.absolute().parent
             if os.access(self.path, os.W_OK) and not os.access(folder, os.W_OK | os.X_OK):
                 raise StorageProblem(

@@ -722,6 +722,13 @@ def test_an_older_calendar_is_kept_as_it_was_and_brought_up_to_date_in_its_file(
         assert "Old post" in listed.stdout
         assert _marks_in_the_file_alone(kept)[0] == 4
     assert [p for p in kept.parent.iterdir() if "before update" in p.name] == [kept]
+    refused = cadence("channel", "add", kept, "Blog 2")
+    assert refused.returncode == 1
+    assert "is a copy kept for earlier releases of Cadence" in refused.stderr
+    # Taken out of Backups to be restored, under its name, it is a calendar like another.
+    restored = tmp_path / kept.name
+    restored.write_bytes(kept.read_bytes())
+    assert cadence("channel", "add", restored, "Blog 2").returncode == 0
 
 
 def test_an_older_calendar_is_not_brought_up_to_date_when_no_copy_can_be_kept(
@@ -789,3 +796,23 @@ def test_an_older_calendar_missing_a_table_is_called_damaged_and_left_as_it_is(
     assert done.returncode == 1
     assert done.stderr.startswith(f"cadence: error: {path} is damaged (it has no ")
     assert path.read_bytes() == before
+
+
+def test_a_copy_kept_of_an_earliest_release_calendar_says_how_to_open_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Of schema 3 (which this release reads only once brought up to date): it was told
+    to be made writable, or copied to a folder Cadence may write in, neither of which
+    helped."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    path = tmp_path / "old.cadence"
+    write_older(path, 3, "0004_post_message_list", [])
+    with CalendarStore.open(path) as store:
+        kept = store.kept_before_update
+    assert kept is not None
+    listed = cadence("post", "list", kept)
+    assert listed.returncode == 1
+    assert listed.stderr == (
+        f"cadence: error: {kept} is a copy kept for the earlier release of Cadence that"
+        " saved it; to open it here, copy it out of the Backups folder first.\n"
+    )
