@@ -105,6 +105,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import os
 import re
 import secrets
@@ -1439,13 +1440,19 @@ def _left_over(target: Path, channels: Sequence[Channel], written: Sequence[Path
     that this one did not write, the channel having less or nothing to send now: a tool
     given the whole folder would schedule what they hold."""
     kept = {os.path.realpath(path) for path in written}
-    found = []
+    found: list[Path] = []
     for channel in channels:
-        part = 1
-        while (path := channel_paths(target, channel.name, part)[-1]).is_file():
-            if os.path.realpath(path) not in kept:
-                found.append(path)
-            part += 1
+        # Under its name, and under the names :func:`_per_channel` gives a channel whose
+        # name makes the same file's as another's ("Blog/EN", "Blog:EN": Blog_EN_2).
+        names = itertools.chain([channel.name], (f"{channel.name}_{n}" for n in itertools.count(2)))
+        for name in names:
+            part = 1
+            while (path := channel_paths(target, name, part)[-1]).is_file():
+                if os.path.realpath(path) not in kept and path not in found:
+                    found.append(path)
+                part += 1
+            if part == 1 and name != channel.name:
+                break  # no file under this counter: none under the next
     return found
 
 

@@ -1390,6 +1390,18 @@ def test_a_file_an_earlier_export_left_for_a_channel_with_nothing_now_is_named(
     only = ExportOptions(today=TODAY, channel_ids=frozenset({publishing["LinkedIn"]}))
     assert export_hootsuite(store, Path("h.csv"), only).left_over == [Path("h-LinkedIn-2.csv")]
 
+    # Two channels whose names make one file's ("Press/PR", "Press:PR": Press_PR and
+    # Press_PR_2): the second's file, left, was not named.
+    other_press = store.add_channel("Press:PR").created[0]
+    add(store, publishing["Press/PR"], date(2026, 12, 3))
+    add(store, other_press, date(2026, 12, 4))
+    first = export_hootsuite(store, Path("p.csv"), ExportOptions(today=TODAY))
+    assert [f.name for f in first.files][-2:] == ["p-Press_PR.csv", "p-Press_PR_2.csv"]
+    (later,) = [p for p in store.all_posts() if p.channel_id == other_press]
+    store.update_post(later.id, {"status": PostStatus.CANCELLED})
+    again = export_hootsuite(store, Path("p.csv"), ExportOptions(today=TODAY))
+    assert Path("p-Press_PR_2.csv") in again.left_over
+
 
 def test_hootsuite_with_nothing_to_send(store: CalendarStore, publishing: dict[str, int]) -> None:
     add(store, publishing["LinkedIn"], date(2026, 1, 1))
