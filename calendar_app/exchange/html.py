@@ -762,7 +762,7 @@ def _message_row(
     ]
     ahead = days_unplanned(cadence.gaps, page.as_of)
     if ahead:
-        facts.append(("Nothing planned ahead", f"{ahead} day{'s' if ahead != 1 else ''}"))
+        facts.append(("Overdue ahead unless planned", f"{ahead} day{'s' if ahead != 1 else ''}"))
     out = [
         '<article class="msg">\n<div class="msg-info">\n<div class="msg-head">'
         f'<span class="swatch" style="background:{color}"></span>'

@@ -256,7 +256,7 @@ def drop_posts(
         return []
     targets = placements(posts, carried.anchor, day, at, carried.origin)
     if copy or all(p.series_id is None for p in posts):
-        targets = _as_going_out(session, targets)
+        targets = as_going_out(session, targets)
     unchanged = all((p.date, p.time) == targets[p.id] for p in posts)
     if unchanged and not copy:
         return []
@@ -275,7 +275,7 @@ def drop_posts(
             return []
         scope = chosen
         if scope == "this":
-            targets = _as_going_out(session, targets)
+            targets = as_going_out(session, targets)
     moved = session.try_push(MovePostsCommand(session, targets, scope=scope), parent)
     landed = list(targets) if moved else []
     occurrences = sum(p.series_id is not None for p in posts) if len(posts) > 1 else 0
@@ -285,7 +285,7 @@ def drop_posts(
     return landed
 
 
-def _as_going_out(
+def as_going_out(
     session: CalendarSession, targets: dict[int, tuple[date | None, time | None]]
 ) -> dict[int, tuple[date | None, time | None]]:
     """Posts placed on their own: a time the clocks skip on its day (02:30 as they go

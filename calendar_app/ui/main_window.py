@@ -127,6 +127,10 @@ class PeriodView(Protocol):
     def selection_origin(self) -> date | None: ...
 
 
+STATUS_LINE_CHARACTERS = 170
+"""About what a status bar shows of a message in a window 1024 pixels wide."""
+
+
 class MainWindow(QMainWindow):
     """One window on one calendar at a time."""
 
@@ -1081,7 +1085,11 @@ class MainWindow(QMainWindow):
         """A word on posts just placed, followed by what they brought from another
         calendar when they came from one (it was lost under this, or this under it)."""
         copied = self._copied_note
-        self.statusBar().showMessage(f"{text} {copied}" if copied else text, 10_000)
+        both = f"{text} {copied}"
+        # Both when a status bar has room for them; the placement's word, which asks for
+        # something, when not (the other was said a moment before).
+        fits = len(both) <= STATUS_LINE_CHARACTERS
+        self.statusBar().showMessage(both if copied and fits else text, 10_000)
 
     def _say_hidden(self, count: int) -> None:
         self._say_placed(

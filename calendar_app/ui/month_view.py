@@ -596,7 +596,7 @@ class PeriodView(QWidget):
             return ""
         count = f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''}"
         if day > self._session.today():  # not overdue yet: a plan can still prevent it
-            said = f"{count} overdue on {long_day(day)} unless a post is planned before:\n"
+            said = f"{count} overdue on {long_day(day)} unless a post is planned by then:\n"
         else:
             said = f"{count} overdue on {long_day(day)}:\n"
         return said + "\n".join(map(isolated, overdue))

@@ -346,7 +346,7 @@ def paste_from_calendar(
     from ..core.store import CalendarStore
     from ..exchange.merge import copy_posts_between
     from .commands import plural
-    from .dnd import placements
+    from .dnd import as_going_out, placements
 
     try:
         with CalendarStore.open(carried.source, read_only=True) as theirs:
@@ -358,12 +358,9 @@ def paste_from_calendar(
                 summary = copy_posts_between(
                     session.store,
                     theirs,
-                    {
-                        post_id: (landed, session.going_out(landed, at))
-                        for post_id, (landed, at) in placements(
-                            posts, carried.anchor, day, when, carried.origin
-                        ).items()
-                    },
+                    as_going_out(
+                        session, placements(posts, carried.anchor, day, when, carried.origin)
+                    ),
                     today=session.today(),
                 )
                 count = plural(len(summary.added), "post")

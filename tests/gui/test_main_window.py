@@ -2081,6 +2081,8 @@ def test_posts_from_another_calendar_its_backlog_search_hides_say_both(
     """Into a backlog searched for "roofer": a drop said only that the search hides the
     post, a paste only what it brought."""
     post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    # A post that brings only its channel: both sentences fit a status bar.
+    session.notify(session.store.update_post(post.id, {"message_ids": (), "campaign_id": None}))
     mime = posts_mime(session, [post])
     window.month_view.setFocus()
     window.month_view.select_posts([post.id])

@@ -848,7 +848,7 @@ def test_hovering_a_chip_or_a_badge_tells_what_it_stands_for(
         d for d in month.visible_days() if d > TODAY and month.badge_count(d) and d.month == 11
     )
     told = month.tooltip_at(month.day_rect(ahead).topRight() + QPoint(-8, 8))
-    assert " unless a post is planned before:\n" in told  # it said "overdue", days ahead
+    assert " unless a post is planned by then:\n" in told  # it said "overdue", days ahead
     assert month.tooltip_at(QPoint(5, 5)) == ""  # the weekday names: nothing to tell
     # A key message selected, its overdue days are tinted and the badges gone: so is this.
     session.select_message(session.key_messages()[0].id)

@@ -200,7 +200,7 @@ def test_cadence_summary_per_key_message(demo: Path, tmp_path: Path) -> None:
     assert "Cadence every 30 days" in warranty
     # Overdue since 8 Oct: one stretch of 42 days up to today, the rest not planned yet.
     assert "Overdue so far 1 stretch, longest 42 days" in warranty
-    assert "Nothing planned ahead 74 days" in warranty
+    assert "Overdue ahead unless planned 74 days" in warranty
     experts = page.text_of(rows[titles.index("Installed by local experts")])
     assert "Last Thu 22 Oct Next Wed 25 Nov" in experts
     pills = [page.text_of(p) for p in page.having("pill", "span")]
