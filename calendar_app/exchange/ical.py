@@ -2613,13 +2613,20 @@ def import_ics(
             summary.notes.append(
                 f"{quoted_names(spanning)} {said} several days; a post is on the first."
             )
-        for event, (title, day, at) in reader.second_pass.items():
-            if event in writer.placed:
-                summary.notes.append(
-                    f"'{title}' starts at the second {at:%H:%M} of {day.isoformat()}, as the"
-                    " clocks go back; Cadence keeps times as the clock reads them, and takes"
-                    " it for the first."
-                )
+        second = [told for event, told in reader.second_pass.items() if event in writer.placed]
+        if len(second) == 1:
+            ((title, day, at),) = second
+            summary.notes.append(
+                f"'{title}' starts at the second {at:%H:%M} of {day.isoformat()}, as the"
+                " clocks go back; Cadence keeps times as the clock reads them, and takes"
+                " it for the first."
+            )
+        elif second:
+            summary.notes.append(
+                f"{quoted_names([title for title, _, _ in second])} start at the second pass"
+                " of an hour the clocks go back over; Cadence keeps times as the clock reads"
+                " them, and takes each for the first."
+            )
         names = writer.names
         unread = sorted(
             (

@@ -943,6 +943,20 @@ def test_an_event_at_the_second_pass_of_a_repeated_hour_is_said(
         "'Second pass' starts at the second 02:30 of 2027-10-31, as the clocks go back;"
         " Cadence keeps times as the clock reads them, and takes it for the first."
     ]
+    # Several: named in one sentence, as events lasting several days are.
+    lines = [
+        *HEADER,
+        *vevent("late@google", "DTSTART:20271031T014500Z", "Late"),
+        *vevent("later@google", "DTSTART:20281029T013000Z", "Later"),
+        "END:VCALENDAR",
+    ]
+    summary = import_ics(
+        planned, write_ics(tmp_path / "g2.ics", lines), ImportOptions(), no_progress
+    )
+    assert summary.notes == [
+        "'Late' and 'Later' start at the second pass of an hour the clocks go back over;"
+        " Cadence keeps times as the clock reads them, and takes each for the first."
+    ]
 
 
 def test_an_event_moved_to_other_categories_there_comes_in(
