@@ -115,12 +115,15 @@ def _status_arg(text: str) -> PostStatus:
 
 
 def _open(path: Path) -> CalendarStore:
-    from .core.database import updated_note
     from .core.store import CalendarStore
 
     store = CalendarStore.open(path)
     if store.kept_before_update is not None:
-        print(f"({updated_note(store.kept_before_update)})", file=sys.stderr)
+        print(
+            "(brought up to date from an earlier release of Cadence, which no longer opens"
+            f" it; the calendar as it was is kept in {store.kept_before_update})",
+            file=sys.stderr,
+        )
     return store
 
 

@@ -278,19 +278,6 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-KEPT_BEFORE_UPDATE: dict[Path, Path] = {}
-"""Calendars this process brought up to date from an earlier release, each with the
-copy of it as it was (:func:`.backups.keep_before_update`); the store takes its own."""
-
-
-def updated_note(copy: Path) -> str:
-    """The word on a calendar opening brought up to date (:data:`KEPT_BEFORE_UPDATE`)."""
-    return (
-        "brought up to date from an earlier release of Cadence, which no longer opens it;"
-        f" the calendar as it was is kept in {copy}"
-    )
-
-
 def _migrate(conn: sqlite3.Connection) -> None:
     import sqlite_utils
 
@@ -316,8 +303,10 @@ def _migrate(conn: sqlite3.Connection) -> None:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """Open an existing calendar file, migrating it to the current schema.
+def open_database(path: Path, *, read_only: bool = False) -> tuple[sqlite3.Connection, Path | None]:
+    """Open an existing calendar file, migrating it to the current schema; with the
+    connection, the copy of it as it was when it came from an earlier release
+    (:func:`.backups.keep_before_update`), else None.
 
     ``read_only`` opens it without writing anything (a file to import from);
     such a file must already have the current schema.
@@ -345,7 +334,8 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
                 f"{path} was saved by an older version of Cadence; {why} to update it,"
                 " then try again."
             )
-        return _connect_as_is(path)
+        return _connect_as_is(path), None
+    kept = None
     with opening_errors(path):
         conn = sqlite3.connect(str(path))
         try:
@@ -356,11 +346,10 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
 
                 kept = keep_before_update(conn, path, backup_folder(data_folder()))
                 _migrate(conn)
-                KEPT_BEFORE_UPDATE[path] = kept
         except BaseException:
             conn.close()
             raise
-    return conn
+    return conn, kept
 
 
 def create_database(path: Path) -> sqlite3.Connection:

@@ -30,7 +30,6 @@ from . import recurrence
 from .colors import difference
 from .database import (
     BUSY_TIMEOUT_MS,
-    KEPT_BEFORE_UPDATE,
     create_database,
     file_stamp,
     hold,
@@ -475,9 +474,10 @@ class CalendarStore:
         path = Path(path)
         as_is = reads_as_is(path, read_only=read_only)
         stamp = file_stamp(path) if as_is else None  # taken before: nothing slips between
-        store = cls(open_database(path, read_only=read_only), path)
+        conn, kept = open_database(path, read_only=read_only)
+        store = cls(conn, path)
         store.read_only = as_is
-        store.kept_before_update = KEPT_BEFORE_UPDATE.pop(path, None)
+        store.kept_before_update = kept
         store._stamp = stamp
         return store
 
