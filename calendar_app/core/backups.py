@@ -81,25 +81,19 @@ def write_copy(
             f"{target.name} is open in Cadence or another program, or was not closed "
             "properly; open and close it in Cadence, or choose another name."
         )
-    try:
-        # Left there, empty and private (0600), for VACUUM INTO to fill: no one else
-        # reads the copy while it is written.
-        handle, temp_name = tempfile.mkstemp(
-            prefix=".cadence-copy-", suffix=".tmp", dir=target.parent
-        )
-        os.close(handle)
-    except OSError as exc:
-        raise os_problem_for(exc, str(target)) from exc
     told = step or (lambda done, total: None)
-    try:
+
+    def fill(copy: str) -> None:
         told(0, 3)
         with environment_errors():
-            store.db.execute("VACUUM INTO ?", [temp_name])
+            store.db.execute("VACUUM INTO ?", [copy])
             told(1, 3)
             if leave_out or only_names_used:
-                _leave_out(temp_name, leave_out, only_names_used=only_names_used)
+                _leave_out(copy, leave_out, only_names_used=only_names_used)
         told(2, 3)
-        put_in_place(temp_name, target)
+
+    try:
+        _copied_into(target, fill)
         told(3, 3)
     except StorageProblem as exc:
         problem = on_writing(exc, str(target))  # a copy was written, not a change
@@ -108,9 +102,26 @@ def write_copy(
         raise problem from exc
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
+    return target
+
+
+def _copied_into(target: Path, fill: Callable[[str], None]) -> None:
+    """A copy of a calendar at ``target``: ``fill`` writes it (VACUUM INTO) into a file
+    beside it, left there empty and private (0600) so that no one else reads the copy
+    while it is written, then renamed over it once whole; a full disk, a crash or a
+    stop leaves no half copy behind."""
+    handle, temp_name = tempfile.mkstemp(prefix=".cadence-copy-", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        fill(temp_name)
+        put_in_place(temp_name, target)
     finally:
         remove_calendar_file(temp_name)
-    return target
+
+
+def _after_colon(said: str) -> str:
+    """A sentence quoted after a colon: "The disk…" as "the disk…"."""
+    return f"t{said[1:]}" if said.startswith("The ") else said
 
 
 def _leave_out(copy: str, post_ids: Collection[int], *, only_names_used: bool) -> None:
@@ -216,29 +227,25 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
     """
     now = datetime.now().replace(microsecond=0)
     target = folder / f"{path.stem} {now.strftime(STAMP)} {calendar_key(path)}{KEPT_SUFFIX}"
-    temp_name = None
+
+    def fill(copy: str) -> None:
+        with environment_errors():
+            conn.execute("VACUUM INTO ?", [copy])
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".cadence-copy-", suffix=".tmp", dir=folder)
-        os.close(handle)
-        with environment_errors():
-            conn.execute("VACUUM INTO ?", [temp_name])
-        put_in_place(temp_name, target)
+        _copied_into(target, fill)
         os.chmod(target, 0o444)
     except (OSError, CadenceError) as exc:
         problem = os_problem_for(exc, str(target)) if isinstance(exc, OSError) else exc
-        said = str(
-            on_writing(problem, str(target)) if isinstance(problem, StorageProblem) else problem
-        )
-        said = f"t{said[1:]}" if said.startswith("The ") else said  # after a colon
+        if isinstance(problem, StorageProblem):
+            problem = on_writing(problem, str(target))
         raise CalendarFileError(
             f"{path} comes from an earlier release of Cadence, and no copy of it as it"
-            f" was could be kept in {folder} before bringing it up to date: {said} It is"
-            " left as it was; make room there (or let Cadence write there) and open it again."
+            f" was could be kept in {folder} before bringing it up to date:"
+            f" {_after_colon(str(problem))} It is left as it was; make room there (or let"
+            " Cadence write there) and open it again."
         ) from exc
-    finally:
-        if temp_name is not None:
-            remove_calendar_file(temp_name)
     return target
 
 
@@ -259,11 +266,9 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
     except (OSError, CadenceError) as exc:
         # Said as what it is: the calendar itself is saved, only its backup is missing.
         problem = os_problem_for(exc, str(folder)) if isinstance(exc, OSError) else exc
-        said = str(problem)
-        said = f"t{said[1:]}" if said.startswith("The ") else said  # after a colon
         raise BackupFailed(
-            f"No backup of the calendar could be kept: {said} The calendar itself is"
-            " saved; Cadence tries again the next time it closes it."
+            f"No backup of the calendar could be kept: {_after_colon(str(problem))} The"
+            " calendar itself is saved; Cadence tries again the next time it closes it."
         ) from exc
     # Its own backups, and those from before keys of any calendar of this name (one
     # pool, as they always were), age out.
