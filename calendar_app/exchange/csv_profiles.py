@@ -1428,11 +1428,19 @@ def tool_files(
     """The files a Hootsuite (or Sprout Social) export to ``target`` writes, one or
     more per channel with posts to send (none is written here)."""
     target = Path(target)
+    chosen, channels = _to_send(store, target, options, sprout=sprout)
+    return [path for path, _ in _per_channel(store, target, chosen, channels, lambda m, p: ())]
+
+
+def _to_send(
+    store: CalendarStore, target: Path, options: ExportOptions, *, sprout: bool
+) -> tuple[list[tuple[datetime, Post]], list[Channel]]:
+    """For an export to a publishing tool at ``target`` (checked): the posts still to go
+    out, each with the moment it is sent at, and every channel of the calendar."""
     _check_target(store, target, folder_ok=True)
     with environment_errors():
         chosen = _outgoing(store, options, step=None if sprout else HOOTSUITE_STEP_MINUTES)
-        channels = store.channels(include_archived=True)
-    return [path for path, _ in _per_channel(store, target, chosen, channels, lambda m, p: ())]
+        return chosen, store.channels(include_archived=True)
 
 
 def _left_over(target: Path, channels: Sequence[Channel], written: Sequence[Path]) -> list[Path]:
@@ -1465,10 +1473,7 @@ def _export_to_tool(
     sprout: bool,
 ) -> ExportSummary:
     target = Path(target)
-    _check_target(store, target, folder_ok=True)
-    with environment_errors():
-        chosen = _outgoing(store, options, step=None if sprout else HOOTSUITE_STEP_MINUTES)
-        channels = store.channels(include_archived=True)
+    chosen, channels = _to_send(store, target, options, sprout=sprout)
 
     def stamp(moment: datetime) -> tuple[str, str]:
         return _tool_date(moment, options.day_first), f"{moment.hour:02d}:{moment.minute:02d}"

@@ -539,8 +539,8 @@ class ExportSummary:
     zone: str = ""
     """The zone a publishing tool's file has its times in, which the file cannot say."""
     left_over: list[Path] = field(default_factory=list)
-    """Publishing-tool files an earlier export left beside these, for channels with
-    nothing to send now."""
+    """Publishing-tool files of the channels exported that an earlier export left
+    beside these and this one did not write (less or nothing to send now)."""
 
     def describe(self) -> str:
         names = ", ".join(str(f) for f in self.files)
@@ -552,10 +552,10 @@ class ExportSummary:
             its, it = ("Its", "it") if len(self.files) == 1 else ("Their", "them")
             text += f" {its} times are in {self.zone}: upload {it} to profiles set to that zone."
         if self.left_over:
-            names = ", ".join(path.name for path in self.left_over)
+            left = ", ".join(path.name for path in self.left_over)
             one = len(self.left_over) == 1
             text += (
-                f" {names} {'is' if one else 'are'} left from an earlier export, with"
+                f" {left} {'is' if one else 'are'} left from an earlier export, with"
                 f" posts this one did not send: delete {'it' if one else 'them'} before"
                 " giving the folder to the tool."
             )
