@@ -2075,10 +2075,11 @@ def _reconcile(item: _Item, post: Post, history: History) -> tuple[bool, bool]:
     return reconcile(item.edited, here, item.earlier, history)
 
 
-def _last_modified(notes: Collection[str]) -> str | None:
-    """The latest LAST-MODIFIED (UTC text) of the events that came into a post, as its
-    notes keep them; None when none said one."""
-    return max((note[9:] for note in notes if note.startswith("modified:")), default=None)
+def _last_noted(notes: Collection[str], mark: str = "modified:") -> str | None:
+    """The latest LAST-MODIFIED (UTC text), or with ``mark`` "sequence:" SEQUENCE (nine
+    digits), of the events that came into a post, as its notes keep them; None when
+    none said one."""
+    return max((note[len(mark) :] for note in notes if note.startswith(mark)), default=None)
 
 
 def _reconcile_said(item: _Item, post: Post, history: History, new: NewPost) -> tuple[bool, bool]:
@@ -2087,7 +2088,7 @@ def _reconcile_said(item: _Item, post: Post, history: History, new: NewPost) -> 
     before the last that came in (an older file) is the past of the post too. Both
     staying, the later by the event's LAST-MODIFIED is the post. What the event
     shows is taken as the post it makes (``new``: a time the clocks skip as kept)."""
-    latest = _last_modified(history.notes)
+    latest = _last_noted(history.notes)
     stamp = _utc_text(item.modified) if item.modified is not None else None
     if latest is not None and stamp is not None and stamp < latest:
         return False, False
@@ -2393,12 +2394,13 @@ class _Writer:
                         histories[old.id] = item.earlier
                     else:  # edited elsewhere since: the version it was written from is past
                         absorbed[old.id] = (version, item.earlier)
-                elif not keep_other and item.said_in(history.notes) in history.notes_here:
-                    # The event that made the post what it is, nothing edited since: read
-                    # on the clock of a zone this calendar has had since, not an edit here.
-                    summary.unchanged += 1
                 elif not keep_other:
-                    summary.kept_newer += 1  # an older state of this post: ours stays
+                    if item.said_in(history.notes) in history.notes_here:
+                        # The event that made the post what it is, nothing edited since:
+                        # read on the clock of a zone this calendar has had since.
+                        summary.unchanged += 1
+                    else:
+                        summary.kept_newer += 1  # an older state of this post: ours stays
         kept = frozenset(post.id for post in moved.values())
         for post in self._withdrawn(store, items, edits, made, imported, kept):
             edits[post.id] = {"status": PostStatus.CANCELLED}
@@ -2505,15 +2507,17 @@ class _Writer:
         the event brought (by its LAST-MODIFIED, else its SEQUENCE): the file is an
         older one."""
         whole = {item.source[0] for item in items if item.whole and item.source[1] is not None}
+        # Of each recurring event of the file, its latest LAST-MODIFIED and SEQUENCE as
+        # the notes keep them.
         stamps: dict[str | None, str] = {}
         sequences: dict[str | None, str] = {}
         for item in items:
-            if item.modified is not None:
-                text = _utc_text(item.modified)
-                stamps[item.source[0]] = max(stamps.get(item.source[0], text), text)
-            if item.sequence is not None:
-                text = f"{item.sequence:09d}"
-                sequences[item.source[0]] = max(sequences.get(item.source[0], text), text)
+            for latest, text in (
+                (stamps, None if item.modified is None else _utc_text(item.modified)),
+                (sequences, None if item.sequence is None else f"{item.sequence:09d}"),
+            ):
+                if text:
+                    latest[item.source[0]] = max(latest.get(item.source[0], text), text)
         gone = []
         for source, rids in made.items():
             last = max(rids)
@@ -2532,11 +2536,10 @@ class _Writer:
 
         def brought_later(post: Post) -> bool:
             notes = histories[post.id].notes
-            stamp, came = stamps.get(post.source_uid), _last_modified(notes)
+            stamp, came = stamps.get(post.source_uid), _last_noted(notes)
             if stamp is not None and came is not None:
                 return came > stamp
-            number = sequences.get(post.source_uid)
-            revised = max((n[9:] for n in notes if n.startswith("sequence:")), default=None)
+            number, revised = sequences.get(post.source_uid), _last_noted(notes, "sequence:")
             return number is not None and revised is not None and revised > number
 
         return [post for post in gone if not brought_later(post)]
