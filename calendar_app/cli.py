@@ -27,6 +27,7 @@ from .core.models import (
     PostStatus,
     WeekStart,
     ascii_digits,
+    clock_note,
     every_days,
     format_time,
     name_order,
@@ -34,8 +35,6 @@ from .core.models import (
     parse_color,
     parse_date,
     parse_time,
-    repeated_time,
-    skipped_time,
 )
 
 if TYPE_CHECKING:  # the modules themselves load only when a command needs them
@@ -410,19 +409,9 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
 def _say_skipped(day: date, at: time, zone: tzinfo) -> None:
     """A note on standard error when ``at`` is a time the clocks skip on ``day``, or pass
     twice."""
-    later = skipped_time(day, at, zone)
-    if later is not None:
-        print(
-            f"(the clocks go forward that night: {at:%H:%M} does not exist on {day},"
-            f" so the post goes out at {later:%H:%M})",
-            file=sys.stderr,
-        )
-    elif repeated_time(day, at, zone):
-        print(
-            f"(the clocks go back that night: {at:%H:%M} comes twice on {day},"
-            " and the post goes out at the first)",
-            file=sys.stderr,
-        )
+    note = clock_note(day, at, zone, on=f" on {day}")
+    if note is not None:
+        print(f"({note})", file=sys.stderr)
 
 
 def _window(args: argparse.Namespace, store: CalendarStore) -> tuple[date, date, date]:

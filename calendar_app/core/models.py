@@ -288,13 +288,34 @@ def skipped_time(day: date, at: time, zone: dt.tzinfo) -> time | None:
     return local.time().replace(second=0, microsecond=0)
 
 
-def repeated_time(day: date, at: time, zone: dt.tzinfo) -> bool:
-    """Whether ``at`` comes twice on ``day`` (02:30 on the night the clocks go back an
-    hour); a post then goes out at the first, as calendar programs read it."""
+def clock_change(day: date, at: time, zone: dt.tzinfo) -> tuple[str, time] | None:
+    """How the clocks change over ``at`` on ``day``: ("forward", the time it then reads)
+    where they skip it (02:30 reads 03:30), ("back", ``at``) where it comes twice (a
+    post then goes out at the first, as calendar programs read it); None where neither."""
+    later = skipped_time(day, at, zone)
+    if later is not None:
+        return "forward", later
     first = dt.datetime.combine(day, at, tzinfo=zone)
+    if first.utcoffset() != first.replace(fold=1).utcoffset():
+        return "back", at
+    return None
+
+
+def clock_note(day: date, at: time, zone: dt.tzinfo, *, on: str = "") -> str | None:
+    """What to tell of a post at ``at`` on ``day`` where the clocks change over it
+    (:func:`clock_change`), ``on`` after the time ("on 2027-03-28"); None where they
+    do not."""
+    change = clock_change(day, at, zone)
+    if change is None:
+        return None
+    if change[0] == "forward":
+        return (
+            f"the clocks go forward that night: {at:%H:%M} does not exist{on},"
+            f" so the post goes out at {change[1]:%H:%M}"
+        )
     return (
-        first.utcoffset() != first.replace(fold=1).utcoffset()
-        and skipped_time(day, at, zone) is None
+        f"the clocks go back that night: {at:%H:%M} comes twice{on},"
+        " and the post goes out at the first"
     )
 
 

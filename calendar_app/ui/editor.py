@@ -83,9 +83,9 @@ from ..core.models import (
     WeekStart,
     ascii_digits,
     backlog_status,
+    clock_change,
+    clock_note,
     every_days,
-    repeated_time,
-    skipped_time,
 )
 from ..core.store import PostChanges, RepeatPlan, Scope
 from ..render.chips import seen_on
@@ -1293,19 +1293,8 @@ class PostEditor(QDialog):
         go forward an hour: calendar programs and the clock read it later), or one they
         pass twice (as they go back: the post goes out at the first)."""
         day, at = self.chosen_date(), self.chosen_time()
-        hint = ""
-        if day is not None and at is not None:
-            later = skipped_time(day, at, self._zone)
-            if later is not None:
-                hint = (
-                    f"The clocks go forward that night: {at:%H:%M} does not exist,"
-                    f" so the post goes out at {later:%H:%M}."
-                )
-            elif repeated_time(day, at, self._zone):
-                hint = (
-                    f"The clocks go back that night: {at:%H:%M} comes twice,"
-                    " and the post goes out at the first."
-                )
+        note = clock_note(day, at, self._zone) if day is not None and at is not None else None
+        hint = f"{note[0].upper()}{note[1:]}." if note else ""
         if hint:
             self.clock_hint.setText(hint)
         if self.clock_hint.isVisibleTo(self) != bool(hint):
@@ -1437,10 +1426,10 @@ class PostEditor(QDialog):
         forward: list[tuple[date, time]] = []
         back: list[date] = []
         for day in days:
-            later = skipped_time(day, at, self._zone)
-            if later is not None:
-                forward.append((day, later))
-            elif repeated_time(day, at, self._zone):
+            change = clock_change(day, at, self._zone)
+            if change is not None and change[0] == "forward":
+                forward.append((day, change[1]))
+            elif change is not None:
                 back.append(day)
 
         def more(nights: int) -> str:
