@@ -1079,7 +1079,10 @@ class MainWindow(QMainWindow):
         placement of them tells next (:meth:`_say_placed`) in the same turn."""
         self._copied_note = said
         self.statusBar().showMessage(said, 10_000)
-        QTimer.singleShot(0, lambda: setattr(self, "_copied_note", ""))
+        QTimer.singleShot(0, self, self._forget_copied)  # with the window, if it goes
+
+    def _forget_copied(self) -> None:
+        self._copied_note = ""
 
     def _say_placed(self, text: str) -> None:
         """A word on posts just placed, followed by what they brought from another

@@ -139,6 +139,15 @@ class Filters:
         return self.active_besides_search or self.search_hits is not None
 
 
+def _unless_unreadable(question: Callable[[], bool]) -> bool:
+    """``question()``, or False when the file cannot be asked (what is wrong with it is
+    said by the change or the step that needs it)."""
+    try:
+        return question()
+    except CadenceError:
+        return False
+
+
 class CalendarSession(QObject):
     """The open calendar, shared by the main window and its views."""
 
@@ -580,18 +589,12 @@ class CalendarSession(QObject):
     def _seen_elsewhere(self) -> bool:
         """:meth:`changed_elsewhere`, False when the file cannot be asked (the step
         itself then says what is wrong with it)."""
-        try:
-            return self.changed_elsewhere()
-        except CadenceError:
-            return False
+        return _unless_unreadable(self.changed_elsewhere)
 
     def _newer_elsewhere(self) -> bool:
         """Whether another program changed the file again since it was last asked (a
         change already seen stays seen by :meth:`changed_elsewhere`)."""
-        try:
-            return self.store.changed_elsewhere()
-        except CadenceError:
-            return False
+        return _unless_unreadable(self.store.changed_elsewhere)
 
     def _step(self, parent: QWidget | None, direction: int) -> bool:
         from .commands import StoreCommand
