@@ -288,10 +288,11 @@ def merge_calendar(
             )
             summary.series_added.extend(adopted.created)
         if apart:
+            posts = "1 repeating post comes" if apart == 1 else f"{apart} repeating posts come"
+            own = "its" if apart == 1 else "their"
             summary.notes.append(
-                f"{'1 repeating post comes' if apart == 1 else f'{apart} repeating posts come'}"
-                f" in on {'its' if apart == 1 else 'their'} own: {theirs.zone.key}'s repeats"
-                f" run on another clock than {ours.zone.key}'s."
+                f"{posts} in on {own} own: {theirs.zone.key}'s repeats run on another clock"
+                f" than {ours.zone.key}'s."
             )
         progress(total, total)
     return summary
