@@ -1033,15 +1033,19 @@ class WeekView(PeriodView):
                 self._edge_step = HOUR_HEIGHT // 4
         self._edge_pos = pos
         if self._edge_step:
-            self._scroll_on()
+            self._step_grid()  # the move's own target follows
             self._edge_scroll.start()
         else:
             self._edge_scroll.stop()
 
-    def _scroll_on(self) -> None:
+    def _step_grid(self) -> None:
         bar = self._scroll.verticalScrollBar()
         bar.setValue(bar.value() + self._edge_step)
-        if self._drop_target is not None:  # the time under the pointer moved on
+
+    def _scroll_on(self) -> None:
+        """The edge timer's step, held still: the time under the pointer moves on."""
+        self._step_grid()
+        if self._drop_target is not None:
             self._set_drop_target(self._target_at(self._edge_pos))
 
     def _stop_edge_scroll(self) -> None:
