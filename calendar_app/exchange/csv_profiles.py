@@ -439,6 +439,16 @@ def _date_order(dates: Iterable[str]) -> tuple[bool | None, str | None]:
     return None, None if first_over else example
 
 
+def two_readings(text: str) -> tuple[date, date]:
+    """A date that reads two ways, as ``03/04/2026``, ``03.04.2026`` and ``03-04-2026``
+    do: read day first, then month first (:func:`_date_order` found it)."""
+    match = _OTHER_DAY.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(text)
+    one, two, year = int(match[1]), int(match[3]), int(match[4])
+    return date(year, two, one), date(year, one, two)
+
+
 def csv_date_order(source: Path) -> tuple[bool | None, str | None]:
     """What the dates of the CSV file ``source`` say of their order (:func:`_date_order`):
     whether they are day first, or else a date that reads two ways, to ask about.

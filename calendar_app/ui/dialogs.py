@@ -3,7 +3,6 @@ unsaved-changes and replace-the-file questions and Go to Date."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -188,13 +187,10 @@ def ask_date_order(parent: QWidget | None, name: str, example: str, day_first: b
 
 def _parse_both(example: str) -> tuple[str, str]:
     """``03/04/2026`` read day first and month first: ``3 April 2026``, ``4 March 2026``."""
-    match = re.match(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", example)
-    assert match is not None, example
-    one, two, year = (int(part) for part in match.groups())
-    return (
-        spelled_day(date(year, two, one), weekday=False),
-        spelled_day(date(year, one, two), weekday=False),
-    )
+    from ..exchange.csv_profiles import two_readings
+
+    day_first, month_first = two_readings(example)
+    return spelled_day(day_first, weekday=False), spelled_day(month_first, weekday=False)
 
 
 SaveAnswer = Literal["save", "discard", "cancel"]

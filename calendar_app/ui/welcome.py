@@ -971,12 +971,16 @@ class WelcomeDialog(QDialog):
             self._error_handler(self, exc)
             return False
         session = CalendarSession(store, error_handler=self._error_handler)
-        summary = run_import(session, self, path, fallback_channel=IMPORT_CHANNEL)
-        session.undo_stack.clear()
-        session.deleteLater()
+        summary = None
+        try:
+            summary = run_import(session, self, path, fallback_channel=IMPORT_CHANNEL)
+        finally:
+            session.undo_stack.clear()
+            session.deleteLater()
+            if summary is None:  # nothing came in, or something went wrong on the way
+                store.close()
+                remove_calendar_file(target)
         if summary is None:
-            store.close()
-            remove_calendar_file(target)
             return False
         store.checkpoint()  # the file alone is the calendar, as after every change
         self._notify(

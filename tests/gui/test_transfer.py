@@ -240,7 +240,8 @@ def test_a_csv_import_asks_how_its_dates_read_only_when_none_tells(
 
 
 @OFFSCREEN_POPUPS
-def test_the_date_order_question_reads_the_date_both_ways(qtbot: QtBot) -> None:
+@pytest.mark.parametrize("written", ["03/04/2026", "03.04.2026", "03-04-2026"])
+def test_the_date_order_question_reads_the_date_both_ways(qtbot: QtBot, written: str) -> None:
     seen: dict[str, object] = {}
 
     def answer() -> None:
@@ -251,9 +252,9 @@ def test_the_date_order_question_reads_the_date_both_ways(qtbot: QtBot) -> None:
         box.defaultButton().click()
 
     QTimer.singleShot(0, answer)
-    assert ask_date_order(None, "plan.csv", "03/04/2026", False) is False
+    assert ask_date_order(None, "plan.csv", written, False) is False
     assert seen["text"] == (
-        "No date in the file tells: 03/04/2026 may be 3 April 2026 or 4 March 2026."
+        f"No date in the file tells: {written} may be 3 April 2026 or 4 March 2026."
     )
     assert "Day first (3 April 2026)" in seen["buttons"]  # type: ignore[operator]
     assert seen["default"] == "Month first (4 March 2026)"

@@ -725,6 +725,21 @@ def test_an_import_that_fails_leaves_no_calendar_behind(
     assert not list(data.glob("plan*"))
 
 
+def test_an_import_that_breaks_on_the_way_leaves_no_calendar_behind(
+    dialog: WelcomeDialog, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def breaks(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("broke on the way")
+
+    monkeypatch.setattr(welcome_module, "run_import", breaks)
+    source = tmp_path / "plan.csv"
+    source.write_text("title,date\nLaunch,2026-12-05\n", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        dialog.import_file(source)
+    assert dialog.store is None
+    assert not list(data.glob("plan*"))
+
+
 def test_imported_calendars_never_overwrite_one_another(tmp_path: Path) -> None:
     (tmp_path / "Client.cadence").touch()
     (tmp_path / "Client 2.cadence").touch()
