@@ -2062,6 +2062,26 @@ class CalendarStore:
             return set()
         return sums & shown
 
+    def deleted_noted(self, notes: Iterable[str]) -> set[str]:
+        """Those of these notes (:meth:`add_notes`) attached to a post deleted here (and
+        not back since): a row of a file without uids that says what it said when the
+        post came in."""
+        wanted = set(notes)
+        if not wanted:
+            return set()
+        try:
+            noted = {
+                note
+                for (note,) in self._conn.execute(
+                    "SELECT DISTINCT v.earlier_edited FROM deleted_posts d"
+                    " JOIN post_versions v ON v.post_id = d.post_id"
+                    " WHERE v.earlier_revision = 0"
+                )
+            }
+        except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
+            return set()
+        return wanted & noted
+
     def posts_noted(self, notes: Iterable[str]) -> dict[str, list[int]]:
         """The posts (ids, oldest first) each of these notes (:meth:`add_notes`) was
         attached to, by note: what a row of a file without uids came in as, wherever

@@ -1102,16 +1102,22 @@ def _leave_deleted_out(
     """The rows less those of posts deleted here that show them as they were when
     deleted, or, from a file with every column (``whole``), as they were before an
     edit here (an export from before it): by uid, or, for a row with none that is no
-    post here (``matches``), by what it shows alone. A row changed since in anything
-    it carries comes in; a row of a file without some columns, unless it shows the
-    post exactly as deleted, comes in too (what it leaves out is not known)."""
+    post here (``matches``), by what it shows alone, or by its cells being those the
+    post came in with (a plan kept in a spreadsheet, imported again). A row changed
+    since in anything it carries comes in; a row of a file without some columns,
+    unless it shows the post exactly as deleted or says what it came in with, comes in
+    too (what it leaves out is not known)."""
     gone = store.deleted(row.uid for row in rows if row.uid)
     histories = store.history(list(gone.values()))
-    keyless = (
-        store.deleted_showing(row.post for row in rows if not row.uid and row.number not in matches)
-        if whole
-        else set()
+    unmatched = [row for row in rows if not row.uid and row.number not in matches]
+    keyless = store.deleted_showing(row.post for row in unmatched) if whole else set()
+    came_in = store.deleted_noted(
+        note for row in unmatched for note in (row.said, row.said_before) if note
     )
+
+    def _stays_out(row: _Row) -> bool:
+        return shown_sum(row.post) in keyless or bool({row.said, row.said_before} & came_in)
+
     kept = []
     for row in rows:
         deleted = gone.get(row.uid) if row.uid else None
@@ -1124,7 +1130,7 @@ def _leave_deleted_out(
             ):
                 continue
             summary.revived.append(deleted)
-        elif not row.uid and row.number not in matches and shown_sum(row.post) in keyless:
+        elif not row.uid and row.number not in matches and _stays_out(row):
             continue
         kept.append(row)
     summary.left_deleted += len(rows) - len(kept)

@@ -608,6 +608,42 @@ def test_rows_without_uids_leave_out_posts_deleted_here_as_they_were(
     )
 
 
+def test_a_plan_without_every_column_imported_again_leaves_out_posts_deleted_here(
+    store: CalendarStore, add_channel: Callable[..., int]
+) -> None:
+    """A plan kept in a spreadsheet (title, channel, date and time only, no uids)
+    imported twice: a post deleted here in between stays deleted; a row changed in the
+    sheet since comes in."""
+    add_channel("LinkedIn")
+    plan = store.path.parent / "plan.csv"
+    write_rows(
+        plan,
+        [
+            ["Title", "Channel", "Date", "Time"],
+            ["Factory tour", "LinkedIn", "2026-12-07", "10:00"],
+            ["Winter newsletter", "LinkedIn", "2026-12-09", "09:00"],
+            ["Year in review", "LinkedIn", "2026-12-28", ""],
+        ],
+    )
+    first = import_csv(store, plan, ImportOptions())
+    tour, winter, review = store.posts(first.added)
+    store.update_post(review.id, {"title": "Our year, reviewed"})
+    store.delete_posts([winter.id, review.id])
+
+    again = import_csv(store, plan, ImportOptions())
+
+    assert (again.added, again.left_deleted) == ([], 2)
+    assert [p.title for p in store.all_posts()] == ["Factory tour"]
+
+    rows = read_rows(plan)
+    rows[2][0] = "Winter newsletter, with the calendar"
+    write_rows(plan, rows)
+    changed = import_csv(store, plan, ImportOptions())
+    assert [p.title for p in store.posts(changed.added)] == ["Winter newsletter, with the calendar"]
+    assert changed.left_deleted == 1
+    assert tour.id in {p.id for p in store.all_posts()}
+
+
 def _moved_in_the_sheet(exported: Path, post: Post) -> None:
     """``post``'s row of a Cadence CSV export moved to Instagram, with a note typed."""
     rows = read_rows(exported)
