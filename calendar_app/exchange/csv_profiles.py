@@ -509,13 +509,40 @@ def _columns_of(source: Path, _as_read: tuple[int, int]) -> dict[str, list[str]]
     }
 
 
+_QUOTED_PIECE = re.compile(r'\s*"((?:[^"]|"")*)"\s*(,|$)')
+
+
+def _comma_pieces(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut at its commas, each piece with whether it was quoted: a choice with
+    a comma in it is written in quotes in a list of choices (``"Fast, reliable",Local``,
+    as Airtable writes one), its quotes no part of it."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    while True:
+        quoted = _QUOTED_PIECE.match(text, at)
+        if quoted is not None:
+            pieces.append((quoted[1].replace('""', '"'), True))
+            at, more = quoted.end(), bool(quoted[2])
+        else:
+            comma = text.find(",", at)
+            end = len(text) if comma < 0 else comma
+            pieces.append((text[at:end], False))
+            at, more = end + 1, comma >= 0
+        if not more:
+            return pieces
+
+
+def _joined(pieces: list[tuple[str, bool]]) -> str:
+    return ",".join(text for text, _quoted in pieces)
+
+
 class _Day(NamedTuple):
     """What a date cell says."""
 
     day: date
     at: time | None
     """The time written with the date (``2027-04-16 14:00``); None for none, or
-    midnight (a date column saved as date-times)."""
+    midnight written without AM or PM (a date column saved as date-times)."""
     two_ways: bool
     """Whether it reads as another date in the other order (03/04/2027)."""
 
@@ -535,7 +562,9 @@ def _parse_day(text: str, day_first: bool) -> _Day:
                 month, day, year = first, second, third
         try:
             at = _parse_clock(match[5]) if match[5] else None
-            return _Day(date(year, month, day), None if at == time(0) else at, two_ways)
+            if at == time(0) and not re.search("[AaPp][Mm]", match[5]):
+                at = None  # a date column saved as date-times; 12:00 AM is a time chosen
+            return _Day(date(year, month, day), at, two_ways)
         except ValueError:
             pass
     raise ValueError(text)
@@ -596,6 +625,14 @@ class _Names:
         key = name_key(name)
         if key and key in self.channels:
             return self.channels[key], name
+        several = [part for part in name.split(",") if part.strip()]
+        if len(several) > 1 and all(name_key(part) in self.channels for part in several):
+            # A multiple choice, as Notion and Airtable write one: no channel to make.
+            raise _BadValue(
+                column,
+                f"'{name}' names several channels; a post goes out on one, so give each"
+                " its own row",
+            )
         if name and self._options.create_missing:
             return None, name
         fallback = (self._options.fallback_channel or "").strip()
@@ -905,6 +942,8 @@ class _RowReader:
         is no Cadence file (it has no uid column) or each part is one. A key message
         here with a comma in its title is one part ("Fast, reliable"), as is one the
         file writes whole in another row, and a comma at the end makes none."""
+        if "\n" in cell or "\r" in cell:  # one a line, as a list typed into a cell
+            return [title for line in cell.splitlines() for title in self._titles(line)]
         titles = split_key_messages(cell)
         if len(titles) != 1 or "," not in titles[0]:
             return titles
@@ -916,21 +955,18 @@ class _RowReader:
 
         if known(titles[0]):
             return titles
-        pieces = titles[0].split(",")
+        pieces = _comma_pieces(titles[0])
         parts: list[str] = []
         start = 0
         while start < len(pieces):
-            # The longest run of pieces that is a key message here ("Fast, reliable"),
-            # else one piece.
+            # A quoted piece whole; else the longest run of unquoted pieces that is a key
+            # message here ("Fast, reliable"), else one piece.
+            stop = next((n for n in range(start, len(pieces)) if pieces[n][1]), len(pieces))
             end = next(
-                (
-                    end
-                    for end in range(len(pieces), start + 1, -1)
-                    if known(",".join(pieces[start:end]))
-                ),
+                (end for end in range(stop, start + 1, -1) if known(_joined(pieces[start:end]))),
                 start + 1,
             )
-            part = ",".join(pieces[start:end]).strip()
+            part = _joined(pieces[start:end]).strip()
             if part:
                 parts.append(part)
             start = end

@@ -1833,6 +1833,7 @@ def test_an_older_export_does_not_take_back_what_a_later_file_brought(
         ("16/04/2027 2:00 PM,", time(14, 0)),
         ("2027-04-16 14:00,14:00", time(14, 0)),
         ("2027-04-16 00:00:00,09:15", time(9, 15)),  # a date column saved as date-times
+        ("16/04/2027 12:00 AM,", time(0, 0)),  # midnight chosen, as Airtable writes it
     ],
 )
 def test_a_date_with_its_time_in_one_cell_gives_both(
@@ -1923,7 +1924,10 @@ def test_key_messages_separated_by_commas_are_each_one(store: CalendarStore, lin
         'Delivery,LinkedIn,"Fast, fair, local"\n'
         'Both,LinkedIn,"Fast, fair, local, Made in Europe"\n'
         'Trailing,LinkedIn,"Zero waste,"\n'
-        'Commas,LinkedIn,","\n',
+        'Commas,LinkedIn,","\n'
+        'Quoted,LinkedIn,"""Fast, fair, local"",Made in Europe"\n'  # Airtable's own quotes
+        'New quoted,LinkedIn," ""Slow, steady"" , Zero waste"\n'
+        'Lines,LinkedIn,"Made in Europe\nZero waste"\n',  # one a line in the cell
         "utf-8",
     )
     summary = import_csv(store, source, ImportOptions(create_missing=True))
@@ -1935,7 +1939,26 @@ def test_key_messages_separated_by_commas_are_each_one(store: CalendarStore, lin
         "Both": ["Fast, fair, local", "Made in Europe"],
         "Trailing": ["Zero waste"],
         "Commas": [],
+        "Quoted": ["Fast, fair, local", "Made in Europe"],
+        "New quoted": ["Slow, steady", "Zero waste"],
+        "Lines": ["Made in Europe", "Zero waste"],
     }
+
+
+def test_a_channel_cell_naming_several_channels_is_refused_not_made_a_channel(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """A multiple choice of channels ("LinkedIn, Newsletter", as Notion writes one) is
+    no channel of that name: the row is skipped, said; a new name with a comma is one."""
+    store.add_channel("Newsletter", kind="newsletter")
+    source = store.path.parent / "notion.csv"
+    source.write_text('Title,Channel\nBoth,"LinkedIn, Newsletter"\nRadio,"Radio, local"\n', "utf-8")
+    summary = import_csv(store, source, ImportOptions(create_missing=True))
+    assert summary.skipped == [
+        "row 2, column 'Channel': 'LinkedIn, Newsletter' names several channels; a post goes"
+        " out on one, so give each its own row"
+    ]
+    assert [store.channel(p.channel_id).name for p in store.all_posts()] == ["Radio, local"]
 
 
 @pytest.mark.parametrize("whole_first", [True, False])
