@@ -20,15 +20,17 @@ The generic profile (``export_csv`` / ``import_csv``)
 Importing a generic file is one transaction:
 
 - Columns are matched by name (case, surrounding spaces, and spaces or hyphens for
-  underscores ignored: "Key messages" is ``key_messages``), in any order; unknown columns
-  are ignored and named in the summary. ``title`` is required, and ``channel`` too unless
+  underscores ignored: "Key messages" is ``key_messages``), in any order; where one is
+  absent, another tool's name for it is read (``_COLUMN_ALIASES``: Notion's "Name",
+  Trello's "Due Date"), said in ``ImportSummary.notes``; unknown columns are ignored and
+  named in the summary. ``title`` is required, and ``channel`` too unless
   the import names a fallback channel. A column that is absent leaves that field of an
   updated post as it was (a new post gets the default: undated, draft, no message, no
   campaign, empty texts).
 - A byte-order mark, CRLF, LF or CR line ends (old Mac Excel) and newlines inside quoted
   cells are all fine;
   so is a file separated by ``;`` or tabs (as Excel saves "CSV" in many European
-  languages), recognised from the header line.
+  languages), recognised from the header line or Excel's ``sep=;`` line before it.
 - Rows are matched to posts by ``uid``: a known uid updates its post when the row differs
   (the previous version is kept in the summary for undo), an unknown uid creates a post
   with that uid. A row with an empty uid is first the post it came in as before (the
@@ -50,10 +52,13 @@ Importing a generic file is one transaction:
   A date written as a date-time at midnight (``2026-06-10 00:00:00``, as spreadsheets
   and data tools save a date column) is that date; at another time
   (``2027-04-16 14:00``, ``2027-04-16T14:00:00``) it gives the time too, when the
-  ``time`` cell is empty or says the same. Times are ``HH:MM`` (``H:MM``, ``H.MM``,
-  seconds of ``:00`` and AM/PM are accepted). An empty status means ``scheduled`` for a new post
-  with a date and ``idea`` for one without (as ``cadence post add``), and "unchanged"
-  for an existing one.
+  ``time`` cell is empty or says the same; a moment with its offset from UTC
+  (``2026-12-05T09:00:00Z``) is the day and time it is on the calendar's clock. Dates in
+  English words (``December 5, 2026 10:00 AM``, ``5 Dec 2026``) are read too. Times are
+  ``HH:MM`` (``H:MM``, ``H.MM``, seconds of ``:00`` and AM/PM are accepted). An empty
+  status means ``scheduled`` for a new post with a date and ``idea`` for one without (as
+  ``cadence post add``), and "unchanged" for an existing one; other tools' words for a
+  status ("Not started", "Done") are read as Cadence's nearest, said in the notes.
 - A row with a bad value is skipped and listed in ``ImportSummary.skipped`` as one
   sentence naming the row as a spreadsheet numbers it (the header is row 1, the first post
   row 2), the column and what was expected:
@@ -113,7 +118,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -398,10 +403,53 @@ def export_csv(
 
 _CLOCK_TEXT = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.0+)?)?(?:\s*[AaPp][Mm])?"
 _AT = rf"(?:[ T]({_CLOCK_TEXT}))?"  # a date-time in one cell, as spreadsheets write one
-_ISO_DAY = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_AT}")
-_OTHER_DAY = re.compile(rf"(\d{{1,2}})([-/.])(\d{{1,2}})\2(\d{{4}}){_AT}")
+_OFFSET = r"(Z|[+-]\d{2}:?\d{2})?"  # a moment's offset from UTC, as data tools write it
+# A dot may be followed by a space (5. 12. 2026, 2026. 12. 05.), as some languages write.
+_ISO_DAY = re.compile(rf"(\d{{4}})([-/]|\. ?)(\d{{1,2}})\2(\d{{1,2}})\.?{_AT}{_OFFSET}")
+_OTHER_DAY = re.compile(rf"(\d{{1,2}})([-/]|\. ?)(\d{{1,2}})\2(\d{{4}}){_AT}")
+_MONTHS = {
+    name: number
+    for number, month in enumerate(
+        (
+            *("january", "february", "march", "april", "may", "june", "july", "august"),
+            *("september", "october", "november", "december"),
+        ),
+        1,
+    )
+    for name in (month, month[:3], *(("sept",) if number == 9 else ()))
+}
+# "December 5, 2026 10:00 AM" (Notion), "Saturday, 5 December 2026", "Dec 5, 2026 at 9:00".
+_WORDED_DAY = re.compile(
+    r"(?:[a-z]+,?\s+)?(?:([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?|(\d{1,2})\.?\s+([a-z]+)\.?,?)"
+    rf"\s+(\d{{4}})(?:,?\s+(?:at\s+)?({_CLOCK_TEXT}))?",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(r"\s+(?:→|->|–|—|to)\s+", re.IGNORECASE)
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.0+)?)?\s*([AaPp][Mm])?")
 _STATUSES = {s.value: s for s in PostStatus}
+_STATUS_WORDS = {
+    # Other tools' words for a post's status (Notion's "Not started", "In progress" and
+    # "Done"; a board's "To do"), read as Cadence's nearest and said in the summary.
+    **dict.fromkeys(("backlog", "someday"), PostStatus.IDEA),
+    **dict.fromkeys(
+        (
+            "not started",
+            "to do",
+            "todo",
+            "in progress",
+            "drafting",
+            "writing",
+            "in review",
+            "review",
+        ),
+        PostStatus.DRAFT,
+    ),
+    **dict.fromkeys(("ready", "approved", "planned", "queued"), PostStatus.SCHEDULED),
+    **dict.fromkeys(
+        ("done", "posted", "live", "sent", "complete", "completed"), PostStatus.PUBLISHED
+    ),
+    **dict.fromkeys(("canceled", "dropped"), PostStatus.CANCELLED),
+}
 _STATUS_CHOICES = ", ".join(s.value for s in PostStatus)
 
 
@@ -547,27 +595,59 @@ class _Day(NamedTuple):
     """Whether it reads as another date in the other order (03/04/2027)."""
 
 
-def _parse_day(text: str, day_first: bool) -> _Day:
-    match = _ISO_DAY.fullmatch(text) or _OTHER_DAY.fullmatch(text)
-    if match is not None:
-        first, second, third = (int(match[n]) for n in (1, 3, 4))
-        two_ways = False
-        if match.re is _ISO_DAY:
-            year, month, day = first, second, third
-        else:
-            two_ways = first != second and first <= 12 and second <= 12
-            if day_first:
-                day, month, year = first, second, third
+def _parse_day(text: str, day_first: bool, zone: ZoneInfo | None = None) -> _Day:
+    """A date cell read (``ValueError`` when it is none): ``day_first`` for the dates
+    that read two ways; one given as a moment (``2026-12-05T09:00:00Z``) on ``zone``'s
+    clock."""
+    try:
+        match = _ISO_DAY.fullmatch(text) or _OTHER_DAY.fullmatch(text)
+        if match is not None:
+            first, second, third = (int(match[n]) for n in (1, 3, 4))
+            two_ways = False
+            if match.re is _ISO_DAY:
+                year, month, day = first, second, third
             else:
-                month, day, year = first, second, third
-        try:
-            at = _parse_clock(match[5]) if match[5] else None
-            if at == time(0) and not re.search("[AaPp][Mm]", match[5]):
-                at = None  # a date column saved as date-times; 12:00 AM is a time chosen
-            return _Day(date(year, month, day), at, two_ways)
-        except ValueError:
-            pass
+                two_ways = first != second and first <= 12 and second <= 12
+                if day_first:
+                    day, month, year = first, second, third
+                else:
+                    month, day, year = first, second, third
+            offset = match[6] if match.re is _ISO_DAY else None
+            return _Day(*_on_the_clock(date(year, month, day), match[5], offset, zone), two_ways)
+        worded = _WORDED_DAY.fullmatch(text)
+        if worded is not None:
+            name, day = (worded[1], worded[2]) if worded[1] else (worded[4], worded[3])
+            month = _MONTHS.get(name.casefold())
+            if month is not None:
+                the_day = date(int(worded[5]), month, int(day))
+                return _Day(*_on_the_clock(the_day, worded[6], None, zone), False)
+    except ValueError:
+        pass
     raise ValueError(text)
+
+
+def _on_the_clock(
+    day: date, clock: str | None, offset: str | None, zone: ZoneInfo | None
+) -> tuple[date, time | None]:
+    """A date cell's day and time: midnight written without AM or PM is a date column
+    saved as date-times (12:00 AM is a time chosen), a moment with an offset from UTC
+    (a data tool's) the day and time it is on ``zone``'s clock."""
+    at = _parse_clock(clock) if clock else None
+    if at is None or (at == time(0) and not re.search("[AaPp][Mm]", clock or "")):
+        return day, None
+    if offset and zone is not None:
+        given = UTC if offset == "Z" else _utc_offset(offset)
+        moment = datetime.combine(day, at, given).astimezone(zone)
+        return moment.date(), moment.time()
+    return day, at
+
+
+def _utc_offset(text: str) -> timezone:
+    hours, minutes = int(text[1:3]), int(text[-2:])
+    if hours > 14 or minutes > 59:
+        raise ValueError(text)
+    sign = -1 if text[0] == "-" else 1
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def _parse_clock(text: str) -> time:
@@ -714,11 +794,18 @@ class _Table(NamedTuple):
     """The rows after the header."""
 
 
+_SEPARATOR_LINE = re.compile(r'"?sep=([,;\t|])"?[ ,;\t|]*(?:\r\n|\r|\n)', re.IGNORECASE)
+
+
 def _read_records(text: str) -> _Table:
     """The file's header and the rows after it."""
     # Cells hold whole blog posts at times; the csv module's default cap is 128 KiB.
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    told = _SEPARATOR_LINE.match(text)
+    if told is not None:  # Excel's "sep=;" line, which it reads and hides
+        text = text[told.end() :]
+    delimiter = told[1] if told is not None else _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     header_line = header_row = 0
     records: list[list[str]] = []
@@ -756,11 +843,35 @@ def _delimiter(text: str) -> str:
     """``,`` unless the header line only makes sense split on ``;`` or a tab (Excel in many
     European languages saves "CSV" with semicolons)."""
     first_line = next(iter(text.lstrip("\r\n").splitlines()), "")  # CR alone ends one too
+    titles = {"title", *_COLUMN_ALIASES["title"]}
     for delimiter in (",", ";", "\t"):
         cells = next(csv.reader([first_line], delimiter=delimiter), [])
-        if any(c.strip().casefold() == "title" for c in cells):
+        if any(_column_key(c) in titles for c in cells):
             return delimiter
     return ","
+
+
+_COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    # Other tools' names for Cadence's columns, in the order they are taken, read where a
+    # file lacks Cadence's own: Notion's and Asana's "Name", Trello's "Card Name" and
+    # "Due Date", Outlook's "Subject" and "Start Date", Airtable's "Publish date".
+    "title": ("name", "card_name", "task_name", "post_title", "headline", "subject"),
+    "date": (
+        "publish_date",
+        "publishing_date",
+        "post_date",
+        "scheduled_date",
+        "due_date",
+        "due",
+        "start_date",
+    ),
+    "time": ("publish_time", "post_time", "start_time"),
+    "channel": ("platform", "network", "social_network", "channel_name"),
+    "key_messages": ("key_message",),
+    "body": ("description", "card_description", "content", "copy", "caption", "post_text", "text"),
+    "link": ("url",),
+}
+_ALIAS_OF = {alias: column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}
 
 
 def _column_key(name: str) -> str:
@@ -769,23 +880,42 @@ def _column_key(name: str) -> str:
 
 
 def _header_columns(
-    header: list[str], line: int, options: ImportOptions, ignored: list[str] | None = None
+    header: list[str],
+    line: int,
+    options: ImportOptions,
+    ignored: list[str] | None = None,
+    aliased: list[tuple[str, str]] | None = None,
 ) -> dict[str, tuple[int, str]]:
     """Generic column name -> (cell index, the name as the file spells it).
 
-    The names of the columns Cadence does not read go to ``ignored``.
+    The names of the columns Cadence does not read go to ``ignored``; another tool's
+    name read for one of Cadence's columns ("Due Date" for ``date``), with that column,
+    to ``aliased``.
     """
     found: dict[str, tuple[int, str]] = {}
+    others: dict[str, tuple[int, str]] = {}
     for index, cell in enumerate(header):
         name = cell.strip()
         key = _column_key(name)
         if key not in GENERIC_COLUMNS:
-            if name and ignored is not None:
+            if key in _ALIAS_OF and key not in others:
+                others[key] = (index, name)
+            elif name and ignored is not None:
                 ignored.append(name)
             continue
         if key in found:
             raise ImportProblem(f"the column '{name}' appears twice", line=line)
         found[key] = (index, name)
+    for column, aliases in _COLUMN_ALIASES.items():
+        taken = next((alias for alias in aliases if alias in others), None)
+        if column not in found and taken is not None:
+            found[column] = others.pop(taken)
+            if aliased is not None:
+                aliased.append((found[column][1], column))
+    if ignored is not None and others:  # an alias left over, in the file's order
+        order = {cell.strip(): index for index, cell in reversed(list(enumerate(header)))}
+        ignored.extend(name for _index, name in others.values())
+        ignored.sort(key=lambda name: order.get(name, 0))
     if "title" not in found:
         raise ImportProblem(
             "the file has no 'title' column; its first line must name the columns, like "
@@ -811,9 +941,13 @@ class _RowReader:
         width: int,
         names: _Names,
         options: ImportOptions,
+        zone: ZoneInfo | None = None,
     ) -> None:
         self.width = width
         self.names = names
+        self.zone = zone  # the calendar's, for a moment given with its offset from UTC
+        self.words_read: dict[str, tuple[str, PostStatus]] = {}
+        """Other tools' status words read, as the file first writes each, and as what."""
         self.day_first = options.day_first is not False
         self.present = frozenset(columns)
         # An absent column reads the "" appended to every row (index -1).
@@ -882,7 +1016,7 @@ class _RowReader:
         campaign_id = names.campaign(label["campaign"], campaign_name) if campaign_name else None
         status_text = values[at["status"]].strip()
         default = PostStatus.SCHEDULED if day is not None else PostStatus.IDEA  # as `post add`
-        status = _STATUSES.get(status_text.lower()) if status_text else default
+        status = self._status(status_text) if status_text else default
         if status is None:
             raise _BadValue(
                 label["status"],
@@ -975,14 +1109,30 @@ class _RowReader:
             return parts if known_parts else titles
         return parts  # none for commas alone
 
+    def _status(self, text: str) -> PostStatus | None:
+        """The status a cell names: Cadence's own, or another tool's word for one (noted
+        in ``words_read``)."""
+        key = " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
+        status = _STATUSES.get(key)
+        if status is None and key in _STATUS_WORDS:
+            status = _STATUS_WORDS[key]
+            self.words_read.setdefault(key, (text, status))
+        return status
+
     def _day(self, text: str) -> _Day | None:
         if not text:
             return None
         day = self._days.get(text)
         if day is None:
             try:
-                day = self._days[text] = _parse_day(text, self.day_first)
+                day = self._days[text] = _parse_day(text, self.day_first, self.zone)
             except ValueError:
+                if len(_RANGE.split(text)) == 2:
+                    raise _BadValue(
+                        self.label["date"],
+                        f"'{text}' is a range of dates; a post goes out on one day, so give"
+                        " that one",
+                    ) from None
                 raise _BadValue(
                     self.label["date"], f"'{text}' is not a date; write it as YYYY-MM-DD"
                 ) from None
@@ -1040,6 +1190,15 @@ def _backlog_drafts(rows: list[_Row]) -> set[int]:
     return drafted
 
 
+def _in_words(items: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _plural(word: str, items: Sequence[str]) -> str:
+    return word if len(items) == 1 else word + ("es" if word.endswith("s") else "s")
+
+
 def _say_drafts(count: int, summary: ImportSummary) -> None:
     if count:
         posts, drafts = ("post", "a draft") if count == 1 else ("posts", "drafts")
@@ -1062,7 +1221,11 @@ def import_csv(
     """Import a generic-profile CSV file (see the module's notes) in one transaction."""
     header, header_line, first_row, records = _read_records(_read_text(source))
     summary = ImportSummary()
-    columns = _header_columns(header, header_line, options, summary.ignored_columns)
+    aliased: list[tuple[str, str]] = []
+    columns = _header_columns(header, header_line, options, summary.ignored_columns, aliased)
+    if aliased:
+        read_as = [f"'{name}' as the {column.replace('_', ' ')}" for name, column in aliased]
+        summary.notes.append(f"Read the {_plural('column', read_as)} {_in_words(read_as)}.")
     if options.day_first is None and "date" in columns:
         # The order the file's dates show (a day over 12 tells), else day first.
         index = columns["date"][0]
@@ -1080,7 +1243,7 @@ def import_csv(
     with environment_errors(), store.db.atomic():
         names = _Names(store, options, summary)
         _learn_renames(store, names, columns, records, summary)
-        reader = _RowReader(columns, len(header), names, options)
+        reader = _RowReader(columns, len(header), names, options, store.zone)
         reader.learn_titles(records)
         rows: list[_Row] = []
         for number, cells in enumerate(records, first_row):
@@ -1094,6 +1257,9 @@ def import_csv(
                 summary.skipped.append(
                     str(ImportProblem(bad.message, row=number, column=bad.column or None))
                 )
+        if reader.words_read:
+            read_as = [f"'{text}' as {status.value}" for text, status in reader.words_read.values()]
+            summary.notes.append(f"Read the {_plural('status', read_as)} {_in_words(read_as)}.")
         # Reading is done; skipped and blank rows need no writing.
         ticker.done = 2 * len(records) - len(rows)
         ticker.advance(0)

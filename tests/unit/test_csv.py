@@ -943,7 +943,7 @@ BAD_ROW_SENTENCES = [
     " import with --create-missing",
     "row 10, column 'campaign': there is no campaign called 'Winter sale'; add it, or import"
     " with --create-missing",
-    "row 11, column 'status': 'sent' is not a post status; use one of idea, draft, scheduled, "
+    "row 11, column 'status': 'shipped' is not a post status; use one of idea, draft, scheduled, "
     "published, cancelled",
     "row 12, column 'title': the title is empty; every post needs one",
     "row 13, column 'uid': 'u-good' is also on row 2; each post may appear only once",
@@ -1043,7 +1043,7 @@ def test_no_fallback_channel_is_created_when_no_row_needs_it(
             f"columns: {HEADER}.",
         ),
         (
-            b"channel,name\nLinkedIn,Post\n",
+            b"channel,post\nLinkedIn,Post\n",
             "line 1: the file has no 'title' column; its first "
             f"line must name the columns, like {HEADER}",
         ),
@@ -1999,11 +1999,12 @@ def test_a_new_title_with_a_comma_from_cadence_stays_whole(
 def test_posts_called_scheduled_without_a_date_come_in_as_drafts(
     store: CalendarStore, linkedin: int
 ) -> None:
-    """An Airtable base's "Publish date" is no column Cadence reads: its scheduled rows
-    come in undated, so as drafts in the backlog (no post there is scheduled), said."""
+    """A base whose days are in a column Cadence does not read ("Go-live week"): its
+    scheduled rows come in undated, so as drafts in the backlog (no post there is
+    scheduled), said."""
     source = store.path.parent / "airtable.csv"
     source.write_text(
-        "Title,Channel,Status,Publish date\n"
+        "Title,Channel,Status,Go-live week\n"
         "Launch,LinkedIn,Scheduled,2027-04-16\n"
         "Recap,LinkedIn,Idea,2027-04-20\n",
         "utf-8",
@@ -2143,3 +2144,107 @@ def test_the_checks_before_an_import_read_the_file_once(
     assert csv_profiles.csv_names_every_channel(source)
     assert csv_profiles.csv_date_order(source) == (True, None)
     assert reads == [source, source]
+
+
+# -- other tools' files -------------------------------------------------------------
+
+
+def test_a_notion_database_comes_in_with_its_names_dates_and_statuses(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """Notion's "Name", its written-out dates and its default statuses are read as
+    Cadence's title, date and status, each said once in the summary; "Tags" is no
+    column Cadence reads."""
+    source = store.path.parent / "Content calendar.csv"
+    source.write_text(
+        "\ufeffName,Channel,Date,Status,Tags\n"
+        'Factory tour,LinkedIn,"December 5, 2026 10:00 AM",Not started,video\n'
+        'Year in review,LinkedIn,"December 28, 2026",In progress,\n'
+        'Advent recap,LinkedIn,"Saturday, 5 December 2026",Done,\n'
+        'Two days,LinkedIn,"December 9, 2026 → December 10, 2026",Done,\n',
+        "utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions())
+    assert {p.title: (p.date, p.time, p.status) for p in store.all_posts()} == {
+        "Factory tour": (date(2026, 12, 5), time(10, 0), PostStatus.DRAFT),
+        "Year in review": (date(2026, 12, 28), None, PostStatus.DRAFT),
+        "Advent recap": (date(2026, 12, 5), None, PostStatus.PUBLISHED),
+    }
+    assert summary.skipped == [
+        "row 5, column 'Date': 'December 9, 2026 → December 10, 2026' is a range of dates;"
+        " a post goes out on one day, so give that one"
+    ]
+    assert summary.notes == [
+        "Read the column 'Name' as the title.",
+        "Read the statuses 'Not started' as draft, 'In progress' as draft and 'Done' as published.",
+    ]
+    assert summary.ignored_columns == ["Tags"]
+
+
+def test_a_board_s_cards_and_a_data_tool_s_moments_come_in_on_the_calendar_s_clock(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """Trello's "Card Name", "Card Description" and "Due Date" (a moment in UTC, as
+    data tools write one) in a Paris calendar: 09:00Z is 10:00 in Paris in December;
+    midnight UTC is a date saved as a moment."""
+    source = store.path.parent / "trello.csv"
+    source.write_text(
+        "Card ID,Card Name,Card Description,Channel,Start Date,Due Date\n"
+        "a1,Launch,The new range,LinkedIn,,2026-12-05T09:00:00.000Z\n"
+        "a2,Recap,,LinkedIn,,2026-12-07T00:00:00.000Z\n"
+        "a3,Late,,LinkedIn,,2026-12-07T23:30:00+00:00\n",
+        "utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == []
+    assert {p.title: (p.date, p.time, p.body) for p in store.all_posts()} == {
+        "Launch": (date(2026, 12, 5), time(10, 0), "The new range"),
+        "Recap": (date(2026, 12, 7), None, ""),
+        "Late": (date(2026, 12, 8), time(0, 30), ""),
+    }
+    assert summary.notes == [
+        "Read the columns 'Card Name' as the title, 'Due Date' as the date and"
+        " 'Card Description' as the body."
+    ]
+    assert summary.ignored_columns == ["Card ID", "Start Date"]
+
+
+def test_cadence_s_own_column_wins_over_another_tool_s_name_for_it(
+    store: CalendarStore, linkedin: int
+) -> None:
+    source = store.path.parent / "both.csv"
+    source.write_text(
+        "Title,Name,Channel,Date,Due date\nLaunch,Anna,LinkedIn,2026-12-05,2026-12-24\n", "utf-8"
+    )
+    summary = import_csv(store, source, ImportOptions())
+    assert [(p.title, p.date) for p in store.all_posts()] == [("Launch", date(2026, 12, 5))]
+    assert (summary.notes, summary.ignored_columns) == ([], ["Name", "Due date"])
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["5. 12. 2026", "2026. 12. 05.", "2026.12.05", "Dec 5, 2026", "5 December 2026"],
+)
+def test_dates_as_other_languages_and_tools_write_them(
+    store: CalendarStore, linkedin: int, written: str
+) -> None:
+    source = store.path.parent / "dates.csv"
+    source.write_text(f'title,channel,date\nPost,LinkedIn,"{written}"\n', "utf-8")
+    assert import_csv(store, source, ImportOptions(day_first=True)).skipped == []
+    assert [p.date for p in store.all_posts()] == [date(2026, 12, 5)]
+
+
+def test_excel_s_separator_line_tells_the_separator_and_is_no_row(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """Excel writes "sep=;" first for itself to read, and hides it: the header is the
+    row after it, numbered 1 as Excel shows it."""
+    source = store.path.parent / "excel.csv"
+    source.write_bytes(
+        "sep=;\r\nTitle;Channel;Date\r\nLaunch;LinkedIn;05.12.2026\r\nBad;LinkedIn;5/13/2026x\r\n".encode(
+            "cp1252"
+        )
+    )
+    summary = import_csv(store, source, ImportOptions(day_first=True))
+    assert [(p.title, p.date) for p in store.all_posts()] == [("Launch", date(2026, 12, 5))]
+    assert [line.split(",")[0] for line in summary.skipped] == ["row 3"]
