@@ -616,10 +616,10 @@ def _parse_day(text: str, day_first: bool, zone: ZoneInfo | None = None) -> _Day
             return _Day(*_on_the_clock(date(year, month, day), match[5], offset, zone), two_ways)
         worded = _WORDED_DAY.fullmatch(text)
         if worded is not None:
-            name, day = (worded[1], worded[2]) if worded[1] else (worded[4], worded[3])
-            month = _MONTHS.get(name.casefold())
-            if month is not None:
-                the_day = date(int(worded[5]), month, int(day))
+            name, number = (worded[1], worded[2]) if worded[1] else (worded[4], worded[3])
+            named = _MONTHS.get(name.casefold())
+            if named is not None:
+                the_day = date(int(worded[5]), named, int(number))
                 return _Day(*_on_the_clock(the_day, worded[6], None, zone), False)
     except ValueError:
         pass
