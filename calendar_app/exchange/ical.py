@@ -53,7 +53,7 @@ import uuid
 import warnings
 import zlib
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -976,6 +976,18 @@ class _Item:
 
 
 @dataclass(slots=True)
+class _Zones:
+    """The zones of one calendar (VCALENDAR) of a file."""
+
+    floating: tzinfo | None
+    """Its X-WR-TIMEZONE: where its floating times are."""
+    file_zones: dict[str, Any]
+    """Its VTIMEZONEs, by TZID."""
+    named: dict[str, tzinfo | None]
+    """The zones its TZIDs name, as read."""
+
+
+@dataclass(slots=True)
 class _Parsed:
     """A VEVENT with its dates read and checked."""
 
@@ -1129,6 +1141,10 @@ class _Reader:
         self._zones: dict[str, tzinfo | None] = {}
         self._file_zones: dict[str, Any] = {}
         self.floating: tzinfo | None = None
+        """The zone of the calendar (VCALENDAR) whose event is being read, as are
+        ``_zones`` and ``_file_zones`` (:meth:`_in_calendar_of`)."""
+        self._zones_of: list[_Zones] = []
+        """By event, in the file's order, the zones of the calendar it is in."""
         self.described: _Described = {}
         self.total = 0
         """Progress runs over three steps per event: checking, expanding, writing."""
@@ -1154,6 +1170,13 @@ class _Reader:
         self.skipped.append(f"line {problem.line}: {problem.problem.rstrip('.')}; not imported")
 
     # -- time zones -------------------------------------------------------------
+
+    def _in_calendar_of(self, index: int) -> None:
+        """Read the times of the event ``index`` in the zones of its own calendar."""
+        if index < len(self._zones_of):
+            zones = self._zones_of[index]
+            self.floating, self._file_zones = zones.floating, zones.file_zones
+            self._zones = zones.named
 
     def _zone_named(self, tzid: str) -> tzinfo | None:
         if tzid in self._zones:
@@ -1229,20 +1252,24 @@ class _Reader:
 
     def parse(self) -> list[_Item]:
         calendars = self._calendars()
-        name = calendars[0].get("X-WR-TIMEZONE") if calendars else None
-        if name:
-            try:
-                self.floating = ZoneInfo(str(name).strip())
-            except (ZoneInfoNotFoundError, ValueError, OSError):
-                self.floating = None
         self.described = _descriptions(calendars)
         events: list[Any] = []
         for cal in calendars:
+            # Each calendar of a file holding several (two exports put together) reads
+            # its own events in its own zones: its X-WR-TIMEZONE, its VTIMEZONEs.
+            name = cal.get("X-WR-TIMEZONE")
+            floating: tzinfo | None = None
+            if name:
+                with suppress(ZoneInfoNotFoundError, ValueError, OSError):
+                    floating = ZoneInfo(str(name).strip())
+            context = _Zones(floating, {}, {})
             for component in cal.subcomponents:
                 if component.name == "VEVENT":
                     events.append(component)
+                    self._zones_of.append(context)
                 elif component.name == "VTIMEZONE" and "TZID" in component:
-                    self._file_zones.setdefault(str(component["TZID"]), component)
+                    context.file_zones.setdefault(str(component["TZID"]), component)
+        self._in_calendar_of(0)
         if any(c.name in _NOT_EVENTS for cal in calendars for c in cal.subcomponents):
             for kind, line in self.layout.other_components():
                 if kind in _NOT_EVENTS:
@@ -1310,6 +1337,7 @@ class _Reader:
         for index, event in enumerate(events):
             if index % 256 == 0:
                 _advance(self.progress, index, total)
+            self._in_calendar_of(index)
             try:
                 checked = self._check_one(index, event, seen)
             except _EventRefused as problem:
@@ -1412,6 +1440,7 @@ class _Reader:
         for done, event in enumerate(parsed):
             if done % 256 == 0:
                 _advance(self.progress, len(parsed) + done, self.total)
+            self._in_calendar_of(event.index)
             try:
                 items.extend(self._items_of(event, masters, overrides))
             except _EventRefused as problem:

@@ -921,6 +921,49 @@ def test_a_skipped_time_in_a_zone_the_file_describes_reads_as_in_a_named_zone(
     }
 
 
+def _fixed_zone(offset: str) -> list[str]:
+    """Outlook's "Customized Time Zone", here one that keeps ``offset`` all year."""
+    return [
+        "BEGIN:VTIMEZONE",
+        "TZID:Customized Time Zone",
+        "BEGIN:STANDARD",
+        "DTSTART:16010101T000000",
+        f"TZOFFSETFROM:{offset}",
+        f"TZOFFSETTO:{offset}",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+
+
+def test_each_calendar_of_a_file_reads_its_events_in_its_own_zones(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """Two exports put in one file: a Berlin calendar and a New York one, each with a
+    floating 09:00 and an event in its own "Customized Time Zone". The New York events
+    were read in Berlin's zones (09:00 here, and the first file's +05:30)."""
+    lines = [
+        *HEADER,
+        "X-WR-TIMEZONE:Europe/Berlin",
+        *_fixed_zone("+0530"),
+        *vevent("berlin@x", "DTSTART:20261207T090000", "Berlin floating"),
+        *vevent("delhi@x", "DTSTART;TZID=Customized Time Zone:20261207T100000", "Delhi"),
+        "END:VCALENDAR",
+        *HEADER,
+        "X-WR-TIMEZONE:America/New_York",
+        *_fixed_zone("-0500"),
+        *vevent("york@x", "DTSTART:20261207T090000", "New York floating"),
+        *vevent("eastern@x", "DTSTART;TZID=Customized Time Zone:20261207T100000", "Eastern"),
+        "END:VCALENDAR",
+    ]
+    assert import_file(planned, write_ics(tmp_path / "two.ics", lines))[:3] == (4, 0, 0)
+    assert {p.title: p.time for p in planned.all_posts()} == {
+        "Berlin floating": time(9, 0),
+        "Delhi": time(5, 30),
+        "New York floating": time(15, 0),
+        "Eastern": time(16, 0),
+    }
+
+
 def test_an_event_at_the_second_pass_of_a_repeated_hour_is_said(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
