@@ -938,12 +938,15 @@ class _RowReader:
     def __init__(
         self,
         columns: dict[str, tuple[int, str]],
-        width: int,
+        header: list[str],
         names: _Names,
         options: ImportOptions,
         zone: ZoneInfo | None = None,
     ) -> None:
-        self.width = width
+        self.width = len(header)
+        self.named = len(header)
+        while self.named and not header[self.named - 1].strip():
+            self.named -= 1  # empty names at the end (Excel's ";;;;"), no column
         self.names = names
         self.zone = zone  # the calendar's, for a moment given with its offset from UTC
         self.words_read: dict[str, tuple[str, PostStatus]] = {}
@@ -973,10 +976,12 @@ class _RowReader:
 
     def read(self, number: int, cells: list[str]) -> _Row:
         count, width = len(cells), self.width
-        if count > width and any(c.strip() for c in cells[width:]):
+        # A row longer than the header was cut at a comma of its text: the text from
+        # there on went to the next cells, those of columns without a name too.
+        if count > width and any(c.strip() for c in cells[self.named :]):
             raise _BadValue(
                 "",
-                f"it has {count} cells where the header names {width}; put quotes around "
+                f"it has {count} cells where the header names {self.named}; put quotes around "
                 "cells that hold commas",
             )
         values = [restore(c) if c.startswith("'") else c for c in cells]
@@ -1243,7 +1248,7 @@ def import_csv(
     with environment_errors(), store.db.atomic():
         names = _Names(store, options, summary)
         _learn_renames(store, names, columns, records, summary)
-        reader = _RowReader(columns, len(header), names, options, store.zone)
+        reader = _RowReader(columns, header, names, options, store.zone)
         reader.learn_titles(records)
         rows: list[_Row] = []
         for number, cells in enumerate(records, first_row):

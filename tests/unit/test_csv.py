@@ -2248,3 +2248,23 @@ def test_excel_s_separator_line_tells_the_separator_and_is_no_row(
     summary = import_csv(store, source, ImportOptions(day_first=True))
     assert [(p.title, p.date) for p in store.all_posts()] == [("Launch", date(2026, 12, 5))]
     assert [line.split(",")[0] for line in summary.skipped] == ["row 3"]
+
+
+def test_a_row_cut_at_a_comma_is_refused_past_columns_without_a_name(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """Excel's empty names at the header's end: a row cut at the comma of its text put
+    " world" in one of them, and came in as "hello". A helper column without a name in a
+    row as long as the header is no such cut."""
+    source = store.path.parent / "ragged.csv"
+    source.write_text(
+        "Title,Channel,Date,Body,,\n"
+        "Cut,LinkedIn,2026-12-06,hello, world,,\n"
+        "Helper,LinkedIn,2026-12-07,fine,,checked\n",
+        "utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == [
+        "row 2: it has 7 cells where the header names 4; put quotes around cells that hold commas"
+    ]
+    assert [(p.title, p.body) for p in store.all_posts()] == [("Helper", "fine")]
