@@ -926,7 +926,8 @@ def _header_columns(
         raise ImportProblem("the file has a 'time' column but no 'date' column", line=line)
     if "channel" not in found and not (options.fallback_channel or "").strip():
         raise ImportProblem(
-            "the file has no 'channel' column; add one, or choose a channel for the imported posts",
+            "the file has no 'channel' column; add one, or choose a channel for the imported posts"
+            " (on the command line, --channel)",
             line=line,
         )
     return found

@@ -1381,7 +1381,9 @@ class _Reader:
                 raise _EventRefused("This line is not a property (NAME:value)", line=line)
             if name in _DATE_PROPERTIES:
                 what = "repeat rule" if name == "RRULE" else "date or time"
-                raise self.refuse(f"{name} is not a valid {what} ({error}).", index, name)
+                # The library's "Wrong datetime format: 20261305T090000Z": the value.
+                shown = error.split(": ", 1)[1] if error.startswith("Wrong ") else error
+                raise self.refuse(f"{name} is not a valid {what} ({shown}).", index, name)
         start_prop = event.get("DTSTART")
         if start_prop is None:
             raise self.refuse(f"The event '{uid}' has no start (DTSTART).", index)
@@ -1636,7 +1638,9 @@ class _Reader:
         if second and at is not None:
             self.second_pass.setdefault(event.index, (title, day, at))
         if not title:  # refused: one occurrence missing would cancel its post
-            raise self.refuse(f"the event on {day.isoformat()} has no title (SUMMARY)", event.index)
+            raise self.refuse(
+                f"The event on {day.isoformat()} has no title (SUMMARY).", event.index
+            )
         written = str(component.get("DESCRIPTION", ""))
         description = written if own else _plain_text(written)
         url = component.get("URL")

@@ -1055,7 +1055,7 @@ def test_no_fallback_channel_is_created_when_no_row_needs_it(
         (
             b"\n\ndate,title\n2026-12-01,Post\n",
             "line 3: the file has no 'channel' column; add "
-            "one, or choose a channel for the imported posts",
+            "one, or choose a channel for the imported posts (on the command line, --channel)",
         ),
         (b"title,channel,Date,date\n", "line 1: the column 'date' appears twice"),
         (b"title,channel,time\n", "line 1: the file has a 'time' column but no 'date' column"),
