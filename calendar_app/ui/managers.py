@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QUndoCommand,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QColorDialog,
@@ -167,6 +168,18 @@ class ColorField(QWidget):
         self.color_button.setAccessibleName(f"Colour {self._color}: choose another")
 
 
+def key_to_field(label: QLabel, check: QAbstractButton, field: QWidget) -> None:
+    """``label``'s key (Alt+N for "Starts o&n") goes to ``field`` while ``check`` is
+    ticked, to ``check`` while it is not: a label's key clicks a button it points to, and
+    Alt+N on a message that starts on a day left it starting on none."""
+
+    def point() -> None:
+        label.setBuddy(field if check.isChecked() else check)
+
+    check.toggled.connect(point)
+    point()
+
+
 class OptionalDateField(QWidget):
     """A date that may be left open: a check box and a date field."""
 
@@ -189,6 +202,11 @@ class OptionalDateField(QWidget):
         self.check.toggled.connect(self.changed)
         self.edit.dateChanged.connect(self.changed)
         self.setFocusProxy(self.check)
+
+    def label_for(self, label: QLabel) -> QLabel:
+        """``label``, its key going to the date while one is set (:func:`key_to_field`)."""
+        key_to_field(label, self.check, self.edit)
+        return label
 
     def value(self) -> date | None:
         return pydate(self.edit.date()) if self.check.isChecked() else None
@@ -751,8 +769,8 @@ class KeyMessageManager(_Manager[KeyMessage]):
         form.addRow(statement, self.statement_edit)
         form.addRow(self._label("&Cadence", self.cadence_spin), self.cadence_spin)
         form.addRow(self._label("C&olour", self.color_field.color_button), self.color_field)
-        form.addRow(self._label("Starts o&n", self.starts_field.check), self.starts_field)
-        form.addRow(self._label("&Ends on", self.ends_field.check), self.ends_field)
+        form.addRow(self.starts_field.label_for(QLabel("Starts o&n")), self.starts_field)
+        form.addRow(self.ends_field.label_for(QLabel("&Ends on")), self.ends_field)
         form.addRow(self._label("Pr&iority", self.priority_spin), self.priority_spin)
         self._connect(
             self.title_edit.textChanged,
@@ -889,7 +907,9 @@ class ChannelManager(_Manager[Channel]):
         form.addRow(self._label("&Name", self.name_edit), self.name_edit)
         form.addRow(self._label("&Kind", self.kind_combo), self.kind_combo)
         form.addRow(self._label("C&olour", self.color_field.color_button), self.color_field)
-        form.addRow(self._label("&Limit", self.limit_check), limit_row)
+        limit_label = QLabel("&Limit")
+        key_to_field(limit_label, self.limit_check, self.limit_spin)
+        form.addRow(limit_label, limit_row)
         self._connect(
             self.name_edit.textChanged,
             self.kind_combo.currentIndexChanged,
@@ -1000,8 +1020,8 @@ class CampaignManager(_Manager[Campaign]):
 
         form.addRow(self._label("&Name", self.name_edit), self.name_edit)
         form.addRow(self._label("&Kind", self.kind_combo), self.kind_combo)
-        form.addRow(self._label("&Starts on", self.starts_field.check), self.starts_field)
-        form.addRow(self._label("&Ends on", self.ends_field.check), self.ends_field)
+        form.addRow(self.starts_field.label_for(QLabel("&Starts on")), self.starts_field)
+        form.addRow(self.ends_field.label_for(QLabel("&Ends on")), self.ends_field)
         form.addRow(self._label("C&olour", self.color_field.color_button), self.color_field)
         self._connect(
             self.name_edit.textChanged,

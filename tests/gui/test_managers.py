@@ -474,6 +474,36 @@ def test_every_field_has_its_own_alt_key(
 
 
 @OFFSCREEN_POPUPS
+def test_a_date_s_alt_key_goes_to_the_date_and_leaves_it_set(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Alt+N ("Starts o&n") on a message that starts on a day ticked its start off (a
+    label's key clicks a box it points to): it goes to the date; on one without a start,
+    to the box. Alt+L does the same for a channel's character limit."""
+    manager = _messages(qtbot, session, Recorder())
+    with qtbot.waitExposed(manager):
+        manager.show()
+    manager.select(_message_titled(session, "Every roof counts"))
+    manager.starts_field.set_value(date(2026, 11, 2), date(2026, 11, 2))
+    manager.title_edit.setFocus()
+    qtbot.keyClick(manager, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert manager.starts_field.value() == date(2026, 11, 2)
+    assert manager.focusWidget() is manager.starts_field.edit
+    manager.ends_field.set_value(None, date(2026, 12, 31))
+    qtbot.keyClick(manager, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    assert manager.focusWidget() is manager.ends_field.check
+
+    channels = _channels(qtbot, session, Recorder())
+    with qtbot.waitExposed(channels):
+        channels.show()
+    channels.limit_check.setChecked(True)
+    channels.name_edit.setFocus()
+    qtbot.keyClick(channels, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert channels.limit_check.isChecked()
+    assert channels.focusWidget() is channels.limit_spin
+
+
+@OFFSCREEN_POPUPS
 @pytest.mark.parametrize(
     ("answer", "saved", "still_open"),
     [
