@@ -1140,7 +1140,10 @@ class CadencePanel(QWidget):
         index = self._index.get(selected) if selected is not None else None
         if index is not None:
             row = self._rows[index]
-            text = f"{self._row_summary(row)}. {self._row_day_text(row, self._cursor)}"
+            said = self._row_day_text(row, self._cursor)
+            if not said.startswith(day_text(self._cursor)):  # a gap's, the same on its days
+                said = f"{day_text(self._cursor)}, in the gap: {said}"
+            text = f"{self._row_summary(row)}. {said}"
         else:
             overdue = [r.title for r in self._rows if r.status == MessageStatus.OVERDUE]
             text = f"{len(self._rows)} key messages"
@@ -1241,10 +1244,8 @@ class CadencePanel(QWidget):
         self._ensure()
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self._step_row(-1 if key == Qt.Key.Key_Up else 1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            step = 7 if event.modifiers() & Qt.KeyboardModifier.ControlModifier else 1
-            sign = -1 if key == Qt.Key.Key_Left else 1
-            self.set_cursor_day(self._cursor + timedelta(days=sign * step))
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):  # Ctrl+arrows turn the period
+            self.set_cursor_day(self._cursor + timedelta(days=-1 if key == Qt.Key.Key_Left else 1))
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
             sign = -1 if key == Qt.Key.Key_PageUp else 1
             self.set_cursor_day(self._cursor + timedelta(days=sign * 7))

@@ -647,6 +647,9 @@ def test_the_keyboard_cursor_tells_what_the_selected_row_shows_on_its_day(
     assert "\n" not in described
     panel.set_cursor_day(TODAY)  # in its overdue stretch
     assert "Overdue 6–24 Nov (19 days)" in panel.accessibleDescription()
+    for day in (TODAY - timedelta(days=1), TODAY):  # the cursor's day, wherever in the gap
+        panel.set_cursor_day(day)
+        assert f"{day_text(day)}, in the gap: Overdue 6–24" in panel.accessibleDescription()
     session.select_message(None)
     assert "Today, " in panel.accessibleDescription()
 
