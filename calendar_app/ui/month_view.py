@@ -73,7 +73,7 @@ from ..render.chips import (
 from . import dnd
 from .commands import show_tooltip
 from .dialogs import show_error
-from .post_model import hidden_page, long_day, post_tooltip
+from .post_model import hidden_page, long_day, post_tooltip, spoken_status
 from .session import CalendarSession
 
 __all__ = ["MonthView", "PeriodView", "day_label", "week_first_day"]
@@ -759,7 +759,7 @@ class PeriodView(QWidget):
         except KeyError:
             channel = "no channel"
         at = format_time(post.time)
-        about = post.status.value
+        about = spoken_status(post, session.today())
         titles = []
         for message_id in post.message_ids:
             # One a paste or a drop just brought is read in a moment, as its channel.

@@ -103,13 +103,23 @@ def _when(post: Post, *, long: bool = False) -> str:
     return f"{text} at {at}" if at else text
 
 
+def _missed_words(post: Post, today: date) -> str:
+    """What is said after a post's status: of a draft whose day has gone by, that it
+    did not go out (its chip is painted faded)."""
+    return " (its day has gone by: it did not go out)" if missed(post, today) else ""
+
+
+def spoken_status(post: Post, today: date) -> str:
+    """A post's status as a screen reader says it among other words, lower case:
+    "draft, did not go out" for a draft whose day has gone by."""
+    return post.status.value + (", did not go out" if missed(post, today) else "")
+
+
 def post_tooltip(session: CalendarSession, post: Post) -> str:
     """A post in full, as hovering it tells (the tables, the backlog, the chips of the
     month and week views): names set apart for right-to-left text."""
     channel = isolated(session.channel(post.channel_id).name)
-    status = status_label(post.status)
-    if missed(post, session.today()):
-        status += " (its day has gone by: it did not go out)"
+    status = status_label(post.status) + _missed_words(post, session.today())
     lines = [isolated(post.title), f"{_when(post)} · {channel} · {status}"]
     titles = [isolated(session.key_message(m).title) for m in post.message_ids]
     lines.append("Key messages: " + (", ".join(titles) if titles else "none"))
@@ -463,7 +473,8 @@ class _PostRows:
         channel = self.session.channel(post.channel_id).name
         parts = [
             f"{post.title}.",
-            f"{_when(post, long=True)}, {channel}, {status_label(post.status)}.",
+            f"{_when(post, long=True)}, {channel},"
+            f" {status_label(post.status)}{_missed_words(post, self.session.today())}.",
         ]
         titles = self._message_titles(post)
         if titles:

@@ -1045,3 +1045,15 @@ def test_a_draft_whose_day_has_gone_by_is_faded_and_says_why(
     assert past != future
     assert "it did not go out" in post_tooltip(session, posts["past draft"])
     assert "it did not go out" not in post_tooltip(session, posts["future draft"])
+    # A screen reader hears it too: the day's description, a table's or the backlog's row.
+    from calendar_app.ui.post_model import AgendaModel
+
+    month.set_current_date(TODAY - timedelta(days=2))
+    assert "Twin (draft, did not go out)" in month.accessibleDescription()
+    month.set_current_date(TODAY + timedelta(days=2))
+    assert "Twin (draft)" in month.accessibleDescription()
+    rows = AgendaModel(session)
+    assert rows.accessible_text(posts["past draft"]).endswith(
+        "Draft (its day has gone by: it did not go out)."
+    )
+    assert rows.accessible_text(posts["future draft"]).endswith(", Draft.")
