@@ -72,6 +72,7 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
@@ -914,6 +915,9 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
         if role == _ACCESSIBLE:
             badge = f", {badge_text(cadence)}" if cadence else ""
             return f"{message.title}, {every_days(message.cadence_days)}{badge}"
+        if role == _DESCRIPTION:  # what hovering shows past the name: dates, channels
+            lines = [line for line in self._tooltip(message, cadence).split("\n")[1:] if line]
+            return "".join(line + (" " if line.endswith(":") else ". ") for line in lines).strip()
         return None
 
     def _tooltip(self, message: KeyMessage, cadence: MessageCadence | None) -> str:

@@ -198,6 +198,17 @@ def test_the_tooltip_tells_each_channel_and_those_never_used(
         f"Blog: last {day_text(date(2026, 9, 7), weekday=False)}",
     ]
     assert lines[by_channel + 3] == "Never on: LinkedIn, Newsletter, Press release, Events"
+    # A keyboard user's screen reader reads it too, as the row's description.
+    described = str(
+        sidebar.message_index(message_id(session, "Backed by a 25-year warranty")).data(
+            Qt.ItemDataRole.AccessibleDescriptionRole
+        )
+    ).replace(NON_BREAKING_HYPHEN, "-")
+    assert (
+        f"By channel: Instagram: last {day_text(date(2026, 8, 31), weekday=False)}."
+        in described
+    )
+    assert "Never on: LinkedIn, Newsletter, Press release, Events." in described
     lines = tooltip_lines(message_id(session, "Installed by local experts"))
     assert not [line for line in lines if line.startswith("Never on")]
     linkedin = (
