@@ -513,6 +513,7 @@ class PeriodView(QWidget):
         """Tab: the next post of the selected day (past the last one, the day itself)."""
         ids = self.posts_on(self._current)
         if not ids:
+            self._describe(way_out=True)  # Tab stays in the view: a screen reader hears why
             return
         if self._focus_post in ids:
             index = ids.index(self._focus_post) + (1 if forward else -1)
@@ -522,6 +523,7 @@ class PeriodView(QWidget):
             self._set_selection([ids[index]], ids[index])
         else:
             self._set_selection([], None)
+            self._describe(way_out=True)
         self._ensure_post_visible(self._focus_post)
 
     def _stretch_selection(self, delta: int) -> None:
@@ -721,8 +723,9 @@ class PeriodView(QWidget):
             missed=missed(post, self._cadence.as_of),  # no clock read per chip painted
         )
 
-    def _describe(self) -> None:
-        """Keep the accessible description in step with the day and selection."""
+    def _describe(self, *, way_out: bool = False) -> None:
+        """Keep the accessible description in step with the day and selection; with
+        ``way_out``, after Tab came back to the day or found no post, how to leave."""
         day = self._current
         posts = self._by_day.get(day, [])
         parts = [day_label(day)]
@@ -748,6 +751,8 @@ class PeriodView(QWidget):
             parts.append(
                 f"{len(self._selected)} posts " * several + "selected: " + "; ".join(titles)
             )
+        if way_out:
+            parts.append("Tab goes through the day's posts; Ctrl+Tab goes to the next pane")
         self.setAccessibleDescription(", ".join(parts))
 
     def _spoken(self, post: Post) -> str:

@@ -601,11 +601,16 @@ def test_tab_on_an_empty_day_stays_in_the_calendar(
     view.set_current_date(empty)
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
+    way_out = "Ctrl+Tab goes to the next pane"
+    assert way_out not in view.accessibleDescription()
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert view.hasFocus()
+    assert view.accessibleDescription().endswith(way_out)  # a screen reader hears how
     qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert view.hasFocus()
     assert view.selected_post_ids() == []
+    view.set_current_date(empty + timedelta(days=1))
+    assert way_out not in view.accessibleDescription()
 
 
 @pytest.mark.parametrize("view_type", [MonthView, WeekView])

@@ -204,10 +204,7 @@ def test_the_tooltip_tells_each_channel_and_those_never_used(
             Qt.ItemDataRole.AccessibleDescriptionRole
         )
     ).replace(NON_BREAKING_HYPHEN, "-")
-    assert (
-        f"By channel: Instagram: last {day_text(date(2026, 8, 31), weekday=False)}."
-        in described
-    )
+    assert f"By channel: Instagram: last {day_text(date(2026, 8, 31), weekday=False)}." in described
     assert "Never on: LinkedIn, Newsletter, Press release, Events." in described
     lines = tooltip_lines(message_id(session, "Installed by local experts"))
     assert not [line for line in lines if line.startswith("Never on")]
