@@ -1185,18 +1185,28 @@ class PostEditor(QDialog):
 
     def problems(self) -> list[str]:
         """What stops the post from being saved, in the user's words."""
-        found = []
+        return [said for said, _field in self._faults()]
+
+    def _faults(self) -> list[tuple[str, QWidget]]:
+        """:meth:`problems`, each with the field where it is mended."""
+        found: list[tuple[str, QWidget]] = []
+        weekdays = next(iter(self.weekday_buttons.values()))
         if not self.title_edit.text().strip():
-            found.append("A post needs a title.")
+            found.append(("A post needs a title.", self.title_edit))
         if self.channel_combo.count() == 0:
-            found.append("Add a channel first: every post goes out on one.")
+            found.append(("Add a channel first: every post goes out on one.", self.channel_combo))
         if self.time_check.isChecked() and not self.date_check.isChecked():
-            found.append("A time needs a date: tick “on” and pick a day, or untick “at”.")
+            found.append(
+                ("A time needs a date: tick “on” and pick a day, or untick “at”.", self.date_check)
+            )
         status = PostStatus(self.status_combo.currentData())
         if not self.date_check.isChecked() and backlog_status(status) != status:
             found.append(
-                f"A post in the backlog is an idea or a draft: give it a date to keep it"
-                f" {status.value}."
+                (
+                    f"A post in the backlog is an idea or a draft: give it a date to keep it"
+                    f" {status.value}.",
+                    self.date_check,
+                )
             )
         freq = self.repeat_freq()
         if freq:
@@ -1207,46 +1217,61 @@ class PostEditor(QDialog):
             ):
                 return [
                     *found,
-                    "Give this post a day and save it first, then change its repeat."
-                    if self.post.date is None
-                    else "Save the new day first, then change the repeat: one at a time.",
+                    (
+                        "Give this post a day and save it first, then change its repeat."
+                        if self.post.date is None
+                        else "Save the new day first, then change the repeat: one at a time.",
+                        self.date_check,
+                    ),
                 ]
             first = self._repeat_start()
             if first is None:
-                found.append("A repeating post needs a first date.")
+                found.append(("A repeating post needs a first date.", self.date_check))
             if freq == "WEEKLY" and not self.chosen_weekdays():
-                found.append("Choose at least one day of the week to repeat on.")
+                found.append(("Choose at least one day of the week to repeat on.", weekdays))
             if not (self.until_radio.isChecked() or self.count_radio.isChecked()):
                 found.append(
-                    "Choose when the repeat ends: until a date, or after a number of times."
+                    (
+                        "Choose when the repeat ends: until a date, or after a number of times.",
+                        self.until_radio,
+                    )
                 )
             elif (
                 self.until_radio.isChecked()
                 and first is not None
                 and pydate(self.until_edit.date()) < first
             ):
-                found.append("The repeat ends before the first date.")
+                found.append(("The repeat ends before the first date.", self.until_edit))
             if not found and first is not None:
                 rule = self.repeat_rule()
                 try:
                     days = recurrence.occurrences(rule, first) if rule is not None else []
                 except InvalidInput as exc:
-                    return [*found, str(exc)]
+                    return [*found, (str(exc), self.repeat_combo)]
                 if not days:
-                    found.append("These choices make no posts; check the days and the end.")
+                    found.append(
+                        (
+                            "These choices make no posts; check the days and the end.",
+                            self.repeat_combo,
+                        )
+                    )
                 elif self.post is not None and days[0] != first:
                     # An existing post stays the first occurrence, on its own day.
                     moved = self._changing_repeat and first != self.post.date
+                    spelled = QLocale().toString(qdate(first), QLocale.FormatType.LongFormat)
                     found.append(
-                        f"Repeat on {QLocale().dayName(first.isoweekday())} too: "
-                        + (
-                            f"the new repeat goes on from this post's day in the series,"
-                            f" {QLocale().toString(qdate(first), QLocale.FormatType.LongFormat)}"
-                            " (it was moved on its own)."
-                            if moved
-                            else "the new repeat goes on from this post."
-                            if self._changing_repeat
-                            else "this post is the first one."
+                        (
+                            f"Repeat on {QLocale().dayName(first.isoweekday())} too: "
+                            + (
+                                f"the new repeat goes on from this post's day in the series,"
+                                f" {spelled}"
+                                " (it was moved on its own)."
+                                if moved
+                                else "the new repeat goes on from this post."
+                                if self._changing_repeat
+                                else "this post is the first one."
+                            ),
+                            self.weekday_buttons.get(first.weekday(), weekdays),
                         )
                     )
         return found
@@ -1532,9 +1557,13 @@ class PostEditor(QDialog):
     def accept(self) -> None:
         """Save (when the form is valid) and close; stay open if the user cancels a question
         or the calendar refuses the change."""
-        if not self.is_valid():
+        faults = self._faults()
+        if faults:
             self._title_touched = True
             self._revalidate()
+            # Save was refused: focus goes where the first problem is mended (a keyboard
+            # user heard nothing; Save, greyed, is no Tab stop).
+            faults[0][1].setFocus(Qt.FocusReason.OtherFocusReason)
             return
         try:
             done = self._save()

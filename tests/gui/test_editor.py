@@ -1535,3 +1535,25 @@ def test_a_long_title_opens_at_its_start(qtbot: QtBot, session: CalendarSession)
         editor.show()
     assert editor.title_edit.cursorPosition() == 0  # it showed the title's end
     assert editor.title_edit.selectedText() == long_title.strip()  # typing replaces it
+
+
+@OFFSCREEN_POPUPS
+def test_a_refused_save_takes_the_keyboard_to_the_field_at_fault(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Ctrl+Return on a weekly repeat with no end did nothing and said nothing (Save,
+    greyed, is no Tab stop): focus goes where the first problem is mended."""
+    editor = _editor(qtbot, session, day=TODAY)
+    with qtbot.waitExposed(editor):
+        editor.show()
+    editor.title_edit.setFocus()
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    qtbot.keyClicks(editor.title_edit, "Tips on Tuesdays")
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert editor.isVisible()
+    assert editor.focusWidget() is editor.until_radio
+    editor.until_radio.setChecked(True)
+    editor.title_edit.clear()
+    qtbot.keyClick(editor.until_radio, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert editor.focusWidget() is editor.title_edit
+    assert editor.validation_label.text() == "A post needs a title."
