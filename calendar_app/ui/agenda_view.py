@@ -200,10 +200,10 @@ class AgendaView(QWidget):
         # context menu shows them in a submenu of its own: added with addMenu, the shared
         # menu would be tied (for PySide) to the context menu, and deleting that after
         # use would leave these actions dead to Python.
-        self.status_menu = QMenu("Set status", self)
+        self.status_menu = QMenu("Set &status", self)
         self.status_actions: dict[PostStatus, QAction] = {}
         for status in PostStatus:
-            action = QAction(status_label(status), self)
+            action = QAction(f"&{status_label(status)}", self)
             self.status_menu.addAction(action)
             action.setObjectName(f"setStatus_{status.value}")
             action.triggered.connect(lambda _=False, s=status: self.set_status(s))
@@ -521,7 +521,7 @@ class AgendaView(QWidget):
         """The table's context menu: open the current post, the window's edit actions
         and the status in bulk."""
         menu = QMenu(self)
-        open_action = menu.addAction("Open")
+        open_action = menu.addAction("&Open")
         open_action.setEnabled(self.table.currentIndex().isValid())
         open_action.triggered.connect(self.activate_current)
         menu.addSeparator()
@@ -533,7 +533,7 @@ class AgendaView(QWidget):
         # The header sorts on a click; this is the keyboard's way (Shift+F10, the Menu
         # key). The column sorted by now sorts the other way round.
         header = self.table.horizontalHeader()
-        sort_menu = menu.addMenu("Sort by")
+        sort_menu = menu.addMenu("Sort &by")
         chosen = QActionGroup(sort_menu)  # one column at a time, shown as such
         ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
         for shown in range(header.count()):  # in the order the columns are shown

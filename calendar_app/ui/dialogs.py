@@ -19,6 +19,10 @@ from ..core.store import Scope
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+LISTED_AS = "listedAs"
+"""An action's property naming it in the list of keyboard shortcuts, where its text
+changes ("Undo Move 3 posts" is listed as "Undo")."""
+
 CALENDAR_KEPT = "Nothing was lost: the calendar is as it was before."
 
 

@@ -33,7 +33,8 @@ def short(title: str) -> str:
 
 
 def _item(menu: QMenu, text: str, slot: Callable[[], object]) -> None:
-    menu.addAction(menu_text(text), slot)
+    """An item whose first letter is its key (Repeat, Schedule, New Post)."""
+    menu.addAction("&" + menu_text(text), slot)
 
 
 def overdue_on(session: CalendarSession, day: date) -> list[KeyMessage]:
@@ -128,7 +129,7 @@ def add_gap_menus(
     if overdue:
         menu.addSeparator()
     for message in overdue:
-        submenu = menu.addMenu(menu_text(f"Fill the Gap of {short(message.title)}"))
+        submenu = menu.addMenu("Fill the &Gap of " + menu_text(short(message.title)))
         submenu.setObjectName("gapMenu")
         add_fill_actions(submenu, session, parent, message, day, at, select)
 

@@ -50,7 +50,7 @@ from .. import __version__
 from ..core.cadence import Gap
 from ..core.models import MONTHS, every_days
 from ..core.store import CalendarStore
-from .dialogs import fit_on_screen
+from .dialogs import LISTED_AS, fit_on_screen
 from .session import CalendarSession
 from .sidebar import PILL_COLORS
 
@@ -503,6 +503,9 @@ class ShortcutRow:
 
 
 def _action_name(action: QAction) -> str:
+    listed = action.property(LISTED_AS)
+    if isinstance(listed, str) and listed:
+        return listed
     text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
     return text.rstrip("…").strip()
 

@@ -64,6 +64,7 @@ from .commands import (
     without_access_key,
 )
 from .dialogs import (
+    LISTED_AS,
     ask_replace,
     files_folder,
     fit_on_screen,
@@ -253,9 +254,11 @@ class MainWindow(QMainWindow):
 
         self._post_menu = QMenu(self)
         self._post_menu.setObjectName("postMenu")
-        self._status_menu = QMenu("Set status", self)
+        self._status_menu = QMenu("Set &status", self)
         for status in PostStatus:
-            self._status_menu.addAction(status_label(status), partial(self.set_status, status))
+            self._status_menu.addAction(
+                f"&{status_label(status)}", partial(self.set_status, status)
+            )
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_calendar_action)
@@ -434,6 +437,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(stack.canRedo())
         self.undo_action.setText("&Undo")
         self.redo_action.setText("&Redo")
+        self.undo_action.setProperty(LISTED_AS, "Undo")  # not "Undo Copy post"
+        self.redo_action.setProperty(LISTED_AS, "Redo")
 
         self.sidebar = sidebar
         self.backlog = backlog
@@ -1034,7 +1039,7 @@ class MainWindow(QMainWindow):
         menu = self._post_menu
         menu.clear()
         if self.selected_post_ids():
-            menu.addAction("Open", self.edit_selected)
+            menu.addAction("&Open", self.edit_selected)
             menu.addSeparator()
             menu.addActions(self._post_edit_actions())
             menu.addSeparator()
@@ -1171,7 +1176,7 @@ class MainWindow(QMainWindow):
 
         menu = self._post_menu
         menu.clear()
-        menu.addAction(f"Go to {day_text(day)}", partial(self.go_to, day))
+        menu.addAction(f"&Go to {day_text(day)}", partial(self.go_to, day))
         menu.addSeparator()
         message = self.session.key_message(message_id)
         add_fill_actions(menu, self.session, self, message, day, None, self._select_placed)

@@ -215,6 +215,16 @@ def test_shortcuts_are_read_from_the_window_actions(window: MainWindow, qtbot: Q
     assert shown[("View", "Today")] == "Ctrl+Shift+T"
     assert shown[("Help", "Keyboard Shortcuts")] == "Ctrl+/"
 
+    # Undo and Redo are listed as such, not by the step they would take now.
+    window.undo_action.setText("&Undo Copy post")
+    window.redo_action.setText("&Redo Delete post")
+    rows = {(r.menu, r.action): r.keys for r in shortcut_rows(window)}
+    assert ("Edit", "Undo") in rows
+    assert ("Edit", "Redo") in rows
+    assert not [
+        action for _menu, action in rows if "Copy post" in action or "Delete post" in action
+    ]
+
 
 def test_managers_opened_and_closed_leave_nothing_behind_in_the_shortcuts(
     window: MainWindow, qtbot: QtBot

@@ -2197,10 +2197,15 @@ def test_right_click_on_a_post_offers_what_the_edit_menu_does_to_it(
     labels = _labels(menu)
     assert labels[:6] == ["Open", "Cut", "Copy", "Paste", "Delete", "Set status"]
     assert _fill_entries(window, labels[6:], month.current_date())
-    status = next(a.menu() for a in menu.actions() if a.text() == "Set status")
+    # Each entry, and each of its submenus', has a key (Shift+F10, then a letter).
+    entries = [a for a in menu.actions() if not a.isSeparator()]
+    entries += [e for a in entries if a.menu() for e in a.menu().actions()]  # type: ignore[union-attr]
+    assert len(entries) > 12
+    assert [a.text() for a in entries if "&" not in a.text()] == []
+    status = next(a.menu() for a in menu.actions() if a.text().replace("&", "") == "Set status")
     assert isinstance(status, QMenu)
     menu.close()
-    published = next(a for a in status.actions() if a.text() == "Published")
+    published = next(a for a in status.actions() if a.text().replace("&", "") == "Published")
     published.trigger()
     assert session.store.post(post.id).status == PostStatus.PUBLISHED
     assert window.undo_action.text() == "&Undo Set 1 post to Published"
@@ -2255,7 +2260,11 @@ def _fill_menu(window: MainWindow, qtbot: QtBot, day: date, title: str) -> QMenu
     rect = month.day_rect(day)
     menu = _right_click(qtbot, month, QPoint(rect.center().x(), rect.bottom() - 4))
     menu.close()
-    found = [a.menu() for a in menu.actions() if a.text() == f"Fill the Gap of “{title}”"]
+    found = [
+        a.menu()
+        for a in menu.actions()
+        if a.text().replace("&", "") == f"Fill the Gap of “{title}”"
+    ]
     assert len(found) == 1
     assert isinstance(found[0], QMenu)
     return found[0]
@@ -2276,7 +2285,7 @@ def test_right_click_on_a_gap_repeats_the_messages_last_post_there(
 
     fill = _fill_menu(window, qtbot, day, "Installed by local experts")
     repeat = fill.actions()[0]
-    assert repeat.text().startswith(f"Repeat “{last.title[:20]}")
+    assert repeat.text().replace("&", "").startswith(f"Repeat “{last.title[:20]}")
     repeat.trigger()
 
     (copy,) = window.month_view.selected_post_ids()  # selected: Enter opens it
@@ -2306,7 +2315,7 @@ def test_right_click_on_a_gap_schedules_one_of_the_messages_ideas_there(
     offered = [f"Schedule {short(p.title)}".replace("&", "") for p in ideas[:IDEAS_OFFERED]]
     assert labels[1:-1] == offered
     assert labels[-1] == "New Post With “Backed by a 25-year warranty”…"
-    next(a for a in fill.actions() if a.text().startswith("Schedule")).trigger()
+    next(a for a in fill.actions() if a.text().replace("&", "").startswith("Schedule")).trigger()
 
     idea = session.store.post(ideas[0].id)
     assert (idea.date, idea.status) == (day, PostStatus.DRAFT)
@@ -2403,10 +2412,12 @@ def test_the_gap_menu_names_a_channel_added_by_another_program(
         elsewhere.add_post(carrier)
     window.go_to(day)
     menu = window.post_menu()
-    fill = next(a.menu() for a in menu.actions() if a.text().startswith("Fill the Gap"))
+    fill = next(
+        a.menu() for a in menu.actions() if a.text().replace("&", "").startswith("Fill the Gap")
+    )
     assert isinstance(fill, QMenu)
     text = fill.actions()[0].text()
-    assert text.startswith(f"Repeat “From the terminal” ({shown}, ")
+    assert text.startswith(f"&Repeat “From the terminal” ({shown}, ")
     assert text.endswith(f", {day_text(day - timedelta(days=1))})")
 
 
@@ -2425,7 +2436,7 @@ def test_a_gap_filled_from_an_hour_of_the_week_lands_at_that_hour(
     menu = _right_click(qtbot, target, target.mapFrom(week, point))
     menu.close()
     title = "Fill the Gap of “Installed by local experts”"
-    fill = next(a.menu() for a in menu.actions() if a.text() == title)
+    fill = next(a.menu() for a in menu.actions() if a.text().replace("&", "") == title)
     assert isinstance(fill, QMenu)
     fill.actions()[0].trigger()  # repeat the message's last post
     (copy,) = week.selected_post_ids()
@@ -2462,7 +2473,7 @@ def test_right_click_on_an_overdue_message_in_the_sidebar_fills_its_gap_today(
     labels = _labels(menu)
     assert labels[0] == f"Overdue: fill the gap today ({day_text(TODAY)})"
     assert labels[-1] == "Key Messages…"
-    next(a for a in menu.actions() if a.text().startswith("Repeat")).trigger()
+    next(a for a in menu.actions() if a.text().replace("&", "").startswith("Repeat")).trigger()
     (copy,) = window.month_view.selected_post_ids()
     assert session.store.post(copy).date == TODAY
     assert session.report().message(message.id).status != "overdue"
@@ -2514,7 +2525,9 @@ def test_an_unplanned_message_offers_its_due_day_and_one_on_time_nothing_to_fill
     due = last + timedelta(days=5)
     menu = window.message_menu(added.id)
     assert _labels(menu)[0] == f"Unplanned: due again by {day_text(due)}"
-    next(a for a in menu.actions() if a.text().startswith("Repeat “Lately”")).trigger()
+    next(
+        a for a in menu.actions() if a.text().replace("&", "").startswith("Repeat “Lately”")
+    ).trigger()
     (copy,) = window.view().selected_post_ids()
     assert session.store.post(copy).date == due
     assert session.report().message(added.id).status == "ok"
@@ -2794,9 +2807,9 @@ def test_the_agenda_sorts_from_its_menu_for_the_keyboard(window: MainWindow) -> 
 
     def choose(name: str) -> None:
         menu = agenda.build_context_menu()
-        sort = next(a.menu() for a in menu.actions() if a.text() == "Sort by")
+        sort = next(a.menu() for a in menu.actions() if a.text().replace("&", "") == "Sort by")
         assert isinstance(sort, QMenu)
-        next(a for a in sort.actions() if a.text().startswith(name)).trigger()
+        next(a for a in sort.actions() if a.text().replace("&", "").startswith(name)).trigger()
 
     choose("Title")
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
@@ -2808,7 +2821,7 @@ def test_the_agenda_sorts_from_its_menu_for_the_keyboard(window: MainWindow) -> 
     assert len(titles) > 10
     assert titles == sorted(titles, key=str.casefold)
     menu = agenda.build_context_menu()
-    sort = next(a.menu() for a in menu.actions() if a.text() == "Sort by")
+    sort = next(a.menu() for a in menu.actions() if a.text().replace("&", "") == "Sort by")
     assert isinstance(sort, QMenu)
     assert [a.text() for a in sort.actions() if a.isChecked()] == ["Title, ascending"]
     shown = [header.logicalIndex(v) for v in range(header.count())]
