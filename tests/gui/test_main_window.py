@@ -2199,7 +2199,8 @@ def test_right_click_on_a_post_offers_what_the_edit_menu_does_to_it(
     assert _fill_entries(window, labels[6:], month.current_date())
     # Each entry, and each of its submenus', has a key (Shift+F10, then a letter).
     entries = [a for a in menu.actions() if not a.isSeparator()]
-    entries += [e for a in entries if a.menu() for e in a.menu().actions()]  # type: ignore[union-attr]
+    submenus = [a.menu() for a in entries]
+    entries += [e for sub in submenus if isinstance(sub, QMenu) for e in sub.actions()]
     assert len(entries) > 12
     assert [a.text() for a in entries if "&" not in a.text()] == []
     status = next(a.menu() for a in menu.actions() if a.text().replace("&", "") == "Set status")
