@@ -62,6 +62,7 @@ from ..core.models import (
     KeyMessage,
     WeekStart,
     every_days,
+    guessed_kind,
     name_key,
     parse_color,
 )
@@ -917,6 +918,19 @@ class ChannelManager(_Manager[Channel]):
             self.limit_check.toggled,
             self.limit_spin.valueChanged,
         )
+        # A new channel's kind follows its name as typed ("Blog" is a blog), as on a new
+        # calendar's form and the command line, until a kind is chosen.
+        self._kind_chosen = False
+        self.kind_combo.activated.connect(self._on_kind_chosen)
+        self.name_edit.textEdited.connect(self._guess_kind)
+
+    def _on_kind_chosen(self) -> None:
+        self._kind_chosen = True
+
+    def _guess_kind(self, name: str) -> None:
+        if self.current_id() == NEW and not self._kind_chosen:
+            index = self.kind_combo.findData(guessed_kind(name, "social"))
+            self.kind_combo.setCurrentIndex(max(index, 0))
 
     def records(self) -> list[Channel]:
         return self.session.channels(include_archived=self._show_archived())
@@ -935,6 +949,7 @@ class ChannelManager(_Manager[Channel]):
         return Channel(NEW, "", "social", self._next_color(), None, 0, False)
 
     def _fill(self, record: Channel) -> None:
+        self._kind_chosen = False
         self.name_edit.setText(record.name)
         index = self.kind_combo.findData(record.kind)
         self.kind_combo.setCurrentIndex(max(index, 0))

@@ -352,6 +352,26 @@ def test_add_edit_archive_and_delete_an_unused_channel(
     assert session.channel(channel.id).name == "Mastodon"
 
 
+def test_a_new_channel_s_kind_follows_its_name_until_one_is_chosen(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """ "Blog" stayed social, where a new calendar's form and the command line guess."""
+    manager = _channels(qtbot, session, Recorder())
+    manager.add_item()
+    qtbot.keyClicks(manager.name_edit, "Company blog")
+    assert manager.kind_combo.currentData() == "blog"
+    manager.kind_combo.setCurrentIndex(manager.kind_combo.findData("website"))
+    manager.kind_combo.activated.emit(manager.kind_combo.currentIndex())  # as a choice does
+    qtbot.keyClicks(manager.name_edit, " and podcast")
+    assert manager.kind_combo.currentData() == "website"  # chosen: it stays
+    assert manager.apply()
+    blog = next(c for c in session.channels() if c.name == "Company blog and podcast")
+    manager.select(blog.id)
+    manager.name_edit.selectAll()
+    qtbot.keyClicks(manager.name_edit, "Newsletter")  # a channel's kind is its own
+    assert manager.kind_combo.currentData() == "website"
+
+
 def test_a_new_channel_past_the_tenth_has_a_colour_of_its_own(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
