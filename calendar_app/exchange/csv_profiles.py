@@ -107,6 +107,7 @@ targets only when all are complete, so a full disk or a cancel never leaves half
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -1667,12 +1668,19 @@ def _to_send(
         return chosen, store.channels(include_archived=True)
 
 
-def _left_over(target: Path, channels: Sequence[Channel], written: Sequence[Path]) -> list[Path]:
+def _left_over(
+    store: CalendarStore, target: Path, channels: Sequence[Channel], written: Sequence[Path]
+) -> list[Path]:
     """Files an earlier export to ``target`` wrote for ``channels`` (those exported)
-    that this one did not write, the channel having less or nothing to send now: a tool
-    given the whole folder would schedule what they hold."""
+    that this one did not write, the channel having less or nothing to send now, or
+    another name since: a tool given the whole folder would schedule what they hold."""
     kept = {os.path.realpath(path) for path in written}
     found: list[Path] = []
+
+    def take(path: Path) -> None:
+        if os.path.realpath(path) not in kept and path not in found:
+            found.append(path)
+
     for channel in channels:
         # Under its name, and under the names :func:`_per_channel` gives a channel whose
         # name makes the same file's as another's ("Blog/EN", "Blog:EN": Blog_EN_2).
@@ -1680,11 +1688,23 @@ def _left_over(target: Path, channels: Sequence[Channel], written: Sequence[Path
         for name in names:
             part = 1
             while (path := channel_paths(target, name, part)[-1]).is_file():
-                if os.path.realpath(path) not in kept and path not in found:
-                    found.append(path)
+                take(path)
                 part += 1
             if part == 1 and name != channel.name:
                 break  # no file under this counter: none under the next
+    # Under the names the channels had (kept folded: looked for in any case), unless
+    # another channel has that name now.
+    now = {name_key(c.name) for c in store.channels(include_archived=True)}
+    former = {key for c in channels for key in store.names_had("channel", c.id)} - now
+    if former:
+        folder = target if target.is_dir() else target.parent
+        with contextlib.suppress(OSError):
+            files = {p.name.casefold(): p for p in folder.iterdir() if p.is_file()}
+            for key in sorted(former):
+                part = 1
+                while had := files.get(channel_paths(target, key, part)[-1].name.casefold()):
+                    take(had)
+                    part += 1
     return found
 
 
@@ -1730,6 +1750,7 @@ def _export_to_tool(
         too_close=_too_close(chosen, channels) if sprout else [],
         zone=store.info().timezone,
         left_over=_left_over(
+            store,
             target,
             [c for c in channels if not options.channel_ids or c.id in options.channel_ids],
             written,
