@@ -17,6 +17,7 @@ from typing import Final, cast
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
+    QMetaType,
     QMimeData,
     QModelIndex,
     QObject,
@@ -29,7 +30,7 @@ from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QP
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from ..core.models import Post, format_time
-from ..core.store import Scope
+from ..core.store import CalendarStore, Scope
 from .commands import CopyPostsCommand, MovePostsCommand
 from .session import CalendarSession
 
@@ -63,9 +64,7 @@ def posts_mime(
     """
     import json  # here, not at start-up: the window paints sooner
 
-    from ..exchange.ical import posts_to_ics
-
-    mime = QMimeData()
+    mime = _PostsMime(session.store, [p for p in posts if p.date is not None])
     payload = {
         "calendar": str(session.store.path.resolve()),
         "posts": [p.id for p in posts],
@@ -82,10 +81,38 @@ def posts_mime(
             when += f" {format_time(post.time)}"
         lines.append(f"{post.title} ({session.channel(post.channel_id).name}, {when})")
     mime.setText("\n".join(lines))
-    dated = [p for p in posts if p.date is not None]
-    if dated:
-        mime.setData(ICS_MIME, QByteArray(posts_to_ics(session.store, dated)))
     return mime
+
+
+class _PostsMime(QMimeData):
+    """Posts carried, their iCalendar text made when another program asks for it: made
+    at once, it held up every copy and the start of every drag (a quarter of a second
+    for a month of 750 posts), though a drop in Cadence never reads it."""
+
+    def __init__(self, store: CalendarStore, dated: Sequence[Post]) -> None:
+        super().__init__()
+        self._store = store
+        self._dated = list(dated)
+        self._ics: QByteArray | None = None
+
+    def _has_ics(self) -> bool:
+        # Once its calendar is closed, the posts' iCalendar text can no longer be made.
+        return bool(self._dated) and (self._ics is not None or not self._store.closed)
+
+    def formats(self) -> list[str]:
+        return [*super().formats(), ICS_MIME] if self._has_ics() else super().formats()
+
+    def hasFormat(self, mimetype: str) -> bool:
+        return (mimetype == ICS_MIME and self._has_ics()) or super().hasFormat(mimetype)
+
+    def retrieveData(self, mimetype: str, preferredType: QMetaType | QMetaType.Type) -> object:
+        if mimetype != ICS_MIME or not self._has_ics():
+            return super().retrieveData(mimetype, preferredType)
+        if self._ics is None:
+            from ..exchange.ical import posts_to_ics
+
+            self._ics = QByteArray(posts_to_ics(self._store, self._dated))
+        return self._ics
 
 
 _on_clipboard: list[QMimeData] = []

@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing
 from dataclasses import replace
 from datetime import date, time, timedelta
@@ -1615,6 +1615,46 @@ def _standalone(session: CalendarSession, first: date, last: date) -> list[Post]
         if post.series_id is None and post.date is not None and post.message_ids:
             by_day.setdefault(post.date, post)
     return [by_day[d] for d in sorted(by_day)]
+
+
+def test_posts_carried_make_their_icalendar_text_only_when_it_is_read(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Made at every copy and drag start, it held each up a quarter of a second for a
+    month of posts, though a drop in Cadence never reads it. Once the calendar is closed,
+    none is offered."""
+    from calendar_app.exchange import ical
+    from calendar_app.ui.dnd import ICS_MIME, posts_mime
+
+    made: list[int] = []
+    real = ical.posts_to_ics
+
+    def counted(store: CalendarStore, posts: Sequence[Post]) -> bytes:
+        made.append(len(posts))
+        return real(store, posts)
+
+    monkeypatch.setattr(ical, "posts_to_ics", counted)
+    session = window.session
+    posts = session.posts_between(TODAY, TODAY + timedelta(days=30))
+    mime = posts_mime(session, posts)
+    assert made == []
+    assert mime.hasFormat(ICS_MIME)
+    assert ICS_MIME in mime.formats()
+    events = Calendar.from_ical(bytes(mime.data(ICS_MIME).data())).walk("VEVENT")
+    assert {str(e["UID"]) for e in events} == {p.uid for p in posts}
+    mime.data(ICS_MIME)
+    assert made == [len(posts)]  # once
+
+    other = CalendarStore.create(tmp_path / "other.cadence")
+    channel = other.add_channel("Blog").created[0]
+    other.add_post(NewPost("Later", channel, (), TODAY, status=PostStatus.SCHEDULED))
+    other_session = CalendarSession(other)
+    unread = posts_mime(other_session, other.all_posts())
+    other.close()
+    assert not unread.hasFormat(ICS_MIME)
+    assert ICS_MIME not in unread.formats()
+    assert unread.text().startswith("Later (Blog, ")
+    other_session.deleteLater()
 
 
 def test_copy_then_paste_repeats_a_post_on_the_day_chosen_by_keyboard(
