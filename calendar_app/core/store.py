@@ -1659,6 +1659,16 @@ class CalendarStore:
     def count_posts(self) -> int:
         return int(self._rows("SELECT count(*) FROM posts")[0][0])
 
+    def posts_carrying(self, message_id: int) -> list[int]:
+        """The ids of the posts carrying a key message, smallest first."""
+        sql = "SELECT post_id FROM post_messages WHERE message_id = ? ORDER BY post_id"
+        return [row[0] for row in self._rows(sql, [message_id])]
+
+    def posts_in_campaign(self, campaign_id: int) -> list[int]:
+        """The ids of a campaign's posts, smallest first."""
+        sql = "SELECT id FROM posts WHERE campaign_id = ? ORDER BY id"
+        return [row[0] for row in self._rows(sql, [campaign_id])]
+
     def date_range(self) -> tuple[date, date] | None:
         """The first and last dated post's dates, or None in an empty calendar."""
         row = self._rows("SELECT min(date), max(date) FROM posts WHERE date IS NOT NULL")[0]

@@ -543,7 +543,7 @@ class DeleteKeyMessageCommand(_NamesKept):
         message = session.store.key_message(message_id)
         super().__init__(session, f"Delete key message '{elide(message.title)}'", message_id)
         self._message = message
-        self._carriers = [p.id for p in session.store.all_posts() if message_id in p.message_ids]
+        self._carriers = session.store.posts_carrying(message_id)
 
     def apply(self) -> ChangeSet:
         return self.session.store.delete_key_message(self._message.id)
@@ -612,9 +612,7 @@ class CampaignCommand(_NamesKept):
         self._old = old
         self._new = new
         self._carriers = (
-            [p.id for p in session.store.all_posts() if p.campaign_id == old.id]
-            if old is not None and new is None
-            else []
+            session.store.posts_in_campaign(old.id) if old is not None and new is None else []
         )
 
     def apply(self) -> ChangeSet:

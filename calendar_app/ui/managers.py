@@ -859,7 +859,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         return command
 
     def _delete_command(self, record: KeyMessage) -> QUndoCommand | None:
-        carriers = sum(1 for p in self.session.store.all_posts() if record.id in p.message_ids)
+        carriers = len(self.session.store.posts_carrying(record.id))
         if carriers == 0:
             what = "No post carries it."
         elif carriers == 1:
@@ -1116,7 +1116,7 @@ class CampaignManager(_Manager[Campaign]):
         raise InvalidInput("Campaigns are not archived; delete the ones you no longer need.")
 
     def _delete_command(self, record: Campaign) -> QUndoCommand | None:
-        members = sum(1 for p in self.session.store.all_posts() if p.campaign_id == record.id)
+        members = len(self.session.store.posts_in_campaign(record.id))
         if members == 0:
             what = "No post belongs to it."
         elif members == 1:

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -1344,3 +1345,23 @@ def test_names_are_kept_on_one_line(store: CalendarStore) -> None:
 def test_a_channels_name_says_its_kind(name: str, kind: str) -> None:
     """Typed on a new calendar's form, "Facebook" was a channel of kind "other"."""
     assert guessed_kind(name) == kind
+
+
+def test_the_posts_of_a_key_message_and_of_a_campaign_are_read_by_query(
+    tmp_path: Path,
+) -> None:
+    """What deleting one undoes: read in one query, not by reading every post twice."""
+    from calendar_app.core.demo import write_demo
+
+    write_demo(tmp_path / "demo.cadence", today=date(2026, 11, 18))
+    with CalendarStore.open(tmp_path / "demo.cadence") as demo:
+        posts = demo.all_posts()
+        for message in demo.key_messages():
+            expected = sorted(p.id for p in posts if message.id in p.message_ids)
+            assert expected
+            assert demo.posts_carrying(message.id) == expected
+        for campaign in demo.campaigns():
+            expected = sorted(p.id for p in posts if p.campaign_id == campaign.id)
+            assert demo.posts_in_campaign(campaign.id) == expected
+        assert any(demo.posts_in_campaign(c.id) for c in demo.campaigns())
+        assert demo.posts_carrying(10_000) == []
