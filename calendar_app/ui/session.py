@@ -58,6 +58,8 @@ WAITING_ROOM_MS = 10_000
 """How often Cadence tries again when the disk would not take the changes (full)."""
 
 DAY_CHANGE_MARGIN_MS = 1000
+DAY_CHECK_MS = 60_000
+"""The longest the day goes without being looked at (see ``_arm_day_change``)."""
 """How long after the calendar's midnight the window goes over to the new day."""
 
 _MAX_PATCHED_DAYS = 14
@@ -287,7 +289,10 @@ class CalendarSession(QObject):
         if self._today is not None or self._retired:
             return
         wait = until_midnight(datetime.now(self.store.zone))
-        self._day_change.start(max(round(wait.total_seconds() * 1000) + DAY_CHANGE_MARGIN_MS, 1000))
+        # Looked at again every minute too: a computer asleep at midnight wakes with its
+        # timers late by the time it slept (the window in front: nothing else asks).
+        wait_ms = round(wait.total_seconds() * 1000) + DAY_CHANGE_MARGIN_MS
+        self._day_change.start(min(max(wait_ms, 1000), DAY_CHECK_MS))
 
     def _new_day(self) -> None:
         """Midnight passed: the analysis is as of the new today (a draft of yesterday never
@@ -299,12 +304,17 @@ class CalendarSession(QObject):
 
     def check_day(self) -> None:
         """Go over to the new day if it came without the timer (a computer asleep at
-        midnight wakes with its timers late): the window asks as it comes to the front."""
-        if self._idle() or self.today() == self._day:
+        midnight wakes with its timers late): the window asks as it comes to the front.
+        Not inside an import (its posts may yet be rolled back): after it. A file another
+        program changed since is said (:attr:`changedElsewhere`): the new day's analysis
+        reads it, and the window shows it."""
+        if self._idle() or self.today() == self._day or self.store.in_transaction():
             return
         self._day = self.today()
         self._report = None
         self._recompute()
+        if self._seen_elsewhere():
+            self.changedElsewhere.emit()
 
     def _idle(self) -> bool:
         """Whether this session does nothing more on its own: retired (the window shows

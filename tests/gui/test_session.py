@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import resource
 import shutil
@@ -38,6 +39,7 @@ from calendar_app.ui.commands import (
 from calendar_app.ui.session import (
     CHECKPOINT_MS,
     DAY_CHANGE_MARGIN_MS,
+    DAY_CHECK_MS,
     WAITING_ROOM_MS,
     CalendarSession,
     Filters,
@@ -384,7 +386,8 @@ def test_at_the_calendars_midnight_the_window_goes_over_to_the_new_day(
         wait = session._day_change.remainingTime()
         assert session._day_change.isActive()
         expected = until_midnight(datetime.now(store.zone)).total_seconds() * 1000
-        assert abs(wait - expected - DAY_CHANGE_MARGIN_MS) < 5000
+        # At midnight, or in a minute: a computer asleep wakes with its timers late.
+        assert abs(wait - min(expected + DAY_CHANGE_MARGIN_MS, DAY_CHECK_MS)) < 5000
         assert session.report().as_of == store.today()
 
         tomorrow = store.today() + timedelta(days=1)
@@ -408,6 +411,42 @@ def test_at_the_calendars_midnight_the_window_goes_over_to_the_new_day(
     monkeypatch.setattr(store, "today", lambda: tomorrow + timedelta(days=1))
     session._day_change.timeout.emit()
     session._checkpoint.timeout.emit()
+
+
+def test_a_new_day_waits_for_an_import_and_reads_a_file_changed_elsewhere(
+    demo_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Midnight during an import that was then cancelled: the analysis counted posts
+    rolled back. Midnight after the command line added a post, the window in front:
+    the analysis counted a post the views did not show (now the window reads it)."""
+    with CalendarStore.open(demo_path) as store:
+        session = CalendarSession(store)
+        before = session.today()
+        assert session.report().as_of == before
+        tomorrow = before + timedelta(days=1)
+        monkeypatch.setattr(store, "today", lambda: tomorrow)
+        channel = store.channels()[0].id
+        with contextlib.suppress(RuntimeError), store.db.atomic():
+            store.add_post(NewPost("Imported", channel, (), tomorrow, status=PostStatus.DRAFT))
+            assert store.in_transaction()  # an import on its way, its posts written
+            session._day_change.timeout.emit()
+            assert session.report().as_of == before  # inside the import: after it
+            raise RuntimeError("cancelled")  # rolled back
+        assert not [p for p in store.all_posts() if p.title == "Imported"]
+        assert session._day_change.isActive()
+        with qtbot.assertNotEmitted(session.changedElsewhere):
+            session._day_change.timeout.emit()
+        assert session.report().as_of == tomorrow
+
+        with CalendarStore.open(demo_path) as other:
+            channel = other.channels()[0].id
+            other.add_post(NewPost("From cron", channel, (), tomorrow, status=PostStatus.DRAFT))
+        later = tomorrow + timedelta(days=1)
+        monkeypatch.setattr(store, "today", lambda: later)
+        with qtbot.waitSignal(session.changedElsewhere):
+            session._day_change.timeout.emit()
+        assert session.report().as_of == later
+        session.undo_stack.clear()
 
 
 def test_the_calendars_today_is_its_own_zones(
@@ -481,12 +520,12 @@ def test_a_change_of_time_zone_moves_the_midnight_the_window_waits_for(
     session: CalendarSession,
 ) -> None:
     live = CalendarSession(session.store)
-    before = live._day_change.remainingTime()
     zone = "Pacific/Kiritimati" if session.store.info().timezone != "Pacific/Kiritimati" else "UTC"
     live.notify(session.store.update_info(timezone=zone))
     expected = until_midnight(datetime.now(ZoneInfo(zone))).total_seconds() * 1000
-    assert abs(live._day_change.remainingTime() - expected - DAY_CHANGE_MARGIN_MS) < 5000
-    assert live._day_change.remainingTime() != before
+    wait = min(expected + DAY_CHANGE_MARGIN_MS, DAY_CHECK_MS)
+    assert abs(live._day_change.remainingTime() - wait) < 5000
+    assert live.report().as_of == datetime.now(ZoneInfo(zone)).date()  # the zone's day
     live.retire()
 
 
