@@ -476,7 +476,6 @@ class MainWindow(QMainWindow):
         right.addWidget(self.cadence_panel)
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 0)
-        right.setCollapsible(0, False)
         panel_height = self.cadence_panel.sizeHint().height()
         right.setSizes([max(self.height() - panel_height, 400), panel_height])
         main = QSplitter(Qt.Orientation.Horizontal)
@@ -487,6 +486,12 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(1, 1)
         main.setSizes([280, 1000])
         self.splitters = (main, left, right)
+        for splitter in self.splitters:
+            # A pane dragged too far stops at its smallest, never to nothing: a pane
+            # gone was lost for good (View > Cadence Panel showed it 0 pixels tall, a
+            # restart kept it so, and Ctrl+Tab went into it unseen).
+            for index in range(splitter.count()):
+                splitter.setCollapsible(index, False)
         old = self.centralWidget()
         container = QWidget()
         layout = QVBoxLayout(container)

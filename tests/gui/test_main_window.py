@@ -888,6 +888,27 @@ def test_view_and_geometry_are_remembered(
     assert [again.splitters[0].sizes(), again.splitters[1].sizes()] == sizes
 
 
+def test_no_pane_can_be_dragged_away_to_nothing(
+    window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """The sidebar, the backlog and the cadence panel dragged shut were lost for good:
+    View > Cadence Panel showed it 0 pixels tall, a restart kept them so."""
+    with qtbot.waitExposed(window):
+        window.show()
+    main, left, right = window.splitters
+    main.setSizes([0, sum(main.sizes())])
+    left.setSizes([sum(left.sizes()), 0])
+    right.setSizes([sum(right.sizes()), 0])
+    QApplication.processEvents()
+    assert all(size > 40 for splitter in window.splitters for size in splitter.sizes())
+    window.close()
+    again = MainWindow(session, settings)
+    qtbot.addWidget(again)
+    with qtbot.waitExposed(again):
+        again.show()
+    assert all(size > 40 for splitter in again.splitters for size in splitter.sizes())
+
+
 def test_open_a_hostile_file_says_so_and_keeps_the_calendar(
     window: MainWindow, tmp_path: Path, errors: Errors
 ) -> None:
