@@ -470,6 +470,9 @@ class MainWindow(QMainWindow):
         left.addWidget(self.backlog)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
+        # Three fifths for the key messages, two for the backlog, whatever their number
+        # (forty messages left room for two ideas on a large screen).
+        left.setSizes([600, 400])
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("rightSplitter")
         right.addWidget(self.stack)

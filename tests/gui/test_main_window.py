@@ -909,6 +909,23 @@ def test_no_pane_can_be_dragged_away_to_nothing(
     assert all(size > 40 for splitter in again.splitters for size in splitter.sizes())
 
 
+def test_the_backlog_has_two_fifths_of_the_side_however_many_key_messages(
+    settings: QSettings, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """With forty key messages, the sidebar's wish for room left two ideas in sight."""
+    for number in range(40):
+        session.store.add_key_message(f"Message number {number}")
+    many = CalendarSession(session.store)
+    window = MainWindow(many, settings)
+    qtbot.addWidget(window)
+    window.resize(780, 1100)  # a large screen's height
+    with qtbot.waitExposed(window):
+        window.show()
+    messages, backlog = window.splitters[1].sizes()
+    assert 0.35 <= backlog / (messages + backlog) <= 0.45
+    many.undo_stack.clear()
+
+
 def test_open_a_hostile_file_says_so_and_keeps_the_calendar(
     window: MainWindow, tmp_path: Path, errors: Errors
 ) -> None:
