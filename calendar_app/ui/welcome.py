@@ -38,12 +38,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
@@ -701,6 +703,19 @@ class NewCalendarPage(QWidget):
 # -- the dialog -------------------------------------------------------------------
 
 
+def _scrolled(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless area that scrolls up and down when the screen is too
+    small for it (a laptop's at 14pt or 125%)."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    return area
+
+
 class WelcomeDialog(QDialog):
     """The first thing a new user sees. Accepted: :attr:`store` is the chosen calendar."""
 
@@ -788,15 +803,19 @@ class WelcomeDialog(QDialog):
         choices_footer = QHBoxLayout()
         choices_footer.addWidget(self.footnote, 1)
         choices_footer.addWidget(self.quit_button)
+        listed = QWidget()
+        listed_layout = QVBoxLayout(listed)
+        listed_layout.setContentsMargins(0, 0, 0, 0)
+        listed_layout.setSpacing(12)
+        for button in self.choice_buttons:
+            listed_layout.addWidget(button)
+        listed_layout.addStretch(1)
         choices = QWidget()
         choices.setObjectName("welcomeChoices")
         choices_layout = QVBoxLayout(choices)
         choices_layout.setContentsMargins(0, 0, 0, 0)
-        choices_layout.setSpacing(12)
-        for button in self.choice_buttons:
-            choices_layout.addWidget(button)
-        choices_layout.addStretch(1)
-        choices_layout.addSpacing(4)
+        choices_layout.setSpacing(16)
+        choices_layout.addWidget(_scrolled(listed), 1)
         choices_layout.addLayout(choices_footer)
 
         # The second page: the new calendar's form.
@@ -815,8 +834,11 @@ class WelcomeDialog(QDialog):
         new_layout = QVBoxLayout(new)
         new_layout.setContentsMargins(0, 0, 0, 0)
         new_layout.setSpacing(12)
-        new_layout.addWidget(self.new_page, 1)
+        new_layout.addWidget(_scrolled(self.new_page), 1)
         new_layout.addLayout(new_footer)
+        # What each page holds, shown whole where the screen has room (scrolled where
+        # it has not: on a small screen, the buttons below stay in sight).
+        self._contents = ((listed, choices_footer), (self.new_page, new_footer))
 
         self.pages = QStackedWidget()
         self.pages.addWidget(choices)
@@ -826,6 +848,7 @@ class WelcomeDialog(QDialog):
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(20)
         layout.addLayout(header)
+        self._header = header
         layout.addWidget(self.pages, 1)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
@@ -843,8 +866,22 @@ class WelcomeDialog(QDialog):
             layout.activate()
             self.setMinimumSize(layout.minimumSize())
             width = max(self.width(), layout.minimumSize().width())
-            self.resize(width, max(layout.totalHeightForWidth(width), self.minimumHeight()))
+            fit_on_screen(self, width, self._height_for(width))
         super().setVisible(visible)
+
+    def _height_for(self, width: int) -> int:
+        """The height that shows each page whole at ``width``: the tallest page's."""
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        pages = 0
+        for content, footer in self._contents:
+            tall = content.heightForWidth(inner)
+            tall = tall if tall > 0 else content.sizeHint().height()
+            pages = max(pages, tall + 16 + footer.sizeHint().height())
+        header = self._header.totalHeightForWidth(inner)
+        return margins.top() + header + layout.spacing() + pages + margins.bottom()
 
     # -- pages ------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
-from PySide6.QtGui import QFileOpenEvent, QKeySequence
+from PySide6.QtGui import QFileOpenEvent, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -970,3 +970,33 @@ def test_the_command_line_knows_the_countries_qt_starts_weeks_on_sunday(qapp: ob
         assert sunday_first({"LANG": f"{language}.UTF-8"}) == on_sunday, language
     assert sunday_first({"LANG": "en"})
     assert not sunday_first({"LANG": "de"})
+
+
+@OFFSCREEN_POPUPS
+def test_on_a_screen_too_small_for_it_the_welcome_scrolls_and_keeps_its_buttons_in_sight(
+    data: Path, qtbot: QtBot
+) -> None:
+    """At 14pt on a 600-line laptop it was taller than the screen, its minimum too:
+    Quit and Create Calendar were below the screen's edge."""
+    usual = QApplication.font()
+    large = QFont(usual)
+    large.setPointSize(usual.pointSize() * 2)  # more than this screen has room for
+    QApplication.setFont(large)
+    try:
+        dialog = WelcomeDialog(error_handler=Recorder(), notify=Recorder())
+        qtbot.addWidget(dialog)
+        with qtbot.waitExposed(dialog):
+            dialog.show()
+    finally:
+        QApplication.setFont(usual)
+    room = dialog.screen().availableGeometry()
+    assert dialog.height() <= room.height()
+    for page, buttons in (
+        (dialog.show_choices, [dialog.quit_button]),
+        (dialog.start_new_calendar, [dialog.back_button, dialog.create_button]),
+    ):
+        page()
+        for button in buttons:
+            qtbot.waitUntil(button.isVisible)
+            bottom = button.mapTo(dialog, button.rect().bottomRight())
+            assert dialog.rect().contains(bottom), button.text()
