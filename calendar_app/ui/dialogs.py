@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QWidget
 
 from ..core.errors import OUT_OF_MEMORY, CadenceError, StorageProblem
 from ..core.models import WeekStart, spelled_day
@@ -50,6 +50,20 @@ def fit_on_screen(dialog: QWidget, width: int, height: int) -> None:
         below = frame.bottom() - area.bottom()
         if below > 0:
             dialog.move(frame.left(), max(area.top(), frame.top() - below))
+
+
+def scrolled(content: QWidget, *, sideways: bool = False) -> QScrollArea:
+    """``content`` in a frameless area that scrolls when the screen is too small for it
+    (a laptop's at 14pt or 125%): up and down, and ``sideways`` too."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    if not sideways:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    return area
 
 
 def _error_box(

@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         """What posts from another calendar just brought (:meth:`_say_copied`), this turn."""
         self.statusBar().messageChanged.connect(self._summary_again)
         self.setObjectName("mainWindow")
-        self.setMinimumSize(720, 480)
+        self.setMinimumSize(600, 440)  # within a half screen at 125% (640 wide)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()

@@ -76,7 +76,7 @@ from .commands import (
     UpdateKeyMessageCommand,
     plain_tooltip,
 )
-from .dialogs import SaveAnswer, ask_save_changes, run_modal, show_error
+from .dialogs import SaveAnswer, ask_save_changes, fit_on_screen, run_modal, scrolled, show_error
 from .editor import (
     counted_suffix,
     elide,
@@ -312,15 +312,16 @@ class _Manager(QDialog, Generic[R]):
         right = QVBoxLayout()
         right.addWidget(self.heading)
         right.addSpacing(4)
-        right.addWidget(self.form_widget)
-        right.addStretch(1)
-        right.addLayout(form_buttons)
+        # Scrolled where the screen is too narrow or short for it (a half screen at 125%).
+        self.form_area = scrolled(self.form_widget, sideways=True)
+        right.addWidget(self.form_area, 1)
         self.empty_label = QLabel(f"No {self.noun} selected. Use Add to create one.")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         palette = self.empty_label.palette()
         palette.setColor(QPalette.ColorRole.WindowText, muted_color(palette))
         self.empty_label.setPalette(palette)
-        right.addWidget(self.empty_label)
+        right.addWidget(self.empty_label, 1)  # in the form's place
+        right.addLayout(form_buttons)
 
         columns = QHBoxLayout()
         columns.setSpacing(18)
@@ -364,7 +365,7 @@ class _Manager(QDialog, Generic[R]):
         session.changed.connect(self._on_session_changed)
         self._listening = True
 
-        self.resize(760, 460)
+        fit_on_screen(self, 760, 460)
         self._reload()
 
     # -- what subclasses provide ------------------------------------------------------
@@ -523,7 +524,7 @@ class _Manager(QDialog, Generic[R]):
     def _show_current(self) -> None:
         base = self._base()
         has_item = base is not None
-        self.form_widget.setVisible(has_item)
+        self.form_area.setVisible(has_item)
         self.heading.setVisible(has_item)
         self.empty_label.setVisible(not has_item)
         self._filled = None

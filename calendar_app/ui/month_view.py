@@ -1003,7 +1003,7 @@ class MonthView(PeriodView):
         self._drop_day: date | None = None
         self.setObjectName("monthView")
         self.setAccessibleName("Month view")
-        self.setMinimumSize(420, 320)
+        self.setMinimumSize(392, 320)  # a week of 56-pixel days: a half screen at 125%
         self._reload()
         session.set_visible_range(*self._range)
         self._refresh_cadence()

@@ -38,14 +38,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
@@ -67,6 +65,7 @@ from .dialogs import (
     ask_save_changes,
     closes_unsaved,
     fit_on_screen,
+    scrolled,
     show_error,
     with_ending,
 )
@@ -703,19 +702,6 @@ class NewCalendarPage(QWidget):
 # -- the dialog -------------------------------------------------------------------
 
 
-def _scrolled(content: QWidget) -> QScrollArea:
-    """``content`` in a frameless area that scrolls up and down when the screen is too
-    small for it (a laptop's at 14pt or 125%)."""
-    area = QScrollArea()
-    area.setWidget(content)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.viewport().setAutoFillBackground(False)
-    content.setAutoFillBackground(False)
-    return area
-
-
 class WelcomeDialog(QDialog):
     """The first thing a new user sees. Accepted: :attr:`store` is the chosen calendar."""
 
@@ -815,7 +801,7 @@ class WelcomeDialog(QDialog):
         choices_layout = QVBoxLayout(choices)
         choices_layout.setContentsMargins(0, 0, 0, 0)
         choices_layout.setSpacing(16)
-        choices_layout.addWidget(_scrolled(listed), 1)
+        choices_layout.addWidget(scrolled(listed), 1)
         choices_layout.addLayout(choices_footer)
 
         # The second page: the new calendar's form.
@@ -834,7 +820,7 @@ class WelcomeDialog(QDialog):
         new_layout = QVBoxLayout(new)
         new_layout.setContentsMargins(0, 0, 0, 0)
         new_layout.setSpacing(12)
-        new_layout.addWidget(_scrolled(self.new_page), 1)
+        new_layout.addWidget(scrolled(self.new_page), 1)
         new_layout.addLayout(new_footer)
         # What each page holds, shown whole where the screen has room (scrolled where
         # it has not: on a small screen, the buttons below stay in sight).

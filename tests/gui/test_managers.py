@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.colors import difference
@@ -491,6 +493,30 @@ def test_every_field_has_its_own_alt_key(
     for shown in (buttons, restoring):
         keys = [text[text.index("&") + 1].lower() for text in labels + shown if "&" in text]
         assert len(keys) == len(set(keys)), keys
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize("make", [_messages, _channels, _campaigns])
+def test_a_manager_fits_a_narrow_screen_its_form_scrolling(
+    qtbot: QtBot, session: CalendarSession, make: Callable[..., QWidget]
+) -> None:
+    """A half screen at 125%, or large fonts: the managers were wider than the screen,
+    Apply and Close past its edge."""
+    usual = QApplication.font()
+    large = QFont(usual)
+    large.setPointSizeF(usual.pointSizeF() * 2)
+    QApplication.setFont(large)
+    try:
+        manager = cast(KeyMessageManager, make(qtbot, session, Recorder()))
+        with qtbot.waitExposed(manager):
+            manager.show()
+        room = manager.screen().availableGeometry()
+        assert manager.frameGeometry().width() <= room.width()
+        for button in (manager.apply_button, manager.button_box.buttons()[0]):
+            corner = button.mapTo(manager, button.rect().bottomRight())
+            assert manager.rect().contains(corner), button.text()
+    finally:
+        QApplication.setFont(usual)
 
 
 @OFFSCREEN_POPUPS
