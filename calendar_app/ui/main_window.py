@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
     QContextMenuEvent,
+    QFontMetrics,
     QKeyEvent,
     QKeySequence,
     QShowEvent,
@@ -55,6 +56,7 @@ from ..app import path_for_settings, path_from_settings, shown_path
 from ..core.errors import CadenceError, CalendarFileError
 from ..core.models import ChangeSet, Post, PostStatus, format_time
 from ..core.store import CalendarStore, Scope
+from ..render.cadence_strip import range_text
 from .commands import (
     DeletePostsCommand,
     menu_text,
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         """What posts from another calendar just brought (:meth:`_say_copied`), this turn."""
         self.statusBar().messageChanged.connect(self._summary_again)
         self.setObjectName("mainWindow")
-        self.setMinimumSize(600, 440)  # within a half screen at 125% (640 wide)
+        self.setMinimumSize(620, 440)  # within a half screen at 125% (640 wide)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -352,7 +354,18 @@ class MainWindow(QMainWindow):
         font.setBold(True)
         self.period_label.setFont(font)
         self.period_label.setContentsMargins(12, 0, 12, 0)
-        self.period_label.setMinimumWidth(220)
+        # Room for the longest title, in the user's language and font (a fixed width
+        # cut "November 2026" short at 14pt and wasted room in a narrow window).
+        locale, metrics = QLocale(), QFontMetrics(font)
+        titles = [
+            *(
+                f"{locale.standaloneMonthName(month, QLocale.FormatType.LongFormat)} 2026"
+                for month in range(1, 13)
+            ),
+            range_text(date(2026, 9, 28), date(2026, 10, 4), year=True),  # a week's
+        ]
+        widest = max(metrics.horizontalAdvance(title) for title in titles)
+        self.period_label.setMinimumWidth(widest + 24 + 4)
         toolbar.addWidget(self.period_label)
         for action, text in zip(self.view_actions, ("Month", "Week", "Agenda"), strict=True):
             # On the action, which the button copies again whenever the action changes.
