@@ -1169,8 +1169,14 @@ class MonthView(PeriodView):
         more = None
         if hidden and shown:
             rows[-1], more = split_more(rows[-1], hidden, self.chip_font())
-        elif hidden:
+        elif hidden and bottom - top >= chip_h:
             more = rows[0]
+        elif hidden:
+            # No row under the number (large fonts, a short window): "+N" beside it, in
+            # the day; it was drawn a row tall, cut by the next week.
+            start = number.right() - 6  # the number's own margin
+            room = max(cell.right() - 4 - sizes.badge - start, 0.0)
+            more = QRectF(start, number.top(), room, number.height())
         return _DayLayout(cell, number, list(zip(shown, rows, strict=False)), more, hidden, label)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

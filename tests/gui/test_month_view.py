@@ -736,6 +736,27 @@ def view_posts(view: MonthView | WeekView, start: date, days: int) -> list[int]:
     return view.posts_on(start + timedelta(days=days))
 
 
+def test_a_day_with_no_room_for_a_chip_says_plus_n_inside_it(
+    month: MonthView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Large fonts in a short window: not one chip fits under the number, and "+N more"
+    was drawn a chip tall past the day's bottom, cut by the next week."""
+    busy = date(2026, 11, 24)
+    add_post(session, "Busy", busy, time(10, 0))
+    font = month.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    month.setFont(font)
+    month.resize(1000, month.minimumHeight())
+    qtbot.waitUntil(lambda: not month.visible_posts(busy))
+    more = month.more_rect(busy)
+    assert more is not None
+    assert month.hidden_count(busy) == len(month.posts_on(busy))
+    assert month.day_rect(busy).contains(more)
+    assert more.left() >= month.number_rect(busy).left()  # type: ignore[union-attr]
+    with qtbot.waitSignal(month.dayActivated, check_params_cb=lambda day: day == busy):
+        qtbot.mouseClick(month, Qt.MouseButton.LeftButton, pos=more.center())
+
+
 def test_tab_brings_a_post_behind_more_into_sight(
     month: MonthView, session: CalendarSession, qtbot: QtBot
 ) -> None:
