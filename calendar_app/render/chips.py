@@ -229,24 +229,10 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     left = rect.left() + stripe + 4
     right = rect.right() - 4
 
-    # The title comes first: the markers, the published tick and the time
-    # each take room only while a few letters of the title still fit.
+    # The title comes first: the time, the markers and the published tick each take
+    # room, in that order, only while a few letters of the title still fit (the time
+    # went first, and a timed post looked untimed on a narrow chip).
     title_room = metrics.averageCharWidth() * 5
-    # Right-hand side: key-message markers, then the published tick.
-    dot = max(4.0, min(7.0, line_height * 0.36))
-    room = int((right - left - title_room) // (dot + 2))
-    if chip.marker_colors and room > 0:
-        painter.setPen(QPen(fill, 1.0))
-        for color in reversed(chip.marker_colors[: min(room, 4)]):
-            painter.setBrush(mix(seen_on(color, fill), base, fade))
-            painter.drawEllipse(QPointF(right - dot / 2, cy), dot / 2, dot / 2)
-            right -= dot + 2
-        right -= 2
-    size = dot + 2
-    if status == PostStatus.PUBLISHED and right - left > title_room + size + 3:
-        paint_tick(painter, QRectF(right - size, cy - size / 2, size, size), dim)
-        right -= size + 3
-
     text_font = QFont(font)
     if status == PostStatus.CANCELLED:
         text_font.setStrikeOut(True)
@@ -262,6 +248,20 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
             painter.setPen(dim)
             painter.drawText(QPointF(left, baseline), label)
             left += width + 4
+    # Right-hand side: key-message markers, then the published tick.
+    dot = max(4.0, min(7.0, line_height * 0.36))
+    room = int((right - left - title_room) // (dot + 2))
+    if chip.marker_colors and room > 0:
+        painter.setPen(QPen(fill, 1.0))
+        for color in reversed(chip.marker_colors[: min(room, 4)]):
+            painter.setBrush(mix(seen_on(color, fill), base, fade))
+            painter.drawEllipse(QPointF(right - dot / 2, cy), dot / 2, dot / 2)
+            right -= dot + 2
+        right -= 2
+    size = dot + 2
+    if status == PostStatus.PUBLISHED and right - left > title_room + size + 3:
+        paint_tick(painter, QRectF(right - size, cy - size / 2, size, size), dim)
+        right -= size + 3
     available = right - left
     if available > 6:
         title_metrics = metrics if text_font == font else QFontMetricsF(text_font)

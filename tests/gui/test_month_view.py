@@ -807,6 +807,32 @@ def test_a_narrow_chip_keeps_its_title_before_its_time(qtbot: QtBot) -> None:
     assert painted(80, "Energy prices") != painted(80, "Solar pays")
 
 
+def test_a_chip_keeps_its_time_before_its_markers(qtbot: QtBot) -> None:
+    """On a narrow chip the time went first and the key-message dots stayed: a timed
+    post looked like an untimed one. At any width where the time fits beside a few
+    letters of the title, it is shown, however many dots the post has."""
+    theme = ChipTheme.from_palette(QApplication.palette())
+    dots = (QColor("red"), QColor("green"), QColor("blue"))
+
+    def painted(width: int, at: time | None, markers: tuple[QColor, ...]) -> QImage:
+        image = QImage(width, 20, QImage.Format.Format_ARGB32)
+        image.fill(theme.base)
+        painter = QPainter(image)
+        chip = Chip("Energy prices", QColor("#1f6feb"), markers, at=at)
+        paint_chip(painter, QRectF(0, 0, width, 20), chip, theme, QFont())
+        painter.end()
+        return image.copy(0, 0, 30, 20)  # where the time is drawn
+
+    timed = [
+        width
+        for width in range(50, 220, 2)
+        if painted(width, time(8, 30), ()) != painted(width, None, ())
+    ]
+    assert timed
+    for width in timed:
+        assert painted(width, time(8, 30), dots) != painted(width, None, dots), width
+
+
 @pytest.mark.parametrize("base", ["#1b1c1f", "#ffffff"])
 def test_a_channel_colour_close_to_the_background_still_shows(qapp: object, base: str) -> None:
     """A navy channel in a dark theme (a pale yellow one in a light theme) is painted
