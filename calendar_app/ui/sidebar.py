@@ -120,6 +120,19 @@ class MessageDelegate(QStyledItemDelegate):
         be cut ("every…", in a large font) "overdue 13 d", as the cadence panel says it."""
         return self._badge(option, index)[0]
 
+    def cadence_for(self, option: QStyleOptionViewItem, index: Index) -> str:
+        """The cadence as the row has room for it: "every 14 days", "every 14 d", then
+        "14 d" ("every 1…" hid the number), cut only when even that has no room."""
+        _, second = self._lines(option)
+        metrics = QFontMetrics(self.small_font(option.font))
+        width = max(self._badge(option, index)[1].left() - 8 - second.left(), 0)
+        cadence = str(index.data(CadenceTextRole) or "")
+        if metrics.horizontalAdvance(cadence) > width:
+            cadence = str((index.data(ShortWordingRole) or ("", cadence))[1])
+        if metrics.horizontalAdvance(cadence) > width:
+            cadence = cadence.removeprefix("every ")
+        return metrics.elidedText(cadence, Qt.TextElideMode.ElideRight, width)
+
     def badge_rect(self, option: QStyleOptionViewItem, index: Index) -> QRect:
         """Where the badge pill is painted inside the row: right end of the second line."""
         return self._badge(option, index)[1]
@@ -159,11 +172,10 @@ class MessageDelegate(QStyledItemDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         dim = QColor(text_color)
-        dim.setAlphaF(0.7)
+        dim.setAlphaF(1.0 if selected else 0.7)  # faded on the highlight, it was unreadable
         font: QFont = opt.font
         small = self.small_font(font)
         metrics = QFontMetrics(font)
-        small_metrics = QFontMetrics(small)
         title_line, second_line = self._lines(opt)
 
         painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
@@ -193,14 +205,11 @@ class MessageDelegate(QStyledItemDelegate):
 
         painter.setFont(small)
         painter.setPen(dim)
-        cadence = str(index.data(CadenceTextRole) or "")
         width = max(badge.left() - 8 - second_line.left(), 0)
-        if small_metrics.horizontalAdvance(cadence) > width:  # "every 14 d" before "every…"
-            cadence = str((index.data(ShortWordingRole) or ("", cadence))[1])
         painter.drawText(
             QRect(second_line.left(), second_line.top(), width, second_line.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            small_metrics.elidedText(cadence, Qt.TextElideMode.ElideRight, width),
+            self.cadence_for(opt, index),
         )
         if opt.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1))

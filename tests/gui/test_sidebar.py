@@ -237,6 +237,31 @@ def test_in_a_large_font_an_overdue_pill_shortens_before_the_cadence_is_cut(
     assert pill() == "overdue 13 d"
 
 
+def test_a_narrow_sidebar_keeps_the_cadence_s_number(
+    sidebar: MessageSidebar, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """At 14pt on a small screen "every 14 d" became "every 1…", read as every day."""
+    experts = message_id(session, "Installed by local experts")
+    view = sidebar.messages_view
+    large = QFont(view.font())
+    large.setPointSize(14)
+    view.setFont(large)
+
+    def cadence(width: int) -> str:
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.rect = view.visualRect(sidebar.message_index(experts))
+        option.rect.setWidth(width)
+        option.font = view.font()
+        return sidebar.message_delegate.cadence_for(option, sidebar.message_index(experts))
+
+    said = {cadence(width) for width in range(150, 420, 4)}
+    assert "every 14 days" in said
+    assert "every 14 d" in said
+    assert "14 d" in said
+    assert not [text for text in said if text.startswith("every") and "14" not in text]
+
+
 def test_unticking_a_channel_hides_its_posts(
     qtbot: QtBot, sidebar: MessageSidebar, session: CalendarSession
 ) -> None:
