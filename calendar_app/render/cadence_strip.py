@@ -347,7 +347,7 @@ class StripColors:
             overdue=overdue,
             overdue_future=_mix(overdue, background, 0.55),
             overdue_hatch=_alpha(QColor("#ffffff"), 0.22 if dark else 0.26),
-            on_overdue=QColor("#ffffff"),
+            on_overdue=QColor("#1f1f1f") if dark else QColor("#ffffff"),  # 4.5:1 either way
             on_overdue_future=QColor("#ffffff") if dark else QColor("#7a1512"),
             unplanned=unplanned,
             unplanned_fill=_alpha(unplanned, 0.16),

@@ -59,7 +59,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 PILL_COLORS: dict[str, tuple[str, str]] = {
     # status -> (fill, text); the fills read on light and dark backgrounds alike
-    MessageStatus.OK.value: ("#2f9e44", "#ffffff"),
+    MessageStatus.OK.value: ("#27803a", "#ffffff"),
     MessageStatus.UNPLANNED.value: ("#f2a900", "#1f1f1f"),
     MessageStatus.OVERDUE.value: ("#d9302c", "#ffffff"),
 }

@@ -681,3 +681,23 @@ def test_a_bar_of_days_ahead_counts_the_days_overdue_so_far(tmp_path: Path, qtbo
         (bar,) = row_shapes(layout, row, QRectF(0, 0, 700, 30), TODAY).gaps
         assert bar.future_x is not None  # all of it ahead of today
         assert bar.label_days == 30
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_words_on_the_status_pills_and_overdue_bars_read_at_4_5_to_1(
+    qapp: object, dark: bool
+) -> None:
+    """White on the "ok" pill was 3.45:1, on the dark theme's overdue bar 3.49:1."""
+    from calendar_app.core.colors import contrast
+    from calendar_app.render.cadence_strip import StripColors
+    from calendar_app.ui.sidebar import PILL_COLORS
+
+    for fill, ink in PILL_COLORS.values():
+        assert contrast(ink, fill) >= 4.5, fill
+    palette = QPalette()
+    base, text = ("#1b1c1f", "#e8e8e8") if dark else ("#ffffff", "#1f1f1f")
+    palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    palette.setColor(QPalette.ColorRole.Text, QColor(text))
+    colors = StripColors.from_palette(palette)
+    assert colors.dark is dark
+    assert contrast(colors.on_overdue.name(), colors.overdue.name()) >= 4.5
