@@ -412,6 +412,8 @@ class AgendaView(QWidget):
         # campaign give up width (down to a floor) before it goes under TITLE_ROOM.
         short = TITLE_ROOM - (self.table.viewport().width() - sum(widths.values()))
         for column, floor in ((AgendaModel.MESSAGES, 120), (AgendaModel.CAMPAIGN, 90)):
+            # Never narrower than its header ("ey message" at 14pt).
+            floor = max(floor, wide([AgendaModel.HEADERS[column]], sort_arrow))
             if short > 0:
                 give = min(short, max(widths[column] - floor, 0))
                 widths[column] -= give

@@ -476,6 +476,25 @@ def test_the_columns_fill_the_table_when_it_is_first_shown(
     assert header.sectionSize(AgendaModel.MESSAGES) > 120  # not squeezed to its floor
 
 
+def test_in_a_large_font_a_narrow_agenda_keeps_its_headers_whole(
+    session: CalendarSession, host: QWidget, qtbot: QtBot
+) -> None:
+    """At 14pt the key messages' column gave way to a fixed floor: "ey message"."""
+    font = host.font()
+    font.setPointSizeF(font.pointSizeF() * 1.75)
+    host.setFont(font)
+    agenda = AgendaView(session, host)
+    agenda.resize(640, host.height())
+    agenda.show()
+    qtbot.waitUntil(lambda: agenda.table.viewport().width() < 640)
+    agenda.fit_to_width()
+    header = agenda.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in (AgendaModel.MESSAGES, AgendaModel.CAMPAIGN):
+        needed = metrics.horizontalAdvance(AgendaModel.HEADERS[column])
+        assert header.sectionSize(column) > needed, AgendaModel.HEADERS[column]
+
+
 def test_a_width_the_user_gave_a_column_survives_a_resize(view: AgendaView, qtbot: QtBot) -> None:
     header = view.table.horizontalHeader()
     header.resizeSection(AgendaModel.MESSAGES, 400)  # as a drag of the column's edge does
