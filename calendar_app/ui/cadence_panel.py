@@ -371,9 +371,14 @@ class CadencePanel(QWidget):
         return f"Also marked: {', '.join(hidden)}" if hidden else ""
 
     def sizeHint(self) -> QSize:
+        return QSize(960, self.height_for_rows(HINT_ROWS))
+
+    def height_for_rows(self, most: int | None = None) -> int:
+        """The height that shows the axis, the rows (at ``most`` of them) and the key
+        unscrolled: every row for the guide's picture, whatever their number."""
         axis, row, legend = self._metrics()
-        count = min(max(len(self.session.key_messages()), 1), HINT_ROWS)
-        return QSize(960, round(axis + count * row + legend + 6))
+        count = max(len(self.session.key_messages()), 1)
+        return round(axis + min(count, most or count) * row + legend + 6)
 
     def minimumSizeHint(self) -> QSize:
         axis, _row, _legend = self._metrics()

@@ -167,7 +167,8 @@ def _panel_picture(session: CalendarSession, example: GuideExample) -> QImage:
         last = (example.after or example.gap.start + timedelta(days=28)) + timedelta(days=6)
         last = min(max(last, first + timedelta(days=34)), first + timedelta(days=69))
         panel.set_range(first, last)
-        panel.resize(PICTURE_WIDTH, panel.sizeHint().height())
+        # Every row (the example may be the twelfth), so the key is below the last.
+        panel.resize(PICTURE_WIDTH, panel.height_for_rows())
         rows = [panel.row_rect(m) for m in panel.message_ids()]
         row = panel.row_rect(example.message_id)
         axis = QRect(0, 0, panel.width(), rows[0].top())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from calendar_app import __version__
 from calendar_app.app import data_folder
 from calendar_app.core.backups import backup_folder
 from calendar_app.core.cadence import Gap
+from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.guide import (
     MONTH_PICTURE,
@@ -125,6 +126,38 @@ def test_the_guide_shows_pictures_drawn_by_the_app(
     assert "your calendar" in guide.text()
     # The pictures leave the window as it was: no message got selected there.
     assert session.selected_message is None
+
+
+def test_the_panel_picture_shows_the_example_however_far_down_its_row_is(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    """Twelve key messages, the only gap on the last: the picture's row was scrolled
+    away (blank) and its key missing."""
+    with CalendarStore.create(tmp_path / "twelve.cadence", name="Twelve") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        messages = [
+            store.add_key_message(f"Message number {n:02d}", cadence_days=7).created[0]
+            for n in range(1, 13)
+        ]
+        posts = []
+        for offset in range(-60, 31, 5):
+            day = TODAY + timedelta(days=offset)
+            for message in messages:
+                if message == messages[-1] and -25 < offset < -2:
+                    continue  # the last one goes quiet for three weeks
+                status = PostStatus.PUBLISHED if day < TODAY else PostStatus.SCHEDULED
+                posts.append(NewPost(f"Post {day}", channel, (message,), day, time(9), status))
+        store.add_posts(posts)
+        session = CalendarSession(store, today=TODAY)
+        pictures = render_pictures(session)
+        assert pictures.example.message_id == messages[-1]
+        image = pictures.images[PANEL_PICTURE]
+        above_the_key = image.copy(0, 0, image.width(), image.height() - 40 * ratio(image))
+        assert _reddish_pixels(above_the_key) > 50  # the example's red bar
+
+
+def ratio(image: QImage) -> int:
+    return round(image.devicePixelRatio())
 
 
 def test_the_guide_falls_back_to_the_demo_for_a_calendar_without_gaps(
