@@ -2060,17 +2060,21 @@ class CalendarStore:
         try:
             # The deleted posts are few: read all they showed once, through their ids.
             shown = {row[0] for row in self._conn.execute("SELECT shown FROM deleted_posts")}
-            shown.update(
-                note.rsplit(" ", 1)[-1]
-                for (note,) in self._conn.execute(
-                    "SELECT v.earlier_edited FROM deleted_posts d JOIN post_versions v"
-                    " ON v.post_id = d.post_id"
-                    " WHERE v.earlier_revision = 0 AND v.earlier_edited LIKE 'whole %'"
-                )
-            )
+            shown.update(note.rsplit(" ", 1)[-1] for note in self._notes_of_deleted("whole %"))
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return set()
         return sums & shown
+
+    def _notes_of_deleted(self, like: str) -> list[str]:
+        """The notes (:meth:`add_notes`) kept with the posts deleted here (and not back
+        since) that are ``like`` this (an SQL pattern)."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT v.earlier_edited FROM deleted_posts d JOIN post_versions v"
+            " ON v.post_id = d.post_id"
+            " WHERE v.earlier_revision = 0 AND v.earlier_edited LIKE ?",
+            [like],
+        )
+        return [note for (note,) in rows]
 
     def deleted_noted(self, notes: Iterable[str]) -> set[str]:
         """Those of these notes (:meth:`add_notes`) attached to a post deleted here (and
@@ -2080,17 +2084,9 @@ class CalendarStore:
         if not wanted:
             return set()
         try:
-            noted = {
-                note
-                for (note,) in self._conn.execute(
-                    "SELECT DISTINCT v.earlier_edited FROM deleted_posts d"
-                    " JOIN post_versions v ON v.post_id = d.post_id"
-                    " WHERE v.earlier_revision = 0"
-                )
-            }
+            return wanted.intersection(self._notes_of_deleted("said:%"))
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return set()
-        return wanted & noted
 
     def posts_noted(self, notes: Iterable[str]) -> dict[str, list[int]]:
         """The posts (ids, oldest first) each of these notes (:meth:`add_notes`) was
