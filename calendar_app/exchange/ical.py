@@ -44,6 +44,7 @@ What the import relies on:
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import html
 import os
@@ -720,8 +721,22 @@ def serialised(cal: Calendar, progress: Progress = no_progress) -> bytes:
 
 
 def posts_to_ics(store: CalendarStore, posts: Sequence[Post]) -> bytes:
-    """The iCalendar text of :func:`posts_to_calendar` (drag and drop, the clipboard)."""
-    return bytes(posts_to_calendar(store, posts).to_ical())
+    """The iCalendar text of :func:`posts_to_calendar` (drag and drop, the clipboard):
+    of ``posts`` as they were copied, less the key messages and campaigns deleted since
+    (and the posts whose channel went with them), read when another program asks."""
+    channels = {c.id for c in store.channels(include_archived=True)}
+    messages = {m.id for m in store.key_messages(include_archived=True)}
+    campaigns = {c.id for c in store.campaigns()}
+    kept = [
+        dataclasses.replace(
+            post,
+            message_ids=tuple(m for m in post.message_ids if m in messages),
+            campaign_id=post.campaign_id if post.campaign_id in campaigns else None,
+        )
+        for post in posts
+        if post.channel_id in channels
+    ]
+    return bytes(posts_to_calendar(store, kept).to_ical())
 
 
 def _write_file(target: Path, data: bytes) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from ..core.errors import CadenceError
 from ..core.models import Post, format_time
 from ..core.store import CalendarStore, Scope
 from .commands import CopyPostsCommand, MovePostsCommand
@@ -111,7 +112,10 @@ class _PostsMime(QMimeData):
         if self._ics is None:
             from ..exchange.ical import posts_to_ics
 
-            self._ics = QByteArray(posts_to_ics(self._store, self._dated))
+            try:
+                self._ics = QByteArray(posts_to_ics(self._store, self._dated))
+            except CadenceError:  # the file cannot be read now: the text alone goes
+                return QByteArray()
         return self._ics
 
 

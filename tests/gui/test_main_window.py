@@ -1683,6 +1683,16 @@ def test_posts_carried_make_their_icalendar_text_only_when_it_is_read(
     mime.data(ICS_MIME)
     assert made == [len(posts)]  # once
 
+    # Read after the key message and the campaign it carried were deleted: the post as
+    # copied, without them (it raised, an error box in the window).
+    carrier = next(p for p in posts if p.message_ids and p.campaign_id is not None)
+    later = posts_mime(session, [carrier])
+    session.store.delete_key_message(carrier.message_ids[0])
+    assert carrier.campaign_id is not None
+    session.store.delete_campaign(carrier.campaign_id)
+    (event,) = Calendar.from_ical(bytes(later.data(ICS_MIME).data())).walk("VEVENT")
+    assert str(event["UID"]) == carrier.uid
+
     other = CalendarStore.create(tmp_path / "other.cadence")
     channel = other.add_channel("Blog").created[0]
     other.add_post(NewPost("Later", channel, (), TODAY, status=PostStatus.SCHEDULED))
