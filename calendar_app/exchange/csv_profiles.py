@@ -49,8 +49,8 @@ Importing a generic file is one transaction:
   it is None as the file's dates show (13/04/2026 tells the file is day first), day
   first where none tells (``ImportSummary.notes`` says so; :func:`csv_date_order` lets
   the window ask first); the same file read again in the other order moves its posts.
-  A date written as a date-time at midnight (``2026-06-10 00:00:00``, as spreadsheets
-  and data tools save a date column) is that date; at another time
+  A date written as a date-time at midnight without an offset (``2026-06-10 00:00:00``,
+  as spreadsheets save a date column) is that date; at another time
   (``2027-04-16 14:00``, ``2027-04-16T14:00:00``) it gives the time too, when the
   ``time`` cell is empty or says the same; a moment with its offset from UTC
   (``2026-12-05T09:00:00Z``) is the day and time it is on the calendar's clock. Dates in
@@ -402,12 +402,14 @@ def export_csv(
 # -- the generic profile: import ---------------------------------------------
 
 
-_CLOCK_TEXT = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.0+)?)?(?:\s*[AaPp][Mm])?"
+_CLOCK_TEXT = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?"
 _AT = rf"(?:[ T]({_CLOCK_TEXT}))?"  # a date-time in one cell, as spreadsheets write one
-_OFFSET = r"(Z|[+-]\d{2}:?\d{2})?"  # a moment's offset from UTC, as data tools write it
-# A dot may be followed by a space (5. 12. 2026, 2026. 12. 05.), as some languages write.
+# A moment's offset from UTC, as data tools write it: Z, +01:00, +0100, +01.
+_OFFSET = r"(?:\s?(Z|[+-]\d{2}(?::?\d{2})?))?"
+# A dot may be followed by a space, and end the date (5. 12. 2026, 2026. 12. 05.,
+# 5.12.2026.), as some languages write.
 _ISO_DAY = re.compile(rf"(\d{{4}})([-/]|\. ?)(\d{{1,2}})\2(\d{{1,2}})\.?{_AT}{_OFFSET}")
-_OTHER_DAY = re.compile(rf"(\d{{1,2}})([-/]|\. ?)(\d{{1,2}})\2(\d{{4}}){_AT}")
+_OTHER_DAY = re.compile(rf"(\d{{1,2}})([-/]|\. ?)(\d{{1,2}})\2(\d{{4}})\.?{_AT}")
 _MONTHS = {
     name: number
     for number, month in enumerate(
@@ -419,14 +421,18 @@ _MONTHS = {
     )
     for name in (month, month[:3], *(("sept",) if number == 9 else ()))
 }
-# "December 5, 2026 10:00 AM" (Notion), "Saturday, 5 December 2026", "Dec 5, 2026 at 9:00".
+# "December 5, 2026 10:00 AM" (Notion), "Saturday, 5 December 2026", "5th of Dec 2026",
+# "Dec 5, 2026 at 9:00".
 _WORDED_DAY = re.compile(
-    r"(?:[a-z]+,?\s+)?(?:([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?|(\d{1,2})\.?\s+([a-z]+)\.?,?)"
-    rf"\s+(\d{{4}})(?:,?\s+(?:at\s+)?({_CLOCK_TEXT}))?",
+    r"(?:(?P<weekday>[a-z]+),?\s+)?"
+    r"(?:(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<month2>[a-z]+)\.?,?)"
+    rf"\s+(?P<year>\d{{4}})(?:,?\s+(?:at\s+)?(?P<clock>{_CLOCK_TEXT}))?",
     re.IGNORECASE,
 )
-_RANGE = re.compile(r"\s+(?:→|->|–|—|to)\s+", re.IGNORECASE)
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.0+)?)?\s*([AaPp][Mm])?")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RANGE = re.compile(r"\s+(?:→|->|–|—|-|to)\s+", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?")
 _STATUSES = {s.value: s for s in PostStatus}
 _STATUS_WORDS = {
     # Other tools' words for a post's status (Notion's "Not started", "In progress" and
@@ -617,24 +623,48 @@ def _parse_day(text: str, day_first: bool, zone: ZoneInfo | None = None) -> _Day
             return _Day(*_on_the_clock(date(year, month, day), match[5], offset, zone), two_ways)
         worded = _WORDED_DAY.fullmatch(text)
         if worded is not None:
-            name, number = (worded[1], worded[2]) if worded[1] else (worded[4], worded[3])
+            name = worded["month"] or worded["month2"]
             named = _MONTHS.get(name.casefold())
             if named is not None:
-                the_day = date(int(worded[5]), named, int(number))
-                return _Day(*_on_the_clock(the_day, worded[6], None, zone), False)
+                the_day = date(int(worded["year"]), named, int(worded["day"] or worded["day2"]))
+                _check_weekday(worded["weekday"], the_day)
+                return _Day(*_on_the_clock(the_day, worded["clock"], None, zone), False)
+    except _OtherWeekday:
+        raise
     except ValueError:
         pass
     raise ValueError(text)
 
 
+class _OtherWeekday(ValueError):
+    """A date whose day of the week is not the one written with it."""
+
+    def __init__(self, day: date) -> None:
+        super().__init__(day)
+        self.day = day
+
+
+def _check_weekday(written: str | None, day: date) -> None:
+    """``written`` (a weekday's name, whole or cut short) is ``day``'s."""
+    if written is None:
+        return
+    name = written.casefold()
+    known = [n for n, weekday in enumerate(_WEEKDAYS) if len(name) > 2 and weekday.startswith(name)]
+    if not known:
+        raise ValueError(written)  # "around Dec 5, 2026" is no date
+    if day.weekday() not in known:
+        raise _OtherWeekday(day)
+
+
 def _on_the_clock(
     day: date, clock: str | None, offset: str | None, zone: ZoneInfo | None
 ) -> tuple[date, time | None]:
-    """A date cell's day and time: midnight written without AM or PM is a date column
-    saved as date-times (12:00 AM is a time chosen), a moment with an offset from UTC
-    (a data tool's) the day and time it is on ``zone``'s clock."""
+    """A date cell's day and time: midnight written without AM or PM or an offset is a
+    date column saved as date-times (12:00 AM is a time chosen), a moment with an
+    offset from UTC (a data tool's, 00:00Z included: 09:00 in Tokyo) the day and time it
+    is on ``zone``'s clock."""
     at = _parse_clock(clock) if clock else None
-    if at is None or (at == time(0) and not re.search("[AaPp][Mm]", clock or "")):
+    if at is None or (at == time(0) and not offset and not re.search("[AaPp][Mm]", clock or "")):
         return day, None
     if offset and zone is not None:
         given = UTC if offset == "Z" else _utc_offset(offset)
@@ -644,7 +674,7 @@ def _on_the_clock(
 
 
 def _utc_offset(text: str) -> timezone:
-    hours, minutes = int(text[1:3]), int(text[-2:])
+    hours, minutes = int(text[1:3]), int(text[3:].lstrip(":") or 0)
     if hours > 14 or minutes > 59:
         raise ValueError(text)
     sign = -1 if text[0] == "-" else 1
@@ -1132,7 +1162,13 @@ class _RowReader:
         day = self._days.get(text)
         if day is None:
             try:
-                day = self._days[text] = _parse_day(text, self.day_first, self.zone)
+                day = self._days[text] = self._day_or_start(text)
+            except _OtherWeekday as other:
+                raise _BadValue(
+                    self.label["date"],
+                    f"'{text}' is not a date: {spelled_day(other.day, weekday=False)} is a"
+                    f" {_WEEKDAYS[other.day.weekday()].capitalize()}",
+                ) from None
             except ValueError:
                 if len(_RANGE.split(text)) == 2:
                     raise _BadValue(
@@ -1146,6 +1182,19 @@ class _RowReader:
         if not in_plans(day.day):
             raise _BadValue(self.label["date"], f"{text} {OUTSIDE_PLANS}")
         return day
+
+    def _day_or_start(self, text: str) -> _Day:
+        """The date a cell gives, or the start of a time range on one day
+        ("December 5, 2026 10:00 AM → 11:00 AM", as Notion writes an event's)."""
+        try:
+            return _parse_day(text, self.day_first, self.zone)
+        except _OtherWeekday:
+            raise
+        except ValueError:
+            parts = _RANGE.split(text)
+            if len(parts) != 2 or _CLOCK.fullmatch(parts[1].strip()) is None:
+                raise
+            return _parse_day(parts[0].strip(), self.day_first, self.zone)
 
     def _time(self, text: str) -> time | None:
         if not text:

@@ -2212,8 +2212,8 @@ def test_a_board_s_cards_and_a_data_tool_s_moments_come_in_on_the_calendar_s_clo
     store: CalendarStore, linkedin: int
 ) -> None:
     """Trello's "Card Name", "Card Description" and "Due Date" (a moment in UTC, as
-    data tools write one) in a Paris calendar: 09:00Z is 10:00 in Paris in December;
-    midnight UTC is a date saved as a moment."""
+    data tools write one) in a Paris calendar: 09:00Z is 10:00 in Paris in December,
+    midnight UTC 01:00 (09:00 in Tokyo: no date column saved as date-times)."""
     source = store.path.parent / "trello.csv"
     source.write_text(
         "Card ID,Card Name,Card Description,Channel,Start Date,Due Date\n"
@@ -2226,7 +2226,7 @@ def test_a_board_s_cards_and_a_data_tool_s_moments_come_in_on_the_calendar_s_clo
     assert summary.skipped == []
     assert {p.title: (p.date, p.time, p.body) for p in store.all_posts()} == {
         "Launch": (date(2026, 12, 5), time(10, 0), "The new range"),
-        "Recap": (date(2026, 12, 7), None, ""),
+        "Recap": (date(2026, 12, 7), time(1, 0), ""),
         "Late": (date(2026, 12, 8), time(0, 30), ""),
     }
     assert summary.notes == [
@@ -2250,7 +2250,17 @@ def test_cadence_s_own_column_wins_over_another_tool_s_name_for_it(
 
 @pytest.mark.parametrize(
     "written",
-    ["5. 12. 2026", "2026. 12. 05.", "2026.12.05", "Dec 5, 2026", "5 December 2026"],
+    [
+        "5. 12. 2026",
+        "2026. 12. 05.",
+        "2026.12.05",
+        "05. 12. 2026.",  # Croatian, Serbian
+        "5.12.2026.",
+        "Dec 5, 2026",
+        "5 December 2026",
+        "5th of December 2026",
+        "Sat, 5 Dec 2026",
+    ],
 )
 def test_dates_as_other_languages_and_tools_write_them(
     store: CalendarStore, linkedin: int, written: str
@@ -2295,3 +2305,41 @@ def test_a_row_cut_at_a_comma_is_refused_past_columns_without_a_name(
         "row 2: it has 7 cells where the header names 4; put quotes around cells that hold commas"
     ]
     assert [(p.title, p.body) for p in store.all_posts()] == [("Helper", "fine")]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2026-12-05T00:00:00Z", (date(2026, 12, 5), time(9, 0))),  # 09:00 in Tokyo
+        ("2026-12-05T00:01:00.123Z", (date(2026, 12, 5), time(9, 1))),
+        ("2026-12-04T23:00:00+01", (date(2026, 12, 5), time(7, 0))),
+        ("2026-12-05 01:00:00 Z", (date(2026, 12, 5), time(10, 0))),
+        ("December 5, 2026 10:00 AM → 11:00 AM", (date(2026, 12, 5), time(10, 0))),
+    ],
+)
+def test_moments_and_an_event_s_hours_come_in_on_the_calendar_s_clock(
+    tmp_path: Path, written: str, expected: tuple[date, time]
+) -> None:
+    with CalendarStore.create(tmp_path / "tokyo.cadence", timezone="Asia/Tokyo") as tokyo:
+        tokyo.add_channel("LinkedIn")
+        source = tmp_path / "moments.csv"
+        source.write_text(f'title,channel,date\nPost,LinkedIn,"{written}"\n', "utf-8")
+        assert import_csv(tokyo, source, ImportOptions()).skipped == []
+        assert [(p.date, p.time) for p in tokyo.all_posts()] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Monday, 5 December 2026", "is not a date: 5 December 2026 is a Saturday"),
+        ("around Dec 5, 2026", "is not a date; write it as YYYY-MM-DD"),
+        ("2026-12-05 - 2026-12-06", "is a range of dates; a post goes out on one day"),
+    ],
+)
+def test_a_date_read_loosely_is_refused_with_its_reason(
+    store: CalendarStore, linkedin: int, written: str, said: str
+) -> None:
+    source = store.path.parent / "loose.csv"
+    source.write_text(f'title,channel,date\nPost,LinkedIn,"{written}"\n', "utf-8")
+    (skipped,) = import_csv(store, source, ImportOptions()).skipped
+    assert f"'{written}' {said}" in skipped
