@@ -736,9 +736,9 @@ class _Names:
         key = name_key(name)
         if key and key in self.channels:
             return self.channels[key], name
-        several = [part for part in name.split(",") if part.strip()]
-        if len(several) > 1 and all(name_key(part) in self.channels for part in several):
-            # A multiple choice, as Notion and Airtable write one: no channel to make.
+        if len([part for part in name.split(",") if part.strip()]) > 1:
+            # A multiple choice, as Notion and Airtable write one, not a channel to make
+            # (one whose name has a comma is added first, then named).
             raise _BadValue(
                 column,
                 f"'{name}' names several channels; a post goes out on one, so give each"

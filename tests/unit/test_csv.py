@@ -1976,16 +1976,23 @@ def test_a_channel_cell_naming_several_channels_is_refused_not_made_a_channel(
     store: CalendarStore, linkedin: int
 ) -> None:
     """A multiple choice of channels ("LinkedIn, Newsletter", as Notion writes one) is
-    no channel of that name: the row is skipped, said; a new name with a comma is one."""
+    no channel of that name, known or new: the row is skipped, said. A channel whose
+    name has a comma, added first, is named whole."""
     store.add_channel("Newsletter", kind="newsletter")
+    store.add_channel("News, views")
     source = store.path.parent / "notion.csv"
-    source.write_text('Title,Channel\nBoth,"LinkedIn, Newsletter"\nRadio,"Radio, local"\n', "utf-8")
+    source.write_text(
+        'Title,Channel\nBoth,"LinkedIn, Newsletter"\nNew,"Instagram, TikTok"\n'
+        'Whole,"News, views"\n',
+        "utf-8",
+    )
     summary = import_csv(store, source, ImportOptions(create_missing=True))
     assert summary.skipped == [
-        "row 2, column 'Channel': 'LinkedIn, Newsletter' names several channels; a post goes"
-        " out on one, so give each its own row"
+        f"row {row}, column 'Channel': '{cell}' names several channels; a post goes out"
+        " on one, so give each its own row"
+        for row, cell in ((2, "LinkedIn, Newsletter"), (3, "Instagram, TikTok"))
     ]
-    assert [store.channel(p.channel_id).name for p in store.all_posts()] == ["Radio, local"]
+    assert [store.channel(p.channel_id).name for p in store.all_posts()] == ["News, views"]
 
 
 @pytest.mark.parametrize("whole_first", [True, False])
