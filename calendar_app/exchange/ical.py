@@ -1160,6 +1160,8 @@ class _Reader:
         ``_zones`` and ``_file_zones`` (:meth:`_in_calendar_of`)."""
         self._zones_of: list[_Zones] = []
         """By event, in the file's order, the zones of the calendar it is in."""
+        self._any_file_zones: dict[str, Any] = {}
+        """Every VTIMEZONE of the file, the first of each TZID."""
         self.described: _Described = {}
         self.total = 0
         """Progress runs over three steps per event: checking, expanding, writing."""
@@ -1213,9 +1215,12 @@ class _Reader:
                 break
             except (ZoneInfoNotFoundError, ValueError, OSError):
                 continue
-        if found is None and tzid in self._file_zones:
+        # Its own calendar's VTIMEZONE, else another calendar's of the file (exports put
+        # together, the zone written once).
+        described = self._file_zones.get(tzid, self._any_file_zones.get(tzid))
+        if found is None and described is not None:
             try:
-                found = self._file_zones[tzid].to_tz(lookup_tzid=False)
+                found = described.to_tz(lookup_tzid=False)
             except Exception as exc:  # icalendar raises many kinds for a broken VTIMEZONE
                 raise ImportProblem(
                     f"The time zone '{tzid}' (VTIMEZONE) could not be read: {exc}."
@@ -1284,6 +1289,7 @@ class _Reader:
                     self._zones_of.append(context)
                 elif component.name == "VTIMEZONE" and "TZID" in component:
                     context.file_zones.setdefault(str(component["TZID"]), component)
+                    self._any_file_zones.setdefault(str(component["TZID"]), component)
         self._in_calendar_of(0)
         if any(c.name in _NOT_EVENTS for cal in calendars for c in cal.subcomponents):
             for kind, line in self.layout.other_components():

@@ -964,6 +964,26 @@ def test_each_calendar_of_a_file_reads_its_events_in_its_own_zones(
     }
 
 
+def test_a_calendar_of_a_file_may_use_a_zone_another_one_describes(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """Two exports put together, the zone described once, in the first."""
+    lines = [
+        *HEADER,
+        *_fixed_zone("-0500"),
+        *vevent("first@x", "DTSTART;TZID=Customized Time Zone:20261207T100000", "First"),
+        "END:VCALENDAR",
+        *HEADER,
+        *vevent("second@x", "DTSTART;TZID=Customized Time Zone:20261208T100000", "Second"),
+        "END:VCALENDAR",
+    ]
+    assert import_file(planned, write_ics(tmp_path / "shared.ics", lines))[:3] == (2, 0, 0)
+    assert {p.title: p.time for p in planned.all_posts()} == {
+        "First": time(16, 0),
+        "Second": time(16, 0),
+    }
+
+
 def test_an_event_at_the_second_pass_of_a_repeated_hour_is_said(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
