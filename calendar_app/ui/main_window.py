@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         """What posts from another calendar just brought (:meth:`_say_copied`), this turn."""
         self.statusBar().messageChanged.connect(self._summary_again)
         self.setObjectName("mainWindow")
-        self.setMinimumSize(620, 440)  # within a half screen at 125% (640 wide)
+        self.setMinimumSize(620, 480)  # within a half screen at 125% (640 wide)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()

@@ -1003,7 +1003,7 @@ class MonthView(PeriodView):
         self._drop_day: date | None = None
         self.setObjectName("monthView")
         self.setAccessibleName("Month view")
-        self.setMinimumSize(392, 320)  # a week of 56-pixel days: a half screen at 125%
+        self._fit_minimum()
         self._reload()
         session.set_visible_range(*self._range)
         self._refresh_cadence()
@@ -1043,6 +1043,17 @@ class MonthView(PeriodView):
 
     def _header_height(self) -> int:
         return round(QFontMetricsF(self.font()).height() + 10)
+
+    def _style_changed(self) -> None:
+        self._fit_minimum()
+        super()._style_changed()
+
+    def _fit_minimum(self) -> None:
+        """Days 56 pixels wide at the least (a half screen at 125%), and tall enough for
+        a chip under their number in any font: without one, "+N more" had no room."""
+        sizes = self._layout_sizes()
+        day = 3 + sizes.number + 3 + sizes.chip + 4
+        self.setMinimumSize(392, max(320, round(self._header_height() + ROWS * day)))
 
     def _edges(self) -> tuple[list[int], list[int]]:
         width, height = self.width(), self.height()
@@ -1169,14 +1180,8 @@ class MonthView(PeriodView):
         more = None
         if hidden and shown:
             rows[-1], more = split_more(rows[-1], hidden, self.chip_font())
-        elif hidden and bottom - top >= chip_h:
-            more = rows[0]
         elif hidden:
-            # No row under the number (large fonts, a short window): "+N" beside it, in
-            # the day; it was drawn a row tall, cut by the next week.
-            start = number.right() - 6  # the number's own margin
-            room = max(cell.right() - 4 - sizes.badge - start, 0.0)
-            more = QRectF(start, number.top(), room, number.height())
+            more = rows[0]
         return _DayLayout(cell, number, list(zip(shown, rows, strict=False)), more, hidden, label)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -909,6 +909,21 @@ def test_no_pane_can_be_dragged_away_to_nothing(
     assert all(size > 40 for splitter in again.splitters for size in splitter.sizes())
 
 
+def test_at_its_smallest_the_window_shows_the_whole_month_above_the_panel(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """At 620 by 440 the month's last week was under the cadence panel, 12 pixels of it
+    showing, and nothing scrolled."""
+    with qtbot.waitExposed(window):
+        window.show()
+    window.resize(window.minimumSize())
+    qtbot.waitUntil(lambda: window.size() == window.minimumSize())
+    assert window.width() <= 624  # a half screen at 125%
+    month, panel = window.month_view, window.cadence_panel
+    assert month.height() >= month.minimumHeight()
+    assert month.mapTo(window, month.rect().bottomLeft()).y() < panel.mapTo(window, QPoint()).y()
+
+
 def test_the_backlog_has_two_fifths_of_the_side_however_many_key_messages(
     settings: QSettings, session: CalendarSession, qtbot: QtBot
 ) -> None:
