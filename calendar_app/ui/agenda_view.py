@@ -161,6 +161,10 @@ TITLE_ROOM = 220
 """The width the Title column keeps before the others shrink for it."""
 
 
+SORT_KEYS = ("&Date", "T&ime", "C&hannel", "&Key messages", "C&ampaign", "&Status", "&Title")
+"""The columns as the Sort by menu names them, each with its key."""
+
+
 class AgendaView(QWidget):
     """A month of posts as a table: sortable, multi-select, with a bulk "Set status".
 
@@ -540,7 +544,7 @@ class AgendaView(QWidget):
         ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
         for shown in range(header.count()):  # in the order the columns are shown
             column = header.logicalIndex(shown)
-            name = AgendaModel.HEADERS[column]
+            name = SORT_KEYS[column]
             now = header.sortIndicatorSection() == column
             way = ", ascending" if ascending else ", descending"
             action = sort_menu.addAction(name + (way if now else ""))

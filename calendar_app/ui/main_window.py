@@ -981,8 +981,8 @@ class MainWindow(QMainWindow):
         """The week slot's Paste: at its time, but posts picked by days keep theirs
         (their first day lands on the slot's day)."""
         if carried is not None and carried.origin is not None:
-            return "Paste on This Day (Times Kept)"
-        return f"Paste at {format_time(at)}"
+            return "&Paste on This Day (Times Kept)"
+        return f"&Paste at {format_time(at)}"
 
     def _paste_posts(self, at: time | None = None) -> None:
         """Paste posts; ``at`` sets the time of the earliest (the others keep theirs),
@@ -1067,7 +1067,7 @@ class MainWindow(QMainWindow):
             menu.addMenu(self._status_menu)
         elif at is not None:
             day = self.view().current_date()
-            menu.addAction(f"New Post at {format_time(at)}", partial(self.new_post_at, day, at))
+            menu.addAction(f"&New Post at {format_time(at)}", partial(self.new_post_at, day, at))
             carried = self._on_clipboard()[1]
             text = self._slot_paste_text(at, carried)
             paste = menu.addAction(text, partial(self._paste_posts, at))

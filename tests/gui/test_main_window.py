@@ -2840,10 +2840,11 @@ def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
     menu = _right_click(qtbot, target, local)
     labels = _labels(menu)
     assert labels[:2] == ["New Post at 06:30", "Paste at 06:30"]
+    assert [a.text()[:2] for a in menu.actions()[:2]] == ["&N", "&P"]  # Shift+F10, N
     assert _fill_entries(window, labels[2:], day)
     menu.close()
     before = {p.id for p in session.store.all_posts()}
-    paste = next(a for a in menu.actions() if a.text() == "Paste at 06:30")
+    paste = next(a for a in menu.actions() if a.text() == "&Paste at 06:30")
     assert paste.isEnabled()
     paste.trigger()
     (copy,) = [p for p in session.store.all_posts() if p.id not in before]
@@ -2927,11 +2928,13 @@ def test_the_agenda_sorts_from_its_menu_for_the_keyboard(window: MainWindow) -> 
     menu = agenda.build_context_menu()
     sort = next(a.menu() for a in menu.actions() if a.text().replace("&", "") == "Sort by")
     assert isinstance(sort, QMenu)
-    assert [a.text() for a in sort.actions() if a.isChecked()] == ["Title, ascending"]
+    assert [a.text() for a in sort.actions() if a.isChecked()] == ["&Title, ascending"]
     shown = [header.logicalIndex(v) for v in range(header.count())]
-    assert [a.text().split(",")[0] for a in sort.actions()] == [
+    assert [a.text().replace("&", "").split(",")[0] for a in sort.actions()] == [
         AgendaModel.HEADERS[c] for c in shown
-    ]  # in the order the columns stand
+    ]  # in the order the columns stand, each with a key of its own
+    keys = [a.text()[a.text().index("&") + 1].lower() for a in sort.actions()]
+    assert len(set(keys)) == len(keys)
     choose("Title")
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
