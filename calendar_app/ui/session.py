@@ -58,9 +58,9 @@ WAITING_ROOM_MS = 10_000
 """How often Cadence tries again when the disk would not take the changes (full)."""
 
 DAY_CHANGE_MARGIN_MS = 1000
+"""How long after the calendar's midnight the window goes over to the new day."""
 DAY_CHECK_MS = 60_000
 """The longest the day goes without being looked at (see ``_arm_day_change``)."""
-"""How long after the calendar's midnight the window goes over to the new day."""
 
 _MAX_PATCHED_DAYS = 14
 """After a change of more days than this in a kept range, the range is read again."""
@@ -290,7 +290,7 @@ class CalendarSession(QObject):
             return
         wait = until_midnight(datetime.now(self.store.zone))
         # Looked at again every minute too: a computer asleep at midnight wakes with its
-        # timers late by the time it slept (the window in front: nothing else asks).
+        # timers late by the time it slept (a window kept in front is not asked again).
         wait_ms = round(wait.total_seconds() * 1000) + DAY_CHANGE_MARGIN_MS
         self._day_change.start(min(max(wait_ms, 1000), DAY_CHECK_MS))
 

@@ -130,7 +130,7 @@ class MessageDelegate(QStyledItemDelegate):
         if metrics.horizontalAdvance(cadence) > width:
             cadence = str((index.data(ShortWordingRole) or ("", cadence))[1])
         if metrics.horizontalAdvance(cadence) > width:
-            cadence = cadence.removeprefix("every ")
+            cadence = "daily" if cadence == "every day" else cadence.removeprefix("every ")
         return metrics.elidedText(cadence, Qt.TextElideMode.ElideRight, width)
 
     def badge_rect(self, option: QStyleOptionViewItem, index: Index) -> QRect:
