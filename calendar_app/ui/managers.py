@@ -313,7 +313,12 @@ class _Manager(QDialog, Generic[R]):
         right.addWidget(self.heading)
         right.addSpacing(4)
         # Scrolled where the screen is too narrow or short for it (a half screen at 125%).
-        self.form_area = scrolled(self.form_widget, sideways=True)
+        form_holder = QWidget()  # the form's rows at their height, the room left below
+        holder_layout = QVBoxLayout(form_holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.form_widget)
+        holder_layout.addStretch(1)
+        self.form_area = scrolled(form_holder, sideways=True)
         right.addWidget(self.form_area, 1)
         self.empty_label = QLabel(f"No {self.noun} selected. Use Add to create one.")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -365,8 +370,14 @@ class _Manager(QDialog, Generic[R]):
         session.changed.connect(self._on_session_changed)
         self._listening = True
 
-        fit_on_screen(self, 760, 460)
         self._reload()
+        # As large as its form asks (a large font): the form has three fifths of the
+        # width beside the list; no larger than the screen, where the form scrolls.
+        outer.activate()
+        bar = self.form_area.verticalScrollBar().sizeHint().width()
+        form_width = form_holder.sizeHint().width() + bar
+        width = outer.contentsMargins().left() * 2 + columns.spacing() + form_width * 5 // 3
+        fit_on_screen(self, max(760, width), max(460, self.sizeHint().height()))
 
     # -- what subclasses provide ------------------------------------------------------
 

@@ -520,6 +520,30 @@ def test_a_manager_fits_a_narrow_screen_its_form_scrolling(
 
 
 @OFFSCREEN_POPUPS
+@pytest.mark.parametrize("make", [_messages, _channels, _campaigns])
+def test_where_the_screen_has_room_the_form_shows_whole_at_its_rows_height(
+    qtbot: QtBot, session: CalendarSession, make: Callable[..., QWidget]
+) -> None:
+    """Scrolled, the form's rows stretched to twice their height (labels beside empty
+    space), and at 14pt the form scrolled both ways on a large screen."""
+    usual = QApplication.font()
+    large = QFont(usual)
+    large.setPointSizeF(usual.pointSizeF() * 1.3)
+    QApplication.setFont(large)
+    try:
+        manager = cast(KeyMessageManager, make(qtbot, session, Recorder()))
+        with qtbot.waitExposed(manager):
+            manager.show()
+        area = manager.form_area
+        assert not area.horizontalScrollBar().isVisible()
+        assert not area.verticalScrollBar().isVisible()
+        field = manager.color_field
+        assert field.height() <= field.sizeHint().height() + 2
+    finally:
+        QApplication.setFont(usual)
+
+
+@OFFSCREEN_POPUPS
 def test_a_date_s_alt_key_goes_to_the_date_and_leaves_it_set(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
