@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleHintReturn,
     QStyleOption,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -516,6 +517,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(container)
         if old is not None:
             old.deleteLater()
+        self._fit_minimum()
 
         session.changed.connect(self._calendar_changed)
         session.reportChanged.connect(self._update_status)
@@ -1612,8 +1614,40 @@ class MainWindow(QMainWindow):
             panel_height = max(least, min(hint, column // 3))
             splitter.setSizes([column - panel_height, panel_height])
 
+    def _fit_minimum(self) -> None:
+        """At its smallest the window shows the whole month above the cadence panel,
+        beside the sidebar, in any font: within a half screen at 125% (640 wide) in the
+        usual one."""
+        main, left, right = self.splitters
+        month, panel = self.month_view, self.cadence_panel
+        bars = [self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)]
+        width = left.minimumSizeHint().width() + main.handleWidth() + month.minimumWidth()
+        # The toolbar up to the search box, which never goes to its » menu (Ctrl+F).
+        toolbar = self.findChild(QToolBar, "navigationToolbar")
+        bar_layout = toolbar.layout() if isinstance(toolbar, QToolBar) else None
+        if isinstance(toolbar, QToolBar) and bar_layout is not None:
+            items = [toolbar.widgetForAction(action) for action in toolbar.actions()]
+            shown = [item for item in items if item is not None]
+            upto = shown[: shown.index(self.search_edit)] if self.search_edit in shown else []
+            needed = sum(max(item.sizeHint().width(), 0) + bar_layout.spacing() for item in upto)
+            margins = bar_layout.contentsMargins()
+            needed += margins.left() + margins.right()
+            # The search box (the toolbar lays out by size hints), then the » beyond it.
+            needed += self.search_edit.sizeHint().width()
+            needed += toolbar.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarExtensionExtent)
+            width = max(width, needed)
+        height = (
+            sum(bar.sizeHint().height() for bar in bars if not bar.isHidden())
+            + month.minimumHeight()
+            + right.handleWidth()
+            + panel.minimumSizeHint().height()
+        )
+        self.setMinimumSize(max(620, width), max(480, height))
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self._fit_minimum)  # once the views have their new sizes
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.session.check_day()
             self.check_for_outside_changes()

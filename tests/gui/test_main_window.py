@@ -924,6 +924,30 @@ def test_at_its_smallest_the_window_shows_the_whole_month_above_the_panel(
     assert month.mapTo(window, month.rect().bottomLeft()).y() < panel.mapTo(window, QPoint()).y()
 
 
+@OFFSCREEN_POPUPS
+def test_in_a_large_font_the_smallest_window_still_shows_the_month_and_the_search_box(
+    settings: QSettings, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """At 14pt the fixed smallest window cut the month to four weeks and no Sunday."""
+    usual = QApplication.font()
+    large = QFont(usual)
+    large.setPointSizeF(usual.pointSizeF() * 1.4)
+    QApplication.setFont(large)
+    try:
+        window = MainWindow(session, settings)
+        qtbot.addWidget(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        window.resize(window.minimumSize())
+        qtbot.waitUntil(lambda: window.size() == window.minimumSize())
+        month = window.month_view
+        assert month.width() >= month.minimumWidth()
+        assert month.height() >= month.minimumHeight()
+        assert window.search_edit.isVisible()
+    finally:
+        QApplication.setFont(usual)
+
+
 def test_the_backlog_has_two_fifths_of_the_side_however_many_key_messages(
     settings: QSettings, session: CalendarSession, qtbot: QtBot
 ) -> None:
