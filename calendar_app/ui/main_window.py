@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -517,7 +518,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(container)
         if old is not None:
             old.deleteLater()
-        self._fit_minimum()
+        if not self.isVisible():  # shown, it changes with the font alone
+            self._fit_minimum()
 
         session.changed.connect(self._calendar_changed)
         session.reportChanged.connect(self._update_status)
@@ -1618,6 +1620,8 @@ class MainWindow(QMainWindow):
         """At its smallest the window shows the whole month above the cadence panel,
         beside the sidebar, in any font: within a half screen at 125% (640 wide) in the
         usual one."""
+        if not hasattr(self, "splitters"):
+            return  # a font changed while the window is being built: fitted once it is
         main, left, right = self.splitters
         month, panel = self.month_view, self.cadence_panel
         bars = [self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)]
@@ -1642,7 +1646,9 @@ class MainWindow(QMainWindow):
             + right.handleWidth()
             + panel.minimumSizeHint().height()
         )
-        self.setMinimumSize(max(620, width), max(480, height))
+        smallest = QSize(max(620, width), max(480, height))
+        if smallest != self.minimumSize():
+            self.setMinimumSize(smallest)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

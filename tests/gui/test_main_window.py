@@ -3148,6 +3148,7 @@ def test_an_error_in_calendar_settings_leaves_room_for_the_zones_note(
     assert dialog.zone_note.height() >= dialog.zone_note.heightForWidth(dialog.zone_note.width())
 
 
+@OFFSCREEN_POPUPS  # the window's smallest follows the font
 @pytest.mark.parametrize("points", [16, 20])
 def test_calendar_settings_in_a_large_font_show_the_zones_note_whole(
     window: MainWindow, errors: Errors, qtbot: QtBot, qapp: QApplication, points: int
