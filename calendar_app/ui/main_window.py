@@ -1365,6 +1365,9 @@ class MainWindow(QMainWindow):
         self._update_filter_buttons()
         if focused is not None:  # the same part of the new panes, not a toolbar button
             focused().setFocus(Qt.FocusReason.OtherFocusReason)
+            # Again once the window is active: read again as it came to the front, the
+            # activation then gave the focus on to the toolbar (the old pane was gone).
+            QTimer.singleShot(0, self, lambda: focused().setFocus(Qt.FocusReason.OtherFocusReason))
         old.undo_stack.clear()
         old.retire()
 
