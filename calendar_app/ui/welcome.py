@@ -1000,10 +1000,20 @@ class WelcomeDialog(QDialog):
         finally:
             session.undo_stack.clear()
             session.deleteLater()
-            if summary is None:  # nothing came in, or something went wrong on the way
+            # Nothing came in (a calendar copy is one, posts or none), or it broke.
+            empty = summary is not None and fmt != "cadence" and not summary.added
+            if summary is None or empty:
                 store.close()
                 remove_calendar_file(target)
         if summary is None:
+            return False
+        if empty:  # every row or event skipped: no empty calendar to open
+            self._notify(
+                self,
+                f"Nothing in {path.name} could be imported, so Cadence made no calendar for"
+                f" it. {summary.describe()}",
+                summary.skipped,
+            )
             return False
         store.checkpoint()  # the file alone is the calendar, as after every change
         self._notify(

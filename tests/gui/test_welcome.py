@@ -740,6 +740,22 @@ def test_an_import_that_breaks_on_the_way_leaves_no_calendar_behind(
     assert not list(data.glob("plan*"))
 
 
+def test_a_file_nothing_of_which_could_be_imported_makes_no_calendar(
+    dialog: WelcomeDialog, data: Path, tmp_path: Path, notes: Recorder
+) -> None:
+    """Every row skipped: an empty calendar was made and opened as the user's."""
+    source = tmp_path / "allbad.csv"
+    source.write_text(
+        "title,channel,date\nLaunch,LinkedIn,31/31/2027\nRecap,LinkedIn,not a date\n", "utf-8"
+    )
+    assert not dialog.import_file(source)
+    assert dialog.store is None
+    assert not list(data.glob("allbad*"))
+    (said,) = notes.seen
+    assert said.startswith("Nothing in allbad.csv could be imported, so Cadence made no")
+    assert len(notes.details[0]) == 2  # each row and why
+
+
 def test_imported_calendars_never_overwrite_one_another(tmp_path: Path) -> None:
     (tmp_path / "Client.cadence").touch()
     (tmp_path / "Client 2.cadence").touch()
