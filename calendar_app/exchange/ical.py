@@ -373,6 +373,16 @@ def _link_from_description(item: _Item, link: str) -> None:
         item.body, item.link = text[: -len(link) - 2], link
 
 
+def _trailing_link(text: str) -> list[tuple[str, str]]:
+    """``text`` read as Cadence's DESCRIPTION of a post with a link (:func:`_description`):
+    its body and the link at its end, when it ends so; else none."""
+    text = text.rstrip("\r\n")
+    head, _, last = text.rpartition("\n\n")
+    if _URI.fullmatch(last) is None:
+        return []
+    return [(head, last)]
+
+
 def _body_from_description(description: str, link: str) -> str:
     """The body of a DESCRIPTION written by :func:`_description` (other files: as is)."""
     if not link:
@@ -2377,9 +2387,22 @@ class _Writer:
             deleted = gone.get(item.uid) if old is None else None
             if deleted is not None and not item.own:
                 # Another program's event of a post deleted here is told by what it
-                # shows, before it needs a channel (it names none).
-                told = shown_note(item.title, item.body, item.link, item.day, item.at, item.status)
-                if stays_deleted(deleted, "", None, None, gone_history[deleted.id], told=told):
+                # shows, before it needs a channel (it names none); its link, dropped
+                # from URL by Google and Outlook, read back from the end of its text.
+                readings = [(item.body, item.link)]
+                if not item.link:
+                    readings += _trailing_link(item.body)
+                if any(
+                    stays_deleted(
+                        deleted,
+                        "",
+                        None,
+                        None,
+                        gone_history[deleted.id],
+                        told=shown_note(item.title, body, link, item.day, item.at, item.status),
+                    )
+                    for body, link in readings
+                ):
                     summary.left_deleted += 1
                     continue
             new = self.desired(item, old)

@@ -1084,6 +1084,28 @@ def test_a_link_back_from_a_program_that_drops_url_stays_the_link(
     assert (again.title, again.body, again.link) == ("Factory tour, booked out", text, link)
 
 
+@pytest.mark.parametrize("body", ["Come and see.", ""])
+def test_a_post_with_a_link_deleted_here_stays_deleted_when_such_a_program_s_file_comes(
+    store: CalendarStore, tmp_path: Path, body: str
+) -> None:
+    """Its link at the end of its text (URL dropped): the deleted post came back, its
+    link in its text, on the fallback channel; one without a link stayed deleted."""
+    post = one_post(store, title="Factory tour", body=body, link="https://example.org/tour")
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    text = (tmp_path / "out.ics").read_bytes().decode("utf-8")
+    other = re.sub(r"\r\n(X-CADENCE|URL)[^\r]*(\r\n [^\r]*)*", "", text)
+    (tmp_path / "other.ics").write_bytes(other.encode("utf-8"))
+    import_file(store, tmp_path / "other.ics")
+    store.delete_posts([post.id])
+
+    summary = import_ics(
+        store, tmp_path / "other.ics", ImportOptions(fallback_channel="Google"), no_progress
+    )
+
+    assert (summary.added, summary.left_deleted) == ([], 1)
+    assert store.find_post(post.uid) is None
+
+
 def test_what_another_programs_events_bring_that_no_post_keeps_is_said(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
