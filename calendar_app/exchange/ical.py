@@ -1692,6 +1692,10 @@ class _Reader:
             status, keep = PostStatus.DRAFT, frozenset({PostStatus.IDEA, PostStatus.DRAFT})
         elif ics_status == "CANCELLED":
             status, keep = PostStatus.CANCELLED, frozenset({PostStatus.CANCELLED})
+        elif not ics_status and not own:
+            # No STATUS (Outlook writes none): it tells nothing of a post's, which stays
+            # (every draft came back scheduled); a new post is scheduled.
+            status, keep = PostStatus.SCHEDULED, frozenset(PostStatus)
         else:
             past = ics_status == "CONFIRMED" and day < self.today
             status = PostStatus.PUBLISHED if past else PostStatus.SCHEDULED
@@ -2384,12 +2388,15 @@ class _Writer:
                 item.body = item.as_written  # the post's own HTML, not Google's
             if old is not None and old.link and not item.link:
                 _link_from_description(item, old.link)
+            elif old is not None and not item.own and item.body.rstrip("\r\n") == old.body:
+                item.body = old.body  # a line end Outlook adds after the text, nothing more
             deleted = gone.get(item.uid) if old is None else None
             if deleted is not None and not item.own:
                 # Another program's event of a post deleted here is told by what it
                 # shows, before it needs a channel (it names none); its link, dropped
-                # from URL by Google and Outlook, read back from the end of its text.
-                readings = [(item.body, item.link)]
+                # from URL by Google and Outlook, read back from the end of its text,
+                # and a line end Outlook adds after the text left out.
+                readings = [(item.body, item.link), (item.body.rstrip("\r\n"), item.link)]
                 if not item.link:
                     readings += _trailing_link(item.body)
                 if any(

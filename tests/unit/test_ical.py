@@ -1106,6 +1106,33 @@ def test_a_post_with_a_link_deleted_here_stays_deleted_when_such_a_program_s_fil
     assert store.find_post(post.uid) is None
 
 
+def test_outlook_s_copy_of_our_file_changes_nothing_week_after_week(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """Outlook's "Save as iCalendar", nothing edited there: no STATUS, no URL, no
+    X- lines, and a line end after each text. Every draft came back scheduled, each
+    text gained a blank line a week, and a post deleted here came back."""
+    draft = one_post(store, title="Draft", body="Not yet.", status=PostStatus.DRAFT)
+    plain = one_post(store, title="Tip", body="Weekly tip", date=date(2026, 3, 11))
+    gone = one_post(store, title="Gone", body="Two\nlines", date=date(2026, 3, 12))
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    calendar = Calendar.from_ical((tmp_path / "out.ics").read_bytes())
+    for event in calendar.walk("VEVENT"):
+        for name in [n for n in event if n in ("STATUS", "URL") or n.startswith("X-")]:
+            del event[name]
+        event["DESCRIPTION"] = str(event.get("DESCRIPTION", "")) + "\n"
+    (tmp_path / "outlook.ics").write_bytes(calendar.to_ical())
+    store.delete_posts([gone.id])
+    for _week in range(3):
+        summary = import_ics(
+            store, tmp_path / "outlook.ics", ImportOptions(fallback_channel="Outlook"), no_progress
+        )
+        assert (summary.added, summary.previous) == ([], [])
+        assert store.post(draft.id).status == PostStatus.DRAFT
+        assert store.post(plain.id).body == "Weekly tip"
+        assert store.find_post(gone.uid) is None
+
+
 def test_what_another_programs_events_bring_that_no_post_keeps_is_said(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
