@@ -731,12 +731,13 @@ class _Names:
         self.messages = {name_key(m.title): m.id for m in store.key_messages(include_archived=True)}
         self.campaigns = {name_key(c.name): c.id for c in store.campaigns()}
 
-    def channel(self, column: str, name: str) -> tuple[int | None, str]:
-        """The channel's id, or None with the name to create."""
+    def channel(self, column: str, name: str, *, own: bool = False) -> tuple[int | None, str]:
+        """The channel's id, or None with the name to create; ``own``: the file is
+        Cadence's (it has uids), whose channel names are whole, commas and all."""
         key = name_key(name)
         if key and key in self.channels:
             return self.channels[key], name
-        if len([part for part in name.split(",") if part.strip()]) > 1:
+        if not own and len([part for part in name.split(",") if part.strip()]) > 1:
             # A multiple choice, as Notion and Airtable write one, not a channel to make
             # (one whose name has a comma is added first, then named).
             raise _BadValue(
@@ -1046,7 +1047,9 @@ class _RowReader:
                 f"'{format_time(clock)}' is a time without a date; give the post a date or "
                 "leave the time empty",
             )
-        channel_id, channel_name = names.channel(label["channel"], values[at["channel"]].strip())
+        channel_id, channel_name = names.channel(
+            label["channel"], values[at["channel"]].strip(), own="uid" in self.present
+        )
         titles = self._titles(values[at["key_messages"]])
         message_ids = [names.message(label["key_messages"], t) for t in titles]
         campaign_name = values[at["campaign"]].strip()
@@ -1326,7 +1329,7 @@ def import_csv(
         rows = _leave_deleted_out(store, rows, summary, matches, whole)
         _apply_updates(store, rows, matches, summary, ticker, whole)
         new_rows = [r for r in rows if r.number not in matches]
-        _insert_new(store, new_rows, summary, ticker)
+        _insert_new(store, new_rows, summary, ticker, whole)
         _say_drafts(sum(1 for r in new_rows if r.number in drafted), summary)
         start_from_first_posts(store, summary)
         ticker.finish()
@@ -1509,7 +1512,9 @@ def _apply_updates(
             continue
         old = current[post_id]
         new = _merged(row, old)
-        notes[post_id] = [row.said, shown_note_of(new)]
+        # All of it too, from a file with every column: an edit here of what only such a
+        # file carries (notes, key messages) is then told from what came in.
+        notes[post_id] = [row.said, shown_note_of(new), *([whole_note(new)] if whole else [])]
         if post_content(new) == post_content(old):
             summary.unchanged += 1
         else:
@@ -1547,7 +1552,7 @@ def _apply_updates(
 
 
 def _insert_new(
-    store: CalendarStore, rows: list[_Row], summary: ImportSummary, ticker: _Ticker
+    store: CalendarStore, rows: list[_Row], summary: ImportSummary, ticker: _Ticker, whole: bool
 ) -> None:
     if not rows:
         return
@@ -1568,7 +1573,7 @@ def _insert_new(
     added = summary.added[first_added:]
     store.add_notes(
         {
-            post_id: [row.said, shown_note_of(row.post)]
+            post_id: [row.said, shown_note_of(row.post), *([whole_note(row.post)] if whole else [])]
             for post_id, row in zip(added, rows, strict=True)
         }
     )
