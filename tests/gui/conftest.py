@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -92,3 +93,17 @@ def double_click(qtbot: QtBot, widget: QWidget, pos: QPoint) -> None:
 OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore("This plugin does not support")
 """The offscreen platform shows popups and boxes but warns that it cannot raise,
 grab or size them as a window system would."""
+
+
+@contextlib.contextmanager
+def app_font_times(factor: float) -> Iterator[None]:
+    """The application's font ``factor`` times its size (a large system font) while
+    the block runs, as widgets made in it take it."""
+    usual = QApplication.font()
+    large = QFont(usual)
+    large.setPointSizeF(usual.pointSizeF() * factor)
+    QApplication.setFont(large)
+    try:
+        yield
+    finally:
+        QApplication.setFont(usual)

@@ -95,6 +95,7 @@ from .conftest import (
     READ_ONLY,
     TODAY,
     ScopeAnswers,
+    app_font_times,
     double_click,
     read_only,
 )
@@ -929,11 +930,7 @@ def test_in_a_large_font_the_smallest_window_still_shows_the_month_and_the_searc
     settings: QSettings, session: CalendarSession, qtbot: QtBot
 ) -> None:
     """At 14pt the fixed smallest window cut the month to four weeks and no Sunday."""
-    usual = QApplication.font()
-    large = QFont(usual)
-    large.setPointSizeF(usual.pointSizeF() * 1.4)
-    QApplication.setFont(large)
-    try:
+    with app_font_times(1.4):
         window = MainWindow(session, settings)
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):
@@ -944,8 +941,6 @@ def test_in_a_large_font_the_smallest_window_still_shows_the_month_and_the_searc
         assert month.width() >= month.minimumWidth()
         assert month.height() >= month.minimumHeight()
         assert window.search_edit.isVisible()
-    finally:
-        QApplication.setFont(usual)
 
 
 def test_the_backlog_has_two_fifths_of_the_side_however_many_key_messages(

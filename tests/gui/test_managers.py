@@ -9,8 +9,7 @@ from typing import cast
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.colors import difference
@@ -27,7 +26,7 @@ from calendar_app.ui.managers import (
 )
 from calendar_app.ui.session import CalendarSession
 
-from .conftest import OFFSCREEN_POPUPS, READ_ONLY, read_only
+from .conftest import OFFSCREEN_POPUPS, READ_ONLY, app_font_times, read_only
 
 
 class Recorder:
@@ -502,11 +501,7 @@ def test_a_manager_fits_a_narrow_screen_its_form_scrolling(
 ) -> None:
     """A half screen at 125%, or large fonts: the managers were wider than the screen,
     Apply and Close past its edge."""
-    usual = QApplication.font()
-    large = QFont(usual)
-    large.setPointSizeF(usual.pointSizeF() * 2)
-    QApplication.setFont(large)
-    try:
+    with app_font_times(2):
         manager = cast(KeyMessageManager, make(qtbot, session, Recorder()))
         with qtbot.waitExposed(manager):
             manager.show()
@@ -515,8 +510,6 @@ def test_a_manager_fits_a_narrow_screen_its_form_scrolling(
         for button in (manager.apply_button, manager.button_box.buttons()[0]):
             corner = button.mapTo(manager, button.rect().bottomRight())
             assert manager.rect().contains(corner), button.text()
-    finally:
-        QApplication.setFont(usual)
 
 
 @OFFSCREEN_POPUPS
@@ -526,11 +519,7 @@ def test_where_the_screen_has_room_the_form_shows_whole_at_its_rows_height(
 ) -> None:
     """Scrolled, the form's rows stretched to twice their height (labels beside empty
     space), and at 14pt the form scrolled both ways on a large screen."""
-    usual = QApplication.font()
-    large = QFont(usual)
-    large.setPointSizeF(usual.pointSizeF() * 1.3)
-    QApplication.setFont(large)
-    try:
+    with app_font_times(1.3):
         manager = cast(KeyMessageManager, make(qtbot, session, Recorder()))
         with qtbot.waitExposed(manager):
             manager.show()
@@ -539,8 +528,6 @@ def test_where_the_screen_has_room_the_form_shows_whole_at_its_rows_height(
         assert not area.verticalScrollBar().isVisible()
         field = manager.color_field
         assert field.height() <= field.sizeHint().height() + 2
-    finally:
-        QApplication.setFont(usual)
 
 
 @OFFSCREEN_POPUPS

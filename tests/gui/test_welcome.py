@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
-from PySide6.QtGui import QFileOpenEvent, QFont, QKeySequence
+from PySide6.QtGui import QFileOpenEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -47,7 +47,7 @@ from calendar_app.ui.welcome import (
 )
 
 from ..files import damage_inside
-from .conftest import OFFSCREEN_POPUPS
+from .conftest import OFFSCREEN_POPUPS, app_font_times
 
 
 class Recorder:
@@ -994,17 +994,11 @@ def test_on_a_screen_too_small_for_it_the_welcome_scrolls_and_keeps_its_buttons_
 ) -> None:
     """At 14pt on a 600-line laptop it was taller than the screen, its minimum too:
     Quit and Create Calendar were below the screen's edge."""
-    usual = QApplication.font()
-    large = QFont(usual)
-    large.setPointSize(usual.pointSize() * 2)  # more than this screen has room for
-    QApplication.setFont(large)
-    try:
+    with app_font_times(2):
         dialog = WelcomeDialog(error_handler=Recorder(), notify=Recorder())
         qtbot.addWidget(dialog)
         with qtbot.waitExposed(dialog):
             dialog.show()
-    finally:
-        QApplication.setFont(usual)
     room = dialog.screen().availableGeometry()
     assert dialog.height() <= room.height()
     for page, buttons in (
