@@ -714,6 +714,10 @@ class _Row:
     said_before: str = ""
     """The narrower note earlier releases made of the same cells (none for a date that
     reads two ways): the same again, for the post it is noted on."""
+    read: str = ""
+    """A note of what the row says as read (its date and time as dates and times, its
+    names as names): the same row saved again by another program, which writes its
+    dates, times and case its own way, says the same."""
 
 
 class _Names:
@@ -1107,7 +1111,22 @@ class _RowReader:
         present = self.present
         if said_day is not None and said_day.at is not None:
             present = present | {"time"}  # the date cell gave the time
-        return _Row(number, uid, post, present, bool(status_text), said, other, said_before)
+        as_read = "\x1f".join(
+            [
+                uid,
+                day.isoformat() if day is not None else "",
+                format_time(clock) or "",
+                name_key(channel_name) if "channel" in present else "",
+                ";".join(sorted(name_key(t) for t in titles)),
+                name_key(campaign_name),
+                status.value if status_text else "",
+                title,
+                *(values[at[name]] for name in ("body", "link", "notes")),
+                ",".join(sorted(present)),
+            ]
+        ).encode("utf-8", "surrogatepass")
+        read = f"said:r{hashlib.blake2b(as_read, digest_size=16).hexdigest()}"
+        return _Row(number, uid, post, present, bool(status_text), said, other, said_before, read)
 
     def _titles(self, cell: str) -> list[str]:
         """The key messages a cell names: separated by ``;`` (as Cadence writes them),
@@ -1373,11 +1392,12 @@ def _leave_deleted_out(
     unmatched = [row for row in rows if not row.uid and row.number not in matches]
     keyless = store.deleted_showing(row.post for row in unmatched) if whole else set()
     came_in = store.deleted_noted(
-        note for row in unmatched for note in (row.said, row.said_before) if note
+        note for row in unmatched for note in (row.said, row.said_before, row.read) if note
     )
 
     def _stays_out(row: _Row) -> bool:
-        return shown_sum(row.post) in keyless or bool({row.said, row.said_before} & came_in)
+        said = {row.said, row.said_before, row.read}
+        return shown_sum(row.post) in keyless or bool(said & came_in)
 
     kept = []
     for row in rows:
@@ -1452,13 +1472,13 @@ def _match(store: CalendarStore, rows: list[_Row]) -> dict[int, int]:
         # since (what it said is noted on the post).
         free = {post_id for post_id, uid, *_ in existing if uid not in file_uids}
         noted = store.posts_noted(
-            note for row in keyless for note in (row.said, row.said_otherwise) if note
+            note for row in keyless for note in (row.said, row.said_otherwise, row.read) if note
         )
         taken: set[int] = set()
         for row in keyless:
             came_in_as = [
                 p
-                for note in (row.said, row.said_otherwise)
+                for note in (row.said, row.read, row.said_otherwise)
                 for p in noted.get(note, ())
                 if p in free and p not in taken
             ]
@@ -1514,7 +1534,12 @@ def _apply_updates(
         new = _merged(row, old)
         # All of it too, from a file with every column: an edit here of what only such a
         # file carries (notes, key messages) is then told from what came in.
-        notes[post_id] = [row.said, shown_note_of(new), *([whole_note(new)] if whole else [])]
+        notes[post_id] = [
+            row.said,
+            row.read,
+            shown_note_of(new),
+            *([whole_note(new)] if whole else []),
+        ]
         if post_content(new) == post_content(old):
             summary.unchanged += 1
         else:
@@ -1523,7 +1548,10 @@ def _apply_updates(
     conflicts = Conflicts(store, summary)
     for row, old, new in differing:
         history = histories[old.id]
-        said = row.said_before if row.said_before in history.notes else row.said
+        said = next(
+            (note for note in (row.read, row.said_before) if note and note in history.notes),
+            row.said,
+        )
         take, keep_old = reconcile_said(
             said,
             shown_note_of(new),
@@ -1573,7 +1601,12 @@ def _insert_new(
     added = summary.added[first_added:]
     store.add_notes(
         {
-            post_id: [row.said, shown_note_of(row.post), *([whole_note(row.post)] if whole else [])]
+            post_id: [
+                row.said,
+                row.read,
+                shown_note_of(row.post),
+                *([whole_note(row.post)] if whole else []),
+            ]
             for post_id, row in zip(added, rows, strict=True)
         }
     )

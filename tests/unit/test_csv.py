@@ -687,6 +687,42 @@ def test_an_edit_here_of_what_only_a_whole_row_carries_is_kept_beside_a_change_t
     assert demo.post(post.id).title == "Retitled by the client"
 
 
+def test_a_sheet_without_uids_saved_again_by_another_program_is_known_again(
+    store: CalendarStore, add_channel: Callable[..., int]
+) -> None:
+    """Excel's re-save writes the same plan its own way (20/12/2026, 9:00, names in
+    another case): a post moved and one retitled here since came in twice."""
+    add_channel("LinkedIn")
+    plan = store.path.parent / "plan.csv"
+    write_rows(
+        plan,
+        [
+            ["Title", "Channel", "Date", "Time"],
+            ["Meet the herd", "LinkedIn", "2026-12-20", "09:00"],
+            ["Bottle day", "LinkedIn", "2026-12-22", "14:30"],
+        ],
+    )
+    herd, bottles = store.posts(import_csv(store, plan, ImportOptions()).added)
+    store.update_post(herd.id, {"date": date(2026, 12, 21)})
+    store.update_post(bottles.id, {"title": "Bottle return day"})
+    write_rows(
+        plan,
+        [
+            ["title", "channel", "date", "time"],
+            ["Meet the herd", "linkedin", "20/12/2026", "9:00"],
+            ["Bottle day", "LINKEDIN", "22/12/2026", "2:30 PM"],
+        ],
+    )
+
+    summary = import_csv(store, plan, ImportOptions(day_first=True))
+
+    assert (summary.added, summary.previous) == ([], [])
+    assert sorted((p.title, p.date) for p in store.all_posts()) == [
+        ("Bottle return day", date(2026, 12, 22)),
+        ("Meet the herd", date(2026, 12, 21)),
+    ]
+
+
 def _moved_in_the_sheet(exported: Path, post: Post) -> None:
     """``post``'s row of a Cadence CSV export moved to Instagram, with a note typed."""
     rows = read_rows(exported)
