@@ -1754,9 +1754,13 @@ class _Reader:
             item.checksum = checksum
             item.earlier = _earlier_read(str(component.get(X_EARLIER, "")), written[1])
             now = (stamp, sequence)
-            if now != (written[0], written[1] - 1):
+            # What it shows is the version written (its checksum says so): another program
+            # that rewrote LAST-MODIFIED or SEQUENCE alone (Thunderbird drops SEQUENCE:0,
+            # Apple stamps its own) edited nothing of it.
+            as_written = checksum is not None and f"shown:{checksum}" in item.shown_notes()
+            if now != (written[0], written[1] - 1) and not as_written:
                 item.touched = now[0] or written[0]
-            elif checksum is not None and f"shown:{checksum}" not in item.shown_notes():
+            elif checksum is not None and not as_written:
                 item.touched = written[0]  # edited by hand: when is not known
         elif stamp is not None and isinstance(sequence, int) and 0 <= sequence < 10**9:
             item.edited = (stamp, sequence + 1)

@@ -1400,15 +1400,23 @@ def test_a_file_edited_elsewhere_after_a_later_edit_here_keeps_both_versions(
     assert sorted(p.title for p in store.all_posts()) == ["Our wording (conflict)", "Their wording"]
     assert summary.notes[0].startswith("'Their wording' was edited on both sides")
 
-    # The other way round, our later edit stays and theirs arrives as the copy.
+    # The other way round, our later edit stays and theirs (edited there again, by
+    # another program) arrives as the copy.
     store.update_post(post.id, {"title": "Our second wording"})  # later than their file
     older = tmp_path / "older.ics"
-    older.write_text((tmp_path / "theirs.ics").read_text().replace("SEQUENCE:1", "SEQUENCE:5"))
+    text = (tmp_path / "theirs.ics").read_text().replace("SEQUENCE:1", "SEQUENCE:5")
+    older.write_text(text.replace("SUMMARY:Their wording", "SUMMARY:Their wording again"))
     summary = import_ics(store, older, ImportOptions(), no_progress)
     assert summary.conflicts == 1
     assert store.post(post.id).title == "Our second wording"
-    assert "Their wording (conflict)" in [p.title for p in store.all_posts()]
+    assert "Their wording again (conflict)" in [p.title for p in store.all_posts()]
     assert summary.notes[0].startswith("'Our second wording' was edited on both sides")
+    # Another program's rewrite of LAST-MODIFIED or SEQUENCE alone edited nothing: our
+    # later edit stays, no copy.
+    older.write_text(text)
+    summary = import_ics(store, older, ImportOptions(), no_progress)
+    assert (summary.conflicts, summary.previous) == (0, [])
+    assert store.post(post.id).title == "Our second wording"
 
 
 def _renamed_in_another_program(
