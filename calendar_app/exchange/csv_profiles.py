@@ -1111,9 +1111,41 @@ class _RowReader:
         present = self.present
         if said_day is not None and said_day.at is not None:
             present = present | {"time"}  # the date cell gave the time
+        read = (
+            ""
+            if uid
+            else self._as_read(  # a row with a uid is known by it
+                present,
+                day,
+                clock,
+                channel_name,
+                titles,
+                campaign_name,
+                status,
+                status_text,
+                title,
+                values,
+            )
+        )
+        return _Row(number, uid, post, present, bool(status_text), said, other, said_before, read)
+
+    def _as_read(
+        self,
+        present: frozenset[str],
+        day: date | None,
+        clock: time | None,
+        channel_name: str,
+        titles: list[str],
+        campaign_name: str,
+        status: PostStatus,
+        status_text: str,
+        title: str,
+        values: list[str],
+    ) -> str:
+        """The row's note of what it says as read (:attr:`_Row.read`)."""
+        at = self.at
         as_read = "\x1f".join(
             [
-                uid,
                 day.isoformat() if day is not None else "",
                 format_time(clock) or "",
                 name_key(channel_name) if "channel" in present else "",
@@ -1125,8 +1157,7 @@ class _RowReader:
                 ",".join(sorted(present)),
             ]
         ).encode("utf-8", "surrogatepass")
-        read = f"said:r{hashlib.blake2b(as_read, digest_size=16).hexdigest()}"
-        return _Row(number, uid, post, present, bool(status_text), said, other, said_before, read)
+        return f"said:r{hashlib.blake2b(as_read, digest_size=16).hexdigest()}"
 
     def _titles(self, cell: str) -> list[str]:
         """The key messages a cell names: separated by ``;`` (as Cadence writes them),
@@ -1348,7 +1379,7 @@ def import_csv(
         rows = _leave_deleted_out(store, rows, summary, matches, whole)
         _apply_updates(store, rows, matches, summary, ticker, whole)
         new_rows = [r for r in rows if r.number not in matches]
-        _insert_new(store, new_rows, summary, ticker, whole)
+        _insert_new(store, new_rows, summary, ticker)
         _say_drafts(sum(1 for r in new_rows if r.number in drafted), summary)
         start_from_first_posts(store, summary)
         ticker.finish()
@@ -1532,14 +1563,7 @@ def _apply_updates(
             continue
         old = current[post_id]
         new = _merged(row, old)
-        # All of it too, from a file with every column: an edit here of what only such a
-        # file carries (notes, key messages) is then told from what came in.
-        notes[post_id] = [
-            row.said,
-            row.read,
-            shown_note_of(new),
-            *([whole_note(new)] if whole else []),
-        ]
+        notes[post_id] = [row.said, *([row.read] if row.read else []), shown_note_of(new)]
         if post_content(new) == post_content(old):
             summary.unchanged += 1
         else:
@@ -1580,7 +1604,7 @@ def _apply_updates(
 
 
 def _insert_new(
-    store: CalendarStore, rows: list[_Row], summary: ImportSummary, ticker: _Ticker, whole: bool
+    store: CalendarStore, rows: list[_Row], summary: ImportSummary, ticker: _Ticker
 ) -> None:
     if not rows:
         return
@@ -1601,12 +1625,7 @@ def _insert_new(
     added = summary.added[first_added:]
     store.add_notes(
         {
-            post_id: [
-                row.said,
-                row.read,
-                shown_note_of(row.post),
-                *([whole_note(row.post)] if whole else []),
-            ]
+            post_id: [row.said, *([row.read] if row.read else []), shown_note_of(row.post)]
             for post_id, row in zip(added, rows, strict=True)
         }
     )

@@ -34,7 +34,6 @@ from ..core.store import (
     gone_note,
     key_of,
     version_key,
-    whole_note,
     whole_of,
 )
 
@@ -156,12 +155,7 @@ def reconcile_said(
             # here (an edit here, a spreadsheet's row) and not since it last came in: its
             # past. One its program changed since is ``later``: a change, even back.
             return False, False
-        edited_here = shown_note_of(post) not in notes
-        if whole is not None and any(note.startswith("whole ") for note in notes):
-            # A row carries all of a post: an edit here of its notes, key messages,
-            # channel or campaign is one too (all of it is noted as it came in).
-            edited_here = edited_here or whole_note(post) not in notes
-        return True, edited_here
+        return True, shown_note_of(post) not in notes
     if shows_past(shown, whole, notes):
         return False, False
     if not history.versions and history.complete:

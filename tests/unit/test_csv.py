@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import cast
 
 import pytest
 
@@ -17,7 +16,7 @@ from calendar_app.cli import main
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, ImportProblem, InvalidInput
 from calendar_app.core.models import NewPost, Post, PostStatus
-from calendar_app.core.store import CalendarStore, PostChanges
+from calendar_app.core.store import CalendarStore
 from calendar_app.exchange import csv_profiles
 from calendar_app.exchange.csv_profiles import (
     SPROUT_HEADER,
@@ -643,48 +642,6 @@ def test_a_plan_without_every_column_imported_again_leaves_out_posts_deleted_her
     assert [p.title for p in store.posts(changed.added)] == ["Winter newsletter, with the calendar"]
     assert changed.left_deleted == 1
     assert tour.id in {p.id for p in store.all_posts()}
-
-
-@pytest.mark.parametrize(
-    "edit",
-    [{"notes": "Call the printer first"}, "key_messages", "campaign"],
-)
-def test_an_edit_here_of_what_only_a_whole_row_carries_is_kept_beside_a_change_there(
-    demo: CalendarStore, tmp_path: Path, edit: object
-) -> None:
-    """The sheet back once unchanged, then notes, key messages or the campaign edited
-    here and the row retitled there: the edit here was overwritten without a copy."""
-    exported = tmp_path / "plan.csv"
-    export_csv(demo, exported, ExportOptions())
-    assert import_csv(demo, exported, ImportOptions()).previous == []  # up to date
-    post = next(p for p in demo.all_posts() if p.message_ids and p.campaign_id is None)
-    changes: PostChanges
-    if edit == "key_messages":
-        others = [m.id for m in demo.key_messages() if m.id not in post.message_ids]
-        changes = {"message_ids": (*post.message_ids, others[0])}
-    elif edit == "campaign":
-        changes = {"campaign_id": demo.campaigns()[0].id}
-    else:
-        changes = cast(PostChanges, edit)
-    demo.update_post(post.id, changes)
-    rows = read_rows(exported)
-    for row in rows[1:]:
-        if row[rows[0].index("uid")] == post.uid:
-            row[rows[0].index("title")] = "Retitled by the client"
-    write_rows(exported, rows)
-
-    summary = import_csv(demo, exported, ImportOptions())
-
-    assert summary.conflicts == 1
-    kept = [p for p in demo.all_posts() if p.id != post.id and "(conflict)" in p.title]
-    assert len(kept) == 1
-    edited = demo.post(kept[0].id)
-    for field, value in changes.items():
-        kept_value = getattr(edited, field)
-        assert (sorted(kept_value) if field == "message_ids" else kept_value) == (
-            sorted(value) if field == "message_ids" else value  # type: ignore[call-overload]
-        ), field
-    assert demo.post(post.id).title == "Retitled by the client"
 
 
 def test_a_sheet_without_uids_saved_again_by_another_program_is_known_again(
