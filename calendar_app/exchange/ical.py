@@ -373,6 +373,14 @@ def _link_from_description(item: _Item, link: str) -> None:
         item.body, item.link = text[: -len(link) - 2], link
 
 
+def _less_a_line_end(text: str) -> str:
+    """``text`` without the one line end a program added after it (Outlook)."""
+    for end in ("\r\n", "\n"):
+        if text.endswith(end):
+            return text[: -len(end)]
+    return text
+
+
 def _trailing_link(text: str) -> list[tuple[str, str]]:
     """``text`` read as Cadence's DESCRIPTION of a post with a link (:func:`_description`):
     its body and the link at its end, when it ends so; else none."""
@@ -2392,7 +2400,7 @@ class _Writer:
                 item.body = item.as_written  # the post's own HTML, not Google's
             if old is not None and old.link and not item.link:
                 _link_from_description(item, old.link)
-            elif old is not None and not item.own and item.body.rstrip("\r\n") == old.body:
+            elif old is not None and not item.own and _less_a_line_end(item.body) == old.body:
                 item.body = old.body  # a line end Outlook adds after the text, nothing more
             deleted = gone.get(item.uid) if old is None else None
             if deleted is not None and not item.own:
@@ -2400,7 +2408,7 @@ class _Writer:
                 # shows, before it needs a channel (it names none); its link, dropped
                 # from URL by Google and Outlook, read back from the end of its text,
                 # and a line end Outlook adds after the text left out.
-                readings = [(item.body, item.link), (item.body.rstrip("\r\n"), item.link)]
+                readings = [(item.body, item.link), (_less_a_line_end(item.body), item.link)]
                 if not item.link:
                     readings += _trailing_link(item.body)
                 if any(

@@ -1114,6 +1114,7 @@ def test_outlook_s_copy_of_our_file_changes_nothing_week_after_week(
     text gained a blank line a week, and a post deleted here came back."""
     draft = one_post(store, title="Draft", body="Not yet.", status=PostStatus.DRAFT)
     plain = one_post(store, title="Tip", body="Weekly tip", date=date(2026, 3, 11))
+    ending = one_post(store, title="Ends", body="Ends here\n", date=date(2026, 3, 13))
     gone = one_post(store, title="Gone", body="Two\nlines", date=date(2026, 3, 12))
     export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
     calendar = Calendar.from_ical((tmp_path / "out.ics").read_bytes())
@@ -1130,6 +1131,7 @@ def test_outlook_s_copy_of_our_file_changes_nothing_week_after_week(
         assert (summary.added, summary.previous) == ([], [])
         assert store.post(draft.id).status == PostStatus.DRAFT
         assert store.post(plain.id).body == "Weekly tip"
+        assert store.post(ending.id).body == "Ends here\n"
         assert store.find_post(gone.uid) is None
 
 
