@@ -734,6 +734,9 @@ class _Names:
         self.channels = {name_key(c.name): c.id for c in store.channels(include_archived=True)}
         self.messages = {name_key(m.title): m.id for m in store.key_messages(include_archived=True)}
         self.campaigns = {name_key(c.name): c.id for c in store.campaigns()}
+        self.fell_back: dict[str, str] = {}
+        """Channels rows named that the calendar lacks, put on the fallback channel: by
+        name key, as first written."""
 
     def channel(self, column: str, name: str, *, own: bool = False) -> tuple[int | None, str]:
         """The channel's id, or None with the name to create; ``own``: the file is
@@ -1084,6 +1087,9 @@ class _RowReader:
             )
         if uid:
             self.seen_uids[uid] = number
+        written_channel = values[at["channel"]].strip()
+        if written_channel and name_key(written_channel) != name_key(channel_name):
+            names.fell_back.setdefault(name_key(written_channel), written_channel)
         post = NewPost(
             title,
             channel_id,
@@ -1366,6 +1372,12 @@ def import_csv(
                 summary.skipped.append(
                     str(ImportProblem(bad.message, row=number, column=bad.column or None))
                 )
+        if names.fell_back:
+            named = [f"'{name}'" for name in names.fell_back.values()]
+            summary.notes.append(
+                f"Rows naming {_in_words(named)}, no channel here, came in on"
+                f" {(options.fallback_channel or '').strip()}."
+            )
         if reader.words_read:
             read_as = [f"'{text}' as {status.value}" for text, status in reader.words_read.values()]
             summary.notes.append(f"Read the {_plural('status', read_as)} {_in_words(read_as)}.")

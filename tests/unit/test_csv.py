@@ -2386,3 +2386,19 @@ def test_a_date_read_loosely_is_refused_with_its_reason(
     source.write_text(f'title,channel,date\nPost,LinkedIn,"{written}"\n', "utf-8")
     (skipped,) = import_csv(store, source, ImportOptions()).skipped
     assert f"'{written}' {said}" in skipped
+
+
+def test_rows_put_on_the_chosen_channel_for_want_of_theirs_are_said(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """`--channel LinkedIn` took a "Mastodon" row onto LinkedIn without a word."""
+    source = store.path.parent / "social.csv"
+    source.write_text(
+        "title,channel\nToot,Mastodon\nThread,threads\nPost,LinkedIn\nAgain,mastodon\n",
+        "utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions(fallback_channel="LinkedIn"))
+    assert {store.channel(p.channel_id).name for p in store.all_posts()} == {"LinkedIn"}
+    assert summary.notes == [
+        "Rows naming 'Mastodon' and 'threads', no channel here, came in on LinkedIn."
+    ]
