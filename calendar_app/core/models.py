@@ -225,14 +225,19 @@ def isolated(text: str) -> str:
     return text
 
 
+def in_words(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(items) > 1:
+        return f"{', '.join(items[:-1])} and {items[-1]}"
+    return items[0] if items else ""
+
+
 def quoted_names(titles: Sequence[str], most: int = 3) -> str:
     """``'A', 'B' and 'C'``; beyond ``most``, ``'A', 'B', 'C' and 4 more``."""
     quoted = [f"'{isolated(t)}'" for t in titles]
     if len(quoted) > most:
         return f"{', '.join(quoted[:most])} and {len(quoted) - most} more"
-    if len(quoted) > 1:
-        return f"{', '.join(quoted[:-1])} and {quoted[-1]}"
-    return quoted[0] if quoted else ""
+    return in_words(quoted)
 
 
 def name_order(name: str) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from .errors import InvalidInput
-from .models import LAST_DAY, MONTHS, ascii_digits, spelled_day
+from .models import LAST_DAY, MONTHS, ascii_digits, in_words, spelled_day
 
 HORIZON = timedelta(days=365)
 """How far ahead a rule with neither COUNT nor UNTIL is materialised."""
@@ -466,8 +466,7 @@ def describe(rule: str) -> str:
             if t[-2:] in _WEEKDAYS
         ]
         if names:
-            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            text += f" on {joined}"
+            text += f" on {in_words(names)}"
     if "BYMONTHDAY" in parts:
         days = parts["BYMONTHDAY"].split(",")
         if days == ["-1"]:
@@ -475,7 +474,7 @@ def describe(rule: str) -> str:
         elif len(days) == 1:
             text += f" on day {days[0]}"
         else:
-            text += " on days " + ", ".join(days[:-1]) + " and " + days[-1]
+            text += f" on days {in_words(days)}"
     if "COUNT" in parts:
         text += ", once" if parts["COUNT"] == "1" else f", {parts['COUNT']} times"
     if "UNTIL" in parts:

@@ -149,8 +149,10 @@ from ..core.models import (
     backlog_status,
     format_time,
     in_plans,
+    in_words,
     name_key,
     post_content,
+    quoted_names,
     shown_note_of,
     skipped_time,
     spelled_day,
@@ -1305,11 +1307,6 @@ def _backlog_drafts(rows: list[_Row]) -> set[int]:
     return drafted
 
 
-def _in_words(items: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _plural(word: str, items: Sequence[str]) -> str:
     return word if len(items) == 1 else word + ("es" if word.endswith("s") else "s")
 
@@ -1340,7 +1337,7 @@ def import_csv(
     columns = _header_columns(header, header_line, options, summary.ignored_columns, aliased)
     if aliased:
         read_as = [f"'{name}' as the {column.replace('_', ' ')}" for name, column in aliased]
-        summary.notes.append(f"Read the {_plural('column', read_as)} {_in_words(read_as)}.")
+        summary.notes.append(f"Read the {_plural('column', read_as)} {in_words(read_as)}.")
     if options.day_first is None and "date" in columns:
         # The order the file's dates show (a day over 12 tells), else day first.
         index = columns["date"][0]
@@ -1373,14 +1370,14 @@ def import_csv(
                     str(ImportProblem(bad.message, row=number, column=bad.column or None))
                 )
         if names.fell_back:
-            named = [f"'{name}'" for name in names.fell_back.values()]
+            named = quoted_names(list(names.fell_back.values()))
             summary.notes.append(
-                f"Rows naming {_in_words(named)}, no channel here, came in on"
+                f"Rows naming {named}, no channel here, came in on"
                 f" {(options.fallback_channel or '').strip()}."
             )
         if reader.words_read:
             read_as = [f"'{text}' as {status.value}" for text, status in reader.words_read.values()]
-            summary.notes.append(f"Read the {_plural('status', read_as)} {_in_words(read_as)}.")
+            summary.notes.append(f"Read the {_plural('status', read_as)} {in_words(read_as)}.")
         # Reading is done; skipped and blank rows need no writing.
         ticker.done = 2 * len(records) - len(rows)
         ticker.advance(0)
