@@ -631,15 +631,14 @@ def _parse_day(text: str, day_first: bool, zone: ZoneInfo | None = None) -> _Day
                 the_day = date(int(worded["year"]), named, int(worded["day"] or worded["day2"]))
                 _check_weekday(worded["weekday"], the_day)
                 return _Day(*_on_the_clock(the_day, worded["clock"], None, zone), False)
-    except _OtherWeekday:
-        raise
     except ValueError:
         pass
     raise ValueError(text)
 
 
-class _OtherWeekday(ValueError):
-    """A date whose day of the week is not the one written with it."""
+class _OtherWeekday(Exception):
+    """A date whose day of the week is not the one written with it (no ValueError:
+    the date is one, and the cell is refused for the weekday)."""
 
     def __init__(self, day: date) -> None:
         super().__init__(day)
@@ -651,8 +650,8 @@ def _check_weekday(written: str | None, day: date) -> None:
     if written is None:
         return
     name = written.casefold()
-    known = [n for n, weekday in enumerate(_WEEKDAYS) if len(name) > 2 and weekday.startswith(name)]
-    if not known:
+    known = [n for n, day_name in enumerate(_WEEKDAYS) if day_name.startswith(name)]
+    if len(name) < 3 or not known:
         raise ValueError(written)  # "around Dec 5, 2026" is no date
     if day.weekday() not in known:
         raise _OtherWeekday(day)
@@ -720,6 +719,30 @@ class _Row:
     """A note of what the row says as read (its date and time as dates and times, its
     names as names): the same row saved again by another program, which writes its
     dates, times and case its own way, says the same."""
+
+
+def _as_read(
+    post: NewPost, present: frozenset[str], channel: str, titles: list[str], campaign: str
+) -> str:
+    """A row's note of what it says as read (:attr:`_Row.read`): its post, with the
+    names it gives (a channel, key messages and a campaign yet to be made have no id),
+    and the columns it has (a status from one, else none)."""
+    as_read = "\x1f".join(
+        [
+            post.date.isoformat() if post.date is not None else "",
+            format_time(post.time) or "",
+            name_key(channel) if "channel" in present else "",
+            ";".join(sorted(name_key(t) for t in titles)),
+            name_key(campaign),
+            post.status.value if "status" in present else "",
+            post.title,
+            post.body,
+            post.link,
+            post.notes,
+            ",".join(sorted(present)),
+        ]
+    ).encode("utf-8", "surrogatepass")
+    return f"said:r{hashlib.blake2b(as_read, digest_size=16).hexdigest()}"
 
 
 class _Names:
@@ -1056,8 +1079,9 @@ class _RowReader:
                 f"'{format_time(clock)}' is a time without a date; give the post a date or "
                 "leave the time empty",
             )
+        written_channel = values[at["channel"]].strip()
         channel_id, channel_name = names.channel(
-            label["channel"], values[at["channel"]].strip(), own="uid" in self.present
+            label["channel"], written_channel, own="uid" in self.present
         )
         titles = self._titles(values[at["key_messages"]])
         message_ids = [names.message(label["key_messages"], t) for t in titles]
@@ -1089,7 +1113,6 @@ class _RowReader:
             )
         if uid:
             self.seen_uids[uid] = number
-        written_channel = values[at["channel"]].strip()
         if written_channel and name_key(written_channel) != name_key(channel_name):
             names.fell_back.setdefault(name_key(written_channel), written_channel)
         post = NewPost(
@@ -1119,53 +1142,9 @@ class _RowReader:
         present = self.present
         if said_day is not None and said_day.at is not None:
             present = present | {"time"}  # the date cell gave the time
-        read = (
-            ""
-            if uid
-            else self._as_read(  # a row with a uid is known by it
-                present,
-                day,
-                clock,
-                channel_name,
-                titles,
-                campaign_name,
-                status,
-                status_text,
-                title,
-                values,
-            )
-        )
+        # A row with a uid is known by it.
+        read = "" if uid else _as_read(post, present, channel_name, titles, campaign_name)
         return _Row(number, uid, post, present, bool(status_text), said, other, said_before, read)
-
-    def _as_read(
-        self,
-        present: frozenset[str],
-        day: date | None,
-        clock: time | None,
-        channel_name: str,
-        titles: list[str],
-        campaign_name: str,
-        status: PostStatus,
-        status_text: str,
-        title: str,
-        values: list[str],
-    ) -> str:
-        """The row's note of what it says as read (:attr:`_Row.read`)."""
-        at = self.at
-        as_read = "\x1f".join(
-            [
-                day.isoformat() if day is not None else "",
-                format_time(clock) or "",
-                name_key(channel_name) if "channel" in present else "",
-                ";".join(sorted(name_key(t) for t in titles)),
-                name_key(campaign_name),
-                status.value if status_text else "",
-                title,
-                *(values[at[name]] for name in ("body", "link", "notes")),
-                ",".join(sorted(present)),
-            ]
-        ).encode("utf-8", "surrogatepass")
-        return f"said:r{hashlib.blake2b(as_read, digest_size=16).hexdigest()}"
 
     def _titles(self, cell: str) -> list[str]:
         """The key messages a cell names: separated by ``;`` (as Cadence writes them),
@@ -1249,8 +1228,6 @@ class _RowReader:
         ("December 5, 2026 10:00 AM → 11:00 AM", as Notion writes an event's)."""
         try:
             return _parse_day(text, self.day_first, self.zone)
-        except _OtherWeekday:
-            raise
         except ValueError:
             parts = _RANGE.split(text)
             if len(parts) != 2 or _CLOCK.fullmatch(parts[1].strip()) is None:
