@@ -76,6 +76,11 @@ def pill_colors(status: str, palette: QPalette) -> tuple[QColor, QColor]:
     return fill_color, text_color
 
 
+def _left_of(badge: QRect, line: QRect) -> int:
+    """The width the cadence has on ``line``, left of the ``badge``."""
+    return max(badge.left() - 8 - line.left(), 0)
+
+
 class MessageDelegate(QStyledItemDelegate):
     """A key message row: colour dot, title, "every N days" under it, and a badge pill."""
 
@@ -124,8 +129,10 @@ class MessageDelegate(QStyledItemDelegate):
         """The cadence as the row has room for it: "every 14 days", "every 14 d", then
         "14 d" ("every 1…" hid the number), cut only when even that has no room."""
         _, second = self._lines(option)
+        return self._cadence(option, index, _left_of(self._badge(option, index)[1], second))
+
+    def _cadence(self, option: QStyleOptionViewItem, index: Index, width: int) -> str:
         metrics = QFontMetrics(self.small_font(option.font))
-        width = max(self._badge(option, index)[1].left() - 8 - second.left(), 0)
         cadence = str(index.data(CadenceTextRole) or "")
         if metrics.horizontalAdvance(cadence) > width:
             cadence = str((index.data(ShortWordingRole) or ("", cadence))[1])
@@ -205,11 +212,11 @@ class MessageDelegate(QStyledItemDelegate):
 
         painter.setFont(small)
         painter.setPen(dim)
-        width = max(badge.left() - 8 - second_line.left(), 0)
-        painter.drawText(
+        width = _left_of(badge, second_line)
+        painter.drawText(  # the badge measured once (it is in every row painted)
             QRect(second_line.left(), second_line.top(), width, second_line.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self.cadence_for(opt, index),
+            self._cadence(opt, index, width),
         )
         if opt.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1))
