@@ -366,11 +366,9 @@ def _link_from_description(item: _Item, link: str) -> None:
     DESCRIPTION writes it (:func:`_description`), when the event has no URL of its own:
     Google Calendar and Outlook keep the text and drop URL, and every post came back
     with its link moved into its text."""
-    text = item.body.rstrip("\r\n")  # a line end some programs add after it
-    if text == link:
-        item.body, item.link = "", link
-    elif text.endswith(f"\n\n{link}"):
-        item.body, item.link = text[: -len(link) - 2], link
+    found = _trailing_link(item.body, link)
+    if found is not None:
+        item.body, item.link = found
 
 
 def _less_a_line_end(text: str) -> str:
@@ -381,14 +379,14 @@ def _less_a_line_end(text: str) -> str:
     return text
 
 
-def _trailing_link(text: str) -> list[tuple[str, str]]:
+def _trailing_link(text: str, link: str | None = None) -> tuple[str, str] | None:
     """``text`` read as Cadence's DESCRIPTION of a post with a link (:func:`_description`):
-    its body and the link at its end, when it ends so; else none."""
-    text = text.rstrip("\r\n")
-    head, _, last = text.rpartition("\n\n")
-    if _URI.fullmatch(last) is None:
-        return []
-    return [(head, last)]
+    its body and the link on its own at its end (``link``, or any web or mail link), a
+    line end some programs add after it aside; None when it does not end so."""
+    head, _, last = text.rstrip("\r\n").rpartition("\n\n")
+    if (last != link) if link is not None else (_URI.fullmatch(last) is None):
+        return None
+    return head, last
 
 
 def _body_from_description(description: str, link: str) -> str:
@@ -1766,9 +1764,9 @@ class _Reader:
             # that rewrote LAST-MODIFIED or SEQUENCE alone (Thunderbird drops SEQUENCE:0,
             # Apple stamps its own) edited nothing of it.
             as_written = checksum is not None and f"shown:{checksum}" in item.shown_notes()
-            if now != (written[0], written[1] - 1) and not as_written:
+            if not as_written and now != (written[0], written[1] - 1):
                 item.touched = now[0] or written[0]
-            elif checksum is not None and not as_written:
+            elif not as_written and checksum is not None:
                 item.touched = written[0]  # edited by hand: when is not known
         elif stamp is not None and isinstance(sequence, int) and 0 <= sequence < 10**9:
             item.edited = (stamp, sequence + 1)
@@ -2409,8 +2407,9 @@ class _Writer:
                 # from URL by Google and Outlook, read back from the end of its text,
                 # and a line end Outlook adds after the text left out.
                 readings = [(item.body, item.link), (_less_a_line_end(item.body), item.link)]
-                if not item.link:
-                    readings += _trailing_link(item.body)
+                split = _trailing_link(item.body) if not item.link else None
+                if split is not None:
+                    readings.append(split)
                 if any(
                     stays_deleted(
                         deleted,
