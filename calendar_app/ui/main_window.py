@@ -48,7 +48,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleHintReturn,
     QStyleOption,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -136,6 +135,10 @@ STATUS_LINE_CHARACTERS = 170
 """About what a status bar shows of a message in a window 1024 pixels wide."""
 
 
+SMALLEST = QSize(620, 480)
+"""The window's smallest in the usual font: within a half screen at 125% (640 wide)."""
+
+
 class MainWindow(QMainWindow):
     """One window on one calendar at a time."""
 
@@ -166,7 +169,7 @@ class MainWindow(QMainWindow):
         """What posts from another calendar just brought (:meth:`_say_copied`), this turn."""
         self.statusBar().messageChanged.connect(self._summary_again)
         self.setObjectName("mainWindow")
-        self.setMinimumSize(620, 480)  # within a half screen at 125% (640 wide)
+        self.setMinimumSize(SMALLEST)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -329,7 +332,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
-        toolbar = self.addToolBar("Navigation")
+        toolbar = self.toolbar = self.addToolBar("Navigation")
         toolbar.setObjectName("navigationToolbar")
         toolbar.setMovable(False)
         self.today_action.setToolTip("Go to today (T)")
@@ -1626,30 +1629,27 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "splitters"):
             return  # a font changed while the window is being built: fitted once it is
         main, left, right = self.splitters
-        month, panel = self.month_view, self.cadence_panel
-        bars = [self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)]
+        month, panel, toolbar = self.month_view, self.cadence_panel, self.toolbar
         width = left.minimumSizeHint().width() + main.handleWidth() + month.minimumWidth()
-        # The toolbar up to the search box, which never goes to its » menu (Ctrl+F).
-        toolbar = self.findChild(QToolBar, "navigationToolbar")
-        bar_layout = toolbar.layout() if isinstance(toolbar, QToolBar) else None
-        if isinstance(toolbar, QToolBar) and bar_layout is not None:
-            items = [toolbar.widgetForAction(action) for action in toolbar.actions()]
-            shown = [item for item in items if item is not None]
-            upto = shown[: shown.index(self.search_edit)] if self.search_edit in shown else []
-            needed = sum(max(item.sizeHint().width(), 0) + bar_layout.spacing() for item in upto)
-            margins = bar_layout.contentsMargins()
-            needed += margins.left() + margins.right()
-            # The search box (the toolbar lays out by size hints), then the » beyond it.
-            needed += self.search_edit.sizeHint().width()
-            needed += toolbar.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarExtensionExtent)
-            width = max(width, needed)
+        # The toolbar up to the search box, which never goes to its » menu (Ctrl+F); it
+        # lays out by size hints, and the » of the filters comes after the box.
+        items = [toolbar.widgetForAction(action) for action in toolbar.actions()]
+        shown = [item for item in items if item is not None]
+        upto = shown[: shown.index(self.search_edit) + 1]
+        bar_layout = toolbar.layout()
+        assert bar_layout is not None
+        margins = bar_layout.contentsMargins()
+        needed = sum(max(item.sizeHint().width(), 0) + bar_layout.spacing() for item in upto)
+        needed += margins.left() + margins.right()
+        needed += toolbar.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarExtensionExtent)
+        bars = [self.menuBar(), self.statusBar(), toolbar]
         height = (
             sum(bar.sizeHint().height() for bar in bars if not bar.isHidden())
             + month.minimumHeight()
             + right.handleWidth()
             + panel.minimumSizeHint().height()
         )
-        smallest = QSize(max(620, width), max(480, height))
+        smallest = SMALLEST.expandedTo(QSize(max(width, needed), height))
         if smallest != self.minimumSize():
             self.setMinimumSize(smallest)
 
