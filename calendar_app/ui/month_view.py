@@ -989,6 +989,13 @@ class _Sizes:
     """How wide an overdue badge of two digits is."""
 
 
+_NUMBER_TOP = 3
+"""Pixels above a day's number; then the number, :data:`_UNDER_NUMBER` pixels, its
+chips, and :data:`_DAY_BOTTOM` pixels to the next week (:meth:`MonthView._day_layout`)."""
+_UNDER_NUMBER = 3
+_DAY_BOTTOM = 4
+
+
 class MonthView(PeriodView):
     """Six weeks around a month, a chip per post, the cadence's gaps in red.
 
@@ -1052,7 +1059,7 @@ class MonthView(PeriodView):
         """Days 56 pixels wide at the least (a half screen at 125%), and tall enough for
         a chip under their number in any font: without one, "+N more" had no room."""
         sizes = self._layout_sizes()
-        day = 3 + sizes.number + 3 + sizes.chip + 4
+        day = _NUMBER_TOP + sizes.number + _UNDER_NUMBER + sizes.chip + _DAY_BOTTOM
         self.setMinimumSize(392, max(320, round(self._header_height() + ROWS * day)))
 
     def _edges(self) -> tuple[list[int], list[int]]:
@@ -1159,7 +1166,7 @@ class MonthView(PeriodView):
         number_size, bold_metrics, chip_h = sizes.number, sizes.bold, sizes.chip
         gap = 2
         cell = self._cell(day, sizes.edges)
-        number = QRectF(cell.left() + 4, cell.top() + 3, number_size, number_size)
+        number = QRectF(cell.left() + 4, cell.top() + _NUMBER_TOP, number_size, number_size)
         label = self._number_text(day)
         label_width = bold_metrics.horizontalAdvance(label) + 10
         # Room is kept for the overdue badge in the top right corner (two digits).
@@ -1168,8 +1175,8 @@ class MonthView(PeriodView):
             label = str(day.day)  # a narrow day: the month name gives way to the badge
             label_width = bold_metrics.horizontalAdvance(label) + 10
         number.setWidth(max(number_size, label_width))
-        top = number.bottom() + 3
-        bottom = cell.bottom() + 1 - 4
+        top = number.bottom() + _UNDER_NUMBER
+        bottom = cell.bottom() + 1 - _DAY_BOTTOM
         capacity = max(0, int((bottom - top + gap) // (chip_h + gap)))
         posts = [post.id for post in self._by_day.get(day, [])]
         shown, hidden = fit_posts(posts, capacity, self._focus_post)

@@ -824,7 +824,10 @@ class WelcomeDialog(QDialog):
         new_layout.addLayout(new_footer)
         # What each page holds, shown whole where the screen has room (scrolled where
         # it has not: on a small screen, the buttons below stay in sight).
-        self._contents = ((listed, choices_footer), (self.new_page, new_footer))
+        self._contents = (
+            (listed, choices_layout, choices_footer),
+            (self.new_page, new_layout, new_footer),
+        )
 
         self.pages = QStackedWidget()
         self.pages.addWidget(choices)
@@ -862,10 +865,10 @@ class WelcomeDialog(QDialog):
         margins = layout.contentsMargins()
         inner = width - margins.left() - margins.right()
         pages = 0
-        for content, footer in self._contents:
+        for content, page, footer in self._contents:
             tall = content.heightForWidth(inner)
             tall = tall if tall > 0 else content.sizeHint().height()
-            pages = max(pages, tall + 16 + footer.sizeHint().height())
+            pages = max(pages, tall + page.spacing() + footer.sizeHint().height())
         header = self._header.totalHeightForWidth(inner)
         return margins.top() + header + layout.spacing() + pages + margins.bottom()
 
