@@ -343,14 +343,16 @@ class CadencePanel(QWidget):
             return self._mark_tooltip(row, *mark)
         return self._row_day_text(row, day)
 
-    def _row_day_text(self, row: StripRow, day: date) -> str:
-        """What a message's row tells of one day: its delivery, its gap, or a quiet day."""
+    def _row_day_text(self, row: StripRow, day: date, *, named: bool = False) -> str:
+        """What a message's row tells of one day: its delivery, its gap, or a quiet day;
+        ``named``, the day named in a gap too (its words are the same on its days)."""
         channels = next((c for d, c in row.marks if d == day), None)
         if channels is not None:
             return self._mark_tooltip(row, day, channels)
         gap = row.gap_on(day)
         if gap is not None:
-            return self._gap_tooltip(row, gap)
+            told = self._gap_tooltip(row, gap)
+            return f"{day_text(day)}, in the gap: {told}" if named else told
         return self._quiet_day_tooltip(row, day)
 
     def legend_rect(self) -> QRectF:
@@ -1145,9 +1147,7 @@ class CadencePanel(QWidget):
         index = self._index.get(selected) if selected is not None else None
         if index is not None:
             row = self._rows[index]
-            said = self._row_day_text(row, self._cursor)
-            if not said.startswith(day_text(self._cursor)):  # a gap's, the same on its days
-                said = f"{day_text(self._cursor)}, in the gap: {said}"
+            said = self._row_day_text(row, self._cursor, named=True)
             text = f"{self._row_summary(row)}. {said}"
         else:
             overdue = [r.title for r in self._rows if r.status == MessageStatus.OVERDUE]
