@@ -764,7 +764,7 @@ class PeriodView(QWidget):
         except KeyError:
             channel = "no channel"
         at = format_time(post.time)
-        about = spoken_status(post, session.today())
+        about = spoken_status(post, self._cadence.as_of)  # as its chip is painted
         titles = []
         for message_id in post.message_ids:
             # One a paste or a drop just brought is read in a moment, as its channel.

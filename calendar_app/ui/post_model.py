@@ -911,16 +911,17 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
         if role == StatusRole:
             return cadence.status.value if cadence else ""
         if role == _TOOLTIP:
-            return plain_tooltip(self._tooltip(message, cadence))
+            return plain_tooltip("\n".join(self._tooltip_lines(message, cadence)))
         if role == _ACCESSIBLE:
             badge = f", {badge_text(cadence)}" if cadence else ""
             return f"{message.title}, {every_days(message.cadence_days)}{badge}"
         if role == _DESCRIPTION:  # what hovering shows past the name: dates, channels
-            lines = [line for line in self._tooltip(message, cadence).split("\n")[1:] if line]
+            lines = [line for line in self._tooltip_lines(message, cadence)[1:] if line]
             return "".join(line + (" " if line.endswith(":") else ". ") for line in lines).strip()
         return None
 
-    def _tooltip(self, message: KeyMessage, cadence: MessageCadence | None) -> str:
+    def _tooltip_lines(self, message: KeyMessage, cadence: MessageCadence | None) -> list[str]:
+        """What hovering a message tells, line by line (a blank line before its statement)."""
         lines = [f"{message.title} · {every_days(message.cadence_days)}"]
         if cadence is not None:
             badge = badge_text(cadence)
@@ -941,7 +942,7 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
         if message.statement:
             lines.append("")
             lines.append(f"“{message.statement}”")
-        return "\n".join(lines)
+        return lines
 
 
 class ChannelListModel(_RecordList[Channel]):
