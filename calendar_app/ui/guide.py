@@ -553,6 +553,11 @@ VIEW_KEYS = (
     ("In the calendar", "Next or previous post of the day", "Tab, Shift+Tab"),
     ("In the calendar", "Select the posts of the days the arrows cross", "Shift+Arrow keys"),
     ("In the calendar", "Select the period's posts", "Ctrl+A"),
+    (
+        "In the calendar",
+        "Pick or drop the post (Tab and the arrows then keep the pick)",
+        "Ctrl+Space",
+    ),
     ("In the calendar", "Open the selected post or day", "Enter"),
     ("In the calendar", "Clear the selection", "Esc"),
     ("In the calendar", "The menu of the post or day", "Menu key, Shift+F10"),

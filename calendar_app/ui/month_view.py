@@ -46,6 +46,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QPixmap,
     QResizeEvent,
     QShowEvent,
@@ -171,6 +172,9 @@ class PeriodView(QWidget):
         self._selected: list[int] = []
         self._focus_post: int | None = None
         self._picked: _Picked | None = None  # posts picked by days (Shift+arrows, Ctrl+A)
+        self._picking = False
+        """Posts are picked one at a time (Ctrl+Space, Ctrl+click): Tab and the arrows
+        move the keyboard between posts and days without dropping them."""
         self._cadence = _Cadence()
         self._press_pos: QPoint | None = None
         self._press_post: int | None = None
@@ -231,7 +235,8 @@ class PeriodView(QWidget):
             self._period = period
             self._show_period()
         if changed_day:
-            self._set_selection([], None, notify=False)
+            kept = self._selected if self._picking else []
+            self._set_selection(kept, None, notify=False, picking=self._picking)
             self._day_selected()
 
     def visible_range(self) -> tuple[date, date]:
@@ -368,7 +373,7 @@ class PeriodView(QWidget):
         kept = [i for i in self._selected if i in shown or i in still]
         focus = self._focus_post if self._focus_post in shown else (kept[-1] if kept else None)
         if kept != self._selected or focus != self._focus_post:
-            self._set_selection(kept, focus)
+            self._set_selection(kept, focus, picking=self._picking)
 
     def _still_selectable(self, post_ids: list[int]) -> set[int]:
         """Of posts on days out of sight, those still in the calendar, dated and not
@@ -468,8 +473,19 @@ class PeriodView(QWidget):
     # -- selection ----------------------------------------------------------
 
     def _set_selection(
-        self, selected: list[int], focus: int | None, *, notify: bool = True
+        self,
+        selected: list[int],
+        focus: int | None,
+        *,
+        notify: bool = True,
+        picking: bool = False,
     ) -> None:
+        """Select these posts, the keyboard on ``focus``; ``picking``: they were picked
+        one at a time, and the keyboard goes on without dropping them."""
+        if picking != self._picking:
+            self._picking = picking
+            self._repaint()  # the focused chip's ring comes or goes
+            self._describe()
         if selected == self._selected and focus == self._focus_post:
             return
         before = self._focus_post
@@ -510,7 +526,8 @@ class PeriodView(QWidget):
             self._set_selection(list(self._selected), post_id)
 
     def _cycle_posts(self, forward: bool) -> None:
-        """Tab: the next post of the selected day (past the last one, the day itself)."""
+        """Tab: the next post of the selected day (past the last one, the day itself);
+        while posts are picked one at a time, the keyboard goes there without picking."""
         ids = self.posts_on(self._current)
         if not ids:
             self._describe(way_out=True)  # Tab stays in the view: a screen reader hears why
@@ -519,12 +536,29 @@ class PeriodView(QWidget):
             index = ids.index(self._focus_post) + (1 if forward else -1)
         else:
             index = 0 if forward else len(ids) - 1
-        if 0 <= index < len(ids):
-            self._set_selection([ids[index]], ids[index])
+        focus = ids[index] if 0 <= index < len(ids) else None
+        if self._picking:
+            self._set_selection(self._selected, focus, picking=True)
         else:
-            self._set_selection([], None)
+            self._set_selection([focus] if focus is not None else [], focus)
+        if focus is None:
             self._describe(way_out=True)
         self._ensure_post_visible(self._focus_post)
+
+    def _toggle_pick(self) -> None:
+        """Ctrl+Space: the focused post joins the posts picked, or leaves them (the
+        first press keeps the post Tab selected, as the start of a pick)."""
+        focus = self._focus_post
+        if focus is None:
+            self._describe(pick_hint=True)
+            return
+        selected = self._selected
+        if not self._picking and selected == [focus]:
+            self._set_selection(selected, focus, picking=True)
+        elif focus in selected:
+            self._set_selection([i for i in selected if i != focus], focus, picking=True)
+        else:
+            self._set_selection([*selected, focus], focus, picking=True)
 
     def _stretch_selection(self, delta: int) -> None:
         """Shift+arrow: select every post shown from the day the stretch began to the
@@ -630,7 +664,9 @@ class PeriodView(QWidget):
             self.step(1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._activate()
-        elif key == Qt.Key.Key_Escape and self._selected:
+        elif key == Qt.Key.Key_Space and mods & Qt.KeyboardModifier.ControlModifier:
+            self._toggle_pick()
+        elif key == Qt.Key.Key_Escape and (self._selected or self._picking):
             self._set_selection([], None)
         else:
             super().keyPressEvent(event)
@@ -690,6 +726,20 @@ class PeriodView(QWidget):
             chip_painter.end()
             self._chip_cache[key] = pixmap
         painter.drawPixmap(QPointF(round(rect.left()), round(rect.top())), pixmap)
+        if self._picking and post.id == self._focus_post and self.hasFocus():
+            self._paint_focus_ring(painter, QRectF(rect.left(), rect.top(), width, height))
+
+    def _paint_focus_ring(self, painter: QPainter, rect: QRectF) -> None:
+        """Where the keyboard is while posts are picked one at a time (a picked post is
+        filled, the one the keyboard is on is ringed, picked or not)."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2.0)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        radius = min(4.0, rect.height() / 3)
+        painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), radius + 1, radius + 1)
+        painter.restore()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -723,9 +773,10 @@ class PeriodView(QWidget):
             missed=missed(post, self._cadence.as_of),  # no clock read per chip painted
         )
 
-    def _describe(self, *, way_out: bool = False) -> None:
+    def _describe(self, *, way_out: bool = False, pick_hint: bool = False) -> None:
         """Keep the accessible description in step with the day and selection; with
-        ``way_out``, after Tab came back to the day or found no post, how to leave."""
+        ``way_out``, after Tab came back to the day or found no post, how to leave; with
+        ``pick_hint``, after Ctrl+Space found no post to pick, how to reach one."""
         day = self._current
         posts = self._by_day.get(day, [])
         parts = [day_label(day)]
@@ -751,6 +802,12 @@ class PeriodView(QWidget):
             parts.append(
                 f"{len(self._selected)} posts " * several + "selected: " + "; ".join(titles)
             )
+        focus = self._posts.get(self._focus_post) if self._focus_post is not None else None
+        if self._picking and focus is not None:
+            picked = "picked" if focus.id in self._selected else "not picked"
+            parts.append(f"on {focus.title}, {picked} (Ctrl+Space picks or drops it)")
+        if pick_hint:
+            parts.append("Tab goes to a post of the day, Ctrl+Space picks it")
         if way_out:
             parts.append("Tab goes through the day's posts; Ctrl+Tab goes to the next pane")
         self.setAccessibleDescription(", ".join(parts))
@@ -865,9 +922,9 @@ class PeriodView(QWidget):
             if self._press_ctrl:  # as pressed: Ctrl let go first still adds the chip
                 if post_id in self._selected:
                     rest = [i for i in self._selected if i != post_id]
-                    self._set_selection(rest, rest[-1] if rest else None)
+                    self._set_selection(rest, rest[-1] if rest else None, picking=True)
                 else:
-                    self._set_selection([*self._selected, post_id], post_id)
+                    self._set_selection([*self._selected, post_id], post_id, picking=True)
             elif len(self._selected) > 1:
                 self._set_selection([post_id], post_id)
         self._press_pos = None

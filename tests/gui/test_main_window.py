@@ -1683,6 +1683,35 @@ def test_delete_key_removes_the_selected_post_and_undo_restores(
     assert session.store.posts([post.id])[0] == post
 
 
+def test_delete_takes_the_posts_picked_one_by_one_from_the_keyboard(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Posts picked on days apart with Ctrl+Space are what Delete takes: not the post
+    the keyboard is on unpicked, not the posts of the days it crossed."""
+    session = window.session
+    month = window.month_view
+    first = date(2026, 11, 16)
+    month.set_current_date(first)
+    month.setFocus()
+    qtbot.waitUntil(month.hasFocus)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(month, Qt.Key.Key_Tab)
+    qtbot.keyClick(month, Qt.Key.Key_Space, ctrl)
+    qtbot.keyClick(month, Qt.Key.Key_Down)  # a week later, the days between left alone
+    qtbot.keyClick(month, Qt.Key.Key_Tab)
+    qtbot.keyClick(month, Qt.Key.Key_Space, ctrl)
+    picked = month.selected_post_ids()
+    assert len(picked) == 2
+    kept = [p.id for p in session.posts_between(first, first + timedelta(days=7))]
+    kept = [i for i in kept if i not in picked]
+    assert kept
+    window.delete_action.trigger()
+    assert not session.store.posts(picked)
+    assert len(session.store.posts(kept)) == len(kept)
+    window.undo_action.trigger()
+    assert len(session.store.posts(picked)) == 2
+
+
 # -- cut, copy and paste --------------------------------------------------------------
 
 

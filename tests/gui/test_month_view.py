@@ -655,6 +655,89 @@ def test_shift_arrows_select_the_posts_of_a_stretch_of_days(
     )
 
 
+@pytest.mark.parametrize("view_type", [MonthView, WeekView])
+def test_ctrl_space_picks_posts_of_days_apart_from_the_keyboard(
+    session: CalendarSession, qtbot: QtBot, view_type: type[MonthView | WeekView]
+) -> None:
+    """A keyboard user picks single posts here and there, as Ctrl+click does: Ctrl+Space
+    picks or drops the post Tab is on, and Tab and the arrows then keep the pick."""
+    view = view_type(session)
+    qtbot.addWidget(view)
+    view.resize(1000, 760)
+    with qtbot.waitExposed(view):
+        view.show()
+    first = date(2026, 11, 16)
+    view.set_current_date(first)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    busy = next(
+        first + timedelta(days=n) for n in range(2, 30) if len(view_posts(view, first, n)) > 1
+    )
+    skipped = view_posts(view, first, 1)
+    view.set_current_date(first)
+    one = view.posts_on(first)[0]
+
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(view, Qt.Key.Key_Space, ctrl)  # keeps what Tab selected: the pick begins
+    assert view.selected_post_ids() == [one]
+    assert "picked (Ctrl+Space picks or drops it)" in view.accessibleDescription()
+    for _ in range((busy - first).days):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.current_date() == busy
+    assert view.selected_post_ids() == [one]  # the arrows crossed days, the pick stayed
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    second = view.posts_on(busy)[1]
+    assert view.focused_post() == second
+    assert view.selected_post_ids() == [one]  # Tab went there without picking
+    assert "not picked" in view.accessibleDescription()
+    qtbot.keyClick(view, Qt.Key.Key_Space, ctrl)
+    assert view.selected_post_ids() == [one, second]
+    assert "2 posts selected" in view.accessibleDescription()
+    assert not set(skipped) & set(view.selected_post_ids())
+    qtbot.keyClick(view, Qt.Key.Key_Space, ctrl)  # again: dropped
+    assert view.selected_post_ids() == [one]
+    qtbot.keyClick(view, Qt.Key.Key_Space, ctrl)
+    assert view.selected_post_ids() == [one, second]
+
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # the pick is over: Tab selects again
+    assert view.selected_post_ids() == []
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.selected_post_ids() == [view.posts_on(busy)[0]]
+    assert "Ctrl+Space" not in view.accessibleDescription()
+
+
+def test_the_post_the_keyboard_is_on_is_ringed_while_posts_are_picked(
+    month: MonthView, qtbot: QtBot
+) -> None:
+    """Picked posts are filled; the one Tab is on, picked or not, has a ring of the
+    highlight colour, else a keyboard user could not tell where Ctrl+Space acts."""
+    day = date(2026, 11, 16)
+    month.set_current_date(day)
+    month.setFocus()
+    qtbot.waitUntil(month.hasFocus)
+    qtbot.keyClick(month, Qt.Key.Key_Tab)
+    qtbot.keyClick(month, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(month, Qt.Key.Key_Tab)  # on the day's second post, not picked
+    focused = month.focused_post()
+    assert focused is not None
+    assert month.selected_post_ids() != [focused]
+    chip = month.chip_rect(focused)
+    assert chip is not None
+    highlight = month.palette().color(QPalette.ColorRole.Highlight)
+
+    def ring_pixels() -> int:
+        image = month.grab().toImage()
+        ring = chip.adjusted(-2, -2, 2, 2)
+        edge = [QPoint(x, ring.top()) for x in range(ring.left() + 6, ring.right() - 6)]
+        return sum(QColor(image.pixel(p)) == highlight for p in edge)
+
+    assert ring_pixels() > chip.width() // 2
+    qtbot.keyClick(month, Qt.Key.Key_Escape)
+    assert ring_pixels() == 0
+
+
 def test_a_stretch_of_days_starts_anew_wherever_the_day_was_chosen_since(
     month: MonthView, session: CalendarSession, qtbot: QtBot
 ) -> None:
