@@ -886,7 +886,8 @@ class PeriodView(QWidget):
         painter.end()
         return pixmap
 
-    def _start_drag(self, anchor: int) -> None:
+    def _start_drag(self, anchor: int, grabbed: QPoint) -> None:
+        """Drag the posts ``anchor`` carries, its chip grabbed at ``grabbed``."""
         posts = self.drag_posts(anchor)
         if not posts:
             return
@@ -910,10 +911,10 @@ class PeriodView(QWidget):
             return
         if (pos - self._press_pos).manhattanLength() < QApplication.startDragDistance():
             return
-        anchor = self._press_post
+        anchor, grabbed = self._press_post, self._press_pos
         self._press_pos = None
         self._press_post = None
-        self._start_drag(anchor)
+        self._start_drag(anchor, grabbed)
 
     def _release(self, event: QMouseEvent, post_id: int | None) -> None:
         """A click on a selected chip without dragging selects only that chip; with

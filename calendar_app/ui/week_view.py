@@ -198,6 +198,12 @@ class WeekView(PeriodView):
         """The "+N" of posts at overlapping times that the day has no room for: the day,
         where it is drawn, how many."""
         self._drop_target: _Drop | None = None
+        self._pressed_hint = False
+        """The last press was on a hint of posts out of sight (and scrolled to them): a
+        double-click's second press is no new post at the hour it then is over."""
+        self._grab_minutes: float | None = None
+        """While a block of the grid is dragged, how far below its start time it was
+        grabbed: a drop puts the block's top, not the pointer, on a quarter hour."""
         # A drag held still near the grid's top or bottom edge keeps scrolling it.
         self._edge_scroll = QTimer(self)
         self._edge_scroll.setObjectName("edgeScroll")
@@ -365,6 +371,32 @@ class WeekView(PeriodView):
         minutes = int(y * 60 // HOUR_HEIGHT) // SNAP_MINUTES * SNAP_MINUTES
         minutes = min(max(minutes, 0), 24 * 60 - SNAP_MINUTES)
         return time(minutes // 60, minutes % 60)
+
+    def _minutes_at(self, pos: QPoint) -> float:
+        """The time of day at ``pos``'s height in the grid, in minutes."""
+        return (pos.y() - self._grid_offset().y() - GRID_PADDING) * 60 / HOUR_HEIGHT
+
+    def drop_time_at(self, pos: QPoint) -> time | None:
+        """The quarter hour a drop at ``pos`` sets: where the dragged block's top then
+        is, to the nearest quarter (a block moved an hour down moves by an hour, not
+        to the quarter its grabbed spot reached); a drag from elsewhere: the quarter
+        under the pointer."""
+        at = self.time_at(pos)
+        if at is None or self._grab_minutes is None:
+            return at
+        top = self._minutes_at(pos) - self._grab_minutes
+        minutes = round(top / SNAP_MINUTES) * SNAP_MINUTES
+        minutes = min(max(minutes, 0), 24 * 60 - SNAP_MINUTES)
+        return time(minutes // 60, minutes % 60)
+
+    def _start_drag(self, anchor: int, grabbed: QPoint) -> None:
+        post = self._posts.get(anchor)
+        if post is not None and post.time is not None and anchor in self._timed:
+            self._grab_minutes = max(0.0, self._minutes_at(grabbed) - _minutes(post.time))
+        try:
+            super()._start_drag(anchor, grabbed)
+        finally:
+            self._grab_minutes = None
 
     def slot_time(self, pos: QPoint) -> time | None:
         return self.time_at(pos) if self.post_at(pos) is None else None
@@ -946,7 +978,8 @@ class WeekView(PeriodView):
             super().mousePressEvent(event)
             return
         hidden = self._out_of_sight_at(pos)
-        if event.button() == Qt.MouseButton.LeftButton and hidden is not None:
+        self._pressed_hint = event.button() == Qt.MouseButton.LeftButton and hidden is not None
+        if hidden is not None and self._pressed_hint:
             self._ensure_post_visible(hidden)  # scroll to the nearest post out of sight
             return
         post_id = self.post_at(pos)
@@ -990,6 +1023,8 @@ class WeekView(PeriodView):
         )
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._pressed_hint:  # the first click scrolled a post into sight: that is all
+            return
         pos = event.position().toPoint()
         day = self.day_at(pos)
         if (
@@ -1013,7 +1048,7 @@ class WeekView(PeriodView):
         area = self._area_at(pos)
         if day is None or area is None:
             return None
-        return _Drop(area, day, self.time_at(pos) if area == "grid" else None)
+        return _Drop(area, day, self.drop_time_at(pos) if area == "grid" else None)
 
     def _set_drop_target(self, target: _Drop | None) -> None:
         if target != self._drop_target:
@@ -1084,7 +1119,7 @@ class WeekView(PeriodView):
         if target is None:
             event.ignore()
         elif target.area == "grid":
-            # The drop sets day and time, snapped to the quarter hour under the mouse.
+            # The drop sets day and time, snapped to a quarter hour.
             self._drop(event, target.day, keep_time=False, at=target.at)
         elif target.area == "strip":
             # "All day": the post loses its time.

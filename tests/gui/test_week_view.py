@@ -8,8 +8,8 @@ from typing import cast
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QDragLeaveEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer
+from PySide6.QtGui import QDrag, QDragLeaveEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -344,6 +344,59 @@ def test_drop_on_the_grid_sets_day_and_snapped_time(
     session.undo_stack.undo()
     restored = session.store.post(post.id)
     assert (restored.date, restored.time) == (post.date, post.time)
+
+
+@pytest.mark.parametrize("grab", [0.2, 0.8])
+def test_a_block_dragged_an_hour_down_moves_an_hour_wherever_it_was_grabbed(
+    week: WeekView,
+    session: CalendarSession,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    grab: float,
+) -> None:
+    """A block grabbed by its lower half and let go an hour lower landed a quarter
+    later than its top showed (the quarter under the pointer); nudged sideways inside
+    its own column, it moved by a quarter. The drop puts the block's top on a quarter."""
+    post = movable_post(session, date(2026, 11, 19))
+    assert post.time is not None
+    assert post.date is not None
+    week.scroll_to_time(time(max(post.time.hour - 2, 0), 0))
+    day_width = week.day_rect(post.date).width()
+    # An hour down and a day on; then nudged sideways inside its own column.
+    moves = [QPoint(day_width, HOUR_HEIGHT), QPoint(6, 0)]
+    grabbed: list[QPoint] = []
+    landed: list[tuple[date | None, time | None]] = []
+
+    def dragged(drag: QDrag, *args: object) -> Qt.DropAction:
+        send_drop(week, grabbed[-1] + moves.pop(0), drag.mimeData())
+        moved = session.store.post(post.id)
+        landed.append((moved.date, moved.time))
+        return Qt.DropAction.MoveAction
+
+    monkeypatch.setattr(QDrag, "exec", dragged)
+    left = Qt.MouseButton.LeftButton
+    for _ in range(2):
+        pressed = week.chip_rect(post.id)
+        assert pressed is not None
+        at = QPoint(pressed.center().x(), pressed.top() + round(pressed.height() * grab))
+        grabbed.append(at)
+        qtbot.mousePress(week, left, pos=at)
+        far = QPointF(at + QPoint(0, 3 * QApplication.startDragDistance()))
+        QApplication.sendEvent(
+            week,
+            QMouseEvent(
+                QEvent.Type.MouseMove,
+                far,
+                week.mapToGlobal(far),
+                Qt.MouseButton.NoButton,
+                left,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
+        qtbot.mouseRelease(week, left, pos=far.toPoint())
+    hour_later = time(post.time.hour + 1, post.time.minute)
+    next_day = post.date + timedelta(days=1)
+    assert landed == [(next_day, hour_later), (next_day, hour_later)]
 
 
 def test_a_drop_in_the_hour_the_clocks_skip_lands_at_the_time_it_goes_out(
@@ -695,6 +748,31 @@ def test_posts_scrolled_out_of_sight_are_said_at_the_edge_of_their_day(
     assert shown is not None
     assert week.grid_rect().intersects(shown)
     assert evening not in hidden_below()
+
+
+def test_a_double_click_on_a_hint_brings_its_post_into_sight_and_nothing_more(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """The first click scrolled the post into sight; the second then landed on an empty
+    hour, and the editor opened a new post there."""
+    day = TODAY + timedelta(days=1)
+    evening = add_post(session, "Evening live", day, time(21, 0))
+    week.scroll_to_time(time(7, 0))
+    (rect,) = week.out_of_sight_rects(day)
+    with (
+        qtbot.assertNotEmitted(week.slotActivated),
+        qtbot.assertNotEmitted(week.postActivated),
+    ):
+        qtbot.mouseClick(week, Qt.MouseButton.LeftButton, pos=rect.center())
+        assert week.post_at(rect.center()) is None  # an empty hour is there now
+        double_click(qtbot, week, rect.center())
+    shown = week.chip_rect(evening)
+    assert shown is not None
+    assert week.grid_rect().intersects(shown)
+    # A double-click elsewhere is a new post again.
+    with qtbot.waitSignal(week.slotActivated):
+        qtbot.mouseClick(week, Qt.MouseButton.LeftButton, pos=rect.center())
+        double_click(qtbot, week, rect.center())
 
 
 def test_a_post_selected_from_outside_is_scrolled_into_sight(
