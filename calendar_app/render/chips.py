@@ -28,6 +28,7 @@ __all__ = [
     "is_dark",
     "luminance",
     "mix",
+    "more_width",
     "overdue_red",
     "paint_badge",
     "paint_chip",
@@ -369,6 +370,11 @@ def _more_label(count: int, font: QFont, width: float) -> str:
     if QFontMetricsF(_more_font(font)).horizontalAdvance(label) + 8 <= width:
         return label
     return f"+{count}"
+
+
+def more_width(count: int, font: QFont) -> float:
+    """The least width a "+N" label is read whole in, its margins included."""
+    return QFontMetricsF(_more_font(font)).horizontalAdvance(f"+{count}") + 8
 
 
 def split_more(row: QRectF, count: int, font: QFont) -> tuple[QRectF, QRectF]:

@@ -49,6 +49,7 @@ from ..render.chips import (
     chip_height,
     fit_posts,
     mix,
+    more_width,
     overdue_red,
     paint_badge,
     paint_delivery_mark,
@@ -527,7 +528,8 @@ class WeekView(PeriodView):
     # -- layout -------------------------------------------------------------
 
     def _layout_changed(self) -> None:
-        chip_h = chip_height(self.chip_font())
+        chip_font = self.chip_font()
+        chip_h = chip_height(chip_font)
         gap = 2
         edges = self._edges()
         rows = max(
@@ -556,11 +558,13 @@ class WeekView(PeriodView):
             ]
             more = None
             if hidden:
-                places[-1], more = split_more(places[-1], hidden, self.chip_font())
+                places[-1], more = split_more(places[-1], hidden, chip_font)
             strip_days[day] = _StripDay(list(zip(shown, places, strict=True)), more, hidden)
 
             width = right - left - 4
             room = max(2, int(width // MIN_LANE_WIDTH))  # a chip and a "+N" at least
+            if width / room - 1 < more_width(len(posts), chip_font):
+                room = 1  # too narrow for both: overlapping posts all wait behind "+N"
             # Where more posts overlap than there is room for, the last lane takes every
             # post that would lie beyond it: one alone there is drawn, posts that meet
             # there wait behind one "+N" at the time of the first.

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.render.cadence_strip import range_text
+from calendar_app.render.chips import more_width
 from calendar_app.ui.commands import AddPostCommand, MovePostsCommand
 from calendar_app.ui.dnd import posts_mime
 from calendar_app.ui.gaps import repeat_post, schedule_idea
@@ -203,6 +204,29 @@ def test_a_crowded_hour_keeps_its_blocks_readable_and_says_how_many_more(
         qtbot.mouseClick(
             week, Qt.MouseButton.LeftButton, pos=week.timed_more_rects(day)[0].center()
         )
+
+
+@pytest.mark.parametrize("width", [420, 560, 1000])
+def test_a_narrow_day_says_its_whole_plus_n(
+    week: WeekView, session: CalendarSession, qtbot: QtBot, width: int
+) -> None:
+    """In a narrow window the "+N" of a crowded hour took one lane, too narrow for it:
+    "+10" read "+1". Where a lane cannot hold it, the posts that overlap all wait
+    behind it, the column wide."""
+    day = date(2026, 11, 18)
+    crowd = [add_post(session, f"Launch {n}", day, time(9, 0)) for n in range(11)]
+    week.resize(width, 700)
+    week.scroll_to_time(time(8, 0))
+    week.set_current_date(day)
+    week.setFocus()
+    font = week.chip_font()
+    for _ in range(len(crowd) + 1):  # the keyboard on none, then on each in turn
+        (more,) = week.timed_more_rects(day)
+        assert more.width() >= more_width(week.hidden_count(day), font)
+        assert week.day_rect(day).contains(more)
+        shown = [i for i in crowd if week.chip_rect(i) is not None]
+        assert week.hidden_count(day) == len(crowd) - len(shown)
+        qtbot.keyClick(week, Qt.Key.Key_Tab)
 
 
 def test_one_crowded_moment_hides_only_the_posts_that_meet_there(
