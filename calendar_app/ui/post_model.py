@@ -36,6 +36,7 @@ from ..core.models import (
     KeyMessage,
     Post,
     PostStatus,
+    clock_note,
     every_days,
     format_time,
     isolated,
@@ -122,6 +123,10 @@ def post_tooltip(session: CalendarSession, post: Post) -> str:
     channel = isolated(session.channel(post.channel_id).name)
     status = status_label(post.status) + _missed_words(post, session.today())
     lines = [isolated(post.title), f"{_when(post)} · {channel} · {status}"]
+    if post.date is not None and post.time is not None:
+        note = clock_note(post.date, post.time, session.store.zone)
+        if note is not None:  # 02:30 the night the clocks skip it: out at 03:30
+            lines.append(note[0].upper() + note[1:])
     titles = [isolated(session.key_message(m).title) for m in post.message_ids]
     lines.append("Key messages: " + (", ".join(titles) if titles else "none"))
     if post.campaign_id is not None:

@@ -8,7 +8,7 @@ coordinates; the painted parts forward the mouse and drops to the view.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from typing import cast
 
@@ -520,6 +520,17 @@ class WeekView(PeriodView):
             return None
         return layout.more.toAlignedRect().translated(self._strip.pos())
 
+    def drop_time_text(self) -> str | None:
+        """What the drop's ghost in the grid says: the time a post dropped there goes
+        out ("02:15 → 03:15" in the hour the clocks skip); None off the grid."""
+        target = self._drop_target
+        if target is None or target.at is None:
+            return None
+        going = self._session.going_out(target.day, target.at)
+        if going is None or going == target.at:
+            return time_text(target.at)
+        return f"{time_text(target.at)} → {time_text(going)}"
+
     def drop_target(self) -> tuple[str, date, time | None] | None:
         """Where a drag over the view would land: (area, day, time)."""
         target = self._drop_target
@@ -570,7 +581,7 @@ class WeekView(PeriodView):
             # there wait behind one "+N" at the time of the first.
             crowds: list[list[Post]] = []
             crowd_end = -1
-            for post, lane, lanes in _lanes([p for p in posts if p.time is not None]):
+            for post, lane, lanes in _lanes(self._as_placed(posts)):
                 if lanes <= room or lane < room - 1:
                     timed[post.id] = self._block(post, left, width, lane, min(lanes, room))
                     continue
@@ -600,6 +611,18 @@ class WeekView(PeriodView):
         self._timed = timed
         self._timed_more = timed_more
         self._repaint()
+
+    def _as_placed(self, posts: list[Post]) -> list[Post]:
+        """The timed posts of a day at the times they go out, in that order: one at a
+        time the clocks skip (02:30 as they go forward, kept by a series or written so
+        on the command line) is placed where it goes out (03:30), as a drop puts it."""
+        going_out = self._session.going_out
+        placed = [
+            p if (at := going_out(p.date, p.time)) == p.time else replace(p, time=at)
+            for p in posts
+            if p.time is not None
+        ]
+        return sorted(placed, key=lambda p: _minutes(cast(time, p.time)))
 
     @staticmethod
     def _beside(marker: QRectF, block: QRectF, others: list[QRectF]) -> tuple[QRectF, QRectF]:
@@ -947,7 +970,7 @@ class WeekView(PeriodView):
                 painter.drawText(
                     ghost.adjusted(6, 0, -4, 0),
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    time_text(target.at),
+                    self.drop_time_text() or "",
                 )
                 painter.restore()
 

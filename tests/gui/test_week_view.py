@@ -444,6 +444,40 @@ def test_a_drop_in_the_hour_the_clocks_skip_lands_at_the_time_it_goes_out(
     assert (moved.date, moved.time) == (night - timedelta(days=1), time(2, 30))  # it exists
 
 
+def test_a_post_kept_at_a_time_the_clocks_skip_shows_where_it_goes_out(
+    week: WeekView, session: CalendarSession
+) -> None:
+    """02:30 on the night the clocks go forward, as the command line or a series keeps
+    it: drawn inside the hour that does not exist, above a 03:00 post going out before
+    it, and a drag there promised 02:15 and landed at 03:15, said nowhere."""
+    night = date(2027, 3, 28)  # summer time starts in Europe/Amsterdam at 02:00
+    channel = session.channels()[0].id
+    kept = session.store.add_post(
+        NewPost("Night owl", channel, date=night, time=time(2, 30), status=PostStatus.SCHEDULED)
+    )
+    session.notify(kept)
+    three = add_post(session, "At three", night, time(3, 0))
+    week.set_current_date(night)
+    week.scroll_to_time(time(1, 0))
+    owl = week.chip_rect(kept.created[0])
+    at_three = week.chip_rect(three)
+    assert owl is not None
+    assert at_three is not None
+    assert abs(owl.top() - week.y_for_time(time(3, 30))) <= 2
+    assert owl.top() > at_three.top()
+    tip = week.tooltip_at(owl.center())
+    assert "the clocks go forward that night: 02:30 does not exist" in tip.lower()
+    assert "goes out at 03:30" in tip
+
+    mime = week.drag_mime(three)
+    assert drag_over(week, grid_point(week, night, time(2, 20)), mime)
+    assert week.drop_time_text() == "02:15 → 03:15"
+    assert drag_over(week, grid_point(week, night - timedelta(days=1), time(2, 20)), mime)
+    assert week.drop_time_text() == "02:15"
+    week.dragLeaveEvent(QDragLeaveEvent())
+    assert week.drop_time_text() is None
+
+
 def test_a_gap_filled_in_the_hour_the_clocks_skip_lands_at_the_time_it_goes_out(
     week: WeekView, session: CalendarSession
 ) -> None:
