@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Final, cast
 
@@ -234,21 +234,31 @@ def placements(
 ) -> dict[int, tuple[date | None, time | None]]:
     """Where dropped (or pasted) posts land: the anchor on ``day`` (at ``at`` unless
     :data:`KEEP_TIME`), the others as many days from it as before, at their own
-    times; undated ones on ``day`` too. With no day, all go to the backlog. Given an
-    ``origin``, that day lands on ``day`` rather than the anchor's (and every post
-    keeps its time: the slot chosen is a day's, and posts picked by days keep theirs)."""
+    times; undated ones on ``day`` too. At a time (the week's hours), they move
+    together: a timed post as far in time as the anchor (into the next day if that
+    is where it then is), an undated one at that time; an all-day one stays all day.
+    With no day, all go to the backlog. Given an ``origin``, that day lands on
+    ``day`` rather than the anchor's (and every post keeps its time: the slot chosen
+    is a day's, and posts picked by days keep theirs)."""
     anchor = next((p for p in posts if p.id == anchor_id), posts[0])
     start = origin if origin is not None else anchor.date
+    placing = not isinstance(at, _Keep) and origin is None
+    slot = at if isinstance(at, time) else None
+    shift: timedelta | None = None
+    if placing and slot is not None and anchor.time is not None and anchor.date is not None:
+        shift = datetime.combine(date.min, slot) - datetime.combine(date.min, anchor.time)
     targets: dict[int, tuple[date | None, time | None]] = {}
     for post in posts:
         if day is None:
             targets[post.id] = (None, None)
             continue
         new_day = day if post.date is None or start is None else day + (post.date - start)
-        if isinstance(at, _Keep) or origin is not None or post.id != anchor.id:
-            new_time = post.time
-        else:
-            new_time = at
+        new_time = post.time
+        if placing and (post.id == anchor.id or post.date is None):
+            new_time = slot
+        elif shift is not None and post.time is not None:
+            moved = datetime.combine(new_day, post.time) + shift
+            new_day, new_time = moved.date(), moved.time()
         targets[post.id] = (new_day, new_time)
     return targets
 

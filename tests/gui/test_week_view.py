@@ -8,6 +8,8 @@ from typing import cast
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QDrag, QDragLeaveEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
@@ -549,6 +551,95 @@ def test_a_drag_held_at_the_grid_edge_keeps_scrolling_until_it_leaves(
     timer = week.findChild(QTimer, "edgeScroll")
     assert isinstance(timer, QTimer)
     assert not timer.isActive()
+
+
+def test_several_posts_dropped_at_an_hour_move_together_in_time(
+    week: WeekView, session: CalendarSession
+) -> None:
+    """Only the post under the pointer took the hour: the others kept theirs, their
+    order and spacing in time changed. They move as far in time as it does (into the
+    next day where that is where they then are); an all-day one stays all day."""
+    day = date(2026, 11, 18)
+    anchor = add_post(session, "Anchor", day, time(9, 0))
+    later = add_post(session, "Later", day + timedelta(days=1), time(12, 0))
+    evening = add_post(session, "Evening", day, time(21, 30))
+    all_day = add_post(session, "All day", day, None)
+    week.select_posts([anchor, later, evening, all_day])
+    target = day + timedelta(days=2)
+    send_drop(week, grid_point(week, target, time(14, 5)), week.drag_mime(anchor))
+    landed = {
+        i: (p.date, p.time)
+        for i in (anchor, later, evening, all_day)
+        for p in [session.store.post(i)]
+    }
+    assert landed == {
+        anchor: (target, time(14, 0)),
+        later: (target + timedelta(days=1), time(17, 0)),
+        evening: (target + timedelta(days=1), time(2, 30)),  # 21:30 and five hours
+        all_day: (target, None),
+    }
+    session.undo_stack.undo()
+    assert session.store.post(evening).date == day
+    assert session.store.post(evening).time == time(21, 30)
+
+
+def test_ideas_dropped_together_at_an_hour_all_go_out_then(
+    week: WeekView, session: CalendarSession
+) -> None:
+    """Six ideas dropped on 11:00: one landed at 11:00, five in the all-day strip."""
+    channel = session.channels()[0].id
+    added = session.store.add_posts(
+        [NewPost(f"Idea {n}", channel, status=PostStatus.IDEA) for n in range(3)]
+    )
+    session.notify(added)
+    ideas = session.posts(added.created)
+    target = date(2026, 11, 21)
+    mime = posts_mime(session, ideas, anchor=ideas[1].id)
+    send_drop(week, grid_point(week, target, time(11, 0)), mime)
+    assert {(p.date, p.time) for p in session.posts(added.created)} == {(target, time(11, 0))}
+
+
+def _timed_post(post_id: int, when: datetime) -> Post:
+    stamp = datetime(2026, 1, 1)
+    return Post(
+        post_id, f"uid-{post_id}", "A post", "", 1, None, PostStatus.SCHEDULED,
+        when.date(), when.time(), "", "", None, None, (), stamp, stamp, 1,
+    )  # fmt: skip
+
+
+@given(
+    moments=st.lists(
+        st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)).map(
+            lambda d: d.replace(minute=d.minute // 15 * 15, second=0, microsecond=0)
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    pick=st.integers(min_value=0, max_value=5),
+    day=st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)),
+    slot=st.integers(min_value=0, max_value=95),
+)
+def test_posts_placed_at_a_time_keep_their_distances_in_time(
+    moments: list[datetime], pick: int, day: date, slot: int
+) -> None:
+    """Whatever the posts, the drop's day and hour: the anchor lands on them, and each
+    other post is as far from it in time as before."""
+    from calendar_app.ui.dnd import placements
+
+    posts = [_timed_post(i + 1, moment) for i, moment in enumerate(moments)]
+    anchor = posts[pick % len(posts)]
+    at = time(slot // 4, slot % 4 * 15)
+    landed = placements(posts, anchor.id, day, at)
+    assert landed[anchor.id] == (day, at)
+
+    def moment(place: tuple[date | None, time | None]) -> datetime:
+        assert place[0] is not None
+        assert place[1] is not None
+        return datetime.combine(place[0], place[1])
+
+    start = moment((anchor.date, anchor.time))
+    for post in posts:
+        assert moment(landed[post.id]) - moment((day, at)) == moment((post.date, post.time)) - start
 
 
 def test_drop_on_the_all_day_strip_clears_the_time(
