@@ -77,7 +77,7 @@ from .dialogs import show_error
 from .post_model import hidden_page, long_day, post_tooltip, spoken_status
 from .session import CalendarSession
 
-__all__ = ["MonthView", "PeriodView", "day_label", "week_first_day"]
+__all__ = ["MonthView", "PeriodView", "day_label", "day_number_text", "week_first_day"]
 
 
 def week_first_day(day: date, week_start: WeekStart) -> date:
@@ -93,6 +93,14 @@ def _add_months(day: date, months: int) -> date:
     following = date(year + (month == 12), month % 12 + 1, 1)
     last_day = (following - timedelta(days=1)).day
     return date(year, month, min(day.day, last_day))
+
+
+def day_number_text(day: date) -> str:
+    """A day's number as a grid shows it: "1 Nov" on the first of a month, which is
+    where a week of the grid crosses into it, else "17"."""
+    if day.day == 1:
+        return f"{day.day} {QLocale().monthName(day.month, QLocale.FormatType.ShortFormat)}"
+    return str(day.day)
 
 
 def day_label(day: date) -> str:
@@ -1225,7 +1233,7 @@ class MonthView(PeriodView):
         gap = 2
         cell = self._cell(day, sizes.edges)
         number = QRectF(cell.left() + 4, cell.top() + _NUMBER_TOP, number_size, number_size)
-        label = self._number_text(day)
+        label = day_number_text(day)
         label_width = bold_metrics.horizontalAdvance(label) + 10
         # Room is kept for the overdue badge in the top right corner (two digits).
         room = cell.width() - 4 - 4 - sizes.badge - 2
@@ -1254,12 +1262,6 @@ class MonthView(PeriodView):
         self._layout_changed()
 
     # -- painting -----------------------------------------------------------
-
-    @staticmethod
-    def _number_text(day: date) -> str:
-        if day.day == 1:
-            return f"{day.day} {QLocale().monthName(day.month, QLocale.FormatType.ShortFormat)}"
-        return str(day.day)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

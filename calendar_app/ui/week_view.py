@@ -58,7 +58,7 @@ from ..render.chips import (
     time_text,
     with_alpha,
 )
-from .month_view import PeriodView, week_first_day
+from .month_view import PeriodView, day_number_text, week_first_day
 from .session import CalendarSession
 
 __all__ = ["HOUR_HEIGHT", "HeaderCell", "WeekView"]
@@ -71,6 +71,8 @@ class HeaderCell:
     day: date
     cell: QRect
     name: str
+    number: str
+    """The day's number, "1 Nov" where a month begins (where there is room)."""
     name_rect: QRectF
     date_rect: QRectF
     corner: QRectF
@@ -716,8 +718,10 @@ class WeekView(PeriodView):
         height = self._header.height()
         days = self.visible_days()
 
+        numbers = {day: day_number_text(day) for day in days}
+
         def pill_width(day: date) -> float:
-            return max(bold_metrics.horizontalAdvance(str(day.day)) + 10, metrics.height() + 4)
+            return max(bold_metrics.horizontalAdvance(numbers[day]) + 10, metrics.height() + 4)
 
         def corner_width(day: date) -> float:
             if message_selected:
@@ -730,6 +734,9 @@ class WeekView(PeriodView):
             edges[i + 1] - edges[i] - (corners[i] + 8 if corners[i] else 0) - 8
             for i in range(len(days))
         ]
+        for day, room in zip(days, rooms, strict=True):
+            if pill_width(day) > room:
+                numbers[day] = str(day.day)  # a narrow day: its number alone
         names = dict.fromkeys(days, "")
         for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.NarrowFormat):
             tried = {day: locale.dayName(day.isoweekday(), form) for day in days}
@@ -760,6 +767,7 @@ class WeekView(PeriodView):
                     day,
                     cell,
                     name,
+                    numbers[day],
                     QRectF(x, 0, name_width, height),
                     QRectF(
                         x + name_width, (height - pill_height) / 2, total - name_width, pill_height
@@ -804,7 +812,7 @@ class WeekView(PeriodView):
             else:
                 painter.setPen(colors.window_text)
             painter.setFont(bold)
-            painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), str(day.day))
+            painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), item.number)
 
             corner = item.corner
             if message_selected:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QDrag, QDragLeaveEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -97,6 +97,27 @@ def test_the_header_keeps_names_and_dates_clear_of_the_badges(
         assert all(c.name for c in cells)
     session.select_message(session.key_messages()[0].id)  # ticks in the corners instead
     for c in week.header_cells():
+        assert not c.date_rect.intersects(c.corner), c.day
+
+
+@pytest.mark.parametrize("width", [560, 1000])
+def test_a_week_crossing_into_a_month_says_where_it_begins(
+    week: WeekView, qtbot: QtBot, width: int
+) -> None:
+    """ "Mon 30 | Tue 1 | Wed 2": the header did not say which month a day was of; the
+    first of the month reads "1 Dec", as in the month (its number alone if narrow)."""
+    week.resize(width, 700)
+    qtbot.waitUntil(lambda: week.width() == width)
+    week.set_current_date(date(2026, 12, 2))
+    numbers = {c.day: c.number for c in week.header_cells()}
+    december = QLocale().monthName(12, QLocale.FormatType.ShortFormat)
+    assert numbers[date(2026, 11, 30)] == "30"
+    assert numbers[date(2026, 12, 2)] == "2"
+    assert numbers[date(2026, 12, 1)] in (f"1 {december}", "1")
+    if width >= 1000:
+        assert numbers[date(2026, 12, 1)] == f"1 {december}"
+    for c in week.header_cells():
+        assert c.cell.contains(c.date_rect.toAlignedRect())
         assert not c.date_rect.intersects(c.corner), c.day
 
 
