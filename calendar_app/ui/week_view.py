@@ -42,7 +42,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
-from ..core.models import Post
+from ..core.models import Post, isolated
 from ..render.cadence_strip import range_text
 from ..render.chips import (
     badge_width,
@@ -58,7 +58,7 @@ from ..render.chips import (
     time_text,
     with_alpha,
 )
-from .month_view import PeriodView, day_number_text, week_first_day
+from .month_view import SPOKEN_POSTS, PeriodView, day_number_text, week_first_day
 from .session import CalendarSession
 
 __all__ = ["HOUR_HEIGHT", "HeaderCell", "WeekView"]
@@ -197,9 +197,9 @@ class WeekView(PeriodView):
         self.setAccessibleName("Week view")
         self._timed: dict[int, QRectF] = {}
         self._strip_days: dict[date, _StripDay] = {}
-        self._timed_more: list[tuple[date, QRectF, int]] = []
+        self._timed_more: list[tuple[date, QRectF, list[int]]] = []
         """The "+N" of posts at overlapping times that the day has no room for: the day,
-        where it is drawn, how many."""
+        where it is drawn, the posts behind it."""
         self._drop_target: _Drop | None = None
         self._pressed_hint = False
         """The last press was on a hint of posts out of sight (and scrolled to them): a
@@ -222,6 +222,7 @@ class WeekView(PeriodView):
         self._grid.setMinimumHeight(24 * HOUR_HEIGHT + GRID_PADDING + GRID_BOTTOM)
         self._scroll = QScrollArea(self)
         self._scroll.setObjectName("weekScroll")
+        self._scroll.setAccessibleName("Hours of the day")
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -446,14 +447,14 @@ class WeekView(PeriodView):
     def hidden_count(self, day: date) -> int:
         """The posts of ``day`` behind a "+N", in the all-day strip and in the grid."""
         layout = self._strip_days.get(day)
-        behind = sum(count for d, _, count in self._timed_more if d == day)
+        behind = sum(len(ids) for d, _, ids in self._timed_more if d == day)
         return (layout.hidden if layout else 0) + behind
 
     def timed_more_rects(self, day: date) -> list[QRect]:
         """Where the grid says "+N" for posts of ``day`` at crowded times (view coordinates)."""
         return [
             rect.toAlignedRect().translated(self._grid_offset())
-            for d, rect, count in self._timed_more
+            for d, rect, _ in self._timed_more
             if d == day
         ]
 
@@ -559,7 +560,7 @@ class WeekView(PeriodView):
 
         strip_days: dict[date, _StripDay] = {}
         timed: dict[int, QRectF] = {}
-        timed_more: list[tuple[date, QRectF, int]] = []
+        timed_more: list[tuple[date, QRectF, list[int]]] = []
         for index, day in enumerate(self.visible_days()):
             left, right = edges[index], edges[index + 1]
             posts = self._by_day.get(day, [])
@@ -608,7 +609,7 @@ class WeekView(PeriodView):
                     marker, timed[focused.id] = self._beside(
                         marker, timed[focused.id], [r for i, r in timed.items() if i != focused.id]
                     )
-                timed_more.append((day, marker, len(rest)))
+                timed_more.append((day, marker, [p.id for p in rest]))
         self._strip_days = strip_days
         self._timed = timed
         self._timed_more = timed_more
@@ -933,7 +934,7 @@ class WeekView(PeriodView):
             if rect.intersects(QRectF(clip)):
                 self.paint_post(painter, rect, self._posts[post_id])
         chip_font = self.chip_font()
-        for _day, marker, count in self._timed_more:
+        for _day, marker, behind in self._timed_more:
             if marker.intersects(QRectF(clip)):
                 painter.save()
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -941,7 +942,7 @@ class WeekView(PeriodView):
                 painter.setBrush(colors.window)
                 painter.drawRoundedRect(marker.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
                 painter.restore()
-                paint_more(painter, marker, count, colors.dim_text, chip_font)
+                paint_more(painter, marker, len(behind), colors.dim_text, chip_font)
 
         # Posts scrolled out of sight, said at the edge of their column.
         chip_metrics = QFontMetricsF(chip_font)
@@ -1021,7 +1022,7 @@ class WeekView(PeriodView):
         if (
             event.button() == Qt.MouseButton.LeftButton
             and post_id is None
-            and self._on_more(pos, day)
+            and self._more_at(pos) is not None
         ):
             self._select_day(day)
             self.moreActivated.emit(day)
@@ -1044,18 +1045,34 @@ class WeekView(PeriodView):
                 return posts[0] if below else posts[-1]
         return None
 
-    def _on_more(self, pos: QPoint, day: date) -> bool:
-        """Whether ``pos`` is on a "+N" of ``day``: its all-day strip's, or the grid's."""
-        area = self._area_at(pos)
+    def _more_at(self, pos: QPoint) -> list[int] | None:
+        """The posts behind the "+N" at ``pos`` (the all-day strip's or the grid's), or
+        None where there is no "+N"."""
+        day, area = self.day_at(pos), self._area_at(pos)
+        if day is None:
+            return None
         if area == "grid":
-            return any(rect.contains(pos) for rect in self.timed_more_rects(day))
+            offset = self._grid_offset()
+            for d, rect, ids in self._timed_more:
+                if d == day and rect.toAlignedRect().translated(offset).contains(pos):
+                    return ids
+            return None
         layout = self._strip_days.get(day)
-        return (
-            layout is not None
-            and layout.more is not None
-            and area == "strip"
-            and layout.more.contains(QPointF(pos - self._strip.pos()))
-        )
+        more = layout.more if layout is not None and area == "strip" else None
+        if layout is None or more is None or not more.contains(QPointF(pos - self._strip.pos())):
+            return None
+        shown = {post_id for post_id, _ in layout.chips}
+        return [p.id for p in self._by_day.get(day, []) if p.time is None and p.id not in shown]
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """On a "+N": the posts behind it; elsewhere as any view tells it."""
+        behind = self._more_at(pos)
+        if not behind:
+            return super().tooltip_at(pos)
+        said = [self._spoken(self._posts[i]) for i in behind[:SPOKEN_POSTS] if i in self._posts]
+        if len(behind) > SPOKEN_POSTS:
+            said.append(f"and {len(behind) - SPOKEN_POSTS} more")
+        return f"{len(behind)} more (a click lists the day):\n" + "\n".join(map(isolated, said))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if self._pressed_hint:  # the first click scrolled a post into sight: that is all
@@ -1066,7 +1083,7 @@ class WeekView(PeriodView):
             event.button() == Qt.MouseButton.LeftButton
             and day is not None
             and self._area_at(pos) in ("grid", "strip")
-            and not self._on_more(pos, day)
+            and self._more_at(pos) is None
             and self.post_at(pos) is None
         ):
             self.slotActivated.emit(day, self.time_at(pos))

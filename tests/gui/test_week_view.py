@@ -252,6 +252,33 @@ def test_a_narrow_day_says_its_whole_plus_n(
         qtbot.keyClick(week, Qt.Key.Key_Tab)
 
 
+def test_hovering_a_plus_n_tells_the_posts_behind_it(
+    week: WeekView, session: CalendarSession
+) -> None:
+    """Hovering "+N" told the day's overdue key messages, not what waits behind it."""
+    day = date(2026, 11, 18)
+    crowd = [add_post(session, f"Launch {n}", day, time(9, 0)) for n in range(6)]
+    ideas = [add_post(session, f"All day {n}", day, None) for n in range(6)]
+    week.scroll_to_time(time(8, 0))
+    (grid_more,) = week.timed_more_rects(day)
+    tip = week.tooltip_at(grid_more.center())
+    hidden = [i for i in crowd if week.chip_rect(i) is None]
+    assert tip.startswith(f"{len(hidden)} more")
+    for post in session.posts(hidden):
+        assert post.title in tip
+    assert "All day" not in tip
+    strip_more = week.more_rect(day)
+    assert strip_more is not None
+    tip = week.tooltip_at(strip_more.center())
+    behind = [i for i in ideas if week.chip_rect(i) is None]
+    assert tip.startswith(f"{len(behind)} more")
+    assert all(p.title in tip for p in session.posts(behind))
+    assert "Launch" not in tip
+    scroll = week.findChild(QWidget, "weekScroll")
+    assert scroll is not None
+    assert scroll.accessibleName(), "a screen reader names every part of the week"
+
+
 def test_one_crowded_moment_hides_only_the_posts_that_meet_there(
     week: WeekView, session: CalendarSession, qtbot: QtBot
 ) -> None:
