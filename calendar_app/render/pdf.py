@@ -33,7 +33,9 @@ from math import ceil
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QBuffer,
     QCoreApplication,
+    QIODevice,
     QLocale,
     QMarginsF,
     QPointF,
@@ -1088,7 +1090,11 @@ def _export_pdf(
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
     try:
-        writer = QPdfWriter(temp_name)
+        # Made in memory, then written as any file is: Qt's writer says nothing of a
+        # write that failed (a full disk), and a report cut short passed for one.
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
         writer.setResolution(RESOLUTION)
         writer.setPageLayout(layout)
         writer.setTitle(f"{plan.report.name} — message delivery report")
@@ -1114,16 +1120,13 @@ def _export_pdf(
             raise
         finished = painter.end()
         del writer
-        # Qt reports a failed write (a full disk) only as a short file.
-        with open(temp_name, "rb") as written:
-            head = written.read(5)
-            written.seek(0, os.SEEK_END)
-            whole = written.tell() > 64
-        if not (finished and head == b"%PDF-" and whole):
-            raise CalendarFileError(
-                f"The PDF could not be written to {target}: the disk would take no more of"
-                " it (it may be full)."
-            )
+        buffer.close()
+        if not finished:
+            raise CalendarFileError(f"Could not write a PDF to {target}.")
+        with open(temp_name, "wb") as written:
+            written.write(buffer.data().data())
+            written.flush()
+            os.fsync(written.fileno())
         put_in_place(temp_name, target)  # private while written (mkstemp's 0600)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc

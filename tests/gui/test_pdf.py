@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import resource
+import signal
 import subprocess
 import sys
 import unicodedata
@@ -711,6 +713,40 @@ def test_command_line_writes_the_pdf_without_a_display(
     data = target.read_bytes()
     assert data.startswith(b"%PDF-")
     assert page_count(data) == 1 + 3 + 1
+
+
+def test_a_report_the_disk_cannot_take_whole_is_refused_and_the_old_one_kept(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    """Qt's PDF writer says nothing of a write that fails: on a nearly full disk a report
+    cut short was said to be exported, over the good one. Files may not grow past half
+    the report here (the operating system's limit on a file's size, as a full disk)."""
+    target = tmp_path / "report.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    command = [sys.executable, "-m", "calendar_app", "export", str(demo_path)]
+    command += ["--format", "pdf", "-o", str(target)]
+    subprocess.run(command, env=env, timeout=120, check=True, capture_output=True)
+    good = target.read_bytes()
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past it fails, as ENOSPC
+        resource.setrlimit(resource.RLIMIT_FSIZE, (len(good) // 2, resource.RLIM_INFINITY))
+
+    result = subprocess.run(
+        command,
+        env=env,
+        timeout=120,
+        check=False,
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files,
+    )
+    assert result.returncode != 0
+    assert "Exported" not in result.stdout
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "report.pdf" in result.stderr
+    assert target.read_bytes() == good
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".cadence") == ["report.pdf"]
 
 
 def test_month_names_too_close_to_the_one_before_give_way(qapp: object) -> None:
