@@ -193,6 +193,13 @@ def backups_of(folder: Path, stem: str, key: str | None = None) -> list[tuple[da
     return sorted(found)
 
 
+def backup_stamp(path: Path) -> datetime | None:
+    """When the backup at ``path`` was written, as its name says (None: not a backup's
+    name, such as a copy kept before an update under an earlier scheme)."""
+    match = _NAME.match(path.name)
+    return datetime.strptime(match.group("stamp"), STAMP) if match else None
+
+
 def to_thin(backups: Iterable[tuple[datetime, Path]], now: datetime) -> list[Path]:
     """Which backups to delete: keep all of the last day, one a day for two weeks,
     one a week for three months (the newest of each day or week), nothing older."""

@@ -217,11 +217,12 @@ KEPT_SUFFIX = " before update.cadence"
 """How the copy of a calendar kept before bringing it up to date ends its name."""
 
 
-def kept_for_earlier(path: Path) -> bool:
-    """Whether ``path`` is a copy kept in the Backups folder before its calendar was
-    brought up to date: for the earlier release, opened here only as it is (a copy of
-    it taken elsewhere, under any name, is a calendar like another)."""
-    if not path.name.endswith(KEPT_SUFFIX):
+def in_backups(path: Path) -> bool:
+    """Whether ``path`` is a calendar in Cadence's Backups folder: a backup, or a copy
+    kept before an update. Opened there, it is read as it is (work typed into a backup
+    would be thinned away with it; a copy of it taken elsewhere, under any name, is a
+    calendar like another)."""
+    if path.suffix != ".cadence":
         return False
     from ..app import data_folder
     from .backups import backup_folder
@@ -229,12 +230,17 @@ def kept_for_earlier(path: Path) -> bool:
     return path.absolute().parent == backup_folder(data_folder()).absolute()
 
 
+def kept_for_earlier(path: Path) -> bool:
+    """Whether ``path`` is a copy kept in the Backups folder before its calendar was
+    brought up to date, for the earlier release."""
+    return path.name.endswith(KEPT_SUFFIX) and in_backups(path)
+
+
 def reads_as_is(path: Path, *, read_only: bool = False) -> bool:
     """Whether :func:`open_database` opens the calendar at ``path`` read-only: when
-    asked to, when this process may not write it, or when it is a copy kept before an
-    update (for the earlier release, even where its read-only mark does not bind, as
-    for root)."""
-    return read_only or not may_write(path) or kept_for_earlier(path)
+    asked to, when this process may not write it, or when it is in the Backups folder
+    (even where its read-only mark does not bind, as for root)."""
+    return read_only or not may_write(path) or in_backups(path)
 
 
 def check_calendar_file(path: Path) -> int:
@@ -323,6 +329,11 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[sqlite3.Conne
                 raise CalendarFileError(
                     f"{path} is a copy kept for the earlier release of Cadence that saved"
                     " it; to open it here, copy it out of the Backups folder first."
+                )
+            if in_backups(path):
+                raise CalendarFileError(
+                    f"{path} is a backup an earlier release of Cadence kept; to open it"
+                    " here, copy it out of the Backups folder first."
                 )
             if read_only:
                 why = "open it in Cadence once"

@@ -34,6 +34,7 @@ from .database import (
     file_stamp,
     hold,
     identity,
+    in_backups,
     kept_for_earlier,
     open_database,
     reads_as_is,
@@ -623,6 +624,12 @@ class CalendarStore:
                     f"{self.path.name} is a copy kept for earlier releases of Cadence,"
                     " opened as it is; to change it, save a copy of it elsewhere"
                     " (File > Save a Copy As) and open that."
+                )
+            if in_backups(self.path):
+                raise CalendarFileError(
+                    f"{self.path.name} is a backup, opened as it is; to go back to it, save"
+                    " a copy of it over the calendar (File > Save a Copy As), or elsewhere"
+                    " to work on in its own right."
                 )
             folder = self.path.absolute().parent
             if os.access(self.path, os.W_OK) and not os.access(folder, os.W_OK | os.X_OK):

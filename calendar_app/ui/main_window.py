@@ -54,10 +54,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import path_for_settings, path_from_settings, shown_path
+from ..core.backups import backup_stamp
+from ..core.database import in_backups
 from ..core.errors import CadenceError, CalendarFileError
 from ..core.models import ChangeSet, Post, PostStatus, format_time
 from ..core.store import CalendarStore, Scope
-from ..render.cadence_strip import range_text
+from ..render.cadence_strip import day_text, range_text
 from .commands import (
     DeletePostsCommand,
     menu_text,
@@ -538,6 +540,12 @@ class MainWindow(QMainWindow):
                 " for earlier releases is kept in Backups (Help > About).",
                 30000,
             )
+        elif in_backups(session.store.path):
+            self.statusBar().showMessage(
+                "A backup, opened as it is: to go back to it, save a copy of it over the"
+                " calendar (File > Save a Copy As).",
+                30000,
+            )
 
     def prepare_for_changes(self) -> None:
         """Load what the first change needs (sqlite-utils) while nothing else is going on."""
@@ -940,7 +948,6 @@ class MainWindow(QMainWindow):
         """Put the selected posts on the clipboard: for a paste on another day here,
         and as iCalendar and text for other programs. Cut posts stay where they are
         until the paste moves them."""
-        from ..render.cadence_strip import day_text
         from .dnd import posts_mime, put_on_clipboard
 
         field = self._text_field()
@@ -1199,7 +1206,6 @@ class MainWindow(QMainWindow):
 
     def gap_menu(self, message_id: int, day: date) -> QMenu:
         """The cadence panel's menu for one key message on one day: go there, or fill it."""
-        from ..render.cadence_strip import day_text
         from .gaps import add_fill_actions
 
         menu = self._post_menu
@@ -1268,6 +1274,10 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         store = self.session.store
         note = " (read-only)" if store.read_only else ""
+        if in_backups(store.path):  # it reads as the calendar it is a copy of
+            stamp = backup_stamp(store.path)
+            when = f" of {day_text(stamp.date(), year=True)} {stamp:%H:%M}" if stamp else ""
+            note = f" (backup{when}, read-only)"
         self.setWindowTitle(f"{store.info().name}{note} — Cadence")
         self.setWindowFilePath(str(self.session.store.path))
 
@@ -1464,7 +1474,8 @@ class MainWindow(QMainWindow):
         entry = path_for_settings(path.resolve())
         recent = [entry] + [p for p in self.recent_files() if p != entry]
         self.settings.setValue("recentFiles", recent[:MAX_RECENT])
-        self.settings.setValue("lastFile", entry)
+        if not in_backups(path):  # a start opens the calendar, not a backup looked into
+            self.settings.setValue("lastFile", entry)
         self.settings.sync()
         self._fill_recent_menu()
 
@@ -1584,7 +1595,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("cadencePanel", self.panel_action.isChecked())
         for splitter in self.splitters:
             self.settings.setValue(splitter.objectName(), splitter.saveState())
-        self.settings.setValue("lastFile", path_for_settings(self.session.store.path.resolve()))
+        if not in_backups(self.session.store.path):
+            path = self.session.store.path.resolve()
+            self.settings.setValue("lastFile", path_for_settings(path))
         self.settings.sync()
 
     def back_up(self) -> Path | None:

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import closing
 from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import cast
 
@@ -56,6 +56,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core import database
 from calendar_app.core.cadence import default_window
 from calendar_app.core.demo import write_demo
+from calendar_app.core.errors import CalendarFileError
 from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.formats import ExportOptions
@@ -1710,6 +1711,34 @@ def test_delete_takes_the_posts_picked_one_by_one_from_the_keyboard(
     assert len(session.store.posts(kept)) == len(kept)
     window.undo_action.trigger()
     assert len(session.store.posts(picked)) == 2
+
+
+def test_a_backup_opened_in_the_window_says_so_and_is_not_the_calendar_reopened(
+    window: MainWindow, session: CalendarSession, settings: QSettings
+) -> None:
+    """Its title was the calendar's own; it was reopened at the next start, and what
+    was typed into it went away with it when backups were thinned."""
+    from calendar_app.app import data_folder
+    from calendar_app.core.backups import backup_folder, make_backup
+
+    calendar = session.store.path.resolve()
+    window.close()  # the calendar's own place is the one remembered
+    backup = make_backup(
+        session.store, backup_folder(data_folder()), now=datetime(2026, 12, 10, 10, 0)
+    )
+    assert window.open_calendar(backup)
+    assert window.windowTitle() == (
+        "Solenne Solar (demo) (backup of Thu 10 Dec 2026 10:00, read-only) — Cadence"
+    )
+    assert "A backup, opened as it is" in window.statusBar().currentMessage()
+    assert str(backup.resolve()) in window.recent_files()
+    before = backup.read_bytes()
+    post = window.session.store.all_posts()[0]
+    with pytest.raises(CalendarFileError, match="is a backup, opened as it is"):
+        window.session.push(EditPostsCommand(window.session, {post.id: {"title": "T"}}))
+    window.close()
+    assert backup.read_bytes() == before
+    assert Path(str(settings.value("lastFile"))) == calendar
 
 
 # -- cut, copy and paste --------------------------------------------------------------

@@ -11,8 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from calendar_app.app import data_folder
 from calendar_app.core.backups import (
     BackupFailed,
+    backup_folder,
+    backup_stamp,
     backups_of,
     calendar_key,
     make_backup,
@@ -107,6 +110,34 @@ def test_a_backup_open_to_restore_from_is_not_thinned(store: CalendarStore, tmp_
         assert opened.exists()
     make_backup(store, folder, now=NOW + timedelta(seconds=1))
     assert not opened.exists()
+
+
+def test_a_backup_opened_from_the_backups_folder_is_read_as_it_is(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """A backup opened to look back looked like the calendar: work typed into it went
+    into a file thinned away later. In the Backups folder it opens as it is, and a
+    change says how to go back to it; copied out, it is a calendar like another."""
+    channel = store.add_channel("Blog", kind="blog").created[0]
+    store.add_post(NewPost("Kept safe", channel, (), date(2026, 12, 1)))
+    folder = backup_folder(data_folder())
+    path = make_backup(store, folder, now=NOW)
+    assert backup_stamp(path) == NOW
+    before = path.read_bytes()
+    with CalendarStore.open(path) as backup:
+        assert backup.read_only
+        with pytest.raises(CalendarFileError, match="is a backup, opened as it is") as caught:
+            backup.add_channel("Typed into a backup")
+        assert "File > Save a Copy As" in str(caught.value)
+        assert [p.title for p in backup.all_posts()] == ["Kept safe"]
+    assert path.read_bytes() == before
+    assert sorted(folder.iterdir()) == [path]  # nothing written beside it
+
+    copied = tmp_path / "restored.cadence"
+    copied.write_bytes(before)
+    with CalendarStore.open(copied) as restored:
+        assert not restored.read_only
+        restored.add_channel("Carried on")
 
 
 def test_two_calendars_of_one_name_keep_their_own_backups(tmp_path: Path) -> None:
