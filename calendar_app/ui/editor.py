@@ -487,13 +487,108 @@ def typed_text(edit: QPlainTextEdit) -> str:
 
 
 class QuarterHourTimeEdit(QTimeEdit):
-    """A time field whose arrows step minutes by 15 (any minute can still be typed)."""
+    """A time field whose arrows step minutes by 15 (any minute can still be typed).
+
+    A time is typed as it reads, from wherever the keyboard or a click put it: the
+    digits fill the hour, then the minutes ("17:30", "1730", "9.30"), in any script's
+    digits, and "PM" or "AM" after it (the first letter is enough) turns it to the
+    afternoon or the morning ("6:30 PM" is 18:30). Qt's own field took typing only
+    into a part selected whole, and dropped the rest unsaid."""
 
     STEP = 15
+
+    _typed = ""
+    """The digits typed so far into the part the keyboard is on."""
+
+    _advanced = False
+    """Whether the hour was complete and the keyboard moved on to the minutes by
+    itself: the separator (or Tab) typed next is the one passed over."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDisplayFormat("HH:mm")
+        self.lineEdit().installEventFilter(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        others = event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        printable = bool(text) and not others and text.isprintable() and len(text) == 1
+        if printable and unicodedata.decimal(text, None) is not None:
+            self._type_digit(int(ascii_digits(text)))
+        elif printable and text.isalpha() and self._type_half_day(text):
+            pass
+        elif printable:  # ":", ".", "h", a space: after the hour, on to the minutes
+            if self.currentSection() == QDateTimeEdit.Section.HourSection and (
+                self._typed and not self._advanced
+            ):
+                self.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
+            self._typed = ""
+            self._advanced = False
+        else:
+            self._typed = ""
+            self._advanced = False
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def _type_digit(self, digit: int) -> None:
+        hour_part = QDateTimeEdit.Section.HourSection
+        if self.currentSection() != QDateTimeEdit.Section.MinuteSection:
+            self.setCurrentSection(hour_part)
+        on_hour = self.currentSection() == hour_part
+        self._advanced = False
+        typed = f"{self._typed}{digit}"
+        if int(typed) > (23 if on_hour else 59):
+            typed = str(digit)  # the part begins again
+        value, now = int(typed), self.time()
+        self.setTime(QTime(value, now.minute()) if on_hour else QTime(now.hour(), value))
+        self.setCurrentSection(hour_part if on_hour else QDateTimeEdit.Section.MinuteSection)
+        self._typed = typed
+        if len(typed) == 2 or value > (2 if on_hour else 5):  # no digit can follow
+            self._typed = ""
+            if on_hour:
+                self.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
+                self._advanced = True
+
+    def _type_half_day(self, letter: str) -> bool:
+        """ "PM" after a time: the afternoon's hour; "AM": the morning's (12 AM is 00).
+        False for another letter (a separator, as "h" in "17h30")."""
+        locale = self.locale()
+        first = letter.casefold()
+        hour = self.time().hour()
+        if first in ("p", locale.pmText()[:1].casefold()):
+            if hour < 12:
+                self.setTime(self.time().addSecs(12 * 3600))
+        elif first in ("a", locale.amText()[:1].casefold()):
+            if hour == 12:
+                self.setTime(self.time().addSecs(-12 * 3600))
+        else:
+            return False
+        self._typed = ""
+        self._advanced = False
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A click into the text chooses its own part, typed into afresh."""
+        if event.type() == QEvent.Type.MouseButtonPress and watched is self.lineEdit():
+            self._typed = ""
+            self._advanced = False
+        return super().eventFilter(watched, event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab right after the hour moved on by itself is the one passed over."""
+        if next and self._advanced and self.hasFocus():
+            self._advanced = False
+            return True
+        self._typed = ""
+        return super().focusNextPrevChild(next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._typed = ""
+        self._advanced = False
+        super().focusInEvent(event)
 
     def stepBy(self, steps: int) -> None:
         if self.currentSection() != QDateTimeEdit.Section.MinuteSection:

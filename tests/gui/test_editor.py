@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date, time, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTime, QTimer
-from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, QTime, QTimer
+from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -1362,6 +1362,71 @@ def test_time_arrows_step_by_a_quarter_hour_but_any_minute_can_be_typed(
     edit.stepBy(1)
     assert edit.time() == QTime(10, 0)
     assert editor.chosen_time() == time(10, 0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("17:30", time(17, 30)),
+        ("1730", time(17, 30)),
+        ("8.05", time(8, 5)),
+        ("1h30", time(1, 30)),
+        ("6:30 PM", time(18, 30)),
+        ("6:30pm", time(18, 30)),
+        ("12:15 AM", time(0, 15)),
+        ("12:15 PM", time(12, 15)),
+        ("१८:३०", time(18, 30)),
+        ("٠٨:٠٠", time(8, 0)),
+    ],
+)
+@pytest.mark.parametrize("reached", ["click", "tab"])
+@OFFSCREEN_POPUPS
+def test_a_time_typed_as_it_reads_is_that_time(
+    qtbot: QtBot, session: CalendarSession, typed: str, expected: time, reached: str
+) -> None:
+    """Clicked into, the hours took "17:30" as 09:30; "6:30 PM" was 06:30 and "12:15
+    AM" noon; digits of other scripts did nothing. A time typed as it reads is it."""
+    editor = _editor(qtbot, session, day=TODAY)
+    with qtbot.waitExposed(editor):
+        editor.show()
+    editor.time_check.setChecked(True)
+    edit = editor.time_edit
+    edit.setTime(QTime(9, 0))
+    line = edit.lineEdit()
+    if reached == "click":  # on the hours, the cursor between their digits
+        qtbot.mouseClick(
+            line,
+            Qt.MouseButton.LeftButton,
+            pos=QPoint(line.fontMetrics().horizontalAdvance("0") + 3, line.height() // 2),
+        )
+    else:
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+    for sign in typed:  # as keys send them (QTest types Latin-1 only)
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, sign)
+            QApplication.sendEvent(edit, key)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert editor.chosen_time() == expected
+
+
+@OFFSCREEN_POPUPS
+def test_tab_after_the_hour_goes_to_the_minutes_once(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """17, Tab, 45: the hour moved on by itself, and Tab is the one passed over."""
+    editor = _editor(qtbot, session, day=TODAY)
+    with qtbot.waitExposed(editor):
+        editor.show()
+    editor.time_check.setChecked(True)
+    edit = editor.time_edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClicks(edit, "17")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(edit, "45")
+    assert edit.hasFocus()
+    assert editor.chosen_time() == time(17, 45)
 
 
 def test_a_new_post_carries_the_message_selected_in_the_sidebar(
