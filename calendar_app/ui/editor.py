@@ -209,6 +209,18 @@ def problems_label() -> QLabel:
 _FORMAT_FIELDS = re.compile(r"'[^']*'|d+|M+|y+")
 
 
+_WRITTEN_WITHOUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+"""How German is written without its accents ("Maerz")."""
+
+
+def _typed_forms(text: str) -> set[str]:
+    """The ways ``text`` may be typed: in lower case without a period at its end; as
+    is, without its accents, and as German is written without them."""
+    base = text.casefold().rstrip(".").lstrip()
+    bare = "".join(c for c in unicodedata.normalize("NFKD", base) if not unicodedata.combining(c))
+    return {base, bare, base.translate(_WRITTEN_WITHOUT)}
+
+
 _NUMBERED = (
     QDateTimeEdit.Section.DaySection,
     QDateTimeEdit.Section.MonthSection,
@@ -231,6 +243,9 @@ class _DateEdit(QDateEdit):
     _letters = ""
     """The letters typed so far into a month shown by name."""
 
+    _before_letters = QDate()
+    """The date shown before the letters typed into the month's name."""
+
     _wanted_day = 0
     """A day the month shown has not (31 typed in November, 29 in a February of a year
     not typed yet): the day once a month or year that has it is typed."""
@@ -251,6 +266,11 @@ class _DateEdit(QDateEdit):
         # Of any script ("٣", as an Arabic field shows its digits), not "²"
         digit = printable and unicodedata.decimal(text, None) is not None
         part = self.currentSection()
+        if printable and self._name_goes_on(text):
+            # A month's name past a space or a digit: "de febrer", "tháng 2".
+            self._type_letter(text)
+            event.accept()
+            return
         if digit and self._on_weekday() and self._next_part():
             # A click on the weekday's name: the digits begin the date as it reads
             # from there (they went into the day twice: "20 Dec 2026" gave 2006).
@@ -264,6 +284,13 @@ class _DateEdit(QDateEdit):
             event.accept()
             return
         if printable and not digit:  # a separator ("/", ".", " ", "年"), never text here
+            if self._letters and self._format_word(self._letters):
+                # "15 de fevereiro": the format's own "de", not the start of "dezembro".
+                self._letters = ""
+                self.setDate(self._before_letters)
+                self.setSelectedSection(QDateTimeEdit.Section.MonthSection)
+                event.accept()
+                return
             if not self._advanced and (self._typed or self._letters):
                 self._finish_part()
                 self._advanced = self._next_part()
@@ -345,8 +372,14 @@ class _DateEdit(QDateEdit):
         (Qt's own reading of "févr." or "avril" gave October)."""
         typed = self._letters + letter
         month = self._month_named(typed)
-        if month is None and not self._months_starting(typed):
-            return  # no month starts so: the letter is not taken
+        if (
+            month is None
+            and not self._months_starting(typed)
+            and not self._format_word(typed, begun=True)
+        ):
+            return  # no month starts so (nor the format's "de"): the letter is not taken
+        if not self._letters:
+            self._before_letters = self.date()
         self._letters = typed
         self._typed = ""
         if month is not None:
@@ -370,23 +403,60 @@ class _DateEdit(QDateEdit):
             if month is not None:
                 self._show(shown.year(), month, self._wanted_day or shown.day())
 
-    def _months_starting(self, typed: str) -> set[int]:
-        """The months whose name (short or long, as written alone or in a date) starts
-        with ``typed``, whatever its case and a period after it."""
-        wanted = typed.strip(". ").casefold()
+    def _month_names(self) -> list[tuple[int, set[str]]]:
+        """Each month with its names (short or long, as written alone or in a date), in
+        the ways they may be typed: as written, without accents ("Marz"), with the
+        German way of writing without them ("Maerz"); in lower case, no period after."""
         locale = self.locale()
+        names = []
+        for month in range(1, 13):
+            forms: set[str] = set()
+            for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat):
+                for name in (
+                    locale.monthName(month, form),
+                    locale.standaloneMonthName(month, form),
+                ):
+                    forms |= _typed_forms(name)
+            names.append((month, forms))
+        return names
+
+    def _months_starting(self, typed: str) -> set[int]:
+        """The months whose name starts with ``typed``, whatever its case, its accents
+        and a period after it."""
+        wanted = _typed_forms(typed)
         return {
             month
-            for month in range(1, 13)
-            for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat)
-            for name in (locale.monthName(month, form), locale.standaloneMonthName(month, form))
-            if wanted and name.casefold().startswith(wanted)
+            for month, forms in self._month_names()
+            if any(name.startswith(w) for name in forms for w in wanted if w)
         }
 
     def _month_named(self, typed: str) -> int | None:
-        """The one month whose name starts as typed ("Feb", "avr"), else None."""
+        """The one month whose name starts as typed ("Feb", "avr"), or whose name it is
+        whole ("tháng 1", not "tháng 10"), else None."""
         months = self._months_starting(typed)
-        return months.pop() if len(months) == 1 else None
+        if len(months) == 1:
+            return months.pop()
+        wanted = _typed_forms(typed)
+        whole = [month for month, forms in self._month_names() if forms & wanted]
+        return whole[0] if len(whole) == 1 else None
+
+    def _name_goes_on(self, text: str) -> bool:
+        """Whether ``text`` (a space, a digit) goes on with the month's name typed so
+        far, as some month's name does ("de " of "de febrer", "2" of "tháng 2")."""
+        if not (text.isspace() or text.isdigit()) or not self._letters or self._advanced:
+            return False
+        if not self._month_by_name():
+            return False
+        return bool(self._months_starting(self._letters + text))
+
+    def _format_word(self, letters: str, *, begun: bool = False) -> bool:
+        """Whether ``letters`` are a word the date's format writes itself ("de" in "15
+        de fev. de 2027"), typed as the date reads; ``begun``: or the start of one."""
+        words = {
+            w.casefold() for q in re.findall(r"'([^']*)'", self.displayFormat()) for w in q.split()
+        }
+        typed = letters.strip(". ").casefold()
+        return any(w == typed or (begun and w.startswith(typed)) for w in words)
 
     def _show(self, year: int, month: int, day: int) -> None:
         """Show that day, or the last of that month when it has fewer days (the day

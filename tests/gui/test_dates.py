@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import WeekStart
@@ -75,6 +76,10 @@ TYPING_LOCALES = {
     "fr_FR": QLocale(QLocale.Language.French, QLocale.Country.France),
     "ja_JP": QLocale(QLocale.Language.Japanese, QLocale.Country.Japan),
     "ar_EG": QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt),
+    "pt_BR": QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil),
+    "es_ES": QLocale(QLocale.Language.Spanish, QLocale.Country.Spain),
+    "ca_ES": QLocale(QLocale.Language.Catalan, QLocale.Country.Spain),
+    "vi_VN": QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam),
 }
 
 TYPED = [
@@ -102,6 +107,17 @@ TYPED = [
     ("ja_JP", "2027/02/15", date(2027, 2, 15)),  # the year first
     ("ja_JP", "2027 2 15", date(2027, 2, 15)),
     ("en_GB", "15/02/27", date(2027, 2, 15)),  # a year of two digits
+    # The format's own words typed as it reads ("de" began "dezembro": December).
+    ("pt_BR", "15 de fevereiro de 2027", date(2027, 2, 15)),
+    ("pt_BR", "15 de março de 2027", date(2027, 3, 15)),
+    ("pt_BR", "15 de dez. de 2027", date(2027, 12, 15)),
+    ("es_ES", "15 de febrero de 2027", date(2027, 2, 15)),
+    ("es_ES", "15 de diciembre de 2027", date(2027, 12, 15)),
+    ("ca_ES", "15 de febrer de 2027", date(2027, 2, 15)),  # "de febrer" is its name
+    ("vi_VN", "15 tháng 2 2027", date(2027, 2, 15)),  # so is "tháng 2"
+    ("vi_VN", "15 tháng 1 2027", date(2027, 1, 15)),  # not 10, 11 or 12
+    ("de_DE", "15. Marz 2027", date(2027, 3, 15)),  # without its accent it was May
+    ("de_DE", "15. Maerz 2027", date(2027, 3, 15)),
 ]
 
 FROM_A_LONGER_DAY = [  # the field shows 30 November: the day typed is shorter
@@ -157,7 +173,13 @@ def test_a_date_typed_as_it_reads_is_that_date(
     December (Qt moved on after "15" and the space skipped the month), "15/02/2027"
     left the month as it was, and "Feb 15" typed month first was dropped."""
     field = date_field(name, shown)
-    qtbot.keyClicks(field, typed)
+    for sign in typed:
+        if sign.isascii():
+            qtbot.keyClicks(field, sign)
+        else:  # as a keyboard sends it (QTest types ASCII only)
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, sign)
+                QApplication.sendEvent(field, key)
     qtbot.keyClick(field, Qt.Key.Key_Tab)
     assert field.date().toPython() == expected
 
