@@ -41,6 +41,8 @@ from ..core.cadence import (
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
 from ..core.files import put_in_place
 from ..core.models import (
+    FIRST_DAY,
+    LAST_DAY,
     MONTHS,
     WEEKDAYS,
     Campaign,
@@ -154,19 +156,23 @@ def export_range(options: ExportOptions, as_of: date) -> tuple[date, date]:
     ``options.first`` and ``options.last`` when given. By default the whole
     month before as-of's month to the end of the month two months after it
     (four calendar months around today). With only one end given, the other
-    is four whole months away from it.
+    is four whole months away from it. A stretch chosen so stops at the years a
+    calendar plans (1900 to 2999).
     """
     first, last = options.first, options.last
     if first is None and last is None:
-        return _add_months(as_of, -1), _month_end(_add_months(as_of, 2))
-    if first is None:
+        first, last = _add_months(as_of, -1), _month_end(_add_months(as_of, 2))
+    elif first is None:
         assert last is not None
-        return _add_months(last, -3), last
-    if last is None:
-        return first, _month_end(_add_months(first, 3))
-    if last < first:
-        raise InvalidInput("The export range ends before it starts.")
-    return first, last
+        first = _add_months(last, -3)
+    elif last is None:
+        last = _month_end(_add_months(first, 3))
+    else:
+        if last < first:
+            raise InvalidInput("The export range ends before it starts.")
+        return first, last
+    # A stretch chosen for you stays within the years a calendar plans.
+    return max(first, FIRST_DAY), min(last, LAST_DAY)
 
 
 def months_between(first: date, last: date) -> list[date]:

@@ -116,6 +116,23 @@ def test_default_range_is_the_month_before_today_to_two_months_after() -> None:
         export_range(ExportOptions(first=date(2026, 3, 15), last=date(2026, 3, 14)), TODAY)
 
 
+def test_a_range_chosen_for_you_stays_within_the_years_a_calendar_plans() -> None:
+    """From 1 Dec 2999 alone it ran to March 3000, with month pages of a year no
+    calendar plans; to 31 Jan 1900 alone from October 1899."""
+    assert export_range(ExportOptions(first=date(2999, 12, 1)), TODAY) == (
+        date(2999, 12, 1),
+        date(2999, 12, 31),
+    )
+    assert export_range(ExportOptions(last=date(1900, 1, 31)), TODAY) == (
+        date(1900, 1, 1),
+        date(1900, 1, 31),
+    )
+    assert export_range(ExportOptions(), date(2999, 12, 15)) == (
+        date(2999, 11, 1),
+        date(2999, 12, 31),
+    )
+
+
 def test_one_month_grid_per_month_and_every_post_once(demo: Path, tmp_path: Path) -> None:
     with CalendarStore.open(demo) as store:
         page = export(store, tmp_path / "out.html")
