@@ -267,7 +267,8 @@ class _StagedFiles:
         # the name asked for.
         check_replaceable(target)
         # Private while written; then the usual rights, or those of the file it replaces.
-        temp = target.parent / f".{target.name}-{secrets.token_hex(6)}.tmp"
+        # A short name of its own: the target's name and more may be too long for the disk.
+        temp = target.parent / f".cadence-export-{secrets.token_hex(6)}.tmp"
         try:
             handle = new_private_file(temp)
             self._pending.append((temp, target))

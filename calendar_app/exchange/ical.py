@@ -759,7 +759,8 @@ def _write_file(target: Path, data: bytes) -> None:
     """Write beside the target, then rename over it: a full disk never leaves half a file."""
     if not target.parent.is_dir():
         raise CalendarFileError(f"The folder {target.parent} does not exist.")
-    temp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    # A short name of its own: the target's name and more may be too long for the disk.
+    temp = target.parent / f".cadence-export-{secrets.token_hex(6)}.tmp"
     try:
         try:
             with os.fdopen(new_private_file(temp), "wb") as handle:  # private while written

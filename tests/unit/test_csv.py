@@ -207,6 +207,25 @@ def test_export_into_a_missing_folder(demo: CalendarStore, tmp_path: Path) -> No
         export_csv(demo, tmp_path / "nowhere" / "out.csv", ExportOptions())
 
 
+@pytest.mark.parametrize("ending", [".csv", ".ics"])
+def test_a_name_as_long_as_the_disk_takes_is_written(
+    demo: CalendarStore, tmp_path: Path, ending: str
+) -> None:
+    """A 250-byte name (about 80 Japanese letters) was "too long for the disk": the
+    hidden name written first added the whole name and more."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / ("é" * 123 + ending)
+    assert len(target.name.encode()) <= 255
+    if ending == ".csv":
+        summary = export_csv(demo, target, ExportOptions())
+    else:
+        summary = export_ics(demo, target, ExportOptions(), no_progress)
+    assert summary.files == [target]
+    assert target.stat().st_size > 0
+    assert sorted(p.name for p in folder.iterdir()) == [target.name]
+
+
 def test_cancelled_export_leaves_the_old_file(
     store: CalendarStore, linkedin: int, tmp_path: Path
 ) -> None:
