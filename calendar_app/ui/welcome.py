@@ -602,7 +602,8 @@ class NewCalendarPage(QWidget):
             if self.channel_checks[name].isChecked():
                 chosen.append((name, kind))
                 seen.add(name.casefold())
-        for part in self.other_channels_edit.text().split(","):
+        # The comma of the keyboard in use: Japanese "、", Chinese "，", Arabic "،".
+        for part in re.split("[,、，،﹐､]", self.other_channels_edit.text()):
             name = " ".join(part.split())
             if name and name.casefold() not in seen:  # "Newsletter" typed: a newsletter
                 chosen.append((name, guessed_kind(name)))

@@ -409,6 +409,28 @@ def test_week_start_follows_the_locale() -> None:
     assert locale_week_start(france) == WeekStart.MONDAY
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ニュースレター、ブログ",
+        "ニュースレター，ブログ",
+        "ニュースレター، ブログ",
+        "ニュースレター, ブログ",
+    ],
+)
+def test_other_channels_are_parted_by_the_comma_of_any_keyboard(
+    dialog: WelcomeDialog, typed: str
+) -> None:
+    """The comma key of Japanese, Chinese and Arabic keyboards types "、", "，", "،":
+    "ニュースレター、ブログ" made one channel of that whole name."""
+    dialog.new_button.click()
+    page = dialog.new_page
+    for check in page.channel_checks.values():
+        check.setChecked(False)
+    page.other_channels_edit.setText(typed)
+    assert [name for name, _ in page.channel_choices()] == ["ニュースレター", "ブログ"]
+
+
 def test_start_a_new_calendar(dialog: WelcomeDialog, data: Path) -> None:
     dialog.new_button.click()
     page = dialog.new_page
