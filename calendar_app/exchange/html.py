@@ -584,6 +584,7 @@ ul.chips { list-style: none; margin: 0; padding: 0; display: flex; flex-directio
   font-variant-numeric: tabular-nums; }
 .chip .dots { display: inline-flex; gap: 2px; flex: none; padding-top: 3px; }
 .chip .dots .dot { width: 7px; height: 7px; box-shadow: 0 0 0 1px #fff; }
+.chip .more-dots { font-size: 10px; line-height: 7px; color: #6b7280; }
 .chip.draft, .chip.idea { border-style: dashed; border-width: 1px 1px 1px 3px; }
 .chip.idea { font-style: italic; opacity: 0.75; }
 .chip.cancelled { text-decoration: line-through; opacity: 0.55; }
@@ -941,6 +942,10 @@ def _legend(page: _Page) -> str:
     )
 
 
+CHIP_DOTS = 4
+"""The key messages a chip shows a dot for; more are a "+N" naming them."""
+
+
 def _chip(page: _Page, post: Post) -> str:
     channel = page.channels.get(post.channel_id)
     color = safe_color(channel.color if channel else None)
@@ -955,15 +960,16 @@ def _chip(page: _Page, post: Post) -> str:
     if post.time is not None:
         time_html = f"<time>{post.time.hour:02d}:{post.time.minute:02d}</time>"
     tick = ' <span class="tick" title="published">✓</span>' if status == "published" else ""
-    dots = []
-    for message_id in post.message_ids:
-        message = page.messages.get(message_id)
-        if message is None:
-            continue
-        dots.append(
-            f'<span class="dot" style="background:{safe_color(message.color)}" '
-            f'title="{escape(message.title)}"></span>'
-        )
+    carried = [page.messages[m] for m in post.message_ids if m in page.messages]
+    dots = [
+        f'<span class="dot" style="background:{safe_color(message.color)}" '
+        f'title="{escape(message.title)}"></span>'
+        for message in carried[:CHIP_DOTS]
+    ]
+    if len(carried) > CHIP_DOTS:  # as the window's chips: the title keeps its room
+        rest = carried[CHIP_DOTS:]
+        names = escape(", ".join(m.title for m in rest))
+        dots.append(f'<span class="more-dots" title="{names}">+{len(rest)}</span>')
     dots_html = f'<span class="dots">{"".join(dots)}</span>' if dots else ""
     tip = f"{channel.name if channel else '?'} · {status}"
     return (

@@ -177,6 +177,31 @@ def test_a_chip_shows_time_title_channel_colour_and_message_dots(
     assert [d.attrs["style"] for d in dots] == [f"background:{c}" for c in colours]
 
 
+def test_a_chip_of_many_key_messages_keeps_room_for_its_title(demo: Path, tmp_path: Path) -> None:
+    """Ten dots left "Post with …" of the title, thirty-two spilled into the next day:
+    four dots, then "+N" naming the rest, as the window's chips show them."""
+    with CalendarStore.open(demo) as store:
+        channel = store.channels()[0].id
+        messages = [
+            store.add_key_message(f"Message {n}", cadence_days=14).created[0] for n in range(10)
+        ]
+        store.add_post(
+            NewPost("Post with ten key messages", channel, tuple(messages), TODAY, time(9, 0))
+        )
+        post = next(p for p in store.posts_between(TODAY, TODAY) if len(p.message_ids) == 10)
+        page = export(store, tmp_path / "out.html")
+    chip = next(e for e in page.having("chip", "li") if e.attrs["data-uid"] == post.uid)
+    index = page.elements.index(chip)
+    after = page.elements[index + 1 :]
+    ends = next(i for i, e in enumerate(after) if e.tag in ("li", "td", "section"))
+    inside = after[:ends]
+    dots = [e for e in inside if "dot" in e.classes]
+    assert [d.attrs["title"] for d in dots] == [f"Message {n}" for n in range(4)]
+    (more,) = [e for e in inside if "more-dots" in e.classes]
+    assert page.text_of(more) == "+6"
+    assert more.attrs["title"] == ", ".join(f"Message {n}" for n in range(4, 10))
+
+
 def test_today_is_marked_and_overdue_days_carry_a_badge(demo: Path, tmp_path: Path) -> None:
     with CalendarStore.open(demo) as store:
         page = export(store, tmp_path / "out.html")
