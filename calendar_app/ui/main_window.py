@@ -9,7 +9,7 @@ from datetime import date, time
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
 
 from PySide6.QtCore import (
     QByteArray,
@@ -94,6 +94,16 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 
 
+class _CutPasted(NamedTuple):
+    """A paste that moved cut posts: the undo stack's index once it was made, the posts,
+    as they were carried, and the day that came first after it (picked by days)."""
+
+    step: int
+    ids: tuple[int, ...]
+    carried: Carried
+    origin: date | None
+
+
 SEARCH_KEYS = "Ctrl+F"
 """The search box's key, as its placeholder and tooltip say it."""
 
@@ -176,6 +186,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._views: list[QWidget | None] = []
+        self._cut_pasted: _CutPasted | None = None
         self._install(session)
         self._fit_panel = False
         self._panel_rows = len(session.key_messages())
@@ -527,6 +538,8 @@ class MainWindow(QMainWindow):
             self._fit_minimum()
 
         session.changed.connect(self._calendar_changed)
+        self._cut_pasted = None
+        session.undo_stack.indexChanged.connect(self._follow_cut_paste)
         session.reportChanged.connect(self._update_status)
         self.cadence_panel.setVisible(self.panel_action.isChecked())
         self.set_view(self.stack.currentIndex())
@@ -1029,6 +1042,33 @@ class MainWindow(QMainWindow):
             # The first day picked moved with them: the day pasted on is their first now.
             origin = day if carried.origin is not None else None
             put_on_clipboard(posts_mime(self.session, posts, carried.anchor, origin=origin))
+            self._cut_pasted = _CutPasted(
+                self.session.undo_stack.index(), tuple(carried.ids), carried, origin
+            )
+
+    def _follow_cut_paste(self, index: int) -> None:
+        """The paste that moved cut posts undone: they are cut again, a paste moves them
+        (it copied them, and the post stood on both days); redone: a paste repeats them
+        again. Only while the clipboard still holds those posts."""
+        from .dnd import posts_mime, put_on_clipboard
+
+        pasted = self._cut_pasted
+        if pasted is None:
+            return
+        _mime, held = self._on_clipboard()
+        if held is None or tuple(held.ids) != pasted.ids or not held.ours:
+            self._cut_pasted = None  # something else was copied since
+            return
+        undone = index < pasted.step
+        if undone == held.cut:
+            return
+        posts = held.still(self.session.posts(held.ids))
+        carried = pasted.carried
+        if undone:
+            mime = posts_mime(self.session, posts, carried.anchor, cut=True, origin=carried.origin)
+        else:
+            mime = posts_mime(self.session, posts, carried.anchor, origin=pasted.origin)
+        put_on_clipboard(mime)
 
     def show_context_menu(self) -> None:
         """Shift+F10: the menu the Menu key opens where the focus is (Qt on Linux gives a

@@ -1864,6 +1864,35 @@ def test_cut_then_paste_moves_posts_and_a_second_paste_repeats_them(
     assert session.posts([a.id, b.id]) == [a, b]
 
 
+def test_a_paste_of_cut_posts_undone_leaves_them_cut(window: MainWindow) -> None:
+    """Cut, paste, undo, paste: the second paste copied them (the posts stood on both
+    days); nothing was moved any more, so it moves them. Redone, a paste repeats them."""
+    session = window.session
+    month = window.month_view
+    (a,) = _standalone(session, TODAY - timedelta(days=14), TODAY)[-1:]
+    assert a.date is not None
+    month.setFocus()
+    month.select_posts([a.id])
+    window.cut_posts_action.trigger()
+    later = a.date + timedelta(days=7)
+    month.set_current_date(later)
+    window.paste_posts_action.trigger()
+    window.undo_action.trigger()
+    assert session.store.post(a.id).date == a.date
+    count = session.store.count_posts()
+    elsewhere = a.date + timedelta(days=8)
+    month.set_current_date(elsewhere)
+    window.paste_posts_action.trigger()
+    assert session.store.count_posts() == count
+    assert session.store.post(a.id).date == elsewhere
+    assert window.undo_action.text() == "&Undo Move post"
+
+    window.undo_action.trigger()  # cut again, then redone: a paste repeats it
+    window.redo_action.trigger()
+    window.paste_posts_action.trigger()
+    assert session.store.count_posts() == count + 1
+
+
 def _pick_days(
     view: PeriodView, qtbot: QtBot, start: date, days: int, key: Qt.Key = Qt.Key.Key_Right
 ) -> None:
