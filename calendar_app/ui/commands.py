@@ -560,7 +560,7 @@ class ChannelCommand(_NamesKept):
 
     def __init__(self, session: CalendarSession, old: Channel | None, new: Channel) -> None:
         verb = "Add" if old is None else "Edit"
-        super().__init__(session, f"{verb} channel '{new.name}'", old.id if old else 0)
+        super().__init__(session, f"{verb} channel '{elide(new.name)}'", old.id if old else 0)
         self._old = old
         self._new = new
         self._saved: Channel | None = None
@@ -608,7 +608,7 @@ class CampaignCommand(_NamesKept):
         named = new or old
         assert named is not None
         verb = "Add" if old is None else "Delete" if new is None else "Edit"
-        super().__init__(session, f"{verb} campaign '{named.name}'", old.id if old else 0)
+        super().__init__(session, f"{verb} campaign '{elide(named.name)}'", old.id if old else 0)
         self._old = old
         self._new = new
         self._carriers = (
@@ -648,7 +648,7 @@ class DeleteChannelCommand(_NamesKept):
 
     def __init__(self, session: CalendarSession, channel_id: int) -> None:
         channel = session.store.channel(channel_id)
-        super().__init__(session, f"Delete channel '{channel.name}'", channel_id)
+        super().__init__(session, f"Delete channel '{elide(channel.name)}'", channel_id)
         self._channel = channel
 
     def apply(self) -> ChangeSet:

@@ -624,13 +624,17 @@ class CalendarSession(QObject):
             # The step would put back posts as they were before the other program's
             # change, and so undo that change too, unseen.
             self.changedElsewhere.emit()
+            lost = (
+                "the steps before can no longer be undone"
+                if direction < 0
+                else "the steps undone can no longer be redone"
+            )
             verb = "undone" if direction < 0 else "redone"
             self.report_error(
                 parent,
                 CalendarChangedElsewhere(
                     f"Another program has changed this calendar, so nothing was {verb}:"
-                    " Cadence shows it as it is now, and the steps before can no longer"
-                    " be undone."
+                    f" Cadence shows it as it is now, and {lost}."
                 ),
             )
             return False

@@ -1465,6 +1465,27 @@ def test_undo_after_a_change_from_the_command_line_undoes_nothing_and_reads_agai
     assert not window.undo_action.isEnabled()
 
 
+def test_a_refused_redo_says_what_can_no_longer_be_redone(
+    window: MainWindow, session: CalendarSession, errors: Errors
+) -> None:
+    """It said the steps before could no longer be undone: the steps undone are those
+    that can no longer be redone."""
+    session.report_error = errors
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    session.push(MovePostsCommand(session, {post.id: (TODAY + timedelta(days=9), post.time)}))
+    window.undo_action.trigger()
+    done = cadence("post", "move", session.store.path, post.uid, "--date", "2027-01-04")
+    assert done.returncode == 0, done.stderr
+
+    window.redo_action.trigger()
+
+    assert session.store.post(post.id).date == date(2027, 1, 4)
+    assert errors.seen == [
+        "Another program has changed this calendar, so nothing was redone: Cadence shows"
+        " it as it is now, and the steps undone can no longer be redone."
+    ]
+
+
 def test_a_manager_refuses_an_undo_after_an_outside_change_until_read_again(
     session: CalendarSession, errors: Errors
 ) -> None:

@@ -317,6 +317,26 @@ def test_deleting_a_channel_that_posts_use_is_refused(
     assert "LinkedIn" in _listed(manager)
 
 
+def test_long_and_right_to_left_names_read_well_in_the_undo_text(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """A channel's or campaign's name went whole into "Undo Add channel '…'" (109
+    characters), and a Hebrew one was not set apart, as a key message's is."""
+    manager = _channels(qtbot, session, Recorder())
+    manager.add_item()
+    long_name = "Regional community radio partnership programme for the northern provinces"
+    manager.name_edit.setText(long_name)
+    assert manager.apply()
+    text = session.undo_stack.undoText()
+    assert text.startswith("Add channel 'Regional community radio")
+    assert text.endswith("…'")
+    assert len(text) < len(long_name)
+    manager.add_item()
+    manager.name_edit.setText("רדיו קהילתי")
+    assert manager.apply()
+    assert session.undo_stack.undoText() == "Add channel '\u2068רדיו קהילתי\u2069'"
+
+
 def test_add_edit_archive_and_delete_an_unused_channel(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
