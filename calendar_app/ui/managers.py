@@ -576,6 +576,9 @@ class _Manager(QDialog, Generic[R]):
         now = self._base()
         if typed is None or filled is None or now is None:
             return
+        if self._id(now) != self._id(filled) and self._gone(self._id(filled)):
+            self._keep_as_new(typed)
+            return
         if self._id(now) != self._id(filled) or now == filled:
             return  # another item, shown afresh, or this one as it was: as it is
         # What the user typed stays; every field they left shows the calendar's value
@@ -592,6 +595,28 @@ class _Manager(QDialog, Generic[R]):
             self._filling = False
         self._filled = now
         self.heading.setText(self._name(now))  # an undone rename
+        self._update_buttons()
+
+    def _gone(self, record_id: int) -> bool:
+        """Whether the item is no longer in the calendar (its adding undone)."""
+        if record_id == NEW:
+            return False
+        try:
+            self.record(record_id)
+        except KeyError:
+            return True
+        return False
+
+    def _keep_as_new(self, typed: R) -> None:
+        """The step took away the item typed into (its adding undone, its deleting
+        redone): what was typed stays in the form, as a new item that Apply adds and
+        Revert drops (it went, and the typing with it)."""
+        self._reload(NEW)
+        self._filling = True
+        try:
+            self._fill(typed)
+        finally:
+            self._filling = False
         self._update_buttons()
 
     # -- changing ------------------------------------------------------------------------

@@ -484,19 +484,31 @@ def test_a_campaign_ending_before_it_starts_is_refused(
     assert session.campaign(roof.id) == roof
 
 
-def test_undoing_the_add_of_the_item_being_edited_shows_another_item(
+def test_undoing_the_add_of_the_item_being_edited_keeps_the_typing_as_a_new_item(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
+    """Ctrl+Z with a statement typed into the message just added: the add was undone,
+    another message shown, and the typing gone. It stays, as a new message that Apply
+    adds again (with the statement) and Revert drops."""
     manager = _messages(qtbot, session, Recorder())
     manager.add_item()
     manager.title_edit.setText("Short-lived")
     assert manager.apply()
     manager.statement_edit.setPlainText("typed, then the add is undone")
     session.undo_stack.undo()
-    current = manager.current_id()
-    assert current is not None
-    assert current != NEW
-    assert manager.title_edit.text() == session.key_message(current).title
+    assert all(m.title != "Short-lived" for m in session.key_messages())
+    assert manager.current_id() == NEW
+    assert manager.title_edit.text() == "Short-lived"
+    assert manager.statement_edit.toPlainText() == "typed, then the add is undone"
+    assert manager.is_dirty()
+    assert manager.apply()
+    again = next(m for m in session.key_messages() if m.title == "Short-lived")
+    assert again.statement == "typed, then the add is undone"
+
+    manager.statement_edit.setPlainText("typed once more")
+    session.undo_stack.undo()
+    manager.revert()
+    assert all(m.title != "Short-lived" for m in session.key_messages())
     assert not manager.is_dirty()
 
 
