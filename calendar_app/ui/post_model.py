@@ -46,6 +46,7 @@ from ..render.cadence_strip import day_text
 from ..render.chips import seen_on
 from .commands import plain_tooltip
 from .dnd import ICS_MIME, POSTS_MIME, posts_mime
+from .gaps import next_fill
 from .session import CalendarSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -930,7 +931,11 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
         lines = [f"{message.title} · {every_days(message.cadence_days)}"]
         if cadence is not None:
             badge = badge_text(cadence)
-            lines.append("OK" if badge == "ok" else badge.capitalize())
+            fill = next_fill(self.session, message.id) if cadence.status == "unplanned" else None
+            if fill is not None:  # by when: a delivery planned a day after it is no help
+                lines.append(fill[1])
+            else:
+                lines.append("OK" if badge == "ok" else badge.capitalize())
             last = locale_day(cadence.last_delivery) if cadence.last_delivery else "none yet"
             upcoming = locale_day(cadence.next_delivery) if cadence.next_delivery else "not planned"
             lines.append(f"Last delivery: {last}")

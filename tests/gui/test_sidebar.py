@@ -13,7 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.cadence import MessageStatus
-from calendar_app.core.models import KeyMessage, PostStatus
+from calendar_app.core.models import KeyMessage, NewPost, PostStatus
 from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui.commands import (
     NON_BREAKING_HYPHEN,
@@ -213,6 +213,36 @@ def test_the_tooltip_tells_each_channel_and_those_never_used(
         f" next {day_text(date(2026, 11, 26), weekday=False)}"
     )
     assert linkedin in lines
+
+
+def test_an_unplanned_message_says_by_when_it_is_due(
+    sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    """Filled on its first red day, a message has no gap left but stays "unplanned"
+    (its next delivery comes a day after it is due): the tooltip said only "Unplanned"
+    and the next delivery, nothing left to act on. It says by when it is due."""
+    channel = session.channels()[0].id
+    added = session.store.add_key_message(
+        "Citizens can invest", cadence_days=30, starts_on=TODAY - timedelta(days=5)
+    )
+    session.notify(added)
+    (message_id,) = added.created
+    for day in (TODAY - timedelta(days=2), TODAY + timedelta(days=29)):
+        made = session.store.add_post(
+            NewPost("Invest", channel, (message_id,), day, status=PostStatus.SCHEDULED)
+        )
+        session.notify(made)
+    message = session.key_message(message_id)
+    cadence = session.report().message(message.id)
+    assert cadence.status == "unplanned"
+    assert not [g for g in cadence.gaps if g.start <= TODAY + timedelta(days=29)]  # no red
+    tip = str(sidebar.message_index(message.id).data(Qt.ItemDataRole.ToolTipRole))
+    document = QTextDocument()
+    document.setHtml(tip)
+    lines = document.toPlainText().splitlines()
+    due = TODAY + timedelta(days=28)
+    assert lines[1] == f"Unplanned: due again by {day_text(due)}"
+    assert f"Next delivery: {locale_day(TODAY + timedelta(days=29))}" in lines
 
 
 def test_in_a_large_font_an_overdue_pill_shortens_before_the_cadence_is_cut(
