@@ -1368,10 +1368,18 @@ def import_csv(
         new_rows = [r for r in rows if r.number not in matches]
         _insert_new(store, new_rows, summary, ticker)
         _say_drafts(sum(1 for r in new_rows if r.number in drafted), summary)
+        if new_rows and "status" not in columns:  # said: they count as deliveries
+            summary.notes.append(NO_STATUS_NOTE)
         start_from_first_posts(store, summary)
         ticker.finish()
     return summary
 
+
+NO_STATUS_NOTE = (
+    "The file has no status column, so its new posts came in scheduled (those without a"
+    " date as ideas); mark any that are drafts in the agenda."
+)
+"""Said of a sheet without statuses: the posts it brings count as deliveries."""
 
 _WHOLE_COLUMNS = frozenset({"channel", "key_messages", "campaign", "notes"})
 """With these (and what any row shows), a row tells all a post shows."""

@@ -211,8 +211,8 @@ def test_a_csv_import_asks_how_its_dates_read_only_when_none_tells(
 
     def dated(name: str, *cells: str) -> Path:
         path = tmp_path / name
-        rows = "".join(f"{name} {i},LinkedIn,{cell}\n" for i, cell in enumerate(cells))
-        path.write_text("title,channel,date\n" + rows, encoding="utf-8")
+        rows = "".join(f"{name} {i},LinkedIn,{cell},draft\n" for i, cell in enumerate(cells))
+        path.write_text("title,channel,date,status\n" + rows, encoding="utf-8")
         return path
 
     # 03/04/2026 reads two ways and nothing in the file tells: asked, answered month first.

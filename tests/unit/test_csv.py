@@ -19,6 +19,7 @@ from calendar_app.core.models import NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange import csv_profiles
 from calendar_app.exchange.csv_profiles import (
+    NO_STATUS_NOTE,
     SPROUT_HEADER,
     csv_date_order,
     export_csv,
@@ -454,8 +455,8 @@ def test_month_first_dates_on_request(store: CalendarStore) -> None:
 
 
 def dated_rows(path: Path, *cells: str) -> Path:
-    lines = [f"Post {i},LinkedIn,{cell}" for i, cell in enumerate(cells)]
-    path.write_text("title,channel,date\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    lines = [f"Post {i},LinkedIn,{c},{'scheduled' if c else 'idea'}" for i, c in enumerate(cells)]
+    path.write_text("title,channel,date,status\n" + "\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
@@ -1950,7 +1951,9 @@ def test_a_row_short_of_its_empty_cells_comes_in(store: CalendarStore, linkedin:
 def test_a_year_zero_is_no_date_and_asks_nothing(store: CalendarStore, linkedin: int) -> None:
     """03/04/0000 reads no way: skipped, and not taken for a date to ask the order of."""
     source = store.path.parent / "zero.csv"
-    source.write_text("date,channel,title\n03/04/0000,LinkedIn,Zero\n2027-01-05,LinkedIn,Fine\n")
+    source.write_text(
+        "date,channel,title,status\n03/04/0000,LinkedIn,Zero,draft\n2027-01-05,LinkedIn,Fine,draft\n"
+    )
     assert csv_date_order(source) == (None, None)
     summary = import_csv(store, source, ImportOptions())
     assert summary.skipped == [
@@ -2293,9 +2296,25 @@ def test_a_board_s_cards_and_a_data_tool_s_moments_come_in_on_the_calendar_s_clo
     }
     assert summary.notes == [
         "Read the columns 'Card Name' as the title, 'Due Date' as the date and"
-        " 'Card Description' as the body."
+        " 'Card Description' as the body.",
+        NO_STATUS_NOTE,  # a board's cards count as deliveries: said
     ]
     assert summary.ignored_columns == ["Card ID", "Start Date"]
+
+
+def test_new_posts_of_a_sheet_without_statuses_are_said_to_be_scheduled(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """A colleague's sheet of dates, channels and titles came in scheduled, counted as
+    deliveries, without a word (the editor starts a post as a draft)."""
+    source = store.path.parent / "anna.csv"
+    source.write_text("date,channel,title\n2026-12-10,LinkedIn,Launch\n,LinkedIn,Idea\n")
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.notes == [NO_STATUS_NOTE]
+    statuses = {p.title: p.status for p in store.all_posts()}
+    assert statuses == {"Launch": PostStatus.SCHEDULED, "Idea": PostStatus.IDEA}
+    # Imported again, with nothing new: nothing came in, nothing to say.
+    assert import_csv(store, source, ImportOptions()).notes == []
 
 
 def test_cadence_s_own_column_wins_over_another_tool_s_name_for_it(
@@ -2303,7 +2322,9 @@ def test_cadence_s_own_column_wins_over_another_tool_s_name_for_it(
 ) -> None:
     source = store.path.parent / "both.csv"
     source.write_text(
-        "Title,Name,Channel,Date,Due date\nLaunch,Anna,LinkedIn,2026-12-05,2026-12-24\n", "utf-8"
+        "Title,Name,Channel,Date,Due date,Status\n"
+        "Launch,Anna,LinkedIn,2026-12-05,2026-12-24,scheduled\n",
+        "utf-8",
     )
     summary = import_csv(store, source, ImportOptions())
     assert [(p.title, p.date) for p in store.all_posts()] == [("Launch", date(2026, 12, 5))]
@@ -2413,7 +2434,8 @@ def test_rows_put_on_the_chosen_channel_for_want_of_theirs_are_said(
     """`--channel LinkedIn` took a "Mastodon" row onto LinkedIn without a word."""
     source = store.path.parent / "social.csv"
     source.write_text(
-        "title,channel\nToot,Mastodon\nThread,threads\nPost,LinkedIn\nAgain,mastodon\n",
+        "title,channel,status\nToot,Mastodon,idea\nThread,threads,idea\nPost,LinkedIn,idea\n"
+        "Again,mastodon,idea\n",
         "utf-8",
     )
     summary = import_csv(store, source, ImportOptions(fallback_channel="LinkedIn"))
