@@ -179,18 +179,24 @@ def _panel_picture(session: CalendarSession, example: GuideExample) -> QImage:
         panel.deleteLater()
 
 
+def picture_days(example: GuideExample) -> tuple[date, date]:
+    """A day of each of the two weeks the month picture shows: red days, then the
+    delivery that fills the gap (a week before it, and its own: a gap ending on the
+    week's last day put the delivery past the picture); else the gap's first two."""
+    if example.after is not None and (example.after - example.gap.end).days <= 7:
+        first_day = max(example.after - timedelta(days=7), example.gap.start)
+    else:
+        first_day = example.gap.start
+    return first_day, first_day + timedelta(days=7)
+
+
 def _month_picture(session: CalendarSession, example: GuideExample) -> QImage:
     from .month_view import MonthView
 
     month = MonthView(session)
     try:
         month.resize(PICTURE_WIDTH, 40 + 6 * 92)
-        # The week where the gap ends and the next: red days, then the delivery that fills it.
-        if example.after is not None and (example.after - example.gap.end).days <= 7:
-            first_day = max(example.gap.end - timedelta(days=7), example.gap.start)
-        else:
-            first_day = example.gap.start
-        second_day = first_day + timedelta(days=7)
+        first_day, second_day = picture_days(example)
         for shown in (first_day, second_day):
             month.set_current_date(shown)
             if not (month.day_rect(first_day).isEmpty() or month.day_rect(second_day).isEmpty()):

@@ -6,6 +6,8 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
@@ -15,7 +17,7 @@ from calendar_app import __version__
 from calendar_app.app import data_folder
 from calendar_app.core.backups import backup_folder
 from calendar_app.core.cadence import Gap
-from calendar_app.core.models import NewPost, PostStatus
+from calendar_app.core.models import NewPost, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.guide import (
     MONTH_PICTURE,
@@ -27,10 +29,12 @@ from calendar_app.ui.guide import (
     _stack,
     about_dialog,
     gap_story,
+    picture_days,
     render_pictures,
     shortcut_rows,
 )
 from calendar_app.ui.main_window import MainWindow
+from calendar_app.ui.month_view import week_first_day
 from calendar_app.ui.session import CalendarSession
 
 from .conftest import TODAY
@@ -193,6 +197,26 @@ def test_the_panel_caption_tells_the_gap_as_it_is_on_today(
     assert story.startswith("“Local crews” (every 14 days)")
     assert expected in story
     assert ("25 November" in story) == (after == date(2026, 11, 25))
+
+
+@given(
+    start=st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)),
+    days=st.integers(min_value=1, max_value=40),
+    week_start=st.sampled_from([WeekStart.MONDAY, WeekStart.SUNDAY]),
+)
+def test_the_month_picture_shows_the_gaps_end_and_the_delivery_that_fills_it(
+    start: date, days: int, week_start: WeekStart
+) -> None:
+    """A gap ending on a Sunday in a Monday-first calendar: the two weeks shown were the
+    gap's last two, and the delivery on Monday, whose tick the caption promised, was
+    not in the picture."""
+    end = start + timedelta(days=days - 1)
+    after = end + timedelta(days=1)
+    example = GuideExample(1, "Local crews", 14, Gap(start, end, days), start, after)
+    first, second = picture_days(example)
+    weeks = {week_first_day(first, week_start), week_first_day(second, week_start)}
+    assert week_first_day(end, week_start) in weeks
+    assert week_first_day(after, week_start) in weeks
 
 
 def test_help_menu_opens_one_guide(window: MainWindow, qtbot: QtBot) -> None:
