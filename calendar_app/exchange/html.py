@@ -705,15 +705,20 @@ def _messages_section(page: _Page) -> str:
     def pos(day: date) -> float:
         return (day - page.first).days * 100 / days
 
-    # The shared axis: month names where each month starts.
+    # The shared axis: month names where each month starts, the first and each January
+    # with its year; over years, every second, third... month (60 ran together).
     labels = []
-    for month in months_between(page.first, page.last):
+    months = months_between(page.first, page.last)
+    every = next(n for n in (1, 2, 3, 4, 6, 12) if len(months) <= 12 * n or n == 12)
+    for index, month in enumerate(months):
         start = max(month, page.first)
         if (_month_end(month) - start).days < 6:
             continue  # too little of it shows for a label
-        labels.append(
-            f'<span style="left:{_pct(pos(start))}">{escape(month_name(month, short=True))}</span>'
-        )
+        yearly = index == 0 or month.month == 1
+        if not yearly and (month.month - 1) % every:
+            continue
+        name = month_name(month, short=True) + (f" {month.year}" if yearly else "")
+        labels.append(f'<span style="left:{_pct(pos(start))}">{escape(name)}</span>')
     out.append(
         '<div class="axis" aria-hidden="true"><div></div>'
         f'<div class="track">{"".join(labels)}</div></div>\n'

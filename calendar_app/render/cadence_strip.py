@@ -660,17 +660,29 @@ def paint_axis(
     starts = _month_starts(layout)
     painter.setFont(month_font)
     painter.setPen(colors.text)
+    # Over years, months too narrow for their names: each year is named where it begins
+    # (the months alone left the years unsaid, "Jun" twice; over three, nothing).
+    by_year = len(starts) > 1 and (layout.right - layout.left) / len(starts) - 8 < max(
+        month_metrics.horizontalAdvance(locale.toString(_qdate(date(2000, m, 1)), "MMM"))
+        for m in (5, 9)
+    )
+    if by_year:
+        starts = [s for i, s in enumerate(starts) if i == 0 or s.month == 1]
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else layout.last + timedelta(days=1)
         x1 = layout.day_left(start)
         x2 = layout.day_left(end) if end <= layout.last else layout.right
         room = x2 - x1 - 8
         first_label = i == 0 or start.month == 1
-        candidates = [
-            locale.toString(_qdate(start), "MMMM yyyy" if first_label else "MMMM"),
-            locale.toString(_qdate(start), "MMM yyyy" if first_label else "MMM"),
-            locale.toString(_qdate(start), "MMM"),
-        ]
+        if by_year:
+            candidates = [locale.toString(_qdate(start), "yyyy")]
+        elif first_label:  # the year, where it begins, before the month's name
+            candidates = [
+                locale.toString(_qdate(start), form)
+                for form in ("MMMM yyyy", "MMM yyyy", "yyyy", "MMM")
+            ]
+        else:
+            candidates = [locale.toString(_qdate(start), form) for form in ("MMMM", "MMM")]
         label = next((c for c in candidates if month_metrics.horizontalAdvance(c) <= room), "")
         if label:
             painter.drawText(

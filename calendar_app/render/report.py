@@ -1110,15 +1110,15 @@ def _paint_weeks(
             painter.drawLine(QPointF(center, chart.top()), QPointF(center, chart.bottom()))
     # Month names under the first week of each month.
     seen: set[tuple[int, int]] = set()
-    names: list[tuple[float, str]] = []
+    months: list[tuple[float, date]] = []
     for index, (week, _) in enumerate(weeks):
         day = max(week, report.first)
         key = (day.year, day.month)
         if key in seen or day.day > 7:
             continue
         seen.add(key)
-        names.append((chart.left() + index * step, month_name(day, short=True)))
-    for x, name in labels_with_room(QFontMetricsF(small), names):
+        months.append((chart.left() + index * step, day))
+    for x, name in month_axis_labels(QFontMetricsF(small), months):
         _text(painter, QRectF(x, chart.bottom() + 6, 40, 10), name, small, style.muted)
     painter.restore()
 
@@ -1135,6 +1135,31 @@ def labels_with_room(
             kept.append((x, text))
             free = x + metrics.horizontalAdvance(text) + 4
     return kept
+
+
+def month_axis_labels(
+    metrics: QFontMetricsF, months: Sequence[tuple[float, date]]
+) -> list[tuple[float, str]]:
+    """Month names along an axis (left edge, text), left to right: the first and each
+    January with its year, kept before the other months' names, which fill the room
+    left (over years the names of the months alone said no year, or lost the one that
+    did to a month before it)."""
+    yearly = [
+        (x, f"{month_name(day, short=True)} {day.year}")
+        for i, (x, day) in enumerate(months)
+        if i == 0 or day.month == 1
+    ]
+    kept = labels_with_room(metrics, yearly)
+    taken = [(x, x + metrics.horizontalAdvance(text) + 4) for x, text in kept]
+    for i, (x, day) in enumerate(months):
+        if i == 0 or day.month == 1:
+            continue
+        text = month_name(day, short=True)
+        end = x + metrics.horizontalAdvance(text) + 4
+        if all(end <= left or x >= right for left, right in taken):
+            taken.append((x, end))
+            kept.append((x, text))
+    return sorted(kept)
 
 
 def _paint_card_strip(
@@ -1159,14 +1184,11 @@ def _paint_card_strip(
     paint_row_track(painter, shapes, colors, channel_colors, style.font(8.5), color)
     paint_today(painter, layout, track.top(), track.bottom(), colors, report.as_of)
     small = style.font(7)
-    names: list[tuple[float, str]] = []
+    months: list[tuple[float, date]] = []
     month = date(report.first.year, report.first.month, 1)
     while month <= report.last:
-        x = layout.day_left(max(month, report.first)) + 2
-        names.append(
-            (x, month_name(month, short=True) + (f" {month.year}" if month.month == 1 else ""))
-        )
+        months.append((layout.day_left(max(month, report.first)) + 2, month))
         month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
-    for x, name in labels_with_room(QFontMetricsF(small), names):
+    for x, name in month_axis_labels(QFontMetricsF(small), months):
         _text(painter, QRectF(x, track.bottom() + 1, 60, 10), name, small, style.muted)
     painter.restore()

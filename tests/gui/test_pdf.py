@@ -32,6 +32,7 @@ from calendar_app.render.report import (
     PageStyle,
     build_delivery_report,
     labels_with_room,
+    month_axis_labels,
 )
 
 from .conftest import TODAY
@@ -759,6 +760,34 @@ def test_month_names_too_close_to_the_one_before_give_way(qapp: object) -> None:
     for (x, text), (next_x, _) in itertools.pairwise(kept):
         assert x + metrics.horizontalAdvance(text) < next_x
     assert len(kept) < len(labels)
+
+
+@given(
+    first=st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 1)),
+    count=st.integers(min_value=1, max_value=72),
+    width=st.floats(min_value=200, max_value=800),
+)
+def test_a_long_periods_axis_names_its_years(
+    qapp: object, first: date, count: int, width: float
+) -> None:
+    """Over two years the months alone said no year ("Jun" twice); the January that did
+    gave way to the month before it. The first month and each January say their year,
+    clear of each other where there is room, and every name keeps clear of the next."""
+    metrics = QFontMetricsF(PageStyle().font(7))
+    starts = [
+        date(first.year + (first.month - 1 + n) // 12, (first.month - 1 + n) % 12 + 1, 1)
+        for n in range(count)
+    ]
+    step = width / count
+    kept = month_axis_labels(metrics, [(i * step, day) for i, day in enumerate(starts)])
+    assert kept[0] == (0.0, f"{starts[0]:%b} {starts[0].year}")
+    for (x, text), (next_x, _) in itertools.pairwise(kept):
+        assert x + metrics.horizontalAdvance(text) < next_x
+    years = {text.split()[-1] for _, text in kept if " " in text}
+    januaries = [i * step for i, day in enumerate(starts) if day.month == 1]
+    room = metrics.horizontalAdvance("Jan 2000") + 4
+    if all(b - a >= room for a, b in itertools.pairwise([0.0, *januaries])):
+        assert years == {str(day.year) for day in starts if day.month == 1} | {str(first.year)}
 
 
 @settings(max_examples=150, deadline=None, database=None)

@@ -202,6 +202,26 @@ def test_a_chip_of_many_key_messages_keeps_room_for_its_title(demo: Path, tmp_pa
     assert more.attrs["title"] == ", ".join(f"Message {n}" for n in range(4, 10))
 
 
+@pytest.mark.parametrize(
+    ("first", "last", "most"),
+    [(date(2026, 10, 1), date(2027, 1, 31), 4), (date(2025, 1, 1), date(2029, 12, 31), 13)],
+)
+def test_the_axis_names_its_years_and_leaves_room_between_months(
+    demo: Path, tmp_path: Path, first: date, last: date, most: int
+) -> None:
+    """Five years printed sixty month names, run together, with no year: the first and
+    each January say their year, and over years every second, third... month is named."""
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html", first=first, last=last)
+    (axis,) = page.having("axis", "div")
+    track = next(e for e in page.elements[page.elements.index(axis) :] if "track" in e.classes)
+    words = page.text_of(track).split()  # "Oct 2026 Nov Dec Jan 2027"
+    assert words[:2] == [f"{first:%b}", str(first.year)]
+    assert len([w for w in words if w.isalpha()]) <= most
+    years = {w for w in words if w.isdigit()}
+    assert years == {str(year) for year in range(first.year, last.year + 1)}
+
+
 def test_today_is_marked_and_overdue_days_carry_a_badge(demo: Path, tmp_path: Path) -> None:
     with CalendarStore.open(demo) as store:
         page = export(store, tmp_path / "out.html")
