@@ -84,6 +84,7 @@ from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_c
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QUndoCommand
     from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextEdit
 
     from .agenda_view import AgendaView
@@ -95,10 +96,10 @@ MAX_RECENT = 8
 
 
 class _CutPasted(NamedTuple):
-    """A paste that moved cut posts: the undo stack's index once it was made, the posts,
-    as they were carried, and the day that came first after it (picked by days)."""
+    """A paste that moved cut posts: its step on the undo stack, the posts, as they were
+    carried, and the day that came first after it (picked by days)."""
 
-    step: int
+    step: QUndoCommand
     ids: tuple[int, ...]
     carried: Carried
     origin: date | None
@@ -1042,8 +1043,9 @@ class MainWindow(QMainWindow):
             # The first day picked moved with them: the day pasted on is their first now.
             origin = day if carried.origin is not None else None
             put_on_clipboard(posts_mime(self.session, posts, carried.anchor, origin=origin))
+            stack = self.session.undo_stack
             self._cut_pasted = _CutPasted(
-                self.session.undo_stack.index(), tuple(carried.ids), carried, origin
+                stack.command(stack.index() - 1), tuple(carried.ids), carried, origin
             )
 
     def _follow_cut_paste(self, index: int) -> None:
@@ -1059,7 +1061,9 @@ class MainWindow(QMainWindow):
         if held is None or tuple(held.ids) != pasted.ids or not held.ours:
             self._cut_pasted = None  # something else was copied since
             return
-        undone = index < pasted.step
+        stack = self.session.undo_stack
+        # Undone, or undone and dropped since for another step: nothing stays moved.
+        undone = not any(stack.command(i) is pasted.step for i in range(index))
         if undone == held.cut:
             return
         posts = held.still(self.session.posts(held.ids))

@@ -1913,6 +1913,16 @@ def test_a_paste_of_cut_posts_undone_leaves_them_cut(window: MainWindow) -> None
     window.paste_posts_action.trigger()
     assert session.store.count_posts() == count + 1
 
+    # Undone, then another step taken (the paste's redo is gone): still cut.
+    window.undo_action.trigger()  # the repeat
+    window.undo_action.trigger()  # the move
+    assert session.store.post(a.id).date == a.date
+    other = _standalone(session, TODAY, TODAY + timedelta(days=20))[0]
+    session.push(MovePostsCommand(session, {other.id: (TODAY + timedelta(days=21), None)}))
+    window.paste_posts_action.trigger()
+    assert session.store.count_posts() == count
+    assert session.store.post(a.id).date == elsewhere
+
 
 def _pick_days(
     view: PeriodView, qtbot: QtBot, start: date, days: int, key: Qt.Key = Qt.Key.Key_Right
