@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .database import KEPT_SUFFIX, remove_calendar_file
+from .database import KEPT_SUFFIX, in_use, remove_calendar_file
 from .errors import (
     CadenceError,
     CalendarFileError,
@@ -28,7 +28,7 @@ from .errors import (
     on_writing,
     os_problem_for,
 )
-from .files import put_in_place
+from .files import held_elsewhere, put_in_place
 from .store import CalendarStore
 
 
@@ -257,9 +257,10 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
 
 
 def _open_somewhere(path: Path) -> bool:
-    """Whether a calendar at ``path`` is open in a Cadence window (or was when one
-    stopped): SQLite keeps its ``-wal`` beside it."""
-    return Path(f"{path}-wal").exists()
+    """Whether a backup at ``path`` is open in a Cadence window (or was when one
+    stopped): in this process, or in another, which holds it (it is read as it is,
+    with no lock of SQLite's); one from before, opened writable, has its ``-wal``."""
+    return in_use(path) or Path(f"{path}-wal").exists() or held_elsewhere(path)
 
 
 def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = None) -> Path:

@@ -227,7 +227,8 @@ def in_backups(path: Path) -> bool:
     from ..app import data_folder
     from .backups import backup_folder
 
-    return path.absolute().parent == backup_folder(data_folder()).absolute()
+    # However the path is spelled: "Backups/../Backups/x.cadence", a link to the folder.
+    return path.resolve().parent == backup_folder(data_folder()).resolve()
 
 
 def kept_for_earlier(path: Path) -> bool:

@@ -3,6 +3,7 @@ who may read them."""
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import stat
@@ -86,3 +87,50 @@ def new_private_file(path: Path) -> int:
     open it for writing: nobody reads what goes into it before :func:`give_rights`
     says who may. A file descriptor, to wrap with :func:`os.fdopen`."""
     return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+
+
+def hold_shared(path: Path) -> int | None:
+    """Keep ``path`` open with a shared lock, for :func:`held_elsewhere` to see from
+    any process (a backup looked into, which SQLite reads without a lock or a -wal);
+    give the result to :func:`let_go`. None where the system has no such locks."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the -wal and this process's own count still tell
+        return None
+    try:
+        handle = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    with contextlib.suppress(OSError):
+        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    return handle
+
+
+def let_go(handle: int | None) -> None:
+    """Close what :func:`hold_shared` kept open (its lock goes with it)."""
+    if handle is not None:
+        with contextlib.suppress(OSError):
+            os.close(handle)
+
+
+def held_elsewhere(path: Path) -> bool:
+    """Whether a process keeps ``path`` open through :func:`hold_shared`. Only for a
+    file this process has no SQLite connection to: closing a handle drops the locks
+    the process holds on the file."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        handle = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
+    return False

@@ -50,7 +50,7 @@ from .errors import (
     environment_errors,
     storage_problem_for,
 )
-from .files import check_replaceable
+from .files import check_replaceable, hold_shared, let_go
 from .localzone import is_zone_name
 from .models import (
     CHANNEL_KINDS,
@@ -463,6 +463,8 @@ class CalendarStore:
         """The copy of the calendar as an earlier release of Cadence left it, when
         opening brought it up to date (that release opens the copy, not the file)."""
         self._stamp: tuple[object, ...] | None = None  # read-only: the file as it was read
+        self._looked_into: int | None = None
+        """A backup open here: held, so that no thinning deletes it meanwhile."""
 
     # -- opening and closing ------------------------------------------------
 
@@ -480,6 +482,8 @@ class CalendarStore:
         store.read_only = as_is
         store.kept_before_update = kept
         store._stamp = stamp
+        if in_backups(path):  # looked into: not thinned away meanwhile, by any process
+            store._looked_into = hold_shared(path)
         return store
 
     @classmethod
@@ -535,6 +539,8 @@ class CalendarStore:
         self._closed = True
         release(self._held)
         self._held = None
+        let_go(self._looked_into)
+        self._looked_into = None
         for aside, beside in shielded:
             with contextlib.suppress(OSError):
                 if beside.exists():
@@ -628,8 +634,8 @@ class CalendarStore:
             if in_backups(self.path):
                 raise CalendarFileError(
                     f"{self.path.name} is a backup, opened as it is; to go back to it, save"
-                    " a copy of it over the calendar (File > Save a Copy As), or elsewhere"
-                    " to work on in its own right."
+                    " a copy of it over the calendar (File > Save a Copy As; on the command"
+                    " line, cadence export --format cadence), or elsewhere to work on."
                 )
             folder = self.path.absolute().parent
             if os.access(self.path, os.W_OK) and not os.access(folder, os.W_OK | os.X_OK):

@@ -1373,6 +1373,7 @@ class MainWindow(QMainWindow):
         read, the window then still on the calendar it showed. ``same_calendar``: the
         same calendar's file, read anew (a search typed goes on)."""
         old = self.session
+        self._save_filters(old)  # kept for when it is opened again
         try:
             self._show_session(
                 CalendarSession(
@@ -1392,6 +1393,7 @@ class MainWindow(QMainWindow):
             self._apply_search()
         else:
             self.search_edit.clear()
+            self._restore_filters()
         self._remember_recent(store.path)
         self.calendarOpened.emit(store.path)
         return True
@@ -1591,17 +1593,43 @@ class MainWindow(QMainWindow):
         self._toggle_panel()
         self._remember_recent(self.session.store.path)
 
+    @staticmethod
+    def _filters_group(path: Path) -> str:
+        from ..core.backups import calendar_key
+
+        return f"filters/{calendar_key(path)}"
+
+    def _save_filters(self, session: CalendarSession) -> None:
+        """Keep the calendar's filters, by name, for the next time it is opened."""
+        if in_backups(session.store.path):
+            return  # a backup looked into: its filters are not the calendar's
+        group = self._filters_group(session.store.path)
+        f = session.filters
+        kept = {
+            "hiddenChannels": [c.name for c in session.channels() if c.id in f.hidden_channels],
+            "messageFilter": [m.title for m in session.key_messages() if m.id in f.messages],
+            "campaignFilter": [c.name for c in session.campaigns() if c.id in f.campaigns],
+            "statusFilter": sorted(s.value for s in f.statuses),
+        }
+        for key, names in kept.items():
+            self.settings.setValue(f"{group}/{key}", names)
+
     def _restore_filters(self) -> None:
-        """Filters are kept by name, so they survive as long as the names do; they are
-        the last calendar's, so another calendar opened (another client's) starts with
-        none (a status filter kept made it look empty)."""
+        """Filters are kept by name, so they survive as long as the names do, and by
+        calendar: each opens with its own (another client's started with none, and a
+        visit to another file lost them; a status filter kept made it look empty)."""
         session = self.session
-        last = path_from_settings(self.settings.value("lastFile"))
-        if last is None or not session.store.is_file(last):
-            return
+        group = self._filters_group(session.store.path)
+        prefix = f"{group}/"
+        if not self.settings.contains(f"{group}/statusFilter"):
+            # Kept by an earlier release, for the last calendar only.
+            last = path_from_settings(self.settings.value("lastFile"))
+            if last is None or not session.store.is_file(last):
+                return
+            prefix = ""
 
         def wanted(key: str) -> set[str]:
-            return set(_string_list(self.settings.value(key, [])))
+            return set(_string_list(self.settings.value(prefix + key, [])))
 
         hidden, titles, campaigns = (
             wanted("hiddenChannels"),
@@ -1624,18 +1652,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())
         self.settings.setValue("view", VIEW_NAMES[self.view_index()])
-        f = self.session.filters
-        session = self.session
-        self.settings.setValue(
-            "hiddenChannels", [c.name for c in session.channels() if c.id in f.hidden_channels]
-        )
-        self.settings.setValue(
-            "messageFilter", [m.title for m in session.key_messages() if m.id in f.messages]
-        )
-        self.settings.setValue(
-            "campaignFilter", [c.name for c in session.campaigns() if c.id in f.campaigns]
-        )
-        self.settings.setValue("statusFilter", sorted(s.value for s in f.statuses))
+        self._save_filters(self.session)
         self.settings.setValue("cadencePanel", self.panel_action.isChecked())
         for splitter in self.splitters:
             self.settings.setValue(splitter.objectName(), splitter.saveState())

@@ -688,6 +688,45 @@ def test_another_calendar_starts_with_no_filters_and_no_search(
     assert not window.session.filters.active
 
 
+def test_each_calendar_keeps_its_own_filters_across_visits_to_others(
+    window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Intranet hidden, another file opened, then the calendar again from Open Recent:
+    its filters were gone, and at the next start too. A backup looked into keeps its
+    filters to itself."""
+    from calendar_app.app import data_folder
+    from calendar_app.core.backups import backup_folder, make_backup
+
+    calendar = session.store.path
+    linkedin = session.store.channel_named("LinkedIn")
+    assert linkedin is not None
+    window.toggle_filter("channels", linkedin.id, False)
+    other_path = tmp_path / "other client.cadence"
+    write_demo(other_path, today=TODAY)
+    assert window.open_calendar(other_path)
+    assert not window.session.filters.active
+    blog = window.session.store.channel_named("Blog")
+    assert blog is not None
+    window.toggle_filter("channels", blog.id, False)
+
+    assert window.open_calendar(calendar)
+    assert window.session.filters.hidden_channels == frozenset({linkedin.id})
+    backup = make_backup(window.session.store, backup_folder(data_folder()))
+    assert window.open_calendar(backup)
+    window.toggle_filter("statuses", PostStatus.PUBLISHED, True)
+    assert window.open_calendar(other_path)
+    assert window.session.filters.hidden_channels == frozenset({blog.id})
+    assert window.open_calendar(calendar)
+    window.close()
+
+    with closing(CalendarStore.open(calendar)) as store:
+        again = MainWindow(CalendarSession(store, today=TODAY), settings)
+        qtbot.addWidget(again)
+        assert again.session.filters.hidden_channels == frozenset({linkedin.id})
+        assert not again.session.filters.statuses
+        again.close()
+
+
 def test_a_narrow_window_keeps_the_search_box_and_the_filters_in_the_view_menu(
     window: MainWindow, qtbot: QtBot
 ) -> None:

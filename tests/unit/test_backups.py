@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -138,6 +141,63 @@ def test_a_backup_opened_from_the_backups_folder_is_read_as_it_is(
     with CalendarStore.open(copied) as restored:
         assert not restored.read_only
         restored.add_channel("Carried on")
+
+
+def test_a_backup_looked_into_is_not_thinned_away_by_any_process(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """Opened read as it is, a backup has no -wal: the next backup's thinning deleted
+    it while it was open, in this process (the window switching to it backs up the
+    calendar it leaves) or in another."""
+    folder = backup_folder(data_folder())
+    opened = make_backup(store, folder, now=NOW - timedelta(days=200))
+    with CalendarStore.open(opened) as looking:
+        make_backup(store, folder, now=NOW)
+        assert opened.exists()
+        assert [p.title for p in looking.all_posts()] == []
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_A_BACKUP, str(opened)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "open"
+        make_backup(store, folder, now=NOW + timedelta(seconds=1))
+        assert opened.exists()
+    finally:
+        holder.communicate("done\n", timeout=30)
+    make_backup(store, folder, now=NOW + timedelta(seconds=2))
+    assert not opened.exists()
+
+
+HOLD_A_BACKUP = """
+import sys
+from calendar_app.core.store import CalendarStore
+with CalendarStore.open(sys.argv[1]) as store:
+    print("open", flush=True)
+    sys.stdin.readline()
+"""
+
+
+@pytest.mark.parametrize("spelled", ["dots", "link"])
+def test_a_backup_is_known_however_its_path_is_spelled(
+    store: CalendarStore, tmp_path: Path, spelled: str
+) -> None:
+    """Through "Backups/../Backups/" or a link to the folder, a backup opened writable."""
+    folder = backup_folder(data_folder())
+    path = make_backup(store, folder, now=NOW)
+    if spelled == "dots":
+        other = folder / ".." / folder.name / path.name
+    else:
+        (tmp_path / "link").symlink_to(folder)
+        other = tmp_path / "link" / path.name
+    with CalendarStore.open(other) as backup:
+        assert backup.read_only
+        with pytest.raises(CalendarFileError, match="is a backup"):
+            backup.add_channel("Typed into a backup")
 
 
 def test_two_calendars_of_one_name_keep_their_own_backups(tmp_path: Path) -> None:
