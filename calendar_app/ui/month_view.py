@@ -601,7 +601,7 @@ class PeriodView(QWidget):
     def _activate(self) -> None:
         if self._focus_post is not None:
             self.postActivated.emit(self._focus_post)
-        elif self._selected:
+        elif self._selected and not self._picking:  # picked here and there: the day's own
             self.postActivated.emit(self._selected[-1])
         else:
             self.dayActivated.emit(self._current)

@@ -396,7 +396,8 @@ class WeekView(PeriodView):
     def _start_drag(self, anchor: int, grabbed: QPoint) -> None:
         post = self._posts.get(anchor)
         if post is not None and post.time is not None and anchor in self._timed:
-            self._grab_minutes = max(0.0, self._minutes_at(grabbed) - _minutes(post.time))
+            drawn = self._session.going_out(post.date, post.time) or post.time  # 02:30 at 03:30
+            self._grab_minutes = max(0.0, self._minutes_at(grabbed) - _minutes(drawn))
         try:
             super()._start_drag(anchor, grabbed)
         finally:
@@ -577,7 +578,8 @@ class WeekView(PeriodView):
 
             width = right - left - 4
             room = max(2, int(width // MIN_LANE_WIDTH))  # a chip and a "+N" at least
-            if width / room - 1 < more_width(len(posts), chip_font):
+            timed_count = sum(1 for p in posts if p.time is not None)
+            if width / room - 1 < more_width(timed_count, chip_font):
                 room = 1  # too narrow for both: overlapping posts all wait behind "+N"
             # Where more posts overlap than there is room for, the last lane takes every
             # post that would lie beyond it: one alone there is drawn, posts that meet

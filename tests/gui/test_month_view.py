@@ -701,8 +701,16 @@ def test_ctrl_space_picks_posts_of_days_apart_from_the_keyboard(
     qtbot.keyClick(view, Qt.Key.Key_Space, ctrl)
     assert view.selected_post_ids() == [one, second]
 
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # a day with nothing the keyboard is on:
+    with qtbot.waitSignal(view.dayActivated):  # Enter opens that day, not a picked post
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert view.selected_post_ids() == [one, second]
+
     qtbot.keyClick(view, Qt.Key.Key_Escape)  # the pick is over: Tab selects again
     assert view.selected_post_ids() == []
+    busy_after = busy + timedelta(days=1)
+    assert view.current_date() == busy_after
+    view.set_current_date(busy)
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert view.selected_post_ids() == [view.posts_on(busy)[0]]
     assert "Ctrl+Space" not in view.accessibleDescription()

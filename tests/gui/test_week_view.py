@@ -279,6 +279,21 @@ def test_hovering_a_plus_n_tells_the_posts_behind_it(
     assert scroll.accessibleName(), "a screen reader names every part of the week"
 
 
+def test_two_posts_at_one_time_sit_side_by_side_beside_a_full_all_day_strip(
+    week: WeekView, session: CalendarSession
+) -> None:
+    """Twelve all-day posts counted toward the grid's "+N": two posts at 09:00 waited
+    behind "+2" where a lane had room for both."""
+    day = date(2026, 11, 18)
+    pair = [add_post(session, f"Launch {n}", day, time(9, 0)) for n in range(2)]
+    for n in range(12):
+        add_post(session, f"All day {n}", day, None)
+    week.resize(560, 700)
+    week.scroll_to_time(time(8, 0))
+    assert all(week.chip_rect(i) is not None for i in pair)
+    assert week.timed_more_rects(day) == []
+
+
 def test_one_crowded_moment_hides_only_the_posts_that_meet_there(
     week: WeekView, session: CalendarSession, qtbot: QtBot
 ) -> None:
@@ -518,6 +533,20 @@ def test_a_post_kept_at_a_time_the_clocks_skip_shows_where_it_goes_out(
     tip = week.tooltip_at(owl.center())
     assert "the clocks go forward that night: 02:30 does not exist" in tip.lower()
     assert "goes out at 03:30" in tip
+
+    # Grabbed by its top where it is drawn and let go a day earlier at that height: 03:30.
+    def dropped_a_day_earlier(drag: QDrag, *args: object) -> Qt.DropAction:
+        send_drop(week, top - QPoint(week.day_rect(night).width(), 0), drag.mimeData())
+        return Qt.DropAction.MoveAction
+
+    top = QPoint(owl.center().x(), owl.top() + 2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QDrag, "exec", dropped_a_day_earlier)
+        week._start_drag(kept.created[0], top)
+    moved = session.store.post(kept.created[0])
+    assert (moved.date, moved.time) == (night - timedelta(days=1), time(3, 30))
+    session.undo_stack.undo()
+    week.scroll_to_time(time(1, 0))
 
     mime = week.drag_mime(three)
     assert drag_over(week, grid_point(week, night, time(2, 20)), mime)
