@@ -288,7 +288,7 @@ def test_two_posts_at_one_time_sit_side_by_side_beside_a_full_all_day_strip(
     pair = [add_post(session, f"Launch {n}", day, time(9, 0)) for n in range(2)]
     for n in range(12):
         add_post(session, f"All day {n}", day, None)
-    week.resize(560, 700)
+    week.resize(500, 700)
     week.scroll_to_time(time(8, 0))
     assert all(week.chip_rect(i) is not None for i in pair)
     assert week.timed_more_rects(day) == []
