@@ -216,7 +216,7 @@ _WRITTEN_WITHOUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"
 def _typed_forms(text: str) -> set[str]:
     """The ways ``text`` may be typed: in lower case without a period at its end; as
     is, without its accents, and as German is written without them."""
-    base = text.casefold().rstrip(".").lstrip()
+    base = text.casefold().rstrip(".").lstrip().replace("'", "’")
     bare = "".join(c for c in unicodedata.normalize("NFKD", base) if not unicodedata.combining(c))
     return {base, bare, base.translate(_WRITTEN_WITHOUT)}
 
@@ -243,8 +243,9 @@ class _DateEdit(QDateEdit):
     _letters = ""
     """The letters typed so far into a month shown by name."""
 
-    _before_letters = QDate()
-    """The date shown before the letters typed into the month's name."""
+    _before_letters = (QDate(), 0)
+    """The date shown before the letters typed into the month's name, and the day typed
+    that its month has not (see :attr:`_wanted_day`)."""
 
     _wanted_day = 0
     """A day the month shown has not (31 typed in November, 29 in a February of a year
@@ -287,7 +288,8 @@ class _DateEdit(QDateEdit):
             if self._letters and self._format_word(self._letters):
                 # "15 de fevereiro": the format's own "de", not the start of "dezembro".
                 self._letters = ""
-                self.setDate(self._before_letters)
+                shown, self._wanted_day = self._before_letters  # "31 de": the 31st still
+                self.setDate(shown)
                 self.setSelectedSection(QDateTimeEdit.Section.MonthSection)
                 event.accept()
                 return
@@ -379,7 +381,7 @@ class _DateEdit(QDateEdit):
         ):
             return  # no month starts so (nor the format's "de"): the letter is not taken
         if not self._letters:
-            self._before_letters = self.date()
+            self._before_letters = (self.date(), self._wanted_day)
         self._letters = typed
         self._typed = ""
         if month is not None:
@@ -441,9 +443,10 @@ class _DateEdit(QDateEdit):
         return whole[0] if len(whole) == 1 else None
 
     def _name_goes_on(self, text: str) -> bool:
-        """Whether ``text`` (a space, a digit) goes on with the month's name typed so
-        far, as some month's name does ("de " of "de febrer", "2" of "tháng 2")."""
-        if not (text.isspace() or text.isdigit()) or not self._letters or self._advanced:
+        """Whether ``text`` (a space, a digit, an apostrophe) goes on with the month's
+        name typed so far, as some month's name does ("de " of "de febrer", "2" of
+        "tháng 2", "’" of "d’abril")."""
+        if not (text in " '’" or text.isdigit()) or not self._letters or self._advanced:
             return False
         if not self._month_by_name():
             return False

@@ -118,6 +118,16 @@ TYPED = [
     ("vi_VN", "15 tháng 1 2027", date(2027, 1, 15)),  # not 10, 11 or 12
     ("de_DE", "15. Marz 2027", date(2027, 3, 15)),  # without its accent it was May
     ("de_DE", "15. Maerz 2027", date(2027, 3, 15)),
+    ("ca_ES", "15 d’abr. del 2027", date(2027, 4, 15)),  # as the field shows it
+    ("ca_ES", "15 d'abril de 2027", date(2027, 4, 15)),  # the keyboard's apostrophe
+    ("ca_ES", "15 d’agost del 2027", date(2027, 8, 15)),
+]
+
+FROM_A_SHORTER_MONTH = [  # the field shows 30 November: the 31st waits for its month
+    ("pt_BR", "31 de janeiro de 2027", date(2027, 1, 31)),
+    ("es_ES", "31 de enero de 2027", date(2027, 1, 31)),
+    ("pt_BR", "31 de março de 2027", date(2027, 3, 31)),
+    ("en_GB", "31 Jan 2027", date(2027, 1, 31)),
 ]
 
 FROM_A_LONGER_DAY = [  # the field shows 30 November: the day typed is shorter
@@ -164,7 +174,7 @@ def date_field(qtbot: QtBot) -> Iterator[DateField]:
 @pytest.mark.parametrize(
     ("name", "typed", "expected", "shown"),
     [(*case, date(2026, 12, 4)) for case in TYPED]
-    + [(*case, date(2026, 11, 30)) for case in FROM_A_LONGER_DAY],
+    + [(*case, date(2026, 11, 30)) for case in FROM_A_LONGER_DAY + FROM_A_SHORTER_MONTH],
 )
 def test_a_date_typed_as_it_reads_is_that_date(
     name: str, typed: str, expected: date, shown: date, qtbot: QtBot, date_field: DateField
