@@ -577,6 +577,17 @@ class QuarterHourTimeEdit(QTimeEdit):
     """Whether the hour was complete and the keyboard moved on to the minutes by
     itself: the separator (or Tab) typed next is the one passed over."""
 
+    _hour_typed = False
+    """Whether an hour was typed since typing began (else digits typed into the minutes
+    clicked may be a whole time: "17:30")."""
+
+    _run = ""
+    """The digits typed into the minutes before any hour: an hour if a separator or more
+    digits follow."""
+
+    _minutes_before = 0
+    """The minutes shown before digits went into them."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDisplayFormat("HH:mm")
@@ -597,14 +608,21 @@ class QuarterHourTimeEdit(QTimeEdit):
                 self._typed and not self._advanced
             ):
                 self.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
-            self._typed = ""
+            elif self._run and int(self._run) <= 23:  # typed into the minutes: an hour
+                self.setTime(QTime(int(self._run), self._minutes_before))
+                self._hour_typed = True
+            self._typed = self._run = ""
             self._advanced = False
         else:
-            self._typed = ""
-            self._advanced = False
+            self._start_afresh()
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def _start_afresh(self) -> None:
+        """A click, the keyboard coming in, a key that moves: typing starts anew."""
+        self._typed = self._run = ""
+        self._advanced = self._hour_typed = False
 
     def _type_digit(self, digit: int) -> None:
         hour_part = QDateTimeEdit.Section.HourSection
@@ -624,6 +642,26 @@ class QuarterHourTimeEdit(QTimeEdit):
             if on_hour:
                 self.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
                 self._advanced = True
+        if on_hour:
+            self._hour_typed = True
+        elif not self._hour_typed:  # into the minutes clicked: maybe a whole time
+            if not self._run:
+                self._minutes_before = now.minute()
+            self._run += str(digit)
+            if len(self._run) >= 3:
+                self._run_as_time()
+
+    def _run_as_time(self) -> None:
+        """Digits typed into the minutes, more than they take ("1730"): the time they
+        read as, its hour first."""
+        run, self._run = self._run, ""
+        hour = run[:2] if int(run[:2]) <= 23 else run[:1]
+        rest = run[len(hour) :][:2]
+        minute = int(rest) if int(rest) <= 59 else self._minutes_before
+        self.setTime(QTime(int(hour), minute))
+        self.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
+        self._hour_typed = True
+        self._typed = rest if len(rest) == 1 and int(rest) <= 5 else ""
 
     def _type_half_day(self, letter: str) -> bool:
         """ "PM" after a time: the afternoon's hour; "AM": the morning's (12 AM is 00).
@@ -646,8 +684,7 @@ class QuarterHourTimeEdit(QTimeEdit):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A click into the text chooses its own part, typed into afresh."""
         if event.type() == QEvent.Type.MouseButtonPress and watched is self.lineEdit():
-            self._typed = ""
-            self._advanced = False
+            self._start_afresh()
         return super().eventFilter(watched, event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
@@ -655,12 +692,11 @@ class QuarterHourTimeEdit(QTimeEdit):
         if next and self._advanced and self.hasFocus():
             self._advanced = False
             return True
-        self._typed = ""
+        self._start_afresh()
         return super().focusNextPrevChild(next)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self._typed = ""
-        self._advanced = False
+        self._start_afresh()
         super().focusInEvent(event)
 
     def stepBy(self, steps: int) -> None:

@@ -1379,7 +1379,7 @@ def test_time_arrows_step_by_a_quarter_hour_but_any_minute_can_be_typed(
         ("٠٨:٠٠", time(8, 0)),
     ],
 )
-@pytest.mark.parametrize("reached", ["click", "tab"])
+@pytest.mark.parametrize("reached", ["click", "click on the minutes", "tab"])
 @OFFSCREEN_POPUPS
 def test_a_time_typed_as_it_reads_is_that_time(
     qtbot: QtBot, session: CalendarSession, typed: str, expected: time, reached: str
@@ -1393,7 +1393,13 @@ def test_a_time_typed_as_it_reads_is_that_time(
     edit = editor.time_edit
     edit.setTime(QTime(9, 0))
     line = edit.lineEdit()
-    if reached == "click":  # on the hours, the cursor between their digits
+    if reached == "click on the minutes":
+        qtbot.mouseClick(
+            line,
+            Qt.MouseButton.LeftButton,
+            pos=QPoint(line.fontMetrics().horizontalAdvance("00:0") + 3, line.height() // 2),
+        )
+    elif reached == "click":  # on the hours, the cursor between their digits
         qtbot.mouseClick(
             line,
             Qt.MouseButton.LeftButton,
@@ -1408,6 +1414,25 @@ def test_a_time_typed_as_it_reads_is_that_time(
             QApplication.sendEvent(edit, key)
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert editor.chosen_time() == expected
+
+
+@OFFSCREEN_POPUPS
+def test_minutes_typed_into_the_minutes_are_the_minutes(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """A click on the minutes and "45": a quarter to, the hour kept."""
+    editor = _editor(qtbot, session, day=TODAY)
+    with qtbot.waitExposed(editor):
+        editor.show()
+    editor.time_check.setChecked(True)
+    edit = editor.time_edit
+    edit.setTime(QTime(9, 0))
+    line = edit.lineEdit()
+    at = QPoint(line.fontMetrics().horizontalAdvance("00:0") + 3, line.height() // 2)
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton, pos=at)
+    qtbot.keyClicks(edit, "45")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert editor.chosen_time() == time(9, 45)
 
 
 @OFFSCREEN_POPUPS
