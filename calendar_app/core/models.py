@@ -100,6 +100,10 @@ def parse_color(text: str) -> str:
     return text.strip().lower()
 
 
+MARKERS_SHOWN = 4
+"""The key messages a post's chip shows a marker for (in the window, the PDF and the web
+page, which names the rest as "+N"): the title keeps its room."""
+
 FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2999, 12, 31)
 """The days a calendar plans: far enough each way for any plan, and far from the

@@ -43,6 +43,7 @@ from ..core.files import put_in_place
 from ..core.models import (
     FIRST_DAY,
     LAST_DAY,
+    MARKERS_SHOWN,
     MONTHS,
     WEEKDAYS,
     Campaign,
@@ -947,10 +948,6 @@ def _legend(page: _Page) -> str:
     )
 
 
-CHIP_DOTS = 4
-"""The key messages a chip shows a dot for; more are a "+N" naming them."""
-
-
 def _chip(page: _Page, post: Post) -> str:
     channel = page.channels.get(post.channel_id)
     color = safe_color(channel.color if channel else None)
@@ -969,10 +966,10 @@ def _chip(page: _Page, post: Post) -> str:
     dots = [
         f'<span class="dot" style="background:{safe_color(message.color)}" '
         f'title="{escape(message.title)}"></span>'
-        for message in carried[:CHIP_DOTS]
+        for message in carried[:MARKERS_SHOWN]
     ]
-    if len(carried) > CHIP_DOTS:  # as the window's chips: the title keeps its room
-        rest = carried[CHIP_DOTS:]
+    if len(carried) > MARKERS_SHOWN:  # as many as the window's chips: the title keeps room
+        rest = carried[MARKERS_SHOWN:]
         names = escape(", ".join(m.title for m in rest))
         dots.append(f'<span class="more-dots" title="{names}">+{len(rest)}</span>')
     dots_html = f'<span class="dots">{"".join(dots)}</span>' if dots else ""

@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 
 from ..core import colors
-from ..core.models import PostStatus, isolated
+from ..core.models import MARKERS_SHOWN, PostStatus, isolated
 
 __all__ = [
     "Chip",
@@ -254,7 +254,7 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     room = int((right - left - title_room) // (dot + 2))
     if chip.marker_colors and room > 0:
         painter.setPen(QPen(fill, 1.0))
-        for color in reversed(chip.marker_colors[: min(room, 4)]):
+        for color in reversed(chip.marker_colors[: min(room, MARKERS_SHOWN)]):
             painter.setBrush(mix(seen_on(color, fill), base, fade))
             painter.drawEllipse(QPointF(right - dot / 2, cy), dot / 2, dot / 2)
             right -= dot + 2

@@ -60,6 +60,7 @@ from ..core.errors import CalendarFileError, os_problem_for
 from ..core.files import put_in_place
 from ..core.models import (
     LTR_ISOLATE,
+    MARKERS_SHOWN,
     POP_ISOLATE,
     RTL_ISOLATE,
     Channel,
@@ -632,7 +633,7 @@ def _paint_post(
     left = rect.left() + 3 + 4
     right = rect.right() - 4
     if chip.marker_colors and right - left > 40:
-        right -= min(len(chip.marker_colors), 4) * (dot + 2) + 2
+        right -= min(len(chip.marker_colors), MARKERS_SHOWN) * (dot + 2) + 2
     if chip.status == PostStatus.PUBLISHED:
         right -= dot + 5
     text_font = QFont(font)

@@ -221,7 +221,8 @@ def drop_action(
 
 
 def landing_time(day: date | None, at: time | None) -> Landing:
-    """A paste or drop at ``at`` on a day sets the anchor's time; else posts keep theirs."""
+    """A paste or drop at ``at`` on a day sets the anchor's time (the others move as far
+    in time, see :func:`placements`); else posts keep theirs."""
     return KEEP_TIME if at is None or day is None else at
 
 

@@ -1013,8 +1013,8 @@ class MainWindow(QMainWindow):
         return f"&Paste at {format_time(at)}"
 
     def _paste_posts(self, at: time | None = None) -> None:
-        """Paste posts; ``at`` sets the time of the earliest (the others keep theirs),
-        as a drop on the week's grid does."""
+        """Paste posts; ``at`` sets the time of the one copied first (the others move as
+        far in time), as a drop on the week's grid does."""
         from .dnd import drop_posts, landing_time, posts_mime, put_on_clipboard
 
         mime, carried = self._on_clipboard()
