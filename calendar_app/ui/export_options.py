@@ -34,6 +34,8 @@ from .session import CalendarSession
 REPORTS = frozenset({"html", "pdf"})
 """Formats that always cover a period of days."""
 PUBLISHING = frozenset({"hootsuite", "sprout"})
+SHARED = REPORTS | {"ics"}
+"""Formats made to be shared (a client's page, a phone's calendar)."""
 """Formats with a date order (publishing tools read dates as their account is set)."""
 
 _ID = Qt.ItemDataRole.UserRole
@@ -95,10 +97,14 @@ class ExportOptionsDialog(QDialog):
         # Archived ones too (their posts are exported like any other), after the others.
         channels = sorted(session.channels(include_archived=True), key=lambda c: c.archived)
         messages = sorted(session.key_messages(include_archived=True), key=lambda m: m.archived)
+        # A page or calendar to share leaves out, to start with, the channels hidden in the
+        # window (an internal one went to the client's page); a copy of the data keeps all.
+        hidden = session.filters.hidden_channels if fmt in SHARED else frozenset()
         self.channels = self._checklist(
             "exportChannels",
             "Channels to export",
             [(c.id, c.name + (" (archived)" if c.archived else "")) for c in channels],
+            unchecked=hidden,
         )
         self.messages = self._checklist(
             "exportMessages",
@@ -107,7 +113,10 @@ class ExportOptionsDialog(QDialog):
         )
         lists = QHBoxLayout()
         channels_box = QGroupBox("Channels")
-        QVBoxLayout(channels_box).addWidget(self.channels)
+        channels_layout = QVBoxLayout(channels_box)
+        channels_layout.addWidget(self.channels)
+        if hidden:
+            channels_layout.addWidget(hint_label("Those hidden in the calendar start unticked."))
         messages_box = QGroupBox("Key messages")
         messages_layout = QVBoxLayout(messages_box)
         messages_layout.addWidget(self.messages)
@@ -158,14 +167,22 @@ class ExportOptionsDialog(QDialog):
         self.messages.itemChanged.connect(self._check)
         self._follow_limit(self.limit_days.isChecked())
 
-    def _checklist(self, name: str, accessible: str, entries: list[tuple[int, str]]) -> QListWidget:
+    def _checklist(
+        self,
+        name: str,
+        accessible: str,
+        entries: list[tuple[int, str]],
+        *,
+        unchecked: frozenset[int] = frozenset(),
+    ) -> QListWidget:
         widget = QListWidget()
         widget.setObjectName(name)
         widget.setAccessibleName(accessible)
         for ident, text in entries:
             item = QListWidgetItem(text, widget)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            checked = ident not in unchecked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             item.setData(_ID, ident)
             item.setToolTip(text)
         # As wide as the longest name up to a point, then names end in "…" (the tooltip

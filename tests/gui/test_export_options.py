@@ -21,7 +21,7 @@ from calendar_app.ui import transfer
 from calendar_app.ui.commands import ChannelCommand, UpdateKeyMessageCommand
 from calendar_app.ui.editor import qdate
 from calendar_app.ui.export_options import ExportOptionsDialog
-from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.transfer import export_dialog
 
 from .conftest import OFFSCREEN_POPUPS, TODAY
@@ -89,6 +89,22 @@ def test_unchecked_channels_and_messages_are_left_out(
         dialog.channels.item(row).setCheckState(Qt.CheckState.Unchecked)
     assert not export_button(dialog).isEnabled()
     assert dialog.problem.text() == "Check at least one channel."
+
+
+@pytest.mark.parametrize(("fmt", "left_out"), [("html", True), ("ics", True), ("csv", False)])
+def test_channels_hidden_in_the_calendar_start_unticked_for_what_is_shared(
+    session: CalendarSession, qtbot: QtBot, fmt: str, left_out: bool
+) -> None:
+    """An internal channel hidden in the window went to the client's web page: a page,
+    a report or a calendar to share starts without it; a copy of the data keeps all."""
+    intranet = session.store.channels()[-1]
+    session.set_filters(Filters(hidden_channels=frozenset({intranet.id})))
+    dialog = open_dialog(session, fmt, qtbot)
+    chosen = dialog.options().channel_ids
+    if left_out:
+        assert chosen == frozenset(c.id for c in session.store.channels() if c != intranet)
+    else:
+        assert chosen == frozenset()  # every channel
 
 
 @pytest.mark.parametrize("fmt", ["hootsuite", "sprout"])
