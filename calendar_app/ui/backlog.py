@@ -438,7 +438,7 @@ class BacklogPanel(QWidget):
     def empty_text(self) -> str:
         if self.proxy.text():
             return f"No idea matches “{self.search.text().strip()}”."
-        if self.session.filters.active:
+        if self.session.filters.active and self.session.has_ideas():
             return "No idea passes the filters."
         return "No ideas yet. Drag a post here to unschedule it, or add an idea."
 

@@ -486,9 +486,16 @@ class CalendarSession(QObject):
             self._cached_posts += len(patched) - len(posts)
 
     def backlog(self) -> list[Post]:
+        return [p for p in self._all_ideas() if self._filters.accepts(p)]
+
+    def has_ideas(self) -> bool:
+        """Whether the backlog holds any post, whatever the filters."""
+        return bool(self._all_ideas())
+
+    def _all_ideas(self) -> list[Post]:
         if self._backlog is None:
             self._backlog = self.store.backlog()
-        return [p for p in self._backlog if self._filters.accepts(p)]
+        return self._backlog
 
     # -- the cadence analysis -----------------------------------------------
 

@@ -203,6 +203,13 @@ def test_filters_apply_to_the_backlog(panel: BacklogPanel, session: CalendarSess
     assert panel.shown_post_ids() == []
     assert panel.empty_text() == "No idea passes the filters."
 
+    # With no idea at all, the filters are not what hides them.
+    session.set_filters(Filters())
+    ideas = [p.id for p in session.backlog()]
+    session.push(DeletePostsCommand(session, ideas))
+    session.set_filters(replace(session.filters, hidden_channels=frozenset({linkedin.id})))
+    assert panel.empty_text().startswith("No ideas yet.")
+
 
 def test_open_and_new_idea_signals(
     qtbot: QtBot, panel: BacklogPanel, session: CalendarSession
