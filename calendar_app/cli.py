@@ -32,6 +32,7 @@ from .core.models import (
     format_time,
     name_order,
     one_line,
+    padded,
     parse_color,
     parse_date,
     parse_time,
@@ -383,7 +384,8 @@ def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
         when = post.date.isoformat() if post.date else "backlog   "
         at = format_time(post.time) or "     "
         messages = ", ".join(sorted(names.messages[m] for m in post.message_ids))
-        line = f"{when} {at}  {post.status.value:<9}  {names.channels[post.channel_id]:<14}"
+        channel = names.channels[post.channel_id]
+        line = f"{when} {at}  {post.status.value:<9}  {padded(channel, 14)}"
         line += f"  {one_line(post.title)}"  # a line end or escape code in it, as a space
         if messages:
             line += f"  [{messages}]"

@@ -175,6 +175,16 @@ def one_line(name: str) -> str:
     return unicodedata.normalize("NFC", _NOT_IN_NAMES.sub(" ", name).strip())
 
 
+def padded(text: str, width: int) -> str:
+    """``text`` and spaces to fill ``width`` columns of a terminal, where letters of East
+    Asian scripts take two ("ニュース" is eight wide) and marks none."""
+    shown = sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+    return text + " " * max(0, width - shown)
+
+
 def with_year(day: dt.date, year: bool | dt.date) -> bool:
     """Whether a day is said with its year: ``year`` itself, or, given as a day
     (today), when ``day`` is of another year ("Thu 4 Dec" a year ago reads as today)."""

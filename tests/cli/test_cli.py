@@ -13,6 +13,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import unicodedata
 from contextlib import closing
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -229,6 +230,26 @@ def test_post_list_filters(demo: Path) -> None:
     dates = [p["date"] for p in window]
     assert dates == sorted(dates)
     assert all("2026-11-01" <= d <= "2026-11-30" for d in dates)
+
+
+def test_post_list_keeps_its_columns_in_line_with_wide_letters(calendar: Path) -> None:
+    """Japanese channel names pushed the titles out of line: letters of East Asian
+    scripts take two columns of a terminal."""
+    run("channel", "add", calendar, "お知らせ", "--kind", "social")
+    for channel, title in (("お知らせ", "Wide"), ("LinkedIn", "Narrow")):
+        status, _ = run(
+            "post", "add", calendar, "--title", title, "--channel", channel, "--date", "2026-12-01"
+        )
+        assert status == 0
+    lines = run("post", "list", calendar)[1].splitlines()
+    starts = {
+        line.split()[-2]: terminal_width(line[: line.index(line.split()[-2])]) for line in lines
+    }
+    assert starts["Wide"] == starts["Narrow"]
+
+
+def terminal_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def test_repeat_creates_a_series(calendar: Path) -> None:
