@@ -188,6 +188,15 @@ class CalendarSession(QObject):
         self._today = today
         self._filters = Filters()
         self._selected_message: int | None = None
+        self._aside: dict[str, dict[int, str]] = {
+            "hidden_channels": {},
+            "messages": {},
+            "campaigns": {},
+        }
+        """Filters on names no longer listed (archived, deleted), by field, id and name:
+        they come back where the name does (the step undone)."""
+        self._highlight_aside: tuple[int, str] | None = None
+        """The key message highlighted when it went, with its title."""
         self._visible: tuple[date, date] | None = None
         self._report: CadenceReport | None = None
         self._range_cache: dict[tuple[date, date], list[Post]] = {}  # oldest first
@@ -668,15 +677,14 @@ class CalendarSession(QObject):
         ):
             self._backlog = None
         self._patch_ranges(changes)
-        if changes.channels or changes.messages or changes.campaigns or changes.calendar:
+        names_changed = changes.channels or changes.messages or changes.campaigns
+        if names_changed or changes.calendar:
+            before = self._listed_names()
             self._reload_names()
-            kept = self._kept_filters(self._filters)
+            kept = self._filters_kept_or_back(before)
             if kept != self._filters:
                 self.set_filters(kept)
-        selected = self._selected_message
-        gone = selected is not None and (changes.messages or changes.calendar)
-        if gone and all(m.id != selected for m in self.key_messages()):
-            self.select_message(None)  # deleted or archived: nothing left to highlight
+            self._highlight_kept_or_back(before)
         if self._filters.search.strip() and changes.posts:
             self.set_filters(self._filters)
         if changes.calendar:  # its time zone may have changed: so has its midnight
@@ -701,6 +709,47 @@ class CalendarSession(QObject):
             self._told_waiting = True
             self.report_error(QApplication.activeWindow(), StorageProblem(waiting))
         self._checkpoint.start(CHECKPOINT_MS if waiting is None else WAITING_ROOM_MS)
+
+    def _listed_names(self) -> dict[str, dict[int, str]]:
+        """The channels, key messages and campaigns the menus list, by id, with names."""
+        return {
+            "hidden_channels": {c.id: c.name for c in self.channels()},
+            "messages": {m.id: m.title for m in self.key_messages()},
+            "campaigns": {c.id: c.name for c in self.campaigns()},
+        }
+
+    def _filters_kept_or_back(self, before: dict[str, dict[int, str]]) -> Filters:
+        """The filters once names changed: less what is no longer listed (set aside by
+        name), plus what was set aside and is listed again under its name (an archiving
+        or deleting undone: Instagram hidden came back shown)."""
+        now = self._listed_names()
+        wanted = self._filters
+        for kind, aside in self._aside.items():
+            back = {i for i, name in aside.items() if now[kind].get(i) == name}
+            for i in back:
+                del aside[i]
+            wanted = replace(wanted, **{kind: getattr(wanted, kind) | back})
+        kept = self._kept_filters(wanted)
+        for kind, aside in self._aside.items():
+            for i in getattr(wanted, kind) - getattr(kept, kind):
+                if i in before[kind]:
+                    aside[i] = before[kind][i]
+        return kept
+
+    def _highlight_kept_or_back(self, before: dict[str, dict[int, str]]) -> None:
+        """The key message highlighted, deleted or archived: nothing left to highlight,
+        until it is listed again under its title (the step undone)."""
+        selected = self._selected_message
+        listed = {m.id: m.title for m in self.key_messages()}
+        if selected is not None and selected not in listed:
+            title = before["messages"].get(selected)
+            self._highlight_aside = (selected, title) if title is not None else None
+            self.select_message(None)
+        elif selected is None and self._highlight_aside is not None:
+            back, title = self._highlight_aside
+            if listed.get(back) == title:
+                self._highlight_aside = None
+                self.select_message(back)
 
     def _kept_filters(self, known: Filters) -> Filters:
         """``known`` less the channels, key messages and campaigns archived or deleted: the

@@ -784,10 +784,16 @@ def test_a_long_periods_axis_names_its_years(
     for (x, text), (next_x, _) in itertools.pairwise(kept):
         assert x + metrics.horizontalAdvance(text) < next_x
     years = {text.split()[-1] for _, text in kept if " " in text}
-    januaries = [i * step for i, day in enumerate(starts) if day.month == 1]
-    room = metrics.horizontalAdvance("Jan 2000") + 4
-    if all(b - a >= room for a, b in itertools.pairwise([0.0, *januaries])):
-        assert years == {str(day.year) for day in starts if day.month == 1} | {str(first.year)}
+    yearly = [
+        (i * step, f"{day:%b} {day.year}")
+        for i, day in enumerate(starts)
+        if i == 0 or day.month == 1
+    ]
+    if all(
+        b - a >= metrics.horizontalAdvance(text) + 4
+        for (a, text), (b, _) in itertools.pairwise(yearly)
+    ):  # room for every year's name: each is there
+        assert years == {text.split()[-1] for _, text in yearly}
 
 
 @settings(max_examples=150, deadline=None, database=None)

@@ -468,9 +468,13 @@ def test_the_calendars_today_is_its_own_zones(
         assert store.today() == date(2026, 12, 3)
 
 
-def test_a_filter_on_what_was_archived_or_deleted_is_dropped(session: CalendarSession) -> None:
+def test_a_filter_on_what_was_archived_or_deleted_is_dropped_until_it_comes_back(
+    session: CalendarSession,
+) -> None:
     """The filter menus list only what is in use: a filter on something archived or
-    deleted could be neither seen nor taken off."""
+    deleted could be neither seen nor taken off. Its archiving or deleting undone, the
+    filter is back (Instagram's 24 posts came back into sight), as is the highlight of
+    a key message deleted."""
     linkedin, instagram = session.channels()[:2]
     told = session.key_messages()[0]
     session.set_filters(
@@ -483,7 +487,22 @@ def test_a_filter_on_what_was_archived_or_deleted_is_dropped(session: CalendarSe
     session.push(DeleteKeyMessageCommand(session, told.id))
     assert session.filters.messages == frozenset()
     assert session.filters.hidden_channels == {instagram.id}
-    session.undo_stack.undo()  # the message is back; the filter on it stays off
+    session.undo_stack.undo()  # the message is back, and the filter on it
+    assert session.filters.messages == frozenset({told.id})
+    session.undo_stack.undo()
+    assert session.filters.hidden_channels == {instagram.id, linkedin.id}
+
+    session.select_message(told.id)
+    session.push(DeleteKeyMessageCommand(session, told.id))
+    assert session.selected_message is None
+    session.undo_stack.undo()
+    assert session.selected_message == told.id
+    # One added under another name where the deleted one was is no filter of its own.
+    session.select_message(None)
+    session.set_filters(Filters(messages=frozenset({told.id})))
+    session.push(DeleteKeyMessageCommand(session, told.id))
+    assert session.filters.messages == frozenset()
+    session.notify(session.store.restore_key_message(replace(told, title="Another message")))
     assert session.filters.messages == frozenset()
 
 
