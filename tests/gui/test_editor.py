@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QTimeEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -1364,6 +1365,23 @@ def test_time_arrows_step_by_a_quarter_hour_but_any_minute_can_be_typed(
     assert editor.chosen_time() == time(10, 0)
 
 
+def _time_field(qtbot: QtBot, session: CalendarSession) -> tuple[PostEditor, QTimeEdit]:
+    """A shown editor's time field, ticked on, at 09:00."""
+    editor = _editor(qtbot, session, day=TODAY)
+    with qtbot.waitExposed(editor):
+        editor.show()
+    editor.time_check.setChecked(True)
+    editor.time_edit.setTime(QTime(9, 0))
+    return editor, editor.time_edit
+
+
+def _click_time(qtbot: QtBot, edit: QTimeEdit, before: str) -> None:
+    """A click into the time field's text, after ``before`` ("0": inside the hours)."""
+    line = edit.lineEdit()
+    at = QPoint(line.fontMetrics().horizontalAdvance(before) + 3, line.height() // 2)
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton, pos=at)
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
@@ -1386,25 +1404,11 @@ def test_a_time_typed_as_it_reads_is_that_time(
 ) -> None:
     """Clicked into, the hours took "17:30" as 09:30; "6:30 PM" was 06:30 and "12:15
     AM" noon; digits of other scripts did nothing. A time typed as it reads is it."""
-    editor = _editor(qtbot, session, day=TODAY)
-    with qtbot.waitExposed(editor):
-        editor.show()
-    editor.time_check.setChecked(True)
-    edit = editor.time_edit
-    edit.setTime(QTime(9, 0))
-    line = edit.lineEdit()
+    editor, edit = _time_field(qtbot, session)
     if reached == "click on the minutes":
-        qtbot.mouseClick(
-            line,
-            Qt.MouseButton.LeftButton,
-            pos=QPoint(line.fontMetrics().horizontalAdvance("00:0") + 3, line.height() // 2),
-        )
+        _click_time(qtbot, edit, "00:0")
     elif reached == "click":  # on the hours, the cursor between their digits
-        qtbot.mouseClick(
-            line,
-            Qt.MouseButton.LeftButton,
-            pos=QPoint(line.fontMetrics().horizontalAdvance("0") + 3, line.height() // 2),
-        )
+        _click_time(qtbot, edit, "0")
     else:
         edit.setFocus()
         qtbot.waitUntil(edit.hasFocus)
@@ -1421,15 +1425,8 @@ def test_minutes_typed_into_the_minutes_are_the_minutes(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
     """A click on the minutes and "45": a quarter to, the hour kept."""
-    editor = _editor(qtbot, session, day=TODAY)
-    with qtbot.waitExposed(editor):
-        editor.show()
-    editor.time_check.setChecked(True)
-    edit = editor.time_edit
-    edit.setTime(QTime(9, 0))
-    line = edit.lineEdit()
-    at = QPoint(line.fontMetrics().horizontalAdvance("00:0") + 3, line.height() // 2)
-    qtbot.mouseClick(line, Qt.MouseButton.LeftButton, pos=at)
+    editor, edit = _time_field(qtbot, session)
+    _click_time(qtbot, edit, "00:0")
     qtbot.keyClicks(edit, "45")
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert editor.chosen_time() == time(9, 45)
@@ -1440,11 +1437,7 @@ def test_tab_after_the_hour_goes_to_the_minutes_once(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
     """17, Tab, 45: the hour moved on by itself, and Tab is the one passed over."""
-    editor = _editor(qtbot, session, day=TODAY)
-    with qtbot.waitExposed(editor):
-        editor.show()
-    editor.time_check.setChecked(True)
-    edit = editor.time_edit
+    editor, edit = _time_field(qtbot, session)
     edit.setFocus()
     qtbot.waitUntil(edit.hasFocus)
     qtbot.keyClicks(edit, "17")
