@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 E = TypeVar("E", QDragEnterEvent, QDragMoveEvent, QDropEvent)
 
@@ -50,3 +51,24 @@ def send_drop(widget: QWidget, pos: QPoint, mime: QMimeData, *, ctrl: bool = Fal
     drop = drag_event(QDropEvent, pos, mime, ctrl=ctrl)
     QApplication.sendEvent(widget, drop)
     return drop
+
+
+def drag_from(qtbot: QtBot, widget: QWidget, at: QPoint) -> QPoint:
+    """Press the left button at ``at``, move it past the drag distance (a drag starts:
+    a test replaces ``QDrag.exec`` to see it) and let go; the point let go at."""
+    left = Qt.MouseButton.LeftButton
+    qtbot.mousePress(widget, left, pos=at)
+    far = QPointF(at + QPoint(0, 3 * QApplication.startDragDistance()))
+    QApplication.sendEvent(
+        widget,
+        QMouseEvent(
+            QEvent.Type.MouseMove,
+            far,
+            widget.mapToGlobal(far),
+            Qt.MouseButton.NoButton,
+            left,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
+    qtbot.mouseRelease(widget, left, pos=far.toPoint())
+    return far.toPoint()

@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QFont,
     QHelpEvent,
     QImage,
-    QMouseEvent,
     QPainter,
     QPalette,
 )
@@ -43,7 +42,7 @@ from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.week_view import WeekView
 from tests.gui.conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers, double_click
 
-from .dragdrop import drag_event, drag_over, send_drop
+from .dragdrop import drag_event, drag_from, drag_over, send_drop
 
 NOVEMBER_GRID = (date(2026, 10, 26), date(2026, 12, 6))
 
@@ -51,6 +50,18 @@ NOVEMBER_GRID = (date(2026, 10, 26), date(2026, 12, 6))
 @pytest.fixture
 def month(session: CalendarSession, qtbot: QtBot) -> MonthView:
     view = MonthView(session)
+    qtbot.addWidget(view)
+    view.resize(1000, 760)
+    with qtbot.waitExposed(view):
+        view.show()
+    return view
+
+
+def shown_view(
+    view_type: type[MonthView | WeekView], session: CalendarSession, qtbot: QtBot
+) -> MonthView | WeekView:
+    """A month or week view, shown at a size where every day has room."""
+    view = view_type(session)
     qtbot.addWidget(view)
     view.resize(1000, 760)
     with qtbot.waitExposed(view):
@@ -346,22 +357,7 @@ def test_a_dragged_chips_picture_hangs_below_the_pointer(
     post = movable_post(session, date(2026, 11, 3), date(2026, 11, 3))
     rect = month.chip_rect(post.id)
     assert rect is not None
-    start = rect.center()
-    left = Qt.MouseButton.LeftButton
-    qtbot.mousePress(month, left, pos=start)
-    far = QPointF(start + QPoint(0, 3 * QApplication.startDragDistance()))
-    QApplication.sendEvent(
-        month,
-        QMouseEvent(
-            QEvent.Type.MouseMove,
-            far,
-            month.mapToGlobal(far),
-            Qt.MouseButton.NoButton,
-            left,
-            Qt.KeyboardModifier.NoModifier,
-        ),
-    )
-    qtbot.mouseRelease(month, left, pos=far.toPoint())
+    drag_from(qtbot, month, rect.center())
     [(hot_spot, picture)] = seen
     assert picture.width() > 100
     # The pointer's spot, and a band around it, lie outside the picture, above it.
@@ -618,11 +614,7 @@ def test_shift_arrows_select_the_posts_of_a_stretch_of_days(
     session: CalendarSession, qtbot: QtBot, view_type: type[MonthView | WeekView]
 ) -> None:
     """The keyboard's way to pick up several posts (then Cut and Paste move them)."""
-    view = view_type(session)
-    qtbot.addWidget(view)
-    view.resize(1000, 760)
-    with qtbot.waitExposed(view):
-        view.show()
+    view = shown_view(view_type, session, qtbot)
     start = date(2026, 11, 17)
     view.set_current_date(start)
     view.setFocus()
@@ -661,11 +653,7 @@ def test_ctrl_space_picks_posts_of_days_apart_from_the_keyboard(
 ) -> None:
     """A keyboard user picks single posts here and there, as Ctrl+click does: Ctrl+Space
     picks or drops the post Tab is on, and Tab and the arrows then keep the pick."""
-    view = view_type(session)
-    qtbot.addWidget(view)
-    view.resize(1000, 760)
-    with qtbot.waitExposed(view):
-        view.show()
+    view = shown_view(view_type, session, qtbot)
     first = date(2026, 11, 16)
     view.set_current_date(first)
     view.setFocus()

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QDrag, QDragLeaveEvent, QMouseEvent
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QDrag, QDragLeaveEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -27,7 +27,7 @@ from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.week_view import HOUR_HEIGHT, MIN_LANE_WIDTH, WeekView
 from tests.gui.conftest import TODAY, ScopeAnswers, double_click
 
-from .dragdrop import drag_over, send_drop
+from .dragdrop import drag_from, drag_over, send_drop
 
 MONDAY = date(2026, 11, 16)
 SUNDAY = date(2026, 11, 22)
@@ -463,26 +463,12 @@ def test_a_block_dragged_an_hour_down_moves_an_hour_wherever_it_was_grabbed(
         return Qt.DropAction.MoveAction
 
     monkeypatch.setattr(QDrag, "exec", dragged)
-    left = Qt.MouseButton.LeftButton
     for _ in range(2):
         pressed = week.chip_rect(post.id)
         assert pressed is not None
         at = QPoint(pressed.center().x(), pressed.top() + round(pressed.height() * grab))
         grabbed.append(at)
-        qtbot.mousePress(week, left, pos=at)
-        far = QPointF(at + QPoint(0, 3 * QApplication.startDragDistance()))
-        QApplication.sendEvent(
-            week,
-            QMouseEvent(
-                QEvent.Type.MouseMove,
-                far,
-                week.mapToGlobal(far),
-                Qt.MouseButton.NoButton,
-                left,
-                Qt.KeyboardModifier.NoModifier,
-            ),
-        )
-        qtbot.mouseRelease(week, left, pos=far.toPoint())
+        drag_from(qtbot, week, at)
     hour_later = time(post.time.hour + 1, post.time.minute)
     next_day = post.date + timedelta(days=1)
     assert landed == [(next_day, hour_later), (next_day, hour_later)]
