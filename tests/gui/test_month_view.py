@@ -49,12 +49,7 @@ NOVEMBER_GRID = (date(2026, 10, 26), date(2026, 12, 6))
 
 @pytest.fixture
 def month(session: CalendarSession, qtbot: QtBot) -> MonthView:
-    view = MonthView(session)
-    qtbot.addWidget(view)
-    view.resize(1000, 760)
-    with qtbot.waitExposed(view):
-        view.show()
-    return view
+    return cast(MonthView, shown_view(MonthView, session, qtbot))
 
 
 def shown_view(
