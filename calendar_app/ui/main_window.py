@@ -977,6 +977,7 @@ class MainWindow(QMainWindow):
         anchor = min(posts, key=lambda p: (p.date is None, p.date or date.min, p.time or time.min))
         origin = None if self._in_backlog() else self.view().selection_origin()
         put_on_clipboard(posts_mime(self.session, posts, anchor.id, cut=cut, origin=origin))
+        self._cut_pasted = None  # copied or cut anew: an undone paste no longer decides
         paste = self.paste_posts_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         verb, then = ("Cut", "move") if cut else ("Copied", "repeat")
         them = "them" if len(posts) > 1 else "it"
@@ -1058,7 +1059,7 @@ class MainWindow(QMainWindow):
         if pasted is None:
             return
         _mime, held = self._on_clipboard()
-        if held is None or tuple(held.ids) != pasted.ids or not held.ours:
+        if held is None or set(held.ids) != set(pasted.ids) or not held.ours:
             self._cut_pasted = None  # something else was copied since
             return
         stack = self.session.undo_stack

@@ -1963,6 +1963,60 @@ def test_a_paste_of_cut_posts_undone_leaves_them_cut(window: MainWindow) -> None
     assert session.store.post(a.id).date == elsewhere
 
 
+def test_a_copy_after_a_cut_paste_stays_a_copy_when_the_paste_is_undone(
+    window: MainWindow,
+) -> None:
+    """Cut, paste (a move), Copy, Undo, paste: the undone paste turned the Copy back into a
+    cut, and the post moved."""
+    session = window.session
+    month = window.month_view
+    (a,) = _standalone(session, TODAY - timedelta(days=14), TODAY)[-1:]
+    assert a.date is not None
+    month.setFocus()
+    month.select_posts([a.id])
+    window.cut_posts_action.trigger()
+    month.set_current_date(a.date + timedelta(days=7))
+    window.paste_posts_action.trigger()
+    month.select_posts([a.id])
+    window.copy_posts_action.trigger()
+    window.undo_action.trigger()
+    count = session.store.count_posts()
+    month.set_current_date(a.date + timedelta(days=9))
+    window.paste_posts_action.trigger()
+    assert session.store.count_posts() == count + 1
+    assert session.store.post(a.id).date == a.date
+
+
+def test_cut_posts_whose_order_a_paste_at_a_time_changed_stay_cut_when_it_is_undone(
+    window: MainWindow,
+) -> None:
+    """An all-day post and a 09:00 one cut, pasted at 15:00 (the all-day one took a time,
+    so they came back in another order), undone: the next paste copied them."""
+    session = window.session
+    day = TODAY + timedelta(days=3)
+    channel = session.channels()[0].id
+    made = session.store.add_posts(
+        [
+            NewPost("Morning", channel, (), day, time(9, 0), PostStatus.SCHEDULED),
+            NewPost("All day", channel, (), day, None, PostStatus.SCHEDULED),
+        ]
+    )
+    session.notify(made)
+    ids = list(made.created)
+    window.set_view(1)
+    week = window.view()
+    week.select_posts(ids)
+    window.cut_posts_action.trigger()
+    week.set_current_date(day + timedelta(days=1))
+    window._paste_posts(time(15, 0))
+    window.undo_action.trigger()
+    count = session.store.count_posts()
+    week.set_current_date(day + timedelta(days=2))
+    window.paste_posts_action.trigger()
+    assert session.store.count_posts() == count
+    assert {p.date for p in session.posts(ids)} == {day + timedelta(days=2)}
+
+
 def _pick_days(
     view: PeriodView, qtbot: QtBot, start: date, days: int, key: Qt.Key = Qt.Key.Key_Right
 ) -> None:
