@@ -723,8 +723,11 @@ class WeekView(PeriodView):
 
         numbers = {day: day_number_text(day) for day in days}
 
+        def pill_width_of(text: str) -> float:
+            return max(bold_metrics.horizontalAdvance(text) + 10, metrics.height() + 4)
+
         def pill_width(day: date) -> float:
-            return max(bold_metrics.horizontalAdvance(numbers[day]) + 10, metrics.height() + 4)
+            return pill_width_of(numbers[day])
 
         def corner_width(day: date) -> float:
             if message_selected:
@@ -741,16 +744,29 @@ class WeekView(PeriodView):
             if pill_width(day) > room:
                 numbers[day] = str(day.day)  # a narrow day: its number alone
         names = dict.fromkeys(days, "")
-        for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.NarrowFormat):
-            tried = {day: locale.dayName(day.isoweekday(), form) for day in days}
-            if any(c.isdigit() for name in tried.values() for c in name):
-                continue  # the C locale's narrow "names" are numbers
-            if all(
-                metrics.horizontalAdvance(tried[day] + " ") + pill_width(day) <= room
-                for day, room in zip(days, rooms, strict=True)
-            ):
-                names = tried
+        # Each day's name if every one fits; a month's name on its first day gives way
+        # to them first ("1 Mar" took every day's name away).
+        for month_named in (True, False):
+            if not month_named:
+                numbers = {day: str(day.day) for day in days}
+            for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.NarrowFormat):
+                tried = {day: locale.dayName(day.isoweekday(), form) for day in days}
+                if any(c.isdigit() for name in tried.values() for c in name):
+                    continue  # the C locale's narrow "names" are numbers
+                if all(
+                    metrics.horizontalAdvance(tried[day] + " ") + pill_width(day) <= room
+                    for day, room in zip(days, rooms, strict=True)
+                ):
+                    names = tried
+                    break
+            if any(names.values()):
                 break
+        if not any(names.values()):  # no names at all: the month's name where it fits
+            numbers = {
+                day: full if pill_width_of(full) <= room else str(day.day)
+                for day, room in zip(days, rooms, strict=True)
+                for full in [day_number_text(day)]
+            }
         cells = []
         for index, day in enumerate(days):
             cell = QRect(edges[index], 0, edges[index + 1] - edges[index], height)

@@ -121,6 +121,21 @@ def test_a_week_crossing_into_a_month_says_where_it_begins(
         assert not c.date_rect.intersects(c.corner), c.day
 
 
+@pytest.mark.parametrize("width", [560, 716, 760, 1000])
+def test_the_first_of_a_month_never_takes_the_days_names_away(
+    week: WeekView, qtbot: QtBot, width: int
+) -> None:
+    """At 716 px the week of 1 March lost every day's name ("1 Mar 2 3 ..."), the weeks
+    around it kept theirs: "1 Mar" gives way to the names first."""
+    week.resize(width, 700)
+    qtbot.waitUntil(lambda: week.width() == width)
+    named = {}
+    for day in (date(2027, 2, 22), date(2027, 3, 1), date(2027, 3, 8)):
+        week.set_current_date(day)
+        named[day] = all(c.name for c in week.header_cells())
+    assert named[date(2027, 3, 1)] == named[date(2027, 2, 22)] == named[date(2027, 3, 8)]
+
+
 def test_columns_follow_the_first_day_of_week(
     week: WeekView, session: CalendarSession, qtbot: QtBot
 ) -> None:
