@@ -579,6 +579,8 @@ class _Manager(QDialog, Generic[R]):
         if self._id(now) != self._id(filled) and self._gone(self._id(filled)):
             self._keep_as_new(typed)
             return
+        if self._id(filled) == NEW and self._take_back(typed, filled):
+            return
         if self._id(now) != self._id(filled) or now == filled:
             return  # another item, shown afresh, or this one as it was: as it is
         # What the user typed stays; every field they left shows the calendar's value
@@ -618,6 +620,30 @@ class _Manager(QDialog, Generic[R]):
         finally:
             self._filling = False
         self._update_buttons()
+
+    def _take_back(self, typed: R, filled: R) -> bool:
+        """Typing kept as a new item (its adding undone) when the item comes back under
+        its name (the adding redone): the item is shown, what was typed on it (Apply, or
+        Close, then said there was one of that name already, and the form was stuck)."""
+        name = self._name(typed)
+        record = next((r for r in self.records() if self._name(r) == name), None)
+        if record is None:
+            return False
+        kept = {
+            f.name: getattr(typed, f.name)
+            for f in fields(typed)
+            if f.name != "id" and getattr(typed, f.name) != getattr(filled, f.name)
+        }
+        self._reload(self._id(record), refill=False)
+        self._filling = True
+        try:
+            self._fill(replace(record, **kept))
+        finally:
+            self._filling = False
+        self._filled = record
+        self.heading.setText(self._name(record))
+        self._update_buttons()
+        return True
 
     # -- changing ------------------------------------------------------------------------
 

@@ -505,8 +505,20 @@ def test_undoing_the_add_of_the_item_being_edited_keeps_the_typing_as_a_new_item
     again = next(m for m in session.key_messages() if m.title == "Short-lived")
     assert again.statement == "typed, then the add is undone"
 
-    manager.statement_edit.setPlainText("typed once more")
+    # Undone then redone: the message is back, shown with the statement typed on it.
+    manager.statement_edit.setPlainText("typed, undone, redone")
     session.undo_stack.undo()
+    assert manager.current_id() == NEW
+    session.undo_stack.redo()
+    assert manager.current_id() == again.id
+    assert manager.statement_edit.toPlainText() == "typed, undone, redone"
+    assert manager.is_dirty()
+    assert manager.apply()
+    assert session.key_message(again.id).statement == "typed, undone, redone"
+
+    manager.statement_edit.setPlainText("typed once more")
+    session.undo_stack.undo()  # the statement's edit
+    session.undo_stack.undo()  # the adding
     manager.revert()
     assert all(m.title != "Short-lived" for m in session.key_messages())
     assert not manager.is_dirty()
