@@ -588,6 +588,9 @@ class QuarterHourTimeEdit(QTimeEdit):
     _minutes_before = 0
     """The minutes shown before digits went into them."""
 
+    _half_day = ""
+    """The letters of "AM" or "PM" typed so far."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDisplayFormat("HH:mm")
@@ -621,10 +624,11 @@ class QuarterHourTimeEdit(QTimeEdit):
 
     def _start_afresh(self) -> None:
         """A click, the keyboard coming in, a key that moves: typing starts anew."""
-        self._typed = self._run = ""
+        self._typed = self._run = self._half_day = ""
         self._advanced = self._hour_typed = False
 
     def _type_digit(self, digit: int) -> None:
+        self._half_day = ""
         hour_part = QDateTimeEdit.Section.HourSection
         if self.currentSection() != QDateTimeEdit.Section.MinuteSection:
             self.setCurrentSection(hour_part)
@@ -664,21 +668,28 @@ class QuarterHourTimeEdit(QTimeEdit):
         self._typed = rest if len(rest) == 1 and int(rest) <= 5 else ""
 
     def _type_half_day(self, letter: str) -> bool:
-        """ "PM" after a time: the afternoon's hour; "AM": the morning's (12 AM is 00).
-        False for another letter (a separator, as "h" in "17h30")."""
+        """ "PM" after a time: the afternoon's hour; "AM": the morning's (12 AM is 00),
+        known from the first letters that tell them apart ("p"; "午後", whose first
+        letter is "午前"'s too). False for another letter (a separator, as "h" in
+        "17h30")."""
         locale = self.locale()
-        first = letter.casefold()
-        hour = self.time().hour()
-        if first in ("p", locale.pmText()[:1].casefold()):
-            if hour < 12:
-                self.setTime(self.time().addSecs(12 * 3600))
-        elif first in ("a", locale.amText()[:1].casefold()):
-            if hour == 12:
-                self.setTime(self.time().addSecs(-12 * 3600))
-        else:
+        said = (self._half_day + letter).casefold()
+        morning = any(w.startswith(said) for w in ("am", locale.amText().casefold()) if w)
+        afternoon = any(w.startswith(said) for w in ("pm", locale.pmText().casefold()) if w)
+        if not (morning or afternoon):
+            self._half_day = ""
             return False
-        self._typed = ""
+        if self._run and int(self._run) <= 23:  # "6pm" typed into the minutes: 6 the hour
+            self.setTime(QTime(int(self._run), self._minutes_before))
+            self._hour_typed = True
+        self._half_day = said
+        self._typed = self._run = ""
         self._advanced = False
+        hour = self.time().hour()
+        if afternoon and not morning and hour < 12:
+            self.setTime(self.time().addSecs(12 * 3600))
+        elif morning and not afternoon and hour == 12:
+            self.setTime(self.time().addSecs(-12 * 3600))
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

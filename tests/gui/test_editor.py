@@ -1393,6 +1393,8 @@ def _click_time(qtbot: QtBot, edit: QTimeEdit, before: str) -> None:
         ("6:30pm", time(18, 30)),
         ("12:15 AM", time(0, 15)),
         ("12:15 PM", time(12, 15)),
+        ("6pm", time(18, 0)),
+        ("9p", time(21, 0)),
         ("१८:३०", time(18, 30)),
         ("٠٨:٠٠", time(8, 0)),
     ],
@@ -1418,6 +1420,28 @@ def test_a_time_typed_as_it_reads_is_that_time(
             QApplication.sendEvent(edit, key)
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert editor.chosen_time() == expected
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("6:30午前", time(6, 30)), ("6:30午後", time(18, 30)), ("12:15午前", time(0, 15))],
+)
+def test_a_morning_and_an_afternoon_word_of_one_first_letter_are_told_apart(
+    qtbot: QtBot, session: CalendarSession, typed: str, expected: time
+) -> None:
+    """Japanese "午前" and "午後" begin alike: the first letter made every time PM."""
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    try:
+        editor, edit = _time_field(qtbot, session)
+        edit.setFocus()
+        for sign in typed:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, sign)
+                QApplication.sendEvent(edit, key)
+        assert editor.chosen_time() == expected
+    finally:
+        QLocale.setDefault(QLocale.c())
 
 
 @OFFSCREEN_POPUPS
