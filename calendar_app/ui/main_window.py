@@ -652,6 +652,7 @@ class MainWindow(QMainWindow):
         previous = self.view() if self.stack.count() else None
         current = previous.current_date() if previous is not None else self.session.today()
         selected = previous.selected_post_ids() if previous is not None else []
+        picked = bool(getattr(previous, "picking", bool)())  # one at a time: still so
         self._view_at(index)
         self.stack.setCurrentIndex(index)
         self.view_actions[index].setChecked(True)
@@ -659,6 +660,8 @@ class MainWindow(QMainWindow):
         view.set_current_date(current)
         if previous is not None and previous is not view:
             view.select_posts(selected, in_sight_only=True)
+            if picked and hasattr(view, "keep_picking"):
+                view.keep_picking()
         cast(QWidget, view).setFocus()
         self._period_changed()
 

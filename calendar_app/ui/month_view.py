@@ -287,6 +287,15 @@ class PeriodView(QWidget):
         """The post Enter opens (the last clicked or tabbed to), if any."""
         return self._focus_post
 
+    def picking(self) -> bool:
+        """Whether posts are picked one at a time (Ctrl+Space, Ctrl+click)."""
+        return self._picking
+
+    def keep_picking(self) -> None:
+        """The selection is a pick made one at a time (in the view shown before)."""
+        if self._selected:
+            self._set_selection(self._selected, self._focus_post, picking=True)
+
     def selected_out_of_sight(self) -> int:
         """How many selected posts are on days the view does not show."""
         return sum(i not in self._posts for i in self._selected)
@@ -929,9 +938,9 @@ class PeriodView(QWidget):
         Ctrl, the chip joins the selection, or leaves it."""
         if self._press_pos is not None and post_id is not None and post_id == self._press_post:
             if self._press_ctrl:  # as pressed: Ctrl let go first still adds the chip
-                if post_id in self._selected:
+                if post_id in self._selected:  # dropped: the keyboard stays on it
                     rest = [i for i in self._selected if i != post_id]
-                    self._set_selection(rest, rest[-1] if rest else None, picking=True)
+                    self._set_selection(rest, post_id, picking=True)
                 else:
                     self._set_selection([*self._selected, post_id], post_id, picking=True)
             elif len(self._selected) > 1:

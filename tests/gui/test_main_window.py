@@ -1801,6 +1801,30 @@ def test_a_backup_opened_in_the_window_says_so_and_is_not_the_calendar_reopened(
     assert Path(str(settings.value("lastFile"))) == calendar
 
 
+def test_posts_picked_one_at_a_time_stay_picked_across_a_switch_of_views(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Picked with Ctrl+Space, switched to the week and back: still selected, but the
+    next arrow dropped them; the pick goes on until Esc."""
+    month = window.month_view
+    first = date(2026, 11, 16)
+    month.set_current_date(first)
+    month.setFocus()
+    qtbot.waitUntil(month.hasFocus)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(month, Qt.Key.Key_Tab)
+    qtbot.keyClick(month, Qt.Key.Key_Space, ctrl)
+    qtbot.keyClick(month, Qt.Key.Key_Right)
+    qtbot.keyClick(month, Qt.Key.Key_Tab)
+    qtbot.keyClick(month, Qt.Key.Key_Space, ctrl)
+    picked = month.selected_post_ids()
+    assert len(picked) == 2
+    window.set_view(1)
+    window.set_view(0)
+    qtbot.keyClick(window.month_view, Qt.Key.Key_Right)
+    assert window.month_view.selected_post_ids() == picked
+
+
 # -- cut, copy and paste --------------------------------------------------------------
 
 

@@ -699,6 +699,23 @@ def test_ctrl_space_picks_posts_of_days_apart_from_the_keyboard(
     assert "Ctrl+Space" not in view.accessibleDescription()
 
 
+def test_a_post_dropped_from_the_pick_by_ctrl_click_keeps_the_keyboard(
+    month: MonthView, qtbot: QtBot
+) -> None:
+    """Ctrl+clicks on posts of two days, then on the first again: the keyboard went to
+    the other day's post, where Ctrl+Space or Enter then acted."""
+    a = month.posts_on(date(2026, 11, 16))[0]
+    b = month.posts_on(date(2026, 11, 17))[0]
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for post_id in (a, b, a):
+        rect = month.chip_rect(post_id)
+        assert rect is not None
+        qtbot.mouseClick(month, Qt.MouseButton.LeftButton, ctrl, rect.center())
+    assert month.selected_post_ids() == [b]
+    assert month.focused_post() == a
+    assert month.current_date() == date(2026, 11, 16)
+
+
 def test_the_post_the_keyboard_is_on_is_ringed_while_posts_are_picked(
     month: MonthView, qtbot: QtBot
 ) -> None:
