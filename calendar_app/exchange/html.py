@@ -708,14 +708,14 @@ def _messages_section(page: _Page) -> str:
 
     # The shared axis: month names where each month starts, the first and each January
     # with its year; over years, every second, third... month (60 ran together).
-    labels = []
+    labels: list[str] = []
     months = months_between(page.first, page.last)
     every = next(n for n in (1, 2, 3, 4, 6, 12) if len(months) <= 12 * n or n == 12)
-    for index, month in enumerate(months):
+    for month in months:
         start = max(month, page.first)
         if (_month_end(month) - start).days < 6:
             continue  # too little of it shows for a label
-        yearly = index == 0 or month.month == 1
+        yearly = not labels or month.month == 1  # the first named, or a January
         if not yearly and (month.month - 1) % every:
             continue
         name = month_name(month, short=True) + (f" {month.year}" if yearly else "")
