@@ -583,20 +583,24 @@ class _Manager(QDialog, Generic[R]):
             return
         if self._id(now) != self._id(filled) or now == filled:
             return  # another item, shown afresh, or this one as it was: as it is
-        # What the user typed stays; every field they left shows the calendar's value
-        # (else the next Apply would quietly write back what the undo took away).
+        self._show_typed_on(now, typed, filled)  # the heading too: an undone rename
+
+    def _show_typed_on(self, record: R, typed: R, filled: R) -> None:
+        """Show ``record`` with what the user typed over ``filled`` kept on it; every
+        field they left shows the calendar's value (else the next Apply would quietly
+        write back what an undo took away)."""
         kept = {
             f.name: getattr(typed, f.name)
             for f in fields(typed)
-            if getattr(typed, f.name) != getattr(filled, f.name)
+            if f.name != "id" and getattr(typed, f.name) != getattr(filled, f.name)
         }
         self._filling = True
         try:
-            self._fill(replace(now, **kept))
+            self._fill(replace(record, **kept))
         finally:
             self._filling = False
-        self._filled = now
-        self.heading.setText(self._name(now))  # an undone rename
+        self._filled = record
+        self.heading.setText(self._name(record))
         self._update_buttons()
 
     def _gone(self, record_id: int) -> bool:
@@ -629,20 +633,8 @@ class _Manager(QDialog, Generic[R]):
         record = next((r for r in self.records() if self._name(r) == name), None)
         if record is None:
             return False
-        kept = {
-            f.name: getattr(typed, f.name)
-            for f in fields(typed)
-            if f.name != "id" and getattr(typed, f.name) != getattr(filled, f.name)
-        }
         self._reload(self._id(record), refill=False)
-        self._filling = True
-        try:
-            self._fill(replace(record, **kept))
-        finally:
-            self._filling = False
-        self._filled = record
-        self.heading.setText(self._name(record))
-        self._update_buttons()
+        self._show_typed_on(record, typed, filled)
         return True
 
     # -- changing ------------------------------------------------------------------------

@@ -1744,24 +1744,30 @@ def test_delete_key_removes_the_selected_post_and_undo_restores(
     assert session.store.posts([post.id])[0] == post
 
 
+def _pick_two(window: MainWindow, qtbot: QtBot, first: date, move: Qt.Key) -> list[int]:
+    """With the keyboard, in the month: the first post of ``first`` and the first of the
+    day ``move`` reaches, picked with Ctrl+Space; the posts picked."""
+    month = window.month_view
+    month.set_current_date(first)
+    month.setFocus()
+    qtbot.waitUntil(month.hasFocus)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for keys in ((), (move,)):
+        for key in keys:
+            qtbot.keyClick(month, key)
+        qtbot.keyClick(month, Qt.Key.Key_Tab)
+        qtbot.keyClick(month, Qt.Key.Key_Space, ctrl)
+    return month.selected_post_ids()
+
+
 def test_delete_takes_the_posts_picked_one_by_one_from_the_keyboard(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     """Posts picked on days apart with Ctrl+Space are what Delete takes: not the post
     the keyboard is on unpicked, not the posts of the days it crossed."""
     session = window.session
-    month = window.month_view
     first = date(2026, 11, 16)
-    month.set_current_date(first)
-    month.setFocus()
-    qtbot.waitUntil(month.hasFocus)
-    ctrl = Qt.KeyboardModifier.ControlModifier
-    qtbot.keyClick(month, Qt.Key.Key_Tab)
-    qtbot.keyClick(month, Qt.Key.Key_Space, ctrl)
-    qtbot.keyClick(month, Qt.Key.Key_Down)  # a week later, the days between left alone
-    qtbot.keyClick(month, Qt.Key.Key_Tab)
-    qtbot.keyClick(month, Qt.Key.Key_Space, ctrl)
-    picked = month.selected_post_ids()
+    picked = _pick_two(window, qtbot, first, Qt.Key.Key_Down)  # a week apart
     assert len(picked) == 2
     kept = [p.id for p in session.posts_between(first, first + timedelta(days=7))]
     kept = [i for i in kept if i not in picked]
@@ -1806,18 +1812,7 @@ def test_posts_picked_one_at_a_time_stay_picked_across_a_switch_of_views(
 ) -> None:
     """Picked with Ctrl+Space, switched to the week and back: still selected, but the
     next arrow dropped them; the pick goes on until Esc."""
-    month = window.month_view
-    first = date(2026, 11, 16)
-    month.set_current_date(first)
-    month.setFocus()
-    qtbot.waitUntil(month.hasFocus)
-    ctrl = Qt.KeyboardModifier.ControlModifier
-    qtbot.keyClick(month, Qt.Key.Key_Tab)
-    qtbot.keyClick(month, Qt.Key.Key_Space, ctrl)
-    qtbot.keyClick(month, Qt.Key.Key_Right)
-    qtbot.keyClick(month, Qt.Key.Key_Tab)
-    qtbot.keyClick(month, Qt.Key.Key_Space, ctrl)
-    picked = month.selected_post_ids()
+    picked = _pick_two(window, qtbot, date(2026, 11, 16), Qt.Key.Key_Right)
     assert len(picked) == 2
     window.set_view(1)
     window.set_view(0)
