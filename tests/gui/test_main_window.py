@@ -1943,19 +1943,27 @@ def test_cut_then_paste_moves_posts_and_a_second_paste_repeats_them(
     assert session.posts([a.id, b.id]) == [a, b]
 
 
+def _cut_and_pasted_a_week_on(window: MainWindow) -> Post:
+    """A post of the last two weeks cut in the month and pasted a week on (a move); the
+    post as it was before."""
+    month = window.month_view
+    (post,) = _standalone(window.session, TODAY - timedelta(days=14), TODAY)[-1:]
+    assert post.date is not None
+    month.setFocus()
+    month.select_posts([post.id])
+    window.cut_posts_action.trigger()
+    month.set_current_date(post.date + timedelta(days=7))
+    window.paste_posts_action.trigger()
+    return post
+
+
 def test_a_paste_of_cut_posts_undone_leaves_them_cut(window: MainWindow) -> None:
     """Cut, paste, undo, paste: the second paste copied them (the posts stood on both
     days); nothing was moved any more, so it moves them. Redone, a paste repeats them."""
     session = window.session
     month = window.month_view
-    (a,) = _standalone(session, TODAY - timedelta(days=14), TODAY)[-1:]
+    a = _cut_and_pasted_a_week_on(window)
     assert a.date is not None
-    month.setFocus()
-    month.select_posts([a.id])
-    window.cut_posts_action.trigger()
-    later = a.date + timedelta(days=7)
-    month.set_current_date(later)
-    window.paste_posts_action.trigger()
     window.undo_action.trigger()
     assert session.store.post(a.id).date == a.date
     count = session.store.count_posts()
@@ -1989,13 +1997,8 @@ def test_a_copy_after_a_cut_paste_stays_a_copy_when_the_paste_is_undone(
     cut, and the post moved."""
     session = window.session
     month = window.month_view
-    (a,) = _standalone(session, TODAY - timedelta(days=14), TODAY)[-1:]
+    a = _cut_and_pasted_a_week_on(window)
     assert a.date is not None
-    month.setFocus()
-    month.select_posts([a.id])
-    window.cut_posts_action.trigger()
-    month.set_current_date(a.date + timedelta(days=7))
-    window.paste_posts_action.trigger()
     month.select_posts([a.id])
     window.copy_posts_action.trigger()
     window.undo_action.trigger()
