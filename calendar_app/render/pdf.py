@@ -1072,6 +1072,27 @@ def export_pdf(
         return _export_pdf(store, target, options, progress)
 
 
+@contextmanager
+def _quiet_about_saved_states() -> Iterator[None]:
+    """Leave out Qt's warning that a painter ended with states saved: a report stopped
+    inside a page (cancelled, Ctrl-C) ends so, and the reason is said in one line."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message.startswith("QPainter::end: Painter ended with"):
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
 def _export_pdf(
     store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
 ) -> ExportSummary:
@@ -1117,7 +1138,8 @@ def _export_pdf(
                 RESOLUTION / 72,
             )
         except BaseException:
-            painter.end()
+            with _quiet_about_saved_states():  # stopped inside a page: nothing to say
+                painter.end()
             raise
         finished = painter.end()
         del writer

@@ -13,12 +13,13 @@ import unicodedata
 from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QLocale, QRectF, QTextBoundaryFinder
-from PySide6.QtGui import QColor, QFontMetricsF, QImage
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from calendar_app.core.cadence import analyse, default_window
 from calendar_app.core.models import NewPost, PostStatus
@@ -212,6 +213,23 @@ def test_cancelling_leaves_no_file_and_keeps_the_old_one(
                 export_pdf(store, target, ExportOptions(today=TODAY), cancel_at_third)
     assert sorted(p.name for p in folder.iterdir()) == ["old.pdf"]
     assert old.read_bytes() == b"the report from last week"
+
+
+def test_a_report_stopped_inside_a_page_says_nothing_of_qt_s_painter(
+    demo_path: Path, tmp_path: Path, qtlog: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C during a long report: "QPainter::end: Painter ended with 2 saved states"
+    came before the one line that says why it stopped."""
+
+    def interrupted(painter: QPainter, *args: object) -> None:
+        painter.save()  # Ctrl-C comes where it comes: inside a chip being painted
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pdf, "paint_chip", interrupted)
+    with CalendarStore.open(demo_path) as store, pytest.raises(KeyboardInterrupt):
+        export_pdf(store, tmp_path / "r.pdf", ExportOptions(today=TODAY), no_progress)
+    assert not [r for r in qtlog.records if "QPainter" in r.message]
+    assert not (tmp_path / "r.pdf").exists()
 
 
 def test_a_message_counts_its_deliveries_before_it_starts_too(tmp_path: Path, qapp: object) -> None:
