@@ -1489,11 +1489,19 @@ class MainWindow(QMainWindow):
             "Save a Copy As",
             files_folder(self.session.store.path) / f"{self.session.store.path.stem} copy.cadence",
             "Cadence calendars (*.cadence)",
-            replace=self.ask_replace,
+            asks_to_replace=False,  # asked here, once a name Cadence refuses is refused
         )
-        if target is not None:
-            remember_folder(self.session.store.path, target)
-            self.save_copy(target)
+        if target is None:
+            return
+        try:  # the calendar open here, a folder...: refused before "replace it?" is asked
+            self.session.store.export_target(target, what="A copy")
+        except CadenceError as exc:
+            self.show_error(self, exc)
+            return
+        if target.exists() and not self.ask_replace(self, target):
+            return
+        remember_folder(self.session.store.path, target)
+        self.save_copy(target)
 
     def save_copy(self, path: Path) -> bool:
         from ..exchange.copy import save_copy

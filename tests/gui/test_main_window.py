@@ -1593,6 +1593,33 @@ def test_a_name_typed_without_its_ending_gets_one(
     assert other.read_bytes() == before
 
 
+def test_a_copy_over_the_calendar_open_is_refused_before_replacing_is_asked(
+    window: MainWindow, errors: Errors, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Replace it?" was asked, and only after Yes was the copy refused."""
+    calendar = window.session.store.path
+    before = calendar.read_bytes()
+    options: list[object] = []
+
+    def typed(*args: object) -> tuple[str, str]:
+        options.append(args[-1])
+        return str(calendar), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(typed))
+    asked: list[Path] = []
+
+    def replace_it(parent: QWidget | None, path: Path) -> bool:
+        asked.append(path)
+        return True
+
+    window.ask_replace = replace_it
+    window.save_copy_dialog()
+    assert options == [QFileDialog.Option.DontConfirmOverwrite]  # the dialog asks nothing
+    assert asked == []
+    assert errors.seen == ["A copy cannot overwrite the calendar it is made from."]
+    assert calendar.read_bytes() == before
+
+
 @OFFSCREEN_POPUPS
 @pytest.mark.parametrize(("fmt", "ending"), [("html", ".html"), ("ics", ".ics"), ("pdf", ".pdf")])
 def test_an_export_named_without_its_ending_gets_one(
