@@ -101,6 +101,12 @@ def _minutes(at: time) -> int:
     return at.hour * 60 + at.minute
 
 
+def _quarter(minutes: int) -> time:
+    """The quarter hour ``minutes`` (a multiple of 15) into the day, within the day."""
+    minutes = min(max(minutes, 0), 24 * 60 - SNAP_MINUTES)
+    return time(minutes // 60, minutes % 60)
+
+
 @dataclass
 class _StripDay:
     chips: list[tuple[int, QRectF]]
@@ -372,9 +378,7 @@ class WeekView(PeriodView):
         if self._area_at(pos) != "grid" or self._column(pos.x()) is None:
             return None
         y = pos.y() - self._grid_offset().y() - GRID_PADDING
-        minutes = int(y * 60 // HOUR_HEIGHT) // SNAP_MINUTES * SNAP_MINUTES
-        minutes = min(max(minutes, 0), 24 * 60 - SNAP_MINUTES)
-        return time(minutes // 60, minutes % 60)
+        return _quarter(int(y * 60 // HOUR_HEIGHT) // SNAP_MINUTES * SNAP_MINUTES)
 
     def _minutes_at(self, pos: QPoint) -> float:
         """The time of day at ``pos``'s height in the grid, in minutes."""
@@ -389,9 +393,7 @@ class WeekView(PeriodView):
         if at is None or self._grab_minutes is None:
             return at
         top = self._minutes_at(pos) - self._grab_minutes
-        minutes = round(top / SNAP_MINUTES) * SNAP_MINUTES
-        minutes = min(max(minutes, 0), 24 * 60 - SNAP_MINUTES)
-        return time(minutes // 60, minutes % 60)
+        return _quarter(round(top / SNAP_MINUTES) * SNAP_MINUTES)
 
     def _start_drag(self, anchor: int, grabbed: QPoint) -> None:
         post = self._posts.get(anchor)
@@ -740,15 +742,10 @@ class WeekView(PeriodView):
             edges[i + 1] - edges[i] - (corners[i] + 8 if corners[i] else 0) - 8
             for i in range(len(days))
         ]
-        for day, room in zip(days, rooms, strict=True):
-            if pill_width(day) > room:
-                numbers[day] = str(day.day)  # a narrow day: its number alone
-        names = dict.fromkeys(days, "")
-        # Each day's name if every one fits; a month's name on its first day gives way
-        # to them first ("1 Mar" took every day's name away).
-        for month_named in (True, False):
-            if not month_named:
-                numbers = {day: str(day.day) for day in days}
+
+        def names_fitting() -> dict[date, str] | None:
+            """The days' names in the longest form that fits every column beside its
+            number, the same in each; None when none does."""
             for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.NarrowFormat):
                 tried = {day: locale.dayName(day.isoweekday(), form) for day in days}
                 if any(c.isdigit() for name in tried.values() for c in name):
@@ -757,16 +754,23 @@ class WeekView(PeriodView):
                     metrics.horizontalAdvance(tried[day] + " ") + pill_width(day) <= room
                     for day, room in zip(days, rooms, strict=True)
                 ):
-                    names = tried
-                    break
-            if any(names.values()):
-                break
-        if not any(names.values()):  # no names at all: the month's name where it fits
-            numbers = {
-                day: full if pill_width_of(full) <= room else str(day.day)
-                for day, room in zip(days, rooms, strict=True)
-                for full in [day_number_text(day)]
-            }
+                    return tried
+            return None
+
+        # Each day's name if every one fits; a month's name on its first day gives way
+        # to them first ("1 Mar" took every day's name away), and where there are no
+        # names it stays where it fits.
+        names = names_fitting()
+        if names is None:
+            plain = {day: str(day.day) for day in days}
+            full, numbers = numbers, plain
+            names = names_fitting()
+            if names is None:
+                names = dict.fromkeys(days, "")
+                numbers = {
+                    day: full[day] if pill_width_of(full[day]) <= room else plain[day]
+                    for day, room in zip(days, rooms, strict=True)
+                }
         cells = []
         for index, day in enumerate(days):
             cell = QRect(edges[index], 0, edges[index + 1] - edges[index], height)
@@ -1033,7 +1037,7 @@ class WeekView(PeriodView):
             return
         hidden = self._out_of_sight_at(pos)
         self._pressed_hint = event.button() == Qt.MouseButton.LeftButton and hidden is not None
-        if hidden is not None and self._pressed_hint:
+        if self._pressed_hint:
             self._ensure_post_visible(hidden)  # scroll to the nearest post out of sight
             return
         post_id = self.post_at(pos)
