@@ -96,11 +96,10 @@ MAX_RECENT = 8
 
 
 class _CutPasted(NamedTuple):
-    """A paste that moved cut posts: its step on the undo stack, the posts, as they were
+    """A paste that moved cut posts: its step on the undo stack, the posts as they were
     carried, and the day that came first after it (picked by days)."""
 
     step: QUndoCommand
-    ids: tuple[int, ...]
     carried: Carried
     origin: date | None
 
@@ -1048,9 +1047,7 @@ class MainWindow(QMainWindow):
             origin = day if carried.origin is not None else None
             put_on_clipboard(posts_mime(self.session, posts, carried.anchor, origin=origin))
             stack = self.session.undo_stack
-            self._cut_pasted = _CutPasted(
-                stack.command(stack.index() - 1), tuple(carried.ids), carried, origin
-            )
+            self._cut_pasted = _CutPasted(stack.command(stack.index() - 1), carried, origin)
 
     def _follow_cut_paste(self, index: int) -> None:
         """The paste that moved cut posts undone: they are cut again, a paste moves them
@@ -1062,7 +1059,7 @@ class MainWindow(QMainWindow):
         if pasted is None:
             return
         _mime, held = self._on_clipboard()
-        if held is None or set(held.ids) != set(pasted.ids) or not held.ours:
+        if held is None or set(held.ids) != set(pasted.carried.ids) or not held.ours:
             self._cut_pasted = None  # something else was copied since
             return
         stack = self.session.undo_stack

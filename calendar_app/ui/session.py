@@ -681,10 +681,11 @@ class CalendarSession(QObject):
         if names_changed or changes.calendar:
             before = self._listed_names()
             self._reload_names()
-            kept = self._filters_kept_or_back(before)
+            now = self._listed_names()
+            kept = self._filters_kept_or_back(before, now)
             if kept != self._filters:
                 self.set_filters(kept)
-            self._highlight_kept_or_back(before)
+            self._highlight_kept_or_back(before, now)
         if self._filters.search.strip() and changes.posts:
             self.set_filters(self._filters)
         if changes.calendar:  # its time zone may have changed: so has its midnight
@@ -718,29 +719,32 @@ class CalendarSession(QObject):
             "campaigns": {c.id: c.name for c in self.campaigns()},
         }
 
-    def _filters_kept_or_back(self, before: dict[str, dict[int, str]]) -> Filters:
+    def _filters_kept_or_back(
+        self, before: dict[str, dict[int, str]], now: dict[str, dict[int, str]]
+    ) -> Filters:
         """The filters once names changed: less what is no longer listed (set aside by
         name), plus what was set aside and is listed again under its name (an archiving
         or deleting undone: Instagram hidden came back shown)."""
-        now = self._listed_names()
         wanted = self._filters
         for kind, aside in self._aside.items():
             back = {i for i, name in aside.items() if now[kind].get(i) == name}
             for i in back:
                 del aside[i]
             wanted = replace(wanted, **{kind: getattr(wanted, kind) | back})
-        kept = self._kept_filters(wanted)
+        kept = self._kept_filters(wanted, now)
         for kind, aside in self._aside.items():
             for i in getattr(wanted, kind) - getattr(kept, kind):
                 if i in before[kind]:
                     aside[i] = before[kind][i]
         return kept
 
-    def _highlight_kept_or_back(self, before: dict[str, dict[int, str]]) -> None:
+    def _highlight_kept_or_back(
+        self, before: dict[str, dict[int, str]], now: dict[str, dict[int, str]]
+    ) -> None:
         """The key message highlighted, deleted or archived: nothing left to highlight,
         until it is listed again under its title (the step undone)."""
         selected = self._selected_message
-        listed = {m.id: m.title for m in self.key_messages()}
+        listed = now["messages"]
         if selected is not None and selected not in listed:
             title = before["messages"].get(selected)
             self._highlight_aside = (selected, title) if title is not None else None
@@ -751,14 +755,15 @@ class CalendarSession(QObject):
                 self._highlight_aside = None
                 self.select_message(back)
 
-    def _kept_filters(self, known: Filters) -> Filters:
-        """``known`` less the channels, key messages and campaigns archived or deleted: the
-        menus no longer list them, so a filter on one could be neither seen nor taken off."""
+    def _kept_filters(
+        self, known: Filters, listed: dict[str, dict[int, str]] | None = None
+    ) -> Filters:
+        """``known`` less the channels, key messages and campaigns archived or deleted (not
+        ``listed``, default: as the menus list them now): the menus no longer list them,
+        so a filter on one could be neither seen nor taken off."""
+        listed = self._listed_names() if listed is None else listed
         return replace(
-            known,
-            hidden_channels=known.hidden_channels & {c.id for c in self.channels()},
-            messages=known.messages & {m.id for m in self.key_messages()},
-            campaigns=known.campaigns & self._campaigns.keys(),
+            known, **{kind: getattr(known, kind) & ids.keys() for kind, ids in listed.items()}
         )
 
     def posts(self, post_ids: Iterable[int]) -> list[Post]:
