@@ -13,6 +13,7 @@ The dialog is built without being shown: tests fill its widgets and call
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -213,6 +214,32 @@ _WRITTEN_WITHOUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"
 """How German is written without its accents ("Maerz")."""
 
 
+@functools.cache
+def _month_names(locale_tag: str) -> list[tuple[int, frozenset[str]]]:
+    """Each month with its names in a locale (short or long, as written alone or in a
+    date), in the ways they may be typed: as written, without accents ("Marz"), with
+    the German way of writing without them ("Maerz"); in lower case, no period after.
+    Worked out once a locale, not at each letter typed."""
+    locale = QLocale(locale_tag)
+    names = []
+    for month in range(1, 13):
+        forms: set[str] = set()
+        for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat):
+            for name in (locale.monthName(month, form), locale.standaloneMonthName(month, form)):
+                forms |= _typed_forms(name)
+        names.append((month, frozenset(forms)))
+    return names
+
+
+def typed_sign(event: QKeyEvent) -> str:
+    """The one sign a key typed (with Shift or on the keypad at most), else ""."""
+    text = event.text()
+    others = event.modifiers() & ~(
+        Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+    )
+    return text if text and not others and text.isprintable() and len(text) == 1 else ""
+
+
 def _typed_forms(text: str) -> set[str]:
     """The ways ``text`` may be typed: in lower case without a period at its end; as
     is, without its accents, and as German is written without them."""
@@ -259,11 +286,8 @@ class _DateEdit(QDateEdit):
         2027" gave 15 December); the letters of a month's name ("Feb.", "avril") make
         the one month it starts. Other keys (arrows, Backspace, Enter) work as in any
         date field, once what was typed into the part is kept."""
-        text = event.text()
-        others = event.modifiers() & ~(
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-        )
-        printable = bool(text) and not others and text.isprintable() and len(text) == 1
+        text = typed_sign(event)
+        printable = bool(text)
         # Of any script ("٣", as an Arabic field shows its digits), not "²"
         digit = printable and unicodedata.decimal(text, None) is not None
         part = self.currentSection()
@@ -405,22 +429,8 @@ class _DateEdit(QDateEdit):
             if month is not None:
                 self._show(shown.year(), month, self._wanted_day or shown.day())
 
-    def _month_names(self) -> list[tuple[int, set[str]]]:
-        """Each month with its names (short or long, as written alone or in a date), in
-        the ways they may be typed: as written, without accents ("Marz"), with the
-        German way of writing without them ("Maerz"); in lower case, no period after."""
-        locale = self.locale()
-        names = []
-        for month in range(1, 13):
-            forms: set[str] = set()
-            for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat):
-                for name in (
-                    locale.monthName(month, form),
-                    locale.standaloneMonthName(month, form),
-                ):
-                    forms |= _typed_forms(name)
-            names.append((month, forms))
-        return names
+    def _month_names(self) -> list[tuple[int, frozenset[str]]]:
+        return _month_names(self.locale().bcp47Name())
 
     def _months_starting(self, typed: str) -> set[int]:
         """The months whose name starts with ``typed``, whatever its case, its accents
@@ -597,11 +607,8 @@ class QuarterHourTimeEdit(QTimeEdit):
         self.lineEdit().installEventFilter(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text()
-        others = event.modifiers() & ~(
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-        )
-        printable = bool(text) and not others and text.isprintable() and len(text) == 1
+        text = typed_sign(event)
+        printable = bool(text)
         if printable and unicodedata.decimal(text, None) is not None:
             self._type_digit(int(ascii_digits(text)))
         elif printable and text.isalpha() and self._type_half_day(text):
@@ -611,9 +618,8 @@ class QuarterHourTimeEdit(QTimeEdit):
                 self._typed and not self._advanced
             ):
                 self.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
-            elif self._run and int(self._run) <= 23:  # typed into the minutes: an hour
-                self.setTime(QTime(int(self._run), self._minutes_before))
-                self._hour_typed = True
+            else:
+                self._run_as_hour()  # typed into the minutes: an hour
             self._typed = self._run = ""
             self._advanced = False
         else:
@@ -655,6 +661,13 @@ class QuarterHourTimeEdit(QTimeEdit):
             if len(self._run) >= 3:
                 self._run_as_time()
 
+    def _run_as_hour(self) -> None:
+        """Digits typed into the minutes before an hour, a separator or "PM" after them:
+        they were the hour ("17:30" typed where the minutes were clicked)."""
+        if self._run and int(self._run) <= 23:
+            self.setTime(QTime(int(self._run), self._minutes_before))
+            self._hour_typed = True
+
     def _run_as_time(self) -> None:
         """Digits typed into the minutes, more than they take ("1730"): the time they
         read as, its hour first."""
@@ -679,9 +692,7 @@ class QuarterHourTimeEdit(QTimeEdit):
         if not (morning or afternoon):
             self._half_day = ""
             return False
-        if self._run and int(self._run) <= 23:  # "6pm" typed into the minutes: 6 the hour
-            self.setTime(QTime(int(self._run), self._minutes_before))
-            self._hour_typed = True
+        self._run_as_hour()  # "6pm" typed into the minutes: 6 the hour
         self._half_day = said
         self._typed = self._run = ""
         self._advanced = False
