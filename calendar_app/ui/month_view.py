@@ -569,13 +569,18 @@ class PeriodView(QWidget):
         if focus is None:
             self._describe(pick_hint=True)
             return
-        selected = self._selected
-        if not self._picking and selected == [focus]:
-            self._set_selection(selected, focus, picking=True)
-        elif focus in selected:
-            self._set_selection([i for i in selected if i != focus], focus, picking=True)
+        if not self._picking and self._selected == [focus]:
+            self._set_selection(self._selected, focus, picking=True)
         else:
-            self._set_selection([*selected, focus], focus, picking=True)
+            self._pick_or_drop(focus)
+
+    def _pick_or_drop(self, post_id: int) -> None:
+        """The post joins the posts picked one at a time, or leaves them; the keyboard
+        is on it either way (Ctrl+Space, Ctrl+click)."""
+        if post_id in self._selected:
+            self._set_selection([i for i in self._selected if i != post_id], post_id, picking=True)
+        else:
+            self._set_selection([*self._selected, post_id], post_id, picking=True)
 
     def _stretch_selection(self, delta: int) -> None:
         """Shift+arrow: select every post shown from the day the stretch began to the
@@ -938,11 +943,7 @@ class PeriodView(QWidget):
         Ctrl, the chip joins the selection, or leaves it."""
         if self._press_pos is not None and post_id is not None and post_id == self._press_post:
             if self._press_ctrl:  # as pressed: Ctrl let go first still adds the chip
-                if post_id in self._selected:  # dropped: the keyboard stays on it
-                    rest = [i for i in self._selected if i != post_id]
-                    self._set_selection(rest, post_id, picking=True)
-                else:
-                    self._set_selection([*self._selected, post_id], post_id, picking=True)
+                self._pick_or_drop(post_id)
             elif len(self._selected) > 1:
                 self._set_selection([post_id], post_id)
         self._press_pos = None
