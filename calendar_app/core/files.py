@@ -7,10 +7,15 @@ import contextlib
 import glob
 import os
 import stat
+import sys
+import tempfile
 import time
 from pathlib import Path
 
 from .errors import StorageProblem
+
+if sys.platform != "win32":
+    import fcntl
 
 
 def check_replaceable(target: Path, shown: object = None) -> None:
@@ -46,7 +51,7 @@ def clear_leftovers(target: Path) -> None:
     were stopped (a 100k-post CSV left 31 MB each time), once old enough to be nobody's
     work in progress."""
     patterns = (
-        ".cadence-export-*.tmp",
+        f"{EXPORT_TEMP_PREFIX}*.tmp",
         ".cadence-copy-*.tmp",
         ".cadence-copy-*.tmp-journal",
         f".{glob.escape(target.name)}-*.tmp",
@@ -63,7 +68,7 @@ def clear_leftovers(target: Path) -> None:
 
 
 def give_rights(temp: Path | str, target: Path, new_file_mode: int | None = None) -> None:
-    """Give ``temp``, a file made private beside ``target`` (:func:`new_private_file`,
+    """Give ``temp``, a file made private beside ``target`` (:func:`new_export_file`,
     :func:`tempfile.mkstemp`) to be renamed over it once written, the rights the file
     at ``target`` has, and its group: a client's export kept private stays private
     when it is made again. With no file there, ``new_file_mode`` (None: private).
@@ -82,20 +87,39 @@ def give_rights(temp: Path | str, target: Path, new_file_mode: int | None = None
     os.chmod(temp, mode)
 
 
-def new_private_file(path: Path) -> int:
-    """Make ``path`` (it must not exist) readable and writable by the user alone, and
-    open it for writing: nobody reads what goes into it before :func:`give_rights`
-    says who may. A file descriptor, to wrap with :func:`os.fdopen`."""
-    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+EXPORT_TEMP_PREFIX = ".cadence-export-"
+"""How the hidden files an export writes before putting them in place begin."""
+
+
+def new_export_file(folder: Path) -> tuple[int, Path]:
+    """A file to write an export into in ``folder``, beside its target: readable and
+    writable by the user alone while written (nobody reads it before :func:`give_rights`
+    says who may), under a short name of its own (the target's name and more may be
+    too long for the disk) that :func:`clear_leftovers` knows. A file descriptor, to
+    wrap with :func:`os.fdopen`, and the file."""
+    handle, name = tempfile.mkstemp(prefix=EXPORT_TEMP_PREFIX, suffix=".tmp", dir=folder)
+    return handle, Path(name)
+
+
+def write_beside(target: Path, data: bytes | bytearray | memoryview) -> None:
+    """Write ``data`` beside ``target``, then rename it over ``target``: a full disk never
+    leaves half a file, nor a file cut short in its place. Raises :class:`OSError`."""
+    handle, temp = new_export_file(target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        put_in_place(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def hold_shared(path: Path) -> int | None:
     """Keep ``path`` open with a shared lock, for :func:`held_elsewhere` to see from
     any process (a backup looked into, which SQLite reads without a lock or a -wal);
     give the result to :func:`let_go`. None where the system has no such locks."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: the -wal and this process's own count still tell
+    if sys.platform == "win32":  # no such locks: the -wal and this process's count tell
         return None
     try:
         handle = os.open(path, os.O_RDONLY)
@@ -117,9 +141,7 @@ def held_elsewhere(path: Path) -> bool:
     """Whether a process keeps ``path`` open through :func:`hold_shared`. Only for a
     file this process has no SQLite connection to: closing a handle drops the locks
     the process holds on the file."""
-    try:
-        import fcntl
-    except ImportError:
+    if sys.platform == "win32":
         return False
     try:
         handle = os.open(path, os.O_RDONLY)

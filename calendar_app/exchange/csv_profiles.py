@@ -114,7 +114,6 @@ import io
 import itertools
 import os
 import re
-import secrets
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -137,7 +136,7 @@ from ..core.files import (
     check_replaceable,
     clear_leftovers,
     give_rights,
-    new_private_file,
+    new_export_file,
 )
 from ..core.models import (
     DATED_ONLY,
@@ -267,10 +266,8 @@ class _StagedFiles:
         # the name asked for.
         check_replaceable(target)
         # Private while written; then the usual rights, or those of the file it replaces.
-        # A short name of its own: the target's name and more may be too long for the disk.
-        temp = target.parent / f".cadence-export-{secrets.token_hex(6)}.tmp"
         try:
-            handle = new_private_file(temp)
+            handle, temp = new_export_file(target.parent)
             self._pending.append((temp, target))
             with os.fdopen(handle, "w", encoding=self._encoding, newline="") as stream:
                 csv.writer(stream).writerows(rows)

@@ -20,9 +20,7 @@ same thing about the same range.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -39,7 +37,7 @@ from ..core.cadence import (
     channel_counts,
 )
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
-from ..core.files import put_in_place
+from ..core.files import write_beside
 from ..core.models import (
     FIRST_DAY,
     LAST_DAY,
@@ -438,19 +436,11 @@ def _write(target: Path, text: str) -> None:
     """Write ``text`` beside ``target``, then rename it over ``target``."""
     if not target.parent.is_dir():
         raise CalendarFileError(f"The folder {target.parent} does not exist.")
-    temp_name = ""
     try:
-        handle, temp_name = tempfile.mkstemp(
-            prefix=".cadence-export-", suffix=".tmp", dir=target.parent
-        )
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        # Private while written (mkstemp's 0600), then a page meant to be shared reads
-        # like any other, or as the page it replaces did.
-        put_in_place(temp_name, target)
+        # Private while written, then a page meant to be shared reads like any other,
+        # or as the page it replaces did.
+        write_beside(target, text.encode("utf-8"))
     except OSError as exc:
-        if temp_name:
-            Path(temp_name).unlink(missing_ok=True)
         raise os_problem_for(exc, str(target)) from exc
 
 

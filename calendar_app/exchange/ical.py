@@ -47,9 +47,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import html
-import os
 import re
-import secrets
 import uuid
 import warnings
 import zlib
@@ -87,7 +85,7 @@ from ..core.errors import (
     environment_errors,
     os_problem_for,
 )
-from ..core.files import new_private_file, put_in_place
+from ..core.files import write_beside
 from ..core.localzone import plain_zone
 from ..core.models import (
     CHANNEL_KINDS,
@@ -759,17 +757,8 @@ def _write_file(target: Path, data: bytes) -> None:
     """Write beside the target, then rename over it: a full disk never leaves half a file."""
     if not target.parent.is_dir():
         raise CalendarFileError(f"The folder {target.parent} does not exist.")
-    # A short name of its own: the target's name and more may be too long for the disk.
-    temp = target.parent / f".cadence-export-{secrets.token_hex(6)}.tmp"
     try:
-        try:
-            with os.fdopen(new_private_file(temp), "wb") as handle:  # private while written
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            put_in_place(temp, target)
-        finally:
-            temp.unlink(missing_ok=True)
+        write_beside(target, data)
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -57,7 +56,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.errors import CalendarFileError, os_problem_for
-from ..core.files import put_in_place
+from ..core.files import write_beside
 from ..core.models import (
     LTR_ISOLATE,
     MARKERS_SHOWN,
@@ -1105,13 +1104,6 @@ def _export_pdf(
     page_size = (float(full.width()), float(full.height()))
     pages = _pages(plan, style, page_size)
     try:
-        handle, temp_name = tempfile.mkstemp(
-            prefix=".cadence-export-", suffix=".pdf.tmp", dir=target.parent
-        )
-        os.close(handle)
-    except OSError as exc:
-        raise os_problem_for(exc, str(target)) from exc
-    try:
         # Made in memory, then written as any file is: Qt's writer says nothing of a
         # write that failed (a full disk), and a report cut short passed for one.
         buffer = QBuffer()
@@ -1146,15 +1138,9 @@ def _export_pdf(
         buffer.close()
         if not finished:
             raise CalendarFileError(f"Could not write a PDF to {target}.")
-        with open(temp_name, "wb") as written:
-            written.write(buffer.data().data())
-            written.flush()
-            os.fsync(written.fileno())
-        put_in_place(temp_name, target)  # private while written (mkstemp's 0600)
+        write_beside(target, buffer.data().data())
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
-    finally:
-        Path(temp_name).unlink(missing_ok=True)
     return ExportSummary(
         posts=plan.post_count,
         files=[target],

@@ -7,7 +7,7 @@ import stat
 import time
 from pathlib import Path
 
-from calendar_app.core.files import LEFTOVER_AGE_SECONDS, give_rights, new_private_file
+from calendar_app.core.files import LEFTOVER_AGE_SECONDS, give_rights, new_export_file
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.csv_profiles import export_csv
 from calendar_app.exchange.formats import ExportOptions
@@ -25,8 +25,8 @@ def test_a_file_made_to_replace_another_takes_its_rights_before_it_is_written(
     target.chmod(0o640)
     if os.geteuid() == 0:  # as on CI: the client's file in a group of its own
         os.chown(target, -1, 4242)
-    temp = tmp_path / ".client.csv.tmp"
-    os.close(new_private_file(temp))
+    handle, temp = new_export_file(tmp_path)
+    os.close(handle)
     assert _mode(temp) == 0o600  # nobody else reads it while it is written
     give_rights(temp, target, 0o644)
     assert _mode(temp) == 0o640
