@@ -159,17 +159,16 @@ def export_range(options: ExportOptions, as_of: date) -> tuple[date, date]:
     calendar plans (1900 to 2999).
     """
     first, last = options.first, options.last
-    if first is None and last is None:
-        first, last = _add_months(as_of, -1), _month_end(_add_months(as_of, 2))
-    elif first is None:
-        assert last is not None
-        first = _add_months(last, -3)
-    elif last is None:
-        last = _month_end(_add_months(first, 3))
-    else:
+    if first is not None and last is not None:
         if last < first:
             raise InvalidInput("The export range ends before it starts.")
         return first, last
+    if first is not None:
+        last = _month_end(_add_months(first, 3))
+    elif last is not None:
+        first = _add_months(last, -3)
+    else:
+        first, last = _add_months(as_of, -1), _month_end(_add_months(as_of, 2))
     # A stretch chosen for you stays within the years a calendar plans.
     return max(first, FIRST_DAY), min(last, LAST_DAY)
 
