@@ -200,11 +200,18 @@ def name_key(name: str) -> str:
     return one_line(name).casefold()
 
 
+_STROKES = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"})
+"""Letters whose accent is a stroke or a missing dot, which Unicode gives no parts:
+read as their letter, as the index reads other accents."""
+
+
 def folded(text: str) -> str:
     """``text`` as a search compares it: case, accents and vowel marks aside ("Café"
-    and "cafe", "Tiếng Việt" and "Tieng Viet", "مَرْحَبًا" and "مرحبا" read the same)."""
+    and "cafe", "Tiếng Việt" and "Tieng Viet", "مَرْحَبًا" and "مرحبا", "Łódź" and
+    "Lodz" read the same)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return plain.translate(_STROKES)
 
 
 _RIGHT_TO_LEFT = frozenset(("R", "AL"))

@@ -80,6 +80,7 @@ from .models import (
     shown_note_of,
     spelled_day,
 )
+from .search import SearchQuery, searchable
 
 Scope = Literal["this", "following", "all"]
 
@@ -443,6 +444,8 @@ class CalendarStore:
         self._db: Database | None = None
         self._can_scan = False
         """Whether the connection has the search's ``cadence_contains`` function."""
+        self._has_vocabulary = False
+        """Whether the connection has ``temp.cadence_words``, the search index's words."""
         self._folds: bool | None = None
         """Whether the file's search index folds every accent (schema 7); read once."""
         self.path = path
@@ -690,6 +693,7 @@ class CalendarStore:
         self._stamp = stamp
         self._db = None
         self._can_scan = False
+        self._has_vocabulary = False
         self._folds = None
         self._info = None
         self._data_version = self._read_data_version()
@@ -1528,27 +1532,26 @@ class CalendarStore:
         return self._posts("")
 
     def search(self, text: str, *, limit: int = 200) -> list[Post]:
-        """Posts whose title, body or notes contain every word of ``text``, best first.
-
-        Words are found by their start in the search index. Words of scripts written
-        without spaces between words (Chinese, Japanese, Thai) or with vowel marks
-        (Arabic, Hebrew) are also looked for anywhere in the text, marks aside
-        (:func:`.models.folded`): "イベント" is found inside "東京でイベント開催",
-        "مرحبا" in "مَرْحَبًا". That reads every post, so only such a search does it.
-        """
-        terms = _search_terms(text)
-        if not terms:
-            return self._symbols(text)[:limit]
-        found = self._posts(
-            "JOIN posts_fts ON posts_fts.rowid = p.id WHERE posts_fts MATCH ?",
-            [_match_query(terms)],
-            f"ORDER BY posts_fts.rank LIMIT {int(limit)}",
-        )
-        if len(found) >= limit or not self._scans_for(terms):
-            return found
-        shown = {post.id for post in found}
-        more = self._posts(f"WHERE {_CONTAINS}", [_contains_terms(terms)])
-        return found + [post for post in more if post.id not in shown][: limit - len(found)]
+        """Posts whose title, body or notes hold every word and piece of ``text``
+        (:class:`.search.SearchQuery`), best first: those the index ranks, then the
+        others in date order."""
+        query = SearchQuery.of(text)
+        ids = self._found(query)
+        ranked: list[int] = []
+        if ids and query.words:
+            with environment_errors(self.path):
+                cursor = self._conn.execute(
+                    "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rank",
+                    [_match_query(query.words)],
+                )
+                for (rowid,) in cursor:
+                    if rowid in ids:
+                        ranked.append(rowid)
+                        if len(ranked) >= limit:
+                            break
+        by_id = {post.id: post for post in self.posts(ranked)}
+        rest = sorted(ids.difference(ranked))[: limit - len(ranked)]
+        return [by_id[post_id] for post_id in ranked] + self.posts(rest)
 
     def dated_in_order(
         self,
@@ -1592,62 +1595,90 @@ class CalendarStore:
     def searches(text: str) -> bool:
         """Whether :meth:`search` looks for ``text`` at all (not for one sign of ASCII
         alone, as "#" is while a hashtag is typed)."""
-        return bool(_search_terms(text) or _symbols_sought(text))
+        return bool(SearchQuery.of(text))
 
     def search_ids(self, text: str) -> frozenset[int]:
         """The ids of every post :meth:`search` finds, however many (unranked): what a
         search in the window narrows the views to."""
-        terms = _search_terms(text)
-        if not terms:
-            symbols = _symbols_sought(text)
-            return self._ids_containing([symbols]) if symbols else frozenset()
+        return self._found(SearchQuery.of(text))
+
+    def _found(self, query: SearchQuery) -> frozenset[int]:
+        """Words are found by their start in the search index. Where the index cannot
+        tell, the text itself is read: words of scripts written without spaces (Chinese,
+        Japanese, Thai) or with vowel signs (Hindi, Arabic) anywhere, marks aside
+        ("イベント" inside "東京でイベント開催", "مرحبا" in "مَرْحَبًا"); a word the index
+        holds only inside a longer one of such a script ("iPhone" in "新しいiPhoneを発表")
+        or with marks it does not fold ("νεα" for "Νέα", "lodz" for "Łódź"). Pieces are
+        found as written. Reading the text reads every post, so only such a search
+        does it."""
+        if not query:
+            return frozenset()
+        terms = list(query.terms)
+        if not query.words or not self._index_cuts(query.words):
+            return self._ids_containing(terms)
         ids = {
             row[0]
             for row in self._rows(
-                "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?", [_match_query(terms)]
+                "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?",
+                [_match_query(query.words)],
             )
         }
-        return (
-            frozenset(ids | self._ids_containing(terms))
-            if self._scans_for(terms)
-            else frozenset(ids)
-        )
+        if self._index_misses(query.words):
+            ids |= self._ids_containing(terms)
+        elif query.pieces and ids:
+            ids &= self._ids_containing(terms, among=ids)
+        return frozenset(ids)
 
-    def _ids_containing(self, terms: list[str]) -> frozenset[int]:
-        """The posts whose text holds every one of ``terms`` anywhere (read, not indexed)."""
+    def _ids_containing(
+        self, terms: list[str], among: Collection[int] | None = None
+    ) -> frozenset[int]:
+        """The posts (of ``among``, or all) whose text holds every one of ``terms``
+        anywhere (read, not indexed)."""
         self._ready_to_scan()
-        return frozenset(
-            row[0]
-            for row in self._rows(
-                f"SELECT p.id FROM posts p WHERE {_CONTAINS}", [_contains_terms(terms)]
-            )
-        )
+        where, params = f"WHERE {_CONTAINS}", [_contains_terms(terms)]
+        if among is not None:
+            import json  # not at start-up: the window paints before it is needed
 
-    def _symbols(self, text: str) -> list[Post]:
-        """The posts whose text holds ``text`` made of no letter or digit ("🏘️", "&"):
-        the search index has no word for it, so the text is read."""
-        symbols = _symbols_sought(text)
-        if not symbols:
-            return []
-        self._ready_to_scan()
-        return self._posts(f"WHERE {_CONTAINS}", [_contains_terms([symbols])])
+            where += " AND p.id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(among)))
+        return frozenset(row[0] for row in self._rows(f"SELECT p.id FROM posts p {where}", params))
 
-    def _scans_for(self, terms: list[str]) -> bool:
-        """Whether finding ``terms`` reads every post's text besides the index (see
-        :meth:`search`), with the function that does it made ready."""
-        # An index made before schema 7 (a file read as it is) knows letters with two
-        # accents ("ế") only as they are: the text is read to find "Tieng" in "Tiếng".
+    @staticmethod
+    def _index_cuts(words: Sequence[str]) -> bool:
+        """Whether the search index cuts text into these words as they are read: not
+        where one has a letter of a script without case (Chinese, Thai, Hindi...) or a
+        mark, which it cuts inside or not at all."""
+        return not any(_unspaced(c) for word in words for c in word)
+
+    def _index_misses(self, words: Sequence[str]) -> bool:
+        """Whether the index may miss posts holding these words: it was made before
+        schema 7 (it knows "ế" only as it is), or one of its words not of plain ASCII
+        holds one of them other than at its start, or only with its marks folded."""
         if self._folds is None:
             version = self._conn.execute("PRAGMA user_version").fetchone()[0]
             self._folds = version >= _FOLDING_INDEX
-        if self._folds and not any(_unspaced(c) for term in terms for c in term):
-            return False
+        if not self._folds:
+            return True
         self._ready_to_scan()
-        return True
+        if not self._has_vocabulary:
+            self._conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.cadence_words"
+                " USING fts5vocab(main, posts_fts, row)"
+            )
+            self._has_vocabulary = True
+        return any(
+            self._rows(
+                "SELECT 1 FROM temp.cadence_words WHERE term >= char(128)"  # not plain ASCII
+                " AND instr(cadence_folded(term), ?) > 0 LIMIT 1",
+                [folded(word)],
+            )
+            for word in words
+        )
 
     def _ready_to_scan(self) -> None:
         if not self._can_scan:
             self._conn.create_function("cadence_contains", 2, _contains, deterministic=True)
+            self._conn.create_function("cadence_folded", 1, folded, deterministic=True)
             self._can_scan = True
 
     def post_to_repeat(self, message_id: int, day: date, as_of: date) -> Post | None:
@@ -2673,7 +2704,7 @@ def _unspaced(char: str) -> bool:
 
 def _contains(text: str | None, terms: str) -> bool:
     """Whether ``text`` holds every one of ``terms`` (folded, joined by U+001F)."""
-    plain = folded(text or "")
+    plain = searchable(text or "")
     return all(term in plain for term in terms.split("\x1f"))
 
 
@@ -2773,27 +2804,14 @@ def _filters(
         params.extend(listed)
 
 
-def _search_terms(text: str) -> list[str]:
-    """The words of a search, as the search index splits text."""
-    return "".join(c if c.isalnum() else " " for c in text).split()
-
-
-def _match_query(terms: list[str]) -> str:
+def _match_query(terms: Sequence[str]) -> str:
     """The full-text query finding every term at the start of a word."""
     return " ".join('"' + term.replace('"', "") + '"*' for term in terms)
 
 
-def _contains_terms(terms: list[str]) -> str:
-    return "\x1f".join(folded(term) for term in terms)
-
-
-def _symbols_sought(text: str) -> str:
-    """A search of no letter or digit, as looked for in the text: an emoji or a run of
-    symbols ("&", "->"); not one sign of ASCII alone ("#", "@", "."), which the first
-    key of a hashtag or an address types, and which reads every post for next to
-    nothing."""
-    symbols = text.strip()
-    return "" if len(symbols) == 1 and symbols.isascii() else symbols
+def _contains_terms(terms: Sequence[str]) -> str:
+    """Folded terms, as :func:`_contains` reads them."""
+    return "\x1f".join(terms)
 
 
 _CONTAINS = "cadence_contains(p.title || char(10) || p.body || char(10) || p.notes, ?)"

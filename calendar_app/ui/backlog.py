@@ -47,7 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import Post, PostStatus, folded, isolated
+from ..core.models import Post, PostStatus, isolated
+from ..core.search import SearchQuery
 from ..render.chips import seen_on
 from .dnd import drag_selected_rows, drop_action, drop_posts, wants_copy
 from .post_model import BacklogModel, PostIdRole, PostRole, status_label
@@ -61,36 +62,38 @@ def _ideas(count: int) -> str:
 
 
 class BacklogSearch(QSortFilterProxyModel):
-    """Keeps the posts whose title, body or notes contain the search text, case and
-    accents aside, as the window's search (:func:`.models.folded`)."""
+    """Keeps the posts whose title, body and notes hold every word and piece of the
+    search text, case and accents aside, as the window's search reads it
+    (:class:`.search.SearchQuery`), each word anywhere in the text."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._needle = ""
+        self._text = ""
+        self._query = SearchQuery.of("")
 
     def set_text(self, text: str) -> None:
-        needle = folded(text.strip())
-        if needle == self._needle:
+        text = text.strip()
+        if text == self._text:
             return
         if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
             self.beginFilterChange()
-            self._needle = needle
+            self._text, self._query = text, SearchQuery.of(text)
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._needle = needle
+            self._text, self._query = text, SearchQuery.of(text)
             self.invalidateRowsFilter()
 
     def text(self) -> str:
-        return self._needle
+        """The search text, when it looks for anything (not "#" alone)."""
+        return self._text if self._query else ""
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._needle:
+        if not self._query:
             return True
         source = self.sourceModel()
         assert isinstance(source, BacklogModel)
         post = source.post_at(source_row)
-        needle = self._needle
-        return any(needle in folded(text) for text in (post.title, post.body, post.notes))
+        return self._query.found_in(post.title, post.body, post.notes)
 
 
 class BacklogDelegate(QStyledItemDelegate):

@@ -102,6 +102,16 @@ def test_search_narrows_the_list_by_title_body_or_notes(
     assert panel.shown_post_ids() == []
     assert "No idea matches" in panel.empty_text()
 
+    # Words apart, as the window's search reads them: "roofer safety" is found in
+    # "a roofer on roof safety"; a hashtag's first key alone narrows nothing.
+    roofer = [p.id for p in session.store.backlog() if "roofer" in p.title]
+    panel.search.setText("roofer safety")
+    assert panel.shown_post_ids() == roofer
+    panel.search.setText("safety roofer")
+    assert panel.shown_post_ids() == roofer
+    panel.search.setText("#")
+    assert len(panel.shown_post_ids()) == 8
+
     # Accents aside, as the window's search: "brainstorm" typed "bráinstorm" finds them.
     panel.search.setText("BRÁINSTÖRM")
     assert len(panel.shown_post_ids()) == 8

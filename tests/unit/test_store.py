@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -1051,6 +1052,61 @@ def test_search_reads_every_script_accents_and_marks_aside(
     # Edits are followed by the new index too.
     store.update_post(viet, {"title": "Tiếng Anh"})
     assert store.search("Viet") == []
+
+
+def test_search_reads_words_of_every_script_whole(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    """Words with vowel signs (Hindi, Thai) are one word, not letters found anywhere; a
+    word pasted with its accents apart (macOS, PDFs) is the word; Greek and Cyrillic
+    words are found accents aside; a Latin word is found inside a run of Japanese."""
+    hindi = add_post("हिन्दी समाचार", channel, D)
+    add_post("दिन हो", channel, D)  # the same letters, other words
+    thai = add_post("สวัสดีครับ", channel, D)
+    add_post("สวย สด", channel, D)
+    societe = add_post("Société générale", channel, D1)
+    greek = add_post("Νέα προϊόντα Αθήνα", channel, D1)
+    russian = add_post("Ёлочный базар", channel, D1)
+    iphone = add_post("新しいiPhoneを発表", channel, D2)
+    add_post("iPad day", channel, D2)
+    lodz = add_post("Spotkanie w Łodzi", channel, D2)
+
+    assert store.search_ids("हिन्दी") == {hindi}
+    assert store.search_ids("สวัสดี") == {thai}
+    assert store.search_ids(unicodedata.normalize("NFD", "Société")) == {societe}
+    assert store.search_ids("societe") == {societe}
+    assert store.search_ids("νεα αθηνα") == {greek}
+    assert store.search_ids("Νέα") == {greek}
+    assert store.search_ids("елочный") == {russian}
+    assert store.search_ids("iphone") == {iphone}
+    assert [p.id for p in store.search("iPhone")] == [iphone]
+    assert store.search_ids("lodzi") == {lodz}
+
+
+def test_search_finds_signs_and_quoted_phrases_as_written(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    """ "C++" is not every word beginning with "c"; a phrase in quotes is the phrase."""
+    cpp = add_post("Hiring C++ engineers", channel, D)
+    add_post("Cycling club", channel, D)
+    add_post("C# meetup", channel, D)
+    tag = add_post("Spring #launch", channel, D1, body="Launch the bike today")
+    plain = add_post("Launch", channel, D1, body="bike: launch the new one")
+    percent = add_post("20% off", channel, D2)
+    add_post("Since 2027", channel, D2)
+    rocket = add_post("Launch day 🚀", channel, D2)
+
+    assert store.search_ids("C++") == {cpp}
+    assert store.search_ids("c++ hiring") == {cpp}
+    assert store.search_ids("#launch") == {tag}
+    assert store.search_ids("launch") == {tag, plain, rocket}
+    assert store.search_ids('"launch the bike"') == {tag}
+    assert store.search_ids('"the bike launch"') == frozenset()
+    assert store.search_ids("20%") == {percent}
+    assert store.search_ids("🚀 launch") == {rocket}
+    assert [p.id for p in store.search("C++")] == [cpp]
+    assert store.search_ids("launch.") == {tag, plain, rocket}  # punctuation is no sign
+    assert store.search_ids("e-mail") == frozenset()
 
 
 def test_search_ids_finds_every_match_however_many(
