@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import (
+    CadenceError,
     CalendarFileError,
     NewerSchemaError,
     environment_errors,
@@ -93,6 +94,17 @@ def in_use(path: Path) -> bool:
     """Whether this process already has the calendar at ``path`` open (under any name)."""
     key = identity(path)
     return key is not None and key in _in_use
+
+
+def is_database(path: Path) -> bool:
+    """Whether ``path`` is a SQLite database, a calendar or another program's (read
+    only where no connection of this process holds it: see :func:`in_use`)."""
+    if in_use(path):
+        return True
+    try:
+        return path.is_file() and _header(path).startswith(SQLITE_MAGIC)
+    except CadenceError:
+        return False
 
 
 def _header(path: Path) -> bytes:

@@ -35,6 +35,7 @@ from .database import (
     hold,
     identity,
     in_backups,
+    is_database,
     kept_for_earlier,
     open_database,
     reads_as_is,
@@ -714,7 +715,9 @@ class CalendarStore:
         files (``-wal``, ``-shm``, ``-journal``), a folder, a folder that does not
         exist (or is a file), anything that is not a plain file (a pipe, a device),
         which a write beside it and a rename would replace rather than write to, a
-        folder the user may not write in, and a read-only file.
+        folder the user may not write in, and a read-only file. An export (not a copy,
+        ``what`` "A copy") does not replace a calendar either, or any SQLite file: a
+        slip of the name would lose every post of another calendar to a CSV file.
         """
         given = Path(target)
         if given.exists() and not given.is_file() and not given.is_dir():
@@ -739,6 +742,11 @@ class CalendarStore:
                 " for you. Choose another folder."
             )
         check_replaceable(path, target)
+        if what != "A copy" and (is_database(path) or Path(f"{path}-wal").exists()):
+            raise CalendarFileError(
+                f"{Path(target).name} is a calendar, which an export does not replace;"
+                " choose another name."
+            )
         return path
 
     def __enter__(self) -> Self:

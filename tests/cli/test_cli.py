@@ -1118,6 +1118,31 @@ def test_no_export_overwrites_the_calendar_or_its_side_files(
         assert store.channel_named("Kept") is not None
 
 
+@pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in {"cadence", *PER_CHANNEL}])
+def test_no_export_replaces_another_calendar(
+    demo: Path, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    """A slip of the name ("-o b.cadence") lost every post of another calendar to a CSV
+    file, also one open in a window. Only a copy of a calendar replaces one."""
+    other = tmp_path / "b.cadence"
+    assert run("demo", other)[0] == 0
+    before = other.read_bytes()
+    status, _ = run("export", demo, "--format", fmt, "-o", other)
+    assert status == 1
+    assert capsys.readouterr().err.strip() == (
+        "cadence: error: b.cadence is a calendar, which an export does not replace;"
+        " choose another name."
+    )
+    assert other.read_bytes() == before
+    with CalendarStore.open(other) as store:  # open elsewhere: its changes in its -wal
+        store.add_channel("Kept")
+        assert run("export", demo, "--format", fmt, "-o", other)[0] == 1
+    with CalendarStore.open(other) as store:
+        assert store.channel_named("Kept") is not None
+    capsys.readouterr()
+    assert run("export", demo, "--format", "cadence", "-o", other)[0] == 0  # a copy may
+
+
 @pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in PER_CHANNEL])
 def test_an_export_through_a_link_writes_the_file_it_points_to(
     demo: Path, tmp_path: Path, fmt: str, qapp: object
