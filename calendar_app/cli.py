@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
+import errno
 import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, time, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TextIO
@@ -241,7 +243,7 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("--repeat needs --date (see 'cadence post add --help')")
     if args.status in DATED_ONLY and args.date is None:
         raise UsageError(
-            f"--status {args.status} needs --date; a post in the backlog is an idea or a draft"
+            f"--status {args.status} needs --date; a post in the backlog is an idea or a draft."
         )
     status = args.status or (PostStatus.SCHEDULED if args.date else PostStatus.IDEA)
     with _open(args.path) as store:
@@ -990,10 +992,61 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 2
     if args.command is None:
         return _run_guarded(lambda: _open_window([]))
-    status = _run_guarded(lambda: int(args.run(args, out)), args_list)
+    if out is None:  # started with its output closed (">&-"): a new post's uid would be lost
+        print(
+            f"{PROG}: error: Cadence's output is closed; send it somewhere, such as >/dev/null",
+            file=sys.stderr,
+        )
+        return 1
+    said = _Output(out)
+    status = _run_guarded(lambda: _ran(args.run(args, said), said), args_list)
     if status == 0:  # a command refused said why; it saved nothing to speak of
         _say_what_waits()
     return status
+
+
+class OutputProblem(CadenceError):
+    """The output could not be written, after the command did what it was asked."""
+
+
+class _Output(io.TextIOBase):
+    """The output of a command, whose failure to be written (a full disk behind
+    ``> file``) is said as such: not as the calendar's disk, and with what was done kept
+    (a script that read "the disk is full" after a post was added added it again)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        with self._said():
+            return self._stream.write(text)
+
+    def flush(self) -> None:
+        with self._said():
+            self._stream.flush()
+
+    @contextlib.contextmanager
+    def _said(self) -> Iterator[None]:
+        try:
+            yield
+        except BrokenPipeError:
+            raise  # "| head" has read what it wanted
+        except OSError as exc:
+            why = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+            raise OutputProblem(
+                f"Cadence could not write its output ({why.lower()}); anything the"
+                " command changed is saved."
+            ) from exc
+
+
+def _ran(status: int, out: _Output) -> int:
+    out.flush()
+    return int(status)
 
 
 def _say_what_waits() -> None:

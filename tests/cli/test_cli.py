@@ -1034,6 +1034,43 @@ def test_running_out_of_memory_half_way_through_an_import_leaves_the_calendar_as
         assert store.count_posts() == before
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a disk always full")
+def test_output_that_cannot_be_written_is_said_with_the_change_kept(calendar: Path) -> None:
+    """ "> file" on a full disk: the post was added, and "The disk is full, so a file
+    could not be written" made a script add it again."""
+    command = [sys.executable, "-m", "calendar_app", "post", "add", str(calendar)]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [*command, "--title", "Kept", "--channel", "LinkedIn"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    assert done.returncode == 1
+    assert done.stderr == (
+        "cadence: error: Cadence could not write its output (the disk is full); anything"
+        " the command changed is saved.\n"
+    )
+    with CalendarStore.open(calendar) as store:
+        assert [p.title for p in store.search("Kept")] == ["Kept"]
+
+    # Started with its output closed, it does nothing: the new post's uid would be lost.
+    closed = subprocess.run(
+        [*command, "--title", "Unsaid", "--channel", "LinkedIn"],
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert closed.returncode == 1
+    assert "output is closed" in closed.stderr
+    with CalendarStore.open(calendar) as store:
+        assert store.search("Unsaid") == []
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are a Linux matter")
 @pytest.mark.parametrize("args", [[], ["{cal}"]], ids=["default", "a calendar"])
 def test_the_window_without_a_display_is_one_sentence(calendar: Path, args: list[str]) -> None:
