@@ -359,12 +359,13 @@ def write_json_list(items: Iterable[dict[str, Any]], out: TextIO, batch_size: in
 def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args.path) as store:
         filters: dict[str, Any] = {}
+        # Each filter given several times takes any of them, as export's do.
         if args.channel:
-            filters["channel_ids"] = [_channel_id(store, args.channel)]
+            filters["channel_ids"] = [_channel_id(store, name) for name in args.channel]
         if args.message:
-            filters["message_ids"] = [_message_id(store, args.message)]
+            filters["message_ids"] = [_message_id(store, title) for title in args.message]
         if args.status:
-            filters["statuses"] = [args.status]
+            filters["statuses"] = args.status
         if args.from_ or args.to:
             first = args.from_ or date.min
             last = args.to or date.max
@@ -385,7 +386,7 @@ def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
     for post in posts:
         when = post.date.isoformat() if post.date else "backlog   "
         at = format_time(post.time) or "     "
-        messages = ", ".join(sorted(names.messages[m] for m in post.message_ids))
+        messages = ", ".join(sorted((names.messages[m] for m in post.message_ids), key=name_order))
         channel = names.channels[post.channel_id]
         line = f"{when} {at}  {post.status.value:<9}  {padded(channel, 14)}"
         line += f"  {one_line(post.title)}"  # a line end or escape code in it, as a space
@@ -775,10 +776,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, metavar="PATH", help=path_help)
     p.add_argument("--from", dest="from_", type=_date_arg, metavar="DATE", help="first day to list")
     p.add_argument("--to", type=_date_arg, metavar="DATE", help="last day to list")
-    p.add_argument("--channel", metavar="NAME", help="only posts on this channel")
-    p.add_argument("--message", metavar="TITLE", help="only posts carrying this key message")
     p.add_argument(
-        "--status", type=_status_arg, metavar="STATUS", help="only posts with this status"
+        "--channel",
+        action="append",
+        metavar="NAME",
+        help="only posts on this channel (repeat for several)",
+    )
+    p.add_argument(
+        "--message",
+        action="append",
+        metavar="TITLE",
+        help="only posts carrying this key message (repeat for any of several)",
+    )
+    p.add_argument(
+        "--status",
+        action="append",
+        type=_status_arg,
+        metavar="STATUS",
+        help="only posts with this status (repeat for several)",
     )
     p.add_argument("--json", action="store_true", help="print one JSON array")
     p.set_defaults(run=cmd_post_list)

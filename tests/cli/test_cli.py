@@ -17,6 +17,7 @@ import unicodedata
 from contextlib import closing
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -230,6 +231,21 @@ def test_post_list_filters(demo: Path) -> None:
     dates = [p["date"] for p in window]
     assert dates == sorted(dates)
     assert all("2026-11-01" <= d <= "2026-11-30" for d in dates)
+
+    # A filter given twice takes either, as export's do (the last one alone was taken).
+    def listed(*args: str) -> list[dict[str, Any]]:
+        return cast(list[dict[str, Any]], json.loads(run("post", "list", demo, "--json", *args)[1]))
+
+    both = listed("--channel", "LinkedIn", "--channel", "Newsletter")
+    assert {p["channel"] for p in both} == {"LinkedIn", "Newsletter"}
+    assert len(both) == sum(p["channel"] in ("LinkedIn", "Newsletter") for p in everything)
+    undone = listed("--status", "idea", "--status", "draft")
+    assert {p["status"] for p in undone} == {"idea", "draft"}
+    either = listed("--message", "Every roof counts", "--message", "Solar pays for itself")
+    assert len(either) == sum(
+        bool({"Every roof counts", "Solar pays for itself"} & set(p["key_messages"]))
+        for p in everything
+    )
 
 
 def test_post_list_keeps_its_columns_in_line_with_wide_letters(calendar: Path) -> None:
@@ -1668,6 +1684,17 @@ def test_post_list_keeps_each_post_on_its_line(calendar: Path) -> None:
     assert "\x1b" not in listed[0]
     (post,) = json.loads(run("post", "list", calendar, "--json")[1])
     assert post["title"] == title
+
+
+def test_post_list_names_key_messages_in_the_window_s_order(calendar: Path) -> None:
+    """Case and accents aside, as the window and the JSON list them ("Zebra" came
+    before "apple" and "Éclair" last)."""
+    for title in ("Zebra", "apple", "Éclair"):
+        assert run("message", "add", calendar, title)[0] == 0
+    args = ["--message", "Zebra", "--message", "Éclair", "--message", "apple"]
+    assert run("post", "add", calendar, "--title", "T", "--channel", "LinkedIn", *args)[0] == 0
+    (line,) = run("post", "list", calendar)[1].splitlines()
+    assert "[apple, Éclair, Zebra]" in line
 
 
 # -- behaviours a round of mutation testing found unpinned ------------------------------
