@@ -1071,6 +1071,13 @@ class CadencePanel(QWidget):
         since = gap.since  # before the days analysed when it began before them
         so_far = gap.overdue_by(today)
         so_far_text = f"{so_far} day{'s' if so_far != 1 else ''}"
+        # A post planned past the days analysed ends it all the same.
+        planned = row.next_delivery if open_end else None
+        end, length = gap.end, gap.length
+        if planned is not None and planned > gap.end and (ends_on is None or planned <= ends_on):
+            open_end, delivered_after, after = False, True, planned
+            end = planned - timedelta(days=1)
+            length += (end - gap.end).days
         if open_end and gap.start <= today:
             return (
                 f"Overdue since {day_text(since, year=today)} ({so_far_text} so far);"
@@ -1081,12 +1088,12 @@ class CadencePanel(QWidget):
                 f"Overdue from {day_text(gap.start)}; {cadence}\n"
                 f"Unless a post goes out by {day_text(due)}"
             )
-        days = f"{gap.length} day{'s' if gap.length != 1 else ''}"
-        shown = range_text(since, gap.end, year=since.year != today.year)
+        days = f"{length} day{'s' if length != 1 else ''}"
+        shown = range_text(since, end, year=since.year != today.year)
         text = f"Overdue {shown} ({days}); {cadence}"
         if gap.start > today:
             text += f"\nUnless a post goes out by {day_text(due)}"
-        elif gap.end >= today:
+        elif end >= today:
             text += f"\n{so_far_text} so far"
             if delivered_after:
                 text += f"; back on track on {day_text(after)} (planned)"

@@ -27,6 +27,7 @@ from calendar_app.render.cadence_strip import (
     day_text,
     legend_fit,
     paint_legend,
+    range_text,
     row_shapes,
     strip_row,
 )
@@ -195,6 +196,32 @@ def test_a_gap_begun_before_the_days_analysed_tells_when_as_the_status_counts(
         since = last + timedelta(days=31)
         text = widget.tooltip_at(row_point(widget, stale, TODAY))
         assert text.startswith(f"Overdue since {day_text(since)} (120 days so far)")
+
+
+def test_a_gap_past_the_days_analysed_names_the_post_planned_after_them(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A post planned months ahead, after the days the window analyses, ends the gap:
+    its bar said "Nothing planned yet" while the row's tooltip named the post."""
+    last, planned = TODAY - timedelta(days=20), TODAY + timedelta(days=300)
+    with CalendarStore.create(tmp_path / "far.cadence", name="Far") as store:
+        blog = store.add_channel("Blog").created[0]
+        message = store.add_key_message("Message", cadence_days=7).created[0]
+        store.add_post(NewPost("Old", blog, (message,), last, status=PostStatus.PUBLISHED))
+        store.add_post(NewPost("Far ahead", blog, (message,), planned))
+        session = CalendarSession(store, today=TODAY)
+        widget = CadencePanel(session)
+        qtbot.addWidget(widget)
+        widget.resize(1200, 260)
+        widget.set_range(FIRST, LAST)
+        assert session.report().end < planned
+        text = widget.tooltip_at(row_point(widget, message, TODAY))
+        assert "Nothing planned yet" not in text
+        assert text.endswith(f"so far; back on track on {day_text(planned)} (planned)")
+        since = last + timedelta(days=8)
+        shown = range_text(since, planned - timedelta(days=1), year=since.year != TODAY.year)
+        days = (planned - since).days
+        assert text.startswith(f"Overdue {shown} ({days} days)")
 
 
 def test_a_delivery_of_another_year_is_said_with_its_year(tmp_path: Path, qtbot: QtBot) -> None:

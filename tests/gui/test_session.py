@@ -468,6 +468,23 @@ def test_the_calendars_today_is_its_own_zones(
         assert store.today() == date(2026, 12, 3)
 
 
+def test_the_channel_breakdown_keeps_an_archived_channel_that_delivered(
+    session: CalendarSession,
+) -> None:
+    """Its posts deliver all the same: the sidebar and panel said "last delivered"
+    on its day while listing only the other channels (`gaps` listed it)."""
+    told = session.key_messages()[0]
+    cadence = session.report().message(told.id)
+    delivered = next(c for c in cadence.channels if c.last_delivery == cadence.last_delivery)
+    channel = session.store.channel(delivered.channel_id)
+    session.push(ChannelCommand(session, channel, replace(channel, archived=True)))
+    after = session.report().message(told.id)
+    assert after.last_delivery == cadence.last_delivery
+    assert delivered in after.channels
+    in_use = {c.id for c in session.channels()}
+    assert in_use < {c.channel_id for c in after.channels}  # and every channel in use
+
+
 def test_a_filter_on_what_was_archived_or_deleted_is_dropped_until_it_comes_back(
     session: CalendarSession,
 ) -> None:
