@@ -856,8 +856,11 @@ class MainWindow(QMainWindow):
         filters = self.session.filters
         items: list[tuple[object, str, bool]]
         if key == "channels":
+            hidden = filters.hidden_channels
             items = [
-                (c.id, c.name, c.id not in filters.hidden_channels) for c in self.session.channels()
+                (c.id, f"{c.name} (archived)" if c.archived else c.name, c.id not in hidden)
+                for c in self.session.channels(include_archived=True)
+                if not c.archived or c.id in hidden
             ]
         elif key == "messages":
             items = [(m.id, m.title, m.id in filters.messages) for m in self.session.key_messages()]
@@ -874,9 +877,8 @@ class MainWindow(QMainWindow):
             kind = without_access_key(FILTER_MENUS[key]).lower()
             menu.addAction(f"No {kind} in this calendar yet").setEnabled(False)
             return
-        if key != "channels":
-            menu.addSeparator()
-            menu.addAction("Show all").triggered.connect(lambda: self.clear_filter(key))
+        menu.addSeparator()
+        menu.addAction("Show all").triggered.connect(lambda: self.clear_filter(key))
 
     def toggle_filter(self, key: FilterKey, value: object, on: bool) -> None:
         """Turn one filter entry on or off (the toolbar's filter menus)."""
@@ -1615,7 +1617,9 @@ class MainWindow(QMainWindow):
         group = self._filters_group(session.store.path)
         f = session.filters
         kept = {
-            "hiddenChannels": [c.name for c in session.channels() if c.id in f.hidden_channels],
+            "hiddenChannels": [
+                c.name for c in session.channels(include_archived=True) if c.id in f.hidden_channels
+            ],
             "messageFilter": [m.title for m in session.key_messages() if m.id in f.messages],
             "campaignFilter": [c.name for c in session.campaigns() if c.id in f.campaigns],
             "statusFilter": sorted(s.value for s in f.statuses),
@@ -1648,7 +1652,9 @@ class MainWindow(QMainWindow):
         statuses = wanted("statusFilter")
         filters = replace(
             session.filters,
-            hidden_channels=frozenset(c.id for c in session.channels() if c.name in hidden),
+            hidden_channels=frozenset(
+                c.id for c in session.channels(include_archived=True) if c.name in hidden
+            ),
             messages=frozenset(m.id for m in session.key_messages() if m.title in titles),
             campaigns=frozenset(c.id for c in session.campaigns() if c.name in campaigns),
             statuses=frozenset(s for s in PostStatus if s.value in statuses),

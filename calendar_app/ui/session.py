@@ -720,9 +720,11 @@ class CalendarSession(QObject):
         self._checkpoint.start(CHECKPOINT_MS if waiting is None else WAITING_ROOM_MS)
 
     def _listed_names(self) -> dict[str, dict[int, str]]:
-        """The channels, key messages and campaigns the menus list, by id, with names."""
+        """The channels, key messages and campaigns the menus list, by id, with names.
+        An archived channel stays hidden while it is (its posts stay on the calendar):
+        the channels' menu lists it while it is hidden."""
         return {
-            "hidden_channels": {c.id: c.name for c in self.channels()},
+            "hidden_channels": {c.id: c.name for c in self.channels(include_archived=True)},
             "messages": {m.id: m.title for m in self.key_messages()},
             "campaigns": {c.id: c.name for c in self.campaigns()},
         }

@@ -662,6 +662,37 @@ def test_channel_filter_hides_posts_and_is_remembered(
     assert again.filter_buttons["statuses"].text() == "Status (1)"
 
 
+def test_a_hidden_channel_archived_stays_hidden_and_listed_until_shown(
+    window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Archiving a hidden channel put all its posts back in sight, for good: the menus
+    no longer listed it. It stays hidden, named in the menu, across a restart; the
+    channels' menu has "Show all" as the others do."""
+    linkedin = session.store.channel_named("LinkedIn")
+    assert linkedin is not None
+    window.toggle_filter("channels", linkedin.id, False)
+    session.push(ChannelCommand(session, linkedin, replace(linkedin, archived=True)))
+    november = (date(2026, 11, 1), date(2026, 11, 30))
+    assert all(p.channel_id != linkedin.id for p in window.session.posts_between(*november))
+    assert window.filter_buttons["channels"].text() == "Channels (−1)"
+
+    def menu_entries() -> dict[str, bool]:
+        menu = QMenu()
+        window._fill_filter_menu("channels", menu)
+        return {a.text(): a.isChecked() for a in menu.actions() if a.text()}
+
+    entries = menu_entries()
+    assert entries["LinkedIn (archived)"] is False
+    assert "Show all" in entries
+    window.save_settings()
+    again = MainWindow(session, settings)
+    qtbot.addWidget(again)
+    assert again.session.filters.hidden_channels == frozenset({linkedin.id})
+    window.clear_filter("channels")
+    assert any(p.channel_id == linkedin.id for p in window.session.posts_between(*november))
+    assert "LinkedIn (archived)" not in menu_entries()
+
+
 def test_another_calendar_starts_with_no_filters_and_no_search(
     window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot, tmp_path: Path
 ) -> None:

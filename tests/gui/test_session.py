@@ -490,8 +490,9 @@ def test_a_filter_on_what_was_archived_or_deleted_is_dropped_until_it_comes_back
 ) -> None:
     """The filter menus list only what is in use: a filter on something archived or
     deleted could be neither seen nor taken off. Its archiving or deleting undone, the
-    filter is back (Instagram's 24 posts came back into sight), as is the highlight of
-    a key message deleted."""
+    filter is back, as is the highlight of a key message deleted. A channel hidden
+    stays hidden when archived (its posts stay on the calendar: archiving put all
+    of them back in sight), its menu listing it while it is."""
     linkedin, instagram = session.channels()[:2]
     told = session.key_messages()[0]
     session.set_filters(
@@ -500,10 +501,10 @@ def test_a_filter_on_what_was_archived_or_deleted_is_dropped_until_it_comes_back
         )
     )
     session.push(ChannelCommand(session, linkedin, replace(linkedin, archived=True)))
-    assert session.filters.hidden_channels == {instagram.id}
+    assert session.filters.hidden_channels == {instagram.id, linkedin.id}
     session.push(DeleteKeyMessageCommand(session, told.id))
     assert session.filters.messages == frozenset()
-    assert session.filters.hidden_channels == {instagram.id}
+    assert session.filters.hidden_channels == {instagram.id, linkedin.id}
     session.undo_stack.undo()  # the message is back, and the filter on it
     assert session.filters.messages == frozenset({told.id})
     session.undo_stack.undo()
