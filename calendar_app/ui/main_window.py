@@ -1182,10 +1182,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(both if copied and fits else text, 10_000)
 
     def _say_hidden(self, count: int) -> None:
+        hiding = "the filters"
+        if not self.session.filters.active_besides_search:
+            hiding = "the search"  # a new post not matching it: no filter is set
+        elif self.session.filters.search_hits is not None:
+            hiding = "the filters or the search"
+        them = "it" if hiding == "the search" else "them"
         self._say_placed(
-            "The post you placed is hidden by the filters; clear them to see it."
+            f"The post you placed is hidden by {hiding}; clear {them} to see it."
             if count == 1
-            else f"{count} of the posts you placed are hidden by the filters; clear them"
+            else f"{count} of the posts you placed are hidden by {hiding}; clear {them}"
             " to see them."
         )
 
@@ -1347,8 +1353,18 @@ class MainWindow(QMainWindow):
         ]
         if filtered:
             parts.append("filtered by " + ", ".join(filtered))
-        self._summary = " · ".join(parts)
-        self.statusBar().showMessage(self._summary)
+        if f.search_hits is not None:  # matches may all be in other months: say how to go
+            found = len(f.search_hits)
+            parts.append(
+                f"{plural(found, 'post')} {'matches' if found == 1 else 'match'} the search;"
+                " Enter goes to each"
+                if found
+                else "no post matches the search"
+            )
+        previous, self._summary = self._summary, " · ".join(parts)
+        said = self.statusBar().currentMessage()
+        if not said or said == previous:  # not over a passing word ("hidden by the search")
+            self.statusBar().showMessage(self._summary)
 
     def _summary_again(self, message: str) -> None:
         """A passing message (a search's "1 of 2", a menu's tip) gone, the summary is back."""

@@ -468,6 +468,14 @@ def test_the_summary_says_which_filters_hide_posts(window: MainWindow) -> None:
     session.set_filters(Filters())
     assert "filtered" not in bar.currentMessage()
 
+    # A search whose matches are all in other months left the month empty, unexplained.
+    session.set_filters(Filters(search="warranty"))
+    found = len(session.store.search_ids("warranty"))
+    assert found > 1
+    assert bar.currentMessage().endswith(f" · {found} posts match the search; Enter goes to each")
+    session.set_filters(Filters(search="zebra"))
+    assert bar.currentMessage().endswith(" · no post matches the search")
+
 
 def test_status_bar_count_follows_changes_and_undo(window: MainWindow) -> None:
     total = window.session.store.count_posts()
@@ -3344,6 +3352,13 @@ def test_a_post_placed_where_the_filters_hide_it_is_said_to_be_hidden(
     session.undo_stack.undo()
     _copy_onto(window, published, TODAY + timedelta(days=2))
     assert "hidden" not in window.statusBar().currentMessage(), "shown: nothing to say"
+
+    # A search alone hides a new post: no filter is set, so it is the search to clear.
+    session.set_filters(Filters(search="warranty"))
+    session.push(AddPostCommand(session, NewPost("Fresh", published.channel_id, date=TODAY)))
+    session.placed(session.store.search_ids("Fresh"))  # as the editor says it
+    said = window.statusBar().currentMessage()
+    assert said == "The post you placed is hidden by the search; clear it to see it."
 
 
 def test_a_short_window_keeps_every_key_message_and_its_status_in_sight(
