@@ -9,6 +9,7 @@ went, came, moved or changed. Only a new period resets a model.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, Final, Generic, TypeVar
@@ -41,6 +42,7 @@ from ..core.models import (
     format_time,
     isolated,
     missed,
+    name_order,
 )
 from ..render.cadence_strip import day_text
 from ..render.chips import seen_on
@@ -141,6 +143,15 @@ def locale_day(day: date, *, weekday: bool = True) -> str:
     """``Tue 3 Nov 2026`` (``Tue Nov 3, 2026`` where the month comes first), in the
     user's language: a month's name is never read for a day, as 3/11 is."""
     return day_text(day, weekday=weekday, year=True)
+
+
+def reading_order(text: str) -> tuple[tuple[str | int, ...], str]:
+    """Where a text sorts in a column, as a reader looks for it: case and accents aside
+    ("Élan" among the e's, not after "zz"), numbers by their value ("9 tips" before
+    "10 tips"), then with case and accents."""
+    plain, key = name_order(text)
+    parts = re.split(r"(\d+)", plain)  # text, number, text...: like with like
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), key
 
 
 def long_day(day: date) -> str:
@@ -662,7 +673,7 @@ class AgendaModel(_PostRows, QAbstractTableModel):
             return minutes
         if column == self.STATUS:
             return STATUS_ORDER.index(post.status)
-        return self._display(post, column).casefold()
+        return reading_order(self._display(post, column))
 
     def _decoration(self, post: Post, column: int) -> Any:
         if column == self.CHANNEL:

@@ -13,10 +13,15 @@ from PySide6.QtWidgets import QApplication, QMenu, QStackedWidget, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from calendar_app.core.models import Post, PostStatus
+from calendar_app.core.models import NewPost, Post, PostStatus
 from calendar_app.ui.agenda_view import TITLE_ROOM, AgendaView
-from calendar_app.ui.commands import ChannelCommand, EditPostsCommand, MovePostsCommand
-from calendar_app.ui.post_model import AgendaModel, PostRole, SortRole
+from calendar_app.ui.commands import (
+    AddPostCommand,
+    ChannelCommand,
+    EditPostsCommand,
+    MovePostsCommand,
+)
+from calendar_app.ui.post_model import AgendaModel, PostRole, SortRole, reading_order
 from calendar_app.ui.session import CalendarSession, Filters
 
 from .conftest import OFFSCREEN_POPUPS, TODAY, double_click
@@ -60,7 +65,7 @@ def test_a_right_to_left_title_is_set_apart_to_read_its_own_way(
     row = view.shown_post_ids().index(first.id)
     title = view.proxy.index(row, AgendaModel.TITLE)
     assert title.data() == f"\u2068{hebrew}\u2069"
-    assert title.data(SortRole) == hebrew.casefold()  # sorted by its letters, not the marks
+    assert title.data(SortRole) == reading_order(hebrew)  # sorted by its letters, not the marks
     latin = view.proxy.index(view.shown_post_ids().index(second.id), AgendaModel.TITLE)
     assert latin.data() == second.title
     channel = session.channel(first.channel_id)
@@ -127,6 +132,19 @@ def test_clicking_headers_sorts_by_channel_and_by_date_then_time(
     assert shown[0].date == date(2026, 11, 30)
     click_header(qtbot, view, AgendaModel.DATE)
     assert view.shown_post_ids() == [p.id for p in session.store.posts_between(*NOVEMBER)]
+
+
+def test_text_columns_sort_as_a_reader_looks_for_them(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    """Accents aside ("Élan" among the e's: it came after "zz") and numbers by value."""
+    channel = session.channels()[0].id
+    titles = ["zz last", "Élan vital", "apple pie", "10 tips", "9 tips", "Österreich", "eel"]
+    for title in titles:
+        session.push(AddPostCommand(session, NewPost(title, channel, date=date(2026, 11, 3))))
+    click_header(qtbot, view, AgendaModel.TITLE)
+    shown = [p.title for p in shown_posts(view) if p.title in titles]
+    assert shown == ["9 tips", "10 tips", "apple pie", "eel", "Élan vital", "Österreich", "zz last"]
 
 
 def test_bulk_status_is_one_undo_step_over_exactly_the_selection(
