@@ -69,12 +69,13 @@ def plain_tooltip(text: str) -> str:
     # Qt sets a rich-text tooltip narrow (about 200 pixels), breaking each line written
     # as one mid-phrase: a line of up to a sentence keeps to its line; longer ones wrap.
     # Within a line kept whole, Qt still breaks after a hyphen ("Zero-" and "hassle
-    # financing" on two lines): there it is the hyphen that does not break (U+2011).
+    # financing" on two lines): there it is the hyphen that does not break (U+2011);
+    # after a dash ("Overdue 20 Nov –" then "11 Dec"), a word joiner (U+2060) holds on.
     lines = (html.escape(line, quote=False) for line in text.split("\n"))
     return (
         "<qt>"
         + "<br>".join(
-            f"<nobr>{line.replace('-', NON_BREAKING_HYPHEN)}</nobr>"
+            f"<nobr>{line.translate(_HELD_ON_ITS_LINE)}</nobr>"
             if len(line) <= _TIP_LINE_CHARS
             else line
             for line in lines
@@ -84,6 +85,10 @@ def plain_tooltip(text: str) -> str:
 
 
 NON_BREAKING_HYPHEN = "\u2011"
+WORD_JOINER = "\u2060"
+_HELD_ON_ITS_LINE = str.maketrans(
+    {"-": NON_BREAKING_HYPHEN, "–": "–" + WORD_JOINER, "—": "—" + WORD_JOINER}
+)
 
 
 _TIP_LINE_CHARS = 90
