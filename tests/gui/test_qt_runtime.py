@@ -22,3 +22,16 @@ def test_painting_keeps_references_to_none_intact(qapp: object) -> None:
     after = sys.getrefcount(None)
     painter.end()
     assert after >= before - 50
+
+
+def test_the_window_icon_has_each_size_on_a_dense_screen(qapp: object) -> None:
+    """At 150% or 200%, Qt gave every size from the first file it read: a 32 px icon
+    stretched in the taskbar and the window switcher."""
+    from PySide6.QtCore import QSize
+
+    from calendar_app.resources import app_icon
+
+    icon = app_icon()
+    for size in (16, 32, 64, 128):
+        assert icon.pixmap(QSize(size, size), 2.0).width() == 2 * size
+        assert icon.pixmap(QSize(size, size), 1.0).width() == size
