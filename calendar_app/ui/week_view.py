@@ -771,15 +771,22 @@ class WeekView(PeriodView):
                     day: full[day] if pill_width_of(full[day]) <= room else plain[day]
                     for day, room in zip(days, rooms, strict=True)
                 }
+        name_widths = [
+            metrics.horizontalAdvance(names[day] + " ") if names[day] else 0.0 for day in days
+        ]
+        totals = [width + pill_width(day) for width, day in zip(name_widths, days, strict=True)]
+        # Centred where every column has room to spare, else each at its left: one way
+        # for the row (a narrower name centred, its neighbours at the left, looked amiss).
+        centred = all(room >= total + 52 for room, total in zip(rooms, totals, strict=True))
         cells = []
         for index, day in enumerate(days):
             cell = QRect(edges[index], 0, edges[index + 1] - edges[index], height)
             name = names[day]
-            name_width = metrics.horizontalAdvance(name + " ") if name else 0.0
+            name_width = name_widths[index]
             pill_height = metrics.height() + 4
-            total = name_width + pill_width(day)
+            total = totals[index]
             room = rooms[index]
-            if room < total + 52:
+            if not centred:
                 x = cell.left() + min(8.0, max(room - total, 2.0))
             else:  # centred in what the corner leaves
                 x = cell.left() + (room + 8 - total) / 2

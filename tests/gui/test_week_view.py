@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 from typing import cast
 from zoneinfo import ZoneInfo
@@ -98,6 +99,25 @@ def test_the_header_keeps_names_and_dates_clear_of_the_badges(
     session.select_message(session.key_messages()[0].id)  # ticks in the corners instead
     for c in week.header_cells():
         assert not c.date_rect.intersects(c.corner), c.day
+
+
+def _has_width(widget: QWidget, width: int) -> bool:
+    return widget.width() == width
+
+
+def test_the_header_sets_every_day_the_same_way(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """At some widths Mon, Wed, Thu and Sun stood at their column's left while Tue,
+    Fri and Sat were centred: each column chose for itself."""
+    week.set_current_date(date(2026, 12, 16))
+    for width in range(900, 1400, 16):
+        week.resize(width, 700)
+        qtbot.waitUntil(partial(_has_width, week, width))
+        for selected in (None, session.key_messages()[0].id):
+            session.select_message(selected)
+            offsets = [c.name_rect.left() - c.cell.left() for c in week.header_cells()]
+            assert len({offset <= 8 for offset in offsets}) == 1, (width, offsets)
 
 
 @pytest.mark.parametrize("width", [560, 1000])
