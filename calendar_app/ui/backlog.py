@@ -185,7 +185,9 @@ class BacklogDelegate(QStyledItemDelegate):
             small_metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width),
         )
         if opt.state & QStyle.StateFlag.State_HasFocus:
-            focus = QColor(palette.color(QPalette.ColorRole.Highlight))
+            # On a selected row, filled with the highlight, a ring of it could not be
+            # seen (the list taking the keyboard showed nothing): the row's text colour.
+            focus = text_color if selected else palette.color(QPalette.ColorRole.Highlight)
             painter.setPen(QPen(focus, 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 3, 3)

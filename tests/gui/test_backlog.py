@@ -340,6 +340,20 @@ def test_the_idea_the_keyboard_is_on_is_the_selection(
     assert panel.selected_post_ids() == [current]
 
 
+def test_the_idea_the_keyboard_is_on_shows_a_ring_on_its_selection(
+    panel: BacklogPanel, qtbot: QtBot
+) -> None:
+    """Its ring was drawn in the highlight colour the selected row is filled with: the
+    list taking the keyboard showed no sign of it."""
+    panel.list.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(panel.list.hasFocus)
+    row = panel.list.visualRect(panel.list.currentIndex())
+    image = panel.list.viewport().grab().toImage()
+    y = row.center().y()
+    ring, fill = image.pixelColor(row.left() + 1, y), image.pixelColor(row.left() + 3, y)
+    assert abs(ring.lightness() - fill.lightness()) > 60, (ring.name(), fill.name())
+
+
 def test_a_right_to_left_idea_reads_its_own_way(
     panel: BacklogPanel, session: CalendarSession
 ) -> None:
