@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import ChangeSet, Post, PostStatus
-from .commands import plural, status_command
+from .commands import plural, set_posts_status
 from .dnd import drag_selected_rows
 from .post_model import (
     AgendaModel,
@@ -381,8 +381,7 @@ class AgendaView(QWidget):
 
     def set_status(self, status: PostStatus) -> bool:
         """Give every selected post ``status``: one undo step. False when nothing changes."""
-        command = status_command(self.session, self.selected_post_ids(), status)
-        return command is not None and self.session.try_push(command, self)
+        return set_posts_status(self.session, self, self.selected_post_ids(), status)
 
     # -- internals ------------------------------------------------------------
 

@@ -244,19 +244,52 @@ class EditPostsCommand(_SnapshotCommand):
 
 
 def status_command(
-    session: CalendarSession, post_ids: Sequence[int], status: PostStatus
+    session: CalendarSession,
+    post_ids: Sequence[int],
+    status: PostStatus,
+    *,
+    scope: Scope = "this",
 ) -> EditPostsCommand | None:
     """One undo step giving ``status`` to those of the posts that do not have it
-    ("Set 3 posts to Published"); None when none of them would change."""
+    ("Set 3 posts to Published"), and to the other occurrences of their series the
+    scope takes in; None when none of them would change."""
     from .post_model import status_label
 
     edits: dict[int, PostChanges] = {
-        p.id: {"status": status} for p in session.posts(post_ids) if p.status != status
+        p.id: {"status": status}
+        for p in session.posts(post_ids)
+        if p.status != status or scope != "this"
     }
     if not edits:
         return None
+    if scope != "this":  # its text counts the occurrences it changed
+        return EditPostsCommand(session, edits, scope=scope)
     text = f"Set {plural(len(edits), 'post')} to {status_label(status)}"
     return EditPostsCommand(session, edits, text=text)
+
+
+def series_scope(
+    session: CalendarSession, parent: QWidget | None, post_ids: Sequence[int], verb: str
+) -> Scope | None:
+    """For one occurrence of a series: this one, the following or all, as the user
+    answers (None when the question is cancelled); "this" for anything else."""
+    posts = session.posts(post_ids)
+    if len(posts) == 1 and posts[0].series_id is not None:
+        return session.scope_chooser(parent, verb)
+    return "this"
+
+
+def set_posts_status(
+    session: CalendarSession, parent: QWidget | None, post_ids: Sequence[int], status: PostStatus
+) -> bool:
+    """Give the posts ``status`` as one undo step, an occurrence of a series asking, as
+    the editor does, whether the others change too (cancelling a weekly series took a
+    change in every month); False when nothing changes."""
+    scope = series_scope(session, parent, post_ids, "change")
+    if scope is None:
+        return False
+    command = status_command(session, post_ids, status, scope=scope)
+    return command is not None and session.try_push(command, parent)
 
 
 class DeletePostsCommand(_SnapshotCommand):

@@ -58,14 +58,15 @@ from ..core.backups import backup_stamp
 from ..core.database import in_backups
 from ..core.errors import CadenceError, CalendarFileError
 from ..core.models import ChangeSet, Post, PostStatus, format_time
-from ..core.store import CalendarStore, Scope
+from ..core.store import CalendarStore
 from ..render.cadence_strip import day_text, range_text
 from .commands import (
     DeletePostsCommand,
     menu_text,
     plain_tooltip,
     plural,
-    status_command,
+    series_scope,
+    set_posts_status,
     without_access_key,
 )
 from .dialogs import (
@@ -953,13 +954,9 @@ class MainWindow(QMainWindow):
         selected = self.selected_post_ids()
         if not selected:
             return
-        posts = self.session.posts(selected)
-        scope: Scope = "this"
-        if len(posts) == 1 and posts[0].series_id is not None:
-            chosen = self.session.scope_chooser(self, "delete")
-            if chosen is None:
-                return
-            scope = chosen
+        scope = series_scope(self.session, self, selected, "delete")
+        if scope is None:
+            return
         self.session.try_push(DeletePostsCommand(self.session, selected, scope=scope), self)
 
     def copy_selected(self, *, cut: bool = False) -> None:
@@ -1270,9 +1267,10 @@ class MainWindow(QMainWindow):
         return menu
 
     def set_status(self, status: PostStatus) -> bool:
-        """Give the selected posts ``status``: one undo step; False when none changes."""
-        command = status_command(self.session, self.selected_post_ids(), status)
-        return command is not None and self.session.try_push(command, self)
+        """Give the selected posts ``status``: one undo step; False when none changes.
+        An occurrence of a series asks, as the editor does, whether the others change
+        too (cancelling a weekly series took a change in every month)."""
+        return set_posts_status(self.session, self, self.selected_post_ids(), status)
 
     def manage_messages(self) -> None:
         from .managers import KeyMessageManager

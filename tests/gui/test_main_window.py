@@ -2269,6 +2269,38 @@ def test_an_occurrence_moved_with_other_posts_is_said_to_move_on_its_own(
     )
 
 
+def test_a_status_set_on_an_occurrence_asks_which_of_its_series(
+    window: MainWindow, scope_answers: ScopeAnswers
+) -> None:
+    """As the editor and Delete do: cancelling a weekly series from the agenda took a
+    change in every month, the question never asked."""
+    session = window.session
+    week = session.posts_between(TODAY, TODAY + timedelta(days=6))
+    repeating = next(p for p in week if p.series_id is not None and p.status != "cancelled")
+    series = [p.id for p in session.store.all_posts() if p.series_id == repeating.series_id]
+    assert len(series) > 2
+    window.set_view(2)
+    window.agenda_view.select_posts([repeating.id])
+
+    scope_answers.answer = None  # the question cancelled: nothing changes
+    assert not window.set_status(PostStatus.CANCELLED)
+    assert scope_answers.asked == ["change"]
+    assert session.store.post(repeating.id).status == repeating.status
+
+    scope_answers.answer = "all"
+    assert window.set_status(PostStatus.CANCELLED)
+    assert {p.status for p in session.posts(series)} == {PostStatus.CANCELLED}
+    assert window.undo_action.text() == f"&Undo Edit {len(series)} posts"
+    session.undo_stack.undo()
+    assert session.store.post(repeating.id).status == repeating.status
+
+    scope_answers.answer = "this"  # the agenda's Set status button asks as well
+    assert window.agenda_view.set_status(PostStatus.CANCELLED)
+    assert scope_answers.asked == ["change", "change", "change"]
+    changed = [p.id for p in session.posts(series) if p.status == PostStatus.CANCELLED]
+    assert changed == [repeating.id]
+
+
 def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None:
     session = window.session
     post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
