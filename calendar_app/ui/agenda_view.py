@@ -107,8 +107,9 @@ class _AgendaTable(QTableView):
             post_id = index.data(PostIdRole)
             self._view.postActivated.emit(int(post_id))
         else:
-            # Double-click on the empty part of the table: a new post on the current day.
-            self._view.dayActivated.emit(self._view.current_date())
+            # Double-click on the empty part of the table: a new post on the current day,
+            # as on an empty spot of a day in the month (it only went to the day).
+            self._view.slotActivated.emit(self._view.current_date(), None)
         event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
@@ -178,6 +179,8 @@ class AgendaView(QWidget):
     periodChanged = Signal()
     postActivated = Signal(int)
     dayActivated = Signal(object)
+    slotActivated = Signal(object, object)
+    """A new post asked for on a day (a double-click below the rows), at no time."""
     selectionChanged = Signal()
 
     def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:

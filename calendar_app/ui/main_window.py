@@ -578,6 +578,9 @@ class MainWindow(QMainWindow):
         view.periodChanged.connect(self._period_changed)  # type: ignore[attr-defined]
         view.postActivated.connect(self.edit_post)  # type: ignore[attr-defined]
         view.dayActivated.connect(self._day_activated)  # type: ignore[attr-defined]
+        # A double-click on an empty spot of a day (of an hour in the week, below the
+        # agenda's rows).
+        view.slotActivated.connect(self.new_post_at)  # type: ignore[attr-defined]
         if hasattr(view, "edit_actions"):  # the agenda has a menu of its own
             view.edit_actions = self._post_edit_actions()
         else:
@@ -587,8 +590,6 @@ class MainWindow(QMainWindow):
             view.selectionChanged.connect(  # type: ignore[attr-defined]
                 partial(self._say_out_of_sight, view)
             )
-            # A double-click on an empty spot of a day (of an hour in the week).
-            view.slotActivated.connect(self.new_post_at)  # type: ignore[attr-defined]
         if hasattr(view, "moreActivated"):  # the week's "+N": the agenda lists the day
             view.moreActivated.connect(self._list_day)
 

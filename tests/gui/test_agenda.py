@@ -249,6 +249,15 @@ def test_enter_and_double_click_open_the_post(
         double_click(qtbot, view.table.viewport(), rect.center())
     assert blocker.args == [other]
 
+    # Below the rows: a new post on the current day, as on an empty spot of the month
+    # (it only went to the day).
+    view.resize(900, 2000)
+    below = view.table.viewport().rect().bottomLeft() + QPoint(20, -5)
+    assert not view.table.indexAt(below).isValid()
+    with qtbot.waitSignal(view.slotActivated) as blocker:
+        double_click(qtbot, view.table.viewport(), below)
+    assert blocker.args == [view.current_date(), None]
+
 
 def menu_key_event(view: AgendaView) -> QContextMenuEvent:
     """The event the Menu key (or Shift+F10) sends the focused table: at the middle of

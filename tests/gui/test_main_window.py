@@ -3253,6 +3253,30 @@ def test_a_double_click_on_an_empty_spot_of_a_month_day_writes_a_post_there(
     assert window.view_index() == 0
 
 
+def test_a_double_click_below_the_agenda_rows_writes_a_post_on_its_day(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.set_view(2)
+    agenda = window.agenda_view
+    agenda.set_current_date(TODAY)
+    window.resize(1200, 2400)
+    spot = agenda.table.viewport().rect().bottomLeft() + QPoint(20, -5)
+    assert not agenda.table.indexAt(spot).isValid()
+    seen: list[tuple[date | None, time | None]] = []
+
+    def check_and_cancel() -> None:
+        editor = QApplication.activeModalWidget()
+        if isinstance(editor, PostEditor):
+            seen.append((editor.chosen_date(), editor.chosen_time()))
+            editor.ask_save_changes = lambda parent, title: "discard"
+            editor.reject()
+
+    QTimer.singleShot(0, check_and_cancel)
+    double_click(qtbot, agenda.table.viewport(), spot)
+    assert seen == [(agenda.current_date(), None)]
+    assert window.view_index() == 2
+
+
 def test_the_agenda_menu_has_the_edit_actions_too(window: MainWindow) -> None:
     window.set_view(2)
     labels = _labels(window.agenda_view.build_context_menu())
