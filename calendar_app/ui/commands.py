@@ -289,7 +289,10 @@ def set_posts_status(
     if scope is None:
         return False
     command = status_command(session, post_ids, status, scope=scope)
-    return command is not None and session.try_push(command, parent)
+    if command is None or not session.try_push(command, parent):
+        return False
+    session.edited(post_ids)
+    return True
 
 
 class DeletePostsCommand(_SnapshotCommand):

@@ -460,6 +460,7 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(self._redo_text_changed)
         session.changedElsewhere.connect(self.check_for_outside_changes)
         session.placedHidden.connect(self._say_hidden)
+        session.changedHidden.connect(partial(self._say_hidden, verb="changed"))
         session.placedInPast.connect(self._say_past)
         session.occurrencesMoved.connect(self._say_occurrences)
         session.copiedIn.connect(self._say_copied)
@@ -1179,7 +1180,7 @@ class MainWindow(QMainWindow):
         fits = len(both) <= STATUS_LINE_CHARACTERS
         self.statusBar().showMessage(both if copied and fits else text, 10_000)
 
-    def _say_hidden(self, count: int) -> None:
+    def _say_hidden(self, count: int, verb: str = "placed") -> None:
         hiding = "the filters"
         if not self.session.filters.active_besides_search:
             hiding = "the search"  # a new post not matching it: no filter is set
@@ -1187,9 +1188,9 @@ class MainWindow(QMainWindow):
             hiding = "the filters or the search"
         them = "it" if hiding == "the search" else "them"
         self._say_placed(
-            f"The post you placed is hidden by {hiding}; clear {them} to see it."
+            f"The post you {verb} is hidden by {hiding}; clear {them} to see it."
             if count == 1
-            else f"{count} of the posts you placed are hidden by {hiding}; clear {them}"
+            else f"{count} of the posts you {verb} are hidden by {hiding}; clear {them}"
             " to see them."
         )
 

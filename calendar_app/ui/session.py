@@ -164,6 +164,8 @@ class CalendarSession(QObject):
     """Another program changed the file under an undo or redo, which was refused:
     the window reads the calendar again (see :meth:`changed_elsewhere`)."""
     placedHidden = Signal(int)
+    changedHidden = Signal(int)
+    """Of posts just changed (a status set on them), how many the filters now hide."""
     """Posts just placed (dropped, pasted, made) that the filters hide: how many."""
     placedInPast = Signal(int)
     """Posts just placed on a day gone by that count there as delivered: how many."""
@@ -396,6 +398,15 @@ class CalendarSession(QObject):
         )
         if past:
             self.placedInPast.emit(past)
+
+    def edited(self, post_ids: Iterable[int]) -> None:
+        """Posts were just changed as the user asked (a status set on them): tell the
+        window when the filters hide some of them now (under a status filter they
+        vanished without a word)."""
+        if self._filters.active:
+            hidden = sum(not self._filters.accepts(p) for p in self.posts(post_ids))
+            if hidden:
+                self.changedHidden.emit(hidden)
 
     def set_filters(self, filters: Filters) -> None:
         # What is not looked for ("#" alone, the first key of a hashtag) filters nothing.

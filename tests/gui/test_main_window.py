@@ -3417,6 +3417,31 @@ def test_a_post_placed_where_the_filters_hide_it_is_said_to_be_hidden(
     assert said == "The post you placed is hidden by the search; clear it to see it."
 
 
+def test_posts_a_status_change_hides_are_said_to_be_hidden(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Showing scheduled posts only, five set to Published vanished without a word."""
+    session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED})))
+    window.set_view(2)
+    agenda = window.agenda_view
+    chosen = [
+        p.id
+        for p in session.posts(agenda.shown_post_ids())
+        if p.series_id is None and p.status == PostStatus.SCHEDULED
+    ][:3]
+    agenda.select_posts(chosen)
+    assert agenda.set_status(PostStatus.PUBLISHED)
+    assert window.statusBar().currentMessage() == (
+        "3 of the posts you changed are hidden by the filters; clear them to see them."
+    )
+    window.statusBar().clearMessage()
+    session.set_filters(Filters())
+    session.undo_stack.undo()
+    agenda.select_posts(chosen[:1])
+    assert agenda.set_status(PostStatus.PUBLISHED)
+    assert "hidden" not in window.statusBar().currentMessage()
+
+
 def test_a_short_window_keeps_every_key_message_and_its_status_in_sight(
     session: CalendarSession, settings: QSettings, qtbot: QtBot
 ) -> None:
