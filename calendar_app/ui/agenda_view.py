@@ -276,9 +276,27 @@ class AgendaView(QWidget):
         selection.currentRowChanged.connect(self._on_current_row)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_summary)
+        # A row in sight that a change sorts elsewhere (a status set, a title edited)
+        # is followed there: four rows set to Draft left the screen, "4 selected".
+        self._current_in_sight = False
+        self.proxy.layoutAboutToBeChanged.connect(self._note_current_in_sight)
+        self.proxy.layoutChanged.connect(self._keep_current_in_sight)
         self._placed = False
         self._load_period()
         self._move_to_day(self._current, select=False)
+
+    def _current_shown(self) -> bool:
+        current = self.table.currentIndex()
+        return current.isValid() and self.table.viewport().rect().intersects(
+            self.table.visualRect(current)
+        )
+
+    def _note_current_in_sight(self) -> None:
+        self._current_in_sight = self._current_shown()
+
+    def _keep_current_in_sight(self) -> None:
+        if self._current_in_sight and not self._current_shown():
+            self.table.scrollTo(self.table.currentIndex())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

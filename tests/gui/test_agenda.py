@@ -21,7 +21,7 @@ from calendar_app.ui.commands import (
     EditPostsCommand,
     MovePostsCommand,
 )
-from calendar_app.ui.post_model import AgendaModel, PostRole, SortRole, reading_order
+from calendar_app.ui.post_model import AgendaModel, PostIdRole, PostRole, SortRole, reading_order
 from calendar_app.ui.session import CalendarSession, Filters
 
 from .conftest import OFFSCREEN_POPUPS, TODAY, double_click
@@ -145,6 +145,30 @@ def test_text_columns_sort_as_a_reader_looks_for_them(
     click_header(qtbot, view, AgendaModel.TITLE)
     shown = [p.title for p in shown_posts(view) if p.title in titles]
     assert shown == ["9 tips", "10 tips", "apple pie", "eel", "Élan vital", "Österreich", "zz last"]
+
+
+def test_a_row_a_change_sorts_elsewhere_is_followed_there(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    """Sorted by status, rows set to Draft went to the top, out of sight, leaving the
+    screen with "4 selected" and none of them in view."""
+    view.resize(900, 260)
+    click_header(qtbot, view, AgendaModel.STATUS)
+    table = view.table
+    shown = table.viewport().rect()
+    in_sight = [
+        p
+        for row, p in enumerate(shown_posts(view))
+        if shown.contains(table.visualRect(view.proxy.index(row, 0)))
+    ]
+    last = next(
+        p for p in reversed(in_sight) if p.series_id is None and p.status == PostStatus.SCHEDULED
+    )
+    view.select_posts([last.id])
+    assert view.set_status(PostStatus.DRAFT)
+    current = table.currentIndex()
+    assert current.data(PostIdRole) == last.id
+    assert shown.intersects(table.visualRect(current))
 
 
 def test_bulk_status_is_one_undo_step_over_exactly_the_selection(
