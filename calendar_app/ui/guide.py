@@ -555,13 +555,18 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
 
 VIEW_KEYS = (
     ("In the calendar", "Move between days (rows in the agenda)", "Arrow keys"),
-    ("In the calendar", "Previous or next period", "Page Up, Page Down"),
-    ("In the calendar", "Next or previous post of the day", "Tab, Shift+Tab"),
+    (
+        "In the calendar",
+        "Previous or next period (a page of rows in the agenda)",
+        "Page Up, Page Down",
+    ),
+    ("In the calendar", "Next or previous post of the day (month and week)", "Tab, Shift+Tab"),
     ("In the calendar", "Select the posts of the days the arrows cross", "Shift+Arrow keys"),
     ("In the calendar", "Select the period's posts", "Ctrl+A"),
     (
         "In the calendar",
-        "Pick or drop the post (Tab and the arrows then keep the pick)",
+        "Pick or drop the post (Tab and the arrows then keep the pick; in the agenda,"
+        " Ctrl+arrows move without picking)",
         "Ctrl+Space",
     ),
     ("In the calendar", "Open the selected post or day", "Enter"),

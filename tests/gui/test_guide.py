@@ -309,7 +309,8 @@ def test_the_shortcuts_list_the_keys_the_views_answer_too(window: MainWindow, qt
     search box answer themselves, which a keyboard user cannot find in any menu."""
     rows = {(r.menu, r.action): r.keys for r in shortcut_rows(window)}
     assert rows[("Edit", "Context Menu")] == "Shift+F10"
-    assert rows[("In the calendar", "Previous or next period")] == "Page Up, Page Down"
+    period = ("In the calendar", "Previous or next period (a page of rows in the agenda)")
+    assert rows[period] == "Page Up, Page Down"
     assert rows[("Cadence panel", "First or last day shown")] == "Home, End"
     assert rows[("Search box", "Next or previous post found")] == "Enter, Shift+Enter"
     # As listed: Page Down in the month turns to the next month.
@@ -320,6 +321,15 @@ def test_the_shortcuts_list_the_keys_the_views_answer_too(window: MainWindow, qt
     assert (month.current_date().year * 12 + month.current_date().month) == (
         first.year * 12 + first.month + 1
     )
+    # In the agenda, as listed, it pages the rows and keeps the month.
+    window.set_view(2)
+    agenda = window.agenda_view
+    agenda.table.setFocus()
+    shown = agenda.visible_range()
+    row = agenda.table.currentIndex().row()
+    qtbot.keyClick(agenda.table, Qt.Key.Key_PageDown)
+    assert agenda.visible_range() == shown
+    assert agenda.table.currentIndex().row() > row
 
 
 # -- about ------------------------------------------------------------------------------
