@@ -545,16 +545,21 @@ def _terminal_progress(verb: str) -> Callable[[int, int], bool]:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from .exchange.formats import IMPORTERS, ImportOptions, format_for
 
+    if args.file.is_dir():
+        raise InvalidInput(f"{args.file} is a folder, not a file to import.")
+    if not args.file.exists():
+        raise InvalidInput(f"There is no file at {args.file}.")
+    if not args.file.is_file():  # "<(...)", "/dev/stdin" on a pipe: read more than once
+        raise InvalidInput(
+            f"{args.file} is not a plain file (a pipe or a device); save what it gives to a"
+            " file and import that."
+        )
     fmt = args.format or format_for(args.file)
     if not fmt:
         raise UsageError(
             f"cannot tell the format of {args.file} from its name; give --format"
             " (see 'cadence import --help')"
         )
-    if args.file.is_dir():
-        raise InvalidInput(f"{args.file} is a folder, not a file to import.")
-    if not args.file.is_file():
-        raise InvalidInput(f"There is no file at {args.file}.")
     options = ImportOptions(
         fallback_channel=args.channel,
         create_missing=args.create_missing,

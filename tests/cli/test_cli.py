@@ -634,6 +634,10 @@ def test_demo_looks_like_real_work(demo: Path) -> None:
         ),
         (["channel", "add", "{cal}", "linkedin"], "There is already a channel called"),
         (["import", "{cal}", "{folder}", "--format", "csv"], "is a folder, not a file to import."),
+        # A missing file is said missing, whatever its name (not "cannot tell the format").
+        (["import", "{cal}", "{folder}/plan"], "There is no file at"),
+        # A pipe ("<(...)", /dev/stdin) was said not to exist.
+        (["import", "{cal}", "/dev/null", "--format", "csv"], "is not a plain file"),
         (
             [
                 "post",
