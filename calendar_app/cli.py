@@ -106,6 +106,12 @@ def _positive_int(text: str) -> int:
     return int(digits)  # the store says how large it may be, in its own sentence
 
 
+def _rule_arg(text: str) -> str:
+    if not text.strip():  # an empty shell variable: a single post was added, unsaid
+        raise argparse.ArgumentTypeError("the rule is empty; give one such as FREQ=WEEKLY;BYDAY=MO")
+    return text
+
+
 def _status_arg(text: str) -> PostStatus:
     try:
         return PostStatus.parse(text)
@@ -766,6 +772,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--campaign", metavar="NAME", help="the campaign it belongs to")
     p.add_argument(
         "--repeat",
+        type=_rule_arg,
         metavar="RRULE",
         help="repeat it, like FREQ=WEEKLY;BYDAY=MO;COUNT=10 (without COUNT or "
         "UNTIL the series is planned one year ahead)",

@@ -691,6 +691,8 @@ def test_errors_are_one_line_and_exit_1(
         ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--date", "31/12/2026"],
         ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--time", "09:00"],
         ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--status", "done"],
+        # An empty shell variable: a single post was added without a word.
+        ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--repeat", ""],
         ["message", "add", "{cal}", "Title", "--cadence-days", "0"],
         ["channel", "add", "{cal}", "X", "--color", "red"],
         ["export", "{cal}", "--format", "docx", "-o", "out"],
