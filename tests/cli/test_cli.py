@@ -684,6 +684,9 @@ def test_errors_are_one_line_and_exit_1(
     assert not (tmp_path / "missing.cadence").exists()
 
 
+EMPTY_REPEAT = ["--date", "2026-12-01", "--repeat", ""]
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -692,7 +695,7 @@ def test_errors_are_one_line_and_exit_1(
         ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--time", "09:00"],
         ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--status", "done"],
         # An empty shell variable: a single post was added without a word.
-        ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", "--repeat", ""],
+        ["post", "add", "{cal}", "--title", "x", "--channel", "LinkedIn", *EMPTY_REPEAT],
         ["message", "add", "{cal}", "Title", "--cadence-days", "0"],
         ["channel", "add", "{cal}", "X", "--color", "red"],
         ["export", "{cal}", "--format", "docx", "-o", "out"],
