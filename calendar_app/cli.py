@@ -54,7 +54,8 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        # One sentence: "… does not exist (see …)", not "… does not exist. (see …)".
+        raise UsageError(f"{message.rstrip('.')} (see '{self.prog} --help')")
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None

@@ -719,6 +719,17 @@ def test_usage_errors_exit_2(
     assert len(err.strip().splitlines()) == 1
 
 
+def test_a_usage_error_is_one_sentence_with_its_pointer(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "… does not exist. (see …)" read as two sentences, the second without a verb."""
+    assert run("gaps", calendar, "--as-of", "2026-13-01")[0] == 2
+    assert capsys.readouterr().err == (
+        "cadence: error: argument --as-of: '2026-13-01' names a day that does not exist"
+        " (see 'cadence gaps --help')\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "hint"),
     [
