@@ -48,6 +48,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QScrollBar, QStyle, QWidget
 
 from ..core.cadence import (
+    DEFAULT_WINDOW_DAYS,
     CadenceReport,
     Gap,
     MessageCadence,
@@ -1102,14 +1103,31 @@ class CadencePanel(QWidget):
         return text
 
     def _quiet_day_tooltip(self, row: StripRow, day: date) -> str:
-        if row.is_active(day):
-            return f"{day_text(day)}: no delivery; {row.title} is on time"
         message = self.session.key_message(row.message_id)
+        if row.is_active(day):
+            origin = default_window(self.session.today())[0]
+            if message.starts_on is None and day < origin and not self._delivered_near(row, day):
+                # Before the days a message without a start is counted from, with nothing
+                # delivered: "on time" said more than anyone knows.
+                return (
+                    f"{day_text(day)}: no delivery, not counted ({row.title} has no start"
+                    f" date; Cadence counts it from {day_text(origin, weekday=False)},"
+                    f" {DEFAULT_WINDOW_DAYS} days back)"
+                )
+            return f"{day_text(day)}: no delivery; {row.title} is on time"
         if message.starts_on is not None and day < message.starts_on:
             return f"{day_text(day)}: before {row.title} starts ({day_text(message.starts_on)})"
         if message.ends_on is not None and day > message.ends_on:
             return f"{day_text(day)}: after {row.title} ended ({day_text(message.ends_on)})"
         return f"{day_text(day)}: outside the analysed period"
+
+    def _delivered_near(self, row: StripRow, day: date) -> bool:
+        """Whether the message went out in the ``cadence`` days up to ``day``."""
+        since = day - timedelta(days=row.cadence_days)
+        rows = self.session.store.delivery_rows(
+            self.session.today(), [row.message_id], window=(since, day)
+        )
+        return any(since <= delivered <= day for _, _, delivered in rows)
 
     def _day_tooltip(self, day: date) -> str:
         text = day_text(day, year=True)

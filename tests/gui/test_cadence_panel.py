@@ -224,6 +224,32 @@ def test_a_gap_past_the_days_analysed_names_the_post_planned_after_them(
         assert text.startswith(f"Overdue {shown} ({days} days)")
 
 
+def test_a_quiet_day_before_a_message_without_start_is_counted_is_not_said_on_time(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Paged back past the 90 days a message without a start date is counted from,
+    with nothing delivered, a day said "is on time" though nothing had gone out."""
+    delivered = TODAY + timedelta(days=10)  # its only post, ahead
+    early = TODAY - timedelta(days=120)
+    with one_message_panel(
+        tmp_path, qtbot, 7, delivered, shown=(early - timedelta(days=3), early + timedelta(days=30))
+    ) as (widget, _, message):
+        text = widget.tooltip_at(row_point(widget, message, early))
+        assert text.startswith(f"{day_text(early)}: no delivery, not counted (Message has no start")
+        assert "is on time" not in text
+    # Delivered a few days before, the same day is on time.
+    (tmp_path / "b").mkdir()
+    with one_message_panel(
+        tmp_path / "b",
+        qtbot,
+        7,
+        early - timedelta(days=2),
+        shown=(early - timedelta(days=3), early + timedelta(days=30)),
+    ) as (widget, _, message):
+        text = widget.tooltip_at(row_point(widget, message, early))
+        assert text == f"{day_text(early)}: no delivery; Message is on time"
+
+
 def test_a_delivery_of_another_year_is_said_with_its_year(tmp_path: Path, qtbot: QtBot) -> None:
     """A yearly message delivered a year ago today: "last delivered Thu 4 Dec" read as
     today; its year is said."""
