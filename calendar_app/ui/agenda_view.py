@@ -140,6 +140,7 @@ class _AgendaTable(QTableView):
         if current.isValid():
             self._view.model.drag_anchor = int(current.data(PostIdRole))
         drag_selected_rows(self, supportedActions)
+        self._view.session.dragEnded.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -257,6 +257,7 @@ class _BacklogList(QListView):
         if current.isValid():
             self._panel.model.drag_anchor = int(current.data(PostIdRole))
         drag_selected_rows(self, supportedActions)
+        self._panel.session.dragEnded.emit()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

@@ -461,6 +461,9 @@ class MainWindow(QMainWindow):
         session.changedElsewhere.connect(self.check_for_outside_changes)
         session.placedHidden.connect(self._say_hidden)
         session.changedHidden.connect(partial(self._say_hidden, verb="changed"))
+        # Dropped in another window on the same calendar, the posts moved in the file:
+        # read at once (this window, still in front, showed them where they were).
+        session.dragEnded.connect(self.check_for_outside_changes)
         session.placedInPast.connect(self._say_past)
         session.occurrencesMoved.connect(self._say_occurrences)
         session.copiedIn.connect(self._say_copied)

@@ -918,6 +918,7 @@ class PeriodView(QWidget):
         drag.setPixmap(self._drag_pixmap(anchor, len(posts)))
         drag.setHotSpot(dnd.DRAG_PICTURE_HOT_SPOT)
         drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
+        self._session.dragEnded.emit()
 
     def _track_press(self, event: QMouseEvent, pos: QPoint, post_id: int | None) -> None:
         self._press_pos = pos if event.button() == Qt.MouseButton.LeftButton else None

@@ -165,6 +165,9 @@ class CalendarSession(QObject):
     the window reads the calendar again (see :meth:`changed_elsewhere`)."""
     placedHidden = Signal(int)
     changedHidden = Signal(int)
+    dragEnded = Signal()
+    """A drag of posts out of a view ended, wherever it dropped: in another window on
+    the same calendar, the calendar changed under this one."""
     """Of posts just changed (a status set on them), how many the filters now hide."""
     """Posts just placed (dropped, pasted, made) that the filters hide: how many."""
     placedInPast = Signal(int)

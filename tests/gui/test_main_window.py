@@ -100,7 +100,7 @@ from .conftest import (
     double_click,
     read_only,
 )
-from .dragdrop import drag_event, send_drop
+from .dragdrop import drag_event, drag_from, send_drop
 
 
 class Errors:
@@ -1734,6 +1734,48 @@ def test_undo_and_redo_keys_in_a_search_box_with_nothing_typed_reach_the_calenda
     qtbot.keyClick(edit, Qt.Key.Key_Z, ctrl)
     assert window.session.store.post(post.id).date == TODAY + timedelta(days=1)
     assert window.session.undo_stack.canUndo()
+
+
+def test_a_post_dragged_to_another_window_on_the_calendar_is_read_again_here(
+    window: MainWindow,
+    demo_path: Path,
+    settings: QSettings,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Dropped in a second window on the same calendar, the post moved in the file;
+    this window, still in front, showed it where it was, and a later drag of that
+    stale chip moved it again."""
+    other_store = CalendarStore.open(demo_path)
+    other = MainWindow(CalendarSession(other_store, today=TODAY), settings)
+    qtbot.addWidget(other)
+    try:
+        post = _standalone(window.session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[0]
+        assert post.date is not None
+        target = post.date + timedelta(days=1)
+
+        def dropped_in_the_other(drag: QDrag, *args: object) -> Qt.DropAction:
+            mime = drag.mimeData()
+            assert mime is not None
+            send_drop(other.month_view, other.month_view.day_rect(target).center(), mime)
+            return Qt.DropAction.MoveAction
+
+        monkeypatch.setattr(QDrag, "exec", dropped_in_the_other)
+        month = window.month_view
+        rect = month.chip_rect(post.id)
+        assert rect is not None
+        drag_from(qtbot, month, rect.center())
+        assert other_store.post(post.id).date == target
+
+        def shown_on(day: date) -> list[int]:
+            return [p.id for p in window.session.posts_between(day, day)]
+
+        qtbot.waitUntil(lambda: post.id in shown_on(target))  # once the button is let go
+        assert month.chip_rect(post.id) is not None
+        assert post.id not in shown_on(post.date)
+    finally:
+        other.session.undo_stack.clear()
+        other_store.close()
 
 
 @pytest.mark.parametrize("where", ["backlog", "agenda"])
