@@ -180,6 +180,8 @@ class MainWindow(QMainWindow):
         """What the status bar shows between messages: posts, overdue, unplanned."""
         self._copied_note = ""
         """What posts from another calendar just brought (:meth:`_say_copied`), this turn."""
+        self._placed_word = ""
+        """The word on posts just placed (:meth:`_tell_placed`)."""
         self.statusBar().messageChanged.connect(self._summary_again)
         self.setObjectName("mainWindow")
         self.setMinimumSize(SMALLEST)
@@ -606,6 +608,8 @@ class MainWindow(QMainWindow):
             return
         away = view.selected_out_of_sight()  # type: ignore[attr-defined]
         bar = self.statusBar()
+        if bar.currentMessage() and bar.currentMessage() == self._placed_word:
+            return  # what a paste brought, a day gone by: the placed posts' own word
         if away:
             count = len(view.selected_post_ids())  # type: ignore[attr-defined]
             bar.showMessage(
@@ -1152,22 +1156,21 @@ class MainWindow(QMainWindow):
         return menu
 
     def _say_occurrences(self, count: int) -> None:
-        self.statusBar().showMessage(
+        self._tell_placed(
             (
                 "1 of the moved posts is part of a series: it moved, its series stayed."
                 if count == 1
                 else f"{count} of the moved posts are part of a series: they moved, their"
                 " series stayed."
             )
-            + " To move a whole series, drag one of its posts on its own.",
-            10_000,
+            + " To move a whole series, drag one of its posts on its own."
         )
 
     def _say_copied(self, said: str) -> None:
         """What posts from another calendar brought: said, and said again after what a
         placement of them tells next (:meth:`_say_placed`) in the same turn."""
         self._copied_note = said
-        self.statusBar().showMessage(said, 10_000)
+        self._tell_placed(said)
         QTimer.singleShot(0, self, self._forget_copied)  # with the window, if it goes
 
     def _forget_copied(self) -> None:
@@ -1181,7 +1184,13 @@ class MainWindow(QMainWindow):
         # Both when a status bar has room for them; the placement's word, which asks for
         # something, when not (the other was said a moment before).
         fits = len(both) <= STATUS_LINE_CHARACTERS
-        self.statusBar().showMessage(both if copied and fits else text, 10_000)
+        self._tell_placed(both if copied and fits else text)
+
+    def _tell_placed(self, text: str) -> None:
+        """A word on posts just placed, for ten seconds: the selection of them that
+        follows does not write over it (:meth:`_say_out_of_sight`)."""
+        self._placed_word = text
+        self.statusBar().showMessage(text, 10_000)
 
     def _say_hidden(self, count: int, verb: str = "placed") -> None:
         hiding = "the filters"

@@ -1940,6 +1940,30 @@ def _standalone(session: CalendarSession, first: date, last: date) -> list[Post]
     return [by_day[d] for d in sorted(by_day)]
 
 
+def test_a_paste_in_the_week_keeps_its_word_over_the_days_out_of_sight(
+    window: MainWindow, session: CalendarSession, tmp_path: Path
+) -> None:
+    """Pasted into another calendar's week, one copy landing in the next week: what
+    the paste brought ("added 2 channels...") was written over at once by "selected,
+    1 of them on days out of sight"."""
+    posts = _standalone(session, TODAY + timedelta(days=1), TODAY + timedelta(days=20))
+    first = posts[0]
+    later = next(p for p in posts if p.date and first.date and (p.date - first.date).days >= 8)
+    window.month_view.setFocus()
+    window.month_view.select_posts([first.id, later.id])
+    window.copy_posts_action.trigger()
+    assert window.create_calendar(_plan(tmp_path / "Client B.cadence"))
+    window.set_view(1)
+    week = window.week_view
+    week.setFocus()
+    week.set_current_date(date(2027, 1, 11))
+    window.paste_posts_action.trigger()
+    assert len(window.session.store.all_posts()) == 2
+    assert week.selected_out_of_sight()
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Pasted 2 posts from 'Solenne Solar (demo)'; added ")
+
+
 def test_posts_carried_make_their_icalendar_text_only_when_it_is_read(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
