@@ -447,6 +447,8 @@ class CalendarStore:
         """Whether the connection has the search's ``cadence_contains`` function."""
         self._has_vocabulary = False
         """Whether the connection has ``temp.cadence_words``, the search index's words."""
+        self._colors_coming: list[str] = []
+        """Colours records being brought in keep (:meth:`colors_coming`)."""
         self._folds: bool | None = None
         """Whether the file's search index folds every accent (schema 7); read once."""
         self.path = path
@@ -1158,10 +1160,21 @@ class CalendarStore:
         wanted = parse_color(color) if color else None
         if wanted is not None and not looks_taken(wanted, apart_from or ()):
             return wanted
-        made = free_color(self.colors_in_use(), start)
+        made = free_color([*self.colors_in_use(), *self._colors_coming], start)
         if apart_from is not None:  # a fallback channel made so too: what comes next
             apart_from.append(made)  # keeps apart from it
         return made
+
+    @contextlib.contextmanager
+    def colors_coming(self, colors: Iterable[str]) -> Iterator[None]:
+        """While records brought in together are made (a merge, a paste from another
+        calendar): the colours they come with, which one recoloured does not take (it
+        took the next one's, and that one was recoloured in turn)."""
+        self._colors_coming = [c for c in colors if c]
+        try:
+            yield
+        finally:
+            self._colors_coming = []
 
     def colors_in_use(self) -> list[str]:
         """The colours of every channel, key message and campaign (archived ones too):

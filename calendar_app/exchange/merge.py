@@ -185,11 +185,12 @@ def merge_calendar(
                     renamed_note(kind, _name(there(their_id)), _name(here(our_id)))
                 )
         had = ours.colors_in_use()  # what those made here keep their colours apart from
-        maps = _Maps(
-            _map_channels(ours, theirs, summary, fallback_channel, renamed=channels, had=had),
-            _map_messages(ours, theirs, summary, renamed=messages, had=had),
-            _map_campaigns(ours, theirs, summary, renamed=campaigns, had=had),
-        )
+        with ours.colors_coming(_colors(theirs)):
+            maps = _Maps(
+                _map_channels(ours, theirs, summary, fallback_channel, renamed=channels, had=had),
+                _map_messages(ours, theirs, summary, renamed=messages, had=had),
+                _map_campaigns(ours, theirs, summary, renamed=campaigns, had=had),
+            )
 
         def translate(post: Post) -> NewPost:
             return maps.translate(post.as_new())
@@ -316,18 +317,22 @@ def copy_posts_between(
     posts = theirs.posts(placements)
     with environment_errors(), ours.db.atomic():
         had = ours.colors_in_use()
-        maps = _Maps(
-            _map_channels(ours, theirs, summary, None, only={p.channel_id for p in posts}, had=had),
-            _map_messages(
-                ours,
-                theirs,
-                summary,
-                only={m for p in posts for m in p.message_ids},
-                starts_on=today or ours.today(),
-                had=had,
-            ),
-            _map_campaigns(ours, theirs, summary, only={p.campaign_id for p in posts}, had=had),
-        )
+        channels = {p.channel_id for p in posts}
+        messages: set[int | None] = {m for p in posts for m in p.message_ids}
+        campaigns = {p.campaign_id for p in posts}
+        with ours.colors_coming(_colors(theirs, (channels, messages, campaigns))):
+            maps = _Maps(
+                _map_channels(ours, theirs, summary, None, only=channels, had=had),
+                _map_messages(
+                    ours,
+                    theirs,
+                    summary,
+                    only=messages,
+                    starts_on=today or ours.today(),
+                    had=had,
+                ),
+                _map_campaigns(ours, theirs, summary, only=campaigns, had=had),
+            )
         fresh = []
         for post in posts:
             day, at = placements[post.id]
@@ -484,6 +489,21 @@ def _map_campaigns(
 
 
 _Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
+
+
+def _colors(
+    theirs: CalendarStore,
+    only: tuple[Collection[int | None], Collection[int | None], Collection[int | None]]
+    | None = None,
+) -> list[str]:
+    """The colours of their channels, key messages and campaigns (of those ``only``
+    names, by kind), which those brought in keep where they can."""
+    channels, messages, campaigns = only or (None, None, None)
+    return [
+        *(c.color for c in _among(theirs.channels(include_archived=True), channels)),
+        *(m.color for m in _among(theirs.key_messages(include_archived=True), messages)),
+        *(c.color for c in _among(theirs.campaigns(), campaigns)),
+    ]
 
 
 def _among(records: list[_Named], only: Collection[int | None] | None) -> list[_Named]:

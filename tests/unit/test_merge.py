@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, InvalidInput
 from calendar_app.core.models import CampaignKind, NewPost, Post, PostStatus
-from calendar_app.core.store import CalendarStore
+from calendar_app.core.store import CalendarStore, free_color
 from calendar_app.exchange.copy import save_copy
 from calendar_app.exchange.csv_profiles import import_csv
 from calendar_app.exchange.formats import (
@@ -573,6 +573,31 @@ def test_a_name_made_in_a_free_colour_is_kept_apart_from_those_brought_after_it(
     taken = store.channel(fallback).color
     brought = store.add_channel("Instagram", color=taken, apart_from=had).created[0]
     assert store.channel(brought).color != taken
+
+
+@pytest.mark.parametrize("how", ["paste", "merge"])
+def test_one_colour_clash_recolours_one_name_brought_not_two(tmp_path: Path, how: str) -> None:
+    """ "Solar" came in the colour of a key message here and took the free colour that
+    "Zero-hassle", brought with it, had: Zero-hassle was recoloured in turn."""
+    ours = CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris")
+    theirs = CalendarStore.create(tmp_path / "theirs.cadence", timezone="Europe/Paris")
+    ours.add_key_message("Other", color="#e3a008")
+    next_free = free_color(ours.colors_in_use(), 3)
+    blog = theirs.add_channel("Blog", color="#333333").created[0]
+    solar = theirs.add_key_message("Solar", color="#e3a008").created[0]
+    zero = theirs.add_key_message("Zero-hassle", color=next_free).created[0]
+    (post,) = theirs.add_post(NewPost("Both", blog, (solar, zero), date(2026, 12, 9))).created
+    if how == "paste":
+        copy_posts_between(ours, theirs, {post: (date(2026, 12, 10), None)})
+    else:
+        merge_calendar(ours, theirs)
+    brought = {title: ours.key_message_titled(title) for title in ("Solar", "Zero-hassle")}
+    assert brought["Zero-hassle"] is not None
+    assert brought["Solar"] is not None
+    assert brought["Zero-hassle"].color == next_free  # kept
+    assert brought["Solar"].color not in ("#e3a008", next_free)
+    ours.close()
+    theirs.close()
 
 
 def test_a_post_pasted_into_the_backlog_has_no_time(
