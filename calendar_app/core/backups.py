@@ -52,6 +52,21 @@ def backup_folder(data_folder: Path) -> Path:
     return data_folder / "Backups"
 
 
+def copy_target(store: CalendarStore, target: Path | str) -> Path:
+    """The file a copy of the calendar writes for ``target``
+    (:meth:`.CalendarStore.export_target`), refused where a calendar is open: one open
+    elsewhere (or left open by a crash) keeps changes in its -wal, which SQLite would
+    play onto the new file, a damaged calendar. Asked before "replace it?" is."""
+    path = store.export_target(target, what="A copy")
+    if Path(f"{path}-wal").exists():
+        raise CalendarFileError(
+            f"{path.name} is open in Cadence or another program, or was not closed"
+            " properly; close it there (or open and close it in Cadence), or choose"
+            " another name."
+        )
+    return path
+
+
 def write_copy(
     store: CalendarStore,
     target: Path,
@@ -73,14 +88,7 @@ def write_copy(
     campaigns that no post of the copy uses (a copy of some posts, for another
     client, names nothing else of this one).
     """
-    target = store.export_target(target, what="A copy")
-    if Path(f"{target}-wal").exists():
-        # A calendar open elsewhere (or left open by a crash) keeps changes in its -wal,
-        # which SQLite would play onto the new file: a damaged calendar.
-        raise CalendarFileError(
-            f"{target.name} is open in Cadence or another program, or was not closed "
-            "properly; open and close it in Cadence, or choose another name."
-        )
+    target = copy_target(store, target)
     told = step or (lambda done, total: None)
 
     def fill(copy: str) -> None:

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import path_for_settings, path_from_settings, shown_path
-from ..core.backups import backup_stamp
+from ..core.backups import backup_stamp, copy_target
 from ..core.database import in_backups
 from ..core.errors import CadenceError, CalendarFileError
 from ..core.models import ChangeSet, Post, PostStatus, format_time
@@ -1520,8 +1520,8 @@ class MainWindow(QMainWindow):
         )
         if target is None:
             return
-        try:  # the calendar open here, a folder...: refused before "replace it?" is asked
-            self.session.store.export_target(target, what="A copy")
+        try:  # the calendar open here or elsewhere, a folder...: refused before "replace it?"
+            copy_target(self.session.store, target)
         except CadenceError as exc:
             self.show_error(self, exc)
             return

@@ -1658,6 +1658,23 @@ def test_a_copy_over_the_calendar_open_is_refused_before_replacing_is_asked(
     assert errors.seen == ["A copy cannot overwrite the calendar it is made from."]
     assert calendar.read_bytes() == before
 
+    # Another calendar open in another window: refused as well before asking, with
+    # what to do about it (it said to open and close the calendar open there).
+    other_path = calendar.with_name("other.cadence")
+    write_demo(other_path, today=TODAY)
+    with CalendarStore.open(other_path) as other:
+        other.add_channel("Kept")
+        calendar = other_path
+        window.save_copy_dialog()
+        assert asked == []
+        assert errors.seen[-1] == (
+            "other.cadence is open in Cadence or another program, or was not closed"
+            " properly; close it there (or open and close it in Cadence), or choose"
+            " another name."
+        )
+    with CalendarStore.open(other_path) as other:
+        assert other.channel_named("Kept") is not None
+
 
 @OFFSCREEN_POPUPS
 @pytest.mark.parametrize(("fmt", "ending"), [("html", ".html"), ("ics", ".ics"), ("pdf", ".pdf")])
