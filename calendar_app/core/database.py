@@ -21,7 +21,9 @@ from .errors import (
     CadenceError,
     CalendarFileError,
     NewerSchemaError,
+    StorageProblem,
     environment_errors,
+    on_writing,
     opening_errors,
     opening_problem_for,
     os_problem_for,
@@ -385,10 +387,17 @@ def create_database(path: Path) -> sqlite3.Connection:
     too_long = path_too_long(path, "make the calendar there")
     if too_long is not None:
         raise CalendarFileError(too_long)
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StorageProblem(
+            f"Cadence cannot make a calendar in the folder {path.parent}: it is read-only"
+            " for you; choose another folder."
+        )
+    # Said of the calendar being made, not of a change ("the change could not be saved").
+    made = f"the calendar {path.name}"
     try:
         path.touch(exist_ok=False)
     except OSError as exc:
-        raise os_problem_for(exc, str(path)) from exc
+        raise os_problem_for(exc, made) from exc
     try:
         with environment_errors():
             conn = sqlite3.connect(str(path))
@@ -400,6 +409,9 @@ def create_database(path: Path) -> sqlite3.Connection:
             except BaseException:
                 conn.close()
                 raise
+    except StorageProblem as exc:
+        remove_calendar_file(path)
+        raise on_writing(exc, made, done="made") from exc
     except BaseException:
         remove_calendar_file(path)
         raise

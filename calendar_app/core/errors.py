@@ -77,13 +77,14 @@ class StorageProblem(CadenceError):
 _ON_CHANGE = ", so the change could not be saved."
 
 
-def on_writing(problem: StorageProblem, what: str) -> StorageProblem:
-    """``problem``, said of writing ``what`` (a copy, a backup) where it was said of a
-    change to the calendar, which was not asked for."""
+def on_writing(problem: StorageProblem, what: str, *, done: str = "written") -> StorageProblem:
+    """``problem``, said of writing ``what`` (a copy, a backup; ``done``: "made" for a
+    calendar being made) where it was said of a change to the calendar, which was not
+    asked for."""
     said = str(problem)
     if not said.endswith(_ON_CHANGE):
         return problem
-    return StorageProblem(f"{said.removesuffix(_ON_CHANGE)}, so {what} could not be written.")
+    return StorageProblem(f"{said.removesuffix(_ON_CHANGE)}, so {what} could not be {done}.")
 
 
 _ENVIRONMENT_CODES = {

@@ -469,6 +469,39 @@ def test_a_full_disk_refuses_the_change_and_loses_nothing(tmp_path: Path) -> Non
         assert [p.title for p in reopened.all_posts()] == ["Kept"]
 
 
+def test_a_calendar_that_cannot_be_made_says_so(tmp_path: Path) -> None:
+    """A new calendar on a full disk "could not save the change"; in a read-only folder
+    Cadence was "not allowed to use" it: neither said the calendar was not made."""
+    import resource
+    import signal
+
+    path = tmp_path / "plan.cadence"
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    was = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2048, limit[1]))  # as on a disk filling up
+    try:
+        with pytest.raises(StorageProblem) as caught:
+            CalendarStore.create(path, timezone="Europe/Paris")
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limit)
+        signal.signal(signal.SIGXFSZ, was)
+    assert str(caught.value).endswith(", so the calendar plan.cadence could not be made.")
+    assert not path.exists()
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        done = cadence("init", folder / "plan.cadence", bound_by_permissions=True)
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"cadence: error: Cadence cannot make a calendar in the folder {folder}: it is"
+        " read-only for you; choose another folder.\n"
+    )
+
+
 # -- the same calendar opened twice in one process ------------------------------------
 
 
