@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, time
 from functools import partial
@@ -1565,9 +1565,11 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
 
     def _open_recent(self, entry: str) -> None:
-        """File > Open Recent: a calendar that is no longer there leaves the list."""
+        """File > Open Recent: a calendar that is no longer there leaves the list; one
+        whose folder is not there either (a drive unplugged, a share not mounted) stays
+        for when it is back."""
         path = path_from_settings(entry) or Path(entry)
-        if self.open_calendar(path) or path.exists():
+        if self.open_calendar(path) or path.exists() or not path.parent.is_dir():
             return
         self.settings.sync()
         self.settings.setValue("recentFiles", [p for p in self.recent_files() if p != entry])
@@ -1581,11 +1583,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         entries = self.recent_files()
         paths = [path_from_settings(entry) or Path(entry) for entry in entries]
-        names = [shown_path(path.name) for path in paths]
-        for entry, path, name in zip(entries, paths, names, strict=True):
-            # Two clients' plan.cadence: each named with its folder.
-            folder = shown_path(path.parent.name)
-            label = f"{name} — {folder}" if names.count(name) > 1 else name
+        for entry, path, label in zip(entries, paths, recent_labels(paths), strict=True):
             action = self.recent_menu.addAction(menu_text(label))
             action.setToolTip(plain_tooltip(shown_path(path)))
             action.triggered.connect(lambda _=False, p=entry: self._open_recent(p))
@@ -1937,6 +1935,26 @@ def _scrolling_menus() -> _ScrollingMenus:
     if not _SCROLLING:
         _SCROLLING.append(_ScrollingMenus())
     return _SCROLLING[0]
+
+
+def recent_labels(paths: Sequence[Path]) -> list[str]:
+    """How Open Recent names each calendar: its file name, with as many of its folders
+    as tell it from another of the same name ("plan.cadence — a/clients" beside
+    "plan.cadence — b/clients"; their folders alike, the two read the same)."""
+    labels = []
+    for path in paths:
+        same = [other for other in paths if other.name == path.name and other != path]
+        label = shown_path(path.name)
+        if same:
+            folders = path.parent.parts
+            depth = 1
+            while depth < len(folders) and any(
+                other.parent.parts[-depth:] == folders[-depth:] for other in same
+            ):
+                depth += 1
+            label += f" — {shown_path(str(Path(*folders[-depth:])))}"
+        labels.append(label)
+    return labels
 
 
 def _string_list(value: object) -> list[str]:

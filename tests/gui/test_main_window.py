@@ -1238,6 +1238,20 @@ def test_new_calendar_and_open_recent(
     labels = [a.text() for a in window.recent_menu.actions()]
     assert labels[:2] == ["plan.cadence", "demo.cadence"]  # one plan.cadence left
 
+    # Of two folders named alike, one folder more tells them apart (they read the same).
+    for agency in ("North", "South"):
+        (tmp_path / agency / "clients").mkdir(parents=True)
+        assert window.create_calendar(_plan(tmp_path / agency / "clients" / "plan.cadence"))
+    labels = [a.text() for a in window.recent_menu.actions()]
+    assert labels[:2] == ["plan.cadence — South/clients", "plan.cadence — North/clients"]
+
+    # On a drive unplugged (its folder gone too), it stays for when the drive is back.
+    shutil.move(tmp_path / "South", tmp_path / "unplugged")
+    window.recent_menu.actions()[0].trigger()
+    assert errors.seen[-1].endswith("plan.cadence.")
+    labels = [a.text() for a in window.recent_menu.actions()]
+    assert labels[:2] == ["plan.cadence — South/clients", "plan.cadence — North/clients"]
+
 
 def test_two_windows_keep_each_others_recent_calendars(
     window: MainWindow, tmp_path: Path, settings: QSettings
