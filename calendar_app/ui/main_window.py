@@ -1042,7 +1042,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 "The copied posts are no longer in the calendar."
                 if carried is not None
-                else "The clipboard holds no posts: copy a post first.",
+                else "The clipboard holds no posts: copy them first (posts copied in a"
+                " Cadence window closed since went with it).",
                 8000,
             )
             return

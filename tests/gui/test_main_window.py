@@ -2479,7 +2479,10 @@ def test_paste_without_posts_to_paste_says_so(
     assert window.statusBar().currentMessage() == "Select a post first."
     QApplication.clipboard().setText("Just words")
     window.paste_posts_action.trigger()
-    assert window.statusBar().currentMessage() == "The clipboard holds no posts: copy a post first."
+    assert window.statusBar().currentMessage() == (
+        "The clipboard holds no posts: copy them first (posts copied in a Cadence window"
+        " closed since went with it)."
+    )
 
     post = session.store.all_posts()[0]
     put_on_clipboard(posts_mime(session, [post]))
