@@ -982,6 +982,11 @@ class MainWindow(QMainWindow):
         if not posts:
             self.statusBar().showMessage("Select a post first.", 5000)
             return
+        if cut and self.session.store.read_only:  # nothing moves out of it: a copy
+            self.statusBar().showMessage(
+                "This calendar is read-only, so its posts can be copied, not cut.", 8000
+            )
+            return
         # The earliest post lands on the day of the paste; the others keep their distance.
         # Days picked by the keyboard (a stretch, Select All): their first day does.
         anchor = min(posts, key=lambda p: (p.date is None, p.date or date.min, p.time or time.min))

@@ -1529,6 +1529,13 @@ def test_a_calendar_the_user_may_not_write_opens_read_only_and_says_so(
         assert not session.try_push(command, win)
         assert errors.seen == [READ_ONLY]
         assert sorted(p.name for p in demo_path.parent.iterdir()) == [demo_path.name]
+        # Cut promised a move ("paste to move it there"): it is said a copy is the way.
+        win.month_view.setFocus()
+        win.month_view.select_posts([post.id])
+        win.cut_posts_action.trigger()
+        assert win.statusBar().currentMessage() == (
+            "This calendar is read-only, so its posts can be copied, not cut."
+        )
     finally:
         win.close()
         store.close()
