@@ -600,6 +600,38 @@ def test_one_colour_clash_recolours_one_name_brought_not_two(tmp_path: Path, how
     theirs.close()
 
 
+def test_a_merge_says_when_posts_come_onto_what_is_archived_here(tmp_path: Path) -> None:
+    """84 posts landed on an archived Instagram, out of the sidebar, unsaid (a paste
+    says so)."""
+    ours = CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris")
+    theirs = CalendarStore.create(tmp_path / "theirs.cadence", timezone="Europe/Paris")
+    for store in (ours, theirs):
+        store.add_channel("Instagram")
+        store.add_channel("Blog")
+        store.add_key_message("Every roof counts")
+    instagram, roofs = ours.channel_named("Instagram"), ours.key_message_titled("Every roof counts")
+    assert instagram is not None
+    assert roofs is not None
+    ours.update_channel(instagram.id, archived=True)
+    ours.update_key_message(dataclasses.replace(roofs, archived=True))
+    their_instagram = theirs.channel_named("Instagram")
+    their_roofs = theirs.key_message_titled("Every roof counts")
+    assert their_instagram is not None
+    assert their_roofs is not None
+    theirs.add_post(NewPost("Pictured", their_instagram.id, (their_roofs.id,), date(2026, 12, 9)))
+    summary = merge_calendar(ours, theirs)
+    assert summary.notes == [
+        "Some posts came onto what is archived here ('Every roof counts', 'Instagram');"
+        " they count all the same."
+    ]
+    blog = theirs.channel_named("Blog")
+    assert blog is not None
+    theirs.add_post(NewPost("Written", blog.id, date=date(2026, 12, 10)))
+    assert merge_calendar(ours, theirs).notes == []  # only the new post came: on Blog
+    ours.close()
+    theirs.close()
+
+
 def test_a_post_pasted_into_the_backlog_has_no_time(
     pair: tuple[CalendarStore, CalendarStore],
 ) -> None:
