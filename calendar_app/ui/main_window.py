@@ -1199,12 +1199,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 10_000)
 
     def _say_hidden(self, count: int, verb: str = "placed") -> None:
-        hiding = "the filters"
-        if not self.session.filters.active_besides_search:
-            hiding = "the search"  # a new post not matching it: no filter is set
-        elif self.session.filters.search_hits is not None:
-            hiding = "the filters or the search"
-        them = "it" if hiding == "the search" else "them"
+        hiding, them = self.session.what_hides()  # a search alone: no filter to clear
         self._say_placed(
             f"The post you {verb} is hidden by {hiding}; clear {them} to see it."
             if count == 1

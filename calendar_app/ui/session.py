@@ -402,14 +402,29 @@ class CalendarSession(QObject):
         if past:
             self.placedInPast.emit(past)
 
+    def what_hides(self) -> tuple[str, str]:
+        """What hides posts, and how to say clearing it: ("the search", "it"), ("the
+        filters", "them") or ("the filters or the search", "them")."""
+        filters = self._filters
+        if not filters.active_besides_search:
+            return "the search", "it"
+        if filters.search_hits is not None:
+            return "the filters or the search", "them"
+        return "the filters", "them"
+
+    def hidden_among(self, post_ids: Iterable[int]) -> int:
+        """How many of these posts the filters (or the search) hide."""
+        if not self._filters.active:
+            return 0
+        return sum(not self._filters.accepts(p) for p in self.posts(post_ids))
+
     def edited(self, post_ids: Iterable[int]) -> None:
         """Posts were just changed as the user asked (a status set on them): tell the
         window when the filters hide some of them now (under a status filter they
         vanished without a word)."""
-        if self._filters.active:
-            hidden = sum(not self._filters.accepts(p) for p in self.posts(post_ids))
-            if hidden:
-                self.changedHidden.emit(hidden)
+        hidden = self.hidden_among(post_ids)
+        if hidden:
+            self.changedHidden.emit(hidden)
 
     def set_filters(self, filters: Filters) -> None:
         # What is not looked for ("#" alone, the first key of a hashtag) filters nothing.

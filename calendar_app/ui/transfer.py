@@ -310,7 +310,13 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     summary = run_import(session, parent, source, fallback_channel=fallback)
     if summary is None:
         return
-    show_summary(parent, "Import", " ".join([summary.describe(), *summary.notes]), summary.skipped)
+    said = [summary.describe(), *summary.notes]
+    hidden = session.hidden_among(summary.added)
+    if hidden:  # none in sight, the import seemed to bring nothing
+        hiding, them = session.what_hides()
+        which = "It is" if len(summary.added) == 1 else f"{hidden} of them are"
+        said.append(f"{which} hidden by {hiding}; clear {them} to see all.")
+    show_summary(parent, "Merge Calendar" if merge else "Import", " ".join(said), summary.skipped)
 
 
 def show_summary(

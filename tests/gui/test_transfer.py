@@ -16,7 +16,7 @@ from calendar_app.core.store import CalendarStore
 from calendar_app.ui import transfer
 from calendar_app.ui.commands import DeletePostsCommand
 from calendar_app.ui.dialogs import ask_date_order
-from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.transfer import run_import
 
 from .conftest import OFFSCREEN_POPUPS, TODAY
@@ -352,6 +352,32 @@ def test_the_import_asks_for_a_channel_as_it_then_uses_it(
     )
     if asked and lands_on == "Mastodon":
         assert "lacks is added" in asked[0]
+
+
+def test_an_import_the_filters_hide_says_so(
+    session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LinkedIn hidden, three LinkedIn rows imported: "Added 3 posts", none in sight and
+    no word of why (a drop says so)."""
+    source = tmp_path / "plan.csv"
+    rows = "".join(f"2026-12-0{day},LinkedIn,Row {day}\n" for day in (2, 3, 4))
+    source.write_text("date,channel,title\n" + rows, encoding="utf-8", newline="")
+    _choosing(source, monkeypatch)
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        transfer, "show_summary", lambda parent, title, text, *a: said.append((title, text))
+    )
+    linkedin = session.store.channel_named("LinkedIn")
+    assert linkedin is not None
+    session.set_filters(Filters(hidden_channels=frozenset({linkedin.id})))
+    transfer.import_dialog(session, QWidget())
+    [(title, text)] = said
+    assert title == "Import"
+    assert text.endswith(" 3 of them are hidden by the filters; clear them to see all.")
+    session.set_filters(Filters(search="zebra"))
+    source.write_text("date,channel,title\n2026-12-05,LinkedIn,One more\n", encoding="utf-8")
+    transfer.import_dialog(session, QWidget())
+    assert said[-1][1].endswith(" It is hidden by the search; clear it to see all.")
 
 
 def test_a_file_the_import_refuses_is_refused_before_any_question(
