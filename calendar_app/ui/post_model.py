@@ -638,7 +638,9 @@ class AgendaModel(_PostRows, QAbstractTableModel):
                 color.setAlpha(48)
                 return color
             return None
-        if role == _FOREGROUND and post.status == PostStatus.CANCELLED:
+        if role == _FOREGROUND and (
+            post.status == PostStatus.CANCELLED or missed(post, self.session.today())
+        ):  # faded as in the month and week: a past draft never went out
             return QGuiApplication.palette().color(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, time, timedelta
 from functools import partial
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QStackedWidget, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -169,6 +169,28 @@ def test_a_row_a_change_sorts_elsewhere_is_followed_there(
     current = table.currentIndex()
     assert current.data(PostIdRole) == last.id
     assert shown.intersects(table.visualRect(current))
+
+
+def test_a_draft_gone_by_is_faded_as_in_the_month(
+    session: CalendarSession, view: AgendaView
+) -> None:
+    """A past draft never went out: the month fades it; the agenda showed it as any
+    draft still to come."""
+    channel = session.channels()[0].id
+    for title, day in (
+        ("Gone by", TODAY - timedelta(days=2)),
+        ("To come", TODAY + timedelta(days=2)),
+    ):
+        session.push(
+            AddPostCommand(session, NewPost(title, channel, date=day, status=PostStatus.DRAFT))
+        )
+    faded = QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    colours = {
+        p.title: view.proxy.index(row, AgendaModel.TITLE).data(Qt.ItemDataRole.ForegroundRole)
+        for row, p in enumerate(shown_posts(view))
+    }
+    assert colours["Gone by"] == faded
+    assert colours["To come"] is None
 
 
 def test_bulk_status_is_one_undo_step_over_exactly_the_selection(
