@@ -499,6 +499,8 @@ class _PostRows:
             parts.append("Key messages: " + ", ".join(titles) + ".")
         if post.campaign_id is not None:
             parts.append(f"Campaign: {self.session.campaign(post.campaign_id).name}.")
+        if post.series_id is not None:
+            parts.append("Repeats (part of a series).")
         return " ".join(parts)
 
     def _common(self, post: Post, role: int) -> Any:
@@ -581,6 +583,7 @@ class AgendaModel(_PostRows, QAbstractTableModel):
         if (column, order) == (self._sort_column, self._sort_order):
             return
         self._sort_column, self._sort_order = column, order
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
         posts = [self._cache[pid] for pid in self._ids]
         posts.sort(key=lambda p: (self._sort_key(p, self.DATE), p.id))  # the store's order
         descending = order == Qt.SortOrder.DescendingOrder
@@ -607,8 +610,15 @@ class AgendaModel(_PostRows, QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            if role in (_DISPLAY, _ACCESSIBLE):
+            if role == _DISPLAY:
                 return self.HEADERS[section]
+            if role == _ACCESSIBLE:  # the arrow, said
+                if section != self._sort_column:
+                    return self.HEADERS[section]
+                way = (
+                    "ascending" if self._sort_order == Qt.SortOrder.AscendingOrder else "descending"
+                )
+                return f"{self.HEADERS[section]}, sorted {way}"
             if role == _TOOLTIP:
                 return f"Sort by {self.HEADERS[section].lower()}"
         return None
@@ -629,6 +639,15 @@ class AgendaModel(_PostRows, QAbstractTableModel):
             return isolated(self._display(post, column))
         if role == SortRole:
             return self._sort_key(post, column)
+        if role == _ACCESSIBLE and column != self.TITLE:
+            # Each cell says what it holds under its header (every cell said the whole
+            # post, over and over along a row); the title says the whole post.
+            text = (
+                self._display(post, column)
+                if column != self.MESSAGES
+                else ", ".join(self._message_titles(post))
+            )
+            return f"{self.HEADERS[column]}: {text or 'none'}"
         if role == _DECORATION:
             return self._decoration(post, column)
         if role == _BACKGROUND:

@@ -193,6 +193,35 @@ def test_a_draft_gone_by_is_faded_as_in_the_month(
     assert colours["To come"] is None
 
 
+def test_a_screen_reader_hears_each_cell_under_its_header_and_the_sorting(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    """Every cell of a row said the whole post (moving along a row repeated it), the
+    headers did not say which sorts, and a row never said that the post repeats."""
+    accessible = Qt.ItemDataRole.AccessibleTextRole
+    posts = shown_posts(view)
+    row = next(i for i, p in enumerate(posts) if p.series_id is not None and p.message_ids)
+    post = posts[row]
+
+    def cell(column: int) -> str:
+        return str(view.proxy.index(row, column).data(accessible))
+
+    channel = session.channel(post.channel_id).name
+    assert cell(AgendaModel.CHANNEL) == f"Channel: {channel}"
+    assert cell(AgendaModel.CAMPAIGN).startswith("Campaign: ")
+    assert cell(AgendaModel.TITLE).startswith(f"{post.title}.")
+    assert cell(AgendaModel.TITLE).endswith(" Repeats (part of a series).")
+    assert len({cell(c) for c in range(len(AgendaModel.HEADERS))}) == len(AgendaModel.HEADERS)
+
+    def header(column: int) -> str:
+        return str(view.proxy.headerData(column, Qt.Orientation.Horizontal, accessible))
+
+    assert header(AgendaModel.DATE) == "Date, sorted ascending"
+    click_header(qtbot, view, AgendaModel.TITLE)
+    assert header(AgendaModel.TITLE) == "Title, sorted ascending"
+    assert header(AgendaModel.DATE) == "Date"
+
+
 def test_bulk_status_is_one_undo_step_over_exactly_the_selection(
     qtbot: QtBot, session: CalendarSession, view: AgendaView
 ) -> None:
