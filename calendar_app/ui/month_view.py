@@ -71,6 +71,7 @@ from ..render.chips import (
     split_more,
     with_alpha,
 )
+from ..render.pixels import crisp
 from . import dnd
 from .commands import show_tooltip
 from .dialogs import show_error
@@ -1363,12 +1364,13 @@ class MonthView(PeriodView):
                 paint_more(painter, layout.more, layout.hidden, dim_text, chip_font)
             painter.setOpacity(1.0)
 
-        # Grid lines: filled 1 px rects stay crisp at any device pixel ratio.
-        painter.fillRect(QRect(0, ys[0] - 1, self.width(), 1), line)
+        # Grid lines: filled 1 px rects, on whole screen pixels, stay crisp and even at
+        # any device pixel ratio.
+        painter.fillRect(crisp(painter, QRect(0, ys[0] - 1, self.width(), 1)), line)
         for x in xs[1:-1]:
-            painter.fillRect(QRect(x, ys[0], 1, ys[-1] - ys[0]), line)
+            painter.fillRect(crisp(painter, QRect(x, ys[0], 1, ys[-1] - ys[0])), line)
         for y in ys[1:-1]:
-            painter.fillRect(QRect(0, y, self.width(), 1), line)
+            painter.fillRect(crisp(painter, QRect(0, y, self.width(), 1)), line)
 
         # The keyboard-selected day, and the drop target.
         selected_cell = self.day_rect(self._current)
@@ -1384,14 +1386,13 @@ class MonthView(PeriodView):
     @staticmethod
     def _outline(painter: QPainter, rect: QRect, color: QColor, width: int) -> None:
         inner = rect.adjusted(1, 1, 0, 0)
-        painter.fillRect(QRect(inner.left(), inner.top(), inner.width(), width), color)
-        painter.fillRect(
-            QRect(inner.left(), inner.bottom() + 1 - width, inner.width(), width), color
-        )
-        painter.fillRect(QRect(inner.left(), inner.top(), width, inner.height()), color)
-        painter.fillRect(
-            QRect(inner.right() + 1 - width, inner.top(), width, inner.height()), color
-        )
+        for side in (
+            QRect(inner.left(), inner.top(), inner.width(), width),
+            QRect(inner.left(), inner.bottom() + 1 - width, inner.width(), width),
+            QRect(inner.left(), inner.top(), width, inner.height()),
+            QRect(inner.right() + 1 - width, inner.top(), width, inner.height()),
+        ):
+            painter.fillRect(crisp(painter, side), color)
 
     # -- the mouse ----------------------------------------------------------
 

@@ -58,6 +58,7 @@ from ..render.chips import (
     time_text,
     with_alpha,
 )
+from ..render.pixels import crisp
 from .month_view import SPOKEN_POSTS, PeriodView, day_number_text, week_first_day
 from .session import CalendarSession
 
@@ -855,7 +856,7 @@ class WeekView(PeriodView):
                     )
             elif cadence.overdue.get(day, 0):
                 paint_badge(painter, corner.topRight(), str(cadence.overdue[day]), colors.red, font)
-        painter.fillRect(QRect(0, height - 1, part.width(), 1), colors.line)
+        painter.fillRect(crisp(painter, QRect(0, height - 1, part.width(), 1)), colors.line)
         self._paint_selected_column(painter, part, colors, top=True)
 
     def _paint_strip(self, painter: QPainter, part: QWidget, colors: _Colors) -> None:
@@ -888,9 +889,9 @@ class WeekView(PeriodView):
             if layout.more is not None:
                 paint_more(painter, layout.more, layout.hidden, colors.dim_text, chip_font)
         for x in edges[:-1]:
-            painter.fillRect(QRect(x, 0, 1, height), colors.line)
-        painter.fillRect(QRect(edges[-1], 0, 1, height), colors.line)
-        painter.fillRect(QRect(0, height - 1, part.width(), 1), colors.strong_line)
+            painter.fillRect(crisp(painter, QRect(x, 0, 1, height)), colors.line)
+        painter.fillRect(crisp(painter, QRect(edges[-1], 0, 1, height)), colors.line)
+        painter.fillRect(crisp(painter, QRect(0, height - 1, part.width(), 1)), colors.strong_line)
         self._paint_selected_column(painter, part, colors, top=False)
 
     def _paint_selected_column(
@@ -904,12 +905,12 @@ class WeekView(PeriodView):
         color = colors.highlight if self.hasFocus() else mix(colors.highlight, colors.base, 0.35)
         left, right = edges[index] + 1, edges[index + 1] - 1
         height = part.height()
-        painter.fillRect(QRect(left, 0, 2, height), color)
-        painter.fillRect(QRect(right - 1, 0, 2, height), color)
+        painter.fillRect(crisp(painter, QRect(left, 0, 2, height)), color)
+        painter.fillRect(crisp(painter, QRect(right - 1, 0, 2, height)), color)
         if top:
-            painter.fillRect(QRect(left, 1, right - left + 1, 2), color)
+            painter.fillRect(crisp(painter, QRect(left, 1, right - left + 1, 2)), color)
         else:
-            painter.fillRect(QRect(left, height - 2, right - left + 1, 2), color)
+            painter.fillRect(crisp(painter, QRect(left, height - 2, right - left + 1, 2)), color)
 
     def _paint_grid(self, painter: QPainter, part: QWidget, colors: _Colors, clip: QRect) -> None:
         painter.fillRect(clip, colors.base)
@@ -936,10 +937,11 @@ class WeekView(PeriodView):
                 or y > clip.bottom() + metrics.height()
             ):
                 continue
-            painter.fillRect(QRect(ruler - 4, y, width - ruler + 4, 1), colors.line)
+            painter.fillRect(crisp(painter, QRect(ruler - 4, y, width - ruler + 4, 1)), colors.line)
             if hour < 24:
                 painter.fillRect(
-                    QRect(ruler, y + HOUR_HEIGHT // 2, width - ruler, 1), colors.faint_line
+                    crisp(painter, QRect(ruler, y + HOUR_HEIGHT // 2, width - ruler, 1)),
+                    colors.faint_line,
                 )
             painter.setPen(colors.dim_text)
             painter.drawText(
@@ -948,7 +950,7 @@ class WeekView(PeriodView):
                 f"{hour:02d}:00",
             )
         for x in edges:
-            painter.fillRect(QRect(x, 0, 1, height), colors.line)
+            painter.fillRect(crisp(painter, QRect(x, 0, 1, height)), colors.line)
 
         # Selected day: side rails down the column.
         index = (self._current - self._range[0]).days
@@ -956,8 +958,8 @@ class WeekView(PeriodView):
             color = (
                 colors.highlight if self.hasFocus() else mix(colors.highlight, colors.base, 0.35)
             )
-            painter.fillRect(QRect(edges[index] + 1, 0, 2, height), color)
-            painter.fillRect(QRect(edges[index + 1] - 2, 0, 2, height), color)
+            painter.fillRect(crisp(painter, QRect(edges[index] + 1, 0, 2, height)), color)
+            painter.fillRect(crisp(painter, QRect(edges[index + 1] - 2, 0, 2, height)), color)
 
         for post_id, rect in self._timed.items():
             if rect.intersects(QRectF(clip)):

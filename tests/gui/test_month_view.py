@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -1203,3 +1204,48 @@ def test_a_draft_whose_day_has_gone_by_is_faded_and_says_why(
         "Draft (its day has gone by: it did not go out)."
     )
     assert rows.accessible_text(posts["future draft"]).endswith(", Draft.")
+
+
+def line_widths(view: QWidget, ratio: float, at: float, skip: int = 0) -> list[int]:
+    """The widths, in screen pixels, of the thin runs of the colour most of them have
+    (the grid's lines) along the row ``at`` of the view's height, painted at ``ratio``,
+    but for ``skip`` pixels at each side (the week's hours, whose figures have that grey
+    too, and its scroll bar)."""
+    picture = QImage(
+        int(view.width() * ratio), int(view.height() * ratio), QImage.Format.Format_ARGB32
+    )
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(0)
+    view.render(picture)
+    y = int(picture.height() * at)
+    right = picture.width() - int(skip * ratio)  # and as many at the right (a scroll bar)
+    row = [picture.pixelColor(x, y).rgba() for x in range(int(skip * ratio), right)]
+    runs: list[tuple[int, int]] = []  # (colour, width)
+    for colour in row:
+        if runs and runs[-1][0] == colour:
+            runs[-1] = (colour, runs[-1][1] + 1)
+        else:
+            runs.append((colour, 1))
+    thin = [(colour, width) for colour, width in runs[1:-1] if width <= 4]
+    lines = Counter(colour for colour, _ in thin).most_common(1)[0][0]  # not text, not rails
+    return [width for colour, width in thin if colour == lines]
+
+
+@pytest.mark.parametrize("ratio", [1.25, 1.5, 1.75])
+def test_the_grid_lines_are_even_on_a_scaled_screen(month: MonthView, ratio: float) -> None:
+    """At 125%, 150% and 175% the month's lines came out one or two screen pixels wide
+    by where they fell (2, 1, 1, 1, 1, 2 across a week)."""
+    widths = line_widths(month, ratio, 0.97)  # through the last week, below its chips
+    assert len(widths) == 6
+    assert len(set(widths)) == 1, widths
+
+
+@pytest.mark.parametrize("ratio", [1.25, 1.5, 1.75])
+def test_the_week_s_lines_are_even_on_a_scaled_screen(
+    session: CalendarSession, qtbot: QtBot, ratio: float
+) -> None:
+    week = cast(WeekView, shown_view(WeekView, session, qtbot))
+    week.set_current_date(date(2026, 12, 27))  # a week of few posts: lines in the clear
+    widths = line_widths(week, ratio, 0.9, skip=45)
+    assert len(widths) >= 7
+    assert len(set(widths)) == 1, widths
