@@ -1355,7 +1355,12 @@ class CalendarStore:
         return sorted(found, key=_post_order)
 
     def post_by_uid(self, uid: str) -> Post:
+        """The post with this uid, as typed: its case aside where no other uid is
+        spelled alike (a uid copied from a document that put it in capitals)."""
         post = self.find_post(uid)
+        if post is None:
+            alike = self._posts("WHERE lower(p.uid) = lower(?)", [uid.strip()])
+            post = alike[0] if len(alike) == 1 else None
         if post is None:
             raise NotFound(f"There is no post with uid {uid}.")
         return post

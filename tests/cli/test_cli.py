@@ -344,6 +344,10 @@ def test_post_move_keeps_the_time_unless_told(calendar: Path) -> None:
     assert (post["date"], post["time"]) == ("2026-12-09", "14:00")
     assert post["status"] == "scheduled"
     assert "draft" not in out
+    # The uid in capitals, as a document may have put it: the same post.
+    assert run("post", "move", calendar, uid.upper(), "--date", "2026-12-10")[0] == 0
+    (post,) = json.loads(run("post", "list", calendar, "--json")[1])
+    assert post["date"] == "2026-12-10"
 
 
 def test_post_move_makes_a_backlog_idea_a_draft(calendar: Path) -> None:
