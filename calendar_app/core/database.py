@@ -299,6 +299,15 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+def _steps_pending(conn: sqlite3.Connection) -> bool:
+    """Whether the file lacks a step of the schema's (see :mod:`.migrations`)."""
+    import sqlite_utils
+
+    from .migrations import MIGRATIONS
+
+    return bool(MIGRATIONS.pending(sqlite_utils.Database(conn)))
+
+
 def _migrate(conn: sqlite3.Connection) -> None:
     import sqlite_utils
 
@@ -366,7 +375,11 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[sqlite3.Conne
         conn = sqlite3.connect(str(path))
         try:
             _configure(conn)
-            if version < SCHEMA_VERSION:
+            if version < SCHEMA_VERSION and not _steps_pending(conn):
+                # Every step recorded, the version mark behind them (set by hand, a
+                # copy's mark lost): the mark alone, not a copy kept at every opening.
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            elif version < SCHEMA_VERSION:
                 from ..app import data_folder
                 from .backups import backup_folder, keep_before_update
 

@@ -713,6 +713,24 @@ def _marks_in_the_file_alone(path: Path) -> tuple[int, list[str]]:
     return version, titles
 
 
+def test_a_version_mark_behind_its_steps_is_set_right_without_a_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every step recorded, the mark set back by hand: every opening said "brought up
+    to date" and kept one more copy, the mark never moved."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    path = tmp_path / "plan.cadence"
+    CalendarStore.create(path).close()
+    with closing(sqlite3.connect(path)) as raw:
+        raw.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION - 1}")
+    for _ in range(2):
+        with CalendarStore.open(path) as store:
+            assert store.kept_before_update is None
+    with closing(sqlite3.connect(path)) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == database.SCHEMA_VERSION
+    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*.cadence"))
+
+
 def test_an_older_calendar_is_kept_as_it_was_and_brought_up_to_date_in_its_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
