@@ -286,6 +286,15 @@ class AgendaView(QWidget):
         self._load_period()
         self._move_to_day(self._current, select=False)
 
+    def selected_out_of_sight(self) -> int:
+        """How many selected rows are scrolled out of the table's sight."""
+        table = self.table
+        seen = table.viewport().rect()
+        return sum(
+            not seen.intersects(table.visualRect(index))
+            for index in table.selectionModel().selectedRows()
+        )
+
     def _current_shown(self) -> bool:
         current = self.table.currentIndex()
         return current.isValid() and self.table.viewport().rect().intersects(

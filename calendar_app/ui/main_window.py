@@ -142,6 +142,7 @@ class PeriodView(Protocol):
     def select_posts(self, post_ids: list[int], *, in_sight_only: bool = False) -> None: ...
     def focused_post(self) -> int | None: ...
     def selection_origin(self) -> date | None: ...
+    def selected_out_of_sight(self) -> int: ...
 
 
 STATUS_LINE_CHARACTERS = 170
@@ -966,7 +967,21 @@ class MainWindow(QMainWindow):
         scope = series_scope(self.session, self, selected, "delete")
         if scope is None:
             return
-        self.session.try_push(DeletePostsCommand(self.session, selected, scope=scope), self)
+        view = self.view()
+        away = 0 if self._in_backlog() else view.selected_out_of_sight()
+        if (
+            self.session.try_push(DeletePostsCommand(self.session, selected, scope=scope), self)
+            and away
+        ):
+            # A row scrolled away (Ctrl+End moved the ring, not the selection) went
+            # with no sign on screen: said, with the way back.
+            undo = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            them = "it" if away == 1 else "them"
+            self.statusBar().showMessage(
+                f"Deleted {plural(len(selected), 'post')}, {away} of them out of sight;"
+                f" {undo} brings {them} back.",
+                10_000,
+            )
 
     def copy_selected(self, *, cut: bool = False) -> None:
         """Put the selected posts on the clipboard: for a paste on another day here,

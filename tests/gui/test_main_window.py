@@ -3384,6 +3384,29 @@ def test_a_double_click_below_the_agenda_rows_writes_a_post_on_its_day(
     assert window.view_index() == 2
 
 
+def test_deleting_rows_scrolled_out_of_sight_says_so(window: MainWindow) -> None:
+    """Row 2 selected, Ctrl+End took the ring to the last row: Delete took row 2, out of
+    sight, with no word."""
+    window.resize(900, 500)
+    window.set_view(2)
+    agenda = window.agenda_view
+    first = agenda.shown_post_ids()[1]
+    assert window.session.store.post(first).series_id is None
+    agenda.select_posts([first])
+    agenda.table.scrollToBottom()
+    assert agenda.selected_out_of_sight() == 1
+    window.delete_selected()
+    assert window.statusBar().currentMessage() == (
+        "Deleted 1 post, 1 of them out of sight; Ctrl+Z brings it back."
+    )
+    window.session.undo_stack.undo()
+    window.statusBar().clearMessage()
+    agenda.select_posts([first])
+    agenda.table.scrollToTop()  # in sight: nothing more to say than usual
+    window.delete_selected()
+    assert "out of sight" not in window.statusBar().currentMessage()
+
+
 def test_the_agenda_menu_has_the_edit_actions_too(window: MainWindow) -> None:
     window.set_view(2)
     labels = _labels(window.agenda_view.build_context_menu())
