@@ -90,6 +90,19 @@ class _AgendaTable(QTableView):
             self._view.fit_to_width()
         return handled
 
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        # Home and End go to the first and last post, as in a list (they went to the
+        # row's first and last column, which changed nothing in sight); Shift extends.
+        action = QAbstractItemView.CursorAction
+        if cursorAction in (action.MoveHome, action.MoveEnd):
+            rows = self.model().rowCount()
+            if rows:
+                row = 0 if cursorAction == action.MoveHome else rows - 1
+                return self.model().index(row, max(self.currentIndex().column(), 0))
+        return super().moveCursor(cursorAction, modifiers)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and self._view.activate_current():

@@ -569,6 +569,7 @@ VIEW_KEYS = (
         " Ctrl+arrows move without picking)",
         "Ctrl+Space",
     ),
+    ("In the calendar", "First or last post (agenda)", "Home, End"),
     ("In the calendar", "Open the selected post or day", "Enter"),
     ("In the calendar", "Clear the selection", "Esc"),
     ("In the calendar", "The menu of the post or day", "Menu key, Shift+F10"),

@@ -222,6 +222,19 @@ def test_a_screen_reader_hears_each_cell_under_its_header_and_the_sorting(
     assert header(AgendaModel.DATE) == "Date"
 
 
+def test_home_and_end_go_to_the_first_and_last_post(qtbot: QtBot, view: AgendaView) -> None:
+    """They went to the row's first and last column: nothing changed in sight."""
+    ids = view.shown_post_ids()
+    view.select_posts([ids[3]])
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_End)
+    assert view.selected_post_ids() == [ids[-1]]
+    qtbot.keyClick(view.table, Qt.Key.Key_Home)
+    assert view.selected_post_ids() == [ids[0]]
+    qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    assert sorted(view.selected_post_ids()) == sorted(ids)
+
+
 def test_bulk_status_is_one_undo_step_over_exactly_the_selection(
     qtbot: QtBot, session: CalendarSession, view: AgendaView
 ) -> None:
