@@ -12,7 +12,6 @@ import dataclasses
 import math
 import os
 import sqlite3
-import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -81,7 +80,7 @@ from .models import (
     shown_note_of,
     spelled_day,
 )
-from .search import SearchQuery, searchable
+from .search import SearchQuery, starts_a_word
 
 Scope = Literal["this", "following", "all"]
 
@@ -444,9 +443,10 @@ class CalendarStore:
         self._conn = conn
         self._db: Database | None = None
         self._can_scan = False
-        """Whether the connection has the search's ``cadence_contains`` function."""
-        self._has_vocabulary = False
-        """Whether the connection has ``temp.cadence_words``, the search index's words."""
+        """Whether the connection has the search's ``cadence_found`` function."""
+        self._words: tuple[tuple[int, int], list[tuple[str, str]]] | None = None
+        """The search index's words not of plain ASCII, folded, with when they were read
+        (:meth:`_vocabulary`)."""
         self._colors_coming: list[str] = []
         """Colours records being brought in keep (:meth:`colors_coming`)."""
         self._folds: bool | None = None
@@ -696,7 +696,7 @@ class CalendarStore:
         self._stamp = stamp
         self._db = None
         self._can_scan = False
-        self._has_vocabulary = False
+        self._words = None
         self._folds = None
         self._info = None
         self._data_version = self._read_data_version()
@@ -1564,20 +1564,22 @@ class CalendarStore:
         query = SearchQuery.of(text)
         ids = self._found(query)
         ranked: list[int] = []
-        if ids and query.words:
+        match = self._match_query(query) if ids and query.words else None
+        if match is not None:
             with environment_errors(self.path):
                 cursor = self._conn.execute(
-                    "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rank",
-                    [_match_query(query.words)],
+                    "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rank", [match]
                 )
                 for (rowid,) in cursor:
                     if rowid in ids:
                         ranked.append(rowid)
                         if len(ranked) >= limit:
                             break
-        by_id = {post.id: post for post in self.posts(ranked)}
-        rest = sorted(ids.difference(ranked))[: limit - len(ranked)]
-        return [by_id[post_id] for post_id in ranked] + self.posts(rest)
+        rest = [i for i, _ in self.dated_in_order(ids.difference(ranked))]
+        rest += sorted(ids.difference(ranked, rest))  # the undated (ideas) last
+        chosen = ranked + rest[: limit - len(ranked)]
+        by_id = {post.id: post for post in self.posts(chosen)}
+        return [by_id[post_id] for post_id in chosen]
 
     def dated_in_order(
         self,
@@ -1629,82 +1631,99 @@ class CalendarStore:
         return self._found(SearchQuery.of(text))
 
     def _found(self, query: SearchQuery) -> frozenset[int]:
-        """Words are found by their start in the search index. Where the index cannot
-        tell, the text itself is read: words of scripts written without spaces (Chinese,
-        Japanese, Thai) or with vowel signs (Hindi, Arabic) anywhere, marks aside
-        ("イベント" inside "東京でイベント開催", "مرحبا" in "مَرْحَبًا"); a word the index
-        holds only inside a longer one of such a script ("iPhone" in "新しいiPhoneを発表")
-        or with marks it does not fold ("νεα" for "Νέα", "lodz" for "Łódź"). Pieces are
-        found as written. Reading the text reads every post, so only such a search
-        does it."""
+        """Words are found in the search index, by their start; where it cannot tell,
+        the text itself is read (:meth:`.search.SearchQuery.found_in`): words of
+        scripts written without spaces or with vowel signs it cuts at (Chinese, Thai,
+        Hindi, Arabic), and any word in an index made before schema 7 (it knows "ế"
+        only as it is). Its own words that hold a word other than at their start, or
+        with marks it does not fold, are looked for too ("iPhone" in "新しいiphoneを発表",
+        "νεα" in "νέα", "lodz" in "łodz"). Pieces are then read in the posts found.
+        Reading the text reads every post, so only such a search does it."""
         if not query:
             return frozenset()
-        terms = list(query.terms)
-        if not query.words or not self._index_cuts(query.words):
-            return self._ids_containing(terms)
+        match = self._match_query(query) if query.words else None
+        if match is None:
+            return self._ids_found(query)
         ids = {
             row[0]
-            for row in self._rows(
-                "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?",
-                [_match_query(query.words)],
-            )
+            for row in self._rows("SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?", [match])
         }
-        if self._index_misses(query.words):
-            ids |= self._ids_containing(terms)
-        elif query.pieces and ids:
-            ids &= self._ids_containing(terms, among=ids)
+        if query.pieces and ids:
+            return self._ids_found(query, among=ids)
         return frozenset(ids)
 
-    def _ids_containing(
-        self, terms: list[str], among: Collection[int] | None = None
+    def _ids_found(
+        self, query: SearchQuery, among: Collection[int] | None = None
     ) -> frozenset[int]:
-        """The posts (of ``among``, or all) whose text holds every one of ``terms``
-        anywhere (read, not indexed)."""
+        """The posts (of ``among``, or all) whose text holds the query (read, not
+        indexed). Plain ASCII pieces ("c++") are looked for by SQLite first, case aside."""
         self._ready_to_scan()
-        where, params = f"WHERE {_CONTAINS}", [_contains_terms(terms)]
+        where = [_FOUND]
+        params: list[Any] = [query.text]
+        for piece in query.pieces:
+            if piece.isascii() and " " not in piece:  # as SQLite's lower() reads it
+                where.insert(0, f"instr(lower({_TEXT}), ?)")
+                params.insert(0, piece)
         if among is not None:
             import json  # not at start-up: the window paints before it is needed
 
-            where += " AND p.id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(list(among)))
-        return frozenset(row[0] for row in self._rows(f"SELECT p.id FROM posts p {where}", params))
+            where.insert(0, "p.id IN (SELECT value FROM json_each(?))")
+            params.insert(0, json.dumps(list(among)))
+        sql = f"SELECT p.id FROM posts p WHERE {' AND '.join(where)}"
+        return frozenset(row[0] for row in self._rows(sql, params))
 
-    @staticmethod
-    def _index_cuts(words: Sequence[str]) -> bool:
-        """Whether the search index cuts text into these words as they are read: not
-        where one has a letter of a script without case (Chinese, Thai, Hindi...) or a
-        mark, which it cuts inside or not at all."""
-        return not any(_unspaced(c) for word in words for c in word)
+    def _match_query(self, query: SearchQuery) -> str | None:
+        """The full-text query finding every word at the start of a word of the index,
+        or a word of its holding it as :func:`.search.starts_a_word` reads it; None
+        where the text itself must be read (see :meth:`_found`)."""
+        if query.unspaced or not self._index_folds():
+            return None
+        groups = []
+        for word, plain in zip(query.words, query.folded_words, strict=True):
+            typed = word.casefold()
+            more = [
+                term
+                for term, folded_term in self._vocabulary()
+                if not term.startswith(typed) and starts_a_word(folded_term, plain)
+            ]
+            if len(more) > _MORE_WORDS:
+                return None  # a query that long reads slower than the posts themselves
+            either = [_phrase(word) + "*", *(_phrase(term) for term in more)]
+            groups.append(either[0] if len(either) == 1 else f"({' OR '.join(either)})")
+        return " AND ".join(groups)
 
-    def _index_misses(self, words: Sequence[str]) -> bool:
-        """Whether the index may miss posts holding these words: it was made before
-        schema 7 (it knows "ế" only as it is), or one of its words not of plain ASCII
-        holds one of them other than at its start, or only with its marks folded."""
+    def _index_folds(self) -> bool:
+        """Whether the file's search index folds every accent (schema 7 and later)."""
         if self._folds is None:
             version = self._conn.execute("PRAGMA user_version").fetchone()[0]
             self._folds = version >= _FOLDING_INDEX
-        if not self._folds:
-            return True
+        return self._folds
+
+    def _vocabulary(self) -> list[tuple[str, str]]:
+        """The search index's words not of plain ASCII, each with its folded form: those
+        a word may start inside of, or match only folded. Read again after a change."""
+        stamp = (self._conn.total_changes, self._read_data_version())
+        if self._words is not None and self._words[0] == stamp:
+            return self._words[1]
         self._ready_to_scan()
-        if not self._has_vocabulary:
+        # Made again if a transaction it was made in was rolled back (an import stopped).
+        made = self._rows("SELECT 1 FROM temp.sqlite_master WHERE name = 'cadence_words'")
+        if not made:
             self._conn.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.cadence_words"
-                " USING fts5vocab(main, posts_fts, row)"
+                "CREATE VIRTUAL TABLE temp.cadence_words USING fts5vocab(main, posts_fts, row)"
             )
-            self._has_vocabulary = True
-        return any(
-            self._rows(
-                "SELECT 1 FROM temp.cadence_words WHERE term >= char(128)"  # not plain ASCII
-                " AND instr(cadence_folded(term), ?) > 0 LIMIT 1",
-                [folded(word)],
+        words = [
+            (term, folded(term))
+            for (term,) in self._rows(
+                "SELECT term FROM temp.cadence_words WHERE term GLOB '*[^ -~]*'"
             )
-            for word in words
-        )
+        ]
+        self._words = (stamp, words)
+        return words
 
     def _ready_to_scan(self) -> None:
         if not self._can_scan:
-            self._conn.create_function("cadence_contains", 2, _contains, deterministic=True)
-            self._conn.create_function("cadence_folded", 1, folded, deterministic=True)
+            self._conn.create_function("cadence_found", 2, _found_in, deterministic=True)
             self._can_scan = True
 
     def post_to_repeat(self, message_id: int, day: date, as_of: date) -> Post | None:
@@ -2722,16 +2741,9 @@ class CalendarStore:
 _Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
 
 
-def _unspaced(char: str) -> bool:
-    """A letter of a script the search index cuts into words poorly: one without case
-    (Chinese, Japanese, Thai, Arabic, Hebrew, Devanagari...) or a combining mark."""
-    return unicodedata.category(char) in ("Lo", "Mn", "Mc")
-
-
-def _contains(text: str | None, terms: str) -> bool:
-    """Whether ``text`` holds every one of ``terms`` (folded, joined by U+001F)."""
-    plain = searchable(text or "")
-    return all(term in plain for term in terms.split("\x1f"))
+def _found_in(text: str | None, query: str) -> bool:
+    """Whether ``text`` holds the search ``query`` (:meth:`.search.SearchQuery.found_in`)."""
+    return SearchQuery.of(query).found_in(text or "")
 
 
 def _with_id(items: Iterable[_Named], item_id: int, what: str) -> _Named:
@@ -2830,18 +2842,19 @@ def _filters(
         params.extend(listed)
 
 
-def _match_query(terms: Sequence[str]) -> str:
-    """The full-text query finding every term at the start of a word."""
-    return " ".join('"' + term.replace('"', "") + '"*' for term in terms)
+def _phrase(word: str) -> str:
+    """A word as a phrase of the full-text query: what it holds is read as words,
+    never as the query's own syntax."""
+    return '"' + word.replace('"', "") + '"'
 
 
-def _contains_terms(terms: Sequence[str]) -> str:
-    """Folded terms, as :func:`_contains` reads them."""
-    return "\x1f".join(terms)
+_TEXT = "p.title || char(10) || p.body || char(10) || p.notes"
+_FOUND = f"cadence_found({_TEXT}, ?)"
+"""A post whose text holds the search (see :meth:`CalendarStore._found`)."""
 
-
-_CONTAINS = "cadence_contains(p.title || char(10) || p.body || char(10) || p.notes, ?)"
-"""A post whose text holds every term anywhere (see :meth:`CalendarStore.search`)."""
+_MORE_WORDS = 400
+"""At most how many of the index's words one word of a search may be found inside
+(:meth:`CalendarStore._match_query`) before the posts themselves are read instead."""
 
 
 _PARAMETERS_PER_STATEMENT = 900

@@ -1109,6 +1109,54 @@ def test_search_finds_signs_and_quoted_phrases_as_written(
     assert store.search_ids("e-mail") == frozenset()
 
 
+def test_search_finds_words_by_their_start_in_every_script(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    """A post with a stroked letter made "od" find "Good news"; "ква" found "Москва"."""
+    odd = add_post("Odd socks day", channel, D)
+    add_post("Good news", channel, D)
+    add_post("Product update", channel, D)
+    add_post("Office in Łódź", channel, D)
+    moscow = add_post("Москва cats", channel, D1)
+    add_post("В эфире", channel, D1)
+    wroclaw = add_post("Spotkanie we Wrocławiu", channel, D2)
+    wants = add_post("من میخواهم", channel, D2)  # written without the non-joiner
+    books = add_post("کتاب‌ها", channel, D2)  # and with it
+
+    assert store.search_ids("od") == {odd}
+    assert store.search_ids("ква") == frozenset()
+    assert store.search_ids("фир") == frozenset()
+    assert store.search_ids("моск") == {moscow}
+    assert store.search_ids("Москва C++") == frozenset()  # the piece is read still
+    assert store.search_ids("wroclaw") == {wroclaw}  # a stroke past the first letter
+    assert store.search_ids("می‌خواهم") == {wants}  # typed with the non-joiner
+    assert store.search_ids("کتابها") == {books}
+    assert store.search_ids('"C++"') == store.search_ids("C++") == frozenset()
+
+
+def test_a_search_made_in_a_change_undone_searches_again(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    """The index's word list, first read inside an import that was stopped, went with
+    it: every search after failed ("no such table")."""
+    cafe = add_post("Café Łódź", channel, D)
+    store.db.execute("BEGIN")
+    assert store.search_ids("lodz") == {cafe}
+    store.db.execute("ROLLBACK")
+    assert store.search_ids("lodz") == {cafe}
+    later = add_post("Łąka", channel, D1)  # a word the list had not: read again
+    assert store.search_ids("laka") == {later}
+
+
+def test_search_gives_the_posts_the_index_cannot_rank_in_date_order(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    late = add_post("大阪でイベント", channel, D2)
+    early = add_post("東京でイベント", channel, D)
+    idea = add_post("イベントの案", channel, status=PostStatus.IDEA)
+    assert [p.id for p in store.search("イベント")] == [early, late, idea]
+
+
 def test_search_ids_finds_every_match_however_many(
     store: CalendarStore, channel: int, add_post: Adder
 ) -> None:
