@@ -1382,12 +1382,13 @@ class MainWindow(QMainWindow):
         if filtered:
             parts.append("filtered by " + ", ".join(filtered))
         if f.search_hits is not None:  # matches may all be in other months: say how to go
-            found = len(f.search_hits)
+            found = len(self._search_results(f))  # those Enter goes to: dated, shown
+            shown = " shown" if f.active_besides_search else ""  # as Enter says it
             parts.append(
-                f"{plural(found, 'post')} {'matches' if found == 1 else 'match'} the search;"
-                " Enter goes to each"
+                f"{plural(found, 'post')}{shown} {'matches' if found == 1 else 'match'} the"
+                " search; Enter goes to each"
                 if found
-                else "no post matches the search"
+                else f"no dated post{shown} matches the search"
             )
         previous, self._summary = self._summary, " · ".join(parts)
         said = self.statusBar().currentMessage()

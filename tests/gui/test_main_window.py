@@ -470,11 +470,17 @@ def test_the_summary_says_which_filters_hide_posts(window: MainWindow) -> None:
 
     # A search whose matches are all in other months left the month empty, unexplained.
     session.set_filters(Filters(search="warranty"))
-    found = len(session.store.search_ids("warranty"))
+    found = len(session.store.dated_in_order(session.store.search_ids("warranty")))
     assert found > 1
     assert bar.currentMessage().endswith(f" · {found} posts match the search; Enter goes to each")
     session.set_filters(Filters(search="zebra"))
-    assert bar.currentMessage().endswith(" · no post matches the search")
+    assert bar.currentMessage().endswith(" · no dated post matches the search")
+    # An idea alone matches: Enter has no day to go to, and the count said 1.
+    session.set_filters(Filters(search="roofer"))
+    assert session.store.search_ids("roofer")
+    assert bar.currentMessage().endswith(" · no dated post matches the search")
+    session.set_filters(Filters(search="warranty", statuses=frozenset({PostStatus.IDEA})))
+    assert bar.currentMessage().endswith(" · no dated post shown matches the search")
 
 
 def test_status_bar_count_follows_changes_and_undo(window: MainWindow) -> None:
