@@ -291,8 +291,8 @@ def merge_calendar(
         shelved = _archived_here(ours, summary.added)
         if shelved:
             summary.notes.append(
-                f"Some posts came onto what is archived here ({', '.join(shelved)}); they"
-                " count all the same."
+                f"Some posts came onto what is archived here ({', '.join(shelved)}), which"
+                " the sidebar does not list; unarchive it to follow them there."
             )
         if apart:
             posts = "1 repeating post comes" if apart == 1 else f"{apart} repeating posts come"
