@@ -285,6 +285,13 @@ def set_posts_status(
     """Give the posts ``status`` as one undo step, an occurrence of a series asking, as
     the editor does, whether the others change too (cancelling a weekly series took a
     change in every month); False when nothing changes."""
+    posts = session.posts(post_ids)
+    if all(p.status == status for p in posts) and not (
+        len(posts) == 1
+        and posts[0].series_id is not None
+        and any(o.status != status for o in session.store.series_posts(posts[0].series_id))
+    ):
+        return False  # nothing it could change: not asked which
     scope = series_scope(session, parent, post_ids, "change")
     if scope is None:
         return False

@@ -2410,6 +2410,14 @@ def test_a_status_set_on_an_occurrence_asks_which_of_its_series(
     changed = [p.id for p in session.posts(series) if p.status == PostStatus.CANCELLED]
     assert changed == [repeating.id]
 
+    # Nothing to change in the whole series: not asked which, no step to undo.
+    scope_answers.answer = "all"
+    assert window.set_status(PostStatus.CANCELLED)
+    steps = session.undo_stack.count()
+    assert not window.set_status(PostStatus.CANCELLED)
+    assert scope_answers.asked == ["change"] * 4
+    assert session.undo_stack.count() == steps
+
 
 def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None:
     session = window.session
