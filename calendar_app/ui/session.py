@@ -10,7 +10,7 @@ which carries the store's :class:`ChangeSet`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
@@ -585,7 +585,8 @@ class CalendarSession(QObject):
             if wanted:
                 ids = [m.id for m in wanted]
                 rows = self.store.delivery_rows(today, ids, window=(start, end))
-                channels = self._analysed_channels(rows)
+                # Those of the last full analysis too: every message lists the same.
+                channels = self._analysed_channels(rows, report.channel_ids())
                 partial = analyse(wanted, channels, rows, today, start, end, origin=origin)
                 self._report = report.replacing(partial.messages)
             self.reportChanged.emit()
@@ -595,10 +596,13 @@ class CalendarSession(QObject):
         self._report = analyse(messages, channels, rows, today, start, end, origin=origin)
         self.reportChanged.emit()
 
-    def _analysed_channels(self, rows: Sequence[tuple[int, int, date]]) -> list[Channel]:
+    def _analysed_channels(
+        self, rows: Sequence[tuple[int, int, date]], also: Collection[int] = ()
+    ) -> list[Channel]:
         """The channels a report breaks deliveries down by: every channel in use, and
-        archived ones whose posts deliver (they count all the same), as `gaps` does."""
-        used = {channel_id for _, channel_id, _ in rows}
+        archived ones whose posts deliver (they count all the same) or are ``also``
+        listed, as `gaps` does."""
+        used = {channel_id for _, channel_id, _ in rows} | set(also)
         return [c for c in self.channels(include_archived=True) if not c.archived or c.id in used]
 
     # -- changing -----------------------------------------------------------

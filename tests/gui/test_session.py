@@ -483,6 +483,22 @@ def test_the_channel_breakdown_keeps_an_archived_channel_that_delivered(
     assert delivered in after.channels
     in_use = {c.id for c in session.channels()}
     assert in_use < {c.channel_id for c in after.channels}  # and every channel in use
+    # Every message lists it, also after a move reads only the moved post's messages
+    # again (it went from the breakdown of a message it never delivered).
+    from calendar_app.core.models import KeyMessage
+
+    solo = KeyMessage(0, "Solo", "", 14, "#3366cc", None, None, 0, False)
+    session.push(AddKeyMessageCommand(session, solo))
+    other = session.store.key_message_titled("Solo")
+    assert other is not None
+    linkedin = session.channels()[0]
+    assert linkedin.id != channel.id
+    session.push(AddPostCommand(session, NewPost("Only", linkedin.id, (other.id,), TODAY)))
+    listed = [c.channel_id for c in session.report().message(other.id).channels]
+    assert channel.id in listed  # it delivered other messages
+    (post,) = session.store.posts(session.store.posts_carrying(other.id))
+    session.push(MovePostsCommand(session, {post.id: (TODAY + timedelta(days=1), None)}))
+    assert [c.channel_id for c in session.report().message(other.id).channels] == listed
 
 
 def test_a_filter_on_what_was_archived_or_deleted_is_dropped_until_it_comes_back(
