@@ -98,15 +98,20 @@ def in_use(path: Path) -> bool:
     return key is not None and key in _in_use
 
 
-def is_database(path: Path) -> bool:
-    """Whether ``path`` is a SQLite database, a calendar or another program's (read
-    only where no connection of this process holds it: see :func:`in_use`)."""
+def database_at(path: Path) -> str | None:
+    """What SQLite database ``path`` is: "a calendar", "a database of another program",
+    or None when it is none (read only where no connection of this process holds it:
+    see :func:`in_use`)."""
     if in_use(path):
-        return True
+        return "a calendar"
     try:
-        return path.is_file() and _header(path).startswith(SQLITE_MAGIC)
+        header = _header(path) if path.is_file() else b""
     except CadenceError:
-        return False
+        return None
+    if not header.startswith(SQLITE_MAGIC):
+        return None
+    ours = len(header) >= 72 and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+    return "a calendar" if ours else "a database of another program"
 
 
 def _header(path: Path) -> bytes:

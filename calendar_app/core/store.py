@@ -30,11 +30,11 @@ from .colors import difference
 from .database import (
     BUSY_TIMEOUT_MS,
     create_database,
+    database_at,
     file_stamp,
     hold,
     identity,
     in_backups,
-    is_database,
     kept_for_earlier,
     open_database,
     reads_as_is,
@@ -741,12 +741,15 @@ class CalendarStore:
         if not os.access(path.parent, os.W_OK | os.X_OK):  # the folder it is written in
             raise StorageProblem(
                 f"Cadence cannot write in the folder {path.parent}: it is read-only"
-                " for you. Choose another folder."
+                " for you; choose another folder."
             )
         check_replaceable(path, target)
-        if what != "A copy" and (is_database(path) or Path(f"{path}-wal").exists()):
+        if what == "A copy":
+            return path
+        kind = database_at(path) or ("a calendar" if Path(f"{path}-wal").exists() else None)
+        if kind is not None:
             raise CalendarFileError(
-                f"{Path(target).name} is a calendar, which an export does not replace;"
+                f"{Path(target).name} is {kind}, which an export does not replace;"
                 " choose another name."
             )
         return path

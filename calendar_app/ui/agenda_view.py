@@ -192,7 +192,6 @@ class AgendaView(QWidget):
 
     periodChanged = Signal()
     postActivated = Signal(int)
-    dayActivated = Signal(object)
     slotActivated = Signal(object, object)
     """A new post asked for on a day (a double-click below the rows), at no time."""
     selectionChanged = Signal()

@@ -584,7 +584,8 @@ class MainWindow(QMainWindow):
     def _connect_view(self, view: QWidget) -> None:
         view.periodChanged.connect(self._period_changed)  # type: ignore[attr-defined]
         view.postActivated.connect(self.edit_post)  # type: ignore[attr-defined]
-        view.dayActivated.connect(self._day_activated)  # type: ignore[attr-defined]
+        if hasattr(view, "dayActivated"):  # the month's "+N more", the week's header
+            view.dayActivated.connect(self._day_activated)
         # A double-click on an empty spot of a day (of an hour in the week, below the
         # agenda's rows).
         view.slotActivated.connect(self.new_post_at)  # type: ignore[attr-defined]

@@ -164,12 +164,12 @@ class CalendarSession(QObject):
     """Another program changed the file under an undo or redo, which was refused:
     the window reads the calendar again (see :meth:`changed_elsewhere`)."""
     placedHidden = Signal(int)
+    """Posts just placed (dropped, pasted, made) that the filters hide: how many."""
     changedHidden = Signal(int)
+    """Of posts just changed (a status set on them), how many the filters now hide."""
     dragEnded = Signal()
     """A drag of posts out of a view ended, wherever it dropped: in another window on
     the same calendar, the calendar changed under this one."""
-    """Of posts just changed (a status set on them), how many the filters now hide."""
-    """Posts just placed (dropped, pasted, made) that the filters hide: how many."""
     placedInPast = Signal(int)
     """Posts just placed on a day gone by that count there as delivered: how many."""
     occurrencesMoved = Signal(int)

@@ -1218,6 +1218,14 @@ def test_no_export_replaces_another_calendar(
         assert store.channel_named("Kept") is not None
     capsys.readouterr()
     assert run("export", demo, "--format", "cadence", "-o", other)[0] == 0  # a copy may
+    places = tmp_path / "places.sqlite"  # a browser's history, say
+    with closing(sqlite3.connect(places)) as browser:
+        browser.execute("CREATE TABLE visits (url TEXT)")
+    assert run("export", demo, "--format", fmt, "-o", places)[0] == 1
+    assert capsys.readouterr().err.strip() == (
+        "cadence: error: places.sqlite is a database of another program, which an export"
+        " does not replace; choose another name."
+    )
 
 
 @pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in PER_CHANNEL])
@@ -1290,7 +1298,7 @@ def test_an_export_over_a_read_only_file_or_into_a_read_only_folder_is_refused(
     assert refused.returncode == 1
     assert refused.stderr == (
         f"cadence: error: Cadence cannot write in the folder {folder}: it is read-only"
-        " for you. Choose another folder.\n"
+        " for you; choose another folder.\n"
     )
 
 
