@@ -28,6 +28,11 @@ _PUNCTUATION = frozenset(".,;:!?'\"()[]{}-‐–—’‘“”«»„…¿¡")
 _QUOTED = re.compile(r"[\"“”„]([^\"“”„]*)[\"“”„]")
 
 
+TEXTS_APART = "\u241e"
+"""What stands between a post's title, body and notes as they are searched: no space
+and no letter, so that a phrase in quotes is not found across two of them."""
+
+
 def in_a_word(char: str) -> bool:
     """Whether ``char`` belongs to a word of a search: a letter or digit, a mark written
     with one (the vowel signs of Hindi or Thai, an accent typed apart) or a joiner
@@ -90,7 +95,7 @@ class SearchQuery:
     def found_in(self, *texts: str) -> bool:
         """Whether these texts of one post, read together, hold every word (at the
         start of a word) and every piece."""
-        plain = searchable("\n".join(texts))
+        plain = searchable(TEXTS_APART.join(texts))
         return all(piece in plain for piece in self.pieces) and all(
             starts_a_word(plain, word) for word in self.folded_words
         )

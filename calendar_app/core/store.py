@@ -80,7 +80,7 @@ from .models import (
     shown_note_of,
     spelled_day,
 )
-from .search import SearchQuery, starts_a_word
+from .search import TEXTS_APART, SearchQuery, starts_a_word
 
 Scope = Literal["this", "following", "all"]
 
@@ -2851,7 +2851,7 @@ def _phrase(word: str) -> str:
     return '"' + word.replace('"', "") + '"'
 
 
-_TEXT = "p.title || char(10) || p.body || char(10) || p.notes"
+_TEXT = f"p.title || char({ord(TEXTS_APART)}) || p.body || char({ord(TEXTS_APART)}) || p.notes"
 _FOUND = f"cadence_found({_TEXT}, ?)"
 """A post whose text holds the search (see :meth:`CalendarStore._found`)."""
 

@@ -1102,6 +1102,7 @@ def test_search_finds_signs_and_quoted_phrases_as_written(
     assert store.search_ids("launch") == {tag, plain, rocket}
     assert store.search_ids('"launch the bike"') == {tag}
     assert store.search_ids('"the bike launch"') == frozenset()
+    assert store.search_ids('"spring #launch launch the"') == frozenset()  # title to body
     assert store.search_ids("20%") == {percent}
     assert store.search_ids("🚀 launch") == {rocket}
     assert [p.id for p in store.search("C++")] == [cpp]
