@@ -112,6 +112,8 @@ SEARCH_PAUSE_MS = 200
 """How long typing in the search box pauses before the views are filtered."""
 
 RECHECK_MS = 150
+DRAG_RECHECKS_MS = (300, 1000, 3000)
+"""When the calendar is looked at again after a drag out of a view ended."""
 """How soon the window asks again whether another program changed the calendar, when
 it came to the front with a mouse button down."""
 
@@ -466,7 +468,7 @@ class MainWindow(QMainWindow):
         session.changedHidden.connect(partial(self._say_hidden, verb="changed"))
         # Dropped in another window on the same calendar, the posts moved in the file:
         # read at once (this window, still in front, showed them where they were).
-        session.dragEnded.connect(self.check_for_outside_changes)
+        session.dragEnded.connect(self._check_after_drag)
         session.placedInPast.connect(self._say_past)
         session.occurrencesMoved.connect(self._say_occurrences)
         session.copiedIn.connect(self._say_copied)
@@ -1797,6 +1799,14 @@ class MainWindow(QMainWindow):
     def _check_again(self) -> None:
         if self.isActiveWindow():
             self.check_for_outside_changes()
+
+    def _check_after_drag(self) -> None:
+        """A drag ended: read the calendar again if the drop changed it. Another program
+        (a second Cadence on the calendar) saves its drop once the button is let go,
+        after the drag ended here: looked at again a moment later, and later still."""
+        self.check_for_outside_changes()
+        for wait in DRAG_RECHECKS_MS:
+            QTimer.singleShot(wait, self, self.check_for_outside_changes)
 
     def check_for_outside_changes(self) -> bool:
         """Read the calendar again if another program (the command line, another

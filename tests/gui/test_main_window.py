@@ -1822,6 +1822,31 @@ def test_a_post_dragged_to_another_window_on_the_calendar_is_read_again_here(
         other_store.close()
 
 
+def test_a_drop_another_program_saves_after_the_drag_ended_is_read_too(
+    window: MainWindow, demo_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a real X display the drag ends here at the button's release, before a second
+    Cadence on the calendar saves its drop: the window, looking once, saw nothing."""
+    post = _standalone(window.session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[0]
+    assert post.date is not None
+    target = post.date + timedelta(days=1)
+    monkeypatch.setattr(QDrag, "exec", lambda drag, *args: Qt.DropAction.MoveAction)
+    month = window.month_view
+    rect = month.chip_rect(post.id)
+    assert rect is not None
+    drag_from(qtbot, month, rect.center())
+
+    def the_other_program_saves() -> None:
+        with CalendarStore.open(demo_path) as other:
+            other.move_posts({post.id: (target, post.time)})
+
+    QTimer.singleShot(500, the_other_program_saves)  # after this window looked
+    qtbot.waitUntil(
+        lambda: post.id in [p.id for p in window.session.posts_between(target, target)],
+        timeout=5000,
+    )
+
+
 @pytest.mark.parametrize("where", ["backlog", "agenda"])
 def test_rows_dragged_hang_their_picture_below_the_pointer(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, where: str
