@@ -1691,7 +1691,12 @@ class CalendarStore:
             ]
             if len(more) > _MORE_WORDS:
                 return None  # a query that long reads slower than the posts themselves
-            either = [_phrase(word) + "*", *(_phrase(term) for term in more)]
+            # As typed, and folded where the index keeps a letter ("Łódź" finds "Lodz").
+            typed_forms = dict.fromkeys((word, plain))
+            either = [
+                *(_phrase(form) + "*" for form in typed_forms),
+                *(_phrase(term) for term in more),
+            ]
             groups.append(either[0] if len(either) == 1 else f"({' OR '.join(either)})")
         return " AND ".join(groups)
 

@@ -1130,6 +1130,8 @@ def test_search_finds_words_by_their_start_in_every_script(
     assert store.search_ids("моск") == {moscow}
     assert store.search_ids("Москва C++") == frozenset()  # the piece is read still
     assert store.search_ids("wroclaw") == {wroclaw}  # a stroke past the first letter
+    tram = add_post("Wroclaw tram", channel, D2)
+    assert store.search_ids("Wrocław") == {wroclaw, tram}  # typed with it
     assert store.search_ids("می‌خواهم") == {wants}  # typed with the non-joiner
     assert store.search_ids("کتابها") == {books}
     assert store.search_ids('"C++"') == store.search_ids("C++") == frozenset()
