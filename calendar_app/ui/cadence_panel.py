@@ -1072,29 +1072,29 @@ class CadencePanel(QWidget):
         since = gap.since  # before the days analysed when it began before them
         so_far = gap.overdue_by(today)
         so_far_text = f"{so_far} day{'s' if so_far != 1 else ''}"
-        # A post planned past the days analysed ends it all the same.
+        # A post planned past the days analysed ends it all the same: named, the
+        # gap's days counted as `gaps` counts them, up to where the analysis stops.
         planned = row.next_delivery if open_end else None
-        end, length = gap.end, gap.length
-        if planned is not None and planned > gap.end and (ends_on is None or planned <= ends_on):
-            open_end, delivered_after, after = False, True, planned
-            end = planned - timedelta(days=1)
-            length += (end - gap.end).days
+        if planned is not None and (ends_on is None or planned <= ends_on) and planned > gap.end:
+            next_text = f"back on track on {day_text(planned, year=today)} (planned)"
+        else:
+            next_text = "Nothing planned yet"
         if open_end and gap.start <= today:
             return (
                 f"Overdue since {day_text(since, year=today)} ({so_far_text} so far);"
-                f" {cadence}\nNothing planned yet"
+                f" {cadence}\n{next_text[0].upper()}{next_text[1:]}"
             )
         if open_end:
             return (
                 f"Overdue from {day_text(gap.start)}; {cadence}\n"
                 f"Unless a post goes out by {day_text(due)}"
             )
-        days = f"{length} day{'s' if length != 1 else ''}"
-        shown = range_text(since, end, year=since.year != today.year)
+        days = f"{gap.length} day{'s' if gap.length != 1 else ''}"
+        shown = range_text(since, gap.end, year=since.year != today.year)
         text = f"Overdue {shown} ({days}); {cadence}"
         if gap.start > today:
             text += f"\nUnless a post goes out by {day_text(due)}"
-        elif end >= today:
+        elif gap.end >= today:
             text += f"\n{so_far_text} so far"
             if delivered_after:
                 text += f"; back on track on {day_text(after)} (planned)"
