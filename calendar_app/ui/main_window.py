@@ -1216,8 +1216,7 @@ class MainWindow(QMainWindow):
         self._placed_word = text
         self.statusBar().showMessage(text, 10_000)
 
-    def _say_hidden(self, count: int, verb: str = "placed") -> None:
-        hiding, them = self.session.what_hides()  # a search alone: no filter to clear
+    def _say_hidden(self, count: int, hiding: str, them: str, verb: str = "placed") -> None:
         self._say_placed(
             f"The post you {verb} is hidden by {hiding}; clear {them} to see it."
             if count == 1

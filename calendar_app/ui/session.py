@@ -88,15 +88,20 @@ class Filters:
     search_hits: frozenset[int] | None = field(default=None, compare=False)
 
     def accepts(self, post: Post) -> bool:
+        return self.accepts_besides_search(post) and self.found(post)
+
+    def found(self, post: Post) -> bool:
+        """Whether the search (if any) finds ``post``."""
+        return self.search_hits is None or post.id in self.search_hits
+
+    def accepts_besides_search(self, post: Post) -> bool:
         if post.channel_id in self.hidden_channels:
             return False
         if self.messages and not self.messages.intersection(post.message_ids):
             return False
         if self.campaigns and post.campaign_id not in self.campaigns:
             return False
-        if self.statuses and post.status not in self.statuses:
-            return False
-        return self.search_hits is None or post.id in self.search_hits
+        return not self.statuses or post.status in self.statuses
 
     def chosen(self, key: FilterKey) -> frozenset[Any]:
         """The entries of the ``key`` filter (for ``channels``, the hidden ones)."""
@@ -163,10 +168,12 @@ class CalendarSession(QObject):
     changedElsewhere = Signal()
     """Another program changed the file under an undo or redo, which was refused:
     the window reads the calendar again (see :meth:`changed_elsewhere`)."""
-    placedHidden = Signal(int)
-    """Posts just placed (dropped, pasted, made) that the filters hide: how many."""
-    changedHidden = Signal(int)
-    """Of posts just changed (a status set on them), how many the filters now hide."""
+    placedHidden = Signal(int, str, str)
+    """Posts just placed (dropped, pasted, made) that the filters hide: how many, what
+    hides them and how to say clearing it (:meth:`what_hides`)."""
+    changedHidden = Signal(int, str, str)
+    """Of posts just changed (a status set on them), how many the filters now hide,
+    what hides them and how to say clearing it."""
     dragEnded = Signal()
     """A drag of posts out of a view ended, wherever it dropped: in another window on
     the same calendar, the calendar changed under this one."""
@@ -385,11 +392,10 @@ class CalendarSession(QObject):
         on a day gone by, where a scheduled post counts as delivered (a copy dragged
         into a past gap closes it, as if it had gone out)."""
         posts = self.posts(post_ids)
-        if self._filters.active:
-            hidden = sum(not self._filters.accepts(p) for p in posts)
-            if hidden:
-                self.placedHidden.emit(hidden)
-                return
+        hidden = self._hidden(posts)
+        if hidden:
+            self.placedHidden.emit(len(hidden), *self.what_hides(hidden))
+            return
         today = self.today()
         past = sum(  # a published post went out: nothing to put right
             1
@@ -402,21 +408,28 @@ class CalendarSession(QObject):
         if past:
             self.placedInPast.emit(past)
 
-    def what_hides(self) -> tuple[str, str]:
-        """What hides posts, and how to say clearing it: ("the search", "it"), ("the
-        filters", "them") or ("the filters or the search", "them")."""
+    def what_hides(self, hidden: Iterable[Post]) -> tuple[str, str]:
+        """What hides these posts, and how to say clearing it: ("the search", "it"),
+        ("the filters", "them") or ("the filters and the search", "them") (a new post
+        the search alone hid was said to be hidden by filters that let it through)."""
         filters = self._filters
-        if not filters.active_besides_search:
+        hidden = list(hidden)
+        by_filters = any(not filters.accepts_besides_search(p) for p in hidden)
+        by_search = any(not filters.found(p) for p in hidden)
+        if by_search and not by_filters:
             return "the search", "it"
-        if filters.search_hits is not None:
-            return "the filters or the search", "them"
+        if by_search:
+            return "the filters and the search", "them"
         return "the filters", "them"
 
-    def hidden_among(self, post_ids: Iterable[int]) -> int:
-        """How many of these posts the filters (or the search) hide."""
+    def hidden_among(self, post_ids: Iterable[int]) -> list[Post]:
+        """Those of these posts the filters (or the search) hide."""
+        return self._hidden(self.posts(post_ids)) if self._filters.active else []
+
+    def _hidden(self, posts: Iterable[Post]) -> list[Post]:
         if not self._filters.active:
-            return 0
-        return sum(not self._filters.accepts(p) for p in self.posts(post_ids))
+            return []
+        return [p for p in posts if not self._filters.accepts(p)]
 
     def edited(self, post_ids: Iterable[int]) -> None:
         """Posts were just changed as the user asked (a status set on them): tell the
@@ -424,7 +437,7 @@ class CalendarSession(QObject):
         vanished without a word)."""
         hidden = self.hidden_among(post_ids)
         if hidden:
-            self.changedHidden.emit(hidden)
+            self.changedHidden.emit(len(hidden), *self.what_hides(hidden))
 
     def set_filters(self, filters: Filters) -> None:
         # What is not looked for ("#" alone, the first key of a hashtag) filters nothing.

@@ -313,8 +313,8 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     said = [summary.describe(), *summary.notes]
     hidden = session.hidden_among(summary.added)
     if hidden:  # none in sight, the import seemed to bring nothing
-        hiding, them = session.what_hides()
-        which = "It is" if len(summary.added) == 1 else f"{hidden} of them are"
+        hiding, them = session.what_hides(hidden)
+        which = "It is" if len(summary.added) == 1 else f"{len(hidden)} of them are"
         said.append(f"{which} hidden by {hiding}; clear {them} to see all.")
     show_summary(parent, "Merge Calendar" if merge else "Import", " ".join(said), summary.skipped)
 

@@ -3578,12 +3578,23 @@ def test_a_post_placed_where_the_filters_hide_it_is_said_to_be_hidden(
     _copy_onto(window, published, TODAY + timedelta(days=2))
     assert "hidden" not in window.statusBar().currentMessage(), "shown: nothing to say"
 
-    # A search alone hides a new post: no filter is set, so it is the search to clear.
-    session.set_filters(Filters(search="warranty"))
-    session.push(AddPostCommand(session, NewPost("Fresh", published.channel_id, date=TODAY)))
-    session.placed(session.store.search_ids("Fresh"))  # as the editor says it
-    said = window.statusBar().currentMessage()
-    assert said == "The post you placed is hidden by the search; clear it to see it."
+    # A search alone hides a new post: no filter is set, so it is the search to clear;
+    # also with a filter on that lets it through (it said "the filters or the search").
+    other = next(c.id for c in session.channels() if c.id != published.channel_id)
+    for hidden in (frozenset(), frozenset({other})):
+        session.set_filters(Filters(search="warranty", hidden_channels=hidden))
+        post = NewPost("Fresh", published.channel_id, date=TODAY)
+        session.push(AddPostCommand(session, post))
+        session.placed(session.store.search_ids("Fresh"))  # as the editor says it
+        said = window.statusBar().currentMessage()
+        assert said == "The post you placed is hidden by the search; clear it to see it."
+        session.undo_stack.undo()
+    session.set_filters(Filters(search="warranty", hidden_channels=frozenset({other})))
+    session.push(AddPostCommand(session, NewPost("Fresh", other, date=TODAY)))
+    session.placed(session.store.search_ids("Fresh"))
+    assert window.statusBar().currentMessage() == (
+        "The post you placed is hidden by the filters and the search; clear them to see it."
+    )
 
 
 def test_posts_a_status_change_hides_are_said_to_be_hidden(
