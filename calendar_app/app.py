@@ -36,7 +36,7 @@ def default_calendar() -> Path:
     partial = folder / f".{DEMO_NAME}.{os.getpid()}.part"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_demo(partial)
+        write_demo(partial, shown_as=DEMO_NAME)
         os.replace(partial, path)
     except OSError as exc:
         raise os_problem_for(exc, str(path)) from exc

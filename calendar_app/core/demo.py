@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 
+from .database import remove_calendar_file
+from .errors import StorageProblem, on_writing
 from .models import CampaignKind, NewPost, PostStatus
 from .store import CalendarStore
 
@@ -142,13 +144,28 @@ RHYTHM: dict[int, list[tuple[str, time | None]]] = {
 }
 
 
-def write_demo(path: Path | str, *, today: date | None = None) -> str:
-    """Write the demo calendar to ``path`` (which must not exist); return a summary."""
-    with CalendarStore.create(
-        path, name=f"{CLIENT} (demo)", timezone="Europe/Amsterdam", default_cadence_days=14
-    ) as store:
-        today = today or store.today()  # the demo's own today, as the window's
-        return _fill(store, today)
+def write_demo(path: Path | str, *, today: date | None = None, shown_as: str | None = None) -> str:
+    """Write the demo calendar to ``path`` (which must not exist); return a summary.
+    Either all of it is written or, on any error, no file is left (a full disk left
+    half a demo, and the name taken). A problem names the file ``shown_as`` (the name
+    it is to have, where ``path`` is a file it is written in first)."""
+    written = Path(path).name
+    try:
+        store = CalendarStore.create(
+            path, name=f"{CLIENT} (demo)", timezone="Europe/Amsterdam", default_cadence_days=14
+        )
+        with store:
+            try:
+                today = today or store.today()  # the demo's own today, as the window's
+                with store.db.atomic():
+                    return _fill(store, today)
+            except BaseException:
+                store.close()
+                remove_calendar_file(path)
+                raise
+    except StorageProblem as exc:
+        said = on_writing(exc, f"the calendar {written}", done="made")
+        raise StorageProblem(str(said).replace(written, shown_as or written)) from exc
 
 
 def _fill(store: CalendarStore, today: date) -> str:

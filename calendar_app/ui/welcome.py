@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 
 from ..app import data_folder, default_calendar
 from ..core.database import remove_calendar_file
-from ..core.errors import CadenceError, os_problem_for
+from ..core.errors import CadenceError, StorageProblem, on_writing, os_problem_for
 from ..core.localzone import is_database_file, is_zone_name, plain_zone, system_timezone
 from ..core.models import MAX_CADENCE_DAYS, WeekStart, guessed_kind, name_key
 from ..core.store import CalendarStore
@@ -261,6 +261,10 @@ def create_planned_calendar(plan: NewCalendarPlan) -> CalendarStore:
                 store.add_key_message(
                     title, cadence_days=days, starts_on=plan.starts_on or store.today()
                 )
+    except StorageProblem as exc:  # said of the calendar being made, not of a change
+        store.close()
+        remove_calendar_file(plan.path)
+        raise on_writing(exc, f"the calendar {plan.path.name}", done="made") from exc
     except BaseException:
         store.close()
         remove_calendar_file(plan.path)

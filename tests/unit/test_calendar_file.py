@@ -488,6 +488,20 @@ def test_a_calendar_that_cannot_be_made_says_so(tmp_path: Path) -> None:
     assert str(caught.value).endswith(", so the calendar plan.cadence could not be made.")
     assert not path.exists()
 
+    # The demo on a disk that fills while it is written: none of it is left (half a
+    # demo was, its name taken), said of the name it was to have.
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    was = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (150_000, limit[1]))
+    try:
+        with pytest.raises(StorageProblem) as caught:
+            write_demo(tmp_path / ".Demo.cadence.part", shown_as="Demo.cadence")
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limit)
+        signal.signal(signal.SIGXFSZ, was)
+    assert str(caught.value).endswith(", so the calendar Demo.cadence could not be made.")
+    assert list(tmp_path.iterdir()) == []
+
     folder = tmp_path / "shared"
     folder.mkdir()
     folder.chmod(0o555)
