@@ -150,12 +150,15 @@ class _SnapshotCommand(StoreCommand):
         post_ids: Sequence[int],
         *,
         counting: str | None = None,
+        counting_tail: str = "",
     ) -> None:
         super().__init__(session, text)
         self._counting = counting
+        self._counting_tail = counting_tail
         """The verb of a step that reaches other occurrences too: its text counts the
         posts it changed once it has run ("Undo Move 16 posts"), unless a text was
-        given since (the editor names the post)."""
+        given since (the editor names the post); ``counting_tail`` follows the count
+        ("Set 11 posts to Cancelled")."""
         self._placeholder = text
         store = session.store
         series_ids = {p.series_id for p in store.posts(post_ids) if p.series_id is not None}
@@ -174,8 +177,9 @@ class _SnapshotCommand(StoreCommand):
     def remember(self, changes: ChangeSet) -> ChangeSet:
         self._series_after = changes.series
         if self._counting is not None and self.text() == self._placeholder:
-            self._placeholder = _post_text(
-                self._counting, len(changes.posts | changes.removed_posts)
+            self._placeholder = (
+                _post_text(self._counting, len(changes.posts | changes.removed_posts))
+                + self._counting_tail
             )
             self.setText(self._placeholder)
         return changes
@@ -225,10 +229,18 @@ class EditPostsCommand(_SnapshotCommand):
         *,
         scope: Scope = "this",
         text: str | None = None,
+        verb: str = "Edit",
+        tail: str = "",
     ) -> None:
-        counting = "Edit" if scope != "this" and text is None else None
+        """``verb`` and ``tail`` make the text of a step that reaches other occurrences
+        too, once it counts them ("Set 11 posts to Cancelled")."""
+        counting = verb if scope != "this" and text is None else None
         super().__init__(
-            session, text or _post_text("Edit", len(edits)), list(edits), counting=counting
+            session,
+            text or _post_text(verb, len(edits)) + tail,
+            list(edits),
+            counting=counting,
+            counting_tail=tail,
         )
         self._edits = dict(edits)
         self._scope = scope
@@ -263,7 +275,9 @@ def status_command(
     if not edits:
         return None
     if scope != "this":  # its text counts the occurrences it changed
-        return EditPostsCommand(session, edits, scope=scope)
+        return EditPostsCommand(
+            session, edits, scope=scope, verb="Set", tail=f" to {status_label(status)}"
+        )
     text = f"Set {plural(len(edits), 'post')} to {status_label(status)}"
     return EditPostsCommand(session, edits, text=text)
 

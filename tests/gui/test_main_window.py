@@ -2425,7 +2425,7 @@ def test_a_status_set_on_an_occurrence_asks_which_of_its_series(
     scope_answers.answer = "all"
     assert window.set_status(PostStatus.CANCELLED)
     assert {p.status for p in session.posts(series)} == {PostStatus.CANCELLED}
-    assert window.undo_action.text() == f"&Undo Edit {len(series)} posts"
+    assert window.undo_action.text() == f"&Undo Set {len(series)} posts to Cancelled"
     session.undo_stack.undo()
     assert session.store.post(repeating.id).status == repeating.status
 
