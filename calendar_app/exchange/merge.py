@@ -290,9 +290,10 @@ def merge_calendar(
             summary.series_added.extend(adopted.created)
         shelved = _archived_here(ours, summary.added)
         if shelved:
+            it = "it" if len(shelved) == 1 else "them"
             summary.notes.append(
-                f"Some posts came onto what is archived here ({', '.join(shelved)}), which"
-                " the sidebar does not list; unarchive it to follow them there."
+                f"Posts came onto what is archived here ({', '.join(shelved)}), which the"
+                f" sidebar does not list; unarchive {it} to follow them there."
             )
         if apart:
             posts = "1 repeating post comes" if apart == 1 else f"{apart} repeating posts come"

@@ -621,8 +621,8 @@ def test_a_merge_says_when_posts_come_onto_what_is_archived_here(tmp_path: Path)
     theirs.add_post(NewPost("Pictured", their_instagram.id, (their_roofs.id,), date(2026, 12, 9)))
     summary = merge_calendar(ours, theirs)
     assert summary.notes == [
-        "Some posts came onto what is archived here ('Every roof counts', 'Instagram'),"
-        " which the sidebar does not list; unarchive it to follow them there."
+        "Posts came onto what is archived here ('Every roof counts', 'Instagram'), which"
+        " the sidebar does not list; unarchive them to follow them there."
     ]
     blog = theirs.channel_named("Blog")
     assert blog is not None
