@@ -1588,7 +1588,17 @@ class MainWindow(QMainWindow):
         whose folder is not there either (a drive unplugged, a share not mounted) stays
         for when it is back."""
         path = path_from_settings(entry) or Path(entry)
-        if self.open_calendar(path) or path.exists() or not path.parent.is_dir():
+        if not path.parent.is_dir():
+            self.show_error(
+                self,
+                CalendarFileError(
+                    f"The folder of {path.name} is not there ({shown_path(path.parent)}),"
+                    " a drive unplugged or a share not connected perhaps; it stays in Open"
+                    " Recent for when it is back."
+                ),
+            )
+            return
+        if self.open_calendar(path) or path.exists():
             return
         self.settings.sync()
         self.settings.setValue("recentFiles", [p for p in self.recent_files() if p != entry])

@@ -1254,7 +1254,11 @@ def test_new_calendar_and_open_recent(
     # On a drive unplugged (its folder gone too), it stays for when the drive is back.
     shutil.move(tmp_path / "South", tmp_path / "unplugged")
     window.recent_menu.actions()[0].trigger()
-    assert errors.seen[-1].endswith("plan.cadence.")
+    assert errors.seen[-1] == (
+        f"The folder of plan.cadence is not there ({tmp_path / 'South' / 'clients'}), a drive"
+        " unplugged or a share not connected perhaps; it stays in Open Recent for when it"
+        " is back."
+    )
     labels = [a.text() for a in window.recent_menu.actions()]
     assert labels[:2] == ["plan.cadence — South/clients", "plan.cadence — North/clients"]
 
