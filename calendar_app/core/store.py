@@ -2096,15 +2096,24 @@ class CalendarStore:
                 edits[post_id]["status"] = post.status_placed_on(day)
         return self._update_posts(edits, current)  # read once
 
-    def copy_posts(self, copies: Sequence[tuple[int, date | None, time | None]]) -> ChangeSet:
+    def copy_posts(
+        self,
+        copies: Sequence[tuple[int, date | None, time | None]],
+        *,
+        without_campaign: Collection[int] = (),
+    ) -> ChangeSet:
         """Copy each post (new uid, not part of any series) to a date and time; a copy of
-        a backlog idea placed on a day is a draft."""
+        a backlog idea placed on a day is a draft. The copies of the posts
+        ``without_campaign`` names are in none (theirs is over by then)."""
         originals = {p.id: p for p in self.posts(post_id for post_id, _, _ in copies)}
         fresh = []
         for post_id, day, at in copies:
             if post_id not in originals:
                 raise NotFound(f"There is no post number {post_id}.")
-            fresh.append(originals[post_id].copy_to(day, at))
+            copy = originals[post_id].copy_to(day, at)
+            if post_id in without_campaign:
+                copy = dataclasses.replace(copy, campaign_id=None)
+            fresh.append(copy)
         return self.add_posts(fresh)
 
     def delete_posts(self, post_ids: Iterable[int], *, remembered: bool = True) -> ChangeSet:

@@ -8,7 +8,7 @@ drag of several posts is one command (one undo step).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, time
 
 from PySide6.QtGui import QHelpEvent, QUndoCommand
@@ -381,12 +381,14 @@ class CopyPostsCommand(_CreateCommand):
         copies: Sequence[tuple[int, date | None, time | None]],
         *,
         text: str | None = None,
+        without_campaign: Collection[int] = (),
     ) -> None:
         super().__init__(session, text or _post_text("Copy", len(copies)))
         self._copies = list(copies)
+        self._without_campaign = frozenset(without_campaign)
 
     def create(self) -> ChangeSet:
-        return self.session.store.copy_posts(self._copies)
+        return self.session.store.copy_posts(self._copies, without_campaign=self._without_campaign)
 
 
 class AddPostCommand(_CreateCommand):

@@ -1970,11 +1970,15 @@ def new_post(
 ) -> bool:
     """Write a new post on ``day`` at ``at`` (no day: an idea in the backlog) carrying
     ``messages`` (by default the one selected in the sidebar), on ``channel`` (by
-    default the first); True when saved.
+    default the one that message last went out on, else the first); True when saved.
 
     ``select`` is given the new post (the first occurrence of a recurring one), so
     that it is the one selected, ready for Enter or Delete.
     """
+    if channel is None and not messages and session.selected_message is not None:
+        from .gaps import usual_channel  # as the gap menus' New Post With does
+
+        channel = usual_channel(session, session.selected_message)
     dialog = PostEditor(session, day=day, at=at, messages=messages, channel=channel, parent=parent)
     dialog.exec()
     saved, created = dialog.saved, dialog.created

@@ -93,7 +93,17 @@ def add_fill_actions(
     if day < session.today():
         menu.addAction("Gaps are filled from today on").setEnabled(False)
         return
+    # Outside the days it runs, a post would count for nothing (an ended message's
+    # Schedule took an idea out of the backlog, unsaid).
+    if message.ends_on is not None and day > message.ends_on:
+        menu.addAction(f"Ended {day_text(message.ends_on, year=day)}").setEnabled(False)
+        return
+    if message.starts_on is not None and day < message.starts_on:
+        menu.addAction(f"Starts {day_text(message.starts_on, year=day)}").setEnabled(False)
+        return
     repeat = session.store.post_to_repeat(message.id, day, session.today())
+    if repeat is not None and session.channel(repeat.channel_id).archived:
+        repeat = None  # not onto a channel retired: a new post takes a live one
     if repeat is not None and repeat.date is not None:
         # Read now, as the post was; cut short, so that the day stays in sight.
         channel = elide(session.store.channel(repeat.channel_id).name, CHANNEL_CHARS)
@@ -105,7 +115,7 @@ def add_fill_actions(
     for idea in session.store.backlog(message_ids=[message.id])[:IDEAS_OFFERED]:
         _item(
             menu,
-            f"Schedule {short(idea.title)}",
+            f"Schedule {short(idea.title)} as a Draft",
             partial(schedule_idea, session, parent, idea, day, at, select),
         )
     _item(
@@ -146,7 +156,15 @@ def repeat_post(
     time has passed today; a time the clocks skip as the time it then reads): one
     undo step."""
     when = session.still_ahead(day, session.going_out(day, at or post.time))
-    command = CopyPostsCommand(session, [(post.id, day, when)], text=f"Repeat {short(post.title)}")
+    campaign = session.campaign(post.campaign_id) if post.campaign_id is not None else None
+    # A campaign over by that day is not the repeat's (it came along into the next one).
+    ended = campaign is not None and campaign.ends_on is not None and campaign.ends_on < day
+    command = CopyPostsCommand(
+        session,
+        [(post.id, day, when)],
+        text=f"Repeat {short(post.title)}",
+        without_campaign={post.id} if ended else frozenset(),
+    )
     if not session.try_push(command, parent):
         return False
     select(command.created_ids)
@@ -161,8 +179,9 @@ def schedule_idea(
     at: time | None,
     select: Select,
 ) -> bool:
-    """Take ``idea`` out of the backlog onto ``day`` (a draft now): one undo step."""
-    placed = {idea.id: (day, session.going_out(day, at))}
+    """Take ``idea`` out of the backlog onto ``day`` (a draft now, at a time still
+    ahead where it is today, as a repeat): one undo step."""
+    placed = {idea.id: (day, session.still_ahead(day, session.going_out(day, at)))}
     command = MovePostsCommand(session, placed, text=f"Schedule {short(idea.title)}")
     if not session.try_push(command, parent):
         return False

@@ -470,6 +470,7 @@ class MainWindow(QMainWindow):
         # read at once (this window, still in front, showed them where they were).
         session.dragEnded.connect(self._check_after_drag)
         session.placedInPast.connect(self._say_past)
+        session.placedMissed.connect(self._say_missed)
         session.occurrencesMoved.connect(self._say_occurrences)
         session.copiedIn.connect(self._say_copied)
         session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
@@ -1243,12 +1244,25 @@ class MainWindow(QMainWindow):
             " them as delivered; set them to Published if they went out, or to Cancelled."
         )
 
+    def _say_missed(self, count: int) -> None:
+        self._say_placed(
+            "The post you placed is a draft on a day gone by, which never went out and"
+            " counts for nothing; set it to Published if it went out."
+            if count == 1
+            else f"{count} of the posts you placed are drafts on days gone by, which never"
+            " went out and count for nothing; set them to Published if they went out."
+        )
+
     def _undo(self) -> None:
         """Edit > Undo. Posts a deletion brings back are selected where they are, as
         they were when deleted (Enter or Delete then acts on them again)."""
         stack = self.session.undo_stack
         command = stack.command(stack.index() - 1) if stack.canUndo() else None
-        if not self.session.undo(self) or not isinstance(command, DeletePostsCommand):
+        undone = self.session.undo(self)
+        bar = self.statusBar()
+        if undone and bar.currentMessage() and bar.currentMessage() == self._placed_word:
+            bar.clearMessage()  # it spoke of posts the undo took away, or put back
+        if not undone or not isinstance(command, DeletePostsCommand):
             return
         back = [p.id for p in self.session.posts(command.post_ids)]
         if back:

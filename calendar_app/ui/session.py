@@ -30,6 +30,7 @@ from ..core.models import (
     Post,
     PostStatus,
     delivers,
+    missed,
     name_order,
     skipped_time,
 )
@@ -177,6 +178,8 @@ class CalendarSession(QObject):
     dragEnded = Signal()
     """A drag of posts out of a view ended, wherever it dropped: in another window on
     the same calendar, the calendar changed under this one."""
+    placedMissed = Signal(int)
+    """Posts just placed as drafts on a day gone by, which count for nothing: how many."""
     placedInPast = Signal(int)
     """Posts just placed on a day gone by that count there as delivered: how many."""
     occurrencesMoved = Signal(int)
@@ -407,6 +410,10 @@ class CalendarSession(QObject):
         )
         if past:
             self.placedInPast.emit(past)
+            return
+        drafts = sum(missed(p, today) for p in posts)  # an idea dropped on a red day gone by
+        if drafts:
+            self.placedMissed.emit(drafts)
 
     def what_hides(self, hidden: Iterable[Post]) -> tuple[str, str]:
         """What hides these posts, and how to say clearing it: ("the search", "it"),

@@ -2922,7 +2922,9 @@ def test_right_click_on_a_gap_schedules_one_of_the_messages_ideas_there(
 
     fill = _fill_menu(window, qtbot, day, "Backed by a 25-year warranty")
     labels = _labels(fill)
-    offered = [f"Schedule {short(p.title)}".replace("&", "") for p in ideas[:IDEAS_OFFERED]]
+    offered = [
+        f"Schedule {short(p.title)} as a Draft".replace("&", "") for p in ideas[:IDEAS_OFFERED]
+    ]
     assert labels[1:-1] == offered
     assert labels[-1] == "New Post With “Backed by a 25-year warranty”…"
     next(a for a in fill.actions() if a.text().replace("&", "").startswith("Schedule")).trigger()
@@ -2963,6 +2965,83 @@ def test_a_new_post_for_a_gap_carries_the_message_and_lands_on_the_day(
     QTimer.singleShot(0, check_and_cancel)
     fill.actions()[-1].trigger()
     assert seen == [(day, (message_id,), last)]
+
+
+@OFFSCREEN_POPUPS
+def test_the_gap_menus_offer_nothing_outside_the_days_a_message_runs(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """An ended message's Schedule took an idea out of the backlog onto a day where it
+    counted for nothing, unsaid; a repeat went onto a channel archived since."""
+    session = window.session
+    message_id, day = _gap_day(window, "Installed by local experts")
+    message = session.key_message(message_id)
+    fill = _fill_menu(window, qtbot, day, "Installed by local experts")
+    from calendar_app.ui.gaps import add_fill_actions
+
+    ended_on, starts_on = day - timedelta(days=1), day + timedelta(days=3)
+    ended = replace(message, ends_on=ended_on)
+    menu = QMenu()
+    add_fill_actions(menu, session, window, ended, day, None, window._select_placed)
+    [only] = menu.actions()
+    assert (only.text(), only.isEnabled()) == (f"Ended {day_text(ended_on)}", False)
+    later = replace(message, starts_on=starts_on)
+    menu = QMenu()
+    add_fill_actions(menu, session, window, later, day, None, window._select_placed)
+    assert [a.text() for a in menu.actions()] == [f"Starts {day_text(starts_on)}"]
+
+    last = session.store.post_to_repeat(message_id, day, TODAY)
+    assert last is not None
+    assert _labels(fill)[0].startswith("Repeat ")
+    channel = session.channel(last.channel_id)
+    session.push(ChannelCommand(session, channel, replace(channel, archived=True)))
+    menu = QMenu()
+    add_fill_actions(menu, session, window, message, day, None, window._select_placed)
+    assert not any(a.text().startswith("Repeat") for a in menu.actions())
+
+
+def test_a_repeat_leaves_a_campaign_over_by_its_day(window: MainWindow) -> None:
+    session = window.session
+    message_id, day = _gap_day(window, "Installed by local experts")
+    post = session.store.post_to_repeat(message_id, day, TODAY)
+    assert post is not None
+    made = session.store.add_campaign("Spring", ends_on=day - timedelta(days=1))
+    session.notify(made)
+    session.notify(session.store.update_posts({post.id: {"campaign_id": made.created[0]}}))
+    post = session.store.post(post.id)
+    assert post.campaign_id == made.created[0]
+    from calendar_app.ui.gaps import repeat_post
+
+    placed: list[int] = []
+    assert repeat_post(session, window, post, day, None, placed.extend)
+    (copy,) = session.posts(placed)
+    assert copy.campaign_id is None
+    assert copy.message_ids == post.message_ids
+
+
+def test_n_with_a_message_chosen_opens_on_the_channel_it_last_went_out_on(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """As the gap menu's New Post With does (it opened on the calendar's first)."""
+    session = window.session
+    message = session.store.key_message_titled("Backed by a 25-year warranty")
+    assert message is not None
+    sent = session.report().message(message.id).channels
+    last = max((c.last_delivery, c.channel_id) for c in sent if c.last_delivery)[1]
+    assert last != session.channels()[0].id
+    session.select_message(message.id)
+    seen: list[int | None] = []
+
+    def check_and_cancel() -> None:
+        editor = QApplication.activeModalWidget()
+        if isinstance(editor, PostEditor):
+            seen.append(editor.selected_channel_id())
+            editor.ask_save_changes = lambda parent, title: "discard"
+            editor.reject()
+
+    QTimer.singleShot(0, check_and_cancel)
+    window.new_post()
+    assert seen == [last]
 
 
 def _write_and_save(title: str) -> None:
@@ -3957,6 +4036,28 @@ def test_a_copy_dragged_onto_a_day_gone_by_is_said_to_count_as_delivered(
     window.statusBar().clearMessage()
     _copy_onto(window, published, TODAY + timedelta(days=2))
     assert "day gone by" not in window.statusBar().currentMessage()
+
+    # Undone, the word on the post it placed goes with it (it stayed, of a post gone).
+    window.undo_action.trigger()
+    _copy_onto(window, published, TODAY - timedelta(days=2))
+    assert "day gone by" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert "day gone by" not in window.statusBar().currentMessage()
+
+    # An idea dropped on a red day gone by is a draft there, which counts for nothing:
+    # said (the idea left the backlog, the red stayed, nothing was said).
+    idea = window.backlog.shown_post_ids()[0]
+    month = window.month_view
+    rect = month.day_rect(TODAY - timedelta(days=2))
+    send_drop(
+        month,
+        QPoint(rect.center().x(), rect.bottom() - 4),
+        posts_mime(session, [session.store.post(idea)]),
+    )
+    assert window.statusBar().currentMessage() == (
+        "The post you placed is a draft on a day gone by, which never went out and counts"
+        " for nothing; set it to Published if it went out."
+    )
 
 
 def test_no_advice_on_days_gone_by_where_nothing_needs_putting_right(

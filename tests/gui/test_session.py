@@ -744,3 +744,21 @@ def test_a_repeat_for_today_goes_out_at_a_time_still_ahead(
         monkeypatch.setattr(session, "now", lambda: time(23, 50))
         assert session.still_ahead(today, time(12, 0)) is None  # no quarter left today
         session.undo_stack.clear()
+
+
+def test_an_idea_scheduled_for_today_goes_out_at_a_time_still_ahead(
+    demo_path: Path, qapp: object
+) -> None:
+    """As a repeat does: Schedule at the week's 07:00 slot put the idea at 07:00 today,
+    a time gone by (on the clock's today: a session on a day given keeps the time)."""
+    from calendar_app.ui.gaps import schedule_idea
+
+    with CalendarStore.open(demo_path) as store:
+        session = CalendarSession(store)
+        idea = store.backlog()[0]
+        today = session.today()
+        assert schedule_idea(session, QWidget(), idea, today, time(0, 0), lambda ids: None)
+        placed = store.post(idea.id)
+        assert placed.date == today
+        assert placed.time is None or placed.time > time(0, 0)
+        session.undo_stack.clear()
