@@ -109,7 +109,8 @@ def add_fill_actions(
         channel = elide(session.store.channel(repeat.channel_id).name, CHANNEL_CHARS)
         _item(
             menu,
-            f"Repeat {short(repeat.title)} ({channel}, {day_text(repeat.date, year=day)})",
+            # "sent": the date is the post's, not the day it would be repeated on.
+            f"Repeat {short(repeat.title)} ({channel}, sent {day_text(repeat.date, year=day)})",
             partial(repeat_post, session, parent, repeat, day, at, select),
         )
     for idea in session.store.backlog(message_ids=[message.id])[:IDEAS_OFFERED]:

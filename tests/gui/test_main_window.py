@@ -2896,6 +2896,8 @@ def test_right_click_on_a_gap_repeats_the_messages_last_post_there(
     fill = _fill_menu(window, qtbot, day, "Installed by local experts")
     repeat = fill.actions()[0]
     assert repeat.text().replace("&", "").startswith(f"Repeat “{last.title[:20]}")
+    # The date said is the post's, when it was sent (read as the day it would land on).
+    assert repeat.text().endswith(f", sent {day_text(last.date, year=day)})")
     repeat.trigger()
 
     (copy,) = window.month_view.selected_post_ids()  # selected: Enter opens it
