@@ -102,7 +102,8 @@ def add_fill_actions(
         menu.addAction(f"Starts {day_text(message.starts_on, year=day)}").setEnabled(False)
         return
     repeat = session.store.post_to_repeat(message.id, day, session.today())
-    if repeat is not None and session.channel(repeat.channel_id).archived:
+    # Read now (another program may have made its channel since the session read them).
+    if repeat is not None and session.store.channel(repeat.channel_id).archived:
         repeat = None  # not onto a channel retired: a new post takes a live one
     if repeat is not None and repeat.date is not None:
         # Read now, as the post was; cut short, so that the day stays in sight.

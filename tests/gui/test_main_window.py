@@ -3109,7 +3109,7 @@ def test_the_gap_menu_names_a_channel_added_by_another_program(
     assert isinstance(fill, QMenu)
     text = fill.actions()[0].text()
     assert text.startswith(f"&Repeat “From the terminal” ({shown}, ")
-    assert text.endswith(f", {day_text(day - timedelta(days=1))})")
+    assert text.endswith(f", sent {day_text(day - timedelta(days=1))})")
 
 
 @OFFSCREEN_POPUPS
