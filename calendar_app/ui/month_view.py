@@ -143,6 +143,13 @@ class _Picked(NamedTuple):
         return min(self.start, self.reached) if self.reached is not None else self.start
 
 
+def tint_strength(day: date, today: date, strength: float) -> float:
+    """How strongly a day the selected message is overdue on is tinted: half as much
+    after today, where it is overdue only unless a post is planned by then (the
+    cadence panel draws those days pale too; the month painted them alike)."""
+    return strength if day <= today else strength / 2
+
+
 class PeriodView(QWidget):
     """What the month and week views share; subclasses lay out and paint the days.
 
@@ -864,7 +871,10 @@ class PeriodView(QWidget):
             title = session.key_message(selected).title
             if day in cadence.delivered:
                 return [f"{title} goes out"]
-            return [f"{title} overdue"] if day in cadence.tinted else []
+            if day not in cadence.tinted:
+                return []
+            later = day > session.today()  # a plan can still prevent it
+            return [f"{title} overdue{' unless a post is planned by then' if later else ''}"]
         overdue = self._overdue_titles(day)
         if not overdue:
             return []
@@ -1322,7 +1332,7 @@ class MonthView(PeriodView):
             if in_month and day.weekday() >= 5:
                 background = weekend
             if day in cadence.tinted:
-                background = mix(background, red, 0.16)
+                background = mix(background, red, tint_strength(day, today, 0.16))
             painter.fillRect(cell, background)
             if day == self._drop_day:
                 painter.fillRect(cell, with_alpha(highlight, 0.18))

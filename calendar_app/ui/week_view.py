@@ -59,7 +59,13 @@ from ..render.chips import (
     with_alpha,
 )
 from ..render.pixels import crisp
-from .month_view import SPOKEN_POSTS, PeriodView, day_number_text, week_first_day
+from .month_view import (
+    SPOKEN_POSTS,
+    PeriodView,
+    day_number_text,
+    tint_strength,
+    week_first_day,
+)
 from .session import CalendarSession
 
 __all__ = ["HOUR_HEIGHT", "HeaderCell", "WeekView"]
@@ -820,7 +826,8 @@ class WeekView(PeriodView):
         for item in self.header_cells():
             day = item.day
             if day in cadence.tinted:
-                painter.fillRect(item.cell, mix(colors.window, colors.red, 0.2))
+                strength = tint_strength(day, self._session.today(), 0.2)
+                painter.fillRect(item.cell, mix(colors.window, colors.red, strength))
             target = self._drop_target
             if target is not None and target.area == "header" and target.day == day:
                 painter.fillRect(item.cell, with_alpha(colors.highlight, 0.22))
@@ -876,7 +883,8 @@ class WeekView(PeriodView):
             cell = QRect(edges[index], 0, edges[index + 1] - edges[index], height)
             background = self._column_background(day, colors)
             if day in self._cadence.tinted:
-                background = mix(background, colors.red, 0.16)
+                strength = tint_strength(day, self._session.today(), 0.16)
+                background = mix(background, colors.red, strength)
             painter.fillRect(cell, background)
             target = self._drop_target
             if target is not None and target.area == "strip" and target.day == day:
@@ -924,7 +932,8 @@ class WeekView(PeriodView):
             cell = QRect(edges[index], 0, edges[index + 1] - edges[index], height)
             painter.fillRect(cell, self._column_background(day, colors))
             if day in cadence.tinted:
-                painter.fillRect(cell, with_alpha(colors.red, 0.06))
+                strength = tint_strength(day, self._session.today(), 0.06)
+                painter.fillRect(cell, with_alpha(colors.red, strength))
 
         # Hour lines, half-hour lines lighter; labels in the ruler.
         font = QFont(self.chip_font())

@@ -196,6 +196,24 @@ def test_selected_message_tints_its_overdue_days(
     assert set(month.delivered_days()) == {d for d in cadence.deliveries if d in days}
     assert not tinted & set(month.delivered_days())
 
+    # Days ahead, overdue only unless a post is planned by then, are tinted paler (as
+    # the cadence panel draws them), and said so.
+    picture = month.grab().toImage()
+
+    def shade(day: date) -> QColor:
+        corner = month.day_rect(day).bottomLeft() + QPoint(3, -3)
+        return picture.pixelColor(corner * picture.devicePixelRatio())
+
+    weekdays = sorted(d for d in tinted if d.weekday() < 5 and d.month == 11)
+    past = next(d for d in weekdays if d <= TODAY)
+    ahead = next(d for d in weekdays if d > TODAY)
+    plain = next(d for d in days if d.weekday() < 5 and d.month == 11 and d not in tinted)
+    assert shade(past).green() < shade(ahead).green() < shade(plain).green()
+    assert month._spoken_cadence(ahead) == [
+        "Installed by local experts overdue unless a post is planned by then"
+    ]
+    assert month._spoken_cadence(past) == ["Installed by local experts overdue"]
+
     session.select_message(None)
     assert month.tinted_days() == []
     assert month.delivered_days() == []
