@@ -166,6 +166,8 @@ class _SnapshotCommand(StoreCommand):
         self._before: list[Post] = store.posts(set(post_ids) | members)
         self._series_before: list[Series] = [store.series(s) for s in sorted(series_ids)]
         self._series_after: frozenset[int] = frozenset()
+        self.changed_ids: list[int] = []
+        """The posts the step changed when it last ran (a series' others too)."""
 
     def revert(self) -> ChangeSet:
         store = self.session.store
@@ -176,6 +178,7 @@ class _SnapshotCommand(StoreCommand):
 
     def remember(self, changes: ChangeSet) -> ChangeSet:
         self._series_after = changes.series
+        self.changed_ids = sorted(changes.posts)
         if self._counting is not None and self.text() == self._placeholder:
             self._placeholder = (
                 _post_text(self._counting, len(changes.posts | changes.removed_posts))

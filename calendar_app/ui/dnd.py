@@ -318,12 +318,14 @@ def drop_posts(
         scope = chosen
         if scope == "this":
             targets = as_going_out(session, targets)
-    moved = session.try_push(MovePostsCommand(session, targets, scope=scope), parent)
+    move = MovePostsCommand(session, targets, scope=scope)
+    moved = session.try_push(move, parent)
     landed = list(targets) if moved else []
     occurrences = sum(p.series_id is not None for p in posts) if len(posts) > 1 else 0
     if moved and occurrences:  # no "this one / all" question for several: said instead
         session.occurrencesMoved.emit(occurrences)
-    session.placed(landed)
+    # Said of every post placed: a series moved whole was counted as the one dragged.
+    session.placed(move.changed_ids if moved and scope != "this" else landed)
     return landed
 
 

@@ -1985,4 +1985,6 @@ def new_post(
     dialog.deleteLater()
     if created and select is not None:
         select(created[:1])
+        if len(created) > 1:  # a series: said of all its posts (it counted the first)
+            session.placed(created)
     return saved

@@ -4062,6 +4062,40 @@ def test_a_copy_dragged_onto_a_day_gone_by_is_said_to_count_as_delivered(
     )
 
 
+def test_a_series_moved_whole_into_days_gone_by_is_counted_whole(
+    window: MainWindow, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    """Dragged with "All" two weeks back, the series' posts on days gone by were said
+    as one ("The post you placed...")."""
+    week = session.posts_between(TODAY, TODAY + timedelta(days=6))
+    occurrence = next(
+        p for p in week if p.series_id is not None and p.status == PostStatus.SCHEDULED
+    )
+    assert occurrence.date is not None
+    assert occurrence.series_id is not None
+    series_id = occurrence.series_id
+    series = session.store.series_posts(series_id)
+    scope_answers.answer = "all"
+    month = window.month_view
+    month.set_current_date(TODAY)
+    target = occurrence.date - timedelta(days=14)
+    rect = month.day_rect(target)
+    send_drop(month, QPoint(rect.center().x(), rect.bottom() - 4), month.drag_mime(occurrence.id))
+    moved = session.store.series_posts(series_id)
+    gone_by = [
+        p
+        for p in moved
+        if p.date is not None and p.date < TODAY and p.status != PostStatus.PUBLISHED
+    ]
+    assert len(gone_by) > 1
+    assert len(moved) == len(series)
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith(f"{len(gone_by)} of the posts you placed are on days gone by")
+    )
+
+
 def test_no_advice_on_days_gone_by_where_nothing_needs_putting_right(
     window: MainWindow, session: CalendarSession
 ) -> None:
