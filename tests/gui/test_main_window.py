@@ -3058,6 +3058,34 @@ def _write_and_save(title: str) -> None:
     QTimer.singleShot(0, save)
 
 
+@OFFSCREEN_POPUPS
+def test_a_new_series_on_days_gone_by_is_said_of_all_its_posts(window: MainWindow) -> None:
+    """Weekly from a day long gone, scheduled: the posts on days gone by were said as
+    one ("The post you placed is on a day gone by...")."""
+
+    def save_weekly() -> None:
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, PostEditor)
+        editor.title_edit.setText("Weekly tip")
+        editor.status_combo.setCurrentIndex(editor.status_combo.findData("scheduled"))
+        editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+        editor.count_radio.setChecked(True)
+        editor.count_spin.setValue(5)
+        editor.accept()
+
+    QTimer.singleShot(0, save_weekly)
+    window.new_post_at(TODAY - timedelta(days=22), None)  # 5 weeks, 4 of them gone by
+    made = [p for p in window.session.store.all_posts() if p.title == "Weekly tip"]
+    assert len(made) == 5
+    gone_by = sum(p.date is not None and p.date < TODAY for p in made)
+    assert gone_by == 5 - 1
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith(f"{gone_by} of the posts you placed are on days gone by")
+    )
+
+
 def test_a_new_post_is_the_one_selected_after_saving(window: MainWindow, qtbot: QtBot) -> None:
     session = window.session
     window.set_view(0)
