@@ -153,6 +153,10 @@ X_NOTES = "X-CADENCE-NOTES"
 X_LINK = "X-CADENCE-LINK"
 X_SERIES = "X-CADENCE-SERIES"
 X_EDITED = "X-CADENCE-EDITED"
+X_SOURCE = "X-CADENCE-SOURCE"
+"""The UID (and X-RECURRENCE-ID, the occurrence) of another program's event a post
+came from: a calendar that takes the post from Cadence's file finds it again in that
+program's next file (its deleted occurrences cancelled, its moved series moved)."""
 """The revision and last edit the event was written from ("3/20261201T100000Z"): other
 programs that edit it move LAST-MODIFIED or SEQUENCE and leave this as it was."""
 X_EARLIER = "X-CADENCE-EARLIER"
@@ -638,6 +642,11 @@ class _EventBuilder:
             props[X_CAMPAIGN] = self._campaign(post.campaign_id)
         if post.notes:
             props[X_NOTES] = _x_text(post.notes)
+        if post.source_uid:
+            source = vText(post.source_uid)
+            if post.recurrence_id:
+                source.params["X-RECURRENCE-ID"] = post.recurrence_id
+            props[X_SOURCE] = source
         if post.series_id is not None:
             series = self._series_prop(post)
             if series is not None:
@@ -913,6 +922,9 @@ class _Item:
     categories: tuple[str, ...] = ()
     colour: str | None = None
     source: tuple[str | None, str | None] = (None, None)
+    carried: tuple[str | None, str | None] = (None, None)
+    """The other program's event Cadence's own event says its post came from
+    (X-CADENCE-SOURCE): kept by the post made, read by no withdrawal of this file."""
     series: tuple[str, str, date, time | None, tuple[date, ...], date | None] | None = None
     """(key, rule, anchor, anchor time, exdates, occurrence) from X-CADENCE-SERIES."""
     edited: tuple[datetime, int] | None = None
@@ -1794,6 +1806,9 @@ class _Reader:
                 _colour_from_ical(_param(campaign, "X-COLOR")),
             )
         item.notes = str(component.get(X_NOTES, ""))
+        carried = component.get(X_SOURCE)
+        if carried is not None and not isinstance(carried, list) and str(carried).strip():
+            item.carried = (str(carried).strip(), _param(carried, "X-RECURRENCE-ID") or None)
         series = component.get(X_SERIES)
         if series is not None and not isinstance(series, list):
             item.series = self._series(series, index)
@@ -2498,7 +2513,7 @@ class _Writer:
             new_ids = store.add_posts(
                 fresh[start : start + _BATCH],
                 uids=[i.uid for i in batch_items],
-                sources=[i.source for i in batch_items],
+                sources=[i.source if i.source[0] else i.carried for i in batch_items],
                 edited=[i.edited if i.written else None for i in batch_items],
                 earlier=[i.earlier for i in batch_items],
             ).created

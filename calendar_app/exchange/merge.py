@@ -231,6 +231,8 @@ def merge_calendar(
                 (added,) = ours.add_posts(
                     [translate(post)],
                     uids=[post.uid],
+                    # Another program's event it came from: found again by its next file.
+                    sources=[(post.source_uid, post.recurrence_id)],
                     edited=[(post.updated_at, post.revision)],
                     earlier=[their_history[post.id]],
                 ).created

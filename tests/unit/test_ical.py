@@ -841,6 +841,46 @@ def test_an_older_file_of_a_series_made_longer_since_cancels_nothing(
     assert {p.status for p in planned.all_posts()} == {PostStatus.SCHEDULED}
 
 
+@pytest.mark.parametrize("shared_as", ["ics", "merge"])
+def test_google_s_events_shared_through_cadence_are_found_again_by_its_next_file(
+    planned: CalendarStore, tmp_path: Path, shared_as: str
+) -> None:
+    """A colleague took Google's weekly event from this calendar, through Cadence's own
+    file or a merge: Google's next file then neither cancelled the occurrence deleted
+    there nor moved the series (each occurrence came in twice)."""
+    from calendar_app.exchange.merge import merge_calendar
+
+    def google(modified: str, *extra: str) -> Path:
+        lines = [
+            *HEADER,
+            *vevent(
+                "weekly@google.com",
+                "DTSTART;TZID=Europe/Paris:20261207T090000",
+                "Weekly newsletter",
+                "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=6",
+                f"LAST-MODIFIED:{modified}",
+                *extra,
+            ),
+            "END:VCALENDAR",
+        ]
+        return write_ics(tmp_path / f"weekly-{modified}.ics", lines)
+
+    assert import_file(planned, google("20261201T000000Z"))[0] == 6
+    with CalendarStore.create(tmp_path / "colleague.cadence", timezone="Europe/Paris") as theirs:
+        if shared_as == "ics":
+            shared = tmp_path / "shared.ics"
+            export_ics(planned, shared, ExportOptions(), no_progress)
+            import_ics(theirs, shared, ImportOptions(), no_progress, today=TODAY)
+        else:
+            merge_calendar(theirs, planned)
+        later = google("20261203T000000Z", "EXDATE;TZID=Europe/Paris:20261228T090000")
+        summary = import_ics(theirs, later, ImportOptions(), no_progress, today=TODAY)
+        assert summary.withdrawn == 1
+        cancelled = [p.date for p in theirs.all_posts() if p.status == PostStatus.CANCELLED]
+        assert cancelled == [date(2026, 12, 28)]
+        assert len(theirs.all_posts()) == 6
+
+
 def test_occurrences_edited_here_stay_when_their_series_changed_elsewhere_only(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
