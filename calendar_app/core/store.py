@@ -2300,6 +2300,18 @@ class CalendarStore:
         exdates = tuple(cast(date, _day(d)) for d in r[4].split(",") if d)
         return Series(r[0], r[1], cast(date, _day(r[2])), _time(r[3]), exdates)
 
+    def series_alike(self, rrule: str, anchor: date, anchor_time: time | None) -> list[int]:
+        """The series here with this rule, first day and time (one made by an earlier
+        file of the same series, a part of it exported over other dates)."""
+        return [
+            row[0]
+            for row in self._rows(
+                "SELECT id FROM series WHERE rrule = ? AND anchor = ?"
+                " AND coalesce(anchor_time, '') = ?",
+                [rrule, anchor.isoformat(), format_time(anchor_time) if anchor_time else ""],
+            )
+        ]
+
     def series_posts(self, series_id: int) -> list[Post]:
         return self._posts("WHERE p.series_id = ?", [series_id], "ORDER BY p.occurrence, p.id")
 

@@ -2530,6 +2530,7 @@ class _Writer:
             here = existing.get(item.uid)
             if item.series is not None and here is not None and here.series_id is not None:
                 joined.setdefault(item.series[0], here.series_id)
+        joined |= self._parts_joined(fresh_items, joined)
         self._adopt_series(fresh_items, created, joined)
         conflicts = Conflicts(store, summary)
         for copy, taken_over, staying in copies:
@@ -2643,6 +2644,28 @@ class _Writer:
             return number is not None and revised is not None and revised > number
 
         return [post for post in gone if not brought_later(post)]
+
+    def _parts_joined(self, items: Sequence[_Item], joined: Mapping[str, int]) -> dict[str, int]:
+        """Series of the file none of whose posts are here, that an earlier file's part
+        of them made (a series exported one quarter at a time): the one series here with
+        their rule, first day and time, none of whose posts is on their days. They were
+        two series, each hiding the other's posts, an "All" change reaching one."""
+        days: dict[str, set[date]] = {}
+        first: dict[str, _Item] = {}
+        for item in items:
+            if item.series is not None and item.series[0] not in joined:
+                days.setdefault(item.series[0], set()).add(item.series[5] or item.day)
+                first.setdefault(item.series[0], item)
+        found: dict[str, int] = {}
+        for key, item in first.items():
+            _, rule, anchor, at, _, _ = item.series  # type: ignore[misc]
+            alike = self.store.series_alike(rule, anchor, at)
+            if len(alike) != 1:
+                continue
+            taken = {p.occurrence or p.date for p in self.store.series_posts(alike[0])}
+            if not taken & days[key]:
+                found[key] = alike[0]
+        return found
 
     def _adopt_series(
         self, items: Sequence[_Item], ids: Sequence[int], joined: Mapping[str, int]

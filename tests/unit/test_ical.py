@@ -841,6 +841,32 @@ def test_an_older_file_of_a_series_made_longer_since_cancels_nothing(
     assert {p.status for p in planned.all_posts()} == {PostStatus.SCHEDULED}
 
 
+def test_a_series_exported_in_parts_comes_back_as_one(tmp_path: Path, fresh: CalendarStore) -> None:
+    """A monthly newsletter exported a quarter at a time and imported file by file came
+    in as two series, each hiding the other's posts, an "All" change reaching one."""
+    with CalendarStore.create(tmp_path / "source.cadence", timezone="Europe/Paris") as source:
+        channel = source.add_channel("Newsletter").created[0]
+        source.add_series(
+            NewPost("Monthly newsletter", channel, date=date(2027, 1, 15), time=time(10, 0)),
+            "FREQ=MONTHLY;COUNT=6",
+        )
+        for name, first, last in (
+            ("q1", date(2027, 1, 1), date(2027, 3, 31)),
+            ("q2", date(2027, 4, 1), date(2027, 6, 30)),
+        ):
+            options = ExportOptions(first=first, last=last)
+            export_ics(source, tmp_path / f"{name}.ics", options, no_progress)
+    for name in ("q1", "q2"):
+        import_ics(fresh, tmp_path / f"{name}.ics", ImportOptions(), no_progress, today=TODAY)
+    posts = fresh.all_posts()
+    assert len(posts) == 6
+    (series_id,) = {p.series_id for p in posts}
+    assert series_id is not None
+    assert fresh.series(series_id).exdates == ()
+    fresh.update_occurrences(posts[0].id, {"time": time(11, 0)}, "all")
+    assert {p.time for p in fresh.all_posts()} == {time(11, 0)}
+
+
 @pytest.mark.parametrize("shared_as", ["ics", "merge"])
 def test_google_s_events_shared_through_cadence_are_found_again_by_its_next_file(
     planned: CalendarStore, tmp_path: Path, shared_as: str
