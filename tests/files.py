@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import resource
+import signal
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -56,3 +59,17 @@ def write_schema_4(path: Path) -> None:
             " '2026-01-01T00:00:00+00:00', '2026-02-01T00:00:00+00:00', 3)"
         ],
     )
+
+
+@contextmanager
+def no_file_past(size: int) -> Iterator[None]:
+    """Files this process writes may grow no larger than ``size`` bytes, as on a disk
+    that fills up (SQLite says the disk is full, or could not write)."""
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    was = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, limit[1]))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limit)
+        signal.signal(signal.SIGXFSZ, was)

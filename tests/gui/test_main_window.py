@@ -6,12 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 import pytest
 from icalendar import Calendar
@@ -2949,22 +2949,17 @@ def test_a_new_post_for_a_gap_carries_the_message_and_lands_on_the_day(
     assert other is not None
     session.select_message(other.id)  # the sidebar's choice does not override the gap's
     fill = _fill_menu(window, qtbot, day, "Backed by a 25-year warranty")
-    seen: list[tuple[date | None, tuple[int, ...], int | None]] = []
-
-    def check_and_cancel() -> None:
-        editor = QApplication.activeModalWidget()
-        if isinstance(editor, PostEditor):
-            seen.append(
-                (editor.chosen_date(), editor.checked_message_ids(), editor.selected_channel_id())
-            )
-            editor.ask_save_changes = lambda parent, title: "discard"  # never wait on a box
-            editor.reject()
-
     # On the channel the message last went out on (it was the calendar's first).
     sent = session.report().message(message_id).channels
     last = max((c.last_delivery, c.channel_id) for c in sent if c.last_delivery)[1]
     assert last != session.channels()[0].id
-    QTimer.singleShot(0, check_and_cancel)
+    seen = _reading_next_editor(
+        lambda editor: (
+            editor.chosen_date(),
+            editor.checked_message_ids(),
+            editor.selected_channel_id(),
+        )
+    )
     fill.actions()[-1].trigger()
     assert seen == [(day, (message_id,), last)]
 
@@ -3032,18 +3027,28 @@ def test_n_with_a_message_chosen_opens_on_the_channel_it_last_went_out_on(
     last = max((c.last_delivery, c.channel_id) for c in sent if c.last_delivery)[1]
     assert last != session.channels()[0].id
     session.select_message(message.id)
-    seen: list[int | None] = []
-
-    def check_and_cancel() -> None:
-        editor = QApplication.activeModalWidget()
-        if isinstance(editor, PostEditor):
-            seen.append(editor.selected_channel_id())
-            editor.ask_save_changes = lambda parent, title: "discard"
-            editor.reject()
-
-    QTimer.singleShot(0, check_and_cancel)
+    seen = _reading_next_editor(lambda editor: editor.selected_channel_id())
     window.new_post()
     assert seen == [last]
+
+
+_Read = TypeVar("_Read")
+
+
+def _reading_next_editor(read: Callable[[PostEditor], _Read]) -> list[_Read]:
+    """What ``read`` reads of the post editor that opens next, which is then closed
+    unsaved: a list the test finds it in once the editor has come and gone."""
+    seen: list[_Read] = []
+
+    def read_and_cancel() -> None:
+        editor = QApplication.activeModalWidget()
+        if isinstance(editor, PostEditor):
+            seen.append(read(editor))
+            editor.ask_save_changes = lambda parent, title: "discard"  # never wait on a box
+            editor.reject()
+
+    QTimer.singleShot(0, read_and_cancel)
+    return seen
 
 
 def _write_and_save(title: str) -> None:
@@ -3474,17 +3479,11 @@ def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
     assert _labels(menu)[:2] == ["New Post at 05:15", "Paste on This Day (Times Kept)"]
     menu.close()
 
-    def check_and_cancel() -> None:
-        editor = QApplication.activeModalWidget()
-        if isinstance(editor, PostEditor):
-            seen.append((editor.chosen_date(), editor.chosen_time(), editor.has_unsaved_changes()))
-            editor.ask_save_changes = lambda parent, title: "discard"  # never wait on a box
-            editor.reject()
-
-    seen: list[tuple[date | None, time | None, bool]] = []
     point = QPoint(point.x(), week.y_for_time(time(5, 15)) + 2)  # above the pasted copy
     assert week.post_at(point) is None
-    QTimer.singleShot(0, check_and_cancel)
+    seen = _reading_next_editor(
+        lambda editor: (editor.chosen_date(), editor.chosen_time(), editor.has_unsaved_changes())
+    )
     with qtbot.waitSignal(week.slotActivated):
         double_click(qtbot, target, target.mapFrom(week, point))
     assert seen == [(day, time(5, 15), False)]
@@ -3497,16 +3496,7 @@ def test_a_double_click_on_an_empty_spot_of_a_month_day_writes_a_post_there(
     day = TODAY + timedelta(days=1)
     spot = month.day_rect(day).bottomRight() - QPoint(4, 4)
     assert month.post_at(spot) is None
-    seen: list[tuple[date | None, time | None]] = []
-
-    def check_and_cancel() -> None:
-        editor = QApplication.activeModalWidget()
-        if isinstance(editor, PostEditor):
-            seen.append((editor.chosen_date(), editor.chosen_time()))
-            editor.ask_save_changes = lambda parent, title: "discard"
-            editor.reject()
-
-    QTimer.singleShot(0, check_and_cancel)
+    seen = _reading_next_editor(lambda editor: (editor.chosen_date(), editor.chosen_time()))
     double_click(qtbot, month, spot)
     assert seen == [(day, None)]
     assert window.view_index() == 0
@@ -3521,16 +3511,7 @@ def test_a_double_click_below_the_agenda_rows_writes_a_post_on_its_day(
     window.resize(1200, 2400)
     spot = agenda.table.viewport().rect().bottomLeft() + QPoint(20, -5)
     assert not agenda.table.indexAt(spot).isValid()
-    seen: list[tuple[date | None, time | None]] = []
-
-    def check_and_cancel() -> None:
-        editor = QApplication.activeModalWidget()
-        if isinstance(editor, PostEditor):
-            seen.append((editor.chosen_date(), editor.chosen_time()))
-            editor.ask_save_changes = lambda parent, title: "discard"
-            editor.reject()
-
-    QTimer.singleShot(0, check_and_cancel)
+    seen = _reading_next_editor(lambda editor: (editor.chosen_date(), editor.chosen_time()))
     double_click(qtbot, agenda.table.viewport(), spot)
     assert seen == [(agenda.current_date(), None)]
     assert window.view_index() == 2

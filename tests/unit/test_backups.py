@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import os
-import resource
-import signal
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -28,7 +24,7 @@ from calendar_app.core.backups import (
 from calendar_app.core.errors import CalendarFileError, StorageProblem
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
-from tests.files import write_schema_4
+from tests.files import no_file_past, write_schema_4
 
 NOW = datetime(2026, 11, 22, 12, 0, 0)
 
@@ -59,19 +55,6 @@ def test_thinning_keeps_a_day_then_dailies_then_weeklies() -> None:
     assert all(NOW - s <= timedelta(days=91) for s in kept)
 
 
-@contextmanager
-def _no_file_past(size: int) -> Iterator[None]:
-    """Files may grow no larger than ``size`` (as on a disk that fills up)."""
-    limit = resource.getrlimit(resource.RLIMIT_FSIZE)
-    was = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (size, limit[1]))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, limit)
-        signal.signal(signal.SIGXFSZ, was)
-
-
 def test_a_copy_or_backup_the_disk_will_not_take_is_said_as_such(
     store: CalendarStore, tmp_path: Path
 ) -> None:
@@ -80,13 +63,13 @@ def test_a_copy_or_backup_the_disk_will_not_take_is_said_as_such(
     channel = store.add_channel("Blog").created[0]
     store.add_posts([NewPost(f"Post {i}", channel, body="x" * 2000) for i in range(40)])
     target = tmp_path / "copy.cadence"
-    with _no_file_past(16 * 1024), pytest.raises(StorageProblem) as copying:
+    with no_file_past(16 * 1024), pytest.raises(StorageProblem) as copying:
         write_copy(store, target)
     said = str(copying.value)
     assert said.endswith(f", so {target} could not be written.")
     assert "change" not in said
     assert not target.exists()
-    with _no_file_past(16 * 1024), pytest.raises(BackupFailed) as backing_up:
+    with no_file_past(16 * 1024), pytest.raises(BackupFailed) as backing_up:
         make_backup(store, tmp_path / "Backups")
     said = str(backing_up.value)
     assert said.startswith("No backup of the calendar could be kept: the disk ")

@@ -30,7 +30,7 @@ from calendar_app.core.errors import (
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
 
-from ..files import damage_inside, write_older
+from ..files import damage_inside, no_file_past, write_older
 from ..terminal import cadence
 
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -472,33 +472,16 @@ def test_a_full_disk_refuses_the_change_and_loses_nothing(tmp_path: Path) -> Non
 def test_a_calendar_that_cannot_be_made_says_so(tmp_path: Path) -> None:
     """A new calendar on a full disk "could not save the change"; in a read-only folder
     Cadence was "not allowed to use" it: neither said the calendar was not made."""
-    import resource
-    import signal
-
     path = tmp_path / "plan.cadence"
-    limit = resource.getrlimit(resource.RLIMIT_FSIZE)
-    was = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (2048, limit[1]))  # as on a disk filling up
-    try:
-        with pytest.raises(StorageProblem) as caught:
-            CalendarStore.create(path, timezone="Europe/Paris")
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, limit)
-        signal.signal(signal.SIGXFSZ, was)
+    with no_file_past(2048), pytest.raises(StorageProblem) as caught:
+        CalendarStore.create(path, timezone="Europe/Paris")
     assert str(caught.value).endswith(", so the calendar plan.cadence could not be made.")
     assert not path.exists()
 
     # The demo on a disk that fills while it is written: none of it is left (half a
     # demo was, its name taken), said of the name it was to have.
-    limit = resource.getrlimit(resource.RLIMIT_FSIZE)
-    was = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (150_000, limit[1]))
-    try:
-        with pytest.raises(StorageProblem) as caught:
-            write_demo(tmp_path / ".Demo.cadence.part", shown_as="Demo.cadence")
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, limit)
-        signal.signal(signal.SIGXFSZ, was)
+    with no_file_past(150_000), pytest.raises(StorageProblem) as caught:
+        write_demo(tmp_path / ".Demo.cadence.part", shown_as="Demo.cadence")
     assert str(caught.value).endswith(", so the calendar Demo.cadence could not be made.")
     assert list(tmp_path.iterdir()) == []
 

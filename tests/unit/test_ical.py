@@ -122,6 +122,24 @@ def write_ics(path: Path, lines: list[str]) -> Path:
 HEADER = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//Test//EN"]
 
 
+def google_weekly(path: Path, modified: str, *extra: str) -> Path:
+    """Google's file of a weekly newsletter, six Mondays from 7 December 2026, as last
+    modified then."""
+    lines = [
+        *HEADER,
+        *vevent(
+            "weekly@google.com",
+            "DTSTART;TZID=Europe/Paris:20261207T090000",
+            "Weekly newsletter",
+            "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=6",
+            f"LAST-MODIFIED:{modified}",
+            *extra,
+        ),
+        "END:VCALENDAR",
+    ]
+    return write_ics(path, lines)
+
+
 def vevent(uid: str | None, start: str, summary: str = "A post", *extra: str) -> list[str]:
     lines = ["BEGIN:VEVENT"]
     if uid is not None:
@@ -877,19 +895,7 @@ def test_google_s_events_shared_through_cadence_are_found_again_by_its_next_file
     from calendar_app.exchange.merge import merge_calendar
 
     def google(modified: str, *extra: str) -> Path:
-        lines = [
-            *HEADER,
-            *vevent(
-                "weekly@google.com",
-                "DTSTART;TZID=Europe/Paris:20261207T090000",
-                "Weekly newsletter",
-                "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=6",
-                f"LAST-MODIFIED:{modified}",
-                *extra,
-            ),
-            "END:VCALENDAR",
-        ]
-        return write_ics(tmp_path / f"weekly-{modified}.ics", lines)
+        return google_weekly(tmp_path / f"weekly-{modified}.ics", modified, *extra)
 
     assert import_file(planned, google("20261201T000000Z"))[0] == 6
     with CalendarStore.create(tmp_path / "colleague.cadence", timezone="Europe/Paris") as theirs:
@@ -915,19 +921,7 @@ def test_occurrences_edited_here_stay_when_their_series_changed_elsewhere_only(
     version, each edit kept only as a conflict copy."""
 
     def google(modified: str, *extra: str) -> Path:
-        lines = [
-            *HEADER,
-            *vevent(
-                "weekly@google.com",
-                "DTSTART;TZID=Europe/Paris:20261207T090000",
-                "Weekly newsletter",
-                "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=6",
-                f"LAST-MODIFIED:{modified}",
-                *extra,
-            ),
-            "END:VCALENDAR",
-        ]
-        return write_ics(tmp_path / "weekly.ics", lines)
+        return google_weekly(tmp_path / "weekly.ics", modified, *extra)
 
     assert import_file(planned, google("20261201T000000Z"))[:3] == (6, 0, 0)
     weeks = sorted(planned.all_posts(), key=lambda p: p.date or date.min)
