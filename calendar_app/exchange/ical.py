@@ -2648,8 +2648,9 @@ class _Writer:
     def _parts_joined(self, items: Sequence[_Item], joined: Mapping[str, int]) -> dict[str, int]:
         """Series of the file none of whose posts are here, that an earlier file's part
         of them made (a series exported one quarter at a time): the one series here with
-        their rule, first day and time, none of whose posts is on their days. They were
-        two series, each hiding the other's posts, an "All" change reaching one."""
+        their rule, first day and time, its posts on their channel under their title,
+        none on their days. They were two series, each hiding the other's posts, an
+        "All" change reaching one."""
         days: dict[str, set[date]] = {}
         first: dict[str, _Item] = {}
         for item in items:
@@ -2662,8 +2663,15 @@ class _Writer:
             alike = self.store.series_alike(rule, anchor, at)
             if len(alike) != 1:
                 continue
-            taken = {p.occurrence or p.date for p in self.store.series_posts(alike[0])}
-            if not taken & days[key]:
+            posts = self.store.series_posts(alike[0])
+            # The same series: its posts on the file's channel, under its title (two
+            # series of one rule, a newsletter and a recap, were made one).
+            channel = self.store.channel_named(item.channel[0]) if item.channel else None
+            same = channel is not None and all(
+                (p.channel_id, p.title) == (channel.id, item.title) for p in posts
+            )
+            taken = {p.occurrence or p.date for p in posts}
+            if same and not taken & days[key]:
                 found[key] = alike[0]
         return found
 

@@ -885,6 +885,35 @@ def test_a_series_exported_in_parts_comes_back_as_one(tmp_path: Path, fresh: Cal
     assert {p.time for p in fresh.all_posts()} == {time(11, 0)}
 
 
+def test_two_series_of_one_rule_exported_in_parts_stay_two(
+    tmp_path: Path, fresh: CalendarStore
+) -> None:
+    """A newsletter and a LinkedIn recap, both monthly from the same day and hour, one
+    exported for a quarter and the other for the next: they were made one series, an
+    "All" retitle of the newsletter renaming the recap's posts."""
+    with CalendarStore.create(tmp_path / "source.cadence", timezone="Europe/Paris") as source:
+        for name, title in (("Newsletter", "Monthly newsletter"), ("LinkedIn", "Recap")):
+            made = source.add_channel(name).created[0]
+            source.add_series(
+                NewPost(title, made, date=date(2027, 1, 15), time=time(10, 0)),
+                "FREQ=MONTHLY;COUNT=6",
+            )
+        for name, channel_name, first, last in (
+            ("news", "Newsletter", date(2027, 1, 1), date(2027, 3, 31)),
+            ("recap", "LinkedIn", date(2027, 4, 1), date(2027, 6, 30)),
+        ):
+            channel = source.channel_named(channel_name)
+            assert channel is not None
+            options = ExportOptions(first=first, last=last, channel_ids=frozenset({channel.id}))
+            export_ics(source, tmp_path / f"{name}.ics", options, no_progress)
+    for name in ("news", "recap"):
+        import_ics(fresh, tmp_path / f"{name}.ics", ImportOptions(), no_progress, today=TODAY)
+    by_title: dict[str, set[int | None]] = {}
+    for post in fresh.all_posts():
+        by_title.setdefault(post.title, set()).add(post.series_id)
+    assert len(by_title["Monthly newsletter"] | by_title["Recap"]) == 2
+
+
 @pytest.mark.parametrize("shared_as", ["ics", "merge"])
 def test_google_s_events_shared_through_cadence_are_found_again_by_its_next_file(
     planned: CalendarStore, tmp_path: Path, shared_as: str
