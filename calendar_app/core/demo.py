@@ -13,7 +13,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 from .database import remove_calendar_file
-from .errors import StorageProblem, on_writing
+from .errors import StorageProblem, environment_errors, on_writing
 from .models import CampaignKind, NewPost, PostStatus
 from .store import CalendarStore
 
@@ -157,8 +157,10 @@ def write_demo(path: Path | str, *, today: date | None = None, shown_as: str | N
         with store:
             try:
                 today = today or store.today()  # the demo's own today, as the window's
-                with store.db.atomic():
-                    return _fill(store, today)
+                with environment_errors(), store.db.atomic():
+                    summary = _fill(store, today)
+                _into_the_file(store)
+                return summary
             except BaseException:
                 store.close()
                 remove_calendar_file(path)
@@ -166,6 +168,14 @@ def write_demo(path: Path | str, *, today: date | None = None, shown_as: str | N
     except StorageProblem as exc:
         said = on_writing(exc, f"the calendar {written}", done="made")
         raise StorageProblem(str(said).replace(written, shown_as or written)) from exc
+
+
+def _into_the_file(store: CalendarStore) -> None:
+    """The calendar just written moved from its -wal into the file itself, or a
+    :class:`StorageProblem` when the disk cannot take it there: a file renamed without
+    its -wal (the demo's is written under another name first) would be damaged."""
+    if not store.checkpoint() and store.waiting is not None:
+        raise StorageProblem("The disk is full, so the change could not be saved.")
 
 
 def _fill(store: CalendarStore, today: date) -> str:
