@@ -13,7 +13,7 @@ from functools import partial
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..core.cadence import CadenceReport, MessageStatus, default_window
-from ..core.models import KeyMessage, Post
+from ..core.models import KeyMessage, Post, PostStatus
 from ..render.cadence_strip import day_text
 from .commands import CopyPostsCommand, MovePostsCommand, elide, menu_text
 from .session import CalendarSession
@@ -110,11 +110,16 @@ def add_fill_actions(
         channel = elide(session.store.channel(repeat.channel_id).name, CHANNEL_CHARS)
         _item(
             menu,
-            # "sent": the date is the post's, not the day it would be repeated on.
-            f"Repeat {short(repeat.title)} ({channel}, sent {day_text(repeat.date, year=day)})",
+            # The date is the post's, not the day it would be repeated on.
+            f"Repeat {short(repeat.title)} ({channel},"
+            f" {'sent' if repeat.date <= session.today() else 'planned'}"
+            f" {day_text(repeat.date, year=day)})",
             partial(repeat_post, session, parent, repeat, day, at, select),
         )
-    for idea in session.store.backlog(message_ids=[message.id])[:IDEAS_OFFERED]:
+    ideas = session.store.backlog(
+        message_ids=[message.id], statuses=[PostStatus.IDEA, PostStatus.DRAFT]
+    )  # not a cancelled one: placed, it would stay cancelled and fill nothing
+    for idea in ideas[:IDEAS_OFFERED]:
         _item(
             menu,
             f"Schedule {short(idea.title)} as a Draft",
@@ -158,7 +163,8 @@ def repeat_post(
     time has passed today; a time the clocks skip as the time it then reads): one
     undo step."""
     when = session.still_ahead(day, session.going_out(day, at or post.time))
-    campaign = session.campaign(post.campaign_id) if post.campaign_id is not None else None
+    # Read from the file: another program may have made it since the session read them.
+    campaign = session.store.campaign(post.campaign_id) if post.campaign_id is not None else None
     # A campaign over by that day is not the repeat's (it came along into the next one).
     ended = campaign is not None and campaign.ends_on is not None and campaign.ends_on < day
     command = CopyPostsCommand(

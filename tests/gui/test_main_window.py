@@ -2997,6 +2997,56 @@ def test_the_gap_menus_offer_nothing_outside_the_days_a_message_runs(
     assert not any(a.text().startswith("Repeat") for a in menu.actions())
 
 
+def test_the_gap_menus_offer_no_cancelled_idea_and_say_a_planned_post_is(
+    window: MainWindow,
+) -> None:
+    """A cancelled post in the backlog was offered to Schedule, and placed cancelled,
+    filling nothing; a repeat of a post still to go out said it was "sent"."""
+    from calendar_app.ui.gaps import add_fill_actions
+
+    session = window.session
+    message_id, day = _gap_day(window, "Backed by a 25-year warranty")
+    ideas = session.store.backlog(message_ids=[message_id])
+    assert ideas
+    session.notify(session.store.update_posts({ideas[0].id: {"status": PostStatus.CANCELLED}}))
+    far = day + timedelta(days=120)
+    menu = QMenu()
+    add_fill_actions(
+        menu, session, window, session.key_message(message_id), far, None, window._select_placed
+    )
+    assert not any(short(ideas[0].title) in label for label in _labels(menu))
+
+    solar = session.store.key_message_titled("Solar pays for itself")
+    assert solar is not None
+    repeat = session.store.post_to_repeat(solar.id, far, TODAY)
+    assert repeat is not None
+    assert repeat.date is not None
+    assert repeat.date > TODAY  # the last one planned before that day
+    menu = QMenu()
+    add_fill_actions(menu, session, window, solar, far, None, window._select_placed)
+    assert _labels(menu)[0].endswith(f", planned {day_text(repeat.date, year=far)})")
+
+
+def test_a_repeat_reads_a_campaign_another_program_made(window: MainWindow) -> None:
+    """Made by the command line with the window in front: a KeyError, nothing repeated."""
+    from calendar_app.ui.gaps import repeat_post
+
+    session = window.session
+    message_id, day = _gap_day(window, "Installed by local experts")
+    channel = session.channels()[0].id
+    with CalendarStore.open(session.store.path) as elsewhere:
+        campaign = elsewhere.add_campaign("From the terminal").created[0]
+        made = elsewhere.add_post(
+            NewPost("Terminal", channel, (message_id,), TODAY - timedelta(days=1)),
+        ).created[0]
+        elsewhere.update_posts({made: {"campaign_id": campaign}})
+    post = session.store.post(made)
+    placed: list[int] = []
+    assert repeat_post(session, window, post, day, None, placed.extend)
+    (copy,) = session.store.posts(placed)
+    assert copy.campaign_id == campaign
+
+
 def test_a_repeat_leaves_a_campaign_over_by_its_day(window: MainWindow) -> None:
     session = window.session
     message_id, day = _gap_day(window, "Installed by local experts")
