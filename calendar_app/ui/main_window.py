@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
 from ..app import path_for_settings, path_from_settings, shown_path
 from ..core.backups import backup_stamp, copy_target
 from ..core.database import in_backups
-from ..core.errors import CadenceError, CalendarFileError
+from ..core.errors import CadenceError, CalendarFileError, os_problem_for
 from ..core.models import ChangeSet, Post, PostStatus, format_time
 from ..core.store import CalendarStore
 from ..render.cadence_strip import day_text, range_text
@@ -1428,6 +1428,9 @@ class MainWindow(QMainWindow):
         except CadenceError as exc:
             self.show_error(self, exc)
             return False
+        except OSError as exc:  # a folder one may not enter: one sentence, not a traceback
+            self.show_error(self, os_problem_for(exc, str(path)))
+            return False
         return self._switch_to(store)
 
     def _switch_to(
@@ -1602,7 +1605,12 @@ class MainWindow(QMainWindow):
         whose folder is not there either (a drive unplugged, a share not mounted) stays
         for when it is back."""
         path = path_from_settings(entry) or Path(entry)
-        if not path.parent.is_dir():
+        try:
+            folder_there = path.parent.is_dir()
+        except OSError as exc:  # a folder one may not enter, a name the disk refuses
+            self.show_error(self, os_problem_for(exc, str(path)))
+            return
+        if not folder_there:
             self.show_error(
                 self,
                 CalendarFileError(

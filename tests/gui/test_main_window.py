@@ -1262,6 +1262,13 @@ def test_new_calendar_and_open_recent(
     labels = [a.text() for a in window.recent_menu.actions()]
     assert labels[:2] == ["plan.cadence — South/clients", "plan.cadence — North/clients"]
 
+    # A folder the disk refuses the name of (or one not to be entered): one sentence.
+    refused = tmp_path / ("n" * 300) / "plan.cadence"
+    settings.setValue("recentFiles", [str(refused), *window.recent_files()])
+    window._fill_recent_menu()
+    window.recent_menu.actions()[0].trigger()
+    assert errors.seen[-1] == f"The name {refused} is too long for the disk; choose a shorter one."
+
 
 def test_two_windows_keep_each_others_recent_calendars(
     window: MainWindow, tmp_path: Path, settings: QSettings
