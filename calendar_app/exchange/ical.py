@@ -153,12 +153,12 @@ X_NOTES = "X-CADENCE-NOTES"
 X_LINK = "X-CADENCE-LINK"
 X_SERIES = "X-CADENCE-SERIES"
 X_EDITED = "X-CADENCE-EDITED"
+"""The revision and last edit the event was written from ("3/20261201T100000Z"): other
+programs that edit it move LAST-MODIFIED or SEQUENCE and leave this as it was."""
 X_SOURCE = "X-CADENCE-SOURCE"
 """The UID (and X-RECURRENCE-ID, the occurrence) of another program's event a post
 came from: a calendar that takes the post from Cadence's file finds it again in that
 program's next file (its deleted occurrences cancelled, its moved series moved)."""
-"""The revision and last edit the event was written from ("3/20261201T100000Z"): other
-programs that edit it move LAST-MODIFIED or SEQUENCE and leave this as it was."""
 X_EARLIER = "X-CADENCE-EARLIER"
 """The versions the written one descends from, latest first, in the same form
 ("2/20261130T090000Z 1/20261129T170000Z"): at most :data:`EARLIER_WRITTEN` revisions."""

@@ -112,10 +112,10 @@ SEARCH_PAUSE_MS = 200
 """How long typing in the search box pauses before the views are filtered."""
 
 RECHECK_MS = 150
-DRAG_RECHECKS_MS = (300, 1000, 3000)
-"""When the calendar is looked at again after a drag out of a view ended."""
 """How soon the window asks again whether another program changed the calendar, when
 it came to the front with a mouse button down."""
+DRAG_RECHECKS_MS = (300, 1000, 3000)
+"""When the calendar is looked at again after a drag out of a view ended."""
 
 FILTER_MENUS: dict[FilterKey, str] = {
     "channels": "&Channels",
