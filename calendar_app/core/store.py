@@ -1524,6 +1524,16 @@ class CalendarStore:
         """The posts imported as occurrences of another program's recurring event."""
         return self._posts("WHERE p.source_uid = ? AND p.recurrence_id IS NOT NULL", [source_uid])
 
+    def moved_occurrences(self, recurrence_ids: Mapping[int, str]) -> None:
+        """Give posts the RECURRENCE-ID their occurrence has now that its recurring event
+        moved in another program (all its events a day later): its next file finds
+        them by it (it found none, cancelled them all and made them anew, untagged)."""
+        with environment_errors(self.path), self.db.atomic():
+            self._conn.executemany(
+                "UPDATE posts SET recurrence_id = ? WHERE id = ?",
+                [(rid, post_id) for post_id, rid in recurrence_ids.items()],
+            )
+
     def posts_between(
         self,
         first: date,

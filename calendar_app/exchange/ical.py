@@ -2377,7 +2377,18 @@ class _Writer:
         # Occurrences of other programs' recurring events: made by the file, and here.
         made = _made_by_event(items)
         imported = {source: self.store.imported_occurrences(source) for source in made}
+        # An occurrence whose event moved there before, and got its RECURRENCE-ID then,
+        # is found by it (its uid still says where it first was).
+        by_rid = {
+            (post.source_uid, post.recurrence_id): post
+            for posts in imported.values()
+            for post in posts
+        }
+        for item in items:
+            if item.uid not in existing and item.source in by_rid:
+                existing[item.uid] = by_rid[item.source]
         moved = self._series_moved(items, existing, made, imported)
+        shifted: dict[int, str] = {}  # posts of moved occurrences: their RECURRENCE-ID now
         fresh: list[NewPost] = []
         fresh_items: list[_Item] = []
         edits: dict[int, PostChanges] = {}
@@ -2399,6 +2410,8 @@ class _Writer:
                 continue  # an override that lands on an occurrence listed twice
             seen.add(item.uid)
             old = existing.get(item.uid) or moved.get(item.uid)
+            if old is not None and item.uid not in existing and item.source[1] is not None:
+                shifted[old.id] = item.source[1]  # where its occurrence is now
             if old is not None and item.as_written is not None and old.body == item.as_written:
                 item.body = item.as_written  # the post's own HTML, not Google's
             if old is not None and old.link and not item.link:
@@ -2542,6 +2555,8 @@ class _Writer:
             store.take_edits(taken, histories)
             store.absorb_versions(absorbed)
             summary.previous.extend(previous)
+        if shifted:
+            store.moved_occurrences(shifted)
         store.add_notes(said)
         _advance(progress, total, total)
 

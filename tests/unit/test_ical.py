@@ -122,14 +122,14 @@ def write_ics(path: Path, lines: list[str]) -> Path:
 HEADER = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//Test//EN"]
 
 
-def google_weekly(path: Path, modified: str, *extra: str) -> Path:
-    """Google's file of a weekly newsletter, six Mondays from 7 December 2026, as last
-    modified then."""
+def google_weekly(path: Path, modified: str, *extra: str, start: str = "20261207T090000") -> Path:
+    """Google's file of a weekly newsletter, six weeks from ``start`` (Monday 7 December
+    2026), as last modified then."""
     lines = [
         *HEADER,
         *vevent(
             "weekly@google.com",
-            "DTSTART;TZID=Europe/Paris:20261207T090000",
+            f"DTSTART;TZID=Europe/Paris:{start}",
             "Weekly newsletter",
             "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=6",
             f"LAST-MODIFIED:{modified}",
@@ -912,6 +912,34 @@ def test_two_series_of_one_rule_exported_in_parts_stay_two(
     for post in fresh.all_posts():
         by_title.setdefault(post.title, set()).add(post.series_id)
     assert len(by_title["Monthly newsletter"] | by_title["Recap"]) == 2
+
+
+def test_a_series_moved_in_google_then_cut_short_keeps_its_posts(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """Moved an hour later there (its posts followed, their key message kept), then one
+    occurrence deleted: every post was cancelled and copies without the key message
+    came in (their RECURRENCE-IDs still said where they first were)."""
+    assert import_file(planned, google_weekly(tmp_path / "g1.ics", "20261201T000000Z"))[0] == 6
+    listen = planned.key_message_titled("We listen")
+    assert listen is not None
+    planned.update_posts({p.id: {"message_ids": (listen.id,)} for p in planned.all_posts()})
+    later = "20261207T100000"  # an hour later now
+    moved = google_weekly(tmp_path / "g2.ics", "20261202T000000Z", start=later)
+    assert import_file(planned, moved)[:2] == (0, 6)
+    cut = google_weekly(
+        tmp_path / "g3.ics",
+        "20261203T000000Z",
+        "EXDATE;TZID=Europe/Paris:20261221T100000",
+        start=later,
+    )
+    summary = import_ics(planned, cut, ImportOptions(), no_progress, today=TODAY)
+    assert (len(summary.added), summary.withdrawn) == (0, 1)
+    posts = planned.all_posts()
+    assert len(posts) == 6
+    assert all(p.message_ids == (listen.id,) for p in posts)
+    cancelled = [p.date for p in posts if p.status == PostStatus.CANCELLED]
+    assert cancelled == [date(2026, 12, 21)]
 
 
 @pytest.mark.parametrize("shared_as", ["ics", "merge"])
