@@ -1718,6 +1718,26 @@ def test_post_list_keeps_each_post_on_its_line(calendar: Path) -> None:
     assert post["title"] == title
 
 
+def test_a_post_added_on_what_is_archived_says_so(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The window offers no archived channel for a new post; the command line added one
+    there without a word, out of the sidebar."""
+    with CalendarStore.open(calendar) as store:
+        linkedin = store.channel_named("LinkedIn")
+        assert linkedin is not None
+        store.update_channel(linkedin.id, archived=True)
+    status, out = run("post", "add", calendar, "--title", "Kept", "--channel", "LinkedIn")
+    assert status == 0
+    assert out.strip()  # its uid, as ever
+    assert capsys.readouterr().err == (
+        "(added on what is archived: the channel 'LinkedIn'; the window's sidebar does not"
+        " list it)\n"
+    )
+    run("post", "add", calendar, "--title", "Plain", "--channel", "Newsletter")
+    assert capsys.readouterr().err == ""
+
+
 def test_post_list_names_key_messages_in_the_window_s_order(calendar: Path) -> None:
     """Case and accents aside, as the window and the JSON list them ("Zebra" came
     before "apple" and "Éclair" last)."""
