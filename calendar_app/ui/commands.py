@@ -180,10 +180,14 @@ class _SnapshotCommand(StoreCommand):
         self._series_after = changes.series
         self.changed_ids = sorted(changes.posts)
         if self._counting is not None and self.text() == self._placeholder:
-            self._placeholder = (
-                _post_text(self._counting, len(changes.posts | changes.removed_posts))
-                + self._counting_tail
-            )
+            # The posts it changed: not those of the series that were so already
+            # ("Set 16 posts to Scheduled" where 8 were).
+            before = {p.id: p.as_new() for p in self._before}
+            changed = [
+                p for p in self.session.store.posts(changes.posts) if before.get(p.id) != p.as_new()
+            ]
+            count = len(changed) + len(changes.removed_posts)
+            self._placeholder = _post_text(self._counting, count) + self._counting_tail
             self.setText(self._placeholder)
         return changes
 

@@ -2449,6 +2449,8 @@ def test_a_status_set_on_an_occurrence_asks_which_of_its_series(
     # Nothing to change in the whole series: not asked which, no step to undo.
     scope_answers.answer = "all"
     assert window.set_status(PostStatus.CANCELLED)
+    # Counted as changed: not the one cancelled already.
+    assert window.undo_action.text() == f"&Undo Set {len(series) - 1} posts to Cancelled"
     steps = session.undo_stack.count()
     assert not window.set_status(PostStatus.CANCELLED)
     assert scope_answers.asked == ["change"] * 4
