@@ -742,8 +742,22 @@ class MainWindow(QMainWindow):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _list_day(self, day: date) -> None:
+        """The week's "+N": the agenda with the day's posts picked, the first in the
+        agenda's order in sight (sorted by another column, they lay apart, one picked)."""
         self.set_view(2)
         self.go_to(day)
+        agenda = self.agenda_view
+        on_day = [
+            p.id for p in self.session.posts_between(day, day) if self.session.filters.accepts(p)
+        ]
+        rows = sorted(
+            (agenda.proxy_index(post_id).row(), post_id)
+            for post_id in on_day
+            if agenda.proxy_index(post_id).isValid()
+        )
+        if rows:
+            agenda.select_posts([post_id for _, post_id in rows])
+            agenda.table.scrollTo(agenda.proxy_index(rows[0][1]))
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()

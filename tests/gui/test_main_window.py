@@ -3605,6 +3605,30 @@ def test_the_agenda_menu_has_the_edit_actions_too(window: MainWindow) -> None:
     assert labels == ["Open", "Cut", "Copy", "Paste", "Delete", "Set status", "Sort by"]
 
 
+def test_the_week_s_more_lists_the_day_picked_in_the_agenda_whatever_its_sort(
+    window: MainWindow,
+) -> None:
+    """Sorted by title, the day's posts lay apart in the agenda, one of them picked and
+    some out of sight."""
+    window.resize(1000, 600)
+    window.set_view(2)
+    agenda = window.agenda_view
+    agenda.table.sortByColumn(AgendaModel.TITLE, Qt.SortOrder.AscendingOrder)
+    day = max(
+        (TODAY + timedelta(days=n) for n in range(7)),
+        key=lambda d: len(window.session.posts_between(d, d)),
+    )
+    on_day = {p.id for p in window.session.posts_between(day, day)}
+    assert len(on_day) > 1
+    window.set_view(1)
+    window.week_view.moreActivated.emit(day)
+    assert window.view_index() == 2
+    assert set(agenda.selected_post_ids()) == on_day
+    first = min(agenda.proxy_index(i).row() for i in on_day)
+    shown = agenda.table.viewport().rect()
+    assert shown.intersects(agenda.table.visualRect(agenda.proxy.index(first, 0)))
+
+
 def test_the_agenda_sorts_from_its_menu_for_the_keyboard(window: MainWindow) -> None:
     """The header sorted on a click only: its menu (Shift+F10) sorts too, the column
     sorted by now the other way round."""
