@@ -303,6 +303,11 @@ def drop_posts(
     if unchanged and not copy:
         return []
     if copy:
+        if at is KEEP_TIME:  # a repeat keeping its time: today, at a time still ahead
+            targets = {
+                pid: (d, session.still_ahead(d, t) if d is not None else t)
+                for pid, (d, t) in targets.items()
+            }
         copies = [(pid, d, t) for pid, (d, t) in targets.items()]
         command = CopyPostsCommand(session, copies)
         landed = command.created_ids if session.try_push(command, parent) else []

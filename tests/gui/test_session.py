@@ -762,3 +762,24 @@ def test_an_idea_scheduled_for_today_goes_out_at_a_time_still_ahead(
         assert placed.date == today
         assert placed.time is None or placed.time > time(0, 0)
         session.undo_stack.clear()
+
+
+def test_a_post_repeated_by_ctrl_drag_onto_today_goes_out_at_a_time_still_ahead(
+    demo_path: Path, qapp: object
+) -> None:
+    """As the gap menu's Repeat does: a copy of a 00:00 post dropped on today kept a time
+    gone by, counted as delivered though it cannot go out then."""
+    from calendar_app.ui.dnd import drop_posts, posts_mime
+
+    with CalendarStore.open(demo_path) as store:
+        channel = store.channels()[0].id
+        today = store.today()
+        (made,) = store.add_post(
+            NewPost("Midnight", channel, date=today - timedelta(days=7), time=time(0, 0))
+        ).created
+        session = CalendarSession(store)  # on the clock's today
+        mime = posts_mime(session, store.posts([made]))
+        (copy,) = store.posts(drop_posts(session, QWidget(), mime, today, copy=True))
+        assert copy.date == today
+        assert copy.time is None or copy.time > time(0, 0)
+        session.undo_stack.clear()
