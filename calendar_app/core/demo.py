@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from .database import remove_calendar_file
-from .errors import StorageProblem, environment_errors, on_writing
+from .errors import StorageProblem
 from .models import CampaignKind, NewPost, PostStatus
 from .store import CalendarStore
 
@@ -145,37 +144,27 @@ RHYTHM: dict[int, list[tuple[str, time | None]]] = {
 
 
 def write_demo(path: Path | str, *, today: date | None = None, shown_as: str | None = None) -> str:
-    """Write the demo calendar to ``path`` (which must not exist); return a summary.
-    Either all of it is written or, on any error, no file is left (a full disk left
-    half a demo, and the name taken). A problem names the file ``shown_as`` (the name
-    it is to have, where ``path`` is a file it is written in first)."""
+    """Write the demo calendar to ``path`` (which must not exist), whole or not at all
+    (:meth:`.CalendarStore.create`); return a summary. A problem names the file
+    ``shown_as`` (the name it is to have, where ``path`` is a file it is written in
+    first)."""
+    summary: list[str] = []
+
+    def fill(store: CalendarStore) -> None:
+        summary.append(_fill(store, today or store.today()))  # the demo's own today
+
     written = Path(path).name
     try:
-        store = CalendarStore.create(
-            path, name=f"{CLIENT} (demo)", timezone="Europe/Amsterdam", default_cadence_days=14
-        )
-        with store:
-            try:
-                today = today or store.today()  # the demo's own today, as the window's
-                with environment_errors(), store.db.atomic():
-                    summary = _fill(store, today)
-                _into_the_file(store)
-                return summary
-            except BaseException:
-                store.close()
-                remove_calendar_file(path)
-                raise
+        CalendarStore.create(
+            path,
+            name=f"{CLIENT} (demo)",
+            timezone="Europe/Amsterdam",
+            default_cadence_days=14,
+            fill=fill,
+        ).close()
     except StorageProblem as exc:
-        said = on_writing(exc, f"the calendar {written}", done="made")
-        raise StorageProblem(str(said).replace(written, shown_as or written)) from exc
-
-
-def _into_the_file(store: CalendarStore) -> None:
-    """The calendar just written moved from its -wal into the file itself, or a
-    :class:`StorageProblem` when the disk cannot take it there: a file renamed without
-    its -wal (the demo's is written under another name first) would be damaged."""
-    if not store.checkpoint() and store.waiting is not None:
-        raise StorageProblem("The disk is full, so the change could not be saved.")
+        raise StorageProblem(str(exc).replace(written, shown_as or written)) from exc
+    return summary[0]
 
 
 def _fill(store: CalendarStore, today: date) -> str:

@@ -48,6 +48,7 @@ from .errors import (
     NotFound,
     StorageProblem,
     environment_errors,
+    on_writing,
     storage_problem_for,
 )
 from .files import check_replaceable, hold_shared, let_go
@@ -501,8 +502,14 @@ class CalendarStore:
         timezone: str = "UTC",
         week_start: WeekStart | str = WeekStart.MONDAY,
         default_cadence_days: int = 14,
+        fill: Callable[[CalendarStore], object] | None = None,
     ) -> Self:
-        """Create a new calendar file; the file must not exist yet."""
+        """Create a new calendar file; the file must not exist yet. ``fill`` puts in
+        what the calendar starts with (the demo's posts, a plan's channels).
+
+        Either all of it is written, into the file itself, or no file is left (a disk
+        with room for the -wal alone left a calendar damaged once renamed without it);
+        a disk that refuses it is said of the calendar being made, not of a change."""
         path = Path(path)
         validate_timezone(timezone)
         week = _week_start(week_start)
@@ -519,9 +526,17 @@ class CalendarStore:
                     " VALUES (1, ?, ?, ?, ?)",
                     [one_line(name or "") or stem, timezone, week.value, default_cadence_days],
                 )
-        except BaseException:
+                if fill is not None:
+                    fill(store)
+            if not store.checkpoint() and store.waiting is not None:
+                raise StorageProblem("The disk is full, so the change could not be saved.")
+        except StorageProblem as exc:
             store.close()
             remove_calendar_file(path)  # a calendar never set up is no calendar
+            raise on_writing(exc, f"the calendar {path.name}", done="made") from exc
+        except BaseException:
+            store.close()
+            remove_calendar_file(path)
             raise
         return store
 

@@ -56,9 +56,6 @@ from ..app import data_folder, default_calendar
 from ..core.database import remove_calendar_file
 from ..core.errors import (
     CadenceError,
-    StorageProblem,
-    environment_errors,
-    on_writing,
     os_problem_for,
 )
 from ..core.localzone import is_database_file, is_zone_name, plain_zone, system_timezone
@@ -252,38 +249,23 @@ def create_planned_calendar(plan: NewCalendarPlan) -> CalendarStore:
     Either everything is written or, on any error, no file is left behind.
     """
     _make_folder(plan.path.parent)
-    made = f"the calendar {plan.path.name}"  # said of it, not of a change
-    try:
-        store = CalendarStore.create(
-            plan.path,
-            name=plan.name,
-            timezone=plan.timezone,
-            week_start=plan.week_start,
-            default_cadence_days=DEFAULT_CADENCE_DAYS,
-        )
-    except StorageProblem as exc:
-        raise on_writing(exc, made, done="made") from exc
-    try:
-        with environment_errors(), store.db.atomic():
-            for name, kind in plan.channels:
-                store.add_channel(name, kind=kind)
-            for title, days in plan.messages:
-                store.add_key_message(
-                    title, cadence_days=days, starts_on=plan.starts_on or store.today()
-                )
-        # The file alone is the calendar, as after every change; a disk that cannot
-        # take it there is said now, the calendar not made.
-        if not store.checkpoint() and store.waiting is not None:
-            raise StorageProblem("The disk is full, so the change could not be saved.")
-    except StorageProblem as exc:
-        store.close()
-        remove_calendar_file(plan.path)
-        raise on_writing(exc, made, done="made") from exc
-    except BaseException:
-        store.close()
-        remove_calendar_file(plan.path)
-        raise
-    return store
+
+    def fill(store: CalendarStore) -> None:
+        for name, kind in plan.channels:
+            store.add_channel(name, kind=kind)
+        for title, days in plan.messages:
+            store.add_key_message(
+                title, cadence_days=days, starts_on=plan.starts_on or store.today()
+            )
+
+    return CalendarStore.create(
+        plan.path,
+        name=plan.name,
+        timezone=plan.timezone,
+        week_start=plan.week_start,
+        default_cadence_days=DEFAULT_CADENCE_DAYS,
+        fill=fill,
+    )
 
 
 # -- drawing --------------------------------------------------------------------
