@@ -90,7 +90,8 @@ def add_fill_actions(
     """Add to ``menu`` the ways to deliver ``message`` on ``day`` (at ``at``, the hour
     clicked in the week's grid; otherwise a repeat keeps its post's time). A day before
     today gets a note instead: a gap in the past is history, not a plan."""
-    if day < session.today():
+    today = session.today()
+    if day < today:
         menu.addAction("Gaps are filled from today on").setEnabled(False)
         return
     # Outside the days it runs, a post would count for nothing (an ended message's
@@ -101,18 +102,17 @@ def add_fill_actions(
     if message.starts_on is not None and day < message.starts_on:
         menu.addAction(f"Starts {day_text(message.starts_on, year=day)}").setEnabled(False)
         return
-    repeat = session.store.post_to_repeat(message.id, day, session.today())
-    # Read now (another program may have made its channel since the session read them).
-    if repeat is not None and session.store.channel(repeat.channel_id).archived:
-        repeat = None  # not onto a channel retired: a new post takes a live one
-    if repeat is not None and repeat.date is not None:
-        # Read now, as the post was; cut short, so that the day stays in sight.
-        channel = elide(session.store.channel(repeat.channel_id).name, CHANNEL_CHARS)
+    repeat = session.store.post_to_repeat(message.id, day, today)
+    # Its channel read now, as the post was (another program may have made it since the
+    # session read them); not one retired: a new post takes a live one.
+    channel = session.store.channel(repeat.channel_id) if repeat is not None else None
+    if repeat is not None and repeat.date is not None and channel and not channel.archived:
         _item(
             menu,
-            # The date is the post's, not the day it would be repeated on.
-            f"Repeat {short(repeat.title)} ({channel},"
-            f" {'sent' if repeat.date <= session.today() else 'planned'}"
+            # Cut short, so that the day stays in sight; the date is the post's, not
+            # the day it would be repeated on.
+            f"Repeat {short(repeat.title)} ({elide(channel.name, CHANNEL_CHARS)},"
+            f" {'sent' if repeat.date <= today else 'planned'}"
             f" {day_text(repeat.date, year=day)})",
             partial(repeat_post, session, parent, repeat, day, at, select),
         )
