@@ -1590,10 +1590,10 @@ class CalendarStore:
         (:class:`.search.SearchQuery`), best first: those the index ranks, then the
         others in date order."""
         query = SearchQuery.of(text)
-        ids = self._found(query)
+        match = self._match_query(query)
+        ids = self._found(query, match)
         ranked: list[int] = []
-        match = self._match_query(query) if ids and query.words else None
-        if match is not None:
+        if ids and match is not None:
             with environment_errors(self.path):
                 cursor = self._conn.execute(
                     "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rank", [match]
@@ -1656,9 +1656,10 @@ class CalendarStore:
     def search_ids(self, text: str) -> frozenset[int]:
         """The ids of every post :meth:`search` finds, however many (unranked): what a
         search in the window narrows the views to."""
-        return self._found(SearchQuery.of(text))
+        query = SearchQuery.of(text)
+        return self._found(query, self._match_query(query))
 
-    def _found(self, query: SearchQuery) -> frozenset[int]:
+    def _found(self, query: SearchQuery, match: str | None) -> frozenset[int]:
         """Words are found in the search index, by their start; where it cannot tell,
         the text itself is read (:meth:`.search.SearchQuery.found_in`): words of
         scripts written without spaces or with vowel signs it cuts at (Chinese, Thai,
@@ -1666,10 +1667,10 @@ class CalendarStore:
         only as it is). Its own words that hold a word other than at their start, or
         with marks it does not fold, are looked for too ("iPhone" in "新しいiphoneを発表",
         "νεα" in "νέα", "lodz" in "łodz"). Pieces are then read in the posts found.
-        Reading the text reads every post, so only such a search does it."""
+        Reading the text reads every post, so only such a search does it. ``match`` is
+        :meth:`_match_query`'s."""
         if not query:
             return frozenset()
-        match = self._match_query(query) if query.words else None
         if match is None:
             return self._ids_found(query)
         ids = {
@@ -1703,8 +1704,8 @@ class CalendarStore:
     def _match_query(self, query: SearchQuery) -> str | None:
         """The full-text query finding every word at the start of a word of the index,
         or a word of its holding it as :func:`.search.starts_a_word` reads it; None
-        where the text itself must be read (see :meth:`_found`)."""
-        if query.unspaced or not self._index_folds():
+        where the text itself must be read (see :meth:`_found`), or it has no words."""
+        if not query.words or query.unspaced or not self._index_folds():
             return None
         groups = []
         for word, plain in zip(query.words, query.folded_words, strict=True):
