@@ -750,14 +750,11 @@ class MainWindow(QMainWindow):
         on_day = [
             p.id for p in self.session.posts_between(day, day) if self.session.filters.accepts(p)
         ]
-        rows = sorted(
-            (agenda.proxy_index(post_id).row(), post_id)
-            for post_id in on_day
-            if agenda.proxy_index(post_id).isValid()
-        )
-        if rows:
+        rows = [(agenda.proxy_index(post_id), post_id) for post_id in on_day]
+        rows = sorted((row for row in rows if row[0].isValid()), key=lambda row: row[0].row())
+        if rows:  # in the agenda's order
             agenda.select_posts([post_id for _, post_id in rows])
-            agenda.table.scrollTo(agenda.proxy_index(rows[0][1]))
+            agenda.table.scrollTo(rows[0][0])
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()
