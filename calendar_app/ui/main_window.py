@@ -1856,6 +1856,8 @@ class MainWindow(QMainWindow):
         front. True when it did. The undo history starts afresh then: its steps
         were taken against the file as it was."""
         store = self.session.store
+        if store.closed:
+            return False  # a window whose calendar could not be opened again, closing
         if QApplication.activeModalWidget() is not None or store.in_transaction():
             return False  # a dialog, or an import, works on the session: after it
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:

@@ -4213,3 +4213,17 @@ def test_no_advice_on_days_gone_by_where_nothing_needs_putting_right(
     window.undo_action.trigger()
     assert session.store.post(scheduled.id) == scheduled
     assert "day gone by" not in window.statusBar().currentMessage()
+
+
+def test_a_look_again_after_the_calendar_closed_reads_nothing(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The looks again after a drag come a moment later, also once the window's
+    calendar is closed (replaced by a file that could not be opened): a traceback."""
+    monkeypatch.setattr(QDrag, "exec", lambda drag, *args: Qt.DropAction.MoveAction)
+    post = _standalone(window.session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[0]
+    rect = window.month_view.chip_rect(post.id)
+    assert rect is not None
+    drag_from(qtbot, window.month_view, rect.center())
+    window.session.store.close()
+    assert not window.check_for_outside_changes()
