@@ -1573,8 +1573,8 @@ class PostEditor(QDialog):
                 status = PostStatus.DRAFT if checked else PostStatus.IDEA
             elif not checked:  # as a post cut into the backlog: not scheduled, nor published
                 status = backlog_status(self.post.status)
-            else:
-                status = PostStatus(self.post.status)
+            else:  # an idea taken out of the backlog is a draft, as dragged onto a day
+                status = self.post.status_placed_on(pydate(self.date_edit.date()))
             self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
         self._revalidate()
 

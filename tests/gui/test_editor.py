@@ -190,6 +190,22 @@ def test_ticking_the_date_turns_an_untouched_idea_into_a_draft(
     assert editor.status_combo.currentData() == "idea"
 
 
+def test_an_idea_of_the_backlog_given_a_date_is_a_draft_as_if_dragged(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Dated in the editor, it stayed an idea: it filled no gap, where a drag of it
+    onto the same day made a draft that did."""
+    idea = next(p for p in session.store.backlog() if p.status == PostStatus.IDEA)
+    editor = _editor(qtbot, session, post=idea)
+    editor.date_check.setChecked(True)
+    assert editor.status_combo.currentData() == "draft"
+    editor.date_edit.setDate(qdate(TODAY + timedelta(days=2)))
+    editor.accept()
+    saved = session.store.post(idea.id)
+    assert (saved.date, saved.status) == (TODAY + timedelta(days=2), PostStatus.DRAFT)
+    assert saved.delivers_on(TODAY)
+
+
 def test_a_published_post_sent_to_the_backlog_is_a_draft_there(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
