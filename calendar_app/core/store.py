@@ -2344,7 +2344,9 @@ class CalendarStore:
     def add_series(self, template: NewPost, rule: str) -> ChangeSet:
         """Create a recurring post: ``template`` dated on the first occurrence, ``rule`` an
         RRULE value (``FREQ=WEEKLY;BYDAY=MO``). Every occurrence becomes a real post; a rule
-        without COUNT or UNTIL is materialised for one year."""
+        without COUNT or UNTIL is materialised for one year. Only the first occurrence
+        of a published ``template`` is published: the others are drafts, as
+        :meth:`repeat_post` makes them (they have not gone out)."""
         if template.date is None:
             raise InvalidInput("A recurring post needs a first date.")
         self._check_post(template)
@@ -2355,7 +2357,11 @@ class CalendarStore:
                 f"The repeat rule {rule} gives no date from {template.date.isoformat()} on."
             )
         rule = recurrence.as_made(rule, days)
-        posts = [dataclasses.replace(template, date=d) for d in days]
+        later = PostStatus.DRAFT if template.status == PostStatus.PUBLISHED else template.status
+        posts = [
+            dataclasses.replace(template, date=d, status=template.status if i == 0 else later)
+            for i, d in enumerate(days)
+        ]
         with environment_errors(self.path), self.db.atomic():
             series_id = self._insert_series(rule, template.date, template.time)
             ids = self._insert_posts(posts, series_id=series_id, occurrences=days)

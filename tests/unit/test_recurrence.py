@@ -641,6 +641,20 @@ def test_copies_of_a_published_post_are_drafts_that_do_not_deliver_in_the_past(
     assert [p.delivers_on(as_of) for p in posts] == [True, False, True, True]
 
 
+def test_a_new_published_series_publishes_its_first_post_only(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    """Written in the editor as published and repeating, every later post was published
+    too: deliveries that had not happened, hiding gaps, never in a publishing tool's
+    file. As repeating a published post makes them: drafts."""
+    published = dataclasses.replace(_template(channel, message), status=PostStatus.PUBLISHED)
+    _, posts = _add_series(store, published, "FREQ=WEEKLY;COUNT=3")
+    assert [p.status for p in posts] == [PostStatus.PUBLISHED] + [PostStatus.DRAFT] * 2
+    scheduled = dataclasses.replace(_template(channel, message), status=PostStatus.SCHEDULED)
+    _, posts = _add_series(store, scheduled, "FREQ=DAILY;COUNT=2")
+    assert [p.status for p in posts] == [PostStatus.SCHEDULED] * 2
+
+
 def test_repeat_post_refusals(store: CalendarStore, channel: int, message: int) -> None:
     (dated,) = store.add_post(_template(channel, message)).created
     (idea,) = store.add_post(_template(channel, message, None, None)).created
