@@ -101,6 +101,7 @@ from .commands import (
     plural,
 )
 from .dialogs import SaveAnswer, ask_save_changes, closes_unsaved, fit_on_screen, show_error
+from .post_model import TickingRowDelegate
 from .session import CalendarSession, ErrorHandler
 
 """Shows a failure to the user; :func:`show_error` unless a test supplies its own."""
@@ -917,6 +918,7 @@ class PostEditor(QDialog):
         self.message_list.setAccessibleName("Key messages")
         self.message_list.setAccessibleDescription("Tick every key message this post carries")
         self.message_list.setIconSize(QSize(12, 12))
+        self.message_list.setItemDelegate(TickingRowDelegate(self.message_list))
         self.message_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.message_list.setUniformItemSizes(True)
         # A long title ends in "…" (its tooltip has it whole): a sideways scroll bar

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..exchange.formats import ExportOptions
 from ..exchange.html import export_range
 from .editor import hint_label, make_date_edit, problems_label, pydate, qdate
+from .post_model import TickingRowDelegate
 from .session import CalendarSession
 
 REPORTS = frozenset({"html", "pdf"})
@@ -178,6 +179,7 @@ class ExportOptionsDialog(QDialog):
         widget = QListWidget()
         widget.setObjectName(name)
         widget.setAccessibleName(accessible)
+        widget.setItemDelegate(TickingRowDelegate(widget))
         for ident, text in entries:
             item = QListWidgetItem(text, widget)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -20,15 +20,26 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QDate,
+    QEvent,
     QLocale,
     QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QRectF,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..core.cadence import MessageCadence, MessageStatus
@@ -271,6 +282,35 @@ class PlainIconDelegate(QStyledItemDelegate):
             for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
                 icon.addPixmap(value, mode)
             option.icon = icon
+
+
+class TickingRowDelegate(PlainIconDelegate):
+    """A checkable row that a click anywhere on it ticks, not only on its small box: a
+    click on a name showed the row chosen and left it unticked."""
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: Index,
+    ) -> bool:
+        flags = index.flags()
+        if not (flags & Qt.ItemFlag.ItemIsUserCheckable and flags & Qt.ItemFlag.ItemIsEnabled):
+            return super().editorEvent(event, model, option, index)
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            assert isinstance(event, QMouseEvent)
+            rect: QRect = option.rect
+            if event.button() == Qt.MouseButton.LeftButton and rect.contains(
+                event.position().toPoint()
+            ):
+                state = index.data(Qt.ItemDataRole.CheckStateRole)
+                checked = state == Qt.CheckState.Checked or state == Qt.CheckState.Checked.value
+                new = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
+                return model.setData(index, new, Qt.ItemDataRole.CheckStateRole)
+        if event.type() == QEvent.Type.MouseButtonDblClick:
+            return True  # two clicks are two toggles, not an "open"
+        return super().editorEvent(event, model, option, index)
 
 
 # -- row bookkeeping ----------------------------------------------------------

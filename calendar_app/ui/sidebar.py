@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -49,9 +47,9 @@ from .post_model import (
     ChannelListModel,
     IdRole,
     KeyMessageListModel,
-    PlainIconDelegate,
     ShortWordingRole,
     StatusRole,
+    TickingRowDelegate,
 )
 from .session import CalendarSession
 
@@ -234,7 +232,7 @@ class MessageDelegate(QStyledItemDelegate):
         return QColor(Qt.GlobalColor.gray)
 
 
-class ChannelDelegate(PlainIconDelegate):
+class ChannelDelegate(TickingRowDelegate):
     """A channel row; a click anywhere on the row (not only the box) toggles it."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
@@ -245,27 +243,6 @@ class ChannelDelegate(PlainIconDelegate):
             QPalette.ColorRole.Base, QGuiApplication.palette().color(QPalette.ColorRole.Base)
         )
         option.palette = palette
-
-    def editorEvent(
-        self,
-        event: QEvent,
-        model: QAbstractItemModel,
-        option: QStyleOptionViewItem,
-        index: Index,
-    ) -> bool:
-        if event.type() == QEvent.Type.MouseButtonRelease:
-            assert isinstance(event, QMouseEvent)
-            rect: QRect = option.rect
-            if event.button() == Qt.MouseButton.LeftButton and rect.contains(
-                event.position().toPoint()
-            ):
-                state = index.data(Qt.ItemDataRole.CheckStateRole)
-                checked = state == Qt.CheckState.Checked or state == Qt.CheckState.Checked.value
-                new = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
-                return model.setData(index, new, Qt.ItemDataRole.CheckStateRole)
-        if event.type() == QEvent.Type.MouseButtonDblClick:
-            return True  # two clicks are two toggles, not an "open"
-        return super().editorEvent(event, model, option, index)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)

@@ -190,6 +190,22 @@ def test_ticking_the_date_turns_an_untouched_idea_into_a_draft(
     assert editor.status_combo.currentData() == "idea"
 
 
+def test_a_click_on_a_key_messages_name_ticks_it(qtbot: QtBot, session: CalendarSession) -> None:
+    """A click on the words showed the row chosen in blue and left it unticked: the post
+    was saved without the key message it was meant to carry."""
+    editor = _editor(qtbot, session, day=TODAY)
+    editor.show()
+    listed = editor.message_list
+    item = listed.item(1)
+    wanted = int(item.data(Qt.ItemDataRole.UserRole))
+    name = listed.visualItemRect(item)
+    at = QPoint(name.right() - 10, name.center().y())  # on the name, far from the box
+    qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert editor.checked_message_ids() == (wanted,)
+    qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert editor.checked_message_ids() == ()
+
+
 def test_an_idea_of_the_backlog_given_a_date_is_a_draft_as_if_dragged(
     qtbot: QtBot, session: CalendarSession
 ) -> None:

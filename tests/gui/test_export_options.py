@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -89,6 +89,18 @@ def test_unchecked_channels_and_messages_are_left_out(
         dialog.channels.item(row).setCheckState(Qt.CheckState.Unchecked)
     assert not export_button(dialog).isEnabled()
     assert dialog.problem.text() == "Check at least one channel."
+
+
+@OFFSCREEN_POPUPS
+def test_a_click_on_a_name_unticks_it(session: CalendarSession, qtbot: QtBot) -> None:
+    """Not only on its small box: a click on the words chose the row and left it ticked."""
+    dialog = open_dialog(session, "csv", qtbot)
+    dialog.show()
+    listed = dialog.channels
+    row = listed.visualItemRect(listed.item(0))
+    at = QPoint(row.right() - 10, row.center().y())
+    qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert dialog.options().channel_ids == frozenset(c.id for c in session.store.channels()[1:])
 
 
 @pytest.mark.parametrize(("fmt", "left_out"), [("html", True), ("ics", True), ("csv", False)])
