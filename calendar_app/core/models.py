@@ -165,8 +165,11 @@ def parse_time(text: str) -> time:
     raise InvalidInput(f"'{text}' is not a time of day; write it as HH:MM, like 09:30.")
 
 
-_NOT_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_NOT_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 """Control characters, line ends and tabs too: a name is on one line."""
+
+WEB_ADDRESS = re.compile(r"(?i:https?|mailto|tel|ftp):[^\s\"<>\\^`{|}]+")
+"""A link other programs may open (not a script: javascript:, data:), whole."""
 
 
 def one_line(name: str) -> str:

@@ -92,6 +92,7 @@ from ..core.models import (
     ICS_STATUS,
     LAST_DAY,
     OUTSIDE_PLANS,
+    WEB_ADDRESS,
     CampaignKind,
     ChangeSet,
     NewPost,
@@ -386,7 +387,7 @@ def _trailing_link(text: str, link: str | None = None) -> tuple[str, str] | None
     its body and the link on its own at its end (``link``, or any web or mail link), a
     line end some programs add after it aside; None when it does not end so."""
     head, _, last = text.rstrip("\r\n").rpartition("\n\n")
-    if (last != link) if link is not None else (_URI.fullmatch(last) is None):
+    if (last != link) if link is not None else (WEB_ADDRESS.fullmatch(last) is None):
         return None
     return head, last
 
@@ -400,9 +401,6 @@ def _body_from_description(description: str, link: str) -> str:
     suffix = "\n\n" + link
     return description[: -len(suffix)] if description.endswith(suffix) else description
 
-
-_URI = re.compile(r"(?i:https?|mailto|tel|ftp):[^\s\"<>\\^`{|}]+")
-"""A link other calendar programs may open from URL (not a script: javascript:, data:)."""
 
 _HTML_TAG = re.compile(r"</?(?:br|p|div|span|b|i|u|em|strong|a|ul|ol|li|font)\b[^>]*>", re.I)
 _LINK_TAG = re.compile(r'<a\b[^>]*\bhref\s*=\s*"([^"]*)"[^>]*>(.*?)</a\s*>', re.I | re.S)
@@ -633,7 +631,7 @@ class _EventBuilder:
         if description:
             props["DESCRIPTION"] = _text(description)
         if post.link:
-            if _URI.fullmatch(post.link):
+            if WEB_ADDRESS.fullmatch(post.link):
                 props["URL"] = vUri(post.link)
             props[X_LINK] = _x_text(post.link)
         if post.message_ids:

@@ -77,6 +77,7 @@ from ..core.errors import InvalidInput, NotFound
 from ..core.models import (
     FIRST_DAY,
     LAST_DAY,
+    WEB_ADDRESS,
     NewPost,
     Post,
     PostStatus,
@@ -87,6 +88,7 @@ from ..core.models import (
     clock_change,
     clock_note,
     every_days,
+    one_line,
 )
 from ..core.store import PostChanges, RepeatPlan, Scope
 from ..render.chips import seen_on
@@ -976,6 +978,12 @@ class PostEditor(QDialog):
         self.link_edit.setAccessibleName("Link")
         self.link_edit.setPlaceholderText("https://")
         form.addRow(label("&Link", self.link_edit), self.link_edit)
+        self.link_hint = hint_label(
+            "Not a web address: calendar programs show it as text, not as a link to open."
+        )
+        self.link_hint.setAccessibleName("Link")
+        form.addRow("", self.link_hint)
+        form.setRowVisible(self.link_hint, False)
 
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
@@ -1034,6 +1042,7 @@ class PostEditor(QDialog):
         self.title_edit.textChanged.connect(self._update_char_count)
         self.channel_combo.currentIndexChanged.connect(self._update_char_count)
         self.link_edit.textChanged.connect(self._update_char_count)
+        self.link_edit.textChanged.connect(self._update_link_hint)
         self.status_combo.activated.connect(self._on_status_chosen)
         self.date_check.toggled.connect(self._on_date_toggled)
         self.date_edit.dateChanged.connect(self._on_date_changed)
@@ -1352,14 +1361,14 @@ class PostEditor(QDialog):
     def _values(self) -> dict[str, Any]:
         campaign = self.campaign_combo.currentData()
         return {
-            "title": self.title_edit.text().strip(),
+            "title": one_line(self.title_edit.text()),  # a paste of two lines is one
             "body": typed_text(self.body_edit),
             "channel_id": self.selected_channel_id(),
             "campaign_id": int(campaign) if campaign is not None else None,
             "status": PostStatus(self.status_combo.currentData()),
             "date": self.chosen_date(),
             "time": self.chosen_time(),
-            "link": self.link_edit.text().strip(),
+            "link": one_line(self.link_edit.text()),
             "notes": typed_text(self.notes_edit),
             "message_ids": self.checked_message_ids(),
         }
@@ -1536,8 +1545,15 @@ class PostEditor(QDialog):
             return
         found = self.problems()
         shown = [p for p in found if self._title_touched or p != "A post needs a title."]
-        self.validation_label.setText("\n".join(shown))
+        text = "\n".join(shown)
+        grows = bool(shown) and (
+            not self.validation_label.isVisibleTo(self)
+            or text.count("\n") > self.validation_label.text().count("\n")
+        )
+        self.validation_label.setText(text)
         self.validation_label.setVisible(bool(shown))
+        if grows:
+            self._make_room()  # the editor grows rather than squeeze its fields to scroll
         self.ok_button.setEnabled(not found)
         self._update_repeat_summary(not found)
 
@@ -1552,6 +1568,13 @@ class PostEditor(QDialog):
             self.clock_hint.setText(hint)
         if self.clock_hint.isVisibleTo(self) != bool(hint):
             self.form.setRowVisible(self.clock_hint, bool(hint))
+            self._make_room()
+
+    def _update_link_hint(self) -> None:
+        link = one_line(self.link_edit.text())
+        shown = bool(link) and WEB_ADDRESS.fullmatch(link) is None
+        if self.link_hint.isVisibleTo(self) != shown:
+            self.form.setRowVisible(self.link_hint, shown)
             self._make_room()
 
     def is_valid(self) -> bool:
@@ -1709,8 +1732,8 @@ class PostEditor(QDialog):
         the link last), by how much."""
         body = typed_text(self.body_edit)
         count = len(body)
-        title = self.title_edit.text().strip()
-        link = self.link_edit.text().strip()
+        title = one_line(self.title_edit.text())
+        link = one_line(self.link_edit.text())
         with_title = len(title) + (2 + count if body.strip() else 0)
         with_link = with_title + (2 + len(link) if link else 0)
         channel_id = self.selected_channel_id()

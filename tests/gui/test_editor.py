@@ -447,6 +447,42 @@ def test_the_editor_grows_when_the_count_takes_a_second_line(
     assert bar.maximum() == 0  # everything still in sight
 
 
+@OFFSCREEN_POPUPS
+def test_the_editor_grows_for_a_problem_and_for_the_links_word(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """ "A post needs a title." took Notes' room: a scroll bar, on a screen with room to
+    spare."""
+    editor = _editor(qtbot, session, post=_single_post(session))
+    _show(qtbot, editor)
+    bar = editor.form_area.verticalScrollBar()
+    assert bar.maximum() == 0
+    editor.title_edit.clear()
+    assert editor.validation_label.isVisible()
+    assert bar.maximum() == 0
+    assert not editor.link_hint.isVisible()
+    editor.link_edit.setText("solar.example/calculator")  # no https://: no link to open
+    assert editor.link_hint.isVisible()
+    assert bar.maximum() == 0
+    editor.link_edit.setText("https://solar.example/calculator")
+    assert not editor.link_hint.isVisible()
+
+
+def test_a_title_or_a_link_pasted_from_two_lines_is_kept_on_one(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """The field showed one line; the line end was kept, unseen: a chip ran the words
+    together and a publishing tool's file put the title on two lines."""
+    post = _single_post(session)
+    editor = _editor(qtbot, session, post=post)
+    editor.title_edit.setText("Solar pays for itself:\nthe Jansens' bill, one year on")
+    editor.link_edit.setText("https://solar.example/a\r\n")
+    editor.accept()
+    saved = session.store.post(post.id)
+    assert saved.title == "Solar pays for itself: the Jansens' bill, one year on"
+    assert saved.link == "https://solar.example/a"
+
+
 def test_title_is_required_and_a_time_needs_a_date(qtbot: QtBot, session: CalendarSession) -> None:
     editor = _editor(qtbot, session, post=_single_post(session))
     assert editor.ok_button.isEnabled()
