@@ -14,6 +14,7 @@ The dialog is built without being shown: tests fill its widgets and call
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -42,6 +43,7 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
     QShortcut,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -1804,6 +1806,17 @@ class PostEditor(QDialog):
         title = elide(self._values()["title"])
         if not self.has_unsaved_changes() or closes_unsaved(self, title, self.ask_save_changes):
             super().reject()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Tab goes over the buttons in the order they read (Save, Delete, Cancel),
+        # not in the order the button box made them (Cancel came first).
+        buttons = sorted(
+            (b for b in self.button_box.buttons() if b.isVisible()),
+            key=lambda b: b.x() if self.isLeftToRight() else -b.x(),
+        )
+        for before, after in itertools.pairwise(buttons):
+            QWidget.setTabOrder(before, after)
 
     def accept(self) -> None:
         """Save (when the form is valid) and close; stay open if the user cancels a question

@@ -1169,6 +1169,23 @@ def _show(qtbot: QtBot, editor: PostEditor) -> None:
         editor.activateWindow()
 
 
+@OFFSCREEN_POPUPS
+def test_tab_goes_over_the_buttons_in_the_order_they_read(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """It went Cancel, Save, Delete: the order the button box made them."""
+    editor = _editor(qtbot, session, post=_single_post(session))
+    _show(qtbot, editor)
+    editor.notes_edit.setFocus()
+    met = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert isinstance(focused, QAbstractButton)
+        met.append(focused.text().replace("&", ""))
+    assert met == ["Save", "Delete", "Cancel"]
+
+
 def test_ctrl_return_saves_from_the_body(qtbot: QtBot, session: CalendarSession) -> None:
     editor = _editor(qtbot, session, day=TODAY)
     _show(qtbot, editor)
