@@ -1258,6 +1258,20 @@ class PostEditor(QDialog):
         session = self.session
         post = self.post
         channel_id = post.channel_id if post else self._channel
+        # A new post is written for what the filters show: on a channel shown, for the
+        # one key message or campaign shown (it was hidden as soon as it was saved).
+        filters = session.filters
+        if post is None and channel_id is None:
+            channel_id = next(
+                (c.id for c in session.channels() if c.id not in filters.hidden_channels), None
+            )
+        if (
+            post is None
+            and not messages
+            and session.selected_message is None
+            and len(filters.messages) == 1
+        ):
+            messages = set(filters.messages)
         for channel in session.channels(include_archived=True):
             if channel.archived and channel.id != channel_id:
                 continue
@@ -1310,6 +1324,11 @@ class PostEditor(QDialog):
 
         first_day = session.today()
         if post is None:
+            if len(filters.campaigns) == 1:
+                (shown,) = filters.campaigns
+                found = self.campaign_combo.findData(shown)
+                if found >= 0:
+                    self.campaign_combo.setCurrentIndex(found)
             scheduled = day is not None
             status = PostStatus.DRAFT if scheduled else PostStatus.IDEA
             the_day = day or first_day
@@ -2017,6 +2036,8 @@ def new_post(
         from .gaps import usual_channel  # as the gap menus' New Post With does
 
         channel = usual_channel(session, session.selected_message)
+        if channel in session.filters.hidden_channels:
+            channel = None  # the first channel shown
     dialog = PostEditor(session, day=day, at=at, messages=messages, channel=channel, parent=parent)
     dialog.exec()
     saved, created = dialog.saved, dialog.created

@@ -34,7 +34,7 @@ from calendar_app.ui.editor import (
     qdate,
     warning_color,
 )
-from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.session import CalendarSession, Filters
 
 from .conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers
 
@@ -204,6 +204,33 @@ def test_a_click_on_a_key_messages_name_ticks_it(qtbot: QtBot, session: Calendar
     assert editor.checked_message_ids() == (wanted,)
     qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert editor.checked_message_ids() == ()
+
+
+def test_a_new_post_is_written_for_what_the_filters_show(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """With Instagram alone shown, N opened on LinkedIn, the first channel: the post
+    was hidden as soon as it was saved. The one key message or campaign shown is the
+    new post's too."""
+    instagram = _channel_id(session, "Instagram")
+    message = _message_id(session, "Every roof counts")
+    campaign = session.campaigns()[0].id
+    session.set_filters(
+        Filters(
+            hidden_channels=frozenset(c.id for c in session.channels() if c.id != instagram),
+            messages=frozenset({message}),
+            campaigns=frozenset({campaign}),
+        )
+    )
+    editor = _editor(qtbot, session, day=TODAY)
+    assert editor.selected_channel_id() == instagram
+    assert editor.checked_message_ids() == (message,)
+    assert editor.campaign_combo.currentData() == campaign
+    editor.title_edit.setText("For the filtered view")
+    before = _all_ids(session)
+    editor.accept()
+    (new_id,) = _new_ids(session, before)
+    assert session.filters.accepts(session.store.post(new_id))
 
 
 def test_an_idea_of_the_backlog_given_a_date_is_a_draft_as_if_dragged(
