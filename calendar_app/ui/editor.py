@@ -814,6 +814,7 @@ class PostEditor(QDialog):
         super().__init__(parent)
         self.session = session
         self._channel = channel
+        self._timed_before_backlog = False
         """A new post's channel, when the one to offer is known (else the first)."""
         self._zone = session.store.zone  # where the clocks may skip a time
         self._week_start = 6 if session.store.info().week_start == WeekStart.SUNDAY else 0
@@ -1614,6 +1615,14 @@ class PostEditor(QDialog):
         self.date_edit.setVisible(checked)
         self.backlog_hint.setVisible(not checked)
         self.when_label.setBuddy(self.date_edit if checked else self.date_check)
+        if not self._loading:
+            # Into the backlog goes the time too (a time needs a day); back on a day,
+            # the time it had comes back.
+            if not checked:
+                self._timed_before_backlog = self.time_check.isChecked()
+                self.time_check.setChecked(False)
+            elif self._timed_before_backlog:
+                self.time_check.setChecked(True)
         if not self._status_touched:
             if self.post is None:
                 status = PostStatus.DRAFT if checked else PostStatus.IDEA

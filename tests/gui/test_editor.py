@@ -249,6 +249,24 @@ def test_an_idea_of_the_backlog_given_a_date_is_a_draft_as_if_dragged(
     assert saved.delivers_on(TODAY)
 
 
+def test_a_timed_post_goes_to_the_backlog_with_one_untick(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Unticking "on" left "at" ticked, and Save refused: "A time needs a date"."""
+    post = _single_post(session)
+    assert post.time is not None
+    editor = _editor(qtbot, session, post=post)
+    editor.date_check.setChecked(False)
+    assert not editor.time_check.isChecked()
+    assert editor.problems() == []
+    editor.date_check.setChecked(True)  # back on a day: its time is back too
+    assert editor.chosen_time() == post.time
+    editor.date_check.setChecked(False)
+    editor.accept()
+    saved = session.store.post(post.id)
+    assert (saved.date, saved.time) == (None, None)
+
+
 def test_a_published_post_sent_to_the_backlog_is_a_draft_there(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
@@ -521,8 +539,8 @@ def test_title_is_required_and_a_time_needs_a_date(qtbot: QtBot, session: Calend
     assert not editor.ok_button.isEnabled()
 
     editor.title_edit.setText("Back again")
-    editor.time_check.setChecked(True)
-    editor.date_check.setChecked(False)
+    editor.date_check.setChecked(False)  # the time goes with it...
+    editor.time_check.setChecked(True)  # ...and comes back alone
     assert "A time needs a date" in editor.validation_label.text()
     assert not editor.ok_button.isEnabled()
     depth = session.undo_stack.count()
