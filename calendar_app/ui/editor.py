@@ -80,6 +80,7 @@ from ..core.models import (
     FIRST_DAY,
     LAST_DAY,
     WEB_ADDRESS,
+    KeyMessage,
     NewPost,
     Post,
     PostStatus,
@@ -93,6 +94,7 @@ from ..core.models import (
     one_line,
 )
 from ..core.store import PostChanges, RepeatPlan, Scope
+from ..render.cadence_strip import day_text
 from ..render.chips import seen_on
 from .commands import (
     AddPostCommand,
@@ -815,6 +817,7 @@ class PostEditor(QDialog):
         self.session = session
         self._channel = channel
         self._timed_before_backlog = False
+        self._messages: dict[int, KeyMessage] = {}
         """A new post's channel, when the one to offer is known (else the first)."""
         self._zone = session.store.zone  # where the clocks may skip a time
         self._week_start = 6 if session.store.info().week_start == WeekStart.SUNDAY else 0
@@ -1290,6 +1293,7 @@ class PostEditor(QDialog):
                 continue
             item = QListWidgetItem(swatch_icon(message.color), message.title)
             item.setData(Qt.ItemDataRole.UserRole, message.id)
+            self._messages[message.id] = message
             item.setFlags(
                 Qt.ItemFlag.ItemIsEnabled
                 | Qt.ItemFlag.ItemIsSelectable
@@ -1348,6 +1352,7 @@ class PostEditor(QDialog):
         self.status_combo.setCurrentIndex(self.status_combo.findData(PostStatus(status).value))
         self.date_edit.setDate(qdate(the_day))
         self.date_check.setChecked(scheduled)
+        self._name_messages()
         self.time_check.setChecked(at is not None)
         self.time_edit.setEnabled(at is not None)
         self.time_edit.setTime(QTime(at.hour, at.minute) if at else QTime(9, 0))
@@ -1615,6 +1620,7 @@ class PostEditor(QDialog):
         self.date_edit.setVisible(checked)
         self.backlog_hint.setVisible(not checked)
         self.when_label.setBuddy(self.date_edit if checked else self.date_check)
+        self._name_messages()
         if not self._loading:
             # Into the backlog goes the time too (a time needs a day); back on a day,
             # the time it had comes back.
@@ -1633,7 +1639,27 @@ class PostEditor(QDialog):
             self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
         self._revalidate()
 
+    def _name_messages(self) -> None:
+        """Each key message named with what keeps it from counting on the day chosen:
+        archived, ended, not yet started (they looked like any other)."""
+        day = self.chosen_date()
+        for row in range(self.message_list.count()):
+            item = self.message_list.item(row)
+            message = self._messages[int(item.data(Qt.ItemDataRole.UserRole))]
+            if message.archived:
+                word = "archived"
+            elif day is not None and message.ends_on is not None and day > message.ends_on:
+                word = f"ended {day_text(message.ends_on, weekday=False, year=day)}"
+            elif day is not None and message.starts_on is not None and day < message.starts_on:
+                word = f"starts {day_text(message.starts_on, weekday=False, year=day)}"
+            else:
+                word = ""
+            text = f"{message.title} ({word})" if word else message.title
+            if item.text() != text:
+                item.setText(text)
+
     def _on_date_changed(self) -> None:
+        self._name_messages()
         if not self._weekdays_touched:
             self._set_default_weekday(pydate(self.date_edit.date()))
         self._revalidate()

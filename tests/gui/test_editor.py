@@ -233,6 +233,38 @@ def test_a_new_post_is_written_for_what_the_filters_show(
     assert session.filters.accepts(session.store.post(new_id))
 
 
+def test_key_messages_that_do_not_count_on_the_day_chosen_say_why(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """An archived message the post carries and one ended before the post's day looked
+    like any other: the post seemed to deliver them."""
+    post = _single_post(session)
+    assert post.date is not None
+    assert post.message_ids
+    carried = session.store.key_message(post.message_ids[0])
+    ended = next(m for m in session.key_messages() if m.id not in post.message_ids)
+    end = post.date - timedelta(days=3)
+    session.notify(
+        session.store.update_key_message(replace(carried, archived=True))
+        | session.store.update_key_message(replace(ended, ends_on=end))
+    )
+    editor = _editor(qtbot, session, post=post)
+    texts = {
+        int(item.data(Qt.ItemDataRole.UserRole)): item.text()
+        for item in map(editor.message_list.item, range(editor.message_list.count()))
+    }
+    assert texts[carried.id] == f"{carried.title} (archived)"
+    assert texts[ended.id].startswith(f"{ended.title} (ended ")
+    editor.date_edit.setDate(qdate(end))  # its last day: it counts
+    ended_item = next(
+        item
+        for item in map(editor.message_list.item, range(editor.message_list.count()))
+        if int(item.data(Qt.ItemDataRole.UserRole)) == ended.id
+    )
+    assert ended_item.text() == ended.title
+    assert editor.changes() == {"date": end}  # the words are no change of the post
+
+
 def test_an_idea_of_the_backlog_given_a_date_is_a_draft_as_if_dragged(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
