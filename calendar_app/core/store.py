@@ -2474,15 +2474,22 @@ class CalendarStore:
         )
 
     def change_repeat(
-        self, post_id: int, rule: str, *, edit: PostChanges | None = None
+        self,
+        post_id: int,
+        rule: str,
+        *,
+        edit: PostChanges | None = None,
+        scope: Scope = "this",
     ) -> ChangeSet:
         """Give an occurrence and the ones after it a new repeat rule, as
         :meth:`repeat_plan` says (the editor's "Change…" on a recurring post); the
         earlier ones keep the old rule, in a series of their own.
 
-        ``edit`` is applied first to this post alone, in the same transaction; the
-        copies are made of the post as edited (a published post's copies are drafts, as
-        in :meth:`repeat_post`). ``created`` lists the copies.
+        ``edit`` is applied first to this post, in the same transaction, and but for its
+        date to the following posts the new rule keeps too (``scope`` "following") or to
+        every post of the series before the change (``all``), as an edit of an
+        occurrence is; the copies are made of the post as edited (a published post's
+        copies are drafts, as in :meth:`repeat_post`). ``created`` lists the copies.
         """
         recurrence.normalise(rule)  # a bad rule is said before anything changes
         with environment_errors(self.path), self.db.atomic():
@@ -2499,6 +2506,14 @@ class CalendarStore:
                 [(m.id,) for m in plan.detached],
             )
             changes |= self.delete_posts([m.id for m in plan.removed])
+            others = {k: v for k, v in (edit or {}).items() if k != "date"}
+            if others and scope != "this":
+                kept = self.series_posts(series_id)
+                if scope == "all" and series_id != post.series_id:
+                    kept += self.series_posts(post.series_id)  # the earlier ones
+                changes |= self.update_posts(
+                    {p.id: cast(PostChanges, dict(others)) for p in kept if p.id != post.id}
+                )
             status = PostStatus.DRAFT if post.status == PostStatus.PUBLISHED else post.status
             template = dataclasses.replace(post.as_new(), status=status)
             copies = [dataclasses.replace(template, date=d) for d in plan.new_days]

@@ -483,6 +483,19 @@ class ChangeRepeatCommand(_RepeatCommand):
 
     default_text = "Change repeat"
 
+    def __init__(
+        self,
+        session: CalendarSession,
+        post_id: int,
+        changes: PostChanges,
+        rule: str,
+        *,
+        text: str | None = None,
+        scope: Scope = "this",
+    ) -> None:
+        self._scope: Scope = scope  # which posts ``changes`` go to besides this one
+        super().__init__(session, post_id, changes, rule, text=text)
+
     def _remember(self, store: CalendarStore) -> None:
         series_id = store.post(self._post_id).series_id
         assert series_id is not None
@@ -499,7 +512,9 @@ class ChangeRepeatCommand(_RepeatCommand):
             changes = store.restore_series(self._series_after)
             changes |= store.restore_posts(self._after)
             return changes | store.delete_posts(self._removed)
-        changes = store.change_repeat(self._post_id, self._rule, edit=self._changes)
+        changes = store.change_repeat(
+            self._post_id, self._rule, edit=self._changes, scope=self._scope
+        )
         self._series_after = [store.series(s) for s in sorted(changes.series)]
         members = {p.id for s in self._series_after for p in store.series_posts(s.id)}
         self._after = store.posts(members | (changes.posts - changes.removed_posts))

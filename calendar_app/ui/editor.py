@@ -1934,6 +1934,14 @@ class PostEditor(QDialog):
         if self._changing_repeat:
             if self._repeat_changed():
                 assert rule is not None
+                wording: Scope = "this"
+                if set(changes) - {"date"}:
+                    # Which posts the edit is for, as for an edit of an occurrence: each
+                    # week's post may have words of its own, or one wording for all.
+                    chosen = self.session.scope_chooser(self, "change")
+                    if chosen is None:
+                        return False
+                    wording = chosen
                 self.session.push(
                     ChangeRepeatCommand(
                         self.session,
@@ -1941,6 +1949,7 @@ class PostEditor(QDialog):
                         changes,
                         rule,
                         text=f"Change repeat of '{elide(title)}'",
+                        scope=wording,
                     )
                 )
                 self.saved = True

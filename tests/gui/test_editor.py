@@ -957,6 +957,42 @@ def test_a_shorter_repeat_says_what_it_deletes_and_undo_brings_it_back(
     assert session.store.series_posts(first.series_id or 0) == members
 
 
+def test_a_changed_repeat_with_new_words_asks_which_posts_they_are_for(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    """Tuesdays added and the title reworded: this post and the new Tuesdays had the new
+    title, the Fridays kept after it the old one, without a question."""
+    members = _series_posts(session)
+    third = members[2]
+    editor = _editor(qtbot, session, post=third)
+    editor.start_changing_repeat()
+    editor.weekday_buttons[1].click()  # Tuesdays too
+    editor.title_edit.setText("Tip of the week")
+    scope_answers.answer = None  # Cancel: nothing saved, the editor stays
+    editor.accept()
+    assert scope_answers.asked == ["change"]
+    assert session.store.post(third.id).title == third.title
+    scope_answers.answer = "following"
+    editor.accept()
+    series_id = session.store.post(third.id).series_id
+    assert series_id is not None
+    assert {p.title for p in session.store.series_posts(series_id)} == {"Tip of the week"}
+    assert session.store.post(members[0].id).title == members[0].title  # before it
+    session.undo_stack.undo()
+    assert [session.store.post(p.id).title for p in members] == [p.title for p in members]
+
+
+def test_a_changed_repeat_alone_asks_nothing(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    editor = _editor(qtbot, session, post=_series_posts(session)[2])
+    editor.start_changing_repeat()
+    editor.weekday_buttons[1].click()
+    editor.accept()
+    assert scope_answers.asked == []
+    assert editor.saved
+
+
 def _series_of(session: CalendarSession, rule: str, first: date) -> list[Post]:
     channel = session.channels()[0].id
     changes = session.store.add_series(

@@ -1389,6 +1389,39 @@ def test_a_changed_repeat_copies_the_edited_post_and_a_published_one_as_drafts(
     assert [p.title for p in store.series_posts(series_id)] == ["Weekly letter"] * 5
 
 
+def test_a_changed_repeat_rewords_the_following_posts_it_keeps(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    """Thursdays added and the title reworded for this and the following posts: this
+    post and the new Thursdays had the new title, the Mondays kept after it the old one,
+    in one series. For all of them, the earlier ones too."""
+    series_id, posts = weekly
+    changes = store.change_repeat(
+        posts[2].id,
+        "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=8",
+        edit={"title": "Tip of the week", "time": time(10, 0)},
+        scope="following",
+    )
+    (tail_id,) = changes.series - {series_id}
+    tail = store.series_posts(tail_id)
+    assert {p.id for p in posts[3:]} <= {p.id for p in tail}  # the Mondays kept
+    assert {(p.title, p.time) for p in tail} == {("Tip of the week", time(10, 0))}
+    assert [p.date for p in tail if p.id in {q.id for q in posts[3:]}] == [
+        p.date for p in posts[3:]
+    ]
+    assert [p.title for p in store.series_posts(series_id)] == ["Weekly letter"] * 2
+    _assert_rule_describes_posts(store, tail_id)
+
+    changes = store.change_repeat(
+        posts[3].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=2", edit={"body": "Short"}, scope="all"
+    )
+    assert tail_id in changes.series
+    assert len(changes.series) == 2
+    now = [p for s in changes.series for p in store.series_posts(s)]
+    assert {p.id for p in tail[:2]} <= {p.id for p in now}  # the earlier ones...
+    assert {p.body for p in now} == {"Short"}  # ...reworded too
+
+
 def test_a_changed_repeat_starts_on_a_moved_posts_day_in_its_series(
     store: CalendarStore, weekly: tuple[int, list[Post]]
 ) -> None:
