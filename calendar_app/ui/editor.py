@@ -1737,9 +1737,10 @@ class PostEditor(QDialog):
         if self._changing_repeat:
             assert self.post is not None
             text = _plan_text(self._repeat_plan(rule), span)
+        elif len(days) == 1:  # saved as a plain post (no series of one)
+            text = f"One post, which does not repeat: {span}"
         elif self.post is None:
-            posts = "1 post" if len(days) == 1 else f"{len(days)} posts"
-            text = f"Makes {posts}: {span}"
+            text = f"Makes {len(days)} posts: {span}"
         else:
             more = len(days) - 1
             copies = "no copy" if more == 0 else "1 copy" if more == 1 else f"{more} copies"
@@ -1902,6 +1903,16 @@ class PostEditor(QDialog):
         if done:
             super().accept()
 
+    def _rule_of_more_than_one(self) -> str | None:
+        """The repeat chosen for a post not yet repeating, None when it makes the post
+        alone ("after 1 time"): a plain post, not a series of one, asked about at
+        every edit."""
+        rule = self.repeat_rule()
+        day = self.chosen_date()
+        if rule is None or day is None:
+            return rule
+        return rule if len(recurrence.occurrences(rule, day)[:2]) > 1 else None
+
     def _save(self) -> bool:
         values = self._values()
         title = values["title"]
@@ -1920,7 +1931,7 @@ class PostEditor(QDialog):
                 link=values["link"],
                 notes=values["notes"],
             )
-            rule = self.repeat_rule()
+            rule = self._rule_of_more_than_one()
             command = AddPostCommand(self.session, new, rule)
             command.setText(
                 f"Add recurring post '{elide(title)}'" if rule else f"Add post '{elide(title)}'"
@@ -1955,6 +1966,8 @@ class PostEditor(QDialog):
                 self.saved = True
                 return True
             rule = None  # the same repeat: an edit of the post, as without "Change…"
+        else:
+            rule = self._rule_of_more_than_one()
         if rule is not None:
             self.session.push(
                 RepeatPostCommand(

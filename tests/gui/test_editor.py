@@ -982,6 +982,31 @@ def test_a_changed_repeat_with_new_words_asks_which_posts_they_are_for(
     assert [session.store.post(p.id).title for p in members] == [p.title for p in members]
 
 
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_repeat_of_one_time_saves_a_post_that_does_not_repeat(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers, existing: bool
+) -> None:
+    """ "After 1 time" made a series of one post, asked "this one or all?" at every edit
+    and deleted with "Delete…"."""
+    post = _single_post(session) if existing else None
+    editor = _editor(qtbot, session, post=post, day=TODAY + timedelta(days=3))
+    if post is None:
+        editor.title_edit.setText("Once only")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("DAILY"))
+    editor.count_radio.setChecked(True)
+    editor.count_spin.setValue(1)
+    assert editor.repeat_summary.text().startswith("One post, which does not repeat: ")
+    before = _all_ids(session)
+    editor.accept()
+    assert editor.result() == PostEditor.DialogCode.Accepted
+    if post is None:
+        (new_id,) = _new_ids(session, before)
+        assert session.store.post(new_id).series_id is None
+    else:
+        assert _all_ids(session) == before
+        assert session.store.post(post.id).series_id is None
+
+
 def test_a_changed_repeat_alone_asks_nothing(
     qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
 ) -> None:
