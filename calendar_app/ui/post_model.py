@@ -40,7 +40,13 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
 )
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from ..core.cadence import MessageCadence, MessageStatus
 from ..core.models import (
@@ -286,7 +292,31 @@ class PlainIconDelegate(QStyledItemDelegate):
 
 class TickingRowDelegate(PlainIconDelegate):
     """A checkable row that a click anywhere on it ticks, not only on its small box: a
-    click on a name showed the row chosen and left it unticked."""
+    click on a name showed the row chosen and left it unticked. In a dark palette an
+    unticked box is drawn with an edge that shows (Fusion's was all but the list's
+    own colour)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        palette = option.palette
+        if palette.color(QPalette.ColorRole.Base).lightness() >= 128:
+            return
+        flags = index.flags()
+        if not flags & Qt.ItemFlag.ItemIsUserCheckable:
+            return
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, shown, widget)
+        edge = QColor(palette.color(QPalette.ColorRole.Text))
+        edge.setAlpha(120)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(edge)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(box.adjusted(0, 0, -1, -1))
+        painter.restore()
 
     def editorEvent(
         self,

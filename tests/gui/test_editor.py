@@ -7,7 +7,7 @@ from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, QTime, QTimer
-from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -263,6 +263,27 @@ def test_key_messages_that_do_not_count_on_the_day_chosen_say_why(
     )
     assert ended_item.text() == ended.title
     assert editor.changes() == {"date": end}  # the words are no change of the post
+
+
+def test_an_unticked_key_message_shows_its_box_in_a_dark_palette(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Its edge was all but the list's own colour: the boxes could not be seen."""
+    editor = _editor(qtbot, session, day=TODAY)
+    listed = editor.message_list
+    dark = QPalette(QColor("#353535"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#232323"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e8e8e8"))
+    listed.setPalette(dark)
+    listed.resize(300, 120)
+    picture = listed.viewport().grab().toImage()
+    row = listed.visualItemRect(listed.item(0))
+    left = [  # the box, before the key message's colour
+        picture.pixelColor(x, y).lightness()
+        for x in range(row.left(), row.left() + 20)
+        for y in range(row.top(), row.bottom())
+    ]
+    assert max(left) > 100  # an edge to see on the list's #232323
 
 
 def test_an_idea_of_the_backlog_given_a_date_is_a_draft_as_if_dragged(
