@@ -296,6 +296,30 @@ def analyse_period(
     return analyse(messages, channels, deliveries, as_of, first, last, origin=origin)
 
 
+OTHER_CHANNELS = Channel(
+    id=0,
+    name="Other channels",
+    kind="other",
+    color="#9aa3ad",
+    char_limit=None,
+    sort_order=1 << 30,
+    archived=False,
+)
+"""Where a page shared with a client counts the deliveries on the channels it leaves
+out: counted, since a message's cadence is about the whole plan, but not named."""
+
+
+def lump_unlisted(
+    rows: Iterable[tuple[int, int, date]], listed: frozenset[int]
+) -> list[tuple[int, int, date]]:
+    """Delivery ``rows`` with each channel not ``listed`` (none: every one is) as
+    :data:`OTHER_CHANNELS`, a day of a message once however many of them it went out on."""
+    if not listed:
+        return list(rows)
+    lumped = ((m, c if c in listed else OTHER_CHANNELS.id, d) for m, c, d in rows)
+    return list(dict.fromkeys(lumped))
+
+
 def channel_counts(
     messages: Iterable[KeyMessage], rows: Iterable[tuple[int, int, date]], start: date, end: date
 ) -> dict[int, dict[int, int]]:

@@ -29,12 +29,14 @@ from html import escape
 from pathlib import Path
 
 from ..core.cadence import (
+    OTHER_CHANNELS,
     CadenceReport,
     Gap,
     MessageCadence,
     MessageStatus,
     analyse_period,
     channel_counts,
+    lump_unlisted,
 )
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
 from ..core.files import write_beside
@@ -405,6 +407,9 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
     legend_messages = [*shown, *other_dots(shown, messages.values(), posts)]
     rows = store.delivery_rows(as_of, [m.id for m in shown]) if shown else []
     report = analyse_period(shown, list(channels.values()), rows, as_of, first, last)
+    if options.channel_ids:  # counted, but not named: "Other channels"
+        rows = lump_unlisted(rows, options.channel_ids)
+        channels[OTHER_CHANNELS.id] = OTHER_CHANNELS
     by_channel = channel_counts(shown, rows, first, last)
     marks: dict[int, dict[date, set[int]]] = defaultdict(lambda: defaultdict(set))
     for message_id, channel_id, day in rows:
@@ -730,7 +735,7 @@ def _messages_section(page: _Page) -> str:
     if page.channel_filtered:
         out.append(
             '<p class="meta">The cadence counts deliveries on every channel, '
-            "including those this page does not list.</p>\n"
+            "including those this page does not list (“Other channels”).</p>\n"
         )
     out.append("</section>\n")
     return "".join(out)

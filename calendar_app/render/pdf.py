@@ -181,7 +181,12 @@ class _Plan:
 
 def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Plan:
     report = build_delivery_report(
-        store, as_of=as_of, first=options.first, last=options.last, message_ids=options.message_ids
+        store,
+        as_of=as_of,
+        first=options.first,
+        last=options.last,
+        message_ids=options.message_ids,
+        channel_ids=options.channel_ids,
     )
     posts = store.posts_between(
         report.first,

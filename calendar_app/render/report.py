@@ -37,12 +37,14 @@ from PySide6.QtGui import (
 )
 
 from ..core.cadence import (
+    OTHER_CHANNELS,
     CadenceReport,
     Gap,
     MessageCadence,
     MessageStatus,
     analyse_period,
     channel_counts,
+    lump_unlisted,
 )
 from ..core.models import Channel, KeyMessage, WeekStart, every_days, isolated, name_order
 from ..core.store import CalendarStore
@@ -141,12 +143,14 @@ def build_delivery_report(
     first: date | None = None,
     last: date | None = None,
     message_ids: frozenset[int] = frozenset(),
+    channel_ids: frozenset[int] = frozenset(),
 ) -> DeliveryReport:
     """What the report says about ``[first, last]`` (default: the export range) as of a day.
 
     Deliveries count on every channel: a message's cadence is about the whole
     plan. ``message_ids`` limits the messages (all that are not archived when
-    empty).
+    empty). The channels not in ``channel_ids`` (when given) are counted but not
+    named: they are :data:`.OTHER_CHANNELS` in the marks and channel counts.
     """
     from ..exchange.formats import ExportOptions
 
@@ -161,6 +165,10 @@ def build_delivery_report(
         messages = store.key_messages()
     rows = store.delivery_rows(as_of, [m.id for m in messages]) if messages else []
     cadence = analyse_period(messages, channels, rows, as_of, first, last)
+    if channel_ids:
+        channels = [*(c for c in channels if c.id in channel_ids), OTHER_CHANNELS]
+        by_id = {c.id: c for c in channels}
+        rows = lump_unlisted(rows, channel_ids)
     order = [c.id for c in sorted(channels, key=lambda c: (c.sort_order, name_order(c.name)))]
     strips = build_rows(messages, cadence, rows, first, last, order)
 

@@ -251,6 +251,24 @@ def test_a_message_counts_its_deliveries_before_it_starts_too(tmp_path: Path, qa
     assert [(c.name, n) for c, n in item.channels] == [("LinkedIn", 4)]
 
 
+def test_a_channel_left_out_of_the_report_is_counted_but_not_named(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    """Named in the channel key under the strips and in each card's channel bars."""
+    with CalendarStore.open(demo_path) as store:
+        instagram = store.channel_named("Instagram")
+        assert instagram is not None
+        others = frozenset(c.id for c in store.channels() if c.id != instagram.id)
+        export(store, tmp_path / "report.pdf", channel_ids=others)
+        report = build_delivery_report(store, as_of=TODAY, channel_ids=others)
+    text = pdf_text(tmp_path / "report.pdf")
+    assert "Instagram" not in text
+    assert "Other channels" in text
+    named = {c.name for item in report.messages for c, _ in item.channels}
+    assert "Instagram" not in named
+    assert "Other channels" in named
+
+
 def test_a_message_with_no_start_says_the_same_in_any_period(tmp_path: Path, qapp: object) -> None:
     """As the window and `gaps` say: it starts where their default window does (90 days
     back), not on the first day the report happens to cover."""

@@ -361,6 +361,21 @@ def test_filters_limit_posts_and_messages(demo: Path, tmp_path: Path) -> None:
     assert len(only.having("msg", "article")) == 1
 
 
+def test_a_channel_left_out_is_counted_but_not_named(demo: Path, tmp_path: Path) -> None:
+    """An internal channel unticked for the client's page was named there still, in
+    each message's channel counts and in the marks' tooltips."""
+    with CalendarStore.open(demo) as store:
+        instagram = store.channel_named("Instagram")
+        assert instagram is not None
+        others = frozenset(c.id for c in store.channels() if c.id != instagram.id)
+        export(store, tmp_path / "a.html", channel_ids=others)
+        export(store, tmp_path / "all.html")
+    text = (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert "Instagram" in (tmp_path / "all.html").read_text(encoding="utf-8")
+    assert "Instagram" not in text
+    assert "Other channels" in text  # its deliveries, still counted
+
+
 def test_on_a_phone_the_tables_scroll_in_their_cards(demo: Path, tmp_path: Path) -> None:
     """A month grid or the agenda wider than a phone scrolls sideways in its card; the
     page itself keeps the phone's width (it scrolled sideways as a whole)."""
