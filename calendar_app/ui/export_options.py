@@ -107,10 +107,17 @@ class ExportOptionsDialog(QDialog):
             [(c.id, c.name + (" (archived)" if c.archived else "")) for c in channels],
             unchecked=hidden,
         )
+        # A report tells how the messages in use deliver: the archived ones (retired) are
+        # in it only when ticked on purpose (ticked, out of sight below the others, they
+        # came back into the report as overdue once another message was unticked).
+        self._retired = (
+            frozenset(m.id for m in messages if m.archived) if fmt in REPORTS else frozenset()
+        )
         self.messages = self._checklist(
             "exportMessages",
             "Key messages to export",
             [(m.id, m.title + (" (archived)" if m.archived else "")) for m in messages],
+            unchecked=self._retired,
         )
         lists = QHBoxLayout()
         channels_box = QGroupBox("Channels")
@@ -121,6 +128,8 @@ class ExportOptionsDialog(QDialog):
         messages_box = QGroupBox("Key messages")
         messages_layout = QVBoxLayout(messages_box)
         messages_layout.addWidget(self.messages)
+        if self._retired:
+            messages_layout.addWidget(hint_label("Archived ones start unticked."))
         self.messages_hint = hint_label("Only posts carrying a checked message.", wrap=False)
         # Its room is kept while hidden: the dialog does not jump as boxes are ticked.
         policy = self.messages_hint.sizePolicy()
@@ -204,17 +213,21 @@ class ExportOptionsDialog(QDialog):
         self._check()
 
     @staticmethod
-    def _checked(widget: QListWidget) -> tuple[frozenset[int], bool]:
-        """The ids checked, and whether that is every one."""
+    def _checked(
+        widget: QListWidget, retired: frozenset[int] = frozenset()
+    ) -> tuple[frozenset[int], bool]:
+        """The ids checked, and whether that is every one: every one but the ``retired``,
+        where there are some (each of those ticked is asked for by name)."""
         items = [widget.item(row) for row in range(widget.count())]
+        every = frozenset(int(i.data(_ID)) for i in items)
         ids = frozenset(int(i.data(_ID)) for i in items if i.checkState() == Qt.CheckState.Checked)
-        return ids, len(ids) == len(items)
+        return ids, ids == every - retired
 
     def _check(self) -> None:
         """Say what stops the export, if anything, and allow it only without."""
         problem = ""
         channels, _ = self._checked(self.channels)
-        messages, all_messages = self._checked(self.messages)
+        messages, all_messages = self._checked(self.messages, self._retired)
         if self.limit_days.isChecked() and self.last_edit.date() < self.first_edit.date():
             problem = "The last day comes before the first."
         elif self.channels.count() and not channels:
@@ -229,7 +242,7 @@ class ExportOptionsDialog(QDialog):
     def options(self) -> ExportOptions:
         """The export the dialog describes."""
         channels, all_channels = self._checked(self.channels)
-        messages, all_messages = self._checked(self.messages)
+        messages, all_messages = self._checked(self.messages, self._retired)
         first: date | None = None
         last: date | None = None
         if self.limit_days.isChecked():

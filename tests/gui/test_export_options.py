@@ -327,3 +327,27 @@ def test_archived_channels_and_messages_are_listed_and_go_with_the_others(
     assert events.id in dialog.options().channel_ids
     last.setCheckState(Qt.CheckState.Unchecked)
     assert events.id not in dialog.options().channel_ids
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_a_report_leaves_archived_messages_out_unless_ticked(
+    session: CalendarSession, qtbot: QtBot, fmt: str
+) -> None:
+    """Ticked out of sight below the others, a retired message came back into the
+    client's report as overdue once another message was unticked."""
+    retired = session.store.key_messages()[-1]
+    session.push(UpdateKeyMessageCommand(session, replace(retired, archived=True)))
+    dialog = open_dialog(session, fmt, qtbot)
+    rows = {
+        int(dialog.messages.item(r).data(Qt.ItemDataRole.UserRole)): dialog.messages.item(r)
+        for r in range(dialog.messages.count())
+    }
+    assert rows[retired.id].checkState() == Qt.CheckState.Unchecked
+    assert dialog.options().message_ids == frozenset()  # every message in use
+    assert not dialog.messages_hint.isVisibleTo(dialog)
+    dialog.messages.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert retired.id not in dialog.options().message_ids
+    rows[retired.id].setCheckState(Qt.CheckState.Checked)  # asked for by name
+    assert retired.id in dialog.options().message_ids
+    csv = open_dialog(session, "csv", qtbot)  # a copy of the data keeps every message
+    assert csv.options().message_ids == frozenset()
