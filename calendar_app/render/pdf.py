@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -100,6 +100,7 @@ from .report import (
     TITLE_HEIGHT,
     Block,
     DeliveryReport,
+    MessageDelivery,
     PageStyle,
     build_delivery_report,
     overview_pages,
@@ -901,21 +902,23 @@ def _pages(
 
         pages.append(("Message delivery", overview))
 
-    for start in range(0, len(report.messages), CARDS_PER_PAGE):
+    # The reading notes take the slot a card leaves free on the last page, or a page of
+    # their own after an even number of cards (they were left out then).
+    for start in range(0, len(report.messages) + 1, CARDS_PER_PAGE):
+        shown = report.messages[start : start + CARDS_PER_PAGE]
+        what = "Message by message" if shown else "How to read this report"
 
-        def cards(painter: QPainter, style: PageStyle, rect: QRectF, start: int = start) -> None:
-            paint_page_title(
-                painter, style, rect, "Message delivery report", "Message by message", subtitle
-            )
-            paint_message_cards(
-                painter,
-                style,
-                _under_title(rect, 12),
-                report,
-                report.messages[start : start + CARDS_PER_PAGE],
-            )
+        def cards(
+            painter: QPainter,
+            style: PageStyle,
+            rect: QRectF,
+            shown: Sequence[MessageDelivery] = shown,
+            what: str = what,
+        ) -> None:
+            paint_page_title(painter, style, rect, "Message delivery report", what, subtitle)
+            paint_message_cards(painter, style, _under_title(rect, 12), report, shown)
 
-        pages.append(("Message by message", cards))
+        pages.append((what, cards))
 
     body = _body(page_size)
     listed = _under_title(body, 14)

@@ -364,6 +364,22 @@ def test_the_words_are_in_the_pdf(demo_path: Path, tmp_path: Path, qapp: object)
     assert text.count("\f") == 8
 
 
+@pytest.mark.parametrize("count", [2, 4])
+def test_an_even_number_of_messages_keeps_the_reading_notes(
+    demo_path: Path, tmp_path: Path, qapp: object, count: int
+) -> None:
+    """They were painted only in the half page an odd number of cards leaves free: a
+    report of four messages told no one what "on cadence" means."""
+    target = tmp_path / "even.pdf"
+    with CalendarStore.open(demo_path) as store:
+        chosen = frozenset(m.id for m in store.key_messages() if m.title in MESSAGES[:count])
+        data = export(store, target, message_ids=chosen, first=date(2026, 11, 1))
+    flat = " ".join(pdf_text(target).split())
+    assert "How to read this report" in flat
+    cards = count // 2
+    assert page_count(data) == 1 + cards + 1 + 4  # overview, cards, notes, four months
+
+
 def test_month_pages_follow_the_calendars_week_start(tmp_path: Path, qapp: object) -> None:
     target = tmp_path / "sunday.pdf"
     with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
