@@ -53,6 +53,8 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextLayout,
+    QTextOption,
 )
 
 from ..core.errors import CalendarFileError, os_problem_for
@@ -459,7 +461,27 @@ _BUSY_COLUMN_GAP = 28.0
 _BUSY_HEADING = 22.0
 """A day's heading in the list of busy days, with the space above it."""
 _BUSY_POST_GAP = 5.0
-_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+
+
+def _wrapped_layout(font: QFont, text: str, width: float) -> tuple[QTextLayout, float]:
+    """``text`` laid out in lines of ``width``, broken between words, and inside a word
+    too long for a line ("#SolarPower#CleanEnergy#…" was cut at the column's edge);
+    with the height it takes."""
+    layout = QTextLayout(text or " ", font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    height = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout, height
 
 
 @dataclass(frozen=True)
@@ -507,8 +529,7 @@ class _BusyLayout:
         return self._wrapped(self.detail_font, self.detail(post))
 
     def _wrapped(self, font: QFont, text: str) -> float:
-        box = QRectF(0, 0, self.text_w, 10_000)
-        return QFontMetricsF(font).boundingRect(box, _WRAP, text or " ").height()
+        return _wrapped_layout(font, text, self.text_w)[1]
 
     def height(self, post: Post) -> float:
         """The room one post takes: its title and detail (each wrapped), the gap after it."""
@@ -615,11 +636,13 @@ def _paint_busy_post(
     title_font.setStrikeOut(post.status == PostStatus.CANCELLED)
     painter.setFont(title_font)
     painter.setPen(style.faint if post.status == PostStatus.CANCELLED else style.ink)
-    painter.drawText(QRectF(x, at.y(), layout.text_w, title_h), _WRAP, isolated(post.title))
-    painter.setFont(layout.detail_font)
+    _wrapped_layout(title_font, isolated(post.title), layout.text_w)[0].draw(
+        painter, QPointF(x, at.y())
+    )
     painter.setPen(style.muted)
-    below = QRectF(x, at.y() + title_h, layout.text_w, detail_h)
-    painter.drawText(below, _WRAP, layout.detail(post))
+    _wrapped_layout(layout.detail_font, layout.detail(post), layout.text_w)[0].draw(
+        painter, QPointF(x, at.y() + title_h)
+    )
 
 
 def _paint_post(

@@ -639,6 +639,32 @@ def test_a_day_too_full_for_its_cell_is_listed_in_full_after_its_month(
     assert f"Page {december + 2} of {len(names)}" in listed
 
 
+def test_a_busy_days_title_without_spaces_is_listed_whole(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    """A run of hashtags stopped at the column's edge ("#NetZ"), without an ellipsis."""
+    day = date(2026, 12, 9)
+    run = "#SolarPower#CleanEnergy#RooftopSolar#NetZero#GreenHomes#SolenneSolar" * 2
+    with CalendarStore.open(demo_path) as store:
+        add_busy_day(store, day, 8)
+        linkedin = store.channel_named("LinkedIn")
+        assert linkedin is not None
+        store.add_post(NewPost(run, linkedin.id, date=day, status=PostStatus.SCHEDULED))
+        names = [name for name, _ in render_images(store, ExportOptions(today=TODAY), dpi=20)]
+        export(store, tmp_path / "busy.pdf")
+        plan = pdf._read_plan(store, ExportOptions(today=TODAY), TODAY)
+    listed = pdf_text(tmp_path / "busy.pdf", page=names.index("December 2026") + 2)
+    assert run in "".join(listed.split())
+    # Kept to its column: on as many lines as it takes.
+    width = pdf._under_title(pdf._body((WIDTH, HEIGHT)), 14).width()
+    layout = pdf._BusyLayout(PageStyle(), plan, width)
+    (post,) = [p for p in plan.posts_by_day[day] if p.title == run]
+    line = QFontMetricsF(layout.font).lineSpacing()
+    lines = round(layout.title_height(post) / line)
+    assert lines >= 2
+    assert QFontMetricsF(layout.font).horizontalAdvance(run) <= lines * layout.text_w
+
+
 def test_busy_days_flow_over_columns_and_pages(
     demo_path: Path, tmp_path: Path, qapp: object
 ) -> None:
