@@ -633,6 +633,11 @@ footer { color: var(--faint); font-size: 12px; text-align: center; margin-top: 2
   .month { break-before: page; }
   .agenda-section { break-before: page; }
   .msg, .grid tr, .agenda tr, .legend { break-inside: avoid; }
+  /* A message's words above its strip, as wide as the paper: two fit the first page
+     (beside it, the words took so many lines that one did), the strips under the axis. */
+  .axis, .msg { grid-template-columns: 1fr; gap: 8px; }
+  .axis > div:first-child { display: none; }
+  .agenda tr.day { break-after: avoid; }  /* a day's heading stays with its posts */
   .month h2 { margin-bottom: 6px; }
   .grid td { height: 84px; padding: 2px 3px 3px; }
   .day-top { min-height: 18px; margin-bottom: 2px; }

@@ -387,6 +387,20 @@ def test_on_a_phone_the_tables_scroll_in_their_cards(demo: Path, tmp_path: Path)
     assert "@media screen { .wide { overflow-x: auto; } }" in page.style  # paper: all of it
 
 
+def test_printed_a_days_heading_stays_with_its_posts_and_strips_span_the_paper(
+    demo: Path, tmp_path: Path
+) -> None:
+    """Printed from a browser, 14 of 38 pages ended on a day's heading whose posts were
+    on the next page, and the first page held one message: beside its strip, its words
+    took many lines."""
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+    printed = page.style[page.style.index("@media print") :]
+    assert ".agenda tr.day { break-after: avoid; }" in printed
+    assert ".axis, .msg { grid-template-columns: 1fr;" in printed
+    assert ".axis > div:first-child { display: none; }" in printed  # the axis over the strips
+
+
 def test_an_empty_calendar_still_makes_a_page(tmp_path: Path) -> None:
     with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
         summary = export_html(store, tmp_path / "out.html", ExportOptions(today=TODAY), no_progress)
