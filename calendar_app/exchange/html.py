@@ -547,6 +547,10 @@ nav a:hover { border-color: var(--faint); }
 .legend ul { list-style: none; margin: 0; padding: 0; }
 .legend li { display: flex; align-items: center; gap: 8px; padding: 2px 0; font-size: 13px; }
 .legend .sub { color: var(--faint); font-size: 12px; }
+/* A name without spaces breaks where it must: it ran out of its card, its dot left on
+   another line. */
+.legend li bdi, .by-channel bdi { min-width: 0; overflow-wrap: anywhere; }
+.by-channel > span { display: flex; align-items: center; gap: 4px; min-width: 0; }
 
 /* Month grids */
 .month h2 { display: flex; align-items: baseline; gap: 10px; }

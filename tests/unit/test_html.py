@@ -401,6 +401,16 @@ def test_printed_a_days_heading_stays_with_its_posts_and_strips_span_the_paper(
     assert ".axis > div:first-child { display: none; }" in printed  # the axis over the strips
 
 
+def test_a_name_without_spaces_breaks_beside_its_dot(demo: Path, tmp_path: Path) -> None:
+    """A 120-letter channel name ran out of the legend's card, its dot on another line."""
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+    assert ".legend li bdi, .by-channel bdi { min-width: 0; overflow-wrap: anywhere; }" in (
+        page.style
+    )
+    assert ".by-channel > span { display: flex;" in page.style
+
+
 def test_an_empty_calendar_still_makes_a_page(tmp_path: Path) -> None:
     with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
         summary = export_html(store, tmp_path / "out.html", ExportOptions(today=TODAY), no_progress)
