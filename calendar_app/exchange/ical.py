@@ -662,7 +662,12 @@ def _new_calendar(store: CalendarStore, first: date | None, last: date | None) -
     cal["X-WR-CALNAME"] = _text(info.name)
     cal["X-WR-TIMEZONE"] = vText(info.timezone)
     zone = store.zone
-    if first is not None and last is not None and not _is_utc(zone):
+    empty = first is None or last is None
+    if first is None or last is None:
+        # No event: the calendar's zone is the file's one component, of which a calendar
+        # file has at least one (RFC 5545); programs refuse one without.
+        first = last = store.today()
+    if empty or not _is_utc(zone):
         # The VTIMEZONE covers the posts' years (and one on each side), not 1970-2038.
         cal.add_component(
             Timezone.from_tzinfo(

@@ -373,6 +373,21 @@ def test_a_utc_calendar_writes_utc_times_and_no_vtimezone(tmp_path: Path) -> Non
     assert "BEGIN:VTIMEZONE" not in text
 
 
+@pytest.mark.parametrize("zone", ["Europe/Paris", "UTC"])
+def test_an_export_of_no_post_still_holds_a_component(
+    tmp_path: Path, fresh: CalendarStore, zone: str
+) -> None:
+    """A calendar file holds at least one component (RFC 5545): a period without posts
+    gave an empty VCALENDAR, which strict programs refuse. Read back, it brings nothing."""
+    with CalendarStore.create(tmp_path / "empty.cadence", timezone=zone) as store:
+        export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    calendar = Calendar.from_ical((tmp_path / "out.ics").read_bytes())
+    assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE"]
+    before = fresh.count_posts()
+    import_ics(fresh, tmp_path / "out.ics", ImportOptions(), no_progress)
+    assert fresh.count_posts() == before
+
+
 def test_export_replaces_the_target_whole_and_leaves_no_temporary_file(
     store: CalendarStore, tmp_path: Path
 ) -> None:
