@@ -586,6 +586,7 @@ ul.chips { list-style: none; margin: 0; padding: 0; display: flex; flex-directio
 .chip .more-dots { font-size: 10px; line-height: 7px; color: #6b7280; }
 .chip.draft, .chip.idea { border-style: dashed; border-width: 1px 1px 1px 3px; }
 .chip.idea { font-style: italic; opacity: 0.75; }
+.chip.passed { opacity: 0.5; }
 .chip.cancelled { text-decoration: line-through; opacity: 0.55; }
 .tick { color: var(--ok); font-weight: 700; }
 .more { font-size: 11.5px; font-weight: 600; color: var(--muted); padding-left: 6px; }
@@ -936,11 +937,16 @@ def _legend(page: _Page) -> str:
         "Scheduled</span></li>"
         f'<li><span class="chip draft" style="border-color:#6b7b8c;background:#f7f8f9">'
         "Draft (dashed)</span></li>"
+        f'<li><span class="chip draft passed" style="border-color:#6b7b8c;background:#f7f8f9">'
+        "Draft whose day passed</span> never went out</li>"
+        f'<li><span class="chip idea" style="border-color:#6b7b8c;background:#f7f8f9">'
+        "Idea (italic)</span> not planned</li>"
         f'<li><span class="chip" style="border-left-color:#6b7b8c;background:{sample}">'
         'Published <span class="tick">✓</span></span></li>'
         '<li><span class="chip cancelled" style="border-left-color:#6b7b8c;'
         'background:#f3f4f6">Cancelled</span></li>'
-        '<li><span class="badge">2</span> key messages overdue that day</li>'
+        '<li><span class="badge">2</span> key messages overdue that day (after today:'
+        " unless something is planned by then)</li>"
     )
     return (
         '<section class="card legend" aria-label="Legend">\n'
@@ -977,6 +983,9 @@ def _chip(page: _Page, post: Post) -> str:
         dots.append(f'<span class="more-dots" title="{names}">+{len(rest)}</span>')
     dots_html = f'<span class="dots">{"".join(dots)}</span>' if dots else ""
     tip = f"{channel.name if channel else '?'} · {status}"
+    if post.status == PostStatus.DRAFT and post.date is not None and post.date < page.as_of:
+        status += " passed"  # faded, as in the window and the PDF: it never went out
+        tip += ", never went out"
     return (
         f'<li class="chip {status}" style="{border};background:{fill}" title="{escape(tip)}" '
         f'data-uid="{escape(post.uid)}">'

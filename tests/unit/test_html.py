@@ -8,7 +8,7 @@ import subprocess
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -399,6 +399,35 @@ def test_printed_a_days_heading_stays_with_its_posts_and_strips_span_the_paper(
     assert ".agenda tr.day { break-after: avoid; }" in printed
     assert ".axis, .msg { grid-template-columns: 1fr;" in printed
     assert ".axis > div:first-child { display: none; }" in printed  # the axis over the strips
+
+
+def test_a_draft_whose_day_passed_is_faded_and_the_legend_says_what_each_look_means(
+    demo: Path, tmp_path: Path
+) -> None:
+    """A draft that never went out looked like any other (the PDF fades it); the legend
+    had no word for a dated idea, nor for badges after today."""
+    with CalendarStore.open(demo) as store:
+        channel = store.channels()[0].id
+        late = store.add_post(
+            NewPost("Never sent", channel, date=TODAY - timedelta(days=3))
+        ).created[0]
+        ahead = store.add_post(
+            NewPost("Still to send", channel, date=TODAY + timedelta(days=3))
+        ).created[0]
+        uids = {store.post(late).uid: "late", store.post(ahead).uid: "ahead"}
+        page = export(store, tmp_path / "out.html")
+    chips = {
+        uids[e.attrs["data-uid"]]: e
+        for e in page.having("chip", "li")
+        if e.attrs.get("data-uid") in uids
+    }
+    assert "passed" in chips["late"].classes
+    assert "never went out" in chips["late"].attrs["title"]
+    assert "passed" not in chips["ahead"].classes
+    legend = page.text_of(page.having("legend", "section")[0])
+    assert "Draft whose day passed never went out" in legend
+    assert "Idea (italic) not planned" in legend
+    assert "(after today: unless something is planned by then)" in legend
 
 
 def test_a_name_without_spaces_breaks_beside_its_dot(demo: Path, tmp_path: Path) -> None:
