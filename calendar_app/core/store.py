@@ -1073,7 +1073,7 @@ class CalendarStore:
         return ChangeSet(messages=frozenset({message.id}))
 
     def delete_key_message(self, message_id: int) -> ChangeSet:
-        self.key_message(message_id)
+        title = self.key_message(message_id).title
         post_ids = {
             r[0]
             for r in self._rows(
@@ -1082,10 +1082,23 @@ class CalendarStore:
         }
         carriers = self.posts(post_ids)
         with environment_errors(self.path), self.db.atomic():
+            # Taken off its posts as an edit of theirs would (a new revision): an earlier
+            # export imported again put it back on every one of them.
+            changes = self._update_posts(
+                {
+                    p.id: {"message_ids": tuple(m for m in p.message_ids if m != message_id)}
+                    for p in carriers
+                },
+                {p.id: p for p in carriers},
+            )
             # Its former names stay, for the undo of the deletion; no name is said for a
-            # record that is not there (:meth:`former_names`).
+            # record that is not there (:meth:`former_names`). Its name joins them: the
+            # name of a message deleted here (:meth:`deleted_names`).
+            self._renamed("message", message_id, title, "")
             self._conn.execute("DELETE FROM key_messages WHERE id = ?", [message_id])
-        return ChangeSet(messages=frozenset({message_id})) | _where(carriers)
+        # The posts' other messages are delivered as before: not said changed.
+        changes = dataclasses.replace(changes, messages=frozenset({message_id}))
+        return changes | _where(carriers)
 
     # -- campaigns ----------------------------------------------------------
 
@@ -1157,16 +1170,21 @@ class CalendarStore:
         return ChangeSet(campaigns=frozenset({campaign.id}))
 
     def delete_campaign(self, campaign_id: int) -> ChangeSet:
-        self.campaign(campaign_id)
+        name = self.campaign(campaign_id).name
         post_ids = frozenset(
             r[0] for r in self._rows("SELECT id FROM posts WHERE campaign_id = ?", [campaign_id])
         )
         members = self.posts(post_ids)
         with environment_errors(self.path), self.db.atomic():
+            # Taken off its posts as an edit of theirs would (see delete_key_message).
+            changes = self._update_posts(
+                {p.id: {"campaign_id": None} for p in members}, {p.id: p for p in members}
+            )
             # Its former names stay, for the undo of the deletion; no name is said for a
-            # record that is not there (:meth:`former_names`).
+            # record that is not there (:meth:`former_names`). Its name joins them.
+            self._renamed("campaign", campaign_id, name, "")
             self._conn.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
-        return ChangeSet(campaigns=frozenset({campaign_id})) | _where(members)
+        return ChangeSet(campaigns=frozenset({campaign_id})) | changes | _where(members)
 
     def _new_color(self, color: str | None, start: int, apart_from: list[str] | None) -> str:
         """The colour of a channel, key message or campaign being made: ``color`` unless
@@ -1261,6 +1279,25 @@ class CalendarStore:
         for key, record_id in rows:
             found.setdefault(key, set()).add(record_id)
         return found
+
+    def deleted_names(self, kind: str) -> frozenset[str]:
+        """The names (:func:`.models.name_key`) of the key messages (``kind`` "message")
+        or campaigns ("campaign") deleted here, no record here having them now: what an
+        import leaves off its posts rather than make again (an export from before the
+        deletion brought the message back onto every post that had carried it)."""
+        table, name = {"message": ("key_messages", "title"), "campaign": ("campaigns", "name")}[
+            kind
+        ]
+        try:
+            rows = self._conn.execute(
+                f"SELECT f.name_key FROM former_names f WHERE f.kind = ?"
+                f" AND NOT EXISTS (SELECT 1 FROM {table} r WHERE r.id = f.record_id)",
+                [kind],
+            ).fetchall()
+        except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
+            return frozenset()
+        current = {name_key(r[0]) for r in self._rows(f"SELECT {name} FROM {table}")}
+        return frozenset(key for (key,) in rows) - current
 
     # -- undoing deletions ----------------------------------------------------
 

@@ -171,7 +171,9 @@ from .formats import (
     ExportSummary,
     ImportOptions,
     ImportSummary,
+    LeftOff,
     Progress,
+    deleted_here,
     learn_renames,
     no_progress,
     reconcile_said,
@@ -755,8 +757,14 @@ class _Names:
         self._summary = summary
         self._starts_on = options.start_day(store)
         self.channels = {name_key(c.name): c.id for c in store.channels(include_archived=True)}
-        self.messages = {name_key(m.title): m.id for m in store.key_messages(include_archived=True)}
-        self.campaigns = {name_key(c.name): c.id for c in store.campaigns()}
+        # Those deleted here are found too, standing for no record: left off the posts.
+        self.messages = deleted_here(store, "message") | {
+            name_key(m.title): m.id for m in store.key_messages(include_archived=True)
+        }
+        self.campaigns = deleted_here(store, "campaign") | {
+            name_key(c.name): c.id for c in store.campaigns()
+        }
+        self.left_off = LeftOff(summary)
         self.fell_back: dict[str, str] = {}
         """Channels rows named that the calendar lacks, put on the fallback channel: by
         name key, as first written."""
@@ -1101,14 +1109,18 @@ class _RowReader:
             channel_id = names.channels.get(name_key(channel_name))
             if channel_id is None:
                 channel_id = names.create_channel(channel_name)
-        resolved = [
-            m if m is not None else names.messages.get(name_key(t)) or names.create_message(t)
-            for m, t in zip(message_ids, titles, strict=True)
-        ]
+        resolved = names.left_off.ids(
+            (
+                m if m is not None else names.messages.get(name_key(t)) or names.create_message(t)
+                for m, t in zip(message_ids, titles, strict=True)
+            ),
+            titles,
+        )
         if campaign_name and campaign_id is None:
             campaign_id = names.campaigns.get(name_key(campaign_name)) or names.create_campaign(
                 campaign_name
             )
+        campaign_id = names.left_off.campaign(campaign_id, campaign_name)
         if uid:
             self.seen_uids[uid] = number
         if written_channel and name_key(written_channel) != name_key(channel_name):

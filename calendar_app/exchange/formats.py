@@ -325,6 +325,51 @@ def stays_deleted(
     return descends(gone_history, key, history) is True
 
 
+DELETED_HERE = -1
+"""Stands, in an import's names, for a key message or campaign deleted here
+(:meth:`.CalendarStore.deleted_names`): the file's posts come without it, and it is
+not made again (an export from before the deletion put it back on every post)."""
+
+
+def deleted_here(store: CalendarStore, kind: str) -> dict[str, int]:
+    """The names of the ``kind`` ("message" or "campaign") deleted here, each standing
+    for :data:`DELETED_HERE`: the base of an import's table of names."""
+    return dict.fromkeys(store.deleted_names(kind), DELETED_HERE)
+
+
+class LeftOff:
+    """Says once, of each key message or campaign deleted here that the file's posts
+    carry, that they come without it."""
+
+    def __init__(self, summary: ImportSummary) -> None:
+        self._summary = summary
+        self._said: set[tuple[str, str]] = set()
+
+    def ids(self, ids: Iterable[int], names: Iterable[str]) -> tuple[int, ...]:
+        """``ids`` (key messages, each named in ``names``) without those deleted here."""
+        kept = []
+        for found, name in zip(ids, names, strict=True):
+            if found == DELETED_HERE:
+                self.say("key message", name)
+            else:
+                kept.append(found)
+        return tuple(kept)
+
+    def campaign(self, found: int | None, name: str) -> int | None:
+        if found == DELETED_HERE:
+            self.say("campaign", name)
+            return None
+        return found
+
+    def say(self, kind: str, name: str) -> None:
+        if (kind, name_key(name)) not in self._said:
+            self._said.add((kind, name_key(name)))
+            self._summary.notes.append(
+                f"The {kind} '{name}' was deleted here: posts of the file that carry it"
+                " come without it."
+            )
+
+
 def renamed_note(kind: str, there: str, here: str) -> str:
     """What an import says of a name it took for a renamed one (:func:`renamed`)."""
     return (

@@ -124,14 +124,17 @@ from ..core.store import (
     shown_sum,
 )
 from .formats import (
+    DELETED_HERE,
     Cancelled,
     Conflicts,
     ExportOptions,
     ExportSummary,
     ImportOptions,
     ImportSummary,
+    LeftOff,
     Progress,
     colour_alike,
+    deleted_here,
     descends,
     learn_renames,
     no_progress,
@@ -2001,8 +2004,14 @@ class _Names:
         self.dated: set[int] = set()
         """Key messages made with the start (or none) the file gives them."""
         self.channels = {name_key(c.name): c.id for c in store.channels(include_archived=True)}
-        self.messages = {name_key(m.title): m.id for m in store.key_messages(include_archived=True)}
-        self.campaigns = {name_key(c.name): c.id for c in store.campaigns()}
+        # Those deleted here are found too, standing for no record: left off the posts.
+        self.messages = deleted_here(store, "message") | {
+            name_key(m.title): m.id for m in store.key_messages(include_archived=True)
+        }
+        self.campaigns = deleted_here(store, "campaign") | {
+            name_key(c.name): c.id for c in store.campaigns()
+        }
+        self.left_off = LeftOff(summary)
         self.had = store.colors_in_use()
         """The colours the calendar had: those made keep theirs apart from them."""
 
@@ -2298,8 +2307,14 @@ class _Writer:
         if item.own:
             assert item.channel is not None
             channel_id = names.channel(*item.channel)
-            message_ids = tuple(names.message(*m) for m in item.messages)
-            campaign_id = names.campaign(*item.campaign) if item.campaign else None
+            message_ids = names.left_off.ids(
+                (names.message(*m) for m in item.messages), (m[0] for m in item.messages)
+            )
+            campaign_id = (
+                names.left_off.campaign(names.campaign(*item.campaign), item.campaign[0])
+                if item.campaign
+                else None
+            )
             return NewPost(
                 title=item.title,
                 channel_id=channel_id,
@@ -2327,7 +2342,10 @@ class _Writer:
         for category in item.categories:
             key = name_key(category)
             if key in names.messages:
-                wanted.add(names.messages[key])
+                if names.messages[key] == DELETED_HERE:
+                    names.left_off.say("key message", category)
+                else:
+                    wanted.add(names.messages[key])
             elif key not in names.channels:
                 self.unread_categories.setdefault(key, category)
         status = item.status

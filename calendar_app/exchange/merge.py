@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TypeVar
@@ -41,10 +41,12 @@ from ..core.models import (
 )
 from ..core.store import CalendarStore, full_edit, shown_sum
 from .formats import (
+    DELETED_HERE,
     Cancelled,
     Conflicts,
     ImportOptions,
     ImportSummary,
+    LeftOff,
     Progress,
     colour_alike,
     no_progress,
@@ -188,9 +190,24 @@ def merge_calendar(
         with ours.colors_coming(_colors(theirs)):
             maps = _Maps(
                 _map_channels(ours, theirs, summary, fallback_channel, renamed=channels, had=had),
-                _map_messages(ours, theirs, summary, renamed=messages, had=had),
-                _map_campaigns(ours, theirs, summary, renamed=campaigns, had=had),
+                _map_messages(
+                    ours,
+                    theirs,
+                    summary,
+                    renamed=messages,
+                    had=had,
+                    deleted=ours.deleted_names("message"),
+                ),
+                _map_campaigns(
+                    ours,
+                    theirs,
+                    summary,
+                    renamed=campaigns,
+                    had=had,
+                    deleted=ours.deleted_names("campaign"),
+                ),
             )
+        _say_left_off(LeftOff(summary), maps, theirs, their_posts)
 
         def translate(post: Post) -> NewPost:
             return maps.translate(post.as_new())
@@ -390,13 +407,30 @@ class _Maps:
     campaigns: dict[int, int]
 
     def translate(self, post: NewPost) -> NewPost:
-        """Their post's content, naming our channel, key messages and campaign."""
+        """Their post's content, naming our channel, key messages and campaign (without
+        those deleted here)."""
+        messages = (self.messages[m] for m in post.message_ids)
+        campaign = self.campaigns[post.campaign_id] if post.campaign_id else None
         return dataclasses.replace(
             post,
             channel_id=self.channels[post.channel_id],
-            message_ids=tuple(self.messages[m] for m in post.message_ids),
-            campaign_id=self.campaigns[post.campaign_id] if post.campaign_id else None,
+            message_ids=tuple(m for m in messages if m != DELETED_HERE),
+            campaign_id=None if campaign == DELETED_HERE else campaign,
         )
+
+
+def _say_left_off(
+    left_off: LeftOff, maps: _Maps, theirs: CalendarStore, posts: Sequence[Post]
+) -> None:
+    """Say which key messages and campaigns deleted here their posts come without."""
+    carried = {m for p in posts for m in p.message_ids}
+    for their_id, ours in maps.messages.items():
+        if ours == DELETED_HERE and their_id in carried:
+            left_off.say("key message", theirs.key_message(their_id).title)
+    in_use = {p.campaign_id for p in posts}
+    for their_id, ours in maps.campaigns.items():
+        if ours == DELETED_HERE and their_id in in_use:
+            left_off.say("campaign", theirs.campaign(their_id).name)
 
 
 def _map_channels(
@@ -445,10 +479,12 @@ def _map_messages(
     starts_on: date | None = None,
     renamed: Mapping[int, int] | None = None,
     had: list[str] | None = None,
+    deleted: Collection[str] = (),
 ) -> dict[int, int]:
     """Their key messages to ours, by title; those missing are made as they are there
     (in a colour apart from those this calendar ``had``), or (``starts_on`` given)
-    starting that day, with an end before it left off."""
+    starting that day, with an end before it left off; those ``deleted`` here (by
+    name key) are :data:`.DELETED_HERE`."""
 
     def add(m: KeyMessage) -> int:
         start, end = m.starts_on, m.ends_on
@@ -467,7 +503,11 @@ def _map_messages(
 
     return _mapping(
         _among(theirs.key_messages(include_archived=True), only),
-        lambda m: (renamed or {}).get(m.id) or _id_of(ours.key_message_titled(m.title)),
+        lambda m: (
+            (renamed or {}).get(m.id)
+            or _id_of(ours.key_message_titled(m.title))
+            or (DELETED_HERE if name_key(m.title) in deleted else None)
+        ),
         add,
         summary.messages_added,
     )
@@ -481,10 +521,15 @@ def _map_campaigns(
     only: Collection[int | None] | None = None,
     renamed: Mapping[int, int] | None = None,
     had: list[str] | None = None,
+    deleted: Collection[str] = (),
 ) -> dict[int, int]:
     return _mapping(
         _among(theirs.campaigns(), only),
-        lambda c: (renamed or {}).get(c.id) or _id_of(ours.campaign_named(c.name)),
+        lambda c: (
+            (renamed or {}).get(c.id)
+            or _id_of(ours.campaign_named(c.name))
+            or (DELETED_HERE if name_key(c.name) in deleted else None)
+        ),
         lambda c: ours.add_campaign(
             c.name,
             kind=c.kind,

@@ -630,13 +630,15 @@ class DeleteKeyMessageCommand(_NamesKept):
         super().__init__(session, f"Delete key message '{elide(message.title)}'", message_id)
         self._message = message
         self._carriers = session.store.posts_carrying(message_id)
+        self._posts = session.store.posts(self._carriers)  # their revisions, for the undo
 
     def apply(self) -> ChangeSet:
         return self.session.store.delete_key_message(self._message.id)
 
     def revert(self) -> ChangeSet:
         store = self.session.store
-        return self._put_back(store.restore_key_message(self._message, self._carriers))
+        changes = store.restore_key_message(self._message, self._carriers)
+        return self._put_back(changes | store.restore_posts(self._posts))
 
 
 class ChannelCommand(_NamesKept):
@@ -700,6 +702,7 @@ class CampaignCommand(_NamesKept):
         self._carriers = (
             session.store.posts_in_campaign(old.id) if old is not None and new is None else []
         )
+        self._posts = session.store.posts(self._carriers)  # their revisions, for the undo
 
     def apply(self) -> ChangeSet:
         store = self.session.store
@@ -724,7 +727,8 @@ class CampaignCommand(_NamesKept):
         if self._old is None:
             assert self._new is not None
             return store.delete_campaign(self._new.id)
-        return self._put_back(store.restore_campaign(self._old, self._carriers))
+        changes = store.restore_campaign(self._old, self._carriers)
+        return self._put_back(changes | store.restore_posts(self._posts))
 
 
 class DeleteChannelCommand(_NamesKept):

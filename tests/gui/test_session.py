@@ -26,6 +26,7 @@ from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
     AddPostCommand,
+    CampaignCommand,
     ChannelCommand,
     CopyPostsCommand,
     DeleteChannelCommand,
@@ -341,6 +342,28 @@ def test_kept_posts_follow_changes_that_name_no_days(session: CalendarSession) -
     kept = session.all_posts_between(first, last)
     assert kept == session.store.posts_between(first, last)
     assert any(message in p.message_ids for p in kept)
+
+
+def test_undoing_a_deletion_gives_the_posts_back_exactly_and_the_name_is_not_deleted(
+    session: CalendarSession,
+) -> None:
+    """Deleting a key message or campaign is an edit of its posts (a new revision); its
+    undo gives them back as they were, and its name counts no more as deleted here."""
+    store = session.store
+    message = store.key_messages()[0]
+    campaign = store.campaigns()[0]
+    posts = store.posts({*store.posts_carrying(message.id), *store.posts_in_campaign(campaign.id)})
+    session.push(DeleteKeyMessageCommand(session, message.id))
+    session.push(CampaignCommand(session, campaign, None))
+    assert name_key(message.title) in store.deleted_names("message")
+    assert name_key(campaign.name) in store.deleted_names("campaign")
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert store.posts(p.id for p in posts) == posts
+    assert store.deleted_names("message") == frozenset()
+    assert store.deleted_names("campaign") == frozenset()
+    session.undo_stack.redo()
+    assert name_key(message.title) in store.deleted_names("message")
 
 
 def test_a_copy_of_the_file_alone_has_each_change_at_once(

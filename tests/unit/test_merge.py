@@ -18,7 +18,7 @@ from calendar_app.core.errors import CalendarFileError, InvalidInput
 from calendar_app.core.models import CampaignKind, NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore, free_color
 from calendar_app.exchange.copy import save_copy
-from calendar_app.exchange.csv_profiles import import_csv
+from calendar_app.exchange.csv_profiles import export_csv, import_csv
 from calendar_app.exchange.formats import (
     CONFLICT_MARK,
     Cancelled,
@@ -921,3 +921,52 @@ def test_an_occurrence_deleted_here_stays_deleted_unless_edited_there_since(
             assert member.occurrence not in ours.series(member.series_id).exdates
             assert summary.series_added == []
             assert [s.id for s in summary.series_before] == [member.series_id]
+
+
+@pytest.mark.parametrize("kind", ["csv", "ics", "cadence"])
+def test_an_export_from_before_a_deletion_brings_nothing_deleted_back(
+    tmp_path: Path, kind: str
+) -> None:
+    """A key message and a campaign deleted in their managers came back, onto every post
+    that had carried them, from an export made before (README: an export from before
+    the edit changes nothing). The posts come without them, and it is said."""
+    write_demo(tmp_path / "demo.cadence", today=date(2026, 11, 18))
+    with CalendarStore.open(tmp_path / "demo.cadence") as store:
+        before = tmp_path / f"before.{kind}"
+        if kind == "csv":
+            export_csv(store, before, ExportOptions())
+        elif kind == "ics":
+            export_ics(store, before, ExportOptions(), no_progress)
+        else:
+            save_copy(store, before)
+        message = store.key_message_titled("Solar pays for itself")
+        campaign = store.campaign_named("Home Battery launch")
+        assert message is not None
+        assert campaign is not None
+        carriers = store.posts_carrying(message.id)
+        revisions = {p.id: p.revision for p in store.posts(carriers)}
+        store.delete_key_message(message.id)
+        store.delete_campaign(campaign.id)
+        # Taken off as an edit of each post would: a new revision, for other programs.
+        assert all(p.revision > revisions[p.id] for p in store.posts(carriers))
+        posts = store.all_posts()
+        options = ImportOptions(create_missing=True)
+        if kind == "csv":
+            summary = import_csv(store, before, options)
+        elif kind == "ics":
+            summary = import_ics(store, before, options, no_progress)
+        else:
+            summary = merge_into(store, before, options)
+        assert store.all_posts() == posts
+        assert store.key_message_titled("Solar pays for itself") is None
+        assert store.campaign_named("Home Battery launch") is None
+        assert (summary.added, summary.previous, summary.conflicts) == ([], [], 0)
+        assert summary.notes == [
+            "The key message 'Solar pays for itself' was deleted here: posts of the file"
+            " that carry it come without it.",
+            "The campaign 'Home Battery launch' was deleted here: posts of the file that"
+            " carry it come without it.",
+        ]
+        # Made again here, the name is a key message like any other.
+        store.add_key_message("Solar pays for itself")
+        assert store.deleted_names("message") == frozenset()
