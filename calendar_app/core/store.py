@@ -932,7 +932,7 @@ class CalendarStore:
                 [name, kind, color, char_limit, order],
             )
             new_id = cast(int, cursor.lastrowid)
-            self._forget_names("channel", new_id)  # a number a deleted one had
+            self._set_aside_names("channel", new_id)  # a number a deleted one had
         return ChangeSet(channels=frozenset({new_id}), created=(new_id,))
 
     def update_channel(
@@ -1032,7 +1032,7 @@ class CalendarStore:
                 [title, statement, cadence, color, _iso(starts_on), _iso(ends_on), priority],
             )
             new_id = cast(int, cursor.lastrowid)
-            self._forget_names("message", new_id)  # a number a deleted one had
+            self._set_aside_names("message", new_id)  # a number a deleted one had
         return ChangeSet(messages=frozenset({new_id}), created=(new_id,))
 
     def first_delivery_day(self, message_id: int, as_of: date) -> date | None:
@@ -1142,7 +1142,7 @@ class CalendarStore:
                 [name, campaign_kind.value, _iso(starts_on), _iso(ends_on), color],
             )
             new_id = cast(int, cursor.lastrowid)
-            self._forget_names("campaign", new_id)  # a number a deleted one had
+            self._set_aside_names("campaign", new_id)  # a number a deleted one had
         return ChangeSet(campaigns=frozenset({new_id}), created=(new_id,))
 
     def update_campaign(self, campaign: Campaign) -> ChangeSet:
@@ -1255,6 +1255,16 @@ class CalendarStore:
                 "INSERT INTO former_names (kind, record_id, name_key) VALUES (?, ?, ?)",
                 [(kind, record_id, key) for key in sorted(set(keys))],
             )
+
+    def _set_aside_names(self, kind: str, record_id: int) -> None:
+        """A new record under a number a deleted one had: no name that one had is its;
+        they stay the names of a record deleted here (:meth:`deleted_names`), under a
+        number no record has."""
+        self._conn.execute(
+            "UPDATE OR REPLACE former_names SET record_id = -record_id"
+            " WHERE kind = ? AND record_id = ?",
+            [kind, record_id],
+        )
 
     def _forget_names(self, kind: str, record_id: int) -> None:
         """A new record under a number a deleted one had: no name that one had is its."""
