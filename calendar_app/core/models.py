@@ -197,11 +197,18 @@ def with_year(day: dt.date, year: bool | dt.date) -> bool:
     return year
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def name_key(name: str) -> str:
     """What tells a channel, key message or campaign name from another: its letters,
     whatever their case, outer spaces, control characters and Unicode form ("é" typed
-    as one character or as "e" and an accent, as macOS and PDFs give it)."""
-    return one_line(name).casefold()
+    as one character or as "e" and an accent, as macOS and PDFs give it), and what
+    does not show: a double space, a no-break space pasted from a web page or Word, a
+    zero-width character, full-width letters (five "Made in Europe" were five key
+    messages, and a CSV cell with no-break spaces named none of them)."""
+    shown = "".join(c for c in one_line(name) if unicodedata.category(c) != "Cf")
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", shown)).strip().casefold()
 
 
 _STROKES = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"})

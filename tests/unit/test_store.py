@@ -375,6 +375,35 @@ def test_duplicate_key_message_titles_are_refused(store: CalendarStore) -> None:
     assert [m.id for m in store.key_messages()] == [second, first]
 
 
+@pytest.mark.parametrize(
+    "look_alike",
+    [
+        lambda name: name.replace(" ", "  "),  # a double space
+        lambda name: name.replace(" ", "\u00a0"),  # a no-break space, from a web page or Word
+        lambda name: name + "\u200b",  # a zero-width space
+        lambda name: chr(ord(name[0]) + 0xFEE0) + name[1:],  # a full-width letter
+    ],
+    ids=["double space", "no-break space", "zero-width space", "full-width"],
+)
+def test_names_that_look_the_same_are_one(
+    store: CalendarStore, look_alike: Callable[[str], str]
+) -> None:
+    """They were accepted as other key messages, channels and campaigns: rows that look
+    the same in every list, and a CSV cell naming one found another."""
+    store.add_key_message("We listen")
+    store.add_channel("Local radio")
+    store.add_campaign("Spring push")
+    with pytest.raises(InvalidInput, match="There is already a key message called 'We listen'"):
+        store.add_key_message(look_alike("We listen"))
+    with pytest.raises(InvalidInput, match="There is already a channel called 'Local radio'"):
+        store.add_channel(look_alike("Local radio"))
+    with pytest.raises(InvalidInput, match="There is already a campaign called 'Spring push'"):
+        store.add_campaign(look_alike("Spring push"))
+    found = store.key_message_titled(look_alike("We listen"))
+    assert found is not None
+    assert found.title == "We listen"
+
+
 def test_update_and_archive_key_message(store: CalendarStore) -> None:
     message_id = store.add_key_message("We listen", cadence_days=7).created[0]
     edited = dataclasses.replace(
