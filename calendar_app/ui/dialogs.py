@@ -69,7 +69,7 @@ def scrolled(content: QWidget, *, sideways: bool = False) -> QScrollArea:
 def _error_box(
     parent: QWidget | None, exc: BaseException, title: str, reassurance: str = CALENDAR_KEPT
 ) -> QMessageBox:
-    box = QMessageBox(parent)
+    box = message_box(parent)
     box.setWindowTitle(title)
     if isinstance(exc, CadenceError):
         box.setIcon(QMessageBox.Icon.Warning)
@@ -121,6 +121,14 @@ def remember_folder(calendar: Path, chosen: Path) -> None:
     _FOLDERS_CHOSEN[calendar] = chosen if chosen.is_dir() else chosen.parent
 
 
+def message_box(parent: QWidget | None) -> QMessageBox:
+    """A message box whose text reads as written: a name such as "Launch <beta>" lost
+    its "<beta>", and "<b>Q1</b>" came out bold (Qt took it for markup)."""
+    box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def run_modal(dialog: QDialog) -> int:
     """Show ``dialog`` and wait for it to close; it is then deleted (with the window as
     its parent it would stay, and its actions would be found among the window's)."""
@@ -164,7 +172,7 @@ def announce_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
 
 def ask_series_scope(parent: QWidget | None, verb: str) -> Scope | None:
     """Ask which occurrences of a recurring post ``verb`` (e.g. "move") applies to."""
-    box = QMessageBox(parent)
+    box = message_box(parent)
     box.setWindowTitle("Recurring post")
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(f"This post repeats. Which occurrences do you want to {verb}?")
@@ -189,7 +197,7 @@ def ask_date_order(parent: QWidget | None, name: str, example: str, day_first: b
     (``example`` reads two ways, as 03/04/2026 does): True for day first, False for month
     first, None to import nothing. ``day_first`` is the answer offered first."""
     read = _parse_both(example)
-    box = QMessageBox(parent)
+    box = message_box(parent)
     box.setWindowTitle("Import")
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(f"How are the dates in {name} written?")
@@ -275,19 +283,18 @@ def ask_replace_files(parent: QWidget | None, paths: list[Path]) -> bool:
         names = ", ".join(path.name for path in paths[:5]) + more
         title, text = "Replace the Files?", f"{names} already exist"
     buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(
-        parent,
-        title,
-        f"{text} in {paths[0].parent}. Replace {'it' if len(paths) == 1 else 'them'}?",
-        buttons.Yes | buttons.Cancel,
-        buttons.Cancel,
-    )
-    return answer == buttons.Yes
+    box = message_box(parent)
+    box.setWindowTitle(title)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(f"{text} in {paths[0].parent}. Replace {'it' if len(paths) == 1 else 'them'}?")
+    box.setStandardButtons(buttons.Yes | buttons.Cancel)
+    box.setDefaultButton(buttons.Cancel)
+    return run_modal(box) == buttons.Yes
 
 
 def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     """Ask, as a post editor closes with changes, whether to save them."""
-    box = QMessageBox(parent)
+    box = message_box(parent)
     box.setObjectName("saveChangesBox")
     box.setWindowTitle("Unsaved changes")
     box.setIcon(QMessageBox.Icon.Question)

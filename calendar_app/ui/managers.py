@@ -76,7 +76,15 @@ from .commands import (
     UpdateKeyMessageCommand,
     plain_tooltip,
 )
-from .dialogs import SaveAnswer, ask_save_changes, fit_on_screen, run_modal, scrolled, show_error
+from .dialogs import (
+    SaveAnswer,
+    ask_save_changes,
+    fit_on_screen,
+    message_box,
+    run_modal,
+    scrolled,
+    show_error,
+)
 from .editor import (
     counted_suffix,
     elide,
@@ -100,7 +108,7 @@ RESTORE_TEXT = "&Restore"
 
 
 def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
-    box = QMessageBox(parent)
+    box = message_box(parent)
     box.setWindowTitle(title)
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(text)
@@ -283,6 +291,7 @@ class _Manager(QDialog, Generic[R]):
 
         # Right: the form.
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a name, as typed
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)

@@ -32,6 +32,7 @@ from .dialogs import (
     ask_replace_files,
     file_ending,
     files_folder,
+    message_box,
     remember_folder,
     run_modal,
     save_file_name,
@@ -324,7 +325,7 @@ def show_summary(
 ) -> None:
     """What an import or export did, with each item to look at behind "Show Details"
     (what an import skipped and why, a post too long for its channel)."""
-    box = QMessageBox(parent)
+    box = message_box(parent)
     box.setWindowTitle(title)
     box.setIcon(QMessageBox.Icon.Information)
     box.setText(text)

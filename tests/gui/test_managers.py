@@ -16,6 +16,7 @@ from calendar_app.core.colors import difference
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import CampaignKind
 from calendar_app.ui.commands import UpdateKeyMessageCommand
+from calendar_app.ui.dialogs import message_box
 from calendar_app.ui.managers import (
     ARCHIVE_TEXT,
     NEW,
@@ -724,3 +725,25 @@ def test_a_long_title_wraps_and_the_manager_fits_a_small_screen(
     assert manager.minimumSizeHint().width() < 800
     assert manager.width() <= manager.screen().availableGeometry().width()
     assert manager.heading.height() > manager.heading.fontMetrics().lineSpacing()  # wrapped
+
+
+def test_a_name_with_angle_brackets_reads_as_typed(qtbot: QtBot, session: CalendarSession) -> None:
+    """The heading took "<h1>BIG</h1>" for markup: a big heading; "Launch <beta>" lost
+    "<beta>". The question and error boxes read names as typed too."""
+    recorder = Recorder()
+    manager = _campaigns(qtbot, session, recorder)
+    plain = session.store.add_campaign("BIG").created[0]
+    marked = session.store.add_campaign("<h1>BIG</h1>").created[0]
+    session.notify(session.store.add_campaign("Launch <beta>"))
+    manager.select(plain)
+    one_line = manager.heading.sizeHint().height()
+    manager.select(marked)
+    assert manager.heading.text() == "<h1>BIG</h1>"
+    assert manager.heading.sizeHint().height() == one_line  # not a heading's size
+    box = message_box(None)
+    box.setText("Delete the campaign 'Launch <beta>'?")
+    (label,) = [
+        w for w in box.findChildren(QLabel) if w.text() == "Delete the campaign 'Launch <beta>'?"
+    ]
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    box.deleteLater()
