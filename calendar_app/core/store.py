@@ -902,6 +902,16 @@ class CalendarStore:
     def channel(self, channel_id: int) -> Channel:
         return _with_id(self.channels(include_archived=True), channel_id, "channel")
 
+    def archived_channels_in_use(self) -> frozenset[int]:
+        """The archived channels that posts are still on."""
+        return frozenset(
+            row[0]
+            for row in self._rows(
+                "SELECT id FROM channels c WHERE archived"
+                " AND EXISTS (SELECT 1 FROM posts p WHERE p.channel_id = c.id)"
+            )
+        )
+
     def channel_named(self, name: str) -> Channel | None:
         return _named(self.channels(include_archived=True), name, attrgetter("name"))
 

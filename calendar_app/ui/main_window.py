@@ -885,8 +885,7 @@ class MainWindow(QMainWindow):
             hidden = filters.hidden_channels
             items = [
                 (c.id, f"{c.name} (archived)" if c.archived else c.name, c.id not in hidden)
-                for c in self.session.channels(include_archived=True)
-                if not c.archived or c.id in hidden
+                for c in self.session.listed_channels()
             ]
         elif key == "messages":
             items = [(m.id, m.title, m.id in filters.messages) for m in self.session.key_messages()]

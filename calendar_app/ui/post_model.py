@@ -1078,7 +1078,7 @@ class ChannelListModel(_RecordList[Channel]):
     channel_ids = _RecordList.ids
 
     def _records(self) -> list[Channel]:
-        return self.session.channels()
+        return self.session.listed_channels()
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.channels or changes.calendar:
@@ -1100,7 +1100,7 @@ class ChannelListModel(_RecordList[Channel]):
             return None
         shown = self.is_shown(channel.id)
         if role == _DISPLAY:
-            return isolated(channel.name)
+            return isolated(channel.name) + (" (archived)" if channel.archived else "")
         if role == IdRole:
             return channel.id
         if role == _DECORATION:

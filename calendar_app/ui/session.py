@@ -365,6 +365,22 @@ class CalendarSession(QObject):
             key=lambda c: (c.sort_order, name_order(c.name)),
         )
 
+    def listed_channels(self) -> list[Channel]:
+        """The channels the sidebar and the Channels filter list, to show or hide: those
+        in use, and those archived that posts are still on or that are hidden (archived
+        while shown, their posts stayed on the calendar with no tick left to hide them)."""
+        hidden = self._filters.hidden_channels
+        kept = (
+            self.store.archived_channels_in_use()
+            if any(c.archived for c in self._channels.values())
+            else frozenset()
+        )
+        return [
+            c
+            for c in self.channels(include_archived=True)
+            if not c.archived or c.id in kept or c.id in hidden
+        ]
+
     def key_messages(self, *, include_archived: bool = False) -> list[KeyMessage]:
         return sorted(
             (m for m in self._messages.values() if include_archived or not m.archived),

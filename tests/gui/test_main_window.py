@@ -84,7 +84,7 @@ from calendar_app.ui.editor import PostEditor
 from calendar_app.ui.gaps import IDEAS_OFFERED, short
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
-from calendar_app.ui.post_model import AgendaModel
+from calendar_app.ui.post_model import AgendaModel, IdRole
 from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.settings import CalendarSettingsDialog
 from calendar_app.ui.welcome import NewCalendarDialog, NewCalendarPlan, locale_week_start
@@ -704,7 +704,30 @@ def test_a_hidden_channel_archived_stays_hidden_and_listed_until_shown(
     assert again.session.filters.hidden_channels == frozenset({linkedin.id})
     window.clear_filter("channels")
     assert any(p.channel_id == linkedin.id for p in window.session.posts_between(*november))
-    assert "LinkedIn (archived)" not in menu_entries()
+    assert menu_entries()["LinkedIn (archived)"] is True  # its posts still there to hide
+
+
+def test_a_channel_archived_while_shown_can_still_be_hidden(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Its posts stayed on the calendar, but the sidebar and the Channels menu dropped
+    it: no tick left to hide them. Listed "(archived)" while posts are on it."""
+    instagram = session.store.channel_named("Instagram")
+    assert instagram is not None
+    session.push(ChannelCommand(session, instagram, replace(instagram, archived=True)))
+    model = window.sidebar.channels_view.model()
+    rows = {model.index(r, 0).data(IdRole): model.index(r, 0) for r in range(model.rowCount())}
+    assert rows[instagram.id].data(Qt.ItemDataRole.DisplayRole).endswith("Instagram (archived)")
+    model.setData(rows[instagram.id], Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    november = (date(2026, 11, 1), date(2026, 11, 30))
+    assert all(p.channel_id != instagram.id for p in window.session.posts_between(*november))
+    menu = QMenu()
+    window._fill_filter_menu("channels", menu)
+    assert "Instagram (archived)" in [a.text() for a in menu.actions()]
+    # An archived channel no post is on any more is left out, as before.
+    unused = session.store.add_channel("Podcast").created[0]
+    session.notify(session.store.update_channel(unused, archived=True))
+    assert unused not in [c.id for c in session.listed_channels()]
 
 
 def test_another_calendar_starts_with_no_filters_and_no_search(
