@@ -88,6 +88,7 @@ from .dialogs import (
 from .editor import (
     counted_suffix,
     elide,
+    hint_label,
     make_date_edit,
     muted_color,
     pydate,
@@ -344,10 +345,17 @@ class _Manager(QDialog, Generic[R]):
 
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.button_box.rejected.connect(self.reject)
+        # What an undo or redo here did: the steps are the calendar's, and one taken
+        # before the dialog opened (a post deleted) came back unseen behind it.
+        self.step_said = hint_label("", wrap=True)
+        self.step_said.setAccessibleName("Last undo or redo")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.step_said, 1)
+        bottom.addWidget(self.button_box)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 14, 16, 12)
         outer.addLayout(columns, 1)
-        outer.addWidget(self.button_box)
+        outer.addLayout(bottom)
 
         # Undo and redo work inside the (modal) dialog too, through the session, which
         # says why when the file refuses a step and keeps the stack in step with it.
@@ -356,14 +364,14 @@ class _Manager(QDialog, Generic[R]):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(stack.canUndo())
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_action.triggered.connect(lambda: session.undo(self))
+        self.undo_action.triggered.connect(lambda: self._step(session.undo, "Undone"))
         self.redo_action = QAction("&Redo", self)
         self.redo_action.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
         )
         self.redo_action.setEnabled(stack.canRedo())
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.redo_action.triggered.connect(lambda: session.redo(self))
+        self.redo_action.triggered.connect(lambda: self._step(session.redo, "Redone"))
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
 
@@ -387,6 +395,13 @@ class _Manager(QDialog, Generic[R]):
         form_width = form_holder.sizeHint().width() + bar
         width = outer.contentsMargins().left() * 2 + columns.spacing() + form_width * 5 // 3
         fit_on_screen(self, max(760, width), max(460, self.sizeHint().height()))
+
+    def _step(self, step: Callable[[QWidget | None], bool], done: str) -> None:
+        """Undo or redo one step of the calendar, and say which."""
+        stack = self.session.undo_stack
+        text = stack.undoText() if done == "Undone" else stack.redoText()
+        if step(self):
+            self.step_said.setText(f"{done}: {text}.")
 
     # -- what subclasses provide ------------------------------------------------------
 

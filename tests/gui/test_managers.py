@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.colors import difference
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import CampaignKind
-from calendar_app.ui.commands import UpdateKeyMessageCommand
+from calendar_app.ui.commands import DeletePostsCommand, UpdateKeyMessageCommand
 from calendar_app.ui.dialogs import message_box
 from calendar_app.ui.managers import (
     ARCHIVE_TEXT,
@@ -294,6 +294,20 @@ def test_the_undo_shortcut_works_inside_the_manager(qtbot: QtBot, session: Calen
     assert manager.redo_action.isEnabled()
     manager.redo_action.trigger()
     assert session.key_message(target).cadence_days == 9
+
+
+def test_an_undo_in_a_manager_says_what_it_undid(qtbot: QtBot, session: CalendarSession) -> None:
+    """A post deleted before the manager opened came back behind it on Ctrl+Z, unseen."""
+    post = next(p for p in session.store.all_posts() if p.date is not None)
+    session.push(DeletePostsCommand(session, [post.id]))
+    manager = _channels(qtbot, session, Recorder())
+    assert manager.step_said.text() == ""
+    text = session.undo_stack.undoText()
+    manager.undo_action.trigger()
+    assert session.store.find_post(post.uid) is not None
+    assert manager.step_said.text() == f"Undone: {text}."
+    manager.redo_action.trigger()
+    assert manager.step_said.text() == f"Redone: {text}."
 
 
 # -- channels ------------------------------------------------------------------------------
