@@ -26,7 +26,7 @@ from .commands import StoreCommand
 from .dialogs import fit_on_screen, show_error
 from .editor import counted_suffix, hint_label, problems_label
 from .session import CalendarSession, ErrorHandler
-from .welcome import week_combo, zone_combo, zone_problems
+from .welcome import chosen_zone, week_combo, zone_combo, zone_problems
 
 
 class CalendarSettingsCommand(StoreCommand):
@@ -124,7 +124,7 @@ class CalendarSettingsDialog(QDialog):
         """The settings the form shows."""
         return CalendarInfo(
             name=" ".join(self.name_edit.text().split()),
-            timezone=self.zone_combo.currentText().strip(),
+            timezone=chosen_zone(self.zone_combo),
             week_start=WeekStart(self.week_combo.currentData()),
             default_cadence_days=self.cadence_spin.value(),
         )

@@ -14,10 +14,21 @@ import re
 import zoneinfo
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -178,26 +189,73 @@ def computer_zone() -> str:
     return system_timezone(default=known if is_zone_name(known) else "UTC")
 
 
+_SIGNED_GMT = re.compile(r"Etc/GMT[+-]\d+")
+"""POSIX's zones of a fixed offset, signed the other way round (Etc/GMT+1 is an hour
+behind UTC): someone after "GMT+1" picked one two hours off."""
+
+
 def time_zone_names() -> list[str]:
-    """Every IANA zone this computer knows, sorted, without the technical aliases."""
-    return sorted(name for name in zoneinfo.available_timezones() if not is_database_file(name))
+    """Every IANA zone this computer knows, sorted, without the technical aliases and
+    the POSIX fixed offsets (still taken when typed whole)."""
+    return sorted(
+        name
+        for name in zoneinfo.available_timezones()
+        if not is_database_file(name) and not _SIGNED_GMT.fullmatch(name)
+    )
+
+
+_ZONE_SEARCH = Qt.ItemDataRole.UserRole + 1
+"""What a zone is found by: its name, its name with spaces ("New York"), its offset."""
+
+
+class _ZoneCompleter(QCompleter):
+    """Finds a zone by :data:`_ZONE_SEARCH`, and puts its name in the field."""
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole))
+
+
+def utc_offset(zone: str, moment: datetime | None = None) -> str:
+    """ "UTC+01:00", "UTC−05:00", "UTC" for ``zone`` now (or at ``moment``)."""
+    at = (moment or datetime.now(UTC)).astimezone(ZoneInfo(zone))
+    offset = at.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    if not minutes:
+        return "UTC"
+    sign = "+" if minutes > 0 else "\u2212"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def zone_combo(zone: str) -> QComboBox:
     """A field for a calendar's time zone, showing ``zone``: every zone in a list, any
-    part of a name typed finds it ("paris")."""
+    part of a name typed finds it ("paris", "new york" with a space, "+05:30"); each
+    says its offset from UTC in its tooltip."""
     combo = QComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.setMaxVisibleItems(16)
     combo.setAccessibleName("Time zone")
-    combo.addItems(time_zone_names())
-    completer = QCompleter(combo.model(), combo)
+    now = datetime.now(UTC)
+    for row, name in enumerate(time_zone_names()):
+        offset = utc_offset(name, now)
+        combo.addItem(name)
+        combo.setItemData(row, f"{name} {name.replace('_', ' ')} {offset}", _ZONE_SEARCH)
+        combo.setItemData(row, f"{name}: {offset} now", Qt.ItemDataRole.ToolTipRole)
+    completer = _ZoneCompleter(combo.model(), combo)
+    completer.setCompletionRole(_ZONE_SEARCH)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     combo.setCompleter(completer)
     combo.setCurrentText(zone)
     return combo
+
+
+def chosen_zone(combo: QComboBox) -> str:
+    """The zone typed or picked in a :func:`zone_combo`: "America/New York", typed with
+    a space, as the zone "America/New_York"."""
+    text = combo.currentText().strip()
+    written = "_".join(text.split())
+    return written if not is_zone_name(text) and is_zone_name(written) else text
 
 
 def _location_problems(path: Path) -> list[str]:
@@ -636,7 +694,7 @@ class NewCalendarPage(QWidget):
                 found.extend(_location_problems(path))
             except OSError as exc:  # a name too long for the disk, a folder not to be read
                 found.append(str(os_problem_for(exc, path.name)))
-        found.extend(zone_problems(self.zone_combo.currentText().strip()))
+        found.extend(zone_problems(chosen_zone(self.zone_combo)))
         if not self.channel_choices():
             found.append("Pick at least one channel; you can add more later.")
         # As the calendar tells names apart: case, spaces and accents typed two ways aside.
@@ -649,7 +707,7 @@ class NewCalendarPage(QWidget):
         return NewCalendarPlan(
             name=" ".join(self.name_edit.text().split()),
             path=self.location(),
-            timezone=self.zone_combo.currentText().strip(),
+            timezone=chosen_zone(self.zone_combo),
             week_start=WeekStart(self.week_combo.currentData()),
             channels=tuple(self.channel_choices()),
             messages=tuple(self.message_choices()),

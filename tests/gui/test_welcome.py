@@ -39,6 +39,7 @@ from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.welcome import (
     NewCalendarPlan,
     WelcomeDialog,
+    chosen_zone,
     create_planned_calendar,
     free_path,
     locale_week_start,
@@ -429,6 +430,35 @@ def test_other_channels_are_parted_by_the_comma_of_any_keyboard(
         check.setChecked(False)
     page.other_channels_edit.setText(typed)
     assert [name for name, _ in page.channel_choices()] == ["ニュースレター", "ブログ"]
+
+
+def test_a_zone_is_found_as_people_write_it_and_says_its_offset(
+    dialog: WelcomeDialog, qtbot: QtBot
+) -> None:
+    """ "new york" found nothing (zones are written with "_"), and "gmt" offered
+    Etc/GMT+1, an hour behind UTC: someone after "GMT+1" was two hours off."""
+    combo = dialog.new_page.zone_combo
+    completer = combo.completer()
+    assert completer is not None
+    completer.setCompletionPrefix("new york")
+    found = [
+        completer.pathFromIndex(completer.completionModel().index(r, 0))
+        for r in range(completer.completionCount())
+    ]
+    assert "America/New_York" in found
+    completer.setCompletionPrefix("+05:30")
+    offsets = [
+        completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())
+    ]
+    assert "Asia/Kolkata" in offsets
+    assert not [n for n in time_zone_names() if n.startswith("Etc/GMT+")]
+    row = combo.findText("Asia/Kolkata")
+    assert combo.itemData(row, Qt.ItemDataRole.ToolTipRole) == "Asia/Kolkata: UTC+05:30 now"
+    combo.setCurrentText("America/New York")  # typed with a space
+    assert chosen_zone(combo) == "America/New_York"
+    assert dialog.new_page.problems() == []
+    combo.setCurrentText("Etc/GMT+1")  # typed whole, still taken
+    assert chosen_zone(combo) == "Etc/GMT+1"
 
 
 def test_start_a_new_calendar(dialog: WelcomeDialog, data: Path) -> None:
