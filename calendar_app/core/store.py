@@ -929,7 +929,7 @@ class CalendarStore:
         name = _required(name, "A channel needs a name.")
         same = self.channel_named(name)
         if same is not None:  # as it is spelled here, not as typed ("linkedin")
-            raise InvalidInput(f"There is already a channel called '{same.name}'.")
+            raise InvalidInput(_taken("channel", same.name, same.archived))
         kind = _channel_kind(kind) if kind is not None else guessed_kind(name, "social")
         _check_char_limit(char_limit)
         existing = self.channels(include_archived=True)
@@ -961,7 +961,7 @@ class CalendarStore:
             name = _required(name, "A channel needs a name.")
             other = self.channel_named(name)
             if other is not None and other.id != channel_id:
-                raise InvalidInput(f"There is already a channel called '{other.name}'.")
+                raise InvalidInput(_taken("channel", other.name, other.archived))
         if char_limit != "keep":
             _check_char_limit(char_limit)
         with environment_errors(self.path), self.db.atomic():
@@ -1031,7 +1031,7 @@ class CalendarStore:
         title = _required(title, "A key message needs a title.")
         same = self.key_message_titled(title)
         if same is not None:
-            raise InvalidInput(f"There is already a key message called '{same.title}'.")
+            raise InvalidInput(_taken("key message", same.title, same.archived))
         cadence = cadence_days if cadence_days is not None else self.info().default_cadence_days
         _check_message(cadence, starts_on, ends_on)
         color = self._new_color(color, 3, apart_from)
@@ -1061,7 +1061,7 @@ class CalendarStore:
         title = _required(message.title, "A key message needs a title.")
         other = self.key_message_titled(title)
         if other is not None and other.id != message.id:
-            raise InvalidInput(f"There is already a key message called '{other.title}'.")
+            raise InvalidInput(_taken("key message", other.title, other.archived))
         _check_message(message.cadence_days, message.starts_on, message.ends_on)
         with environment_errors(self.path), self.db.atomic():
             self._renamed("message", message.id, current.title, title)
@@ -2891,6 +2891,17 @@ def _named(items: Iterable[_Named], name: str, key: Callable[[_Named], str]) -> 
     and Unicode form aside)."""
     wanted = name_key(name)
     return next((item for item in items if name_key(key(item)) == wanted), None)
+
+
+def _taken(kind: str, name: str, archived: bool) -> str:
+    """The sentence for a name another channel or key message has: an archived one is
+    out of the lists, and said so (the sentence pointed at a name no list showed)."""
+    if archived:
+        return (
+            f"There is already a {kind} called '{name}', archived: restore it (Show"
+            " archived) rather than make another."
+        )
+    return f"There is already a {kind} called '{name}'."
 
 
 def _required(text: str, message: str) -> str:

@@ -404,6 +404,24 @@ def test_names_that_look_the_same_are_one(
     assert found.title == "We listen"
 
 
+def test_a_name_an_archived_record_has_is_said_archived(store: CalendarStore) -> None:
+    """ "There is already a channel called 'Newsletter'." named a channel no list showed."""
+    channel = store.add_channel("Newsletter").created[0]
+    store.update_channel(channel, archived=True)
+    message = store.add_key_message("We listen").created[0]
+    store.update_key_message(dataclasses.replace(store.key_message(message), archived=True))
+    with pytest.raises(
+        InvalidInput,
+        match=re.escape(
+            "There is already a channel called 'Newsletter', archived: restore it"
+            " (Show archived) rather than make another."
+        ),
+    ):
+        store.add_channel("newsletter")
+    with pytest.raises(InvalidInput, match="key message called 'We listen', archived"):
+        store.add_key_message("We listen")
+
+
 def test_update_and_archive_key_message(store: CalendarStore) -> None:
     message_id = store.add_key_message("We listen", cadence_days=7).created[0]
     edited = dataclasses.replace(
