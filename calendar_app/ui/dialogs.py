@@ -59,6 +59,9 @@ def scrolled(content: QWidget, *, sideways: bool = False) -> QScrollArea:
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # Tab goes from field to field: the area itself was a stop where nothing showed
+    # the focus and a screen reader said an empty name (it still scrolls to a field).
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     if not sideways:
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.viewport().setAutoFillBackground(False)

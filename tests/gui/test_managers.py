@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.colors import difference
@@ -761,3 +761,18 @@ def test_a_name_with_angle_brackets_reads_as_typed(qtbot: QtBot, session: Calend
     ]
     assert label.textFormat() == Qt.TextFormat.PlainText
     box.deleteLater()
+
+
+@pytest.mark.parametrize("make", [_messages, _channels, _campaigns])
+def test_tab_never_stops_on_the_forms_scroll_area(
+    qtbot: QtBot, session: CalendarSession, make: Any
+) -> None:
+    """One stop a round was the frameless scroll area: no focus shown, no name said."""
+    manager = make(qtbot, session, Recorder())
+    stops = []
+    widget = manager.item_list
+    for _ in range(40):
+        widget = widget.nextInFocusChain()
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled():
+            stops.append(widget)
+    assert not [w for w in stops if isinstance(w, QScrollArea)]
