@@ -274,10 +274,11 @@ def status_command(
     scope takes in; None when none of them would change."""
     from .post_model import status_label
 
+    dated = status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED)  # a day to go out on
     edits: dict[int, PostChanges] = {
         p.id: {"status": status}
         for p in session.posts(post_ids)
-        if p.status != status or scope != "this"
+        if (p.status != status or scope != "this") and (p.date is not None or not dated)
     }
     if not edits:
         return None
@@ -305,8 +306,12 @@ def set_posts_status(
 ) -> bool:
     """Give the posts ``status`` as one undo step, an occurrence of a series asking, as
     the editor does, whether the others change too (cancelling a weekly series took a
-    change in every month); False when nothing changes."""
+    change in every month); False when nothing changes. A post in the backlog is
+    neither scheduled nor published (it has no day to go out on): left as it is."""
     posts = session.posts(post_ids)
+    if status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED):
+        posts = [p for p in posts if p.date is not None]
+        post_ids = [p.id for p in posts]
     if all(p.status == status for p in posts) and not (
         len(posts) == 1
         and posts[0].series_id is not None

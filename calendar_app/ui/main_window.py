@@ -282,9 +282,11 @@ class MainWindow(QMainWindow):
         self._post_menu.setObjectName("postMenu")
         self._status_menu = QMenu("Set &status", self)
         for status in PostStatus:
-            self._status_menu.addAction(
+            action = self._status_menu.addAction(
                 f"&{status_label(status)}", partial(self.set_status, status)
             )
+            action.setData(status.value)
+        self._status_menu.aboutToShow.connect(self._offer_statuses)
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_calendar_action)
@@ -1321,6 +1323,14 @@ class MainWindow(QMainWindow):
         message = self.session.key_message(message_id)
         add_fill_actions(menu, self.session, self, message, day, None, self._select_placed)
         return menu
+
+    def _offer_statuses(self) -> None:
+        """Scheduled and Published only for posts with a day to go out on: one in the
+        backlog given either stayed undated, "scheduled" (the editor refuses it)."""
+        dated = any(p.date is not None for p in self.session.posts(self.selected_post_ids()))
+        for action in self._status_menu.actions():
+            if action.data() in (PostStatus.SCHEDULED.value, PostStatus.PUBLISHED.value):
+                action.setEnabled(dated)
 
     def set_status(self, status: PostStatus) -> bool:
         """Give the selected posts ``status``: one undo step; False when none changes.

@@ -4250,3 +4250,20 @@ def test_a_look_again_after_the_calendar_closed_reads_nothing(
     drag_from(qtbot, window.month_view, rect.center())
     window.session.store.close()
     assert not window.check_for_outside_changes()
+
+
+def test_an_idea_in_the_backlog_is_not_set_scheduled_or_published(window: MainWindow) -> None:
+    """Set status > Scheduled in the backlog made an undated "scheduled" post, which the
+    editor then showed as a draft."""
+    idea = next(p for p in window.session.store.backlog() if p.status == PostStatus.IDEA)
+    window.backlog.list.setFocus()
+    window.backlog.select_posts([idea.id])
+    window._offer_statuses()
+    enabled = {a.data(): a.isEnabled() for a in window._status_menu.actions()}
+    assert enabled["scheduled"] is False
+    assert enabled["published"] is False
+    assert enabled["draft"] is True
+    assert not window.set_status(PostStatus.SCHEDULED)
+    assert window.session.store.post(idea.id).status == PostStatus.IDEA
+    assert window.set_status(PostStatus.DRAFT)
+    assert window.session.store.post(idea.id).status == PostStatus.DRAFT
