@@ -964,9 +964,16 @@ class MainWindow(QMainWindow):
         new_post(self.session, self, None, select=self._select_placed)
 
     def edit_post(self, post_id: int) -> None:
+        """Open a post in the editor; given another day there, the view follows it (the
+        keyboard's day, Tab and Paste stayed on the day it left)."""
         from .editor import open_post_editor
 
-        open_post_editor(self.session, self, post_id)
+        before = self.session.posts([post_id])
+        if not open_post_editor(self.session, self, post_id):
+            return
+        after = self.session.posts([post_id])
+        if before and after and after[0].date != before[0].date:
+            self._select_placed([post_id], placed_here=False)
 
     def edit_selected(self) -> None:
         """Open the selected post: of several, the one last clicked (or tabbed to)."""

@@ -4267,3 +4267,26 @@ def test_an_idea_in_the_backlog_is_not_set_scheduled_or_published(window: MainWi
     assert window.session.store.post(idea.id).status == PostStatus.IDEA
     assert window.set_status(PostStatus.DRAFT)
     assert window.session.store.post(idea.id).status == PostStatus.DRAFT
+
+
+@OFFSCREEN_POPUPS
+def test_a_post_given_another_day_in_the_editor_is_followed_there(window: MainWindow) -> None:
+    """Moved in the editor, it stayed selected but the keyboard's day, Tab and Paste
+    stayed on the day it left: Delete then removed a post out of sight."""
+    post = _standalone(window.session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[0]
+    assert post.date is not None
+    target = post.date + timedelta(days=35)  # another month
+    window.month_view.select_posts([post.id])
+
+    def move_and_save() -> None:
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, PostEditor)
+        editor.date_edit.setDate(QDate(target.year, target.month, target.day))
+        editor.accept()
+
+    QTimer.singleShot(0, move_and_save)
+    window.edit_post(post.id)
+    assert window.session.store.post(post.id).date == target
+    assert window.month_view.current_date() == target
+    assert window.month_view.selected_post_ids() == [post.id]
+    assert window.month_view.chip_rect(post.id) is not None
