@@ -114,6 +114,8 @@ class StoreCommand(QUndoCommand):
         super().__init__(text)
         self.session = session
         self._already_done = False
+        self.last_changes = ChangeSet()
+        """What the step changed when it last ran, done or undone."""
 
     def apply(self) -> ChangeSet:
         raise NotImplementedError
@@ -131,6 +133,7 @@ class StoreCommand(QUndoCommand):
             return
         with self.session.store.transaction():
             changes = step()
+        self.last_changes = changes
         self.session.notify(changes)
 
     def redo(self) -> None:

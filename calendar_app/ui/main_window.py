@@ -62,6 +62,7 @@ from ..core.store import CalendarStore
 from ..render.cadence_strip import day_text, range_text
 from .commands import (
     DeletePostsCommand,
+    StoreCommand,
     menu_text,
     plain_tooltip,
     plural,
@@ -231,7 +232,7 @@ class MainWindow(QMainWindow):
         quit_keys = std.Quit if QKeySequence.keyBindings(std.Quit) else "Ctrl+Q"
         self.quit_action = self._action("&Quit", self.close, quit_keys)
         self.undo_action = self._action("&Undo", self._undo, std.Undo)
-        self.redo_action = self._action("&Redo", lambda: self.session.redo(self), "Ctrl+Shift+Z")
+        self.redo_action = self._action("&Redo", self._redo, "Ctrl+Shift+Z")
         self.new_post_action = self._action("&New Post", self.new_post, "N")
         self.new_idea_action = self._action("New &Idea", self.new_idea, "Shift+N")
         self.edit_post_action = self._action("&Edit Post…", self.edit_selected, "Ctrl+E")
@@ -1273,19 +1274,47 @@ class MainWindow(QMainWindow):
         )
 
     def _undo(self) -> None:
-        """Edit > Undo. Posts a deletion brings back are selected where they are, as
-        they were when deleted (Enter or Delete then acts on them again)."""
+        """Edit > Undo; see :meth:`_stepped`."""
         stack = self.session.undo_stack
         command = stack.command(stack.index() - 1) if stack.canUndo() else None
-        undone = self.session.undo(self)
-        bar = self.statusBar()
-        if undone and bar.currentMessage() and bar.currentMessage() == self._placed_word:
-            bar.clearMessage()  # it spoke of posts the undo took away, or put back
-        if not undone or not isinstance(command, DeletePostsCommand):
+        self._stepped(command, "Undone", self.session.undo(self))
+
+    def _redo(self) -> None:
+        """Edit > Redo; see :meth:`_stepped`."""
+        stack = self.session.undo_stack
+        command = stack.command(stack.index()) if stack.canRedo() else None
+        self._stepped(command, "Redone", self.session.redo(self))
+
+    def _stepped(self, command: QUndoCommand | None, done: str, went: bool) -> None:
+        """After an undo or redo: the status bar says which step it was and where its
+        posts are now (nothing told a keyboard or screen-reader user what moved, or
+        where); posts a deletion's undo brings back are selected where they are, as they
+        were when deleted (Enter or Delete then acts on them again)."""
+        if not went or command is None:
             return
-        back = [p.id for p in self.session.posts(command.post_ids)]
-        if back:
-            self._select_placed(back, placed_here=False)  # back as they were: not placed
+        bar = self.statusBar()
+        if bar.currentMessage() and bar.currentMessage() == self._placed_word:
+            bar.clearMessage()  # it spoke of posts the step took away, or put back
+        there = (
+            self.session.posts(command.last_changes.posts)
+            if isinstance(command, StoreCommand)
+            else []
+        )
+        said = bar.currentMessage()
+        if not said or said == self._summary:  # what the step itself said comes first
+            days = sorted({p.date for p in there if p.date is not None})
+            where = ""
+            if days and len(there) == len([p for p in there if p.date is not None]):
+                first = day_text(days[0], year=self.session.today())
+                more = len(days) - 1
+                where = f" (now on {first}" + (
+                    f" and {plural(more, 'other day')})" if more else ")"
+                )
+            bar.showMessage(f"{done}: {command.text()}{where}.", 8000)
+        if done == "Undone" and isinstance(command, DeletePostsCommand):
+            back = [p.id for p in self.session.posts(command.post_ids)]
+            if back:
+                self._select_placed(back, placed_here=False)  # back as they were: not placed
 
     def _select_placed(self, post_ids: list[int], *, placed_here: bool = True) -> None:
         """Show and select posts just made or placed (a fill, a new post, a paste),

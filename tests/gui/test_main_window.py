@@ -4290,3 +4290,22 @@ def test_a_post_given_another_day_in_the_editor_is_followed_there(window: MainWi
     assert window.month_view.current_date() == target
     assert window.month_view.selected_post_ids() == [post.id]
     assert window.month_view.chip_rect(post.id) is not None
+
+
+def test_undo_and_redo_say_which_step_and_where_its_posts_are(window: MainWindow) -> None:
+    """A post pasted into next month, the view back on this one: Ctrl+Z put it back
+    without a word of what moved, or where (the status bar, the keyboard's day and the
+    selection all as they were)."""
+    post = _standalone(window.session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[0]
+    assert post.date is not None
+    later = post.date + timedelta(days=30)
+    window.session.push(MovePostsCommand(window.session, {post.id: (later, post.time)}))
+    window.statusBar().clearMessage()
+    text = window.session.undo_stack.undoText()
+    window.undo_action.trigger()
+    back = day_text(post.date, year=TODAY)
+    assert window.statusBar().currentMessage() == f"Undone: {text} (now on {back})."
+    window.statusBar().clearMessage()
+    window.redo_action.trigger()
+    there = day_text(later, year=TODAY)
+    assert window.statusBar().currentMessage() == f"Redone: {text} (now on {there})."
