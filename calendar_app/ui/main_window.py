@@ -674,7 +674,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         self.view_actions[index].setChecked(True)
         view = self.view()
-        view.set_current_date(current)
+        if view is not previous:  # the same view asked again keeps its rows picked
+            view.set_current_date(current)
         if previous is not None and previous is not view:
             view.select_posts(selected, in_sight_only=True)
             if picked and hasattr(view, "keep_picking"):

@@ -4309,3 +4309,15 @@ def test_undo_and_redo_say_which_step_and_where_its_posts_are(window: MainWindow
     window.redo_action.trigger()
     there = day_text(later, year=TODAY)
     assert window.statusBar().currentMessage() == f"Redone: {text} (now on {there})."
+
+
+def test_the_agenda_asked_again_keeps_its_rows_picked(window: MainWindow, qtbot: QtBot) -> None:
+    """Ctrl+3 in the agenda dropped three rows picked to one: the next Set status, Cut
+    or Delete then took one post."""
+    window.set_view(2)
+    agenda = window.agenda_view
+    first, last = agenda.visible_range()
+    posts = [p.id for p in window.session.posts_between(first, last)][:3]
+    agenda.select_posts(posts)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(agenda.selected_post_ids()) == sorted(posts)
