@@ -107,12 +107,20 @@ def add_fill_actions(
     # session read them); not one retired: a new post takes a live one.
     channel = session.store.channel(repeat.channel_id) if repeat is not None else None
     if repeat is not None and repeat.date is not None and channel and not channel.archived:
+        # Sent: published, or on a day gone by, or today but at a time gone by (18:00
+        # read "sent" at 11:20, the post still to go out); a post of today without a
+        # time is the day's.
+        sent = (
+            repeat.status == PostStatus.PUBLISHED
+            or repeat.date < today
+            or (repeat.date == today and (repeat.time is None or repeat.time <= session.now()))
+        )
         _item(
             menu,
             # Cut short, so that the day stays in sight; the date is the post's, not
             # the day it would be repeated on.
             f"Repeat {short(repeat.title)} ({elide(channel.name, CHANNEL_CHARS)},"
-            f" {'sent' if repeat.date <= today else 'planned'}"
+            f" {'sent' if sent else 'planned'}"
             f" {day_text(repeat.date, year=day)})",
             partial(repeat_post, session, parent, repeat, day, at, select),
         )

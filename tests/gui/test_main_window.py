@@ -4321,3 +4321,31 @@ def test_the_agenda_asked_again_keeps_its_rows_picked(window: MainWindow, qtbot:
     agenda.select_posts(posts)
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert sorted(agenda.selected_post_ids()) == sorted(posts)
+
+
+def test_a_repeat_of_a_post_later_today_reads_planned(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 11:20 the Fill the Gap menu called a post going out at 18:00 "sent"."""
+    from calendar_app.ui.gaps import add_fill_actions
+
+    session = window.session
+    message = session.store.add_key_message("Made in town", cadence_days=7).created[0]
+    channel = session.channels()[0].id
+    session.notify(
+        session.store.add_post(
+            NewPost("Tonight's post", channel, (message,), TODAY, time(18, 0), PostStatus.SCHEDULED)
+        )
+    )
+    later = TODAY + timedelta(days=10)
+
+    def label_at(now: time) -> str:
+        monkeypatch.setattr(session, "now", lambda: now)
+        menu = QMenu()
+        add_fill_actions(
+            menu, session, window, session.key_message(message), later, None, window._select_placed
+        )
+        return next(label for label in _labels(menu) if "Tonight" in label)
+
+    assert label_at(time(11, 20)).endswith(f", planned {day_text(TODAY, year=later)})")
+    assert label_at(time(18, 30)).endswith(f", sent {day_text(TODAY, year=later)})")
