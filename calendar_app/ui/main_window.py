@@ -186,6 +186,8 @@ class MainWindow(QMainWindow):
         """What posts from another calendar just brought (:meth:`_say_copied`), this turn."""
         self._placed_word = ""
         """The word on posts just placed (:meth:`_tell_placed`)."""
+        self._clipboard_word = ""
+        """What a copy or cut said (select a day and paste), cleared by the paste."""
         self.statusBar().messageChanged.connect(self._summary_again)
         self.setObjectName("mainWindow")
         self.setMinimumSize(SMALLEST)
@@ -1042,7 +1044,8 @@ class MainWindow(QMainWindow):
             first = day_text(origin, year=self.session.today())
             said = f"select the day for {first} and paste ({paste})"
             said += "; the others keep their days." if len(posts) > 1 else "."
-        self.statusBar().showMessage(f"{verb} {plural(len(posts), 'post')}: {said}", 8000)
+        self._clipboard_word = f"{verb} {plural(len(posts), 'post')}: {said}"
+        self.statusBar().showMessage(self._clipboard_word, 8000)
 
     def paste(self) -> None:
         """Paste clipboard posts on the selected day (into the backlog when it has the
@@ -1073,6 +1076,8 @@ class MainWindow(QMainWindow):
         far in time), as a drop on the week's grid does."""
         from .dnd import drop_posts, landing_time, posts_mime, put_on_clipboard
 
+        if self.statusBar().currentMessage() == self._clipboard_word:
+            self.statusBar().clearMessage()  # "select a day and paste": done, or said why not
         mime, carried = self._on_clipboard()
         day = None if self._in_backlog() else self.view().current_date()
         when = landing_time(day, at)

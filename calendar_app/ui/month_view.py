@@ -837,7 +837,12 @@ class PeriodView(QWidget):
             picked = "picked" if focus.id in self._selected else "not picked"
             parts.append(f"on {focus.title}, {picked} (Ctrl+Space picks or drops it)")
         if pick_hint:
-            parts.append("Tab goes to a post of the day, Ctrl+Space picks it")
+            day = self.current_date()
+            parts.append(
+                "Tab goes to a post of the day, Ctrl+Space picks it"
+                if any(p.date == day for p in self._posts.values())
+                else "no post on this day to pick"  # (Tab found none to go to)
+            )
         if way_out:
             parts.append("Tab goes through the day's posts; Ctrl+Tab goes to the next pane")
         self.setAccessibleDescription(", ".join(parts))

@@ -567,8 +567,9 @@ class _PostRows:
 
     def accessible_text(self, post: Post) -> str:
         channel = self.session.channel(post.channel_id).name
+        title = post.title.rstrip()
         parts = [
-            f"{post.title}.",
+            title if title.endswith((".", "?", "!", "…")) else f"{title}.",  # not "solar?."
             f"{_when(post, long=True)}, {channel},"
             f" {status_label(post.status)}{_missed_words(post, self.session.today())}.",
         ]

@@ -85,6 +85,18 @@ def test_a_tooltip_shows_the_title_as_typed(panel: BacklogPanel, session: Calend
     assert lines[2].startswith("Key messages: ")
 
 
+def test_a_title_ending_in_a_question_mark_is_read_without_a_period(
+    panel: BacklogPanel, session: CalendarSession
+) -> None:
+    """A screen reader read "…going solar?. Not scheduled…"."""
+    idea = session.store.backlog()[0]
+    session.push(EditPostsCommand(session, {idea.id: PostChanges(title="Why go solar?")}))
+    model = panel.list.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(PostIdRole) == idea.id)
+    said = str(model.index(row, 0).data(Qt.ItemDataRole.AccessibleTextRole))
+    assert said.startswith("Why go solar? Not scheduled")
+
+
 def test_search_narrows_the_list_by_title_body_or_notes(
     qtbot: QtBot, panel: BacklogPanel, session: CalendarSession
 ) -> None:

@@ -2163,9 +2163,12 @@ def test_cut_then_paste_moves_posts_and_a_second_paste_repeats_them(
     month.select_posts([b.id, a.id])
     window.cut_posts_action.trigger()
     assert session.posts([a.id, b.id]) == [a, b]  # nothing moves before the paste
+    assert window.statusBar().currentMessage().startswith("Cut 2 posts: ")
 
     month.set_current_date(a.date + timedelta(days=7))
     window.paste_posts_action.trigger()
+    # "select a day and paste" said no more once pasted
+    assert not window.statusBar().currentMessage().startswith("Cut 2 posts: ")
     moved = session.posts([a.id, b.id])
     assert [p.date for p in moved] == [a.date + timedelta(days=7), b.date + timedelta(days=7)]
     assert window.undo_action.text() == "&Undo Move 2 posts"

@@ -1267,3 +1267,20 @@ def test_the_week_s_lines_are_even_on_a_scaled_screen(
     widths = line_widths(week, ratio, 0.9, skip=45)
     assert len(widths) >= 7
     assert len(set(widths)) == 1, widths
+
+
+def test_ctrl_space_on_an_empty_day_says_there_is_nothing_to_pick(
+    month: MonthView, qtbot: QtBot
+) -> None:
+    """It said "Tab goes to a post of the day, Ctrl+Space picks it" of a day with none."""
+    empty = next(d for d in month.visible_days() if not month.posts_on(d))
+    month.set_current_date(empty)
+    month.setFocus()
+    qtbot.keyClick(month, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    said = month.accessibleDescription()
+    assert "no post on this day to pick" in said
+    assert "Ctrl+Space picks it" not in said
+    busy = next(d for d in month.visible_days() if month.posts_on(d))
+    month.set_current_date(busy)
+    qtbot.keyClick(month, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert "Tab goes to a post of the day, Ctrl+Space picks it" in month.accessibleDescription()
