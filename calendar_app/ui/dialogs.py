@@ -179,9 +179,10 @@ def ask_series_scope(parent: QWidget | None, verb: str) -> Scope | None:
     box.setWindowTitle("Recurring post")
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(f"This post repeats. Which occurrences do you want to {verb}?")
-    this = box.addButton("This one", QMessageBox.ButtonRole.AcceptRole)
-    following = box.addButton("This and following", QMessageBox.ButtonRole.AcceptRole)
-    every = box.addButton("All", QMessageBox.ButtonRole.AcceptRole)
+    # Each with a letter for Alt, as every other question's buttons.
+    this = box.addButton("&This one", QMessageBox.ButtonRole.AcceptRole)
+    following = box.addButton("This and &following", QMessageBox.ButtonRole.AcceptRole)
+    every = box.addButton("&All", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(this)
     run_modal(box)

@@ -116,7 +116,7 @@ def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
     undo = QKeySequence(QKeySequence.StandardKey.Undo)
     keys = undo.toString(QKeySequence.SequenceFormat.NativeText)
     box.setInformativeText(f"You can undo this with {keys}, here or in the calendar's Edit menu.")
-    go = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    go = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     run_modal(box)

@@ -8,8 +8,15 @@ from datetime import date
 from typing import Any, cast
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.colors import difference
@@ -776,3 +783,30 @@ def test_tab_never_stops_on_the_forms_scroll_area(
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled():
             stops.append(widget)
     assert not [w for w in stops if isinstance(w, QScrollArea)]
+
+
+@OFFSCREEN_POPUPS
+def test_the_questions_buttons_each_have_a_letter_for_alt(qtbot: QtBot) -> None:
+    """ "This one / This and following / All" and the Delete question had none: Alt+F
+    did nothing, a keyboard user tabbed over them."""
+    from calendar_app.ui.dialogs import ask_series_scope
+    from calendar_app.ui.managers import ask_confirmation
+
+    seen: list[list[str]] = []
+
+    def answer_with(text: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append([b.text() for b in box.buttons()])
+        wanted = next((b for b in box.buttons() if b.text() == text), None)
+        if wanted is None:
+            box.reject()  # not there: the test fails below, the box closed
+        else:
+            wanted.click()
+
+    QTimer.singleShot(0, lambda: answer_with("This and &following"))
+    assert ask_series_scope(None, "move") == "following"
+    QTimer.singleShot(0, lambda: answer_with("&Delete"))
+    assert ask_confirmation(None, "Delete key message", "Delete it?")
+    answers = [text for text in seen[0] if text.replace("&", "") != "Cancel"]  # Qt's own
+    assert sorted(answers) == sorted(["&This one", "This and &following", "&All"])
