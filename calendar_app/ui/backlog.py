@@ -467,8 +467,9 @@ class BacklogPanel(QWidget):
         self.title.setText(text)
         self.list.setAccessibleName(text)
         self.list.setAccessibleDescription(
-            "Undated posts. Drag one onto a day to schedule it; drop a post here to "
-            "unschedule it. Enter opens the selected idea."
+            "Undated posts. Drag one onto a day to schedule it, or cut it (Ctrl+X) and"
+            " paste it on a day (Ctrl+V); drop or paste a post here to unschedule it."
+            " Enter opens the selected idea."
         )
         if self.list.isVisible():  # the empty-list hint; nothing to repaint before the first show
             self.list.viewport().update()

@@ -619,11 +619,16 @@ class ShortcutsDialog(_Dialog):
             QTreeWidgetItem(group, [row.action, row.keys])
         self.tree.expandAll()
         note = QLabel(
-            "In the calendar: arrow keys move between days, Tab between the posts of"
-            " the day, Ctrl+Tab on to the next pane; Enter opens a post. "
+            "In the calendar: arrow keys move between days (in the week, Up and Down"
+            " scroll the hours), Tab between the posts of the day, Ctrl+Space picks"
+            " several, Ctrl+Tab goes on to the next pane; Enter opens a post, and"
+            " Ctrl+Return saves it in the editor. "
             "Drag a post to move it; hold Ctrl while dropping to copy it. "
-            "Or cut or copy it and paste it on the selected day. "
-            "On a red day from today on, the Menu key offers to fill the gap."
+            "Or cut or copy it and paste it on the selected day; an idea cut in the"
+            " backlog is scheduled so. "
+            "On a red day from today on, the Menu key offers to fill the gap. "
+            "In the search box, Enter goes to the next post found; Esc clears it, then"
+            " goes back to the calendar."
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

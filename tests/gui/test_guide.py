@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app import __version__
@@ -261,6 +261,10 @@ def test_shortcuts_are_read_from_the_window_actions(window: MainWindow, qtbot: Q
     qtbot.addWidget(dialog)
     assert "View\tToday\tCtrl+Shift+T" in dialog.text()
     assert dialog.tree.topLevelItemCount() >= 3
+    # What no menu lists: the week's Up and Down, Ctrl+Return, the search box's keys.
+    note = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    for said in ("in the week, Up and Down scroll the hours", "Ctrl+Return saves it", "Esc"):
+        assert said in note
     shown: dict[tuple[str, str], str] = {}
     for i in range(dialog.tree.topLevelItemCount()):
         group = dialog.tree.topLevelItem(i)
