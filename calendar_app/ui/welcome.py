@@ -740,8 +740,14 @@ class NewCalendarPage(QWidget):
         found = self.problems()
         self.problems_label.setText("\n".join(found))
         self.problems_label.setVisible(bool(found))
+        # Said where the keyboard is, too: a screen reader read the field and nothing of
+        # the red line, and Create Calendar greyed out without a word.
+        said = " ".join(found)
+        for field in (self.name_edit, self.location_edit, self.zone_combo):
+            field.setAccessibleDescription(f"Not ready: {said}" if said else "")
         if self.create_button is not None:
             self.create_button.setEnabled(not found)
+            self.create_button.setToolTip(said)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -543,6 +543,10 @@ def test_the_form_says_what_is_missing_and_creates_nothing(
     assert page.location() == demo_path
     page.location_edit.setText(str(demo_path / "inside.cadence"))
     assert f"{demo_path} is a file, not a folder." in page.problems()
+    # Said on the fields too, for a screen reader (it read none of the red line).
+    page.location_edit.textEdited.emit(page.location_edit.text())  # as typed
+    assert f"{demo_path} is a file, not a folder." in page.location_edit.accessibleDescription()
+    assert f"{demo_path} is a file" in dialog.create_button.toolTip()
     # A bare name is a file beside the other calendars, wherever Cadence was started.
     page.location_edit.setText("Acme Two.cadence")
     assert page.location() == data / "Acme Two.cadence"
@@ -552,6 +556,7 @@ def test_the_form_says_what_is_missing_and_creates_nothing(
     assert page.problems() == []
     assert page.problems_label.isHidden()
     assert dialog.create_button.isEnabled()
+    assert page.location_edit.accessibleDescription() == ""
 
 
 def test_a_new_plans_messages_start_on_the_calendars_today_not_the_computers(
