@@ -4,7 +4,7 @@ unsaved-changes and replace-the-file questions and Go to Date."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -330,6 +330,36 @@ def closes_unsaved(dialog: QDialog, title: str, ask: Callable[[QWidget, str], Sa
     if answer == "save":
         dialog.accept()
     return answer == "discard"
+
+
+def ask_time(parent: QWidget | None, title: str, wanted: time) -> time | None:
+    """A time of day, typed or stepped by quarter hours (the week's Paste at a Time…,
+    the keyboard's way to the hour a right-click on the grid gives)."""
+    from PySide6.QtCore import QTime
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
+
+    from .editor import QuarterHourTimeEdit  # not needed at start-up
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("askTimeDialog")
+    dialog.setWindowTitle(title)
+    edit = QuarterHourTimeEdit()
+    edit.setAccessibleName("Time")
+    edit.setTime(QTime(wanted.hour, wanted.minute))
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form = QFormLayout(dialog)
+    form.addRow("&Time:", edit)
+    form.addRow(buttons)
+    edit.setFocus()
+    chosen = None
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        chosen = time(edit.time().hour(), edit.time().minute())
+    dialog.deleteLater()
+    return chosen
 
 
 def ask_date(parent: QWidget | None, current: date, week_start: WeekStart) -> date | None:

@@ -73,6 +73,7 @@ from .commands import (
 from .dialogs import (
     LISTED_AS,
     ask_replace,
+    ask_time,
     files_folder,
     fit_on_screen,
     remember_folder,
@@ -1071,6 +1072,18 @@ class MainWindow(QMainWindow):
             return "&Paste on This Day (Times Kept)"
         return f"&Paste at {format_time(at)}"
 
+    def paste_at_a_time(self) -> None:
+        """Paste on the week's day at a time asked for: the first post copied goes out
+        then, the others as far in time from it as they were."""
+        _mime, carried = self._on_clipboard()
+        if carried is None:
+            return
+        anchor = self.session.posts([carried.anchor] if carried.anchor is not None else [])
+        wanted = (anchor[0].time if anchor and carried.ours else None) or time(9, 0)
+        at = ask_time(self, "Paste at a Time", wanted)
+        if at is not None:
+            self._paste_posts(at)
+
     def _paste_posts(self, at: time | None = None) -> None:
         """Paste posts; ``at`` sets the time of the one copied first (the others move as
         far in time), as a drop on the week's grid does."""
@@ -1198,7 +1211,13 @@ class MainWindow(QMainWindow):
                 QKeySequence.SequenceFormat.NativeText
             )
             paste = menu.addAction(f"{self.paste_posts_action.text()}\t{keys}", self.paste)
-            paste.setEnabled(self._on_clipboard()[1] is not None)
+            carried = self._on_clipboard()[1]
+            paste.setEnabled(carried is not None)
+            if self.view_index() == 1 and not self._in_backlog():
+                # The keyboard's way to an hour of the week (a right-click on the grid
+                # names its slot's; the Menu key has none).
+                at_time = menu.addAction("Paste at a &Time…", self.paste_at_a_time)
+                at_time.setEnabled(carried is not None and carried.origin is None)
         if not self._in_backlog():
             from .gaps import add_gap_menus
 

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     Qt,
+    QTime,
     QTimer,
 )
 from PySide6.QtGui import (
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMenuBar,
     QPushButton,
+    QTimeEdit,
     QToolBar,
     QToolButton,
     QWidget,
@@ -3421,6 +3423,8 @@ def test_the_menu_key_opens_the_menu_at_the_focused_post(
     assert isinstance(menu, QMenu)
     labels = _labels(menu)
     assert labels[:2] == ["New Post", "Paste"]
+    if view is window.week_view:  # the keyboard's way to an hour of the week
+        assert labels.pop(2) == "Paste at a Time…"
     assert _fill_entries(window, labels[2:], TODAY + timedelta(days=1))
     menu.close()
 
@@ -4352,3 +4356,36 @@ def test_a_repeat_of_a_post_later_today_reads_planned(
 
     assert label_at(time(11, 20)).endswith(f", planned {day_text(TODAY, year=later)})")
     assert label_at(time(18, 30)).endswith(f", sent {day_text(TODAY, year=later)})")
+
+
+@OFFSCREEN_POPUPS
+def test_the_week_pastes_at_a_time_asked_for_from_the_keyboard(window: MainWindow) -> None:
+    """The Menu key on a day of the week offered Paste at the posts' own times only: no
+    keyboard way to the hour a right-click on the grid gives."""
+    session = window.session
+    post = _standalone(session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[0]
+    assert post.date is not None
+    window.month_view.select_posts([post.id])
+    window.copy_posts_action.trigger()
+    window.set_view(1)
+    day = post.date + timedelta(days=1)
+    window.week_view.set_current_date(day)
+    window.week_view.select_posts([])
+    menu = window.post_menu()
+    paste_at = next(a for a in menu.actions() if a.text() == "Paste at a &Time…")
+    assert paste_at.isEnabled()
+
+    def type_the_time() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        edit = dialog.findChild(QTimeEdit)
+        assert edit is not None
+        edit.setTime(QTime(14, 30))
+        cast(QDialog, dialog).accept()
+
+    before = {p.id for p in session.store.all_posts()}
+    QTimer.singleShot(0, type_the_time)
+    paste_at.trigger()
+    (copy,) = {p.id for p in session.store.all_posts()} - before
+    placed = session.store.post(copy)
+    assert (placed.date, placed.time) == (day, time(14, 30))
