@@ -242,6 +242,9 @@ class _Manager(QDialog, Generic[R]):
     noun = "item"
     plural_title = "Items"
     archivable = True
+    asks_before_delete = True
+    """Whether Delete asks first (its button then ends in "…"): a channel goes at once,
+    only when no post is on it, and comes back with Undo."""
 
     def __init__(
         self,
@@ -275,7 +278,7 @@ class _Manager(QDialog, Generic[R]):
         self.add_button.setAccessibleName(f"Add {self.noun}")
         self.archive_button = QPushButton("A&rchive")
         self.archive_button.setVisible(self.archivable)
-        self.delete_button = QPushButton("&Delete…")
+        self.delete_button = QPushButton("&Delete…" if self.asks_before_delete else "&Delete")
         self.delete_button.setAccessibleName(f"Delete {self.noun}")
         for button in (self.add_button, self.archive_button, self.delete_button):
             button.setAutoDefault(False)
@@ -962,6 +965,7 @@ class ChannelManager(_Manager[Channel]):
 
     noun = "channel"
     plural_title = "Channels"
+    asks_before_delete = False
 
     def _build_form(self, form: QFormLayout) -> None:
         self.name_edit = QLineEdit()

@@ -810,3 +810,12 @@ def test_the_questions_buttons_each_have_a_letter_for_alt(qtbot: QtBot) -> None:
     assert ask_confirmation(None, "Delete key message", "Delete it?")
     answers = [text for text in seen[0] if text.replace("&", "") != "Cancel"]  # Qt's own
     assert sorted(answers) == sorted(["&This one", "This and &following", "&All"])
+
+
+def test_delete_ends_in_an_ellipsis_only_where_it_asks(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """A channel went at once (unused; Undo brings it back) under "Delete…"."""
+    assert _channels(qtbot, session, Recorder()).delete_button.text() == "&Delete"
+    assert _messages(qtbot, session, Recorder()).delete_button.text() == "&Delete…"
+    assert _campaigns(qtbot, session, Recorder()).delete_button.text() == "&Delete…"
