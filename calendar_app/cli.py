@@ -140,7 +140,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     from .core.localzone import sunday_first, system_timezone
     from .core.store import CalendarStore
 
-    zone = args.timezone or system_timezone()
+    zone = (args.timezone or system_timezone()).strip()  # " Europe/Paris " as the window takes it
     week_start = args.week_start or ("sunday" if sunday_first() else "monday")
     with CalendarStore.create(
         args.path, name=args.name, timezone=zone, week_start=week_start

@@ -524,7 +524,12 @@ class CalendarStore:
                 store.db.execute(
                     "INSERT INTO calendar (id, name, timezone, week_start, default_cadence_days)"
                     " VALUES (1, ?, ?, ?, ?)",
-                    [one_line(name or "") or stem, timezone, week.value, default_cadence_days],
+                    [
+                        " ".join(one_line(name or "").split()) or stem,
+                        timezone,
+                        week.value,
+                        default_cadence_days,
+                    ],
                 )
                 if fill is not None:
                     fill(store)

@@ -77,6 +77,16 @@ def test_init_writes_the_calendar_settings(tmp_path: Path) -> None:
     )
 
 
+def test_init_takes_a_name_and_zone_as_the_window_does(tmp_path: Path) -> None:
+    """ " A   B " stayed with its spaces and " Europe/Paris " was refused, where Calendar
+    Settings takes both."""
+    path = tmp_path / "spaced.cadence"
+    assert run("init", path, "--name", "  Acme   Water ", "--timezone", " Europe/Paris ")[0] == 0
+    with CalendarStore.open(path) as store:
+        info = store.info()
+    assert (info.name, info.timezone) == ("Acme Water", "Europe/Paris")
+
+
 @pytest.mark.parametrize(
     ("environ", "week_start"),
     [
