@@ -21,20 +21,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import MAX_CADENCE_DAYS, CalendarInfo, ChangeSet, WeekStart
-from .commands import StoreCommand
+from ..core.models import MAX_CADENCE_DAYS, CalendarInfo, ChangeSet, WeekStart, every_days
+from .commands import StoreCommand, elide
 from .dialogs import fit_on_screen, show_error
 from .editor import counted_suffix, hint_label, problems_label
 from .session import CalendarSession, ErrorHandler
 from .welcome import chosen_zone, week_combo, zone_combo, zone_problems
 
 
+def settings_text(old: CalendarInfo, new: CalendarInfo) -> str:
+    """The undo text of a settings change, naming it: "Change time zone to Asia/Tokyo"
+    (it read "Change calendar settings" whatever changed)."""
+    changed = []
+    if new.name != old.name:
+        changed.append(f"name to '{elide(new.name)}'")
+    if new.timezone != old.timezone:
+        changed.append(f"time zone to {new.timezone}")
+    if new.week_start != old.week_start:
+        changed.append(f"week start to {new.week_start.value.capitalize()}")
+    if new.default_cadence_days != old.default_cadence_days:
+        changed.append(f"default cadence to {every_days(new.default_cadence_days)}")
+    if len(changed) != 1:
+        return "Change calendar settings"
+    return f"Change {changed[0]}"
+
+
 class CalendarSettingsCommand(StoreCommand):
     """Give the calendar other settings; undo gives it back the ones it had."""
 
     def __init__(self, session: CalendarSession, new: CalendarInfo) -> None:
-        super().__init__(session, "Change calendar settings")
-        self._old = session.store.info_in_file()
+        old = session.store.info_in_file()
+        super().__init__(session, settings_text(old, new))
+        self._old = old
         self._new = new
 
     def _set(self, info: CalendarInfo) -> ChangeSet:

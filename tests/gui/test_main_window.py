@@ -4389,3 +4389,19 @@ def test_the_week_pastes_at_a_time_asked_for_from_the_keyboard(window: MainWindo
     (copy,) = {p.id for p in session.store.all_posts()} - before
     placed = session.store.post(copy)
     assert (placed.date, placed.time) == (day, time(14, 30))
+
+
+def test_a_settings_change_of_one_thing_names_it_in_undo(session: CalendarSession) -> None:
+    """Undo read "Change calendar settings" whatever changed."""
+    from calendar_app.ui.settings import CalendarSettingsCommand
+
+    before = session.store.info()
+    cases = [
+        (replace(before, timezone="Asia/Tokyo"), "Change time zone to Asia/Tokyo"),
+        (replace(before, week_start=WeekStart.SUNDAY), "Change week start to Sunday"),
+        (replace(before, name="Solenne Solar US"), "Change name to 'Solenne Solar US'"),
+        (replace(before, default_cadence_days=21), "Change default cadence to every 21 days"),
+        (replace(before, name="X", timezone="Asia/Tokyo"), "Change calendar settings"),
+    ]
+    for new, text in cases:
+        assert CalendarSettingsCommand(session, new).text() == text
