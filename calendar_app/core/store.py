@@ -947,7 +947,7 @@ class CalendarStore:
                 [name, kind, color, char_limit, order],
             )
             new_id = cast(int, cursor.lastrowid)
-            self._set_aside_names("channel", new_id)  # a number a deleted one had
+            self._forget_names("channel", new_id)  # a number a deleted one had
         return ChangeSet(channels=frozenset({new_id}), created=(new_id,))
 
     def update_channel(
@@ -1047,7 +1047,7 @@ class CalendarStore:
                 [title, statement, cadence, color, _iso(starts_on), _iso(ends_on), priority],
             )
             new_id = cast(int, cursor.lastrowid)
-            self._set_aside_names("message", new_id)  # a number a deleted one had
+            self._forget_names("message", new_id)  # a number a deleted one had
         return ChangeSet(messages=frozenset({new_id}), created=(new_id,))
 
     def first_delivery_day(self, message_id: int, as_of: date) -> date | None:
@@ -1087,8 +1087,12 @@ class CalendarStore:
             )
         return ChangeSet(messages=frozenset({message.id}))
 
-    def delete_key_message(self, message_id: int) -> ChangeSet:
-        title = self.key_message(message_id).title
+    def delete_key_message(self, message_id: int, *, remembered: bool = True) -> ChangeSet:
+        """Delete a key message, taking it off its posts. ``remembered``: a deletion
+        the user asked for, whose names an import then leaves off its posts rather than
+        make again (:meth:`deleted_names`); not the undo of making it (an undone import
+        or Add made nothing to remember)."""
+        self.key_message(message_id)
         post_ids = {
             r[0]
             for r in self._rows(
@@ -1097,23 +1101,12 @@ class CalendarStore:
         }
         carriers = self.posts(post_ids)
         with environment_errors(self.path), self.db.atomic():
-            # Taken off its posts as an edit of theirs would (a new revision): an earlier
-            # export imported again put it back on every one of them.
-            changes = self._update_posts(
-                {
-                    p.id: {"message_ids": tuple(m for m in p.message_ids if m != message_id)}
-                    for p in carriers
-                },
-                {p.id: p for p in carriers},
-            )
+            if remembered:
+                self._remember_deleted("message", message_id, "key_messages", "title")
             # Its former names stay, for the undo of the deletion; no name is said for a
-            # record that is not there (:meth:`former_names`). Its name joins them: the
-            # name of a message deleted here (:meth:`deleted_names`).
-            self._renamed("message", message_id, title, "")
+            # record that is not there (:meth:`former_names`).
             self._conn.execute("DELETE FROM key_messages WHERE id = ?", [message_id])
-        # The posts' other messages are delivered as before: not said changed.
-        changes = dataclasses.replace(changes, messages=frozenset({message_id}))
-        return changes | _where(carriers)
+        return ChangeSet(messages=frozenset({message_id})) | _where(carriers)
 
     # -- campaigns ----------------------------------------------------------
 
@@ -1157,7 +1150,7 @@ class CalendarStore:
                 [name, campaign_kind.value, _iso(starts_on), _iso(ends_on), color],
             )
             new_id = cast(int, cursor.lastrowid)
-            self._set_aside_names("campaign", new_id)  # a number a deleted one had
+            self._forget_names("campaign", new_id)  # a number a deleted one had
         return ChangeSet(campaigns=frozenset({new_id}), created=(new_id,))
 
     def update_campaign(self, campaign: Campaign) -> ChangeSet:
@@ -1184,22 +1177,21 @@ class CalendarStore:
             )
         return ChangeSet(campaigns=frozenset({campaign.id}))
 
-    def delete_campaign(self, campaign_id: int) -> ChangeSet:
-        name = self.campaign(campaign_id).name
+    def delete_campaign(self, campaign_id: int, *, remembered: bool = True) -> ChangeSet:
+        """Delete a campaign, its posts in none; ``remembered`` as for
+        :meth:`delete_key_message`."""
+        self.campaign(campaign_id)
         post_ids = frozenset(
             r[0] for r in self._rows("SELECT id FROM posts WHERE campaign_id = ?", [campaign_id])
         )
         members = self.posts(post_ids)
         with environment_errors(self.path), self.db.atomic():
-            # Taken off its posts as an edit of theirs would (see delete_key_message).
-            changes = self._update_posts(
-                {p.id: {"campaign_id": None} for p in members}, {p.id: p for p in members}
-            )
+            if remembered:
+                self._remember_deleted("campaign", campaign_id, "campaigns", "name")
             # Its former names stay, for the undo of the deletion; no name is said for a
-            # record that is not there (:meth:`former_names`). Its name joins them.
-            self._renamed("campaign", campaign_id, name, "")
+            # record that is not there (:meth:`former_names`).
             self._conn.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
-        return ChangeSet(campaigns=frozenset({campaign_id})) | changes | _where(members)
+        return ChangeSet(campaigns=frozenset({campaign_id})) | _where(members)
 
     def _new_color(self, color: str | None, start: int, apart_from: list[str] | None) -> str:
         """The colour of a channel, key message or campaign being made: ``color`` unless
@@ -1271,16 +1263,6 @@ class CalendarStore:
                 [(kind, record_id, key) for key in sorted(set(keys))],
             )
 
-    def _set_aside_names(self, kind: str, record_id: int) -> None:
-        """A new record under a number a deleted one had: no name that one had is its;
-        they stay the names of a record deleted here (:meth:`deleted_names`), under a
-        number no record has."""
-        self._conn.execute(
-            "UPDATE OR REPLACE former_names SET record_id = -record_id"
-            " WHERE kind = ? AND record_id = ?",
-            [kind, record_id],
-        )
-
     def _forget_names(self, kind: str, record_id: int) -> None:
         """A new record under a number a deleted one had: no name that one had is its."""
         self._conn.execute(
@@ -1305,19 +1287,45 @@ class CalendarStore:
             found.setdefault(key, set()).add(record_id)
         return found
 
+    def _remember_deleted(self, kind: str, record_id: int, table: str, column: str) -> None:
+        """Keep the names of a record being deleted, its own and those it had, as those
+        of a record deleted here (:meth:`deleted_names`): under the record's number
+        made negative, which no record has (its undo takes them away again)."""
+        self._conn.execute(
+            "INSERT OR IGNORE INTO former_names (kind, record_id, name_key)"
+            " SELECT kind, -record_id, name_key FROM former_names"
+            " WHERE kind = ? AND record_id = ?",
+            [kind, record_id],
+        )
+        (name,) = self._conn.execute(
+            f"SELECT {column} FROM {table} WHERE id = ?", [record_id]
+        ).fetchone()
+        self._conn.execute(
+            "INSERT OR IGNORE INTO former_names (kind, record_id, name_key) VALUES (?, ?, ?)",
+            [kind, -record_id, name_key(name)],
+        )
+
+    def _no_longer_deleted(self, kind: str, record_id: int, name: str) -> None:
+        """A record written back (the undo of its deletion): its names are no longer
+        those of a record deleted here (another deleted under its number keeps its own)."""
+        keys = {name_key(name), *self.names_had(kind, record_id)}
+        self._conn.executemany(
+            "DELETE FROM former_names WHERE kind = ? AND record_id = ? AND name_key = ?",
+            [(kind, -record_id, key) for key in keys],
+        )
+
     def deleted_names(self, kind: str) -> frozenset[str]:
         """The names (:func:`.models.name_key`) of the key messages (``kind`` "message")
-        or campaigns ("campaign") deleted here, no record here having them now: what an
-        import leaves off its posts rather than make again (an export from before the
-        deletion brought the message back onto every post that had carried it)."""
+        or campaigns ("campaign") the user deleted here, no record here having them now:
+        what an import leaves off its posts rather than make again (an export from
+        before the deletion brought the message back onto every post that had carried
+        it)."""
         table, name = {"message": ("key_messages", "title"), "campaign": ("campaigns", "name")}[
             kind
         ]
         try:
             rows = self._conn.execute(
-                f"SELECT f.name_key FROM former_names f WHERE f.kind = ?"
-                f" AND NOT EXISTS (SELECT 1 FROM {table} r WHERE r.id = f.record_id)",
-                [kind],
+                "SELECT name_key FROM former_names WHERE kind = ? AND record_id < 0", [kind]
             ).fetchall()
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return frozenset()
@@ -1376,6 +1384,7 @@ class CalendarStore:
                 "INSERT OR IGNORE INTO post_messages (post_id, message_id) VALUES (?, ?)",
                 [(post_id, message.id) for post_id in carriers],
             )
+            self._no_longer_deleted("message", message.id, message.title)
         return ChangeSet(messages=frozenset({message.id}), posts=frozenset(carriers))
 
     def restore_campaign(self, campaign: Campaign, post_ids: Iterable[int] = ()) -> ChangeSet:
@@ -1400,6 +1409,7 @@ class CalendarStore:
                 "UPDATE posts SET campaign_id = ? WHERE id = ?",
                 [(campaign.id, post_id) for post_id in members],
             )
+            self._no_longer_deleted("campaign", campaign.id, campaign.name)
         return ChangeSet(campaigns=frozenset({campaign.id}), posts=frozenset(members))
 
     # -- reading posts ------------------------------------------------------

@@ -566,7 +566,8 @@ class AddKeyMessageCommand(StoreCommand):
 
     def revert(self) -> ChangeSet:
         assert self._saved is not None
-        return self.session.store.delete_key_message(self._saved.id)
+        # An Add undone made nothing for imports to leave off: not a deletion to remember.
+        return self.session.store.delete_key_message(self._saved.id, remembered=False)
 
 
 class _NamesKept(StoreCommand):
@@ -638,15 +639,13 @@ class DeleteKeyMessageCommand(_NamesKept):
         super().__init__(session, f"Delete key message '{elide(message.title)}'", message_id)
         self._message = message
         self._carriers = session.store.posts_carrying(message_id)
-        self._posts = session.store.posts(self._carriers)  # their revisions, for the undo
 
     def apply(self) -> ChangeSet:
         return self.session.store.delete_key_message(self._message.id)
 
     def revert(self) -> ChangeSet:
         store = self.session.store
-        changes = store.restore_key_message(self._message, self._carriers)
-        return self._put_back(changes | store.restore_posts(self._posts))
+        return self._put_back(store.restore_key_message(self._message, self._carriers))
 
 
 class ChannelCommand(_NamesKept):
@@ -710,7 +709,6 @@ class CampaignCommand(_NamesKept):
         self._carriers = (
             session.store.posts_in_campaign(old.id) if old is not None and new is None else []
         )
-        self._posts = session.store.posts(self._carriers)  # their revisions, for the undo
 
     def apply(self) -> ChangeSet:
         store = self.session.store
@@ -734,9 +732,8 @@ class CampaignCommand(_NamesKept):
         store = self.session.store
         if self._old is None:
             assert self._new is not None
-            return store.delete_campaign(self._new.id)
-        changes = store.restore_campaign(self._old, self._carriers)
-        return self._put_back(changes | store.restore_posts(self._posts))
+            return store.delete_campaign(self._new.id, remembered=False)  # an Add undone
+        return self._put_back(store.restore_campaign(self._old, self._carriers))
 
 
 class DeleteChannelCommand(_NamesKept):

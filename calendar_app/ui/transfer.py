@@ -134,10 +134,11 @@ class ImportCommand(StoreCommand):
             changes |= store.restore_series(
                 self._summary.series_before, drop=(s.id for s in self._series)
             )
+        # Made by the import, undone with it: no deletion for later imports to follow.
         for campaign in self._campaigns:
-            changes |= store.delete_campaign(campaign.id)
+            changes |= store.delete_campaign(campaign.id, remembered=False)
         for message in self._messages:
-            changes |= store.delete_key_message(message.id)
+            changes |= store.delete_key_message(message.id, remembered=False)
         for channel in self._channels:
             changes |= store.delete_channel(channel.id)
         return changes | self._names()

@@ -21,7 +21,15 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core import store as store_module
 from calendar_app.core.cadence import CadenceReport, analyse, default_window
-from calendar_app.core.models import NewPost, Post, PostStatus, name_key
+from calendar_app.core.models import (
+    Campaign,
+    CampaignKind,
+    KeyMessage,
+    NewPost,
+    Post,
+    PostStatus,
+    name_key,
+)
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
@@ -364,6 +372,25 @@ def test_undoing_a_deletion_gives_the_posts_back_exactly_and_the_name_is_not_del
     assert store.deleted_names("campaign") == frozenset()
     session.undo_stack.redo()
     assert name_key(message.title) in store.deleted_names("message")
+
+
+def test_an_add_undone_is_no_deletion_to_follow(session: CalendarSession) -> None:
+    """Edit > Key Messages > Add, then Ctrl+Z, counted as deleting the message: the next
+    import left it off its posts."""
+    session.push(
+        AddKeyMessageCommand(
+            session, KeyMessage(0, "Spring sale", "", 14, "#2f6fde", None, None, 0, False)
+        )
+    )
+    session.undo_stack.undo()
+    session.push(
+        CampaignCommand(
+            session, None, Campaign(0, "Spring push", CampaignKind.PROMOTION, None, None, "#2f6fde")
+        )
+    )
+    session.undo_stack.undo()
+    assert session.store.deleted_names("message") == frozenset()
+    assert session.store.deleted_names("campaign") == frozenset()
 
 
 def test_a_copy_of_the_file_alone_has_each_change_at_once(

@@ -291,6 +291,14 @@ def test_a_csv_import_makes_the_names_it_needs_and_undo_takes_them_back(
         session.store.campaigns(),
     ) == before
     assert session.store.key_message_titled("Listen in") is None
+    # Undone, they were never deleted by the user: the same file again brings them.
+    assert session.store.deleted_names("message") == frozenset()
+    assert session.store.deleted_names("campaign") == frozenset()
+    again = run_import(session, None, source)
+    assert again is not None
+    (post,) = session.store.posts(again.added)
+    assert len(post.message_ids) == 2
+    assert post.campaign_id is not None
 
 
 def _choosing(source: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
