@@ -888,7 +888,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--create-missing",
         action="store_true",
         help="create the channels, key messages and campaigns the file names that the "
-        "calendar does not have yet",
+        "calendar does not have yet (not those deleted in it: posts come without them)",
     )
     p.add_argument(
         "--date-order",
