@@ -816,9 +816,11 @@ class PostEditor(QDialog):
         super().__init__(parent)
         self.session = session
         self._channel = channel
-        self._timed_before_backlog = False
-        self._messages: dict[int, KeyMessage] = {}
         """A new post's channel, when the one to offer is known (else the first)."""
+        self._timed_before_backlog = False
+        """Whether "at" was ticked when "on" was unticked: ticked again with it."""
+        self._messages: dict[int, KeyMessage] = {}
+        """The key messages listed, by id (to name those that do not count that day)."""
         self._zone = session.store.zone  # where the clocks may skip a time
         self._week_start = 6 if session.store.info().week_start == WeekStart.SUNDAY else 0
         self.post = post
@@ -1600,6 +1602,8 @@ class PostEditor(QDialog):
     def _update_link_hint(self) -> None:
         link = one_line(self.link_edit.text())
         shown = bool(link) and WEB_ADDRESS.fullmatch(link) is None
+        # Said to a screen reader on the field too (the hint label alone was not read).
+        self.link_edit.setAccessibleDescription(self.link_hint.text() if shown else "")
         if self.link_hint.isVisibleTo(self) != shown:
             self.form.setRowVisible(self.link_hint, shown)
             self._make_room()

@@ -625,7 +625,7 @@ class ShortcutsDialog(_Dialog):
             " Ctrl+Return saves it in the editor. "
             "Drag a post to move it; hold Ctrl while dropping to copy it. "
             "Or cut or copy it and paste it on the selected day; an idea cut in the"
-            " backlog is scheduled so. "
+            " backlog and pasted on a day is scheduled there. "
             "On a red day from today on, the Menu key offers to fill the gap. "
             "In the search box, Enter goes to the next post found; Esc clears it, then"
             " goes back to the calendar."

@@ -561,6 +561,7 @@ def test_the_editor_grows_for_a_problem_and_for_the_links_word(
     assert not editor.link_hint.isVisible()
     editor.link_edit.setText("solar.example/calculator")  # no https://: no link to open
     assert editor.link_hint.isVisible()
+    assert editor.link_edit.accessibleDescription() == editor.link_hint.text()  # read out
     assert bar.maximum() == 0
     editor.link_edit.setText("https://solar.example/calculator")
     assert not editor.link_hint.isVisible()
