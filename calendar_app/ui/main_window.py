@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
         """The word on posts just placed (:meth:`_tell_placed`)."""
         self._clipboard_word = ""
         """What a copy or cut said (select a day and paste), cleared by the paste."""
+        self._step_word = ""
+        """What the last undo or redo said (:meth:`_stepped`)."""
         self.statusBar().messageChanged.connect(self._summary_again)
         self.setObjectName("mainWindow")
         self.setMinimumSize(SMALLEST)
@@ -1326,7 +1328,8 @@ class MainWindow(QMainWindow):
             else []
         )
         said = bar.currentMessage()
-        if not said or said == self._summary:  # what the step itself said comes first
+        # What the step itself said comes first; a word on an earlier undo gives way.
+        if not said or said in (self._summary, self._step_word):
             days = sorted({p.date for p in there if p.date is not None})
             where = ""
             if days and len(there) == len([p for p in there if p.date is not None]):
@@ -1335,7 +1338,8 @@ class MainWindow(QMainWindow):
                 where = f" (now on {first}" + (
                     f" and {plural(more, 'other day')})" if more else ")"
                 )
-            bar.showMessage(f"{done}: {command.text()}{where}.", 8000)
+            self._step_word = f"{done}: {command.text()}{where}."
+            bar.showMessage(self._step_word, 8000)
         if done == "Undone" and isinstance(command, DeletePostsCommand):
             back = [p.id for p in self.session.posts(command.post_ids)]
             if back:

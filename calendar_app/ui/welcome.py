@@ -238,8 +238,11 @@ def zone_combo(zone: str) -> QComboBox:
     now = datetime.now(UTC)
     for row, name in enumerate(time_zone_names()):
         offset = utc_offset(name, now)
+        typed = offset.replace("\u2212", "-")  # the minus sign a keyboard types
+        if typed == "UTC":
+            typed = "UTC+00:00 -00:00"
         combo.addItem(name)
-        combo.setItemData(row, f"{name} {name.replace('_', ' ')} {offset}", _ZONE_SEARCH)
+        combo.setItemData(row, f"{name} {name.replace('_', ' ')} {typed}", _ZONE_SEARCH)
         combo.setItemData(row, f"{name}: {offset} now", Qt.ItemDataRole.ToolTipRole)
     completer = _ZoneCompleter(combo.model(), combo)
     completer.setCompletionRole(_ZONE_SEARCH)

@@ -446,11 +446,17 @@ def test_a_zone_is_found_as_people_write_it_and_says_its_offset(
         for r in range(completer.completionCount())
     ]
     assert "America/New_York" in found
-    completer.setCompletionPrefix("+05:30")
-    offsets = [
-        completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())
-    ]
-    assert "Asia/Kolkata" in offsets
+    for typed, zone in (
+        ("+05:30", "Asia/Kolkata"),
+        ("-03:00", "America/Sao_Paulo"),
+        ("+00:00", "Etc/UTC"),
+    ):
+        completer.setCompletionPrefix(typed)  # the minus a keyboard types, UTC's own
+        offsets = [
+            completer.completionModel().index(r, 0).data()
+            for r in range(completer.completionCount())
+        ]
+        assert zone in offsets, typed
     assert not [n for n in time_zone_names() if n.startswith("Etc/GMT+")]
     row = combo.findText("Asia/Kolkata")
     assert combo.itemData(row, Qt.ItemDataRole.ToolTipRole) == "Asia/Kolkata: UTC+05:30 now"
