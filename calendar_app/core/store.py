@@ -2584,7 +2584,7 @@ class CalendarStore:
                 if scope == "all" and series_id != post.series_id:
                     kept += self.series_posts(post.series_id)  # the earlier ones
                 changes |= self.update_posts(
-                    {p.id: cast(PostChanges, dict(others)) for p in kept if p.id != post.id}
+                    {p.id: _for_occurrence(others, p) for p in kept if p.id != post.id}
                 )
             status = PostStatus.DRAFT if post.status == PostStatus.PUBLISHED else post.status
             template = dataclasses.replace(post.as_new(), status=status)
@@ -2685,14 +2685,12 @@ class CalendarStore:
                     raise InvalidInput(problem)
             edits: dict[int, PostChanges] = {}
             for member in members:
-                edit = cast(PostChanges, {k: v for k, v in changes.items() if k != "date"})
+                # An occurrence sent to the backlog stays there (:func:`_for_occurrence`).
+                edit = _for_occurrence({k: v for k, v in changes.items() if k != "date"}, member)
                 if shift is not None and member.date is not None:
                     # Its occurrence's new day, and any day it was moved on its own with it.
                     occurrence = _occ(member)
                     edit["date"] = moved[occurrence] + (member.date - occurrence)
-                if member.date is None:
-                    # An occurrence sent to the backlog stays there, with no time.
-                    edit.pop("time", None)
                 edits[member.id] = edit
             new_days = [day for e in edits.values() if (day := e.get("date")) is not None]
             if before and new_days and min(new_days) <= max(before):
@@ -2906,6 +2904,17 @@ def _named(items: Iterable[_Named], name: str, key: Callable[[_Named], str]) -> 
     and Unicode form aside)."""
     wanted = name_key(name)
     return next((item for item in items if name_key(key(item)) == wanted), None)
+
+
+def _for_occurrence(edit: Mapping[str, Any], post: Post) -> PostChanges:
+    """An edit of an occurrence given to another of its series: one in the backlog
+    takes no time, and is neither scheduled nor published (it has no day)."""
+    given = dict(edit)
+    if post.date is None:
+        given.pop("time", None)
+        if given.get("status") in (PostStatus.SCHEDULED, PostStatus.PUBLISHED):
+            given.pop("status")
+    return cast(PostChanges, given)
 
 
 def _taken(kind: str, name: str, archived: bool) -> str:

@@ -1689,3 +1689,22 @@ def test_an_occurrence_in_the_backlog_stays_there_when_the_others_move(
     assert after[posts[1].id].date == MON + timedelta(days=8)
     assert after[posts[2].id].date == MON + timedelta(days=15)
     assert {after[p.id].time for p in posts[1:3]} == {time(10, 30)}
+
+
+@pytest.mark.parametrize("scope", ["following", "all"])
+def test_an_occurrence_in_the_backlog_takes_no_time_nor_a_status_needing_a_day(
+    store: CalendarStore, weekly: tuple[int, list[Post]], scope: Scope
+) -> None:
+    """A repeat changed with a new time for the following posts was refused ("A post
+    without a date cannot have a time") for one of them in the backlog; "Scheduled"
+    for all of them made it an undated scheduled post."""
+    _series_id, posts = weekly
+    store.update_post(posts[4].id, {"date": None, "time": None, "status": PostStatus.DRAFT})
+    store.change_repeat(
+        posts[1].id, "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=10", edit={"time": time(11, 0)}, scope=scope
+    )
+    parked = store.post(posts[4].id)
+    assert (parked.date, parked.time) == (None, None)
+    store.update_occurrences(posts[1].id, {"status": PostStatus.PUBLISHED}, scope)
+    assert store.post(posts[4].id).status == PostStatus.DRAFT
+    assert store.post(posts[1].id).status == PostStatus.PUBLISHED
