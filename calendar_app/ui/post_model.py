@@ -1085,6 +1085,12 @@ class ChannelListModel(_RecordList[Channel]):
         if changes.channels or changes.calendar:
             self._load()
             self._all_changed()
+        elif (changes.posts or changes.removed_posts) and any(
+            c.archived for c in self.session.channels(include_archived=True)
+        ):
+            # Posts came onto an archived channel (an import), or its last one went:
+            # it is listed, or no longer, as the Channels filter lists it.
+            self._load()
 
     def is_shown(self, channel_id: int) -> bool:
         return channel_id not in self.session.filters.hidden_channels

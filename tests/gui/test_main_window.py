@@ -731,6 +731,17 @@ def test_a_channel_archived_while_shown_can_still_be_hidden(
     session.notify(session.store.update_channel(unused, archived=True))
     assert unused not in [c.id for c in session.listed_channels()]
 
+    # The sidebar follows posts coming onto one (an import) or its last one going.
+    def listed() -> list[int]:
+        return [model.index(r, 0).data(IdRole) for r in range(model.rowCount())]
+
+    session.notify(session.store.add_post(NewPost("Episode 1", unused, date=TODAY)))
+    assert unused in listed()
+    window.clear_filter("channels")  # shown again: listed for its posts alone
+    on_it = [p.id for p in session.store.all_posts() if p.channel_id == instagram.id]
+    session.push(DeletePostsCommand(session, on_it))
+    assert instagram.id not in listed()
+
 
 def test_another_calendar_starts_with_no_filters_and_no_search(
     window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot, tmp_path: Path
