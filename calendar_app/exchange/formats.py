@@ -522,6 +522,8 @@ class ExportOptions:
     today: date | None = None
     """For profiles that export only the posts still to go out: the day they start from
     (at its midnight); None, the present moment."""
+    archived_messages: bool = False
+    """Reports, with no key message chosen: the archived ones too (every one ticked)."""
 
     def filters(self) -> bool:
         """Whether the options leave some posts out."""

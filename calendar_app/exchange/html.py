@@ -396,7 +396,7 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         shown = [m for m in messages.values() if m.id in options.message_ids]
         shown.sort(key=lambda m: (-m.priority, name_order(m.title)))
     else:
-        shown = store.key_messages()
+        shown = store.key_messages(include_archived=options.archived_messages)
     used = {p.channel_id for p in posts}
     legend_channels = [
         c

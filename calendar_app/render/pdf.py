@@ -190,6 +190,7 @@ def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Pl
         last=options.last,
         message_ids=options.message_ids,
         channel_ids=options.channel_ids,
+        archived_messages=options.archived_messages,
     )
     posts = store.posts_between(
         report.first,

@@ -349,5 +349,11 @@ def test_a_report_leaves_archived_messages_out_unless_ticked(
     assert retired.id not in dialog.options().message_ids
     rows[retired.id].setCheckState(Qt.CheckState.Checked)  # asked for by name
     assert retired.id in dialog.options().message_ids
+    # Every one ticked, the archived too: in the report, and no post left out for
+    # carrying none (ticked as a set, such a post was dropped from the page).
+    dialog.messages.item(0).setCheckState(Qt.CheckState.Checked)
+    chosen = dialog.options()
+    assert (chosen.message_ids, chosen.archived_messages) == (frozenset(), True)
+    assert not dialog.messages_hint.isVisibleTo(dialog)
     csv = open_dialog(session, "csv", qtbot)  # a copy of the data keeps every message
     assert csv.options().message_ids == frozenset()

@@ -376,6 +376,21 @@ def test_a_channel_left_out_is_counted_but_not_named(demo: Path, tmp_path: Path)
     assert "Other channels" in text  # its deliveries, still counted
 
 
+def test_every_message_ticked_the_archived_too_keeps_every_post(demo: Path, tmp_path: Path) -> None:
+    """Every key message ticked, the archived one too: the page had it, but dropped the
+    posts carrying no key message."""
+    with CalendarStore.open(demo) as store:
+        retired = store.key_messages()[-1]
+        store.update_key_message(dataclasses.replace(retired, archived=True))
+        page = export(store, tmp_path / "a.html", archived_messages=True)
+        plain = export(store, tmp_path / "b.html")
+    titles = [page.text_of(e) for e in page.elements if e.tag == "h3"]
+    assert retired.title in titles
+    assert retired.title not in [plain.text_of(e) for e in plain.elements if e.tag == "h3"]
+    chips = {e.attrs["data-uid"] for e in page.having("chip", "li")}
+    assert chips == {e.attrs["data-uid"] for e in plain.having("chip", "li")}
+
+
 def test_on_a_phone_the_tables_scroll_in_their_cards(demo: Path, tmp_path: Path) -> None:
     """A month grid or the agenda wider than a phone scrolls sideways in its card; the
     page itself keeps the phone's width (it scrolled sideways as a whole)."""
