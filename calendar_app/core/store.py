@@ -2922,8 +2922,8 @@ def _taken(kind: str, name: str, archived: bool) -> str:
     out of the lists, and said so (the sentence pointed at a name no list showed)."""
     if archived:
         return (
-            f"There is already a {kind} called '{name}', archived: restore it (Show"
-            " archived) rather than make another."
+            f"There is already a {kind} called '{name}', archived: restore it rather than"
+            " make another."
         )
     return f"There is already a {kind} called '{name}'."
 

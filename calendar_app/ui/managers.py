@@ -799,10 +799,17 @@ class _Manager(QDialog, Generic[R]):
         return free_color(self.session.store.colors_in_use(), self._COLOR_START)
 
 
-def _unique(name: str, others: Sequence[tuple[int, str]], own_id: int, what: str) -> None:
+def _unique(name: str, others: Sequence[tuple[int, str, bool]], own_id: int, what: str) -> None:
+    """Refuse a name another record has (``others``: id, name, archived); one archived
+    is out of the list, and said so with where to restore it."""
     wanted = name_key(name)
-    for other_id, other_name in others:
+    for other_id, other_name, archived in others:
         if other_id != own_id and name_key(other_name) == wanted:
+            if archived:
+                raise InvalidInput(
+                    f"There is already a {what} called '{other_name}', archived: tick"
+                    " Show archived and restore it rather than make another."
+                )
             raise InvalidInput(f"There is already a {what} called '{other_name}'.")
 
 
@@ -915,7 +922,9 @@ class KeyMessageManager(_Manager[KeyMessage]):
     def _validate(self, new: KeyMessage) -> None:
         if not new.title:
             raise InvalidInput("A key message needs a title.")
-        others = [(m.id, m.title) for m in self.session.key_messages(include_archived=True)]
+        others = [
+            (m.id, m.title, m.archived) for m in self.session.key_messages(include_archived=True)
+        ]
         _unique(new.title, others, new.id, "key message")
         _check_range(new.starts_on, new.ends_on)
 
@@ -1054,7 +1063,7 @@ class ChannelManager(_Manager[Channel]):
         # Edits are written back as a whole row, so check here what the store checks on add.
         if not new.name:
             raise InvalidInput("A channel needs a name.")
-        others = [(c.id, c.name) for c in self.session.channels(include_archived=True)]
+        others = [(c.id, c.name, c.archived) for c in self.session.channels(include_archived=True)]
         _unique(new.name, others, new.id, "channel")
         if new.kind not in CHANNEL_KINDS:
             raise InvalidInput(f"'{new.kind}' is not a channel kind.")
@@ -1177,7 +1186,7 @@ class CampaignManager(_Manager[Campaign]):
     def _validate(self, new: Campaign) -> None:
         if not new.name:
             raise InvalidInput("A campaign needs a name.")
-        others = [(c.id, c.name) for c in self.session.campaigns()]
+        others = [(c.id, c.name, False) for c in self.session.campaigns()]
         _unique(new.name, others, new.id, "campaign")
         _check_range(new.starts_on, new.ends_on)
         parse_color(new.color)

@@ -229,6 +229,17 @@ def test_adding_a_duplicate_is_refused(qtbot: QtBot, session: CalendarSession) -
     assert "already a key message" in str(recorder.errors[0])
     assert session.store.key_messages(include_archived=True) == before
     assert manager.current_id() == NEW
+    # One archived is out of the list: said so, with where to restore it.
+    message = session.store.key_message_titled("Every roof counts")
+    assert message is not None
+    session.push(UpdateKeyMessageCommand(session, replace(message, archived=True)))
+    manager.add_item()
+    manager.title_edit.setText("every roof counts")
+    assert not manager.apply()
+    assert str(recorder.errors[-1]) == (
+        "There is already a key message called 'Every roof counts', archived: tick Show"
+        " archived and restore it rather than make another."
+    )
 
 
 def test_delete_a_key_message_after_saying_how_many_posts_carry_it(

@@ -414,7 +414,7 @@ def test_a_name_an_archived_record_has_is_said_archived(store: CalendarStore) ->
         InvalidInput,
         match=re.escape(
             "There is already a channel called 'Newsletter', archived: restore it"
-            " (Show archived) rather than make another."
+            " rather than make another."
         ),
     ):
         store.add_channel("newsletter")
