@@ -965,7 +965,9 @@ class CalendarStore:
         if name is not None:
             name = _required(name, "A channel needs a name.")
             other = self.channel_named(name)
-            if other is not None and other.id != channel_id:
+            # A name kept as it was is no clash (an earlier release let look-alikes in).
+            kept = name_key(name) == name_key(current.name)
+            if other is not None and other.id != channel_id and not kept:
                 raise InvalidInput(_taken("channel", other.name, other.archived))
         if char_limit != "keep":
             _check_char_limit(char_limit)
@@ -1065,7 +1067,8 @@ class CalendarStore:
         current = self.key_message(message.id)
         title = _required(message.title, "A key message needs a title.")
         other = self.key_message_titled(title)
-        if other is not None and other.id != message.id:
+        kept = name_key(title) == name_key(current.title)  # (see update_channel)
+        if other is not None and other.id != message.id and not kept:
             raise InvalidInput(_taken("key message", other.title, other.archived))
         _check_message(message.cadence_days, message.starts_on, message.ends_on)
         with environment_errors(self.path), self.db.atomic():
@@ -1158,7 +1161,8 @@ class CalendarStore:
         current = self.campaign(campaign.id)
         name = _required(campaign.name, "A campaign needs a name.")
         other = self.campaign_named(name)
-        if other is not None and other.id != campaign.id:
+        kept = name_key(name) == name_key(current.name)  # (see update_channel)
+        if other is not None and other.id != campaign.id and not kept:
             raise InvalidInput(f"There is already a campaign called '{other.name}'.")
         _check_range(campaign.starts_on, campaign.ends_on)
         with environment_errors(self.path), self.db.atomic():

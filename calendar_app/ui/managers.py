@@ -803,6 +803,9 @@ def _unique(name: str, others: Sequence[tuple[int, str, bool]], own_id: int, wha
     """Refuse a name another record has (``others``: id, name, archived); one archived
     is out of the list, and said so with where to restore it."""
     wanted = name_key(name)
+    own = [n for i, n, _ in others if i == own_id]
+    if own and name_key(own[0]) == wanted:
+        return  # its own name kept (an earlier release let look-alikes in)
     for other_id, other_name, archived in others:
         if other_id != own_id and name_key(other_name) == wanted:
             if archived:

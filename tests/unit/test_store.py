@@ -1519,3 +1519,24 @@ def test_the_posts_of_a_key_message_and_of_a_campaign_are_read_by_query(
             assert demo.posts_in_campaign(campaign.id) == expected
         assert any(demo.posts_in_campaign(c.id) for c in demo.campaigns())
         assert demo.posts_carrying(10_000) == []
+
+
+def test_records_an_earlier_release_let_look_alike_stay_editable(store: CalendarStore) -> None:
+    """Two messages whose names now count as one (made before they did): the second's
+    cadence could not be changed, "There is already a key message called …"."""
+    first = store.add_key_message("Made in Europe").created[0]
+    second = store.add_key_message("Made in Asia").created[0]
+    store.db.execute("UPDATE key_messages SET title = 'Made\u00a0in Europe' WHERE id = ?", [second])
+    channel = store.add_channel("LinkedIn").created[0]
+    other = store.add_channel("Podcast").created[0]
+    store.db.execute("UPDATE channels SET name = 'Ｌinkedin' WHERE id = ?", [other])
+    store.update_key_message(dataclasses.replace(store.key_message(second), cadence_days=9))
+    assert store.key_message(second).cadence_days == 9
+    store.update_channel(other, color="#123456")
+    third = store.add_key_message("Local jobs").created[0]
+    with pytest.raises(InvalidInput, match="already a key message called 'Made in Europe'"):
+        store.update_key_message(
+            dataclasses.replace(store.key_message(third), title="Made  in Europe")
+        )
+    assert store.key_message(first).title == "Made in Europe"
+    assert channel != other
