@@ -407,7 +407,8 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
     legend_messages = [*shown, *other_dots(shown, messages.values(), posts)]
     rows = store.delivery_rows(as_of, [m.id for m in shown]) if shown else []
     report = analyse_period(shown, list(channels.values()), rows, as_of, first, last)
-    if options.channel_ids:  # counted, but not named: "Other channels"
+    left_out = bool(options.channel_ids) and not set(channels) <= options.channel_ids
+    if left_out:  # counted, but not named: "Other channels"
         rows = lump_unlisted(rows, options.channel_ids)
         channels[OTHER_CHANNELS.id] = OTHER_CHANNELS
     by_channel = channel_counts(shown, rows, first, last)
@@ -430,7 +431,7 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         legend_messages=legend_messages,
         posts=posts,
         report=report,
-        channel_filtered=bool(options.channel_ids),
+        channel_filtered=left_out,
         by_channel=by_channel,
         marks=marks,
     )

@@ -928,7 +928,7 @@ def _pages(
 
     # The reading notes take the slot a card leaves free on the last page, or a page of
     # their own after an even number of cards (they were left out then).
-    for start in range(0, len(report.messages) + 1, CARDS_PER_PAGE):
+    for start in range(0, len(report.messages) + bool(report.messages), CARDS_PER_PAGE):
         shown = report.messages[start : start + CARDS_PER_PAGE]
         what = "Message by message" if shown else "How to read this report"
 

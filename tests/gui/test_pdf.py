@@ -177,6 +177,8 @@ def test_the_month_legend_names_every_dot_and_no_empty_heading(
     page = pdf_text(tmp_path / "e.pdf", page=pdf_pages(tmp_path / "e.pdf"))
     assert "Key messages" not in page
     assert "Channels" not in page
+    # No key message: no page of notes on how to read cards that are not there.
+    assert "How to read this report" not in pdf_text(tmp_path / "e.pdf")
 
 
 def pdf_pages(path: Path) -> int:

@@ -374,6 +374,11 @@ def test_a_channel_left_out_is_counted_but_not_named(demo: Path, tmp_path: Path)
     assert "Instagram" in (tmp_path / "all.html").read_text(encoding="utf-8")
     assert "Instagram" not in text
     assert "Other channels" in text  # its deliveries, still counted
+    # Every channel named: none left out, and no sentence says some are.
+    with CalendarStore.open(demo) as store:
+        every = frozenset(c.id for c in store.channels(include_archived=True))
+        export(store, tmp_path / "every.html", channel_ids=every)
+    assert "does not list" not in (tmp_path / "every.html").read_text(encoding="utf-8")
 
 
 def test_every_message_ticked_the_archived_too_keeps_every_post(demo: Path, tmp_path: Path) -> None:
