@@ -6,17 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QFileInfo, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QFileIconProvider, QFrame, QMessageBox, QScrollArea, QWidget
 
 from ..core.errors import OUT_OF_MEMORY, CadenceError, StorageProblem
 from ..core.models import WeekStart, spelled_day
 from ..core.store import Scope
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QDialog
 
 LISTED_AS = "listedAs"
@@ -237,6 +238,78 @@ def with_ending(path: Path, ending: str) -> Path:
     return path if path.suffix.lower() == ending else path.with_name(path.name + ending)
 
 
+class _PlainIcons(QFileIconProvider):
+    """Icons and types of files told by their kind and ending alone. Qt's own provider
+    reads a file whose ending it does not know to guess its type: a dialog showing the
+    calendar's folder opened and closed the calendar and its -wal and -shm files, and
+    on Linux closing any handle on a file drops every lock the process holds on it.
+    The window's calendar lost its locks, so the next `cadence` command took itself for
+    the last reader and deleted the -wal and -shm: every later change in the window was
+    refused."""
+
+    def icon(self, what: Any) -> QIcon:
+        if isinstance(what, QFileInfo):
+            kind = (
+                QFileIconProvider.IconType.Folder
+                if what.isDir()
+                else QFileIconProvider.IconType.File
+            )
+            return super().icon(kind)
+        return super().icon(what)
+
+    def type(self, info: QFileInfo) -> str:
+        if info.isDir():
+            return "Folder"
+        return f"{info.suffix().upper()} file" if info.suffix() else "File"
+
+
+_ICONS: list[_PlainIcons] = []
+
+
+def _plain_icons() -> _PlainIcons:
+    """One provider for every file dialog (a dialog does not own it)."""
+    if not _ICONS:
+        _ICONS.append(_PlainIcons())
+    return _ICONS[0]
+
+
+def file_dialog_name(
+    parent: QWidget | None,
+    title: str,
+    where: Path,
+    name_filter: str,
+    *,
+    save: bool = False,
+    confirm_overwrite: bool = True,
+) -> str:
+    """A file chosen in a file dialog (to open, or with ``save`` to save, in ``where``:
+    a folder, or a file's name to offer); "" when cancelled. Its icons are told without
+    reading the files (:func:`_plain_icons`)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(parent, title, "", name_filter)
+    dialog.setIconProvider(_plain_icons())
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        if not confirm_overwrite:
+            dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    if where.is_dir():
+        dialog.setDirectory(str(where))
+    else:
+        dialog.setDirectory(str(where.parent))
+        dialog.selectFile(where.name)
+    try:
+        if dialog.exec() != QFileDialog.DialogCode.Accepted:
+            return ""
+        chosen = dialog.selectedFiles()
+        return chosen[0] if chosen else ""
+    finally:
+        dialog.deleteLater()
+
+
 def save_file_name(
     parent: QWidget | None,
     title: str,
@@ -256,10 +329,9 @@ def save_file_name(
     asks: the name chosen is not the file written (a publishing tool's files are named
     after it and their channels), and the caller asks about those.
     """
-    from PySide6.QtWidgets import QFileDialog
-
-    options = QFileDialog.Option(0) if asks_to_replace else QFileDialog.Option.DontConfirmOverwrite
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(default), name_filter, "", options)
+    name = file_dialog_name(
+        parent, title, default, name_filter, save=True, confirm_overwrite=asks_to_replace
+    )
     if not name:
         return None
     target = with_ending(Path(name), file_ending(name_filter))

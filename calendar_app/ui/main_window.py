@@ -37,7 +37,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -74,6 +73,7 @@ from .dialogs import (
     LISTED_AS,
     ask_replace,
     ask_time,
+    file_dialog_name,
     files_folder,
     fit_on_screen,
     remember_folder,
@@ -1621,11 +1621,11 @@ class MainWindow(QMainWindow):
         return self._switch_to(store)
 
     def open_calendar_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = file_dialog_name(
             # Where this one is: the calendars made from the welcome screen are all there.
             self,
             "Open Calendar",
-            str(self.session.store.path.parent),
+            self.session.store.path.parent,
             "Cadence calendars (*.cadence)",
         )
         if name:

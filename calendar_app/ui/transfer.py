@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..core.errors import CadenceError
 from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, Series
@@ -30,6 +30,7 @@ from .commands import StoreCommand, without_access_key
 from .dialogs import (
     ask_date_order,
     ask_replace_files,
+    file_dialog_name,
     file_ending,
     files_folder,
     message_box,
@@ -287,10 +288,10 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     for a channel for posts that name none, unless every row of a spreadsheet names one)."""
     from ..exchange.csv_profiles import csv_names_every_channel, csv_refusal
 
-    name, _ = QFileDialog.getOpenFileName(
+    name = file_dialog_name(
         parent,
         "Merge Calendar" if merge else "Import",
-        str(files_folder(session.store.path)),
+        files_folder(session.store.path),
         "Cadence calendars (*.cadence)" if merge else IMPORT_FILTER,
     )
     if not name:

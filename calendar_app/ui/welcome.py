@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -78,6 +77,7 @@ from .dialogs import (
     SaveAnswer,
     ask_save_changes,
     closes_unsaved,
+    file_dialog_name,
     fit_on_screen,
     scrolled,
     show_error,
@@ -729,8 +729,12 @@ class NewCalendarPage(QWidget):
         self.revalidate()
 
     def choose_location(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the New Calendar As", str(self.location()), "Cadence calendars (*.cadence)"
+        name = file_dialog_name(
+            self,
+            "Save the New Calendar As",
+            self.location(),
+            "Cadence calendars (*.cadence)",
+            save=True,
         )
         if name:
             path = with_ending(Path(name), ".cadence")
@@ -988,8 +992,8 @@ class WelcomeDialog(QDialog):
     def open_file(self, path: Path | None = None) -> bool:
         """Open a calendar file (asks which one when ``path`` is None)."""
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self, "Open Calendar", str(Path.home()), "Cadence calendars (*.cadence)"
+            name = file_dialog_name(
+                self, "Open Calendar", Path.home(), "Cadence calendars (*.cadence)"
             )
             if not name:
                 return False
@@ -1021,8 +1025,8 @@ class WelcomeDialog(QDialog):
     def import_file(self, path: Path | None = None) -> bool:
         """Make a calendar named after ``path`` in Cadence's folder and import it there."""
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self, "Import from iCalendar or CSV", str(Path.home()), IMPORT_FILTER
+            name = file_dialog_name(
+                self, "Import from iCalendar or CSV", Path.home(), IMPORT_FILTER
             )
             if not name:
                 return False

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange import csv_profiles
 from calendar_app.exchange.formats import ExportOptions
-from calendar_app.ui import transfer
+from calendar_app.ui import dialogs, transfer
 from calendar_app.ui.commands import ChannelCommand, UpdateKeyMessageCommand
 from calendar_app.ui.editor import qdate
 from calendar_app.ui.export_options import ExportOptionsDialog
@@ -169,9 +169,7 @@ def test_file_export_asks_what_then_where_and_writes_just_that(
     session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     target = tmp_path / "november.csv"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(target), ""))
-    )
+    monkeypatch.setattr(dialogs, "file_dialog_name", lambda *args, **kw: str(target))
     said: list[str] = []
     monkeypatch.setattr(
         transfer, "show_summary", lambda parent, title, text, details=(): said.append(text)
@@ -218,11 +216,11 @@ def test_a_publishing_tools_export_asks_about_the_files_it_writes(
     file picked was asked about, then left as it was beside "sprout-LinkedIn-….csv"."""
     offered: list[tuple[object, ...]] = []
 
-    def where(*args: object) -> tuple[str, str]:
-        offered.append(args)
-        return str(tmp_path / "sprout.csv"), ""
+    def where(*args: object, **kw: object) -> str:
+        offered.append((*args, kw))
+        return str(tmp_path / "sprout.csv")
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(where))
+    monkeypatch.setattr(dialogs, "file_dialog_name", where)
     monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
     asked: list[list[str]] = []
     answers = iter([False, True])
@@ -241,7 +239,7 @@ def test_a_publishing_tools_export_asks_about_the_files_it_writes(
     written = sorted(tmp_path.glob("sprout-*.csv"))
     assert written
     assert asked == []  # nothing there yet
-    assert offered[0][5] == QFileDialog.Option.DontConfirmOverwrite  # not the file written
+    assert offered[0][-1] == {"save": True, "confirm_overwrite": False}  # not the file written
     for path in written:
         path.write_text("edited by hand")
 
@@ -263,11 +261,11 @@ def test_the_next_export_starts_where_the_last_one_went(
     client.mkdir()
     offered: list[str] = []
 
-    def where(parent: object, title: str, start: str, *rest: object) -> tuple[str, str]:
-        offered.append(start)
-        return str(client / f"plan{len(offered)}.csv"), ""
+    def where(parent: object, title: str, start: Path, *rest: object, **kw: object) -> str:
+        offered.append(str(start))
+        return str(client / f"plan{len(offered)}.csv")
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(where))
+    monkeypatch.setattr(dialogs, "file_dialog_name", where)
     monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
 
     export_all = exporting_all(qtbot)
@@ -287,11 +285,11 @@ def test_a_cancelled_choice_writes_nothing(
 ) -> None:
     asked: list[object] = []
 
-    def where(*args: object) -> tuple[str, str]:
+    def where(*args: object, **kw: object) -> str:
         asked.append(args)
-        return "", ""
+        return ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(where))
+    monkeypatch.setattr(dialogs, "file_dialog_name", where)
 
     def cancel() -> None:
         dialog = QApplication.activeModalWidget()

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QLabel,
     QMenu,
     QMenuBar,
@@ -63,6 +62,7 @@ from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus, Week
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.formats import ExportOptions
 from calendar_app.render.cadence_strip import day_text
+from calendar_app.ui import dialogs
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
     AddPostCommand,
@@ -1682,9 +1682,7 @@ def test_a_name_typed_without_its_ending_gets_one(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     typed = iter([str(tmp_path / "client.v2")])
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *args: (next(typed), ""))
-    )
+    monkeypatch.setattr(dialogs, "file_dialog_name", lambda *args, **kw: next(typed))
     window.save_copy_dialog()
     assert (tmp_path / "client.v2.cadence").is_file()  # found by Open, which lists *.cadence
 
@@ -1714,11 +1712,11 @@ def test_a_copy_over_the_calendar_open_is_refused_before_replacing_is_asked(
     before = calendar.read_bytes()
     options: list[object] = []
 
-    def typed(*args: object) -> tuple[str, str]:
-        options.append(args[-1])
-        return str(calendar), ""
+    def typed(*args: object, **kw: object) -> str:
+        options.append(kw.get("confirm_overwrite"))
+        return str(calendar)
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(typed))
+    monkeypatch.setattr(dialogs, "file_dialog_name", typed)
     asked: list[Path] = []
 
     def replace_it(parent: QWidget | None, path: Path) -> bool:
@@ -1727,7 +1725,7 @@ def test_a_copy_over_the_calendar_open_is_refused_before_replacing_is_asked(
 
     window.ask_replace = replace_it
     window.save_copy_dialog()
-    assert options == [QFileDialog.Option.DontConfirmOverwrite]  # the dialog asks nothing
+    assert options == [False]  # the dialog asks nothing
     assert asked == []
     assert errors.seen == ["A copy cannot overwrite the calendar it is made from."]
     assert calendar.read_bytes() == before
@@ -1763,9 +1761,7 @@ def test_an_export_named_without_its_ending_gets_one(
     """A web page sent to a client as "plan" would not open with a double-click."""
     from calendar_app.ui import transfer
 
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(tmp_path / "plan"), ""))
-    )
+    monkeypatch.setattr(dialogs, "file_dialog_name", lambda *args, **kw: str(tmp_path / "plan"))
     monkeypatch.setattr(
         "calendar_app.ui.export_options.ask_export_options", lambda *args: ExportOptions()
     )

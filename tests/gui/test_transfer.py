@@ -7,7 +7,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -310,7 +310,7 @@ def _choosing(source: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
         asked.append(label)
         return "LinkedIn", True
 
-    monkeypatch.setattr(transfer.QFileDialog, "getOpenFileName", lambda *args: (str(source), ""))
+    monkeypatch.setattr(transfer, "file_dialog_name", lambda *args, **kw: str(source))
     monkeypatch.setattr(transfer.QInputDialog, "getItem", answer)
     monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
     return asked
@@ -522,3 +522,48 @@ def test_a_post_an_import_moves_leaves_no_delivery_on_its_old_day(
     assert [p.id for p in summary.previous] == [post.id]
     assert post.date not in [day for day, _ in panel.marks(message)]
     assert moved in [day for day, _ in panel.marks(message)]
+
+
+def _locks_on(path: Path) -> int:
+    """The locks this machine holds on ``path`` (Linux's /proc/locks)."""
+    inode = path.stat().st_ino
+    return sum(f":{inode} " in line for line in Path("/proc/locks").read_text().splitlines())
+
+
+@OFFSCREEN_POPUPS
+def test_a_file_dialog_on_the_calendars_folder_keeps_its_locks(
+    session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Qt's dialog read every file of the folder whose ending it did not know, the
+    calendar and its -wal and -shm too: on Linux that dropped the window's locks on
+    them, and the next `cadence` command deleted the -wal and -shm under the window,
+    which then refused every change."""
+    from PySide6.QtWidgets import QFileDialog, QFileSystemModel
+
+    from calendar_app.ui.dialogs import file_dialog_name
+
+    path = session.store.path
+    session.store.all_posts()
+    held = (_locks_on(path), _locks_on(path.with_name(path.name + "-shm")))
+    assert held[0] >= 1
+    seen: list[tuple[int, int]] = []
+
+    def look_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        model = dialog.findChild(QFileSystemModel)
+        assert model is not None
+        with qtbot.waitSignal(model.directoryLoaded, timeout=10_000, raising=False):
+            pass
+        root = model.index(str(path.parent))
+        for row in range(model.rowCount(root)):  # each file's icon and type, as shown
+            index = model.index(row, 0, root)
+            model.data(index, Qt.ItemDataRole.DecorationRole)
+            model.type(index)
+        dialog.grab()
+        seen.append((_locks_on(path), _locks_on(path.with_name(path.name + "-shm"))))
+        dialog.reject()
+
+    QTimer.singleShot(0, look_and_cancel)
+    assert file_dialog_name(None, "Import", path.parent, "All files (*)") == ""
+    assert seen == [held]

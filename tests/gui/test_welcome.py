@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.app import DEMO_NAME, data_folder, path_from_settings
@@ -969,9 +969,7 @@ def test_a_location_chosen_without_its_ending_gets_it_added_not_swapped(
 ) -> None:
     """ "Acme v1.2" became "Acme v1.cadence": its ".2" was taken for an ending."""
     monkeypatch.setattr(
-        QFileDialog,
-        "getSaveFileName",
-        staticmethod(lambda *args: (str(tmp_path / "Acme v1.2"), "")),
+        welcome_module, "file_dialog_name", lambda *args, **kw: str(tmp_path / "Acme v1.2")
     )
     dialog.new_page.choose_location()
     assert dialog.new_page.location() == tmp_path / "Acme v1.2.cadence"
