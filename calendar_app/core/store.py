@@ -2564,11 +2564,13 @@ class CalendarStore:
         ``edit`` is applied first to this post, in the same transaction, and but for its
         date to the following posts the new rule keeps too (``scope`` "following") or to
         every post of the series before the change (``all``), as an edit of an
-        occurrence is; the copies are made of the post as edited (a published post's
-        copies are drafts, as in :meth:`repeat_post`). ``created`` lists the copies.
+        occurrence is; the copies are made of the post as edited then, of the post as it
+        was for ``this`` one alone (a published post's copies are drafts, as in
+        :meth:`repeat_post`). ``created`` lists the copies.
         """
         recurrence.normalise(rule)  # a bad rule is said before anything changes
         with environment_errors(self.path), self.db.atomic():
+            original = self.post(post_id)
             changes = self.update_post(post_id, edit) if edit else ChangeSet()
             post = self.post(post_id)  # as edited
             plan = self._repeat_plan(post, rule)
@@ -2590,8 +2592,12 @@ class CalendarStore:
                 changes |= self.update_posts(
                     {p.id: _for_occurrence(others, p) for p in kept if p.id != post.id}
                 )
-            status = PostStatus.DRAFT if post.status == PostStatus.PUBLISHED else post.status
-            template = dataclasses.replace(post.as_new(), status=status)
+            # The copies are this post as edited, for the edit's posts; for this one alone,
+            # as it was, at the rule's time (copies of "This one"'s new words made the
+            # series read new, old, old, new, new).
+            source = post if scope != "this" else dataclasses.replace(original, time=post.time)
+            status = PostStatus.DRAFT if source.status == PostStatus.PUBLISHED else source.status
+            template = dataclasses.replace(source.as_new(), status=status)
             copies = [dataclasses.replace(template, date=d) for d in plan.new_days]
             ids = self._insert_posts(copies, series_id=series_id, occurrences=plan.new_days)
             # Every post of the series now (also those kept, in a new series after a split).

@@ -1376,7 +1376,10 @@ def test_a_changed_repeat_copies_the_edited_post_and_a_published_one_as_drafts(
     store.update_post(posts[5].id, {"status": PostStatus.PUBLISHED})
 
     changes = store.change_repeat(
-        posts[5].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=3", edit={"title": "Spring letter"}
+        posts[5].id,
+        "FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+        edit={"title": "Spring letter"},
+        scope="following",
     )
 
     (tail_id,) = changes.series - {series_id}
@@ -1532,11 +1535,12 @@ def test_an_earlier_part_made_longer_adds_no_second_post_where_a_later_part_has_
     _assert_rule_describes_posts(store, series_id)
 
 
-def test_an_edit_saved_with_a_changed_repeat_is_this_posts_and_its_copies(
+def test_an_edit_saved_with_a_changed_repeat_for_this_one_is_this_posts_alone(
     store: CalendarStore, weekly: tuple[int, list[Post]]
 ) -> None:
     """Marked published while the series is made longer: the later posts, still to go
-    out, stay scheduled (they went out of the publishing tools' files)."""
+    out, stay scheduled (they went out of the publishing tools' files); "This one"
+    reworded, the copies are of the post as it was (the series read new, old, old, new)."""
     series_id, posts = weekly
     changes = store.change_repeat(
         posts[3].id,
@@ -1549,7 +1553,7 @@ def test_an_edit_saved_with_a_changed_repeat_is_this_posts_and_its_copies(
         ("Spring letter", PostStatus.PUBLISHED),
         ("Weekly letter", PostStatus.SCHEDULED),
         ("Weekly letter", PostStatus.SCHEDULED),
-        ("Spring letter", PostStatus.DRAFT),  # a copy of it, not gone out
+        ("Weekly letter", PostStatus.SCHEDULED),  # a copy of it as it was
     ]
 
 
