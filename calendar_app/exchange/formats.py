@@ -522,8 +522,9 @@ class ExportOptions:
     today: date | None = None
     """For profiles that export only the posts still to go out: the day they start from
     (at its midnight); None, the present moment."""
-    archived_messages: bool = False
-    """Reports, with no key message chosen: the archived ones too (every one ticked)."""
+    archived_messages: frozenset[int] = frozenset()
+    """Reports, with no key message chosen (no post left out for its messages): the
+    archived key messages ticked by name, in the report beside those in use."""
 
     def filters(self) -> bool:
         """Whether the options leave some posts out."""

@@ -396,7 +396,11 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         shown = [m for m in messages.values() if m.id in options.message_ids]
         shown.sort(key=lambda m: (-m.priority, name_order(m.title)))
     else:
-        shown = store.key_messages(include_archived=options.archived_messages)
+        shown = [
+            m
+            for m in store.key_messages(include_archived=True)
+            if not m.archived or m.id in options.archived_messages
+        ]
     used = {p.channel_id for p in posts}
     legend_channels = [
         c

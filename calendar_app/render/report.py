@@ -144,13 +144,13 @@ def build_delivery_report(
     last: date | None = None,
     message_ids: frozenset[int] = frozenset(),
     channel_ids: frozenset[int] = frozenset(),
-    archived_messages: bool = False,
+    archived_messages: frozenset[int] = frozenset(),
 ) -> DeliveryReport:
     """What the report says about ``[first, last]`` (default: the export range) as of a day.
 
     Deliveries count on every channel: a message's cadence is about the whole
     plan. ``message_ids`` limits the messages (all that are not archived when
-    empty, or all with ``archived_messages``). The channels not in ``channel_ids``
+    empty, and the archived ``archived_messages``). The channels not in ``channel_ids``
     (when given) are counted but not named: they are :data:`.OTHER_CHANNELS` in the
     marks and channel counts.
     """
@@ -164,7 +164,11 @@ def build_delivery_report(
         messages = [m for m in store.key_messages(include_archived=True) if m.id in message_ids]
         messages.sort(key=lambda m: (-m.priority, name_order(m.title)))
     else:
-        messages = store.key_messages(include_archived=archived_messages)
+        messages = [
+            m
+            for m in store.key_messages(include_archived=True)
+            if not m.archived or m.id in archived_messages
+        ]
     rows = store.delivery_rows(as_of, [m.id for m in messages]) if messages else []
     cadence = analyse_period(messages, channels, rows, as_of, first, last)
     if channel_ids:

@@ -216,12 +216,12 @@ class ExportOptionsDialog(QDialog):
     def _checked(
         widget: QListWidget, retired: frozenset[int] = frozenset()
     ) -> tuple[frozenset[int], bool]:
-        """The ids checked, and whether that is every one (but the ``retired``, or with
-        them: then none is left out for being unticked)."""
+        """The ids checked, and whether that is every one (every one in use, whatever
+        ``retired`` ones are ticked beside them: none is left out for being unticked)."""
         items = [widget.item(row) for row in range(widget.count())]
         every = frozenset(int(i.data(_ID)) for i in items)
         ids = frozenset(int(i.data(_ID)) for i in items if i.checkState() == Qt.CheckState.Checked)
-        return ids, ids in (every, every - retired)
+        return ids, ids >= every - retired
 
     def _check(self) -> None:
         """Say what stops the export, if anything, and allow it only without."""
@@ -252,9 +252,10 @@ class ExportOptionsDialog(QDialog):
             last=last,
             channel_ids=frozenset() if all_channels else channels,
             message_ids=frozenset() if all_messages else messages,
-            # Every one ticked, the archived too: in the report, and no post left out
-            # for carrying none (ticked as a set, a post of no message was dropped).
-            archived_messages=all_messages and bool(self._retired & messages),
+            # Every one in use ticked, and archived ones by name: those in the report
+            # too, and no post left out for carrying none (a post of no key message was
+            # dropped once an archived one was ticked).
+            archived_messages=self._retired & messages if all_messages else frozenset(),
             day_first=bool(self.date_order.currentData()),
             byte_order_mark=self.byte_order_mark.isChecked(),
             today=self.session.given_today(),
