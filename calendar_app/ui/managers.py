@@ -351,6 +351,7 @@ class _Manager(QDialog, Generic[R]):
         # What an undo or redo here did: the steps are the calendar's, and one taken
         # before the dialog opened (a post deleted) came back unseen behind it.
         self.step_said = hint_label("", wrap=True)
+        self.step_said.setTextFormat(Qt.TextFormat.PlainText)  # names, as typed
         self.step_said.setAccessibleName("Last undo or redo")
         bottom = QHBoxLayout()
         bottom.addWidget(self.step_said, 1)
@@ -369,9 +370,12 @@ class _Manager(QDialog, Generic[R]):
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_action.triggered.connect(lambda: self._step(session.undo, "Undone"))
         self.redo_action = QAction("&Redo", self)
-        self.redo_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
-        )
+        # The platform's Redo and Ctrl+Shift+Z, each once: where they are the same key
+        # (Linux), given twice it was ambiguous, and no key redid anything.
+        keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        if QKeySequence("Ctrl+Shift+Z") not in keys:
+            keys.append(QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.setShortcuts(keys)
         self.redo_action.setEnabled(stack.canRedo())
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.redo_action.triggered.connect(lambda: self._step(session.redo, "Redone"))

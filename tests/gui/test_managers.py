@@ -326,6 +326,12 @@ def test_an_undo_in_a_manager_says_what_it_undid(qtbot: QtBot, session: Calendar
     assert manager.step_said.text() == f"Undone: {text}."
     manager.redo_action.trigger()
     assert manager.step_said.text() == f"Redone: {text}."
+    # A name said as typed ("<b>Made</b> in <Europe>" came out bold, "<Europe>" gone).
+    assert manager.step_said.textFormat() == Qt.TextFormat.PlainText
+    # Each key once: Ctrl+Shift+Z given twice (Linux's Redo is that key) redid nothing.
+    keys = [k.toString() for k in manager.redo_action.shortcuts()]
+    assert "Ctrl+Shift+Z" in keys
+    assert len(keys) == len(set(keys))
 
 
 # -- channels ------------------------------------------------------------------------------
