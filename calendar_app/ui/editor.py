@@ -183,6 +183,16 @@ def muted_color(palette: QPalette) -> QColor:
     )
 
 
+def typed_link(text: str) -> str:
+    """A link as typed or pasted, on one line: a web address a mail broke over two lines
+    joined again whole (it came back with a space in it, "…/long/ path")."""
+    link = one_line(text)
+    whole = "".join(link.split())
+    if WEB_ADDRESS.fullmatch(link) is None and WEB_ADDRESS.fullmatch(whole) is not None:
+        return whole
+    return link
+
+
 def hint_label(text: str, *, wrap: bool = True) -> QLabel:
     """A line that explains, in the muted colour of secondary text (still readable, and
     not announced as unavailable as a disabled label would be)."""
@@ -987,7 +997,8 @@ class PostEditor(QDialog):
         self.link_edit.setPlaceholderText("https://")
         form.addRow(label("&Link", self.link_edit), self.link_edit)
         self.link_hint = hint_label(
-            "Not a web address: calendar programs show it as text, not as a link to open."
+            "Not a web address: begin it with https:// for calendar programs to open it"
+            " (they show it as text)."
         )
         self.link_hint.setAccessibleName("Link")
         form.addRow("", self.link_hint)
@@ -1397,7 +1408,7 @@ class PostEditor(QDialog):
             "status": PostStatus(self.status_combo.currentData()),
             "date": self.chosen_date(),
             "time": self.chosen_time(),
-            "link": one_line(self.link_edit.text()),
+            "link": typed_link(self.link_edit.text()),
             "notes": typed_text(self.notes_edit),
             "message_ids": self.checked_message_ids(),
         }
@@ -1600,7 +1611,7 @@ class PostEditor(QDialog):
             self._make_room()
 
     def _update_link_hint(self) -> None:
-        link = one_line(self.link_edit.text())
+        link = typed_link(self.link_edit.text())
         shown = bool(link) and WEB_ADDRESS.fullmatch(link) is None
         # Said to a screen reader on the field too (the hint label alone was not read).
         self.link_edit.setAccessibleDescription(self.link_hint.text() if shown else "")
@@ -1794,7 +1805,7 @@ class PostEditor(QDialog):
         body = typed_text(self.body_edit)
         count = len(body)
         title = one_line(self.title_edit.text())
-        link = one_line(self.link_edit.text())
+        link = typed_link(self.link_edit.text())
         with_title = len(title) + (2 + count if body.strip() else 0)
         with_link = with_title + (2 + len(link) if link else 0)
         channel_id = self.selected_channel_id()
