@@ -1031,6 +1031,20 @@ def test_a_repeat_of_one_time_saves_a_post_that_does_not_repeat(
         assert session.store.post(post.id).series_id is None
 
 
+def test_a_published_series_says_its_later_posts_are_drafts(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Saved so, the later posts were drafts (not gone out yet), unsaid."""
+    editor = _editor(qtbot, session, day=TODAY - timedelta(days=14))
+    editor.title_edit.setText("Weekly tip")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    editor.count_radio.setChecked(True)
+    editor.count_spin.setValue(3)
+    assert "drafts" not in editor.repeat_summary.text()
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("published"))
+    assert editor.repeat_summary.text().endswith("; the later ones as drafts, not gone out yet")
+
+
 def test_a_changed_repeat_alone_asks_nothing(
     qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
 ) -> None:
