@@ -434,10 +434,13 @@ class _RepeatCommand(StoreCommand):
         rule: str,
         *,
         text: str | None = None,
+        scope: Scope = "this",
     ) -> None:
         super().__init__(session, text or self.default_text)
         self._post_id = post_id
         self._changes = changes
+        self._scope: Scope = scope
+        """A changed repeat's: which posts ``changes`` go to besides this one."""
         self._rule = rule
         self._remember(session.store)
 
@@ -490,19 +493,6 @@ class ChangeRepeatCommand(_RepeatCommand):
     """
 
     default_text = "Change repeat"
-
-    def __init__(
-        self,
-        session: CalendarSession,
-        post_id: int,
-        changes: PostChanges,
-        rule: str,
-        *,
-        text: str | None = None,
-        scope: Scope = "this",
-    ) -> None:
-        self._scope: Scope = scope  # which posts ``changes`` go to besides this one
-        super().__init__(session, post_id, changes, rule, text=text)
 
     def _remember(self, store: CalendarStore) -> None:
         series_id = store.post(self._post_id).series_id

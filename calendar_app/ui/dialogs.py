@@ -404,57 +404,54 @@ def closes_unsaved(dialog: QDialog, title: str, ask: Callable[[QWidget, str], Sa
     return answer == "discard"
 
 
+def _asked(
+    parent: QWidget | None, name: str, title: str, label: str, field: QWidget, ok: str = ""
+) -> bool:
+    """A small dialog of one ``field``: True when accepted (Enter, or the OK button,
+    ``ok`` its text if given)."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
+
+    dialog = QDialog(parent)
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    if ok:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form = QFormLayout(dialog)
+    form.addRow(label, field)
+    form.addRow(buttons)
+    field.setFocus()
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
 def ask_time(parent: QWidget | None, title: str, wanted: time) -> time | None:
     """A time of day, typed or stepped by quarter hours (the week's Paste at a Time…,
     the keyboard's way to the hour a right-click on the grid gives)."""
     from PySide6.QtCore import QTime
-    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
 
     from .editor import QuarterHourTimeEdit  # not needed at start-up
 
-    dialog = QDialog(parent)
-    dialog.setObjectName("askTimeDialog")
-    dialog.setWindowTitle(title)
     edit = QuarterHourTimeEdit()
     edit.setAccessibleName("Time")
     edit.setTime(QTime(wanted.hour, wanted.minute))
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form = QFormLayout(dialog)
-    form.addRow("&Time:", edit)
-    form.addRow(buttons)
-    edit.setFocus()
-    chosen = None
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        chosen = time(edit.time().hour(), edit.time().minute())
-    dialog.deleteLater()
-    return chosen
+    if not _asked(parent, "askTimeDialog", title, "&Time:", edit):
+        return None
+    return time(edit.time().hour(), edit.time().minute())
 
 
 def ask_date(parent: QWidget | None, current: date, week_start: WeekStart) -> date | None:
     """View > Go to Date…: the day to show, picked from a calendar or typed."""
-    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
-
     from .editor import make_date_edit, pydate, qdate  # not needed at start-up
 
-    dialog = QDialog(parent)
-    dialog.setObjectName("goToDateDialog")
-    dialog.setWindowTitle("Go to Date")
     edit = make_date_edit("Date to go to", week_start)
     edit.setDate(qdate(current))
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Go")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form = QFormLayout(dialog)
-    form.addRow("&Date:", edit)
-    form.addRow(buttons)
-    edit.setFocus()
-    chosen = pydate(edit.date()) if dialog.exec() == QDialog.DialogCode.Accepted else None
-    dialog.deleteLater()
-    return chosen
+    if not _asked(parent, "goToDateDialog", "Go to Date", "&Date:", edit, ok="Go"):
+        return None
+    return pydate(edit.date())
