@@ -255,10 +255,21 @@ def zone_combo(zone: str) -> QComboBox:
 
 def chosen_zone(combo: QComboBox) -> str:
     """The zone typed or picked in a :func:`zone_combo`: "America/New York", typed with
-    a space, as the zone "America/New_York"."""
+    a space, as the zone "America/New_York"; a part of one zone's name alone, as it."""
     text = combo.currentText().strip()
     written = "_".join(text.split())
-    return written if not is_zone_name(text) and is_zone_name(written) else text
+    if is_zone_name(text) or not text:
+        return text
+    if is_zone_name(written):
+        return written
+    # "new york" typed and Enter pressed, the one zone it finds not picked from the list.
+    wanted = text.casefold()
+    found = [
+        combo.itemText(row)
+        for row in range(combo.count())
+        if wanted in str(combo.itemData(row, _ZONE_SEARCH)).casefold()
+    ]
+    return found[0] if len(found) == 1 else text
 
 
 def _location_problems(path: Path) -> list[str]:

@@ -463,6 +463,11 @@ def test_a_zone_is_found_as_people_write_it_and_says_its_offset(
     combo.setCurrentText("America/New York")  # typed with a space
     assert chosen_zone(combo) == "America/New_York"
     assert dialog.new_page.problems() == []
+    combo.setCurrentText("new york")  # and Enter, the one zone found not picked
+    assert chosen_zone(combo) == "America/New_York"
+    assert dialog.new_page.problems() == []
+    combo.setCurrentText("america")  # many: not a zone, said so
+    assert chosen_zone(combo) == "america"
     combo.setCurrentText("Etc/GMT+1")  # typed whole, still taken
     assert chosen_zone(combo) == "Etc/GMT+1"
 
