@@ -189,7 +189,15 @@ def merge_calendar(
         had = ours.colors_in_use()  # what those made here keep their colours apart from
         with ours.colors_coming(_colors(theirs)):
             maps = _Maps(
-                _map_channels(ours, theirs, summary, fallback_channel, renamed=channels, had=had),
+                _map_channels(
+                    ours,
+                    theirs,
+                    summary,
+                    fallback_channel,
+                    renamed=channels,
+                    had=had,
+                    as_there=True,
+                ),
                 _map_messages(
                     ours,
                     theirs,
@@ -197,6 +205,7 @@ def merge_calendar(
                     renamed=messages,
                     had=had,
                     deleted=ours.deleted_names("message"),
+                    as_there=True,
                 ),
                 _map_campaigns(
                     ours,
@@ -442,9 +451,11 @@ def _map_channels(
     only: Collection[int | None] | None = None,
     renamed: Mapping[int, int] | None = None,
     had: list[str] | None = None,
+    as_there: bool = False,
 ) -> dict[int, int]:
     """Their channels to ours, by name; those missing are made as they are there, in
-    a colour apart from those this calendar ``had``."""
+    a colour apart from those this calendar ``had`` (archived there, archived here too
+    with ``as_there``)."""
     fallback_id: int | None = None
     if fallback:
         existing = ours.channel_named(fallback)
@@ -460,12 +471,18 @@ def _map_channels(
         mine = ours.channel_named(channel.name)
         return mine.id if mine is not None else fallback_id
 
+    def add(c: Channel) -> int:
+        made = ours.add_channel(
+            c.name, kind=c.kind, color=c.color, char_limit=c.char_limit, apart_from=had
+        ).created[0]
+        if c.archived and as_there:
+            ours.update_channel(made, archived=True)
+        return made
+
     return _mapping(
         _among(theirs.channels(include_archived=True), only),
         find,
-        lambda c: ours.add_channel(
-            c.name, kind=c.kind, color=c.color, char_limit=c.char_limit, apart_from=had
-        ).created[0],
+        add,
         summary.channels_added,
     )
 
@@ -480,17 +497,18 @@ def _map_messages(
     renamed: Mapping[int, int] | None = None,
     had: list[str] | None = None,
     deleted: Collection[str] = (),
+    as_there: bool = False,
 ) -> dict[int, int]:
     """Their key messages to ours, by title; those missing are made as they are there
-    (in a colour apart from those this calendar ``had``), or (``starts_on`` given)
-    starting that day, with an end before it left off; those ``deleted`` here (by
-    name key) are :data:`.DELETED_HERE`."""
+    (in a colour apart from those this calendar ``had``; archived there, archived here
+    too with ``as_there``), or (``starts_on`` given) starting that day, with an end
+    before it left off; those ``deleted`` here (by name key) are :data:`.DELETED_HERE`."""
 
     def add(m: KeyMessage) -> int:
         start, end = m.starts_on, m.ends_on
         if starts_on is not None:
             start, end = starts_on, None if end is not None and end < starts_on else end
-        return ours.add_key_message(
+        made = ours.add_key_message(
             m.title,
             statement=m.statement,
             cadence_days=m.cadence_days,
@@ -500,6 +518,9 @@ def _map_messages(
             priority=m.priority,
             apart_from=had,
         ).created[0]
+        if m.archived and as_there:  # retired there: not overdue here, in a client's report
+            ours.update_key_message(dataclasses.replace(ours.key_message(made), archived=True))
+        return made
 
     return _mapping(
         _among(theirs.key_messages(include_archived=True), only),

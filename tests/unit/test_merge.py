@@ -1008,3 +1008,24 @@ def test_an_undone_import_or_add_is_no_deletion_to_follow(tmp_path: Path) -> Non
         store.delete_campaign(campaign, remembered=False)
         assert store.deleted_names("message") == frozenset()
         assert store.deleted_names("campaign") == frozenset()
+
+
+def test_a_merge_makes_what_is_archived_there_archived_here(tmp_path: Path) -> None:
+    """A key message retired in the colleague's calendar came in active: the client's
+    page then called it overdue."""
+    write_demo(tmp_path / "theirs.cadence", today=date(2026, 11, 18))
+    with CalendarStore.open(tmp_path / "theirs.cadence") as theirs:
+        message = theirs.key_messages()[-1]
+        theirs.update_key_message(dataclasses.replace(message, archived=True))
+        channel = theirs.channel_named("Events")
+        assert channel is not None
+        theirs.update_channel(channel.id, archived=True)
+    with CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Amsterdam") as ours:
+        merge_into(ours, tmp_path / "theirs.cadence", ImportOptions(create_missing=True))
+        made = ours.key_message_titled(message.title)
+        events = ours.channel_named("Events")
+        assert made is not None
+        assert events is not None
+        assert made.archived
+        assert events.archived
+        assert not ours.key_message_titled("Solar pays for itself").archived  # type: ignore[union-attr]
