@@ -505,6 +505,7 @@ class _EventBuilder:
                     X_KIND=c.kind,
                     X_COLOR=c.color,
                     **({"X_LIMIT": str(c.char_limit)} if c.char_limit else {}),
+                    **({"X_ARCHIVED": "TRUE"} if c.archived else {}),
                 )
                 for c in channels
             ]
@@ -517,6 +518,7 @@ class _EventBuilder:
                     X_PRIORITY=str(m.priority),
                     **_range_params(m.starts_on, m.ends_on),
                     **({"X_STATEMENT": m.statement} if m.statement else {}),
+                    **({"X_ARCHIVED": "TRUE"} if m.archived else {}),
                 )
                 for m in messages
             ]
@@ -1978,6 +1980,8 @@ def _descriptions(calendars: Sequence[Any]) -> _Described:
                 if kind != X_CHANNEL:
                     fields["starts_on"] = day(prop, "X-START")
                     fields["ends_on"] = day(prop, "X-END")
+                if kind != X_CAMPAIGN and (_param(prop, "X-ARCHIVED") or "").upper() == "TRUE":
+                    fields["archived"] = True  # retired there: made archived here too
                 readable = {
                     name: value for name, value in fields.items() if value is not unreadable
                 }
@@ -2019,12 +2023,15 @@ class _Names:
         key = name_key(name)
         found = self.channels.get(key)
         if found is None:
+            described = self.described.get((X_CHANNEL, key))
             found, _ = self._add(
                 self.store.add_channel,
                 name,
                 {"kind": kind if kind in CHANNEL_KINDS else "social", "color": colour},
-                self.described.get((X_CHANNEL, key)),
+                described,
             )
+            if described and described.get("archived"):
+                self.store.update_channel(found, archived=True)
             self.channels[key] = found
             self.summary.channels_added.append(found)
         return found
@@ -2042,6 +2049,9 @@ class _Names:
             )
             if exact and "starts_on" in described:
                 self.dated.add(found)
+            if described.get("archived"):
+                made = self.store.key_message(found)
+                self.store.update_key_message(dataclasses.replace(made, archived=True))
             self.messages[key] = found
             self.summary.messages_added.append(found)
         return found
@@ -2073,6 +2083,7 @@ class _Names:
         after the end, a limit out of range: a file edited by hand)."""
         fields = fields | {"apart_from": self.had}  # its colour, unless one here is alike
         if described is not None:
+            described = {k: v for k, v in described.items() if k != "archived"}
             try:
                 return add(name, **(fields | described)).created[0], True
             except InvalidInput:

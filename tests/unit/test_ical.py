@@ -557,6 +557,28 @@ def test_names_an_import_makes_keep_apart_from_the_calendars_colours(
     assert len(set(made)) == len(made)
 
 
+def test_what_is_archived_comes_archived_into_a_fresh_calendar(
+    demo: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    """A key message retired here came into a colleague's calendar active: their client
+    page called it overdue."""
+    message = demo.key_messages()[-1]
+    demo.update_key_message(dataclasses.replace(message, archived=True))
+    channel = demo.channel_named("Events")
+    assert channel is not None
+    demo.update_channel(channel.id, archived=True)
+    export_ics(demo, tmp_path / "demo.ics", ExportOptions(), no_progress)
+    import_ics(fresh, tmp_path / "demo.ics", ImportOptions(create_missing=True), no_progress)
+    made = fresh.key_message_titled(message.title)
+    events = fresh.channel_named("Events")
+    assert made is not None
+    assert events is not None
+    assert (made.archived, events.archived) == (True, True)
+    kept = fresh.key_message_titled("Solar pays for itself")
+    assert kept is not None
+    assert not kept.archived
+
+
 def test_the_demo_calendar_comes_back_exactly_in_a_fresh_calendar(
     demo: CalendarStore, tmp_path: Path
 ) -> None:
