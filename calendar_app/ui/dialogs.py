@@ -3,6 +3,7 @@ unsaved-changes and replace-the-file questions and Go to Date."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
@@ -260,6 +261,8 @@ class _PlainIcons(QFileIconProvider):
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
             return "Folder"
+        if info.suffix() == "cadence":
+            return "Cadence calendar"
         return f"{info.suffix().upper()} file" if info.suffix() else "File"
 
 
@@ -288,6 +291,10 @@ def file_dialog_name(
     from PySide6.QtWidgets import QFileDialog
 
     dialog = QFileDialog(parent, title, "", name_filter)
+    if sys.platform.startswith("linux"):
+        # Qt's own dialog, with its icons told without reading the files: a desktop's
+        # (GNOME's, Xfce's) reads them, and dropped the window's locks the same way.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setIconProvider(_plain_icons())
     if save:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -296,10 +303,11 @@ def file_dialog_name(
             dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)
     else:
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    if where.is_dir():
-        dialog.setDirectory(str(where))
-    else:
-        dialog.setDirectory(str(where.parent))
+    folder = where if where.is_dir() else where.parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent  # Cadence's folder not made yet: the nearest one there
+    dialog.setDirectory(str(folder))
+    if not where.is_dir():
         dialog.selectFile(where.name)
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted:

@@ -267,6 +267,7 @@ def _with_progress(
     except Cancelled:
         return None
     except CadenceError as exc:
+        dialog.close()  # before the error: it stayed on top of it, keeping the keyboard
         session.report_error(parent, exc)
         return None
     finally:
@@ -426,9 +427,10 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
     options = ask_export_options(session, fmt, label, parent)
     if options is None:
         return
-    default = (
-        files_folder(session.store.path) / f"{session.store.path.stem}{file_ending(name_filter)}"
-    )
+    # A calendar copy is offered beside it as "… copy", as Save a Copy As does (the
+    # calendar's own name was offered, and refused once chosen).
+    stem = session.store.path.stem + (" copy" if fmt == "cadence" else "")
+    default = files_folder(session.store.path) / f"{stem}{file_ending(name_filter)}"
     per_channel = fmt in ("hootsuite", "sprout")  # files named after it and each channel
     title = f"Export {label.rstrip('…')}"
     target = save_file_name(parent, title, default, name_filter, asks_to_replace=not per_channel)

@@ -746,6 +746,7 @@ class NewCalendarPage(QWidget):
             self.location(),
             "Cadence calendars (*.cadence)",
             save=True,
+            confirm_overwrite=False,  # the form refuses a file that is there, and says so
         )
         if name:
             path = with_ending(Path(name), ".cadence")

@@ -359,3 +359,46 @@ def test_a_report_leaves_archived_messages_out_unless_ticked(
     assert not dialog.messages_hint.isVisibleTo(dialog)
     csv = open_dialog(session, "csv", qtbot)  # a copy of the data keeps every message
     assert csv.options().message_ids == frozenset()
+
+
+@OFFSCREEN_POPUPS
+def test_a_calendar_copy_is_offered_beside_it_as_a_copy(
+    session: CalendarSession, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """Export > Calendar Copy offered the calendar's own name, refused once chosen."""
+    offered: list[Path] = []
+
+    def where(parent: object, title: str, start: Path, *rest: object, **kw: object) -> str:
+        offered.append(start)
+        return ""
+
+    monkeypatch.setattr(dialogs, "file_dialog_name", where)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    QTimer.singleShot(0, exporting_all(qtbot))
+    export_dialog(session, parent, "cadence")
+    assert [p.name for p in offered] == [f"{session.store.path.stem} copy.cadence"]
+
+
+@OFFSCREEN_POPUPS
+def test_a_failed_export_closes_its_progress_before_saying_why(
+    session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """The progress window stayed on top of the error, covering it, keeping the keyboard."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    monkeypatch.setattr(
+        dialogs, "file_dialog_name", lambda *args, **kw: str(tmp_path / "nope" / "plan")
+    )
+    shown: list[bool] = []
+
+    def report(on: QWidget | None, exc: BaseException) -> None:
+        # Still open, it showed itself on top of the error box a moment later.
+        shown.append(any(not d.wasCanceled() for d in parent.findChildren(QProgressDialog)))
+
+    session.report_error = report
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    QTimer.singleShot(0, exporting_all(qtbot))
+    export_dialog(session, parent, "csv")
+    assert shown == [False]

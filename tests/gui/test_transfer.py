@@ -562,8 +562,39 @@ def test_a_file_dialog_on_the_calendars_folder_keeps_its_locks(
             model.type(index)
         dialog.grab()
         seen.append((_locks_on(path), _locks_on(path.with_name(path.name + "-shm"))))
+        # Qt's own dialog: a desktop's (GNOME's) reads the files the same way.
+        own.append(dialog.testOption(QFileDialog.Option.DontUseNativeDialog))
+        kinds.append(model.type(model.index(str(path))))
         dialog.reject()
 
+    own: list[bool] = []
+    kinds: list[str] = []
     QTimer.singleShot(0, look_and_cancel)
     assert file_dialog_name(None, "Import", path.parent, "All files (*)") == ""
     assert seen == [held]
+    assert own == [True]
+    assert kinds == ["Cadence calendar"]
+
+
+@OFFSCREEN_POPUPS
+def test_a_file_dialog_for_a_folder_not_made_yet_opens_in_the_nearest_one(
+    tmp_path: Path,
+) -> None:
+    """Cadence's own folder not made yet on a first start: the dialog opened in the
+    folder Cadence was started from, and Enter saved the new calendar there."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from calendar_app.ui.dialogs import file_dialog_name
+
+    where = tmp_path / "data" / "Cadence" / "My content calendar.cadence"
+    opened: list[Path] = []
+
+    def look_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        opened.append(Path(dialog.directory().absolutePath()))
+        dialog.reject()
+
+    QTimer.singleShot(0, look_and_cancel)
+    file_dialog_name(None, "Save", where, "Cadence calendars (*.cadence)", save=True)
+    assert opened == [tmp_path]

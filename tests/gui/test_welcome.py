@@ -972,12 +972,19 @@ def test_errors_before_any_calendar_is_open_do_not_speak_of_one(
 def test_a_location_chosen_without_its_ending_gets_it_added_not_swapped(
     dialog: WelcomeDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """ "Acme v1.2" became "Acme v1.cadence": its ".2" was taken for an ending."""
-    monkeypatch.setattr(
-        welcome_module, "file_dialog_name", lambda *args, **kw: str(tmp_path / "Acme v1.2")
-    )
+    """ "Acme v1.2" became "Acme v1.cadence": its ".2" was taken for an ending. The
+    dialog asks nothing about replacing a file there: the form refuses it and says so
+    (it asked "replace it?", then refused it anyway)."""
+    asked: list[object] = []
+
+    def chosen(*args: object, **kw: object) -> str:
+        asked.append(kw.get("confirm_overwrite"))
+        return str(tmp_path / "Acme v1.2")
+
+    monkeypatch.setattr(welcome_module, "file_dialog_name", chosen)
     dialog.new_page.choose_location()
     assert dialog.new_page.location() == tmp_path / "Acme v1.2.cadence"
+    assert asked == [False]
 
 
 def test_a_file_name_too_long_for_the_disk_is_said_in_the_form(
