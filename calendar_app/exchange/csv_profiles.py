@@ -173,7 +173,7 @@ from .formats import (
     ImportSummary,
     LeftOff,
     Progress,
-    deleted_here,
+    import_names,
     learn_renames,
     no_progress,
     reconcile_said,
@@ -756,14 +756,7 @@ class _Names:
         self._options = options
         self._summary = summary
         self._starts_on = options.start_day(store)
-        self.channels = {name_key(c.name): c.id for c in store.channels(include_archived=True)}
-        # Those deleted here are found too, standing for no record: left off the posts.
-        self.messages = deleted_here(store, "message") | {
-            name_key(m.title): m.id for m in store.key_messages(include_archived=True)
-        }
-        self.campaigns = deleted_here(store, "campaign") | {
-            name_key(c.name): c.id for c in store.campaigns()
-        }
+        self.channels, self.messages, self.campaigns = import_names(store)
         self.left_off = LeftOff(summary)
         self.fell_back: dict[str, str] = {}
         """Channels rows named that the calendar lacks, put on the fallback channel: by

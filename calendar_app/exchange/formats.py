@@ -337,6 +337,30 @@ def deleted_here(store: CalendarStore, kind: str) -> dict[str, int]:
     return dict.fromkeys(store.deleted_names(kind), DELETED_HERE)
 
 
+def import_names(store: CalendarStore) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """An import's tables of the calendar's channels, key messages and campaigns by name
+    key: of names that read the same, the first the calendar lists, as its own lookup
+    takes (an earlier release let such look-alikes in); the key messages and campaigns
+    deleted here found too, standing for no record (:data:`DELETED_HERE`)."""
+
+    def first(pairs: Iterable[tuple[str, int]], start: dict[str, int]) -> dict[str, int]:
+        table = dict(start)
+        for key, record_id in pairs:
+            if table.get(key, DELETED_HERE) == DELETED_HERE:
+                table[key] = record_id
+        return table
+
+    channels = first(((name_key(c.name), c.id) for c in store.channels(include_archived=True)), {})
+    messages = first(
+        ((name_key(m.title), m.id) for m in store.key_messages(include_archived=True)),
+        deleted_here(store, "message"),
+    )
+    campaigns = first(
+        ((name_key(c.name), c.id) for c in store.campaigns()), deleted_here(store, "campaign")
+    )
+    return channels, messages, campaigns
+
+
 class LeftOff:
     """Says once, of each key message or campaign deleted here that the file's posts
     carry, that they come without it."""

@@ -134,8 +134,8 @@ from .formats import (
     LeftOff,
     Progress,
     colour_alike,
-    deleted_here,
     descends,
+    import_names,
     learn_renames,
     no_progress,
     reconcile,
@@ -2007,14 +2007,7 @@ class _Names:
         self.described = described or {}
         self.dated: set[int] = set()
         """Key messages made with the start (or none) the file gives them."""
-        self.channels = {name_key(c.name): c.id for c in store.channels(include_archived=True)}
-        # Those deleted here are found too, standing for no record: left off the posts.
-        self.messages = deleted_here(store, "message") | {
-            name_key(m.title): m.id for m in store.key_messages(include_archived=True)
-        }
-        self.campaigns = deleted_here(store, "campaign") | {
-            name_key(c.name): c.id for c in store.campaigns()
-        }
+        self.channels, self.messages, self.campaigns = import_names(store)
         self.left_off = LeftOff(summary)
         self.had = store.colors_in_use()
         """The colours the calendar had: those made keep theirs apart from them."""

@@ -2443,3 +2443,30 @@ def test_rows_put_on_the_chosen_channel_for_want_of_theirs_are_said(
     assert summary.notes == [
         "Rows naming 'Mastodon' and 'threads', no channel here, came in on LinkedIn."
     ]
+
+
+def test_a_row_naming_a_look_alike_takes_the_one_the_calendar_finds_first(
+    tmp_path: Path,
+) -> None:
+    """Two key messages whose names now read the same (made by an earlier release): a
+    row naming "Made in Europe" landed on the other one, the no-break-space one."""
+    with fresh(tmp_path) as store:
+        store.add_channel("LinkedIn")
+        store.add_key_message("Made in Europe")
+        other = store.add_key_message("Made in Asia").created[0]
+        store.db.execute(
+            "UPDATE key_messages SET title = 'Made\u00a0in Europe' WHERE id = ?", [other]
+        )
+        found = store.key_message_titled("Made in Europe")
+        assert found is not None
+        source = tmp_path / "rows.csv"
+        write_rows(
+            source,
+            [
+                ["date", "channel", "key_messages", "title"],
+                ["2026-12-02", "LinkedIn", "Made in Europe", "Hello"],
+            ],
+        )
+        summary = import_csv(store, source, ImportOptions())
+        (post,) = store.posts(summary.added)
+        assert post.message_ids == (found.id,)
