@@ -55,6 +55,7 @@ from .files import check_replaceable, hold_shared, let_go
 from .localzone import is_zone_name
 from .models import (
     CHANNEL_KINDS,
+    DATED_ONLY,
     MAX_CADENCE_DAYS,
     MAX_CHAR_LIMIT,
     CalendarInfo,
@@ -2922,7 +2923,7 @@ def _for_occurrence(edit: Mapping[str, Any], post: Post) -> PostChanges:
     given = dict(edit)
     if post.date is None:
         given.pop("time", None)
-        if given.get("status") in (PostStatus.SCHEDULED, PostStatus.PUBLISHED):
+        if given.get("status") in DATED_ONLY:
             given.pop("status")
     return cast(PostChanges, given)
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QHelpEvent, QUndoCommand
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ..core.models import (
+    DATED_ONLY,
     Campaign,
     ChangeSet,
     Channel,
@@ -277,11 +278,10 @@ def status_command(
     scope takes in; None when none of them would change."""
     from .post_model import status_label
 
-    dated = status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED)  # a day to go out on
     edits: dict[int, PostChanges] = {
         p.id: {"status": status}
         for p in session.posts(post_ids)
-        if (p.status != status or scope != "this") and (p.date is not None or not dated)
+        if p.status != status or scope != "this"
     }
     if not edits:
         return None
@@ -312,7 +312,7 @@ def set_posts_status(
     change in every month); False when nothing changes. A post in the backlog is
     neither scheduled nor published (it has no day to go out on): left as it is."""
     posts = session.posts(post_ids)
-    if status in (PostStatus.SCHEDULED, PostStatus.PUBLISHED):
+    if status in DATED_ONLY:  # (the other occurrences of a series: see _for_occurrence)
         posts = [p for p in posts if p.date is not None]
         post_ids = [p.id for p in posts]
     if all(p.status == status for p in posts) and not (

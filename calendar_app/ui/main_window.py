@@ -56,7 +56,7 @@ from ..app import path_for_settings, path_from_settings, shown_path
 from ..core.backups import backup_stamp, copy_target
 from ..core.database import in_backups
 from ..core.errors import CadenceError, CalendarFileError, os_problem_for
-from ..core.models import ChangeSet, Post, PostStatus, format_time
+from ..core.models import DATED_ONLY, ChangeSet, Post, PostStatus, format_time
 from ..core.store import CalendarStore
 from ..render.cadence_strip import day_text, range_text
 from .commands import (
@@ -1394,7 +1394,7 @@ class MainWindow(QMainWindow):
         backlog given either stayed undated, "scheduled" (the editor refuses it)."""
         dated = any(p.date is not None for p in self.session.posts(self.selected_post_ids()))
         for action in self._status_menu.actions():
-            if action.data() in (PostStatus.SCHEDULED.value, PostStatus.PUBLISHED.value):
+            if PostStatus(action.data()) in DATED_ONLY:
                 action.setEnabled(dated)
 
     def set_status(self, status: PostStatus) -> bool:
