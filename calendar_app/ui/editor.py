@@ -1958,7 +1958,8 @@ class PostEditor(QDialog):
             self.created = command.created_ids
             return True
         changes = self.changes()
-        rule = self.repeat_rule()
+        # A post not repeating yet is given a repeat of more than one post, or none.
+        rule = self.repeat_rule() if self._changing_repeat else self._rule_of_more_than_one()
         if self._changing_repeat:
             if self._repeat_changed():
                 assert rule is not None
@@ -1983,8 +1984,6 @@ class PostEditor(QDialog):
                 self.saved = True
                 return True
             rule = None  # the same repeat: an edit of the post, as without "Change…"
-        else:
-            rule = self._rule_of_more_than_one()
         if rule is not None:
             self.session.push(
                 RepeatPostCommand(

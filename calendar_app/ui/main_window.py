@@ -1332,7 +1332,7 @@ class MainWindow(QMainWindow):
         if not said or said in (self._summary, self._step_word):
             days = sorted({p.date for p in there if p.date is not None})
             where = ""
-            if days and len(there) == len([p for p in there if p.date is not None]):
+            if days and all(p.date is not None for p in there):
                 first = day_text(days[0], year=self.session.today())
                 more = len(days) - 1
                 where = f" (now on {first}" + (
