@@ -309,6 +309,12 @@ OTHER_CHANNELS = Channel(
 out: counted, since a message's cadence is about the whole plan, but not named."""
 
 
+def leaves_out(listed: frozenset[int], channels: Iterable[Channel]) -> bool:
+    """Whether a page keeping to the channels ``listed`` (none: every one) leaves some
+    of ``channels`` out: their deliveries then count as :data:`OTHER_CHANNELS`."""
+    return bool(listed) and any(c.id not in listed for c in channels)
+
+
 def lump_unlisted(
     rows: Iterable[tuple[int, int, date]], listed: frozenset[int]
 ) -> list[tuple[int, int, date]]:

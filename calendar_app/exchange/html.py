@@ -36,6 +36,7 @@ from ..core.cadence import (
     MessageStatus,
     analyse_period,
     channel_counts,
+    leaves_out,
     lump_unlisted,
 )
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
@@ -379,6 +380,18 @@ def export_html(
     )
 
 
+def report_messages(
+    store: CalendarStore, chosen: frozenset[int], archived: frozenset[int] = frozenset()
+) -> list[KeyMessage]:
+    """The key messages a web page or report tells of, in the calendar's order: those
+    ``chosen``, or else every one in use and the ``archived`` ones ticked by name."""
+    return [
+        m
+        for m in store.key_messages(include_archived=True)
+        if (m.id in chosen if chosen else not m.archived or m.id in archived)
+    ]
+
+
 def _read(store: CalendarStore, options: ExportOptions) -> _Page:
     info = store.info()
     as_of = options.today or store.today()
@@ -392,15 +405,7 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         channel_ids=options.channel_ids or None,
         message_ids=options.message_ids or None,
     )
-    if options.message_ids:
-        shown = [m for m in messages.values() if m.id in options.message_ids]
-        shown.sort(key=lambda m: (-m.priority, name_order(m.title)))
-    else:
-        shown = [
-            m
-            for m in store.key_messages(include_archived=True)
-            if not m.archived or m.id in options.archived_messages
-        ]
+    shown = report_messages(store, options.message_ids, options.archived_messages)
     used = {p.channel_id for p in posts}
     legend_channels = [
         c
@@ -411,7 +416,7 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
     legend_messages = [*shown, *other_dots(shown, messages.values(), posts)]
     rows = store.delivery_rows(as_of, [m.id for m in shown]) if shown else []
     report = analyse_period(shown, list(channels.values()), rows, as_of, first, last)
-    left_out = bool(options.channel_ids) and not set(channels) <= options.channel_ids
+    left_out = leaves_out(options.channel_ids, channels.values())
     if left_out:  # counted, but not named: "Other channels"
         rows = lump_unlisted(rows, options.channel_ids)
         channels[OTHER_CHANNELS.id] = OTHER_CHANNELS

@@ -44,6 +44,7 @@ from ..core.cadence import (
     MessageStatus,
     analyse_period,
     channel_counts,
+    leaves_out,
     lump_unlisted,
 )
 from ..core.models import Channel, KeyMessage, WeekStart, every_days, isolated, name_order
@@ -55,6 +56,7 @@ from ..exchange.html import (
     export_range,
     gaps_so_far,
     month_name,
+    report_messages,
     safe_color,
     status_label,
 )
@@ -160,18 +162,10 @@ def build_delivery_report(
     info = store.info()
     channels = store.channels(include_archived=True)
     by_id = {c.id: c for c in channels}
-    if message_ids:
-        messages = [m for m in store.key_messages(include_archived=True) if m.id in message_ids]
-        messages.sort(key=lambda m: (-m.priority, name_order(m.title)))
-    else:
-        messages = [
-            m
-            for m in store.key_messages(include_archived=True)
-            if not m.archived or m.id in archived_messages
-        ]
+    messages = report_messages(store, message_ids, archived_messages)
     rows = store.delivery_rows(as_of, [m.id for m in messages]) if messages else []
     cadence = analyse_period(messages, channels, rows, as_of, first, last)
-    if channel_ids:
+    if leaves_out(channel_ids, channels):
         channels = [*(c for c in channels if c.id in channel_ids), OTHER_CHANNELS]
         by_id = {c.id: c for c in channels}
         rows = lump_unlisted(rows, channel_ids)
