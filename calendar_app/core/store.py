@@ -929,9 +929,11 @@ class CalendarStore:
         color: str | None = None,
         char_limit: int | None = None,
         apart_from: list[str] | None = None,
+        archived: bool = False,
     ) -> ChangeSet:
         """A new channel; with no ``kind``, the one its name says ("Newsletter" is a
-        newsletter), else social."""
+        newsletter), else social. ``archived``: one brought in as another calendar
+        has it."""
         name = _required(name, "A channel needs a name.")
         same = self.channel_named(name)
         if same is not None:  # as it is spelled here, not as typed ("linkedin")
@@ -943,9 +945,9 @@ class CalendarStore:
         order = max((c.sort_order for c in existing), default=-1) + 1
         with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
-                "INSERT INTO channels (name, kind, color, char_limit, sort_order)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [name, kind, color, char_limit, order],
+                "INSERT INTO channels (name, kind, color, char_limit, sort_order, archived)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [name, kind, color, char_limit, order, int(archived)],
             )
             new_id = cast(int, cursor.lastrowid)
             self._forget_names("channel", new_id)  # a number a deleted one had
@@ -1035,6 +1037,7 @@ class CalendarStore:
         ends_on: date | None = None,
         priority: int = 0,
         apart_from: list[str] | None = None,
+        archived: bool = False,
     ) -> ChangeSet:
         title = _required(title, "A key message needs a title.")
         same = self.key_message_titled(title)
@@ -1046,8 +1049,17 @@ class CalendarStore:
         with environment_errors(self.path), self.db.atomic():
             cursor = self._conn.execute(
                 "INSERT INTO key_messages (title, statement, cadence_days, color, starts_on,"
-                " ends_on, priority) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [title, statement, cadence, color, _iso(starts_on), _iso(ends_on), priority],
+                " ends_on, priority, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    title,
+                    statement,
+                    cadence,
+                    color,
+                    _iso(starts_on),
+                    _iso(ends_on),
+                    priority,
+                    int(archived),
+                ],
             )
             new_id = cast(int, cursor.lastrowid)
             self._forget_names("message", new_id)  # a number a deleted one had

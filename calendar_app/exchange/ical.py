@@ -2016,15 +2016,12 @@ class _Names:
         key = name_key(name)
         found = self.channels.get(key)
         if found is None:
-            described = self.described.get((X_CHANNEL, key))
             found, _ = self._add(
                 self.store.add_channel,
                 name,
                 {"kind": kind if kind in CHANNEL_KINDS else "social", "color": colour},
-                described,
+                self.described.get((X_CHANNEL, key)),
             )
-            if described and described.get("archived"):
-                self.store.update_channel(found, archived=True)
             self.channels[key] = found
             self.summary.channels_added.append(found)
         return found
@@ -2042,9 +2039,6 @@ class _Names:
             )
             if exact and "starts_on" in described:
                 self.dated.add(found)
-            if described.get("archived"):
-                made = self.store.key_message(found)
-                self.store.update_key_message(dataclasses.replace(made, archived=True))
             self.messages[key] = found
             self.summary.messages_added.append(found)
         return found
@@ -2076,7 +2070,6 @@ class _Names:
         after the end, a limit out of range: a file edited by hand)."""
         fields = fields | {"apart_from": self.had}  # its colour, unless one here is alike
         if described is not None:
-            described = {k: v for k, v in described.items() if k != "archived"}
             try:
                 return add(name, **(fields | described)).created[0], True
             except InvalidInput:

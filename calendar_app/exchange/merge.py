@@ -471,18 +471,17 @@ def _map_channels(
         mine = ours.channel_named(channel.name)
         return mine.id if mine is not None else fallback_id
 
-    def add(c: Channel) -> int:
-        made = ours.add_channel(
-            c.name, kind=c.kind, color=c.color, char_limit=c.char_limit, apart_from=had
-        ).created[0]
-        if c.archived and as_there:
-            ours.update_channel(made, archived=True)
-        return made
-
     return _mapping(
         _among(theirs.channels(include_archived=True), only),
         find,
-        add,
+        lambda c: ours.add_channel(
+            c.name,
+            kind=c.kind,
+            color=c.color,
+            char_limit=c.char_limit,
+            apart_from=had,
+            archived=c.archived and as_there,
+        ).created[0],
         summary.channels_added,
     )
 
@@ -508,7 +507,7 @@ def _map_messages(
         start, end = m.starts_on, m.ends_on
         if starts_on is not None:
             start, end = starts_on, None if end is not None and end < starts_on else end
-        made = ours.add_key_message(
+        return ours.add_key_message(
             m.title,
             statement=m.statement,
             cadence_days=m.cadence_days,
@@ -517,10 +516,8 @@ def _map_messages(
             ends_on=end,
             priority=m.priority,
             apart_from=had,
+            archived=m.archived and as_there,  # retired there: not overdue in a report here
         ).created[0]
-        if m.archived and as_there:  # retired there: not overdue here, in a client's report
-            ours.update_key_message(dataclasses.replace(ours.key_message(made), archived=True))
-        return made
 
     return _mapping(
         _among(theirs.key_messages(include_archived=True), only),
