@@ -272,6 +272,10 @@ def check_calendar_file(path: Path) -> int:
         raise CalendarFileError(f"There is no calendar at {path}.")
     if path.is_dir():
         raise CalendarFileError(f"{path} is a folder, not a calendar file.")
+    if not path.is_file():  # a pipe waits for a writer for ever; a device reads on
+        raise CalendarFileError(
+            f"{path} is not a plain file (a pipe or a device), so not a calendar."
+        )
     if in_use(path):
         # Ours, open and up to date. Reading it again outside SQLite would be worse than
         # useless: closing any other handle on a file drops all the locks this process

@@ -228,6 +228,25 @@ def test_folder_is_refused(tmp_path: Path) -> None:
     assert _folder_listing(folder) == ["plan.cadence"]
 
 
+def test_a_pipe_is_refused_without_reading_it(tmp_path: Path) -> None:
+    # A named pipe waits for a writer for ever ("cadence post list p.cadence" hung).
+    # One is held open here with bytes in it, so that a read would return, not hang.
+    pipe = tmp_path / "p.cadence"
+    os.mkfifo(pipe)
+    held = os.open(pipe, os.O_RDWR | os.O_NONBLOCK)
+    try:
+        os.write(held, b"SQLite format 3\x00" + bytes(84))
+        with pytest.raises(CalendarFileError) as caught:
+            CalendarStore.open(pipe).close()
+        assert os.read(held, 200)[:6] == b"SQLite"  # left unread
+    finally:
+        os.close(held)
+
+    assert (
+        str(caught.value) == f"{pipe} is not a plain file (a pipe or a device), so not a calendar."
+    )
+
+
 def test_missing_path_is_refused_without_creating_a_file(tmp_path: Path) -> None:
     path = tmp_path / "nowhere.cadence"
 
