@@ -211,6 +211,14 @@ def name_key(name: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", shown)).strip().casefold()
 
 
+def shows_nothing(text: str) -> bool:
+    """Whether ``text`` is empty to the eye: spaces, control and zero-width characters
+    alone (a name of them named a channel no list could show)."""
+    if text.isascii():
+        return not one_line(text)
+    return not name_key(text)
+
+
 _STROKES = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"})
 """Letters whose accent is a stroke or a missing dot, which Unicode gives no parts:
 read as their letter, as the index reads other accents."""

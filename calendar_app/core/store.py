@@ -80,6 +80,7 @@ from .models import (
     parse_color,
     post_content,
     shown_note_of,
+    shows_nothing,
     spelled_day,
 )
 from .search import TEXTS_APART, SearchQuery, starts_a_word
@@ -520,13 +521,14 @@ class CalendarStore:
         # A file name in another encoding than UTF-8 (a legal name on Linux) is read
         # with its odd bytes replaced.
         stem = path.stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        blank = shows_nothing(name or "")
         try:
             with environment_errors(path), store.db.atomic():
                 store.db.execute(
                     "INSERT INTO calendar (id, name, timezone, week_start, default_cadence_days)"
                     " VALUES (1, ?, ?, ?, ?)",
                     [
-                        " ".join(one_line(name or "").split()) or stem,
+                        " ".join(one_line(name or "").split()) if not blank else stem,
                         timezone,
                         week.value,
                         default_cadence_days,
@@ -874,7 +876,7 @@ class CalendarStore:
     ) -> ChangeSet:
         info = self.info()
         if name is not None:
-            name = _required(name, "A calendar needs a name.")
+            name = _required(name, "A calendar needs a name.", kept=info.name)
         if default_cadence_days is not None and default_cadence_days < 1:
             raise InvalidInput("The default cadence must be at least 1 day.")
         new = CalendarInfo(
@@ -966,7 +968,7 @@ class CalendarStore:
     ) -> ChangeSet:
         current = self.channel(channel_id)
         if name is not None:
-            name = _required(name, "A channel needs a name.")
+            name = _required(name, "A channel needs a name.", kept=current.name)
             other = self.channel_named(name)
             # A name kept as it was is no clash (an earlier release let look-alikes in).
             kept = name_key(name) == name_key(current.name)
@@ -1078,7 +1080,7 @@ class CalendarStore:
     def update_key_message(self, message: KeyMessage) -> ChangeSet:
         """Replace a key message's fields with those of ``message`` (matched by id)."""
         current = self.key_message(message.id)
-        title = _required(message.title, "A key message needs a title.")
+        title = _required(message.title, "A key message needs a title.", kept=current.title)
         other = self.key_message_titled(title)
         kept = name_key(title) == name_key(current.title)  # (see update_channel)
         if other is not None and other.id != message.id and not kept:
@@ -1172,7 +1174,7 @@ class CalendarStore:
     def update_campaign(self, campaign: Campaign) -> ChangeSet:
         """Replace a campaign's fields with those of ``campaign`` (matched by id)."""
         current = self.campaign(campaign.id)
-        name = _required(campaign.name, "A campaign needs a name.")
+        name = _required(campaign.name, "A campaign needs a name.", kept=current.name)
         other = self.campaign_named(name)
         kept = name_key(name) == name_key(current.name)  # (see update_channel)
         if other is not None and other.id != campaign.id and not kept:
@@ -1960,7 +1962,7 @@ class CalendarStore:
     ) -> None:
         """Check a post's fields and references; ``refs`` (from :meth:`_load_bulk_refs`)
         saves re-reading the channel, message and campaign ids for every post of a batch."""
-        if not post.title.strip():
+        if shows_nothing(post.title):
             raise InvalidInput("A post needs a title.")
         if post.time is not None and post.date is None:
             raise InvalidInput("A post without a date cannot have a time.")
@@ -2951,10 +2953,12 @@ def _taken(kind: str, name: str, archived: bool) -> str:
     return f"There is already a {kind} called '{name}'."
 
 
-def _required(text: str, message: str) -> str:
-    """A name as stored (:func:`.models.one_line`); refused when nothing is left."""
+def _required(text: str, message: str, *, kept: str | None = None) -> str:
+    """A name as stored (:func:`.models.one_line`); refused when nothing that shows is
+    left (zero-width characters alone named a channel no list could show, which an
+    empty ``--channel ""`` then found), unless it is the name ``kept`` as it was."""
     name = one_line(text or "")
-    if not name:
+    if shows_nothing(name) and (kept is None or name != kept):
         raise InvalidInput(message)
     return name
 

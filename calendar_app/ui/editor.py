@@ -92,6 +92,7 @@ from ..core.models import (
     clock_note,
     every_days,
     one_line,
+    shows_nothing,
 )
 from ..core.store import PostChanges, RepeatPlan, Scope
 from ..render.cadence_strip import day_text
@@ -1468,7 +1469,7 @@ class PostEditor(QDialog):
         """:meth:`problems`, each with the field where it is mended."""
         found: list[tuple[str, QWidget]] = []
         weekdays = next(iter(self.weekday_buttons.values()))
-        if not self.title_edit.text().strip():
+        if shows_nothing(self.title_edit.text()):
             found.append(("A post needs a title.", self.title_edit))
         if self.channel_combo.count() == 0:
             found.append(("Add a channel first: every post goes out on one.", self.channel_combo))

@@ -1451,6 +1451,14 @@ def test_saving_on_close_an_invalid_post_keeps_the_dialog_open(
     assert "A post needs a title." in editor.validation_label.text()
 
 
+def test_a_title_of_zero_width_characters_is_no_title(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor = _editor(qtbot, session, day=TODAY)
+    editor.title_edit.setText("\u200b\u200d")
+    assert "A post needs a title." in editor.problems()
+
+
 def test_closing_without_changes_asks_nothing(qtbot: QtBot, session: CalendarSession) -> None:
     for editor in (
         _editor(qtbot, session, post=_single_post(session)),

@@ -1540,3 +1540,46 @@ def test_records_an_earlier_release_let_look_alike_stay_editable(store: Calendar
         )
     assert store.key_message(first).title == "Made in Europe"
     assert channel != other
+
+
+@pytest.mark.parametrize(
+    "blank", ["\u200b", "\u200d", "\u2060\u2060", "\ufeff", " \u200b ", "\x01"]
+)
+def test_a_name_that_shows_nothing_is_no_name(store: CalendarStore, blank: str) -> None:
+    """A channel named by zero-width characters alone was made, listed blank, and found
+    by an empty name ("--channel ''" of an empty shell variable posted on it)."""
+    with pytest.raises(InvalidInput, match="A channel needs a name"):
+        store.add_channel(blank)
+    with pytest.raises(InvalidInput, match="A key message needs a title"):
+        store.add_key_message(blank)
+    with pytest.raises(InvalidInput, match="A campaign needs a name"):
+        store.add_campaign(blank)
+    channel = store.add_channel("LinkedIn").created[0]
+    with pytest.raises(InvalidInput, match="A channel needs a name"):
+        store.update_channel(channel, name=blank)
+    with pytest.raises(InvalidInput, match="A calendar needs a name"):
+        store.update_info(name=blank)
+    with pytest.raises(InvalidInput, match="A post needs a title"):
+        store.add_post(NewPost(title=blank, channel_id=channel))
+    assert [c.name for c in store.channels(include_archived=True)] == ["LinkedIn"]
+    assert store.key_messages(include_archived=True) == []
+    assert store.campaigns() == []
+    assert store.all_posts() == []
+
+
+def test_a_blank_name_an_earlier_release_let_in_stays_editable(store: CalendarStore) -> None:
+    channel = store.add_channel("LinkedIn").created[0]
+    message = store.add_key_message("Made in Europe").created[0]
+    store.db.execute("UPDATE channels SET name = ? WHERE id = ?", ["\u200b", channel])
+    store.db.execute("UPDATE key_messages SET title = ? WHERE id = ?", ["\u200b", message])
+    store.update_channel(channel, name="\u200b", color="#123456")
+    store.update_key_message(dataclasses.replace(store.key_message(message), cadence_days=9))
+    assert store.channel(channel).color == "#123456"
+    assert store.key_message(message).cadence_days == 9
+    store.update_channel(channel, name="Blog")
+    assert store.channel(channel).name == "Blog"
+
+
+def test_a_new_calendar_named_by_nothing_that_shows_takes_its_files_name(tmp_path: Path) -> None:
+    with CalendarStore.create(tmp_path / "Client.cadence", name="\u200b\u200b") as made:
+        assert made.info().name == "Client"
