@@ -123,6 +123,13 @@ def _status_arg(text: str) -> PostStatus:
 # -- commands -----------------------------------------------------------------
 
 
+def _line(text: object) -> str:
+    """``text`` on one line of the terminal: a line end or a terminal's escape code in
+    a name or a path (a title imported from a file) as a space, as ``post list``
+    shows titles (an escape code cleared the screen or retitled the terminal)."""
+    return one_line(str(text))
+
+
 def _open(path: Path) -> CalendarStore:
     from .core.store import CalendarStore
 
@@ -146,7 +153,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
         args.path, name=args.name, timezone=zone, week_start=week_start
     ) as store:
         info = store.info()
-    print(f"Created the calendar '{info.name}' ({info.timezone}) at {args.path}.", file=out)
+    print(_line(f"Created the calendar '{info.name}' ({info.timezone}) at {args.path}."), file=out)
     return 0
 
 
@@ -154,7 +161,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from .core.demo import write_demo
 
     summary = write_demo(args.path, today=args.today)
-    print(f"Wrote the demo calendar to {args.path}: {summary}.", file=out)
+    print(_line(f"Wrote the demo calendar to {args.path}: {summary}."), file=out)
     return 0
 
 
@@ -426,7 +433,7 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
     when = args.date.isoformat() + (f" at {format_time(at)}" if at else "")
     drafted = " (an idea out of the backlog: a draft now)"
     changed = post.status_placed_on(args.date) != post.status
-    print(f"Moved '{post.title}' to {when}{drafted if changed else ''}.", file=out)
+    print(_line(f"Moved '{post.title}' to {when}{drafted if changed else ''}."), file=out)
     if at is not None:
         _say_skipped(args.date, at, zone)
     return 0
@@ -588,11 +595,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     )
     with _open(args.path) as store:
         summary = IMPORTERS[fmt](store, args.file, options, _terminal_progress("Importing"))
-    print(summary.describe(), file=out)
+    print(_line(summary.describe()), file=out)
     for note in summary.notes:
-        print(f"  note: {note}", file=out)
+        print(f"  note: {_line(note)}", file=out)
     for problem in summary.skipped:
-        print(f"  skipped: {problem}", file=out)
+        print(f"  skipped: {_line(problem)}", file=out)
     return 0
 
 
@@ -621,9 +628,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         else:
             exporter = EXPORTERS[args.format]
         summary = exporter(store, args.output, options, _terminal_progress("Exporting"))
-    print(summary.describe(), file=out)
+    print(_line(summary.describe()), file=out)
     for problem in summary.details():
-        print(f"  {problem}", file=out)
+        print(f"  {_line(problem)}", file=out)
     return 0
 
 
@@ -1030,7 +1037,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         args = build_parser().parse_args(args_list)
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {_line(exc)}", file=sys.stderr)
         return 2
     if args.command is None:
         return _run_guarded(lambda: _open_window([]))
@@ -1136,10 +1143,10 @@ def _run_guarded(action: Callable[[], int], args: Sequence[str] = ()) -> int:
         )
         return 2
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {_line(exc)}", file=sys.stderr)
         return 2
     except CadenceError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {_line(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -1153,7 +1160,7 @@ def _run_guarded(action: Callable[[], int], args: Sequence[str] = ()) -> int:
         from .core.errors import os_problem_for
 
         what = str(exc.filename) if exc.filename is not None else "a file"
-        print(f"{PROG}: error: {os_problem_for(exc, what)}", file=sys.stderr)
+        print(f"{PROG}: error: {_line(os_problem_for(exc, what))}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug, or a calendar damaged in a way no check foresaw
         return _unexpected(exc)
@@ -1162,7 +1169,7 @@ def _run_guarded(action: Callable[[], int], args: Sequence[str] = ()) -> int:
 def _unexpected(exc: Exception) -> int:
     print(
         f"{PROG}: error: Cadence ran into a problem it did not expect"
-        f" ({type(exc).__name__}: {exc}); a bug in Cadence, or a damaged calendar.",
+        f" ({type(exc).__name__}: {_line(exc)}); a bug in Cadence, or a damaged calendar.",
         file=sys.stderr,
     )
     return 1

@@ -1728,6 +1728,36 @@ def test_post_list_keeps_each_post_on_its_line(calendar: Path) -> None:
     assert post["title"] == title
 
 
+def test_what_a_command_says_of_a_title_stays_on_its_line(
+    calendar: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title from an imported file with an escape code and a line end: "Moved …",
+    an import's skipped lines and an error quoting a name reached the terminal raw (the
+    screen cleared, the terminal retitled, one line said in two)."""
+    title = "Evil \x1b[2J\x1b]0;pwned\x07 title\nsecond line"
+    uid = run("post", "add", calendar, "--title", title, "--channel", "LinkedIn")[1].strip()
+    status, said = run("post", "move", calendar, uid, "--date", "2026-12-03")
+    assert status == 0
+    assert said.count("\n") == 1
+    assert "\x1b" not in said and "\x07" not in said
+    assert "Moved 'Evil" in said and "title second line' to 2026-12-03" in said
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        'title,date,channel\n"Bad \x1b]0;pwned\x07",2026-12-04,"Nope\x1b[31m"\n',
+        encoding="utf-8",
+    )
+    status, said = run("import", calendar, plan)
+    assert status == 0
+    assert "skipped" in said and "Nope" in said
+    assert "\x1b" not in said and "\x07" not in said
+    capsys.readouterr()
+    status, _ = run("post", "add", calendar, "--title", "x", "--channel", "Nope\x1b[31m\nmore")
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.startswith("cadence: error: There is no channel called 'Nope")
+    assert err.count("\n") == 1 and "\x1b" not in err
+
+
 def test_a_post_added_on_what_is_archived_says_so(
     calendar: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
