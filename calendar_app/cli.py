@@ -101,15 +101,24 @@ def _color_arg(text: str) -> str:
 
 
 def _positive_int(text: str) -> int:
-    digits = ascii_digits(text)  # "١٤", as dates and times take them
-    if not digits.isascii() or not digits.isdigit() or int(digits) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
+    digits = ascii_digits(text).strip().lstrip("0")  # "١٤", as dates and times take them
+    shown = text if len(text) <= 20 else f"{text[:20]}…"
+    if not digits.isascii() or not digits.isdigit():
+        raise argparse.ArgumentTypeError(f"'{shown}' is not a whole number of at least 1")
+    if len(digits) > 100:  # (Python reads no number of over 4300 digits)
+        raise argparse.ArgumentTypeError(f"'{shown}' is far too large")
     return int(digits)  # the store says how large it may be, in its own sentence
 
 
 def _rule_arg(text: str) -> str:
     if not text.strip():  # an empty shell variable: a single post was added, unsaid
         raise argparse.ArgumentTypeError("the rule is empty; give one such as FREQ=WEEKLY;BYDAY=MO")
+    from .core import recurrence
+
+    try:  # a malformed rule is a mistake in the command, as a malformed date is
+        recurrence.normalise(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(str(exc).rstrip(".")) from None
     return text
 
 

@@ -96,6 +96,22 @@ def _last_day(value: str, at: time | None, zone: tzinfo | None) -> date:
     return moment.date() if at <= moment.time() else moment.date() - timedelta(days=1)
 
 
+_MOST_DIGITS = 9
+"""COUNT and INTERVAL of more digits are refused: no series of a calendar's years has
+such a count or step (and Python reads no number of over 4300 digits)."""
+
+
+def _whole(name: str, value: str) -> str:
+    """``value`` of the rule part ``name`` as a whole number of at least 1, written
+    without leading zeros."""
+    digits = value.lstrip("0")
+    if not value.isascii() or not value.isdigit() or not digits:
+        raise InvalidInput(f"{name} in the repeat rule must be a whole number of at least 1.")
+    if len(digits) > _MOST_DIGITS:
+        raise InvalidInput(f"{name} in the repeat rule is far larger than a series may have.")
+    return digits
+
+
 def normalise(rule: str, *, at: time | None = None, zone: tzinfo | None = None) -> str:
     """Check a rule and return it in canonical form; raise :class:`InvalidInput` if bad.
 
@@ -118,10 +134,9 @@ def normalise(rule: str, *, at: time | None = None, zone: tzinfo | None = None) 
         raise InvalidInput(f"The repeat rule part {unknown[0]} is not supported.")
     if "COUNT" in parts and "UNTIL" in parts:
         raise InvalidInput("A repeat rule may have COUNT or UNTIL, not both.")
-    if "COUNT" in parts and (not parts["COUNT"].isdigit() or int(parts["COUNT"]) < 1):
-        raise InvalidInput("COUNT in the repeat rule must be a whole number of at least 1.")
-    if "INTERVAL" in parts and (not parts["INTERVAL"].isdigit() or int(parts["INTERVAL"]) < 1):
-        raise InvalidInput("INTERVAL in the repeat rule must be a whole number of at least 1.")
+    for name in ("COUNT", "INTERVAL"):
+        if name in parts:
+            parts[name] = _whole(name, parts[name])
     if "UNTIL" in parts:
         parts["UNTIL"] = _last_day(parts["UNTIL"], at, zone).strftime("%Y%m%d")
     text = _join(parts)
@@ -157,7 +172,8 @@ def occurrences(
     stop = datetime(last.year, last.month, last.day)
     skip = set(exdates)
     days: list[date] = []
-    for moment in recurrence:
+    made = 0
+    for made, moment in enumerate(recurrence, start=1):  # noqa: B007 (read after the loop)
         if not bounded and moment > stop:
             break
         day = moment.date()
@@ -172,6 +188,13 @@ def occurrences(
             days.append(day)
         if len(days) >= MAX_OCCURRENCES:
             break
+    else:
+        count = parse(rule).get("COUNT")
+        if count is not None and 0 < made < int(count):  # its steps went past the year 9999
+            raise InvalidInput(
+                f"The repeat runs past {LAST_DAY.year}, the last year a calendar plans;"
+                " end it sooner."
+            )
     return days
 
 

@@ -1712,3 +1712,29 @@ def test_an_occurrence_in_the_backlog_takes_no_time_nor_a_status_needing_a_day(
     store.update_occurrences(posts[1].id, {"status": PostStatus.PUBLISHED}, scope)
     assert store.post(posts[4].id).status == PostStatus.DRAFT
     assert store.post(posts[1].id).status == PostStatus.PUBLISHED
+
+
+@pytest.mark.parametrize("part", ["COUNT", "INTERVAL"])
+def test_a_count_or_step_of_thousands_of_digits_is_refused_in_a_sentence(part: str) -> None:
+    """Python reads no number of over 4300 digits: it reached "a bug in Cadence"."""
+    rule = f"FREQ=DAILY;{part}={'9' * 4400}" + (";COUNT=2" if part == "INTERVAL" else "")
+    with pytest.raises(InvalidInput, match=f"{part} in the repeat rule is far larger"):
+        recurrence.normalise(rule)
+
+
+def test_a_step_past_the_year_9999_is_refused_as_past_the_calendars_years() -> None:
+    """A daily step of 10^20 days with COUNT=2 saved one post without a word, when a
+    yearly step of 500 was refused as running past 2999."""
+    past = "The repeat runs past 2999"
+    with pytest.raises(InvalidInput, match=past):
+        recurrence.occurrences("FREQ=DAILY;INTERVAL=999999999;COUNT=2", date(2026, 12, 1))
+    with pytest.raises(InvalidInput, match=past):
+        recurrence.occurrences("FREQ=YEARLY;INTERVAL=8000;COUNT=2", date(2026, 12, 1))
+    assert recurrence.normalise("FREQ=DAILY;INTERVAL=02;COUNT=0003") == (
+        "FREQ=DAILY;INTERVAL=2;COUNT=3"
+    )
+    # A rule that gives no day at all is not said to run past (it never starts).
+    assert (
+        recurrence.occurrences("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=2", date(2026, 1, 1))
+        == []
+    )
