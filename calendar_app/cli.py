@@ -283,9 +283,8 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         changes = store.add_series(post, args.repeat) if args.repeat else store.add_post(post)
         created = store.posts(changes.created)
         zone = store.zone
-        archived = (
-            [f"the channel '{args.channel}'"] if store.channel(post.channel_id).archived else []
-        )
+        channel = store.channel(post.channel_id)
+        archived = [f"the channel '{channel.name}'"] if channel.archived else []
         archived += [
             f"the key message '{store.key_message(m).title}'"
             for m in post.message_ids
@@ -293,11 +292,7 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         ]
     print(created[0].uid, file=out)
     if archived:  # as the window does not offer them: said, the post added all the same
-        print(
-            f"(added on what is archived: {', '.join(archived)}; the window's sidebar does"
-            " not list it)",
-            file=sys.stderr,
-        )
+        print(f"(added on what is archived here: {', '.join(archived)})", file=sys.stderr)
     for made in created:  # each post of a series whose day the clocks change on
         if made.date is not None and made.time is not None:
             _say_skipped(made.date, made.time, zone)

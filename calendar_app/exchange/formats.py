@@ -780,6 +780,44 @@ def _export_cadence(
     return ExportSummary(posts=len(posts) - len(leave_out), files=[written])
 
 
+def note_archived(store: CalendarStore, summary: ImportSummary) -> None:
+    """Say, in ``summary``'s notes, the channels and key messages archived here that
+    the posts it added came onto (84 posts of a merge landed on an archived channel
+    unsaid), as a paste says them; not those the import made (archived in the file)."""
+    if not summary.added:
+        return
+    import json
+
+    ids = json.dumps(list(summary.added))
+    rows = store.db.execute(
+        "SELECT DISTINCT 'c', c.id, c.name FROM posts p JOIN channels c ON c.id = p.channel_id"
+        " WHERE c.archived AND p.id IN (SELECT value FROM json_each(?))"
+        " UNION SELECT DISTINCT 'm', m.id, m.title FROM post_messages pm"
+        " JOIN key_messages m ON m.id = pm.message_id"
+        " WHERE m.archived AND pm.post_id IN (SELECT value FROM json_each(?))",
+        [ids, ids],
+    ).fetchall()
+    channels_made, messages_made = set(summary.channels_added), set(summary.messages_added)
+    names = sorted(
+        f"'{name}'"
+        for kind, record, name in rows
+        if record not in (channels_made if kind == "c" else messages_made)
+    )
+    if names:
+        summary.notes.append(f"Posts came onto what is archived here: {', '.join(names)}.")
+
+
+def _noting_archived(importer: Callable[..., ImportSummary]) -> Importer:
+    def run(
+        store: CalendarStore, source: Path, options: ImportOptions, progress: Progress
+    ) -> ImportSummary:
+        summary = importer(store, source, options, progress)
+        note_archived(store, summary)
+        return summary
+
+    return run
+
+
 def _import_cadence(
     store: CalendarStore, source: Path, options: ImportOptions, progress: Progress
 ) -> ImportSummary:
@@ -811,8 +849,8 @@ EXPORTERS: dict[str, Exporter] = {
 
 IMPORTERS: dict[str, Importer] = {
     "cadence": _import_cadence,
-    "ics": _lazy(".ical", "import_ics"),  # type: ignore[dict-item]
-    "csv": _lazy(".csv_profiles", "import_csv"),  # type: ignore[dict-item]
+    "ics": _noting_archived(_lazy(".ical", "import_ics")),  # type: ignore[arg-type]
+    "csv": _noting_archived(_lazy(".csv_profiles", "import_csv")),  # type: ignore[arg-type]
 }
 
 EXPORT_SUFFIXES: dict[str, str] = {

@@ -50,6 +50,7 @@ from .formats import (
     Progress,
     colour_alike,
     no_progress,
+    note_archived,
     reconcile,
     renamed,
     renamed_note,
@@ -316,13 +317,7 @@ def merge_calendar(
                 theirs_series.exdates,
             )
             summary.series_added.extend(adopted.created)
-        shelved = _archived_here(ours, summary.added)
-        if shelved:
-            it = "it" if len(shelved) == 1 else "them"
-            summary.notes.append(
-                f"Posts came onto what is archived here ({', '.join(shelved)}), which the"
-                f" sidebar does not list; unarchive {it} to follow them there."
-            )
+        note_archived(ours, summary)
         if apart:
             posts = "1 repeating post comes" if apart == 1 else f"{apart} repeating posts come"
             own = "its" if apart == 1 else "their"
@@ -561,25 +556,6 @@ def _map_campaigns(
 
 
 _Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
-
-
-def _archived_here(ours: CalendarStore, post_ids: Collection[int]) -> list[str]:
-    """The archived channels and key messages here that these posts carry, quoted (a
-    merge put posts on an archived channel, out of the sidebar, without a word)."""
-    if not post_ids:
-        return []
-    import json
-
-    ids = json.dumps(list(post_ids))
-    rows = ours.db.execute(
-        "SELECT DISTINCT c.name FROM posts p JOIN channels c ON c.id = p.channel_id"
-        " WHERE c.archived AND p.id IN (SELECT value FROM json_each(?))"
-        " UNION SELECT DISTINCT m.title FROM post_messages pm"
-        " JOIN key_messages m ON m.id = pm.message_id"
-        " WHERE m.archived AND pm.post_id IN (SELECT value FROM json_each(?))",
-        [ids, ids],
-    ).fetchall()
-    return sorted(f"'{name}'" for (name,) in rows)
 
 
 def _colors(

@@ -1756,15 +1756,39 @@ def test_a_post_added_on_what_is_archived_says_so(
         linkedin = store.channel_named("LinkedIn")
         assert linkedin is not None
         store.update_channel(linkedin.id, archived=True)
-    status, out = run("post", "add", calendar, "--title", "Kept", "--channel", "LinkedIn")
+    # Named as kept, not as typed; and not said to be left out of the sidebar, which
+    # lists an archived channel while posts are on it.
+    status, out = run("post", "add", calendar, "--title", "Kept", "--channel", " ＬinkedIn ")
     assert status == 0
     assert out.strip()  # its uid, as ever
-    assert capsys.readouterr().err == (
-        "(added on what is archived: the channel 'LinkedIn'; the window's sidebar does not"
-        " list it)\n"
-    )
+    assert capsys.readouterr().err == "(added on what is archived here: the channel 'LinkedIn')\n"
     run("post", "add", calendar, "--title", "Plain", "--channel", "Newsletter")
     assert capsys.readouterr().err == ""
+
+
+def test_an_import_onto_an_archived_channel_says_so(calendar: Path, tmp_path: Path) -> None:
+    """As a merge and a paste do: an .ics or CSV import put its posts there unsaid."""
+    with CalendarStore.open(calendar) as store:
+        linkedin = store.channel_named("LinkedIn")
+        assert linkedin is not None
+        store.update_channel(linkedin.id, archived=True)
+    plan = tmp_path / "plan.csv"
+    plan.write_text("title,date,channel\nKept,2026-12-04,LinkedIn\n", encoding="utf-8")
+    status, said = run("import", calendar, plan)
+    assert status == 0
+    assert "  note: Posts came onto what is archived here: 'LinkedIn'.\n" in said
+    events = tmp_path / "events.ics"
+    events.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:one@other\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20261205\r\n"
+        "SUMMARY:Pictured\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    status, said = run("import", calendar, events, "--channel", "LinkedIn")
+    assert status == 0
+    assert "  note: Posts came onto what is archived here: 'LinkedIn'.\n" in said
+    status, said = run("import", calendar, events, "--channel", "LinkedIn")
+    assert "archived" not in said  # nothing came in
 
 
 def test_post_list_names_key_messages_in_the_window_s_order(calendar: Path) -> None:

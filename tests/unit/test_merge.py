@@ -621,13 +621,27 @@ def test_a_merge_says_when_posts_come_onto_what_is_archived_here(tmp_path: Path)
     theirs.add_post(NewPost("Pictured", their_instagram.id, (their_roofs.id,), date(2026, 12, 9)))
     summary = merge_calendar(ours, theirs)
     assert summary.notes == [
-        "Posts came onto what is archived here ('Every roof counts', 'Instagram'), which"
-        " the sidebar does not list; unarchive them to follow them there."
+        "Posts came onto what is archived here: 'Every roof counts', 'Instagram'."
     ]
     blog = theirs.channel_named("Blog")
     assert blog is not None
     theirs.add_post(NewPost("Written", blog.id, date=date(2026, 12, 10)))
     assert merge_calendar(ours, theirs).notes == []  # only the new post came: on Blog
+    ours.close()
+    theirs.close()
+
+
+def test_what_a_merge_makes_archived_is_not_said_archived_here(tmp_path: Path) -> None:
+    """Merged into an empty calendar, a channel and a key message archived there come
+    archived: not something here the posts came onto."""
+    ours = CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris")
+    theirs = CalendarStore.create(tmp_path / "theirs.cadence", timezone="Europe/Paris")
+    old = theirs.add_channel("Old", archived=True).created[0]
+    retired = theirs.add_key_message("Retired", archived=True).created[0]
+    theirs.add_post(NewPost("Then", old, (retired,), date(2026, 12, 9)))
+    summary = merge_calendar(ours, theirs)
+    assert len(summary.added) == 1
+    assert summary.notes == []
     ours.close()
     theirs.close()
 
