@@ -145,19 +145,25 @@ def ascii_digits(text: str) -> str:
     )
 
 
+def _typed(text: str) -> str:
+    """``text`` with its digits in ASCII and its full-width signs as plain ones
+    ("２０２６－１２－０２" and "０９：３０" as a Japanese input method types them)."""
+    return ascii_digits(unicodedata.normalize("NFKC", text))
+
+
 def parse_date(text: str) -> date:
-    digits = ascii_digits(text).strip()
+    digits = _typed(text).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", digits):  # not "2026-W01" nor "20261201"
+        raise InvalidInput(f"'{text}' is not a date; write it as YYYY-MM-DD.")
     try:
         day = date.fromisoformat(digits)
     except ValueError:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", digits):  # written so, but no such day
-            raise InvalidInput(f"'{text}' names a day that does not exist.") from None
-        raise InvalidInput(f"'{text}' is not a date; write it as YYYY-MM-DD.") from None
+        raise InvalidInput(f"'{text}' names a day that does not exist.") from None
     return check_day(day)
 
 
 def parse_time(text: str) -> time:
-    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", ascii_digits(text))
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", _typed(text))
     if match:
         hour, minute = int(match.group(1)), int(match.group(2))
         if hour < 24 and minute < 60:

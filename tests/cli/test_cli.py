@@ -1565,6 +1565,28 @@ def test_digits_of_another_script_are_read_as_digits(calendar: Path, tmp_path: P
     assert not re.search("[٠-٩]", written)
 
 
+def test_dates_are_typed_as_the_help_says_in_any_width(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Full-width digits were read only beside ASCII signs (a Japanese input method
+    types both full width); "2026-W01" was taken as 2025-12-29, a day of another year."""
+    status, _ = run(
+        *("post", "add", calendar, "--title", "Wide", "--channel", "LinkedIn"),
+        *("--date", "２０２６－１２－０２", "--time", "０９：３０"),
+    )
+    assert status == 0
+    (post,) = json.loads(run("post", "list", calendar, "--json")[1])
+    assert (post["date"], post["time"]) == ("2026-12-02", "09:30")
+    for odd in ("2026-W01", "2026W011", "20261201", "2026-12-1"):
+        capsys.readouterr()
+        status, _ = run("post", "list", calendar, "--from", odd)
+        assert status == 2
+        assert f"'{odd}' is not a date; write it as YYYY-MM-DD" in capsys.readouterr().err
+    status, _ = run("post", "list", calendar, "--from", "2026-02-30")
+    assert status == 2
+    assert "'2026-02-30' names a day that does not exist" in capsys.readouterr().err
+
+
 def test_counts_and_kinds_typed_as_a_user_would(calendar: Path) -> None:
     """A cadence typed in Arabic digits was refused (dates took them); a channel
     added as "Newsletter" without --kind was social."""
