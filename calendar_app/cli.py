@@ -38,6 +38,7 @@ from .core.models import (
     parse_color,
     parse_date,
     parse_time,
+    shows_nothing,
 )
 
 if TYPE_CHECKING:  # the modules themselves load only when a command needs them
@@ -153,10 +154,12 @@ def _open(path: Path) -> CalendarStore:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
-    from .core.localzone import sunday_first, system_timezone
+    from .core.localzone import sunday_first, system_timezone, zone_typed
     from .core.store import CalendarStore
 
-    zone = (args.timezone or system_timezone()).strip()  # " Europe/Paris " as the window takes it
+    # " Europe/Paris ", "new york" as the window takes them; "" refused as "  " is (an
+    # empty shell variable), not read as the computer's zone.
+    zone = system_timezone() if args.timezone is None else zone_typed(args.timezone)
     week_start = args.week_start or ("sunday" if sunday_first() else "monday")
     with CalendarStore.create(
         args.path, name=args.name, timezone=zone, week_start=week_start
@@ -577,6 +580,8 @@ def _terminal_progress(verb: str) -> Callable[[int, int], bool]:
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from .exchange.formats import IMPORTERS, ImportOptions, format_for
 
+    if args.channel is not None and shows_nothing(args.channel):  # "$EMPTY": not no option
+        raise InvalidInput("A channel needs a name.")
     if args.file.is_dir():
         raise InvalidInput(f"{args.file} is a folder, not a file to import.")
     if not args.file.exists():

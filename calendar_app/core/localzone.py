@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -46,6 +47,43 @@ def is_zone_name(name: str) -> bool:
     except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe": a folder of zones
         return False
     return True
+
+
+_SIGNED_GMT = re.compile(r"Etc/GMT[+-]\d+")
+"""POSIX's zones of a fixed offset, signed the other way round (Etc/GMT+1 is an hour
+behind UTC): someone after "GMT+1" picked one two hours off."""
+
+
+def time_zone_names() -> list[str]:
+    """Every IANA zone this computer knows, sorted, without the technical aliases and
+    the POSIX fixed offsets (still taken when typed whole)."""
+    import zoneinfo
+
+    return sorted(
+        name
+        for name in zoneinfo.available_timezones()
+        if not is_database_file(name) and not _SIGNED_GMT.fullmatch(name)
+    )
+
+
+def zone_typed(text: str) -> str:
+    """The zone ``text`` names as a person types it: a zone's name ("Europe/Paris"),
+    with spaces for its underscores ("America/New York"), or a part of one zone's name
+    alone, in any case ("new york"); else ``text`` without its outer spaces (for the
+    caller to refuse in its sentence)."""
+    text = text.strip()
+    written = "_".join(text.split())
+    if not text or is_zone_name(text):
+        return text
+    if is_zone_name(written):
+        return written
+    wanted = text.casefold()
+    found = [
+        name
+        for name in time_zone_names()
+        if wanted in name.casefold() or wanted in name.replace("_", " ").casefold()
+    ]
+    return found[0] if len(found) == 1 else text
 
 
 def system_timezone(default: str = "UTC") -> str:

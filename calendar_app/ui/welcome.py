@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import html
 import re
-import zoneinfo
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -68,7 +67,13 @@ from ..core.errors import (
     CadenceError,
     os_problem_for,
 )
-from ..core.localzone import is_database_file, is_zone_name, plain_zone, system_timezone
+from ..core.localzone import (
+    is_zone_name,
+    plain_zone,
+    system_timezone,
+    time_zone_names,
+    zone_typed,
+)
 from ..core.models import MAX_CADENCE_DAYS, WeekStart, guessed_kind, name_key
 from ..core.store import CalendarStore
 from ..exchange.formats import format_for
@@ -189,21 +194,6 @@ def computer_zone() -> str:
     return system_timezone(default=known if is_zone_name(known) else "UTC")
 
 
-_SIGNED_GMT = re.compile(r"Etc/GMT[+-]\d+")
-"""POSIX's zones of a fixed offset, signed the other way round (Etc/GMT+1 is an hour
-behind UTC): someone after "GMT+1" picked one two hours off."""
-
-
-def time_zone_names() -> list[str]:
-    """Every IANA zone this computer knows, sorted, without the technical aliases and
-    the POSIX fixed offsets (still taken when typed whole)."""
-    return sorted(
-        name
-        for name in zoneinfo.available_timezones()
-        if not is_database_file(name) and not _SIGNED_GMT.fullmatch(name)
-    )
-
-
 _ZONE_SEARCH = Qt.ItemDataRole.UserRole + 1
 """What a zone is found by: its name, its name with spaces ("New York"), its offset."""
 
@@ -257,12 +247,10 @@ def chosen_zone(combo: QComboBox) -> str:
     """The zone typed or picked in a :func:`zone_combo`: "America/New York", typed with
     a space, as the zone "America/New_York"; a part of one zone's name alone, as it."""
     text = combo.currentText().strip()
-    written = "_".join(text.split())
-    if is_zone_name(text) or not text:
-        return text
-    if is_zone_name(written):
-        return written
-    # "new york" typed and Enter pressed, the one zone it finds not picked from the list.
+    named = zone_typed(text)
+    if is_zone_name(named) or not text:
+        return named
+    # "+05:30" typed and Enter pressed, the one zone it finds not picked from the list.
     wanted = text.casefold()
     found = [
         combo.itemText(row)

@@ -88,6 +88,48 @@ def test_init_takes_a_name_and_zone_as_the_window_does(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("new york", "America/New_York"),
+        ("America/New York", "America/New_York"),
+        ("tokyo", "Asia/Tokyo"),
+    ],
+)
+def test_init_finds_a_zone_typed_as_the_window_finds_it(
+    tmp_path: Path, typed: str, zone: str
+) -> None:
+    path = tmp_path / "typed.cadence"
+    assert run("init", path, "--timezone", typed)[0] == 0
+    with CalendarStore.open(path) as store:
+        assert store.info().timezone == zone
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_an_empty_zone_or_channel_is_refused_not_read_as_none_given(
+    tmp_path: Path, calendar: Path, capsys: pytest.CaptureFixture[str], blank: str
+) -> None:
+    """ "--timezone ''" (an empty shell variable) made a calendar in the computer's zone,
+    where "   " was refused; "import --channel ''" skipped every event."""
+    path = tmp_path / "blank.cadence"
+    status, _ = run("init", path, "--timezone", blank)
+    assert status == 1
+    assert "is not a time zone" in capsys.readouterr().err
+    assert not path.exists()
+    events = tmp_path / "events.ics"
+    events.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:one@other\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20261205\r\n"
+        "SUMMARY:Pictured\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    before = calendar.read_bytes()
+    status, _ = run("import", calendar, events, "--channel", blank)
+    assert status == 1
+    assert capsys.readouterr().err == "cadence: error: A channel needs a name.\n"
+    assert calendar.read_bytes() == before
+
+
+@pytest.mark.parametrize(
     ("environ", "week_start"),
     [
         ({"LANG": "en_US.UTF-8"}, "sunday"),
