@@ -1034,6 +1034,8 @@ def _open_window(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if sys.stderr is None:  # started with "2>&-": print() would send errors to stdout
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the run)
     out = out or sys.stdout
     for stream in (out, sys.stderr):
         _writes_any_text(stream)

@@ -2147,3 +2147,17 @@ def test_a_malformed_repeat_rule_is_a_mistake_in_the_command(
     )
     assert status == 1
     assert "runs past 2999" in capsys.readouterr().err
+
+
+def test_with_its_error_output_closed_a_command_writes_nothing_else_to_its_output(
+    calendar: Path,
+) -> None:
+    """ "uid=$(cadence post add … 2>&-)" captured "cadence: error: …" (Python's print
+    falls back to the output when the error output is closed)."""
+    script = (
+        f'"{sys.executable}" -m calendar_app.cli post add "{calendar}" --title T'
+        " --channel Nope 2>&-"
+    )
+    done = subprocess.run(["sh", "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert done.stdout == ""
