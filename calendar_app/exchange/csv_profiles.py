@@ -116,7 +116,7 @@ import os
 import re
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import lru_cache
@@ -1537,7 +1537,48 @@ def _match(store: CalendarStore, rows: list[_Row]) -> dict[int, int]:
                     if channel != post.channel_id:
                         row.post = replace(post, channel_id=channel)
                     break
+        _keep_renamed(store, [row for row in keyless if row.number in matches], matches)
     return matches
+
+
+def _keep_renamed(store: CalendarStore, rows: list[_Row], matches: dict[int, int]) -> None:
+    """Rows of a file without uids, matched to posts, whose key message or campaign
+    name was renamed here since on those posts' own record: the row is of that record,
+    as a channel's is, not of the one given the name after ("Made in Europe" renamed
+    "Made in EU", then another message named "Made in Europe": the older sheet moved
+    every post onto that other one)."""
+    if not rows:
+        return
+    messages = store.former_names("message")
+    campaigns = store.former_names("campaign")
+    if not messages and not campaigns:
+        return
+    titles = {m.id: name_key(m.title) for m in store.key_messages(include_archived=True)}
+    names = {c.id: name_key(c.name) for c in store.campaigns()}
+    held = {p.id: p for p in store.posts([matches[row.number] for row in rows])}
+
+    def renamed(
+        record: int,
+        named: dict[int, str],
+        former: dict[str, set[int]],
+        carried: Collection[int],
+        given: Collection[int],
+    ) -> int:
+        had = former.get(named.get(record, ""), set())
+        found = [r for r in carried if r not in given and r in had]
+        return found[0] if len(found) == 1 else record
+
+    for row in rows:
+        post, own = row.post, held[matches[row.number]]
+        ids = tuple(
+            renamed(m, titles, messages, own.message_ids, post.message_ids)
+            for m in post.message_ids
+        )
+        campaign = post.campaign_id
+        if campaign is not None and own.campaign_id is not None:
+            campaign = renamed(campaign, names, campaigns, (own.campaign_id,), (campaign,))
+        if ids != post.message_ids or campaign != post.campaign_id:
+            row.post = replace(post, message_ids=ids, campaign_id=campaign)
 
 
 def _apply_updates(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import zlib
 from collections.abc import Callable, Iterator
@@ -811,6 +812,57 @@ def test_names_swapped_here_move_no_row_of_an_older_sheet(store: CalendarStore, 
     before = store.all_posts()
     summary = import_csv(store, exported, ImportOptions())
     assert (store.all_posts(), summary.previous, summary.added) == (before, [], [])
+
+
+@pytest.mark.parametrize("uids", [True, False])
+def test_an_older_sheet_names_messages_and_campaigns_renamed_here_since(
+    store: CalendarStore, uids: bool
+) -> None:
+    """ "Made in Europe" renamed "Made in EU", then another message given the old name
+    (the same for a campaign): the sheet from before without its uid column moved every
+    post onto that other one, as a channel's never was."""
+    channel = store.add_channel("LinkedIn").created[0]
+    europe = store.add_key_message("Made in Europe").created[0]
+    waste = store.add_key_message("Zero waste").created[0]
+    xmas = store.add_campaign("Xmas promo").created[0]
+    always = store.add_campaign("Always on").created[0]
+    store.add_posts(
+        [
+            NewPost(
+                "P1",
+                channel,
+                (europe,),
+                date(2027, 3, 1),
+                time(9, 0),
+                PostStatus.SCHEDULED,
+                campaign_id=xmas,
+            ),
+            NewPost(
+                "P2",
+                channel,
+                (waste,),
+                date(2027, 3, 2),
+                time(9, 0),
+                PostStatus.SCHEDULED,
+                campaign_id=always,
+            ),
+        ]
+    )
+    exported = store.path.parent / "plan.csv"
+    export_csv(store, exported, ExportOptions())
+    if not uids:
+        write_rows(exported, [row[1:] for row in read_rows(exported)])
+    store.update_key_message(dataclasses.replace(store.key_message(europe), title="Made in EU"))
+    store.update_key_message(dataclasses.replace(store.key_message(waste), title="Made in Europe"))
+    store.update_campaign(dataclasses.replace(store.campaign(xmas), name="Holiday"))
+    store.update_campaign(dataclasses.replace(store.campaign(always), name="Xmas promo"))
+    before = store.all_posts()
+
+    summary = import_csv(store, exported, ImportOptions())
+
+    assert (store.all_posts(), summary.previous, summary.added) == (before, [], [])
+    p1 = next(p for p in store.all_posts() if p.title == "P1")
+    assert (p1.message_ids, p1.campaign_id) == ((europe,), xmas)
 
 
 def test_a_row_moved_to_a_new_channel_in_a_sheet_of_some_posts_is_a_move(
