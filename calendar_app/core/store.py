@@ -999,9 +999,14 @@ class CalendarStore:
         channel = self.channel(channel_id)
         used = self._rows("SELECT count(*) FROM posts WHERE channel_id = ?", [channel_id])[0][0]
         if used:
+            posts = f"{used} post{'s' if used != 1 else ''}"
+            if channel.archived:  # already so: what would let it go is moving its posts
+                raise InvalidInput(
+                    f"The channel '{channel.name}' still has {posts}; move or delete"
+                    f" {'it' if used == 1 else 'them'} first, or keep the channel archived."
+                )
             raise InvalidInput(
-                f"The channel '{channel.name}' has {used} post{'s' if used != 1 else ''}; "
-                "archive it instead of deleting it."
+                f"The channel '{channel.name}' has {posts}; archive it instead of deleting it."
             )
         with environment_errors(self.path), self.db.atomic():
             # Its former names stay, for the undo of the deletion; no name is said for a
@@ -2945,10 +2950,11 @@ def _for_occurrence(edit: Mapping[str, Any], post: Post) -> PostChanges:
 def _taken(kind: str, name: str, archived: bool) -> str:
     """The sentence for a name another channel or key message has: an archived one is
     out of the lists, and said so (the sentence pointed at a name no list showed)."""
-    if archived:
+    if archived:  # (the command line restores nothing: the window's manager does)
+        where = "Channels" if kind == "channel" else "Key Messages"
         return (
-            f"There is already a {kind} called '{name}', archived: restore it rather than"
-            " make another."
+            f"There is already a {kind} called '{name}', archived: restore it in the"
+            f" window's Edit > {where} rather than make another."
         )
     return f"There is already a {kind} called '{name}'."
 

@@ -308,6 +308,15 @@ def test_delete_channel_only_when_no_post_uses_it(
         InvalidInput, match=re.escape("The channel 'Blog' has 1 post; archive it instead")
     ):
         store.delete_channel(used)
+    store.update_channel(used, archived=True)  # it said "archive it instead" once archived
+    with pytest.raises(
+        InvalidInput,
+        match=re.escape(
+            "The channel 'Blog' still has 1 post; move or delete it first, or keep the"
+            " channel archived."
+        ),
+    ):
+        store.delete_channel(used)
     changes = store.delete_channel(unused)
 
     assert changes == ChangeSet(channels=frozenset({unused}))
@@ -413,8 +422,8 @@ def test_a_name_an_archived_record_has_is_said_archived(store: CalendarStore) ->
     with pytest.raises(
         InvalidInput,
         match=re.escape(
-            "There is already a channel called 'Newsletter', archived: restore it"
-            " rather than make another."
+            "There is already a channel called 'Newsletter', archived: restore it in the"
+            " window's Edit > Channels rather than make another."
         ),
     ):
         store.add_channel("newsletter")
