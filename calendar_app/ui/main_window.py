@@ -478,6 +478,7 @@ class MainWindow(QMainWindow):
         # read at once (this window, still in front, showed them where they were).
         session.dragEnded.connect(self._check_after_drag)
         session.placedInPast.connect(self._say_past)
+        session.placedShelved.connect(self._say_shelved)
         session.placedMissed.connect(self._say_missed)
         session.occurrencesMoved.connect(self._say_occurrences)
         session.copiedIn.connect(self._say_copied)
@@ -1279,6 +1280,13 @@ class MainWindow(QMainWindow):
             else f"{count} of the posts you placed in the backlog are hidden by its search;"
             " clear it to see them."
         )
+
+    def _say_shelved(self, text: str) -> None:
+        """Posts placed on an archived channel or after their campaign: said, unless
+        they came from another calendar, whose paste says what it brought (and what is
+        archived here) in words of its own."""
+        if not self._copied_note:
+            self._say_placed(text)
 
     def _say_past(self, count: int) -> None:
         self._say_placed(

@@ -182,6 +182,9 @@ class CalendarSession(QObject):
     """Posts just placed as drafts on a day gone by, which count for nothing: how many."""
     placedInPast = Signal(int)
     """Posts just placed on a day gone by that count there as delivered: how many."""
+    placedShelved = Signal(str)
+    """Posts just placed on an archived channel or in a campaign over by their day, in a
+    sentence (:meth:`shelved`)."""
     occurrencesMoved = Signal(int)
     """Occurrences of repeating posts just moved along with other posts, each on its
     own (its series stays where it was): how many."""
@@ -430,6 +433,43 @@ class CalendarSession(QObject):
         drafts = sum(missed(p, today) for p in posts)  # an idea dropped on a red day gone by
         if drafts:
             self.placedMissed.emit(drafts)
+            return
+        shelved = self.shelved(posts)
+        if shelved:
+            self.placedShelved.emit(shelved)
+
+    def shelved(self, posts: Sequence[Post]) -> str:
+        """What posts were placed on that is put away: "The post you placed is on the
+        archived channel 'Pinterest' and in the campaign 'Xmas promo', over by then."
+        (a copy pasted after the channel was archived landed there unsaid); "" if none."""
+        channels = sorted(
+            {self.channel(p.channel_id).name for p in posts if self.channel(p.channel_id).archived},
+            key=name_order,
+        )
+        over: dict[int, Campaign] = {}
+        for post in posts:
+            campaign = self._campaigns.get(post.campaign_id or 0)
+            ends = campaign.ends_on if campaign is not None else None
+            if campaign is not None and ends is not None and post.date and post.date > ends:
+                over[post.id] = campaign
+        counted = {p.id for p in posts if self.channel(p.channel_id).archived} | set(over)
+        if not counted:
+            return ""
+        parts = []
+        if channels:
+            quoted = ", ".join(f"'{name}'" for name in channels)
+            parts.append(f"on the archived channel{'s' if len(channels) > 1 else ''} {quoted}")
+        if over:
+            names = sorted({c.name for c in over.values()}, key=name_order)
+            quoted = ", ".join(f"'{name}'" for name in names)
+            parts.append(f"in the campaign{'s' if len(names) > 1 else ''} {quoted}, over by then")
+        if len(posts) == 1:
+            lead = "The post you placed is"
+        elif len(counted) == len(posts):
+            lead = "The posts you placed are"
+        else:
+            lead = f"{len(counted)} of the posts you placed {'is' if len(counted) == 1 else 'are'}"
+        return f"{lead} {' and '.join(parts)}."
 
     def what_hides(self, hidden: Iterable[Post]) -> tuple[str, str]:
         """What hides these posts, and how to say clearing it: ("the search", "it"),

@@ -59,7 +59,7 @@ from calendar_app.core.cadence import default_window
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError
 from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus, WeekStart
-from calendar_app.core.store import CalendarStore
+from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.exchange.formats import ExportOptions
 from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui import dialogs
@@ -3772,6 +3772,32 @@ def _copy_onto(window: MainWindow, post: Post, day: date) -> None:
     send_drop(
         month, QPoint(rect.center().x(), rect.bottom() - 4), month.drag_mime(post.id), ctrl=True
     )
+
+
+def test_a_copy_placed_on_an_archived_channel_or_after_its_campaign_is_said(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Copied, its channel archived, pasted: the copy landed on the archived channel
+    (and in a campaign over by its day) without a word, where Fill the Gap avoids both."""
+    published = _a_published_post(session)
+    session.notify(session.store.update_posts({published.id: PostChanges(campaign_id=None)}))
+    channel = session.channel(published.channel_id)
+    session.push(ChannelCommand(session, channel, replace(channel, archived=True)))
+    _copy_onto(window, session.posts([published.id])[0], TODAY + timedelta(days=2))
+    assert window.statusBar().currentMessage() == (
+        f"The post you placed is on the archived channel '{channel.name}'."
+    )
+    window.statusBar().clearMessage()
+    campaign_id = session.store.add_campaign("Xmas promo", ends_on=TODAY).created[0]
+    session.notify(session.store.update_posts({published.id: PostChanges(campaign_id=campaign_id)}))
+    session.push(ChannelCommand(session, session.channel(channel.id), channel))  # restored
+    _copy_onto(window, session.posts([published.id])[0], TODAY + timedelta(days=3))
+    assert window.statusBar().currentMessage() == (
+        "The post you placed is in the campaign 'Xmas promo', over by then."
+    )
+    window.statusBar().clearMessage()
+    _copy_onto(window, session.posts([published.id])[0], TODAY)  # its last day: not over
+    assert "over by then" not in window.statusBar().currentMessage()
 
 
 def test_a_post_placed_where_the_filters_hide_it_is_said_to_be_hidden(
