@@ -1773,20 +1773,32 @@ def _per_channel(
     by_channel: dict[int, list[Sequence[str]]] = {}
     for moment, post in chosen:
         by_channel.setdefault(post.channel_id, []).append(row(moment, post))
-    files: list[tuple[Path, list[Sequence[str]]]] = []
+    sending = [c for c in channels if c.id in by_channel]
+    chunks = {
+        c.id: [
+            by_channel[c.id][i : i + TOOL_MAX_ROWS]
+            for i in range(0, len(by_channel[c.id]), TOOL_MAX_ROWS)
+        ]
+        for c in sending
+    }
+    # A channel whose name a file can hold as it is takes it first: "Blog_EN.csv" is
+    # Blog_EN's, not that of "Blog/EN" listed before it (which a tool's user, going by
+    # the name, uploaded to the Blog_EN profile).
+    first = sorted(sending, key=lambda c: _file_part(c.name) != c.name)
+    named: dict[int, list[Path]] = {}
     used: set[str] = set()
-    for channel in channels:
-        rows = by_channel.get(channel.id)
-        if not rows:
-            continue
-        chunks = [rows[i : i + TOOL_MAX_ROWS] for i in range(0, len(rows), TOOL_MAX_ROWS)]
-        paths = channel_paths(target, channel.name, len(chunks))
+    for channel in first:
+        parts = len(chunks[channel.id])
+        paths = channel_paths(target, channel.name, parts)
         counter = 1
         while any(str(p).casefold() in used for p in paths):
             counter += 1
-            paths = channel_paths(target, f"{channel.name}_{counter}", len(chunks))
+            paths = channel_paths(target, f"{channel.name}_{counter}", parts)
         used.update(str(p).casefold() for p in paths)
-        for path, chunk in zip(paths, chunks, strict=True):
+        named[channel.id] = paths
+    files: list[tuple[Path, list[Sequence[str]]]] = []
+    for channel in sending:
+        for path, chunk in zip(named[channel.id], chunks[channel.id], strict=True):
             files.append((store.export_target(path), [header, *chunk] if header else chunk))
     return files
 

@@ -1547,6 +1547,27 @@ def test_a_file_an_earlier_export_left_for_a_channel_with_nothing_now_is_named(
     assert Path("p-Press_PR_2.csv") in again.left_over
 
 
+def test_a_channel_named_as_a_file_can_be_takes_its_own_file_name(
+    store: CalendarStore, publishing: dict[str, int]
+) -> None:
+    """ "Blog/EN", listed first, took Blog_EN.csv and the channel really named Blog_EN
+    got Blog_EN_2.csv: uploaded by its name to the Blog_EN profile, a file held the
+    other channel's posts."""
+    slashed = store.add_channel("Blog/EN").created[0]
+    plain = store.add_channel("Blog_EN").created[0]
+    add(store, slashed, date(2026, 12, 3), title="For the slashed one")
+    add(store, plain, date(2026, 12, 4), title="For the plain one")
+    target = store.path.parent / "tools"
+    target.mkdir()
+    summary = export_sprout(store, target, ExportOptions(today=TODAY))
+    by_name = {f.name: f.read_text(encoding="utf-8") for f in summary.files}
+    assert sorted(by_name) == ["Blog_EN.csv", "Blog_EN_2.csv"]
+    assert "For the plain one" in by_name["Blog_EN.csv"]
+    assert "For the slashed one" in by_name["Blog_EN_2.csv"]
+    # Listed in the calendar's order of channels, as before.
+    assert [f.name for f in summary.files] == ["Blog_EN_2.csv", "Blog_EN.csv"]
+
+
 def test_a_file_left_under_a_channel_s_former_name_is_named(
     store: CalendarStore, publishing: dict[str, int]
 ) -> None:
