@@ -52,6 +52,11 @@ def searchable(text: str) -> str:
     return " ".join(folded(text).split())
 
 
+def plain_texts(*texts: str) -> str:
+    """The texts of one post read together as a search reads them (:func:`searchable`)."""
+    return searchable(TEXTS_APART.join(texts))
+
+
 def starts_a_word(plain: str, word: str) -> bool:
     """Whether ``word`` (folded) starts a word of ``plain`` (:func:`searchable`): after
     anything but a letter, or where a script written without spaces gives way to
@@ -95,7 +100,11 @@ class SearchQuery:
     def found_in(self, *texts: str) -> bool:
         """Whether these texts of one post, read together, hold every word (at the
         start of a word) and every piece."""
-        plain = searchable(TEXTS_APART.join(texts))
+        return self.found_in_plain(plain_texts(*texts))
+
+    def found_in_plain(self, plain: str) -> bool:
+        """:meth:`found_in` for texts already read as a search reads them
+        (:func:`plain_texts`: kept by a list searched again at each key typed)."""
         return all(piece in plain for piece in self.pieces) and all(
             starts_a_word(plain, word) for word in self.folded_words
         )

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import Post, PostStatus, isolated
-from ..core.search import SearchQuery
+from ..core.search import SearchQuery, plain_texts
 from ..render.chips import seen_on
 from .dnd import drag_selected_rows, drop_action, drop_posts, wants_copy
 from .post_model import BacklogModel, PostIdRole, PostRole, status_label
@@ -70,6 +70,10 @@ class BacklogSearch(QSortFilterProxyModel):
         super().__init__(parent)
         self._text = ""
         self._query = SearchQuery.of("")
+        self._plain: dict[int, tuple[tuple[str, str, str], str]] = {}
+        """Each idea's texts as the search reads them, by post id, with the texts they
+        were read from: folded once, not again at each key typed (a tenth of a second a
+        key for 4,000 ideas)."""
 
     def set_text(self, text: str) -> None:
         text = text.strip()
@@ -93,7 +97,12 @@ class BacklogSearch(QSortFilterProxyModel):
         source = self.sourceModel()
         assert isinstance(source, BacklogModel)
         post = source.post_at(source_row)
-        return self._query.found_in(post.title, post.body, post.notes)
+        texts = (post.title, post.body, post.notes)
+        kept = self._plain.get(post.id)
+        if kept is None or kept[0] != texts:
+            kept = (texts, plain_texts(*texts))
+            self._plain[post.id] = kept
+        return self._query.found_in_plain(kept[1])
 
 
 class BacklogDelegate(QStyledItemDelegate):
