@@ -1718,6 +1718,50 @@ class CalendarStore:
         filter; a post passes with any of ``message_ids``), as (id, day), in date and
         time order (an untimed post as at midnight): a search's results to step through,
         without reading each post whole (a search can find 100,000)."""
+        where, params = self._dated_among(
+            post_ids, hidden_channels, message_ids, statuses, campaign_ids
+        )
+        return [
+            (post_id, date.fromisoformat(day))
+            for post_id, day in self._rows(
+                "SELECT p.id, p.date FROM json_each(?) AS j JOIN posts p ON p.id = j.value"
+                f" WHERE {where} ORDER BY p.date, coalesce(p.time, '00:00'), p.id",
+                params,
+            )
+        ]
+
+    def count_dated(
+        self,
+        post_ids: Collection[int],
+        *,
+        hidden_channels: Collection[int] = (),
+        message_ids: Collection[int] = (),
+        statuses: Collection[PostStatus] = (),
+        campaign_ids: Collection[int] = (),
+    ) -> int:
+        """How many posts :meth:`dated_in_order` gives, counted without reading or
+        ordering them (what the status bar says of a search, at each change of it)."""
+        where, params = self._dated_among(
+            post_ids, hidden_channels, message_ids, statuses, campaign_ids
+        )
+        return int(
+            self._rows(
+                "SELECT count(*) FROM json_each(?) AS j JOIN posts p ON p.id = j.value"
+                f" WHERE {where}",
+                params,
+            )[0][0]
+        )
+
+    @staticmethod
+    def _dated_among(
+        post_ids: Collection[int],
+        hidden_channels: Collection[int],
+        message_ids: Collection[int],
+        statuses: Collection[PostStatus],
+        campaign_ids: Collection[int],
+    ) -> tuple[str, list[Any]]:
+        """The WHERE clause, and its parameters after the ids', of the dated posts among
+        ``post_ids`` that the filters let through."""
         import json  # not at start-up: the window paints before it is needed
 
         where = ["p.date IS NOT NULL"]
@@ -1733,15 +1777,7 @@ class CalendarStore:
             statuses or None,
             campaign_ids or None,
         )
-        return [
-            (post_id, date.fromisoformat(day))
-            for post_id, day in self._rows(
-                "SELECT p.id, p.date FROM json_each(?) AS j JOIN posts p ON p.id = j.value"
-                f" WHERE {' AND '.join(where)}"
-                " ORDER BY p.date, coalesce(p.time, '00:00'), p.id",
-                params,
-            )
-        ]
+        return " AND ".join(where), params
 
     @staticmethod
     def searches(text: str) -> bool:

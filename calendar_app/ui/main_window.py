@@ -9,7 +9,7 @@ from datetime import date, time
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, cast
 
 from PySide6.QtCore import (
     QByteArray,
@@ -815,14 +815,28 @@ class MainWindow(QMainWindow):
         if self._found is not None and self._found[0] == filters:
             return self._found[1]
         found = self.session.store.dated_in_order(
-            filters.search_hits or (),
-            hidden_channels=filters.hidden_channels,
-            message_ids=filters.messages,
-            statuses=filters.statuses,
-            campaign_ids=filters.campaigns,
+            filters.search_hits or (), **self._search_filters(filters)
         )
         self._found = (filters, found)
         return found
+
+    def _search_count(self, filters: Filters) -> int:
+        """How many posts :meth:`_search_results` gives, counted (not ordered, at each
+        change of the search) unless they are at hand."""
+        if self._found is not None and self._found[0] == filters:
+            return len(self._found[1])
+        return self.session.store.count_dated(
+            filters.search_hits or (), **self._search_filters(filters)
+        )
+
+    @staticmethod
+    def _search_filters(filters: Filters) -> dict[str, Any]:
+        return {
+            "hidden_channels": filters.hidden_channels,
+            "message_ids": filters.messages,
+            "statuses": filters.statuses,
+            "campaign_ids": filters.campaigns,
+        }
 
     def _search_entered(self) -> None:
         shift = QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
@@ -1491,7 +1505,7 @@ class MainWindow(QMainWindow):
         if filtered:
             parts.append("filtered by " + ", ".join(filtered))
         if f.search_hits is not None:  # matches may all be in other months: say how to go
-            found = len(self._search_results(f))  # those Enter goes to: dated, shown
+            found = self._search_count(f)  # those Enter goes to: dated, shown
             shown = " shown" if f.active_besides_search else ""  # as Enter says it
             parts.append(
                 f"{plural(found, 'post')}{shown} {'matches' if found == 1 else 'match'} the"

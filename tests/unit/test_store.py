@@ -1267,6 +1267,15 @@ def test_dated_in_order_steps_through_what_the_filters_let_through(
     assert [i for i, _ in store.dated_in_order(every, statuses=[PostStatus.DRAFT])] == [drafted]
     assert store.dated_in_order([late]) == [(late, D1)]
     assert store.dated_in_order([]) == []
+    # Counted alike, without ordering them (the status bar's word at each search).
+    for filters in (
+        {},
+        {"hidden_channels": [other]},
+        {"message_ids": [listen]},
+        {"statuses": [PostStatus.DRAFT]},
+    ):
+        assert store.count_dated(every, **filters) == len(store.dated_in_order(every, **filters))
+    assert store.count_dated([]) == 0
 
 
 def test_a_search_of_symbols_alone_reads_the_text(
