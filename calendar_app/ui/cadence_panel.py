@@ -380,7 +380,7 @@ class CadencePanel(QWidget):
         """The height that shows the axis, the rows (at ``most`` of them) and the key
         unscrolled: every row for the guide's picture, whatever their number."""
         axis, row, legend = self._metrics()
-        count = max(len(self.session.key_messages()), 1)
+        count = max(self.session.count_key_messages(), 1)
         return round(axis + min(count, most or count) * row + legend + 6)
 
     def minimumSizeHint(self) -> QSize:

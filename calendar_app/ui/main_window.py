@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         self._cut_pasted: _CutPasted | None = None
         self._install(session)
         self._fit_panel = False
-        self._panel_rows = len(session.key_messages())
+        self._panel_rows = session.count_key_messages()
         """How many key messages the cadence panel had rows for when last looked at."""
         self._told_moved: CalendarStore | None = None
         """The calendar whose file was said to be moved away (said once)."""
@@ -1462,7 +1462,7 @@ class MainWindow(QMainWindow):
         calendar): it grows to show them all, up to a third of its column, rather than
         hiding the newest (an overdue one) below the fold. A panel made smaller by hand
         stays so until messages are added."""
-        count = len(self.session.key_messages())
+        count = self.session.count_key_messages()
         more = count > self._panel_rows
         self._panel_rows = count
         panel = self.cadence_panel

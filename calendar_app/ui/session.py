@@ -384,6 +384,11 @@ class CalendarSession(QObject):
             if not c.archived or c.id in kept or c.id in hidden
         ]
 
+    def count_key_messages(self) -> int:
+        """How many key messages are listed (not archived), without sorting them: asked
+        for each size the cadence panel's layout asks of it."""
+        return sum(not m.archived for m in self._messages.values())
+
     def key_messages(self, *, include_archived: bool = False) -> list[KeyMessage]:
         return sorted(
             (m for m in self._messages.values() if include_archived or not m.archived),

@@ -833,3 +833,13 @@ def test_a_post_repeated_by_ctrl_drag_onto_today_goes_out_at_a_time_still_ahead(
         assert copy.date == today
         assert copy.time is None or copy.time > time(0, 0)
         session.undo_stack.clear()
+
+
+def test_the_key_messages_listed_are_counted_without_sorting_them(
+    session: CalendarSession,
+) -> None:
+    listed = len(session.key_messages())
+    assert session.count_key_messages() == listed > 1
+    first = session.key_messages()[0]
+    session.notify(session.store.update_key_message(replace(first, archived=True)))
+    assert session.count_key_messages() == len(session.key_messages()) == listed - 1
