@@ -9,6 +9,7 @@ import shutil
 import signal
 import sqlite3
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -16,11 +17,13 @@ from typing import cast
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core import store as store_module
 from calendar_app.core.cadence import CadenceReport, analyse, default_window
+from calendar_app.core.errors import StorageProblem
 from calendar_app.core.models import (
     Campaign,
     CampaignKind,
@@ -30,7 +33,7 @@ from calendar_app.core.models import (
     PostStatus,
     name_key,
 )
-from calendar_app.core.store import CalendarStore
+from calendar_app.core.store import CalendarStore, ChangeSet
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
     AddPostCommand,
@@ -843,3 +846,38 @@ def test_the_key_messages_listed_are_counted_without_sorting_them(
     first = session.key_messages()[0]
     session.notify(session.store.update_key_message(replace(first, archived=True)))
     assert session.count_key_messages() == len(session.key_messages()) == listed - 1
+
+
+def test_the_pointer_says_busy_while_a_step_runs_and_after_it_fails(
+    session: CalendarSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Undoing the deletion of a key message on 20,000 posts froze the window for a
+    second or more with nothing to say it was at work."""
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[object] = []
+    store = session.store
+    real = store.delete_each
+
+    def watched(ids: Sequence[int]) -> ChangeSet:
+        cursor = QApplication.overrideCursor()
+        seen.append(None if cursor is None else cursor.shape())
+        return real(ids)
+
+    monkeypatch.setattr(store, "delete_each", watched)
+    post = session.posts_between(TODAY, TODAY + timedelta(days=30))[0]
+    session.push(DeletePostsCommand(session, [post.id]))
+    assert seen == [Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None
+    session.undo()
+    session.redo()
+    assert seen == [Qt.CursorShape.WaitCursor] * 2
+
+    def refused(ids: Sequence[int]) -> ChangeSet:
+        raise StorageProblem("The disk is full.")
+
+    monkeypatch.setattr(store, "delete_each", refused)
+    other = session.posts_between(TODAY, TODAY + timedelta(days=30))[0]
+    with pytest.raises(StorageProblem):
+        session.push(DeletePostsCommand(session, [other.id]))
+    assert QApplication.overrideCursor() is None
