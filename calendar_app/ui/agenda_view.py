@@ -303,8 +303,8 @@ class AgendaView(QWidget):
         table = self.table
         seen = table.viewport().rect()
         return sum(
-            not seen.intersects(table.visualRect(index))
-            for index in table.selectionModel().selectedRows()
+            not seen.intersects(table.visualRect(self.proxy.index(row, 0)))
+            for row in self.selected_rows()
         )
 
     def _current_shown(self) -> bool:
@@ -363,10 +363,22 @@ class AgendaView(QWidget):
     def visible_range(self) -> tuple[date, date]:
         return self.model.date_range()
 
+    def selected_rows(self) -> list[int]:
+        """The rows selected, in the order shown, read from the selection's ranges
+        (whole rows: the table selects rows): ``selectedRows`` asks the model of each
+        cell of each row, a third of a second for a month of 6,000 posts."""
+        rows: set[int] = set()
+        selection = self.table.selectionModel().selection()
+        for at in range(selection.count()):
+            picked = selection.at(at)
+            if picked.isValid() and not picked.parent().isValid():
+                rows.update(range(picked.top(), picked.bottom() + 1))
+        return sorted(rows)
+
     def selected_post_ids(self) -> list[int]:
         """The selected posts, in the order shown."""
-        rows = self.table.selectionModel().selectedRows()
-        return [int(i.data(PostIdRole)) for i in sorted(rows, key=lambda i: i.row())]
+        proxy = self.proxy
+        return [int(proxy.index(row, 0).data(PostIdRole)) for row in self.selected_rows()]
 
     def selected_posts(self) -> list[Post]:
         """The selected posts as the view shows them (not as the file may hold them now)."""
@@ -549,7 +561,7 @@ class AgendaView(QWidget):
 
     def _update_summary(self, *args: object) -> None:
         count = self.model.rowCount()
-        chosen = len(self.table.selectionModel().selectedRows())
+        chosen = len(self.selected_rows())
         month = QLocale().standaloneMonthName(self._current.month)
         period = f"{month} {self._current.year}"
         filtered = " (filtered)" if self.session.filters.active else ""
