@@ -235,6 +235,28 @@ def merge_calendar(
         series: dict[int, dict[int, date]] = {}  # their series -> our new posts, occurrences
         apart = 0  # posts of their series that come in on their own (another zone)
         total = len(their_posts)
+        coming: list[Post] = []  # their posts new here, added a batch at a time
+
+        def add_coming() -> None:
+            nonlocal apart
+            if not coming:
+                return
+            created = ours.add_posts(
+                [translate(post) for post in coming],
+                uids=[post.uid for post in coming],
+                # Another program's event it came from: found again by its next file.
+                sources=[(post.source_uid, post.recurrence_id) for post in coming],
+                edited=[(post.updated_at, post.revision) for post in coming],
+                earlier=[their_history[post.id] for post in coming],
+            ).created
+            for post, added in zip(coming, created, strict=True):
+                summary.added.append(added)
+                if post.series_id in apart_series:
+                    apart += 1
+                elif post.series_id is not None and post.date is not None:
+                    series.setdefault(post.series_id, {})[added] = post.occurrence or post.date
+            coming.clear()
+
         for done, post in enumerate(their_posts):
             if done % 200 == 0 and not progress(done, total):
                 raise Cancelled()
@@ -255,19 +277,9 @@ def merge_calendar(
                     continue
                 summary.revived.append(deleted)
             if mine is None:
-                (added,) = ours.add_posts(
-                    [translate(post)],
-                    uids=[post.uid],
-                    # Another program's event it came from: found again by its next file.
-                    sources=[(post.source_uid, post.recurrence_id)],
-                    edited=[(post.updated_at, post.revision)],
-                    earlier=[their_history[post.id]],
-                ).created
-                summary.added.append(added)
-                if post.series_id in apart_series:
-                    apart += 1
-                elif post.series_id is not None and post.date is not None:
-                    series.setdefault(post.series_id, {})[added] = post.occurrence or post.date
+                coming.append(post)
+                if len(coming) >= 500:  # each call checks the names once, not each post
+                    add_coming()
                 continue
             theirs_id = post.series_id
             if theirs_id is not None and theirs_id not in apart_series and mine.series_id:
@@ -303,6 +315,7 @@ def merge_calendar(
                 summary.settled.extend(ours.settle_versions({mine.id: (version, history)}))
             if not copied:
                 summary.kept_newer += 1  # a later state, or the other one kept before
+        add_coming()
         for series_id, members in series.items():
             if series_id in joined:  # occurrences deleted here come back to their series
                 summary.remember_series(ours, joined[series_id])

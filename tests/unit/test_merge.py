@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, InvalidInput
 from calendar_app.core.models import CampaignKind, NewPost, Post, PostStatus, name_key
-from calendar_app.core.store import CalendarStore, free_color
+from calendar_app.core.store import CalendarStore, ChangeSet, free_color
 from calendar_app.exchange.copy import save_copy
 from calendar_app.exchange.csv_profiles import export_csv, import_csv
 from calendar_app.exchange.formats import (
@@ -1043,3 +1044,33 @@ def test_a_merge_makes_what_is_archived_there_archived_here(tmp_path: Path) -> N
         assert made.archived
         assert events.archived
         assert not ours.key_message_titled("Solar pays for itself").archived  # type: ignore[union-attr]
+
+
+def test_a_merge_adds_its_new_posts_by_batches_in_their_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One call per post checked every name of the calendar again for each: a merge of
+    50,000 new posts took 15 s, against 4 s for SQL alone."""
+    ours = CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris")
+    theirs = CalendarStore.create(tmp_path / "theirs.cadence", timezone="Europe/Paris")
+    channel = theirs.add_channel("Blog").created[0]
+    theirs.add_posts(
+        NewPost(f"Post {n}", channel, date=date(2026, 1, 1 + n % 28)) for n in range(1200)
+    )
+    theirs.add_series(NewPost("Weekly", channel, date=date(2026, 3, 2)), "FREQ=WEEKLY;COUNT=3")
+    calls: list[int] = []
+    real = ours.add_posts
+
+    def counted(posts: Iterable[NewPost], **kwargs: Any) -> ChangeSet:
+        batch = list(posts)
+        calls.append(len(batch))
+        return real(batch, **kwargs)
+
+    monkeypatch.setattr(ours, "add_posts", counted)
+    summary = merge_calendar(ours, theirs)
+    assert calls == [500, 500, 203]
+    added = ours.posts(summary.added)
+    assert [p.uid for p in added] == [p.uid for p in theirs.all_posts()]
+    assert len({p.series_id for p in added if p.title == "Weekly"} - {None}) == 1
+    ours.close()
+    theirs.close()
