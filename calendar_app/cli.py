@@ -995,25 +995,68 @@ def _names_a_file(word: str) -> bool:
 
 
 def display_problem(
-    environ: Mapping[str, str], plugin_folders: Callable[[], Iterable[str]]
+    environ: Mapping[str, str],
+    plugin_folders: Callable[[], Iterable[str]],
+    reachable: Callable[[str, Mapping[str, str]], bool] | None = None,
 ) -> str | None:
     """Why the window cannot be shown here, on Linux (None: it can): no display at
-    all, or only a Wayland one when Qt has no Wayland plugin (the built program ships
-    the X11 one only, and Qt would abort with a page of text)."""
-    if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY"):
+    all, one the environment names that is gone (an ssh session closed, an X server
+    stopped), or only a Wayland one when Qt has no Wayland plugin (the built program
+    ships the X11 one only). Qt would abort with a page of text."""
+    if environ.get("QT_QPA_PLATFORM"):
         return None
-    if not environ.get("WAYLAND_DISPLAY"):
+    reaches = reachable or display_reachable
+    x11, wayland = environ.get("DISPLAY", ""), environ.get("WAYLAND_DISPLAY", "")
+    if x11 and reaches(x11, environ):
+        return None
+    if wayland and reaches(f"wayland:{wayland}", environ):
+        for folder in plugin_folders():
+            if any(Path(folder, "platforms").glob("*qwayland*")):
+                return None
+        if not x11:
+            return (
+                "This Wayland desktop runs no X11 display (XWayland), which Cadence shows"
+                f" its window on; turn XWayland on, or use the commands (see '{PROG} --help')."
+            )
+    if x11 or wayland:
         return (
-            "There is no display to show the window on; the commands work without one"
-            f" (see '{PROG} --help')."
+            f"The display {x11 or wayland} cannot be reached (a closed remote session or a"
+            f" stopped desktop); open Cadence on a desktop, or use the commands (see"
+            f" '{PROG} --help')."
         )
-    for folder in plugin_folders():
-        if any(Path(folder, "platforms").glob("*qwayland*")):
-            return None
     return (
-        "This Wayland desktop runs no X11 display (XWayland), which Cadence shows its"
-        f" window on; turn XWayland on, or use the commands (see '{PROG} --help')."
+        "There is no display to show the window on; the commands work without one"
+        f" (see '{PROG} --help')."
     )
+
+
+def display_reachable(name: str, environ: Mapping[str, str]) -> bool:
+    """Whether the display ``name`` answers: an X11 display (":0", "localhost:10.0"),
+    or "wayland:" and a Wayland display's socket (as ``WAYLAND_DISPLAY`` names it)."""
+    import socket
+
+    if name.startswith("wayland:"):
+        socket_name = name.removeprefix("wayland:")
+        folder = environ.get("XDG_RUNTIME_DIR", "")
+        path = socket_name if socket_name.startswith("/") else str(Path(folder, socket_name))
+        return Path(path).is_socket() if folder or socket_name.startswith("/") else False
+    host, _, rest = name.rpartition(":")
+    number = rest.split(".")[0]
+    if not number.isdigit():
+        return True  # a form this does not know: left to Qt
+    if host in ("", "unix"):
+        unix = f"/tmp/.X11-unix/X{number}"
+        for address in (unix, f"\0{unix}"):  # a file, or Linux's abstract name
+            with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX) as sock:
+                sock.settimeout(1.0)
+                sock.connect(address)
+                return True
+        return False
+    try:
+        with socket.create_connection((host, 6000 + int(number)), timeout=2.0):
+            return True
+    except OSError:
+        return False
 
 
 def _qt_plugin_folders() -> list[str]:

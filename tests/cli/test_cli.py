@@ -14,6 +14,7 @@ import stat
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Mapping
 from contextlib import closing
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -1180,17 +1181,75 @@ def test_a_wayland_desktop_without_x11_is_said_when_qt_cannot_draw_on_wayland(
         for plugin in plugins:
             (folder / "platforms" / plugin).touch()
     wayland = {"WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland"}
-    assert cli_module.display_problem(wayland, lambda: [str(x11_only)]) == (
+
+    def answers(name: str, environ: Mapping[str, str]) -> bool:
+        return True
+
+    assert cli_module.display_problem(wayland, lambda: [str(x11_only)], answers) == (
         "This Wayland desktop runs no X11 display (XWayland), which Cadence shows its"
         " window on; turn XWayland on, or use the commands (see 'cadence --help')."
     )
-    assert cli_module.display_problem(wayland, lambda: [str(x11_only), str(both)]) is None
-    assert cli_module.display_problem({**wayland, "DISPLAY": ":0"}, lambda: [str(x11_only)]) is None
+    assert cli_module.display_problem(wayland, lambda: [str(x11_only), str(both)], answers) is None
+    with_x = {**wayland, "DISPLAY": ":0"}
+    assert cli_module.display_problem(with_x, lambda: [str(x11_only)], answers) is None
     assert cli_module.display_problem({"QT_QPA_PLATFORM": "offscreen"}, list) is None
     assert cli_module.display_problem({}, list) == (
         "There is no display to show the window on; the commands work without one"
         " (see 'cadence --help')."
     )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are a Linux matter")
+def test_a_display_named_but_gone_is_one_sentence(calendar: Path, tmp_path: Path) -> None:
+    """DISPLAY left by a closed ssh session or a stopped X server: Qt aborted with a
+    page of text (exit 134, a core dump)."""
+    number = _unused_display()
+    env = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES}
+    env["DISPLAY"] = f":{number}"
+    done = subprocess.run(
+        [sys.executable, "-m", "calendar_app", str(calendar)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"cadence: error: The display :{number} cannot be reached (a closed remote session or"
+        " a stopped desktop); open Cadence on a desktop, or use the commands (see"
+        " 'cadence --help').\n"
+    )
+
+
+def _unused_display() -> int:
+    return next(n for n in range(4000, 5000) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are a Linux matter")
+def test_a_display_that_answers_is_told_from_one_gone(tmp_path: Path) -> None:
+    import socket
+
+    number = _unused_display()
+    assert not cli_module.display_reachable(f":{number}", {})
+    with socket.socket(socket.AF_UNIX) as listening:  # as an X server does, by Linux's
+        listening.bind(f"\0/tmp/.X11-unix/X{number}")  # abstract name
+        listening.listen(1)
+        assert cli_module.display_reachable(f":{number}", {})
+        assert cli_module.display_reachable(f":{number}.0", {})
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen(1)
+        port = listening.getsockname()[1]
+        if port >= 6000:
+            assert cli_module.display_reachable(f"127.0.0.1:{port - 6000}", {})
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    assert not cli_module.display_reachable("wayland:wayland-9", {"XDG_RUNTIME_DIR": str(runtime)})
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(runtime / "wayland-9"))
+        assert cli_module.display_reachable("wayland:wayland-9", {"XDG_RUNTIME_DIR": str(runtime)})
+    assert not cli_module.display_reachable("wayland:wayland-9", {})
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
