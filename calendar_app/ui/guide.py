@@ -578,7 +578,12 @@ VIEW_KEYS = (
     ("Cadence panel", "A week earlier or later", "Page Up, Page Down"),
     ("Cadence panel", "First or last day shown", "Home, End"),
     ("Cadence panel", "Go to the day", "Enter"),
+    ("Cadence panel", "Let go of the key message", "Esc"),
     ("Sidebar", "Choose a key message, or show or hide a channel", "Space, Enter"),
+    ("Sidebar", "Let go of the key message", "Esc"),
+    ("Backlog", "Open the idea", "Enter"),
+    ("Backlog", "From its search to the ideas", "Down"),
+    ("Backlog", "Clear its search", "Esc"),
     ("Search box", "Next or previous post found", "Enter, Shift+Enter"),
 )
 """The keys the views answer themselves, which no menu lists."""
@@ -625,7 +630,7 @@ class ShortcutsDialog(_Dialog):
             " Ctrl+Return saves it in the editor. "
             "Drag a post to move it; hold Ctrl while dropping to copy it. "
             "Or cut or copy it and paste it on the selected day; an idea cut in the"
-            " backlog and pasted on a day is scheduled there. "
+            " backlog and pasted on a day is a draft there. "
             "On a red day from today on, the Menu key offers to fill the gap. "
             "In the search box, Enter goes to the next post found; Esc clears it, then"
             " goes back to the calendar."

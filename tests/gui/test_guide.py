@@ -317,6 +317,17 @@ def test_the_shortcuts_list_the_keys_the_views_answer_too(window: MainWindow, qt
     assert rows[period] == "Page Up, Page Down"
     assert rows[("Cadence panel", "First or last day shown")] == "Home, End"
     assert rows[("Search box", "Next or previous post found")] == "Enter, Shift+Enter"
+    # The backlog's own keys were in no list; as listed, its search's Down goes to the
+    # ideas and Esc clears it.
+    assert rows[("Backlog", "Open the idea")] == "Enter"
+    assert rows[("Sidebar", "Let go of the key message")] == "Esc"
+    backlog = window.backlog
+    qtbot.keyClicks(backlog.search, "brainstorm")
+    qtbot.keyClick(backlog.search, Qt.Key.Key_Escape)
+    assert backlog.search.text() == ""
+    backlog.search.setFocus()
+    qtbot.keyClick(backlog.search, Qt.Key.Key_Down)
+    assert window.focusWidget() is backlog.list
     # As listed: Page Down in the month turns to the next month.
     month = window.month_view
     month.setFocus()
