@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calendar_app.core.models import NewPost, PostStatus, one_line
+from calendar_app.core.models import NewPost, PostStatus, one_line, shows_nothing
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.csv_profiles import (
     export_csv,
@@ -37,8 +37,8 @@ texts = st.lists(
 ).map("".join)
 """Any text, with a good chance of separators, quotes, line ends and formula starts."""
 
-names = texts.map(one_line).filter(bool)
-"""What the store keeps of a name or title: on one line, stripped and not empty."""
+names = texts.map(one_line).filter(lambda name: not shows_nothing(name))
+"""What the store keeps of a name or title: on one line, stripped, showing something."""
 
 minutes = st.builds(time, st.integers(0, 23), st.integers(0, 59))
 
