@@ -10,6 +10,7 @@ Cadence can be recognised (and refused) without touching it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 from collections import Counter
@@ -145,7 +146,7 @@ def _read_marks(path: Path) -> tuple[int, int]:
     the connection must read through it to see the real marks.
     """
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = read_damaged_text(sqlite3.connect(_read_only_uri(path), uri=True))
     except sqlite3.Error as exc:
         problem = opening_problem_for(exc, path)
         raise problem or CalendarFileError(f"{path} could not be opened.") from exc
@@ -206,7 +207,7 @@ def reopen_read_only(path: Path) -> sqlite3.Connection:
 def _connect_as_is(path: Path) -> sqlite3.Connection:
     """A read-only connection that writes nothing beside the file it can avoid."""
     with opening_errors(path):
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = read_damaged_text(sqlite3.connect(_read_only_uri(path), uri=True))
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
@@ -296,7 +297,19 @@ def check_calendar_file(path: Path) -> int:
     return version
 
 
+def read_damaged_text(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """Text whose bytes are not UTF-8 (one a bad sector changed) is read with those
+    bytes as "\ufffd", the rest of the calendar with it: Python's sqlite3 refused the
+    whole query (a month, the start of the window) for one damaged title."""
+    conn.text_factory = _LENIENT_TEXT
+    return conn
+
+
+_LENIENT_TEXT = functools.partial(str, encoding="utf-8", errors="replace")
+
+
 def _configure(conn: sqlite3.Connection) -> None:
+    read_damaged_text(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     # A page cache of 8 MiB (SQLite gives 2) keeps the months around the one on
     # screen in memory without making the window heavy; it fills only as pages are read.

@@ -121,6 +121,7 @@ def storage_problem_for(exc: sqlite3.Error) -> CadenceError | None:
         ("unable to open database", "SQLITE_CANTOPEN"),
         ("file is not a database", "SQLITE_NOTADB"),
         ("malformed", "SQLITE_CORRUPT"),
+        ("could not decode to utf-8", "SQLITE_CORRUPT"),  # text a connection reads strictly
     ):
         if fragment in text:
             return storage_problem_for_code(code)

@@ -854,6 +854,13 @@ class CalendarStore:
         if not row:
             raise InvalidInput("The calendar has no settings row; it was not set up.")
         name, zone, week, cadence = row[0]
+        if (
+            not isinstance(name, str)
+            or not is_zone_name(str(zone))
+            or week not in {w.value for w in WeekStart}
+            or not isinstance(cadence, int)
+        ):  # changed by hand, or by a damaged sector: not a bug of Cadence's
+            raise CalendarFileError(f"The calendar file {self.path} is damaged (its settings).")
         return CalendarInfo(name, zone, WeekStart(week), cadence)
 
     @property

@@ -152,7 +152,7 @@ def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore
     for candidate in candidates:
         try:
             return CalendarStore.open(candidate)
-        except CadenceError as exc:
+        except Exception as exc:
             show_error(None, exc)
     return CalendarStore.open(default_calendar())
 
@@ -283,15 +283,15 @@ def _first_window(
 
     try:
         return build(store)
-    except CadenceError as exc:
-        store.close()
+    except Exception as exc:
+        store.close()  # said, and Cadence starts all the same, as on a file that does not open)
         show_error(None, exc)
     try:
         fallback = default_calendar()
         if store.is_file(fallback):
             return None
         return build(CalendarStore.open(fallback))
-    except CadenceError as exc:
+    except Exception as exc:
         show_error(None, exc)
         return None
 

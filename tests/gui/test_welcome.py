@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import closing
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -868,6 +869,64 @@ def test_a_calendar_damaged_inside_is_said_and_the_default_one_opens(
     # The window showed the default calendar, and opens on it next time.
     assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
     assert demo_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("damage", "said_as"),
+    [
+        ("UPDATE calendar SET week_start = '0'", "is damaged (its settings)"),
+        ("UPDATE calendar SET timezone = 'Europe/Pariss'", "is damaged (its settings)"),
+    ],
+)
+def test_a_calendar_with_a_value_damaged_still_lets_cadence_start(
+    damage: str,
+    said_as: str,
+    settings: QSettings,
+    demo_path: Path,
+    data: Path,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A value no check foresaw (a week start of '0', a zone mistyped by hand, text
+    where a number belongs) made the window not start at all, with no word on screen;
+    as the last calendar, Cadence started no more."""
+    from calendar_app.ui import dialogs
+
+    with closing(sqlite3.connect(demo_path)) as db:
+        db.executescript(f"PRAGMA ignore_check_constraints = ON; {damage};")
+    said: list[str] = []
+    monkeypatch.setattr(
+        main_module,
+        "show_error",
+        lambda parent, exc: said.append(dialogs._error_box(parent, exc, "Cadence", "").text()),
+    )
+    settings.setValue(WELCOME_SHOWN, True)
+    settings.setValue("lastFile", str(demo_path))
+    assert run_window(None, quit_after_ms=0, settings=settings) == 0
+    assert len(said) == 1
+    assert said_as in said[0]
+    assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
+
+
+def test_a_window_that_cannot_be_built_on_a_calendar_opens_the_default_one(
+    demo_path: Path, data: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever failed as the window read the calendar (a value damaged as no check
+    foresaw, a bug), Cadence started all the same, on the default calendar."""
+    said: list[str] = []
+    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(repr(exc)))
+    built: list[Path] = []
+
+    def build(store: CalendarStore) -> Any:
+        if store.path == demo_path:
+            raise TypeError("'<' not supported between instances of 'str' and 'int'")
+        built.append(store.path)
+        return store
+
+    store = CalendarStore.open(demo_path)
+    assert main_module._first_window(store, build) is not None
+    assert said == ["TypeError(\"'<' not supported between instances of 'str' and 'int'\")"]
+    assert built == [data / DEMO_NAME]
 
 
 def _last_calendar_gone(

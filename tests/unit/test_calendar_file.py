@@ -883,3 +883,25 @@ def test_a_copy_kept_of_an_earliest_release_calendar_says_how_to_open_it(
         f"cadence: error: {kept} is a copy kept for the earlier release of Cadence that"
         " saved it; to open it here, copy it out of the Backups folder first.\n"
     )
+
+
+def test_a_title_whose_bytes_a_bad_sector_changed_is_read_with_the_rest(tmp_path: Path) -> None:
+    """One byte of a title no longer UTF-8: the window did not start, and no post of
+    the calendar could be listed or exported (Python's sqlite3 refused every query
+    that read it). The damaged letters read as a replacement mark; nothing else moves."""
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        store.add_post(NewPost("Café talk", channel, date=date(2026, 12, 1)))
+        store.add_post(NewPost("Sound", channel, date=date(2026, 12, 2)))
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(
+            "UPDATE posts SET title = CAST(X'436166C3' || X'FF' AS TEXT) WHERE title = ?",
+            ["Café talk"],
+        )
+        conn.commit()
+    with CalendarStore.open(path) as store:
+        titles = sorted(p.title for p in store.all_posts())
+        listed = [p.title for p in store.posts_between(date(2026, 12, 1), date(2026, 12, 31))]
+    assert titles == ["Caf\ufffd\ufffd", "Sound"]
+    assert sorted(listed) == titles
