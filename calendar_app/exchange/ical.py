@@ -168,6 +168,27 @@ X_EARLIER = "X-CADENCE-EARLIER"
 ("2/20261130T090000Z 1/20261129T170000Z"): at most :data:`EARLIER_WRITTEN` revisions."""
 EARLIER_WRITTEN = 32
 
+_ONCE = (
+    "UID",
+    "DTSTART",
+    "DTEND",
+    "DURATION",
+    "RECURRENCE-ID",
+    "SUMMARY",
+    "DESCRIPTION",
+    "URL",
+    "STATUS",
+    X_CHANNEL,
+    X_CAMPAIGN,
+    X_STATUS,
+    X_NOTES,
+    X_LINK,
+    X_SERIES,
+    X_EDITED,
+)
+"""What an event gives once at most (RFC 5545, and Cadence's own lines): given twice,
+the library reads a list, which was taken as the text of the post ("[vText(...)]")."""
+
 TIMED_LENGTH = timedelta(minutes=30)
 """How long a timed post looks in other calendar programs (posts have no duration)."""
 
@@ -1414,6 +1435,13 @@ class _Reader:
         self, index: int, event: Any, seen: dict[tuple[str, str | None], int]
     ) -> _Parsed:
         """One event read and checked (or :class:`_EventRefused`)."""
+        for name in _ONCE:
+            if isinstance(event.get(name), list):  # the library's list of each one given
+                raise self.refuse(
+                    f"The event gives {name} more than once, which a calendar program writes once.",
+                    index,
+                    name,
+                )
         uid_prop = event.get("UID")
         uid = str(uid_prop).strip() if uid_prop is not None else ""
         if not uid:
@@ -1428,8 +1456,9 @@ class _Reader:
                 raise _EventRefused("This line is not a property (NAME:value)", line=line)
             if name in _DATE_PROPERTIES:
                 what = "repeat rule" if name == "RRULE" else "date or time"
-                # The library's "Wrong datetime format: 20261305T090000Z": the value.
-                shown = error.split(": ", 1)[1] if error.startswith("Wrong ") else error
+                # The library's "Wrong datetime format: 20261305T090000Z" (or "Wrong date
+                # format 20260230", without its colon): the value.
+                shown = re.sub(r"^Wrong \w+ format:?\s*", "", error)
                 raise self.refuse(f"{name} is not a valid {what} ({shown}).", index, name)
         start_prop = event.get("DTSTART")
         if start_prop is None:
@@ -1642,6 +1671,8 @@ class _Reader:
         untils = copy.get("UNTIL")
         if untils:
             until = untils[0]
+            if until.year > LAST_DAY.year:  # "99991231T235959Z": past any day planned,
+                until = LAST_DAY  # and past what a zone's clock can be moved to
             if isinstance(until, datetime):
                 if until.tzinfo is not None:
                     target = tz if tz is not None else (self.floating or self.zone)

@@ -2455,6 +2455,66 @@ def test_a_bad_date_is_skipped_at_its_line(busy: CalendarStore, tmp_path: Path) 
     assert said == "line 14: DTSTART is not a valid date or time (20261304T160000); not imported"
 
 
+def test_an_all_day_date_that_does_not_exist_is_skipped_at_its_line(
+    busy: CalendarStore, tmp_path: Path
+) -> None:
+    """ "Wrong date format 20260230" has no colon: reading the value out of it was a
+    bug that refused the whole file."""
+    lines = [
+        *HEADER,
+        *vevent("a@example.com", "DTSTART:20260301T090000Z", "Fine"),
+        *vevent("b@example.com", "DTSTART;VALUE=DATE:20260230"),
+        "END:VCALENDAR",
+    ]
+    (said,) = skipped_alone(busy, write_ics(tmp_path / "feb30.ics", lines))
+    assert said == "line 14: DTSTART is not a valid date or time (20260230); not imported"
+
+
+@pytest.mark.parametrize(
+    "twice", ["SUMMARY:Draft", "UID:b@example.com", "DTSTART:20260305T090000Z"]
+)
+def test_an_event_giving_a_property_twice_is_skipped(
+    busy: CalendarStore, tmp_path: Path, twice: str
+) -> None:
+    """A SUMMARY given twice came in as the title "[vText(b'...'), vText(b'...')]" (a
+    UID twice, as a second post under such a uid; DTSTART twice, a bug's sentence)."""
+    name = twice.split(":")[0]
+    lines = [
+        *HEADER,
+        *vevent("a@example.com", "DTSTART:20260301T090000Z", "Fine"),
+        *vevent("b@example.com", "DTSTART:20260302T090000Z", "Twice", twice),
+        "END:VCALENDAR",
+    ]
+    (said,) = skipped_alone(busy, write_ics(tmp_path / "twice.ics", lines))
+    assert said.endswith(
+        f"The event gives {name} more than once, which a calendar program writes once; not imported"
+    )
+    assert not [p for p in busy.all_posts() if "vText" in p.title or "vText" in p.uid]
+
+
+def test_a_repeat_until_the_year_9999_comes_in_as_far_as_a_series_goes(
+    busy: CalendarStore, tmp_path: Path
+) -> None:
+    """UNTIL=99991231T235959Z on an event in a zone: moving it to the zone's clock
+    overflowed, a bug's sentence for the whole file."""
+    lines = [
+        *HEADER,
+        *vevent(
+            "a@example.com",
+            "DTSTART;TZID=Europe/Paris:20261017T100000",
+            "Weekly tip",
+            "RRULE:FREQ=WEEKLY;UNTIL=99991231T235959Z",
+        ),
+        "END:VCALENDAR",
+    ]
+    added, _, _, skipped = import_file(busy, write_ics(tmp_path / "9999.ics", lines))
+    assert added == 1000
+    assert skipped == [
+        "line 4: 'Weekly tip' repeats more than 1000 times; occurrences after 2045-12-09"
+        " were not imported"
+    ]
+
+
 def test_a_bad_repeat_rule_is_skipped(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,
