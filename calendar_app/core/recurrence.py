@@ -7,6 +7,7 @@ stored beside each date and converted to UTC only at the edges.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
@@ -96,6 +97,20 @@ def _last_day(value: str, at: time | None, zone: tzinfo | None) -> date:
     return moment.date() if at <= moment.time() else moment.date() - timedelta(days=1)
 
 
+_LONGEST_MONTHS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def falls_on_no_day(months: Iterable[int], monthdays: Iterable[int]) -> bool:
+    """Whether a rule's BYMONTH and BYMONTHDAY name no day that exists (30 February, 31
+    April): it gives no date, and the rule library looks for one up to the year 9999
+    (seconds for each such rule)."""
+    days = [day for day in monthdays if day]
+    if not days:
+        return False
+    chosen = [m for m in months if 1 <= m <= 12] or range(1, 13)
+    return not any(abs(day) <= _LONGEST_MONTHS[m - 1] for m in chosen for day in days)
+
+
 _MOST_DIGITS = 9
 """COUNT and INTERVAL of more digits are refused: no series of a calendar's years has
 such a count or step (and Python reads no number of over 4300 digits)."""
@@ -139,12 +154,27 @@ def normalise(rule: str, *, at: time | None = None, zone: tzinfo | None = None) 
             parts[name] = _whole(name, parts[name])
     if "UNTIL" in parts:
         parts["UNTIL"] = _last_day(parts["UNTIL"], at, zone).strftime("%Y%m%d")
+    if _never(parts):
+        raise InvalidInput(
+            f"The repeat rule '{rule.strip()}' falls on no day that exists (such as 30 February)."
+        )
     text = _join(parts)
     try:
         rrulestr(text, dtstart=datetime(2000, 1, 1))
     except (ValueError, TypeError) as exc:
         raise InvalidInput(f"The repeat rule '{rule.strip()}' is not valid: {exc}.") from None
     return text
+
+
+def _never(parts: dict[str, str]) -> bool:
+    def numbers(name: str) -> list[int]:
+        found = []
+        for piece in parts.get(name, "").split(","):
+            with contextlib.suppress(ValueError):
+                found.append(int(piece))
+        return found
+
+    return falls_on_no_day(numbers("BYMONTH"), numbers("BYMONTHDAY"))
 
 
 def has_end(rule: str) -> bool:

@@ -1561,6 +1561,10 @@ class _Reader:
                 raise self.refuse(
                     "RRULE has both COUNT and UNTIL; RFC 5545 allows one.", index, "RRULE"
                 )
+            if recurrence.falls_on_no_day(rule.get("BYMONTH", []), rule.get("BYMONTHDAY", [])):
+                raise self.refuse(
+                    "RRULE falls on no day that exists (such as 30 February).", index, "RRULE"
+                )
             bounded = "COUNT" in rule or "UNTIL" in rule
             rules.append((self._rule_text(rule, tz, all_day), bounded, "COUNT" in rule))
         skip_moments: set[datetime] = set()

@@ -2515,6 +2515,28 @@ def test_a_repeat_until_the_year_9999_comes_in_as_far_as_a_series_goes(
     ]
 
 
+def test_a_repeat_on_no_day_that_exists_is_skipped_at_once(
+    busy: CalendarStore, tmp_path: Path
+) -> None:
+    """30 February: the rule library looked for such a day up to the year 9999, seconds
+    an event (the window's import gave no sign meanwhile)."""
+    lines = [
+        *HEADER,
+        *vevent("a@example.com", "DTSTART:20260301T090000Z", "Fine"),
+        *vevent(
+            "b@example.com",
+            "DTSTART;VALUE=DATE:20260101",
+            "Never",
+            "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+        ),
+        "END:VCALENDAR",
+    ]
+    (said,) = skipped_alone(busy, write_ics(tmp_path / "never.ics", lines))
+    assert said == (
+        "line 17: RRULE falls on no day that exists (such as 30 February); not imported"
+    )
+
+
 def test_a_bad_repeat_rule_is_skipped(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,

@@ -1733,8 +1733,17 @@ def test_a_step_past_the_year_9999_is_refused_as_past_the_calendars_years() -> N
     assert recurrence.normalise("FREQ=DAILY;INTERVAL=02;COUNT=0003") == (
         "FREQ=DAILY;INTERVAL=2;COUNT=3"
     )
-    # A rule that gives no day at all is not said to run past (it never starts).
-    assert (
-        recurrence.occurrences("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=2", date(2026, 1, 1))
-        == []
-    )
+    # A rule that gives no day at all is said so, not to run past (it never starts),
+    # at once: the rule library looked for a day up to the year 9999, seconds a rule.
+    for never in (
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=2",
+        "FREQ=DAILY;BYMONTH=4,6;BYMONTHDAY=31",
+    ):
+        with pytest.raises(InvalidInput, match="falls on no day that exists"):
+            recurrence.occurrences(never, date(2026, 1, 1))
+    assert recurrence.occurrences(
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;COUNT=2", date(2026, 1, 1)
+    ) == [
+        date(2028, 2, 29),
+        date(2032, 2, 29),
+    ]
