@@ -105,6 +105,7 @@ from ..core.models import (
     moment_of,
     name_key,
     name_order,
+    one_line,
     post_content,
     quoted_names,
     shown_note,
@@ -1270,7 +1271,7 @@ class _Reader:
                 found = described.to_tz(lookup_tzid=False)
             except Exception as exc:  # icalendar raises many kinds for a broken VTIMEZONE
                 raise ImportProblem(
-                    f"The time zone '{tzid}' (VTIMEZONE) could not be read: {exc}."
+                    f"The time zone '{tzid}' (VTIMEZONE) could not be read ({_briefly(exc)})."
                     " Nothing was imported.",
                     line=self.layout.timezone_line(tzid),
                 ) from None
@@ -1352,7 +1353,8 @@ class _Reader:
             found = self._parsed()
         except ValueError as exc:
             raise ImportProblem(
-                f"{self.source.name} could not be read as iCalendar: {exc}. Nothing was imported."
+                f"{self.source.name} could not be read as iCalendar ({_briefly(exc)})."
+                " Nothing was imported."
             ) from None
         calendars = [c for c in found if c.name == "VCALENDAR"]
         if not calendars or not self.text.rstrip().upper().endswith("END:VCALENDAR"):
@@ -1914,6 +1916,22 @@ _SPLIT_CHARACTER = re.compile(rb"([\xc2-\xf4][\x80-\xbf]{0,2})(\r?\n[ \t])([\x80
 """A character's first bytes, a fold, the rest of its bytes."""
 
 
+_CARRIAGE_RETURNS = re.compile(r"\r+\n?")
+
+
+def _file_line_ends(text: str) -> str:
+    """``text`` with its lines ended as iCalendar ends them: a classic Mac file's
+    returns alone (read as one line, the whole file quoted back in a sentence) and the
+    doubled returns of a file converted twice ("\\r\\r\\n") as one line end each."""
+    return _CARRIAGE_RETURNS.sub("\r\n", text) if "\r" in text else text
+
+
+def _briefly(exc: BaseException) -> str:
+    """The library's account of a problem, on one line and short (it quotes lines)."""
+    said = one_line(str(exc))
+    return said if len(said) <= 100 else f"{said[:100]}…"
+
+
 def _decode(source: Path, raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -1921,14 +1939,14 @@ def _decode(source: Path, raw: bytes) -> str:
     if head != b"BEGIN:VCALENDAR":
         raise ImportProblem(f"{source.name} is not an iCalendar file.")
     try:
-        return raw.decode("utf-8")
+        return _file_line_ends(raw.decode("utf-8"))
     except UnicodeDecodeError:
         # RFC 5545 folds lines at 75 octets, which some writers do in the middle
         # of a character: the fold moves after the character, so the line numbers
         # stay, and the text unfolds to the same.
         raw = _SPLIT_CHARACTER.sub(rb"\1\3\2", raw)
     try:
-        return raw.decode("utf-8")
+        return _file_line_ends(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ImportProblem(

@@ -2537,6 +2537,43 @@ def test_a_repeat_on_no_day_that_exists_is_skipped_at_once(
     )
 
 
+@pytest.mark.parametrize("ending", ["\r", "\r\r\n"], ids=["classic Mac", "converted twice"])
+def test_a_file_with_odd_line_ends_reads_as_any_other(
+    store: CalendarStore, tmp_path: Path, ending: str
+) -> None:
+    """Returns alone made the file one line, quoted whole (356 KB) in the sentence that
+    refused it; doubled returns, the library's text with raw returns in it."""
+    lines = [
+        *HEADER,
+        *vevent("a@example.com", "DTSTART:20260301T090000Z", "First"),
+        *vevent("b@example.com", "DTSTART:20260302T090000Z", "Second"),
+        "END:VCALENDAR",
+    ]
+    path = tmp_path / "odd.ics"
+    path.write_bytes((ending.join(lines) + ending).encode())
+    added, _, _, skipped = import_file(store, path, fallback="LinkedIn", create_missing=True)
+    assert (added, skipped) == (2, [])
+
+
+def test_a_file_the_library_cannot_read_is_said_briefly(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """The library's account went into the sentence whole: a line it quotes, with its
+    returns, or the whole of a file it read as one line."""
+    from calendar_app.exchange.ical import _briefly
+
+    lines = [*HEADER, "END:VEVENT", "END:VCALENDAR"]
+    with pytest.raises(ImportProblem) as refused:
+        import_file(store, write_ics(tmp_path / "odd.ics", lines))
+    assert str(refused.value) == (
+        "odd.ics could not be read as iCalendar (END encountered without an accompanying"
+        " BEGIN!). Nothing was imported."
+    )
+    said = _briefly(ValueError("Content line could not be parsed: " + "X;\r" * 400))
+    assert len(said) == 101
+    assert "\r" not in said
+
+
 def test_a_bad_repeat_rule_is_skipped(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,
