@@ -52,7 +52,7 @@ from .errors import (
     storage_problem_for,
 )
 from .files import check_replaceable, hold_shared, let_go
-from .localzone import is_zone_name
+from .localzone import is_zone_name, plain_zone
 from .models import (
     CHANNEL_KINDS,
     DATED_ONLY,
@@ -856,7 +856,7 @@ class CalendarStore:
         name, zone, week, cadence = row[0]
         if (
             not isinstance(name, str)
-            or not is_zone_name(str(zone))
+            or plain_zone(str(zone)) is None  # ("posix/Europe/Berlin" an earlier release let in)
             or week not in {w.value for w in WeekStart}
             or not isinstance(cadence, int)
         ):  # changed by hand, or by a damaged sector: not a bug of Cadence's
