@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calendar_app.core.models import CampaignKind, NewPost, PostStatus
+from calendar_app.core.models import CampaignKind, NewPost, PostStatus, name_key, shows_nothing
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.formats import ExportOptions, ImportOptions, no_progress
 from calendar_app.exchange.ical import export_ics, import_ics
@@ -25,7 +25,7 @@ _CHARACTERS = st.one_of(
     st.sampled_from(["\\n", "\\N", "\\,", "\\;", "\\\\", "\n\n", "http://x.y/?a=1,b;c"]),
 )
 _TEXT = st.lists(_CHARACTERS, max_size=12).map("".join)
-_NAME = _TEXT.filter(lambda text: bool(text.strip()))
+_NAME = _TEXT.filter(lambda text: not shows_nothing(text))
 _ZONES = ("Europe/Paris", "America/New_York", "UTC", "Asia/Kolkata", "Australia/Lord_Howe")
 
 
@@ -64,9 +64,7 @@ def post_specs(draw: st.DrawFn) -> PostSpec:
 
 
 def _unique_names(count: int) -> st.SearchStrategy[list[str]]:
-    return st.lists(
-        _NAME, min_size=count, max_size=count, unique_by=lambda name: name.strip().casefold()
-    )
+    return st.lists(_NAME, min_size=count, max_size=count, unique_by=name_key)
 
 
 def fields(store: CalendarStore) -> dict[str, tuple[object, ...]]:
