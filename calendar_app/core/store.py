@@ -1737,6 +1737,19 @@ class CalendarStore:
             )
         ]
 
+    def days_spanned(self, post_ids: Collection[int]) -> tuple[date | None, int, bool]:
+        """Of these posts (those still here): the first day one is on, how many days
+        they are on, and whether every one is dated; read in one query, not post by
+        post (an undo step of 20,000 posts says where they are now)."""
+        import json
+
+        first, days, undated = self._rows(
+            "SELECT min(p.date), count(DISTINCT p.date), count(*) - count(p.date)"
+            " FROM json_each(?) AS j JOIN posts p ON p.id = j.value",
+            [json.dumps(list(post_ids))],
+        )[0]
+        return (date.fromisoformat(first) if first else None), int(days), not undated
+
     def count_dated(
         self,
         post_ids: Collection[int],

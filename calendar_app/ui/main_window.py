@@ -1344,22 +1344,18 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         if bar.currentMessage() and bar.currentMessage() == self._placed_word:
             bar.clearMessage()  # it spoke of posts the step took away, or put back
-        there = (
-            self.session.posts(command.last_changes.posts)
-            if isinstance(command, StoreCommand)
-            else []
-        )
         said = bar.currentMessage()
         # What the step itself said comes first; a word on an earlier undo gives way.
         if not said or said in (self._summary, self._step_word):
-            days = sorted({p.date for p in there if p.date is not None})
             where = ""
-            if days and all(p.date is not None for p in there):
-                first = day_text(days[0], year=self.session.today())
-                more = len(days) - 1
-                where = f" (now on {first}" + (
-                    f" and {plural(more, 'other day')})" if more else ")"
-                )
+            if isinstance(command, StoreCommand) and command.last_changes.posts:
+                day, days, all_dated = self.session.store.days_spanned(command.last_changes.posts)
+                if day is not None and all_dated:
+                    first = day_text(day, year=self.session.today())
+                    more = days - 1
+                    where = f" (now on {first}" + (
+                        f" and {plural(more, 'other day')})" if more else ")"
+                    )
             self._step_word = f"{done}: {command.text()}{where}."
             bar.showMessage(self._step_word, 8000)
         if done == "Undone" and isinstance(command, DeletePostsCommand):
