@@ -91,6 +91,7 @@ from ..core.models import (
     CHANNEL_KINDS,
     ICS_STATUS,
     LAST_DAY,
+    MAX_CADENCE_DAYS,
     OUTSIDE_PLANS,
     WEB_ADDRESS,
     CampaignKind,
@@ -1834,11 +1835,21 @@ class _Reader:
         for message in _as_list(component.get(X_MESSAGE)):
             title = str(message).strip()
             if title:
-                days = _param(message, "X-DAYS")
+                days = _param(message, "X-DAYS") or ""
+                whole = days.isascii() and days.isdigit()
+                cadence = int(days) if whole and len(days) <= 9 else None
+                if whole and (cadence is None or cadence > MAX_CADENCE_DAYS):
+                    # A message made with it would be refused, and the whole file with it.
+                    raise self.refuse(
+                        f"The key message '{title}' has a cadence of {days[:12]} days; at most"
+                        f" {MAX_CADENCE_DAYS} (ten years) are kept.",
+                        index,
+                        X_MESSAGE,
+                    )
                 messages.append(
                     (
                         title,
-                        int(days) if days and days.isdigit() and int(days) > 0 else None,
+                        cadence if cadence else None,
                         _colour_from_ical(_param(message, "X-COLOR")),
                     )
                 )

@@ -2574,6 +2574,34 @@ def test_a_file_the_library_cannot_read_is_said_briefly(
     assert "\r" not in said
 
 
+@pytest.mark.parametrize("days", ["100000000", "9" * 5000])
+def test_a_key_message_of_too_long_a_cadence_skips_its_event_alone(
+    store: CalendarStore, tmp_path: Path, days: str
+) -> None:
+    """One event naming a new key message with X-DAYS=100000000 refused the whole file
+    (five thousand digits: a bug's sentence)."""
+    lines = [
+        *HEADER,
+        *vevent("a@example.com", "DTSTART:20260301T090000Z", "Fine", "X-CADENCE-CHANNEL:LinkedIn"),
+        *vevent(
+            "b@example.com",
+            "DTSTART:20260302T090000Z",
+            "Big",
+            "X-CADENCE-CHANNEL:LinkedIn",
+            f"X-CADENCE-MESSAGE;X-DAYS={days}:Big days",
+        ),
+        "END:VCALENDAR",
+    ]
+    added, _, _, skipped = import_file(
+        store, write_ics(tmp_path / "days.ics", lines), create_missing=True
+    )
+    assert added == 1
+    (said,) = skipped
+    assert said.startswith("line 1")
+    assert f"The key message 'Big days' has a cadence of {days[:12]} days; at most 3650" in said
+    assert [m.title for m in store.key_messages()] == []
+
+
 def test_a_bad_repeat_rule_is_skipped(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,
