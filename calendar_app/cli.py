@@ -1042,7 +1042,7 @@ def display_reachable(name: str, environ: Mapping[str, str]) -> bool:
         return Path(path).is_socket() if folder or socket_name.startswith("/") else False
     host, _, rest = name.rpartition(":")
     number = rest.split(".")[0]
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit() and len(number) <= 5):
         return True  # a form this does not know: left to Qt
     if host in ("", "unix"):
         unix = f"/tmp/.X11-unix/X{number}"
@@ -1055,7 +1055,7 @@ def display_reachable(name: str, environ: Mapping[str, str]) -> bool:
     try:
         with socket.create_connection((host, 6000 + int(number)), timeout=2.0):
             return True
-    except OSError:
+    except (OSError, OverflowError):  # (a port past 65535)
         return False
 
 

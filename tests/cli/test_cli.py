@@ -1250,6 +1250,7 @@ def test_a_display_that_answers_is_told_from_one_gone(tmp_path: Path) -> None:
         listening.bind(str(runtime / "wayland-9"))
         assert cli_module.display_reachable("wayland:wayland-9", {"XDG_RUNTIME_DIR": str(runtime)})
     assert not cli_module.display_reachable("wayland:wayland-9", {})
+    assert not cli_module.display_reachable("127.0.0.1:70000", {})  # no such port
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
