@@ -2019,11 +2019,16 @@ class CalendarStore:
     # -- writing posts ------------------------------------------------------
 
     def _check_post(
-        self, post: NewPost, refs: tuple[set[int], set[int], set[int]] | None = None
+        self,
+        post: NewPost,
+        refs: tuple[set[int], set[int], set[int]] | None = None,
+        *,
+        kept_title: str | None = None,
     ) -> None:
         """Check a post's fields and references; ``refs`` (from :meth:`_load_bulk_refs`)
         saves re-reading the channel, message and campaign ids for every post of a batch."""
-        if shows_nothing(post.title):
+        if shows_nothing(post.title) and post.title != kept_title:
+            # (a title kept as it was: an earlier release let invisible ones in)
             raise InvalidInput("A post needs a title.")
         if post.time is not None and post.date is None:
             raise InvalidInput("A post without a date cannot have a time.")
@@ -2228,7 +2233,7 @@ class CalendarStore:
             )
             if merged.date is None and "date" in edit and "time" not in edit:
                 merged = dataclasses.replace(merged, time=None)
-            self._check_post(merged, refs)
+            self._check_post(merged, refs, kept_title=old.title)
             after.append(_as_post(old, merged))
         stamp = _now()
         with environment_errors(self.path), self.db.atomic():

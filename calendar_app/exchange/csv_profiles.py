@@ -153,6 +153,7 @@ from ..core.models import (
     post_content,
     quoted_names,
     shown_note_of,
+    shows_nothing,
     skipped_time,
     spelled_day,
 )
@@ -233,8 +234,16 @@ def join_key_messages(titles: Iterable[str]) -> str:
     return ";".join(t.replace("\\", "\\\\").replace(";", "\\;") for t in titles)
 
 
+def _shown(cell: str) -> str:
+    """A cell naming a channel or campaign, stripped; empty when nothing in it shows
+    (zero-width characters alone name nothing, as an empty cell)."""
+    text = cell.strip()
+    return "" if shows_nothing(text) else text
+
+
 def split_key_messages(cell: str) -> list[str]:
-    """The titles in a ``key_messages`` cell, stripped, empty ones dropped."""
+    """The titles in a ``key_messages`` cell, stripped, empty ones (and those of
+    zero-width characters alone) dropped."""
     if "\\" not in cell:
         parts = cell.split(";")
     else:
@@ -250,7 +259,7 @@ def split_key_messages(cell: str) -> list[str]:
             else:
                 current.append(char)
         parts.append("".join(current))
-    return [t for t in (p.strip() for p in parts) if t]
+    return [t for t in (p.strip() for p in parts) if not shows_nothing(t)]
 
 
 # -- writing files -----------------------------------------------------------
@@ -1078,13 +1087,13 @@ class _RowReader:
                 f"'{format_time(clock)}' is a time without a date; give the post a date or "
                 "leave the time empty",
             )
-        written_channel = values[at["channel"]].strip()
+        written_channel = _shown(values[at["channel"]])
         channel_id, channel_name = names.channel(
             label["channel"], written_channel, own="uid" in self.present
         )
         titles = self._titles(values[at["key_messages"]])
         message_ids = [names.message(label["key_messages"], t) for t in titles]
-        campaign_name = values[at["campaign"]].strip()
+        campaign_name = _shown(values[at["campaign"]])
         campaign_id = names.campaign(label["campaign"], campaign_name) if campaign_name else None
         status_text = values[at["status"]].strip()
         default = PostStatus.SCHEDULED if day is not None else PostStatus.IDEA  # as `post add`
@@ -1095,7 +1104,7 @@ class _RowReader:
                 f"'{status_text}' is not a post status; use one of {_STATUS_CHOICES}",
             )
         title = values[at["title"]].strip()
-        if not title:
+        if shows_nothing(title):  # (zero-width characters alone are no title either)
             raise _BadValue(label["title"], "the title is empty; every post needs one")
         # Every check passed: now create what the row names and the calendar lacks.
         if channel_id is None:

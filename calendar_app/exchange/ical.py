@@ -111,6 +111,7 @@ from ..core.models import (
     quoted_names,
     shown_note,
     shown_note_of,
+    shows_nothing,
     spelled_day,
 )
 from ..core.store import (
@@ -1722,7 +1723,7 @@ class _Reader:
         day, at, second = self._local(start, tz, own)
         if second and at is not None:
             self.second_pass.setdefault(event.index, (title, day, at))
-        if not title:  # refused: one occurrence missing would cancel its post
+        if shows_nothing(title):  # refused: one occurrence missing would cancel its post
             raise self.refuse(
                 f"The event on {day.isoformat()} has no title (SUMMARY).", event.index
             )
@@ -1818,13 +1819,9 @@ class _Reader:
                 item.touched = written[0]  # edited by hand: when is not known
         elif stamp is not None and isinstance(sequence, int) and 0 <= sequence < 10**9:
             item.edited = (stamp, sequence + 1)
-        channel = component[X_CHANNEL]
-        if isinstance(channel, list):
-            raise self.refuse(
-                f"The event names {len(channel)} channels; a post has one.", index, X_CHANNEL
-            )
+        channel = component[X_CHANNEL]  # (once: see _ONCE)
         name = str(channel).strip()
-        if not name:
+        if shows_nothing(name):
             raise self.refuse("X-CADENCE-CHANNEL names no channel.", index, X_CHANNEL)
         item.channel = (
             name,
@@ -1834,7 +1831,7 @@ class _Reader:
         messages = []
         for message in _as_list(component.get(X_MESSAGE)):
             title = str(message).strip()
-            if title:
+            if not shows_nothing(title):
                 days = _param(message, "X-DAYS") or ""
                 whole = days.isascii() and days.isdigit()
                 cadence = int(days) if whole and len(days) <= 9 else None
@@ -1855,7 +1852,7 @@ class _Reader:
                 )
         item.messages = tuple(messages)
         campaign = component.get(X_CAMPAIGN)
-        if campaign is not None and not isinstance(campaign, list) and str(campaign).strip():
+        if campaign is not None and not shows_nothing(str(campaign)):
             item.campaign = (
                 str(campaign).strip(),
                 _param(campaign, "X-KIND"),
@@ -1866,7 +1863,7 @@ class _Reader:
         if carried is not None and not isinstance(carried, list) and str(carried).strip():
             item.carried = (str(carried).strip(), _param(carried, "X-RECURRENCE-ID") or None)
         series = component.get(X_SERIES)
-        if series is not None and not isinstance(series, list):
+        if series is not None:
             item.series = self._series(series, index)
 
     def _series(

@@ -2543,3 +2543,28 @@ def test_a_row_naming_a_look_alike_takes_the_one_the_calendar_finds_first(
         summary = import_csv(store, source, ImportOptions())
         (post,) = store.posts(summary.added)
         assert post.message_ids == (found.id,)
+
+
+def test_cells_of_zero_width_characters_alone_name_nothing(store: CalendarStore) -> None:
+    """The store refuses such names now: a row with one made the whole import fail, in
+    a sentence naming no row. A title of them is skipped as an empty one; a channel,
+    key message or campaign of them is as an empty cell."""
+    store.add_channel("Blog")
+    plan = store.path.parent / "plan.csv"
+    plan.write_text(
+        "date,channel,key_messages,campaign,title\n"
+        "2026-12-10,Blog,,,Good one\n"
+        "2026-12-11,Blog,,,\u200b\n"
+        "2026-12-12,\u200b,,,No channel\n"
+        "2026-12-13,Blog,\u200b;\u2060,\u200d,Nothing else\n",
+        encoding="utf-8",
+    )
+    summary = import_csv(store, plan, ImportOptions(create_missing=True))
+    assert [p.title for p in store.posts(summary.added)] == ["Good one", "Nothing else"]
+    assert [s.split(":")[0] for s in summary.skipped] == [
+        "row 3, column 'title'",
+        "row 4, column 'channel'",
+    ]
+    (nothing_else,) = [p for p in store.all_posts() if p.title == "Nothing else"]
+    assert (nothing_else.message_ids, nothing_else.campaign_id) == ((), None)
+    assert (store.key_messages(), store.campaigns()) == ([], [])

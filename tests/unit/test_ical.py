@@ -2602,6 +2602,20 @@ def test_a_key_message_of_too_long_a_cadence_skips_its_event_alone(
     assert [m.title for m in store.key_messages()] == []
 
 
+def test_a_title_of_zero_width_characters_alone_is_no_title(
+    busy: CalendarStore, tmp_path: Path
+) -> None:
+    """The store refuses it now: the whole file was refused for it, at no line."""
+    lines = [
+        *HEADER,
+        *vevent("a@example.com", "DTSTART:20260301T090000Z", "Fine"),
+        *vevent("b@example.com", "DTSTART:20260302T090000Z", "\u200b"),
+        "END:VCALENDAR",
+    ]
+    (said,) = skipped_alone(busy, write_ics(tmp_path / "blank.ics", lines))
+    assert said == "line 11: The event on 2026-03-02 has no title (SUMMARY); not imported"
+
+
 def test_a_bad_repeat_rule_is_skipped(busy: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,

@@ -28,6 +28,7 @@ from calendar_app.core.store import (
     COLOR_CHOICES,
     PALETTE,
     CalendarStore,
+    PostChanges,
     free_color,
     key_of,
     shown_sum,
@@ -1601,6 +1602,21 @@ def test_a_blank_name_an_earlier_release_let_in_stays_editable(store: CalendarSt
     assert store.key_message(message).cadence_days == 9
     store.update_channel(channel, name="Blog")
     assert store.channel(channel).name == "Blog"
+
+
+def test_a_post_titled_by_nothing_that_shows_by_an_earlier_release_still_moves(
+    store: CalendarStore,
+) -> None:
+    """Its title kept as it was, it moves and takes a status with others (a Ctrl+A then
+    a status refused them all, "A post needs a title."); a new title must show."""
+    channel = store.add_channel("Blog").created[0]
+    post = store.add_post(NewPost("Soon blank", channel, date=D)).created[0]
+    other = store.add_post(NewPost("Other", channel, date=D)).created[0]
+    store.db.execute("UPDATE posts SET title = ? WHERE id = ?", ["\u200b", post])
+    store.update_posts({post: PostChanges(date=D1), other: PostChanges(status=PostStatus.DRAFT)})
+    assert store.posts([post])[0].date == D1
+    with pytest.raises(InvalidInput, match="A post needs a title"):
+        store.update_post(other, PostChanges(title="\u2060"))
 
 
 def test_a_new_calendar_named_by_nothing_that_shows_takes_its_files_name(tmp_path: Path) -> None:
