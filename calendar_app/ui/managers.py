@@ -65,6 +65,7 @@ from ..core.models import (
     guessed_kind,
     name_key,
     parse_color,
+    shows_nothing,
 )
 from ..core.store import PALETTE, free_color
 from .commands import (
@@ -803,6 +804,19 @@ class _Manager(QDialog, Generic[R]):
         return free_color(self.session.store.colors_in_use(), self._COLOR_START)
 
 
+def _blank(name: str, own_id: int, records: Sequence[Channel | KeyMessage | Campaign]) -> bool:
+    """Whether ``name`` shows nothing (zero-width characters alone), as the store refuses
+    it: not the record's own name kept as it was (an earlier release let such in)."""
+    if not shows_nothing(name):
+        return False
+    kept = [
+        r.title if isinstance(r, KeyMessage) else r.name
+        for r in records
+        if r.id == own_id and own_id != NEW
+    ]
+    return name not in kept
+
+
 def _unique(name: str, others: Sequence[tuple[int, str, bool]], own_id: int, what: str) -> None:
     """Refuse a name another record has (``others``: id, name, archived); one archived
     is out of the list, and said so with where to restore it."""
@@ -927,7 +941,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         )
 
     def _validate(self, new: KeyMessage) -> None:
-        if not new.title:
+        if _blank(new.title, new.id, self.session.key_messages(include_archived=True)):
             raise InvalidInput("A key message needs a title.")
         others = [
             (m.id, m.title, m.archived) for m in self.session.key_messages(include_archived=True)
@@ -1068,7 +1082,7 @@ class ChannelManager(_Manager[Channel]):
 
     def _validate(self, new: Channel) -> None:
         # Edits are written back as a whole row, so check here what the store checks on add.
-        if not new.name:
+        if _blank(new.name, new.id, self.session.channels(include_archived=True)):
             raise InvalidInput("A channel needs a name.")
         others = [(c.id, c.name, c.archived) for c in self.session.channels(include_archived=True)]
         _unique(new.name, others, new.id, "channel")
@@ -1191,7 +1205,7 @@ class CampaignManager(_Manager[Campaign]):
         )
 
     def _validate(self, new: Campaign) -> None:
-        if not new.name:
+        if _blank(new.name, new.id, self.session.campaigns()):
             raise InvalidInput("A campaign needs a name.")
         others = [(c.id, c.name, False) for c in self.session.campaigns()]
         _unique(new.name, others, new.id, "campaign")

@@ -74,7 +74,7 @@ from ..core.localzone import (
     time_zone_names,
     zone_typed,
 )
-from ..core.models import MAX_CADENCE_DAYS, WeekStart, guessed_kind, name_key
+from ..core.models import MAX_CADENCE_DAYS, WeekStart, guessed_kind, name_key, shows_nothing
 from ..core.store import CalendarStore
 from ..exchange.formats import format_for
 from ..render.chips import mix
@@ -664,7 +664,8 @@ class NewCalendarPage(QWidget):
         # The comma of the keyboard in use: Japanese "、", Chinese "，", Arabic "،".
         for part in re.split("[,、，،﹐､]", self.other_channels_edit.text()):
             name = " ".join(part.split())
-            if name and name.casefold() not in seen:  # "Newsletter" typed: a newsletter
+            # (zero-width characters alone name nothing; "Newsletter" is a newsletter)
+            if not shows_nothing(name) and name.casefold() not in seen:
                 chosen.append((name, guessed_kind(name)))
                 seen.add(name.casefold())
         return chosen
@@ -673,7 +674,7 @@ class NewCalendarPage(QWidget):
         return [
             (" ".join(edit.text().split()), spin.value())
             for edit, spin in zip(self.message_edits, self.cadence_spins, strict=True)
-            if edit.text().strip()
+            if not shows_nothing(edit.text())
         ]
 
     def location(self) -> Path:
@@ -685,7 +686,7 @@ class NewCalendarPage(QWidget):
     def problems(self) -> list[str]:
         """What stops the calendar from being created, one sentence each (empty: ready)."""
         found: list[str] = []
-        if not self.name_edit.text().strip():
+        if shows_nothing(self.name_edit.text()):
             found.append("Give the calendar a name.")
         text = self.location_edit.text().strip()
         if not text:

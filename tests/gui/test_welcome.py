@@ -483,9 +483,10 @@ def test_start_a_new_calendar(dialog: WelcomeDialog, data: Path) -> None:
     page.channel_checks["Newsletter"].setChecked(False)
     page.channel_checks["Instagram"].setChecked(True)
     page.channel_checks["Events"].setChecked(True)
-    page.other_channels_edit.setText(" Podcast , linkedin, ,Town hall")
+    page.other_channels_edit.setText(" Podcast , linkedin, \u200b,Town hall")  # one invisible
     page.message_edits[0].setText("Clean water, every day")
     page.cadence_spins[0].setValue(7)
+    page.message_edits[1].setText("\u2060")  # nothing that shows: no message
     page.message_edits[2].setText("Local crews")
     assert dialog.create_button.isEnabled()
 
