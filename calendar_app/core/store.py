@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Self, TypedDict, TypeVar, cast
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -52,7 +52,7 @@ from .errors import (
     storage_problem_for,
 )
 from .files import check_replaceable, hold_shared, let_go
-from .localzone import is_zone_name, plain_zone
+from .localzone import is_zone_name
 from .models import (
     CHANNEL_KINDS,
     DATED_ONLY,
@@ -856,11 +856,18 @@ class CalendarStore:
         name, zone, week, cadence = row[0]
         if (
             not isinstance(name, str)
-            or plain_zone(str(zone)) is None  # ("posix/Europe/Berlin" an earlier release let in)
+            or not isinstance(zone, str)
             or week not in {w.value for w in WeekStart}
             or not isinstance(cadence, int)
         ):  # changed by hand, or by a damaged sector: not a bug of Cadence's
             raise CalendarFileError(f"The calendar file {self.path} is damaged (its settings).")
+        try:  # any name the zone database reads ("localtime", "posix/Europe/Berlin" an
+            ZoneInfo(zone)  # earlier release let in)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            raise CalendarFileError(
+                f"The calendar file {self.path} is planned in the time zone '{zone}', which"
+                " this computer does not know."
+            ) from None
         return CalendarInfo(name, zone, WeekStart(week), cadence)
 
     @property

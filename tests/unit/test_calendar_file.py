@@ -905,3 +905,15 @@ def test_a_title_whose_bytes_a_bad_sector_changed_is_read_with_the_rest(tmp_path
         listed = [p.title for p in store.posts_between(date(2026, 12, 1), date(2026, 12, 31))]
     assert titles == ["Caf\ufffd\ufffd", "Sound"]
     assert sorted(listed) == titles
+
+
+@pytest.mark.parametrize("zone", ["localtime", "posixrules", "Factory", "posix/Europe/Berlin"])
+def test_a_zone_an_earlier_release_let_in_still_opens(tmp_path: Path, zone: str) -> None:
+    """Read as damaged settings once they were checked at all; they open as before."""
+    path = tmp_path / "old.cadence"
+    CalendarStore.create(path, timezone="Europe/Berlin").close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE calendar SET timezone = ?", [zone])
+        conn.commit()
+    with CalendarStore.open(path) as store:
+        assert store.info().timezone == zone
