@@ -2985,9 +2985,11 @@ class CalendarStore:
 _Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
 
 
-def _found_in(text: str | None, query: str) -> bool:
-    """Whether ``text`` holds the search ``query`` (:meth:`.search.SearchQuery.found_in`)."""
-    return SearchQuery.of(query).found_in(text or "")
+def _found_in(text: bytes | None, query: str) -> bool:
+    """Whether ``text`` holds the search ``query`` (:meth:`.search.SearchQuery.found_in`).
+    The text comes as bytes: a function's text is read strictly, and a post whose bytes
+    a bad sector spoiled made every such search fail."""
+    return SearchQuery.of(query).found_in((text or b"").decode("utf-8", "replace"))
 
 
 def _with_id(items: Iterable[_Named], item_id: int, what: str) -> _Named:
@@ -3118,7 +3120,7 @@ def _phrase(word: str) -> str:
 
 
 _TEXT = f"p.title || char({ord(TEXTS_APART)}) || p.body || char({ord(TEXTS_APART)}) || p.notes"
-_FOUND = f"cadence_found({_TEXT}, ?)"
+_FOUND = f"cadence_found(CAST({_TEXT} AS BLOB), ?)"
 """A post whose text holds the search (see :meth:`CalendarStore._found`)."""
 
 _MORE_WORDS = 400

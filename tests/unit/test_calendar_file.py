@@ -917,3 +917,17 @@ def test_a_zone_an_earlier_release_let_in_still_opens(tmp_path: Path, zone: str)
         conn.commit()
     with CalendarStore.open(path) as store:
         assert store.info().timezone == zone
+
+
+def test_a_search_reads_past_a_title_whose_bytes_were_spoiled(tmp_path: Path) -> None:
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, timezone="Asia/Tokyo") as store:
+        channel = store.add_channel("Blog").created[0]
+        store.add_post(NewPost("東京 tour", channel, date=date(2026, 12, 1)))
+        spoiled = store.add_post(NewPost("Spoiled", channel, date=date(2026, 12, 2))).created[0]
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE posts SET title = CAST(X'FF' AS TEXT) WHERE id = ?", [spoiled])
+        conn.commit()
+    with CalendarStore.open(path) as store:
+        assert [p.title for p in store.search("東京")] == ["東京 tour"]
+        assert len(store.search_ids("€")) == 0
