@@ -1832,21 +1832,10 @@ class _Reader:
         for message in _as_list(component.get(X_MESSAGE)):
             title = str(message).strip()
             if not shows_nothing(title):
-                days = _param(message, "X-DAYS") or ""
-                whole = days.isascii() and days.isdigit()
-                cadence = int(days) if whole and len(days) <= 9 else None
-                if whole and (cadence is None or cadence > MAX_CADENCE_DAYS):
-                    # A message made with it would be refused, and the whole file with it.
-                    raise self.refuse(
-                        f"The key message '{title}' has a cadence of {days[:12]} days; at most"
-                        f" {MAX_CADENCE_DAYS} (ten years) are kept.",
-                        index,
-                        X_MESSAGE,
-                    )
                 messages.append(
                     (
                         title,
-                        cadence if cadence else None,
+                        _cadence_days(_param(message, "X-DAYS") or ""),
                         _colour_from_ical(_param(message, "X-COLOR")),
                     )
                 )
@@ -1905,6 +1894,18 @@ class _Reader:
 def _advance(progress: Progress, done: int, total: int) -> None:
     if not progress(done, total):
         raise Cancelled()
+
+
+def _cadence_days(text: str) -> int | None:
+    """A key message's cadence as its X-DAYS gives it (None: not given, or 0); over ten
+    years (a calendar from before such were refused, a file edited by hand), ten years,
+    as a message may have: the message made with it was refused, and the file with it."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    digits = text.lstrip("0")
+    if len(digits) > 9:
+        return MAX_CADENCE_DAYS
+    return min(int(digits), MAX_CADENCE_DAYS) if digits else None
 
 
 def _param(prop: Any, name: str) -> str | None:
