@@ -207,7 +207,7 @@ def reopen_read_only(path: Path) -> sqlite3.Connection:
 def _connect_as_is(path: Path) -> sqlite3.Connection:
     """A read-only connection that writes nothing beside the file it can avoid."""
     with opening_errors(path):
-        conn = read_damaged_text(sqlite3.connect(_read_only_uri(path), uri=True))
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
@@ -298,18 +298,23 @@ def check_calendar_file(path: Path) -> int:
 
 
 def read_damaged_text(conn: sqlite3.Connection) -> sqlite3.Connection:
-    """Text whose bytes are not UTF-8 (one a bad sector changed) is read with those
-    bytes as "\ufffd", the rest of the calendar with it: Python's sqlite3 refused the
-    whole query (a month, the start of the window) for one damaged title."""
+    """Text whose bytes are not UTF-8 (one a bad sector changed) read from now on with
+    those bytes as "\ufffd", the rest of the calendar with it: Python's sqlite3 refused
+    the whole query (a month, the start of the window) for one damaged title. (Not from
+    the start: text read so takes twice as long as Python's own decoding.)"""
     conn.text_factory = _LENIENT_TEXT
     return conn
+
+
+def undecodable(exc: sqlite3.Error) -> bool:
+    """Whether ``exc`` is Python's sqlite3 refusing text that is not UTF-8."""
+    return "could not decode to utf-8" in str(exc).lower()
 
 
 _LENIENT_TEXT = functools.partial(str, encoding="utf-8", errors="replace")
 
 
 def _configure(conn: sqlite3.Connection) -> None:
-    read_damaged_text(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     # A page cache of 8 MiB (SQLite gives 2) keeps the months around the one on
     # screen in memory without making the window heavy; it fills only as pages are read.

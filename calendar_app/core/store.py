@@ -37,10 +37,12 @@ from .database import (
     in_backups,
     kept_for_earlier,
     open_database,
+    read_damaged_text,
     reads_as_is,
     release,
     remove_calendar_file,
     reopen_read_only,
+    undecodable,
 )
 from .errors import (
     CalendarFileError,
@@ -838,7 +840,15 @@ class CalendarStore:
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
         with environment_errors(self.path):
-            return self._conn.execute(sql, params).fetchall()
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.OperationalError as exc:
+                if not undecodable(exc) or self._conn.text_factory is not str:
+                    raise
+                # A text's bytes spoiled (a bad sector): read with a mark where they
+                # were, the rest with it, from now on (:func:`.read_damaged_text`).
+                read_damaged_text(self._conn)
+                return self._conn.execute(sql, params).fetchall()
 
     # -- the calendar -------------------------------------------------------
 
