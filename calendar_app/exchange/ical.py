@@ -1569,7 +1569,7 @@ class _Reader:
                 raise self.refuse(
                     "RRULE falls on no day that exists (such as 30 February).", index, "RRULE"
                 )
-            bounded = "COUNT" in rule or "UNTIL" in rule
+            bounded = "COUNT" in rule or ("UNTIL" in rule and not _no_end(rule))
             rules.append((self._rule_text(rule, tz, all_day), bounded, "COUNT" in rule))
         skip_moments: set[datetime] = set()
         skip_days: set[date] = set()
@@ -1677,10 +1677,10 @@ class _Reader:
         """An RRULE for dateutil on naive wall-clock times (UNTIL in the event's zone)."""
         copy = vRecur(dict(rule))
         untils = copy.get("UNTIL")
-        if untils:
+        if untils and _no_end(rule):
+            del copy["UNTIL"]  # read as the rule without end it means
+        elif untils:
             until = untils[0]
-            if until.year > LAST_DAY.year:  # "99991231T235959Z": past any day planned,
-                until = LAST_DAY  # and past what a zone's clock can be moved to
             if isinstance(until, datetime):
                 if until.tzinfo is not None:
                     target = tz if tz is not None else (self.floating or self.zone)
@@ -1894,6 +1894,14 @@ class _Reader:
 def _advance(progress: Progress, done: int, total: int) -> None:
     if not progress(done, total):
         raise Cancelled()
+
+
+def _no_end(rule: Any) -> bool:
+    """Whether a rule's UNTIL lies past every year a calendar plans: "99991231T235959Z",
+    which programs write for a repeat without end (and past what a zone's clock can be
+    moved to)."""
+    untils = rule.get("UNTIL")
+    return bool(untils) and untils[0].year > LAST_DAY.year
 
 
 def _cadence_days(text: str) -> int | None:

@@ -2492,11 +2492,12 @@ def test_an_event_giving_a_property_twice_is_skipped(
     assert not [p for p in busy.all_posts() if "vText" in p.title or "vText" in p.uid]
 
 
-def test_a_repeat_until_the_year_9999_comes_in_as_far_as_a_series_goes(
+def test_a_repeat_until_the_year_9999_is_one_without_end(
     busy: CalendarStore, tmp_path: Path
 ) -> None:
-    """UNTIL=99991231T235959Z on an event in a zone: moving it to the zone's clock
-    overflowed, a bug's sentence for the whole file."""
+    """UNTIL=99991231T235959Z, which programs write for "no end", on an event in a zone:
+    moving it to the zone's clock overflowed, a bug's sentence for the whole file. It
+    comes in as a rule without end does, up to the horizon, and says so."""
     lines = [
         *HEADER,
         *vevent(
@@ -2507,12 +2508,15 @@ def test_a_repeat_until_the_year_9999_comes_in_as_far_as_a_series_goes(
         ),
         "END:VCALENDAR",
     ]
+    without_end = [*lines[:-3], "RRULE:FREQ=WEEKLY", *lines[-2:]]
+    assert without_end[-3] == "RRULE:FREQ=WEEKLY"
     added, _, _, skipped = import_file(busy, write_ics(tmp_path / "9999.ics", lines))
-    assert added == 1000
-    assert skipped == [
-        "line 4: 'Weekly tip' repeats more than 1000 times; occurrences after 2045-12-09"
-        " were not imported"
-    ]
+    assert skipped == []
+    other = CalendarStore.create(tmp_path / "other.cadence", timezone="Europe/Paris")
+    other.add_channel("LinkedIn")
+    assert import_file(other, write_ics(tmp_path / "endless.ics", without_end))[0] == added
+    assert 50 < added < 60
+    other.close()
 
 
 def test_a_repeat_on_no_day_that_exists_is_skipped_at_once(
