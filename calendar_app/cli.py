@@ -239,6 +239,8 @@ def cmd_campaign_add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _channel_id(store: CalendarStore, name: str) -> int:
+    if shows_nothing(name):  # "$EMPTY", as an import's --channel says it
+        raise InvalidInput("A channel needs a name.")
     channel = store.channel_named(name)
     if channel is None:
         known = ", ".join(c.name for c in store.channels()) or "none yet"

@@ -78,11 +78,12 @@ def zone_typed(text: str) -> str:
     if is_zone_name(written):
         return written
     wanted = text.casefold()
-    found = [
-        name
-        for name in time_zone_names()
-        if wanted in name.casefold() or wanted in name.replace("_", " ").casefold()
-    ]
+    names = time_zone_names()
+    spoken = {name: name.replace("_", " ").casefold() for name in names}
+    same = [name for name in names if wanted in (name.casefold(), spoken[name])]
+    if len(same) == 1:  # "utc": UTC, though "utc" is in Etc/UTC too
+        return same[0]
+    found = [name for name in names if wanted in name.casefold() or wanted in spoken[name]]
     return found[0] if len(found) == 1 else text
 
 

@@ -94,6 +94,8 @@ def test_init_takes_a_name_and_zone_as_the_window_does(tmp_path: Path) -> None:
         ("new york", "America/New_York"),
         ("America/New York", "America/New_York"),
         ("tokyo", "Asia/Tokyo"),
+        ("utc", "UTC"),
+        ("europe/paris", "Europe/Paris"),
     ],
 )
 def test_init_finds_a_zone_typed_as_the_window_finds_it(
@@ -128,6 +130,9 @@ def test_an_empty_zone_or_channel_is_refused_not_read_as_none_given(
     assert status == 1
     assert capsys.readouterr().err == "cadence: error: A channel needs a name.\n"
     assert calendar.read_bytes() == before
+    status, _ = run("post", "add", calendar, "--title", "T", "--channel", blank)
+    assert status == 1
+    assert capsys.readouterr().err == "cadence: error: A channel needs a name.\n"
 
 
 @pytest.mark.parametrize(
