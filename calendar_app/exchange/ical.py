@@ -1933,14 +1933,20 @@ _SPLIT_CHARACTER = re.compile(rb"([\xc2-\xf4][\x80-\xbf]{0,2})(\r?\n[ \t])([\x80
 """A character's first bytes, a fold, the rest of its bytes."""
 
 
-_CARRIAGE_RETURNS = re.compile(r"\r+\n?")
+_DOUBLED_RETURNS = re.compile(r"\r+\r\n")
 
 
 def _file_line_ends(text: str) -> str:
     """``text`` with its lines ended as iCalendar ends them: a classic Mac file's
     returns alone (read as one line, the whole file quoted back in a sentence) and the
-    doubled returns of a file converted twice ("\\r\\r\\n") as one line end each."""
-    return _CARRIAGE_RETURNS.sub("\r\n", text) if "\r" in text else text
+    doubled returns of a file converted twice ("\\r\\r\\n") as one line end each.
+    A return alone in a file of line feeds is a value's own (FileMaker's line breaks,
+    a Windows text escaped in part), kept as it is."""
+    if "\r" not in text:
+        return text
+    if "\n" not in text:
+        return text.replace("\r", "\r\n")
+    return _DOUBLED_RETURNS.sub("\r\n", text)
 
 
 def _briefly(exc: BaseException) -> str:

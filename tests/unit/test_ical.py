@@ -2559,6 +2559,30 @@ def test_a_file_with_odd_line_ends_reads_as_any_other(
     assert (added, skipped) == (2, [])
 
 
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_a_return_alone_in_a_value_is_kept_in_a_file_of_line_feeds(
+    store: CalendarStore, tmp_path: Path, ending: str
+) -> None:
+    """FileMaker writes a value's line breaks as returns alone: read as line ends, the
+    event was skipped ("not a property"), or its text cut where "Note: …" followed."""
+    lines = [
+        *HEADER,
+        *vevent(
+            "a@example.com",
+            "DTSTART:20260301T090000Z",
+            "First",
+            "DESCRIPTION:Agenda for the day\rNote: bring the slides",
+        ),
+        "END:VCALENDAR",
+    ]
+    path = tmp_path / "cr.ics"
+    path.write_bytes((ending.join(lines) + ending).encode())
+    added, _, _, skipped = import_file(store, path, fallback="LinkedIn", create_missing=True)
+    assert (added, skipped) == (1, [])
+    (post,) = store.all_posts()
+    assert "Note: bring the slides" in post.body
+
+
 def test_a_file_the_library_cannot_read_is_said_briefly(
     store: CalendarStore, tmp_path: Path
 ) -> None:
