@@ -257,6 +257,8 @@ def _message_id(store: CalendarStore, title: str) -> int:
 
 
 def _campaign_id(store: CalendarStore, name: str) -> int:
+    if shows_nothing(name):  # "$EMPTY": not no campaign, which is no option
+        raise InvalidInput("A campaign needs a name.")
     campaign = store.campaign_named(name)
     if campaign is None:
         known = ", ".join(c.name for c in store.campaigns()) or "none yet"
@@ -283,7 +285,7 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
             time=args.time,
             status=status,
             body=args.body,
-            campaign_id=_campaign_id(store, args.campaign) if args.campaign else None,
+            campaign_id=_campaign_id(store, args.campaign) if args.campaign is not None else None,
         )
         changes = store.add_series(post, args.repeat) if args.repeat else store.add_post(post)
         created = store.posts(changes.created)

@@ -1794,13 +1794,20 @@ def _per_channel(
     # Blog_EN's, not that of "Blog/EN" listed before it (which a tool's user, going by
     # the name, uploaded to the Blog_EN profile).
     first = sorted(sending, key=lambda c: _file_part(c.name) != c.name)
+    # Nor is "News-2.csv" the second part of News's when a channel is named News-2.
+    own = {
+        c.id: str(channel_paths(target, c.name, 1)[0]).casefold()
+        for c in sending
+        if _file_part(c.name) == c.name
+    }
     named: dict[int, list[Path]] = {}
     used: set[str] = set()
     for channel in first:
         parts = len(chunks[channel.id])
         paths = channel_paths(target, channel.name, parts)
         counter = 1
-        while any(str(p).casefold() in used for p in paths):
+        others = {name for record, name in own.items() if record != channel.id}
+        while any(str(p).casefold() in used | others for p in paths):
             counter += 1
             paths = channel_paths(target, f"{channel.name}_{counter}", parts)
         used.update(str(p).casefold() for p in paths)

@@ -133,6 +133,12 @@ def test_an_empty_zone_or_channel_is_refused_not_read_as_none_given(
     status, _ = run("post", "add", calendar, "--title", "T", "--channel", blank)
     assert status == 1
     assert capsys.readouterr().err == "cadence: error: A channel needs a name.\n"
+    status, _ = run(
+        "post", "add", calendar, "--title", "T", "--channel", "LinkedIn", "--campaign", blank
+    )
+    assert status == 1
+    assert capsys.readouterr().err == "cadence: error: A campaign needs a name.\n"
+    assert calendar.read_bytes() == before
 
 
 @pytest.mark.parametrize(

@@ -1568,6 +1568,27 @@ def test_a_channel_named_as_a_file_can_be_takes_its_own_file_name(
     assert [f.name for f in summary.files] == ["Blog_EN_2.csv", "Blog_EN.csv"]
 
 
+def test_a_second_part_never_takes_the_file_name_of_a_channel(store: CalendarStore) -> None:
+    """News's 360 posts went to News.csv and News-2.csv, and the channel named News-2
+    got News-2_2.csv: uploaded by their names, ten posts of News went out on News-2."""
+    news = store.add_channel("News").created[0]
+    news_2 = store.add_channel("News-2").created[0]
+    store.add_posts(
+        NewPost(
+            f"News {n}", news, date=date(2026, 12, 2), time=time(9, 0), status=PostStatus.SCHEDULED
+        )
+        for n in range(360)
+    )
+    add(store, news_2, date(2026, 12, 4), title="For News-2")
+    target = store.path.parent / "tools"
+    target.mkdir()
+    summary = export_sprout(store, target, ExportOptions(today=TODAY))
+    by_name = {f.name: f.read_text(encoding="utf-8") for f in summary.files}
+    assert "For News-2" in by_name["News-2.csv"]
+    assert "News 1" not in by_name["News-2.csv"]
+    assert sum(text.count("News ") for text in by_name.values()) == 360
+
+
 def test_a_file_left_under_a_channel_s_former_name_is_named(
     store: CalendarStore, publishing: dict[str, int]
 ) -> None:
