@@ -822,9 +822,9 @@ class MainWindow(QMainWindow):
 
     def _search_count(self, filters: Filters) -> int:
         """How many posts :meth:`_search_results` gives, counted (not ordered, at each
-        change of the search) unless they are at hand."""
-        if self._found is not None and self._found[0] == filters:
-            return len(self._found[1])
+        change of the search), from the file as it is: a change of posts tells the
+        filters before the window forgets the results it held (the count was one step
+        behind an edit, or an undo)."""
         return self.session.store.count_dated(
             filters.search_hits or (), **self._search_filters(filters)
         )

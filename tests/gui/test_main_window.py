@@ -498,6 +498,25 @@ def test_the_summary_says_which_filters_hide_posts(
     assert bar.currentMessage().endswith(" · no dated post shown matches the search")
 
 
+def test_the_search_count_follows_an_edit_and_its_undo(window: MainWindow) -> None:
+    """It was one step behind: "no dated post matches" after a post was retitled to
+    match, and "1 post matches" once that was undone."""
+    session, bar = window.session, window.statusBar()
+    post = next(
+        p for p in session.posts_between(TODAY, TODAY + timedelta(days=20)) if p.series_id is None
+    )
+    window.search_edit.setText("zebra")
+    window.search_edit.returnPressed.emit()  # Enter: the results put in order, and kept
+    bar.clearMessage()
+    assert bar.currentMessage().endswith(" · no dated post matches the search")
+    session.push(EditPostsCommand(session, {post.id: PostChanges(title=f"{post.title} zebra")}))
+    bar.clearMessage()
+    assert bar.currentMessage().endswith(" · 1 post matches the search; Enter goes to each")
+    window.undo_action.trigger()
+    bar.clearMessage()
+    assert bar.currentMessage().endswith(" · no dated post matches the search")
+
+
 def test_status_bar_count_follows_changes_and_undo(window: MainWindow) -> None:
     total = window.session.store.count_posts()
     doomed = [p.id for p in window.session.posts_between(TODAY, TODAY + timedelta(days=6))][:2]
