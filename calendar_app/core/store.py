@@ -278,10 +278,19 @@ class _Parsed(dict[Any, Any]):
         try:
             value = self[text] = self._parse(text)
         except (ValueError, TypeError) as exc:
-            raise CalendarFileError(
-                f"The calendar file holds {text!r} where {self._what} belongs; it is damaged."
-            ) from exc
+            raise _Unreadable(text, self._what) from exc
         return value
+
+
+class _Unreadable(CalendarFileError):
+    """A value of the calendar file that does not read as what belongs there."""
+
+    def __init__(self, text: str, what: str, path: Path | None = None) -> None:
+        self.text, self.what = text, what
+        named = f" {path}" if path is not None else ""
+        super().__init__(
+            f"The calendar file{named} holds {text!r} where {what} belongs; it is damaged."
+        )
 
 
 def _parse_ids(text: str) -> tuple[int, ...]:
@@ -1469,6 +1478,8 @@ class CalendarStore:
         rows = self._rows(f"SELECT {_POST_COLUMNS} FROM posts p {where} {order}", params)
         try:
             return [_post_from_row(r) for r in rows]
+        except _Unreadable as exc:  # said with the file's name (the window's start, a merge)
+            raise _Unreadable(exc.text, exc.what, self.path) from exc
         except (ValueError, TypeError, KeyError) as exc:
             # Only another program could have written it: Cadence's own writes are checked.
             raise CalendarFileError(

@@ -260,6 +260,13 @@ def _run(
             )
 
         window = _first_window(store, build)
+        if window is None:  # the default calendar would not open either: choose another
+            if welcome is None:
+                from .welcome import show_welcome
+
+                welcome = partial(show_welcome, autochoose_after_ms=quit_after_ms)
+            chosen = welcome()
+            window = None if chosen is None else _first_window(chosen, build)
         if window is None:
             return 1
         window.show()

@@ -930,6 +930,38 @@ def test_a_window_that_cannot_be_built_on_a_calendar_opens_the_default_one(
     assert built == [data / DEMO_NAME]
 
 
+def test_when_the_default_calendar_is_damaged_too_the_welcome_screen_opens(
+    settings: QSettings,
+    demo_path: Path,
+    data: Path,
+    tmp_path: Path,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The last calendar and the data folder's demo both damaged inside: Cadence said so,
+    then quit at every start, with nothing to choose another calendar from."""
+    default = data / DEMO_NAME
+    default.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(demo_path, default)
+    damage_inside(default)
+    sound = tmp_path / "sound.cadence"
+    shutil.copy(demo_path, sound)
+    said: list[str] = []
+    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
+    settings.setValue(WELCOME_SHOWN, True)
+    settings.setValue("lastFile", str(default))
+    welcomed: list[bool] = []
+
+    def welcome() -> CalendarStore:
+        welcomed.append(True)
+        return CalendarStore.open(sound)
+
+    assert run_window(None, quit_after_ms=0, settings=settings, welcome=welcome) == 0
+    assert welcomed == [True]
+    assert said == [f"The calendar file {default} is damaged."]
+    assert Path(str(settings.value("lastFile"))) == sound
+
+
 def _last_calendar_gone(
     settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[Path, list[str]]:

@@ -156,8 +156,8 @@ def test_hostile_file_is_refused_and_left_untouched(
 @pytest.mark.parametrize(
     ("column", "spoiled", "said"),
     [
-        ("date", "2027-02-30", "The calendar file holds '2027-02-30' where a date belongs"),
-        ("time", "25:61", "The calendar file holds '25:61' where a time belongs"),
+        ("date", "2027-02-30", "The calendar file {path} holds '2027-02-30' where a date belongs"),
+        ("time", "25:61", "The calendar file {path} holds '25:61' where a time belongs"),
         ("created_at", "yesterday", "spoiled.cadence holds a post Cadence cannot read"),
     ],
 )
@@ -175,7 +175,7 @@ def test_a_post_another_program_spoiled_is_said_in_one_sentence(
     with CalendarStore.open(path) as store:
         with pytest.raises(CalendarFileError) as problem:
             store.all_posts()
-        assert str(problem.value).startswith(said)
+        assert str(problem.value).startswith(said.format(path=path))  # named: which file
         assert str(problem.value).endswith("damaged.")
         if column == "date":  # what the cadence analysis reads is checked too
             with pytest.raises(CalendarFileError):
