@@ -245,12 +245,23 @@ def _text(value: str) -> _Text:
     return _Text(value)
 
 
-def _x_text(value: str, **params: str) -> _Text:
-    """An X- property value read back as TEXT (otherwise it comes back still escaped)."""
+def _x_text(value: str, **params: str | None) -> _Text:
+    """An X- property value read back as TEXT (otherwise it comes back still escaped);
+    a parameter of None is left out."""
     given = Parameters({"VALUE": "TEXT"})
     for name, param in params.items():
-        given[name.replace("_", "-")] = param
+        if param is not None:
+            given[name.replace("_", "-")] = param
     return _Text(value, given)
+
+
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def _hex(colour: str) -> str | None:
+    """``colour`` when it is ``#rrggbb``, as Cadence writes colours; None for one another
+    program, or a damaged sector, left otherwise (the export failed on it)."""
+    return colour if _HEX_COLOUR.fullmatch(colour) else None
 
 
 # -- colours ---------------------------------------------------------------
@@ -491,9 +502,10 @@ class _EventBuilder:
         props = self._channel_props.get(channel_id)
         if props is None:
             channel = self.channels[channel_id]
+            colour = _hex(channel.color)
             props = self._channel_props[channel_id] = (
-                _x_text(channel.name, X_KIND=channel.kind, X_COLOR=channel.color),
-                vText(css_colour_name(channel.color)),
+                _x_text(channel.name, X_KIND=channel.kind, X_COLOR=colour),
+                vText(css_colour_name(colour) if colour else "gray"),
             )
         return props
 
@@ -502,7 +514,7 @@ class _EventBuilder:
         if prop is None:
             message = self.messages[message_id]
             prop = self._message_props[message_id] = _x_text(
-                message.title, X_DAYS=str(message.cadence_days), X_COLOR=message.color
+                message.title, X_DAYS=str(message.cadence_days), X_COLOR=_hex(message.color)
             )
         return prop
 
@@ -511,7 +523,7 @@ class _EventBuilder:
         if prop is None:
             campaign = self.campaigns[campaign_id]
             prop = self._campaign_props[campaign_id] = _x_text(
-                campaign.name, X_KIND=campaign.kind.value, X_COLOR=campaign.color
+                campaign.name, X_KIND=campaign.kind.value, X_COLOR=_hex(campaign.color)
             )
         return prop
 
@@ -527,7 +539,7 @@ class _EventBuilder:
                 _x_text(
                     c.name,
                     X_KIND=c.kind,
-                    X_COLOR=c.color,
+                    X_COLOR=_hex(c.color),
                     **({"X_LIMIT": str(c.char_limit)} if c.char_limit else {}),
                     **({"X_ARCHIVED": "TRUE"} if c.archived else {}),
                 )
@@ -538,7 +550,7 @@ class _EventBuilder:
                 _x_text(
                     m.title,
                     X_DAYS=str(m.cadence_days),
-                    X_COLOR=m.color,
+                    X_COLOR=_hex(m.color),
                     X_PRIORITY=str(m.priority),
                     **_range_params(m.starts_on, m.ends_on),
                     **({"X_STATEMENT": m.statement} if m.statement else {}),
@@ -551,7 +563,7 @@ class _EventBuilder:
                 _x_text(
                     c.name,
                     X_KIND=c.kind.value,
-                    X_COLOR=c.color,
+                    X_COLOR=_hex(c.color),
                     **_range_params(c.starts_on, c.ends_on),
                 )
                 for c in campaigns

@@ -540,6 +540,24 @@ def test_an_import_tells_its_progress_while_the_file_is_read_and_can_be_cancelle
     assert len(summary.added) == 1500
 
 
+def test_a_colour_not_written_as_cadence_writes_it_is_left_out_of_an_export(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """A colour another program left as "#zzzzzz" (or a bad sector spoiled) made the
+    export fail with a bug's sentence; the channel's post goes out without it."""
+    channel = store.add_channel("Blog").created[0]
+    message = store.add_key_message("Told").created[0]
+    store.add_post(NewPost("Fine", channel, (message,), date=date(2026, 12, 5)))
+    store.db.execute("UPDATE channels SET color = '#zzzzzz'")
+    store.db.execute("UPDATE key_messages SET color = 'Ba\ufffdd'")
+    out = tmp_path / "out.ics"
+    export_ics(store, out, ExportOptions(), no_progress)
+    written = out.read_text(encoding="utf-8")
+    assert "SUMMARY:Fine" in written
+    assert "zzzzzz" not in written
+    assert "Ba\ufffdd" not in written
+
+
 def test_names_an_import_makes_keep_apart_from_the_calendars_colours(
     demo: CalendarStore, fresh: CalendarStore, tmp_path: Path
 ) -> None:
