@@ -54,7 +54,7 @@ from .errors import (
     storage_problem_for,
 )
 from .files import check_replaceable, hold_shared, let_go
-from .localzone import is_zone_name
+from .localzone import is_zone_name, plain_zone
 from .models import (
     CHANNEL_KINDS,
     DATED_ONLY,
@@ -887,7 +887,9 @@ class CalendarStore:
                 f"The calendar file {self.path} is planned in the time zone '{zone}', which"
                 " this computer does not know."
             ) from None
-        return CalendarInfo(name, zone, WeekStart(week), cadence)
+        # A copy of the database's name ("posix/Europe/Berlin") as the zone it is: the
+        # settings could not be saved, and exports named the copy.
+        return CalendarInfo(name, plain_zone(zone) or zone, WeekStart(week), cadence)
 
     @property
     def zone(self) -> ZoneInfo:

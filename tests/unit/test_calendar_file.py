@@ -918,7 +918,8 @@ def test_a_zone_an_earlier_release_let_in_still_opens(tmp_path: Path, zone: str)
         conn.execute("UPDATE calendar SET timezone = ?", [zone])
         conn.commit()
     with CalendarStore.open(path) as store:
-        assert store.info().timezone == zone
+        # A copy of a zone's name reads as the zone (Calendar Settings could not save it).
+        assert store.info().timezone == ("Europe/Berlin" if zone.startswith("posix/") else zone)
 
 
 def test_a_search_reads_past_a_title_whose_bytes_were_spoiled(tmp_path: Path) -> None:
