@@ -217,12 +217,25 @@ def name_key(name: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", shown)).strip().casefold()
 
 
+_BLANK = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0"
+    + "".join(map(chr, range(0x180B, 0x1810)))
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+    + " "
+)
+"""Letters and marks that draw nothing (Hangul fillers, variation selectors, the
+combining grapheme joiner, the braille blank), beside the format characters
+:func:`name_key` drops: Unicode's default ignorables that are not format characters."""
+
+
 def shows_nothing(text: str) -> bool:
     """Whether ``text`` is empty to the eye: spaces, control and zero-width characters
-    alone (a name of them named a channel no list could show)."""
+    alone, or letters that draw nothing (a name of them named a channel no list could
+    show)."""
     if text.isascii():
         return not one_line(text)
-    return not name_key(text)
+    return _BLANK.issuperset(name_key(text))
 
 
 _STROKES = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"})

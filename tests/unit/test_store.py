@@ -1567,7 +1567,21 @@ def test_records_an_earlier_release_let_look_alike_stay_editable(store: Calendar
 
 
 @pytest.mark.parametrize(
-    "blank", ["\u200b", "\u200d", "\u2060\u2060", "\ufeff", " \u200b ", "\x01"]
+    "blank",
+    [
+        "\u200b",
+        "\u200d",
+        "\u2060\u2060",
+        "\ufeff",
+        " \u200b ",
+        "\x01",
+        "\u3164",  # a Hangul filler: a letter that draws nothing
+        "\uffa0",
+        "\u115f\u1160",
+        "\ufe0f",  # a variation selector alone
+        "\u034f",
+        "\u2800",  # the braille blank
+    ],
 )
 def test_a_name_that_shows_nothing_is_no_name(store: CalendarStore, blank: str) -> None:
     """A channel named by zero-width characters alone was made, listed blank, and found
