@@ -51,6 +51,12 @@ _RANKS = {
 """How a monthly rule's BYDAY=1MO or -1FR reads: "on the first Monday"."""
 
 
+def shortened(text: str, most: int = 60) -> str:
+    """``text`` as a sentence quotes it: cut after ``most`` characters (a rule of
+    thousands of digits was said back whole)."""
+    return text if len(text) <= most else f"{text[:most]}…"
+
+
 def parse(rule: str) -> dict[str, str]:
     """Split an RRULE value into its parts (upper-case names, values as written)."""
     text = rule.strip()
@@ -61,7 +67,7 @@ def parse(rule: str) -> dict[str, str]:
         name, sep, value = piece.partition("=")
         name = name.strip().upper()
         if not sep or not value.strip():
-            raise InvalidInput(f"'{piece}' in the repeat rule is not NAME=VALUE.")
+            raise InvalidInput(f"'{shortened(piece)}' in the repeat rule is not NAME=VALUE.")
         if name in parts:
             raise InvalidInput(f"The repeat rule names {name} twice.")
         parts[name] = value.strip().upper()
@@ -78,7 +84,7 @@ def _until(value: str) -> date:
     try:
         return datetime.strptime(value[:8], "%Y%m%d").date()
     except ValueError:
-        raise InvalidInput(f"UNTIL={value} in the repeat rule is not a date.") from None
+        raise InvalidInput(f"UNTIL={shortened(value)} in the repeat rule is not a date.") from None
 
 
 def _last_day(value: str, at: time | None, zone: tzinfo | None) -> date:
@@ -91,7 +97,7 @@ def _last_day(value: str, at: time | None, zone: tzinfo | None) -> date:
     try:
         moment = datetime.strptime(value.upper().rstrip("Z"), "%Y%m%dT%H%M%S")
     except ValueError:
-        raise InvalidInput(f"UNTIL={value} in the repeat rule is not a date.") from None
+        raise InvalidInput(f"UNTIL={shortened(value)} in the repeat rule is not a date.") from None
     if value.upper().endswith("Z") and zone is not None:
         moment = moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
     return moment.date() if at <= moment.time() else moment.date() - timedelta(days=1)
@@ -142,11 +148,12 @@ def normalise(rule: str, *, at: time | None = None, zone: tzinfo | None = None) 
         raise InvalidInput("A repeat rule needs FREQ, like FREQ=WEEKLY.")
     if freq not in _FREQS:
         raise InvalidInput(
-            f"FREQ={freq} is not supported; posts repeat DAILY, WEEKLY, MONTHLY or YEARLY."
+            f"FREQ={shortened(freq)} is not supported; posts repeat DAILY, WEEKLY, MONTHLY"
+            " or YEARLY."
         )
     unknown = sorted(set(parts) - _ALLOWED)
     if unknown:
-        raise InvalidInput(f"The repeat rule part {unknown[0]} is not supported.")
+        raise InvalidInput(f"The repeat rule part {shortened(unknown[0])} is not supported.")
     if "COUNT" in parts and "UNTIL" in parts:
         raise InvalidInput("A repeat rule may have COUNT or UNTIL, not both.")
     for name in ("COUNT", "INTERVAL"):
@@ -156,13 +163,16 @@ def normalise(rule: str, *, at: time | None = None, zone: tzinfo | None = None) 
         parts["UNTIL"] = _last_day(parts["UNTIL"], at, zone).strftime("%Y%m%d")
     if _never(parts):
         raise InvalidInput(
-            f"The repeat rule '{rule.strip()}' falls on no day that exists (such as 30 February)."
+            f"The repeat rule '{shortened(rule.strip())}' falls on no day that exists (such as"
+            " 30 February)."
         )
     text = _join(parts)
     try:
         rrulestr(text, dtstart=datetime(2000, 1, 1))
     except (ValueError, TypeError) as exc:
-        raise InvalidInput(f"The repeat rule '{rule.strip()}' is not valid: {exc}.") from None
+        raise InvalidInput(
+            f"The repeat rule '{shortened(rule.strip())}' is not valid: {shortened(str(exc))}."
+        ) from None
     return text
 
 

@@ -2541,7 +2541,8 @@ class CalendarStore:
         days = recurrence.occurrences(rule, template.date)
         if not days:
             raise InvalidInput(
-                f"The repeat rule {rule} gives no date from {template.date.isoformat()} on."
+                f"The repeat rule {recurrence.shortened(rule)} gives no date from"
+                f" {template.date.isoformat()} on."
             )
         rule = recurrence.as_made(rule, days)
         later = PostStatus.DRAFT if template.status == PostStatus.PUBLISHED else template.status

@@ -1747,3 +1747,13 @@ def test_a_step_past_the_year_9999_is_refused_as_past_the_calendars_years() -> N
         date(2028, 2, 29),
         date(2032, 2, 29),
     ]
+
+
+@pytest.mark.parametrize("part", ["BYMONTHDAY", "BYSETPOS", "UNTIL", "FREQ", "X"])
+def test_a_rule_of_thousands_of_characters_is_quoted_short(part: str) -> None:
+    """It was said back whole: an error line of five to ten thousand characters."""
+    with pytest.raises(InvalidInput) as refused:
+        recurrence.normalise(
+            f"FREQ=DAILY;{part}={'9' * 5000}" if part != "FREQ" else "FREQ=" + "9" * 5000
+        )
+    assert len(str(refused.value)) < 250
