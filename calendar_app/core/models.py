@@ -145,10 +145,16 @@ def ascii_digits(text: str) -> str:
     )
 
 
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\u30fc", "-"))
+"""Hyphens a keyboard or an input method gives for "-": Japanese's long-vowel mark
+(hiragana mode's "ー"), the dashes of word processors, the minus sign."""
+
+
 def _typed(text: str) -> str:
     """``text`` with its digits in ASCII and its full-width signs as plain ones
-    ("２０２６－１２－０２" and "０９：３０" as a Japanese input method types them)."""
-    return ascii_digits(unicodedata.normalize("NFKC", text))
+    ("２０２６－１２－０２", "２０２６ー１２ー０２" and "０９：３０" as a Japanese input
+    method types them)."""
+    return ascii_digits(unicodedata.normalize("NFKC", text)).translate(_DASHES)
 
 
 def parse_date(text: str) -> date:

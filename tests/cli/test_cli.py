@@ -1690,6 +1690,11 @@ def test_dates_are_typed_as_the_help_says_in_any_width(
     assert status == 0
     (post,) = json.loads(run("post", "list", calendar, "--json")[1])
     assert (post["date"], post["time"]) == ("2026-12-02", "09:30")
+    listed = run(
+        "post", "list", calendar, "--from", "２０２６ー１２ー０２", "--to", "2026\u201012\u201002"
+    )
+    assert listed[0] == 0
+    assert post["uid"] in listed[1]
     for odd in ("2026-W01", "2026W011", "20261201", "2026-12-1"):
         capsys.readouterr()
         status, _ = run("post", "list", calendar, "--from", odd)
