@@ -783,8 +783,20 @@ def _export_cadence(
 def note_archived(store: CalendarStore, summary: ImportSummary) -> None:
     """Say, in ``summary``'s notes, the channels and key messages archived here that
     the posts it added came onto (84 posts of a merge landed on an archived channel
-    unsaid), as a paste says them; not those the import made (archived in the file)."""
-    if not summary.added:
+    unsaid), as a paste says them; not those the import made (archived in the file).
+    The posts it changed count for what they came onto with the change (a colleague
+    moved one onto a channel archived here)."""
+    held = {old.id: old for old in summary.previous}
+    now = store.posts(held) if held else []
+    moved_onto = {
+        (kind, record)
+        for post in now
+        for kind, record in (
+            [("c", post.channel_id)] if post.channel_id != held[post.id].channel_id else []
+        )
+        + [("m", m) for m in set(post.message_ids) - set(held[post.id].message_ids)]
+    }
+    if not summary.added and not moved_onto:
         return
     import json
 
@@ -797,11 +809,20 @@ def note_archived(store: CalendarStore, summary: ImportSummary) -> None:
         " WHERE m.archived AND pm.post_id IN (SELECT value FROM json_each(?))",
         [ids, ids],
     ).fetchall()
+    channels = {c.id: c for c in store.channels(include_archived=True)}
+    messages = {m.id: m for m in store.key_messages(include_archived=True)}
+    rows += [
+        (kind, record, channels[record].name if kind == "c" else messages[record].title)
+        for kind, record in moved_onto
+        if (channels[record].archived if kind == "c" else messages[record].archived)
+    ]
     channels_made, messages_made = set(summary.channels_added), set(summary.messages_added)
     names = sorted(
-        f"'{name}'"
-        for kind, record, name in rows
-        if record not in (channels_made if kind == "c" else messages_made)
+        {
+            f"'{name}'"
+            for kind, record, name in rows
+            if record not in (channels_made if kind == "c" else messages_made)
+        }
     )
     if names:
         summary.notes.append(f"Posts came onto what is archived here: {', '.join(names)}.")

@@ -1931,6 +1931,28 @@ def test_an_import_onto_an_archived_channel_says_so(calendar: Path, tmp_path: Pa
     assert "archived" not in said  # nothing came in
 
 
+def test_an_import_moving_a_post_onto_an_archived_channel_says_so(
+    calendar: Path, tmp_path: Path
+) -> None:
+    """A colleague moved a post onto a channel archived here: "updated 1", unsaid."""
+    uid = run("post", "add", calendar, "--title", "Moved", "--channel", "LinkedIn")[1].strip()
+    sheet = tmp_path / "sheet.csv"
+    assert run("export", calendar, "--format", "csv", "-o", sheet)[0] == 0
+    with CalendarStore.open(calendar) as store:
+        newsletter = store.channel_named("Newsletter")
+        assert newsletter is not None
+        store.update_channel(newsletter.id, archived=True)
+    rows = sheet.read_text(encoding="utf-8").splitlines()
+    rows = [row.replace(",LinkedIn,", ",Newsletter,") if uid in row else row for row in rows]
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    status, said = run("import", calendar, sheet)
+    assert status == 0
+    assert said.startswith("Added 0 posts, updated 1")
+    assert "  note: Posts came onto what is archived here: 'Newsletter'.\n" in said
+    status, said = run("import", calendar, sheet)  # again: nothing moved, nothing said
+    assert "archived" not in said
+
+
 def test_post_list_names_key_messages_in_the_window_s_order(calendar: Path) -> None:
     """Case and accents aside, as the window and the JSON list them ("Zebra" came
     before "apple" and "Éclair" last)."""
