@@ -322,13 +322,22 @@ def merge_calendar(
                 ours.join_series(joined[series_id], members)
                 continue
             theirs_series = theirs.series(series_id)
-            adopted = ours.adopt_series(
-                theirs_series.rrule,
-                theirs_series.anchor,
-                theirs_series.anchor_time,
-                members,
-                theirs_series.exdates,
-            )
+            try:
+                adopted = ours.adopt_series(
+                    theirs_series.rrule,
+                    theirs_series.anchor,
+                    theirs_series.anchor_time,
+                    members,
+                    theirs_series.exdates,
+                )
+            except InvalidInput as exc:  # a rule edited by hand there, or damaged
+                posts = (
+                    "its post comes in on its own"
+                    if len(members) == 1
+                    else f"its {len(members)} posts come in on their own"
+                )
+                summary.notes.append(f"{str(exc).rstrip('.')} (in {theirs.path.name}); {posts}.")
+                continue
             summary.series_added.extend(adopted.created)
         note_archived(ours, summary)
         if apart:

@@ -1074,3 +1074,25 @@ def test_a_merge_adds_its_new_posts_by_batches_in_their_order(
     assert len({p.series_id for p in added if p.title == "Weekly"} - {None}) == 1
     ours.close()
     theirs.close()
+
+
+def test_a_repeat_rule_the_other_calendar_holds_spoiled_leaves_its_posts_on_their_own(
+    tmp_path: Path,
+) -> None:
+    """30 February written by hand into a colleague's series: the whole merge was
+    refused, in a sentence that read as if the rule had been typed here."""
+    ours = CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris")
+    theirs = CalendarStore.create(tmp_path / "theirs.cadence", timezone="Europe/Paris")
+    channel = theirs.add_channel("Blog").created[0]
+    theirs.add_series(NewPost("Weekly", channel, date=date(2026, 3, 2)), "FREQ=WEEKLY;COUNT=3")
+    theirs.add_post(NewPost("Single", channel, date=date(2026, 3, 4)))
+    theirs.db.execute("UPDATE series SET rrule = 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30'")
+    summary = merge_calendar(ours, theirs)
+    assert len(summary.added) == 4
+    assert summary.notes == [
+        "The repeat rule 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' falls on no day that exists"
+        " (such as 30 February) (in theirs.cadence); its 3 posts come in on their own."
+    ]
+    assert {p.series_id for p in ours.all_posts()} == {None}
+    ours.close()
+    theirs.close()
