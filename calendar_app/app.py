@@ -84,13 +84,20 @@ def give_programs_their_own_libraries(environ: MutableMapping[str, str]) -> None
     (``LIBPATH`` on AIX), keeping the value it had in ``..._ORIG``; a program
     started from here inherits it, and then loads the bundle's older glib or Qt
     and fails without a word. Cadence's own process is not affected: the loader
-    reads the variable once, when a process starts."""
+    reads the variable once, when a process starts.
+
+    The one-file program's two halves find each other through ``_PYI_...`` variables:
+    a Cadence the file manager started from here took itself for the second half of
+    this one, ran from the folder this one unpacks, and failed once this one quit and
+    deleted it. They go too (read once, at start)."""
     for name in ("LD_LIBRARY_PATH", "LIBPATH"):
         original = environ.pop(f"{name}_ORIG", None)
         if original is not None:
             environ[name] = original
         else:
             environ.pop(name, None)
+    for name in [n for n in environ if n.startswith("_PYI_") or n == "_MEIPASS2"]:
+        del environ[name]
 
 
 def launch(argv: list[str]) -> int:

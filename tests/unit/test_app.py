@@ -80,6 +80,17 @@ def test_a_data_folder_that_cannot_be_made_is_said_in_one_sentence(
         # There was none: the programs Cadence starts get none either.
         ({"LD_LIBRARY_PATH": "/opt/cadence/_internal", "HOME": "/home/ann"}, {"HOME": "/home/ann"}),
         ({"LIBPATH": "/opt/cadence/_internal", "LIBPATH_ORIG": ""}, {"LIBPATH": ""}),
+        # The one-file program's halves' own: a Cadence started from here ran from this
+        # one's unpacked folder, gone once this one quit.
+        (
+            {
+                "_PYI_ARCHIVE_FILE": "/home/ann/cadence",
+                "_PYI_APPLICATION_HOME_DIR": "/tmp/_MEIabc",
+                "_PYI_PARENT_PROCESS_LEVEL": "1",
+                "HOME": "/home/ann",
+            },
+            {"HOME": "/home/ann"},
+        ),
     ],
 )
 def test_programs_started_from_the_built_program_find_the_system_libraries(
