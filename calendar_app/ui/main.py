@@ -135,10 +135,14 @@ def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore
     from ..app import default_calendar, path_from_settings, shown_path
 
     candidates: list[Path] = []
+    last = path_from_settings(settings.value("lastFile"))
     if path is not None:
         candidates.append(path)
+        # One asked for that will not open: the last calendar, not the demo (which then
+        # became where the user left off, and opened at every start after).
+        if last and last.exists() and last != path:
+            candidates.append(last)
     else:
-        last = path_from_settings(settings.value("lastFile"))
         if last and last.exists():
             candidates.append(last)
         elif last:  # moved or deleted since: said, not silently replaced by the demo

@@ -962,6 +962,26 @@ def test_when_the_default_calendar_is_damaged_too_the_welcome_screen_opens(
     assert Path(str(settings.value("lastFile"))) == sound
 
 
+def test_a_calendar_asked_for_that_is_gone_opens_the_last_one_not_the_demo(
+    settings: QSettings,
+    demo_path: Path,
+    data: Path,
+    tmp_path: Path,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stale file double-clicked: the demo opened, and became where the user left
+    off (it opened at every start after, not their calendar)."""
+    said: list[str] = []
+    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
+    settings.setValue(WELCOME_SHOWN, True)
+    settings.setValue("lastFile", str(demo_path))
+    gone = tmp_path / "gone.cadence"
+    assert run_window(gone, quit_after_ms=0, settings=settings) == 0
+    assert said == [f"There is no calendar at {gone}."]
+    assert Path(str(settings.value("lastFile"))) == demo_path
+
+
 def _last_calendar_gone(
     settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[Path, list[str]]:
