@@ -2019,6 +2019,25 @@ def planned_zone(source: Path) -> str | None:
     return plain_zone(name) or iana_for_windows(name)
 
 
+_PLANNED_NAME = re.compile(r"^X-WR-CALNAME(?:;[^:\r\n]*)?:(.*?)\r?$", re.M | re.I)
+
+
+def planned_name(source: Path) -> str | None:
+    """The name an iCalendar file gives its calendar (X-WR-CALNAME, as Cadence, Google
+    and Apple write it), unescaped and on one line; None without one, or for a file
+    that cannot be read."""
+    try:
+        text = _decode(source, Path(source).read_bytes())
+    except (OSError, ImportProblem):
+        return None
+    match = _PLANNED_NAME.search(re.sub(r"\r?\n[ \t]", "", text))
+    if match is None:
+        return None
+    name = re.sub(r"\\([\\;,nN])", lambda m: " " if m[1] in "nN" else m[1], match.group(1))
+    name = one_line(name)
+    return None if shows_nothing(name) else name
+
+
 # -- import: writing the posts ---------------------------------------------------
 
 

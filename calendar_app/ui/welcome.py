@@ -1043,12 +1043,15 @@ class WelcomeDialog(QDialog):
             )
             return False
         timezone, week_start = computer_zone(), locale_week_start()
+        name = path.stem
         if fmt == "ics":
-            from ..exchange.ical import planned_zone
+            from ..exchange.ical import planned_name, planned_zone
 
             # A file that says where it was planned (Cadence, Google and Apple do) makes a
-            # calendar in that zone: its 09:00 stays 09:00 wherever it is imported.
+            # calendar in that zone: its 09:00 stays 09:00 wherever it is imported. Named
+            # as it names its calendar (Google's file is "c_0a1b…@group.calendar…").
             timezone = planned_zone(path) or timezone
+            name = planned_name(path) or name
         if fmt == "cadence":
             # A calendar copy keeps the zone and week it was planned in.
             with (
@@ -1061,9 +1064,9 @@ class WelcomeDialog(QDialog):
         folder = data_folder()
         try:
             _make_folder(folder)
-            target = free_path(folder, path.stem)
+            target = free_path(folder, name)
             store = CalendarStore.create(
-                target, name=path.stem, timezone=timezone, week_start=week_start
+                target, name=name, timezone=timezone, week_start=week_start
             )
         except CadenceError as exc:
             self._error_handler(self, exc)

@@ -762,6 +762,27 @@ def test_an_ics_is_imported_in_the_zone_it_was_planned_in(
     assert moment.astimezone(UTC) == datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 
 
+def test_an_imported_icalendar_file_names_the_calendar_as_it_names_itself(
+    dialog: WelcomeDialog, data: Path, tmp_path: Path, errors: Recorder
+) -> None:
+    """Google's file is named after the calendar's address: the calendar, its file and
+    the window were "c_0a1b2c3d4e5f6a7b@group.calendar.google.com"."""
+    source = tmp_path / "c_0a1b2c3d4e5f6a7b@group.calendar.google.com.ics"
+    source.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar//EN\r\n"
+        b"X-WR-CALNAME:Comms team\\, Q1\r\nX-WR-TIMEZONE:Europe/Paris\r\n"
+        b"BEGIN:VEVENT\r\nUID:plan-1@google.com\r\nDTSTAMP:20261101T000000Z\r\n"
+        b"DTSTART:20261120T080000Z\r\nSUMMARY:Weekly 9\r\nEND:VEVENT\r\n"
+        b"END:VCALENDAR\r\n"
+    )
+    assert dialog.import_file(source)
+    assert errors.seen == []
+    store = dialog.store
+    assert store is not None
+    assert store.info().name == "Comms team, Q1"
+    assert store.path == data / "Comms team, Q1.cadence"
+
+
 def test_import_names_each_row_it_skipped_and_why(
     dialog: WelcomeDialog, tmp_path: Path, notes: Recorder
 ) -> None:
