@@ -2165,6 +2165,12 @@ def test_a_day_that_does_not_exist_is_said_as_such(
     assert "write it as YYYY-MM-DD" in capsys.readouterr().err
 
 
+def _add_repeating(calendar: Path, rule: str) -> int:
+    """``post add`` of a post on LinkedIn repeating by ``rule``: its exit status."""
+    args = ("--title", "T", "--channel", "LinkedIn", "--date", "2026-12-01", "--repeat", rule)
+    return run("post", "add", calendar, *args)[0]
+
+
 def test_a_number_of_thousands_of_digits_is_a_usage_error_in_a_short_sentence(
     calendar: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -2176,19 +2182,7 @@ def test_a_number_of_thousands_of_digits_is_a_usage_error_in_a_short_sentence(
     assert "'99999999999999999999…' is far too large" in err
     assert "_positive_int" not in err
     assert len(err) < 300
-    status, _ = run(
-        "post",
-        "add",
-        calendar,
-        "--title",
-        "T",
-        "--channel",
-        "LinkedIn",
-        "--date",
-        "2026-12-01",
-        "--repeat",
-        f"FREQ=DAILY;COUNT={huge}",
-    )
+    status = _add_repeating(calendar, f"FREQ=DAILY;COUNT={huge}")
     err = capsys.readouterr().err
     assert status == 2
     assert "COUNT in the repeat rule is far larger than a series may have" in err
@@ -2210,19 +2204,7 @@ def test_a_malformed_repeat_rule_is_a_mistake_in_the_command(
 ) -> None:
     """Exit 2, as a malformed date: it exited 1, as if Cadence could not do it."""
     before = calendar.read_bytes()
-    status, _ = run(
-        "post",
-        "add",
-        calendar,
-        "--title",
-        "T",
-        "--channel",
-        "LinkedIn",
-        "--date",
-        "2026-12-01",
-        "--repeat",
-        rule,
-    )
+    status = _add_repeating(calendar, rule)
     err = capsys.readouterr().err
     assert status == 2
     assert err.startswith("cadence: error: argument --repeat: ")
@@ -2230,19 +2212,7 @@ def test_a_malformed_repeat_rule_is_a_mistake_in_the_command(
     assert "(see 'cadence post add --help')" in err
     assert calendar.read_bytes() == before
     # One that runs past the calendar's years is well formed: Cadence cannot do it.
-    status, _ = run(
-        "post",
-        "add",
-        calendar,
-        "--title",
-        "T",
-        "--channel",
-        "LinkedIn",
-        "--date",
-        "2026-12-01",
-        "--repeat",
-        "FREQ=YEARLY;INTERVAL=500;COUNT=3",
-    )
+    status = _add_repeating(calendar, "FREQ=YEARLY;INTERVAL=500;COUNT=3")
     assert status == 1
     assert "runs past 2999" in capsys.readouterr().err
 
