@@ -1159,18 +1159,23 @@ def test_output_that_cannot_be_written_is_said_with_the_change_kept(calendar: Pa
         assert store.search("Unsaid") == []
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are a Linux matter")
-@pytest.mark.parametrize("args", [[], ["{cal}"]], ids=["default", "a calendar"])
-def test_the_window_without_a_display_is_one_sentence(calendar: Path, args: list[str]) -> None:
+def _window_started(args: list[str], **display: str) -> subprocess.CompletedProcess[str]:
+    """``cadence ARGS`` opening the window with no display but ``display`` (DISPLAY=...)."""
     env = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES}
-    done = subprocess.run(
-        [sys.executable, "-m", "calendar_app", *[a.format(cal=calendar) for a in args]],
+    return subprocess.run(
+        [sys.executable, "-m", "calendar_app", *args],
         capture_output=True,
         text=True,
-        env=env,
+        env={**env, **display},
         check=False,
         timeout=120,
     )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are a Linux matter")
+@pytest.mark.parametrize("args", [[], ["{cal}"]], ids=["default", "a calendar"])
+def test_the_window_without_a_display_is_one_sentence(calendar: Path, args: list[str]) -> None:
+    done = _window_started([a.format(cal=calendar) for a in args])
     assert done.returncode == 1
     assert done.stderr == (
         "cadence: error: There is no display to show the window on; the commands work"
@@ -1215,16 +1220,7 @@ def test_a_display_named_but_gone_is_one_sentence(calendar: Path, tmp_path: Path
     """DISPLAY left by a closed ssh session or a stopped X server: Qt aborted with a
     page of text (exit 134, a core dump)."""
     number = _unused_display()
-    env = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES}
-    env["DISPLAY"] = f":{number}"
-    done = subprocess.run(
-        [sys.executable, "-m", "calendar_app", str(calendar)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=120,
-    )
+    done = _window_started([str(calendar)], DISPLAY=f":{number}")
     assert done.returncode == 1
     assert done.stderr == (
         f"cadence: error: The display :{number} cannot be reached (a closed remote session or"
