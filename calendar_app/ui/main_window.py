@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         self._clipboard_word = ""
         """What a copy or cut said (select a day and paste), cleared by the paste."""
         self._step_word = ""
+        self._stepping = False  # an undo or redo running (see _forget_step_word)
         """What the last undo or redo said (:meth:`_stepped`)."""
         self.statusBar().messageChanged.connect(self._summary_again)
         self.setObjectName("mainWindow")
@@ -560,6 +561,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._calendar_changed)
         self._cut_pasted = None
         session.undo_stack.indexChanged.connect(self._follow_cut_paste)
+        session.undo_stack.indexChanged.connect(self._forget_step_word)
         session.reportChanged.connect(self._update_status)
         self.cadence_panel.setVisible(self.panel_action.isChecked())
         self.set_view(self.stack.currentIndex())
@@ -1326,13 +1328,32 @@ class MainWindow(QMainWindow):
         """Edit > Undo; see :meth:`_stepped`."""
         stack = self.session.undo_stack
         command = stack.command(stack.index() - 1) if stack.canUndo() else None
-        self._stepped(command, "Undone", self.session.undo(self))
+        self._stepping = True
+        try:
+            went = self.session.undo(self)
+        finally:
+            self._stepping = False
+        self._stepped(command, "Undone", went)
 
     def _redo(self) -> None:
         """Edit > Redo; see :meth:`_stepped`."""
         stack = self.session.undo_stack
         command = stack.command(stack.index()) if stack.canRedo() else None
-        self._stepped(command, "Redone", self.session.redo(self))
+        self._stepping = True
+        try:
+            went = self.session.redo(self)
+        finally:
+            self._stepping = False
+        self._stepped(command, "Redone", went)
+
+    def _forget_step_word(self, _index: int) -> None:
+        """A step taken after an undo or redo: its word ("Undone: Move post (now on Thu
+        19 Nov)") goes, as it no longer says where the posts are."""
+        if self._stepping or not self._step_word:
+            return
+        bar = self.statusBar()
+        if bar.currentMessage() == self._step_word:
+            bar.clearMessage()
 
     def _stepped(self, command: QUndoCommand | None, done: str, went: bool) -> None:
         """After an undo or redo: the status bar says which step it was and where its

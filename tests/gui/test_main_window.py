@@ -4380,6 +4380,9 @@ def test_undo_and_redo_say_which_step_and_where_its_posts_are(window: MainWindow
     window.redo_action.trigger()  # the word on the undo gives way, straight away
     there = day_text(later, year=TODAY)
     assert window.statusBar().currentMessage() == f"Redone: {text} (now on {there})."
+    # The next step takes it away: it said for eight seconds where a post was no more.
+    window.session.push(MovePostsCommand(window.session, {post.id: (post.date, post.time)}))
+    assert not window.statusBar().currentMessage().startswith("Redone:")
 
 
 def test_the_agenda_asked_again_keeps_its_rows_picked(window: MainWindow, qtbot: QtBot) -> None:
