@@ -605,10 +605,12 @@ class _NamesKept(StoreCommand):
         store.give_names_had(self.kind, self._record_id, self._names_after)
         return changes
 
-    def _put_back(self, changes: ChangeSet) -> ChangeSet:
-        """``changes``, an undo that wrote the record back, with the names it had."""
+    def _put_back(self, restore: Callable[[], ChangeSet]) -> ChangeSet:
+        """An undo writing the record back (``restore``), with the names it had, given
+        first: the record written back over its deletion reads them to clear their
+        marks as a deleted record's (an add undone in between had taken them)."""
         self.session.store.give_names_had(self.kind, self._record_id, self._names_before)
-        return changes
+        return restore()
 
 
 class UpdateKeyMessageCommand(_NamesKept):
@@ -630,7 +632,7 @@ class UpdateKeyMessageCommand(_NamesKept):
         )
 
     def revert(self) -> ChangeSet:
-        return self._put_back(self.session.store.restore_key_message(self._old))
+        return self._put_back(lambda: self.session.store.restore_key_message(self._old))
 
 
 class DeleteKeyMessageCommand(_NamesKept):
@@ -649,7 +651,7 @@ class DeleteKeyMessageCommand(_NamesKept):
 
     def revert(self) -> ChangeSet:
         store = self.session.store
-        return self._put_back(store.restore_key_message(self._message, self._carriers))
+        return self._put_back(lambda: store.restore_key_message(self._message, self._carriers))
 
 
 class ChannelCommand(_NamesKept):
@@ -690,8 +692,9 @@ class ChannelCommand(_NamesKept):
 
     def revert(self) -> ChangeSet:
         store = self.session.store
-        if self._old is not None:
-            return self._put_back(store.restore_channel(self._old))
+        old = self._old
+        if old is not None:
+            return self._put_back(lambda: store.restore_channel(old))
         assert self._saved is not None
         return store.delete_channel(self._saved.id)
 
@@ -737,7 +740,8 @@ class CampaignCommand(_NamesKept):
         if self._old is None:
             assert self._new is not None
             return store.delete_campaign(self._new.id, remembered=False)  # an Add undone
-        return self._put_back(store.restore_campaign(self._old, self._carriers))
+        old = self._old
+        return self._put_back(lambda: store.restore_campaign(old, self._carriers))
 
 
 class DeleteChannelCommand(_NamesKept):
@@ -754,4 +758,4 @@ class DeleteChannelCommand(_NamesKept):
         return self.session.store.delete_channel(self._channel.id)
 
     def revert(self) -> ChangeSet:
-        return self._put_back(self.session.store.restore_channel(self._channel))
+        return self._put_back(lambda: self.session.store.restore_channel(self._channel))

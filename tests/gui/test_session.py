@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import uuid
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -881,3 +882,37 @@ def test_the_pointer_says_busy_while_a_step_runs_and_after_it_fails(
     with pytest.raises(StorageProblem):
         session.push(DeletePostsCommand(session, [other.id]))
     assert QApplication.overrideCursor() is None
+
+
+@pytest.mark.parametrize("kind", ["message", "campaign"])
+def test_undoing_back_over_a_reused_number_leaves_no_deleted_name(
+    session: CalendarSession, kind: str
+) -> None:
+    """Renamed, deleted, a new one made under its number, both undone: the old name
+    stayed marked as a deleted record's, the file not as it was after the rename."""
+    store = session.store
+    if kind == "message":
+        first = session.key_messages()[-1]
+        session.push(UpdateKeyMessageCommand(session, replace(first, title="Warranty")))
+        record = first.id
+        session.push(DeleteKeyMessageCommand(session, record))
+        fresh = replace(first, id=0, title="Fresh message")
+        session.push(AddKeyMessageCommand(session, fresh))
+    else:
+        made = store.add_campaign("Xmas promo").created[0]
+        session.notify(store.update_campaign(replace(store.campaign(made), name="Holiday")))
+        record = made
+        old = store.campaign(made)
+        session.push(CampaignCommand(session, old, None))
+        session.push(CampaignCommand(session, None, replace(old, id=0, name="Fresh")))
+    with closing(sqlite3.connect(store.path)) as db:
+        rows_then = db.execute("SELECT kind, record_id, name_key FROM former_names").fetchall()
+    assert any(r[1] < 0 for r in rows_then)
+    session.undo()
+    session.undo()
+    with closing(sqlite3.connect(store.path)) as db:
+        rows = db.execute(
+            "SELECT record_id, name_key FROM former_names WHERE kind = ?", [kind]
+        ).fetchall()
+    assert [r for r in rows if r[0] == -record] == []
+    assert store.deleted_names(kind) == frozenset()
