@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from .. import __version__
@@ -279,9 +280,39 @@ def _run(
         QTimer.singleShot(0, window.prepare_for_changes)
         if quit_after_ms is not None:
             QTimer.singleShot(quit_after_ms, window.close)
-        status = app.exec()
+        with closing_on_terminate(app):
+            status = app.exec()
     window.session.store.close()
     return status
+
+
+@contextlib.contextmanager
+def closing_on_terminate(app: QApplication) -> Iterator[None]:
+    """While the window runs, SIGTERM (a logout, a shutdown, ``kill``) closes it as Quit
+    does, its backup made and its settings kept: the process died at once, the backup
+    of a changed calendar never made. (Python hears a signal only when it runs: the
+    signal writes to a socket Qt watches, which wakes it.)"""
+    import signal
+    import socket
+
+    if not hasattr(signal, "SIGTERM") or sys.platform == "win32":
+        yield
+        return
+    heard, told = socket.socketpair()
+    heard.setblocking(False)
+    told.setblocking(False)
+    notifier = QSocketNotifier(heard.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(lambda *_: heard.recv(64))
+    earlier_fd = signal.set_wakeup_fd(told.fileno())
+    earlier = signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, app.closeAllWindows))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, earlier)
+        signal.set_wakeup_fd(earlier_fd)
+        notifier.setEnabled(False)
+        heard.close()
+        told.close()
 
 
 def _first_window(

@@ -1216,3 +1216,23 @@ def test_on_a_screen_too_small_for_it_the_welcome_scrolls_and_keeps_its_buttons_
             qtbot.waitUntil(button.isVisible)
             bottom = button.mapTo(dialog, button.rect().bottomRight())
             assert dialog.rect().contains(bottom), button.text()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGTERM to send")
+def test_a_terminate_signal_closes_the_window_as_quit_does(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """A logout or a shutdown's SIGTERM ended the process at once: the backup of a
+    changed calendar, made as the window closes, was never made."""
+    import signal
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    before = signal.getsignal(signal.SIGTERM)
+    with main_module.closing_on_terminate(qapp):
+        # Only once Cadence hears it: else the signal would end the test run.
+        assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, before)
+        os.kill(os.getpid(), signal.SIGTERM)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert signal.getsignal(signal.SIGTERM) == before
