@@ -2133,6 +2133,23 @@ class _Names:
             self.summary.channels_added.append(found)
         return found
 
+    def order_channels_made(self) -> None:
+        """The channels made put in the order the file lists them (made as its events
+        name them, a Cadence file's own came back in another order); those it does not
+        describe after them, as made."""
+        made = self.summary.channels_added
+        if len(made) < 2:
+            return
+        listed = [name for kind, name in self.described if kind == X_CHANNEL]
+        keys = {record: name_key(self.store.channel(record).name) for record in made}
+        place = {key: at for at, key in enumerate(listed)}
+        ordered = sorted(made, key=lambda r: (place.get(keys[r], len(listed)), made.index(r)))
+        if ordered == made:
+            return
+        first = min(self.store.channel(record).sort_order for record in made)
+        for at, record in enumerate(ordered):
+            self.store.update_channel(record, sort_order=first + at)
+
     def message(self, title: str, days: int | None = None, colour: str | None = None) -> int:
         key = name_key(title)
         found = self.messages.get(key)
@@ -2876,6 +2893,7 @@ def import_ics(
         writer = _Writer(store, options, reader.layout, summary, reader.described)
         writer.write(items, progress, reader.total * 2 // 3, reader.total)
         start_from_first_posts(store, summary, exact=writer.names.dated)
+        writer.names.order_channels_made()
         summary.notes.extend(
             note for uid, note in reader.endless.items() if store.imported_occurrences(uid)
         )

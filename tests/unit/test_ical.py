@@ -3113,3 +3113,18 @@ def test_a_body_of_html_written_here_comes_back_as_it_is(
     )
     assert (summary.unchanged, summary.previous) == (1, [])
     assert store.post(post.id).body == html
+
+
+def test_channels_made_by_an_import_of_cadence_s_own_file_keep_its_order(tmp_path: Path) -> None:
+    """They were made as the events named them: LinkedIn, Newsletter, Instagram, where
+    the calendar listed LinkedIn, Instagram, Newsletter."""
+    from calendar_app.core.demo import write_demo
+
+    write_demo(tmp_path / "demo.cadence", today=date(2026, 11, 18))
+    with CalendarStore.open(tmp_path / "demo.cadence") as demo:
+        order = [c.name for c in demo.channels(include_archived=True)]
+        export_ics(demo, tmp_path / "demo.ics", ExportOptions(), no_progress)
+    other = CalendarStore.create(tmp_path / "other.cadence", timezone="Europe/Amsterdam")
+    import_file(other, tmp_path / "demo.ics", create_missing=True)
+    assert [c.name for c in other.channels(include_archived=True)] == order
+    other.close()
