@@ -59,6 +59,14 @@ if [ "$action" = uninstall ]; then
         rm -f "$data_dir/icons/hicolor/${size}x${size}/apps/$app_id.png"
     done
     refresh_caches
+    # The default application for .cadence files that installing set (xdg-mime),
+    # which would point at a menu entry no longer there.
+    mimeapps="${XDG_CONFIG_HOME:-$HOME/.config}/mimeapps.list"
+    if [ "$update_caches" = yes ] && [ -f "$mimeapps" ]; then
+        sed -e "s|^\(application/x-cadence=.*\)$app_id\.desktop;\{0,1\}|\1|" \
+            -e '/^application\/x-cadence=$/d' "$mimeapps" > "$mimeapps.new" &&
+            mv -- "$mimeapps.new" "$mimeapps"
+    fi
     echo "Removed Cadence's desktop integration from $data_dir."
     exit 0
 fi

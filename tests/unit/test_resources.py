@@ -187,6 +187,31 @@ def test_install_script_quotes_a_program_path_with_spaces(tmp_path: Path) -> Non
     assert [p for p in data.rglob("*") if p.is_file()] == []
 
 
+def test_uninstalling_takes_back_the_default_application_installing_set(tmp_path: Path) -> None:
+    """~/.config/mimeapps.list kept .cadence files' default on a menu entry gone."""
+    config = tmp_path / "config"
+    config.mkdir()
+    mimeapps = config / "mimeapps.list"
+    mimeapps.write_text(
+        "[Default Applications]\n"
+        f"application/x-cadence={APP_ID}.desktop\n"
+        "text/plain=org.gnome.TextEditor.desktop\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "XDG_CONFIG_HOME": str(config), "HOME": str(tmp_path)}
+    removed = subprocess.run(
+        [*INSTALL, "--data-dir", str(tmp_path / "data"), "--uninstall"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert removed.returncode == 0, removed.stderr
+    assert mimeapps.read_text(encoding="utf-8") == (
+        "[Default Applications]\ntext/plain=org.gnome.TextEditor.desktop\n"
+    )
+
+
 # -- build.spec ------------------------------------------------------------------------
 
 
