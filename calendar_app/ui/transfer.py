@@ -26,6 +26,7 @@ from ..exchange.formats import (
     ImportSummary,
     format_for,
 )
+from ..render.cadence_strip import day_text
 from .commands import StoreCommand, without_access_key
 from .dialogs import (
     ask_date_order,
@@ -315,12 +316,32 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     if summary is None:
         return
     said = [summary.describe(), *summary.notes]
+    away = _elsewhere(session, summary.added)
+    if away:
+        said.append(away)
     hidden = session.hidden_among(summary.added)
     if hidden:  # none in sight, the import seemed to bring nothing
         hiding, them = session.what_hides(hidden)
         which = "It is" if len(summary.added) == 1 else f"{len(hidden)} of them are"
         said.append(f"{which} hidden by {hiding}; clear {them} to see all.")
     show_summary(parent, "Merge Calendar" if merge else "Import", " ".join(said), summary.skipped)
+
+
+def _elsewhere(session: CalendarSession, added: Sequence[int]) -> str:
+    """Where the posts an import added are, when none is in this month (a plan of
+    last spring left the month on screen empty, its posts unseen)."""
+    days = sorted({p.date for p in session.store.posts(added) if p.date is not None})
+    if not days:
+        return ""
+    today = session.today()
+    month = (today.year, today.month)
+    if any((d.year, d.month) == month for d in days) or (
+        (days[0].year, days[0].month) < month < (days[-1].year, days[-1].month)
+    ):
+        return ""
+    first, last = day_text(days[0], year=True), day_text(days[-1], year=True)
+    span = f"on {first}" if days[0] == days[-1] else f"from {first} to {last}"
+    return f"The posts it added are {span} (Ctrl+G goes to a date)."
 
 
 def show_summary(

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
+from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui import transfer
 from calendar_app.ui.commands import DeletePostsCommand
 from calendar_app.ui.dialogs import ask_date_order
@@ -386,6 +387,31 @@ def test_an_import_the_filters_hide_says_so(
     source.write_text("date,channel,title\n2026-12-05,LinkedIn,One more\n", encoding="utf-8")
     transfer.import_dialog(session, QWidget())
     assert said[-1][1].endswith(" It is hidden by the search; clear it to see all.")
+
+
+def test_an_import_of_posts_of_other_months_says_where_they_are(
+    session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Last spring's plan imported: "Added 2 posts", and the month on screen empty."""
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        "date,channel,title\n2026-01-05,LinkedIn,First\n2026-04-20,LinkedIn,Last\n",
+        encoding="utf-8",
+        newline="",
+    )
+    _choosing(source, monkeypatch)
+    said: list[str] = []
+    monkeypatch.setattr(transfer, "show_summary", lambda parent, title, text, *a: said.append(text))
+    transfer.import_dialog(session, QWidget())
+    first = day_text(date(2026, 1, 5), year=True)
+    last = day_text(date(2026, 4, 20), year=True)
+    assert said[-1].endswith(
+        f"The posts it added are from {first} to {last} (Ctrl+G goes to a date)."
+    )
+    today = session.today()
+    source.write_text(f"date,channel,title\n{today.isoformat()},LinkedIn,Now\n", encoding="utf-8")
+    transfer.import_dialog(session, QWidget())
+    assert "The posts it added are" not in said[-1]  # in this month: in sight
 
 
 def test_a_file_the_import_refuses_is_refused_before_any_question(
