@@ -42,6 +42,7 @@ from .dialogs import (
 from .session import CalendarSession
 
 if TYPE_CHECKING:
+    from ..core.store import CalendarStore
     from .dnd import Carried, Landing
 
 _Result = TypeVar("_Result")
@@ -316,7 +317,7 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     if summary is None:
         return
     said = [summary.describe(), *summary.notes]
-    away = _elsewhere(session, summary.added)
+    away = elsewhere(session.store, summary.added, session.today())
     if away:
         said.append(away)
     hidden = session.hidden_among(summary.added)
@@ -327,13 +328,12 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     show_summary(parent, "Merge Calendar" if merge else "Import", " ".join(said), summary.skipped)
 
 
-def _elsewhere(session: CalendarSession, added: Sequence[int]) -> str:
-    """Where the posts an import added are, when none is in this month (a plan of
-    last spring left the month on screen empty, its posts unseen)."""
-    days = sorted({p.date for p in session.store.posts(added) if p.date is not None})
+def elsewhere(store: CalendarStore, added: Sequence[int], today: date) -> str:
+    """Where the posts an import added are, when none is in ``today``'s month (a plan
+    of last spring left the month on screen empty, its posts unseen)."""
+    days = sorted({p.date for p in store.posts(added) if p.date is not None})
     if not days:
         return ""
-    today = session.today()
     month = (today.year, today.month)
     if any((d.year, d.month) == month for d in days) or (
         (days[0].year, days[0].month) < month < (days[-1].year, days[-1].month)

@@ -90,7 +90,7 @@ from .dialogs import (
 )
 from .editor import counted_suffix, muted_color, warning_color
 from .session import CalendarSession, ErrorHandler
-from .transfer import IMPORT_FILTER, run_import, show_summary
+from .transfer import IMPORT_FILTER, elsewhere, run_import, show_summary
 
 PROMISE = (
     "Plan your posts across every channel, and see at a glance when a key message has gone quiet."
@@ -1101,6 +1101,7 @@ class WelcomeDialog(QDialog):
                     f"Cadence made the calendar “{store.info().name}” for {path.name}.",
                     summary.describe(),
                     *summary.notes,
+                    *filter(None, [elsewhere(store, summary.added, store.today())]),
                 ]
             ),
             summary.skipped,
