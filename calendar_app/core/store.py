@@ -847,6 +847,11 @@ class CalendarStore:
         with environment_errors(self.path), self.db.atomic():
             yield
 
+    def read(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+        """The rows of a query of the file, as the store's own reads have them: the
+        disk's problems said as such, a spoiled text read with a mark where it was."""
+        return self._rows(sql, params)
+
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
         with environment_errors(self.path):
             try:
@@ -1304,10 +1309,10 @@ class CalendarStore:
         "channel"), key message ("message") or campaign ("campaign"), there or deleted:
         what an undo or a redo gives it back exactly."""
         try:
-            rows = self._conn.execute(
+            rows = self._rows(
                 "SELECT name_key FROM former_names WHERE kind = ? AND record_id = ?",
                 [kind, record_id],
-            ).fetchall()
+            )
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return frozenset()
         return frozenset(key for (key,) in rows)
@@ -1335,11 +1340,11 @@ class CalendarStore:
         table = {"channel": "channels", "message": "key_messages", "campaign": "campaigns"}[kind]
         found: dict[str, set[int]] = {}
         try:
-            rows = self._conn.execute(
+            rows = self._rows(
                 f"SELECT f.name_key, f.record_id FROM former_names f JOIN {table} r"
                 " ON r.id = f.record_id WHERE f.kind = ?",
                 [kind],
-            ).fetchall()
+            )
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return {}
         for key, record_id in rows:
@@ -1356,9 +1361,7 @@ class CalendarStore:
             " WHERE kind = ? AND record_id = ?",
             [kind, record_id],
         )
-        (name,) = self._conn.execute(
-            f"SELECT {column} FROM {table} WHERE id = ?", [record_id]
-        ).fetchone()
+        (name,) = self._rows(f"SELECT {column} FROM {table} WHERE id = ?", [record_id])[0]
         self._conn.execute(
             "INSERT OR IGNORE INTO former_names (kind, record_id, name_key) VALUES (?, ?, ?)",
             [kind, -record_id, name_key(name)],
@@ -1383,9 +1386,9 @@ class CalendarStore:
             kind
         ]
         try:
-            rows = self._conn.execute(
+            rows = self._rows(
                 "SELECT name_key FROM former_names WHERE kind = ? AND record_id < 0", [kind]
-            ).fetchall()
+            )
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return frozenset()
         current = {name_key(r[0]) for r in self._rows(f"SELECT {name} FROM {table}")}
@@ -1606,7 +1609,7 @@ class CalendarStore:
         listed = list(post_ids)
         for start in range(0, len(listed), _PARAMETERS_PER_STATEMENT):
             chunk = listed[start : start + _PARAMETERS_PER_STATEMENT]
-            rows = self._conn.execute(
+            rows = self._rows(
                 "SELECT id, updated_at, revision FROM posts"
                 f" WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
@@ -1640,12 +1643,10 @@ class CalendarStore:
         )
         try:
             if len(wanted) > _PARAMETERS_PER_STATEMENT:
-                rows: list[tuple[Any, ...]] = self._conn.execute(select).fetchall()
+                rows: list[tuple[Any, ...]] = self._rows(select)
             else:
                 marks = ",".join("?" * len(wanted))
-                rows = self._conn.execute(
-                    f"{select} WHERE post_id IN ({marks})", list(wanted)
-                ).fetchall()
+                rows = self._rows(f"{select} WHERE post_id IN ({marks})", list(wanted))
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return {p.id: History(boundary=frozenset({key_of(p)})) for p in posts}
         graphs: dict[int, dict[VersionKey, list[VersionKey]]] = {}
@@ -2358,7 +2359,7 @@ class CalendarStore:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                for uid, post_id, revision, updated_at, shown in self._conn.execute(
+                for uid, post_id, revision, updated_at, shown in self._rows(
                     "SELECT uid, post_id, revision, updated_at, shown FROM deleted_posts"
                     f" WHERE uid IN ({marks})",
                     chunk,
@@ -2378,7 +2379,7 @@ class CalendarStore:
             return set()
         try:
             # The deleted posts are few: read all they showed once, through their ids.
-            shown = {row[0] for row in self._conn.execute("SELECT shown FROM deleted_posts")}
+            shown = {row[0] for row in self._rows("SELECT shown FROM deleted_posts")}
             shown.update(note.rsplit(" ", 1)[-1] for note in self._notes_of_deleted("whole %"))
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return set()
@@ -2387,7 +2388,7 @@ class CalendarStore:
     def _notes_of_deleted(self, like: str) -> list[str]:
         """The notes (:meth:`add_notes`) kept with the posts deleted here (and not back
         since) that are ``like`` this (an SQL pattern)."""
-        rows = self._conn.execute(
+        rows = self._rows(
             "SELECT DISTINCT v.earlier_edited FROM deleted_posts d JOIN post_versions v"
             " ON v.post_id = d.post_id"
             " WHERE v.earlier_revision = 0 AND v.earlier_edited LIKE ?",
@@ -2419,7 +2420,7 @@ class CalendarStore:
         prefixes = {note.split(":", 1)[0] + ":" for note in wanted}
         try:
             for prefix in sorted(prefixes):
-                rows = self._conn.execute(
+                rows = self._rows(
                     "SELECT DISTINCT v.earlier_edited, v.post_id FROM post_versions v"
                     " JOIN posts p ON p.id = v.post_id"
                     " WHERE v.earlier_revision = 0 AND substr(v.earlier_edited, 1, ?) = ?"

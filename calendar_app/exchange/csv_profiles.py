@@ -1492,9 +1492,7 @@ def _learn_renames(
 
 def _match(store: CalendarStore, rows: list[_Row]) -> dict[int, int]:
     """Row number -> id of the existing post the row describes."""
-    existing = store.db.execute(
-        "SELECT id, uid, date, time, channel_id, title FROM posts ORDER BY id"
-    ).fetchall()
+    existing = store.read("SELECT id, uid, date, time, channel_id, title FROM posts ORDER BY id")
     if not existing:
         return {}
     by_uid = {r[1]: r[0] for r in existing}

@@ -801,14 +801,14 @@ def note_archived(store: CalendarStore, summary: ImportSummary) -> None:
     import json
 
     ids = json.dumps(list(summary.added))
-    rows = store.db.execute(
+    rows = store.read(
         "SELECT DISTINCT 'c', c.id, c.name FROM posts p JOIN channels c ON c.id = p.channel_id"
         " WHERE c.archived AND p.id IN (SELECT value FROM json_each(?))"
         " UNION SELECT DISTINCT 'm', m.id, m.title FROM post_messages pm"
         " JOIN key_messages m ON m.id = pm.message_id"
         " WHERE m.archived AND pm.post_id IN (SELECT value FROM json_each(?))",
         [ids, ids],
-    ).fetchall()
+    )
     channels = {c.id: c for c in store.channels(include_archived=True)}
     messages = {m.id: m for m in store.key_messages(include_archived=True)}
     rows += [

@@ -934,3 +934,34 @@ def test_a_search_reads_past_a_title_whose_bytes_were_spoiled(tmp_path: Path) ->
     with CalendarStore.open(path) as store:
         assert [p.title for p in store.search("東京")] == ["東京 tour"]
         assert len(store.search_ids("€")) == 0
+
+
+def test_posts_deleted_here_stay_deleted_though_what_one_showed_was_spoiled(
+    tmp_path: Path,
+) -> None:
+    """One byte of a deleted post's record spoiled: the reads of what deleted posts
+    showed took the failure for "no such table" (an older calendar), and an old file
+    imported again brought every deleted post back."""
+    from calendar_app.exchange.formats import ExportOptions, ImportOptions, no_progress
+    from calendar_app.exchange.ical import export_ics, import_ics
+
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        ids = [
+            store.add_post(NewPost(f"Post {n}", channel, date=date(2027, 1, n))).created[0]
+            for n in (1, 2, 3)
+        ]
+        export_ics(store, tmp_path / "old.ics", ExportOptions(), no_progress)
+        store.delete_posts([ids[0], ids[2]])
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(
+            "UPDATE deleted_posts SET shown = CAST(CAST(shown AS BLOB) || X'FF' AS TEXT)"
+            " WHERE post_id = ?",
+            [ids[0]],
+        )
+        conn.commit()
+    with CalendarStore.open(path) as store:
+        summary = import_ics(store, tmp_path / "old.ics", ImportOptions(), no_progress)
+        assert summary.added == []
+        assert [p.title for p in store.all_posts()] == ["Post 2"]
