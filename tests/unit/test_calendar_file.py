@@ -965,3 +965,23 @@ def test_posts_deleted_here_stay_deleted_though_what_one_showed_was_spoiled(
         summary = import_ics(store, tmp_path / "old.ics", ImportOptions(), no_progress)
         assert summary.added == []
         assert [p.title for p in store.all_posts()] == ["Post 2"]
+
+
+def test_a_sheet_imports_into_a_calendar_with_a_spoiled_title(tmp_path: Path) -> None:
+    """It was refused, "The calendar file is damaged.", while every list and export
+    of the calendar worked."""
+    from calendar_app.exchange.csv_profiles import import_csv
+    from calendar_app.exchange.formats import ImportOptions
+
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        spoiled = store.add_post(NewPost("Hello world", channel, date=date(2027, 1, 1))).created[0]
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE posts SET title = CAST(X'48656CFF' AS TEXT) WHERE id = ?", [spoiled])
+        conn.commit()
+    sheet = tmp_path / "plan.csv"
+    sheet.write_text("date,channel,title\n2027-01-02,Blog,New one\n", encoding="utf-8")
+    with CalendarStore.open(path) as store:
+        summary = import_csv(store, sheet, ImportOptions())
+        assert len(summary.added) == 1
