@@ -250,12 +250,12 @@ def _run(
             if store is None:
                 return 0
             settings.setValue(WELCOME_SHOWN, True)
-        if store is None:
+        opened = store
+        if opened is None:
             try:
-                store = open_first_calendar(path, settings)
-            except CadenceError as exc:
+                opened = open_first_calendar(path, settings)
+            except CadenceError as exc:  # the default calendar too (its header spoiled)
                 show_error(None, exc)
-                return 1
         from ..app import data_folder
         from ..core.backups import backup_folder
 
@@ -264,7 +264,7 @@ def _run(
                 CalendarSession(store), settings, backups=backup_folder(data_folder())
             )
 
-        window = _first_window(store, build)
+        window = None if opened is None else _first_window(opened, build)
         if window is None:  # the default calendar would not open either: choose another
             if welcome is None:
                 from .welcome import show_welcome

@@ -1003,6 +1003,35 @@ def test_a_calendar_asked_for_that_is_gone_opens_the_last_one_not_the_demo(
     assert Path(str(settings.value("lastFile"))) == demo_path
 
 
+def test_when_the_default_calendar_does_not_open_the_welcome_screen_opens(
+    settings: QSettings,
+    demo_path: Path,
+    data: Path,
+    tmp_path: Path,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The data folder's demo with its header spoiled, and no other calendar: Cadence
+    said so and quit, at every start."""
+    default = data / DEMO_NAME
+    default.parent.mkdir(parents=True, exist_ok=True)
+    default.write_bytes(b"not a calendar at all" * 10)
+    sound = tmp_path / "sound.cadence"
+    shutil.copy(demo_path, sound)
+    said: list[str] = []
+    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
+    settings.setValue(WELCOME_SHOWN, True)
+    welcomed: list[bool] = []
+
+    def welcome() -> CalendarStore:
+        welcomed.append(True)
+        return CalendarStore.open(sound)
+
+    assert run_window(None, quit_after_ms=0, settings=settings, welcome=welcome) == 0
+    assert welcomed == [True]
+    assert said == [f"{default} is not a Cadence calendar."]
+
+
 def _last_calendar_gone(
     settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[Path, list[str]]:
@@ -1043,7 +1072,12 @@ def test_no_calendar_to_open_and_no_room_for_the_demo_is_said_in_one_sentence(
     blocker.write_text("not a folder")
     monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
     _, said = _last_calendar_gone(settings, tmp_path, monkeypatch)
-    assert run_window(None, quit_after_ms=0, settings=settings) == 1
+    welcomed: list[bool] = []  # the welcome screen, to choose another: closed here
+    assert (
+        run_window(None, quit_after_ms=0, settings=settings, welcome=lambda: welcomed.append(True))
+        == 1
+    )
+    assert welcomed == [True]
     assert len(said) == 2
     assert said[0].startswith("The calendar open last time is no longer at")
     assert str(data_folder() / DEMO_NAME) in said[1]
