@@ -1375,6 +1375,7 @@ class _Reader:
             unclosed = self.layout.unclosed()
             if unclosed is not None:
                 kind, line = unclosed
+                kind = recurrence.shortened(kind, 40)  # (a whole file read as one line)
                 raise ImportProblem(
                     f"The {kind} that begins here is never closed (END:{kind}); the file"
                     " seems cut short. Nothing was imported.",
@@ -1946,6 +1947,7 @@ _SPLIT_CHARACTER = re.compile(rb"([\xc2-\xf4][\x80-\xbf]{0,2})(\r?\n[ \t])([\x80
 
 
 _DOUBLED_RETURNS = re.compile(r"\r+\r\n")
+_RETURN_ALONE = re.compile(r"\r(?!\n)")
 
 
 def _file_line_ends(text: str) -> str:
@@ -1953,11 +1955,13 @@ def _file_line_ends(text: str) -> str:
     returns alone (read as one line, the whole file quoted back in a sentence) and the
     doubled returns of a file converted twice ("\\r\\r\\n") as one line end each.
     A return alone in a file of line feeds is a value's own (FileMaker's line breaks,
-    a Windows text escaped in part), kept as it is."""
+    a Windows text escaped in part), kept as it is: returns alone end lines where they
+    outnumber the line feeds."""
     if "\r" not in text:
         return text
-    if "\n" not in text:
-        return text.replace("\r", "\r\n")
+    alone = len(_RETURN_ALONE.findall(text))
+    if alone > text.count("\n"):  # (a final line feed, or two files joined, aside)
+        return _RETURN_ALONE.sub("\r\n", text)
     return _DOUBLED_RETURNS.sub("\r\n", text)
 
 

@@ -2559,7 +2559,11 @@ def test_a_repeat_on_no_day_that_exists_is_skipped_at_once(
     )
 
 
-@pytest.mark.parametrize("ending", ["\r", "\r\r\n"], ids=["classic Mac", "converted twice"])
+@pytest.mark.parametrize(
+    "ending",
+    ["\r", "\r\r\n", "\r+\n"],
+    ids=["classic Mac", "converted twice", "classic Mac and a final line feed"],
+)
 def test_a_file_with_odd_line_ends_reads_as_any_other(
     store: CalendarStore, tmp_path: Path, ending: str
 ) -> None:
@@ -2572,7 +2576,10 @@ def test_a_file_with_odd_line_ends_reads_as_any_other(
         "END:VCALENDAR",
     ]
     path = tmp_path / "odd.ics"
-    path.write_bytes((ending.join(lines) + ending).encode())
+    if ending == "\r+\n":  # a tool's final line feed, or two files joined
+        path.write_bytes(("\r".join(lines) + "\r\n").encode())
+    else:
+        path.write_bytes((ending.join(lines) + ending).encode())
     added, _, _, skipped = import_file(store, path, fallback="LinkedIn", create_missing=True)
     assert (added, skipped) == (2, [])
 
