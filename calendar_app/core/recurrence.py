@@ -106,6 +106,13 @@ def _last_day(value: str, at: time | None, zone: tzinfo | None) -> date:
 _LONGEST_MONTHS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def means_no_end(until: date) -> bool:
+    """Whether an UNTIL is the last day there is ("99991231"), which programs write for
+    a repeat without end: read so (it made a thousand posts, to 2046). An end past the
+    years a calendar plans but short of it is refused (or, imported, said)."""
+    return until.year == date.max.year
+
+
 def falls_on_no_day(months: Iterable[int], monthdays: Iterable[int]) -> bool:
     """Whether a rule's BYMONTH and BYMONTHDAY name no day that exists (30 February, 31
     April): it gives no date, and the rule library looks for one up to the year 9999
@@ -159,6 +166,8 @@ def normalise(rule: str, *, at: time | None = None, zone: tzinfo | None = None) 
     for name in ("COUNT", "INTERVAL"):
         if name in parts:
             parts[name] = _whole(name, parts[name])
+    if "UNTIL" in parts and means_no_end(_until(parts["UNTIL"])):
+        del parts["UNTIL"]
     if "UNTIL" in parts:
         parts["UNTIL"] = _last_day(parts["UNTIL"], at, zone).strftime("%Y%m%d")
     if _never(parts):

@@ -1910,11 +1910,11 @@ def _advance(progress: Progress, done: int, total: int) -> None:
 
 
 def _no_end(rule: Any) -> bool:
-    """Whether a rule's UNTIL lies past every year a calendar plans: "99991231T235959Z",
-    which programs write for a repeat without end (and past what a zone's clock can be
-    moved to)."""
+    """Whether a rule's UNTIL is "99991231T235959Z", which programs write for a repeat
+    without end (:func:`.recurrence.means_no_end`; past what a zone's clock can be moved
+    to, too)."""
     untils = rule.get("UNTIL")
-    return bool(untils) and untils[0].year > LAST_DAY.year
+    return bool(untils) and recurrence.means_no_end(untils[0])
 
 
 def _cadence_days(text: str) -> int | None:

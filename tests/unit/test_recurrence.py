@@ -1757,3 +1757,12 @@ def test_a_rule_of_thousands_of_characters_is_quoted_short(part: str) -> None:
             f"FREQ=DAILY;{part}={'9' * 5000}" if part != "FREQ" else "FREQ=" + "9" * 5000
         )
     assert len(str(refused.value)) < 250
+
+
+def test_an_until_past_the_last_year_planned_is_a_rule_without_end() -> None:
+    """As an .ics import reads it: typed on the command line, it made a thousand posts."""
+    assert recurrence.normalise("FREQ=WEEKLY;UNTIL=99991231") == "FREQ=WEEKLY"
+    assert recurrence.normalise("FREQ=WEEKLY;UNTIL=29991231") == "FREQ=WEEKLY;UNTIL=29991231"
+    assert (
+        len(recurrence.occurrences("FREQ=WEEKLY;UNTIL=99991231T235959Z", date(2026, 12, 1))) == 53
+    )
