@@ -249,6 +249,8 @@ def _channel_id(store: CalendarStore, name: str) -> int:
 
 
 def _message_id(store: CalendarStore, title: str) -> int:
+    if shows_nothing(title):  # "$EMPTY", as --channel and --campaign say it
+        raise InvalidInput("A key message needs a title.")
     message = store.key_message_titled(title)
     if message is None:
         known = ", ".join(m.title for m in store.key_messages()) or "none yet"

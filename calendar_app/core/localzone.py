@@ -80,7 +80,12 @@ def zone_typed(text: str) -> str:
     wanted = text.casefold()
     names = time_zone_names()
     spoken = {name: name.replace("_", " ").casefold() for name in names}
-    same = [name for name in names if wanted in (name.casefold(), spoken[name])]
+    # (Not "est" as EST, a fixed offset with no summer time: a region's zone is meant.)
+    same = [
+        name
+        for name in names
+        if wanted in (name.casefold(), spoken[name]) and ("/" in name or name == "UTC")
+    ]
     if len(same) == 1:  # "utc": UTC, though "utc" is in Etc/UTC too
         return same[0]
     found = [name for name in names if wanted in name.casefold() or wanted in spoken[name]]

@@ -69,7 +69,7 @@ def parse(rule: str) -> dict[str, str]:
         if not sep or not value.strip():
             raise InvalidInput(f"'{shortened(piece)}' in the repeat rule is not NAME=VALUE.")
         if name in parts:
-            raise InvalidInput(f"The repeat rule names {name} twice.")
+            raise InvalidInput(f"The repeat rule names {shortened(name)} twice.")
         parts[name] = value.strip().upper()
     return parts
 

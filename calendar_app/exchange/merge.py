@@ -336,7 +336,8 @@ def merge_calendar(
                     if len(members) == 1
                     else f"its {len(members)} posts come in on their own"
                 )
-                summary.notes.append(f"{str(exc).rstrip('.')} (in {theirs.path.name}); {posts}.")
+                said = str(exc).rstrip(".").replace("The ", "the ", 1)
+                summary.notes.append(f"In {theirs.path.name}, {said}; {posts}.")
                 continue
             summary.series_added.extend(adopted.created)
         note_archived(ours, summary)

@@ -141,7 +141,7 @@ def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore
         candidates.append(path)
         # One asked for that will not open: the last calendar, not the demo (which then
         # became where the user left off, and opened at every start after).
-        if last and last.exists() and last != path:
+        if last and last.exists() and last.resolve() != path.resolve():
             candidates.append(last)
     else:
         if last and last.exists():

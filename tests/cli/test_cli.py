@@ -107,6 +107,16 @@ def test_init_finds_a_zone_typed_as_the_window_finds_it(
         assert store.info().timezone == zone
 
 
+def test_a_zone_typed_as_an_abbreviation_is_not_taken_for_a_fixed_offset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "est" made a calendar in EST, an hour off New York's all summer."""
+    path = tmp_path / "est.cadence"
+    assert run("init", path, "--timezone", "est")[0] == 1
+    assert "'est' is not a time zone" in capsys.readouterr().err
+    assert not path.exists()
+
+
 @pytest.mark.parametrize("blank", ["", "   "])
 def test_an_empty_zone_or_channel_is_refused_not_read_as_none_given(
     tmp_path: Path, calendar: Path, capsys: pytest.CaptureFixture[str], blank: str
@@ -138,6 +148,11 @@ def test_an_empty_zone_or_channel_is_refused_not_read_as_none_given(
     )
     assert status == 1
     assert capsys.readouterr().err == "cadence: error: A campaign needs a name.\n"
+    status, _ = run(
+        "post", "add", calendar, "--title", "T", "--channel", "LinkedIn", "--message", blank
+    )
+    assert status == 1
+    assert capsys.readouterr().err == "cadence: error: A key message needs a title.\n"
     assert calendar.read_bytes() == before
 
 

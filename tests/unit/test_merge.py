@@ -1090,8 +1090,8 @@ def test_a_repeat_rule_the_other_calendar_holds_spoiled_leaves_its_posts_on_thei
     summary = merge_calendar(ours, theirs)
     assert len(summary.added) == 4
     assert summary.notes == [
-        "The repeat rule 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' falls on no day that exists"
-        " (such as 30 February) (in theirs.cadence); its 3 posts come in on their own."
+        "In theirs.cadence, the repeat rule 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' falls on no"
+        " day that exists (such as 30 February); its 3 posts come in on their own."
     ]
     assert {p.series_id for p in ours.all_posts()} == {None}
     ours.close()
