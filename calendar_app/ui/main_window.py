@@ -190,8 +190,9 @@ class MainWindow(QMainWindow):
         self._clipboard_word = ""
         """What a copy or cut said (select a day and paste), cleared by the paste."""
         self._step_word = ""
-        self._stepping = False  # an undo or redo running (see _forget_step_word)
         """What the last undo or redo said (:meth:`_stepped`)."""
+        self._stepping = False
+        """Whether an undo or redo runs (:meth:`_forget_step_word`)."""
         self.statusBar().messageChanged.connect(self._summary_again)
         self.setObjectName("mainWindow")
         self.setMinimumSize(SMALLEST)

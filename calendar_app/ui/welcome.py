@@ -1024,7 +1024,8 @@ class WelcomeDialog(QDialog):
         return True
 
     def import_file(self, path: Path | None = None) -> bool:
-        """Make a calendar named after ``path`` in Cadence's folder and import it there."""
+        """Make a calendar in Cadence's folder and import ``path`` into it: named as an
+        iCalendar file names its calendar, else after the file."""
         if path is None:
             name = file_dialog_name(
                 self, "Import from iCalendar or CSV", Path.home(), IMPORT_FILTER
