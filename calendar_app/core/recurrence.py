@@ -170,6 +170,7 @@ def normalise(rule: str, *, at: time | None = None, zone: tzinfo | None = None) 
         del parts["UNTIL"]
     if "UNTIL" in parts:
         parts["UNTIL"] = _last_day(parts["UNTIL"], at, zone).strftime("%Y%m%d")
+    check_ordinals(freq, parts.get("BYDAY", ""))
     if _never(parts):
         raise InvalidInput(
             f"The repeat rule '{shortened(rule.strip())}' falls on no day that exists (such as"
@@ -194,6 +195,20 @@ def _never(parts: dict[str, str]) -> bool:
         return found
 
     return falls_on_no_day(numbers("BYMONTH"), numbers("BYMONTHDAY"))
+
+
+def check_ordinals(freq: str, byday: str) -> None:
+    """A weekday's rank in a month is at most five, in a year 53 (the rule library failed
+    inside on "BYDAY=10MO" of a monthly rule)."""
+    most = {"MONTHLY": 5, "YEARLY": 53}.get(freq)
+    for day in filter(None, byday.split(",")):
+        rank = day.strip()[:-2].lstrip("+-")
+        if rank and (not rank.isdigit() or most is None or int(rank) > most or rank == "0"):
+            where = "month" if freq == "MONTHLY" else "year" if freq == "YEARLY" else "week"
+            raise InvalidInput(
+                f"BYDAY={shortened(day.strip())} in the repeat rule asks for a weekday's rank"
+                f" a {where} does not have."
+            )
 
 
 def has_end(rule: str) -> bool:

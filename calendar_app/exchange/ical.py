@@ -1578,6 +1578,12 @@ class _Reader:
                 raise self.refuse(
                     "RRULE has both COUNT and UNTIL; RFC 5545 allows one.", index, "RRULE"
                 )
+            try:
+                recurrence.check_ordinals(
+                    str((rule.get("FREQ") or [""])[0]), ",".join(map(str, rule.get("BYDAY", [])))
+                )
+            except InvalidInput as exc:
+                raise self.refuse(str(exc), index, "RRULE") from None
             if recurrence.falls_on_no_day(rule.get("BYMONTH", []), rule.get("BYMONTHDAY", [])):
                 raise self.refuse(
                     "RRULE falls on no day that exists (such as 30 February).", index, "RRULE"
@@ -1629,8 +1635,10 @@ class _Reader:
                         # counts toward COUNT (RFC 5545), where dateutil adds COUNT more.
                         found.pop()
                 moments.update(found)
-        except (ValueError, TypeError) as exc:
-            raise self.refuse(f"RRULE is not a valid repeat rule: {exc}.", index, "RRULE") from None
+        except (ValueError, TypeError, IndexError) as exc:  # (BYDAY=10MO: inside the library)
+            raise self.refuse(
+                f"RRULE is not a valid repeat rule: {_briefly(exc)}.", index, "RRULE"
+            ) from None
         ordered = sorted(
             m
             for m in moments

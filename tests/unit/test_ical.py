@@ -3135,3 +3135,18 @@ def test_channels_made_by_an_import_of_cadence_s_own_file_keep_its_order(tmp_pat
     import_file(other, tmp_path / "demo.ics", create_missing=True)
     assert [c.name for c in other.channels(include_archived=True)] == order
     other.close()
+
+
+def test_a_weekday_rank_a_month_has_not_skips_its_event(
+    busy: CalendarStore, tmp_path: Path
+) -> None:
+    lines = [
+        *HEADER,
+        *vevent("a@example.com", "DTSTART:20260301T090000Z", "Fine"),
+        *vevent(
+            "b@example.com", "DTSTART:20261207T090000Z", "Tenth", "RRULE:FREQ=MONTHLY;BYDAY=10MO"
+        ),
+        "END:VCALENDAR",
+    ]
+    (said,) = skipped_alone(busy, write_ics(tmp_path / "rank.ics", lines))
+    assert "BYDAY=10MO in the repeat rule asks for a weekday's rank a month does not have" in said

@@ -1766,3 +1766,14 @@ def test_an_until_past_the_last_year_planned_is_a_rule_without_end() -> None:
     assert (
         len(recurrence.occurrences("FREQ=WEEKLY;UNTIL=99991231T235959Z", date(2026, 12, 1))) == 53
     )
+
+
+@pytest.mark.parametrize(
+    "rule", ["FREQ=MONTHLY;BYDAY=10MO", "FREQ=YEARLY;BYDAY=54MO", "FREQ=WEEKLY;BYDAY=2TU"]
+)
+def test_a_weekday_rank_a_month_or_year_has_not_is_said(rule: str) -> None:
+    """The rule library failed inside on a monthly BYDAY=10MO: a bug's sentence."""
+    with pytest.raises(InvalidInput, match="asks for a weekday's rank a"):
+        recurrence.normalise(rule)
+    assert recurrence.normalise("FREQ=MONTHLY;BYDAY=-1FR") == "FREQ=MONTHLY;BYDAY=-1FR"
+    assert recurrence.normalise("FREQ=YEARLY;BYDAY=53MO") == "FREQ=YEARLY;BYDAY=53MO"
