@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 
 from ..core.errors import CalendarFileError, InvalidInput, environment_errors
 from ..core.models import (
+    CHANNEL_KINDS,
     OUTSIDE_PLANS,
     Campaign,
     Channel,
@@ -35,8 +36,10 @@ from ..core.models import (
     NewPost,
     Post,
     differs_in_names_only,
+    guessed_kind,
     in_plans,
     name_key,
+    parse_color,
     post_content,
 )
 from ..core.store import CalendarStore, full_edit, shown_sum
@@ -494,8 +497,8 @@ def _map_channels(
         find,
         lambda c: ours.add_channel(
             c.name,
-            kind=c.kind,
-            color=c.color,
+            kind=c.kind if c.kind in CHANNEL_KINDS else guessed_kind(c.name),  # (one spoiled)
+            color=_readable_colour(c.color),
             char_limit=c.char_limit,
             apart_from=had,
             archived=c.archived and as_there,
@@ -529,7 +532,7 @@ def _map_messages(
             m.title,
             statement=m.statement,
             cadence_days=m.cadence_days,
-            color=m.color,
+            color=_readable_colour(m.color),
             starts_on=start,
             ends_on=end,
             priority=m.priority,
@@ -571,7 +574,7 @@ def _map_campaigns(
             kind=c.kind,
             starts_on=c.starts_on,
             ends_on=c.ends_on,
-            color=c.color,
+            color=_readable_colour(c.color),
             apart_from=had,
         ).created[0],
         summary.campaigns_added,
@@ -579,6 +582,16 @@ def _map_campaigns(
 
 
 _Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
+
+
+def _readable_colour(colour: str) -> str | None:
+    """A colour of theirs as ours are written (#rrggbb), or None (one is chosen here)
+    for one another program or a spoiled sector left otherwise ("red"): the whole
+    merge was refused, asking for a colour written as #RRGGBB."""
+    try:
+        return parse_color(colour)
+    except InvalidInput:
+        return None
 
 
 def _colors(

@@ -415,15 +415,21 @@ def test_a_post_deleted_here_is_not_brought_back_by_the_other_copy_as_it_was(
 
 
 def test_a_failing_merge_changes_nothing(
-    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
+    pair: tuple[CalendarStore, CalendarStore], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ours, theirs = pair
     podcast = theirs.add_channel("Podcast").created[0]
     theirs.add_post(NewPost("Episode 1", podcast, (), date(2026, 12, 5)))
     before = ours.all_posts()
-    # A channel whose kind this version does not know makes the merge fail halfway.
-    theirs.db.execute("UPDATE channels SET kind = 'fax' WHERE name = 'Podcast'")
-    with pytest.raises(InvalidInput, match="channel kind"):
+    # The merge fails halfway: its posts written, then a refusal.
+    real = ours.add_posts
+
+    def written_then_refused(*args: Any, **kwargs: Any) -> ChangeSet:
+        real(*args, **kwargs)
+        raise InvalidInput("The disk said no.")
+
+    monkeypatch.setattr(ours, "add_posts", written_then_refused)
+    with pytest.raises(InvalidInput, match="The disk said no"):
         merge_calendar(ours, theirs)
     assert ours.all_posts() == before
     assert ours.channel_named("Podcast") is None
@@ -1094,5 +1100,25 @@ def test_a_repeat_rule_the_other_calendar_holds_spoiled_leaves_its_posts_on_thei
         " day that exists (such as 30 February); its 3 posts come in on their own."
     ]
     assert {p.series_id for p in ours.all_posts()} == {None}
+    ours.close()
+    theirs.close()
+
+
+def test_a_colour_or_kind_another_program_left_does_not_refuse_a_merge(tmp_path: Path) -> None:
+    """A key message's colour "red", a channel's kind a bad sector spoiled: the whole
+    merge was refused, asking for a colour written as #RRGGBB."""
+    ours = CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris")
+    theirs = CalendarStore.create(tmp_path / "theirs.cadence", timezone="Europe/Paris")
+    channel = theirs.add_channel("Newsletter").created[0]
+    message = theirs.add_key_message("We listen").created[0]
+    theirs.add_post(NewPost("Told", channel, (message,), date(2026, 12, 9)))
+    theirs.db.execute("UPDATE key_messages SET color = 'red'")
+    theirs.db.execute("UPDATE channels SET kind = 'soc\ufffdial'")
+    summary = merge_calendar(ours, theirs)
+    assert len(summary.added) == 1
+    (made,) = ours.channels()
+    assert made.kind == "newsletter"  # as its name says
+    (told,) = ours.key_messages()
+    assert told.color.startswith("#")
     ours.close()
     theirs.close()
