@@ -1062,6 +1062,8 @@ class _RowReader:
         values.extend([""] * (width - count + 1))
         at, label, names = self.at, self.label, self.names
         uid = values[at["uid"]].strip()
+        if shows_nothing(uid):  # (a zero-width space alone made a second copy of a post)
+            uid = ""
         if uid:
             earlier = self.seen_uids.get(uid)
             if earlier is not None:

@@ -48,6 +48,7 @@ import dataclasses
 import gc
 import html
 import re
+import unicodedata
 import uuid
 import warnings
 import zlib
@@ -1365,7 +1366,8 @@ class _Reader:
     def _calendars(self) -> list[Any]:
         try:
             found = self._parsed()
-        except ValueError as exc:
+        except (ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
+            # (the library's own failures: a VTIMEZONE's TZID given twice, AttributeError)
             raise ImportProblem(
                 f"{self.source.name} could not be read as iCalendar ({_briefly(exc)})."
                 " Nothing was imported."
@@ -1461,7 +1463,7 @@ class _Reader:
                 )
         uid_prop = event.get("UID")
         uid = str(uid_prop).strip() if uid_prop is not None else ""
-        if not uid:
+        if shows_nothing(uid):  # (a zero-width space alone made a second copy of a post)
             raise self.refuse("This event (VEVENT) has no UID.", index)
         for name, error in event.errors:
             if name is None:
@@ -2046,8 +2048,11 @@ def planned_name(source: Path) -> str | None:
     if match is None:
         return None
     name = re.sub(r"\\([\\;,nN])", lambda m: " " if m[1] in "nN" else m[1], match.group(1))
-    name = one_line(name)
-    return None if shows_nothing(name) else name
+    # Not what draws nothing or turns the text around (a right-to-left override, a byte
+    # order mark), and short: a name of thousands of characters made a box taller than
+    # the screen, its OK out of reach.
+    name = "".join(c for c in one_line(name) if unicodedata.category(c) != "Cf")
+    return None if shows_nothing(name) else recurrence.shortened(name.strip(), 100)
 
 
 # -- import: writing the posts ---------------------------------------------------

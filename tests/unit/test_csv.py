@@ -2589,3 +2589,15 @@ def test_cells_of_zero_width_characters_alone_name_nothing(store: CalendarStore)
     (nothing_else,) = [p for p in store.all_posts() if p.title == "Nothing else"]
     assert (nothing_else.message_ids, nothing_else.campaign_id) == ((), None)
     assert (store.key_messages(), store.campaigns()) == ([], [])
+
+
+def test_a_uid_cell_of_zero_width_characters_alone_is_an_empty_one(store: CalendarStore) -> None:
+    """It was taken as a uid: the row came in as a second copy of its post."""
+    store.add_channel("Blog")
+    plan = store.path.parent / "plan.csv"
+    plan.write_text("uid,date,channel,title\n,2026-12-10,Blog,Once\n", encoding="utf-8")
+    assert len(import_csv(store, plan, ImportOptions()).added) == 1
+    plan.write_text("uid,date,channel,title\n\u200b,2026-12-10,Blog,Once\n", encoding="utf-8")
+    summary = import_csv(store, plan, ImportOptions())
+    assert summary.added == []
+    assert [p.title for p in store.all_posts()] == ["Once"]

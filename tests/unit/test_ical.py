@@ -3150,3 +3150,53 @@ def test_a_weekday_rank_a_month_has_not_skips_its_event(
     ]
     (said,) = skipped_alone(busy, write_ics(tmp_path / "rank.ics", lines))
     assert "BYDAY=10MO in the repeat rule asks for a weekday's rank a month does not have" in said
+
+
+def test_a_timezone_given_its_tzid_twice_is_said_in_a_sentence(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """The library failed with an AttributeError: a bug's sentence for the file."""
+    lines = [
+        *HEADER,
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Paris",
+        "TZID:Europe/Paris",
+        "BEGIN:STANDARD",
+        "DTSTART:19701025T030000",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+        *vevent("a@example.com", "DTSTART;TZID=Europe/Paris:20260301T090000", "Fine"),
+        "END:VCALENDAR",
+    ]
+    with pytest.raises(ImportProblem) as refused:
+        import_file(store, write_ics(tmp_path / "tzid.ics", lines), fallback="LinkedIn")
+    assert str(refused.value).startswith("tzid.ics could not be read as iCalendar (")
+
+
+def test_a_uid_of_zero_width_characters_alone_is_no_uid(
+    busy: CalendarStore, tmp_path: Path
+) -> None:
+    lines = [
+        *HEADER,
+        *vevent("a@example.com", "DTSTART:20260301T090000Z", "Fine"),
+        *vevent("\u200b", "DTSTART:20260302T090000Z", "Invisible"),
+        "END:VCALENDAR",
+    ]
+    (said,) = skipped_alone(busy, write_ics(tmp_path / "uid.ics", lines))
+    assert "This event (VEVENT) has no UID" in said
+
+
+def test_a_calendar_name_given_by_a_file_is_kept_short_and_plain(tmp_path: Path) -> None:
+    from calendar_app.exchange.ical import planned_name
+
+    path = tmp_path / "named.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nX-WR-CALNAME:\u202eComms " + "x" * 5000 + "\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    name = planned_name(path)
+    assert name is not None
+    assert name.startswith("Comms xx")
+    assert len(name) <= 101
