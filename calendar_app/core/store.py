@@ -1155,7 +1155,7 @@ class CalendarStore:
         the user asked for, whose names an import then leaves off its posts rather than
         make again (:meth:`deleted_names`); not the undo of making it (an undone import
         or Add made nothing to remember)."""
-        self.key_message(message_id)
+        title = self.key_message(message_id).title
         post_ids = {
             r[0]
             for r in self._rows(
@@ -1165,7 +1165,7 @@ class CalendarStore:
         carriers = self.posts(post_ids)
         with environment_errors(self.path), self.db.atomic():
             if remembered:
-                self._remember_deleted("message", message_id, "key_messages", "title")
+                self._remember_deleted("message", message_id, title)
             # Its former names stay, for the undo of the deletion; no name is said for a
             # record that is not there (:meth:`former_names`).
             self._conn.execute("DELETE FROM key_messages WHERE id = ?", [message_id])
@@ -1244,14 +1244,14 @@ class CalendarStore:
     def delete_campaign(self, campaign_id: int, *, remembered: bool = True) -> ChangeSet:
         """Delete a campaign, its posts in none; ``remembered`` as for
         :meth:`delete_key_message`."""
-        self.campaign(campaign_id)
+        name = self.campaign(campaign_id).name
         post_ids = frozenset(
             r[0] for r in self._rows("SELECT id FROM posts WHERE campaign_id = ?", [campaign_id])
         )
         members = self.posts(post_ids)
         with environment_errors(self.path), self.db.atomic():
             if remembered:
-                self._remember_deleted("campaign", campaign_id, "campaigns", "name")
+                self._remember_deleted("campaign", campaign_id, name)
             # Its former names stay, for the undo of the deletion; no name is said for a
             # record that is not there (:meth:`former_names`).
             self._conn.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
@@ -1351,17 +1351,17 @@ class CalendarStore:
             found.setdefault(key, set()).add(record_id)
         return found
 
-    def _remember_deleted(self, kind: str, record_id: int, table: str, column: str) -> None:
-        """Keep the names of a record being deleted, its own and those it had, as those
-        of a record deleted here (:meth:`deleted_names`): under the record's number
-        made negative, which no record has (its undo takes them away again)."""
+    def _remember_deleted(self, kind: str, record_id: int, name: str) -> None:
+        """Keep the names of a record being deleted, its own (``name``) and those it
+        had, as those of a record deleted here (:meth:`deleted_names`): under the
+        record's number made negative, which no record has (its undo takes them away
+        again)."""
         self._conn.execute(
             "INSERT OR IGNORE INTO former_names (kind, record_id, name_key)"
             " SELECT kind, -record_id, name_key FROM former_names"
             " WHERE kind = ? AND record_id = ?",
             [kind, record_id],
         )
-        (name,) = self._rows(f"SELECT {column} FROM {table} WHERE id = ?", [record_id])[0]
         self._conn.execute(
             "INSERT OR IGNORE INTO former_names (kind, record_id, name_key) VALUES (?, ?, ?)",
             [kind, -record_id, name_key(name)],
