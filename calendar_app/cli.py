@@ -38,6 +38,7 @@ from .core.models import (
     parse_color,
     parse_date,
     parse_time,
+    shortened,
     shows_nothing,
 )
 
@@ -103,7 +104,7 @@ def _color_arg(text: str) -> str:
 
 def _positive_int(text: str) -> int:
     digits = ascii_digits(text).strip().lstrip("0")  # "١٤", as dates and times take them
-    shown = text if len(text) <= 20 else f"{text[:20]}…"
+    shown = shortened(text, 20)
     if not digits.isascii() or not digits.isdigit():
         raise argparse.ArgumentTypeError(f"'{shown}' is not a whole number of at least 1")
     if len(digits) > 100:  # (Python reads no number of over 4300 digits)

@@ -191,6 +191,13 @@ def one_line(name: str) -> str:
     return unicodedata.normalize("NFC", _NOT_IN_NAMES.sub(" ", name).strip())
 
 
+def shortened(text: str, most: int = 60) -> str:
+    """``text`` as a sentence quotes it: cut after ``most`` characters (a rule of
+    thousands of digits, a library's account quoting a whole file, was said back
+    whole)."""
+    return text if len(text) <= most else f"{text[:most]}…"
+
+
 def padded(text: str, width: int) -> str:
     """``text`` and spaces to fill ``width`` columns of a terminal, where letters of East
     Asian scripts take two ("ニュース" is eight wide) and marks none."""

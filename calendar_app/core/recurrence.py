@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from .errors import InvalidInput
-from .models import LAST_DAY, MONTHS, ascii_digits, in_words, spelled_day
+from .models import LAST_DAY, MONTHS, ascii_digits, in_words, shortened, spelled_day
 
 HORIZON = timedelta(days=365)
 """How far ahead a rule with neither COUNT nor UNTIL is materialised."""
@@ -49,12 +49,6 @@ _RANKS = {
     "-2": "the second last ",
 }
 """How a monthly rule's BYDAY=1MO or -1FR reads: "on the first Monday"."""
-
-
-def shortened(text: str, most: int = 60) -> str:
-    """``text`` as a sentence quotes it: cut after ``most`` characters (a rule of
-    thousands of digits was said back whole)."""
-    return text if len(text) <= most else f"{text[:most]}…"
 
 
 def parse(rule: str) -> dict[str, str]:

@@ -81,6 +81,7 @@ from .models import (
     one_line,
     parse_color,
     post_content,
+    shortened,
     shown_note_of,
     shows_nothing,
     spelled_day,
@@ -2542,7 +2543,7 @@ class CalendarStore:
         days = recurrence.occurrences(rule, template.date)
         if not days:
             raise InvalidInput(
-                f"The repeat rule {recurrence.shortened(rule)} gives no date from"
+                f"The repeat rule {shortened(rule)} gives no date from"
                 f" {template.date.isoformat()} on."
             )
         rule = recurrence.as_made(rule, days)

@@ -110,6 +110,7 @@ from ..core.models import (
     one_line,
     post_content,
     quoted_names,
+    shortened,
     shown_note,
     shown_note_of,
     shows_nothing,
@@ -1377,7 +1378,7 @@ class _Reader:
             unclosed = self.layout.unclosed()
             if unclosed is not None:
                 kind, line = unclosed
-                kind = recurrence.shortened(kind, 40)  # (a whole file read as one line)
+                kind = shortened(kind, 40)  # (a whole file read as one line)
                 raise ImportProblem(
                     f"The {kind} that begins here is never closed (END:{kind}); the file"
                     " seems cut short. Nothing was imported.",
@@ -1977,8 +1978,7 @@ def _file_line_ends(text: str) -> str:
 
 def _briefly(exc: BaseException) -> str:
     """The library's account of a problem, on one line and short (it quotes lines)."""
-    said = one_line(str(exc))
-    return said if len(said) <= 100 else f"{said[:100]}…"
+    return shortened(one_line(str(exc)), 100)
 
 
 def _decode(source: Path, raw: bytes) -> str:
@@ -2052,7 +2052,7 @@ def planned_name(source: Path) -> str | None:
     # order mark), and short: a name of thousands of characters made a box taller than
     # the screen, its OK out of reach.
     name = "".join(c for c in one_line(name) if unicodedata.category(c) != "Cf")
-    return None if shows_nothing(name) else recurrence.shortened(name.strip(), 100)
+    return None if shows_nothing(name) else shortened(name.strip(), 100)
 
 
 # -- import: writing the posts ---------------------------------------------------
