@@ -101,6 +101,16 @@ def parse_color(text: str) -> str:
     return text.strip().lower()
 
 
+def readable_color(text: str) -> str | None:
+    """``text`` as a colour Cadence writes (:func:`parse_color`), or None for one another
+    program, or a spoiled sector, left otherwise ("red", "#zzzzzz"): an export or a
+    merge gives it none (a merge chooses one) rather than fail on it."""
+    try:
+        return parse_color(text)
+    except InvalidInput:
+        return None
+
+
 MARKERS_SHOWN = 4
 """The key messages a post's chip shows a marker for (in the window, the PDF and the web
 page, which names the rest as "+N"): the title keeps its room."""

@@ -110,6 +110,7 @@ from ..core.models import (
     one_line,
     post_content,
     quoted_names,
+    readable_color,
     shortened,
     shown_note,
     shown_note_of,
@@ -255,15 +256,6 @@ def _x_text(value: str, **params: str | None) -> _Text:
         if param is not None:
             given[name.replace("_", "-")] = param
     return _Text(value, given)
-
-
-_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-
-
-def _hex(colour: str) -> str | None:
-    """``colour`` when it is ``#rrggbb``, as Cadence writes colours; None for one another
-    program, or a damaged sector, left otherwise (the export failed on it)."""
-    return colour if _HEX_COLOUR.fullmatch(colour) else None
 
 
 # -- colours ---------------------------------------------------------------
@@ -504,7 +496,7 @@ class _EventBuilder:
         props = self._channel_props.get(channel_id)
         if props is None:
             channel = self.channels[channel_id]
-            colour = _hex(channel.color)
+            colour = readable_color(channel.color)
             props = self._channel_props[channel_id] = (
                 _x_text(channel.name, X_KIND=channel.kind, X_COLOR=colour),
                 vText(css_colour_name(colour) if colour else "gray"),
@@ -516,7 +508,9 @@ class _EventBuilder:
         if prop is None:
             message = self.messages[message_id]
             prop = self._message_props[message_id] = _x_text(
-                message.title, X_DAYS=str(message.cadence_days), X_COLOR=_hex(message.color)
+                message.title,
+                X_DAYS=str(message.cadence_days),
+                X_COLOR=readable_color(message.color),
             )
         return prop
 
@@ -525,7 +519,7 @@ class _EventBuilder:
         if prop is None:
             campaign = self.campaigns[campaign_id]
             prop = self._campaign_props[campaign_id] = _x_text(
-                campaign.name, X_KIND=campaign.kind.value, X_COLOR=_hex(campaign.color)
+                campaign.name, X_KIND=campaign.kind.value, X_COLOR=readable_color(campaign.color)
             )
         return prop
 
@@ -541,7 +535,7 @@ class _EventBuilder:
                 _x_text(
                     c.name,
                     X_KIND=c.kind,
-                    X_COLOR=_hex(c.color),
+                    X_COLOR=readable_color(c.color),
                     **({"X_LIMIT": str(c.char_limit)} if c.char_limit else {}),
                     **({"X_ARCHIVED": "TRUE"} if c.archived else {}),
                 )
@@ -552,7 +546,7 @@ class _EventBuilder:
                 _x_text(
                     m.title,
                     X_DAYS=str(m.cadence_days),
-                    X_COLOR=_hex(m.color),
+                    X_COLOR=readable_color(m.color),
                     X_PRIORITY=str(m.priority),
                     **_range_params(m.starts_on, m.ends_on),
                     **({"X_STATEMENT": m.statement} if m.statement else {}),
@@ -565,7 +559,7 @@ class _EventBuilder:
                 _x_text(
                     c.name,
                     X_KIND=c.kind.value,
-                    X_COLOR=_hex(c.color),
+                    X_COLOR=readable_color(c.color),
                     **_range_params(c.starts_on, c.ends_on),
                 )
                 for c in campaigns

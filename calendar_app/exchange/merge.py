@@ -39,8 +39,8 @@ from ..core.models import (
     guessed_kind,
     in_plans,
     name_key,
-    parse_color,
     post_content,
+    readable_color,
 )
 from ..core.store import CalendarStore, full_edit, shown_sum
 from .formats import (
@@ -498,7 +498,7 @@ def _map_channels(
         lambda c: ours.add_channel(
             c.name,
             kind=c.kind if c.kind in CHANNEL_KINDS else guessed_kind(c.name),  # (one spoiled)
-            color=_readable_colour(c.color),
+            color=readable_color(c.color),
             char_limit=c.char_limit,
             apart_from=had,
             archived=c.archived and as_there,
@@ -532,7 +532,7 @@ def _map_messages(
             m.title,
             statement=m.statement,
             cadence_days=m.cadence_days,
-            color=_readable_colour(m.color),
+            color=readable_color(m.color),
             starts_on=start,
             ends_on=end,
             priority=m.priority,
@@ -574,7 +574,7 @@ def _map_campaigns(
             kind=c.kind,
             starts_on=c.starts_on,
             ends_on=c.ends_on,
-            color=_readable_colour(c.color),
+            color=readable_color(c.color),
             apart_from=had,
         ).created[0],
         summary.campaigns_added,
@@ -582,16 +582,6 @@ def _map_campaigns(
 
 
 _Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
-
-
-def _readable_colour(colour: str) -> str | None:
-    """A colour of theirs as ours are written (#rrggbb), or None (one is chosen here)
-    for one another program or a spoiled sector left otherwise ("red"): the whole
-    merge was refused, asking for a colour written as #RRGGBB."""
-    try:
-        return parse_color(colour)
-    except InvalidInput:
-        return None
 
 
 def _colors(
