@@ -787,42 +787,32 @@ def note_archived(store: CalendarStore, summary: ImportSummary) -> None:
     The posts it changed count for what they came onto with the change (a colleague
     moved one onto a channel archived here)."""
     held = {old.id: old for old in summary.previous}
-    now = store.posts(held) if held else []
-    moved_onto = {
-        (kind, record)
-        for post in now
-        for kind, record in (
-            [("c", post.channel_id)] if post.channel_id != held[post.id].channel_id else []
-        )
-        + [("m", m) for m in set(post.message_ids) - set(held[post.id].message_ids)]
-    }
-    if not summary.added and not moved_onto:
-        return
-    import json
+    onto: set[tuple[str, int]] = set()
+    for post in store.posts(held) if held else []:
+        if post.channel_id != held[post.id].channel_id:
+            onto.add(("c", post.channel_id))
+        onto.update(("m", m) for m in set(post.message_ids) - set(held[post.id].message_ids))
+    if summary.added:  # (read in one query: an import may add 100,000)
+        import json
 
-    ids = json.dumps(list(summary.added))
-    rows = store.read(
-        "SELECT DISTINCT 'c', c.id, c.name FROM posts p JOIN channels c ON c.id = p.channel_id"
-        " WHERE c.archived AND p.id IN (SELECT value FROM json_each(?))"
-        " UNION SELECT DISTINCT 'm', m.id, m.title FROM post_messages pm"
-        " JOIN key_messages m ON m.id = pm.message_id"
-        " WHERE m.archived AND pm.post_id IN (SELECT value FROM json_each(?))",
-        [ids, ids],
-    )
-    channels = {c.id: c for c in store.channels(include_archived=True)}
-    messages = {m.id: m for m in store.key_messages(include_archived=True)}
-    rows += [
-        (kind, record, channels[record].name if kind == "c" else messages[record].title)
-        for kind, record in moved_onto
-        if (channels[record].archived if kind == "c" else messages[record].archived)
-    ]
-    channels_made, messages_made = set(summary.channels_added), set(summary.messages_added)
+        ids = json.dumps(list(summary.added))
+        onto.update(
+            store.read(
+                "SELECT DISTINCT 'c', channel_id FROM posts"
+                " WHERE id IN (SELECT value FROM json_each(?))"
+                " UNION SELECT DISTINCT 'm', message_id FROM post_messages"
+                " WHERE post_id IN (SELECT value FROM json_each(?))",
+                [ids, ids],
+            )
+        )
+    if not onto:
+        return
+    records = {("c", c.id): (c.name, c.archived) for c in store.channels(include_archived=True)} | {
+        ("m", m.id): (m.title, m.archived) for m in store.key_messages(include_archived=True)
+    }
+    made = {("c", r) for r in summary.channels_added} | {("m", r) for r in summary.messages_added}
     names = sorted(
-        {
-            f"'{name}'"
-            for kind, record, name in rows
-            if record not in (channels_made if kind == "c" else messages_made)
-        }
+        {f"'{records[key][0]}'" for key in onto - made if key in records and records[key][1]}
     )
     if names:
         summary.notes.append(f"Posts came onto what is archived here: {', '.join(names)}.")
