@@ -2154,7 +2154,7 @@ class _Names:
         listed = [name for kind, name in self.described if kind == X_CHANNEL]
         keys = {record: name_key(self.store.channel(record).name) for record in made}
         place = {key: at for at, key in enumerate(listed)}
-        ordered = sorted(made, key=lambda r: (place.get(keys[r], len(listed)), made.index(r)))
+        ordered = sorted(made, key=lambda r: place.get(keys[r], len(listed)))  # (stable)
         if ordered == made:
             return
         first = min(self.store.channel(record).sort_order for record in made)

@@ -1327,25 +1327,24 @@ class MainWindow(QMainWindow):
 
     def _undo(self) -> None:
         """Edit > Undo; see :meth:`_stepped`."""
-        stack = self.session.undo_stack
-        command = stack.command(stack.index() - 1) if stack.canUndo() else None
-        self._stepping = True
-        try:
-            went = self.session.undo(self)
-        finally:
-            self._stepping = False
-        self._stepped(command, "Undone", went)
+        self._step_back_or_on(-1)
 
     def _redo(self) -> None:
         """Edit > Redo; see :meth:`_stepped`."""
+        self._step_back_or_on(+1)
+
+    def _step_back_or_on(self, direction: int) -> None:
         stack = self.session.undo_stack
-        command = stack.command(stack.index()) if stack.canRedo() else None
+        back = direction < 0
+        command = None
+        if stack.canUndo() if back else stack.canRedo():
+            command = stack.command(stack.index() - 1 if back else stack.index())
         self._stepping = True
         try:
-            went = self.session.redo(self)
+            went = self.session.undo(self) if back else self.session.redo(self)
         finally:
             self._stepping = False
-        self._stepped(command, "Redone", went)
+        self._stepped(command, "Undone" if back else "Redone", went)
 
     def _forget_step_word(self, _index: int) -> None:
         """A step taken after an undo or redo: its word ("Undone: Move post (now on Thu
