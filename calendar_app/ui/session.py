@@ -447,17 +447,15 @@ class CalendarSession(QObject):
         """What posts were placed on that is put away: "The post you placed is on the
         archived channel 'Pinterest' and in the campaign 'Xmas promo', over by then."
         (a copy pasted after the channel was archived landed there unsaid); "" if none."""
-        channels = sorted(
-            {self.channel(p.channel_id).name for p in posts if self.channel(p.channel_id).archived},
-            key=name_order,
-        )
+        shelved = [p for p in posts if self.channel(p.channel_id).archived]
+        channels = sorted({self.channel(p.channel_id).name for p in shelved}, key=name_order)
         over: dict[int, Campaign] = {}
         for post in posts:
             campaign = self._campaigns.get(post.campaign_id or 0)
             ends = campaign.ends_on if campaign is not None else None
             if campaign is not None and ends is not None and post.date and post.date > ends:
                 over[post.id] = campaign
-        counted = {p.id for p in posts if self.channel(p.channel_id).archived} | set(over)
+        counted = {p.id for p in shelved} | set(over)
         if not counted:
             return ""
         parts = []
