@@ -62,6 +62,17 @@ def demo(tmp_path: Path) -> Path:
     return path
 
 
+def _one_event(path: Path) -> Path:
+    """Another program's .ics of one event, "Pictured", on 5 December 2026."""
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:one@other\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20261205\r\n"
+        "SUMMARY:Pictured\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 def test_init_writes_the_calendar_settings(tmp_path: Path) -> None:
     path = tmp_path / "new.cadence"
     status, out = run(
@@ -128,13 +139,7 @@ def test_an_empty_zone_or_channel_is_refused_not_read_as_none_given(
     assert status == 1
     assert "is not a time zone" in capsys.readouterr().err
     assert not path.exists()
-    events = tmp_path / "events.ics"
-    events.write_text(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\nBEGIN:VEVENT\r\n"
-        "UID:one@other\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20261205\r\n"
-        "SUMMARY:Pictured\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-        encoding="utf-8",
-    )
+    events = _one_event(tmp_path / "events.ics")
     before = calendar.read_bytes()
     status, _ = run("import", calendar, events, "--channel", blank)
     assert status == 1
@@ -1928,13 +1933,7 @@ def test_an_import_onto_an_archived_channel_says_so(calendar: Path, tmp_path: Pa
     status, said = run("import", calendar, plan)
     assert status == 0
     assert "  note: Posts came onto what is archived here: 'LinkedIn'.\n" in said
-    events = tmp_path / "events.ics"
-    events.write_text(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\nBEGIN:VEVENT\r\n"
-        "UID:one@other\r\nDTSTAMP:20261201T000000Z\r\nDTSTART;VALUE=DATE:20261205\r\n"
-        "SUMMARY:Pictured\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-        encoding="utf-8",
-    )
+    events = _one_event(tmp_path / "events.ics")
     status, said = run("import", calendar, events, "--channel", "LinkedIn")
     assert status == 0
     assert "  note: Posts came onto what is archived here: 'LinkedIn'.\n" in said
