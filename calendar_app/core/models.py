@@ -234,9 +234,12 @@ def name_key(name: str) -> str:
     whatever their case, outer spaces, control characters and Unicode form ("é" typed
     as one character or as "e" and an accent, as macOS and PDFs give it), and what
     does not show: a double space, a no-break space pasted from a web page or Word, a
-    zero-width character, full-width letters (five "Made in Europe" were five key
-    messages, and a CSV cell with no-break spaces named none of them)."""
-    shown = "".join(c for c in one_line(name) if unicodedata.category(c) != "Cf")
+    zero-width character or a letter that draws nothing, full-width letters (five
+    "Made in Europe" were five key messages, and a CSV cell with no-break spaces named
+    none of them; "LinkedIn" and a Hangul filler was a second LinkedIn)."""
+    shown = "".join(
+        c for c in one_line(name) if c not in _BLANK and unicodedata.category(c) != "Cf"
+    )
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", shown)).strip().casefold()
 
 
@@ -245,11 +248,10 @@ _BLANK = frozenset(
     + "".join(map(chr, range(0x180B, 0x1810)))
     + "".join(map(chr, range(0xFE00, 0xFE10)))
     + "".join(map(chr, range(0xE0100, 0xE01F0)))
-    + " "
 )
 """Letters and marks that draw nothing (Hangul fillers, variation selectors, the
-combining grapheme joiner, the braille blank), beside the format characters
-:func:`name_key` drops: Unicode's default ignorables that are not format characters."""
+combining grapheme joiner, the braille blank), which :func:`name_key` drops beside the
+format characters: Unicode's default ignorables that are not format characters."""
 
 
 def shows_nothing(text: str) -> bool:
@@ -258,7 +260,7 @@ def shows_nothing(text: str) -> bool:
     show)."""
     if text.isascii():
         return not one_line(text)
-    return _BLANK.issuperset(name_key(text))
+    return not name_key(text)
 
 
 _STROKES = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"})

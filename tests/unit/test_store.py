@@ -392,8 +392,19 @@ def test_duplicate_key_message_titles_are_refused(store: CalendarStore) -> None:
         lambda name: name.replace(" ", "\u00a0"),  # a no-break space, from a web page or Word
         lambda name: name + "\u200b",  # a zero-width space
         lambda name: chr(ord(name[0]) + 0xFEE0) + name[1:],  # a full-width letter
+        lambda name: name + "\u3164",  # a Hangul filler, a letter that draws nothing
+        lambda name: name.replace(" ", " \u2800"),  # the braille blank
+        lambda name: name + "\ufe0f",  # a variation selector
     ],
-    ids=["double space", "no-break space", "zero-width space", "full-width"],
+    ids=[
+        "double space",
+        "no-break space",
+        "zero-width space",
+        "full-width",
+        "Hangul filler",
+        "braille blank",
+        "variation selector",
+    ],
 )
 def test_names_that_look_the_same_are_one(
     store: CalendarStore, look_alike: Callable[[str], str]
