@@ -75,7 +75,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import recurrence
-from ..core.errors import InvalidInput, NotFound
+from ..core.errors import CadenceError, InvalidInput, NotFound
 from ..core.models import (
     FIRST_DAY,
     LAST_DAY,
@@ -843,8 +843,15 @@ class PostEditor(QDialog):
         """Asked when the editor closes with unsaved changes (replaceable, as in tests)."""
         self._series: Series | None = None
         """The series of the post, when it is an occurrence of one."""
+        self._unreadable_series: str | None = None
+        """Why the series' rule, first day or exceptions do not read (written by an earlier
+        release or another program): the post is edited on its own."""
         if post is not None and post.series_id is not None:
-            self._series = session.store.series(post.series_id)
+            try:
+                self._series = session.store.series(post.series_id)
+                recurrence.normalise(self._series.rrule)
+            except CadenceError as exc:
+                self._series, self._unreadable_series = None, str(exc)
         self._plan: tuple[str, RepeatPlan] | None = None
         """The last new repeat's plan, by rule: read again only when the rule changes."""
         self._changing_repeat = False
@@ -1172,7 +1179,16 @@ class PostEditor(QDialog):
         repeat_box.addWidget(self.repeat_combo, 1)
         repeat_box.addWidget(self.interval_spin)
         unused: list[QWidget] = []
-        if self._series_rule is None:
+        if self._unreadable_series is not None:
+            # The rule's own words are in the sentence; the rows stay out of sight.
+            self.repeat_description.setText(
+                f"Its series' repeat cannot be read here ({self._unreadable_series.rstrip('.')})"
+                ": this post changes on its own."
+            )
+            form.addRow(QLabel("Repeat"), self.repeat_description)
+            form.addRow(label("F&rom here", self.repeat_combo), repeat_box)
+            self._repeat_box = repeat_box
+        elif self._series_rule is None:
             form.addRow(label("&Repeat", self.repeat_combo), repeat_box)
             unused.append(self.repeat_description)
         else:
@@ -1229,7 +1245,10 @@ class PostEditor(QDialog):
 
     @property
     def _series_rule(self) -> str | None:
-        return self._series.rrule if self._series is not None else None
+        """The series' rule; "" for one that does not read (the post repeats all the same)."""
+        if self._series is not None:
+            return self._series.rrule
+        return "" if self._unreadable_series is not None else None
 
     def start_changing_repeat(self) -> None:
         """Show the repeat rows of an occurrence, filled in as its series repeats from
@@ -1999,7 +2018,7 @@ class PostEditor(QDialog):
         # An occurrence sent to the backlog, or given a day from it, goes alone: there
         # is no day to move the others to, or from (nothing to ask).
         alone = "date" in changes and (changes["date"] is None or self.post.date is None)
-        if self.post.series_id is not None and not alone:
+        if self.post.series_id is not None and not alone and self._unreadable_series is None:
             chosen = self.session.scope_chooser(self, "change")
             if chosen is None:
                 return False

@@ -1318,6 +1318,44 @@ def test_delete_a_series_from_an_occurrence_on(
     assert session.store.posts(p.id for p in members) == members
 
 
+@pytest.mark.parametrize(
+    ("column", "value", "said"),
+    [
+        ("rrule", "FREQ=SOMETIMES", "FREQ=SOMETIMES is not supported"),
+        ("anchor", "2026-13-45", "'2026-13-45' where a date belongs"),
+    ],
+)
+def test_the_editor_opens_on_a_series_whose_rule_does_not_read(
+    qtbot: QtBot, session: CalendarSession, column: str, value: str, said: str
+) -> None:
+    """A rule, first day or exceptions another program or an earlier release wrote
+    stopped the editor opening on any of the series' posts (the error hook's box)."""
+    members = _series_posts(session)
+    session.store.db.execute(f"UPDATE series SET {column} = ?", [value])
+    editor = _editor(qtbot, session, post=members[4])
+    assert said in editor.repeat_description.text()
+    assert editor.repeat_description.text().endswith("this post changes on its own.")
+    assert editor.repeat_description.isVisibleTo(editor)
+    assert not editor.repeat_combo.isVisibleTo(editor)
+
+
+def test_an_occurrence_of_a_series_whose_rule_does_not_read_is_saved_on_its_own(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    members = _series_posts(session)
+    session.store.db.execute("UPDATE series SET rrule = 'FREQ=SOMETIMES'")
+    editor = _editor(qtbot, session, post=members[4])
+    editor.title_edit.setText("Just this one")
+    scope_answers.answer = "all"  # would be refused: the others repeat by the rule
+    editor.accept()
+    assert scope_answers.asked == []
+    assert editor.saved
+    after = session.store.posts(p.id for p in members)
+    assert [p.title for p in after] == [
+        "Just this one" if p.id == members[4].id else p.title for p in members
+    ]
+
+
 def test_delete_a_single_post_asks_nothing(
     qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
 ) -> None:

@@ -736,6 +736,31 @@ def test_update_this_occurrence_only(store: CalendarStore, weekly: tuple[int, li
     assert store.series(series_id) == series_before
 
 
+def test_a_rule_that_does_not_read_is_said_as_the_series_and_its_posts_change_one_by_one(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    """Another program's rule said its fault as if typed ("FREQ=SOMETIMES is not
+    supported; posts repeat DAILY…") at every move, edit or deletion of following or all."""
+    series_id, posts = weekly
+    store.db.execute("UPDATE series SET rrule = 'FREQ=SOMETIMES' WHERE id = ?", [series_id])
+    said = re.escape(
+        "These posts repeat by a rule that cannot be read here (FREQ=SOMETIMES): change"
+        " one post at a time, or delete them all."
+    )
+    for scope in ("following", "all"):
+        with pytest.raises(InvalidInput, match=said):
+            store.update_occurrences(posts[2].id, {"date": date(2025, 3, 26)}, scope)
+        with pytest.raises(InvalidInput, match=said):
+            store.update_occurrences(posts[2].id, {"title": "Tail"}, scope)
+    with pytest.raises(InvalidInput, match=said):
+        store.delete_occurrences(posts[2].id, "following")
+    assert store.series_posts(series_id) == posts
+    store.update_occurrences(posts[2].id, {"date": date(2025, 3, 26)}, "this")
+    assert store.post(posts[2].id).date == date(2025, 3, 26)
+    store.delete_occurrences(posts[2].id, "all")
+    assert store.posts(p.id for p in posts) == []
+
+
 def test_update_following_splits_and_shifts(
     store: CalendarStore, weekly: tuple[int, list[Post]]
 ) -> None:
