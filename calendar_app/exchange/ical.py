@@ -90,6 +90,7 @@ from ..core.files import write_beside
 from ..core.localzone import plain_zone
 from ..core.models import (
     CHANNEL_KINDS,
+    FIRST_DAY,
     ICS_STATUS,
     LAST_DAY,
     MAX_CADENCE_DAYS,
@@ -1739,6 +1740,13 @@ class _Reader:
         own = X_CHANNEL in component
         title = str(component.get("SUMMARY", "")).strip()
         day, at, second = self._local(start, tz, own)
+        if not FIRST_DAY <= day <= LAST_DAY:  # the last or first hours, moved a day over
+            raise self.refuse(
+                f"DTSTART falls on {day.isoformat()} in this calendar's time zone, which"
+                f" {OUTSIDE_PLANS}.",
+                event.index,
+                "DTSTART",
+            )
         if second and at is not None:
             self.second_pass.setdefault(event.index, (title, day, at))
         if shows_nothing(title):  # refused: one occurrence missing would cancel its post

@@ -2411,6 +2411,28 @@ def test_a_start_outside_the_years_a_calendar_plans_is_skipped_at_its_line(
     ]
 
 
+@pytest.mark.parametrize(
+    ("start", "day"),
+    [
+        ("DTSTART:29991231T233000Z", "3000-01-01"),  # half past midnight in Paris
+        ("DTSTART;TZID=Asia/Tokyo:19000101T050000", "1899-12-31"),  # the evening before
+    ],
+)
+def test_a_start_turning_outside_the_years_on_the_calendars_clock_is_skipped_at_its_line(
+    busy: CalendarStore, tmp_path: Path, start: str, day: str
+) -> None:
+    """Within the years as the file writes it, one such event refused the whole file."""
+    lines = [
+        *HEADER,
+        *vevent("edge@example.com", start, "Edge"),
+        *vevent("b@example.com", "DTSTART:20260302T090000Z", "Fine"),
+    ]
+    assert skipped_alone(busy, write_ics(tmp_path / "edge.ics", [*lines, "END:VCALENDAR"])) == [
+        f"line 7: DTSTART falls on {day} in this calendar's time zone, which is outside the"
+        " years a calendar plans (1900 to 2999); not imported"
+    ]
+
+
 def test_a_series_running_past_the_years_a_calendar_plans_stops_there_and_says_so(
     busy: CalendarStore, tmp_path: Path
 ) -> None:
