@@ -216,7 +216,8 @@ def occurrences(
     """The dates of a series starting on ``anchor``, without ``exdates``.
 
     A rule with neither COUNT nor UNTIL stops at ``horizon`` (default: one year
-    after the anchor), and at the last day a calendar plans; one with an end
+    after the anchor, or its first date if that is later: a yearly rule on the 29th
+    of February), and at the last day a calendar plans; one with an end
     that runs past that day is refused. At most :data:`MAX_OCCURRENCES` dates
     are returned.
     """
@@ -231,8 +232,8 @@ def occurrences(
     skip = set(exdates)
     days: list[date] = []
     made = 0
-    for made, moment in enumerate(recurrence, start=1):  # noqa: B007 (read after the loop)
-        if not bounded and moment > stop:
+    for made, moment in enumerate(recurrence, start=1):
+        if not bounded and moment > stop and (made > 1 or horizon is not None):
             break
         day = moment.date()
         if day > LAST_DAY:

@@ -2181,6 +2181,15 @@ def _add_repeating(calendar: Path, rule: str) -> int:
     return run("post", "add", calendar, *args)[0]
 
 
+def test_a_yearly_repeat_on_the_29th_of_february_starts_in_the_next_leap_year(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _add_repeating(calendar, "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29") == 0
+    assert "the series starts on 2028-02-29" in capsys.readouterr().err
+    with CalendarStore.open(calendar) as store:
+        assert [p.date for p in store.all_posts() if p.title == "T"] == [date(2028, 2, 29)]
+
+
 def test_a_number_of_thousands_of_digits_is_a_usage_error_in_a_short_sentence(
     calendar: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -145,6 +145,23 @@ def test_open_ended_rules_stop_at_a_one_year_horizon() -> None:
     assert recurrence.occurrences("FREQ=WEEKLY", MON, horizon=date(2025, 3, 30)) == _weeks(MON, 3)
 
 
+@pytest.mark.parametrize(
+    ("rule", "first"),
+    [
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", date(2028, 2, 29)),
+        ("FREQ=YEARLY;BYYEARDAY=366", date(2028, 12, 31)),
+        ("FREQ=YEARLY;BYDAY=53MO", date(2029, 12, 31)),  # a year starting on a Monday
+    ],
+)
+def test_an_open_ended_rule_whose_first_date_is_past_the_horizon_makes_it(
+    rule: str, first: date
+) -> None:
+    """A yearly rule falling only in leap years gave no date within the year ahead, and
+    ``post add --repeat`` refused it ("gives no date from 2027-01-01 on")."""
+    assert recurrence.occurrences(rule, date(2027, 1, 1)) == [first]
+    assert recurrence.occurrences(rule, date(2027, 1, 1), horizon=date(2027, 12, 31)) == []
+
+
 def test_bounded_rules_go_past_the_horizon_up_to_a_cap() -> None:
     two_years = recurrence.occurrences("FREQ=MONTHLY;COUNT=24", date(2025, 1, 15))
     assert len(two_years) == 24
