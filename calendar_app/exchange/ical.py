@@ -1961,6 +1961,7 @@ _SPLIT_CHARACTER = re.compile(rb"([\xc2-\xf4][\x80-\xbf]{0,2})(\r?\n[ \t])([\x80
 
 _DOUBLED_RETURNS = re.compile(r"\r+\r\n")
 _RETURN_ALONE = re.compile(r"\r(?!\n)")
+_CALENDAR_START = re.compile(r"(?<=[\r\n])(?=BEGIN:VCALENDAR)", re.I)
 
 
 def _file_line_ends(text: str) -> str:
@@ -1969,11 +1970,17 @@ def _file_line_ends(text: str) -> str:
     doubled returns of a file converted twice ("\\r\\r\\n") as one line end each.
     A return alone in a file of line feeds is a value's own (FileMaker's line breaks,
     a Windows text escaped in part), kept as it is: returns alone end lines where they
-    outnumber the line feeds."""
+    outnumber the line feeds, counted in each calendar of the file (two files joined,
+    one of them a classic Mac file, lost its events)."""
     if "\r" not in text:
         return text
+    return "".join(map(_calendar_line_ends, _CALENDAR_START.split(text)))
+
+
+def _calendar_line_ends(text: str) -> str:
+    """:func:`_file_line_ends` of one calendar of a file."""
     alone = len(_RETURN_ALONE.findall(text))
-    if alone > text.count("\n"):  # (a final line feed, or two files joined, aside)
+    if alone > text.count("\n"):  # (a final line feed aside)
         return _RETURN_ALONE.sub("\r\n", text)
     return _DOUBLED_RETURNS.sub("\r\n", text)
 

@@ -2606,6 +2606,31 @@ def test_a_file_with_odd_line_ends_reads_as_any_other(
     assert (added, skipped) == (2, [])
 
 
+@pytest.mark.parametrize("first", ["\r\n", "\r"], ids=["Windows first", "classic Mac first"])
+def test_two_files_joined_each_with_its_own_line_ends_read_whole(
+    store: CalendarStore, tmp_path: Path, first: str
+) -> None:
+    """The calendar ended by returns alone lost its events (read as one line each)
+    where the other file's lines outnumbered its own."""
+    big = [
+        *HEADER,
+        *(
+            line
+            for n in range(1, 4)
+            for line in vevent(f"w{n}@example.com", f"DTSTART:2026030{n}T090000Z", f"W{n}")
+        ),
+        "END:VCALENDAR",
+    ]
+    small = [*HEADER, *vevent("m@example.com", "DTSTART:20260310T090000Z", "Mac"), "END:VCALENDAR"]
+    windows = "".join(line + "\r\n" for line in big)
+    mac = "".join(line + "\r" for line in small)
+    path = tmp_path / "joined.ics"
+    path.write_bytes((windows + mac if first == "\r\n" else mac + windows).encode())
+    added, _, _, skipped = import_file(store, path, fallback="LinkedIn", create_missing=True)
+    assert (added, skipped) == (4, [])
+    assert sorted(p.title for p in store.all_posts()) == ["Mac", "W1", "W2", "W3"]
+
+
 @pytest.mark.parametrize("ending", ["\n", "\r\n"])
 def test_a_return_alone_in_a_value_is_kept_in_a_file_of_line_feeds(
     store: CalendarStore, tmp_path: Path, ending: str
