@@ -1488,7 +1488,10 @@ class PostEditor(QDialog):
         """:meth:`problems`, each with the field where it is mended."""
         found: list[tuple[str, QWidget]] = []
         weekdays = next(iter(self.weekday_buttons.values()))
-        if shows_nothing(self.title_edit.text()):
+        title = self.title_edit.text()
+        # A title an earlier release let in may stay as it is (the store keeps it too).
+        kept = self.post is not None and title == self.post.title and bool(title)
+        if shows_nothing(title) and not kept:
             found.append(("A post needs a title.", self.title_edit))
         if self.channel_combo.count() == 0:
             found.append(("Add a channel first: every post goes out on one.", self.channel_combo))

@@ -1356,6 +1356,26 @@ def test_an_occurrence_of_a_series_whose_rule_does_not_read_is_saved_on_its_own(
     ]
 
 
+def test_a_post_titled_by_nothing_that_shows_by_an_earlier_release_saves_its_other_fields(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """The store keeps such a title as it was; the editor refused every change to the
+    post ("A post needs a title.") until it was given one."""
+    post = _single_post(session)
+    session.store.db.execute("UPDATE posts SET title = ? WHERE id = ?", ["\u200b", post.id])
+    editor = _editor(qtbot, session, post=session.store.post(post.id))
+    editor.body_edit.setPlainText("Now with a body")
+    assert editor.problems() == []
+    editor.accept()
+    assert editor.saved
+    saved = session.store.post(post.id)
+    assert (saved.title, saved.body) == ("\u200b", "Now with a body")
+
+    editor = _editor(qtbot, session, post=saved)
+    editor.title_edit.setText("\u2060")  # a new title must show
+    assert editor.problems() == ["A post needs a title."]
+
+
 def test_delete_a_single_post_asks_nothing(
     qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
 ) -> None:
