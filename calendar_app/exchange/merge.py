@@ -41,6 +41,7 @@ from ..core.models import (
     name_key,
     post_content,
     readable_color,
+    shows_nothing,
 )
 from ..core.store import CalendarStore, full_edit, shown_sum
 from .formats import (
@@ -600,8 +601,22 @@ def _colors(
 
 
 def _among(records: list[_Named], only: Collection[int | None] | None) -> list[_Named]:
-    """The records whose ids are in ``only`` (all of them when it is None)."""
-    return records if only is None else [r for r in records if r.id in only]
+    """The records whose ids are in ``only`` (all of them when it is None), each named
+    by something that shows (:func:`_shown`)."""
+    return [_shown(r) for r in records if only is None or r.id in only]
+
+
+def _shown(record: _Named) -> _Named:
+    """``record`` named "Unnamed channel" (key message, campaign) if its name shows
+    nothing, as an earlier release let in: such a calendar was not merged ("A channel
+    needs a name.")."""
+    if isinstance(record, KeyMessage):
+        if shows_nothing(record.title):
+            return dataclasses.replace(record, title="Unnamed key message")
+    elif shows_nothing(record.name):
+        kind = "channel" if isinstance(record, Channel) else "campaign"
+        return dataclasses.replace(record, name=f"Unnamed {kind}")
+    return record
 
 
 def _mapping(

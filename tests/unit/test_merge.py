@@ -140,6 +140,28 @@ def test_new_posts_bring_their_channels_and_messages_by_name(
     assert [ours.key_message(m).title for m in episode.message_ids] == ["Made here"]
 
 
+def test_names_of_nothing_that_shows_an_earlier_release_let_in_merge_as_unnamed(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """Such a calendar was refused whole ("A channel needs a name.")."""
+    ours, theirs = pair
+    podcast = theirs.add_channel("Podcast").created[0]
+    message = theirs.add_key_message("We listen").created[0]
+    campaign = theirs.add_campaign("Spring").created[0]
+    theirs.add_post(NewPost("Episode 1", podcast, (message,), date(2026, 12, 5), None))
+    theirs.update_post(theirs.all_posts()[-1].id, {"campaign_id": campaign})
+    theirs.db.execute("UPDATE channels SET name = ? WHERE id = ?", ["\u200b", podcast])
+    theirs.db.execute("UPDATE key_messages SET title = ? WHERE id = ?", ["\u3164", message])
+    theirs.db.execute("UPDATE campaigns SET name = ? WHERE id = ?", ["\u2060", campaign])
+    summary = merge_calendar(ours, theirs)
+    assert len(summary.added) == 1
+    episode = next(p for p in ours.all_posts() if p.title == "Episode 1")
+    assert ours.channel(episode.channel_id).name == "Unnamed channel"
+    assert [ours.key_message(m).title for m in episode.message_ids] == ["Unnamed key message"]
+    assert episode.campaign_id is not None
+    assert ours.campaign(episode.campaign_id).name == "Unnamed campaign"
+
+
 def test_names_spelled_in_another_unicode_form_are_the_same_names(
     pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
 ) -> None:
