@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
-from collections.abc import Callable, Iterator
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -57,13 +59,78 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = CadenceApplication(argv or [sys.argv[0]])
+    args = argv or [sys.argv[0]]
+    if not falls_back_offscreen(os.environ, args):
+        app = CadenceApplication(args)
+    else:
+        # An X display that answers but refuses (Cadence run as another user than the
+        # desktop's, by sudo or su) made Qt abort with a page of text: offscreen,
+        # tried after it, starts instead, and the refusal is said in one sentence.
+        with _held_error_output() as said:
+            app = CadenceApplication([*args, "-platform", "xcb;offscreen"])
+        if app.platformName() == "offscreen":
+            raise CadenceError(display_refusal(os.environ.get("DISPLAY", ""), said()))
+        _pass_on_error_output(said())
     app.setApplicationName("Cadence")
     app.setOrganizationName("Cadence")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.cadence.Cadence")
     app.setWindowIcon(app_icon())
     return app
+
+
+def falls_back_offscreen(environ: Mapping[str, str], args: list[str]) -> bool:
+    """Whether the window's platform is X11 as Qt chooses it, to be tried before
+    offscreen (:func:`make_application`): on Linux, with an X display and no Wayland
+    one, and no platform named (``QT_QPA_PLATFORM``, ``-platform``)."""
+    return (
+        sys.platform.startswith("linux")
+        and bool(environ.get("DISPLAY"))
+        and not environ.get("WAYLAND_DISPLAY")
+        and not environ.get("QT_QPA_PLATFORM")
+        and "-platform" not in args
+    )
+
+
+def display_refusal(display: str, said: str) -> str:
+    """The sentence for an X display Qt could not show a window on, from what Qt and
+    the X library wrote as they tried (``said``)."""
+    if "authoriz" in said.lower() or "could not connect" in said:
+        return (
+            f"The display {display} refused Cadence's window: open Cadence as the user"
+            " logged in to the desktop (not through sudo or su), or use the commands"
+            " (see 'cadence --help')."
+        )
+    first = next((line.strip() for line in said.splitlines() if line.strip()), "")
+    return f"Qt could not show a window on the display {display} ({first or 'no reason given'})."
+
+
+@contextlib.contextmanager
+def _held_error_output() -> Iterator[Callable[[], str]]:
+    """Hold what is written to the error output meanwhile (by C libraries too, not
+    through ``sys.stderr``), given by the callable once the block has run."""
+    held: list[str] = []
+    try:
+        saved = os.dup(2)
+    except OSError:  # no error output at all ("2>&-")
+        yield lambda: ""
+        return
+    with tempfile.TemporaryFile() as spool:
+        sys.stderr.flush()
+        os.dup2(spool.fileno(), 2)
+        try:
+            yield lambda: "".join(held)
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            spool.seek(0)
+            held.append(spool.read().decode("utf-8", "replace"))
+
+
+def _pass_on_error_output(text: str) -> None:
+    if text:
+        with contextlib.suppress(OSError):
+            os.write(2, text.encode())
 
 
 class FileOpenHandler(QObject):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -1246,6 +1247,48 @@ def test_a_display_named_but_gone_is_one_sentence(calendar: Path, tmp_path: Path
         f"cadence: error: The display :{number} cannot be reached (a closed remote session or"
         " a stopped desktop); open Cadence on a desktop, or use the commands (see"
         " 'cadence --help').\n"
+    )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are a Linux matter")
+def test_a_display_that_answers_but_refuses_is_one_sentence(calendar: Path) -> None:
+    """Cadence run through sudo on the desktop's display: the X server answers, refuses
+    the connection, and Qt aborted with a page of text (exit 134, a core dump)."""
+    import socket
+    import struct
+    import threading
+
+    number = _unused_display()
+    reason = b"Authorization required, but no authorization protocol specified"
+    refusal = struct.pack("<BBHHH", 0, len(reason), 11, 0, (len(reason) + 3) // 4)
+    refusal += reason.ljust((len(reason) + 3) // 4 * 4, b"\0")
+
+    def refuse_all(server: socket.socket) -> None:
+        while True:
+            try:
+                connection, _ = server.accept()
+            except OSError:  # shut down
+                return
+            with connection, contextlib.suppress(OSError):  # (a connection only tried)
+                if connection.recv(4096):  # the client's greeting and authorisation
+                    connection.sendall(refusal)
+
+    with socket.socket(socket.AF_UNIX) as server:  # an X server, by Linux's abstract name
+        server.bind(f"\0/tmp/.X11-unix/X{number}")
+        server.listen(4)
+        threading.Thread(target=refuse_all, args=(server,), daemon=True).start()
+        done = _window_started([str(calendar)], DISPLAY=f":{number}")
+        server.shutdown(socket.SHUT_RDWR)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"cadence: error: The display :{number} refused Cadence's window: open Cadence as"
+        " the user logged in to the desktop (not through sudo or su), or use the commands"
+        " (see 'cadence --help').\n"
+    )
+    from calendar_app.ui.main import display_refusal
+
+    assert display_refusal(":0", "\nqt.qpa.xcb: the screen has no visual\nmore\n") == (
+        "Qt could not show a window on the display :0 (qt.qpa.xcb: the screen has no visual)."
     )
 
 
