@@ -237,8 +237,10 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
     the updated file); return the copy's path.
 
     The copy is no backup of the kind thinned as they age (its name says "before
-    update"), and it is read-only: this release opens it as it is, leaving it to the
-    earlier one, instead of bringing it up to date in turn.
+    update"); this release opens it as it is there (:func:`.database.in_backups`),
+    leaving it to the earlier one, instead of bringing it up to date in turn. Its file
+    may be written: the earlier releases that cannot read a file they may not write
+    (they all write as they open) open it, there or copied out with ``cp``.
     """
     now = datetime.now().replace(microsecond=0)
     target = folder / f"{path.stem} {now.strftime(STAMP)} {calendar_key(path)}{KEPT_SUFFIX}"
@@ -250,7 +252,6 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _copied_into(target, fill)
-        os.chmod(target, 0o444)
     except (OSError, CadenceError) as exc:
         problem = os_problem_for(exc, str(target)) if isinstance(exc, OSError) else exc
         if isinstance(problem, StorageProblem):
