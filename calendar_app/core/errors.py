@@ -87,10 +87,12 @@ def on_writing(problem: StorageProblem, what: str, *, done: str = "written") -> 
     return StorageProblem(f"{said.removesuffix(_ON_CHANGE)}, so {what} could not be {done}.")
 
 
+READ_ONLY = "The calendar file is read-only, so the change could not be saved."
+
 _ENVIRONMENT_CODES = {
     "SQLITE_BUSY": "The calendar is busy in another program; try again in a moment.",
     "SQLITE_LOCKED": "The calendar is locked by another program; try again in a moment.",
-    "SQLITE_READONLY": "The calendar file is read-only, so the change could not be saved.",
+    "SQLITE_READONLY": READ_ONLY,
     "SQLITE_FULL": "The disk is full, so the change could not be saved.",
     "SQLITE_IOERR": "The disk could not be read or written, so the change could not be saved.",
     "SQLITE_CANTOPEN": "The calendar file could not be opened; check that its folder exists "

@@ -45,6 +45,7 @@ from .database import (
     undecodable,
 )
 from .errors import (
+    READ_ONLY,
     CalendarFileError,
     InvalidInput,
     NotFound,
@@ -684,6 +685,10 @@ class CalendarStore:
                     f"The folder {folder} is read-only for you, so the change could not be"
                     " saved (Cadence writes beside the calendar as it saves)."
                 )
+            if not os.access(self.path, os.W_OK):
+                # Said before any statement: one that reads a table an older calendar
+                # read as it is lacks said "did not expect (no such table …)".
+                raise StorageProblem(READ_ONLY)
         problem = self.file_moved_or_replaced()
         if problem is not None:
             raise CalendarFileError(f"{problem} This change was not saved.")

@@ -858,6 +858,32 @@ def test_an_older_calendar_cadence_may_not_update_says_what_to_do(
     )
 
 
+def test_an_import_into_an_older_calendar_read_only_here_says_read_only(tmp_path: Path) -> None:
+    """Of schema 4 (read as it is where it may not be written): "Cadence ran into a
+    problem it did not expect (OperationalError: no such table: post_versions)"."""
+    from tests.files import write_schema_4
+
+    path = tmp_path / "old.cadence"
+    write_schema_4(path)
+    source = tmp_path / "new.ics"
+    source.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:new@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261201T090000Z\r\n"
+        "SUMMARY:New post\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    path.chmod(0o444)
+    before = path.read_bytes()
+    try:
+        done = cadence("import", path, source, "--channel", "Blog", bound_by_permissions=True)
+    finally:
+        path.chmod(0o644)
+    assert (done.returncode, done.stderr) == (
+        1,
+        "cadence: error: The calendar file is read-only, so the change could not be saved.\n",
+    )
+    assert path.read_bytes() == before
+
+
 @pytest.mark.parametrize("table", ["campaigns", "posts_fts", "post_messages"])
 def test_an_older_calendar_missing_a_table_is_called_damaged_and_left_as_it_is(
     tmp_path: Path, table: str
