@@ -1020,7 +1020,7 @@ class CalendarStore:
             kept = name_key(name) == name_key(current.name)
             if other is not None and other.id != channel_id and not kept:
                 raise InvalidInput(_taken("channel", other.name, other.archived))
-        if char_limit != "keep":
+        if char_limit != "keep" and char_limit != current.char_limit:  # (an earlier release's)
             _check_char_limit(char_limit)
         with environment_errors(self.path), self.db.atomic():
             if name is not None:
@@ -1136,7 +1136,9 @@ class CalendarStore:
         kept = name_key(title) == name_key(current.title)  # (see update_channel)
         if other is not None and other.id != message.id and not kept:
             raise InvalidInput(_taken("key message", other.title, other.archived))
-        _check_message(message.cadence_days, message.starts_on, message.ends_on)
+        _check_message(
+            message.cadence_days, message.starts_on, message.ends_on, kept=current.cadence_days
+        )
         with environment_errors(self.path), self.db.atomic():
             self._renamed("message", message.id, current.title, title)
             self._conn.execute(
@@ -3119,10 +3121,14 @@ def _check_range(first: date | None, last: date | None) -> None:
         raise InvalidInput("The end date comes before the start date.")
 
 
-def _check_message(cadence: int, first: date | None, last: date | None) -> None:
+def _check_message(
+    cadence: int, first: date | None, last: date | None, *, kept: int | None = None
+) -> None:
+    """Refuse a cadence or dates no key message may have; a cadence ``kept`` as it was
+    may be longer than the longest (an earlier release let in 100,000 days)."""
     if cadence < 1:
         raise InvalidInput("A key message's cadence must be at least 1 day.")
-    if cadence > MAX_CADENCE_DAYS:
+    if cadence > MAX_CADENCE_DAYS and cadence != kept:
         raise InvalidInput(
             f"A key message's cadence can be at most {MAX_CADENCE_DAYS} days (ten years)."
         )

@@ -568,6 +568,29 @@ def counted_suffix(spin: QSpinBox, one: str, many: str) -> None:
     spin.valueChanged.connect(follow)
 
 
+class KeptSpinBox(QSpinBox):
+    """A spin box that keeps a value outside its range as it was given (an earlier
+    release let in a cadence of 100,000 days) until the user changes it: the form then
+    saved it cut to the range, its other fields alone changed, and said it changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._given: int | None = None
+
+    def show_value(self, value: int) -> None:
+        """Show ``value`` (cut to the range where it must be): :meth:`kept_value` gives
+        it back whole while the box shows it."""
+        self.setValue(value)
+        self._given = value
+
+    def kept_value(self) -> int:
+        """The value the box shows, or the one :meth:`show_value` gave if it shows that."""
+        given = self._given
+        if given is not None and self.value() == min(max(given, self.minimum()), self.maximum()):
+            return given
+        return self.value()
+
+
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 

@@ -87,6 +87,7 @@ from .dialogs import (
     show_error,
 )
 from .editor import (
+    KeptSpinBox,
     counted_suffix,
     elide,
     hint_label,
@@ -859,7 +860,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         self.statement_edit.setAccessibleName("Statement")
         self.statement_edit.setPlaceholderText("The message in one or two sentences")
         self.statement_edit.setFixedHeight(self.statement_edit.fontMetrics().lineSpacing() * 4 + 12)
-        self.cadence_spin = QSpinBox()
+        self.cadence_spin = KeptSpinBox()
         self.cadence_spin.setRange(1, MAX_CADENCE_DAYS)
         self.cadence_spin.setPrefix("every ")
         counted_suffix(self.cadence_spin, " day", " days")
@@ -921,7 +922,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
     def _fill(self, record: KeyMessage) -> None:
         self.title_edit.setText(record.title)
         self.statement_edit.setPlainText(record.statement)
-        self.cadence_spin.setValue(record.cadence_days)
+        self.cadence_spin.show_value(record.cadence_days)
         self.color_field.set_color(record.color)
         today = self.session.today()
         self.starts_field.set_value(record.starts_on, today)
@@ -933,7 +934,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
             base,
             title=self.title_edit.text().strip(),
             statement=typed_text(self.statement_edit),
-            cadence_days=self.cadence_spin.value(),
+            cadence_days=self.cadence_spin.kept_value(),
             color=self.color_field.color(),
             starts_on=self.starts_field.value(),
             ends_on=self.ends_field.value(),
@@ -1008,7 +1009,7 @@ class ChannelManager(_Manager[Channel]):
         self.color_field = ColorField()
         self.limit_check = QCheckBox("at most")
         self.limit_check.setAccessibleName("Has a character limit")
-        self.limit_spin = QSpinBox()
+        self.limit_spin = KeptSpinBox()
         self.limit_spin.setRange(1, MAX_CHAR_LIMIT)
         counted_suffix(self.limit_spin, " character", " characters")
         self.limit_spin.setAccessibleName("Character limit")
@@ -1068,7 +1069,7 @@ class ChannelManager(_Manager[Channel]):
         self.kind_combo.setCurrentIndex(max(index, 0))
         self.color_field.set_color(record.color)
         self.limit_check.setChecked(record.char_limit is not None)
-        self.limit_spin.setValue(record.char_limit or 280)
+        self.limit_spin.show_value(record.char_limit or 280)
         self.limit_spin.setEnabled(record.char_limit is not None)
 
     def _read(self, base: Channel) -> Channel:
@@ -1077,7 +1078,7 @@ class ChannelManager(_Manager[Channel]):
             name=self.name_edit.text().strip(),
             kind=str(self.kind_combo.currentData()),
             color=self.color_field.color(),
-            char_limit=self.limit_spin.value() if self.limit_check.isChecked() else None,
+            char_limit=self.limit_spin.kept_value() if self.limit_check.isChecked() else None,
         )
 
     def _validate(self, new: Channel) -> None:
@@ -1088,7 +1089,9 @@ class ChannelManager(_Manager[Channel]):
         _unique(new.name, others, new.id, "channel")
         if new.kind not in CHANNEL_KINDS:
             raise InvalidInput(f"'{new.kind}' is not a channel kind.")
-        if new.char_limit is not None and not 1 <= new.char_limit <= MAX_CHAR_LIMIT:
+        limit, before = new.char_limit, self.current_record()
+        kept = before is not None and limit == before.char_limit  # (an earlier release's)
+        if limit is not None and not 1 <= limit <= MAX_CHAR_LIMIT and not kept:
             raise InvalidInput(f"A character limit must be from 1 to {MAX_CHAR_LIMIT:,}.")
         parse_color(new.color)
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from ..core.models import MAX_CADENCE_DAYS, CalendarInfo, ChangeSet, WeekStart, every_days
 from .commands import StoreCommand, elide
 from .dialogs import fit_on_screen, show_error
-from .editor import counted_suffix, hint_label, problems_label
+from .editor import KeptSpinBox, counted_suffix, hint_label, problems_label
 from .session import CalendarSession, ErrorHandler
 from .welcome import chosen_zone, week_combo, zone_combo, zone_problems
 
@@ -96,11 +95,11 @@ class CalendarSettingsDialog(QDialog):
             " Today, and what is overdue, go by it too."
         )
         self.week_combo = week_combo(info.week_start)
-        self.cadence_spin = QSpinBox()
+        self.cadence_spin = KeptSpinBox()
         self.cadence_spin.setRange(1, MAX_CADENCE_DAYS)
         self.cadence_spin.setPrefix("every ")
         counted_suffix(self.cadence_spin, " day", " days")
-        self.cadence_spin.setValue(info.default_cadence_days)
+        self.cadence_spin.show_value(info.default_cadence_days)
         self.cadence_spin.setAccessibleName("Cadence of a new key message")
         self.cadence_spin.setToolTip("The cadence a new key message starts with")
 
@@ -144,7 +143,7 @@ class CalendarSettingsDialog(QDialog):
             name=" ".join(self.name_edit.text().split()),
             timezone=chosen_zone(self.zone_combo),
             week_start=WeekStart(self.week_combo.currentData()),
-            default_cadence_days=self.cadence_spin.value(),
+            default_cadence_days=self.cadence_spin.kept_value(),
         )
 
     def problems_found(self) -> list[str]:

@@ -3973,6 +3973,20 @@ def test_calendar_settings_write_only_what_was_changed_in_them(
     )
 
 
+def test_a_default_cadence_an_earlier_release_let_in_stays_when_the_name_changes(
+    window: MainWindow, errors: Errors
+) -> None:
+    """100,000 days (the box's range ends at 3,650): renaming the calendar cut it."""
+    session = window.session
+    session.store.db.execute("UPDATE calendar SET default_cadence_days = 100000")
+    dialog = CalendarSettingsDialog(session, window, error_handler=errors)
+    dialog.name_edit.setText("Renamed")
+    dialog.accept()
+    assert errors.seen == []
+    info = session.store.info_in_file()
+    assert (info.name, info.default_cadence_days) == ("Renamed", 100_000)
+
+
 @OFFSCREEN_POPUPS
 def test_an_error_in_calendar_settings_leaves_room_for_the_zones_note(
     window: MainWindow, errors: Errors, qtbot: QtBot

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
@@ -22,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.colors import difference
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import CampaignKind
+from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import DeletePostsCommand, UpdateKeyMessageCommand
 from calendar_app.ui.dialogs import message_box
 from calendar_app.ui.managers import (
@@ -34,7 +38,7 @@ from calendar_app.ui.managers import (
 )
 from calendar_app.ui.session import CalendarSession
 
-from .conftest import OFFSCREEN_POPUPS, READ_ONLY, app_font_times, read_only
+from .conftest import OFFSCREEN_POPUPS, READ_ONLY, TODAY, app_font_times, read_only
 
 
 class Recorder:
@@ -147,6 +151,44 @@ def test_leaving_the_row_applies_the_edit_as_one_undo_step(
     assert session.key_message(target).cadence_days == 10
     assert manager.select(target)
     assert manager.cadence_spin.value() == 10
+
+
+def test_values_an_earlier_release_let_in_stay_when_other_fields_change(
+    qtbot: QtBot, demo_path: Path
+) -> None:
+    """A cadence of 100,000 days and a limit of a billion characters (the boxes' ranges
+    end at 3,650 and 1,000,000): the form was changed as it was filled, and a new
+    colour alone saved them cut."""
+    with closing(sqlite3.connect(demo_path)) as raw, raw:
+        raw.execute("UPDATE key_messages SET cadence_days = 100000 WHERE title = ?", [ROOFS])
+        raw.execute("UPDATE channels SET char_limit = 1000000000 WHERE name = 'LinkedIn'")
+    recorder = Recorder()
+    store = CalendarStore.open(demo_path)
+    session = CalendarSession(store, today=TODAY)
+    target = _message_titled(session, ROOFS)
+    channel = next(c for c in session.channels() if c.name == "LinkedIn")
+    messages = _messages(qtbot, session, recorder)
+    assert messages.select(target)
+    assert not messages.is_dirty()
+    messages.color_field.set_color("#123456")
+    assert messages.apply()
+    assert session.store.key_message(target).cadence_days == 100_000
+    assert session.store.key_message(target).color == "#123456"
+    messages.cadence_spin.setValue(30)  # a new one is within the range
+    assert messages.apply()
+    assert session.store.key_message(target).cadence_days == 30
+
+    channels = _channels(qtbot, session, recorder)
+    assert channels.select(channel.id)
+    assert not channels.is_dirty()
+    channels.color_field.set_color("#654321")
+    assert channels.apply(), recorder.errors
+    assert session.store.channel(channel.id).char_limit == 1_000_000_000
+    assert recorder.errors == []
+    store.close()
+
+
+ROOFS = "Every roof counts"
 
 
 def test_renaming_reads_well_in_the_undo_menu(qtbot: QtBot, session: CalendarSession) -> None:
