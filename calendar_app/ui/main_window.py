@@ -56,7 +56,16 @@ from ..app import path_for_settings, path_from_settings, shown_path
 from ..core.backups import backup_stamp, copy_target
 from ..core.database import in_backups
 from ..core.errors import CadenceError, CalendarFileError, os_problem_for
-from ..core.models import DATED_ONLY, ChangeSet, Post, PostStatus, format_time
+from ..core.models import (
+    DATED_ONLY,
+    FIRST_DAY,
+    LAST_DAY,
+    OUTSIDE_PLANS,
+    ChangeSet,
+    Post,
+    PostStatus,
+    format_time,
+)
 from ..core.store import CalendarStore
 from ..render.cadence_strip import day_text, range_text
 from .commands import (
@@ -699,7 +708,10 @@ class MainWindow(QMainWindow):
         self.go_to(self.session.today())
 
     def go_to(self, day: date) -> None:
-        self.view().set_current_date(day)  # the view says periodChanged if it changed
+        """Show ``day`` (within the years a calendar plans: a post an earlier release let
+        in on 31 December 9999 took the views past the last date Python counts)."""
+        # The view says periodChanged if it changed.
+        self.view().set_current_date(min(max(day, FIRST_DAY), LAST_DAY))
 
     def go_to_date(self) -> None:
         """View > Go to Date…: show the day the user picks, in the current view."""
@@ -881,6 +893,14 @@ class MainWindow(QMainWindow):
         post = self.session.store.post(post_id)
         self.go_to(when_day)
         self.view().select_posts([post_id])
+        if not FIRST_DAY <= when_day <= LAST_DAY:  # (an earlier release let it in)
+            self.statusBar().showMessage(
+                f"{index + 1} of {len(found)}: '{elide(post.title)}' is dated"
+                f" {when_day.isoformat()}, which {OUTSIDE_PLANS}; give it a day with"
+                f" 'cadence post move'.",
+                8000,
+            )
+            return True
         when = QLocale().toString(qdate(when_day), date_format())
         self.statusBar().showMessage(
             f"{index + 1} of {len(found)}: '{elide(post.title)}', {when}", 8000

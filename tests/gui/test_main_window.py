@@ -551,6 +551,27 @@ def test_search_filters_the_views(window: MainWindow, qtbot: QtBot) -> None:
     assert window.month_view.hasFocus()
 
 
+def test_a_match_an_earlier_release_dated_past_the_plans_is_said_not_shown(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Dated 31 December 9999: Enter in the search box failed with "date value out of
+    range" (the month's grid runs past it), and the next month with "year 10000"."""
+    channel = session.channels()[0].id
+    far = session.store.add_post(NewPost("Zeppelin launch", channel, date=date(2026, 12, 1)))
+    session.store.db.execute("UPDATE posts SET date = '9999-12-31' WHERE id = ?", [far.created[0]])
+    window.search_edit.setFocus()
+    qtbot.keyClicks(window.search_edit, "Zeppelin")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == (
+        "1 of 1: 'Zeppelin launch' is dated 9999-12-31, which is outside the years a"
+        " calendar plans (1900 to 2999); give it a day with 'cadence post move'."
+    )
+    assert window.view().current_date() == date(2999, 12, 31)
+    window.view().step(1)
+    window.view().step(-1)
+    assert window.view().current_date().year == 2999
+
+
 def test_enter_in_the_search_box_goes_from_match_to_match_across_months(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
