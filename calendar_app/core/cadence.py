@@ -35,7 +35,7 @@ from enum import StrEnum
 from itertools import accumulate
 from operator import attrgetter
 
-from .models import Channel, KeyMessage, Post, delivers
+from .models import FIRST_DAY, LAST_DAY, Channel, KeyMessage, Post, delivers
 
 __all__ = [
     "DEFAULT_WINDOW_DAYS",
@@ -205,9 +205,10 @@ def day_runs(days: Iterable[date]) -> list[tuple[date, date]]:
 
 
 def default_window(as_of: date) -> tuple[date, date]:
-    """The default analysis window: 90 days before as-of to 90 days after."""
+    """The default analysis window: 90 days before as-of to 90 days after, within the
+    years a calendar plans (a window typed past them is refused)."""
     span = timedelta(days=DEFAULT_WINDOW_DAYS)
-    return as_of - span, as_of + span
+    return max(as_of - span, FIRST_DAY), min(as_of + span, LAST_DAY)
 
 
 def deliveries_from_posts(posts: Iterable[Post], as_of: date) -> list[tuple[int, int, date]]:

@@ -756,6 +756,9 @@ def test_message_given_twice_is_analysed_twice_the_same() -> None:
 
 def test_default_window() -> None:
     assert default_window(d(6, 1)) == (d(3, 3), d(8, 30))
+    # Within the years a calendar plans, as a window typed must be.
+    assert default_window(date(2999, 12, 31)) == (date(2999, 10, 2), date(2999, 12, 31))
+    assert default_window(date(1900, 1, 1)) == (date(1900, 1, 1), date(1900, 4, 1))
     start, end = default_window(AS_OF)
     assert (AS_OF - start, end - AS_OF) == (timedelta(days=90), timedelta(days=90))
 
