@@ -661,15 +661,21 @@ class CalendarSession(QObject):
             and [m.message_id for m in report.messages] == [m.id for m in messages]
         ):
             wanted = [m for m in messages if m.id in message_ids]
+            rows = []
             if wanted:
                 ids = [m.id for m in wanted]
                 rows = self.store.delivery_rows(today, ids, window=(start, end))
-                # Those of the last full analysis too: every message lists the same.
-                channels = self._analysed_channels(rows, report.channel_ids())
-                partial = analyse(wanted, channels, rows, today, start, end, origin=origin)
-                self._report = report.replacing(partial.messages)
-            self.reportChanged.emit()
-            return
+            # Those of the last full analysis too: every message lists the same. A
+            # channel new among them (an archived one now delivering) is every message's:
+            # the whole analysis is read again below.
+            known = report.channel_ids()
+            channels = self._analysed_channels(rows, known)
+            if {c.id for c in channels} == known:
+                if wanted:
+                    partial = analyse(wanted, channels, rows, today, start, end, origin=origin)
+                    self._report = report.replacing(partial.messages)
+                self.reportChanged.emit()
+                return
         rows = self.store.delivery_rows(today, window=(start, end))
         channels = self._analysed_channels(rows)
         self._report = analyse(messages, channels, rows, today, start, end, origin=origin)

@@ -555,6 +555,24 @@ def test_the_channel_breakdown_keeps_an_archived_channel_that_delivered(
     assert [c.channel_id for c in session.report().message(other.id).channels] == listed
 
 
+def test_an_archived_channel_delivering_again_is_in_every_messages_breakdown(
+    session: CalendarSession,
+) -> None:
+    """An idea on an archived channel scheduled: the messages it carries listed the
+    channel, the others only once the calendar was read again."""
+    store = session.store
+    archived = store.add_channel("Print").created[0]
+    carried, other = (m.id for m in session.key_messages()[:2])
+    idea = store.add_post(NewPost("Flyer", archived, (carried,), TODAY + timedelta(days=2)))
+    store.update_post(idea.created[0], {"status": PostStatus.IDEA})
+    channel = store.channel(archived)
+    session.push(ChannelCommand(session, channel, replace(channel, archived=True)))
+    assert archived not in [c.channel_id for c in session.report().message(other).channels]
+    session.push(EditPostsCommand(session, {idea.created[0]: {"status": PostStatus.SCHEDULED}}))
+    for message in (carried, other):
+        assert archived in [c.channel_id for c in session.report().message(message).channels]
+
+
 def test_a_filter_on_what_was_archived_or_deleted_is_dropped_until_it_comes_back(
     session: CalendarSession,
 ) -> None:
