@@ -386,9 +386,13 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[sqlite3.Conne
                     f"{path} is a backup an earlier release of Cadence kept; to open it"
                     " here, copy it out of the Backups folder first."
                 )
-            if read_only:
-                why = "open it in Cadence once"
-            elif os.access(path, os.W_OK):  # the folder is read-only: nothing goes beside it
+            if read_only:  # read for a merge or a paste: someone's, perhaps, on a shared drive
+                raise CalendarFileError(
+                    f"{path} was saved by an older version of Cadence; open a copy of it"
+                    " in Cadence once to update it, then use the copy (the file itself"
+                    " stays as that version reads it)."
+                )
+            if os.access(path, os.W_OK):  # the folder is read-only: nothing goes beside it
                 why = "copy it to a folder you may write in, open it there"
             else:
                 why = "make it writable, open it"

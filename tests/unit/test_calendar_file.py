@@ -29,6 +29,8 @@ from calendar_app.core.errors import (
 )
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
+from calendar_app.exchange.formats import ImportOptions, no_progress
+from calendar_app.exchange.merge import merge_into
 
 from ..files import damage_inside, no_file_past, write_older
 from ..terminal import cadence
@@ -827,6 +829,25 @@ def test_an_older_calendar_is_not_brought_up_to_date_when_no_copy_can_be_kept(
     )
     assert path.read_bytes() == before
     assert _marks_in_the_file_alone(path)[0] == 4
+
+
+def test_merging_an_older_calendar_says_to_update_a_copy_of_it(tmp_path: Path) -> None:
+    """A colleague's calendar on a shared drive: "open it in Cadence once to update it"
+    updated their file, which their release then refused as newer."""
+    path = tmp_path / "colleague.cadence"
+    write_older(path, 3, "0004_post_message_list", [])
+    before = path.read_bytes()
+    with (
+        CalendarStore.create(tmp_path / "mine.cadence") as mine,
+        pytest.raises(CalendarFileError) as refused,
+    ):
+        merge_into(mine, path, ImportOptions(), no_progress)
+    assert str(refused.value) == (
+        f"{path} was saved by an older version of Cadence; open a copy of it in Cadence"
+        " once to update it, then use the copy (the file itself stays as that version"
+        " reads it)."
+    )
+    assert path.read_bytes() == before
 
 
 @pytest.mark.parametrize(
