@@ -189,6 +189,21 @@ def calendar_key(path: Path) -> str:
     return hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
+_LONGEST_TAIL = len(f" {datetime(2000, 1, 1).strftime(STAMP)} 01234567{KEPT_SUFFIX}")
+"""The bytes a backup's name or a copy kept before an update adds to its calendar's."""
+
+
+def backup_stem(path: Path) -> str:
+    """The part of a backup's name that names its calendar: the calendar's own name, cut
+    short where the backup's whole name would be longer than a disk's longest (255
+    bytes): a calendar named at length could not be backed up, nor brought up to date."""
+    stem = path.stem
+    room = 255 - _LONGEST_TAIL
+    while len(os.fsencode(stem)) > room:
+        stem = stem[:-1]
+    return stem
+
+
 def backups_of(folder: Path, stem: str, key: str | None = None) -> list[tuple[datetime, Path]]:
     """The backups in ``folder`` of the calendar named ``stem`` whose path has ``key``,
     oldest first; with no key, those written before backups had keys."""
@@ -243,7 +258,7 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
     (they all write as they open) open it, there or copied out with ``cp``.
     """
     now = datetime.now().replace(microsecond=0)
-    target = folder / f"{path.stem} {now.strftime(STAMP)} {calendar_key(path)}{KEPT_SUFFIX}"
+    target = folder / f"{backup_stem(path)} {now.strftime(STAMP)} {calendar_key(path)}{KEPT_SUFFIX}"
 
     def fill(copy: str) -> None:
         with environment_errors():
@@ -275,7 +290,7 @@ def _open_somewhere(path: Path) -> bool:
 def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = None) -> Path:
     """Write a backup of ``store`` into ``folder`` and thin the older ones; return its path."""
     now = (now or datetime.now()).replace(microsecond=0)
-    stem, key = store.path.stem, calendar_key(store.path)
+    stem, key = backup_stem(store.path), calendar_key(store.path)
     target = folder / f"{stem} {now.strftime(STAMP)} {key}.cadence"
     try:
         folder.mkdir(parents=True, exist_ok=True)

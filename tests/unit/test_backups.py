@@ -85,6 +85,31 @@ def test_make_backup_thins_the_folder(store: CalendarStore, tmp_path: Path) -> N
     assert ages == [29, 3, 2, 0]
 
 
+def test_a_calendar_with_a_long_name_is_backed_up_and_brought_up_to_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name of 238 bytes (the disk takes 255): a backup's name, 30 bytes longer, was
+    refused, and an older calendar, whose copy before the update is 51 longer, never
+    opened ("too long for the disk … make room there")."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    named = "Client plan " + "é" * 109  # 230 bytes, before ".cadence"
+    folder = tmp_path / "Backups"
+    with CalendarStore.create(tmp_path / f"{named}.cadence") as store:
+        for days in (200, 0):
+            made = make_backup(store, folder, now=NOW - timedelta(days=days))
+            assert len(os.fsencode(made.name)) <= 255
+            assert made.name.startswith("Client plan éé")
+    assert [p.name for p in folder.iterdir()] == [made.name]  # the older one thinned
+    old = tmp_path / f"{named} old.cadence"
+    write_schema_4(old)
+    with CalendarStore.open(old) as updated:
+        kept = updated.kept_before_update
+        assert [p.title for p in updated.all_posts()] == ["Old post"]
+    assert kept is not None
+    assert kept.name.endswith(" before update.cadence")
+    assert len(os.fsencode(kept.name)) <= 255
+
+
 def test_a_backup_open_to_restore_from_is_not_thinned(store: CalendarStore, tmp_path: Path) -> None:
     """Opened in a window (the way to restore one), a backup that has aged out stays
     until it is closed: it was deleted under the user's typing."""
