@@ -297,6 +297,8 @@ _BEYOND_THE_FIRST_PLANE = re.compile("[\U00010000-\U0010ffff]")
 
 
 _RIGHT_TO_LEFT = frozenset(("R", "AL"))
+_EXPLICIT = frozenset(("LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"))
+"""Unicode's explicit direction marks: embeddings, overrides and isolates."""
 
 
 LTR_ISOLATE = "\u2066"
@@ -322,10 +324,21 @@ def isolated(text: str) -> str:
     Hebrew title with a Latin word ("מבצע ב-Cadence") reads right to left on a
     left-to-right chip, cell or page, rather than in pieces. (Qt lays text out in
     the widget's direction; U+2068 and U+2069, as HTML's ``<bdi>``, mend that.)
-    Text with no right-to-left letter is returned as it is."""
-    if any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in text):
-        return f"{FIRST_STRONG_ISOLATE}{text}{POP_ISOLATE}"
-    return text
+    Text with direction marks is set apart too, an isolate it leaves open closed: a
+    right-to-left override pasted in a name turned the words after it backwards
+    ("'Warranty.syad 82 yb eudrevo"). Text with neither is returned as it is."""
+    if text.isascii():
+        return text
+    kinds = [unicodedata.bidirectional(c) for c in text]
+    if not any(k in _RIGHT_TO_LEFT or k in _EXPLICIT for k in kinds):
+        return text
+    unclosed = 0  # the closing mark ends the overrides and embeddings left open, not these
+    for kind in kinds:
+        if kind in ("LRI", "RLI", "FSI"):
+            unclosed += 1
+        elif kind == "PDI" and unclosed:
+            unclosed -= 1
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_ISOLATE * (unclosed + 1)}"
 
 
 def in_words(items: Sequence[str]) -> str:

@@ -278,7 +278,7 @@ def cadence_sentence(
                 day = known.ends_on if known else None
                 verb = "ended"
             when = f" on {day_text(day, weekday=False, year=True)}" if day else ""
-            parts.append(f"'{m.title}' {verb}{when}")
+            parts.append(f"'{isolated(m.title)}' {verb}{when}")
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."
 
@@ -666,7 +666,7 @@ footer { color: var(--faint); font-size: 12px; text-align: center; margin-top: 2
 
 
 def _head(page: _Page) -> str:
-    title = f"{page.name} · content calendar · {range_text(page.first, page.last)}"
+    title = f"{isolated(page.name)} · content calendar · {range_text(page.first, page.last)}"
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

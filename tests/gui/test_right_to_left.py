@@ -43,6 +43,17 @@ def test_the_helper_sets_apart_only_text_with_right_to_left_letters() -> None:
     assert isolated("سلام") == "\u2068سلام\u2069"
     assert isolated("Launch day 2027") == "Launch day 2027"
     assert isolated("") == ""
+    assert isolated("Café") == "Café"
+
+
+def test_direction_marks_left_open_in_a_name_end_with_it() -> None:
+    """A right-to-left override pasted in a name turned the words after it backwards
+    ("'Warranty.syad 82 yb eudrevo" in the report's summary)."""
+    override = "Warranty\u202e"
+    assert isolated(override) == f"\u2068{override}\u2069"
+    # An isolate left open would take the closing mark for its own: closed first.
+    assert isolated("Launch\u2067 day") == "\u2068Launch\u2067 day\u2069\u2069"
+    assert isolated("a\u2067b\u2069") == "\u2068a\u2067b\u2069\u2069"
 
 
 def test_the_two_ways_of_painting_differ_so_the_checks_below_can_fail(qapp: object) -> None:

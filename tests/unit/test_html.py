@@ -723,6 +723,13 @@ def test_sentence_names_at_most_three_and_counts_the_rest() -> None:
         "None of the 2 key messages on cadence; '\u2068מסר ב-2027\u2069' overdue by 3 days; "
         "nothing planned in time to repeat '\u2068פתוח\u2069'."
     )
+    # One that has ended too, and a name with a direction override left open.
+    assert (
+        cadence_sentence(
+            [cadence("Fine", MessageStatus.OK), cadence("Warranty\u202e", MessageStatus.ENDED)]
+        )
+        == "1 key message on cadence; '\u2068Warranty\u202e\u2069' ended."
+    )
 
 
 # -- in a real browser ----------------------------------------------------------------
