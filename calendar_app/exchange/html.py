@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from html import escape
+from html import escape as html_escape
 from pathlib import Path
 
 from ..core.cadence import (
@@ -85,6 +85,16 @@ MAX_CHIPS = 6
 
 
 # -- words and ranges (shared with the PDF) -------------------------------------
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """``text`` for the page: HTML's own signs escaped, and control characters left out
+    (a terminal's colour code or a bell in an imported title: HTML may not hold them,
+    and browsers drew them as boxes)."""
+    return html_escape(_CONTROLS.sub("", text), quote)
 
 
 def safe_color(text: str | None) -> str:
@@ -476,7 +486,7 @@ body {
   color: var(--ink);
 }
 h1, h2, h3 { font-weight: 650; letter-spacing: -0.01em; margin: 0; }
-h1 { font-size: 30px; line-height: 1.15; }
+h1 { font-size: 30px; line-height: 1.15; overflow-wrap: anywhere; }
 h2 { font-size: 20px; margin-bottom: 12px; }
 h3 { font-size: 15px; }
 .card {
@@ -488,7 +498,7 @@ h3 { font-size: 15px; }
 .eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 11.5px;
   color: var(--muted); font-weight: 600; margin: 0 0 6px; }
 .meta { color: var(--muted); margin: 6px 0 0; }
-.lead { font-size: 16px; margin: 0 0 18px; max-width: 60em; }
+.lead { font-size: 16px; margin: 0 0 18px; max-width: 60em; overflow-wrap: anywhere; }
 nav { display: flex; flex-wrap: wrap; gap: 6px; }
 nav a { color: var(--ink); text-decoration: none; font-size: 13px; padding: 4px 10px;
   border: 1px solid var(--line); border-radius: 999px; background: var(--paper); }
@@ -514,7 +524,8 @@ nav a:hover { border-color: var(--faint); }
 .msg-head { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
 .msg-head h3 { flex: 1 1 0; min-width: 8em; overflow-wrap: anywhere; }
 .msg-head .swatch, .msg-head .pill { flex: none; }
-.statement { color: var(--muted); font-size: 13px; margin: 4px 0 8px 19px; }
+.statement { color: var(--muted); font-size: 13px; margin: 4px 0 8px 19px;
+  overflow-wrap: anywhere; }
 .facts { display: flex; flex-wrap: wrap; gap: 2px 16px; margin: 0 0 0 19px; font-size: 12.5px; }
 .facts div { display: flex; gap: 5px; }
 .facts dt { color: var(--muted); }

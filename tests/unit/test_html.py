@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import struct
 import subprocess
 import zlib
@@ -832,6 +833,12 @@ def test_a_long_unbroken_text_wraps_and_leaves_every_column_in_sight(
     with CalendarStore.open(demo) as store:
         post = store.posts_between(TODAY, TODAY)[0]
         store.update_post(post.id, {"body": f"Slides: {address}", "title": "T" * 120})
+        # In a statement, the calendar's name and the summary sentence too.
+        message = store.key_messages()[0]
+        store.update_key_message(
+            dataclasses.replace(message, statement=f"Deck: {address}", title="M" * 90)
+        )
+        store.update_info(name="N" * 100)
         export(store, tmp_path / "page.html")
     measured = _measured(
         tmp_path,
@@ -859,6 +866,19 @@ def test_a_long_channel_name_wraps_and_leaves_the_posts_their_room(
         ".map(e => e.getBoundingClientRect().width))",
     )
     assert float(narrowest) > 250
+
+
+def test_control_characters_are_left_out_of_the_page(demo: Path, tmp_path: Path) -> None:
+    """A terminal's colour code in a title and a bell in a body (an import keeps them)
+    were written as they are: HTML may not hold them, and Chromium drew boxes."""
+    with CalendarStore.open(demo) as store:
+        post = store.posts_between(TODAY, TODAY)[0]
+        store.update_post(post.id, {"title": "\x1b[31mRed\x1b[0m alert", "body": "Ding\x07 dong"})
+        export(store, tmp_path / "page.html")
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", page)
+    assert "[31mRed[0m alert" in page
+    assert "Ding dong" in page
 
 
 def test_chromium_renders_the_page(demo: Path, tmp_path: Path) -> None:
