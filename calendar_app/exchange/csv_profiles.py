@@ -141,6 +141,7 @@ from ..core.files import (
 from ..core.models import (
     DATED_ONLY,
     OUTSIDE_PLANS,
+    WEB_ADDRESS,
     Channel,
     NewPost,
     Post,
@@ -223,10 +224,11 @@ def neutralise_reversibly(text: str) -> str:
 
 def restore(cell: str) -> str:
     """Undo :func:`neutralise_reversibly`: drop a leading ``'`` that it would have added,
-    the one before a character it escapes; any other ``'`` is the text's own."""
-    return (
-        cell[1:] if cell.startswith("'") and cell.startswith(_GENERIC_ESCAPED_STARTS, 1) else cell
-    )
+    the one before a character it escapes (or before a line feed: a spreadsheet saves
+    the text of a cell that began with a carriage return and a line feed with a line
+    feed alone); any other ``'`` is the text's own."""
+    escaped = cell.startswith(_GENERIC_ESCAPED_STARTS, 1) or cell.startswith("\n", 1)
+    return cell[1:] if cell.startswith("'") and escaped else cell
 
 
 def join_key_messages(titles: Iterable[str]) -> str:
@@ -1895,7 +1897,14 @@ def _export_to_tool(
         return _tool_date(moment, options.day_first), f"{moment.hour:02d}:{moment.minute:02d}"
 
     def hootsuite_row(moment: datetime, post: Post) -> Sequence[str]:
-        return (" ".join(stamp(moment)), message_text(post), post.link)
+        # A web address only, as in an .ics: the tool makes the column a post's link (and a
+        # spreadsheet made "=HYPERLINK(…)" one of its formulas).
+        link = post.link.strip()
+        return (
+            " ".join(stamp(moment)),
+            message_text(post),
+            link if WEB_ADDRESS.fullmatch(link) else "",
+        )
 
     def sprout_row(moment: datetime, post: Post) -> Sequence[str]:
         return (*stamp(moment), message_text(post, with_link=True))

@@ -1320,6 +1320,17 @@ def test_a_hand_written_apostrophe_is_kept(store: CalendarStore, linkedin: int) 
     }
 
 
+def test_a_cell_that_began_with_a_windows_line_break_saved_again_by_a_spreadsheet(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """Exported as "'" and CR LF (a carriage return starts a formula), saved back by
+    LibreOffice with the line feed alone: the apostrophe stayed in the notes."""
+    source = store.path.parent / "resaved.csv"
+    write_rows(source, [["uid", "channel", "title", "notes"], ["u1", "LinkedIn", "T", "'\nAsk"]])
+    import_csv(store, source, ImportOptions())
+    assert [p.notes for p in store.all_posts()] == ["\nAsk"]
+
+
 # -- Hootsuite ----------------------------------------------------------------------------
 
 
@@ -1365,7 +1376,11 @@ def test_hootsuite_one_file_per_channel(
         link="https://example.org/launch",
     )
     add(store, publishing["LinkedIn"], date(2026, 12, 1), title="Teaser")
+    # A link that is no web address stays out of the tool's link column (a spreadsheet
+    # ran "=HYPERLINK(…)" as a formula).
     add(store, publishing["Press/PR"], date(2026, 12, 2), time(23, 58), title="Release")
+    release = next(p for p in store.all_posts() if p.title == "Release")
+    store.update_post(release.id, {"link": '=HYPERLINK("http://evil.example")'})
 
     summary = export_hootsuite(store, tmp_path / "out.csv", ExportOptions(today=TODAY))
 
@@ -1632,7 +1647,7 @@ def test_hootsuite_writes_the_text_as_it_is(
     export_hootsuite(store, store.path.parent / "h.csv", ExportOptions(today=TODAY))
     rows = read_rows(store.path.parent / "h-LinkedIn.csv")
     assert {r[1] for r in rows} == {t.strip() for t in RISKY}
-    assert {r[2] for r in rows} == set(RISKY)
+    assert {r[2] for r in rows} == {""}  # none is a web address: no link for the tool
 
 
 # -- Sprout Social --------------------------------------------------------------------------

@@ -172,6 +172,9 @@ def test_neutralised_cells_restore_exactly(text: str) -> None:
 
 @given(texts)
 def test_import_undoes_only_what_export_did(text: str) -> None:
-    """A cell that import changes is one the export wrote for the text import gives back."""
+    """A cell that import changes is one the export wrote for the text import gives back
+    (or a spreadsheet saved again: a cell that began with a carriage return and a line
+    feed, the line feed alone)."""
     restored = restore(text)
-    assert restored == text or neutralise_reversibly(restored) == text
+    resaved = restored.startswith("\n") and neutralise_reversibly("\r" + restored)[1:] == text
+    assert restored == text or neutralise_reversibly(restored) == text or resaved
