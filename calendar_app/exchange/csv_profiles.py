@@ -115,6 +115,7 @@ import itertools
 import os
 import re
 import sys
+import unicodedata
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -1753,8 +1754,11 @@ _RESERVED_NAMES = frozenset(
 
 def _file_part(name: str) -> str:
     """A channel name made safe for a file name on every system (and in the encoding
-    this one names files in: "🚀" has no byte in a Latin-1 locale's names)."""
+    this one names files in: "🚀" has no byte in a Latin-1 locale's names), without
+    format characters (a right-to-left override showed "Ads‮gpj.exe.csv" as a picture,
+    "Adsvsc.exe.jpg", in a file manager)."""
     encoding = sys.getfilesystemencoding()
+    name = "".join(c for c in name if unicodedata.category(c) != "Cf")
     name = name.encode(encoding, "replace").decode(encoding, "replace")
     safe = _UNSAFE_IN_NAMES.sub("_", name).strip().strip(".") or "channel"
     return safe + "_" if safe.casefold() in _RESERVED_NAMES else safe

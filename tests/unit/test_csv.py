@@ -1638,6 +1638,17 @@ def test_hootsuite_with_nothing_to_send(store: CalendarStore, publishing: dict[s
     assert others(store.path.parent) == []
 
 
+def test_a_channels_file_is_named_without_format_characters(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """A right-to-left override in a channel's name: its file "h-Ads‮gpj.exe.csv" showed
+    in a file manager as a picture, "h-Adsvsc.exe.jpg"."""
+    channel = store.add_channel("Ads\u202egpj.exe").created[0]
+    add(store, channel, date(2026, 12, 1), title="Sale")
+    summary = export_hootsuite(store, tmp_path / "h.csv", ExportOptions(today=TODAY))
+    assert summary.files == [tmp_path / "h-Adsgpj.exe.csv"]
+
+
 def test_hootsuite_writes_the_text_as_it_is(
     store: CalendarStore, publishing: dict[str, int]
 ) -> None:
