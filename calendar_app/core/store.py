@@ -3304,16 +3304,27 @@ def _insert_posts_rows(
 def _post_columns(post: NewPost | Post) -> dict[str, Any]:
     """A post's columns from title to notes, as stored, in the order the inserts write."""
     return {
-        "title": post.title.strip(),
-        "body": post.body,
+        "title": _stored_title(post.title),
+        "body": _stored_text(post.body),
         "channel_id": post.channel_id,
         "campaign_id": post.campaign_id,
         "status": PostStatus(post.status).value,
         "date": _iso(post.date),
         "time": format_time(post.time),
-        "link": post.link,
-        "notes": post.notes,
+        "link": _stored_text(post.link),
+        "notes": _stored_text(post.notes),
     }
+
+
+def _stored_text(text: str) -> str:
+    """A post's text as kept: without a byte-order mark in front (pasted from a file that
+    starts with one), which no export carries (the iCalendar library drops it), so that a
+    post's own file read back made it another version, its link run into its body."""
+    return text.lstrip("\ufeff")
+
+
+def _stored_title(title: str) -> str:
+    return _stored_text(title.strip()).strip()
 
 
 def _post_fields(post: NewPost) -> tuple[Any, ...]:
@@ -3364,15 +3375,15 @@ def _as_post(old: Post, new: NewPost) -> Post:
     return Post(
         id=old.id,
         uid=old.uid,
-        title=new.title.strip(),
-        body=new.body,
+        title=_stored_title(new.title),
+        body=_stored_text(new.body),
         channel_id=new.channel_id,
         campaign_id=new.campaign_id,
         status=new.status,
         date=new.date,
         time=new.time,
-        link=new.link,
-        notes=new.notes,
+        link=_stored_text(new.link),
+        notes=_stored_text(new.notes),
         series_id=old.series_id,
         occurrence=old.occurrence,
         message_ids=tuple(sorted(set(new.message_ids))),

@@ -195,6 +195,30 @@ def one_post(store: CalendarStore, **fields: object) -> Post:
 # -- export ----------------------------------------------------------------------------
 
 
+def test_a_byte_order_mark_in_front_of_a_posts_text_is_not_kept(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """Pasted from a file that starts with one: no export carries it (the iCalendar
+    library drops it), so the calendar's own file read back changed the post, its link
+    run into its body."""
+    post = one_post(
+        store,
+        title="\ufeffHello",
+        body="\ufeffBody",
+        link="\ufeffhttps://example.com/g",
+        notes="\ufeffnote",
+    )
+    assert (post.title, post.body, post.link, post.notes) == (
+        "Hello",
+        "Body",
+        "https://example.com/g",
+        "note",
+    )
+    export_ics(store, tmp_path / "own.ics", ExportOptions(), no_progress)
+    assert import_file(store, tmp_path / "own.ics") == (0, 0, 1, [])
+    assert store.post(post.id) == post
+
+
 def test_export_writes_one_event_per_dated_post_with_every_property(
     store: CalendarStore, tmp_path: Path
 ) -> None:
