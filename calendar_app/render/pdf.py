@@ -72,6 +72,7 @@ from ..core.models import (
     isolated,
     missed,
     name_order,
+    one_line,
     reads_right_to_left,
 )
 from ..core.store import CalendarStore
@@ -524,7 +525,7 @@ class _BusyLayout:
         return " · ".join(parts)
 
     def title_height(self, post: Post) -> float:
-        return self._wrapped(self.font, post.title)
+        return self._wrapped(self.font, one_line(post.title))
 
     def detail_height(self, post: Post) -> float:
         return self._wrapped(self.detail_font, self.detail(post))
@@ -637,7 +638,7 @@ def _paint_busy_post(
     title_font.setStrikeOut(post.status == PostStatus.CANCELLED)
     painter.setFont(title_font)
     painter.setPen(style.faint if post.status == PostStatus.CANCELLED else style.ink)
-    _wrapped_layout(title_font, isolated(post.title), layout.text_w)[0].draw(
+    _wrapped_layout(title_font, isolated(one_line(post.title)), layout.text_w)[0].draw(
         painter, QPointF(x, at.y())
     )
     painter.setPen(style.muted)
@@ -751,7 +752,7 @@ def _chip(plan: _Plan, post: Post) -> Chip:
         QColor(safe_color(plan.messages[m].color)) for m in post.message_ids if m in plan.messages
     )
     return Chip(
-        title=post.title,
+        title=one_line(post.title),  # a line break typed in a sheet's cell: a space
         channel_color=QColor(safe_color(channel.color if channel else None)),
         marker_colors=markers,
         at=post.time,

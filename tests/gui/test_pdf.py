@@ -611,6 +611,26 @@ def add_busy_day(store: CalendarStore, day: date, count: int) -> list[str]:
     return titles
 
 
+def test_a_line_break_in_a_title_reads_as_a_space(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    """Typed in a sheet's cell (Alt+Enter): the words either side ran together,
+    "Webinarregister now", on the month's page and the busy day's."""
+    day = date(2026, 12, 9)
+    with CalendarStore.open(demo_path) as store:
+        add_busy_day(store, day, 9)
+        first = store.posts_between(day, day)[0]
+        store.update_post(first.id, {"title": "Webinar\nregister now"})
+        names = [name for name, _ in render_images(store, ExportOptions(today=TODAY), dpi=20)]
+        export(store, tmp_path / "busy.pdf")
+    december = names.index("December 2026")
+    for page in (december + 1, december + 2):
+        text = pdf_text(tmp_path / "busy.pdf", page=page)
+        assert "Webinarregister" not in text
+    listed = " ".join(pdf_text(tmp_path / "busy.pdf", page=december + 2).split())
+    assert "Webinar register now" in listed
+
+
 def test_a_day_too_full_for_its_cell_is_listed_in_full_after_its_month(
     demo_path: Path, tmp_path: Path, qapp: object
 ) -> None:
