@@ -307,7 +307,10 @@ def until_of(rule: str) -> date | None:
 def split(rule: str, anchor: date, at: date) -> tuple[str, str]:
     """Split a series at ``at``: the head ends the day before, the tail starts at ``at``.
 
-    A COUNT is shared out so that head and tail together make the same dates.
+    A COUNT is shared out so that head and tail together make the same dates; a rule
+    without an end, made up to a year after its first day, has the tail end where it
+    was made to (from its later start, the tail ran on past the last post, and the
+    editor offered to add the posts between).
     """
     parts = parse(normalise(rule))
     head = dict(parts)
@@ -317,6 +320,10 @@ def split(rule: str, anchor: date, at: date) -> tuple[str, str]:
     if "COUNT" in parts:
         before = sum(1 for d in occurrences(rule, anchor) if d < at)
         tail["COUNT"] = str(max(int(parts["COUNT"]) - before, 1))
+    elif "UNTIL" not in parts:
+        made = occurrences(rule, anchor)
+        if made and made[-1] >= at:
+            tail["UNTIL"] = made[-1].strftime("%Y%m%d")
     return _join(head), _join(tail)
 
 
@@ -427,6 +434,8 @@ def move(
         end = _until(parts["UNTIL"])
         kept = [moved[day] for day in days if day <= end]
         new["UNTIL"] = max(kept, default=end + moved_by).strftime("%Y%m%d")
+    elif moved_days:  # made a year from its first day, which moved: ends where its posts do
+        new["UNTIL"] = moved_days[-1].strftime("%Y%m%d")
     return _join(new), new_anchor, moved
 
 

@@ -215,9 +215,11 @@ def test_split_keeps_an_until() -> None:
         "FREQ=DAILY;UNTIL=20250319",
         "FREQ=DAILY;UNTIL=20250401",
     )
+    # A rule without an end, made a year ahead: the tail ends where the posts were made
+    # to (from its later start it ran ten days past the last post).
     assert recurrence.split("FREQ=DAILY", MON, date(2025, 3, 20)) == (
         "FREQ=DAILY;UNTIL=20250319",
-        "FREQ=DAILY",
+        "FREQ=DAILY;UNTIL=20260310",
     )
 
 
@@ -362,9 +364,10 @@ def _rules(draw: st.DrawFn) -> tuple[str, date]:
             st.sets(st.integers(min_value=1, max_value=31), min_size=1, max_size=3)
         )
         parts.append("BYMONTHDAY=" + ",".join(str(d) for d in sorted(days_of_month)))
-    if draw(st.booleans()):
+    end = draw(st.sampled_from(["COUNT", "UNTIL", "none"]))  # none: made a year ahead
+    if end == "COUNT":
         parts.append(f"COUNT={draw(st.integers(min_value=1, max_value=40))}")
-    else:
+    elif end == "UNTIL":
         until = anchor + timedelta(days=draw(st.integers(min_value=0, max_value=500)))
         parts.append(f"UNTIL={until:%Y%m%d}")
     return ";".join(parts), anchor
@@ -751,6 +754,26 @@ def test_update_this_occurrence_only(store: CalendarStore, weekly: tuple[int, li
         p.date for p in posts if p.id != third.id
     ]
     assert store.series(series_id) == series_before
+
+
+@pytest.mark.parametrize("rule", ["FREQ=WEEKLY;BYDAY=MO", "FREQ=MONTHLY"])
+def test_an_endless_series_changed_from_a_later_post_on_describes_its_posts(
+    store: CalendarStore, channel: int, message: int, rule: str
+) -> None:
+    """Made a year ahead: the later part, starting later, ran on past its last post
+    (the editor then offered to add the weeks between)."""
+    series_id, posts = _add_series(store, _template(channel, message), rule)
+    later = posts[len(posts) // 2]
+    store.update_occurrences(later.id, {"time": time(10, 0)}, "following")
+    tail = store.post(later.id).series_id
+    assert tail is not None
+    assert tail != series_id
+    for part in (series_id, tail):
+        _assert_rule_describes_posts(store, part)
+    first = posts[0].date
+    assert first is not None
+    store.update_occurrences(posts[0].id, {"date": first + timedelta(days=2)}, "all")
+    _assert_rule_describes_posts(store, series_id)
 
 
 def test_a_rule_that_does_not_read_is_said_as_the_series_and_its_posts_change_one_by_one(
