@@ -2872,8 +2872,10 @@ class _Writer:
         for item, post_id in zip(items, ids, strict=True):
             if item.series is not None:
                 groups.setdefault(item.series[0], []).append((item, post_id))
+        apart = 0
         for key, members in groups.items():
             if any(item.moved for item, _ in members):
+                apart += len(members)
                 continue
             days = {post_id: item.series[5] or item.day for item, post_id in members}  # type: ignore[index]
             if key in joined:
@@ -2883,6 +2885,13 @@ class _Writer:
             _, rule, anchor, at, exdates, _ = members[0][0].series  # type: ignore[misc]
             change = self.store.adopt_series(rule, anchor, at, days, exdates)
             self.summary.series_added.extend(change.created)
+        if apart:  # said as a merge says it
+            posts = "1 repeating post comes" if apart == 1 else f"{apart} repeating posts come"
+            own = "its" if apart == 1 else "their"
+            self.summary.notes.append(
+                f"{posts} in on {own} own: the file's repeats run on another clock than"
+                f" {self.store.zone.key}'s."
+            )
 
 
 def import_ics(

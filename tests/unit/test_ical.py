@@ -1421,6 +1421,26 @@ def test_a_cadence_file_imported_into_another_zone_keeps_the_moments(
         ]
 
 
+def test_a_cadence_series_imported_onto_another_clock_says_its_posts_come_apart(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """Its posts came in with no word of their series (a merge says it)."""
+    channel = store.add_channel("LinkedIn").created[0]
+    store.add_series(
+        NewPost("Monday tip", channel, date=date(2026, 3, 2), time=time(9, 0)),
+        "FREQ=WEEKLY;BYDAY=MO;COUNT=8",
+    )
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    with CalendarStore.create(tmp_path / "ny.cadence", timezone="America/New_York") as ny:
+        summary = import_ics(ny, tmp_path / "out.ics", ImportOptions(), no_progress)
+        assert len(summary.added) == 8
+        assert all(p.series_id is None for p in ny.all_posts())
+    assert summary.notes == [
+        "8 repeating posts come in on their own: the file's repeats run on another clock"
+        " than America/New_York's."
+    ]
+
+
 def exported_series(store: CalendarStore, path: Path) -> tuple[list[Post], int]:
     """Six Monday tips, exported to ``path``; then the second deleted alone and the
     fifth with the ones after it. The six posts as they were, and their series."""
