@@ -2826,6 +2826,24 @@ class CalendarStore:
                 edits[member.id] = edit
             new_days = [day for e in edits.values() if (day := e.get("date")) is not None]
             if before and new_days and min(new_days) <= max(before):
+                first = min(
+                    (m for m in members if edits[m.id].get("date") is not None),
+                    key=lambda m: cast(date, edits[m.id]["date"]),
+                )
+                if first.date is not None and first.date != _occ(first):
+                    # One moved on its own earlier than its turn: named, or the sentence
+                    # spoke of a day the user never touched, twice.
+                    lands, stays = min(new_days), max(before)
+                    where = (
+                        "where an earlier one stays"
+                        if lands == stays
+                        else f"before an earlier one that stays on {spelled_day(stays)}"
+                    )
+                    raise InvalidInput(
+                        f"'{shortened(first.title)}', one of the following occurrences, was"
+                        f" moved on its own to {spelled_day(first.date)} and would go to"
+                        f" {spelled_day(lands)}, {where}. Move them all, or this one alone."
+                    )
                 raise InvalidInput(
                     "This and the following occurrences cannot start on"
                     f" {spelled_day(min(new_days))}: an earlier one stays on"

@@ -1049,6 +1049,31 @@ def test_a_moved_monthly_series_is_still_what_its_rules_make(
             _assert_rule_describes_posts(store, series)
 
 
+def test_a_following_occurrence_moved_on_its_own_is_named_when_it_stops_a_move(
+    store: CalendarStore,
+) -> None:
+    """The sentence spoke of a day the user never touched, twice ("cannot start on
+    Wednesday 2 December 2026: an earlier one stays on Wednesday 2 December 2026")."""
+    channel = store.add_channel("Blog").created[0]
+    _, posts = _add_series(
+        store,
+        NewPost("Tip", channel, date=date(2026, 11, 23), status=PostStatus.SCHEDULED),
+        "FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=12",
+    )
+    wednesday_9 = next(p for p in posts if p.date == date(2026, 12, 9))
+    friday_4 = next(p for p in posts if p.date == date(2026, 12, 4))
+    store.update_occurrences(wednesday_9.id, {"date": date(2026, 12, 1)}, "this")
+    kept = store.all_posts()
+    with pytest.raises(InvalidInput) as refused:
+        store.update_occurrences(friday_4.id, {"date": date(2026, 12, 5)}, "following")
+    assert str(refused.value) == (
+        "'Tip', one of the following occurrences, was moved on its own to Tuesday 1 December"
+        " 2026 and would go to Wednesday 2 December 2026, where an earlier one stays. Move"
+        " them all, or this one alone."
+    )
+    assert store.all_posts() == kept
+
+
 def _months(day: date) -> int:
     return day.year * 12 + day.month
 
