@@ -888,7 +888,10 @@ class PostEditor(QDialog):
         self._loading = True
 
         self.setObjectName("postEditor")
-        self.setWindowTitle("New post" if post is None else f"Edit post — {elide(post.title)}")
+        if post is not None:
+            self.setWindowTitle(f"Edit post — {elide(post.title)}")
+        else:
+            self.setWindowTitle("New post" if day is not None else "New idea")
         self.setAccessibleName("Post editor")
 
         self._build()

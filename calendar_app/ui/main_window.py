@@ -1781,6 +1781,7 @@ class MainWindow(QMainWindow):
         for entry, path, label in zip(entries, paths, recent_labels(paths), strict=True):
             action = self.recent_menu.addAction(menu_text(label))
             action.setToolTip(plain_tooltip(shown_path(path)))
+            action.setStatusTip(shown_path(path))  # said as the keyboard reaches it
             action.triggered.connect(lambda _=False, p=entry: self._open_recent(p))
         self.recent_menu.setEnabled(bool(entries))
 

@@ -950,12 +950,15 @@ class WelcomeDialog(QDialog):
         return self.pages.currentIndex()
 
     def show_choices(self) -> None:
+        """The first page; back from the new calendar's form, with the focus on the
+        choice that led there (a keyboard user went on from the first choice)."""
+        back = self.pages.currentIndex() == self.NEW_CALENDAR
         self.pages.setCurrentIndex(self.CHOICES)
         self.heading.setText("Welcome to Cadence")
         self.promise.setText(PROMISE)
         self.demo_button.setDefault(True)
         self.create_button.setDefault(False)
-        self.demo_button.setFocus()
+        (self.new_button if back else self.demo_button).setFocus()
 
     def start_new_calendar(self) -> None:
         self.pages.setCurrentIndex(self.NEW_CALENDAR)

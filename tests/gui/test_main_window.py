@@ -1325,6 +1325,10 @@ def test_new_calendar_and_open_recent(
         assert window.create_calendar(_plan(tmp_path / client / "plan.cadence"))
     labels = [a.text() for a in window.recent_menu.actions()]
     assert labels[:3] == ["plan.cadence — Client D", "plan.cadence — Client A", "demo.cadence"]
+    # The whole path in the status bar too, as the keyboard goes down the menu.
+    assert window.recent_menu.actions()[0].statusTip() == str(
+        tmp_path / "Client D" / "plan.cadence"
+    )
 
     # One moved away since: chosen, it says so and leaves the list.
     (tmp_path / "Client A" / "plan.cadence").rename(tmp_path / "Client A" / "moved.cadence")

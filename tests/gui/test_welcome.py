@@ -346,7 +346,14 @@ def test_escape_on_the_form_goes_back_to_the_choices(dialog: WelcomeDialog, qtbo
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.page() == WelcomeDialog.CHOICES
     assert dialog.isVisible()
-    assert dialog.demo_button.isDefault()
+    assert not dialog.create_button.isDefault()
+    # The focus is back on the choice that led to the form (a keyboard user went on
+    # from the first choice), after Esc as after Back; Enter takes it again.
+    assert dialog.focusWidget() is dialog.new_button
+    assert dialog.new_button.isDefault()
+    dialog.new_button.click()
+    dialog.back_button.click()
+    assert dialog.focusWidget() is dialog.new_button
 
 
 # -- each choice ------------------------------------------------------------------
