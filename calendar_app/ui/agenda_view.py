@@ -228,15 +228,17 @@ class AgendaView(QWidget):
             action.setObjectName(f"setStatus_{status.value}")
             action.triggered.connect(lambda _=False, s=status: self.set_status(s))
             self.status_actions[status] = action
+        # The table is made first: it stands for the view in the window's chain, and a
+        # button made before it came before it there (Tab from the table went past it).
+        self.table = _AgendaTable(self)
+        self.table.setObjectName("agendaTable")
+        self.table.setAccessibleName("Agenda posts")
         self.status_button = QPushButton("Set status", self)
         self.status_button.setObjectName("setStatusButton")
         self.status_button.setMenu(self.status_menu)
         self.status_button.setAccessibleName("Set the status of the selected posts")
         self.status_button.setToolTip("Set the status of the selected posts")
 
-        self.table = _AgendaTable(self)
-        self.table.setObjectName("agendaTable")
-        self.table.setAccessibleName("Agenda posts")
         # The arrows move in the table; Tab goes on to the next control, as in a form.
         self.table.setTabKeyNavigation(False)
         self.table.setModel(self.proxy)
@@ -521,8 +523,13 @@ class AgendaView(QWidget):
                 continue
             if target_day is None or post.date < target_day:
                 target_row, target_day = row, post.date
+        # In the column the cursor is in; first in the title's, which says the whole post
+        # to a screen reader (the date's said "Date: Wed 25 Nov" of every post that day).
+        column = self.table.currentIndex().column()
         target = (
-            self.proxy.mapFromSource(self.model.index(target_row, 0))
+            self.proxy.mapFromSource(
+                self.model.index(target_row, column if column >= 0 else AgendaModel.TITLE)
+            )
             if target_row is not None
             else QModelIndex()
         )

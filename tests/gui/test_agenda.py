@@ -489,6 +489,23 @@ def test_stepping_and_jumping_change_the_month(
     assert view.current_date() == date(2026, 11, 2)
 
 
+def test_a_day_gone_to_puts_the_cursor_on_the_title(
+    session: CalendarSession, view: AgendaView
+) -> None:
+    """The cursor came to the date's cell, which a screen reader said alike of every post
+    of a day."""
+    day = date(2026, 11, 24)
+    view.set_current_date(day)
+    current = view.table.currentIndex()
+    assert current.column() == AgendaModel.TITLE
+    first_on_day = session.store.posts_between(day, day)[0]
+    assert first_on_day.title in current.data(Qt.ItemDataRole.AccessibleTextRole)
+    # A column the user moved to stays the cursor's.
+    view.table.setCurrentIndex(view.proxy.index(current.row(), AgendaModel.CHANNEL))
+    view.set_current_date(date(2026, 11, 16))
+    assert view.table.currentIndex().column() == AgendaModel.CHANNEL
+
+
 def test_a_day_gone_to_out_of_sight_comes_to_the_top_with_what_follows_it(
     session: CalendarSession, view: AgendaView
 ) -> None:
@@ -502,7 +519,8 @@ def test_a_day_gone_to_out_of_sight_comes_to_the_top_with_what_follows_it(
     first_on_day = session.store.posts_between(day, day)[0]
     assert view.selected_post_ids() == [first_on_day.id]
     # Written with its month's name: 3/11 is read for 11 March in much of the world.
-    assert view.table.currentIndex().data() in ("Mon 16 Nov 2026", "Mon Nov 16, 2026")
+    row = view.table.currentIndex().row()
+    assert view.proxy.index(row, AgendaModel.DATE).data() in ("Mon 16 Nov 2026", "Mon Nov 16, 2026")
 
 
 def test_drag_from_the_agenda_carries_the_selected_posts(

@@ -3242,6 +3242,18 @@ def test_a_new_series_on_days_gone_by_is_said_of_all_its_posts(window: MainWindo
     )
 
 
+def test_tab_from_the_agendas_table_reaches_set_status(window: MainWindow, qtbot: QtBot) -> None:
+    """Made before the table, the button came before it in the window's chain, where the
+    table stands for the view: Tab went from the table to the Month button."""
+    window.set_view(2)
+    agenda = window.agenda_view
+    agenda.table.setFocus()
+    qtbot.keyClick(agenda.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert agenda.selected_post_ids()  # the button is for them
+    qtbot.keyClick(agenda.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is agenda.status_button
+
+
 def test_a_new_post_is_the_one_selected_after_saving(window: MainWindow, qtbot: QtBot) -> None:
     session = window.session
     window.set_view(0)
