@@ -554,7 +554,11 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
 
 
 VIEW_KEYS = (
-    ("In the calendar", "Move between days (rows in the agenda)", "Arrow keys"),
+    (
+        "In the calendar",
+        "Move between days (rows in the agenda; in the week, Up and Down scroll the hours)",
+        "Arrow keys",
+    ),
     (
         "In the calendar",
         "Previous or next period (a page of rows in the agenda)",
@@ -585,6 +589,8 @@ VIEW_KEYS = (
     ("Backlog", "From its search to the ideas", "Down"),
     ("Backlog", "Clear its search", "Esc"),
     ("Search box", "Next or previous post found", "Enter, Shift+Enter"),
+    ("Search box", "Clear it, then back to the calendar", "Esc"),
+    ("Post editor", "Save the post", "Ctrl+Return"),
 )
 """The keys the views answer themselves, which no menu lists."""
 
