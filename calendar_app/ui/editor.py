@@ -886,6 +886,8 @@ class PostEditor(QDialog):
         self._status_touched = False  # chosen by the user in this editor
         self._weekdays_touched = False
         self._loading = True
+        self._marked: dict[QWidget, str] = {}
+        """The fields whose accessible description says what stops the save."""
 
         self.setObjectName("postEditor")
         if post is not None:
@@ -1632,9 +1634,18 @@ class PostEditor(QDialog):
     def _revalidate(self) -> None:
         if self._loading:
             return
-        found = self.problems()
+        faults = self._faults()
+        found = [said for said, _field in faults]
         shown = [p for p in found if self._title_touched or p != "A post needs a title."]
         text = "\n".join(shown)
+        # Said on the fields, where the focus goes when Save is refused, and on Save: a
+        # screen reader heard "Last date, Thu 1 Jan 2026" and not why (the red label
+        # under the form is no Tab stop).
+        marked = {field: said for said, field in faults if said in shown}
+        for field in set(self._marked) | set(marked):
+            field.setAccessibleDescription(marked.get(field, ""))
+        self._marked = marked
+        self.ok_button.setAccessibleDescription(f"Not ready: {' '.join(shown)}" if shown else "")
         grows = bool(shown) and (
             not self.validation_label.isVisibleTo(self)
             or text.count("\n") > self.validation_label.text().count("\n")

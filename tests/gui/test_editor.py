@@ -1992,8 +1992,16 @@ def test_a_refused_save_takes_the_keyboard_to_the_field_at_fault(
     qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert editor.isVisible()
     assert editor.focusWidget() is editor.until_radio
+    # Said there and on Save to a screen reader (it heard the field's name alone).
+    said = editor.validation_label.text()
+    assert said.startswith("Choose when the repeat ends")
+    assert editor.until_radio.accessibleDescription() == said
+    assert editor.ok_button.accessibleDescription() == f"Not ready: {said}"
     editor.until_radio.setChecked(True)
+    assert editor.until_radio.accessibleDescription() == ""
+    assert editor.ok_button.accessibleDescription() == ""
     editor.title_edit.clear()
     qtbot.keyClick(editor.until_radio, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert editor.focusWidget() is editor.title_edit
     assert editor.validation_label.text() == "A post needs a title."
+    assert editor.title_edit.accessibleDescription() == "A post needs a title."
