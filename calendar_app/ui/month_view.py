@@ -864,6 +864,12 @@ class PeriodView(QWidget):
                 titles.append(session.key_message(message_id).title)
         if titles:
             about += f"; key message{'s' * (len(titles) != 1)} {', '.join(titles)}"
+        # As its tooltip shows: whether a move or delete will ask about the others.
+        if post.campaign_id is not None:
+            with suppress(KeyError):
+                about += f"; campaign {session.campaign(post.campaign_id).name}"
+        if post.series_id is not None:
+            about += "; repeats"
         return f"{f'{at} ' if at else ''}{channel}: {post.title} ({about})"
 
     def _spoken_cadence(self, day: date) -> list[str]:

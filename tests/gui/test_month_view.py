@@ -1049,9 +1049,21 @@ def test_accessible_names(month: MonthView, session: CalendarSession) -> None:
         channel = session.store.channel(post.channel_id).name
         titles = ", ".join(session.key_message(m).title for m in post.message_ids)
         about = f"{post.status.value}; key message{'s' * (len(post.message_ids) > 1)} {titles}"
-        spoken = f"{at}{channel}: {post.title} ({about if titles else post.status.value})"
+        about = about if titles else post.status.value
+        # And what its tooltip says besides: its campaign, and that it repeats.
+        if post.campaign_id is not None:
+            about += f"; campaign {session.campaign(post.campaign_id).name}"
+        if post.series_id is not None:
+            about += "; repeats"
+        spoken = f"{at}{channel}: {post.title} ({about})"
         assert spoken in month.accessibleDescription()
     assert any(session.store.post(i).message_ids for i in month.posts_on(day))
+    assert any(session.store.post(i).campaign_id for i in month.posts_on(day))
+    repeating = next(p for p in session.store.all_posts() if p.series_id)
+    assert repeating.date is not None
+    month.set_current_date(repeating.date)
+    assert f"{repeating.title} (" in month.accessibleDescription()
+    assert "; repeats)" in month.accessibleDescription()
 
 
 def test_a_days_description_names_what_its_cadence_marks_show(
