@@ -467,9 +467,11 @@ class BacklogPanel(QWidget):
         self.selectionChanged.emit()
 
     def _update_title(self, *args: object) -> None:
-        total = self.model.rowCount()
+        # Of all the ideas: the window's filters and search hide some too (it said
+        # "1 idea" of 8 as if the backlog held no more).
+        total = self.session.count_ideas()
         shown = self.proxy.rowCount()
-        if self.proxy.text():
+        if shown != total:
             text = f"Backlog · {shown} of {_ideas(total)}"
         else:
             text = f"Backlog · {_ideas(total)}"

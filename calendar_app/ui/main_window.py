@@ -879,6 +879,9 @@ class MainWindow(QMainWindow):
             said = f"No dated post matches '{text}'."
             if hidden:
                 said = f"No dated post shown matches '{text}': the filters hide those that do."
+            ideas = len(self.session.backlog())  # those the search finds, as the backlog lists
+            if ideas:
+                said += f" {plural(ideas, 'idea')} in the backlog {'does' if ideas == 1 else 'do'}."
             self.statusBar().showMessage(said, 8000)
             return False
         ids = {post_id: i for i, (post_id, _) in enumerate(found)}

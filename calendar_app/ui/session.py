@@ -609,6 +609,10 @@ class CalendarSession(QObject):
         """Whether the backlog holds any post, whatever the filters."""
         return bool(self._all_ideas())
 
+    def count_ideas(self) -> int:
+        """How many posts the backlog holds, whatever the filters."""
+        return len(self._all_ideas())
+
     def _all_ideas(self) -> list[Post]:
         if self._backlog is None:
             self._backlog = self.store.backlog()

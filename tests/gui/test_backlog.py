@@ -245,6 +245,8 @@ def test_filters_apply_to_the_backlog(panel: BacklogPanel, session: CalendarSess
     shown = session.posts(panel.shown_post_ids())
     assert len(shown) == 6
     assert all(p.channel_id != linkedin.id for p in shown)
+    # Counted of all the ideas, as the backlog's own search counts them.
+    assert panel.title_text() == "Backlog · 6 of 8 ideas"
     session.set_filters(replace(session.filters, statuses=frozenset({PostStatus.DRAFT})))
     assert panel.shown_post_ids() == []
     assert panel.empty_text() == "No idea passes the filters."

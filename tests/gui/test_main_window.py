@@ -615,6 +615,12 @@ def test_enter_in_the_search_box_goes_from_match_to_match_across_months(
     window.search_edit.setText("zzyzx")
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
     assert window.statusBar().currentMessage() == "No dated post matches 'zzyzx'."
+    # Ideas the search finds are said (Enter said nothing of them).
+    window.search_edit.setText("brainstorm")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == (
+        "No dated post matches 'brainstorm'. 8 ideas in the backlog do."
+    )
 
     # One sign alone is not looked for: the views stay as they are, and Enter says so.
     window.search_edit.setText("#")
