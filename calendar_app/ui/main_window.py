@@ -705,7 +705,10 @@ class MainWindow(QMainWindow):
         self.view().step(direction)  # the view says periodChanged
 
     def go_today(self) -> None:
-        self.go_to(self.session.today())
+        today = self.session.today()
+        self.go_to(today)
+        # The panel's keyboard day too (Enter there went back to the day it was on).
+        self.cadence_panel.set_cursor_day(today)
 
     def go_to(self, day: date) -> None:
         """Show ``day`` (within the years a calendar plans: a post an earlier release let

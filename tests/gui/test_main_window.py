@@ -3248,6 +3248,17 @@ def test_a_new_series_on_days_gone_by_is_said_of_all_its_posts(window: MainWindo
     )
 
 
+def test_t_takes_the_cadence_panels_day_to_today_too(window: MainWindow, qtbot: QtBot) -> None:
+    """The calendar went to today, the panel's keyboard day stayed where Home put it,
+    and Enter there went back to it."""
+    panel = window.cadence_panel
+    first, _ = panel.visible_range()
+    panel.set_cursor_day(first)
+    window.go_to(TODAY - timedelta(days=3))
+    window.go_today()
+    assert panel.cursor_day() == TODAY
+
+
 def test_tab_from_the_agendas_table_reaches_set_status(window: MainWindow, qtbot: QtBot) -> None:
     """Made before the table, the button came before it in the window's chain, where the
     table stands for the view: Tab went from the table to the Month button."""
