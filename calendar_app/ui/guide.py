@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QPushButton,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -713,7 +714,7 @@ class AboutDialog(_Dialog):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
         self.path_labels: dict[str, QLabel] = {}
-        self.links: dict[str, QLabel] = {}
+        self.links: dict[str, QPushButton] = {}
         rows = (
             ("calendar", "This calendar:", calendar, "Show in folder"),
             ("data", "Cadence's data:", data, "Open folder"),
@@ -727,13 +728,12 @@ class AboutDialog(_Dialog):
             value.setWordWrap(True)
             value.setAccessibleName(f"{label.rstrip(':')} {path}")
             folder = self.folders[key]
-            link = QLabel(f'<a href="{QUrl.fromLocalFile(str(folder)).toString()}">{link_text}</a>')
-            link.setTextInteractionFlags(
-                Qt.TextInteractionFlag.LinksAccessibleByMouse
-                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-            )
+            # A button: a label's link was two Tab stops, the first showing no focus and
+            # closing the box on Enter.
+            link = QPushButton(link_text)
             link.setAccessibleName(f"{link_text}: {folder}")
-            link.linkActivated.connect(lambda _url, f=folder: open_folder(f))
+            link.setToolTip(str(folder))
+            link.clicked.connect(lambda _=False, f=folder: open_folder(f))
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(link, row, 2, Qt.AlignmentFlag.AlignTop)

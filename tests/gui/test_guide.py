@@ -384,10 +384,13 @@ def test_about_links_open_the_folders(data: Path, tmp_path: Path, qtbot: QtBot) 
     catcher = UrlCatcher()
     QDesktopServices.setUrlHandler("file", catcher, "catch")  # type: ignore[arg-type]
     try:
+        dialog.show()
         for key in ("calendar", "data", "backups"):
-            link = dialog.links[key]
-            href = link.text().split('"')[1]
-            link.linkActivated.emit(href)
+            # From the keyboard: one Tab stop each, and Enter there opens the folder
+            # (a label's link had a first stop that showed nothing and closed the box).
+            dialog.links[key].setFocus()
+            qtbot.keyClick(dialog.links[key], Qt.Key.Key_Return)
+            assert dialog.isVisible()
     finally:
         QDesktopServices.unsetUrlHandler("file")
     opened = [Path(url.toLocalFile()) for url in catcher.urls]
