@@ -1323,7 +1323,7 @@ class CalendarStore:
             )
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return frozenset()
-        return frozenset(key for (key,) in rows)
+        return frozenset(name_key(key) for (key,) in rows)  # (see :meth:`former_names`)
 
     def give_names_had(self, kind: str, record_id: int, keys: Iterable[str]) -> None:
         """Make ``keys`` the former names of the record, and no others (see
@@ -1356,7 +1356,9 @@ class CalendarStore:
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return {}
         for key, record_id in rows:
-            found.setdefault(key, set()).add(record_id)
+            # Read as this release spells them: an earlier one kept an emoji's variation
+            # selector in the key ("❤️ Customer love"), which no name now has.
+            found.setdefault(name_key(key), set()).add(record_id)
         return found
 
     def _remember_deleted(self, kind: str, record_id: int, name: str) -> None:
@@ -1379,9 +1381,13 @@ class CalendarStore:
         """A record written back (the undo of its deletion): its names are no longer
         those of a record deleted here (another deleted under its number keeps its own)."""
         keys = {name_key(name), *self.names_had(kind, record_id)}
+        kept = self._conn.execute(
+            "SELECT name_key FROM former_names WHERE kind = ? AND record_id = ?",
+            [kind, -record_id],
+        ).fetchall()
         self._conn.executemany(
             "DELETE FROM former_names WHERE kind = ? AND record_id = ? AND name_key = ?",
-            [(kind, -record_id, key) for key in keys],
+            [(kind, -record_id, key) for (key,) in kept if name_key(key) in keys],
         )
 
     def deleted_names(self, kind: str) -> frozenset[str]:
@@ -1400,7 +1406,7 @@ class CalendarStore:
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return frozenset()
         current = {name_key(r[0]) for r in self._rows(f"SELECT {name} FROM {table}")}
-        return frozenset(key for (key,) in rows) - current
+        return frozenset(name_key(key) for (key,) in rows) - current  # (see former_names)
 
     # -- undoing deletions ----------------------------------------------------
 

@@ -966,6 +966,46 @@ def test_an_occurrence_deleted_here_stays_deleted_unless_edited_there_since(
             assert [s.id for s in summary.series_before] == [member.series_id]
 
 
+@pytest.mark.parametrize("kind", ["csv", "cadence"])
+def test_names_an_earlier_release_remembered_with_a_variation_selector_still_count(
+    tmp_path: Path, kind: str
+) -> None:
+    """It kept an emoji's variation selector in the names it remembered ("❤️ customer
+    love"), which this release's names leave out: a key message deleted then came back
+    from an export made before, and a campaign renamed since came in again."""
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        love = store.add_key_message("\u2764\ufe0f Customer love").created[0]
+        summer = store.add_campaign("\u2600\ufe0f Summer").created[0]
+        store.add_post(NewPost("Teaser", channel, (love,), date(2027, 3, 1), campaign_id=summer))
+        before = tmp_path / f"before.{kind}"
+        if kind == "csv":
+            export_csv(store, before, ExportOptions())
+        else:
+            save_copy(store, before)
+        store.update_campaign(dataclasses.replace(store.campaign(summer), name="Summer push"))
+        store.delete_key_message(love)
+        # As the earlier release wrote them.
+        store.db.execute(
+            "UPDATE former_names SET name_key = ? WHERE kind = 'message'",
+            ["\u2764\ufe0f customer love"],
+        )
+        store.db.execute(
+            "UPDATE former_names SET name_key = ? WHERE kind = 'campaign'",
+            ["\u2600\ufe0f summer"],
+        )
+        posts = store.all_posts()
+        options = ImportOptions(create_missing=True)
+        if kind == "csv":
+            import_csv(store, before, options)
+        else:
+            merge_into(store, before, options)
+        assert store.all_posts() == posts
+        assert [c.name for c in store.campaigns()] == ["Summer push"]
+        assert store.key_messages(include_archived=True) == []
+
+
 @pytest.mark.parametrize("kind", ["csv", "ics", "cadence"])
 def test_an_export_from_before_a_deletion_brings_nothing_deleted_back(
     tmp_path: Path, kind: str
