@@ -154,6 +154,7 @@ from ..core.models import (
     name_key,
     post_content,
     quoted_names,
+    shortened,
     shown_note_of,
     shows_nothing,
     skipped_time,
@@ -1901,14 +1902,7 @@ def _export_to_tool(
         return _tool_date(moment, options.day_first), f"{moment.hour:02d}:{moment.minute:02d}"
 
     def hootsuite_row(moment: datetime, post: Post) -> Sequence[str]:
-        # A web address only, as in an .ics: the tool makes the column a post's link (and a
-        # spreadsheet made "=HYPERLINK(…)" one of its formulas).
-        link = post.link.strip()
-        return (
-            " ".join(stamp(moment)),
-            message_text(post),
-            link if WEB_ADDRESS.fullmatch(link) else "",
-        )
+        return (" ".join(stamp(moment)), message_text(post), _tool_link(post.link) or "")
 
     def sprout_row(moment: datetime, post: Post) -> Sequence[str]:
         return (*stamp(moment), message_text(post, with_link=True))
@@ -1933,6 +1927,7 @@ def _export_to_tool(
         files=written,
         too_long=_too_long(chosen, channels, with_link=sprout),
         too_close=_too_close(chosen, channels) if sprout else [],
+        no_link=[] if sprout else _no_link(chosen),
         zone=store.info().timezone,
         left_over=_left_over(
             store,
@@ -1981,6 +1976,25 @@ def _too_close(chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Chann
             f" '{previous[1].title}' on {names.get(post.channel_id, 'its channel')}"
         )
     return found
+
+
+def _tool_link(link: str) -> str | None:
+    """What a tool's link column takes of a post's link: a web address only, as an .ics
+    does (the tool makes it the post's link, and a spreadsheet made "=HYPERLINK(…)" one
+    of its formulas); one typed without its scheme ("www.…") with it."""
+    link = link.strip()
+    if link.lower().startswith("www."):
+        link = f"https://{link}"
+    return link if WEB_ADDRESS.fullmatch(link) else None
+
+
+def _no_link(chosen: Sequence[tuple[datetime, Post]]) -> list[str]:
+    """A sentence for each post whose link is left out of a tool's link column."""
+    return [
+        f"'{post.title}' on {moment:%Y-%m-%d}: '{shortened(post.link.strip())}' is no web address"
+        for moment, post in chosen
+        if post.link.strip() and _tool_link(post.link) is None
+    ]
 
 
 def _too_long(

@@ -613,6 +613,9 @@ class ExportSummary:
     left_over: list[Path] = field(default_factory=list)
     """Publishing-tool files of the channels exported that an earlier export left
     beside these and this one did not write (less or nothing to send now)."""
+    no_link: list[str] = field(default_factory=list)
+    """Posts whose link is no web address, left out of a tool's link column, one
+    sentence each."""
 
     def describe(self) -> str:
         names = ", ".join(str(f) for f in self.files)
@@ -644,6 +647,12 @@ class ExportSummary:
                 f" {len(self.too_long)} posts are longer than their channel allows;"
                 " the tool may refuse them."
             )
+        if self.no_link:
+            one = len(self.no_link) == 1
+            text += (
+                f" {len(self.no_link)} post{'' if one else 's'} {'has' if one else 'have'} a"
+                f" link that is no web address, left out of the file's link column."
+            )
         if len(self.too_close) == 1:
             text += (
                 " 1 post is less than 10 minutes after another on its channel;"
@@ -658,9 +667,11 @@ class ExportSummary:
 
     def details(self) -> list[str]:
         """Each post the summary counts as a problem, one line each ("too long: ...")."""
-        return [f"too long: {line}" for line in self.too_long] + [
-            f"too close: {line}" for line in self.too_close
-        ]
+        return (
+            [f"too long: {line}" for line in self.too_long]
+            + [f"too close: {line}" for line in self.too_close]
+            + [f"no link: {line}" for line in self.no_link]
+        )
 
 
 @dataclass

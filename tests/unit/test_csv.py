@@ -1381,13 +1381,22 @@ def test_hootsuite_one_file_per_channel(
     add(store, publishing["Press/PR"], date(2026, 12, 2), time(23, 58), title="Release")
     release = next(p for p in store.all_posts() if p.title == "Release")
     store.update_post(release.id, {"link": '=HYPERLINK("http://evil.example")'})
+    # One typed without its scheme is a web address all the same.
+    teaser = next(p for p in store.all_posts() if p.title == "Teaser")
+    store.update_post(teaser.id, {"link": "www.example.org/teaser"})
 
     summary = export_hootsuite(store, tmp_path / "out.csv", ExportOptions(today=TODAY))
+    assert summary.details() == [
+        "no link: 'Release' on 2026-12-02: '=HYPERLINK(\"http://evil.example\")' is no web address"
+    ]
+    assert summary.describe().endswith(
+        " 1 post has a link that is no web address, left out of the file's link column."
+    )
 
     assert summary.posts == 3
     assert summary.files == [tmp_path / "out-LinkedIn.csv", tmp_path / "out-Press_PR.csv"]
     assert (tmp_path / "out-LinkedIn.csv").read_bytes().decode("utf-8") == (
-        "01/12/2026 09:00,Teaser,\r\n"
+        "01/12/2026 09:00,Teaser,https://www.example.org/teaser\r\n"
         '03/12/2026 09:05,"Launch\n\nWe are live.\nCome see.",https://example.org/launch\r\n'
     )
     assert read_rows(tmp_path / "out-Press_PR.csv") == [["02/12/2026 23:55", "Release", ""]]
