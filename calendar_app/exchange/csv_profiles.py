@@ -115,7 +115,6 @@ import itertools
 import os
 import re
 import sys
-import unicodedata
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -1747,6 +1746,8 @@ def message_text(post: Post, *, with_link: bool = False) -> str:
 
 
 _UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+_DIRECTION_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Unicode's marks of writing direction (an emoji's zero-width joiner is no such mark)."""
 _RESERVED_NAMES = frozenset(
     {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10))}
     | {f"lpt{i}" for i in range(1, 10)}
@@ -1756,10 +1757,10 @@ _RESERVED_NAMES = frozenset(
 def _file_part(name: str) -> str:
     """A channel name made safe for a file name on every system (and in the encoding
     this one names files in: "🚀" has no byte in a Latin-1 locale's names), without
-    format characters (a right-to-left override showed "Ads‮gpj.exe.csv" as a picture,
+    direction marks (a right-to-left override showed "Ads‮gpj.exe.csv" as a picture,
     "Adsvsc.exe.jpg", in a file manager)."""
     encoding = sys.getfilesystemencoding()
-    name = "".join(c for c in name if unicodedata.category(c) != "Cf")
+    name = _DIRECTION_MARKS.sub("", name)
     name = name.encode(encoding, "replace").decode(encoding, "replace")
     safe = _UNSAFE_IN_NAMES.sub("_", name).strip().strip(".") or "channel"
     return safe + "_" if safe.casefold() in _RESERVED_NAMES else safe

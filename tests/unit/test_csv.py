@@ -1647,15 +1647,21 @@ def test_hootsuite_with_nothing_to_send(store: CalendarStore, publishing: dict[s
     assert others(store.path.parent) == []
 
 
-def test_a_channels_file_is_named_without_format_characters(
+def test_a_channels_file_is_named_without_direction_marks(
     store: CalendarStore, tmp_path: Path
 ) -> None:
     """A right-to-left override in a channel's name: its file "h-Ads‮gpj.exe.csv" showed
     in a file manager as a picture, "h-Adsvsc.exe.jpg"."""
     channel = store.add_channel("Ads\u202egpj.exe").created[0]
     add(store, channel, date(2026, 12, 1), title="Sale")
+    # An emoji's joiner is no direction mark: its file keeps it, as an earlier one had it.
+    coder = store.add_channel("\U0001f469\u200d\U0001f4bb Dev").created[0]
+    add(store, coder, date(2026, 12, 1), title="Release notes")
     summary = export_hootsuite(store, tmp_path / "h.csv", ExportOptions(today=TODAY))
-    assert summary.files == [tmp_path / "h-Adsgpj.exe.csv"]
+    assert summary.files == [
+        tmp_path / "h-Adsgpj.exe.csv",
+        tmp_path / "h-\U0001f469\u200d\U0001f4bb Dev.csv",
+    ]
 
 
 def test_hootsuite_writes_the_text_as_it_is(
