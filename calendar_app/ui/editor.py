@@ -576,6 +576,16 @@ class KeptSpinBox(QSpinBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._given: int | None = None
+        # Typed or stepped, the value shown is the user's (typing the one shown kept the
+        # earlier release's).
+        self.lineEdit().textEdited.connect(self._forget_given)
+
+    def _forget_given(self, *_args: object) -> None:
+        self._given = None
+
+    def stepBy(self, steps: int) -> None:
+        self._given = None
+        super().stepBy(steps)
 
     def show_value(self, value: int) -> None:
         """Show ``value`` (cut to the range where it must be): :meth:`kept_value` gives

@@ -160,7 +160,8 @@ def test_values_an_earlier_release_let_in_stay_when_other_fields_change(
     end at 3,650 and 1,000,000): the form was changed as it was filled, and a new
     colour alone saved them cut."""
     with closing(sqlite3.connect(demo_path)) as raw, raw:
-        raw.execute("UPDATE key_messages SET cadence_days = 100000 WHERE title = ?", [ROOFS])
+        for title in (ROOFS, SOLAR, WARRANTY):
+            raw.execute("UPDATE key_messages SET cadence_days = 100000 WHERE title = ?", [title])
         raw.execute("UPDATE channels SET char_limit = 1000000000 WHERE name = 'LinkedIn'")
     recorder = Recorder()
     store = CalendarStore.open(demo_path)
@@ -177,6 +178,19 @@ def test_values_an_earlier_release_let_in_stay_when_other_fields_change(
     messages.cadence_spin.setValue(30)  # a new one is within the range
     assert messages.apply()
     assert session.store.key_message(target).cadence_days == 30
+    # The longest typed, or reached by the arrows, is the user's too (it kept 100,000).
+    for title, keys in ((SOLAR, "3650"), (WARRANTY, None)):
+        other = _message_titled(session, title)
+        assert messages.select(other)
+        messages.cadence_spin.setFocus()
+        if keys is None:
+            qtbot.keyClick(messages.cadence_spin, Qt.Key.Key_Down)
+            qtbot.keyClick(messages.cadence_spin, Qt.Key.Key_Up)
+        else:
+            messages.cadence_spin.selectAll()
+            qtbot.keyClicks(messages.cadence_spin, keys)
+        assert messages.apply()
+        assert session.store.key_message(other).cadence_days == 3650
 
     channels = _channels(qtbot, session, recorder)
     assert channels.select(channel.id)
@@ -189,6 +203,8 @@ def test_values_an_earlier_release_let_in_stay_when_other_fields_change(
 
 
 ROOFS = "Every roof counts"
+SOLAR = "Solar pays for itself"
+WARRANTY = "Backed by a 25-year warranty"
 
 
 def test_renaming_reads_well_in_the_undo_menu(qtbot: QtBot, session: CalendarSession) -> None:
