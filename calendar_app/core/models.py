@@ -333,12 +333,16 @@ def isolated(text: str) -> str:
     if not any(k in _RIGHT_TO_LEFT or k in _EXPLICIT for k in kinds):
         return text
     unclosed = 0  # the closing mark ends the overrides and embeddings left open, not these
-    for kind in kinds:
+    kept = []
+    for c, kind in zip(text, kinds, strict=True):
         if kind in ("LRI", "RLI", "FSI"):
             unclosed += 1
-        elif kind == "PDI" and unclosed:
+        elif kind == "PDI":
+            if not unclosed:
+                continue  # a stray one would close the isolate around the text early
             unclosed -= 1
-    return f"{FIRST_STRONG_ISOLATE}{text}{POP_ISOLATE * (unclosed + 1)}"
+        kept.append(c)
+    return f"{FIRST_STRONG_ISOLATE}{''.join(kept)}{POP_ISOLATE * (unclosed + 1)}"
 
 
 def in_words(items: Sequence[str]) -> str:

@@ -54,6 +54,8 @@ def test_direction_marks_left_open_in_a_name_end_with_it() -> None:
     # An isolate left open would take the closing mark for its own: closed first.
     assert isolated("Launch\u2067 day") == "\u2068Launch\u2067 day\u2069\u2069"
     assert isolated("a\u2067b\u2069") == "\u2068a\u2067b\u2069\u2069"
+    # A closing mark with nothing to close would end the isolate early: left out.
+    assert isolated("Warr\u2069anty\u202e") == "\u2068Warranty\u202e\u2069"
 
 
 def test_the_two_ways_of_painting_differ_so_the_checks_below_can_fail(qapp: object) -> None:
