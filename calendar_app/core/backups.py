@@ -11,6 +11,7 @@ time, and a short key of the calendar's full path: two calendars of one name
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import sqlite3
@@ -304,8 +305,10 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
         ) from exc
     # Its own backups, and those from before keys of any calendar of this name (one
     # pool, as they always were), age out.
-    for pool in (key, None):
-        for path in to_thin(backups_of(folder, stem, pool), now):
+    # Those an earlier release named with the calendar's whole name, too long now, age
+    # out with them.
+    for pool, named in itertools.product((key, None), dict.fromkeys((stem, store.path.stem))):
+        for path in to_thin(backups_of(folder, named, pool), now):
             if not _open_somewhere(path):  # a backup opened to restore from stays
                 path.unlink(missing_ok=True)
     return target

@@ -12,6 +12,7 @@ import pytest
 
 from calendar_app.app import data_folder
 from calendar_app.core.backups import (
+    STAMP,
     BackupFailed,
     backup_folder,
     backup_stamp,
@@ -108,6 +109,24 @@ def test_a_calendar_with_a_long_name_is_backed_up_and_brought_up_to_date(
     assert kept is not None
     assert kept.name.endswith(" before update.cadence")
     assert len(os.fsencode(kept.name)) <= 255
+
+
+def test_backups_an_earlier_release_named_in_full_age_out_with_the_new_ones(
+    tmp_path: Path,
+) -> None:
+    """A name of 210 bytes: an earlier release named its backups with all of it, this one
+    with it cut to fit a copy kept before an update; only the cut name's were thinned."""
+    named = "月" * 70  # 210 bytes
+    folder = tmp_path / "Backups"
+    folder.mkdir()
+    with CalendarStore.create(tmp_path / f"{named}.cadence") as store:
+        key = calendar_key(store.path)
+        old = folder / f"{named} {(NOW - timedelta(days=200)).strftime(STAMP)} {key}.cadence"
+        old.write_bytes(b"")
+        kept = folder / f"{named} {(NOW - timedelta(hours=2)).strftime(STAMP)} {key}.cadence"
+        kept.write_bytes(b"")
+        made = make_backup(store, folder, now=NOW)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([made.name, kept.name])
 
 
 def test_a_backup_open_to_restore_from_is_not_thinned(store: CalendarStore, tmp_path: Path) -> None:
