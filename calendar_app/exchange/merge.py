@@ -222,6 +222,7 @@ def merge_calendar(
                 ),
             )
         _say_left_off(LeftOff(summary), maps, theirs, their_posts)
+        _say_unnamed(theirs, summary)
 
         def translate(post: Post) -> NewPost:
             return maps.translate(post.as_new())
@@ -604,6 +605,24 @@ def _among(records: list[_Named], only: Collection[int | None] | None) -> list[_
     """The records whose ids are in ``only`` (all of them when it is None), each named
     by something that shows (:func:`_shown`)."""
     return [_shown(r) for r in records if only is None or r.id in only]
+
+
+def _say_unnamed(theirs: CalendarStore, summary: ImportSummary) -> None:
+    """Say which of their records named by nothing that shows come as "Unnamed …"."""
+    for kind, records in (
+        ("channel", [c.name for c in theirs.channels(include_archived=True)]),
+        ("key message", [m.title for m in theirs.key_messages(include_archived=True)]),
+        ("campaign", [c.name for c in theirs.campaigns()]),
+    ):
+        count = sum(map(shows_nothing, records))
+        if count:
+            named, its = (
+                (f"1 {kind} is", "its") if count == 1 else (f"{count} {kind}s are", "their")
+            )
+            summary.notes.append(
+                f"{named} named by nothing that shows in {theirs.path.name}; {its} posts"
+                f" come under 'Unnamed {kind}'."
+            )
 
 
 def _shown(record: _Named) -> _Named:

@@ -160,6 +160,14 @@ def test_names_of_nothing_that_shows_an_earlier_release_let_in_merge_as_unnamed(
     assert [ours.key_message(m).title for m in episode.message_ids] == ["Unnamed key message"]
     assert episode.campaign_id is not None
     assert ours.campaign(episode.campaign_id).name == "Unnamed campaign"
+    assert [n for n in summary.notes if "nothing that shows" in n] == [
+        "1 channel is named by nothing that shows in theirs.cadence; its posts come under"
+        " 'Unnamed channel'.",
+        "1 key message is named by nothing that shows in theirs.cadence; its posts come"
+        " under 'Unnamed key message'.",
+        "1 campaign is named by nothing that shows in theirs.cadence; its posts come under"
+        " 'Unnamed campaign'.",
+    ]
 
 
 def test_names_spelled_in_another_unicode_form_are_the_same_names(
