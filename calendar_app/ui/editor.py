@@ -1219,9 +1219,10 @@ class PostEditor(QDialog):
         unused: list[QWidget] = []
         if self._unreadable_series is not None:
             # The rule's own words are in the sentence; the rows stay out of sight.
+            why = self._unreadable_series.rstrip(".")
             self.repeat_description.setText(
-                f"Its series' repeat cannot be read here ({self._unreadable_series.rstrip('.')})"
-                ": this post changes on its own."
+                f"Its series' repeat cannot be read here ({why[:1].lower()}{why[1:]}):"
+                " this post changes on its own."
             )
             form.addRow(QLabel("Repeat"), self.repeat_description)
             form.addRow(label("F&rom here", self.repeat_combo), repeat_box)

@@ -1328,7 +1328,7 @@ def test_delete_a_series_from_an_occurrence_on(
     ("column", "value", "said"),
     [
         ("rrule", "FREQ=SOMETIMES", "FREQ=SOMETIMES is not supported"),
-        ("anchor", "2026-13-45", "'2026-13-45' where a date belongs"),
+        ("anchor", "2026-13-45", "(the calendar file holds '2026-13-45' where a date belongs"),
     ],
 )
 def test_the_editor_opens_on_a_series_whose_rule_does_not_read(
