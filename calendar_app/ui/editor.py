@@ -1220,9 +1220,10 @@ class PostEditor(QDialog):
         if self._unreadable_series is not None:
             # The rule's own words are in the sentence; the rows stay out of sight.
             why = self._unreadable_series.rstrip(".")
+            if why[1:2].islower():  # a sentence's first word, not a rule's "FREQ"
+                why = why[:1].lower() + why[1:]
             self.repeat_description.setText(
-                f"Its series' repeat cannot be read here ({why[:1].lower()}{why[1:]}):"
-                " this post changes on its own."
+                f"Its series' repeat cannot be read here ({why}): this post changes on its own."
             )
             form.addRow(QLabel("Repeat"), self.repeat_description)
             form.addRow(label("F&rom here", self.repeat_combo), repeat_box)
