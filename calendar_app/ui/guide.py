@@ -555,11 +555,8 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
 
 
 VIEW_KEYS = (
-    (
-        "In the calendar",
-        "Move between days (rows in the agenda; in the week, Up and Down scroll the hours)",
-        "Arrow keys",
-    ),
+    ("In the calendar", "Move between days (rows in the agenda)", "Arrow keys"),
+    ("In the calendar", "Scroll the hours (week)", "Up, Down"),
     (
         "In the calendar",
         "Previous or next period (a page of rows in the agenda)",

@@ -319,8 +319,8 @@ def test_the_shortcuts_list_the_keys_the_views_answer_too(window: MainWindow, qt
     assert rows[("Search box", "Next or previous post found")] == "Enter, Shift+Enter"
     assert rows[("Search box", "Clear it, then back to the calendar")] == "Esc"
     assert rows[("Post editor", "Save the post")] == "Ctrl+Return"
-    days = "Move between days (rows in the agenda; in the week, Up and Down scroll the hours)"
-    assert rows[("In the calendar", days)] == "Arrow keys"
+    assert rows[("In the calendar", "Move between days (rows in the agenda)")] == "Arrow keys"
+    assert rows[("In the calendar", "Scroll the hours (week)")] == "Up, Down"
     # The backlog's own keys were in no list; as listed, its search's Down goes to the
     # ideas and Esc clears it.
     assert rows[("Backlog", "Open the idea")] == "Enter"
