@@ -1184,12 +1184,16 @@ class _RowReader:
         if known(titles[0]):
             return titles
         pieces = _comma_pieces(titles[0])
+        # No run longer than the most commas a key message here has (hundreds of pieces
+        # in one cell took minutes, every run tried at every piece).
+        longest = 1 + max((k.count(",") for k in (*here, *whole)), default=0)
         parts: list[str] = []
         start = 0
         while start < len(pieces):
             # A quoted piece whole; else the longest run of unquoted pieces that is a key
             # message here ("Fast, reliable"), else one piece.
             stop = next((n for n in range(start, len(pieces)) if pieces[n][1]), len(pieces))
+            stop = min(stop, start + longest)
             end = next(
                 (end for end in range(stop, start + 1, -1) if known(_joined(pieces[start:end]))),
                 start + 1,
