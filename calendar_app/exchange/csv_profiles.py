@@ -934,14 +934,39 @@ _COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "date": (
         "publish_date",
         "publishing_date",
+        "publication_date",
         "post_date",
+        "posting_date",
         "scheduled_date",
+        "send_date",
+        "go_live_date",
         "due_date",
         "due",
         "start_date",
+        # A day and a time in one cell, which the date column reads as such.
+        "date_time",
+        "datetime",
+        "date_and_time",
+        "scheduled_at",
+        "scheduled_for",
+        "publish_at",
+        "publish_on",
     ),
     "time": ("publish_time", "post_time", "start_time"),
-    "channel": ("platform", "network", "social_network", "channel_name"),
+    "channel": (
+        "platform",
+        "network",
+        "social_network",
+        "channel_name",
+        "social_media",
+        "social_channel",
+        "profile",
+        "social_profile",
+        "account",
+        "social_account",
+        "networks",
+        "platforms",
+    ),
     "key_messages": ("key_message",),
     "body": ("description", "card_description", "content", "copy", "caption", "post_text", "text"),
     "link": ("url",),
@@ -950,8 +975,11 @@ _ALIAS_OF = {alias: column for column, aliases in _COLUMN_ALIASES.items() for al
 
 
 def _column_key(name: str) -> str:
-    """A column name as Cadence reads it: "Key messages" and "key-messages" are key_messages."""
-    return re.sub(r"[\s_-]+", "_", name.strip().casefold())
+    """A column name as Cadence reads it: "Key messages" and "key-messages" are
+    key_messages, "Date & Time" and "Date/Time" date_time, "Date (MM/DD/YYYY)" date
+    (what it says of its cells aside); a byte-order mark a file has twice, left out."""
+    key = re.sub(r"\s*\([^)]*\)", "", name.replace("\ufeff", "").strip().casefold())
+    return re.sub(r"[\W_]+", "_", key).strip("_")
 
 
 def _header_columns(

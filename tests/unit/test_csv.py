@@ -2465,6 +2465,48 @@ def test_a_board_s_cards_and_a_data_tool_s_moments_come_in_on_the_calendar_s_clo
     assert summary.ignored_columns == ["Card ID", "Start Date"]
 
 
+@pytest.mark.parametrize(
+    ("date_column", "channel_column"),
+    [
+        ("Date & Time", "Social Media"),
+        ("Date/Time", "Profile"),
+        ("Date (MM/DD/YYYY)", "Account"),
+        ("Publish at", "Networks"),
+        ("Posting date", "Social channel"),
+    ],
+)
+def test_a_sheets_date_and_channel_under_names_people_give_them_are_read(
+    store: CalendarStore, linkedin: int, date_column: str, channel_column: str
+) -> None:
+    """Ignored: every post came into the backlog, on the channel asked for those that
+    name none (each named one)."""
+    store.add_channel("Instagram")
+    source = store.path.parent / "plan.csv"
+    source.write_text(
+        f'Title,"{date_column}",{channel_column},Status\n'
+        "New year post,12/31/2026 9:00 AM,LinkedIn,Scheduled\n"
+        "Reel,12/30/2026,Instagram,Scheduled\n",
+        "utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions(fallback_channel="LinkedIn"))
+    assert summary.skipped == []
+    assert summary.ignored_columns == []
+    channels = {c.id: c.name for c in store.channels()}
+    assert {p.title: (p.date, p.time, channels[p.channel_id]) for p in store.all_posts()} == {
+        "New year post": (date(2026, 12, 31), time(9, 0), "LinkedIn"),
+        "Reel": (date(2026, 12, 30), None, "Instagram"),
+    }
+
+
+def test_a_header_after_two_byte_order_marks_is_read(store: CalendarStore, linkedin: int) -> None:
+    """Saved twice by a tool that adds one: "the file has no 'title' column"."""
+    source = store.path.parent / "twice.csv"
+    source.write_bytes("\ufeff\ufeffTitle,Channel\nLaunch,LinkedIn\n".encode())
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == []
+    assert [p.title for p in store.all_posts()] == ["Launch"]
+
+
 def test_new_posts_of_a_sheet_without_statuses_are_said_to_be_scheduled(
     store: CalendarStore, linkedin: int
 ) -> None:
