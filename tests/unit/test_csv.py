@@ -2548,6 +2548,8 @@ def test_cadence_s_own_column_wins_over_another_tool_s_name_for_it(
         "5 December 2026",
         "5th of December 2026",
         "Sat, 5 Dec 2026",
+        "5-Dec-2026",  # Excel's own d-mmm-yyyy
+        "05-DEC-2026 9:00 AM",
     ],
 )
 def test_dates_as_other_languages_and_tools_write_them(
