@@ -107,6 +107,7 @@ targets only when all are complete, so a full disk or a cancel never leaves half
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import hashlib
@@ -850,6 +851,9 @@ def _read_text(source: Path) -> str:
     except OSError as exc:
         raise os_problem_for(exc, str(source)) from exc
     try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # Excel's "Unicode Text", LibreOffice's "Unicode": the mark says it for certain.
+            return data.decode("utf-16")
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportProblem(

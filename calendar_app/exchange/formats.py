@@ -890,6 +890,7 @@ IMPORT_SUFFIXES: dict[str, str] = {
     ".ical": "ics",
     ".ifb": "ics",
     ".csv": "csv",
+    ".tsv": "csv",  # Google Sheets' tab-separated download
 }
 
 

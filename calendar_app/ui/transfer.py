@@ -58,8 +58,8 @@ EXPORT_CHOICES: tuple[tuple[str, str, str], ...] = (
 )
 """File > Export's formats: key, menu text (with its access key) and file types."""
 IMPORT_FILTER = (
-    "Calendars and posts (*.ics *.csv *.cadence);;iCalendar (*.ics);;CSV (*.csv);;"
-    "Cadence calendars (*.cadence)"
+    "Calendars and posts (*.ics *.csv *.tsv *.cadence);;iCalendar (*.ics);;"
+    "CSV (*.csv *.tsv);;Cadence calendars (*.cadence)"
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
 import io
@@ -2496,6 +2497,28 @@ def test_a_sheets_date_and_channel_under_names_people_give_them_are_read(
         "New year post": (date(2026, 12, 31), time(9, 0), "LinkedIn"),
         "Reel": (date(2026, 12, 30), None, "Instagram"),
     }
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_unicode_text_file_with_its_mark_is_read(
+    store: CalendarStore, linkedin: int, encoding: str
+) -> None:
+    """Excel's "Unicode Text" and LibreOffice's "Unicode" (UTF-16 with a byte-order mark,
+    which says the encoding for certain): "the file is not UTF-8 text"."""
+    source = store.path.parent / "unicode.csv"
+    text = "Title\tChannel\tDate\nCafé launch\tLinkedIn\t2026-12-05\n"
+    mark = {"utf-16": b"", "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    source.write_bytes(mark[encoding] + text.encode(encoding))
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == []
+    assert [(p.title, p.date) for p in store.all_posts()] == [("Café launch", date(2026, 12, 5))]
+
+
+def test_a_tab_separated_download_is_imported_as_csv(tmp_path: Path) -> None:
+    """Google Sheets' .tsv was refused by its name ("cannot tell the format")."""
+    from calendar_app.exchange.formats import format_for
+
+    assert format_for(tmp_path / "Plan - Sheet1.tsv") == "csv"
 
 
 def test_a_header_after_two_byte_order_marks_is_read(store: CalendarStore, linkedin: int) -> None:
