@@ -196,9 +196,11 @@ WEB_ADDRESS = re.compile(r"(?i:https?|mailto|tel|ftp):[^\s\"<>\\^`{|}]+")
 
 def one_line(name: str) -> str:
     """A name as Cadence keeps it: on one line, without control characters (a line
-    end, a tab or a terminal's escape code become a space), outer spaces off, its
-    accents composed (NFC)."""
-    return unicodedata.normalize("NFC", _NOT_IN_NAMES.sub(" ", name).strip())
+    end, a tab or a terminal's escape code become a space), outer spaces and a
+    byte-order mark in front off (no export carries one: the iCalendar library drops
+    it), its accents composed (NFC)."""
+    kept = _NOT_IN_NAMES.sub(" ", name).strip().lstrip("\ufeff").strip()
+    return unicodedata.normalize("NFC", kept)
 
 
 def shortened(text: str, most: int = 60) -> str:

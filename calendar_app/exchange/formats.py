@@ -22,6 +22,8 @@ from ..core.models import (
     backlog_status,
     name_key,
     post_content,
+    quoted_names,
+    shortened,
     shown_note_of,
     spelled_day,
 )
@@ -737,8 +739,11 @@ class ImportSummary:
         if created:
             text += f"; created {', '.join(created)}"
         if self.ignored_columns:
-            names = ", ".join(f"'{name}'" for name in self.ignored_columns)
-            plural = "s" if len(self.ignored_columns) != 1 else ""
+            # Each name once, and a few of thousands (a sheet of 20,000 columns made a
+            # summary taller than any screen).
+            ignored = list(dict.fromkeys(self.ignored_columns))
+            names = quoted_names([shortened(name) for name in ignored], most=5)
+            plural = "s" if len(ignored) != 1 else ""
             text += f"; ignored the column{plural} {names}"
         return text + "."
 

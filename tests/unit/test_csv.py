@@ -2521,6 +2521,28 @@ def test_a_tab_separated_download_is_imported_as_csv(tmp_path: Path) -> None:
     assert format_for(tmp_path / "Plan - Sheet1.tsv") == "csv"
 
 
+def test_ignored_columns_are_named_once_and_a_few_of_many(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """20,000 columns made a summary line of 289 KB (and an Import box taller than any
+    screen); a name given twice was said twice."""
+    extra = [f"Field {n}" for n in range(2000)]
+    source = store.path.parent / "wide.csv"
+    source.write_text(
+        ",".join(["Title", "Channel", "Notes 2", "Notes 2", *extra])
+        + "\nLaunch,LinkedIn"
+        + "," * (len(extra) + 2)
+        + "\n",
+        "utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == []
+    said = summary.describe()
+    assert "; ignored the columns 'Notes 2', 'Field 0', 'Field 1', 'Field 2', 'Field 3'" in said
+    assert said.endswith(" and 1996 more.")
+    assert said.count("'Notes 2'") == 1
+
+
 def test_a_header_after_two_byte_order_marks_is_read(store: CalendarStore, linkedin: int) -> None:
     """Saved twice by a tool that adds one: "the file has no 'title' column"."""
     source = store.path.parent / "twice.csv"

@@ -425,6 +425,14 @@ def test_names_that_look_the_same_are_one(
     assert found.title == "We listen"
 
 
+def test_a_byte_order_mark_in_front_of_a_name_is_not_kept(store: CalendarStore) -> None:
+    """Pasted from a file that starts with one: an export without it (the iCalendar
+    library drops it) read back into a new calendar gave the campaign another name."""
+    assert store.channel(store.add_channel("\ufeffPodcast").created[0]).name == "Podcast"
+    campaign = store.add_campaign("\ufeff 00").created[0]
+    assert store.campaign(campaign).name == "00"
+
+
 def test_a_name_an_archived_record_has_is_said_archived(store: CalendarStore) -> None:
     """ "There is already a channel called 'Newsletter'." named a channel no list showed."""
     channel = store.add_channel("Newsletter").created[0]
