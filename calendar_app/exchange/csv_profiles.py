@@ -1299,6 +1299,13 @@ class _RowReader:
             try:
                 clock = self._times[text] = _parse_clock(text)
             except ValueError:
+                match = _CLOCK.fullmatch(text)
+                if match is not None and match[3] is not None and int(match[3]):
+                    # A time of day all the same: "is not one" was untrue.
+                    raise _BadValue(
+                        self.label["time"],
+                        f"'{text}' has seconds, and Cadence plans to the minute; write it as HH:MM",
+                    ) from None
                 raise _BadValue(
                     self.label["time"], f"'{text}' is not a time of day; write it as HH:MM"
                 ) from None

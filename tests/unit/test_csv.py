@@ -1036,6 +1036,17 @@ def test_time_forms(store: CalendarStore, linkedin: int, cell: str, expected: ti
     assert store.all_posts()[0].time == expected
 
 
+def test_a_time_with_seconds_is_said_as_one(store: CalendarStore, linkedin: int) -> None:
+    """ "'23:59:59' is not a time of day": it is one, to the second."""
+    source = store.path.parent / "t.csv"
+    source.write_text("title,channel,date,time\nPost,LinkedIn,2026-12-01,23:59:59\n", "utf-8")
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == [
+        "row 2, column 'time': '23:59:59' has seconds, and Cadence plans to the minute;"
+        " write it as HH:MM"
+    ]
+
+
 # -- generic import: bad rows and bad files --------------------------------------------
 
 
