@@ -980,13 +980,17 @@ _COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "link": ("url",),
 }
 _ALIAS_OF = {alias: column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}
+_KNOWN_COLUMNS = frozenset(_ALIAS_OF) | frozenset(GENERIC_COLUMNS)
 
 
-def _column_key(name: str) -> str:
+def _column_key(name: str, *, bare: bool = False) -> str:
     """A column name as Cadence reads it: "Key messages" and "key-messages" are
-    key_messages, "Date & Time" and "Date/Time" date_time, "Date (MM/DD/YYYY)" date
-    (what it says of its cells aside); a byte-order mark a file has twice, left out."""
-    key = re.sub(r"\s*\([^)]*\)", "", name.replace("\ufeff", "").strip().casefold())
+    key_messages, "Date & Time" and "Date/Time" date_time; ``bare``, without what it
+    says in brackets ("Date (MM/DD/YYYY)" is date); a byte-order mark a file has twice,
+    left out."""
+    key = name.replace("\ufeff", "").strip().casefold()
+    if bare:
+        key = re.sub(r"\s*\([^)]*\)", "", key)
     return re.sub(r"[\W_]+", "_", key).strip("_")
 
 
@@ -1009,15 +1013,21 @@ def _header_columns(
         name = cell.strip()
         key = _column_key(name)
         if key not in GENERIC_COLUMNS:
-            if key in _ALIAS_OF and key not in others:
-                others[key] = (index, name)
+            # Another tool's name; or one of Cadence's with a word in brackets, read where
+            # the file has none without ("Date (MM/DD/YYYY)"; not "Title (FR)" beside
+            # "Title").
+            bare = _column_key(name, bare=True)
+            known = key if key in _ALIAS_OF else bare if bare in _KNOWN_COLUMNS else None
+            if known is not None and known not in others:
+                others[known] = (index, name)
             elif name and ignored is not None:
                 ignored.append(name)
             continue
         if key in found:
             raise ImportProblem(f"the column '{name}' appears twice", line=line)
         found[key] = (index, name)
-    for column, aliases in _COLUMN_ALIASES.items():
+    for column in (*_COLUMN_ALIASES, *(c for c in GENERIC_COLUMNS if c not in _COLUMN_ALIASES)):
+        aliases = (column, *_COLUMN_ALIASES.get(column, ()))
         taken = next((alias for alias in aliases if alias in others), None)
         if column not in found and taken is not None:
             found[column] = others.pop(taken)

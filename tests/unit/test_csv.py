@@ -2554,6 +2554,20 @@ def test_ignored_columns_are_named_once_and_a_few_of_many(
     assert said.count("'Notes 2'") == 1
 
 
+def test_a_column_of_cadences_with_a_word_in_brackets_is_read_only_where_none_is_without(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """ "Title (FR)" beside "Title" is another language's: ignored, not a second title."""
+    source = store.path.parent / "both.csv"
+    source.write_text(
+        "Title,Title (FR),Channel,Notes (internal)\nLaunch,Lancement,LinkedIn,Ask legal\n",
+        "utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions())
+    assert [(p.title, p.notes) for p in store.all_posts()] == [("Launch", "Ask legal")]
+    assert summary.ignored_columns == ["Title (FR)"]
+
+
 def test_a_header_after_two_byte_order_marks_is_read(store: CalendarStore, linkedin: int) -> None:
     """Saved twice by a tool that adds one: "the file has no 'title' column"."""
     source = store.path.parent / "twice.csv"
