@@ -929,7 +929,7 @@ def _delimiter(text: str) -> str:
     titles = {"title", *_COLUMN_ALIASES["title"]}
     for delimiter in (",", ";", "\t"):
         cells = next(csv.reader([first_line], delimiter=delimiter), [])
-        if any(_column_key(c) in titles for c in cells):
+        if any(_column_key(c, bare=True) in titles for c in cells):
             return delimiter
     return ","
 
