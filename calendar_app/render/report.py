@@ -393,8 +393,10 @@ def paint_footer(painter: QPainter, style: PageStyle, rect: QRectF, left: str, r
     painter.restore()
     font = style.font(7)
     line = QRectF(rect.left(), rect.top() + 3, rect.width(), rect.height() - 3)
-    _text(painter, line, left, font, style.faint)
-    _text(painter, line, right, font, style.faint, Qt.AlignmentFlag.AlignRight)
+    room = _text(painter, line, right, font, style.faint, Qt.AlignmentFlag.AlignRight)
+    # The left text stops short of the right one (a long calendar name ran under
+    # "Page 1 of 5").
+    _text(painter, line.adjusted(0, 0, -(room + 12), 0), left, font, style.faint)
 
 
 # -- the overview -----------------------------------------------------------------

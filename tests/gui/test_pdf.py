@@ -611,6 +611,25 @@ def add_busy_day(store: CalendarStore, day: date, count: int) -> list[str]:
     return titles
 
 
+def test_a_long_calendar_name_stops_short_of_the_page_number(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    """It ran under "Page 1 of 5", both unreadable."""
+    with CalendarStore.open(demo_path) as store:
+        store.update_info(name="Solenne Solar " + "and partners " * 25)
+        export(store, tmp_path / "long.pdf")
+    laid_out = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(tmp_path / "long.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    footer = laid_out.strip().splitlines()[-1]
+    assert footer.startswith("Solenne Solar and partners")
+    assert re.search(r"and …\s+Page 1 of \d+$", footer)  # cut short, apart
+
+
 def test_a_line_break_in_a_title_reads_as_a_space(
     demo_path: Path, tmp_path: Path, qapp: object
 ) -> None:
