@@ -929,7 +929,7 @@ def _delimiter(text: str) -> str:
     titles = {"title", *_COLUMN_ALIASES["title"]}
     for delimiter in (",", ";", "\t"):
         cells = next(csv.reader([first_line], delimiter=delimiter), [])
-        if any(_column_key(c, bare=True) in titles for c in cells):
+        if any(_column_key(c) in titles for c in cells):
             return delimiter
     return ","
 
@@ -958,7 +958,6 @@ _COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "scheduled_at",
         "scheduled_for",
         "publish_at",
-        "publish_on",
     ),
     "time": ("publish_time", "post_time", "start_time"),
     "channel": (
@@ -970,7 +969,6 @@ _COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "social_channel",
         "profile",
         "social_profile",
-        "account",
         "social_account",
         "networks",
         "platforms",
@@ -980,18 +978,14 @@ _COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "link": ("url",),
 }
 _ALIAS_OF = {alias: column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}
-_KNOWN_COLUMNS = frozenset(_ALIAS_OF) | frozenset(GENERIC_COLUMNS)
 
 
-def _column_key(name: str, *, bare: bool = False) -> str:
+def _column_key(name: str) -> str:
     """A column name as Cadence reads it: "Key messages" and "key-messages" are
-    key_messages, "Date & Time" and "Date/Time" date_time; ``bare``, without what it
-    says in brackets ("Date (MM/DD/YYYY)" is date); a byte-order mark a file has twice,
-    left out."""
+    key_messages, "Date & Time" and "Date/Time" date_time (other signs are the name's:
+    "Status %" is no status); a byte-order mark a file has twice, left out."""
     key = name.replace("\ufeff", "").strip().casefold()
-    if bare:
-        key = re.sub(r"\s*\([^)]*\)", "", key)
-    return re.sub(r"[\W_]+", "_", key).strip("_")
+    return re.sub(r"\s*[&/]\s*|[\s_-]+", "_", key)
 
 
 def _header_columns(
@@ -1013,21 +1007,15 @@ def _header_columns(
         name = cell.strip()
         key = _column_key(name)
         if key not in GENERIC_COLUMNS:
-            # Another tool's name; or one of Cadence's with a word in brackets, read where
-            # the file has none without ("Date (MM/DD/YYYY)"; not "Title (FR)" beside
-            # "Title").
-            bare = _column_key(name, bare=True)
-            known = key if key in _ALIAS_OF else bare if bare in _KNOWN_COLUMNS else None
-            if known is not None and known not in others:
-                others[known] = (index, name)
+            if key in _ALIAS_OF and key not in others:
+                others[key] = (index, name)
             elif name and ignored is not None:
                 ignored.append(name)
             continue
         if key in found:
             raise ImportProblem(f"the column '{name}' appears twice", line=line)
         found[key] = (index, name)
-    for column in (*_COLUMN_ALIASES, *(c for c in GENERIC_COLUMNS if c not in _COLUMN_ALIASES)):
-        aliases = (column, *_COLUMN_ALIASES.get(column, ()))
+    for column, aliases in _COLUMN_ALIASES.items():
         taken = next((alias for alias in aliases if alias in others), None)
         if column not in found and taken is not None:
             found[column] = others.pop(taken)

@@ -2482,7 +2482,7 @@ def test_a_board_s_cards_and_a_data_tool_s_moments_come_in_on_the_calendar_s_clo
     [
         ("Date & Time", "Social Media"),
         ("Date/Time", "Profile"),
-        ("Date (MM/DD/YYYY)", "Account"),
+        ("Datetime", "Social account"),
         ("Publish at", "Networks"),
         ("Posting date", "Social channel"),
     ],
@@ -2554,18 +2554,26 @@ def test_ignored_columns_are_named_once_and_a_few_of_many(
     assert said.count("'Notes 2'") == 1
 
 
-def test_a_column_of_cadences_with_a_word_in_brackets_is_read_only_where_none_is_without(
+def test_a_column_named_as_one_of_cadences_and_more_is_another_column(
     store: CalendarStore, linkedin: int
 ) -> None:
-    """ "Title (FR)" beside "Title" is another language's: ignored, not a second title."""
-    source = store.path.parent / "both.csv"
+    """ "Title (FR)" beside "Title", "Status %" beside "Status": the file was refused, "the
+    column appears twice" (and a date "(created)" is no publishing date)."""
+    source = store.path.parent / "more.csv"
     source.write_text(
-        "Title,Title (FR),Channel,Notes (internal)\nLaunch,Lancement,LinkedIn,Ask legal\n",
+        "Title,Title (FR),Channel,Channel #,Status,Status %,Notes:,Date (created)\n"
+        "Launch,Lancement,LinkedIn,3,draft,50,Ask legal,2026-01-05\n",
         "utf-8",
     )
     summary = import_csv(store, source, ImportOptions())
-    assert [(p.title, p.notes) for p in store.all_posts()] == [("Launch", "Ask legal")]
-    assert summary.ignored_columns == ["Title (FR)"]
+    assert [(p.title, p.date, p.notes) for p in store.all_posts()] == [("Launch", None, "")]
+    assert summary.ignored_columns == [
+        "Title (FR)",
+        "Channel #",
+        "Status %",
+        "Notes:",
+        "Date (created)",
+    ]
 
 
 def test_a_header_after_two_byte_order_marks_is_read(store: CalendarStore, linkedin: int) -> None:
