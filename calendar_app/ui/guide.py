@@ -753,6 +753,11 @@ class AboutDialog(_Dialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(QSize(620, layout.totalHeightForWidth(620)))
+        # The box opens on Close, which Enter presses, as it did before the folders'
+        # buttons (the first of them took the focus, and Enter opened a file manager).
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
 
     def text(self) -> str:
         """Everything the dialog says, as plain text."""

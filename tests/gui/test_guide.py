@@ -385,6 +385,7 @@ def test_about_links_open_the_folders(data: Path, tmp_path: Path, qtbot: QtBot) 
     QDesktopServices.setUrlHandler("file", catcher, "catch")  # type: ignore[arg-type]
     try:
         dialog.show()
+        assert dialog.focusWidget() is dialog.close_button  # Enter closes it, as before
         for key in ("calendar", "data", "backups"):
             # From the keyboard: one Tab stop each, and Enter there opens the folder
             # (a label's link had a first stop that showed nothing and closed the box).
