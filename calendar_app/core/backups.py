@@ -196,10 +196,11 @@ _LONGEST_TAIL = len(f" {datetime(2000, 1, 1).strftime(STAMP)} 01234567{KEPT_SUFF
 
 def backup_stem(path: Path) -> str:
     """The part of a backup's name that names its calendar: the calendar's own name, cut
-    short where the backup's whole name would be longer than a disk's longest (255
-    bytes): a calendar named at length could not be backed up, nor brought up to date."""
+    short where the backup's whole name, or that of the file SQLite writes beside it,
+    would be longer than a disk's longest (255 bytes): a calendar named at length could
+    not be backed up, nor brought up to date."""
     stem = path.stem
-    room = 255 - _LONGEST_TAIL
+    room = 255 - _LONGEST_TAIL - len("-journal")  # SQLite's file beside it, as it is read
     while len(os.fsencode(stem)) > room:
         stem = stem[:-1]
     return stem

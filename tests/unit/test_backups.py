@@ -108,7 +108,9 @@ def test_a_calendar_with_a_long_name_is_backed_up_and_brought_up_to_date(
         assert [p.title for p in updated.all_posts()] == ["Old post"]
     assert kept is not None
     assert kept.name.endswith(" before update.cadence")
-    assert len(os.fsencode(kept.name)) <= 255
+    assert len(os.fsencode(f"{kept.name}-journal")) <= 255
+    with CalendarStore.open(kept) as copy:  # where it is: SQLite writes beside it
+        assert [p.title for p in copy.all_posts()] == ["Old post"]
 
 
 def test_backups_an_earlier_release_named_in_full_age_out_with_the_new_ones(
