@@ -506,7 +506,9 @@ def _date_order(dates: Iterable[str]) -> tuple[bool | None, str | None]:
         first_over |= 12 < one <= 31 and 1 <= two <= 12
         second_over |= 12 < two <= 31 and 1 <= one <= 12
         if example is None and one != two and 1 <= one <= 12 and 1 <= two <= 12:
-            example = text.strip()
+            with contextlib.suppress(ValueError):  # one the import then skips, said
+                _parse_day(text.strip(), True)
+                example = text.strip()
     if first_over != second_over:
         return first_over, None
     return None, None if first_over else example

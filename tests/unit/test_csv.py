@@ -1036,6 +1036,23 @@ def test_time_forms(store: CalendarStore, linkedin: int, cell: str, expected: ti
     assert store.all_posts()[0].time == expected
 
 
+def test_a_first_date_that_reads_two_ways_but_not_at_all_is_skipped_at_its_row(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """ "1/5/2027 9:15:30" (seconds, as Google Sheets writes a date-time) first: "Cadence
+    ran into a problem it did not expect (ValueError)", and nothing came in."""
+    source = store.path.parent / "d.csv"
+    source.write_text(
+        "title,channel,date\nA,LinkedIn,1/5/2027 9:15:30\nB,LinkedIn,2/3/2027\n", "utf-8"
+    )
+    summary = import_csv(store, source, ImportOptions())
+    assert [p.title for p in store.all_posts()] == ["B"]
+    assert summary.skipped == [
+        "row 2, column 'date': '1/5/2027 9:15:30' is not a date; write it as YYYY-MM-DD"
+    ]
+    assert any(n.startswith("Dates such as 2/3/2027 were read day first") for n in summary.notes)
+
+
 def test_a_time_with_seconds_is_said_as_one(store: CalendarStore, linkedin: int) -> None:
     """ "'23:59:59' is not a time of day": it is one, to the second."""
     source = store.path.parent / "t.csv"
