@@ -1801,22 +1801,25 @@ _RESERVED_NAMES = frozenset(
 )
 
 
-def _file_part(name: str) -> str:
+def _file_part(name: str, *, marks_kept: bool = False) -> str:
     """A channel name made safe for a file name on every system (and in the encoding
     this one names files in: "🚀" has no byte in a Latin-1 locale's names), without
     direction marks (a right-to-left override showed "Ads‮gpj.exe.csv" as a picture,
     "Adsvsc.exe.jpg", in a file manager)."""
     encoding = sys.getfilesystemencoding()
-    name = _DIRECTION_MARKS.sub("", name)
+    if not marks_kept:  # (kept: a file as an earlier release named it)
+        name = _DIRECTION_MARKS.sub("", name)
     name = name.encode(encoding, "replace").decode(encoding, "replace")
     safe = _UNSAFE_IN_NAMES.sub("_", name).strip().strip(".") or "channel"
     return safe + "_" if safe.casefold() in _RESERVED_NAMES else safe
 
 
-def channel_paths(target: Path, channel: str, parts: int) -> list[Path]:
+def channel_paths(
+    target: Path, channel: str, parts: int, *, marks_kept: bool = False
+) -> list[Path]:
     """The files a channel's rows go to: ``out-LinkedIn.csv``, ``out-LinkedIn-2.csv``...
     beside a file target, or ``LinkedIn.csv``... inside a folder target."""
-    part = _file_part(channel)
+    part = _file_part(channel, marks_kept=marks_kept)
     if target.is_dir():
         folder, stem, suffix = target, part, ".csv"
     else:
@@ -1895,6 +1898,10 @@ def _to_send(
         return chosen, store.channels(include_archived=True)
 
 
+def _has_marks(name: str) -> bool:
+    return _DIRECTION_MARKS.search(name) is not None
+
+
 def _left_over(
     store: CalendarStore, target: Path, channels: Sequence[Channel], written: Sequence[Path]
 ) -> list[Path]:
@@ -1908,13 +1915,16 @@ def _left_over(
         if os.path.realpath(path) not in kept and path not in found:
             found.append(path)
 
-    for channel in channels:
+    for channel, marks_kept in (
+        (c, kept) for c in channels for kept in (False, True)[: 1 + _has_marks(c.name)]
+    ):
         # Under its name, and under the names :func:`_per_channel` gives a channel whose
-        # name makes the same file's as another's ("Blog/EN", "Blog:EN": Blog_EN_2).
+        # name makes the same file's as another's ("Blog/EN", "Blog:EN": Blog_EN_2); with
+        # its direction marks too, as an earlier release kept them in file names.
         names = itertools.chain([channel.name], (f"{channel.name}_{n}" for n in itertools.count(2)))
         for name in names:
             part = 1
-            while (path := channel_paths(target, name, part)[-1]).is_file():
+            while (path := channel_paths(target, name, part, marks_kept=marks_kept)[-1]).is_file():
                 take(path)
                 part += 1
             if part == 1 and name != channel.name:
