@@ -1707,6 +1707,8 @@ class PostEditor(QDialog):
         self.date_edit.setVisible(checked)
         self.backlog_hint.setVisible(not checked)
         self.when_label.setBuddy(self.date_edit if checked else self.date_check)
+        if self.post is None:  # a new post, dated or not
+            self.setWindowTitle("New post" if checked else "New idea")
         self._name_messages()
         if not self._loading:
             # Into the backlog goes the time too (a time needs a day); back on a day,

@@ -96,7 +96,10 @@ def _series_posts(session: CalendarSession) -> list[Post]:
 def test_the_editor_of_a_new_idea_is_titled_so(qtbot: QtBot, session: CalendarSession) -> None:
     """Shift+N and the backlog's + Idea opened "New post"."""
     assert _editor(qtbot, session).windowTitle() == "New idea"
-    assert _editor(qtbot, session, day=date(2026, 11, 25)).windowTitle() == "New post"
+    editor = _editor(qtbot, session, day=date(2026, 11, 25))
+    assert editor.windowTitle() == "New post"
+    editor.date_check.setChecked(False)  # to the backlog
+    assert editor.windowTitle() == "New idea"
 
 
 def test_new_post_is_saved_with_exactly_the_fields_filled_in(
