@@ -1053,6 +1053,28 @@ def test_a_first_date_that_reads_two_ways_but_not_at_all_is_skipped_at_its_row(
     assert any(n.startswith("Dates such as 2/3/2027 were read day first") for n in summary.notes)
 
 
+def test_look_alike_names_an_earlier_release_let_in_keep_their_posts_on_a_round_trip(
+    store: CalendarStore, linkedin: int, tmp_path: Path
+) -> None:
+    """ "❤️ Customer love" and "❤ Customer love", two key messages made before they read
+    the same: the calendar's own export, imported again, moved a post to the other."""
+    first = store.add_key_message("Customer love").created[0]
+    second = store.add_key_message("Customer care").created[0]
+    store.db.execute(
+        "UPDATE key_messages SET title = ? WHERE id = ?", ["\u2764\ufe0f Customer love", first]
+    )
+    store.db.execute(
+        "UPDATE key_messages SET title = ? WHERE id = ?", ["\u2764 Customer love", second]
+    )
+    for n, message in enumerate((first, second)):
+        store.add_post(NewPost(f"Post {n}", linkedin, (message,), date(2026, 12, 1 + n)))
+    before = store.all_posts()
+    export_csv(store, tmp_path / "own.csv", ExportOptions())
+    summary = import_csv(store, tmp_path / "own.csv", ImportOptions())
+    assert (summary.added, summary.previous, summary.unchanged) == ([], [], 2)
+    assert store.all_posts() == before
+
+
 def test_a_time_with_seconds_is_said_as_one(store: CalendarStore, linkedin: int) -> None:
     """ "'23:59:59' is not a time of day": it is one, to the second."""
     source = store.path.parent / "t.csv"
