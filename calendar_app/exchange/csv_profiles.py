@@ -1113,11 +1113,15 @@ class _RowReader:
         # A row longer than the header was cut at a comma of its text: the text from
         # there on went to the next cells, those of columns without a name too.
         if count > width and any(c.strip() for c in cells[self.named :]):
-            raise _BadValue(
-                "",
-                f"it has {count} cells where the header names {self.named}; put quotes around "
-                "cells that hold commas",
+            # A cell quoted after a space was cut all the same: the quote opens none there.
+            spaced = any(c[:1].isspace() and c.lstrip().startswith('"') for c in cells)
+            mend = (
+                "remove the space before a cell's opening quote (with it, the quote opens"
+                " no quoted cell)"
+                if spaced
+                else "put quotes around cells that hold commas"
             )
+            raise _BadValue("", f"it has {count} cells where the header names {self.named}; {mend}")
         values = [restore(c) if c.startswith("'") else c for c in cells]
         # Some tools leave out a row's empty cells at its end.
         values.extend([""] * (width - count + 1))

@@ -1075,6 +1075,18 @@ def test_look_alike_names_an_earlier_release_let_in_keep_their_posts_on_a_round_
     assert store.all_posts() == before
 
 
+def test_a_quote_after_a_space_is_said_as_such(store: CalendarStore, linkedin: int) -> None:
+    """ "Put quotes around cells that hold commas" was said of a quoted cell: the space
+    before its quote is what kept it from quoting."""
+    source = store.path.parent / "spaced.csv"
+    source.write_text('title, date, channel\nA, 2026-12-21, "LinkedIn, Instagram"\n', "utf-8")
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == [
+        "row 2: it has 4 cells where the header names 3; remove the space before a cell's"
+        " opening quote (with it, the quote opens no quoted cell)"
+    ]
+
+
 def test_a_time_with_seconds_is_said_as_one(store: CalendarStore, linkedin: int) -> None:
     """ "'23:59:59' is not a time of day": it is one, to the second."""
     source = store.path.parent / "t.csv"
