@@ -1010,9 +1010,19 @@ def display_problem(
     all, one the environment names that is gone (an ssh session closed, an X server
     stopped), or only a Wayland one when Qt has no Wayland plugin (the built program
     ships the X11 one only). Qt would abort with a page of text."""
-    if environ.get("QT_QPA_PLATFORM"):
-        return None
     reaches = reachable or display_reachable
+    named = [p.strip() for p in environ.get("QT_QPA_PLATFORM", "").split(";") if p.strip()]
+    if named:
+        # Qt's platform chosen by hand: said when it is Wayland's alone and no Wayland
+        # display answers (Qt aborted with a page of text); any other is left to Qt.
+        if all(p.startswith("wayland") for p in named):
+            socket_name = environ.get("WAYLAND_DISPLAY") or "wayland-0"
+            if not reaches(f"wayland:{socket_name}", environ):
+                return (
+                    f"QT_QPA_PLATFORM asks for Wayland, and no Wayland display answers here;"
+                    f" unset it, or use the commands (see '{PROG} --help')."
+                )
+        return None
     x11, wayland = environ.get("DISPLAY", ""), environ.get("WAYLAND_DISPLAY", "")
     if x11 and reaches(x11, environ):
         return None

@@ -1230,6 +1230,17 @@ def test_a_wayland_desktop_without_x11_is_said_when_qt_cannot_draw_on_wayland(
     with_x = {**wayland, "DISPLAY": ":0"}
     assert cli_module.display_problem(with_x, lambda: [str(x11_only)], answers) is None
     assert cli_module.display_problem({"QT_QPA_PLATFORM": "offscreen"}, list) is None
+
+    # Wayland asked for by hand where none answers: Qt aborted with a page of text.
+    def answers_not(name: str, environ: Mapping[str, str]) -> bool:
+        return False
+
+    assert cli_module.display_problem({"QT_QPA_PLATFORM": "wayland"}, list, answers_not) == (
+        "QT_QPA_PLATFORM asks for Wayland, and no Wayland display answers here; unset it,"
+        " or use the commands (see 'cadence --help')."
+    )
+    assert cli_module.display_problem({"QT_QPA_PLATFORM": "wayland"}, list, answers) is None
+    assert cli_module.display_problem({"QT_QPA_PLATFORM": "wayland;xcb"}, list, answers_not) is None
     assert cli_module.display_problem({}, list) == (
         "There is no display to show the window on; the commands work without one"
         " (see 'cadence --help')."
@@ -1289,6 +1300,20 @@ def test_a_display_that_answers_but_refuses_is_one_sentence(calendar: Path) -> N
 
     assert display_refusal(":0", "\nqt.qpa.xcb: the screen has no visual\nmore\n") == (
         "Qt could not show a window on the display :0 (qt.qpa.xcb: the screen has no visual)."
+    )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are a Linux matter")
+def test_wayland_asked_for_where_none_answers_is_one_sentence(
+    calendar: Path, tmp_path: Path
+) -> None:
+    done = _window_started(
+        [str(calendar)], QT_QPA_PLATFORM="wayland", XDG_RUNTIME_DIR=str(tmp_path)
+    )
+    assert (done.returncode, done.stderr) == (
+        1,
+        "cadence: error: QT_QPA_PLATFORM asks for Wayland, and no Wayland display answers"
+        " here; unset it, or use the commands (see 'cadence --help').\n",
     )
 
 
