@@ -882,8 +882,12 @@ def _read_text(source: Path) -> str:
     except UnicodeDecodeError as exc:
         raise ImportProblem(
             "the file is not UTF-8 text; save it as CSV UTF-8 and import it again",
-            line=data.count(b"\n", 0, exc.start) + 1,
+            # Lines ended by returns alone too (Mac Excel's "CSV (Macintosh)").
+            line=len(_LINE_ENDS.split(data[: exc.start])),
         ) from None
+
+
+_LINE_ENDS = re.compile(rb"\r\n|\r|\n")
 
 
 class _Table(NamedTuple):

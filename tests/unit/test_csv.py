@@ -1263,6 +1263,14 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_line(store: CalendarStore) 
     assert caught.value.line == 3
     assert store.count_posts() == 0
     assert store.channels() == []
+    # The same with returns alone ending its lines, as Mac Excel saves "CSV (Macintosh)".
+    mac = store.path.parent / "mac.csv"
+    mac.write_bytes(
+        (FIXTURES / "latin1.csv").read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r")
+    )
+    with pytest.raises(ImportProblem) as caught:
+        import_csv(store, mac, ImportOptions(create_missing=True))
+    assert caught.value.line == 3
 
 
 def test_a_missing_file(store: CalendarStore) -> None:
