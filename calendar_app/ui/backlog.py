@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import Post, PostStatus, isolated
+from ..core.models import Post, PostStatus, isolated, one_line
 from ..core.search import SearchQuery, plain_texts
 from ..render.chips import seen_on
 from .dnd import drag_selected_rows, drop_action, drop_posts, wants_copy
@@ -167,7 +167,7 @@ class BacklogDelegate(QStyledItemDelegate):
         painter.drawText(
             title_rect,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(isolated(post.title), Qt.TextElideMode.ElideRight, width),
+            metrics.elidedText(isolated(one_line(post.title)), Qt.TextElideMode.ElideRight, width),
         )
 
         # Second line: message dots on the right, channel (and status) on the left.

@@ -55,7 +55,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.cadence import day_runs
 from ..core.errors import CadenceError
-from ..core.models import ChangeSet, Post, WeekStart, format_time, isolated, missed
+from ..core.models import ChangeSet, Post, WeekStart, format_time, isolated, missed, one_line
 from ..render.chips import (
     Chip,
     ChipTheme,
@@ -794,7 +794,7 @@ class PeriodView(QWidget):
             except KeyError:
                 continue
         return Chip(
-            title=post.title,
+            title=one_line(post.title),  # a line break typed in a sheet's cell: a space
             channel_color=channel,
             marker_colors=tuple(markers),
             at=post.time,

@@ -61,6 +61,7 @@ from ..core.models import (
     isolated,
     missed,
     name_order,
+    one_line,
 )
 from ..render.cadence_strip import day_text
 from ..render.chips import seen_on
@@ -761,7 +762,7 @@ class AgendaModel(_PostRows, QAbstractTableModel):
             return self.session.campaign(post.campaign_id).name if post.campaign_id else ""
         if column == self.STATUS:
             return status_label(post.status)
-        return post.title
+        return one_line(post.title)  # on one line, as its row is
 
     def _sort_key(self, post: Post, column: int) -> Any:
         minutes = -1 if post.time is None else post.time.hour * 60 + post.time.minute
@@ -849,7 +850,7 @@ class BacklogModel(_PostRows, QAbstractListModel):
             return None
         post = self._cache[self._ids[index.row()]]
         if role == _DISPLAY:
-            return isolated(post.title)
+            return isolated(one_line(post.title))  # on one line, as its row is
         if role == _DECORATION:
             return swatch(self.session.channel(post.channel_id).color)
         if role == SortRole:

@@ -79,6 +79,22 @@ def click_header(qtbot: QtBot, view: AgendaView, column: int) -> None:
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
 
 
+def test_a_line_break_in_a_title_reads_as_a_space_in_the_calendar(
+    session: CalendarSession, view: AgendaView
+) -> None:
+    """Typed in a sheet's cell (Alt+Enter): the month's chip read "Webinarregister now"
+    and the agenda's cell showed the first line alone."""
+    from calendar_app.ui.month_view import MonthView
+
+    first = session.store.posts_between(*NOVEMBER)[0]
+    session.push(EditPostsCommand(session, {first.id: {"title": "Webinar\nregister now"}}))
+    row = view.shown_post_ids().index(first.id)
+    assert view.proxy.index(row, AgendaModel.TITLE).data() == "Webinar register now"
+    month = MonthView(session)
+    assert month.chip_for(session.store.post(first.id)).title == "Webinar register now"
+    month.deleteLater()
+
+
 def test_rows_are_the_month_in_date_and_time_order(
     qtbot: QtBot, session: CalendarSession, view: AgendaView
 ) -> None:
