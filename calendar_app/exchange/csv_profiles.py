@@ -447,6 +447,8 @@ _WORDED_DAY = re.compile(
     rf"\s+(?P<year>\d{{4}})(?:,?\s+(?:at\s+)?(?P<clock>{_CLOCK_TEXT}))?",
     re.IGNORECASE,
 )
+_SECONDS = re.compile(r"\d:\d\d:(?!00\b)\d\d\b")
+"""A time of day with seconds other than none, which a date cell may hold."""
 _DASHED_MONTH = re.compile(r"^(\d{1,2})-([a-z]{3,9})-(\d{4})", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RANGE = re.compile(r"(?<!\s)\s++(?:→|->|–|—|-|to)\s+", re.IGNORECASE)
@@ -1297,6 +1299,12 @@ class _RowReader:
                     f" {_WEEKDAYS[other.day.weekday()].capitalize()}",
                 ) from None
             except ValueError:
+                if _SECONDS.search(text):  # a date all the same ("1/5/2027 9:15:30")
+                    raise _BadValue(
+                        self.label["date"],
+                        f"'{text}' has seconds, and Cadence plans to the minute; write it"
+                        " as YYYY-MM-DD HH:MM",
+                    ) from None
                 if len(_RANGE.split(text)) == 2:
                     raise _BadValue(
                         self.label["date"],

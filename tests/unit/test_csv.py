@@ -1048,7 +1048,8 @@ def test_a_first_date_that_reads_two_ways_but_not_at_all_is_skipped_at_its_row(
     summary = import_csv(store, source, ImportOptions())
     assert [p.title for p in store.all_posts()] == ["B"]
     assert summary.skipped == [
-        "row 2, column 'date': '1/5/2027 9:15:30' is not a date; write it as YYYY-MM-DD"
+        "row 2, column 'date': '1/5/2027 9:15:30' has seconds, and Cadence plans to the"
+        " minute; write it as YYYY-MM-DD HH:MM"
     ]
     assert any(n.startswith("Dates such as 2/3/2027 were read day first") for n in summary.notes)
 
