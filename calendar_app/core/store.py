@@ -815,7 +815,7 @@ class CalendarStore:
         return self._db
 
     def _read_data_version(self) -> int:
-        return int(self._rows("PRAGMA data_version")[0][0])
+        return int(self.read("PRAGMA data_version")[0][0])
 
     def in_transaction(self) -> bool:
         """Whether a change is being written (an import, say, between its steps)."""
@@ -854,11 +854,9 @@ class CalendarStore:
             yield
 
     def read(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
-        """The rows of a query of the file, as the store's own reads have them: the
-        disk's problems said as such, a spoiled text read with a mark where it was."""
-        return self._rows(sql, params)
-
-    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+        """The rows of a query of the file, as every read of the store has them (the
+        exchange modules' too): the disk's problems said as such, a spoiled text read
+        with a mark where it was."""
         with environment_errors(self.path):
             try:
                 return self._conn.execute(sql, params).fetchall()
@@ -880,7 +878,7 @@ class CalendarStore:
     def info_in_file(self) -> CalendarInfo:
         """The calendar's settings as the file has them now (another window may have
         changed them since :meth:`info` read them)."""
-        row = self._rows("SELECT name, timezone, week_start, default_cadence_days FROM calendar")
+        row = self.read("SELECT name, timezone, week_start, default_cadence_days FROM calendar")
         if not row:
             raise InvalidInput("The calendar has no settings row; it was not set up.")
         name, zone, week, cadence = row[0]
@@ -946,7 +944,7 @@ class CalendarStore:
         where = "" if include_archived else "WHERE archived = 0"
         channels = [
             Channel(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]))
-            for r in self._rows(
+            for r in self.read(
                 "SELECT id, name, kind, color, char_limit, sort_order, archived"
                 f" FROM channels {where}"
             )
@@ -960,7 +958,7 @@ class CalendarStore:
         """The archived channels that posts are still on."""
         return frozenset(
             row[0]
-            for row in self._rows(
+            for row in self.read(
                 "SELECT id FROM channels c WHERE archived"
                 " AND EXISTS (SELECT 1 FROM posts p WHERE p.channel_id = c.id)"
             )
@@ -1043,7 +1041,7 @@ class CalendarStore:
     def delete_channel(self, channel_id: int) -> ChangeSet:
         """Delete a channel that no post uses (archive it otherwise)."""
         channel = self.channel(channel_id)
-        used = self._rows("SELECT count(*) FROM posts WHERE channel_id = ?", [channel_id])[0][0]
+        used = self.read("SELECT count(*) FROM posts WHERE channel_id = ?", [channel_id])[0][0]
         if used:
             posts = f"{used} post{'s' if used != 1 else ''}"
             if channel.archived:  # already so: what would let it go is moving its posts
@@ -1066,7 +1064,7 @@ class CalendarStore:
         where = "" if include_archived else "WHERE archived = 0"
         messages = [
             KeyMessage(r[0], r[1], r[2], r[3], r[4], _day(r[5]), _day(r[6]), r[7], bool(r[8]))
-            for r in self._rows(
+            for r in self.read(
                 "SELECT id, title, statement, cadence_days, color, starts_on, ends_on, priority,"
                 f" archived FROM key_messages {where}"
             )
@@ -1122,7 +1120,7 @@ class CalendarStore:
         """The earliest day a post delivers the key message (DESIGN.md's rule, a draft
         from ``as_of`` on), if any: a cancelled post, an idea or a draft whose day went
         by never carried it to anyone."""
-        rows = self._rows(
+        rows = self.read(
             f"SELECT min(day) FROM post_messages WHERE message_id = ? AND {DELIVERY_WHERE}",
             [message_id, as_of.isoformat()],
         )
@@ -1166,7 +1164,7 @@ class CalendarStore:
         title = self.key_message(message_id).title
         post_ids = {
             r[0]
-            for r in self._rows(
+            for r in self.read(
                 "SELECT post_id FROM post_messages WHERE message_id = ?", [message_id]
             )
         }
@@ -1184,7 +1182,7 @@ class CalendarStore:
     def campaigns(self) -> list[Campaign]:
         campaigns = [
             Campaign(r[0], r[1], CampaignKind(r[2]), _day(r[3]), _day(r[4]), r[5])
-            for r in self._rows("SELECT id, name, kind, starts_on, ends_on, color FROM campaigns")
+            for r in self.read("SELECT id, name, kind, starts_on, ends_on, color FROM campaigns")
         ]
         return sorted(
             campaigns,
@@ -1254,7 +1252,7 @@ class CalendarStore:
         :meth:`delete_key_message`."""
         name = self.campaign(campaign_id).name
         post_ids = frozenset(
-            r[0] for r in self._rows("SELECT id FROM posts WHERE campaign_id = ?", [campaign_id])
+            r[0] for r in self.read("SELECT id FROM posts WHERE campaign_id = ?", [campaign_id])
         )
         members = self.posts(post_ids)
         with environment_errors(self.path), self.db.atomic():
@@ -1296,7 +1294,7 @@ class CalendarStore:
         what a new one's colour should not look like."""
         return [
             color
-            for (color,) in self._rows(
+            for (color,) in self.read(
                 "SELECT color FROM channels UNION ALL SELECT color FROM key_messages"
                 " UNION ALL SELECT color FROM campaigns"
             )
@@ -1317,7 +1315,7 @@ class CalendarStore:
         "channel"), key message ("message") or campaign ("campaign"), there or deleted:
         what an undo or a redo gives it back exactly."""
         try:
-            rows = self._rows(
+            rows = self.read(
                 "SELECT name_key FROM former_names WHERE kind = ? AND record_id = ?",
                 [kind, record_id],
             )
@@ -1348,7 +1346,7 @@ class CalendarStore:
         table = {"channel": "channels", "message": "key_messages", "campaign": "campaigns"}[kind]
         found: dict[str, set[int]] = {}
         try:
-            rows = self._rows(
+            rows = self.read(
                 f"SELECT f.name_key, f.record_id FROM former_names f JOIN {table} r"
                 " ON r.id = f.record_id WHERE f.kind = ?",
                 [kind],
@@ -1400,12 +1398,12 @@ class CalendarStore:
             kind
         ]
         try:
-            rows = self._rows(
+            rows = self.read(
                 "SELECT name_key FROM former_names WHERE kind = ? AND record_id < 0", [kind]
             )
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return frozenset()
-        current = {name_key(r[0]) for r in self._rows(f"SELECT {name} FROM {table}")}
+        current = {name_key(r[0]) for r in self.read(f"SELECT {name} FROM {table}")}
         return frozenset(name_key(key) for (key,) in rows) - current  # (see former_names)
 
     # -- undoing deletions ----------------------------------------------------
@@ -1494,7 +1492,7 @@ class CalendarStore:
         # SQLite sorts NULL first: untimed posts lead their day, as the views want,
         # and the (date, time) index gives this order without a sort.
         order = order or "ORDER BY p.date, p.time, p.id"
-        rows = self._rows(f"SELECT {_POST_COLUMNS} FROM posts p {where} {order}", params)
+        rows = self.read(f"SELECT {_POST_COLUMNS} FROM posts p {where} {order}", params)
         try:
             return [_post_from_row(r) for r in rows]
         except _Unreadable as exc:  # said with the file's name (the window's start, a merge)
@@ -1623,7 +1621,7 @@ class CalendarStore:
         listed = list(post_ids)
         for start in range(0, len(listed), _PARAMETERS_PER_STATEMENT):
             chunk = listed[start : start + _PARAMETERS_PER_STATEMENT]
-            rows = self._rows(
+            rows = self.read(
                 "SELECT id, updated_at, revision FROM posts"
                 f" WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
@@ -1657,10 +1655,10 @@ class CalendarStore:
         )
         try:
             if len(wanted) > _PARAMETERS_PER_STATEMENT:
-                rows: list[tuple[Any, ...]] = self._rows(select)
+                rows: list[tuple[Any, ...]] = self.read(select)
             else:
                 marks = ",".join("?" * len(wanted))
-                rows = self._rows(f"{select} WHERE post_id IN ({marks})", list(wanted))
+                rows = self.read(f"{select} WHERE post_id IN ({marks})", list(wanted))
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return {p.id: History(boundary=frozenset({key_of(p)})) for p in posts}
         graphs: dict[int, dict[VersionKey, list[VersionKey]]] = {}
@@ -1775,7 +1773,7 @@ class CalendarStore:
         )
         return [
             (post_id, date.fromisoformat(day))
-            for post_id, day in self._rows(
+            for post_id, day in self.read(
                 "SELECT p.id, p.date FROM json_each(?) AS j JOIN posts p ON p.id = j.value"
                 f" WHERE {where} ORDER BY p.date, coalesce(p.time, '00:00'), p.id",
                 params,
@@ -1788,7 +1786,7 @@ class CalendarStore:
         post (an undo step of 20,000 posts says where they are now)."""
         import json
 
-        first, days, undated = self._rows(
+        first, days, undated = self.read(
             "SELECT min(p.date), count(DISTINCT p.date), count(*) - count(p.date)"
             " FROM json_each(?) AS j JOIN posts p ON p.id = j.value",
             [json.dumps(list(post_ids))],
@@ -1810,7 +1808,7 @@ class CalendarStore:
             post_ids, hidden_channels, message_ids, statuses, campaign_ids
         )
         return int(
-            self._rows(
+            self.read(
                 "SELECT count(*) FROM json_each(?) AS j JOIN posts p ON p.id = j.value"
                 f" WHERE {where}",
                 params,
@@ -1872,7 +1870,7 @@ class CalendarStore:
             return self._ids_found(query)
         ids = {
             row[0]
-            for row in self._rows("SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?", [match])
+            for row in self.read("SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?", [match])
         }
         if query.pieces and ids:
             return self._ids_found(query, among=ids)
@@ -1896,7 +1894,7 @@ class CalendarStore:
             where.insert(0, "p.id IN (SELECT value FROM json_each(?))")
             params.insert(0, json.dumps(list(among)))
         sql = f"SELECT p.id FROM posts p WHERE {' AND '.join(where)}"
-        return frozenset(row[0] for row in self._rows(sql, params))
+        return frozenset(row[0] for row in self.read(sql, params))
 
     def _match_query(self, query: SearchQuery) -> str | None:
         """The full-text query finding every word at the start of a word of the index,
@@ -1938,14 +1936,14 @@ class CalendarStore:
             return self._words[1]
         self._ready_to_scan()
         # Made again if a transaction it was made in was rolled back (an import stopped).
-        made = self._rows("SELECT 1 FROM temp.sqlite_master WHERE name = 'cadence_words'")
+        made = self.read("SELECT 1 FROM temp.sqlite_master WHERE name = 'cadence_words'")
         if not made:
             self._conn.execute(
                 "CREATE VIRTUAL TABLE temp.cadence_words USING fts5vocab(main, posts_fts, row)"
             )
         words = [
             (term, folded(term))
-            for (term,) in self._rows(
+            for (term,) in self.read(
                 "SELECT term FROM temp.cadence_words WHERE term GLOB '*[^ -~]*'"
             )
         ]
@@ -1962,13 +1960,13 @@ class CalendarStore:
         delivered it before ``day`` (as of ``as_of``), else the first one after; None
         when no post delivers it. Of several on that day, the latest in the day."""
         for op, order in (("<", "DESC"), (">", "ASC")):
-            found = self._rows(
+            found = self.read(
                 f"SELECT day FROM post_messages WHERE message_id = ? AND {DELIVERY_WHERE}"
                 f" AND day {op} ? ORDER BY day {order} LIMIT 1",
                 [message_id, as_of.isoformat(), day.isoformat()],
             )
             if found:
-                ids = self._rows(
+                ids = self.read(
                     "SELECT post_id FROM post_messages"
                     f" WHERE message_id = ? AND {DELIVERY_WHERE} AND day = ?",
                     [message_id, as_of.isoformat(), found[0][0]],
@@ -1977,21 +1975,21 @@ class CalendarStore:
         return None
 
     def count_posts(self) -> int:
-        return int(self._rows("SELECT count(*) FROM posts")[0][0])
+        return int(self.read("SELECT count(*) FROM posts")[0][0])
 
     def posts_carrying(self, message_id: int) -> list[int]:
         """The ids of the posts carrying a key message, smallest first."""
         sql = "SELECT post_id FROM post_messages WHERE message_id = ? ORDER BY post_id"
-        return [row[0] for row in self._rows(sql, [message_id])]
+        return [row[0] for row in self.read(sql, [message_id])]
 
     def posts_in_campaign(self, campaign_id: int) -> list[int]:
         """The ids of a campaign's posts, smallest first."""
         sql = "SELECT id FROM posts WHERE campaign_id = ? ORDER BY id"
-        return [row[0] for row in self._rows(sql, [campaign_id])]
+        return [row[0] for row in self.read(sql, [campaign_id])]
 
     def date_range(self) -> tuple[date, date] | None:
         """The first and last dated post's dates, or None in an empty calendar."""
-        row = self._rows("SELECT min(date), max(date) FROM posts WHERE date IS NOT NULL")[0]
+        row = self.read("SELECT min(date), max(date) FROM posts WHERE date IS NOT NULL")[0]
         if row[0] is None:
             return None
         return cast(date, _day(row[0])), cast(date, _day(row[1]))
@@ -2024,10 +2022,10 @@ class CalendarStore:
             params.extend(wanted)
         if window is None:
             sql = f"SELECT DISTINCT message_id, channel_id, day FROM post_messages WHERE {where}"
-            return self._delivery_tuples(self._rows(sql, params))
+            return self._delivery_tuples(self.read(sql, params))
         low = min(window[0], as_of).isoformat()
         high = max(window[1], as_of).isoformat()
-        rows = self._rows(
+        rows = self.read(
             "SELECT DISTINCT message_id, channel_id, day FROM post_messages"
             f" WHERE {where} AND day BETWEEN ? AND ?",
             [*params, low, high],
@@ -2043,7 +2041,7 @@ class CalendarStore:
         if wanted is not None:
             message_filter = f" WHERE m.id IN ({','.join('?' * len(wanted))})"
             pair_params.extend(wanted)
-        pairs = self._rows(
+        pairs = self.read(
             f"SELECT m.id, c.id, {edge.format(op='<', order='DESC')},"
             f" {edge.format(op='>', order='ASC')}"
             f" FROM key_messages m CROSS JOIN channels c{message_filter}",
@@ -2183,9 +2181,9 @@ class CalendarStore:
         return _post_changes(batch, ids, created=True)
 
     def _load_bulk_refs(self) -> tuple[set[int], set[int], set[int]]:
-        channels = {r[0] for r in self._rows("SELECT id FROM channels")}
-        messages = {r[0] for r in self._rows("SELECT id FROM key_messages")}
-        campaigns = {r[0] for r in self._rows("SELECT id FROM campaigns")}
+        channels = {r[0] for r in self.read("SELECT id FROM channels")}
+        messages = {r[0] for r in self.read("SELECT id FROM key_messages")}
+        campaigns = {r[0] for r in self.read("SELECT id FROM campaigns")}
         return channels, messages, campaigns
 
     def insert_many(
@@ -2373,7 +2371,7 @@ class CalendarStore:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                for uid, post_id, revision, updated_at, shown in self._rows(
+                for uid, post_id, revision, updated_at, shown in self.read(
                     "SELECT uid, post_id, revision, updated_at, shown FROM deleted_posts"
                     f" WHERE uid IN ({marks})",
                     chunk,
@@ -2393,7 +2391,7 @@ class CalendarStore:
             return set()
         try:
             # The deleted posts are few: read all they showed once, through their ids.
-            shown = {row[0] for row in self._rows("SELECT shown FROM deleted_posts")}
+            shown = {row[0] for row in self.read("SELECT shown FROM deleted_posts")}
             shown.update(note.rsplit(" ", 1)[-1] for note in self._notes_of_deleted("whole %"))
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return set()
@@ -2402,7 +2400,7 @@ class CalendarStore:
     def _notes_of_deleted(self, like: str) -> list[str]:
         """The notes (:meth:`add_notes`) kept with the posts deleted here (and not back
         since) that are ``like`` this (an SQL pattern)."""
-        rows = self._rows(
+        rows = self.read(
             "SELECT DISTINCT v.earlier_edited FROM deleted_posts d JOIN post_versions v"
             " ON v.post_id = d.post_id"
             " WHERE v.earlier_revision = 0 AND v.earlier_edited LIKE ?",
@@ -2434,7 +2432,7 @@ class CalendarStore:
         prefixes = {note.split(":", 1)[0] + ":" for note in wanted}
         try:
             for prefix in sorted(prefixes):
-                rows = self._rows(
+                rows = self.read(
                     "SELECT DISTINCT v.earlier_edited, v.post_id FROM post_versions v"
                     " JOIN posts p ON p.id = v.post_id"
                     " WHERE v.earlier_revision = 0 AND substr(v.earlier_edited, 1, ?) = ?"
@@ -2519,7 +2517,7 @@ class CalendarStore:
     # -- recurring posts ----------------------------------------------------
 
     def series(self, series_id: int) -> Series:
-        rows = self._rows(
+        rows = self.read(
             "SELECT id, rrule, anchor, anchor_time, exdates FROM series WHERE id = ?", [series_id]
         )
         if not rows:
@@ -2533,7 +2531,7 @@ class CalendarStore:
         file of the same series, a part of it exported over other dates)."""
         return [
             row[0]
-            for row in self._rows(
+            for row in self.read(
                 "SELECT id FROM series WHERE rrule = ? AND anchor = ?"
                 " AND coalesce(anchor_time, '') = ?",
                 [rrule, anchor.isoformat(), format_time(anchor_time) if anchor_time else ""],
@@ -2907,7 +2905,7 @@ class CalendarStore:
     def _has_earlier(self, post: Post) -> bool:
         assert post.series_id is not None
         return bool(
-            self._rows(
+            self.read(
                 "SELECT 1 FROM posts WHERE series_id = ? AND occurrence < ? LIMIT 1",
                 [post.series_id, _occ(post).isoformat()],
             )
@@ -2971,7 +2969,7 @@ class CalendarStore:
         with environment_errors(self.path), self.db.atomic():
             changes = self._delete(posts)
             for series_id, days in gone.items():
-                if self._rows("SELECT 1 FROM posts WHERE series_id = ? LIMIT 1", [series_id]):
+                if self.read("SELECT 1 FROM posts WHERE series_id = ? LIMIT 1", [series_id]):
                     series = self.series(series_id)
                     exdates = tuple(sorted({*series.exdates, *days}))
                     self._write_series(dataclasses.replace(series, exdates=exdates))
