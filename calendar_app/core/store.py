@@ -2780,7 +2780,7 @@ class CalendarStore:
         post = self.post(post_id)
         if post.series_id is None or scope == "this":
             return self.update_post(post_id, changes)
-        self._refuse_unreadable_rule(post.series_id)
+        self._refuse_unreadable_rule(self.series(post.series_id).rrule)
         if post.date is None and changes.get("date") is not None:
             return self.move_posts({post_id: (changes["date"], changes.get("time"))})
         shift: timedelta | None = None
@@ -2889,11 +2889,11 @@ class CalendarStore:
                     " that part too, or this one alone."
                 )
 
-    def _refuse_unreadable_rule(self, series_id: int) -> None:
-        """Refuse a change that reads a series' rule when the rule in the file does not
-        read (an earlier release or another program wrote it): it said the rule's fault
-        as if the user had typed it ("FREQ=SOMETIMES is not supported")."""
-        rule = self.series(series_id).rrule
+    @staticmethod
+    def _refuse_unreadable_rule(rule: str) -> None:
+        """Refuse a change that reads a series' ``rule`` when the rule in the file does
+        not read (an earlier release or another program wrote it): it said the rule's
+        fault as if the user had typed it ("FREQ=SOMETIMES is not supported")."""
         try:
             recurrence.normalise(rule)
         except InvalidInput:
@@ -2941,7 +2941,7 @@ class CalendarStore:
         if scope == "following" and not self._has_earlier(post):
             scope = "all"
         if scope == "following":
-            self._refuse_unreadable_rule(series.id)
+            self._refuse_unreadable_rule(series.rrule)
         members = self.series_posts(series.id)
         targets = members if scope == "all" else [p for p in members if _occ(p) >= start]
         with environment_errors(self.path), self.db.atomic():
