@@ -66,11 +66,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         # An X display that answers but refuses (Cadence run as another user than the
         # desktop's, by sudo or su) made Qt abort with a page of text: offscreen,
         # tried after it, starts instead, and the refusal is said in one sentence.
-        with _held_error_output() as said:
+        with _held_error_output() as held:
             app = CadenceApplication([*args, "-platform", "xcb;offscreen"])
+        said = "".join(held)
         if app.platformName() == "offscreen":
-            raise CadenceError(display_refusal(os.environ.get("DISPLAY", ""), said()))
-        _pass_on_error_output(said())
+            raise CadenceError(display_refusal(os.environ.get("DISPLAY", ""), said))
+        _pass_on_error_output(said)
     app.setApplicationName("Cadence")
     app.setOrganizationName("Cadence")
     app.setApplicationVersion(__version__)
@@ -106,20 +107,20 @@ def display_refusal(display: str, said: str) -> str:
 
 
 @contextlib.contextmanager
-def _held_error_output() -> Iterator[Callable[[], str]]:
+def _held_error_output() -> Iterator[list[str]]:
     """Hold what is written to the error output meanwhile (by C libraries too, not
-    through ``sys.stderr``), given by the callable once the block has run."""
+    through ``sys.stderr``): in the list given, once the block has run."""
     held: list[str] = []
     try:
         saved = os.dup(2)
     except OSError:  # no error output at all ("2>&-")
-        yield lambda: ""
+        yield held
         return
     with tempfile.TemporaryFile() as spool:
         sys.stderr.flush()
         os.dup2(spool.fileno(), 2)
         try:
-            yield lambda: "".join(held)
+            yield held
         finally:
             os.dup2(saved, 2)
             os.close(saved)
