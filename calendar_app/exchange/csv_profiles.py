@@ -448,7 +448,13 @@ _WORDED_DAY = re.compile(
     re.IGNORECASE,
 )
 _SECONDS = re.compile(r"\d:\d\d:(?!00\b)\d\d\b")
-"""A time of day with seconds other than none, which a date cell may hold."""
+"""A time of day with seconds other than none (in a time cell, or a date cell's)."""
+
+
+def _to_the_minute(text: str, form: str) -> str:
+    return f"'{text}' has seconds, and Cadence plans to the minute; write it as {form}"
+
+
 _DASHED_MONTH = re.compile(r"^(\d{1,2})-([a-z]{3,9})-(\d{4})", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RANGE = re.compile(r"(?<!\s)\s++(?:→|->|–|—|-|to)\s+", re.IGNORECASE)
@@ -1301,9 +1307,7 @@ class _RowReader:
             except ValueError:
                 if _SECONDS.search(text):  # a date all the same ("1/5/2027 9:15:30")
                     raise _BadValue(
-                        self.label["date"],
-                        f"'{text}' has seconds, and Cadence plans to the minute; write it"
-                        " as YYYY-MM-DD HH:MM",
+                        self.label["date"], _to_the_minute(text, "YYYY-MM-DD HH:MM")
                     ) from None
                 if len(_RANGE.split(text)) == 2:
                     raise _BadValue(
@@ -1337,13 +1341,8 @@ class _RowReader:
             try:
                 clock = self._times[text] = _parse_clock(text)
             except ValueError:
-                match = _CLOCK.fullmatch(text)
-                if match is not None and match[3] is not None and int(match[3]):
-                    # A time of day all the same: "is not one" was untrue.
-                    raise _BadValue(
-                        self.label["time"],
-                        f"'{text}' has seconds, and Cadence plans to the minute; write it as HH:MM",
-                    ) from None
+                if _SECONDS.search(text):  # a time of day all the same: "is not one" was untrue
+                    raise _BadValue(self.label["time"], _to_the_minute(text, "HH:MM")) from None
                 raise _BadValue(
                     self.label["time"], f"'{text}' is not a time of day; write it as HH:MM"
                 ) from None
@@ -1936,10 +1935,6 @@ def _to_send(
         return chosen, store.channels(include_archived=True)
 
 
-def _has_marks(name: str) -> bool:
-    return _DIRECTION_MARKS.search(name) is not None
-
-
 def _left_over(
     store: CalendarStore, target: Path, channels: Sequence[Channel], written: Sequence[Path]
 ) -> list[Path]:
@@ -1953,12 +1948,13 @@ def _left_over(
         if os.path.realpath(path) not in kept and path not in found:
             found.append(path)
 
-    for channel, marks_kept in (
-        (c, kept) for c in channels for kept in (False, True)[: 1 + _has_marks(c.name)]
-    ):
+    # With its direction marks too, as an earlier release kept them in file names.
+    spellings = [(c, False) for c in channels] + [
+        (c, True) for c in channels if _DIRECTION_MARKS.search(c.name)
+    ]
+    for channel, marks_kept in spellings:
         # Under its name, and under the names :func:`_per_channel` gives a channel whose
-        # name makes the same file's as another's ("Blog/EN", "Blog:EN": Blog_EN_2); with
-        # its direction marks too, as an earlier release kept them in file names.
+        # name makes the same file's as another's ("Blog/EN", "Blog:EN": Blog_EN_2).
         names = itertools.chain([channel.name], (f"{channel.name}_{n}" for n in itertools.count(2)))
         for name in names:
             part = 1
