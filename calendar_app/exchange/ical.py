@@ -2020,17 +2020,22 @@ _PLANNED_ZONE = re.compile(r"^X-WR-TIMEZONE(?:;[^:\r\n]*)?:[ \t]*(.*?)[ \t]*\r?$
 _START_ZONE = re.compile(r"^DTSTART;(?:[^:\r\n]*;)?TZID=(\"[^\"]*\"|[^;:\r\n]*)", re.M | re.I)
 
 
-def planned_zone(source: Path) -> str | None:
-    """The time zone an iCalendar file says its calendar is planned in (its
-    X-WR-TIMEZONE, as Cadence, Google and Apple write it), else the one zone all its
-    events start in (Outlook names no other, "W. Europe Standard Time"), when that
-    names a zone; None otherwise, or for a file that cannot be read (its import says
-    why)."""
+def planned(source: Path) -> tuple[str | None, str | None]:
+    """The time zone an iCalendar file says its calendar is planned in, and the name it
+    gives it (:func:`_planned_zone`, :func:`_planned_name`), the file read once; None
+    for what it does not say, both for a file that cannot be read (its import says why)."""
     try:
         text = _decode(source, Path(source).read_bytes())
     except (OSError, ImportProblem):
-        return None
+        return None, None
     unfolded = re.sub(r"\r?\n[ \t]", "", text)
+    return _planned_zone(unfolded), _planned_name(unfolded)
+
+
+def _planned_zone(unfolded: str) -> str | None:
+    """Its X-WR-TIMEZONE, as Cadence, Google and Apple write it, else the one zone all
+    its events start in (Outlook names no other, "W. Europe Standard Time"), when that
+    names a zone."""
     match = _PLANNED_ZONE.search(unfolded)
     if match is not None:
         names = {match.group(1).strip('"')}
@@ -2045,15 +2050,10 @@ def planned_zone(source: Path) -> str | None:
 _PLANNED_NAME = re.compile(r"^X-WR-CALNAME(?:;[^:\r\n]*)?:(.*?)\r?$", re.M | re.I)
 
 
-def planned_name(source: Path) -> str | None:
-    """The name an iCalendar file gives its calendar (X-WR-CALNAME, as Cadence, Google
-    and Apple write it), unescaped and on one line; None without one, or for a file
-    that cannot be read."""
-    try:
-        text = _decode(source, Path(source).read_bytes())
-    except (OSError, ImportProblem):
-        return None
-    match = _PLANNED_NAME.search(re.sub(r"\r?\n[ \t]", "", text))
+def _planned_name(unfolded: str) -> str | None:
+    """Its X-WR-CALNAME, as Cadence, Google and Apple write it, unescaped and on one
+    line."""
+    match = _PLANNED_NAME.search(unfolded)
     if match is None:
         return None
     name = re.sub(r"\\([\\;,nN])", lambda m: " " if m[1] in "nN" else m[1], match.group(1))
@@ -2986,7 +2986,7 @@ __all__ = [
     "export_ics",
     "import_ics",
     "occurrence_uid",
-    "planned_zone",
+    "planned",
     "posts_to_calendar",
     "posts_to_ics",
 ]

@@ -1049,13 +1049,14 @@ class WelcomeDialog(QDialog):
         timezone, week_start = computer_zone(), locale_week_start()
         name = path.stem
         if fmt == "ics":
-            from ..exchange.ical import planned_name, planned_zone
+            from ..exchange.ical import planned
 
             # A file that says where it was planned (Cadence, Google and Apple do) makes a
             # calendar in that zone: its 09:00 stays 09:00 wherever it is imported. Named
             # as it names its calendar (Google's file is "c_0a1b…@group.calendar…").
-            timezone = planned_zone(path) or timezone
-            name = planned_name(path) or name
+            planned_in, planned_as = planned(path)
+            timezone = planned_in or timezone
+            name = planned_as or name
         if fmt == "cadence":
             # A calendar copy keeps the zone and week it was planned in.
             with (

@@ -3273,14 +3273,14 @@ def test_a_uid_of_zero_width_characters_alone_is_no_uid(
 
 
 def test_a_calendar_name_given_by_a_file_is_kept_short_and_plain(tmp_path: Path) -> None:
-    from calendar_app.exchange.ical import planned_name
+    from calendar_app.exchange.ical import planned
 
     path = tmp_path / "named.ics"
     path.write_text(
         "BEGIN:VCALENDAR\r\nX-WR-CALNAME:\u202eComms " + "x" * 5000 + "\r\nEND:VCALENDAR\r\n",
         encoding="utf-8",
     )
-    name = planned_name(path)
+    _, name = planned(path)
     assert name is not None
     assert name.startswith("Comms xx")
     assert len(name) <= 101
