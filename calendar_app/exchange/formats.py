@@ -339,6 +339,14 @@ def deleted_here(store: CalendarStore, kind: str) -> dict[str, int]:
     return dict.fromkeys(store.deleted_names(kind), DELETED_HERE)
 
 
+def apart_note(count: int, theirs: str, ours: str) -> str:
+    """What an import says of ``count`` repeating posts that come in on their own, their
+    series' rule speaking of ``theirs``, another clock than this calendar's (``ours``)."""
+    posts = "1 repeating post comes" if count == 1 else f"{count} repeating posts come"
+    own = "its" if count == 1 else "their"
+    return f"{posts} in on {own} own: {theirs} repeats run on another clock than {ours}'s."
+
+
 def import_names(store: CalendarStore) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """An import's tables of the calendar's channels, key messages and campaigns by name
     key: of names that read the same, the first the calendar lists, as its own lookup

@@ -140,6 +140,7 @@ from .formats import (
     ImportSummary,
     LeftOff,
     Progress,
+    apart_note,
     colour_alike,
     descends,
     import_names,
@@ -2886,12 +2887,7 @@ class _Writer:
             change = self.store.adopt_series(rule, anchor, at, days, exdates)
             self.summary.series_added.extend(change.created)
         if apart:  # said as a merge says it
-            posts = "1 repeating post comes" if apart == 1 else f"{apart} repeating posts come"
-            own = "its" if apart == 1 else "their"
-            self.summary.notes.append(
-                f"{posts} in on {own} own: the file's repeats run on another clock than"
-                f" {self.store.zone.key}'s."
-            )
+            self.summary.notes.append(apart_note(apart, "the file's", self.store.zone.key))
 
 
 def import_ics(

@@ -52,6 +52,7 @@ from .formats import (
     ImportSummary,
     LeftOff,
     Progress,
+    apart_note,
     colour_alike,
     no_progress,
     note_archived,
@@ -347,12 +348,7 @@ def merge_calendar(
             summary.series_added.extend(adopted.created)
         note_archived(ours, summary)
         if apart:
-            posts = "1 repeating post comes" if apart == 1 else f"{apart} repeating posts come"
-            own = "its" if apart == 1 else "their"
-            summary.notes.append(
-                f"{posts} in on {own} own: {theirs.zone.key}'s repeats run on another clock"
-                f" than {ours.zone.key}'s."
-            )
+            summary.notes.append(apart_note(apart, f"{theirs.zone.key}'s", ours.zone.key))
         progress(total, total)
     return summary
 
