@@ -74,6 +74,14 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the window's start says in its error boxes, one sentence each."""
+    sentences: list[str] = []
+    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: sentences.append(str(exc)))
+    return sentences
+
+
+@pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
@@ -169,13 +177,12 @@ def test_a_calendar_whose_name_is_not_utf8_opens_again_at_the_next_start(
     tmp_path: Path,
     qapp: QApplication,
     monkeypatch: pytest.MonkeyPatch,
+    said: list[str],
 ) -> None:
     """A name in another encoding (an old archive's "café" in Latin-1): the settings
     file kept it as "caf\ufffd", so the next start said it had gone."""
     odd = tmp_path / os.fsdecode(b"caf\xe9 plan.cadence")
     demo_path.rename(odd)
-    said: list[str] = []
-    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
     assert run_window(odd, quit_after_ms=0, settings=settings) == 0
     settings.sync()
     again = QSettings(settings.fileName(), QSettings.Format.IniFormat)  # as the next start
@@ -876,12 +883,11 @@ def test_a_calendar_damaged_inside_is_said_and_the_default_one_opens(
     data: Path,
     qapp: QApplication,
     monkeypatch: pytest.MonkeyPatch,
+    said: list[str],
 ) -> None:
     """Its header is sound, so it opens; reading its posts fails as the window is built."""
     damage_inside(demo_path)
     before = demo_path.read_bytes()
-    said: list[str] = []
-    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
     if how == "welcome":
         status = run_window(
             None, quit_after_ms=0, settings=settings, welcome=lambda: CalendarStore.open(demo_path)
@@ -965,6 +971,7 @@ def test_when_the_default_calendar_is_damaged_too_the_welcome_screen_opens(
     tmp_path: Path,
     qapp: QApplication,
     monkeypatch: pytest.MonkeyPatch,
+    said: list[str],
 ) -> None:
     """The last calendar and the data folder's demo both damaged inside: Cadence said so,
     then quit at every start, with nothing to choose another calendar from."""
@@ -974,8 +981,6 @@ def test_when_the_default_calendar_is_damaged_too_the_welcome_screen_opens(
     damage_inside(default)
     sound = tmp_path / "sound.cadence"
     shutil.copy(demo_path, sound)
-    said: list[str] = []
-    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
     settings.setValue(WELCOME_SHOWN, True)
     settings.setValue("lastFile", str(default))
     welcomed: list[bool] = []
@@ -997,11 +1002,10 @@ def test_a_calendar_asked_for_that_is_gone_opens_the_last_one_not_the_demo(
     tmp_path: Path,
     qapp: QApplication,
     monkeypatch: pytest.MonkeyPatch,
+    said: list[str],
 ) -> None:
     """A stale file double-clicked: the demo opened, and became where the user left
     off (it opened at every start after, not their calendar)."""
-    said: list[str] = []
-    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
     settings.setValue(WELCOME_SHOWN, True)
     settings.setValue("lastFile", str(demo_path))
     gone = tmp_path / "gone.cadence"
@@ -1017,6 +1021,7 @@ def test_when_the_default_calendar_does_not_open_the_welcome_screen_opens(
     tmp_path: Path,
     qapp: QApplication,
     monkeypatch: pytest.MonkeyPatch,
+    said: list[str],
 ) -> None:
     """The data folder's demo with its header spoiled, and no other calendar: Cadence
     said so and quit, at every start."""
@@ -1025,8 +1030,6 @@ def test_when_the_default_calendar_does_not_open_the_welcome_screen_opens(
     default.write_bytes(b"not a calendar at all" * 10)
     sound = tmp_path / "sound.cadence"
     shutil.copy(demo_path, sound)
-    said: list[str] = []
-    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
     settings.setValue(WELCOME_SHOWN, True)
     welcomed: list[bool] = []
 
@@ -1039,16 +1042,12 @@ def test_when_the_default_calendar_does_not_open_the_welcome_screen_opens(
     assert said == [f"{default} is not a Cadence calendar."]
 
 
-def _last_calendar_gone(
-    settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> tuple[Path, list[str]]:
-    """The calendar open last time is gone; what the window says is kept, not shown."""
+def _last_calendar_gone(settings: QSettings, tmp_path: Path) -> Path:
+    """The calendar open last time is gone (what the window says: :func:`said`)."""
     gone = tmp_path / "client.cadence"
     settings.setValue(WELCOME_SHOWN, True)
     settings.setValue("lastFile", str(gone))
-    said: list[str] = []
-    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(str(exc)))
-    return gone, said
+    return gone
 
 
 def test_a_last_calendar_moved_away_is_said_before_the_demo_opens(
@@ -1057,8 +1056,9 @@ def test_a_last_calendar_moved_away_is_said_before_the_demo_opens(
     tmp_path: Path,
     qapp: QApplication,
     monkeypatch: pytest.MonkeyPatch,
+    said: list[str],
 ) -> None:
-    gone, said = _last_calendar_gone(settings, tmp_path, monkeypatch)
+    gone = _last_calendar_gone(settings, tmp_path)
     assert run_window(None, quit_after_ms=0, settings=settings) == 0
     assert said == [
         f"The calendar open last time is no longer at {gone}; Cadence opens the demo"
@@ -1072,13 +1072,14 @@ def test_no_calendar_to_open_and_no_room_for_the_demo_is_said_in_one_sentence(
     tmp_path: Path,
     qapp: QApplication,
     monkeypatch: pytest.MonkeyPatch,
+    said: list[str],
 ) -> None:
     """The last calendar has moved and Cadence's data folder cannot be made: each said
     once, and Cadence ends with status 1 (no unexpected-problem box, no traceback)."""
     blocker = tmp_path / "xdg"
     blocker.write_text("not a folder")
     monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
-    _, said = _last_calendar_gone(settings, tmp_path, monkeypatch)
+    _last_calendar_gone(settings, tmp_path)
     welcomed: list[bool] = []  # the welcome screen, to choose another: closed here
     assert (
         run_window(None, quit_after_ms=0, settings=settings, welcome=lambda: welcomed.append(True))
