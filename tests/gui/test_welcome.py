@@ -176,7 +176,6 @@ def test_a_calendar_whose_name_is_not_utf8_opens_again_at_the_next_start(
     data: Path,
     tmp_path: Path,
     qapp: QApplication,
-    monkeypatch: pytest.MonkeyPatch,
     said: list[str],
 ) -> None:
     """A name in another encoding (an old archive's "café" in Latin-1): the settings
@@ -882,7 +881,6 @@ def test_a_calendar_damaged_inside_is_said_and_the_default_one_opens(
     demo_path: Path,
     data: Path,
     qapp: QApplication,
-    monkeypatch: pytest.MonkeyPatch,
     said: list[str],
 ) -> None:
     """Its header is sound, so it opens; reading its posts fails as the window is built."""
@@ -970,7 +968,6 @@ def test_when_the_default_calendar_is_damaged_too_the_welcome_screen_opens(
     data: Path,
     tmp_path: Path,
     qapp: QApplication,
-    monkeypatch: pytest.MonkeyPatch,
     said: list[str],
 ) -> None:
     """The last calendar and the data folder's demo both damaged inside: Cadence said so,
@@ -1001,7 +998,6 @@ def test_a_calendar_asked_for_that_is_gone_opens_the_last_one_not_the_demo(
     data: Path,
     tmp_path: Path,
     qapp: QApplication,
-    monkeypatch: pytest.MonkeyPatch,
     said: list[str],
 ) -> None:
     """A stale file double-clicked: the demo opened, and became where the user left
@@ -1020,7 +1016,6 @@ def test_when_the_default_calendar_does_not_open_the_welcome_screen_opens(
     data: Path,
     tmp_path: Path,
     qapp: QApplication,
-    monkeypatch: pytest.MonkeyPatch,
     said: list[str],
 ) -> None:
     """The data folder's demo with its header spoiled, and no other calendar: Cadence
@@ -1055,7 +1050,6 @@ def test_a_last_calendar_moved_away_is_said_before_the_demo_opens(
     data: Path,
     tmp_path: Path,
     qapp: QApplication,
-    monkeypatch: pytest.MonkeyPatch,
     said: list[str],
 ) -> None:
     gone = _last_calendar_gone(settings, tmp_path)
