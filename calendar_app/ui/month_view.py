@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -72,7 +73,7 @@ from ..render.chips import (
     with_alpha,
 )
 from ..render.pixels import crisp
-from . import dnd
+from . import accessible, dnd
 from .commands import show_tooltip
 from .dialogs import show_error
 from .post_model import hidden_page, long_day, post_tooltip, spoken_status
@@ -178,6 +179,7 @@ class PeriodView(QWidget):
     of the empty slot clicked (the week's grid), else None."""
 
     def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
+        accessible.install()  # before the view is made: Qt keeps the first interface
         super().__init__(parent)
         self._session = session
         self._current = session.today()
@@ -704,10 +706,13 @@ class PeriodView(QWidget):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self._repaint()
+        # The view, then its day or post, as lists say: after Qt says the view.
+        QTimer.singleShot(0, self, lambda: accessible.announce_focus(self))
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self._repaint()
+        accessible.announce_focus(self)  # back in, the day is said again
 
     # -- painting helpers ---------------------------------------------------
 
@@ -810,17 +815,14 @@ class PeriodView(QWidget):
         day = self._current
         posts = self._by_day.get(day, [])
         parts = [day_label(day)]
-        # Posts the filters hide are not "no posts": said as the agenda says it.
-        filtered = " (filtered)" if self._session.filters.active else ""
         if not posts:
-            parts.append(f"no posts{filtered}")
+            parts.append(self._post_count(day))
         else:  # what a sighted user reads on the chips: time, channel, title, status
             said = [self._spoken(post) for post in posts[:SPOKEN_POSTS]]
             if len(posts) > SPOKEN_POSTS:
                 said.append(f"and {len(posts) - SPOKEN_POSTS} more")
-            count = f"{len(posts)} post{'s' * (len(posts) != 1)}{filtered}"
-            parts.append(f"{count}: " + "; ".join(said))
-        parts.extend(self._spoken_cadence(day))
+            parts.append(f"{self._post_count(day)}: " + "; ".join(said))
+        parts.extend(self.spoken_cadence(day))
         if self._selected:
             titles = [self._posts[i].title for i in self._selected if i in self._posts]
             away = len(self._selected) - len(titles)
@@ -846,6 +848,23 @@ class PeriodView(QWidget):
         if way_out:
             parts.append("Tab goes through the day's posts; Ctrl+Tab goes to the next pane")
         self.setAccessibleDescription(", ".join(parts))
+        accessible.announce_focus(self)
+
+    def _post_count(self, day: date) -> str:
+        """ "3 posts", "no posts"; "(filtered)" after it while filters hide some (they
+        are not "no posts": said as the agenda says it)."""
+        count = len(self._by_day.get(day, []))
+        filtered = " (filtered)" if self._session.filters.active else ""
+        return f"{count or 'no'} post{'s' * (count != 1)}{filtered}"
+
+    def spoken_day(self, day: date) -> str:
+        """A day as its item says it to a screen reader: "Friday, 5 March 2027, 3 posts"."""
+        return f"{day_label(day)}, {self._post_count(day)}"
+
+    def spoken_post(self, post_id: int) -> str:
+        """A post shown as a screen reader says it (its item's name)."""
+        post = self._posts.get(post_id)
+        return self._spoken(post) if post is not None else ""
 
     def _spoken(self, post: Post) -> str:
         """A post as a screen reader says it: "08:30 LinkedIn: Launch (scheduled; key
@@ -872,7 +891,7 @@ class PeriodView(QWidget):
             about += "; repeats"
         return f"{f'{at} ' if at else ''}{channel}: {post.title} ({about})"
 
-    def _spoken_cadence(self, day: date) -> list[str]:
+    def spoken_cadence(self, day: date) -> list[str]:
         """What the day's cadence marks say: the key messages overdue (its red badge
         counts them, its tooltip names them), or with a key message chosen, whether it
         is overdue or goes out on the day (its tint, its tick)."""

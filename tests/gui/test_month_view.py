@@ -209,10 +209,10 @@ def test_selected_message_tints_its_overdue_days(
     ahead = next(d for d in weekdays if d > TODAY)
     plain = next(d for d in days if d.weekday() < 5 and d.month == 11 and d not in tinted)
     assert shade(past).green() < shade(ahead).green() < shade(plain).green()
-    assert month._spoken_cadence(ahead) == [
+    assert month.spoken_cadence(ahead) == [
         "Installed by local experts overdue unless a post is planned by then"
     ]
-    assert month._spoken_cadence(past) == ["Installed by local experts overdue"]
+    assert month.spoken_cadence(past) == ["Installed by local experts overdue"]
 
     session.select_message(None)
     assert month.tinted_days() == []
