@@ -1977,6 +1977,10 @@ class CalendarStore:
     def count_posts(self) -> int:
         return int(self.read("SELECT count(*) FROM posts")[0][0])
 
+    def count_ideas(self) -> int:
+        """How many posts :meth:`backlog` gives unfiltered, counted without reading them."""
+        return int(self.read("SELECT count(*) FROM posts WHERE date IS NULL")[0][0])
+
     def posts_carrying(self, message_id: int) -> list[int]:
         """The ids of the posts carrying a key message, smallest first."""
         sql = "SELECT post_id FROM post_messages WHERE message_id = ? ORDER BY post_id"

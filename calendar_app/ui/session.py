@@ -223,6 +223,7 @@ class CalendarSession(QObject):
         """Every undated post, kept between changes to them: a filter changed reads
         none again (thousands in a large calendar)."""
         self._post_count: int | None = None
+        self._idea_count: int | None = None
         self._channels: dict[int, Channel] = {}
         self._messages: dict[int, KeyMessage] = {}
         self._campaigns: dict[int, Campaign] = {}
@@ -607,11 +608,16 @@ class CalendarSession(QObject):
 
     def has_ideas(self) -> bool:
         """Whether the backlog holds any post, whatever the filters."""
-        return bool(self._all_ideas())
+        return self.count_ideas() > 0
 
     def count_ideas(self) -> int:
-        """How many posts the backlog holds, whatever the filters."""
-        return len(self._all_ideas())
+        """How many posts the backlog holds, whatever the filters: counted, not read
+        (the backlog's heading asks after each change, of tens of thousands of ideas)."""
+        if self._backlog is not None:
+            return len(self._backlog)
+        if self._idea_count is None:
+            self._idea_count = self.store.count_ideas()
+        return self._idea_count
 
     def _all_ideas(self) -> list[Post]:
         if self._backlog is None:
@@ -806,6 +812,7 @@ class CalendarSession(QObject):
             or changes.campaigns
         ):
             self._backlog = None
+            self._idea_count = None
         self._patch_ranges(changes)
         names_changed = changes.channels or changes.messages or changes.campaigns
         if names_changed or changes.calendar:
