@@ -48,6 +48,7 @@ from .post_model import (
     PostIdRole,
     SortRole,
     locale_day,
+    rows_selection,
     status_label,
 )
 from .session import CalendarSession
@@ -404,19 +405,13 @@ class AgendaView(QWidget):
     def select_posts(self, post_ids: list[int], *, in_sight_only: bool = True) -> None:
         """Select these posts' rows (those shown: a row out of the period has no place
         to be selected in); the first becomes current."""
-        selection = QItemSelection()
-        first = QModelIndex()
-        for post_id in post_ids:
-            index = self.proxy_index(post_id)
-            if index.isValid():
-                selection.select(index, index)
-                if not first.isValid():
-                    first = index
+        indexes = [i for i in map(self.proxy_index, post_ids) if i.isValid()]
         model = self.table.selectionModel()
         flags = QItemSelectionModel.SelectionFlag
-        model.select(selection, flags.ClearAndSelect | flags.Rows)
-        if first.isValid():
-            model.setCurrentIndex(first, flags.NoUpdate)
+        rows = rows_selection(self.proxy, (index.row() for index in indexes))
+        model.select(rows, flags.ClearAndSelect | flags.Rows)
+        if indexes:
+            model.setCurrentIndex(indexes[0], flags.NoUpdate)
 
     def selection_origin(self) -> date | None:
         """Rows are picked one by one here: a paste lines up the earliest post."""

@@ -51,7 +51,7 @@ from ..core.models import ChangeSet, Post, PostStatus, isolated, one_line
 from ..core.search import SearchQuery
 from ..render.chips import seen_on
 from .dnd import drag_selected_rows, drop_action, drop_posts, wants_copy
-from .post_model import BacklogModel, PostIdRole, PostRole, status_label
+from .post_model import BacklogModel, PostIdRole, PostRole, rows_selection, status_label
 from .session import CalendarSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -417,12 +417,12 @@ class BacklogPanel(QWidget):
         """Select these ideas where they are listed (none when none is: the search hides
         them), scroll to them and focus the list. Those just ``placed`` here that only
         the search hides are said (:attr:`hiddenBySearch`)."""
-        selection = QItemSelection()
+        rows: list[int] = []
         unlisted = []
         for post_id in post_ids:
             index = self.index_of(post_id)
             if index.isValid():
-                selection.select(index, index)
+                rows.append(index.row())
             else:
                 unlisted.append(post_id)
         if placed and unlisted and self.search.text().strip():
@@ -432,12 +432,13 @@ class BacklogPanel(QWidget):
                 self.hiddenBySearch.emit(hidden)
         chooser = self.list.selectionModel()
         flags = QItemSelectionModel.SelectionFlag
-        if selection.isEmpty():
+        if not rows:
             chooser.clearSelection()
             return
-        chooser.select(selection, flags.ClearAndSelect | flags.Rows)
-        chooser.setCurrentIndex(selection.indexes()[0], flags.NoUpdate)
-        self.list.scrollTo(selection.indexes()[0])
+        chooser.select(rows_selection(self.proxy, rows), flags.ClearAndSelect | flags.Rows)
+        first = self.proxy.index(rows[0], 0)
+        chooser.setCurrentIndex(first, flags.NoUpdate)
+        self.list.scrollTo(first)
         self.list.setFocus()
 
     def shown_post_ids(self) -> list[int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, Final, Generic, TypeVar
 
@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QEvent,
+    QItemSelection,
     QLocale,
     QMimeData,
     QModelIndex,
@@ -348,6 +349,20 @@ class TickingRowDelegate(PlainIconDelegate):
 
 _MAX_SIGNALLED_ROWS = 500
 """Rows coming and going past which a model is reset rather than patched."""
+
+
+def rows_selection(model: QAbstractItemModel, rows: Iterable[int]) -> QItemSelection:
+    """``rows`` of ``model`` as a selection of one range per run of neighbouring rows:
+    selected row by row, Qt's work grew with the square of their number (bringing
+    back 50,000 deleted ideas took seventeen seconds)."""
+    selection = QItemSelection()
+    ordered = sorted(set(rows))
+    start = 0
+    for end in range(1, len(ordered) + 1):
+        if end == len(ordered) or ordered[end] != ordered[end - 1] + 1:
+            selection.select(model.index(ordered[start], 0), model.index(ordered[end - 1], 0))
+            start = end
+    return selection
 
 
 def sync_rows(model: QAbstractItemModel, ids: list[int], new_ids: Sequence[int]) -> None:
@@ -1156,6 +1171,7 @@ __all__ = [
     "hidden_page",
     "locale_day",
     "long_day",
+    "rows_selection",
     "status_label",
     "swatch",
     "sync_rows",

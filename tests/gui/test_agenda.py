@@ -262,6 +262,18 @@ def test_home_and_end_go_to_the_first_and_last_post(qtbot: QtBot, view: AgendaVi
     assert sorted(view.selected_post_ids()) == sorted(ids)
 
 
+def test_posts_are_selected_in_few_ranges_the_first_given_current(view: AgendaView) -> None:
+    """Selected row by row, thousands of rows took seconds (Qt's work grew with the
+    square of their number): neighbouring rows make one range."""
+    ids = view.shown_post_ids()
+    chosen = [ids[5], *ids[:3], ids[6]]
+    view.select_posts(chosen)
+    chooser = view.table.selectionModel()
+    assert chooser.selection().size() == 2
+    assert sorted(view.selected_post_ids()) == sorted(chosen)
+    assert view.focused_post() == ids[5]
+
+
 def test_bulk_status_is_one_undo_step_over_exactly_the_selection(
     qtbot: QtBot, session: CalendarSession, view: AgendaView
 ) -> None:
