@@ -2354,8 +2354,14 @@ class CalendarStore:
 
     def _delete(self, posts: Sequence[Post], *, remembered: bool = True) -> ChangeSet:
         """:meth:`delete_posts` of posts already read."""
+        import json  # not at start-up (see _ids_found)
+
         with environment_errors(self.path), self.db.atomic():
-            self._conn.executemany("DELETE FROM posts WHERE id = ?", [(p.id,) for p in posts])
+            # One statement, not one a post: a quarter of the time for thousands.
+            self._conn.execute(
+                "DELETE FROM posts WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps([p.id for p in posts])],
+            )
             if remembered:
                 self.remember_deleted(
                     [Deleted(p.uid, p.id, p.updated_at, p.revision, shown_sum(p)) for p in posts]
@@ -2474,8 +2480,9 @@ class CalendarStore:
         """Put posts back exactly as they were (same id, uid, revision): the undo of an edit
         or a delete. Posts that exist are overwritten; missing ones are re-created."""
         current = {p.id: p for p in self.posts(p.id for p in posts)}
+        missing = [post for post in posts if post.id not in current]
         with environment_errors(self.path), self.db.atomic():
-            self._forget_deleted([p.uid for p in posts if p.id not in current])
+            self._forget_deleted([p.uid for p in missing])
             for post in posts:
                 if post.id in current:
                     self._write_post(
@@ -2488,12 +2495,14 @@ class CalendarStore:
                         "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",
                         (post.series_id, _iso(post.occurrence), post.id),
                     )
-                    continue
-                self._conn.execute(
-                    "INSERT INTO posts (id, uid, title, body, channel_id, campaign_id, status,"
-                    " date, time, link, notes, series_id, occurrence, created_at, updated_at,"
-                    " revision, source_uid, recurrence_id)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            # The undo of a delete: many rows a statement (one a post took seconds for
+            # thousands).
+            _insert_rows(
+                self._conn,
+                "INSERT INTO posts (id, uid, title, body, channel_id, campaign_id, status,"
+                " date, time, link, notes, series_id, occurrence, created_at, updated_at,"
+                " revision, source_uid, recurrence_id)",
+                [
                     (
                         post.id,
                         post.uid,
@@ -2513,9 +2522,15 @@ class CalendarStore:
                         post.revision,
                         post.source_uid,
                         post.recurrence_id,
-                    ),
-                )
-                self._conn.executemany(_INSERT_LINK, _links(post.id, post))
+                    )
+                    for post in missing
+                ],
+            )
+            _insert_rows(
+                self._conn,
+                _INSERT_LINK_COLUMNS,
+                [link for post in missing for link in _links(post.id, post)],
+            )
         return _diff_changes(list(current.values()), list(posts))
 
     # -- recurring posts ----------------------------------------------------
