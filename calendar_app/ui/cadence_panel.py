@@ -77,7 +77,7 @@ from ..render.cadence_strip import (
     strip_row,
 )
 from .commands import show_tooltip
-from .post_model import channel_lines
+from .post_model import channel_lines, few
 from .session import CalendarSession
 
 _MAX_PATCHED_DAYS = 31
@@ -371,7 +371,7 @@ class CadencePanel(QWidget):
 
     def _legend_tooltip(self) -> str:
         hidden = self.legend_hidden()
-        return f"Also marked: {', '.join(hidden)}" if hidden else ""
+        return f"Also marked: {', '.join(few(hidden))}" if hidden else ""
 
     def sizeHint(self) -> QSize:
         return QSize(960, self.height_for_rows(HINT_ROWS))

@@ -27,6 +27,7 @@ from ..core.models import (
     PostStatus,
     Series,
     isolated,
+    shortened,
 )
 from ..core.store import CalendarStore, PostChanges, Scope
 from .session import CalendarSession
@@ -74,7 +75,12 @@ def plain_tooltip(text: str) -> str:
     # Within a line kept whole, Qt still breaks after a hyphen ("Zero-" and "hassle
     # financing" on two lines): there it is the hyphen that does not break (U+2011);
     # after a dash ("Overdue 20 Nov –" then "11 Dec"), a word joiner (U+2060) holds on.
-    lines = (html.escape(line, quote=False) for line in text.split("\n"))
+    # However much it holds, it stays on the screen: a tooltip taller than the screen
+    # lost its first lines (the post's title, the message's name) above its top edge.
+    shown = text.split("\n")
+    if len(shown) > _TIP_MOST_LINES:
+        shown[_TIP_MOST_LINES - 1 :] = ["…"]
+    lines = (html.escape(shortened(line, _TIP_MOST_CHARS), quote=False) for line in shown)
     return (
         "<qt>"
         + "<br>".join(
@@ -96,6 +102,10 @@ _HELD_ON_ITS_LINE = str.maketrans(
 
 _TIP_LINE_CHARS = 90
 """Past this, a tooltip's line wraps (a key message's statement)."""
+_TIP_MOST_LINES = 30
+_TIP_MOST_CHARS = 600
+"""A tooltip's lines, and a line's characters (wrapped some ten times), past which the
+rest is left out: what a small screen holds."""
 
 
 def plural(count: int, word: str) -> str:

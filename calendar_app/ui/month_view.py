@@ -76,7 +76,7 @@ from ..render.pixels import crisp
 from . import accessible, dnd
 from .commands import show_tooltip
 from .dialogs import show_error
-from .post_model import hidden_page, long_day, post_tooltip, spoken_status
+from .post_model import few, hidden_page, long_day, post_tooltip, spoken_status
 from .session import CalendarSession
 
 __all__ = ["MonthView", "PeriodView", "day_label", "day_number_text", "week_first_day"]
@@ -667,7 +667,7 @@ class PeriodView(QWidget):
             said = f"{count} overdue on {long_day(day)} unless a post is planned by then:\n"
         else:
             said = f"{count} overdue on {long_day(day)}:\n"
-        return said + "\n".join(map(isolated, overdue))
+        return said + "\n".join(few([isolated(title) for title in overdue]))
 
     def _overdue_titles(self, day: date) -> list[str]:
         """The key messages overdue on ``day`` (what its red badge counts), by title."""

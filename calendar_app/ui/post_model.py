@@ -140,6 +140,20 @@ def spoken_status(post: Post, today: date) -> str:
     return post.status.value + (", did not go out" if missed(post, today) else "")
 
 
+TIP_MOST_NAMES = 12
+"""How many names a tooltip lists (key messages, channels) before "and N more": one
+listing each of 80 channels was taller than the screen, its first lines out of sight."""
+
+
+def few(names: Sequence[str], what: str = "", most: int = TIP_MOST_NAMES) -> list[str]:
+    """``names`` as a tooltip lists them: the first ones, then "and 68 more ``what``"
+    standing for the rest."""
+    if len(names) <= most:
+        return list(names)
+    more = len(names) - most + 1
+    return [*names[: most - 1], f"and {more} more{f' {what}' if what else ''}"]
+
+
 def post_tooltip(session: CalendarSession, post: Post) -> str:
     """A post in full, as hovering it tells (the tables, the backlog, the chips of the
     month and week views): names set apart for right-to-left text."""
@@ -150,7 +164,7 @@ def post_tooltip(session: CalendarSession, post: Post) -> str:
         note = clock_note(post.date, post.time, session.store.zone)
         if note is not None:  # 02:30 the night the clocks skip it: out at 03:30
             lines.append(note[0].upper() + note[1:])
-    titles = [isolated(session.key_message(m).title) for m in post.message_ids]
+    titles = few([isolated(session.key_message(m).title) for m in post.message_ids])
     lines.append("Key messages: " + (", ".join(titles) if titles else "none"))
     if post.campaign_id is not None:
         lines.append(f"Campaign: {isolated(session.campaign(post.campaign_id).name)}")
@@ -203,10 +217,11 @@ def channel_lines(cadence: MessageCadence, today: date) -> list[str]:
             if day is not None
         ]
         lines.append(f"{isolated(channel.channel)}: {', '.join(said)}")
+    lines = few(lines, "channels")
     if lines:
         lines.insert(0, "By channel:")
     if never:
-        lines.append(f"Never on: {', '.join(never)}")
+        lines.append(f"Never on: {', '.join(few(never))}")
     return ["", *lines] if lines else lines  # set apart from the lines above
 
 
@@ -1168,6 +1183,7 @@ __all__ = [
     "badge_text",
     "dots",
     "every_days",
+    "few",
     "hidden_page",
     "locale_day",
     "long_day",

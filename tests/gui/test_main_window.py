@@ -4278,6 +4278,30 @@ def test_a_tooltip_keeps_a_line_whole(window: MainWindow, qtbot: QtBot, line: st
         QToolTip.hideText()
 
 
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize("long", ["lines", "line"])
+def test_a_tooltip_of_any_length_keeps_its_first_line_on_the_screen(
+    window: MainWindow, qtbot: QtBot, long: str
+) -> None:
+    """A message on 80 channels, a post carrying 300 key messages: the tooltip was
+    taller than the screen, its title above the screen's top edge."""
+    from PySide6.QtWidgets import QToolTip
+
+    many = [f"Channel {n}: last Thu 19 Nov" for n in range(200)]
+    rest = "\n".join(many) if long == "lines" else "Key messages: " + ", ".join(many)
+    screen = window.screen().availableGeometry()
+    QToolTip.showText(screen.center(), plain_tooltip(f"Title\n{rest}"), window)
+    try:
+        tips = [w for w in QApplication.topLevelWidgets() if isinstance(w, QLabel)]
+        tip = next(w for w in tips if w.isVisible() and "Title" in w.text())
+        assert screen.contains(tip.frameGeometry())
+        shown = QTextDocumentFragment.fromHtml(tip.text()).toPlainText()
+        assert shown.startswith("Title\n")
+        assert shown.endswith("…")
+    finally:
+        QToolTip.hideText()
+
+
 def test_a_copy_dragged_onto_a_day_gone_by_is_said_to_count_as_delivered(
     window: MainWindow, session: CalendarSession
 ) -> None:

@@ -38,7 +38,7 @@ from calendar_app.ui.commands import AddPostCommand
 from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.editor import swatch_icon
 from calendar_app.ui.month_view import MonthView
-from calendar_app.ui.post_model import swatch
+from calendar_app.ui.post_model import channel_lines, post_tooltip, swatch
 from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.week_view import WeekView
 from tests.gui.conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers, double_click
@@ -1182,7 +1182,6 @@ def test_a_draft_whose_day_has_gone_by_is_faded_and_says_why(
 ) -> None:
     """On Monday, Friday's drafts that never went out looked like drafts still to come
     (they deliver nothing): faded, and their tooltip says it."""
-    from calendar_app.ui.post_model import post_tooltip
 
     channel = session.channels()[0].id
     made = {}
@@ -1296,3 +1295,43 @@ def test_ctrl_space_on_an_empty_day_says_there_is_nothing_to_pick(
     month.set_current_date(busy)
     qtbot.keyClick(month, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     assert "Tab goes to a post of the day, Ctrl+Space picks it" in month.accessibleDescription()
+
+
+def test_tooltips_name_a_few_of_many_key_messages_and_channels(
+    session: CalendarSession,
+) -> None:
+    """A post carrying 150 key messages, a message on 80 channels: the tooltip listed
+    them all, taller than the screen; a few are named, then how many more."""
+    store = session.store
+    titles = [f"Message {n:02}" for n in range(20)]
+    messages = [store.add_key_message(t).created[0] for t in titles]
+    channels = [store.add_channel(f"Channel {n:02}").created[0] for n in range(20)]
+    for channel in channels:
+        store.add_post(NewPost("Everywhere", channel, tuple(messages), TODAY))
+    session.notify(ChangeSet(calendar=True))
+    post = next(p for p in store.all_posts() if p.title == "Everywhere")
+    told = post_tooltip(session, post).split("\n")
+    listed = ", ".join([*titles[:11], "and 9 more"])
+    assert f"Key messages: {listed}" in told
+
+    lines = channel_lines(session.report().message(messages[0]), TODAY)
+    assert lines[:2] == ["", "By channel:"]
+    assert lines[12:14] == ["Channel 10: last 18 Nov", "and 9 more channels"]
+    assert lines[14].startswith("Never on: ")  # the demo's own channels
+    assert len(lines) == 15
+
+
+def test_a_day_with_many_messages_overdue_names_a_few(
+    month: MonthView, session: CalendarSession
+) -> None:
+    store = session.store
+    channel = session.channels()[0].id
+    for n in range(20):
+        message = store.add_key_message(f"Quiet {n:02}", cadence_days=7).created[0]
+        store.add_post(NewPost("Long ago", channel, (message,), TODAY - timedelta(days=30)))
+    session.notify(ChangeSet(calendar=True))
+    assert month.badge_count(TODAY) == 22  # and the demo's two
+    told = month.tooltip_at(month.day_rect(TODAY).topRight() + QPoint(-8, 8)).split("\n")
+    assert told[0].startswith("22 key messages overdue on")
+    assert len(told) == 1 + 12
+    assert told[-1] == "and 11 more"
