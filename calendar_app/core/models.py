@@ -354,6 +354,20 @@ def in_words(items: Sequence[str]) -> str:
     return items[0] if items else ""
 
 
+MOST_NAMES = 12
+"""How many names a list in a tooltip or a report entry gives (key messages, channels)
+before "and N more": one listing each of 80 channels was taller than the screen."""
+
+
+def few(names: Sequence[str], what: str = "", most: int = MOST_NAMES) -> list[str]:
+    """``names`` as a short list gives them: the first ones, then "and 68 more
+    ``what``" standing for the rest."""
+    if len(names) <= most:
+        return list(names)
+    more = len(names) - most + 1
+    return [*names[: most - 1], f"and {more} more{f' {what}' if what else ''}"]
+
+
 def quoted_names(titles: Sequence[str], most: int = 3) -> str:
     """``'A', 'B' and 'C'``; beyond ``most``, ``'A', 'B', 'C' and 4 more``."""
     quoted = [f"'{isolated(t)}'" for t in titles]

@@ -69,11 +69,13 @@ from ..core.models import (
     Post,
     PostStatus,
     WeekStart,
+    few,
     isolated,
     missed,
     name_order,
     one_line,
     reads_right_to_left,
+    shortened,
 )
 from ..core.store import CalendarStore
 from ..exchange.formats import Cancelled, ExportOptions, ExportSummary, Progress
@@ -486,6 +488,16 @@ def _wrapped_layout(font: QFont, text: str, width: float) -> tuple[QTextLayout, 
     return layout, height
 
 
+_BUSY_TITLE_CHARS = 600
+"""A title of the busy days' list is cut past this (a third of a column): longer, with
+its key messages, a post was taller than a column and cut at the page's foot."""
+
+
+def busy_title(post: Post) -> str:
+    """A post's title as the busy days' list gives it."""
+    return shortened(one_line(post.title), _BUSY_TITLE_CHARS)
+
+
 @dataclass(frozen=True)
 class BusyLine:
     """One entry of the busy days' list: a day's heading (``post`` None) or one of its posts."""
@@ -518,14 +530,14 @@ class _BusyLayout:
             for m in post.message_ids
             if m in self.plan.messages
         ]
-        if titles:
-            parts.append(", ".join(titles))
+        if titles:  # a few of many: a post carrying 150 was taller than the column
+            parts.append(", ".join(few(titles)))
         if post.status != PostStatus.SCHEDULED:
             parts.append(post.status.value)
         return " · ".join(parts)
 
     def title_height(self, post: Post) -> float:
-        return self._wrapped(self.font, one_line(post.title))
+        return self._wrapped(self.font, busy_title(post))
 
     def detail_height(self, post: Post) -> float:
         return self._wrapped(self.detail_font, self.detail(post))
@@ -638,7 +650,7 @@ def _paint_busy_post(
     title_font.setStrikeOut(post.status == PostStatus.CANCELLED)
     painter.setFont(title_font)
     painter.setPen(style.faint if post.status == PostStatus.CANCELLED else style.ink)
-    _wrapped_layout(title_font, isolated(one_line(post.title)), layout.text_w)[0].draw(
+    _wrapped_layout(title_font, isolated(busy_title(post)), layout.text_w)[0].draw(
         painter, QPointF(x, at.y())
     )
     painter.setPen(style.muted)

@@ -57,7 +57,7 @@ from ..core.cadence import (
     default_window,
     deliveries_from_posts,
 )
-from ..core.models import ChangeSet, KeyMessage, WeekStart, every_days
+from ..core.models import ChangeSet, KeyMessage, WeekStart, every_days, few
 from ..render.cadence_strip import (
     StripColors,
     StripLayout,
@@ -77,7 +77,7 @@ from ..render.cadence_strip import (
     strip_row,
 )
 from .commands import show_tooltip
-from .post_model import channel_lines, few
+from .post_model import channel_lines
 from .session import CalendarSession
 
 _MAX_PATCHED_DAYS = 31

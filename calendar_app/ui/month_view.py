@@ -56,7 +56,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.cadence import day_runs
 from ..core.errors import CadenceError
-from ..core.models import ChangeSet, Post, WeekStart, format_time, isolated, missed, one_line
+from ..core.models import (
+    ChangeSet,
+    Post,
+    WeekStart,
+    few,
+    format_time,
+    isolated,
+    missed,
+    one_line,
+)
 from ..render.chips import (
     Chip,
     ChipTheme,
@@ -76,7 +85,7 @@ from ..render.pixels import crisp
 from . import accessible, dnd
 from .commands import show_tooltip
 from .dialogs import show_error
-from .post_model import few, hidden_page, long_day, post_tooltip, spoken_status
+from .post_model import hidden_page, long_day, post_tooltip, spoken_status
 from .session import CalendarSession
 
 __all__ = ["MonthView", "PeriodView", "day_label", "day_number_text", "week_first_day"]

@@ -58,6 +58,7 @@ from ..core.models import (
     PostStatus,
     clock_note,
     every_days,
+    few,
     format_time,
     isolated,
     missed,
@@ -138,20 +139,6 @@ def spoken_status(post: Post, today: date) -> str:
     """A post's status as a screen reader says it among other words, lower case:
     "draft, did not go out" for a draft whose day has gone by."""
     return post.status.value + (", did not go out" if missed(post, today) else "")
-
-
-TIP_MOST_NAMES = 12
-"""How many names a tooltip lists (key messages, channels) before "and N more": one
-listing each of 80 channels was taller than the screen, its first lines out of sight."""
-
-
-def few(names: Sequence[str], what: str = "", most: int = TIP_MOST_NAMES) -> list[str]:
-    """``names`` as a tooltip lists them: the first ones, then "and 68 more ``what``"
-    standing for the rest."""
-    if len(names) <= most:
-        return list(names)
-    more = len(names) - most + 1
-    return [*names[: most - 1], f"and {more} more{f' {what}' if what else ''}"]
 
 
 def post_tooltip(session: CalendarSession, post: Post) -> str:
@@ -1183,7 +1170,6 @@ __all__ = [
     "badge_text",
     "dots",
     "every_days",
-    "few",
     "hidden_page",
     "locale_day",
     "long_day",

@@ -968,3 +968,35 @@ def test_a_word_broken_inside_keeps_each_letter_with_its_marks(qapp: object, wid
         line, rest = pdf._wrap(rest, metrics, width)
         assert line
         assert not rest or unicodedata.category(rest[0])[0] != "M"
+
+
+def test_a_busy_days_post_carrying_many_messages_fits_its_column(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    """A post carrying 150 key messages, or a title of thousands of letters, was taller
+    than a column: cut at the page's foot, its last messages on no page. A few are
+    named, then how many more."""
+    day = date(2026, 12, 9)
+    with CalendarStore.open(demo_path) as store:
+        add_busy_day(store, day, 9)
+        linkedin = store.channel_named("LinkedIn")
+        assert linkedin is not None
+        many = [
+            store.add_key_message(f"M{n:03d} a key message of ordinary length").created[0]
+            for n in range(150)
+        ]
+        title = "A long story of the roofs of the town " * 100
+        store.add_post(NewPost(title, linkedin.id, tuple(many), day, status=PostStatus.DRAFT))
+        names = [name for name, _ in render_images(store, ExportOptions(today=TODAY), dpi=20)]
+        export(store, tmp_path / "busy.pdf")
+        plan = pdf._read_plan(store, ExportOptions(today=TODAY), TODAY)
+    listed = " ".join(
+        pdf_text(tmp_path / "busy.pdf", page=names.index("December 2026") + 2).split()
+    )
+    shown = [f"M{n:03d} a key message of ordinary length" for n in range(11)]
+    assert ", ".join([*shown, "and 139 more"]) in listed
+    assert "A long story of the roofs" in listed
+    (post,) = [p for p in plan.posts_by_day[day] if p.title.startswith("A long story")]
+    body = pdf._under_title(pdf._body((WIDTH, HEIGHT)), 14)
+    layout = pdf._BusyLayout(PageStyle(), plan, body.width())
+    assert layout.height(post) < body.height() / 2
