@@ -2,15 +2,16 @@
 
 The views paint their days and chips themselves, so Qt knows them only as one
 widget each. These interfaces give a screen reader what a sighted user reads:
-the view is a list of its days, each day a list of its posts, named as the
-view's description says them, placed where they are painted, selected and
-focused as the keyboard leaves them.
+the view is a list of its days (then the widgets it is made of, the week's
+hours), each day a list of its posts, named as the chips read, placed where
+they are painted, selected and focused as the keyboard leaves them.
 
-Items are positional, as Qt's own table cells are: the third post of the
-fifth day is one interface whatever post is there now, so their number never
-outgrows the days and posts one period shows. Qt's accessibility cache holds
-them once a tool has asked for them; the view's interface keeps them and takes
-them out of the cache when the view goes.
+An item is a day or a post, not a place of the grid: the keyboard going from
+2 January to 5 February, in the same cell, reaches another item (a screen
+reader says nothing when the focus lands on the item it is on). Qt's
+accessibility cache holds items once a tool has asked for them; those the view
+no longer shows are taken out of it as the view changes, and all of them as
+the view goes.
 
 Qt takes a null interface, object or window as "none"; PySide's stubs leave that
 out, hence the ``override`` ignores.
@@ -22,7 +23,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, QRect
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface, QWindow
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QAccessibleInterface,
+    QAccessibleStateChangeEvent,
+    QWindow,
+)
 from PySide6.QtWidgets import QAccessibleWidget
 
 if TYPE_CHECKING:
@@ -34,6 +41,7 @@ _VIEW_CLASSES = frozenset({"MonthView", "WeekView"})
 _installed = False
 
 _NAME = QAccessible.Text.Name
+_DESCRIPTION = QAccessible.Text.Description
 
 
 def install() -> None:
@@ -53,19 +61,32 @@ def _factory(class_name: str, obj: QObject | None) -> QAccessibleInterface | Non
     return PeriodAccessible(obj) if isinstance(obj, PeriodView) else None
 
 
-def announce_focus(view: PeriodView) -> None:
-    """Tell a screen reader that the keyboard is on another day or post of ``view``
-    (once: a key press may go through several steps that each say where it is)."""
+def announce_focus(view: PeriodView, notes: list[str] | None = None) -> None:
+    """Tell a screen reader where the keyboard is in ``view`` once it moved to another
+    day or post (a key press may go through several steps that each say where it is),
+    and ``notes`` on it as they change: what is selected or picked, how to go on (said
+    in the focused item's description, which is what a screen reader reads)."""
     if not QAccessible.isActive():
         return
     iface = QAccessible.queryAccessibleInterface(view)
     if not isinstance(iface, PeriodAccessible):
         return
+    iface.forget_gone()
+    if notes is not None:
+        iface.notes = notes
     item = iface.focusChild()
-    said = None if item is None else (item.day_index, item.post_index, item.text(_NAME))
-    if said != iface.announced and item is not None:
-        post_event(QAccessibleEvent(item, QAccessible.Event.Focus))
-    iface.announced = said
+    before = iface.announced
+    iface.announced = None
+    if item is not None:
+        name, description = item.text(_NAME), item.text(_DESCRIPTION)
+        iface.announced = (item, name, description)
+        if before is None or before[0] is not item:
+            post_event(QAccessibleEvent(item, QAccessible.Event.Focus))
+        elif before[1] != name:  # a post pasted on the day the keyboard is on
+            post_event(QAccessibleEvent(item, QAccessible.Event.NameChanged))
+        elif before[2] != description:  # picked, selected, a hint
+            post_event(QAccessibleEvent(item, QAccessible.Event.DescriptionChanged))
+    iface.selection_changed()
 
 
 def post_event(event: QAccessibleEvent) -> None:
@@ -77,110 +98,149 @@ def _global(view: PeriodView, rect: QRect) -> QRect:
 
 
 class PeriodAccessible(QAccessibleWidget):
-    """A month or week view: a list of the days it shows."""
+    """A month or week view: a list of the days it shows, then its own widgets."""
 
     def __init__(self, view: PeriodView) -> None:
         super().__init__(view, QAccessible.Role.List)
         self._view = view
-        self._items: dict[tuple[int, int], _Item] = {}
-        self.announced: tuple[int, int, str] | None = None
-        """The item a screen reader was last told the keyboard is on, and its name."""
-        """The items asked for, by (day, post) position; post -1 is the day itself."""
-        ids: list[int] = []
+        self._days: dict[date, _Item] = {}
+        self._posts: dict[int, _Item] = {}
+        self.notes: list[str] = []
+        """What the view says of the keyboard's place besides its name (selection, picks,
+        hints): the focused item's description ends with it."""
+        self.announced: tuple[_Item, str, str] | None = None
+        """The item a screen reader was last told the keyboard is on, its name and
+        description then."""
+        self._selected: set[int] = set()
+        ids: dict[int, int] = {}
         self._ids = ids
+        """Qt's cache ids of the items asked for, by the item's own id."""
         # Qt's cache lets go of the view's own interface as the view goes; the items,
         # which belong to no object, are taken out here (by id: the interfaces may be
         # gone from Python by then).
-        view.destroyed.connect(lambda *_: _forget(ids))
+        view.destroyed.connect(lambda *_: _forget(list(ids.values())))
+
+    # -- the items -------------------------------------------------------------
+
+    def day_item(self, day: date) -> _Item:
+        item = self._days.get(day)
+        if item is None:
+            item = self._days[day] = self._made(_Item(self, self._view, day, None))
+        return item
+
+    def post_item(self, day: date, post_id: int) -> _Item:
+        item = self._posts.get(post_id)
+        if item is None or item.day != day:  # moved to another day: another item
+            if item is not None:
+                self._drop(item)
+            item = self._posts[post_id] = self._made(_Item(self, self._view, day, post_id))
+        return item
+
+    def _made(self, item: _Item) -> _Item:
+        self._ids[id(item)] = QAccessible.registerAccessibleInterface(item)
+        return item
+
+    def _drop(self, item: _Item) -> None:
+        iface_id = self._ids.pop(id(item), None)
+        if iface_id is not None:
+            QAccessible.deleteAccessibleInterface(iface_id)
+
+    def forget_gone(self) -> None:
+        """Take out of Qt's cache the items of days and posts the view no longer shows
+        (a screen reader asking for one hears that it is gone)."""
+        gone_days = [day for day, item in self._days.items() if not item.isValid()]
+        gone_posts = [post for post, item in self._posts.items() if not item.isValid()]
+        for day in gone_days:
+            self._drop(self._days.pop(day))
+        for post_id in gone_posts:
+            self._drop(self._posts.pop(post_id))
+
+    def selection_changed(self) -> None:
+        """Say which posts were picked or dropped (their items' selected state)."""
+        now = set(self._view.selected_post_ids())
+        changed = now ^ self._selected
+        self._selected = now
+        state = QAccessible.State()
+        state.selected = True
+        for post_id in changed:
+            item = self._posts.get(post_id)
+            if item is not None and item.isValid():
+                post_event(QAccessibleStateChangeEvent(item, state))
+
+    # -- the tree ----------------------------------------------------------------
 
     def state(self) -> QAccessible.State:
         state = super().state()
         state.multiSelectable = True  # posts picked one at a time or days at a time
         return state
 
-    def item(self, day_index: int, post_index: int = -1) -> _Item:
-        key = (day_index, post_index)
-        item = self._items.get(key)
-        if item is None:
-            item = self._items[key] = _Item(self, self._view, day_index, post_index)
-            self._ids.append(QAccessible.registerAccessibleInterface(item))
-        return item
-
-    def childCount(self) -> int:
+    def _day_count(self) -> int:
         return len(self._view.visible_days())
 
+    def childCount(self) -> int:
+        return self._day_count() + super().childCount()  # the week's hours, header…
+
     def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        return self.item(index) if 0 <= index < self.childCount() else None
+        days = self._view.visible_days()
+        if 0 <= index < len(days):
+            return self.day_item(days[index])
+        return super().child(index - len(days)) if index >= len(days) else None
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
-        if isinstance(child, _Item) and child.owner is self and child.post_index < 0:
-            return child.day_index
-        return -1
+        if isinstance(child, _Item):
+            days = self._view.visible_days()
+            if child.owner is self and child.post_id is None and child.day in days:
+                return days.index(child.day)
+            return -1
+        index = super().indexOfChild(child)
+        return index + self._day_count() if index >= 0 else -1
 
     def focusChild(self) -> _Item | None:  # type: ignore[override]
         view = self._view
         if not view.hasFocus():
             return None
-        days = view.visible_days()
         day = view.current_date()
-        if day not in days:
+        if day not in view.visible_days():
             return None
-        day_index = days.index(day)
         focus = view.focused_post()
-        posts = view.posts_on(day)
-        if focus is not None and focus in posts:
-            return self.item(day_index, posts.index(focus))
-        return self.item(day_index)
+        if focus is not None and focus in view.posts_on(day):
+            return self.post_item(day, focus)
+        return self.day_item(day)
 
     def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
         view = self._view
         pos = view.mapFromGlobal(QPoint(x, y))
         day = view.day_at(pos)
-        days = view.visible_days()
-        if day is None or day not in days:
+        if day is None or day not in view.visible_days():
             return None
         post_id = view.post_at(pos)
-        posts = view.posts_on(day)
-        if post_id is not None and post_id in posts:
-            return self.item(days.index(day), posts.index(post_id))
-        return self.item(days.index(day))
+        if post_id is not None and post_id in view.posts_on(day):
+            return self.post_item(day, post_id)
+        return self.day_item(day)
 
 
-def _forget(ids: list[int]) -> None:
-    for iface_id in ids:
+def _forget(iface_ids: list[int]) -> None:
+    for iface_id in iface_ids:
         QAccessible.deleteAccessibleInterface(iface_id)
-    ids.clear()
 
 
 class _Item(QAccessibleInterface):
-    """A day of a view (``post_index`` -1), or the post at that place of a day."""
+    """A day of a view (``post_id`` None), or a post shown on that day."""
 
     def __init__(
-        self, owner: PeriodAccessible, view: PeriodView, day_index: int, post_index: int
+        self, owner: PeriodAccessible, view: PeriodView, day: date, post_id: int | None
     ) -> None:
         super().__init__()
         self.owner = owner
         self._view = view
-        self.day_index = day_index
-        self.post_index = post_index
-
-    # -- what is there now ---------------------------------------------------
-
-    def _day(self) -> date | None:
-        days = self._view.visible_days()
-        return days[self.day_index] if self.day_index < len(days) else None
-
-    def _post(self) -> int | None:
-        day = self._day()
-        if day is None or self.post_index < 0:
-            return None
-        posts = self._view.posts_on(day)
-        return posts[self.post_index] if self.post_index < len(posts) else None
+        self.day = day
+        self.post_id = post_id
 
     def isValid(self) -> bool:
-        if self._day() is None:
-            return False
-        return self.post_index < 0 or self._post() is not None
+        view = self._view
+        if self.post_id is None:
+            return self.day in view.visible_days()
+        return self.post_id in view.posts_on(self.day)
 
     # -- the tree ------------------------------------------------------------
 
@@ -194,29 +254,26 @@ class _Item(QAccessibleInterface):
         return []
 
     def parent(self) -> QAccessibleInterface:
-        return self.owner if self.post_index < 0 else self.owner.item(self.day_index)
+        return self.owner if self.post_id is None else self.owner.day_item(self.day)
+
+    def _posts(self) -> list[int]:
+        return self._view.posts_on(self.day) if self.post_id is None else []
 
     def childCount(self) -> int:
-        day = self._day()
-        return len(self._view.posts_on(day)) if day is not None and self.post_index < 0 else 0
+        return len(self._posts())
 
     def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        if 0 <= index < self.childCount():
-            return self.owner.item(self.day_index, index)
-        return None
+        posts = self._posts()
+        return self.owner.post_item(self.day, posts[index]) if 0 <= index < len(posts) else None
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
-        if (
-            isinstance(child, _Item)
-            and child.owner is self.owner
-            and child.day_index == self.day_index
-            and self.post_index < 0 <= child.post_index
-        ):
-            return child.post_index
+        posts = self._posts()
+        if isinstance(child, _Item) and child.owner is self.owner and child.post_id in posts:
+            return posts.index(child.post_id) if child.day == self.day else -1
         return -1
 
     def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        if self.post_index >= 0:
+        if self.post_id is not None:
             return None
         found = self.owner.childAt(x, y)
         return found if isinstance(found, _Item) and found.parent() is self else None
@@ -228,44 +285,46 @@ class _Item(QAccessibleInterface):
     # -- what it says --------------------------------------------------------
 
     def text(self, kind: QAccessible.Text) -> str:
-        day, post_id = self._day(), self._post()
-        if day is None:
+        if not self.isValid():
             return ""
         view = self._view
-        if kind == QAccessible.Text.Name:
-            if self.post_index < 0:
-                return view.spoken_day(day)
-            return view.spoken_post(post_id) if post_id is not None else ""
-        if kind == QAccessible.Text.Description and self.post_index < 0:
-            return ", ".join(view.spoken_cadence(day))
+        if kind == _NAME:
+            if self.post_id is None:
+                return view.spoken_day(self.day)
+            return view.spoken_post(self.post_id)
+        if kind == _DESCRIPTION:
+            said = view.spoken_cadence(self.day) if self.post_id is None else []
+            if self.owner.focusChild() is self:
+                said = [*said, *self.owner.notes]
+            return ", ".join(said)
         return ""
 
     def setText(self, kind: QAccessible.Text, text: str) -> None:
         pass  # read only
 
     def rect(self) -> QRect:
-        view, day = self._view, self._day()
-        if day is None:
+        if not self.isValid():
             return QRect()
-        post_id = self._post()
-        drawn = view.chip_rect(post_id) if post_id is not None else None
-        return _global(view, drawn if drawn is not None else view.day_rect(day))
+        view = self._view
+        drawn = view.chip_rect(self.post_id) if self.post_id is not None else None
+        return _global(view, drawn if drawn is not None else view.day_rect(self.day))
 
     def role(self) -> QAccessible.Role:
         return QAccessible.Role.ListItem
 
     def state(self) -> QAccessible.State:
-        view, day = self._view, self._day()
+        view = self._view
         state = QAccessible.State()
-        if day is None:
+        if not self.isValid():
             state.invalid = True
             return state
         state.focusable = state.selectable = True
-        if self.post_index < 0:
-            state.selected = day == view.current_date()
+        if not view.isVisible():  # a page of the window's stack not showing
+            state.invisible = state.offscreen = True
+        if self.post_id is None:
+            state.selected = self.day == view.current_date()
         else:
-            post_id = self._post()
-            state.selected = post_id in view.selected_post_ids()
-            state.offscreen = post_id is not None and view.chip_rect(post_id) is None
+            state.selected = self.post_id in view.selected_post_ids()
+            state.offscreen = state.offscreen or view.chip_rect(self.post_id) is None
         state.focused = self.owner.focusChild() is self
         return state

@@ -832,6 +832,8 @@ class PeriodView(QWidget):
                 said.append(f"and {len(posts) - SPOKEN_POSTS} more")
             parts.append(f"{self._post_count(day)}: " + "; ".join(said))
         parts.extend(self.spoken_cadence(day))
+        # Besides the day: said at the end of the focused day's or post's description too.
+        notes = []
         if self._selected:
             titles = [self._posts[i].title for i in self._selected if i in self._posts]
             away = len(self._selected) - len(titles)
@@ -840,24 +842,24 @@ class PeriodView(QWidget):
             if away:
                 titles.append(f"{away} out of sight")
             several = len(self._selected) > 1
-            parts.append(
+            notes.append(
                 f"{len(self._selected)} posts " * several + "selected: " + "; ".join(titles)
             )
         focus = self._posts.get(self._focus_post) if self._focus_post is not None else None
         if self._picking and focus is not None:
             picked = "picked" if focus.id in self._selected else "not picked"
-            parts.append(f"on {focus.title}, {picked} (Ctrl+Space picks or drops it)")
+            notes.append(f"on {focus.title}, {picked} (Ctrl+Space picks or drops it)")
         if pick_hint:
             day = self.current_date()
-            parts.append(
+            notes.append(
                 "Tab goes to a post of the day, Ctrl+Space picks it"
                 if any(p.date == day for p in self._posts.values())
                 else "no post on this day to pick"  # (Tab found none to go to)
             )
         if way_out:
-            parts.append("Tab goes through the day's posts; Ctrl+Tab goes to the next pane")
-        self.setAccessibleDescription(", ".join(parts))
-        accessible.announce_focus(self)
+            notes.append("Tab goes through the day's posts; Ctrl+Tab goes to the next pane")
+        self.setAccessibleDescription(", ".join(parts + notes))
+        accessible.announce_focus(self, notes)
 
     def _post_count(self, day: date) -> str:
         """ "3 posts", "no posts"; "(filtered)" after it while filters hide some (they

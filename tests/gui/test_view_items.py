@@ -49,7 +49,14 @@ def test_the_views_days_and_posts_are_items_named_as_they_are_painted(
     iface = interface(view)
     assert iface.role() == QAccessible.Role.List
     assert iface.text(Name) == view.accessibleName()
-    assert iface.childCount() == len(days) == (42 if view_type is MonthView else 7)
+    assert len(days) == (42 if view_type is MonthView else 7)
+    # After the days, the widgets the view is made of (the week's header and hours).
+    parts = [iface.child(i) for i in range(len(days), iface.childCount())]
+    named = {"Days of the week", "All-day posts", "Hours of the day"}
+    assert {part.text(Name) for part in parts} == (set() if view_type is MonthView else named)
+    assert [iface.indexOfChild(part) for part in parts] == list(range(len(days), len(days) + 3))[
+        : len(parts)
+    ]
 
     for index, day in enumerate(days):
         item = iface.child(index)
@@ -75,7 +82,6 @@ def test_the_views_days_and_posts_are_items_named_as_they_are_painted(
         assert item.child(len(posts)) is None
     # The same place is the same item each time it is asked for.
     assert iface.child(3) is iface.child(3)
-    assert iface.child(len(days)) is None
 
     day = busy_day(view)
     post_id = view.posts_on(day)[0]
@@ -140,60 +146,126 @@ def test_the_keyboard_is_on_the_focused_and_selected_item(
     assert iface.focusChild() is None
 
 
+class Heard:
+    """The events a screen reader gets from the views, as Qt's bridge passes them on."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.events: list[tuple[QAccessible.Event, QAccessibleInterface]] = []
+        monkeypatch.setattr(accessible, "post_event", self.hear)
+        monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+
+    def hear(self, event: QAccessibleEvent) -> None:
+        self.events.append((event.type(), event.accessibleInterface()))
+
+    def of(self, kind: QAccessible.Event) -> list[QAccessibleInterface]:
+        return [item for said, item in self.events if said == kind]
+
+    def focus(self) -> list[str]:
+        return [item.text(Name) for item in self.of(QAccessible.Event.Focus)]
+
+
 def test_a_screen_reader_hears_where_the_keyboard_goes_once_a_key(
     session: CalendarSession, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    heard: list[str] = []
-
-    def hear(event: QAccessibleEvent) -> None:
-        if event.type() == QAccessible.Event.Focus:
-            heard.append(event.accessibleInterface().text(Name))
-
-    monkeypatch.setattr(accessible, "post_event", hear)
-    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    heard = Heard(monkeypatch)
     month = shown_view(MonthView, session, qtbot)
     month.clearFocus()
     qtbot.waitUntil(lambda: not month.hasFocus())
-    heard.clear()
+    heard.events.clear()
     day = busy_day(month)
     month.set_current_date(day)
-    assert heard == []  # not while the keyboard is elsewhere
+    assert heard.focus() == []  # not while the keyboard is elsewhere
     month.setFocus()
-    qtbot.waitUntil(lambda: heard == [month.spoken_day(day)])
+    qtbot.waitUntil(lambda: heard.focus() == [month.spoken_day(day)])
     qtbot.keyClick(month, Qt.Key.Key_Tab)
     first = month.posts_on(day)[0]
-    assert heard[1:] == [month.spoken_post(first)]
+    assert heard.focus()[1:] == [month.spoken_post(first)]
     qtbot.keyClick(month, Qt.Key.Key_Right)
     after = day.replace(day=day.day + 1)
-    assert heard[2:] == [month.spoken_day(after)]
-    qtbot.keyClick(month, Qt.Key.Key_PageDown)  # the same place of the grid, another day
-    assert heard[3:] == [month.spoken_day(month.current_date())]
+    assert heard.focus()[2:] == [month.spoken_day(after)]
+    # The same place of the grid, another day: another item (a screen reader says
+    # nothing when the focus lands on the item it is on).
+    qtbot.keyClick(month, Qt.Key.Key_PageDown)
+    assert heard.focus()[3:] == [month.spoken_day(month.current_date())]
     assert month.current_date().month == after.month + 1
+    before, now = heard.of(QAccessible.Event.Focus)[2:]
+    assert before is not now
 
     month.clearFocus()
     qtbot.waitUntil(lambda: not month.hasFocus())
     month.setFocus()  # said again, back in
-    qtbot.waitUntil(lambda: heard[4:] == [month.spoken_day(month.current_date())])
+    qtbot.waitUntil(lambda: heard.focus()[4:] == [month.spoken_day(month.current_date())])
+
+
+def test_hints_picks_and_selections_are_said_on_the_focused_item(
+    session: CalendarSession, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They were said in the view's description, which a screen reader does not read
+    once the focus is on a day or a post."""
+    heard = Heard(monkeypatch)
+    month = shown_view(MonthView, session, qtbot)
+    month.setFocus()
+    qtbot.waitUntil(month.hasFocus)
+    iface = interface(month)
+    empty = next(d for d in month.visible_days()[7:28] if not month.posts_on(d))
+    month.set_current_date(empty)
+    heard.events.clear()
+    qtbot.keyClick(month, Qt.Key.Key_Tab)  # no post to go to: how to go on
+    (changed,) = heard.of(QAccessible.Event.DescriptionChanged)
+    assert changed is iface.focusChild()
+    assert changed.text(Description).endswith("Ctrl+Tab goes to the next pane")
+
+    day = busy_day(month)
+    month.set_current_date(day)
+    qtbot.keyClick(month, Qt.Key.Key_Tab)
+    post = iface.focusChild()
+    assert post is not None
+    heard.events.clear()
+    qtbot.keyClick(month, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert "picked (Ctrl+Space picks or drops it)" in post.text(Description)
+    assert heard.of(QAccessible.Event.DescriptionChanged) == [post]
+    qtbot.keyClick(month, Qt.Key.Key_Tab)  # on to the day's next post, still picking
+    other = iface.focusChild()
+    assert other is not None
+    assert other is not post
+    assert "not picked" in other.text(Description)
+    assert not other.state().selected
+    heard.events.clear()
+    qtbot.keyClick(month, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert heard.of(QAccessible.Event.StateChanged) == [other]  # picked too
+    assert other.state().selected
+    assert heard.of(QAccessible.Event.DescriptionChanged) == [other]
+    assert "2 posts selected: " in other.text(Description)
 
 
 def test_items_follow_the_period_shown_and_go_with_the_view(
-    session: CalendarSession, qtbot: QtBot
+    session: CalendarSession, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    Heard(monkeypatch)
     view = MonthView(session)  # deleted here, not closed by qtbot
     view.show()
     iface = interface(view)
     item = iface.child(0)
     assert item.text(Name).startswith(day_label(NOVEMBER_GRID[0]))
-    view.step(1)
-    assert item.isValid()
-    assert item.text(Name).startswith(day_label(view.visible_days()[0]))
-    # In Qt's cache, as a screen reader's bridge puts them; gone with the view.
-    ids = [QAccessible.uniqueId(i) for i in (iface, item, item.child(0) or item)]
-    assert all(QAccessible.accessibleInterface(i) is not None for i in ids)
+    post = item.child(0)
+    assert post is not None
+    # In Qt's cache, as a screen reader's bridge puts them.
+    gone = [QAccessible.uniqueId(i) for i in (item, post)]
+    assert all(QAccessible.accessibleInterface(i) is not None for i in gone)
+    view.step(1)  # another month: other days, other posts
+    assert all(QAccessible.accessibleInterface(i) is None for i in gone)
+    fresh = iface.child(0)
+    assert fresh.text(Name).startswith(day_label(view.visible_days()[0]))
+    kept = [QAccessible.uniqueId(i) for i in (iface, fresh)]
+
+    view.hide()  # as when the agenda is shown instead
+    assert fresh.state().invisible
+    assert fresh.state().offscreen
+
     view.close()
     view.deleteLater()
-    del iface, item
-    qtbot.waitUntil(lambda: all(QAccessible.accessibleInterface(i) is None for i in ids))
+    del iface, item, post, fresh
+    qtbot.waitUntil(lambda: all(QAccessible.accessibleInterface(i) is None for i in kept))
     gc.collect()  # nothing left for Qt to free twice, or to call into
-    fresh = shown_view(MonthView, session, qtbot)
-    assert interface(fresh).childCount() == 42
+    again = shown_view(MonthView, session, qtbot)
+    assert interface(again).childCount() == 42
