@@ -22,6 +22,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import QObject, QPoint, QRect
 from PySide6.QtGui import (
     QAccessible,
@@ -87,6 +88,14 @@ def announce_focus(view: PeriodView, notes: list[str] | None = None) -> None:
         elif before[2] != description:  # picked, selected, a hint
             post_event(QAccessibleEvent(item, QAccessible.Event.DescriptionChanged))
     iface.selection_changed()
+
+
+def announce(widget: QObject, message: str) -> None:
+    """Have a screen reader say ``message`` of ``widget`` as it is shown (a result in the
+    status bar, which it reads only when asked). Qt 6.8 and later."""
+    made = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
+    if made is not None and QAccessible.isActive():
+        post_event(made(widget, message))
 
 
 def post_event(event: QAccessibleEvent) -> None:

@@ -68,6 +68,7 @@ from ..core.models import (
 )
 from ..core.store import CalendarStore
 from ..render.cadence_strip import day_text, range_text
+from . import accessible
 from .commands import (
     DeletePostsCommand,
     StoreCommand,
@@ -1562,9 +1563,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self._summary)
 
     def _summary_again(self, message: str) -> None:
-        """A passing message (a search's "1 of 2", a menu's tip) gone, the summary is back."""
+        """A passing message (a search's "1 of 2", a menu's tip) gone, the summary is back.
+        One shown is said to a screen reader too (it reads the status bar only when
+        asked): a result, not the summary back again nor a menu's tip of an item it says."""
         if not message and self._summary:
             self.statusBar().showMessage(self._summary)
+        elif message and message != self._summary and QApplication.activePopupWidget() is None:
+            accessible.announce(self.statusBar(), message)
 
     # -- files ----------------------------------------------------------------
 

@@ -2267,6 +2267,34 @@ def _cut_and_pasted_a_week_on(window: MainWindow) -> Post:
     return post
 
 
+def test_a_result_in_the_status_bar_is_said_to_a_screen_reader(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screen reader reads the status bar only when asked: a cut's "select a day and
+    paste", a search's "3 of 20" went unheard. The summary coming back is not said."""
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    from calendar_app.ui import accessible
+
+    said: list[str] = []
+
+    def hear(event: QAccessibleEvent) -> None:
+        if event.type() == QAccessible.Event.Announcement:
+            said.append(event.message())  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(accessible, "post_event", hear)
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    session = window.session
+    (post,) = _standalone(session, TODAY - timedelta(days=14), TODAY)[-1:]
+    window.month_view.setFocus()
+    window.month_view.select_posts([post.id])
+    window.cut_posts_action.trigger()
+    assert said == [window.statusBar().currentMessage()]
+    assert said[0].startswith("Cut 1 post: ")
+    window.statusBar().clearMessage()  # the summary back: not said again
+    assert len(said) == 1
+
+
 def test_a_paste_of_cut_posts_undone_leaves_them_cut(window: MainWindow) -> None:
     """Cut, paste, undo, paste: the second paste copied them (the posts stood on both
     days); nothing was moved any more, so it moves them. Redone, a paste repeats them."""
