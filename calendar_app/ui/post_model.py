@@ -1092,9 +1092,20 @@ class ChannelListModel(_RecordList[Channel]):
     def __init__(self, session: CalendarSession, parent: QObject | None = None) -> None:
         super().__init__(session, parent)
         session.changed.connect(self._on_changed)
-        session.filtersChanged.connect(self._all_changed)
+        session.filtersChanged.connect(self._filters_changed)
+        self._hidden = session.filters.hidden_channels
 
     channel_ids = _RecordList.ids
+
+    def _filters_changed(self) -> None:
+        """Signal the rows of the channels shown or hidden since, each on its own: a
+        screen reader hears a row ticked only from a change of that row alone."""
+        hidden = self.session.filters.hidden_channels
+        changed, self._hidden = hidden ^ self._hidden, hidden
+        for channel_id in changed:
+            row = self.row_of(channel_id)
+            if row is not None:
+                self._emit_rows(row, row)
 
     def _records(self) -> list[Channel]:
         return self.session.listed_channels()

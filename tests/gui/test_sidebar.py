@@ -362,6 +362,21 @@ def test_qtmodeltester_on_the_message_and_channel_models(
     assert session.filters.hidden_channels == frozenset({first})
 
 
+def test_ticking_a_channel_signals_its_row_alone(session: CalendarSession) -> None:
+    """Every row was signalled at once: a screen reader heard no row ticked (Qt says a
+    check box changed only of a change of that row alone)."""
+    channels = ChannelListModel(session)
+    rows: list[tuple[int, int]] = []
+    channels.dataChanged.connect(lambda first, last, _roles: rows.append((first.row(), last.row())))
+    assert channels.setData(channels.index(2), Qt.CheckState.Unchecked)
+    assert rows == [(2, 2)]
+    assert channels.index(2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    session.set_filters(replace(session.filters, statuses=frozenset({PostStatus.DRAFT})))
+    assert rows == [(2, 2)]  # nothing the list shows changed
+    session.set_filters(replace(session.filters, hidden_channels=frozenset()))
+    assert rows == [(2, 2), (2, 2)]
+
+
 def test_a_new_analysis_signals_only_the_badges_that_changed(
     qtbot: QtBot, sidebar: MessageSidebar, session: CalendarSession
 ) -> None:
