@@ -13,6 +13,8 @@ accessibility cache holds items once a tool has asked for them; those the view
 no longer shows are taken out of it as the view changes, and all of them as
 the view goes.
 
+The cadence panel, painted too, is a chart read through its description.
+
 Qt takes a null interface, object or window as "none"; PySide's stubs leave that
 out, hence the ``override`` ignores.
 """
@@ -31,12 +33,12 @@ from PySide6.QtGui import (
     QAccessibleStateChangeEvent,
     QWindow,
 )
-from PySide6.QtWidgets import QAccessibleWidget
+from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 if TYPE_CHECKING:
     from .month_view import PeriodView
 
-_VIEW_CLASSES = frozenset({"MonthView", "WeekView"})
+_VIEW_CLASSES = frozenset({"MonthView", "WeekView", "CadencePanel"})
 """The class names Qt asks the factory about whose interfaces are ours."""
 
 _installed = False
@@ -46,8 +48,8 @@ _DESCRIPTION = QAccessible.Text.Description
 
 
 def install() -> None:
-    """Give Qt the views' interfaces (once a process, before the first view exists:
-    Qt keeps the first interface it made for a widget)."""
+    """Give Qt the views' and the cadence panel's interfaces (once a process, before
+    the first of them exists: Qt keeps the first interface it made for a widget)."""
     global _installed
     if not _installed:
         QAccessible.installFactory(_factory)
@@ -59,7 +61,17 @@ def _factory(class_name: str, obj: QObject | None) -> QAccessibleInterface | Non
         return None
     from .month_view import PeriodView
 
+    if class_name == "CadencePanel" and isinstance(obj, QWidget):
+        return _Chart(obj)
     return PeriodAccessible(obj) if isinstance(obj, PeriodView) else None
+
+
+class _Chart(QAccessibleWidget):
+    """The cadence panel: a chart (a screen reader called it a "filler"), read through
+    its description as its keys move."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget, QAccessible.Role.Chart)
 
 
 def announce_focus(view: PeriodView, notes: list[str] | None = None) -> None:

@@ -76,6 +76,7 @@ from ..render.cadence_strip import (
     row_shapes,
     strip_row,
 )
+from . import accessible
 from .commands import show_tooltip
 from .post_model import channel_lines
 from .session import CalendarSession
@@ -126,6 +127,7 @@ class CadencePanel(QWidget):
     Right-click on a row, or the Menu key for the selected row at the keyboard's day."""
 
     def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
+        accessible.install()  # before the panel is made: Qt keeps the first interface
         super().__init__(parent)
         self.session = session
         self.setObjectName("cadencePanel")

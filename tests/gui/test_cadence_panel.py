@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QWheelEvent
+from PySide6.QtGui import QAccessible, QColor, QImage, QPainter, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollBar
 from pytestqt.qtbot import QtBot
 
@@ -449,6 +449,10 @@ def test_accessible_description_summarises_the_selected_row(
     assert panel.accessibleDescription().startswith(
         f"{EXPERTS}: overdue by 13 days, last delivered {last}"
     )
+    # A chart to a screen reader (it was a "filler"), saying what its description says.
+    iface = QAccessible.queryAccessibleInterface(panel)
+    assert iface.role() == QAccessible.Role.Chart
+    assert iface.text(QAccessible.Text.Description) == panel.accessibleDescription()
 
 
 def test_painting_reads_nothing_from_the_store(
