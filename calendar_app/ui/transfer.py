@@ -27,7 +27,7 @@ from ..exchange.formats import (
     format_for,
 )
 from ..render.cadence_strip import day_text
-from .commands import StoreCommand, without_access_key
+from .commands import StoreCommand, busy, without_access_key
 from .dialogs import (
     ask_date_order,
     ask_replace_files,
@@ -265,7 +265,10 @@ def _with_progress(
     failed (and said why)."""
     dialog, progress = progress_dialog(parent, label)
     try:
-        return work(progress)
+        # The pointer says so at once: a whole calendar is read before the dialog can
+        # show (150,000 posts held the window a second or two).
+        with busy():
+            return work(progress)
     except Cancelled:
         return None
     except CadenceError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from datetime import date, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
+from calendar_app.exchange.formats import ExportSummary
 from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui import transfer
 from calendar_app.ui.commands import DeletePostsCommand
@@ -624,3 +626,23 @@ def test_a_file_dialog_for_a_folder_not_made_yet_opens_in_the_nearest_one(
     QTimer.singleShot(0, look_and_cancel)
     file_dialog_name(None, "Save", where, "Cadence calendars (*.cadence)", save=True)
     assert opened == [tmp_path]
+
+
+def test_the_pointer_is_busy_while_an_export_reads_the_calendar(
+    session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole calendar is read before the progress dialog can show: the window held
+    still a second or two with nothing to say it works."""
+    shapes = []
+    real = transfer.EXPORTERS["csv"]
+
+    def export(*args: Any) -> ExportSummary:
+        cursor = QApplication.overrideCursor()
+        shapes.append(cursor.shape() if cursor is not None else None)
+        return real(*args)
+
+    monkeypatch.setitem(transfer.EXPORTERS, "csv", export)
+    summary = transfer.run_export(session, None, "csv", tmp_path / "out.csv")
+    assert summary is not None
+    assert shapes == [Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None  # and back once done
