@@ -25,12 +25,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtGui
-from PySide6.QtCore import QObject, QPoint, QRect
+from PySide6.QtCore import QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
     QAccessibleInterface,
-    QAccessibleStateChangeEvent,
     QWindow,
 )
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
@@ -74,32 +73,36 @@ class _Chart(QAccessibleWidget):
         super().__init__(widget, QAccessible.Role.Chart)
 
 
-def announce_focus(view: PeriodView, notes: list[str] | None = None) -> None:
+def announce_focus(
+    view: PeriodView, notes: list[str] | None = None, *, again: bool = False
+) -> None:
     """Tell a screen reader where the keyboard is in ``view`` once it moved to another
-    day or post (a key press may go through several steps that each say where it is),
-    and ``notes`` on it as they change: what is selected or picked, how to go on (said
-    in the focused item's description, which is what a screen reader reads)."""
+    day or post, and ``notes`` on it as they change: what is selected or picked, how
+    to go on (said in the focused item's description, which is what a screen reader
+    reads); ``again``: said again though unchanged (a hint asked for once more).
+
+    Said once the key press is done with: it goes through steps that each say where
+    the keyboard is (the day, then its cadence, then what stays selected), and a
+    screen reader said the description twice, the first time before it was right."""
     if not QAccessible.isActive():
         return
     iface = QAccessible.queryAccessibleInterface(view)
     if not isinstance(iface, PeriodAccessible):
         return
-    iface.forget_gone()
     if notes is not None:
         iface.notes = notes
-    item = iface.focusChild()
-    before = iface.announced
-    iface.announced = None
-    if item is not None:
-        name, description = item.text(_NAME), item.text(_DESCRIPTION)
-        iface.announced = (item, name, description)
-        if before is None or before[0] is not item:
-            post_event(QAccessibleEvent(item, QAccessible.Event.Focus))
-        elif before[1] != name:  # a post pasted on the day the keyboard is on
-            post_event(QAccessibleEvent(item, QAccessible.Event.NameChanged))
-        elif before[2] != description:  # picked, selected, a hint
-            post_event(QAccessibleEvent(item, QAccessible.Event.DescriptionChanged))
-    iface.selection_changed()
+    iface.again = iface.again or again
+    if not iface.pending:
+        iface.pending = True
+        QTimer.singleShot(0, view, iface.announce_now)
+
+
+def focus_left(view: PeriodView) -> None:
+    """The keyboard left ``view``: back in, its day or post is said again (at once: it
+    may come back before an announcement waiting would see it gone)."""
+    iface = QAccessible.queryAccessibleInterface(view) if QAccessible.isActive() else None
+    if isinstance(iface, PeriodAccessible):
+        iface.announced = None
 
 
 def announce(widget: QObject, message: str) -> None:
@@ -133,6 +136,10 @@ class PeriodAccessible(QAccessibleWidget):
         """The item a screen reader was last told the keyboard is on, its name and
         description then."""
         self._selected: set[int] = set()
+        self.pending = False
+        """An announcement waits for the key press to be done with."""
+        self.again = False
+        """The next one says the focused item's description though it is unchanged."""
         ids: dict[int, int] = {}
         self._ids = ids
         """Qt's cache ids of the items asked for, by the item's own id."""
@@ -176,17 +183,36 @@ class PeriodAccessible(QAccessibleWidget):
         for post_id in gone_posts:
             self._drop(self._posts.pop(post_id))
 
-    def selection_changed(self) -> None:
-        """Say which posts were picked or dropped (their items' selected state)."""
+    def announce_now(self) -> None:
+        """What :func:`announce_focus` waited to say."""
+        self.pending = False
+        again, self.again = self.again, False
+        self.forget_gone()
+        item = self.focusChild()
+        before = self.announced
+        self.announced = None
+        if item is not None:
+            name, description = item.text(_NAME), item.text(_DESCRIPTION)
+            self.announced = (item, name, description)
+            if before is None or before[0] is not item:
+                post_event(QAccessibleEvent(item, QAccessible.Event.Focus))
+            elif before[1] != name:  # a post pasted on the day the keyboard is on
+                post_event(QAccessibleEvent(item, QAccessible.Event.NameChanged))
+            elif before[2] != description or again:  # picked, selected, a hint
+                post_event(QAccessibleEvent(item, QAccessible.Event.DescriptionChanged))
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        """Say which posts were picked or dropped (Qt's bridge passes a selection on as
+        such, not as a change of the item's state)."""
         now = set(self._view.selected_post_ids())
         changed = now ^ self._selected
         self._selected = now
-        state = QAccessible.State()
-        state.selected = True
         for post_id in changed:
             item = self._posts.get(post_id)
             if item is not None and item.isValid():
-                post_event(QAccessibleStateChangeEvent(item, state))
+                picked = QAccessible.Event.SelectionAdd if post_id in now else None
+                post_event(QAccessibleEvent(item, picked or QAccessible.Event.SelectionRemove))
 
     # -- the tree ----------------------------------------------------------------
 
@@ -315,8 +341,8 @@ class _Item(QAccessibleInterface):
             return view.spoken_post(self.post_id)
         if kind == _DESCRIPTION:
             said = view.spoken_cadence(self.day) if self.post_id is None else []
-            if self.owner.focusChild() is self:
-                said = [*said, *self.owner.notes]
+            if self.owner.focusChild() is self:  # what the key pressed did, first
+                said = [*self.owner.notes, *said]
             return ", ".join(said)
         return ""
 

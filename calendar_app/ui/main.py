@@ -12,7 +12,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSocketNotifier, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QLoggingCategory,
+    QObject,
+    QSettings,
+    QSocketNotifier,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from .. import __version__
@@ -72,6 +80,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         if app.platformName() == "offscreen":
             raise CadenceError(display_refusal(os.environ.get("DISPLAY", ""), said))
         _pass_on_error_output(said)
+    # A screen reader asks, again and again, after days and posts a month no longer
+    # shows: Qt's bridge said each time that it could not find them (thousands of
+    # lines a minute). QT_LOGGING_RULES still turns them back on.
+    QLoggingCategory.setFilterRules("qt.accessibility.atspi.warning=false")
     app.setApplicationName("Cadence")
     app.setOrganizationName("Cadence")
     app.setApplicationVersion(__version__)

@@ -26,7 +26,6 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -715,13 +714,12 @@ class PeriodView(QWidget):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self._repaint()
-        # The view, then its day or post, as lists say: after Qt says the view.
-        QTimer.singleShot(0, self, lambda: accessible.announce_focus(self))
+        accessible.announce_focus(self)  # the view, then its day or post, as lists say
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self._repaint()
-        accessible.announce_focus(self)  # back in, the day is said again
+        accessible.focus_left(self)  # back in, the day is said again
 
     # -- painting helpers ---------------------------------------------------
 
@@ -857,9 +855,13 @@ class PeriodView(QWidget):
                 else "no post on this day to pick"  # (Tab found none to go to)
             )
         if way_out:
-            notes.append("Tab goes through the day's posts; Ctrl+Tab goes to the next pane")
+            notes.append(
+                "Tab goes through the day's posts; Ctrl+Tab goes to the next pane"
+                if posts
+                else "no post on this day to Tab to; Ctrl+Tab goes to the next pane"
+            )
         self.setAccessibleDescription(", ".join(parts + notes))
-        accessible.announce_focus(self, notes)
+        accessible.announce_focus(self, notes, again=way_out or pick_hint)
 
     def _post_count(self, day: date) -> str:
         """ "3 posts", "no posts"; "(filtered)" after it while filters hide some (they

@@ -1084,6 +1084,10 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
         return lines
 
 
+_CHANNEL_ROLES = [_CHECK, _DISPLAY, _TOOLTIP, _ACCESSIBLE, _FOREGROUND]
+"""What showing or hiding a channel changes of its row."""
+
+
 class ChannelListModel(_RecordList[Channel]):
     """The channels, each checkable: unchecking one hides its posts everywhere."""
 
@@ -1104,8 +1108,9 @@ class ChannelListModel(_RecordList[Channel]):
         changed, self._hidden = hidden ^ self._hidden, hidden
         for channel_id in changed:
             row = self.row_of(channel_id)
-            if row is not None:
-                self._emit_rows(row, row)
+            if row is not None:  # with the roles: Qt says "checked" only of a check's
+                index = self.index(row)
+                self.dataChanged.emit(index, index, _CHANNEL_ROLES)
 
     def _records(self) -> list[Channel]:
         return self.session.listed_channels()

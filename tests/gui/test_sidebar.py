@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 from pytestqt.modeltest import ModelTester
@@ -367,9 +367,16 @@ def test_ticking_a_channel_signals_its_row_alone(session: CalendarSession) -> No
     check box changed only of a change of that row alone)."""
     channels = ChannelListModel(session)
     rows: list[tuple[int, int]] = []
-    channels.dataChanged.connect(lambda first, last, _roles: rows.append((first.row(), last.row())))
+    roles: list[int] = []
+
+    def changed(first: QModelIndex, last: QModelIndex, said: list[int]) -> None:
+        rows.append((first.row(), last.row()))
+        roles.extend(said)
+
+    channels.dataChanged.connect(changed)
     assert channels.setData(channels.index(2), Qt.CheckState.Unchecked)
     assert rows == [(2, 2)]
+    assert Qt.ItemDataRole.CheckStateRole in roles  # else Qt says nothing of a check
     assert channels.index(2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     session.set_filters(replace(session.filters, statuses=frozenset({PostStatus.DRAFT})))
     assert rows == [(2, 2)]  # nothing the list shows changed

@@ -63,3 +63,21 @@ def test_the_first_paint_loads_only_what_the_month_needs(tmp_path: Path) -> None
     assert lines["modules"].split() == []
     # Asking for an item view's viewport makes PySide create every widget class first.
     assert lines["widget types"].split() == []
+
+
+def test_a_screen_readers_questions_after_gone_items_fill_no_log(tmp_path: Path) -> None:
+    """Qt's accessibility bridge wrote a line each time a screen reader asked after a
+    day or post no longer shown: thousands a minute on the terminal."""
+    script = (
+        "from PySide6.QtCore import QLoggingCategory\n"
+        "from calendar_app.ui.main import make_application\n"
+        "app = make_application(['cadence'])\n"
+        "print(QLoggingCategory('qt.accessibility.atspi').isWarningEnabled())\n"
+        "print(QLoggingCategory('qt.qpa.xcb').isWarningEnabled())\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("QT_LOGGING_RULES", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.stdout.split() == ["False", "True"], done.stderr
