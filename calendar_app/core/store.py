@@ -990,13 +990,13 @@ class CalendarStore:
         color = self._new_color(color, 0, apart_from)
         order = max((c.sort_order for c in existing), default=-1) + 1
         with environment_errors(self.path), self.db.atomic():
-            cursor = self._conn.execute(
-                "INSERT INTO channels (name, kind, color, char_limit, sort_order, archived)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [name, kind, color, char_limit, order, int(archived)],
+            new_id = self._fresh_id("channel", "channels")
+            self._conn.execute(
+                "INSERT INTO channels (id, name, kind, color, char_limit, sort_order, archived)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [new_id, name, kind, color, char_limit, order, int(archived)],
             )
-            new_id = cast(int, cursor.lastrowid)
-            self._forget_names("channel", new_id)  # a number a deleted one had
+            self._forget_names("channel", new_id)  # (a number an earlier release reused)
         return ChangeSet(channels=frozenset({new_id}), created=(new_id,))
 
     def update_channel(
@@ -1098,10 +1098,12 @@ class CalendarStore:
         _check_message(cadence, starts_on, ends_on)
         color = self._new_color(color, 3, apart_from)
         with environment_errors(self.path), self.db.atomic():
-            cursor = self._conn.execute(
-                "INSERT INTO key_messages (title, statement, cadence_days, color, starts_on,"
-                " ends_on, priority, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            new_id = self._fresh_id("message", "key_messages")
+            self._conn.execute(
+                "INSERT INTO key_messages (id, title, statement, cadence_days, color, starts_on,"
+                " ends_on, priority, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
+                    new_id,
                     title,
                     statement,
                     cadence,
@@ -1112,8 +1114,7 @@ class CalendarStore:
                     int(archived),
                 ],
             )
-            new_id = cast(int, cursor.lastrowid)
-            self._forget_names("message", new_id)  # a number a deleted one had
+            self._forget_names("message", new_id)  # (a number an earlier release reused)
         return ChangeSet(messages=frozenset({new_id}), created=(new_id,))
 
     def first_delivery_day(self, message_id: int, as_of: date) -> date | None:
@@ -1213,13 +1214,13 @@ class CalendarStore:
         _check_range(starts_on, ends_on)
         color = self._new_color(color, 6, apart_from)
         with environment_errors(self.path), self.db.atomic():
-            cursor = self._conn.execute(
-                "INSERT INTO campaigns (name, kind, starts_on, ends_on, color)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [name, campaign_kind.value, _iso(starts_on), _iso(ends_on), color],
+            new_id = self._fresh_id("campaign", "campaigns")
+            self._conn.execute(
+                "INSERT INTO campaigns (id, name, kind, starts_on, ends_on, color)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [new_id, name, campaign_kind.value, _iso(starts_on), _iso(ends_on), color],
             )
-            new_id = cast(int, cursor.lastrowid)
-            self._forget_names("campaign", new_id)  # a number a deleted one had
+            self._forget_names("campaign", new_id)  # (a number an earlier release reused)
         return ChangeSet(campaigns=frozenset({new_id}), created=(new_id,))
 
     def update_campaign(self, campaign: Campaign) -> ChangeSet:
@@ -1332,6 +1333,21 @@ class CalendarStore:
                 "INSERT INTO former_names (kind, record_id, name_key) VALUES (?, ?, ?)",
                 [(kind, record_id, key) for key in sorted(set(keys))],
             )
+
+    def _fresh_id(self, kind: str, table: str) -> int:
+        """A number no record of ``kind`` has had here: a deleted one's names are kept
+        under its number (:meth:`_remember_deleted`), and a new record taking it took
+        them over (an undo of its own deletion then forgot that the first was deleted,
+        and an older export brought the first back)."""
+        (top,) = self._conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
+        try:
+            (kept,) = self._conn.execute(
+                "SELECT coalesce(max(abs(record_id)), 0) FROM former_names WHERE kind = ?",
+                [kind],
+            ).fetchone()
+        except sqlite3.OperationalError:  # no such table: a calendar of an older schema
+            kept = 0
+        return max(top, kept) + 1
 
     def _forget_names(self, kind: str, record_id: int) -> None:
         """A new record under a number a deleted one had: no name that one had is its."""

@@ -339,8 +339,8 @@ def test_a_rename_holds_when_every_post_both_hold_was_edited_since(
 def test_former_names_follow_renames_and_deletions(store: CalendarStore) -> None:
     """A rename remembers the name left (not a change of case); an undo or a redo gives a
     record back exactly the names it had (:meth:`give_names_had`); a record deleted says
-    none while it is gone, keeps them for the undo of its deletion, and a new one under
-    its number has none."""
+    none while it is gone, keeps them for the undo of its deletion, and a new one does
+    not take its number (nor its names)."""
     blog = store.add_channel("Blog").created[0]
     channel = store.add_channel("LinkedIn").created[0]
     message = store.add_key_message("Made here", cadence_days=7).created[0]
@@ -360,8 +360,9 @@ def test_former_names_follow_renames_and_deletions(store: CalendarStore) -> None
     assert store.former_names("channel") == {"linkedin": {channel}}
     store.delete_channel(channel)
     mastodon = store.add_channel("Mastodon").created[0]
-    assert mastodon == channel  # the number came round again
+    assert mastodon > channel  # not the deleted one's number, which keeps its names
     assert store.former_names("channel") == {}
+    assert store.names_had("channel", mastodon) == set()
     assert store.channel(blog).name == "Blog"
 
 
@@ -1054,10 +1055,11 @@ def test_an_export_from_before_a_deletion_brings_nothing_deleted_back(
             "The campaign 'Home Battery launch' was deleted here: posts of the file that"
             " carry it come without it.",
         ]
-        # A new key message under the deleted one's number (the last): still deleted.
+        # A new key message does not take the deleted one's number (the last): that one
+        # is still deleted.
         last = max(store.key_messages(include_archived=True), key=lambda m: m.id)
         store.delete_key_message(last.id)
-        assert store.add_key_message("Made in town").created == (last.id,)
+        assert store.add_key_message("Made in town").created == (last.id + 1,)
         assert name_key(last.title) in store.deleted_names("message")
         # Made again here, the name is a key message like any other (and the same file
         # again makes no conflict copy of each post that carried the deleted one).

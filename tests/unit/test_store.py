@@ -491,6 +491,32 @@ def test_delete_key_message_unlinks_its_posts(
         store.key_message(dropped)
 
 
+@pytest.mark.parametrize("kind", ["message", "campaign"])
+def test_a_record_made_after_a_deletion_never_takes_the_deleted_ones_number(
+    store: CalendarStore, kind: str
+) -> None:
+    """The deleted one's names are kept under its number: a new "Spring offer" took
+    the number (and the names) of the deleted "Spring offer", and the undo of its own
+    deletion forgot that the first was deleted (an older export brought it back)."""
+    add: Any = store.add_key_message if kind == "message" else store.add_campaign
+    delete: Any = store.delete_key_message if kind == "message" else store.delete_campaign
+    restore: Any = store.restore_key_message if kind == "message" else store.restore_campaign
+    read: Any = store.key_message if kind == "message" else store.campaign
+    first = add("Spring offer").created[0]
+    delete(first)
+    assert "spring offer" in store.deleted_names(kind)
+    again = add("Spring offer").created[0]
+    assert again > first
+    record = read(again)
+    delete(again)
+    restore(record)  # the undo of the second deletion
+    delete(again, remembered=False)  # and the undo of the second making
+    assert "spring offer" in store.deleted_names(kind)
+    later = add("Summer offer").created[0]
+    assert later != first  # not the number of the one deleted either
+    assert "summer offer" not in store.deleted_names(kind)
+
+
 # -- campaigns ------------------------------------------------------------------
 
 
