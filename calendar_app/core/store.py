@@ -3040,8 +3040,10 @@ class CalendarStore:
         """Make existing posts occurrences of an existing series (an import that brings
         back occurrences deleted here): ``members`` maps each post id to its occurrence
         date, which stops being an exception day of the series. A post whose date the
-        rule no longer makes (the series was ended earlier since) stays a post of its
-        own: the rule must keep describing the series' posts."""
+        rule no longer makes (the series was ended earlier since), or whose occurrence
+        has its post already (the repeat undone and made again since the file was
+        written), stays a post of its own: the rule must keep describing the series'
+        posts, one each."""
         series = self.series(series_id)
         if members:
             made = set(
@@ -3049,7 +3051,15 @@ class CalendarStore:
                     series.rrule, series.anchor, horizon=max(*members.values(), series.anchor)
                 )
             )
-            members = {post_id: day for post_id, day in members.items() if day in made}
+            taken = {
+                _day(row[0])
+                for row in self._conn.execute(
+                    "SELECT occurrence FROM posts WHERE series_id = ?", [series_id]
+                )
+            }
+            members = {
+                post_id: day for post_id, day in members.items() if day in made and day not in taken
+            }
         back = set(members.values())
         with environment_errors(self.path), self.db.atomic():
             self._link_series(series_id, members)

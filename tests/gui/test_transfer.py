@@ -646,3 +646,26 @@ def test_the_pointer_is_busy_while_an_export_reads_the_calendar(
     assert summary is not None
     assert shapes == [Qt.CursorShape.WaitCursor]
     assert QApplication.overrideCursor() is None  # and back once done
+
+
+@pytest.mark.parametrize("fmt", ["ics", "cadence"])
+def test_an_export_from_before_a_repeat_made_again_gives_each_occurrence_one_post(
+    session: CalendarSession, tmp_path: Path, fmt: str
+) -> None:
+    """A weekly repeat exported, undone and made again, then the export imported: two
+    posts of the series on each of its days (moving "all" moved both; a later change
+    deleted one of each pair)."""
+    from calendar_app.ui.commands import RepeatPostCommand
+
+    store = session.store
+    post = next(p for p in store.all_posts() if p.series_id is None and p.date == TODAY)
+    session.push(RepeatPostCommand(session, post.id, {}, "FREQ=WEEKLY;COUNT=4"))
+    assert transfer.run_export(session, None, fmt, tmp_path / f"before.{fmt}") is not None
+    session.undo(None)
+    session.push(RepeatPostCommand(session, post.id, {}, "FREQ=WEEKLY;COUNT=4"))
+    run_import(session, None, tmp_path / f"before.{fmt}", fallback_channel="Imported", fmt=fmt)
+    series_id = store.post(post.id).series_id
+    assert series_id is not None
+    occurrences = [p.occurrence for p in store.series_posts(series_id)]
+    assert len(occurrences) == 4
+    assert len(set(occurrences)) == 4
