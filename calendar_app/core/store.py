@@ -2869,7 +2869,12 @@ class CalendarStore:
                     (m for m in members if edits[m.id].get("date") is not None),
                     key=lambda m: cast(date, edits[m.id]["date"]),
                 )
-                if first.date is not None and first.date != _occ(first):
+                # The day the user chose for the post moved, when that alone is refused:
+                # said rather than another occurrence's (which named a day never chosen).
+                chosen = edits.get(post.id, {}).get("date")
+                if isinstance(chosen, date) and chosen <= max(before):
+                    new_days = [chosen]
+                elif first.date is not None and first.date != _occ(first):
                     # One moved on its own earlier than its turn: named, or the sentence
                     # spoke of a day the user never touched, twice.
                     lands, stays = min(new_days), max(before)

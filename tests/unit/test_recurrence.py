@@ -1072,6 +1072,15 @@ def test_a_following_occurrence_moved_on_its_own_is_named_when_it_stops_a_move(
         " them all, or this one alone."
     )
     assert store.all_posts() == kept
+    # The post dragged, refused on its own: its new day is said (the sentence blamed
+    # the one moved on its own, and named a day the user never chose).
+    with pytest.raises(InvalidInput) as refused:
+        store.update_occurrences(friday_4.id, {"date": date(2026, 11, 24)}, "following")
+    assert str(refused.value) == (
+        "This and the following occurrences cannot start on Tuesday 24 November 2026: an"
+        " earlier one stays on Wednesday 2 December 2026. Move them all, or this one alone."
+    )
+    assert store.all_posts() == kept
 
 
 def _months(day: date) -> int:
