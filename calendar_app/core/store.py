@@ -2014,6 +2014,23 @@ class CalendarStore:
             return None
         return cast(date, _day(row[0])), cast(date, _day(row[1]))
 
+    def delivering_channels(
+        self, channel_ids: Collection[int], message_ids: Collection[int], as_of: date
+    ) -> set[int]:
+        """Which of ``channel_ids`` any post delivering one of ``message_ids`` goes out on
+        (as of ``as_of``, by :data:`DELIVERY_WHERE`)."""
+        if not channel_ids or not message_ids:
+            return set()
+        channels, messages = sorted(set(channel_ids)), sorted(set(message_ids))
+        rows = self.read(
+            "SELECT DISTINCT channel_id FROM post_messages WHERE "
+            + DELIVERY_WHERE
+            + f" AND channel_id IN ({','.join('?' * len(channels))})"
+            + f" AND message_id IN ({','.join('?' * len(messages))})",
+            [as_of.isoformat(), *channels, *messages],
+        )
+        return {row[0] for row in rows}
+
     def delivery_rows(
         self,
         as_of: date,

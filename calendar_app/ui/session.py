@@ -680,14 +680,22 @@ class CalendarSession(QObject):
             # the whole analysis is read again below.
             known = report.channel_ids()
             channels = self._analysed_channels(rows, known)
-            if {c.id for c in channels} == known:
+            # An archived one the messages no longer go out on (a post moved off it,
+            # an undo) is no more every message's either.
+            archived = {c.id for c in channels if c.archived}
+            still = self.store.delivering_channels(archived, [m.id for m in messages], today)
+            if {c.id for c in channels} == known and still == archived:
                 if wanted:
                     partial = analyse(wanted, channels, rows, today, start, end, origin=origin)
                     self._report = report.replacing(partial.messages)
                 self.reportChanged.emit()
                 return
         rows = self.store.delivery_rows(today, window=(start, end))
-        channels = self._analysed_channels(rows)
+        # An archived channel is listed when the messages analysed go out on it, as the
+        # partial path above sees it (an archived message's posts on it listed it until
+        # an undo, and not after).
+        listed = {m.id for m in messages}
+        channels = self._analysed_channels([row for row in rows if row[0] in listed])
         self._report = analyse(messages, channels, rows, today, start, end, origin=origin)
         self.reportChanged.emit()
 

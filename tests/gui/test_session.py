@@ -737,9 +737,9 @@ def test_undo_and_redo_give_each_record_exactly_the_names_it_had(
     assert store.names_had("message", message.id) == named
     assert store.key_message(message.id).title == "Renamed"
 
-    # The newest record deleted, a new one takes its number: undone and redone, it has
-    # none of the deleted one's names (a file's "Podcast" went to "Radio" rather than
-    # making its own channel).
+    # The newest record deleted, a new one does not take its number: undone and
+    # redone, it has none of the deleted one's names (a file's "Podcast" went to
+    # "Radio" rather than making its own channel).
     session.push(ChannelCommand(session, None, replace(channel, id=0, name="Podcast")))
     podcast = store.channel_named("Podcast")
     assert podcast is not None
@@ -748,7 +748,7 @@ def test_undo_and_redo_give_each_record_exactly_the_names_it_had(
     session.push(ChannelCommand(session, None, replace(channel, id=0, name="Radio")))
     radio = store.channel_named("Radio")
     assert radio is not None
-    assert radio.id == podcast.id
+    assert radio.id > podcast.id
     for step in (session.undo_stack.undo, session.undo_stack.undo):
         step()
     assert store.names_had("channel", podcast.id) == {"podcast"}
@@ -934,3 +934,34 @@ def test_undoing_back_over_a_reused_number_leaves_no_deleted_name(
         ).fetchall()
     assert [r for r in rows if r[0] == -record] == []
     assert store.deleted_names(kind) == frozenset()
+
+
+@pytest.mark.parametrize("carries", ["an active message", "an archived message"])
+def test_an_archived_channel_is_in_the_report_exactly_while_it_delivers(
+    session: CalendarSession, demo_path: Path, carries: str
+) -> None:
+    """After a drop and its undo, the window's report listed an archived channel its
+    posts no longer went out on ("Never on: Podcast"), or lacked one a reopened file
+    lists: the report after a step is the one the file gives."""
+    store = session.store
+    message = store.key_messages()[0]
+    if carries == "an archived message":
+        store.update_key_message(replace(message, archived=True))
+    podcast = store.add_channel("Podcast").created[0]
+    other = store.key_messages()[1].id
+    carried = (message.id,) if carries == "an archived message" else (message.id, other)
+    idea = store.add_post(NewPost("On air", podcast, carried, status=PostStatus.IDEA))
+    store.update_channel(podcast, archived=True)
+    session.notify(ChangeSet(calendar=True))
+
+    def fresh() -> frozenset[int]:
+        with CalendarStore.open(demo_path) as again:
+            return CalendarSession(again, today=TODAY).report().channel_ids()
+
+    assert session.report().channel_ids() == fresh()
+    session.push(MovePostsCommand(session, {idea.created[0]: (TODAY, None)}))
+    assert session.report().channel_ids() == fresh()
+    assert (podcast in fresh()) == (carries == "an active message")
+    session.undo()
+    assert session.report().channel_ids() == fresh()
+    assert podcast not in fresh()
