@@ -77,9 +77,11 @@ class BacklogSearch(QSortFilterProxyModel):
         self._text = ""
         self._query = SearchQuery.of("")
         self._found: frozenset[int] = frozenset()
-        # Before the list's model hears of a change: the rows it then adds or changes
-        # are filtered on what the search finds in the calendar as it now is.
+        # Before the list's model hears of a change (mostly: the window's own search
+        # changes the filters before the change is told): the rows it then adds or
+        # changes are filtered on what the search finds in the calendar as it now is.
         session.changed.connect(self._calendar_changed)
+        session.filtersChanged.connect(self._find_again)
 
     def set_text(self, text: str) -> None:
         text = text.strip()
@@ -87,6 +89,9 @@ class BacklogSearch(QSortFilterProxyModel):
             return
         query = SearchQuery.of(text)
         found = self._session.store.search_ids(text) if query else frozenset()
+        self._filter_again(text, query, found)
+
+    def _filter_again(self, text: str, query: SearchQuery, found: frozenset[int]) -> None:
         if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
             self.beginFilterChange()
             self._text, self._query, self._found = text, query, found
@@ -95,13 +100,23 @@ class BacklogSearch(QSortFilterProxyModel):
             self._text, self._query, self._found = text, query, found
             self.invalidateRowsFilter()
 
+    def _find_again(self) -> None:
+        """What the search finds, read again; the list filtered again when an idea now
+        matches or no longer does (its row may have been filtered on what it found
+        before)."""
+        if not self._query:
+            return
+        found = self._session.store.search_ids(self._text)
+        if found != self._found:
+            self._filter_again(self._text, self._query, found)
+
     def text(self) -> str:
         """The search text, when it looks for anything (not "#" alone)."""
         return self._text if self._query else ""
 
     def _calendar_changed(self, changes: ChangeSet) -> None:
-        if self._query and (changes.backlog or changes.calendar):
-            self._found = self._session.store.search_ids(self._text)
+        if changes.backlog or changes.calendar:
+            self._find_again()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._query:

@@ -457,3 +457,20 @@ def test_ideas_brought_back_are_selected_in_few_ranges(
     assert chooser.selection().size() == 2
     assert sorted(panel.selected_post_ids()) == sorted(chosen)
     assert chooser.currentIndex().data(PostIdRole) == shown[4]
+
+
+def test_the_search_follows_the_ideas_while_the_windows_search_stands_too(
+    qtbot: QtBot, panel: BacklogPanel, session: CalendarSession
+) -> None:
+    """With the window's search also narrowing the posts, its filters changed before
+    the change itself was told: the list filtered the changed idea on what the search
+    had found before (an idea retitled to match stayed hidden, undone it stayed)."""
+    idea = session.store.backlog()[0]
+    session.push(EditPostsCommand(session, {idea.id: PostChanges(title="Zebra one")}))
+    session.set_filters(replace(session.filters, search="zebra"))
+    panel.search.setText("quokka")
+    assert panel.shown_post_ids() == []
+    session.push(EditPostsCommand(session, {idea.id: PostChanges(title="Zebra quokka")}))
+    assert panel.shown_post_ids() == [idea.id]
+    session.undo_stack.undo()
+    assert panel.shown_post_ids() == []
