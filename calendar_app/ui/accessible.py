@@ -22,7 +22,7 @@ out, hence the ``override`` ignores.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6 import QtGui
 from PySide6.QtCore import QObject, QPoint, QRect, QTimer
@@ -126,7 +126,9 @@ class PeriodAccessible(QAccessibleWidget):
 
     def __init__(self, view: PeriodView) -> None:
         super().__init__(view, QAccessible.Role.List)
-        self._view = view
+        # No reference to the view here or in the items: PySide keeps every interface a
+        # factory gave for the life of the program, and with it the views (and their
+        # calendars) a screen reader's user opened before.
         self._days: dict[date, _Item] = {}
         self._posts: dict[int, _Item] = {}
         self.notes: list[str] = []
@@ -146,14 +148,26 @@ class PeriodAccessible(QAccessibleWidget):
         # Qt's cache lets go of the view's own interface as the view goes; the items,
         # which belong to no object, are taken out here (by id: the interfaces may be
         # gone from Python by then).
-        view.destroyed.connect(lambda *_: _forget(list(ids.values())))
+        days, posts = self._days, self._posts
+
+        def forget(*_: object) -> None:
+            _forget(list(ids.values()))
+            ids.clear()
+            days.clear()
+            posts.clear()
+
+        view.destroyed.connect(forget)
+
+    @property
+    def view(self) -> PeriodView:
+        return cast("PeriodView", self.widget())
 
     # -- the items -------------------------------------------------------------
 
     def day_item(self, day: date) -> _Item:
         item = self._days.get(day)
         if item is None:
-            item = self._days[day] = self._made(_Item(self, self._view, day, None))
+            item = self._days[day] = self._made(_Item(self, day, None))
         return item
 
     def post_item(self, day: date, post_id: int) -> _Item:
@@ -161,7 +175,7 @@ class PeriodAccessible(QAccessibleWidget):
         if item is None or item.day != day:  # moved to another day: another item
             if item is not None:
                 self._drop(item)
-            item = self._posts[post_id] = self._made(_Item(self, self._view, day, post_id))
+            item = self._posts[post_id] = self._made(_Item(self, day, post_id))
         return item
 
     def _made(self, item: _Item) -> _Item:
@@ -205,7 +219,7 @@ class PeriodAccessible(QAccessibleWidget):
     def _selection_changed(self) -> None:
         """Say which posts were picked or dropped (Qt's bridge passes a selection on as
         such, not as a change of the item's state)."""
-        now = set(self._view.selected_post_ids())
+        now = set(self.view.selected_post_ids())
         changed = now ^ self._selected
         self._selected = now
         for post_id in changed:
@@ -222,20 +236,20 @@ class PeriodAccessible(QAccessibleWidget):
         return state
 
     def _day_count(self) -> int:
-        return len(self._view.visible_days())
+        return len(self.view.visible_days())
 
     def childCount(self) -> int:
         return self._day_count() + super().childCount()  # the week's hours, header…
 
     def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        days = self._view.visible_days()
+        days = self.view.visible_days()
         if 0 <= index < len(days):
             return self.day_item(days[index])
         return super().child(index - len(days)) if index >= len(days) else None
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
         if isinstance(child, _Item):
-            days = self._view.visible_days()
+            days = self.view.visible_days()
             if child.owner is self and child.post_id is None and child.day in days:
                 return days.index(child.day)
             return -1
@@ -243,7 +257,7 @@ class PeriodAccessible(QAccessibleWidget):
         return index + self._day_count() if index >= 0 else -1
 
     def focusChild(self) -> _Item | None:  # type: ignore[override]
-        view = self._view
+        view = self.view
         if not view.hasFocus():
             return None
         day = view.current_date()
@@ -255,7 +269,7 @@ class PeriodAccessible(QAccessibleWidget):
         return self.day_item(day)
 
     def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        view = self._view
+        view = self.view
         pos = view.mapFromGlobal(QPoint(x, y))
         day = view.day_at(pos)
         if day is None or day not in view.visible_days():
@@ -274,17 +288,14 @@ def _forget(iface_ids: list[int]) -> None:
 class _Item(QAccessibleInterface):
     """A day of a view (``post_id`` None), or a post shown on that day."""
 
-    def __init__(
-        self, owner: PeriodAccessible, view: PeriodView, day: date, post_id: int | None
-    ) -> None:
+    def __init__(self, owner: PeriodAccessible, day: date, post_id: int | None) -> None:
         super().__init__()
         self.owner = owner
-        self._view = view
         self.day = day
         self.post_id = post_id
 
     def isValid(self) -> bool:
-        view = self._view
+        view = self.owner.view
         if self.post_id is None:
             return self.day in view.visible_days()
         return self.post_id in view.posts_on(self.day)
@@ -304,7 +315,7 @@ class _Item(QAccessibleInterface):
         return self.owner if self.post_id is None else self.owner.day_item(self.day)
 
     def _posts(self) -> list[int]:
-        return self._view.posts_on(self.day) if self.post_id is None else []
+        return self.owner.view.posts_on(self.day) if self.post_id is None else []
 
     def childCount(self) -> int:
         return len(self._posts())
@@ -334,7 +345,7 @@ class _Item(QAccessibleInterface):
     def text(self, kind: QAccessible.Text) -> str:
         if not self.isValid():
             return ""
-        view = self._view
+        view = self.owner.view
         if kind == _NAME:
             if self.post_id is None:
                 return view.spoken_day(self.day)
@@ -352,7 +363,7 @@ class _Item(QAccessibleInterface):
     def rect(self) -> QRect:
         if not self.isValid():
             return QRect()
-        view = self._view
+        view = self.owner.view
         drawn = view.chip_rect(self.post_id) if self.post_id is not None else None
         return _global(view, drawn if drawn is not None else view.day_rect(self.day))
 
@@ -360,7 +371,7 @@ class _Item(QAccessibleInterface):
         return QAccessible.Role.ListItem
 
     def state(self) -> QAccessible.State:
-        view = self._view
+        view = self.owner.view
         state = QAccessible.State()
         if not self.isValid():
             state.invalid = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from datetime import date, timedelta
 from typing import Any, cast
 
@@ -290,8 +291,11 @@ def test_items_follow_the_period_shown_and_go_with_the_view(
 
     view.close()
     view.deleteLater()
-    del iface, item, post, fresh
+    gone_view = weakref.ref(view)
+    del iface, item, post, fresh, view
     qtbot.waitUntil(lambda: all(QAccessible.accessibleInterface(i) is None for i in kept))
     gc.collect()  # nothing left for Qt to free twice, or to call into
+    # Nor kept in memory by its interfaces (PySide keeps those a factory gave).
+    assert gone_view() is None
     again = shown_view(MonthView, session, qtbot)
     assert interface(again).childCount() == 42
