@@ -3079,9 +3079,12 @@ class CalendarStore:
                     "SELECT occurrence FROM posts WHERE series_id = ?", [series_id]
                 )
             }
-            members = {
-                post_id: day for post_id, day in members.items() if day in made and day not in taken
-            }
+            joining: dict[int, date] = {}
+            for post_id, day in members.items():
+                if day in made and day not in taken:
+                    joining[post_id] = day
+                    taken.add(day)  # two of the file for one day: the first joins
+            members = joining
         back = set(members.values())
         with environment_errors(self.path), self.db.atomic():
             self._link_series(series_id, members)

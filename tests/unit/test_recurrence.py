@@ -1876,3 +1876,24 @@ def test_a_weekday_rank_a_month_or_year_has_not_is_said(rule: str) -> None:
         recurrence.normalise(rule)
     assert recurrence.normalise("FREQ=MONTHLY;BYDAY=-1FR") == "FREQ=MONTHLY;BYDAY=-1FR"
     assert recurrence.normalise("FREQ=YEARLY;BYDAY=53MO") == "FREQ=YEARLY;BYDAY=53MO"
+
+
+def test_two_posts_joining_one_occurrence_leave_one_in_the_series(store: CalendarStore) -> None:
+    """A file with two events for one occurrence deleted here: both joined the series,
+    two posts for one day of its rule."""
+    channel = store.add_channel("Blog").created[0]
+    series_id, posts = _add_series(
+        store,
+        NewPost("Weekly", channel, date=date(2027, 1, 4), status=PostStatus.SCHEDULED),
+        "FREQ=WEEKLY;COUNT=4",
+    )
+    (gone,) = [p for p in posts if p.date == date(2027, 1, 11)]
+    store.delete_posts([gone.id])
+    twins = [
+        store.add_post(NewPost("Weekly", channel, date=date(2027, 1, 11))).created[0]
+        for _ in range(2)
+    ]
+    store.join_series(series_id, dict.fromkeys(twins, date(2027, 1, 11)))
+    on = [p.id for p in store.series_posts(series_id) if p.occurrence == date(2027, 1, 11)]
+    assert on == twins[:1]
+    _assert_rule_describes_posts(store, series_id)
