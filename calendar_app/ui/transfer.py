@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..core.errors import CadenceError
 from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, Series
@@ -27,7 +27,7 @@ from ..exchange.formats import (
     format_for,
 )
 from ..render.cadence_strip import day_text
-from .commands import StoreCommand, busy, without_access_key
+from .commands import StoreCommand, without_access_key
 from .dialogs import (
     ask_date_order,
     ask_replace_files,
@@ -264,18 +264,33 @@ def _with_progress(
     """Run ``work`` with a cancellable progress dialog; None when it was cancelled or
     failed (and said why)."""
     dialog, progress = progress_dialog(parent, label)
+    # The pointer says so at once: a whole calendar is read before the dialog can show
+    # (150,000 posts held the window a second or two); once it shows, its Cancel is to
+    # be clicked, under the usual pointer.
+    waiting = [True]
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def done_waiting() -> None:
+        if waiting[0]:
+            waiting[0] = False
+            QApplication.restoreOverrideCursor()
+
+    def told(done: int, total: int) -> bool:
+        if dialog.isVisible():
+            done_waiting()
+        return progress(done, total)
+
     try:
-        # The pointer says so at once: a whole calendar is read before the dialog can
-        # show (150,000 posts held the window a second or two).
-        with busy():
-            return work(progress)
+        return work(told)
     except Cancelled:
         return None
     except CadenceError as exc:
+        done_waiting()  # the sentence under the usual pointer
         dialog.close()  # before the error: it stayed on top of it, keeping the keyboard
         session.report_error(parent, exc)
         return None
     finally:
+        done_waiting()
         dialog.close()
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import NewPost, Post, PostStatus
@@ -636,15 +636,23 @@ def test_the_pointer_is_busy_while_an_export_reads_the_calendar(
     shapes = []
     real = transfer.EXPORTERS["csv"]
 
-    def export(*args: Any) -> ExportSummary:
+    def seen() -> None:
         cursor = QApplication.overrideCursor()
         shapes.append(cursor.shape() if cursor is not None else None)
+
+    def export(*args: Any) -> ExportSummary:
+        seen()
+        progress = args[-1]
+        (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        dialog.show()  # as it does past its first moments
+        progress(1, 2)
+        seen()  # its Cancel under the usual pointer
         return real(*args)
 
     monkeypatch.setitem(transfer.EXPORTERS, "csv", export)
     summary = transfer.run_export(session, None, "csv", tmp_path / "out.csv")
     assert summary is not None
-    assert shapes == [Qt.CursorShape.WaitCursor]
+    assert shapes == [Qt.CursorShape.WaitCursor, None]
     assert QApplication.overrideCursor() is None  # and back once done
 
 
