@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QSplitter,
     QStackedWidget,
+    QStatusBar,
     QStyle,
     QStyleHintReturn,
     QStyleOption,
@@ -203,7 +204,10 @@ class MainWindow(QMainWindow):
         """What the last undo or redo said (:meth:`_stepped`)."""
         self._stepping = False
         """Whether an undo or redo runs (:meth:`_forget_step_word`)."""
-        self.statusBar().messageChanged.connect(self._summary_again)
+        bar = _StatusBar(self)
+        self.setStatusBar(bar)
+        bar.messageChanged.connect(self._summary_again)
+        bar.shownAgain.connect(self._summary_again)
         self.setObjectName("mainWindow")
         self.setMinimumSize(SMALLEST)
         self._build_actions()
@@ -2125,6 +2129,20 @@ class _UndoGoesToTheCalendar(QObject):
                 event.ignore()  # not the box's: the window's shortcut takes it
                 return True
         return False
+
+
+class _StatusBar(QStatusBar):
+    """The window's status bar; a message shown again word for word (a second copy
+    within the first one's seconds) is said again to a screen reader: Qt signals no
+    change for it."""
+
+    shownAgain = Signal(str)
+
+    def showMessage(self, text: str, timeout: int | None = 0) -> None:
+        again = bool(text) and text == self.currentMessage()
+        super().showMessage(text, timeout or 0)
+        if again:
+            self.shownAgain.emit(text)
 
 
 class _ScrollingMenus(QProxyStyle):

@@ -2291,8 +2291,10 @@ def test_a_result_in_the_status_bar_is_said_to_a_screen_reader(
     window.cut_posts_action.trigger()
     assert said == [window.statusBar().currentMessage()]
     assert said[0].startswith("Cut 1 post: ")
+    window.cut_posts_action.trigger()  # the same words again: said again
+    assert said == [said[0], said[0]]
     window.statusBar().clearMessage()  # the summary back: not said again
-    assert len(said) == 1
+    assert len(said) == 2
 
 
 def test_a_paste_of_cut_posts_undone_leaves_them_cut(window: MainWindow) -> None:
