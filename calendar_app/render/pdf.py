@@ -493,6 +493,10 @@ _BUSY_TITLE_CHARS = 600
 its key messages, a post was taller than a column and cut at the page's foot."""
 
 
+_BUSY_MESSAGE_CHARS = 60
+"""A key message's title a post of the busy days' list names is cut past this."""
+
+
 def busy_title(post: Post) -> str:
     """A post's title as the busy days' list gives it."""
     return shortened(one_line(post.title), _BUSY_TITLE_CHARS)
@@ -530,8 +534,9 @@ class _BusyLayout:
             for m in post.message_ids
             if m in self.plan.messages
         ]
-        if titles:  # a few of many: a post carrying 150 was taller than the column
-            parts.append(", ".join(few(titles)))
+        if titles:  # a few of many, each not at length: a post carrying 150 (or a dozen
+            # of 200 letters each) was taller than the column
+            parts.append(", ".join(few([shortened(t, _BUSY_MESSAGE_CHARS) for t in titles])))
         if post.status != PostStatus.SCHEDULED:
             parts.append(post.status.value)
         return " · ".join(parts)

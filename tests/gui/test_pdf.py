@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import re
@@ -1000,3 +1001,11 @@ def test_a_busy_days_post_carrying_many_messages_fits_its_column(
     body = pdf._under_title(pdf._body((WIDTH, HEIGHT)), 14)
     layout = pdf._BusyLayout(PageStyle(), plan, body.width())
     assert layout.height(post) < body.height() / 2
+    # A dozen key messages of 200 letters each, a title of 600 wide letters: still in.
+    wide = dataclasses.replace(post, title="屋" * 800, message_ids=post.message_ids[:12])
+    long_titles = {
+        m: dataclasses.replace(plan.messages[m], title=f"M{m} " + "long words " * 20)
+        for m in wide.message_ids
+    }
+    layout.plan = dataclasses.replace(plan, messages={**plan.messages, **long_titles})
+    assert layout.height(wide) < body.height() * 3 / 4
