@@ -77,10 +77,17 @@ def plain_tooltip(text: str) -> str:
     # after a dash ("Overdue 20 Nov –" then "11 Dec"), a word joiner (U+2060) holds on.
     # However much it holds, it stays on the screen: a tooltip taller than the screen
     # lost its first lines (the post's title, the message's name) above its top edge.
-    shown = text.split("\n")
-    if len(shown) > _TIP_MOST_LINES:
-        shown[_TIP_MOST_LINES - 1 :] = ["…"]
-    lines = (html.escape(shortened(line, _TIP_MOST_CHARS), quote=False) for line in shown)
+    shown: list[str] = []
+    rows = 0  # a long line wraps: it takes a row per _TIP_LINE_CHARS or so
+    for line in text.split("\n"):
+        takes = max(1, -(-len(line) // _TIP_LINE_CHARS))
+        if rows + takes > _TIP_MOST_ROWS:
+            room = (_TIP_MOST_ROWS - 1 - rows) * _TIP_LINE_CHARS
+            shown.append(shortened(line, room) if room > 0 else "…")
+            break
+        shown.append(line)
+        rows += takes
+    lines = (html.escape(line, quote=False) for line in shown)
     return (
         "<qt>"
         + "<br>".join(
@@ -102,10 +109,9 @@ _HELD_ON_ITS_LINE = str.maketrans(
 
 _TIP_LINE_CHARS = 90
 """Past this, a tooltip's line wraps (a key message's statement)."""
-_TIP_MOST_LINES = 30
-_TIP_MOST_CHARS = 600
-"""A tooltip's lines, and a line's characters (wrapped some ten times), past which the
-rest is left out: what a small screen holds."""
+_TIP_MOST_ROWS = 30
+"""A tooltip's rows (its lines, a long one wrapped on several), past which the rest is
+left out: what a small screen holds."""
 
 
 def plural(count: int, word: str) -> str:

@@ -4309,7 +4309,7 @@ def test_a_tooltip_keeps_a_line_whole(window: MainWindow, qtbot: QtBot, line: st
 
 
 @OFFSCREEN_POPUPS
-@pytest.mark.parametrize("long", ["lines", "line"])
+@pytest.mark.parametrize("long", ["lines", "line", "long lines"])
 def test_a_tooltip_of_any_length_keeps_its_first_line_on_the_screen(
     window: MainWindow, qtbot: QtBot, long: str
 ) -> None:
@@ -4318,7 +4318,9 @@ def test_a_tooltip_of_any_length_keeps_its_first_line_on_the_screen(
     from PySide6.QtWidgets import QToolTip
 
     many = [f"Channel {n}: last Thu 19 Nov" for n in range(200)]
-    rest = "\n".join(many) if long == "lines" else "Key messages: " + ", ".join(many)
+    if long == "long lines":  # statements of a few hundred letters each
+        many = [" ".join(many[n : n + 12]) for n in range(0, 200, 12)]
+    rest = "\n".join(many) if long != "line" else "Key messages: " + ", ".join(many)
     screen = window.screen().availableGeometry()
     QToolTip.showText(screen.center(), plain_tooltip(f"Title\n{rest}"), window)
     try:
