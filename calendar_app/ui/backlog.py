@@ -416,6 +416,8 @@ class BacklogPanel(QWidget):
             model.modelReset.connect(self._update_title)
             model.layoutChanged.connect(self._update_title)
         session.filtersChanged.connect(self._update_title)
+        # An idea the filters hide, added or deleted, changes no row: the total does.
+        session.changed.connect(self._ideas_changed)
         self._update_title()
 
     # -- what callers use ---------------------------------------------------
@@ -487,6 +489,10 @@ class BacklogPanel(QWidget):
 
     def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         self.selectionChanged.emit()
+
+    def _ideas_changed(self, changes: ChangeSet) -> None:
+        if changes.backlog or changes.calendar:
+            self._update_title()
 
     def _update_title(self, *args: object) -> None:
         # Of all the ideas: the window's filters and search hide some too (it said

@@ -474,3 +474,19 @@ def test_the_search_follows_the_ideas_while_the_windows_search_stands_too(
     assert panel.shown_post_ids() == [idea.id]
     session.undo_stack.undo()
     assert panel.shown_post_ids() == []
+
+
+def test_the_heading_counts_an_idea_the_filters_hide_as_it_comes_and_goes(
+    panel: BacklogPanel, session: CalendarSession
+) -> None:
+    """No row of the list changes then, and the total stayed as it was ("6 of 8")."""
+    ideas = session.store.backlog()
+    hidden = ideas[0].channel_id
+    session.set_filters(replace(session.filters, hidden_channels=frozenset({hidden})))
+    total = len(ideas)
+    shown = sum(p.channel_id != hidden for p in ideas)
+    assert panel.title_text() == f"Backlog · {shown} of {total} ideas"
+    session.push(DeletePostsCommand(session, [ideas[0].id]))
+    assert panel.title_text() == f"Backlog · {shown} of {total - 1} ideas"
+    session.undo_stack.undo()
+    assert panel.title_text() == f"Backlog · {shown} of {total} ideas"
