@@ -133,7 +133,7 @@ class PeriodAccessible(QAccessibleWidget):
         self._posts: dict[int, _Item] = {}
         self.notes: list[str] = []
         """What the view says of the keyboard's place besides its name (selection, picks,
-        hints): the focused item's description ends with it."""
+        hints): the focused item's description starts with it."""
         self.announced: tuple[_Item, str, str] | None = None
         """The item a screen reader was last told the keyboard is on, its name and
         description then."""
@@ -142,17 +142,13 @@ class PeriodAccessible(QAccessibleWidget):
         """An announcement waits for the key press to be done with."""
         self.again = False
         """The next one says the focused item's description though it is unchanged."""
-        ids: dict[int, int] = {}
-        self._ids = ids
-        """Qt's cache ids of the items asked for, by the item's own id."""
         # Qt's cache lets go of the view's own interface as the view goes; the items,
-        # which belong to no object, are taken out here (by id: the interfaces may be
-        # gone from Python by then).
+        # which belong to no object, are taken out here.
         days, posts = self._days, self._posts
 
         def forget(*_: object) -> None:
-            _forget(list(ids.values()))
-            ids.clear()
+            for item in (*days.values(), *posts.values()):
+                QAccessible.deleteAccessibleInterface(item.cache_id)
             days.clear()
             posts.clear()
 
@@ -178,14 +174,14 @@ class PeriodAccessible(QAccessibleWidget):
             item = self._posts[post_id] = self._made(_Item(self, day, post_id))
         return item
 
-    def _made(self, item: _Item) -> _Item:
-        self._ids[id(item)] = QAccessible.registerAccessibleInterface(item)
+    @staticmethod
+    def _made(item: _Item) -> _Item:
+        item.cache_id = QAccessible.registerAccessibleInterface(item)
         return item
 
-    def _drop(self, item: _Item) -> None:
-        iface_id = self._ids.pop(id(item), None)
-        if iface_id is not None:
-            QAccessible.deleteAccessibleInterface(iface_id)
+    @staticmethod
+    def _drop(item: _Item) -> None:
+        QAccessible.deleteAccessibleInterface(item.cache_id)
 
     def forget_gone(self) -> None:
         """Take out of Qt's cache the items of days and posts the view no longer shows
@@ -225,8 +221,11 @@ class PeriodAccessible(QAccessibleWidget):
         for post_id in changed:
             item = self._posts.get(post_id)
             if item is not None and item.isValid():
-                picked = QAccessible.Event.SelectionAdd if post_id in now else None
-                post_event(QAccessibleEvent(item, picked or QAccessible.Event.SelectionRemove))
+                picked = post_id in now
+                kind = (
+                    QAccessible.Event.SelectionAdd if picked else QAccessible.Event.SelectionRemove
+                )
+                post_event(QAccessibleEvent(item, kind))
 
     # -- the tree ----------------------------------------------------------------
 
@@ -236,7 +235,12 @@ class PeriodAccessible(QAccessibleWidget):
         return state
 
     def _day_count(self) -> int:
-        return len(self.view.visible_days())
+        first, last = self.view.visible_range()
+        return (last - first).days + 1
+
+    def shows(self, day: date) -> bool:
+        first, last = self.view.visible_range()
+        return first <= day <= last
 
     def childCount(self) -> int:
         return self._day_count() + super().childCount()  # the week's hours, header…
@@ -249,9 +253,8 @@ class PeriodAccessible(QAccessibleWidget):
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
         if isinstance(child, _Item):
-            days = self.view.visible_days()
-            if child.owner is self and child.post_id is None and child.day in days:
-                return days.index(child.day)
+            if child.owner is self and child.post_id is None and self.shows(child.day):
+                return (child.day - self.view.visible_range()[0]).days
             return -1
         index = super().indexOfChild(child)
         return index + self._day_count() if index >= 0 else -1
@@ -261,7 +264,7 @@ class PeriodAccessible(QAccessibleWidget):
         if not view.hasFocus():
             return None
         day = view.current_date()
-        if day not in view.visible_days():
+        if not self.shows(day):
             return None
         focus = view.focused_post()
         if focus is not None and focus in view.posts_on(day):
@@ -272,17 +275,12 @@ class PeriodAccessible(QAccessibleWidget):
         view = self.view
         pos = view.mapFromGlobal(QPoint(x, y))
         day = view.day_at(pos)
-        if day is None or day not in view.visible_days():
+        if day is None or not self.shows(day):
             return None
         post_id = view.post_at(pos)
         if post_id is not None and post_id in view.posts_on(day):
             return self.post_item(day, post_id)
         return self.day_item(day)
-
-
-def _forget(iface_ids: list[int]) -> None:
-    for iface_id in iface_ids:
-        QAccessible.deleteAccessibleInterface(iface_id)
 
 
 class _Item(QAccessibleInterface):
@@ -293,12 +291,13 @@ class _Item(QAccessibleInterface):
         self.owner = owner
         self.day = day
         self.post_id = post_id
+        self.cache_id = 0
+        """Its number in Qt's accessibility cache (:meth:`PeriodAccessible._made`)."""
 
     def isValid(self) -> bool:
-        view = self.owner.view
         if self.post_id is None:
-            return self.day in view.visible_days()
-        return self.post_id in view.posts_on(self.day)
+            return self.owner.shows(self.day)
+        return self.post_id in self.owner.view.posts_on(self.day)
 
     # -- the tree ------------------------------------------------------------
 
