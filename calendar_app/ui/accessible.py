@@ -221,10 +221,8 @@ class PeriodAccessible(QAccessibleWidget):
         for post_id in changed:
             item = self._posts.get(post_id)
             if item is not None and item.isValid():
-                picked = post_id in now
-                kind = (
-                    QAccessible.Event.SelectionAdd if picked else QAccessible.Event.SelectionRemove
-                )
+                event = QAccessible.Event
+                kind = event.SelectionAdd if post_id in now else event.SelectionRemove
                 post_event(QAccessibleEvent(item, kind))
 
     # -- the tree ----------------------------------------------------------------

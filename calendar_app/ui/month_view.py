@@ -830,7 +830,7 @@ class PeriodView(QWidget):
                 said.append(f"and {len(posts) - SPOKEN_POSTS} more")
             parts.append(f"{self._post_count(day)}: " + "; ".join(said))
         parts.extend(self.spoken_cadence(day))
-        # Besides the day: said at the end of the focused day's or post's description too.
+        # Besides the day: said first in the focused day's or post's description too.
         notes = []
         if self._selected:
             titles = [self._posts[i].title for i in self._selected if i in self._posts]
