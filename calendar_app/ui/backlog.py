@@ -115,8 +115,11 @@ class BacklogSearch(QSortFilterProxyModel):
         return self._text if self._query else ""
 
     def _calendar_changed(self, changes: ChangeSet) -> None:
-        if changes.backlog or changes.calendar:
-            self._find_again()
+        # Heard before the list's model: it filters the rows it changes on these finds,
+        # so no row needs filtering again here (all of them took a quarter of a second
+        # in a backlog of 50,000 ideas).
+        if self._query and (changes.backlog or changes.calendar):
+            self._found = self._session.store.search_ids(self._text)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._query:
