@@ -690,12 +690,11 @@ class CalendarSession(QObject):
                     self._report = report.replacing(partial.messages)
                 self.reportChanged.emit()
                 return
-        rows = self.store.delivery_rows(today, window=(start, end))
-        # An archived channel is listed when the messages analysed go out on it, as the
-        # partial path above sees it (an archived message's posts on it listed it until
-        # an undo, and not after).
-        listed = {m.id for m in messages}
-        channels = self._analysed_channels([row for row in rows if row[0] in listed])
+        # The messages analysed only: an archived channel is listed when they go out on
+        # it, as the partial path above sees it (an archived message's posts on it
+        # listed it until an undo, and not after).
+        rows = self.store.delivery_rows(today, [m.id for m in messages], window=(start, end))
+        channels = self._analysed_channels(rows)
         self._report = analyse(messages, channels, rows, today, start, end, origin=origin)
         self.reportChanged.emit()
 
