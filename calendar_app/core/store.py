@@ -996,7 +996,6 @@ class CalendarStore:
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [new_id, name, kind, color, char_limit, order, int(archived)],
             )
-            self._forget_names("channel", new_id)  # (a number an earlier release reused)
         return ChangeSet(channels=frozenset({new_id}), created=(new_id,))
 
     def update_channel(
@@ -1114,7 +1113,6 @@ class CalendarStore:
                     int(archived),
                 ],
             )
-            self._forget_names("message", new_id)  # (a number an earlier release reused)
         return ChangeSet(messages=frozenset({new_id}), created=(new_id,))
 
     def first_delivery_day(self, message_id: int, as_of: date) -> date | None:
@@ -1220,7 +1218,6 @@ class CalendarStore:
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 [new_id, name, campaign_kind.value, _iso(starts_on), _iso(ends_on), color],
             )
-            self._forget_names("campaign", new_id)  # (a number an earlier release reused)
         return ChangeSet(campaigns=frozenset({new_id}), created=(new_id,))
 
     def update_campaign(self, campaign: Campaign) -> ChangeSet:
@@ -1328,7 +1325,9 @@ class CalendarStore:
         """Make ``keys`` the former names of the record, and no others (see
         :meth:`names_had`)."""
         with environment_errors(self.path), self.db.atomic():
-            self._forget_names(kind, record_id)
+            self._conn.execute(
+                "DELETE FROM former_names WHERE kind = ? AND record_id = ?", [kind, record_id]
+            )
             self._conn.executemany(
                 "INSERT INTO former_names (kind, record_id, name_key) VALUES (?, ?, ?)",
                 [(kind, record_id, key) for key in sorted(set(keys))],
@@ -1348,12 +1347,6 @@ class CalendarStore:
         except sqlite3.OperationalError:  # no such table: a calendar of an older schema
             kept = 0
         return max(top, kept) + 1
-
-    def _forget_names(self, kind: str, record_id: int) -> None:
-        """A new record under a number a deleted one had: no name that one had is its."""
-        self._conn.execute(
-            "DELETE FROM former_names WHERE kind = ? AND record_id = ?", [kind, record_id]
-        )
 
     def former_names(self, kind: str) -> dict[str, set[int]]:
         """The names (:func:`.models.name_key`) the channels (``kind`` "channel"), key
@@ -2882,13 +2875,13 @@ class CalendarStore:
                 edits[member.id] = edit
             new_days = [day for e in edits.values() if (day := e.get("date")) is not None]
             if before and new_days and min(new_days) <= max(before):
+                # The day the user chose for the post moved, when that alone is refused:
+                # said rather than another occurrence's (which named a day never chosen).
+                chosen = edits.get(post.id, {}).get("date")
                 first = min(
                     (m for m in members if edits[m.id].get("date") is not None),
                     key=lambda m: cast(date, edits[m.id]["date"]),
                 )
-                # The day the user chose for the post moved, when that alone is refused:
-                # said rather than another occurrence's (which named a day never chosen).
-                chosen = edits.get(post.id, {}).get("date")
                 if isinstance(chosen, date) and chosen <= max(before):
                     new_days = [chosen]
                 elif first.date is not None and first.date != _occ(first):
