@@ -36,6 +36,7 @@ from calendar_app.exchange.formats import (
     Cancelled,
     ExportOptions,
     ImportOptions,
+    ImportSummary,
     no_progress,
 )
 from calendar_app.exchange.ical import export_ics, import_ics
@@ -81,6 +82,15 @@ def read_rows(path: Path) -> list[list[str]]:
 def others(folder: Path) -> list[str]:
     """The files in ``folder`` besides the test calendar (and its -wal, -shm files)."""
     return sorted(p.name for p in folder.iterdir() if not p.name.startswith("test.cadence"))
+
+
+def import_row(
+    store: CalendarStore, cells: str, options: ImportOptions | None = None
+) -> ImportSummary:
+    """Import one LinkedIn post whose date and time cells are ``cells`` ("2026-12-01,9:00")."""
+    source = store.path.parent / "t.csv"
+    source.write_text(f"title,channel,date,time\nPost,LinkedIn,{cells}\n", encoding="utf-8")
+    return import_csv(store, source, options or ImportOptions())
 
 
 def write_rows(path: Path, rows: list[list[str]]) -> None:
@@ -1028,11 +1038,7 @@ def test_a_date_that_says_more_or_less_is_refused(
     ],
 )
 def test_time_forms(store: CalendarStore, linkedin: int, cell: str, expected: time) -> None:
-    source = store.path.parent / "t.csv"
-    source.write_text(
-        f"title,channel,date,time\nPost,LinkedIn,2026-12-01,{cell}\n", encoding="utf-8"
-    )
-    import_csv(store, source, ImportOptions())
+    import_row(store, f"2026-12-01,{cell}")
     assert store.all_posts()[0].time == expected
 
 
@@ -1090,9 +1096,7 @@ def test_a_quote_after_a_space_is_said_as_such(store: CalendarStore, linkedin: i
 
 def test_a_time_with_seconds_is_said_as_one(store: CalendarStore, linkedin: int) -> None:
     """ "'23:59:59' is not a time of day": it is one, to the second."""
-    source = store.path.parent / "t.csv"
-    source.write_text("title,channel,date,time\nPost,LinkedIn,2026-12-01,23:59:59\n", "utf-8")
-    summary = import_csv(store, source, ImportOptions())
+    summary = import_row(store, "2026-12-01,23:59:59")
     assert summary.skipped == [
         "row 2, column 'time': '23:59:59' has seconds, and Cadence plans to the minute;"
         " write it as HH:MM"
@@ -2132,17 +2136,13 @@ def test_an_older_export_does_not_take_back_what_a_later_file_brought(
 def test_a_date_with_its_time_in_one_cell_gives_both(
     store: CalendarStore, linkedin: int, cells: str, expected: time
 ) -> None:
-    source = store.path.parent / "t.csv"
-    source.write_text(f"title,channel,date,time\nPost,LinkedIn,{cells}\n", encoding="utf-8")
-    assert import_csv(store, source, ImportOptions(day_first=True)).skipped == []
+    assert import_row(store, cells, ImportOptions(day_first=True)).skipped == []
     (post,) = store.all_posts()
     assert (post.date, post.time) == (date(2027, 4, 16), expected)
 
 
 def test_a_date_and_a_time_that_disagree_are_refused(store: CalendarStore, linkedin: int) -> None:
-    source = store.path.parent / "t.csv"
-    source.write_text("title,channel,date,time\nPost,LinkedIn,2027-04-16 14:00,15:00\n", "utf-8")
-    summary = import_csv(store, source, ImportOptions())
+    summary = import_row(store, "2027-04-16 14:00,15:00")
     assert summary.skipped == [
         "row 2, column 'time': the date says 14:00 and the time 15:00; give the time once"
     ]
