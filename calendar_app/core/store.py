@@ -386,7 +386,11 @@ def whole_note(post: Post | NewPost) -> str:
     it (its channel, key messages, campaign and notes too). A CSV row, which carries
     them all, is that past state only when it shows it in full; a state an earlier
     release noted has its shown note alone."""
-    return f"whole {shown_note_of(post)} {shown_sum(post)}"
+    return _whole(shown_note_of(post), shown_sum(post))
+
+
+def _whole(shown: str, summed: str) -> str:
+    return f"whole {shown} {summed}"
 
 
 def whole_of(shown: str, notes: Collection[str]) -> set[str]:
@@ -2389,13 +2393,21 @@ class CalendarStore:
                 [json.dumps([p.id for p in posts])],
             )
             if remembered:
+                # Each post's notes once (they were each spelled twice: a third of the time).
+                spelled: dict[tuple[datetime, int], VersionKey] = {}
+                kept = []
+                for p in posts:
+                    key = spelled.get((p.updated_at, p.revision))
+                    if key is None:  # posts made together share a stamp: spell it once
+                        key = spelled[p.updated_at, p.revision] = key_of(p)
+                    kept.append((p, key, shown_note_of(p), shown_sum(p)))
                 self.remember_deleted(
-                    [Deleted(p.uid, p.id, p.updated_at, p.revision, shown_sum(p)) for p in posts]
+                    [Deleted(p.uid, p.id, p.updated_at, p.revision, s) for p, *_, s in kept]
                 )
                 self._link_versions(
-                    (p.id, key_of(p), (0, note))
-                    for p in posts
-                    for note in (gone_note(shown_note_of(p)), whole_note(p))
+                    (p.id, key, (0, note))
+                    for p, key, shown, summed in kept
+                    for note in (gone_note(shown), _whole(shown, summed))
                 )
         return _post_changes(posts, [p.id for p in posts], removed=True)
 

@@ -195,9 +195,12 @@ class _SnapshotCommand(StoreCommand):
         ("Set 11 posts to Cancelled")."""
         self._placeholder = text
         store = session.store
-        series_ids = {p.series_id for p in store.posts(post_ids) if p.series_id is not None}
+        named = store.posts(post_ids)
+        series_ids = {p.series_id for p in named if p.series_id is not None}
         members = {p.id for s in series_ids for p in store.series_posts(s)}
-        self._before: list[Post] = store.posts(set(post_ids) | members)
+        # Read once when no series brings others (thousands of ideas were read twice).
+        others = members - {p.id for p in named}
+        self._before: list[Post] = store.posts(set(post_ids) | members) if others else named
         self._series_before: list[Series] = [store.series(s) for s in sorted(series_ids)]
         self._series_after: frozenset[int] = frozenset()
         self.changed_ids: list[int] = []
