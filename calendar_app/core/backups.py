@@ -102,7 +102,7 @@ def write_copy(
         told(2, 3)
 
     try:
-        _copied_into(target, fill)
+        _copied_into(target, fill, rights_of=store.path)
         told(3, 3)
     except StorageProblem as exc:
         problem = on_writing(exc, str(target))  # a copy was written, not a change
@@ -114,16 +114,19 @@ def write_copy(
     return target
 
 
-def _copied_into(target: Path, fill: Callable[[str], None]) -> None:
+def _copied_into(
+    target: Path, fill: Callable[[str], None], *, rights_of: Path | None = None
+) -> None:
     """A copy of a calendar at ``target``: ``fill`` writes it (VACUUM INTO) into a file
     beside it, left there empty and private (0600) so that no one else reads the copy
     while it is written, then renamed over it once whole; a full disk, a crash or a
-    stop leaves no half copy behind."""
+    stop leaves no half copy behind. A new file has the rights of the one at
+    ``rights_of`` (:func:`.files.put_in_place`)."""
     handle, temp_name = tempfile.mkstemp(prefix=".cadence-copy-", suffix=".tmp", dir=target.parent)
     os.close(handle)
     try:
         fill(temp_name)
-        put_in_place(temp_name, target)
+        put_in_place(temp_name, target, rights_of=rights_of)
     finally:
         remove_calendar_file(temp_name)
 
@@ -268,7 +271,7 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _copied_into(target, fill)
+        _copied_into(target, fill, rights_of=path)
     except (OSError, CadenceError) as exc:
         problem = os_problem_for(exc, str(target)) if isinstance(exc, OSError) else exc
         if isinstance(problem, StorageProblem):

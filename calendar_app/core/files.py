@@ -32,11 +32,20 @@ USUAL_RIGHTS = 0o644
 """A new export or copy: readable by anyone, as a file saved by any program is."""
 
 
-def put_in_place(temp: Path | str, target: Path) -> None:
+def put_in_place(temp: Path | str, target: Path, *, rights_of: Path | None = None) -> None:
     """Rename ``temp``, written private beside ``target``, over it, with the rights the
-    file there had, or the usual ones (:func:`give_rights`); then clear what exports
-    stopped half-way left beside it (:func:`clear_leftovers`)."""
-    give_rights(temp, target, USUAL_RIGHTS)
+    file there had, or else those of the file at ``rights_of`` (a backup has its
+    calendar's: a client's calendar kept private keeps private copies), or the usual
+    ones (:func:`give_rights`); then clear what exports stopped half-way left beside it
+    (:func:`clear_leftovers`)."""
+    if rights_of is not None and not os.path.lexists(target):
+        give_rights(temp, rights_of, USUAL_RIGHTS)
+        # Readable by whom the calendar is, written by nobody else, and the user's own
+        # to change (a calendar on a memory stick reads as everyone's; one read-only).
+        mode = stat.S_IMODE(os.stat(temp).st_mode)
+        os.chmod(temp, (mode & USUAL_RIGHTS) | 0o600)
+    else:
+        give_rights(temp, target, USUAL_RIGHTS)
     os.replace(temp, target)
     clear_leftovers(target)
 

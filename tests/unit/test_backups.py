@@ -41,6 +41,38 @@ def test_a_backup_is_a_calendar_with_the_same_posts(store: CalendarStore, tmp_pa
     assert sorted(p.name for p in folder.iterdir()) == [path.name]
 
 
+@pytest.mark.parametrize(
+    ("calendar", "copies"),
+    [
+        (0o600, 0o600),  # a client's calendar kept private keeps private copies
+        (0o640, 0o640),  # its group's (the user's own group) too
+        (0o644, 0o644),
+        (0o777, 0o644),  # read as everyone's (a memory stick): written by nobody else
+        (0o444, 0o644),  # read-only: the user's own copy is the user's to change
+    ],
+)
+def test_a_backup_or_copy_of_a_calendar_is_readable_by_whom_the_calendar_is(
+    store: CalendarStore, tmp_path: Path, calendar: int, copies: int
+) -> None:
+    store.path.chmod(calendar)
+    try:
+        backup = make_backup(store, tmp_path / "Backups", now=NOW)
+        copy = write_copy(store, tmp_path / "copy.cadence")
+    finally:
+        store.path.chmod(0o644)
+    assert os.stat(backup).st_mode & 0o7777 == copies
+    assert os.stat(copy).st_mode & 0o7777 == copies
+    # A copy over a file there keeps that file's rights, as an export made again does.
+    (tmp_path / "shared.cadence").write_bytes(b"")
+    (tmp_path / "shared.cadence").chmod(0o664)
+    store.path.chmod(0o600)
+    try:
+        again = write_copy(store, tmp_path / "shared.cadence")
+    finally:
+        store.path.chmod(0o644)
+    assert os.stat(again).st_mode & 0o7777 == 0o664
+
+
 def test_thinning_keeps_a_day_then_dailies_then_weeklies() -> None:
     hours = [NOW - timedelta(hours=h) for h in range(0, 24 * 120, 6)]
     backups = [(stamp, Path(f"{stamp:%Y%m%d%H}.cadence")) for stamp in hours]

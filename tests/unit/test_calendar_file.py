@@ -762,11 +762,13 @@ def test_an_older_calendar_is_kept_as_it_was_and_brought_up_to_date_in_its_file(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     path = tmp_path / "old.cadence"
     write_schema_4(path)
+    path.chmod(0o600)  # a client's, kept private
     with CalendarStore.open(path) as store:
         assert _marks_in_the_file_alone(path) == (database.SCHEMA_VERSION, ["Old post"])
         kept = store.kept_before_update
     assert kept is not None
     assert kept.parent == backup_folder(data_folder())
+    assert os.stat(kept).st_mode & 0o7777 == 0o600  # and so is its copy
     assert kept.name.startswith("old ")
     assert _marks_in_the_file_alone(kept) == (4, ["Old post"])
     with CalendarStore.open(path) as again:  # up to date now: nothing more is kept
