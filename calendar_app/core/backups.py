@@ -56,16 +56,26 @@ def backup_folder(data_folder: Path) -> Path:
 def copy_target(store: CalendarStore, target: Path | str) -> Path:
     """The file a copy of the calendar writes for ``target``
     (:meth:`.CalendarStore.export_target`), refused where a calendar is open: one open
-    elsewhere (or left open by a crash) keeps changes in its -wal, which SQLite would
-    play onto the new file, a damaged calendar. Asked before "replace it?" is."""
+    elsewhere (or left open by a crash) keeps changes in its -wal, or a half-written
+    change in its -journal, which SQLite would play onto the new file, a damaged
+    calendar. Asked before "replace it?" is."""
     path = store.export_target(target, what="A copy")
-    if Path(f"{path}-wal").exists():
+    if Path(f"{path}-wal").exists() or _holds_something(Path(f"{path}-journal")):
         raise CalendarFileError(
             f"{path.name} is open in Cadence or another program, or was not closed"
             " properly; close it there (or open and close it in Cadence), or choose"
             " another name."
         )
     return path
+
+
+def _holds_something(path: Path) -> bool:
+    """Whether a file is there and not empty (a -journal a rollback left empty is no
+    change to play back)."""
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def write_copy(

@@ -322,6 +322,31 @@ def test_a_copy_never_replaces_a_calendar_open_elsewhere(
     wal.unlink()
     with CalendarStore.open(target) as theirs:
         assert [p.title for p in theirs.all_posts()] == ["Theirs, being edited"]
+    # Written in rollback mode by another program that stopped half-way: its -journal
+    # would be played onto the new copy at its first opening.
+    write_copy(store, target)  # a copy: in rollback mode, as copies are
+    stopped = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sqlite3, sys\n"
+            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "c.execute('PRAGMA cache_size=1'); c.execute('BEGIN IMMEDIATE')\n"
+            "c.execute('UPDATE posts SET body = hex(randomblob(3000))')\n"
+            "os._exit(0)",
+            str(target),
+        ],
+        check=True,
+    )
+    assert stopped.returncode == 0
+    journal = target.with_name(target.name + "-journal")
+    assert journal.stat().st_size > 0
+    with pytest.raises(CalendarFileError, match="was not closed properly"):
+        write_copy(store, target)
+    with CalendarStore.open(target) as theirs:  # opened and closed: rolled back
+        assert [(p.title, p.body) for p in theirs.all_posts()] == [("Ours", "")]
+    assert not journal.exists()
+    journal.write_bytes(b"")  # an empty one (a rollback left it) holds nothing to play
     # Closed: the copy replaces it whole.
     write_copy(store, target)
     with CalendarStore.open(target) as copy:
