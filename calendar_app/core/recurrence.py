@@ -165,6 +165,7 @@ def normalise(rule: str, *, at: time | None = None, zone: tzinfo | None = None) 
     if "UNTIL" in parts:
         parts["UNTIL"] = _last_day(parts["UNTIL"], at, zone).strftime("%Y%m%d")
     check_ordinals(freq, parts.get("BYDAY", ""))
+    _check_no_zero(parts)
     if _never(parts):
         raise InvalidInput(
             f"The repeat rule '{shortened(rule.strip())}' falls on no day that exists (such as"
@@ -178,6 +179,27 @@ def normalise(rule: str, *, at: time | None = None, zone: tzinfo | None = None) 
             f"The repeat rule '{shortened(rule.strip())}' is not valid: {shortened(str(exc))}."
         ) from None
     return text
+
+
+_COUNTED = {
+    "BYMONTH": "months are counted from 1 (January)",
+    "BYMONTHDAY": "a month's days are counted from 1 (or back from -1, its last)",
+    "BYYEARDAY": "a year's days are counted from 1 (or back from -1, its last)",
+    "BYWEEKNO": "a year's weeks are counted from 1 (or back from -1, its last)",
+}
+
+
+def _check_no_zero(parts: dict[str, str]) -> None:
+    """Refuse a 0 where days, weeks or months are counted: the rule library reads
+    "BYMONTHDAY=0" as no choice at all (a monthly rule made a post every day)."""
+    for name, counted in _COUNTED.items():
+        for piece in parts.get(name, "").split(","):
+            digits = piece.strip().lstrip("+-")
+            if digits.isdigit() and not digits.strip("0"):
+                raise InvalidInput(
+                    f"{name}={shortened(piece.strip())} in the repeat rule names nothing:"
+                    f" {counted}."
+                )
 
 
 def _never(parts: dict[str, str]) -> bool:

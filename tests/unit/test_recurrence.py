@@ -1878,6 +1878,24 @@ def test_a_weekday_rank_a_month_or_year_has_not_is_said(rule: str) -> None:
     assert recurrence.normalise("FREQ=YEARLY;BYDAY=53MO") == "FREQ=YEARLY;BYDAY=53MO"
 
 
+@pytest.mark.parametrize(
+    ("rule", "said"),
+    [
+        ("FREQ=MONTHLY;BYMONTHDAY=0", "BYMONTHDAY=0 in the repeat rule names nothing"),
+        ("FREQ=MONTHLY;BYMONTHDAY=15,-00", "BYMONTHDAY=-00 in the repeat rule names nothing"),
+        ("FREQ=YEARLY;BYMONTHDAY=0", "a month's days are counted from 1"),
+        ("FREQ=YEARLY;BYMONTH=0", "months are counted from 1"),
+        ("FREQ=YEARLY;BYYEARDAY=0", "a year's days are counted from 1"),
+        ("FREQ=YEARLY;BYWEEKNO=0", "a year's weeks are counted from 1"),
+    ],
+)
+def test_a_zero_day_week_or_month_is_refused(rule: str, said: str) -> None:
+    """The rule library reads BYMONTHDAY=0 as no choice: a "monthly" rule made 366 posts."""
+    with pytest.raises(InvalidInput, match=said):
+        recurrence.occurrences(rule, date(2026, 12, 1))
+    assert len(recurrence.occurrences("FREQ=MONTHLY;BYMONTHDAY=-1", date(2026, 12, 1))) == 12
+
+
 def test_two_posts_joining_one_occurrence_leave_one_in_the_series(store: CalendarStore) -> None:
     """A file with two events for one occurrence deleted here: both joined the series,
     two posts for one day of its rule."""
