@@ -36,19 +36,37 @@ _ALLOWED = {
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ENDS = ("COUNT", "UNTIL")
-_RANKS = {
-    "1": "the first ",
-    "+1": "the first ",
-    "2": "the second ",
-    "+2": "the second ",
-    "3": "the third ",
-    "+3": "the third ",
-    "4": "the fourth ",
-    "+4": "the fourth ",
-    "-1": "the last ",
-    "-2": "the second last ",
-}
-"""How a monthly rule's BYDAY=1MO or -1FR reads: "on the first Monday"."""
+_ORDINALS = ("first", "second", "third", "fourth", "fifth")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _ordinal(number: str) -> str:
+    """How a rank reads: "first" (1), "last" (-1), "third last" (-3), "20th" (20)."""
+    value = int(number)
+    size = abs(value)
+    if size <= len(_ORDINALS):
+        word = _ORDINALS[size - 1]
+    else:
+        tail = (
+            "th" if size % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(size % 10, "th")
+        )
+        word = f"{size}{tail}"
+    if value > 0:
+        return word
+    return "last" if value == -1 else f"{word} last"
 
 
 def parse(rule: str) -> dict[str, str]:
@@ -502,8 +520,9 @@ def refusal(rule: str, pin: tuple[date, date], moved: Mapping[date, date]) -> st
     elif by_weekday:
         tokens = parts.get("BYDAY", "").split(",")
         like = ""
-        if len(tokens) == 1 and tokens[0][:-2] in _RANKS and "BYSETPOS" not in parts:
-            like = f", like {_RANKS[tokens[0][:-2]]}{_DAY_NAMES[target.weekday()]}"
+        rank = tokens[0][:-2] if len(tokens) == 1 else ""
+        if rank.lstrip("+-").isdigit() and "BYSETPOS" not in parts:
+            like = f", like the {_ordinal(rank)} {_DAY_NAMES[target.weekday()]}"
         why = (
             f"the series repeats {repeats}, and all of them move only to another such"
             f" day{like}. Move this one alone."
@@ -561,7 +580,8 @@ def build(
 
 
 def describe(rule: str) -> str:
-    """A short English description, like "Weekly on Monday and Thursday, 10 times"."""
+    """A short English description, like "Weekly on Monday and Thursday, 10 times", or
+    "Yearly on the fourth Thursday in November", "Monthly on the last weekday"."""
     parts = parse(rule)
     interval = int(parts.get("INTERVAL", "1"))
     unit = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}.get(
@@ -572,24 +592,73 @@ def describe(rule: str) -> str:
         if interval == 1
         else f"Every {interval} {unit}s"
     )
+    positions = _numbers(parts.get("BYSETPOS", ""))
+    picked = ""  # what BYSETPOS picks from, when it is said with it
     if "BYDAY" in parts:
-        names = [
-            _RANKS.get(t[:-2], "") + _DAY_NAMES[_WEEKDAYS.index(t[-2:])]
-            for t in parts["BYDAY"].split(",")
-            if t[-2:] in _WEEKDAYS
-        ]
-        if names:
-            text += f" on {in_words(names)}"
+        tokens = [t for t in parts["BYDAY"].split(",") if t[-2:] in _WEEKDAYS]
+        plain = all(t in _WEEKDAYS for t in tokens)
+        if positions and plain and tokens and "BYMONTHDAY" not in parts:
+            picked = _days_as_one(tokens)
+        else:
+            names = [
+                (f"the {_ordinal(t[:-2])} " if t[:-2] else "") + _DAY_NAMES[_WEEKDAYS.index(t[-2:])]
+                for t in tokens
+            ]
+            if names:
+                text += f" on {in_words(names)}"
+            if unit == "year" and not plain and not {"BYMONTH", "BYWEEKNO"} & set(parts):
+                text += " of the year"  # a yearly rule's ranks count the year's weekdays
     if "BYMONTHDAY" in parts:
-        days = parts["BYMONTHDAY"].split(",")
+        days = _numbers(parts["BYMONTHDAY"])
         if days == ["-1"]:
             text += " on the last day"
-        elif len(days) == 1:
-            text += f" on day {days[0]}"
+        elif all(d.lstrip("+").isdigit() for d in days):
+            text += f" on day {days[0]}" if len(days) == 1 else f" on days {in_words(days)}"
         else:
-            text += f" on days {in_words(days)}"
+            text += f" on the {in_words([_ordinal(d) for d in days])} day"
+            text += "" if len(days) == 1 else "s"
+    if "BYYEARDAY" in parts:
+        days = [_ordinal(d) for d in _numbers(parts["BYYEARDAY"])]
+        text += f" on the {in_words(days)} day{'s' if len(days) > 1 else ''} of the year"
+    if "BYWEEKNO" in parts:
+        weeks = [_ordinal(d) for d in _numbers(parts["BYWEEKNO"])]
+        text += f" in the {in_words(weeks)} week{'s' if len(weeks) > 1 else ''} of the year"
+    if "BYMONTH" in parts:
+        months = [_MONTH_NAMES[int(m) - 1] for m in _numbers(parts["BYMONTH"]) if 1 <= int(m) <= 12]
+        if months:
+            text += f" in {in_words(months)}"
+    if positions:
+        which = in_words([_ordinal(p) for p in positions])
+        if picked:
+            text += f" on the {which} {picked}"
+        else:
+            each = "month" if unit == "month" else "year" if unit == "year" else unit
+            text += f", the {which} of those each {each}"
     if "COUNT" in parts:
         text += ", once" if parts["COUNT"] == "1" else f", {parts['COUNT']} times"
     if "UNTIL" in parts:
         text += f", until {_until(parts['UNTIL']).isoformat()}"
     return text
+
+
+def _numbers(value: str) -> list[str]:
+    """The numbers of a rule part ("1,-1"), each written as a number is."""
+    found = []
+    for piece in filter(None, (p.strip() for p in value.split(","))):
+        with contextlib.suppress(ValueError):
+            found.append(str(int(piece)))
+    return found
+
+
+def _days_as_one(tokens: Sequence[str]) -> str:
+    """Weekdays as one of them is called: "weekday" (Monday to Friday), "Monday or
+    Friday"."""
+    chosen = {_WEEKDAYS.index(t) for t in tokens}
+    if chosen == set(range(5)):
+        return "weekday"
+    if chosen == {5, 6}:
+        return "weekend day"
+    if chosen == set(range(7)):
+        return "day"
+    names = [_DAY_NAMES[i] for i in sorted(chosen)]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"

@@ -267,6 +267,27 @@ def test_shifted_rule_gives_shifted_dates() -> None:
         ("FREQ=MONTHLY;BYDAY=-1FR;COUNT=3", "Monthly on the last Friday, 3 times"),
         ("FREQ=MONTHLY;BYMONTHDAY=-1", "Monthly on the last day"),
         ("FREQ=MONTHLY;BYMONTHDAY=1,15", "Monthly on days 1 and 15"),
+        # What each part chooses is said (the last weekday read as every weekday).
+        (
+            "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=6",
+            "Monthly on the last weekday, 6 times",
+        ),
+        ("FREQ=MONTHLY;BYDAY=SA,SU;BYSETPOS=1,-1", "Monthly on the first and last weekend day"),
+        ("FREQ=MONTHLY;BYDAY=MO,FR;BYSETPOS=2", "Monthly on the second Monday or Friday"),
+        (
+            "FREQ=MONTHLY;BYMONTHDAY=1,15;BYSETPOS=-1",
+            "Monthly on days 1 and 15, the last of those each month",
+        ),
+        ("FREQ=YEARLY;BYMONTH=11;BYDAY=4TH", "Yearly on the fourth Thursday in November"),
+        ("FREQ=YEARLY;BYDAY=4TH", "Yearly on the fourth Thursday of the year"),
+        ("FREQ=YEARLY;BYDAY=-2MO;BYMONTH=5", "Yearly on the second last Monday in May"),
+        ("FREQ=YEARLY;BYDAY=22MO", "Yearly on the 22nd Monday of the year"),
+        ("FREQ=MONTHLY;BYDAY=5FR", "Monthly on the fifth Friday"),
+        ("FREQ=MONTHLY;BYDAY=-3FR", "Monthly on the third last Friday"),
+        ("FREQ=MONTHLY;BYMONTHDAY=-2", "Monthly on the second last day"),
+        ("FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=21", "Yearly on day 21 in March and September"),
+        ("FREQ=YEARLY;BYYEARDAY=100,-1", "Yearly on the 100th and last days of the year"),
+        ("FREQ=YEARLY;BYWEEKNO=1;BYDAY=MO", "Yearly on Monday in the first week of the year"),
     ],
 )
 def test_describe(rule: str, text: str) -> None:
