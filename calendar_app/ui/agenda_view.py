@@ -332,6 +332,10 @@ class AgendaView(QWidget):
             # has; shown again (from another view), where the user left it.
             self._placed = True
             self.table.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtTop)
+            # Up and down only: before the window's layout settles the columns are not at
+            # their widths, and a narrow window opened scrolled sideways to its end (the
+            # date, time and title out of sight).
+            self.table.horizontalScrollBar().setValue(0)
 
     def fit_to_width(self) -> None:
         """The columns to the table's width: the title keeps its room in a narrow

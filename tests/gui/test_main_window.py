@@ -182,6 +182,28 @@ def test_the_agenda_keeps_its_scroll_when_shown_again(window: MainWindow) -> Non
     assert bar.value() == 0  # where the user left it, not back on the current day
 
 
+@pytest.mark.parametrize("width", [1024, 1100, 1150])
+def test_in_a_narrow_window_the_agenda_opens_on_its_first_columns(
+    session: CalendarSession, settings: QSettings, errors: Errors, qtbot: QtBot, width: int
+) -> None:
+    """It opened scrolled sideways to its end: the date, time and title out of sight,
+    at some widths only the status column showing."""
+    win = MainWindow(session, settings, error_handler=errors)
+    qtbot.addWidget(win)
+    win.resize(width, 700)
+    with qtbot.waitExposed(win):
+        win.show()
+    win.set_view(2)
+    table = win.agenda_view.table
+    qtbot.waitUntil(lambda: table.viewport().width() > 0)
+    header = table.horizontalHeader()
+    assert header.sectionViewportPosition(AgendaModel.DATE) == 0
+    assert table.horizontalScrollBar().value() == 0
+    title = header.sectionViewportPosition(AgendaModel.TITLE)
+    assert 0 < title < table.viewport().width()
+    win.close()
+
+
 def test_title_names_the_calendar_and_the_period_is_this_month(window: MainWindow) -> None:
     assert window.windowTitle() == "Solenne Solar (demo) — Cadence"
     assert window.period_label.text() == window.month_view.period_title()
