@@ -170,7 +170,10 @@ def _read_marks(path: Path) -> tuple[int, int]:
         problem = opening_problem_for(exc, path)
         if problem is not None:
             raise problem from exc  # a full disk, not a damaged file
-        raise CalendarFileError(f"{path} is not a Cadence calendar (it is damaged).") from exc
+        raise CalendarFileError(
+            f"{path} is damaged, so Cadence cannot read it; if it is one of your calendars,"
+            " open one of its backups (Help > About shows where they are)."
+        ) from exc
     finally:
         conn.close()
     return int(app_id), int(user_version)

@@ -72,7 +72,11 @@ def scrolled(content: QWidget, *, sideways: bool = False) -> QScrollArea:
 
 
 def _error_box(
-    parent: QWidget | None, exc: BaseException, title: str, reassurance: str = CALENDAR_KEPT
+    parent: QWidget | None,
+    exc: BaseException,
+    title: str,
+    reassurance: str = CALENDAR_KEPT,
+    then: str = "",
 ) -> QMessageBox:
     box = message_box(parent)
     box.setWindowTitle(title)
@@ -80,7 +84,9 @@ def _error_box(
         box.setIcon(QMessageBox.Icon.Warning)
         box.setText(str(exc))
         if isinstance(exc, StorageProblem):
-            box.setInformativeText(reassurance)
+            box.setInformativeText(" ".join(filter(None, (reassurance, then))))
+        else:
+            box.setInformativeText(then)
     elif isinstance(exc, MemoryError):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setText(OUT_OF_MEMORY)
@@ -149,14 +155,16 @@ def show_error(
     title: str = "Cadence",
     *,
     reassurance: str = CALENDAR_KEPT,
+    then: str = "",
 ) -> None:
     """Tell the user what went wrong in one plain sentence, and wait for them to close it.
 
     A :class:`CadenceError` carries its own sentence (a problem of the disk or the
-    file system adds ``reassurance``); anything else is a bug in Cadence, said as
-    such (the details go to the "Show Details" area).
+    file system adds ``reassurance``), and ``then`` says what Cadence does next;
+    anything else is a bug in Cadence, said as such (the details go to the "Show
+    Details" area).
     """
-    run_modal(_error_box(parent, exc, title, reassurance))
+    run_modal(_error_box(parent, exc, title, reassurance, then))
 
 
 _announced: list[QMessageBox] = []

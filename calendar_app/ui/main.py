@@ -234,12 +234,28 @@ def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore
                     " opens the demo calendar instead (File > Open finds it where it went)."
                 ),
             )
-    for candidate in candidates:
+    for number, candidate in enumerate(candidates, start=1):
         try:
             return CalendarStore.open(candidate)
         except Exception as exc:
-            show_error(None, exc)
+            following = candidates[number] if number < len(candidates) else None
+            show_error(None, exc, then=_opens_instead(candidate, following))
     return CalendarStore.open(default_calendar())
+
+
+def _opens_instead(failed: Path, path: Path | None) -> str:
+    """What a start says it opens after a calendar that would not (``failed``): the next
+    one tried (``path``), or the demo calendar (nothing when the demo failed: the
+    welcome screen then offers the way on)."""
+    from ..app import DEMO_NAME, data_folder, shown_path
+
+    if path is not None:
+        return f"Cadence opens the calendar open last time, {shown_path(path)}, instead."
+    try:
+        demo_failed = failed.resolve() == (data_folder() / DEMO_NAME).resolve()
+    except OSError:
+        demo_failed = False
+    return "" if demo_failed else "Cadence opens the demo calendar instead."
 
 
 def error_hook(
@@ -407,7 +423,7 @@ def _first_window(
         return build(store)
     except Exception as exc:
         store.close()  # said, and Cadence starts all the same, as on a file that does not open)
-        show_error(None, exc)
+        show_error(None, exc, then=_opens_instead(store.path, None))
     try:
         fallback = default_calendar()
         if store.is_file(fallback):

@@ -75,9 +75,14 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What the window's start says in its error boxes, one sentence each."""
+    """What the window's start says in its error boxes, one sentence each, then what it
+    does instead."""
     sentences: list[str] = []
-    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: sentences.append(str(exc)))
+
+    def box(parent: QWidget | None, exc: BaseException, *, then: str = "") -> None:
+        sentences.append(" ".join(filter(None, (str(exc), then))))
+
+    monkeypatch.setattr(main_module, "show_error", box)
     return sentences
 
 
@@ -898,7 +903,9 @@ def test_a_calendar_damaged_inside_is_said_and_the_default_one_opens(
             demo_path if how == "path argument" else None, quit_after_ms=0, settings=settings
         )
     assert status == 0
-    assert said == [f"The calendar file {demo_path} is damaged."]
+    assert said == [
+        f"The calendar file {demo_path} is damaged. Cadence opens the demo calendar instead."
+    ]
     # The window showed the default calendar, and opens on it next time.
     assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
     assert demo_path.read_bytes() == before
@@ -931,7 +938,10 @@ def test_a_calendar_with_a_value_damaged_still_lets_cadence_start(
     monkeypatch.setattr(
         main_module,
         "show_error",
-        lambda parent, exc: said.append(dialogs._error_box(parent, exc, "Cadence", "").text()),
+        lambda parent, exc, then="": said.append(
+            dialogs._error_box(parent, exc, "Cadence", "", then).text()
+            + dialogs._error_box(parent, exc, "Cadence", "", then).informativeText()
+        ),
     )
     settings.setValue(WELCOME_SHOWN, True)
     settings.setValue("lastFile", str(demo_path))
@@ -947,7 +957,9 @@ def test_a_window_that_cannot_be_built_on_a_calendar_opens_the_default_one(
     """Whatever failed as the window read the calendar (a value damaged as no check
     foresaw, a bug), Cadence started all the same, on the default calendar."""
     said: list[str] = []
-    monkeypatch.setattr(main_module, "show_error", lambda parent, exc: said.append(repr(exc)))
+    monkeypatch.setattr(
+        main_module, "show_error", lambda parent, exc, then="": said.append(f"{exc!r} {then}")
+    )
     built: list[Path] = []
 
     def build(store: CalendarStore) -> Any:
@@ -958,7 +970,10 @@ def test_a_window_that_cannot_be_built_on_a_calendar_opens_the_default_one(
 
     store = CalendarStore.open(demo_path)
     assert main_module._first_window(store, build) is not None
-    assert said == ["TypeError(\"'<' not supported between instances of 'str' and 'int'\")"]
+    assert said == [
+        "TypeError(\"'<' not supported between instances of 'str' and 'int'\")"
+        " Cadence opens the demo calendar instead."
+    ]
     assert built == [data / DEMO_NAME]
 
 
@@ -1006,7 +1021,10 @@ def test_a_calendar_asked_for_that_is_gone_opens_the_last_one_not_the_demo(
     settings.setValue("lastFile", str(demo_path))
     gone = tmp_path / "gone.cadence"
     assert run_window(gone, quit_after_ms=0, settings=settings) == 0
-    assert said == [f"There is no calendar at {gone}."]
+    assert said == [
+        f"There is no calendar at {gone}. Cadence opens the calendar open last time,"
+        f" {demo_path}, instead."
+    ]
     assert Path(str(settings.value("lastFile"))) == demo_path
 
 

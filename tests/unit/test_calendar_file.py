@@ -121,7 +121,10 @@ def _make_newer(path: Path) -> None:
 
 
 NOT_CADENCE = "is not a Cadence calendar."
-DAMAGED = "is not a Cadence calendar (it is damaged)."
+DAMAGED = (
+    "is damaged, so Cadence cannot read it; if it is one of your calendars, open one of its"
+    " backups (Help > About shows where they are)."
+)
 OTHER_PROGRAM = "is a database of another program, not a Cadence calendar."
 
 HOSTILE: list[tuple[str, Callable[[Path], None], str]] = [
@@ -448,7 +451,7 @@ def test_a_read_only_calendar_moved_away_keeps_reading_what_it_had(tmp_path: Pat
         assert [c.name for c in reader.channels()] == ["Blog"]  # still readable
         (tmp_path / "elsewhere.cadence").write_bytes(b"not a calendar any more")
         (tmp_path / "elsewhere.cadence").rename(path)
-        with pytest.raises(CalendarFileError, match="not a Cadence calendar"):
+        with pytest.raises(CalendarFileError, match="is damaged, so Cadence cannot read it"):
             reader.changed_elsewhere()
         assert [c.name for c in reader.channels()] == ["Blog"]
     finally:
