@@ -481,7 +481,8 @@ def row_shapes(
     then (as its status counts, from the day it began, however far back). A bar wholly
     ahead of today tells, with ``period`` (a report on its days, as the web page does),
     the days it will be overdue in the period; without it (the window's weeks), of a
-    message overdue already, how long it has been overdue so far.
+    message overdue already, how long it has been overdue so far, and of one not yet
+    overdue, the days until the post that ends the gap (none when no post does: 0).
     """
     mid = rect.center().y()
     inactive: list[QRectF] = []
@@ -524,6 +525,7 @@ def row_shapes(
             layer.segments.setdefault(channel_id, []).append(segment)
 
     bar_h = min(max(rect.height() * 0.46, 8.0), 15.0)
+    delivered = {day for day, _ in row.marks}
     gaps = []
     for gap in row.gaps:
         x1, x2 = layout.span(gap.start, gap.end)
@@ -547,6 +549,10 @@ def row_shapes(
                     label_days = gap.days
                 elif gap.since <= today:  # overdue already, shown ahead
                     label_days = gap.overdue_by(today)
+                elif gap.end + timedelta(days=1) not in delivered:
+                    # No post ends it: its length would be the days to the end of the
+                    # analysis, which nobody chose ("77 days" for a message due next week).
+                    label_days = 0
         gaps.append(
             GapShape(
                 gap,
@@ -862,7 +868,7 @@ def paint_row_track(
         painter.fillPath(path, gap_hatch)
         days = shape.label_days
         room = shape.label.width()
-        for text in (f"{days} days" if days != 1 else "1 day", str(days)):
+        for text in (f"{days} days" if days != 1 else "1 day", str(days)) if days else ():
             if metrics.horizontalAdvance(text) + 8 <= room and bar.height() >= 11:
                 painter.setFont(label_font)
                 painter.setPen(colors.on_overdue_future if shape.label_pale else colors.on_overdue)

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.render.cadence_strip import (
+    GapShape,
     RowShapes,
     StripColors,
     StripLayout,
@@ -738,6 +739,46 @@ def test_a_bar_of_days_ahead_counts_the_days_overdue_so_far(tmp_path: Path, qtbo
         (bar,) = row_shapes(layout, row, QRectF(0, 0, 700, 30), TODAY).gaps
         assert bar.future_x is not None  # all of it ahead of today
         assert bar.label_days == 30
+
+
+def test_a_bar_wholly_to_come_counts_its_days_only_when_a_post_ends_it(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A message due next week with nothing planned: its pale bar said "77 days", the
+    days to the end of the analysis, which nobody chose."""
+    first, end = TODAY, TODAY + timedelta(days=60)
+    with one_message_panel(tmp_path, qtbot, 14, TODAY - timedelta(days=5), shown=(first, end)) as (
+        _,
+        session,
+        mid,
+    ):
+        layout = StripLayout(first, end, 0.0, 700.0)
+
+        def bar() -> GapShape:
+            report = session.report()
+            days = {
+                p.date: {p.channel_id}
+                for p in session.posts_between(first, end)
+                if p.date is not None
+            }
+            row = strip_row(session.key_message(mid), report, days, first, end, {})
+            return row_shapes(layout, row, QRectF(0, 0, 700, 30), TODAY).gaps[0]
+
+        ahead = bar()
+        assert ahead.gap.start == TODAY + timedelta(days=10)
+        assert ahead.label_pale
+        assert ahead.label_days == 0  # no number: the gap ends where the analysis does
+        blog = session.store.channels()[0].id
+        back = NewPost(
+            "Back", blog, (mid,), TODAY + timedelta(days=22), status=PostStatus.SCHEDULED
+        )
+        session.push(AddPostCommand(session, back))
+        closed = bar()
+        assert (closed.gap.start, closed.gap.end) == (
+            TODAY + timedelta(days=10),
+            TODAY + timedelta(days=21),
+        )
+        assert closed.label_days == 12  # overdue for 12 days unless planned sooner
 
 
 @pytest.mark.parametrize("dark", [False, True])
