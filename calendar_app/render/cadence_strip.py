@@ -674,22 +674,34 @@ def paint_axis(
     )
     if by_year:
         starts = [s for i, s in enumerate(starts) if i == 0 or s.month == 1]
+    year_owed = False  # a month too narrow for its year left it to the next one
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else layout.last + timedelta(days=1)
         x1 = layout.day_left(start)
         x2 = layout.day_left(end) if end <= layout.last else layout.right
         room = x2 - x1 - 8
-        first_label = i == 0 or start.month == 1
+        last_month = i + 1 == len(starts)
         if by_year:
-            candidates = [locale.toString(_qdate(start), "yyyy")]
-        elif first_label:  # the year, where it begins, before the month's name
-            candidates = [
-                locale.toString(_qdate(start), form)
-                for form in ("MMMM yyyy", "MMM yyyy", "yyyy", "MMM")
-            ]
+            forms: tuple[str, ...] = ("yyyy",)
+        elif i == 0 or start.month == 1 or year_owed:
+            # The year where it begins, after the month's name; a narrow first month
+            # keeps its name and leaves the year to the next ("2026 | November" read
+            # as if October were a year).
+            forms = ("MMMM yyyy", "MMM yyyy", *(("yyyy", "MMM") if last_month else ("MMM",)))
         else:
-            candidates = [locale.toString(_qdate(start), form) for form in ("MMMM", "MMM")]
-        label = next((c for c in candidates if month_metrics.horizontalAdvance(c) <= room), "")
+            forms = ("MMMM", "MMM")
+        label, form = next(
+            (
+                (text, form)
+                for form in forms
+                if month_metrics.horizontalAdvance(text := locale.toString(_qdate(start), form))
+                <= room
+            ),
+            ("", ""),
+        )
+        if not by_year:
+            needed = i == 0 or start.month == 1 or year_owed
+            year_owed = needed and "yyyy" not in form and start.month != 12
         if label:
             painter.drawText(
                 QRectF(x1 + 5, rect.top(), room + 3, top_h),

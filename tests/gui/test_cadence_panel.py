@@ -799,3 +799,43 @@ def test_words_on_the_status_pills_and_overdue_bars_read_at_4_5_to_1(
     colors = StripColors.from_palette(palette)
     assert colors.dark is dark
     assert contrast(colors.on_overdue.name(), colors.overdue.name()) >= 4.5
+
+
+class _TextsPainter(QPainter):
+    """A painter that keeps the texts it is asked to draw."""
+
+    def __init__(self, device: QImage) -> None:
+        super().__init__(device)
+        self.texts: list[str] = []
+
+    def drawText(self, *args: object) -> None:  # type: ignore[override]
+        self.texts.append(str(args[-1]))
+        super().drawText(*args)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "months"),
+    [
+        # A first month too narrow for its year: its name, the year with the next.
+        (date(2026, 10, 29), date(2026, 12, 28), ["Oct", "November 2026", "December"]),
+        (date(2026, 10, 1), date(2026, 12, 28), ["October 2026", "November", "December"]),
+        (date(2026, 12, 29), date(2027, 2, 28), ["Dec", "January 2027", "February"]),
+    ],
+)
+def test_a_month_too_narrow_for_its_year_keeps_its_name_and_the_next_one_says_it(
+    qapp: object, first: date, last: date, months: list[str]
+) -> None:
+    """A first month of a few days read "2026 | November | December": October's name
+    gone, and a year where a month's name stands."""
+    from calendar_app.render.cadence_strip import paint_axis
+
+    image = QImage(900, 40, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = _TextsPainter(image)
+    try:
+        colors = StripColors.from_palette(QPalette())
+        layout = StripLayout(first, last, 0.0, 900.0)
+        paint_axis(painter, layout, QRectF(0, 0, 900, 40), colors, QApplication.font())
+    finally:
+        painter.end()
+    assert [text for text in painter.texts if not text.isdigit()] == months
