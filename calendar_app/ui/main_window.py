@@ -138,6 +138,13 @@ FILTER_MENUS: dict[FilterKey, str] = {
 }
 """The filters: View > Filter's submenus, and without their access keys, the toolbar's
 buttons."""
+_FILTER_HEADINGS: dict[FilterKey, str] = {
+    "channels": "Channels shown",
+    "messages": "Show only posts carrying",
+    "campaigns": "Show only posts in",
+    "statuses": "Show only posts that are",
+}
+"""The first line of each filter menu: what a tick there means."""
 VIEW_NAMES = ("month", "week", "agenda")
 
 _ESC_CLEARS = "(Esc clears the selection)."
@@ -960,6 +967,12 @@ class MainWindow(QMainWindow):
             kind = without_access_key(FILTER_MENUS[key]).lower()
             menu.addAction(f"No {kind} in this calendar yet").setEnabled(False)
             return
+        # What a tick means, first: the channels ticked are shown (as the sidebar's boxes
+        # say), while the other menus show only what they tick, all when none is.
+        heading = QAction(_FILTER_HEADINGS[key], menu)
+        heading.setEnabled(False)
+        menu.insertAction(menu.actions()[0], heading)
+        menu.insertSeparator(menu.actions()[1])
         menu.addSeparator()
         menu.addAction("Show all").triggered.connect(lambda: self.clear_filter(key))
 

@@ -675,6 +675,26 @@ def test_an_ampersand_in_a_name_is_shown_in_the_filter_menu_not_taken_for_a_key(
     assert all("&" not in n.replace("&&", "") for n in names)
 
 
+def test_each_filter_menu_first_says_what_a_tick_means(window: MainWindow) -> None:
+    """The Channels menu ticks what is shown, the others what to show only: every
+    channel ticked beside every message unticked, both meaning "all shown"."""
+    firsts = {}
+    for key in ("channels", "messages", "campaigns", "statuses"):
+        menu = QMenu()
+        window._fill_filter_menu(key, menu)
+        heading, line, first = menu.actions()[:3]
+        assert not heading.isEnabled() and not heading.isCheckable()
+        assert line.isSeparator()
+        assert first.isCheckable()
+        firsts[key] = (heading.text(), first.isChecked())
+    assert firsts == {
+        "channels": ("Channels shown", True),
+        "messages": ("Show only posts carrying", False),
+        "campaigns": ("Show only posts in", False),
+        "statuses": ("Show only posts that are", False),
+    }
+
+
 def test_a_filter_menu_with_nothing_to_choose_says_so(window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "new client.cadence"
     CalendarStore.create(path, timezone="Europe/Paris").close()
