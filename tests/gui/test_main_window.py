@@ -683,7 +683,8 @@ def test_each_filter_menu_first_says_what_a_tick_means(window: MainWindow) -> No
         menu = QMenu()
         window._fill_filter_menu(key, menu)
         heading, line, first = menu.actions()[:3]
-        assert not heading.isEnabled() and not heading.isCheckable()
+        assert not heading.isEnabled()
+        assert not heading.isCheckable()
         assert line.isSeparator()
         assert first.isCheckable()
         firsts[key] = (heading.text(), first.isChecked())
