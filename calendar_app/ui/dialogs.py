@@ -186,7 +186,7 @@ def announce_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
 def ask_series_scope(parent: QWidget | None, verb: str) -> Scope | None:
     """Ask which occurrences of a recurring post ``verb`` (e.g. "move") applies to."""
     box = message_box(parent)
-    box.setWindowTitle("Recurring post")
+    box.setWindowTitle("Recurring Post")
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(f"This post repeats. Which occurrences do you want to {verb}?")
     # Each with a letter for Alt, as every other question's buttons.
@@ -388,7 +388,7 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     """Ask, as a post editor closes with changes, whether to save them."""
     box = message_box(parent)
     box.setObjectName("saveChangesBox")
-    box.setWindowTitle("Unsaved changes")
+    box.setWindowTitle("Unsaved Changes")
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(f"Save your changes to '{title}'?" if title else "Save this post?")
     box.setInformativeText("If you don't, what you typed is lost.")

@@ -901,9 +901,9 @@ class PostEditor(QDialog):
 
         self.setObjectName("postEditor")
         if post is not None:
-            self.setWindowTitle(f"Edit post — {elide(post.title)}")
+            self.setWindowTitle(f"Edit Post — {elide(post.title)}")
         else:
-            self.setWindowTitle("New post" if day is not None else "New idea")
+            self.setWindowTitle("New Post" if day is not None else "New Idea")
         self.setAccessibleName("Post editor")
 
         self._build()
@@ -1708,7 +1708,7 @@ class PostEditor(QDialog):
         self.backlog_hint.setVisible(not checked)
         self.when_label.setBuddy(self.date_edit if checked else self.date_check)
         if self.post is None:  # a new post, dated or not
-            self.setWindowTitle("New post" if checked else "New idea")
+            self.setWindowTitle("New Post" if checked else "New Idea")
         self._name_messages()
         if not self._loading:
             # Into the backlog goes the time too (a time needs a day); back on a day,

@@ -270,7 +270,7 @@ class _Manager(QDialog, Generic[R]):
 
         # Left: the list and what acts on a whole item.
         self.item_list = QListWidget()
-        self.item_list.setAccessibleName(self.plural_title)
+        self.item_list.setAccessibleName(self.plural_title.capitalize())
         self.item_list.setIconSize(QSize(12, 12))
         self.item_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.item_list.setMinimumWidth(210)
@@ -849,7 +849,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
     _COLOR_START = 3
 
     noun = "key message"
-    plural_title = "Key messages"
+    plural_title = "Key Messages"
 
     def _build_form(self, form: QFormLayout) -> None:
         self.title_edit = QLineEdit()

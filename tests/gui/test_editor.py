@@ -95,11 +95,11 @@ def _series_posts(session: CalendarSession) -> list[Post]:
 
 def test_the_editor_of_a_new_idea_is_titled_so(qtbot: QtBot, session: CalendarSession) -> None:
     """Shift+N and the backlog's + Idea opened "New post"."""
-    assert _editor(qtbot, session).windowTitle() == "New idea"
+    assert _editor(qtbot, session).windowTitle() == "New Idea"
     editor = _editor(qtbot, session, day=date(2026, 11, 25))
-    assert editor.windowTitle() == "New post"
+    assert editor.windowTitle() == "New Post"
     editor.date_check.setChecked(False)  # to the backlog
-    assert editor.windowTitle() == "New idea"
+    assert editor.windowTitle() == "New Idea"
 
 
 def test_new_post_is_saved_with_exactly_the_fields_filled_in(
