@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPen,
 )
@@ -255,8 +256,25 @@ class _FitList(QListView):
     KEPT_ROWS = 0
     """Rows the list keeps in sight however short the window (0: a scrap of one)."""
 
+    empty_text = ""
+    """Said in the list while it has no rows (a heading over blank space looked broken)."""
+
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._rows_height(None))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if not self.empty_text or model is None or model.rowCount():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            self.viewport().rect().adjusted(4, 2, -4, -2),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            self.empty_text,
+        )
+        painter.end()
 
     def minimumSizeHint(self) -> QSize:
         kept = self._rows_height(self.KEPT_ROWS) if self.KEPT_ROWS else 60
@@ -267,7 +285,10 @@ class _FitList(QListView):
         rows = model.rowCount() if model is not None else 0
         if most is not None:
             rows = min(rows, most)
-        height = sum(self.sizeHintForRow(r) for r in range(rows)) if rows else 24
+        if rows:
+            height = sum(self.sizeHintForRow(r) for r in range(rows))
+        else:  # room for its hint, on two lines in a narrow sidebar
+            height = 2 * self.fontMetrics().lineSpacing() + 6 if self.empty_text else 24
         return height + 2 * self.frameWidth() + 2
 
 
@@ -352,6 +373,7 @@ class MessageSidebar(QWidget):
             "Each key message with its cadence and status. Select one to highlight its "
             "deliveries and gaps; Escape clears the selection."
         )
+        self.messages_view.empty_text = "None yet: Edit > Key Messages… adds them."
         self.messages_view.setModel(self.messages_model)
         self.message_delegate = MessageDelegate(self.messages_view)
         self.messages_view.setItemDelegate(self.message_delegate)
@@ -366,6 +388,7 @@ class MessageSidebar(QWidget):
         self.channels_view.setAccessibleDescription(
             "Tick a channel to show its posts, untick it to hide them; Space toggles."
         )
+        self.channels_view.empty_text = "None yet: Edit > Channels… adds them."
         self.channels_view.setModel(self.channels_model)
         self.channels_view.setItemDelegate(ChannelDelegate(self.channels_view))
         self.channels_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

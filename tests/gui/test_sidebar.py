@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.cadence import MessageStatus
 from calendar_app.core.models import KeyMessage, NewPost, PostStatus
+from calendar_app.core.store import CalendarStore
 from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui.commands import (
     NON_BREAKING_HYPHEN,
@@ -404,3 +406,26 @@ def test_a_new_analysis_signals_only_the_badges_that_changed(
         session.push(CopyPostsCommand(session, [(carrier.id, TODAY, None)]))
     assert rows == [model.row_of(warranty)]
     assert sidebar.badge_text(warranty) == "unplanned"
+
+
+def test_empty_lists_say_where_their_items_are_added(
+    host: QWidget, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A new calendar's sidebar showed its two headings over blank space."""
+    with CalendarStore.create(tmp_path / "new.cadence", timezone="Europe/Paris") as store:
+        empty = MessageSidebar(CalendarSession(store, today=TODAY), host)
+        empty.resize(host.size())
+        empty.show()
+        qtbot.waitExposed(empty)
+        for view, menu in (
+            (empty.messages_view, "Key Messages…"),
+            (empty.channels_view, "Channels…"),
+        ):
+            assert view.model().rowCount() == 0
+            assert f"Edit > {menu}" in view.empty_text
+            said = view.grab().toImage()
+            hint, view.empty_text = view.empty_text, ""
+            assert view.grab().toImage() != said  # the hint is drawn
+            view.empty_text = hint
+            lines = view.fontMetrics().lineSpacing()
+            assert view.height() >= 2 * lines  # room for it on two lines
