@@ -932,7 +932,7 @@ class WeekView(PeriodView):
             cell = QRect(edges[index], 0, edges[index + 1] - edges[index], height)
             painter.fillRect(cell, self._column_background(day, colors))
             if day in cadence.tinted:
-                strength = tint_strength(day, self._session.today(), 0.06)
+                strength = tint_strength(day, self._session.today(), colors.hours_tint)
                 painter.fillRect(cell, with_alpha(colors.red, strength))
 
         # Hour lines, half-hour lines lighter; labels in the ruler.
@@ -1240,3 +1240,6 @@ class _Colors:
         self.faint_line = mix(self.base, self.text, 0.06)
         self.weekend = mix(self.base, self.text, 0.035)
         self.red = overdue_red(self.base)
+        # The hours' tint for a day the selected message is overdue on: on a dark base the
+        # light one read as the weekend's shade.
+        self.hours_tint = 0.06 if self.base.lightness() >= 128 else 0.14

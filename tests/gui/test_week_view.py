@@ -1039,3 +1039,34 @@ def test_a_post_selected_from_outside_is_scrolled_into_sight(
     assert week.chip_rect(late.id) is None  # out of sight
     week.select_posts([late.id])
     assert week.chip_rect(late.id) is not None
+
+
+def test_the_hours_of_an_overdue_day_are_as_red_in_a_dark_palette_as_in_a_light_one(
+    qapp: object,
+) -> None:
+    """On a dark base the tint read as the weekend's shade (48,40,39 beside 41,41,41)."""
+    from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+
+    from calendar_app.render.chips import with_alpha
+    from calendar_app.ui.month_view import tint_strength
+    from calendar_app.ui.week_view import _Colors
+
+    def redness(base: str, text: str, day: date) -> int:
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(base))
+        palette.setColor(QPalette.ColorRole.Text, QColor(text))
+        colors = _Colors(palette)
+        image = QImage(1, 1, QImage.Format.Format_RGB32)
+        image.fill(colors.base)
+        painter = QPainter(image)
+        painter.fillRect(
+            0, 0, 1, 1, with_alpha(colors.red, tint_strength(day, TODAY, colors.hours_tint))
+        )
+        painter.end()
+        tinted = QColor(image.pixel(0, 0))
+        return tinted.red() - tinted.green()
+
+    for day in (TODAY, TODAY + timedelta(days=3)):  # overdue, and overdue unless planned
+        light = redness("#ffffff", "#1f1f1f", day)
+        assert light > 0
+        assert redness("#232323", "#e8e8e8", day) >= light
