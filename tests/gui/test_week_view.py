@@ -1058,11 +1058,12 @@ def test_the_hours_of_an_overdue_day_are_as_red_in_a_dark_palette_as_in_a_light_
         colors = _Colors(palette)
         image = QImage(1, 1, QImage.Format.Format_RGB32)
         image.fill(colors.base)
+        tint = with_alpha(colors.red, tint_strength(day, TODAY, colors.hours_tint))
         painter = QPainter(image)
-        painter.fillRect(
-            0, 0, 1, 1, with_alpha(colors.red, tint_strength(day, TODAY, colors.hours_tint))
-        )
-        painter.end()
+        try:
+            painter.fillRect(0, 0, 1, 1, tint)
+        finally:
+            painter.end()
         tinted = QColor(image.pixel(0, 0))
         return tinted.red() - tinted.green()
 
