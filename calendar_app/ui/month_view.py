@@ -89,6 +89,9 @@ from .session import CalendarSession
 
 __all__ = ["MonthView", "PeriodView", "day_label", "day_number_text", "week_first_day"]
 
+DRAG_BADGE_GAP = 3
+"""Pixels between the dragged chip and the count of posts the drag carries."""
+
 
 def week_first_day(day: date, week_start: WeekStart) -> date:
     """The first day of the week holding ``day``."""
@@ -949,7 +952,9 @@ class PeriodView(QWidget):
         painter = QPainter(pixmap)
         painter.setOpacity(0.9)
         chip = self.chip_for(self._posts[anchor])
-        paint_chip(painter, QRectF(0, 0, width, height), chip, self.chip_theme(), font)
+        # The count beside the chip, not over its end (it hid the last key message's dot).
+        room = badge_width(str(count), font) + DRAG_BADGE_GAP if count > 1 else 0
+        paint_chip(painter, QRectF(0, 0, width - room, height), chip, self.chip_theme(), font)
         if count > 1:
             painter.setOpacity(1.0)
             paint_badge(

@@ -1335,3 +1335,21 @@ def test_a_day_with_many_messages_overdue_names_a_few(
     assert told[0].startswith("22 key messages overdue on")
     assert len(told) == 1 + 12
     assert told[-1] == "and 11 more"
+
+
+def test_the_count_of_posts_dragged_stands_beside_the_chip_not_over_it(
+    month: MonthView, session: CalendarSession
+) -> None:
+    """The "3" badge covered the chip's end, where its last key message's dot is."""
+    from calendar_app.render.chips import badge_width
+
+    post = next(p for p in session.posts_between(*NOVEMBER_GRID) if p.message_ids)
+    month.set_current_date(cast(date, post.date))
+    alone = month._drag_pixmap(post.id, 1).toImage()
+    many = month._drag_pixmap(post.id, 3).toImage()
+    ratio = many.devicePixelRatio()
+    badge_left = int((many.width() / ratio - badge_width("3", month.chip_font())) * ratio)
+    middle = many.height() // 2
+    gap = [many.pixelColor(x, middle).alpha() for x in range(badge_left - 2, badge_left)]
+    assert gap == [0, 0]  # the chip ends before the badge begins
+    assert alone.pixelColor(badge_left - 1, middle).alpha() > 0  # alone, it runs on there
