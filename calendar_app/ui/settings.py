@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -103,9 +104,10 @@ class CalendarSettingsDialog(QDialog):
         self.cadence_spin.setAccessibleName("Cadence of a new key message")
         self.cadence_spin.setToolTip("The cadence a new key message starts with")
 
-        form = QFormLayout()
+        form = QFormLayout()  # laid out as the welcome screen's New Calendar form
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for text, field in (
-            ("&Name:", self.name_edit),
+            ("Calendar &name:", self.name_edit),
             ("&Time zone:", self.zone_combo),
             ("&Week starts on:", self.week_combo),
             ("New key messages &repeat:", self.cadence_spin),

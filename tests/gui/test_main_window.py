@@ -696,6 +696,42 @@ def test_each_filter_menu_first_says_what_a_tick_means(window: MainWindow) -> No
     }
 
 
+def test_calendar_settings_lay_out_their_fields_as_the_new_calendar_form(
+    window: MainWindow, errors: Errors
+) -> None:
+    """Settings had its labels flush left and called the name "Name", where the welcome
+    screen's form, asking the same, says "Calendar name" flush right."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from calendar_app.ui.welcome import NewCalendarPage
+
+    def form_of(widget: QWidget) -> tuple[Qt.AlignmentFlag, dict[QWidget, str]]:
+        form = widget.findChild(QFormLayout)
+        assert form is not None
+        labels = {}
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel) and label.buddy() is not None:
+                labels[label.buddy()] = label.text()
+        return form.labelAlignment(), labels
+
+    dialog = CalendarSettingsDialog(window.session, window, error_handler=errors)
+    page = NewCalendarPage()
+    settings_align, settings_labels = form_of(dialog)
+    page_align, page_labels = form_of(page)
+    assert settings_align & Qt.AlignmentFlag.AlignRight
+    assert settings_align == page_align
+    for ours, theirs in (
+        (dialog.name_edit, page.name_edit),
+        (dialog.zone_combo, page.zone_combo),
+        (dialog.week_combo, page.week_combo),
+    ):
+        assert settings_labels[ours] == page_labels[theirs]
+    dialog.deleteLater()
+    page.deleteLater()
+
+
 def test_a_filter_menu_with_nothing_to_choose_says_so(window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "new client.cadence"
     CalendarStore.create(path, timezone="Europe/Paris").close()
