@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         self._cut_pasted: _CutPasted | None = None
         self._install(session)
         self._fit_panel = False
+        self._fit_sidebar = False
         self._panel_rows = session.count_key_messages()
         """How many key messages the cadence panel had rows for when last looked at."""
         self._told_moved: CalendarStore | None = None
@@ -1849,6 +1850,8 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(kept)
             elif splitter is self.splitters[2]:
                 self._fit_panel = True  # once shown, at the size the screen allows
+            elif splitter is self.splitters[1]:
+                self._fit_sidebar = True
         panel = self.settings.value("cadencePanel", True)
         self.panel_action.setChecked(panel not in (False, "false"))
         self._toggle_panel()
@@ -1960,6 +1963,18 @@ class MainWindow(QMainWindow):
             least = self.cadence_panel.minimumSizeHint().height()
             panel_height = max(least, min(hint, column // 3))
             splitter.setSizes([column - panel_height, panel_height])
+        if self._fit_sidebar:
+            # The first start: the key messages and channels whole when a little more
+            # than their three fifths shows them whole (on a laptop's screen the
+            # channels scrolled for a few pixels), up to two thirds: the backlog keeps
+            # the rest.
+            self._fit_sidebar = False
+            splitter = self.splitters[1]
+            sizes = splitter.sizes()
+            column = sum(sizes)
+            wanted = self.sidebar.sizeHint().height()
+            if sizes[0] < wanted <= column * 2 // 3:  # many messages scroll all the same
+                splitter.setSizes([wanted, column - wanted])
 
     def _fit_minimum(self) -> None:
         """At its smallest the window shows the whole month above the cadence panel,

@@ -204,6 +204,26 @@ def test_in_a_narrow_window_the_agenda_opens_on_its_first_columns(
     win.close()
 
 
+@pytest.mark.parametrize("height", [768, 728])
+def test_on_a_laptop_s_screen_the_channels_show_whole_at_the_first_start(
+    session: CalendarSession, settings: QSettings, errors: Errors, qtbot: QtBot, height: int
+) -> None:
+    """The sidebar's three fifths were a few pixels short: the channel list scrolled
+    with every channel in sight, or hid the last one."""
+    win = MainWindow(session, settings, error_handler=errors)
+    qtbot.addWidget(win)
+    win.resize(1366, height)
+    with qtbot.waitExposed(win):
+        win.show()
+    channels = win.sidebar.channels_view
+    qtbot.waitUntil(lambda: channels.viewport().height() > 0)
+    assert channels.model().rowCount() == 6
+    assert channels.verticalScrollBar().maximum() == 0
+    left = win.splitters[1].sizes()
+    assert left[1] >= sum(left) // 3  # the backlog keeps its third
+    win.close()
+
+
 def test_title_names_the_calendar_and_the_period_is_this_month(window: MainWindow) -> None:
     assert window.windowTitle() == "Solenne Solar (demo) — Cadence"
     assert window.period_label.text() == window.month_view.period_title()
