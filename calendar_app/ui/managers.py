@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import InvalidInput
+from ..core.errors import InvalidInput, NotFound
 from ..core.models import (
     CHANNEL_KINDS,
     MAX_CADENCE_DAYS,
@@ -424,6 +424,11 @@ class _Manager(QDialog, Generic[R]):
     def record(self, record_id: int) -> R:
         raise NotImplementedError
 
+    def in_file(self, record_id: int) -> R:
+        """The record as the calendar file holds it now: another window or program may
+        have changed it since this window read it. Raises :class:`NotFound`."""
+        raise NotImplementedError
+
     def _name(self, record: R) -> str:
         raise NotImplementedError
 
@@ -683,13 +688,44 @@ class _Manager(QDialog, Generic[R]):
             self._busy = False
         return True
 
+    def _as_now(self, record: R) -> R | None:
+        """``record`` as the file holds it now; None (said) when it was deleted there."""
+        try:
+            return self.in_file(self._id(record))
+        except NotFound:
+            self._error(
+                self,
+                NotFound(
+                    f"'{elide(self._name(record))}' was deleted in another window or"
+                    f" program, so this {self.noun} cannot be changed."
+                ),
+            )
+            return None
+
     def apply(self) -> bool:
-        """Save the form's changes as one undo step; False (and an error shown) if refused."""
+        """Save the form's changes as one undo step; False (and an error shown) if refused.
+
+        What the user changed goes over the item as the file holds it now: another
+        window or program may have changed its other fields meanwhile (a rename there
+        was undone by a colour chosen here)."""
         base = self._base()
         if base is None or not self.is_dirty():
             return True
         new = self._read(base)
         adding = self._current_id == NEW
+        if not adding:
+            now = self._as_now(base)
+            if now is None:
+                return False
+            # The fields typed, against what the form showed (this window may have
+            # read the others again since, the form not).
+            shown = self._filled or base
+            typed = {
+                f.name: getattr(new, f.name)
+                for f in fields(new)
+                if getattr(new, f.name) != getattr(shown, f.name)
+            }
+            base, new = now, replace(now, **typed)
         try:
             self._validate(new)
             command = self._add_command(new) if adding else self._edit_command(base, new)
@@ -725,7 +761,10 @@ class _Manager(QDialog, Generic[R]):
         record = self.current_record()
         if record is None:
             return
-        self._push(self._archive_command(record))
+        now = self._as_now(record)  # archived as it is now, not as first read
+        if now is None:
+            return
+        self._push(self._archive_command(now))
         self._reload()
 
     def delete_item(self) -> None:
@@ -900,6 +939,9 @@ class KeyMessageManager(_Manager[KeyMessage]):
     def record(self, record_id: int) -> KeyMessage:
         return self.session.key_message(record_id)
 
+    def in_file(self, record_id: int) -> KeyMessage:
+        return self.session.store.key_message(record_id)
+
     def _name(self, record: KeyMessage) -> str:
         return record.title
 
@@ -1052,6 +1094,9 @@ class ChannelManager(_Manager[Channel]):
     def record(self, record_id: int) -> Channel:
         return self.session.channel(record_id)
 
+    def in_file(self, record_id: int) -> Channel:
+        return self.session.store.channel(record_id)
+
     def _name(self, record: Channel) -> str:
         return record.name
 
@@ -1167,6 +1212,9 @@ class CampaignManager(_Manager[Campaign]):
 
     def record(self, record_id: int) -> Campaign:
         return self.session.campaign(record_id)
+
+    def in_file(self, record_id: int) -> Campaign:
+        return self.session.store.campaign(record_id)
 
     def _name(self, record: Campaign) -> str:
         return record.name

@@ -894,3 +894,84 @@ def test_delete_ends_in_an_ellipsis_only_where_it_asks(
     assert _channels(qtbot, session, Recorder()).delete_button.text() == "&Delete"
     assert _messages(qtbot, session, Recorder()).delete_button.text() == "&Delete…"
     assert _campaigns(qtbot, session, Recorder()).delete_button.text() == "&Delete…"
+
+
+# -- changed elsewhere meanwhile ----------------------------------------------------------
+
+
+def test_what_is_typed_goes_over_what_another_window_changed_meanwhile(
+    qtbot: QtBot, session: CalendarSession, demo_path: Path
+) -> None:
+    """A colour chosen here put back the name another window had given the channel
+    meanwhile (and a rename here the other's cadence and statement)."""
+    recorder = Recorder()
+    channels = _channels(qtbot, session, recorder)
+    messages = _messages(qtbot, session, recorder)
+    campaigns = _campaigns(qtbot, session, recorder)
+    linkedin = session.store.channel_named("LinkedIn")
+    assert linkedin is not None
+    roofs = _message_titled(session, ROOFS)
+    campaign = session.campaigns()[0]
+    assert channels.select(linkedin.id)
+    assert messages.select(roofs)
+    assert campaigns.select(campaign.id)
+    with CalendarStore.open(demo_path) as elsewhere:  # another window, or a script
+        elsewhere.update_channel(linkedin.id, name="LinkedIn Company Page")
+        theirs = elsewhere.key_message(roofs)
+        elsewhere.update_key_message(replace(theirs, cadence_days=3, statement="Every one."))
+        elsewhere.update_campaign(replace(elsewhere.campaign(campaign.id), name="Roof week"))
+
+    channels.color_field.set_color("#123456")
+    assert channels.apply(), recorder.errors
+    assert session.store.channel(linkedin.id).name == "LinkedIn Company Page"
+    assert session.store.channel(linkedin.id).color == "#123456"
+
+    messages.title_edit.setText("Every roof matters")
+    assert messages.apply(), recorder.errors
+    message = session.store.key_message(roofs)
+    assert (message.title, message.cadence_days, message.statement) == (
+        "Every roof matters",
+        3,
+        "Every one.",
+    )
+
+    campaigns.color_field.set_color("#654321")
+    assert campaigns.apply(), recorder.errors
+    assert session.store.campaign(campaign.id).name == "Roof week"
+    assert recorder.errors == []
+
+    # Undo puts back what the file held before the step: the other window's change stays.
+    session.undo_stack.undo()
+    assert session.store.campaign(campaign.id).name == "Roof week"
+    assert session.store.campaign(campaign.id).color == campaign.color
+
+
+def test_archiving_keeps_what_another_window_changed_and_a_deleted_item_is_said(
+    qtbot: QtBot, session: CalendarSession, demo_path: Path
+) -> None:
+    recorder = Recorder()
+    channels = _channels(qtbot, session, recorder)
+    linkedin = session.store.channel_named("LinkedIn")
+    assert linkedin is not None
+    assert channels.select(linkedin.id)
+    with CalendarStore.open(demo_path) as elsewhere:
+        elsewhere.update_channel(linkedin.id, name="LinkedIn Company Page", color="#0a0a0a")
+    channels.toggle_archived()
+    now = session.store.channel(linkedin.id)
+    assert (now.name, now.color, now.archived) == ("LinkedIn Company Page", "#0a0a0a", True)
+    assert recorder.errors == []
+
+    messages = _messages(qtbot, session, recorder)
+    added = session.store.add_key_message("Said once")
+    session.notify(added)
+    lonely = added.created[0]
+    assert messages.select(lonely)
+    with CalendarStore.open(demo_path) as elsewhere:
+        elsewhere.delete_key_message(lonely)
+    messages.title_edit.setText("Said twice")
+    assert not messages.apply()
+    assert [str(e) for e in recorder.errors] == [
+        "'Said once' was deleted in another window or program, so this key message"
+        " cannot be changed."
+    ]
+    assert messages.title_edit.text() == "Said twice"  # what was typed stays in the form
