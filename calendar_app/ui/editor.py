@@ -2004,6 +2004,18 @@ class PostEditor(QDialog):
             return rule
         return rule if len(recurrence.occurrences(rule, day)[:2]) > 1 else None
 
+    def _ticked_over_file(self, post_id: int) -> tuple[int, ...]:
+        """The key messages ticked and unticked here, applied to those the post carries
+        in the file now: another window may have added or taken one meanwhile (the list
+        as opened here, written whole, dropped it). Raises NotFound for a post gone."""
+        opened = set(self._initial["message_ids"])
+        ticked = self.checked_message_ids()
+        added = [m for m in ticked if m not in opened]
+        removed = opened - set(ticked)
+        carried = self.session.store.post(post_id).message_ids
+        kept = [m for m in carried if m not in removed]
+        return (*kept, *(m for m in added if m not in kept))
+
     def _save(self) -> bool:
         values = self._values()
         title = values["title"]
@@ -2032,6 +2044,8 @@ class PostEditor(QDialog):
             self.created = command.created_ids
             return True
         changes = self.changes()
+        if "message_ids" in changes:
+            changes["message_ids"] = self._ticked_over_file(self.post.id)
         # A post not repeating yet is given a repeat of more than one post, or none.
         rule = self.repeat_rule() if self._changing_repeat else self._rule_of_more_than_one()
         if self._changing_repeat:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, QTime, QTimer
@@ -2008,3 +2009,33 @@ def test_a_refused_save_takes_the_keyboard_to_the_field_at_fault(
     assert editor.focusWidget() is editor.title_edit
     assert editor.validation_label.text() == "A post needs a title."
     assert editor.title_edit.accessibleDescription() == "A post needs a title."
+
+
+def test_ticks_go_over_the_key_messages_another_window_gave_the_post_meanwhile(
+    qtbot: QtBot, session: CalendarSession, demo_path: Path
+) -> None:
+    """The list as opened here was written whole: a key message another window had
+    added meanwhile was dropped (one it had taken came back)."""
+    post = next(
+        p
+        for p in session.posts_between(TODAY, TODAY + timedelta(days=30))
+        if len(p.message_ids) == 1 and p.series_id is None
+    )
+    carried = post.message_ids[0]
+    others = [m.id for m in session.key_messages() if m.id != carried]
+    theirs, ours, later = others[0], others[1], others[2]
+    editor = _editor(qtbot, session, post)
+    with CalendarStore.open(demo_path) as elsewhere:  # another window, or a script
+        elsewhere.update_post(post.id, {"message_ids": (carried, theirs), "title": "Retitled"})
+    _check_messages(editor, {carried, ours})
+    editor.accept()
+    saved = session.store.post(post.id)
+    assert set(saved.message_ids) == {carried, theirs, ours}
+    assert saved.title == "Retitled"
+    # Unticked here, it goes; what the other window added meanwhile stays.
+    editor = _editor(qtbot, session, saved)
+    with CalendarStore.open(demo_path) as elsewhere:
+        elsewhere.update_post(post.id, {"message_ids": (carried, theirs, ours, later)})
+    _check_messages(editor, {carried, theirs})  # "ours" unticked
+    editor.accept()
+    assert set(session.store.post(post.id).message_ids) == {carried, theirs, later}
