@@ -1384,12 +1384,13 @@ class MainWindow(QMainWindow):
         command = None
         if stack.canUndo() if back else stack.canRedo():
             command = stack.command(stack.index() - 1 if back else stack.index())
+        before = self.statusBar().currentMessage()
         self._stepping = True
         try:
             went = self.session.undo(self) if back else self.session.redo(self)
         finally:
             self._stepping = False
-        self._stepped(command, "Undone" if back else "Redone", went)
+        self._stepped(command, "Undone" if back else "Redone", went, before)
 
     def _forget_step_word(self, _index: int) -> None:
         """A step taken after an undo or redo: its word ("Undone: Move post (now on Thu
@@ -1400,7 +1401,9 @@ class MainWindow(QMainWindow):
         if bar.currentMessage() == self._step_word:
             bar.clearMessage()
 
-    def _stepped(self, command: QUndoCommand | None, done: str, went: bool) -> None:
+    def _stepped(
+        self, command: QUndoCommand | None, done: str, went: bool, before: str = ""
+    ) -> None:
         """After an undo or redo: the status bar says which step it was and where its
         posts are now (nothing told a keyboard or screen-reader user what moved, or
         where); posts a deletion's undo brings back are selected where they are, as they
@@ -1411,8 +1414,9 @@ class MainWindow(QMainWindow):
         if bar.currentMessage() and bar.currentMessage() == self._placed_word:
             bar.clearMessage()  # it spoke of posts the step took away, or put back
         said = bar.currentMessage()
-        # What the step itself said comes first; a word on an earlier undo gives way.
-        if not said or said in (self._summary, self._step_word):
+        # What the step itself said comes first; a word on an earlier step gives way
+        # ("Deleted 40 posts…; Ctrl+Z brings them back" stayed once they were back).
+        if not said or said in (self._summary, self._step_word, before):
             where = ""
             if isinstance(command, StoreCommand) and command.last_changes.posts:
                 day, days, all_dated = self.session.store.days_spanned(command.last_changes.posts)

@@ -3843,7 +3843,11 @@ def test_deleting_rows_scrolled_out_of_sight_says_so(window: MainWindow) -> None
     assert window.statusBar().currentMessage() == (
         "Deleted 1 post, 1 of them out of sight; Ctrl+Z brings it back."
     )
-    window.session.undo_stack.undo()
+    # Brought back, the word goes: it said to press Ctrl+Z again, which would undo
+    # the step before.
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Undone: Delete post")
+    assert window.session.store.post(first).id == first
     window.statusBar().clearMessage()
     agenda.select_posts([first])
     agenda.table.scrollToTop()  # in sight: nothing more to say than usual
