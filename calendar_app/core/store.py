@@ -2379,8 +2379,30 @@ class CalendarStore:
     def delete_posts(self, post_ids: Iterable[int], *, remembered: bool = True) -> ChangeSet:
         """Delete posts, remembering each as it was (:meth:`deleted`): an older file
         imported later does not bring it back. Not ``remembered``: the undo of their
-        making (an import, a paste), after which the same file may come in again."""
+        making (an import, a paste), after which the same file may come in again; the
+        versions kept of them go too (:meth:`versions_of` first, for a redo)."""
         return self._delete(self.posts(post_ids), remembered=remembered)
+
+    def restore_versions(self, versions: Sequence[tuple[Any, ...]]) -> None:
+        """Put back rows :meth:`versions_of` read."""
+        with environment_errors(self.path), self.db.atomic():
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO post_versions"
+                " (post_id, revision, edited, earlier_revision, earlier_edited)"
+                " VALUES (?, ?, ?, ?, ?)",
+                versions,
+            )
+
+    def versions_of(self, post_ids: Iterable[int]) -> list[tuple[Any, ...]]:
+        """The rows of the versions this calendar keeps of these posts, for
+        :meth:`restore_posts` to put back with them (a redo)."""
+        import json  # not at start-up (see _ids_found)
+
+        return self.read(
+            "SELECT post_id, revision, edited, earlier_revision, earlier_edited"
+            " FROM post_versions WHERE post_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(set(post_ids)))],
+        )
 
     def _delete(self, posts: Sequence[Post], *, remembered: bool = True) -> ChangeSet:
         """:meth:`delete_posts` of posts already read."""
@@ -2408,6 +2430,11 @@ class CalendarStore:
                     (p.id, key, (0, note))
                     for p, key, shown, summed in kept
                     for note in (gone_note(shown), _whole(shown, summed))
+                )
+            else:  # made, then unmade: nothing can bring them back once the steps go
+                self._conn.execute(
+                    "DELETE FROM post_versions WHERE post_id IN (SELECT value FROM json_each(?))",
+                    [json.dumps([p.id for p in posts])],
                 )
         return _post_changes(posts, [p.id for p in posts], removed=True)
 
@@ -2514,13 +2541,18 @@ class CalendarStore:
             return
         self._conn.executemany("DELETE FROM deleted_posts WHERE uid = ?", [(u,) for u in uids])
 
-    def restore_posts(self, posts: Sequence[Post]) -> ChangeSet:
+    def restore_posts(
+        self, posts: Sequence[Post], versions: Sequence[tuple[Any, ...]] = ()
+    ) -> ChangeSet:
         """Put posts back exactly as they were (same id, uid, revision): the undo of an edit
-        or a delete. Posts that exist are overwritten; missing ones are re-created."""
+        or a delete. Posts that exist are overwritten; missing ones are re-created, with
+        the rows of ``versions`` (:meth:`versions_of`, read before their making was
+        undone)."""
         current = {p.id: p for p in self.posts(p.id for p in posts)}
         missing = [post for post in posts if post.id not in current]
         with environment_errors(self.path), self.db.atomic():
             self._forget_deleted([p.uid for p in missing])
+            self.restore_versions(versions)
             for post in posts:
                 if post.id in current:
                     self._write_post(

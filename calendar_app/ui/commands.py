@@ -11,6 +11,7 @@ import contextlib
 import html
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date, time
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHelpEvent, QUndoCommand
@@ -396,6 +397,7 @@ class _CreateCommand(StoreCommand):
         super().__init__(session, text)
         self._created: list[Post] = []
         self._series: list[Series] = []
+        self._versions: list[tuple[Any, ...]] = []
 
     def create(self) -> ChangeSet:
         raise NotImplementedError
@@ -404,7 +406,7 @@ class _CreateCommand(StoreCommand):
         store = self.session.store
         if self._created:
             changes = store.restore_series(self._series)
-            return changes | store.restore_posts(self._created)
+            return changes | store.restore_posts(self._created, self._versions)
         changes = self.create()
         self._created = store.posts(changes.created)
         self._series = [store.series(s) for s in sorted(changes.series)]
@@ -412,6 +414,7 @@ class _CreateCommand(StoreCommand):
 
     def revert(self) -> ChangeSet:
         store = self.session.store
+        self._versions = store.versions_of(p.id for p in self._created)
         changes = store.delete_posts((p.id for p in self._created), remembered=False)
         return changes | store.restore_series([], drop=[s.id for s in self._series])
 
@@ -495,12 +498,13 @@ class RepeatPostCommand(_RepeatCommand):
         self._before = store.post(self._post_id)
         self._after: list[Post] = []
         self._series: Series | None = None
+        self._versions: list[tuple[Any, ...]] = []
 
     def apply(self) -> ChangeSet:
         store = self.session.store
         if self._series is not None:
             changes = store.restore_series([self._series])
-            return changes | store.restore_posts(self._after)
+            return changes | store.restore_posts(self._after, self._versions)
         changes = store.repeat_post(self._post_id, self._rule, edit=self._changes)
         (series_id,) = changes.series
         self._series = store.series(series_id)
@@ -511,6 +515,7 @@ class RepeatPostCommand(_RepeatCommand):
         store = self.session.store
         assert self._series is not None
         repeats = [p.id for p in self._after if p.id != self._post_id]
+        self._versions = store.versions_of(repeats)
         changes = store.delete_posts(repeats, remembered=False)
         changes |= store.restore_series([], drop=[self._series.id])
         return changes | store.restore_posts([self._before])
@@ -536,12 +541,13 @@ class ChangeRepeatCommand(_RepeatCommand):
         self._after: list[Post] = []
         self._removed: list[int] = []
         self._created: list[int] = []
+        self._versions: list[tuple[Any, ...]] = []
 
     def apply(self) -> ChangeSet:
         store = self.session.store
         if self._series_after:
             changes = store.restore_series(self._series_after)
-            changes |= store.restore_posts(self._after)
+            changes |= store.restore_posts(self._after, self._versions)
             return changes | store.delete_posts(self._removed)
         changes = store.change_repeat(
             self._post_id, self._rule, edit=self._changes, scope=self._scope
@@ -555,6 +561,7 @@ class ChangeRepeatCommand(_RepeatCommand):
 
     def revert(self) -> ChangeSet:
         store = self.session.store
+        self._versions = store.versions_of(self._created)
         changes = store.delete_posts(self._created, remembered=False)
         made = [s.id for s in self._series_after if s.id != self._series_before.id]
         changes |= store.restore_series([self._series_before], drop=made)

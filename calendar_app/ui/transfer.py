@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgressDialog, QWidget
@@ -78,6 +78,7 @@ class ImportCommand(StoreCommand):
         self._campaigns: list[Campaign] = [store.campaign(i) for i in summary.campaigns_added]
         self._series: list[Series] = [store.series(i) for i in summary.series_added]
         self._joined: list[Series] = [store.series(s.id) for s in summary.series_before]
+        self._versions: list[tuple[Any, ...]] = []
         self._first = True
 
     @staticmethod
@@ -126,12 +127,15 @@ class ImportCommand(StoreCommand):
             changes |= store.restore_campaign(campaign)
         if self._series or self._joined:
             changes |= store.restore_series([*self._series, *self._joined])
-        return changes | store.restore_posts(self._after)
+        return changes | store.restore_posts(self._after, self._versions)
 
     def revert(self) -> ChangeSet:
         store = self.session.store
+        self._versions = store.versions_of(self._summary.added)
         changes = store.delete_posts(self._summary.added, remembered=False)
-        store.remember_deleted(self._summary.revived)  # as they were before it came
+        # Those it brought back (under new numbers: the versions kept under their old
+        # ones stay) are deleted again as they were before it came.
+        store.remember_deleted(self._summary.revived)
         changes |= store.restore_posts([*self._summary.previous, *self._summary.settled])
         if self._series or self._summary.series_before:
             changes |= store.restore_series(

@@ -186,6 +186,8 @@ def test_undoing_an_import_leaves_no_record_of_deletion_but_its_own(
     # Deleted here, then edited in the colleague's copy: the merge brings it back...
     first = session.store.post_by_uid(episodes[0].uid)
     session.push(DeletePostsCommand(session, [first.id]))
+    kept = set(session.store.versions_of([first.id]))  # what it showed when deleted
+    assert kept
     with CalendarStore.open(source) as colleague:
         theirs = colleague.post_by_uid(first.uid)
         colleague.update_post(theirs.id, {"title": "Episode 1, recut"})
@@ -197,6 +199,7 @@ def test_undoing_an_import_leaves_no_record_of_deletion_but_its_own(
     session.undo_stack.undo()
     assert session.store.find_post(first.uid) is None
     assert set(session.store.deleted([first.uid])) == {first.uid}
+    assert kept <= set(session.store.versions_of([first.id]))  # and its versions then
     session.undo_stack.redo()
     assert session.store.post_by_uid(first.uid).title == "Episode 1, recut again"
     assert session.store.deleted([first.uid]) == {}
@@ -677,3 +680,36 @@ def test_an_export_from_before_a_repeat_made_again_gives_each_occurrence_one_pos
     occurrences = [p.occurrence for p in store.series_posts(series_id)]
     assert len(occurrences) == 4
     assert len(set(occurrences)) == 4
+
+
+def test_an_import_undone_leaves_no_versions_behind_and_its_redo_brings_them_back(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """Three imports of 20,000 rows, each undone, left 120,000 version rows naming no
+    post (the file grew from 256 KB to 26 MB, and post numbers climbed past them)."""
+    sheet = tmp_path / "plan.csv"
+    sheet.write_text(
+        "uid,title,channel,date\n"
+        "sheet-1,Roof tour,LinkedIn,2026-12-20\n"
+        "sheet-2,Warranty facts,Newsletter,2026-12-21\n",
+        encoding="utf-8",
+    )
+    store = session.store
+
+    def versions() -> list[tuple[object, ...]]:
+        return sorted(store.read("SELECT * FROM post_versions"))
+
+    before = versions()
+    summary = run_import(session, None, sheet)
+    assert summary is not None
+    made = versions()
+    assert len(made) > len(before)  # the rows' notes, kept as their first versions
+    session.undo_stack.undo()
+    assert versions() == before
+    session.undo_stack.redo()
+    assert versions() == made
+    session.undo_stack.undo()
+    linkedin = store.channel_named("LinkedIn")
+    assert linkedin is not None
+    (next_id,) = store.add_post(NewPost("After", linkedin.id, (), TODAY)).created
+    assert next_id <= max(summary.added)  # no number skipped for them
