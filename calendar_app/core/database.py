@@ -425,8 +425,8 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[sqlite3.Conne
     return conn, kept
 
 
-def create_database(path: Path) -> sqlite3.Connection:
-    """Create a new, empty calendar file at ``path`` (which must not exist yet)."""
+def check_creatable(path: Path) -> None:
+    """Refuse, in one sentence, a calendar that cannot be made at ``path``."""
     if path.exists():
         raise CalendarFileError(f"{path} already exists; choose another name.")
     if not path.parent.is_dir():
@@ -439,8 +439,14 @@ def create_database(path: Path) -> sqlite3.Connection:
             f"Cadence cannot make a calendar in the folder {path.parent}: it is read-only"
             " for you; choose another folder."
         )
+
+
+def create_database(path: Path, shown: Path | None = None) -> sqlite3.Connection:
+    """Create a new, empty calendar file at ``path`` (which must not exist yet), said as
+    ``shown`` (the calendar it is being made for)."""
+    check_creatable(path)
     # Said of the calendar being made, not of a change ("the change could not be saved").
-    made = f"the calendar {path.name}"
+    made = f"the calendar {(shown or path).name}"
     try:
         path.touch(exist_ok=False)
     except OSError as exc:

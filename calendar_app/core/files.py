@@ -63,6 +63,8 @@ def clear_leftovers(target: Path) -> None:
         f"{EXPORT_TEMP_PREFIX}*.tmp",
         ".cadence-copy-*.tmp",
         ".cadence-copy-*.tmp-journal",
+        ".cadence-copy-*.tmp-wal",  # a calendar being made (they are made so) when stopped
+        ".cadence-copy-*.tmp-shm",
         f".{glob.escape(target.name)}-*.tmp",
         f".{glob.escape(target.name)}.*.tmp",
     )

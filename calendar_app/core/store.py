@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import math
 import os
 import sqlite3
@@ -29,6 +30,7 @@ from . import recurrence
 from .colors import difference
 from .database import (
     BUSY_TIMEOUT_MS,
+    check_creatable,
     create_database,
     database_at,
     file_stamp,
@@ -52,6 +54,8 @@ from .errors import (
     StorageProblem,
     environment_errors,
     on_writing,
+    os_problem_for,
+    path_too_long,
     storage_problem_for,
 )
 from .files import check_replaceable, hold_shared, let_go
@@ -528,13 +532,40 @@ class CalendarStore:
 
         Either all of it is written, into the file itself, or no file is left (a disk
         with room for the -wal alone left a calendar damaged once renamed without it);
-        a disk that refuses it is said of the calendar being made, not of a change."""
+        a disk that refuses it is said of the calendar being made, not of a change. It is
+        made under a hidden name beside ``path`` and given its name once whole: a crash
+        half-way left a calendar with no settings, which "already exists" (the hidden
+        file left goes as exports' leftovers do, :func:`.files.clear_leftovers`)."""
         path = Path(path)
         validate_timezone(timezone)
         week = _week_start(week_start)
         if default_cadence_days < 1:
             raise InvalidInput("The default cadence must be at least 1 day.")
-        store = cls(create_database(path), path)
+        check_creatable(path)
+        hidden = path.parent / f".cadence-copy-{new_uid()[:12]}.tmp"
+        if path_too_long(hidden, "") is not None:  # a path at SQLite's very limit
+            return cls._made(path, path, name, timezone, week, default_cadence_days, fill)
+        try:
+            made = cls._made(hidden, path, name, timezone, week, default_cadence_days, fill)
+            made.close()
+            _name_new_file(hidden, path)
+        finally:
+            remove_calendar_file(hidden)
+        return cls.open(path)
+
+    @classmethod
+    def _made(
+        cls,
+        hidden: Path,
+        path: Path,
+        name: str | None,
+        timezone: str,
+        week: WeekStart,
+        default_cadence_days: int,
+        fill: Callable[[CalendarStore], object] | None,
+    ) -> Self:
+        """:meth:`create` at ``hidden``, said as ``path``; nothing left there on failure."""
+        store = cls(create_database(hidden, shown=path), hidden)
         # A file name in another encoding than UTF-8 (a legal name on Linux) is read
         # with its odd bytes replaced.
         stem = path.stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -557,11 +588,11 @@ class CalendarStore:
                 raise StorageProblem("The disk is full, so the change could not be saved.")
         except StorageProblem as exc:
             store.close()
-            remove_calendar_file(path)  # a calendar never set up is no calendar
+            remove_calendar_file(hidden)  # a calendar never set up is no calendar
             raise on_writing(exc, f"the calendar {path.name}", done="made") from exc
         except BaseException:
             store.close()
-            remove_calendar_file(path)
+            remove_calendar_file(hidden)
             raise
         return store
 
@@ -3464,6 +3495,26 @@ def _links(post_id: int, post: NewPost | Post) -> list[tuple[int, int, str | Non
     """post_messages rows for a post, with the copies the cadence analysis reads."""
     day, status = _iso(post.date), PostStatus(post.status).value
     return [(post_id, m, day, post.channel_id, status) for m in sorted(set(post.message_ids))]
+
+
+def _name_new_file(made: Path, path: Path) -> None:
+    """Give the calendar written at ``made`` its name ``path``, never over a file made
+    there meanwhile (a link fails where a name is taken; a folder without links, such
+    as a memory stick's, is asked first)."""
+    try:
+        os.link(made, path)
+        return
+    except FileExistsError:
+        raise CalendarFileError(f"{path} already exists; choose another name.") from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise os_problem_for(exc, f"the calendar {path.name}") from exc
+    if path.exists():
+        raise CalendarFileError(f"{path} already exists; choose another name.")
+    try:
+        os.rename(made, path)
+    except OSError as exc:
+        raise os_problem_for(exc, f"the calendar {path.name}") from exc
 
 
 def _post_order(post: Post) -> tuple[bool, date, bool, time, int]:

@@ -1044,3 +1044,40 @@ def test_a_sheet_imports_into_a_calendar_with_a_spoiled_title(tmp_path: Path) ->
     with CalendarStore.open(path) as store:
         summary = import_csv(store, sheet, ImportOptions())
         assert len(summary.added) == 1
+
+
+def test_a_calendar_stopped_while_it_is_made_leaves_no_half_made_file(tmp_path: Path) -> None:
+    """Killed between its tables and its settings, `cadence demo` left a calendar with
+    no settings row, which then "already exists" and which the window refused."""
+    path = tmp_path / "client.cadence"
+    stopped = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys\n"
+            "from calendar_app.core.store import CalendarStore\n"
+            "CalendarStore.create(sys.argv[1], fill=lambda store: os._exit(9))",
+            str(path),
+        ],
+        check=False,
+    )
+    assert stopped.returncode == 9
+    assert not path.exists()
+    left = [p.name for p in tmp_path.iterdir()]
+    assert all(name.startswith(".cadence-copy-") for name in left), left  # hidden, cleared
+    made = cadence("init", path)
+    assert made.returncode == 0, made.stderr
+    with CalendarStore.open(path) as store:
+        assert store.info().name == "client"
+
+
+def test_a_calendar_made_meanwhile_under_the_same_name_is_not_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "client.cadence"
+
+    def someone_else_makes_it(store: CalendarStore) -> None:
+        path.write_bytes(b"theirs")
+
+    with pytest.raises(CalendarFileError, match="already exists; choose another name"):
+        CalendarStore.create(path, fill=someone_else_makes_it)
+    assert path.read_bytes() == b"theirs"
+    assert list(tmp_path.iterdir()) == [path]  # nothing of ours left beside it

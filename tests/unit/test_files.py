@@ -59,6 +59,8 @@ def test_an_export_clears_what_stopped_exports_left_beside_it(
         folder / ".plan [v2].csv-9dd59e693bc5.tmp",
         folder / ".cadence-export-abc123.pdf.tmp",
         folder / ".cadence-copy-def456.tmp",
+        folder / ".cadence-copy-0a1b2c.tmp-wal",  # a calendar being made when stopped
+        folder / ".cadence-copy-0a1b2c.tmp-shm",
     ]
     kept = [
         folder / ".plan [v2].csv-0123456789ab.tmp",  # being written now, perhaps
