@@ -1033,11 +1033,29 @@ class MainWindow(QMainWindow):
 
         new_post(self.session, self, None, select=self._select_placed)
 
+    def _still_here(self, post_ids: Sequence[int]) -> bool:
+        """Whether the posts about to be acted on are still in the calendar. One another
+        window or program deleted while this one showed it is said, and the calendar
+        read again ("There is no post number 93"; Delete added empty steps to undo)."""
+        wanted = set(post_ids)
+        if not wanted or len(self.session.posts(wanted)) == len(wanted):
+            return True
+        self.check_for_outside_changes()
+        them = "That post was" if len(wanted) == 1 else "Some of those posts were"
+        self.statusBar().showMessage(
+            f"{them} deleted in another window or program meanwhile, so nothing was"
+            " done; the calendar shows what is there now.",
+            10_000,
+        )
+        return False
+
     def edit_post(self, post_id: int) -> None:
         """Open a post in the editor; given another day there, the view follows it (the
         keyboard's day, Tab and Paste stayed on the day it left)."""
         from .editor import open_post_editor
 
+        if not self._still_here([post_id]):
+            return
         before = self.session.posts([post_id])
         if not open_post_editor(self.session, self, post_id):
             return
@@ -1055,7 +1073,7 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         selected = self.selected_post_ids()
-        if not selected:
+        if not selected or not self._still_here(selected):
             return
         scope = series_scope(self.session, self, selected, "delete")
         if scope is None:
@@ -1086,7 +1104,10 @@ class MainWindow(QMainWindow):
         if field is not None:  # chosen from the Edit menu while typing
             (field.cut if cut else field.copy)()
             return
-        posts = self.session.posts(self.selected_post_ids())
+        selected = self.selected_post_ids()
+        if not self._still_here(selected):
+            return
+        posts = self.session.posts(selected)
         if not posts:
             self.statusBar().showMessage("Select a post first.", 5000)
             return
@@ -1489,7 +1510,10 @@ class MainWindow(QMainWindow):
         """Give the selected posts ``status``: one undo step; False when none changes.
         An occurrence of a series asks, as the editor does, whether the others change
         too (cancelling a weekly series took a change in every month)."""
-        return set_posts_status(self.session, self, self.selected_post_ids(), status)
+        selected = self.selected_post_ids()
+        if not self._still_here(selected):
+            return False
+        return set_posts_status(self.session, self, selected, status)
 
     def manage_messages(self) -> None:
         from .managers import KeyMessageManager

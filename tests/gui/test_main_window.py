@@ -4699,3 +4699,35 @@ def test_a_settings_change_of_one_thing_names_it_in_undo(session: CalendarSessio
     ]
     for new, text in cases:
         assert CalendarSettingsCommand(session, new).text() == text
+
+
+@pytest.mark.parametrize("act", ["open", "delete", "copy", "status"])
+def test_acting_on_a_post_deleted_elsewhere_says_so_and_reads_the_calendar_again(
+    window: MainWindow, session: CalendarSession, demo_path: Path, errors: Errors, act: str
+) -> None:
+    """Enter said "There is no post number 93"; Delete added empty steps to undo; Copy
+    said "Select a post first." with the chip selected; Set status did nothing, unsaid."""
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    window.go_to(cast(date, post.date))
+    window.view().select_posts([post.id])
+    with CalendarStore.open(demo_path) as elsewhere:
+        elsewhere.delete_posts([post.id])
+    steps = window.session.undo_stack.count()
+    if act == "open":
+        window.edit_selected()
+    elif act == "delete":
+        window.delete_selected()
+    elif act == "copy":
+        window.copy_selected()
+    else:
+        assert not window.set_status(PostStatus.PUBLISHED)
+    assert errors.seen == []
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith(
+            "That post was deleted in another window or program meanwhile, so nothing was done"
+        )
+    )
+    assert window.session.undo_stack.count() <= steps
+    assert post.id not in window.month_view.posts_on(cast(date, post.date))  # read again
