@@ -91,6 +91,7 @@ from ..core.models import (
     clock_change,
     clock_note,
     every_days,
+    in_words,
     one_line,
     shows_nothing,
 )
@@ -1989,10 +1990,43 @@ class PostEditor(QDialog):
                     " while you edited it, so it cannot be saved. What you typed is still"
                     " here: copy it into a new post (N)."
                 )
+            elif isinstance(exc, NotFound):
+                exc = self._names_gone() or exc
             self._error_handler(self, exc)
             return
         if done:
             super().accept()
+
+    def _names_gone(self) -> NotFound | None:
+        """The channel, key messages or campaign chosen here that another window or
+        program deleted meanwhile, said by name ("There is no channel number 7" came
+        back at each Save)."""
+        store = self.session.store
+        gone: list[str] = []
+        channel = self.selected_channel_id()
+        if channel is not None and channel not in {
+            c.id for c in store.channels(include_archived=True)
+        }:
+            gone.append(f"the channel {self.channel_combo.currentText()}")
+        known = {m.id for m in store.key_messages(include_archived=True)}
+        for row in range(self.message_list.count()):
+            item = self.message_list.item(row)
+            if (
+                item.checkState() == Qt.CheckState.Checked
+                and item.data(Qt.ItemDataRole.UserRole) not in known
+            ):
+                gone.append(f"the key message {item.text()}")
+        campaign = self.campaign_combo.currentData()
+        if campaign is not None and int(campaign) not in {c.id for c in store.campaigns()}:
+            gone.append(f"the campaign {self.campaign_combo.currentText()}")
+        if not gone:
+            return None
+        said = in_words(gone)
+        return NotFound(
+            f"{said[:1].upper()}{said[1:]} chosen here"
+            f" {'was' if len(gone) == 1 else 'were'} deleted in another window or program"
+            " meanwhile; choose another, or close without saving."
+        )
 
     def _rule_of_more_than_one(self) -> str | None:
         """The repeat chosen for a post not yet repeating, None when it makes the post

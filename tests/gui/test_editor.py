@@ -2039,3 +2039,30 @@ def test_ticks_go_over_the_key_messages_another_window_gave_the_post_meanwhile(
     _check_messages(editor, {carried, theirs})  # "ours" unticked
     editor.accept()
     assert set(session.store.post(post.id).message_ids) == {carried, theirs, later}
+
+
+def test_a_channel_or_key_message_deleted_elsewhere_while_chosen_here_is_said_by_name(
+    qtbot: QtBot, session: CalendarSession, demo_path: Path
+) -> None:
+    """ "There is no channel number 7." came back at each Save, until Revert."""
+    post = next(
+        p for p in session.posts_between(TODAY, TODAY + timedelta(days=30)) if p.message_ids
+    )
+    made = session.store.add_channel("Mastodon")
+    spare = session.store.add_key_message("Spare words")
+    session.notify(made | spare)
+    said: list[str] = []
+    editor = PostEditor(session, post, error_handler=lambda parent, exc: said.append(str(exc)))
+    editor.ask_save_changes = lambda parent, title: "discard"
+    qtbot.addWidget(editor)
+    editor.channel_combo.setCurrentIndex(editor.channel_combo.findData(made.created[0]))
+    _check_messages(editor, {*post.message_ids, spare.created[0]})
+    with CalendarStore.open(demo_path) as elsewhere:
+        elsewhere.delete_channel(made.created[0])
+        elsewhere.delete_key_message(spare.created[0])
+    editor.accept()
+    assert said == [
+        "The channel Mastodon and the key message Spare words chosen here were deleted in"
+        " another window or program meanwhile; choose another, or close without saving."
+    ]
+    assert session.store.post(post.id) == post  # nothing saved
