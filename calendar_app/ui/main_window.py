@@ -491,7 +491,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self._found = None
         stack = session.undo_stack
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canUndoChanged.connect(self._enable_undo)
+        stack.indexChanged.connect(self._enable_undo)  # the session's floor (can_undo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         stack.undoTextChanged.connect(self._undo_text_changed)
         stack.redoTextChanged.connect(self._redo_text_changed)
@@ -508,7 +509,7 @@ class MainWindow(QMainWindow):
         session.copiedIn.connect(self._say_copied)
         session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
         session.filtersChanged.connect(self._update_status)
-        self.undo_action.setEnabled(stack.canUndo())
+        self._enable_undo()
         self.redo_action.setEnabled(stack.canRedo())
         self.undo_action.setText("&Undo")
         self.redo_action.setText("&Redo")
@@ -1391,6 +1392,13 @@ class MainWindow(QMainWindow):
             " went out and count for nothing; set them to Published if they went out."
         )
 
+    def _enable_undo(self, *_: object) -> None:
+        try:
+            can = self.session.can_undo()
+        except RuntimeError:  # the history going with its session, as the window closes
+            return
+        self.undo_action.setEnabled(can)
+
     def _undo(self) -> None:
         """Edit > Undo; see :meth:`_stepped`."""
         self._step_back_or_on(-1)
@@ -1403,7 +1411,7 @@ class MainWindow(QMainWindow):
         stack = self.session.undo_stack
         back = direction < 0
         command = None
-        if stack.canUndo() if back else stack.canRedo():
+        if self.session.can_undo() if back else stack.canRedo():
             command = stack.command(stack.index() - 1 if back else stack.index())
         before = self.statusBar().currentMessage()
         self._stepping = True
@@ -2082,16 +2090,18 @@ class MainWindow(QMainWindow):
         # By uid: another program may have deleted a selected post and given its id to
         # a new one, which must not come up selected.
         selected = [post.uid for post in self.view().selected_posts()]
+        had_steps = self.session.undo_stack.count() > 0
         self._show_session(self.session.read_again(), self.view().current_date())
         store = self.session.store
         self.view().select_posts(  # those still there (and shown)
             [found.id for found in map(store.find_post, selected) if found is not None]
         )
-        self.statusBar().showMessage(
-            "The calendar was changed outside this window, so it has been read again"
-            " (the steps before can no longer be undone).",
-            10000,
-        )
+        said = "The calendar was changed outside this window, so it has been read again"
+        if self.session.can_undo():
+            said += " (the steps taken here since can still be undone)"
+        elif had_steps:
+            said += " (the steps before can no longer be undone)"
+        self.statusBar().showMessage(f"{said}.", 10000)
         return True
 
     def _file_moved_or_replaced(self, problem: str) -> bool:

@@ -368,8 +368,9 @@ class _Manager(QDialog, Generic[R]):
         stack = session.undo_stack
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(stack.canUndo())
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self._enable_undo()
+        stack.canUndoChanged.connect(self._enable_undo)
+        stack.indexChanged.connect(self._enable_undo)  # the session's floor (can_undo)
         self.undo_action.triggered.connect(lambda: self._step(session.undo, "Undone"))
         self.redo_action = QAction("&Redo", self)
         # The platform's Redo and Ctrl+Shift+Z, each once: where they are the same key
@@ -464,6 +465,12 @@ class _Manager(QDialog, Generic[R]):
 
     def _relevant(self, changes: ChangeSet) -> bool:
         raise NotImplementedError
+
+    def _enable_undo(self, *_: object) -> None:
+        try:
+            self.undo_action.setEnabled(self.session.can_undo())
+        except RuntimeError:  # the dialog or the history going
+            return
 
     # -- reading the state ---------------------------------------------------------
 

@@ -9,6 +9,8 @@ which carries the store's :class:`ChangeSet`.
 
 from __future__ import annotations
 
+import contextlib
+import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -231,6 +233,10 @@ class CalendarSession(QObject):
         self._fresh_from: int | None = None
         """Where on the undo stack the steps taken on the file as another program left
         it begin (seen as a step was taken): those can be undone, the ones below not."""
+        self._undo_floor = 0
+        """Steps below this one were taken on the file as it was before another
+        program's change, which a session read again (:meth:`read_again`) shows: they
+        are not undone."""
         if scope_chooser is None:
             from .dialogs import ask_series_scope
 
@@ -273,7 +279,45 @@ class CalendarSession(QObject):
         fresh.set_filters(fresh._kept_filters(self._filters))
         if self._selected_message in fresh._messages:
             fresh.select_message(self._selected_message)
+        if self._fresh_from is not None and not self._newer_elsewhere():
+            self._hand_steps_to(fresh, self._fresh_from)
         return fresh
+
+    def _hand_steps_to(self, fresh: CalendarSession, floor: int) -> None:
+        """Give ``fresh`` this session's undo history, whose steps from ``floor`` on were
+        taken on the file as it is now: they can still be undone (a drop right after
+        another program's change, read again as the drag ended, could not be)."""
+        from .commands import StoreCommand
+
+        stack = self.undo_stack
+        for index in range(stack.count()):
+            command = stack.command(index)
+            if isinstance(command, StoreCommand):
+                command.session = fresh
+        for signal in (
+            stack.canUndoChanged,
+            stack.canRedoChanged,
+            stack.undoTextChanged,
+            stack.redoTextChanged,
+            stack.indexChanged,
+            stack.cleanChanged,
+        ):  # the window connects the new session's own as it shows it
+            with warnings.catch_warnings():  # PySide warns of a signal with none
+                warnings.simplefilter("ignore", RuntimeWarning)
+                with contextlib.suppress(RuntimeError, TypeError, SystemError):
+                    signal.disconnect()
+        unused = fresh.undo_stack
+        stack.setParent(fresh)
+        fresh.undo_stack = stack
+        fresh._undo_floor = max(floor, self._undo_floor)
+        self.undo_stack = QUndoStack(self)
+        unused.deleteLater()
+
+    def can_undo(self) -> bool:
+        """Whether Undo has a step to take back (none taken before another program's
+        change that this session was read again for)."""
+        stack = self.undo_stack
+        return stack.canUndo() and stack.index() > self._undo_floor
 
     # -- time ---------------------------------------------------------------
 
@@ -770,7 +814,7 @@ class CalendarSession(QObject):
 
         stack = self.undo_stack
         index = stack.index()
-        if not (stack.canUndo() if direction < 0 else stack.canRedo()):
+        if not (self.can_undo() if direction < 0 else stack.canRedo()):
             return False
         step = index - 1 if direction < 0 else index
         changed = self._seen_elsewhere()

@@ -4731,3 +4731,37 @@ def test_acting_on_a_post_deleted_elsewhere_says_so_and_reads_the_calendar_again
     )
     assert window.session.undo_stack.count() <= steps
     assert post.id not in window.month_view.posts_on(cast(date, post.date))  # read again
+
+
+def test_a_step_taken_after_another_program_s_change_can_be_undone_once_read_again(
+    window: MainWindow, session: CalendarSession, demo_path: Path
+) -> None:
+    """A drop right after a change made on the command line: the drag's end read the
+    calendar again, and with it went the drop's undo."""
+    earlier, moved, theirs = _standalone(session, TODAY, TODAY + timedelta(days=10))[:3]
+    assert earlier.date is not None
+    assert moved.date is not None
+    window.session.push(
+        MovePostsCommand(window.session, {earlier.id: (earlier.date + timedelta(days=1), None)})
+    )
+    with CalendarStore.open(demo_path) as elsewhere:  # the command line, say
+        elsewhere.update_post(theirs.id, {"title": "Retitled elsewhere"})
+    later = moved.date + timedelta(days=2)
+    window.session.push(MovePostsCommand(window.session, {moved.id: (later, moved.time)}))
+    window.session.dragEnded.emit()  # as a drag ends: the calendar is read again
+    assert window.session is not session
+    assert window.session.store.post(theirs.id).title == "Retitled elsewhere"
+    assert window.statusBar().currentMessage() == (
+        "The calendar was changed outside this window, so it has been read again (the"
+        " steps taken here since can still be undone)."
+    )
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert window.session.store.post(moved.id).date == moved.date  # the drop, undone
+    assert window.session.store.post(theirs.id).title == "Retitled elsewhere"
+    # The move before the other program's change stays: undoing it would undo theirs.
+    assert not window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert window.session.store.post(earlier.id).date == earlier.date + timedelta(days=1)
+    window.redo_action.trigger()
+    assert window.session.store.post(moved.id).date == later
