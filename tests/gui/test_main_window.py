@@ -4758,6 +4758,9 @@ def test_a_step_taken_after_another_program_s_change_can_be_undone_once_read_aga
     assert window.undo_action.isEnabled()
     window.undo_action.trigger()
     assert window.session.store.post(moved.id).date == moved.date  # the drop, undone
+    window.go_to(moved.date)
+    assert moved.id in window.month_view.posts_on(moved.date)  # and shown so
+    assert moved.id not in window.month_view.posts_on(later)
     assert window.session.store.post(theirs.id).title == "Retitled elsewhere"
     # The move before the other program's change stays: undoing it would undo theirs.
     assert not window.undo_action.isEnabled()
