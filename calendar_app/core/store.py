@@ -548,7 +548,7 @@ class CalendarStore:
         try:
             made = cls._made(hidden, path, name, timezone, week, default_cadence_days, fill)
             made.close()
-            _name_new_file(hidden, path)
+            name_new_file(hidden, path)
         finally:
             remove_calendar_file(hidden)
         return cls.open(path)
@@ -3497,8 +3497,8 @@ def _links(post_id: int, post: NewPost | Post) -> list[tuple[int, int, str | Non
     return [(post_id, m, day, post.channel_id, status) for m in sorted(set(post.message_ids))]
 
 
-def _name_new_file(made: Path, path: Path) -> None:
-    """Give the calendar written at ``made`` its name ``path``, never over a file made
+def name_new_file(made: Path, path: Path) -> None:
+    """Give the calendar written (and closed) at ``made`` its name ``path``, never over a file made
     there meanwhile (a link fails where a name is taken; a folder without links, such
     as a memory stick's, is asked first)."""
     try:

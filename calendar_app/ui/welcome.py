@@ -67,6 +67,7 @@ from ..core.errors import (
     CadenceError,
     os_problem_for,
 )
+from ..core.files import clear_leftovers
 from ..core.localzone import (
     is_zone_name,
     plain_zone,
@@ -75,7 +76,7 @@ from ..core.localzone import (
     zone_typed,
 )
 from ..core.models import MAX_CADENCE_DAYS, WeekStart, guessed_kind, name_key, shows_nothing
-from ..core.store import CalendarStore
+from ..core.store import CalendarStore, name_new_file, new_uid
 from ..exchange.formats import format_for
 from ..render.chips import mix
 from .dialogs import (
@@ -1067,11 +1068,14 @@ class WelcomeDialog(QDialog):
                 # A zone older versions let in ("posix/Europe/Paris") as the zone it is.
                 timezone, week_start = plain_zone(info.timezone) or timezone, info.week_start
         folder = data_folder()
+        # Filled under a hidden name, named once whole: a crash during the import left
+        # an empty calendar, and the next try made "big 2" beside it.
+        hidden = folder / f".cadence-copy-{new_uid()[:12]}.tmp"
         try:
             _make_folder(folder)
-            target = free_path(folder, name)
+            clear_leftovers(hidden)  # of imports stopped an hour ago or more
             store = CalendarStore.create(
-                target, name=name, timezone=timezone, week_start=week_start
+                hidden, name=name, timezone=timezone, week_start=week_start
             )
         except CadenceError as exc:
             self._error_handler(self, exc)
@@ -1087,9 +1091,20 @@ class WelcomeDialog(QDialog):
             empty = summary is not None and fmt != "cadence" and not summary.added
             if summary is None or empty:
                 store.close()
-                remove_calendar_file(target)
+                remove_calendar_file(hidden)
         if summary is None:
             return False
+        if not empty:
+            store.close()
+            try:
+                target = free_path(folder, name)
+                name_new_file(hidden, target)
+                store = CalendarStore.open(target)
+            except CadenceError as exc:
+                self._error_handler(self, exc)
+                return False
+            finally:
+                remove_calendar_file(hidden)
         if empty:  # every row or event skipped: no empty calendar to open
             self._notify(
                 self,

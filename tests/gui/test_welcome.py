@@ -849,6 +849,35 @@ def test_an_import_that_breaks_on_the_way_leaves_no_calendar_behind(
     assert not list(data.glob("plan*"))
 
 
+def test_a_calendar_imported_from_the_welcome_screen_has_its_name_once_whole(
+    dialog: WelcomeDialog, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash during the import left an empty "plan.cadence", and the next try made
+    "plan 2.cadence" beside it."""
+    seen: list[list[str]] = []
+    real = welcome_module.run_import
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.append(sorted(p.name for p in data.iterdir() if not p.name.startswith(".")))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(welcome_module, "run_import", watched)
+    source = tmp_path / "plan.csv"
+    source.write_text("title,channel,date\nLaunch,LinkedIn,2026-12-05\n", encoding="utf-8")
+    assert dialog.import_file(source)
+    assert seen == [[]]  # while it came in, no calendar of that name
+    store = dialog.store
+    assert store is not None
+    assert store.path == data / "plan.cadence"
+    assert [p.title for p in store.all_posts()] == ["Launch"]
+    assert not [p.name for p in data.iterdir() if p.name.startswith(".")]  # none left
+    assert {p.name for p in data.iterdir()} <= {
+        "plan.cadence",
+        "plan.cadence-wal",
+        "plan.cadence-shm",
+    }
+
+
 def test_a_file_nothing_of_which_could_be_imported_makes_no_calendar(
     dialog: WelcomeDialog, data: Path, tmp_path: Path, notes: Recorder
 ) -> None:
