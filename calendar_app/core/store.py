@@ -542,7 +542,7 @@ class CalendarStore:
         if default_cadence_days < 1:
             raise InvalidInput("The default cadence must be at least 1 day.")
         check_creatable(path)
-        hidden = path.parent / f".cadence-copy-{new_uid()[:12]}.tmp"
+        hidden = hidden_beside(path.parent)
         if path_too_long(hidden, "") is not None:  # a path at SQLite's very limit
             return cls._made(path, path, name, timezone, week, default_cadence_days, fill)
         try:
@@ -3495,6 +3495,13 @@ def _links(post_id: int, post: NewPost | Post) -> list[tuple[int, int, str | Non
     """post_messages rows for a post, with the copies the cadence analysis reads."""
     day, status = _iso(post.date), PostStatus(post.status).value
     return [(post_id, m, day, post.channel_id, status) for m in sorted(set(post.message_ids))]
+
+
+def hidden_beside(folder: Path) -> Path:
+    """A hidden name in ``folder`` for a calendar being made there, named once whole
+    (:func:`name_new_file`); what a crash leaves under it goes as exports' leftovers do
+    (:func:`.files.clear_leftovers`)."""
+    return folder / f".cadence-copy-{new_uid()[:12]}.tmp"
 
 
 def name_new_file(made: Path, path: Path) -> None:

@@ -76,7 +76,7 @@ from ..core.localzone import (
     zone_typed,
 )
 from ..core.models import MAX_CADENCE_DAYS, WeekStart, guessed_kind, name_key, shows_nothing
-from ..core.store import CalendarStore, name_new_file, new_uid
+from ..core.store import CalendarStore, hidden_beside, name_new_file
 from ..exchange.formats import format_for
 from ..render.chips import mix
 from .dialogs import (
@@ -1070,7 +1070,7 @@ class WelcomeDialog(QDialog):
         folder = data_folder()
         # Filled under a hidden name, named once whole: a crash during the import left
         # an empty calendar, and the next try made "big 2" beside it.
-        hidden = folder / f".cadence-copy-{new_uid()[:12]}.tmp"
+        hidden = hidden_beside(folder)
         try:
             _make_folder(folder)
             clear_leftovers(hidden)  # of imports stopped an hour ago or more
