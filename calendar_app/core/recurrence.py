@@ -57,14 +57,14 @@ def _ordinal(number: str) -> str:
     """How a rank reads: "first" (1), "last" (-1), "third last" (-3), "20th" (20)."""
     value = int(number)
     size = abs(value)
-    if size <= len(_ORDINALS):
+    if 0 < size <= len(_ORDINALS):
         word = _ORDINALS[size - 1]
     else:
         tail = (
             "th" if size % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(size % 10, "th")
         )
         word = f"{size}{tail}"
-    if value > 0:
+    if value >= 0:
         return word
     return "last" if value == -1 else f"{word} last"
 

@@ -3514,14 +3514,17 @@ def name_new_file(made: Path, path: Path) -> None:
     except FileExistsError:
         raise CalendarFileError(f"{path} already exists; choose another name.") from None
     except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
-            raise os_problem_for(exc, f"the calendar {path.name}") from exc
+        # No links there: a FAT or exFAT memory stick (EPERM on Linux, EINVAL from
+        # Windows' "Incorrect function"), some network and FUSE file systems.
+        unlinkable = (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK)
+        if exc.errno not in (*unlinkable, errno.EINVAL, errno.ENOSYS):
+            raise os_problem_for(exc, str(path)) from exc
     if path.exists():
         raise CalendarFileError(f"{path} already exists; choose another name.")
     try:
         os.rename(made, path)
     except OSError as exc:
-        raise os_problem_for(exc, f"the calendar {path.name}") from exc
+        raise os_problem_for(exc, str(path)) from exc
 
 
 def _post_order(post: Post) -> tuple[bool, date, bool, time, int]:

@@ -1081,3 +1081,21 @@ def test_a_calendar_made_meanwhile_under_the_same_name_is_not_replaced(tmp_path:
         CalendarStore.create(path, fill=someone_else_makes_it)
     assert path.read_bytes() == b"theirs"
     assert list(tmp_path.iterdir()) == [path]  # nothing of ours left beside it
+
+
+@pytest.mark.parametrize("code", ["EPERM", "EINVAL", "ENOSYS", "EOPNOTSUPP"])
+def test_a_calendar_is_made_where_files_cannot_be_linked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str
+) -> None:
+    """A memory stick (FAT, exFAT) or a FUSE folder has no links: Windows says
+    "Incorrect function" (EINVAL), FUSE ENOSYS; the calendar could not be made there."""
+    import errno
+
+    def no_links(*_args: object, **_kwargs: object) -> None:
+        raise OSError(getattr(errno, code), "no links here")
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "stick.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        assert store.info().name == "stick"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stick.cadence"]

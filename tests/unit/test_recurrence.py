@@ -1936,3 +1936,15 @@ def test_two_posts_joining_one_occurrence_leave_one_in_the_series(store: Calenda
     on = [p.id for p in store.series_posts(series_id) if p.occurrence == date(2027, 1, 11)]
     assert on == twins[:1]
     _assert_rule_describes_posts(store, series_id)
+
+
+def test_a_rank_of_zero_is_never_read_as_one_from_the_end() -> None:
+    """ "BYYEARDAY=0" read "the fifth last day of the year" (such rules are refused)."""
+    assert recurrence._ordinal("0") == "0th"
+    assert [recurrence._ordinal(n) for n in ("1", "-1", "-3", "21", "112")] == [
+        "first",
+        "last",
+        "third last",
+        "21st",
+        "112th",
+    ]
