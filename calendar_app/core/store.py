@@ -526,9 +526,12 @@ class CalendarStore:
         week_start: WeekStart | str = WeekStart.MONDAY,
         default_cadence_days: int = 14,
         fill: Callable[[CalendarStore], object] | None = None,
+        shown: Path | None = None,
     ) -> Self:
         """Create a new calendar file; the file must not exist yet. ``fill`` puts in
-        what the calendar starts with (the demo's posts, a plan's channels).
+        what the calendar starts with (the demo's posts, a plan's channels). ``shown``:
+        the calendar it is made for, when ``path`` is a hidden file that is to become
+        it (:func:`hidden_beside`): named in what is said, and in the calendar's name.
 
         Either all of it is written, into the file itself, or no file is left (a disk
         with room for the -wal alone left a calendar damaged once renamed without it);
@@ -542,11 +545,12 @@ class CalendarStore:
         if default_cadence_days < 1:
             raise InvalidInput("The default cadence must be at least 1 day.")
         check_creatable(path)
+        said = shown or path
         hidden = hidden_beside(path.parent)
         if path_too_long(hidden, "") is not None:  # a path at SQLite's very limit
-            return cls._made(path, path, name, timezone, week, default_cadence_days, fill)
+            return cls._made(path, said, name, timezone, week, default_cadence_days, fill)
         try:
-            made = cls._made(hidden, path, name, timezone, week, default_cadence_days, fill)
+            made = cls._made(hidden, said, name, timezone, week, default_cadence_days, fill)
             made.close()
             name_new_file(hidden, path)
         finally:

@@ -62,9 +62,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import data_folder, default_calendar
-from ..core.database import remove_calendar_file
+from ..core.database import check_creatable, remove_calendar_file
 from ..core.errors import (
     CadenceError,
+    StorageProblem,
+    on_writing,
     os_problem_for,
 )
 from ..core.files import clear_leftovers
@@ -1074,8 +1076,13 @@ class WelcomeDialog(QDialog):
         try:
             _make_folder(folder)
             clear_leftovers(hidden)  # of imports stopped an hour ago or more
+            check_creatable(free_path(folder, name))  # a name too long, said as such
             store = CalendarStore.create(
-                hidden, name=name, timezone=timezone, week_start=week_start
+                hidden,
+                name=name,
+                timezone=timezone,
+                week_start=week_start,
+                shown=free_path(folder, name),
             )
         except CadenceError as exc:
             self._error_handler(self, exc)
@@ -1095,12 +1102,22 @@ class WelcomeDialog(QDialog):
         if summary is None:
             return False
         if not empty:
-            store.close()
+            target = free_path(folder, name)
             try:
-                target = free_path(folder, name)
+                # The file alone is the calendar: what waits in its -wal (a disk with
+                # room for it alone) would go with the hidden name's leftovers.
+                if not store.checkpoint() and store.waiting is not None:
+                    raise on_writing(
+                        StorageProblem("The disk is full, so the change could not be saved."),
+                        f"the calendar {target.name}",
+                        done="made",
+                    )
+                store.close()
                 name_new_file(hidden, target)
                 store = CalendarStore.open(target)
             except CadenceError as exc:
+                if not store.closed:
+                    store.close()
                 self._error_handler(self, exc)
                 return False
             finally:

@@ -878,6 +878,63 @@ def test_a_calendar_imported_from_the_welcome_screen_has_its_name_once_whole(
     }
 
 
+def test_an_import_the_disk_takes_only_beside_the_file_makes_no_calendar(
+    dialog: WelcomeDialog,
+    data: Path,
+    tmp_path: Path,
+    errors: Recorder,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its posts fit in the -wal alone: the file named without it was a damaged
+    calendar, and the next try made "plan 2"."""
+
+    def no_room(store: CalendarStore) -> bool:
+        store.waiting = "The disk is full: the change waits beside the file."
+        return False
+
+    real = CalendarStore.checkpoint
+    made = []
+
+    def full_after_the_import(store: CalendarStore) -> bool:
+        if store.path.name.startswith(".cadence-copy-") and store.all_posts():
+            made.append(store.path)
+            return no_room(store)
+        return real(store)
+
+    monkeypatch.setattr(CalendarStore, "checkpoint", full_after_the_import)
+    source = tmp_path / "plan.csv"
+    source.write_text("title,channel,date\nLaunch,LinkedIn,2026-12-05\n", encoding="utf-8")
+    assert not dialog.import_file(source)
+    assert made
+    assert [str(e) for e in errors.seen] == [
+        "The disk is full, so the calendar plan.cadence could not be made."
+    ]
+    assert dialog.store is None
+    assert list(data.iterdir()) == []
+
+
+def test_a_calendar_whose_name_would_be_too_long_is_refused_before_the_import(
+    dialog: WelcomeDialog,
+    data: Path,
+    tmp_path: Path,
+    errors: Recorder,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Imported in full under its hidden name, then it could not be opened."""
+    from calendar_app.core import errors as errors_module
+
+    data.mkdir(parents=True, exist_ok=True)
+    monkeypatch.setattr(
+        errors_module, "SQLITE_PATH_BYTES", len(os.fsencode(data / "plan.cadence")) - 1
+    )
+    source = tmp_path / "plan.csv"
+    source.write_text("title,channel,date\nLaunch,LinkedIn,2026-12-05\n", encoding="utf-8")
+    assert not dialog.import_file(source)
+    (said,) = [str(e) for e in errors.seen]
+    assert said.startswith("The path of plan.cadence is too long to make the calendar there")
+    assert list(data.iterdir()) == []
+
+
 def test_a_file_nothing_of_which_could_be_imported_makes_no_calendar(
     dialog: WelcomeDialog, data: Path, tmp_path: Path, notes: Recorder
 ) -> None:
