@@ -778,6 +778,9 @@ class _Manager(QDialog, Generic[R]):
         record = self.current_record()
         if record is None:
             return
+        record = self._as_now(record)  # its undo brings it back as the file had it
+        if record is None:
+            return
         row = self.item_list.currentRow()
         ids = [
             int(self.item_list.item(r).data(Qt.ItemDataRole.UserRole))

@@ -975,3 +975,21 @@ def test_archiving_keeps_what_another_window_changed_and_a_deleted_item_is_said(
         " cannot be changed."
     ]
     assert messages.title_edit.text() == "Said twice"  # what was typed stays in the form
+
+
+def test_undoing_a_deletion_brings_the_item_back_as_the_file_had_it(
+    qtbot: QtBot, session: CalendarSession, demo_path: Path
+) -> None:
+    """A campaign renamed elsewhere, then deleted here: its undo brought back the name
+    and dates this window had read."""
+    recorder = Recorder()
+    campaigns = _campaigns(qtbot, session, recorder)
+    campaign = session.campaigns()[0]
+    assert campaigns.select(campaign.id)
+    with CalendarStore.open(demo_path) as elsewhere:
+        theirs = replace(elsewhere.campaign(campaign.id), name="Roof week")
+        elsewhere.update_campaign(theirs)
+    campaigns.delete_item()
+    assert campaign.id not in [c.id for c in session.store.campaigns()]
+    session.undo_stack.undo()
+    assert session.store.campaign(campaign.id).name == "Roof week"
