@@ -494,7 +494,7 @@ class MainWindow(QMainWindow):
         stack.canUndoChanged.connect(self._enable_undo)
         stack.indexChanged.connect(self._enable_undo)  # the session's floor (can_undo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.undoTextChanged.connect(self._enable_undo)
         stack.redoTextChanged.connect(self._redo_text_changed)
         session.changedElsewhere.connect(self.check_for_outside_changes)
         session.placedHidden.connect(self._say_hidden)
@@ -509,10 +509,10 @@ class MainWindow(QMainWindow):
         session.copiedIn.connect(self._say_copied)
         session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
         session.filtersChanged.connect(self._update_status)
+        # As the history stands (one kept from a session read again names its step).
         self._enable_undo()
         self.redo_action.setEnabled(stack.canRedo())
-        self.undo_action.setText("&Undo")
-        self.redo_action.setText("&Redo")
+        self._redo_text_changed(stack.redoText())
         self.undo_action.setProperty(LISTED_AS, "Undo")  # not "Undo Copy post"
         self.redo_action.setProperty(LISTED_AS, "Redo")
 
@@ -1393,11 +1393,15 @@ class MainWindow(QMainWindow):
         )
 
     def _enable_undo(self, *_: object) -> None:
+        """Undo on, naming its step, while there is one it may take back (none below
+        the session's floor, :meth:`.CalendarSession.can_undo`)."""
         try:
             can = self.session.can_undo()
+            text = self.session.undo_stack.undoText() if can else ""
         except RuntimeError:  # the history going with its session, as the window closes
             return
         self.undo_action.setEnabled(can)
+        self._undo_text_changed(text)
 
     def _undo(self) -> None:
         """Edit > Undo; see :meth:`_stepped`."""

@@ -4756,6 +4756,7 @@ def test_a_step_taken_after_another_program_s_change_can_be_undone_once_read_aga
         " steps taken here since can still be undone)."
     )
     assert window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo Move post"
     window.undo_action.trigger()
     assert window.session.store.post(moved.id).date == moved.date  # the drop, undone
     window.go_to(moved.date)
@@ -4764,6 +4765,8 @@ def test_a_step_taken_after_another_program_s_change_can_be_undone_once_read_aga
     assert window.session.store.post(theirs.id).title == "Retitled elsewhere"
     # The move before the other program's change stays: undoing it would undo theirs.
     assert not window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo"  # no step named that cannot be taken
+    assert window.redo_action.text() == "&Redo Move post"
     window.undo_action.trigger()
     assert window.session.store.post(earlier.id).date == earlier.date + timedelta(days=1)
     window.redo_action.trigger()
