@@ -148,6 +148,8 @@ class StripRow:
     """Delivery days in the range, each with the channels that delivered it, sorted."""
     gaps: tuple[Gap, ...]
     """The report's gaps that touch the range, whole (not clipped)."""
+    analysed_to: date | None = None
+    """The last day the report analysed: a gap that runs to it has no post ending it."""
 
     @property
     def status_label(self) -> str:
@@ -272,6 +274,7 @@ def strip_row(
         active_last=hi if active else None,
         marks=marks,
         gaps=tuple(g for g in cadence.gaps if g.end >= first and g.start <= last),
+        analysed_to=report.end,
     )
 
 
@@ -525,7 +528,6 @@ def row_shapes(
             layer.segments.setdefault(channel_id, []).append(segment)
 
     bar_h = min(max(rect.height() * 0.46, 8.0), 15.0)
-    delivered = {day for day, _ in row.marks}
     gaps = []
     for gap in row.gaps:
         x1, x2 = layout.span(gap.start, gap.end)
@@ -549,7 +551,7 @@ def row_shapes(
                     label_days = gap.days
                 elif gap.since <= today:  # overdue already, shown ahead
                     label_days = gap.overdue_by(today)
-                elif gap.end + timedelta(days=1) not in delivered:
+                elif row.analysed_to is not None and gap.end >= row.analysed_to:
                     # No post ends it: its length would be the days to the end of the
                     # analysis, which nobody chose ("77 days" for a message due next week).
                     label_days = 0

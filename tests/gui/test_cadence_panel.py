@@ -779,6 +779,13 @@ def test_a_bar_wholly_to_come_counts_its_days_only_when_a_post_ends_it(
             TODAY + timedelta(days=21),
         )
         assert closed.label_days == 12  # overdue for 12 days unless planned sooner
+        # Ended by a post past the days shown (the panel analyses beyond them): counted.
+        (moving,) = [p for p in session.posts_between(first, end) if p.title == "Back"]
+        later = {moving.id: (TODAY + timedelta(days=75), None)}
+        session.push(MovePostsCommand(session, later))
+        beyond = bar()
+        assert beyond.gap.end == TODAY + timedelta(days=74)
+        assert beyond.label_days == 65
 
 
 @pytest.mark.parametrize("dark", [False, True])
