@@ -258,6 +258,16 @@ def _opens_instead(failed: Path, path: Path | None) -> str:
     return "" if demo_failed else "Cadence opens the demo calendar instead."
 
 
+def _clear_data_folder() -> None:
+    """Remove what calendars being made in Cadence's own folder (a welcome screen's
+    import, the demo) left there when stopped, an hour ago or more: a killed import of
+    thousands of rows left megabytes of hidden files that nothing else looks at."""
+    from ..app import DEMO_NAME, data_folder
+    from ..core.files import clear_leftovers
+
+    clear_leftovers(data_folder() / DEMO_NAME)
+
+
 def error_hook(
     report: Callable[[QWidget | None, BaseException], object],
     previous: Callable[..., object] = sys.__excepthook__,
@@ -335,6 +345,7 @@ def _run(
 
     if settings is None:
         settings = QSettings()
+    _clear_data_folder()
     with FileOpenHandler(app) as handler:
         store: CalendarStore | None = None
         if is_first_run(path, settings):

@@ -935,6 +935,27 @@ def test_a_calendar_whose_name_would_be_too_long_is_refused_before_the_import(
     assert list(data.iterdir()) == []
 
 
+def test_a_start_clears_what_a_stopped_import_left_in_cadence_s_folder(
+    data: Path, settings: QSettings, demo_path: Path, qapp: QApplication
+) -> None:
+    """A welcome import killed half-way left 14 MB of hidden files there for good."""
+    from calendar_app.core.files import LEFTOVER_AGE_SECONDS
+
+    data.mkdir(parents=True, exist_ok=True)
+    left = [data / ".cadence-copy-0a1b2c3d-4e5.tmp", data / ".cadence-copy-0a1b2c3d-4e5.tmp-wal"]
+    recent = data / ".cadence-copy-99999999-999.tmp"  # perhaps being made right now
+    old = time_module.time() - 2 * LEFTOVER_AGE_SECONDS
+    for path in [*left, recent]:
+        path.write_bytes(b"half")
+    for path in left:
+        os.utime(path, (old, old))
+    settings.setValue(WELCOME_SHOWN, True)
+    settings.setValue("lastFile", str(demo_path))
+    assert run_window(None, quit_after_ms=0, settings=settings) == 0
+    assert not any(path.exists() for path in left)
+    assert recent.exists()
+
+
 def test_a_file_nothing_of_which_could_be_imported_makes_no_calendar(
     dialog: WelcomeDialog, data: Path, tmp_path: Path, notes: Recorder
 ) -> None:
