@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from calendar_app.core.models import NewPost, PostStatus, one_line, shows_nothing
@@ -171,10 +171,12 @@ def test_neutralised_cells_restore_exactly(text: str) -> None:
 
 
 @given(texts)
+@example("'\n")
 def test_import_undoes_only_what_export_did(text: str) -> None:
     """A cell that import changes is one the export wrote for the text import gives back
-    (or a spreadsheet saved again: a cell that began with a carriage return and a line
-    feed, the line feed alone)."""
+    (or a spreadsheet saved again: the cell written for a text that began with a
+    carriage return and a line feed, "'\r\n…", saved with the line feed alone)."""
     restored = restore(text)
-    resaved = restored.startswith("\n") and neutralise_reversibly("\r" + restored)[1:] == text
+    written = neutralise_reversibly("\r" + restored)
+    resaved = restored.startswith("\n") and written.replace("\r\n", "\n", 1) == text
     assert restored == text or neutralise_reversibly(restored) == text or resaved
