@@ -2025,6 +2025,13 @@ class CalendarStore:
     def count_posts(self) -> int:
         return int(self.read("SELECT count(*) FROM posts")[0][0])
 
+    def count_existing(self, post_ids: Collection[int]) -> int:
+        """How many of these posts are in the calendar, counted without reading them."""
+        import json  # not at start-up (see _ids_found)
+
+        sql = "SELECT count(*) FROM posts WHERE id IN (SELECT value FROM json_each(?))"
+        return int(self.read(sql, [json.dumps(sorted(set(post_ids)))])[0][0])
+
     def count_ideas(self) -> int:
         """How many posts :meth:`backlog` gives unfiltered, counted without reading them."""
         return int(self.read("SELECT count(*) FROM posts WHERE date IS NULL")[0][0])

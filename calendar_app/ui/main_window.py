@@ -1039,7 +1039,7 @@ class MainWindow(QMainWindow):
         window or program deleted while this one showed it is said, and the calendar
         read again ("There is no post number 93"; Delete added empty steps to undo)."""
         wanted = set(post_ids)
-        if not wanted or len(self.session.posts(wanted)) == len(wanted):
+        if not wanted or self.session.store.count_existing(wanted) == len(wanted):
             return True
         self.check_for_outside_changes()
         them = "That post was" if len(wanted) == 1 else "Some of those posts were"
