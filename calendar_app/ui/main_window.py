@@ -1513,7 +1513,8 @@ class MainWindow(QMainWindow):
     def _offer_statuses(self) -> None:
         """Scheduled and Published only for posts with a day to go out on: one in the
         backlog given either stayed undated, "scheduled" (the editor refuses it)."""
-        dated = any(p.date is not None for p in self.session.posts(self.selected_post_ids()))
+        # Asked of the file, not read: half a second for the menu of 50,000 ideas.
+        dated = self.session.store.any_dated(self.selected_post_ids())
         for action in self._status_menu.actions():
             if PostStatus(action.data()) in DATED_ONLY:
                 action.setEnabled(dated)

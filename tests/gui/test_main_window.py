@@ -4566,6 +4566,14 @@ def test_an_idea_in_the_backlog_is_not_set_scheduled_or_published(window: MainWi
     assert window.session.store.post(idea.id).status == PostStatus.IDEA
     assert window.set_status(PostStatus.DRAFT)
     assert window.session.store.post(idea.id).status == PostStatus.DRAFT
+    # With a dated post among those selected, they are offered.
+    dated = _standalone(window.session, TODAY, TODAY + timedelta(days=6))[0]
+    window.month_view.setFocus()
+    window.month_view.select_posts([dated.id])
+    window._offer_statuses()
+    enabled = {a.data(): a.isEnabled() for a in window._status_menu.actions()}
+    assert enabled["scheduled"] is True
+    assert enabled["published"] is True
 
 
 @OFFSCREEN_POPUPS
