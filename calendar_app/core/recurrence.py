@@ -37,20 +37,6 @@ _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ENDS = ("COUNT", "UNTIL")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _ordinal(number: str) -> str:
@@ -624,7 +610,7 @@ def describe(rule: str) -> str:
         weeks = [_ordinal(d) for d in _numbers(parts["BYWEEKNO"])]
         text += f" in the {in_words(weeks)} week{'s' if len(weeks) > 1 else ''} of the year"
     if "BYMONTH" in parts:
-        months = [_MONTH_NAMES[int(m) - 1] for m in _numbers(parts["BYMONTH"]) if 1 <= int(m) <= 12]
+        months = [MONTHS[int(m) - 1] for m in _numbers(parts["BYMONTH"]) if 1 <= int(m) <= 12]
         if months:
             text += f" in {in_words(months)}"
     if positions:
