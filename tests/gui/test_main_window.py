@@ -1520,9 +1520,9 @@ def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     assert window.session is session  # nothing read while the window is behind
     with qtbot.waitActive(window):
         window.activateWindow()
+    qtbot.waitUntil(lambda: window.session is not session)  # once a click would have landed
 
     fresh = window.session
-    assert fresh is not session
     shown = [fresh.store.post(i).title for i in window.month_view.posts_on(day)]
     assert "From the terminal" in shown
     assert "changed outside this window" in window.statusBar().currentMessage()
@@ -4779,3 +4779,34 @@ def test_a_step_taken_after_another_program_s_change_can_be_undone_once_read_aga
     assert window.session.store.post(earlier.id).date == earlier.date + timedelta(days=1)
     window.redo_action.trigger()
     assert window.session.store.post(moved.id).date == later
+
+
+def test_a_double_click_that_brings_the_window_back_acts_on_the_post_clicked(
+    window: MainWindow, session: CalendarSession, demo_path: Path, qtbot: QtBot
+) -> None:
+    """The window read the calendar again as it came to the front, before the click
+    that brought it there landed: a double-click on a post another window had deleted
+    opened a new post on its day (one moved away: the post now under the pointer)."""
+    post = _standalone(session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[0]
+    assert post.date is not None
+    window.go_to(post.date)
+    elsewhere = QWidget()  # the other window, in front
+    qtbot.addWidget(elsewhere)
+    with qtbot.waitActive(elsewhere):
+        elsewhere.show()
+        elsewhere.activateWindow()
+    with CalendarStore.open(demo_path) as other:
+        other.delete_posts([post.id])
+    rect = window.month_view.chip_rect(post.id)
+    assert rect is not None
+    opened = _reading_next_editor(lambda editor: editor.windowTitle())
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    double_click(qtbot, window.month_view, rect.center())
+    assert opened == []  # neither a new post nor another
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("That post was deleted in another window or program meanwhile")
+    )
+    qtbot.waitUntil(lambda: window.session is not session)  # read again
