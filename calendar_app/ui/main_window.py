@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
         self._install(session)
         self._fit_panel = False
         self._fit_sidebar = False
+        self._backup_due = False
+        """Changes made here whose undo history went as the calendar was read again."""
         self._panel_rows = session.count_key_messages()
         """How many key messages the cadence panel had rows for when last looked at."""
         self._told_moved: CalendarStore | None = None
@@ -1695,7 +1697,13 @@ class MainWindow(QMainWindow):
         sizes = [splitter.sizes() for splitter in self.splitters]
         area = cast(QWidget, self.centralWidget()).geometry()
         focused = self._focused_part()
-        self.back_up()
+        if session.store is old.store:
+            # The same calendar read again: backed up once it closes, as any other (a
+            # copy at each read again filled the backups with near-twins). Steps this
+            # window took and cannot hand on are remembered as changes to back up.
+            self._backup_due = self._backup_due or not old.undo_stack.isClean()
+        else:
+            self.back_up()
         self._install(session)
         self.set_view(index)
         if day is not None:
@@ -1990,12 +1998,13 @@ class MainWindow(QMainWindow):
     def _back_up(self) -> Path | None:
         """:meth:`back_up`, raising :class:`CadenceError` when the backup fails."""
         stack = self.session.undo_stack
-        if self.backups is None or stack.isClean():
+        if self.backups is None or (stack.isClean() and not self._backup_due):
             return None
         from ..core.backups import make_backup
 
         path = make_backup(self.session.store, self.backups)
         stack.setClean()
+        self._backup_due = False
         return path
 
     # -- changes made elsewhere ---------------------------------------------------
