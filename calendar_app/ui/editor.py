@@ -2141,6 +2141,16 @@ class PostEditor(QDialog):
         post = self.post
         if post is None:
             return
+        if self.session.store.find_post(post.uid) is None:  # no step that deletes nothing
+            self._error_handler(
+                self,
+                NotFound(
+                    f"'{elide(post.title)}' was already deleted in another window or"
+                    " program meanwhile."
+                ),
+            )
+            self.done(QDialog.DialogCode.Rejected)
+            return
         scope: Scope = "this"
         if post.series_id is not None:
             chosen = self.session.scope_chooser(self, "delete")

@@ -2066,3 +2066,23 @@ def test_a_channel_or_key_message_deleted_elsewhere_while_chosen_here_is_said_by
         " another window or program meanwhile; choose another, or close without saving."
     ]
     assert session.store.post(post.id) == post  # nothing saved
+
+
+def test_deleting_a_post_deleted_elsewhere_meanwhile_says_so_and_adds_no_step(
+    qtbot: QtBot, session: CalendarSession, demo_path: Path
+) -> None:
+    """The editor closed without a word, and Undo then named a deletion that brought
+    nothing back."""
+    post = next(
+        p for p in session.posts_between(TODAY, TODAY + timedelta(days=30)) if p.series_id is None
+    )
+    said: list[str] = []
+    editor = PostEditor(session, post, error_handler=lambda parent, exc: said.append(str(exc)))
+    qtbot.addWidget(editor)
+    with CalendarStore.open(demo_path) as elsewhere:
+        elsewhere.delete_posts([post.id])
+    steps = session.undo_stack.count()
+    editor.delete_post()
+    assert said == [f"'{post.title}' was already deleted in another window or program meanwhile."]
+    assert session.undo_stack.count() == steps
+    assert editor.result() == QDialog.DialogCode.Rejected
