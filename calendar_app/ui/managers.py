@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
@@ -242,6 +242,8 @@ class _Manager(QDialog, Generic[R]):
     """Where in the palette a new item's colour is looked for (as the command line does)."""
 
     noun = "item"
+    names_field = "messages"
+    """The :class:`.ChangeSet` field that tells of the items listed here."""
     plural_title = "Items"
     archivable = True
     asks_before_delete = True
@@ -707,6 +709,12 @@ class _Manager(QDialog, Generic[R]):
                     f" program, so this {self.noun} cannot be changed."
                 ),
             )
+            # Gone from the list too, its form let go: Close kept saying the same, and
+            # Escape offered to save what could not be.
+            self._current_id = None
+            self._filled = None
+            gone: dict[str, Any] = {self.names_field: frozenset({self._id(record)})}
+            self.session.notify(ChangeSet(**gone))
             return None
 
     def apply(self) -> bool:
@@ -898,6 +906,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
     _COLOR_START = 3
 
     noun = "key message"
+    names_field = "messages"
     plural_title = "Key Messages"
 
     def _build_form(self, form: QFormLayout) -> None:
@@ -1047,6 +1056,7 @@ class ChannelManager(_Manager[Channel]):
     """Add, edit, archive and (when unused) delete the channels posts go out on."""
 
     noun = "channel"
+    names_field = "channels"
     plural_title = "Channels"
     asks_before_delete = False
 
@@ -1188,6 +1198,7 @@ class CampaignManager(_Manager[Campaign]):
     _COLOR_START = 6
 
     noun = "campaign"
+    names_field = "campaigns"
     plural_title = "Campaigns"
     archivable = False
 
