@@ -2032,16 +2032,6 @@ class CalendarStore:
         sql = "SELECT count(*) FROM posts WHERE id IN (SELECT value FROM json_each(?))"
         return int(self.read(sql, [json.dumps(sorted(set(post_ids)))])[0][0])
 
-    def any_dated(self, post_ids: Collection[int]) -> bool:
-        """Whether any of these posts has a day, asked without reading them."""
-        import json  # not at start-up (see _ids_found)
-
-        sql = (
-            "SELECT 1 FROM posts WHERE date IS NOT NULL"
-            " AND id IN (SELECT value FROM json_each(?)) LIMIT 1"
-        )
-        return bool(self.read(sql, [json.dumps(sorted(set(post_ids)))]))
-
     def count_ideas(self) -> int:
         """How many posts :meth:`backlog` gives unfiltered, counted without reading them."""
         return int(self.read("SELECT count(*) FROM posts WHERE date IS NULL")[0][0])

@@ -1524,7 +1524,8 @@ class MainWindow(QMainWindow):
         """Scheduled and Published only for posts with a day to go out on: one in the
         backlog given either stayed undated, "scheduled" (the editor refuses it)."""
         # Asked of the file, not read: half a second for the menu of 50,000 ideas.
-        dated = self.session.store.any_dated(self.selected_post_ids())
+        first_day, _, _ = self.session.store.days_spanned(self.selected_post_ids())
+        dated = first_day is not None
         for action in self._status_menu.actions():
             if PostStatus(action.data()) in DATED_ONLY:
                 action.setEnabled(dated)
