@@ -545,17 +545,34 @@ class CalendarStore:
         if default_cadence_days < 1:
             raise InvalidInput("The default cadence must be at least 1 day.")
         check_creatable(path)
-        said = shown or path
+        args = (name, timezone, week, default_cadence_days, fill)
+        if shown is not None:  # already a hidden file, which the caller names (named)
+            return cls._made(path, shown, *args)
         hidden = hidden_beside(path.parent)
         if path_too_long(hidden, "") is not None:  # a path at SQLite's very limit
-            return cls._made(path, said, name, timezone, week, default_cadence_days, fill)
+            return cls._made(path, path, *args)
+        return cls._made(hidden, path, *args).named(path)
+
+    def named(self, path: Path) -> Self:
+        """This calendar, made under a hidden name (:func:`hidden_beside`), given the name
+        ``path`` once whole, and opened there; said of ``path`` when it cannot be (a disk
+        with room for its -wal alone: the file without it is no calendar). Nothing is
+        left under the hidden name either way."""
+        hidden = self.path
         try:
-            made = cls._made(hidden, said, name, timezone, week, default_cadence_days, fill)
-            made.close()
-            name_new_file(hidden, path)
+            if not self.checkpoint() and self.waiting is not None:
+                raise on_writing(
+                    StorageProblem("The disk is full, so the change could not be saved."),
+                    f"the calendar {path.name}",
+                    done="made",
+                )
+            self.close()
+            _name_new_file(hidden, path)
         finally:
+            if not self.closed:
+                self.close()
             remove_calendar_file(hidden)
-        return cls.open(path)
+        return type(self).open(path)
 
     @classmethod
     def _made(
@@ -3510,12 +3527,12 @@ def _links(post_id: int, post: NewPost | Post) -> list[tuple[int, int, str | Non
 
 def hidden_beside(folder: Path) -> Path:
     """A hidden name in ``folder`` for a calendar being made there, named once whole
-    (:func:`name_new_file`); what a crash leaves under it goes as exports' leftovers do
+    (:meth:`CalendarStore.named`); what a crash leaves under it goes as exports' leftovers do
     (:func:`.files.clear_leftovers`)."""
     return folder / f".cadence-copy-{new_uid()[:12]}.tmp"
 
 
-def name_new_file(made: Path, path: Path) -> None:
+def _name_new_file(made: Path, path: Path) -> None:
     """Give the calendar written (and closed) at ``made`` its name ``path``, never over a file made
     there meanwhile (a link fails where a name is taken; a folder without links, such
     as a memory stick's, is asked first)."""

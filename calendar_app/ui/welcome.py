@@ -65,8 +65,6 @@ from ..app import data_folder, default_calendar
 from ..core.database import check_creatable, remove_calendar_file
 from ..core.errors import (
     CadenceError,
-    StorageProblem,
-    on_writing,
     os_problem_for,
 )
 from ..core.files import clear_leftovers
@@ -78,7 +76,7 @@ from ..core.localzone import (
     zone_typed,
 )
 from ..core.models import MAX_CADENCE_DAYS, WeekStart, guessed_kind, name_key, shows_nothing
-from ..core.store import CalendarStore, hidden_beside, name_new_file
+from ..core.store import CalendarStore, hidden_beside
 from ..exchange.formats import format_for
 from ..render.chips import mix
 from .dialogs import (
@@ -1076,13 +1074,10 @@ class WelcomeDialog(QDialog):
         try:
             _make_folder(folder)
             clear_leftovers(hidden)  # of imports stopped an hour ago or more
-            check_creatable(free_path(folder, name))  # a name too long, said as such
+            target = free_path(folder, name)
+            check_creatable(target)  # a name too long, said as such
             store = CalendarStore.create(
-                hidden,
-                name=name,
-                timezone=timezone,
-                week_start=week_start,
-                shown=free_path(folder, name),
+                hidden, name=name, timezone=timezone, week_start=week_start, shown=target
             )
         except CadenceError as exc:
             self._error_handler(self, exc)
@@ -1102,26 +1097,11 @@ class WelcomeDialog(QDialog):
         if summary is None:
             return False
         if not empty:
-            target = free_path(folder, name)
-            try:
-                # The file alone is the calendar: what waits in its -wal (a disk with
-                # room for it alone) would go with the hidden name's leftovers.
-                if not store.checkpoint() and store.waiting is not None:
-                    raise on_writing(
-                        StorageProblem("The disk is full, so the change could not be saved."),
-                        f"the calendar {target.name}",
-                        done="made",
-                    )
-                store.close()
-                name_new_file(hidden, target)
-                store = CalendarStore.open(target)
+            try:  # the name free now (another calendar may have taken the one planned)
+                store = store.named(free_path(folder, name))
             except CadenceError as exc:
-                if not store.closed:
-                    store.close()
                 self._error_handler(self, exc)
                 return False
-            finally:
-                remove_calendar_file(hidden)
         if empty:  # every row or event skipped: no empty calendar to open
             self._notify(
                 self,
