@@ -20,7 +20,7 @@ def data_folder() -> Path:
 def default_calendar() -> Path:
     """The calendar opened when none is named: the demo one, written on first run.
 
-    It is written under another name and renamed once complete, so a full disk or a
+    Written whole or not at all (:meth:`.CalendarStore.create`), so a full disk or a
     folder Cadence may not write leaves no half-written demo behind (which would open
     empty from then on); either is said in one sentence
     (:class:`~.core.errors.CadenceError`).
@@ -29,19 +29,18 @@ def default_calendar() -> Path:
     path = folder / DEMO_NAME
     if path.exists():
         return path
-    from .core.database import remove_calendar_file
     from .core.demo import write_demo
-    from .core.errors import os_problem_for
+    from .core.errors import CalendarFileError, os_problem_for
 
-    partial = folder / f".{DEMO_NAME}.{os.getpid()}.part"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_demo(partial, shown_as=DEMO_NAME)
-        os.replace(partial, path)
+        write_demo(path)
+    except CalendarFileError:
+        if not path.exists():
+            raise
+        # Made meanwhile by another start of Cadence: that one.
     except OSError as exc:
         raise os_problem_for(exc, str(path)) from exc
-    finally:
-        remove_calendar_file(partial)
     return path
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from .errors import StorageProblem
 from .models import CampaignKind, NewPost, PostStatus
 from .store import CalendarStore
 
@@ -143,27 +142,21 @@ RHYTHM: dict[int, list[tuple[str, time | None]]] = {
 }
 
 
-def write_demo(path: Path | str, *, today: date | None = None, shown_as: str | None = None) -> str:
+def write_demo(path: Path | str, *, today: date | None = None) -> str:
     """Write the demo calendar to ``path`` (which must not exist), whole or not at all
-    (:meth:`.CalendarStore.create`); return a summary. A problem names the file
-    ``shown_as`` (the name it is to have, where ``path`` is a file it is written in
-    first)."""
+    (:meth:`.CalendarStore.create`); return a summary."""
     summary: list[str] = []
 
     def fill(store: CalendarStore) -> None:
         summary.append(_fill(store, today or store.today()))  # the demo's own today
 
-    written = Path(path).name
-    try:
-        CalendarStore.create(
-            path,
-            name=f"{CLIENT} (demo)",
-            timezone="Europe/Amsterdam",
-            default_cadence_days=14,
-            fill=fill,
-        ).close()
-    except StorageProblem as exc:
-        raise StorageProblem(str(exc).replace(written, shown_as or written)) from exc
+    CalendarStore.create(
+        path,
+        name=f"{CLIENT} (demo)",
+        timezone="Europe/Amsterdam",
+        default_cadence_days=14,
+        fill=fill,
+    ).close()
     return summary[0]
 
 

@@ -505,7 +505,7 @@ def test_a_calendar_that_cannot_be_made_says_so(tmp_path: Path) -> None:
     # The demo on a disk that fills while it is written: none of it is left (half a
     # demo was, its name taken), said of the name it was to have.
     with no_file_past(150_000), pytest.raises(StorageProblem) as caught:
-        write_demo(tmp_path / ".Demo.cadence.part", shown_as="Demo.cadence")
+        write_demo(tmp_path / "Demo.cadence")
     assert str(caught.value).endswith(", so the calendar Demo.cadence could not be made.")
     assert list(tmp_path.iterdir()) == []
 
