@@ -2439,8 +2439,16 @@ class CalendarStore:
         """Delete posts, remembering each as it was (:meth:`deleted`): an older file
         imported later does not bring it back. Not ``remembered``: the undo of their
         making (an import, a paste), after which the same file may come in again; the
-        versions kept of them go too (:meth:`versions_of` first, for a redo)."""
+        versions kept of them go too (:meth:`unmake_posts` keeps them for a redo)."""
         return self._delete(self.posts(post_ids), remembered=remembered)
+
+    def unmake_posts(self, post_ids: Iterable[int]) -> tuple[ChangeSet, list[tuple[Any, ...]]]:
+        """The undo of the posts' making (an import, a paste, a repeat): they go, not
+        remembered as deleted (the same file may come in again), with the versions kept
+        of them, which are returned for :meth:`restore_posts` to put back (a redo)."""
+        ids = list(post_ids)
+        versions = self.versions_of(ids)
+        return self.delete_posts(ids, remembered=False), versions
 
     def restore_versions(self, versions: Sequence[tuple[Any, ...]]) -> None:
         """Put back rows :meth:`versions_of` read."""

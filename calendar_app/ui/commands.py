@@ -416,8 +416,7 @@ class _CreateCommand(StoreCommand):
 
     def revert(self) -> ChangeSet:
         store = self.session.store
-        self._versions = store.versions_of(p.id for p in self._created)
-        changes = store.delete_posts((p.id for p in self._created), remembered=False)
+        changes, self._versions = store.unmake_posts(p.id for p in self._created)
         return changes | store.restore_series([], drop=[s.id for s in self._series])
 
     @property
@@ -517,8 +516,7 @@ class RepeatPostCommand(_RepeatCommand):
         store = self.session.store
         assert self._series is not None
         repeats = [p.id for p in self._after if p.id != self._post_id]
-        self._versions = store.versions_of(repeats)
-        changes = store.delete_posts(repeats, remembered=False)
+        changes, self._versions = store.unmake_posts(repeats)
         changes |= store.restore_series([], drop=[self._series.id])
         return changes | store.restore_posts([self._before])
 
@@ -563,8 +561,7 @@ class ChangeRepeatCommand(_RepeatCommand):
 
     def revert(self) -> ChangeSet:
         store = self.session.store
-        self._versions = store.versions_of(self._created)
-        changes = store.delete_posts(self._created, remembered=False)
+        changes, self._versions = store.unmake_posts(self._created)
         made = [s.id for s in self._series_after if s.id != self._series_before.id]
         changes |= store.restore_series([self._series_before], drop=made)
         return changes | store.restore_posts(self._before)

@@ -131,8 +131,7 @@ class ImportCommand(StoreCommand):
 
     def revert(self) -> ChangeSet:
         store = self.session.store
-        self._versions = store.versions_of(self._summary.added)
-        changes = store.delete_posts(self._summary.added, remembered=False)
+        changes, self._versions = store.unmake_posts(self._summary.added)
         # Those it brought back (under new numbers: the versions kept under their old
         # ones stay) are deleted again as they were before it came.
         store.remember_deleted(self._summary.revived)
