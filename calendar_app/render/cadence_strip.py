@@ -683,9 +683,10 @@ def paint_axis(
         x2 = layout.day_left(end) if end <= layout.last else layout.right
         room = x2 - x1 - 8
         last_month = i + 1 == len(starts)
+        wants_year = not by_year and (i == 0 or start.month == 1 or year_owed)
         if by_year:
             forms: tuple[str, ...] = ("yyyy",)
-        elif i == 0 or start.month == 1 or year_owed:
+        elif wants_year:
             # The year where it begins, after the month's name; a narrow first month
             # keeps its name and leaves the year to the next ("2026 | November" read
             # as if October were a year).
@@ -701,9 +702,7 @@ def paint_axis(
             ),
             ("", ""),
         )
-        if not by_year:
-            needed = i == 0 or start.month == 1 or year_owed
-            year_owed = needed and "yyyy" not in form and start.month != 12
+        year_owed = wants_year and "yyyy" not in form and start.month != 12
         if label:
             painter.drawText(
                 QRectF(x1 + 5, rect.top(), room + 3, top_h),
