@@ -242,7 +242,7 @@ class _Manager(QDialog, Generic[R]):
     """Where in the palette a new item's colour is looked for (as the command line does)."""
 
     noun = "item"
-    names_field = "messages"
+    names_field = ""
     """The :class:`.ChangeSet` field that tells of the items listed here."""
     plural_title = "Items"
     archivable = True
@@ -466,7 +466,7 @@ class _Manager(QDialog, Generic[R]):
         raise NotImplementedError
 
     def _relevant(self, changes: ChangeSet) -> bool:
-        raise NotImplementedError
+        return bool(getattr(changes, self.names_field) or changes.calendar)
 
     def _enable_undo(self, *_: object) -> None:
         try:
@@ -1045,9 +1045,6 @@ class KeyMessageManager(_Manager[KeyMessage]):
             return None
         return DeleteKeyMessageCommand(self.session, record.id)
 
-    def _relevant(self, changes: ChangeSet) -> bool:
-        return bool(changes.messages or changes.calendar)
-
 
 # -- channels ---------------------------------------------------------------------------
 
@@ -1185,9 +1182,6 @@ class ChannelManager(_Manager[Channel]):
         # The store refuses to delete a channel that posts use; that refusal is shown as is.
         return DeleteChannelCommand(self.session, record.id)
 
-    def _relevant(self, changes: ChangeSet) -> bool:
-        return bool(changes.channels or changes.calendar)
-
 
 # -- campaigns ---------------------------------------------------------------------------
 
@@ -1313,6 +1307,3 @@ class CampaignManager(_Manager[Campaign]):
         ):
             return None
         return CampaignCommand(self.session, record, None)
-
-    def _relevant(self, changes: ChangeSet) -> bool:
-        return bool(changes.campaigns or changes.calendar)
