@@ -458,16 +458,7 @@ class MainWindow(QMainWindow):
         self.search_edit.textChanged.connect(self._search_changed)
         self._recheck = QTimer(self)
         self._recheck.setSingleShot(True)
-        self._recheck.setInterval(RECHECK_MS)
         self._recheck.timeout.connect(self._check_again)
-        # Come to the front: asked once the click that brought it there has landed, a
-        # double-click's second too. Read again at once, the panes were built anew
-        # under the pointer: the press never reached the new ones (a drag did nothing),
-        # and a double-click opened whatever post now stood there, or a new one.
-        self._activated = QTimer(self)
-        self._activated.setSingleShot(True)
-        self._activated.setInterval(max(RECHECK_MS, QApplication.doubleClickInterval() + 50))
-        self._activated.timeout.connect(self._check_again)
         self._undo_through = _UndoGoesToTheCalendar(self)
         self.search_edit.installEventFilter(self._undo_through)
         self.search_edit.returnPressed.connect(self._search_entered)
@@ -2072,7 +2063,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._fit_minimum)  # once the views have their new sizes
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.session.check_day()
-            self._activated.start()
+            # Asked once the click that brought it to the front has landed, a
+            # double-click's second too. Read again at once, the panes were built anew
+            # under the pointer: the press never reached the new ones (a drag did
+            # nothing), and a double-click opened whatever post now stood there.
+            self._recheck.start(max(RECHECK_MS, QApplication.doubleClickInterval() + 50))
 
     def _check_again(self) -> None:
         if self.isActiveWindow():
@@ -2099,7 +2094,7 @@ class MainWindow(QMainWindow):
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             # A click or a drag is on its way (the press that brought the window to the
             # front): asked again once the button is let go, not at the next activation.
-            self._recheck.start()
+            self._recheck.start(RECHECK_MS)
             return False
         problem = store.file_moved_or_replaced()
         if problem is not None:
