@@ -345,7 +345,6 @@ def _run(
 
     if settings is None:
         settings = QSettings()
-    _clear_data_folder()
     with FileOpenHandler(app) as handler:
         store: CalendarStore | None = None
         if is_first_run(path, settings):
@@ -385,6 +384,7 @@ def _run(
         handler.attach(partial(_open_in, window))
         # Changes go through sqlite-utils; load it once the month is on screen.
         QTimer.singleShot(0, window.prepare_for_changes)
+        QTimer.singleShot(0, _clear_data_folder)  # not before the month is on screen
         if quit_after_ms is not None:
             QTimer.singleShot(quit_after_ms, window.close)
         with closing_on_terminate(app):
