@@ -208,11 +208,7 @@ def _check_no_zero(parts: dict[str, str]) -> None:
 
 def _never(parts: dict[str, str]) -> bool:
     def numbers(name: str) -> list[int]:
-        found = []
-        for piece in parts.get(name, "").split(","):
-            with contextlib.suppress(ValueError):
-                found.append(int(piece))
-        return found
+        return [int(n) for n in _numbers(parts.get(name, ""))]
 
     return falls_on_no_day(numbers("BYMONTH"), numbers("BYMONTHDAY"))
 
@@ -618,8 +614,7 @@ def describe(rule: str) -> str:
         if picked:
             text += f" on the {which} {picked}"
         else:
-            each = "month" if unit == "month" else "year" if unit == "year" else unit
-            text += f", the {which} of those each {each}"
+            text += f", the {which} of those each {unit}"
     if "COUNT" in parts:
         text += ", once" if parts["COUNT"] == "1" else f", {parts['COUNT']} times"
     if "UNTIL" in parts:
