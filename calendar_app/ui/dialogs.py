@@ -410,6 +410,35 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     return "cancel"
 
 
+def ask_save_gone(parent: QWidget | None, title: str) -> SaveAnswer:
+    """Ask, as a post editor saves or closes over a post deleted elsewhere meanwhile,
+    whether what was typed becomes a new post ("save"), goes, or stays open."""
+    box = message_box(parent)
+    box.setObjectName("savedGoneBox")
+    box.setWindowTitle("Post Deleted Elsewhere")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(
+        f"'{title}' was deleted in another window or program while you edited it."
+        if title
+        else "This post was deleted in another window or program while you edited it."
+    )
+    box.setInformativeText("Save what you typed as a new post?")
+    save = box.addButton("&Save as New Post", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(QMessageBox.StandardButton.Discard)
+    if "&" not in discard.text():
+        discard.setText(f"&{discard.text()}")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    run_modal(box)
+    clicked = box.clickedButton()
+    if clicked is save:
+        return "save"
+    if clicked is discard:
+        return "discard"
+    return "cancel"
+
+
 def closes_unsaved(dialog: QDialog, title: str, ask: Callable[[QWidget, str], SaveAnswer]) -> bool:
     """Whether ``dialog``, closing with something typed, may close without it: ``ask``
     whether to save it first; "save" accepts the dialog instead (which closes it when

@@ -108,7 +108,14 @@ from .commands import (
     plain_tooltip,
     plural,
 )
-from .dialogs import SaveAnswer, ask_save_changes, closes_unsaved, fit_on_screen, show_error
+from .dialogs import (
+    SaveAnswer,
+    ask_save_changes,
+    ask_save_gone,
+    closes_unsaved,
+    fit_on_screen,
+    show_error,
+)
 from .post_model import TickingRowDelegate
 from .session import CalendarSession, ErrorHandler
 
@@ -875,6 +882,9 @@ class PostEditor(QDialog):
         self._error_handler = error_handler
         self.ask_save_changes: Callable[[QWidget, str], SaveAnswer] = ask_save_changes
         """Asked when the editor closes with unsaved changes (replaceable, as in tests)."""
+        self.ask_save_gone: Callable[[QWidget, str], SaveAnswer] = ask_save_gone
+        """Asked when the post edited was deleted elsewhere meanwhile: whether what was
+        typed becomes a new post (replaceable, as in tests)."""
         self._series: Series | None = None
         """The series of the post, when it is an occurrence of one."""
         self._unreadable_series: str | None = None
@@ -1950,8 +1960,11 @@ class PostEditor(QDialog):
     def reject(self) -> None:
         """Cancel, Esc or the window's close button: with unsaved changes, ask first
         whether to save them; nothing typed is lost without the user saying so."""
-        title = elide(self._values()["title"])
-        if not self.has_unsaved_changes() or closes_unsaved(self, title, self.ask_save_changes):
+        if not self.has_unsaved_changes():
+            super().reject()
+        elif self._post_gone():
+            self._close_over_gone_post()
+        elif closes_unsaved(self, elide(self._values()["title"]), self.ask_save_changes):
             super().reject()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -1979,23 +1992,37 @@ class PostEditor(QDialog):
         try:
             done = self._save()
         except Exception as exc:  # the store's refusal, or a bug: say it, keep the typing
-            post = self.post
-            if (
-                isinstance(exc, NotFound)
-                and post is not None
-                and self.session.store.find_post(post.uid) is None
-            ):
-                exc = NotFound(
-                    f"'{elide(post.title)}' was deleted in another window or program"
-                    " while you edited it, so it cannot be saved. What you typed is still"
-                    " here: copy it into a new post (N)."
-                )
-            elif isinstance(exc, NotFound):
+            if isinstance(exc, NotFound) and self._post_gone():
+                self._close_over_gone_post()
+                return
+            if isinstance(exc, NotFound):
                 exc = self._names_gone() or exc
             self._error_handler(self, exc)
             return
         if done:
             super().accept()
+
+    def _post_gone(self) -> bool:
+        """Whether the post edited was deleted in another window or program meanwhile."""
+        return self.post is not None and self.session.store.find_post(self.post.uid) is None
+
+    def _close_over_gone_post(self) -> None:
+        """The post edited is gone: ask whether what was typed becomes a new post (Save
+        said only that it could not be saved, and Escape then offered that Save again)."""
+        answer = self.ask_save_gone(self, elide(self._values()["title"]))
+        if answer == "discard":
+            super().reject()
+            return
+        if answer == "cancel":
+            return
+        try:
+            self._add_post(self._values())
+        except Exception as exc:
+            if isinstance(exc, NotFound):
+                exc = self._names_gone() or exc
+            self._error_handler(self, exc)
+            return
+        super().accept()
 
     def _names_gone(self) -> NotFound | None:
         """The channel, key messages or campaign chosen here that another window or
@@ -2028,6 +2055,30 @@ class PostEditor(QDialog):
             " meanwhile; choose another, or close without saving."
         )
 
+    def _add_post(self, values: dict[str, Any]) -> None:
+        """Add the post the form describes (with its repeat, if one is chosen) as new."""
+        channel_id = values["channel_id"]
+        assert channel_id is not None
+        new = NewPost(
+            title=values["title"],
+            channel_id=channel_id,
+            message_ids=values["message_ids"],
+            date=values["date"],
+            time=values["time"],
+            status=values["status"],
+            body=values["body"],
+            campaign_id=values["campaign_id"],
+            link=values["link"],
+            notes=values["notes"],
+        )
+        rule = self._rule_of_more_than_one()
+        command = AddPostCommand(self.session, new, rule)
+        title = elide(new.title)
+        command.setText(f"Add recurring post '{title}'" if rule else f"Add post '{title}'")
+        self.session.push(command)
+        self.saved = True
+        self.created = command.created_ids
+
     def _rule_of_more_than_one(self) -> str | None:
         """The repeat chosen for a post not yet repeating, None when it makes the post
         alone ("after 1 time"): a plain post, not a series of one, asked about at
@@ -2054,28 +2105,7 @@ class PostEditor(QDialog):
         values = self._values()
         title = values["title"]
         if self.post is None:
-            channel_id = values["channel_id"]
-            assert channel_id is not None
-            new = NewPost(
-                title=title,
-                channel_id=channel_id,
-                message_ids=values["message_ids"],
-                date=values["date"],
-                time=values["time"],
-                status=values["status"],
-                body=values["body"],
-                campaign_id=values["campaign_id"],
-                link=values["link"],
-                notes=values["notes"],
-            )
-            rule = self._rule_of_more_than_one()
-            command = AddPostCommand(self.session, new, rule)
-            command.setText(
-                f"Add recurring post '{elide(title)}'" if rule else f"Add post '{elide(title)}'"
-            )
-            self.session.push(command)
-            self.saved = True
-            self.created = command.created_ids
+            self._add_post(values)
             return True
         changes = self.changes()
         if "message_ids" in changes:
@@ -2206,8 +2236,18 @@ def _plan_text(plan: RepeatPlan, span: str) -> str:
 # -- what the main window calls ----------------------------------------------------------
 
 
-def open_post_editor(session: CalendarSession, parent: QWidget | None, post_id: int) -> bool:
-    """Edit a post in a modal dialog; True when the calendar changed."""
+def open_post_editor(
+    session: CalendarSession,
+    parent: QWidget | None,
+    post_id: int,
+    *,
+    select: Callable[[list[int]], None] | None = None,
+) -> bool:
+    """Edit a post in a modal dialog; True when the calendar changed.
+
+    ``select`` is given the new post when what was typed is saved as one (the post
+    edited was deleted elsewhere meanwhile), as :func:`new_post` gives it.
+    """
     try:
         post = session.store.post(post_id)
     except Exception as exc:
@@ -2215,8 +2255,10 @@ def open_post_editor(session: CalendarSession, parent: QWidget | None, post_id: 
         return False
     dialog = PostEditor(session, post, parent=parent)
     dialog.exec()
-    saved = dialog.saved
+    saved, created = dialog.saved, dialog.created
     dialog.deleteLater()
+    if created and select is not None:
+        select(created[:1])
     return saved
 
 

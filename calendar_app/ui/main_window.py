@@ -1059,7 +1059,7 @@ class MainWindow(QMainWindow):
         if not self._still_here([post_id]):
             return
         before = self.session.posts([post_id])
-        if not open_post_editor(self.session, self, post_id):
+        if not open_post_editor(self.session, self, post_id, select=self._select_placed):
             return
         after = self.session.posts([post_id])
         if before and after and after[0].date != before[0].date:

@@ -1845,27 +1845,124 @@ def test_a_repeat_running_past_the_last_year_planned_is_refused(
     assert editor.repeat_summary.text().startswith("Makes 3 posts")
 
 
-def test_a_post_deleted_elsewhere_while_edited_is_said_so_and_the_typing_kept(
-    qtbot: QtBot, session: CalendarSession
-) -> None:
-    """Not "There is no post number 12.": what happened, and that the text is still
-    there to copy."""
+def _editing_a_post_deleted_elsewhere(
+    qtbot: QtBot, session: CalendarSession, *answers: SaveAnswer
+) -> tuple[PostEditor, Post, SaveAnswers, list[str]]:
+    """An editor on a post, its body typed, and the post then deleted by another window
+    or program; the gone question answers ``answers``, errors are kept as said."""
     original = _single_post(session)
     said: list[str] = []
     editor = PostEditor(session, original, error_handler=lambda parent, exc: said.append(str(exc)))
-    editor.ask_save_changes = lambda parent, title: "discard"
+    editor.ask_save_changes = SaveAnswers()  # asking it fails: nothing left to answer
+    asked = SaveAnswers(*answers)
+    editor.ask_save_gone = asked
     qtbot.addWidget(editor)
     editor.body_edit.setPlainText("Typed while someone else deleted it")
-    with CalendarStore.open(session.store.path) as other:  # another window or program
+    with CalendarStore.open(session.store.path) as other:
         other.delete_posts([original.id])
+    return editor, original, asked, said
+
+
+def test_saving_a_post_deleted_elsewhere_asks_whether_to_save_it_as_new(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Not "There is no post number 12.", nor "copy it into a new post": the question,
+    and Cancel keeps the typing where it is."""
+    editor, original, asked, said = _editing_a_post_deleted_elsewhere(qtbot, session, "cancel")
+    before = _all_ids(session)
     editor.accept()
-    assert said == [
-        f"'{elide(original.title)}' was deleted in another window or program while you"
-        " edited it, so it cannot be saved. What you typed is still here: copy it into a"
-        " new post (N)."
-    ]
+    assert asked.asked == [elide(original.title)]
+    assert said == []
     assert editor.body_edit.toPlainText() == "Typed while someone else deleted it"
     assert editor.result() != QDialog.DialogCode.Accepted
+    assert _all_ids(session) == before
+
+
+def test_what_was_typed_over_a_post_deleted_elsewhere_is_saved_as_a_new_post(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor, original, asked, said = _editing_a_post_deleted_elsewhere(qtbot, session, "save")
+    before = _all_ids(session)
+    with qtbot.waitSignal(editor.accepted):
+        editor.accept()
+    assert asked.asked == [elide(original.title)]
+    assert said == []
+    [new_id] = _all_ids(session) - before
+    assert editor.created == [new_id]
+    new = session.store.post(new_id)
+    assert new.uid != original.uid
+    assert new.body == "Typed while someone else deleted it"
+    assert (new.title, new.date, new.time, new.channel_id) == (
+        original.title,
+        original.date,
+        original.time,
+        original.channel_id,
+    )
+    assert set(new.message_ids) == set(original.message_ids)
+    assert session.undo_stack.undoText() == f"Add post '{elide(original.title)}'"
+    session.undo_stack.undo()
+    assert _all_ids(session) == before
+
+
+def test_escape_over_a_post_deleted_elsewhere_asks_the_same_and_can_discard(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Escape offered "Save your changes?", whose Save could only fail again."""
+    editor, original, asked, said = _editing_a_post_deleted_elsewhere(qtbot, session, "discard")
+    _show(qtbot, editor)
+    before = _all_ids(session)
+    with qtbot.waitSignal(editor.rejected):
+        qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
+    assert asked.asked == [elide(original.title)]
+    assert said == []
+    assert _all_ids(session) == before
+
+
+def test_escape_over_a_post_deleted_elsewhere_with_nothing_typed_just_closes(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor, _, asked, _ = _editing_a_post_deleted_elsewhere(qtbot, session)
+    editor.body_edit.setPlainText(editor.post.body if editor.post else "")
+    _show(qtbot, editor)
+    with qtbot.waitSignal(editor.rejected):
+        qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
+    assert asked.asked == []
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize(
+    ("press", "answer"),
+    [("Return", "save"), ("D", "discard"), ("Escape", "cancel")],
+)
+def test_the_deleted_elsewhere_question_answers_to_the_keyboard(
+    qtbot: QtBot, press: str, answer: str
+) -> None:
+    """Enter saves as new (the default), Alt+D discards, Escape cancels."""
+    from calendar_app.ui.dialogs import ask_save_gone
+
+    waited_out: list[bool] = []
+
+    def respond() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert box.objectName() == "savedGoneBox"
+        assert box.text() == (
+            "'Launch day' was deleted in another window or program while you edited it."
+        )
+        fallback = QTimer(box)  # a key that does nothing fails, not hangs
+        fallback.setSingleShot(True)
+        fallback.timeout.connect(lambda: waited_out.append(True))
+        fallback.timeout.connect(box.close)
+        fallback.start(2000)
+        box.activateWindow()
+        qtbot.waitUntil(box.isActiveWindow)
+        target = box.focusWidget() or box
+        modifier = Qt.KeyboardModifier.AltModifier if len(press) == 1 else Qt.KeyboardModifier(0)
+        qtbot.keyClick(target, getattr(Qt.Key, f"Key_{press}"), modifier)
+
+    QTimer.singleShot(0, respond)
+    assert ask_save_gone(None, "Launch day") == answer
+    assert not waited_out
 
 
 @OFFSCREEN_POPUPS

@@ -4632,6 +4632,28 @@ def test_a_post_given_another_day_in_the_editor_is_followed_there(window: MainWi
     assert window.month_view.chip_rect(post.id) is not None
 
 
+@OFFSCREEN_POPUPS
+def test_a_post_deleted_elsewhere_saved_as_new_is_the_one_selected(window: MainWindow) -> None:
+    post = _standalone(window.session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[0]
+    window.month_view.select_posts([post.id])
+    before = {p.id for p in window.session.store.all_posts()}
+
+    def delete_elsewhere_and_save() -> None:
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, PostEditor)
+        editor.ask_save_gone = lambda parent, title: "save"
+        editor.title_edit.setText("Kept after all")
+        with CalendarStore.open(window.session.store.path) as other:
+            other.delete_posts([post.id])
+        editor.accept()
+
+    QTimer.singleShot(0, delete_elsewhere_and_save)
+    window.edit_post(post.id)
+    [new_id] = {p.id for p in window.session.store.all_posts()} - before
+    assert window.session.store.post(new_id).title == "Kept after all"
+    assert window.month_view.selected_post_ids() == [new_id]
+
+
 def test_undo_and_redo_say_which_step_and_where_its_posts_are(window: MainWindow) -> None:
     """A post pasted into next month, the view back on this one: Ctrl+Z put it back
     without a word of what moved, or where (the status bar, the keyboard's day and the
