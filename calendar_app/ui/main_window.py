@@ -264,8 +264,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, quit_keys)
         self.undo_action = self._action("&Undo", self._undo, std.Undo)
         self.redo_action = self._action("&Redo", self._redo, "Ctrl+Shift+Z")
-        self.new_post_action = self._action("&New Post", self.new_post, "N")
-        self.new_idea_action = self._action("New &Idea", self.new_idea, "Shift+N")
+        self.new_post_action = self._action("&New Post…", self.new_post, "N")
+        self.new_idea_action = self._action("New &Idea…", self.new_idea, "Shift+N")
         self.edit_post_action = self._action("&Edit Post…", self.edit_selected, "Ctrl+E")
         self.delete_action = self._action("&Delete", self.delete_selected, std.Delete)
         self.cut_posts_action = self._action("Cu&t", lambda: self.copy_selected(cut=True), std.Cut)
@@ -1286,7 +1286,7 @@ class MainWindow(QMainWindow):
             menu.addMenu(self._status_menu)
         elif at is not None:
             day = self.view().current_date()
-            menu.addAction(f"&New Post at {format_time(at)}", partial(self.new_post_at, day, at))
+            menu.addAction(f"&New Post at {format_time(at)}…", partial(self.new_post_at, day, at))
             carried = self._on_clipboard()[1]
             text = self._slot_paste_text(at, carried)
             paste = menu.addAction(text, partial(self._paste_posts, at))

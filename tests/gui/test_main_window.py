@@ -3071,7 +3071,7 @@ def test_right_click_on_an_empty_day_offers_a_new_post_and_paste(
     assert month.current_date() == day
     assert month.selected_post_ids() == []
     labels = _labels(menu)
-    assert labels[:2] == ["New Post", "Paste"]
+    assert labels[:2] == ["New Post…", "Paste"]
     assert _fill_entries(window, labels[2:], day)
     # Offered only with posts to paste (it was, to say "the clipboard holds no posts").
     assert not _entry(menu, "Paste").isEnabled()
@@ -3644,7 +3644,7 @@ def test_the_menu_key_opens_the_menu_at_the_focused_post(
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
     labels = _labels(menu)
-    assert labels[:2] == ["New Post", "Paste"]
+    assert labels[:2] == ["New Post…", "Paste"]
     if view is window.week_view:  # the keyboard's way to an hour of the week
         assert labels.pop(2) == "Paste at a Time…"
     assert _fill_entries(window, labels[2:], TODAY + timedelta(days=1))
@@ -3770,7 +3770,7 @@ def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
     local = target.mapFrom(week, point)
     menu = _right_click(qtbot, target, local)
     labels = _labels(menu)
-    assert labels[:2] == ["New Post at 06:30", "Paste at 06:30"]
+    assert labels[:2] == ["New Post at 06:30…", "Paste at 06:30"]
     assert [a.text()[:2] for a in menu.actions()[:2]] == ["&N", "&P"]  # Shift+F10, N
     assert _fill_entries(window, labels[2:], day)
     menu.close()
@@ -3787,7 +3787,7 @@ def test_an_empty_hour_of_the_week_offers_a_post_or_a_paste_at_that_time(
     week.select_posts([])
     early = QPoint(point.x(), week.y_for_time(time(5, 15)) + 2)  # above the pasted copy
     menu = _right_click(qtbot, target, target.mapFrom(week, early))
-    assert _labels(menu)[:2] == ["New Post at 05:15", "Paste on This Day (Times Kept)"]
+    assert _labels(menu)[:2] == ["New Post at 05:15…", "Paste on This Day (Times Kept)"]
     menu.close()
 
     point = QPoint(point.x(), week.y_for_time(time(5, 15)) + 2)  # above the pasted copy
