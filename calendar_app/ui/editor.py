@@ -962,7 +962,7 @@ class PostEditor(QDialog):
         font = self.title_edit.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.title_edit.setFont(font)
-        form.addRow(label("&Title", self.title_edit), self.title_edit)
+        form.addRow(label("&Title:", self.title_edit), self.title_edit)
 
         # Body and its character count
         self.body_edit = _BodyEdit()
@@ -981,7 +981,7 @@ class PostEditor(QDialog):
         body_box.setSpacing(2)
         body_box.addWidget(self.body_edit)
         body_box.addWidget(self.char_count_label)
-        body_label = label("&Body", self.body_edit)
+        body_label = label("&Body:", self.body_edit)
         body_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.addRow(body_label, body_box)
 
@@ -989,7 +989,7 @@ class PostEditor(QDialog):
         self.channel_combo = QComboBox()
         self.channel_combo.setAccessibleName("Channel")
         self.channel_combo.setIconSize(QSize(12, 12))
-        form.addRow(label("C&hannel", self.channel_combo), self.channel_combo)
+        form.addRow(label("C&hannel:", self.channel_combo), self.channel_combo)
 
         self.message_list = QListWidget()
         self.message_list.setAccessibleName("Key messages")
@@ -1002,20 +1002,20 @@ class PostEditor(QDialog):
         # covered the last row, and the title read only by scrolling.
         self.message_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.message_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        messages_label = label("&Key messages", self.message_list)
+        messages_label = label("&Key messages:", self.message_list)
         messages_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.addRow(messages_label, self.message_list)
 
         self.campaign_combo = QComboBox()
         self.campaign_combo.setAccessibleName("Campaign")
         self.campaign_combo.setIconSize(QSize(12, 12))
-        form.addRow(label("Ca&mpaign", self.campaign_combo), self.campaign_combo)
+        form.addRow(label("Ca&mpaign:", self.campaign_combo), self.campaign_combo)
 
         self.status_combo = QComboBox()
         self.status_combo.setAccessibleName("Status")
         for status in PostStatus:
             self.status_combo.addItem(status.value.capitalize(), status.value)
-        form.addRow(label("&Status", self.status_combo), self.status_combo)
+        form.addRow(label("&Status:", self.status_combo), self.status_combo)
 
         # When: "on <date>  at <time>"
         self.date_check = QCheckBox("on")
@@ -1038,7 +1038,7 @@ class PostEditor(QDialog):
         when.addWidget(self.time_edit)
         # Alt+W goes to the date; on an undated post, to "on" (a button buddy is clicked:
         # Alt+W on a dated post must not untick its date and send it to the backlog).
-        self.when_label = label("&When", self.date_edit)
+        self.when_label = label("&When:", self.date_edit)
         form.addRow(self.when_label, when)
         self.clock_hint = QLabel()
         self.clock_hint.setWordWrap(True)
@@ -1052,7 +1052,7 @@ class PostEditor(QDialog):
         self.link_edit = QLineEdit()
         self.link_edit.setAccessibleName("Link")
         self.link_edit.setPlaceholderText("https://")
-        form.addRow(label("&Link", self.link_edit), self.link_edit)
+        form.addRow(label("&Link:", self.link_edit), self.link_edit)
         self.link_hint = hint_label(
             "Not a web address: begin it with https:// for calendar programs to open it"
             " (they show it as text)."
@@ -1066,7 +1066,7 @@ class PostEditor(QDialog):
         self.notes_edit.setAccessibleName("Notes")
         self.notes_edit.setPlaceholderText("For you and your team; not published")
         self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 3 + 14)
-        notes_label = label("&Notes", self.notes_edit)
+        notes_label = label("&Notes:", self.notes_edit)
         notes_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.addRow(notes_label, self.notes_edit)
 
@@ -1236,11 +1236,11 @@ class PostEditor(QDialog):
             self.repeat_description.setText(
                 f"Its series' repeat cannot be read here ({why}): this post changes on its own."
             )
-            form.addRow(QLabel("Repeat"), self.repeat_description)
-            form.addRow(label("F&rom here", self.repeat_combo), repeat_box)
+            form.addRow(QLabel("Repeat:"), self.repeat_description)
+            form.addRow(label("F&rom here:", self.repeat_combo), repeat_box)
             self._repeat_box = repeat_box
         elif self._series_rule is None:
-            form.addRow(label("&Repeat", self.repeat_combo), repeat_box)
+            form.addRow(label("&Repeat:", self.repeat_combo), repeat_box)
             unused.append(self.repeat_description)
         else:
             # An occurrence shows its series' rule; "Change…" gives this post and the
@@ -1269,11 +1269,11 @@ class PostEditor(QDialog):
             described = QHBoxLayout()
             described.addWidget(self.repeat_description, 1)
             described.addWidget(self.change_repeat_button, 0, Qt.AlignmentFlag.AlignTop)
-            form.addRow(QLabel("Repeat"), described)
-            form.addRow(label("F&rom here", self.repeat_combo), repeat_box)
+            form.addRow(QLabel("Repeat:"), described)
+            form.addRow(label("F&rom here:", self.repeat_combo), repeat_box)
             self._repeat_box = repeat_box
-        form.addRow(QLabel("On"), self.weekdays_widget)
-        form.addRow(QLabel("Ends"), self.ends_widget)
+        form.addRow(QLabel("On:"), self.weekdays_widget)
+        form.addRow(QLabel("Ends:"), self.ends_widget)
         form.addRow("", self.repeat_summary)
         self.repeat_combo.currentIndexChanged.connect(self._on_repeat_changed)
         self.interval_spin.valueChanged.connect(self._revalidate)

@@ -35,9 +35,9 @@ from .session import CalendarSession
 REPORTS = frozenset({"html", "pdf"})
 """Formats that always cover a period of days."""
 PUBLISHING = frozenset({"hootsuite", "sprout"})
+"""Formats with a date order (publishing tools read dates as their account is set)."""
 SHARED = REPORTS | {"ics"}
 """Formats made to be shared (a client's page, a phone's calendar)."""
-"""Formats with a date order (publishing tools read dates as their account is set)."""
 
 _ID = Qt.ItemDataRole.UserRole
 

@@ -933,15 +933,15 @@ class KeyMessageManager(_Manager[KeyMessage]):
         self.priority_spin.setAccessibleName("Priority")
         self.priority_spin.setToolTip("Messages with a higher priority are listed first")
 
-        form.addRow(self._label("&Title", self.title_edit), self.title_edit)
-        statement = self._label("&Statement", self.statement_edit)
+        form.addRow(self._label("&Title:", self.title_edit), self.title_edit)
+        statement = self._label("&Statement:", self.statement_edit)
         statement.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.addRow(statement, self.statement_edit)
-        form.addRow(self._label("&Cadence", self.cadence_spin), self.cadence_spin)
-        form.addRow(self._label("C&olour", self.color_field.color_button), self.color_field)
-        form.addRow(self.starts_field.label_for(QLabel("Starts o&n")), self.starts_field)
-        form.addRow(self.ends_field.label_for(QLabel("&Ends on")), self.ends_field)
-        form.addRow(self._label("Pr&iority", self.priority_spin), self.priority_spin)
+        form.addRow(self._label("&Cadence:", self.cadence_spin), self.cadence_spin)
+        form.addRow(self._label("C&olour:", self.color_field.color_button), self.color_field)
+        form.addRow(self.starts_field.label_for(QLabel("Starts o&n:")), self.starts_field)
+        form.addRow(self.ends_field.label_for(QLabel("&Ends on:")), self.ends_field)
+        form.addRow(self._label("Pr&iority:", self.priority_spin), self.priority_spin)
         self._connect(
             self.title_edit.textChanged,
             self.statement_edit.textChanged,
@@ -1078,10 +1078,10 @@ class ChannelManager(_Manager[Channel]):
         limit_row.addWidget(self.limit_check)
         limit_row.addWidget(self.limit_spin, 1)
 
-        form.addRow(self._label("&Name", self.name_edit), self.name_edit)
-        form.addRow(self._label("&Kind", self.kind_combo), self.kind_combo)
-        form.addRow(self._label("C&olour", self.color_field.color_button), self.color_field)
-        limit_label = QLabel("&Limit")
+        form.addRow(self._label("&Name:", self.name_edit), self.name_edit)
+        form.addRow(self._label("&Kind:", self.kind_combo), self.kind_combo)
+        form.addRow(self._label("C&olour:", self.color_field.color_button), self.color_field)
+        limit_label = QLabel("&Limit:")
         key_to_field(limit_label, self.limit_check, self.limit_spin)
         form.addRow(limit_label, limit_row)
         self._connect(
@@ -1209,11 +1209,11 @@ class CampaignManager(_Manager[Campaign]):
         self.ends_field = OptionalDateField("Ends on", week_start)
         self.color_field = ColorField()
 
-        form.addRow(self._label("&Name", self.name_edit), self.name_edit)
-        form.addRow(self._label("&Kind", self.kind_combo), self.kind_combo)
-        form.addRow(self.starts_field.label_for(QLabel("&Starts on")), self.starts_field)
-        form.addRow(self.ends_field.label_for(QLabel("&Ends on")), self.ends_field)
-        form.addRow(self._label("C&olour", self.color_field.color_button), self.color_field)
+        form.addRow(self._label("&Name:", self.name_edit), self.name_edit)
+        form.addRow(self._label("&Kind:", self.kind_combo), self.kind_combo)
+        form.addRow(self.starts_field.label_for(QLabel("&Starts on:")), self.starts_field)
+        form.addRow(self.ends_field.label_for(QLabel("&Ends on:")), self.ends_field)
+        form.addRow(self._label("C&olour:", self.color_field.color_button), self.color_field)
         self._connect(
             self.name_edit.textChanged,
             self.kind_combo.currentIndexChanged,
