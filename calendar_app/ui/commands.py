@@ -130,6 +130,10 @@ class StoreCommand(QUndoCommand):
     a step that fails half-way (a full disk) changes nothing.
     """
 
+    about_posts = False
+    """Whether the step is about posts (made, moved, changed, imported), not about key
+    messages, channels, campaigns or the calendar, whose posts it changes in passing."""
+
     def __init__(self, session: CalendarSession, text: str) -> None:
         super().__init__(text)
         self.session = session
@@ -142,6 +146,11 @@ class StoreCommand(QUndoCommand):
 
     def revert(self) -> ChangeSet:
         raise NotImplementedError
+
+    def placed_posts(self) -> frozenset[int]:
+        """The posts whose days the window names after an undo or redo of the step
+        ("now on Thu 19 Nov"): none for a step not about posts."""
+        return self.last_changes.posts if self.about_posts else frozenset()
 
     def already_done(self) -> None:
         """The step already ran (see CalendarSession): the stack's own call must not rerun it."""
@@ -178,6 +187,8 @@ def busy() -> Iterator[None]:
 class _SnapshotCommand(StoreCommand):
     """Undo by putting back the posts (and series rows) as they were before."""
 
+    about_posts = True
+
     def __init__(
         self,
         session: CalendarSession,
@@ -206,6 +217,12 @@ class _SnapshotCommand(StoreCommand):
         self._series_after: frozenset[int] = frozenset()
         self.changed_ids: list[int] = []
         """The posts the step changed when it last ran (a series' others too)."""
+
+    def placed_posts(self) -> frozenset[int]:
+        """The posts the step changed: its undo puts back a whole series (the
+        occurrence's status undone named every day of it)."""
+        changed = self.last_changes.posts & frozenset(self.changed_ids)
+        return changed or self.last_changes.posts
 
     def revert(self) -> ChangeSet:
         store = self.session.store
@@ -395,6 +412,8 @@ class DeletePostsCommand(_SnapshotCommand):
 class _CreateCommand(StoreCommand):
     """Create posts; undo deletes them, redo puts the very same posts back."""
 
+    about_posts = True
+
     def __init__(self, session: CalendarSession, text: str) -> None:
         super().__init__(session, text)
         self._created: list[Post] = []
@@ -460,6 +479,8 @@ class AddPostCommand(_CreateCommand):
 class _RepeatCommand(StoreCommand):
     """The editor's save of a post with a repeat: ``changes`` to the post, ``rule`` the
     repeat chosen."""
+
+    about_posts = True
 
     default_text = ""
 

@@ -1452,8 +1452,9 @@ class MainWindow(QMainWindow):
         # ("Deleted 40 posts…; Ctrl+Z brings them back" stayed once they were back).
         if not said or said in (self._summary, self._step_word, before):
             where = ""
-            if isinstance(command, StoreCommand) and command.last_changes.posts:
-                day, days, all_dated = self.session.store.days_spanned(command.last_changes.posts)
+            placed = command.placed_posts() if isinstance(command, StoreCommand) else None
+            if placed:
+                day, days, all_dated = self.session.store.days_spanned(placed)
                 if day is not None and all_dated:
                     first = day_text(day, year=self.session.today())
                     more = days - 1

@@ -66,6 +66,8 @@ IMPORT_FILTER = (
 class ImportCommand(StoreCommand):
     """One import, undoable as one step. The importer has already run when this is pushed."""
 
+    about_posts = True
+
     def __init__(self, session: CalendarSession, summary: ImportSummary, text: str) -> None:
         super().__init__(session, text)
         store = session.store

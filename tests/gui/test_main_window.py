@@ -66,12 +66,14 @@ from calendar_app.ui import dialogs
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
     AddPostCommand,
+    CampaignCommand,
     ChannelCommand,
     DeletePostsCommand,
     EditPostsCommand,
     MovePostsCommand,
     UpdateKeyMessageCommand,
     plain_tooltip,
+    status_command,
 )
 from calendar_app.ui.dialogs import SaveAnswer
 from calendar_app.ui.dnd import (
@@ -4673,6 +4675,34 @@ def test_undo_and_redo_say_which_step_and_where_its_posts_are(window: MainWindow
     # The next step takes it away: it said for eight seconds where a post was no more.
     window.session.push(MovePostsCommand(window.session, {post.id: (post.date, post.time)}))
     assert not window.statusBar().currentMessage().startswith("Redone:")
+
+
+def test_undoing_one_occurrences_status_names_its_day_alone(window: MainWindow) -> None:
+    """It said "now on Fri 16 Oct and 15 other days": the undo puts back the series."""
+    session = window.session
+    post = next(
+        p
+        for p in session.store.all_posts()
+        if p.series_id is not None and p.status != PostStatus.CANCELLED
+    )
+    assert post.date is not None
+    command = status_command(session, [post.id], PostStatus.CANCELLED)
+    assert command is not None
+    session.push(command)
+    window.undo_action.trigger()
+    back = day_text(post.date, year=TODAY)
+    assert window.statusBar().currentMessage() == f"Undone: {command.text()} (now on {back})."
+
+
+def test_undoing_a_campaigns_deletion_names_no_days(window: MainWindow) -> None:
+    """The step is about the campaign: "(now on … and 9 other days)" named its posts'."""
+    session = window.session
+    campaign = next(c for c in session.store.campaigns() if session.store.posts_in_campaign(c.id))
+    session.push(CampaignCommand(session, campaign, None))
+    window.undo_action.trigger()
+    said = window.statusBar().currentMessage()
+    assert said == f"Undone: Delete campaign '{campaign.name}'."
+    assert session.store.posts_in_campaign(campaign.id)
 
 
 def test_the_agenda_asked_again_keeps_its_rows_picked(window: MainWindow, qtbot: QtBot) -> None:
