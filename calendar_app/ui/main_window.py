@@ -73,6 +73,7 @@ from . import accessible
 from .commands import (
     DeletePostsCommand,
     StoreCommand,
+    busy,
     menu_text,
     plain_tooltip,
     plural,
@@ -1526,7 +1527,8 @@ class MainWindow(QMainWindow):
         """Give the selected posts ``status``: one undo step; False when none changes.
         An occurrence of a series asks, as the editor does, whether the others change
         too (cancelling a weekly series took a change in every month)."""
-        selected = self.selected_post_ids()
+        with busy():  # a backlog's selection of 50,000 ideas takes half a second
+            selected = self.selected_post_ids()
         if not self._still_here(selected):
             return False
         return set_posts_status(self.session, self, selected, status)
@@ -2110,11 +2112,12 @@ class MainWindow(QMainWindow):
         # a new one, which must not come up selected.
         selected = [post.uid for post in self.view().selected_posts()]
         had_steps = self.session.undo_stack.count() > 0
-        self._show_session(self.session.read_again(), self.view().current_date())
-        store = self.session.store
-        self.view().select_posts(  # those still there (and shown)
-            [found.id for found in map(store.find_post, selected) if found is not None]
-        )
+        with busy():  # half a second on a large calendar
+            self._show_session(self.session.read_again(), self.view().current_date())
+            store = self.session.store
+            self.view().select_posts(  # those still there (and shown)
+                [found.id for found in map(store.find_post, selected) if found is not None]
+            )
         said = "The calendar was changed outside this window, so it has been read again"
         if self.session.can_undo():
             said += " (the steps taken here since can still be undone)"

@@ -1540,6 +1540,26 @@ def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     assert window.session is fresh
 
 
+def test_reading_the_calendar_again_says_busy(
+    window: MainWindow, session: CalendarSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Half a second on a large calendar, under the usual pointer."""
+    pointers: list[str] = []
+    read_again = CalendarSession.read_again
+
+    def reading(self: CalendarSession) -> CalendarSession:
+        cursor = QApplication.overrideCursor()
+        pointers.append(cursor.shape().name if cursor is not None else "usual")
+        return read_again(self)
+
+    monkeypatch.setattr(CalendarSession, "read_again", reading)
+    with CalendarStore.open(session.store.path) as other:  # another program
+        other.add_post(NewPost("From the terminal", session.channels()[0].id, date=TODAY))
+    assert window.check_for_outside_changes()
+    assert pointers == ["WaitCursor"]
+    assert QApplication.overrideCursor() is None
+
+
 @pytest.mark.parametrize("part", ["month", "week", "agenda", "messages", "backlog", "panel"])
 def test_the_part_with_the_focus_has_it_again_after_a_read_again(
     window: MainWindow, session: CalendarSession, qtbot: QtBot, part: str
@@ -4686,7 +4706,7 @@ def test_undoing_one_occurrences_status_names_its_day_alone(window: MainWindow) 
         if p.series_id is not None and p.status != PostStatus.CANCELLED
     )
     assert post.date is not None
-    command = status_command(session, [post.id], PostStatus.CANCELLED)
+    command = status_command(session, [post], PostStatus.CANCELLED)
     assert command is not None
     session.push(command)
     window.undo_action.trigger()
@@ -4703,6 +4723,32 @@ def test_undoing_a_campaigns_deletion_names_no_days(window: MainWindow) -> None:
     said = window.statusBar().currentMessage()
     assert said == f"Undone: Delete campaign '{campaign.name}'."
     assert session.store.posts_in_campaign(campaign.id)
+
+
+def test_set_status_says_busy_while_it_reads_the_posts(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Set status on 50,000 ideas read them for a second under the usual pointer."""
+    ideas = [p.id for p in window.session.store.backlog()]
+    window.backlog.select_posts(ideas)
+    window.backlog.setFocus()
+    pointers: list[str] = []
+
+    def seen(read: Callable[..., Any]) -> Callable[..., Any]:
+        def reading(*args: Any, **kwargs: Any) -> Any:
+            cursor = QApplication.overrideCursor()
+            pointers.append(cursor.shape().name if cursor is not None else "usual")
+            return read(*args, **kwargs)
+
+        return reading
+
+    monkeypatch.setattr(window.backlog, "selected_post_ids", seen(window.backlog.selected_post_ids))
+    monkeypatch.setattr(window.session, "posts", seen(window.session.posts))
+    assert window.set_status(PostStatus.DRAFT)
+    assert pointers
+    assert set(pointers) == {"WaitCursor"}
+    assert QApplication.overrideCursor() is None
+    assert {p.status for p in window.session.store.posts(ideas)} == {PostStatus.DRAFT}
 
 
 def test_the_agenda_asked_again_keeps_its_rows_picked(window: MainWindow, qtbot: QtBot) -> None:
