@@ -1075,7 +1075,8 @@ class MainWindow(QMainWindow):
         self.edit_post(focused if focused in selected else selected[0])
 
     def delete_selected(self) -> None:
-        selected = self.selected_post_ids()
+        with busy():  # a backlog's selection of 50,000 ideas takes half a second
+            selected = self.selected_post_ids()
         if not selected or not self._still_here(selected):
             return
         scope = series_scope(self.session, self, selected, "delete")
@@ -1083,10 +1084,9 @@ class MainWindow(QMainWindow):
             return
         view = self.view()
         away = 0 if self._in_backlog() else view.selected_out_of_sight()
-        if (
-            self.session.try_push(DeletePostsCommand(self.session, selected, scope=scope), self)
-            and away
-        ):
+        with busy():  # the posts as they are, for the undo
+            command = DeletePostsCommand(self.session, selected, scope=scope)
+        if self.session.try_push(command, self) and away:
             # A row scrolled away (Ctrl+End moved the ring, not the selection) went
             # with no sign on screen: said, with the way back.
             undo = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -1107,10 +1107,11 @@ class MainWindow(QMainWindow):
         if field is not None:  # chosen from the Edit menu while typing
             (field.cut if cut else field.copy)()
             return
-        selected = self.selected_post_ids()
-        if not self._still_here(selected):
+        with busy():  # 50,000 ideas: a second to read and put on the clipboard
+            selected = self.selected_post_ids()
+            posts = self.session.posts(selected) if self._still_here(selected) else None
+        if posts is None:
             return
-        posts = self.session.posts(selected)
         if not posts:
             self.statusBar().showMessage("Select a post first.", 5000)
             return
@@ -1123,7 +1124,8 @@ class MainWindow(QMainWindow):
         # Days picked by the keyboard (a stretch, Select All): their first day does.
         anchor = min(posts, key=lambda p: (p.date is None, p.date or date.min, p.time or time.min))
         origin = None if self._in_backlog() else self.view().selection_origin()
-        put_on_clipboard(posts_mime(self.session, posts, anchor.id, cut=cut, origin=origin))
+        with busy():
+            put_on_clipboard(posts_mime(self.session, posts, anchor.id, cut=cut, origin=origin))
         self._cut_pasted = None  # copied or cut anew: an undone paste no longer decides
         paste = self.paste_posts_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         verb, then = ("Cut", "move") if cut else ("Copied", "repeat")

@@ -4725,10 +4725,20 @@ def test_undoing_a_campaigns_deletion_names_no_days(window: MainWindow) -> None:
     assert session.store.posts_in_campaign(campaign.id)
 
 
-def test_set_status_says_busy_while_it_reads_the_posts(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+BULK_STEPS: dict[str, Callable[[MainWindow], object]] = {
+    "set status": lambda window: window.set_status(PostStatus.DRAFT),
+    "delete": MainWindow.delete_selected,
+    "copy": MainWindow.copy_selected,
+    "cut": lambda window: window.copy_selected(cut=True),
+}
+
+
+@pytest.mark.parametrize("step", BULK_STEPS)
+def test_a_step_on_many_posts_says_busy_while_it_reads_them(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
-    """Set status on 50,000 ideas read them for a second under the usual pointer."""
+    """Set status, Delete or Copy of 50,000 ideas read them for up to a second under the
+    usual pointer."""
     ideas = [p.id for p in window.session.store.backlog()]
     window.backlog.select_posts(ideas)
     window.backlog.setFocus()
@@ -4744,11 +4754,19 @@ def test_set_status_says_busy_while_it_reads_the_posts(
 
     monkeypatch.setattr(window.backlog, "selected_post_ids", seen(window.backlog.selected_post_ids))
     monkeypatch.setattr(window.session, "posts", seen(window.session.posts))
-    assert window.set_status(PostStatus.DRAFT)
-    assert pointers
+    monkeypatch.setattr(window.session.store, "posts", seen(window.session.store.posts))
+    BULK_STEPS[step](window)
+    assert len(pointers) >= 2
     assert set(pointers) == {"WaitCursor"}
     assert QApplication.overrideCursor() is None
-    assert {p.status for p in window.session.store.posts(ideas)} == {PostStatus.DRAFT}
+    store = window.session.store
+    if step == "set status":
+        assert {p.status for p in store.posts(ideas)} == {PostStatus.DRAFT}
+    elif step == "delete":
+        assert store.posts(ideas) == []
+    else:
+        said = window.statusBar().currentMessage()
+        assert said.startswith(f"{'Cut' if step == 'cut' else 'Copied'} {len(ideas)} posts:")
 
 
 def test_the_agenda_asked_again_keeps_its_rows_picked(window: MainWindow, qtbot: QtBot) -> None:
