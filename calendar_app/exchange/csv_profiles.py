@@ -183,6 +183,8 @@ from .formats import (
     learn_renames,
     no_progress,
     reconcile_said,
+    second_pass,
+    second_pass_note,
     start_from_first_posts,
     stays_deleted,
 )
@@ -630,6 +632,9 @@ class _Day(NamedTuple):
     midnight written without AM or PM (a date column saved as date-times)."""
     two_ways: bool
     """Whether it reads as another date in the other order (03/04/2027)."""
+    second: bool = False
+    """Whether its moment (given with an offset) is the second pass of a time the
+    calendar's clocks go back over: ``at`` reads as the first."""
 
 
 def _parse_day(text: str, day_first: bool, zone: ZoneInfo | None = None) -> _Day:
@@ -650,7 +655,8 @@ def _parse_day(text: str, day_first: bool, zone: ZoneInfo | None = None) -> _Day
                 else:
                     month, day, year = first, second, third
             offset = match[6] if match.re is _ISO_DAY else None
-            return _Day(*_on_the_clock(date(year, month, day), match[5], offset, zone), two_ways)
+            the_day, at, second = _on_the_clock(date(year, month, day), match[5], offset, zone)
+            return _Day(the_day, at, two_ways, second)
         # Excel's own "31-Dec-2026" (d-mmm-yyyy) as "31 Dec 2026".
         worded = _WORDED_DAY.fullmatch(_DASHED_MONTH.sub(r"\1 \2 \3", text, count=1))
         if worded is not None:
@@ -659,7 +665,7 @@ def _parse_day(text: str, day_first: bool, zone: ZoneInfo | None = None) -> _Day
             if named is not None:
                 the_day = date(int(worded["year"]), named, int(worded["day"] or worded["day2"]))
                 _check_weekday(worded["weekday"], the_day)
-                return _Day(*_on_the_clock(the_day, worded["clock"], None, zone), False)
+                return _Day(*_on_the_clock(the_day, worded["clock"], None, zone)[:2], False)
     except ValueError:
         pass
     raise ValueError(text)
@@ -688,19 +694,20 @@ def _check_weekday(written: str | None, day: date) -> None:
 
 def _on_the_clock(
     day: date, clock: str | None, offset: str | None, zone: ZoneInfo | None
-) -> tuple[date, time | None]:
+) -> tuple[date, time | None, bool]:
     """A date cell's day and time: midnight written without AM or PM or an offset is a
     date column saved as date-times (12:00 AM is a time chosen), a moment with an
     offset from UTC (a data tool's, 00:00Z included: 09:00 in Tokyo) the day and time it
-    is on ``zone``'s clock."""
+    is on ``zone``'s clock; and whether that is the second pass of a time the clocks
+    go back over (:attr:`_Day.second`)."""
     at = _parse_clock(clock) if clock else None
     if at is None or (at == time(0) and not offset and not re.search("[AaPp][Mm]", clock or "")):
-        return day, None
+        return day, None, False
     if offset and zone is not None:
         given = UTC if offset == "Z" else _utc_offset(offset)
         moment = datetime.combine(day, at, given).astimezone(zone)
-        return moment.date(), moment.time()
-    return day, at
+        return moment.date(), moment.time().replace(fold=0), second_pass(moment)
+    return day, at, False
 
 
 def _utc_offset(text: str) -> timezone:
@@ -1103,6 +1110,9 @@ class _RowReader:
         self.at = {name: columns[name][0] if name in columns else -1 for name in GENERIC_COLUMNS}
         self.label = {n: columns[n][1] if n in columns else n for n in GENERIC_COLUMNS}
         self.seen_uids: dict[str, int] = {}
+        self.second_pass: dict[int, tuple[str, date, time]] = {}
+        """By row, one whose moment is the second pass of a time the clocks go back over
+        (its title, day and time here): kept on the wall clock, which says the first."""
         self._days: dict[str, _Day] = {}
         self._times: dict[str, time] = {}
         self._whole: set[str] = set()  # titles the file writes whole (see learn_titles)
@@ -1235,6 +1245,8 @@ class _RowReader:
             present = present | {"time"}  # the date cell gave the time
         # A row with a uid is known by it.
         read = "" if uid else _as_read(post, present, channel_name, titles, campaign_name)
+        if said_day is not None and said_day.second and day is not None and clock is not None:
+            self.second_pass[number] = (post.title, day, clock)
         return _Row(number, uid, post, present, bool(status_text), said, other, said_before, read)
 
     def _titles(self, cell: str) -> list[str]:
@@ -1464,9 +1476,15 @@ def import_csv(
         # Undated rows called scheduled are drafts before anything compares them.
         drafted = _backlog_drafts([r for r in rows if r.number not in matches])
         rows = _leave_deleted_out(store, rows, summary, matches, whole)
+        updated = len(summary.previous)
         _apply_updates(store, rows, matches, summary, ticker, whole)
+        taken = {p.id for p in summary.previous[updated:]}
         new_rows = [r for r in rows if r.number not in matches]
         _insert_new(store, new_rows, summary, ticker)
+        came = [r.number for r in rows if r.number not in matches or matches[r.number] in taken]
+        second = second_pass_note([reader.second_pass[n] for n in came if n in reader.second_pass])
+        if second is not None:
+            summary.notes.append(second)
         _say_drafts(sum(1 for r in new_rows if r.number in drafted), summary)
         if new_rows and "status" not in columns:  # said: they count as deliveries
             summary.notes.append(NO_STATUS_NOTE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -121,6 +121,79 @@ def same_on_another_clock(
         written is not None
         and written == (ours.date, ours.time)
         and post_content(ours) == post_content(replace(theirs, date=ours.date, time=ours.time))
+    )
+
+
+def reads_as_theirs(
+    ours: Post,
+    theirs: NewPost,
+    written: tuple[date | None, time | None] | None,
+    our_zone: tzinfo,
+    their_zone: tzinfo,
+) -> bool:
+    """Whether ``theirs``, a copy of the same version of ``ours``, is ``ours`` as the
+    clock of the calendar it comes from reads it: the same but for its day and time,
+    and ``written`` (its day and time on that clock) is our moment there. A time that
+    clock passes twice, kept as its first, reads back an hour off here: the same
+    post, nothing moved (a merge there and back made a conflict of it)."""
+    if ours.date is None or ours.time is None or written is None:
+        return False
+    return on_their_clock(ours.date, ours.time, our_zone, their_zone) == written and post_content(
+        ours
+    ) == post_content(replace(theirs, date=ours.date, time=ours.time))
+
+
+def on_their_clock(day: date, at: time, ours: tzinfo, theirs: tzinfo) -> tuple[date, time]:
+    """The day and time ``theirs``'s clock reads at the moment ``ours`` reads ``day`` at
+    ``at``."""
+    there = datetime.combine(day, at, tzinfo=ours).astimezone(theirs)
+    return there.date(), time(there.hour, there.minute)
+
+
+def second_pass(moment: datetime) -> bool:
+    """Whether ``moment`` (aware, on the calendar's clock) is the second pass of a time
+    the clocks go back over: kept on the wall clock, which says the first."""
+    return moment.fold == 1 and moment.utcoffset() != moment.replace(fold=0).utcoffset()
+
+
+def second_pass_note(told: Sequence[tuple[str, date, time]]) -> str | None:
+    """What an import says of posts (title, day and time here) whose moment is the
+    second pass of a time the clocks go back over; None for none."""
+    if not told:
+        return None
+    if len(told) == 1:
+        ((title, day, at),) = told
+        return (
+            f"{quoted_names([title])} starts at the second {at:%H:%M} of {day.isoformat()},"
+            " as the clocks go back; Cadence keeps times as the clock reads them, and"
+            " takes it for the first."
+        )
+    return (
+        f"{quoted_names([title for title, _, _ in told])} start at the second pass of an"
+        " hour the clocks go back over; Cadence keeps times as the clock reads them, and"
+        " takes each for the first."
+    )
+
+
+def same_clock_note(moved: Sequence[tuple[str, time, time]], zone: str, source: str) -> str | None:
+    """What a merge says of posts (title, time, time here now) whose time read the same
+    on both calendars' clocks, taken in an edit from ``source``, whose zone is ``zone``:
+    they come in at the moment that time is there. One calendar's zone was likely
+    changed since, keeping its posts' times of day; the user decides."""
+    if not moved:
+        return None
+    if len(moved) == 1:
+        ((title, both, here),) = moved
+        return (
+            f"{quoted_names([title])} read {both:%H:%M} on this calendar's clock and on"
+            f" that of {source} ({zone}); as edited there, it comes in at {here:%H:%M}, when"
+            f" it is {both:%H:%M} in {zone}. If {both:%H:%M} was meant here, move it back."
+        )
+    return (
+        f"{quoted_names([title for title, _, _ in moved])} read the same times on this"
+        f" calendar's clock and on that of {source} ({zone}); as edited there, they come"
+        f" in at the moments those times are in {zone}. If the times were meant here,"
+        " move them back."
     )
 
 

@@ -146,9 +146,14 @@ from .formats import (
     import_names,
     learn_renames,
     no_progress,
+    on_their_clock,
+    reads_as_theirs,
     reconcile,
     reconcile_said,
+    same_clock_note,
     same_on_another_clock,
+    second_pass,
+    second_pass_note,
     start_from_first_posts,
     stays_deleted,
 )
@@ -984,6 +989,8 @@ class _Item:
     """``edited`` is a version Cadence wrote (X-CADENCE-EDITED)."""
     wall: tuple[date, time | None] | None = None
     """Cadence's own event's day and time as written, on its own zone's clock."""
+    wall_zone: tzinfo | None = None
+    """That zone (another than this calendar's), where ``wall`` is given."""
     checksum: str | None = None
     """What that version showed, as X-CADENCE-EDITED tells it (None: not told)."""
     changed: str = ""
@@ -1733,8 +1740,7 @@ class _Reader:
             return value.date(), time(value.hour, value.minute), False
         # Through UTC: astimezone() into the very same zone would not normalise.
         local = _moment(value, tz).astimezone(UTC).astimezone(zone)
-        second = local.fold == 1 and local.utcoffset() != local.replace(fold=0).utcoffset()
-        return local.date(), time(local.hour, local.minute), second
+        return local.date(), time(local.hour, local.minute), second_pass(local)
 
     def _item(self, event: _Parsed, start: date | datetime, tz: tzinfo | None) -> _Item | None:
         component = event.component
@@ -1823,6 +1829,7 @@ class _Reader:
                 # Written by Cadence in a calendar of another zone: its wall clock there
                 # (the calendar's zone was changed since, or the file is another's).
                 item.wall = (start.date(), time(start.hour, start.minute))
+                item.wall_zone = tz
             self._own_fields(item, component, event.index)
         return item
 
@@ -2283,6 +2290,27 @@ def _same_version(item: _Item, post: Post) -> bool:
     return item.written and item.touched is None and _written_from(item, post)
 
 
+def _same_on_their_clock(item: _Item, post: Post, new: NewPost, zone: tzinfo) -> bool:
+    """Whether the file's event is Cadence's own, not edited since, written from the
+    post's version here as the clock of the file's calendar (another zone) read it,
+    and ``new`` (what it says here) is that: a time that clock passes twice, kept as
+    its first, reads back an hour off here (:func:`.formats.reads_as_theirs`)."""
+    if (
+        item.wall_zone is None
+        or not item.written
+        or item.touched is not None
+        or item.edited != _edited(post)
+        or post.date is None
+        or post.time is None
+    ):
+        return False
+    day, at = on_their_clock(post.date, post.time, zone, item.wall_zone)
+    return item.checksum in (
+        None,
+        _checksum(dataclasses.replace(post, date=day, time=at)),
+    ) and reads_as_theirs(post, new, item.wall, zone, item.wall_zone)
+
+
 def _start_text(start: date | datetime, tz: tzinfo | None) -> str:
     """An event's start as the file gives it, to the minute: the moment in UTC, a
     floating wall-clock time (no zone), or a day."""
@@ -2421,6 +2449,10 @@ class _Writer:
         self.unread_categories: dict[str, str] = {}
         """Other programs' categories that named nothing here, by name key (said in the
         summary)."""
+        self.same_clock: list[tuple[str, time, time, str]] = []
+        """Posts taken in an edit from another zone's calendar whose time read the same on
+        both clocks: title, that time, the time here now, and that zone (said in the
+        summary, :func:`.formats.same_clock_note`)."""
 
     def _fallback_channel(self) -> int | None:
         if self._fallback is None and self.options.fallback_channel:
@@ -2641,12 +2673,14 @@ class _Writer:
                 summary.unchanged += 1
                 if not item.written:
                     said[old.id] = item.notes_kept(shown_note_of(new))
-            elif _same_version(item, old) and (
-                differs_in_names_only(old, new) or same_on_another_clock(old, new, item.wall)
-            ):
+            elif (
+                _same_version(item, old)
+                and (differs_in_names_only(old, new) or same_on_another_clock(old, new, item.wall))
+            ) or _same_on_their_clock(item, old, new, self.zone):
                 # The post as it is here, read through names one side renamed (two
-                # swapped, a new channel under an old name), or on the clock of the
-                # zone this calendar had when the file was written: not a move made there.
+                # swapped, a new channel under an old name), on the clock of the zone
+                # this calendar had when the file was written, or on the clock of the
+                # file's (a time it passes twice): not a move made there.
                 summary.unchanged += 1
             else:
                 history = store.history([old])[old.id]
@@ -2665,6 +2699,15 @@ class _Writer:
                     if not take and item.edited is not None and item.written:
                         settled[old.id] = (item.edited, item.earlier)
                 if take:
+                    if (
+                        item.wall_zone is not None
+                        and old.time is not None
+                        and new.time is not None
+                        and item.wall == (old.date, old.time)
+                        and (new.date, new.time) != (old.date, old.time)
+                    ):
+                        zone = getattr(item.wall_zone, "key", str(item.wall_zone))
+                        self.same_clock.append((new.title, old.time, new.time, zone))
                     edits[old.id] = full_edit(new)
                     previous.append(old)
                     self.placed.add(item.event)
@@ -2937,19 +2980,20 @@ def import_ics(
                 f"{quoted_names(spanning)} {said} several days; a post is on the first."
             )
         second = [told for event, told in reader.second_pass.items() if event in writer.placed]
-        if len(second) == 1:
-            ((title, day, at),) = second
-            summary.notes.append(
-                f"'{title}' starts at the second {at:%H:%M} of {day.isoformat()}, as the"
-                " clocks go back; Cadence keeps times as the clock reads them, and takes"
-                " it for the first."
-            )
-        elif second:
-            summary.notes.append(
-                f"{quoted_names([title for title, _, _ in second])} start at the second pass"
-                " of an hour the clocks go back over; Cadence keeps times as the clock reads"
-                " them, and takes each for the first."
-            )
+        zones = {zone for *_, zone in writer.same_clock}
+        for note in (
+            second_pass_note(second),
+            *(
+                same_clock_note(
+                    [(t, both, here) for t, both, here, z in writer.same_clock if z == zone],
+                    zone,
+                    source.name,
+                )
+                for zone in sorted(zones)
+            ),
+        ):
+            if note is not None:
+                summary.notes.append(note)
         names = writer.names
         unread = sorted(
             (

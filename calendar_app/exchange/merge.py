@@ -56,10 +56,14 @@ from .formats import (
     colour_alike,
     no_progress,
     note_archived,
+    reads_as_theirs,
     reconcile,
     renamed,
     renamed_note,
+    same_clock_note,
     same_on_another_clock,
+    second_pass,
+    second_pass_note,
     start_from_first_posts,
     stays_deleted,
 )
@@ -174,8 +178,11 @@ def merge_calendar(
     """Bring every post of ``theirs`` into ``ours``; ``theirs`` is only read."""
     summary = ImportSummary()
     as_written = theirs.all_posts()
-    their_posts = _in_zone(as_written, theirs.zone, ours.zone, summary)
+    twice: dict[str, tuple[str, date, time]] = {}
+    their_posts = _in_zone(as_written, theirs.zone, ours.zone, summary, twice)
     written = {p.uid: (p.date, p.time) for p in as_written}  # on their calendar's clock
+    came: set[str] = set()  # the posts added or taken from theirs, by uid
+    same_clock: list[tuple[str, time, time]] = []
     their_history = theirs.history(their_posts)
     with environment_errors(), ours.db.atomic():
         held = ours.posts_with_uids([p.uid for p in their_posts])
@@ -283,6 +290,7 @@ def merge_calendar(
                     continue
                 summary.revived.append(deleted)
             if mine is None:
+                came.add(post.uid)
                 coming.append(post)
                 if len(coming) >= 500:  # each call checks the names once, not each post
                     add_coming()
@@ -299,9 +307,10 @@ def merge_calendar(
             if same_version and (
                 differs_in_names_only(mine, theirs_here)
                 or same_on_another_clock(mine, theirs_here, written[post.uid])
+                or reads_as_theirs(mine, theirs_here, written[post.uid], ours.zone, theirs.zone)
             ):
-                # One version read through names renamed on one side, or on the clock
-                # of a zone one calendar has left since: nothing moved.
+                # One version read through names renamed on one side, on the clock of a
+                # zone one calendar has left since, or on their clock: nothing moved.
                 summary.unchanged += 1
                 continue
             history = their_history[post.id]
@@ -313,6 +322,14 @@ def merge_calendar(
                 (theirs_here if take else mine).title,
             )
             if take:
+                came.add(post.uid)
+                if (
+                    mine.time is not None
+                    and theirs_here.time is not None
+                    and written[post.uid] == (mine.date, mine.time)
+                    and (theirs_here.date, theirs_here.time) != (mine.date, mine.time)
+                ):
+                    same_clock.append((theirs_here.title, mine.time, theirs_here.time))
                 ours.update_posts({mine.id: full_edit(theirs_here)})
                 ours.take_edits({mine.id: version}, {mine.id: history})
                 summary.previous.append(mine)
@@ -349,6 +366,9 @@ def merge_calendar(
         note_archived(ours, summary)
         if apart:
             summary.notes.append(apart_note(apart, f"{theirs.zone.key}'s", ours.zone.key))
+        told = second_pass_note([twice[p.uid] for p in their_posts if p.uid in came & twice.keys()])
+        moved = same_clock_note(same_clock, theirs.zone.key, theirs.path.name)
+        summary.notes.extend(note for note in (told, moved) if note is not None)
         progress(total, total)
     return summary
 
@@ -397,12 +417,18 @@ def copy_posts_between(
 
 
 def _in_zone(
-    posts: list[Post], theirs: ZoneInfo, ours: ZoneInfo, summary: ImportSummary
+    posts: list[Post],
+    theirs: ZoneInfo,
+    ours: ZoneInfo,
+    summary: ImportSummary,
+    twice: dict[str, tuple[str, date, time]],
 ) -> list[Post]:
     """Their posts with their times moved from their zone to ours (same moment).
 
     A post the move would take past the years a calendar plans is left out, with a
-    sentence in ``summary.skipped``.
+    sentence in ``summary.skipped``. One whose moment is the second pass of a time our
+    clocks go back over is kept as the time reads (the first), and put in ``twice`` by
+    uid (its title, day and time here).
     """
     if theirs.key == ours.key:
         return posts
@@ -421,7 +447,9 @@ def _in_zone(
                     f"'{post.title}' falls on {here.date().isoformat()} here, which {OUTSIDE_PLANS}"
                 )
                 continue
-            post = dataclasses.replace(post, date=here.date(), time=here.time().replace(second=0))
+            if second_pass(here):
+                twice[post.uid] = (post.title, here.date(), time(here.hour, here.minute))
+            post = dataclasses.replace(post, date=here.date(), time=time(here.hour, here.minute))
         moved.append(post)
     return moved
 

@@ -2540,6 +2540,32 @@ def test_a_board_s_cards_and_a_data_tool_s_moments_come_in_on_the_calendar_s_clo
     assert summary.ignored_columns == ["Card ID", "Start Date"]
 
 
+def test_a_moment_at_the_second_pass_of_an_hour_the_clocks_go_back_over_is_said(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """01:30Z on 31 Oct 2027 is the second 02:30 in Paris: kept as 02:30, the first,
+    an hour early, as the iCalendar import says, and said once the file comes again
+    with it changed, not when it comes again as it was."""
+    source = store.path.parent / "moments.csv"
+    rows = (
+        "title,channel,date\n"
+        "Evening post,LinkedIn,2027-10-31T01:30:00Z\n"
+        "Earlier,LinkedIn,2027-10-31T00:30:00Z\n"
+    )
+    source.write_text(rows, "utf-8")
+    summary = import_csv(store, source, ImportOptions())
+    assert {p.title: (p.date, p.time) for p in store.all_posts()} == {
+        "Evening post": (date(2027, 10, 31), time(2, 30)),
+        "Earlier": (date(2027, 10, 31), time(2, 30)),
+    }
+    assert (
+        "'Evening post' starts at the second 02:30 of 2027-10-31, as the clocks go back;"
+        " Cadence keeps times as the clock reads them, and takes it for the first."
+    ) in summary.notes
+    again = import_csv(store, source, ImportOptions())
+    assert not [note for note in again.notes if "second" in note]
+
+
 @pytest.mark.parametrize(
     ("date_column", "channel_column"),
     [

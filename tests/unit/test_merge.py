@@ -910,6 +910,48 @@ def test_a_file_from_before_the_zone_was_changed_brings_back_nothing(
         # A new version from a calendar in Paris, at its moment (10:00 there is 04:00 here).
         assert (store.post(later).title, store.post(later).time) == ("Later, reworded", time(4, 0))
         assert len(store.all_posts()) == 2  # no conflict copy
+        # Its time read 10:00 on both clocks: said, as the zone may have been changed
+        # for that very reason (the posts were planned on New York's clock).
+        source = "before.cadence" if route == "merge" else "before.ics"
+        assert (
+            "'Later, reworded' read 10:00 on this calendar's clock and on that of"
+            f" {source} (Europe/Paris); as edited there, it comes in at 04:00, when it is"
+            " 10:00 in Europe/Paris. If 10:00 was meant here, move it back."
+        ) in summary.notes
+
+
+@pytest.mark.parametrize("route", ["merge", "ics"])
+def test_a_time_their_clock_passes_twice_is_said_and_comes_back_as_the_same_post(
+    tmp_path: Path, route: str
+) -> None:
+    """07:30 in Paris on 7 Nov 2027 is the second 01:30 of New York's night the clocks
+    go back: kept as 01:30 there (the first), unsaid; back in Paris, nothing edited
+    anywhere, it made a conflict copy at 06:30."""
+    with (
+        CalendarStore.create(tmp_path / "paris.cadence", timezone="Europe/Paris") as paris,
+        CalendarStore.create(tmp_path / "ny.cadence", timezone="America/New_York") as ny,
+    ):
+        channel = paris.add_channel("Blog").created[0]
+        (post_id,) = paris.add_post(
+            NewPost("Sunday morning", channel, date=date(2027, 11, 7), time=time(7, 30))
+        ).created
+        before = paris.post(post_id)
+        if route == "merge":
+            there = merge_calendar(ny, paris)
+            back = merge_calendar(paris, ny)
+        else:
+            options = ExportOptions(last=date(2999, 1, 1))
+            export_ics(paris, tmp_path / "paris.ics", options, no_progress)
+            there = import_ics(ny, tmp_path / "paris.ics", ImportOptions(), no_progress)
+            export_ics(ny, tmp_path / "ny.ics", options, no_progress)
+            back = import_ics(paris, tmp_path / "ny.ics", ImportOptions(), no_progress)
+        assert [(p.date, p.time) for p in ny.all_posts()] == [(date(2027, 11, 7), time(1, 30))]
+        assert there.notes == [
+            "'Sunday morning' starts at the second 01:30 of 2027-11-07, as the clocks go"
+            " back; Cadence keeps times as the clock reads them, and takes it for the first."
+        ]
+        assert (back.added, back.previous, back.unchanged, back.conflicts) == ([], [], 1, 0)
+        assert paris.all_posts() == [before]
 
 
 def test_a_recurring_series_arrives_as_a_series_again(tmp_path: Path) -> None:
