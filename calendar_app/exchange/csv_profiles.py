@@ -2036,7 +2036,7 @@ def _export_to_tool(
         posts=len(chosen),
         files=written,
         too_long=_too_long(chosen, channels, with_link=sprout),
-        too_close=_too_close(chosen, channels) if sprout else [],
+        too_close=_too_close(chosen, channels, store.zone) if sprout else [],
         no_link=[] if sprout else _no_link(chosen),
         zone=store.info().timezone,
         left_over=_left_over(
@@ -2068,18 +2068,23 @@ def export_sprout(
     return _export_to_tool(store, target, options, progress, sprout=True)
 
 
-def _too_close(chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Channel]) -> list[str]:
+def _too_close(
+    chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Channel], zone: ZoneInfo
+) -> list[str]:
     """A sentence for each post less than :data:`SPROUT_GAP` after the one before it
-    on its channel: Sprout Social would refuse it when it schedules the file."""
+    on its channel: Sprout Social would refuse it when it schedules the file. The time
+    between is the time that passes (``chosen`` reads ``zone``'s clock, which skips an
+    hour, or passes one twice, on the nights it changes)."""
     names = {c.id: c.name for c in channels}
     before: dict[int, tuple[datetime, Post]] = {}
     found = []
     for moment, post in chosen:
+        passed = moment.replace(tzinfo=zone).astimezone(UTC)
         previous = before.get(post.channel_id)
-        before[post.channel_id] = (moment, post)
-        if previous is None or moment - previous[0] >= SPROUT_GAP:
+        before[post.channel_id] = (passed, post)
+        if previous is None or passed - previous[0] >= SPROUT_GAP:
             continue
-        minutes = (moment - previous[0]) // timedelta(minutes=1)
+        minutes = (passed - previous[0]) // timedelta(minutes=1)
         after = "at the same time as" if minutes == 0 else f"{minutes} min after"
         found.append(
             f"'{post.title}' on {moment:%Y-%m-%d} at {moment:%H:%M}: {after}"

@@ -1904,6 +1904,20 @@ def test_sprout_names_posts_less_than_ten_minutes_apart_on_a_channel(
     assert hootsuite.too_close == []
 
 
+def test_sprout_counts_the_minutes_that_pass_on_the_nights_the_clocks_change(
+    store: CalendarStore, publishing: dict[str, int]
+) -> None:
+    """01:55 and 03:00 as Paris's clocks go forward are 5 minutes apart (not named);
+    02:55 and 03:00 as they go back, 65 (named as 5 minutes apart)."""
+    linkedin = publishing["LinkedIn"]
+    add(store, linkedin, date(2027, 3, 28), time(1, 55), title="A")
+    add(store, linkedin, date(2027, 3, 28), time(3, 0), title="B")
+    add(store, linkedin, date(2027, 10, 31), time(2, 55), title="C")
+    add(store, linkedin, date(2027, 10, 31), time(3, 0), title="D")
+    summary = export_sprout(store, store.path.parent / "s.csv", ExportOptions(today=TODAY))
+    assert summary.too_close == ["'B' on 2027-03-28 at 03:00: 5 min after 'A' on LinkedIn"]
+
+
 def test_sprout_writes_the_text_as_it_is(store: CalendarStore, publishing: dict[str, int]) -> None:
     """Sprout Social publishes a cell literally: a ``'`` in front would go out with the post."""
     for text in RISKY:
