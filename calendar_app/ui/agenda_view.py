@@ -7,6 +7,7 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import (
+    QByteArray,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -350,6 +351,17 @@ class AgendaView(QWidget):
     def current_date(self) -> date:
         """The keyboard-selected day: that of the current row, or the day last set."""
         return self._current
+
+    def layout_state(self) -> QByteArray:
+        """The table's column widths, order and sort, as the user left them."""
+        return self.table.horizontalHeader().saveState()
+
+    def restore_layout_state(self, state: QByteArray) -> None:
+        """Column widths, order and sort as :meth:`layout_state` kept them (the table
+        built anew, as a calendar is read again, went back to its first sort)."""
+        header = self.table.horizontalHeader()
+        if header.restoreState(state):
+            self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def set_current_date(self, day: date) -> None:
         """Make ``day`` current, loading its month if needed; the first post on it

@@ -1691,6 +1691,11 @@ class MainWindow(QMainWindow):
         the panes' sizes and a search being typed; the old session's undo history goes."""
         old = self.session
         index = self.view_index()
+        month = self.month_view.displayed_month()
+        week, agenda = self._views[1], self._views[2]
+        top = cast("WeekView", week).top_time() if week is not None else None
+        columns = cast("AgendaView", agenda).layout_state() if agenda is not None else None
+        ideas_sought = self.backlog.search.text()
         sizes = [splitter.sizes() for splitter in self.splitters]
         area = cast(QWidget, self.centralWidget()).geometry()
         focused = self._focused_part()
@@ -1703,8 +1708,17 @@ class MainWindow(QMainWindow):
             self.back_up()
         self._install(session)
         self.set_view(index)
-        if day is not None:
+        # The panes as they were: the month shown (its keyboard's day may be in the next
+        # month's row), the hours scrolled to, the agenda's sort and the ideas sought.
+        if day is not None and index == 0:
+            self.month_view.show_month(month, min(max(day, FIRST_DAY), LAST_DAY))
+        elif day is not None:
             self.go_to(day)
+        if top is not None:
+            self.week_view.scroll_to_time(top)
+        if columns is not None:
+            self.agenda_view.restore_layout_state(columns)
+        self.backlog.search.setText(ideas_sought)
         # The new panes get their room at once (not at the next layout pass), then
         # their sizes as they were.
         container = cast(QWidget, self.centralWidget())

@@ -1161,7 +1161,21 @@ class MonthView(PeriodView):
         return first, first + timedelta(days=ROWS * COLUMNS - 1)
 
     def step(self, direction: int) -> None:
-        self.set_current_date(_add_months(self._current, 1 if direction > 0 else -1))
+        """The month after (or before) the one shown, on the keyboard's day of the month
+        (a day of the next month's clicked in the grid's last row stepped two months)."""
+        first = _add_months(self._period, 1 if direction > 0 else -1)
+        last = _add_months(first, 1) - timedelta(days=1)
+        self.set_current_date(first.replace(day=min(self._current.day, last.day)))
+
+    def show_month(self, month: date, day: date) -> None:
+        """Show the month of ``month`` with ``day`` the keyboard's, where its grid shows
+        it (a day of the month after, in its last row); else ``day``'s month."""
+        self.set_current_date(month.replace(day=1))
+        first, last = self._range
+        if first <= day <= last:
+            self._select_day(day)
+        else:
+            self.set_current_date(day)
 
     def period_title(self) -> str:
         month = QLocale().standaloneMonthName(self._period.month, QLocale.FormatType.LongFormat)

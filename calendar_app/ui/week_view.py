@@ -228,6 +228,8 @@ class WeekView(PeriodView):
         self._edge_step = 0
         self._edge_pos = QPoint()
         self._scroll_pending = True
+        self._first_time = time(FIRST_HOUR, 0)
+        """Where the grid scrolls to once it has its height (the day's first hours)."""
 
         self._header = _Header(self, "Days of the week")
         self._strip = _AllDayStrip(self, "All-day posts")
@@ -294,12 +296,26 @@ class WeekView(PeriodView):
     def _initial_scroll(self, _minimum: int, maximum: int) -> None:
         if self._scroll_pending and maximum > 0:
             self._scroll_pending = False
-            self.scroll_to_time(time(FIRST_HOUR, 0))
+            self.scroll_to_time(self._first_time)
 
     def scroll_to_time(self, at: time) -> None:
-        """Scroll the grid so that ``at`` is at its top (its label just below the edge)."""
-        y = _minutes(at) * HOUR_HEIGHT // 60
-        self._scroll.verticalScrollBar().setValue(y)
+        """Scroll the grid so that ``at`` is at its top (its label just below the edge);
+        a view not laid out yet does once it has its height."""
+        bar = self._scroll.verticalScrollBar()
+        if self._scroll_pending and bar.maximum() == 0:
+            self._first_time = at
+            return
+        bar.setValue(round(_minutes(at) * HOUR_HEIGHT / 60))
+
+    def top_time(self) -> time:
+        """The time of day at the top of the grid as it is scrolled."""
+        if self._scroll_pending:
+            return self._first_time
+        # To the nearest minute: a pixel is less than one, so it scrolls back to the same.
+        minutes = min(
+            round(self._scroll.verticalScrollBar().value() * 60 / HOUR_HEIGHT), 24 * 60 - 1
+        )
+        return time(minutes // 60, minutes % 60)
 
     def _grid_scrolled(self, _value: int) -> None:
         self._scroll_pending = False

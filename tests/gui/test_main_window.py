@@ -1540,6 +1540,57 @@ def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     assert window.session is fresh
 
 
+def test_reading_the_calendar_again_keeps_the_panes_as_they_were(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """The month jumped to the next after a day of its last row was clicked; the agenda
+    went back to its date order, the hours to 07:00 and the backlog's search was gone."""
+    from calendar_app.ui.agenda_view import AgendaModel
+
+    window.set_view(1)
+    window.week_view.scroll_to_time(time(18, 0))  # as far as the evening goes
+    evening = window.week_view.top_time()
+    assert evening > time(12, 0)
+    window.set_view(2)
+    window.agenda_view.table.sortByColumn(AgendaModel.STATUS, Qt.SortOrder.DescendingOrder)
+    window.backlog.search.setText("warranty")
+    shown_ideas = window.backlog.list.model().rowCount()
+    window.set_view(0)
+    grey = date(2026, 12, 3)  # in November's last row
+    rect = window.month_view.day_rect(grey)
+    qtbot.mouseClick(
+        window.month_view,
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(rect.center().x(), rect.bottom() - 4),
+    )
+    assert (window.month_view.displayed_month(), window.month_view.current_date()) == (
+        date(2026, 11, 1),
+        grey,
+    )
+    with CalendarStore.open(session.store.path) as other:  # another program
+        other.add_post(NewPost("From the terminal", session.channels()[0].id, date=TODAY))
+    assert window.check_for_outside_changes()
+    assert window.session is not session
+    assert (window.month_view.displayed_month(), window.month_view.current_date()) == (
+        date(2026, 11, 1),
+        grey,
+    )
+    assert window.week_view.top_time() == evening
+    header = window.agenda_view.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        AgendaModel.STATUS,
+        Qt.SortOrder.DescendingOrder,
+    )
+    # Its rows in that order: asked again, the sort moves none.
+    rows = window.agenda_view.shown_post_ids()
+    window.agenda_view.table.sortByColumn(AgendaModel.DATE, Qt.SortOrder.AscendingOrder)
+    assert window.agenda_view.shown_post_ids() != rows
+    window.agenda_view.table.sortByColumn(AgendaModel.STATUS, Qt.SortOrder.DescendingOrder)
+    assert window.agenda_view.shown_post_ids() == rows
+    assert window.backlog.search.text() == "warranty"
+    assert window.backlog.list.model().rowCount() == shown_ideas
+
+
 def test_reading_the_calendar_again_says_busy(
     window: MainWindow, session: CalendarSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1353,3 +1353,29 @@ def test_the_count_of_posts_dragged_stands_beside_the_chip_not_over_it(
     gap = [many.pixelColor(x, middle).alpha() for x in range(badge_left - 2, badge_left)]
     assert gap == [0, 0]  # the chip ends before the badge begins
     assert alone.pixelColor(badge_left - 1, middle).alpha() > 0  # alone, it runs on there
+
+
+@pytest.mark.parametrize(
+    ("clicked", "direction", "shown"),
+    [(date(2026, 12, 3), 1, date(2026, 12, 1)), (date(2026, 10, 27), -1, date(2026, 10, 1))],
+)
+def test_a_step_goes_from_the_month_shown_after_a_click_on_a_neighbour_s_day(
+    month: MonthView, qtbot: QtBot, clicked: date, direction: int, shown: date
+) -> None:
+    """December 3rd clicked in November's last row, then Next: January came (October,
+    from October 27th and Previous)."""
+    assert month.displayed_month() == date(2026, 11, 1)
+    qtbot.mouseClick(month, Qt.MouseButton.LeftButton, pos=center(month, clicked))
+    assert month.current_date() == clicked
+    assert month.displayed_month() == date(2026, 11, 1)  # a click does not turn the page
+    month.step(direction)
+    assert month.displayed_month() == shown
+    assert month.current_date() == clicked  # the day clicked is in the month now shown
+
+
+def test_a_step_keeps_the_day_of_the_month_where_the_next_has_it(month: MonthView) -> None:
+    month.set_current_date(date(2027, 1, 31))
+    month.step(1)
+    assert (month.displayed_month(), month.current_date()) == (date(2027, 2, 1), date(2027, 2, 28))
+    month.step(1)
+    assert month.current_date() == date(2027, 3, 28)
