@@ -388,9 +388,7 @@ class _Manager(QDialog, Generic[R]):
         self.addAction(self.redo_action)
 
         self.item_list.currentRowChanged.connect(self._on_row_changed)
-        self.show_archived_check.toggled.connect(
-            lambda _checked: self._reload(refill=not self.is_dirty())
-        )
+        self.show_archived_check.toggled.connect(self._archived_shown)
         self.add_button.clicked.connect(self.add_item)
         self.archive_button.clicked.connect(self.toggle_archived)
         self.delete_button.clicked.connect(self.delete_item)
@@ -564,6 +562,19 @@ class _Manager(QDialog, Generic[R]):
             return False
         self.item_list.setCurrentRow(row)
         return self._current_id == record_id
+
+    def _archived_shown(self, shown: bool) -> None:
+        """Show archived ticked or unticked. An archived item being edited leaves the
+        list as it is unticked: what was typed there is applied first, as going to
+        another item does (it was dropped without a word); refused, the tick stays."""
+        record = self.current_record()
+        leaving = not shown and getattr(record, "archived", False)
+        if leaving and self.is_dirty() and not self.apply():
+            self.show_archived_check.blockSignals(True)
+            self.show_archived_check.setChecked(True)
+            self.show_archived_check.blockSignals(False)
+            return
+        self._reload(refill=not self.is_dirty())
 
     def _on_row_changed(self, row: int) -> None:
         target = int(self.item_list.item(row).data(Qt.ItemDataRole.UserRole)) if row >= 0 else None

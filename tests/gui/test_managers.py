@@ -246,6 +246,43 @@ def test_archive_and_restore_a_key_message(qtbot: QtBot, session: CalendarSessio
     assert manager.archive_button.text().replace("&", "") == "Archive"
 
 
+def test_hiding_the_archived_applies_what_was_typed_into_one_first(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Show archived unticked with an archived message's statement typed: the form went
+    to the first message, the typing with nothing said."""
+    manager = _messages(qtbot, session, Recorder())
+    target = _message_titled(session, "Zero-hassle financing")
+    manager.select(target)
+    qtbot.mouseClick(manager.archive_button, Qt.MouseButton.LeftButton)
+    manager.show_archived_check.setChecked(True)
+    assert manager.select(target)
+    manager.statement_edit.setPlainText("Typed into an archived message")
+    assert manager.is_dirty()
+    manager.show_archived_check.setChecked(False)
+    assert session.key_message(target).statement == "Typed into an archived message"
+    assert session.undo_stack.undoText() == "Edit key message 'Zero-hassle financing'"
+    assert "Zero-hassle financing (archived)" not in _listed(manager)
+
+
+def test_hiding_the_archived_is_refused_while_what_was_typed_cannot_be_applied(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    recorder = Recorder()
+    manager = _messages(qtbot, session, recorder)
+    target = _message_titled(session, "Zero-hassle financing")
+    manager.select(target)
+    qtbot.mouseClick(manager.archive_button, Qt.MouseButton.LeftButton)
+    manager.show_archived_check.setChecked(True)
+    assert manager.select(target)
+    manager.title_edit.setText("Solar pays for itself")  # another message's title
+    manager.show_archived_check.setChecked(False)
+    assert recorder.errors
+    assert manager.show_archived_check.isChecked()
+    assert manager.current_id() == target
+    assert manager.title_edit.text() == "Solar pays for itself"  # the typing kept
+
+
 def test_a_duplicate_title_is_refused_and_nothing_changes(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
