@@ -238,6 +238,7 @@ def placements(
     times; undated ones on ``day`` too. At a time (the week's hours), they move
     together: a timed post as far in time as the anchor (into the next day if that
     is where it then is), an undated one at that time; an all-day one stays all day.
+    At no time (the week's all-day strip), all are all-day posts.
     With no day, all go to the backlog. Given an ``origin``, that day lands on
     ``day`` rather than the anchor's (and every post keeps its time: the slot chosen
     is a day's, and posts picked by days keep theirs)."""
@@ -255,7 +256,7 @@ def placements(
             continue
         new_day = day if post.date is None or start is None else day + (post.date - start)
         new_time = post.time
-        if placing and (post.id == anchor.id or post.date is None):
+        if placing and (post.id == anchor.id or post.date is None or slot is None):
             new_time = slot
         elif shift is not None and post.time is not None:
             moved = datetime.combine(new_day, post.time) + shift

@@ -681,6 +681,26 @@ def test_several_posts_dropped_at_an_hour_move_together_in_time(
     assert session.store.post(evening).time == time(21, 30)
 
 
+def test_several_posts_dropped_on_the_all_day_strip_are_all_day_posts(
+    week: WeekView, session: CalendarSession
+) -> None:
+    """Only the post under the pointer lost its time; the others kept theirs."""
+    day = date(2026, 11, 18)
+    anchor = add_post(session, "Anchor", day, time(8, 30))
+    evening = add_post(session, "Evening", day, time(18, 0))
+    next_day = add_post(session, "Next day", day + timedelta(days=1), time(8, 30))
+    week.select_posts([anchor, evening, next_day])
+    target = day + timedelta(days=2)
+    send_drop(week, strip_point(week, target), week.drag_mime(anchor))
+    landed = {i: (p.date, p.time) for i in (anchor, evening, next_day) for p in session.posts([i])}
+    assert landed == {
+        anchor: (target, None),
+        evening: (target, None),
+        next_day: (target + timedelta(days=1), None),
+    }
+    assert session.undo_stack.undoText() == "Move 3 posts"
+
+
 def test_ideas_dropped_together_at_an_hour_all_go_out_then(
     week: WeekView, session: CalendarSession
 ) -> None:
