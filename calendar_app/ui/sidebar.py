@@ -421,8 +421,11 @@ class MessageSidebar(QWidget):
 
         self.messages_view.selectionModel().selectionChanged.connect(self._on_view_selection)
         # A row going away moves the list's selection to a neighbour; the session's
-        # choice stands (see _on_view_selection).
+        # choice stands (see _on_view_selection). One coming back (an archive or a
+        # deletion undone) is the session's choice again, which it was before its row.
         self.messages_model.rowsRemoved.connect(self._follow_session)
+        self.messages_model.rowsInserted.connect(self._follow_session)
+        self.messages_model.modelReset.connect(self._follow_session)
         session.selectedMessageChanged.connect(self._on_session_selection)
         self._on_session_selection(session.selected_message)
 

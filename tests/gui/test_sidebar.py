@@ -330,6 +330,14 @@ def test_a_selected_message_that_goes_away_selects_no_other(
         session.push(UpdateKeyMessageCommand(session, replace(message, archived=True)))
     assert session.selected_message is None
     assert sidebar.messages_view.selectionModel().selectedRows() == []
+    # Undone, the message is highlighted again, and shown selected in the list (the
+    # calendar was tinted with no row selected, and Escape no longer cleared it).
+    session.undo_stack.undo()
+    assert session.selected_message == message.id
+    rows = sidebar.messages_view.selectionModel().selectedRows()
+    assert [sidebar.messages_model.data(i, Qt.ItemDataRole.UserRole + 1) for i in rows] == [
+        message.id
+    ]
 
 
 def test_qtmodeltester_on_the_message_and_channel_models(
