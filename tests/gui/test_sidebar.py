@@ -14,12 +14,13 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.cadence import MessageStatus
-from calendar_app.core.models import KeyMessage, NewPost, PostStatus
+from calendar_app.core.models import Channel, KeyMessage, NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui.commands import (
     NON_BREAKING_HYPHEN,
     AddKeyMessageCommand,
+    ChannelCommand,
     CopyPostsCommand,
     DeleteKeyMessageCommand,
     UpdateKeyMessageCommand,
@@ -315,6 +316,26 @@ def test_unticking_a_channel_hides_its_posts(
         qtbot.keyClick(sidebar.channels_view, Qt.Key.Key_Space)
     assert session.filters.hidden_channels == frozenset()
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_an_archived_channel_ticked_shown_again_leaves_the_list(
+    qtbot: QtBot, sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    """Hidden, then archived with no posts, it is listed to be ticked back; ticked, it
+    stayed listed in the sidebar (the toolbar's Channels menu no longer listed it)."""
+    session.push(
+        ChannelCommand(session, None, Channel(0, "Podcast", "social", "#123456", None, 99, False))
+    )
+    podcast = next(c for c in session.channels() if c.name == "Podcast")
+    session.set_filters(session.filters.toggled("channels", podcast.id, False))
+    session.push(ChannelCommand(session, podcast, replace(podcast, archived=True)))
+    assert podcast.id in sidebar.channels_model.channel_ids()
+    pos = sidebar.channel_rect(podcast.id).center()
+    with qtbot.waitSignal(session.filtersChanged):
+        qtbot.mouseClick(sidebar.channels_view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert session.filters.hidden_channels == frozenset()
+    assert podcast.id not in sidebar.channels_model.channel_ids()
+    assert sidebar.channels_model.channel_ids() == [c.id for c in session.listed_channels()]
 
 
 @pytest.mark.parametrize("how", ["deleted", "archived"])
