@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import ChangeSet, Post, PostStatus
+from ..core.models import ChangeSet, Post, PostStatus, isolated
 from .commands import plural, set_posts_status
 from .dnd import drag_selected_rows
 from .post_model import (
@@ -293,6 +293,8 @@ class AgendaView(QWidget):
         selection.currentRowChanged.connect(self._on_current_row)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_summary)
+        # A filter that shows the same number of rows is still said ("(filtered)").
+        session.filtersChanged.connect(self._update_summary)
         # A row in sight that a change sorts elsewhere (a status set, a title edited)
         # is followed there: four rows set to Draft left the screen, "4 selected".
         self._current_in_sight = False
@@ -581,7 +583,8 @@ class AgendaView(QWidget):
         count = self.model.rowCount()
         chosen = len(self.selected_rows())
         month = QLocale().standaloneMonthName(self._current.month)
-        period = f"{month} {self._current.year}"
+        # Set apart: a Hebrew month's name took the count and "selected" into its run.
+        period = isolated(f"{month} {self._current.year}")
         filtered = " (filtered)" if self.session.filters.active else ""
         text = f"{plural(count, 'post')} in {period}{filtered}"
         if chosen:

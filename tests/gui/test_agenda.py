@@ -7,7 +7,7 @@ from datetime import date, time, timedelta
 from functools import partial
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QStackedWidget, QWidget
 from pytestqt.modeltest import ModelTester
@@ -127,6 +127,33 @@ def test_the_summary_says_when_filters_hide_posts(
     assert view.summary.text() == "0 posts in November 2026 (filtered)"
     session.set_filters(Filters())
     assert view.summary.text() == "33 posts in November 2026"
+
+
+def test_the_summary_says_filtered_when_the_filter_hides_none_of_the_month(
+    session: CalendarSession, view: AgendaView
+) -> None:
+    """An empty month with a filter turned on still read "No posts in January 2028."."""
+    view.set_current_date(date(2028, 1, 15))
+    assert view.summary.text() == "0 posts in January 2028"
+    session.set_filters(Filters(statuses=frozenset({PostStatus.DRAFT})))
+    assert view.summary.text() == "0 posts in January 2028 (filtered)"
+    assert view.table.empty_text == "No posts in January 2028 (filtered)."
+    assert view.table.accessibleDescription() == "January 2028: 0 posts (filtered), 0 selected"
+
+
+def test_a_right_to_left_month_is_set_apart_in_the_summary(
+    session: CalendarSession, view: AgendaView
+) -> None:
+    """In Hebrew it read "33 posts in 2026 נובמבר · 1 selected" in pieces."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Hebrew, QLocale.Country.Israel))
+    try:
+        view.set_current_date(date(2026, 12, 1))
+        view.set_current_date(date(2026, 11, 18))
+        month = QLocale().standaloneMonthName(11)
+        assert view.summary.text().startswith(f"33 posts in \u2068{month} 2026\u2069")
+    finally:
+        QLocale.setDefault(previous)
 
 
 def test_clicking_headers_sorts_by_channel_and_by_date_then_time(
