@@ -1214,6 +1214,16 @@ class CadencePanel(QWidget):
         event.accept()
         self.dayActivated.emit(day)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double-click on a row's name picks its message, as one click does (Qt's
+        second press cleared what the first had picked)."""
+        point = event.position()
+        on_name = self._row_at(point) is not None and point.x() < self._label_width
+        if event.button() == Qt.MouseButton.LeftButton and on_name:
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if event.reason() == QContextMenuEvent.Reason.Keyboard:
             self._ensure()

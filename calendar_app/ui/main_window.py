@@ -461,6 +461,7 @@ class MainWindow(QMainWindow):
         self._recheck.setSingleShot(True)
         self._recheck.timeout.connect(self._check_again)
         self._undo_through = _UndoGoesToTheCalendar(self)
+        self._second_press = _SecondPressGuard(self, lambda: self.stack)
         self.search_edit.installEventFilter(self._undo_through)
         self.search_edit.returnPressed.connect(self._search_entered)
         self.search_edit.installEventFilter(self)  # Escape
@@ -751,8 +752,14 @@ class MainWindow(QMainWindow):
         self.session.set_visible_range(first, last)
         self.cadence_panel.set_range(first, last)
 
+    def second_press_guarded(self) -> bool:
+        """Whether a view switched by a press still lets no double-click act in the
+        view now shown (see :class:`_SecondPressGuard`)."""
+        return self._second_press.active()
+
     def _day_activated(self, day: date) -> None:
         if self.view_index() == 0:
+            self._second_press.start()  # the month's "+N more", pressed
             self.set_view(1)
         self.go_to(day)
 
@@ -788,6 +795,7 @@ class MainWindow(QMainWindow):
     def _list_day(self, day: date) -> None:
         """The week's "+N": the agenda with the day's posts picked, the first in the
         agenda's order in sight (sorted by another column, they lay apart, one picked)."""
+        self._second_press.start()  # pressed
         self.set_view(2)
         self.go_to(day)
         agenda = self.agenda_view
@@ -2233,6 +2241,42 @@ class _UndoGoesToTheCalendar(QObject):
                 event.ignore()  # not the box's: the window's shortcut takes it
                 return True
         return False
+
+
+class _SecondPressGuard(QObject):
+    """For a double-click's time after a press switched the view (the month's "+N
+    more", the week's "+N"), its double-click does nothing in the view now shown: it
+    made a new post on the week's hour under the pointer, or opened the agenda's row
+    there. Watches the application's events only for that moment."""
+
+    def __init__(self, parent: QObject, area: Callable[[], QWidget]) -> None:
+        super().__init__(parent)
+        self._area = area
+        self._until = QTimer(self)
+        self._until.setSingleShot(True)
+        self._until.timeout.connect(self._stop)
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        if app is None:
+            return
+        if not self._until.isActive():
+            app.installEventFilter(self)
+        self._until.start(QApplication.doubleClickInterval() + 50)
+
+    def active(self) -> bool:
+        return self._until.isActive()
+
+    def _stop(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.MouseButtonDblClick or not isinstance(watched, QWidget):
+            return False
+        area = self._area()
+        return watched is area or area.isAncestorOf(watched)
 
 
 class _StatusBar(QStatusBar):

@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QTextDocumentFragment,
 )
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -4725,6 +4726,72 @@ def test_a_post_deleted_elsewhere_saved_as_new_is_the_one_selected(window: MainW
     [new_id] = {p.id for p in window.session.store.all_posts()} - before
     assert window.session.store.post(new_id).title == "Kept after all"
     assert window.month_view.selected_post_ids() == [new_id]
+
+
+def _opened_editors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The post editors opened from here on, by title (none is shown)."""
+    opened: list[str] = []
+
+    def exec_(editor: PostEditor) -> int:
+        opened.append(editor.windowTitle())
+        return 0
+
+    monkeypatch.setattr(PostEditor, "exec", exec_)
+    return opened
+
+
+def _double_click(window: MainWindow, widget: QWidget, point: QPoint) -> None:
+    """A double-click as the window system gives it: Qt picks the widget under the
+    second press (which may be another by then)."""
+    handle = window.windowHandle()
+    assert handle is not None
+    QTest.mouseDClick(
+        handle,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        widget.mapTo(window, point),
+    )
+
+
+def test_a_double_click_on_more_opens_the_day_and_nothing_in_it(
+    window: MainWindow, session: CalendarSession, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """The month's "+N more" switched to the week on the first press; the second made
+    a new post at the hour under the pointer. The week's "+N" opened the agenda's row
+    under the pointer."""
+    opened = _opened_editors(monkeypatch)
+    day = date(2026, 11, 19)
+    channel = session.channels()[0].id
+    for n in range(12):
+        session.push(AddPostCommand(session, NewPost(f"Crowd {n}", channel, date=day)))
+    month = window.month_view
+    more = month.more_rect(day)
+    assert more is not None
+    _double_click(window, month, more.center())
+    assert (window.view_index(), window.view().current_date()) == (1, day)
+    assert opened == []
+    strip_more = window.week_view.more_rect(day)
+    assert strip_more is not None
+    _double_click(window, window.week_view, strip_more.center())
+    assert window.view_index() == 2
+    assert len(window.agenda_view.selected_post_ids()) >= 12
+    assert opened == []
+    # Once the double-click's time has passed, a double-click works as ever.
+    qtbot.waitUntil(lambda: not window.second_press_guarded())
+    row = window.agenda_view.table.visualRect(window.agenda_view.table.currentIndex())
+    _double_click(window, window.agenda_view.table.viewport(), row.center())
+    assert len(opened) == 1
+
+
+def test_a_double_click_on_a_panel_row_s_name_picks_its_message(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """The second press took back the first's pick."""
+    panel = window.cadence_panel
+    message = session.key_messages()[1].id
+    row = panel.row_rect(message)
+    _double_click(window, panel, QPoint(row.left() + 10, row.center().y()))
+    assert session.selected_message == message
 
 
 def test_undo_and_redo_say_which_step_and_where_its_posts_are(window: MainWindow) -> None:
