@@ -234,6 +234,9 @@ def problems_label() -> QLabel:
 
 
 _FORMAT_FIELDS = re.compile(r"'[^']*'|d+|M+|y+")
+_YEAR_FIRST_TYPED = re.compile(r"(\d{4})[-./](\d{0,2})(?:([-./])(\d{0,2}))?")
+"""A date typed year first (ISO's 2027-04-15, Sweden's and Canada's short date), into
+a field that shows the day or month first."""
 
 
 _WRITTEN_WITHOUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -304,6 +307,11 @@ class _DateEdit(QDateEdit):
     """A day the month shown has not (31 typed in November, 29 in a February of a year
     not typed yet): the day once a month or year that has it is typed."""
 
+    _keys = ""
+    """The signs typed one after the other since the field had the focus or a key that
+    types none, and the date shown before the first (see :meth:`_type_year_first`)."""
+    _before_keys = QDate()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """A date typed as it reads fills its parts: digits go into the day, the month
         (also one shown by name: "15/02/2027") and the year, each part moving on to the
@@ -316,6 +324,11 @@ class _DateEdit(QDateEdit):
         printable = bool(text)
         # Of any script ("٣", as an Arabic field shows its digits), not "²"
         digit = printable and unicodedata.decimal(text, None) is not None
+        if not printable:
+            self._keys = ""
+        elif self._type_year_first(text):
+            event.accept()
+            return
         part = self.currentSection()
         if printable and self._name_goes_on(text):
             # A month's name past a space or a digit: "de febrer", "tháng 2".
@@ -353,12 +366,41 @@ class _DateEdit(QDateEdit):
         self._advanced = False
         super().keyPressEvent(event)
 
+    def _type_year_first(self, sign: str) -> bool:
+        """Whether ``sign`` goes on a date typed year first ("2027-04-15") into a field
+        that shows the day first, which it then fills as typed: the year, the month,
+        the day (the four digits went into the day, the month and the year: 20 July,
+        then 2004)."""
+        if not self._keys:
+            self._before_keys = self.date()
+        self._keys += ascii_digits(sign) if unicodedata.decimal(sign, None) is not None else sign
+        found = _YEAR_FIRST_TYPED.fullmatch(self._keys)
+        numbered = [f[0][0] for f in self._fields() if not f[0].startswith("ddd")]
+        if found is None or not numbered or numbered[0] == "y":
+            return False
+        year = int(found[1])
+        if not FIRST_DAY.year <= year <= LAST_DAY.year:
+            self._keys = ""
+            return False
+        before = self._before_keys
+        month = int(found[2]) if found[2] and 1 <= int(found[2]) <= 12 else before.month()
+        day = int(found[4]) if found[4] and 1 <= int(found[4]) <= 31 else before.day()
+        self._typed = self._letters = ""
+        self._advanced = False
+        self._show(year, month, day)
+        if found[3] is None:
+            self.setSelectedSection(QDateTimeEdit.Section.MonthSection)
+        else:
+            self.setSelectedSection(QDateTimeEdit.Section.DaySection)
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A click into the text (its line edit's) chooses its own part: what was typed
         into this one is kept first ("1" in the month, a click on the day, "2": 12)."""
         if event.type() == QEvent.Type.MouseButtonPress and watched is self.lineEdit():
             self._finish_part()
             self._advanced = False
+            self._keys = ""
         return super().eventFilter(watched, event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
@@ -535,7 +577,7 @@ class _DateEdit(QDateEdit):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self._advanced = False
-        self._typed = self._letters = ""
+        self._typed = self._letters = self._keys = ""
         self._wanted_day = 0
         super().focusInEvent(event)
         if event.reason() == Qt.FocusReason.MouseFocusReason or self.currentSectionIndex():

@@ -116,6 +116,13 @@ TYPED = [
     ("ca_ES", "15 de febrer de 2027", date(2027, 2, 15)),  # "de febrer" is its name
     ("vi_VN", "15 tháng 2 2027", date(2027, 2, 15)),  # so is "tháng 2"
     ("vi_VN", "15 tháng 1 2027", date(2027, 1, 15)),  # not 10, 11 or 12
+    # Year first, as ISO, Sweden and Canada write a date (it gave 20 February 2004).
+    ("en_GB", "2027-04-15", date(2027, 4, 15)),
+    ("en_US", "2027-04-15", date(2027, 4, 15)),
+    ("de_DE", "2027-4-5", date(2027, 4, 5)),
+    ("fr_FR", "2027/04/15", date(2027, 4, 15)),
+    ("en_GB", "2027-02-31", date(2027, 2, 28)),  # as 31/02/2027 is: its last day
+    ("ar_EG", "٢٠٢٧-٠٤-١٥", date(2027, 4, 15)),
     ("de_DE", "15. Marz 2027", date(2027, 3, 15)),  # without its accent it was May
     ("de_DE", "15. Maerz 2027", date(2027, 3, 15)),
     ("ca_ES", "15 d’abr. del 2027", date(2027, 4, 15)),  # as the field shows it
