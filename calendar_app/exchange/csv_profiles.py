@@ -140,6 +140,7 @@ from ..core.files import (
     give_rights,
     new_export_file,
 )
+from ..core.lengths import post_length
 from ..core.models import (
     DATED_ONLY,
     OUTSIDE_PLANS,
@@ -2115,15 +2116,16 @@ def _no_link(chosen: Sequence[tuple[datetime, Post]]) -> list[str]:
 def _too_long(
     chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Channel], *, with_link: bool
 ) -> list[str]:
-    """A sentence for each post whose text in the file is longer than its channel allows:
-    the tool would refuse it when it schedules the file."""
+    """A sentence for each post whose text in the file is longer than its channel allows
+    (counted as the platform counts, :func:`.lengths.post_length`): the tool would
+    refuse it when it schedules the file."""
     limits = {c.id: (c.name, c.char_limit) for c in channels if c.char_limit}
     found = []
     for moment, post in chosen:
         if post.channel_id not in limits:
             continue
         name, limit = limits[post.channel_id]
-        length = len(message_text(post, with_link=with_link))
+        length = post_length(message_text(post, with_link=with_link), name)
         if length > limit:
             found.append(
                 f"'{post.title}' on {moment:%Y-%m-%d}: {length:,} characters in the file"

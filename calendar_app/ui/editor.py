@@ -76,6 +76,7 @@ from PySide6.QtWidgets import (
 
 from ..core import recurrence
 from ..core.errors import CadenceError, InvalidInput, NotFound
+from ..core.lengths import counts_as_x, post_length
 from ..core.models import (
     FIRST_DAY,
     LAST_DAY,
@@ -1932,15 +1933,26 @@ class PostEditor(QDialog):
         the publishing tools' files send a post (the title first, and for Sprout Social
         the link last), by how much."""
         body = typed_text(self.body_edit)
-        count = len(body)
         title = one_line(self.title_edit.text())
         link = typed_link(self.link_edit.text())
-        with_title = len(title) + (2 + count if body.strip() else 0)
-        with_link = with_title + (2 + len(link) if link else 0)
         channel_id = self.selected_channel_id()
         channel = self.session.channel(channel_id) if channel_id is not None else None
         limit = channel.char_limit if channel is not None else None
+        name = channel.name if channel is not None else ""
+        # As the platform counts: on X, its weights (CJK and emoji twice, a link 23);
+        # elsewhere, characters as a reader sees them (an emoji or a flag is one).
+        count = post_length(body, name)
+        sent = "\n\n".join([title, body] if body.strip() else [title])
+        with_title = post_length(sent, name)
+        with_link = post_length(f"{sent}\n\n{link}", name) if link else with_title
         label = self.char_count_label
+        label.setToolTip(
+            "Counted as X counts: Chinese, Japanese and Korean characters and emoji count"
+            " twice, a web address 23."
+            if counts_as_x(name)
+            else "Counted as a reader sees characters: an emoji, a flag or an accented"
+            " letter is one."
+        )
         palette = self.palette()
         if limit is None:
             text = f"{count} characters" if count != 1 else "1 character"

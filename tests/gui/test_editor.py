@@ -483,6 +483,29 @@ def test_a_series_crossing_a_night_the_clocks_change_says_so(
     assert "clocks" not in editor.repeat_summary.text()
 
 
+def test_characters_are_counted_as_the_channel_s_platform_counts(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """150 Chinese characters read "150 / 280" on X, which counts 300 and refuses the
+    post; a family emoji counted 7 (its code points) anywhere."""
+    session.notify(session.store.add_channel("X", kind="social", char_limit=280))
+    editor = _editor(qtbot, session, day=TODAY)
+    editor.channel_combo.setCurrentIndex(editor.channel_combo.findData(_channel_id(session, "X")))
+    editor.title_edit.setText("Launch")
+    editor.body_edit.setPlainText("中" * 150)
+    assert editor.char_count_label.text() == "300 / 280 · 20 over the limit for X"
+    assert editor.is_over_limit()
+    assert "Chinese, Japanese and Korean" in editor.char_count_label.toolTip()
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
+    editor.body_edit.setPlainText(f"Our team {family}")
+    assert editor.char_count_label.text() == "11 / 280"  # an emoji is two on X
+    editor.channel_combo.setCurrentIndex(
+        editor.channel_combo.findData(_channel_id(session, "LinkedIn"))
+    )
+    assert editor.char_count_label.text() == "10 / 3000"  # and one character to a reader
+    assert "an emoji, a flag" in editor.char_count_label.toolTip()
+
+
 def test_character_count_against_the_channel_limit(qtbot: QtBot, session: CalendarSession) -> None:
     editor = _editor(qtbot, session, day=TODAY)
     editor.channel_combo.setCurrentIndex(

@@ -1918,6 +1918,19 @@ def test_sprout_counts_the_minutes_that_pass_on_the_nights_the_clocks_change(
     assert summary.too_close == ["'B' on 2027-03-28 at 03:00: 5 min after 'A' on LinkedIn"]
 
 
+def test_a_post_too_long_for_x_is_counted_as_x_counts(
+    store: CalendarStore, add_channel: Callable[..., int]
+) -> None:
+    """150 Chinese characters fit 280 by their number, but X counts each twice."""
+    x = store.add_channel("X", char_limit=280).created[0]
+    add(store, x, date(2026, 12, 2), time(9, 0), title="発売", body="中" * 140)
+    add(store, x, date(2026, 12, 3), time(9, 0), title="Team", body="🎉" * 130)  # 4 + 2 + 260: fits
+    summary = export_hootsuite(store, store.path.parent / "h.csv", ExportOptions(today=TODAY))
+    assert summary.too_long == [
+        "'発売' on 2026-12-02: 286 characters in the file (title and text), X allows 280"
+    ]
+
+
 def test_sprout_writes_the_text_as_it_is(store: CalendarStore, publishing: dict[str, int]) -> None:
     """Sprout Social publishes a cell literally: a ``'`` in front would go out with the post."""
     for text in RISKY:

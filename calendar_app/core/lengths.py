@@ -1,0 +1,167 @@
+"""How long a post's text is, as the platforms that publish it count.
+
+A channel's character limit is counted in what a reader sees as one character (a
+grapheme cluster): an emoji with its skin tone, a family of four joined into one, a
+flag, a letter and the accent typed after it are each one. Python's ``len`` counted
+code points (a family was 7, a flag 2, "é" typed as e and an accent 2).
+
+X counts its own way (``twitter-text``'s weighted length): Latin, Greek, Cyrillic,
+Arabic, Hebrew, Indic and the like count one a character; Chinese, Japanese and
+Korean and other scripts count two; an emoji counts two, however many code points
+make it; a web address counts 23, whatever its length. A channel named X or Twitter
+is counted so.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ZWJ = "\u200d"
+
+_ONE_ON_X = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
+"""The code points X counts as one (twitter-text's ranges of weight 100); others, two."""
+
+X_LINK_LENGTH = 23
+"""What X counts a web address as (its t.co link)."""
+
+_TOP_DOMAINS = (
+    "com|org|net|io|co|app|dev|ai|info|biz|edu|gov|me|tv|ly|xyz|news|blog|shop|online"
+    "|site|tech|store|eu|uk|de|fr|nl|es|it|ca|us|au|jp|ch|be|se|no|dk|fi|at|ie|pt|pl|in"
+)
+_LINK = re.compile(
+    r"(?i)(?<![A-Za-z0-9@＠$#＃\u202a-\u202e])"
+    r"(?:https?://[^\s<>\"]+"
+    r"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + _TOP_DOMAINS + r")\b(?:/[^\s<>\"]*)?)"
+)
+"""A web address as X finds one in a post: with its scheme, or a domain of a known
+top level ("cadence.app", "www.example.com/spring"), not glued to a letter or digit
+before it."""
+
+_PICTOGRAPHS = (
+    (0x1F000, 0x1FAFF),
+    (0x2600, 0x27BF),
+    (0x2300, 0x23FF),
+    (0x2B00, 0x2BFF),
+    (0x1F1E6, 0x1F1FF),
+)
+"""Where emoji are (pictographs, symbols and the flags' letters)."""
+
+
+def _is_pictograph(point: int) -> bool:
+    return any(low <= point <= high for low, high in _PICTOGRAPHS)
+
+
+def _extends(char: str) -> bool:
+    """Whether ``char`` belongs to the character before it: an accent or other mark, a
+    variation selector (the emoji form), a skin tone, a flag's tag, a keycap."""
+    point = ord(char)
+    return (
+        unicodedata.category(char) in ("Mn", "Me", "Mc")
+        or 0xFE00 <= point <= 0xFE0F
+        or 0xE0100 <= point <= 0xE01EF
+        or 0x1F3FB <= point <= 0x1F3FF
+        or 0xE0020 <= point <= 0xE007F
+        or char == "\u200c"
+    )
+
+
+def _hangul_goes_on(before: str, char: str) -> bool:
+    """Whether ``char``, a Hangul vowel or final jamo, joins the syllable before it."""
+    point, prior = ord(char), ord(before)
+    vowel_or_final = 0x1160 <= point <= 0x11FF or 0xD7B0 <= point <= 0xD7FF
+    syllable_part = 0x1100 <= prior <= 0x11FF or 0xAC00 <= prior <= 0xD7A3
+    return vowel_or_final and syllable_part
+
+
+def clusters(text: str) -> list[str]:
+    """``text`` cut into what a reader sees as its characters (Unicode's extended
+    grapheme clusters, as far as posts use them: marks, emoji sequences joined with a
+    zero-width joiner, skin tones, flags, keycaps, Hangul jamo, CR LF)."""
+    found: list[str] = []
+    joining = False  # the last character was a zero-width joiner
+    flag_open = False  # the last cluster is a flag's first regional letter
+    for char in text:
+        point = ord(char)
+        regional = 0x1F1E6 <= point <= 0x1F1FF
+        if found and (
+            joining
+            or _extends(char)
+            or char == ZWJ
+            or (regional and flag_open)
+            or (char == "\n" and found[-1].endswith("\r"))
+            or _hangul_goes_on(found[-1][-1], char)
+        ):
+            found[-1] += char
+            flag_open = False
+        else:
+            found.append(char)
+            flag_open = regional
+        joining = char == ZWJ
+    return found
+
+
+def reader_length(text: str) -> int:
+    """How many characters a reader sees in ``text``."""
+    return len(clusters(text))
+
+
+def x_length(text: str) -> int:
+    """``text``'s length as X counts it (see the module's notes)."""
+    text = unicodedata.normalize("NFC", text)
+    length = 0
+    last = 0
+    for link in _LINK.finditer(text):
+        length += _x_weight(text[last : link.start()]) + X_LINK_LENGTH
+        last = link.end()
+    return length + _x_weight(text[last:])
+
+
+def _is_emoji(cluster: str) -> bool:
+    """Whether a cluster is an emoji: a pictograph beyond the first plane (a flag too),
+    one asked to show as an emoji (U+FE0F), joined or toned, or © and ®."""
+    return any(
+        (ord(c) > 0xFFFF and _is_pictograph(ord(c))) or c in "\ufe0f\u200d\u00a9\u00ae"
+        for c in cluster
+    ) or any(0x1F3FB <= ord(c) <= 0x1F3FF for c in cluster)
+
+
+def _x_weight(text: str) -> int:
+    weight = 0
+    for cluster in clusters(text):
+        if _is_emoji(cluster):
+            weight += 2  # however many code points make it; a script's mark after it, one
+            weight += sum(
+                1
+                for c in cluster
+                if unicodedata.category(c) in ("Mn", "Mc")
+                and c not in "\ufe0e\ufe0f"
+                and not 0xE0020 <= ord(c) <= 0xE007F
+            )
+            continue
+        for char in cluster:
+            point = ord(char)
+            weight += 1 if any(low <= point <= high for low, high in _ONE_ON_X) else 2
+    return weight
+
+
+def counts_as_x(channel_name: str) -> bool:
+    """Whether a channel of that name is X's (named "X", "Twitter", "X (EN)"...)."""
+    words = re.findall(r"\w+", channel_name.casefold())
+    return "x" in words or "twitter" in words
+
+
+def post_length(text: str, channel_name: str) -> int:
+    """``text``'s length as the channel named so counts it: X's way on X, else in
+    characters as a reader sees them."""
+    return x_length(text) if counts_as_x(channel_name) else reader_length(text)
+
+
+__all__ = [
+    "X_LINK_LENGTH",
+    "clusters",
+    "counts_as_x",
+    "post_length",
+    "reader_length",
+    "x_length",
+]

@@ -1,0 +1,84 @@
+"""Lengths of a post's text as the platforms count them (what a reader sees as a
+character; X's weights). The X figures are those twitter-text 3 gives."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calendar_app.core.lengths import clusters, counts_as_x, post_length, reader_length, x_length
+
+FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
+
+
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        (FAMILY, 1),  # four people joined: one
+        ("\U0001f44d\U0001f3fd", 1),  # a thumbs-up with its skin tone
+        ("\U0001f1ef\U0001f1f5\U0001f1eb\U0001f1f7", 2),  # two flags
+        ("cafe\u0301", 4),  # e and the accent typed after it
+        ("1\ufe0f\u20e3", 1),  # a keycap
+        ("\U0001f3f3\ufe0f\u200d\U0001f308", 1),  # a rainbow flag
+        ("\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", 1),
+        ("a\r\nb", 3),
+        ("\u1112\u1161\u11ab", 1),  # a Hangul syllable typed as its jamo
+        ("नमस्ते", 4),
+        ("Hello, world", 12),
+    ],
+)
+def test_a_reader_s_characters(text: str, seen: int) -> None:
+    assert reader_length(text) == seen
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("中" * 150, 300),  # Chinese counts twice: 150 characters are over 280
+        (FAMILY * 41, 82),  # an emoji counts two, however it is made
+        ("\U0001f44d\U0001f3fd", 2),
+        ("\U0001f1ef\U0001f1f5", 2),
+        ("cafe\u0301", 4),
+        ("Hello world", 11),
+        ("©", 2),
+        ("1\ufe0f\u20e3", 2),
+        ("☀ sun", 6),
+        ("नमस्ते दुनिया", 13),
+        ("สวัสดีครับ", 10),
+        ("مرحبا بالعالم", 13),
+        ("שלום עולם", 9),
+        ("“quotes” — dash…", 17),
+        ("€ 100", 6),
+        ("日本語のテキストとEnglish mixed", 31),
+        ("한국어 텍스트", 13),
+        ("Read https://example.com/very/long/path/indeed?x=1 now", 32),  # a link is 23
+        ("www.cadence.app is it", 29),
+        ("See cadence.app/spring", 27),
+    ],
+)
+def test_x_s_weighted_length(text: str, counted: int) -> None:
+    assert x_length(text) == counted
+
+
+@pytest.mark.parametrize(
+    ("name", "x"),
+    [("X", True), ("Twitter", True), ("X (EN)", True), ("twitter fr", True), ("Xing", False)],
+)
+def test_a_channel_named_x_or_twitter_counts_as_x(name: str, x: bool) -> None:
+    assert counts_as_x(name) is x
+    assert post_length("中文", name) == (4 if x else 2)
+
+
+@given(st.text())
+def test_the_characters_are_the_text_cut_up(text: str) -> None:
+    parts = clusters(text)
+    assert "".join(parts) == text
+    assert all(parts)
+    assert reader_length(text) <= len(text)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126)))
+def test_plain_text_without_a_link_counts_a_character_each_on_x(text: str) -> None:
+    if "." not in text and "://" not in text:
+        assert x_length(text) == len(text)
