@@ -17,6 +17,7 @@ from datetime import date, time
 from enum import StrEnum
 
 from .errors import InvalidInput
+from .lengths import clusters
 
 
 class PostStatus(StrEnum):
@@ -206,8 +207,11 @@ def one_line(name: str) -> str:
 def shortened(text: str, most: int = 60) -> str:
     """``text`` as a sentence quotes it: cut after ``most`` characters (a rule of
     thousands of digits, a library's account quoting a whole file, was said back
-    whole)."""
-    return text if len(text) <= most else f"{text[:most]}…"
+    whole), between characters as a reader sees them."""
+    if len(text) <= most:
+        return text
+    seen = clusters(text)
+    return text if len(seen) <= most else "".join(seen[:most]) + "…"
 
 
 def padded(text: str, width: int) -> str:

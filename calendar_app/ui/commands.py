@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QHelpEvent, QUndoCommand
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
+from ..core.lengths import clusters
 from ..core.models import (
     DATED_ONLY,
     Campaign,
@@ -39,7 +40,14 @@ def elide(text: str, width: int = 40) -> str:
     apart to run its own way in a sentence (:func:`.models.isolated`: a Hebrew title
     with a Latin word in quotes read in pieces in the status bar)."""
     text = " ".join(text.split())
-    return isolated(text if len(text) <= width else text[: width - 1].rstrip() + "…")
+    if len(text) <= width:
+        return isolated(text)
+    # Cut between characters as a reader sees them (a flag cut in two showed a boxed
+    # letter, a family its people apart).
+    seen = clusters(text)
+    if len(seen) <= width:
+        return isolated(text)
+    return isolated("".join(seen[: width - 1]).rstrip() + "…")
 
 
 def menu_text(text: str) -> str:

@@ -483,6 +483,19 @@ def test_a_series_crossing_a_night_the_clocks_change_says_so(
     assert "clocks" not in editor.repeat_summary.text()
 
 
+@pytest.mark.parametrize(
+    "joined",
+    [
+        "\U0001f1ef\U0001f1f5",
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466",
+        "e\u0301",
+    ],
+)
+def test_a_title_cut_short_in_a_step_s_name_keeps_its_characters_whole(joined: str) -> None:
+    """A flag cut in two showed a boxed letter in the undo text and status bar."""
+    assert elide("a" * 38 + joined + "b" * 10) == "a" * 38 + joined + "…"
+
+
 def test_characters_are_counted_as_the_channel_s_platform_counts(
     qtbot: QtBot, session: CalendarSession
 ) -> None:

@@ -82,3 +82,28 @@ def test_the_characters_are_the_text_cut_up(text: str) -> None:
 def test_plain_text_without_a_link_counts_a_character_each_on_x(text: str) -> None:
     if "." not in text and "://" not in text:
         assert x_length(text) == len(text)
+
+
+FLAG = "\U0001f1ef\U0001f1f5"
+
+
+@pytest.mark.parametrize("joined", [FLAG, FAMILY, "e\u0301", "\U0001f44d\U0001f3fd"])
+def test_a_text_cut_short_is_cut_between_characters(joined: str) -> None:
+    """A flag cut in two showed a boxed letter; a family, its people apart."""
+    from calendar_app.core.models import shortened
+
+    text = "a" * 38 + joined + "b" * 10
+    assert shortened(text, 39) == "a" * 38 + joined + "…"
+    assert shortened("a" * 39 + joined, 40) == "a" * 39 + joined  # 40 characters: whole
+
+
+@given(st.text(min_size=1), st.integers(min_value=1, max_value=50))
+def test_a_text_cut_short_starts_as_the_text_does_and_keeps_its_characters_whole(
+    text: str, most: int
+) -> None:
+    from calendar_app.core.models import shortened
+
+    cut = shortened(text, most)
+    kept = cut.removesuffix("…") if cut != text else cut
+    assert text.startswith(kept)
+    assert clusters(kept) == clusters(text)[: len(clusters(kept))]
