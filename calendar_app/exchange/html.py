@@ -995,12 +995,12 @@ def _chip(page: _Page, post: Post) -> str:
     carried = [page.messages[m] for m in post.message_ids if m in page.messages]
     dots = [
         f'<span class="dot" style="background:{safe_color(message.color)}" '
-        f'title="{escape(message.title)}"></span>'
+        f'title="{escape(isolated(message.title))}"></span>'
         for message in carried[:MARKERS_SHOWN]
     ]
     if len(carried) > MARKERS_SHOWN:  # as many as the window's chips: the title keeps room
         rest = carried[MARKERS_SHOWN:]
-        names = escape(", ".join(m.title for m in rest))
+        names = escape(", ".join(isolated(m.title) for m in rest))
         dots.append(f'<span class="more-dots" title="{names}">+{len(rest)}</span>')
     dots_html = f'<span class="dots">{"".join(dots)}</span>' if dots else ""
     tip = f"{channel.name if channel else '?'} · {status}"
@@ -1065,7 +1065,9 @@ def _day_cell(page: _Page, month: date, day: date, by_day: dict[date, list[Post]
     if inside:
         overdue = _overdue_titles(page.report, day)
         if overdue:
-            tip = "Overdue: " + "; ".join(overdue)
+            # Each name set apart (a title attribute has no <bdi>): a Hebrew and an
+            # Arabic name swapped places, the semicolon between them moved.
+            tip = "Overdue: " + "; ".join(isolated(title) for title in overdue)
             head += f'<span class="badge" title="{escape(tip)}">{len(overdue)}</span>'
     head += "</div>"
     posts = by_day.get(day, []) if inside else []

@@ -579,6 +579,17 @@ def test_right_to_left_text_runs_its_own_way_and_latin_text_stays_put(tmp_path: 
     assert page.text_of(after[2]) == "ערוץ"
 
 
+def test_names_in_a_badge_s_tooltip_are_set_apart(tmp_path: Path) -> None:
+    """A day's overdue badge named a Hebrew and an Arabic message in swapped places."""
+    with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
+        store.add_key_message("מסר ראשון", cadence_days=7, starts_on=TODAY - timedelta(days=40))
+        store.add_key_message("رسالة ثانية", cadence_days=7, starts_on=TODAY - timedelta(days=40))
+        export_html(store, tmp_path / "out.html", ExportOptions(today=TODAY), no_progress)
+    page = Page((tmp_path / "out.html").read_text(encoding="utf-8"))
+    tips = {e.attrs.get("title") for e in page.having("badge", "span")}
+    assert "Overdue: \u2068מסר ראשון\u2069; \u2068رسالة ثانية\u2069" in tips
+
+
 def test_colours_are_checked_before_they_reach_a_style(tmp_path: Path) -> None:
     assert safe_color("#ABCDEF") == "#abcdef"
     assert safe_color("red;background:url(http://x)") == NEUTRAL
