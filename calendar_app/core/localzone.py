@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -151,3 +152,51 @@ def sunday_first(environ: Mapping[str, str] | None = None) -> bool:
     if not territory:
         return language.lower() in SUNDAY_FIRST_LANGUAGES
     return territory.upper() in SUNDAY_FIRST
+
+
+_FRIDAY_SATURDAY = frozenset({4, 5})
+_SUNDAY = frozenset({6})
+# fmt: off
+WEEKENDS = {
+    **dict.fromkeys(
+        ("BH", "DZ", "EG", "IL", "IQ", "JO", "KW", "LY", "OM", "QA", "SA", "SD", "SY", "YE"),
+        _FRIDAY_SATURDAY,
+    ),
+    "AF": frozenset({3, 4}),
+    "IR": frozenset({4}),
+    "IN": _SUNDAY,
+    "UG": _SUNDAY,
+}
+WEEKEND_LANGUAGES = {
+    **dict.fromkeys(("ar", "ckb", "cop", "he", "kab", "syr"), _FRIDAY_SATURDAY),
+    "ps": frozenset({3, 4}),
+    **dict.fromkeys(("fa", "lrc", "mzn", "sdh"), frozenset({4})),
+    **dict.fromkeys(
+        ("as", "bgc", "bho", "brx", "cgg", "doi", "gu", "hi", "kn", "kok", "ks", "kxv", "lg",
+         "mai", "ml", "mni", "mr", "nyn", "or", "pa", "raj", "sa", "sat", "ta", "te", "teo",
+         "xnr", "xog"),
+        _SUNDAY,
+    ),
+}
+# fmt: on
+"""The days of rest (Monday 0) where they are not Saturday and Sunday, by country and
+by language named alone, as Qt (from Unicode's CLDR) knows them."""
+
+WEEKEND = frozenset({5, 6})
+
+
+def weekend_days(environ: Mapping[str, str] | None = None) -> frozenset[int]:
+    """The days of the week (Monday 0) the locale the environment names for dates rests
+    on, as :func:`sunday_first` reads it: Saturday and Sunday in most; Friday and
+    Saturday in Israel, Egypt or Saudi Arabia; Friday in Iran; Sunday in India."""
+    env = os.environ if environ is None else environ
+    name = next((env[k] for k in ("LC_ALL", "LC_TIME", "LANG") if env.get(k)), "")
+    return _weekend_of(name)
+
+
+@functools.lru_cache(maxsize=8)
+def _weekend_of(name: str) -> frozenset[int]:
+    language, _, territory = name.split(".")[0].split("@")[0].partition("_")
+    if territory:
+        return WEEKENDS.get(territory.upper(), WEEKEND)
+    return WEEKEND_LANGUAGES.get(language.lower(), WEEKEND)

@@ -41,6 +41,7 @@ from ..core.cadence import (
 )
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
 from ..core.files import write_beside
+from ..core.localzone import weekend_days
 from ..core.models import (
     FIRST_DAY,
     LAST_DAY,
@@ -1053,7 +1054,7 @@ def _day_cell(page: _Page, month: date, day: date, by_day: dict[date, list[Post]
     classes = []
     if not inside:
         classes.append("outside")
-    elif day.weekday() >= 5:
+    elif day.weekday() in weekend_days():
         classes.append("weekend")
     if day == page.as_of and day.month == month.month:  # not in another month's spill-over
         classes.append("today")

@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.cadence import CadenceReport, Gap, MessageStatus
+from ..core.localzone import weekend_days
 from ..core.models import KeyMessage, isolated, with_year
 from .chips import seen_on
 
@@ -609,19 +610,18 @@ def paint_grid(painter: QPainter, layout: StripLayout, rect: QRectF, colors: Str
     painter.setPen(Qt.PenStyle.NoPen)
     width = layout.day_width
     if width >= 6:  # narrower, the stripes would only add noise
+        rest = weekend_days()  # the locale's (Friday and Saturday in Israel)
         day = layout.first
         while day <= layout.last:
-            if day.weekday() == 5:
-                end = min(day + timedelta(days=1), layout.last)
-                x1, x2 = layout.span(day, end)
-                painter.fillRect(QRectF(x1, rect.top(), x2 - x1, rect.height()), colors.weekend)
-                day += timedelta(days=7)
-            elif day.weekday() == 6:
-                x1, x2 = layout.span(day, day)
-                painter.fillRect(QRectF(x1, rect.top(), x2 - x1, rect.height()), colors.weekend)
-                day += timedelta(days=6)
-            else:
-                day += timedelta(days=5 - day.weekday())
+            if day.weekday() not in rest:
+                day += timedelta(days=1)
+                continue
+            end = day
+            while end < layout.last and (end + timedelta(days=1)).weekday() in rest:
+                end += timedelta(days=1)
+            x1, x2 = layout.span(day, end)
+            painter.fillRect(QRectF(x1, rect.top(), x2 - x1, rect.height()), colors.weekend)
+            day = end + timedelta(days=1)
     painter.setPen(QPen(colors.month_line, 1))
     for month_start in _month_starts(layout):
         if month_start == layout.first:
@@ -718,6 +718,7 @@ def paint_axis(
         # Every day's number (with its weekday when there is room); today's
         # sits on a filled pill, as in a calendar.
         named = width >= small_metrics.horizontalAdvance("Wed 28") + 14
+        rest = weekend_days()
         for day in _days_of(layout):
             x = layout.x_for(day)
             cell = QRectF(x - width / 2, low.top(), width, low.height())
@@ -733,7 +734,7 @@ def paint_axis(
                 painter.setPen(colors.on_today)
             else:
                 painter.setFont(small)
-                painter.setPen(colors.faint if day.weekday() >= 5 else colors.muted)
+                painter.setPen(colors.faint if day.weekday() in rest else colors.muted)
             text = locale.toString(_qdate(day), "ddd d") if named else str(day.day)
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
     else:

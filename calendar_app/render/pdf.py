@@ -59,6 +59,7 @@ from PySide6.QtGui import (
 
 from ..core.errors import CalendarFileError, os_problem_for
 from ..core.files import write_beside
+from ..core.localzone import weekend_days
 from ..core.models import (
     LTR_ISOLATE,
     MARKERS_SHOWN,
@@ -335,6 +336,7 @@ def _paint_grid(
     """The weeks of ``month`` the period covers, in ``rect``; returns the grid's bottom."""
     report = plan.report
     start, rows = _grid_weeks(plan, month)
+    rest = weekend_days()
     header_h = _HEADER_H
     column_w = rect.width() / 7
     row_h = _row_height(rect, rows)
@@ -381,7 +383,7 @@ def _paint_grid(
         inside = day.month == month.month and report.first <= day <= report.last
         if not inside:
             painter.fillRect(cell, outside)
-        elif day.weekday() >= 5:
+        elif day.weekday() in rest:
             painter.fillRect(cell, weekend)
         label = str(day.day)
         number = QRectF(

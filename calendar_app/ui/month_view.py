@@ -55,6 +55,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.cadence import day_runs
 from ..core.errors import CadenceError
+from ..core.localzone import weekend_days
 from ..core.models import (
     ChangeSet,
     Post,
@@ -1385,13 +1386,14 @@ class MonthView(PeriodView):
                 name,
             )
 
+        rest = weekend_days()  # the locale's days of rest (Friday and Saturday in Israel)
         for day, layout in self._days.items():
             cell = layout.cell
             if not cell.intersects(clip):
                 continue
             in_month = day.month == self._period.month
             background = base if in_month else other_month
-            if in_month and day.weekday() >= 5:
+            if in_month and day.weekday() in rest:
                 background = weekend
             if day in cadence.tinted:
                 background = mix(background, red, tint_strength(day, today, 0.16))

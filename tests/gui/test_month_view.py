@@ -1379,3 +1379,24 @@ def test_a_step_keeps_the_day_of_the_month_where_the_next_has_it(month: MonthVie
     assert (month.displayed_month(), month.current_date()) == (date(2027, 2, 1), date(2027, 2, 28))
     month.step(1)
     assert month.current_date() == date(2027, 3, 28)
+
+
+@pytest.mark.parametrize(("lang", "rest"), [("en_GB.UTF-8", {5, 6}), ("he_IL.UTF-8", {4, 5})])
+def test_the_days_shaded_as_the_weekend_are_the_locale_s(
+    month: MonthView, monkeypatch: pytest.MonkeyPatch, lang: str, rest: set[int]
+) -> None:
+    """In Israel, Sunday (a working day) was shaded and Friday was not."""
+    monkeypatch.setenv("LC_ALL", lang)
+    month.set_current_date(date(2028, 3, 15))  # a month with no posts
+    image = month.grab().toImage()
+    week = [date(2028, 3, 13) + timedelta(days=i) for i in range(7)]  # Monday to Sunday
+
+    def shade(day: date) -> int:
+        rect = month.day_rect(day)
+        ratio = image.devicePixelRatio()
+        return image.pixelColor(
+            int((rect.right() - 4) * ratio), int((rect.bottom() - 4) * ratio)
+        ).rgb()
+
+    monday = shade(week[0])
+    assert {day.weekday() for day in week if shade(day) != monday} == rest

@@ -1355,6 +1355,32 @@ def test_the_command_line_knows_the_countries_qt_starts_weeks_on_sunday(qapp: ob
     assert not sunday_first({"LANG": "de"})
 
 
+def test_the_days_of_rest_are_those_qt_knows_for_every_locale(qapp: object) -> None:
+    """The views, the PDF and the web page shade the locale's weekend (Sunday, a working
+    day in Israel, was shaded and Friday not): the table says what Qt says, also where
+    Qt is not asked (the command line's web page)."""
+    from PySide6.QtCore import QLocale
+
+    from calendar_app.core.localzone import weekend_days
+
+    def rest(locale: QLocale) -> frozenset[int]:
+        return frozenset(range(7)) - {int(day.value) - 1 for day in locale.weekdays()}
+
+    languages = set()
+    for locale in QLocale.matchingLocales(
+        QLocale.Language.AnyLanguage, QLocale.Script.AnyScript, QLocale.Country.AnyCountry
+    ):
+        name = locale.name()
+        if "_" in name:
+            assert weekend_days({"LANG": f"{name}.UTF-8"}) == rest(locale), name
+        languages.add(name.split("_")[0])
+    for language in languages:
+        assert weekend_days({"LANG": language}) == rest(QLocale(language)), language
+    assert weekend_days({"LANG": "he_IL.UTF-8"}) == {4, 5}
+    assert weekend_days({"LANG": "hi_IN.UTF-8"}) == {6}
+    assert weekend_days({"LANG": "C.UTF-8"}) == {5, 6}
+
+
 @OFFSCREEN_POPUPS
 def test_on_a_screen_too_small_for_it_the_welcome_scrolls_and_keeps_its_buttons_in_sight(
     data: Path, qtbot: QtBot

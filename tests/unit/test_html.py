@@ -590,6 +590,25 @@ def test_names_in_a_badge_s_tooltip_are_set_apart(tmp_path: Path) -> None:
     assert "Overdue: \u2068מסר ראשון\u2069; \u2068رسالة ثانية\u2069" in tips
 
 
+@pytest.mark.parametrize(
+    ("lang", "rest"), [("en_GB.UTF-8", {5, 6}), ("he_IL.UTF-8", {4, 5}), ("hi_IN.UTF-8", {6})]
+)
+def test_the_weekend_shaded_is_the_locale_s(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, rest: set[int]
+) -> None:
+    """In Israel, Sunday (a working day) was shaded and Friday was not."""
+    monkeypatch.setenv("LC_ALL", lang)
+    with CalendarStore.open(demo) as store:
+        first = TODAY.replace(day=1)
+        page = export(store, tmp_path / "out.html", first=first, last=first + timedelta(days=27))
+    shaded: set[int] = set()
+    for cell in page.having("weekend", "td"):
+        number = page.elements[page.elements.index(cell) + 2]  # td > div.day-top > span.num
+        assert number.classes == {"num"}
+        shaded.add(date(TODAY.year, TODAY.month, int(page.text_of(number))).weekday())
+    assert shaded == rest
+
+
 def test_colours_are_checked_before_they_reach_a_style(tmp_path: Path) -> None:
     assert safe_color("#ABCDEF") == "#abcdef"
     assert safe_color("red;background:url(http://x)") == NEUTRAL
