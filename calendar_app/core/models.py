@@ -269,9 +269,19 @@ def shows_nothing(text: str) -> bool:
     return not name_key(text)
 
 
-_STROKES = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"})
+_STROKES = str.maketrans(
+    {
+        **{"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"},
+        # Arabic script: the stretch that decorates a word (tatweel) goes; Persian's
+        # yeh and keheh, as Persian and Arabic keyboards type them, are one letter each.
+        "\u0640": None,
+        "\u06cc": "\u064a",
+        "\u06a9": "\u0643",
+    }
+)
 """Letters whose accent is a stroke or a missing dot, which Unicode gives no parts:
-read as their letter, as the index reads other accents."""
+read as their letter, as the index reads other accents; and Arabic script's
+spellings of one word (see above)."""
 
 
 def folded(text: str) -> str:

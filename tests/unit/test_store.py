@@ -1185,6 +1185,21 @@ def test_search_reads_words_of_every_script_whole(
     assert store.search_ids("lodzi") == {lodz}
 
 
+def test_search_reads_arabic_script_as_its_keyboards_and_calligraphy_write_it(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    """A word stretched with tatweel ("رمـضـان") was found by neither of its words, and
+    Persian's yeh and keheh did not match Arabic's (ی/ي, ک/ك)."""
+    stretched = add_post("رمـضـان كريـم", channel, D)
+    persian = add_post("کتاب یادگیری", channel, D1)
+    add_post("رمان", channel, D2)
+    assert store.search_ids("رمضان") == {stretched}
+    assert store.search_ids("كريم") == {stretched}
+    assert store.search_ids("كتاب") == {persian}  # Arabic keyboard's kaf
+    assert store.search_ids("يادگيري") == {persian}  # and its yeh
+    assert store.search_ids("کتاب") == {persian}  # as written
+
+
 def test_search_finds_signs_and_quoted_phrases_as_written(
     store: CalendarStore, channel: int, add_post: Adder
 ) -> None:
