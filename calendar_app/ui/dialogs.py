@@ -7,11 +7,18 @@ import sys
 from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from PySide6.QtCore import QFileInfo, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileIconProvider, QFrame, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileIconProvider,
+    QFrame,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 
 from ..core.errors import OUT_OF_MEMORY, CadenceError, StorageProblem
 from ..core.models import WeekStart, spelled_day
@@ -140,6 +147,17 @@ def message_box(parent: QWidget | None) -> QMessageBox:
     return box
 
 
+A = TypeVar("A")
+
+
+def answered(box: QMessageBox, answers: list[tuple[QAbstractButton, A]], otherwise: A) -> A:
+    """Show ``box`` and wait: the answer of the button clicked (``otherwise`` for
+    another, or the box closed)."""
+    run_modal(box)
+    clicked = box.clickedButton()
+    return next((answer for button, answer in answers if button is clicked), otherwise)
+
+
 def run_modal(dialog: QDialog) -> int:
     """Show ``dialog`` and wait for it to close; it is then deleted (with the window as
     its parent it would stay, and its actions would be found among the window's)."""
@@ -195,15 +213,10 @@ def ask_series_scope(parent: QWidget | None, verb: str) -> Scope | None:
     every = box.addButton("&All", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(this)
-    run_modal(box)
-    clicked = box.clickedButton()
-    if clicked is this:
-        return "this"
-    if clicked is following:
-        return "following"
-    if clicked is every:
-        return "all"
-    return None
+    answer: Scope | None = answered(
+        box, [(this, "this"), (following, "following"), (every, "all")], None
+    )
+    return answer
 
 
 def ask_date_order(parent: QWidget | None, name: str, example: str, day_first: bool) -> bool | None:
@@ -430,13 +443,8 @@ def ask_save_gone(parent: QWidget | None, title: str) -> SaveAnswer:
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save)
     box.setEscapeButton(cancel)
-    run_modal(box)
-    clicked = box.clickedButton()
-    if clicked is save:
-        return "save"
-    if clicked is discard:
-        return "discard"
-    return "cancel"
+    said: SaveAnswer = answered(box, [(save, "save"), (discard, "discard")], "cancel")
+    return said
 
 
 def closes_unsaved(dialog: QDialog, title: str, ask: Callable[[QWidget, str], SaveAnswer]) -> bool:
