@@ -22,6 +22,7 @@ What the picture says:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -92,13 +93,44 @@ def month_first(locale: QLocale | None = None) -> bool:
     return not pattern.startswith("y") and 0 <= month < day
 
 
+def _year_first_pattern(locale: QLocale, *, weekday: bool, year: bool) -> str | None:
+    """Where the language writes a date year first ("2027年3月11日木曜日", Korean,
+    Hungarian, Lithuanian): its own long date's pattern, the year left out unless
+    wanted, the weekday short or left out, the month's name short; else None."""
+    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
+    if not pattern.startswith("y"):
+        return None
+    if not year and "M" in pattern:
+        pattern = pattern[pattern.find("M") :]  # the year, and what says it is one
+    if weekday:
+        pattern = pattern.replace("dddd", "ddd")
+    else:  # and the words or commas that go with it
+        pattern = re.sub(r"[,\s]*dddd(?:\s*'[^']*')?", "", pattern)
+    return pattern.replace("MMMM", "MMM").strip(" ,")
+
+
+def month_title(month: date) -> str:
+    """A month as a title says it: "March 2027", or in the language's own order where
+    it writes the year first ("2027年3月", "2027. március")."""
+    locale = QLocale()
+    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
+    if pattern.startswith("y") and "d" in pattern and "M" in pattern:
+        own = pattern[: pattern.find("d")].rstrip(" ,")  # up to the day
+        return locale.toString(_qdate(month), own.replace("MMM", "MMMM").replace("MMMMM", "MMMM"))
+    name = locale.standaloneMonthName(month.month, QLocale.FormatType.LongFormat)
+    return f"{name} {locale.toString(_qdate(month), 'yyyy')}"  # in the language's digits
+
+
 def day_text(day: date, *, weekday: bool = True, year: bool | date = False) -> str:
     """``Tue 17 Nov`` or, where the month comes first, ``Tue Nov 17`` (names in the
-    user's language); ``year`` adds it: ``17 Nov 2026``, ``Nov 17, 2026``; a day as
-    ``year`` (today) adds it when it is another year's ("Thu 4 Dec" a year ago read
-    as today)."""
+    user's language; where the year comes first, its own order: ``11月17日火``);
+    ``year`` adds it: ``17 Nov 2026``, ``Nov 17, 2026``; a day as ``year`` (today)
+    adds it when it is another year's ("Thu 4 Dec" a year ago read as today)."""
     year = with_year(day, year)
     locale = QLocale()
+    own = _year_first_pattern(locale, weekday=weekday, year=year)
+    if own is not None:  # (its order put "水 3 3月 2027")
+        return locale.toString(_qdate(day), own)
     if month_first(locale):
         pattern = "MMM d" + (", yyyy" if year else "")
     else:
@@ -116,6 +148,10 @@ def range_text(first: date, last: date, *, year: bool = False) -> str:
         return f"{start} – {day_text(last, weekday=False, year=True)}"
     if first == last:
         return day_text(first, weekday=False, year=year)
+    if _year_first_pattern(locale, weekday=False, year=False) is not None:
+        # Each day in the language's own order ("3月10日 – 3月21日").
+        start = day_text(first, weekday=False, year=year)
+        return f"{start} – {day_text(last, weekday=False)}"
     us = month_first(locale)
     if first.month != last.month:
         text = f"{day_text(first, weekday=False)} – {day_text(last, weekday=False)}"

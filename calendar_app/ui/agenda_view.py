@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelection,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import ChangeSet, Post, PostStatus, isolated
+from ..render.cadence_strip import month_title
 from .commands import plural, set_posts_status
 from .dnd import drag_selected_rows
 from .post_model import (
@@ -378,8 +378,7 @@ class AgendaView(QWidget):
         self.set_current_date(_add_months(self._current, direction))
 
     def period_title(self) -> str:
-        month = QLocale().standaloneMonthName(self._current.month)
-        return f"{month} {self._current.year}"  # the view switch says it is the agenda
+        return month_title(self._current)  # the view switch says it is the agenda
 
     def visible_range(self) -> tuple[date, date]:
         return self.model.date_range()
@@ -582,9 +581,8 @@ class AgendaView(QWidget):
     def _update_summary(self, *args: object) -> None:
         count = self.model.rowCount()
         chosen = len(self.selected_rows())
-        month = QLocale().standaloneMonthName(self._current.month)
         # Set apart: a Hebrew month's name took the count and "selected" into its run.
-        period = isolated(f"{month} {self._current.year}")
+        period = isolated(month_title(self._current))
         filtered = " (filtered)" if self.session.filters.active else ""
         text = f"{plural(count, 'post')} in {period}{filtered}"
         if chosen:

@@ -68,7 +68,7 @@ from ..core.models import (
     format_time,
 )
 from ..core.store import CalendarStore
-from ..render.cadence_strip import day_text, range_text
+from ..render.cadence_strip import day_text, month_title, range_text
 from . import accessible
 from .commands import (
     DeletePostsCommand,
@@ -415,12 +415,9 @@ class MainWindow(QMainWindow):
         self.period_label.setContentsMargins(12, 0, 12, 0)
         # Room for the longest title, in the user's language and font (a fixed width
         # cut "November 2026" short at 14pt and wasted room in a narrow window).
-        locale, metrics = QLocale(), QFontMetrics(font)
+        metrics = QFontMetrics(font)
         titles = [
-            *(
-                f"{locale.standaloneMonthName(month, QLocale.FormatType.LongFormat)} 2026"
-                for month in range(1, 13)
-            ),
+            *(month_title(date(2026, month, 1)) for month in range(1, 13)),
             range_text(date(2026, 9, 28), date(2026, 10, 4), year=True),  # a week's
         ]
         widest = max(metrics.horizontalAdvance(title) for title in titles)

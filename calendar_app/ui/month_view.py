@@ -66,6 +66,7 @@ from ..core.models import (
     missed,
     one_line,
 )
+from ..render.cadence_strip import month_title
 from ..render.chips import (
     Chip,
     ChipTheme,
@@ -1179,8 +1180,7 @@ class MonthView(PeriodView):
             self.set_current_date(day)
 
     def period_title(self) -> str:
-        month = QLocale().standaloneMonthName(self._period.month, QLocale.FormatType.LongFormat)
-        return f"{month} {self._period.year}"
+        return month_title(self._period)
 
     def _period_days(self) -> tuple[date, date]:
         return self._period, _add_months(self._period, 1) - timedelta(days=1)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QVBoxLayout, Q
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import WeekStart
-from calendar_app.render.cadence_strip import day_text, month_first, range_text
+from calendar_app.render.cadence_strip import day_text, month_first, month_title, range_text
 from calendar_app.ui.editor import make_date_edit
 
 from .conftest import OFFSCREEN_POPUPS
@@ -68,6 +68,56 @@ def test_days_and_ranges_follow_the_locales_order(locale: str) -> None:
 def test_a_year_first_locale_puts_the_day_before_the_month() -> None:
     assert YEAR_FIRST.dateFormat(QLocale.FormatType.ShortFormat).startswith("y")
     assert not month_first(YEAR_FIRST)
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "expected"),
+    [
+        (
+            QLocale.Language.Japanese,
+            QLocale.Country.Japan,
+            ("3月11日木", "2027年3月11日", "3月10日 – 3月21日", "2027年3月"),
+        ),
+        (
+            QLocale.Language.Korean,
+            QLocale.Country.SouthKorea,
+            ("3월 11일 목", "2027년 3월 11일", "3월 10일 – 3월 21일", "2027년 3월"),
+        ),
+        (
+            QLocale.Language.Hungarian,
+            QLocale.Country.Hungary,
+            ("márc. 11., Cs", "2027. márc. 11.", "márc. 10. – márc. 21.", "2027. március"),
+        ),
+        (
+            QLocale.Language.German,
+            QLocale.Country.Germany,
+            ("Do. 11 März", "11 März 2027", "10–21 März", "März 2027"),
+        ),
+    ],
+)
+def test_days_months_and_ranges_read_in_a_year_first_language_s_own_order(
+    qapp: object, language: QLocale.Language, country: QLocale.Country, expected: tuple[str, ...]
+) -> None:
+    """Japanese read "水 3 3月 2027" in the agenda and "3月 2027" in the toolbar."""
+    QLocale.setDefault(QLocale(language, country))
+    try:
+        assert (
+            day_text(date(2027, 3, 11)),
+            day_text(date(2027, 3, 11), weekday=False, year=True),
+            range_text(date(2027, 3, 10), date(2027, 3, 21)),
+            month_title(date(2027, 3, 1)),
+        ) == expected
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+def test_a_month_title_is_in_the_language_s_digits(qapp: object) -> None:
+    """An Arabic toolbar read "مارس 2027" above the cadence panel's "مارس ٢٠٢٧"."""
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    try:
+        assert month_title(date(2027, 3, 1)).endswith("٢٠٢٧")
+    finally:
+        QLocale.setDefault(QLocale.c())
 
 
 TYPING_LOCALES = {
