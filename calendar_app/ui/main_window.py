@@ -1700,7 +1700,8 @@ class MainWindow(QMainWindow):
         week, agenda = self._views[1], self._views[2]
         top = cast("WeekView", week).top_time() if week is not None else None
         columns = cast("AgendaView", agenda).layout_state() if agenda is not None else None
-        ideas_sought = self.backlog.search.text()
+        # The ideas sought in this calendar, not in another one opened.
+        ideas_sought = self.backlog.search.text() if session.store is old.store else ""
         sizes = [splitter.sizes() for splitter in self.splitters]
         area = cast(QWidget, self.centralWidget()).geometry()
         focused = self._focused_part()

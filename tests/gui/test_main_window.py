@@ -1592,6 +1592,18 @@ def test_reading_the_calendar_again_keeps_the_panes_as_they_were(
     assert window.backlog.list.model().rowCount() == shown_ideas
 
 
+def test_the_ideas_sought_in_one_calendar_are_not_sought_in_another_opened(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """As the window's search is not: the other calendar's backlog listed 1 of 8."""
+    window.backlog.search.setText("warranty")
+    other = tmp_path / "other.cadence"
+    write_demo(other, today=TODAY)
+    assert window.open_calendar(other)
+    assert window.backlog.search.text() == ""
+    assert window.backlog.list.model().rowCount() == len(window.session.store.backlog())
+
+
 def test_reading_the_calendar_again_says_busy(
     window: MainWindow, session: CalendarSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
