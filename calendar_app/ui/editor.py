@@ -2043,6 +2043,9 @@ class PostEditor(QDialog):
             # user heard nothing; Save, greyed, is no Tab stop).
             faults[0][1].setFocus(Qt.FocusReason.OtherFocusReason)
             return
+        if self._post_gone():  # before any question about the series it was in
+            self._close_over_gone_post()
+            return
         try:
             done = self._save()
         except Exception as exc:  # the store's refusal, or a bug: say it, keep the typing
@@ -2063,7 +2066,8 @@ class PostEditor(QDialog):
     def _close_over_gone_post(self) -> None:
         """The post edited is gone: ask whether what was typed becomes a new post (Save
         said only that it could not be saved, and Escape then offered that Save again)."""
-        answer = self.ask_save_gone(self, elide(self._values()["title"]))
+        assert self.post is not None
+        answer = self.ask_save_gone(self, elide(self.post.title))  # the post as opened
         if answer == "discard":
             super().reject()
             return

@@ -1940,6 +1940,36 @@ def test_what_was_typed_over_a_post_deleted_elsewhere_is_saved_as_a_new_post(
     assert _all_ids(session) == before
 
 
+def test_a_series_deleted_elsewhere_is_not_asked_about_before_saving_as_new(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    """ "This one, the following or all?" was asked of a series already gone."""
+    occurrence = _series_posts(session)[2]
+    editor = PostEditor(session, occurrence, error_handler=lambda parent, exc: None)
+    editor.ask_save_changes = SaveAnswers()
+    asked = SaveAnswers("save")
+    editor.ask_save_gone = asked
+    qtbot.addWidget(editor)
+    editor.body_edit.setPlainText("Typed for this week only")
+    with CalendarStore.open(session.store.path) as other:
+        other.delete_occurrences(occurrence.id, "all")
+    with qtbot.waitSignal(editor.accepted):
+        editor.accept()
+    assert scope_answers.asked == []
+    assert asked.asked == [elide(occurrence.title)]
+    [new] = [p for p in session.store.all_posts() if p.body == "Typed for this week only"]
+    assert new.series_id is None
+
+
+def test_the_deleted_elsewhere_question_names_the_post_deleted_not_the_title_typed(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor, original, asked, _ = _editing_a_post_deleted_elsewhere(qtbot, session, "cancel")
+    editor.title_edit.setText("A title typed just now")
+    editor.accept()
+    assert asked.asked == [elide(original.title)]
+
+
 def test_escape_over_a_post_deleted_elsewhere_asks_the_same_and_can_discard(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
