@@ -273,9 +273,11 @@ _STROKES = str.maketrans(
     {
         **{"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"},
         # Arabic script: the stretch that decorates a word (tatweel) goes; Persian's
-        # yeh and keheh, as Persian and Arabic keyboards type them, are one letter each.
+        # yeh and keheh, as Persian and Arabic keyboards type them, are one letter each,
+        # and a final yeh written without its dots (alef maksura) is a yeh.
         "\u0640": None,
         "\u06cc": "\u064a",
+        "\u0649": "\u064a",
         "\u06a9": "\u0643",
     }
 )

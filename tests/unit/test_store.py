@@ -1192,12 +1192,14 @@ def test_search_reads_arabic_script_as_its_keyboards_and_calligraphy_write_it(
     Persian's yeh and keheh did not match Arabic's (ی/ي, ک/ك)."""
     stretched = add_post("رمـضـان كريـم", channel, D)
     persian = add_post("کتاب یادگیری", channel, D1)
+    hospital = add_post("مستشفى جديد", channel, D1)
     add_post("رمان", channel, D2)
     assert store.search_ids("رمضان") == {stretched}
     assert store.search_ids("كريم") == {stretched}
     assert store.search_ids("كتاب") == {persian}  # Arabic keyboard's kaf
     assert store.search_ids("يادگيري") == {persian}  # and its yeh
     assert store.search_ids("کتاب") == {persian}  # as written
+    assert store.search_ids("مستشفی") == {hospital}  # its final yeh typed in Persian
 
 
 def test_search_finds_signs_and_quoted_phrases_as_written(
