@@ -29,14 +29,17 @@ _TOP_DOMAINS = (
     "com|org|net|io|co|app|dev|ai|info|biz|edu|gov|me|tv|ly|xyz|news|blog|shop|online"
     "|site|tech|store|eu|uk|de|fr|nl|es|it|ca|us|au|jp|ch|be|se|no|dk|fi|at|ie|pt|pl|in"
 )
+_DOMAIN = r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
 _LINK = re.compile(
     r"(?i)(?<![A-Za-z0-9@＠$#＃\u202a-\u202e])"
     r"(?:https?://[^\s<>\"]+"
-    r"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + _TOP_DOMAINS + r")\b(?:/[^\s<>\"]*)?)"
+    r"|" + _DOMAIN + r"(?:" + _TOP_DOMAINS + r")\b(?:/[^\s<>\"]*)?"
+    r"|" + _DOMAIN + r"[a-z]{2}/[^\s<>\"]*)"
 )
-"""A web address as X finds one in a post: with its scheme, or a domain of a known
-top level ("cadence.app", "www.example.com/spring"), not glued to a letter or digit
-before it."""
+"""A web address as X finds one in a post: with its scheme, a domain of a known top
+level ("cadence.app", "www.example.com/spring"), or of any country's with a path (the
+short links "amzn.to/3xYz", "linktr.ee/cadence", "discord.gg/cadence"); not glued to
+a letter or digit before it."""
 
 _PICTOGRAPHS = (
     (0x1F000, 0x1FAFF),

@@ -55,6 +55,9 @@ def test_a_reader_s_characters(text: str, seen: int) -> None:
         ("Read https://example.com/very/long/path/indeed?x=1 now", 32),  # a link is 23
         ("www.cadence.app is it", 29),
         ("See cadence.app/spring", 27),
+        ("Shop now amzn.to/3xYzAb", 32),  # a short link on a country's domain
+        ("Join us discord.gg/cadence", 31),
+        ("goo.gl/maps/abc", 23),
     ],
 )
 def test_x_s_weighted_length(text: str, counted: int) -> None:
