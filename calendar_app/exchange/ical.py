@@ -2701,6 +2701,17 @@ class _Writer:
                 if take:
                     if (
                         item.wall_zone is not None
+                        and item.wall is not None
+                        and old.date is not None
+                        and old.time is not None
+                        and item.wall
+                        == on_their_clock(old.date, old.time, self.zone, item.wall_zone)
+                    ):
+                        # The file's clock reads our moment (a time it passes twice, kept
+                        # as its first): the edit there did not move it.
+                        new = dataclasses.replace(new, date=old.date, time=old.time)
+                    elif (
+                        item.wall_zone is not None
                         and old.time is not None
                         and new.time is not None
                         and item.wall == (old.date, old.time)

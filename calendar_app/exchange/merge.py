@@ -56,6 +56,7 @@ from .formats import (
     colour_alike,
     no_progress,
     note_archived,
+    on_their_clock,
     reads_as_theirs,
     reconcile,
     renamed,
@@ -324,6 +325,15 @@ def merge_calendar(
             if take:
                 came.add(post.uid)
                 if (
+                    mine.date is not None
+                    and mine.time is not None
+                    and written[post.uid]
+                    == on_their_clock(mine.date, mine.time, ours.zone, theirs.zone)
+                ):
+                    # Their clock reads our moment (a time it passes twice, kept as
+                    # its first): the edit there did not move it.
+                    theirs_here = dataclasses.replace(theirs_here, date=mine.date, time=mine.time)
+                elif (
                     mine.time is not None
                     and theirs_here.time is not None
                     and written[post.uid] == (mine.date, mine.time)

@@ -936,11 +936,11 @@ def test_a_time_their_clock_passes_twice_is_said_and_comes_back_as_the_same_post
             NewPost("Sunday morning", channel, date=date(2027, 11, 7), time=time(7, 30))
         ).created
         before = paris.post(post_id)
+        options = ExportOptions(last=date(2999, 1, 1))
         if route == "merge":
             there = merge_calendar(ny, paris)
             back = merge_calendar(paris, ny)
         else:
-            options = ExportOptions(last=date(2999, 1, 1))
             export_ics(paris, tmp_path / "paris.ics", options, no_progress)
             there = import_ics(ny, tmp_path / "paris.ics", ImportOptions(), no_progress)
             export_ics(ny, tmp_path / "ny.ics", options, no_progress)
@@ -952,6 +952,22 @@ def test_a_time_their_clock_passes_twice_is_said_and_comes_back_as_the_same_post
         ]
         assert (back.added, back.previous, back.unchanged, back.conflicts) == ([], [], 1, 0)
         assert paris.all_posts() == [before]
+        # Its title edited there, it comes back with that title, at the moment it had
+        # (it moved an hour, to the first 01:30 there, unsaid).
+        (there_id,) = [p.id for p in ny.all_posts()]
+        ny.update_post(there_id, {"title": "Sunday morning, reworded"})
+        if route == "merge":
+            edited = merge_calendar(paris, ny)
+        else:
+            export_ics(ny, tmp_path / "ny.ics", options, no_progress)
+            edited = import_ics(paris, tmp_path / "ny.ics", ImportOptions(), no_progress)
+        assert len(edited.previous) == 1
+        now = paris.post(post_id)
+        assert (now.title, now.date, now.time) == (
+            "Sunday morning, reworded",
+            date(2027, 11, 7),
+            time(7, 30),
+        )
 
 
 def test_a_recurring_series_arrives_as_a_series_again(tmp_path: Path) -> None:
