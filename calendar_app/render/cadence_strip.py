@@ -109,14 +109,29 @@ def _year_first_pattern(locale: QLocale, *, weekday: bool, year: bool) -> str | 
     return pattern.replace("MMMM", "MMM").strip(" ,")
 
 
+def year_first(locale: QLocale | None = None) -> bool:
+    """Whether the language writes a date year first ("2027年3月11日", Korean,
+    Hungarian, Lithuanian)."""
+    return (locale or QLocale()).dateFormat(QLocale.FormatType.LongFormat).startswith("y")
+
+
+def month_year_pattern(locale: QLocale | None = None) -> str | None:
+    """The pattern of a month and its year in a year-first language ("yyyy年M月",
+    "yyyy. MMMM"); None elsewhere ("March 2027")."""
+    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.LongFormat)
+    if not pattern.startswith("y") or "d" not in pattern or "M" not in pattern:
+        return None
+    own = pattern[: pattern.find("d")].rstrip(" ,")  # up to the day
+    return own.replace("MMM", "MMMM").replace("MMMMM", "MMMM")
+
+
 def month_title(month: date) -> str:
     """A month as a title says it: "March 2027", or in the language's own order where
     it writes the year first ("2027年3月", "2027. március")."""
     locale = QLocale()
-    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
-    if pattern.startswith("y") and "d" in pattern and "M" in pattern:
-        own = pattern[: pattern.find("d")].rstrip(" ,")  # up to the day
-        return locale.toString(_qdate(month), own.replace("MMM", "MMMM").replace("MMMMM", "MMMM"))
+    own = month_year_pattern(locale)
+    if own is not None:
+        return locale.toString(_qdate(month), own)
     name = locale.standaloneMonthName(month.month, QLocale.FormatType.LongFormat)
     return f"{name} {locale.toString(_qdate(month), 'yyyy')}"  # in the language's digits
 
@@ -726,7 +741,12 @@ def paint_axis(
             # The year where it begins, after the month's name; a narrow first month
             # keeps its name and leaves the year to the next ("2026 | November" read
             # as if October were a year).
-            forms = ("MMMM yyyy", "MMM yyyy", *(("yyyy", "MMM") if last_month else ("MMM",)))
+            with_year = month_year_pattern(locale) or "MMMM yyyy"  # "yyyy年M月" in Japanese
+            forms = (
+                with_year,
+                with_year.replace("MMMM", "MMM"),
+                *(("yyyy", "MMM") if last_month else ("MMM",)),
+            )
         else:
             forms = ("MMMM", "MMM")
         label, form = next(

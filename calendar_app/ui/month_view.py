@@ -66,7 +66,7 @@ from ..core.models import (
     missed,
     one_line,
 )
-from ..render.cadence_strip import month_title
+from ..render.cadence_strip import day_text, month_title, year_first
 from ..render.chips import (
     Chip,
     ChipTheme,
@@ -113,6 +113,8 @@ def _add_months(day: date, months: int) -> date:
 def day_number_text(day: date) -> str:
     """A day's number as a grid shows it: "1 Nov" on the first of a month, which is
     where a week of the grid crosses into it, else "17"."""
+    if day.day == 1 and year_first():
+        return day_text(day, weekday=False)  # "3月1日", in the language's own order
     if day.day == 1:
         return f"{day.day} {QLocale().monthName(day.month, QLocale.FormatType.ShortFormat)}"
     return str(day.day)

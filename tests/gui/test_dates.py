@@ -111,6 +111,26 @@ def test_days_months_and_ranges_read_in_a_year_first_language_s_own_order(
         QLocale.setDefault(QLocale.c())
 
 
+def test_the_grid_s_first_of_a_month_and_the_panel_s_months_read_in_the_language_s_order(
+    qapp: object,
+) -> None:
+    """Japanese read "1 3月" in the month's grid and "3月 2027" on the panel's axis."""
+    from calendar_app.render.cadence_strip import month_year_pattern
+    from calendar_app.ui.month_view import day_number_text
+
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    try:
+        assert day_number_text(date(2027, 3, 1)) == "3月1日"
+        assert day_number_text(date(2027, 3, 2)) == "2"
+        pattern = month_year_pattern()
+        assert pattern is not None
+        assert QLocale().toString(QDate(2027, 3, 1), pattern) == "2027年3月"
+    finally:
+        QLocale.setDefault(QLocale.c())
+    assert day_number_text(date(2027, 3, 1)) == "1 Mar"
+    assert month_year_pattern() is None
+
+
 def test_a_month_title_is_in_the_language_s_digits(qapp: object) -> None:
     """An Arabic toolbar read "مارس 2027" above the cadence panel's "مارس ٢٠٢٧"."""
     QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
