@@ -99,6 +99,20 @@ def give_programs_their_own_libraries(environ: MutableMapping[str, str]) -> None
         del environ[name]
 
 
+QT_BUNDLE_VARIABLES = ("QT_PLUGIN_PATH", "QML2_IMPORT_PATH")
+"""What PyInstaller's start-up sets for Qt to find the bundle's plugins and modules."""
+
+
+def give_programs_their_own_qt(environ: MutableMapping[str, str], bundle: str) -> None:
+    """Once Cadence's Qt has read where its plugins are, the programs it starts (a Qt
+    file manager) do not look for theirs in the bundle (the one-file program's is
+    deleted as it quits): the Qt variables that name the bundle's folders go.
+    Qt reads them once, as it starts (the application's library paths are kept)."""
+    for name in QT_BUNDLE_VARIABLES:
+        if environ.get(name, "").startswith(bundle):
+            del environ[name]
+
+
 def launch(argv: list[str]) -> int:
     """Open the window on ``argv[0]`` (a calendar file) or on the default calendar."""
     from .ui.main import run_window

@@ -89,6 +89,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.cadence.Cadence")
     app.setWindowIcon(app_icon())
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:  # the built program: its Qt has its plugins' paths now, kept
+        from ..app import give_programs_their_own_qt
+
+        QApplication.libraryPaths()
+        give_programs_their_own_qt(os.environ, bundle)
     return app
 
 

@@ -78,12 +78,20 @@ def smoke_test(argv: Sequence[str]) -> int:
 
 
 def _check_programs_environment() -> None:
-    """The built program gives the programs it starts the system's library path, not
-    its own folder (see :func:`~calendar_app.app.give_programs_their_own_libraries`)."""
+    """The built program gives the programs it starts the system's library path and
+    Qt's own, not its own folder (see :func:`~calendar_app.app.give_programs_their_own_libraries`
+    and :func:`~calendar_app.app.give_programs_their_own_qt`)."""
     bundle = getattr(sys, "_MEIPASS", None)
     for name in ("LD_LIBRARY_PATH", "LIBPATH"):
         if bundle and bundle in os.environ.get(name, "").split(os.pathsep):
             raise SmokeFailure(f"programs it starts would load its own libraries ({name})")
+    from ..app import QT_BUNDLE_VARIABLES
+    from .main import make_application
+
+    make_application()  # (its Qt reads where its plugins are first)
+    for name in QT_BUNDLE_VARIABLES:
+        if bundle and os.environ.get(name, "").startswith(bundle):
+            raise SmokeFailure(f"programs it starts would load its own Qt plugins ({name})")
 
 
 def _first_start(folder: Path) -> str:

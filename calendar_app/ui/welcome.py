@@ -61,7 +61,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app import data_folder, default_calendar
+from ..app import data_folder, default_calendar, shown_path
 from ..core.database import check_creatable, remove_calendar_file
 from ..core.errors import (
     CadenceError,
@@ -1115,7 +1115,9 @@ class WelcomeDialog(QDialog):
             self,
             " ".join(
                 [
-                    f"Cadence made the calendar “{store.info().name}” for {path.name}.",
+                    # Where it is: Cadence's folder, which a file manager hides.
+                    f"Cadence made the calendar “{store.info().name}” for {path.name},"
+                    f" kept as {shown_path(store.path)}.",
                     summary.describe(),
                     *summary.notes,
                     *filter(None, [elsewhere(store, summary.added, store.today())]),

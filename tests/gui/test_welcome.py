@@ -677,7 +677,9 @@ def test_import_makes_a_calendar_named_after_the_file(
     [dated] = store.posts_between(date(2026, 11, 1), date(2026, 11, 30))
     assert (dated.date, dated.time) == (date(2026, 11, 20), time(9, 30))
     assert len(notes.seen) == 1
-    assert "Client posts" in notes.seen[0]
+    assert notes.seen[0].startswith(
+        f"Cadence made the calendar “Client posts” for Client posts.cadence, kept as {store.path}."
+    )
     assert "Added 2 posts" in notes.seen[0]
     with alone(store.path, tmp_path) as copy:
         assert len(copy.all_posts()) == 2

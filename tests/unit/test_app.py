@@ -101,6 +101,21 @@ def test_programs_started_from_the_built_program_find_the_system_libraries(
     assert environ == after
 
 
+def test_programs_started_from_the_built_program_find_their_own_qt_plugins() -> None:
+    """A Qt file manager started from the one-file program looked for its plugins in
+    the folder the program unpacks, deleted as it quits; one set by the user stays."""
+    environ = {
+        "QT_PLUGIN_PATH": "/tmp/_MEIabc/PySide6/Qt/plugins",
+        "QML2_IMPORT_PATH": "/tmp/_MEIabc/PySide6/Qt/qml",
+        "HOME": "/home/ann",
+    }
+    app.give_programs_their_own_qt(environ, "/tmp/_MEIabc")
+    assert environ == {"HOME": "/home/ann"}
+    kept = {"QT_PLUGIN_PATH": "/usr/lib/qt6/plugins"}
+    app.give_programs_their_own_qt(kept, "/tmp/_MEIabc")
+    assert kept == {"QT_PLUGIN_PATH": "/usr/lib/qt6/plugins"}
+
+
 @pytest.mark.parametrize(
     "name", [b"plan.cadence", b"caf\xe9 plan.cadence", b"100% \xff\xfe.cadence", b"file:x.cadence"]
 )
