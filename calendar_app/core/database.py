@@ -29,6 +29,7 @@ from .errors import (
     opening_problem_for,
     os_problem_for,
     path_too_long,
+    to_its_backups,
 )
 
 if TYPE_CHECKING:
@@ -171,8 +172,7 @@ def _read_marks(path: Path) -> tuple[int, int]:
         if problem is not None:
             raise problem from exc  # a full disk, not a damaged file
         raise CalendarFileError(
-            f"{path} is damaged, so Cadence cannot read it; if it is one of your calendars,"
-            " open one of its backups (Help > About shows where they are)."
+            f"{path} is damaged, so Cadence cannot read it; {to_its_backups()}"
         ) from exc
     finally:
         conn.close()

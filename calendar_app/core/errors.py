@@ -103,6 +103,16 @@ _ENVIRONMENT_CODES = {
 }
 
 
+def to_its_backups() -> str:
+    """The way on from a damaged calendar, said where no Help menu is at hand (the
+    welcome screen, the command line): the folder its backups are kept in."""
+    from ..app import data_folder, shown_path  # not at start-up: only a damaged file asks
+    from .backups import backup_folder
+
+    folder = shown_path(backup_folder(data_folder()))
+    return f"if it is one of your calendars, open one of its backups, kept in {folder}."
+
+
 def storage_problem_for(exc: sqlite3.Error) -> CadenceError | None:
     """Map an sqlite3 failure caused by the environment to a user-facing error.
 
@@ -216,7 +226,7 @@ def environment_errors(path: object = None) -> Iterator[None]:
         if problem is None:
             raise
         if path is not None and isinstance(problem, CalendarFileError):
-            problem = CalendarFileError(f"The calendar file {path} is damaged.")
+            problem = CalendarFileError(f"The calendar file {path} is damaged; {to_its_backups()}")
         raise problem from exc
 
 

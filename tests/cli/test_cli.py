@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 
 from calendar_app import cli as cli_module
 from calendar_app.cli import main, write_json_list
+from calendar_app.core.errors import to_its_backups
 from calendar_app.core.store import CalendarStore
 
 from ..files import damage_inside
@@ -1866,7 +1867,9 @@ def test_a_calendar_damaged_inside_is_named_and_left_as_it_is(
     before = calendar.read_bytes()
     capsys.readouterr()
     assert run("post", "list", calendar)[0] == 1
-    assert capsys.readouterr().err == f"cadence: error: The calendar file {calendar} is damaged.\n"
+    assert capsys.readouterr().err == (
+        f"cadence: error: The calendar file {calendar} is damaged; {to_its_backups()}\n"
+    )
     assert calendar.read_bytes() == before
 
 

@@ -58,7 +58,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core import database
 from calendar_app.core.cadence import default_window
 from calendar_app.core.demo import write_demo
-from calendar_app.core.errors import CalendarFileError
+from calendar_app.core.errors import CalendarFileError, to_its_backups
 from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.exchange.formats import ExportOptions
@@ -1269,7 +1269,7 @@ def test_open_a_file_damaged_inside_says_so_and_keeps_the_calendar(
     post = session.store.all_posts()[0]
     session.push(EditPostsCommand(session, {post.id: {"title": "Kept"}}, text="Edit post 'Kept'"))
     assert not window.open_calendar(damaged)
-    assert errors.seen == [f"The calendar file {damaged} is damaged."]
+    assert errors.seen == [f"The calendar file {damaged} is damaged; {to_its_backups()}"]
     assert window.session is session
     assert window.session.store.path == session.store.path
     assert window.session.undo_stack.undoText() == "Edit post 'Kept'"

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.app import DEMO_NAME, data_folder, path_from_settings
 from calendar_app.core.cadence import MessageStatus, analyse, default_window
-from calendar_app.core.errors import StorageProblem
+from calendar_app.core.errors import StorageProblem, to_its_backups
 from calendar_app.core.models import NewPost, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui import main as main_module
@@ -1013,7 +1013,8 @@ def test_a_calendar_damaged_inside_is_said_and_the_default_one_opens(
         )
     assert status == 0
     assert said == [
-        f"The calendar file {demo_path} is damaged. Cadence opens the demo calendar instead."
+        f"The calendar file {demo_path} is damaged; {to_its_backups()} Cadence opens the demo"
+        " calendar instead."
     ]
     # The window showed the default calendar, and opens on it next time.
     assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
@@ -1112,7 +1113,7 @@ def test_when_the_default_calendar_is_damaged_too_the_welcome_screen_opens(
 
     assert run_window(None, quit_after_ms=0, settings=settings, welcome=welcome) == 0
     assert welcomed == [True]
-    assert said == [f"The calendar file {default} is damaged."]
+    assert said == [f"The calendar file {default} is damaged; {to_its_backups()}"]
     assert Path(str(settings.value("lastFile"))) == sound
 
 

@@ -26,6 +26,7 @@ from calendar_app.core.errors import (
     InvalidInput,
     NewerSchemaError,
     StorageProblem,
+    to_its_backups,
 )
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
@@ -121,10 +122,8 @@ def _make_newer(path: Path) -> None:
 
 
 NOT_CADENCE = "is not a Cadence calendar."
-DAMAGED = (
-    "is damaged, so Cadence cannot read it; if it is one of your calendars, open one of its"
-    " backups (Help > About shows where they are)."
-)
+DAMAGED = "is damaged, so Cadence cannot read it; "
+"""Then the way to its backups, which names the folder they are in (the test's own)."""
 OTHER_PROGRAM = "is a database of another program, not a Cadence calendar."
 
 HOSTILE: list[tuple[str, Callable[[Path], None], str]] = [
@@ -154,7 +153,8 @@ def test_hostile_file_is_refused_and_left_untouched(
         CalendarStore.open(path).close()
 
     assert not isinstance(caught.value, NewerSchemaError)
-    assert str(caught.value) == f"{path} {message}"
+    way_on = to_its_backups() if message == DAMAGED else ""
+    assert str(caught.value) == f"{path} {message}{way_on}"
     _assert_untouched(path, before, listing)
 
 
