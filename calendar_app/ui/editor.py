@@ -285,6 +285,13 @@ _NUMBERED = (
 )
 
 
+READ_ONLY_EDITOR = (
+    "This calendar is read-only, so nothing can be saved here: to change it, save a copy"
+    " of it (File > Save a Copy As…) and open that."
+)
+"""What the post editor says at once on a calendar it cannot change."""
+
+
 class _DateEdit(QDateEdit):
     """A date field that, reached from the keyboard, starts on the part after the
     weekday shown first ("Wed, 18 Nov 2026"): typing 25 then means the 25th (the
@@ -1581,6 +1588,8 @@ class PostEditor(QDialog):
     def _faults(self) -> list[tuple[str, QWidget]]:
         """:meth:`problems`, each with the field where it is mended."""
         found: list[tuple[str, QWidget]] = []
+        if self.session.store.read_only:  # said as it opens, not once something is typed
+            found.append((READ_ONLY_EDITOR, self.title_edit))
         weekdays = next(iter(self.weekday_buttons.values()))
         title = self.title_edit.text()
         # A title an earlier release let in may stay as it is (the store keeps it too).
@@ -1998,7 +2007,10 @@ class PostEditor(QDialog):
     # -- saving --------------------------------------------------------------------------
 
     def has_unsaved_changes(self) -> bool:
-        """Whether Save would change the calendar: what closing without it would lose."""
+        """Whether Save would change the calendar: what closing without it would lose
+        (nothing in a calendar that cannot be changed)."""
+        if self.session.store.read_only:
+            return False
         if self._changing_repeat:
             return bool(self.changes()) or self._repeat_changed()
         return bool(self.changes()) or bool(self.repeat_freq())

@@ -28,6 +28,7 @@ from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import DeleteChannelCommand, elide
 from calendar_app.ui.dialogs import WINDOW_FRAME, SaveAnswer, fit_on_screen
 from calendar_app.ui.editor import (
+    READ_ONLY_EDITOR,
     PostEditor,
     caution_color,
     date_format,
@@ -1879,6 +1880,29 @@ def test_a_repeat_running_past_the_last_year_planned_is_refused(
     assert editor.validation_label.isHidden()
     assert editor.ok_button.isEnabled()
     assert editor.repeat_summary.text().startswith("Makes 3 posts")
+
+
+@pytest.mark.parametrize("new", [True, False])
+def test_on_a_read_only_calendar_the_editor_says_so_at_once_and_closes_without_asking(
+    qtbot: QtBot, demo_path: Path, new: bool
+) -> None:
+    """It took typing and refused it only at Save, then offered only to discard it."""
+    store = CalendarStore.open(demo_path, read_only=True)
+    try:
+        session = CalendarSession(store)
+        post = None if new else next(p for p in store.all_posts() if p.series_id is None)
+        editor = PostEditor(session, post, day=TODAY)
+        editor.ask_save_changes = SaveAnswers()  # asking it fails: nothing to ask
+        qtbot.addWidget(editor)
+        _show(qtbot, editor)
+        assert editor.validation_label.isVisible()
+        assert editor.validation_label.text() == READ_ONLY_EDITOR
+        assert not editor.ok_button.isEnabled()
+        editor.title_edit.setText("Typed all the same")
+        with qtbot.waitSignal(editor.rejected):
+            qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
+    finally:
+        store.close()
 
 
 def _editing_a_post_deleted_elsewhere(
