@@ -659,7 +659,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Cadence keeps a content calendar of posts, each carrying key messages, and "
             "shows where a message has not been repeated recently. Without a command it "
-            "opens the calendar window."
+            "opens the calendar window: 'cadence FILE.cadence' opens it on that calendar."
         ),
         epilog="Run 'cadence COMMAND --help' for the options of each command.",
     )

@@ -2319,3 +2319,11 @@ def test_with_its_error_output_closed_a_command_writes_nothing_else_to_its_outpu
     done = subprocess.run(["sh", "-c", script], capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert done.stdout == ""
+
+
+def test_help_says_how_to_open_the_window_on_a_calendar(capsys: pytest.CaptureFixture[str]) -> None:
+    """It said only that no command opens the window; a file named opens it there."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "'cadence FILE.cadence' opens it on that calendar." in said
