@@ -1142,6 +1142,8 @@ class PostEditor(QDialog):
             self.delete_button.setAutoDefault(False)
             self.delete_button.setAccessibleName("Delete post")
             self.delete_button.clicked.connect(self.delete_post)
+            # Off where nothing can be changed, as Save is (said above it).
+            self.delete_button.setEnabled(not self.session.store.read_only)
 
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)

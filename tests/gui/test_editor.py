@@ -1898,6 +1898,7 @@ def test_on_a_read_only_calendar_the_editor_says_so_at_once_and_closes_without_a
         assert editor.validation_label.isVisible()
         assert editor.validation_label.text() == READ_ONLY_EDITOR
         assert not editor.ok_button.isEnabled()
+        assert editor.delete_button is None or not editor.delete_button.isEnabled()
         editor.title_edit.setText("Typed all the same")
         with qtbot.waitSignal(editor.rejected):
             qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
