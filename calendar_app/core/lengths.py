@@ -106,6 +106,8 @@ def clusters(text: str) -> list[str]:
 
 def reader_length(text: str) -> int:
     """How many characters a reader sees in ``text``."""
+    if text.isascii():  # most posts: a character each, but a line end of two
+        return len(text) - text.count("\r\n")
     return len(clusters(text))
 
 
@@ -130,6 +132,8 @@ def _is_emoji(cluster: str) -> bool:
 
 
 def _x_weight(text: str) -> int:
+    if text.isascii():  # one each (no emoji, no CJK; links are counted apart)
+        return len(text)
     weight = 0
     for cluster in clusters(text):
         if _is_emoji(cluster):

@@ -110,3 +110,9 @@ def test_a_text_cut_short_starts_as_the_text_does_and_keeps_its_characters_whole
     kept = cut.removesuffix("…") if cut != text else cut
     assert text.startswith(kept)
     assert clusters(kept) == clusters(text)[: len(clusters(kept))]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+def test_a_reader_s_length_is_the_number_of_characters_cut_up(text: str) -> None:
+    """Also where plain text is counted the quick way (a line end of two is one)."""
+    assert reader_length(text) == len(clusters(text))
