@@ -124,23 +124,38 @@ def same_on_another_clock(
     )
 
 
-def reads_as_theirs(
+def at_our_moment(
     ours: Post,
     theirs: NewPost,
     written: tuple[date | None, time | None] | None,
     our_zone: tzinfo,
     their_zone: tzinfo,
-) -> bool:
-    """Whether ``theirs``, a copy of the same version of ``ours``, is ``ours`` as the
-    clock of the calendar it comes from reads it: the same but for its day and time,
-    and ``written`` (its day and time on that clock) is our moment there. A time that
-    clock passes twice, kept as its first, reads back an hour off here: the same
-    post, nothing moved (a merge there and back made a conflict of it)."""
+) -> NewPost:
+    """``theirs`` (``ours`` as a calendar of another zone holds it, read here) on our
+    day and time where ``written``, its day and time on that calendar's clock, is our
+    moment there: a time that clock passes twice, kept as its first, reads back an hour
+    off here, and nothing moved it (a merge there and back made a conflict copy of it,
+    an edit there of its words moved it an hour)."""
     if ours.date is None or ours.time is None or written is None:
-        return False
-    return on_their_clock(ours.date, ours.time, our_zone, their_zone) == written and post_content(
-        ours
-    ) == post_content(replace(theirs, date=ours.date, time=ours.time))
+        return theirs
+    if (theirs.date, theirs.time) == (ours.date, ours.time):
+        return theirs
+    if on_their_clock(ours.date, ours.time, our_zone, their_zone) != written:
+        return theirs
+    return replace(theirs, date=ours.date, time=ours.time)
+
+
+def read_alike(
+    ours: Post, theirs: NewPost, written: tuple[date | None, time | None] | None
+) -> tuple[str, time, time] | None:
+    """For :func:`same_clock_note`: the title of ``theirs``, our time and its time here,
+    where its time read the same on both calendars' clocks (``written``) and it comes
+    in at another moment; else None."""
+    if ours.time is None or theirs.time is None or written != (ours.date, ours.time):
+        return None
+    if (theirs.date, theirs.time) == (ours.date, ours.time):
+        return None
+    return theirs.title, ours.time, theirs.time
 
 
 def on_their_clock(day: date, at: time, ours: tzinfo, theirs: tzinfo) -> tuple[date, time]:

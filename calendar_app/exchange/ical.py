@@ -141,13 +141,13 @@ from .formats import (
     LeftOff,
     Progress,
     apart_note,
+    at_our_moment,
     colour_alike,
     descends,
     import_names,
     learn_renames,
     no_progress,
-    on_their_clock,
-    reads_as_theirs,
+    read_alike,
     reconcile,
     reconcile_said,
     same_clock_note,
@@ -2290,27 +2290,6 @@ def _same_version(item: _Item, post: Post) -> bool:
     return item.written and item.touched is None and _written_from(item, post)
 
 
-def _same_on_their_clock(item: _Item, post: Post, new: NewPost, zone: tzinfo) -> bool:
-    """Whether the file's event is Cadence's own, not edited since, written from the
-    post's version here as the clock of the file's calendar (another zone) read it,
-    and ``new`` (what it says here) is that: a time that clock passes twice, kept as
-    its first, reads back an hour off here (:func:`.formats.reads_as_theirs`)."""
-    if (
-        item.wall_zone is None
-        or not item.written
-        or item.touched is not None
-        or item.edited != _edited(post)
-        or post.date is None
-        or post.time is None
-    ):
-        return False
-    day, at = on_their_clock(post.date, post.time, zone, item.wall_zone)
-    return item.checksum in (
-        None,
-        _checksum(dataclasses.replace(post, date=day, time=at)),
-    ) and reads_as_theirs(post, new, item.wall, zone, item.wall_zone)
-
-
 def _start_text(start: date | datetime, tz: tzinfo | None) -> str:
     """An event's start as the file gives it, to the minute: the moment in UTC, a
     floating wall-clock time (no zone), or a day."""
@@ -2645,6 +2624,8 @@ class _Writer:
             new = self.desired(item, old)
             if new is None:
                 continue
+            if old is not None and item.wall_zone is not None:
+                new = at_our_moment(old, new, item.wall, self.zone, item.wall_zone)
             if deleted is not None and item.own:
                 # Cadence's own version, unless another program edited it since.
                 version = item.edited if item.written and item.touched is None else None
@@ -2673,14 +2654,12 @@ class _Writer:
                 summary.unchanged += 1
                 if not item.written:
                     said[old.id] = item.notes_kept(shown_note_of(new))
-            elif (
-                _same_version(item, old)
-                and (differs_in_names_only(old, new) or same_on_another_clock(old, new, item.wall))
-            ) or _same_on_their_clock(item, old, new, self.zone):
+            elif _same_version(item, old) and (
+                differs_in_names_only(old, new) or same_on_another_clock(old, new, item.wall)
+            ):
                 # The post as it is here, read through names one side renamed (two
-                # swapped, a new channel under an old name), on the clock of the zone
-                # this calendar had when the file was written, or on the clock of the
-                # file's (a time it passes twice): not a move made there.
+                # swapped, a new channel under an old name), or on the clock of the
+                # zone this calendar had when the file was written: not a move made there.
                 summary.unchanged += 1
             else:
                 history = store.history([old])[old.id]
@@ -2699,26 +2678,10 @@ class _Writer:
                     if not take and item.edited is not None and item.written:
                         settled[old.id] = (item.edited, item.earlier)
                 if take:
-                    if (
-                        item.wall_zone is not None
-                        and item.wall is not None
-                        and old.date is not None
-                        and old.time is not None
-                        and item.wall
-                        == on_their_clock(old.date, old.time, self.zone, item.wall_zone)
-                    ):
-                        # The file's clock reads our moment (a time it passes twice, kept
-                        # as its first): the edit there did not move it.
-                        new = dataclasses.replace(new, date=old.date, time=old.time)
-                    elif (
-                        item.wall_zone is not None
-                        and old.time is not None
-                        and new.time is not None
-                        and item.wall == (old.date, old.time)
-                        and (new.date, new.time) != (old.date, old.time)
-                    ):
+                    alike = read_alike(old, new, item.wall)
+                    if alike is not None and item.wall_zone is not None:
                         zone = getattr(item.wall_zone, "key", str(item.wall_zone))
-                        self.same_clock.append((new.title, old.time, new.time, zone))
+                        self.same_clock.append((*alike, zone))
                     edits[old.id] = full_edit(new)
                     previous.append(old)
                     self.placed.add(item.event)

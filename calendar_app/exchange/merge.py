@@ -53,11 +53,11 @@ from .formats import (
     LeftOff,
     Progress,
     apart_note,
+    at_our_moment,
     colour_alike,
     no_progress,
     note_archived,
-    on_their_clock,
-    reads_as_theirs,
+    read_alike,
     reconcile,
     renamed,
     renamed_note,
@@ -299,7 +299,10 @@ def merge_calendar(
             theirs_id = post.series_id
             if theirs_id is not None and theirs_id not in apart_series and mine.series_id:
                 joined.setdefault(theirs_id, mine.series_id)
-            theirs_here = translate(post)  # their post, in our names
+            # Their post, in our names, at our moment where their clock reads it.
+            theirs_here = at_our_moment(
+                mine, translate(post), written[post.uid], ours.zone, theirs.zone
+            )
             if post_content(mine, ours.zone) == post_content(theirs_here, ours.zone):
                 summary.unchanged += 1
                 continue
@@ -308,10 +311,9 @@ def merge_calendar(
             if same_version and (
                 differs_in_names_only(mine, theirs_here)
                 or same_on_another_clock(mine, theirs_here, written[post.uid])
-                or reads_as_theirs(mine, theirs_here, written[post.uid], ours.zone, theirs.zone)
             ):
-                # One version read through names renamed on one side, on the clock of a
-                # zone one calendar has left since, or on their clock: nothing moved.
+                # One version read through names renamed on one side, or on the clock
+                # of a zone one calendar has left since: nothing moved.
                 summary.unchanged += 1
                 continue
             history = their_history[post.id]
@@ -324,22 +326,9 @@ def merge_calendar(
             )
             if take:
                 came.add(post.uid)
-                if (
-                    mine.date is not None
-                    and mine.time is not None
-                    and written[post.uid]
-                    == on_their_clock(mine.date, mine.time, ours.zone, theirs.zone)
-                ):
-                    # Their clock reads our moment (a time it passes twice, kept as
-                    # its first): the edit there did not move it.
-                    theirs_here = dataclasses.replace(theirs_here, date=mine.date, time=mine.time)
-                elif (
-                    mine.time is not None
-                    and theirs_here.time is not None
-                    and written[post.uid] == (mine.date, mine.time)
-                    and (theirs_here.date, theirs_here.time) != (mine.date, mine.time)
-                ):
-                    same_clock.append((theirs_here.title, mine.time, theirs_here.time))
+                alike = read_alike(mine, theirs_here, written[post.uid])
+                if alike is not None:
+                    same_clock.append(alike)
                 ours.update_posts({mine.id: full_edit(theirs_here)})
                 ours.take_edits({mine.id: version}, {mine.id: history})
                 summary.previous.append(mine)
