@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections.abc import Mapping
@@ -142,16 +141,22 @@ SUNDAY_FIRST_LANGUAGES = frozenset({
 reads such a name as the language's most likely country ("en" as en_US)."""
 
 
-def sunday_first(environ: Mapping[str, str] | None = None) -> bool:
-    """Whether the locale the environment names for dates (``LC_ALL``, else
-    ``LC_TIME``, else ``LANG``, as POSIX reads them: "en_US.UTF-8") starts its weeks
-    on Sunday."""
+def dates_locale(environ: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """The language and country (lower and upper case; "" where not named) of the
+    locale the environment names for dates: ``LC_ALL``, else ``LC_TIME``, else
+    ``LANG``, as POSIX reads them ("en_US.UTF-8")."""
     env = os.environ if environ is None else environ
     name = next((env[k] for k in ("LC_ALL", "LC_TIME", "LANG") if env.get(k)), "")
     language, _, territory = name.split(".")[0].split("@")[0].partition("_")
+    return language.lower(), territory.upper()
+
+
+def sunday_first(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the locale the environment names for dates starts its weeks on Sunday."""
+    language, territory = dates_locale(environ)
     if not territory:
-        return language.lower() in SUNDAY_FIRST_LANGUAGES
-    return territory.upper() in SUNDAY_FIRST
+        return language in SUNDAY_FIRST_LANGUAGES
+    return territory in SUNDAY_FIRST
 
 
 _FRIDAY_SATURDAY = frozenset({4, 5})
@@ -187,16 +192,9 @@ WEEKEND = frozenset({5, 6})
 
 def weekend_days(environ: Mapping[str, str] | None = None) -> frozenset[int]:
     """The days of the week (Monday 0) the locale the environment names for dates rests
-    on, as :func:`sunday_first` reads it: Saturday and Sunday in most; Friday and
-    Saturday in Israel, Egypt or Saudi Arabia; Friday in Iran; Sunday in India."""
-    env = os.environ if environ is None else environ
-    name = next((env[k] for k in ("LC_ALL", "LC_TIME", "LANG") if env.get(k)), "")
-    return _weekend_of(name)
-
-
-@functools.lru_cache(maxsize=8)
-def _weekend_of(name: str) -> frozenset[int]:
-    language, _, territory = name.split(".")[0].split("@")[0].partition("_")
+    on: Saturday and Sunday in most; Friday and Saturday in Israel, Egypt or Saudi
+    Arabia; Friday in Iran; Sunday in India."""
+    language, territory = dates_locale(environ)
     if territory:
-        return WEEKENDS.get(territory.upper(), WEEKEND)
-    return WEEKEND_LANGUAGES.get(language.lower(), WEEKEND)
+        return WEEKENDS.get(territory, WEEKEND)
+    return WEEKEND_LANGUAGES.get(language, WEEKEND)

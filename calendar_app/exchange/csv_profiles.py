@@ -2119,14 +2119,14 @@ def _too_long(
     """A sentence for each post whose text in the file is longer than its channel allows
     (counted as the platform counts, :func:`.lengths.post_length`): the tool would
     refuse it when it schedules the file."""
-    limits = {c.id: (c.name, c.char_limit) for c in channels if c.char_limit}
+    limits = {c.id: (c.name, c.char_limit, counts_as_x(c.name)) for c in channels if c.char_limit}
     found = []
     for moment, post in chosen:
         if post.channel_id not in limits:
             continue
-        name, limit = limits[post.channel_id]
+        name, limit, on_x = limits[post.channel_id]
         text = message_text(post, with_link=with_link)
-        if len(text) <= limit and not counts_as_x(name):
+        if len(text) <= limit and not on_x:
             continue  # a reader sees no more characters than it has code points
         length = post_length(text, name)
         if length > limit:
