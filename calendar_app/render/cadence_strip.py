@@ -93,13 +93,19 @@ def month_first(locale: QLocale | None = None) -> bool:
     return not pattern.startswith("y") and 0 <= month < day
 
 
+def year_first(locale: QLocale | None = None) -> bool:
+    """Whether the language writes a date year first ("2027年3月11日", Korean,
+    Hungarian, Lithuanian)."""
+    return (locale or QLocale()).dateFormat(QLocale.FormatType.LongFormat).startswith("y")
+
+
 def _year_first_pattern(locale: QLocale, *, weekday: bool, year: bool) -> str | None:
-    """Where the language writes a date year first ("2027年3月11日木曜日", Korean,
-    Hungarian, Lithuanian): its own long date's pattern, the year left out unless
-    wanted, the weekday short or left out, the month's name short; else None."""
-    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
-    if not pattern.startswith("y"):
+    """Where the language writes a date year first: its own long date's pattern, the
+    year left out unless wanted, the weekday short or left out, the month's name
+    short; else None."""
+    if not year_first(locale):
         return None
+    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
     if not year and "M" in pattern:
         pattern = pattern[pattern.find("M") :]  # the year, and what says it is one
     if weekday:
@@ -109,17 +115,12 @@ def _year_first_pattern(locale: QLocale, *, weekday: bool, year: bool) -> str | 
     return pattern.replace("MMMM", "MMM").strip(" ,")
 
 
-def year_first(locale: QLocale | None = None) -> bool:
-    """Whether the language writes a date year first ("2027年3月11日", Korean,
-    Hungarian, Lithuanian)."""
-    return (locale or QLocale()).dateFormat(QLocale.FormatType.LongFormat).startswith("y")
-
-
 def month_year_pattern(locale: QLocale | None = None) -> str | None:
     """The pattern of a month and its year in a year-first language ("yyyy年M月",
     "yyyy. MMMM"); None elsewhere ("March 2027")."""
-    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.LongFormat)
-    if not pattern.startswith("y") or "d" not in pattern or "M" not in pattern:
+    locale = locale or QLocale()
+    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
+    if not year_first(locale) or "d" not in pattern or "M" not in pattern:
         return None
     own = pattern[: pattern.find("d")].rstrip(" ,")  # up to the day
     return own.replace("MMM", "MMMM").replace("MMMMM", "MMMM")
@@ -163,7 +164,7 @@ def range_text(first: date, last: date, *, year: bool = False) -> str:
         return f"{start} – {day_text(last, weekday=False, year=True)}"
     if first == last:
         return day_text(first, weekday=False, year=year)
-    if _year_first_pattern(locale, weekday=False, year=False) is not None:
+    if year_first(locale):
         # Each day in the language's own order ("3月10日 – 3月21日").
         start = day_text(first, weekday=False, year=year)
         return f"{start} – {day_text(last, weekday=False)}"
