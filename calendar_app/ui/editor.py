@@ -1952,10 +1952,10 @@ class PostEditor(QDialog):
         name = channel.name if channel is not None else ""
         # As the platform counts: on X, its weights (CJK and emoji twice, a link 23);
         # elsewhere, characters as a reader sees them (an emoji or a flag is one).
+        # The parts counted once each, a blank line between them (the body, at each key).
         count = post_length(body, name)
-        sent = "\n\n".join([title, body] if body.strip() else [title])
-        with_title = post_length(sent, name)
-        with_link = post_length(f"{sent}\n\n{link}", name) if link else with_title
+        with_title = post_length(title, name) + (2 + count if body.strip() else 0)
+        with_link = with_title + (2 + post_length(link, name) if link else 0)
         label = self.char_count_label
         label.setToolTip(
             "Counted as X counts: Chinese, Japanese and Korean characters and emoji count"
@@ -2065,13 +2065,18 @@ class PostEditor(QDialog):
         except Exception as exc:  # the store's refusal, or a bug: say it, keep the typing
             if isinstance(exc, NotFound) and self._post_gone():
                 self._close_over_gone_post()
-                return
-            if isinstance(exc, NotFound):
-                exc = self._names_gone() or exc
-            self._error_handler(self, exc)
+            else:
+                self._refused(exc)
             return
         if done:
             super().accept()
+
+    def _refused(self, exc: Exception) -> None:
+        """Say why the calendar refused a save: a channel, key message or campaign chosen
+        here and deleted elsewhere by name."""
+        if isinstance(exc, NotFound):
+            exc = self._names_gone() or exc
+        self._error_handler(self, exc)
 
     def _post_gone(self) -> bool:
         """Whether the post edited was deleted in another window or program meanwhile."""
@@ -2089,10 +2094,8 @@ class PostEditor(QDialog):
             return
         try:
             self._add_post(self._values())
-        except Exception as exc:
-            if isinstance(exc, NotFound):
-                exc = self._names_gone() or exc
-            self._error_handler(self, exc)
+        except Exception as exc:  # as a save's refusal
+            self._refused(exc)
             return
         super().accept()
 
