@@ -126,9 +126,11 @@ def _is_emoji(cluster: str) -> bool:
     """Whether a cluster is an emoji: a pictograph beyond the first plane (a flag too),
     one asked to show as an emoji (U+FE0F), joined or toned, or © and ®."""
     return any(
-        (ord(c) > 0xFFFF and _is_pictograph(ord(c))) or c in "\ufe0f\u200d\u00a9\u00ae"
+        (ord(c) > 0xFFFF and _is_pictograph(ord(c)))
+        or c in "\ufe0f\u200d\u00a9\u00ae"
+        or 0x1F3FB <= ord(c) <= 0x1F3FF
         for c in cluster
-    ) or any(0x1F3FB <= ord(c) <= 0x1F3FF for c in cluster)
+    )
 
 
 def _x_weight(text: str) -> int:
@@ -141,9 +143,7 @@ def _x_weight(text: str) -> int:
             weight += sum(
                 1
                 for c in cluster
-                if unicodedata.category(c) in ("Mn", "Mc")
-                and c not in "\ufe0e\ufe0f"
-                and not 0xE0020 <= ord(c) <= 0xE007F
+                if unicodedata.category(c) in ("Mn", "Mc") and c not in "\ufe0e\ufe0f"
             )
             continue
         for char in cluster:
