@@ -155,13 +155,13 @@ def _open(path: Path) -> CalendarStore:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
-    from .core.localzone import sunday_first, system_timezone, zone_typed
+    from .core.localzone import first_day_of_week, system_timezone, zone_typed
     from .core.store import CalendarStore
 
     # " Europe/Paris ", "new york" as the window takes them; "" refused as "  " is (an
     # empty shell variable), not read as the computer's zone.
     zone = system_timezone() if args.timezone is None else zone_typed(args.timezone)
-    week_start = args.week_start or ("sunday" if sunday_first() else "monday")
+    week_start = args.week_start or first_day_of_week()
     with CalendarStore.create(
         args.path, name=args.name, timezone=zone, week_start=week_start
     ) as store:
@@ -684,7 +684,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[w.value for w in WeekStart],
         default=None,
         help="first day of the week in the calendar views (default: as this computer's"
-        " language settings say, sunday in the US, monday in most of Europe)",
+        " language settings say, sunday in the US, saturday in Egypt, monday in most of"
+        " Europe)",
     )
     p.set_defaults(run=cmd_init)
 

@@ -39,14 +39,15 @@ APPLICATION_ID = 0x43414443  # "CADC"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """The number of migrations in :mod:`calendar_app.core.migrations`, also kept in
 ``PRAGMA user_version``; a file with a larger one comes from a newer Cadence."""
 
 READABLE_AS_IS = 4
 """The oldest schema a calendar can be read from without updating it (a colleague's
-file to merge): schemas 5 to 7 only added the records of earlier versions and of
-deleted posts and made the search index again, which reading does without."""
+file to merge): schemas 5 to 9 only added the records of earlier versions, of
+deleted posts and of former names, made the search index again and let weeks start on
+Saturday, which reading does without."""
 
 
 CALENDAR_TABLES = {

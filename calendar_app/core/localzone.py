@@ -124,6 +124,11 @@ SUNDAY_FIRST = frozenset({
 """The countries whose weeks start on Sunday, as Qt (from Unicode's CLDR) knows them:
 the window's New Calendar and ``cadence init`` start a calendar's weeks alike."""
 
+SATURDAY_FIRST = frozenset(
+    {"AF", "BH", "DJ", "DZ", "EG", "IQ", "IR", "JO", "KW", "LY", "OM", "QA", "SD", "SY"}
+)
+"""The countries whose weeks start on Saturday, as Qt knows them."""
+
 # fmt: off
 SUNDAY_FIRST_LANGUAGES = frozenset({
     "aa", "af", "am", "as", "bal", "bgc", "bgn", "bho", "bn", "brx", "ccp", "ceb",
@@ -140,6 +145,12 @@ SUNDAY_FIRST_LANGUAGES = frozenset({
 """The languages named without a country ("LANG=en") whose weeks start on Sunday: Qt
 reads such a name as the language's most likely country ("en" as en_US)."""
 
+SATURDAY_FIRST_LANGUAGES = frozenset(
+    {"ar", "ckb", "cop", "fa", "kab", "lrc", "mzn", "ps", "sdh", "syr"}
+)
+"""The languages named without a country whose weeks start on Saturday ("ar" as
+ar_EG, "fa" as fa_IR)."""
+
 
 def dates_locale(environ: Mapping[str, str] | None = None) -> tuple[str, str]:
     """The language and country (lower and upper case; "" where not named) of the
@@ -151,12 +162,19 @@ def dates_locale(environ: Mapping[str, str] | None = None) -> tuple[str, str]:
     return language.lower(), territory.upper()
 
 
-def sunday_first(environ: Mapping[str, str] | None = None) -> bool:
-    """Whether the locale the environment names for dates starts its weeks on Sunday."""
+def first_day_of_week(environ: Mapping[str, str] | None = None) -> str:
+    """The day the locale the environment names for dates starts its weeks on, as a
+    calendar's week start names it: "sunday", "saturday", else "monday" (the
+    Maldives' Friday too, which a calendar's week cannot start on)."""
     language, territory = dates_locale(environ)
     if not territory:
-        return language in SUNDAY_FIRST_LANGUAGES
-    return territory in SUNDAY_FIRST
+        sunday, saturday = SUNDAY_FIRST_LANGUAGES, SATURDAY_FIRST_LANGUAGES
+        named = language
+    else:
+        sunday, saturday, named = SUNDAY_FIRST, SATURDAY_FIRST, territory
+    if named in sunday:
+        return "sunday"
+    return "saturday" if named in saturday else "monday"
 
 
 _FRIDAY_SATURDAY = frozenset({4, 5})

@@ -266,3 +266,24 @@ def _former_names(db: Database) -> None:
             PRIMARY KEY (kind, name_key, record_id)
         ) WITHOUT ROWID""",
     )
+
+
+@MIGRATIONS(name="0009_saturday_weeks")
+def _saturday_weeks(db: Database) -> None:
+    """Let a calendar's weeks start on Saturday, as they do in Egypt, Iran, Iraq and
+    much of the Middle East (a check on the settings' row allowed Monday or Sunday
+    alone, and SQLite changes a check only by making the table again)."""
+    _run(
+        db,
+        """CREATE TABLE calendar_new (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            timezone TEXT NOT NULL,
+            week_start TEXT NOT NULL CHECK (week_start IN ('monday', 'sunday', 'saturday')),
+            default_cadence_days INTEGER NOT NULL CHECK (default_cadence_days > 0)
+        )""",
+        """INSERT INTO calendar_new (id, name, timezone, week_start, default_cadence_days)
+            SELECT id, name, timezone, week_start, default_cadence_days FROM calendar""",
+        "DROP TABLE calendar",
+        "ALTER TABLE calendar_new RENAME TO calendar",
+    )

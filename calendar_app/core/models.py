@@ -43,8 +43,20 @@ class CampaignKind(StrEnum):
 
 
 class WeekStart(StrEnum):
+    """The first day of a calendar's week: Monday in most of the world, Sunday in the
+    Americas and much of Asia, Saturday in Egypt, Iran and much of the Middle East."""
+
     MONDAY = "monday"
     SUNDAY = "sunday"
+    SATURDAY = "saturday"
+
+    @property
+    def weekday(self) -> int:
+        """The day as ``date.weekday()`` numbers it (Monday 0)."""
+        return _FIRST_WEEKDAYS[self]
+
+
+_FIRST_WEEKDAYS = {WeekStart.MONDAY: 0, WeekStart.SATURDAY: 5, WeekStart.SUNDAY: 6}
 
 
 CHANNEL_KINDS = (

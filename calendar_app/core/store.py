@@ -3288,7 +3288,9 @@ def _week_start(value: WeekStart | str) -> WeekStart:
     try:
         return WeekStart(str(value).lower())
     except ValueError:
-        raise InvalidInput(f"'{value}' is not a week start; use monday or sunday.") from None
+        raise InvalidInput(
+            f"'{value}' is not a week start; use monday, sunday or saturday."
+        ) from None
 
 
 def _channel_kind(kind: str) -> str:

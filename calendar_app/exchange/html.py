@@ -1021,7 +1021,7 @@ def _overdue_titles(report: CadenceReport, day: date) -> list[str]:
 
 
 def _month_section(page: _Page, month: date, by_day: dict[date, list[Post]]) -> str:
-    first_weekday = 6 if page.week_start == WeekStart.SUNDAY else 0
+    first_weekday = page.week_start.weekday
     end = _month_end(month)
     count = sum(len(by_day.get(month + timedelta(days=i), ())) for i in range(end.day))
     # The weeks of the month the period covers: a few days are not lost in empty weeks.

@@ -280,7 +280,7 @@ _HEADER_H = 18.0
 
 def _grid_start(month: date, week_start: WeekStart) -> date:
     """The first day a month's grid shows, in its first row's first column."""
-    first_weekday = 6 if week_start == WeekStart.SUNDAY else 0
+    first_weekday = week_start.weekday
     return month - timedelta(days=(month.weekday() - first_weekday) % 7)
 
 

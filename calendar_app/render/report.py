@@ -172,7 +172,7 @@ def build_delivery_report(
     order = [c.id for c in sorted(channels, key=lambda c: (c.sort_order, name_order(c.name)))]
     strips = build_rows(messages, cadence, rows, first, last, order)
 
-    week_first = 6 if info.week_start == WeekStart.SUNDAY else 0
+    week_first = info.week_start.weekday
     week_zero = first - timedelta(days=(first.weekday() - week_first) % 7)
     week_count = (last - week_zero).days // 7 + 1
     per_channel = channel_counts(messages, rows, first, last)
@@ -676,7 +676,7 @@ def paint_strips(
     colors = style.strip_colors()
     label_w = min(210.0, rect.width() * 0.28)
     layout = _strip_layout(report, rect.left() + label_w, rect.right())
-    week_start = 6 if report.week_start == WeekStart.SUNDAY else 0
+    week_start = report.week_start.weekday
     font = style.font(9)
     axis = QRectF(layout.left, rect.top(), layout.right - layout.left, _AXIS)
     rows = QRectF(layout.left, axis.bottom(), axis.width(), STRIP_ROW * len(messages))

@@ -57,7 +57,7 @@ from ..core.cadence import (
     default_window,
     deliveries_from_posts,
 )
-from ..core.models import ChangeSet, KeyMessage, WeekStart, every_days, few
+from ..core.models import ChangeSet, KeyMessage, every_days, few
 from ..render.cadence_strip import (
     StripColors,
     StripLayout,
@@ -466,7 +466,7 @@ class CadencePanel(QWidget):
             report = session.report()
             if self._info_dirty:
                 week_start = session.store.info().week_start
-                self._week_start = 6 if week_start == WeekStart.SUNDAY else 0
+                self._week_start = week_start.weekday
                 self._info_dirty = False
                 self._everything_changed()
             messages = session.key_messages()

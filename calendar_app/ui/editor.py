@@ -610,7 +610,7 @@ def make_date_edit(accessible_name: str, week_start: WeekStart) -> QDateEdit:
     edit.setDisplayFormat(date_format())
     edit.setAccessibleName(accessible_name)
     edit.calendarWidget().setFirstDayOfWeek(  # made by the popup's setting
-        Qt.DayOfWeek.Sunday if week_start == WeekStart.SUNDAY else Qt.DayOfWeek.Monday
+        Qt.DayOfWeek(week_start.weekday + 1)
     )
     return edit
 
@@ -924,7 +924,7 @@ class PostEditor(QDialog):
         self._messages: dict[int, KeyMessage] = {}
         """The key messages listed, by id (to name those that do not count that day)."""
         self._zone = session.store.zone  # where the clocks may skip a time
-        self._week_start = 6 if session.store.info().week_start == WeekStart.SUNDAY else 0
+        self._week_start = session.store.info().week_start.weekday
         self.post = post
         self.saved = False
         self.created: list[int] = []

@@ -97,7 +97,7 @@ DRAG_BADGE_GAP = 3
 
 def week_first_day(day: date, week_start: WeekStart) -> date:
     """The first day of the week holding ``day``."""
-    first_weekday = 6 if week_start == WeekStart.SUNDAY else 0
+    first_weekday = week_start.weekday
     return day - timedelta(days=(day.weekday() - first_weekday) % 7)
 
 

@@ -181,9 +181,12 @@ def free_path(folder: Path, name: str) -> Path:
 
 
 def locale_week_start(locale: QLocale | None = None) -> WeekStart:
-    """Sunday where the locale starts its weeks on Sunday, Monday everywhere else."""
+    """Sunday or Saturday where the locale starts its weeks so, Monday everywhere else
+    (the Maldives' Friday too)."""
     first = (locale or QLocale()).firstDayOfWeek()
-    return WeekStart.SUNDAY if first == Qt.DayOfWeek.Sunday else WeekStart.MONDAY
+    return {Qt.DayOfWeek.Sunday: WeekStart.SUNDAY, Qt.DayOfWeek.Saturday: WeekStart.SATURDAY}.get(
+        first, WeekStart.MONDAY
+    )
 
 
 def computer_zone() -> str:
@@ -291,8 +294,8 @@ def week_combo(week_start: WeekStart) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName("Week starts on")
     locale = QLocale()
-    combo.addItem(locale.dayName(1), WeekStart.MONDAY)
-    combo.addItem(locale.dayName(7), WeekStart.SUNDAY)
+    for day in (WeekStart.MONDAY, WeekStart.SUNDAY, WeekStart.SATURDAY):
+        combo.addItem(locale.dayName(day.weekday + 1), day)
     combo.setCurrentIndex(combo.findData(week_start))
     return combo
 

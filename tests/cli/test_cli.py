@@ -171,6 +171,8 @@ def test_an_empty_zone_or_channel_is_refused_not_read_as_none_given(
         ({"LANG": "de_DE.UTF-8", "LC_TIME": "pt_BR.UTF-8"}, "sunday"),
         ({"LANG": "en_US.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "monday"),
         ({"LANG": "C.UTF-8"}, "monday"),
+        ({"LANG": "ar_EG.UTF-8"}, "saturday"),
+        ({"LANG": "fa"}, "saturday"),
     ],
 )
 def test_init_starts_weeks_as_the_computers_language_settings_do(

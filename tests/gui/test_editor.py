@@ -165,6 +165,7 @@ def test_the_editors_date_popups_start_weeks_on_the_calendars_first_day(
     for week_start, first in (
         (WeekStart.SUNDAY, Qt.DayOfWeek.Sunday),
         (WeekStart.MONDAY, Qt.DayOfWeek.Monday),
+        (WeekStart.SATURDAY, Qt.DayOfWeek.Saturday),
     ):
         session.store.update_info(week_start=week_start)
         editor = _editor(qtbot, session, day=TODAY)

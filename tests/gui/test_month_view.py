@@ -111,6 +111,15 @@ def test_grid_follows_the_calendar_first_day_of_week(
     assert month.day_at(QPoint(3, month.day_rect(sunday).center().y())) == sunday
     assert month.day_rect(monday).left() > 0
 
+    # Egypt's and Iran's weeks start on Saturday: 31 October opens November's grid.
+    session.store.update_info(week_start="saturday")
+    with qtbot.waitSignal(month.periodChanged):
+        session.notify(ChangeSet(calendar=True))
+    assert month.visible_range() == (date(2026, 10, 31), date(2026, 12, 11))
+    saturday = date(2026, 11, 14)
+    assert month.day_rect(saturday).left() == 0
+    assert month.day_rect(sunday).left() > 0
+
 
 def test_today_is_marked_with_a_filled_circle(month: MonthView) -> None:
     image = month.grab().toImage()

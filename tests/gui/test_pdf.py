@@ -383,10 +383,16 @@ def test_an_even_number_of_messages_keeps_the_reading_notes(
     assert page_count(data) == 1 + cards + 1 + 4  # overview, cards, notes, four months
 
 
-def test_month_pages_follow_the_calendars_week_start(tmp_path: Path, qapp: object) -> None:
-    target = tmp_path / "sunday.pdf"
+@pytest.mark.parametrize(
+    ("week_start", "heads"),
+    [("sunday", "Sun Mon Tue Wed Thu Fri Sat"), ("saturday", "Sat Sun Mon Tue Wed Thu Fri")],
+)
+def test_month_pages_follow_the_calendars_week_start(
+    tmp_path: Path, qapp: object, week_start: str, heads: str
+) -> None:
+    target = tmp_path / f"{week_start}.pdf"
     with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
-        store.update_info(week_start="sunday")
+        store.update_info(week_start=week_start)
         channel = store.add_channel("Blog", color="#e0532f").created[0]
         store.add_post(
             NewPost(
@@ -399,7 +405,8 @@ def test_month_pages_follow_the_calendars_week_start(tmp_path: Path, qapp: objec
         export(store, target, first=date(2026, 11, 1), last=date(2026, 11, 30))
     text = pdf_text(target)
     flat = " ".join(text.split())
-    assert "Sun Mon Tue Wed Thu Fri Sat" in flat
+    days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+    assert " ".join([word for word in flat.split() if word in days][:7]) == heads
     assert "<b>Not bold</b> & <i>x</i>" in flat  # drawn as typed, not as markup
     assert "No key messages to report on." in flat
 

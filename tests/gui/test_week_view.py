@@ -171,6 +171,12 @@ def test_columns_follow_the_first_day_of_week(
     assert week.visible_range() == (date(2026, 11, 15), date(2026, 11, 21))
     assert week.day_rect(date(2026, 11, 15)).left() < week.day_rect(MONDAY).left()
 
+    session.store.update_info(week_start="saturday")
+    with qtbot.waitSignal(week.periodChanged):
+        session.notify(ChangeSet(calendar=True))
+    assert week.visible_range() == (date(2026, 11, 14), date(2026, 11, 20))
+    assert week.day_rect(date(2026, 11, 14)).left() < week.day_rect(date(2026, 11, 15)).left()
+
 
 def test_opens_at_seven_and_places_posts_by_time(week: WeekView, session: CalendarSession) -> None:
     top = week.grid_rect().top()

@@ -425,8 +425,14 @@ def test_a_zone_only_qt_can_read_is_the_new_calendar_s(
 def test_week_start_follows_the_locale() -> None:
     us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     france = QLocale(QLocale.Language.French, QLocale.Country.France)
+    egypt = QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
+    iran = QLocale(QLocale.Language.Persian, QLocale.Country.Iran)
+    maldives = QLocale(QLocale.Language.Divehi, QLocale.Country.Maldives)
     assert locale_week_start(us) == WeekStart.SUNDAY
     assert locale_week_start(france) == WeekStart.MONDAY
+    assert locale_week_start(egypt) == locale_week_start(iran) == WeekStart.SATURDAY
+    assert maldives.firstDayOfWeek() == Qt.DayOfWeek.Friday
+    assert locale_week_start(maldives) == WeekStart.MONDAY  # no calendar starts on Friday
 
 
 @pytest.mark.parametrize(
@@ -1331,12 +1337,15 @@ def test_the_first_start_smoke_check_says_what_went_wrong(
     assert time_module.monotonic() - started < smoke.PAINT_TIMEOUT_MS / 2000
 
 
-def test_the_command_line_knows_the_countries_qt_starts_weeks_on_sunday(qapp: object) -> None:
-    """``cadence init`` cannot ask Qt (the command line never loads it): its table of
+def test_the_command_line_starts_weeks_as_qt_does_for_every_locale(qapp: object) -> None:
+    """``cadence init`` cannot ask Qt (the command line never loads it): its tables of
     countries must say what Qt says for every locale Qt knows."""
-    from PySide6.QtCore import QLocale, Qt
+    from PySide6.QtCore import QLocale
 
-    from calendar_app.core.localzone import SUNDAY_FIRST, sunday_first
+    from calendar_app.core.localzone import SATURDAY_FIRST, SUNDAY_FIRST, first_day_of_week
+
+    def as_calendar(locale: QLocale) -> str:
+        return locale_week_start(locale).value
 
     languages = set()
     for locale in QLocale.matchingLocales(
@@ -1344,18 +1353,21 @@ def test_the_command_line_knows_the_countries_qt_starts_weeks_on_sunday(qapp: ob
     ):
         name = locale.name()
         if "_" in name:
-            on_sunday = locale.firstDayOfWeek() == Qt.DayOfWeek.Sunday
-            assert sunday_first({"LANG": f"{name}.UTF-8"}) == on_sunday, name
-            assert (name.split("_")[1] in SUNDAY_FIRST) == on_sunday, name
+            expected = as_calendar(locale)
+            assert first_day_of_week({"LANG": f"{name}.UTF-8"}) == expected, name
+            territory = name.split("_")[1]
+            assert (territory in SUNDAY_FIRST) == (expected == "sunday"), name
+            assert (territory in SATURDAY_FIRST) == (expected == "saturday"), name
         languages.add(name.split("_")[0])
     # A language named alone ("LANG=en", "LANG=pt.UTF-8") is read as Qt reads it: in
-    # its most likely country (en_US, pt_BR).
+    # its most likely country (en_US, pt_BR, ar_EG).
     for language in languages:
-        on_sunday = QLocale(language).firstDayOfWeek() == Qt.DayOfWeek.Sunday
-        assert sunday_first({"LANG": language}) == on_sunday, language
-        assert sunday_first({"LANG": f"{language}.UTF-8"}) == on_sunday, language
-    assert sunday_first({"LANG": "en"})
-    assert not sunday_first({"LANG": "de"})
+        expected = as_calendar(QLocale(language))
+        assert first_day_of_week({"LANG": language}) == expected, language
+        assert first_day_of_week({"LANG": f"{language}.UTF-8"}) == expected, language
+    assert first_day_of_week({"LANG": "en"}) == "sunday"
+    assert first_day_of_week({"LANG": "de"}) == "monday"
+    assert first_day_of_week({"LANG": "ar_EG.UTF-8"}) == "saturday"
 
 
 def test_the_days_of_rest_are_those_qt_knows_for_every_locale(qapp: object) -> None:

@@ -290,7 +290,7 @@ def test_create_refuses_an_existing_path_and_leaves_it_alone(
             )
             for name in ("localtime", "posixrules", "Factory", "posix/Europe/Paris", "right/UTC")
         ),
-        ({"week_start": "friday"}, "'friday' is not a week start; use monday or sunday."),
+        ({"week_start": "friday"}, "'friday' is not a week start; use monday, sunday or saturday."),
         ({"default_cadence_days": 0}, "The default cadence must be at least 1 day."),
     ],
 )
@@ -1099,3 +1099,29 @@ def test_a_calendar_is_made_where_files_cannot_be_linked(
     with CalendarStore.create(path, timezone="Europe/Paris") as store:
         assert store.info().name == "stick"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["stick.cadence"]
+
+
+def test_a_calendar_of_schema_8_keeps_its_settings_and_may_start_weeks_on_saturday(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Weeks could start on Monday or Sunday alone (a check in the file refused Saturday,
+    the first day in Egypt and Iran); a calendar made before keeps its settings."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    path = tmp_path / "old.cadence"
+    write_older(path, 8, "0009_saturday_weeks", [])
+    with closing(sqlite3.connect(path)) as conn, pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE calendar SET week_start = 'saturday'")
+    with CalendarStore.open(path) as store:
+        info = store.info()
+        assert (info.name, info.timezone, info.week_start, info.default_cadence_days) == (
+            "Old",
+            "Europe/Paris",
+            "monday",
+            14,
+        )
+        store.update_info(week_start="saturday")
+        assert store.info().week_start == "saturday"
+    with CalendarStore.open(path) as again:
+        assert again.info().week_start == "saturday"
+    with closing(sqlite3.connect(path)) as conn, pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE calendar SET week_start = 'friday'")

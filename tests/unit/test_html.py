@@ -312,20 +312,30 @@ def test_the_legend_names_an_archived_message_whose_dots_show(demo: Path, tmp_pa
     assert "Every roof counts (archived)" in legend
 
 
-def test_week_starts_on_the_calendars_first_day(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("week_start", "heads", "first", "cells"),
+    [
+        # 1 Nov 2026 is a Sunday: the grid starts on it, five weeks.
+        ("sunday", ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"], "1", 35),
+        # Egypt's and Iran's weeks: from Saturday 31 October (no day of the page), five.
+        ("saturday", ["Sat", "Sun", "Mon", "Tue", "Wed", "Thu", "Fri"], "", 35),
+    ],
+)
+def test_week_starts_on_the_calendars_first_day(
+    tmp_path: Path, week_start: str, heads: list[str], first: str, cells: int
+) -> None:
     with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
-        store.update_info(week_start="sunday")
+        store.update_info(week_start=week_start)
         page = export(
             store, tmp_path / "out.html", first=date(2026, 11, 1), last=date(2026, 11, 30)
         )
-    heads = [
+    shown = [
         page.text_of(e) for e in page.elements if e.tag == "th" and e.attrs.get("scope") == "col"
     ]
-    assert heads[:7] == ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    # 1 Nov 2026 is a Sunday: the grid starts on it, five weeks.
+    assert shown[:7] == heads
     first_cell = next(e for e in page.elements if e.tag == "td")
-    assert page.text_of(first_cell) == "1"
-    assert len([e for e in page.elements if e.tag == "td"]) == 35
+    assert page.text_of(first_cell) == first
+    assert len([e for e in page.elements if e.tag == "td"]) == cells
 
 
 def test_a_few_days_show_only_the_weeks_they_cover(demo: Path, tmp_path: Path) -> None:

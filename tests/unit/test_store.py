@@ -78,7 +78,7 @@ def test_update_info_changes_the_settings_and_survives_reopening(store: Calendar
         ({"timezone": "Mars/Olympus"}, "'Mars/Olympus' is not a time zone; use an IANA name"),
         # A region: a folder of zones, on the way to typing Europe/Paris.
         ({"timezone": "Europe"}, "'Europe' is not a time zone; use an IANA name"),
-        ({"week_start": "friday"}, "'friday' is not a week start; use monday or sunday."),
+        ({"week_start": "friday"}, "'friday' is not a week start; use monday, sunday or saturday."),
         ({"default_cadence_days": 0}, "The default cadence must be at least 1 day."),
     ],
 )
