@@ -18,8 +18,8 @@ from ..core.errors import CadenceError
 from ..core.models import (
     NewPost,
     Post,
+    PostStatus,
     Series,
-    backlog_status,
     name_key,
     post_content,
     quoted_names,
@@ -48,11 +48,16 @@ CONFLICT_MARK = " (conflict)"
 
 
 def conflict_copy(post: NewPost) -> NewPost:
-    """The post as a copy marked as a conflict (it gets a uid of its own when added): a
-    draft, to look at and settle, where the version was scheduled or published (as
-    such it went into the publishing tools' exports beside the post, and counted as a
-    delivery of its key messages)."""
-    return replace(post, title=post.title + CONFLICT_MARK, status=backlog_status(post.status))
+    """The post as a copy marked as a conflict (it gets a uid of its own when added): an
+    idea on its day, to look at and settle, where the version was to go out or went
+    out. A scheduled copy went into the publishing tools' exports beside the post and
+    counted as a delivery of its key messages; so did a draft dated from today on."""
+    return replace(post, title=post.title + CONFLICT_MARK, status=_conflict_status(post.status))
+
+
+def _conflict_status(status: PostStatus) -> PostStatus:
+    """A conflict copy's status: an idea, unless the version was cancelled."""
+    return status if status == PostStatus.CANCELLED else PostStatus.IDEA
 
 
 CONFLICTS_NAMED = 5
@@ -595,9 +600,9 @@ class Conflicts:
         stays); False when the calendar already has it."""
         copy = conflict_copy(post)
         if self._held is None:
-            # Copies kept by earlier releases are scheduled ones: the same all the same.
+            # Copies kept by earlier releases are drafts or scheduled: the same all the same.
             held = self._store.posts_titled_ending(CONFLICT_MARK)
-            self._held = {post_content(replace(p, status=backlog_status(p.status))) for p in held}
+            self._held = {post_content(replace(p, status=_conflict_status(p.status))) for p in held}
         if post_content(copy) in self._held:
             return False
         self._held.add(post_content(copy))

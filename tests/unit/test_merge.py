@@ -19,7 +19,7 @@ from calendar_app.core.errors import CalendarFileError, InvalidInput
 from calendar_app.core.models import CampaignKind, NewPost, Post, PostStatus, name_key
 from calendar_app.core.store import CalendarStore, ChangeSet, free_color
 from calendar_app.exchange.copy import save_copy
-from calendar_app.exchange.csv_profiles import export_csv, import_csv
+from calendar_app.exchange.csv_profiles import export_csv, export_hootsuite, import_csv
 from calendar_app.exchange.formats import (
     CONFLICT_MARK,
     Cancelled,
@@ -92,13 +92,20 @@ def test_both_sides_edited_keeps_the_older_edit_as_a_conflict_copy(
     titles = sorted(p.title for p in ours.all_posts())
     assert titles == ["Our wording" + CONFLICT_MARK, "Their wording"]
     assert ours.post_by_uid(post.uid).title == "Their wording"
-    # The copy is there to be looked at: a draft, not a second scheduled post that the
-    # publishing tools' exports would send out (and the cadence would count).
+    # The copy is there to be looked at: an idea on its day, not a second post that the
+    # publishing tools' exports would send out and the cadence would count (a draft
+    # from today on does both).
     (copy,) = [p for p in ours.all_posts() if p.title.endswith(CONFLICT_MARK)]
-    assert (copy.status, copy.date, copy.time) == (PostStatus.DRAFT, mine.date, mine.time)
+    assert (copy.status, copy.date, copy.time) == (PostStatus.IDEA, mine.date, mine.time)
+    assert not copy.delivers_on(date(2026, 11, 20))
+    sent = export_hootsuite(
+        ours, ours.path.parent / "tool.csv", ExportOptions(today=date(2026, 11, 20))
+    )
+    assert sent.posts == 1
+    assert "conflict" not in (ours.path.parent / "tool-LinkedIn.csv").read_text()
     assert summary.notes == [  # named as it stays (it was named as it gave way)
         "'Their wording' was edited on both sides: the version that gave way is"
-        f" 'Our wording{CONFLICT_MARK}' (draft, on Tuesday 1 December 2026)."
+        f" 'Our wording{CONFLICT_MARK}' (idea, on Tuesday 1 December 2026)."
     ]
     again = merge_calendar(ours, theirs)
     assert (again.added, again.conflicts) == ([], 0)
