@@ -65,7 +65,6 @@ from dateutil.rrule import rrulestr
 from icalendar import (
     Calendar,
     Event,
-    Timezone,
     vCategory,
     vDDDTypes,
     vDuration,
@@ -157,6 +156,7 @@ from .formats import (
     start_from_first_posts,
     stays_deleted,
 )
+from .vtimezone import vtimezone
 from .windows_zones import iana_for_windows
 
 PRODID = f"-//Cadence//Cadence {__version__}//EN"
@@ -714,11 +714,8 @@ def _new_calendar(store: CalendarStore, first: date | None, last: date | None) -
     if empty or not _is_utc(zone):
         # The VTIMEZONE covers the posts' years (and one on each side), not 1970-2038.
         cal.add_component(
-            Timezone.from_tzinfo(
-                zone,
-                tzid=zone.key,
-                first_date=date(max(first.year - 1, 1), 1, 1),
-                last_date=date(min(last.year + 2, 9999), 1, 1),
+            vtimezone(
+                zone, date(max(first.year - 1, 1), 1, 1), date(min(last.year + 2, 9999), 1, 1)
             )
         )
     return cal

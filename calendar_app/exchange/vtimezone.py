@@ -1,0 +1,170 @@
+"""The VTIMEZONE of an exported calendar, written as calendar programs read it best.
+
+A zone's changes of offset are written as yearly rules ("the last Sunday of March at
+02:00") wherever they follow one, as Google Calendar and Outlook write them: a list
+of dates (RDATE), which ``icalendar`` writes, is read by some programs as its first
+date alone (vobject, and so the CalDAV server Radicale, read a Paris summer two
+years on an hour off, and Outlook is known to). Changes that follow no yearly rule
+(Morocco's around Ramadan) keep their list of dates.
+
+Onsets are local times on the clock before each change (RFC 5545, 3.6.5): summer
+time in Paris starts at 02:00, and ends at 03:00.
+"""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar.prop import vRecur
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """What a zone's clock says at an instant."""
+
+    offset: timedelta
+    daylight: bool
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    at: datetime
+    """The instant, in UTC."""
+    before: _Clock
+    after: _Clock
+
+    @property
+    def onset(self) -> datetime:
+        """The change as the clock before it reads it, without a zone (RFC 5545)."""
+        return (self.at + self.before.offset).replace(tzinfo=None)
+
+
+def _clock(zone: ZoneInfo, timestamp: int) -> _Clock:
+    moment = datetime.fromtimestamp(timestamp, zone)
+    offset = moment.utcoffset() or timedelta()
+    return _Clock(offset, bool(moment.dst()), moment.tzname() or _offset_name(offset))
+
+
+def _offset_name(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+STEP = 7 * 86_400
+"""How far apart the zone's clock is read before a change is sought between: two
+changes a week apart are both found; a change undone within the week is not."""
+
+
+def changes(zone: ZoneInfo, first: date, last: date) -> tuple[_Clock, list[_Change]]:
+    """The zone's clock at the start of ``first`` (in UTC) and its changes up to
+    ``last``, each to the second (sought week by week, then by halves)."""
+    at = int(datetime(first.year, first.month, first.day, tzinfo=UTC).timestamp())
+    end = int(datetime(last.year, last.month, last.day, tzinfo=UTC).timestamp())
+    opening = previous = _clock(zone, at)
+    found: list[_Change] = []
+    while at < end:
+        following = min(at + STEP, end)
+        if _clock(zone, following) == previous:
+            at = following
+            continue
+        low, high = at, following  # the clock reads `previous` at low, not at high
+        while high - low > 1:
+            middle = (low + high) // 2
+            if _clock(zone, middle) == previous:
+                low = middle
+            else:
+                high = middle
+        after = _clock(zone, high)
+        found.append(_Change(datetime.fromtimestamp(high, UTC), previous, after))
+        previous, at = after, high
+    return opening, found
+
+
+def _yearly_rule(onsets: Sequence[datetime]) -> dict[str, object] | None:
+    """The yearly rule every onset follows (once a year, in the same month, on the
+    same weekday at the same time, the same nth or last of the month), or None."""
+    if len(onsets) < 2:
+        return None
+    first = onsets[0]
+    if [o.year for o in onsets] != list(range(first.year, first.year + len(onsets))):
+        return None
+    shape = (first.month, first.weekday(), first.time())
+    if any((o.month, o.weekday(), o.time()) != shape for o in onsets):
+        return None
+    weekday = _WEEKDAYS[shape[1]]
+    rule: dict[str, object] = {"FREQ": "YEARLY", "BYMONTH": first.month}
+    ranks = {(o.day - 1) // 7 + 1 for o in onsets}
+    if all(o.day + 7 > month_calendar.monthrange(o.year, o.month)[1] for o in onsets):
+        return {**rule, "BYDAY": f"-1{weekday}"}
+    if len(ranks) == 1:
+        return {**rule, "BYDAY": f"{ranks.pop()}{weekday}"}
+    # The weekday on or after a day of the month (Israel's summer time starts on the
+    # Friday from the 23rd of March on, the Friday before the last Sunday).
+    earliest = min(o.day for o in onsets)
+    if max(o.day for o in onsets) - earliest > 6:
+        return None
+    days = [d for d in range(earliest, earliest + 7) if d <= 31]
+    return {**rule, "BYDAY": weekday, "BYMONTHDAY": days}
+
+
+def _runs(changes: Sequence[_Change]) -> list[list[_Change]]:
+    """The changes in runs, each as long as one yearly rule holds (the US moved its
+    summer time from April to March in 2007: two rules), a change alone otherwise."""
+    runs: list[list[_Change]] = []
+    for change in changes:
+        if runs and _yearly_rule([c.onset for c in [*runs[-1], change]]) is not None:
+            runs[-1].append(change)
+        else:
+            runs.append([change])
+    return runs
+
+
+def vtimezone(zone: ZoneInfo, first: date, last: date) -> Timezone:
+    """The VTIMEZONE of ``zone`` for the days from ``first`` to ``last``."""
+    opening, found = changes(zone, first, last)
+    tz = Timezone()
+    tz.add("TZID", zone.key)
+    tz.add_component(_observance(opening, opening, [datetime(first.year, first.month, first.day)]))
+    groups: dict[tuple[_Clock, _Clock], list[_Change]] = defaultdict(list)
+    for change in found:
+        groups[change.before, change.after].append(change)
+    for (before, after), group in groups.items():
+        alone: list[datetime] = []
+        for run in _runs(group):
+            rule = _yearly_rule([c.onset for c in run])
+            if rule is None:
+                alone.extend(c.onset for c in run)
+                continue
+            if run[-1].at.year < last.year - 1:  # the rule stopped within the days
+                # In UTC (RFC 5545), a day after the last change: a program that reads
+                # it as a local time (dateutil) keeps that change all the same.
+                rule["UNTIL"] = run[-1].at + timedelta(days=1)
+            observance = _observance(before, after, [run[0].onset])
+            observance.add("RRULE", vRecur(rule))
+            tz.add_component(observance)
+        if alone:
+            tz.add_component(_observance(before, after, alone))
+    return tz
+
+
+def _observance(
+    before: _Clock, after: _Clock, onsets: Sequence[datetime]
+) -> TimezoneStandard | TimezoneDaylight:
+    observance = TimezoneDaylight() if after.daylight else TimezoneStandard()
+    observance.add("DTSTART", onsets[0])
+    if len(onsets) > 1:
+        observance.add("RDATE", list(onsets[1:]))
+    observance.add("TZNAME", after.name)
+    observance.add("TZOFFSETFROM", before.offset)
+    observance.add("TZOFFSETTO", after.offset)
+    return observance
