@@ -90,42 +90,77 @@ def changes(zone: ZoneInfo, first: date, last: date) -> tuple[_Clock, list[_Chan
     return opening, found
 
 
-def _yearly_rule(onsets: Sequence[datetime]) -> dict[str, object] | None:
-    """The yearly rule every onset follows (once a year, in the same month, on the
-    same weekday at the same time, the same nth or last of the month), or None."""
-    if len(onsets) < 2:
-        return None
-    first = onsets[0]
-    if [o.year for o in onsets] != list(range(first.year, first.year + len(onsets))):
-        return None
-    shape = (first.month, first.weekday(), first.time())
-    if any((o.month, o.weekday(), o.time()) != shape for o in onsets):
-        return None
-    weekday = _WEEKDAYS[shape[1]]
-    rule: dict[str, object] = {"FREQ": "YEARLY", "BYMONTH": first.month}
-    ranks = {(o.day - 1) // 7 + 1 for o in onsets}
-    if all(o.day + 7 > month_calendar.monthrange(o.year, o.month)[1] for o in onsets):
-        return {**rule, "BYDAY": f"-1{weekday}"}
-    if len(ranks) == 1:
-        return {**rule, "BYDAY": f"{ranks.pop()}{weekday}"}
-    # The weekday on or after a day of the month (Israel's summer time starts on the
-    # Friday from the 23rd of March on, the Friday before the last Sunday).
-    earliest = min(o.day for o in onsets)
-    if max(o.day for o in onsets) - earliest > 6:
-        return None
-    days = [d for d in range(earliest, earliest + 7) if d <= 31]
-    return {**rule, "BYDAY": weekday, "BYMONTHDAY": days}
+@dataclass(slots=True)
+class _Yearly:
+    """What a run of onsets, one a year, have in common so far: enough to tell, one
+    onset at a time, whether the next keeps to a yearly rule with them."""
+
+    first: datetime
+    last_year: int
+    all_last: bool
+    """Every onset on the month's last such weekday."""
+    ranks: set[int]
+    """Which of the month's such weekdays each was (1 to 5)."""
+    days: tuple[int, int]
+    """The earliest and latest day of the month."""
+    count: int = 1
+
+    @classmethod
+    def starting(cls, onset: datetime) -> _Yearly:
+        return cls(onset, onset.year, _is_last(onset), {_rank(onset)}, (onset.day, onset.day))
+
+    def takes(self, onset: datetime) -> bool:
+        """Add ``onset`` when a yearly rule still holds with it."""
+        first = self.first
+        if onset.year != self.last_year + 1 or (onset.month, onset.weekday(), onset.time()) != (
+            first.month,
+            first.weekday(),
+            first.time(),
+        ):
+            return False
+        all_last = self.all_last and _is_last(onset)
+        ranks = self.ranks | {_rank(onset)}
+        days = (min(self.days[0], onset.day), max(self.days[1], onset.day))
+        if not all_last and len(ranks) > 1 and days[1] - days[0] > 6:
+            return False
+        self.last_year, self.all_last, self.ranks, self.days = onset.year, all_last, ranks, days
+        self.count += 1
+        return True
+
+    def rule(self) -> dict[str, object] | None:
+        """The rule (None for one onset alone): the last or nth such weekday of the
+        month, else the weekday on or after a day (Israel's summer time starts on the
+        Friday from the 23rd of March on, the Friday before the last Sunday)."""
+        if self.count < 2:
+            return None
+        weekday = _WEEKDAYS[self.first.weekday()]
+        rule: dict[str, object] = {"FREQ": "YEARLY", "BYMONTH": self.first.month}
+        if self.all_last:
+            return {**rule, "BYDAY": f"-1{weekday}"}
+        if len(self.ranks) == 1:
+            return {**rule, "BYDAY": f"{next(iter(self.ranks))}{weekday}"}
+        earliest = self.days[0]
+        days = [d for d in range(earliest, earliest + 7) if d <= 31]
+        return {**rule, "BYDAY": weekday, "BYMONTHDAY": days}
 
 
-def _runs(changes: Sequence[_Change]) -> list[list[_Change]]:
+def _rank(onset: datetime) -> int:
+    return (onset.day - 1) // 7 + 1
+
+
+def _is_last(onset: datetime) -> bool:
+    return onset.day + 7 > month_calendar.monthrange(onset.year, onset.month)[1]
+
+
+def _runs(changes: Sequence[_Change]) -> list[tuple[list[_Change], _Yearly]]:
     """The changes in runs, each as long as one yearly rule holds (the US moved its
     summer time from April to March in 2007: two rules), a change alone otherwise."""
-    runs: list[list[_Change]] = []
+    runs: list[tuple[list[_Change], _Yearly]] = []
     for change in changes:
-        if runs and _yearly_rule([c.onset for c in [*runs[-1], change]]) is not None:
-            runs[-1].append(change)
+        if runs and runs[-1][1].takes(change.onset):
+            runs[-1][0].append(change)
         else:
-            runs.append([change])
+            runs.append(([change], _Yearly.starting(change.onset)))
     return runs
 
 
@@ -140,8 +175,8 @@ def vtimezone(zone: ZoneInfo, first: date, last: date) -> Timezone:
         groups[change.before, change.after].append(change)
     for (before, after), group in groups.items():
         alone: list[datetime] = []
-        for run in _runs(group):
-            rule = _yearly_rule([c.onset for c in run])
+        for run, yearly in _runs(group):
+            rule = yearly.rule()
             if rule is None:
                 alone.extend(c.onset for c in run)
                 continue
