@@ -2525,6 +2525,15 @@ class CalendarStore:
             return {}
         return found
 
+    def all_deleted(self) -> dict[str, Deleted]:
+        """Every post deleted here (and not put back since), by uid: a colleague's
+        deletions for a merge to follow."""
+        try:
+            rows = self.read("SELECT uid FROM deleted_posts")
+        except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
+            return {}
+        return self.deleted(row[0] for row in rows)
+
     def deleted_showing(self, posts: Iterable[NewPost]) -> set[str]:
         """The sums (:func:`shown_sum`) of these posts that show in full a post deleted
         here (and not back since) as it was deleted, or before an edit here."""
@@ -2681,6 +2690,16 @@ class CalendarStore:
         r = rows[0]
         exdates = tuple(cast(date, _day(d)) for d in r[4].split(",") if d)
         return Series(r[0], r[1], cast(date, _day(r[2])), _time(r[3]), exdates)
+
+    def series_rows(self, series_ids: Iterable[int]) -> list[Series]:
+        """The series of these numbers that exist, in the order given."""
+        found = []
+        for series_id in series_ids:
+            try:
+                found.append(self.series(series_id))
+            except NotFound:
+                continue
+        return found
 
     def series_alike(self, rrule: str, anchor: date, anchor_time: time | None) -> list[int]:
         """The series here with this rule, first day and time (one made by an earlier

@@ -812,6 +812,11 @@ class ImportSummary:
     revived: list[Deleted] = field(default_factory=list)
     """Posts deleted here that the import brought back, edited there since, as they were
     when deleted (its undo remembers them as deleted again)."""
+    removed: list[Post] = field(default_factory=list)
+    """Posts a merged calendar deleted that were here as deleted there, or at an earlier
+    state: deleted here too, as they were before (its undo puts them back)."""
+    deleted_there_kept: int = 0
+    """Posts a merged calendar deleted that were edited here since: kept."""
 
     def describe(self) -> str:
         # The copies kept of conflicts, and the occurrences cancelled, are said apart.
@@ -834,6 +839,10 @@ class ImportSummary:
             text += f", {self.withdrawn} {occurrences} the file no longer has cancelled"
         if self.left_deleted:
             text += f", {self.left_deleted} deleted here left out"
+        if self.removed:
+            text += f", {len(self.removed)} deleted there deleted here too"
+        if self.deleted_there_kept:
+            text += f", {self.deleted_there_kept} deleted there kept (edited here since)"
         if self.skipped:
             text += f", skipped {len(self.skipped)}"
         created = self.created()

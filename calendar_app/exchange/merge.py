@@ -45,6 +45,7 @@ from ..core.models import (
 )
 from ..core.store import CalendarStore, full_edit, shown_sum
 from .formats import (
+    CONFLICTS_NAMED,
     DELETED_HERE,
     Cancelled,
     Conflicts,
@@ -338,6 +339,7 @@ def merge_calendar(
             if not copied:
                 summary.kept_newer += 1  # a later state, or the other one kept before
         add_coming()
+        _follow_deletions(ours, theirs, {p.uid for p in their_posts}, summary)
         for series_id, members in series.items():
             if series_id in joined:  # occurrences deleted here come back to their series
                 summary.remember_series(ours, joined[series_id])
@@ -370,6 +372,42 @@ def merge_calendar(
         summary.notes.extend(note for note in (told, moved) if note is not None)
         progress(total, total)
     return summary
+
+
+def _follow_deletions(
+    ours: CalendarStore, theirs: CalendarStore, their_uids: set[str], summary: ImportSummary
+) -> None:
+    """The posts ``theirs`` deleted: deleted here too where this calendar holds them as
+    they were deleted, or at an earlier state; kept, and said, where they were edited
+    here since (nothing typed here is lost to a deletion there)."""
+    gone = {uid: d for uid, d in theirs.all_deleted().items() if uid not in their_uids}
+    held = ours.posts_with_uids(gone)
+    if not held:
+        return
+    our_history = ours.history(list(held.values()))
+    their_history = theirs.history([gone[uid] for uid in held])
+    doomed: list[Post] = []
+    for uid, mine in sorted(held.items(), key=lambda item: item[1].id):
+        deleted = gone[uid]
+        version = (mine.updated_at, mine.revision)
+        exact = mine.updated_at.microsecond and deleted.updated_at.microsecond
+        same = version == (deleted.updated_at, deleted.revision) if exact else None
+        # (What a post showed is summed in its calendar's own numbers: the versions tell.)
+        if stays_deleted(
+            deleted, "", version, our_history[mine.id], their_history[deleted.id], same=same
+        ):
+            doomed.append(mine)
+            continue
+        summary.deleted_there_kept += 1
+        if summary.deleted_there_kept <= CONFLICTS_NAMED:
+            summary.notes.append(
+                f"'{mine.title}' was deleted in {theirs.path.name} but edited here since: it stays."
+            )
+    for post in doomed:
+        if post.series_id is not None:
+            summary.remember_series(ours, post.series_id)
+    summary.removed.extend(doomed)
+    ours.delete_each(p.id for p in doomed)
 
 
 def copy_posts_between(

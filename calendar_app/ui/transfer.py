@@ -79,7 +79,8 @@ class ImportCommand(StoreCommand):
         self._messages: list[KeyMessage] = [store.key_message(i) for i in summary.messages_added]
         self._campaigns: list[Campaign] = [store.campaign(i) for i in summary.campaigns_added]
         self._series: list[Series] = [store.series(i) for i in summary.series_added]
-        self._joined: list[Series] = [store.series(s.id) for s in summary.series_before]
+        # (A series whose every post the other calendar deleted is gone.)
+        self._joined: list[Series] = store.series_rows(s.id for s in summary.series_before)
         self._versions: list[tuple[Any, ...]] = []
         self._first = True
 
@@ -92,6 +93,7 @@ class ImportCommand(StoreCommand):
             or summary.previous
             or summary.settled
             or summary.revived
+            or summary.removed
             or summary.channels_added
             or summary.messages_added
             or summary.campaigns_added
@@ -113,9 +115,11 @@ class ImportCommand(StoreCommand):
             posts = frozenset(p.id for p in self._after)
             # The days and messages the posts left too: a post the file moved leaves a
             # delivery on its old day, which the cadence panel kept marking.
-            both = [*self._after, *self._summary.previous, *self._summary.settled]
+            removed = self._summary.removed
+            both = [*self._after, *self._summary.previous, *self._summary.settled, *removed]
             return self._names() | ChangeSet(
-                posts=posts,
+                posts=posts | {p.id for p in removed},
+                removed_posts=frozenset(p.id for p in removed),
                 messages=frozenset(m for p in both for m in p.message_ids),
                 dates=frozenset(p.date for p in both if p.date),
                 backlog=True,
@@ -129,7 +133,10 @@ class ImportCommand(StoreCommand):
             changes |= store.restore_campaign(campaign)
         if self._series or self._joined:
             changes |= store.restore_series([*self._series, *self._joined])
-        return changes | store.restore_posts(self._after, self._versions)
+        changes |= store.restore_posts(self._after, self._versions)
+        if self._summary.removed:  # deleted in the calendar merged: deleted here again
+            changes |= store.delete_each(p.id for p in self._summary.removed)
+        return changes
 
     def revert(self) -> ChangeSet:
         store = self.session.store
@@ -142,6 +149,7 @@ class ImportCommand(StoreCommand):
             changes |= store.restore_series(
                 self._summary.series_before, drop=(s.id for s in self._series)
             )
+        changes |= store.restore_posts(self._summary.removed)  # once their series are back
         # Made by the import, undone with it: no deletion for later imports to follow.
         for campaign in self._campaigns:
             changes |= store.delete_campaign(campaign.id, remembered=False)

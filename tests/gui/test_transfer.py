@@ -466,6 +466,50 @@ def test_undo_of_a_merge_that_brought_an_occurrence_back_puts_its_series_back(
     assert member.occurrence not in store.series(member.series_id).exdates
 
 
+def test_a_merge_deletes_what_the_colleague_deleted_and_its_undo_puts_it_back(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """The colleague deleted a post the client vetoed, and a whole series: the merge
+    kept them here, unsaid. Now they go, one undo step; a post edited here since stays."""
+    store = session.store
+    store.checkpoint()
+    colleague = tmp_path / "colleague.cadence"
+    shutil.copy(store.path, colleague)
+    plain = [p for p in store.all_posts() if p.date is not None and p.series_id is None]
+    vetoed, edited_here = plain[0], plain[1]
+    member = next(p for p in store.all_posts() if p.series_id is not None)
+    assert member.series_id is not None
+    series = store.series_posts(member.series_id)
+    with CalendarStore.open(colleague) as other:
+        other.delete_posts([vetoed.id, edited_here.id, *(p.id for p in series)])
+    store.update_post(edited_here.id, {"title": "Reworded here"})
+    before = store.all_posts()
+    series_before = store.series(member.series_id)
+
+    summary = run_import(session, None, colleague)
+    assert summary is not None
+    assert sorted(p.id for p in summary.removed) == sorted([vetoed.id, *(p.id for p in series)])
+    assert store.find_post(vetoed.uid) is None
+    assert store.series_rows([member.series_id]) == []  # its every post went
+    assert store.post(edited_here.id).title == "Reworded here"
+    assert summary.notes == [
+        "'Reworded here' was deleted in colleague.cadence but edited here since: it stays."
+    ]
+    assert summary.describe().startswith(
+        f"Added 0 posts, updated 0, {len(before) - len(series) - 2} already up to date,"
+        f" {len(series) + 1} deleted there deleted here too, 1 deleted there kept"
+    )
+    after = store.all_posts()
+
+    session.undo_stack.undo()
+    assert store.all_posts() == before
+    assert store.series(member.series_id) == series_before
+    assert store.deleted([vetoed.uid]) == {}  # not remembered as deleted here
+    session.undo_stack.redo()
+    assert store.all_posts() == after
+    assert store.series_rows([member.series_id]) == []
+
+
 def test_undo_of_a_merge_that_kept_a_conflict_puts_the_post_back_as_it_was(
     session: CalendarSession, tmp_path: Path
 ) -> None:

@@ -1259,3 +1259,33 @@ def test_a_colour_or_kind_another_program_left_does_not_refuse_a_merge(tmp_path:
     assert told.color.startswith("#")
     ours.close()
     theirs.close()
+
+
+def test_a_post_deleted_there_after_an_edit_there_goes_here_and_a_second_merge_is_quiet(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """What we hold is an earlier state of what the colleague deleted: it goes."""
+    ours, theirs = pair
+    (post,) = theirs.all_posts()
+    theirs.update_post(post.id, {"title": "Reworded there, then deleted"})
+    theirs.delete_posts([post.id])
+    summary = merge_calendar(ours, theirs)
+    assert [p.uid for p in summary.removed] == [post.uid]
+    assert ours.all_posts() == []
+    again = merge_calendar(ours, theirs)
+    assert (again.removed, again.deleted_there_kept, again.notes) == ([], 0, [])
+
+
+def test_a_post_deleted_there_but_edited_here_since_stays(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    ours, theirs = pair
+    (post,) = theirs.all_posts()
+    theirs.delete_posts([post.id])
+    ours.update_post(post.id, {"title": "Ours, reworded"})
+    summary = merge_calendar(ours, theirs)
+    assert (summary.removed, summary.deleted_there_kept) == ([], 1)
+    assert [p.title for p in ours.all_posts()] == ["Ours, reworded"]
+    assert summary.describe() == (
+        "Added 0 posts, updated 0, 0 already up to date, 1 deleted there kept (edited here since)."
+    )
