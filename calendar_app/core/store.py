@@ -674,6 +674,11 @@ class CalendarStore:
             " that when a copy changed elsewhere) since Cadence opened it."
         )
 
+    def is_same_file(self) -> bool:
+        """Whether the file at :attr:`path` is still the one this calendar opened (its
+        -wal and -shm may have been deleted or replaced all the same)."""
+        return self._held is not None and identity(self.path) == self._held
+
     def _shield_others(self) -> list[tuple[Path, Path]]:
         """Links to the -wal and -shm beside the path that are not this connection's
         (another program's, since the ones it had were deleted or replaced), each with

@@ -401,10 +401,12 @@ def _run(
 
 @contextlib.contextmanager
 def closing_on_terminate(app: QApplication) -> Iterator[None]:
-    """While the window runs, SIGTERM (a logout, a shutdown, ``kill``) closes it as Quit
+    """While the window runs, SIGTERM (a logout, a shutdown, ``kill``), SIGHUP (the
+    terminal it was started from closed) and SIGINT (Ctrl+C there) close it as Quit
     does, its backup made and its settings kept: the process died at once, the backup
-    of a changed calendar never made. (Python hears a signal only when it runs: the
-    signal writes to a socket Qt watches, which wakes it.)"""
+    of a changed calendar never made (Ctrl+C did nothing until the window was used).
+    (Python hears a signal only when it runs: the signal writes to a socket Qt
+    watches, which wakes it.)"""
     import signal
     import socket
 
@@ -417,11 +419,16 @@ def closing_on_terminate(app: QApplication) -> Iterator[None]:
     notifier = QSocketNotifier(heard.fileno(), QSocketNotifier.Type.Read)
     notifier.activated.connect(lambda *_: heard.recv(64))
     earlier_fd = signal.set_wakeup_fd(told.fileno())
-    earlier = signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, app.closeAllWindows))
+    heard_signals = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+    earlier = {
+        number: signal.signal(number, lambda *_: QTimer.singleShot(0, app.closeAllWindows))
+        for number in heard_signals
+    }
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, earlier)
+        for number, handler in earlier.items():
+            signal.signal(number, handler)
         signal.set_wakeup_fd(earlier_fd)
         notifier.setEnabled(False)
         heard.close()

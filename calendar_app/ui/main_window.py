@@ -2185,10 +2185,16 @@ class MainWindow(QMainWindow):
                     ),
                 )
             return False
+        # (Only its -wal and -shm deleted or replaced, as a sync tool does: the same file.)
+        side_files_only = store.is_same_file()
         store.close()  # its waiting changes go into its own file, not the one there now
         if self._open_instead(lambda: store.path, day, same_calendar=True):
             # Short enough for a status bar (the whole story was 350 characters).
-            text = f"{store.path.name} was replaced by another file; Cadence shows it now."
+            text = (
+                f"{store.path.name} was changed outside Cadence; Cadence shows it as it is now."
+                if side_files_only
+                else f"{store.path.name} was replaced by another file; Cadence shows it now."
+            )
             if kept is not None:
                 text += f" Changes made here are in the backup {kept.name} (Help > About)."
             self.statusBar().showMessage(text, 30000)

@@ -1752,6 +1752,12 @@ def test_a_calendar_whose_wal_a_sync_tool_deleted_is_read_again_not_written_over
     assert errors.seen[0].endswith("This change was not saved.")
 
     assert window.check_for_outside_changes()
+    # Not "replaced by another file": the file is the same one.
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith(f"{path.name} was changed outside Cadence; Cadence shows it as it is now.")
+    )
     fresh = window.session
     assert fresh is not session
     titles = {fresh.store.post(i).title for i in window.month_view.posts_on(TODAY)}

@@ -1420,21 +1420,24 @@ def test_on_a_screen_too_small_for_it_the_welcome_scrolls_and_keeps_its_buttons_
             assert dialog.rect().contains(bottom), button.text()
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="no SIGTERM to send")
+@pytest.mark.skipif(sys.platform == "win32", reason="no such signals to send")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
 def test_a_terminate_signal_closes_the_window_as_quit_does(
-    qtbot: QtBot, qapp: QApplication
+    qtbot: QtBot, qapp: QApplication, name: str
 ) -> None:
-    """A logout or a shutdown's SIGTERM ended the process at once: the backup of a
-    changed calendar, made as the window closes, was never made."""
+    """A logout or a shutdown's SIGTERM, the terminal it was started from closed
+    (SIGHUP) or Ctrl+C there (SIGINT) ended the process at once, or not at all: the
+    backup of a changed calendar, made as the window closes, was never made."""
     import signal
 
+    number = getattr(signal, name)
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
-    before = signal.getsignal(signal.SIGTERM)
+    before = signal.getsignal(number)
     with main_module.closing_on_terminate(qapp):
         # Only once Cadence hears it: else the signal would end the test run.
-        assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, before)
-        os.kill(os.getpid(), signal.SIGTERM)
+        assert signal.getsignal(number) not in (signal.SIG_DFL, before)
+        os.kill(os.getpid(), number)
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
-    assert signal.getsignal(signal.SIGTERM) == before
+    assert signal.getsignal(number) == before
