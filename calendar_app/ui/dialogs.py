@@ -247,6 +247,7 @@ def _parse_both(example: str) -> tuple[str, str]:
 
 
 SaveAnswer = Literal["save", "discard", "cancel"]
+OverAnswer = Literal["over", "new", "cancel"]
 
 
 def file_ending(name_filter: str) -> str:
@@ -444,6 +445,27 @@ def ask_save_gone(parent: QWidget | None, title: str) -> SaveAnswer:
     box.setDefaultButton(save)
     box.setEscapeButton(cancel)
     said: SaveAnswer = answered(box, [(save, "save"), (discard, "discard")], "cancel")
+    return said
+
+
+def ask_save_over(parent: QWidget | None, title: str, changed: str) -> OverAnswer:
+    """Ask, as a post editor saves over a post another window or program changed
+    meanwhile (``changed`` says what, as typed here too), whether what was typed goes
+    over their change, becomes a new post beside it, or stays open."""
+    box = message_box(parent)
+    box.setObjectName("savedOverBox")
+    box.setWindowTitle("Post Changed Elsewhere")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(
+        f"'{title}' was changed in another window or program while you edited it: its {changed}."
+    )
+    box.setInformativeText("Save yours over that change, or keep it and save yours as a new post?")
+    over = box.addButton("Save &Over", QMessageBox.ButtonRole.AcceptRole)
+    new = box.addButton("Save as &New Post", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(new)  # what nobody typed over is the safe side
+    box.setEscapeButton(cancel)
+    said: OverAnswer = answered(box, [(over, "over"), (new, "new")], "cancel")
     return said
 
 

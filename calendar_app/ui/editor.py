@@ -110,9 +110,11 @@ from .commands import (
     plural,
 )
 from .dialogs import (
+    OverAnswer,
     SaveAnswer,
     ask_save_changes,
     ask_save_gone,
+    ask_save_over,
     closes_unsaved,
     fit_on_screen,
     show_error,
@@ -141,6 +143,20 @@ QToolButton:checked {
 QToolButton:focus { border: 2px solid palette(text); }
 """
 _UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month"}
+
+_FIELD_WORDS = {
+    "title": "title",
+    "body": "text",
+    "channel_id": "channel",
+    "campaign_id": "campaign",
+    "status": "status",
+    "date": "day",
+    "time": "time",
+    "link": "link",
+    "notes": "notes",
+}
+"""The fields of a post as the editor's questions name them (its key messages are
+ticked and unticked over the file's, never asked about)."""
 
 
 # -- helpers shared with the managers -----------------------------------------
@@ -935,6 +951,9 @@ class PostEditor(QDialog):
         self.ask_save_gone: Callable[[QWidget, str], SaveAnswer] = ask_save_gone
         """Asked when the post edited was deleted elsewhere meanwhile: whether what was
         typed becomes a new post (replaceable, as in tests)."""
+        self.ask_save_over: Callable[[QWidget, str, str], OverAnswer] = ask_save_over
+        """Asked when a field typed here was changed elsewhere meanwhile too: whether what
+        was typed goes over it or becomes a new post (replaceable, as in tests)."""
         self._series: Series | None = None
         """The series of the post, when it is an occurrence of one."""
         self._unreadable_series: str | None = None
@@ -2060,6 +2079,20 @@ class PostEditor(QDialog):
         if self._post_gone():  # before any question about the series it was in
             self._close_over_gone_post()
             return
+        both = self._changed_elsewhere_too()
+        if both:
+            assert self.post is not None
+            answer = self.ask_save_over(self, elide(self.post.title), in_words(both))
+            if answer == "cancel":
+                return
+            if answer == "new":
+                try:
+                    self._add_post(self._values())
+                except Exception as exc:  # as a save's refusal
+                    self._refused(exc)
+                    return
+                super().accept()
+                return
         try:
             done = self._save()
         except Exception as exc:  # the store's refusal, or a bug: say it, keep the typing
@@ -2081,6 +2114,23 @@ class PostEditor(QDialog):
     def _post_gone(self) -> bool:
         """Whether the post edited was deleted in another window or program meanwhile."""
         return self.post is not None and self.session.store.find_post(self.post.uid) is None
+
+    def _changed_elsewhere_too(self) -> list[str]:
+        """The fields typed here that another window or program changed meanwhile, to
+        something else than typed here, in words ("title", "text"): the last Save
+        silently won, field by field. Fields changed there alone are kept (the key
+        messages ticked and unticked are applied to those of the file, as ever)."""
+        if self.post is None:
+            return []
+        now = self.session.store.find_post(self.post.uid)
+        opened = self.post
+        if now is None or (now.revision, now.updated_at) == (opened.revision, opened.updated_at):
+            return []
+        return [
+            _FIELD_WORDS[key]
+            for key, typed in self.changes().items()
+            if key in _FIELD_WORDS and getattr(now, key) not in (getattr(opened, key), typed)
+        ]
 
     def _close_over_gone_post(self) -> None:
         """The post edited is gone: ask whether what was typed becomes a new post (Save

@@ -26,7 +26,7 @@ from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import NewPost, Post, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui.commands import DeleteChannelCommand, elide
-from calendar_app.ui.dialogs import WINDOW_FRAME, SaveAnswer, fit_on_screen
+from calendar_app.ui.dialogs import WINDOW_FRAME, OverAnswer, SaveAnswer, fit_on_screen
 from calendar_app.ui.editor import (
     READ_ONLY_EDITOR,
     PostEditor,
@@ -2019,6 +2019,79 @@ def test_escape_over_a_post_deleted_elsewhere_with_nothing_typed_just_closes(
     with qtbot.waitSignal(editor.rejected):
         qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
     assert asked.asked == []
+
+
+def _editing_a_post_changed_elsewhere(
+    qtbot: QtBot, session: CalendarSession, *answers: OverAnswer, their_title: bool = True
+) -> tuple[PostEditor, Post, list[tuple[str, str]]]:
+    """An editor on a post, its title typed, and the post's text (and, with
+    ``their_title``, its title) then changed by another window or program; the question
+    answers ``answers`` and remembers what it was asked."""
+    original = _single_post(session)
+    editor = PostEditor(session, original, error_handler=lambda parent, exc: None)
+    editor.ask_save_changes = SaveAnswers()  # asking it fails: nothing left to answer
+    asked: list[tuple[str, str]] = []
+    left = list(answers)
+
+    def ask(parent: QWidget, title: str, changed: str) -> OverAnswer:
+        asked.append((title, changed))
+        return left.pop(0)
+
+    editor.ask_save_over = ask
+    qtbot.addWidget(editor)
+    editor.title_edit.setText("Typed here")
+    with CalendarStore.open(session.store.path) as other:
+        edit: dict[str, str] = {"body": "Their text"}
+        if their_title:
+            edit["title"] = "Their title"
+        other.update_post(original.id, edit)  # type: ignore[arg-type]
+    return editor, original, asked
+
+
+def test_saving_over_a_post_changed_elsewhere_asks_first(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Two windows on one post: the last Save won field by field, unsaid (their title
+    was lost, their text kept under our title)."""
+    editor, original, asked = _editing_a_post_changed_elsewhere(qtbot, session, "cancel", "over")
+    editor.accept()
+    assert asked == [(elide(original.title), "title")]
+    assert editor.result() != QDialog.DialogCode.Accepted
+    assert session.store.post(original.id).title == "Their title"
+    with qtbot.waitSignal(editor.accepted):
+        editor.accept()
+    saved = session.store.post(original.id)
+    assert (saved.title, saved.body) == ("Typed here", "Their text")
+    session.undo_stack.undo()
+    assert (session.store.post(original.id).title, session.store.post(original.id).body) == (
+        "Their title",
+        "Their text",
+    )
+
+
+def test_what_was_typed_over_a_post_changed_elsewhere_can_be_a_new_post(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor, original, _ = _editing_a_post_changed_elsewhere(qtbot, session, "new")
+    before = _all_ids(session)
+    with qtbot.waitSignal(editor.accepted):
+        editor.accept()
+    theirs = session.store.post(original.id)
+    assert (theirs.title, theirs.body) == ("Their title", "Their text")
+    [new_id] = _all_ids(session) - before
+    new = session.store.post(new_id)
+    assert (new.title, new.body, new.date) == ("Typed here", original.body, original.date)
+
+
+def test_a_field_changed_elsewhere_alone_is_kept_without_a_question(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor, original, asked = _editing_a_post_changed_elsewhere(qtbot, session, their_title=False)
+    with qtbot.waitSignal(editor.accepted):
+        editor.accept()
+    assert asked == []
+    saved = session.store.post(original.id)
+    assert (saved.title, saved.body) == ("Typed here", "Their text")
 
 
 @OFFSCREEN_POPUPS
