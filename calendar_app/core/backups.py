@@ -238,22 +238,29 @@ def backup_stamp(path: Path) -> datetime | None:
     return datetime.strptime(match.group("stamp"), STAMP) if match else None
 
 
-def to_thin(backups: Iterable[tuple[datetime, Path]], now: datetime) -> list[Path]:
+def to_thin(
+    backups: Iterable[tuple[datetime, Path]], now: datetime, *, keep_newest_before: bool = True
+) -> list[Path]:
     """Which backups to delete: keep all of the last day, one a day for two weeks,
-    one a week for three months (the newest of each day or week), nothing older."""
+    one a week for three months (the newest of each day or week), nothing older but,
+    with ``keep_newest_before``, the newest from before the last day, however old: a
+    calendar left for months and then changed by mistake kept only the mistake (the
+    backup made as it closed deleted every one before it)."""
     keep_buckets: set[tuple[str, object]] = set()
     doomed: list[Path] = []
+    newest_before = keep_newest_before  # (the backups are gone through newest first)
     for stamp, path in sorted(backups, reverse=True):
         age = now - stamp
         if age <= KEEP_ALL:
             continue
         if age <= KEEP_DAILY:
             bucket: tuple[str, object] = ("day", stamp.date())
-        elif age <= KEEP_WEEKLY:
+        elif age <= KEEP_WEEKLY or newest_before:
             bucket = ("week", stamp.isocalendar()[:2])
         else:
             doomed.append(path)
             continue
+        newest_before = False
         if bucket in keep_buckets:
             doomed.append(path)
         else:
@@ -322,7 +329,10 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
     # Those an earlier release named with the calendar's whole name, too long now, age
     # out with them.
     for pool, named in itertools.product((key, None), dict.fromkeys((stem, store.path.stem))):
-        for path in to_thin(backups_of(folder, named, pool), now):
+        # (Its own keep the newest from before the last day; those named otherwise by
+        # earlier releases only age out.)
+        own = (pool, named) == (key, stem)
+        for path in to_thin(backups_of(folder, named, pool), now, keep_newest_before=own):
             if not _open_somewhere(path):  # a backup opened to restore from stays
                 path.unlink(missing_ok=True)
     return target

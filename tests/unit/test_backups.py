@@ -128,11 +128,11 @@ def test_a_calendar_with_a_long_name_is_backed_up_and_brought_up_to_date(
     named = "Client plan " + "é" * 109  # 230 bytes, before ".cadence"
     folder = tmp_path / "Backups"
     with CalendarStore.create(tmp_path / f"{named}.cadence") as store:
-        for days in (200, 0):
-            made = make_backup(store, folder, now=NOW - timedelta(days=days))
-            assert len(os.fsencode(made.name)) <= 255
-            assert made.name.startswith("Client plan éé")
-    assert [p.name for p in folder.iterdir()] == [made.name]  # the older one thinned
+        made = [make_backup(store, folder, now=NOW - timedelta(days=d)) for d in (200, 3, 0)]
+        for backup in made:
+            assert len(os.fsencode(backup.name)) <= 255
+            assert backup.name.startswith("Client plan éé")
+    assert sorted(folder.iterdir()) == sorted(made[1:])  # the oldest one thinned
     old = tmp_path / f"{named} old.cadence"
     write_schema_4(old)
     with CalendarStore.open(old) as updated:
@@ -168,6 +168,7 @@ def test_a_backup_open_to_restore_from_is_not_thinned(store: CalendarStore, tmp_
     until it is closed: it was deleted under the user's typing."""
     folder = tmp_path / "Backups"
     opened = make_backup(store, folder, now=NOW - timedelta(days=200))
+    make_backup(store, folder, now=NOW - timedelta(days=3))  # newer, from before the last day
     with CalendarStore.open(opened) as restoring:
         restoring.add_channel("Typed while restoring")
         make_backup(store, folder, now=NOW)
@@ -212,6 +213,7 @@ def test_a_backup_looked_into_is_not_thinned_away_by_any_process(
     calendar it leaves) or in another."""
     folder = backup_folder(data_folder())
     opened = make_backup(store, folder, now=NOW - timedelta(days=200))
+    make_backup(store, folder, now=NOW - timedelta(days=3))  # newer, from before the last day
     with CalendarStore.open(opened) as looking:
         make_backup(store, folder, now=NOW)
         assert opened.exists()
@@ -416,3 +418,19 @@ def test_a_copy_of_some_posts_is_a_whole_calendar_and_can_be_stopped(
         write_copy(store, other, leave_out=[gone], step=stop)
     assert not other.exists()
     assert not list(tmp_path.glob(".cadence-copy-*"))
+
+
+def test_the_newest_backup_from_before_the_last_day_is_kept_however_old(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """A calendar left for four months, then changed by mistake and closed: the backup
+    made as it closed deleted every one before it, and kept only the mistake."""
+    folder = tmp_path / "Backups"
+    for days in (130, 120):
+        make_backup(store, folder, now=NOW - timedelta(days=days))
+    make_backup(store, folder, now=NOW)
+    ages = [(NOW - stamp).days for stamp, _ in backups_of(folder, "test", calendar_key(store.path))]
+    assert ages == [120, 0]
+    make_backup(store, folder, now=NOW + timedelta(days=2))  # a later session: it goes
+    ages = [(NOW - stamp).days for stamp, _ in backups_of(folder, "test", calendar_key(store.path))]
+    assert ages == [0, -2]
