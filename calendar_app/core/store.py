@@ -2724,9 +2724,11 @@ class CalendarStore:
     def add_series(self, template: NewPost, rule: str) -> ChangeSet:
         """Create a recurring post: ``template`` dated on the first occurrence, ``rule`` an
         RRULE value (``FREQ=WEEKLY;BYDAY=MO``). Every occurrence becomes a real post; a rule
-        without COUNT or UNTIL is materialised for one year. Only the first occurrence
-        of a published ``template`` is published: the others are drafts, as
-        :meth:`repeat_post` makes them (they have not gone out)."""
+        without COUNT or UNTIL is materialised for one year. Of a published ``template``,
+        the occurrences after today are drafts, as :meth:`repeat_post` makes them (they
+        have not gone out); those up to today are published, as the user says they were
+        (a weekly tip logged as published since October was a draft but for its first
+        post, and so delivered nothing)."""
         if template.date is None:
             raise InvalidInput("A recurring post needs a first date.")
         self._check_post(template)
@@ -2738,9 +2740,17 @@ class CalendarStore:
                 f" {template.date.isoformat()} on."
             )
         rule = recurrence.as_made(rule, days)
-        later = PostStatus.DRAFT if template.status == PostStatus.PUBLISHED else template.status
+        today = self.today()
         posts = [
-            dataclasses.replace(template, date=d, status=template.status if i == 0 else later)
+            dataclasses.replace(
+                template,
+                date=d,
+                status=(
+                    PostStatus.DRAFT
+                    if template.status == PostStatus.PUBLISHED and i > 0 and d > today
+                    else template.status
+                ),
+            )
             for i, d in enumerate(days)
         ]
         with environment_errors(self.path), self.db.atomic():

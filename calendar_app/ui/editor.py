@@ -1914,8 +1914,9 @@ class PostEditor(QDialog):
             text = f"One post, which does not repeat: {span}"
         elif self.post is None:
             text = f"Makes {len(days)} posts: {span}"
-            if self.status_combo.currentData() == PostStatus.PUBLISHED.value:
-                text += "; the later ones as drafts, not gone out yet"
+            published = self.status_combo.currentData() == PostStatus.PUBLISHED.value
+            if published and days[-1] > self.session.today():
+                text += "; those after today as drafts, not gone out yet"
         else:
             more = len(days) - 1
             copies = "no copy" if more == 0 else "1 copy" if more == 1 else f"{more} copies"

@@ -1082,15 +1082,22 @@ def test_a_repeat_of_one_time_saves_a_post_that_does_not_repeat(
 def test_a_published_series_says_its_later_posts_are_drafts(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
-    """Saved so, the later posts were drafts (not gone out yet), unsaid."""
+    """Saved so, the later posts were drafts (not gone out yet), unsaid; those up to
+    today are published, as said (logged since two weeks ago)."""
     editor = _editor(qtbot, session, day=TODAY - timedelta(days=14))
     editor.title_edit.setText("Weekly tip")
     editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
     editor.count_radio.setChecked(True)
-    editor.count_spin.setValue(3)
+    editor.count_spin.setValue(4)
     assert "drafts" not in editor.repeat_summary.text()
     editor.status_combo.setCurrentIndex(editor.status_combo.findData("published"))
-    assert editor.repeat_summary.text().endswith("; the later ones as drafts, not gone out yet")
+    assert editor.repeat_summary.text().endswith("; those after today as drafts, not gone out yet")
+    editor.count_spin.setValue(3)  # up to today
+    assert "drafts" not in editor.repeat_summary.text()
+    with qtbot.waitSignal(editor.accepted):
+        editor.accept()
+    made = session.store.posts(editor.created)
+    assert [p.status for p in made] == [PostStatus.PUBLISHED] * 3
 
 
 def test_a_changed_repeat_alone_asks_nothing(

@@ -688,12 +688,30 @@ def test_a_new_published_series_publishes_its_first_post_only(
     """Written in the editor as published and repeating, every later post was published
     too: deliveries that had not happened, hiding gaps, never in a publishing tool's
     file. As repeating a published post makes them: drafts."""
-    published = dataclasses.replace(_template(channel, message), status=PostStatus.PUBLISHED)
+    tomorrow = store.today() + timedelta(days=1)
+    published = dataclasses.replace(
+        _template(channel, message, tomorrow), status=PostStatus.PUBLISHED
+    )
     _, posts = _add_series(store, published, "FREQ=WEEKLY;COUNT=3")
     assert [p.status for p in posts] == [PostStatus.PUBLISHED] + [PostStatus.DRAFT] * 2
     scheduled = dataclasses.replace(_template(channel, message), status=PostStatus.SCHEDULED)
     _, posts = _add_series(store, scheduled, "FREQ=DAILY;COUNT=2")
     assert [p.status for p in posts] == [PostStatus.SCHEDULED] * 2
+
+
+def test_a_new_published_series_begun_in_the_past_is_published_up_to_today(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    """A weekly tip logged as published since six weeks ago: all but its first post were
+    drafts, which in the past deliver nothing (the message read overdue by a month)."""
+    today = store.today()
+    began = today - timedelta(weeks=5)
+    published = dataclasses.replace(
+        _template(channel, message), date=began, status=PostStatus.PUBLISHED
+    )
+    _, posts = _add_series(store, published, "FREQ=WEEKLY;COUNT=8")
+    assert [p.status for p in posts] == [PostStatus.PUBLISHED] * 6 + [PostStatus.DRAFT] * 2
+    assert all(p.delivers_on(today) for p in posts)
 
 
 def test_repeat_post_refusals(store: CalendarStore, channel: int, message: int) -> None:
