@@ -2982,6 +2982,8 @@ class CalendarStore:
                 shift = new_day - post.date
         old_series = post.series_id
         with environment_errors(self.path), self.db.atomic():
+            if shift is not None or {"time", "status"} & changes.keys():
+                self._leave_gone_out(post, scope)
             series_id = old_series
             before: list[date] = []  # the days of the occurrences that stay where they are
             if scope == "following" and self._has_earlier(post):
@@ -3063,6 +3065,33 @@ class CalendarStore:
                     )
         return result | ChangeSet(series=frozenset({old_series, series_id}))
 
+    def _leave_gone_out(self, post: Post, scope: Scope) -> ChangeSet:
+        """Before the occurrences of ``post``'s series are moved, given another time or
+        status, or deleted together (``scope``, "all" or "following"): the published
+        ones in scope but ``post`` leave the series,
+        as posts of their own on their days (its rule skips them), as a changed repeat
+        leaves them. What went out stays on record: "All" on a future weekly tip moved
+        eight published ones to days gone by, or deleted them."""
+        assert post.series_id is not None
+        out = [
+            m
+            for m in self.series_posts(post.series_id)
+            if m.status == PostStatus.PUBLISHED
+            and m.id != post.id
+            and m.date is not None
+            and (scope == "all" or _occ(m) >= _occ(post))
+        ]
+        if not out:
+            return ChangeSet()
+        series = self.series(post.series_id)
+        exdates = tuple(sorted({*series.exdates, *map(_occ, out)}))
+        self._write_series(dataclasses.replace(series, exdates=exdates))
+        self._conn.executemany(
+            "UPDATE posts SET series_id = NULL, occurrence = NULL WHERE id = ?",
+            [(m.id,) for m in out],
+        )
+        return ChangeSet(posts=frozenset(m.id for m in out), series=frozenset({series.id}))
+
     def _refuse_landing_on_another_part(
         self, post: Post, members: Sequence[Post], days: Sequence[date]
     ) -> None:
@@ -3131,16 +3160,17 @@ class CalendarStore:
         post = self.post(post_id)
         if post.series_id is None or scope == "this":
             return self.delete_each([post_id])
-        series = self.series(post.series_id)
         start = _occ(post)
-        if scope == "following" and not self._has_earlier(post):
-            scope = "all"
-        if scope == "following":
-            self._refuse_unreadable_rule(series.rrule)
-        members = self.series_posts(series.id)
-        targets = members if scope == "all" else [p for p in members if _occ(p) >= start]
         with environment_errors(self.path), self.db.atomic():
-            changes = self._delete(targets)
+            left = self._leave_gone_out(post, scope)
+            series = self.series(post.series_id)
+            if scope == "following" and not self._has_earlier(post):
+                scope = "all"
+            if scope == "following":
+                self._refuse_unreadable_rule(series.rrule)
+            members = self.series_posts(series.id)
+            targets = members if scope == "all" else [p for p in members if _occ(p) >= start]
+            changes = self._delete(targets) | left
             if scope == "all" or len(targets) == len(members):
                 self._conn.execute("DELETE FROM series WHERE id = ?", (series.id,))
             else:

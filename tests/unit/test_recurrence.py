@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from calendar_app.core import recurrence
 from calendar_app.core.errors import InvalidInput, NotFound
 from calendar_app.core.models import NewPost, Post, PostStatus, Series
-from calendar_app.core.store import CalendarStore, Scope
+from calendar_app.core.store import CalendarStore, PostChanges, Scope
 
 Adder = Callable[..., int]
 
@@ -1966,3 +1966,53 @@ def test_a_rank_of_zero_is_never_read_as_one_from_the_end() -> None:
         "21st",
         "112th",
     ]
+
+
+def _weekly_with_two_gone_out(
+    store: CalendarStore, channel: int, message: int
+) -> tuple[int, list[Post]]:
+    """A weekly series of five, its first two published."""
+    series_id, posts = _add_series(store, _template(channel, message), "FREQ=WEEKLY;COUNT=5")
+    store.update_posts({p.id: {"status": PostStatus.PUBLISHED} for p in posts[:2]})
+    return series_id, store.series_posts(series_id)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"date": MON + timedelta(weeks=3, days=-1)},
+        {"time": time(15, 0)},
+        {"status": PostStatus.CANCELLED},
+    ],
+)
+def test_all_occurrences_moved_or_changed_leave_those_that_went_out(
+    store: CalendarStore, channel: int, message: int, change: PostChanges
+) -> None:
+    """ "All" on a weekly tip moved its published posts to days gone by: what went out
+    stays on record, as posts of their own on their days; the series goes on."""
+    series_id, posts = _weekly_with_two_gone_out(store, channel, message)
+    store.update_occurrences(posts[3].id, change, "all")
+    for gone_out in posts[:2]:
+        now = store.post(gone_out.id)
+        assert (now.date, now.time, now.status) == (gone_out.date, NINE, PostStatus.PUBLISHED)
+        assert (now.series_id, now.occurrence) == (None, None)
+    rest = store.series_posts(series_id)
+    assert [p.id for p in rest] == [p.id for p in posts[2:]]
+    assert all(p.status != PostStatus.PUBLISHED for p in rest)
+    _assert_rule_describes_posts(store, series_id)
+
+
+@pytest.mark.parametrize("scope", ["all", "following"])
+def test_deleting_all_occurrences_keeps_those_that_went_out(
+    store: CalendarStore, channel: int, message: int, scope: Scope
+) -> None:
+    series_id, posts = _weekly_with_two_gone_out(store, channel, message)
+    # "Following" from the first: all of them, as the window asks it.
+    store.delete_occurrences(posts[0 if scope == "following" else 3].id, scope)
+    left = store.all_posts()
+    if scope == "following":  # the one the user chose goes, published or not
+        assert [p.id for p in left] == [posts[1].id]
+    else:
+        assert [p.id for p in left] == [p.id for p in posts[:2]]
+    assert all(p.series_id is None and p.status == PostStatus.PUBLISHED for p in left)
+    assert store.series_rows([series_id]) == []
