@@ -30,7 +30,7 @@ from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QP
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from ..core.errors import CadenceError
-from ..core.models import Post, format_time
+from ..core.models import Post, PostStatus, format_time
 from ..core.store import CalendarStore, Scope
 from .commands import CopyPostsCommand, MovePostsCommand
 from .session import CalendarSession
@@ -327,6 +327,9 @@ def drop_posts(
     move = MovePostsCommand(session, targets, scope=scope)
     moved = session.try_push(move, parent)
     landed = list(targets) if moved else []
+    gone_out = sum(p.status == PostStatus.PUBLISHED for p in posts) if day is None else 0
+    if moved and gone_out:  # (said before the word on posts hidden by the backlog's search)
+        session.unpublished.emit(gone_out)
     occurrences = sum(p.series_id is not None for p in posts) if len(posts) > 1 else 0
     if moved and occurrences:  # no "this one / all" question for several: said instead
         session.occurrencesMoved.emit(occurrences)

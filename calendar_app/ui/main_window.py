@@ -505,6 +505,7 @@ class MainWindow(QMainWindow):
         session.placedInPast.connect(self._say_past)
         session.placedShelved.connect(self._say_shelved)
         session.placedMissed.connect(self._say_missed)
+        session.unpublished.connect(self._say_unpublished)
         session.occurrencesMoved.connect(self._say_occurrences)
         session.copiedIn.connect(self._say_copied)
         session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
@@ -1390,6 +1391,15 @@ class MainWindow(QMainWindow):
             if count == 1
             else f"{count} of the posts you placed are on days gone by, where Cadence counts"
             " them as delivered; set them to Published if they went out, or to Cancelled."
+        )
+
+    def _say_unpublished(self, count: int) -> None:
+        self._say_placed(
+            "The published post you moved to the backlog is a draft there, and no longer"
+            " counts as delivered; Undo (Ctrl+Z) puts it back on its day."
+            if count == 1
+            else f"{count} of the posts you moved to the backlog were published: they are"
+            " drafts there, and no longer count as delivered; Undo (Ctrl+Z) puts them back."
         )
 
     def _say_missed(self, count: int) -> None:

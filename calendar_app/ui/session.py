@@ -184,6 +184,9 @@ class CalendarSession(QObject):
     """Posts just placed as drafts on a day gone by, which count for nothing: how many."""
     placedInPast = Signal(int)
     """Posts just placed on a day gone by that count there as delivered: how many."""
+    unpublished = Signal(int)
+    """Published posts just moved to the backlog, drafts there (no day they went out on,
+    and no longer a delivery): how many."""
     placedShelved = Signal(str)
     """Posts just placed on an archived channel or in a campaign over by their day, in a
     sentence (:meth:`shelved`)."""

@@ -1026,6 +1026,26 @@ def test_unticking_a_channel_in_the_sidebar_counts_on_the_toolbar_too(
     assert window.filter_buttons["channels"].text() == "Channels (−1)"
 
 
+def test_a_published_post_dropped_in_the_backlog_is_said_to_be_a_draft_there(
+    window: MainWindow,
+) -> None:
+    """Its delivery went with it, unsaid (44 posts selected, 7 of them published)."""
+    session = window.session
+    published = _a_published_post(session)
+    target = window.backlog.list.viewport()
+    send_drop(target, target.rect().center(), posts_mime(session, [published]))
+    assert session.store.post(published.id).status == PostStatus.DRAFT
+    assert window.statusBar().currentMessage() == (
+        "The published post you moved to the backlog is a draft there, and no longer"
+        " counts as delivered; Undo (Ctrl+Z) puts it back on its day."
+    )
+    session.undo_stack.undo()
+    window.statusBar().clearMessage()
+    draft = next(p for p in session.store.all_posts() if p.date and p.status == PostStatus.DRAFT)
+    send_drop(target, target.rect().center(), posts_mime(session, [draft]))
+    assert "published" not in window.statusBar().currentMessage()
+
+
 def test_tab_reaches_the_backlog_in_reading_order(window: MainWindow, qtbot: QtBot) -> None:
     window.sidebar.channels_view.setFocus()
     reached = []
