@@ -1141,7 +1141,8 @@ class MainWindow(QMainWindow):
         else:
             first = day_text(origin, year=self.session.today())
             said = f"select the day for {first} and paste ({paste})"
-            said += "; the others keep their days." if len(posts) > 1 else "."
+            # (Not "keep their days": they move, as far from it as they were.)
+            said += "; the others keep their distance from it." if len(posts) > 1 else "."
         self._clipboard_word = f"{verb} {plural(len(posts), 'post')}: {said}"
         self.statusBar().showMessage(self._clipboard_word, 8000)
 

@@ -2672,6 +2672,7 @@ def test_days_picked_by_keyboard_land_from_their_first_day_on(
     qtbot.keyClick(view, Qt.Key.Key_X, ctrl)
     said = window.statusBar().currentMessage()
     assert said.startswith(f"Cut {len(picked)} posts: select the day for ")
+    assert said.endswith("; the others keep their distance from it.")
     view.set_current_date(first + timedelta(days=7))
     qtbot.keyClick(view, Qt.Key.Key_V, ctrl)
     moved = session.posts([p.id for p in picked])
