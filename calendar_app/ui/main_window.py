@@ -1092,15 +1092,18 @@ class MainWindow(QMainWindow):
         away = 0 if self._in_backlog() else view.selected_out_of_sight()
         with busy():  # the posts as they are, for the undo
             command = DeletePostsCommand(self.session, selected, scope=scope)
-        if self.session.try_push(command, self) and away:
-            # A row scrolled away (Ctrl+End moved the ring, not the selection) went
-            # with no sign on screen: said, with the way back.
+        if not self.session.try_push(command, self):
+            return
+        gone = len(command.last_changes.removed_posts) or len(selected)
+        if gone > 1 or away:
+            # Several at once (a day's "+2" selects the day, Ctrl+A the month), or a row
+            # scrolled away (Ctrl+End moved the ring, not the selection), went with no
+            # word, or no sign on screen: said, with the way back.
             undo = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            them = "it" if away == 1 else "them"
+            them = "it" if gone == 1 else "them"
+            unseen = f", {away} of them out of sight" if away else ""
             self.statusBar().showMessage(
-                f"Deleted {plural(len(selected), 'post')}, {away} of them out of sight;"
-                f" {undo} brings {them} back.",
-                10_000,
+                f"Deleted {plural(gone, 'post')}{unseen}; {undo} brings {them} back.", 10_000
             )
 
     def copy_selected(self, *, cut: bool = False) -> None:

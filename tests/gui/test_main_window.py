@@ -3947,6 +3947,22 @@ def test_a_double_click_below_the_agenda_rows_writes_a_post_on_its_day(
     assert window.view_index() == 2
 
 
+def test_deleting_several_posts_at_once_says_how_many_and_the_way_back(
+    window: MainWindow,
+) -> None:
+    """A day's "+2" selects the whole day, Ctrl+A the month: Delete took them all with no
+    word but the Edit menu's."""
+    session = window.session
+    posts = [p for p in session.posts_between(TODAY, TODAY + timedelta(days=6)) if not p.series_id]
+    window.month_view.select_posts([p.id for p in posts[:3]])
+    window.delete_selected()
+    assert window.statusBar().currentMessage() == "Deleted 3 posts; Ctrl+Z brings them back."
+    window.statusBar().clearMessage()
+    window.month_view.select_posts([posts[3].id])
+    window.delete_selected()  # one post, in sight: the calendar shows it gone
+    assert "Deleted" not in window.statusBar().currentMessage()
+
+
 def test_deleting_rows_scrolled_out_of_sight_says_so(window: MainWindow) -> None:
     """Row 2 selected, Ctrl+End took the ring to the last row: Delete took row 2, out of
     sight, with no word."""
