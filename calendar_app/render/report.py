@@ -180,7 +180,11 @@ def build_delivery_report(
     results = []
     for message, analysed, strip in zip(messages, cadence.messages, strips, strict=True):
         days = analysed.deliveries
-        interval = (days[-1] - days[0]).days / (len(days) - 1) if len(days) >= 2 else None
+        # Over the days the message ran in the period, not from its first delivery to its
+        # last: three posts in four months read "every 3.5 days" beside a month overdue.
+        interval = None
+        if days and strip.active_first is not None and strip.active_last is not None:
+            interval = ((strip.active_last - strip.active_first).days + 1) / len(days)
         weekly = [0] * week_count
         for day in days:
             weekly[(day - week_zero).days // 7] += 1
