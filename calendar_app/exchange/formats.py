@@ -672,6 +672,19 @@ class ExportOptions:
         return not (self.message_ids and not self.message_ids.intersection(post.message_ids))
 
 
+def kept_to_messages(posts: Iterable[Post], options: ExportOptions) -> list[Post]:
+    """The posts as a page, a report or a calendar file to share shows them: with key
+    messages chosen, carrying those alone (a post with a message chosen and an internal
+    one named the internal one on a client's page, in its PDF and its .ics)."""
+    chosen = options.message_ids
+    if not chosen:
+        return list(posts)
+    return [
+        replace(post, message_ids=tuple(m for m in post.message_ids if m in chosen))
+        for post in posts
+    ]
+
+
 @dataclass(frozen=True)
 class ImportOptions:
     fallback_channel: str | None = None

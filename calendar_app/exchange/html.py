@@ -62,7 +62,7 @@ from ..core.models import (
     with_year,
 )
 from ..core.store import CalendarStore
-from .formats import Cancelled, ExportOptions, ExportSummary, Progress
+from .formats import Cancelled, ExportOptions, ExportSummary, Progress, kept_to_messages
 
 __all__ = [
     "cadence_sentence",
@@ -410,11 +410,14 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
     channels = {c.id: c for c in store.channels(include_archived=True)}
     messages = {m.id: m for m in store.key_messages(include_archived=True)}
     campaigns = {c.id: c for c in store.campaigns()}
-    posts = store.posts_between(
-        first,
-        last,
-        channel_ids=options.channel_ids or None,
-        message_ids=options.message_ids or None,
+    posts = kept_to_messages(
+        store.posts_between(
+            first,
+            last,
+            channel_ids=options.channel_ids or None,
+            message_ids=options.message_ids or None,
+        ),
+        options,
     )
     shown = report_messages(store, options.message_ids, options.archived_messages)
     used = {p.channel_id for p in posts}

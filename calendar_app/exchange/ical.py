@@ -144,6 +144,7 @@ from .formats import (
     colour_alike,
     descends,
     import_names,
+    kept_to_messages,
     learn_renames,
     no_progress,
     read_alike,
@@ -826,7 +827,7 @@ def export_ics(
     else:
         candidates = store.all_posts()
     accepted = [p for p in candidates if options.accepts(p)]
-    posts = [p for p in accepted if p.date is not None]
+    posts = kept_to_messages([p for p in accepted if p.date is not None], options)
     total = 2 * len(posts)  # each post made an event, then written out
 
     def making(done: int, _: int) -> bool:

@@ -79,7 +79,7 @@ from ..core.models import (
     shortened,
 )
 from ..core.store import CalendarStore
-from ..exchange.formats import Cancelled, ExportOptions, ExportSummary, Progress
+from ..exchange.formats import Cancelled, ExportOptions, ExportSummary, Progress, kept_to_messages
 from ..exchange.html import (
     day_text,
     long_day_text,
@@ -196,11 +196,14 @@ def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Pl
         channel_ids=options.channel_ids,
         archived_messages=options.archived_messages,
     )
-    posts = store.posts_between(
-        report.first,
-        report.last,
-        channel_ids=options.channel_ids or None,
-        message_ids=options.message_ids or None,
+    posts = kept_to_messages(
+        store.posts_between(
+            report.first,
+            report.last,
+            channel_ids=options.channel_ids or None,
+            message_ids=options.message_ids or None,
+        ),
+        options,
     )
     by_day: dict[date, list[Post]] = defaultdict(list)
     for post in posts:

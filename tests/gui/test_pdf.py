@@ -1018,3 +1018,15 @@ def test_a_busy_days_post_carrying_many_messages_fits_its_column(
     }
     layout.plan = dataclasses.replace(plan, messages={**plan.messages, **long_titles})
     assert layout.height(wide) < body.height() * 3 / 4
+
+
+def test_a_key_message_left_out_is_not_named_in_the_report(tmp_path: Path, qapp: object) -> None:
+    from tests.unit.test_html import posts_for_the_public
+
+    store, options = posts_for_the_public(tmp_path)
+    with store:
+        export_pdf(store, tmp_path / "out.pdf", options, no_progress)
+    text = pdf_text(tmp_path / "out.pdf")
+    assert "Launch" in text
+    assert "Public message" in text
+    assert "Internal reorg" not in text

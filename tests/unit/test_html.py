@@ -975,3 +975,30 @@ def test_a_period_ahead_says_its_messages_were_not_overdue_in_it(
     warranty = page.text_of(page.having("msg", "article")[titles.index(WARRANTY)])
     assert "overdue by 42 days" in warranty
     assert "Overdue so far not once in the period" in warranty
+
+
+def posts_for_the_public(tmp_path: Path) -> tuple[CalendarStore, ExportOptions]:
+    """A calendar whose one post carries a public key message and an internal one, and
+    the options of an export for the public one."""
+    store = CalendarStore.create(tmp_path / "c.cadence", timezone="Europe/Paris")
+    channel = store.add_channel("LinkedIn").created[0]
+    public = store.add_key_message("Public message", cadence_days=7).created[0]
+    internal = store.add_key_message("Internal reorg", cadence_days=7).created[0]
+    store.add_post(NewPost("Launch", channel, (public, internal), date(2026, 12, 16), time(10, 0)))
+    options = ExportOptions(
+        first=date(2026, 12, 1), last=date(2026, 12, 31), message_ids=frozenset({public})
+    )
+    return store, options
+
+
+@pytest.mark.parametrize("fmt", ["html", "ics"])
+def test_a_key_message_left_out_is_not_named_on_the_posts_shared(tmp_path: Path, fmt: str) -> None:
+    """An agency's client page or calendar file for the public message named the internal
+    one its post carries too (in the legend, as a dot, as a category)."""
+    store, options = posts_for_the_public(tmp_path)
+    with store:
+        EXPORTERS[fmt](store, tmp_path / f"out.{fmt}", options, no_progress)
+    text = (tmp_path / f"out.{fmt}").read_text(encoding="utf-8")
+    assert "Launch" in text
+    assert "Public message" in text
+    assert "Internal reorg" not in text
