@@ -41,6 +41,7 @@ from ..core.models import (
     name_key,
     post_content,
     readable_color,
+    shortened,
     shows_nothing,
 )
 from ..core.store import CalendarStore, full_edit, shown_sum
@@ -233,6 +234,7 @@ def merge_calendar(
             )
         _say_left_off(LeftOff(summary), maps, theirs, their_posts)
         _say_unnamed(theirs, summary)
+        _say_settings_apart(ours, theirs, maps, channels, summary)
 
         def translate(post: Post) -> NewPost:
             return maps.translate(post.as_new())
@@ -510,6 +512,100 @@ class _Maps:
             message_ids=tuple(m for m in messages if m != DELETED_HERE),
             campaign_id=None if campaign == DELETED_HERE else campaign,
         )
+
+
+@dataclasses.dataclass(frozen=True)
+class _Days:
+    """A cadence, said in days."""
+
+    days: int
+
+
+SETTINGS_NAMED = 5
+"""How many channels, key messages and campaigns set otherwise there a merge names."""
+
+
+def _say_settings_apart(
+    ours: CalendarStore,
+    theirs: CalendarStore,
+    maps: _Maps,
+    renamed_channels: Mapping[int, int],
+    summary: ImportSummary,
+) -> None:
+    """Name the channels, key messages and campaigns both calendars have but set
+    otherwise (a cadence of 14 days there, 7 here; a character limit): a merge keeps
+    this calendar's, and dropped the colleague's unsaid (no record of which side
+    changed them is kept)."""
+    made = {*summary.channels_added, *summary.messages_added, *summary.campaigns_added}
+    apart: list[str] = []
+
+    def shown(value: object) -> str:
+        if value is None or value == "":
+            return "none"
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, _Days):
+            return f"{value.days} days"
+        return f"'{shortened(value, 40)}'" if isinstance(value, str) else str(value)
+
+    def compare(kind: str, name: str, pairs: list[tuple[str, object, object]]) -> None:
+        said = [
+            f"{what} {shown(there)} there, {shown(here)} here"
+            for what, there, here in pairs
+            if there != here
+        ]
+        if said:
+            apart.append(f"the {kind} '{name}' ({'; '.join(said)})")
+
+    for their_id, our_id in maps.messages.items():
+        if our_id in made or our_id == DELETED_HERE:
+            continue
+        there, here = theirs.key_message(their_id), ours.key_message(our_id)
+        compare(
+            "key message",
+            here.title,
+            [
+                ("every", _Days(there.cadence_days), _Days(here.cadence_days)),
+                ("statement", there.statement.strip(), here.statement.strip()),
+                ("start", there.starts_on, here.starts_on),
+                ("end", there.ends_on, here.ends_on),
+            ],
+        )
+    for their_id, our_id in maps.channels.items():
+        there_c, here_c = theirs.channel(their_id), ours.channel(our_id)
+        if our_id in made or (
+            # (A channel the import's fallback took in: another one, not set otherwise.)
+            name_key(there_c.name) != name_key(here_c.name) and their_id not in renamed_channels
+        ):
+            continue
+        compare(
+            "channel",
+            here_c.name,
+            [
+                ("kind", there_c.kind, here_c.kind),
+                ("character limit", there_c.char_limit, here_c.char_limit),
+            ],
+        )
+    for their_id, our_id in maps.campaigns.items():
+        if our_id in made or our_id == DELETED_HERE:
+            continue
+        there_k, here_k = theirs.campaign(their_id), ours.campaign(our_id)
+        compare(
+            "campaign",
+            here_k.name,
+            [
+                ("start", there_k.starts_on, here_k.starts_on),
+                ("end", there_k.ends_on, here_k.ends_on),
+            ],
+        )
+    if not apart:
+        return
+    named = apart[:SETTINGS_NAMED]
+    more = len(apart) - len(named)
+    tail = f", and {more} more" if more else ""
+    summary.notes.append(
+        f"Set otherwise in {theirs.path.name}, kept as here: {'; '.join(named)}{tail}."
+    )
 
 
 def _say_left_off(

@@ -1289,3 +1289,25 @@ def test_a_post_deleted_there_but_edited_here_since_stays(
     assert summary.describe() == (
         "Added 0 posts, updated 0, 0 already up to date, 1 deleted there kept (edited here since)."
     )
+
+
+def test_settings_set_otherwise_there_are_named_and_kept_as_here(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """The colleague's cadence of 14 days and the channel's lower limit were dropped by the
+    merge, unsaid."""
+    ours, theirs = pair
+    (message,) = theirs.key_messages()
+    theirs.update_key_message(
+        dataclasses.replace(message, cadence_days=14, statement="Agreed with the client")
+    )
+    (channel,) = theirs.channels()
+    theirs.update_channel(channel.id, char_limit=1300)
+    summary = merge_calendar(ours, theirs)
+    assert summary.notes == [
+        "Set otherwise in theirs.cadence, kept as here: the key message 'Made here' (every"
+        " 14 days there, 7 days here; statement 'Agreed with the client' there, none here);"
+        " the channel 'LinkedIn' (character limit 1300 there, none here)."
+    ]
+    assert ours.key_messages()[0].cadence_days == 7
+    assert merge_calendar(ours, theirs).notes == summary.notes  # said each time
