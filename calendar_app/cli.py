@@ -487,10 +487,14 @@ def gap_report(store: CalendarStore, as_of: date, first: date, last: date) -> Ca
     from .core.cadence import analyse
 
     rows = store.delivery_rows(as_of, window=(first, last))
-    # Every channel in use, and archived ones whose posts deliver (they count all the same).
-    used = {channel_id for _, channel_id, _ in rows}
+    messages = store.key_messages()
+    # Every channel in use, and archived ones whose posts deliver the messages reported
+    # (they count all the same), as the window lists them: not those only a retired
+    # message went out on.
+    reported = {m.id for m in messages}
+    used = {channel_id for message_id, channel_id, _ in rows if message_id in reported}
     channels = [c for c in store.channels(include_archived=True) if not c.archived or c.id in used]
-    return analyse(store.key_messages(), channels, rows, as_of, first, last)
+    return analyse(messages, channels, rows, as_of, first, last)
 
 
 def gaps_json(report: CadenceReport) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import json
 import os
@@ -535,6 +536,26 @@ def test_gaps_lists_archived_channels_whose_posts_deliver(calendar: Path) -> Non
     assert {"channel": "Newsletter", "last_delivery": "2026-11-02", "next_delivery": None} in (
         made["channels"]
     )
+
+
+def test_gaps_leaves_out_archived_channels_only_a_retired_message_went_out_on(
+    calendar: Path,
+) -> None:
+    """As the window lists them: the command line listed an archived channel for every
+    message because a retired (archived) message had a post on it."""
+    args = ["--channel", "Newsletter", "--message", "Made in Europe", "--date", "2026-11-02"]
+    assert run("post", "add", calendar, "--title", "Issue 1", *args)[0] == 0
+    with CalendarStore.open(calendar) as store:
+        newsletter = store.channel_named("Newsletter")
+        made = store.key_message_titled("Made in Europe")
+        assert newsletter is not None
+        assert made is not None
+        store.update_channel(newsletter.id, archived=True)
+        store.update_key_message(dataclasses.replace(made, archived=True))
+    status, out = run("gaps", calendar, "--as-of", "2026-11-05", "--json")
+    assert status == 0
+    for message in json.loads(out)["messages"]:
+        assert "Newsletter" not in [c["channel"] for c in message["channels"]], message["title"]
 
 
 def calendar_today(path: Path) -> date:
