@@ -2107,10 +2107,25 @@ class PostEditor(QDialog):
 
     def _refused(self, exc: Exception) -> None:
         """Say why the calendar refused a save: a channel, key message or campaign chosen
-        here and deleted elsewhere by name."""
+        here and deleted elsewhere by name. A calendar moved or replaced meanwhile (a
+        sync tool) takes no save until it is opened again, which the editor, over the
+        window, cannot do: what was typed goes on the clipboard, and that is said (it
+        could only be discarded)."""
         if isinstance(exc, NotFound):
             exc = self._names_gone() or exc
+        elif isinstance(exc, CadenceError) and self.session.store.file_moved_or_replaced():
+            QApplication.clipboard().setText(self._typed_text())
+            exc = CadenceError(
+                f"{exc} What you typed is on the clipboard: paste it into the post once"
+                " the calendar is open again."
+            )
         self._error_handler(self, exc)
+
+    def _typed_text(self) -> str:
+        """The post's words as typed, for the clipboard: title, text, link and notes."""
+        values = self._values()
+        parts = (values["title"], values["body"], values["link"], values["notes"])
+        return "\n\n".join(part for part in parts if part.strip())
 
     def _post_gone(self) -> bool:
         """Whether the post edited was deleted in another window or program meanwhile."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -2355,3 +2356,32 @@ def test_deleting_a_post_deleted_elsewhere_meanwhile_says_so_and_adds_no_step(
     assert said == [f"'{post.title}' was already deleted in another window or program meanwhile."]
     assert session.undo_stack.count() == steps
     assert editor.result() == QDialog.DialogCode.Rejected
+
+
+def test_typing_a_calendar_replaced_meanwhile_cannot_take_goes_on_the_clipboard(
+    qtbot: QtBot, session: CalendarSession, tmp_path: Path
+) -> None:
+    """A sync tool put another copy in the calendar's place while a post was edited:
+    Save was refused, Escape's Save too, and the typing could only be discarded."""
+    original = _single_post(session)
+    said: list[str] = []
+    editor = PostEditor(session, original, error_handler=lambda parent, exc: said.append(str(exc)))
+    qtbot.addWidget(editor)
+    editor.title_edit.setText("Typed as the file was replaced")
+    editor.body_edit.setPlainText("Two lines\nof text")
+    other = tmp_path / "synced.cadence"
+    CalendarStore.create(other).close()
+    os.replace(other, session.store.path)
+    QApplication.clipboard().setText("")
+    editor.accept()
+    assert len(said) == 1
+    assert said[0].endswith(
+        "What you typed is on the clipboard: paste it into the post once the calendar is"
+        " open again."
+    )
+    assert (
+        QApplication.clipboard()
+        .text()
+        .startswith("Typed as the file was replaced\n\nTwo lines\nof text")
+    )
+    assert editor.result() != QDialog.DialogCode.Accepted
