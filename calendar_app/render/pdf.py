@@ -263,7 +263,7 @@ def _paint_month(
         f"{month_name(month)} {month.year}",
         subtitle,
     )
-    indent, legend = legend_groups(style, rect.width(), plan)
+    indent, legend = legend_groups(style, rect.width(), plan, month)
     grid = _grid_rect(rect, legend)
     bottom = _paint_grid(painter, style, grid, plan, month)
     legend_h = legend_height(legend)
@@ -322,7 +322,7 @@ def busy_days(plan: _Plan, style: PageStyle, rect: QRectF, month: date) -> list[
     """The days of ``month`` too full for their cell on its page in ``rect`` ("+N more")."""
     last_day = _month_end(month)
     _, rows = _grid_weeks(plan, month)
-    grid = _grid_rect(rect, legend_groups(style, rect.width(), plan)[1])
+    grid = _grid_rect(rect, legend_groups(style, rect.width(), plan, month)[1])
     fits = _one_line_rows(style, _row_height(grid, rows))
     first, last = max(month, plan.report.first), min(last_day, plan.report.last)
     days = (first + timedelta(days=i) for i in range((last - first).days + 1))
@@ -808,17 +808,33 @@ def _legend_item_width(metrics: QFontMetricsF, name: str) -> float:
     return 9 + metrics.horizontalAdvance(name) + 12
 
 
-def legend_groups(style: PageStyle, width: float, plan: _Plan) -> tuple[float, list[LegendGroup]]:
+def legend_groups(
+    style: PageStyle, width: float, plan: _Plan, month: date | None = None
+) -> tuple[float, list[LegendGroup]]:
     """The month legend laid out in ``width``: the items' left edge and each group's lines.
 
     Items flow onto further lines under the first, whose right end holds the
-    group's key to the marks; a group longer than its lines ends with "…".
+    group's key to the marks; a group longer than its lines ends with "…". Given a
+    ``month``, the channels and key messages of the posts its page shows alone (with
+    fourteen messages over a year, the legend named five of each month's).
     """
     metrics = QFontMetricsF(style.font(7.5))
     bold = QFontMetricsF(style.font(7.5, QFont.Weight.DemiBold))
+    channels, messages = plan.legend_channels, plan.legend_messages
+    if month is not None:
+        start, rows = _grid_weeks(plan, month)
+        shown = [
+            post
+            for i in range(rows * 7)
+            for post in plan.posts_by_day.get(start + timedelta(days=i), ())
+        ]
+        on = {p.channel_id for p in shown}
+        carried = {m for p in shown for m in p.message_ids}
+        channels = [c for c in channels if c.id in on]
+        messages = [m for m in messages if m.id in carried]
     groups = [
-        ("Channels", _CHANNEL_TAIL, False, [(c.name, c.color) for c in plan.legend_channels]),
-        ("Key messages", _MESSAGE_TAIL, True, [(m.title, m.color) for m in plan.legend_messages]),
+        ("Channels", _CHANNEL_TAIL, False, [(c.name, c.color) for c in channels]),
+        ("Key messages", _MESSAGE_TAIL, True, [(m.title, m.color) for m in messages]),
     ]
     indent = max(bold.horizontalAdvance(heading) for heading, *_ in groups) + 8
     ellipsis = metrics.horizontalAdvance("…") + 8

@@ -1030,3 +1030,27 @@ def test_a_key_message_left_out_is_not_named_in_the_report(tmp_path: Path, qapp:
     assert "Launch" in text
     assert "Public message" in text
     assert "Internal reorg" not in text
+
+
+def test_each_month_legend_names_the_key_messages_of_its_own_posts(
+    tmp_path: Path, qapp: object
+) -> None:
+    """Fourteen messages over a year: each month's legend named the first five of them,
+    cut with "…", whatever its posts carried."""
+    with CalendarStore.create(tmp_path / "two.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        autumn = store.add_key_message("Autumn message", cadence_days=30).created[0]
+        winter = store.add_key_message("Winter message", cadence_days=30).created[0]
+        for day, message in ((date(2026, 11, 10), autumn), (date(2026, 12, 10), winter)):
+            store.add_post(NewPost("Post", channel, (message,), day, status=PostStatus.SCHEDULED))
+        export(store, tmp_path / "two.pdf", first=date(2026, 11, 1), last=date(2026, 12, 31))
+    pages = pdf_pages(tmp_path / "two.pdf")
+    november = pdf_text(tmp_path / "two.pdf", page=pages - 1)
+    december = pdf_text(tmp_path / "two.pdf", page=pages)
+    assert "November 2026" in november
+    assert "December 2026" in december
+    legend = "Key messages"
+    assert "Autumn message" in november.split(legend)[-1]
+    assert "Winter message" not in november.split(legend)[-1]
+    assert "Winter message" in december.split(legend)[-1]
+    assert "Autumn message" not in december.split(legend)[-1]
