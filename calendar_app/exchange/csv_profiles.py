@@ -210,6 +210,10 @@ SPROUT_GAP = timedelta(minutes=10)
 DEFAULT_TIME = time(9, 0)
 """When a publishing tool needs a time and the post has none."""
 
+TOOL_KINDS = frozenset({"social", "video"})
+"""The channel kinds the publishing tools publish to (profiles on social networks,
+YouTube); a newsletter, a blog or a press release goes out elsewhere."""
+
 OUTGOING_STATUSES = frozenset({PostStatus.DRAFT, PostStatus.SCHEDULED})
 """The statuses the publishing-tool profiles export: posts still to go out."""
 
@@ -2039,6 +2043,7 @@ def _export_to_tool(
         too_long=_too_long(chosen, channels, with_link=sprout),
         too_close=_too_close(chosen, channels, store.zone) if sprout else [],
         no_link=[] if sprout else _no_link(chosen),
+        not_social=_not_social(chosen, channels),
         zone=store.info().timezone,
         left_over=_left_over(
             store,
@@ -2047,6 +2052,12 @@ def _export_to_tool(
             written,
         ),
     )
+
+
+def _not_social(chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Channel]) -> list[str]:
+    """The channels posts were sent for whose kind the tools publish nothing to."""
+    sent = {post.channel_id for _, post in chosen}
+    return [c.name for c in channels if c.id in sent and c.kind not in TOOL_KINDS]
 
 
 def export_hootsuite(

@@ -20,6 +20,7 @@ from ..core.models import (
     Post,
     PostStatus,
     Series,
+    in_words,
     name_key,
     post_content,
     quoted_names,
@@ -732,6 +733,9 @@ class ExportSummary:
     no_link: list[str] = field(default_factory=list)
     """Posts whose link is no web address, left out of a tool's link column, one
     sentence each."""
+    not_social: list[str] = field(default_factory=list)
+    """The channels a publishing tool's files were written for whose kind it does not
+    publish to (a newsletter, a press release), by name."""
 
     def describe(self) -> str:
         names = ", ".join(str(f) for f in self.files)
@@ -742,6 +746,15 @@ class ExportSummary:
         if self.zone and self.posts:
             its, it = ("Its", "it") if len(self.files) == 1 else ("Their", "them")
             text += f" {its} times are in {self.zone}: upload {it} to profiles set to that zone."
+        if self.not_social:
+            named = in_words([f"'{name}'" for name in self.not_social])
+            one = len(self.not_social) == 1
+            text += (
+                f" The tool publishes to social networks: {named}"
+                f" {'is no such channel' if one else 'are no such channels'}; leave"
+                f" {'it' if one else 'them'} out unless the tool has"
+                f" {'a profile for it' if one else 'profiles for them'}."
+            )
         if self.left_over:
             left = ", ".join(path.name for path in self.left_over)
             one = len(self.left_over) == 1

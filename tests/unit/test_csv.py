@@ -1598,8 +1598,17 @@ def test_hootsuite_into_a_folder(store: CalendarStore, publishing: dict[str, int
     assert summary.files == [folder / "Newsletter.csv"]
     assert summary.describe() == (
         f"Exported 1 post to {folder / 'Newsletter.csv'}. Its times are in Europe/Paris:"
-        " upload it to profiles set to that zone."
+        " upload it to profiles set to that zone. The tool publishes to social networks:"
+        " 'Newsletter' is no such channel; leave it out unless the tool has a profile for it."
     )
+    # A social network's channel is what the tool is for: nothing said of it.
+    add(store, publishing["LinkedIn"], date(2026, 12, 2))
+    summary = export_sprout(
+        store,
+        folder,
+        ExportOptions(today=TODAY, channel_ids=frozenset({publishing["LinkedIn"]})),
+    )
+    assert "social networks" not in summary.describe()
 
 
 def test_a_file_an_earlier_export_left_for_a_channel_with_nothing_now_is_named(
