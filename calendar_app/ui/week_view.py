@@ -492,8 +492,18 @@ class WeekView(PeriodView):
         bar = self._scroll.verticalScrollBar()
         top, bottom = bar.value(), bar.value() + self._scroll.viewport().height()
         edges = self._edges()
-        height = QFontMetricsF(self.chip_font()).height() + 4
+        metrics = QFontMetricsF(self.chip_font())
+        height = metrics.height() + 4
         hints: list[tuple[date, QRectF, list[int], bool]] = []
+
+        def fitted(left: float, right: float, y: float, posts: list[int], below: bool) -> QRectF:
+            # As wide as its words, at the column's end: a chip half in sight under it
+            # keeps its time and the start of its title readable.
+            text = self._hint_text(posts, below, right - left - 8, metrics)
+            width = min(right - left, metrics.horizontalAdvance(text) + 14)
+            start = left if self.isRightToLeft() else right - width
+            return QRectF(start, y, width, height)
+
         for index, day in enumerate(self.visible_days()):
             placed = sorted(
                 (self._timed[p.id].top(), p.id)
@@ -504,9 +514,9 @@ class WeekView(PeriodView):
             below = [i for y, i in placed if y >= bottom - 1]
             left, right = edges[index] + 4, edges[index + 1] - 4
             if above:
-                hints.append((day, QRectF(left, top + 3, right - left, height), above, False))
+                hints.append((day, fitted(left, right, top + 3, above, False), above, False))
             if below:
-                rect = QRectF(left, bottom - height - 3, right - left, height)
+                rect = fitted(left, right, bottom - height - 3, below, True)
                 hints.append((day, rect, below, True))
         return hints
 

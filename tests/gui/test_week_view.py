@@ -1016,6 +1016,11 @@ def test_posts_scrolled_out_of_sight_are_said_at_the_edge_of_their_day(
     assert week.out_of_sight_texts(day) == ["↓ 2 later"]
     (rect,) = week.out_of_sight_rects(day)
     assert week.grid_rect().contains(rect), "at the visible edge of the grid"
+    # As wide as its words, at the column's end: a chip half in sight under it keeps
+    # its time and title's start readable (the hint covered them).
+    column = week.day_rect(day)
+    assert rect.width() < column.width() / 2
+    assert column.right() - 8 <= rect.right() <= column.right()
     qtbot.mouseClick(week, Qt.MouseButton.LeftButton, pos=rect.center())
     shown = week.chip_rect(evening)
     assert shown is not None
