@@ -58,6 +58,8 @@ __all__ = [
     "group_deliveries",
     "label_width",
     "legend_fit",
+    "legend_texts",
+    "outside_dates",
     "paint_axis",
     "paint_grid",
     "paint_legend",
@@ -1219,6 +1221,19 @@ _LEGEND_KEYS = (
     ("future", "overdue unless planned", _LEGEND_BAR + 5),
     ("today", "today", 7.0),
 )
+_INACTIVE_KEY = ("inactive", "outside its dates", _LEGEND_BAR + 5)
+"""Said where a row shows days before its message starts or after it ends (hatched)."""
+
+
+def outside_dates(rows: Sequence[StripRow], first: date, last: date) -> bool:
+    """Whether any row shows days outside its message's dates from ``first`` to ``last``."""
+    return any(
+        row.active_first is None
+        or row.active_last is None
+        or row.active_first > first
+        or row.active_last < last
+        for row in rows
+    )
 
 
 def _legend_font(font: QFont) -> QFont:
@@ -1226,14 +1241,16 @@ def _legend_font(font: QFont) -> QFont:
 
 
 def _legend_layout(
-    channels: Sequence[str], metrics: QFontMetricsF, width: float
+    channels: Sequence[str], metrics: QFontMetricsF, width: float, inactive: bool = False
 ) -> list[tuple[str, str, float]]:
-    """The key's items that fit in ``width``: (kind, text, x) for the overdue bars,
-    the today line, as many channels as fit and "+N more" for the others."""
+    """The key's items that fit in ``width``: (kind, text, x) for the overdue bars, the
+    hatch of days outside a message's dates (``inactive``), the today line, as many
+    channels as fit and "+N more" for the others."""
     advance = metrics.horizontalAdvance
     items: list[tuple[str, str, float]] = []
     x = 0.0
-    for kind, text, lead in _LEGEND_KEYS:
+    keys = (*_LEGEND_KEYS[:2], _INACTIVE_KEY, _LEGEND_KEYS[2]) if inactive else _LEGEND_KEYS
+    for kind, text, lead in keys:
         if x + lead + advance(text) > width:
             return items
         items.append((kind, text, x))
@@ -1253,9 +1270,21 @@ def _legend_layout(
     return items
 
 
-def legend_fit(channels: Sequence[str], font: QFont, width: float) -> int:
+def legend_texts(
+    channels: Sequence[str], font: QFont, width: float, inactive: bool = False
+) -> list[str]:
+    """What the one-line key says in ``width``, item by item."""
+    return [
+        text
+        for _, text, _ in _legend_layout(
+            channels, QFontMetricsF(_legend_font(font)), width, inactive
+        )
+    ]
+
+
+def legend_fit(channels: Sequence[str], font: QFont, width: float, inactive: bool = False) -> int:
     """How many channels the one-line key shows in ``width``, before "+N more"."""
-    items = _legend_layout(channels, QFontMetricsF(_legend_font(font)), width)
+    items = _legend_layout(channels, QFontMetricsF(_legend_font(font)), width, inactive)
     return sum(kind == "channel" for kind, _, _ in items)
 
 
@@ -1265,9 +1294,12 @@ def paint_legend(
     channels: Sequence[tuple[str, QColor]],
     colors: StripColors,
     font: QFont,
+    inactive: bool = False,
 ) -> None:
-    """A one-line key: the overdue bars, the today line, then the channels' colours,
-    as many as fit and "+N more" for the rest; nothing is drawn past ``rect``."""
+    """A one-line key: the overdue bars, the hatch of days outside a message's dates
+    (``inactive``: when a row shows some), the today line, then the channels'
+    colours, as many as fit and "+N more" for the rest; nothing is drawn past
+    ``rect``."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     small = _legend_font(font)
@@ -1276,9 +1308,16 @@ def paint_legend(
     mid = rect.center().y()
     names = [name for name, _ in channels]
     colour_of = iter(color for _, color in channels)
-    for kind, text, offset in _legend_layout(names, metrics, rect.width()):
+    for kind, text, offset in _legend_layout(names, metrics, rect.width(), inactive):
         x = rect.left() + offset
-        if kind in ("overdue", "future"):
+        if kind == "inactive":
+            bar = QRectF(x, mid - 5, _LEGEND_BAR, 10)
+            painter.fillRect(bar, _hatch(painter, colors.hatch, 6.0, 1.0))
+            painter.setPen(QPen(colors.grid, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5))
+            x = bar.right() + 5
+        elif kind in ("overdue", "future"):
             bar = QRectF(x, mid - 5, _LEGEND_BAR, 10)
             path = QPainterPath()
             path.addRoundedRect(bar, 5, 5)

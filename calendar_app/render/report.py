@@ -65,6 +65,7 @@ from .cadence_strip import (
     StripLayout,
     StripRow,
     build_rows,
+    outside_dates,
     paint_axis,
     paint_grid,
     paint_legend,
@@ -724,7 +725,8 @@ def _paint_strip_legend(
         for c in sorted(report.channels, key=lambda c: (c.sort_order, name_order(c.name)))
         if c.id in used
     ]
-    paint_legend(painter, rect, channels, style.strip_colors(), style.font(9.5))
+    inactive = outside_dates([m.row for m in report.messages], report.first, report.last)
+    paint_legend(painter, rect, channels, style.strip_colors(), style.font(9.5), inactive)
 
 
 # -- cards ------------------------------------------------------------------------

@@ -66,6 +66,8 @@ from ..render.cadence_strip import (
     group_deliveries,
     label_width,
     legend_fit,
+    legend_texts,
+    outside_dates,
     paint_axis,
     paint_grid,
     paint_legend,
@@ -166,6 +168,8 @@ class CadencePanel(QWidget):
         self._channel_colors: dict[int, QColor] = {}
         self._channel_names: dict[int, str] = {}
         self._legend: list[tuple[str, QColor]] = []
+        self._legend_inactive = False
+        """Whether a row shows days outside its message's dates: the key says the hatch."""
         self._legend_changed = False
         self._week_start = 0
         self._label_key: tuple[tuple[object, ...], ...] | None = None
@@ -369,7 +373,15 @@ class CadencePanel(QWidget):
         names = [name for name, _ in self._legend]
         if self._legend_rect.isEmpty():
             return names
-        return names[legend_fit(names, self.font(), self._legend_rect.width()) :]
+        width = self._legend_rect.width()
+        return names[legend_fit(names, self.font(), width, self._legend_inactive) :]
+
+    def legend_texts(self) -> list[str]:
+        """What the key says, item by item ("overdue", "today", "LinkedIn", "+2 more")."""
+        self._ensure()
+        names = [name for name, _ in self._legend]
+        width = self._legend_rect.width()
+        return legend_texts(names, self.font(), width, self._legend_inactive) if width else []
 
     def _legend_tooltip(self) -> str:
         hidden = self.legend_hidden()
@@ -507,8 +519,12 @@ class CadencePanel(QWidget):
             for channels_used in self._row_channels.values():
                 used |= channels_used
             legend = [(c.name, QColor(c.color)) for c in channels if c.id in used]
-            if [(n, c.rgba()) for n, c in legend] != [(n, c.rgba()) for n, c in self._legend]:
+            inactive = outside_dates(self._rows, self._first, self._last)
+            if [(n, c.rgba()) for n, c in legend] != [
+                (n, c.rgba()) for n, c in self._legend
+            ] or inactive != self._legend_inactive:
                 self._legend = legend
+                self._legend_inactive = inactive
                 self._legend_changed = True
                 self._geometry_dirty = True  # a longer key may need the width under the labels
             self._label_layout()
@@ -679,7 +695,7 @@ class CadencePanel(QWidget):
         # there, it starts under the labels instead.
         names = [name for name, _ in self._legend]
         left = self._label_width
-        if legend_fit(names, self.font(), right - left) < len(names):
+        if legend_fit(names, self.font(), right - left, self._legend_inactive) < len(names):
             left = 10.0
         self._legend_rect = (
             QRectF(left, bottom + 2, right - left, legend_h) if legend_h else QRectF()
@@ -886,7 +902,7 @@ class CadencePanel(QWidget):
     def _legend_picture(self, colors: StripColors, ratio: float) -> QPixmap:
         rect = self._legend_rect
         names = tuple((name, color.rgba()) for name, color in self._legend)
-        key = (names, rect.width(), rect.height(), ratio)
+        key = (names, self._legend_inactive, rect.width(), rect.height(), ratio)
         if self._legend_pixmap is not None and self._legend_pixmap[0] == key:
             return self._legend_pixmap[1]
         pixmap = _pixmap(rect.width(), rect.height(), ratio)
@@ -899,6 +915,7 @@ class CadencePanel(QWidget):
                 self._legend,
                 colors,
                 self.font(),
+                self._legend_inactive,
             )
         finally:
             painter.end()

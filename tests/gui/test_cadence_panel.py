@@ -33,7 +33,12 @@ from calendar_app.render.cadence_strip import (
 )
 from calendar_app.ui import cadence_panel
 from calendar_app.ui.cadence_panel import CadencePanel
-from calendar_app.ui.commands import AddPostCommand, ChannelCommand, MovePostsCommand
+from calendar_app.ui.commands import (
+    AddPostCommand,
+    ChannelCommand,
+    MovePostsCommand,
+    UpdateKeyMessageCommand,
+)
 from calendar_app.ui.session import CalendarSession
 
 from .conftest import TODAY, ScopeAnswers
@@ -846,3 +851,18 @@ def test_a_month_too_narrow_for_its_year_keeps_its_name_and_the_next_one_says_it
     finally:
         painter.end()
     assert [text for text in painter.texts if not text.isdigit()] == months
+
+
+def test_the_key_says_the_hatch_of_days_outside_a_messages_dates_when_a_row_shows_them(
+    shown: CadencePanel, session: CalendarSession
+) -> None:
+    """A message ended within the weeks shown is hatched after its end: the key said the
+    other marks and not that one."""
+    assert "outside its dates" not in shown.legend_texts()
+    message = session.key_messages()[0]
+    ended = replace(message, starts_on=None, ends_on=FIRST + timedelta(days=10))
+    session.push(UpdateKeyMessageCommand(session, ended))
+    texts = shown.legend_texts()
+    assert texts[:4] == ["overdue", "overdue unless planned", "outside its dates", "today"]
+    session.undo_stack.undo()
+    assert "outside its dates" not in shown.legend_texts()
