@@ -131,12 +131,13 @@ class ImportCommand(StoreCommand):
             changes |= store.restore_key_message(message)
         for campaign in self._campaigns:
             changes |= store.restore_campaign(campaign)
+        if self._summary.removed:
+            # Deleted in the calendar merged: deleted here again first, as the merge did
+            # (a series of theirs it made may have taken the number one of them freed).
+            changes |= store.delete_each(p.id for p in self._summary.removed)
         if self._series or self._joined:
             changes |= store.restore_series([*self._series, *self._joined])
-        changes |= store.restore_posts(self._after, self._versions)
-        if self._summary.removed:  # deleted in the calendar merged: deleted here again
-            changes |= store.delete_each(p.id for p in self._summary.removed)
-        return changes
+        return changes | store.restore_posts(self._after, self._versions)
 
     def revert(self) -> ChangeSet:
         store = self.session.store
@@ -144,12 +145,13 @@ class ImportCommand(StoreCommand):
         # Those it brought back (under new numbers: the versions kept under their old
         # ones stay) are deleted again as they were before it came.
         store.remember_deleted(self._summary.revived)
-        changes |= store.restore_posts([*self._summary.previous, *self._summary.settled])
         if self._series or self._summary.series_before:
-            changes |= store.restore_series(
-                self._summary.series_before, drop=(s.id for s in self._series)
-            )
-        changes |= store.restore_posts(self._summary.removed)  # once their series are back
+            # Those it made go first: one may have the number of a series it deleted
+            # (SQLite gives the largest freed number again), which comes back.
+            changes |= store.restore_series([], drop=(s.id for s in self._series))
+            changes |= store.restore_series(self._summary.series_before)
+        changes |= store.restore_posts([*self._summary.previous, *self._summary.settled])
+        changes |= store.restore_posts(self._summary.removed)
         # Made by the import, undone with it: no deletion for later imports to follow.
         for campaign in self._campaigns:
             changes |= store.delete_campaign(campaign.id, remembered=False)

@@ -510,6 +510,33 @@ def test_a_merge_deletes_what_the_colleague_deleted_and_its_undo_puts_it_back(
     assert store.series_rows([member.series_id]) == []
 
 
+def test_undo_of_a_merge_whose_new_series_took_the_number_of_one_it_deleted(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """The colleague deleted this calendar's newest series and made one: the merge's
+    series came under the freed number, and its undo failed ("FOREIGN KEY constraint
+    failed"), the merge left in place."""
+    store = session.store
+    channel = session.channels()[0].id
+    store.add_series(NewPost("Old weekly", channel, date=TODAY), "FREQ=WEEKLY;COUNT=3")
+    store.checkpoint()
+    colleague = tmp_path / "colleague.cadence"
+    shutil.copy(store.path, colleague)
+    with CalendarStore.open(colleague) as other:
+        old = next(p for p in other.all_posts() if p.title == "Old weekly")
+        other.delete_occurrences(old.id, "all")
+        other.add_series(NewPost("New weekly", channel, date=TODAY), "FREQ=WEEKLY;COUNT=2")
+    before = (store.all_posts(), store.db.execute("SELECT * FROM series").fetchall())
+    summary = run_import(session, None, colleague)
+    assert summary is not None
+    assert set(summary.series_added) & {s.id for s in summary.series_before}  # one number
+    after = (store.all_posts(), store.db.execute("SELECT * FROM series").fetchall())
+    assert session.undo(None)
+    assert (store.all_posts(), store.db.execute("SELECT * FROM series").fetchall()) == before
+    assert session.redo(None)
+    assert (store.all_posts(), store.db.execute("SELECT * FROM series").fetchall()) == after
+
+
 def test_undo_of_a_merge_that_kept_a_conflict_puts_the_post_back_as_it_was(
     session: CalendarSession, tmp_path: Path
 ) -> None:
