@@ -2905,7 +2905,11 @@ class CalendarStore:
                 if scope == "all" and series_id != post.series_id:
                     kept += self.series_posts(post.series_id)  # the earlier ones
                 changes |= self.update_posts(
-                    {p.id: _for_occurrence(others, p) for p in kept if p.id != post.id}
+                    {
+                        p.id: _gone_out_kept(_for_occurrence(others, p), p)
+                        for p in kept
+                        if p.id != post.id
+                    }
                 )
             # The copies are this post as edited, for the edit's posts; for this one alone,
             # as it was, at the rule's time (copies of "This one"'s new words made the
@@ -2982,8 +2986,10 @@ class CalendarStore:
                 shift = new_day - post.date
         old_series = post.series_id
         with environment_errors(self.path), self.db.atomic():
-            if shift is not None or {"time", "status"} & changes.keys():
-                self._leave_gone_out(post, scope)
+            left = ChangeSet()
+            unpublishing = changes.get("status", PostStatus.PUBLISHED) != PostStatus.PUBLISHED
+            if shift is not None or "time" in changes or unpublishing:
+                left = self._leave_gone_out(post, scope)
             series_id = old_series
             before: list[date] = []  # the days of the occurrences that stay where they are
             if scope == "following" and self._has_earlier(post):
@@ -3052,6 +3058,7 @@ class CalendarStore:
                 )
             if shift is not None and new_days:
                 self._refuse_landing_on_another_part(post, members, new_days)
+                self._refuse_landing_on_gone_out(post, self.posts(left.posts), new_days)
             result = self.update_posts(edits)
             if shift is not None or "time" in changes:
                 at = changes.get("time", series.anchor_time)
@@ -3063,7 +3070,7 @@ class CalendarStore:
                         "UPDATE posts SET occurrence = ? WHERE id = ?",
                         [(moved[_occ(m)].isoformat(), m.id) for m in members],
                     )
-        return result | ChangeSet(series=frozenset({old_series, series_id}))
+        return result | left | ChangeSet(series=frozenset({old_series, series_id}))
 
     def _leave_gone_out(self, post: Post, scope: Scope) -> ChangeSet:
         """Before the occurrences of ``post``'s series are moved, given another time or
@@ -3111,6 +3118,21 @@ class CalendarStore:
                     f"These occurrences cannot move there: {spelled_day(other.date)} has"
                     f" '{other.title}' already, from another part of the series. Move"
                     " that part too, or this one alone."
+                )
+
+    @staticmethod
+    def _refuse_landing_on_gone_out(
+        post: Post, gone_out: Sequence[Post], days: Sequence[date]
+    ) -> None:
+        """Refuse occurrences moved onto the day of one published, which stays where it
+        went out (:meth:`_leave_gone_out`): that day would hold the post twice."""
+        landing = set(days)
+        for other in gone_out:
+            if other.date in landing and _alike(other, post):
+                raise InvalidInput(
+                    f"These occurrences cannot move there: {spelled_day(other.date)} has"
+                    f" '{other.title}' already, published, which stays where it went out."
+                    " Move them to other days, or this one alone."
                 )
 
     @staticmethod
@@ -3324,6 +3346,14 @@ def _for_occurrence(edit: Mapping[str, Any], post: Post) -> PostChanges:
         if given.get("status") in DATED_ONLY:
             given.pop("status")
     return cast(PostChanges, given)
+
+
+def _gone_out_kept(edit: PostChanges, post: Post) -> PostChanges:
+    """An edit of a series given to one of its posts: one published keeps the time and
+    status it went out with (what went out stays on record)."""
+    if post.status != PostStatus.PUBLISHED:
+        return edit
+    return cast(PostChanges, {k: v for k, v in edit.items() if k not in ("time", "status")})
 
 
 def _taken(kind: str, name: str, archived: bool) -> str:

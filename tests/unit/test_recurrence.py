@@ -1969,10 +1969,11 @@ def test_a_rank_of_zero_is_never_read_as_one_from_the_end() -> None:
 
 
 def _weekly_with_two_gone_out(
-    store: CalendarStore, channel: int, message: int
+    store: CalendarStore, channel: int, message: int, title: str = "Weekly letter"
 ) -> tuple[int, list[Post]]:
     """A weekly series of five, its first two published."""
-    series_id, posts = _add_series(store, _template(channel, message), "FREQ=WEEKLY;COUNT=5")
+    template = dataclasses.replace(_template(channel, message), title=title)
+    series_id, posts = _add_series(store, template, "FREQ=WEEKLY;COUNT=5")
     store.update_posts({p.id: {"status": PostStatus.PUBLISHED} for p in posts[:2]})
     return series_id, store.series_posts(series_id)
 
@@ -2016,3 +2017,38 @@ def test_deleting_all_occurrences_keeps_those_that_went_out(
         assert [p.id for p in left] == [p.id for p in posts[:2]]
     assert all(p.series_id is None and p.status == PostStatus.PUBLISHED for p in left)
     assert store.series_rows([series_id]) == []
+
+
+def test_a_changed_repeat_for_all_keeps_the_time_and_status_of_those_that_went_out(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    _, posts = _weekly_with_two_gone_out(store, channel, message)
+    store.change_repeat(
+        posts[2].id,
+        "FREQ=WEEKLY;INTERVAL=2;COUNT=3",
+        edit={"time": time(14, 0), "status": PostStatus.SCHEDULED},
+        scope="all",
+    )
+    for gone_out in posts[:2]:
+        now = store.post(gone_out.id)
+        assert (now.time, now.status) == (NINE, PostStatus.PUBLISHED)
+    assert store.post(posts[2].id).time == time(14, 0)
+
+
+def test_all_occurrences_left_on_record_are_said_changed_and_not_landed_on(
+    store: CalendarStore, channel: int, message: int
+) -> None:
+    """The posts that leave the series are in the change (the window kept them as
+    repeating); a move of the others onto one's day is refused (it held the post twice);
+    all set Published leaves nothing (those published were detached for no change)."""
+    series_id, posts = _weekly_with_two_gone_out(store, channel, message)
+    changes = store.update_occurrences(posts[3].id, {"time": time(15, 0)}, "all")
+    assert {p.id for p in posts[:2]} <= changes.posts
+    _, posts = _weekly_with_two_gone_out(store, channel, message, "Weekly tip")
+    before = store.all_posts()
+    with pytest.raises(InvalidInput, match="has 'Weekly tip' already, published"):
+        store.update_occurrences(posts[2].id, {"date": posts[1].date}, "all")
+    assert store.all_posts() == before
+    series_id, posts = _weekly_with_two_gone_out(store, channel, message, "Monthly news")
+    store.update_occurrences(posts[3].id, {"status": PostStatus.PUBLISHED}, "all")
+    assert [p.id for p in store.series_posts(series_id)] == [p.id for p in posts]
