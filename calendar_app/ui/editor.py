@@ -2088,7 +2088,9 @@ class PostEditor(QDialog):
                 return
             if answer == "new":
                 try:
-                    self._add_post(self._values())
+                    # One post beside theirs: its series is still there (a repeat being
+                    # changed made a second series over it).
+                    self._add_post(self._values(), alone=True)
                 except Exception as exc:  # as a save's refusal
                     self._refused(exc)
                     return
@@ -2196,8 +2198,9 @@ class PostEditor(QDialog):
             " meanwhile; choose another, or close without saving."
         )
 
-    def _add_post(self, values: dict[str, Any]) -> None:
-        """Add the post the form describes (with its repeat, if one is chosen) as new."""
+    def _add_post(self, values: dict[str, Any], *, alone: bool = False) -> None:
+        """Add the post the form describes (with its repeat, if one is chosen and not
+        ``alone``) as new."""
         channel_id = values["channel_id"]
         assert channel_id is not None
         new = NewPost(
@@ -2212,7 +2215,7 @@ class PostEditor(QDialog):
             link=values["link"],
             notes=values["notes"],
         )
-        rule = self._rule_of_more_than_one()
+        rule = None if alone else self._rule_of_more_than_one()
         command = AddPostCommand(self.session, new, rule)
         title = elide(new.title)
         command.setText(f"Add recurring post '{title}'" if rule else f"Add post '{title}'")

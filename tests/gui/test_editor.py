@@ -2091,6 +2091,29 @@ def test_what_was_typed_over_a_post_changed_elsewhere_can_be_a_new_post(
     assert (new.title, new.body, new.date) == ("Typed here", original.body, original.date)
 
 
+def test_a_new_post_beside_a_series_changed_elsewhere_is_one_post(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Its repeat being changed here, "Save as New Post" made a second series over the
+    first, which is still there."""
+    occurrence = _series_posts(session)[2]
+    editor = PostEditor(session, occurrence, error_handler=lambda parent, exc: None)
+    editor.ask_save_changes = SaveAnswers()
+    editor.ask_save_over = lambda parent, title, changed: "new"
+    qtbot.addWidget(editor)
+    editor.start_changing_repeat()
+    editor.interval_spin.setValue(2)
+    editor.title_edit.setText("Reworded here")
+    with CalendarStore.open(session.store.path) as other:
+        other.update_post(occurrence.id, {"title": "Reworded there"})
+    before = _all_ids(session)
+    with qtbot.waitSignal(editor.accepted):
+        editor.accept()
+    [new_id] = _all_ids(session) - before
+    new = session.store.post(new_id)
+    assert (new.title, new.series_id) == ("Reworded here", None)
+
+
 def test_a_field_changed_elsewhere_alone_is_kept_without_a_question(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
