@@ -183,8 +183,9 @@ def build_delivery_report(
         days = analysed.deliveries
         # Over the days the message ran in the period, not from its first delivery to its
         # last: three posts in four months read "every 3.5 days" beside a month overdue.
+        # (One delivery has no spacing: "every 91 days" for a quarter of one post.)
         interval = None
-        if days and strip.active_first is not None and strip.active_last is not None:
+        if len(days) >= 2 and strip.active_first is not None and strip.active_last is not None:
             interval = ((strip.active_last - strip.active_first).days + 1) / len(days)
         weekly = [0] * week_count
         for day in days:
