@@ -2721,14 +2721,14 @@ class CalendarStore:
     def series_posts(self, series_id: int) -> list[Post]:
         return self._posts("WHERE p.series_id = ?", [series_id], "ORDER BY p.occurrence, p.id")
 
-    def add_series(self, template: NewPost, rule: str) -> ChangeSet:
+    def add_series(self, template: NewPost, rule: str, *, today: date | None = None) -> ChangeSet:
         """Create a recurring post: ``template`` dated on the first occurrence, ``rule`` an
         RRULE value (``FREQ=WEEKLY;BYDAY=MO``). Every occurrence becomes a real post; a rule
         without COUNT or UNTIL is materialised for one year. Of a published ``template``,
         the occurrences after today are drafts, as :meth:`repeat_post` makes them (they
-        have not gone out); those up to today are published, as the user says they were
-        (a weekly tip logged as published since October was a draft but for its first
-        post, and so delivered nothing)."""
+        have not gone out); those up to ``today`` (the calendar's) are published, as the
+        user says they were (a weekly tip logged as published since October was a draft
+        but for its first post, and so delivered nothing)."""
         if template.date is None:
             raise InvalidInput("A recurring post needs a first date.")
         self._check_post(template)
@@ -2740,7 +2740,7 @@ class CalendarStore:
                 f" {template.date.isoformat()} on."
             )
         rule = recurrence.as_made(rule, days)
-        today = self.today()
+        today = today or self.today()
         posts = [
             dataclasses.replace(
                 template,

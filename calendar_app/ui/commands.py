@@ -482,8 +482,8 @@ class AddPostCommand(_CreateCommand):
         self._rule = rule
 
     def create(self) -> ChangeSet:
-        if self._rule:
-            return self.session.store.add_series(self._post, self._rule)
+        if self._rule:  # published up to the day the window says is today
+            return self.session.store.add_series(self._post, self._rule, today=self.session.today())
         return self.session.store.add_post(self._post)
 
 
