@@ -56,9 +56,11 @@ READS = {
     ),
     "post_messages": "SELECT * FROM post_messages ORDER BY post_id, message_id",
     "former_names": "SELECT * FROM former_names ORDER BY kind, record_id, name_key",
+    "deleted_posts": ("SELECT uid, post_id, revision, shown FROM deleted_posts ORDER BY uid"),
 }
 """What the user can see of a calendar, and what imports and merges read to find its
-records again (a post's last edit time aside: a redo is an edit made again, now)."""
+records again and to leave out the posts deleted here (a post's last edit time and a
+deletion's aside: a redo is an edit or a deletion made again, now)."""
 
 RULES = [
     "FREQ=DAILY;COUNT=3",
@@ -95,6 +97,11 @@ class DaysOfWork(RuleBasedStateMachine):
         self.session = CalendarSession(
             self.store, today=START, scope_chooser=lambda parent, verb: self.scope
         )
+
+        def refused(parent: object, exc: BaseException) -> None:
+            raise exc  # (a step the store refuses is pushed through push, which raises)
+
+        self.session.report_error = refused
         self.seen = [reading(self.store)]
         """How the calendar read at each index of the undo stack (the redo side too)."""
         self.names = 0
@@ -235,6 +242,33 @@ class DaysOfWork(RuleBasedStateMachine):
             edit: PostChanges = {"title": self._fresh("Changed")}
             self._take(ChangeRepeatCommand(self.session, post_id, edit, repeat, scope=scope))
 
+    @precondition(lambda self: self._post_ids())
+    @rule(chosen=picks, day=days, whole=st.booleans())
+    def merge_a_colleagues_copy(self, chosen: list[int], day: date, whole: bool) -> None:
+        """A copy given to a colleague, who deletes a post (``whole``: its series),
+        rewords another and makes a series, merged back as one step."""
+        from calendar_app.exchange.copy import save_copy
+        from calendar_app.ui.transfer import run_import
+
+        path = Path(self.folder.name) / f"{self._fresh('colleague')}.cadence"
+        save_copy(self.store, path)
+        ids = self._pick(self._post_ids(), chosen)
+        with CalendarStore.open(path) as other:
+            if whole and other.post(ids[0]).series_id is not None:
+                other.delete_occurrences(ids[0], "all")
+            else:
+                other.delete_posts(ids[:1])
+            if len(ids) > 1 and other.posts(ids[1:2]):  # (not gone with the series)
+                other.update_post(ids[1], {"title": self._fresh("Reworded there")})
+            channel = other.channels(include_archived=True)[0].id
+            other.add_series(NewPost(self._fresh("Theirs"), channel, date=day), RULES[1])
+        stack = self.session.undo_stack
+        index = stack.index()
+        assert run_import(self.session, None, path) is not None
+        assert stack.index() == index + 1
+        del self.seen[index + 1 :]
+        self.seen.append(reading(self.store))
+
     # Key messages, channels, campaigns.
 
     @rule(cadence=st.integers(1, 30))
@@ -336,7 +370,7 @@ def test_undo_and_redo_bring_back_each_state(qapp: object) -> None:
     run_state_machine_as_test(
         DaysOfWork,
         settings=settings(
-            max_examples=120,
+            max_examples=200,
             stateful_step_count=30,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow],
