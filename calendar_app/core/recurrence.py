@@ -308,9 +308,17 @@ def editable(rule: str) -> bool:
     return days is None or (freq == "WEEKLY" and all(t in _WEEKDAYS for t in days.split(",")))
 
 
-def week_start_of(rule: str) -> int:
-    """The day a rule counts its weeks from (0 = Monday, RFC 5545's default)."""
-    return _WEEKDAYS.index(parse(rule).get("WKST", "MO"))
+def week_start_of(rule: str, calendar: int = 0) -> int:
+    """The day a rule counts its weeks from (0 = Monday, RFC 5545's default): its WKST,
+    else Monday where the week start tells its days apart (every other week on several
+    days), else ``calendar``'s, which a rule made here would have said then (one made
+    weekly, or on one day, has none; changed to every other week on Saturday and
+    Monday, it paired the days by Monday weeks in a Saturday calendar)."""
+    parts = parse(rule)
+    if "WKST" in parts:
+        return _WEEKDAYS.index(parts["WKST"])
+    several = len(parts.get("BYDAY", "").split(",")) > 1
+    return 0 if int(parts.get("INTERVAL", "1")) > 1 and several else calendar
 
 
 def weekdays_of(rule: str) -> list[int]:

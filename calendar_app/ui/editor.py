@@ -1594,7 +1594,7 @@ class PostEditor(QDialog):
             count=count,
             # A series' own week start (set when it was made), else the calendar's.
             week_start=(
-                recurrence.week_start_of(self._series_rule)
+                recurrence.week_start_of(self._series_rule, self._week_start)
                 if self._changing_repeat and self._series_rule is not None
                 else self._week_start
             ),

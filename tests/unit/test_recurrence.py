@@ -364,6 +364,23 @@ def test_a_rule_rebuilt_with_its_own_week_start_makes_the_same_days(rule: str) -
     assert recurrence.occurrences(rebuilt, sunday) == recurrence.occurrences(rule, sunday)
 
 
+@pytest.mark.parametrize(
+    ("rule", "calendar", "expected"),
+    [
+        ("FREQ=WEEKLY;BYDAY=SA,MO", 5, 5),  # made weekly here: the week never told
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=SA", 5, 5),  # one day: nor here
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,MO", 5, 0),  # typed so: the standard's Monday
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,MO;WKST=SU", 5, 6),
+    ],
+)
+def test_a_rule_counts_its_weeks_from_the_calendars_first_day_where_it_never_said(
+    rule: str, calendar: int, expected: int
+) -> None:
+    """Changed to every other week on Saturday and Monday in a Saturday calendar, a
+    weekly series paired its days by Monday weeks (Sat 2, Mon 11, Sat 16, Mon 25)."""
+    assert recurrence.week_start_of(rule, calendar) == expected
+
+
 # -- property: a split loses and adds nothing --------------------------------------
 
 _WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
