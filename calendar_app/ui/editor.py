@@ -77,6 +77,7 @@ from PySide6.QtWidgets import (
 from ..core import recurrence
 from ..core.errors import CadenceError, InvalidInput, NotFound
 from ..core.lengths import counts_as_x, post_length
+from ..core.localzone import weekend_days
 from ..core.models import (
     FIRST_DAY,
     LAST_DAY,
@@ -625,9 +626,15 @@ def make_date_edit(accessible_name: str, week_start: WeekStart) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_format())
     edit.setAccessibleName(accessible_name)
-    edit.calendarWidget().setFirstDayOfWeek(  # made by the popup's setting
-        Qt.DayOfWeek(week_start.weekday + 1)
-    )
+    popup = edit.calendarWidget()  # made by the popup's setting
+    popup.setFirstDayOfWeek(Qt.DayOfWeek(week_start.weekday + 1))
+    # Its days of rest are the locale's, as the views shade them (Friday and Saturday
+    # in Cairo): Qt's popup marked Saturday and Sunday whatever the locale.
+    rest = popup.weekdayTextFormat(Qt.DayOfWeek.Sunday)
+    work = popup.weekdayTextFormat(Qt.DayOfWeek.Wednesday)
+    resting = weekend_days()
+    for day in range(7):
+        popup.setWeekdayTextFormat(Qt.DayOfWeek(day + 1), rest if day in resting else work)
     return edit
 
 

@@ -366,3 +366,26 @@ def test_a_date_typed_after_a_click_on_the_weekday_starts_at_the_day(
     qtbot.keyClicks(field, typed)
     qtbot.keyClick(field, Qt.Key.Key_Tab)
     assert field.date().toPython() == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "resting"),
+    [
+        ("ar_EG.UTF-8", {Qt.DayOfWeek.Friday, Qt.DayOfWeek.Saturday}),
+        ("fa_IR.UTF-8", {Qt.DayOfWeek.Friday}),
+        ("en_GB.UTF-8", {Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday}),
+    ],
+)
+def test_a_date_fields_popup_marks_the_locales_days_of_rest(
+    lang: str, resting: set[Qt.DayOfWeek], monkeypatch: pytest.MonkeyPatch, qapp: object
+) -> None:
+    """As the views shade them: in Cairo the popup marked Sunday, a working day, and not
+    Friday."""
+    for name in ("LC_ALL", "LC_TIME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", lang)
+    field = make_date_edit("When", WeekStart.SATURDAY)
+    popup = field.calendarWidget()
+    formats = {day: popup.weekdayTextFormat(day).foreground().color() for day in Qt.DayOfWeek}
+    marked = {day for day, color in formats.items() if color != formats[Qt.DayOfWeek.Wednesday]}
+    assert marked == resting
