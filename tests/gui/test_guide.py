@@ -178,6 +178,20 @@ def test_the_guide_falls_back_to_the_demo_for_a_calendar_without_gaps(
         assert "demo calendar" in guide.text()
 
 
+def test_the_demo_pictures_start_their_weeks_as_the_calendar_does(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    """A new calendar in Cairo, its weeks from Saturday: the guide's month picture, from
+    the demo, started on Monday."""
+    from calendar_app.ui import guide
+
+    with CalendarStore.create(tmp_path / "cairo.cadence", week_start="saturday") as store:
+        session = CalendarSession(store, today=TODAY)
+        with guide._picture_session(session) as (pictured, from_demo):
+            assert from_demo
+            assert pictured.store.info().week_start == "saturday"
+
+
 @pytest.mark.parametrize(
     ("start", "end", "after", "expected"),
     [
