@@ -174,10 +174,14 @@ def range_text(first: date, last: date, *, year: bool = False) -> str:
     if first.month != last.month:
         text = f"{day_text(first, weekday=False)} – {day_text(last, weekday=False)}"
     else:
+        # The numbers in the language's digits, as the days' and the month's titles
+        # have them ("٢٦ سبتمبر – ٢ أكتوبر" beside "14–20 نوفمبر").
         month = locale.toString(_qdate(last), "MMM")
-        text = f"{month} {first.day}–{last.day}" if us else f"{first.day}–{last.day} {month}"
+        one, other = locale.toString(_qdate(first), "d"), locale.toString(_qdate(last), "d")
+        text = f"{month} {one}–{other}" if us else f"{one}–{other} {month}"
     if year:
-        text += f", {last.year}" if us else f" {last.year}"
+        number = locale.toString(_qdate(last), "yyyy")
+        text += f", {number}" if us else f" {number}"
     return text
 
 

@@ -136,6 +136,13 @@ def test_a_month_title_is_in_the_language_s_digits(qapp: object) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
     try:
         assert month_title(date(2027, 3, 1)).endswith("٢٠٢٧")
+        # A week's title too, within a month as across two (they mixed "14–20" with
+        # "نوفمبر ٢٠٢٦", and "٢٦ سبتمبر" with "2026").
+        within = range_text(date(2026, 11, 14), date(2026, 11, 20), year=True)
+        across = range_text(date(2026, 9, 26), date(2026, 10, 2), year=True)
+        for title in (within, across):
+            assert not any(sign.isascii() and sign.isdigit() for sign in title), title
+        assert within.startswith("١٤–٢٠")
     finally:
         QLocale.setDefault(QLocale.c())
 
