@@ -2095,9 +2095,9 @@ class PostEditor(QDialog):
                 return
             if answer == "new":
                 try:
-                    # One post beside theirs: its series is still there (a repeat being
-                    # changed made a second series over it).
-                    self._add_post(self._values(), alone=True)
+                    # One post beside theirs where its repeat was being changed: its
+                    # series is still there (a second series was made over it).
+                    self._add_post(self._values(), alone=self._changing_repeat)
                 except Exception as exc:  # as a save's refusal
                     self._refused(exc)
                     return
@@ -2123,18 +2123,21 @@ class PostEditor(QDialog):
         if isinstance(exc, NotFound):
             exc = self._names_gone() or exc
         elif isinstance(exc, CadenceError) and self.session.store.file_moved_or_replaced():
-            QApplication.clipboard().setText(self._typed_text())
-            exc = CadenceError(
-                f"{exc} What you typed is on the clipboard: paste it into the post once"
-                " the calendar is open again."
-            )
+            typed = self._typed_text()
+            if typed:  # (a day or a status changed alone: nothing worth the clipboard)
+                QApplication.clipboard().setText(typed)
+                exc = CadenceError(
+                    f"{exc} The words you typed are on the clipboard, to paste into the"
+                    " post once the calendar is open again."
+                )
         self._error_handler(self, exc)
 
     def _typed_text(self) -> str:
-        """The post's words as typed, for the clipboard: title, text, link and notes."""
-        values = self._values()
-        parts = (values["title"], values["body"], values["link"], values["notes"])
-        return "\n\n".join(part for part in parts if part.strip())
+        """The words typed here, for the clipboard: the title, text, link and notes
+        changed, each as it reads now ("" when none was)."""
+        changed = self.changes()
+        parts = (changed.get(key, "") for key in ("title", "body", "link", "notes"))
+        return "\n\n".join(part for part in parts if isinstance(part, str) and part.strip())
 
     def _post_gone(self) -> bool:
         """Whether the post edited was deleted in another window or program meanwhile."""

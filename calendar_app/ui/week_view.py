@@ -501,8 +501,7 @@ class WeekView(PeriodView):
             # keeps its time and the start of its title readable.
             text = self._hint_text(posts, below, right - left - 8, metrics)
             width = min(right - left, metrics.horizontalAdvance(text) + 14)
-            start = left if self.isRightToLeft() else right - width
-            return QRectF(start, y, width, height)
+            return QRectF(right - width, y, width, height)  # (the grid is never mirrored)
 
         for index, day in enumerate(self.visible_days()):
             placed = sorted(

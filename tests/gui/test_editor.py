@@ -2092,6 +2092,23 @@ def test_what_was_typed_over_a_post_changed_elsewhere_can_be_a_new_post(
     assert (new.title, new.body, new.date) == ("Typed here", original.body, original.date)
 
 
+def test_a_new_post_beside_a_post_changed_elsewhere_keeps_the_repeat_chosen_for_it(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """A plain post given a weekly repeat here: "Save as New Post" made one post, unsaid."""
+    editor, original, _ = _editing_a_post_changed_elsewhere(qtbot, session, "new")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    editor.count_radio.setChecked(True)
+    editor.count_spin.setValue(3)
+    before = _all_ids(session)
+    with qtbot.waitSignal(editor.accepted):
+        editor.accept()
+    made = session.store.posts(sorted(_all_ids(session) - before))
+    assert len(made) == 3
+    assert {p.series_id for p in made} != {None}
+    assert session.store.post(original.id).title == "Their title"
+
+
 def test_a_new_post_beside_a_series_changed_elsewhere_is_one_post(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
@@ -2400,12 +2417,18 @@ def test_typing_a_calendar_replaced_meanwhile_cannot_take_goes_on_the_clipboard(
     editor.accept()
     assert len(said) == 1
     assert said[0].endswith(
-        "What you typed is on the clipboard: paste it into the post once the calendar is"
-        " open again."
+        "The words you typed are on the clipboard, to paste into the post once the"
+        " calendar is open again."
     )
-    assert (
-        QApplication.clipboard()
-        .text()
-        .startswith("Typed as the file was replaced\n\nTwo lines\nof text")
-    )
+    assert QApplication.clipboard().text() == "Typed as the file was replaced\n\nTwo lines\nof text"
     assert editor.result() != QDialog.DialogCode.Accepted
+    # Only a day changed: nothing of the post's own words goes over the clipboard.
+    said.clear()
+    editor.title_edit.setText(original.title)
+    editor.body_edit.setPlainText(original.body)
+    editor.date_edit.setDate(editor.date_edit.date().addDays(1))
+    QApplication.clipboard().setText("the user's own")
+    editor.accept()
+    assert len(said) == 1
+    assert "clipboard" not in said[0]
+    assert QApplication.clipboard().text() == "the user's own"
