@@ -816,31 +816,33 @@ def legend_groups(
     Items flow onto further lines under the first, whose right end holds the
     group's key to the marks; a group longer than its lines ends with "…". Given a
     ``month``, the channels and key messages of the posts its page shows alone (with
-    fourteen messages over a year, the legend named five of each month's).
+    fourteen messages over a year, the legend named five of each month's): those of
+    its own days (the grid's days of other months are empty); the key to its red
+    numbers stays where the report has key messages, with no post to name.
     """
     metrics = QFontMetricsF(style.font(7.5))
     bold = QFontMetricsF(style.font(7.5, QFont.Weight.DemiBold))
     channels, messages = plan.legend_channels, plan.legend_messages
     if month is not None:
-        start, rows = _grid_weeks(plan, month)
         shown = [
             post
-            for i in range(rows * 7)
-            for post in plan.posts_by_day.get(start + timedelta(days=i), ())
+            for i in range(_month_end(month).day)
+            for post in plan.posts_by_day.get(month + timedelta(days=i), ())
         ]
         on = {p.channel_id for p in shown}
         carried = {m for p in shown for m in p.message_ids}
         channels = [c for c in channels if c.id in on]
         messages = [m for m in messages if m.id in carried]
+    keyed = bool(plan.report.messages)  # red numbers may show on any page
     groups = [
-        ("Channels", _CHANNEL_TAIL, False, [(c.name, c.color) for c in channels]),
-        ("Key messages", _MESSAGE_TAIL, True, [(m.title, m.color) for m in messages]),
+        ("Channels", _CHANNEL_TAIL, False, [(c.name, c.color) for c in channels], False),
+        ("Key messages", _MESSAGE_TAIL, True, [(m.title, m.color) for m in messages], keyed),
     ]
     indent = max(bold.horizontalAdvance(heading) for heading, *_ in groups) + 8
     ellipsis = metrics.horizontalAdvance("…") + 8
     laid: list[LegendGroup] = []
-    for heading, tail, round_marks, items in groups:
-        if not items:
+    for heading, tail, round_marks, items, kept in groups:
+        if not items and not kept:
             continue  # a month of a calendar with none: no heading over nothing
         lines: list[list[tuple[str, QColor]]] = [[]]
         left = width - indent - metrics.horizontalAdvance(tail) - _KEY_GAP

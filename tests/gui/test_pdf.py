@@ -1043,14 +1043,19 @@ def test_each_month_legend_names_the_key_messages_of_its_own_posts(
         channel = store.add_channel("Blog").created[0]
         autumn = store.add_key_message("Autumn message", cadence_days=30).created[0]
         winter = store.add_key_message("Winter message", cadence_days=30).created[0]
-        for day, message in ((date(2026, 11, 10), autumn), (date(2026, 12, 10), winter)):
+        # 30 November is in December's first row too, an empty cell there.
+        for day, message in ((date(2026, 11, 30), autumn), (date(2026, 12, 10), winter)):
             store.add_post(NewPost("Post", channel, (message,), day, status=PostStatus.SCHEDULED))
-        export(store, tmp_path / "two.pdf", first=date(2026, 11, 1), last=date(2026, 12, 31))
+        export(store, tmp_path / "two.pdf", first=date(2026, 11, 1), last=date(2027, 1, 31))
     pages = pdf_pages(tmp_path / "two.pdf")
-    november = pdf_text(tmp_path / "two.pdf", page=pages - 1)
-    december = pdf_text(tmp_path / "two.pdf", page=pages)
+    november = pdf_text(tmp_path / "two.pdf", page=pages - 2)
+    december = pdf_text(tmp_path / "two.pdf", page=pages - 1)
+    january = pdf_text(tmp_path / "two.pdf", page=pages)
     assert "November 2026" in november
     assert "December 2026" in december
+    # A month with no post keeps the key to its red numbers (it lost the legend whole).
+    assert "January 2027" in january
+    assert "Red number: key messages overdue that day" in " ".join(january.split())
     legend = "Key messages"
     assert "Autumn message" in november.split(legend)[-1]
     assert "Winter message" not in november.split(legend)[-1]
