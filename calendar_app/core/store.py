@@ -3058,7 +3058,7 @@ class CalendarStore:
                 )
             if shift is not None and new_days:
                 self._refuse_landing_on_another_part(post, members, new_days)
-                self._refuse_landing_on_gone_out(post, self.posts(left.posts), new_days)
+                self._refuse_landing_on_gone_out(post, new_days)
             result = self.update_posts(edits)
             if shift is not None or "time" in changes:
                 at = changes.get("time", series.anchor_time)
@@ -3120,15 +3120,19 @@ class CalendarStore:
                     " that part too, or this one alone."
                 )
 
-    @staticmethod
-    def _refuse_landing_on_gone_out(
-        post: Post, gone_out: Sequence[Post], days: Sequence[date]
-    ) -> None:
-        """Refuse occurrences moved onto the day of one published, which stays where it
-        went out (:meth:`_leave_gone_out`): that day would hold the post twice."""
-        landing = set(days)
-        for other in gone_out:
-            if other.date in landing and _alike(other, post):
+    def _refuse_landing_on_gone_out(self, post: Post, days: Sequence[date]) -> None:
+        """Refuse occurrences moved onto the day of one published that left the series,
+        now or by an earlier step (:meth:`_leave_gone_out`), which stays where it went
+        out: that day would hold the post twice."""
+        import json  # not at start-up
+
+        landing = self._posts(
+            "WHERE p.series_id IS NULL AND p.status = 'published'"
+            " AND p.date IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted({d.isoformat() for d in days}))],
+        )
+        for other in landing:
+            if other.date is not None and _alike(other, post):
                 raise InvalidInput(
                     f"These occurrences cannot move there: {spelled_day(other.date)} has"
                     f" '{other.title}' already, published, which stays where it went out."

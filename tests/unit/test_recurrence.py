@@ -1986,10 +1986,15 @@ def test_a_rank_of_zero_is_never_read_as_one_from_the_end() -> None:
 
 
 def _weekly_with_two_gone_out(
-    store: CalendarStore, channel: int, message: int, title: str = "Weekly letter"
+    store: CalendarStore,
+    channel: int,
+    message: int,
+    title: str = "Weekly letter",
+    at: time = NINE,
 ) -> tuple[int, list[Post]]:
-    """A weekly series of five, its first two published."""
-    template = dataclasses.replace(_template(channel, message), title=title)
+    """A weekly series of five, its first two published (another ``title`` at another
+    hour is a post of its own, not this one planned twice)."""
+    template = dataclasses.replace(_template(channel, message, at=at), title=title)
     series_id, posts = _add_series(store, template, "FREQ=WEEKLY;COUNT=5")
     store.update_posts({p.id: {"status": PostStatus.PUBLISHED} for p in posts[:2]})
     return series_id, store.series_posts(series_id)
@@ -2061,11 +2066,16 @@ def test_all_occurrences_left_on_record_are_said_changed_and_not_landed_on(
     series_id, posts = _weekly_with_two_gone_out(store, channel, message)
     changes = store.update_occurrences(posts[3].id, {"time": time(15, 0)}, "all")
     assert {p.id for p in posts[:2]} <= changes.posts
-    _, posts = _weekly_with_two_gone_out(store, channel, message, "Weekly tip")
+    # Left by that step, still not landed on by the next.
+    with pytest.raises(InvalidInput, match="has 'Weekly letter' already, published"):
+        store.update_occurrences(posts[2].id, {"date": posts[1].date}, "all")
+    _, posts = _weekly_with_two_gone_out(store, channel, message, "Weekly tip", time(11, 0))
     before = store.all_posts()
     with pytest.raises(InvalidInput, match="has 'Weekly tip' already, published"):
         store.update_occurrences(posts[2].id, {"date": posts[1].date}, "all")
     assert store.all_posts() == before
-    series_id, posts = _weekly_with_two_gone_out(store, channel, message, "Monthly news")
+    series_id, posts = _weekly_with_two_gone_out(
+        store, channel, message, "Monthly news", time(12, 0)
+    )
     store.update_occurrences(posts[3].id, {"status": PostStatus.PUBLISHED}, "all")
     assert [p.id for p in store.series_posts(series_id)] == [p.id for p in posts]
