@@ -210,9 +210,12 @@ SPROUT_GAP = timedelta(minutes=10)
 DEFAULT_TIME = time(9, 0)
 """When a publishing tool needs a time and the post has none."""
 
-TOOL_KINDS = frozenset({"social", "video"})
-"""The channel kinds the publishing tools publish to (profiles on social networks,
-YouTube); a newsletter, a blog or a press release goes out elsewhere."""
+NOT_TOOL_KINDS = frozenset(
+    {"newsletter", "blog", "press release", "event", "website", "podcast", "internal"}
+)
+"""The channel kinds the publishing tools publish nothing to (a newsletter, a press
+release goes out elsewhere); "other" may be a profile of theirs (Google Business
+Profile, WhatsApp), as social and video are."""
 
 OUTGOING_STATUSES = frozenset({PostStatus.DRAFT, PostStatus.SCHEDULED})
 """The statuses the publishing-tool profiles export: posts still to go out."""
@@ -2057,7 +2060,7 @@ def _export_to_tool(
 def _not_social(chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Channel]) -> list[str]:
     """The channels posts were sent for whose kind the tools publish nothing to."""
     sent = {post.channel_id for _, post in chosen}
-    return [c.name for c in channels if c.id in sent and c.kind not in TOOL_KINDS]
+    return [c.name for c in channels if c.id in sent and c.kind in NOT_TOOL_KINDS]
 
 
 def export_hootsuite(

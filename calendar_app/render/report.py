@@ -106,7 +106,8 @@ class MessageDelivery:
     delivered: int
     """Of those, the days up to the as-of day: the rest are planned."""
     average_interval: float | None
-    """Mean days between consecutive delivery days in the range; None below two."""
+    """The days the message ran in the range for each delivery day: one delivery every so
+    many days, on average; None without a delivery."""
     channels: tuple[tuple[Channel, int], ...]
     """Delivery days per channel in the range, most first; channels with none left out."""
     weeks: tuple[tuple[date, int], ...]
@@ -183,9 +184,8 @@ def build_delivery_report(
         days = analysed.deliveries
         # Over the days the message ran in the period, not from its first delivery to its
         # last: three posts in four months read "every 3.5 days" beside a month overdue.
-        # (One delivery has no spacing: "every 91 days" for a quarter of one post.)
         interval = None
-        if len(days) >= 2 and strip.active_first is not None and strip.active_last is not None:
+        if days and strip.active_first is not None and strip.active_last is not None:
             interval = ((strip.active_last - strip.active_first).days + 1) / len(days)
         weekly = [0] * week_count
         for day in days:
@@ -789,7 +789,8 @@ def reading_notes(as_of: date) -> list[tuple[str, str]]:
         ),
         (
             "On average",
-            "the mean number of days between consecutive deliveries in the period.",
+            "one delivery every so many days: the days the message ran in the period,"
+            " divided by its deliveries.",
         ),
     ]
 
@@ -965,7 +966,7 @@ def _figures(item: MessageDelivery) -> tuple[tuple[str, str, str], ...]:
         ),
         (
             "—" if interval is None else f"{interval:.1f}".rstrip("0").rstrip("."),
-            "days apart, on average",
+            "days a delivery, on average",
             f"its cadence asks for at most {cadence.cadence_days}",
         ),
         (

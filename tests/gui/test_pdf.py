@@ -320,7 +320,7 @@ def test_the_report_says_how_each_message_went_out(demo_path: Path, qapp: object
                 per_channel[name] = per_channel.get(name, 0) + 1
         assert {c.name: n for c, n in item.channels} == per_channel
         assert sum(n for _, n in item.weeks) == item.deliveries
-        if len(days) < 2:
+        if not days:
             assert item.average_interval is None
         else:  # over the days it ran in the period, not its first delivery to its last
             first, last = item.row.active_first, item.row.active_last
@@ -1063,8 +1063,8 @@ def test_each_month_legend_names_the_key_messages_of_its_own_posts(
     assert "Autumn message" not in december.split(legend)[-1]
 
 
-def test_one_delivery_has_no_average_spacing(tmp_path: Path, qapp: object) -> None:
-    """A single post in a quarter read "every 91 days" on average."""
+def test_one_delivery_in_a_quarter_is_one_every_quarter(tmp_path: Path, qapp: object) -> None:
+    """One a quarter, as said: the days it ran for each delivery (not "—", as for none)."""
     with CalendarStore.create(tmp_path / "one.cadence", timezone="Europe/Paris") as store:
         channel = store.add_channel("Blog").created[0]
         message = store.add_key_message("Once", cadence_days=7).created[0]
@@ -1077,4 +1077,4 @@ def test_one_delivery_has_no_average_spacing(tmp_path: Path, qapp: object) -> No
             store, as_of=TODAY, first=date(2026, 10, 1), last=date(2026, 12, 31)
         )
     (item,) = report.messages
-    assert (item.deliveries, item.average_interval) == (1, None)
+    assert (item.deliveries, item.average_interval) == (1, 92)

@@ -1601,13 +1601,17 @@ def test_hootsuite_into_a_folder(store: CalendarStore, publishing: dict[str, int
         " upload it to profiles set to that zone. The tool publishes to social networks:"
         " 'Newsletter' is no such channel; leave it out unless the tool has a profile for it."
     )
-    # A social network's channel is what the tool is for: nothing said of it.
-    add(store, publishing["LinkedIn"], date(2026, 12, 2))
+    # A social network's channel is what the tool is for, and one of another kind may
+    # be a profile of theirs (Google Business Profile): nothing said of them.
+    profile = store.add_channel("Google Business Profile", kind="other").created[0]
+    for channel in (publishing["LinkedIn"], profile):
+        add(store, channel, date(2026, 12, 2))
     summary = export_sprout(
         store,
         folder,
-        ExportOptions(today=TODAY, channel_ids=frozenset({publishing["LinkedIn"]})),
+        ExportOptions(today=TODAY, channel_ids=frozenset({publishing["LinkedIn"], profile})),
     )
+    assert summary.posts == 2
     assert "social networks" not in summary.describe()
 
 
