@@ -563,6 +563,8 @@ nav a:hover { border-color: var(--faint); }
 .key-gap.future { background: repeating-linear-gradient(135deg, #eda19e 0 5px,
   #f3bcb9 5px 8px); }
 .key-today { display: inline-block; width: 2px; height: 14px; background: var(--today); }
+.key-off { display: inline-block; width: 24px; height: 10px; border: 1px solid var(--line);
+  background: repeating-linear-gradient(135deg, #eef0f3 0 4px, #f8f9fa 4px 8px); }
 
 /* Legend */
 .legend { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
@@ -755,15 +757,16 @@ def _messages_section(page: _Page) -> str:
     )
 
     messages = {m.id: m for m in page.shown_messages}
-    for cadence in report.messages:
-        message = messages[cadence.message_id]
-        out.append(_message_row(page, message, cadence, pos, days))
-
+    rows = [_message_row(page, messages[c.message_id], c, pos, days) for c in report.messages]
+    out.extend(rows)
+    # Days outside a message's dates are hatched: said where a row shows some.
+    off = any('class="off"' in row for row in rows)
     out.append(
         '<div class="strip-key">'
         '<span><span class="key-gap"></span>overdue</span>'
         '<span><span class="key-gap future"></span>overdue unless something is planned</span>'
-        '<span><span class="key-today"></span>today</span>'
+        + ('<span><span class="key-off"></span>outside its dates</span>' if off else "")
+        + '<span><span class="key-today"></span>today</span>'
         "<span>marks: deliveries, in the colour of their channel</span>"
         "</div>\n"
     )

@@ -1002,3 +1002,17 @@ def test_a_key_message_left_out_is_not_named_on_the_posts_shared(tmp_path: Path,
     assert "Launch" in text
     assert "Public message" in text
     assert "Internal reorg" not in text
+
+
+def test_the_strip_key_says_the_hatch_of_days_outside_a_messages_dates(
+    demo: Path, tmp_path: Path
+) -> None:
+    """As the cadence panel's and the report's keys do: the page hatched them unsaid."""
+    november = {"first": date(2026, 11, 1), "last": date(2026, 11, 30)}
+    with CalendarStore.open(demo) as store:
+        export(store, tmp_path / "all.html", **november)
+        message = store.key_messages()[0]
+        store.update_key_message(dataclasses.replace(message, ends_on=date(2026, 11, 15)))
+        export(store, tmp_path / "ended.html", **november)
+    assert "outside its dates" not in (tmp_path / "all.html").read_text(encoding="utf-8")
+    assert "outside its dates" in (tmp_path / "ended.html").read_text(encoding="utf-8")
