@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from ..core.errors import CalendarFileError, InvalidInput, environment_errors
@@ -514,13 +514,6 @@ class _Maps:
         )
 
 
-@dataclasses.dataclass(frozen=True)
-class _Days:
-    """A cadence, said in days."""
-
-    days: int
-
-
 SETTINGS_NAMED = 5
 """How many channels, key messages and campaigns set otherwise there a merge names."""
 
@@ -536,68 +529,68 @@ def _say_settings_apart(
     otherwise (a cadence of 14 days there, 7 here; a character limit): a merge keeps
     this calendar's, and dropped the colleague's unsaid (no record of which side
     changed them is kept)."""
-    made = {*summary.channels_added, *summary.messages_added, *summary.campaigns_added}
+
+    def statement(text: str) -> str:
+        return f"'{shortened(text.strip(), 40)}'" if text.strip() else "none"
+
+    def messages(there: KeyMessage, here: KeyMessage) -> list[tuple[str, object, object]]:
+        return [
+            ("every", f"{there.cadence_days} days", f"{here.cadence_days} days"),
+            ("statement", statement(there.statement), statement(here.statement)),
+            ("start", there.starts_on, here.starts_on),
+            ("end", there.ends_on, here.ends_on),
+        ]
+
+    def channels(there: Channel, here: Channel) -> list[tuple[str, object, object]]:
+        if name_key(there.name) != name_key(here.name) and there.id not in renamed_channels:
+            return []  # a channel the import's fallback took their posts into: another one
+        return [
+            ("kind", there.kind, here.kind),
+            ("character limit", there.char_limit, here.char_limit),
+        ]
+
+    def campaigns(there: Campaign, here: Campaign) -> list[tuple[str, object, object]]:
+        return [("start", there.starts_on, here.starts_on), ("end", there.ends_on, here.ends_on)]
+
     apart: list[str] = []
 
-    def shown(value: object) -> str:
-        if value is None or value == "":
-            return "none"
-        if isinstance(value, date):
-            return value.isoformat()
-        if isinstance(value, _Days):
-            return f"{value.days} days"
-        return f"'{shortened(value, 40)}'" if isinstance(value, str) else str(value)
+    def each(
+        kind: str,
+        mapping: Mapping[int, int],
+        made: Collection[int],
+        there_of: Callable[[int], Any],
+        here_of: Callable[[int], Any],
+        fields: Callable[[Any, Any], list[tuple[str, object, object]]],
+    ) -> None:
+        for their_id, our_id in mapping.items():
+            if our_id in made or our_id == DELETED_HERE:
+                continue  # made by the merge as it is there, or deleted here
+            here = here_of(our_id)
+            said = [
+                f"{what} {_setting(one)} there, {_setting(other)} here"
+                for what, one, other in fields(there_of(their_id), here)
+                if one != other
+            ]
+            if said:
+                apart.append(f"the {kind} '{_name(here)}' ({'; '.join(said)})")
 
-    def compare(kind: str, name: str, pairs: list[tuple[str, object, object]]) -> None:
-        said = [
-            f"{what} {shown(there)} there, {shown(here)} here"
-            for what, there, here in pairs
-            if there != here
-        ]
-        if said:
-            apart.append(f"the {kind} '{name}' ({'; '.join(said)})")
-
-    for their_id, our_id in maps.messages.items():
-        if our_id in made or our_id == DELETED_HERE:
-            continue
-        there, here = theirs.key_message(their_id), ours.key_message(our_id)
-        compare(
-            "key message",
-            here.title,
-            [
-                ("every", _Days(there.cadence_days), _Days(here.cadence_days)),
-                ("statement", there.statement.strip(), here.statement.strip()),
-                ("start", there.starts_on, here.starts_on),
-                ("end", there.ends_on, here.ends_on),
-            ],
-        )
-    for their_id, our_id in maps.channels.items():
-        there_c, here_c = theirs.channel(their_id), ours.channel(our_id)
-        if our_id in made or (
-            # (A channel the import's fallback took in: another one, not set otherwise.)
-            name_key(there_c.name) != name_key(here_c.name) and their_id not in renamed_channels
-        ):
-            continue
-        compare(
-            "channel",
-            here_c.name,
-            [
-                ("kind", there_c.kind, here_c.kind),
-                ("character limit", there_c.char_limit, here_c.char_limit),
-            ],
-        )
-    for their_id, our_id in maps.campaigns.items():
-        if our_id in made or our_id == DELETED_HERE:
-            continue
-        there_k, here_k = theirs.campaign(their_id), ours.campaign(our_id)
-        compare(
-            "campaign",
-            here_k.name,
-            [
-                ("start", there_k.starts_on, here_k.starts_on),
-                ("end", there_k.ends_on, here_k.ends_on),
-            ],
-        )
+    each(
+        "key message",
+        maps.messages,
+        summary.messages_added,
+        theirs.key_message,
+        ours.key_message,
+        messages,
+    )
+    each("channel", maps.channels, summary.channels_added, theirs.channel, ours.channel, channels)
+    each(
+        "campaign",
+        maps.campaigns,
+        summary.campaigns_added,
+        theirs.campaign,
+        ours.campaign,
+        campaigns,
+    )
     if not apart:
         return
     named = apart[:SETTINGS_NAMED]
@@ -606,6 +599,13 @@ def _say_settings_apart(
     summary.notes.append(
         f"Set otherwise in {theirs.path.name}, kept as here: {'; '.join(named)}{tail}."
     )
+
+
+def _setting(value: object) -> str:
+    """A setting as a merge's note says it: a day as 2027-01-31, none as "none"."""
+    if value is None:
+        return "none"
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def _say_left_off(
