@@ -398,14 +398,28 @@ def ask_replace_files(parent: QWidget | None, paths: list[Path]) -> bool:
     return run_modal(box) == buttons.Yes
 
 
+def _question(
+    parent: QWidget | None, name: str, window_title: str, text: str, informative: str
+) -> QMessageBox:
+    """A question box of the post editor's, its buttons to add."""
+    box = message_box(parent)
+    box.setObjectName(name)
+    box.setWindowTitle(window_title)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(text)
+    box.setInformativeText(informative)
+    return box
+
+
 def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     """Ask, as a post editor closes with changes, whether to save them."""
-    box = message_box(parent)
-    box.setObjectName("saveChangesBox")
-    box.setWindowTitle("Unsaved Changes")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setText(f"Save your changes to '{title}'?" if title else "Save this post?")
-    box.setInformativeText("If you don't, what you typed is lost.")
+    box = _question(
+        parent,
+        "saveChangesBox",
+        "Unsaved Changes",
+        f"Save your changes to '{title}'?" if title else "Save this post?",
+        "If you don't, what you typed is lost.",
+    )
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
@@ -427,16 +441,15 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
 def ask_save_gone(parent: QWidget | None, title: str) -> SaveAnswer:
     """Ask, as a post editor saves or closes over a post deleted elsewhere meanwhile,
     whether what was typed becomes a new post ("save"), goes, or stays open."""
-    box = message_box(parent)
-    box.setObjectName("savedGoneBox")
-    box.setWindowTitle("Post Deleted Elsewhere")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setText(
+    box = _question(
+        parent,
+        "savedGoneBox",
+        "Post Deleted Elsewhere",
         f"'{title}' was deleted in another window or program while you edited it."
         if title
-        else "This post was deleted in another window or program while you edited it."
+        else "This post was deleted in another window or program while you edited it.",
+        "Save what you typed as a new post?",
     )
-    box.setInformativeText("Save what you typed as a new post?")
     save = box.addButton("&Save as New Post", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(QMessageBox.StandardButton.Discard)
     if "&" not in discard.text():
@@ -452,14 +465,13 @@ def ask_save_over(parent: QWidget | None, title: str, changed: str) -> OverAnswe
     """Ask, as a post editor saves over a post another window or program changed
     meanwhile (``changed`` says what, as typed here too), whether what was typed goes
     over their change, becomes a new post beside it, or stays open."""
-    box = message_box(parent)
-    box.setObjectName("savedOverBox")
-    box.setWindowTitle("Post Changed Elsewhere")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setText(
-        f"'{title}' was changed in another window or program while you edited it: its {changed}."
+    box = _question(
+        parent,
+        "savedOverBox",
+        "Post Changed Elsewhere",
+        f"'{title}' was changed in another window or program while you edited it: its {changed}.",
+        "Save yours over that change, or keep it and save yours as a new post?",
     )
-    box.setInformativeText("Save yours over that change, or keep it and save yours as a new post?")
     over = box.addButton("Save &Over", QMessageBox.ButtonRole.AcceptRole)
     new = box.addButton("Save as &New Post", QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
