@@ -369,7 +369,9 @@ def merge_calendar(
         note_archived(ours, summary)
         if apart:
             summary.notes.append(apart_note(apart, f"{theirs.zone.key}'s", ours.zone.key))
-        told = second_pass_note([twice[p.uid] for p in their_posts if p.uid in came & twice.keys()])
+        told = second_pass_note(
+            [twice[p.uid] for p in their_posts if p.uid in came and p.uid in twice]
+        )
         moved = same_clock_note(same_clock, theirs.zone.key, theirs.path.name)
         summary.notes.extend(note for note in (told, moved) if note is not None)
         progress(total, total)
@@ -535,7 +537,7 @@ def _say_settings_apart(
 
     def messages(there: KeyMessage, here: KeyMessage) -> list[tuple[str, object, object]]:
         return [
-            ("every", f"{there.cadence_days} days", f"{here.cadence_days} days"),
+            ("every", _days(there.cadence_days), _days(here.cadence_days)),
             ("statement", statement(there.statement), statement(here.statement)),
             ("start", there.starts_on, here.starts_on),
             ("end", there.ends_on, here.ends_on),
@@ -574,21 +576,32 @@ def _say_settings_apart(
             if said:
                 apart.append(f"the {kind} '{_name(here)}' ({'; '.join(said)})")
 
+    # Each side's records read once (one read per record read the whole table each time).
+    def by_id(records: Iterable[Any]) -> Callable[[int], Any]:
+        return {r.id: r for r in records}.__getitem__
+
     each(
         "key message",
         maps.messages,
         summary.messages_added,
-        theirs.key_message,
-        ours.key_message,
+        by_id(theirs.key_messages(include_archived=True)),
+        by_id(ours.key_messages(include_archived=True)),
         messages,
     )
-    each("channel", maps.channels, summary.channels_added, theirs.channel, ours.channel, channels)
+    each(
+        "channel",
+        maps.channels,
+        summary.channels_added,
+        by_id(theirs.channels(include_archived=True)),
+        by_id(ours.channels(include_archived=True)),
+        channels,
+    )
     each(
         "campaign",
         maps.campaigns,
         summary.campaigns_added,
-        theirs.campaign,
-        ours.campaign,
+        by_id(theirs.campaigns()),
+        by_id(ours.campaigns()),
         campaigns,
     )
     if not apart:
@@ -599,6 +612,10 @@ def _say_settings_apart(
     summary.notes.append(
         f"Set otherwise in {theirs.path.name}, kept as here: {'; '.join(named)}{tail}."
     )
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def _setting(value: object) -> str:
