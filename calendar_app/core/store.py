@@ -2514,30 +2514,28 @@ class CalendarStore:
         """The posts with these uids deleted here (and not put back since), by uid."""
         wanted = sorted(set(uids))
         found: dict[str, Deleted] = {}
-        try:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                for uid, post_id, revision, updated_at, shown in self.read(
-                    "SELECT uid, post_id, revision, updated_at, shown FROM deleted_posts"
-                    f" WHERE uid IN ({marks})",
-                    chunk,
-                ):
-                    found[uid] = Deleted(
-                        uid, post_id, datetime.fromisoformat(updated_at), revision, shown
-                    )
-        except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
-            return {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            found.update(self._deleted_rows(f"WHERE uid IN ({','.join('?' * len(chunk))})", chunk))
         return found
 
     def all_deleted(self) -> dict[str, Deleted]:
         """Every post deleted here (and not put back since), by uid: a colleague's
         deletions for a merge to follow."""
+        return self._deleted_rows("", [])
+
+    def _deleted_rows(self, where: str, args: Sequence[str]) -> dict[str, Deleted]:
         try:
-            rows = self.read("SELECT uid FROM deleted_posts")
+            rows = self.read(
+                f"SELECT uid, post_id, revision, updated_at, shown FROM deleted_posts {where}",
+                list(args),
+            )
         except sqlite3.OperationalError:  # no such table: an older calendar, read as it is
             return {}
-        return self.deleted(row[0] for row in rows)
+        return {
+            uid: Deleted(uid, post_id, datetime.fromisoformat(updated_at), revision, shown)
+            for uid, post_id, revision, updated_at, shown in rows
+        }
 
     def deleted_showing(self, posts: Iterable[NewPost]) -> set[str]:
         """The sums (:func:`shown_sum`) of these posts that show in full a post deleted
