@@ -1107,8 +1107,10 @@ class ChannelListModel(_RecordList[Channel]):
         hidden = self.session.filters.hidden_channels
         changed, self._hidden = hidden ^ self._hidden, hidden
         # An archived channel with no posts is listed while hidden only (to be shown
-        # again): ticked, it leaves the list, as it does the Channels filter's.
-        self._load()
+        # again): ticked, it leaves the list, as it does the Channels filter's. (Only
+        # the channels' ticks change the list: a search typed leaves it as it is.)
+        if changed:
+            self._load()
         for channel_id in changed:
             row = self.row_of(channel_id)
             if row is not None:  # with the roles: Qt says "checked" only of a check's
