@@ -55,6 +55,10 @@ class WeekStart(StrEnum):
         """The day as ``date.weekday()`` numbers it (Monday 0)."""
         return _FIRST_WEEKDAYS[self]
 
+    def week_of(self, day: dt.date) -> dt.date:
+        """The first day of the week holding ``day``, in weeks that start so."""
+        return day - dt.timedelta(days=(day.weekday() - self.weekday) % 7)
+
 
 _FIRST_WEEKDAYS = {WeekStart.MONDAY: 0, WeekStart.SATURDAY: 5, WeekStart.SUNDAY: 6}
 

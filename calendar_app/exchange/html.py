@@ -1027,12 +1027,11 @@ def _overdue_titles(report: CadenceReport, day: date) -> list[str]:
 
 
 def _month_section(page: _Page, month: date, by_day: dict[date, list[Post]]) -> str:
-    first_weekday = page.week_start.weekday
     end = _month_end(month)
     count = sum(len(by_day.get(month + timedelta(days=i), ())) for i in range(end.day))
     # The weeks of the month the period covers: a few days are not lost in empty weeks.
     shown = max(month, page.first)
-    start = shown - timedelta(days=(shown.weekday() - first_weekday) % 7)
+    start = page.week_start.week_of(shown)
     end = min(end, page.last)
     out = [
         f'<section class="card month" id="{_month_id(month)}">\n'
@@ -1041,7 +1040,7 @@ def _month_section(page: _Page, month: date, by_day: dict[date, list[Post]]) -> 
         '<div class="wide"><table class="grid">\n<thead><tr>'
     ]
     for i in range(7):
-        name = WEEKDAYS[(first_weekday + i) % 7]
+        name = WEEKDAYS[(page.week_start.weekday + i) % 7]
         out.append(f'<th scope="col"><abbr title="{name}">{name[:3]}</abbr></th>')
     out.append("</tr></thead>\n<tbody>\n")
     day = start

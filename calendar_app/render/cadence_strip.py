@@ -711,7 +711,8 @@ def paint_axis(
 ) -> None:
     """Month names on top, day or week numbers below, today marked.
 
-    ``week_start`` is 0 for Monday, 6 for Sunday: with no room for every day's
+    ``week_start`` is the weekday weeks start on (0 Monday, 5 Saturday, 6 Sunday): with
+    no room for every day's
     number, the first day of each week is numbered.
     """
     painter.save()

@@ -283,8 +283,7 @@ _HEADER_H = 18.0
 
 def _grid_start(month: date, week_start: WeekStart) -> date:
     """The first day a month's grid shows, in its first row's first column."""
-    first_weekday = week_start.weekday
-    return month - timedelta(days=(month.weekday() - first_weekday) % 7)
+    return week_start.week_of(month)
 
 
 def _grid_weeks(plan: _Plan, month: date) -> tuple[date, int]:

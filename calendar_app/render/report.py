@@ -174,8 +174,7 @@ def build_delivery_report(
     order = [c.id for c in sorted(channels, key=lambda c: (c.sort_order, name_order(c.name)))]
     strips = build_rows(messages, cadence, rows, first, last, order)
 
-    week_first = info.week_start.weekday
-    week_zero = first - timedelta(days=(first.weekday() - week_first) % 7)
+    week_zero = info.week_start.week_of(first)
     week_count = (last - week_zero).days // 7 + 1
     per_channel = channel_counts(messages, rows, first, last)
 

@@ -97,8 +97,7 @@ DRAG_BADGE_GAP = 3
 
 def week_first_day(day: date, week_start: WeekStart) -> date:
     """The first day of the week holding ``day``."""
-    first_weekday = week_start.weekday
-    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
+    return week_start.week_of(day)
 
 
 def _add_months(day: date, months: int) -> date:
