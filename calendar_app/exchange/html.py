@@ -757,10 +757,16 @@ def _messages_section(page: _Page) -> str:
     )
 
     messages = {m.id: m for m in page.shown_messages}
-    rows = [_message_row(page, messages[c.message_id], c, pos, days) for c in report.messages]
-    out.extend(rows)
+    shown = [messages[c.message_id] for c in report.messages]
+    out.extend(
+        _message_row(page, m, c, pos, days) for m, c in zip(shown, report.messages, strict=True)
+    )
     # Days outside a message's dates are hatched: said where a row shows some.
-    off = any('class="off"' in row for row in rows)
+    off = any(
+        (m.starts_on is not None and m.starts_on > page.first)
+        or (m.ends_on is not None and m.ends_on < page.last)
+        for m in shown
+    )
     out.append(
         '<div class="strip-key">'
         '<span><span class="key-gap"></span>overdue</span>'

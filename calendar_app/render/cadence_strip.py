@@ -1232,13 +1232,7 @@ _INACTIVE_KEY = ("inactive", "outside its dates", _LEGEND_BAR + 5)
 
 def outside_dates(rows: Sequence[StripRow], first: date, last: date) -> bool:
     """Whether any row shows days outside its message's dates from ``first`` to ``last``."""
-    return any(
-        row.active_first is None
-        or row.active_last is None
-        or row.active_first > first
-        or row.active_last < last
-        for row in rows
-    )
+    return not all(row.is_active(first) and row.is_active(last) for row in rows)
 
 
 def _legend_font(font: QFont) -> QFont:
