@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from .models import CampaignKind, NewPost, PostStatus
+from .models import CampaignKind, NewPost, PostStatus, WeekStart
 from .store import CalendarStore
 
 CLIENT = "Solenne Solar"
@@ -142,9 +142,12 @@ RHYTHM: dict[int, list[tuple[str, time | None]]] = {
 }
 
 
-def write_demo(path: Path | str, *, today: date | None = None) -> str:
+def write_demo(
+    path: Path | str, *, today: date | None = None, week_start: WeekStart = WeekStart.MONDAY
+) -> str:
     """Write the demo calendar to ``path`` (which must not exist), whole or not at all
-    (:meth:`.CalendarStore.create`); return a summary."""
+    (:meth:`.CalendarStore.create`), its weeks starting on ``week_start``; return a
+    summary."""
     summary: list[str] = []
 
     def fill(store: CalendarStore) -> None:
@@ -154,6 +157,7 @@ def write_demo(path: Path | str, *, today: date | None = None) -> str:
         path,
         name=f"{CLIENT} (demo)",
         timezone="Europe/Amsterdam",
+        week_start=week_start,
         default_cadence_days=14,
         fill=fill,
     ).close()

@@ -20,7 +20,6 @@ from ..core.models import (
     Post,
     PostStatus,
     Series,
-    in_words,
     name_key,
     post_content,
     quoted_names,
@@ -747,7 +746,7 @@ class ExportSummary:
             its, it = ("Its", "it") if len(self.files) == 1 else ("Their", "them")
             text += f" {its} times are in {self.zone}: upload {it} to profiles set to that zone."
         if self.not_social:
-            named = in_words([f"'{name}'" for name in self.not_social])
+            named = quoted_names(self.not_social)
             one = len(self.not_social) == 1
             text += (
                 f" The tool publishes to social networks: {named}"

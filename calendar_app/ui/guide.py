@@ -251,9 +251,8 @@ def _picture_session(session: CalendarSession) -> Iterator[tuple[CalendarSession
 
     with tempfile.TemporaryDirectory(prefix="cadence-guide-") as folder:
         path = Path(folder) / "Demo.cadence"
-        write_demo(path, today=session.today())
-        with CalendarStore.open(path) as made:  # its weeks as the calendar's (Saturday's)
-            made.update_info(week_start=session.store.info().week_start)
+        # Its weeks as the calendar's (a Saturday's in Cairo).
+        write_demo(path, today=session.today(), week_start=session.store.info().week_start)
         store = CalendarStore.open(path, read_only=True)
         demo = CalendarSession(store, today=session.today())
         try:
