@@ -2094,14 +2094,9 @@ class PostEditor(QDialog):
             if answer == "cancel":
                 return
             if answer == "new":
-                try:
-                    # One post beside theirs where its repeat was being changed: its
-                    # series is still there (a second series was made over it).
-                    self._add_post(self._values(), alone=self._changing_repeat)
-                except Exception as exc:  # as a save's refusal
-                    self._refused(exc)
-                    return
-                super().accept()
+                # One post beside theirs where its repeat was being changed: its series
+                # is still there (a second series was made over it).
+                self._save_as_new(alone=self._changing_repeat)
                 return
         try:
             done = self._save()
@@ -2168,10 +2163,14 @@ class PostEditor(QDialog):
         if answer == "discard":
             super().reject()
             return
-        if answer == "cancel":
-            return
+        if answer != "cancel":
+            self._save_as_new()
+
+    def _save_as_new(self, *, alone: bool = False) -> None:
+        """Save what was typed as a new post (see :meth:`_add_post`) and close, or say
+        why the calendar refused it and stay open."""
         try:
-            self._add_post(self._values())
+            self._add_post(self._values(), alone=alone)
         except Exception as exc:  # as a save's refusal
             self._refused(exc)
             return
