@@ -652,6 +652,10 @@ class ExportOptions:
     archived_messages: frozenset[int] = frozenset()
     """Reports, with no key message chosen (no post left out for its messages): the
     archived key messages ticked by name, in the report beside those in use."""
+    rest_days: frozenset[int] | None = None
+    """The web page: the days of the week (Monday 0) shaded as the weekend; None, those
+    of the locale the environment names (the window gives the system's, as it shades
+    them)."""
 
     def filters(self) -> bool:
         """Whether the options leave some posts out."""

@@ -330,6 +330,7 @@ class _Page:
     first: date
     last: date
     week_start: WeekStart
+    rest_days: frozenset[int]
     channels: dict[int, Channel]
     messages: dict[int, KeyMessage]
     campaigns: dict[int, Campaign]
@@ -446,6 +447,7 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         first=first,
         last=last,
         week_start=info.week_start,
+        rest_days=weekend_days() if options.rest_days is None else options.rest_days,
         channels=channels,
         messages=messages,
         campaigns=campaigns,
@@ -1065,7 +1067,7 @@ def _day_cell(page: _Page, month: date, day: date, by_day: dict[date, list[Post]
     classes = []
     if not inside:
         classes.append("outside")
-    elif day.weekday() in weekend_days():
+    elif day.weekday() in page.rest_days:
         classes.append("weekend")
     if day == page.as_of and day.month == month.month:  # not in another month's spill-over
         classes.append("today")

@@ -42,9 +42,9 @@ from PySide6.QtGui import (
 )
 
 from ..core.cadence import CadenceReport, Gap, MessageStatus
-from ..core.localzone import weekend_days
 from ..core.models import KeyMessage, isolated, with_year
 from .chips import seen_on
+from .weeks import rest_days
 
 __all__ = [
     "GapShape",
@@ -668,7 +668,7 @@ def paint_grid(painter: QPainter, layout: StripLayout, rect: QRectF, colors: Str
     painter.setPen(Qt.PenStyle.NoPen)
     width = layout.day_width
     if width >= 6:  # narrower, the stripes would only add noise
-        rest = weekend_days()  # the locale's (Friday and Saturday in Israel)
+        rest = rest_days()  # the locale's (Friday and Saturday in Israel)
         day = layout.first
         while day <= layout.last:
             if day.weekday() not in rest:
@@ -782,7 +782,7 @@ def paint_axis(
         # Every day's number (with its weekday when there is room); today's
         # sits on a filled pill, as in a calendar.
         named = width >= small_metrics.horizontalAdvance("Wed 28") + 14
-        rest = weekend_days()
+        rest = rest_days()
         for day in _days_of(layout):
             x = layout.x_for(day)
             cell = QRectF(x - width / 2, low.top(), width, low.height())

@@ -59,7 +59,6 @@ from PySide6.QtGui import (
 
 from ..core.errors import CalendarFileError, os_problem_for
 from ..core.files import write_beside
-from ..core.localzone import weekend_days
 from ..core.models import (
     LTR_ISOLATE,
     MARKERS_SHOWN,
@@ -115,6 +114,7 @@ from .report import (
     paint_overview,
     paint_page_title,
 )
+from .weeks import rest_days
 
 __all__ = ["ensure_gui_application", "export_pdf", "render_images", "render_pages"]
 
@@ -338,7 +338,7 @@ def _paint_grid(
     """The weeks of ``month`` the period covers, in ``rect``; returns the grid's bottom."""
     report = plan.report
     start, rows = _grid_weeks(plan, month)
-    rest = weekend_days()
+    rest = rest_days()
     header_h = _HEADER_H
     column_w = rect.width() / 7
     row_h = _row_height(rect, rows)

@@ -77,7 +77,6 @@ from PySide6.QtWidgets import (
 from ..core import recurrence
 from ..core.errors import CadenceError, InvalidInput, NotFound
 from ..core.lengths import counts_as_x, post_length
-from ..core.localzone import weekend_days
 from ..core.models import (
     FIRST_DAY,
     LAST_DAY,
@@ -100,6 +99,7 @@ from ..core.models import (
 from ..core.store import PostChanges, RepeatPlan, Scope
 from ..render.cadence_strip import day_text
 from ..render.chips import seen_on
+from ..render.weeks import rest_days
 from .commands import (
     AddPostCommand,
     ChangeRepeatCommand,
@@ -632,7 +632,7 @@ def make_date_edit(accessible_name: str, week_start: WeekStart) -> QDateEdit:
     # in Cairo): Qt's popup marked Saturday and Sunday whatever the locale.
     rest = popup.weekdayTextFormat(Qt.DayOfWeek.Sunday)
     work = popup.weekdayTextFormat(Qt.DayOfWeek.Wednesday)
-    resting = weekend_days()
+    resting = rest_days()
     for day in range(7):
         popup.setWeekdayTextFormat(Qt.DayOfWeek(day + 1), rest if day in resting else work)
     return edit

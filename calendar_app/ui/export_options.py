@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..exchange.formats import ExportOptions
 from ..exchange.html import export_range
+from ..render.weeks import rest_days
 from .editor import hint_label, make_date_edit, problems_label, pydate, qdate
 from .post_model import TickingRowDelegate
 from .session import CalendarSession
@@ -259,6 +260,7 @@ class ExportOptionsDialog(QDialog):
             day_first=bool(self.date_order.currentData()),
             byte_order_mark=self.byte_order_mark.isChecked(),
             today=self.session.given_today(),
+            rest_days=rest_days(),
         )
 
 

@@ -55,7 +55,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.cadence import day_runs
 from ..core.errors import CadenceError
-from ..core.localzone import weekend_days
 from ..core.models import (
     ChangeSet,
     Post,
@@ -83,6 +82,7 @@ from ..render.chips import (
     with_alpha,
 )
 from ..render.pixels import crisp
+from ..render.weeks import rest_days
 from . import accessible, dnd
 from .commands import show_tooltip
 from .dialogs import show_error
@@ -1387,7 +1387,7 @@ class MonthView(PeriodView):
                 name,
             )
 
-        rest = weekend_days()  # the locale's days of rest (Friday and Saturday in Israel)
+        rest = rest_days()  # the locale's days of rest (Friday and Saturday in Israel)
         for day, layout in self._days.items():
             cell = layout.cell
             if not cell.intersects(clip):

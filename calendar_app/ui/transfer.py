@@ -27,6 +27,7 @@ from ..exchange.formats import (
     format_for,
 )
 from ..render.cadence_strip import day_text
+from ..render.weeks import rest_days
 from .commands import StoreCommand, without_access_key
 from .dialogs import (
     ask_date_order,
@@ -261,7 +262,9 @@ def run_export(
         exporter = export_pdf
     else:
         exporter = EXPORTERS[fmt]
-    chosen = options or ExportOptions(day_first=day_first_locale(), today=session.given_today())
+    chosen = options or ExportOptions(
+        day_first=day_first_locale(), today=session.given_today(), rest_days=rest_days()
+    )
     return _with_progress(
         session,
         parent,

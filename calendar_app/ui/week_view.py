@@ -42,7 +42,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
-from ..core.localzone import weekend_days
 from ..core.models import Post, isolated
 from ..render.cadence_strip import range_text
 from ..render.chips import (
@@ -60,6 +59,7 @@ from ..render.chips import (
     with_alpha,
 )
 from ..render.pixels import crisp
+from ..render.weeks import rest_days
 from .month_view import (
     SPOKEN_POSTS,
     PeriodView,
@@ -733,7 +733,7 @@ class WeekView(PeriodView):
             self._paint_grid(painter, part, colors, clip)
 
     def _column_background(self, day: date, colors: _Colors) -> QColor:
-        background = colors.weekend if day.weekday() in weekend_days() else colors.base
+        background = colors.weekend if day.weekday() in rest_days() else colors.base
         if day == self._session.today():
             background = mix(background, colors.highlight, 0.07)
         return background

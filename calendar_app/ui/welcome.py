@@ -79,6 +79,7 @@ from ..core.models import MAX_CADENCE_DAYS, WeekStart, guessed_kind, name_key, s
 from ..core.store import CalendarStore, hidden_beside
 from ..exchange.formats import format_for
 from ..render.chips import mix
+from ..render.weeks import locale_week_start
 from .dialogs import (
     SaveAnswer,
     ask_save_changes,
@@ -178,15 +179,6 @@ def free_path(folder: Path, name: str) -> Path:
         candidate = folder / f"{stem} {number}.cadence"
         number += 1
     return candidate
-
-
-def locale_week_start(locale: QLocale | None = None) -> WeekStart:
-    """Sunday or Saturday where the locale starts its weeks so, Monday everywhere else
-    (the Maldives' Friday too)."""
-    first = (locale or QLocale()).firstDayOfWeek()
-    return {Qt.DayOfWeek.Sunday: WeekStart.SUNDAY, Qt.DayOfWeek.Saturday: WeekStart.SATURDAY}.get(
-        first, WeekStart.MONDAY
-    )
 
 
 def computer_zone() -> str:

@@ -17,6 +17,7 @@ from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange import csv_profiles
 from calendar_app.exchange.formats import ExportOptions
+from calendar_app.render.weeks import rest_days
 from calendar_app.ui import dialogs, transfer
 from calendar_app.ui.commands import ChannelCommand, UpdateKeyMessageCommand
 from calendar_app.ui.editor import qdate
@@ -53,7 +54,7 @@ def test_a_report_covers_four_months_around_today_unless_told(
 ) -> None:
     dialog = open_dialog(session, "pdf", qtbot)
     assert dialog.options() == ExportOptions(
-        first=date(2026, 10, 1), last=date(2027, 1, 31), today=TODAY
+        first=date(2026, 10, 1), last=date(2027, 1, 31), today=TODAY, rest_days=rest_days()
     )
     assert dialog.byte_order_mark.isHidden()
     assert dialog.date_order.isHidden()
@@ -66,7 +67,9 @@ def test_other_formats_export_every_post_unless_a_period_is_checked(
     session: CalendarSession, qtbot: QtBot
 ) -> None:
     dialog = open_dialog(session, "ics", qtbot)
-    assert dialog.options() == ExportOptions(today=TODAY, day_first=dialog.options().day_first)
+    assert dialog.options() == ExportOptions(
+        today=TODAY, day_first=dialog.options().day_first, rest_days=rest_days()
+    )
     assert not dialog.first_edit.isEnabled()
     dialog.limit_days.setChecked(True)
     assert dialog.first_edit.isEnabled()

@@ -18,7 +18,6 @@ from icalendar import Calendar
 from PySide6.QtCore import (
     QDate,
     QItemSelectionModel,
-    QLocale,
     QMimeData,
     QPoint,
     QSettings,
@@ -63,6 +62,7 @@ from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus, Week
 from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.exchange.formats import ExportOptions
 from calendar_app.render.cadence_strip import day_text
+from calendar_app.render.weeks import locale_week_start
 from calendar_app.ui import dialogs
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
@@ -92,7 +92,7 @@ from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.post_model import AgendaModel, IdRole
 from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.settings import CalendarSettingsDialog
-from calendar_app.ui.welcome import NewCalendarDialog, NewCalendarPlan, locale_week_start
+from calendar_app.ui.welcome import NewCalendarDialog, NewCalendarPlan
 
 from ..files import damage_inside
 from ..terminal import cadence
@@ -1422,15 +1422,18 @@ def test_a_new_calendar_that_cannot_be_made_keeps_the_form_and_its_typing(
 
 
 def test_new_calendar_and_open_recent(
-    window: MainWindow, tmp_path: Path, settings: QSettings, demo_path: Path, errors: Errors
+    window: MainWindow,
+    tmp_path: Path,
+    settings: QSettings,
+    demo_path: Path,
+    errors: Errors,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fresh = tmp_path / "Client B.cadence"
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    try:
-        assert window.create_calendar(_plan(fresh))
-    finally:
-        QLocale.setDefault(before)
+    for name in ("LC_ALL", "LC_TIME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert window.create_calendar(_plan(fresh))
     assert window.windowTitle() == "Client B — Cadence"
     assert window.session.store.count_posts() == 0
     assert window.statusBar().currentMessage() == "0 posts"

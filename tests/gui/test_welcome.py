@@ -25,6 +25,7 @@ from calendar_app.core.cadence import MessageStatus, analyse, default_window
 from calendar_app.core.errors import StorageProblem, to_its_backups
 from calendar_app.core.models import NewPost, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
+from calendar_app.render.weeks import locale_week_start, rest_days
 from calendar_app.ui import main as main_module
 from calendar_app.ui import welcome as welcome_module
 from calendar_app.ui.dialogs import announce_error
@@ -43,7 +44,6 @@ from calendar_app.ui.welcome import (
     chosen_zone,
     create_planned_calendar,
     free_path,
-    locale_week_start,
     show_welcome,
     time_zone_names,
 )
@@ -392,6 +392,9 @@ def test_new_calendar_defaults(
     dialog: WelcomeDialog, data: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     monkeypatch.setattr(welcome_module, "system_timezone", lambda default: "Europe/Paris")
+    for name in ("LC_ALL", "LC_TIME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     try:
         fresh = WelcomeDialog()
@@ -433,6 +436,38 @@ def test_week_start_follows_the_locale() -> None:
     assert locale_week_start(egypt) == locale_week_start(iran) == WeekStart.SATURDAY
     assert maldives.firstDayOfWeek() == Qt.DayOfWeek.Friday
     assert locale_week_start(maldives) == WeekStart.MONDAY  # no calendar starts on Friday
+
+
+def test_a_new_calendar_s_weeks_follow_the_locale_named_for_dates(
+    dialog: WelcomeDialog, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """``LC_TIME=en_US`` beside ``LANG=en_GB`` asks for weeks from Sunday, as ``cadence
+    init`` reads it (the welcome screen asked Qt, which reads ``LANG`` alone: Monday)."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.setenv("LC_TIME", "en_US.UTF-8")
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        fresh = WelcomeDialog()
+        qtbot.addWidget(fresh)
+    finally:
+        QLocale.setDefault(QLocale.c())
+    assert fresh.new_page.week_combo.currentData() == WeekStart.SUNDAY
+    assert locale_week_start() == WeekStart.SUNDAY
+
+
+def test_where_the_environment_names_no_locale_the_system_s_is_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """macOS and Windows name no locale in the environment: their region settings, as
+    Qt reads them, give the days of rest (Friday and Saturday in Israel, not the
+    Saturday and Sunday of no locale at all)."""
+    for name in ("LC_ALL", "LC_TIME", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    israel = QLocale(QLocale.Language.Hebrew, QLocale.Country.Israel)
+    assert rest_days(israel) == {4, 5}
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")  # named: as the command line reads it
+    assert rest_days(israel) == {5, 6}
 
 
 @pytest.mark.parametrize(

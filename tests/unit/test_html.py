@@ -619,6 +619,27 @@ def test_the_weekend_shaded_is_the_locale_s(
     assert shaded == rest
 
 
+def test_the_weekend_shaded_may_be_given(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window gives the days of rest it shades (the system's, where the environment
+    names no locale): the page shades those, whatever the environment says."""
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    with CalendarStore.open(demo) as store:
+        first = TODAY.replace(day=1)
+        page = export(
+            store,
+            tmp_path / "out.html",
+            first=first,
+            last=first + timedelta(days=27),
+            rest_days=frozenset({4}),
+        )
+    cells = page.having("weekend", "td")
+    numbers = [page.elements[page.elements.index(cell) + 2] for cell in cells]
+    shaded = {date(TODAY.year, TODAY.month, int(page.text_of(n))).weekday() for n in numbers}
+    assert shaded == {4}
+
+
 def test_colours_are_checked_before_they_reach_a_style(tmp_path: Path) -> None:
     assert safe_color("#ABCDEF") == "#abcdef"
     assert safe_color("red;background:url(http://x)") == NEUTRAL
