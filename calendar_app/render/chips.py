@@ -85,8 +85,10 @@ def _seen_on(color_rgba: int, background_rgba: int, least: float) -> int:
 
 
 def contrast_text(background: QColor) -> QColor:
-    """Near-black or white, whichever contrasts more with ``background``."""
-    return QColor("#ffffff") if is_dark(background) else QColor("#1b1f24")
+    """Near-black or white, whichever contrasts more with ``background`` (a mid grey
+    or slate takes white from a luminance of about 0.21)."""
+    white, ink = QColor("#ffffff"), QColor("#1b1f24")
+    return white if contrast(white, background) >= contrast(ink, background) else ink
 
 
 def mix(base: QColor, other: QColor, amount: float) -> QColor:

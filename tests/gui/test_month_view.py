@@ -31,6 +31,7 @@ from calendar_app.render.chips import (
     ChipTheme,
     badge_width,
     contrast,
+    contrast_text,
     paint_chip,
     seen_on,
 )
@@ -975,6 +976,16 @@ def test_a_channel_colour_close_to_the_background_still_shows(qapp: object, base
         paint_chip(painter, QRectF(0, 0, 120, 20), Chip("Post", QColor(color)), theme, QFont())
         painter.end()
         assert image.pixelColor(1, 10).rgb() == shown.rgb()  # the stripe, on the chip's left
+
+
+def test_text_on_a_colour_is_the_one_that_reads_better(qapp: object) -> None:
+    """Selected chips and badges write on their colour in near-black or white: on a mid
+    grey or slate, white (near-black read at 3.6:1 on #767676, white at 4.5:1)."""
+    greys = [QColor(v, v, v).name() for v in range(0, 256, 3)]
+    for color in (*COLOR_CHOICES, "#6b7b8c", "#bb6600", *greys):
+        assert contrast(contrast_text(QColor(color)), QColor(color)) >= 4.0, color
+    assert contrast_text(QColor("#767676")) == QColor("#ffffff")
+    assert contrast_text(QColor("#fff3b0")) != QColor("#ffffff")
 
 
 def test_swatches_in_a_dark_theme_stand_out_from_it(qapp: QApplication) -> None:
