@@ -444,8 +444,8 @@ def test_empty_lists_say_where_their_items_are_added(
     with CalendarStore.create(tmp_path / "new.cadence", timezone="Europe/Paris") as store:
         empty = MessageSidebar(CalendarSession(store, today=TODAY), host)
         empty.resize(host.size())
-        empty.show()
-        qtbot.waitExposed(empty)
+        with qtbot.waitExposed(empty):
+            empty.show()
         for view, menu in (
             (empty.messages_view, "Key Messages…"),
             (empty.channels_view, "Channels…"),
