@@ -2935,14 +2935,6 @@ class CalendarStore:
         )
         return cast(int, cursor.lastrowid)
 
-    def _scope_posts(self, post: Post, scope: Scope) -> list[Post]:
-        if post.series_id is None or scope == "this":
-            return [post]
-        members = self.series_posts(post.series_id)
-        if scope == "all":
-            return members
-        return [p for p in members if (p.occurrence or p.date or date.min) >= _occ(post)]
-
     def _split_series(self, post: Post) -> int:
         """End the post's series before it and start a new series at it; return the new id."""
         assert post.series_id is not None

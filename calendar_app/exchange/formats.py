@@ -1019,15 +1019,6 @@ IMPORTERS: dict[str, Importer] = {
     "csv": _noting_archived(_lazy(".csv_profiles", "import_csv")),  # type: ignore[arg-type]
 }
 
-EXPORT_SUFFIXES: dict[str, str] = {
-    "cadence": ".cadence",
-    "ics": ".ics",
-    "csv": ".csv",
-    "hootsuite": ".csv",
-    "sprout": ".csv",
-    "html": ".html",
-    "pdf": ".pdf",
-}
 IMPORT_SUFFIXES: dict[str, str] = {
     ".cadence": "cadence",
     ".ics": "ics",

@@ -312,11 +312,6 @@ def _tint(color: str, amount: float = 0.16) -> str:
     return _mix("#ffffff", color, amount)
 
 
-def _ink(color: str, amount: float = 0.45) -> str:
-    """A darker shade of ``color`` that reads on white."""
-    return _mix(color, "#1b2230", amount)
-
-
 # -- the export -----------------------------------------------------------------
 
 

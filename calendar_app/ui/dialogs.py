@@ -346,7 +346,6 @@ def save_file_name(
     default: Path,
     name_filter: str,
     *,
-    replace: Callable[[QWidget | None, Path], bool] | None = None,
     asks_to_replace: bool = True,
 ) -> Path | None:
     """Ask where to save a file of the kind ``name_filter`` names ("Web pages (*.html)");
@@ -355,7 +354,7 @@ def save_file_name(
     A name typed without that ending gets it (:func:`with_ending`), as a file of that
     kind needs it to open with a double-click. The dialog asked about replacing the
     name as typed only: the ending added makes another file, asked about here
-    (``replace``, by default :func:`ask_replace`). Without ``asks_to_replace``, neither
+    (:func:`ask_replace`). Without ``asks_to_replace``, neither
     asks: the name chosen is not the file written (a publishing tool's files are named
     after it and their channels), and the caller asks about those.
     """
@@ -369,7 +368,7 @@ def save_file_name(
         asks_to_replace
         and target != Path(name)
         and target.exists()
-        and not (replace or ask_replace)(parent, target)
+        and not ask_replace(parent, target)
     ):
         return None
     return target

@@ -1782,9 +1782,6 @@ class PostEditor(QDialog):
             self.form.setRowVisible(self.link_hint, shown)
             self._make_room()
 
-    def is_valid(self) -> bool:
-        return not self.problems()
-
     # -- reactions -------------------------------------------------------------------
 
     def _on_title_edited(self) -> None:

@@ -690,9 +690,6 @@ class AgendaModel(_PostRows, QAbstractTableModel):
         sync_rows(self, self._ids, [p.id for p in posts])
         self._rows = None
 
-    def sort_column(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort_column, self._sort_order
-
     def _touches(self, changes: ChangeSet) -> bool:
         first, last = self._first, self._last
         return any(first <= day <= last for day in changes.dates)

@@ -18,6 +18,7 @@ from ..core.errors import CadenceError
 from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, Series
 from ..exchange.formats import (
     EXPORTERS,
+    IMPORT_SUFFIXES,
     IMPORTERS,
     Cancelled,
     ExportOptions,
@@ -58,10 +59,22 @@ EXPORT_CHOICES: tuple[tuple[str, str, str], ...] = (
     ("cadence", "Calendar C&opy…", "Cadence calendars (*.cadence)"),
 )
 """File > Export's formats: key, menu text (with its access key) and file types."""
-IMPORT_FILTER = (
-    "Calendars and posts (*.ics *.csv *.tsv *.cadence);;iCalendar (*.ics);;"
-    "CSV (*.csv *.tsv);;Cadence calendars (*.cadence)"
+
+
+def _patterns(kind: str | None = None) -> str:
+    """The file name patterns of the endings an import reads (of one format)."""
+    return " ".join(f"*{ending}" for ending, of in IMPORT_SUFFIXES.items() if kind in (None, of))
+
+
+IMPORT_FILTER = ";;".join(
+    (
+        f"Calendars and posts ({_patterns()})",
+        f"iCalendar ({_patterns('ics')})",
+        f"CSV ({_patterns('csv')})",
+        f"Cadence calendars ({_patterns('cadence')})",
+    )
 )
+"""Every ending an import reads (``.ical`` too, as ``cadence import`` takes it)."""
 
 
 class ImportCommand(StoreCommand):

@@ -570,11 +570,6 @@ class WeekView(PeriodView):
             return time_text(target.at)
         return f"{time_text(target.at)} → {time_text(going)}"
 
-    def drop_target(self) -> tuple[str, date, time | None] | None:
-        """Where a drag over the view would land: (area, day, time)."""
-        target = self._drop_target
-        return None if target is None else (target.area, target.day, target.at)
-
     # -- layout -------------------------------------------------------------
 
     def _layout_changed(self) -> None:

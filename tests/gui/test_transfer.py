@@ -368,6 +368,19 @@ def test_the_import_asks_for_a_channel_as_it_then_uses_it(
         assert "lacks is added" in asked[0]
 
 
+def test_the_import_dialog_offers_every_file_an_import_reads() -> None:
+    """A "plan.ical" imported from the command line could not be picked in the window."""
+    from PySide6.QtCore import QDir
+
+    from calendar_app.exchange.formats import IMPORT_SUFFIXES
+
+    first = transfer.IMPORT_FILTER.split(";;")[0]
+    patterns = first[first.index("(") + 1 : -1].split()
+    for ending in IMPORT_SUFFIXES:
+        assert QDir.match(patterns, f"plan{ending.upper()}"), ending
+    assert QDir.match(patterns, "plan.ical")
+
+
 def test_an_import_the_filters_hide_says_so(
     session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
