@@ -532,13 +532,9 @@ def gaps_json(report: CadenceReport) -> dict[str, Any]:
     }
 
 
-def status_text(status: str, overdue_days: int) -> str:
-    if status == "overdue":
-        return f"overdue by {overdue_days} day{'s' if overdue_days != 1 else ''}"
-    return status
-
-
 def print_gaps(report: CadenceReport, name: str, out: TextIO) -> None:
+    from .core.cadence import status_text
+
     print(
         f"{name}: key messages as of {report.as_of.isoformat()}"
         f" (gaps from {report.start.isoformat()} to {report.end.isoformat()})",

@@ -61,6 +61,14 @@ class MessageStatus(StrEnum):
     ENDED = "ended"
 
 
+def status_text(status: MessageStatus | str, overdue_days: int) -> str:
+    """A message's status as the sidebar and the command line say it: ``ok``,
+    ``unplanned``, ``overdue by 12 days``..."""
+    if status == MessageStatus.OVERDUE:
+        return f"overdue by {overdue_days} day{'s' if overdue_days != 1 else ''}"
+    return str(status)
+
+
 @dataclass(frozen=True, slots=True)
 class Gap:
     """Days ``start`` to ``end`` (both included) on which a message is overdue."""

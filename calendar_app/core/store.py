@@ -1,8 +1,10 @@
 """The calendar store: the one owner of a calendar file.
 
-Every public mutation is one atomic unit (``db.atomic()``) and returns a
-:class:`ChangeSet` naming what changed. The store knows nothing about undo:
-the window's undo commands call a mutation and later its inverse.
+Every public mutation is one atomic unit (``db.atomic()``). Those of posts, series,
+channels, key messages, campaigns and settings return a :class:`ChangeSet` naming what
+changed; the bookkeeping beside them (versions kept, deletions remembered, rows
+written in bulk by an import) returns what it wrote or nothing. The store knows
+nothing about undo: the window's undo commands call a mutation and later its inverse.
 """
 
 from __future__ import annotations

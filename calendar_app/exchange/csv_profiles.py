@@ -25,8 +25,8 @@ Importing a generic file is one transaction:
   Trello's "Due Date"), said in ``ImportSummary.notes``; unknown columns are ignored and
   named in the summary. ``title`` is required, and ``channel`` too unless
   the import names a fallback channel. A column that is absent leaves that field of an
-  updated post as it was (a new post gets the default: undated, draft, no message, no
-  campaign, empty texts).
+  updated post as it was; a new post gets what an empty cell gives (no date, the status
+  an empty status cell means, below; no message, no campaign, empty texts).
 - A byte-order mark, CRLF, LF or CR line ends (old Mac Excel) and newlines inside quoted
   cells are all fine;
   so is a file separated by ``;`` or tabs (as Excel saves "CSV" in many European

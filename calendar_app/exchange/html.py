@@ -958,8 +958,7 @@ def _legend(page: _Page) -> str:
     )
     messages = "".join(
         f'<li><span class="dot" style="background:{safe_color(m.color)}"></span>'
-        f'<bdi>{escape(m.title)}</bdi> <span class="sub">every {m.cadence_days} '
-        f"day{'s' if m.cadence_days != 1 else ''}</span></li>"
+        f'<bdi>{escape(m.title)}</bdi> <span class="sub">{every_days(m.cadence_days)}</span></li>'
         for m in page.legend_messages
     )
     sample = _tint("#6b7b8c", 0.16)

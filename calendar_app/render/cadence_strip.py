@@ -41,7 +41,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from ..core.cadence import CadenceReport, Gap, MessageStatus
+from ..core.cadence import CadenceReport, Gap, MessageStatus, status_text
 from ..core.models import KeyMessage, isolated, with_year
 from .chips import seen_on
 from .weeks import rest_days
@@ -74,13 +74,6 @@ __all__ = [
 
 
 # -- words ---------------------------------------------------------------------
-
-
-def status_text(status: MessageStatus | str, overdue_days: int) -> str:
-    """The status as the sidebar says it: ``ok``, ``unplanned``, ``overdue by 12 days``..."""
-    if status == MessageStatus.OVERDUE:
-        return f"overdue by {overdue_days} day{'s' if overdue_days != 1 else ''}"
-    return str(status)
 
 
 def _qdate(day: date) -> QDate:

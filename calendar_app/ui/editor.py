@@ -2,9 +2,11 @@
 
 The dialog never writes to the store itself. Saving pushes one undo command
 (:class:`AddPostCommand` for a new post or series, :class:`EditPostsCommand`
-with only the fields that changed, :class:`DeletePostsCommand`), so every save
-is one step in Edit > Undo. For an occurrence of a recurring post the dialog
-asks "this one / this and following / all" through ``session.scope_chooser``.
+with only the fields that changed, :class:`RepeatPostCommand` for a post made to
+repeat, :class:`ChangeRepeatCommand` for a series' new rule,
+:class:`DeletePostsCommand`), so every save is one step in Edit > Undo. For an
+occurrence of a recurring post the dialog asks "this one / this and following / all"
+through ``session.scope_chooser``.
 
 The dialog is built without being shown: tests fill its widgets and call
 :meth:`PostEditor.accept`; the window uses :func:`open_post_editor` and

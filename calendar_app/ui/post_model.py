@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cadence import MessageCadence, MessageStatus
+from ..core.cadence import MessageCadence, MessageStatus, status_text
 from ..core.models import (
     ChangeSet,
     Channel,
@@ -215,10 +215,9 @@ def channel_lines(cadence: MessageCadence, today: date) -> list[str]:
 def badge_text(cadence: MessageCadence, *, short: bool = False) -> str:
     """The sidebar badge of a message: "ok", "unplanned", "overdue by 12 days", ...
     (``short``: "overdue 12 d", as the cadence panel says it where room is short)."""
-    if cadence.status == MessageStatus.OVERDUE:
-        days = cadence.overdue_days
-        return f"overdue {days} d" if short else f"overdue by {days} day{'s' * (days != 1)}"
-    return cadence.status.value
+    if short and cadence.status == MessageStatus.OVERDUE:
+        return f"overdue {cadence.overdue_days} d"
+    return status_text(cadence.status, cadence.overdue_days)
 
 
 # -- small colour pictures ----------------------------------------------------

@@ -302,6 +302,17 @@ def test_legend_names_channels_and_messages(demo: Path, tmp_path: Path) -> None:
     assert "as of Wednesday 18 November 2026 · times in Europe/Amsterdam" in masthead
 
 
+def test_the_legend_says_a_cadence_as_the_message_cards_do(demo: Path, tmp_path: Path) -> None:
+    """A daily message was "every 1 day" in the key and "every day" on its card."""
+    with CalendarStore.open(demo) as store:
+        first = store.key_messages()[0]
+        store.update_key_message(dataclasses.replace(first, cadence_days=1))
+        page = export(store, tmp_path / "out.html")
+    legend = page.text_of(page.having("legend", "section")[0])
+    assert f"{first.title} every day" in legend
+    assert "every 1 day" not in page.text_of(page.elements[0])
+
+
 def test_the_legend_names_an_archived_message_whose_dots_show(demo: Path, tmp_path: Path) -> None:
     with CalendarStore.open(demo) as store:
         roof = store.key_message_titled("Every roof counts")
