@@ -3295,16 +3295,6 @@ class CalendarStore:
             self._conn.executemany("DELETE FROM series WHERE id = ?", [(i,) for i in dropped])
         return ChangeSet(series=frozenset(s.id for s in rows) | dropped)
 
-    def iter_posts_chunked(self, size: int = 5000) -> Iterator[list[Post]]:
-        """Every post in id order, a chunk at a time (exports of large calendars)."""
-        last = 0
-        while True:
-            chunk = self._posts("WHERE p.id > ?", [last], f"ORDER BY p.id LIMIT {int(size)}")
-            if not chunk:
-                return
-            yield chunk
-            last = chunk[-1].id
-
 
 # -- helpers -----------------------------------------------------------------
 

@@ -1539,18 +1539,6 @@ def test_delivery_rows_follow_the_delivery_rule(
         assert len(store.delivery_rows(as_of_day)) == len(expected)
 
 
-def test_iter_posts_chunked_walks_every_post_in_id_order(
-    store: CalendarStore, channel: int, add_post: Adder
-) -> None:
-    ids = [
-        add_post(f"Post {i}", channel, D - timedelta(days=i) if i % 2 else None) for i in range(7)
-    ]
-
-    chunks = list(store.iter_posts_chunked(size=3))
-
-    assert [[p.id for p in chunk] for chunk in chunks] == [ids[0:3], ids[3:6], ids[6:7]]
-
-
 def test_names_are_kept_on_one_line(store: CalendarStore) -> None:
     """A line end, a tab or a terminal's escape code in a name (a spreadsheet cell, a
     command line) is a space: listed, the name keeps to its line."""
