@@ -1290,7 +1290,7 @@ class MainWindow(QMainWindow):
         posts the click selected (or the day, or the backlog, when it hit none);
         ``at``, the hour of the week's empty slot clicked, goes to New Post and Paste."""
         menu = self._post_menu
-        menu.clear()
+        self._drop_post_menu()
         if self.selected_post_ids():
             menu.addAction("&Open", self.edit_selected)
             menu.addSeparator()
@@ -1325,6 +1325,16 @@ class MainWindow(QMainWindow):
             day = self.view().current_date()
             add_gap_menus(menu, self.session, self, day, at, self._select_placed)
         return menu
+
+    def _drop_post_menu(self) -> None:
+        """Empty the context menu of its last popup: its actions, and its "Fill the Gap"
+        submenus (each right-click on a gap left two hidden menus behind, and with them
+        the session their actions named, after another calendar was opened)."""
+        menu = self._post_menu
+        menu.clear()
+        for submenu in menu.findChildren(QMenu, "gapMenu"):
+            submenu.setParent(None)  # gone from the window's widgets now
+            submenu.deleteLater()
 
     def _say_occurrences(self, count: int) -> None:
         self._tell_placed(
@@ -1757,6 +1767,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, lambda: focused().setFocus(Qt.FocusReason.OtherFocusReason))
         old.undo_stack.clear()
         old.retire()
+        self._drop_post_menu()
 
     def _focused_part(self) -> Callable[[], QWidget] | None:
         """Which part of the window has the keyboard focus, as a way to find that part

@@ -130,6 +130,10 @@ _MAX_PATCHED_DAYS = 14
 SPOKEN_POSTS = 12
 """How many of a day's posts the view's accessible description names, one by one."""
 
+CHIP_CACHE_BYTES = 24 * 1024 * 1024
+"""What the chips painted and kept may weigh before they are forgotten: a window
+resized through many widths kept up to 4,000 of them (150 MB at 200%)."""
+
 
 @dataclass
 class _Cadence:
@@ -213,6 +217,8 @@ class PeriodView(QWidget):
         self._press_ctrl = False
         """Whether Ctrl was held as the button went down (a click with it picks)."""
         self._chip_cache: dict[tuple[object, ...], QPixmap] = {}
+        self._chip_bytes = 0
+        """What the chips kept weigh: kept under :data:`CHIP_CACHE_BYTES`."""
         self._stale_posts = False  # changed while hidden: reload when shown
         self._stale_period = False  # the calendar (its first day of week) changed while hidden
         self._stale_cadence = False
@@ -758,9 +764,12 @@ class PeriodView(QWidget):
         )
         pixmap = self._chip_cache.get(key)
         if pixmap is None:
-            if len(self._chip_cache) > 4000:
-                self._chip_cache.clear()
-            pixmap = QPixmap(QSize(max(1, round(width * ratio)), max(1, round(height * ratio))))
+            size = QSize(max(1, round(width * ratio)), max(1, round(height * ratio)))
+            weight = size.width() * size.height() * 4
+            if self._chip_bytes + weight > CHIP_CACHE_BYTES:
+                self._forget_chips()
+            self._chip_bytes += weight
+            pixmap = QPixmap(size)
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
             chip_painter = QPainter(pixmap)
@@ -792,8 +801,12 @@ class PeriodView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
-            self._chip_cache.clear()
+            self._forget_chips()
             self._style_changed()
+
+    def _forget_chips(self) -> None:
+        self._chip_cache.clear()
+        self._chip_bytes = 0
 
     def _style_changed(self) -> None:
         """The font or palette changed: recompute what depends on them."""

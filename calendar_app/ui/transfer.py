@@ -323,6 +323,7 @@ def _with_progress(
     finally:
         done_waiting()
         dialog.close()
+        dialog.deleteLater()  # one per run: each export left one hidden in the window
 
 
 FALLBACK_QUESTIONS = {

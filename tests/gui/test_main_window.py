@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import pytest
+import shiboken6
 from icalendar import Calendar
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     QItemSelectionModel,
     QMimeData,
     QPoint,
@@ -3574,6 +3576,35 @@ def test_the_gap_menu_names_a_channel_added_by_another_program(
     text = fill.actions()[0].text()
     assert text.startswith(f"&Repeat “From the terminal” ({shown}, ")
     assert text.endswith(f", sent {day_text(day - timedelta(days=1))})")
+
+
+def test_the_gap_menus_of_a_right_click_go_with_the_next_one(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Each right-click on a gap left its "Fill the Gap" menus hidden in the window, and
+    with them the calendar their actions named, after another was opened."""
+    _message_id, day = _gap_day(window, "Installed by local experts")
+    window.go_to(day)
+
+    def gone(menus: list[QMenu]) -> bool:
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return not any(shiboken6.isValid(m) for m in menus)
+
+    first = gap_menus_of(window.post_menu())
+    assert first
+    second = gap_menus_of(window.post_menu())
+    assert len(second) == len(first)
+    assert gone(first)
+    assert window.findChildren(QMenu, "gapMenu") == second
+    other = tmp_path / "other.cadence"
+    write_demo(other, today=TODAY)
+    assert window.open_calendar(other)  # another calendar: nothing of this one's left
+    assert gone(second)
+
+
+def gap_menus_of(menu: QMenu) -> list[QMenu]:
+    found = [a.menu() for a in menu.actions() if a.text().replace("&", "").startswith("Fill")]
+    return [m for m in found if isinstance(m, QMenu)]
 
 
 @OFFSCREEN_POPUPS

@@ -35,6 +35,7 @@ from calendar_app.render.chips import (
     paint_chip,
     seen_on,
 )
+from calendar_app.ui import month_view as month_view_module
 from calendar_app.ui.commands import AddPostCommand
 from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.editor import swatch_icon
@@ -976,6 +977,23 @@ def test_a_channel_colour_close_to_the_background_still_shows(qapp: object, base
         paint_chip(painter, QRectF(0, 0, 120, 20), Chip("Post", QColor(color)), theme, QFont())
         painter.end()
         assert image.pixelColor(1, 10).rgb() == shown.rgb()  # the stripe, on the chip's left
+
+
+def test_chips_kept_for_repainting_weigh_no_more_than_their_allowance(
+    month: MonthView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window resized through many widths kept a picture of every chip at every width
+    (up to 4,000 of them: 150 MB at 200%)."""
+    allowance = 400 * 1024
+    monkeypatch.setattr(month_view_module, "CHIP_CACHE_BYTES", allowance)
+    month.set_current_date(TODAY)
+    for width in range(700, 1300, 20):
+        month.resize(width, 700)
+        month.repaint()
+    cache = month._chip_cache  # what the view keeps is the point
+    weight = sum(p.width() * p.height() * 4 for p in cache.values())
+    assert cache
+    assert weight <= allowance
 
 
 def test_text_on_a_colour_is_the_one_that_reads_better(qapp: object) -> None:

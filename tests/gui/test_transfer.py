@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -379,6 +379,18 @@ def test_the_import_dialog_offers_every_file_an_import_reads() -> None:
     for ending in IMPORT_SUFFIXES:
         assert QDir.match(patterns, f"plan{ending.upper()}"), ending
     assert QDir.match(patterns, "plan.ical")
+
+
+def test_each_export_s_progress_dialog_goes_once_done(
+    session: CalendarSession, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Each export left its progress dialog hidden in the window: 200 exports, 200."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    for number in range(3):
+        assert transfer.run_export(session, window, "csv", tmp_path / f"{number}.csv")
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(QProgressDialog) == []
 
 
 def test_an_import_the_filters_hide_says_so(
