@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFont, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -107,3 +107,15 @@ def app_font_times(factor: float) -> Iterator[None]:
         yield
     finally:
         QApplication.setFont(usual)
+
+
+def red_pixels(image: QImage, rect: QRect) -> int:
+    """How many pixels of ``rect`` (in the grabbed widget's coordinates) are of the
+    overdue red, as the badges fill them."""
+    ratio = image.devicePixelRatio()
+    count = 0
+    for x in range(rect.left(), rect.right() + 1):
+        for y in range(rect.top(), rect.bottom() + 1):
+            color = image.pixelColor(int(x * ratio), int(y * ratio))
+            count += color.red() > 150 and color.green() < 110 and color.blue() < 110
+    return count

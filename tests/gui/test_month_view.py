@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import cast
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -43,7 +43,7 @@ from calendar_app.ui.month_view import MonthView
 from calendar_app.ui.post_model import channel_lines, post_tooltip, swatch
 from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.week_view import WeekView
-from tests.gui.conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers, double_click
+from tests.gui.conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers, double_click, red_pixels
 
 from .dragdrop import drag_event, drag_from, drag_over, send_drop
 
@@ -189,8 +189,19 @@ def test_overdue_badges_count_the_overdue_messages(
     assert counts == {day: report.overdue_count(day) for day in month.visible_days()}
     assert any(counts.values())
 
+    def corner(day: date) -> QRect:
+        cell = month.day_rect(day)
+        return QRect(cell.right() - 26, cell.top() + 3, 24, 14)
+
+    # Counted is painted: a red badge in the corner of each day it counts.
+    image = month.grab().toImage()
+    for day, count in counts.items():
+        assert (red_pixels(image, corner(day)) > 10) == (count > 0), day
+
     session.select_message(session.key_messages()[0].id)
     assert all(month.badge_count(day) == 0 for day in month.visible_days())
+    image = month.grab().toImage()
+    assert not any(red_pixels(image, corner(day)) for day in counts)
 
 
 def test_selected_message_tints_its_overdue_days(
@@ -224,6 +235,22 @@ def test_selected_message_tints_its_overdue_days(
         "Installed by local experts overdue unless a post is planned by then"
     ]
     assert month.spoken_cadence(past) == ["Installed by local experts overdue"]
+
+    # A day it went out on carries a mark of its colour in the corner.
+    color = QColor(message.color)
+
+    def marked(day: date) -> bool:
+        cell = month.day_rect(day)
+        ratio = picture.devicePixelRatio()
+        return any(
+            picture.pixelColor(int(x * ratio), int(y * ratio)) == color
+            for x in range(cell.right() - 24, cell.right() - 2)
+            for y in range(cell.top() + 3, cell.top() + 20)
+        )
+
+    assert month.delivered_days()
+    assert all(marked(day) for day in month.delivered_days())
+    assert not any(marked(day) for day in tinted)
 
     session.select_message(None)
     assert month.tinted_days() == []

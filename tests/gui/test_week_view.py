@@ -26,7 +26,7 @@ from calendar_app.ui.gaps import repeat_post, schedule_idea
 from calendar_app.ui.month_view import MonthView
 from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.week_view import HOUR_HEIGHT, MIN_LANE_WIDTH, WeekView
-from tests.gui.conftest import TODAY, ScopeAnswers, double_click
+from tests.gui.conftest import TODAY, ScopeAnswers, double_click, red_pixels
 
 from .dragdrop import drag_from, drag_over, send_drop
 
@@ -424,6 +424,12 @@ def test_header_badges_and_tint(week: WeekView, session: CalendarSession) -> Non
     days = week.visible_days()
     assert [week.badge_count(d) for d in days] == [report.overdue_count(d) for d in days]
     assert any(week.badge_count(d) for d in days)
+    # Counted is painted: a red badge in the header of each day it counts.
+    header = week.header_rect().topLeft()
+    cells = {c.day: c.cell.translated(header) for c in week.header_cells()}
+    image = week.grab().toImage()
+    for day in days:
+        assert (red_pixels(image, cells[day]) > 10) == (week.badge_count(day) > 0), day
 
     message = session.store.key_message_titled("Installed by local experts")
     assert message is not None
@@ -432,6 +438,8 @@ def test_header_badges_and_tint(week: WeekView, session: CalendarSession) -> Non
     assert set(week.tinted_days()) == {d for d in days if cadence.is_overdue_on(d)}
     assert week.tinted_days()
     assert all(week.badge_count(d) == 0 for d in days)
+    image = week.grab().toImage()
+    assert not any(red_pixels(image, cells[day]) for day in days)
 
 
 def test_dropping_into_a_gap_lowers_the_badges(week: WeekView, session: CalendarSession) -> None:
@@ -1073,32 +1081,34 @@ def test_a_post_selected_from_outside_is_scrolled_into_sight(
 
 
 def test_the_hours_of_an_overdue_day_are_as_red_in_a_dark_palette_as_in_a_light_one(
-    qapp: object,
+    week: WeekView, session: CalendarSession
 ) -> None:
     """On a dark base the tint read as the weekend's shade (48,40,39 beside 41,41,41)."""
-    from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+    from PySide6.QtGui import QColor, QPalette
 
-    from calendar_app.render.chips import with_alpha
-    from calendar_app.ui.month_view import tint_strength
-    from calendar_app.ui.week_view import _Colors
+    message = session.store.key_message_titled("Installed by local experts")
+    assert message is not None
+    session.select_message(message.id)
+    overdue = [d for d in week.visible_days() if d in week.tinted_days() and d.weekday() < 5]
+    assert overdue
+    week.scroll_to_time(time(2, 0))  # night hours: no post over the tint
 
     def redness(base: str, text: str, day: date) -> int:
-        palette = QPalette()
+        palette = QPalette(week.palette())
         palette.setColor(QPalette.ColorRole.Base, QColor(base))
         palette.setColor(QPalette.ColorRole.Text, QColor(text))
-        colors = _Colors(palette)
-        image = QImage(1, 1, QImage.Format.Format_RGB32)
-        image.fill(colors.base)
-        tint = with_alpha(colors.red, tint_strength(day, TODAY, colors.hours_tint))
-        painter = QPainter(image)
-        try:
-            painter.fillRect(0, 0, 1, 1, tint)
-        finally:
-            painter.end()
-        tinted = QColor(image.pixel(0, 0))
-        return tinted.red() - tinted.green()
+        week.setPalette(palette)
+        image = week.grab().toImage()
+        column = week.day_rect(day)
+        ratio = image.devicePixelRatio()
+        x, y = column.right() - 3, week.y_for_time(time(3, 10))
+        shade = image.pixelColor(int(x * ratio), int(y * ratio))
+        return shade.red() - shade.green()
 
-    for day in (TODAY, TODAY + timedelta(days=3)):  # overdue, and overdue unless planned
+    for day in overdue:
         light = redness("#ffffff", "#1f1f1f", day)
         assert light > 0
         assert redness("#232323", "#e8e8e8", day) >= light
+    session.select_message(None)  # no message chosen: no tint
+    assert redness("#ffffff", "#1f1f1f", overdue[0]) <= 0
+    assert redness("#232323", "#e8e8e8", overdue[0]) <= 0
