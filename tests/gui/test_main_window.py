@@ -864,9 +864,11 @@ def test_a_hidden_channel_archived_stays_hidden_and_listed_until_shown(
     assert entries["LinkedIn (archived)"] is False
     assert "Show all" in entries
     window.save_settings()
-    again = MainWindow(session, settings)
-    qtbot.addWidget(again)
-    assert again.session.filters.hidden_channels == frozenset({linkedin.id})
+    with CalendarStore.open(session.store.path) as store:  # as a restart reads it
+        again = MainWindow(CalendarSession(store, today=TODAY), settings)
+        qtbot.addWidget(again)
+        assert again.session.filters.hidden_channels == frozenset({linkedin.id})
+        again.close()
     window.clear_filter("channels")
     assert any(p.channel_id == linkedin.id for p in window.session.posts_between(*november))
     assert menu_entries()["LinkedIn (archived)"] is True  # its posts still there to hide
@@ -1534,17 +1536,17 @@ def test_a_post_added_from_the_command_line_shows_when_the_window_comes_back(
     assert window.undo_action.isEnabled()
     window.month_view.select_posts([post.id])
     day = TODAY + timedelta(days=2)
-    done = cadence(
-        *("post", "add", session.store.path, "--title", "From the terminal"),
-        *("--channel", "LinkedIn", "--date", day.isoformat()),
-    )
-    assert done.returncode == 0, done.stderr
-
     elsewhere = QWidget()  # the terminal, then back to the window
     qtbot.addWidget(elsewhere)
     with qtbot.waitActive(elsewhere):
         elsewhere.show()
         elsewhere.activateWindow()
+    done = cadence(
+        *("post", "add", session.store.path, "--title", "From the terminal"),
+        *("--channel", "LinkedIn", "--date", day.isoformat()),
+    )
+    assert done.returncode == 0, done.stderr
+    QApplication.processEvents()
     assert window.session is session  # nothing read while the window is behind
     with qtbot.waitActive(window):
         window.activateWindow()
@@ -4483,7 +4485,8 @@ def test_a_change_leaves_nothing_beside_the_file_for_a_copy_put_in_its_place(
     channel = session.channels()[0].id
     for number in range(5):
         session.push(AddPostCommand(session, NewPost(f"Mine {number}", channel, date=TODAY)))
-    qtbot.waitUntil(lambda: Path(f"{path}-wal").stat().st_size == 0)
+    QApplication.processEvents()  # once the views have what changed: no later
+    assert Path(f"{path}-wal").stat().st_size == 0
     _theirs(path)
     with CalendarStore.open(path) as theirs:
         assert [p.title for p in theirs.all_posts()] == ["Their post"]

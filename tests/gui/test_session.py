@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core import store as store_module
@@ -416,7 +416,8 @@ def test_a_copy_of_the_file_alone_has_each_change_at_once(
         return bool(row == (title,))
 
     session.push(EditPostsCommand(session, {post.id: {"title": "Renamed for the copy"}}))
-    qtbot.waitUntil(lambda: copy_has("Renamed for the copy"))
+    QApplication.processEvents()  # once the views have what changed: no later
+    assert copy_has("Renamed for the copy")
 
     reader = sqlite3.connect(demo_path)
     reader.execute("BEGIN")
@@ -819,7 +820,7 @@ def test_a_repeat_for_today_goes_out_at_a_time_still_ahead(
 
 
 def test_an_idea_scheduled_for_today_goes_out_at_a_time_still_ahead(
-    demo_path: Path, qapp: object
+    demo_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """As a repeat does: Schedule at the week's 07:00 slot put the idea at 07:00 today,
     a time gone by (on the clock's today: a session on a day given keeps the time)."""
@@ -827,17 +828,17 @@ def test_an_idea_scheduled_for_today_goes_out_at_a_time_still_ahead(
 
     with CalendarStore.open(demo_path) as store:
         session = CalendarSession(store)
+        monkeypatch.setattr(session, "now", lambda: time(9, 20))
         idea = store.backlog()[0]
         today = session.today()
-        assert schedule_idea(session, QWidget(), idea, today, time(0, 0), lambda ids: None)
+        assert schedule_idea(session, QWidget(), idea, today, time(7, 0), lambda ids: None)
         placed = store.post(idea.id)
-        assert placed.date == today
-        assert placed.time is None or placed.time > time(0, 0)
+        assert (placed.date, placed.time) == (today, time(9, 30))  # the next quarter
         session.undo_stack.clear()
 
 
 def test_a_post_repeated_by_ctrl_drag_onto_today_goes_out_at_a_time_still_ahead(
-    demo_path: Path, qapp: object
+    demo_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """As the gap menu's Repeat does: a copy of a 00:00 post dropped on today kept a time
     gone by, counted as delivered though it cannot go out then."""
@@ -850,19 +851,25 @@ def test_a_post_repeated_by_ctrl_drag_onto_today_goes_out_at_a_time_still_ahead(
             NewPost("Midnight", channel, date=today - timedelta(days=7), time=time(0, 0))
         ).created
         session = CalendarSession(store)  # on the clock's today
+        monkeypatch.setattr(session, "now", lambda: time(14, 5))
         mime = posts_mime(session, store.posts([made]))
         (copy,) = store.posts(drop_posts(session, QWidget(), mime, today, copy=True))
-        assert copy.date == today
-        assert copy.time is None or copy.time > time(0, 0)
+        assert (copy.date, copy.time) == (today, time(14, 15))  # the next quarter
         session.undo_stack.clear()
 
 
 def test_the_key_messages_listed_are_counted_without_sorting_them(
-    session: CalendarSession,
+    session: CalendarSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     listed = len(session.key_messages())
-    assert session.count_key_messages() == listed > 1
     first = session.key_messages()[0]
+
+    def sorted_list(**kwargs: object) -> list[KeyMessage]:
+        raise AssertionError("counted by sorting them")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(session, "key_messages", sorted_list)
+        assert session.count_key_messages() == listed > 1
     session.notify(session.store.update_key_message(replace(first, archived=True)))
     assert session.count_key_messages() == len(session.key_messages()) == listed - 1
 

@@ -86,9 +86,17 @@ def test_the_views_days_and_posts_are_items_named_as_they_are_painted(
     assert iface.child(3) is iface.child(3)
 
     day = busy_day(view)
-    post_id = view.posts_on(day)[0]
     spoken = iface.child(days.index(day)).child(0).text(Name)
-    assert view.session.store.post(post_id).title in spoken
+    # What its chip shows, in words: channel, title, status, key messages, campaign.
+    assert (
+        spoken
+        == {
+            MonthView: "Blog: Street by street: the neighbourhoods going solar (published;"
+            " key message Every roof counts)",
+            WeekView: "Blog: Your meter ran backwards this summer: here is why (published;"
+            " key message Solar pays for itself; campaign Free roof check)",
+        }[view_type]
+    )
 
 
 def test_a_point_on_the_screen_finds_the_day_or_post_painted_there(
