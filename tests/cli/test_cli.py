@@ -428,6 +428,8 @@ def test_post_move_keeps_the_time_unless_told(calendar: Path) -> None:
     status, out = run("post", "move", calendar, uid, "--date", "2026-12-08")
     assert status == 0
     assert "2026-12-08 at 09:30" in out
+    (post,) = json.loads(run("post", "list", calendar, "--json")[1])
+    assert (post["date"], post["time"]) == ("2026-12-08", "09:30")  # as stored, not only said
     run("post", "move", calendar, uid, "--date", "2026-12-09", "--time", "14:00")
     (post,) = json.loads(run("post", "list", calendar, "--json")[1])
     assert (post["date"], post["time"]) == ("2026-12-09", "14:00")

@@ -153,7 +153,10 @@ def oracle(
                     if day in active
                 ]
                 if gap_days:
-                    gaps.append(Gap(gap_days[0], gap_days[-1], len(gap_days)))
+                    # Overdue since the day after the cadence ran out, however far back.
+                    became = a + timedelta(days=c + 1)
+                    began = became if became < gap_days[0] else None
+                    gaps.append(Gap(gap_days[0], gap_days[-1], len(gap_days), began))
         # Second reading: a day of the active range is overdue when it is no
         # anchor and more than c days have passed since the previous anchor.
         for day in active:
@@ -289,6 +292,7 @@ def test_analyse_matches_the_day_by_day_oracle(scenario: Scenario) -> None:
         assert result.cadence_days == message.cadence_days
         assert result.deliveries == expected.deliveries
         assert result.gaps == expected.gaps
+        assert [g.began for g in result.gaps] == [g.began for g in expected.gaps]
         assert result.status == expected.status
         assert result.overdue_days == expected.overdue_days
         assert result.last_delivery == expected.last_delivery

@@ -128,8 +128,13 @@ def test_a_window_of_rows_gives_the_same_analysis_as_all_rows(
             last,
         )
         assert windowed == everything
+        # One message's rows, as the window reads them after a change: its analysis is
+        # the one all rows give.
+        one = [m for m in store.key_messages() if m.id == messages[1]]
         some = store.delivery_rows(as_of, [messages[1]], window=(first, last))
         assert {row[0] for row in some} <= {messages[1]}
+        alone = analyse(one, store.channels(), some, as_of, first, last)
+        assert alone.messages == (everything.message(messages[1]),)
 
 
 def test_the_schema_version_counts_the_migrations() -> None:

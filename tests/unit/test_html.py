@@ -600,6 +600,31 @@ def test_right_to_left_text_runs_its_own_way_and_latin_text_stays_put(tmp_path: 
     assert page.text_of(after[2]) == "ערוץ"
 
 
+def test_a_day_on_two_channels_left_out_counts_once_under_other_channels(
+    tmp_path: Path,
+) -> None:
+    """A message's deliveries by channel count days: posted on LinkedIn, Instagram and
+    Facebook on one day, with LinkedIn alone named, it is LinkedIn 1, Other channels 1."""
+    with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
+        linkedin, *others = (
+            store.add_channel(name).created[0] for name in ("LinkedIn", "Instagram", "Facebook")
+        )
+        message = store.add_key_message("Made here", starts_on=date(2026, 11, 1)).created[0]
+        for channel in (linkedin, *others):
+            store.add_post(
+                NewPost("P", channel, (message,), date(2026, 11, 10), status=PostStatus.PUBLISHED)
+            )
+        page = export(
+            store,
+            tmp_path / "p.html",
+            first=date(2026, 11, 1),
+            last=date(2026, 11, 30),
+            channel_ids=frozenset({linkedin}),
+        )
+    (by_channel,) = page.having("by-channel", "p")
+    assert page.text_of(by_channel) == "LinkedIn 1 Other channels 1"
+
+
 def test_names_in_a_badge_s_tooltip_are_set_apart(tmp_path: Path) -> None:
     """A day's overdue badge named a Hebrew and an Arabic message in swapped places."""
     with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:

@@ -430,6 +430,36 @@ def test_a_name_is_taken_for_a_record_only_where_every_shared_post_says_so(
         assert any(name in there for there, _ in same)  # a post unchanged on both sides
 
 
+@given(
+    renamed_record=_RECORDS,
+    with_it=st.frozensets(_RECORDS, max_size=3),
+    others=st.lists(st.tuples(st.frozensets(_RECORDS, max_size=3), st.booleans()), max_size=6),
+    unchanged=st.lists(st.integers(0, 6), max_size=6),
+)
+def test_a_rename_every_shared_post_shows_is_found(
+    renamed_record: int,
+    with_it: frozenset[int],
+    others: list[tuple[frozenset[int], bool]],
+    unchanged: list[int],
+) -> None:
+    """The other side renamed one record ("z" there for "d" here): every post both sides
+    hold carries the same records, that one under its new name, and some carry here a
+    record made here since ("e", edited here: not unchanged). Whatever the posts carry,
+    the rename is found, and nothing else is (the soundness above holds of any answer,
+    an empty one too)."""
+    ours = {1: "a", 2: "b", 3: "c", 4: "d", 5: "e"}
+
+    def there(records: frozenset[int]) -> frozenset[str]:
+        return frozenset("z" if r == renamed_record else ours[r] for r in records if r != 5)
+
+    posts = [with_it | {renamed_record}]  # unchanged on both sides
+    posts += [records | {5} if made_here else records for records, made_here in others]
+    pairs = [(there(records), records) for records in posts]
+    same = [pairs[i] for i in {0, *unchanged} if i < len(pairs) and 5 not in posts[i]]
+    theirs = there(frozenset(ours))
+    assert renamed(pairs, theirs, ours, same) == {"z": renamed_record}
+
+
 def test_a_post_deleted_here_is_not_brought_back_by_the_other_copy_as_it_was(
     pair: tuple[CalendarStore, CalendarStore],
 ) -> None:

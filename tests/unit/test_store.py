@@ -794,6 +794,9 @@ def test_backlog_lists_undated_posts_newest_first(
 
     assert [p.id for p in store.backlog()] == [second, first]
     assert _titles(store.backlog(statuses=[PostStatus.IDEA])) == ["First idea"]
+    # Newest by its last change: the first idea, worked on again, comes first.
+    store.update_post(first, {"title": "First idea, reworked"})
+    assert [p.id for p in store.backlog()] == [first, second]
 
 
 def test_missing_posts_are_not_found(store: CalendarStore) -> None:
