@@ -408,11 +408,9 @@ def quoted_names(titles: Sequence[str], most: int = 3) -> str:
     return in_words(quoted)
 
 
-@functools.lru_cache(maxsize=4096)
 def name_order(name: str) -> tuple[str, str]:
     """Where a name sorts, as a reader looks for it: case and accents aside first
-    ("Ärzte" beside "Arbeit", "Économie" before "Oper"), then with them. Kept for the
-    names met last: the window sorts its key messages and channels at every change."""
+    ("Ärzte" beside "Arbeit", "Économie" before "Oper"), then with them."""
     key = name_key(name)
     return folded(key), key
 

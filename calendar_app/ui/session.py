@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
-from typing import Any, Literal, cast
+from typing import Any, Literal, TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -37,6 +37,8 @@ from ..core.models import (
     skipped_time,
 )
 from ..core.store import CalendarStore, Scope
+
+_Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
 
 ScopeChooser = Callable[[QWidget | None, str], Scope | None]
 """Asks "this one / this and following / all" for a recurring post; None cancels."""
@@ -232,6 +234,9 @@ class CalendarSession(QObject):
         self._channels: dict[int, Channel] = {}
         self._messages: dict[int, KeyMessage] = {}
         self._campaigns: dict[int, Campaign] = {}
+        self._in_order: dict[str, list[Any]] = {}
+        """The lists above in their order, by kind, made once per reading of the names:
+        the window asks for them several times at every change."""
         self._changed_elsewhere = False
         self._fresh_from: int | None = None
         """Where on the undo stack the steps taken on the file as another program left
@@ -409,11 +414,22 @@ class CalendarSession(QObject):
         self._channels = {c.id: c for c in self.store.channels(include_archived=True)}
         self._messages = {m.id: m for m in self.store.key_messages(include_archived=True)}
         self._campaigns = {c.id: c for c in self.store.campaigns()}
+        self._in_order = {}
+
+    def _ordered(self, kind: str, make: Callable[[], list[_Named]]) -> list[_Named]:
+        """``make()``, made once until the names are read again (a copy each time)."""
+        made = self._in_order.get(kind)
+        if made is None:
+            made = self._in_order[kind] = make()
+        return list(made)
 
     def channels(self, *, include_archived: bool = False) -> list[Channel]:
-        return sorted(
-            (c for c in self._channels.values() if include_archived or not c.archived),
-            key=lambda c: (c.sort_order, name_order(c.name)),
+        return self._ordered(
+            f"channels{include_archived}",
+            lambda: sorted(
+                (c for c in self._channels.values() if include_archived or not c.archived),
+                key=lambda c: (c.sort_order, name_order(c.name)),
+            ),
         )
 
     def listed_channels(self) -> list[Channel]:
@@ -438,13 +454,18 @@ class CalendarSession(QObject):
         return sum(not m.archived for m in self._messages.values())
 
     def key_messages(self, *, include_archived: bool = False) -> list[KeyMessage]:
-        return sorted(
-            (m for m in self._messages.values() if include_archived or not m.archived),
-            key=lambda m: (-m.priority, name_order(m.title)),
+        return self._ordered(
+            f"messages{include_archived}",
+            lambda: sorted(
+                (m for m in self._messages.values() if include_archived or not m.archived),
+                key=lambda m: (-m.priority, name_order(m.title)),
+            ),
         )
 
     def campaigns(self) -> list[Campaign]:
-        return sorted(self._campaigns.values(), key=lambda c: name_order(c.name))
+        return self._ordered(
+            "campaigns", lambda: sorted(self._campaigns.values(), key=lambda c: name_order(c.name))
+        )
 
     def channel(self, channel_id: int) -> Channel:
         return self._channels[channel_id]
