@@ -131,8 +131,8 @@ SPOKEN_POSTS = 12
 """How many of a day's posts the view's accessible description names, one by one."""
 
 CHIP_CACHE_BYTES = 24 * 1024 * 1024
-"""What the chips painted and kept may weigh before they are forgotten: a window
-resized through many widths kept up to 4,000 of them (150 MB at 200%)."""
+"""What the chips painted and kept may weigh at least (:meth:`MonthView.chip_allowance`):
+a window resized through many widths kept up to 4,000 of them (150 MB at 200%)."""
 
 
 @dataclass
@@ -762,13 +762,10 @@ class PeriodView(QWidget):
             height,
             ratio,
         )
-        pixmap = self._chip_cache.get(key)
+        pixmap = self._chip_cache.pop(key, None)
         if pixmap is None:
             size = QSize(max(1, round(width * ratio)), max(1, round(height * ratio)))
-            weight = size.width() * size.height() * 4
-            if self._chip_bytes + weight > CHIP_CACHE_BYTES:
-                self._forget_chips()
-            self._chip_bytes += weight
+            self._make_room(size.width() * size.height() * 4, ratio)
             pixmap = QPixmap(size)
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
@@ -781,7 +778,7 @@ class PeriodView(QWidget):
                 self.chip_font(),
             )
             chip_painter.end()
-            self._chip_cache[key] = pixmap
+        self._chip_cache[key] = pixmap  # the last painted last: the first to go longest unseen
         painter.drawPixmap(QPointF(round(rect.left()), round(rect.top())), pixmap)
         if self._picking and post.id == self._focus_post and self.hasFocus():
             self._paint_focus_ring(painter, QRectF(rect.left(), rect.top(), width, height))
@@ -807,6 +804,20 @@ class PeriodView(QWidget):
     def _forget_chips(self) -> None:
         self._chip_cache.clear()
         self._chip_bytes = 0
+
+    def chip_allowance(self, ratio: float) -> int:
+        """What the chips kept may weigh: :data:`CHIP_CACHE_BYTES`, or twice the view's
+        own pixels where more (a 6K screen at 200% shows more than that in chips)."""
+        return max(CHIP_CACHE_BYTES, round(2 * self.width() * self.height() * ratio * ratio * 4))
+
+    def _make_room(self, weight: int, ratio: float) -> None:
+        """Room for a chip of ``weight`` bytes: those longest unseen go first."""
+        allowance = self.chip_allowance(ratio)
+        cache = self._chip_cache
+        while cache and self._chip_bytes + weight > allowance:
+            gone = cache.pop(next(iter(cache)))
+            self._chip_bytes -= gone.width() * gone.height() * 4
+        self._chip_bytes += weight
 
     def _style_changed(self) -> None:
         """The font or palette changed: recompute what depends on them."""

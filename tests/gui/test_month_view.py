@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt
@@ -1010,17 +1010,28 @@ def test_chips_kept_for_repainting_weigh_no_more_than_their_allowance(
     month: MonthView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A window resized through many widths kept a picture of every chip at every width
-    (up to 4,000 of them: 150 MB at 200%)."""
-    allowance = 400 * 1024
-    monkeypatch.setattr(month_view_module, "CHIP_CACHE_BYTES", allowance)
+    (up to 4,000 of them: 150 MB at 200%); yet a screen of chips stays kept, however big
+    the screen (a 6K one at 200% painted every chip again at every repaint)."""
+    monkeypatch.setattr(month_view_module, "CHIP_CACHE_BYTES", 100 * 1024)
     month.set_current_date(TODAY)
     for width in range(700, 1300, 20):
         month.resize(width, 700)
         month.repaint()
     cache = month._chip_cache  # what the view keeps is the point
+    ratio = month.devicePixelRatioF()
     weight = sum(p.width() * p.height() * 4 for p in cache.values())
     assert cache
-    assert weight <= allowance
+    assert weight <= month.chip_allowance(ratio)
+    painted: list[object] = []
+    real = month_view_module.paint_chip
+
+    def counted(*args: Any) -> None:
+        painted.append(args)
+        real(*args)
+
+    monkeypatch.setattr(month_view_module, "paint_chip", counted)
+    month.repaint()  # nothing changed: every chip from what was kept
+    assert painted == []
 
 
 def test_text_on_a_colour_is_the_one_that_reads_better(qapp: object) -> None:
