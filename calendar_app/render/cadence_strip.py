@@ -428,6 +428,10 @@ class StripLayout:
     last: date
     left: float
     right: float
+    rest: frozenset[int] | None = None
+    """The days of the week (Monday 0) shaded as the weekend; None, this computer's
+    (:func:`.rest_days`). A report gives its own: the command line reads the
+    environment alone."""
     _first_ordinal: int = field(init=False, repr=False, compare=False)
     _days: int = field(init=False, repr=False, compare=False)
     _day_width: float = field(init=False, repr=False, compare=False)
@@ -438,6 +442,9 @@ class StripLayout:
         object.__setattr__(self, "_first_ordinal", self.first.toordinal())
         object.__setattr__(self, "_days", days)
         object.__setattr__(self, "_day_width", max(self.right - self.left, 1.0) / max(days, 1))
+
+    def days_of_rest(self) -> frozenset[int]:
+        return rest_days() if self.rest is None else self.rest
 
     @property
     def days(self) -> int:
@@ -661,7 +668,7 @@ def paint_grid(painter: QPainter, layout: StripLayout, rect: QRectF, colors: Str
     painter.setPen(Qt.PenStyle.NoPen)
     width = layout.day_width
     if width >= 6:  # narrower, the stripes would only add noise
-        rest = rest_days()  # the locale's (Friday and Saturday in Israel)
+        rest = layout.days_of_rest()  # the locale's (Friday and Saturday in Israel)
         day = layout.first
         while day <= layout.last:
             if day.weekday() not in rest:
@@ -775,7 +782,7 @@ def paint_axis(
         # Every day's number (with its weekday when there is room); today's
         # sits on a filled pill, as in a calendar.
         named = width >= small_metrics.horizontalAdvance("Wed 28") + 14
-        rest = rest_days()
+        rest = layout.days_of_rest()
         for day in _days_of(layout):
             x = layout.x_for(day)
             cell = QRectF(x - width / 2, low.top(), width, low.height())

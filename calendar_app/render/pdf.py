@@ -114,7 +114,6 @@ from .report import (
     paint_overview,
     paint_page_title,
 )
-from .weeks import rest_days
 
 __all__ = ["ensure_gui_application", "export_pdf", "render_images", "render_pages"]
 
@@ -195,6 +194,7 @@ def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Pl
         message_ids=options.message_ids,
         channel_ids=options.channel_ids,
         archived_messages=options.archived_messages,
+        rest_days=options.rest_days,
     )
     posts = kept_to_messages(
         store.posts_between(
@@ -338,7 +338,7 @@ def _paint_grid(
     """The weeks of ``month`` the period covers, in ``rect``; returns the grid's bottom."""
     report = plan.report
     start, rows = _grid_weeks(plan, month)
-    rest = rest_days()
+    rest = report.rest_days
     header_h = _HEADER_H
     column_w = rect.width() / 7
     row_h = _row_height(rect, rows)

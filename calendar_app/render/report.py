@@ -47,6 +47,7 @@ from ..core.cadence import (
     leaves_out,
     lump_unlisted,
 )
+from ..core.localzone import weekend_days
 from ..core.models import Channel, KeyMessage, WeekStart, every_days, isolated, name_order
 from ..core.store import CalendarStore
 from ..exchange.html import (
@@ -134,6 +135,8 @@ class DeliveryReport:
     last: date
     as_of: date
     week_start: WeekStart
+    rest_days: frozenset[int]
+    """The days of the week (Monday 0) shaded as the weekend."""
     channels: tuple[Channel, ...]
     messages: tuple[MessageDelivery, ...]
     cadence: CadenceReport
@@ -149,6 +152,7 @@ def build_delivery_report(
     message_ids: frozenset[int] = frozenset(),
     channel_ids: frozenset[int] = frozenset(),
     archived_messages: frozenset[int] = frozenset(),
+    rest_days: frozenset[int] | None = None,
 ) -> DeliveryReport:
     """What the report says about ``[first, last]`` (default: the export range) as of a day.
 
@@ -156,7 +160,8 @@ def build_delivery_report(
     plan. ``message_ids`` limits the messages (all that are not archived when
     empty, and the archived ``archived_messages``). The channels not in ``channel_ids``
     (when given) are counted but not named: they are :data:`.OTHER_CHANNELS` in the
-    marks and channel counts.
+    marks and channel counts. ``rest_days``: the weekend shaded (None, that of the
+    locale the environment names, as the web page reads it).
     """
     from ..exchange.formats import ExportOptions
 
@@ -216,6 +221,7 @@ def build_delivery_report(
         last=last,
         as_of=as_of,
         week_start=info.week_start,
+        rest_days=weekend_days() if rest_days is None else rest_days,
         channels=tuple(channels),
         messages=tuple(results),
         cadence=cadence,
@@ -667,7 +673,7 @@ def _paint_table(
 
 
 def _strip_layout(report: DeliveryReport, left: float, right: float) -> StripLayout:
-    return StripLayout(report.first, report.last, left, right)
+    return StripLayout(report.first, report.last, left, right, rest=report.rest_days)
 
 
 def paint_strips(

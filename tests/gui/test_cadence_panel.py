@@ -874,3 +874,30 @@ def test_the_key_says_the_hatch_of_days_outside_a_messages_dates_when_a_row_show
     assert texts[:4] == ["overdue", "overdue unless planned", "outside its dates", "today"]
     session.undo_stack.undo()
     assert "outside its dates" not in shown.legend_texts()
+
+
+@pytest.mark.parametrize(("lang", "rest"), [("en_GB.UTF-8", {5, 6}), ("he_IL.UTF-8", {4, 5})])
+def test_the_panel_shades_the_locale_s_weekend(
+    panel: CadencePanel,
+    session: CalendarSession,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    lang: str,
+    rest: set[int],
+) -> None:
+    """Friday and Saturday in Israel: the panel shaded Saturday and Sunday."""
+    monkeypatch.setenv("LC_ALL", lang)
+    shown = panel
+    with qtbot.waitExposed(shown):
+        shown.show()
+    image = shown.grab().toImage()
+    ratio = image.devicePixelRatio()
+    row = shown.row_rect(message_id(session, "Solar pays for itself"))
+    week = [date(2026, 11, 2) + timedelta(days=i) for i in range(7)]  # Monday to Sunday
+
+    def shade(day: date) -> int:
+        x, y = shown.x_for(day), row.top() + 3  # above the marks and bars
+        return image.pixelColor(int(x * ratio), int(y * ratio)).rgb()
+
+    monday = shade(week[0])
+    assert {day.weekday() for day in week if shade(day) != monday} == rest

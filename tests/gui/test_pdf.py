@@ -1078,3 +1078,38 @@ def test_one_delivery_in_a_quarter_is_one_every_quarter(tmp_path: Path, qapp: ob
         )
     (item,) = report.messages
     assert (item.deliveries, item.average_interval) == (1, 92)
+
+
+@pytest.mark.parametrize(
+    ("given", "lang", "shaded"),
+    [
+        (None, "en_GB.UTF-8", {5, 6}),
+        (None, "he_IL.UTF-8", {4, 5}),  # the command line: the environment's
+        (frozenset({4}), "en_GB.UTF-8", {4}),  # the window: the weekend it shades
+    ],
+)
+def test_month_pages_shade_the_weekend_of_the_export(
+    tmp_path: Path,
+    qapp: object,
+    monkeypatch: pytest.MonkeyPatch,
+    given: frozenset[int] | None,
+    lang: str,
+    shaded: set[int],
+) -> None:
+    monkeypatch.setenv("LC_ALL", lang)
+    with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
+        store.add_channel("Blog")
+        options = ExportOptions(first=NOVEMBER[0], last=NOVEMBER[1], today=TODAY, rest_days=given)
+        images = dict(render_images(store, options))
+        plan = pdf._read_plan(store, options, TODAY)
+        _, groups = pdf.legend_groups(PageStyle(), WIDTH - 2 * pdf.MARGIN, plan)
+        legend_h = pdf.legend_height(groups)
+    november = images["November 2026"]
+    week = [date(2026, 11, 16) + timedelta(days=i) for i in range(7)]  # Monday to Sunday
+
+    def shade(day: date) -> int:
+        cell = day_corner(day, 6, 1.0, legend_h, right=False)
+        return november.pixelColor(round(cell.left() + 14), round(cell.top() + 40)).rgb()
+
+    monday = shade(week[0])
+    assert {day.weekday() for day in week if shade(day) != monday} == shaded

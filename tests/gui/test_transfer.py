@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore
-from calendar_app.exchange.formats import ExportSummary
+from calendar_app.exchange.formats import ExportOptions, ExportSummary
 from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui import transfer
 from calendar_app.ui.commands import DeletePostsCommand
@@ -391,6 +391,23 @@ def test_each_export_s_progress_dialog_goes_once_done(
         assert transfer.run_export(session, window, "csv", tmp_path / f"{number}.csv")
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(QProgressDialog) == []
+
+
+def test_an_export_from_the_window_shades_the_weekend_it_shades(
+    session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The web page and PDF from the window shade the days of rest its views shade."""
+    monkeypatch.setenv("LC_ALL", "he_IL.UTF-8")
+    given: list[ExportOptions] = []
+    real = transfer.EXPORTERS["html"]
+
+    def export(store: CalendarStore, target: Path, options: ExportOptions, *rest: Any) -> Any:
+        given.append(options)
+        return real(store, target, options, *rest)
+
+    monkeypatch.setitem(transfer.EXPORTERS, "html", export)
+    assert transfer.run_export(session, None, "html", tmp_path / "page.html")
+    assert [options.rest_days for options in given] == [frozenset({4, 5})]
 
 
 def test_an_import_the_filters_hide_says_so(

@@ -1112,3 +1112,24 @@ def test_the_hours_of_an_overdue_day_are_as_red_in_a_dark_palette_as_in_a_light_
     session.select_message(None)  # no message chosen: no tint
     assert redness("#ffffff", "#1f1f1f", overdue[0]) <= 0
     assert redness("#232323", "#e8e8e8", overdue[0]) <= 0
+
+
+@pytest.mark.parametrize(("lang", "rest"), [("en_GB.UTF-8", {5, 6}), ("he_IL.UTF-8", {4, 5})])
+def test_the_days_shaded_as_the_weekend_are_the_locale_s(
+    week: WeekView, monkeypatch: pytest.MonkeyPatch, lang: str, rest: set[int]
+) -> None:
+    """In Israel, Friday and Saturday: the week shaded Saturday and Sunday."""
+    monkeypatch.setenv("LC_ALL", lang)
+    week.set_current_date(date(2028, 3, 15))  # a week with no posts
+    week.scroll_to_time(time(2, 0))
+    image = week.grab().toImage()
+    ratio = image.devicePixelRatio()
+    days = week.visible_days()
+    assert days[0].weekday() == 0
+
+    def shade(day: date) -> int:
+        x, y = week.day_rect(day).right() - 3, week.y_for_time(time(3, 10))
+        return image.pixelColor(int(x * ratio), int(y * ratio)).rgb()
+
+    monday = shade(days[0])
+    assert {day.weekday() for day in days if shade(day) != monday} == rest
