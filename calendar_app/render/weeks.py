@@ -2,9 +2,11 @@
 
 Read from the locale the environment names for dates (``LC_ALL``, else ``LC_TIME``,
 else ``LANG``), as the command line reads it: ``LC_TIME=en_GB.UTF-8`` beside
-``LANG=en_US.UTF-8`` asks for weeks from Monday, where Qt's own locale reads ``LANG``
-alone. Where the environment names none (macOS and Windows keep their region settings
-where only Qt looks), the system's locale as Qt reads it.
+``LANG=en_US.UTF-8`` asks for weeks from Monday. Qt's own locale takes its first day
+of the week from ``LC_TIME`` too, but its days of rest from ``LANG`` alone
+(``LC_TIME=he_IL.UTF-8`` beside ``LANG=en_US.UTF-8``: Sunday first, yet Saturday and
+Sunday off). Where the environment names none (macOS and Windows keep their region
+settings where only Qt looks), the system's locale as Qt reads it.
 """
 
 from __future__ import annotations

@@ -442,7 +442,8 @@ def test_a_new_calendar_s_weeks_follow_the_locale_named_for_dates(
     dialog: WelcomeDialog, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     """``LC_TIME=en_US`` beside ``LANG=en_GB`` asks for weeks from Sunday, as ``cadence
-    init`` reads it (the welcome screen asked Qt, which reads ``LANG`` alone: Monday)."""
+    init`` reads it (the welcome screen asked Qt's default locale, set apart from the
+    environment: Monday)."""
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     monkeypatch.setenv("LC_TIME", "en_US.UTF-8")
