@@ -388,6 +388,17 @@ def test_a_file_that_is_not_a_calendar_is_refused_in_one_sentence(
     assert len(errors.seen) == 1
 
 
+def welcome_in(country: QLocale.Country, qtbot: QtBot) -> WelcomeDialog:
+    """A welcome screen made with Qt's default locale English in ``country``."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, country))
+    try:
+        fresh = WelcomeDialog()
+        qtbot.addWidget(fresh)
+    finally:
+        QLocale.setDefault(QLocale.c())
+    return fresh
+
+
 def test_new_calendar_defaults(
     dialog: WelcomeDialog, data: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
@@ -395,12 +406,7 @@ def test_new_calendar_defaults(
     for name in ("LC_ALL", "LC_TIME"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    try:
-        fresh = WelcomeDialog()
-        qtbot.addWidget(fresh)
-    finally:
-        QLocale.setDefault(QLocale.c())
+    fresh = welcome_in(QLocale.Country.UnitedStates, qtbot)
     page = fresh.new_page
     assert page.zone_combo.currentText() == "Europe/Paris"
     assert page.zone_combo.isEditable()
@@ -447,12 +453,7 @@ def test_a_new_calendar_s_weeks_follow_the_locale_named_for_dates(
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     monkeypatch.setenv("LC_TIME", "en_US.UTF-8")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    try:
-        fresh = WelcomeDialog()
-        qtbot.addWidget(fresh)
-    finally:
-        QLocale.setDefault(QLocale.c())
+    fresh = welcome_in(QLocale.Country.UnitedKingdom, qtbot)
     assert fresh.new_page.week_combo.currentData() == WeekStart.SUNDAY
     assert locale_week_start() == WeekStart.SUNDAY
 
