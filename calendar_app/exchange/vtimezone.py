@@ -169,7 +169,11 @@ def vtimezone(zone: ZoneInfo, first: date, last: date) -> Timezone:
     opening, found = changes(zone, first, last)
     tz = Timezone()
     tz.add("TZID", zone.key)
-    tz.add_component(_observance(opening, opening, [datetime(first.year, first.month, first.day)]))
+    # The clock as it reads at the start, from two days before: before any change found
+    # as a clock behind UTC reads it (a change at the first moment, as Bissau's on
+    # 1 January 1975, made two observances of one start, read as the first alone).
+    since = datetime(first.year, first.month, first.day) - timedelta(days=2)
+    tz.add_component(_observance(opening, opening, [since]))
     groups: dict[tuple[_Clock, _Clock], list[_Change]] = defaultdict(list)
     for change in found:
         groups[change.before, change.after].append(change)

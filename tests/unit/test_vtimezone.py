@@ -64,6 +64,16 @@ def test_every_zone_reads_back_at_its_offsets(
         assert read.utcoffset(local) == offset, (name, moment)
 
 
+def test_a_change_at_the_first_moment_is_read_as_made() -> None:
+    """Bissau went from -01:00 to GMT at the first moment of 1975: the clock at the start
+    and the change were written with one start, and read as -01:00 all along."""
+    zone = ZoneInfo("Africa/Bissau")
+    _, read = read_back(zone, date(1975, 1, 1), date(1977, 1, 1))
+    for moment in (datetime(1975, 6, 1, tzinfo=UTC), datetime(1976, 12, 30, tzinfo=UTC)):
+        local = moment.astimezone(zone).replace(tzinfo=None)
+        assert read.utcoffset(local) == timedelta(0)
+
+
 def test_changes_are_written_as_yearly_rules_as_calendar_programs_read_them() -> None:
     """A list of dates (RDATE) was read by its first date alone by vobject, and so by
     the CalDAV server Radicale: a Paris post at 09:00 in July two years on read 10:00."""
