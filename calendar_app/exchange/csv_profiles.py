@@ -308,11 +308,15 @@ class _StagedFiles:
             for temp, target in self._pending:
                 os.replace(temp, target)
                 done.append(target)
-                clear_leftovers(target)
         except OSError as exc:
             raise os_problem_for(exc, str(target)) from exc
         finally:
             self._pending = [p for p in self._pending if p[1] not in done]
+        # Once every file is in place: a folder whose file times run behind this clock (a
+        # share whose server's clock is wrong) had this export's own files still to
+        # rename taken for old leftovers, and removed.
+        for target in done:
+            clear_leftovers(target)
         return done
 
     def discard(self) -> None:

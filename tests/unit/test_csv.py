@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -1679,6 +1680,24 @@ def test_a_channel_named_as_a_file_can_be_takes_its_own_file_name(
     assert "For the slashed one" in by_name["Blog_EN_2.csv"]
     # Listed in the calendar's order of channels, as before.
     assert [f.name for f in summary.files] == ["Blog_EN_2.csv", "Blog_EN.csv"]
+
+
+def test_a_file_per_channel_into_a_folder_whose_clock_runs_behind_is_written_whole(
+    demo: CalendarStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network share whose server's clock runs two hours behind: the files still to
+    rename looked like an old stopped export's leftovers once the first was in place,
+    and were removed (the export stopped half done, "sprout-Instagram.csv does not
+    exist")."""
+    from calendar_app.core import files
+
+    real = files.time.time
+    monkeypatch.setattr(files, "time", SimpleNamespace(time=lambda: real() + 7200))
+    target = demo.path.parent / "sprout.csv"
+    summary = export_sprout(demo, target, ExportOptions(today=TODAY))
+    assert len(summary.files) > 1
+    assert all(f.exists() for f in summary.files)
+    assert not list(demo.path.parent.glob(".*.tmp"))
 
 
 def test_a_second_part_never_takes_the_file_name_of_a_channel(store: CalendarStore) -> None:
