@@ -36,6 +36,8 @@ from ..files import damage_inside
 from ..terminal import bound, cadence
 
 TODAY = "2026-11-18"
+AS_OF = ("--today", TODAY)
+"""Exports as of the demo's day: the publishing tools' files take only posts ahead."""
 DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
@@ -1467,19 +1469,19 @@ def test_an_export_again_keeps_who_may_read_the_file(
     one is readable as any file is."""
     target = tmp_path / "private.out"
     fresh = tmp_path / "fresh.out"
-    assert run("export", demo, "--format", fmt, "-o", fresh)[0] == 0
+    assert run("export", demo, *AS_OF, "--format", fmt, "-o", fresh)[0] == 0
     written = [fresh] if fmt not in PER_CHANNEL else list(tmp_path.glob("fresh-*"))
     assert written
     assert {stat.S_IMODE(p.stat().st_mode) & 0o044 for p in written} == {0o044}
     if fmt in PER_CHANNEL:  # one file per channel, each made private after the first run
-        assert run("export", demo, "--format", fmt, "-o", target)[0] == 0
+        assert run("export", demo, *AS_OF, "--format", fmt, "-o", target)[0] == 0
         private = list(tmp_path.glob("private-*"))
     else:
         target.write_bytes(b"old")
         private = [target]
     for path in private:
         path.chmod(0o600)
-    assert run("export", demo, "--format", fmt, "-o", target)[0] == 0
+    assert run("export", demo, *AS_OF, "--format", fmt, "-o", target)[0] == 0
     assert {stat.S_IMODE(p.stat().st_mode) for p in private} == {0o600}
     assert all(p.read_bytes() != b"old" for p in private)
 
@@ -1490,7 +1492,7 @@ def test_an_export_over_a_read_only_file_or_into_a_read_only_folder_is_refused(
 ) -> None:
     kept = tmp_path / "kept.out"
     if fmt in PER_CHANNEL:
-        assert run("export", demo, "--format", fmt, "-o", kept)[0] == 0
+        assert run("export", demo, *AS_OF, "--format", fmt, "-o", kept)[0] == 0
         files = sorted(tmp_path.glob("kept-*"))
     else:
         kept.write_bytes(b"sent to the client")
@@ -1498,7 +1500,9 @@ def test_an_export_over_a_read_only_file_or_into_a_read_only_folder_is_refused(
     before = {p: p.read_bytes() for p in files}
     for path in files:
         path.chmod(0o444)
-    refused = cadence("export", demo, "--format", fmt, "-o", kept, bound_by_permissions=True)
+    refused = cadence(
+        "export", demo, *AS_OF, "--format", fmt, "-o", kept, bound_by_permissions=True
+    )
     assert refused.returncode == 1
     assert "is read-only, so it was not replaced" in refused.stderr
     assert {p: p.read_bytes() for p in files} == before
@@ -1508,7 +1512,14 @@ def test_an_export_over_a_read_only_file_or_into_a_read_only_folder_is_refused(
     folder.mkdir(mode=0o555)
     try:
         refused = cadence(
-            "export", demo, "--format", fmt, "-o", folder / "x.out", bound_by_permissions=True
+            "export",
+            demo,
+            *AS_OF,
+            "--format",
+            fmt,
+            "-o",
+            folder / "x.out",
+            bound_by_permissions=True,
         )
     finally:
         folder.chmod(0o755)

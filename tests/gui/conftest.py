@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -69,6 +69,14 @@ def session(
     yield session
     session.undo_stack.clear()
     store.close()
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_to_delete(qapp: object) -> None:
+    """The widgets a test before left to be deleted (pytest-qt closes them and asks for
+    their deletion) are gone before this one starts: counted, or deleted while its own
+    dialog runs, they made tests fail by the order they ran in."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)

@@ -1304,6 +1304,13 @@ def test_open_a_file_damaged_inside_says_so_and_keeps_the_calendar(
     assert Path(str(settings.value("lastFile"))) == session.store.path.resolve()
 
 
+def a_monday_ahead() -> date:
+    """A Monday five weeks or more after the real today: a day ahead for a calendar made
+    on the real clock, whenever the tests run (a fixed one went by)."""
+    today = date.today()
+    return today + timedelta(days=35 + (7 - today.weekday()) % 7)
+
+
 def _plan(path: Path) -> NewCalendarPlan:
     """An empty calendar at ``path``, in the locale's week."""
     return NewCalendarPlan(path.stem, path, "Europe/Paris", locale_week_start(), (), ())
@@ -2349,7 +2356,7 @@ def test_a_paste_in_the_week_keeps_its_word_over_the_days_out_of_sight(
     window.set_view(1)
     week = window.week_view
     week.setFocus()
-    week.set_current_date(date(2027, 1, 11))
+    week.set_current_date(a_monday_ahead())
     window.paste_posts_action.trigger()
     assert len(window.session.store.all_posts()) == 2
     assert week.selected_out_of_sight()
@@ -2983,7 +2990,7 @@ def test_posts_copied_in_one_calendar_paste_into_another(
     assert window.create_calendar(_plan(tmp_path / "Client B.cadence"))
     other = window.session
     other.report_error = errors
-    target = date(2027, 1, 11)
+    target = a_monday_ahead()
     window.month_view.set_current_date(target)
     window.month_view.setFocus()
     window.paste_posts_action.trigger()
@@ -3036,7 +3043,7 @@ def test_a_post_dropped_from_another_calendar_says_what_it_brought(
     mime = posts_mime(session, [post])
     assert window.create_calendar(_plan(tmp_path / "Client B.cadence"))
     month = window.month_view
-    target = date(2027, 1, 11)
+    target = a_monday_ahead()
     month.set_current_date(target)
     drop = send_drop(month, month.day_rect(target).center(), mime)
     assert drop.isAccepted()
@@ -3883,6 +3890,7 @@ def test_menus_and_undo_follow_the_calendar_opened_next(
     session = window.session
     assert session is not first
     month = window.month_view
+    month.set_current_date(TODAY)  # the demo's month (the copy opens on the real today)
     post = _standalone(session, *month.visible_range())[0]
     assert post.date is not None
     chip = month.chip_rect(post.id)

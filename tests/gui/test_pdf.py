@@ -832,6 +832,8 @@ def test_command_line_writes_the_pdf_without_a_display(
             "2026-11-01",
             "--to",
             "2026-11-30",
+            "--today",
+            TODAY.isoformat(),  # the report as of the demo's day, whenever it runs
         ],
         capture_output=True,
         text=True,
