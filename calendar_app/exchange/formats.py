@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from ..core.errors import CadenceError
+from ..core.localzone import weekend_days
 from ..core.models import (
     NewPost,
     Post,
@@ -653,9 +654,13 @@ class ExportOptions:
     """Reports, with no key message chosen (no post left out for its messages): the
     archived key messages ticked by name, in the report beside those in use."""
     rest_days: frozenset[int] | None = None
-    """The web page: the days of the week (Monday 0) shaded as the weekend; None, those
-    of the locale the environment names (the window gives the system's, as it shades
-    them)."""
+    """The web page and PDF: the days of the week (Monday 0) shaded as the weekend; None,
+    those of the locale the environment names (the window gives the system's, as it
+    shades them). Read through :meth:`days_of_rest`."""
+
+    def days_of_rest(self) -> frozenset[int]:
+        """The weekend to shade: the one given, else the environment's locale's."""
+        return weekend_days() if self.rest_days is None else self.rest_days
 
     def filters(self) -> bool:
         """Whether the options leave some posts out."""

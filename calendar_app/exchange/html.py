@@ -41,7 +41,6 @@ from ..core.cadence import (
 )
 from ..core.errors import CalendarFileError, InvalidInput, os_problem_for
 from ..core.files import write_beside
-from ..core.localzone import weekend_days
 from ..core.models import (
     FIRST_DAY,
     LAST_DAY,
@@ -442,7 +441,7 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         first=first,
         last=last,
         week_start=info.week_start,
-        rest_days=weekend_days() if options.rest_days is None else options.rest_days,
+        rest_days=options.days_of_rest(),
         channels=channels,
         messages=messages,
         campaigns=campaigns,

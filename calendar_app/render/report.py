@@ -47,7 +47,6 @@ from ..core.cadence import (
     leaves_out,
     lump_unlisted,
 )
-from ..core.localzone import weekend_days
 from ..core.models import Channel, KeyMessage, WeekStart, every_days, isolated, name_order
 from ..core.store import CalendarStore
 from ..exchange.html import (
@@ -165,7 +164,8 @@ def build_delivery_report(
     """
     from ..exchange.formats import ExportOptions
 
-    first, last = export_range(ExportOptions(first=first, last=last), as_of)
+    asked = ExportOptions(first=first, last=last, rest_days=rest_days)
+    first, last = export_range(asked, as_of)
     info = store.info()
     channels = store.channels(include_archived=True)
     by_id = {c.id: c for c in channels}
@@ -221,7 +221,7 @@ def build_delivery_report(
         last=last,
         as_of=as_of,
         week_start=info.week_start,
-        rest_days=weekend_days() if rest_days is None else rest_days,
+        rest_days=asked.days_of_rest(),
         channels=tuple(channels),
         messages=tuple(results),
         cadence=cadence,
