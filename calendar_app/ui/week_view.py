@@ -728,7 +728,7 @@ class WeekView(PeriodView):
             self._paint_grid(painter, part, colors, clip)
 
     def _column_background(self, day: date, colors: _Colors) -> QColor:
-        background = colors.weekend if day.weekday() in rest_days() else colors.base
+        background = colors.weekend if day.weekday() in colors.rest else colors.base
         if day == self._session.today():
             background = mix(background, colors.highlight, 0.07)
         return background
@@ -1260,6 +1260,7 @@ class _Colors:
         self.strong_line = mix(self.base, self.text, 0.25)
         self.faint_line = mix(self.base, self.text, 0.06)
         self.weekend = mix(self.base, self.text, 0.035)
+        self.rest = rest_days()  # the days it shades (read once a paint, not per column)
         self.red = overdue_red(self.base)
         # The hours' tint for a day the selected message is overdue on: on a dark base the
         # light one read as the weekend's shade.
