@@ -29,6 +29,8 @@ from zoneinfo import ZoneInfo
 from ..core.errors import CalendarFileError, InvalidInput, environment_errors
 from ..core.models import (
     CHANNEL_KINDS,
+    MAX_CADENCE_DAYS,
+    MAX_CHAR_LIMIT,
     OUTSIDE_PLANS,
     Campaign,
     Channel,
@@ -668,17 +670,28 @@ def _map_channels(
         mine = ours.channel_named(channel.name)
         return mine.id if mine is not None else fallback_id
 
-    return _mapping(
-        _among(theirs.channels(include_archived=True), only),
-        find,
-        lambda c: ours.add_channel(
+    def add(c: Channel) -> int:
+        limit = c.char_limit
+        if limit is not None and not 1 <= limit <= MAX_CHAR_LIMIT:  # an earlier release's
+            summary.notes.append(
+                f"The channel '{c.name}' has a character limit of {limit:,} in"
+                f" {theirs.path.name}; it comes without one (a limit can be at most"
+                f" {MAX_CHAR_LIMIT:,})."
+            )
+            limit = None
+        return ours.add_channel(
             c.name,
             kind=c.kind if c.kind in CHANNEL_KINDS else guessed_kind(c.name),  # (one spoiled)
             color=readable_color(c.color),
-            char_limit=c.char_limit,
+            char_limit=limit,
             apart_from=had,
             archived=c.archived and as_there,
-        ).created[0],
+        ).created[0]
+
+    return _mapping(
+        _among(theirs.channels(include_archived=True), only),
+        find,
+        _naming("channel", theirs, add),
         summary.channels_added,
     )
 
@@ -704,10 +717,18 @@ def _map_messages(
         start, end = m.starts_on, m.ends_on
         if starts_on is not None:
             start, end = starts_on, None if end is not None and end < starts_on else end
+        cadence = m.cadence_days
+        if cadence > MAX_CADENCE_DAYS:  # an earlier release's, kept there as it was
+            summary.notes.append(
+                f"The key message '{m.title}' repeats every {cadence:,} days in"
+                f" {theirs.path.name}; it comes repeating every {MAX_CADENCE_DAYS:,} days,"
+                " the longest a calendar keeps."
+            )
+            cadence = MAX_CADENCE_DAYS
         return ours.add_key_message(
             m.title,
             statement=m.statement,
-            cadence_days=m.cadence_days,
+            cadence_days=cadence,
             color=readable_color(m.color),
             starts_on=start,
             ends_on=end,
@@ -723,7 +744,7 @@ def _map_messages(
             or _id_of(ours.key_message_titled(m.title))
             or (DELETED_HERE if name_key(m.title) in deleted else None)
         ),
-        add,
+        _naming("key message", theirs, add),
         summary.messages_added,
     )
 
@@ -745,14 +766,18 @@ def _map_campaigns(
             or _id_of(ours.campaign_named(c.name))
             or (DELETED_HERE if name_key(c.name) in deleted else None)
         ),
-        lambda c: ours.add_campaign(
-            c.name,
-            kind=c.kind,
-            starts_on=c.starts_on,
-            ends_on=c.ends_on,
-            color=readable_color(c.color),
-            apart_from=had,
-        ).created[0],
+        _naming(
+            "campaign",
+            theirs,
+            lambda c: ours.add_campaign(
+                c.name,
+                kind=c.kind,
+                starts_on=c.starts_on,
+                ends_on=c.ends_on,
+                color=readable_color(c.color),
+                apart_from=had,
+            ).created[0],
+        ),
         summary.campaigns_added,
     )
 
@@ -827,6 +852,26 @@ def _mapping(
             added.append(found)
         mapping[record.id] = found
     return mapping
+
+
+def _naming(
+    kind: str, theirs: CalendarStore, create: Callable[[_Named], int]
+) -> Callable[[_Named], int]:
+    """``create`` whose refusal names the record and its file: the store's words alone
+    ("The end date comes before the start date.") did not say which of the other
+    calendar's records a hand edit had spoiled."""
+
+    def named(record: _Named) -> int:
+        try:
+            return create(record)
+        except InvalidInput as exc:
+            why = str(exc)
+            raise InvalidInput(
+                f"The {kind} '{_name(record)}' in {theirs.path.name} cannot come in:"
+                f" {why[:1].lower()}{why[1:]}"
+            ) from None
+
+    return named
 
 
 def _name(record: Channel | KeyMessage | Campaign) -> str:

@@ -177,6 +177,58 @@ def test_names_of_nothing_that_shows_an_earlier_release_let_in_merge_as_unnamed(
     ]
 
 
+def test_numbers_beyond_a_calendars_limits_merge_within_them_and_say_so(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """A cadence over ten years or a character limit over a million (an earlier release,
+    a file edited by hand) comes within the limits, as an iCalendar import brings it:
+    such a calendar was refused whole, in words that named neither the message nor the
+    file ("A key message's cadence can be at most 3650 days")."""
+    ours, theirs = pair
+    big = theirs.add_channel("Big").created[0]
+    slow = theirs.add_key_message("Slow").created[0]
+    theirs.add_post(NewPost("Rarely", big, (slow,), date(2026, 12, 20)))
+    theirs.db.execute("UPDATE key_messages SET cadence_days = 5000 WHERE id = ?", [slow])
+    theirs.db.execute("UPDATE channels SET char_limit = 5000000 WHERE id = ?", [big])
+    summary = merge_calendar(ours, theirs)
+    assert len(summary.added) == 1
+    message = ours.key_message_titled("Slow")
+    channel = ours.channel_named("Big")
+    assert message is not None
+    assert channel is not None
+    assert (message.cadence_days, channel.char_limit) == (3650, None)
+    assert [n for n in summary.notes if "theirs.cadence" in n] == [
+        "The channel 'Big' has a character limit of 5,000,000 in theirs.cadence; it comes"
+        " without one (a limit can be at most 1,000,000).",
+        "The key message 'Slow' repeats every 5,000 days in theirs.cadence; it comes"
+        " repeating every 3,650 days, the longest a calendar keeps.",
+    ]
+
+
+def test_a_record_the_store_refuses_is_named_with_its_file(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """A key message whose end comes before its start (a file edited by hand) stops the
+    merge, in words that say which message of which file."""
+    ours, theirs = pair
+    channel = theirs.add_channel("Podcast").created[0]
+    message = theirs.add_key_message("Backwards").created[0]
+    theirs.add_post(NewPost("Episode", channel, (message,), date(2026, 12, 20)))
+    theirs.db.execute(
+        "UPDATE key_messages SET starts_on = '2026-12-10', ends_on = '2026-12-01' WHERE id = ?",
+        [message],
+    )
+    before = ours.all_posts()
+    with pytest.raises(InvalidInput) as refused:
+        merge_calendar(ours, theirs)
+    assert str(refused.value) == (
+        "The key message 'Backwards' in theirs.cadence cannot come in: the end date comes"
+        " before the start date."
+    )
+    assert ours.all_posts() == before
+    assert ours.channel_named("Podcast") is None
+
+
 def test_names_spelled_in_another_unicode_form_are_the_same_names(
     pair: tuple[CalendarStore, CalendarStore], tmp_path: Path
 ) -> None:
