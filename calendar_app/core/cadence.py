@@ -171,10 +171,6 @@ class CadenceReport:
         """The cadence of one message; :class:`KeyError` when it was not analysed."""
         return self._by_id[message_id]
 
-    def channel_ids(self) -> frozenset[int]:
-        """The channels the messages' breakdowns list."""
-        return frozenset(c.channel_id for m in self.messages for c in m.channels)
-
     def replacing(self, updated: Iterable[MessageCadence]) -> CadenceReport:
         """This report with some messages re-analysed (same as-of day and window).
 

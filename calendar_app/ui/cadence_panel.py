@@ -1182,7 +1182,7 @@ class CadencePanel(QWidget):
             due = row.last_delivery + timedelta(days=row.cadence_days)
             lines.append(f"Was due by {day_text(due, year=today)}")
         with suppress(KeyError):  # added since the last analysis
-            lines.extend(channel_lines(self.session.report().message(row.message_id), today))
+            lines.extend(channel_lines(self.session.channel_cadence(row.message_id), today))
         return "\n".join(lines)
 
     def _describe(self) -> None:

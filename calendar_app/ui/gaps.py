@@ -227,7 +227,7 @@ def usual_channel(session: CalendarSession, message_id: int) -> int | None:
     """The channel ``message_id`` last went out on (None: never, as far as the report
     sees), among those a post can still take."""
     try:
-        channels = session.report().message(message_id).channels
+        channels = session.channel_cadence(message_id)
     except KeyError:
         return None
     live = {c.id for c in session.channels()}

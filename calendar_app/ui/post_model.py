@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cadence import MessageCadence, MessageStatus, status_text
+from ..core.cadence import ChannelCadence, MessageCadence, MessageStatus, status_text
 from ..core.models import (
     ChangeSet,
     Channel,
@@ -187,13 +187,14 @@ def long_day(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
-def channel_lines(cadence: MessageCadence, today: date) -> list[str]:
-    """Where the message last went out and next goes out, channel by channel, then the
-    channels it never went out on: a message fresh on LinkedIn may be long forgotten
-    in the newsletter. Empty for a calendar without channels."""
+def channel_lines(channels: Sequence[ChannelCadence], today: date) -> list[str]:
+    """Where the message last went out and next goes out, channel by channel
+    (:meth:`.CalendarSession.channel_cadence`), then the channels it never went out
+    on: a message fresh on LinkedIn may be long forgotten in the newsletter. Empty for
+    a calendar without channels."""
     lines: list[str] = []
     never: list[str] = []
-    for channel in cadence.channels:
+    for channel in channels:
         last, upcoming = channel.last_delivery, channel.next_delivery
         if last is None and upcoming is None:
             never.append(isolated(channel.channel))
@@ -1073,7 +1074,8 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
                 span.append(f"until {locale_day(message.ends_on)}")
             lines.append("Runs " + " ".join(span))
         if cadence is not None:
-            lines.extend(channel_lines(cadence, self.session.today()))
+            breakdown = self.session.channel_cadence(message.id)
+            lines.extend(channel_lines(breakdown, self.session.today()))
         if message.statement:
             lines.append("")
             lines.append(f"“{message.statement}”")

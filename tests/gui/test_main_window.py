@@ -3319,7 +3319,7 @@ def test_a_new_post_for_a_gap_carries_the_message_and_lands_on_the_day(
     session.select_message(other.id)  # the sidebar's choice does not override the gap's
     fill = _fill_menu(window, qtbot, day, "Backed by a 25-year warranty")
     # On the channel the message last went out on (it was the calendar's first).
-    sent = session.report().message(message_id).channels
+    sent = session.channel_cadence(message_id)
     last = max((c.last_delivery, c.channel_id) for c in sent if c.last_delivery)[1]
     assert last != session.channels()[0].id
     seen = _reading_next_editor(
@@ -3442,7 +3442,7 @@ def test_n_with_a_message_chosen_opens_on_the_channel_it_last_went_out_on(
     session = window.session
     message = session.store.key_message_titled("Backed by a 25-year warranty")
     assert message is not None
-    sent = session.report().message(message.id).channels
+    sent = session.channel_cadence(message.id)
     last = max((c.last_delivery, c.channel_id) for c in sent if c.last_delivery)[1]
     assert last != session.channels()[0].id
     session.select_message(message.id)

@@ -1395,7 +1395,7 @@ def test_tooltips_name_a_few_of_many_key_messages_and_channels(
     listed = ", ".join([*titles[:11], "and 9 more"])
     assert f"Key messages: {listed}" in told
 
-    lines = channel_lines(session.report().message(messages[0]), TODAY)
+    lines = channel_lines(session.channel_cadence(messages[0]), TODAY)
     assert lines[:2] == ["", "By channel:"]
     assert lines[12:14] == ["Channel 10: last 18 Nov", "and 9 more channels"]
     assert lines[14].startswith("Never on: ")  # the demo's own channels

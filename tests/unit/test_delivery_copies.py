@@ -6,6 +6,7 @@ posts themselves say under DESIGN.md's delivery rule.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -135,6 +136,17 @@ def test_a_window_of_rows_gives_the_same_analysis_as_all_rows(
         assert {row[0] for row in some} <= {messages[1]}
         alone = analyse(one, store.channels(), some, as_of, first, last)
         assert alone.messages == (everything.message(messages[1]),)
+        # Without the breakdown by channel (the window's analysis): the same statuses,
+        # gaps and dates, for every message and for one.
+        bare = analyse(store.key_messages(), (), store.delivery_rows(as_of), as_of, first, last)
+        assert bare.messages == tuple(
+            dataclasses.replace(m, channels=()) for m in everything.messages
+        )
+        near = store.delivery_rows(as_of, window=(first, last), by_channel=False)
+        assert analyse(store.key_messages(), (), near, as_of, first, last) == bare
+        some = store.delivery_rows(as_of, [messages[1]], window=(first, last), by_channel=False)
+        assert {row[0] for row in some} <= {messages[1]}
+        assert analyse(one, (), some, as_of, first, last).messages == (bare.message(messages[1]),)
 
 
 def test_the_schema_version_counts_the_migrations() -> None:
