@@ -34,6 +34,7 @@ from ..core.models import (
     delivers,
     missed,
     name_order,
+    quoted_names,
     skipped_time,
 )
 from ..core.store import CalendarStore, Scope
@@ -530,12 +531,12 @@ class CalendarSession(QObject):
         if not counted:
             return ""
         parts = []
-        if channels:
-            quoted = ", ".join(f"'{name}'" for name in channels)
+        if channels:  # a few named: the status bar shows one line
+            quoted = quoted_names(channels)
             parts.append(f"on the archived channel{'s' if len(channels) > 1 else ''} {quoted}")
         if over:
             names = sorted({c.name for c in over.values()}, key=name_order)
-            quoted = ", ".join(f"'{name}'" for name in names)
+            quoted = quoted_names(names)
             parts.append(f"in the campaign{'s' if len(names) > 1 else ''} {quoted}, over by then")
         if len(posts) == 1:
             lead = "The post you placed is"

@@ -986,3 +986,23 @@ def test_an_archived_channel_is_in_the_breakdown_exactly_while_it_delivers(
     session.undo()
     assert listed(session) == fresh()
     assert not any(podcast in ids for ids in fresh().values())
+
+
+def test_posts_placed_in_many_ended_campaigns_name_a_few(session: CalendarSession) -> None:
+    """Posts of twenty-seven campaigns over by then, moved: the status bar's sentence
+    named them all (632 characters), cut off before "over by then"."""
+    store = session.store
+    channel = session.channels()[0].id
+    ended = TODAY - timedelta(days=1)
+    moved = {}
+    for n in range(27):
+        campaign = store.add_campaign(f"Campaign {n:02}", ends_on=ended).created[0]
+        post = store.add_post(NewPost(f"Post {n}", channel, (), TODAY, None)).created[0]
+        store.update_post(post, {"campaign_id": campaign})
+        moved[post] = (TODAY + timedelta(days=1), None)
+    session.notify(ChangeSet(calendar=True))
+    said = session.shelved(session.posts(list(moved)))
+    assert said == (
+        "The posts you placed are in the campaigns 'Campaign 00', 'Campaign 01',"
+        " 'Campaign 02' and 24 more, over by then."
+    )
