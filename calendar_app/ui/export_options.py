@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -114,22 +115,30 @@ class ExportOptionsDialog(QDialog):
         self._retired = (
             frozenset(m.id for m in messages if m.archived) if fmt in REPORTS else frozenset()
         )
+        # As the channels: the key messages the window is filtered to, alone (a report
+        # on two of 300 meant unticking 298).
+        shown = session.filters.messages if fmt in SHARED else frozenset()
+        others = frozenset(m.id for m in messages) - shown if shown else frozenset()
         self.messages = self._checklist(
             "exportMessages",
             "Key messages to export",
             [(m.id, m.title + (" (archived)" if m.archived else "")) for m in messages],
-            unchecked=self._retired,
+            unchecked=self._retired | others,
         )
         lists = QHBoxLayout()
         channels_box = QGroupBox("Channels")
         channels_layout = QVBoxLayout(channels_box)
         channels_layout.addWidget(self.channels)
+        channels_layout.addLayout(self._all_or_none(self.channels, "exportChannels", "channel"))
         if hidden:
             channels_layout.addWidget(hint_label("Those hidden in the calendar start unticked."))
         messages_box = QGroupBox("Key messages")
         messages_layout = QVBoxLayout(messages_box)
         messages_layout.addWidget(self.messages)
-        if self._retired:
+        messages_layout.addLayout(self._all_or_none(self.messages, "exportMessages", "key message"))
+        if shown:
+            messages_layout.addWidget(hint_label("Those the calendar shows start ticked alone."))
+        elif self._retired:
             messages_layout.addWidget(hint_label("Archived ones start unticked."))
         self.messages_hint = hint_label("Only posts carrying a checked message.", wrap=False)
         # Its room is kept while hidden: the dialog does not jump as boxes are ticked.
@@ -137,6 +146,8 @@ class ExportOptionsDialog(QDialog):
         policy.setRetainSizeWhenHidden(True)
         self.messages_hint.setSizePolicy(policy)
         messages_layout.addWidget(self.messages_hint)
+        channels_layout.addStretch(1)  # both lists at the top of their boxes
+        messages_layout.addStretch(1)
         lists.addWidget(channels_box)
         lists.addWidget(messages_box)
 
@@ -207,6 +218,29 @@ class ExportOptionsDialog(QDialog):
         rows = max(3, min(len(entries), _ROWS_SHOWN))
         widget.setFixedHeight(widget.sizeHintForRow(0) * rows + frame + 4)
         return widget
+
+    def _all_or_none(self, widget: QListWidget, name: str, what: str) -> QHBoxLayout:
+        """Buttons that tick or untick every row of ``widget`` at once."""
+        row = QHBoxLayout()
+        for text, state, said in (
+            ("All", Qt.CheckState.Checked, f"Tick every {what}"),
+            ("None", Qt.CheckState.Unchecked, f"Untick every {what}"),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"{name}{text}")
+            button.setAccessibleName(said)
+            button.setToolTip(said)
+            button.setAutoDefault(False)  # Enter exports, as before
+            button.clicked.connect(lambda _=False, state=state: self._tick_all(widget, state))
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _tick_all(self, widget: QListWidget, state: Qt.CheckState) -> None:
+        with QSignalBlocker(widget):  # checked once, not once a row
+            for index in range(widget.count()):
+                widget.item(index).setCheckState(state)
+        self._check()
 
     def _follow_limit(self, on: bool) -> None:
         self.first_edit.setEnabled(on)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import NewPost, PostStatus
@@ -121,6 +121,45 @@ def test_channels_hidden_in_the_calendar_start_unticked_for_what_is_shared(
         assert chosen == frozenset(c.id for c in session.store.channels() if c != intranet)
     else:
         assert chosen == frozenset()  # every channel
+
+
+@pytest.mark.parametrize(("fmt", "left_out"), [("pdf", True), ("ics", True), ("csv", False)])
+def test_key_messages_the_calendar_shows_alone_start_ticked_alone_for_what_is_shared(
+    session: CalendarSession, qtbot: QtBot, fmt: str, left_out: bool
+) -> None:
+    """The window filtered to two of 300 key messages: a report for those two meant
+    unticking 298 boxes; a copy of the data keeps all."""
+    shown = frozenset(m.id for m in session.store.key_messages()[:2])
+    assert len(session.store.key_messages()) > 2
+    session.set_filters(Filters(messages=shown))
+    dialog = open_dialog(session, fmt, qtbot)
+    assert dialog.options().message_ids == (shown if left_out else frozenset())
+    hints = [label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog)]
+    assert ("Those the calendar shows start ticked alone." in hints) == left_out
+
+
+@OFFSCREEN_POPUPS
+def test_all_and_none_tick_and_untick_a_whole_list(session: CalendarSession, qtbot: QtBot) -> None:
+    """Hundreds of key messages were ticked or unticked one by one."""
+    dialog = open_dialog(session, "pdf", qtbot)
+    dialog.show()
+    none, every = (
+        dialog.findChild(QPushButton, "exportMessagesNone"),
+        dialog.findChild(QPushButton, "exportMessagesAll"),
+    )
+    assert none is not None
+    assert every is not None
+    qtbot.mouseClick(none, Qt.MouseButton.LeftButton)
+    assert not export_button(dialog).isEnabled()  # "Check at least one key message."
+    dialog.messages.item(1).setCheckState(Qt.CheckState.Checked)
+    chosen = dialog.options().message_ids
+    assert chosen == frozenset({session.store.key_messages()[1].id})
+    qtbot.mouseClick(every, Qt.MouseButton.LeftButton)
+    assert dialog.options().message_ids == frozenset()  # every one
+    channels_none = dialog.findChild(QPushButton, "exportChannelsNone")
+    assert channels_none is not None
+    qtbot.mouseClick(channels_none, Qt.MouseButton.LeftButton)
+    assert dialog.problem.text() == "Check at least one channel."
 
 
 @pytest.mark.parametrize("fmt", ["hootsuite", "sprout"])
