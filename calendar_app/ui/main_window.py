@@ -99,7 +99,7 @@ from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_c
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
-    from PySide6.QtGui import QUndoCommand
+    from PySide6.QtGui import QMouseEvent, QUndoCommand
     from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextEdit
 
     from .agenda_view import AgendaView
@@ -374,7 +374,8 @@ class MainWindow(QMainWindow):
         # show them all).
         filter_menu = view_menu.addMenu("&Filter")
         for key, text in FILTER_MENUS.items():
-            submenu = filter_menu.addMenu(text)
+            submenu = _FilterMenu(text, filter_menu)
+            filter_menu.addMenu(submenu)
             submenu.aboutToShow.connect(partial(self._fill_filter_menu, key, submenu))
         view_menu.addAction(self.next_pane_action)
         view_menu.addAction(self.previous_pane_action)
@@ -469,7 +470,7 @@ class MainWindow(QMainWindow):
             button = QToolButton()
             button.setText(label)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            button.setMenu(QMenu(button))
+            button.setMenu(_FilterMenu("", button))
             button.menu().aboutToShow.connect(lambda k=key: self._fill_filter_menu(k))
             button.setAccessibleName(f"Filter by {label.lower()}")
             toolbar.addWidget(button)
@@ -968,8 +969,16 @@ class MainWindow(QMainWindow):
             items = [(c.id, c.name, c.id in filters.campaigns) for c in self.session.campaigns()]
         else:
             items = [(s, s.value.capitalize(), s in filters.statuses) for s in PostStatus]
+        # A long name cut short, whole in its tooltip: one of 400 characters made the
+        # menu as wide as the screen.
+        menu.setToolTipsVisible(True)
+        metrics = menu.fontMetrics()
+        room = metrics.averageCharWidth() * _FILTER_NAME_CHARACTERS
         for value, label, checked in items:
-            action = menu.addAction(menu_text(label))
+            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
+            action = menu.addAction(menu_text(shown))
+            if shown != label:
+                action.setToolTip(label)
             action.setCheckable(True)
             action.setChecked(checked)
             action.toggled.connect(lambda on, k=key, v=value: self.toggle_filter(k, v, on))
@@ -2320,6 +2329,44 @@ class _StatusBar(QStatusBar):
         super().showMessage(text, timeout or 0)
         if again:
             self.shownAgain.emit(text)
+
+
+_FILTER_NAME_CHARACTERS = 48
+"""About how many characters of a name a filter menu shows before "…"."""
+
+
+class _FilterMenu(QMenu):
+    """A filter's menu, which a tick leaves open for the next: three key messages near
+    the 250th of 300 meant opening it and scrolling down three times. A click or Space
+    ticks; Enter ticks and closes, as in any menu."""
+
+    _pressed: QAction | None = None
+    """The item the mouse went down on: the release of the press that opened the menu
+    (on its button) ticks nothing, as in any menu."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed = self.actionAt(event.position().toPoint())
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        action = self.actionAt(event.position().toPoint())
+        pressed, self._pressed = self._pressed, None
+        if action is not None and action is pressed and action.isCheckable() and action.isEnabled():
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self.activeAction()
+        if (
+            event.key() == Qt.Key.Key_Space
+            and action is not None
+            and action.isCheckable()
+            and action.isEnabled()
+        ):
+            action.trigger()
+            return
+        super().keyPressEvent(event)
 
 
 class _ScrollingMenus(QProxyStyle):

@@ -4537,6 +4537,47 @@ def test_a_filter_menu_of_many_key_messages_scrolls_within_the_screen(
     menu.close()
 
 
+@OFFSCREEN_POPUPS
+def test_a_filter_menu_stays_open_for_the_next_tick_and_shortens_long_names(
+    session: CalendarSession, settings: QSettings, qtbot: QtBot
+) -> None:
+    """Each tick closed the menu (three messages near the 250th of 300: opened and
+    scrolled down three times), and a title of 400 characters made it as wide as the
+    screen."""
+    long_title = "A message that goes on" + " and on" * 55
+    session.store.add_key_message(long_title)
+    win = MainWindow(session.read_again(), settings)
+    qtbot.addWidget(win)
+    menu = win.filter_buttons["messages"].menu()
+    menu.popup(QPoint(0, 0))
+    qtbot.waitUntil(menu.isVisible)
+    ticks = [a for a in menu.actions() if a.isCheckable()]
+    first, second = ticks[0], ticks[1]
+    # The release of the press that opened it (on its button) ticks nothing.
+    qtbot.mouseRelease(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(first).center())
+    assert win.session.filters.messages == frozenset()
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(first).center())
+    assert menu.isVisible()
+    menu.setActiveAction(second)
+    qtbot.keyClick(menu, Qt.Key.Key_Space)
+    assert menu.isVisible()
+    titles = [m.title for m in session.key_messages()[:2]]
+    assert {win.session.key_message(m).title for m in win.session.filters.messages} == set(titles)
+    assert (first.isChecked(), second.isChecked()) == (True, True)
+    # The long one: cut short with "…", whole in its tooltip.
+    shortened = next(a for a in ticks if a.toolTip() == long_title)
+    assert shortened.text().endswith("…")
+    assert len(shortened.text()) < 80
+    assert menu.toolTipsVisible()
+    assert menu.width() < menu.screen().availableGeometry().width() // 2
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(first).center())
+    assert len(win.session.filters.messages) == 1
+    menu.setActiveAction(first)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)  # Enter ticks and closes, as menus do
+    assert not menu.isVisible()
+    assert len(win.session.filters.messages) == 2
+
+
 def test_undoing_a_delete_selects_the_posts_it_brings_back(
     window: MainWindow, session: CalendarSession
 ) -> None:
