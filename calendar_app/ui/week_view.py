@@ -495,10 +495,25 @@ class WeekView(PeriodView):
         metrics = QFontMetricsF(self.chip_font())
         height = metrics.height() + 4
         hints: list[tuple[date, QRectF, list[int], bool]] = []
+        least = metrics.horizontalAdvance("↓") + 14
+        crowded: dict[date, list[QRectF]] = {}
+        for day, more, _ in self._timed_more:
+            crowded.setdefault(day, []).append(more)
 
-        def fitted(left: float, right: float, y: float, posts: list[int], below: bool) -> QRectF:
+        def fitted(
+            day: date, left: float, right: float, y: float, posts: list[int], below: bool
+        ) -> QRectF:
             # As wide as its words, at the column's end: a chip half in sight under it
-            # keeps its time and the start of its title readable.
+            # keeps its time and the start of its title readable. Beside a crowded
+            # time's "+N" at the edge, not over it (it covered most of it, and a
+            # click there scrolled): to its left, shorter, or past it where it is
+            # the column wide.
+            for more in crowded.get(day, ()):
+                if more.top() < y + height and more.bottom() > y:
+                    if more.left() - left >= least:
+                        right = min(right, more.left() - 2)
+                    else:
+                        y = more.top() - height - 2 if below else more.bottom() + 2
             text = self._hint_text(posts, below, right - left - 8, metrics)
             width = min(right - left, metrics.horizontalAdvance(text) + 14)
             return QRectF(right - width, y, width, height)  # (the grid is never mirrored)
@@ -513,9 +528,9 @@ class WeekView(PeriodView):
             below = [i for y, i in placed if y >= bottom - 1]
             left, right = edges[index] + 4, edges[index + 1] - 4
             if above:
-                hints.append((day, fitted(left, right, top + 3, above, False), above, False))
+                hints.append((day, fitted(day, left, right, top + 3, above, False), above, False))
             if below:
-                rect = fitted(left, right, bottom - height - 3, below, True)
+                rect = fitted(day, left, right, bottom - height - 3, below, True)
                 hints.append((day, rect, below, True))
         return hints
 

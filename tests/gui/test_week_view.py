@@ -1036,6 +1036,35 @@ def test_posts_scrolled_out_of_sight_are_said_at_the_edge_of_their_day(
     assert evening not in hidden_below()
 
 
+@pytest.mark.parametrize("width", [420, 1000])
+def test_a_hint_at_the_edge_leaves_a_crowded_times_plus_n_in_sight(
+    week: WeekView, session: CalendarSession, qtbot: QtBot, width: int
+) -> None:
+    """Scrolled to a crowded hour with posts above it, "↑ 2 earlier" lay over its
+    "+4 more" (most of it covered, and a click there scrolled): each stays whole."""
+    day = date(2026, 11, 18)
+    add_post(session, "Earlier", day, time(5, 0))
+    add_post(session, "Early", day, time(6, 0))
+    for n in range(6):
+        add_post(session, f"Launch {n}", day, time(9, 0))
+    week.resize(width, 700)
+    met = 0
+    for minutes in range(8 * 60, 10 * 60, 5):
+        week.scroll_to_time(time(*divmod(minutes, 60)))
+        hints = week.out_of_sight_rects(day)
+        assert hints  # the posts earlier said
+        grid = week.grid_rect()
+        for more in week.timed_more_rects(day):
+            if not grid.contains(more):
+                continue  # scrolled under the edge
+            met += 1
+            assert not any(hint.intersects(more) for hint in hints), (
+                f"at {minutes // 60}:{minutes % 60:02}"
+            )
+            assert all(grid.contains(hint) for hint in hints)
+    assert met > 10
+
+
 def test_a_double_click_on_a_hint_brings_its_post_into_sight_and_nothing_more(
     week: WeekView, session: CalendarSession, qtbot: QtBot
 ) -> None:
