@@ -281,6 +281,9 @@ class MainWindow(QMainWindow):
         self.previous_action = self._action("&Previous Period", lambda: self.step(-1), "Ctrl+Left")
         self.next_action = self._action("Ne&xt Period", lambda: self.step(1), "Ctrl+Right")
         self.search_action = self._action("&Search", self.focus_search, std.Find)
+        self.next_overdue_action = self._action(
+            "&Next Overdue Key Message", self.next_overdue, "F8"
+        )
         self.view_group = QActionGroup(self)
         self.view_actions: list[QAction] = []
         for index, label in enumerate(("&Month", "&Week", "&Agenda")):
@@ -370,6 +373,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.next_action)
         view_menu.addSeparator()
         view_menu.addAction(self.search_action)
+        view_menu.addAction(self.next_overdue_action)
         # The toolbar's filters again, for the keyboard (and a window too narrow to
         # show them all).
         filter_menu = view_menu.addMenu("&Filter")
@@ -1540,6 +1544,29 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
         menu.addAction(self.messages_action)
         return menu
+
+    def next_overdue(self) -> None:
+        """Select the key message overdue longest after the one selected (from the first
+        again after the last): 300 key messages showed a few rows, on time, and the 69
+        overdue below them. The sidebar and the panel scroll to it, and the calendar
+        tints its gaps."""
+        from ..core.cadence import MessageStatus
+
+        overdue = sorted(  # (stable: in the sidebar's order where as long overdue)
+            (m for m in self.session.report().messages if m.status == MessageStatus.OVERDUE),
+            key=lambda m: -m.overdue_days,
+        )
+        if not overdue:
+            self.statusBar().showMessage("No key message is overdue.", 8000)
+            return
+        ids = [m.message_id for m in overdue]
+        selected = self.session.selected_message
+        at = (ids.index(selected) + 1) % len(ids) if selected in ids else 0
+        chosen = overdue[at]
+        self.session.select_message(chosen.message_id)
+        title = self.session.key_message(chosen.message_id).title
+        days = plural(chosen.overdue_days, "day")
+        self.statusBar().showMessage(f"{title}: overdue by {days} ({at + 1} of {len(ids)}).", 8000)
 
     def gap_menu(self, message_id: int, day: date) -> QMenu:
         """The cadence panel's menu for one key message on one day: go there, or fill it."""

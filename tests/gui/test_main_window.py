@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core import database
-from calendar_app.core.cadence import default_window
+from calendar_app.core.cadence import MessageStatus, default_window
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, to_its_backups
 from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus, WeekStart
@@ -4576,6 +4576,66 @@ def test_a_filter_menu_stays_open_for_the_next_tick_and_shortens_long_names(
     qtbot.keyClick(menu, Qt.Key.Key_Return)  # Enter ticks and closes, as menus do
     assert not menu.isVisible()
     assert len(win.session.filters.messages) == 2
+
+
+def test_f8_goes_from_one_overdue_key_message_to_the_next_longest_overdue_first(
+    session: CalendarSession, settings: QSettings, qtbot: QtBot
+) -> None:
+    """300 key messages: the sidebar and the panel showed a few rows, all on time, the
+    69 overdue below them with no way to bring them up."""
+    store = session.store
+    for number in range(40):  # on time: delivered yesterday, every 30 days
+        made = store.add_key_message(f"A on time {number:02}", cadence_days=30).created[0]
+        store.add_post(
+            NewPost("Went out", session.channels()[0].id, (made,), TODAY - timedelta(days=1))
+        )
+    late = []
+    for number, days in enumerate((3, 9, 5)):  # started long ago, never delivered
+        late.append(
+            store.add_key_message(
+                f"Z late {number}", cadence_days=7, starts_on=TODAY - timedelta(days=7 + days)
+            ).created[0]
+        )
+    win = MainWindow(session.read_again(), settings)
+    qtbot.addWidget(win)
+    win.resize(1000, 640)
+    with qtbot.waitExposed(win):
+        win.show()
+    report = win.session.report()
+    overdue = sorted(
+        (m for m in report.messages if m.status == MessageStatus.OVERDUE),
+        key=lambda m: -m.overdue_days,
+    )
+    order = [m.message_id for m in overdue]
+    assert order.index(late[1]) < order.index(late[2]) < order.index(late[0])
+    listed = win.sidebar.messages_view
+    assert not listed.viewport().rect().intersects(win.sidebar.message_rect(late[1]))
+    for expected in [*(m.message_id for m in overdue), overdue[0].message_id]:  # round again
+        qtbot.keyClick(win, Qt.Key.Key_F8)
+        assert win.session.selected_message == expected
+        assert listed.viewport().rect().contains(win.sidebar.message_rect(expected))
+    said = win.statusBar().currentMessage()
+    title = win.session.key_message(overdue[0].message_id).title
+    assert said == f"{title}: overdue by {overdue[0].overdue_days} days (1 of {len(overdue)})."
+    view_menu = win.menuBar().actions()[2].menu()
+    assert isinstance(view_menu, QMenu)
+    assert win.next_overdue_action in view_menu.actions()
+
+
+def test_f8_says_when_no_key_message_is_overdue(window: MainWindow, qtbot: QtBot) -> None:
+    session = window.session
+    for message in session.report().messages:
+        if message.status == MessageStatus.OVERDUE:
+            session.notify(
+                session.store.update_key_message(
+                    replace(session.key_message(message.message_id), cadence_days=3650)
+                )
+            )
+    assert all(m.status != MessageStatus.OVERDUE for m in session.report().messages)
+    before = session.selected_message
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    assert window.statusBar().currentMessage() == "No key message is overdue."
+    assert session.selected_message == before
 
 
 def test_undoing_a_delete_selects_the_posts_it_brings_back(
