@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         self.next_action = self._action("Ne&xt Period", lambda: self.step(1), "Ctrl+Right")
         self.search_action = self._action("&Search", self.focus_search, std.Find)
         self.next_overdue_action = self._action(
-            "&Next Overdue Key Message", self.next_overdue, "F8"
+            "Next &Overdue Key Message", self.next_overdue, "F8"
         )
         self.view_group = QActionGroup(self)
         self.view_actions: list[QAction] = []
