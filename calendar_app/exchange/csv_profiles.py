@@ -298,6 +298,10 @@ class _StagedFiles:
             self._pending.append((temp, target))
             with os.fdopen(handle, "w", encoding=self._encoding, newline="") as stream:
                 csv.writer(stream).writerows(rows)
+                # On the disk before it replaces the last export, as any export is: a
+                # power cut soon after could leave an empty file in its place.
+                stream.flush()
+                os.fsync(stream.fileno())
             give_rights(temp, target, USUAL_RIGHTS)
         except OSError as exc:
             raise os_problem_for(exc, str(target)) from exc

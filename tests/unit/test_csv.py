@@ -6,6 +6,7 @@ import codecs
 import csv
 import dataclasses
 import io
+import os
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -1589,6 +1590,31 @@ def test_hootsuite_splits_at_350_rows(store: CalendarStore, publishing: dict[str
     assert summary.posts == 351
     assert len(read_rows(folder / "h-Newsletter.csv")) == 350
     assert read_rows(folder / "h-Newsletter-2.csv") == [["01/01/2027 09:00", "Post 350", ""]]
+
+
+@pytest.mark.parametrize("tool", ["csv", "hootsuite", "sprout"])
+def test_each_file_is_on_the_disk_before_it_replaces_the_last_export(
+    store: CalendarStore,
+    publishing: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    tool: str,
+) -> None:
+    """As an iCalendar file, a page or a copy is: a power cut soon after the export
+    could leave an empty file where the last export was (XFS, a memory stick)."""
+    add(store, publishing["Newsletter"], date(2026, 12, 1))
+    add(store, publishing["LinkedIn"], date(2026, 12, 2))
+    synced: set[int] = set()
+    really = os.fsync
+
+    def fsync(handle: int) -> None:
+        synced.add(os.fstat(handle).st_ino)
+        really(handle)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    export = {"csv": export_csv, "hootsuite": export_hootsuite, "sprout": export_sprout}[tool]
+    summary = export(store, store.path.parent / "out.csv", ExportOptions(today=TODAY))
+    assert len(summary.files) == (1 if tool == "csv" else 2)
+    assert all(f.stat().st_ino in synced for f in summary.files)
 
 
 def test_hootsuite_into_a_folder(store: CalendarStore, publishing: dict[str, int]) -> None:
