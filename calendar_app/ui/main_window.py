@@ -496,6 +496,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self._found = None
         stack = session.undo_stack
+        stack.cleanChanged.connect(self._note_unbacked)
         stack.canUndoChanged.connect(self._enable_undo)
         stack.indexChanged.connect(self._enable_undo)  # the session's floor (can_undo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -1748,6 +1749,7 @@ class MainWindow(QMainWindow):
             self.search_edit.clear()
             self._restore_filters()
         self._remember_recent(store.path)
+        self._back_up_what_was_left()
         self.calendarOpened.emit(store.path)
         return True
 
@@ -1991,6 +1993,7 @@ class MainWindow(QMainWindow):
         self.panel_action.setChecked(panel not in (False, "false"))
         self._toggle_panel()
         self._remember_recent(self.session.store.path)
+        self._back_up_what_was_left()
 
     @staticmethod
     def _filters_group(path: Path) -> str:
@@ -2083,7 +2086,37 @@ class MainWindow(QMainWindow):
         path = make_backup(self.session.store, self.backups)
         stack.setClean()
         self._backup_due = False
+        self.settings.remove(self._unbacked_key())
+        self.settings.sync()
         return path
+
+    def _unbacked_key(self) -> str:
+        from ..core.backups import calendar_key
+
+        return f"unbacked/{calendar_key(self.session.store.path)}"
+
+    def _note_unbacked(self, clean: bool) -> None:
+        """Keep in the settings, at once, that the calendar has changes no backup holds
+        (or none again, all undone): a window that never closes (a power cut, a crash)
+        leaves them to be backed up as the calendar opens next. The next window opened
+        and closed with no backup of them, and the one after its first change held
+        that change too."""
+        if self.backups is None:
+            return
+        if clean and not self._backup_due:
+            self.settings.remove(self._unbacked_key())
+        elif not clean:
+            self.settings.setValue(self._unbacked_key(), True)
+        self.settings.sync()
+
+    def _back_up_what_was_left(self) -> None:
+        """Back up, as it opens, a calendar a window left with changes no backup holds."""
+        if self.backups is not None and self.settings.value(self._unbacked_key()) in (
+            True,
+            "true",
+        ):
+            self._backup_due = True
+            self.back_up()
 
     # -- changes made elsewhere ---------------------------------------------------
 

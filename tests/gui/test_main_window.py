@@ -4117,6 +4117,41 @@ def test_a_changed_calendar_is_backed_up_on_close(
     assert win.back_up() is None  # clean again until the next change
 
 
+def test_changes_a_window_never_closed_on_are_backed_up_as_the_calendar_opens_again(
+    demo_path: Path, settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A power cut or a crash after a month's posts were pasted: the next window opened
+    and closed with no backup of them, and the backup after its first change held that
+    change too (a delete made by mistake with nothing to go back to)."""
+    folder = tmp_path / "Backups"
+    crashed = MainWindow(CalendarSession(CalendarStore.open(demo_path), today=TODAY), settings)
+    crashed.backups = folder
+    qtbot.addWidget(crashed)
+    post = crashed.session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    moved = TODAY + timedelta(days=1)
+    crashed.session.push(MovePostsCommand(crashed.session, {post.id: (moved, post.time)}))
+    # What the settings file holds now, read as the next start reads it: the window is
+    # never closed.
+    again = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    session = CalendarSession(CalendarStore.open(demo_path), today=TODAY)
+    win = MainWindow(session, again, backups=folder)
+    qtbot.addWidget(win)
+    (backup,) = folder.iterdir()  # made as it opened, before any change here
+    with CalendarStore.open(backup) as copy:
+        assert copy.post(post.id).date == moved
+    win.close()
+    assert len(list(folder.iterdir())) == 1  # nothing changed since: no other
+    third = MainWindow(CalendarSession(CalendarStore.open(demo_path), today=TODAY), again)
+    third.backups = folder
+    qtbot.addWidget(third)
+    third.close()
+    assert len(list(folder.iterdir())) == 1  # backed up: not due any more
+    crashed.session.undo_stack.clear()
+    crashed.session.store.close()
+    win.session.store.close()
+    third.session.store.close()
+
+
 @pytest.mark.parametrize("steps_kept", [True, False])
 def test_reading_the_calendar_again_makes_no_backup_and_its_close_still_does(
     session: CalendarSession,
