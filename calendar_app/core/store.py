@@ -60,7 +60,7 @@ from .errors import (
     path_too_long,
     storage_problem_for,
 )
-from .files import check_replaceable, hold_shared, let_go
+from .files import check_replaceable, clear_leftovers, hold_shared, let_go
 from .localzone import is_zone_name, plain_zone
 from .models import (
     CHANNEL_KINDS,
@@ -547,6 +547,9 @@ class CalendarStore:
         if default_cadence_days < 1:
             raise InvalidInput("The default cadence must be at least 1 day.")
         check_creatable(path)
+        # What a calendar stopped while made there left (`cadence demo` killed), once
+        # old enough to be nobody's work: only an export into the folder cleared it.
+        clear_leftovers(path)
         args = (name, timezone, week, default_cadence_days, fill)
         if shown is not None:  # already a hidden file, which the caller names (named)
             return cls._made(path, shown, *args)

@@ -329,6 +329,20 @@ def test_created_file_is_marked_as_ours(tmp_path: Path) -> None:
     assert database.check_calendar_file(path) == database.SCHEMA_VERSION
 
 
+def test_a_calendar_made_clears_what_a_stopped_one_left_in_its_folder(tmp_path: Path) -> None:
+    """`cadence demo` or `init` stopped (a kill, a power cut) left its hidden file for
+    good: only an export into the folder cleared it. Left an hour: nobody's work."""
+    old = tmp_path / ".cadence-copy-0123456789ab.tmp"
+    recent = tmp_path / ".cadence-copy-ba9876543210.tmp"
+    for left in (old, recent, old.with_name(old.name + "-wal")):
+        left.write_bytes(b"half a calendar")
+    hours_ago = os.stat(tmp_path).st_mtime - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    os.utime(old.with_name(old.name + "-wal"), (hours_ago, hours_ago))
+    CalendarStore.create(tmp_path / "plan.cadence").close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [recent.name, "plan.cadence"]
+
+
 def test_created_file_reopens_with_its_settings(tmp_path: Path) -> None:
     path = tmp_path / "plan.cadence"
     with CalendarStore.create(
