@@ -10,6 +10,9 @@ time, and a short key of the calendar's full path: two calendars of one name
 
 from __future__ import annotations
 
+import contextlib
+import filecmp
+import glob
 import hashlib
 import itertools
 import os
@@ -125,18 +128,28 @@ def write_copy(
 
 
 def _copied_into(
-    target: Path, fill: Callable[[str], None], *, rights_of: Path | None = None
-) -> None:
+    target: Path,
+    fill: Callable[[str], None],
+    *,
+    rights_of: Path | None = None,
+    unless_in: Iterable[Path] = (),
+) -> Path:
     """A copy of a calendar at ``target``: ``fill`` writes it (VACUUM INTO) into a file
     beside it, left there empty and private (0600) so that no one else reads the copy
     while it is written, then renamed over it once whole; a full disk, a crash or a
     stop leaves no half copy behind. A new file has the rights of the one at
-    ``rights_of`` (:func:`.files.put_in_place`)."""
+    ``rights_of`` (:func:`.files.put_in_place`). Where a file of ``unless_in`` holds
+    the same bytes, that one is the copy, and no other is kept. Returns the copy."""
     handle, temp_name = tempfile.mkstemp(prefix=".cadence-copy-", suffix=".tmp", dir=target.parent)
     os.close(handle)
     try:
         fill(temp_name)
+        for same in unless_in:
+            with contextlib.suppress(OSError):
+                if filecmp.cmp(same, temp_name, shallow=False):
+                    return same
         put_in_place(temp_name, target, rights_of=rights_of)
+        return target
     finally:
         remove_calendar_file(temp_name)
 
@@ -288,7 +301,12 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _copied_into(target, fill, rights_of=path)
+        # An update stopped (a crash, a power cut) left the file as it was, and a copy
+        # of it kept: a whole copy more at each try was kept for good (3 of 92 MB).
+        earlier = sorted(
+            folder.glob(f"{glob.escape(backup_stem(path))} *{calendar_key(path)}{KEPT_SUFFIX}")
+        )
+        kept = _copied_into(target, fill, rights_of=path, unless_in=earlier)
     except (OSError, CadenceError) as exc:
         problem = os_problem_for(exc, str(target)) if isinstance(exc, OSError) else exc
         if isinstance(problem, StorageProblem):
@@ -299,7 +317,7 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
             f" {_after_colon(str(problem))} It is left as it was; make room there (or let"
             " Cadence write there) and open it again."
         ) from exc
-    return target
+    return kept
 
 
 def _open_somewhere(path: Path) -> bool:

@@ -18,6 +18,7 @@ from calendar_app.core.backups import (
     backup_stamp,
     backups_of,
     calendar_key,
+    keep_before_update,
     make_backup,
     to_thin,
     write_copy,
@@ -143,6 +144,34 @@ def test_a_calendar_with_a_long_name_is_backed_up_and_brought_up_to_date(
     assert len(os.fsencode(f"{kept.name}-journal")) <= 255
     with CalendarStore.open(kept) as copy:  # where it is: SQLite writes beside it
         assert [p.title for p in copy.all_posts()] == ["Old post"]
+
+
+def test_an_update_stopped_and_tried_again_keeps_one_copy_of_the_calendar_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """Killed while brought up to date (the file left as it was), an older calendar got
+    a whole copy more at each try: three tries, three copies of 92 MB, never thinned."""
+    import sqlite3
+    from contextlib import closing
+
+    old = tmp_path / "old.cadence"
+    write_schema_4(old)
+    folder = tmp_path / "Backups"
+    with closing(sqlite3.connect(old)) as conn:
+        first = keep_before_update(conn, old, folder)
+    # The try before, a minute earlier: the update stopped once its copy was kept.
+    earlier = first.with_name(first.name.replace(first.name.split(" ")[1], "2026-12-01", 1))
+    first.rename(earlier)
+    with closing(sqlite3.connect(old)) as conn:
+        again = keep_before_update(conn, old, folder)
+    assert again == earlier
+    assert list(folder.iterdir()) == [earlier]
+    # A calendar changed since (by the earlier release) is kept again, as it is now.
+    with closing(sqlite3.connect(old)) as conn:
+        conn.execute("UPDATE posts SET title = 'Changed since'")
+        conn.commit()
+        changed = keep_before_update(conn, old, folder)
+    assert sorted(folder.iterdir()) == sorted([earlier, changed])
 
 
 def test_backups_an_earlier_release_named_in_full_age_out_with_the_new_ones(
