@@ -410,6 +410,25 @@ def _question(
     return box
 
 
+def ask_resume_draft(parent: QWidget | None, title: str) -> bool:
+    """Ask, as a calendar opens, whether to finish the post Cadence stopped in the middle
+    of (True: open it in the editor; False: discard what was typed)."""
+    box = _question(
+        parent,
+        "resumeDraftBox",
+        "Unfinished Post",
+        f"Cadence stopped while you were writing '{title}'."
+        if title
+        else "Cadence stopped while you were writing a post.",
+        "Open it in the editor to finish it, or discard what was typed?",
+    )
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Open | buttons.Discard)
+    box.setDefaultButton(buttons.Open)
+    box.setEscapeButton(buttons.Open)  # nothing typed is lost by a key pressed
+    return run_modal(box) != buttons.Discard
+
+
 def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     """Ask, as a post editor closes with changes, whether to save them."""
     box = _question(

@@ -15,6 +15,7 @@ The dialog is built without being shown: tests fill its widgets and call
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import re
@@ -33,6 +34,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTime,
+    QTimer,
 )
 from PySide6.QtGui import (
     QColor,
@@ -122,6 +124,7 @@ from .dialogs import (
     fit_on_screen,
     show_error,
 )
+from .drafts import DRAFT_PAUSE_MS, Draft
 from .post_model import TickingRowDelegate
 from .session import CalendarSession, ErrorHandler
 
@@ -1003,6 +1006,28 @@ class PostEditor(QDialog):
         self._update_clock_hint()
         fit_on_screen(self, 560, self.sizeHint().height())
         self.title_edit.setFocus()
+        self._draft_timer: QTimer | None = None
+        """Keeps what is typed on the disk a moment after it changes (:mod:`.drafts`)."""
+        if session.drafts is not None and not session.store.read_only:
+            self._draft_timer = QTimer(self)
+            self._draft_timer.setSingleShot(True)
+            self._draft_timer.setInterval(DRAFT_PAUSE_MS)
+            self._draft_timer.timeout.connect(self.keep_draft)
+            for signal in (
+                self.title_edit.textChanged,
+                self.body_edit.textChanged,
+                self.channel_combo.currentIndexChanged,
+                self.campaign_combo.currentIndexChanged,
+                self.status_combo.currentIndexChanged,
+                self.date_check.toggled,
+                self.date_edit.dateChanged,
+                self.time_check.toggled,
+                self.time_edit.timeChanged,
+                self.link_edit.textChanged,
+                self.notes_edit.textChanged,
+                self.message_list.itemChanged,
+            ):
+                signal.connect(self._draft_soon)
 
     def setVisible(self, visible: bool) -> None:
         # Settle the layout before the window exists: sizing it afterwards makes platforms
@@ -2033,6 +2058,64 @@ class PostEditor(QDialog):
         return bool(self.char_count_label.property("overLimit"))
 
     # -- saving --------------------------------------------------------------------------
+
+    def _draft_soon(self) -> None:
+        """Keep the draft a moment after this change, however fast the typing goes on
+        (a pause awaited would keep nothing of twenty minutes' steady typing)."""
+        if self._draft_timer is not None and not self._draft_timer.isActive():
+            self._draft_timer.start()
+
+    def keep_draft(self) -> None:
+        """Keep what the editor holds on the disk while it has changes to save (none:
+        no draft), for the next start to offer back after a crash or a power cut."""
+        drafts = self.session.drafts
+        if drafts is None:
+            return
+        calendar = self.session.store.path
+        if not self.has_unsaved_changes():
+            drafts.drop(calendar)
+            return
+        post_uid = self.post.uid if self.post is not None else None
+        with contextlib.suppress(CadenceError):  # a full disk: the editor is still open
+            drafts.keep(calendar, Draft(post_uid, self._values()))
+
+    def apply_draft(self, values: dict[str, Any]) -> None:
+        """Fill the form with a draft kept when Cadence stopped (:meth:`keep_draft`):
+        the words as typed, and the choices still in the calendar."""
+        self.title_edit.setText(str(values.get("title") or ""))
+        self.body_edit.setPlainText(str(values.get("body") or ""))
+        self.link_edit.setText(str(values.get("link") or ""))
+        self.notes_edit.setPlainText(str(values.get("notes") or ""))
+        for combo, key in (
+            (self.channel_combo, "channel_id"),
+            (self.campaign_combo, "campaign_id"),
+            (self.status_combo, "status"),
+        ):
+            found = combo.findData(values.get(key))
+            if found >= 0:
+                combo.setCurrentIndex(found)
+        day, at = values.get("date"), values.get("time")
+        self.date_check.setChecked(day is not None)
+        if isinstance(day, date):
+            self.date_edit.setDate(qdate(day))
+        self.time_check.setChecked(at is not None)
+        if isinstance(at, time):
+            self.time_edit.setTime(QTime(at.hour, at.minute))
+        carried = set(values.get("message_ids") or ())
+        for row in range(self.message_list.count()):
+            item = self.message_list.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in carried
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._title_touched = True
+
+    def done(self, result: int) -> None:
+        """Closed, saved or with what was typed discarded by the user: no draft kept."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            drafts = self.session.drafts
+            if drafts is not None:
+                drafts.drop(self.session.store.path)
+        super().done(result)
 
     def has_unsaved_changes(self) -> bool:
         """Whether Save would change the calendar: what closing without it would lose

@@ -373,7 +373,10 @@ def _run(
 
         def build(store: CalendarStore) -> MainWindow:
             return MainWindow(
-                CalendarSession(store), settings, backups=backup_folder(data_folder())
+                CalendarSession(store),
+                settings,
+                backups=backup_folder(data_folder()),
+                drafts=data_folder() / "Drafts",
             )
 
         window = None if opened is None else _first_window(opened, build)

@@ -84,6 +84,7 @@ from .commands import (
 from .dialogs import (
     LISTED_AS,
     ask_replace,
+    ask_resume_draft,
     ask_time,
     file_dialog_name,
     files_folder,
@@ -104,6 +105,7 @@ if TYPE_CHECKING:
 
     from .agenda_view import AgendaView
     from .dnd import Carried
+    from .drafts import Drafts
     from .week_view import WeekView
     from .welcome import NewCalendarPlan
 
@@ -189,11 +191,20 @@ class MainWindow(QMainWindow):
         *,
         error_handler: Callable[[QWidget | None, BaseException], None] = show_error,
         backups: Path | None = None,
+        drafts: Path | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
         self.backups = backups
         """Folder for backups of a calendar that changed (None: no backups, as in tests)."""
+        self.drafts: Drafts | None = None
+        """Where the post editor keeps what is typed while it is open (None: nowhere)."""
+        if drafts is not None:
+            from .drafts import Drafts  # (json, not at start-up)
+
+            self.drafts = Drafts(drafts)
+        self.ask_resume_draft: Callable[[QWidget, str], bool] = ask_resume_draft
+        """Asks whether to finish a post Cadence stopped in the middle of (tests answer)."""
         self.show_error = error_handler
         self.ask_replace: Callable[[QWidget | None, Path], bool] = ask_replace
         """Asks before a file is replaced (tests answer for the user)."""
@@ -489,6 +500,7 @@ class MainWindow(QMainWindow):
 
         # The panes read the calendar first: a file damaged inside fails here, and the
         # window is still wholly on the calendar it showed.
+        session.drafts = self.drafts
         sidebar = MessageSidebar(session)
         backlog = BacklogPanel(session)
         month_view = MonthView(session)
@@ -1751,6 +1763,7 @@ class MainWindow(QMainWindow):
         self._remember_recent(store.path)
         self._back_up_what_was_left()
         self.calendarOpened.emit(store.path)
+        QTimer.singleShot(0, self._offer_draft)
         return True
 
     def _show_session(self, session: CalendarSession, day: date | None = None) -> None:
@@ -1994,6 +2007,7 @@ class MainWindow(QMainWindow):
         self._toggle_panel()
         self._remember_recent(self.session.store.path)
         self._back_up_what_was_left()
+        QTimer.singleShot(0, self._offer_draft)  # once the window is up
 
     @staticmethod
     def _filters_group(path: Path) -> str:
@@ -2089,6 +2103,36 @@ class MainWindow(QMainWindow):
         self.settings.remove(self._unbacked_key())
         self.settings.sync()
         return path
+
+    def _offer_draft(self) -> None:
+        """Offer back, in the editor, the post being written when Cadence stopped (a
+        crash, a power cut): every word of it was lost (:mod:`.drafts`)."""
+        drafts = self.drafts
+        if drafts is None or self.session.store.read_only:
+            return
+        calendar = self.session.store.path
+        draft = drafts.read(calendar)
+        if draft is None:
+            return
+        if not self.ask_resume_draft(self, draft.title):
+            drafts.drop(calendar)
+            return
+        from .editor import PostEditor
+
+        session = self.session
+        # The post edited, unless deleted meanwhile: then what was typed is a new one.
+        post = session.store.find_post(draft.post_uid) if draft.post_uid else None
+        values = draft.values
+        if post is not None:
+            dialog = PostEditor(session, post, parent=self)
+        else:
+            dialog = PostEditor(session, day=values.get("date"), at=values.get("time"), parent=self)
+        dialog.apply_draft(values)
+        dialog.exec()
+        created = dialog.created
+        dialog.deleteLater()
+        if created:
+            self._select_placed(created[:1])
 
     def _unbacked_key(self) -> str:
         from ..core.backups import calendar_key

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
-from typing import Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -38,6 +38,9 @@ from ..core.models import (
     skipped_time,
 )
 from ..core.store import CalendarStore, Scope
+
+if TYPE_CHECKING:
+    from .drafts import Drafts
 
 _Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
 
@@ -210,6 +213,9 @@ class CalendarSession(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.drafts: Drafts | None = None
+        """Where the post editor keeps what is typed while it is open (the window's;
+        none: nothing kept)."""
         self.undo_stack = QUndoStack(self)
         self._today = today
         self._filters = Filters()
@@ -286,6 +292,7 @@ class CalendarSession(QObject):
             scope_chooser=self.scope_chooser,
             error_handler=self.report_error,
         )
+        fresh.drafts = self.drafts
         # Less what the other program archived or deleted.
         fresh.set_filters(fresh._kept_filters(self._filters))
         if self._selected_message in fresh._messages:

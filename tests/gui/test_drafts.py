@@ -1,0 +1,204 @@
+"""A post being written outlives a crash: kept while the editor is open, offered back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import time, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from calendar_app.core.store import CalendarStore
+from calendar_app.ui import editor as editor_module
+from calendar_app.ui.drafts import Drafts
+from calendar_app.ui.editor import PostEditor
+from calendar_app.ui.main_window import MainWindow
+from calendar_app.ui.session import CalendarSession
+
+from .conftest import TODAY
+
+
+@pytest.fixture
+def drafts(tmp_path: Path, session: CalendarSession) -> Drafts:
+    kept = Drafts(tmp_path / "Drafts")
+    session.drafts = kept
+    return kept
+
+
+def _editor(session: CalendarSession, qtbot: QtBot, **kwargs: object) -> PostEditor:
+    editor = PostEditor(session, **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(editor)
+    return editor
+
+
+def test_what_is_typed_is_kept_a_moment_after_a_pause_and_gone_once_saved(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(editor_module, "DRAFT_PAUSE_MS", 100)  # a pause, shorter
+    post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    editor = _editor(session, qtbot, post=post)
+    kept = drafts.path_for(session.store.path)
+    editor.body_edit.setPlainText("Every word of a long post, written for an hour.")
+    qtbot.waitUntil(kept.exists)
+    draft = drafts.read(session.store.path)
+    assert draft is not None
+    assert draft.post_uid == post.uid
+    assert draft.values["body"] == "Every word of a long post, written for an hour."
+    assert draft.values["title"] == post.title
+    editor.body_edit.setPlainText(post.body)  # as it was: nothing to keep
+    qtbot.waitUntil(lambda: not kept.exists())
+    editor.title_edit.setText("Saved at last")
+    qtbot.waitUntil(kept.exists)
+    editor.accept()
+    assert not kept.exists()
+    assert session.store.post(post.id).title == "Saved at last"
+
+
+def test_steady_typing_is_kept_as_it_goes_on(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kept a moment after a pause only, twenty minutes of steady typing kept nothing."""
+    monkeypatch.setattr(editor_module, "DRAFT_PAUSE_MS", 200)
+    editor = _editor(session, qtbot, day=TODAY)
+    kept = drafts.path_for(session.store.path)
+    typed = []
+    timer = QTimer()
+    timer.setInterval(20)  # a key every 20 ms, never a pause of 200
+
+    def key() -> None:
+        typed.append("word")
+        editor.body_edit.setPlainText(" ".join(typed))
+
+    timer.timeout.connect(key)
+    timer.start()
+    try:
+        qtbot.waitUntil(kept.exists, timeout=3000)
+    finally:
+        timer.stop()
+    draft = drafts.read(session.store.path)
+    assert draft is not None
+    assert draft.values["body"].startswith("word word")
+
+
+def test_what_is_typed_and_discarded_leaves_no_draft(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot
+) -> None:
+    editor = _editor(session, qtbot, day=TODAY)
+    editor.title_edit.setText("Not worth keeping")
+    kept = drafts.path_for(session.store.path)
+    editor.keep_draft()  # as the pause after typing does
+    assert kept.exists()
+    editor.ask_save_changes = lambda parent, title: "cancel"
+    editor.reject()  # the question cancelled: still open, still kept
+    assert kept.exists()
+    editor.ask_save_changes = lambda parent, title: "discard"
+    editor.reject()
+    assert not kept.exists()
+
+
+def _window(
+    store: CalendarStore,
+    tmp_path: Path,
+    qtbot: QtBot,
+    answer: bool,
+    in_editor: Callable[[PostEditor], None],
+) -> tuple[MainWindow, list[str]]:
+    """A window opened as the next start opens it, answering whether to finish the
+    draft with ``answer``; ``in_editor`` is given the editor that opens, which it
+    closes. Returns the window and the titles asked about."""
+    asked: list[str] = []
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(CalendarSession(store, today=TODAY), settings, drafts=tmp_path / "Drafts")
+    qtbot.addWidget(win)
+
+    def ask(parent: object, title: str) -> bool:
+        asked.append(title)
+        if answer:  # the editor opens once this returns
+            QTimer.singleShot(0, lambda: in_editor(_open_editor()))
+        return answer
+
+    win.ask_resume_draft = ask
+    return win, asked
+
+
+def _open_editor() -> PostEditor:
+    editor = QApplication.activeModalWidget()
+    assert isinstance(editor, PostEditor)
+    return editor
+
+
+def test_the_next_start_offers_the_post_back_in_the_editor_as_it_was_typed(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A power cut while a new post was written: every word of it was lost."""
+    message = session.key_messages()[1]
+    day = TODAY + timedelta(days=3)
+    editor = _editor(session, qtbot, day=day, at=time(10, 30))
+    editor.title_edit.setText("Open day at the depot")
+    editor.body_edit.setPlainText("Come and see how a roof is made.")
+    for row in range(editor.message_list.count()):
+        item = editor.message_list.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == message.id:
+            item.setCheckState(Qt.CheckState.Checked)
+    editor.keep_draft()
+    # The process stops here: the editor never closes.
+    seen: list[tuple[object, ...]] = []
+
+    def finish(restored: PostEditor) -> None:
+        seen.append(
+            (
+                restored.title_edit.text(),
+                restored.body_edit.toPlainText(),
+                restored.chosen_date(),
+                restored.chosen_time(),
+                message.id in restored.checked_message_ids(),
+            )
+        )
+        restored.accept()
+
+    win, asked = _window(session.store, tmp_path, qtbot, True, finish)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert asked == ["Open day at the depot"]
+    assert seen == [
+        ("Open day at the depot", "Come and see how a roof is made.", day, time(10, 30), True)
+    ]
+    saved = [p for p in session.store.all_posts() if p.title == "Open day at the depot"]
+    assert [(p.date, p.time) for p in saved] == [(day, time(10, 30))]
+    assert not drafts.path_for(session.store.path).exists()
+    assert win.view().selected_post_ids() == [saved[0].id]
+
+
+def test_a_draft_discarded_at_the_next_start_is_gone(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    editor = _editor(session, qtbot, day=TODAY)
+    editor.title_edit.setText("Second thoughts")
+    kept = drafts.path_for(session.store.path)
+    editor.keep_draft()
+    _window(session.store, tmp_path, qtbot, False, lambda restored: restored.reject())
+    qtbot.waitUntil(lambda: not kept.exists())
+    assert QApplication.activeModalWidget() is None
+    assert not [p for p in session.store.all_posts() if p.title == "Second thoughts"]
+
+
+def test_a_draft_of_a_post_deleted_since_comes_back_as_a_new_post(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    editor = _editor(session, qtbot, post=post)
+    editor.body_edit.setPlainText("Rewritten from the first word to the last.")
+    editor.keep_draft()
+    session.store.delete_posts([post.id])  # in another window, meanwhile
+    seen: list[tuple[object, str]] = []
+
+    def read(restored: PostEditor) -> None:
+        seen.append((restored.post, restored.body_edit.toPlainText()))
+        restored.ask_save_changes = lambda parent, title: "discard"
+        restored.reject()
+
+    _window(session.store, tmp_path, qtbot, True, read)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [(None, "Rewritten from the first word to the last.")]
