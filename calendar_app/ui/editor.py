@@ -35,6 +35,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
     QTimer,
+    SignalInstance,
 )
 from PySide6.QtGui import (
     QColor,
@@ -1013,20 +1014,7 @@ class PostEditor(QDialog):
             self._draft_timer.setSingleShot(True)
             self._draft_timer.setInterval(DRAFT_PAUSE_MS)
             self._draft_timer.timeout.connect(self.keep_draft)
-            for signal in (
-                self.title_edit.textChanged,
-                self.body_edit.textChanged,
-                self.channel_combo.currentIndexChanged,
-                self.campaign_combo.currentIndexChanged,
-                self.status_combo.currentIndexChanged,
-                self.date_check.toggled,
-                self.date_edit.dateChanged,
-                self.time_check.toggled,
-                self.time_edit.timeChanged,
-                self.link_edit.textChanged,
-                self.notes_edit.textChanged,
-                self.message_list.itemChanged,
-            ):
+            for signal in self._field_changes():
                 signal.connect(self._draft_soon)
 
     def setVisible(self, visible: bool) -> None:
@@ -1229,17 +1217,7 @@ class PostEditor(QDialog):
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self.time_check.toggled.connect(self.time_edit.setEnabled)
         self.time_check.toggled.connect(self._revalidate)
-        for signal in (
-            self.title_edit.textChanged,
-            self.body_edit.textChanged,
-            self.channel_combo.currentIndexChanged,
-            self.campaign_combo.currentIndexChanged,
-            self.status_combo.currentIndexChanged,
-            self.time_edit.timeChanged,
-            self.link_edit.textChanged,
-            self.notes_edit.textChanged,
-            self.message_list.itemChanged,
-        ):
+        for signal in self._field_changes():
             signal.connect(self._revalidate)
         # Only the day and the time decide whether the clocks skip it.
         for signal in (
@@ -1249,6 +1227,23 @@ class PostEditor(QDialog):
             self.time_edit.timeChanged,
         ):
             signal.connect(self._update_clock_hint)
+
+    def _field_changes(self) -> tuple[SignalInstance, ...]:
+        """What each field of the post says as it changes (the repeat's apart)."""
+        return (
+            self.title_edit.textChanged,
+            self.body_edit.textChanged,
+            self.channel_combo.currentIndexChanged,
+            self.campaign_combo.currentIndexChanged,
+            self.status_combo.currentIndexChanged,
+            self.date_check.toggled,
+            self.date_edit.dateChanged,
+            self.time_check.toggled,
+            self.time_edit.timeChanged,
+            self.link_edit.textChanged,
+            self.notes_edit.textChanged,
+            self.message_list.itemChanged,
+        )
 
     def _build_repeat(self, form: QFormLayout, label: Callable[[str, QWidget], QLabel]) -> None:
         """Repeat rows: a choice for a post on its own, a read-only description for a series."""
