@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, time
+from datetime import date, time, timedelta
 from enum import StrEnum
 
 from .errors import InvalidInput
@@ -159,6 +159,24 @@ def check_day(day: date) -> date:
     if not in_plans(day):
         raise InvalidInput(f"{day.isoformat()} {OUTSIDE_PLANS}.")
     return day
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` ``months`` later (earlier when negative): the same day of the month, or
+    that month's last where it has fewer days (31 January and a month: 28 February)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, _month_days(year, month + 1)))
+
+
+def month_end(day: date) -> date:
+    """The last day of ``day``'s month."""
+    return day.replace(day=_month_days(day.year, day.month))
+
+
+def _month_days(year: int, month: int) -> int:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (following - timedelta(days=1)).day
 
 
 def ascii_digits(text: str) -> str:

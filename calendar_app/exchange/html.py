@@ -53,8 +53,10 @@ from ..core.models import (
     Post,
     PostStatus,
     WeekStart,
+    add_months,
     every_days,
     isolated,
+    month_end,
     name_order,
     quoted_names,
     spelled_day,
@@ -152,14 +154,9 @@ def range_text(first: date, last: date) -> str:
     )
 
 
-def _add_months(day: date, months: int) -> date:
-    """The first day of the month ``months`` after ``day``'s month."""
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _month_end(day: date) -> date:
-    return _add_months(day, 1) - timedelta(days=1)
+def _month_start(day: date, months: int = 0) -> date:
+    """The first day of the month ``months`` after ``day``'s."""
+    return add_months(day.replace(day=1), months)
 
 
 def export_range(options: ExportOptions, as_of: date) -> tuple[date, date]:
@@ -177,11 +174,11 @@ def export_range(options: ExportOptions, as_of: date) -> tuple[date, date]:
             raise InvalidInput("The export range ends before it starts.")
         return first, last
     if first is not None:
-        last = _month_end(_add_months(first, 3))
+        last = month_end(_month_start(first, 3))
     elif last is not None:
-        first = _add_months(last, -3)
+        first = _month_start(last, -3)
     else:
-        first, last = _add_months(as_of, -1), _month_end(_add_months(as_of, 2))
+        first, last = _month_start(as_of, -1), month_end(_month_start(as_of, 2))
     # A stretch chosen for you stays within the years a calendar plans.
     return max(first, FIRST_DAY), min(last, LAST_DAY)
 
@@ -192,7 +189,7 @@ def months_between(first: date, last: date) -> list[date]:
     month = date(first.year, first.month, 1)
     while month <= last:
         months.append(month)
-        month = _add_months(month, 1)
+        month = add_months(month, 1)
     return months
 
 
@@ -740,7 +737,7 @@ def _messages_section(page: _Page) -> str:
     every = next(n for n in (1, 2, 3, 4, 6, 12) if len(months) <= 12 * n or n == 12)
     for month in months:
         start = max(month, page.first)
-        if (_month_end(month) - start).days < 6:
+        if (month_end(month) - start).days < 6:
             continue  # too little of it shows for a label
         yearly = not labels or month.month == 1  # the first named, or a January
         if not yearly and (month.month - 1) % every:
@@ -1028,7 +1025,7 @@ def _overdue_titles(report: CadenceReport, day: date) -> list[str]:
 
 
 def _month_section(page: _Page, month: date, by_day: dict[date, list[Post]]) -> str:
-    end = _month_end(month)
+    end = month_end(month)
     count = sum(len(by_day.get(month + timedelta(days=i), ())) for i in range(end.day))
     # The weeks of the month the period covers: a few days are not lost in empty weeks.
     shown = max(month, page.first)

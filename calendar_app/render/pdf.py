@@ -72,6 +72,7 @@ from ..core.models import (
     few,
     isolated,
     missed,
+    month_end,
     name_order,
     one_line,
     reads_right_to_left,
@@ -239,7 +240,7 @@ def _paint_month(
 ) -> None:
     """A month's page; ``more`` is the number of pages after it that list its busy days."""
     report = plan.report
-    last_day = _month_end(month)
+    last_day = month_end(month)
     count = sum(
         len(plan.posts_by_day.get(month + timedelta(days=i), ())) for i in range(last_day.day)
     )
@@ -292,9 +293,9 @@ def _grid_weeks(plan: _Plan, month: date) -> tuple[date, int]:
     weeks, and its days have the room)."""
     report = plan.report
     first = max(month, report.first)
-    last = min(_month_end(month), report.last)
+    last = min(month_end(month), report.last)
     if last < first:  # a month the period does not reach: its whole grid
-        first, last = month, _month_end(month)
+        first, last = month, month_end(month)
     start = _grid_start(first, report.week_start)
     return start, (last - start).days // 7 + 1
 
@@ -319,17 +320,13 @@ def _one_line_rows(style: PageStyle, row_h: float) -> int:
 
 def busy_days(plan: _Plan, style: PageStyle, rect: QRectF, month: date) -> list[date]:
     """The days of ``month`` too full for their cell on its page in ``rect`` ("+N more")."""
-    last_day = _month_end(month)
+    last_day = month_end(month)
     _, rows = _grid_weeks(plan, month)
     grid = _grid_rect(rect, legend_groups(style, rect.width(), plan, month)[1])
     fits = _one_line_rows(style, _row_height(grid, rows))
     first, last = max(month, plan.report.first), min(last_day, plan.report.last)
     days = (first + timedelta(days=i) for i in range((last - first).days + 1))
     return [day for day in days if len(plan.posts_by_day.get(day, ())) > fits]
-
-
-def _month_end(month: date) -> date:
-    return date(month.year + (month.month == 12), month.month % 12 + 1, 1) - timedelta(days=1)
 
 
 def _paint_grid(
@@ -825,7 +822,7 @@ def legend_groups(
     if month is not None:
         shown = [
             post
-            for i in range(_month_end(month).day)
+            for i in range(month_end(month).day)
             for post in plan.posts_by_day.get(month + timedelta(days=i), ())
         ]
         on = {p.channel_id for p in shown}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from functools import partial
 
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import ChangeSet, Post, PostStatus, isolated
+from ..core.models import ChangeSet, Post, PostStatus, add_months, isolated, month_end
 from ..render.cadence_strip import month_title
 from .commands import plural, set_posts_status
 from .dnd import drag_selected_rows
@@ -56,15 +55,7 @@ from .session import CalendarSession
 
 
 def _month_bounds(day: date) -> tuple[date, date]:
-    last = calendar.monthrange(day.year, day.month)[1]
-    return day.replace(day=1), day.replace(day=last)
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(day=1), month_end(day)
 
 
 class _AgendaProxy(QSortFilterProxyModel):
@@ -375,7 +366,7 @@ class AgendaView(QWidget):
         self._move_to_day(day)
 
     def step(self, direction: int) -> None:
-        self.set_current_date(_add_months(self._current, direction))
+        self.set_current_date(add_months(self._current, direction))
 
     def period_title(self) -> str:
         return month_title(self._current)  # the view switch says it is the agenda

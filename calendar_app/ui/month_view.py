@@ -59,6 +59,7 @@ from ..core.models import (
     ChangeSet,
     Post,
     WeekStart,
+    add_months,
     few,
     format_time,
     isolated,
@@ -98,15 +99,6 @@ DRAG_BADGE_GAP = 3
 def week_first_day(day: date, week_start: WeekStart) -> date:
     """The first day of the week holding ``day``."""
     return week_start.week_of(day)
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    following = date(year + (month == 12), month % 12 + 1, 1)
-    last_day = (following - timedelta(days=1)).day
-    return date(year, month, min(day.day, last_day))
 
 
 def day_number_text(day: date) -> str:
@@ -1190,8 +1182,8 @@ class MonthView(PeriodView):
     def step(self, direction: int) -> None:
         """The month after (or before) the one shown, on the keyboard's day of the month
         (a day of the next month's clicked in the grid's last row stepped two months)."""
-        first = _add_months(self._period, 1 if direction > 0 else -1)
-        last = _add_months(first, 1) - timedelta(days=1)
+        first = add_months(self._period, 1 if direction > 0 else -1)
+        last = add_months(first, 1) - timedelta(days=1)
         self.set_current_date(first.replace(day=min(self._current.day, last.day)))
 
     def show_month(self, month: date, day: date) -> None:
@@ -1208,7 +1200,7 @@ class MonthView(PeriodView):
         return month_title(self._period)
 
     def _period_days(self) -> tuple[date, date]:
-        return self._period, _add_months(self._period, 1) - timedelta(days=1)
+        return self._period, add_months(self._period, 1) - timedelta(days=1)
 
     def displayed_month(self) -> date:
         """The first day of the month the grid is about."""
