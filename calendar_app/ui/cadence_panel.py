@@ -29,6 +29,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QContextMenuEvent,
     QFocusEvent,
@@ -45,7 +46,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QScrollBar, QStyle, QWidget
+from PySide6.QtWidgets import QMenu, QScrollBar, QStyle, QToolButton, QWidget
 
 from ..core.cadence import (
     DEFAULT_WINDOW_DAYS,
@@ -57,7 +58,7 @@ from ..core.cadence import (
     default_window,
     deliveries_from_posts,
 )
-from ..core.models import ChangeSet, KeyMessage, every_days, few
+from ..core.models import LAST_DAY, ChangeSet, KeyMessage, add_months, every_days, few
 from ..render.cadence_strip import (
     StripColors,
     StripLayout,
@@ -79,7 +80,7 @@ from ..render.cadence_strip import (
     strip_row,
 )
 from . import accessible
-from .commands import show_tooltip
+from .commands import show_tooltip, without_access_key
 from .post_model import channel_lines
 from .session import CalendarSession
 
@@ -119,6 +120,16 @@ def _pixmap(width: float, height: float, ratio: float) -> QPixmap:
     return pixmap
 
 
+PANEL_SPANS: tuple[tuple[int, str], ...] = (
+    (0, "&Days in View"),
+    (3, "&3 Months"),
+    (6, "&6 Months"),
+    (12, "&12 Months"),
+)
+"""What the panel can span: the days the calendar shows (0), or so many months from the
+first of them."""
+
+
 class CadencePanel(QWidget):
     """One row per key message over a range of days: deliveries, gaps, today."""
 
@@ -127,6 +138,8 @@ class CadencePanel(QWidget):
     contextMenuWanted = Signal(QPoint, int, object)
     """A menu for a key message on a day: where (global), the message's id, the day.
     Right-click on a row, or the Menu key for the selected row at the keyboard's day."""
+    spanChanged = Signal(int)
+    """The user chose what the panel spans: months (0: the days in view)."""
 
     def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
         accessible.install()  # before the panel is made: Qt keeps the first interface
@@ -142,6 +155,10 @@ class CadencePanel(QWidget):
         self._first = first
         self._last = last
         self._cursor = session.today()
+        self._view_range = (first, last)
+        """The days the calendar shows, which the panel spans or starts from."""
+        self._span = 0
+        """Months the panel spans from the first day in view (0: the days in view)."""
 
         # The data: the rows of the range and what they were built from.
         self._generation = 0  # one more at every change of the calendar
@@ -201,6 +218,26 @@ class CadencePanel(QWidget):
         self._scrollbar.hide()
         self._scrollbar.valueChanged.connect(self._scrolled)
 
+        # What the panel spans, chosen at the head of the labels (and in View > Cadence
+        # Panel Range): a quarter or a year of a message's rhythm at a glance.
+        self._span_button = QToolButton(self)
+        self._span_button.setObjectName("cadenceSpan")
+        self._span_button.setAutoRaise(True)
+        self._span_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (the View menu's too)
+        self._span_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._span_button.setToolTip("How many days the cadence panel shows")
+        self._span_button.setAccessibleName("Cadence panel range")
+        menu = QMenu(self._span_button)
+        self._span_actions = []
+        for months, text in PANEL_SPANS:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(months)
+            action.triggered.connect(lambda _=False, m=months: self.set_span(m, chosen=True))
+            self._span_actions.append(action)
+        self._span_button.setMenu(menu)
+        self._show_span()
+
         session.changed.connect(self._calendar_changed)
         session.reportChanged.connect(self._report_changed)
         session.selectedMessageChanged.connect(self._selection_changed)
@@ -228,6 +265,52 @@ class CadencePanel(QWidget):
 
     def visible_range(self) -> tuple[date, date]:
         return self._first, self._last
+
+    def set_view_range(self, first: date, last: date) -> None:
+        """The calendar shows the days ``first`` to ``last``: the panel spans them, or
+        the months chosen from the first of them (:meth:`set_span`)."""
+        self._view_range = (first, last)
+        self.set_range(*self._spanned())
+
+    def span(self) -> int:
+        """Months the panel spans from the first day in view (0: the days in view)."""
+        return self._span
+
+    def set_span(self, months: int, *, chosen: bool = False) -> None:
+        """Span ``months`` from the first day in view (0: the days in view, as before);
+        ``chosen`` by the user: said with :attr:`spanChanged`."""
+        if months not in {m for m, _ in PANEL_SPANS}:
+            months = 0
+        if months != self._span:
+            self._span = months
+            self.set_range(*self._spanned())
+        self._show_span()
+        if chosen:
+            self.spanChanged.emit(months)
+
+    def span_actions(self) -> list[QAction]:
+        """The choices of :meth:`set_span`, for a menu of the window's too."""
+        return list(self._span_actions)
+
+    def _spanned(self) -> tuple[date, date]:
+        first, last = self._view_range
+        if not self._span:
+            return first, last
+        # (never short of the days in view, nor past the last a calendar plans)
+        end = add_months(first, self._span) - timedelta(days=1)
+        return first, min(max(end, last), LAST_DAY)
+
+    def _show_span(self) -> None:
+        for action in self._span_actions:
+            action.setChecked(action.data() == self._span)
+        label = next(text for months, text in PANEL_SPANS if months == self._span)
+        self._span_button.setText(without_access_key(label))
+        small = QFont(self.font())  # a heading's, beside the labels' heading
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+        self._span_button.setFont(small)
+        self._geometry_dirty = True
+        self.update()
 
     def cursor_day(self) -> date:
         """The keyboard's day (left/right move it, Enter goes to it)."""
@@ -680,6 +763,13 @@ class CadencePanel(QWidget):
         right = float(max(content_w - (6 if scrolls else 14), self._label_width + 20))
         self._layout = StripLayout(self._first, self._last, self._label_width, right)
         self._axis_rect = QRectF(self._label_width, 0, right - self._label_width, axis_h)
+        hint = self._span_button.sizeHint()
+        self._span_button.setGeometry(
+            max(int(self._label_width) - hint.width() - 6, 0),
+            max(int(axis_h) - hint.height() - 3, 0),
+            hint.width(),
+            hint.height(),
+        )
 
         if count and not scrolls:
             fit = room / count
@@ -773,6 +863,8 @@ class CadencePanel(QWidget):
             self._forget_pictures()
             self._geometry_dirty = True
             self.updateGeometry()
+            if event.type() == QEvent.Type.FontChange:
+                self._show_span()  # its button's font follows
         elif event.type() == QEvent.Type.PaletteChange:
             self._forget_pictures()
         super().changeEvent(event)
@@ -1029,8 +1121,9 @@ class CadencePanel(QWidget):
         painter.setFont(small)
         painter.setPen(colors.muted)
         axis = self._axis_rect
+        room = self._span_button.x() - 16  # the heading, left of the range's button
         painter.drawText(
-            QRectF(10, 0, self._label_width - 20, axis.height() - 6),
+            QRectF(10, 0, room, axis.height() - 6),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
             "Key messages",
         )

@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = settings
+        self._panel_span = 0
+        """Months the cadence panel spans (0: the days in view), kept across calendars."""
         self.backups = backups
         """Folder for backups of a calendar that changed (None: no backups, as in tests)."""
         self.drafts: Drafts | None = None
@@ -395,6 +397,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.next_pane_action)
         view_menu.addAction(self.previous_pane_action)
         view_menu.addAction(self.panel_action)
+        self.panel_range_menu = view_menu.addMenu("Cadence Panel &Range")
+        self.panel_range_menu.aboutToShow.connect(self._offer_panel_ranges)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.shortcuts_action)
@@ -552,6 +556,8 @@ class MainWindow(QMainWindow):
         self.backlog.newIdeaRequested.connect(self.new_idea)
         self._offer_post_menu(self.backlog.list)
         self.cadence_panel.dayActivated.connect(self.go_to)
+        self.cadence_panel.set_span(self._panel_span)
+        self.cadence_panel.spanChanged.connect(self._panel_span_chosen)
         self.cadence_panel.contextMenuWanted.connect(
             lambda pos, message_id, day: self.gap_menu(message_id, day).popup(pos)
         )
@@ -766,7 +772,16 @@ class MainWindow(QMainWindow):
         # The view shown says which days are on screen (a view shown again had told
         # the session its days before another view told it others).
         self.session.set_visible_range(first, last)
-        self.cadence_panel.set_range(first, last)
+        self.cadence_panel.set_view_range(first, last)
+
+    def _panel_span_chosen(self, months: int) -> None:
+        self._panel_span = months
+
+    def _offer_panel_ranges(self) -> None:
+        """View > Cadence Panel Range: the panel's own choices (it is made anew for each
+        calendar)."""
+        self.panel_range_menu.clear()
+        self.panel_range_menu.addActions(self.cadence_panel.span_actions())
 
     def second_press_guarded(self) -> bool:
         """Whether a view switched by a press still lets no double-click act in the
@@ -2004,6 +2019,9 @@ class MainWindow(QMainWindow):
                 self._fit_sidebar = True
         panel = self.settings.value("cadencePanel", True)
         self.panel_action.setChecked(panel not in (False, "false"))
+        span = str(self.settings.value("cadencePanelRange", 0))
+        self._panel_span = int(span) if span.isascii() and span.isdigit() else 0
+        self.cadence_panel.set_span(self._panel_span)
         self._toggle_panel()
         self._remember_recent(self.session.store.path)
         self._back_up_what_was_left()
@@ -2074,6 +2092,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view", VIEW_NAMES[self.view_index()])
         self._save_filters(self.session)
         self.settings.setValue("cadencePanel", self.panel_action.isChecked())
+        self.settings.setValue("cadencePanelRange", self._panel_span)
         for splitter in self.splitters:
             self.settings.setValue(splitter.objectName(), splitter.saveState())
         if not in_backups(self.session.store.path):

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QAccessible, QColor, QImage, QPainter, QPalette, QWheelEvent
-from PySide6.QtWidgets import QApplication, QScrollBar
+from PySide6.QtWidgets import QApplication, QScrollBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import NewPost, PostStatus
@@ -901,3 +901,41 @@ def test_the_panel_shades_the_locale_s_weekend(
 
     monday = shade(week[0])
     assert {day.weekday() for day in week if shade(day) != monday} == rest
+
+
+def test_the_panel_spans_months_chosen_from_the_first_day_in_view(
+    shown: CadencePanel, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """The issue's "or a chosen range": the panel followed the calendar's days alone, a
+    month at most, where a quarter or a year shows a message's rhythm at a glance."""
+    first, last = date(2026, 11, 30), date(2027, 1, 10)  # a month's six weeks
+    shown.set_view_range(first, last)
+    assert shown.visible_range() == (first, last)
+    button = shown.findChild(QToolButton, "cadenceSpan")
+    assert button is not None
+    assert button.text() == "Days in View"
+    actions = shown.span_actions()
+    assert [a.isChecked() for a in actions] == [True, False, False, False]
+    with qtbot.waitSignal(shown.spanChanged, check_params_cb=lambda m: m == 12):
+        actions[3].trigger()
+    assert shown.visible_range() == (first, date(2027, 11, 29))
+    assert button.text() == "12 Months"
+    assert [a.isChecked() for a in actions] == [False, False, False, True]
+    # The axis reaches the year's end, and a gap far ahead is drawn there.
+    assert shown.x_for(date(2027, 11, 29)) > shown.x_for(date(2027, 6, 1)) > shown.x_for(last)
+    # Paging the calendar moves it along.
+    shown.set_view_range(date(2027, 1, 4), date(2027, 2, 14))
+    assert shown.visible_range() == (date(2027, 1, 4), date(2028, 1, 3))
+    # Three months are never short of the days in view (a long agenda's), nor past 2999.
+    shown.set_span(3)
+    shown.set_view_range(date(2027, 1, 1), date(2027, 6, 30))
+    assert shown.visible_range() == (date(2027, 1, 1), date(2027, 6, 30))
+    shown.set_view_range(date(2999, 11, 1), date(2999, 12, 12))
+    assert shown.visible_range() == (date(2999, 11, 1), date(2999, 12, 31))
+    with qtbot.assertNotEmitted(shown.spanChanged):  # set, not chosen: nothing to keep
+        shown.set_span(0)
+    assert shown.visible_range() == (date(2999, 11, 1), date(2999, 12, 12))
+    # The button sits at the head of the labels, beside their heading.
+    assert button.isVisible()
+    assert button.geometry().right() < shown.x_for(date(2999, 11, 1))
+    assert button.geometry().bottom() < shown.row_rect(session.key_messages()[0].id).top()

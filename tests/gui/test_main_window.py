@@ -60,7 +60,7 @@ from calendar_app.core import database
 from calendar_app.core.cadence import MessageStatus, default_window
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, to_its_backups
-from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus, WeekStart
+from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus, WeekStart, add_months
 from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.exchange.formats import ExportOptions
 from calendar_app.render.cadence_strip import day_text
@@ -4671,6 +4671,36 @@ def test_f8_says_when_no_key_message_is_overdue(window: MainWindow, qtbot: QtBot
     qtbot.keyClick(window, Qt.Key.Key_F8)
     assert window.statusBar().currentMessage() == "No key message is overdue."
     assert session.selected_message == before
+
+
+def test_the_cadence_panels_range_is_chosen_in_the_view_menu_and_kept(
+    session: CalendarSession, settings: QSettings, qtbot: QtBot, tmp_path: Path
+) -> None:
+    win = MainWindow(session, settings)
+    qtbot.addWidget(win)
+    win.panel_range_menu.aboutToShow.emit()
+    texts = [a.text() for a in win.panel_range_menu.actions()]
+    assert texts == ["&Days in View", "&3 Months", "&6 Months", "&12 Months"]
+    win.panel_range_menu.actions()[2].trigger()
+    first, _ = win.view().visible_range()
+    assert win.cadence_panel.visible_range() == (first, add_months(first, 6) - timedelta(days=1))
+    win.step(1)  # the calendar pages on: the panel with it
+    following, _ = win.view().visible_range()
+    assert following > first
+    assert win.cadence_panel.visible_range()[0] == following
+    # Another calendar opened keeps the choice, and so does the next start.
+    other = tmp_path / "other.cadence"
+    write_demo(other, today=TODAY)
+    assert win.open_calendar(other)
+    assert win.cadence_panel.span() == 6
+    win.close()
+    again = MainWindow(CalendarSession(CalendarStore.open(other), today=TODAY), settings)
+    qtbot.addWidget(again)
+    assert again.cadence_panel.span() == 6
+    shown, _ = again.view().visible_range()
+    assert again.cadence_panel.visible_range()[1] == add_months(shown, 6) - timedelta(days=1)
+    again.close()
+    again.session.store.close()
 
 
 def test_undoing_a_delete_selects_the_posts_it_brings_back(
