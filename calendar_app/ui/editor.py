@@ -924,6 +924,10 @@ class _FormArea(QScrollArea):
 # -- the dialog ----------------------------------------------------------------------
 
 
+_MESSAGE_ROWS = 6
+"""Key messages the editor's list shows before it scrolls."""
+
+
 class PostEditor(QDialog):
     """Edit ``post``, or write a new one (dated ``day``, at ``at`` if given, or an idea
     in the backlog).
@@ -1095,7 +1099,18 @@ class PostEditor(QDialog):
         self.message_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         messages_label = label("&Key messages:", self.message_list)
         messages_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.addRow(messages_label, self.message_list)
+        # How many are ticked, where the list scrolls: of 300, six rows showed none of
+        # the sixty a post carried.
+        self.messages_ticked = hint_label("", wrap=False)
+        self.messages_ticked.hide()
+        messages_box = QWidget()  # as tall as the list and its count, no more
+        messages_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        box = QVBoxLayout(messages_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.message_list)
+        box.addWidget(self.messages_ticked)
+        form.addRow(messages_label, messages_box)
 
         self.campaign_combo = QComboBox()
         self.campaign_combo.setAccessibleName("Campaign")
@@ -1219,6 +1234,7 @@ class PostEditor(QDialog):
         self.time_check.toggled.connect(self._revalidate)
         for signal in self._field_changes():
             signal.connect(self._revalidate)
+        self.message_list.itemChanged.connect(self._count_ticked)
         # Only the day and the time decide whether the clocks skip it.
         for signal in (
             self.date_check.toggled,
@@ -1490,7 +1506,7 @@ class PostEditor(QDialog):
             said = (message.title, message.statement.strip(), cadence)
             item.setToolTip(plain_tooltip("\n".join(line for line in said if line)))
             self.message_list.addItem(item)
-        rows = max(3, min(self.message_list.count(), 6))
+        rows = max(3, min(self.message_list.count(), _MESSAGE_ROWS))
         row_height = self.message_list.sizeHintForRow(0) if self.message_list.count() else 20
         self.message_list.setFixedHeight(row_height * rows + 2 * self.message_list.frameWidth() + 2)
         # Of many messages, the post's first one is in sight (and where the keyboard
@@ -1545,6 +1561,7 @@ class PostEditor(QDialog):
         self._on_date_toggled(scheduled)
         self._on_repeat_changed()
         self._update_char_count()
+        self._count_ticked()
 
     # -- reading the form ----------------------------------------------------------
 
@@ -1856,6 +1873,18 @@ class PostEditor(QDialog):
             text = f"{message.title} ({word})" if word else message.title
             if item.text() != text:
                 item.setText(text)
+
+    def _count_ticked(self) -> None:
+        """Say how many key messages are ticked where the list scrolls."""
+        listed = self.message_list.count()
+        ticked = len(self.checked_message_ids())
+        self.messages_ticked.setVisible(listed > _MESSAGE_ROWS)
+        self.messages_ticked.setText(f"{ticked} of {listed} ticked")
+        self.message_list.setAccessibleDescription(
+            f"Tick every key message this post carries; {ticked} of {listed} ticked"
+            if listed > _MESSAGE_ROWS
+            else "Tick every key message this post carries"
+        )
 
     def _on_date_changed(self) -> None:
         self._name_messages()

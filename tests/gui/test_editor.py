@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import NewPost, Post, PostStatus, WeekStart
-from calendar_app.core.store import CalendarStore
+from calendar_app.core.store import CalendarStore, ChangeSet
 from calendar_app.ui.commands import DeleteChannelCommand, elide
 from calendar_app.ui.dialogs import WINDOW_FRAME, OverAnswer, SaveAnswer, fit_on_screen
 from calendar_app.ui.editor import (
@@ -2438,3 +2438,27 @@ def test_typing_a_calendar_replaced_meanwhile_cannot_take_goes_on_the_clipboard(
     assert len(said) == 1
     assert "clipboard" not in said[0]
     assert QApplication.clipboard().text() == "the user's own"
+
+
+def test_a_long_list_of_key_messages_says_how_many_are_ticked(
+    session: CalendarSession, qtbot: QtBot
+) -> None:
+    """300 key messages in six rows: nothing said that the post carried sixty of them."""
+    made = [session.store.add_key_message(f"Message {n:03}").created[0] for n in range(30)]
+    session.notify(ChangeSet(calendar=True))
+    editor = PostEditor(session, day=TODAY, messages=made[:3])
+    qtbot.addWidget(editor)
+    assert editor.messages_ticked.isVisibleTo(editor)
+    assert editor.messages_ticked.text() == f"3 of {editor.message_list.count()} ticked"
+    editor.message_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert editor.messages_ticked.text() == f"4 of {editor.message_list.count()} ticked"
+    assert "4 of" in editor.message_list.accessibleDescription()
+
+
+def test_a_short_list_of_key_messages_shows_every_tick_and_says_nothing_more(
+    session: CalendarSession, qtbot: QtBot
+) -> None:
+    editor = PostEditor(session, day=TODAY)
+    qtbot.addWidget(editor)
+    assert editor.message_list.count() <= 6
+    assert not editor.messages_ticked.isVisibleTo(editor)
