@@ -343,7 +343,8 @@ def guide_html(pictures: GuidePictures) -> str:
     images = pictures.images
     panel_caption = (
         "The cadence panel has a row per key message; each mark is a delivery, in its "
-        f"channel's colour. {gap_story(example, pictures.today)}"
+        f"channel's colour. {gap_story(example, pictures.today)} The button at the head "
+        "of its labels shows 3, 6 or 12 months at once."
     )
     statuses = [
         ("ok", "On time, and its next repetition is already on the calendar."),
@@ -419,7 +420,8 @@ hover over it to read their names.</p>
 <ol>
 <li><b>Click the key message in the sidebar.</b> The month view tints the days it is
 overdue in red and ticks the days it is delivered. Click it again, or press Esc in the
-list, to see everything again.</li>
+list, to see everything again. In a long list, <b>F8</b> picks the message overdue
+longest, then the next.</li>
 <li><b>Drag a post</b> that carries the message into a red day to move it there.</li>
 <li><b>Hold Ctrl while you drop</b> to repeat the post instead: the copy carries the same
 key messages, and the original stays where it was.</li>
