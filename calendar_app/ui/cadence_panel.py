@@ -289,7 +289,7 @@ class CadencePanel(QWidget):
             self.spanChanged.emit(months)
 
     def span_actions(self) -> list[QAction]:
-        """The choices of :meth:`set_span`, for a menu of the window's too."""
+        """The choices of :meth:`set_span`, as its button's menu offers them."""
         return list(self._span_actions)
 
     def _spanned(self) -> tuple[date, date]:

@@ -11,13 +11,15 @@ still there is offered back, in the editor, as it was last kept.
 from __future__ import annotations
 
 import contextlib
+import glob
+import os
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import os_problem_for
-from ..core.files import write_beside
+from ..core.files import held_elsewhere, hold_shared, let_go, write_beside
 
 DRAFT_PAUSE_MS = 1500
 """How long after a change what the editor holds is kept, at the latest."""
@@ -37,15 +39,19 @@ class Draft:
 
 
 class Drafts:
-    """The drafts kept in ``folder``, one per calendar (by its place on the disk)."""
+    """The drafts kept in ``folder``: one per calendar and running Cadence (a second
+    window on the calendar keeps its own), each beside a lock its Cadence holds while
+    it runs, so that only a draft no running Cadence holds is offered back: a second
+    window took the post being written in the first for one left by a crash."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._locks: dict[Path, int | None] = {}
+        """This Cadence's drafts, with the handle that holds each one's lock."""
 
-    def path_for(self, calendar: Path) -> Path:
-        from ..core.backups import calendar_key
-
-        return self.folder / f"{calendar_key(calendar)}.json"
+    def own(self, calendar: Path) -> Path:
+        """Where this Cadence keeps its draft for ``calendar``."""
+        return self.folder / f"{_key(calendar)}-{os.getpid()}.json"
 
     def keep(self, calendar: Path, draft: Draft) -> None:
         """Write ``draft`` for ``calendar``, whole or not at all. Raises
@@ -53,31 +59,69 @@ class Drafts:
         is still open in front of the user."""
         import json
 
+        path = self.own(calendar)
         text = json.dumps({"post": draft.post_uid, "values": _plain(draft.values)})
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_beside(self.path_for(calendar), text.encode())
+            write_beside(path, text.encode())
+            if path not in self._locks:
+                lock = _lock_of(path)
+                lock.touch()
+                self._locks[path] = hold_shared(lock)
         except OSError as exc:
             raise os_problem_for(exc, str(self.folder)) from exc
 
-    def read(self, calendar: Path) -> Draft | None:
-        """The draft kept for ``calendar``; None when there is none or it does not
-        read (a file spoiled: it is removed)."""
-        import json
-
-        path = self.path_for(calendar)
-        try:
-            kept = json.loads(path.read_text(encoding="utf-8"))
-            return Draft(kept["post"], _typed(kept["values"]))
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError):
-            self.drop(calendar)
-            return None
-
     def drop(self, calendar: Path) -> None:
+        """Remove this Cadence's draft for ``calendar``."""
+        self.discard(self.own(calendar))
+
+    def discard(self, path: Path) -> None:
+        """Remove the draft at ``path`` and its lock."""
+        let_go(self._locks.pop(path, None))
         with contextlib.suppress(OSError):  # a folder gone read-only: offered again
-            self.path_for(calendar).unlink(missing_ok=True)
+            path.unlink(missing_ok=True)
+            _lock_of(path).unlink(missing_ok=True)
+
+    def left(self, calendar: Path) -> list[tuple[Path, Draft]]:
+        """The drafts of ``calendar`` that no running Cadence holds: left by one that
+        stopped. One that does not read (spoiled) is removed."""
+        found = []
+        for path in sorted(self.folder.glob(f"{glob.escape(_key(calendar))}-*.json")):
+            if path in self._locks or held_elsewhere(_lock_of(path)):
+                continue
+            draft = read_draft(path)
+            if draft is None:
+                self.discard(path)
+            else:
+                found.append((path, draft))
+        return found
+
+    def release(self) -> None:
+        """Let go of every lock, the drafts left in place: what stopping does."""
+        for handle in self._locks.values():
+            let_go(handle)
+        self._locks.clear()
+
+
+def read_draft(path: Path) -> Draft | None:
+    """The draft kept at ``path``; None when there is none or it does not read."""
+    import json
+
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        return Draft(kept["post"], _typed(kept["values"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _key(calendar: Path) -> str:
+    from ..core.backups import calendar_key
+
+    return calendar_key(calendar)
+
+
+def _lock_of(draft: Path) -> Path:
+    return draft.with_suffix(".lock")
 
 
 def _plain(values: dict[str, Any]) -> dict[str, Any]:

@@ -2110,6 +2110,15 @@ class PostEditor(QDialog):
         self.body_edit.setPlainText(str(values.get("body") or ""))
         self.link_edit.setText(str(values.get("link") or ""))
         self.notes_edit.setPlainText(str(values.get("notes") or ""))
+        day, at = values.get("date"), values.get("time")
+        if isinstance(day, date):
+            self.date_edit.setDate(qdate(day))
+        self.date_check.setChecked(day is not None)
+        if isinstance(at, time):
+            self.time_edit.setTime(QTime(at.hour, at.minute))
+        self.time_check.setChecked(at is not None)
+        # After the day: a day ticked chooses a status of its own (an idea's draft),
+        # over the one the user chose.
         for combo, key in (
             (self.channel_combo, "channel_id"),
             (self.campaign_combo, "campaign_id"),
@@ -2118,13 +2127,7 @@ class PostEditor(QDialog):
             found = combo.findData(values.get(key))
             if found >= 0:
                 combo.setCurrentIndex(found)
-        day, at = values.get("date"), values.get("time")
-        self.date_check.setChecked(day is not None)
-        if isinstance(day, date):
-            self.date_edit.setDate(qdate(day))
-        self.time_check.setChecked(at is not None)
-        if isinstance(at, time):
-            self.time_edit.setTime(QTime(at.hour, at.minute))
+        self._status_touched = True
         carried = set(values.get("message_ids") or ())
         for row in range(self.message_list.count()):
             item = self.message_list.item(row)

@@ -778,10 +778,21 @@ class MainWindow(QMainWindow):
         self._panel_span = months
 
     def _offer_panel_ranges(self) -> None:
-        """View > Cadence Panel Range: the panel's own choices (it is made anew for each
-        calendar)."""
-        self.panel_range_menu.clear()
-        self.panel_range_menu.addActions(self.cadence_panel.span_actions())
+        """View > Cadence Panel Range: the panel's choices, as its own button offers them
+        (actions of the menu's own: clearing a menu deletes those it owns, and the
+        panel's, shared, were deleted under its button)."""
+        from .cadence_panel import PANEL_SPANS
+
+        menu = self.panel_range_menu
+        menu.clear()
+        chosen = self.cadence_panel.span()
+        for months, text in PANEL_SPANS:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(months == chosen)
+            action.triggered.connect(
+                lambda _=False, m=months: self.cadence_panel.set_span(m, chosen=True)
+            )
 
     def second_press_guarded(self) -> bool:
         """Whether a view switched by a press still lets no double-click act in the
@@ -2129,29 +2140,29 @@ class MainWindow(QMainWindow):
         drafts = self.drafts
         if drafts is None or self.session.store.read_only:
             return
-        calendar = self.session.store.path
-        draft = drafts.read(calendar)
-        if draft is None:
-            return
-        if not self.ask_resume_draft(self, draft.title):
-            drafts.drop(calendar)
-            return
-        from .editor import PostEditor
+        for path, draft in drafts.left(self.session.store.path):
+            if not self.ask_resume_draft(self, draft.title):
+                drafts.discard(path)
+                continue
+            from .editor import PostEditor
 
-        session = self.session
-        # The post edited, unless deleted meanwhile: then what was typed is a new one.
-        post = session.store.find_post(draft.post_uid) if draft.post_uid else None
-        values = draft.values
-        if post is not None:
-            dialog = PostEditor(session, post, parent=self)
-        else:
-            dialog = PostEditor(session, day=values.get("date"), at=values.get("time"), parent=self)
-        dialog.apply_draft(values)
-        dialog.exec()
-        created = dialog.created
-        dialog.deleteLater()
-        if created:
-            self._select_placed(created[:1])
+            session = self.session
+            # The post edited, unless deleted meanwhile: then what was typed is a new one.
+            post = session.store.find_post(draft.post_uid) if draft.post_uid else None
+            values = draft.values
+            if post is not None:
+                dialog = PostEditor(session, post, parent=self)
+            else:
+                at = values.get("time")
+                dialog = PostEditor(session, day=values.get("date"), at=at, parent=self)
+            dialog.apply_draft(values)
+            dialog.keep_draft()  # this Cadence's own now, until the editor closes
+            drafts.discard(path)
+            dialog.exec()
+            created = dialog.created
+            dialog.deleteLater()
+            if created:
+                self._select_placed(created[:1])
 
     def _unbacked_key(self) -> str:
         from ..core.backups import calendar_key

@@ -7,14 +7,15 @@ from datetime import time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from calendar_app.core.models import PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui import editor as editor_module
-from calendar_app.ui.drafts import Drafts
-from calendar_app.ui.editor import PostEditor
+from calendar_app.ui.drafts import Drafts, read_draft
+from calendar_app.ui.editor import PostEditor, qdate
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.session import CalendarSession
 
@@ -40,10 +41,10 @@ def test_what_is_typed_is_kept_a_moment_after_a_pause_and_gone_once_saved(
     monkeypatch.setattr(editor_module, "DRAFT_PAUSE_MS", 100)  # a pause, shorter
     post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
     editor = _editor(session, qtbot, post=post)
-    kept = drafts.path_for(session.store.path)
+    kept = drafts.own(session.store.path)
     editor.body_edit.setPlainText("Every word of a long post, written for an hour.")
     qtbot.waitUntil(kept.exists)
-    draft = drafts.read(session.store.path)
+    draft = read_draft(drafts.own(session.store.path))
     assert draft is not None
     assert draft.post_uid == post.uid
     assert draft.values["body"] == "Every word of a long post, written for an hour."
@@ -63,7 +64,7 @@ def test_steady_typing_is_kept_as_it_goes_on(
     """Kept a moment after a pause only, twenty minutes of steady typing kept nothing."""
     monkeypatch.setattr(editor_module, "DRAFT_PAUSE_MS", 200)
     editor = _editor(session, qtbot, day=TODAY)
-    kept = drafts.path_for(session.store.path)
+    kept = drafts.own(session.store.path)
     typed = []
     timer = QTimer()
     timer.setInterval(20)  # a key every 20 ms, never a pause of 200
@@ -78,7 +79,7 @@ def test_steady_typing_is_kept_as_it_goes_on(
         qtbot.waitUntil(kept.exists, timeout=3000)
     finally:
         timer.stop()
-    draft = drafts.read(session.store.path)
+    draft = read_draft(drafts.own(session.store.path))
     assert draft is not None
     assert draft.values["body"].startswith("word word")
 
@@ -88,7 +89,7 @@ def test_what_is_typed_and_discarded_leaves_no_draft(
 ) -> None:
     editor = _editor(session, qtbot, day=TODAY)
     editor.title_edit.setText("Not worth keeping")
-    kept = drafts.path_for(session.store.path)
+    kept = drafts.own(session.store.path)
     editor.keep_draft()  # as the pause after typing does
     assert kept.exists()
     editor.ask_save_changes = lambda parent, title: "cancel"
@@ -159,6 +160,7 @@ def test_the_next_start_offers_the_post_back_in_the_editor_as_it_was_typed(
         )
         restored.accept()
 
+    drafts.release()  # as the process's end lets go of its locks
     win, asked = _window(session.store, tmp_path, qtbot, True, finish)
     qtbot.waitUntil(lambda: bool(seen))
     assert asked == ["Open day at the depot"]
@@ -167,7 +169,7 @@ def test_the_next_start_offers_the_post_back_in_the_editor_as_it_was_typed(
     ]
     saved = [p for p in session.store.all_posts() if p.title == "Open day at the depot"]
     assert [(p.date, p.time) for p in saved] == [(day, time(10, 30))]
-    assert not drafts.path_for(session.store.path).exists()
+    assert not drafts.own(session.store.path).exists()
     assert win.view().selected_post_ids() == [saved[0].id]
 
 
@@ -176,8 +178,9 @@ def test_a_draft_discarded_at_the_next_start_is_gone(
 ) -> None:
     editor = _editor(session, qtbot, day=TODAY)
     editor.title_edit.setText("Second thoughts")
-    kept = drafts.path_for(session.store.path)
+    kept = drafts.own(session.store.path)
     editor.keep_draft()
+    drafts.release()
     _window(session.store, tmp_path, qtbot, False, lambda restored: restored.reject())
     qtbot.waitUntil(lambda: not kept.exists())
     assert QApplication.activeModalWidget() is None
@@ -199,6 +202,37 @@ def test_a_draft_of_a_post_deleted_since_comes_back_as_a_new_post(
         restored.ask_save_changes = lambda parent, title: "discard"
         restored.reject()
 
+    drafts.release()
     _window(session.store, tmp_path, qtbot, True, read)
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == [(None, "Rewritten from the first word to the last.")]
+
+
+def test_every_field_of_an_idea_taken_out_of_the_backlog_comes_back(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """An idea given a day, a time and Scheduled came back a Draft at 09:00: ticking the
+    day chose a status of its own over the one kept."""
+    idea = next(p for p in session.store.all_posts() if p.date is None)
+    day = TODAY + timedelta(days=5)
+    editor = _editor(session, qtbot, post=idea)
+    editor.date_check.setChecked(True)
+    editor.date_edit.setDate(qdate(day))
+    editor.time_check.setChecked(True)
+    editor.time_edit.setTime(QTime(16, 45))
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("scheduled"))
+    editor.keep_draft()
+    kept = editor.changes()
+    drafts.release()
+    seen: list[dict[str, object]] = []
+
+    def read(restored: PostEditor) -> None:
+        seen.append(dict(restored.changes()))
+        restored.ask_save_changes = lambda parent, title: "discard"
+        restored.reject()
+
+    _window(session.store, tmp_path, qtbot, True, read)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [dict(kept)]
+    assert seen[0]["status"] == PostStatus.SCHEDULED
+    assert seen[0]["time"] == time(16, 45)

@@ -4678,10 +4678,16 @@ def test_the_cadence_panels_range_is_chosen_in_the_view_menu_and_kept(
 ) -> None:
     win = MainWindow(session, settings)
     qtbot.addWidget(win)
-    win.panel_range_menu.aboutToShow.emit()
+    for _ in range(2):  # opened twice: the second clear deleted the panel's own actions
+        win.panel_range_menu.aboutToShow.emit()
     texts = [a.text() for a in win.panel_range_menu.actions()]
     assert texts == ["&Days in View", "&3 Months", "&6 Months", "&12 Months"]
+    assert [a.isChecked() for a in win.panel_range_menu.actions()] == [True, False, False, False]
     win.panel_range_menu.actions()[2].trigger()
+    button = win.cadence_panel.findChild(QToolButton, "cadenceSpan")
+    assert button is not None
+    assert button.text() == "6 Months"
+    assert [a.isChecked() for a in win.cadence_panel.span_actions()] == [False, False, True, False]
     first, _ = win.view().visible_range()
     assert win.cadence_panel.visible_range() == (first, add_months(first, 6) - timedelta(days=1))
     win.step(1)  # the calendar pages on: the panel with it
