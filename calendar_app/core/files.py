@@ -112,16 +112,19 @@ def new_export_file(folder: Path) -> tuple[int, Path]:
     return handle, Path(name)
 
 
-def write_beside(target: Path, data: bytes | bytearray | memoryview) -> None:
+def write_beside(
+    target: Path, data: bytes | bytearray | memoryview, *, rights_of: Path | None = None
+) -> None:
     """Write ``data`` beside ``target``, then rename it over ``target``: a full disk never
-    leaves half a file, nor a file cut short in its place. Raises :class:`OSError`."""
+    leaves half a file, nor a file cut short in its place. A new file has the rights of
+    the one at ``rights_of`` (:func:`put_in_place`). Raises :class:`OSError`."""
     handle, temp = new_export_file(target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        put_in_place(temp, target)
+        put_in_place(temp, target, rights_of=rights_of)
     finally:
         temp.unlink(missing_ok=True)
 

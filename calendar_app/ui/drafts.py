@@ -63,7 +63,9 @@ class Drafts:
         text = json.dumps({"post": draft.post_uid, "values": _plain(draft.values)})
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_beside(path, text.encode())
+            # Read by whom the calendar is, as its backups are: a client's kept private
+            # keeps what is typed for it private.
+            write_beside(path, text.encode(), rights_of=calendar)
             if path not in self._locks:
                 lock = _lock_of(path)
                 lock.touch()
@@ -143,5 +145,6 @@ def _typed(values: dict[str, Any]) -> dict[str, Any]:
         out["date"] = date.fromisoformat(out["date"])
     if out.get("time"):
         out["time"] = time.fromisoformat(out["time"])
-    out["message_ids"] = tuple(int(m) for m in out.get("message_ids") or ())
+    if "message_ids" in out:
+        out["message_ids"] = tuple(int(m) for m in out["message_ids"] or ())
     return out

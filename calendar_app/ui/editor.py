@@ -2091,7 +2091,9 @@ class PostEditor(QDialog):
 
     def keep_draft(self) -> None:
         """Keep what the editor holds on the disk while it has changes to save (none:
-        no draft), for the next start to offer back after a crash or a power cut."""
+        no draft), for the next start to offer back after a crash or a power cut: of a
+        post edited, the fields changed alone (all of them put back over the post
+        undid a move made elsewhere since); of a new one, every field and its repeat."""
         drafts = self.session.drafts
         if drafts is None:
             return
@@ -2099,24 +2101,40 @@ class PostEditor(QDialog):
         if not self.has_unsaved_changes():
             drafts.drop(calendar)
             return
+        if self.post is not None:
+            values: dict[str, Any] = dict(self.changes())
+        else:
+            values = self._values()
+            with contextlib.suppress(InvalidInput):  # (a repeat without its end yet)
+                rule = self.repeat_rule()
+                if rule is not None:
+                    values["repeat"] = rule
         post_uid = self.post.uid if self.post is not None else None
         with contextlib.suppress(CadenceError):  # a full disk: the editor is still open
-            drafts.keep(calendar, Draft(post_uid, self._values()))
+            drafts.keep(calendar, Draft(post_uid, values))
 
     def apply_draft(self, values: dict[str, Any]) -> None:
         """Fill the form with a draft kept when Cadence stopped (:meth:`keep_draft`):
-        the words as typed, and the choices still in the calendar."""
-        self.title_edit.setText(str(values.get("title") or ""))
-        self.body_edit.setPlainText(str(values.get("body") or ""))
-        self.link_edit.setText(str(values.get("link") or ""))
-        self.notes_edit.setPlainText(str(values.get("notes") or ""))
-        day, at = values.get("date"), values.get("time")
-        if isinstance(day, date):
-            self.date_edit.setDate(qdate(day))
-        self.date_check.setChecked(day is not None)
-        if isinstance(at, time):
-            self.time_edit.setTime(QTime(at.hour, at.minute))
-        self.time_check.setChecked(at is not None)
+        the fields it holds, the words as typed and the choices still in the calendar."""
+        for key, field in (
+            ("title", self.title_edit),
+            ("link", self.link_edit),
+        ):
+            if key in values:
+                field.setText(str(values[key] or ""))
+        for key, text in (("body", self.body_edit), ("notes", self.notes_edit)):
+            if key in values:
+                text.setPlainText(str(values[key] or ""))
+        if "date" in values:
+            day = values["date"]
+            if isinstance(day, date):
+                self.date_edit.setDate(qdate(day))
+            self.date_check.setChecked(day is not None)
+        if "time" in values:
+            at = values["time"]
+            if isinstance(at, time):
+                self.time_edit.setTime(QTime(at.hour, at.minute))
+            self.time_check.setChecked(at is not None)
         # After the day: a day ticked chooses a status of its own (an idea's draft),
         # over the one the user chose.
         for combo, key in (
@@ -2124,16 +2142,39 @@ class PostEditor(QDialog):
             (self.campaign_combo, "campaign_id"),
             (self.status_combo, "status"),
         ):
-            found = combo.findData(values.get(key))
+            found = combo.findData(values.get(key)) if key in values else -1
             if found >= 0:
                 combo.setCurrentIndex(found)
-        self._status_touched = True
-        carried = set(values.get("message_ids") or ())
-        for row in range(self.message_list.count()):
-            item = self.message_list.item(row)
-            checked = item.data(Qt.ItemDataRole.UserRole) in carried
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._status_touched = self._status_touched or "status" in values
+        if "message_ids" in values:
+            carried = set(values["message_ids"])
+            for row in range(self.message_list.count()):
+                item = self.message_list.item(row)
+                checked = item.data(Qt.ItemDataRole.UserRole) in carried
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        rule = values.get("repeat")
+        if isinstance(rule, str) and self.post is None:
+            with contextlib.suppress(InvalidInput):
+                self._fill_repeat(rule)
         self._title_touched = True
+
+    def _fill_repeat(self, rule: str) -> None:
+        """The repeat rows as ``rule`` (a new post's, kept in a draft) repeats."""
+        parts = recurrence.parse(rule)
+        self.repeat_combo.setCurrentIndex(self.repeat_combo.findData(parts["FREQ"]))
+        self.interval_spin.setValue(int(parts.get("INTERVAL", "1")))
+        weekdays = recurrence.weekdays_of(rule)
+        if weekdays:
+            for weekday, button in self.weekday_buttons.items():
+                button.setChecked(weekday in weekdays)
+            self._weekdays_touched = True
+        until = recurrence.until_of(rule)
+        if until is not None:
+            self.until_edit.setDate(qdate(until))
+        if "COUNT" in parts:
+            self.count_spin.setValue(int(parts["COUNT"]))
+        (self.count_radio if "COUNT" in parts else self.until_radio).setChecked(True)
+        self._on_repeat_changed()
 
     def done(self, result: int) -> None:
         """Closed, saved or with what was typed discarded by the user: no draft kept."""
