@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self._found = None
         stack = session.undo_stack
-        stack.cleanChanged.connect(self._note_unbacked)
+        stack.indexChanged.connect(self._note_unbacked)
         stack.canUndoChanged.connect(self._enable_undo)
         stack.indexChanged.connect(self._enable_undo)  # the session's floor (can_undo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -2169,18 +2169,24 @@ class MainWindow(QMainWindow):
 
         return f"unbacked/{calendar_key(self.session.store.path)}"
 
-    def _note_unbacked(self, clean: bool) -> None:
+    def _note_unbacked(self) -> None:
         """Keep in the settings, at once, that the calendar has changes no backup holds
         (or none again, all undone): a window that never closes (a power cut, a crash)
         leaves them to be backed up as the calendar opens next. The next window opened
         and closed with no backup of them, and the one after its first change held
-        that change too."""
+        that change too. Said again at each step: another window on the calendar,
+        backing it up as it opened, took the mark away from the changes to come."""
         if self.backups is None:
             return
-        if clean and not self._backup_due:
-            self.settings.remove(self._unbacked_key())
-        elif not clean:
-            self.settings.setValue(self._unbacked_key(), True)
+        key = self._unbacked_key()
+        unbacked = not self.session.undo_stack.isClean() or self._backup_due
+        self.settings.sync()  # (as another window may have left it)
+        if unbacked == self.settings.contains(key):
+            return
+        if unbacked:
+            self.settings.setValue(key, True)
+        else:
+            self.settings.remove(key)
         self.settings.sync()
 
     def _back_up_what_was_left(self) -> None:

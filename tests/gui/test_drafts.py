@@ -313,3 +313,36 @@ def test_a_private_calendars_draft_is_private(
     editor.title_edit.setText("For the client's eyes")
     editor.keep_draft()
     assert drafts.own(session.store.path).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_draft_is_offered_when_its_calendar_is_opened_from_the_file_menu(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    editor = _editor(session, qtbot, day=TODAY)
+    editor.title_edit.setText("Written before the crash")
+    editor.keep_draft()
+    drafts.release()
+    other = tmp_path / "other.cadence"
+    CalendarStore.create(other).close()
+    win, asked = _window(CalendarStore.open(other), tmp_path, qtbot, False, _discard)
+    QApplication.processEvents()
+    assert asked == []  # not this calendar's
+    assert win.open_calendar(session.store.path)
+    qtbot.waitUntil(lambda: asked == ["Written before the crash"])
+    win.session.store.close()
+
+
+def test_a_read_only_calendar_offers_no_draft(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Nothing could be saved there: the draft waits for the calendar opened writable."""
+    editor = _editor(session, qtbot, day=TODAY)
+    editor.title_edit.setText("Kept for later")
+    editor.keep_draft()
+    drafts.release()
+    reading = CalendarStore.open(session.store.path, read_only=True)
+    _win, asked = _window(reading, tmp_path, qtbot, False, _discard)
+    QApplication.processEvents()
+    assert asked == []
+    assert read_draft(drafts.own(session.store.path)) is not None
+    reading.close()

@@ -4152,6 +4152,84 @@ def test_changes_a_window_never_closed_on_are_backed_up_as_the_calendar_opens_ag
     third.session.store.close()
 
 
+def test_changes_after_another_window_backed_the_calendar_up_are_marked_again(
+    demo_path: Path, settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A second window on the calendar backed it up as it opened and took the mark away;
+    the first window's later changes, lost in a crash, were in no backup."""
+    folder = tmp_path / "Backups"
+    first = MainWindow(CalendarSession(CalendarStore.open(demo_path), today=TODAY), settings)
+    first.backups = folder
+    qtbot.addWidget(first)
+    posts = first.session.posts_between(TODAY, TODAY + timedelta(days=7))
+    first.session.push(MovePostsCommand(first.session, {posts[0].id: (TODAY, None)}))
+    theirs = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    second = MainWindow(
+        CalendarSession(CalendarStore.open(demo_path), today=TODAY), theirs, backups=folder
+    )
+    qtbot.addWidget(second)
+    assert len(list(folder.iterdir())) == 1  # backed up as it opened: the mark is gone
+    moved = TODAY + timedelta(days=2)
+    first.session.push(MovePostsCommand(first.session, {posts[1].id: (moved, None)}))
+    # The first window stops here, unclosed; the next start backs its change up.
+    again = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    third = MainWindow(
+        CalendarSession(CalendarStore.open(demo_path), today=TODAY), again, backups=folder
+    )
+    qtbot.addWidget(third)
+    # (made within the second window's second, it may have the same name)
+    newest = max(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+    with CalendarStore.open(newest) as copy:
+        assert copy.post(posts[1].id).date == moved
+    first.session.undo_stack.clear()
+    for window in (first, second, third):
+        window.session.store.close()
+
+
+def test_a_calendar_left_unbacked_is_backed_up_when_opened_from_the_file_menu_too(
+    demo_path: Path, settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    folder = tmp_path / "Backups"
+    crashed = MainWindow(CalendarSession(CalendarStore.open(demo_path), today=TODAY), settings)
+    crashed.backups = folder
+    qtbot.addWidget(crashed)
+    post = crashed.session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    crashed.session.push(MovePostsCommand(crashed.session, {post.id: (TODAY, None)}))
+    other = tmp_path / "other.cadence"
+    write_demo(other, today=TODAY)
+    again = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    win = MainWindow(CalendarSession(CalendarStore.open(other), today=TODAY), again, backups=folder)
+    qtbot.addWidget(win)
+    assert not folder.exists()
+    assert win.open_calendar(demo_path)  # File > Open
+    (backup,) = folder.iterdir()
+    with CalendarStore.open(backup) as copy:
+        assert copy.post(post.id).date == TODAY
+    crashed.session.undo_stack.clear()
+    crashed.session.store.close()
+    win.session.store.close()
+
+
+def test_changes_all_undone_leave_nothing_to_back_up_at_the_next_start(
+    demo_path: Path, settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    folder = tmp_path / "Backups"
+    crashed = MainWindow(CalendarSession(CalendarStore.open(demo_path), today=TODAY), settings)
+    crashed.backups = folder
+    qtbot.addWidget(crashed)
+    post = crashed.session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    crashed.session.push(MovePostsCommand(crashed.session, {post.id: (TODAY, None)}))
+    crashed.session.undo_stack.undo()  # as it was: nothing to back up
+    again = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    win = MainWindow(
+        CalendarSession(CalendarStore.open(demo_path), today=TODAY), again, backups=folder
+    )
+    qtbot.addWidget(win)
+    assert not folder.exists()
+    crashed.session.store.close()
+    win.session.store.close()
+
+
 @pytest.mark.parametrize("steps_kept", [True, False])
 def test_reading_the_calendar_again_makes_no_backup_and_its_close_still_does(
     session: CalendarSession,
