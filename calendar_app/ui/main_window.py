@@ -74,6 +74,7 @@ from .commands import (
     DeletePostsCommand,
     StoreCommand,
     busy,
+    elide,
     menu_text,
     plain_tooltip,
     plural,
@@ -1021,7 +1022,7 @@ class MainWindow(QMainWindow):
             shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
             action = menu.addAction(menu_text(shown))
             if shown != label:
-                action.setToolTip(label)
+                action.setToolTip(plain_tooltip(label))  # as written, tags and all
             action.setCheckable(True)
             action.setChecked(checked)
             action.toggled.connect(lambda on, k=key, v=value: self.toggle_filter(k, v, on))
@@ -1603,7 +1604,7 @@ class MainWindow(QMainWindow):
         at = (ids.index(selected) + 1) % len(ids) if selected in ids else 0
         chosen = overdue[at]
         self.session.select_message(chosen.message_id)
-        title = self.session.key_message(chosen.message_id).title
+        title = elide(self.session.key_message(chosen.message_id).title)  # (one line)
         days = plural(chosen.overdue_days, "day")
         self.statusBar().showMessage(f"{title}: overdue by {days} ({at + 1} of {len(ids)}).", 8000)
 

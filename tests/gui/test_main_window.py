@@ -4657,7 +4657,7 @@ def test_a_filter_menu_stays_open_for_the_next_tick_and_shortens_long_names(
     """Each tick closed the menu (three messages near the 250th of 300: opened and
     scrolled down three times), and a title of 400 characters made it as wide as the
     screen."""
-    long_title = "A message that goes on" + " and on" * 55
+    long_title = "A message <b>that</b> goes on" + " and on" * 55  # tags shown as typed
     session.store.add_key_message(long_title)
     win = MainWindow(session.read_again(), settings)
     qtbot.addWidget(win)
@@ -4678,7 +4678,7 @@ def test_a_filter_menu_stays_open_for_the_next_tick_and_shortens_long_names(
     assert {win.session.key_message(m).title for m in win.session.filters.messages} == set(titles)
     assert (first.isChecked(), second.isChecked()) == (True, True)
     # The long one: cut short with "…", whole in its tooltip.
-    shortened = next(a for a in ticks if a.toolTip() == long_title)
+    shortened = next(a for a in ticks if a.toolTip() == plain_tooltip(long_title))
     assert shortened.text().endswith("…")
     assert len(shortened.text()) < 80
     assert menu.toolTipsVisible()
@@ -4730,6 +4730,21 @@ def test_f8_goes_from_one_overdue_key_message_to_the_next_longest_overdue_first(
     said = win.statusBar().currentMessage()
     title = win.session.key_message(overdue[0].message_id).title
     assert said == f"{title}: overdue by {overdue[0].overdue_days} days (1 of {len(overdue)})."
+    # A long title is cut short: the words after it were cut off the status bar.
+    long_title = "Z late " + "and longer " * 20
+    first = win.session.key_message(overdue[0].message_id)
+    win.session.notify(
+        win.session.store.update_key_message(replace(first, title=long_title.strip()))
+    )
+    for _ in overdue:
+        qtbot.keyClick(win, Qt.Key.Key_F8)
+        if win.session.selected_message == first.id:
+            break
+    assert win.session.selected_message == first.id
+    said = win.statusBar().currentMessage()
+    assert said.startswith("Z late and longer")
+    assert len(said) < 80
+    assert said.endswith(f"of {len(overdue)}).")
     view_menu = win.menuBar().actions()[2].menu()
     assert isinstance(view_menu, QMenu)
     assert win.next_overdue_action in view_menu.actions()
