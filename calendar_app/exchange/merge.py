@@ -675,7 +675,7 @@ def _map_channels(
         if limit is not None and not 1 <= limit <= MAX_CHAR_LIMIT:  # an earlier release's
             summary.notes.append(
                 f"The channel '{c.name}' has a character limit of {limit:,} in"
-                f" {theirs.path.name}; it comes without one (a limit can be at most"
+                f" {theirs.path.name}; it comes without one (a limit is from 1 to"
                 f" {MAX_CHAR_LIMIT:,})."
             )
             limit = None

@@ -470,7 +470,9 @@ def paste_from_calendar(
     )
     shelved = f" Archived here: {', '.join(archived)}." if archived else ""
     stay = f" They stay in '{name}' too: posts move only within a calendar." if carried.cut else ""
-    return f"{verb} {count} from '{name}'{added}.{shelved}{stay}"
+    # What came otherwise than it was there (a cadence beyond ten years, as a merge says).
+    noted = "".join(f" {note}" for note in summary.notes)
+    return f"{verb} {count} from '{name}'{added}.{shelved}{stay}{noted}"
 
 
 def _may_replace_tool_files(

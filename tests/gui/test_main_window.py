@@ -3053,6 +3053,33 @@ def test_a_post_dropped_from_another_calendar_says_what_it_brought(
     assert said.startswith("Copied 1 post from 'Solenne Solar (demo)'; added ")
 
 
+def test_a_post_from_another_calendar_beyond_the_limits_says_how_it_came(
+    window: MainWindow, session: CalendarSession, tmp_path: Path
+) -> None:
+    """A key message repeating every 5,000 days there (an earlier release's) came every
+    3,650 days here, as a merge brings it, without a word."""
+    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    (message_id,) = post.message_ids[:1]
+    session.store.db.execute(
+        "UPDATE key_messages SET cadence_days = 5000 WHERE id = ?", [message_id]
+    )
+    title = session.store.key_message(message_id).title
+    mime = posts_mime(session, [post])
+    assert window.create_calendar(_plan(tmp_path / "Client B.cadence"))
+    month = window.month_view
+    target = a_monday_ahead()
+    month.set_current_date(target)
+    assert send_drop(month, month.day_rect(target).center(), mime).isAccepted()
+    said = window.statusBar().currentMessage()
+    assert said.endswith(
+        f"The key message '{title}' repeats every 5,000 days in demo.cadence; it comes"
+        " repeating every 3,650 days, the longest a calendar keeps."
+    )
+    made = window.session.store.key_message_titled(title)
+    assert made is not None
+    assert made.cadence_days == 3650
+
+
 def test_posts_from_another_calendar_its_backlog_search_hides_say_both(
     window: MainWindow, session: CalendarSession, tmp_path: Path
 ) -> None:

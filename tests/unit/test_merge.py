@@ -199,7 +199,7 @@ def test_numbers_beyond_a_calendars_limits_merge_within_them_and_say_so(
     assert (message.cadence_days, channel.char_limit) == (3650, None)
     assert [n for n in summary.notes if "theirs.cadence" in n] == [
         "The channel 'Big' has a character limit of 5,000,000 in theirs.cadence; it comes"
-        " without one (a limit can be at most 1,000,000).",
+        " without one (a limit is from 1 to 1,000,000).",
         "The key message 'Slow' repeats every 5,000 days in theirs.cadence; it comes"
         " repeating every 3,650 days, the longest a calendar keeps.",
     ]
