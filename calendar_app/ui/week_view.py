@@ -507,16 +507,25 @@ class WeekView(PeriodView):
             # keeps its time and the start of its title readable. Beside a crowded
             # time's "+N" at the edge, not over it (it covered most of it, and a
             # click there scrolled): to its left, shorter, or past it where it is
-            # the column wide.
-            for more in crowded.get(day, ()):
-                if more.top() < y + height and more.bottom() > y:
-                    if more.left() - left >= least:
-                        right = min(right, more.left() - 2)
-                    else:
-                        y = more.top() - height - 2 if below else more.bottom() + 2
-            text = self._hint_text(posts, below, right - left - 8, metrics)
-            width = min(right - left, metrics.horizontalAdvance(text) + 14)
-            return QRectF(right - width, y, width, height)  # (the grid is never mirrored)
+            # the column wide; again until it covers none (moved off one, it came onto
+            # the next crowded time's).
+            def placed() -> QRectF:
+                text = self._hint_text(posts, below, right - left - 8, metrics)
+                width = min(right - left, metrics.horizontalAdvance(text) + 14)
+                return QRectF(right - width, y, width, height)  # (the grid is never mirrored)
+
+            rect = placed()
+            mores = crowded.get(day, [])
+            for _ in range(len(mores)):
+                covered = next((more for more in mores if rect.intersects(more)), None)
+                if covered is None:
+                    break
+                if covered.left() - left >= least:
+                    right = covered.left() - 2
+                else:
+                    y = covered.top() - height - 2 if below else covered.bottom() + 2
+                rect = placed()
+            return rect
 
         for index, day in enumerate(self.visible_days()):
             placed = sorted(

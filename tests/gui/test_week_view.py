@@ -1036,6 +1036,29 @@ def test_posts_scrolled_out_of_sight_are_said_at_the_edge_of_their_day(
     assert evening not in hidden_below()
 
 
+def test_a_hint_moved_off_one_crowded_time_does_not_land_on_the_next(
+    week: WeekView, session: CalendarSession
+) -> None:
+    """Two crowded times half an hour apart in narrow columns: the "↓ 23:30" moved up off
+    the 19:30 "+6" covered the 19:00 one whole."""
+    day = date(2026, 11, 18)
+    add_post(session, "Earlier", day, time(5, 0))
+    add_post(session, "Later", day, time(23, 30))
+    for n in range(6):
+        add_post(session, f"A{n}", day, time(19, 0))
+        add_post(session, f"B{n}", day, time(19, 30))
+    week.resize(420, 700)
+    met = 0
+    for minutes in range(0, 14 * 60, 5):
+        week.scroll_to_time(time(*divmod(minutes, 60)))
+        grid = week.grid_rect()
+        mores = [m for m in week.timed_more_rects(day) if grid.contains(m)]
+        met += len(mores)
+        for hint in week.out_of_sight_rects(day):
+            assert not any(hint.intersects(m) for m in mores), f"at {minutes} minutes"
+    assert met > 20
+
+
 @pytest.mark.parametrize("width", [420, 1000])
 def test_a_hint_at_the_edge_leaves_a_crowded_times_plus_n_in_sight(
     week: WeekView, session: CalendarSession, qtbot: QtBot, width: int
