@@ -101,7 +101,7 @@ from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_c
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
-    from PySide6.QtGui import QMouseEvent, QUndoCommand
+    from PySide6.QtGui import QActionEvent, QMouseEvent, QUndoCommand
     from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextEdit
 
     from .agenda_view import AgendaView
@@ -2496,6 +2496,15 @@ class _FilterMenu(QMenu):
             action.trigger()
             return
         super().mouseReleaseEvent(event)
+
+    def actionEvent(self, event: QActionEvent) -> None:
+        # A tick changes an action, and Qt sizes an open menu to all its items again:
+        # one taller than the screen grew past it and lost its scroll arrows ("Show
+        # all" out of reach). It keeps the place it has.
+        kept = self.geometry() if self.isVisible() else None
+        super().actionEvent(event)
+        if kept is not None and self.geometry() != kept:
+            self.setGeometry(kept)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         action = self.activeAction()

@@ -4829,6 +4829,53 @@ def test_the_cadence_panels_range_is_chosen_in_the_view_menu_and_kept(
     again.session.store.close()
 
 
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize("row", [6, 50])
+def test_a_filter_menu_taller_than_the_screen_keeps_its_place_as_names_are_ticked(
+    session: CalendarSession, settings: QSettings, qtbot: QtBot, row: int
+) -> None:
+    """A tick changed an item, and the open menu took its whole height again: past the
+    screen, its scroll arrows gone, "Show all" out of reach."""
+    for number in range(60):
+        session.store.add_key_message(f"Key message {number:03}")
+    win = MainWindow(session.read_again(), settings)
+    qtbot.addWidget(win)
+    with qtbot.waitExposed(win):
+        win.show()
+    button = win.filter_buttons["messages"]
+    menu = button.menu()
+    seen: list[tuple[object, ...]] = []
+
+    def tick_deep() -> None:  # in the menu's own loop, as the button runs it
+        screen = menu.screen().availableGeometry()
+        opened = menu.geometry()
+        deep = [a for a in menu.actions() if a.isCheckable()][row]
+        menu.setActiveAction(deep)  # scrolled down to it, if need be
+        place = menu.actionGeometry(deep)
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=place.center())
+        QApplication.processEvents()
+        show_all = menu.actions()[-1]
+        still = (menu.geometry(), menu.actionGeometry(deep))
+        menu.setActiveAction(show_all)
+        reach = menu.rect().contains(menu.actionGeometry(show_all).center())
+        seen.append(
+            (opened.height() <= screen.height(), deep.isChecked(), still, place, opened, reach)
+        )
+        menu.close()
+
+    QTimer.singleShot(0, tick_deep)
+    button.showMenu()
+    ((fits, ticked, (geometry, now), place, opened, reach),) = seen
+    assert fits
+    assert ticked
+    assert geometry.height() == opened.height()  # (Qt may move it a pixel or two)
+    assert abs(geometry.top() - opened.top()) <= 2
+    assert (
+        abs((now.top() + geometry.top()) - (place.top() + opened.top())) <= 2
+    )  # still under the mouse
+    assert reach
+
+
 def test_undoing_a_delete_selects_the_posts_it_brings_back(
     window: MainWindow, session: CalendarSession
 ) -> None:
