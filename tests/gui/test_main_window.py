@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QMimeData,
     QPoint,
+    QRect,
     QSettings,
     QSize,
     Qt,
@@ -4844,7 +4845,7 @@ def test_a_filter_menu_taller_than_the_screen_keeps_its_place_as_names_are_ticke
         win.show()
     button = win.filter_buttons["messages"]
     menu = button.menu()
-    seen: list[tuple[object, ...]] = []
+    seen: list[tuple[bool, bool, tuple[QRect, QRect], QRect, QRect, bool]] = []
 
     def tick_deep() -> None:  # in the menu's own loop, as the button runs it
         screen = menu.screen().availableGeometry()
