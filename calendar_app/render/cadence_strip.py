@@ -735,26 +735,24 @@ def paint_axis(
     )
     if by_year:
         starts = [s for i, s in enumerate(starts) if i == 0 or s.month == 1]
-    year_owed = False  # a month too narrow for its year left it to the next one
+    year_owed = False  # the first month, too narrow for its year, left it to the next
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else layout.last + timedelta(days=1)
         x1 = layout.day_left(start)
         x2 = layout.day_left(end) if end <= layout.last else layout.right
         room = x2 - x1 - 8
-        last_month = i + 1 == len(starts)
         wants_year = not by_year and (i == 0 or start.month == 1 or year_owed)
         if by_year:
             forms: tuple[str, ...] = ("yyyy",)
         elif wants_year:
             # The year where it begins, after the month's name; a narrow first month
-            # keeps its name and leaves the year to the next ("2026 | November" read
-            # as if October were a year).
+            # keeps its name and leaves the year to the next alone ("2026 | November"
+            # read as if October were a year; handed on further, the year landed on
+            # July, and the last month read "2027"). A January too narrow for both says
+            # its year: the year begins there.
             with_year = month_year_pattern(locale) or "MMMM yyyy"  # "yyyy年M月" in Japanese
-            forms = (
-                with_year,
-                with_year.replace("MMMM", "MMM"),
-                *(("yyyy", "MMM") if last_month else ("MMM",)),
-            )
+            shorter = ("yyyy", "MMM") if i > 0 and start.month == 1 else ("MMM",)
+            forms = (with_year, with_year.replace("MMMM", "MMM"), *shorter)
         else:
             forms = ("MMMM", "MMM")
         label, form = next(
@@ -766,7 +764,7 @@ def paint_axis(
             ),
             ("", ""),
         )
-        year_owed = wants_year and "yyyy" not in form and start.month != 12
+        year_owed = i == 0 and "yyyy" not in form and start.month != 12
         if label:
             painter.drawText(
                 QRectF(x1 + 5, rect.top(), room + 3, top_h),

@@ -861,6 +861,31 @@ def test_a_month_too_narrow_for_its_year_keeps_its_name_and_the_next_one_says_it
     assert [text for text in painter.texts if not text.isdigit()] == months
 
 
+@pytest.mark.parametrize("width", [580, 700, 900])
+def test_a_year_of_months_names_each_month_and_its_years_where_they_begin(
+    qapp: object, width: int
+) -> None:
+    """Twelve months from 30 November: the year 2027 was handed from month to month
+    until one had room (July read "Jul 2027"), or the last month read "2027"."""
+    from calendar_app.render.cadence_strip import paint_axis
+
+    image = QImage(width, 40, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = _TextsPainter(image)
+    try:
+        colors = StripColors.from_palette(QPalette())
+        layout = StripLayout(date(2026, 11, 30), date(2027, 11, 29), 0.0, float(width))
+        paint_axis(painter, layout, QRectF(0, 0, width, 40), colors, QApplication.font())
+    finally:
+        painter.end()
+    labels = [text for text in painter.texts if not text.isdigit() or len(text) == 4]
+    assert len(labels) == 12  # Dec to Nov (30 November, a day, has no room)
+    assert labels[0].startswith("Dec")
+    assert "2027" in labels[1]  # January: where the year begins
+    assert labels[-1].startswith("Nov")
+    assert not any(ch.isdigit() for label in labels[2:] for ch in label)
+
+
 def test_the_key_says_the_hatch_of_days_outside_a_messages_dates_when_a_row_shows_them(
     shown: CadencePanel, session: CalendarSession
 ) -> None:
