@@ -172,6 +172,12 @@ class ExportOptionsDialog(QDialog):
             self.date_order.hide()
 
         self.problem = problems_label()
+        # Its line kept while hidden: shown (None ticked), it squeezed the lists' boxes,
+        # and All and None moved up over the last names.
+        self.problem.setMinimumHeight(self.problem.fontMetrics().height())
+        kept = self.problem.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)
+        self.problem.setSizePolicy(kept)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

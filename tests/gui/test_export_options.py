@@ -162,6 +162,31 @@ def test_all_and_none_tick_and_untick_a_whole_list(session: CalendarSession, qtb
     assert dialog.problem.text() == "Check at least one channel."
 
 
+@OFFSCREEN_POPUPS
+def test_what_stops_the_export_shows_without_moving_the_lists(
+    session: CalendarSession, qtbot: QtBot
+) -> None:
+    """None ticked, the problem's line squeezed the boxes: All and None moved up over the
+    last names of the list."""
+    session.set_filters(Filters(messages=frozenset(m.id for m in session.key_messages()[:2])))
+    dialog = open_dialog(session, "pdf", qtbot)
+    dialog.show()
+    none = dialog.findChild(QPushButton, "exportMessagesNone")
+    assert none is not None
+    listed = dialog.messages
+
+    def places() -> tuple[int, int, int]:
+        bottom = listed.mapTo(dialog, listed.rect().bottomLeft()).y()
+        return bottom, none.mapTo(dialog, none.rect().topLeft()).y(), dialog.height()
+
+    before = places()
+    qtbot.mouseClick(none, Qt.MouseButton.LeftButton)
+    assert dialog.problem.isVisible()
+    after = places()
+    assert after == before
+    assert after[1] > after[0]  # the buttons under the list, not over it
+
+
 @pytest.mark.parametrize("fmt", ["hootsuite", "sprout"])
 def test_publishing_tools_ask_the_date_order(
     session: CalendarSession, qtbot: QtBot, fmt: str
