@@ -1231,7 +1231,6 @@ class PostEditor(QDialog):
         self.date_check.toggled.connect(self._on_date_toggled)
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self.time_check.toggled.connect(self.time_edit.setEnabled)
-        self.time_check.toggled.connect(self._revalidate)
         for signal in self._field_changes():
             signal.connect(self._revalidate)
         self.message_list.itemChanged.connect(self._count_ticked)
