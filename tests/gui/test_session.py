@@ -1006,3 +1006,17 @@ def test_posts_placed_in_many_ended_campaigns_name_a_few(session: CalendarSessio
         "The posts you placed are in the campaigns 'Campaign 00', 'Campaign 01',"
         " 'Campaign 02' and 24 more, over by then."
     )
+
+
+def test_posts_placed_on_many_archived_channels_name_a_few(session: CalendarSession) -> None:
+    store = session.store
+    posts = []
+    for n in range(5):
+        channel = store.add_channel(f"Old channel {n}").created[0]
+        posts.append(store.add_post(NewPost(f"Post {n}", channel, (), TODAY, None)).created[0])
+        store.update_channel(channel, archived=True)
+    session.notify(ChangeSet(calendar=True))
+    assert session.shelved(session.posts(posts)) == (
+        "The posts you placed are on the archived channels 'Old channel 0', 'Old channel 1',"
+        " 'Old channel 2' and 2 more."
+    )
