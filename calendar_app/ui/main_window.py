@@ -2179,8 +2179,11 @@ class MainWindow(QMainWindow):
         backing it up as it opened, took the mark away from the changes to come."""
         if self.backups is None:
             return
+        try:
+            unbacked = not self.session.undo_stack.isClean() or self._backup_due
+        except RuntimeError:  # the history going with its session, as the window closes
+            return
         key = self._unbacked_key()
-        unbacked = not self.session.undo_stack.isClean() or self._backup_due
         self.settings.sync()  # (as another window may have left it)
         if unbacked == self.settings.contains(key):
             return

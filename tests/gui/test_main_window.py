@@ -2864,7 +2864,7 @@ from calendar_app.ui.session import CalendarSession
 
 app = make_application(sys.argv[:1])
 session = CalendarSession(CalendarStore.open(Path(sys.argv[1]) / "demo.cadence"))
-post = session.store.all_posts()[0]
+post = next(p for p in session.store.all_posts() if p.date is not None)
 put_on_clipboard(posts_mime(session, [post]))
 print("copied:", post.title)
 QTimer.singleShot(0, app.quit)
@@ -4214,15 +4214,24 @@ def test_changes_after_another_window_backed_the_calendar_up_are_marked_again(
         window.session.store.close()
 
 
-def test_a_calendar_left_unbacked_is_backed_up_when_opened_from_the_file_menu_too(
-    demo_path: Path, settings: QSettings, tmp_path: Path, qtbot: QtBot
-) -> None:
-    folder = tmp_path / "Backups"
+def _left_with_a_move(
+    demo_path: Path, settings: QSettings, folder: Path, qtbot: QtBot
+) -> tuple[MainWindow, Post]:
+    """A window on the demo, backing up into ``folder``, with a post moved to today in
+    it: the window that a crash or a power cut leaves unclosed."""
     crashed = MainWindow(CalendarSession(CalendarStore.open(demo_path), today=TODAY), settings)
     crashed.backups = folder
     qtbot.addWidget(crashed)
     post = crashed.session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
     crashed.session.push(MovePostsCommand(crashed.session, {post.id: (TODAY, None)}))
+    return crashed, post
+
+
+def test_a_calendar_left_unbacked_is_backed_up_when_opened_from_the_file_menu_too(
+    demo_path: Path, settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    folder = tmp_path / "Backups"
+    crashed, post = _left_with_a_move(demo_path, settings, folder, qtbot)
     other = tmp_path / "other.cadence"
     write_demo(other, today=TODAY)
     again = QSettings(settings.fileName(), QSettings.Format.IniFormat)
@@ -4238,15 +4247,45 @@ def test_a_calendar_left_unbacked_is_backed_up_when_opened_from_the_file_menu_to
     win.session.store.close()
 
 
+def test_quitting_after_a_change_leaves_no_error_on_the_terminal(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    """Closed after a change, the window backs the calendar up and quits with nothing
+    said on the terminal (the history's last signals reach the window as it goes)."""
+    script = f"""
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from datetime import date, time
+from pathlib import Path
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from calendar_app.core.store import CalendarStore
+from calendar_app.ui.commands import MovePostsCommand
+from calendar_app.ui.main_window import MainWindow
+from calendar_app.ui.session import CalendarSession
+app = QApplication([])
+session = CalendarSession(CalendarStore.open({str(demo_path)!r}))
+settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
+window = MainWindow(session, settings, backups=Path({str(tmp_path / "Backups")!r}))
+window.show()
+post = next(p for p in session.store.all_posts() if p.date is not None)
+session.push(MovePostsCommand(session, {{post.id: (post.date, time(7, 45))}}))
+QTimer.singleShot(0, window.close)
+app.exec()
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0
+    assert "Traceback" not in done.stderr
+    assert len(list((tmp_path / "Backups").iterdir())) == 1
+
+
 def test_changes_all_undone_leave_nothing_to_back_up_at_the_next_start(
     demo_path: Path, settings: QSettings, tmp_path: Path, qtbot: QtBot
 ) -> None:
     folder = tmp_path / "Backups"
-    crashed = MainWindow(CalendarSession(CalendarStore.open(demo_path), today=TODAY), settings)
-    crashed.backups = folder
-    qtbot.addWidget(crashed)
-    post = crashed.session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
-    crashed.session.push(MovePostsCommand(crashed.session, {post.id: (TODAY, None)}))
+    crashed, _post = _left_with_a_move(demo_path, settings, folder, qtbot)
     crashed.session.undo_stack.undo()  # as it was: nothing to back up
     again = QSettings(settings.fileName(), QSettings.Format.IniFormat)
     win = MainWindow(
