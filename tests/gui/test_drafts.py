@@ -100,6 +100,15 @@ def test_what_is_typed_and_discarded_leaves_no_draft(
     assert not kept.exists()
 
 
+def _left_behind(session: CalendarSession, drafts: Drafts, qtbot: QtBot, title: str) -> None:
+    """A new post titled ``title`` in an editor a crash leaves open: its draft kept, its
+    locks let go as the process's end lets go of them."""
+    editor = _editor(session, qtbot, day=TODAY)
+    editor.title_edit.setText(title)
+    editor.keep_draft()
+    drafts.release()
+
+
 def _window(
     store: CalendarStore,
     tmp_path: Path,
@@ -181,11 +190,8 @@ def test_the_next_start_offers_the_post_back_in_the_editor_as_it_was_typed(
 def test_a_draft_discarded_at_the_next_start_is_gone(
     session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    editor = _editor(session, qtbot, day=TODAY)
-    editor.title_edit.setText("Second thoughts")
+    _left_behind(session, drafts, qtbot, "Second thoughts")
     kept = drafts.own(session.store.path)
-    editor.keep_draft()
-    drafts.release()
     _window(session.store, tmp_path, qtbot, False, lambda restored: restored.reject())
     qtbot.waitUntil(lambda: not kept.exists())
     assert QApplication.activeModalWidget() is None
@@ -318,10 +324,7 @@ def test_a_private_calendars_draft_is_private(
 def test_a_draft_is_offered_when_its_calendar_is_opened_from_the_file_menu(
     session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    editor = _editor(session, qtbot, day=TODAY)
-    editor.title_edit.setText("Written before the crash")
-    editor.keep_draft()
-    drafts.release()
+    _left_behind(session, drafts, qtbot, "Written before the crash")
     other = tmp_path / "other.cadence"
     CalendarStore.create(other).close()
     win, asked = _window(CalendarStore.open(other), tmp_path, qtbot, False, _discard)
@@ -336,10 +339,7 @@ def test_a_read_only_calendar_offers_no_draft(
     session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
 ) -> None:
     """Nothing could be saved there: the draft waits for the calendar opened writable."""
-    editor = _editor(session, qtbot, day=TODAY)
-    editor.title_edit.setText("Kept for later")
-    editor.keep_draft()
-    drafts.release()
+    _left_behind(session, drafts, qtbot, "Kept for later")
     reading = CalendarStore.open(session.store.path, read_only=True)
     _win, asked = _window(reading, tmp_path, qtbot, False, _discard)
     QApplication.processEvents()
