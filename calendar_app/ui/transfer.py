@@ -470,9 +470,11 @@ def paste_from_calendar(
     )
     shelved = f" Archived here: {', '.join(archived)}." if archived else ""
     stay = f" They stay in '{name}' too: posts move only within a calendar." if carried.cut else ""
-    # What came otherwise than it was there (a cadence beyond ten years, as a merge says).
-    noted = "".join(f" {note}" for note in summary.notes)
-    return f"{verb} {count} from '{name}'{added}.{shelved}{stay}{noted}"
+    if summary.notes:
+        # What came otherwise than it was there (a cadence beyond ten years), said whole
+        # as a merge says it: on the one line of the status bar it was cut off.
+        show_summary(parent, f"{verb} from '{name}'", " ".join(summary.notes))
+    return f"{verb} {count} from '{name}'{added}.{shelved}{stay}"
 
 
 def _may_replace_tool_files(

@@ -66,7 +66,7 @@ from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.exchange.formats import ExportOptions
 from calendar_app.render.cadence_strip import day_text
 from calendar_app.render.weeks import locale_week_start
-from calendar_app.ui import dialogs
+from calendar_app.ui import dialogs, transfer
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
     AddPostCommand,
@@ -3055,7 +3055,7 @@ def test_a_post_dropped_from_another_calendar_says_what_it_brought(
 
 
 def test_a_post_from_another_calendar_beyond_the_limits_says_how_it_came(
-    window: MainWindow, session: CalendarSession, tmp_path: Path
+    window: MainWindow, session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A key message repeating every 5,000 days there (an earlier release's) came every
     3,650 days here, as a merge brings it, without a word."""
@@ -3070,12 +3070,20 @@ def test_a_post_from_another_calendar_beyond_the_limits_says_how_it_came(
     month = window.month_view
     target = a_monday_ahead()
     month.set_current_date(target)
-    assert send_drop(month, month.day_rect(target).center(), mime).isAccepted()
-    said = window.statusBar().currentMessage()
-    assert said.endswith(
-        f"The key message '{title}' repeats every 5,000 days in demo.cadence; it comes"
-        " repeating every 3,650 days, the longest a calendar keeps."
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        transfer, "show_summary", lambda parent, heading, text, *_: told.append((heading, text))
     )
+    assert send_drop(month, month.day_rect(target).center(), mime).isAccepted()
+    # Whole in a box: on the status bar's one line it was cut off.
+    assert told == [
+        (
+            "Copied from 'Solenne Solar (demo)'",
+            f"The key message '{title}' repeats every 5,000 days in demo.cadence; it comes"
+            " repeating every 3,650 days, the longest a calendar keeps.",
+        )
+    ]
+    assert window.statusBar().currentMessage().startswith("Copied 1 post from")
     made = window.session.store.key_message_titled(title)
     assert made is not None
     assert made.cadence_days == 3650
