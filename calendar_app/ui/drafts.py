@@ -32,6 +32,10 @@ class Draft:
 
     post_uid: str | None
     values: dict[str, Any]
+    changed: frozenset[str] | None = None
+    """Of a post edited, the fields changed, put back over it as it is by then (all of
+    them undid a move made elsewhere since); the others come back only with a post
+    deleted since, as a new one. None: a new post, every field its own."""
 
     @property
     def title(self) -> str:
@@ -60,16 +64,17 @@ class Drafts:
         import json
 
         path = self.own(calendar)
-        text = json.dumps({"post": draft.post_uid, "values": _plain(draft.values)})
+        changed = None if draft.changed is None else sorted(draft.changed)
+        kept = {"post": draft.post_uid, "values": _plain(draft.values), "changed": changed}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            # Read by whom the calendar is, as its backups are: a client's kept private
-            # keeps what is typed for it private.
-            write_beside(path, text.encode(), rights_of=calendar)
-            if path not in self._locks:
+            if path not in self._locks:  # held before the draft is there to be seen
                 lock = _lock_of(path)
                 lock.touch()
                 self._locks[path] = hold_shared(lock)
+            # Read by whom the calendar is, as its backups are: a client's kept private
+            # keeps what is typed for it private.
+            write_beside(path, json.dumps(kept).encode(), rights_of=calendar)
         except OSError as exc:
             raise os_problem_for(exc, str(self.folder)) from exc
 
@@ -111,7 +116,12 @@ def read_draft(path: Path) -> Draft | None:
 
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
-        return Draft(kept["post"], _typed(kept["values"]))
+        changed = kept.get("changed")
+        return Draft(
+            kept["post"],
+            _typed(kept["values"]),
+            None if changed is None else frozenset(map(str, changed)),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -20,7 +20,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date, time, timedelta
 from typing import Any, cast
 
@@ -2100,21 +2100,25 @@ class PostEditor(QDialog):
         if not self.has_unsaved_changes():
             drafts.drop(calendar)
             return
+        values = self._values()
+        changed: frozenset[str] | None = None
         if self.post is not None:
-            values: dict[str, Any] = dict(self.changes())
+            changed = frozenset(self.changes())
         else:
-            values = self._values()
             with contextlib.suppress(InvalidInput):  # (a repeat without its end yet)
                 rule = self.repeat_rule()
                 if rule is not None:
                     values["repeat"] = rule
         post_uid = self.post.uid if self.post is not None else None
         with contextlib.suppress(CadenceError):  # a full disk: the editor is still open
-            drafts.keep(calendar, Draft(post_uid, values))
+            drafts.keep(calendar, Draft(post_uid, values, changed))
 
-    def apply_draft(self, values: dict[str, Any]) -> None:
+    def apply_draft(self, values: dict[str, Any], only: Collection[str] | None = None) -> None:
         """Fill the form with a draft kept when Cadence stopped (:meth:`keep_draft`):
-        the fields it holds, the words as typed and the choices still in the calendar."""
+        its fields (``only`` those named, when given), the words as typed and the
+        choices still in the calendar."""
+        if only is not None:
+            values = {key: value for key, value in values.items() if key in only}
         for key, field in (
             ("title", self.title_edit),
             ("link", self.link_edit),

@@ -2151,14 +2151,17 @@ class MainWindow(QMainWindow):
             # The post edited, unless deleted meanwhile: then what was typed is a new one.
             post = session.store.find_post(draft.post_uid) if draft.post_uid else None
             values = draft.values
-            if post is not None:
+            if post is not None:  # what was changed, over the post as it is now
                 dialog = PostEditor(session, post, parent=self)
-            else:
+                dialog.apply_draft(values, only=draft.changed)
+            else:  # every field, the post deleted since
                 at = values.get("time")
                 dialog = PostEditor(session, day=values.get("date"), at=at, parent=self)
-            dialog.apply_draft(values)
+                dialog.apply_draft(values)
             dialog.keep_draft()  # this Cadence's own now, until the editor closes
-            drafts.discard(path)
+            own = drafts.own(session.store.path)
+            if path != own and own.exists():  # (a Cadence given the same process id)
+                drafts.discard(path)
             dialog.exec()
             created = dialog.created
             dialog.deleteLater()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import time, timedelta
 from pathlib import Path
@@ -47,8 +48,10 @@ def test_what_is_typed_is_kept_a_moment_after_a_pause_and_gone_once_saved(
     draft = read_draft(drafts.own(session.store.path))
     assert draft is not None
     assert draft.post_uid == post.uid
-    # Of a post edited, what changed alone: the rest may change elsewhere meanwhile.
-    assert draft.values == {"body": "Every word of a long post, written for an hour."}
+    assert draft.values["body"] == "Every word of a long post, written for an hour."
+    assert draft.values["title"] == post.title  # whole, should the post go meanwhile
+    # Of a post edited, what changed is put back alone: the rest may change elsewhere.
+    assert draft.changed == frozenset({"body"})
     editor.body_edit.setPlainText(post.body)  # as it was: nothing to keep
     qtbot.waitUntil(lambda: not kept.exists())
     editor.title_edit.setText("Saved at last")
@@ -172,7 +175,12 @@ def test_the_next_start_offers_the_post_back_in_the_editor_as_it_was_typed(
                 message.id in restored.checked_message_ids(),
             )
         )
+        # Kept on the disk while it is finished: a second crash loses nothing (a Cadence
+        # given the crashed one's process id, as in a container, deleted it).
+        on_disk.append(read_draft(drafts.own(session.store.path)) is not None)
         restored.accept()
+
+    on_disk: list[bool] = []
 
     drafts.release()  # as the process's end lets go of its locks
     win, asked = _window(session.store, tmp_path, qtbot, True, finish)
@@ -181,6 +189,7 @@ def test_the_next_start_offers_the_post_back_in_the_editor_as_it_was_typed(
     assert seen == [
         ("Open day at the depot", "Come and see how a roof is made.", day, time(10, 30), True)
     ]
+    assert on_disk == [True]
     saved = [p for p in session.store.all_posts() if p.title == "Open day at the depot"]
     assert [(p.date, p.time) for p in saved] == [(day, time(10, 30))]
     assert not drafts.own(session.store.path).exists()
@@ -210,13 +219,26 @@ def test_a_draft_of_a_post_deleted_since_comes_back_as_a_new_post(
 
     def read(restored: PostEditor) -> None:
         seen.append((restored.post, restored.body_edit.toPlainText()))
+        whole.append(
+            (
+                restored.title_edit.text(),
+                restored.selected_channel_id(),
+                restored.chosen_date(),
+                restored.chosen_time(),
+                set(restored.checked_message_ids()),
+            )
+        )
         restored.ask_save_changes = lambda parent, title: "discard"
         restored.reject()
 
+    whole: list[tuple[object, ...]] = []
     drafts.release()
-    _window(session.store, tmp_path, qtbot, True, read)
+    _win, asked = _window(session.store, tmp_path, qtbot, True, read)
     qtbot.waitUntil(lambda: bool(seen))
+    assert asked == [post.title]  # named, though its title was not changed
     assert seen == [(None, "Rewritten from the first word to the last.")]
+    # Whole, as a new post: its title, channel, day, time and key messages too.
+    assert whole == [(post.title, post.channel_id, post.date, post.time, set(post.message_ids))]
 
 
 def test_every_field_of_an_idea_taken_out_of_the_backlog_comes_back(
@@ -346,3 +368,24 @@ def test_a_read_only_calendar_offers_no_draft(
     assert asked == []
     assert read_draft(drafts.own(session.store.path)) is not None
     reading.close()
+
+
+def test_a_draft_another_cadence_left_is_taken_over_once_open(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    _left_behind(session, drafts, qtbot, "From the Cadence before")
+    own = drafts.own(session.store.path)
+    left = own.with_name(own.name.replace(f"-{os.getpid()}.", "-1."))
+    own.rename(left)  # as another process (another id) left it
+    own.with_suffix(".lock").rename(left.with_suffix(".lock"))
+    during: list[tuple[bool, bool]] = []
+
+    def finish(restored: PostEditor) -> None:
+        during.append((left.exists(), read_draft(own) is not None))
+        restored.accept()
+
+    _window(session.store, tmp_path, qtbot, True, finish)
+    qtbot.waitUntil(lambda: bool(during))
+    assert during == [(False, True)]  # this Cadence's own while it is finished
+    assert not own.exists()  # saved
+    assert [p.title for p in session.store.all_posts() if p.title == "From the Cadence before"]
