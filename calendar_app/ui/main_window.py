@@ -2174,27 +2174,26 @@ class MainWindow(QMainWindow):
         return f"unbacked/{calendar_key(self.session.store.path)}"
 
     def _note_unbacked(self) -> None:
-        """Keep in the settings, at once, that the calendar has changes no backup holds
-        (or none again, all undone): a window that never closes (a power cut, a crash)
-        leaves them to be backed up as the calendar opens next. The next window opened
-        and closed with no backup of them, and the one after its first change held
-        that change too. Said again at each step: another window on the calendar,
-        backing it up as it opened, took the mark away from the changes to come."""
+        """Keep in the settings, at once, that the calendar has changes no backup holds:
+        a window that never closes (a power cut, a crash) leaves them to be backed up as
+        the calendar opens next. The next window opened and closed with no backup of
+        them, and the one after its first change held that change too. Said again at
+        each step (another window on the calendar, backing it up as it opened, took the
+        mark away from the changes to come), and taken away by a backup alone (another
+        window's changes, all undone, took it from this one's)."""
         if self.backups is None:
             return
         try:
             unbacked = not self.session.undo_stack.isClean() or self._backup_due
         except RuntimeError:  # the history going with its session, as the window closes
             return
+        if not unbacked:
+            return
         key = self._unbacked_key()
         self.settings.sync()  # (as another window may have left it)
-        if unbacked == self.settings.contains(key):
-            return
-        if unbacked:
+        if not self.settings.contains(key):
             self.settings.setValue(key, True)
-        else:
-            self.settings.remove(key)
-        self.settings.sync()
+            self.settings.sync()
 
     def _back_up_what_was_left(self) -> None:
         """Back up, as it opens, a calendar a window left with changes no backup holds."""

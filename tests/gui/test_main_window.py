@@ -4289,20 +4289,35 @@ app.exec()
     assert len(list((tmp_path / "Backups").iterdir())) == 1
 
 
-def test_changes_all_undone_leave_nothing_to_back_up_at_the_next_start(
+def test_another_windows_changes_all_undone_leave_this_ones_marked(
     demo_path: Path, settings: QSettings, tmp_path: Path, qtbot: QtBot
 ) -> None:
+    """Window B's change undone took the mark from window A's changes, still in no
+    backup: A crashed, and the next start backed nothing up."""
     folder = tmp_path / "Backups"
-    crashed, _post = _left_with_a_move(demo_path, settings, folder, qtbot)
-    crashed.session.undo_stack.undo()  # as it was: nothing to back up
+    first, post = _left_with_a_move(demo_path, settings, folder, qtbot)
+    theirs = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    second = MainWindow(
+        CalendarSession(CalendarStore.open(demo_path), today=TODAY), theirs, backups=folder
+    )
+    qtbot.addWidget(second)  # (backs the calendar up as it opens: A's first change)
+    moved = TODAY + timedelta(days=3)
+    first.session.push(MovePostsCommand(first.session, {post.id: (moved, None)}))
+    other = second.session.posts_between(TODAY, TODAY + timedelta(days=7))[1]
+    second.session.push(MovePostsCommand(second.session, {other.id: (TODAY, None)}))
+    second.session.undo_stack.undo()  # B as it was
+    # A stops here, unclosed; the next start backs its second change up.
     again = QSettings(settings.fileName(), QSettings.Format.IniFormat)
-    win = MainWindow(
+    third = MainWindow(
         CalendarSession(CalendarStore.open(demo_path), today=TODAY), again, backups=folder
     )
-    qtbot.addWidget(win)
-    assert not folder.exists()
-    crashed.session.store.close()
-    win.session.store.close()
+    qtbot.addWidget(third)
+    newest = max(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+    with CalendarStore.open(newest) as copy:
+        assert copy.post(post.id).date == moved
+    first.session.undo_stack.clear()
+    for window in (first, second, third):
+        window.session.store.close()
 
 
 @pytest.mark.parametrize("steps_kept", [True, False])
