@@ -699,6 +699,10 @@ def _month_starts(layout: StripLayout) -> list[date]:
         starts.append(day)
 
 
+SLIVER_DAYS = 10
+"""Fewer days of a first month than this, and it leaves its year to the next month."""
+
+
 def paint_axis(
     painter: QPainter,
     layout: StripLayout,
@@ -735,23 +739,24 @@ def paint_axis(
     )
     if by_year:
         starts = [s for i, s in enumerate(starts) if i == 0 or s.month == 1]
-    year_owed = False  # the first month, too narrow for its year, left it to the next
+    year_owed = False  # the first month, a few days, left its year to the next
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else layout.last + timedelta(days=1)
         x1 = layout.day_left(start)
         x2 = layout.day_left(end) if end <= layout.last else layout.right
         room = x2 - x1 - 8
+        # A first month of a few days keeps its name and leaves the year to the next
+        # ("2026 | November" read as if October were a year); any other month that
+        # names a year (the first, the one after such a sliver, each January) says the
+        # year alone where its name and the year do not fit: handed on further, the
+        # year landed on July, or on none.
+        sliver = i == 0 and (end - max(start, layout.first)).days < SLIVER_DAYS
         wants_year = not by_year and (i == 0 or start.month == 1 or year_owed)
         if by_year:
             forms: tuple[str, ...] = ("yyyy",)
         elif wants_year:
-            # The year where it begins, after the month's name; a narrow first month
-            # keeps its name and leaves the year to the next alone ("2026 | November"
-            # read as if October were a year; handed on further, the year landed on
-            # July, and the last month read "2027"). A January too narrow for both says
-            # its year: the year begins there.
             with_year = month_year_pattern(locale) or "MMMM yyyy"  # "yyyy年M月" in Japanese
-            shorter = ("yyyy", "MMM") if i > 0 and start.month == 1 else ("MMM",)
+            shorter = ("MMM",) if sliver else ("yyyy", "MMM")
             forms = (with_year, with_year.replace("MMMM", "MMM"), *shorter)
         else:
             forms = ("MMMM", "MMM")
@@ -764,7 +769,7 @@ def paint_axis(
             ),
             ("", ""),
         )
-        year_owed = i == 0 and "yyyy" not in form and start.month != 12
+        year_owed = sliver and "yyyy" not in form and start.month != 12
         if label:
             painter.drawText(
                 QRectF(x1 + 5, rect.top(), room + 3, top_h),
