@@ -1427,21 +1427,15 @@ class PostEditor(QDialog):
         self._changing_repeat = True
         self._loading = True
         self.repeat_combo.removeItem(self.repeat_combo.findData(""))  # it goes on repeating
-        parts = recurrence.parse(series.rrule)
-        self.repeat_combo.setCurrentIndex(self.repeat_combo.findData(parts["FREQ"]))
-        self.interval_spin.setValue(int(parts.get("INTERVAL", "1")))
-        weekdays = recurrence.weekdays_of(series.rrule)
-        if weekdays:
-            for weekday, button in self.weekday_buttons.items():
-                button.setChecked(weekday in weekdays)
-            self._weekdays_touched = True
         days = recurrence.occurrences(series.rrule, series.anchor)
         # Counted from this post on, as the new rule will count.
         own = self._repeat_start() or series.anchor
         self._days_as_opened = [d for d in days if d >= own]
-        self.count_spin.setValue(max(len(self._days_as_opened), 1))
-        self.until_edit.setDate(qdate(recurrence.until_of(series.rrule) or days[-1]))
-        (self.count_radio if "COUNT" in parts else self.until_radio).setChecked(True)
+        self._fill_repeat(
+            series.rrule,
+            count=max(len(self._days_as_opened), 1),
+            until=recurrence.until_of(series.rrule) or days[-1],
+        )
         self._loading = False
         self.change_repeat_button.hide()
         self._on_repeat_changed()
@@ -2159,10 +2153,14 @@ class PostEditor(QDialog):
         if isinstance(rule, str) and self.post is None:
             with contextlib.suppress(InvalidInput):
                 self._fill_repeat(rule)
+                self._on_repeat_changed()
         self._title_touched = True
 
-    def _fill_repeat(self, rule: str) -> None:
-        """The repeat rows as ``rule`` (a new post's, kept in a draft) repeats."""
+    def _fill_repeat(
+        self, rule: str, *, count: int | None = None, until: date | None = None
+    ) -> None:
+        """The repeat rows as ``rule`` repeats (a series changed from a post on, a new
+        post's kept in a draft); ``count`` and ``until`` as given, else the rule's."""
         parts = recurrence.parse(rule)
         self.repeat_combo.setCurrentIndex(self.repeat_combo.findData(parts["FREQ"]))
         self.interval_spin.setValue(int(parts.get("INTERVAL", "1")))
@@ -2171,13 +2169,12 @@ class PostEditor(QDialog):
             for weekday, button in self.weekday_buttons.items():
                 button.setChecked(weekday in weekdays)
             self._weekdays_touched = True
-        until = recurrence.until_of(rule)
+        until = until or recurrence.until_of(rule)
         if until is not None:
             self.until_edit.setDate(qdate(until))
-        if "COUNT" in parts:
-            self.count_spin.setValue(int(parts["COUNT"]))
+        if count is not None or "COUNT" in parts:
+            self.count_spin.setValue(count if count is not None else int(parts["COUNT"]))
         (self.count_radio if "COUNT" in parts else self.until_radio).setChecked(True)
-        self._on_repeat_changed()
 
     def done(self, result: int) -> None:
         """Closed, saved or with what was typed discarded by the user: no draft kept."""

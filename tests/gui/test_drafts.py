@@ -314,10 +314,15 @@ def test_a_new_posts_repeat_comes_back_with_it(
     editor = _editor(session, qtbot, day=TODAY + timedelta(days=1))
     editor.title_edit.setText("Weekly tip")
     editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    editor.interval_spin.setValue(2)
+    for button in list(editor.weekday_buttons.values())[:2]:  # two days of the week
+        button.setChecked(True)
     editor.count_radio.setChecked(True)
     editor.count_spin.setValue(4)
     rule = editor.repeat_rule()
     assert rule is not None
+    assert "INTERVAL=2" in rule
+    assert "BYDAY=" in rule
     editor.keep_draft()
     drafts.release()
     seen: list[str | None] = []
@@ -330,6 +335,52 @@ def test_a_new_posts_repeat_comes_back_with_it(
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == [rule]
     assert len([p for p in session.store.all_posts() if p.title == "Weekly tip"]) == 4
+
+
+def test_a_new_posts_repeat_until_a_day_comes_back_with_it(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    editor = _editor(session, qtbot, day=TODAY + timedelta(days=1))
+    editor.title_edit.setText("Monthly digest")
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("MONTHLY"))
+    editor.until_radio.setChecked(True)
+    editor.until_edit.setDate(qdate(TODAY + timedelta(days=120)))
+    rule = editor.repeat_rule()
+    assert rule is not None
+    assert "UNTIL=" in rule
+    editor.keep_draft()
+    drafts.release()
+    seen: list[str | None] = []
+
+    def read(restored: PostEditor) -> None:
+        seen.append(restored.repeat_rule())
+        _discard(restored)
+
+    _window(session.store, tmp_path, qtbot, True, read)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [rule]
+
+
+def test_a_draft_of_an_edit_leaves_the_fields_it_did_not_change_as_they_are_now(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Its campaign, given elsewhere after the crash, stays: only the title typed comes."""
+    post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    editor = _editor(session, qtbot, post=post)
+    editor.title_edit.setText("Only the title")
+    editor.keep_draft()
+    drafts.release()
+    campaign = session.store.add_campaign("Given meanwhile").created[0]
+    session.store.update_post(post.id, {"campaign_id": campaign})
+    seen: list[object] = []
+
+    def read(restored: PostEditor) -> None:
+        seen.append((restored.title_edit.text(), restored.campaign_combo.currentData()))
+        _discard(restored)
+
+    _window(session.store, tmp_path, qtbot, True, read)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [("Only the title", campaign)]
 
 
 def test_a_private_calendars_draft_is_private(
