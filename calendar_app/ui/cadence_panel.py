@@ -29,7 +29,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QContextMenuEvent,
     QFocusEvent,
@@ -287,10 +286,6 @@ class CadencePanel(QWidget):
         self._show_span()
         if chosen:
             self.spanChanged.emit(months)
-
-    def span_actions(self) -> list[QAction]:
-        """The choices of :meth:`set_span`, as its button's menu offers them."""
-        return list(self._span_actions)
 
     def _spanned(self) -> tuple[date, date]:
         first, last = self._view_range
