@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from calendar_app.core.models import PostStatus
+from calendar_app.core.models import Post, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.ui import editor as editor_module
 from calendar_app.ui.drafts import Drafts, read_draft
@@ -110,6 +110,15 @@ def _left_behind(session: CalendarSession, drafts: Drafts, qtbot: QtBot, title: 
     editor.title_edit.setText(title)
     editor.keep_draft()
     drafts.release()
+
+
+def _edited(session: CalendarSession, qtbot: QtBot, change: Callable[[PostEditor], object]) -> Post:
+    """The week's first post, changed in an editor that keeps its draft."""
+    post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    editor = _editor(session, qtbot, post=post)
+    change(editor)
+    editor.keep_draft()
+    return post
 
 
 def _window(
@@ -210,10 +219,11 @@ def test_a_draft_discarded_at_the_next_start_is_gone(
 def test_a_draft_of_a_post_deleted_since_comes_back_as_a_new_post(
     session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
-    editor = _editor(session, qtbot, post=post)
-    editor.body_edit.setPlainText("Rewritten from the first word to the last.")
-    editor.keep_draft()
+    post = _edited(
+        session,
+        qtbot,
+        lambda e: e.body_edit.setPlainText("Rewritten from the first word to the last."),
+    )
     session.store.delete_posts([post.id])  # in another window, meanwhile
     seen: list[tuple[object, str]] = []
 
@@ -292,10 +302,7 @@ def test_a_draft_of_an_edit_puts_back_what_was_typed_alone(
 ) -> None:
     """A title typed, then the post moved elsewhere (the command line) after the crash:
     Open and Save put it back on its old day."""
-    post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
-    editor = _editor(session, qtbot, post=post)
-    editor.title_edit.setText("A better title")
-    editor.keep_draft()
+    post = _edited(session, qtbot, lambda e: e.title_edit.setText("A better title"))
     drafts.release()
     moved = TODAY + timedelta(days=20)
     session.store.move_posts({post.id: (moved, time(7, 15))})  # elsewhere, meanwhile
@@ -307,22 +314,21 @@ def test_a_draft_of_an_edit_puts_back_what_was_typed_alone(
     )
 
 
-def test_a_new_posts_repeat_comes_back_with_it(
-    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
-) -> None:
-    """Its repeat was lost: saved, it made one post instead of a series."""
+def _repeat_round_trip(
+    session: CalendarSession,
+    drafts: Drafts,
+    qtbot: QtBot,
+    tmp_path: Path,
+    title: str,
+    choose: Callable[[PostEditor], None],
+) -> tuple[str, str | None]:
+    """A new post titled ``title`` repeating as ``choose`` sets it, left by a crash and
+    saved from the draft the next start offers: its rule, and the rule brought back."""
     editor = _editor(session, qtbot, day=TODAY + timedelta(days=1))
-    editor.title_edit.setText("Weekly tip")
-    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
-    editor.interval_spin.setValue(2)
-    for button in list(editor.weekday_buttons.values())[:2]:  # two days of the week
-        button.setChecked(True)
-    editor.count_radio.setChecked(True)
-    editor.count_spin.setValue(4)
+    editor.title_edit.setText(title)
+    choose(editor)
     rule = editor.repeat_rule()
     assert rule is not None
-    assert "INTERVAL=2" in rule
-    assert "BYDAY=" in rule
     editor.keep_draft()
     drafts.release()
     seen: list[str | None] = []
@@ -333,42 +339,51 @@ def test_a_new_posts_repeat_comes_back_with_it(
 
     _window(session.store, tmp_path, qtbot, True, read)
     qtbot.waitUntil(lambda: bool(seen))
-    assert seen == [rule]
+    return rule, seen[0]
+
+
+def test_a_new_posts_repeat_comes_back_with_it(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Its repeat was lost: saved, it made one post instead of a series."""
+
+    def every_second_week(editor: PostEditor) -> None:
+        editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+        editor.interval_spin.setValue(2)
+        for button in list(editor.weekday_buttons.values())[:2]:  # two days of the week
+            button.setChecked(True)
+        editor.count_radio.setChecked(True)
+        editor.count_spin.setValue(4)
+
+    rule, back = _repeat_round_trip(
+        session, drafts, qtbot, tmp_path, "Weekly tip", every_second_week
+    )
+    assert "INTERVAL=2" in rule
+    assert "BYDAY=" in rule
+    assert back == rule
     assert len([p for p in session.store.all_posts() if p.title == "Weekly tip"]) == 4
 
 
 def test_a_new_posts_repeat_until_a_day_comes_back_with_it(
     session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    editor = _editor(session, qtbot, day=TODAY + timedelta(days=1))
-    editor.title_edit.setText("Monthly digest")
-    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("MONTHLY"))
-    editor.until_radio.setChecked(True)
-    editor.until_edit.setDate(qdate(TODAY + timedelta(days=120)))
-    rule = editor.repeat_rule()
-    assert rule is not None
+    def monthly_until(editor: PostEditor) -> None:
+        editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("MONTHLY"))
+        editor.until_radio.setChecked(True)
+        editor.until_edit.setDate(qdate(TODAY + timedelta(days=120)))
+
+    rule, back = _repeat_round_trip(
+        session, drafts, qtbot, tmp_path, "Monthly digest", monthly_until
+    )
     assert "UNTIL=" in rule
-    editor.keep_draft()
-    drafts.release()
-    seen: list[str | None] = []
-
-    def read(restored: PostEditor) -> None:
-        seen.append(restored.repeat_rule())
-        _discard(restored)
-
-    _window(session.store, tmp_path, qtbot, True, read)
-    qtbot.waitUntil(lambda: bool(seen))
-    assert seen == [rule]
+    assert back == rule
 
 
 def test_a_draft_of_an_edit_leaves_the_fields_it_did_not_change_as_they_are_now(
     session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
 ) -> None:
     """Its campaign, given elsewhere after the crash, stays: only the title typed comes."""
-    post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
-    editor = _editor(session, qtbot, post=post)
-    editor.title_edit.setText("Only the title")
-    editor.keep_draft()
+    post = _edited(session, qtbot, lambda e: e.title_edit.setText("Only the title"))
     drafts.release()
     campaign = session.store.add_campaign("Given meanwhile").created[0]
     session.store.update_post(post.id, {"campaign_id": campaign})

@@ -4208,18 +4208,26 @@ def test_changes_after_another_window_backed_the_calendar_up_are_marked_again(
     moved = TODAY + timedelta(days=2)
     first.session.push(MovePostsCommand(first.session, {posts[1].id: (moved, None)}))
     # The first window stops here, unclosed; the next start backs its change up.
-    again = QSettings(settings.fileName(), QSettings.Format.IniFormat)
-    third = MainWindow(
-        CalendarSession(CalendarStore.open(demo_path), today=TODAY), again, backups=folder
-    )
-    qtbot.addWidget(third)
-    # (made within the second window's second, it may have the same name)
-    newest = max(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+    third, newest = _next_start(demo_path, settings, folder, qtbot)
     with CalendarStore.open(newest) as copy:
         assert copy.post(posts[1].id).date == moved
     first.session.undo_stack.clear()
     for window in (first, second, third):
         window.session.store.close()
+
+
+def _next_start(
+    demo_path: Path, settings: QSettings, folder: Path, qtbot: QtBot
+) -> tuple[MainWindow, Path]:
+    """The next start on the demo, reading the settings file as it is now, and the
+    newest backup in ``folder`` once it has opened (made within another's second, a
+    backup may have the same name)."""
+    again = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    window = MainWindow(
+        CalendarSession(CalendarStore.open(demo_path), today=TODAY), again, backups=folder
+    )
+    qtbot.addWidget(window)
+    return window, max(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns)
 
 
 def _left_with_a_move(
@@ -4307,12 +4315,7 @@ def test_another_windows_changes_all_undone_leave_this_ones_marked(
     second.session.push(MovePostsCommand(second.session, {other.id: (TODAY, None)}))
     second.session.undo_stack.undo()  # B as it was
     # A stops here, unclosed; the next start backs its second change up.
-    again = QSettings(settings.fileName(), QSettings.Format.IniFormat)
-    third = MainWindow(
-        CalendarSession(CalendarStore.open(demo_path), today=TODAY), again, backups=folder
-    )
-    qtbot.addWidget(third)
-    newest = max(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+    third, newest = _next_start(demo_path, settings, folder, qtbot)
     with CalendarStore.open(newest) as copy:
         assert copy.post(post.id).date == moved
     first.session.undo_stack.clear()
