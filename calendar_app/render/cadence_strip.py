@@ -700,7 +700,8 @@ def _month_starts(layout: StripLayout) -> list[date]:
 
 
 SLIVER_DAYS = 10
-"""Fewer days of a first month than this, and it leaves its year to the next month."""
+"""Fewer days of a first month than this, and it keeps its name rather than say its
+year alone."""
 
 
 def paint_axis(
@@ -745,11 +746,11 @@ def paint_axis(
         x1 = layout.day_left(start)
         x2 = layout.day_left(end) if end <= layout.last else layout.right
         room = x2 - x1 - 8
-        # A first month of a few days keeps its name and leaves the year to the next
-        # ("2026 | November" read as if October were a year); any other month that
-        # names a year (the first, the one after such a sliver, each January) says the
-        # year alone where its name and the year do not fit: handed on further, the
-        # year landed on July, or on none.
+        # A first month too narrow for its year leaves it to the next alone (handed on
+        # further, the year landed on July); one of a few days keeps its name rather
+        # than say the year ("2026 | November" read as if October were a year). Any
+        # other month that names a year (the one after the first, each January) says
+        # the year alone where its name and the year do not fit.
         sliver = i == 0 and (end - max(start, layout.first)).days < SLIVER_DAYS
         wants_year = not by_year and (i == 0 or start.month == 1 or year_owed)
         if by_year:
@@ -769,7 +770,7 @@ def paint_axis(
             ),
             ("", ""),
         )
-        year_owed = sliver and "yyyy" not in form and start.month != 12
+        year_owed = i == 0 and "yyyy" not in form and start.month != 12
         if label:
             painter.drawText(
                 QRectF(x1 + 5, rect.top(), room + 3, top_h),

@@ -2160,7 +2160,10 @@ class MainWindow(QMainWindow):
                 dialog.apply_draft(values)
             dialog.keep_draft()  # this Cadence's own now, until the editor closes
             own = drafts.own(session.store.path)
-            if path != own and own.exists():  # (a Cadence given the same process id)
+            # Used up once this Cadence keeps its own, or it brings back no change (it
+            # was offered at every start); kept where a full disk kept nothing else, and
+            # when it is this Cadence's own (one given the same process id).
+            if path != own and (own.exists() or not dialog.has_unsaved_changes()):
                 drafts.discard(path)
             dialog.exec()
             created = dialog.created

@@ -869,6 +869,7 @@ def test_a_month_too_narrow_for_its_year_keeps_its_name_and_the_next_one_says_it
         (date(2026, 11, 30), ["2026", "2027"]),  # a month's grid from its Monday
         (date(2027, 1, 4), ["2027"]),  # a week's (its last three days of 2028, no room)
         (date(2027, 1, 25), ["2027", "2028"]),  # February's grid: a sliver of January first
+        (date(2026, 11, 16), ["2026", "2027"]),  # a week's: half a month too narrow for its year
     ],
 )
 def test_a_year_of_months_names_each_year_once_where_it_begins(

@@ -455,3 +455,28 @@ def test_a_draft_another_cadence_left_is_taken_over_once_open(
     assert during == [(False, True)]  # this Cadence's own while it is finished
     assert not own.exists()  # saved
     assert [p.title for p in session.store.all_posts() if p.title == "From the Cadence before"]
+
+
+def test_a_draft_another_cadence_left_that_changes_nothing_now_is_used_up(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Its change made elsewhere meanwhile: opened, it had nothing to save, and the same
+    question came back at every start."""
+    post = _edited(session, qtbot, lambda e: e.title_edit.setText("Made in both places"))
+    drafts.release()
+    own = drafts.own(session.store.path)
+    left = own.with_name(own.name.replace(f"-{os.getpid()}.", "-1."))
+    own.rename(left)  # as another process (another id) left it
+    own.with_suffix(".lock").rename(left.with_suffix(".lock"))
+    session.store.update_post(post.id, {"title": "Made in both places"})  # elsewhere
+    closed: list[bool] = []
+
+    def close(restored: PostEditor) -> None:
+        closed.append(restored.has_unsaved_changes())
+        restored.reject()  # nothing to ask: nothing to save
+
+    _window(session.store, tmp_path, qtbot, True, close)
+    qtbot.waitUntil(lambda: bool(closed))
+    assert closed == [False]
+    assert not left.exists()
+    assert drafts.left(session.store.path) == []
