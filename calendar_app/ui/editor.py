@@ -226,6 +226,16 @@ def typed_link(text: str) -> str:
     return link
 
 
+def keep_room(widget: QWidget, lines: int = 0) -> None:
+    """Keep ``widget``'s room while it is hidden (and ``lines`` lines of text at least):
+    a form does not jump, nor get squeezed, as it comes and goes."""
+    if lines:
+        widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * lines)
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+
+
 def hint_label(text: str, *, wrap: bool = True) -> QLabel:
     """A line that explains, in the muted colour of secondary text (still readable, and
     not announced as unavailable as a disabled label would be)."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ..exchange.formats import ExportOptions
 from ..exchange.html import export_range
 from ..render.weeks import rest_days
-from .editor import hint_label, make_date_edit, problems_label, pydate, qdate
+from .editor import hint_label, keep_room, make_date_edit, problems_label, pydate, qdate
 from .post_model import TickingRowDelegate
 from .session import CalendarSession
 
@@ -141,10 +141,7 @@ class ExportOptionsDialog(QDialog):
         elif self._retired:
             messages_layout.addWidget(hint_label("Archived ones start unticked."))
         self.messages_hint = hint_label("Only posts carrying a checked message.", wrap=False)
-        # Its room is kept while hidden: the dialog does not jump as boxes are ticked.
-        policy = self.messages_hint.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.messages_hint.setSizePolicy(policy)
+        keep_room(self.messages_hint)  # the dialog does not jump as boxes are ticked
         messages_layout.addWidget(self.messages_hint)
         channels_layout.addStretch(1)  # both lists at the top of their boxes
         messages_layout.addStretch(1)
@@ -174,10 +171,7 @@ class ExportOptionsDialog(QDialog):
         self.problem = problems_label()
         # Its line kept while hidden: shown (None ticked), it squeezed the lists' boxes,
         # and All and None moved up over the last names.
-        self.problem.setMinimumHeight(self.problem.fontMetrics().height())
-        kept = self.problem.sizePolicy()
-        kept.setRetainSizeWhenHidden(True)
-        self.problem.setSizePolicy(kept)
+        keep_room(self.problem, lines=1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

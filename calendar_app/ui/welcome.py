@@ -90,7 +90,7 @@ from .dialogs import (
     show_error,
     with_ending,
 )
-from .editor import counted_suffix, muted_color, warning_color
+from .editor import counted_suffix, keep_room, muted_color, warning_color
 from .session import CalendarSession, ErrorHandler
 from .transfer import IMPORT_FILTER, elsewhere, run_import, show_summary
 
@@ -629,11 +629,7 @@ class NewCalendarPage(QWidget):
         self.problems_label.setObjectName("validation")
         self.problems_label.setWordWrap(True)
         self.problems_label.setAccessibleName("Problems")
-        # Room for three problems is kept, so that the form never jumps or gets squeezed.
-        self.problems_label.setMinimumHeight(self.problems_label.fontMetrics().lineSpacing() * 3)
-        policy = self.problems_label.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.problems_label.setSizePolicy(policy)
+        keep_room(self.problems_label, lines=3)  # room for three problems
         self.problems_label.setVisible(False)
 
         layout = QVBoxLayout(self)
