@@ -29,6 +29,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QActionGroup,
     QColor,
     QContextMenuEvent,
     QFocusEvent,
@@ -227,13 +228,7 @@ class CadencePanel(QWidget):
         self._span_button.setToolTip("How many days the cadence panel shows")
         self._span_button.setAccessibleName("Cadence panel range")
         menu = QMenu(self._span_button)
-        self._span_actions = []
-        for months, text in PANEL_SPANS:
-            action = menu.addAction(text)
-            action.setCheckable(True)
-            action.setData(months)
-            action.triggered.connect(lambda _=False, m=months: self.set_span(m, chosen=True))
-            self._span_actions.append(action)
+        menu.aboutToShow.connect(lambda: self.offer_spans(menu))  # (made when first shown)
         self._span_button.setMenu(menu)
         self._show_span()
 
@@ -287,6 +282,19 @@ class CadencePanel(QWidget):
         if chosen:
             self.spanChanged.emit(months)
 
+    def offer_spans(self, menu: QMenu) -> None:
+        """Fill ``menu`` (its button's, View > Cadence Panel Range) with the spans the
+        panel offers, the one it shows ticked (actions of that menu's own: a menu
+        cleared deletes those it owns, and another's shared were deleted under it)."""
+        menu.clear()
+        choices = QActionGroup(menu)  # one at a time
+        for months, text in PANEL_SPANS:
+            action = menu.addAction(text)
+            choices.addAction(action)
+            action.setCheckable(True)
+            action.setChecked(months == self._span)
+            action.triggered.connect(lambda _=False, m=months: self.set_span(m, chosen=True))
+
     def _spanned(self) -> tuple[date, date]:
         first, last = self._view_range
         if not self._span:
@@ -296,8 +304,6 @@ class CadencePanel(QWidget):
         return first, min(max(end, last), LAST_DAY)
 
     def _show_span(self) -> None:
-        for action in self._span_actions:
-            action.setChecked(action.data() == self._span)
         label = next(text for months, text in PANEL_SPANS if months == self._span)
         self._span_button.setText(without_access_key(label))
         small = QFont(self.font())  # a heading's, beside the labels' heading

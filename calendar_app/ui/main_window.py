@@ -399,7 +399,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.previous_pane_action)
         view_menu.addAction(self.panel_action)
         self.panel_range_menu = view_menu.addMenu("Cadence Panel &Range")
-        self.panel_range_menu.aboutToShow.connect(self._offer_panel_ranges)
+        self.panel_range_menu.aboutToShow.connect(
+            lambda: self.cadence_panel.offer_spans(self.panel_range_menu)
+        )
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.shortcuts_action)
@@ -777,23 +779,6 @@ class MainWindow(QMainWindow):
 
     def _panel_span_chosen(self, months: int) -> None:
         self._panel_span = months
-
-    def _offer_panel_ranges(self) -> None:
-        """View > Cadence Panel Range: the panel's choices, as its own button offers them
-        (actions of the menu's own: clearing a menu deletes those it owns, and the
-        panel's, shared, were deleted under its button)."""
-        from .cadence_panel import PANEL_SPANS
-
-        menu = self.panel_range_menu
-        menu.clear()
-        chosen = self.cadence_panel.span()
-        for months, text in PANEL_SPANS:
-            action = menu.addAction(text)
-            action.setCheckable(True)
-            action.setChecked(months == chosen)
-            action.triggered.connect(
-                lambda _=False, m=months: self.cadence_panel.set_span(m, chosen=True)
-            )
 
     def second_press_guarded(self) -> bool:
         """Whether a view switched by a press still lets no double-click act in the

@@ -953,6 +953,7 @@ def test_the_panel_spans_months_chosen_from_the_first_day_in_view(
     button = shown.findChild(QToolButton, "cadenceSpan")
     assert button is not None
     assert button.text() == "Days in View"
+    button.menu().aboutToShow.emit()  # (its choices made as it opens)
     actions = button.menu().actions()  # what its button offers
     assert [a.isChecked() for a in actions] == [True, False, False, False]
     with qtbot.waitSignal(shown.spanChanged, check_params_cb=lambda m: m == 12):

@@ -4873,6 +4873,7 @@ def test_the_cadence_panels_range_is_chosen_in_the_view_menu_and_kept(
     button = win.cadence_panel.findChild(QToolButton, "cadenceSpan")
     assert button is not None
     assert button.text() == "6 Months"
+    button.menu().aboutToShow.emit()
     assert [a.isChecked() for a in button.menu().actions()] == [False, False, True, False]
     first, _ = win.view().visible_range()
     assert win.cadence_panel.visible_range() == (first, add_months(first, 6) - timedelta(days=1))
