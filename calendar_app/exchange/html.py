@@ -186,7 +186,7 @@ def export_range(options: ExportOptions, as_of: date) -> tuple[date, date]:
 def months_between(first: date, last: date) -> list[date]:
     """The first day of every month that the days ``first`` to ``last`` touch."""
     months = []
-    month = date(first.year, first.month, 1)
+    month = _month_start(first)
     while month <= last:
         months.append(month)
         month = add_months(month, 1)

@@ -28,7 +28,7 @@ DRAFT_PAUSE_MS = 1500
 @dataclass(frozen=True)
 class Draft:
     """A post being written: the post edited (its uid; None for a new one) and the
-    editor's fields as :meth:`.PostEditor.draft_values` gives them."""
+    editor's fields as :meth:`.PostEditor.keep_draft` keeps them."""
 
     post_uid: str | None
     values: dict[str, Any]

@@ -768,7 +768,7 @@ class CalendarSession(QObject):
     def channel_cadence(self, message_id: int) -> tuple[ChannelCadence, ...]:
         """Where a key message of the report last went out and next goes out, channel by
         channel (KeyError: not in the report): every channel in use, and the archived
-        ones it goes out on, as `gaps` lists them."""
+        ones this message goes out on (`gaps` lists those any message goes out on)."""
         found = self._breakdowns.get(message_id)
         if found is None:
             report = self.report()
