@@ -2096,7 +2096,8 @@ class PostEditor(QDialog):
         """Keep what the editor holds on the disk while it has changes to save (none:
         no draft), for the next start to offer back after a crash or a power cut: of a
         post edited, the fields changed alone (all of them put back over the post
-        undid a move made elsewhere since); of a new one, every field and its repeat."""
+        undid a move made elsewhere since) and a repeat changed; of a new one, every
+        field and its repeat."""
         drafts = self.session.drafts
         if drafts is None:
             return
@@ -2105,17 +2106,20 @@ class PostEditor(QDialog):
             drafts.drop(calendar)
             return
         values = self._values()
-        changed: frozenset[str] | None = None
-        if self.post is not None:
-            changed = frozenset(self.changes())
-        else:
+        changed: set[str] | None = set(self.changes()) if self.post is not None else None
+        # The repeat Save would give: a new post's, a post of its own given one, an
+        # occurrence's "Change…" (the same days said another way change nothing).
+        if not self._changing_repeat or self._repeat_changed():
             with contextlib.suppress(InvalidInput):  # (a repeat without its end yet)
                 rule = self.repeat_rule()
                 if rule is not None:
                     values["repeat"] = rule
+                    if changed is not None:
+                        changed.add("repeat")
         post_uid = self.post.uid if self.post is not None else None
+        kept = Draft(post_uid, values, None if changed is None else frozenset(changed))
         with contextlib.suppress(CadenceError):  # a full disk: the editor is still open
-            drafts.keep(calendar, Draft(post_uid, values, changed))
+            drafts.keep(calendar, kept)
 
     def apply_draft(self, values: dict[str, Any], only: Collection[str] | None = None) -> None:
         """Fill the form with a draft kept when Cadence stopped (:meth:`keep_draft`):
@@ -2160,10 +2164,13 @@ class PostEditor(QDialog):
                 checked = item.data(Qt.ItemDataRole.UserRole) in carried
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         rule = values.get("repeat")
-        if isinstance(rule, str) and self.post is None:
-            with contextlib.suppress(InvalidInput):
-                self._fill_repeat(rule)
-                self._on_repeat_changed()
+        if isinstance(rule, str):
+            if self._series is not None:  # an occurrence: its series changes from it on
+                self.start_changing_repeat()
+            if self._series_rule is None or self._changing_repeat:
+                with contextlib.suppress(InvalidInput):
+                    self._fill_repeat(rule)
+                    self._on_repeat_changed()
         self._title_touched = True
 
     def _fill_repeat(

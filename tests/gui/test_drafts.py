@@ -379,6 +379,72 @@ def test_a_new_posts_repeat_until_a_day_comes_back_with_it(
     assert back == rule
 
 
+def _edit_round_trip(
+    session: CalendarSession,
+    drafts: Drafts,
+    qtbot: QtBot,
+    tmp_path: Path,
+    post: Post,
+    change: Callable[[PostEditor], None],
+) -> tuple[str, PostEditor]:
+    """``post`` changed in an editor as ``change`` changes it, left by a crash: the rule
+    its repeat rows made, and the editor the next start opens (saved once read)."""
+    editor = _editor(session, qtbot, post=post)
+    change(editor)
+    rule = editor.repeat_rule()
+    assert rule is not None
+    editor.keep_draft()
+    drafts.release()
+    seen: list[PostEditor] = []
+
+    def read(restored: PostEditor) -> None:
+        seen.append(restored)
+        restored.accept()
+
+    _window(session.store, tmp_path, qtbot, True, read)
+    qtbot.waitUntil(lambda: bool(seen))
+    return rule, seen[0]
+
+
+def test_a_repeat_given_to_a_post_of_its_own_comes_back(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The repeat of a post edited was not kept: saved, the post stayed on its own."""
+    post = next(p for p in session.store.all_posts() if p.date and p.series_id is None)
+
+    def weekly_three_times(editor: PostEditor) -> None:
+        editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+        editor.count_radio.setChecked(True)
+        editor.count_spin.setValue(3)
+
+    rule, restored = _edit_round_trip(session, drafts, qtbot, tmp_path, post, weekly_three_times)
+    assert restored.repeat_rule() == rule
+    series_id = session.store.post(post.id).series_id
+    assert series_id is not None
+    assert len(session.store.series_posts(series_id)) == 3
+
+
+def test_an_occurrences_changed_repeat_comes_back(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """ "Change…" on a post of a series, every other week from it on: after the crash the
+    editor opened with the series' old repeat, and Save changed nothing."""
+    first = next(p for p in session.store.all_posts() if p.series_id is not None)
+    members = session.store.series_posts(first.series_id or 0)
+    third = members[2]
+
+    def every_other_week(editor: PostEditor) -> None:
+        editor.start_changing_repeat()
+        editor.interval_spin.setValue(2)
+
+    rule, restored = _edit_round_trip(session, drafts, qtbot, tmp_path, third, every_other_week)
+    assert "INTERVAL=2" in rule
+    assert restored.repeat_rule() == rule
+    tail = session.store.series_posts(session.store.post(third.id).series_id or 0)
+    assert tail[0].id == third.id
+    assert [p.date for p in tail[:2]] == [third.date, (third.date or TODAY) + timedelta(weeks=2)]
+
+
 def test_a_draft_of_an_edit_leaves_the_fields_it_did_not_change_as_they_are_now(
     session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
 ) -> None:
