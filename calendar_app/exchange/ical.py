@@ -52,7 +52,7 @@ import unicodedata
 import uuid
 import warnings
 import zlib
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -177,6 +177,10 @@ X_SOURCE = "X-CADENCE-SOURCE"
 """The UID (and X-RECURRENCE-ID, the occurrence) of another program's event a post
 came from: a calendar that takes the post from Cadence's file finds it again in that
 program's next file (its deleted occurrences cancelled, its moved series moved)."""
+X_MESSAGE_DELETED = "X-CADENCE-MESSAGE-DELETED"
+"""The name (any case) of a key message deleted in the calendar written: a post of the
+file carrying it in the calendar importing the file was taken off it there, unlike one
+the file neither lists nor names, never seen there (a share narrowed to some)."""
 X_EARLIER = "X-CADENCE-EARLIER"
 """The versions the written one descends from, latest first, in the same form
 ("2/20261130T090000Z 1/20261129T170000Z"): at most :data:`EARLIER_WRITTEN` revisions."""
@@ -531,12 +535,18 @@ class _EventBuilder:
             )
         return prop
 
-    def describe(self, cal: Calendar) -> None:
+    def describe(
+        self, cal: Calendar, messages_known: Iterable[int] = (), messages_gone: Iterable[str] = ()
+    ) -> None:
         """Add to ``cal`` what the events' channels, key messages and campaigns are
         beyond their names (a channel's character limit, a message's statement and
-        dates...), so that a calendar importing the file makes them as they are here."""
+        dates...), so that a calendar importing the file makes them as they are here;
+        the key messages ``messages_known`` too, carried by no event, and the names of
+        those deleted, ``messages_gone``: an import of the file knows them all, and
+        leaves on its posts the others, never seen here."""
         channels = [self.channels[i] for i in sorted(self._channel_props)]
-        messages = [self.messages[i] for i in sorted(self._message_props)]
+        listed = set(self._message_props) | {m for m in messages_known if m in self.messages}
+        messages = [self.messages[i] for i in sorted(listed)]
         campaigns = [self.campaigns[i] for i in sorted(self._campaign_props)]
         if channels:
             cal[X_CHANNEL] = [
@@ -562,6 +572,9 @@ class _EventBuilder:
                 )
                 for m in messages
             ]
+        gone = sorted(messages_gone)
+        if gone:
+            cal[X_MESSAGE_DELETED] = [_text(name) for name in gone]
         if campaigns:
             cal[X_CAMPAIGN] = [
                 _x_text(
@@ -723,7 +736,11 @@ def _new_calendar(store: CalendarStore, first: date | None, last: date | None) -
 
 
 def _build_calendar(
-    store: CalendarStore, posts: Sequence[Post], progress: Progress = no_progress
+    store: CalendarStore,
+    posts: Sequence[Post],
+    progress: Progress = no_progress,
+    messages_known: Iterable[int] = (),
+    messages_gone: Iterable[str] = (),
 ) -> Calendar:
     dated = [p for p in posts if p.date is not None]
     days = [p.date for p in dated if p.date is not None]
@@ -739,7 +756,7 @@ def _build_calendar(
         if done % 500 == 0 and not progress(done, total):
             raise Cancelled()
         add(builder.event(post))
-    builder.describe(cal)
+    builder.describe(cal, messages_known, messages_gone)
     return cal
 
 
@@ -836,8 +853,14 @@ def export_ics(
     def writing(done: int, _: int) -> bool:
         return progress(len(posts) + done, total)
 
+    # The key messages the file knows: those chosen, else every one of the calendar
+    # and those deleted. A post carrying one the file does not know keeps it when the
+    # file comes back (a client's calendar made from a share narrowed to some never
+    # saw the others).
+    known = options.message_ids or [m.id for m in store.key_messages(include_archived=True)]
+    gone = () if options.message_ids else store.deleted_names("message")
     with _without_cycle_collection():
-        data = serialised(_build_calendar(store, posts, making), writing)
+        data = serialised(_build_calendar(store, posts, making, known, gone), writing)
     if not progress(total, total):
         raise Cancelled()
     _write_file(target, data)
@@ -2079,7 +2102,8 @@ beyond their names, by (property, name in any case): the store's fields to make 
 
 
 def _descriptions(calendars: Sequence[Any]) -> _Described:
-    """The channels, key messages and campaigns the VCALENDARs describe (the first wins).
+    """The channels, key messages and campaigns the VCALENDARs describe (the first wins),
+    and the key messages they name as deleted (:data:`X_MESSAGE_DELETED`, no fields).
 
     A field the file leaves out is none (no limit, no start); one it spoils (a file
     edited by hand) is left to the import's own default, as if not described.
@@ -2125,6 +2149,8 @@ def _descriptions(calendars: Sequence[Any]) -> _Described:
                     name: value for name, value in fields.items() if value is not unreadable
                 }
                 found.setdefault((kind, name_key(str(prop))), readable)
+        for prop in _as_list(cal.get(X_MESSAGE_DELETED)):
+            found.setdefault((X_MESSAGE_DELETED, name_key(str(prop))), {})
     return found
 
 
@@ -2150,6 +2176,18 @@ class _Names:
         self.left_off = LeftOff(summary)
         self.had = store.colors_in_use()
         """The colours the calendar had: those made keep theirs apart from them."""
+        self.known_messages: frozenset[int] = frozenset()
+        """The key messages here the file lists (:meth:`read_known_messages`)."""
+
+    def read_known_messages(self) -> None:
+        """The key messages here the file lists, by name once renames are learnt: the
+        others a post of the file carries here were not taken off it there, where they
+        were never seen (a share narrowed to some key messages, a calendar made of it)."""
+        self.known_messages = frozenset(
+            self.messages[key]
+            for kind, key in self.described
+            if kind in (X_MESSAGE, X_MESSAGE_DELETED) and key in self.messages
+        )
 
     def channel(self, name: str, kind: str | None = None, colour: str | None = None) -> int:
         key = name_key(name)
@@ -2467,6 +2505,9 @@ class _Writer:
             message_ids = names.left_off.ids(
                 (names.message(*m) for m in item.messages), (m[0] for m in item.messages)
             )
+            if existing is not None:  # with the key messages the file does not know
+                unseen = (m for m in existing.message_ids if m not in names.known_messages)
+                message_ids = tuple(dict.fromkeys((*message_ids, *unseen)))
             campaign_id = (
                 names.left_off.campaign(names.campaign(*item.campaign), item.campaign[0])
                 if item.campaign
@@ -2552,6 +2593,7 @@ class _Writer:
             _same_version,
             _alike(store, own),
         )
+        names.read_known_messages()
         # Occurrences of other programs' recurring events: made by the file, and here.
         made = _made_by_event(items)
         imported = {source: self.store.imported_occurrences(source) for source in made}

@@ -241,6 +241,15 @@ def merge_calendar(
         def translate(post: Post) -> NewPost:
             return maps.translate(post.as_new())
 
+        # Our key messages their calendar has or had (by name, renames learnt): a post
+        # of theirs keeps here the others it carries, which it never had there.
+        deleted_there = theirs.deleted_names("message")
+        known_there = set(maps.messages.values()) | {
+            m.id
+            for m in ours.key_messages(include_archived=True)
+            if name_key(m.title) in deleted_there
+        }
+
         # Their series whose posts read other days or times here (another zone's clock):
         # no rule of ours says them, so their posts come in on their own. A zone whose
         # clock reads the same over them (Amsterdam's and Paris's) keeps them together.
@@ -308,6 +317,10 @@ def merge_calendar(
             theirs_here = at_our_moment(
                 mine, translate(post), written[post.uid], ours.zone, theirs.zone
             )
+            unseen = [m for m in mine.message_ids if m not in known_there]
+            if unseen:  # never there (a share narrowed to some): not taken off there
+                carried = (*theirs_here.message_ids, *unseen)
+                theirs_here = dataclasses.replace(theirs_here, message_ids=carried)
             if post_content(mine, ours.zone) == post_content(theirs_here, ours.zone):
                 summary.unchanged += 1
                 continue

@@ -3284,3 +3284,70 @@ def test_a_calendar_name_given_by_a_file_is_kept_short_and_plain(tmp_path: Path)
     assert name is not None
     assert name.startswith("Comms xx")
     assert len(name) <= 101
+
+
+# -- a share narrowed to some key messages, and what comes back --------------------------
+
+
+def _titles(store: CalendarStore) -> dict[str, list[str]]:
+    """Each post's key messages by its title."""
+    messages = {m.id: m.title for m in store.key_messages(include_archived=True)}
+    return {p.title: sorted(messages[m] for m in p.message_ids) for p in store.all_posts()}
+
+
+def test_a_share_narrowed_to_a_key_message_keeps_the_others_when_it_comes_back(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """An agency shares a post with the client's key message alone (its internal one
+    left off); the client's calendar made of the file sends a post back retitled: the
+    post here lost the internal message, and untouched, came back as a conflict."""
+    public = store.add_key_message("Made in Europe", cadence_days=7).created[0]
+    internal = store.add_key_message("Internal: push margins", cadence_days=7).created[0]
+    one_post(store, title="Factory tour", message_ids=(public, internal))
+    shared, back = tmp_path / "shared.ics", tmp_path / "back.ics"
+    export_ics(store, shared, ExportOptions(message_ids=frozenset({public})), no_progress)
+    with CalendarStore.create(tmp_path / "client.cadence", timezone="Europe/Paris") as client:
+        import_ics(client, shared, ImportOptions(), no_progress)
+        assert _titles(client) == {"Factory tour": ["Made in Europe"]}
+        export_ics(client, back, ExportOptions(), no_progress)
+        for untouched in (shared, back):
+            summary = import_ics(store, untouched, ImportOptions(), no_progress)
+            assert (summary.unchanged, summary.conflicts, summary.previous) == (1, 0, [])
+        (post,) = client.all_posts()
+        client.update_post(post.id, {"title": "Factory tour, in the client's words"})
+        export_ics(client, back, ExportOptions(), no_progress)
+
+    summary = import_ics(store, back, ImportOptions(), no_progress)
+
+    assert (len(summary.previous), summary.conflicts) == (1, 0)
+    assert _titles(store) == {
+        "Factory tour, in the client's words": ["Internal: push margins", "Made in Europe"]
+    }
+
+
+def test_a_key_message_taken_off_a_post_there_or_deleted_there_comes_off_here(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """The whole calendar shared: the file knows every key message, those deleted too,
+    and what it leaves off a post was taken off there."""
+    public = store.add_key_message("Made in Europe", cadence_days=7).created[0]
+    internal = store.add_key_message("Internal: push margins", cadence_days=7).created[0]
+    old = store.add_key_message("Old slogan", cadence_days=7).created[0]
+    one_post(store, title="Factory tour", message_ids=(public, internal))
+    one_post(store, title="Open day", message_ids=(public, old), date=date(2026, 3, 11))
+    copy = tmp_path / "colleague.cadence"
+    save_copy(store, copy)
+    with CalendarStore.open(copy) as colleague:
+        tour, day = sorted(colleague.all_posts(), key=lambda p: p.title)
+        colleague.update_post(tour.id, {"message_ids": (public,)})
+        new = colleague.add_key_message("New slogan", cadence_days=7).created[0]
+        colleague.update_post(day.id, {"message_ids": (public, new)})  # in place of the old
+        colleague.delete_key_message(old)
+        export_ics(colleague, tmp_path / "back.ics", ExportOptions(), no_progress)
+
+    import_ics(store, tmp_path / "back.ics", ImportOptions(), no_progress)
+
+    assert _titles(store) == {
+        "Factory tour": ["Made in Europe"],
+        "Open day": ["Made in Europe", "New slogan"],
+    }

@@ -369,6 +369,34 @@ def test_a_key_message_replaced_there_is_not_taken_for_a_rename(
     assert [m.title for m in ours.key_messages()] == ["Local jobs", "Made here"]
 
 
+def test_a_calendar_made_of_a_share_narrowed_to_a_key_message_keeps_the_others_here(
+    tmp_path: Path,
+) -> None:
+    """The client's calendar, made of a file with their key message alone, merged back:
+    a post retitled there lost here the internal message it never had there, and one
+    not edited there came back as a conflict copy."""
+    with CalendarStore.create(tmp_path / "agency.cadence", timezone="Europe/Paris") as ours:
+        channel = ours.add_channel("LinkedIn").created[0]
+        public = ours.add_key_message("Made in Europe", cadence_days=7).created[0]
+        internal = ours.add_key_message("Internal: push margins", cadence_days=7).created[0]
+        for day, title in ((1, "Factory tour"), (8, "Open day")):
+            ours.add_post(NewPost(title, channel, (public, internal), date(2026, 12, day)))
+        shared = tmp_path / "shared.ics"
+        export_ics(ours, shared, ExportOptions(message_ids=frozenset({public})), no_progress)
+        with CalendarStore.create(tmp_path / "client.cadence", timezone="Europe/Paris") as theirs:
+            import_ics(theirs, shared, ImportOptions(), no_progress)
+            tour = next(p for p in theirs.all_posts() if p.title == "Factory tour")
+            theirs.update_post(tour.id, {"title": "Factory tour, in the client's words"})
+
+            summary = merge_calendar(ours, theirs)
+
+        assert (len(summary.previous), summary.unchanged, summary.conflicts) == (1, 1, 0)
+        assert [(p.title, set(p.message_ids)) for p in ours.all_posts()] == [
+            ("Factory tour, in the client's words", {public, internal}),
+            ("Open day", {public, internal}),
+        ]
+
+
 @pytest.mark.parametrize("renamed_here", [True, False])
 def test_a_rename_holds_when_every_post_both_hold_was_edited_since(
     pair: tuple[CalendarStore, CalendarStore], renamed_here: bool
