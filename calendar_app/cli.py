@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TextIO
 
 from . import __version__
-from .core.errors import OUT_OF_MEMORY, CadenceError, InvalidInput
+from .core.errors import OUT_OF_MEMORY, CadenceError, ImportProblem, InvalidInput
 from .core.models import (
     CHANNEL_KINDS,
     DATED_ONLY,
@@ -616,6 +616,10 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         print(f"  note: {_line(note)}", file=out)
     for problem in summary.skipped:
         print(f"  skipped: {_line(problem)}", file=out)
+    if summary.all_skipped:  # a script reads the status, not the lines
+        raise ImportProblem(
+            f"Nothing in {args.file.name} could be imported; the lines above say why."
+        )
     return 0
 
 

@@ -852,6 +852,22 @@ class ImportSummary:
     deleted_there_kept: int = 0
     """Posts a merged calendar deleted that were edited here since: kept."""
 
+    @property
+    def all_skipped(self) -> bool:
+        """Whether everything the file holds was skipped, each with its sentence: no
+        post came in, was here already or was left as it is here."""
+        taken = (
+            self.added,
+            self.previous,
+            self.settled,
+            self.unchanged,
+            self.kept_newer,
+            self.left_deleted,
+            self.removed,
+            self.deleted_there_kept,
+        )
+        return bool(self.skipped) and not any(taken)
+
     def describe(self) -> str:
         # The copies kept of conflicts, and the occurrences cancelled, are said apart.
         added = len(self.added) - self.conflicts

@@ -1996,7 +1996,7 @@ def test_what_a_command_says_of_a_title_stays_on_its_line(
         encoding="utf-8",
     )
     status, said = run("import", calendar, plan)
-    assert status == 0
+    assert status == 1  # its one row skipped
     assert "skipped" in said
     assert "Nope" in said
     assert "\x1b" not in said
@@ -2027,6 +2027,28 @@ def test_a_post_added_on_what_is_archived_says_so(
     assert capsys.readouterr().err == "(added on what is archived here: the channel 'LinkedIn')\n"
     run("post", "add", calendar, "--title", "Plain", "--channel", "Newsletter")
     assert capsys.readouterr().err == ""
+
+
+def test_an_import_that_brings_nothing_in_fails(
+    calendar: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every row or event skipped exited 0, "Added 0 posts": a script took it for done."""
+    plan = tmp_path / "plan.csv"
+    plan.write_text("title,date,channel\nLaunch,2026-12-04,Threads\n", encoding="utf-8")
+    capsys.readouterr()
+    status, said = run("import", calendar, plan)
+    assert status == 1
+    assert "  skipped: row 2, column 'channel': there is no channel" in said
+    assert capsys.readouterr().err == (
+        "cadence: error: Nothing in plan.csv could be imported; the lines above say why.\n"
+    )
+    events = _one_event(tmp_path / "events.ics")
+    assert run("import", calendar, events)[0] == 1  # another program's: no channel given
+    with CalendarStore.open(calendar) as store:
+        assert store.all_posts() == []
+    assert run("import", calendar, plan, "--create-missing")[0] == 0
+    assert run("import", calendar, plan)[0] == 0  # again: found here, up to date
+    assert run("import", calendar, events, "--channel", "LinkedIn")[0] == 0
 
 
 def test_an_import_onto_an_archived_channel_says_so(calendar: Path, tmp_path: Path) -> None:
