@@ -260,10 +260,17 @@ def _text(value: str) -> _Text:
     return _Text(value)
 
 
+class _XParameters(Parameters):
+    """Parameters of Cadence's own properties: a key message's statement always in
+    quotes, which keep the spaces at its ends (the library trims a value without)."""
+
+    always_quoted = (*Parameters.always_quoted, "X-STATEMENT")  # type: ignore[assignment]
+
+
 def _x_text(value: str, **params: str | None) -> _Text:
     """An X- property value read back as TEXT (otherwise it comes back still escaped);
     a parameter of None is left out."""
-    given = Parameters({"VALUE": "TEXT"})
+    given = _XParameters({"VALUE": "TEXT"})
     for name, param in params.items():
         if param is not None:
             given[name.replace("_", "-")] = param
@@ -1971,13 +1978,15 @@ def _cadence_days(text: str) -> int | None:
     return min(int(digits), MAX_CADENCE_DAYS) if digits else None
 
 
-def _param(prop: Any, name: str) -> str | None:
+def _param(prop: Any, name: str, *, as_written: bool = False) -> str | None:
+    """A parameter's value, trimmed unless ``as_written`` (words, such as a key
+    message's statement, whose spaces are the user's)."""
     value = prop.params.get(name)
     if value is None:
         return None
     if isinstance(value, list):
         value = ",".join(str(v) for v in value)
-    return str(value).strip()
+    return str(value) if as_written else str(value).strip()
 
 
 def _recurs(component: Any) -> bool:
@@ -2135,7 +2144,7 @@ def _descriptions(calendars: Sequence[Any]) -> _Described:
                     fields = {"char_limit": number(prop, "X-LIMIT")}
                 elif kind == X_MESSAGE:
                     fields = {
-                        "statement": _param(prop, "X-STATEMENT") or "",
+                        "statement": _param(prop, "X-STATEMENT", as_written=True) or "",
                         "priority": number(prop, "X-PRIORITY") or 0,
                     }
                 else:

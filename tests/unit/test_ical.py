@@ -727,7 +727,8 @@ def test_channels_key_messages_and_campaigns_come_back_as_they_were_made(
 ) -> None:
     channel = store.add_channel("LinkedIn", kind="social", char_limit=3000).created[0]
     store.add_channel("Unused", char_limit=10)
-    statement = 'Every roof counts, "even yours";\nsolar pays ^ back'
+    # Spaces at its ends kept as written, as the command line keeps them (they went).
+    statement = '  Every roof counts, "even yours";\nsolar pays ^ back\t'
     made = store.add_key_message(
         "Every roof counts",
         statement=statement,
