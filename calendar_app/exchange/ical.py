@@ -1618,6 +1618,14 @@ class _Reader:
                 )
             except InvalidInput as exc:
                 raise self.refuse(str(exc), index, "RRULE") from None
+            freq = str((rule.get("FREQ") or [""])[0]).upper()
+            interval = (rule.get("INTERVAL") or [1])[0]
+            if freq == "SECONDLY" and (not isinstance(interval, int) or interval % 60):
+                raise self.refuse(
+                    "RRULE repeats within a minute, and posts are planned to the minute.",
+                    index,
+                    "RRULE",
+                )
             if recurrence.falls_on_no_day(rule.get("BYMONTH", []), rule.get("BYMONTHDAY", [])):
                 raise self.refuse(
                     "RRULE falls on no day that exists (such as 30 February).", index, "RRULE"
@@ -1695,11 +1703,12 @@ class _Reader:
                 if capped
                 else f"repeats past {LAST_DAY.year}, the last year a calendar plans"
             )
-            after = (
-                f"occurrences after {ordered[-1].date().isoformat()} were not imported"
-                if ordered
-                else "none of its occurrences was imported"
-            )
+            after = "none of its occurrences was imported"
+            if ordered:  # the last one's day, and time here (a cut within a day)
+                own = X_CHANNEL in component
+                day, at, _ = self._local(ordered[-1], None if all_day else tz, own)
+                last = day.isoformat() if all_day or at is None else f"{day} {at:%H:%M}"
+                after = f"occurrences after {last} were not imported"
             self.skipped.append(f"line {self.layout.event_line(index)}: '{title}' {why}; {after}")
         whole = all(bounded for _, bounded, _ in rules) and not (capped or beyond)
         placed: set[str] = set()

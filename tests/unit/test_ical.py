@@ -2309,6 +2309,45 @@ def test_a_rule_with_too_many_occurrences_is_capped_and_says_so(
     ]
 
 
+def test_a_rule_cut_within_a_day_names_the_time_and_one_within_a_minute_is_refused(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """A thousand posts a quarter of an hour apart were said cut "after 2026-12-31", the
+    evening's left out; one repeating every second made a thousand posts at the same
+    few minutes."""
+    lines = [
+        *HEADER,
+        *vevent(
+            "quarter@example.com",
+            "DTSTART:20261221T090000Z",
+            "Quarterly",
+            "RRULE:FREQ=MINUTELY;INTERVAL=15;COUNT=1200",
+        ),
+        *vevent(
+            "second@example.com",
+            "DTSTART:20261220T100000Z",
+            "Every second",
+            "RRULE:FREQ=SECONDLY;COUNT=5000",
+        ),
+        *vevent(
+            "minute@example.com",
+            "DTSTART:20261220T100000Z",
+            "Every minute, said in seconds",
+            "RRULE:FREQ=SECONDLY;INTERVAL=60;COUNT=3",
+        ),
+        "END:VCALENDAR",
+    ]
+    added, _, _, skipped = import_file(planned, write_ics(tmp_path / "often.ics", lines))
+    assert added == 1003
+    last = max((p.date, p.time) for p in planned.all_posts() if p.title == "Quarterly")
+    assert last == (date(2026, 12, 31), time(19, 45))  # in Paris: 18:45 in UTC
+    assert skipped == [
+        "line 4: 'Quarterly' repeats more than 1000 times; occurrences after 2026-12-31 19:45"
+        " were not imported",
+        "line 18: RRULE repeats within a minute, and posts are planned to the minute; not imported",
+    ]
+
+
 def test_the_fallback_channel_is_created_only_when_needed(planned: CalendarStore) -> None:
     before = {c.id for c in planned.channels(include_archived=True)}
     summary = import_ics(
