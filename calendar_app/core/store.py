@@ -3295,6 +3295,29 @@ class CalendarStore:
                 self._write_series(dataclasses.replace(series, exdates=kept))
         return ChangeSet(posts=frozenset(members), series=frozenset({series_id}))
 
+    def redefine_series(
+        self,
+        series_id: int,
+        rule: str,
+        anchor: date,
+        anchor_time: time | None,
+        members: Mapping[int, date],
+        exdates: Sequence[date] = (),
+    ) -> ChangeSet:
+        """Give a series the rule, first day, time and exception days another calendar
+        gave it, with ``members`` (post id to occurrence date) its posts: a merge that
+        brings back a series moved or changed as a whole there, with all its posts. A
+        day the rule makes with no member is one of its exception days, as in
+        :meth:`adopt_series`."""
+        rule = recurrence.normalise(rule)
+        present = set(members.values())
+        made = recurrence.occurrences(rule, anchor, horizon=max(present, default=anchor))
+        exdates = sorted({*exdates, *(d for d in made if d not in present)})
+        with environment_errors(self.path), self.db.atomic():
+            self._write_series(Series(series_id, rule, anchor, anchor_time, tuple(exdates)))
+            self._link_series(series_id, members)
+        return ChangeSet(posts=frozenset(members), series=frozenset({series_id}))
+
     def _link_series(self, series_id: int, members: Mapping[int, date]) -> None:
         self._conn.executemany(
             "UPDATE posts SET series_id = ?, occurrence = ? WHERE id = ?",

@@ -2801,8 +2801,47 @@ class _Writer:
             summary.previous.extend(previous)
         if shifted:
             store.moved_occurrences(shifted)
+        for key, series_id in joined.items():
+            self._as_written(key, series_id, items, dict(zip(created, fresh_items, strict=True)))
         store.add_notes(said)
         _advance(progress, total, total)
+
+    def _as_written(
+        self, key: str, series_id: int, items: Sequence[_Item], fresh: Mapping[int, _Item]
+    ) -> None:
+        """Give our series the rule its series ``key`` has in the file where, the import
+        done, its posts here are the file's, on their days and times: the series moved,
+        lengthened or given other days as a whole in the calendar written (its posts
+        came, each an occurrence moved on its own here, and those it gained stayed posts
+        of their own). ``fresh`` are the posts the import made, by id. A file of part
+        of the series (some months of it) leaves it as it is."""
+        written = {item.uid: item for item in items if item.series and item.series[0] == key}
+        first = next(iter(written.values()), None)
+        if first is None or first.series is None or any(i.moved for i in written.values()):
+            return
+        _, rule, anchor, at, exdates, _ = first.series
+        here = self.store.series(series_id)
+        if (rule, anchor, at, exdates) == (here.rrule, here.anchor, here.anchor_time, here.exdates):
+            return
+        posts = {p.uid: p for p in self.store.series_posts(series_id)}
+        made = [post_id for post_id, item in fresh.items() if item.uid in written]
+        posts.update((p.uid, p) for p in self.store.posts(made))
+        if posts.keys() != written.keys() or any(
+            (p.date, p.time) != (written[uid].day, written[uid].at) for uid, p in posts.items()
+        ):
+            return  # a series changed on both sides, or split there: left as it is
+        if any(deleted.uid in written for deleted in self.summary.revived):
+            return  # posts of it deleted here since: the file's rule is an older one
+        occurrences = {uid: item.series[5] for uid, item in written.items() if item.series}
+        members: dict[int, date] = {}
+        for uid, post in posts.items():
+            day = occurrences.get(uid) or post.date
+            if day is None:
+                return
+            members[post.id] = day
+        self.summary.remember_series(self.store, series_id)
+        with suppress(InvalidInput):  # a rule edited by hand there: joined as it reads
+            self.store.redefine_series(series_id, rule, anchor, at, members, exdates)
 
     @staticmethod
     def _series_moved(

@@ -7,7 +7,8 @@ revisions) wins and the other version is kept as a copy marked as a conflict
 unless it is an older state of the winner (:func:`.formats.reconcile`), so
 nothing anyone wrote is lost. The whole merge is one
 transaction. The occurrences of a recurring post new to ours arrive as a
-recurring series again.
+recurring series again, and a series changed as a whole there (moved, made longer)
+comes with its rule (:func:`_as_there`).
 
 A timed post from a calendar in another time zone keeps its moment: 09:00 in
 New York is 15:00 in Paris, as when the same post comes through iCalendar. Its
@@ -357,7 +358,11 @@ def merge_calendar(
                 summary.kept_newer += 1  # a later state, or the other one kept before
         add_coming()
         _follow_deletions(ours, theirs, {p.uid for p in their_posts}, summary)
+        for series_id in joined.keys() - series.keys():  # none of it new here
+            _as_there(ours, theirs, series_id, joined, {}, summary)
         for series_id, members in series.items():
+            if series_id in joined and _as_there(ours, theirs, series_id, joined, members, summary):
+                continue  # changed as a whole there: its rule as there, its posts
             if series_id in joined:  # occurrences deleted here come back to their series
                 summary.remember_series(ours, joined[series_id])
                 ours.join_series(joined[series_id], members)
@@ -391,6 +396,55 @@ def merge_calendar(
         summary.notes.extend(note for note in (told, moved) if note is not None)
         progress(total, total)
     return summary
+
+
+def _as_there(
+    ours: CalendarStore,
+    theirs: CalendarStore,
+    series_id: int,
+    joined: Mapping[int, int],
+    coming: Mapping[int, date],
+    summary: ImportSummary,
+) -> bool:
+    """Give our series the rule of their series ``series_id`` where, the merge done, its
+    posts here are theirs, on their days and times: the series moved, lengthened or
+    given other days there as a whole (only its posts came, each an occurrence moved
+    on its own here, and those it gained stayed posts of their own). ``coming`` are
+    their posts of it new here, by our id, with their occurrence. Whether it did."""
+    there, here = theirs.series(series_id), ours.series(joined[series_id])
+    if (there.rrule, there.anchor, there.anchor_time, there.exdates) == (
+        here.rrule,
+        here.anchor,
+        here.anchor_time,
+        here.exdates,
+    ):
+        return False
+    theirs_now = {p.uid: p for p in theirs.series_posts(series_id)}
+    ours_now = {p.uid: p for p in ours.series_posts(here.id)}
+    ours_now.update((p.uid, p) for p in ours.posts(coming))
+    if ours_now.keys() != theirs_now.keys() or any(
+        (p.date, p.time) != (theirs_now[uid].date, theirs_now[uid].time)
+        for uid, p in ours_now.items()
+    ):
+        return False  # a series changed on both sides, or split there: left as it is
+    if any(deleted.uid in theirs_now for deleted in summary.revived):
+        return False  # posts of it deleted here since: their rule is an older one
+    members = {p.id: theirs_now[uid].occurrence or p.date for uid, p in ours_now.items()}
+    if any(day is None for day in members.values()):
+        return False
+    summary.remember_series(ours, here.id)
+    try:
+        ours.redefine_series(
+            here.id,
+            there.rrule,
+            there.anchor,
+            there.anchor_time,
+            {post: day for post, day in members.items() if day is not None},
+            there.exdates,
+        )
+    except InvalidInput:  # a rule edited by hand there, or damaged: joined as it reads
+        return False
+    return True
 
 
 def _follow_deletions(

@@ -508,6 +508,37 @@ def test_undo_of_a_merge_that_brought_an_occurrence_back_puts_its_series_back(
     assert member.occurrence not in store.series(member.series_id).exdates
 
 
+def test_undo_of_a_merge_that_brought_a_series_longer_puts_back_its_rule(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """Made longer there, on another day of the week too: undone, the series repeats
+    as it did and its posts are its occurrences again; redone, it has them all."""
+    from calendar_app.exchange.copy import save_copy
+
+    store = session.store
+    save_copy(store, tmp_path / "colleague.cadence")
+    first = min(
+        (p for p in store.all_posts() if p.series_id is not None),
+        key=lambda p: p.date or date.max,
+    )
+    assert first.series_id is not None
+    series_then = store.series(first.series_id)
+    posts_then = store.series_posts(first.series_id)
+    with CalendarStore.open(tmp_path / "colleague.cadence") as colleague:
+        colleague.change_repeat(first.id, "FREQ=WEEKLY;BYDAY=TU,FR;COUNT=30")  # Friday tips
+        series_there = colleague.series(first.series_id)
+
+    run_import(session, None, tmp_path / "colleague.cadence")
+    assert store.series(first.series_id).rrule == series_there.rrule
+    assert len(store.series_posts(first.series_id)) == 30
+    session.undo_stack.undo()
+    assert store.series(first.series_id) == series_then
+    assert store.series_posts(first.series_id) == posts_then
+    session.undo_stack.redo()
+    assert store.series(first.series_id) == series_there
+    assert len(store.series_posts(first.series_id)) == 30
+
+
 def test_a_merge_deletes_what_the_colleague_deleted_and_its_undo_puts_it_back(
     session: CalendarSession, tmp_path: Path
 ) -> None:

@@ -1421,3 +1421,119 @@ def test_settings_set_otherwise_there_are_named_and_kept_as_here(
     ]
     assert ours.key_messages()[0].cadence_days == 7
     assert merge_calendar(ours, theirs).notes == summary.notes  # said each time
+
+
+# -- a series changed as a whole in the other calendar -------------------------------------
+
+
+def _weekly_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """Our calendar with a Monday tip eight times, and a copy of it, theirs."""
+    ours = tmp_path / "ours.cadence"
+    with CalendarStore.create(ours, timezone="Europe/Paris") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        tip = NewPost("Monday tip", channel, (), date(2027, 1, 4), time(9, 0), PostStatus.SCHEDULED)
+        store.add_series(tip, "FREQ=WEEKLY;BYDAY=MO;COUNT=8")
+        save_copy(store, tmp_path / "theirs.cadence")
+    return ours, tmp_path / "theirs.cadence"
+
+
+def _brought(ours: Path, theirs: Path, how: str, tmp_path: Path) -> None:
+    """Their calendar merged into ours, or their iCalendar file imported."""
+    with CalendarStore.open(ours) as store:
+        if how == "merge":
+            merge_into(store, theirs, ImportOptions(), no_progress)
+            return
+        with CalendarStore.open(theirs) as there:
+            export_ics(there, tmp_path / "theirs.ics", ExportOptions(), no_progress)
+        import_ics(store, tmp_path / "theirs.ics", ImportOptions(), no_progress)
+
+
+def _series_of(path: Path) -> tuple[str, date, time | None, list[tuple[date | None, date | None]]]:
+    """The one series' rule, first day and time, and its posts' days and occurrences;
+    every post of the calendar is in it."""
+    with CalendarStore.open(path, read_only=True) as store:
+        posts = store.all_posts()
+        series_id = posts[0].series_id
+        assert series_id is not None
+        assert {p.series_id for p in posts} == {series_id}
+        series = store.series(series_id)
+        days = sorted((p.date, p.occurrence) for p in posts)
+        return series.rrule, series.anchor, series.anchor_time, days
+
+
+@pytest.mark.parametrize("how", ["merge", "ics"])
+def test_a_series_moved_as_a_whole_there_comes_with_its_rule(tmp_path: Path, how: str) -> None:
+    """Every post came a day later, each an occurrence moved on its own here under the
+    old rule: Change… was refused ("the repeat must include Monday 4 January"), and
+    making the series longer added Mondays."""
+    ours, theirs = _weekly_pair(tmp_path)
+    with CalendarStore.open(theirs) as there:
+        first = min(there.all_posts(), key=lambda p: p.date or date.max)
+        there.update_occurrences(first.id, {"date": date(2027, 1, 5)}, "all")
+
+    _brought(ours, theirs, how, tmp_path)
+
+    assert _series_of(ours) == _series_of(theirs)
+    rule, anchor, _, days = _series_of(ours)
+    assert (rule, anchor) == ("FREQ=WEEKLY;BYDAY=TU;COUNT=8", date(2027, 1, 5))
+    assert all(day == occurrence for day, occurrence in days)
+
+
+@pytest.mark.parametrize("how", ["merge", "ics"])
+def test_a_series_made_longer_there_comes_whole(tmp_path: Path, how: str) -> None:
+    """On Mondays and Thursdays, sixteen times: the eight Thursdays came as posts of
+    their own, which "Delete… all of them" left behind."""
+    ours, theirs = _weekly_pair(tmp_path)
+    with CalendarStore.open(theirs) as there:
+        first = min(there.all_posts(), key=lambda p: p.date or date.max)
+        there.change_repeat(first.id, "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=16")
+
+    _brought(ours, theirs, how, tmp_path)
+
+    assert _series_of(ours) == _series_of(theirs)
+    assert len(_series_of(ours)[3]) == 16
+
+
+def test_a_series_changed_on_both_sides_keeps_every_post(tmp_path: Path) -> None:
+    """Moved here, made longer there: the Mondays moved here stay (edited here since),
+    the Thursdays come; no rule says both, so ours stays and nothing is lost."""
+    ours, theirs = _weekly_pair(tmp_path)
+    with CalendarStore.open(theirs) as there:
+        first = min(there.all_posts(), key=lambda p: p.date or date.max)
+        there.change_repeat(first.id, "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=16")
+    with CalendarStore.open(ours) as here:
+        first = min(here.all_posts(), key=lambda p: p.date or date.max)
+        here.update_occurrences(first.id, {"time": time(11, 0)}, "all")
+        before = here.series(first.series_id or 0)
+
+    _brought(ours, theirs, "merge", tmp_path)
+
+    with CalendarStore.open(ours) as here:
+        assert here.series(before.id) == before
+        posts = here.all_posts()
+        assert len(posts) == 16
+        assert [p.time for p in posts if p.series_id == before.id] == [time(11, 0)] * 8
+
+
+def test_a_series_ended_here_keeps_its_end_when_its_posts_come_back_edited(
+    tmp_path: Path,
+) -> None:
+    """Its last four deleted here, all eight retitled there: the four come back (nothing
+    typed is lost) as posts of their own, and the series ends where it was ended
+    here; their rule is the older one, not a change made there."""
+    ours, theirs = _weekly_pair(tmp_path)
+    with CalendarStore.open(theirs) as there:
+        first = min(there.all_posts(), key=lambda p: p.date or date.max)
+        there.update_occurrences(first.id, {"title": "Monday tip!"}, "all")
+    with CalendarStore.open(ours) as here:
+        fifth = sorted(here.all_posts(), key=lambda p: p.date or date.max)[4]
+        here.delete_occurrences(fifth.id, "following")
+        ended = here.series(fifth.series_id or 0)
+
+    _brought(ours, theirs, "merge", tmp_path)
+
+    with CalendarStore.open(ours) as here:
+        assert here.series(ended.id) == ended
+        posts = sorted(here.all_posts(), key=lambda p: p.date or date.max)
+        assert [p.title for p in posts] == ["Monday tip!"] * 8
+        assert [p.series_id for p in posts] == [ended.id] * 4 + [None] * 4
