@@ -482,10 +482,13 @@ def remove_calendar_file(path: Path | str) -> None:
 
 
 def writing_database(
-    conn: sqlite3.Connection, before_writing: Callable[[], None] | None = None
+    conn: sqlite3.Connection,
+    before_writing: Callable[[], None] | None = None,
+    rolled_back: Callable[[], None] | None = None,
 ) -> Database:
     """``conn`` as a sqlite-utils database whose transactions (``atomic``) begin as
-    writes (``BEGIN IMMEDIATE``), after ``before_writing`` (which may refuse by raising).
+    writes (``BEGIN IMMEDIATE``), after ``before_writing`` (which may refuse by raising);
+    ``rolled_back`` is told when one is undone whole (what was read inside it is gone).
 
     sqlite-utils begins a deferred transaction, which reads first and asks for the
     write lock only at its first change. If another program writes meanwhile, that
@@ -508,13 +511,11 @@ def writing_database(
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self
+                self.conn.execute("COMMIT")  # (a full disk may refuse it)
             except BaseException:
                 self.conn.rollback()
-                raise
-            try:
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.rollback()
+                if rolled_back is not None:
+                    rolled_back()
                 raise
 
     return WritingDatabase(conn)

@@ -727,6 +727,12 @@ class CalendarStore:
             " opened it."
         )
 
+    def _forget_what_was_read(self) -> None:
+        """A transaction undone whole (a disk full as it was committed): the settings
+        read or written inside it are read again from the file (a time zone changed
+        and refused stayed the window's, and its exports')."""
+        self._info = None
+
     def _refuse_if_moved_or_replaced(self) -> None:
         """Before a change: the file open here must still be the one at :attr:`path`, or
         the change would go into a file no one sees, or damage the one there now. A
@@ -877,7 +883,9 @@ class CalendarStore:
         if self._db is None:
             from .database import writing_database
 
-            self._db = writing_database(self._conn, self._refuse_if_moved_or_replaced)
+            self._db = writing_database(
+                self._conn, self._refuse_if_moved_or_replaced, self._forget_what_was_read
+            )
         return self._db
 
     def _read_data_version(self) -> int:

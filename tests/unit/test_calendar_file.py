@@ -507,6 +507,27 @@ def test_a_full_disk_refuses_the_change_and_loses_nothing(tmp_path: Path) -> Non
         assert [p.title for p in reopened.all_posts()] == ["Kept"]
 
 
+def test_settings_changed_in_a_step_the_disk_refuses_are_not_kept(tmp_path: Path) -> None:
+    """A window's step is one transaction: refused whole, the calendar's name and time
+    zone changed in it stayed the store's (the window's, its exports' in Tokyo time)."""
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, name="Plan", timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog", kind="blog").created[0]
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages}")
+        big = NewPost("Long", channel, (), date(2026, 12, 2), body="x" * 4000)
+
+        def step() -> None:  # as a window's step makes its changes
+            with store.transaction():
+                store.update_info(name="Client B", timezone="Asia/Tokyo")
+                store.add_posts([big] * 50)
+
+        with pytest.raises(StorageProblem):
+            step()
+        assert (store.info().name, store.zone.key) == ("Plan", "Europe/Paris")
+        assert store.info() == store.info_in_file()
+
+
 def test_a_calendar_that_cannot_be_made_says_so(tmp_path: Path) -> None:
     """A new calendar on a full disk "could not save the change"; in a read-only folder
     Cadence was "not allowed to use" it: neither said the calendar was not made."""
