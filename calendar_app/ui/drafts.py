@@ -59,8 +59,8 @@ class Drafts:
 
     def keep(self, calendar: Path, draft: Draft) -> None:
         """Write ``draft`` for ``calendar``, whole or not at all. Raises
-        :class:`.CadenceError` (a full disk), which the editor leaves unsaid: the post
-        is still open in front of the user."""
+        :class:`.CadenceError` (a full disk), which the editor says under its form: the
+        post is still open in front of the user, to save."""
         import json
 
         path = self.own(calendar)
@@ -93,7 +93,13 @@ class Drafts:
         """The drafts of ``calendar`` that no running Cadence holds: left by one that
         stopped. One that does not read (spoiled) is removed."""
         found = []
-        for path in sorted(self.folder.glob(f"{glob.escape(_key(calendar))}-*.json")):
+        key = glob.escape(_key(calendar))
+        for lock in self.folder.glob(f"{key}-*.lock"):  # its draft never written: a full
+            kept = lock.with_suffix(".json")  # disk, then a crash
+            if not kept.exists() and kept not in self._locks and not held_elsewhere(lock):
+                with contextlib.suppress(OSError):
+                    lock.unlink()
+        for path in sorted(self.folder.glob(f"{key}-*.json")):
             if path in self._locks or held_elsewhere(_lock_of(path)):
                 continue
             draft = read_draft(path)

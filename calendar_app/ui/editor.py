@@ -1187,6 +1187,12 @@ class PostEditor(QDialog):
         form.addRow(notes_label, self.notes_edit)
 
         self.validation_label = problems_label()
+        self.draft_note = QLabel()  # what the drafts cannot keep (a full disk)
+        self.draft_note.setObjectName("draftNote")
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setAccessibleName("Not kept as you type")
+        self._muted(self.draft_note)
+        self.draft_note.hide()
 
         self.button_box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -1225,6 +1231,7 @@ class PostEditor(QDialog):
         outer.setSpacing(10)
         outer.addWidget(self.form_area)
         outer.addWidget(self.validation_label)
+        outer.addWidget(self.draft_note)
         outer.addWidget(self.button_box)
         # Made default once in the dialog, so that the dialog gives it back the role
         # after Tab passed over Cancel (Enter then cancelled instead of saving).
@@ -2118,8 +2125,16 @@ class PostEditor(QDialog):
                         changed.add("repeat")
         post_uid = self.post.uid if self.post is not None else None
         kept = Draft(post_uid, values, None if changed is None else frozenset(changed))
-        with contextlib.suppress(CadenceError):  # a full disk: the editor is still open
+        try:
             drafts.keep(calendar, kept)
+        except CadenceError as exc:  # a full disk: said, the post still open to save
+            self.draft_note.setText(
+                f"{exc} What you type here is kept only once you save it: a crash now"
+                " would lose it."
+            )
+            self.draft_note.show()
+        else:
+            self.draft_note.hide()
 
     def apply_draft(self, values: dict[str, Any], only: Collection[str] | None = None) -> None:
         """Fill the form with a draft kept when Cadence stopped (:meth:`keep_draft`):

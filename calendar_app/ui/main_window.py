@@ -2151,6 +2151,8 @@ class MainWindow(QMainWindow):
             if path != own and (own.exists() or not dialog.has_unsaved_changes()):
                 drafts.discard(path)
             dialog.exec()
+            if path != own:  # saved or put aside: used up, where its copy could not be
+                drafts.discard(path)  # kept (a second Save made the post twice)
             created = dialog.created
             dialog.deleteLater()
             if created:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from datetime import time, timedelta
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import Post, PostStatus
 from calendar_app.core.store import CalendarStore
+from calendar_app.ui import drafts as drafts_module
 from calendar_app.ui import editor as editor_module
 from calendar_app.ui.drafts import Drafts, read_draft
 from calendar_app.ui.editor import PostEditor, qdate
@@ -546,3 +548,71 @@ def test_a_draft_another_cadence_left_that_changes_nothing_now_is_used_up(
     assert closed == [False]
     assert not left.exists()
     assert drafts.left(session.store.path) == []
+
+
+def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The drafts' folder takes no more: each draft's write fails as a full disk does."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(drafts_module, "write_beside", refuse)
+
+
+def test_a_draft_that_cannot_be_kept_is_said_in_the_editor(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing was said: a crash then lost what the README says is kept."""
+    editor = _editor(session, qtbot, day=TODAY)
+    editor.title_edit.setText("Written on a full disk")
+    with monkeypatch.context() as full:
+        _full_disk(full)
+        editor.keep_draft()
+        assert not editor.draft_note.isHidden()
+        assert editor.draft_note.text().startswith("The disk is full, so ")
+        assert "kept only once you save it" in editor.draft_note.text()
+    editor.keep_draft()  # room again
+    assert editor.draft_note.isHidden()
+    assert read_draft(drafts.own(session.store.path)) is not None
+
+
+def test_a_lock_left_without_its_draft_is_cleared(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk, then a crash: an empty lock file was left at each one, for ever."""
+    with monkeypatch.context() as full:
+        _full_disk(full)
+        _left_behind(session, drafts, qtbot, "Never kept")
+    lock = drafts.own(session.store.path).with_suffix(".lock")
+    assert lock.exists()
+    assert Drafts(drafts.folder).left(session.store.path) == []
+    assert not lock.exists()
+
+
+def test_a_draft_taken_back_and_saved_on_a_full_disk_is_used_up(
+    session: CalendarSession,
+    drafts: Drafts,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its copy as finished could not be kept, so the one left stayed: saved, it was
+    offered again at the next start, and saved again the post was there twice."""
+    _left_behind(session, drafts, qtbot, "Only once")
+    left = drafts.own(session.store.path)
+    taken = left.with_name(left.name.replace(f"-{os.getpid()}.", "-1."))
+    left.rename(taken)  # as another process (another id) left it
+    left.with_suffix(".lock").rename(taken.with_suffix(".lock"))
+    _full_disk(monkeypatch)
+    saved: list[bool] = []
+
+    def save(restored: PostEditor) -> None:
+        saved.append(taken.exists())  # kept while it is open: a crash loses nothing
+        restored.accept()
+
+    _window(session.store, tmp_path, qtbot, True, save)
+    qtbot.waitUntil(lambda: bool(saved))
+    assert saved == [True]
+    assert not taken.exists()
+    assert drafts.left(session.store.path) == []
+    assert [p.title for p in session.store.all_posts()].count("Only once") == 1
