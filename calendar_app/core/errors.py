@@ -70,6 +70,11 @@ class ImportProblem(CadenceError):
         super().__init__(f"{', '.join(where)}: {message}" if where else message)
 
 
+class ChangesWaiting(CadenceError):
+    """Changes saved, in the calendar's -wal, that the disk would not take into the file
+    itself: nothing was refused (not a :class:`StorageProblem`, whose change was)."""
+
+
 class StorageProblem(CadenceError):
     """The computer, not Cadence, failed: the disk is full, the file is locked or read-only."""
 

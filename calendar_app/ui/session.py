@@ -23,7 +23,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.cadence import CadenceReport, ChannelCadence, analyse, day_runs, default_window
-from ..core.errors import CadenceError, CalendarChangedElsewhere, StorageProblem
+from ..core.errors import CadenceError, CalendarChangedElsewhere, ChangesWaiting
 from ..core.models import (
     Campaign,
     ChangeSet,
@@ -930,7 +930,7 @@ class CalendarSession(QObject):
         waiting = self.store.waiting
         if waiting is not None and not self._told_waiting:
             self._told_waiting = True
-            self.report_error(QApplication.activeWindow(), StorageProblem(waiting))
+            self.report_error(QApplication.activeWindow(), ChangesWaiting(waiting))
         self._checkpoint.start(CHECKPOINT_MS if waiting is None else WAITING_ROOM_MS)
 
     def _listed_names(self) -> dict[str, dict[int, str]]:

@@ -49,6 +49,7 @@ from calendar_app.ui.commands import (
     RepeatPostCommand,
     UpdateKeyMessageCommand,
 )
+from calendar_app.ui.dialogs import _error_box
 from calendar_app.ui.session import (
     CHECKPOINT_MS,
     DAY_CHANGE_MARGIN_MS,
@@ -136,7 +137,13 @@ def test_a_disk_that_will_not_take_a_change_into_the_file_is_said_once(
     """The change went into the -wal, the disk took no more, and the window retried
     in silence: a copy of the file alone lacked the change, and nobody knew."""
     said: list[str] = []
-    session.report_error = lambda parent, exc: said.append(str(exc))
+    boxes: list[str] = []
+
+    def report(parent: object, exc: BaseException) -> None:
+        said.append(str(exc))
+        boxes.append(_error_box(None, exc, "Cadence").informativeText())
+
+    session.report_error = report
     path = session.store.path
     channel = session.channels()[0].id
     size = path.stat().st_size
@@ -158,6 +165,7 @@ def test_a_disk_that_will_not_take_a_change_into_the_file_is_said_once(
         " could not take it into the file itself. Free some space; until then, copy the"
         " calendar with its -wal."
     ]  # once
+    assert boxes == [""]  # not "Nothing was lost: the calendar is as it was before."
     session.push(AddPostCommand(session, NewPost("With room", channel, date=TODAY)))
     qtbot.waitUntil(lambda: Path(f"{path}-wal").stat().st_size == 0)
     assert session.store.waiting is None
