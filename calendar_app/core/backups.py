@@ -11,6 +11,7 @@ time, and a short key of the calendar's full path: two calendars of one name
 from __future__ import annotations
 
 import contextlib
+import errno
 import filecmp
 import glob
 import hashlib
@@ -334,6 +335,8 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
     target = folder / f"{stem} {now.strftime(STAMP)} {key}.cadence"
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK | os.X_OK):  # not "choose another folder", as
+            raise PermissionError(errno.EACCES, "not writable", str(folder))  # for a copy
         write_copy(store, target)
     except (OSError, CadenceError) as exc:
         # Said as what it is: the calendar itself is saved, only its backup is missing.

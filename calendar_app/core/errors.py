@@ -203,6 +203,8 @@ def os_problem_for(exc: OSError, what: str) -> CadenceError:
         return StorageProblem(f"The disk is full, so {what} could not be written.")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return StorageProblem(f"Cadence is not allowed to use {what}.")
+    if exc.errno == errno.EROFS:
+        return StorageProblem(f"{what} is on a read-only disk, so it could not be written.")
     if exc.errno == errno.ENOENT:
         return CalendarFileError(f"{what} does not exist.")
     if exc.errno == errno.EISDIR:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -108,6 +109,33 @@ def test_a_copy_or_backup_the_disk_will_not_take_is_said_as_such(
     said = str(backing_up.value)
     assert said.startswith("No backup of the calendar could be kept: the disk ")
     assert "change" not in said
+
+
+def test_a_backup_folder_that_cannot_be_written_is_said_plainly(
+    store: CalendarStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It said "it is read-only for you; choose another folder" (there is no choosing
+    where backups go), or "could not be used: Read-only file system"."""
+    folder = tmp_path / "Backups"
+    with monkeypatch.context() as locked:
+        locked.setattr(os, "access", lambda *args, **kwargs: False)
+        with pytest.raises(BackupFailed) as refused:
+            make_backup(store, folder)
+    assert str(refused.value) == (
+        f"No backup of the calendar could be kept: Cadence is not allowed to use {folder}."
+        " The calendar itself is saved; Cadence tries again the next time it closes it."
+    )
+
+    def read_only_disk(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", read_only_disk)
+    with pytest.raises(BackupFailed) as refused:
+        make_backup(store, folder)
+    assert str(refused.value).startswith(
+        f"No backup of the calendar could be kept: {folder} is on a read-only disk, so it"
+        " could not be written. The calendar itself is saved"
+    )
 
 
 def test_make_backup_thins_the_folder(store: CalendarStore, tmp_path: Path) -> None:
