@@ -246,6 +246,8 @@ class MainWindow(QMainWindow):
         """How many key messages the cadence panel had rows for when last looked at."""
         self._told_moved: CalendarStore | None = None
         """The calendar whose file was said to be moved away (said once)."""
+        self._told_settings = False
+        """Whether the settings' file was said to take nothing (said once)."""
         self._restore_settings()
 
     # -- building -------------------------------------------------------------
@@ -2023,6 +2025,7 @@ class MainWindow(QMainWindow):
         self._remember_recent(self.session.store.path)
         self._back_up_what_was_left()
         QTimer.singleShot(0, self._offer_draft)  # once the window is up
+        QTimer.singleShot(0, self._say_if_settings_unkept)
 
     @staticmethod
     def _filters_group(path: Path) -> str:
@@ -2184,6 +2187,27 @@ class MainWindow(QMainWindow):
         if not self.settings.contains(key):
             self.settings.setValue(key, True)
             self.settings.sync()
+            self._say_if_settings_unkept()
+
+    def _say_if_settings_unkept(self) -> None:
+        """Say once that the settings' file takes nothing (its folder read-only, a full
+        disk): the welcome screen came back at every start, the last calendar was not
+        opened again, and a crash's changes were not backed up, all unsaid."""
+        settings = self.settings
+        if self._told_settings or (
+            settings.isWritable() and settings.status() == QSettings.Status.NoError
+        ):
+            return
+        self._told_settings = True
+        where = shown_path(Path(settings.fileName()))
+        self.show_error(
+            self,
+            CadenceError(
+                f"Cadence cannot save its settings in {where}, so it will not remember"
+                " this calendar, its window or its filters next time, nor back up the"
+                " changes a crash leaves; make room there, or let Cadence write there."
+            ),
+        )
 
     def _back_up_what_was_left(self) -> None:
         """Back up, as it opens, a calendar a window left with changes no backup holds."""

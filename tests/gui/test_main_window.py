@@ -5593,3 +5593,33 @@ def test_a_double_click_that_brings_the_window_back_acts_on_the_post_clicked(
         .startswith("That post was deleted in another window or program meanwhile")
     )
     qtbot.waitUntil(lambda: window.session is not session)  # read again
+
+
+def test_settings_that_cannot_be_saved_are_said_once(
+    session: CalendarSession, errors: Errors, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A settings folder Cadence may not write (read-only, a full disk): the welcome
+    screen came back at every start, the calendar was not opened again, and a crash's
+    changes went unbacked, and nothing was said."""
+    (tmp_path / "config").write_text("a file where the folder should be")
+    unkept = QSettings(str(tmp_path / "config" / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(session, unkept, error_handler=errors, backups=tmp_path / "Backups")
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: bool(errors.seen))
+    assert errors.seen == [
+        f"Cadence cannot save its settings in {tmp_path / 'config' / 'settings.ini'}, so it"
+        " will not remember this calendar, its window or its filters next time, nor back up"
+        " the changes a crash leaves; make room there, or let Cadence write there."
+    ]
+    post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    session.push(DeletePostsCommand(session, [post.id]))  # marked unbacked: not kept either
+    assert len(errors.seen) == 1
+
+
+def test_settings_that_are_saved_say_nothing(
+    window: MainWindow, errors: Errors, qtbot: QtBot
+) -> None:
+    post = window.session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    window.session.push(DeletePostsCommand(window.session, [post.id]))
+    window._say_if_settings_unkept()  # (as the window does once it is up)
+    assert errors.seen == []
