@@ -4,7 +4,7 @@ unsaved-changes and replace-the-file questions and Go to Date."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -225,12 +225,13 @@ def ask_date_order(parent: QWidget | None, name: str, example: str, day_first: b
     first, None to import nothing. ``day_first`` is the answer offered first."""
     read = _parse_both(example)
     box = message_box(parent)
+    box.setObjectName("dateOrderBox")
     box.setWindowTitle("Import")
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(f"How are the dates in {name} written?")
     box.setInformativeText(f"No date in the file tells: {example} may be {read[0]} or {read[1]}.")
-    day = box.addButton(f"Day first ({read[0]})", QMessageBox.ButtonRole.AcceptRole)
-    month = box.addButton(f"Month first ({read[1]})", QMessageBox.ButtonRole.AcceptRole)
+    day = box.addButton(f"&Day first ({read[0]})", QMessageBox.ButtonRole.AcceptRole)
+    month = box.addButton(f"&Month first ({read[1]})", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(day if day_first else month)
     run_modal(box)
@@ -426,7 +427,17 @@ def ask_resume_draft(parent: QWidget | None, title: str) -> bool:
     box.setStandardButtons(buttons.Open | buttons.Discard)
     box.setDefaultButton(buttons.Open)
     box.setEscapeButton(buttons.Open)  # nothing typed is lost by a key pressed
+    _with_letters(box, (buttons.Open, buttons.Discard))
     return run_modal(box) != buttons.Discard
+
+
+def _with_letters(box: QMessageBox, buttons: Iterable[QMessageBox.StandardButton]) -> None:
+    """A letter for Alt on each of a box's standard ``buttons`` whose platform wording
+    has none (Qt's on Linux), the wording kept ("Don't Save", "Close without Saving")."""
+    for button in buttons:
+        shown = box.button(button)
+        if "&" not in shown.text():
+            shown.setText(f"&{shown.text()}")
 
 
 def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
@@ -442,12 +453,7 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
     box.setEscapeButton(buttons.Cancel)
-    # A letter for Alt where the platform's wording has none (Qt's on Linux), the
-    # wording kept ("Don't Save", "Close without Saving").
-    for button in (buttons.Save, buttons.Discard):
-        shown = box.button(button)
-        if "&" not in shown.text():
-            shown.setText(f"&{shown.text()}")
+    _with_letters(box, (buttons.Save, buttons.Discard))
     answer = run_modal(box)
     if answer == buttons.Save:
         return "save"

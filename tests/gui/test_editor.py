@@ -1526,25 +1526,41 @@ def test_escape_with_changes_asks_and_keeps_them_until_discarded(
 
 
 @OFFSCREEN_POPUPS
-@pytest.mark.parametrize(("letter", "answer"), [("S", "save"), ("D", "discard")])
-def test_the_save_question_answers_to_alt_and_a_letter(
-    qtbot: QtBot, letter: str, answer: str
+@pytest.mark.parametrize(
+    ("question", "letter", "answer"),
+    [
+        ("saveChanges", "S", "save"),
+        ("saveChanges", "D", "discard"),
+        ("resumeDraft", "D", False),
+        ("dateOrder", "D", True),
+        ("dateOrder", "M", False),
+    ],
+)
+def test_questions_answer_to_alt_and_a_letter(
+    qtbot: QtBot, question: str, letter: str, answer: object
 ) -> None:
-    """Save and Discard had no letter to press with Alt (Qt's Linux texts have none)."""
-    from calendar_app.ui.dialogs import ask_save_changes
+    """Save and Discard had no letter to press with Alt (Qt's Linux texts have none),
+    nor Open and Discard of a post left by a crash, nor a CSV file's date orders."""
+    from calendar_app.ui import dialogs
+
+    asked = {
+        "saveChanges": lambda: dialogs.ask_save_changes(None, "Launch day"),
+        "resumeDraft": lambda: dialogs.ask_resume_draft(None, "Launch day"),
+        "dateOrder": lambda: dialogs.ask_date_order(None, "plan.csv", "03/04/2026", True),
+    }[question]
 
     def press() -> None:
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
-        assert box.objectName() == "saveChangesBox"
         QTimer.singleShot(2000, box.reject)  # a letter that does nothing fails, not hangs
+        assert box.objectName() == f"{question}Box"
         box.activateWindow()
         qtbot.waitUntil(box.isActiveWindow)
         target = box.focusWidget() or box
         qtbot.keyClick(target, getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)
 
     QTimer.singleShot(0, press)
-    assert ask_save_changes(None, "Launch day") == answer
+    assert asked() == answer
 
 
 def test_closing_with_changes_can_save_them(qtbot: QtBot, session: CalendarSession) -> None:
