@@ -20,7 +20,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, time, timedelta
 from typing import Any, cast
 
@@ -252,6 +252,20 @@ def date_format() -> str:
     fmt = QLocale().dateFormat(QLocale.FormatType.LongFormat)
     fmt = fmt.replace("dddd", "ddd").replace("MMMM", "MMM")
     return fmt if "ddd" in fmt else "ddd " + fmt
+
+
+def say_not_ready(problems: Sequence[str], fields: Iterable[QWidget], button: QWidget) -> None:
+    """Say what stops a form where the keyboard is, too: on its ``fields`` and on the
+    ``button`` that goes ahead, greyed out while there are ``problems`` (a screen
+    reader read the field and nothing of the red line under the form, no Tab stop,
+    and the button greyed out without a word)."""
+    said = " ".join(problems)
+    described = f"Not ready: {said}" if said else ""
+    for field in fields:
+        field.setAccessibleDescription(described)
+    button.setAccessibleDescription(described)
+    button.setToolTip(said)
+    button.setEnabled(not problems)
 
 
 def problems_label() -> QLabel:
@@ -1816,6 +1830,7 @@ class PostEditor(QDialog):
         day, at = self.chosen_date(), self.chosen_time()
         note = clock_note(day, at, self._zone) if day is not None and at is not None else None
         hint = f"{note[0].upper()}{note[1:]}." if note else ""
+        self.time_edit.setAccessibleDescription(hint)  # (the line under it is no Tab stop)
         if hint:
             self.clock_hint.setText(hint)
         if self.clock_hint.isVisibleTo(self) != bool(hint):
@@ -2085,6 +2100,8 @@ class PostEditor(QDialog):
         font.setBold(too_long)
         label.setFont(font)
         label.setAccessibleDescription(text)
+        # Said on the field typed in, too: the line under it is no Tab stop.
+        self.body_edit.setAccessibleDescription(text if over else "")
         if label.isVisible() and label.heightForWidth(label.width()) > label.height():
             self._make_room()  # a second line: the editor grows rather than scroll
 

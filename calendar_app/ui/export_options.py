@@ -30,7 +30,15 @@ from PySide6.QtWidgets import (
 from ..exchange.formats import ExportOptions
 from ..exchange.html import export_range
 from ..render.weeks import rest_days
-from .editor import hint_label, keep_room, make_date_edit, problems_label, pydate, qdate
+from .editor import (
+    hint_label,
+    keep_room,
+    make_date_edit,
+    problems_label,
+    pydate,
+    qdate,
+    say_not_ready,
+)
 from .post_model import TickingRowDelegate
 from .session import CalendarSession
 
@@ -58,6 +66,7 @@ class ExportOptionsDialog(QDialog):
         self.setObjectName("exportOptionsDialog")
         self.setWindowTitle(f"Export {label.rstrip('…')}")
         self.session = session
+        self._tickers: list[QPushButton] = []  # each list's All and None
         first, last = export_range(ExportOptions(), session.today())
 
         self.limit_days = QCheckBox("Only the days from")
@@ -232,6 +241,7 @@ class ExportOptionsDialog(QDialog):
             button.setToolTip(said)
             button.setAutoDefault(False)  # Enter exports, as before
             button.clicked.connect(lambda _=False, state=state: self._tick_all(widget, state))
+            self._tickers.append(button)
             row.addWidget(button)
         row.addStretch(1)
         return row
@@ -272,7 +282,12 @@ class ExportOptionsDialog(QDialog):
         self.messages_hint.setVisible(not all_messages)
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+        fields = (self.limit_days, self.first_edit, self.last_edit, self.channels, self.messages)
+        say_not_ready(
+            [problem] if problem else [],
+            (*fields, *self._tickers),
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+        )
 
     def options(self) -> ExportOptions:
         """The export the dialog describes."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.models import MAX_CADENCE_DAYS, CalendarInfo, ChangeSet, WeekStart, every_days
 from .commands import StoreCommand, elide
 from .dialogs import fit_on_screen, show_error
-from .editor import KeptSpinBox, counted_suffix, hint_label, problems_label
+from .editor import KeptSpinBox, counted_suffix, hint_label, problems_label, say_not_ready
 from .session import CalendarSession, ErrorHandler
 from .welcome import chosen_zone, week_combo, zone_combo, zone_problems
 
@@ -167,7 +167,8 @@ class CalendarSettingsDialog(QDialog):
             fit_on_screen(self, self.width(), max(self.height(), self.sizeHint().height()))
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         if save is not None:
-            save.setEnabled(not found)
+            fields = (self.name_edit, self.zone_combo, self.week_combo, self.cadence_spin)
+            say_not_ready(found, fields, save)
 
     def accept(self) -> None:
         if self.problems_found():

@@ -90,7 +90,7 @@ from .dialogs import (
     show_error,
     with_ending,
 )
-from .editor import counted_suffix, keep_room, muted_color, warning_color
+from .editor import counted_suffix, keep_room, muted_color, say_not_ready, warning_color
 from .session import CalendarSession, ErrorHandler
 from .transfer import IMPORT_FILTER, elsewhere, run_import, show_summary
 
@@ -740,14 +740,9 @@ class NewCalendarPage(QWidget):
         found = self.problems()
         self.problems_label.setText("\n".join(found))
         self.problems_label.setVisible(bool(found))
-        # Said where the keyboard is, too: a screen reader read the field and nothing of
-        # the red line, and Create Calendar greyed out without a word.
-        said = " ".join(found)
-        for field in (self.name_edit, self.location_edit, self.zone_combo):
-            field.setAccessibleDescription(f"Not ready: {said}" if said else "")
         if self.create_button is not None:
-            self.create_button.setEnabled(not found)
-            self.create_button.setToolTip(said)
+            fields = (self.name_edit, self.location_edit, self.zone_combo)
+            say_not_ready(found, fields, self.create_button)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

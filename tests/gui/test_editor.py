@@ -445,9 +445,12 @@ def test_a_time_the_clocks_skip_is_said(qtbot: QtBot, session: CalendarSession) 
     assert editor.clock_hint.text() == (
         "The clocks go forward that night: 02:30 does not exist, so the post goes out at 03:30."
     )
+    # Said on the field too, to a screen reader (the line under it is no Tab stop).
+    assert editor.time_edit.accessibleDescription() == editor.clock_hint.text()
     assert editor.ok_button.isEnabled()  # said, not refused
     editor.time_edit.setTime(QTime(3, 30))
     assert not editor.clock_hint.isVisibleTo(editor)
+    assert editor.time_edit.accessibleDescription() == ""
     editor.time_edit.setTime(QTime(2, 30))
     editor.date_edit.setDate(QDate(2027, 3, 29))
     assert not editor.clock_hint.isVisibleTo(editor)
@@ -555,9 +558,12 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
     editor.link_edit.setText("")
     assert not editor.is_over_limit()
 
+    assert editor.body_edit.accessibleDescription() == ""
     editor.body_edit.setPlainText("y" * 3048)
     assert editor.char_count_label.text().startswith("3048 / 3000")
     assert "48 over the limit for LinkedIn" in editor.char_count_label.text()
+    # Said on the field typed in, to a screen reader (the count under it is no Tab stop).
+    assert editor.body_edit.accessibleDescription() == editor.char_count_label.text()
     assert editor.is_over_limit()
     red = warning_color(editor.palette())
     assert editor.char_count_label.palette().color(QPalette.ColorRole.WindowText) == red

@@ -160,6 +160,14 @@ def test_all_and_none_tick_and_untick_a_whole_list(session: CalendarSession, qtb
     assert channels_none is not None
     qtbot.mouseClick(channels_none, Qt.MouseButton.LeftButton)
     assert dialog.problem.text() == "Check at least one channel."
+    # Said where the keyboard is, to a screen reader: the button pressed, the lists and
+    # Export, greyed out (the red line is no Tab stop).
+    said = "Not ready: Check at least one channel."
+    for widget in (channels_none, dialog.channels, export_button(dialog)):
+        assert widget.accessibleDescription() == said
+    qtbot.mouseClick(every, Qt.MouseButton.LeftButton)  # (the messages: still none)
+    dialog.channels.item(0).setCheckState(Qt.CheckState.Checked)
+    assert channels_none.accessibleDescription() == ""
 
 
 @OFFSCREEN_POPUPS

@@ -4535,9 +4535,15 @@ def test_calendar_settings_change_the_zone_week_and_name_as_one_undo_step(
     assert dialog.week_combo.currentData() == before.week_start
 
     dialog.zone_combo.setCurrentText("Europe")  # on the way to a zone
-    assert not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    assert not save.isEnabled()
     assert "“Europe” is not a time zone" in dialog.problems.text()
+    # Said where the keyboard is, to a screen reader (the red line is no Tab stop).
+    said = f"Not ready: {dialog.problems.text()}"
+    assert dialog.zone_combo.accessibleDescription() == said
+    assert save.accessibleDescription() == said
     dialog.zone_combo.setCurrentText("America/New_York")
+    assert (dialog.zone_combo.accessibleDescription(), save.accessibleDescription()) == ("", "")
     dialog.week_combo.setCurrentIndex(dialog.week_combo.findData(WeekStart.SUNDAY))
     dialog.name_edit.setText("Solenne Solar US")
     dialog.accept()
