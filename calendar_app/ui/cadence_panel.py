@@ -80,7 +80,7 @@ from ..render.cadence_strip import (
     strip_row,
 )
 from . import accessible
-from .commands import show_tooltip, without_access_key
+from .commands import KeyboardTip, show_tooltip, without_access_key
 from .post_model import channel_lines
 from .session import CalendarSession
 
@@ -155,6 +155,7 @@ class CadencePanel(QWidget):
         self._first = first
         self._last = last
         self._cursor = session.today()
+        self._keyboard_tip = KeyboardTip(self, self._tip_at_keyboard)
         self._view_range = (first, last)
         """The days the calendar shows, which the panel spans or starts from."""
         self._span = 0
@@ -1105,7 +1106,7 @@ class CadencePanel(QWidget):
                     QRectF(x1, rows_rect.top(), x2 - x1, rows_rect.height()), colors.hover
                 )
         if self.hasFocus():
-            self._paint_cursor(painter, colors, rows_rect, selected)
+            self._paint_cursor(painter, colors, selected)
 
     def _rows_area(self) -> QRectF:
         layout = self._layout
@@ -1132,18 +1133,22 @@ class CadencePanel(QWidget):
         y = int(axis.bottom()) - 0.5
         painter.drawLine(QPointF(0, y), QPointF(self._label_width, y))
 
-    def _paint_cursor(
-        self, painter: QPainter, colors: StripColors, rows_rect: QRectF, selected: int | None
-    ) -> None:
+    def _cursor_area(self, selected: int | None) -> QRectF:
+        """Where the keyboard's day is framed: in the selected message's row, else down
+        every row."""
         x1, x2 = self._layout.span(self._cursor, self._cursor)
         index = self._index.get(selected) if selected is not None else None
         if index is None:
-            area = QRectF(x1, rows_rect.top(), x2 - x1, rows_rect.height())
+            rows = self._rows_area()
+            area = QRectF(x1, rows.top(), x2 - x1, rows.height())
         else:
             rect = self._row_rect(index)
             area = QRectF(x1, rect.top(), x2 - x1, rect.height())
         width = max(area.width(), 4.0)
-        area = QRectF(area.center().x() - width / 2, area.top() + 1, width, area.height() - 2)
+        return QRectF(area.center().x() - width / 2, area.top() + 1, width, area.height() - 2)
+
+    def _paint_cursor(self, painter: QPainter, colors: StripColors, selected: int | None) -> None:
+        area = self._cursor_area(selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -1301,7 +1306,21 @@ class CadencePanel(QWidget):
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
             return show_tooltip(self, event, self.tooltip_at(event.pos()))
+        if event.type() == QEvent.Type.KeyPress:
+            self._keyboard_tip.moved()
         return super().event(event)
+
+    def _tip_at_keyboard(self) -> tuple[str, QRect]:
+        """What hovering tells of the day the keyboard is on (:class:`.KeyboardTip`): in
+        the selected message's row, else of every row, and where it is."""
+        self._ensure()
+        selected = self.session.selected_message
+        index = self._index.get(selected) if selected is not None else None
+        if index is None:
+            text = self._day_tooltip(self._cursor)
+        else:
+            text = self._row_day_text(self._rows[index], self._cursor, named=True)
+        return text, self._cursor_area(selected).toAlignedRect()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -1390,6 +1409,7 @@ class CadencePanel(QWidget):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
+        self._keyboard_tip.stop()
         self.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QUndoCommand
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
@@ -69,6 +69,46 @@ def show_tooltip(widget: QWidget, event: QHelpEvent, text: str) -> bool:
         QToolTip.hideText()
         event.ignore()
     return True
+
+
+KEYBOARD_TIP_MS = 700
+"""How long the keyboard rests on a spot before it is told what hovering tells (a
+hover's own wait)."""
+
+
+class KeyboardTip(QObject):
+    """What hovering tells, shown where the keyboard rests on ``widget``: ``where``
+    gives the text and the spot (a chip, a day, a day of a message's row). A sighted
+    keyboard user had no way to read a title cut short, what a red badge counts or
+    the cadence panel's numbers (a screen reader hears them in the descriptions)."""
+
+    def __init__(self, widget: QWidget, where: Callable[[], tuple[str, QRect]]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._where = where
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(KEYBOARD_TIP_MS)
+        self._timer.timeout.connect(self.show)
+
+    def moved(self) -> None:
+        """The keyboard moved: told once it rests."""
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def show(self) -> None:
+        widget = self._widget
+        if not widget.hasFocus() or not widget.isVisible():
+            return
+        text, rect = self._where()
+        if not text or rect.isEmpty():
+            return
+        # Under the day's number, or under the chip: clear of what it tells of.
+        below = min(rect.height(), 2 * widget.fontMetrics().height())
+        spot = widget.mapToGlobal(rect.topLeft() + QPoint(0, below))
+        QToolTip.showText(spot, plain_tooltip(text), widget, rect)
 
 
 def plain_tooltip(text: str) -> str:

@@ -85,7 +85,7 @@ from ..render.chips import (
 from ..render.pixels import crisp
 from ..render.weeks import rest_days
 from . import accessible, dnd
-from .commands import show_tooltip
+from .commands import KeyboardTip, show_tooltip
 from .dialogs import show_error
 from .post_model import hidden_page, long_day, post_tooltip, spoken_status
 from .session import CalendarSession
@@ -214,6 +214,7 @@ class PeriodView(QWidget):
         self._stale_posts = False  # changed while hidden: reload when shown
         self._stale_period = False  # the calendar (its first day of week) changed while hidden
         self._stale_cadence = False
+        self._keyboard_tip = KeyboardTip(self, self._tip_at_keyboard)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
         session.changed.connect(self._on_changed)
@@ -648,6 +649,7 @@ class PeriodView(QWidget):
         # Tab belongs to the day's posts, on an empty day too (it then stays put, rather
         # than leaving the view on some days only); Ctrl+Tab (Next Pane) leaves the view.
         if event.type() == QEvent.Type.KeyPress:
+            self._keyboard_tip.moved()
             key_event = cast(QKeyEvent, event)
             mods = key_event.modifiers()
             if key_event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
@@ -671,8 +673,21 @@ class PeriodView(QWidget):
         if post is not None:
             return post_tooltip(self._session, post)  # as the agenda and backlog tell it
         day = self.day_at(pos)
-        overdue = self._overdue_titles(day) if day is not None and self.badge_count(day) else []
-        if day is None or not overdue:
+        return "" if day is None else self._day_tooltip(day)
+
+    def _tip_at_keyboard(self) -> tuple[str, QRect]:
+        """What hovering tells of where the keyboard is (:class:`.KeyboardTip`): the post
+        it is on, else the day's overdue key messages, and where it is."""
+        post = self._posts.get(self._focus_post) if self._focus_post is not None else None
+        rect = self.chip_rect(post.id) if post is not None else None
+        if post is not None and rect is not None:
+            return post_tooltip(self._session, post), rect
+        return self._day_tooltip(self._current), self.day_rect(self._current)
+
+    def _day_tooltip(self, day: date) -> str:
+        """A day's overdue key messages, what its red badge counts ("": none)."""
+        overdue = self._overdue_titles(day) if self.badge_count(day) else []
+        if not overdue:
             return ""
         count = f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''}"
         if day > self._session.today():  # not overdue yet: a plan can still prevent it
@@ -722,6 +737,7 @@ class PeriodView(QWidget):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
+        self._keyboard_tip.stop()
         self._repaint()
         accessible.focus_left(self)  # back in, the day is said again
 

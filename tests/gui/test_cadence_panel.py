@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QAccessible, QColor, QImage, QPainter, QPalette, QWheelEvent
-from PySide6.QtWidgets import QApplication, QScrollBar, QToolButton
+from PySide6.QtWidgets import QApplication, QScrollBar, QToolButton, QToolTip
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import NewPost, PostStatus, add_months
@@ -42,7 +42,7 @@ from calendar_app.ui.commands import (
 )
 from calendar_app.ui.session import CalendarSession
 
-from .conftest import TODAY, ScopeAnswers
+from .conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers
 
 FIRST = date(2026, 10, 26)
 LAST = date(2026, 12, 6)
@@ -724,6 +724,22 @@ def test_the_keyboard_cursor_tells_what_the_selected_row_shows_on_its_day(
         assert f"{day_text(day)}, in the gap: Overdue 6–24" in panel.accessibleDescription()
     session.select_message(None)
     assert "Today, " in panel.accessibleDescription()
+
+
+@OFFSCREEN_POPUPS
+def test_the_keyboard_resting_on_a_day_shows_what_hovering_tells(
+    shown: CadencePanel, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """A sighted keyboard user had no way to read the panel's numbers: the cursor drew a
+    frame, and hovering alone told the gap's length and the cadence."""
+    session.select_message(message_id(session, EXPERTS))
+    shown.setFocus()
+    qtbot.keyClick(shown, Qt.Key.Key_Left)  # into the overdue stretch, the day before
+    qtbot.waitUntil(QToolTip.isVisible)
+    said = QToolTip.text().replace("\u2060", "")  # (a dash held to its next word)
+    day = day_text(TODAY - timedelta(days=1))
+    assert f"{day}, in the gap: Overdue 6–24 Nov (19 days); cadence every 14 days" in said
+    assert "13 days so far" in said  # the numbers hovering tells
 
 
 def test_a_gap_begun_last_year_says_its_year(tmp_path: Path, qtbot: QtBot) -> None:

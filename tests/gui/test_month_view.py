@@ -36,11 +36,11 @@ from calendar_app.render.chips import (
     seen_on,
 )
 from calendar_app.ui import month_view as month_view_module
-from calendar_app.ui.commands import AddPostCommand
+from calendar_app.ui.commands import AddPostCommand, plain_tooltip
 from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.editor import swatch_icon
 from calendar_app.ui.month_view import MonthView
-from calendar_app.ui.post_model import channel_lines, post_tooltip, swatch
+from calendar_app.ui.post_model import channel_lines, long_day, post_tooltip, swatch
 from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.week_view import WeekView
 from tests.gui.conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers, double_click, red_pixels
@@ -1400,6 +1400,31 @@ def test_tooltips_name_a_few_of_many_key_messages_and_channels(
     assert lines[12:14] == ["Channel 10: last 18 Nov", "and 9 more channels"]
     assert lines[14].startswith("Never on: ")  # the demo's own channels
     assert len(lines) == 15
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize("view_type", [MonthView, WeekView])
+def test_the_keyboard_resting_on_a_post_or_a_day_shows_what_hovering_tells(
+    view_type: type[MonthView | WeekView], session: CalendarSession, qtbot: QtBot
+) -> None:
+    """A sighted keyboard user had no way to read a title cut short on its chip, or
+    which key messages a red badge counts: hovering alone told them."""
+    view = shown_view(view_type, session, qtbot)
+    view.setFocus()
+    badged = next(
+        day for day in (TODAY + timedelta(days=n) for n in range(-3, 4)) if view.badge_count(day)
+    )
+    view.set_current_date(badged)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # on the day, no post
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert f"overdue on {long_day(badged)}" in QToolTip.text()
+    QToolTip.hideText()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+    view.set_current_date(TODAY)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # onto the day's first post
+    post = session.store.post(view.posts_on(TODAY)[0])
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == plain_tooltip(post_tooltip(session, post))
 
 
 def test_a_day_with_many_messages_overdue_names_a_few(
