@@ -463,6 +463,12 @@ class GuideDialog(_Dialog):
         self.browser.setObjectName("guideText")
         self.browser.setAccessibleName("How Cadence works")
         self.browser.setOpenExternalLinks(False)
+        # A caret the arrows move, line by line, for a screen reader to follow (they
+        # scrolled the page, and it read nothing as one went down).
+        self.browser.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         document = self.browser.document()
         document.setDocumentMargin(18)
         for name, image in self.pictures.images.items():

@@ -132,6 +132,21 @@ def test_the_guide_shows_pictures_drawn_by_the_app(
     assert session.selected_message is None
 
 
+def test_the_guide_is_read_line_by_line_with_the_arrows(
+    session: CalendarSession, window: MainWindow, qtbot: QtBot
+) -> None:
+    """The arrows scrolled the page and moved no caret: a screen reader, which follows
+    the caret, said nothing as one read down."""
+    guide = GuideDialog(session, window)
+    qtbot.addWidget(guide)
+    guide.browser.setFocus()
+    start = guide.browser.textCursor().position()
+    for _ in range(3):
+        qtbot.keyClick(guide.browser, Qt.Key.Key_Down)
+    assert guide.browser.textCursor().position() > start
+    assert not guide.browser.textCursor().hasSelection()
+
+
 def test_the_panel_picture_shows_the_example_however_far_down_its_row_is(
     tmp_path: Path, qapp: QApplication
 ) -> None:
