@@ -262,8 +262,8 @@ def test_the_date_order_question_reads_the_date_both_ways(qtbot: QtBot, written:
     assert seen["text"] == (
         f"No date in the file tells: {written} may be 3 April 2026 or 4 March 2026."
     )
-    assert "Day first (3 April 2026)" in seen["buttons"]  # type: ignore[operator]
-    assert seen["default"] == "Month first (4 March 2026)"
+    assert "&Day first (3 April 2026)" in seen["buttons"]  # type: ignore[operator]
+    assert seen["default"] == "&Month first (4 March 2026)"
 
 
 def test_a_csv_import_makes_the_names_it_needs_and_undo_takes_them_back(
