@@ -404,6 +404,18 @@ class MainWindow(QMainWindow):
         self.panel_range_menu.aboutToShow.connect(
             lambda: self.cadence_panel.offer_spans(self.panel_range_menu)
         )
+        # What dragging the panes' edges does, for the keyboard (their handles take no
+        # focus): a step of a tenth of the room at a time.
+        self.pane_menu = view_menu.addMenu("Pane Si&zes")
+        for text, splitter, pane, step in (
+            ("Sidebar &Wider", 0, 0, 1),
+            ("Sidebar &Narrower", 0, 0, -1),
+            ("&Backlog Taller", 1, 1, 1),
+            ("Backlog &Shorter", 1, 1, -1),
+            ("Cadence Panel &Taller", 2, 1, 1),
+            ("Cadence Panel Shorte&r", 2, 1, -1),
+        ):
+            self.pane_menu.addAction(text, partial(self.resize_pane, splitter, pane, step))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.shortcuts_action)
@@ -2085,6 +2097,17 @@ class MainWindow(QMainWindow):
         if filters.active:
             session.set_filters(filters)
             self._update_filter_buttons()
+
+    def resize_pane(self, splitter_index: int, pane: int, step: int) -> None:
+        """Give pane ``pane`` of a splitter (:attr:`splitters`) a tenth of its room more
+        (``step`` 1) or less (-1), from the pane beside it; each stays as small as it
+        can be and no smaller."""
+        splitter = self.splitters[splitter_index]
+        sizes = splitter.sizes()
+        other = 1 - pane
+        delta = step * max(sum(sizes) // 10, 1)
+        sizes[pane], sizes[other] = sizes[pane] + delta, sizes[other] - delta
+        splitter.setSizes(sizes)  # (it keeps each pane's least size)
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

@@ -5629,3 +5629,24 @@ def test_settings_that_are_saved_say_nothing(
     window.session.push(DeletePostsCommand(window.session, [post.id]))
     window._say_if_settings_unkept()  # (as the window does once it is up)
     assert errors.seen == []
+
+
+def test_panes_are_resized_from_the_keyboard(window: MainWindow, qtbot: QtBot) -> None:
+    """Their edges could only be dragged (the handles take no focus): a keyboard user at
+    200% could not make the cadence panel taller to see more of its rows."""
+    actions = {a.text(): a for a in window.pane_menu.actions()}
+    main, left, right = window.splitters
+    panel_before = right.sizes()[1]
+    actions["Cadence Panel &Taller"].trigger()
+    assert right.sizes()[1] > panel_before
+    sidebar_before = main.sizes()[0]
+    actions["Sidebar &Wider"].trigger()
+    assert main.sizes()[0] > sidebar_before
+    actions["Sidebar &Narrower"].trigger()
+    assert main.sizes()[0] == sidebar_before
+    backlog_before = left.sizes()[1]
+    actions["Backlog &Shorter"].trigger()
+    assert left.sizes()[1] < backlog_before
+    for _ in range(30):  # never to nothing: each keeps its least size
+        actions["Cadence Panel Shorte&r"].trigger()
+    assert right.sizes()[1] >= window.cadence_panel.minimumSizeHint().height() > 0
