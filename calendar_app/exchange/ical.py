@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import hashlib
 import html
 import re
 import unicodedata
@@ -177,10 +178,12 @@ X_SOURCE = "X-CADENCE-SOURCE"
 """The UID (and X-RECURRENCE-ID, the occurrence) of another program's event a post
 came from: a calendar that takes the post from Cadence's file finds it again in that
 program's next file (its deleted occurrences cancelled, its moved series moved)."""
-X_MESSAGE_DELETED = "X-CADENCE-MESSAGE-DELETED"
-"""The name (any case) of a key message deleted in the calendar written: a post of the
-file carrying it in the calendar importing the file was taken off it there, unlike one
-the file neither lists nor names, never seen there (a share narrowed to some)."""
+X_KNOWN_MESSAGES = "X-CADENCE-KNOWN-MESSAGES"
+"""The key messages the calendar written knows, each a short digest of its name (any
+case; :func:`message_digest`): those a share was narrowed to, else every one it has or
+deleted. A post of the file keeps here a key message the file does not list, never seen
+there and so not taken off there; a file without it (an earlier release's) is taken as
+knowing every one. Digests, not names: a client's file names no other key message."""
 X_EARLIER = "X-CADENCE-EARLIER"
 """The versions the written one descends from, latest first, in the same form
 ("2/20261130T090000Z 1/20261129T170000Z"): at most :data:`EARLIER_WRITTEN` revisions."""
@@ -542,18 +545,12 @@ class _EventBuilder:
             )
         return prop
 
-    def describe(
-        self, cal: Calendar, messages_known: Iterable[int] = (), messages_gone: Iterable[str] = ()
-    ) -> None:
+    def describe(self, cal: Calendar) -> None:
         """Add to ``cal`` what the events' channels, key messages and campaigns are
         beyond their names (a channel's character limit, a message's statement and
-        dates...), so that a calendar importing the file makes them as they are here;
-        the key messages ``messages_known`` too, carried by no event, and the names of
-        those deleted, ``messages_gone``: an import of the file knows them all, and
-        leaves on its posts the others, never seen here."""
+        dates...), so that a calendar importing the file makes them as they are here."""
         channels = [self.channels[i] for i in sorted(self._channel_props)]
-        listed = set(self._message_props) | {m for m in messages_known if m in self.messages}
-        messages = [self.messages[i] for i in sorted(listed)]
+        messages = [self.messages[i] for i in sorted(self._message_props)]
         campaigns = [self.campaigns[i] for i in sorted(self._campaign_props)]
         if channels:
             cal[X_CHANNEL] = [
@@ -579,9 +576,6 @@ class _EventBuilder:
                 )
                 for m in messages
             ]
-        gone = sorted(messages_gone)
-        if gone:
-            cal[X_MESSAGE_DELETED] = [_text(name) for name in gone]
         if campaigns:
             cal[X_CAMPAIGN] = [
                 _x_text(
@@ -746,9 +740,10 @@ def _build_calendar(
     store: CalendarStore,
     posts: Sequence[Post],
     progress: Progress = no_progress,
-    messages_known: Iterable[int] = (),
-    messages_gone: Iterable[str] = (),
+    known_messages: Iterable[str] | None = None,
 ) -> Calendar:
+    """The calendar of ``posts``; the key messages it knows (:data:`X_KNOWN_MESSAGES`),
+    by name, when given."""
     dated = [p for p in posts if p.date is not None]
     days = [p.date for p in dated if p.date is not None]
     cal = _new_calendar(store, min(days, default=None), max(days, default=None))
@@ -763,7 +758,10 @@ def _build_calendar(
         if done % 500 == 0 and not progress(done, total):
             raise Cancelled()
         add(builder.event(post))
-    builder.describe(cal, messages_known, messages_gone)
+    builder.describe(cal)
+    if known_messages is not None:
+        digests = sorted({message_digest(name_key(name)) for name in known_messages})
+        cal[X_KNOWN_MESSAGES] = _x_text(" ".join(digests))
     return cal
 
 
@@ -862,12 +860,15 @@ def export_ics(
 
     # The key messages the file knows: those chosen, else every one of the calendar
     # and those deleted. A post carrying one the file does not know keeps it when the
-    # file comes back (a client's calendar made from a share narrowed to some never
-    # saw the others).
-    known = options.message_ids or [m.id for m in store.key_messages(include_archived=True)]
-    gone = () if options.message_ids else store.deleted_names("message")
+    # file comes back (a client's calendar made of a share narrowed to some never saw
+    # the others).
+    messages = store.key_messages(include_archived=True)
+    if options.message_ids:
+        known = [m.title for m in messages if m.id in options.message_ids]
+    else:
+        known = [*(m.title for m in messages), *store.deleted_names("message")]
     with _without_cycle_collection():
-        data = serialised(_build_calendar(store, posts, making, known, gone), writing)
+        data = serialised(_build_calendar(store, posts, making, known), writing)
     if not progress(total, total):
         raise Cancelled()
     _write_file(target, data)
@@ -1258,6 +1259,8 @@ class _Reader:
         self._any_file_zones: dict[str, Any] = {}
         """Every VTIMEZONE of the file, the first of each TZID."""
         self.described: _Described = {}
+        self.known_messages: frozenset[str] | None = None
+        """The key messages the file knows (:func:`_known_digests`)."""
         self.total = 0
         """Progress runs over three steps per event: checking, expanding, writing."""
 
@@ -1368,6 +1371,7 @@ class _Reader:
     def parse(self) -> list[_Item]:
         calendars = self._calendars()
         self.described = _descriptions(calendars)
+        self.known_messages = _known_digests(calendars)
         events: list[Any] = []
         for cal in calendars:
             # Each calendar of a file holding several (two exports put together) reads
@@ -2120,8 +2124,7 @@ beyond their names, by (property, name in any case): the store's fields to make 
 
 
 def _descriptions(calendars: Sequence[Any]) -> _Described:
-    """The channels, key messages and campaigns the VCALENDARs describe (the first wins),
-    and the key messages they name as deleted (:data:`X_MESSAGE_DELETED`, no fields).
+    """The channels, key messages and campaigns the VCALENDARs describe (the first wins).
 
     A field the file leaves out is none (no limit, no start); one it spoils (a file
     edited by hand) is left to the import's own default, as if not described.
@@ -2167,9 +2170,20 @@ def _descriptions(calendars: Sequence[Any]) -> _Described:
                     name: value for name, value in fields.items() if value is not unreadable
                 }
                 found.setdefault((kind, name_key(str(prop))), readable)
-        for prop in _as_list(cal.get(X_MESSAGE_DELETED)):
-            found.setdefault((X_MESSAGE_DELETED, name_key(str(prop))), {})
     return found
+
+
+def message_digest(key: str) -> str:
+    """A key message's name (:func:`.models.name_key`) as :data:`X_KNOWN_MESSAGES` lists
+    it: not to be read back, only matched."""
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _known_digests(calendars: Sequence[Any]) -> frozenset[str] | None:
+    """The key messages the VCALENDARs know (:data:`X_KNOWN_MESSAGES`), or None where
+    none says (taken as knowing every one)."""
+    said = [str(cal[X_KNOWN_MESSAGES]) for cal in calendars if X_KNOWN_MESSAGES in cal]
+    return frozenset(d for text in said for d in text.split()) if said else None
 
 
 class _Names:
@@ -2182,6 +2196,7 @@ class _Names:
         summary: ImportSummary,
         starts_on: date,
         described: _Described | None = None,
+        known: frozenset[str] | None = None,
     ) -> None:
         self.store = store
         self.summary = summary
@@ -2194,18 +2209,21 @@ class _Names:
         self.left_off = LeftOff(summary)
         self.had = store.colors_in_use()
         """The colours the calendar had: those made keep theirs apart from them."""
-        self.known_messages: frozenset[int] = frozenset()
-        """The key messages here the file lists (:meth:`read_known_messages`)."""
+        self._known = known
+        self.known_messages: frozenset[int] | None = None
+        """The key messages here the file knows (:meth:`read_known_messages`); None:
+        every one."""
 
     def read_known_messages(self) -> None:
-        """The key messages here the file lists, by name once renames are learnt: the
-        others a post of the file carries here were not taken off it there, where they
-        were never seen (a share narrowed to some key messages, a calendar made of it)."""
-        self.known_messages = frozenset(
-            self.messages[key]
-            for kind, key in self.described
-            if kind in (X_MESSAGE, X_MESSAGE_DELETED) and key in self.messages
-        )
+        """The key messages here the file knows (:data:`X_KNOWN_MESSAGES`), by name once
+        renames are learnt: the others a post of the file carries here were not taken
+        off it there, where they were never seen (a share narrowed to some key messages,
+        a calendar made of it)."""
+        known = self._known
+        if known is not None:
+            self.known_messages = frozenset(
+                found for key, found in self.messages.items() if message_digest(key) in known
+            )
 
     def channel(self, name: str, kind: str | None = None, colour: str | None = None) -> int:
         key = name_key(name)
@@ -2467,13 +2485,14 @@ class _Writer:
         layout: _Layout,
         summary: ImportSummary,
         described: _Described | None = None,
+        known: frozenset[str] | None = None,
     ) -> None:
         self.store = store
         self.zone = store.zone
         self.options = options
         self.layout = layout
         self.summary = summary
-        self.names = _Names(store, summary, options.start_day(store), described)
+        self.names = _Names(store, summary, options.start_day(store), described, known)
         self._fallback: int | None = None
         self._skipped: set[int] = set()
         self.placed: set[int] = set()
@@ -2523,8 +2542,9 @@ class _Writer:
             message_ids = names.left_off.ids(
                 (names.message(*m) for m in item.messages), (m[0] for m in item.messages)
             )
-            if existing is not None:  # with the key messages the file does not know
-                unseen = (m for m in existing.message_ids if m not in names.known_messages)
+            known = names.known_messages
+            if existing is not None and known is not None:  # and those the file never saw
+                unseen = (m for m in existing.message_ids if m not in known)
                 message_ids = tuple(dict.fromkeys((*message_ids, *unseen)))
             campaign_id = (
                 names.left_off.campaign(names.campaign(*item.campaign), item.campaign[0])
@@ -3035,7 +3055,9 @@ def import_ics(
     summary = ImportSummary()
     summary.skipped.extend(reader.skipped)
     with environment_errors(), store.db.atomic():
-        writer = _Writer(store, options, reader.layout, summary, reader.described)
+        writer = _Writer(
+            store, options, reader.layout, summary, reader.described, reader.known_messages
+        )
         writer.write(items, progress, reader.total * 2 // 3, reader.total)
         start_from_first_posts(store, summary, exact=writer.names.dated)
         writer.names.order_channels_made()

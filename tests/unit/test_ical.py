@@ -42,7 +42,6 @@ from calendar_app.exchange.ical import (
     export_ics,
     import_ics,
     occurrence_uid,
-    posts_to_calendar,
     posts_to_ics,
 )
 from calendar_app.exchange.windows_zones import WINDOWS_TO_IANA, iana_for_windows
@@ -524,7 +523,9 @@ def test_an_export_is_written_out_with_progress_and_can_be_cancelled_then(
         return True
 
     export_ics(demo, tmp_path / "demo.ics", ExportOptions(), progress)
-    assert (tmp_path / "demo.ics").read_bytes() == bytes(posts_to_calendar(demo, posts).to_ical())
+    known = [m.title for m in demo.key_messages(include_archived=True)]  # (and none deleted)
+    built = ical_module._build_calendar(demo, posts, known_messages=known)
+    assert (tmp_path / "demo.ics").read_bytes() == bytes(built.to_ical())
     assert {total for _, total in told} == {2 * len(posts)}
     assert [done for done, _ in told] == sorted(done for done, _ in told)
     assert (len(posts), 2 * len(posts)) in told  # the writing begins
@@ -3393,3 +3394,46 @@ def test_a_key_message_taken_off_a_post_there_or_deleted_there_comes_off_here(
         "Factory tour": ["Made in Europe"],
         "Open day": ["Made in Europe", "New slogan"],
     }
+
+
+def test_a_file_names_no_key_message_its_posts_do_not_carry(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """The key messages a file knows are digests: a file of one channel's posts named
+    every key message of the calendar, an internal one's statement and deleted ones."""
+    public = store.add_key_message("Made in Europe", cadence_days=7).created[0]
+    store.add_key_message("Internal: push margins", statement="Raise prices quietly")
+    gone = store.add_key_message("Layoffs in Q1").created[0]
+    store.delete_key_message(gone)
+    one_post(store, title="Factory tour", message_ids=(public,))
+    blog = store.add_channel("Blog").created[0]
+    one_post(store, title="Staff memo", channel_id=blog, date=date(2026, 3, 12))
+    for options in (ExportOptions(), ExportOptions(channel_ids=frozenset({blog}))):
+        export_ics(store, tmp_path / "out.ics", options, no_progress)
+        text = (tmp_path / "out.ics").read_bytes().decode().replace("\r\n ", "")
+        for secret in ("Internal", "Raise prices", "Layoffs", "layoffs"):
+            assert secret not in text, secret
+        assert "X-CADENCE-KNOWN-MESSAGES" in text
+
+
+def test_a_file_of_an_earlier_release_is_taken_as_knowing_every_key_message(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """Its key messages not listed as known, one taken off a post there stayed here."""
+    public = store.add_key_message("Made in Europe", cadence_days=7).created[0]
+    internal = store.add_key_message("Internal: push margins", cadence_days=7).created[0]
+    post = one_post(store, title="Factory tour", message_ids=(public, internal))
+    copy = tmp_path / "colleague.cadence"
+    save_copy(store, copy)
+    with CalendarStore.open(copy) as colleague:
+        colleague.update_post(post.id, {"message_ids": (public,)})
+        export_ics(colleague, tmp_path / "back.ics", ExportOptions(), no_progress)
+    written = (tmp_path / "back.ics").read_bytes().replace(b"\r\n ", b"")
+    earlier = b"".join(
+        line for line in written.splitlines(keepends=True) if b"KNOWN-MESSAGES" not in line
+    )
+    (tmp_path / "back.ics").write_bytes(earlier)
+
+    import_ics(store, tmp_path / "back.ics", ImportOptions(), no_progress)
+
+    assert _titles(store) == {"Factory tour": ["Made in Europe"]}
