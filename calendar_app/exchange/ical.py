@@ -1622,14 +1622,6 @@ class _Reader:
                 )
             except InvalidInput as exc:
                 raise self.refuse(str(exc), index, "RRULE") from None
-            freq = str((rule.get("FREQ") or [""])[0]).upper()
-            interval = (rule.get("INTERVAL") or [1])[0]
-            if freq == "SECONDLY" and (not isinstance(interval, int) or interval % 60):
-                raise self.refuse(
-                    "RRULE repeats within a minute, and posts are planned to the minute.",
-                    index,
-                    "RRULE",
-                )
             if recurrence.falls_on_no_day(rule.get("BYMONTH", []), rule.get("BYMONTHDAY", [])):
                 raise self.refuse(
                     "RRULE falls on no day that exists (such as 30 February).", index, "RRULE"
@@ -1691,6 +1683,12 @@ class _Reader:
             if m not in skip_moments and m.date() not in skip_days and m.date() <= end_of_plans
         )
         beyond = beyond or any(m.date() > end_of_plans for m in moments)  # an RDATE
+        if len({m.replace(second=0, microsecond=0) for m in ordered}) < len(ordered):
+            raise self.refuse(  # (every second, or at seconds of each minute: BYSECOND)
+                "RRULE repeats within a minute, and posts are planned to the minute.",
+                index,
+                "RRULE" if "RRULE" in component else "RDATE",
+            )
         if len(ordered) > recurrence.MAX_OCCURRENCES:
             ordered = ordered[: recurrence.MAX_OCCURRENCES]
             capped = True

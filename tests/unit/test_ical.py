@@ -2333,19 +2333,26 @@ def test_a_rule_cut_within_a_day_names_the_time_and_one_within_a_minute_is_refus
         *vevent(
             "minute@example.com",
             "DTSTART:20261220T100000Z",
-            "Every minute, said in seconds",
-            "RRULE:FREQ=SECONDLY;INTERVAL=60;COUNT=3",
+            "Every minute and a half, said in seconds",
+            "RRULE:FREQ=SECONDLY;INTERVAL=90;COUNT=3",
+        ),
+        *vevent(
+            "quarters@example.com",
+            "DTSTART:20261220T100000Z",
+            "Each quarter of each minute",
+            "RRULE:FREQ=MINUTELY;BYSECOND=0,15,30,45;COUNT=8",
         ),
         "END:VCALENDAR",
     ]
     added, _, _, skipped = import_file(planned, write_ics(tmp_path / "often.ics", lines))
-    assert added == 1003
+    assert added == 1003  # a thousand quarters of an hour, three minutes and a half apart
     last = max((p.date, p.time) for p in planned.all_posts() if p.title == "Quarterly")
     assert last == (date(2026, 12, 31), time(19, 45))  # in Paris: 18:45 in UTC
     assert skipped == [
         "line 4: 'Quarterly' repeats more than 1000 times; occurrences after 2026-12-31 19:45"
         " were not imported",
         "line 18: RRULE repeats within a minute, and posts are planned to the minute; not imported",
+        "line 34: RRULE repeats within a minute, and posts are planned to the minute; not imported",
     ]
 
 
