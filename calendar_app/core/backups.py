@@ -321,6 +321,16 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
     return kept
 
 
+def _why_not_writable(folder: Path) -> int:
+    """The error number of a folder this process may not write in: its disk read-only
+    (EROFS), else its rights (EACCES)."""
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # (Windows has no statvfs)
+        read_only = False
+    return errno.EROFS if read_only else errno.EACCES
+
+
 def _open_somewhere(path: Path) -> bool:
     """Whether a backup at ``path`` is open in a Cadence window (or was when one
     stopped): in this process, or in another, which holds it (it is read as it is,
@@ -336,7 +346,7 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if not os.access(folder, os.W_OK | os.X_OK):  # not "choose another folder", as
-            raise PermissionError(errno.EACCES, "not writable", str(folder))  # for a copy
+            raise OSError(_why_not_writable(folder), "not writable", str(folder))  # a copy
         write_copy(store, target)
     except (OSError, CadenceError) as exc:
         # Said as what it is: the calendar itself is saved, only its backup is missing.

@@ -204,7 +204,7 @@ def os_problem_for(exc: OSError, what: str) -> CadenceError:
     if exc.errno in (errno.EACCES, errno.EPERM):
         return StorageProblem(f"Cadence is not allowed to use {what}.")
     if exc.errno == errno.EROFS:
-        return StorageProblem(f"{what} is on a read-only disk, so it could not be written.")
+        return StorageProblem(f"The disk holding {what} is read-only, so it could not be written.")
     if exc.errno == errno.ENOENT:
         return CalendarFileError(f"{what} does not exist.")
     if exc.errno == errno.EISDIR:

@@ -16,6 +16,7 @@ import os
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
+from time import time as now
 from typing import Any
 
 from ..core.errors import os_problem_for
@@ -96,7 +97,9 @@ class Drafts:
         key = glob.escape(_key(calendar))
         for lock in self.folder.glob(f"{key}-*.lock"):  # its draft never written: a full
             kept = lock.with_suffix(".json")  # disk, then a crash
-            if not kept.exists() and kept not in self._locks and not held_elsewhere(lock):
+            if kept.exists() or kept in self._locks or not _stale(lock):
+                continue
+            if not held_elsewhere(lock):
                 with contextlib.suppress(OSError):
                     lock.unlink()
         for path in sorted(self.folder.glob(f"{key}-*.json")):
@@ -136,6 +139,18 @@ def _key(calendar: Path) -> str:
     from ..core.backups import calendar_key
 
     return calendar_key(calendar)
+
+
+STALE_LOCK_S = 60
+"""How old a lock without its draft is before it is taken for one a crash left: one
+made a moment ago is about to be held (made, then locked: not one step)."""
+
+
+def _stale(lock: Path) -> bool:
+    try:
+        return now() - lock.stat().st_mtime > STALE_LOCK_S
+    except OSError:
+        return False
 
 
 def _lock_of(draft: Path) -> Path:

@@ -2128,6 +2128,7 @@ class PostEditor(QDialog):
         calendar = self.session.store.path
         if not self.has_unsaved_changes():
             drafts.drop(calendar)
+            self.draft_note.hide()  # nothing left to keep
             return
         values = self._values()
         changed: set[str] | None = set(self.changes()) if self.post is not None else None

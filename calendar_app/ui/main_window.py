@@ -2218,7 +2218,8 @@ class MainWindow(QMainWindow):
         opened again, and a crash's changes were not backed up, all unsaid."""
         settings = self.settings
         if self._told_settings or (
-            settings.isWritable() and settings.status() == QSettings.Status.NoError
+            # (A line it cannot read is a FormatError: it writes the file all the same.)
+            settings.isWritable() and settings.status() != QSettings.Status.AccessError
         ):
             return
         self._told_settings = True

@@ -5631,6 +5631,41 @@ def test_settings_that_are_saved_say_nothing(
     assert errors.seen == []
 
 
+def test_settings_a_line_of_which_does_not_read_say_nothing(
+    session: CalendarSession, errors: Errors, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A line Qt cannot read (edited by hand) is no file it cannot write."""
+    (tmp_path / "settings.ini").write_text("[General]\nnot a setting at all\n")
+    kept = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(session, kept, error_handler=errors, backups=tmp_path / "Backups")
+    qtbot.addWidget(win)
+    post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    session.push(DeletePostsCommand(session, [post.id]))  # marked unbacked, and kept
+    win._say_if_settings_unkept()  # (as the window does once it is up)
+    assert errors.seen == []
+    assert QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).allKeys()
+
+
+def test_settings_that_can_no_longer_be_saved_are_said_at_the_next_change(
+    session: CalendarSession, errors: Errors, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The disk filled after the window opened: a crash's changes, their mark never
+    kept, would go unbacked, unsaid."""
+    folder = tmp_path / "config"
+    folder.mkdir()
+    kept = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(session, kept, error_handler=errors, backups=tmp_path / "Backups")
+    qtbot.addWidget(win)
+    win._say_if_settings_unkept()  # (as the window does once it is up)
+    assert errors.seen == []
+    shutil.rmtree(folder)
+    folder.write_text("a file where the folder was")  # the settings cannot be written now
+    post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
+    session.push(DeletePostsCommand(session, [post.id]))
+    assert len(errors.seen) == 1
+    assert errors.seen[0].startswith("Cadence cannot save its settings in ")
+
+
 def test_panes_are_resized_from_the_keyboard(window: MainWindow, qtbot: QtBot) -> None:
     """Their edges could only be dragged (the handles take no focus): a keyboard user at
     200% could not make the cadence panel taller to see more of its rows."""

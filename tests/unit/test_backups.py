@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -126,16 +127,24 @@ def test_a_backup_folder_that_cannot_be_written_is_said_plainly(
         " The calendar itself is saved; Cadence tries again the next time it closes it."
     )
 
+    read_only = (
+        f"No backup of the calendar could be kept: the disk holding {folder} is read-only,"
+        " so it could not be written. The calendar itself is saved"
+    )
+    with monkeypatch.context() as locked:  # there, on a disk mounted read-only
+        locked.setattr(os, "access", lambda *args, **kwargs: False)
+        locked.setattr(os, "statvfs", lambda path: SimpleNamespace(f_flag=os.ST_RDONLY))
+        with pytest.raises(BackupFailed) as refused:
+            make_backup(store, folder)
+    assert str(refused.value).startswith(read_only)
+
     def read_only_disk(self: Path, *args: object, **kwargs: object) -> None:
         raise OSError(errno.EROFS, "Read-only file system", str(self))
 
-    monkeypatch.setattr(Path, "mkdir", read_only_disk)
+    monkeypatch.setattr(Path, "mkdir", read_only_disk)  # not there yet
     with pytest.raises(BackupFailed) as refused:
         make_backup(store, folder)
-    assert str(refused.value).startswith(
-        f"No backup of the calendar could be kept: {folder} is on a read-only disk, so it"
-        " could not be written. The calendar itself is saved"
-    )
+    assert str(refused.value).startswith(read_only)
 
 
 def test_make_backup_thins_the_folder(store: CalendarStore, tmp_path: Path) -> None:
