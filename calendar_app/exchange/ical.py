@@ -2819,21 +2819,29 @@ class _Writer:
             summary.previous.extend(previous)
         if shifted:
             store.moved_occurrences(shifted)
-        for key, series_id in joined.items():
-            self._as_written(key, series_id, items, dict(zip(created, fresh_items, strict=True)))
+        if joined:  # each series' items of the file, and the posts made of them
+            written: dict[str, dict[str, _Item]] = {}
+            for item in items:
+                if item.series is not None and item.series[0] in joined:
+                    written.setdefault(item.series[0], {})[item.uid] = item
+            arrived: dict[str, list[int]] = {}
+            for post_id, item in zip(created, fresh_items, strict=True):
+                if item.series is not None and item.series[0] in joined:
+                    arrived.setdefault(item.series[0], []).append(post_id)
+            for key, series_id in joined.items():
+                self._as_written(series_id, written.get(key, {}), arrived.get(key, []))
         store.add_notes(said)
         _advance(progress, total, total)
 
     def _as_written(
-        self, key: str, series_id: int, items: Sequence[_Item], fresh: Mapping[int, _Item]
+        self, series_id: int, written: Mapping[str, _Item], made: Sequence[int]
     ) -> None:
-        """Give our series the rule its series ``key`` has in the file where, the import
-        done, its posts here are the file's, on their days and times: the series moved,
-        lengthened or given other days as a whole in the calendar written (its posts
-        came, each an occurrence moved on its own here, and those it gained stayed posts
-        of their own). ``fresh`` are the posts the import made, by id. A file of part
-        of the series (some months of it) leaves it as it is."""
-        written = {item.uid: item for item in items if item.series and item.series[0] == key}
+        """Give our series the rule its series in the file has (``written``: its items,
+        by uid) where, the import done, its posts here are the file's, on their days and
+        times: the series moved, lengthened or given other days as a whole in the
+        calendar written (its posts came, each an occurrence moved on its own here, and
+        those it gained stayed posts of their own). ``made`` are the posts the import
+        made of it. A file of part of the series (some months of it) leaves it as it is."""
         first = next(iter(written.values()), None)
         if first is None or first.series is None or any(i.moved for i in written.values()):
             return
@@ -2842,7 +2850,6 @@ class _Writer:
         if (rule, anchor, at, exdates) == (here.rrule, here.anchor, here.anchor_time, here.exdates):
             return
         posts = {p.uid: p for p in self.store.series_posts(series_id)}
-        made = [post_id for post_id, item in fresh.items() if item.uid in written]
         posts.update((p.uid, p) for p in self.store.posts(made))
         if posts.keys() != written.keys() or any(
             (p.date, p.time) != (written[uid].day, written[uid].at) for uid, p in posts.items()
