@@ -3257,10 +3257,7 @@ class CalendarStore:
         A day the rule makes with no member (an occurrence that was in the backlog, or
         outside the period a file was written for) is one of its ``exdates``: the rule
         describes the posts the series has. ``created`` holds the new series' id."""
-        rule = recurrence.normalise(rule)
-        present = set(members.values())
-        made = recurrence.occurrences(rule, anchor, horizon=max(present, default=anchor))
-        exdates = sorted({*exdates, *(d for d in made if d not in present)})
+        rule, exdates = _rule_of(rule, anchor, members, exdates)
         with environment_errors(self.path), self.db.atomic():
             series_id = self._insert_series(rule, anchor, anchor_time, exdates)
             self._link_series(series_id, members)
@@ -3317,10 +3314,7 @@ class CalendarStore:
         brings back a series moved or changed as a whole there, with all its posts. A
         day the rule makes with no member is one of its exception days, as in
         :meth:`adopt_series`."""
-        rule = recurrence.normalise(rule)
-        present = set(members.values())
-        made = recurrence.occurrences(rule, anchor, horizon=max(present, default=anchor))
-        exdates = sorted({*exdates, *(d for d in made if d not in present)})
+        rule, exdates = _rule_of(rule, anchor, members, exdates)
         with environment_errors(self.path), self.db.atomic():
             self._write_series(Series(series_id, rule, anchor, anchor_time, tuple(exdates)))
             self._link_series(series_id, members)
@@ -3347,6 +3341,18 @@ class CalendarStore:
 
 
 _Named = TypeVar("_Named", Channel, KeyMessage, Campaign)
+
+
+def _rule_of(
+    rule: str, anchor: date, members: Mapping[int, date], exdates: Sequence[date]
+) -> tuple[str, list[date]]:
+    """A series' rule made plain, and its exception days: those given, and each day the
+    rule makes with no member (an occurrence in the backlog, or outside the period a
+    file was written for), so that the rule describes the posts the series has."""
+    rule = recurrence.normalise(rule)
+    present = set(members.values())
+    made = recurrence.occurrences(rule, anchor, horizon=max(present, default=anchor))
+    return rule, sorted({*exdates, *(d for d in made if d not in present)})
 
 
 def _found_in(text: bytes | None, query: str) -> bool:
