@@ -3251,19 +3251,28 @@ class CalendarStore:
         anchor_time: time | None,
         members: Mapping[int, date],
         exdates: Sequence[date] = (),
+        *,
+        into: int | None = None,
     ) -> ChangeSet:
         """Make existing posts the occurrences of a new recurring series (an import that
         brings a series back): ``members`` maps each post id to its occurrence date.
         A day the rule makes with no member (an occurrence that was in the backlog, or
         outside the period a file was written for) is one of its ``exdates``: the rule
-        describes the posts the series has. ``created`` holds the new series' id."""
+        describes the posts the series has. ``created`` holds the new series' id.
+
+        Given ``into``, that series takes the rule, first day, time and exception days
+        instead, with ``members`` its posts: a merge or an import that brings back a
+        series moved or changed as a whole in another calendar, with all its posts."""
         rule, exdates = _rule_of(rule, anchor, members, exdates)
         with environment_errors(self.path), self.db.atomic():
-            series_id = self._insert_series(rule, anchor, anchor_time, exdates)
+            if into is None:
+                series_id = self._insert_series(rule, anchor, anchor_time, exdates)
+            else:
+                series_id = into
+                self._write_series(Series(into, rule, anchor, anchor_time, tuple(exdates)))
             self._link_series(series_id, members)
-        return ChangeSet(
-            posts=frozenset(members), series=frozenset({series_id}), created=(series_id,)
-        )
+        made = (series_id,) if into is None else ()
+        return ChangeSet(posts=frozenset(members), series=frozenset({series_id}), created=made)
 
     def join_series(self, series_id: int, members: Mapping[int, date]) -> ChangeSet:
         """Make existing posts occurrences of an existing series (an import that brings
@@ -3298,26 +3307,6 @@ class CalendarStore:
             if back & set(series.exdates):
                 kept = tuple(d for d in series.exdates if d not in back)
                 self._write_series(dataclasses.replace(series, exdates=kept))
-        return ChangeSet(posts=frozenset(members), series=frozenset({series_id}))
-
-    def redefine_series(
-        self,
-        series_id: int,
-        rule: str,
-        anchor: date,
-        anchor_time: time | None,
-        members: Mapping[int, date],
-        exdates: Sequence[date] = (),
-    ) -> ChangeSet:
-        """Give a series the rule, first day, time and exception days another calendar
-        gave it, with ``members`` (post id to occurrence date) its posts: a merge that
-        brings back a series moved or changed as a whole there, with all its posts. A
-        day the rule makes with no member is one of its exception days, as in
-        :meth:`adopt_series`."""
-        rule, exdates = _rule_of(rule, anchor, members, exdates)
-        with environment_errors(self.path), self.db.atomic():
-            self._write_series(Series(series_id, rule, anchor, anchor_time, tuple(exdates)))
-            self._link_series(series_id, members)
         return ChangeSet(posts=frozenset(members), series=frozenset({series_id}))
 
     def _link_series(self, series_id: int, members: Mapping[int, date]) -> None:

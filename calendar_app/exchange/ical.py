@@ -2866,7 +2866,7 @@ class _Writer:
             members[post.id] = day
         self.summary.remember_series(self.store, series_id)
         with suppress(InvalidInput):  # a rule edited by hand there: joined as it reads
-            self.store.redefine_series(series_id, rule, anchor, at, members, exdates)
+            self.store.adopt_series(rule, anchor, at, members, exdates, into=series_id)
 
     @staticmethod
     def _series_moved(

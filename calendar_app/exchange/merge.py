@@ -434,13 +434,13 @@ def _as_there(
         return False
     summary.remember_series(ours, here.id)
     try:
-        ours.redefine_series(
-            here.id,
+        ours.adopt_series(
             there.rrule,
             there.anchor,
             there.anchor_time,
             {post: day for post, day in members.items() if day is not None},
             there.exdates,
+            into=here.id,
         )
     except InvalidInput:  # a rule edited by hand there, or damaged: joined as it reads
         return False
