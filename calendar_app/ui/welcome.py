@@ -63,10 +63,7 @@ from PySide6.QtWidgets import (
 
 from ..app import data_folder, default_calendar, shown_path
 from ..core.database import check_creatable, remove_calendar_file
-from ..core.errors import (
-    CadenceError,
-    os_problem_for,
-)
+from ..core.errors import CadenceError, StorageProblem, on_writing, os_problem_for
 from ..core.files import clear_leftovers
 from ..core.localzone import (
     is_zone_name,
@@ -1068,7 +1065,14 @@ class WelcomeDialog(QDialog):
         except CadenceError as exc:
             self._error_handler(self, exc)
             return False
-        session = CalendarSession(store, error_handler=self._error_handler)
+
+        def said_of_the_calendar(parent: QWidget | None, exc: BaseException) -> None:
+            # No calendar was there to change: "the change could not be saved" spoke of one.
+            if isinstance(exc, StorageProblem):
+                exc = on_writing(exc, f"the calendar for {path.name}", done="made")
+            self._error_handler(parent, exc)
+
+        session = CalendarSession(store, error_handler=said_of_the_calendar)
         summary = None
         try:
             summary = run_import(session, self, path, fallback_channel=IMPORT_CHANNEL)

@@ -48,7 +48,7 @@ from calendar_app.ui.welcome import (
     time_zone_names,
 )
 
-from ..files import damage_inside
+from ..files import damage_inside, no_file_past
 from .conftest import OFFSCREEN_POPUPS, app_font_times
 
 
@@ -921,6 +921,22 @@ def test_a_calendar_imported_from_the_welcome_screen_has_its_name_once_whole(
         "plan.cadence-wal",
         "plan.cadence-shm",
     }
+
+
+def test_an_import_the_disk_cannot_take_says_no_calendar_was_made(
+    dialog: WelcomeDialog, data: Path, tmp_path: Path, errors: Recorder
+) -> None:
+    """It said "so the change could not be saved", of a calendar that was never there."""
+    source = tmp_path / "plan.csv"
+    rows = [f"Post {n},LinkedIn,2026-12-05,{'x' * 2000}" for n in range(300)]
+    source.write_text("title,channel,date,body\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with no_file_past(200_000):
+        assert not dialog.import_file(source)
+    (said,) = [str(e) for e in errors.seen]
+    assert said.startswith("The disk ")  # (full, or could not be written: as SQLite says)
+    assert said.endswith(", so the calendar for plan.csv could not be made.")
+    assert dialog.store is None
+    assert not [p for p in data.iterdir() if p.suffix == ".cadence"]
 
 
 def test_an_import_the_disk_takes_only_beside_the_file_makes_no_calendar(
