@@ -1042,7 +1042,7 @@ class PostEditor(QDialog):
             self._draft_timer.setSingleShot(True)
             self._draft_timer.setInterval(DRAFT_PAUSE_MS)
             self._draft_timer.timeout.connect(self.keep_draft)
-            for signal in self._field_changes():
+            for signal in (*self._field_changes(), *self._repeat_changes()):
                 signal.connect(self._draft_soon)
 
     def setVisible(self, visible: bool) -> None:
@@ -1289,6 +1289,18 @@ class PostEditor(QDialog):
             self.link_edit.textChanged,
             self.notes_edit.textChanged,
             self.message_list.itemChanged,
+        )
+
+    def _repeat_changes(self) -> tuple[SignalInstance, ...]:
+        """What the repeat rows say as they change (a repeat alone chosen was kept in no
+        draft: a crash then lost it)."""
+        return (
+            self.repeat_combo.currentIndexChanged,
+            self.interval_spin.valueChanged,
+            *(button.toggled for button in self.weekday_buttons.values()),
+            self.end_group.buttonToggled,
+            self.until_edit.dateChanged,
+            self.count_spin.valueChanged,
         )
 
     def _build_repeat(self, form: QFormLayout, label: Callable[[str, QWidget], QLabel]) -> None:

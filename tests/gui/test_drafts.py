@@ -324,13 +324,19 @@ def _repeat_round_trip(
     choose: Callable[[PostEditor], None],
     post: Post | None = None,
 ) -> tuple[str, str | None]:
-    """A new post (else ``post``) repeating as ``choose`` sets it, left by a crash and
-    saved from the draft the next start offers: its rule, and the rule brought back."""
+    """A new post (else ``post``) repeating as ``choose`` sets it, kept a moment later as
+    the editor keeps it, left by a crash and saved from the draft the next start offers:
+    its rule, and the rule brought back."""
     editor = _editor(session, qtbot, post=post, day=TODAY + timedelta(days=1))
     choose(editor)
     rule = editor.repeat_rule()
     assert rule is not None
-    editor.keep_draft()
+
+    def kept() -> bool:
+        draft = read_draft(drafts.own(session.store.path))
+        return draft is not None and draft.values.get("repeat") == rule
+
+    qtbot.waitUntil(kept, timeout=3 * editor_module.DRAFT_PAUSE_MS)  # (a choice alone too)
     drafts.release()
     seen: list[str | None] = []
 
