@@ -156,6 +156,7 @@ class CadencePanel(QWidget):
         self._last = last
         self._cursor = session.today()
         self._keyboard_tip = KeyboardTip(self, self._tip_at_keyboard)
+        session.changed.connect(self._keyboard_tip.dismiss)  # (its numbers changed)
         self._view_range = (first, last)
         """The days the calendar shows, which the panel spans or starts from."""
         self._span = 0
@@ -1306,8 +1307,8 @@ class CadencePanel(QWidget):
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
             return show_tooltip(self, event, self.tooltip_at(event.pos()))
-        if event.type() == QEvent.Type.KeyPress:
-            self._keyboard_tip.moved()
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            self._keyboard_tip.key_pressed(event.key())
         return super().event(event)
 
     def _tip_at_keyboard(self) -> tuple[str, QRect]:
@@ -1409,7 +1410,6 @@ class CadencePanel(QWidget):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self._keyboard_tip.stop()
         self.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -13,9 +13,9 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QHelpEvent, QUndoCommand
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QHelpEvent, QPalette, QUndoCommand
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QToolTip, QWidget
 
 from ..core.lengths import clusters
 from ..core.models import (
@@ -75,28 +75,95 @@ KEYBOARD_TIP_MS = 700
 """How long the keyboard rests on a spot before it is told what hovering tells (a
 hover's own wait)."""
 
+KEYBOARD_TIP_SHOWN_MS = 10_000
+"""How long a keyboard tip stays, as a hover's tooltip does."""
+
+MOVING_KEYS = frozenset(
+    {
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Backtab,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+    }
+)
+"""The keys that move the keyboard within a view: a tip follows them; any other key
+puts it away."""
+
+
+_TIP_AWAY = frozenset(
+    {
+        QEvent.Type.FocusOut,
+        QEvent.Type.Hide,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.Wheel,
+    }
+)
+"""What puts a keyboard tip away, besides keys that do not move the keyboard."""
+
 
 class KeyboardTip(QObject):
     """What hovering tells, shown where the keyboard rests on ``widget``: ``where``
     gives the text and the spot (a chip, a day, a day of a message's row). A sighted
     keyboard user had no way to read a title cut short, what a red badge counts or
-    the cadence panel's numbers (a screen reader hears them in the descriptions)."""
+    the cadence panel's numbers (a screen reader hears them in the descriptions).
+
+    A window of its own, which the mouse goes through: Qt's tooltip hides as the pointer
+    "leaves" the view for it, so one opening under a resting pointer never showed."""
 
     def __init__(self, widget: QWidget, where: Callable[[], tuple[str, QRect]]) -> None:
         super().__init__(widget)
         self._widget = widget
         self._where = where
+        self._label: QLabel | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(KEYBOARD_TIP_MS)
         self._timer.timeout.connect(self.show)
+        self._shown = QTimer(self)
+        self._shown.setSingleShot(True)
+        self._shown.setInterval(KEYBOARD_TIP_SHOWN_MS)
+        self._shown.timeout.connect(self._hide)
+        widget.installEventFilter(self)
 
-    def moved(self) -> None:
-        """The keyboard moved: told once it rests."""
-        self._timer.start()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _TIP_AWAY:  # as a tooltip goes
+            self.dismiss()
+        return False
 
-    def stop(self) -> None:
+    def key_pressed(self, key: int) -> None:
+        """A key pressed in the view: one that moves the keyboard is told of once it
+        rests; any other (Esc) puts the tip away."""
+        if key in MOVING_KEYS:
+            self._hide()
+            self._timer.start()
+        else:
+            self.dismiss()
+
+    def dismiss(self) -> None:
+        """Put the tip away, and tell nothing until the keyboard moves again (the view
+        left, a post deleted or moved under it)."""
         self._timer.stop()
+        self._hide()
+
+    def pending(self) -> bool:
+        """Whether the tip is to be shown once the keyboard rests."""
+        return self._timer.isActive()
+
+    def shown_text(self) -> str:
+        """What the tip shows ("": none)."""
+        label = self._label
+        return label.text() if label is not None and label.isVisible() else ""
+
+    def _hide(self) -> None:
+        self._shown.stop()
+        if self._label is not None:
+            self._label.hide()
 
     def show(self) -> None:
         widget = self._widget
@@ -104,11 +171,45 @@ class KeyboardTip(QObject):
             return
         text, rect = self._where()
         if not text or rect.isEmpty():
+            self._hide()
             return
-        # Under the day's number, or under the chip: clear of what it tells of.
+        label = self._label
+        if label is None:
+            label = self._label = _tip_label(widget)
+        label.setText(plain_tooltip(text))
+        label.adjustSize()
+        # Under the day's number, or under the chip: clear of what it tells of; above
+        # it where the screen ends below, and within the screen's width.
         below = min(rect.height(), 2 * widget.fontMetrics().height())
         spot = widget.mapToGlobal(rect.topLeft() + QPoint(0, below))
-        QToolTip.showText(spot, plain_tooltip(text), widget, rect)
+        screen = widget.screen().availableGeometry()
+        if spot.y() + label.height() > screen.bottom():
+            spot.setY(widget.mapToGlobal(rect.topLeft()).y() - label.height())
+        spot.setX(max(screen.left(), min(spot.x(), screen.right() - label.width())))
+        label.move(spot)
+        label.show()
+        self._shown.start()
+
+
+def _tip_label(widget: QWidget) -> QLabel:
+    """A tooltip's look, in a window the mouse goes through."""
+    flags = (
+        Qt.WindowType.ToolTip
+        | Qt.WindowType.FramelessWindowHint
+        | Qt.WindowType.WindowTransparentForInput
+    )
+    label = QLabel(widget, flags)
+    label.setObjectName("keyboardTip")
+    label.setPalette(QToolTip.palette())
+    label.setFont(QToolTip.font())
+    label.setForegroundRole(QPalette.ColorRole.ToolTipText)
+    label.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+    label.setAutoFillBackground(True)
+    label.setFrameStyle(QFrame.Shape.Box | QFrame.Shadow.Plain)
+    label.setMargin(3)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    return label
 
 
 def plain_tooltip(text: str) -> str:

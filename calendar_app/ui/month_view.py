@@ -215,6 +215,7 @@ class PeriodView(QWidget):
         self._stale_period = False  # the calendar (its first day of week) changed while hidden
         self._stale_cadence = False
         self._keyboard_tip = KeyboardTip(self, self._tip_at_keyboard)
+        session.changed.connect(self._keyboard_tip.dismiss)  # (a post deleted under it)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
         session.changed.connect(self._on_changed)
@@ -649,8 +650,8 @@ class PeriodView(QWidget):
         # Tab belongs to the day's posts, on an empty day too (it then stays put, rather
         # than leaving the view on some days only); Ctrl+Tab (Next Pane) leaves the view.
         if event.type() == QEvent.Type.KeyPress:
-            self._keyboard_tip.moved()
             key_event = cast(QKeyEvent, event)
+            self._keyboard_tip.key_pressed(key_event.key())
             mods = key_event.modifiers()
             if key_event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
                 mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
@@ -737,7 +738,6 @@ class PeriodView(QWidget):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self._keyboard_tip.stop()
         self._repaint()
         accessible.focus_left(self)  # back in, the day is said again
 

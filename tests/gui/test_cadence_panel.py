@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QAccessible, QColor, QImage, QPainter, QPalette, QWheelEvent
-from PySide6.QtWidgets import QApplication, QScrollBar, QToolButton, QToolTip
+from PySide6.QtWidgets import QApplication, QScrollBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import NewPost, PostStatus, add_months
@@ -735,11 +735,14 @@ def test_the_keyboard_resting_on_a_day_shows_what_hovering_tells(
     session.select_message(message_id(session, EXPERTS))
     shown.setFocus()
     qtbot.keyClick(shown, Qt.Key.Key_Left)  # into the overdue stretch, the day before
-    qtbot.waitUntil(QToolTip.isVisible)
-    said = QToolTip.text().replace("\u2060", "")  # (a dash held to its next word)
+    tip = shown._keyboard_tip
+    qtbot.waitUntil(lambda: tip.shown_text() != "")
+    said = tip.shown_text().replace("\u2060", "")  # (a dash held to its next word)
     day = day_text(TODAY - timedelta(days=1))
     assert f"{day}, in the gap: Overdue 6–24 Nov (19 days); cadence every 14 days" in said
     assert "13 days so far" in said  # the numbers hovering tells
+    qtbot.keyClick(shown, Qt.Key.Key_Escape)  # put away (and the message unselected)
+    assert (tip.pending(), tip.shown_text()) == (False, "")
 
 
 def test_a_gap_begun_last_year_says_its_year(tmp_path: Path, qtbot: QtBot) -> None:

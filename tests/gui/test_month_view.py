@@ -36,7 +36,11 @@ from calendar_app.render.chips import (
     seen_on,
 )
 from calendar_app.ui import month_view as month_view_module
-from calendar_app.ui.commands import AddPostCommand, plain_tooltip
+from calendar_app.ui.commands import (
+    AddPostCommand,
+    DeletePostsCommand,
+    plain_tooltip,
+)
 from calendar_app.ui.dnd import decode_posts, posts_mime
 from calendar_app.ui.editor import swatch_icon
 from calendar_app.ui.month_view import MonthView
@@ -1410,21 +1414,36 @@ def test_the_keyboard_resting_on_a_post_or_a_day_shows_what_hovering_tells(
     """A sighted keyboard user had no way to read a title cut short on its chip, or
     which key messages a red badge counts: hovering alone told them."""
     view = shown_view(view_type, session, qtbot)
+    tip = view._keyboard_tip
     view.setFocus()
     badged = next(
         day for day in (TODAY + timedelta(days=n) for n in range(-3, 4)) if view.badge_count(day)
     )
     view.set_current_date(badged)
-    qtbot.keyClick(view, Qt.Key.Key_Escape)  # on the day, no post
-    qtbot.waitUntil(QToolTip.isVisible)
-    assert f"overdue on {long_day(badged)}" in QToolTip.text()
-    QToolTip.hideText()
-    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # onto the day's first post, or the day
+    assert tip.pending()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # put away: told nothing more
+    assert (tip.pending(), tip.shown_text()) == (False, "")
+    view.set_current_date(badged)
+    qtbot.keyClick(view, Qt.Key.Key_Home)  # a move: on the day, no post
+    view.set_current_date(badged)
+    qtbot.waitUntil(lambda: f"overdue on {long_day(badged)}" in tip.shown_text())
+    quiet = next(
+        d
+        for d in (badged + timedelta(days=n) for n in range(1, 30))
+        if not view.badge_count(d) and not view.posts_on(d)
+    )
+    view.set_current_date(quiet)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    view.set_current_date(quiet)
+    assert tip.shown_text() == ""  # gone as the keyboard moves, not told of the day left
     view.set_current_date(TODAY)
     qtbot.keyClick(view, Qt.Key.Key_Tab)  # onto the day's first post
     post = session.store.post(view.posts_on(TODAY)[0])
-    qtbot.waitUntil(QToolTip.isVisible)
-    assert QToolTip.text() == plain_tooltip(post_tooltip(session, post))
+    qtbot.waitUntil(lambda: tip.shown_text() != "")
+    assert tip.shown_text() == plain_tooltip(post_tooltip(session, post))
+    session.push(DeletePostsCommand(session, [post.id]))  # (a shortcut of the window's)
+    assert tip.shown_text() == ""
 
 
 def test_a_day_with_many_messages_overdue_names_a_few(
