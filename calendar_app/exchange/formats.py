@@ -851,6 +851,19 @@ class ImportSummary:
     state: deleted here too, as they were before (its undo puts them back)."""
     deleted_there_kept: int = 0
     """Posts a merged calendar deleted that were edited here since: kept."""
+    relinked: list[Post] = field(default_factory=list)
+    """Posts here, not otherwise changed, that a series taking the other calendar's
+    rule made occurrences of other days, as they were (its undo puts them back)."""
+
+    def remember_relinked(self, posts: Iterable[Post], occurrences: Mapping[int, date]) -> None:
+        """Keep, as they are, the ``posts`` whose occurrence becomes another (by id in
+        ``occurrences``) and that the summary does not hold as they were already."""
+        held = {p.id for p in [*self.previous, *self.settled, *self.relinked]}
+        self.relinked.extend(
+            p
+            for p in posts
+            if p.id not in held and occurrences.get(p.id, p.occurrence) != p.occurrence
+        )
 
     @property
     def all_skipped(self) -> bool:

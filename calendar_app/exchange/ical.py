@@ -2865,6 +2865,7 @@ class _Writer:
                 return
             members[post.id] = day
         self.summary.remember_series(self.store, series_id)
+        self.summary.remember_relinked(posts.values(), members)
         with suppress(InvalidInput):  # a rule edited by hand there: joined as it reads
             self.store.adopt_series(rule, anchor, at, members, exdates, into=series_id)
 

@@ -433,12 +433,14 @@ def _as_there(
     if any(day is None for day in members.values()):
         return False
     summary.remember_series(ours, here.id)
+    chosen = {post: day for post, day in members.items() if day is not None}
+    summary.remember_relinked(ours_now.values(), chosen)
     try:
         ours.adopt_series(
             there.rrule,
             there.anchor,
             there.anchor_time,
-            {post: day for post, day in members.items() if day is not None},
+            chosen,
             there.exdates,
             into=here.id,
         )

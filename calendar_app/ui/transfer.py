@@ -86,9 +86,8 @@ class ImportCommand(StoreCommand):
         super().__init__(session, text)
         store = session.store
         self._summary = summary
-        self._after: list[Post] = store.posts(
-            [*summary.added, *(p.id for p in [*summary.previous, *summary.settled])]
-        )
+        before = [*summary.previous, *summary.settled, *summary.relinked]
+        self._after: list[Post] = store.posts([*summary.added, *(p.id for p in before)])
         self._channels: list[Channel] = [store.channel(i) for i in summary.channels_added]
         self._messages: list[KeyMessage] = [store.key_message(i) for i in summary.messages_added]
         self._campaigns: list[Campaign] = [store.campaign(i) for i in summary.campaigns_added]
@@ -113,6 +112,7 @@ class ImportCommand(StoreCommand):
             or summary.campaigns_added
             or summary.series_added
             or summary.series_before
+            or summary.relinked
         )
 
     def _names(self) -> ChangeSet:
@@ -164,7 +164,8 @@ class ImportCommand(StoreCommand):
             # (SQLite gives the largest freed number again), which comes back.
             changes |= store.restore_series([], drop=(s.id for s in self._series))
             changes |= store.restore_series(self._summary.series_before)
-        changes |= store.restore_posts([*self._summary.previous, *self._summary.settled])
+        summary = self._summary
+        changes |= store.restore_posts([*summary.previous, *summary.settled, *summary.relinked])
         changes |= store.restore_posts(self._summary.removed)
         # Made by the import, undone with it: no deletion for later imports to follow.
         for campaign in self._campaigns:

@@ -539,6 +539,34 @@ def test_undo_of_a_merge_that_brought_a_series_longer_puts_back_its_rule(
     assert len(store.series_posts(first.series_id)) == 30
 
 
+def test_undo_of_a_merge_that_moved_a_series_puts_back_a_post_it_did_not_edit(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """Moved a week later there, all of it; here, its second post alone to the day the
+    whole move put it on there: nothing to update in it, but its occurrence became the
+    third's, and the undo left it so (two posts for one occurrence, one day without)."""
+    from calendar_app.exchange.copy import save_copy
+
+    store = session.store
+    channel = store.channels()[0].id
+    tip = NewPost("Tip", channel, (), date(2027, 3, 1), time(9), PostStatus.SCHEDULED)
+    made = store.add_series(tip, "FREQ=WEEKLY;COUNT=4").created
+    save_copy(store, tmp_path / "colleague.cadence")
+    posts = store.posts(made)
+    with CalendarStore.open(tmp_path / "colleague.cadence") as colleague:
+        colleague.update_occurrences(posts[0].id, {"date": date(2027, 3, 8)}, "all")
+    store.update_occurrences(posts[1].id, {"date": date(2027, 3, 15)}, "this")
+    before = store.posts(made), store.series(posts[0].series_id or 0)
+
+    run_import(session, None, tmp_path / "colleague.cadence")
+    after = store.posts(made), store.series(posts[0].series_id or 0)
+    assert after[1].anchor == date(2027, 3, 8)
+    session.undo_stack.undo()
+    assert (store.posts(made), store.series(posts[0].series_id or 0)) == before
+    session.undo_stack.redo()
+    assert (store.posts(made), store.series(posts[0].series_id or 0)) == after
+
+
 def test_a_merge_deletes_what_the_colleague_deleted_and_its_undo_puts_it_back(
     session: CalendarSession, tmp_path: Path
 ) -> None:
