@@ -3075,7 +3075,15 @@ class CalendarStore:
             if shift is not None and new_days:
                 self._refuse_landing_on_another_part(post, members, new_days)
                 self._refuse_landing_on_gone_out(post, new_days)
-            result = self.update_posts(edits)
+            # Those it changes alone: one that had the status already is no new version
+            # (its colleague's real edit of it came back as a conflict copy).
+            result = self.update_posts(
+                {
+                    member.id: edits[member.id]
+                    for member in members
+                    if any(getattr(member, k) != v for k, v in edits[member.id].items())
+                }
+            )
             if shift is not None or "time" in changes:
                 at = changes.get("time", series.anchor_time)
                 self._write_series(

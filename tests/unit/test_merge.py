@@ -1537,3 +1537,31 @@ def test_a_series_ended_here_keeps_its_end_when_its_posts_come_back_edited(
         posts = sorted(here.all_posts(), key=lambda p: p.date or date.max)
         assert [p.title for p in posts] == ["Monday tip!"] * 8
         assert [p.series_id for p in posts] == [ended.id] * 4 + [None] * 4
+
+
+def test_an_edit_of_a_whole_series_makes_no_new_version_of_posts_it_does_not_change(
+    tmp_path: Path,
+) -> None:
+    """Every post scheduled "all" here, where all but the first were: each became a new
+    version, and the colleague's retitling of them came back as eight conflict copies."""
+    ours, theirs = _weekly_pair(tmp_path)
+    with CalendarStore.open(ours) as here:
+        first = min(here.all_posts(), key=lambda p: p.date or date.max)
+        here.update_post(first.id, {"status": PostStatus.DRAFT})
+    shutil.copy(ours, theirs)
+    with CalendarStore.open(theirs) as there:
+        there.update_occurrences(first.id, {"title": "Tip of the week"}, "all")
+    with CalendarStore.open(ours) as here:
+        before = {p.id: p.revision for p in here.all_posts()}
+        here.update_occurrences(first.id, {"status": PostStatus.SCHEDULED}, "all")
+        bumped = [p.id for p in here.all_posts() if p.revision != before[p.id]]
+        assert bumped == [first.id]
+
+    _brought(ours, theirs, "merge", tmp_path)
+
+    with CalendarStore.open(ours) as here:
+        titles = sorted(p.title for p in here.all_posts())
+    # Taken, but the first, edited on both sides: the later edit here stays, theirs a copy.
+    assert titles.count("Tip of the week") == 7
+    assert titles.count("Monday tip") == 1
+    assert [t for t in titles if t.endswith("(conflict)")] == ["Tip of the week (conflict)"]
