@@ -857,8 +857,9 @@ class ImportSummary:
 
     def remember_relinked(self, posts: Iterable[Post], occurrences: Mapping[int, date]) -> None:
         """Keep, as they are, the ``posts`` whose occurrence becomes another (by id in
-        ``occurrences``) and that the summary does not hold as they were already."""
-        held = {p.id for p in [*self.previous, *self.settled, *self.relinked]}
+        ``occurrences``) and that the summary does not hold as they were already (nor
+        made: their undo takes them away)."""
+        held = {*self.added, *(p.id for p in [*self.previous, *self.settled, *self.relinked])}
         self.relinked.extend(
             p
             for p in posts

@@ -524,6 +524,7 @@ def test_undo_of_a_merge_that_brought_a_series_longer_puts_back_its_rule(
     assert first.series_id is not None
     series_then = store.series(first.series_id)
     posts_then = store.series_posts(first.series_id)
+    every_post = store.all_posts()
     with CalendarStore.open(tmp_path / "colleague.cadence") as colleague:
         colleague.change_repeat(first.id, "FREQ=WEEKLY;BYDAY=TU,FR;COUNT=30")  # Friday tips
         series_there = colleague.series(first.series_id)
@@ -534,6 +535,7 @@ def test_undo_of_a_merge_that_brought_a_series_longer_puts_back_its_rule(
     session.undo_stack.undo()
     assert store.series(first.series_id) == series_then
     assert store.series_posts(first.series_id) == posts_then
+    assert store.all_posts() == every_post  # the posts it brought gone with it
     session.undo_stack.redo()
     assert store.series(first.series_id) == series_there
     assert len(store.series_posts(first.series_id)) == 30
