@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from ..core.errors import CadenceError
+from ..core.errors import CadenceError, InvalidInput
 from ..core.localzone import weekend_days
 from ..core.models import (
     NewPost,
@@ -379,6 +379,52 @@ def renamed(
                 found[name] = record
         for records in open_names.values():
             records.difference_update(chosen)
+
+
+SeriesRule = tuple[str, date, time | None, tuple[date, ...]]
+"""A series' rule, first day, time and exception days, as another calendar has them."""
+
+
+def take_series_rule(
+    store: CalendarStore,
+    summary: ImportSummary,
+    series: Series,
+    rule: SeriesRule,
+    there: Mapping[str, tuple[date | None, time | None, date | None]],
+    made: Iterable[int],
+) -> bool:
+    """Give ``series`` the ``rule`` the other calendar (a merged one, a file) has for it
+    where, the import done, its posts here are the other's: ``there`` gives each of
+    those, by uid, its day, time and occurrence; ``made`` are the posts the import made
+    of it. The series moved, lengthened or given other days there as a whole (only its
+    posts came, each an occurrence moved on its own here, and those it gained stayed
+    posts of their own). Changed on both sides, split there, given in part (a file of
+    some months), or with posts of it deleted here since (the other's rule is then an
+    older one), it is left as it is. Whether it took the rule."""
+    if (series.rrule, series.anchor, series.anchor_time, series.exdates) == rule:
+        return False
+    posts = {p.uid: p for p in store.series_posts(series.id)}
+    posts.update((p.uid, p) for p in store.posts(made))
+    if posts.keys() != there.keys() or any(
+        (p.date, p.time) != there[uid][:2] for uid, p in posts.items()
+    ):
+        return False
+    if any(deleted.uid in there for deleted in summary.revived):
+        return False
+    members: dict[int, date] = {}
+    for uid, post in posts.items():
+        day = there[uid][2] or post.date
+        if day is None:
+            return False
+        members[post.id] = day
+    summary.remember_series(store, series.id)
+    summary.remember_relinked(posts.values(), members)
+    rrule, anchor, at, exdates = rule
+    try:
+        store.adopt_series(rrule, anchor, at, members, exdates, into=series.id)
+    except InvalidInput:  # a rule edited by hand there, or damaged: joined as it reads
+        return False
+    return True
 
 
 def stays_deleted(

@@ -157,6 +157,7 @@ from .formats import (
     second_pass_note,
     start_from_first_posts,
     stays_deleted,
+    take_series_rule,
 )
 from .vtimezone import vtimezone
 from .windows_zones import iana_for_windows
@@ -2837,37 +2838,21 @@ class _Writer:
         self, series_id: int, written: Mapping[str, _Item], made: Sequence[int]
     ) -> None:
         """Give our series the rule its series in the file has (``written``: its items,
-        by uid) where, the import done, its posts here are the file's, on their days and
-        times: the series moved, lengthened or given other days as a whole in the
-        calendar written (its posts came, each an occurrence moved on its own here, and
-        those it gained stayed posts of their own). ``made`` are the posts the import
-        made of it. A file of part of the series (some months of it) leaves it as it is."""
+        by uid) where it was changed as a whole in the calendar written
+        (:func:`.formats.take_series_rule`); ``made`` are the posts the import made of
+        it."""
         first = next(iter(written.values()), None)
         if first is None or first.series is None or any(i.moved for i in written.values()):
             return
-        _, rule, anchor, at, exdates, _ = first.series
-        here = self.store.series(series_id)
-        if (rule, anchor, at, exdates) == (here.rrule, here.anchor, here.anchor_time, here.exdates):
-            return
-        posts = {p.uid: p for p in self.store.series_posts(series_id)}
-        posts.update((p.uid, p) for p in self.store.posts(made))
-        if posts.keys() != written.keys() or any(
-            (p.date, p.time) != (written[uid].day, written[uid].at) for uid, p in posts.items()
-        ):
-            return  # a series changed on both sides, or split there: left as it is
-        if any(deleted.uid in written for deleted in self.summary.revived):
-            return  # posts of it deleted here since: the file's rule is an older one
-        occurrences = {uid: item.series[5] for uid, item in written.items() if item.series}
-        members: dict[int, date] = {}
-        for uid, post in posts.items():
-            day = occurrences.get(uid) or post.date
-            if day is None:
-                return
-            members[post.id] = day
-        self.summary.remember_series(self.store, series_id)
-        self.summary.remember_relinked(posts.values(), members)
-        with suppress(InvalidInput):  # a rule edited by hand there: joined as it reads
-            self.store.adopt_series(rule, anchor, at, members, exdates, into=series_id)
+        _, rrule, anchor, at, exdates, _ = first.series
+        there = {
+            uid: (item.day, item.at, item.series[5] if item.series else None)
+            for uid, item in written.items()
+        }
+        series = self.store.series(series_id)
+        take_series_rule(
+            self.store, self.summary, series, (rrule, anchor, at, exdates), there, made
+        )
 
     @staticmethod
     def _series_moved(

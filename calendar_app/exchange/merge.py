@@ -72,6 +72,7 @@ from .formats import (
     second_pass_note,
     start_from_first_posts,
     stays_deleted,
+    take_series_rule,
 )
 
 
@@ -406,47 +407,14 @@ def _as_there(
     coming: Mapping[int, date],
     summary: ImportSummary,
 ) -> bool:
-    """Give our series the rule of their series ``series_id`` where, the merge done, its
-    posts here are theirs, on their days and times: the series moved, lengthened or
-    given other days there as a whole (only its posts came, each an occurrence moved
-    on its own here, and those it gained stayed posts of their own). ``coming`` are
-    their posts of it new here, by our id, with their occurrence. Whether it did."""
-    there, here = theirs.series(series_id), ours.series(joined[series_id])
-    if (there.rrule, there.anchor, there.anchor_time, there.exdates) == (
-        here.rrule,
-        here.anchor,
-        here.anchor_time,
-        here.exdates,
-    ):
-        return False
-    theirs_now = {p.uid: p for p in theirs.series_posts(series_id)}
-    ours_now = {p.uid: p for p in ours.series_posts(here.id)}
-    ours_now.update((p.uid, p) for p in ours.posts(coming))
-    if ours_now.keys() != theirs_now.keys() or any(
-        (p.date, p.time) != (theirs_now[uid].date, theirs_now[uid].time)
-        for uid, p in ours_now.items()
-    ):
-        return False  # a series changed on both sides, or split there: left as it is
-    if any(deleted.uid in theirs_now for deleted in summary.revived):
-        return False  # posts of it deleted here since: their rule is an older one
-    members = {p.id: theirs_now[uid].occurrence or p.date for uid, p in ours_now.items()}
-    if any(day is None for day in members.values()):
-        return False
-    summary.remember_series(ours, here.id)
-    chosen = {post: day for post, day in members.items() if day is not None}
-    summary.remember_relinked(ours_now.values(), chosen)
-    try:
-        ours.adopt_series(
-            there.rrule,
-            there.anchor,
-            there.anchor_time,
-            chosen,
-            there.exdates,
-            into=here.id,
-        )
-    except InvalidInput:  # a rule edited by hand there, or damaged: joined as it reads
-        return False
-    return True
+    """Give our series the rule of their series ``series_id`` where it was changed as a
+    whole there (:func:`.formats.take_series_rule`); ``coming`` are their posts of it
+    new here, by our id. Whether it did."""
+    there = theirs.series(series_id)
+    rule = (there.rrule, there.anchor, there.anchor_time, there.exdates)
+    posts = {p.uid: (p.date, p.time, p.occurrence) for p in theirs.series_posts(series_id)}
+    here = ours.series(joined[series_id])
+    return take_series_rule(ours, summary, here, rule, posts, coming)
 
 
 def _follow_deletions(
