@@ -65,6 +65,7 @@ from .localzone import is_zone_name, plain_zone
 from .models import (
     CHANNEL_KINDS,
     DATED_ONLY,
+    LAST_DAY,
     MAX_CADENCE_DAYS,
     MAX_CHAR_LIMIT,
     CalendarInfo,
@@ -2928,13 +2929,8 @@ class CalendarStore:
                 kept = self.series_posts(series_id)
                 if scope == "all" and series_id != post.series_id:
                     kept += self.series_posts(post.series_id)  # the earlier ones
-                changes |= self.update_posts(
-                    {
-                        p.id: _gone_out_kept(_for_occurrence(others, p), p)
-                        for p in kept
-                        if p.id != post.id
-                    }
-                )
+                edits = {p.id: _gone_out_kept(_for_occurrence(others, p), p) for p in kept}
+                changes |= self.update_posts(_changing([p for p in kept if p.id != post.id], edits))
             # The copies are this post as edited, for the edit's posts; for this one alone,
             # as it was, at the rule's time (copies of "This one"'s new words made the
             # series read new, old, old, new, new).
@@ -3075,15 +3071,7 @@ class CalendarStore:
             if shift is not None and new_days:
                 self._refuse_landing_on_another_part(post, members, new_days)
                 self._refuse_landing_on_gone_out(post, new_days)
-            # Those it changes alone: one that had the status already is no new version
-            # (its colleague's real edit of it came back as a conflict copy).
-            result = self.update_posts(
-                {
-                    member.id: edits[member.id]
-                    for member in members
-                    if any(getattr(member, k) != v for k, v in edits[member.id].items())
-                }
-            )
+            result = self.update_posts(_changing(members, edits))
             if shift is not None or "time" in changes:
                 at = changes.get("time", series.anchor_time)
                 self._write_series(
@@ -3292,17 +3280,14 @@ class CalendarStore:
         posts, one each."""
         series = self.series(series_id)
         if members:
-            made = set(
-                recurrence.occurrences(
-                    series.rrule, series.anchor, horizon=max(*members.values(), series.anchor)
-                )
-            )
             taken = {
                 _day(row[0])
                 for row in self._conn.execute(
                     "SELECT occurrence FROM posts WHERE series_id = ?", [series_id]
                 )
             }
+            had = [d for d in taken if d is not None]
+            made = set(_made(series.rrule, series.anchor, [*had, *series.exdates]))
             joining: dict[int, date] = {}
             for post_id, day in members.items():
                 if day in made and day not in taken:
@@ -3348,8 +3333,19 @@ def _rule_of(
     file was written for), so that the rule describes the posts the series has."""
     rule = recurrence.normalise(rule)
     present = set(members.values())
-    made = recurrence.occurrences(rule, anchor, horizon=max(present, default=anchor))
+    made = _made(rule, anchor, present)
     return rule, sorted({*exdates, *(d for d in made if d not in present)})
+
+
+def _made(rule: str, anchor: date, days: Iterable[date]) -> list[date]:
+    """The days a series' rule makes: one without end up to its own horizon (a year on,
+    as the series made here), or to the latest of ``days`` it has if later (one that came
+    from a file read up to a year after its import). Read only up to its last post, an
+    endless series brought in for a quarter kept a Monday every week for a year with
+    none of them in its exception days, and a later change made them all."""
+    last = max(days, default=anchor)
+    own = min(anchor + recurrence.HORIZON, LAST_DAY)
+    return recurrence.occurrences(rule, anchor, horizon=last if last > own else None)
 
 
 def _found_in(text: bytes | None, query: str) -> bool:
@@ -3382,6 +3378,22 @@ def _for_occurrence(edit: Mapping[str, Any], post: Post) -> PostChanges:
         if given.get("status") in DATED_ONLY:
             given.pop("status")
     return cast(PostChanges, given)
+
+
+def _changing(posts: Iterable[Post], edits: Mapping[int, PostChanges]) -> dict[int, PostChanges]:
+    """The edits of a series' posts that change them: one that had the status already
+    is no new version (a colleague's real edit of it came back as a conflict copy)."""
+    return {
+        post.id: edits[post.id]
+        for post in posts
+        if any(_differs(getattr(post, k), v, k) for k, v in edits[post.id].items())
+    }
+
+
+def _differs(old: object, new: object, field: str) -> bool:
+    if field == "message_ids":
+        return set(cast(Iterable[int], old)) != set(cast(Iterable[int], new))
+    return old != new
 
 
 def _gone_out_kept(edit: PostChanges, post: Post) -> PostChanges:

@@ -723,6 +723,31 @@ def test_a_series_brought_back_in_part_is_a_series_of_the_posts_it_has(
     assert date(2026, 3, 9) in series.exdates
 
 
+def test_a_series_without_end_brought_back_for_a_quarter_is_the_posts_it_has(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    """A weekly tip without end, shared for its first quarter: its 13 posts came under a
+    rule of a Monday every week for a year with no exception day after them, and a
+    later change of its time made the 39 Mondays it was not shared for."""
+    channel = store.add_channel("LinkedIn").created[0]
+    template = NewPost("Weekly tip", channel, date=date(2027, 1, 4), time=time(8, 30))
+    store.add_series(template, "FREQ=WEEKLY;BYDAY=MO")
+    quarter = ExportOptions(first=date(2027, 1, 1), last=date(2027, 3, 31))
+    export_ics(store, tmp_path / "q1.ics", quarter, no_progress)
+
+    import_ics(fresh, tmp_path / "q1.ics", ImportOptions(), no_progress, today=TODAY)
+    (series_id,) = {p.series_id for p in fresh.all_posts()}
+    assert series_id is not None
+    series = fresh.series(series_id)
+    posts = fresh.series_posts(series_id)
+    assert len(posts) == 13
+    assert recurrence.occurrences(series.rrule, series.anchor, series.exdates) == [
+        p.occurrence for p in posts
+    ]
+    fresh.update_occurrences(posts[0].id, {"time": time(9, 0)}, "all")
+    assert [p.time for p in fresh.all_posts()] == [time(9, 0)] * 13
+
+
 def test_channels_key_messages_and_campaigns_come_back_as_they_were_made(
     store: CalendarStore, fresh: CalendarStore, tmp_path: Path
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, InvalidInput
 from calendar_app.core.models import CampaignKind, NewPost, Post, PostStatus, name_key
-from calendar_app.core.store import CalendarStore, ChangeSet, free_color
+from calendar_app.core.store import CalendarStore, ChangeSet, PostChanges, free_color
 from calendar_app.exchange.copy import save_copy
 from calendar_app.exchange.csv_profiles import export_csv, export_hootsuite, import_csv
 from calendar_app.exchange.formats import (
@@ -1539,11 +1539,23 @@ def test_a_series_ended_here_keeps_its_end_when_its_posts_come_back_edited(
         assert [p.series_id for p in posts] == [ended.id] * 4 + [None] * 4
 
 
+def _scheduled_all(here: CalendarStore, post_id: int) -> None:
+    here.update_occurrences(post_id, {"status": PostStatus.SCHEDULED}, "all")
+
+
+def _scheduled_all_with_its_repeat(here: CalendarStore, post_id: int) -> None:
+    """The editor's Change… on the post, its repeat kept, the edit for all."""
+    edit: PostChanges = {"status": PostStatus.SCHEDULED}
+    here.change_repeat(post_id, "FREQ=WEEKLY;BYDAY=MO;COUNT=8", edit=edit, scope="all")
+
+
+@pytest.mark.parametrize("scheduled", [_scheduled_all, _scheduled_all_with_its_repeat])
 def test_an_edit_of_a_whole_series_makes_no_new_version_of_posts_it_does_not_change(
-    tmp_path: Path,
+    tmp_path: Path, scheduled: Callable[[CalendarStore, int], None]
 ) -> None:
     """Every post scheduled "all" here, where all but the first were: each became a new
-    version, and the colleague's retitling of them came back as eight conflict copies."""
+    version, and the colleague's retitling of them came back as eight conflict copies
+    (through Change… too, with its repeat)."""
     ours, theirs = _weekly_pair(tmp_path)
     with CalendarStore.open(ours) as here:
         first = min(here.all_posts(), key=lambda p: p.date or date.max)
@@ -1553,7 +1565,7 @@ def test_an_edit_of_a_whole_series_makes_no_new_version_of_posts_it_does_not_cha
         there.update_occurrences(first.id, {"title": "Tip of the week"}, "all")
     with CalendarStore.open(ours) as here:
         before = {p.id: p.revision for p in here.all_posts()}
-        here.update_occurrences(first.id, {"status": PostStatus.SCHEDULED}, "all")
+        scheduled(here, first.id)
         bumped = [p.id for p in here.all_posts() if p.revision != before[p.id]]
         assert bumped == [first.id]
 

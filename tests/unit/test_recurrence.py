@@ -1973,6 +1973,28 @@ def test_two_posts_joining_one_occurrence_leave_one_in_the_series(store: Calenda
     _assert_rule_describes_posts(store, series_id)
 
 
+def test_a_post_past_a_series_without_end_does_not_join_it(store: CalendarStore) -> None:
+    """A file's post of a weekly series without end, on a Monday past the year it makes:
+    it joined, on a day its rule does not make, and a later change of the same days
+    deleted it."""
+    channel = store.add_channel("Blog").created[0]
+    series_id, posts = _add_series(
+        store, NewPost("Weekly", channel, date=date(2027, 1, 4)), "FREQ=WEEKLY;BYDAY=MO"
+    )
+    last = posts[-1]
+    assert last.date == date(2028, 1, 3)  # a year of Mondays
+    store.delete_posts([last.id])
+    later = last.date + timedelta(weeks=4)
+    back, beyond = (
+        store.add_post(NewPost("Weekly", channel, date=day)).created[0]
+        for day in (last.date, later)
+    )
+    store.join_series(series_id, {back: last.date, beyond: later})
+    assert store.post(back).series_id == series_id
+    assert store.post(beyond).series_id is None
+    _assert_rule_describes_posts(store, series_id)
+
+
 def test_a_rank_of_zero_is_never_read_as_one_from_the_end() -> None:
     """ "BYYEARDAY=0" read "the fifth last day of the year" (such rules are refused)."""
     assert recurrence._ordinal("0") == "0th"
