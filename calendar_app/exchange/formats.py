@@ -399,18 +399,25 @@ def take_series_rule(
     of it. The series moved, lengthened or given other days there as a whole (only its
     posts came, each an occurrence moved on its own here, and those it gained stayed
     posts of their own). Changed on both sides, split there, given in part (a file of
-    some months), or with posts of it deleted here since (the other's rule is then an
-    older one), it is left as it is. Whether it took the rule."""
+    some months), or ended or cut short here since (posts of it deleted here, other than
+    occurrences deleted on their own, come back: the other's rule is then the older
+    one), it is left as it is. Whether it took the rule."""
     if (series.rrule, series.anchor, series.anchor_time, series.exdates) == rule:
         return False
     posts = {p.uid: p for p in store.series_posts(series.id)}
+    in_series = set(posts)
     posts.update((p.uid, p) for p in store.posts(made))
     if posts.keys() != there.keys() or any(
         (p.date, p.time) != there[uid][:2] for uid, p in posts.items()
     ):
         return False
-    if any(deleted.uid in there for deleted in summary.revived):
-        return False
+    if any(
+        deleted.uid in there
+        and deleted.uid not in in_series
+        and there[deleted.uid][2] not in series.exdates
+        for deleted in summary.revived
+    ):
+        return False  # ended or cut here since: theirs is the older rule
     members: dict[int, date] = {}
     for uid, post in posts.items():
         day = there[uid][2] or post.date

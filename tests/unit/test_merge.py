@@ -1539,6 +1539,36 @@ def test_a_series_ended_here_keeps_its_end_when_its_posts_come_back_edited(
         assert [p.series_id for p in posts] == [ended.id] * 4 + [None] * 4
 
 
+@pytest.mark.parametrize("how", ["merge", "ics"])
+def test_a_series_whose_occurrence_deleted_here_comes_back_takes_its_rule_at_once(
+    tmp_path: Path, how: str
+) -> None:
+    """One occurrence deleted here, all eight moved to 11:00 there: the first exchange
+    brought the deleted one back at 11:00 but kept the series' 9:00, and the same file
+    brought a second time gave it 11:00 then (bringing a file twice changes nothing)."""
+    ours, theirs = _weekly_pair(tmp_path)
+    with CalendarStore.open(theirs) as there:
+        first = min(there.all_posts(), key=lambda p: p.date or date.max)
+        there.update_occurrences(first.id, {"time": time(11, 0)}, "all")
+    with CalendarStore.open(ours) as here:
+        third = sorted(here.all_posts(), key=lambda p: p.date or date.max)[2]
+        here.delete_occurrences(third.id, "this")
+
+    _brought(ours, theirs, how, tmp_path)
+
+    rule, anchor, at, posts = _series_of(ours)
+    assert (rule, anchor, at) == ("FREQ=WEEKLY;BYDAY=MO;COUNT=8", date(2027, 1, 4), time(11, 0))
+    assert len(posts) == 8
+    with CalendarStore.open(ours) as here:
+        before = {p.uid: (p.revision, p.series_id) for p in here.all_posts()}
+
+    _brought(ours, theirs, how, tmp_path)
+
+    assert _series_of(ours) == (rule, anchor, at, posts)
+    with CalendarStore.open(ours) as here:
+        assert {p.uid: (p.revision, p.series_id) for p in here.all_posts()} == before
+
+
 def _scheduled_all(here: CalendarStore, post_id: int) -> None:
     here.update_occurrences(post_id, {"status": PostStatus.SCHEDULED}, "all")
 
