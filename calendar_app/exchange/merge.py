@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
@@ -358,7 +359,7 @@ def merge_calendar(
             if not copied:
                 summary.kept_newer += 1  # a later state, or the other one kept before
         add_coming()
-        _follow_deletions(ours, theirs, {p.uid for p in their_posts}, summary)
+        _follow_deletions(ours, theirs, {p.uid for p in their_posts}, maps, summary)
         for series_id in joined.keys() - series.keys():  # none of it new here
             _as_there(ours, theirs, series_id, joined, {}, summary)
         for series_id, members in series.items():
@@ -418,11 +419,17 @@ def _as_there(
 
 
 def _follow_deletions(
-    ours: CalendarStore, theirs: CalendarStore, their_uids: set[str], summary: ImportSummary
+    ours: CalendarStore,
+    theirs: CalendarStore,
+    their_uids: set[str],
+    maps: _Maps,
+    summary: ImportSummary,
 ) -> None:
     """The posts ``theirs`` deleted: deleted here too where this calendar holds them as
-    they were deleted, or at an earlier state; kept, and said, where they were edited
-    here since (nothing typed here is lost to a deletion there)."""
+    they were deleted, or at an earlier state, or showing what they showed when deleted
+    (both calendars moved them alike: the other way round, such a post stays deleted
+    there); kept, and said, where they were edited here since (nothing typed here is
+    lost to a deletion there)."""
     gone = {uid: d for uid, d in theirs.all_deleted().items() if uid not in their_uids}
     held = ours.posts_with_uids(gone)
     if not held:
@@ -430,14 +437,17 @@ def _follow_deletions(
     our_history = ours.history(list(held.values()))
     their_history = theirs.history([gone[uid] for uid in held])
     doomed: list[Post] = []
+    in_their_names = maps.back()
     for uid, mine in sorted(held.items(), key=lambda item: item[1].id):
         deleted = gone[uid]
         version = (mine.updated_at, mine.revision)
         exact = mine.updated_at.microsecond and deleted.updated_at.microsecond
         same = version == (deleted.updated_at, deleted.revision) if exact else None
-        # (What a post showed is summed in its calendar's own numbers: the versions tell.)
+        # (What a post showed is summed in its calendar's own numbers: read in theirs.)
+        theirs_now = in_their_names(mine.as_new())
+        shown = "" if theirs_now is None else shown_sum(theirs_now)
         if stays_deleted(
-            deleted, "", version, our_history[mine.id], their_history[deleted.id], same=same
+            deleted, shown, version, our_history[mine.id], their_history[deleted.id], same=same
         ):
             doomed.append(mine)
             continue
@@ -553,6 +563,35 @@ class _Maps:
             message_ids=tuple(m for m in messages if m != DELETED_HERE),
             campaign_id=None if campaign == DELETED_HERE else campaign,
         )
+
+    def back(self) -> Callable[[NewPost], NewPost | None]:
+        """:meth:`translate` the other way: our post's content in their ids, where its
+        channel, each key message and its campaign are each one of theirs alone; None
+        where one is not."""
+        channels, messages, campaigns = map(
+            _one_each, (self.channels, self.messages, self.campaigns)
+        )
+
+        def back(post: NewPost) -> NewPost | None:
+            if post.channel_id not in channels or any(m not in messages for m in post.message_ids):
+                return None
+            campaign = post.campaign_id
+            if campaign is not None and campaign not in campaigns:
+                return None
+            return dataclasses.replace(
+                post,
+                channel_id=channels[post.channel_id],
+                message_ids=tuple(messages[m] for m in post.message_ids),
+                campaign_id=None if campaign is None else campaigns[campaign],
+            )
+
+        return back
+
+
+def _one_each(ids: Mapping[int, int]) -> dict[int, int]:
+    """Their ids by ours (``ids`` the other way), for ours that only one of theirs has."""
+    counted = Counter(ids.values())
+    return {ours: theirs for theirs, ours in ids.items() if counted[ours] == 1}
 
 
 SETTINGS_NAMED = 5

@@ -1401,6 +1401,42 @@ def test_a_post_deleted_there_but_edited_here_since_stays(
     )
 
 
+def test_a_post_deleted_there_as_it_shows_here_goes_both_ways(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """Moved a week on on both sides, then deleted there: merged here it stayed ("edited
+    here since"), merged there it stayed out (it shows what was deleted), at every
+    round. It shows here what the colleague deleted: it goes, and the calendars agree."""
+    ours, theirs = pair
+    (post,) = theirs.all_posts()
+    theirs.update_post(post.id, {"date": date(2026, 12, 8)})
+    theirs.delete_posts([post.id])
+    ours.update_post(post.id, {"date": date(2026, 12, 8)})
+    summary = merge_calendar(ours, theirs)
+    assert [p.uid for p in summary.removed] == [post.uid]
+    assert summary.deleted_there_kept == 0
+    assert ours.all_posts() == []
+    back = merge_calendar(theirs, ours)
+    assert (back.added, back.left_deleted, theirs.all_posts()) == ([], 0, [])
+    again = merge_calendar(ours, theirs)
+    assert (again.removed, again.deleted_there_kept, again.notes) == ([], 0, [])
+
+
+def test_a_post_deleted_there_but_edited_otherwise_here_stays(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """Moved a week on there and deleted; moved two weeks on here: what it shows here was
+    never deleted."""
+    ours, theirs = pair
+    (post,) = theirs.all_posts()
+    theirs.update_post(post.id, {"date": date(2026, 12, 8)})
+    theirs.delete_posts([post.id])
+    ours.update_post(post.id, {"date": date(2026, 12, 15)})
+    summary = merge_calendar(ours, theirs)
+    assert (summary.removed, summary.deleted_there_kept) == ([], 1)
+    assert [p.date for p in ours.all_posts()] == [date(2026, 12, 15)]
+
+
 def test_settings_set_otherwise_there_are_named_and_kept_as_here(
     pair: tuple[CalendarStore, CalendarStore],
 ) -> None:
