@@ -706,6 +706,9 @@ class ExportOptions:
     archived_messages: frozenset[int] = frozenset()
     """Reports, with no key message chosen (no post left out for its messages): the
     archived key messages ticked by name, in the report beside those in use."""
+    unnamed_messages: frozenset[int] = frozenset()
+    """With no key message chosen: those left unticked all the same (archived ones a
+    report leaves out), named on no post, as those not chosen are not."""
     rest_days: frozenset[int] | None = None
     """The web page and PDF: the days of the week (Monday 0) shaded as the weekend; None,
     those of the locale the environment names (the window gives the system's, as it
@@ -737,13 +740,18 @@ class ExportOptions:
 def kept_to_messages(posts: Iterable[Post], options: ExportOptions) -> list[Post]:
     """The posts as a page, a report or a calendar file to share shows them: with key
     messages chosen, carrying those alone (a post with a message chosen and an internal
-    one named the internal one on a client's page, in its PDF and its .ics)."""
-    chosen = options.message_ids
-    if not chosen:
+    one named the internal one on a client's page, in its PDF and its .ics), and
+    without those left unticked all the same (an archived one unticked in the dialog was
+    named on its posts and in the key)."""
+    chosen, unnamed = options.message_ids, options.unnamed_messages
+    if not chosen and not unnamed:
         return list(posts)
+
+    def named(message: int) -> bool:
+        return (message in chosen if chosen else True) and message not in unnamed
+
     return [
-        replace(post, message_ids=tuple(m for m in post.message_ids if m in chosen))
-        for post in posts
+        replace(post, message_ids=tuple(m for m in post.message_ids if named(m))) for post in posts
     ]
 
 

@@ -306,6 +306,7 @@ class ExportOptionsDialog(QDialog):
             # too, and no post left out for carrying none (a post of no key message was
             # dropped once an archived one was ticked).
             archived_messages=self._retired & messages if all_messages else frozenset(),
+            unnamed_messages=self._retired - messages if all_messages else frozenset(),
             day_first=bool(self.date_order.currentData()),
             byte_order_mark=self.byte_order_mark.isChecked(),
             today=self.session.given_today(),

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange import csv_profiles
-from calendar_app.exchange.formats import ExportOptions
+from calendar_app.exchange.formats import ExportOptions, no_progress
+from calendar_app.exchange.html import export_html
 from calendar_app.ui import dialogs, transfer
 from calendar_app.ui.commands import ChannelCommand, UpdateKeyMessageCommand
 from calendar_app.ui.editor import qdate
@@ -377,6 +378,25 @@ def test_a_cancelled_choice_writes_nothing(
     QTimer.singleShot(0, cancel)
     export_dialog(session, parent, "pdf")
     assert asked == []
+
+
+def test_an_archived_message_left_unticked_is_named_nowhere_on_the_page(
+    session: CalendarSession, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Unticked as it starts, an archived key message was left out of the page's table
+    but named in its key and on every post carrying it (90 times on a client's page)."""
+    retired = session.store.key_messages()[-1]
+    session.push(UpdateKeyMessageCommand(session, replace(retired, archived=True)))
+    dialog = open_dialog(session, "html", qtbot)
+    left_out = dialog.options()
+    assert left_out.unnamed_messages == frozenset({retired.id})
+    export_html(session.store, tmp_path / "left.html", left_out, no_progress)
+    assert retired.title not in (tmp_path / "left.html").read_text(encoding="utf-8")
+    rows = [dialog.messages.item(r) for r in range(dialog.messages.count())]
+    (row,) = [r for r in rows if r.data(Qt.ItemDataRole.UserRole) == retired.id]
+    row.setCheckState(Qt.CheckState.Checked)  # asked for by name
+    export_html(session.store, tmp_path / "named.html", dialog.options(), no_progress)
+    assert retired.title in (tmp_path / "named.html").read_text(encoding="utf-8")
 
 
 @OFFSCREEN_POPUPS
