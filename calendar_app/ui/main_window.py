@@ -1554,14 +1554,20 @@ class MainWindow(QMainWindow):
 
     def _select_placed(self, post_ids: list[int], *, placed_here: bool = True) -> None:
         """Show and select posts just made or placed (a fill, a new post, a paste),
-        ready to open with Enter: on their day in the view, or in the backlog."""
+        ready to open with Enter: on their day in the view, or in the backlog. A view
+        that shows one of their days stays where it is (a deletion undone, of a post on
+        the dimmed 30 November of December's grid and one on 8 December, went to
+        November, with 8 December out of sight)."""
         placed = self.session.posts(post_ids)
         if not placed:
             return
         if placed[0].date is None:
             self.backlog.select_posts(post_ids, placed=placed_here)
         else:
-            self.go_to(placed[0].date)
+            first, last = self.view().visible_range()
+            days = sorted(p.date for p in placed if p.date is not None)
+            if not any(first <= day <= last for day in days):
+                self.go_to(days[0])
             self.view().select_posts(post_ids)
             cast(QWidget, self.view()).setFocus()
         if placed_here:  # said after the selection is (which may say something too)

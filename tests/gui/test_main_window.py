@@ -4964,6 +4964,26 @@ def test_undoing_a_delete_selects_the_posts_it_brings_back(
     assert window.month_view.selected_post_ids() == [post.id]
 
 
+def test_undoing_a_delete_stays_on_the_month_that_shows_the_posts(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Posts on the dimmed 30 November of December's grid and on 8 December, deleted
+    and brought back: the view went to November, 8 December out of sight, and the
+    status bar said so rather than what was undone."""
+    channel = session.channels()[0].id
+    for day in (date(2026, 11, 30), date(2026, 12, 8)):
+        session.push(AddPostCommand(session, NewPost(f"On {day}", channel, date=day)))
+    posts = list(session.posts_between(date(2026, 11, 30), date(2026, 12, 8)))
+    made = [p.id for p in posts if p.title.startswith("On ")]
+    window.go_to(date(2026, 12, 1))
+    window.month_view.select_posts(made)
+    window.delete_action.trigger()
+    window.undo_action.trigger()
+    assert window.month_view.displayed_month() == date(2026, 12, 1)
+    assert sorted(window.month_view.selected_post_ids()) == sorted(made)
+    assert window.statusBar().currentMessage().startswith("Undone: Delete 2 posts")
+
+
 def test_a_replaced_calendar_whose_changes_cannot_be_backed_up_stays_shown(
     session: CalendarSession, settings: QSettings, tmp_path: Path, qtbot: QtBot
 ) -> None:
