@@ -268,7 +268,7 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
 
-def _post_text(verb: str, count: int) -> str:
+def post_text(verb: str, count: int) -> str:
     return f"{verb} post" if count == 1 else f"{verb} {count} posts"
 
 
@@ -391,7 +391,7 @@ class _SnapshotCommand(StoreCommand):
                 p for p in self.session.store.posts(changes.posts) if before.get(p.id) != p.as_new()
             ]
             count = len(changed) + len(changes.removed_posts)
-            self._placeholder = _post_text(self._counting, count) + self._counting_tail
+            self._placeholder = post_text(self._counting, count) + self._counting_tail
             self.setText(self._placeholder)
         return changes
 
@@ -410,7 +410,7 @@ class MovePostsCommand(_SnapshotCommand):
         verb = "Unschedule" if all(d is None for d, _ in moves.values()) else "Move"
         counting = verb if scope != "this" and text is None else None
         super().__init__(
-            session, text or _post_text(verb, len(moves)), list(moves), counting=counting
+            session, text or post_text(verb, len(moves)), list(moves), counting=counting
         )
         self._moves = dict(moves)
         self._scope = scope
@@ -448,7 +448,7 @@ class EditPostsCommand(_SnapshotCommand):
         counting = verb if scope != "this" and text is None else None
         super().__init__(
             session,
-            text or _post_text(verb, len(edits)) + tail,
+            text or post_text(verb, len(edits)) + tail,
             list(edits),
             counting=counting,
             counting_tail=tail,
@@ -487,7 +487,7 @@ def status_command(
         return EditPostsCommand(
             session, edits, scope=scope, verb="Set", tail=f" to {status_label(status)}"
         )
-    text = f"Set {plural(len(edits), 'post')} to {status_label(status)}"
+    text = f"{post_text('Set', len(edits))} to {status_label(status)}"
     return EditPostsCommand(session, edits, text=text)
 
 
@@ -541,7 +541,7 @@ class DeletePostsCommand(_SnapshotCommand):
         self, session: CalendarSession, post_ids: Sequence[int], *, scope: Scope = "this"
     ) -> None:
         counting = "Delete" if scope != "this" else None
-        super().__init__(session, _post_text("Delete", len(post_ids)), post_ids, counting=counting)
+        super().__init__(session, post_text("Delete", len(post_ids)), post_ids, counting=counting)
         self._ids = list(post_ids)
         self._scope = scope
 
@@ -606,7 +606,7 @@ class CopyPostsCommand(_CreateCommand):
         text: str | None = None,
         without_campaign: Collection[int] = (),
     ) -> None:
-        super().__init__(session, text or _post_text("Copy", len(copies)))
+        super().__init__(session, text or post_text("Copy", len(copies)))
         self._copies = list(copies)
         self._without_campaign = frozenset(without_campaign)
 

@@ -289,7 +289,9 @@ def drop_posts(
         from .transfer import paste_from_calendar
 
         landed: list[int] = []
-        said = paste_from_calendar(session, parent, carried, day, at, landed.extend, verb="Copied")
+        said = paste_from_calendar(
+            session, parent, carried, day, at, landed.extend, verb="Copied", step="Copy"
+        )
         if said is not None:
             session.copiedIn.emit(said)
         session.placed(landed)

@@ -418,16 +418,17 @@ def paste_from_calendar(
     select: Callable[[list[int]], None] | None = None,
     *,
     verb: str = "Pasted",
+    step: str = "Paste",
 ) -> str | None:
     """Paste posts copied in another calendar (another client's, say) as new posts
     here, on ``day`` at ``when`` as a drop places them; one undo step. Cut posts are
     copied all the same. Their channel, key messages and campaign come along by
     name; ``select`` is given the new posts. Returns what to tell the user (``verb``
-    says how they came: "Copied" for a drop), or None when the other file could not
-    be read (the user has been told why)."""
+    says how they came: "Copied" for a drop, whose undo step is a ``step`` "Copy"), or
+    None when the other file could not be read (the user has been told why)."""
     from ..core.store import CalendarStore
     from ..exchange.merge import copy_posts_between
-    from .commands import plural
+    from .commands import plural, post_text
     from .dnd import as_going_out, placements
 
     try:
@@ -446,7 +447,8 @@ def paste_from_calendar(
                     today=session.today(),
                 )
                 count = plural(len(summary.added), "post")
-                command = ImportCommand(session, summary, f"Paste {count} from '{name}'")
+                text = f"{post_text(step, len(summary.added))} from '{name}'"
+                command = ImportCommand(session, summary, text)
     except CadenceError as exc:
         session.report_error(parent, exc)
         return None

@@ -3039,7 +3039,8 @@ def test_posts_copied_in_one_calendar_paste_into_another(
 def test_a_post_dropped_from_another_calendar_says_what_it_brought(
     window: MainWindow, session: CalendarSession, tmp_path: Path
 ) -> None:
-    """As a paste does: the drop made a channel and key messages here without a word."""
+    """As a paste does: the drop made a channel and key messages here without a word.
+    Its undo step is a copy, as the drop said (the Edit menu said "Paste")."""
     post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
     mime = posts_mime(session, [post])
     assert window.create_calendar(_plan(tmp_path / "Client B.cadence"))
@@ -3052,6 +3053,8 @@ def test_a_post_dropped_from_another_calendar_says_what_it_brought(
     assert (copy.title, copy.date) == (post.title, target)
     said = window.statusBar().currentMessage()
     assert said.startswith("Copied 1 post from 'Solenne Solar (demo)'; added ")
+    # The Edit menu names the step as the drop made it (it said "Paste").
+    assert window.undo_action.text() == "&Undo Copy post from 'Solenne Solar (demo)'"
 
 
 def test_a_post_from_another_calendar_beyond_the_limits_says_how_it_came(
@@ -3223,7 +3226,7 @@ def test_right_click_on_a_post_offers_what_the_edit_menu_does_to_it(
     published = next(a for a in status.actions() if a.text().replace("&", "") == "Published")
     published.trigger()
     assert session.store.post(post.id).status == PostStatus.PUBLISHED
-    assert window.undo_action.text() == "&Undo Set 1 post to Published"
+    assert window.undo_action.text() == "&Undo Set post to Published"
     assert not window.set_status(PostStatus.PUBLISHED)  # nothing left to change
     assert session.undo_stack.count() == 1
 
