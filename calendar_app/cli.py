@@ -641,6 +641,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             day_first=args.date_order == "day-first",
             byte_order_mark=args.bom,
             today=args.today,
+            notes=not args.without_notes,
         )
         if args.format == "pdf":
             from .render.pdf import export_pdf
@@ -993,6 +994,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=(
             "csv: start with a byte-order mark, so Excel shows accents right"
             " (not for hootsuite and sprout, whose tools read plain UTF-8)"
+        ),
+    )
+    p.add_argument(
+        "--without-notes",
+        action="store_true",
+        help=(
+            "ics: leave each post's notes out, as they are private (a file to share);"
+            " the calendar a file without them comes back to keeps its own"
         ),
     )
     # The day to export as of, as `demo --today` makes a calendar around one: tests of a

@@ -706,6 +706,9 @@ class ExportOptions:
     archived_messages: frozenset[int] = frozenset()
     """Reports, with no key message chosen (no post left out for its messages): the
     archived key messages ticked by name, in the report beside those in use."""
+    notes: bool = True
+    """iCalendar: each post's notes, in an X- property only Cadence reads. Private (a
+    file to share leaves them out, and says so: an import keeps the notes it has)."""
     unnamed_messages: frozenset[int] = frozenset()
     """With no key message chosen: those left unticked all the same (archived ones a
     report leaves out), named on no post, as those not chosen are not."""

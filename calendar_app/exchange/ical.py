@@ -179,6 +179,9 @@ X_SOURCE = "X-CADENCE-SOURCE"
 """The UID (and X-RECURRENCE-ID, the occurrence) of another program's event a post
 came from: a calendar that takes the post from Cadence's file finds it again in that
 program's next file (its deleted occurrences cancelled, its moved series moved)."""
+X_WITHOUT_NOTES = "X-CADENCE-WITHOUT-NOTES"
+"""On a calendar written without its posts' notes (private: a file to share): a post of
+the file keeps here the notes it has, which the file never carried."""
 X_KNOWN_MESSAGES = "X-CADENCE-KNOWN-MESSAGES"
 """The key messages the calendar written knows, each a short digest of its name (any
 case; :func:`message_digest`): those a share was narrowed to, else every one it has or
@@ -488,10 +491,15 @@ class _EventBuilder:
     objects they make are looked up once per calendar, not once per post."""
 
     def __init__(
-        self, store: CalendarStore, histories: Mapping[int, History] | None = None
+        self,
+        store: CalendarStore,
+        histories: Mapping[int, History] | None = None,
+        *,
+        notes: bool = True,
     ) -> None:
         zone = store.zone
         self._histories = histories or {}
+        self._notes = notes
         self.zone: tzinfo = UTC if _is_utc(zone) else zone
         self._utc_params = Parameters()
         self._date_params = Parameters({"VALUE": "DATE"})
@@ -698,7 +706,7 @@ class _EventBuilder:
             props[X_MESSAGE] = [self._message(m) for m in post.message_ids]
         if post.campaign_id is not None:
             props[X_CAMPAIGN] = self._campaign(post.campaign_id)
-        if post.notes:
+        if post.notes and self._notes:
             props[X_NOTES] = _x_text(post.notes)
         if post.source_uid:
             source = vText(post.source_uid)
@@ -742,13 +750,16 @@ def _build_calendar(
     posts: Sequence[Post],
     progress: Progress = no_progress,
     known_messages: Iterable[str] | None = None,
+    *,
+    notes: bool = True,
 ) -> Calendar:
     """The calendar of ``posts``; the key messages it knows (:data:`X_KNOWN_MESSAGES`),
-    by name, when given."""
+    by name, when given; without ``notes``, none of its posts' notes
+    (:data:`X_WITHOUT_NOTES`)."""
     dated = [p for p in posts if p.date is not None]
     days = [p.date for p in dated if p.date is not None]
     cal = _new_calendar(store, min(days, default=None), max(days, default=None))
-    builder = _EventBuilder(store, store.history(dated))
+    builder = _EventBuilder(store, store.history(dated), notes=notes)
     total = len(dated)
     add = cal.subcomponents.append
     # Occurrences of a recurring post are real posts with uids of their own: each is
@@ -763,6 +774,8 @@ def _build_calendar(
     if known_messages is not None:
         digests = sorted({message_digest(name_key(name)) for name in known_messages})
         cal[X_KNOWN_MESSAGES] = _x_text(" ".join(digests))
+    if not notes:
+        cal[X_WITHOUT_NOTES] = vText("TRUE")
     return cal
 
 
@@ -869,7 +882,8 @@ def export_ics(
     else:
         known = [*(m.title for m in messages), *store.deleted_names("message")]
     with _without_cycle_collection():
-        data = serialised(_build_calendar(store, posts, making, known), writing)
+        calendar = _build_calendar(store, posts, making, known, notes=options.notes)
+        data = serialised(calendar, writing)
     if not progress(total, total):
         raise Cancelled()
     _write_file(target, data)
@@ -1261,6 +1275,8 @@ class _Reader:
         """Every VTIMEZONE of the file, the first of each TZID."""
         self.described: _Described = {}
         self.known_messages: frozenset[str] | None = None
+        self.without_notes = False
+        """Whether the file was written without its posts' notes (:data:`X_WITHOUT_NOTES`)."""
         """The key messages the file knows (:func:`_known_digests`)."""
         self.total = 0
         """Progress runs over three steps per event: checking, expanding, writing."""
@@ -1373,6 +1389,7 @@ class _Reader:
         calendars = self._calendars()
         self.described = _descriptions(calendars)
         self.known_messages = _known_digests(calendars)
+        self.without_notes = any(X_WITHOUT_NOTES in cal for cal in calendars)
         events: list[Any] = []
         for cal in calendars:
             # Each calendar of a file holding several (two exports put together) reads
@@ -2485,9 +2502,12 @@ class _Writer:
         summary: ImportSummary,
         described: _Described | None = None,
         known: frozenset[str] | None = None,
+        *,
+        without_notes: bool = False,
     ) -> None:
         self.store = store
         self.zone = store.zone
+        self.without_notes = without_notes
         self.options = options
         self.layout = layout
         self.summary = summary
@@ -2560,7 +2580,8 @@ class _Writer:
                 body=item.body,
                 campaign_id=campaign_id,
                 link=item.link,
-                notes=item.notes,
+                # A file written without notes keeps those here (it never carried them).
+                notes=existing.notes if self.without_notes and existing else item.notes,
             )
         found_channel = self._foreign_channel(item, existing)
         if found_channel is None:
@@ -3047,7 +3068,13 @@ def import_ics(
     summary.skipped.extend(reader.skipped)
     with environment_errors(), store.db.atomic():
         writer = _Writer(
-            store, options, reader.layout, summary, reader.described, reader.known_messages
+            store,
+            options,
+            reader.layout,
+            summary,
+            reader.described,
+            reader.known_messages,
+            without_notes=reader.without_notes,
         )
         writer.write(items, progress, reader.total * 2 // 3, reader.total)
         start_from_first_posts(store, summary, exact=writer.names.dated)

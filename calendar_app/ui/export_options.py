@@ -176,6 +176,15 @@ class ExportOptionsDialog(QDialog):
             form.addRow("Date &order:", self.date_order)
         else:
             self.date_order.hide()
+        # A calendar file to share: the notes are private (a client's file carried them).
+        self.notes = QCheckBox("Include each post's &notes (private: for your own calendars)")
+        self.notes.setObjectName("exportNotes")
+        if fmt == "ics":
+            form.addRow(self.notes)
+            form.addRow(hint_label("Left out, a calendar the file comes back to keeps its own."))
+        else:
+            self.notes.setChecked(True)
+            self.notes.hide()
 
         self.problem = problems_label()
         # Its line kept while hidden: shown (None ticked), it squeezed the lists' boxes,
@@ -309,6 +318,7 @@ class ExportOptionsDialog(QDialog):
             unnamed_messages=self._retired - messages if all_messages else frozenset(),
             day_first=bool(self.date_order.currentData()),
             byte_order_mark=self.byte_order_mark.isChecked(),
+            notes=self.notes.isChecked(),
             today=self.session.given_today(),
             rest_days=rest_days(),
         )

@@ -657,6 +657,19 @@ def test_a_key_message_an_ics_import_creates_starts_as_the_file_says(
     assert message_starts(fresh)["Dated"] == date(2002, 2, 2)
 
 
+def test_an_ics_export_without_notes_carries_none(calendar: Path, tmp_path: Path) -> None:
+    args = ["--channel", "LinkedIn", "--date", "2027-01-04"]
+    assert run("post", "add", calendar, "--title", "Launch", *args)[0] == 0
+    with CalendarStore.open(calendar) as store:
+        (post,) = store.all_posts()
+        store.update_post(post.id, {"notes": "Client pays late"})
+    kept, shared = tmp_path / "kept.ics", tmp_path / "shared.ics"
+    assert run("export", calendar, "--format", "ics", "-o", kept)[0] == 0
+    assert run("export", calendar, "--format", "ics", "--without-notes", "-o", shared)[0] == 0
+    assert "Client pays late" in kept.read_text(encoding="utf-8")
+    assert "Client pays late" not in shared.read_text(encoding="utf-8")
+
+
 def test_key_messages_an_import_of_a_plan_creates_start_today(tmp_path: Path) -> None:
     """Posts still to come: the message is not overdue since before it existed."""
     plan = tmp_path / "plan.csv"

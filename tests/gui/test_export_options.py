@@ -70,7 +70,10 @@ def test_other_formats_export_every_post_unless_a_period_is_checked(
     monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")  # weekends on Saturday and Sunday
     dialog = open_dialog(session, "ics", qtbot)
     assert dialog.options() == ExportOptions(
-        today=TODAY, day_first=dialog.options().day_first, rest_days=frozenset({5, 6})
+        today=TODAY,
+        day_first=dialog.options().day_first,
+        rest_days=frozenset({5, 6}),
+        notes=False,  # a calendar file to share (a page or a report never has them)
     )
     assert not dialog.first_edit.isEnabled()
     dialog.limit_days.setChecked(True)
@@ -378,6 +381,20 @@ def test_a_cancelled_choice_writes_nothing(
     QTimer.singleShot(0, cancel)
     export_dialog(session, parent, "pdf")
     assert asked == []
+
+
+@pytest.mark.parametrize(("fmt", "notes"), [("ics", False), ("csv", True), ("html", True)])
+def test_a_calendar_file_to_share_starts_without_the_notes(
+    session: CalendarSession, qtbot: QtBot, fmt: str, notes: bool
+) -> None:
+    """The client's .ics carried every post's private notes, and nothing could leave
+    them out; a copy of the data (CSV) keeps them, a page never shows them."""
+    dialog = open_dialog(session, fmt, qtbot)
+    assert dialog.options().notes is notes
+    assert dialog.notes.isVisibleTo(dialog) is (fmt == "ics")
+    if fmt == "ics":
+        dialog.notes.setChecked(True)
+        assert dialog.options().notes
 
 
 def test_an_archived_message_left_unticked_is_named_nowhere_on_the_page(

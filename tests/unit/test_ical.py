@@ -748,6 +748,36 @@ def test_a_series_without_end_brought_back_for_a_quarter_is_the_posts_it_has(
     assert [p.time for p in fresh.all_posts()] == [time(9, 0)] * 13
 
 
+def test_a_file_to_share_leaves_the_notes_out_and_they_stay_where_it_comes_back(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    """Every post's private notes went into the client's file ("client pays late"), with
+    no way to leave them out. Left out, the file says so: retitled there and brought
+    back, a post keeps its notes here (the file's none did not wipe them)."""
+    channel = store.add_channel("LinkedIn").created[0]
+    made = NewPost("Launch", channel, date=date(2027, 3, 1), notes="Client pays late")
+    post_id = store.add_post(made).created[0]
+    shared = ExportOptions(notes=False)
+    export_ics(store, tmp_path / "share.ics", shared, no_progress)
+    text = (tmp_path / "share.ics").read_text(encoding="utf-8")
+    assert "pays late" not in text
+    assert "X-CADENCE-WITHOUT-NOTES:TRUE" in text
+
+    import_ics(fresh, tmp_path / "share.ics", ImportOptions(), no_progress, today=TODAY)
+    (theirs,) = fresh.all_posts()
+    assert theirs.notes == ""
+    fresh.update_post(theirs.id, {"title": "Launch day", "notes": "Theirs, unseen"})
+    export_ics(fresh, tmp_path / "back.ics", shared, no_progress)
+    summary = import_ics(store, tmp_path / "back.ics", ImportOptions(), no_progress, today=TODAY)
+    assert (len(summary.previous), summary.conflicts, summary.notes) == (1, 0, [])
+    back = store.post(post_id)
+    assert (back.title, back.notes) == ("Launch day", "Client pays late")
+    again = import_ics(store, tmp_path / "back.ics", ImportOptions(), no_progress, today=TODAY)
+    assert (again.previous, again.unchanged) == ([], 1)
+    export_ics(store, tmp_path / "own.ics", ExportOptions(), no_progress)
+    assert "Client pays late" in (tmp_path / "own.ics").read_text(encoding="utf-8")
+
+
 def test_channels_key_messages_and_campaigns_come_back_as_they_were_made(
     store: CalendarStore, fresh: CalendarStore, tmp_path: Path
 ) -> None:
