@@ -126,6 +126,25 @@ def time_text(at: time | None) -> str:
 # -- chips -------------------------------------------------------------------
 
 
+_SLANTED: dict[tuple[str, str], bool] = {}
+
+
+def slanted(font: QFont, text: str) -> bool:
+    """Whether ``text`` reads in ``font``'s italics: its italic face has every letter
+    of it. An Arabic or Hindi title in italics came out as boxes (no font here has them
+    slanted, and Qt takes none upright instead); such a text stays upright."""
+    italic = QFont(font)
+    italic.setItalic(True)
+    key = (italic.key(), text)
+    found = _SLANTED.get(key)
+    if found is None:
+        if len(_SLANTED) > 4096:
+            _SLANTED.clear()
+        metrics = QFontMetricsF(italic)
+        found = _SLANTED[key] = all(metrics.inFontUcs4(ord(c)) for c in text if c.isalpha())
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class ChipTheme:
     """The colours a chip is painted with around its own channel colour."""
@@ -240,7 +259,7 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     if status == PostStatus.CANCELLED:
         text_font.setStrikeOut(True)
     if status == PostStatus.IDEA:
-        text_font.setItalic(True)
+        text_font.setItalic(slanted(text_font, chip.title))
     if chip.at is not None:
         time_font = QFont(text_font)
         time_font.setBold(True)

@@ -98,6 +98,7 @@ from .chips import (
     paint_badge,
     paint_chip,
     paint_more,
+    slanted,
     split_more,
     time_text,
 )
@@ -686,7 +687,7 @@ def _paint_post(
         right -= dot + 5
     text_font = QFont(font)
     text_font.setStrikeOut(chip.status == PostStatus.CANCELLED)
-    text_font.setItalic(chip.status == PostStatus.IDEA)
+    text_font.setItalic(chip.status == PostStatus.IDEA and slanted(text_font, chip.title))
     text_metrics = QFontMetricsF(text_font)
     fade = {PostStatus.CANCELLED: 0.5, PostStatus.IDEA: 0.3}.get(chip.status, 0.0)
     ink = mix(theme.text, theme.base, fade)
@@ -786,7 +787,10 @@ _KEY_GAP = 16.0
 """Between a group's first line of items and its key to the marks, on the right."""
 _LEGEND_MOST_LINES = 3
 """Lines a legend group (channels, key messages) may take before it ends with "…"."""
-_CHANNEL_TAIL = "Dashed: draft (faded: its day gone by) · ✓ published · struck through: cancelled"
+_CHANNEL_TAIL = (
+    "Dashed: draft (faded: its day gone by), or idea (faded, in italics)"
+    " · ✓ published · struck through: cancelled"
+)
 _MESSAGE_TAIL = "Red number: key messages overdue that day (after today: unless planned)"
 
 

@@ -68,6 +68,7 @@ from ..core.models import (
     shows_nothing,
 )
 from ..core.store import PALETTE, free_color
+from ..render.chips import slanted
 from .commands import (
     AddKeyMessageCommand,
     CampaignCommand,
@@ -520,7 +521,7 @@ class _Manager(QDialog, Generic[R]):
             if archived:
                 item.setForeground(archived_color)
                 font = item.font()
-                font.setItalic(True)
+                font.setItalic(slanted(font, name))
                 item.setFont(font)
             self.item_list.addItem(item)
         if wanted == NEW:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QImage,
     QPainter,
@@ -26,6 +28,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
 from calendar_app.core.store import COLOR_CHOICES, CalendarStore
+from calendar_app.render import pdf as pdf_module
 from calendar_app.render.chips import (
     Chip,
     ChipTheme,
@@ -991,6 +994,45 @@ def test_a_chip_keeps_its_time_before_its_markers(qtbot: QtBot) -> None:
     assert timed
     for width in timed:
         assert painted(width, time(8, 30), dots) != painted(width, None, dots), width
+
+
+class _FontsUsed(QPainter):
+    """A painter that keeps the fonts it was given."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__(image)
+        self.fonts: list[QFont] = []
+
+    def setFont(self, font: QFont | str | Sequence[str]) -> None:
+        assert isinstance(font, QFont)  # (paint_chip gives fonts)
+        self.fonts.append(QFont(font))
+        super().setFont(font)
+
+
+ADLAM = "\U0001e900\U0001e923\U0001e924\U0001e922"
+"""Letters of a script no italic face here has (as Arabic and Hindi have none)."""
+
+
+@pytest.mark.parametrize("lines", [1, 2])  # the window's chip; the PDF's on two lines
+def test_an_idea_in_letters_without_italics_is_written_upright(qapp: object, lines: int) -> None:
+    """An idea titled in Arabic came out as a row of boxes in the window and the PDF: no
+    font had the letters slanted, and Qt took none upright instead."""
+    theme = ChipTheme.from_palette(QApplication.palette())
+    italic = QFont()
+    italic.setItalic(True)
+    assert not QFontMetricsF(italic).inFontUcs4(ord(ADLAM[0]))
+
+    def title_font(title: str) -> QFont:
+        image = QImage(240, 40, QImage.Format.Format_ARGB32)
+        painter = _FontsUsed(image)
+        chip = Chip(title, QColor("#1f6feb"), status=PostStatus.IDEA)
+        pdf_module._paint_post(painter, QRectF(0, 0, 240, 40), chip, theme, QFont(), lines)
+        painter.end()
+        return painter.fonts[-1]
+
+    assert title_font("Weekly tip").italic()
+    assert not title_font(ADLAM).italic()
+    assert not title_font(f"Tip {ADLAM}").italic()
 
 
 @pytest.mark.parametrize("base", ["#1b1c1f", "#ffffff"])
