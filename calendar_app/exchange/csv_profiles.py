@@ -172,6 +172,7 @@ from ..core.store import (
     whole_note,
 )
 from .formats import (
+    TOOL_TIME,
     Cancelled,
     Conflicts,
     ExportOptions,
@@ -207,8 +208,6 @@ SPROUT_HEADER = ("date", "time_24hr", "message_text")
 TOOL_MAX_ROWS = 350
 HOOTSUITE_STEP_MINUTES = 5
 SPROUT_GAP = timedelta(minutes=10)
-DEFAULT_TIME = time(9, 0)
-"""When a publishing tool needs a time and the post has none."""
 
 NOT_TOOL_KINDS = frozenset(
     {"newsletter", "blog", "press release", "event", "website", "podcast", "internal"}
@@ -1830,7 +1829,7 @@ def _outgoing(
     for post in _selected_posts(store, ahead):
         if post.date is None or post.status not in OUTGOING_STATUSES:
             continue
-        at = post.time or DEFAULT_TIME
+        at = post.time or TOOL_TIME
         # A time the clocks skip (02:30 as they go forward) is the time it goes out
         # (03:30): a tool refuses, or guesses at, a time that does not exist.
         at = skipped_time(post.date, at, store.zone) or at
@@ -2055,6 +2054,7 @@ def _export_to_tool(
         too_close=_too_close(chosen, channels, store.zone) if sprout else [],
         no_link=[] if sprout else _no_link(chosen),
         not_social=_not_social(chosen, channels),
+        untimed=sum(1 for _, post in chosen if post.time is None),
         zone=store.info().timezone,
         left_over=_left_over(
             store,
@@ -2109,8 +2109,9 @@ def _too_close(
             continue
         minutes = (passed - previous[0]) // timedelta(minutes=1)
         after = "at the same time as" if minutes == 0 else f"{minutes} min after"
+        untimed = " (given no time)" if post.time is None else ""
         found.append(
-            f"'{post.title}' on {moment:%Y-%m-%d} at {moment:%H:%M}: {after}"
+            f"'{post.title}' on {moment:%Y-%m-%d} at {moment:%H:%M}{untimed}: {after}"
             f" '{previous[1].title}' on {names.get(post.channel_id, 'its channel')}"
         )
     return found

@@ -688,6 +688,10 @@ class Cancelled(CadenceError):
         super().__init__("Cancelled; nothing was changed.")
 
 
+TOOL_TIME = time(9, 0)
+"""When a publishing tool needs a time and the post has none."""
+
+
 @dataclass(frozen=True)
 class ExportOptions:
     """What to export and how. Empty id sets mean "all"."""
@@ -808,6 +812,9 @@ class ExportSummary:
     not_social: list[str] = field(default_factory=list)
     """The channels a publishing tool's files were written for whose kind it does not
     publish to (a newsletter, a press release), by name."""
+    untimed: int = 0
+    """Posts without a time that a publishing tool's files send at a time of day all the
+    same (:data:`TOOL_TIME`), which the summary names."""
 
     def describe(self) -> str:
         names = ", ".join(str(f) for f in self.files)
@@ -818,6 +825,13 @@ class ExportSummary:
         if self.zone and self.posts:
             its, it = ("Its", "it") if len(self.files) == 1 else ("Their", "them")
             text += f" {its} times are in {self.zone}: upload {it} to profiles set to that zone."
+        if self.untimed:
+            one = self.untimed == 1
+            text += (
+                f" {self.untimed} post{'' if one else 's'} without a time"
+                f" {'goes' if one else 'go'} out at {TOOL_TIME:%H:%M}, as the tool needs"
+                f" one; give {'it a time' if one else 'them times'} in Cadence to choose."
+            )
         if self.not_social:
             named = quoted_names(self.not_social)
             one = len(self.not_social) == 1

@@ -1618,7 +1618,7 @@ def test_each_file_is_on_the_disk_before_it_replaces_the_last_export(
 
 
 def test_hootsuite_into_a_folder(store: CalendarStore, publishing: dict[str, int]) -> None:
-    add(store, publishing["Newsletter"], date(2026, 12, 1))
+    add(store, publishing["Newsletter"], date(2026, 12, 1), time(9, 30))
     folder = store.path.parent / "hootsuite"
     folder.mkdir()
     summary = export_hootsuite(store, folder, ExportOptions(today=TODAY))
@@ -1960,6 +1960,31 @@ def test_sprout_names_posts_less_than_ten_minutes_apart_on_a_channel(
     assert [r[1] for r in rows[1:]] == ["10:00", "10:00", "10:09", "10:19"]
     hootsuite = export_hootsuite(store, store.path.parent / "h.csv", ExportOptions(today=TODAY))
     assert hootsuite.too_close == []
+
+
+@pytest.mark.parametrize("tool", ["hootsuite", "sprout"])
+def test_posts_without_a_time_are_said_to_go_out_at_nine(
+    store: CalendarStore, publishing: dict[str, int], tool: str
+) -> None:
+    """Two posts of a day without a time went to the tool at 09:00, the same minute,
+    unsaid (Sprout's warning quoted a 09:00 nobody set)."""
+    linkedin = publishing["LinkedIn"]
+    day = date(2026, 12, 2)
+    for title in ("Team photo", "Launch recap"):
+        add(store, linkedin, day, None, title=title)
+    add(store, linkedin, day, time(15), title="Timed")
+    export = export_sprout if tool == "sprout" else export_hootsuite
+    summary = export(store, store.path.parent / "t.csv", ExportOptions(today=TODAY))
+    assert summary.untimed == 2
+    assert (
+        " 2 posts without a time go out at 09:00, as the tool needs one; give them times"
+        " in Cadence to choose."
+    ) in summary.describe()
+    if tool == "sprout":
+        (close,) = summary.too_close
+        assert close.endswith(
+            "at 09:00 (given no time): at the same time as 'Team photo' on LinkedIn"
+        )
 
 
 def test_sprout_counts_the_minutes_that_pass_on_the_nights_the_clocks_change(
