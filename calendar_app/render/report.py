@@ -1039,8 +1039,10 @@ def _paint_channel_bars(
     room = max(int((rect.bottom() - top) // row_h), 1)
     shown = list(item.channels)
     extra = 0
+    more = 0
     if len(shown) > room:
         extra = sum(n for _, n in shown[room - 1 :])
+        more = len(shown) - (room - 1)
         shown = shown[: room - 1]
     most = max(n for _, n in item.channels)
     name_w = 74.0
@@ -1063,7 +1065,9 @@ def _paint_channel_bars(
         _text(
             painter,
             QRectF(rect.left(), y, rect.width(), row_h),
-            f"+ {extra} on other channels",
+            # (Not "other channels": those left out of the report are called so.)
+            f"+ {extra} {'day' if extra == 1 else 'days'} on {more} more"
+            f" {'channel' if more == 1 else 'channels'}",
             font,
             style.muted,
         )

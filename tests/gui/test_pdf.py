@@ -1115,3 +1115,24 @@ def test_month_pages_shade_the_weekend_of_the_export(
 
     monday = shade(week[0])
     assert {day.weekday() for day in week if shade(day) != monday} == shaded
+
+
+def test_the_channels_past_the_bars_are_not_called_other_channels(
+    tmp_path: Path, qapp: object
+) -> None:
+    """ "+ 5 on other channels" under the bars stood beside an "Other channels" bar, the
+    channels left out of the report: a reader could not tell them apart."""
+    with CalendarStore.create(tmp_path / "c.cadence", timezone="Europe/Paris") as store:
+        told = store.add_key_message("Told", cadence_days=7).created[0]
+        for number in range(12):  # channel n delivers on n + 1 days
+            channel = store.add_channel(f"Channel {number}").created[0]
+            for step in range(number + 1):
+                day = date(2026, 11, 2) + timedelta(days=3 * step + number % 3)
+                post = NewPost(f"Post {number}.{step}", channel, (told,), day)
+                store.add_post(dataclasses.replace(post, status=PostStatus.SCHEDULED))
+        options = ExportOptions(today=TODAY, first=date(2026, 11, 1), last=date(2026, 12, 31))
+        export_pdf(store, tmp_path / "c.pdf", options, no_progress)
+    words = " ".join(pdf_text(tmp_path / "c.pdf", page=2).split())
+    assert "Channel 11 12" in words
+    assert "+ 28 days on 7 more channels" in words  # channels 0 to 6: 1 + 2 + ... + 7
+    assert "other channels" not in words.lower()
