@@ -638,6 +638,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             last=args.to,
             channel_ids=frozenset(_channel_id(store, c) for c in args.channel),
             message_ids=frozenset(_message_id(store, m) for m in args.message),
+            campaign_ids=frozenset(_campaign_id(store, c) for c in args.campaign),
+            statuses=frozenset(args.status),
             day_first=args.date_order == "day-first",
             byte_order_mark=args.bom,
             today=args.today,
@@ -981,6 +983,21 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="TITLE",
         help="only posts carrying this key message (repeat for several)",
+    )
+    p.add_argument(
+        "--campaign",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only posts of this campaign (repeat for several)",
+    )
+    p.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        type=_status_arg,
+        metavar="STATUS",
+        help="only posts with this status (repeat for several)",
     )
     p.add_argument(
         "--date-order",

@@ -700,6 +700,10 @@ class ExportOptions:
     last: date | None = None
     channel_ids: frozenset[int] = frozenset()
     message_ids: frozenset[int] = frozenset()
+    campaign_ids: frozenset[int] = frozenset()
+    """Only posts of these campaigns (the window filtered to some)."""
+    statuses: frozenset[PostStatus] = frozenset()
+    """Only posts with these statuses (the window filtered to some)."""
     day_first: bool = True
     """CSV publishing profiles: 31/12/2026 (True) or 12/31/2026 (False)."""
     byte_order_mark: bool = False
@@ -728,7 +732,12 @@ class ExportOptions:
     def filters(self) -> bool:
         """Whether the options leave some posts out."""
         return bool(
-            self.first is not None or self.last is not None or self.channel_ids or self.message_ids
+            self.first is not None
+            or self.last is not None
+            or self.channel_ids
+            or self.message_ids
+            or self.campaign_ids
+            or self.statuses
         )
 
     def accepts(self, post: Post) -> bool:
@@ -740,6 +749,10 @@ class ExportOptions:
         elif self.first is not None or self.last is not None:
             return False
         if self.channel_ids and post.channel_id not in self.channel_ids:
+            return False
+        if self.campaign_ids and post.campaign_id not in self.campaign_ids:
+            return False
+        if self.statuses and post.status not in self.statuses:
             return False
         return not (self.message_ids and not self.message_ids.intersection(post.message_ids))
 

@@ -403,12 +403,16 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
     messages = {m.id: m for m in store.key_messages(include_archived=True)}
     campaigns = {c.id: c for c in store.campaigns()}
     posts = kept_to_messages(
-        store.posts_between(
-            first,
-            last,
-            channel_ids=options.channel_ids or None,
-            message_ids=options.message_ids or None,
-        ),
+        [
+            p
+            for p in store.posts_between(
+                first,
+                last,
+                channel_ids=options.channel_ids or None,
+                message_ids=options.message_ids or None,
+            )
+            if options.accepts(p)  # and the campaigns and statuses chosen
+        ],
         options,
     )
     shown = report_messages(store, options.message_ids, options.archived_messages)

@@ -199,12 +199,16 @@ def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Pl
         rest_days=options.rest_days,
     )
     posts = kept_to_messages(
-        store.posts_between(
-            report.first,
-            report.last,
-            channel_ids=options.channel_ids or None,
-            message_ids=options.message_ids or None,
-        ),
+        [
+            p
+            for p in store.posts_between(
+                report.first,
+                report.last,
+                channel_ids=options.channel_ids or None,
+                message_ids=options.message_ids or None,
+            )
+            if options.accepts(p)  # and the campaigns and statuses chosen
+        ],
         options,
     )
     by_day: dict[date, list[Post]] = defaultdict(list)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.models import PostStatus, in_words, shortened
 from ..exchange.formats import ExportOptions
 from ..exchange.html import export_range
 from ..render.weeks import rest_days
@@ -176,6 +177,19 @@ class ExportOptionsDialog(QDialog):
             form.addRow("Date &order:", self.date_order)
         else:
             self.date_order.hide()
+        # The window filtered to some campaigns or statuses: a page, report or calendar
+        # to share of those alone, to start with (a plan of one campaign went to the
+        # client with every other campaign's posts, ideas and cancelled ones too).
+        filters = session.filters
+        self._campaigns = filters.campaigns if fmt in SHARED else frozenset()
+        self._statuses = filters.statuses if fmt in SHARED else frozenset()
+        self.as_shown = QCheckBox(self._as_shown_text(session))
+        self.as_shown.setObjectName("exportAsShown")
+        self.as_shown.setChecked(True)
+        if self._campaigns or self._statuses:
+            form.addRow(self.as_shown)
+        else:
+            self.as_shown.hide()
         # A calendar file to share: the notes are private (a client's file carried them).
         self.notes = QCheckBox("Include each post's &notes (private: for your own calendars)")
         self.notes.setObjectName("exportNotes")
@@ -206,6 +220,24 @@ class ExportOptionsDialog(QDialog):
         self.channels.itemChanged.connect(self._check)
         self.messages.itemChanged.connect(self._check)
         self._follow_limit(self.limit_days.isChecked())
+
+    def _as_shown_text(self, session: CalendarSession) -> str:
+        """What the window is filtered to: "campaign 'App launch'; Scheduled"."""
+        from .post_model import status_label
+
+        chosen = [
+            f"'{shortened(c.name, 30)}'"
+            for c in session.store.campaigns()
+            if c.id in self._campaigns
+        ]
+        parts = []
+        if len(chosen) > 3:  # named, a dozen made the dialog as wide as the screen
+            parts.append(f"{len(chosen)} campaigns")
+        elif chosen:
+            parts.append(f"{'campaign' if len(chosen) == 1 else 'campaigns'} {in_words(chosen)}")
+        if self._statuses:
+            parts.append(in_words([status_label(s) for s in PostStatus if s in self._statuses]))
+        return f"Only the posts the calendar shows ({'; '.join(parts)})"
 
     def _checklist(
         self,
@@ -319,6 +351,8 @@ class ExportOptionsDialog(QDialog):
             day_first=bool(self.date_order.currentData()),
             byte_order_mark=self.byte_order_mark.isChecked(),
             notes=self.notes.isChecked(),
+            campaign_ids=self._campaigns if self.as_shown.isChecked() else frozenset(),
+            statuses=self._statuses if self.as_shown.isChecked() else frozenset(),
             today=self.session.given_today(),
             rest_days=rest_days(),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import dataclasses
 import io
 import json
@@ -668,6 +669,31 @@ def test_an_ics_export_without_notes_carries_none(calendar: Path, tmp_path: Path
     assert run("export", calendar, "--format", "ics", "--without-notes", "-o", shared)[0] == 0
     assert "Client pays late" in kept.read_text(encoding="utf-8")
     assert "Client pays late" not in shared.read_text(encoding="utf-8")
+
+
+def test_an_export_of_some_campaigns_and_statuses_has_their_posts_alone(
+    calendar: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("Launch", "Summer"):
+        assert run("campaign", "add", calendar, name)[0] == 0
+    for title, campaign, status in [
+        ("Launch teaser", "Launch", "scheduled"),
+        ("Launch idea", "Launch", "draft"),
+        ("Other", "Summer", "scheduled"),
+    ]:
+        args = ["--channel", "LinkedIn", "--date", "2027-01-04", "--status", status]
+        added = run("post", "add", calendar, "--title", title, "--campaign", campaign, *args)
+        assert added[0] == 0
+    out = tmp_path / "launch.csv"
+    chosen = ["--campaign", "Launch", "--status", "scheduled"]
+    assert run("export", calendar, "--format", "csv", *chosen, "-o", out)[0] == 0
+    rows = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))
+    assert [row["title"] for row in rows] == ["Launch teaser"]
+    capsys.readouterr()
+    assert run("export", calendar, "--format", "csv", "--campaign", "Spring", "-o", out)[0] == 1
+    assert capsys.readouterr().err == (
+        "cadence: error: There is no campaign called 'Spring' (campaigns: Launch, Summer).\n"
+    )
 
 
 def test_key_messages_an_import_of_a_plan_creates_start_today(tmp_path: Path) -> None:

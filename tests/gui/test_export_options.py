@@ -383,6 +383,32 @@ def test_a_cancelled_choice_writes_nothing(
     assert asked == []
 
 
+@pytest.mark.parametrize("fmt", ["html", "pdf", "ics", "csv"])
+def test_a_share_starts_with_the_campaigns_and_statuses_the_calendar_shows(
+    session: CalendarSession, qtbot: QtBot, fmt: str
+) -> None:
+    """The window filtered to a campaign's scheduled posts: its page went to the client
+    with every campaign's posts, ideas and cancelled ones too, unsaid."""
+    campaign = session.store.campaigns()[0]
+    statuses = frozenset({PostStatus.SCHEDULED})
+    session.set_filters(Filters(campaigns=frozenset({campaign.id}), statuses=statuses))
+    dialog = open_dialog(session, fmt, qtbot)
+    chosen = dialog.options()
+    if fmt == "csv":  # a copy of the data keeps every post
+        assert (chosen.campaign_ids, chosen.statuses) == (frozenset(), frozenset())
+        assert not dialog.as_shown.isVisibleTo(dialog)
+        return
+    assert (chosen.campaign_ids, chosen.statuses) == (frozenset({campaign.id}), statuses)
+    assert dialog.as_shown.text() == (
+        f"Only the posts the calendar shows (campaign '{campaign.name}'; Scheduled)"
+    )
+    dialog.as_shown.setChecked(False)
+    assert (dialog.options().campaign_ids, dialog.options().statuses) == (
+        frozenset(),
+        frozenset(),
+    )
+
+
 @pytest.mark.parametrize(("fmt", "notes"), [("ics", False), ("csv", True), ("html", True)])
 def test_a_calendar_file_to_share_starts_without_the_notes(
     session: CalendarSession, qtbot: QtBot, fmt: str, notes: bool

@@ -153,6 +153,27 @@ def test_one_month_grid_per_month_and_every_post_once(demo: Path, tmp_path: Path
     assert chips == expected
 
 
+def test_a_page_of_some_campaigns_and_statuses_shows_their_posts_alone(
+    demo: Path, tmp_path: Path
+) -> None:
+    """A plan of one campaign went to the client with every campaign's posts, ideas and
+    cancelled ones too (the window was filtered; the export was not)."""
+    with CalendarStore.open(demo) as store:
+        posts = store.posts_between(date(2026, 10, 1), date(2027, 1, 31))
+        # The campaign whose posts have most statuses (the demo's has three).
+        campaign = max(
+            {p.campaign_id for p in posts if p.campaign_id is not None},
+            key=lambda c: len({p.status for p in posts if p.campaign_id == c}),
+        )
+        statuses = frozenset({PostStatus.SCHEDULED, PostStatus.DRAFT})
+        page = export(store, tmp_path / "out.html", campaign_ids={campaign}, statuses=statuses)
+    expected = {p.uid for p in posts if p.campaign_id == campaign and p.status in statuses}
+    assert 0 < len(expected) < len(posts)
+    assert {e.attrs["data-uid"] for e in page.having("chip", "li")} == expected
+    agenda = {e.attrs["data-uid"] for e in page.elements if e.tag == "tr" and "data-uid" in e.attrs}
+    assert agenda == expected
+
+
 def test_a_chip_shows_time_title_channel_colour_and_message_dots(
     demo: Path, tmp_path: Path
 ) -> None:
