@@ -688,6 +688,18 @@ class Cancelled(CadenceError):
         super().__init__("Cancelled; nothing was changed.")
 
 
+NOTES_WITHHELD = "notes withheld"
+"""The note a post keeps (:meth:`.CalendarStore.add_notes`) of a version that came from a
+file written without its posts' notes (a share): its empty notes are not known to be
+empty, and the calendar it goes back to keeps the notes it has."""
+
+
+def notes_withheld(notes: str, history: History | None) -> bool:
+    """Whether a post's ``notes``, empty, were only never shared with it (its
+    ``history`` holds :data:`NOTES_WITHHELD`): another calendar keeps its own."""
+    return not notes and history is not None and NOTES_WITHHELD in history.notes
+
+
 TOOL_TIME = time(9, 0)
 """When a publishing tool needs a time and the post has none."""
 

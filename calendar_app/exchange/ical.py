@@ -132,6 +132,7 @@ from ..core.store import (
 )
 from .formats import (
     DELETED_HERE,
+    NOTES_WITHHELD,
     Cancelled,
     Conflicts,
     ExportOptions,
@@ -148,6 +149,7 @@ from .formats import (
     kept_to_messages,
     learn_renames,
     no_progress,
+    notes_withheld,
     read_alike,
     reconcile,
     reconcile_said,
@@ -522,6 +524,7 @@ class _EventBuilder:
             status: (vText(ICS_STATUS[status]), _x_text(status.value)) for status in PostStatus
         }
         self._transparent = vText("TRANSPARENT")
+        self._true = vText("TRUE")
 
     def _channel(self, channel_id: int) -> tuple[_Text, vText]:
         props = self._channel_props.get(channel_id)
@@ -708,6 +711,8 @@ class _EventBuilder:
             props[X_CAMPAIGN] = self._campaign(post.campaign_id)
         if post.notes and self._notes:
             props[X_NOTES] = _x_text(post.notes)
+        elif self._notes and notes_withheld(post.notes, self._histories.get(post.id)):
+            props[X_WITHOUT_NOTES] = self._true  # none were shared with it: none to give
         if post.source_uid:
             source = vText(post.source_uid)
             if post.recurrence_id:
@@ -1001,6 +1006,8 @@ class _Item:
     """An existing post whose status is one of these keeps it (other programs' STATUS
     says less than Cadence's: CONFIRMED is scheduled or published)."""
     notes: str = ""
+    notes_withheld: bool = False
+    """The event was written without its post's notes (:data:`X_WITHOUT_NOTES`)."""
     as_written: str | None = None
     """The body before its HTML was read as text (another program's DESCRIPTION), when
     that changed it: a post here with that very body keeps it (a newsletter's HTML of
@@ -1939,6 +1946,7 @@ class _Reader:
                 _colour_from_ical(_param(campaign, "X-COLOR")),
             )
         item.notes = str(component.get(X_NOTES, ""))
+        item.notes_withheld = X_WITHOUT_NOTES in component
         carried = component.get(X_SOURCE)
         if carried is not None and not isinstance(carried, list) and str(carried).strip():
             item.carried = (str(carried).strip(), _param(carried, "X-RECURRENCE-ID") or None)
@@ -2552,6 +2560,10 @@ class _Writer:
                     return names.channel(category, colour=item.colour)
         return self._fallback_channel()
 
+    def _withheld(self, item: _Item) -> bool:
+        """Whether the file was written without ``item``'s notes."""
+        return self.without_notes or item.notes_withheld
+
     def desired(self, item: _Item, existing: Post | None) -> NewPost | None:
         """The post as the file describes it, or None (skipped, with a sentence)."""
         names = self.names
@@ -2581,7 +2593,7 @@ class _Writer:
                 campaign_id=campaign_id,
                 link=item.link,
                 # A file written without notes keeps those here (it never carried them).
-                notes=existing.notes if self.without_notes and existing else item.notes,
+                notes=existing.notes if self._withheld(item) and existing else item.notes,
             )
         found_channel = self._foreign_channel(item, existing)
         if found_channel is None:
@@ -2820,6 +2832,11 @@ class _Writer:
                 (post_id, item.notes_kept())
                 for post_id, item in zip(new_ids, batch_items, strict=True)
                 if not item.written
+            )
+            said.update(
+                (post_id, [NOTES_WITHHELD])
+                for post_id, item in zip(new_ids, batch_items, strict=True)
+                if item.own and self._withheld(item)
             )
             _advance(progress, middle + (total - middle) * len(created) // len(fresh), total)
         joined: dict[str, int] = {}  # a series of the file some of whose posts are here

@@ -63,6 +63,7 @@ from .formats import (
     colour_alike,
     no_progress,
     note_archived,
+    notes_withheld,
     read_alike,
     reconcile,
     renamed,
@@ -320,6 +321,9 @@ def merge_calendar(
             theirs_here = at_our_moment(
                 mine, translate(post), written[post.uid], ours.zone, theirs.zone
             )
+            if notes_withheld(post.notes, their_history[post.id]):
+                # Never shared with their calendar (made of a file without notes): ours.
+                theirs_here = dataclasses.replace(theirs_here, notes=mine.notes)
             unseen = [m for m in mine.message_ids if m not in known_there]
             if unseen:  # never there (a share narrowed to some): not taken off there
                 carried = (*theirs_here.message_ids, *unseen)

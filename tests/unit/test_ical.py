@@ -748,15 +748,18 @@ def test_a_series_without_end_brought_back_for_a_quarter_is_the_posts_it_has(
     assert [p.time for p in fresh.all_posts()] == [time(9, 0)] * 13
 
 
+@pytest.mark.parametrize("back", ["shared", "whole", "merged"])
 def test_a_file_to_share_leaves_the_notes_out_and_they_stay_where_it_comes_back(
-    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path, back: str
 ) -> None:
     """Every post's private notes went into the client's file ("client pays late"), with
-    no way to leave them out. Left out, the file says so: retitled there and brought
-    back, a post keeps its notes here (the file's none did not wipe them)."""
+    no way to leave them out. Left out, the file says so: retitled in a calendar made of
+    it and brought back (its file to share or whole, or merged), a post keeps its notes
+    here (the other calendar's none, never given, did not wipe them)."""
     channel = store.add_channel("LinkedIn").created[0]
     made = NewPost("Launch", channel, date=date(2027, 3, 1), notes="Client pays late")
     post_id = store.add_post(made).created[0]
+    untouched = store.add_post(dataclasses.replace(made, date=date(2027, 3, 2))).created[0]
     shared = ExportOptions(notes=False)
     export_ics(store, tmp_path / "share.ics", shared, no_progress)
     text = (tmp_path / "share.ics").read_text(encoding="utf-8")
@@ -764,16 +767,24 @@ def test_a_file_to_share_leaves_the_notes_out_and_they_stay_where_it_comes_back(
     assert "X-CADENCE-WITHOUT-NOTES:TRUE" in text
 
     import_ics(fresh, tmp_path / "share.ics", ImportOptions(), no_progress, today=TODAY)
-    (theirs,) = fresh.all_posts()
-    assert theirs.notes == ""
-    fresh.update_post(theirs.id, {"title": "Launch day", "notes": "Theirs, unseen"})
-    export_ics(fresh, tmp_path / "back.ics", shared, no_progress)
-    summary = import_ics(store, tmp_path / "back.ics", ImportOptions(), no_progress, today=TODAY)
+    theirs = min(fresh.all_posts(), key=lambda p: p.date or date.max)
+    assert {p.notes for p in fresh.all_posts()} == {""}
+    fresh.update_post(theirs.id, {"title": "Launch day"})
+    if back == "merged":
+        from calendar_app.exchange.merge import merge_calendar
+
+        summary = merge_calendar(store, fresh)
+    else:
+        options = shared if back == "shared" else ExportOptions()
+        export_ics(fresh, tmp_path / "back.ics", options, no_progress)
+        summary = import_ics(store, tmp_path / "back.ics", ImportOptions(), no_progress)
     assert (len(summary.previous), summary.conflicts, summary.notes) == (1, 0, [])
-    back = store.post(post_id)
-    assert (back.title, back.notes) == ("Launch day", "Client pays late")
-    again = import_ics(store, tmp_path / "back.ics", ImportOptions(), no_progress, today=TODAY)
-    assert (again.previous, again.unchanged) == ([], 1)
+    assert (store.post(post_id).title, store.post(post_id).notes) == (
+        "Launch day",
+        "Client pays late",
+    )
+    assert store.post(untouched).notes == "Client pays late"
+    assert len(store.all_posts()) == 2  # no conflict copy
     export_ics(store, tmp_path / "own.ics", ExportOptions(), no_progress)
     assert "Client pays late" in (tmp_path / "own.ics").read_text(encoding="utf-8")
 
