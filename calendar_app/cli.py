@@ -628,6 +628,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.from_ and args.to and args.to < args.from_:
         raise UsageError("--to comes before --from.")
+    if args.without_notes and args.format in ("csv", "cadence"):
+        raise UsageError(
+            f"--without-notes is for an iCalendar file to share; a {args.format} export is"
+            " a copy of the calendar, notes and all."
+        )
     if str(args.output) == "-":
         raise UsageError(
             "-o names the file to write; Cadence does not write exports to the terminal."
@@ -1018,7 +1023,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=(
             "ics: leave each post's notes out, as they are private (a file to share);"
-            " the calendar a file without them comes back to keeps its own"
+            " the calendar a file without them comes back to keeps its own (html, pdf,"
+            " hootsuite and sprout never hold them)"
         ),
     )
     # The day to export as of, as `demo --today` makes a calendar around one: tests of a

@@ -669,6 +669,12 @@ def test_an_ics_export_without_notes_carries_none(calendar: Path, tmp_path: Path
     assert run("export", calendar, "--format", "ics", "--without-notes", "-o", shared)[0] == 0
     assert "Client pays late" in kept.read_text(encoding="utf-8")
     assert "Client pays late" not in shared.read_text(encoding="utf-8")
+    # A copy of the data keeps them: asked to leave them out, it is refused (it wrote
+    # them all the same).
+    for fmt in ("csv", "cadence"):
+        copy = tmp_path / f"copy.{fmt}"
+        assert run("export", calendar, "--format", fmt, "--without-notes", "-o", copy)[0] == 2
+        assert not copy.exists()
 
 
 def test_an_export_of_some_campaigns_and_statuses_has_their_posts_alone(
