@@ -3287,7 +3287,7 @@ class CalendarStore:
                 )
             }
             had = [d for d in taken if d is not None]
-            made = set(_made(series.rrule, series.anchor, [*had, *series.exdates]))
+            made = set(_rule_days(series.rrule, series.anchor, [*had, *series.exdates]))
             joining: dict[int, date] = {}
             for post_id, day in members.items():
                 if day in made and day not in taken:
@@ -3333,11 +3333,11 @@ def _rule_of(
     file was written for), so that the rule describes the posts the series has."""
     rule = recurrence.normalise(rule)
     present = set(members.values())
-    made = _made(rule, anchor, present)
+    made = _rule_days(rule, anchor, present)
     return rule, sorted({*exdates, *(d for d in made if d not in present)})
 
 
-def _made(rule: str, anchor: date, days: Iterable[date]) -> list[date]:
+def _rule_days(rule: str, anchor: date, days: Iterable[date]) -> list[date]:
     """The days a series' rule makes: one without end up to its own horizon (a year on,
     as the series made here), or to the latest of ``days`` it has if later (one that came
     from a file read up to a year after its import). Read only up to its last post, an

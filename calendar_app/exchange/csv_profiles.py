@@ -2109,10 +2109,12 @@ def _too_close(
             continue
         minutes = (passed - previous[0]) // timedelta(minutes=1)
         after = "at the same time as" if minutes == 0 else f"{minutes} min after"
-        untimed = " (given no time)" if post.time is None else ""
+        untimed, earlier = (
+            " (given no time)" if p.time is None else "" for p in (post, previous[1])
+        )
         found.append(
             f"'{post.title}' on {moment:%Y-%m-%d} at {moment:%H:%M}{untimed}: {after}"
-            f" '{previous[1].title}' on {names.get(post.channel_id, 'its channel')}"
+            f" '{previous[1].title}'{earlier} on {names.get(post.channel_id, 'its channel')}"
         )
     return found
 

@@ -55,6 +55,7 @@ from ..core.models import (
     WeekStart,
     add_months,
     every_days,
+    in_words,
     isolated,
     month_end,
     name_order,
@@ -333,6 +334,8 @@ class _Page:
     posts: list[Post]
     report: CadenceReport
     channel_filtered: bool
+    posts_shown: str
+    """The posts it keeps to, by campaign and status (:func:`posts_shown`)."""
     by_channel: dict[int, dict[int, int]]
     """Per message, per channel: delivery days in the range."""
     marks: dict[int, dict[date, set[int]]]
@@ -395,6 +398,35 @@ def report_messages(
     ]
 
 
+def report_posts(
+    store: CalendarStore, first: date, last: date, options: ExportOptions
+) -> list[Post]:
+    """The posts of ``[first, last]`` a page or report shows: those the options accept
+    (channels, key messages, campaigns, statuses), carrying the key messages it names."""
+    posts = store.posts_between(
+        first,
+        last,
+        channel_ids=options.channel_ids or None,
+        message_ids=options.message_ids or None,
+    )
+    return kept_to_messages([p for p in posts if options.accepts(p)], options)
+
+
+def posts_shown(store: CalendarStore, options: ExportOptions) -> str:
+    """The posts a page or report keeps to, by campaign and status ("scheduled or
+    draft posts of campaign 'Launch'"), or "" when it shows them all."""
+    if not options.campaign_ids and not options.statuses:
+        return ""
+    kinds = [s.value for s in PostStatus if s in options.statuses]
+    text = f"{' or '.join(kinds)} posts" if kinds else "posts"
+    names = [f"'{c.name}'" for c in store.campaigns() if c.id in options.campaign_ids]
+    if len(names) > 3:
+        text += f" of {len(names)} campaigns"
+    elif names:
+        text += f" of {'campaign' if len(names) == 1 else 'campaigns'} {in_words(names)}"
+    return text
+
+
 def _read(store: CalendarStore, options: ExportOptions) -> _Page:
     info = store.info()
     as_of = options.today or store.today()
@@ -402,19 +434,7 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
     channels = {c.id: c for c in store.channels(include_archived=True)}
     messages = {m.id: m for m in store.key_messages(include_archived=True)}
     campaigns = {c.id: c for c in store.campaigns()}
-    posts = kept_to_messages(
-        [
-            p
-            for p in store.posts_between(
-                first,
-                last,
-                channel_ids=options.channel_ids or None,
-                message_ids=options.message_ids or None,
-            )
-            if options.accepts(p)  # and the campaigns and statuses chosen
-        ],
-        options,
-    )
+    posts = report_posts(store, first, last, options)
     shown = report_messages(store, options.message_ids, options.archived_messages)
     used = {p.channel_id for p in posts}
     legend_channels = [
@@ -452,6 +472,7 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         posts=posts,
         report=report,
         channel_filtered=left_out,
+        posts_shown=posts_shown(store, options),
         by_channel=by_channel,
         marks=marks,
     )
@@ -777,6 +798,11 @@ def _messages_section(page: _Page) -> str:
         out.append(
             '<p class="meta">The cadence counts deliveries on every channel, '
             "including those this page does not list (“Other channels”).</p>\n"
+        )
+    if page.posts_shown:  # the cadence is about the whole plan
+        out.append(
+            '<p class="meta">The cadence counts the deliveries of every post of the plan;'
+            f" this page lists {escape(page.posts_shown)} only.</p>\n"
         )
     out.append("</section>\n")
     return "".join(out)

@@ -1282,9 +1282,9 @@ class _Reader:
         """Every VTIMEZONE of the file, the first of each TZID."""
         self.described: _Described = {}
         self.known_messages: frozenset[str] | None = None
+        """The key messages the file knows (:func:`_known_digests`)."""
         self.without_notes = False
         """Whether the file was written without its posts' notes (:data:`X_WITHOUT_NOTES`)."""
-        """The key messages the file knows (:func:`_known_digests`)."""
         self.total = 0
         """Progress runs over three steps per event: checking, expanding, writing."""
 

@@ -79,14 +79,16 @@ from ..core.models import (
     shortened,
 )
 from ..core.store import CalendarStore
-from ..exchange.formats import Cancelled, ExportOptions, ExportSummary, Progress, kept_to_messages
+from ..exchange.formats import Cancelled, ExportOptions, ExportSummary, Progress
 from ..exchange.html import (
     day_text,
     long_day_text,
     month_name,
     months_between,
     other_dots,
+    posts_shown,
     range_text,
+    report_posts,
     safe_color,
 )
 from .chips import (
@@ -198,19 +200,11 @@ def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Pl
         archived_messages=options.archived_messages,
         rest_days=options.rest_days,
     )
-    posts = kept_to_messages(
-        [
-            p
-            for p in store.posts_between(
-                report.first,
-                report.last,
-                channel_ids=options.channel_ids or None,
-                message_ids=options.message_ids or None,
-            )
-            if options.accepts(p)  # and the campaigns and statuses chosen
-        ],
-        options,
-    )
+    shown = posts_shown(store, options)
+    if shown:  # the cadence is the whole plan's: said under the title (its line was cut)
+        said = f"The month pages show {shown} only; deliveries count every post of the plan."
+        report = replace(report, sentence=f"{report.sentence} {said}")
+    posts = report_posts(store, report.first, report.last, options)
     by_day: dict[date, list[Post]] = defaultdict(list)
     for post in posts:
         if post.date is not None:

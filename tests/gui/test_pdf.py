@@ -1136,3 +1136,28 @@ def test_the_channels_past_the_bars_are_not_called_other_channels(
     assert "Channel 11 12" in words
     assert "+ 28 days on 7 more channels" in words  # channels 0 to 6: 1 + 2 + ... + 7
     assert "other channels" not in words.lower()
+
+
+def test_a_report_of_a_campaigns_scheduled_posts_shows_those_alone(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    """Its month pages and busy days keep to the campaign and status chosen, and the
+    report says its cadence counts every post of the plan."""
+    with CalendarStore.open(demo_path) as store:
+        campaign = store.campaigns()[0]
+        options = ExportOptions(
+            today=TODAY,
+            campaign_ids=frozenset({campaign.id}),
+            statuses=frozenset({PostStatus.SCHEDULED, PostStatus.PUBLISHED}),
+        )
+        plan = pdf._read_plan(store, options, TODAY)
+        export_pdf(store, tmp_path / "c.pdf", options, no_progress)
+    shown = [p for posts in plan.posts_by_day.values() for p in posts]
+    assert shown
+    assert {p.campaign_id for p in shown} == {campaign.id}
+    assert {p.status for p in shown} <= {PostStatus.SCHEDULED, PostStatus.PUBLISHED}
+    cover = " ".join(pdf_text(tmp_path / "c.pdf", page=1).split())
+    assert (
+        f"The month pages show scheduled or published posts of campaign '{campaign.name}'"
+        " only; deliveries count every post of the plan."
+    ) in cover

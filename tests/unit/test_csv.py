@@ -1983,7 +1983,7 @@ def test_posts_without_a_time_are_said_to_go_out_at_nine(
     if tool == "sprout":
         (close,) = summary.too_close
         assert close.endswith(
-            "at 09:00 (given no time): at the same time as 'Team photo' on LinkedIn"
+            "at 09:00 (given no time): at the same time as 'Team photo' (given no time) on LinkedIn"
         )
 
 

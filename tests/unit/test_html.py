@@ -172,6 +172,11 @@ def test_a_page_of_some_campaigns_and_statuses_shows_their_posts_alone(
     assert {e.attrs["data-uid"] for e in page.having("chip", "li")} == expected
     agenda = {e.attrs["data-uid"] for e in page.elements if e.tag == "tr" and "data-uid" in e.attrs}
     assert agenda == expected
+    # The cadence is the whole plan's: the page says what it lists.
+    assert (
+        "The cadence counts the deliveries of every post of the plan; this page lists draft"
+        " or scheduled posts of campaign"
+    ) in " ".join(page.text_of(e) for e in page.having("meta", "p"))
 
 
 def test_a_chip_shows_time_title_channel_colour_and_message_dots(

@@ -1995,6 +1995,21 @@ def test_a_post_past_a_series_without_end_does_not_join_it(store: CalendarStore)
     _assert_rule_describes_posts(store, series_id)
 
 
+def test_an_edit_for_all_giving_the_same_key_messages_in_another_order_changes_none(
+    store: CalendarStore,
+) -> None:
+    """The editor gives a post's key messages in the order ticked: the same ones in
+    another order made a new version of every post (a colleague's edit of them then
+    came back as conflict copies)."""
+    channel = store.add_channel("Blog").created[0]
+    first, second = (store.add_key_message(t).created[0] for t in ("Fair", "Local"))
+    template = NewPost("Weekly", channel, (first, second), date(2027, 1, 4))
+    series_id, posts = _add_series(store, template, "FREQ=WEEKLY;COUNT=4")
+    before = {p.id: p.revision for p in store.series_posts(series_id)}
+    store.update_occurrences(posts[0].id, {"message_ids": (second, first)}, "all")
+    assert {p.id: p.revision for p in store.series_posts(series_id)} == before
+
+
 def test_a_rank_of_zero_is_never_read_as_one_from_the_end() -> None:
     """ "BYYEARDAY=0" read "the fifth last day of the year" (such rules are refused)."""
     assert recurrence._ordinal("0") == "0th"
