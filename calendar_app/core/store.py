@@ -2648,14 +2648,40 @@ class CalendarStore:
         self._conn.executemany("DELETE FROM deleted_posts WHERE uid = ?", [(u,) for u in uids])
 
     def restore_posts(
-        self, posts: Sequence[Post], versions: Sequence[tuple[Any, ...]] = ()
+        self,
+        posts: Sequence[Post],
+        versions: Sequence[tuple[Any, ...]] = (),
+        *,
+        anew: bool = False,
     ) -> ChangeSet:
-        """Put posts back exactly as they were (same id, uid, revision): the undo of an edit
-        or a delete. Posts that exist are overwritten; missing ones are re-created, with
-        the rows of ``versions`` (:meth:`versions_of`, read before their making was
-        undone)."""
+        """Put posts back as they were (same id, uid, content): the undo of an edit or a
+        delete. Posts that exist are overwritten; missing ones are re-created, with the
+        rows of ``versions`` (:meth:`versions_of`, read before their making was undone).
+
+        As they were, revision and all, unless ``anew``: then each is a new version that
+        comes from the one it replaces (or the one deleted), as any edit is. An undo here
+        is a change another calendar must take: put back as the version a colleague had
+        seen deleted, or before an edit they took, it was deleted again, or edited again,
+        by the next merge (an import's undo stays as it was: the file may come in again)."""
         current = {p.id: p for p in self.posts(p.id for p in posts)}
         missing = [post for post in posts if post.id not in current]
+        links: list[tuple[int, VersionKey, VersionKey]] = []
+        if anew:
+            moment = datetime.fromisoformat(_now())
+            renewed: list[Post] = []
+            for post in posts:
+                before = current.get(post.id)
+                last = before or post  # the version it replaces, or the one deleted
+                fresh = dataclasses.replace(
+                    post, updated_at=moment, revision=max(post.revision, last.revision) + 1
+                )
+                renewed.append(fresh)
+                links.append((post.id, key_of(fresh), key_of(last)))
+                if before is not None:  # what it showed before: its past, if it comes back
+                    links.append((post.id, key_of(fresh), (0, shown_note_of(before))))
+                    links.append((post.id, key_of(fresh), (0, whole_note(before))))
+            posts = renewed
+            missing = [post for post in posts if post.id not in current]
         with environment_errors(self.path), self.db.atomic():
             self._forget_deleted([p.uid for p in missing])
             self.restore_versions(versions)
@@ -2707,6 +2733,7 @@ class CalendarStore:
                 _INSERT_LINK_COLUMNS,
                 [link for post in missing for link in _links(post.id, post)],
             )
+            self._link_versions(links)
         return _diff_changes(list(current.values()), list(posts))
 
     # -- recurring posts ----------------------------------------------------

@@ -446,7 +446,9 @@ def stays_deleted(
     same: bool | None = None,
 ) -> bool:
     """Whether a post deleted here stays deleted though an import brings it again: the
-    file shows what it showed when deleted (``shown``, :func:`.store.shown_sum`), or
+    file shows what it showed when deleted (``shown``, :func:`.store.shown_sum`) in a
+    version that does not come from the deleted one (one that does was brought back
+    there, by an undo), or
     its ``version`` is the one deleted or an earlier state of it (``history``, what is
     known of the versions it came from; ``gone_history``, those the deleted one came
     from). A version edited there since, or beside the one deleted, comes back:
@@ -459,8 +461,10 @@ def stays_deleted(
     everything a post shows, ``whole`` too (:func:`.store.whole_note`). What the post
     showed when deleted or before an edit here stays out; anything else comes back.
     """
-    if shown == gone.shown:
-        return True
+    if shown == gone.shown and not (
+        version is not None and history is not None and key_of(gone) in history.versions
+    ):
+        return True  # (one that comes from the deleted one was brought back: an undo)
     if version is None:
         if gone_history is None or told is None:
             return False

@@ -378,7 +378,7 @@ class _SnapshotCommand(StoreCommand):
         existing = {s.id for s in self._series_before}
         drop = self._series_after - existing
         changes = store.restore_series(self._series_before, drop=drop)
-        return changes | store.restore_posts(self._before)
+        return changes | store.restore_posts(self._before, anew=True)
 
     def remember(self, changes: ChangeSet) -> ChangeSet:
         self._series_after = changes.series
@@ -678,7 +678,7 @@ class RepeatPostCommand(_RepeatCommand):
         store = self.session.store
         if self._series is not None:
             changes = store.restore_series([self._series])
-            return changes | store.restore_posts(self._after, self._versions)
+            return changes | store.restore_posts(self._after, self._versions, anew=True)
         changes = store.repeat_post(self._post_id, self._rule, edit=self._changes)
         (series_id,) = changes.series
         self._series = store.series(series_id)
@@ -691,7 +691,7 @@ class RepeatPostCommand(_RepeatCommand):
         repeats = [p.id for p in self._after if p.id != self._post_id]
         changes, self._versions = store.unmake_posts(repeats)
         changes |= store.restore_series([], drop=[self._series.id])
-        return changes | store.restore_posts([self._before])
+        return changes | store.restore_posts([self._before], anew=True)
 
 
 class ChangeRepeatCommand(_RepeatCommand):
@@ -720,7 +720,7 @@ class ChangeRepeatCommand(_RepeatCommand):
         store = self.session.store
         if self._series_after:
             changes = store.restore_series(self._series_after)
-            changes |= store.restore_posts(self._after, self._versions)
+            changes |= store.restore_posts(self._after, self._versions, anew=True)
             return changes | store.delete_posts(self._removed)
         changes = store.change_repeat(
             self._post_id, self._rule, edit=self._changes, scope=self._scope
@@ -737,7 +737,7 @@ class ChangeRepeatCommand(_RepeatCommand):
         changes, self._versions = store.unmake_posts(self._created)
         made = [s.id for s in self._series_after if s.id != self._series_before.id]
         changes |= store.restore_series([self._series_before], drop=made)
-        return changes | store.restore_posts(self._before)
+        return changes | store.restore_posts(self._before, anew=True)
 
 
 class AddKeyMessageCommand(StoreCommand):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from datetime import date
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.demo import write_demo
+from calendar_app.core.models import Post
 from calendar_app.core.store import CalendarStore, Scope
 from calendar_app.ui.session import CalendarSession
+
+_NO_EDIT = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def unversioned(posts: Iterable[Post]) -> list[Post]:
+    """The posts as they read, whatever their version: an undo puts a post back as it
+    was, in a version of its own (an edit made again, now)."""
+    return [replace(p, updated_at=_NO_EDIT, revision=0) for p in posts]
+
 
 TODAY = date(2026, 11, 18)
 """A Wednesday; the demo calendar is planned around it."""

@@ -60,7 +60,7 @@ from calendar_app.ui.session import (
     until_midnight,
 )
 
-from .conftest import READ_ONLY, TODAY, read_only
+from .conftest import READ_ONLY, TODAY, read_only, unversioned
 
 
 def fresh_report(session: CalendarSession) -> CadenceReport:
@@ -199,11 +199,12 @@ def test_a_refused_undo_says_why_and_keeps_the_stack_in_step(session: CalendarSe
     assert (session.undo_stack.index(), session.undo_stack.undoText()) == (1, "Move post")
 
     assert session.undo()  # the file is writable again: the same step now works
-    assert session.store.post(post.id) == post
+    undone = session.store.post(post.id)
+    assert unversioned([undone]) == unversioned([post])
     assert session.undo_stack.index() == 0
     with read_only(session.store):
         assert not session.redo()
-    assert session.store.post(post.id) == post
+    assert session.store.post(post.id) == undone  # the refused redo changed nothing
     assert (session.undo_stack.index(), session.undo_stack.redoText()) == (0, "Move post")
     assert session.redo()
     assert session.store.post(post.id).date == moved
@@ -227,7 +228,7 @@ def test_a_step_taken_after_another_programs_change_can_be_undone(
     session.push(MovePostsCommand(session, {second[0].id: (second[1], second[0].time)}))
 
     assert session.undo()  # the step taken since
-    assert session.store.post(second[0].id) == second[0]
+    assert unversioned([session.store.post(second[0].id)]) == unversioned([second[0]])
     assert session.redo()
     assert session.undo()
     assert seen == []
@@ -244,7 +245,7 @@ def test_a_step_taken_after_another_programs_change_can_be_undone(
     )
     session.push(MovePostsCommand(session, {fourth.id: (TODAY, fourth.time)}))
     assert session.undo()
-    assert session.store.post(fourth.id) == fourth
+    assert unversioned([session.store.post(fourth.id)]) == unversioned([fourth])
     assert len(seen) == 1
     assert not session.undo()  # the step before the second change
     assert session.store.post(first[0].id).date == first[1]
@@ -274,7 +275,7 @@ def test_an_undo_that_fails_half_way_changes_nothing(session: CalendarSession) -
     assert session.store.all_posts() == before
     assert session.store.series(series_id).id == series_id
     command.undo()
-    assert session.store.post(post.id) == post
+    assert unversioned([session.store.post(post.id)]) == unversioned([post])
     assert len(session.store.all_posts()) == len(before) - 3
 
 
@@ -389,6 +390,53 @@ def test_undoing_a_deletion_gives_the_posts_back_exactly_and_the_name_is_not_del
     assert store.deleted_names("campaign") == frozenset()
     session.undo_stack.redo()
     assert name_key(message.title) in store.deleted_names("message")
+
+
+def _colleague(session: CalendarSession, tmp_path: Path) -> CalendarStore:
+    """A colleague's copy of the session's calendar."""
+    from calendar_app.exchange.copy import save_copy
+
+    save_copy(session.store, tmp_path / "colleague.cadence")
+    return CalendarStore.open(tmp_path / "colleague.cadence")
+
+
+def test_posts_an_undo_brings_back_stay_back_through_a_colleagues_merges(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """Deleted here, the deletion followed by a colleague's merge, then undone: the next
+    merge deleted them here again, and the colleague never had them back."""
+    from calendar_app.exchange.merge import merge_calendar
+
+    colleague = _colleague(session, tmp_path)
+    post = next(p for p in session.store.all_posts() if p.date and p.series_id is None)
+    session.push(DeletePostsCommand(session, [post.id]))
+    assert [p.uid for p in merge_calendar(colleague, session.store).removed] == [post.uid]
+    session.undo_stack.undo()
+    merge_calendar(colleague, session.store)
+    assert colleague.find_post(post.uid) is not None  # back there too
+    merge_calendar(session.store, colleague)
+    assert session.store.find_post(post.uid) is not None  # and stays back here
+    colleague.close()
+
+
+def test_an_edit_undone_after_a_colleague_took_it_is_undone_there_too(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """Retitled here, taken by a colleague's merge, then undone: the colleague kept the
+    title ("edited here since"), and the next merge put it back over the undo."""
+    from calendar_app.exchange.merge import merge_calendar
+
+    colleague = _colleague(session, tmp_path)
+    post = next(p for p in session.store.all_posts() if p.date and p.series_id is None)
+    session.push(EditPostsCommand(session, {post.id: {"title": "Reworded"}}, text="Edit post"))
+    merge_calendar(colleague, session.store)
+    assert colleague.post(post.id).title == "Reworded"
+    session.undo_stack.undo()
+    merge_calendar(colleague, session.store)
+    assert colleague.post(post.id).title == post.title
+    merge_calendar(session.store, colleague)
+    assert session.store.post(post.id).title == post.title
+    colleague.close()
 
 
 def test_an_add_undone_is_no_deletion_to_follow(session: CalendarSession) -> None:

@@ -51,16 +51,17 @@ READS = {
     "series": "SELECT * FROM series ORDER BY id",
     "posts": (
         "SELECT id, uid, title, body, channel_id, campaign_id, status, date, time, link,"
-        " notes, series_id, occurrence, created_at, revision, source_uid, recurrence_id,"
+        " notes, series_id, occurrence, created_at, source_uid, recurrence_id,"
         " message_list FROM posts ORDER BY id"
     ),
     "post_messages": "SELECT * FROM post_messages ORDER BY post_id, message_id",
     "former_names": "SELECT * FROM former_names ORDER BY kind, record_id, name_key",
-    "deleted_posts": ("SELECT uid, post_id, revision, shown FROM deleted_posts ORDER BY uid"),
+    "deleted_posts": ("SELECT uid, post_id, shown FROM deleted_posts ORDER BY uid"),
 }
 """What the user can see of a calendar, and what imports and merges read to find its
-records again and to leave out the posts deleted here (a post's last edit time and a
-deletion's aside: a redo is an edit or a deletion made again, now)."""
+records again and to leave out the posts deleted here (a post's version and a
+deletion's aside: an undo or a redo is an edit or a deletion made again, now, which
+another calendar takes as such)."""
 
 RULES = [
     "FREQ=DAILY;COUNT=3",
