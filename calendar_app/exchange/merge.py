@@ -342,9 +342,17 @@ def merge_calendar(
                 summary.unchanged += 1
                 continue
             history = their_history[post.id]
-            take, keep_other = reconcile(
-                version, (mine.updated_at, mine.revision), history, ours.history([mine])[mine.id]
-            )
+            our_history = ours.history([mine])[mine.id]
+            if notes_withheld(mine.notes, our_history) and post_content(
+                dataclasses.replace(mine, notes=theirs_here.notes), ours.zone
+            ) == post_content(theirs_here, ours.zone):
+                # Theirs but for the notes, which a share never gave this calendar: theirs
+                # (a conflict copy of each, which spread back to them).
+                take, keep_other = True, False
+            else:
+                take, keep_other = reconcile(
+                    version, (mine.updated_at, mine.revision), history, our_history
+                )
             copied = keep_other and conflicts.keep(
                 mine.as_new() if take else theirs_here,
                 (theirs_here if take else mine).title,

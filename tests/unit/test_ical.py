@@ -789,6 +789,27 @@ def test_a_file_to_share_leaves_the_notes_out_and_they_stay_where_it_comes_back(
     assert "Client pays late" in (tmp_path / "own.ics").read_text(encoding="utf-8")
 
 
+def test_a_calendar_made_of_a_share_takes_the_notes_of_the_sharers_calendar(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    """Made of a file without notes, then merging the sharer's whole calendar: every
+    post with notes came in as a conflict copy (nobody had edited anything), and the
+    copies spread back to the sharer at its next merge."""
+    from calendar_app.exchange.merge import merge_calendar
+
+    channel = store.add_channel("LinkedIn").created[0]
+    made = NewPost("Launch", channel, date=date(2027, 3, 1), notes="Client pays late")
+    store.add_post(made)
+    export_ics(store, tmp_path / "share.ics", ExportOptions(notes=False), no_progress)
+    import_ics(fresh, tmp_path / "share.ics", ImportOptions(), no_progress, today=TODAY)
+
+    summary = merge_calendar(fresh, store)
+    assert (summary.conflicts, len(summary.previous)) == (0, 1)
+    assert [(p.title, p.notes) for p in fresh.all_posts()] == [("Launch", "Client pays late")]
+    back = merge_calendar(store, fresh)
+    assert (back.added, back.conflicts, len(store.all_posts())) == ([], 0, 1)
+
+
 def test_channels_key_messages_and_campaigns_come_back_as_they_were_made(
     store: CalendarStore, fresh: CalendarStore, tmp_path: Path
 ) -> None:
