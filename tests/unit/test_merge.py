@@ -25,6 +25,7 @@ from calendar_app.exchange.formats import (
     Cancelled,
     ExportOptions,
     ImportOptions,
+    ImportSummary,
     no_progress,
     renamed,
 )
@@ -1401,6 +1402,19 @@ def test_a_post_deleted_there_but_edited_here_since_stays(
     )
 
 
+def _moved_and_deleted_there(
+    pair: tuple[CalendarStore, CalendarStore], day_here: date
+) -> tuple[Post, ImportSummary]:
+    """The shared post moved a week on there and deleted, moved to ``day_here`` here;
+    then merged here."""
+    ours, theirs = pair
+    (post,) = theirs.all_posts()
+    theirs.update_post(post.id, {"date": date(2026, 12, 8)})
+    theirs.delete_posts([post.id])
+    ours.update_post(post.id, {"date": day_here})
+    return post, merge_calendar(ours, theirs)
+
+
 def test_a_post_deleted_there_as_it_shows_here_goes_both_ways(
     pair: tuple[CalendarStore, CalendarStore],
 ) -> None:
@@ -1408,11 +1422,7 @@ def test_a_post_deleted_there_as_it_shows_here_goes_both_ways(
     here since"), merged there it stayed out (it shows what was deleted), at every
     round. It shows here what the colleague deleted: it goes, and the calendars agree."""
     ours, theirs = pair
-    (post,) = theirs.all_posts()
-    theirs.update_post(post.id, {"date": date(2026, 12, 8)})
-    theirs.delete_posts([post.id])
-    ours.update_post(post.id, {"date": date(2026, 12, 8)})
-    summary = merge_calendar(ours, theirs)
+    post, summary = _moved_and_deleted_there(pair, date(2026, 12, 8))
     assert [p.uid for p in summary.removed] == [post.uid]
     assert summary.deleted_there_kept == 0
     assert ours.all_posts() == []
@@ -1427,14 +1437,9 @@ def test_a_post_deleted_there_but_edited_otherwise_here_stays(
 ) -> None:
     """Moved a week on there and deleted; moved two weeks on here: what it shows here was
     never deleted."""
-    ours, theirs = pair
-    (post,) = theirs.all_posts()
-    theirs.update_post(post.id, {"date": date(2026, 12, 8)})
-    theirs.delete_posts([post.id])
-    ours.update_post(post.id, {"date": date(2026, 12, 15)})
-    summary = merge_calendar(ours, theirs)
+    _, summary = _moved_and_deleted_there(pair, date(2026, 12, 15))
     assert (summary.removed, summary.deleted_there_kept) == ([], 1)
-    assert [p.date for p in ours.all_posts()] == [date(2026, 12, 15)]
+    assert [p.date for p in pair[0].all_posts()] == [date(2026, 12, 15)]
 
 
 def test_settings_set_otherwise_there_are_named_and_kept_as_here(
