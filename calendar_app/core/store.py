@@ -2654,34 +2654,30 @@ class CalendarStore:
         *,
         anew: bool = False,
     ) -> ChangeSet:
-        """Put posts back as they were (same id, uid, content): the undo of an edit or a
+        """Put posts back as they were (same id, uid, revision): the undo of an edit or a
         delete. Posts that exist are overwritten; missing ones are re-created, with the
         rows of ``versions`` (:meth:`versions_of`, read before their making was undone).
 
-        As they were, revision and all, unless ``anew``: then each is a new version that
-        comes from the one it replaces (or the one deleted), as any edit is. An undo here
-        is a change another calendar must take: put back as the version a colleague had
-        seen deleted, or before an edit they took, it was deleted again, or edited again,
-        by the next merge (an import's undo stays as it was: the file may come in again)."""
+        With ``anew``, a missing one comes back as a new version that comes from the one
+        deleted, as an edit of it would: the undo of a deletion of one's own is a change
+        another calendar takes. Put back as the very version a colleague's merge had
+        followed the deletion of, it was deleted again by the next merge, and never came
+        back there (an import's undo stays as it was: the same file may come in again).
+        One that exists is put back as it was: a slip undone at once is no edit, and a
+        colleague's edit of the post meanwhile comes in as it would have."""
         current = {p.id: p for p in self.posts(p.id for p in posts)}
-        missing = [post for post in posts if post.id not in current]
         links: list[tuple[int, VersionKey, VersionKey]] = []
         if anew:
             moment = datetime.fromisoformat(_now())
             renewed: list[Post] = []
             for post in posts:
-                before = current.get(post.id)
-                last = before or post  # the version it replaces, or the one deleted
-                fresh = dataclasses.replace(
-                    post, updated_at=moment, revision=max(post.revision, last.revision) + 1
-                )
-                renewed.append(fresh)
-                links.append((post.id, key_of(fresh), key_of(last)))
-                if before is not None:  # what it showed before: its past, if it comes back
-                    links.append((post.id, key_of(fresh), (0, shown_note_of(before))))
-                    links.append((post.id, key_of(fresh), (0, whole_note(before))))
+                if post.id not in current:
+                    fresh = dataclasses.replace(post, updated_at=moment, revision=post.revision + 1)
+                    links.append((post.id, key_of(fresh), key_of(post)))
+                    post = fresh
+                renewed.append(post)
             posts = renewed
-            missing = [post for post in posts if post.id not in current]
+        missing = [post for post in posts if post.id not in current]
         with environment_errors(self.path), self.db.atomic():
             self._forget_deleted([p.uid for p in missing])
             self.restore_versions(versions)

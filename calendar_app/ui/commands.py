@@ -579,7 +579,7 @@ class _CreateCommand(StoreCommand):
         store = self.session.store
         if self._created:
             changes = store.restore_series(self._series)
-            return changes | store.restore_posts(self._created, self._versions)
+            return changes | store.restore_posts(self._created, self._versions, anew=True)
         changes = self.create()
         self._created = store.posts(changes.created)
         self._series = [store.series(s) for s in sorted(changes.series)]

@@ -419,23 +419,46 @@ def test_posts_an_undo_brings_back_stay_back_through_a_colleagues_merges(
     colleague.close()
 
 
-def test_an_edit_undone_after_a_colleague_took_it_is_undone_there_too(
+def test_a_post_added_again_by_redo_after_a_colleague_followed_its_deletion_stays(
     session: CalendarSession, tmp_path: Path
 ) -> None:
-    """Retitled here, taken by a colleague's merge, then undone: the colleague kept the
-    title ("edited here since"), and the next merge put it back over the undo."""
+    """Added, taken by a colleague, deleted (the colleague's merge followed), then the
+    delete and the add undone and the add redone: the post went from both calendars at
+    the next merges."""
+    from calendar_app.exchange.merge import merge_calendar
+
+    colleague = _colleague(session, tmp_path)
+    channel = session.channels()[0].id
+    session.push(AddPostCommand(session, NewPost("Launch", channel, date=TODAY)))
+    (uid,) = [p.uid for p in session.store.posts_titled_ending("Launch")]
+    merge_calendar(colleague, session.store)
+    session.push(DeletePostsCommand(session, [session.store.post_by_uid(uid).id]))
+    merge_calendar(colleague, session.store)
+    assert colleague.find_post(uid) is None
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    session.undo_stack.redo()
+    merge_calendar(colleague, session.store)
+    merge_calendar(session.store, colleague)
+    assert session.store.find_post(uid) is not None
+    assert colleague.find_post(uid) is not None
+    colleague.close()
+
+
+def test_a_slip_undone_at_once_lets_a_colleagues_edit_come_in(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """An edit undone before any exchange is no edit: the colleague's retitling of the
+    post meanwhile comes in, with no conflict copy."""
     from calendar_app.exchange.merge import merge_calendar
 
     colleague = _colleague(session, tmp_path)
     post = next(p for p in session.store.all_posts() if p.date and p.series_id is None)
-    session.push(EditPostsCommand(session, {post.id: {"title": "Reworded"}}, text="Edit post"))
-    merge_calendar(colleague, session.store)
-    assert colleague.post(post.id).title == "Reworded"
+    session.push(MovePostsCommand(session, {post.id: (TODAY, None)}))
     session.undo_stack.undo()
-    merge_calendar(colleague, session.store)
-    assert colleague.post(post.id).title == post.title
-    merge_calendar(session.store, colleague)
-    assert session.store.post(post.id).title == post.title
+    colleague.update_post(post.id, {"title": "Theirs"})
+    summary = merge_calendar(session.store, colleague)
+    assert (session.store.post(post.id).title, summary.conflicts) == ("Theirs", 0)
     colleague.close()
 
 
