@@ -2659,21 +2659,26 @@ class CalendarStore:
         rows of ``versions`` (:meth:`versions_of`, read before their making was undone).
 
         With ``anew``, a missing one comes back as a new version that comes from the one
-        deleted, as an edit of it would: the undo of a deletion of one's own is a change
-        another calendar takes. Put back as the very version a colleague's merge had
-        followed the deletion of, it was deleted again by the next merge, and never came
-        back there (an import's undo stays as it was: the same file may come in again).
+        deleted (as this calendar recorded its deletion: a redo may have deleted a later
+        version than the snapshot), as an edit of it would: the undo of a deletion of
+        one's own is a change another calendar takes. Put back as the very version a
+        colleague's merge had followed the deletion of, it was deleted again by the next
+        merge, and never came back there (an import's undo stays as it was: the same
+        file may come in again).
         One that exists is put back as it was: a slip undone at once is no edit, and a
         colleague's edit of the post meanwhile comes in as it would have."""
         current = {p.id: p for p in self.posts(p.id for p in posts)}
         links: list[tuple[int, VersionKey, VersionKey]] = []
         if anew:
             moment = datetime.fromisoformat(_now())
+            gone = self.deleted(p.uid for p in posts if p.id not in current)
             renewed: list[Post] = []
             for post in posts:
                 if post.id not in current:
-                    fresh = dataclasses.replace(post, updated_at=moment, revision=post.revision + 1)
-                    links.append((post.id, key_of(fresh), key_of(post)))
+                    last: Post | Deleted = gone.get(post.uid, post)
+                    revision = max(post.revision, last.revision) + 1
+                    fresh = dataclasses.replace(post, updated_at=moment, revision=revision)
+                    links.append((post.id, key_of(fresh), key_of(last)))
                     post = fresh
                 renewed.append(post)
             posts = renewed

@@ -416,6 +416,17 @@ def test_posts_an_undo_brings_back_stay_back_through_a_colleagues_merges(
     assert colleague.find_post(post.uid) is not None  # back there too
     merge_calendar(session.store, colleague)
     assert session.store.find_post(post.uid) is not None  # and stays back here
+    # Deleted again by a redo, followed there, and undone again: the version deleted
+    # the second time was the first undo's (the second undo came from the first
+    # deletion's, and the colleague's merge kept it deleted, then ours did).
+    session.undo_stack.redo()
+    merge_calendar(colleague, session.store)
+    assert colleague.find_post(post.uid) is None
+    session.undo_stack.undo()
+    merge_calendar(colleague, session.store)
+    assert colleague.find_post(post.uid) is not None
+    merge_calendar(session.store, colleague)
+    assert session.store.find_post(post.uid) is not None
     colleague.close()
 
 

@@ -808,6 +808,13 @@ def test_a_calendar_made_of_a_share_takes_the_notes_of_the_sharers_calendar(
     assert [(p.title, p.notes) for p in fresh.all_posts()] == [("Launch", "Client pays late")]
     back = merge_calendar(store, fresh)
     assert (back.added, back.conflicts, len(store.all_posts())) == ([], 0, 1)
+    # Notes typed there and cleared again are an edit there: the sharer's older version
+    # does not take it over.
+    (post,) = fresh.all_posts()
+    fresh.update_post(post.id, {"notes": "Ours for a while"})
+    fresh.update_post(post.id, {"notes": ""})
+    assert merge_calendar(fresh, store).previous == []
+    assert fresh.post(post.id).notes == ""
 
 
 def test_channels_key_messages_and_campaigns_come_back_as_they_were_made(
