@@ -65,6 +65,7 @@ from .cadence_strip import (
     StripLayout,
     StripRow,
     build_rows,
+    legend_fit,
     outside_dates,
     paint_axis,
     paint_grid,
@@ -726,13 +727,20 @@ def _paint_strip_legend(
     painter: QPainter, style: PageStyle, rect: QRectF, report: DeliveryReport
 ) -> None:
     used = {c.id for m in report.messages for c, _ in m.channels}
-    channels = [
-        (c.name, QColor(safe_color(c.color)))
+    listed = [
+        c
         for c in sorted(report.channels, key=lambda c: (c.sort_order, name_order(c.name)))
         if c.id in used
     ]
     inactive = outside_dates([m.row for m in report.messages], report.first, report.last)
-    paint_legend(painter, rect, channels, style.strip_colors(), style.font(9.5), inactive)
+    font = style.font(9.5)
+    fit = legend_fit([c.name for c in listed], font, rect.width(), inactive)
+    if fit < len(listed):
+        # The channels left out first, where not all fit: their grey marks went
+        # unexplained behind "+1 more".
+        listed.sort(key=lambda c: c.id != OTHER_CHANNELS.id)
+    channels = [(c.name, QColor(safe_color(c.color))) for c in listed]
+    paint_legend(painter, rect, channels, style.strip_colors(), font, inactive)
 
 
 # -- cards ------------------------------------------------------------------------

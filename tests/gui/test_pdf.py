@@ -1161,3 +1161,27 @@ def test_a_report_of_a_campaigns_scheduled_posts_shows_those_alone(
         f"The month pages show scheduled or published posts of campaign '{campaign.name}'"
         " only; deliveries count every post of the plan."
     ) in cover
+
+
+def test_the_strips_key_names_the_channels_left_out_first_when_not_all_fit(
+    tmp_path: Path, qapp: object
+) -> None:
+    """Eleven channels named and one left out: the key under the strips ended in "+8
+    more", and the grey marks of the one left out ("Other channels") were unexplained."""
+    with CalendarStore.create(tmp_path / "c.cadence", timezone="Europe/Paris") as store:
+        told = store.add_key_message("Told", cadence_days=7).created[0]
+        channels = [store.add_channel(f"Channel number {n}").created[0] for n in range(12)]
+        for number, channel in enumerate(channels):
+            day = date(2026, 11, 2) + timedelta(days=number)
+            post = NewPost(f"Post {number}", channel, (told,), day)
+            store.add_post(dataclasses.replace(post, status=PostStatus.SCHEDULED))
+        options = ExportOptions(
+            today=TODAY,
+            first=date(2026, 11, 1),
+            last=date(2026, 12, 31),
+            channel_ids=frozenset(channels[1:]),
+        )
+        export_pdf(store, tmp_path / "c.pdf", options, no_progress)
+    words = " ".join(pdf_text(tmp_path / "c.pdf", page=1).split())
+    assert "Other channels Channel number 1" in words
+    assert re.search(r"\+\d+ more", words)  # the rest, as before
