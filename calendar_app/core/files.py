@@ -112,6 +112,18 @@ def new_export_file(folder: Path) -> tuple[int, Path]:
     return handle, Path(name)
 
 
+def cannot_write_in(folder: Path) -> OSError | None:
+    """Why an export cannot be written in ``folder`` (one the user may not write in, a
+    read-only disk), tried with the hidden file it writes first; None when it can."""
+    try:
+        handle, temp = new_export_file(folder)
+    except OSError as exc:
+        return exc
+    os.close(handle)
+    temp.unlink(missing_ok=True)
+    return None
+
+
 def write_beside(
     target: Path, data: bytes | bytearray | memoryview, *, rights_of: Path | None = None
 ) -> None:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
-from ..core.errors import CadenceError
+from ..core.errors import CadenceError, os_problem_for
+from ..core.files import cannot_write_in
 from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, Series
 from ..exchange.formats import (
     EXPORTERS,
@@ -511,10 +512,18 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
     default = files_folder(session.store.path) / f"{stem}{file_ending(name_filter)}"
     per_channel = fmt in ("hootsuite", "sprout")  # files named after it and each channel
     title = f"Export {label.rstrip('…')}"
-    target = save_file_name(parent, title, default, name_filter, asks_to_replace=not per_channel)
+    # Asked here once the folder is known to take the file ("Replace it?" was asked,
+    # and only after Yes was a read-only folder refused).
+    target = save_file_name(parent, title, default, name_filter, asks_to_replace=False)
     if target is None:
         return
+    refused = cannot_write_in(target if target.is_dir() else target.parent)
+    if refused is not None:
+        session.report_error(parent, os_problem_for(refused, str(target)))
+        return
     if per_channel and not _may_replace_tool_files(session, parent, target, options, fmt):
+        return
+    if not per_channel and target.is_file() and not ask_replace_files(parent, [target]):
         return
     remember_folder(session.store.path, target)
     summary = run_export(session, parent, fmt, target, options)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, time
@@ -13,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from calendar_app.core import files
 from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange import csv_profiles
@@ -541,3 +543,39 @@ def test_a_failed_export_closes_its_progress_before_saying_why(
     QTimer.singleShot(0, exporting_all(qtbot))
     export_dialog(session, parent, "csv")
     assert shown == [False]
+
+
+@OFFSCREEN_POPUPS
+def test_an_export_into_a_folder_it_cannot_write_is_refused_before_replacing_is_asked(
+    session: CalendarSession, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """ "Replace it?" was asked first, and only after Yes was the read-only folder
+    refused. Where it can write, the file there is asked about, and kept if declined."""
+    target = tmp_path / "plan.ics"
+    target.write_text("the client's copy")
+    monkeypatch.setattr(dialogs, "file_dialog_name", lambda *args, **kw: str(target))
+    monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
+    asked: list[list[Path]] = []
+
+    def decline(parent: object, paths: list[Path]) -> bool:
+        asked.append(paths)
+        return False
+
+    monkeypatch.setattr(transfer, "ask_replace_files", decline)
+    seen: list[str] = []
+    session.report_error = lambda parent, exc: seen.append(str(exc))
+
+    def refused(folder: Path) -> tuple[int, Path]:
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder))
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    with monkeypatch.context() as read_only_folder:
+        read_only_folder.setattr(files, "new_export_file", refused)
+        QTimer.singleShot(0, exporting_all(qtbot))
+        export_dialog(session, parent, "ics")
+    assert (asked, seen) == ([], [f"Cadence is not allowed to use {target}."])
+    QTimer.singleShot(0, exporting_all(qtbot))
+    export_dialog(session, parent, "ics")
+    assert asked == [[target]]
+    assert target.read_text() == "the client's copy"
