@@ -2957,8 +2957,9 @@ class CalendarStore:
                 kept = self.series_posts(series_id)
                 if scope == "all" and series_id != post.series_id:
                     kept += self.series_posts(post.series_id)  # the earlier ones
+                kept = [p for p in kept if p.id != post.id]
                 edits = {p.id: _gone_out_kept(_for_occurrence(others, p), p) for p in kept}
-                changes |= self.update_posts(_changing([p for p in kept if p.id != post.id], edits))
+                changes |= self.update_posts(_changing(kept, edits))
             # The copies are this post as edited, for the edit's posts; for this one alone,
             # as it was, at the rule's time (copies of "This one"'s new words made the
             # series read new, old, old, new, new).

@@ -698,10 +698,14 @@ file written without its posts' notes (a share): its empty notes are not known t
 empty, and the calendar it goes back to keeps the notes it has."""
 
 
-def notes_withheld(notes: str, history: History | None) -> bool:
+def notes_withheld(notes: str, history: History | None, *, as_shared: bool = False) -> bool:
     """Whether a post's ``notes``, empty, were only never shared with it (its
-    ``history`` holds :data:`NOTES_WITHHELD`): another calendar keeps its own."""
-    return not notes and history is not None and NOTES_WITHHELD in history.notes
+    ``history`` holds :data:`NOTES_WITHHELD`): another calendar keeps its own. With
+    ``as_shared``, only while the post is the version the share brought (notes typed and
+    cleared since are an edit)."""
+    if notes or history is None:
+        return False
+    return NOTES_WITHHELD in (history.notes_here if as_shared else history.notes)
 
 
 TOOL_TIME = time(9, 0)

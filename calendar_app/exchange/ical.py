@@ -1007,7 +1007,8 @@ class _Item:
     says less than Cadence's: CONFIRMED is scheduled or published)."""
     notes: str = ""
     notes_withheld: bool = False
-    """The event was written without its post's notes (:data:`X_WITHOUT_NOTES`)."""
+    """The event, or the whole file, was written without its post's notes
+    (:data:`X_WITHOUT_NOTES`)."""
     as_written: str | None = None
     """The body before its HTML was read as text (another program's DESCRIPTION), when
     that changed it: a post here with that very body keeps it (a newsletter's HTML of
@@ -1946,7 +1947,7 @@ class _Reader:
                 _colour_from_ical(_param(campaign, "X-COLOR")),
             )
         item.notes = str(component.get(X_NOTES, ""))
-        item.notes_withheld = X_WITHOUT_NOTES in component
+        item.notes_withheld = self.without_notes or X_WITHOUT_NOTES in component
         carried = component.get(X_SOURCE)
         if carried is not None and not isinstance(carried, list) and str(carried).strip():
             item.carried = (str(carried).strip(), _param(carried, "X-RECURRENCE-ID") or None)
@@ -2510,12 +2511,9 @@ class _Writer:
         summary: ImportSummary,
         described: _Described | None = None,
         known: frozenset[str] | None = None,
-        *,
-        without_notes: bool = False,
     ) -> None:
         self.store = store
         self.zone = store.zone
-        self.without_notes = without_notes
         self.options = options
         self.layout = layout
         self.summary = summary
@@ -2560,10 +2558,6 @@ class _Writer:
                     return names.channel(category, colour=item.colour)
         return self._fallback_channel()
 
-    def _withheld(self, item: _Item) -> bool:
-        """Whether the file was written without ``item``'s notes."""
-        return self.without_notes or item.notes_withheld
-
     def desired(self, item: _Item, existing: Post | None) -> NewPost | None:
         """The post as the file describes it, or None (skipped, with a sentence)."""
         names = self.names
@@ -2593,7 +2587,7 @@ class _Writer:
                 campaign_id=campaign_id,
                 link=item.link,
                 # A file written without notes keeps those here (it never carried them).
-                notes=existing.notes if self._withheld(item) and existing else item.notes,
+                notes=existing.notes if item.notes_withheld and existing else item.notes,
             )
         found_channel = self._foreign_channel(item, existing)
         if found_channel is None:
@@ -2836,7 +2830,7 @@ class _Writer:
             said.update(
                 (post_id, [NOTES_WITHHELD])
                 for post_id, item in zip(new_ids, batch_items, strict=True)
-                if item.own and self._withheld(item)
+                if item.own and item.notes_withheld
             )
             _advance(progress, middle + (total - middle) * len(created) // len(fresh), total)
         joined: dict[str, int] = {}  # a series of the file some of whose posts are here
@@ -3091,7 +3085,6 @@ def import_ics(
             summary,
             reader.described,
             reader.known_messages,
-            without_notes=reader.without_notes,
         )
         writer.write(items, progress, reader.total * 2 // 3, reader.total)
         start_from_first_posts(store, summary, exact=writer.names.dated)

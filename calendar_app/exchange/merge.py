@@ -52,7 +52,6 @@ from ..core.store import CalendarStore, full_edit, shown_sum
 from .formats import (
     CONFLICTS_NAMED,
     DELETED_HERE,
-    NOTES_WITHHELD,
     Cancelled,
     Conflicts,
     ImportOptions,
@@ -344,10 +343,7 @@ def merge_calendar(
                 continue
             history = their_history[post.id]
             our_history = ours.history([mine])[mine.id]
-            if (
-                not mine.notes
-                and NOTES_WITHHELD in our_history.notes_here  # as the share brought it
-            ) and post_content(
+            if notes_withheld(mine.notes, our_history, as_shared=True) and post_content(
                 dataclasses.replace(mine, notes=theirs_here.notes), ours.zone
             ) == post_content(theirs_here, ours.zone):
                 # Theirs but for the notes, which a share never gave this calendar: theirs

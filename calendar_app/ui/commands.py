@@ -691,7 +691,7 @@ class RepeatPostCommand(_RepeatCommand):
         repeats = [p.id for p in self._after if p.id != self._post_id]
         changes, self._versions = store.unmake_posts(repeats)
         changes |= store.restore_series([], drop=[self._series.id])
-        return changes | store.restore_posts([self._before], anew=True)
+        return changes | store.restore_posts([self._before])  # (never deleted: as it was)
 
 
 class ChangeRepeatCommand(_RepeatCommand):

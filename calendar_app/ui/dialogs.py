@@ -342,37 +342,21 @@ def file_dialog_name(
 
 
 def save_file_name(
-    parent: QWidget | None,
-    title: str,
-    default: Path,
-    name_filter: str,
-    *,
-    asks_to_replace: bool = True,
+    parent: QWidget | None, title: str, default: Path, name_filter: str
 ) -> Path | None:
     """Ask where to save a file of the kind ``name_filter`` names ("Web pages (*.html)");
     None when the user cancels.
 
     A name typed without that ending gets it (:func:`with_ending`), as a file of that
-    kind needs it to open with a double-click. The dialog asked about replacing the
-    name as typed only: the ending added makes another file, asked about here
-    (:func:`ask_replace`). Without ``asks_to_replace``, neither
-    asks: the name chosen is not the file written (a publishing tool's files are named
-    after it and their channels), and the caller asks about those.
+    kind needs it to open with a double-click. Nothing is asked about replacing a file
+    there: the caller asks (:func:`ask_replace`) once it knows the file can be written
+    there, and which files it writes (a publishing tool's are named after the name
+    chosen and their channels).
     """
-    name = file_dialog_name(
-        parent, title, default, name_filter, save=True, confirm_overwrite=asks_to_replace
-    )
+    name = file_dialog_name(parent, title, default, name_filter, save=True, confirm_overwrite=False)
     if not name:
         return None
-    target = with_ending(Path(name), file_ending(name_filter))
-    if (
-        asks_to_replace
-        and target != Path(name)
-        and target.exists()
-        and not ask_replace(parent, target)
-    ):
-        return None
-    return target
+    return with_ending(Path(name), file_ending(name_filter))
 
 
 def ask_replace(parent: QWidget | None, path: Path) -> bool:

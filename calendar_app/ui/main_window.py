@@ -1907,8 +1907,7 @@ class MainWindow(QMainWindow):
             "Save a Copy As",
             files_folder(self.session.store.path) / f"{self.session.store.path.stem} copy.cadence",
             "Cadence calendars (*.cadence)",
-            asks_to_replace=False,  # asked here, once a name Cadence refuses is refused
-        )
+        )  # "Replace it?" asked below, once a name Cadence refuses is refused
         if target is None:
             return
         try:  # the calendar open here or elsewhere, a folder...: refused before "replace it?"

@@ -514,7 +514,7 @@ def export_dialog(session: CalendarSession, parent: QWidget, fmt: str) -> None:
     title = f"Export {label.rstrip('…')}"
     # Asked here once the folder is known to take the file ("Replace it?" was asked,
     # and only after Yes was a read-only folder refused).
-    target = save_file_name(parent, title, default, name_filter, asks_to_replace=False)
+    target = save_file_name(parent, title, default, name_filter)
     if target is None:
         return
     refused = cannot_write_in(target if target.is_dir() else target.parent)
