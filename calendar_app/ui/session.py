@@ -904,10 +904,11 @@ class CalendarSession(QObject):
             before = self._listed_names()
             self._reload_names()
             now = self._listed_names()
+            # The highlight first: the views the filters reload ask for its message.
+            self._highlight_kept_or_back(before, now)
             kept = self._filters_kept_or_back(before, now)
             if kept != self._filters:
                 self.set_filters(kept)
-            self._highlight_kept_or_back(before, now)
         if self._filters.search.strip() and changes.posts:
             self.set_filters(self._filters)
         if changes.calendar:  # its time zone may have changed: so has its midnight

@@ -72,6 +72,7 @@ from calendar_app.ui.commands import (
     AddPostCommand,
     CampaignCommand,
     ChannelCommand,
+    DeleteKeyMessageCommand,
     DeletePostsCommand,
     EditPostsCommand,
     MovePostsCommand,
@@ -3739,6 +3740,35 @@ def test_the_cadence_panel_grows_to_show_a_key_message_added(
     assert added is not None
     session.push(UpdateKeyMessageCommand(session, replace(added, title="Renamed later")))
     assert splitter.sizes()[1] == fitted - 60
+
+
+@pytest.mark.parametrize("view", [0, 1, 2])
+def test_a_key_message_highlighted_and_filtered_goes_and_comes_back_in_every_view(
+    window: MainWindow, view: int
+) -> None:
+    """Deleted while highlighted and ticked in the filter, the views reloaded for the
+    filter while the highlight still named it: a KeyError, and a box saying nothing was
+    saved. The same when its adding was undone."""
+    session = window.session
+    window.set_view(view)
+    told = session.key_messages()[1]
+    session.select_message(told.id)
+    session.set_filters(session.filters.toggled("messages", told.id, True))
+    session.push(DeleteKeyMessageCommand(session, told.id))
+    assert (session.selected_message, session.filters.messages) == (None, frozenset())
+    session.undo_stack.undo()
+    assert (session.selected_message, session.filters.messages) == (told.id, frozenset({told.id}))
+    session.undo_stack.redo()
+    assert (session.selected_message, session.filters.messages) == (None, frozenset())
+
+    fresh = KeyMessage(0, "Brand new", "", 5, "#3366cc", None, None, 0, False)
+    session.push(AddKeyMessageCommand(session, fresh))
+    added = session.store.key_message_titled("Brand new")
+    assert added is not None
+    session.select_message(added.id)
+    session.set_filters(session.filters.toggled("messages", added.id, True))
+    session.undo_stack.undo()
+    assert (session.selected_message, session.filters.messages) == (None, frozenset())
 
 
 def test_an_unplanned_message_offers_its_due_day_and_one_on_time_nothing_to_fill(
