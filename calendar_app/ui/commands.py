@@ -14,8 +14,17 @@ from datetime import date, time
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QHelpEvent, QPalette, QUndoCommand
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QToolTip, QWidget
+from PySide6.QtGui import QHelpEvent, QKeyEvent, QKeySequence, QPalette, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolTip,
+    QWidget,
+)
 
 from ..core.lengths import clusters
 from ..core.models import (
@@ -33,6 +42,65 @@ from ..core.models import (
 )
 from ..core.store import CalendarStore, PostChanges, Scope
 from .session import CalendarSession
+
+_CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+class UndoGoesToTheCalendar(QObject):
+    """Lets Ctrl+Z, and Ctrl+Shift+Z, through a text field to the calendar's Undo and
+    Redo when the field has no typing of its own to undo or redo: a field claims those
+    keys whenever it has the focus, and a step undone from there did nothing (a name
+    applied with Enter left the keyboard in a field whose history the form's refill
+    had emptied).
+
+    ``when_empty``: the search boxes' rule instead. An empty box lets Ctrl+Z through;
+    with a search in it, the keys are the box's alone (a step of the calendar taken
+    from there could move a post the search keeps out of sight)."""
+
+    def __init__(self, parent: QObject, *, when_empty: bool = False) -> None:
+        super().__init__(parent)
+        self._when_empty = when_empty
+        self._fields: list[QLineEdit | QPlainTextEdit] = []
+
+    def watch(self, fields: QWidget) -> None:
+        """Watch every text field in ``fields`` (a spin box's and a date's too)."""
+        for kind in (QLineEdit, QPlainTextEdit, QAbstractSpinBox):
+            for field in fields.findChildren(kind):
+                field.installEventFilter(self)
+        self._fields = [*fields.findChildren(QLineEdit), *fields.findChildren(QPlainTextEdit)]
+
+    def forget_typing(self) -> None:
+        """Empty the watched fields' typing histories: a form filled afresh. A spin box
+        given the value it had keeps its text, and with it the typing of that value."""
+        for field in self._fields:
+            if isinstance(field, QLineEdit):
+                field.setText(field.text())  # (its history goes with a text set)
+            else:
+                field.document().clearUndoRedoStacks()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride:
+            return False
+        assert isinstance(event, QKeyEvent)
+        undo = event.matches(QKeySequence.StandardKey.Undo)
+        redo = event.matches(QKeySequence.StandardKey.Redo) or event.keyCombination() == (
+            _CTRL_SHIFT | Qt.Key.Key_Z  # the window's Redo, wherever Redo is Ctrl+Y
+        )
+        field = watched.findChild(QLineEdit) if isinstance(watched, QAbstractSpinBox) else watched
+        if isinstance(field, QLineEdit):  # (a spin box's holds its text)
+            can_undo, can_redo = field.isUndoAvailable(), field.isRedoAvailable()
+            if self._when_empty:
+                can_undo = bool(field.text())
+                can_redo = can_undo or can_redo
+        elif isinstance(watched, QPlainTextEdit):
+            document = watched.document()
+            can_undo, can_redo = document.isUndoAvailable(), document.isRedoAvailable()
+        else:
+            return False
+        if (undo and not can_undo) or (redo and not can_redo):
+            event.ignore()  # not the field's: the window's or dialog's shortcut takes it
+            return True
+        return False
 
 
 def elide(text: str, width: int = 40) -> str:

@@ -73,6 +73,7 @@ from . import accessible
 from .commands import (
     DeletePostsCommand,
     StoreCommand,
+    UndoGoesToTheCalendar,
     busy,
     elide,
     menu_text,
@@ -494,7 +495,7 @@ class MainWindow(QMainWindow):
         self._recheck = QTimer(self)
         self._recheck.setSingleShot(True)
         self._recheck.timeout.connect(self._check_again)
-        self._undo_through = _UndoGoesToTheCalendar(self)
+        self._undo_through = UndoGoesToTheCalendar(self, when_empty=True)
         self._second_press = _SecondPressGuard(self, lambda: self.stack)
         self.search_edit.installEventFilter(self._undo_through)
         self.search_edit.returnPressed.connect(self._search_entered)
@@ -2445,29 +2446,6 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.back_up()
         super().closeEvent(event)
-
-
-_CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-class _UndoGoesToTheCalendar(QObject):
-    """An empty search box lets Ctrl+Z, and Ctrl+Shift+Z when it has no typing of its
-    own to redo, through to the calendar's Undo and Redo: a line edit claims those keys
-    whenever it has the focus, and a move undone from there did nothing. With a search
-    in it, they are the box's alone: a step of the calendar taken from there could move
-    a post the search keeps out of sight."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
-            assert isinstance(event, QKeyEvent)
-            undo = event.matches(QKeySequence.StandardKey.Undo)
-            redo = event.matches(QKeySequence.StandardKey.Redo) or event.keyCombination() == (
-                _CTRL_SHIFT | Qt.Key.Key_Z  # the window's Redo, wherever Redo is Ctrl+Y
-            )
-            if not watched.text() and (undo or (redo and not watched.isRedoAvailable())):
-                event.ignore()  # not the box's: the window's shortcut takes it
-                return True
-        return False
 
 
 class _SecondPressGuard(QObject):

@@ -75,6 +75,7 @@ from .commands import (
     ChannelCommand,
     DeleteChannelCommand,
     DeleteKeyMessageCommand,
+    UndoGoesToTheCalendar,
     UpdateKeyMessageCommand,
     plain_tooltip,
 )
@@ -387,6 +388,8 @@ class _Manager(QDialog, Generic[R]):
         self.redo_action.triggered.connect(lambda: self._step(session.redo, "Redone"))
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
+        self._undo_through = UndoGoesToTheCalendar(self)
+        self._undo_through.watch(self.form_area)  # Enter applied, the keyboard still there
 
         self.item_list.currentRowChanged.connect(self._on_row_changed)
         self.show_archived_check.toggled.connect(self._archived_shown)
@@ -602,6 +605,7 @@ class _Manager(QDialog, Generic[R]):
             self._filling = True
             try:
                 self._fill(base)
+                self._undo_through.forget_typing()  # Ctrl+Z: the calendar's, then
             finally:
                 self._filling = False
             self._filled = base

@@ -821,6 +821,47 @@ def test_an_undo_while_typing_keeps_the_typing_and_shows_the_rest_as_undone(
     assert manager.statement_edit.toPlainText() == "Typed again."
 
 
+def test_ctrl_z_in_a_field_with_nothing_of_its_own_to_undo_undoes_the_calendar_s_step(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """A name applied with Enter left the keyboard in its field, whose typing history
+    the form's refill had emptied: Ctrl+Z there did nothing, though the deletion's
+    question says "You can undo this with Ctrl+Z, here". Typing not yet applied is the
+    field's to undo first."""
+    manager = _messages(qtbot, session, Recorder())
+    with qtbot.waitExposed(manager):
+        manager.show()
+    manager.activateWindow()
+    target = _message_titled(session, "Every roof counts")
+    before = session.key_message(target)
+    manager.select(target)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    ctrl_shift = ctrl | Qt.KeyboardModifier.ShiftModifier
+    for field in (manager.title_edit, manager.cadence_spin, manager.statement_edit):
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+        field.selectAll()
+        qtbot.keyClicks(field, "7")
+        assert manager.is_dirty()
+        qtbot.keyClick(field, Qt.Key.Key_Z, ctrl)  # the typing's, not the calendar's
+        assert session.key_message(target) == before
+        assert not manager.is_dirty()
+        field.selectAll()
+        qtbot.keyClicks(field, "7")
+        qtbot.mouseClick(manager.apply_button, Qt.MouseButton.LeftButton)
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+        applied = session.key_message(target)
+        assert applied != before
+        qtbot.keyClick(field, Qt.Key.Key_Z, ctrl)
+        assert session.key_message(target) == before
+        assert manager.step_said.text().startswith("Undone: ")
+        qtbot.keyClick(field, Qt.Key.Key_Z, ctrl_shift)
+        assert session.key_message(target) == applied
+        qtbot.keyClick(field, Qt.Key.Key_Z, ctrl)
+        assert session.key_message(target) == before
+
+
 def test_an_undo_of_another_item_leaves_the_typing_as_it_is(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
