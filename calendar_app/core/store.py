@@ -1039,6 +1039,18 @@ class CalendarStore:
             )
         )
 
+    def bodies_to_come(self, channel_id: int) -> list[str]:
+        """The bodies of the channel's posts still to go out (ideas, drafts and
+        scheduled ones), empty ones left out."""
+        return [
+            row[0]
+            for row in self.read(
+                "SELECT body FROM posts WHERE channel_id = ? AND body != ''"
+                " AND status IN ('idea', 'draft', 'scheduled')",
+                [channel_id],
+            )
+        ]
+
     def channel_named(self, name: str) -> Channel | None:
         return _named(self.channels(include_archived=True), name, attrgetter("name"))
 

@@ -11,6 +11,7 @@ is kept.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from datetime import date
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import InvalidInput, NotFound
+from ..core.lengths import post_length
 from ..core.models import (
     CHANNEL_KINDS,
     MAX_CADENCE_DAYS,
@@ -99,6 +101,7 @@ from .editor import (
     qdate,
     swatch_icon,
     typed_text,
+    warning_color,
 )
 from .session import CalendarSession, ErrorHandler
 
@@ -1099,7 +1102,19 @@ class ChannelManager(_Manager[Channel]):
         form.addRow(self._label("C&olour:", self.color_field.color_button), self.color_field)
         limit_label = QLabel("&Limit:")
         key_to_field(limit_label, self.limit_check, self.limit_spin)
-        form.addRow(limit_label, limit_row)
+        # How many of the channel's posts to come the limit shown leaves too long (the
+        # editor tells each post's own, once opened): lowering a limit said nothing.
+        self.over_limit_label = hint_label("")
+        self.over_limit_label.setAccessibleName("Posts over the limit")
+        limit_column = QVBoxLayout()
+        limit_column.setSpacing(2)
+        limit_column.addLayout(limit_row)
+        limit_column.addWidget(self.over_limit_label)
+        form.addRow(limit_label, limit_column)
+        self._lengths: tuple[int, list[int]] | None = None  # a channel's, sorted
+        self.limit_check.toggled.connect(self._say_over_limit)
+        self.limit_spin.valueChanged.connect(self._say_over_limit)
+        self.session.changed.connect(self._posts_changed)
         self._connect(
             self.name_edit.textChanged,
             self.kind_combo.currentIndexChanged,
@@ -1149,6 +1164,38 @@ class ChannelManager(_Manager[Channel]):
         self.limit_check.setChecked(record.char_limit is not None)
         self.limit_spin.show_value(record.char_limit or 280)
         self.limit_spin.setEnabled(record.char_limit is not None)
+        self._say_over_limit()
+
+    def _posts_changed(self, changes: ChangeSet) -> None:
+        if changes.posts or changes.calendar:  # (an undo here; another program's)
+            self._lengths = None
+            self._say_over_limit()
+
+    def _say_over_limit(self) -> None:
+        """Say how many of the channel's posts to come are longer than the limit shown,
+        counted as the editor counts them."""
+        label = self.over_limit_label
+        channel = self.current_record()
+        if channel is None or not self.limit_check.isChecked():
+            label.hide()
+            return
+        if self._lengths is None or self._lengths[0] != channel.id:
+            name = channel.name
+            lengths = [post_length(b, name) for b in self.session.store.bodies_to_come(channel.id)]
+            self._lengths = (channel.id, sorted(lengths))
+        lengths = self._lengths[1]
+        over = len(lengths) - bisect_right(lengths, self.limit_spin.value())
+        if over:
+            posts = f"{over} post{'s' if over != 1 else ''}"
+            text = f"{posts} to come {'is' if over == 1 else 'are'} longer than this."
+        else:
+            text = "No post to come is longer than this." if lengths else ""
+        label.setText(text)
+        palette = label.palette()
+        colour = warning_color(palette) if over else muted_color(palette)
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        label.setPalette(palette)
+        label.setVisible(bool(text))
 
     def _read(self, base: Channel) -> Channel:
         return replace(

@@ -24,9 +24,9 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.colors import difference
 from calendar_app.core.errors import InvalidInput
-from calendar_app.core.models import CampaignKind
-from calendar_app.core.store import CalendarStore
-from calendar_app.ui.commands import DeletePostsCommand, UpdateKeyMessageCommand
+from calendar_app.core.models import CampaignKind, PostStatus
+from calendar_app.core.store import CalendarStore, PostChanges
+from calendar_app.ui.commands import DeletePostsCommand, EditPostsCommand, UpdateKeyMessageCommand
 from calendar_app.ui.dialogs import message_box
 from calendar_app.ui.managers import (
     ARCHIVE_TEXT,
@@ -430,6 +430,41 @@ def test_an_undo_in_a_manager_says_what_it_undid(qtbot: QtBot, session: Calendar
 
 
 # -- channels ------------------------------------------------------------------------------
+
+
+def test_a_channel_s_limit_says_how_many_posts_to_come_it_leaves_too_long(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """A limit lowered below the posts' bodies was taken in silence: only each post's
+    editor, once opened, said it was over."""
+    manager = _channels(qtbot, session, Recorder())
+    linkedin = next(c for c in session.channels() if c.name == "LinkedIn")
+    posts = [p for p in session.store.all_posts() if p.channel_id == linkedin.id]
+    out = (PostStatus.PUBLISHED, PostStatus.CANCELLED)
+    to_come = [p for p in posts if p.status not in out and p.body]
+    assert to_come
+    assert all(p.body.isascii() and "\r" not in p.body for p in to_come)
+    manager.select(linkedin.id)
+    manager.limit_check.setChecked(True)
+    label = manager.over_limit_label
+    for limit in (100, 160, 3000):
+        manager.limit_spin.setValue(limit)
+        over = sum(len(p.body) > limit for p in to_come)
+        said = f"{over} posts to come are longer than this." if over else ""
+        assert label.text() == (said or "No post to come is longer than this.")
+    assert label.isVisibleTo(manager)
+    manager.limit_check.setChecked(False)
+    assert not label.isVisibleTo(manager)
+
+    # A post made longer (an undo here, another program) counts at once.
+    manager.limit_check.setChecked(True)
+    manager.limit_spin.setValue(3000)
+    shortest = min((p for p in to_come if p.date is not None), key=lambda p: len(p.body))
+    session.push(EditPostsCommand(session, {shortest.id: PostChanges(body="Long. " * 600)}))
+    assert label.text() == "1 post to come is longer than this."
+    # A published post is out already, a cancelled one never will be: not counted.
+    session.push(EditPostsCommand(session, {shortest.id: PostChanges(status=PostStatus.PUBLISHED)}))
+    assert label.text() == "No post to come is longer than this."
 
 
 def test_deleting_a_channel_that_posts_use_is_refused(
