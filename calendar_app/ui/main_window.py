@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         self.cut_posts_action = self._action("Cu&t", lambda: self.copy_selected(cut=True), std.Cut)
         self.copy_posts_action = self._action("&Copy", self.copy_selected, std.Copy)
         self.paste_posts_action = self._action("&Paste", self.paste, std.Paste)
-        self.messages_action = self._action("&Key Messages…", self.manage_messages)
+        self.messages_action = self._action("&Key Messages…", lambda: self.manage_messages())
         self.channels_action = self._action("C&hannels…", self.manage_channels)
         self.campaigns_action = self._action("C&ampaigns…", self.manage_campaigns)
         self.settings_action = self._action("Calendar &Settings…", self.calendar_settings)
@@ -1588,7 +1588,8 @@ class MainWindow(QMainWindow):
             message = self.session.key_message(message_id)
             add_fill_actions(menu, self.session, self, message, day, None, self._select_placed)
             menu.addSeparator()
-        menu.addAction(self.messages_action)
+        edit = menu.addAction(self.messages_action.text())
+        edit.triggered.connect(lambda: self.manage_messages(message_id))
         return menu
 
     def next_overdue(self) -> None:
@@ -1646,10 +1647,16 @@ class MainWindow(QMainWindow):
             return False
         return set_posts_status(self.session, self, selected, status)
 
-    def manage_messages(self) -> None:
+    def manage_messages(self, message_id: int | None = None) -> None:
+        """The key messages' manager, on ``message_id``, else on the one highlighted
+        (it opened on the first, whichever message the sidebar's menu was for)."""
         from .managers import KeyMessageManager
 
-        run_modal(KeyMessageManager(self.session, self))
+        manager = KeyMessageManager(self.session, self)
+        chosen = message_id if message_id is not None else self.session.selected_message
+        if chosen is not None:
+            manager.select(chosen)
+        run_modal(manager)
 
     def manage_channels(self) -> None:
         from .managers import ChannelManager

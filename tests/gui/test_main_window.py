@@ -3771,6 +3771,31 @@ def test_a_key_message_highlighted_and_filtered_goes_and_comes_back_in_every_vie
     assert (session.selected_message, session.filters.messages) == (None, frozenset())
 
 
+def test_the_key_messages_manager_opens_on_the_message_asked_or_highlighted(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The sidebar's menu for a key message opened the manager on the first one."""
+    session = window.session
+    first, _, third = session.key_messages()[:3]
+    shown: list[object] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        shown.append(getattr(dialog, "current_id", lambda: None)())
+        if dialog is not None:
+            dialog.close()
+
+    QTimer.singleShot(0, look)
+    next(a for a in window.message_menu(third.id).actions() if "Key Messages" in a.text()).trigger()
+    session.select_message(third.id)
+    QTimer.singleShot(0, look)
+    window.messages_action.trigger()  # Edit > Key Messages…
+    session.select_message(None)
+    QTimer.singleShot(0, look)
+    window.messages_action.trigger()
+    assert shown == [third.id, third.id, first.id]
+
+
 def test_an_unplanned_message_offers_its_due_day_and_one_on_time_nothing_to_fill(
     window: MainWindow,
 ) -> None:
