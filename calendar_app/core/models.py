@@ -426,11 +426,21 @@ def quoted_names(titles: Sequence[str], most: int = 3) -> str:
     return in_words(quoted)
 
 
-def name_order(name: str) -> tuple[str, str]:
-    """Where a name sorts, as a reader looks for it: case and accents aside first
-    ("Ärzte" beside "Arbeit", "Économie" before "Oper"), then with them."""
+def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
+    """Where a name (or a title in a column) sorts, as a reader looks for it: case and
+    accents aside first ("Ärzte" beside "Arbeit", "Économie" before "Oper"), numbers by
+    their value ("Pillar 2" before "Pillar 10", "9 tips" before "10 tips"), then with
+    case and accents."""
     key = name_key(name)
-    return folded(key), key
+    parts = re.split(r"(\d+)", folded(key))  # text, number, text...: like with like
+    return tuple(_by_value(p) if i % 2 else p for i, p in enumerate(parts)), key
+
+
+def _by_value(digits: str) -> tuple[int, str]:
+    """Digits in any script as they sort by their value: fewer digits first, then digit
+    by digit (no int: a title of 5,000 digits would be too long for one)."""
+    plain = "".join(str(unicodedata.digit(d, 0)) for d in digits).lstrip("0")
+    return len(plain), plain
 
 
 MONTHS = (

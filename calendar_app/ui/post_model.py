@@ -9,8 +9,6 @@ went, came, moved or changed. Only a new period resets a model.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, Final, Generic, TypeVar
@@ -164,22 +162,6 @@ def locale_day(day: date, *, weekday: bool = True) -> str:
     """``Tue 3 Nov 2026`` (``Tue Nov 3, 2026`` where the month comes first), in the
     user's language: a month's name is never read for a day, as 3/11 is."""
     return day_text(day, weekday=weekday, year=True)
-
-
-def reading_order(text: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
-    """Where a text sorts in a column, as a reader looks for it: case and accents aside
-    ("Élan" among the e's, not after "zz"), numbers by their value ("9 tips" before
-    "10 tips"), then with case and accents."""
-    plain, key = name_order(text)
-    parts = re.split(r"(\d+)", plain)  # text, number, text...: like with like
-    return tuple(_by_value(p) if i % 2 else p for i, p in enumerate(parts)), key
-
-
-def _by_value(digits: str) -> tuple[int, str]:
-    """Digits in any script as they sort by their value: fewer digits first, then digit
-    by digit (no int: a title of 5,000 digits would be too long for one)."""
-    plain = "".join(str(unicodedata.digit(d, 0)) for d in digits).lstrip("0")
-    return len(plain), plain
 
 
 def long_day(day: date) -> str:
@@ -788,7 +770,7 @@ class AgendaModel(_PostRows, QAbstractTableModel):
             return minutes
         if column == self.STATUS:
             return STATUS_ORDER.index(post.status)
-        return reading_order(self._display(post, column))
+        return name_order(self._display(post, column))
 
     def _decoration(self, post: Post, column: int) -> Any:
         if column == self.CHANNEL:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QStackedWidget, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from calendar_app.core.models import NewPost, Post, PostStatus
+from calendar_app.core.models import NewPost, Post, PostStatus, name_order
 from calendar_app.ui.agenda_view import TITLE_ROOM, AgendaView
 from calendar_app.ui.commands import (
     AddPostCommand,
@@ -21,7 +21,7 @@ from calendar_app.ui.commands import (
     EditPostsCommand,
     MovePostsCommand,
 )
-from calendar_app.ui.post_model import AgendaModel, PostIdRole, PostRole, SortRole, reading_order
+from calendar_app.ui.post_model import AgendaModel, PostIdRole, PostRole, SortRole
 from calendar_app.ui.session import CalendarSession, Filters
 
 from .conftest import OFFSCREEN_POPUPS, TODAY, double_click
@@ -65,7 +65,7 @@ def test_a_right_to_left_title_is_set_apart_to_read_its_own_way(
     row = view.shown_post_ids().index(first.id)
     title = view.proxy.index(row, AgendaModel.TITLE)
     assert title.data() == f"\u2068{hebrew}\u2069"
-    assert title.data(SortRole) == reading_order(hebrew)  # sorted by its letters, not the marks
+    assert title.data(SortRole) == name_order(hebrew)  # sorted by its letters, not the marks
     latin = view.proxy.index(view.shown_post_ids().index(second.id), AgendaModel.TITLE)
     assert latin.data() == second.title
     channel = session.channel(first.channel_id)

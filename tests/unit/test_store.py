@@ -184,12 +184,14 @@ def test_every_colour_handed_out_is_told_from_the_others_and_seen_light_or_dark(
 
 def test_names_sort_as_a_reader_looks_for_them_accents_aside(store: CalendarStore) -> None:
     names = ["Zukunft", "Économie", "Ärzte", "arbeit", "Österreich", "Oper", "Eco"]
+    names += ["Pillar 10", "Pillar 2", "Pillar ١"]  # numbers by their value, any digits
     for name in names:
         store.add_campaign(name)
         store.add_key_message(name)
         channel = store.add_channel(name).created[0]
         store.update_channel(channel, sort_order=0)  # the same place: by name
-    expected = ["arbeit", "Ärzte", "Eco", "Économie", "Oper", "Österreich", "Zukunft"]
+    expected = ["arbeit", "Ärzte", "Eco", "Économie", "Oper", "Österreich"]
+    expected += ["Pillar ١", "Pillar 2", "Pillar 10", "Zukunft"]
     assert [c.name for c in store.campaigns()] == expected
     assert [m.title for m in store.key_messages()] == expected
     assert [c.name for c in store.channels()] == expected
