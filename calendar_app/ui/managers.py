@@ -67,6 +67,7 @@ from ..core.models import (
     guessed_kind,
     name_key,
     parse_color,
+    shortened,
     shows_nothing,
 )
 from ..core.store import PALETTE, free_color
@@ -110,6 +111,7 @@ Confirm = Callable[[QWidget | None, str, str], bool]
 
 NEW = 0
 """The id of the item being added, before it exists."""
+HEADING_LENGTH = 120  # characters over the form, about three lines of its bold
 ARCHIVE_TEXT = "A&rchive"
 RESTORE_TEXT = "&Restore"
 """The archive button's two texts (Alt+E is the end date's)."""
@@ -612,9 +614,7 @@ class _Manager(QDialog, Generic[R]):
             finally:
                 self._filling = False
             self._filled = base
-            self.heading.setText(
-                f"New {self.noun}" if self._current_id == NEW else self._name(base)
-            )
+            self._show_heading(f"New {self.noun}" if self._current_id == NEW else self._name(base))
         self._update_buttons()
 
     def _form_changed(self) -> None:
@@ -666,8 +666,14 @@ class _Manager(QDialog, Generic[R]):
         finally:
             self._filling = False
         self._filled = record
-        self.heading.setText(self._name(record))
+        self._show_heading(self._name(record))
         self._update_buttons()
+
+    def _show_heading(self, name: str) -> None:
+        """The name over the form, cut after three lines' worth: a paragraph pasted as a
+        title took the dialog's height, the form left a sliver to scroll."""
+        self.heading.setText(shortened(" ".join(name.split()), HEADING_LENGTH))
+        self.heading.setToolTip(plain_tooltip(name) if self.heading.text() != name else "")
 
     def _gone(self, record_id: int) -> bool:
         """Whether the item is no longer in the calendar (its adding undone)."""

@@ -467,6 +467,31 @@ def test_a_channel_s_limit_says_how_many_posts_to_come_it_leaves_too_long(
     assert label.text() == "No post to come is longer than this."
 
 
+def test_a_paragraph_pasted_as_a_title_leaves_the_form_in_sight(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """The heading over the form wrapped it whole, 15 lines: the form was left a sliver."""
+    manager = _messages(qtbot, session, Recorder())
+    manager.resize(760, 460)
+    with qtbot.waitExposed(manager):
+        manager.show()
+    target = _message_titled(session, "Every roof counts")
+    paragraph = "Our own crews, trained here, install every system within three weeks. " * 12
+    manager.select(target)
+    manager.title_edit.setText(paragraph)
+    qtbot.mouseClick(manager.apply_button, Qt.MouseButton.LeftButton)
+    assert session.key_message(target).title == paragraph.strip()
+    heading = manager.heading
+    assert heading.text().startswith("Our own crews, trained here")
+    assert heading.text().endswith("…")
+    assert heading.toolTip()
+    qtbot.waitUntil(lambda: manager.form_area.height() > 250)
+    assert heading.height() < 4 * heading.fontMetrics().lineSpacing()
+    manager.title_edit.setText("Every roof counts")
+    qtbot.mouseClick(manager.apply_button, Qt.MouseButton.LeftButton)
+    assert (heading.text(), heading.toolTip()) == ("Every roof counts", "")
+
+
 def test_deleting_a_channel_that_posts_use_is_refused(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
