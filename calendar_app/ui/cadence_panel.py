@@ -98,6 +98,7 @@ _TRACK_CACHE_BYTES = 16 * 1024 * 1024
 
 _RANGES_KEPT = 12
 """Ranges whose rows are kept for paging back and forth."""
+HEADING = "Key messages"  # over the label column
 
 
 @dataclass
@@ -728,7 +729,11 @@ class CadencePanel(QWidget):
         key = tuple((row.title, row.status, row.overdue_days) for row in self._rows)
         if key != self._label_key:
             self._label_key = key
-            needed = label_width(self._rows, self.font())
+            # The heading and the range's button fit over the titles too ("KEY MES"
+            # over one short title).
+            heading = QFontMetricsF(heading_font(self.font())).horizontalAdvance(HEADING)
+            button = self._span_button.sizeHint().width()
+            needed = max(label_width(self._rows, self.font()), 10 + heading + 16 + button + 6)
             if needed != self._label_needed:
                 self._label_needed = needed
                 self._everything_changed()
@@ -1115,20 +1120,14 @@ class CadencePanel(QWidget):
         return QRectF(layout.left, top, layout.right - layout.left, self._rows_bottom() - top)
 
     def _paint_header(self, painter: QPainter, colors: StripColors, font: QFont) -> None:
-        small = QFont(font)
-        if font.pointSizeF() > 0:
-            small.setPointSizeF(font.pointSizeF() * 0.8)
-        small.setWeight(QFont.Weight.DemiBold)
-        small.setCapitalization(QFont.Capitalization.AllUppercase)
-        small.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
-        painter.setFont(small)
+        painter.setFont(heading_font(font))
         painter.setPen(colors.muted)
         axis = self._axis_rect
         room = self._span_button.x() - 16  # the heading, left of the range's button
         painter.drawText(
             QRectF(10, 0, room, axis.height() - 6),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-            "Key messages",
+            HEADING,
         )
         painter.setPen(QPen(colors.month_line, 1))
         y = int(axis.bottom()) - 0.5
@@ -1452,3 +1451,14 @@ def _analysis(report: CadenceReport, message_id: int) -> MessageCadence | None:
         return report.message(message_id)
     except KeyError:
         return None
+
+
+def heading_font(font: QFont) -> QFont:
+    """The label column's heading: small capitals, a little apart."""
+    small = QFont(font)
+    if font.pointSizeF() > 0:
+        small.setPointSizeF(font.pointSizeF() * 0.8)
+    small.setWeight(QFont.Weight.DemiBold)
+    small.setCapitalization(QFont.Capitalization.AllUppercase)
+    small.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
+    return small

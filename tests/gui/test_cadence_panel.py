@@ -14,7 +14,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QAccessible, QColor, QImage, QPainter, QPalette, QWheelEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPalette,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QApplication, QScrollBar, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -194,6 +202,19 @@ def one_message_panel(
         widget.set_range(*shown)
         yield widget, session, message
         session.undo_stack.clear()
+
+
+def test_the_heading_fits_over_short_titles(tmp_path: Path, qtbot: QtBot) -> None:
+    """One key message titled short, on time: the label column shrank to it, and the
+    heading read "KEY MES" under the range's button."""
+    with one_message_panel(tmp_path, qtbot, 30, TODAY - timedelta(days=2)) as (widget, *_):
+        with qtbot.waitExposed(widget):
+            widget.show()
+        button = widget.findChild(QToolButton, "cadenceSpan")
+        assert button is not None
+        heading = QFontMetricsF(cadence_panel.heading_font(widget.font()))
+        room = button.x() - 16 - 10  # as the heading is painted
+        assert heading.horizontalAdvance(cadence_panel.HEADING) <= room
 
 
 def test_a_gap_begun_before_the_days_analysed_tells_when_as_the_status_counts(
