@@ -408,6 +408,7 @@ class MessageSidebar(QWidget):
             model = view.model()
             model.rowsInserted.connect(view.updateGeometry)
             model.rowsRemoved.connect(view.updateGeometry)
+            model.dataChanged.connect(view.updateGeometry)  # a name taller than before
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

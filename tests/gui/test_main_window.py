@@ -3796,6 +3796,23 @@ def test_the_key_messages_manager_opens_on_the_message_asked_or_highlighted(
     assert shown == [third.id, third.id, first.id]
 
 
+def test_the_sidebar_s_lists_grow_with_a_name_taller_than_before(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A channel renamed in Arabic made its row taller; the list kept its height, and a
+    scroll bar showed beside six channels, one cut, until the calendar was opened again."""
+    session, view = window.session, window.sidebar.channels_view
+    instagram = next(c for c in session.channels() if c.name == "Instagram")
+    rows = lambda: sum(view.sizeHintForRow(r) for r in range(view.model().rowCount()))  # noqa: E731
+    window.resize(1200, 1000)  # room for the lists to grow
+    qtbot.waitUntil(lambda: window.sidebar.height() > 500)
+    before = rows()
+    session.push(ChannelCommand(session, instagram, replace(instagram, name="إنستغرام الشركة")))
+    assert rows() > before  # (else the test shows nothing)
+    qtbot.waitUntil(lambda: view.height() >= rows())
+    assert view.verticalScrollBar().maximum() == 0
+
+
 def test_an_unplanned_message_offers_its_due_day_and_one_on_time_nothing_to_fill(
     window: MainWindow,
 ) -> None:
