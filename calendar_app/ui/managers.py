@@ -1041,7 +1041,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
 
     def _edit_command(self, old: KeyMessage, new: KeyMessage) -> QUndoCommand:
         command = UpdateKeyMessageCommand(self.session, new)
-        if new.title != old.title:
+        if new.title != old.title and replace(new, title=old.title) == old:  # alone
             command.setText(f"Rename key message '{elide(old.title)}' to '{elide(new.title)}'")
         return command
 
@@ -1231,7 +1231,7 @@ class ChannelManager(_Manager[Channel]):
 
     def _edit_command(self, old: Channel, new: Channel) -> QUndoCommand:
         command = ChannelCommand(self.session, old, new)
-        if new.name != old.name:
+        if new.name != old.name and replace(new, name=old.name) == old:  # alone
             command.setText(f"Rename channel '{elide(old.name)}' to '{elide(new.name)}'")
         return command
 
@@ -1352,7 +1352,7 @@ class CampaignManager(_Manager[Campaign]):
 
     def _edit_command(self, old: Campaign, new: Campaign) -> QUndoCommand:
         command = CampaignCommand(self.session, old, new)
-        if new.name != old.name:
+        if new.name != old.name and replace(new, name=old.name) == old:  # alone
             command.setText(f"Rename campaign '{elide(old.name)}' to '{elide(new.name)}'")
         return command
 

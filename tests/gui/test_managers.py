@@ -218,6 +218,19 @@ def test_renaming_reads_well_in_the_undo_menu(qtbot: QtBot, session: CalendarSes
     )
     assert session.key_message(target).title == "Every roof matters"
     assert manager.heading.text() == "Every roof matters"
+    # Renamed and given another cadence at one Apply: the undo takes back both, and
+    # says so (it said "Rename", and took back the cadence too).
+    manager.title_edit.setText("Every roof counts")
+    manager.cadence_spin.setValue(manager.cadence_spin.value() + 1)
+    assert manager.apply()
+    assert session.undo_stack.undoText() == "Edit key message 'Every roof counts'"
+    channels = _channels(qtbot, session, Recorder())
+    blog = next(c for c in session.channels() if c.name == "Blog")
+    channels.select(blog.id)
+    channels.name_edit.setText("Journal")
+    channels.limit_check.setChecked(True)
+    assert channels.apply()
+    assert not session.undo_stack.undoText().startswith("Rename")
 
 
 def test_archive_and_restore_a_key_message(qtbot: QtBot, session: CalendarSession) -> None:
