@@ -410,7 +410,7 @@ class AgendaView(QWidget):
             return QModelIndex()
         return self.proxy.mapFromSource(self.model.index(row, column))
 
-    def select_posts(self, post_ids: list[int], *, in_sight_only: bool = True) -> None:
+    def select_posts(self, post_ids: list[int]) -> None:
         """Select these posts' rows (those shown: a row out of the period has no place
         to be selected in); the first becomes current."""
         indexes = [i for i in map(self.proxy_index, post_ids) if i.isValid()]

@@ -166,7 +166,7 @@ class PeriodView(Protocol):
     def visible_range(self) -> tuple[date, date]: ...
     def selected_post_ids(self) -> list[int]: ...
     def selected_posts(self) -> list[Post]: ...
-    def select_posts(self, post_ids: list[int], *, in_sight_only: bool = False) -> None: ...
+    def select_posts(self, post_ids: list[int]) -> None: ...
     def focused_post(self) -> int | None: ...
     def selection_origin(self) -> date | None: ...
     def selected_out_of_sight(self) -> int: ...
@@ -740,7 +740,8 @@ class MainWindow(QMainWindow):
 
     def set_view(self, index: int) -> None:
         """Show the month, week or agenda on the day the view shown was on; the posts
-        selected stay selected where the new view shows them (none stays none)."""
+        selected stay selected, those out of sight too where the view can hold them
+        (:meth:`.PeriodView.select_posts`; the agenda's rows are the period's)."""
         previous = self.view() if self.stack.count() else None
         current = previous.current_date() if previous is not None else self.session.today()
         selected = previous.selected_post_ids() if previous is not None else []
@@ -752,7 +753,7 @@ class MainWindow(QMainWindow):
         if view is not previous:  # the same view asked again keeps its rows picked
             view.set_current_date(current)
         if previous is not None and previous is not view:
-            view.select_posts(selected, in_sight_only=True)
+            view.select_posts(selected)
             if picked and hasattr(view, "keep_picking"):
                 view.keep_picking()
         cast(QWidget, view).setFocus()

@@ -332,16 +332,17 @@ class PeriodView(QWidget):
         picked = self._picked
         return picked.first if picked is not None and picked.ids == self._selected else None
 
-    def select_posts(self, post_ids: list[int], *, in_sight_only: bool = False) -> None:
+    def select_posts(self, post_ids: list[int]) -> None:
         """Select these posts (the last one shown gets the keyboard focus). Those out of
         sight, in another month, are selected too while in the calendar and not filtered
         out, as posts a stretch of days covered are: a paste that carried some past the
-        grid leaves all it moved selected, for the next Cut or Undo to take them all.
-        ``in_sight_only``: those the view shows, as a switch of views keeps them."""
+        grid leaves all it moved selected, for the next Cut or Undo to take them all, and
+        a switch to the week and back keeps the month's (the status bar says how many
+        are out of sight). None of them shown, none is selected."""
         self._picked = None
         shown = [i for i in post_ids if i in self._posts]
         away = [i for i in post_ids if i not in self._posts]
-        still = self._still_selectable(away) if shown and not in_sight_only else set()
+        still = self._still_selectable(away) if shown else set()
         chosen = [i for i in post_ids if i in self._posts or i in still]
         self._set_selection(chosen, shown[-1] if shown else None)
         if shown:
