@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -74,6 +75,14 @@ class _AgendaTable(QTableView):
         super().__init__(view)
         self._view = view
         self.empty_text = ""
+        self._anchoring = False
+
+    def selectionCommand(
+        self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        if self._anchoring:  # the current row alone, the selection as it is
+            return QItemSelectionModel.SelectionFlag.NoUpdate
+        return super().selectionCommand(index, event)
 
     def viewportEvent(self, event: QEvent) -> bool:
         handled = super().viewportEvent(event)
@@ -102,7 +111,18 @@ class _AgendaTable(QTableView):
             event.accept()
             return
         if event.key() == Qt.Key.Key_Escape and self.selectionModel().hasSelection():
-            self.clearSelection()  # as in the month and week (the shortcuts list says so)
+            # As in the month and week (the shortcuts list says so); Shift and an arrow
+            # then go on from the current row (the range cleared came back, and one more).
+            current = self.currentIndex()
+            self.clearSelection()
+            # Qt moves its anchor of Shift only with a current row that changes.
+            no_update = QItemSelectionModel.SelectionFlag.NoUpdate
+            self.selectionModel().setCurrentIndex(QModelIndex(), no_update)
+            self._anchoring = True
+            try:
+                self.setCurrentIndex(current)
+            finally:
+                self._anchoring = False
             event.accept()
             return
         super().keyPressEvent(event)

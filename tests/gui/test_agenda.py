@@ -710,3 +710,16 @@ def test_escape_clears_the_selection_as_in_the_other_views(view: AgendaView, qtb
     assert len(view.selected_post_ids()) > 3
     qtbot.keyClick(view.table, Qt.Key.Key_Escape)
     assert view.selected_post_ids() == []
+
+    # Shift and an arrow then go on from the current row: the range cleared came back,
+    # and one more (a Delete took 25 posts for 2).
+    table, shift = view.table, Qt.KeyboardModifier.ShiftModifier
+    for row, modifier in ((2, Qt.KeyboardModifier.NoModifier), (6, shift)):
+        point = table.visualRect(view.proxy.index(row, AgendaModel.TITLE)).center()
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, point)
+    assert len(view.selected_post_ids()) == 5
+    qtbot.keyClick(table, Qt.Key.Key_Escape)
+    assert view.selected_post_ids() == []
+    current = view.focused_post()
+    qtbot.keyClick(table, Qt.Key.Key_Down, shift)
+    assert view.selected_post_ids() == [current, view.focused_post()]
