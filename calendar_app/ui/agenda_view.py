@@ -92,6 +92,18 @@ class _AgendaTable(QTableView):
             self._view.fit_to_width()
         return handled
 
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        # A title is read from its start, beside its day: in a narrow window Qt brought
+        # the whole title cell into sight, the Date column out of it, at each move to a
+        # day and each arrow.
+        if index.isValid() and index.column() == AgendaModel.TITLE:
+            index = index.sibling(index.row(), AgendaModel.DATE)
+        super().scrollTo(index, hint)
+
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
     ) -> QModelIndex:

@@ -694,6 +694,31 @@ def test_in_a_large_font_a_narrow_agenda_keeps_its_headers_whole(
         assert header.sectionSize(column) > needed, AgendaModel.HEADERS[column]
 
 
+def test_a_narrow_agenda_keeps_the_dates_in_sight_as_it_moves(
+    view: AgendaView, qtbot: QtBot
+) -> None:
+    """Half a laptop's screen: each move to a day, and each arrow, scrolled the table
+    sideways to show the whole title, no row's date in sight."""
+    view.resize(400, view.height())  # beside the sidebar, in a window half a screen wide
+    table = view.table
+    qtbot.waitUntil(lambda: table.viewport().width() < 400)
+    header = table.horizontalHeader()
+    wide = sum(header.sectionSize(c) for c in (AgendaModel.DATE, AgendaModel.TIME))
+    assert wide + header.sectionSize(AgendaModel.TITLE) > table.viewport().width()
+    days = sorted({p.date for p in shown_posts(view) if p.date is not None})
+    view.set_current_date(days[-1])
+    assert table.currentIndex().column() == AgendaModel.TITLE
+    assert table.horizontalScrollBar().value() == 0
+    table.setFocus()
+    for key in (Qt.Key.Key_Home, Qt.Key.Key_Down, Qt.Key.Key_End):
+        qtbot.keyClick(table, key)
+        assert table.horizontalScrollBar().value() == 0
+    # The columns after the title still scroll into sight.
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert table.currentIndex().column() != AgendaModel.TITLE
+    assert table.horizontalScrollBar().value() > 0
+
+
 def test_a_width_the_user_gave_a_column_survives_a_resize(view: AgendaView, qtbot: QtBot) -> None:
     header = view.table.horizontalHeader()
     header.resizeSection(AgendaModel.MESSAGES, 400)  # as a drag of the column's edge does
