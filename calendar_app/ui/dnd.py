@@ -352,12 +352,17 @@ def as_going_out(
 class TurnOnHover(QObject):
     """Holding dragged posts over ``widget`` (the toolbar's ‹ or ›) turns the page:
     after a short pause, and again after each pause while they stay there, so a
-    post can be carried to any month. A drop there does nothing."""
+    post can be carried to any month. A drop there does nothing. Only while ``lands()``:
+    the page turned to has somewhere to drop them (the agenda's rows take none, and it
+    turned the month away from the post's day, with only the backlog left to drop on)."""
 
     PAUSE_MS = 700
 
-    def __init__(self, widget: QWidget, turn: Callable[[], None]) -> None:
+    def __init__(
+        self, widget: QWidget, turn: Callable[[], None], lands: Callable[[], bool]
+    ) -> None:
         super().__init__(widget)
+        self._lands = lands
         self._timer = QTimer(self)
         self._timer.setInterval(self.PAUSE_MS)
         self._timer.timeout.connect(turn)
@@ -371,7 +376,7 @@ class TurnOnHover(QObject):
         kind = event.type()
         if kind == QEvent.Type.DragEnter:
             entered = cast(QDragEnterEvent, event)
-            if not entered.mimeData().hasFormat(POSTS_MIME):
+            if not entered.mimeData().hasFormat(POSTS_MIME) or not self._lands():
                 return False
             entered.accept()
             self._timer.start()

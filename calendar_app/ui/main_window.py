@@ -441,7 +441,11 @@ class MainWindow(QMainWindow):
             toolbar.widgetForAction(action).setAccessibleName(name)
         # Carrying posts to another month: hold them over ‹ or › and the page turns.
         self.page_turners = [
-            TurnOnHover(toolbar.widgetForAction(action), partial(self.step, direction))
+            TurnOnHover(
+                toolbar.widgetForAction(action),
+                partial(self.step, direction),
+                lambda: cast(QWidget, self.view()).acceptDrops(),
+            )
             for action, direction in ((self.previous_action, -1), (self.next_action, 1))
         ]
         self.period_label = QLabel()

@@ -461,6 +461,19 @@ def test_a_post_held_over_next_is_carried_to_the_next_month(
     QApplication.sendEvent(button, enter)
     assert not turner.turning()
 
+    # Nor does the agenda, whose rows take no drop: the post's month went out of sight,
+    # with only the backlog left to drop on.
+    window.set_view(2)
+    enter = drag_event(QDragEnterEvent, button.rect().center(), mime)
+    QApplication.sendEvent(button, enter)
+    assert not enter.isAccepted()
+    assert not turner.turning()
+    window.set_view(1)  # the week takes them
+    enter = drag_event(QDragEnterEvent, button.rect().center(), mime)
+    QApplication.sendEvent(button, enter)
+    assert turner.turning()
+    QApplication.sendEvent(button, QDragLeaveEvent())
+
 
 def test_the_cadence_panel_follows_the_visible_period(window: MainWindow) -> None:
     window.next_action.trigger()
