@@ -322,8 +322,15 @@ class WeekView(PeriodView):
         self._scroll_pending = False
         self._grid.update()  # the hints at its edges say what is out of sight now
 
+    def _spots(self) -> dict[int, QRectF]:
+        """Where each timed post of the week is in the grid: its block, or the "+N" it
+        waits behind."""
+        spots = {post_id: more for _, more, behind in self._timed_more for post_id in behind}
+        spots.update(self._timed)
+        return spots
+
     def _ensure_post_visible(self, post_id: int | None) -> None:
-        rect = self._timed.get(post_id) if post_id is not None else None
+        rect = self._spots().get(post_id) if post_id is not None else None
         if rect is not None:
             self._scroll.ensureVisible(
                 int(rect.center().x()), int(rect.center().y()), 0, HOUR_HEIGHT
@@ -527,13 +534,13 @@ class WeekView(PeriodView):
                 rect = placed()
             return rect
 
+        spots = self._spots()
         for index, day in enumerate(self.visible_days()):
+            # Those behind a "+N" too (the hint said "↑ 09:00" for nine posts above).
             placed = sorted(
-                (self._timed[p.id].top(), p.id)
-                for p in self._by_day.get(day, [])
-                if p.id in self._timed
+                (spots[p.id].top(), p.id) for p in self._by_day.get(day, []) if p.id in spots
             )
-            above = [i for y, i in placed if self._timed[i].bottom() <= top + 1]
+            above = [i for y, i in placed if spots[i].bottom() <= top + 1]
             below = [i for y, i in placed if y >= bottom - 1]
             left, right = edges[index] + 4, edges[index + 1] - 4
             if above:

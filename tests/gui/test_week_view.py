@@ -1036,6 +1036,23 @@ def test_posts_scrolled_out_of_sight_are_said_at_the_edge_of_their_day(
     assert evening not in hidden_below()
 
 
+def test_a_hint_counts_the_posts_behind_a_crowded_time_s_plus_n(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Nine posts at the same evening hour: a few drawn, the rest behind "+N". The hint
+    counted the drawn ones alone ("↓ 21:00" for nine), and a click on it brought no
+    post into sight when the first waited behind the "+N"."""
+    day = TODAY + timedelta(days=1)
+    crowd = [add_post(session, f"Evening {n}", day, time(21, 0)) for n in range(9)]
+    week.scroll_to_time(time(7, 0))
+    assert week.out_of_sight_texts(day) == ["↓ 9 later"]
+    hidden = [i for d, _, posts, below in week.out_of_sight() if d == day and below for i in posts]
+    assert sorted(hidden) == sorted(crowd)
+    (rect,) = week.out_of_sight_rects(day)
+    qtbot.mouseClick(week, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert week.out_of_sight_texts(day) == []
+
+
 def test_a_hint_moved_off_one_crowded_time_does_not_land_on_the_next(
     week: WeekView, session: CalendarSession
 ) -> None:
