@@ -769,6 +769,8 @@ class MainWindow(QMainWindow):
     def go_today(self) -> None:
         today = self.session.today()
         self.go_to(today)
+        if self.view() is self.week_view:
+            self.week_view.show_now()
         # The panel's keyboard day too (Enter there went back to the day it was on).
         self.cadence_panel.set_cursor_day(today)
 
@@ -810,6 +812,8 @@ class MainWindow(QMainWindow):
             self._second_press.start()  # the month's "+N more", pressed
             self.set_view(1)
         self.go_to(day)
+        if self.view() is self.week_view:
+            self.week_view.show_day(day)
 
     def panes(self) -> list[QWidget]:
         """What Ctrl+Tab goes through, in order: the calendar, the cadence panel, the

@@ -298,6 +298,36 @@ class WeekView(PeriodView):
         if self._scroll_pending and maximum > 0:
             self._scroll_pending = False
             self.scroll_to_time(self._first_time)
+            self.show_now()  # opened in the evening: the now line was below the fold
+
+    def show_now(self) -> None:
+        """Scroll the hours to the current time, when today is in the week and the now
+        line is out of sight."""
+        if self.now_line_day() is not None:
+            self._ensure_y_visible(GRID_PADDING + self.now_line_minutes() * HOUR_HEIGHT / 60)
+
+    def show_day(self, day: date) -> None:
+        """Scroll the hours to ``day``'s first timed post when none of them is in sight
+        (the month's "+N more" opened the week at 07:00 on posts at 19:00); on today
+        with none, to the current time."""
+        spots = self._spots()
+        placed = sorted(spots[p.id].top() for p in self._by_day.get(day, []) if p.id in spots)
+        if not placed:
+            if day == self.now_line_day():
+                self.show_now()
+            return
+        bar = self._scroll.verticalScrollBar()
+        top, bottom = bar.value(), bar.value() + self._scroll.viewport().height()
+        if not any(top <= y < bottom - HOUR_HEIGHT / 4 for y in placed):
+            self._ensure_y_visible(placed[0])
+
+    def _ensure_y_visible(self, y: float) -> None:
+        """Scroll so that ``y`` (grid coordinates) is in sight, a third down the hours
+        shown when it was not."""
+        bar = self._scroll.verticalScrollBar()
+        height = self._scroll.viewport().height()
+        if not bar.value() <= y < bar.value() + height - HOUR_HEIGHT / 2:
+            bar.setValue(max(0, round(y - height / 3)))
 
     def scroll_to_time(self, at: time) -> None:
         """Scroll the grid so that ``at`` is at its top (its label just below the edge);

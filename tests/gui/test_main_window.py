@@ -475,6 +475,29 @@ def test_a_post_held_over_next_is_carried_to_the_next_month(
     QApplication.sendEvent(button, QDragLeaveEvent())
 
 
+def test_t_in_the_week_and_a_day_opened_from_the_month_scroll_the_hours_to_them(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, week = window.session, window.week_view
+    monkeypatch.setattr(session, "now", lambda: time(22, 47))
+    window.set_view(1)
+    week.scroll_to_time(time(7, 0))
+    qtbot.keyClick(week, Qt.Key.Key_T)
+    x = week.day_rect(TODAY).center().x()
+    assert week.grid_rect().contains(x, week.y_for_time(time(22, 47)))
+
+    day = TODAY + timedelta(days=8)
+    late = session.posts_between(day, day)
+    for post in late:
+        session.push(EditPostsCommand(session, {post.id: PostChanges(time=time(23, 0))}))
+    assert late
+    window.set_view(0)
+    week.scroll_to_time(time(7, 0))
+    window.month_view.dayActivated.emit(day)  # its "+N more"
+    assert window.view() is week
+    assert any(week.chip_rect(p.id) is not None for p in late)
+
+
 def test_the_cadence_panel_follows_the_visible_period(window: MainWindow) -> None:
     window.next_action.trigger()
     first, last = window.view().visible_range()

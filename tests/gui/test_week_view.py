@@ -956,6 +956,51 @@ def test_the_current_time_line_is_at_the_calendars_time_of_day(
         assert minutes in {t.hour * 60 + t.minute for t in (before, after)}
 
 
+def test_the_week_brings_the_current_time_into_sight(
+    week: WeekView, session: CalendarSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 22:47 the grid opened at 07:00, the now line below the fold with no hint."""
+    monkeypatch.setattr(session, "now", lambda: time(22, 47))
+    week.resize(1000, 400)
+    week.set_current_date(TODAY)
+    x, now_y = week.day_rect(TODAY).center().x(), lambda: week.y_for_time(time(22, 47))
+    week.scroll_to_time(time(7, 0))
+    assert not week.grid_rect().contains(x, now_y())
+    week.show_now()
+    assert week.grid_rect().contains(x, now_y())
+    week.scroll_to_time(time(17, 0))  # in sight already: left as it is
+    week.show_now()
+    assert week.top_time() == time(17, 0)
+    week.step(1)  # today is not in that week: nothing to bring
+    week.scroll_to_time(time(7, 0))
+    week.show_now()
+    assert week.top_time() == time(7, 0)
+
+
+def test_a_day_opened_in_the_week_shows_its_posts(week: WeekView, session: CalendarSession) -> None:
+    """The month's "+N more" on a day of evening posts opened the week at 07:00, the
+    day's posts out of sight below."""
+    week.resize(1000, 400)
+    first, last = week.visible_range()
+    day = next(
+        first + timedelta(days=n)
+        for n in range((last - first).days + 1)
+        if not session.posts_between(first + timedelta(days=n), first + timedelta(days=n))
+    )
+    evening = add_post(session, "Evening live", day, time(21, 0))
+    week.scroll_to_time(time(7, 0))
+    assert week.chip_rect(evening) is None
+    week.show_day(day)
+    shown = week.chip_rect(evening)
+    assert shown is not None
+    assert week.grid_rect().contains(shown.center())
+    # A post of the day in sight already: the hours stay as they are.
+    add_post(session, "Morning coffee", day, time(9, 0))
+    week.scroll_to_time(time(8, 0))
+    week.show_day(day)
+    assert week.top_time() == time(8, 0)
+
+
 def test_accessible_names(week: WeekView) -> None:
     assert week.accessibleName() == "Week view"
     assert "2026" in week.accessibleDescription()
