@@ -680,6 +680,12 @@ class CalendarStore:
             " that when a copy changed elsewhere) since Cadence opened it."
         )
 
+    def moved_to(self, path: Path | str) -> bool:
+        """Whether ``path`` names the file this calendar has open, moved (renamed) there
+        since it was opened."""
+        held = self._held
+        return held is not None and identity(Path(path)) == held and not self.is_same_file()
+
     def is_same_file(self) -> bool:
         """Whether the file at :attr:`path` is still the one this calendar opened (its
         -wal and -shm may have been deleted or replaced all the same)."""

@@ -1771,6 +1771,8 @@ class MainWindow(QMainWindow):
         if self.session.store.is_file(path):
             self.statusBar().showMessage("That calendar is already open.", 5000)
             return True
+        if self.session.store.moved_to(path):
+            return self._open_moved(path)
         try:
             store = CalendarStore.open(path)
         except CadenceError as exc:
@@ -1780,6 +1782,22 @@ class MainWindow(QMainWindow):
             self.show_error(self, os_problem_for(exc, str(path)))
             return False
         return self._switch_to(store)
+
+    def _open_moved(self, path: Path) -> bool:
+        """Show the calendar shown here at the place it was moved to (as the window asks
+        the user to). Its connection closes first: SQLite shares one -shm per file in a
+        process, kept under the old name, which other programs no longer see; a second
+        connection opened beside it used that one, and another program's changes then
+        damaged the file. The changes made here are in that file."""
+        day = self.view().current_date()
+        self.session.store.close()
+        if self._open_instead(lambda: path, day, same_calendar=True):
+            return True
+        from ..app import default_calendar
+
+        if not self._open_instead(default_calendar, day):
+            self.close()  # the calendar shown is closed, and nothing else opens
+        return False
 
     def _switch_to(
         self, store: CalendarStore, day: date | None = None, *, same_calendar: bool = False

@@ -1875,6 +1875,42 @@ def test_a_calendar_moved_away_while_open_keeps_what_was_saved_and_says_so_once(
     assert "Lost" not in titles
 
 
+def test_a_calendar_moved_while_open_opened_where_it_is_now_is_shared_with_others(
+    window: MainWindow, session: CalendarSession, errors: Errors, tmp_path: Path
+) -> None:
+    """Opened at its new place, as the window asks: the new connection used the -shm
+    kept under the old name, which other programs no longer saw; the window never saw
+    the command line's posts, called the file damaged, and a move saved with another
+    window at work damaged it."""
+    path = session.store.path
+    channel = session.channels()[0]
+    session.report_error = errors
+    moved = tmp_path / "Archive" / path.name
+    moved.parent.mkdir()
+    os.replace(path, moved)
+    assert not window.check_for_outside_changes()
+    assert window.open_calendar(moved)
+    assert window.session.store.path == moved
+    assert session.store.closed
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == []
+
+    added = cadence(
+        *("post", "add", moved, "--title", "From the terminal", "--channel", channel.name),
+        *("--date", TODAY.isoformat()),
+    )
+    assert added.returncode == 0, added.stderr
+    assert window.check_for_outside_changes()
+    fresh = window.session
+    titles = {fresh.store.post(i).title for i in window.month_view.posts_on(TODAY)}
+    assert "From the terminal" in titles
+    assert fresh.try_push(AddPostCommand(fresh, NewPost("Mine", channel.id, date=TODAY)), window)
+    listed = cadence("post", "list", moved, "--from", TODAY.isoformat(), "--to", TODAY.isoformat())
+    assert listed.returncode == 0, listed.stderr
+    assert "From the terminal" in listed.stdout
+    assert "Mine" in listed.stdout
+    assert errors.seen[1:] == []
+
+
 def test_a_post_deleted_elsewhere_does_not_pass_its_selection_to_a_new_one(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
