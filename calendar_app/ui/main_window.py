@@ -1788,8 +1788,10 @@ class MainWindow(QMainWindow):
         the user to). Its connection closes first: SQLite shares one -shm per file in a
         process, kept under the old name, which other programs no longer see; a second
         connection opened beside it used that one, and another program's changes then
-        damaged the file. The changes made here are in that file."""
+        damaged the file. The changes made here are in that file, and backed up first,
+        as at any close."""
         day = self.view().current_date()
+        self.back_up()
         self.session.store.close()
         if self._open_instead(lambda: path, day, same_calendar=True):
             return True

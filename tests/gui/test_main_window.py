@@ -1885,6 +1885,8 @@ def test_a_calendar_moved_while_open_opened_where_it_is_now_is_shared_with_other
     path = session.store.path
     channel = session.channels()[0]
     session.report_error = errors
+    window.backups = tmp_path / "Backups"
+    session.push(AddPostCommand(session, NewPost("Saved before", channel.id, date=TODAY)))
     moved = tmp_path / "Archive" / path.name
     moved.parent.mkdir()
     os.replace(path, moved)
@@ -1908,7 +1910,11 @@ def test_a_calendar_moved_while_open_opened_where_it_is_now_is_shared_with_other
     assert listed.returncode == 0, listed.stderr
     assert "From the terminal" in listed.stdout
     assert "Mine" in listed.stdout
+    assert "Saved before" in listed.stdout
     assert errors.seen[1:] == []
+    (backup,) = window.backups.iterdir()
+    with CalendarStore.open(backup) as kept:
+        assert "Saved before" in {p.title for p in kept.all_posts()}
 
 
 def test_a_post_deleted_elsewhere_does_not_pass_its_selection_to_a_new_one(
