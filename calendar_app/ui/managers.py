@@ -65,6 +65,7 @@ from ..core.models import (
     WeekStart,
     every_days,
     guessed_kind,
+    in_words,
     name_key,
     parse_color,
     shortened,
@@ -130,6 +131,39 @@ def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
     box.setDefaultButton(cancel)
     run_modal(box)
     return box.clickedButton() is go
+
+
+def ask_apply_over(parent: QWidget | None, name: str, changed: str) -> bool:
+    """Ask, as a manager applies a field another window or program changed meanwhile
+    too (``changed`` says which), whether what was typed goes over their change."""
+    box = message_box(parent)
+    box.setWindowTitle("Changed Elsewhere")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(
+        f"'{elide(name)}' was changed in another window or program while you edited it:"
+        f" its {changed}."
+    )
+    box.setInformativeText("Save yours over that change? Cancel shows theirs after Revert.")
+    over = box.addButton("Save &Over", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)  # what nobody typed over is the safe side
+    run_modal(box)
+    return box.clickedButton() is over
+
+
+FIELD_WORDS = {
+    "title": "title",
+    "name": "name",
+    "statement": "statement",
+    "cadence_days": "cadence",
+    "color": "colour",
+    "starts_on": "start",
+    "ends_on": "end",
+    "priority": "priority",
+    "kind": "kind",
+    "char_limit": "character limit",
+}
+"""A manager's fields as a sentence names them."""
 
 
 # -- small fields --------------------------------------------------------------------
@@ -270,6 +304,8 @@ class _Manager(QDialog, Generic[R]):
         self._error = error_handler
         self._confirm = confirm
         self.ask_save_changes: Callable[[QWidget, str], SaveAnswer] = ask_save_changes
+        self.ask_apply_over: Callable[[QWidget, str, str], bool] = ask_apply_over
+        """Asked when a field typed here was changed elsewhere meanwhile too."""
         self._current_id: int | None = None
         self._busy = False
         self._filling = False
@@ -765,6 +801,15 @@ class _Manager(QDialog, Generic[R]):
                 for f in fields(new)
                 if getattr(new, f.name) != getattr(shown, f.name)
             }
+            # A field changed there too, otherwise: theirs went without a word (the
+            # post editor asks).
+            both = [
+                FIELD_WORDS.get(name, name)
+                for name, value in typed.items()
+                if getattr(now, name) not in (getattr(shown, name), value)
+            ]
+            if both and not self.ask_apply_over(self, self._name(now), in_words(both)):
+                return False
             base, new = now, replace(now, **typed)
         try:
             self._validate(new)

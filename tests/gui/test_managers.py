@@ -1097,6 +1097,42 @@ def test_what_is_typed_goes_over_what_another_window_changed_meanwhile(
     assert session.store.campaign(campaign.id).color == campaign.color
 
 
+def test_a_field_another_window_changed_too_is_asked_before_it_goes_over(
+    qtbot: QtBot, session: CalendarSession, demo_path: Path
+) -> None:
+    """Both windows typed a statement: this one's went over the other's without a word,
+    and the other's Undo was refused (the post editor asks)."""
+    messages = _messages(qtbot, session, Recorder())
+    asked: list[tuple[str, str]] = []
+    answers = [False, True]
+
+    def ask(parent: object, name: str, changed: str) -> bool:
+        asked.append((name, changed))
+        return answers.pop(0)
+
+    messages.ask_apply_over = ask
+    roofs = _message_titled(session, ROOFS)
+    assert messages.select(roofs)
+    with CalendarStore.open(demo_path) as elsewhere:
+        theirs = elsewhere.key_message(roofs)
+        elsewhere.update_key_message(replace(theirs, statement="Theirs.", cadence_days=3))
+    messages.statement_edit.setPlainText("Mine.")
+    messages.priority_spin.setValue(messages.priority_spin.value() + 1)  # theirs kept
+    assert not messages.apply()
+    assert asked == [(ROOFS, "statement")]
+    assert session.store.key_message(roofs).statement == "Theirs."
+    assert messages.is_dirty()  # the typing stays, to apply over or revert
+    assert messages.apply()
+    now = session.store.key_message(roofs)
+    assert (now.statement, now.cadence_days) == ("Mine.", 3)
+    # The same text typed in both, or a field only one changed: nothing to ask.
+    with CalendarStore.open(demo_path) as elsewhere:
+        elsewhere.update_key_message(replace(now, statement="Agreed."))
+    messages.statement_edit.setPlainText("Agreed.")
+    assert messages.apply()
+    assert len(asked) == 2
+
+
 def test_archiving_keeps_what_another_window_changed_and_a_deleted_item_is_said(
     qtbot: QtBot, session: CalendarSession, demo_path: Path
 ) -> None:
