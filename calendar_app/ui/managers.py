@@ -1242,8 +1242,10 @@ class ChannelManager(_Manager[Channel]):
         else:
             text = "No post to come is longer than this." if lengths else ""
         label.setText(text)
+        # From the dialog's colours: the label's own are the last ones set here (from
+        # red, the muted grey was pink, and paler at each channel shown).
+        colour = warning_color(self.palette()) if over else muted_color(self.palette())
         palette = label.palette()
-        colour = warning_color(palette) if over else muted_color(palette)
         palette.setColor(QPalette.ColorRole.WindowText, colour)
         label.setPalette(palette)
         label.setVisible(bool(text))

@@ -12,6 +12,7 @@ from typing import Any, cast
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -28,6 +29,7 @@ from calendar_app.core.models import CampaignKind, PostStatus
 from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.ui.commands import DeletePostsCommand, EditPostsCommand, UpdateKeyMessageCommand
 from calendar_app.ui.dialogs import message_box
+from calendar_app.ui.editor import muted_color, warning_color
 from calendar_app.ui.managers import (
     ARCHIVE_TEXT,
     NEW,
@@ -460,11 +462,16 @@ def test_a_channel_s_limit_says_how_many_posts_to_come_it_leaves_too_long(
     manager.select(linkedin.id)
     manager.limit_check.setChecked(True)
     label = manager.over_limit_label
-    for limit in (100, 160, 3000):
+    colour = lambda: label.palette().color(QPalette.ColorRole.WindowText)  # noqa: E731
+    for limit in (100, 160, 3000, 100, 3000, 3000):
         manager.limit_spin.setValue(limit)
         over = sum(len(p.body) > limit for p in to_come)
         said = f"{over} posts to come are longer than this." if over else ""
         assert label.text() == (said or "No post to come is longer than this.")
+        # Red when some are, the muted grey of a hint when none is (it was pink, and
+        # paler at each change).
+        tone = warning_color if over else muted_color
+        assert colour() == tone(manager.palette())
     assert label.isVisibleTo(manager)
     manager.limit_check.setChecked(False)
     assert not label.isVisibleTo(manager)
