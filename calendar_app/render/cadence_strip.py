@@ -43,7 +43,7 @@ from PySide6.QtGui import (
 
 from ..core.cadence import CadenceReport, Gap, MessageStatus, status_text
 from ..core.models import KeyMessage, isolated, with_year
-from .chips import seen_on
+from .chips import accent, seen_on
 from .weeks import rest_days
 
 __all__ = [
@@ -383,7 +383,7 @@ class StripColors:
         background = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         dark = background.lightnessF() < 0.5
-        highlight = palette.color(QPalette.ColorRole.Highlight)
+        highlight = accent(palette)  # (seen in a dark theme too)
         # Red is kept for overdue; the pills' other hues stay clear of it.
         overdue = QColor("#f0524d") if dark else QColor("#cf2a27")
         ok = QColor("#56c271") if dark else QColor("#1f7a3a")

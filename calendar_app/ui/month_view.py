@@ -70,6 +70,7 @@ from ..render.cadence_strip import day_text, month_title, year_first
 from ..render.chips import (
     Chip,
     ChipTheme,
+    accent,
     badge_width,
     chip_height,
     fit_posts,
@@ -1388,7 +1389,7 @@ class MonthView(PeriodView):
         base = palette.color(QPalette.ColorRole.Base)
         window = palette.color(QPalette.ColorRole.Window)
         text = palette.color(QPalette.ColorRole.Text)
-        highlight = palette.color(QPalette.ColorRole.Highlight)
+        highlight = accent(palette)  # (seen in a dark theme too)
         line = mix(base, text, 0.14)
         dim_text = mix(base, text, 0.45)
         red = overdue_red(base)

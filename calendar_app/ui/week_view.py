@@ -45,6 +45,7 @@ from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 from ..core.models import Post, isolated
 from ..render.cadence_strip import range_text
 from ..render.chips import (
+    accent,
     badge_width,
     chip_height,
     fit_posts,
@@ -1314,7 +1315,7 @@ class _Colors:
         self.text = palette.color(QPalette.ColorRole.Text)
         self.window_text = palette.color(QPalette.ColorRole.WindowText)
         self.window_text_dim = mix(self.window, self.window_text, 0.7)
-        self.highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.highlight = accent(palette)  # (seen in a dark theme too)
         self.highlighted_text = palette.color(QPalette.ColorRole.HighlightedText)
         self.dim_text = mix(self.base, self.text, 0.55)
         self.line = mix(self.base, self.text, 0.14)

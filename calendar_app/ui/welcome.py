@@ -75,7 +75,7 @@ from ..core.localzone import (
 from ..core.models import MAX_CADENCE_DAYS, WeekStart, guessed_kind, name_key, shows_nothing
 from ..core.store import CalendarStore, hidden_beside
 from ..exchange.formats import format_for
-from ..render.chips import mix
+from ..render.chips import accent, mix
 from ..render.weeks import locale_week_start
 from .dialogs import (
     SaveAnswer,
@@ -397,7 +397,7 @@ def app_icon_pixmap(size: int, ratio: float, palette: QPalette) -> QPixmap:
         pixmap = icon.pixmap(QSize(size, size), ratio)
         if not pixmap.isNull():
             return pixmap
-    return _glyph("calendar", palette.color(QPalette.ColorRole.Highlight), size, ratio)
+    return _glyph("calendar", accent(palette, QPalette.ColorRole.Window), size, ratio)
 
 
 def _title_html(text: str) -> tuple[str, str]:
@@ -478,7 +478,7 @@ class ChoiceButton(QPushButton):
 
     def _recolor(self) -> None:
         palette = self.palette()
-        highlight = palette.color(QPalette.ColorRole.Highlight)
+        highlight = accent(palette, QPalette.ColorRole.Window)  # (seen in a dark theme too)
         self.icon_label.setPixmap(_glyph(self.glyph, highlight, 32, self.devicePixelRatioF()))
         muted = QPalette(self.description_label.palette())
         muted.setColor(QPalette.ColorRole.WindowText, muted_color(palette))

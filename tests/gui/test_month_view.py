@@ -29,9 +29,11 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
 from calendar_app.core.store import COLOR_CHOICES, CalendarStore
 from calendar_app.render import pdf as pdf_module
+from calendar_app.render.cadence_strip import StripColors
 from calendar_app.render.chips import (
     Chip,
     ChipTheme,
+    accent,
     badge_width,
     contrast,
     contrast_text,
@@ -1567,3 +1569,32 @@ def test_the_days_shaded_as_the_weekend_are_the_locale_s(
 
     monday = shade(week[0])
     assert {day.weekday() for day in week if shade(day) != monday} == rest
+
+
+def test_the_keyboard_s_day_and_today_s_line_are_seen_in_a_dark_theme(
+    month: MonthView, qtbot: QtBot
+) -> None:
+    """A dark theme's deep accent (Adwaita's #15539e on #2d2d2d) framed the keyboard's
+    day at 1.5:1, and drew the cadence panel's today line at 1.7:1: hardly seen."""
+    dark = QPalette(month.palette())
+    for role, colour in (
+        (QPalette.ColorRole.Base, "#2d2d2d"),
+        (QPalette.ColorRole.Window, "#353535"),
+        (QPalette.ColorRole.Text, "#eeeeec"),
+        (QPalette.ColorRole.WindowText, "#eeeeec"),
+        (QPalette.ColorRole.Highlight, "#15539e"),
+    ):
+        dark.setColor(role, QColor(colour))
+    month.setPalette(dark)
+    month.setFocus()
+    qtbot.waitUntil(month.hasFocus)
+    image = month.grab().toImage()
+    cell = month.day_rect(month.current_date())
+    ratio = image.devicePixelRatio()
+    frame = image.pixelColor(int((cell.left() + 2) * ratio), int(cell.center().y() * ratio))
+    assert contrast(frame, QColor("#2d2d2d")) >= 3.0
+    assert contrast(StripColors.from_palette(dark).today, QColor("#2d2d2d")) >= 3.0
+    # A light theme's accent is drawn as it is.
+    assert accent(QPalette(QColor("#efefef"))) == QPalette(QColor("#efefef")).color(
+        QPalette.ColorRole.Highlight
+    )
