@@ -26,6 +26,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import NewPost, Post, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore, ChangeSet
+from calendar_app.render.chips import contrast
 from calendar_app.ui.commands import DeleteChannelCommand, elide
 from calendar_app.ui.dialogs import WINDOW_FRAME, OverAnswer, SaveAnswer, fit_on_screen
 from calendar_app.ui.editor import (
@@ -278,7 +279,7 @@ def test_key_messages_that_do_not_count_on_the_day_chosen_say_why(
     assert editor.changes() == {"date": end}  # the words are no change of the post
 
 
-def test_an_unticked_key_message_shows_its_box_in_a_dark_palette(
+def test_an_unticked_key_message_shows_its_box_in_a_dark_palette_and_a_light_one(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
     """Its edge was all but the list's own colour: the boxes could not be seen."""
@@ -297,6 +298,21 @@ def test_an_unticked_key_message_shows_its_box_in_a_dark_palette(
         for y in range(row.top(), row.bottom())
     ]
     assert max(left) > 100  # an edge to see on the list's #232323
+    # And on white (1.7:1, Fusion's own edge).
+    light = QPalette(QColor("#efefef"))
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    light.setColor(QPalette.ColorRole.Text, QColor("#1f1f1f"))
+    listed.setPalette(light)
+    picture = listed.viewport().grab().toImage()
+    darkest = min(
+        (
+            picture.pixelColor(x, y)
+            for x in range(row.left(), row.left() + 20)
+            for y in range(row.top(), row.bottom())
+        ),
+        key=lambda c: c.lightness(),
+    )
+    assert contrast(darkest, QColor("#ffffff")) >= 3.0
 
 
 def test_an_idea_of_the_backlog_given_a_date_is_a_draft_as_if_dragged(
