@@ -174,7 +174,9 @@ class BacklogDelegate(QStyledItemDelegate):
         channel = self.session.channel(post.channel_id)
         pad = self.PAD
         bar = QRectF(rect.left() + pad, rect.top() + pad, self.BAR, rect.height() - 2 * pad)
-        painter.setPen(Qt.PenStyle.NoPen)
+        # On the selection's colour, edged in its text's colour (1.3:1 without), as
+        # the key messages' dots are.
+        painter.setPen(QPen(text_color, 1.5) if selected else Qt.PenStyle.NoPen)
         base = palette.color(QPalette.ColorRole.Base)
         painter.setBrush(seen_on(QColor(channel.color), base))
         painter.drawRoundedRect(bar, 2, 2)
@@ -200,7 +202,7 @@ class BacklogDelegate(QStyledItemDelegate):
         dot = 8.0
         gap = 3.0
         x = float(rect.right() - pad)
-        painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
+        painter.setPen(QPen(text_color, 1.5) if selected else QPen(QColor(0, 0, 0, 60), 1))
         for message_id in reversed(post.message_ids):
             x -= dot
             painter.setBrush(seen_on(QColor(self.session.key_message(message_id).color), base))

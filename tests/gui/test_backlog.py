@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QStringListModel, Qt
-from PySide6.QtGui import QDropEvent, QImage, QTextDocument
+from PySide6.QtGui import QDropEvent, QImage, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core.models import NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore, PostChanges
+from calendar_app.render.chips import contrast
 from calendar_app.ui.backlog import BacklogPanel
 from calendar_app.ui.commands import (
     CopyPostsCommand,
@@ -24,7 +25,7 @@ from calendar_app.ui.commands import (
     MovePostsCommand,
 )
 from calendar_app.ui.dnd import decode_posts, posts_mime
-from calendar_app.ui.post_model import BacklogModel, PostIdRole, rows_selection
+from calendar_app.ui.post_model import BacklogModel, PostIdRole, PostRole, rows_selection
 from calendar_app.ui.session import CalendarSession, Filters
 
 from .conftest import TODAY, double_click
@@ -490,3 +491,30 @@ def test_the_heading_counts_an_idea_the_filters_hide_as_it_comes_and_goes(
     assert panel.title_text() == f"Backlog · {shown} of {total - 1} ideas"
     session.undo_stack.undo()
     assert panel.title_text() == f"Backlog · {shown} of {total} ideas"
+
+
+def test_a_selected_idea_keeps_its_channel_bar_and_dots_in_sight_on_the_selection(
+    panel: BacklogPanel, session: CalendarSession
+) -> None:
+    """The selected idea's channel bar on the selection's colour measured 1.3:1."""
+    view = panel.list
+    highlight = view.palette().color(QPalette.ColorRole.Highlight)
+    index = view.model().index(0, 0)
+    view.selectionModel().select(index, view.selectionModel().SelectionFlag.ClearAndSelect)
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    row = view.visualRect(index)
+    bar = [
+        image.pixelColor(int(x * ratio), int(y * ratio))
+        for x in range(row.left() + 1, row.left() + 12)
+        for y in range(row.top() + 2, row.bottom() - 2)
+    ]
+    assert max(contrast(c, highlight) for c in bar) >= 3.0
+    # Its key messages' dots too, at the row's end.
+    assert index.data(PostRole).message_ids
+    dots = [
+        image.pixelColor(int(x * ratio), int(y * ratio))
+        for x in range(row.right() - 24, row.right() - 2)
+        for y in range(row.center().y(), row.bottom() - 2)
+    ]
+    assert max(contrast(c, highlight) for c in dots) >= 3.0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -17,6 +17,7 @@ from calendar_app.core.cadence import MessageStatus
 from calendar_app.core.models import Channel, KeyMessage, NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 from calendar_app.render.cadence_strip import day_text
+from calendar_app.render.chips import contrast
 from calendar_app.ui.commands import (
     NON_BREAKING_HYPHEN,
     AddKeyMessageCommand,
@@ -458,3 +459,23 @@ def test_empty_lists_say_where_their_items_are_added(
             view.empty_text = hint
             lines = view.fontMetrics().lineSpacing()
             assert view.height() >= 2 * lines  # room for it on two lines
+
+
+def test_a_selected_message_keeps_its_dot_in_sight_on_the_selection(
+    sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    """A blue message's dot on the blue of its selected row was gone (1.25:1)."""
+    view = sidebar.messages_view
+    highlight = view.palette().color(QPalette.ColorRole.Highlight)
+    blue = min(session.key_messages(), key=lambda m: contrast(QColor(m.color), highlight))
+    session.select_message(blue.id)
+    assert [i.row() for i in view.selectionModel().selectedRows()]
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    row = sidebar.message_rect(blue.id)
+    dot = [  # the dot and what rings it, left of the title
+        image.pixelColor(int(x * ratio), int(y * ratio))
+        for x in range(row.left() + 2, row.left() + 22)
+        for y in range(row.top() + 2, row.top() + row.height() // 2)
+    ]
+    assert max(contrast(c, highlight) for c in dot) >= 3.0
