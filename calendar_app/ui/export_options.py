@@ -195,7 +195,12 @@ class ExportOptionsDialog(QDialog):
         self.notes.setObjectName("exportNotes")
         if fmt == "ics":
             form.addRow(self.notes)
-            form.addRow(hint_label("Left out, a calendar the file comes back to keeps its own."))
+            form.addRow(
+                hint_label(
+                    "Without them, the notes stay yours: when the file comes back (an"
+                    " import, a merge), your calendar keeps its own notes."
+                )
+            )
         else:
             self.notes.setChecked(True)
             self.notes.hide()
