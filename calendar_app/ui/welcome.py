@@ -709,12 +709,20 @@ class NewCalendarPage(QWidget):
 
     def _name_changed(self, name: str) -> None:
         if not self._location_touched:
-            self.location_edit.setText(str(data_folder() / file_name_for(name)))
-            self.location_edit.setCursorPosition(0)  # a long path shows its start
+            self._show_location(data_folder() / file_name_for(name))
         self.revalidate()
 
-    def _location_edited(self, _text: str) -> None:
+    def _show_location(self, path: Path) -> None:
+        """``path`` in its field, its end in sight (the file's name and ".cadence": its
+        start showed the folders, and hid the name the calendar is saved under), the
+        whole in its tooltip."""
+        self.location_edit.setText(str(path))
+        self.location_edit.setCursorPosition(len(str(path)))
+        self.location_edit.setToolTip(str(path))
+
+    def _location_edited(self, text: str) -> None:
         self._location_touched = True
+        self.location_edit.setToolTip(text)
         self.revalidate()
 
     def choose_location(self) -> None:
@@ -729,8 +737,7 @@ class NewCalendarPage(QWidget):
         if name:
             path = with_ending(Path(name), ".cadence")
             self._location_touched = True
-            self.location_edit.setText(str(path))
-            self.location_edit.setCursorPosition(0)  # a long path shows its start
+            self._show_location(path)
             self.revalidate()
 
     def revalidate(self) -> None:

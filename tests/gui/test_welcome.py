@@ -414,7 +414,9 @@ def test_new_calendar_defaults(
     assert page.week_combo.currentData() == WeekStart.SUNDAY
     assert [name for name, _ in page.channel_choices()] == ["LinkedIn", "Newsletter"]
     assert page.location() == data / "My content calendar.cadence"
-    assert page.location_edit.cursorPosition() == 0  # a long path shows where it starts
+    # Its end in sight: the file's name (its start showed folders, the name cut off).
+    assert page.location_edit.cursorPosition() == len(str(page.location()))
+    assert page.location_edit.toolTip() == str(page.location())
     assert [s.value() for s in page.cadence_spins] == [14, 14, 14]
     assert page.problems() == []
 
