@@ -236,6 +236,12 @@ def keep_room(widget: QWidget, lines: int = 0) -> None:
     widget.setSizePolicy(policy)
 
 
+def _message_tip(message: KeyMessage, named: str) -> str:
+    """A key message's row's tooltip: as the row names it, its statement, its cadence."""
+    said = (named, message.statement.strip(), every_days(message.cadence_days).capitalize())
+    return plain_tooltip("\n".join(line for line in said if line))
+
+
 def hint_label(text: str, *, wrap: bool = True) -> QLabel:
     """A line that explains, in the muted colour of secondary text (still readable, and
     not announced as unavailable as a disabled label would be)."""
@@ -1117,10 +1123,11 @@ class PostEditor(QDialog):
         self.message_list.setItemDelegate(TickingRowDelegate(self.message_list))
         self.message_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.message_list.setUniformItemSizes(True)
-        # A long title ends in "…" (its tooltip has it whole): a sideways scroll bar
+        # A long title is cut by "…" (its tooltip has it whole): a sideways scroll bar
         # covered the last row, and the title read only by scrolling.
         self.message_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.message_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # In the middle: a message's "(starts 1 Jan 2027)" stays in sight at its end.
+        self.message_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         messages_label = label("&Key messages:", self.message_list)
         messages_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         # How many are ticked, where the list scrolls: of 300, six rows showed none of
@@ -1538,9 +1545,7 @@ class PostEditor(QDialog):
             item.setCheckState(
                 Qt.CheckState.Checked if message.id in carried else Qt.CheckState.Unchecked
             )
-            cadence = every_days(message.cadence_days).capitalize()
-            said = (message.title, message.statement.strip(), cadence)
-            item.setToolTip(plain_tooltip("\n".join(line for line in said if line)))
+            item.setToolTip(_message_tip(message, message.title))
             self.message_list.addItem(item)
         rows = max(3, min(self.message_list.count(), _MESSAGE_ROWS))
         row_height = self.message_list.sizeHintForRow(0) if self.message_list.count() else 20
@@ -1910,6 +1915,7 @@ class PostEditor(QDialog):
             text = f"{message.title} ({word})" if word else message.title
             if item.text() != text:
                 item.setText(text)
+                item.setToolTip(_message_tip(message, text))
 
     def _count_ticked(self) -> None:
         """Say how many key messages are ticked where the list scrolls."""

@@ -2322,6 +2322,21 @@ def test_a_long_key_message_title_leaves_every_row_of_the_list_in_sight(
     assert listed.viewport().rect().contains(last_row.adjusted(0, 0, -last_row.width() + 1, 0))
     (item,) = listed.findItems(long_title.strip(), Qt.MatchFlag.MatchExactly)
     assert long_title.strip() in item.toolTip()  # said whole on hover
+    # Not counting on the day chosen, it says so at its end, cut in the middle so that
+    # the end stays in sight, and its tooltip says so too (both cut it off).
+    message = fresh.store.key_message_titled(long_title.strip())
+    assert message is not None
+    fresh.store.update_key_message(replace(message, starts_on=TODAY + timedelta(days=40)))
+    editor = _editor(qtbot, fresh.read_again(), day=TODAY)
+    listed = editor.message_list
+    item = next(
+        listed.item(row)
+        for row in range(listed.count())
+        if listed.item(row).text().startswith(long_title.strip())
+    )
+    assert item.text().startswith(long_title.strip() + " (starts ")
+    assert listed.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert item.text() in item.toolTip()
 
 
 def test_a_long_title_opens_at_its_start(qtbot: QtBot, session: CalendarSession) -> None:
