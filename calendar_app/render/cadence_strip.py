@@ -738,14 +738,45 @@ def paint_axis(
         month_metrics.horizontalAdvance(locale.toString(_qdate(date(2000, m, 1)), "MMM"))
         for m in (5, 9)
     )
-    if by_year:
-        starts = [s for i, s in enumerate(starts) if i == 0 or s.month == 1]
+
+    def room_of(i: int, *, year: bool = False) -> tuple[float, float]:
+        """Where month ``i`` begins and the room for its name (up to next year's
+        first month for a ``year``'s)."""
+        start = starts[i]
+        following = [s for s in starts[i + 1 :] if s.month == 1 or not year]
+        end = following[0] if following else layout.last + timedelta(days=1)
+        x1 = layout.day_left(start)
+        x2 = layout.day_left(end) if end <= layout.last else layout.right
+        return x1, x2 - x1 - 8
+
+    # The months named alike, all in full or all short, as all have room for ("August |
+    # Sep | October | Nov" read as a mistake); too narrow for short names, each by its
+    # letter beside the years ("2027" alone named no month of twelve).
+    plain = [i for i, start in enumerate(starts) if i > 0 and start.month != 1]
+    month_form = (
+        "MMMM"
+        if all(
+            month_metrics.horizontalAdvance(locale.toString(_qdate(starts[i]), "MMMM"))
+            <= room_of(i)[1]
+            for i in plain
+        )
+        else "MMM"
+    )
     year_owed = False  # the first month, a few days, left its year to the next
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else layout.last + timedelta(days=1)
-        x1 = layout.day_left(start)
-        x2 = layout.day_left(end) if end <= layout.last else layout.right
-        room = x2 - x1 - 8
+        x1, room = room_of(i, year=by_year and (i == 0 or start.month == 1))
+        if by_year and i > 0 and start.month != 1:
+            letter = locale.monthName(start.month, QLocale.FormatType.NarrowFormat)
+            if month_metrics.horizontalAdvance(letter) <= room + 4:
+                painter.setPen(colors.muted)
+                painter.drawText(
+                    QRectF(x1 + 3, rect.top(), room + 5, top_h),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                    letter,
+                )
+                painter.setPen(colors.text)
+            continue
         # A first month too narrow for its year leaves it to the next alone (handed on
         # further, the year landed on July); one of a few days keeps its name rather
         # than say the year ("2026 | November" read as if October were a year). Any
@@ -760,7 +791,7 @@ def paint_axis(
             shorter = ("MMM",) if sliver else ("yyyy", "MMM")
             forms = (with_year, with_year.replace("MMMM", "MMM"), *shorter)
         else:
-            forms = ("MMMM", "MMM")
+            forms = (month_form, "MMM")
         label, form = next(
             (
                 (text, form)

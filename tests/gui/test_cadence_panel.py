@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QAccessible,
     QColor,
@@ -938,6 +938,37 @@ def test_a_year_of_months_names_each_year_once_where_it_begins(
     assert found == [year for year in years if year in found]
     if width >= 900:
         assert found == years
+
+
+@pytest.mark.parametrize("width", [300, 580, 760, 900, 1100, 1400])
+def test_a_year_of_months_names_them_alike_and_never_none(qapp: object, width: int) -> None:
+    """At 760 pixels twelve months read "August | Sep | October | Nov" (each the longest
+    its own room took); narrower, the axis named no month, only "2027"."""
+    from calendar_app.render.cadence_strip import paint_axis
+
+    first = date(2026, 11, 30)
+    last = add_months(first, 12) - timedelta(days=1)
+    image = QImage(width, 40, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = _TextsPainter(image)
+    try:
+        colors = StripColors.from_palette(QPalette())
+        layout = StripLayout(first, last, 0.0, float(width))
+        paint_axis(painter, layout, QRectF(0, 0, width, 40), colors, QApplication.font())
+    finally:
+        painter.end()
+    locale = QLocale()
+    names = {
+        form: {locale.monthName(m, form) for m in range(2, 13)}
+        for form in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat)
+    }
+    plain = [t for t in painter.texts if any(t in found for found in names.values())]
+    if plain:  # all in full, or all short
+        assert any(set(plain) <= found for found in names.values()), plain
+    narrow = {locale.monthName(m, QLocale.FormatType.NarrowFormat) for m in range(1, 13)}
+    named = [t for t in painter.texts if t in narrow or t in names[QLocale.FormatType.ShortFormat]]
+    named += [t for t in painter.texts if t in names[QLocale.FormatType.LongFormat]]
+    assert len(named) >= 9, painter.texts  # most months named, at any width
 
 
 def test_the_key_says_the_hatch_of_days_outside_a_messages_dates_when_a_row_shows_them(
