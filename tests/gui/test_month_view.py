@@ -1598,3 +1598,30 @@ def test_the_keyboard_s_day_and_today_s_line_are_seen_in_a_dark_theme(
     assert accent(QPalette(QColor("#efefef"))) == QPalette(QColor("#efefef")).color(
         QPalette.ColorRole.Highlight
     )
+
+
+def test_a_post_on_another_month_s_day_is_dimmed_and_still_read(
+    month: MonthView, session: CalendarSession
+) -> None:
+    """Drawn at 60% its title was 2:1 on the cell (4.5:1 on the month's own days)."""
+    first, _ = month.visible_range()
+    assert first < month.displayed_month()  # the grid opens on the month before's days
+    outside = add_post(session, "Dimmed but read", first, None)
+    inside = add_post(session, "Of the month", month.displayed_month() + timedelta(days=9), None)
+    image = month.grab().toImage()
+    ratio = image.devicePixelRatio()
+
+    def text_contrast(post_id: int) -> float:
+        rect = month.chip_rect(post_id)
+        assert rect is not None
+        pixels = [
+            image.pixelColor(int(x * ratio), int(y * ratio))
+            for x in range(rect.left() + 8, rect.right() - 2)
+            for y in range(rect.top() + 2, rect.bottom() - 1)
+        ]
+        background = max(pixels, key=lambda c: c.lightness())
+        return max(contrast(c, background) for c in pixels)
+
+    dimmed, full = text_contrast(outside), text_contrast(inside)
+    assert dimmed < full  # still told apart
+    assert dimmed >= full / 2  # (a third at 60%)
