@@ -51,9 +51,10 @@ from .. import __version__
 from ..core.cadence import Gap
 from ..core.models import MONTHS, every_days
 from ..core.store import CalendarStore
+from ..render.chips import mix
 from .dialogs import LISTED_AS, fit_on_screen
 from .session import CalendarSession
-from .sidebar import PILL_COLORS
+from .sidebar import pill_colors
 
 PANEL_PICTURE = "guide:cadence-panel"
 MONTH_PICTURE = "guide:month-gap"
@@ -280,9 +281,14 @@ def render_pictures(session: CalendarSession) -> GuidePictures:
 
 
 def _pill(status: str) -> str:
-    fill, text = PILL_COLORS.get(status, ("#8a8f98", "#ffffff"))
+    """A status as the sidebar's badge shows it (upcoming and ended were white on grey,
+    3.2:1, where the sidebar draws them dark on a faint fill)."""
+    palette = QApplication.palette()
+    fill, text = pill_colors(status, palette)
+    if fill.alpha() < 255:  # on the guide's page, as a solid colour
+        fill = mix(palette.color(QPalette.ColorRole.Base), fill, fill.alphaF())
     return (
-        f'<span style="background-color:{fill}; color:{text}; font-weight:600">'
+        f'<span style="background-color:{fill.name()}; color:{text.name()}; font-weight:600">'
         f"&nbsp;{status}&nbsp;</span>"
     )
 

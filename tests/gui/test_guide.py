@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +19,7 @@ from calendar_app.core.backups import backup_folder
 from calendar_app.core.cadence import Gap
 from calendar_app.core.models import NewPost, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
+from calendar_app.render.chips import contrast
 from calendar_app.ui.guide import (
     MONTH_PICTURE,
     PANEL_PICTURE,
@@ -106,6 +107,25 @@ def test_the_guide_explains_the_rules_in_plain_words(
         assert phrase in text, phrase
     for status in ("ok", "unplanned", "overdue", "upcoming", "ended"):
         assert f" {status} \n" in text, status  # its badge, then what it means
+    # Each badge in the sidebar's colours, read well (upcoming and ended were white on
+    # grey, 3.2:1, where the sidebar draws them dark on a faint fill).
+    badges = {}
+    block = guide.browser.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            said = fragment.text().replace("\xa0", " ").strip()
+            if said in ("ok", "unplanned", "overdue", "upcoming", "ended"):
+                shown = fragment.charFormat()
+                badges[said] = (shown.background().color(), shown.foreground().color())
+            fragments += 1
+        block = block.next()
+    assert set(badges) == {"ok", "unplanned", "overdue", "upcoming", "ended"}
+    for status, (fill, ink) in badges.items():
+        assert contrast(fill, ink) >= 4.5, status
+    palette = QApplication.palette()
+    assert badges["ended"][1] == palette.color(QPalette.ColorRole.Text)
 
 
 def test_the_guide_shows_pictures_drawn_by_the_app(
