@@ -506,6 +506,11 @@ class AgendaView(QWidget):
         # The title is what a row is about: in a narrow window the key messages and the
         # campaign give up width (down to a floor) before it goes under TITLE_ROOM.
         short = TITLE_ROOM - (self.table.viewport().width() - sum(widths.values()))
+        # In a wide window the key messages have room too, up to twice theirs: at 2560
+        # pixels they were cut on a row in five, the title's column mostly empty.
+        spare = -short - 2 * TITLE_ROOM
+        if spare > 0:
+            widths[AgendaModel.MESSAGES] += min(spare // 2, widths[AgendaModel.MESSAGES])
         for column, floor in ((AgendaModel.MESSAGES, 120), (AgendaModel.CAMPAIGN, 90)):
             # Never narrower than its header ("ey message" at 14pt).
             floor = max(floor, wide([AgendaModel.HEADERS[column]], sort_arrow))

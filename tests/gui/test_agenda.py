@@ -719,6 +719,24 @@ def test_a_narrow_agenda_keeps_the_dates_in_sight_as_it_moves(
     assert table.horizontalScrollBar().value() > 0
 
 
+def test_a_wide_agenda_gives_the_key_messages_room_too(
+    session: CalendarSession, host: QWidget, qtbot: QtBot
+) -> None:
+    """At 2560 pixels the key messages kept 230 and were cut on a row in five, the
+    title's column 1,450 wide and mostly empty."""
+    host.resize(2400, 600)
+    agenda = AgendaView(session, host)
+    agenda.resize(host.size())
+    agenda.show()
+    qtbot.waitUntil(lambda: agenda.table.viewport().width() > 2000)
+    agenda.fit_to_width()
+    header = agenda.table.horizontalHeader()
+    assert header.sectionSize(AgendaModel.MESSAGES) > 400
+    assert header.sectionSize(AgendaModel.TITLE) >= 2 * TITLE_ROOM
+    used = sum(header.sectionSize(c) for c in range(header.count()))
+    assert abs(used - agenda.table.viewport().width()) <= 1
+
+
 def test_a_width_the_user_gave_a_column_survives_a_resize(view: AgendaView, qtbot: QtBot) -> None:
     header = view.table.horizontalHeader()
     header.resizeSection(AgendaModel.MESSAGES, 400)  # as a drag of the column's edge does
