@@ -332,6 +332,8 @@ def file_dialog_name(
     dialog.setDirectory(str(folder))
     if not where.is_dir():
         dialog.selectFile(where.name)
+    # Qt's own opened at 638 by 412, its columns cut ("264…KiB", "Cad…dar").
+    fit_on_screen(dialog, 900, 560)
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted:
             return ""

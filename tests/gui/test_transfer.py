@@ -794,15 +794,27 @@ def test_a_file_dialog_for_a_folder_not_made_yet_opens_in_the_nearest_one(
     where = tmp_path / "data" / "Cadence" / "My content calendar.cadence"
     opened: list[Path] = []
 
+    sizes: list[tuple[int, int]] = []
+
     def look_and_cancel() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, QFileDialog)
         opened.append(Path(dialog.directory().absolutePath()))
+        sizes.append((dialog.width(), dialog.height()))
         dialog.reject()
 
     QTimer.singleShot(0, look_and_cancel)
     file_dialog_name(None, "Save", where, "Cadence calendars (*.cadence)", save=True)
     assert opened == [tmp_path]
+    # Room for the files' names, sizes and kinds (638 by 412 cut them: "Cad…dar").
+    from PySide6.QtGui import QGuiApplication
+
+    from calendar_app.ui.dialogs import WINDOW_FRAME
+
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    room = screen.availableGeometry().size() - WINDOW_FRAME
+    assert sizes == [(min(900, room.width()), min(560, room.height()))]
 
 
 def test_the_pointer_is_busy_while_an_export_reads_the_calendar(
