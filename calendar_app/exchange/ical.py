@@ -2898,7 +2898,11 @@ class _Writer:
         before that they are. Every occurrence of the event in the file is new here, and
         each is one the file no longer makes moved by one same step (a rule's new start
         moves each RECURRENCE-ID alike), none of them published; otherwise nothing is
-        paired, and those the file no longer makes are withdrawn as usual."""
+        paired, and those the file no longer makes are withdrawn as usual. An occurrence
+        cancelled there moves too (it was left out, and nothing paired); one deleted
+        there as the series moved is left to be withdrawn, the others moving (all were
+        withdrawn, and new posts made without their key messages), but a step read from
+        one occurrence alone moves none."""
         new: dict[str, list[_Item]] = {}
         known: set[str] = set()  # events of which the calendar has an occurrence still
         for item in items:
@@ -2913,23 +2917,26 @@ class _Writer:
         for source, arrived in new.items():
             if source in known:
                 continue  # some occurrences stayed: one taken out, another added, no move
-            stale = [
-                post
+            stale = {
+                _rid_moment(post.recurrence_id or ""): post
                 for post in imported[source]
-                if post.recurrence_id not in made[source] and post.status != PostStatus.CANCELLED
-            ]
-            if len(stale) != len(arrived) or any(
-                post.status == PostStatus.PUBLISHED for post in stale
+                if post.recurrence_id not in made[source]
+            }
+            if len(stale) < len(arrived) or any(
+                post.status == PostStatus.PUBLISHED for post in stale.values()
             ):
                 continue  # a post that went out stays where it went out
-            stale.sort(key=lambda post: _rid_moment(post.recurrence_id or ""))
-            arrived.sort(key=lambda item: _rid_moment(item.source[1] or ""))
-            steps = {
-                _rid_moment(item.source[1] or "") - _rid_moment(post.recurrence_id or "")
-                for post, item in zip(stale, arrived, strict=True)
-            }
-            if len(steps) == 1:
-                paired.update((item.uid, post) for post, item in zip(stale, arrived, strict=True))
+            if len(stale) > len(arrived) < 2:
+                continue
+            moments = sorted(
+                ((_rid_moment(item.source[1] or ""), item) for item in arrived),
+                key=lambda pair: pair[0],
+            )
+            first = moments[0][0]
+            steps = sorted({first - moment for moment in stale}, key=abs)
+            step = next((d for d in steps if all(m - d in stale for m, _ in moments)), None)
+            if step is not None:
+                paired.update((item.uid, stale[moment - step]) for moment, item in moments)
         return paired
 
     @staticmethod

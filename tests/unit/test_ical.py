@@ -2030,13 +2030,19 @@ def test_a_series_moved_all_at_once_elsewhere_moves_the_posts_it_made_here(
         assert all(p.message_ids == (message,) for p in after)
 
 
-def test_a_series_changed_unevenly_elsewhere_is_not_taken_for_a_move(tmp_path: Path) -> None:
-    """One occurrence taken out as the others move: no one same step moves them all, so
-    nothing is paired; those the file no longer makes are cancelled, as before."""
+def test_a_series_moved_as_one_occurrence_is_taken_out_moves_the_others(
+    tmp_path: Path,
+) -> None:
+    """One occurrence taken out as the others move to 10:00: the others move by the one
+    same step, keeping what was given them here, and the one taken out is cancelled
+    (all four were cancelled, and three new posts made without their key messages)."""
     with CalendarStore.create(tmp_path / "client.cadence", timezone="Europe/Paris") as store:
+        message = store.add_key_message("Made in Europe", starts_on=date(2026, 10, 1)).created[0]
         import_file(
             store, _weekly_tip(tmp_path, "v1.ics"), fallback="LinkedIn", create_missing=True
         )
+        posts = store.imported_occurrences("weekly-tip@google.com")
+        store.update_posts({p.id: {"message_ids": (message,)} for p in posts})
         changed = _weekly_tip(
             tmp_path,
             "v2.ics",
@@ -2047,7 +2053,57 @@ def test_a_series_changed_unevenly_elsewhere_is_not_taken_for_a_move(tmp_path: P
         )
         options = ImportOptions(fallback_channel="LinkedIn")
         summary = import_ics(store, changed, options, no_progress, today=TODAY)
-        assert (len(summary.added), summary.withdrawn) == (3, 4)
+        assert (len(summary.added), summary.withdrawn) == (0, 1)
+        after = {p.date: p for p in store.all_posts()}
+        assert sorted(p.id for p in after.values()) == sorted(p.id for p in posts)
+        assert after[date(2026, 11, 9)].status == PostStatus.CANCELLED
+        for day in (2, 16, 23):
+            moved = after[date(2026, 11, day)]
+            assert (moved.time, moved.status, moved.message_ids) == (
+                time(10, 0),
+                PostStatus.SCHEDULED,
+                (message,),
+            )
+
+
+def test_a_series_moved_with_an_occurrence_cancelled_there_moves_them_all(
+    tmp_path: Path,
+) -> None:
+    """Google writes an occurrence deleted there as a cancelled override, and moves it
+    with the others: it was left out of the pairing, nothing was paired, and every post
+    was cancelled beside an untagged copy (the message's deliveries all lost)."""
+
+    def with_cancelled(name: str, at: str, end: str, stamp: str) -> Path:
+        path = _weekly_tip(tmp_path, name, at=at, end=end, stamp=stamp)
+        override = (
+            "BEGIN:VEVENT\n"
+            f"DTSTART;TZID=Europe/Paris:20261109T{at}\n"
+            f"DTEND;TZID=Europe/Paris:20261109T{end}\n"
+            f"RECURRENCE-ID;TZID=Europe/Paris:20261109T{at}\n"
+            "STATUS:CANCELLED\n"
+            f"DTSTAMP:{stamp}\nLAST-MODIFIED:{stamp}\n"
+            "UID:weekly-tip@google.com\nSUMMARY:Weekly tip\nEND:VEVENT\n"
+        )
+        path.write_text(path.read_text().replace("END:VCALENDAR", override + "END:VCALENDAR"))
+        return path
+
+    with CalendarStore.create(tmp_path / "client.cadence", timezone="Europe/Paris") as store:
+        message = store.add_key_message("Made in Europe", starts_on=date(2026, 10, 1)).created[0]
+        first = with_cancelled("v1.ics", "090000", "093000", "20261101T000000Z")
+        import_file(store, first, fallback="LinkedIn", create_missing=True)
+        posts = store.all_posts()
+        assert len(posts) == 4
+        store.update_posts({p.id: {"message_ids": (message,)} for p in posts})
+        moved = with_cancelled("v2.ics", "100000", "103000", "20261103T000000Z")
+        options = ImportOptions(fallback_channel="LinkedIn")
+        summary = import_ics(store, moved, options, no_progress, today=TODAY)
+        assert (len(summary.added), summary.withdrawn) == (0, 0)
+        after = {p.date: p for p in store.all_posts()}
+        assert sorted(p.id for p in after.values()) == sorted(p.id for p in posts)
+        assert {p.time for p in after.values()} == {time(10, 0)}
+        assert all(p.message_ids == (message,) for p in after.values())
+        assert after[date(2026, 11, 9)].status == PostStatus.CANCELLED
+        assert [after[date(2026, 11, d)].status for d in (2, 16, 23)] == [PostStatus.SCHEDULED] * 3
 
 
 def test_an_occurrence_taken_out_as_another_is_added_is_no_move(tmp_path: Path) -> None:
