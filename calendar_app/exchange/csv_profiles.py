@@ -45,7 +45,8 @@ Importing a generic file is one transaction:
   makes the row skipped. Names are created only for rows that pass every check. A key
   message created starts on the day of the import (``ImportOptions.today``).
 - Dates are ``YYYY-MM-DD`` (also with ``/`` or ``.``); ``D/M/YYYY`` or ``M/D/YYYY`` (also
-  with ``.`` or ``-``) are read day- or month-first as ``ImportOptions.day_first`` says, or when
+  with ``.`` or ``-``, and with a year of two digits, this century's, as LibreOffice
+  saves them) are read day- or month-first as ``ImportOptions.day_first`` says, or when
   it is None as the file's dates show (13/04/2026 tells the file is day first), day
   first where none tells (``ImportSummary.notes`` says so; :func:`csv_date_order` lets
   the window ask first); the same file read again in the other order moves its posts.
@@ -443,7 +444,16 @@ _OFFSET = r"(?:\s?(Z|[+-]\d{2}(?::?\d{2})?))?"
 # A dot may be followed by a space, and end the date (5. 12. 2026, 2026. 12. 05.,
 # 5.12.2026.), as some languages write.
 _ISO_DAY = re.compile(rf"(\d{{4}})([-/]|\. ?)(\d{{1,2}})\2(\d{{1,2}})\.?{_AT}{_OFFSET}")
-_OTHER_DAY = re.compile(rf"(\d{{1,2}})([-/]|\. ?)(\d{{1,2}})\2(\d{{4}})\.?{_AT}")
+# Its year may be of two digits, as LibreOffice saves a sheet's dates "as shown"
+# (12/07/26, 07.12.26): this century's, as typed dates are.
+_OTHER_DAY = re.compile(rf"(\d{{1,2}})([-/]|\. ?)(\d{{1,2}})\2(\d{{4}}|\d{{2}})\.?{_AT}")
+
+
+def _full_year(digits: str) -> int:
+    """A year of four digits as it is, one of two this century's (26 is 2026)."""
+    return int(digits) + (2000 if len(digits) == 2 else 0)
+
+
 _MONTHS = {
     name: number
     for number, month in enumerate(
@@ -472,7 +482,7 @@ def _to_the_minute(text: str, form: str) -> str:
     return f"'{text}' has seconds, and Cadence plans to the minute; write it as {form}"
 
 
-_DASHED_MONTH = re.compile(r"^(\d{1,2})-([a-z]{3,9})-(\d{4})", re.IGNORECASE)
+_DASHED_MONTH = re.compile(r"^(\d{1,2})-([a-z]{3,9})-(\d{4}|\d{2})\b", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RANGE = re.compile(r"(?<!\s)\s++(?:→|->|–|—|-|to)\s+", re.IGNORECASE)
 """Between the two ends of a range of times; tried once a run of spaces (tried at each
@@ -527,7 +537,7 @@ def _date_order(dates: Iterable[str]) -> tuple[bool | None, str | None]:
     example: str | None = None
     for text in dates:
         match = _OTHER_DAY.fullmatch(text.strip())
-        if match is None or int(match[4]) < 1:  # year 0 is no date either way
+        if match is None or _full_year(match[4]) < 1:  # year 0 is no date either way
             continue
         one, two = int(match[1]), int(match[3])
         first_over |= 12 < one <= 31 and 1 <= two <= 12
@@ -547,7 +557,7 @@ def two_readings(text: str) -> tuple[date, date]:
     match = _OTHER_DAY.fullmatch(text.strip())
     if match is None:
         raise ValueError(text)
-    one, two, year = int(match[1]), int(match[3]), int(match[4])
+    one, two, year = int(match[1]), int(match[3]), _full_year(match[4])
     return date(year, two, one), date(year, one, two)
 
 
@@ -659,7 +669,8 @@ def _parse_day(text: str, day_first: bool, zone: ZoneInfo | None = None) -> _Day
     try:
         match = _ISO_DAY.fullmatch(text) or _OTHER_DAY.fullmatch(text)
         if match is not None:
-            first, second, third = (int(match[n]) for n in (1, 3, 4))
+            first, second = int(match[1]), int(match[3])
+            third = int(match[4]) if match.re is _ISO_DAY else _full_year(match[4])
             two_ways = False
             if match.re is _ISO_DAY:
                 year, month, day = first, second, third
@@ -673,7 +684,9 @@ def _parse_day(text: str, day_first: bool, zone: ZoneInfo | None = None) -> _Day
             the_day, at, second = _on_the_clock(date(year, month, day), match[5], offset, zone)
             return _Day(the_day, at, two_ways, second)
         # Excel's own "31-Dec-2026" (d-mmm-yyyy) as "31 Dec 2026".
-        worded = _WORDED_DAY.fullmatch(_DASHED_MONTH.sub(r"\1 \2 \3", text, count=1))
+        worded = _WORDED_DAY.fullmatch(
+            _DASHED_MONTH.sub(lambda m: f"{m[1]} {m[2]} {_full_year(m[3])}", text, count=1)
+        )
         if worded is not None:
             name = worded["month"] or worded["month2"]
             named = _MONTHS.get(name.casefold())

@@ -1002,6 +1002,10 @@ def test_a_file_with_old_mac_line_ends_reads_like_the_others(
         ("3/4/2026 0:00", False, date(2026, 3, 4)),
         ("3-4-2027", True, date(2027, 4, 3)),  # Excel in the Netherlands
         ("03-04-2027", False, date(2027, 3, 4)),
+        # A year of two digits, as LibreOffice saves a sheet "as shown": this century's.
+        ("12/07/26", False, date(2026, 12, 7)),
+        ("07.12.26", True, date(2026, 12, 7)),
+        ("7-Dec-26", True, date(2026, 12, 7)),
     ],
 )
 def test_date_forms(
@@ -1014,7 +1018,7 @@ def test_date_forms(
     assert store.all_posts()[0].date == expected
 
 
-@pytest.mark.parametrize("cell", ["2026-03-04 25:00", "2026-03/04", "04/03/26"])
+@pytest.mark.parametrize("cell", ["2026-03-04 25:00", "2026-03/04", "04/03/026"])
 def test_a_date_that_says_more_or_less_is_refused(
     store: CalendarStore, linkedin: int, cell: str
 ) -> None:
