@@ -59,7 +59,8 @@ Importing a generic file is one transaction:
   ``HH:MM`` (``H:MM``, ``H.MM``, seconds of ``:00`` and AM/PM are accepted). An empty
   status means ``scheduled`` for a new post with a date and ``idea`` for one without (as
   ``cadence post add``), and "unchanged" for an existing one; other tools' words for a
-  status ("Not started", "Done") are read as Cadence's nearest, said in the notes.
+  status ("Not started", "Done") are read as Cadence's nearest, said in the notes; a
+  word Cadence does not know ("Needs approval") as a draft, said too.
 - A row with a bad value is skipped and listed in ``ImportSummary.skipped`` as one
   sentence naming the row as a spreadsheet numbers it (the header is row 1, the first post
   row 2), the column and what was expected:
@@ -512,7 +513,6 @@ _STATUS_WORDS = {
     ),
     **dict.fromkeys(("canceled", "dropped"), PostStatus.CANCELLED),
 }
-_STATUS_CHOICES = ", ".join(s.value for s in PostStatus)
 
 
 class _BadValue(Exception):
@@ -1131,6 +1131,7 @@ class _RowReader:
         self.names = names
         self.zone = zone  # the calendar's, for a moment given with its offset from UTC
         self.words_read: dict[str, tuple[str, PostStatus]] = {}
+        self.words_unknown: dict[str, str] = {}
         """Other tools' status words read, as the file first writes each, and as what."""
         self.day_first = options.day_first is not False
         self.present = frozenset(columns)
@@ -1215,11 +1216,6 @@ class _RowReader:
         status_text = values[at["status"]].strip()
         default = PostStatus.SCHEDULED if day is not None else PostStatus.IDEA  # as `post add`
         status = self._status(status_text) if status_text else default
-        if status is None:
-            raise _BadValue(
-                label["status"],
-                f"'{status_text}' is not a post status; use one of {_STATUS_CHOICES}",
-            )
         title = values[at["title"]].strip()
         if shows_nothing(title):  # (zero-width characters alone are no title either)
             raise _BadValue(label["title"], "the title is empty; every post needs one")
@@ -1321,14 +1317,18 @@ class _RowReader:
             return parts if known_parts else titles
         return parts  # none for commas alone
 
-    def _status(self, text: str) -> PostStatus | None:
+    def _status(self, text: str) -> PostStatus:
         """The status a cell names: Cadence's own, or another tool's word for one (noted
-        in ``words_read``)."""
+        in ``words_read``); a word Cadence does not know, a draft (noted in
+        ``words_unknown``): an approval step's "Needs approval" dropped the whole post."""
         key = " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
         status = _STATUSES.get(key)
         if status is None and key in _STATUS_WORDS:
             status = _STATUS_WORDS[key]
             self.words_read.setdefault(key, (text, status))
+        if status is None:
+            status = PostStatus.DRAFT  # counts as no delivery until its status is set
+            self.words_unknown.setdefault(key, text)
         return status
 
     def _day(self, text: str) -> _Day | None:
@@ -1496,6 +1496,12 @@ def import_csv(
         if reader.words_read:
             read_as = [f"'{text}' as {status.value}" for text, status in reader.words_read.values()]
             summary.notes.append(f"Read the {_plural('status', read_as)} {in_words(read_as)}.")
+        if reader.words_unknown:
+            unknown = [f"'{text}'" for text in reader.words_unknown.values()]
+            summary.notes.append(
+                f"Read {in_words(unknown)}, no {_plural('status', unknown)} Cadence knows, as"
+                f" draft (it counts as no delivery): set each post's status in the calendar."
+            )
         # Reading is done; skipped and blank rows need no writing.
         ticker.done = 2 * len(records) - len(rows)
         ticker.advance(0)
