@@ -2700,8 +2700,11 @@ class _Writer:
                 item.body = item.as_written  # the post's own HTML, not Google's
             if old is not None and old.link and not item.link:
                 _link_from_description(item, old.link)
-            elif old is not None and not item.own and _less_a_line_end(item.body) == old.body:
-                item.body = old.body  # a line end Outlook adds after the text, nothing more
+            if not item.own:
+                # The line end Outlook adds after every text ("Post the video.\n", and
+                # "\n" for none): kept, each body ended in a blank line, and the
+                # publishing tools' files sent it.
+                item.body = _less_a_line_end(item.body)
             deleted = gone.get(item.uid) if old is None else None
             if deleted is not None and not item.own:
                 # Another program's event of a post deleted here is told by what it
