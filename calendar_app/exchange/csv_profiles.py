@@ -56,7 +56,8 @@ Importing a generic file is one transaction:
   ``time`` cell is empty or says the same; a moment with its offset from UTC
   (``2026-12-05T09:00:00Z``) is the day and time it is on the calendar's clock. Dates in
   English words (``December 5, 2026 10:00 AM``, ``5 Dec 2026``) are read too. Times are
-  ``HH:MM`` (``H:MM``, ``H.MM``, seconds of ``:00`` and AM/PM are accepted). An empty
+  ``HH:MM`` (``H:MM``, ``H.MM``, seconds of ``:00`` and AM/PM are accepted); a row that
+  Outlook's "All day event" column says is one has none. An empty
   status means ``scheduled`` for a new post with a date and ``idea`` for one without (as
   ``cadence post add``), and "unchanged" for an existing one; other tools' words for a
   status ("Not started", "Done") are read as Cadence's nearest, said in the notes; a
@@ -1005,6 +1006,12 @@ def _delimiter(text: str) -> str:
     return ","
 
 
+ALL_DAY = "all_day"
+"""Outlook's "All day event" column (True or False), read beside a time: an all-day
+event's "12:00:00 AM" is no time (the post came in at midnight)."""
+_ALL_DAY = frozenset({"all_day_event", "all_day", "allday"})
+_TRUE_WORDS = frozenset({"true", "yes", "y", "1", "x", "vrai", "wahr", "ja", "oui"})
+
 _COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     # Other tools' names for Cadence's columns, in the order they are taken, read where a
     # file lacks Cadence's own: Notion's and Asana's "Name", Trello's "Card Name" and
@@ -1077,6 +1084,9 @@ def _header_columns(
     for index, cell in enumerate(header):
         name = cell.strip()
         key = _column_key(name)
+        if key in _ALL_DAY and ALL_DAY not in found:
+            found[ALL_DAY] = (index, name)
+            continue
         if key not in GENERIC_COLUMNS:
             if key in _ALIAS_OF and key not in others:
                 others[key] = (index, name)
@@ -1137,6 +1147,7 @@ class _RowReader:
         self.present = frozenset(columns)
         # An absent column reads the "" appended to every row (index -1).
         self.at = {name: columns[name][0] if name in columns else -1 for name in GENERIC_COLUMNS}
+        self.all_day_at = columns[ALL_DAY][0] if ALL_DAY in columns else -1
         self.label = {n: columns[n][1] if n in columns else n for n in GENERIC_COLUMNS}
         self.seen_uids: dict[str, int] = {}
         self.second_pass: dict[int, tuple[str, date, time]] = {}
@@ -1189,8 +1200,9 @@ class _RowReader:
                 )
         said_day = self._day(values[at["date"]].strip())
         day = said_day.day if said_day is not None else None
-        clock = self._time(values[at["time"]].strip())
-        if said_day is not None and said_day.at is not None:
+        all_day = values[self.all_day_at].strip().casefold() in _TRUE_WORDS
+        clock = None if all_day else self._time(values[at["time"]].strip())
+        if said_day is not None and said_day.at is not None and not all_day:
             if clock is None:
                 clock = said_day.at
             elif clock != said_day.at:

@@ -3000,3 +3000,28 @@ def test_a_uid_cell_of_zero_width_characters_alone_is_an_empty_one(store: Calend
     summary = import_csv(store, plan, ImportOptions())
     assert summary.added == []
     assert [p.title for p in store.all_posts()] == ["Once"]
+
+
+def test_an_outlook_all_day_event_comes_in_without_a_time(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """Outlook's CSV writes an all-day event at "12:00:00 AM", its "All day event" True:
+    it came in at 00:00 (in the week's first hour, and sent at midnight)."""
+    source = store.path.parent / "outlook.csv"
+    source.write_text(
+        '"Subject","Start Date","Start Time","All day event","Description"\r\n'
+        '"Newsletter","12/8/2026","12:00:00 AM","True","Send it."\r\n'
+        '"Webinar","12/9/2026","2:30:00 PM","False",""\r\n'
+        '"Midnight post","12/10/2026","12:00:00 AM","False",""\r\n',
+        encoding="utf-8",
+    )
+    options = ImportOptions(fallback_channel="LinkedIn", day_first=False)
+    summary = import_csv(store, source, options)
+    assert summary.skipped == []
+    assert not any("All day event" in note for note in summary.notes)  # read, not ignored
+    times = {p.title: (p.date, p.time) for p in store.all_posts()}
+    assert times == {
+        "Newsletter": (date(2026, 12, 8), None),
+        "Webinar": (date(2026, 12, 9), time(14, 30)),
+        "Midnight post": (date(2026, 12, 10), time(0, 0)),
+    }
