@@ -338,6 +338,16 @@ def _open_somewhere(path: Path) -> bool:
     return in_use(path) or Path(f"{path}-wal").exists() or held_elsewhere(path)
 
 
+def _sound(path: Path) -> bool:
+    """Whether the calendar file at ``path`` passes SQLite's whole check."""
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+            return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    except sqlite3.Error:
+        return False
+
+
 def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = None) -> Path:
     """Write a backup of ``store`` into ``folder`` and thin the older ones; return its path."""
     now = (now or datetime.now()).replace(microsecond=0)
@@ -348,6 +358,14 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
         if not os.access(folder, os.W_OK | os.X_OK):  # not "choose another folder", as
             raise OSError(_why_not_writable(folder), "not writable", str(folder))  # a copy
         write_copy(store, target)
+        if store.file_moved_or_replaced() is not None and not _sound(target):
+            # Read through the files SQLite kept under the old name while other programs
+            # change the file at its new one: pages of two moments (a damaged backup).
+            target.unlink(missing_ok=True)
+            raise CalendarFileError(
+                "the calendar was moved while open and changed elsewhere since, so this"
+                " window's copy of it is not a whole one."
+            )
     except (OSError, CadenceError) as exc:
         # Said as what it is: the calendar itself is saved, only its backup is missing.
         problem = os_problem_for(exc, str(folder)) if isinstance(exc, OSError) else exc

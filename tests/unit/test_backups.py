@@ -25,6 +25,7 @@ from calendar_app.core.backups import (
     to_thin,
     write_copy,
 )
+from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, StorageProblem
 from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
@@ -500,3 +501,33 @@ def test_the_newest_backup_from_before_the_last_day_is_kept_however_old(
     make_backup(store, folder, now=NOW + timedelta(days=2))  # a later session: it goes
     ages = [(NOW - stamp).days for stamp, _ in backups_of(folder, "test", calendar_key(store.path))]
     assert ages == [0, -2]
+
+
+def test_a_calendar_moved_and_changed_elsewhere_leaves_no_damaged_backup(
+    tmp_path: Path,
+) -> None:
+    """The window's connection reads through the files SQLite keeps under the old name;
+    the command line changes the file at its new one: the backup written as the window
+    closed mixed pages of two moments ("wrong # of entries in index"). Refused, said."""
+    from tests.terminal import cadence
+
+    moved = tmp_path / "moved.cadence"
+    write_demo(tmp_path / "plan.cadence")
+    with CalendarStore.open(tmp_path / "plan.cadence") as window:
+        channel = window.channels()[0].id
+        window.add_post(NewPost("Mine", channel, (), date(2026, 12, 12)))
+        assert window.checkpoint()  # as the window does after each change
+        os.replace(window.path, moved)
+        for n in range(8):
+            added = cadence("post", "add", moved, "--title", f"CLI {n}", "--channel", "Blog")
+            assert added.returncode == 0, added.stderr
+        with pytest.raises(BackupFailed, match="moved while open and changed elsewhere"):
+            make_backup(window, tmp_path / "Backups")
+        assert list((tmp_path / "Backups").iterdir()) == []
+    # A calendar moved and not changed elsewhere is backed up as ever.
+    with CalendarStore.open(moved) as there:
+        assert "Mine" in {p.title for p in there.all_posts()}
+        os.replace(moved, tmp_path / "again.cadence")
+        kept = make_backup(there, tmp_path / "Backups")
+    with CalendarStore.open(kept) as backup:
+        assert {"Mine", "CLI 7"} <= {p.title for p in backup.all_posts()}
