@@ -1532,11 +1532,65 @@ def import_csv(
         if second is not None:
             summary.notes.append(second)
         _say_drafts(sum(1 for r in new_rows if r.number in drafted), summary)
+        if "uid" not in columns:
+            alike = _alike_note(store, summary.added, set(matches.values()))
+            if alike is not None:
+                summary.notes.append(alike)
         if new_rows and "status" not in columns:  # said: they count as deliveries
             summary.notes.append(NO_STATUS_NOTE)
         start_from_first_posts(store, summary)
         ticker.finish()
     return summary
+
+
+_ALIKE_CHECKED = 500
+"""Of the posts a sheet adds, how many are compared with those already here."""
+
+
+def _alike_note(store: CalendarStore, added: Sequence[int], rows_kept: set[int]) -> str | None:
+    """A note naming the posts a sheet without uids added that look like changes of
+    posts already here that no row of the sheet is any more (``rows_kept``, those its
+    rows are): the same title on the same channel within two weeks, or another title on
+    the same channel at the same day and time. A client's revised sheet, a row moved or
+    retitled there, came in as a second post beside the first, which still counted
+    (the sheet cannot tell a change from a new row); None when none looks so."""
+    if not added:
+        return None
+    passed = set(added) | rows_kept
+    found: list[str] = []
+    checked = {post.id: post for post in store.posts(added[:_ALIKE_CHECKED])}
+    for post in (checked[i] for i in added[:_ALIKE_CHECKED] if i in checked):  # sheet's order
+        if post.date is None:
+            continue
+        day, at = post.date.isoformat(), format_time(post.time)
+        rows = store.read(
+            "SELECT id FROM posts WHERE channel_id = ? AND status != 'cancelled' AND ((title"
+            " = ? AND date BETWEEN ? AND ? AND (date != ? OR time IS NOT ?)) OR (title != ?"
+            " AND date = ? AND time IS ?))",
+            [
+                post.channel_id,
+                post.title,
+                (post.date - timedelta(days=14)).isoformat(),
+                (post.date + timedelta(days=14)).isoformat(),
+                day,
+                at,
+                post.title,
+                day,
+                at,
+            ],
+        )
+        if any(row[0] not in passed for row in rows):
+            found.append(post.title)
+    if not found:
+        return None
+    named = quoted_names(found)
+    posts = "post looks" if len(found) == 1 else "posts look"
+    return (
+        f"{len(found)} new {posts} like a change of one already here (the same title on"
+        f" another day or at another time, or another title at the same day and time):"
+        f" {named}. A sheet without a uid column cannot tell a row changed there from a"
+        " new one: delete the old post where the row moved."
+    )
 
 
 NO_STATUS_NOTE = (

@@ -3025,3 +3025,41 @@ def test_an_outlook_all_day_event_comes_in_without_a_time(
         "Webinar": (date(2026, 12, 9), time(14, 30)),
         "Midnight post": (date(2026, 12, 10), time(0, 0)),
     }
+
+
+def test_a_revised_sheet_without_uids_says_which_new_posts_look_like_changes(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """A client's sheet sent again, one row moved to another day and one retitled: each
+    came in as a second post beside the first (which still counted), without a word."""
+    source = store.path.parent / "plan.csv"
+    rows = [
+        "title,channel,date,time",
+        "Meet our installers,LinkedIn,2026-12-07,09:00",
+        "Roof of the week,LinkedIn,2026-12-08,09:00",
+        "Winter tips,LinkedIn,2026-12-09,09:00",
+    ]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    first = import_csv(store, source, ImportOptions())
+    assert not any("look like a change" in note for note in first.notes)
+    rows[1] = "Meet our installers,LinkedIn,2026-12-10,09:00"  # moved there
+    rows[2] = "Roof of the week in Annecy,LinkedIn,2026-12-08,09:00"  # retitled there
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    second = import_csv(store, source, ImportOptions())
+    assert len(second.added) == 2
+    assert (
+        "2 new posts look like a change of one already here (the same title on another day"
+        " or at another time, or another title at the same day and time): 'Meet our"
+        " installers' and 'Roof of the week in Annecy'. A sheet without a uid column cannot"
+        " tell a row changed there from a new one: delete the old post where the row moved."
+    ) in second.notes
+    # The same sheet again adds nothing, and says nothing more.
+    third = import_csv(store, source, ImportOptions())
+    assert third.added == []
+    assert not any("look like a change" in note for note in third.notes)
+    # A title that comes back each week, its earlier rows still in the sheet: no change.
+    rows.append("Winter tips,LinkedIn,2026-12-16,09:00")
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    weekly = import_csv(store, source, ImportOptions())
+    assert len(weekly.added) == 1
+    assert not any("look like a change" in note for note in weekly.notes)
