@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QFont,
     QKeySequence,
+    QPalette,
     QTextDocumentFragment,
 )
 from PySide6.QtTest import QTest
@@ -797,6 +798,30 @@ def test_calendar_settings_lay_out_their_fields_as_the_new_calendar_form(
         assert settings_labels[ours] == page_labels[theirs]
     dialog.deleteLater()
     page.deleteLater()
+
+
+def test_a_filter_menu_s_unticked_boxes_show(window: MainWindow) -> None:
+    """Fusion's edge of an unticked box was 1.7:1 on the menu's colour: hardly seen."""
+    from calendar_app.render.chips import contrast
+
+    menu = QMenu()
+    window._fill_filter_menu("messages", menu)  # none ticked: all shown
+    menu.adjustSize()
+    first = next(a for a in menu.actions() if a.isCheckable())
+    assert not first.isChecked()
+    image = menu.grab().toImage()
+    ratio = image.devicePixelRatio()
+    row = menu.actionGeometry(first)
+    background = menu.palette().color(QPalette.ColorRole.Window)
+    darkest = min(
+        (
+            image.pixelColor(int(x * ratio), int(y * ratio))
+            for x in range(row.left(), row.left() + 28)
+            for y in range(row.top(), row.bottom())
+        ),
+        key=lambda c: c.lightness(),
+    )
+    assert contrast(darkest, background) >= 3.0
 
 
 def test_a_filter_menu_with_nothing_to_choose_says_so(window: MainWindow, tmp_path: Path) -> None:
