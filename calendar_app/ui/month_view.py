@@ -441,7 +441,12 @@ class PeriodView(QWidget):
         # Names and colours (a post's change names its messages too: not a rename).
         names = changes.channels or changes.campaigns or (changes.messages and not changes.posts)
         if not (days or names or changes.calendar):
-            return  # nothing this period shows
+            # Nothing this period shows; posts selected out of sight may have gone (a
+            # Delete of them: they stayed selected, and the next Delete said another
+            # program had deleted them).
+            if not (changes.posts | changes.removed_posts).isdisjoint(self._selected):
+                self._keep_selection()
+            return
         if hidden_page(self):
             self._stale_posts = True
             self._stale_period = self._stale_period or changes.calendar

@@ -300,6 +300,28 @@ def test_switching_views_keeps_the_selection_and_makes_none(
     assert sorted(window.selected_post_ids()) == sorted(chosen)
 
 
+def test_posts_selected_out_of_sight_and_deleted_are_no_longer_selected(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Picked, the month stepped on, Delete: both went, yet stayed selected, and the next
+    Delete said another program had deleted them."""
+    session = window.session
+    month = window.month_view
+    chosen = [p.id for p in session.store.posts_between(TODAY, TODAY + timedelta(days=3))][:2]
+    assert len(chosen) == 2
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for post_id, held in zip(chosen, (Qt.KeyboardModifier.NoModifier, ctrl), strict=True):
+        rect = month.chip_rect(post_id)
+        assert rect is not None
+        qtbot.mouseClick(month, Qt.MouseButton.LeftButton, held, rect.center())
+    qtbot.keyClick(month, Qt.Key.Key_Right, ctrl)  # the next month
+    assert sorted(window.selected_post_ids()) == sorted(chosen)  # out of sight, picked
+    assert not any(month.chip_rect(i) for i in chosen)
+    qtbot.keyClick(month, Qt.Key.Key_Delete)
+    assert session.store.count_existing(set(chosen)) == 0
+    assert window.selected_post_ids() == []
+
+
 def test_next_previous_and_today(window: MainWindow) -> None:
     first_title = window.period_label.text()
     window.next_action.trigger()
