@@ -252,11 +252,9 @@ class CadencePanel(QWidget):
             today = self.session.today()
             self._cursor = today if first <= today <= last else first
         self._data_dirty = True
-        report = self.session.report()
-        if first < report.start or last > report.end:
-            # The panel is on screen too: make the analysis reach its days
-            # (the session recomputes, and we refresh on its reportChanged).
-            self.session.set_visible_range(first, last)
+        # The panel is on screen too: the analysis reaches its days (the session
+        # recomputes when it does not yet, and we refresh on its reportChanged).
+        self.session.set_visible_range(first, last, by="panel")
         self._refresh_if_shown()
         self._describe()
 

@@ -229,7 +229,8 @@ class CalendarSession(QObject):
         they come back where the name does (the step undone)."""
         self._highlight_aside: tuple[int, str] | None = None
         """The key message highlighted when it went, with its title."""
-        self._visible: tuple[date, date] | None = None
+        self._visible: dict[str, tuple[date, date]] = {}
+        """The days on screen, by what shows them (the calendar's view, the panel)."""
         self._report: CadenceReport | None = None
         self._breakdowns: dict[int, tuple[ChannelCadence, ...]] = {}
         """Of :meth:`channel_cadence`, by key message, until the analysis runs again."""
@@ -704,9 +705,12 @@ class CalendarSession(QObject):
 
     # -- the cadence analysis -----------------------------------------------
 
-    def set_visible_range(self, first: date, last: date) -> None:
-        """Tell the session which days are on screen, so the analysis covers them."""
-        self._visible = (first, last)
+    def set_visible_range(self, first: date, last: date, *, by: str = "calendar") -> None:
+        """Tell the session which days are on screen, so the analysis covers them: those
+        each part showing them (``by``) last said. (One range for all, the calendar's
+        month said after the panel's half year cut the panel's bars at the month's
+        analysis at the next change.)"""
+        self._visible[by] = (first, last)
         start, end = self.analysis_window()
         if self._report is None or start < self._report.start or end > self._report.end:
             self._recompute()
@@ -716,8 +720,9 @@ class CalendarSession(QObject):
         today, widened in steps of a year to take in the days on screen (so that
         paging through months does not re-run the analysis at every step)."""
         start, end = default_window(self.today())
-        if self._visible is not None:
-            first, last = self._visible
+        if self._visible:
+            first = min(shown[0] for shown in self._visible.values())
+            last = max(shown[1] for shown in self._visible.values())
             while first < start:
                 start -= timedelta(days=365)
             while last > end:

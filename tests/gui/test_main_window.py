@@ -528,6 +528,25 @@ def test_the_cadence_panel_follows_the_visible_period(window: MainWindow) -> Non
     assert window.session.analysis_window()[1] >= last
 
 
+def test_a_long_panel_keeps_its_overdue_bars_whole_after_a_change(window: MainWindow) -> None:
+    """Six months in the panel, the month stepped on: after any change the bars stopped
+    at the month's analysis (90 days ahead), the months after left blank (the month's
+    range, said after the panel's, was the only one the analysis kept)."""
+    session, panel = window.session, window.cadence_panel
+    panel.set_span(6, chosen=True)
+    window.next_action.trigger()
+    last = panel.visible_range()[1]
+
+    def ends() -> list[date]:
+        return [panel.gap_bars(m)[-1][1] for m in panel.message_ids() if panel.gap_bars(m)]
+
+    assert last in ends()  # a gap unfilled to the end of the span
+    channel = session.channels()[0].id
+    session.push(AddPostCommand(session, NewPost("An idea", channel, status=PostStatus.IDEA)))
+    assert last in ends()
+    assert session.analysis_window()[1] >= last
+
+
 def test_undo_menu_text_names_the_change(window: MainWindow) -> None:
     session = window.session
     posts = session.posts_between(date(2026, 11, 23), date(2026, 11, 27))[:3]
