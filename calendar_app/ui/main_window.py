@@ -1792,9 +1792,12 @@ class MainWindow(QMainWindow):
         process, kept under the old name, which other programs no longer see; a second
         connection opened beside it used that one, and another program's changes then
         damaged the file. The changes made here are in that file, and backed up first,
-        as at any close."""
+        as at any close; a backup refused (the file changed elsewhere since) is said,
+        and due no more: the changes are in the file opened."""
         day = self.view().current_date()
-        self.back_up()
+        if self.back_up() is None:
+            self.session.undo_stack.setClean()
+            self._backup_due = False
         self.session.store.close()
         if self._open_instead(lambda: path, day, same_calendar=True):
             return True
@@ -2184,6 +2187,8 @@ class MainWindow(QMainWindow):
         """:meth:`back_up`, raising :class:`CadenceError` when the backup fails."""
         stack = self.session.undo_stack
         if self.backups is None or (stack.isClean() and not self._backup_due):
+            return None
+        if self.session.store.closed:  # (kept, or said, as it closed)
             return None
         from ..core.backups import make_backup
 

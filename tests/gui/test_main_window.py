@@ -1991,6 +1991,36 @@ def test_a_calendar_moved_while_open_opened_where_it_is_now_is_shared_with_other
         assert "Saved before" in {p.title for p in kept.all_posts()}
 
 
+def test_a_calendar_moved_and_changed_elsewhere_opened_where_it_is_now_says_the_backup(
+    window: MainWindow, session: CalendarSession, errors: Errors, tmp_path: Path
+) -> None:
+    """Changed by the command line at its new place, the calendar's backup as the window
+    let it go was refused (not whole), and the window then backed up the closed
+    connection: an error the user could not act on, the window left on nothing."""
+    path = session.store.path
+    channel = session.channels()[0]
+    session.report_error = errors
+    window.backups = tmp_path / "Backups"
+    session.push(AddPostCommand(session, NewPost("Saved before", channel.id, date=TODAY)))
+    QApplication.processEvents()  # the change moved into the file, as right after each
+    moved = tmp_path / "Archive" / path.name
+    moved.parent.mkdir()
+    os.replace(path, moved)
+    for n in range(8):
+        added = cadence("post", "add", moved, "--title", f"CLI {n}", "--channel", channel.name)
+        assert added.returncode == 0, added.stderr
+    assert not window.check_for_outside_changes()
+    assert window.open_calendar(moved)
+    fresh = window.session
+    assert fresh.store.path == moved
+    assert not fresh.store.closed
+    assert any("moved while open and changed elsewhere" in said for said in errors.seen)
+    titles = {p.title for p in fresh.store.all_posts()}
+    assert {"Saved before", "CLI 7"} <= titles
+    assert fresh.try_push(AddPostCommand(fresh, NewPost("Mine", channel.id, date=TODAY)), window)
+    window.close()  # nothing left to back up of the closed one
+
+
 def test_a_post_deleted_elsewhere_does_not_pass_its_selection_to_a_new_one(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
