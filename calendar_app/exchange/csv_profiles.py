@@ -61,7 +61,8 @@ Importing a generic file is one transaction:
   status means ``scheduled`` for a new post with a date and ``idea`` for one without (as
   ``cadence post add``), and "unchanged" for an existing one; other tools' words for a
   status ("Not started", "Done") are read as Cadence's nearest, said in the notes; a
-  word Cadence does not know ("Needs approval") as a draft, said too.
+  word Cadence does not know ("Needs approval") as a draft for a new post and as
+  "unchanged" for an existing one, said too.
 - A row with a bad value is skipped and listed in ``ImportSummary.skipped`` as one
   sentence naming the row as a spreadsheet numbers it (the header is row 1, the first post
   row 2), the column and what was expected:
@@ -1141,8 +1142,9 @@ class _RowReader:
         self.names = names
         self.zone = zone  # the calendar's, for a moment given with its offset from UTC
         self.words_read: dict[str, tuple[str, PostStatus]] = {}
-        self.words_unknown: dict[str, str] = {}
         """Other tools' status words read, as the file first writes each, and as what."""
+        self.words_unknown: dict[str, str] = {}
+        """Status words Cadence does not know, as the file first writes each."""
         self.day_first = options.day_first is not False
         self.present = frozenset(columns)
         # An absent column reads the "" appended to every row (index -1).
@@ -1228,6 +1230,13 @@ class _RowReader:
         status_text = values[at["status"]].strip()
         default = PostStatus.SCHEDULED if day is not None else PostStatus.IDEA  # as `post add`
         status = self._status(status_text) if status_text else default
+        given = status is not None and bool(status_text)
+        if status is None:
+            # A word Cadence does not know ("Needs approval"): a new post comes in a
+            # draft, counting as no delivery; one already here keeps its own, as with
+            # an empty cell (the whole row was skipped; then, all made drafts, posts
+            # gone out counted as none).
+            status = PostStatus.DRAFT
         title = values[at["title"]].strip()
         if shows_nothing(title):  # (zero-width characters alone are no title either)
             raise _BadValue(label["title"], "the title is empty; every post needs one")
@@ -1283,7 +1292,7 @@ class _RowReader:
         read = "" if uid else _as_read(post, present, channel_name, titles, campaign_name)
         if said_day is not None and said_day.second and day is not None and clock is not None:
             self.second_pass[number] = (post.title, day, clock)
-        return _Row(number, uid, post, present, bool(status_text), said, other, said_before, read)
+        return _Row(number, uid, post, present, given, said, other, said_before, read)
 
     def _titles(self, cell: str) -> list[str]:
         """The key messages a cell names: separated by ``;`` (as Cadence writes them),
@@ -1329,17 +1338,16 @@ class _RowReader:
             return parts if known_parts else titles
         return parts  # none for commas alone
 
-    def _status(self, text: str) -> PostStatus:
+    def _status(self, text: str) -> PostStatus | None:
         """The status a cell names: Cadence's own, or another tool's word for one (noted
-        in ``words_read``); a word Cadence does not know, a draft (noted in
-        ``words_unknown``): an approval step's "Needs approval" dropped the whole post."""
+        in ``words_read``); None for a word Cadence does not know (noted in
+        ``words_unknown``)."""
         key = " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
         status = _STATUSES.get(key)
         if status is None and key in _STATUS_WORDS:
             status = _STATUS_WORDS[key]
             self.words_read.setdefault(key, (text, status))
         if status is None:
-            status = PostStatus.DRAFT  # counts as no delivery until its status is set
             self.words_unknown.setdefault(key, text)
         return status
 
@@ -1512,7 +1520,8 @@ def import_csv(
             unknown = [f"'{text}'" for text in reader.words_unknown.values()]
             summary.notes.append(
                 f"Read {in_words(unknown)}, no {_plural('status', unknown)} Cadence knows, as"
-                f" draft (it counts as no delivery): set each post's status in the calendar."
+                " draft for a new post (it counts as no delivery), and left the status of a"
+                " post already here as it was: set each post's status in the calendar."
             )
         # Reading is done; skipped and blank rows need no writing.
         ticker.done = 2 * len(records) - len(rows)

@@ -1141,8 +1141,9 @@ def test_each_bad_row_is_skipped_with_one_sentence(store: CalendarStore, linkedi
     (shipped,) = [p for p in store.all_posts() if p.title == "Bad status"]
     assert shipped.status == PostStatus.DRAFT
     assert (
-        "Read 'shipped', no status Cadence knows, as draft (it counts as no delivery): set"
-        " each post's status in the calendar." in summary.notes
+        "Read 'shipped', no status Cadence knows, as draft for a new post (it counts as no"
+        " delivery), and left the status of a post already here as it was: set each post's"
+        " status in the calendar." in summary.notes
     )
     assert sorted(p.uid for p in store.all_posts()) == ["u-good", "u-last", "u-status"]
     last = store.post_by_uid("u-last")
@@ -3063,3 +3064,23 @@ def test_a_revised_sheet_without_uids_says_which_new_posts_look_like_changes(
     weekly = import_csv(store, source, ImportOptions())
     assert len(weekly.added) == 1
     assert not any("look like a change" in note for note in weekly.notes)
+
+
+def test_a_status_word_cadence_does_not_know_leaves_a_post_already_here_as_it_is(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """A client marked the posts gone out in their own word ("Shipped") in Cadence's
+    sheet sent back: every one of them became a draft, its deliveries gone."""
+    source = store.path.parent / "plan.csv"
+    source.write_text(
+        "uid,title,channel,date,status\nu-1,Out already,LinkedIn,2026-11-02,published\n",
+        encoding="utf-8",
+    )
+    import_csv(store, source, ImportOptions())
+    source.write_text(
+        "uid,title,channel,date,status\nu-1,Out already,LinkedIn,2026-11-02,Shipped\n",
+        encoding="utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions())
+    assert store.post_by_uid("u-1").status == PostStatus.PUBLISHED
+    assert any("'Shipped', no status Cadence knows" in note for note in summary.notes)
