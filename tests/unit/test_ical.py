@@ -2208,6 +2208,13 @@ def test_outlook_file_with_windows_zone_names(planned: CalendarStore) -> None:
         "Quarterly results press release. Embargo until 09:00 Paris time. Contact the press"
         " office before replying to any journalist."
     )
+    # The same file again, the post retitled here meanwhile: no change, no conflict copy
+    # (its text now without the line end the file has still).
+    planned.update_post(press.id, {"title": "Press release: Q1 results (approved)"})
+    again = import_file(planned, FIXTURES / "outlook.ics")
+    assert again[:2] == (0, 0)
+    assert planned.post(press.id).title == "Press release: Q1 results (approved)"
+    assert not any(p.title.endswith("(conflict)") for p in planned.all_posts())
 
 
 def test_outlook_customized_time_zone_and_a_new_channel_from_an_unknown_category(
@@ -3596,3 +3603,20 @@ def test_a_file_of_an_earlier_release_is_taken_as_knowing_every_key_message(
     import_ics(store, tmp_path / "back.ics", ImportOptions(), no_progress)
 
     assert _titles(store) == {"Factory tour": ["Made in Europe"]}
+
+
+def test_outlook_posts_imported_with_their_line_end_stay_as_they_are(
+    planned: CalendarStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Imported by an earlier release, their texts kept Outlook's line end; the same
+    file again, a post retitled here meanwhile, took the file's over it and kept the
+    edit as a "(conflict)" copy."""
+    with monkeypatch.context() as earlier:
+        earlier.setattr(ical_module, "_less_a_line_end", lambda text: text)
+        import_file(planned, FIXTURES / "outlook.ics")
+    (press,) = [p for p in planned.all_posts() if p.title.startswith("Press release")]
+    assert press.body.endswith("journalist.\n")
+    planned.update_post(press.id, {"title": "Press release: Q1 results (approved)"})
+    assert import_file(planned, FIXTURES / "outlook.ics")[:2] == (0, 0)
+    assert planned.post(press.id).title == "Press release: Q1 results (approved)"
+    assert not any(p.title.endswith("(conflict)") for p in planned.all_posts())
