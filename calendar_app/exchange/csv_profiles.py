@@ -147,6 +147,7 @@ from ..core.files import (
 from ..core.lengths import counts_as_x, post_length
 from ..core.models import (
     DATED_ONLY,
+    MOST_NAMES,
     OUTSIDE_PLANS,
     WEB_ADDRESS,
     Channel,
@@ -1572,10 +1573,14 @@ def _alike_note(store: CalendarStore, added: Sequence[int], rows_kept: set[int])
         if post.date is None:
             continue
         day, at = post.date.isoformat(), format_time(post.time)
+        # Of the posts a sheet brought (a post made here, a weekly "Newsletter", is no
+        # row that moved).
         rows = store.read(
             "SELECT id FROM posts WHERE channel_id = ? AND status != 'cancelled' AND ((title"
             " = ? AND date BETWEEN ? AND ? AND (date != ? OR time IS NOT ?)) OR (title != ?"
-            " AND date = ? AND time IS ?))",
+            " AND date = ? AND time IS ?)) AND EXISTS (SELECT 1 FROM post_versions v WHERE"
+            " v.post_id = posts.id AND v.earlier_revision = 0"
+            " AND substr(v.earlier_edited, 1, 5) = 'said:')",
             [
                 post.channel_id,
                 post.title,
@@ -1589,16 +1594,22 @@ def _alike_note(store: CalendarStore, added: Sequence[int], rows_kept: set[int])
             ],
         )
         if any(row[0] not in passed for row in rows):
-            found.append(post.title)
+            found.append(f"'{shortened(post.title)}' on {spelled_day(post.date, weekday=False)}")
     if not found:
         return None
-    named = quoted_names(found)
+    named = in_words(
+        [
+            *found[:MOST_NAMES],
+            *([f"{len(found) - MOST_NAMES} more"] if len(found) > MOST_NAMES else []),
+        ]
+    )
     posts = "post looks" if len(found) == 1 else "posts look"
     return (
-        f"{len(found)} new {posts} like a change of one already here (the same title on"
-        f" another day or at another time, or another title at the same day and time):"
-        f" {named}. A sheet without a uid column cannot tell a row changed there from a"
-        " new one: delete the old post where the row moved."
+        f"{len(found)} new {posts} like a change of one an earlier import of a sheet"
+        f" brought (the same title on another day or at another time, or another title at"
+        f" the same day and time): {named}. A sheet without a uid column cannot tell a row"
+        " changed there from a new one: check them, and delete the old post where a row"
+        " moved."
     )
 
 

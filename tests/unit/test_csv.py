@@ -3049,10 +3049,12 @@ def test_a_revised_sheet_without_uids_says_which_new_posts_look_like_changes(
     second = import_csv(store, source, ImportOptions())
     assert len(second.added) == 2
     assert (
-        "2 new posts look like a change of one already here (the same title on another day"
-        " or at another time, or another title at the same day and time): 'Meet our"
-        " installers' and 'Roof of the week in Annecy'. A sheet without a uid column cannot"
-        " tell a row changed there from a new one: delete the old post where the row moved."
+        "2 new posts look like a change of one an earlier import of a sheet brought (the"
+        " same title on another day or at another time, or another title at the same day"
+        " and time): 'Meet our installers' on 10 December 2026 and 'Roof of the week in"
+        " Annecy' on 8 December 2026. A sheet without a uid column cannot tell a row"
+        " changed there from a new one: check them, and delete the old post where a row"
+        " moved."
     ) in second.notes
     # The same sheet again adds nothing, and says nothing more.
     third = import_csv(store, source, ImportOptions())
@@ -3064,6 +3066,14 @@ def test_a_revised_sheet_without_uids_says_which_new_posts_look_like_changes(
     weekly = import_csv(store, source, ImportOptions())
     assert len(weekly.added) == 1
     assert not any("look like a change" in note for note in weekly.notes)
+    # Nor a post made here, a weekly newsletter, beside a sheet of the next ones.
+    store.add_post(NewPost("Newsletter", linkedin, (), date(2026, 12, 4), time(9, 0)))
+    source.write_text(
+        "title,channel,date,time\nNewsletter,LinkedIn,2026-12-11,09:00\n", encoding="utf-8"
+    )
+    newsletters = import_csv(store, source, ImportOptions())
+    assert len(newsletters.added) == 1
+    assert not any("look like a change" in note for note in newsletters.notes)
 
 
 def test_a_status_word_cadence_does_not_know_leaves_a_post_already_here_as_it_is(
