@@ -1165,7 +1165,6 @@ class ChannelManager(_Manager[Channel]):
         self._lengths: tuple[int, list[int]] | None = None  # a channel's, sorted
         self.limit_check.toggled.connect(self._say_over_limit)
         self.limit_spin.valueChanged.connect(self._say_over_limit)
-        self.session.changed.connect(self._posts_changed)
         self._connect(
             self.name_edit.textChanged,
             self.kind_combo.currentIndexChanged,
@@ -1217,9 +1216,13 @@ class ChannelManager(_Manager[Channel]):
         self.limit_spin.setEnabled(record.char_limit is not None)
         self._say_over_limit()
 
-    def _posts_changed(self, changes: ChangeSet) -> None:
-        if changes.posts or changes.calendar:  # (an undo here; another program's)
+    def _on_session_changed(self, changes: ChangeSet) -> None:
+        # Posts changed (an undo here; another program's), or a channel renamed (to X,
+        # which counts as X does): the lengths are counted again.
+        if changes.posts or changes.channels or changes.calendar:
             self._lengths = None
+        super()._on_session_changed(changes)
+        if self._lengths is None:
             self._say_over_limit()
 
     def _say_over_limit(self) -> None:

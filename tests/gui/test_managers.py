@@ -27,7 +27,12 @@ from calendar_app.core.colors import difference
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import CampaignKind, PostStatus
 from calendar_app.core.store import CalendarStore, PostChanges
-from calendar_app.ui.commands import DeletePostsCommand, EditPostsCommand, UpdateKeyMessageCommand
+from calendar_app.ui.commands import (
+    ChannelCommand,
+    DeletePostsCommand,
+    EditPostsCommand,
+    UpdateKeyMessageCommand,
+)
 from calendar_app.ui.dialogs import message_box
 from calendar_app.ui.editor import muted_color, warning_color
 from calendar_app.ui.managers import (
@@ -482,6 +487,18 @@ def test_a_channel_s_limit_says_how_many_posts_to_come_it_leaves_too_long(
     shortest = min((p for p in to_come if p.date is not None), key=lambda p: len(p.body))
     session.push(EditPostsCommand(session, {shortest.id: PostChanges(body="Long. " * 600)}))
     assert label.text() == "1 post to come is longer than this."
+    # Renamed X, the channel counts as X does (a web address is 23): counted again.
+    session.push(EditPostsCommand(session, {shortest.id: PostChanges(body="See a.co")}))
+    manager.limit_spin.setValue(10)
+    said = label.text()
+    session.push(
+        ChannelCommand(
+            session, session.channel(linkedin.id), replace(session.channel(linkedin.id), name="X")
+        )
+    )
+    assert label.text() != said
+    assert label.text().startswith(f"{int(said.split()[0]) + 1} posts")
+    manager.limit_spin.setValue(3000)
     # A published post is out already, a cancelled one never will be: not counted.
     session.push(EditPostsCommand(session, {shortest.id: PostChanges(status=PostStatus.PUBLISHED)}))
     assert label.text() == "No post to come is longer than this."
