@@ -763,12 +763,13 @@ def paint_axis(
         else "MMM"
     )
     year_owed = False  # the first month, a few days, left its year to the next
+    free_from = float("-inf")  # where the label drawn last ends: a letter keeps off it
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else layout.last + timedelta(days=1)
         x1, room = room_of(i, year=by_year and (i == 0 or start.month == 1))
         if by_year and i > 0 and start.month != 1:
             letter = locale.monthName(start.month, QLocale.FormatType.NarrowFormat)
-            if month_metrics.horizontalAdvance(letter) <= room + 4:
+            if month_metrics.horizontalAdvance(letter) <= room + 4 and x1 + 3 >= free_from:
                 painter.setPen(colors.muted)
                 painter.drawText(
                     QRectF(x1 + 3, rect.top(), room + 5, top_h),
@@ -808,6 +809,7 @@ def paint_axis(
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                 label,
             )
+            free_from = x1 + 5 + month_metrics.horizontalAdvance(label) + 4
 
     width = layout.day_width
     digits = small_metrics.horizontalAdvance("28") + 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -868,9 +869,12 @@ class _TextsPainter(QPainter):
     def __init__(self, device: QImage) -> None:
         super().__init__(device)
         self.texts: list[str] = []
+        self.placed: list[tuple[float, float, str]] = []  # (top, left, text) in a rect
 
     def drawText(self, *args: object) -> None:  # type: ignore[override]
         self.texts.append(str(args[-1]))
+        if isinstance(args[0], QRectF):
+            self.placed.append((args[0].top(), args[0].left(), str(args[-1])))
         super().drawText(*args)  # type: ignore[call-overload]
 
 
@@ -969,6 +973,11 @@ def test_a_year_of_months_names_them_alike_and_never_none(qapp: object, width: i
     named = [t for t in painter.texts if t in narrow or t in names[QLocale.FormatType.ShortFormat]]
     named += [t for t in painter.texts if t in names[QLocale.FormatType.LongFormat]]
     assert len(named) >= 9, painter.texts  # most months named, at any width
+    # None over another: a year's "2027" read "202F7" with February's letter on it.
+    metrics = QFontMetricsF(QApplication.font())
+    row = sorted((left, text) for top, left, text in painter.placed if top == 0)
+    for (left, text), (after, _) in itertools.pairwise(row):
+        assert left + metrics.horizontalAdvance(text) * 0.92 <= after + 2, row
 
 
 def test_the_key_says_the_hatch_of_days_outside_a_messages_dates_when_a_row_shows_them(
