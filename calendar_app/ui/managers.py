@@ -143,7 +143,7 @@ def ask_apply_over(parent: QWidget | None, name: str, changed: str) -> bool:
         f"'{elide(name)}' was changed in another window or program while you edited it:"
         f" its {changed}."
     )
-    box.setInformativeText("Save yours over it? To see theirs first, cancel and press Revert.")
+    box.setInformativeText("Save yours over it? Cancel leaves your typing in the form, unsaved.")
     over = box.addButton("Save &Over", QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)  # what nobody typed over is the safe side
