@@ -1999,22 +1999,19 @@ class MainWindow(QMainWindow):
 
     def _open_recent(self, entry: str) -> None:
         """File > Open Recent: a calendar that is no longer there leaves the list; one
-        whose folder is not there either, or empty (a drive unplugged, a share not
-        mounted, whose folder is then an empty one), stays for when it is back."""
+        whose folder is not there either (a drive unplugged, a share not mounted) stays
+        for when it is back."""
         path = path_from_settings(entry) or Path(entry)
         try:
-            folder = path.parent
-            gone = None if folder.is_dir() else "is not there"
-            if gone is None and not path.exists() and next(folder.iterdir(), None) is None:
-                gone = "is empty"
+            folder_there = path.parent.is_dir()
         except OSError as exc:  # a folder one may not enter, a name the disk refuses
             self.show_error(self, os_problem_for(exc, str(path)))
             return
-        if gone is not None:
+        if not folder_there:
             self.show_error(
                 self,
                 CalendarFileError(
-                    f"The folder of {path.name} {gone} ({shown_path(path.parent)}),"
+                    f"The folder of {path.name} is not there ({shown_path(path.parent)}),"
                     " a drive unplugged or a share not connected perhaps; it stays in Open"
                     " Recent for when it is back."
                 ),
