@@ -442,9 +442,9 @@ class AgendaView(QWidget):
             return QModelIndex()
         return self.proxy.mapFromSource(self.model.index(row, column))
 
-    def select_posts(self, post_ids: list[int]) -> None:
+    def select_posts(self, post_ids: list[int], *, keep_away: bool = False) -> None:
         """Select these posts' rows (those shown: a row out of the period has no place
-        to be selected in); the first becomes current."""
+        to be selected in, ``keep_away`` or not); the first becomes current."""
         indexes = [i for i in map(self.proxy_index, post_ids) if i.isValid()]
         model = self.table.selectionModel()
         flags = QItemSelectionModel.SelectionFlag

@@ -338,17 +338,18 @@ class PeriodView(QWidget):
         picked = self._picked
         return picked.first if picked is not None and picked.ids == self._selected else None
 
-    def select_posts(self, post_ids: list[int]) -> None:
+    def select_posts(self, post_ids: list[int], *, keep_away: bool = False) -> None:
         """Select these posts (the last one shown gets the keyboard focus). Those out of
         sight, in another month, are selected too while in the calendar and not filtered
         out, as posts a stretch of days covered are: a paste that carried some past the
         grid leaves all it moved selected, for the next Cut or Undo to take them all, and
         a switch to the week and back keeps the month's (the status bar says how many
-        are out of sight). None of them shown, none is selected."""
+        are out of sight). None of them shown, none is selected, but with ``keep_away``
+        (a switch of views: a quiet week lost the month's picks on the way back)."""
         self._picked = None
         shown = [i for i in post_ids if i in self._posts]
         away = [i for i in post_ids if i not in self._posts]
-        still = self._still_selectable(away) if shown else set()
+        still = self._still_selectable(away) if shown or keep_away else set()
         chosen = [i for i in post_ids if i in self._posts or i in still]
         self._set_selection(chosen, shown[-1] if shown else None)
         if shown:

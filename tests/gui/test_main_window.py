@@ -298,6 +298,21 @@ def test_switching_views_keeps_the_selection_and_makes_none(
     assert "1 of them on days out of sight" in window.statusBar().currentMessage()
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert sorted(window.selected_post_ids()) == sorted(chosen)
+    # A week that shows none of them keeps them too (all were dropped on the way):
+    # Ctrl+A in a month of two posts, the keyboard on a day of a quiet week.
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    blog = next(c for c in window.session.channels() if c.name == "Blog")
+    for day in (2, 4):
+        post = NewPost(f"Aug {day}", blog.id, date=date(2027, 8, day))
+        window.session.push(AddPostCommand(window.session, post))
+    window.go_to(date(2027, 8, 18))
+    qtbot.keyClick(window.month_view, Qt.Key.Key_A, ctrl)
+    picked = sorted(window.selected_post_ids())
+    assert len(picked) == 2
+    qtbot.keyClick(window, Qt.Key.Key_2, ctrl)
+    assert sorted(window.selected_post_ids()) == picked
+    qtbot.keyClick(window, Qt.Key.Key_1, ctrl)
+    assert sorted(window.selected_post_ids()) == picked
 
 
 def test_posts_selected_out_of_sight_and_deleted_are_no_longer_selected(
