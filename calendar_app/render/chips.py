@@ -68,9 +68,10 @@ def seen_on(color: QColor, background: QColor, least: float = 2.0) -> QColor:
 
 
 def accent(palette: QPalette, on: QPalette.ColorRole = QPalette.ColorRole.Base) -> QColor:
-    """The palette's highlight as a line, frame or mark on its ``on`` colour: a dark
-    theme's deep accent (Adwaita's #15539e on #2d2d2d, 1.5:1: today's line, the
-    keyboard's day) lightened just enough to be seen (3:1)."""
+    """The palette's highlight as a line, frame or mark on its ``on`` colour, changed
+    just enough to be seen (3:1): a dark theme's deep accent (Adwaita's #15539e on
+    #2d2d2d, 1.5:1: today's line, the keyboard's day) lightened, a light theme's pale
+    one (Breeze's #3daee9 on white, 2.4:1) darkened."""
     return seen_on(palette.color(QPalette.ColorRole.Highlight), palette.color(on), 3.0)
 
 

@@ -1594,10 +1594,14 @@ def test_the_keyboard_s_day_and_today_s_line_are_seen_in_a_dark_theme(
     frame = image.pixelColor(int((cell.left() + 2) * ratio), int(cell.center().y() * ratio))
     assert contrast(frame, QColor("#2d2d2d")) >= 3.0
     assert contrast(StripColors.from_palette(dark).today, QColor("#2d2d2d")) >= 3.0
-    # A light theme's accent is drawn as it is.
-    assert accent(QPalette(QColor("#efefef"))) == QPalette(QColor("#efefef")).color(
-        QPalette.ColorRole.Highlight
-    )
+    # A light theme's accent that is seen is drawn as it is; a pale one, darkened.
+    light = QPalette(QColor("#efefef"))
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    light.setColor(QPalette.ColorRole.Highlight, QColor("#308cc6"))
+    assert accent(light) == QColor("#308cc6")
+    light.setColor(QPalette.ColorRole.Highlight, QColor("#3daee9"))  # Breeze's, 2.4:1
+    assert contrast(accent(light), QColor("#ffffff")) >= 3.0
+    assert accent(light).lightness() < QColor("#3daee9").lightness()
 
 
 def test_a_post_on_another_month_s_day_is_dimmed_and_still_read(

@@ -1096,6 +1096,16 @@ def test_a_hint_counts_the_posts_behind_a_crowded_time_s_plus_n(
     (rect,) = week.out_of_sight_rects(day)
     qtbot.mouseClick(week, Qt.MouseButton.LeftButton, pos=rect.center())
     assert week.out_of_sight_texts(day) == []
+    # In columns too narrow for a block beside a "+N", all wait behind it: the click
+    # brings the "+N" into sight (it scrolled to none).
+    week.resize(480, week.height())
+    qtbot.waitUntil(lambda: week.width() == 480)
+    week.scroll_to_time(time(7, 0))
+    assert week.timed_more_rects(day)
+    assert not any(week.grid_rect().intersects(r) for r in week.timed_more_rects(day))
+    (rect,) = week.out_of_sight_rects(day)
+    qtbot.mouseClick(week, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert any(week.grid_rect().intersects(r) for r in week.timed_more_rects(day))
 
 
 def test_a_hint_moved_off_one_crowded_time_does_not_land_on_the_next(
