@@ -151,6 +151,13 @@ def ask_apply_over(parent: QWidget | None, name: str, changed: str) -> bool:
     return box.clickedButton() is over
 
 
+def _next_in(ids: list[int], row: int) -> int | None:
+    """The item shown once the one at ``row`` leaves the list: the next, else the one
+    before it, else none."""
+    rest = ids[row + 1 :] + ids[:row][::-1]
+    return rest[0] if rest else None
+
+
 FIELD_WORDS = {
     "title": "title",
     "name": "name",
@@ -849,8 +856,21 @@ class _Manager(QDialog, Generic[R]):
         now = self._as_now(record)  # archived as it is now, not as first read
         if now is None:
             return
-        self._push(self._archive_command(now))
+        row = self.item_list.currentRow()
+        ids = self._listed_ids()
+        if not self._push(self._archive_command(now)):
+            return
+        if self._id(now) not in {self._id(r) for r in self.records()}:
+            # Gone from the list (archived ones not shown): the next one in it, as a
+            # deletion leaves (it went to the first, and a Delete then took that one).
+            self._current_id = _next_in(ids, row)
         self._reload()
+
+    def _listed_ids(self) -> list[int]:
+        return [
+            int(self.item_list.item(r).data(Qt.ItemDataRole.UserRole))
+            for r in range(self.item_list.count())
+        ]
 
     def delete_item(self) -> None:
         record = self.current_record()
@@ -860,10 +880,7 @@ class _Manager(QDialog, Generic[R]):
         if record is None:
             return
         row = self.item_list.currentRow()
-        ids = [
-            int(self.item_list.item(r).data(Qt.ItemDataRole.UserRole))
-            for r in range(self.item_list.count())
-        ]
+        ids = self._listed_ids()
         try:
             command = self._delete_command(record)
         except Exception as exc:
@@ -871,8 +888,7 @@ class _Manager(QDialog, Generic[R]):
             return
         if command is None or not self._push(command):
             return
-        rest = ids[row + 1 :] + ids[:row][::-1]
-        self._current_id = rest[0] if rest else None
+        self._current_id = _next_in(ids, row)
         self._reload()
 
     def reject(self) -> None:

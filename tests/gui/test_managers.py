@@ -529,6 +529,27 @@ def test_a_paragraph_pasted_as_a_title_leaves_the_form_in_sight(
     assert (heading.text(), heading.toolTip()) == ("Every roof counts", "")
 
 
+def test_archiving_goes_on_to_the_next_item_as_a_deletion_does(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Archived (archived ones not shown), the form went to the first item: a Delete
+    pressed next took that one."""
+    manager = _channels(qtbot, session, Recorder())
+    listed = [c.id for c in session.channels()]
+    assert manager.select(listed[3])
+    qtbot.mouseClick(manager.archive_button, Qt.MouseButton.LeftButton)
+    assert session.channel(listed[3]).archived
+    assert manager.current_id() == listed[4]
+    assert manager.select(listed[-1])  # the last: the one before it
+    qtbot.mouseClick(manager.archive_button, Qt.MouseButton.LeftButton)
+    assert manager.current_id() == listed[-2]
+    # Shown with the archived ones, it stays where it is.
+    manager.show_archived_check.setChecked(True)
+    assert manager.select(listed[1])
+    qtbot.mouseClick(manager.archive_button, Qt.MouseButton.LeftButton)
+    assert manager.current_id() == listed[1]
+
+
 def test_deleting_a_channel_that_posts_use_is_refused(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
