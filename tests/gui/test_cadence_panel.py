@@ -878,6 +878,23 @@ class _TextsPainter(QPainter):
         super().drawText(*args)  # type: ignore[call-overload]
 
 
+def _axis_painted(first: date, last: date, width: int) -> _TextsPainter:
+    """The panel's axis over ``first`` to ``last``, ``width`` pixels wide, painted: the
+    painter, with the texts it drew."""
+    from calendar_app.render.cadence_strip import paint_axis
+
+    image = QImage(width, 40, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = _TextsPainter(image)
+    try:
+        colors = StripColors.from_palette(QPalette())
+        layout = StripLayout(first, last, 0.0, float(width))
+        paint_axis(painter, layout, QRectF(0, 0, width, 40), colors, QApplication.font())
+    finally:
+        painter.end()
+    return painter
+
+
 @pytest.mark.parametrize(
     ("first", "last", "months"),
     [
@@ -892,17 +909,7 @@ def test_a_month_too_narrow_for_its_year_keeps_its_name_and_the_next_one_says_it
 ) -> None:
     """A first month of a few days read "2026 | November | December": October's name
     gone, and a year where a month's name stands."""
-    from calendar_app.render.cadence_strip import paint_axis
-
-    image = QImage(900, 40, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = _TextsPainter(image)
-    try:
-        colors = StripColors.from_palette(QPalette())
-        layout = StripLayout(first, last, 0.0, 900.0)
-        paint_axis(painter, layout, QRectF(0, 0, 900, 40), colors, QApplication.font())
-    finally:
-        painter.end()
+    painter = _axis_painted(first, last, 900)
     assert [text for text in painter.texts if not text.isdigit()] == months
 
 
@@ -921,18 +928,7 @@ def test_a_year_of_months_names_each_year_once_where_it_begins(
 ) -> None:
     """Twelve months: the year was handed from month to month until one had room (July
     read "Jul 2027"), the last month read "2027", or no year was named at all."""
-    from calendar_app.render.cadence_strip import paint_axis
-
-    last = add_months(first, 12) - timedelta(days=1)
-    image = QImage(width, 40, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = _TextsPainter(image)
-    try:
-        colors = StripColors.from_palette(QPalette())
-        layout = StripLayout(first, last, 0.0, float(width))
-        paint_axis(painter, layout, QRectF(0, 0, width, 40), colors, QApplication.font())
-    finally:
-        painter.end()
+    painter = _axis_painted(first, add_months(first, 12) - timedelta(days=1), width)
     labels = [text for text in painter.texts if not text.isdigit() or len(text) == 4]
     assert len(labels) >= 11  # a month's name or year for each month with room
     found = [year for text in labels for year in re.findall(r"\d{4}", text)]
@@ -948,19 +944,8 @@ def test_a_year_of_months_names_each_year_once_where_it_begins(
 def test_a_year_of_months_names_them_alike_and_never_none(qapp: object, width: int) -> None:
     """At 760 pixels twelve months read "August | Sep | October | Nov" (each the longest
     its own room took); narrower, the axis named no month, only "2027"."""
-    from calendar_app.render.cadence_strip import paint_axis
-
     first = date(2026, 11, 30)
-    last = add_months(first, 12) - timedelta(days=1)
-    image = QImage(width, 40, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = _TextsPainter(image)
-    try:
-        colors = StripColors.from_palette(QPalette())
-        layout = StripLayout(first, last, 0.0, float(width))
-        paint_axis(painter, layout, QRectF(0, 0, width, 40), colors, QApplication.font())
-    finally:
-        painter.end()
+    painter = _axis_painted(first, add_months(first, 12) - timedelta(days=1), width)
     locale = QLocale()
     names = {
         form: {locale.monthName(m, form) for m in range(2, 13)}
