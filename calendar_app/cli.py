@@ -633,6 +633,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             f"--without-notes is for an iCalendar file to share; a {args.format} export is"
             " a copy of the calendar, notes and all."
         )
+    if args.semicolons and args.format != "csv":
+        raise UsageError(
+            f"--semicolons is for a CSV file to open in Excel; a {args.format} export keeps"
+            " its own layout."
+        )
     if str(args.output) == "-":
         raise UsageError(
             "-o names the file to write; Cadence does not write exports to the terminal."
@@ -647,6 +652,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             statuses=frozenset(args.status),
             day_first=args.date_order == "day-first",
             byte_order_mark=args.bom,
+            semicolons=args.semicolons,
             today=args.today,
             notes=not args.without_notes,
         )
@@ -1016,6 +1022,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=(
             "csv: start with a byte-order mark, so Excel shows accents right"
             " (not for hootsuite and sprout, whose tools read plain UTF-8)"
+        ),
+    )
+    p.add_argument(
+        "--semicolons",
+        action="store_true",
+        help=(
+            "csv: separate cells with semicolons, as Excel reads a CSV where a comma is"
+            " the decimal mark (France, Germany, ...)"
         ),
     )
     p.add_argument(

@@ -288,8 +288,9 @@ def split_key_messages(cell: str) -> list[str]:
 class _StagedFiles:
     """Files written beside their targets, renamed over them only by :meth:`commit`."""
 
-    def __init__(self, byte_order_mark: bool) -> None:
+    def __init__(self, byte_order_mark: bool, delimiter: str = ",") -> None:
         self._encoding = "utf-8-sig" if byte_order_mark else "utf-8"
+        self._delimiter = delimiter
         self._pending: list[tuple[Path, Path]] = []
 
     def write(self, target: Path, rows: Iterable[Sequence[str]]) -> None:
@@ -301,7 +302,7 @@ class _StagedFiles:
             handle, temp = new_export_file(target.parent)
             self._pending.append((temp, target))
             with os.fdopen(handle, "w", encoding=self._encoding, newline="") as stream:
-                csv.writer(stream).writerows(rows)
+                csv.writer(stream, delimiter=self._delimiter).writerows(rows)
                 # On the disk before it replaces the last export, as any export is: a
                 # power cut soon after could leave an empty file in its place.
                 stream.flush()
@@ -342,9 +343,11 @@ def _check_target(store: CalendarStore, target: Path, *, folder_ok: bool = False
 
 
 def _write(
-    files: Sequence[tuple[Path, Iterable[Sequence[str]]]], byte_order_mark: bool
+    files: Sequence[tuple[Path, Iterable[Sequence[str]]]],
+    byte_order_mark: bool,
+    delimiter: str = ",",
 ) -> list[Path]:
-    staged = _StagedFiles(byte_order_mark)
+    staged = _StagedFiles(byte_order_mark, delimiter)
     try:
         for target, rows in files:
             staged.write(target, rows)
@@ -433,7 +436,8 @@ def export_csv(
 
     ticker = _Ticker(progress, len(posts) + 1)
     ticker.advance(0)
-    files = _write([(target, _ticking(rows(), ticker))], options.byte_order_mark)
+    delimiter = ";" if options.semicolons else ","
+    files = _write([(target, _ticking(rows(), ticker))], options.byte_order_mark, delimiter)
     ticker.finish()
     return ExportSummary(posts=len(posts), files=files)
 

@@ -728,6 +728,9 @@ class ExportOptions:
     """CSV publishing profiles: 31/12/2026 (True) or 12/31/2026 (False)."""
     byte_order_mark: bool = False
     """CSV: start with a UTF-8 byte-order mark so that Excel reads the accents."""
+    semicolons: bool = False
+    """CSV: cells separated by semicolons, as Excel reads a CSV where a comma is the
+    decimal mark (France, Germany, …; comma-separated, a row filled one column)."""
     today: date | None = None
     """For profiles that export only the posts still to go out: the day they start from
     (at its midnight); None, the present moment."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -161,6 +161,13 @@ class ExportOptionsDialog(QDialog):
         form = QFormLayout()
         self.byte_order_mark = QCheckBox("Start with a byte-order mark (Excel shows accents right)")
         self.byte_order_mark.setObjectName("exportByteOrderMark")
+        # As Excel reads a CSV where a comma is the decimal mark (France, Germany, …):
+        # comma-separated, each row filled one column there.
+        self.semicolons = QCheckBox(
+            "Separate the cells with &semicolons (Excel where 1,5 is a number)"
+        )
+        self.semicolons.setObjectName("exportSemicolons")
+        self.semicolons.setChecked(QLocale().decimalPoint() == ",")
         self.date_order = QComboBox()
         self.date_order.setObjectName("exportDateOrder")
         self.date_order.setAccessibleName("Date order")
@@ -171,8 +178,11 @@ class ExportOptionsDialog(QDialog):
         self.date_order.setCurrentIndex(0 if day_first_locale() else 1)
         if fmt == "csv":
             form.addRow(self.byte_order_mark)
+            form.addRow(self.semicolons)
         else:
             self.byte_order_mark.hide()
+            self.semicolons.hide()
+            self.semicolons.setChecked(False)
         if fmt in PUBLISHING:
             form.addRow("Date &order:", self.date_order)
         else:
@@ -355,6 +365,7 @@ class ExportOptionsDialog(QDialog):
             unnamed_messages=self._retired - messages if all_messages else frozenset(),
             day_first=bool(self.date_order.currentData()),
             byte_order_mark=self.byte_order_mark.isChecked(),
+            semicolons=self.semicolons.isChecked(),
             notes=self.notes.isChecked(),
             campaign_ids=self._campaigns if self.as_shown.isChecked() else frozenset(),
             statuses=self._statuses if self.as_shown.isChecked() else frozenset(),

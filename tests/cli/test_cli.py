@@ -677,6 +677,33 @@ def test_an_ics_export_without_notes_carries_none(calendar: Path, tmp_path: Path
         assert not copy.exists()
 
 
+def test_a_csv_export_with_semicolons_opens_in_excel_where_a_comma_is_a_decimal_mark(
+    calendar: Path, tmp_path: Path
+) -> None:
+    assert (
+        run(
+            "post",
+            "add",
+            calendar,
+            "--title",
+            "Lancement, partie 1",
+            "--channel",
+            "LinkedIn",
+            "--date",
+            "2027-01-04",
+        )[0]
+        == 0
+    )
+    sheet = tmp_path / "fr.csv"
+    assert run("export", calendar, "--format", "csv", "--bom", "--semicolons", "-o", sheet)[0] == 0
+    lines = sheet.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("uid;date;time;channel;")
+    assert ";Lancement, partie 1;" in lines[1]  # a comma in a cell needs no quotes now
+    refused = tmp_path / "shared.ics"
+    assert run("export", calendar, "--format", "ics", "--semicolons", "-o", refused)[0] == 2
+    assert not refused.exists()
+
+
 def test_an_export_of_some_campaigns_and_statuses_has_their_posts_alone(
     calendar: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -579,3 +579,26 @@ def test_an_export_into_a_folder_it_cannot_write_is_refused_before_replacing_is_
     export_dialog(session, parent, "ics")
     assert asked == [[target]]
     assert target.read_text() == "the client's copy"
+
+
+def test_a_csv_for_excel_where_a_comma_is_the_decimal_mark_is_separated_by_semicolons(
+    session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Excel in France or Germany opened Cadence's comma-separated CSV in one column."""
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        french = open_dialog(session, "csv", qtbot)
+        assert french.semicolons.isChecked()
+        assert french.options().semicolons
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        english = open_dialog(session, "csv", qtbot)
+        assert not english.semicolons.isChecked()
+        english.semicolons.setChecked(True)
+        assert english.options().semicolons
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        shared = open_dialog(session, "ics", qtbot)
+        assert shared.semicolons.isHidden()
+        assert not shared.options().semicolons
+    finally:
+        QLocale.setDefault(before)

@@ -197,6 +197,18 @@ def test_byte_order_mark_on_request(demo: CalendarStore, tmp_path: Path) -> None
         assert view(other) == view(demo)
 
 
+def test_semicolons_on_request_read_back_whole(demo: CalendarStore, tmp_path: Path) -> None:
+    """Excel where a comma is the decimal mark (France, Germany) opens a CSV by its
+    semicolons: comma-separated, each row filled one column."""
+    target = tmp_path / "excel-fr.csv"
+    export_csv(demo, target, ExportOptions(byte_order_mark=True, semicolons=True))
+    text = target.read_bytes().decode("utf-8-sig")
+    assert text.startswith("uid;date;time;channel;key_messages;")
+    with fresh(tmp_path) as other:
+        assert len(import_csv(other, target, ImportOptions(create_missing=True)).added) == 177
+        assert view(other) == view(demo)
+
+
 def test_export_filters_apply(demo: CalendarStore, tmp_path: Path) -> None:
     newsletter = demo.channel_named("Newsletter")
     assert newsletter is not None
