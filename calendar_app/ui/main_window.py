@@ -1793,13 +1793,15 @@ class MainWindow(QMainWindow):
         connection opened beside it used that one, and another program's changes then
         damaged the file. The changes made here are in that file, and backed up first,
         as at any close; a backup refused (the file changed elsewhere since) is said,
-        and due no more: the changes are in the file opened."""
+        and made as the window closes, from the file where it is now (it was due no
+        more, though the message said Cadence tried again)."""
         day = self.view().current_date()
-        if self.back_up() is None:
-            self.session.undo_stack.setClean()
-            self._backup_due = False
+        if self.back_up() is None and not self.session.undo_stack.isClean():
+            self._backup_due = True  # (of the calendar shown next: the same file)
+            self.settings.remove(self._unbacked_key())  # (its old name's)
         self.session.store.close()
         if self._open_instead(lambda: path, day, same_calendar=True):
+            self._note_unbacked()  # under its new name, for a window that never closes
             return True
         from ..app import default_calendar
 
