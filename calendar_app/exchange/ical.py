@@ -2700,14 +2700,17 @@ class _Writer:
                 item.body = item.as_written  # the post's own HTML, not Google's
             if old is not None and old.link and not item.link:
                 _link_from_description(item, old.link)
-            elif old is not None and not item.own and _less_a_line_end(item.body) == old.body:
-                item.body = old.body  # a line end Outlook adds after the text, nothing more
-            elif old is None and not item.own:
+            if not item.own:
                 # The line end Outlook adds after every text ("Post the video.\n", and
-                # "\n" for none), left off a new post (each body ended in a blank line,
-                # sent so to the publishing tools). A post here keeps its own: one that
-                # came in with it before, or that ends so here, is no change.
-                item.body = _less_a_line_end(item.body)
+                # "\n" for none) is left off (each body ended in a blank line, sent so to
+                # the publishing tools), a text changed there too; a post's own text here
+                # that reads the same with it or without it is no change (one an earlier
+                # release brought with it, one that ends so here).
+                shortened = _less_a_line_end(item.body)
+                if old is not None and old.body in (item.body, shortened):
+                    item.body = old.body
+                else:
+                    item.body = shortened
             deleted = gone.get(item.uid) if old is None else None
             if deleted is not None and not item.own:
                 # Another program's event of a post deleted here is told by what it

@@ -3620,3 +3620,24 @@ def test_outlook_posts_imported_with_their_line_end_stay_as_they_are(
     assert import_file(planned, FIXTURES / "outlook.ics")[:2] == (0, 0)
     assert planned.post(press.id).title == "Press release: Q1 results (approved)"
     assert not any(p.title.endswith("(conflict)") for p in planned.all_posts())
+
+
+def test_an_outlook_event_changed_there_comes_in_without_its_line_end(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """Its text changed in Outlook, the update brought Outlook's line end back (left off
+    only a new post's)."""
+    import_file(planned, FIXTURES / "outlook.ics")
+    text = (FIXTURES / "outlook.ics").read_text(encoding="utf-8")
+    changed = text.replace("Embargo until 09:00 Paris time", "Embargo until 10:00 Paris time", 1)
+    changed = changed.replace(
+        "LAST-MODIFIED:20260210T091500Z\nLOCATION:Newsroom",
+        "LAST-MODIFIED:20260220T091500Z\nLOCATION:Newsroom",
+    )
+    assert changed != text
+    edited = tmp_path / "outlook-edited.ics"
+    edited.write_text(changed, encoding="utf-8")
+    assert import_file(planned, edited)[:2] == (0, 1)
+    (press,) = [p for p in planned.all_posts() if p.title.startswith("Press release")]
+    assert "Embargo until 10:00" in press.body
+    assert not press.body.endswith("\n")
