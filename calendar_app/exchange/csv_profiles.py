@@ -1563,13 +1563,14 @@ _ALIKE_CHECKED = 500
 
 def _alike_note(store: CalendarStore, added: Sequence[int], rows_kept: set[int]) -> str | None:
     """A note naming the posts a sheet without uids added that look like changes of
-    posts already here that no row of the sheet is any more (``rows_kept``, those its
-    rows are): the same title on the same channel within two weeks, or another title on
-    the same channel at the same day and time. A client's revised sheet, a row moved or
+    posts a sheet brought before that no row of this one is any more (``rows_kept``,
+    those its rows are; none: a sheet of new posts alone, no revision): the same title
+    on the same channel within two weeks, or another title on the same channel at the
+    same day and time. A client's revised sheet, a row moved or
     retitled there, came in as a second post beside the first, which still counted
     (the sheet cannot tell a change from a new row); None when none looks so."""
-    if not added:
-        return None
+    if not added or not rows_kept:
+        return None  # a sheet of new posts alone: no revision of one brought before
     passed = set(added) | rows_kept
     found: list[str] = []
     checked = {post.id: post for post in store.posts(added[:_ALIKE_CHECKED])}
@@ -1584,7 +1585,7 @@ def _alike_note(store: CalendarStore, added: Sequence[int], rows_kept: set[int])
             " = ? AND date BETWEEN ? AND ? AND (date != ? OR time IS NOT ?)) OR (title != ?"
             " AND date = ? AND time IS ?)) AND EXISTS (SELECT 1 FROM post_versions v WHERE"
             " v.post_id = posts.id AND v.earlier_revision = 0"
-            " AND substr(v.earlier_edited, 1, 5) = 'said:')",
+            " AND substr(v.earlier_edited, 1, 6) = 'said:r')",  # (a row of a sheet)
             [
                 post.channel_id,
                 post.title,

@@ -3054,7 +3054,7 @@ def test_a_revised_sheet_without_uids_says_which_new_posts_look_like_changes(
     ]
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
     first = import_csv(store, source, ImportOptions())
-    assert not any("look like a change" in note for note in first.notes)
+    assert not any("like a change of one" in note for note in first.notes)
     rows[1] = "Meet our installers,LinkedIn,2026-12-10,09:00"  # moved there
     rows[2] = "Roof of the week in Annecy,LinkedIn,2026-12-08,09:00"  # retitled there
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -3071,13 +3071,13 @@ def test_a_revised_sheet_without_uids_says_which_new_posts_look_like_changes(
     # The same sheet again adds nothing, and says nothing more.
     third = import_csv(store, source, ImportOptions())
     assert third.added == []
-    assert not any("look like a change" in note for note in third.notes)
+    assert not any("like a change of one" in note for note in third.notes)
     # A title that comes back each week, its earlier rows still in the sheet: no change.
     rows.append("Winter tips,LinkedIn,2026-12-16,09:00")
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
     weekly = import_csv(store, source, ImportOptions())
     assert len(weekly.added) == 1
-    assert not any("look like a change" in note for note in weekly.notes)
+    assert not any("like a change of one" in note for note in weekly.notes)
     # Nor a post made here, a weekly newsletter, beside a sheet of the next ones.
     store.add_post(NewPost("Newsletter", linkedin, (), date(2026, 12, 4), time(9, 0)))
     source.write_text(
@@ -3085,7 +3085,15 @@ def test_a_revised_sheet_without_uids_says_which_new_posts_look_like_changes(
     )
     newsletters = import_csv(store, source, ImportOptions())
     assert len(newsletters.added) == 1
-    assert not any("look like a change" in note for note in newsletters.notes)
+    assert not any("like a change of one" in note for note in newsletters.notes)
+    # Nor a sheet of new posts alone (next month's), beside the posts the last one
+    # brought: no row of it is a post here, so it revises none.
+    source.write_text(
+        "title,channel,date,time\nWinter tips,LinkedIn,2026-12-23,09:00\n", encoding="utf-8"
+    )
+    additions = import_csv(store, source, ImportOptions())
+    assert len(additions.added) == 1
+    assert not any("like a change of one" in note for note in additions.notes)
 
 
 def test_a_status_word_cadence_does_not_know_leaves_a_post_already_here_as_it_is(
