@@ -763,6 +763,13 @@ class MainWindow(QMainWindow):
             view.select_posts(selected, keep_away=True)
             if picked and hasattr(view, "keep_picking"):
                 view.keep_picking()
+            dropped = len(selected) - len(view.selected_post_ids())
+            if dropped > 0:  # the agenda's rows are its month's: said, not dropped unseen
+                self.statusBar().showMessage(
+                    f"{plural(dropped, 'post')} picked outside {view.period_title()}"
+                    f" {'is' if dropped == 1 else 'are'} no longer picked.",
+                    8000,
+                )
         cast(QWidget, view).setFocus()
         self._period_changed()
 

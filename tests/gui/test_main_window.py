@@ -313,6 +313,15 @@ def test_switching_views_keeps_the_selection_and_makes_none(
     assert sorted(window.selected_post_ids()) == picked
     qtbot.keyClick(window, Qt.Key.Key_1, ctrl)
     assert sorted(window.selected_post_ids()) == picked
+    # The agenda's rows are its month's: a pick of another month is said to go (it went
+    # without a word).
+    window.go_to(date(2027, 8, 4))
+    window.month_view.select_posts([*picked, *chosen])
+    qtbot.keyClick(window, Qt.Key.Key_3, ctrl)
+    assert sorted(window.selected_post_ids()) == picked
+    assert window.statusBar().currentMessage() == (
+        f"2 posts picked outside {window.agenda_view.period_title()} are no longer picked."
+    )
 
 
 def test_posts_selected_out_of_sight_and_deleted_are_no_longer_selected(
