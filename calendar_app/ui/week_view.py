@@ -215,6 +215,9 @@ class WeekView(PeriodView):
         self._timed_more: list[tuple[date, QRectF, list[int]]] = []
         """The "+N" of posts at overlapping times that the day has no room for: the day,
         where it is drawn, the posts behind it."""
+        self._spots: dict[int, QRectF] = {}
+        """Where each timed post of the week is in the grid: its block, or the "+N" it
+        waits behind (made with the layout, read at each paint)."""
         self._drop_target: _Drop | None = None
         self._pressed_hint = False
         """The last press was on a hint of posts out of sight (and scrolled to them): a
@@ -311,7 +314,7 @@ class WeekView(PeriodView):
         """Scroll the hours to ``day``'s first timed post when none of them is in sight
         (the month's "+N more" opened the week at 07:00 on posts at 19:00); on today
         with none, to the current time."""
-        spots = self._spots()
+        spots = self._spots
         placed = sorted(spots[p.id].top() for p in self._by_day.get(day, []) if p.id in spots)
         if not placed:
             if day == self.now_line_day():
@@ -353,15 +356,8 @@ class WeekView(PeriodView):
         self._scroll_pending = False
         self._grid.update()  # the hints at its edges say what is out of sight now
 
-    def _spots(self) -> dict[int, QRectF]:
-        """Where each timed post of the week is in the grid: its block, or the "+N" it
-        waits behind."""
-        spots = {post_id: more for _, more, behind in self._timed_more for post_id in behind}
-        spots.update(self._timed)
-        return spots
-
     def _ensure_post_visible(self, post_id: int | None) -> None:
-        rect = self._spots().get(post_id) if post_id is not None else None
+        rect = self._spots.get(post_id) if post_id is not None else None
         if rect is not None:
             self._scroll.ensureVisible(
                 int(rect.center().x()), int(rect.center().y()), 0, HOUR_HEIGHT
@@ -565,7 +561,7 @@ class WeekView(PeriodView):
                 rect = placed()
             return rect
 
-        spots = self._spots()
+        spots = self._spots
         for index, day in enumerate(self.visible_days()):
             # Those behind a "+N" too (the hint said "↑ 09:00" for nine posts above).
             placed = sorted(
@@ -707,6 +703,8 @@ class WeekView(PeriodView):
         self._strip_days = strip_days
         self._timed = timed
         self._timed_more = timed_more
+        self._spots = {post_id: more for _, more, behind in timed_more for post_id in behind}
+        self._spots.update(timed)
         self._repaint()
 
     def _as_placed(self, posts: list[Post]) -> list[Post]:
