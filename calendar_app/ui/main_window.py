@@ -29,13 +29,11 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QColor,
     QContextMenuEvent,
     QFontMetrics,
     QKeyEvent,
     QKeySequence,
     QPainter,
-    QPalette,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -100,6 +98,7 @@ from .dialogs import (
     show_error,
 )
 from .dnd import TurnOnHover
+from .post_model import paint_box_edge
 from .session import CalendarSession, FilterKey, Filters
 from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_calendar
 
@@ -2601,7 +2600,7 @@ class _FilterMenu(QMenu):
 class _ScrollingMenus(QProxyStyle):
     """The application's style, with menus that scroll when taller than the screen
     (300 key messages made the filter menu columns wider than the screen), and boxes
-    that show unticked (Fusion's edge was 1.7:1 on the menu's colour)."""
+    whose edge shows (:func:`.post_model.paint_box_edge`)."""
 
     def drawPrimitive(
         self,
@@ -2611,16 +2610,8 @@ class _ScrollingMenus(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:
         super().drawPrimitive(element, option, painter, widget)
-        if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
-            return
-        edge = QColor(option.palette.color(QPalette.ColorRole.Text))
-        edge.setAlpha(120)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(edge)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
-        painter.restore()
+        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            paint_box_edge(painter, option.rect, option.palette)
 
     def styleHint(
         self,

@@ -276,31 +276,34 @@ class PlainIconDelegate(QStyledItemDelegate):
             option.icon = icon
 
 
+def paint_box_edge(painter: QPainter, box: QRect, palette: QPalette) -> None:
+    """An edge that shows around a check box, ticked or not: Fusion's was all but the
+    list's own colour in a dark palette, and 1.7:1 on white or a menu's colour."""
+    edge = QColor(palette.color(QPalette.ColorRole.Text))
+    edge.setAlpha(120)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setPen(edge)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(box.adjusted(0, 0, -1, -1))
+    painter.restore()
+
+
 class TickingRowDelegate(PlainIconDelegate):
     """A checkable row that a click anywhere on it ticks, not only on its small box: a
-    click on a name showed the row chosen and left it unticked. An unticked box is
-    drawn with an edge that shows (Fusion's was all but the list's own colour in a dark
-    palette, and 1.7:1 on white)."""
+    click on a name showed the row chosen and left it unticked. Its box has an edge
+    that shows (:func:`paint_box_edge`)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
-        palette = option.palette
-        flags = index.flags()
-        if not flags & Qt.ItemFlag.ItemIsUserCheckable:
+        if not index.flags() & Qt.ItemFlag.ItemIsUserCheckable:
             return
         shown = QStyleOptionViewItem(option)
         self.initStyleOption(shown, index)
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, shown, widget)
-        edge = QColor(palette.color(QPalette.ColorRole.Text))
-        edge.setAlpha(120)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(edge)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(box.adjusted(0, 0, -1, -1))
-        painter.restore()
+        paint_box_edge(painter, box, option.palette)
 
     def editorEvent(
         self,
