@@ -63,11 +63,11 @@ class UndoGoesToTheCalendar(QObject):
         self._fields: list[QLineEdit | QPlainTextEdit] = []
 
     def watch(self, fields: QWidget) -> None:
-        """Watch every text field in ``fields`` (a spin box's and a date's too)."""
-        for kind in (QLineEdit, QPlainTextEdit, QAbstractSpinBox):
-            for field in fields.findChildren(kind):
-                field.installEventFilter(self)
+        """Watch every text field in ``fields`` (a spin box's and a date's too: the
+        keys go to the box, its line edit holding the text)."""
         self._fields = [*fields.findChildren(QLineEdit), *fields.findChildren(QPlainTextEdit)]
+        for field in (*self._fields, *fields.findChildren(QAbstractSpinBox)):
+            field.installEventFilter(self)
 
     def forget_typing(self) -> None:
         """Empty the watched fields' typing histories: a form filled afresh. A spin box

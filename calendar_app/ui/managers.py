@@ -82,6 +82,7 @@ from .commands import (
     UndoGoesToTheCalendar,
     UpdateKeyMessageCommand,
     plain_tooltip,
+    plural,
 )
 from .dialogs import (
     SaveAnswer,
@@ -1256,8 +1257,9 @@ class ChannelManager(_Manager[Channel]):
         lengths = self._lengths[1]
         over = len(lengths) - bisect_right(lengths, self.limit_spin.value())
         if over:
-            posts = f"{over} post{'s' if over != 1 else ''}"
-            text = f"{posts} to come {'is' if over == 1 else 'are'} longer than this."
+            text = (
+                f"{plural(over, 'post')} to come {'is' if over == 1 else 'are'} longer than this."
+            )
         else:
             text = "No post to come is longer than this." if lengths else ""
         label.setText(text)
