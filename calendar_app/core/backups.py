@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .database import KEPT_SUFFIX, in_use, remove_calendar_file
+from .database import KEPT_SUFFIX, in_use, remove_calendar_file, sound
 from .errors import (
     CadenceError,
     CalendarFileError,
@@ -343,7 +343,7 @@ def _sound(path: Path) -> bool:
     try:
         uri = f"{path.resolve().as_uri()}?mode=ro"
         with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
-            return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            return sound(conn, whole=True)
     except sqlite3.Error:
         return False
 

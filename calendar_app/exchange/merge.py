@@ -20,7 +20,6 @@ ours describes.
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from ..core.database import sound
 from ..core.errors import CalendarFileError, InvalidInput, environment_errors
 from ..core.models import (
     CHANNEL_KINDS,
@@ -154,27 +154,12 @@ def merge_into(
     with CalendarStore.open(source, read_only=True) as theirs:
         # A damaged page would otherwise surface half-way as "the calendar file is
         # damaged", which reads as if it were ours.
-        if not _sound(theirs):
+        if not sound(theirs.db.conn):
             raise CalendarFileError(f"{source} is damaged, so nothing was imported from it.")
         # Told to make what is missing, each post keeps its own channel, made here;
         # else a channel named for the import takes the posts of channels not here.
         fallback = None if options.create_missing else options.fallback_channel
         return merge_calendar(ours, theirs, fallback_channel=fallback, progress=progress)
-
-
-def _sound(store: CalendarStore) -> bool:
-    """Whether SQLite finds the file sound. The quick check first; what it finds wrong
-    is checked again in full, since SQLite 3.40 (Debian 12's, and the built program's)
-    reports "NULL value in former_names.record_id" for any rename remembered (a table
-    whose key is in another order than its columns), where the full check finds none."""
-    for check in ("quick_check", "integrity_check"):
-        try:
-            verdict = store.db.execute(f"PRAGMA {check}").fetchall()
-        except sqlite3.DatabaseError:
-            return False
-        if verdict == [("ok",)]:
-            return True
-    return False
 
 
 def merge_calendar(
