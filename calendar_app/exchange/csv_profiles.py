@@ -117,6 +117,7 @@ import csv
 import hashlib
 import io
 import itertools
+import json
 import os
 import re
 import sys
@@ -127,7 +128,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 from zoneinfo import ZoneInfo
 
 from ..core.errors import (
@@ -155,6 +156,7 @@ from ..core.models import (
     Post,
     PostStatus,
     backlog_status,
+    few,
     format_time,
     in_plans,
     in_words,
@@ -813,7 +815,11 @@ def _as_read(
             ",".join(sorted(present)),
         ]
     ).encode("utf-8", "surrogatepass")
-    return f"said:r{hashlib.blake2b(as_read, digest_size=16).hexdigest()}"
+    return f"{_ROW_MARK}{hashlib.blake2b(as_read, digest_size=16).hexdigest()}"
+
+
+_ROW_MARK = "said:r"
+"""How a note of what a row of a sheet said begins (:func:`_as_read`)."""
 
 
 class _Names:
@@ -1571,50 +1577,51 @@ def _alike_note(store: CalendarStore, added: Sequence[int], rows_kept: set[int])
     (the sheet cannot tell a change from a new row); None when none looks so."""
     if not added or not rows_kept:
         return None  # a sheet of new posts alone: no revision of one brought before
-    passed = set(added) | rows_kept
-    found: list[str] = []
     checked = {post.id: post for post in store.posts(added[:_ALIKE_CHECKED])}
-    for post in (checked[i] for i in added[:_ALIKE_CHECKED] if i in checked):  # sheet's order
-        if post.date is None:
-            continue
-        day, at = post.date.isoformat(), format_time(post.time)
-        # Of the posts a sheet brought (a post made here, a weekly "Newsletter", is no
-        # row that moved).
-        rows = store.read(
-            "SELECT id FROM posts WHERE channel_id = ? AND status != 'cancelled' AND ((title"
-            " = ? AND date BETWEEN ? AND ? AND (date != ? OR time IS NOT ?)) OR (title != ?"
-            " AND date = ? AND time IS ?)) AND EXISTS (SELECT 1 FROM post_versions v WHERE"
-            " v.post_id = posts.id AND v.earlier_revision = 0"
-            " AND substr(v.earlier_edited, 1, 6) = 'said:r')",  # (a row of a sheet)
-            [
-                post.channel_id,
-                post.title,
-                (post.date - timedelta(days=14)).isoformat(),
-                (post.date + timedelta(days=14)).isoformat(),
-                day,
-                at,
-                post.title,
-                day,
-                at,
-            ],
-        )
-        if any(row[0] not in passed for row in rows):
-            found.append(f"'{shortened(post.title)}' on {spelled_day(post.date, weekday=False)}")
+    new = [checked[i] for i in added[:_ALIKE_CHECKED] if checked.get(i) and checked[i].date]
+    if not new:
+        return None
+    near = timedelta(days=14)
+    first = min(cast(date, p.date) for p in new) - near
+    last = max(cast(date, p.date) for p in new) + near
+    # The posts a sheet's rows brought (a post made here, a weekly "Newsletter", is no
+    # row that moved), in one read: by channel, day, time and title.
+    passed = set(added) | rows_kept
+    brought: dict[int, list[tuple[date, str | None, str]]] = {}
+    for post_id, channel_id, day, at, title in store.read(
+        "SELECT id, channel_id, date, time, title FROM posts WHERE status != 'cancelled'"
+        " AND date BETWEEN ? AND ? AND channel_id IN (SELECT value FROM json_each(?))"
+        " AND EXISTS (SELECT 1 FROM post_versions v WHERE v.post_id = posts.id"
+        " AND v.earlier_revision = 0 AND substr(v.earlier_edited, 1, ?) = ?)",
+        [
+            first.isoformat(),
+            last.isoformat(),
+            json.dumps(sorted({p.channel_id for p in new})),
+            len(_ROW_MARK),
+            _ROW_MARK,
+        ],
+    ):
+        if post_id not in passed:
+            brought.setdefault(channel_id, []).append((date.fromisoformat(day), at, title))
+    found = []
+    for post in new:  # in the sheet's order
+        day, at = cast(date, post.date), format_time(post.time)
+        if any(
+            (title == post.title and abs(other - day) <= near and (other, when) != (day, at))
+            or (title != post.title and (other, when) == (day, at))
+            for other, when, title in brought.get(post.channel_id, [])
+        ):
+            found.append(f"'{shortened(post.title)}' on {spelled_day(day, weekday=False)}")
     if not found:
         return None
-    named = in_words(
-        [
-            *found[:MOST_NAMES],
-            *([f"{len(found) - MOST_NAMES} more"] if len(found) > MOST_NAMES else []),
-        ]
-    )
     posts = "post looks" if len(found) == 1 else "posts look"
+    named = in_words(found) if len(found) <= MOST_NAMES else ", ".join(few(found))
     return (
         f"{len(found)} new {posts} like a change of one an earlier import of a sheet"
         f" brought (the same title on another day or at another time, or another title at"
-        f" the same day and time): {named}. A sheet without a uid column cannot tell a row"
-        " changed there from a new one: check them, and delete the old post where a row"
-        " moved."
+        f" the same day and time): {named}. A sheet without a uid column"
+        " cannot tell a row changed there from a new one: check them, and delete the old"
+        " post where a row moved."
     )
 
 
