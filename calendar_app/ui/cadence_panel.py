@@ -99,6 +99,10 @@ _TRACK_CACHE_BYTES = 16 * 1024 * 1024
 _RANGES_KEPT = 12
 """Ranges whose rows are kept for paging back and forth."""
 HEADING = "Key messages"  # over the label column
+HEADING_LEFT, HEADING_GAP, BUTTON_RIGHT = 10, 16, 6
+"""Pixels: the heading from the column's left, before the range's button, and the button
+from the column's right (the column is measured with them: with other numbers there,
+the heading read "KEY MES")."""
 
 
 @dataclass
@@ -731,7 +735,10 @@ class CadencePanel(QWidget):
             # over one short title).
             heading = QFontMetricsF(heading_font(self.font())).horizontalAdvance(HEADING)
             button = self._span_button.sizeHint().width()
-            needed = max(label_width(self._rows, self.font()), 10 + heading + 16 + button + 6)
+            needed = max(
+                label_width(self._rows, self.font()),
+                HEADING_LEFT + heading + HEADING_GAP + button + BUTTON_RIGHT,
+            )
             if needed != self._label_needed:
                 self._label_needed = needed
                 self._everything_changed()
@@ -771,7 +778,7 @@ class CadencePanel(QWidget):
         self._axis_rect = QRectF(self._label_width, 0, right - self._label_width, axis_h)
         hint = self._span_button.sizeHint()
         self._span_button.setGeometry(
-            max(int(self._label_width) - hint.width() - 6, 0),
+            max(int(self._label_width) - hint.width() - BUTTON_RIGHT, 0),
             max(int(axis_h) - hint.height() - 3, 0),
             hint.width(),
             hint.height(),
@@ -1121,9 +1128,9 @@ class CadencePanel(QWidget):
         painter.setFont(heading_font(font))
         painter.setPen(colors.muted)
         axis = self._axis_rect
-        room = self._span_button.x() - 16  # the heading, left of the range's button
+        room = self._span_button.x() - HEADING_GAP  # the heading, left of the range's button
         painter.drawText(
-            QRectF(10, 0, room, axis.height() - 6),
+            QRectF(HEADING_LEFT, 0, room, axis.height() - 6),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
             HEADING,
         )

@@ -214,7 +214,7 @@ def test_the_heading_fits_over_short_titles(tmp_path: Path, qtbot: QtBot) -> Non
         button = widget.findChild(QToolButton, "cadenceSpan")
         assert button is not None
         heading = QFontMetricsF(cadence_panel.heading_font(widget.font()))
-        room = button.x() - 16 - 10  # as the heading is painted
+        room = button.x() - cadence_panel.HEADING_GAP - cadence_panel.HEADING_LEFT  # as painted
         assert heading.horizontalAdvance(cadence_panel.HEADING) <= room
 
 
