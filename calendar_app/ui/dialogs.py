@@ -491,6 +491,37 @@ def ask_save_over(parent: QWidget | None, title: str, changed: str) -> OverAnswe
     return said
 
 
+def ask_apply_over(parent: QWidget | None, name: str, changed: str) -> bool:
+    """Ask, as a manager applies a field another window or program changed meanwhile
+    too (``changed`` says which), whether what was typed goes over their change (a key
+    message, channel or campaign has no new one to be beside it, as a post has)."""
+    box = _question(
+        parent,
+        "appliedOverBox",
+        "Changed Elsewhere",
+        f"'{name}' was changed in another window or program while you edited it: its {changed}.",
+        "Save yours over it? Cancel leaves your typing in the form, unsaved.",
+    )
+    over = box.addButton("Save &Over", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)  # what nobody typed over is the safe side
+    box.setEscapeButton(cancel)
+    return answered(box, [(over, True)], False)
+
+
+def changed_there_too(
+    typed: dict[str, object], opened: object, now: object, words: dict[str, str]
+) -> list[str]:
+    """Of the fields typed over ``opened`` (by name), those another window or program
+    changed in ``now`` to something else than typed, in ``words`` (fields without a
+    word are not asked about): the last save silently won, field by field."""
+    return [
+        words[key]
+        for key, value in typed.items()
+        if key in words and getattr(now, key) not in (getattr(opened, key), value)
+    ]
+
+
 def closes_unsaved(dialog: QDialog, title: str, ask: Callable[[QWidget, str], SaveAnswer]) -> bool:
     """Whether ``dialog``, closing with something typed, may close without it: ``ask``
     whether to save it first; "save" accepts the dialog instead (which closes it when

@@ -121,6 +121,7 @@ from .dialogs import (
     ask_save_changes,
     ask_save_gone,
     ask_save_over,
+    changed_there_too,
     closes_unsaved,
     fit_on_screen,
     show_error,
@@ -2367,11 +2368,7 @@ class PostEditor(QDialog):
         opened = self.post
         if now is None or (now.revision, now.updated_at) == (opened.revision, opened.updated_at):
             return []
-        return [
-            _FIELD_WORDS[key]
-            for key, typed in self.changes().items()
-            if key in _FIELD_WORDS and getattr(now, key) not in (getattr(opened, key), typed)
-        ]
+        return changed_there_too(dict(self.changes()), opened, now, _FIELD_WORDS)
 
     def _close_over_gone_post(self) -> None:
         """The post edited is gone: ask whether what was typed becomes a new post (Save

@@ -86,7 +86,9 @@ from .commands import (
 )
 from .dialogs import (
     SaveAnswer,
+    ask_apply_over,
     ask_save_changes,
+    changed_there_too,
     fit_on_screen,
     message_box,
     run_modal,
@@ -132,24 +134,6 @@ def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
     box.setDefaultButton(cancel)
     run_modal(box)
     return box.clickedButton() is go
-
-
-def ask_apply_over(parent: QWidget | None, name: str, changed: str) -> bool:
-    """Ask, as a manager applies a field another window or program changed meanwhile
-    too (``changed`` says which), whether what was typed goes over their change."""
-    box = message_box(parent)
-    box.setWindowTitle("Changed Elsewhere")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setText(
-        f"'{elide(name)}' was changed in another window or program while you edited it:"
-        f" its {changed}."
-    )
-    box.setInformativeText("Save yours over it? Cancel leaves your typing in the form, unsaved.")
-    over = box.addButton("Save &Over", QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)  # what nobody typed over is the safe side
-    run_modal(box)
-    return box.clickedButton() is over
 
 
 def _next_in(ids: list[int], row: int) -> int | None:
@@ -811,12 +795,8 @@ class _Manager(QDialog, Generic[R]):
             }
             # A field changed there too, otherwise: theirs went without a word (the
             # post editor asks).
-            both = [
-                FIELD_WORDS.get(name, name)
-                for name, value in typed.items()
-                if getattr(now, name) not in (getattr(shown, name), value)
-            ]
-            if both and not self.ask_apply_over(self, self._name(now), in_words(both)):
+            both = changed_there_too(typed, shown, now, FIELD_WORDS)
+            if both and not self.ask_apply_over(self, elide(self._name(now)), in_words(both)):
                 return False
             base, new = now, replace(now, **typed)
         try:
