@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from ..core.models import ChangeSet, Post, PostStatus, isolated, one_line
 from ..core.search import SearchQuery
-from ..render.chips import seen_on
+from ..render.chips import mark_pen, seen_on
 from .dnd import drag_selected_rows, drop_action, drop_posts, wants_copy
 from .post_model import BacklogModel, PostIdRole, PostRole, rows_selection, status_label
 from .session import CalendarSession
@@ -174,9 +174,7 @@ class BacklogDelegate(QStyledItemDelegate):
         channel = self.session.channel(post.channel_id)
         pad = self.PAD
         bar = QRectF(rect.left() + pad, rect.top() + pad, self.BAR, rect.height() - 2 * pad)
-        # On the selection's colour, edged in its text's colour (1.3:1 without), as
-        # the key messages' dots are.
-        painter.setPen(QPen(text_color, 1.5) if selected else Qt.PenStyle.NoPen)
+        painter.setPen(mark_pen(selected, text_color, edge=False))
         base = palette.color(QPalette.ColorRole.Base)
         painter.setBrush(seen_on(QColor(channel.color), base))
         painter.drawRoundedRect(bar, 2, 2)
@@ -202,7 +200,7 @@ class BacklogDelegate(QStyledItemDelegate):
         dot = 8.0
         gap = 3.0
         x = float(rect.right() - pad)
-        painter.setPen(QPen(text_color, 1.5) if selected else QPen(QColor(0, 0, 0, 60), 1))
+        painter.setPen(mark_pen(selected, text_color))
         for message_id in reversed(post.message_ids):
             x -= dot
             painter.setBrush(seen_on(QColor(self.session.key_message(message_id).color), base))

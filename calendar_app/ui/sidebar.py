@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.cadence import MessageStatus
-from ..render.chips import seen_on
+from ..render.chips import mark_pen, seen_on
 from .post_model import (
     BadgeRole,
     CadenceTextRole,
@@ -184,9 +184,7 @@ class MessageDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         title_line, second_line = self._lines(opt)
 
-        # On the selection's colour, a ring of its text's colour: a blue message's dot
-        # on the blue of a selected row was gone (1.25:1).
-        painter.setPen(QPen(text_color, 1.5) if selected else QPen(QColor(0, 0, 0, 60), 1))
+        painter.setPen(mark_pen(selected, text_color))
         painter.setBrush(self._color(index))
         dot_top = title_line.top() + (title_line.height() - self.DOT) / 2
         painter.drawEllipse(QRectF(rect.left() + self.PAD + 0.5, dot_top, self.DOT, self.DOT))
