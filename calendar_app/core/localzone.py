@@ -54,25 +54,48 @@ _SIGNED_GMT = re.compile(r"Etc/GMT[+-]\d+")
 behind UTC): someone after "GMT+1" picked one two hours off."""
 
 
+_REGIONS_MEANT = {
+    name.casefold(): zone
+    for name, zone in {
+        "EST": "America/New_York",
+        "EST5EDT": "America/New_York",
+        "CST6CDT": "America/Chicago",
+        "MST": "America/Phoenix",
+        "MST7MDT": "America/Denver",
+        "PST8PDT": "America/Los_Angeles",
+        "HST": "Pacific/Honolulu",
+    }.items()
+}
+"""The region a person typing one of POSIX's North American zones means (casefolded):
+EST is UTC−05:00 all year, an hour off New York's clocks all summer."""
+
+
 def time_zone_names() -> list[str]:
-    """Every IANA zone this computer knows, sorted, without the technical aliases and
-    the POSIX fixed offsets (still taken when typed whole)."""
+    """Every IANA zone this computer knows, sorted, without the technical aliases, the
+    POSIX fixed offsets and the old names of no region ("EST", "Japan"; still taken
+    when typed whole), as calendar programs list them."""
     import zoneinfo
 
     return sorted(
         name
         for name in zoneinfo.available_timezones()
-        if not is_database_file(name) and not _SIGNED_GMT.fullmatch(name)
+        if not is_database_file(name)
+        and not _SIGNED_GMT.fullmatch(name)
+        and ("/" in name or name == "UTC")
     )
 
 
 def zone_typed(text: str) -> str:
     """The zone ``text`` names as a person types it: a zone's name ("Europe/Paris"),
     with spaces for its underscores ("America/New York"), or a part of one zone's name
-    alone, in any case ("new york"); else ``text`` without its outer spaces (for the
-    caller to refuse in its sentence)."""
+    alone, in any case ("new york"), or a North American one's abbreviation ("EST" is
+    New York's zone); else ``text`` without its outer spaces (for the caller to refuse
+    in its sentence)."""
     text = text.strip()
     written = "_".join(text.split())
+    meant = _REGIONS_MEANT.get(text.casefold())
+    if meant is not None and is_zone_name(meant):
+        return meant
     if not text or is_zone_name(text):
         return text
     if is_zone_name(written):
@@ -80,7 +103,6 @@ def zone_typed(text: str) -> str:
     wanted = text.casefold()
     names = time_zone_names()
     spoken = {name: name.replace("_", " ").casefold() for name in names}
-    # (Not "est" as EST, a fixed offset with no summer time: a region's zone is meant.)
     same = [
         name
         for name in names
@@ -92,24 +114,36 @@ def zone_typed(text: str) -> str:
     return found[0] if len(found) == 1 else text
 
 
+LOCALTIME = Path("/etc/localtime")
+TIMEZONE_FILE = Path("/etc/timezone")
+"""Where a Linux computer keeps its zone: the link systemd and desktops set, and the
+older file of Debian's that they no longer write."""
+
+
+def _zone_of_file(path: str) -> str:
+    """The zone a file of the zone database names (".../zoneinfo/Asia/Tokyo" is
+    Asia/Tokyo), or "" for any other path."""
+    marker = "zoneinfo/"
+    return path.split(marker, 1)[1] if marker in path else ""
+
+
 def system_timezone(default: str = "UTC") -> str:
-    """The IANA name of this computer's time zone, or ``default`` when unknown."""
+    """The IANA name of the time zone this computer's clock follows, or ``default``
+    when unknown: ``TZ`` (a zone's name or its file's path), else the zone
+    ``/etc/localtime`` links to (as ``timedatectl`` and desktop settings set it), else
+    Debian's older ``/etc/timezone`` (which they leave as it was)."""
     candidates: list[str] = []
     env = os.environ.get("TZ", "").lstrip(":")
     if env:
-        candidates.append(env)
-    timezone_file = Path("/etc/timezone")
-    if timezone_file.is_file():
-        candidates.append(timezone_file.read_text(encoding="utf-8", errors="replace").strip())
-    localtime = Path("/etc/localtime")
-    if localtime.is_symlink():
-        target = str(localtime.resolve())
-        marker = "zoneinfo/"
-        if marker in target:
-            candidates.append(target.split(marker, 1)[1])
+        candidates.append(_zone_of_file(env) if env.startswith("/") else env)
+    if LOCALTIME.is_symlink():
+        candidates.append(_zone_of_file(str(LOCALTIME.resolve())))
+    if TIMEZONE_FILE.is_file():
+        candidates.append(TIMEZONE_FILE.read_text(encoding="utf-8", errors="replace").strip())
     for name in candidates:
-        if name and is_zone_name(name):
-            return name
+        zone = plain_zone(name) if name else None
+        if zone is not None:
+            return zone
     return default
 
 
