@@ -160,6 +160,7 @@ from ..core.models import (
     format_time,
     in_plans,
     in_words,
+    moment_of,
     name_key,
     one_line,
     post_content,
@@ -1940,6 +1941,9 @@ def _outgoing(
         now = datetime.combine(options.today, time.min)
     else:
         now = _current_time(store.zone)
+    # Compared as moments: at the second 02:10 of the night the clocks go back, a post
+    # at 02:30 went out at the first.
+    present = now.replace(tzinfo=store.zone)
     chosen: list[tuple[datetime, Post]] = []
     # Only the days from today: a calendar's years of history are not read.
     ahead = replace(options, first=max(options.first or date.min, now.date()))
@@ -1952,7 +1956,12 @@ def _outgoing(
         at = skipped_time(post.date, at, store.zone) or at
         planned = datetime.combine(post.date, at)
         moment = planned if step is None else _on_step(planned, step)
-        if max(moment, planned) > now:  # rounded down before midnight: still to go out
+        # (01:58 rounded up to 02:00 there is skipped in turn: 03:00.)
+        moment = datetime.combine(
+            moment.date(), skipped_time(moment.date(), moment.time(), store.zone) or moment.time()
+        )
+        last = max(moment, planned)  # rounded down before midnight: still to go out
+        if moment_of(last.date(), last.time(), store.zone) > present:
             chosen.append((moment, post))
     chosen.sort(key=lambda pair: (pair[0], pair[1].id))
     if not chosen:

@@ -33,6 +33,7 @@ from ..core.models import (
     PostStatus,
     delivers,
     missed,
+    moment_of,
     name_order,
     quoted_names,
     skipped_time,
@@ -369,10 +370,16 @@ class CalendarSession(QObject):
         if at is None or self._today is not None or day != self.today():
             return at
         now = self.now()
-        if at > now:
+        # Compared as moments: at the second 02:10 of the night the clocks go back, the
+        # first 02:30 (the one a post's 02:30 is) has gone by, as has every time to 03:00.
+        present = datetime.combine(day, now, tzinfo=self.store.zone)
+        if moment_of(day, at, self.store.zone) > present:
             return at
-        minutes = (now.hour * 60 + now.minute) // 15 * 15 + 15
-        return time(minutes // 60, minutes % 60) if minutes < 24 * 60 else None
+        for minutes in range((now.hour * 60 + now.minute) // 15 * 15 + 15, 24 * 60, 15):
+            quarter = time(minutes // 60, minutes % 60)
+            if moment_of(day, quarter, self.store.zone) > present:
+                return quarter
+        return None
 
     def _arm_day_change(self) -> None:
         """Go over to the next day at the calendar's midnight, if today is the real one."""

@@ -917,6 +917,23 @@ def test_a_repeat_for_today_goes_out_at_a_time_still_ahead(
         session.undo_stack.clear()
 
 
+def test_a_time_still_ahead_in_the_second_pass_of_a_repeated_hour(
+    tmp_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At the second 02:10 of the night the clocks go back, a copy onto today kept 02:30,
+    whose first pass (the one a post's 02:30 is) went by forty minutes before."""
+    with CalendarStore.create(tmp_path / "p.cadence", timezone="Europe/Paris") as store:
+        session = CalendarSession(store)
+        night = date(2027, 10, 31)
+        monkeypatch.setattr(session, "today", lambda: night)
+        monkeypatch.setattr(session, "now", lambda: time(2, 10, fold=1))
+        assert session.still_ahead(night, time(2, 30)) == time(3, 0)
+        assert session.still_ahead(night, time(3, 15)) == time(3, 15)
+        monkeypatch.setattr(session, "now", lambda: time(2, 10))  # the first pass
+        assert session.still_ahead(night, time(2, 30)) == time(2, 30)
+        assert session.still_ahead(night, time(1, 0)) == time(2, 15)
+
+
 def test_an_idea_scheduled_for_today_goes_out_at_a_time_still_ahead(
     demo_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3114,3 +3114,38 @@ def test_a_status_word_cadence_does_not_know_leaves_a_post_already_here_as_it_is
     summary = import_csv(store, source, ImportOptions())
     assert store.post_by_uid("u-1").status == PostStatus.PUBLISHED
     assert any("'Shipped', no status Cadence knows" in note for note in summary.notes)
+
+
+def test_hootsuite_rounds_no_post_into_the_hour_the_clocks_skip(
+    store: CalendarStore, publishing: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """01:58 on the night the clocks go forward was rounded up to 02:00, a time that
+    night does not have (a tool refuses or guesses at it): 03:00."""
+    monkeypatch.setattr(csv_profiles, "_current_time", lambda zone: datetime(2027, 3, 20, 9, 0))
+    add(store, publishing["LinkedIn"], date(2027, 3, 28), time(1, 58), title="Before the change")
+    export_hootsuite(store, store.path.parent / "h.csv", ExportOptions())
+    assert read_rows(store.path.parent / "h-LinkedIn.csv") == [
+        ["28/03/2027 03:00", "Before the change", ""]
+    ]
+
+
+def test_publishing_tools_leave_out_the_first_pass_of_a_repeated_hour_gone_by(
+    store: CalendarStore, publishing: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At the second 02:10 of the night the clocks go back (Paris), a post at 02:30 went
+    out at the first 02:30, forty minutes before: it was handed to the tool again."""
+    monkeypatch.setattr(
+        csv_profiles, "_current_time", lambda zone: datetime(2027, 10, 31, 2, 10, fold=1)
+    )
+    for at in (time(2, 5), time(2, 30), time(3, 0)):
+        add(store, publishing["LinkedIn"], date(2027, 10, 31), at, title=f"{at:%H:%M}")
+    export_sprout(store, store.path.parent / "s.csv", ExportOptions())
+    assert [row[1] for row in read_rows(store.path.parent / "s-LinkedIn.csv")[1:]] == ["03:00"]
+    monkeypatch.setattr(
+        csv_profiles, "_current_time", lambda zone: datetime(2027, 10, 31, 2, 10, fold=0)
+    )
+    export_sprout(store, store.path.parent / "s.csv", ExportOptions())  # the first 02:10
+    assert [row[1] for row in read_rows(store.path.parent / "s-LinkedIn.csv")[1:]] == [
+        "02:30",
+        "03:00",
+    ]
