@@ -853,7 +853,7 @@ class ExportSummary:
     same (:data:`TOOL_TIME`), which the summary names."""
 
     def describe(self) -> str:
-        names = ", ".join(str(f) for f in self.files)
+        names = _files_named(self.files)
         counted = f"{self.posts} post{'s' if self.posts != 1 else ''}"
         if self.period:
             counted += f" ({self.period})"
@@ -878,7 +878,7 @@ class ExportSummary:
                 f" {'a profile for it' if one else 'profiles for them'}."
             )
         if self.left_over:
-            left = ", ".join(path.name for path in self.left_over)
+            left = _names_of([path.name for path in self.left_over])
             one = len(self.left_over) == 1
             text += (
                 f" {left} {'is' if one else 'are'} left from an earlier export, with"
@@ -922,7 +922,37 @@ class ExportSummary:
             [f"too long: {line}" for line in self.too_long]
             + [f"too close: {line}" for line in self.too_close]
             + [f"no link: {line}" for line in self.no_link]
+            + ([f"written: {path}" for path in self.files] if self._many(self.files) else [])
+            + [f"left from before: {path}" for path in self.left_over if self._many(self.left_over)]
         )
+
+    @staticmethod
+    def _many(paths: Sequence[Path]) -> bool:
+        """Whether the summary names ``paths`` in part (the details name each)."""
+        return len(paths) > FILES_NAMED
+
+
+FILES_NAMED = 3
+"""The files an export's summary names one by one: a publishing tool's export writes a
+file per channel (82 of them filled a box taller than the screen)."""
+
+
+def _files_named(paths: Sequence[Path]) -> str:
+    """``paths`` as a summary names them: each whole, or as many files in their folder
+    with the first few's names."""
+    if len(paths) <= FILES_NAMED:
+        return ", ".join(str(path) for path in paths)
+    folders = {path.parent for path in paths}
+    where = f" in {next(iter(folders))}" if len(folders) == 1 else ""
+    return f"{len(paths)} files{where} ({_names_of([path.name for path in paths])})"
+
+
+def _names_of(names: Sequence[str]) -> str:
+    """ "a.csv, b.csv, c.csv"; beyond :data:`FILES_NAMED`, "a.csv, b.csv and 80 more"."""
+    if len(names) <= FILES_NAMED:
+        return ", ".join(names)
+    shown = FILES_NAMED - 1
+    return f"{', '.join(names[:shown])} and {len(names) - shown} more"
 
 
 @dataclass

@@ -3149,3 +3149,31 @@ def test_publishing_tools_leave_out_the_first_pass_of_a_repeated_hour_gone_by(
         "02:30",
         "03:00",
     ]
+
+
+def test_an_export_to_many_files_names_a_few_and_details_them_all(
+    store: CalendarStore, add_channel: Callable[..., int]
+) -> None:
+    """A publishing tool's export of 82 channels named each file's whole path in its
+    summary: a box taller than the screen, its OK button out of reach."""
+    for n in range(6):
+        add(store, add_channel(f"Social {n}"), date(2027, 1, 4), time(9, 0), title=f"P{n}")
+    folder = store.path.parent
+    summary = export_hootsuite(store, folder / "h.csv", ExportOptions(today=TODAY))
+    assert summary.describe().startswith(
+        f"Exported 6 posts to 6 files in {folder} (h-Social 0.csv, h-Social 1.csv and 4 more)."
+    )
+    assert [line for line in summary.details() if line.startswith("written: ")] == [
+        f"written: {folder / f'h-Social {n}.csv'}" for n in range(6)
+    ]
+    for post in store.all_posts():
+        if post.title != "P0":  # sent since: five files left from the first export
+            store.update_post(post.id, {"status": PostStatus.PUBLISHED})
+    again = export_hootsuite(store, folder / "h.csv", ExportOptions(today=TODAY))
+    assert f"to {folder / 'h-Social 0.csv'}." in again.describe()
+    assert " h-Social 1.csv, h-Social 2.csv and 3 more are left from an earlier" in (
+        again.describe()
+    )
+    assert again.details() == [
+        f"left from before: {folder / f'h-Social {n}.csv'}" for n in range(1, 6)
+    ]
