@@ -132,9 +132,9 @@ _APPLICATION: QGuiApplication | None = None
 def ensure_gui_application() -> QCoreApplication:
     """The running Qt application, or a new :class:`QGuiApplication` when there is none.
 
-    Without ``DISPLAY`` or ``WAYLAND_DISPLAY`` the new application uses the
-    offscreen platform (unless ``QT_QPA_PLATFORM`` says otherwise), so that
-    ``cadence export --format pdf`` works on a server.
+    The new application uses the offscreen platform, whatever display the environment
+    names: ``cadence export --format pdf`` works on a server, and from a cron job or a
+    closed ssh session whose display is gone (Qt aborted there).
     """
     global _APPLICATION
     app = QCoreApplication.instance()
@@ -142,8 +142,7 @@ def ensure_gui_application() -> QCoreApplication:
         if not isinstance(app, QGuiApplication):
             raise RuntimeError("A PDF needs a QGuiApplication, not a bare QCoreApplication.")
         return app
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if not _utf8_locale():
         # Qt switches to C.UTF-8 itself, with four lines on stderr that a script
         # exporting a report would take for trouble (the report's words and dates
