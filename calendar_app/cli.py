@@ -24,6 +24,8 @@ from .core.errors import OUT_OF_MEMORY, CadenceError, ImportProblem, InvalidInpu
 from .core.models import (
     CHANNEL_KINDS,
     DATED_ONLY,
+    MAX_CADENCE_DAYS,
+    MAX_CHAR_LIMIT,
     NewPost,
     Post,
     PostStatus,
@@ -109,7 +111,21 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{shown}' is not a whole number of at least 1")
     if len(digits) > 100:  # (Python reads no number of over 4300 digits)
         raise argparse.ArgumentTypeError(f"'{shown}' is far too large")
-    return int(digits)  # the store says how large it may be, in its own sentence
+    return int(digits)
+
+
+def _cadence_days(text: str) -> int:
+    days = _positive_int(text)
+    if days > MAX_CADENCE_DAYS:  # a mistake in the command, as 0 is
+        raise argparse.ArgumentTypeError(f"a cadence is at most {MAX_CADENCE_DAYS} days")
+    return days
+
+
+def _char_limit(text: str) -> int:
+    limit = _positive_int(text)
+    if limit > MAX_CHAR_LIMIT:
+        raise argparse.ArgumentTypeError(f"a character limit is at most {MAX_CHAR_LIMIT:,}")
+    return limit
 
 
 def _rule_arg(text: str) -> str:
@@ -155,12 +171,14 @@ def _open(path: Path) -> CalendarStore:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
-    from .core.localzone import first_day_of_week, system_timezone, zone_typed
+    from .core.localzone import first_day_of_week, is_zone_name, system_timezone, zone_typed
     from .core.store import CalendarStore
 
     # " Europe/Paris ", "new york" as the window takes them; "" refused as "  " is (an
     # empty shell variable), not read as the computer's zone.
     zone = system_timezone() if args.timezone is None else zone_typed(args.timezone)
+    if not is_zone_name(zone):  # a mistake in the command, as a malformed date is
+        raise UsageError(f"'{zone}' is not a time zone; use an IANA name like Europe/Paris.")
     week_start = args.week_start or first_day_of_week()
     with CalendarStore.create(
         args.path, name=args.name, timezone=zone, week_start=week_start
@@ -589,6 +607,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.channel is not None and shows_nothing(args.channel):  # "$EMPTY": not no option
         raise InvalidInput("A channel needs a name.")
+    if str(args.file) == "-":
+        raise UsageError(
+            "FILE names the file to import; Cadence does not read imports from the"
+            " terminal's input."
+        )
     if args.file.is_dir():
         raise InvalidInput(f"{args.file} is a folder, not a file to import.")
     if not args.file.exists():
@@ -623,6 +646,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _an(fmt: str) -> str:
+    """ "an ics", "an html", "a csv": a format's name with its article, as it is read."""
+    return f"{'an' if fmt in ('ics', 'html') else 'a'} {fmt}"
+
+
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from .exchange.formats import EXPORTERS, ExportOptions
 
@@ -630,13 +658,19 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("--to comes before --from.")
     if args.without_notes and args.format in ("csv", "cadence"):
         raise UsageError(
-            f"--without-notes is for an iCalendar file to share; a {args.format} export is"
+            f"--without-notes is for an iCalendar file to share; {_an(args.format)} export is"
             " a copy of the calendar, notes and all."
         )
-    if args.semicolons and args.format != "csv":
+    for given, option in ((args.semicolons, "--semicolons"), (args.bom, "--bom")):
+        if given and args.format != "csv":  # (taken without a word: a file unlike the one asked)
+            raise UsageError(
+                f"{option} is for a CSV file to open in Excel; {_an(args.format)} export keeps"
+                " its own layout."
+            )
+    if args.date_order is not None and args.format not in ("hootsuite", "sprout"):
         raise UsageError(
-            f"--semicolons is for a CSV file to open in Excel; a {args.format} export keeps"
-            " its own layout."
+            f"--date-order is for the publishing tools' files; {_an(args.format)} export"
+            " writes its dates in its own way."
         )
     if str(args.output) == "-":
         raise UsageError(
@@ -650,7 +684,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             message_ids=frozenset(_message_id(store, m) for m in args.message),
             campaign_ids=frozenset(_campaign_id(store, c) for c in args.campaign),
             statuses=frozenset(args.status),
-            day_first=args.date_order == "day-first",
+            day_first=args.date_order != "month-first",
             byte_order_mark=args.bom,
             semicolons=args.semicolons,
             today=args.today,
@@ -739,7 +773,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", type=_color_arg, metavar="#RRGGBB", help="its colour")
     p.add_argument(
         "--char-limit",
-        type=_positive_int,
+        type=_char_limit,
         metavar="N",
         help="the most characters a post may have there",
     )
@@ -757,7 +791,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--statement", default="", help="the message in one or two sentences")
     p.add_argument(
         "--cadence-days",
-        type=_positive_int,
+        type=_cadence_days,
         metavar="N",
         help="repeat it at least every N days (default: the calendar's default)",
     )
@@ -1013,8 +1047,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--date-order",
         choices=("day-first", "month-first"),
-        default="day-first",
-        help="how publishing-tool CSV files write dates (default: day-first)",
+        help="hootsuite, sprout: how the files write dates (default: day-first)",
     )
     p.add_argument(
         "--bom",
