@@ -58,7 +58,7 @@ from ..core.cadence import (
     default_window,
     deliveries_from_posts,
 )
-from ..core.models import LAST_DAY, ChangeSet, KeyMessage, add_months, every_days, few
+from ..core.models import LAST_DAY, ChangeSet, KeyMessage, add_months, every_days, few, isolated
 from ..render.cadence_strip import (
     StripColors,
     StripLayout,
@@ -1233,15 +1233,16 @@ class CadencePanel(QWidget):
                 # Before the days a message without a start is counted from, with nothing
                 # delivered: "on time" said more than anyone knows.
                 return (
-                    f"{day_text(day)}: no delivery, not counted ({row.title} has no start"
+                    f"{day_text(day)}: no delivery, not counted ({isolated(row.title)} has no start"
                     f" date; Cadence counts it from {day_text(origin, weekday=False)},"
                     f" {DEFAULT_WINDOW_DAYS} days back)"
                 )
-            return f"{day_text(day)}: no delivery; {row.title} is on time"
+            return f"{day_text(day)}: no delivery; {isolated(row.title)} is on time"
+        title = isolated(row.title)
         if message.starts_on is not None and day < message.starts_on:
-            return f"{day_text(day)}: before {row.title} starts ({day_text(message.starts_on)})"
+            return f"{day_text(day)}: before {title} starts ({day_text(message.starts_on)})"
         if message.ends_on is not None and day > message.ends_on:
-            return f"{day_text(day)}: after {row.title} ended ({day_text(message.ends_on)})"
+            return f"{day_text(day)}: after {title} ended ({day_text(message.ends_on)})"
         return f"{day_text(day)}: outside the analysed period"
 
     def _delivered_near(self, row: StripRow, day: date) -> bool:
@@ -1279,7 +1280,7 @@ class CadencePanel(QWidget):
         )
         last = day_text(row.last_delivery, year=today) if row.last_delivery is not None else "never"
         lines = [
-            f"{row.title} — {row.status_label}",
+            f"{isolated(row.title)} — {row.status_label}",
             f"{every_days(row.cadence_days).capitalize()} · last delivered {last} · {nxt}",
         ]
         if row.status == MessageStatus.OVERDUE and row.last_delivery is not None:

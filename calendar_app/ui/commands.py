@@ -306,15 +306,18 @@ def plain_tooltip(text: str) -> str:
         shown.append(line)
         rows += takes
     lines = (html.escape(line, quote=False) for line in shown)
+    # Read left to right as the window's English is, whatever the first letter: a tip
+    # starting with a Hebrew title (or an Arabic locale's date) was set right to left
+    # whole, its English lines pushed right and their parts reversed.
     return (
-        "<qt>"
+        "<qt><div dir='ltr'>"
         + "<br>".join(
             f"<nobr>{line.translate(_HELD_ON_ITS_LINE)}</nobr>"
             if len(line) <= _TIP_LINE_CHARS
             else line
             for line in lines
         )
-        + "</qt>"
+        + "</div></qt>"
     )
 
 

@@ -1037,7 +1037,7 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
 
     def _tooltip_lines(self, message: KeyMessage, cadence: MessageCadence | None) -> list[str]:
         """What hovering a message tells, line by line (a blank line before its statement)."""
-        lines = [f"{message.title} · {every_days(message.cadence_days)}"]
+        lines = [f"{isolated(message.title)} · {every_days(message.cadence_days)}"]
         if cadence is not None:
             badge = badge_text(cadence)
             fill = next_fill(self.session, message.id) if cadence.status == "unplanned" else None

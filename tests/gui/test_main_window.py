@@ -5312,6 +5312,24 @@ def test_a_tooltip_keeps_each_short_line_on_its_line(window: MainWindow, qtbot: 
         QToolTip.hideText()
 
 
+def test_a_tooltip_starting_with_a_right_to_left_title_reads_left_to_right(
+    qapp: QApplication,
+) -> None:
+    """A post titled in Hebrew: its tooltip was set right to left whole ("מבצע :Key
+    messages"), Qt taking the direction of its first letter."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(plain_tooltip("מבצע אביב\nKey messages: מבצע, Spring\n20 Nov: LinkedIn"))
+    block = document.firstBlock()
+    directions = []
+    while block.isValid():
+        directions.append(block.textDirection())
+        block = block.next()
+    assert directions == [Qt.LayoutDirection.LeftToRight]  # one block, its lines broken
+    assert document.toPlainText() == "מבצע אביב\nKey messages: מבצע, Spring\n20 Nov: LinkedIn"
+
+
 @OFFSCREEN_POPUPS
 @pytest.mark.parametrize(
     "line",
