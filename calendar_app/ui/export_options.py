@@ -168,6 +168,9 @@ class ExportOptionsDialog(QDialog):
         )
         self.semicolons.setObjectName("exportSemicolons")
         self.semicolons.setChecked(QLocale().decimalPoint() == ",")
+        # That Excel reads a file without the mark in the computer's older code page
+        # ("GrÃ¶ÃŸe"): both start ticked there, as the README's recipe gives them.
+        self.byte_order_mark.setChecked(self.semicolons.isChecked())
         self.date_order = QComboBox()
         self.date_order.setObjectName("exportDateOrder")
         self.date_order.setAccessibleName("Date order")

@@ -584,16 +584,19 @@ def test_an_export_into_a_folder_it_cannot_write_is_refused_before_replacing_is_
 def test_a_csv_for_excel_where_a_comma_is_the_decimal_mark_is_separated_by_semicolons(
     session: CalendarSession, qtbot: QtBot
 ) -> None:
-    """Excel in France or Germany opened Cadence's comma-separated CSV in one column."""
+    """Excel in France or Germany opened Cadence's comma-separated CSV in one column
+    (and, without a byte-order mark, its accents in the older code page)."""
     before = QLocale()
     try:
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
         french = open_dialog(session, "csv", qtbot)
         assert french.semicolons.isChecked()
         assert french.options().semicolons
+        assert french.options().byte_order_mark
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         english = open_dialog(session, "csv", qtbot)
         assert not english.semicolons.isChecked()
+        assert not english.options().byte_order_mark
         english.semicolons.setChecked(True)
         assert english.options().semicolons
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
