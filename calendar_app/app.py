@@ -31,10 +31,12 @@ def default_calendar() -> Path:
         return path
     from .core.demo import write_demo
     from .core.errors import CalendarFileError, os_problem_for
+    from .core.localzone import first_day_of_week
+    from .core.models import WeekStart
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_demo(path)
+        write_demo(path, week_start=WeekStart(first_day_of_week()))  # as a new calendar's weeks
     except CalendarFileError:
         if not path.exists():
             raise

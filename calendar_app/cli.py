@@ -190,8 +190,10 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from .core.demo import write_demo
+    from .core.localzone import first_day_of_week
 
-    summary = write_demo(args.path, today=args.today)
+    # Its weeks start as init's do (Sunday in the US, Saturday in Egypt).
+    summary = write_demo(args.path, today=args.today, week_start=WeekStart(first_day_of_week()))
     print(_line(f"Wrote the demo calendar to {args.path}: {summary}."), file=out)
     return 0
 

@@ -775,6 +775,16 @@ def test_demo_is_deterministic(tmp_path: Path) -> None:
     assert gaps_a == gaps_b
 
 
+def test_demo_starts_its_weeks_as_init_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    for name in ("demo", "init"):
+        assert run(name, tmp_path / f"{name}.cadence")[0] == 0
+        with CalendarStore.open(tmp_path / f"{name}.cadence") as store:
+            assert store.info().week_start == "sunday", name
+
+
 def test_demo_looks_like_real_work(demo: Path) -> None:
     posts = json.loads(run("post", "list", demo, "--json")[1])
     report = json.loads(run("gaps", demo, "--as-of", TODAY, "--json")[1])

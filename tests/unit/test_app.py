@@ -33,6 +33,21 @@ def test_the_demo_is_written_once_and_then_opened_as_it_is(data: Path) -> None:
     assert sorted(p.name for p in data.iterdir()) == [app.DEMO_NAME]
 
 
+@pytest.mark.parametrize(
+    ("language", "week_start"),
+    [("en_US.UTF-8", "sunday"), ("ar_EG.UTF-8", "saturday"), ("de_DE.UTF-8", "monday")],
+)
+def test_the_demos_weeks_start_as_the_computers_language_settings_do(
+    data: Path, monkeypatch: pytest.MonkeyPatch, language: str, week_start: str
+) -> None:
+    """The demo started its weeks on Monday everywhere (Cairo's Friday and Saturday
+    shaded mid-grid), where a new calendar made beside it started them as the locale
+    does."""
+    monkeypatch.setenv("LC_ALL", language)
+    with CalendarStore.open(app.default_calendar()) as store:
+        assert store.info().week_start == week_start
+
+
 def test_a_demo_the_disk_cannot_hold_leaves_nothing_behind(
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
