@@ -306,6 +306,9 @@ def shows_nothing(text: str) -> bool:
 _STROKES = str.maketrans(
     {
         **{"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"},
+        # Letters a keyboard without them writes as two (French "coeur", Danish
+        # "faerge", Icelandic "Thorshofn").
+        **{"œ": "oe", "æ": "ae", "þ": "th", "ð": "d"},
         # Arabic script: the stretch that decorates a word (tatweel) goes; Persian's
         # yeh and keheh, as Persian and Arabic keyboards type them, are one letter each,
         # and a final yeh written without its dots (alef maksura) is a yeh.
@@ -313,6 +316,8 @@ _STROKES = str.maketrans(
         "\u06cc": "\u064a",
         "\u0649": "\u064a",
         "\u06a9": "\u0643",
+        # A closing ta marbuta is written as heh in much of Egypt and the Levant.
+        "\u0629": "\u0647",
     }
 )
 """Letters whose accent is a stroke or a missing dot, which Unicode gives no parts:

@@ -1205,6 +1205,24 @@ def test_search_reads_arabic_script_as_its_keyboards_and_calligraphy_write_it(
     assert store.search_ids("يادگيري") == {persian}  # and its yeh
     assert store.search_ids("کتاب") == {persian}  # as written
     assert store.search_ids("مستشفی") == {hospital}  # its final yeh typed in Persian
+    cairo = add_post("القاهرة اليوم", channel, D2)
+    assert store.search_ids("القاهره") == {cairo}  # its ta marbuta written as heh
+
+
+def test_search_finds_letters_written_as_two_by_a_keyboard_without_them(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    """ "coeur" did not find "cœur" (French keyboards have no œ), nor "faerge" "færge"."""
+    heart = add_post("Chef-d'œuvre du cœur", channel, D)
+    ferry = add_post("Ærøskøbing færge", channel, D1)
+    north = add_post("Þórshöfn og Fjörður", channel, D2)
+    coffee = add_post("Coffee", channel, D2)
+    assert store.search_ids("coeur") == {heart}
+    assert store.search_ids("oeuvre") == {heart}
+    assert store.search_ids("cœur") == {heart}  # as written
+    assert store.search_ids("faerge aeroskobing") == {ferry}
+    assert store.search_ids("thorshofn fjordur") == {north}
+    assert store.search_ids("co") == {heart, coffee}
 
 
 def test_search_finds_signs_and_quoted_phrases_as_written(
