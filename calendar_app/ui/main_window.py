@@ -182,6 +182,10 @@ SMALLEST = QSize(620, 480)
 """The window's smallest in the usual font: within a half screen at 125% (640 wide)."""
 
 
+AZERTY_DIGITS = ("&", "é", '"')
+"""What the keys 1, 2, 3 of a French or Belgian keyboard give without Shift."""
+
+
 class MainWindow(QMainWindow):
     """One window on one calendar at a time."""
 
@@ -309,6 +313,10 @@ class MainWindow(QMainWindow):
             action = self._action(
                 label, partial(self.set_view, index), f"Ctrl+{index + 1}", checkable=True
             )
+            # A French or Belgian keyboard's 1, 2, 3 give &, é, " without Shift: Qt
+            # read Ctrl with them as those, and the views did not switch.
+            azerty = QKeySequence(f"Ctrl+{AZERTY_DIGITS[index]}")
+            action.setShortcuts([action.shortcut(), azerty])
             self.view_group.addAction(action)
             self.view_actions.append(action)
         self.panel_action = self._action(

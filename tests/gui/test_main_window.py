@@ -245,6 +245,11 @@ def test_ctrl_shortcuts_switch_views(window: MainWindow, qtbot: QtBot) -> None:
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.view_index() == index
         assert window.view().current_date() == TODAY
+    # The keys 1, 2, 3 of a French (AZERTY) keyboard, as Qt reads them with Ctrl.
+    azerty = (Qt.Key.Key_Ampersand, Qt.Key.Key_Eacute, Qt.Key.Key_QuoteDbl)
+    for index, key in [*enumerate(azerty)][::-1]:
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.view_index() == index
 
 
 def test_a_month_shown_again_keeps_its_gaps_after_a_change(
