@@ -671,7 +671,9 @@ class WeekView(PeriodView):
                 room = 1  # too narrow for both: overlapping posts all wait behind "+N"
             # Where more posts overlap than there is room for, the last lane takes every
             # post that would lie beyond it: one alone there is drawn, posts that meet
-            # there wait behind one "+N" at the time of the first.
+            # there wait behind one "+N" at the time of the first, which stands for the
+            # posts within its block (posts every quarter of an hour made one crowd of
+            # the whole day, its "+N" at 07:00 for the 40 posts at 10:00).
             crowds: list[list[Post]] = []
             crowd_end = -1
             for post, lane, lanes in _lanes(self._as_placed(posts)):
@@ -683,7 +685,7 @@ class WeekView(PeriodView):
                     crowds[-1].append(post)
                 else:
                     crowds.append([post])
-                crowd_end = max(crowd_end, start + BLOCK_MINUTES)
+                    crowd_end = start + BLOCK_MINUTES
             for crowd in crowds:  # in time order, as the day's posts are
                 focused = next((p for p in crowd if p.id == self._focus_post), None)
                 if focused is None and len(crowd) == 1:

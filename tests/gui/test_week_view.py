@@ -354,6 +354,33 @@ def test_one_crowded_moment_hides_only_the_posts_that_meet_there(
     assert more.top() < week.y_for_time(time(9, 45))
 
 
+def test_a_crowded_hour_in_a_busy_day_has_its_own_plus_n(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Posts every quarter of an hour from 07:00 and 40 at 10:00 made one crowd of the
+    whole morning: its "+70" at 07:00, nothing at 10:00 said 40 posts were there, and
+    scrolled to 09:30 the edge called them "earlier"."""
+    day = date(2026, 11, 18)
+    for minutes in range(7 * 60, 12 * 60, 15):
+        for n in range(2):
+            add_post(session, f"Slot {n}", day, time(minutes // 60, minutes % 60))
+    ten = [add_post(session, f"Crowd {n}", day, time(10, 0)) for n in range(40)]
+    week.set_current_date(day)
+    mores = week.timed_more_rects(day)
+    at_ten = [m for m in mores if abs(m.top() - week.y_for_time(time(10, 0))) <= 2]
+    assert len(at_ten) == 1
+    assert all(m.top() >= week.y_for_time(time(7, 0)) - 2 for m in mores)
+    assert week.hidden_count(day) == sum(1 for i in week.posts_on(day) if week.chip_rect(i) is None)
+    week.scroll_to_time(time(9, 30))
+    shown = set(week.visible_posts(day))
+    hints = week.out_of_sight_texts(day)
+    earlier = [h for h in hints if h.startswith("↑")]  # "↑ 16 earlier", or "↑ 16"
+    assert earlier, hints
+    count = int("".join(c for c in earlier[0] if c.isdigit()))
+    assert count < 40, earlier  # the posts at 10:00 are no earlier than what is shown
+    assert not set(ten) <= shown  # most of them still wait behind the "+N"
+
+
 @pytest.mark.parametrize(
     ("times", "scroll"),
     [
