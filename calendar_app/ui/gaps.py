@@ -140,6 +140,10 @@ def add_fill_actions(
     )
 
 
+GAP_MENUS_INLINE = 6
+"""The "Fill the Gap" submenus a day's menu holds itself; more go in one submenu."""
+
+
 def add_gap_menus(
     menu: QMenu,
     session: CalendarSession,
@@ -148,13 +152,18 @@ def add_gap_menus(
     at: time | None,
     select: Select,
 ) -> None:
-    """A "Fill the Gap" submenu per key message overdue on ``day``, if any. Only from
-    today on: a gap in the past is history, not a plan."""
+    """A "Fill the Gap" submenu per key message overdue on ``day``, if any, in one
+    "Fill a Gap" submenu (named ``gapMenus``) beyond :data:`GAP_MENUS_INLINE` of them.
+    Only from today on: a gap in the past is history, not a plan."""
     overdue = overdue_on(session, day) if day >= session.today() else []
     if overdue:
         menu.addSeparator()
+    holder = menu
+    if len(overdue) > GAP_MENUS_INLINE:  # 50 filled a menu two columns wide, far away
+        holder = menu.addMenu(f"Fill a &Gap ({len(overdue)} key messages overdue)")
+        holder.setObjectName("gapMenus")
     for message in overdue:
-        submenu = menu.addMenu("Fill the &Gap of " + menu_text(short(message.title)))
+        submenu = holder.addMenu("Fill the &Gap of " + menu_text(short(message.title)))
         submenu.setObjectName("gapMenu")
         add_fill_actions(submenu, session, parent, message, day, at, select)
 

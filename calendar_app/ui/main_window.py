@@ -1403,6 +1403,8 @@ class MainWindow(QMainWindow):
 
             day = self.view().current_date()
             add_gap_menus(menu, self.session, self, day, at, self._select_placed)
+            for many in menu.findChildren(QMenu, "gapMenus"):
+                many.setStyle(_scrolling_menus())  # 300 messages may all be overdue
         return menu
 
     def _drop_post_menu(self) -> None:
@@ -1411,9 +1413,10 @@ class MainWindow(QMainWindow):
         the session their actions named, after another calendar was opened)."""
         menu = self._post_menu
         menu.clear()
-        for submenu in menu.findChildren(QMenu, "gapMenu"):
-            submenu.setParent(None)  # gone from the window's widgets now
-            submenu.deleteLater()
+        for name in ("gapMenu", "gapMenus"):
+            for submenu in menu.findChildren(QMenu, name):
+                submenu.setParent(None)  # gone from the window's widgets now
+                submenu.deleteLater()
 
     def _say_occurrences(self, count: int) -> None:
         self._tell_placed(

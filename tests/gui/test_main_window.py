@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMenuBar,
     QPushButton,
+    QStyle,
     QTimeEdit,
     QToolBar,
     QToolButton,
@@ -91,7 +92,7 @@ from calendar_app.ui.dnd import (
     put_on_clipboard,
 )
 from calendar_app.ui.editor import PostEditor
-from calendar_app.ui.gaps import IDEAS_OFFERED, short
+from calendar_app.ui.gaps import IDEAS_OFFERED, overdue_on, short
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.post_model import AgendaModel, IdRole
@@ -3860,6 +3861,36 @@ def test_the_gap_menus_of_a_right_click_go_with_the_next_one(
     write_demo(other, today=TODAY)
     assert window.open_calendar(other)  # another calendar: nothing of this one's left
     assert gone(second)
+
+
+def test_a_day_with_many_messages_overdue_gathers_their_gap_menus(
+    settings: QSettings, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Fifty messages overdue on a day made its menu two columns wide, taller than the
+    screen and away from the click: past a few, one "Fill a Gap" submenu that scrolls."""
+    for number in range(12):
+        session.store.add_key_message(
+            f"Never said {number}", cadence_days=7, starts_on=TODAY - timedelta(days=60)
+        )
+    many = CalendarSession(session.store, today=TODAY)
+    window = MainWindow(many, settings)
+    qtbot.addWidget(window)
+    window.go_to(TODAY)
+    menu = window.post_menu()
+    (holder,) = gap_menus_of(menu)
+    assert holder.objectName() == "gapMenus"
+    overdue = len(overdue_on(many, TODAY))
+    assert overdue >= 12
+    assert holder.title() == f"Fill a &Gap ({overdue} key messages overdue)"
+    inside = [a.menu() for a in holder.actions()]
+    assert len(inside) == overdue
+    assert all(isinstance(m, QMenu) and m.actions() for m in inside)
+    assert holder.style().styleHint(QStyle.StyleHint.SH_Menu_Scrollable, None, holder)
+    window.post_menu()  # the next right-click: the last one's menus go
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(holder)
+    assert not any(shiboken6.isValid(m) for m in inside)
+    many.undo_stack.clear()
 
 
 def gap_menus_of(menu: QMenu) -> list[QMenu]:
