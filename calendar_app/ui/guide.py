@@ -219,6 +219,10 @@ def _month_picture(session: CalendarSession, example: GuideExample) -> QImage:
         month.deleteLater()
 
 
+SIDEBAR_PICTURE_ROWS = 6
+"""The key messages the guide's picture of the sidebar shows at most (its first ones)."""
+
+
 def _sidebar_picture(session: CalendarSession) -> QImage:
     from .sidebar import MessageSidebar
 
@@ -231,6 +235,10 @@ def _sidebar_picture(session: CalendarSession) -> QImage:
         view = sidebar.messages_view
         rect = QRect(view.geometry())
         rect.setTop(sidebar.messages_label.geometry().top())
+        rows = view.model().rowCount()
+        if rows > SIDEBAR_PICTURE_ROWS:  # 300 messages made a picture 13,000 pixels tall
+            last = view.visualRect(view.model().index(SIDEBAR_PICTURE_ROWS - 1, 0))
+            rect.setBottom(view.geometry().top() + view.viewport().geometry().top() + last.bottom())
         return _grab(sidebar, rect.adjusted(-8, -4, 8, 4))
     finally:
         sidebar.deleteLater()

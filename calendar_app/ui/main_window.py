@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -314,9 +315,10 @@ class MainWindow(QMainWindow):
                 label, partial(self.set_view, index), f"Ctrl+{index + 1}", checkable=True
             )
             # A French or Belgian keyboard's 1, 2, 3 give &, é, " without Shift: Qt
-            # read Ctrl with them as those, and the views did not switch.
-            azerty = QKeySequence(f"Ctrl+{AZERTY_DIGITS[index]}")
-            action.setShortcuts([action.shortcut(), azerty])
+            # read Ctrl with them as those, and the views did not switch. (The same
+            # keys to the user: not listed beside Ctrl+1 in menus and shortcuts.)
+            azerty = QShortcut(QKeySequence(f"Ctrl+{AZERTY_DIGITS[index]}"), self)
+            azerty.activated.connect(action.trigger)
             self.view_group.addAction(action)
             self.view_actions.append(action)
         self.panel_action = self._action(

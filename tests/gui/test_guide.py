@@ -23,6 +23,8 @@ from calendar_app.render.chips import contrast
 from calendar_app.ui.guide import (
     MONTH_PICTURE,
     PANEL_PICTURE,
+    SIDEBAR_PICTURE,
+    SIDEBAR_PICTURE_ROWS,
     AboutDialog,
     GuideDialog,
     GuideExample,
@@ -193,6 +195,30 @@ def test_the_panel_picture_shows_the_example_however_far_down_its_row_is(
         image = pictures.images[PANEL_PICTURE]
         above_the_key = image.copy(0, 0, image.width(), image.height() - 40 * ratio(image))
         assert _reddish_pixels(above_the_key) > 50  # the example's red bar
+
+
+def test_the_sidebar_picture_shows_a_few_messages_however_many_there_are(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    """300 key messages made the picture of "the status of each key message" 13,000
+    pixels tall, the rest of the guide far below it."""
+    sizes = {}
+    for count in (SIDEBAR_PICTURE_ROWS, 40):
+        with CalendarStore.create(tmp_path / f"m{count}.cadence", name="Many") as store:
+            channel = store.add_channel("LinkedIn").created[0]
+            since = TODAY - timedelta(days=60)
+            messages = tuple(
+                store.add_key_message(f"Message {n:02d}", cadence_days=7, starts_on=since)
+                for n in range(count)
+            )
+            once = TODAY - timedelta(days=30)  # each overdue since: a gap of its own to show
+            ids = tuple(m.created[0] for m in messages)
+            store.add_post(NewPost("Once", channel, ids, once, time(9), PostStatus.PUBLISHED))
+            pictures = render_pictures(CalendarSession(store, today=TODAY))
+            assert pictures.example.title == "Message 00"  # this calendar's, not the demo's
+            image = pictures.images[SIDEBAR_PICTURE]
+            sizes[count] = image.height() // ratio(image)
+    assert sizes[40] <= sizes[SIDEBAR_PICTURE_ROWS] + 4  # the first rows, not forty
 
 
 def ratio(image: QImage) -> int:
