@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.cadence import Gap
-from ..core.models import MONTHS, every_days
+from ..core.models import MONTHS, every_days, isolated
 from ..core.store import CalendarStore
 from ..render.chips import mix
 from .dialogs import LISTED_AS, fit_on_screen
@@ -320,7 +320,7 @@ def gap_story(example: GuideExample, today: date) -> str:
     """What the panel's picture shows about the example's gap, in one or two sentences."""
     gap = example.gap
     days = example.cadence_days
-    name = f"“{html.escape(example.title)}” ({every_days(days)})"
+    name = f"“{html.escape(isolated(example.title))}” ({every_days(days)})"
     if gap.end < today:
         when = (
             f"on {_day(gap.start)}"
@@ -349,7 +349,7 @@ def gap_story(example: GuideExample, today: date) -> str:
 def guide_html(pictures: GuidePictures) -> str:
     """The guide's text, with the pictures referred to by their resource names."""
     example = pictures.example
-    title = html.escape(example.title)
+    title = html.escape(isolated(example.title))  # a Hebrew name kept whole in English
     where = "the demo calendar" if pictures.from_demo else "your calendar"
     undo = _native(QKeySequence.StandardKey.Undo)
     copy = _native(QKeySequence.StandardKey.Copy)

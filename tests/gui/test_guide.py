@@ -274,6 +274,13 @@ def test_the_panel_caption_tells_the_gap_as_it_is_on_today(
     assert ("25 November" in story) == (after == date(2026, 11, 25))
 
 
+def test_the_guide_sets_a_right_to_left_name_apart() -> None:
+    """ "such as “מבצע ב-Cadence 2027”" showed in pieces, its number before its words."""
+    title = "מבצע ב-Cadence 2027"
+    example = GuideExample(1, title, 7, Gap(TODAY, TODAY, 1), TODAY - timedelta(days=8), None)
+    assert f"“\u2068{title}\u2069” (every 7 days)" in gap_story(example, TODAY)
+
+
 @given(
     start=st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)),
     days=st.integers(min_value=1, max_value=40),
