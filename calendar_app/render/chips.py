@@ -9,11 +9,12 @@ logical pixels as floats, so the result stays crisp at any device pixel ratio.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 
 from ..core import colors
@@ -23,8 +24,11 @@ __all__ = [
     "Chip",
     "ChipTheme",
     "chip_height",
+    "clock_edit_format",
+    "clock_text",
     "contrast_text",
     "fit_posts",
+    "hour_text",
     "is_dark",
     "luminance",
     "mix",
@@ -38,6 +42,7 @@ __all__ = [
     "split_more",
     "time_text",
     "tint",
+    "twelve_hour_clock",
     "with_alpha",
 ]
 
@@ -135,9 +140,59 @@ def overdue_red(base: QColor) -> QColor:
     return QColor("#f97066") if is_dark(base) else QColor("#d92d20")
 
 
-def time_text(at: time | None) -> str:
-    """``"09:30"``, or ``""`` for an untimed post."""
-    return "" if at is None else f"{at.hour:02d}:{at.minute:02d}"
+def time_text(at: time | None, twelve_hour: bool = False) -> str:
+    """``"09:30"``, or ``""`` for an untimed post; on a 12-hour clock ``"9:30 AM"``
+    in the language's words for the half day (:func:`clock_text`)."""
+    if at is None:
+        return ""
+    if not twelve_hour:
+        return f"{at.hour:02d}:{at.minute:02d}"
+    return _on_twelve_hours(f"{at.hour % 12 or 12}:{at.minute:02d}", at.hour)
+
+
+def _on_twelve_hours(digits: str, hour: int) -> str:
+    locale = QLocale()
+    half = locale.amText() if hour < 12 else locale.pmText()
+    half = half or ("AM" if hour < 12 else "PM")
+    # (A space that does not break: "6:30" and "PM" stay on one line.)
+    return f"{half}\u00a0{digits}" if _half_day_first(locale) else f"{digits}\u00a0{half}"
+
+
+def _short_time_format(locale: QLocale) -> str:
+    """The locale's short time format without its quoted words ("HH 'h' mm")."""
+    return re.sub(r"'[^']*'", "", locale.timeFormat(QLocale.FormatType.ShortFormat))
+
+
+def twelve_hour_clock() -> bool:
+    """Whether the language the window speaks tells the time on a 12-hour clock (the
+    United States, Canada, India, Egypt...), as Qt's locale knows it."""
+    return "a" in _short_time_format(QLocale()).casefold()
+
+
+def _half_day_first(locale: QLocale) -> bool:
+    """Whether the locale says "AM" before the hour (Korean's "오후 6:30")."""
+    return _short_time_format(locale).lstrip().casefold().startswith("a")
+
+
+def clock_text(at: time | None) -> str:
+    """A time of day as the window shows it: on the clock of its language ("18:30",
+    or "6:30 PM" in the United States); exports keep 24 hours."""
+    return time_text(at, twelve_hour_clock())
+
+
+def hour_text(hour: int) -> str:
+    """The label of an hour of the day on the week's rail: "09:00", or "9 AM"."""
+    if not twelve_hour_clock():
+        return f"{hour:02d}:00"
+    return _on_twelve_hours(str(hour % 12 or 12), hour)
+
+
+def clock_edit_format() -> str:
+    """The display format of a time field on the window's clock: "HH:mm", or the
+    language's own on a 12-hour clock ("h:mm Ap")."""
+    if not twelve_hour_clock():
+        return "HH:mm"
+    return QLocale().timeFormat(QLocale.FormatType.ShortFormat)
 
 
 # -- chips -------------------------------------------------------------------
@@ -171,9 +226,12 @@ class ChipTheme:
     dim_text: QColor
     highlight: QColor
     highlighted_text: QColor
+    twelve_hour: bool = False
+    """Whether a chip's time is on a 12-hour clock ("6:30 PM"), as the window's language
+    tells the time (:func:`twelve_hour_clock`); a report's and a page's keep 24 hours."""
 
     @classmethod
-    def from_palette(cls, palette: QPalette) -> ChipTheme:
+    def from_palette(cls, palette: QPalette, *, twelve_hour: bool = False) -> ChipTheme:
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         return cls(
@@ -182,6 +240,7 @@ class ChipTheme:
             dim_text=mix(base, text, 0.6),
             highlight=palette.color(QPalette.ColorRole.Highlight),
             highlighted_text=palette.color(QPalette.ColorRole.HighlightedText),
+            twelve_hour=twelve_hour,
         )
 
 
@@ -280,7 +339,7 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     if chip.at is not None:
         time_font = QFont(text_font)
         time_font.setBold(True)
-        label = time_text(chip.at)
+        label = time_text(chip.at, theme.twelve_hour)
         width = QFontMetricsF(time_font).horizontalAdvance(label)
         if right - left > width + 4 + title_room:
             painter.setFont(time_font)

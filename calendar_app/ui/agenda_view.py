@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from functools import partial
 
 from PySide6.QtCore import (
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from ..core.models import ChangeSet, Post, PostStatus, add_months, isolated, month_end
 from ..render.cadence_strip import month_title
+from ..render.chips import clock_text
 from .commands import plural, set_posts_status
 from .dnd import drag_selected_rows
 from .post_model import (
@@ -493,7 +494,7 @@ class AgendaView(QWidget):
         names = [c.name for c in self.session.channels(include_archived=True)] or ["Channel"]
         widths = {
             AgendaModel.DATE: wide(dates),
-            AgendaModel.TIME: wide(["00:00"]),
+            AgendaModel.TIME: wide([clock_text(time(h, 0)) for h in (0, 10, 12, 22)]),
             AgendaModel.CHANNEL: min(wide(names, 18), 200),
             AgendaModel.MESSAGES: 230,
             AgendaModel.CAMPAIGN: 150,

@@ -103,7 +103,7 @@ from ..core.models import (
 )
 from ..core.store import PostChanges, RepeatPlan, Scope
 from ..render.cadence_strip import day_text
-from ..render.chips import seen_on
+from ..render.chips import clock_edit_format, clock_text, seen_on
 from ..render.weeks import rest_days
 from .commands import (
     AddPostCommand,
@@ -772,7 +772,7 @@ class QuarterHourTimeEdit(QTimeEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDisplayFormat("HH:mm")
+        self.setDisplayFormat(clock_edit_format())  # "h:mm AP" in the United States
         self.lineEdit().installEventFilter(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -2048,12 +2048,12 @@ class PostEditor(QDialog):
         if forward:
             day, later = forward[0]
             said.append(
-                f"On {qdate(day).toString(fmt)} the clocks go forward: {at:%H:%M} does not"
-                f" exist, so that post goes out at {later:%H:%M}.{more(len(forward))}"
+                f"On {qdate(day).toString(fmt)} the clocks go forward: {clock_text(at)} does"
+                f" not exist, so that post goes out at {clock_text(later)}.{more(len(forward))}"
             )
         if back:
             said.append(
-                f"On {qdate(back[0]).toString(fmt)} the clocks go back: {at:%H:%M} comes"
+                f"On {qdate(back[0]).toString(fmt)} the clocks go back: {clock_text(at)} comes"
                 f" twice, and that post goes out at the first.{more(len(back))}"
             )
         return "".join(f"\n{sentence}" for sentence in said)

@@ -67,10 +67,10 @@ from ..core.models import (
     ChangeSet,
     Post,
     PostStatus,
-    format_time,
 )
 from ..core.store import CalendarStore
 from ..render.cadence_strip import day_text, month_title, range_text
+from ..render.chips import clock_text
 from . import accessible
 from .commands import (
     DeletePostsCommand,
@@ -1252,7 +1252,7 @@ class MainWindow(QMainWindow):
         (their first day lands on the slot's day)."""
         if carried is not None and carried.origin is not None:
             return "&Paste on This Day (Times Kept)"
-        return f"&Paste at {format_time(at)}"
+        return f"&Paste at {clock_text(at)}"
 
     def paste_at_a_time(self) -> None:
         """Paste on the week's day at a time asked for: the first post copied goes out
@@ -1380,7 +1380,7 @@ class MainWindow(QMainWindow):
             menu.addMenu(self._status_menu)
         elif at is not None:
             day = self.view().current_date()
-            menu.addAction(f"&New Post at {format_time(at)}…", partial(self.new_post_at, day, at))
+            menu.addAction(f"&New Post at {clock_text(at)}…", partial(self.new_post_at, day, at))
             carried = self._on_clipboard()[1]
             text = self._slot_paste_text(at, carried)
             paste = menu.addAction(text, partial(self._paste_posts, at))
@@ -1739,7 +1739,11 @@ class MainWindow(QMainWindow):
         note = " (read-only)" if store.read_only else ""
         if in_backups(store.path):  # it reads as the calendar it is a copy of
             stamp = backup_stamp(store.path)
-            when = f" of {day_text(stamp.date(), year=True)} {stamp:%H:%M}" if stamp else ""
+            when = (
+                f" of {day_text(stamp.date(), year=True)} {clock_text(stamp.time())}"
+                if stamp
+                else ""
+            )
             note = f" (backup{when}, read-only)"
         self.setWindowTitle(f"{store.info().name}{note} — Cadence")
         self.setWindowFilePath(str(self.session.store.path))

@@ -61,7 +61,6 @@ from ..core.models import (
     WeekStart,
     add_months,
     few,
-    format_time,
     isolated,
     missed,
     one_line,
@@ -73,6 +72,7 @@ from ..render.chips import (
     accent,
     badge_width,
     chip_height,
+    clock_text,
     fit_posts,
     mix,
     overdue_red,
@@ -81,6 +81,7 @@ from ..render.chips import (
     paint_delivery_mark,
     paint_more,
     split_more,
+    twelve_hour_clock,
     with_alpha,
 )
 from ..render.pixels import crisp
@@ -763,7 +764,7 @@ class PeriodView(QWidget):
         return font
 
     def chip_theme(self) -> ChipTheme:
-        return ChipTheme.from_palette(self.palette())
+        return ChipTheme.from_palette(self.palette(), twelve_hour=twelve_hour_clock())
 
     def paint_post(self, painter: QPainter, rect: QRectF, post: Post) -> None:
         """Paint a post's chip; chips are cached as pixmaps, so a repaint is cheap."""
@@ -938,7 +939,7 @@ class PeriodView(QWidget):
             channel = session.channel(post.channel_id).name
         except KeyError:
             channel = "no channel"
-        at = format_time(post.time)
+        at = clock_text(post.time)
         about = spoken_status(post, self._cadence.as_of)  # as its chip is painted
         titles = []
         for message_id in post.message_ids:

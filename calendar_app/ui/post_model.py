@@ -57,14 +57,13 @@ from ..core.models import (
     clock_note,
     every_days,
     few,
-    format_time,
     isolated,
     missed,
     name_order,
     one_line,
 )
 from ..render.cadence_strip import day_text
-from ..render.chips import seen_on
+from ..render.chips import clock_text, seen_on
 from .commands import plain_tooltip
 from .dnd import ICS_MIME, POSTS_MIME, posts_mime
 from .gaps import next_fill
@@ -123,7 +122,7 @@ def _when(post: Post, *, long: bool = False) -> str:
     if post.date is None:
         return "Not scheduled (backlog)"
     text = long_day(post.date) if long else locale_day(post.date)
-    at = format_time(post.time)
+    at = clock_text(post.time)
     return f"{text} at {at}" if at else text
 
 
@@ -750,7 +749,7 @@ class AgendaModel(_PostRows, QAbstractTableModel):
         if column == self.DATE:
             return locale_day(post.date) if post.date else ""
         if column == self.TIME:
-            return format_time(post.time) or ""
+            return clock_text(post.time)
         if column == self.CHANNEL:
             return self.session.channel(post.channel_id).name
         if column == self.MESSAGES:

@@ -48,7 +48,9 @@ from ..render.chips import (
     accent,
     badge_width,
     chip_height,
+    clock_text,
     fit_posts,
+    hour_text,
     mix,
     more_width,
     overdue_red,
@@ -56,7 +58,6 @@ from ..render.chips import (
     paint_delivery_mark,
     paint_more,
     split_more,
-    time_text,
     with_alpha,
 )
 from ..render.pixels import crisp
@@ -376,7 +377,8 @@ class WeekView(PeriodView):
     # -- geometry (view coordinates) ----------------------------------------
 
     def _ruler_width(self) -> int:
-        return round(QFontMetricsF(self.font()).horizontalAdvance("00:00") + 14)
+        metrics = QFontMetricsF(self.font())
+        return round(max(metrics.horizontalAdvance(hour_text(h)) for h in (0, 10, 12, 22)) + 14)
 
     def _edges(self) -> list[int]:
         """The x of each column's left edge, and of the last one's right edge."""
@@ -591,7 +593,7 @@ class WeekView(PeriodView):
         arrow = "↓" if below else "↑"
         if len(posts) == 1:
             at = self._posts[posts[0]].time
-            told = time_text(at) if at is not None else ""
+            told = clock_text(at) if at is not None else ""
             choices = [f"{arrow} {told}", f"{arrow}{told}", told, arrow]
         else:
             count = len(posts)
@@ -625,8 +627,8 @@ class WeekView(PeriodView):
             return None
         going = self._session.going_out(target.day, target.at)
         if going is None or going == target.at:
-            return time_text(target.at)
-        return f"{time_text(target.at)} → {time_text(going)}"
+            return clock_text(target.at)
+        return f"{clock_text(target.at)} → {clock_text(going)}"
 
     # -- layout -------------------------------------------------------------
 
@@ -1039,7 +1041,7 @@ class WeekView(PeriodView):
             painter.drawText(
                 QRectF(0, y - metrics.height() / 2, ruler - 8, metrics.height()),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                f"{hour:02d}:00",
+                hour_text(hour),
             )
         for x in edges:
             painter.fillRect(crisp(painter, QRect(x, 0, 1, height)), colors.line)

@@ -1873,6 +1873,40 @@ def test_a_morning_and_an_afternoon_word_of_one_first_letter_are_told_apart(
 
 
 @OFFSCREEN_POPUPS
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("17:30", time(17, 30)),
+        ("6:30 PM", time(18, 30)),
+        ("6:30p", time(18, 30)),
+        ("12:15 AM", time(0, 15)),
+        ("9", time(9, 0)),
+    ],
+)
+def test_the_time_field_tells_the_time_on_a_twelve_hour_clock_where_the_language_does(
+    qtbot: QtBot, session: CalendarSession, typed: str, expected: time
+) -> None:
+    """In the United States the field said "18:30" for a post the user reads at 6:30 PM;
+    typed either way, the time is the same."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        editor, edit = _time_field(qtbot, session)
+        assert edit.text().replace("\u202f", " ") == "9:00 AM"
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        for sign in typed:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, sign)
+                QApplication.sendEvent(edit, key)
+        assert editor.chosen_time() == expected
+        hour = expected.hour % 12 or 12
+        half = "AM" if expected.hour < 12 else "PM"
+        assert edit.text().replace("\u202f", " ") == f"{hour}:{expected.minute:02d} {half}"
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+@OFFSCREEN_POPUPS
 def test_minutes_typed_into_the_minutes_are_the_minutes(
     qtbot: QtBot, session: CalendarSession
 ) -> None:

@@ -1,0 +1,134 @@
+"""Times of day on the clock of the window's language: 12 hours where it tells the time
+so (the United States), 24 elsewhere; exports keep 24 hours."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import time
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from calendar_app.render.chips import (
+    ChipTheme,
+    clock_edit_format,
+    clock_text,
+    hour_text,
+    time_text,
+    twelve_hour_clock,
+)
+from calendar_app.ui.agenda_view import AgendaView
+from calendar_app.ui.month_view import MonthView
+from calendar_app.ui.post_model import AgendaModel, PostRole
+from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.week_view import WeekView
+
+US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+@pytest.fixture
+def american() -> Iterator[None]:
+    QLocale.setDefault(US)
+    try:
+        yield
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+def plain(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+@pytest.mark.usefixtures("qapp")
+@pytest.mark.parametrize(
+    ("locale", "evening", "midnight", "noon_hour", "edit"),
+    [
+        (US, "6:30 PM", "12:05 AM", "12 PM", "h:mm Ap"),
+        (
+            QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea),
+            "오후 6:30",
+            "오전 12:05",
+            "오후 12",
+            "Ap h:mm",
+        ),
+        (
+            QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+            "18:30",
+            "00:05",
+            "12:00",
+            "HH:mm",
+        ),
+        (
+            QLocale(QLocale.Language.German, QLocale.Country.Germany),
+            "18:30",
+            "00:05",
+            "12:00",
+            "HH:mm",
+        ),
+        (QLocale.c(), "18:30", "00:05", "12:00", "HH:mm"),
+    ],
+    ids=["en_US", "ko_KR", "en_GB", "de_DE", "C"],
+)
+def test_a_time_reads_on_the_clock_of_the_language(
+    locale: QLocale, evening: str, midnight: str, noon_hour: str, edit: str
+) -> None:
+    QLocale.setDefault(locale)
+    try:
+        assert plain(clock_text(time(18, 30))) == evening
+        assert plain(clock_text(time(0, 5))) == midnight
+        assert plain(hour_text(12)) == noon_hour
+        assert plain(clock_edit_format()) == edit
+        assert clock_text(None) == ""
+        assert time_text(time(18, 30)) == "18:30"  # what exports write, whatever the language
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+@pytest.mark.usefixtures("american")
+def test_the_agenda_tells_the_time_on_twelve_hours_and_sorts_by_it(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    host = QWidget()  # shown in a window, as in the main window (no size warnings)
+    qtbot.addWidget(host)
+    host.resize(1100, 600)
+    with qtbot.waitExposed(host):
+        host.show()
+    view = AgendaView(session, host)
+    view.resize(host.size())
+    view.show()
+    view.table.sortByColumn(AgendaModel.TIME, view.table.horizontalHeader().sortIndicatorOrder())
+    proxy = view.proxy
+    rows = [
+        (proxy.index(r, AgendaModel.TIME).data(), proxy.index(r, 0).data(PostRole))
+        for r in range(proxy.rowCount())
+    ]
+    timed = [(text, post.time) for text, post in rows if post.time is not None]
+    assert timed
+    for text, at in timed:
+        assert plain(text) == plain(time_text(at, twelve_hour=True))
+        assert plain(text).endswith((" AM", " PM"))
+    times = [at for _, at in timed]
+    assert times in (sorted(times), sorted(times, reverse=True))  # by the time, not its text
+    column = view.table.columnWidth(AgendaModel.TIME)
+    assert column > QFontMetricsF(view.table.font()).horizontalAdvance("10:45 PM")
+
+
+@pytest.mark.usefixtures("american")
+def test_the_month_and_week_tell_the_time_on_twelve_hours(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    assert twelve_hour_clock()
+    month = MonthView(session)
+    qtbot.addWidget(month)
+    assert month.chip_theme().twelve_hour
+    assert not ChipTheme.from_palette(month.palette()).twelve_hour  # a report's: 24 hours
+    week = WeekView(session)
+    qtbot.addWidget(week)
+    week.resize(1000, 700)
+    with qtbot.waitExposed(week):
+        week.show()
+    metrics = QFontMetricsF(week.font())
+    assert week.day_rect(week.visible_days()[0]).left() > metrics.horizontalAdvance("10 AM")
