@@ -439,6 +439,9 @@ class MainWindow(QMainWindow):
         toolbar = self.toolbar = self.addToolBar("Navigation")
         toolbar.setObjectName("navigationToolbar")
         toolbar.setMovable(False)
+        # Not to be hidden: its right-click menu's one item ("Navigation") hid the
+        # period, the views and the search for good, with no menu to bring them back.
+        toolbar.toggleViewAction().setEnabled(False)
         self.today_action.setToolTip("Go to today (T)")
         toolbar.addAction(self.today_action)
         # The buttons show an arrow (an action's icon text); the menu, the action's name.
@@ -878,6 +881,10 @@ class MainWindow(QMainWindow):
         if rows:  # in the agenda's order
             agenda.select_posts([post_id for _, post_id in rows])
             agenda.table.scrollTo(rows[0][0])
+
+    def createPopupMenu(self) -> QMenu | None:
+        """No menu of bars to hide (the toolbar is the window's own)."""
+        return None
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()
@@ -2089,6 +2096,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("windowState")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+            self.toolbar.setVisible(True)  # hidden by an earlier release's menu
         view = self.settings.value("view", "month")
         if view in VIEW_NAMES:
             self.set_view(VIEW_NAMES.index(str(view)))

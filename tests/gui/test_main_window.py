@@ -148,6 +148,24 @@ def window(
         win.session.store.close()
 
 
+def test_the_toolbar_cannot_be_hidden_and_comes_back_if_it_was(
+    window: MainWindow, settings: QSettings, qtbot: QtBot
+) -> None:
+    """Shift+F10 on the toolbar offered one item, "Navigation", which hid the period,
+    the views and the search for good (no menu brought them back; Ctrl+F typed into
+    the hidden box)."""
+    assert window.createPopupMenu() is None
+    assert not window.toolbar.toggleViewAction().isEnabled()
+    window.toolbar.hide()  # as an earlier release let it be
+    settings.setValue("windowState", window.saveState())
+    again = MainWindow(window.session, settings)
+    qtbot.addWidget(again)
+    with qtbot.waitExposed(again):
+        again.show()
+    assert again.toolbar.isVisible()
+    assert again.search_edit.isVisible()
+
+
 def test_on_a_first_start_the_window_fits_the_screen(
     session: CalendarSession, settings: QSettings, qtbot: QtBot
 ) -> None:
