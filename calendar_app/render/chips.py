@@ -37,6 +37,7 @@ __all__ = [
     "paint_badge",
     "paint_chip",
     "paint_delivery_mark",
+    "paint_focus_ring",
     "paint_more",
     "paint_tick",
     "split_more",
@@ -79,6 +80,17 @@ def mark_pen(selected: bool, ink: QColor, *, edge: bool = True) -> QPen | Qt.Pen
     if selected:
         return QPen(ink, 1.5)
     return QPen(QColor(0, 0, 0, 60), 1) if edge else Qt.PenStyle.NoPen
+
+
+def paint_focus_ring(
+    painter: QPainter, rect: QRectF, palette: QPalette, selected: bool, ink: QColor
+) -> None:
+    """The ring of the row the keyboard is on: in the highlight, or on a selected row,
+    filled with it, in the row's text colour ``ink`` (a ring of the highlight there
+    could not be seen: the list taking the keyboard showed nothing)."""
+    painter.setPen(QPen(ink if selected else palette.color(QPalette.ColorRole.Highlight), 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), 3, 3)
 
 
 def accent(palette: QPalette, on: QPalette.ColorRole = QPalette.ColorRole.Base) -> QColor:

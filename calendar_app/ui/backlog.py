@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -49,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from ..core.models import ChangeSet, Post, PostStatus, isolated, one_line
 from ..core.search import SearchQuery
-from ..render.chips import mark_pen, seen_on
+from ..render.chips import accent, mark_pen, paint_focus_ring, seen_on
 from .dnd import drag_selected_rows, drop_action, drop_posts, wants_copy
 from .post_model import BacklogModel, PostIdRole, PostRole, rows_selection, status_label
 from .session import CalendarSession
@@ -218,12 +219,7 @@ class BacklogDelegate(QStyledItemDelegate):
             small_metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width),
         )
         if opt.state & QStyle.StateFlag.State_HasFocus:
-            # On a selected row, filled with the highlight, a ring of it could not be
-            # seen (the list taking the keyboard showed nothing): the row's text colour.
-            focus = text_color if selected else palette.color(QPalette.ColorRole.Highlight)
-            painter.setPen(QPen(focus, 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 3, 3)
+            paint_focus_ring(painter, QRectF(rect), palette, selected, text_color)
         painter.restore()
 
 
@@ -246,6 +242,11 @@ class _BacklogList(QListView):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.select_current()
+        self.viewport().update()  # an empty list's frame says it has the keyboard
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def _accepts(self, event: QDragMoveEvent) -> bool:
         action = drop_action(self._panel.session, event)
@@ -327,6 +328,12 @@ class _BacklogList(QListView):
             fill = QColor(highlight)
             fill.setAlpha(28)
             painter.setBrush(fill)
+            painter.drawRoundedRect(area, 6, 6)
+        if empty and self.hasFocus() and not self.drop_hint:
+            # An empty list taking the keyboard (a cut post to paste back) showed no
+            # sign of it: its frame, as a row the keyboard is on has its ring.
+            painter.setPen(QPen(accent(self.palette()), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(area, 6, 6)
         if empty:
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
@@ -482,7 +489,13 @@ class BacklogPanel(QWidget):
             return f"No idea matches “{self.search.text().strip()}”."
         if self.session.filters.active and self.session.has_ideas():
             return "No idea passes the filters."
-        return "No ideas yet. Drag a post here to unschedule it, or add an idea."
+        paste = QKeySequence(QKeySequence.StandardKey.Paste).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        return (
+            "No ideas yet. Drag a post here to unschedule it (or cut it and paste it"
+            f" here, {paste}), or add an idea."
+        )
 
     # -- internals ------------------------------------------------------------
 

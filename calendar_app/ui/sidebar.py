@@ -25,7 +25,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QPen,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.cadence import MessageStatus
-from ..render.chips import mark_pen, seen_on
+from ..render.chips import mark_pen, paint_focus_ring, seen_on
 from .post_model import (
     BadgeRole,
     CadenceTextRole,
@@ -218,9 +217,7 @@ class MessageDelegate(QStyledItemDelegate):
             self._cadence(opt, index, width),
         )
         if opt.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 3, 3)
+            paint_focus_ring(painter, QRectF(rect), palette, selected, text_color)
         painter.restore()
 
     def _color(self, index: Index) -> QColor:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QStringListModel, Qt
-from PySide6.QtGui import QDropEvent, QImage, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QDropEvent, QImage, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -518,3 +518,24 @@ def test_a_selected_idea_keeps_its_channel_bar_and_dots_in_sight_on_the_selectio
         for y in range(row.center().y(), row.bottom() - 2)
     ]
     assert max(contrast(c, highlight) for c in dots) >= 3.0
+
+
+def test_an_empty_backlog_shows_it_has_the_keyboard_and_says_paste(
+    panel: BacklogPanel, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """A keyboard user sending a cut post back to an empty backlog saw no sign of the
+    list taking the keyboard, and its words spoke only of dragging."""
+    session.push(DeletePostsCommand(session, [p.id for p in session.backlog()]))
+    assert "paste it here, Ctrl+V" in panel.empty_text()
+    view = panel.list
+
+    def frame() -> QColor:
+        image = view.viewport().grab().toImage()
+        return image.pixelColor(view.viewport().width() // 2, 4)
+
+    panel.search.setFocus()
+    qtbot.waitUntil(panel.search.hasFocus)
+    without = frame()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+    assert abs(frame().lightness() - without.lightness()) > 40, (frame().name(), without.name())

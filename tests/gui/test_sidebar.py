@@ -479,3 +479,20 @@ def test_a_selected_message_keeps_its_dot_in_sight_on_the_selection(
         for y in range(row.top() + 2, row.top() + row.height() // 2)
     ]
     assert max(contrast(c, highlight) for c in dot) >= 3.0
+
+
+def test_the_message_the_keyboard_is_on_shows_a_ring_on_its_selection(
+    sidebar: MessageSidebar, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Chosen (filled with the highlight), the row's ring was of the highlight too: the
+    list taking the keyboard looked the same as without it."""
+    view = sidebar.messages_view
+    session.select_message(session.key_messages()[1].id)
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+    row = view.visualRect(view.currentIndex())
+    assert view.selectionModel().isSelected(view.currentIndex())
+    image = view.viewport().grab().toImage()
+    y = row.center().y()
+    ring, fill = image.pixelColor(row.left() + 1, y), image.pixelColor(row.left() + 3, y)
+    assert abs(ring.lightness() - fill.lightness()) > 60, (ring.name(), fill.name())
