@@ -310,6 +310,11 @@ class _BacklogList(QListView):
             self._panel.postActivated.emit(int(self.currentIndex().data(PostIdRole)))
             event.accept()
             return
+        chooser = self.selectionModel()
+        if event.key() == Qt.Key.Key_Escape and chooser is not None and chooser.hasSelection():
+            chooser.clearSelection()  # as in the views: Cut and Delete then take none
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

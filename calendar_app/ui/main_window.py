@@ -1163,7 +1163,8 @@ class MainWindow(QMainWindow):
     def edit_selected(self) -> None:
         """Open the selected post: of several, the one last clicked (or tabbed to)."""
         selected = self.selected_post_ids()
-        if not selected:
+        if not selected:  # (as Cut and Copy say: Ctrl+E did nothing, unsaid)
+            self.statusBar().showMessage("Select a post first.", 5000)
             return
         focused = None if self._in_backlog() else self.view().focused_post()
         self.edit_post(focused if focused in selected else selected[0])
@@ -1171,7 +1172,10 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> None:
         with busy():  # a backlog's selection of 50,000 ideas takes half a second
             selected = self.selected_post_ids()
-        if not selected or not self._still_here(selected):
+        if not selected:
+            self.statusBar().showMessage("Select a post first.", 5000)
+            return
+        if not self._still_here(selected):
             return
         scope = series_scope(self.session, self, selected, "delete")
         if scope is None:

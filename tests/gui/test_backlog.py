@@ -539,3 +539,13 @@ def test_an_empty_backlog_shows_it_has_the_keyboard_and_says_paste(
     view.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(view.hasFocus)
     assert abs(frame().lightness() - without.lightness()) > 40, (frame().name(), without.name())
+
+
+def test_escape_lets_go_of_the_ideas_picked(panel: BacklogPanel, qtbot: QtBot) -> None:
+    """As in the views: Esc left the idea picked, and Cut or Delete still took it."""
+    panel.list.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(panel.list.hasFocus)
+    assert panel.selected_post_ids()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Escape)
+    assert panel.selected_post_ids() == []
+    assert panel.list.hasFocus()

@@ -3121,6 +3121,22 @@ def test_quitting_with_posts_on_the_clipboard_leaves_their_text(tmp_path: Path) 
     assert said["clipboard"].startswith(f"{said['copied']} (")
 
 
+def test_open_and_delete_without_a_post_selected_say_so(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Ctrl+E and Delete with nothing picked did nothing, unsaid, where Cut and Copy
+    said what was missing."""
+    count = session.store.count_posts()
+    window.month_view.setFocus()
+    window.month_view.set_current_date(TODAY + timedelta(days=40))  # a day with no post
+    for action in (window.edit_post_action, window.delete_action):
+        window.statusBar().clearMessage()
+        assert not window.selected_post_ids()
+        action.trigger()
+        assert window.statusBar().currentMessage() == "Select a post first."
+    assert session.store.count_posts() == count
+
+
 def test_paste_without_posts_to_paste_says_so(
     window: MainWindow, session: CalendarSession, tmp_path: Path
 ) -> None:
