@@ -162,8 +162,11 @@ def add_gap_menus(
     if len(overdue) > GAP_MENUS_INLINE:  # 50 filled a menu two columns wide, far away
         holder = menu.addMenu(f"Fill a &Gap ({len(overdue)} key messages overdue)")
         holder.setObjectName("gapMenus")
-    for message in overdue:
-        submenu = holder.addMenu("Fill the &Gap of " + menu_text(short(message.title)))
+    for number, message in enumerate(overdue):
+        # G opens the first; a second G went into it, never to the next: the others
+        # are reached with the arrows.
+        key = "&" if number == 0 else ""
+        submenu = holder.addMenu(f"Fill the {key}Gap of " + menu_text(short(message.title)))
         submenu.setObjectName("gapMenu")
         add_fill_actions(submenu, session, parent, message, day, at, select)
 

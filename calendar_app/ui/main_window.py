@@ -1265,6 +1265,14 @@ class MainWindow(QMainWindow):
             return "&Paste on This Day (Times Kept)"
         return f"&Paste at {clock_text(at)}"
 
+    def _add_paste_at_a_time(self, menu: QMenu) -> None:
+        """In the week, "Paste at a Time…": the keyboard's way to an hour of the week (a
+        right-click on the grid names its slot's; the Menu key has none)."""
+        if self.view_index() == 1 and not self._in_backlog():
+            carried = self._on_clipboard()[1]
+            at_time = menu.addAction("Paste at a &Time…", self.paste_at_a_time)
+            at_time.setEnabled(carried is not None and carried.origin is None)
+
     def paste_at_a_time(self) -> None:
         """Paste on the week's day at a time asked for: the first post copied goes out
         then, the others as far in time from it as they were."""
@@ -1387,6 +1395,9 @@ class MainWindow(QMainWindow):
             menu.addAction("&Open", self.edit_selected)
             menu.addSeparator()
             menu.addActions(self._post_edit_actions())
+            # A post just cut stays picked: the keyboard's way to move it to another
+            # hour of its day was in the menu of no post only.
+            self._add_paste_at_a_time(menu)
             menu.addSeparator()
             menu.addMenu(self._status_menu)
         elif at is not None:
@@ -1404,13 +1415,8 @@ class MainWindow(QMainWindow):
                 QKeySequence.SequenceFormat.NativeText
             )
             paste = menu.addAction(f"{self.paste_posts_action.text()}\t{keys}", self.paste)
-            carried = self._on_clipboard()[1]
-            paste.setEnabled(carried is not None)
-            if self.view_index() == 1 and not self._in_backlog():
-                # The keyboard's way to an hour of the week (a right-click on the grid
-                # names its slot's; the Menu key has none).
-                at_time = menu.addAction("Paste at a &Time…", self.paste_at_a_time)
-                at_time.setEnabled(carried is not None and carried.origin is None)
+            paste.setEnabled(self._on_clipboard()[1] is not None)
+            self._add_paste_at_a_time(menu)
         if not self._in_backlog():
             from .gaps import add_gap_menus
 

@@ -3897,6 +3897,18 @@ def test_the_gap_menus_of_a_right_click_go_with_the_next_one(
     assert gone(second)
 
 
+def test_only_the_first_gap_menu_of_a_day_takes_the_g_key(window: MainWindow) -> None:
+    """Two messages overdue: G opened the first, and a second G went into it, never to
+    the second (both were "Fill the &Gap")."""
+    days = window.month_view.visible_days()
+    day = next(d for d in days if d >= TODAY and len(overdue_on(window.session, d)) >= 2)
+    window.go_to(day)
+    titles = [m.title() for m in gap_menus_of(window.post_menu())]
+    assert len(titles) >= 2
+    assert titles[0].startswith("Fill the &Gap of ")
+    assert all(t.startswith("Fill the Gap of ") for t in titles[1:])
+
+
 def test_a_day_with_many_messages_overdue_gathers_their_gap_menus(
     settings: QSettings, session: CalendarSession, qtbot: QtBot
 ) -> None:
@@ -5869,6 +5881,38 @@ def test_the_week_pastes_at_a_time_asked_for_from_the_keyboard(window: MainWindo
     (copy,) = {p.id for p in session.store.all_posts()} - before
     placed = session.store.post(copy)
     assert (placed.date, placed.time) == (day, time(14, 30))
+
+
+@OFFSCREEN_POPUPS
+def test_a_post_cut_in_the_week_moves_to_another_hour_from_its_own_menu(
+    window: MainWindow,
+) -> None:
+    """Cut, then the Menu key: the post stays picked, and its menu had no Paste at a
+    Time (Esc first, unsaid)."""
+    session = window.session
+    post = _standalone(session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[0]
+    assert post.date is not None
+    window.set_view(1)
+    window.week_view.set_current_date(post.date)
+    window.week_view.select_posts([post.id])
+    window.cut_posts_action.trigger()
+    assert window.selected_post_ids() == [post.id]
+    menu = window.post_menu()
+    paste_at = next(a for a in menu.actions() if a.text() == "Paste at a &Time…")
+    assert paste_at.isEnabled()
+
+    def type_the_time() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        edit = dialog.findChild(QTimeEdit)
+        assert edit is not None
+        edit.setTime(QTime(16, 45))
+        cast(QDialog, dialog).accept()
+
+    QTimer.singleShot(0, type_the_time)
+    paste_at.trigger()
+    moved = session.store.post(post.id)
+    assert (moved.date, moved.time) == (post.date, time(16, 45))
 
 
 def test_a_settings_change_of_one_thing_names_it_in_undo(session: CalendarSession) -> None:
