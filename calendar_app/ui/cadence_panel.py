@@ -145,6 +145,8 @@ class CadencePanel(QWidget):
     Right-click on a row, or the Menu key for the selected row at the keyboard's day."""
     spanChanged = Signal(int)
     """The user chose what the panel spans: months (0: the days in view)."""
+    told = Signal(str)
+    """A word for the status bar (why a key did nothing)."""
 
     def __init__(self, session: CalendarSession, parent: QWidget | None = None) -> None:
         accessible.install()  # before the panel is made: Qt keeps the first interface
@@ -1365,6 +1367,8 @@ class CadencePanel(QWidget):
             self._ensure()
             message_id = self.session.selected_message
             if message_id is None or message_id not in self._index:
+                # The Menu key did nothing, unsaid: its menu is a key message's.
+                self.told.emit("Choose a key message first (Up or Down), then its menu.")
                 event.ignore()
                 return
             self.scroll_to_message(message_id)

@@ -140,6 +140,31 @@ def add_fill_actions(
     )
 
 
+def _key_of(text: str) -> str:
+    """The letter a menu item's text gives as its key ("&Open": "o"), or ""."""
+    at = 0
+    while (at := text.find("&", at)) != -1:
+        if text[at + 1 : at + 2] == "&":  # "&&": an ampersand written
+            at += 2
+            continue
+        return text[at + 1 : at + 2].casefold()
+    return ""
+
+
+def _with_key(text: str, taken: set[str]) -> str:
+    """``text`` (a menu's, its ampersands doubled) with its first letter not yet
+    ``taken`` as its key; as it is when every letter is."""
+    at = 0
+    while at < len(text):
+        if text[at] == "&":
+            at += 2
+            continue
+        if text[at].isalnum() and text[at].casefold() not in taken:
+            return f"{text[:at]}&{text[at:]}"
+        at += 1
+    return text
+
+
 GAP_MENUS_INLINE = 6
 """The "Fill the Gap" submenus a day's menu holds itself; more go in one submenu."""
 
@@ -162,11 +187,17 @@ def add_gap_menus(
     if len(overdue) > GAP_MENUS_INLINE:  # 50 filled a menu two columns wide, far away
         holder = menu.addMenu(f"Fill a &Gap ({len(overdue)} key messages overdue)")
         holder.setObjectName("gapMenus")
+    # G opens the first; a second G went into it, never to the next: the others take a
+    # letter of their message's name that no other item of the menu takes.
+    taken = {_key_of(action.text()) for action in holder.actions()}
     for number, message in enumerate(overdue):
-        # G opens the first; a second G went into it, never to the next: the others
-        # are reached with the arrows.
-        key = "&" if number == 0 else ""
-        submenu = holder.addMenu(f"Fill the {key}Gap of " + menu_text(short(message.title)))
+        named = menu_text(short(message.title))
+        if number == 0 and "g" not in taken:
+            text = f"Fill the &Gap of {named}"
+        else:
+            text = f"Fill the Gap of {_with_key(named, taken)}"
+        taken.add(_key_of(text))
+        submenu = holder.addMenu(text)
         submenu.setObjectName("gapMenu")
         add_fill_actions(submenu, session, parent, message, day, at, select)
 

@@ -592,7 +592,8 @@ class MainWindow(QMainWindow):
         self.backlog.hiddenBySearch.connect(self._say_hidden_by_search)
         self.backlog.newIdeaRequested.connect(self.new_idea)
         self._offer_post_menu(self.backlog.list)
-        self.cadence_panel.dayActivated.connect(self.go_to)
+        self.cadence_panel.dayActivated.connect(self._panel_day_activated)
+        self.cadence_panel.told.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.cadence_panel.set_span(self._panel_span)
         self.cadence_panel.spanChanged.connect(self._panel_span_chosen)
         self.cadence_panel.contextMenuWanted.connect(
@@ -1457,6 +1458,16 @@ class MainWindow(QMainWindow):
 
     def _forget_copied(self) -> None:
         self._copied_note = ""
+
+    def _panel_day_activated(self, day: date) -> None:
+        """The cadence panel's day clicked or chosen with Enter: the calendar goes there,
+        and says so (the keyboard stays in the panel, and nothing told a screen reader
+        that anything had happened)."""
+        self.go_to(day)
+        keys = self.next_pane_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.statusBar().showMessage(
+            f"The calendar shows {day_text(day, year=True)}; {keys} goes to it.", 8000
+        )
 
     def _say_placed(self, text: str) -> None:
         """A word on posts just placed, followed by what they brought from another

@@ -3807,6 +3807,32 @@ def test_t_takes_the_cadence_panels_day_to_today_too(window: MainWindow, qtbot: 
     assert panel.cursor_day() == TODAY
 
 
+@OFFSCREEN_POPUPS
+def test_the_cadence_panels_keys_say_what_they_did_or_why_not(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Enter turned the calendar, the keyboard staying in the panel, with no word; the
+    Menu key with no message chosen did nothing, unsaid."""
+    panel = window.cadence_panel
+    panel.setFocus()
+    qtbot.waitUntil(panel.hasFocus)
+    window.session.select_message(None)
+    menu_key = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, QPoint(5, 5), panel.mapToGlobal(QPoint(5, 5))
+    )
+    QApplication.sendEvent(panel, menu_key)
+    assert window.statusBar().currentMessage().startswith("Choose a key message first")
+    day = TODAY + timedelta(days=5)
+    panel.set_cursor_day(day)
+    assert panel.cursor_day() == day
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert window.view().current_date() == day
+    assert window.statusBar().currentMessage() == (
+        f"The calendar shows {day_text(day, year=True)}; Ctrl+Tab goes to it."
+    )
+    assert panel.hasFocus()
+
+
 def test_tab_from_the_agendas_table_reaches_set_status(window: MainWindow, qtbot: QtBot) -> None:
     """Made before the table, the button came before it in the window's chain, where the
     table stands for the view: Tab went from the table to the Month button."""
@@ -3903,10 +3929,19 @@ def test_only_the_first_gap_menu_of_a_day_takes_the_g_key(window: MainWindow) ->
     days = window.month_view.visible_days()
     day = next(d for d in days if d >= TODAY and len(overdue_on(window.session, d)) >= 2)
     window.go_to(day)
-    titles = [m.title() for m in gap_menus_of(window.post_menu())]
+    menu = window.post_menu()
+    titles = [m.title() for m in gap_menus_of(menu)]
     assert len(titles) >= 2
     assert titles[0].startswith("Fill the &Gap of ")
-    assert all(t.startswith("Fill the Gap of ") for t in titles[1:])
+    assert all(t.startswith("Fill the Gap of ") and "&" in t for t in titles[1:])
+    keys = [k for a in menu.actions() if (k := _key(a.text()))]
+    assert len(keys) == len(set(keys)), keys  # each item a key of its own
+
+
+def _key(text: str) -> str:
+    """The letter after a lone "&" in a menu item's text."""
+    plain = text.replace("&&", "")
+    return plain[plain.index("&") + 1].casefold() if "&" in plain else ""
 
 
 def test_a_day_with_many_messages_overdue_gathers_their_gap_menus(
