@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import math
 
-__all__ = ["contrast", "difference", "lab", "luminance"]
+__all__ = ["contrast", "difference", "lab", "luminance", "spoken"]
 
 
 def _linear(channel: float) -> float:
@@ -77,3 +77,43 @@ def difference(first: str, second: str) -> float:
     rt = -math.sin(math.radians(2 * rotation)) * rc
     dl, dc, dhh = (l2 - l1) / sl, (c2 - c1) / sc, big_dh / sh
     return math.sqrt(dl**2 + dc**2 + dhh**2 + rt * dc * dhh)
+
+
+_HUES = (
+    (15, "red"),
+    (40, "orange"),
+    (65, "yellow"),
+    (165, "green"),
+    (200, "teal"),
+    (255, "blue"),
+    (290, "purple"),
+    (345, "pink"),
+    (360, "red"),
+)
+"""The names of colours by hue (degrees), up to each bound."""
+
+
+def spoken(color: str) -> str:
+    """A colour as a person names it, for a screen reader: "blue", "dark green",
+    "light grey" ("#2f6fde" said nothing to someone who cannot see it)."""
+    red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    high, low = max(red, green, blue), min(red, green, blue)
+    lightness = (high + low) / 2
+    chroma = high - low
+    if chroma < 0.15:
+        name = "black" if lightness < 0.15 else "white" if lightness > 0.9 else "grey"
+    else:
+        if high == red:
+            hue = 60 * (((green - blue) / chroma) % 6)
+        elif high == green:
+            hue = 60 * ((blue - red) / chroma + 2)
+        else:
+            hue = 60 * ((red - green) / chroma + 4)
+        name = next(word for bound, word in _HUES if hue < bound or bound == 360)
+        if name == "orange" and lightness < 0.4:
+            name = "brown"
+    if name in ("black", "white"):
+        return name
+    if lightness < 0.3 and name != "brown":
+        return f"dark {name}"
+    return f"light {name}" if lightness > 0.75 else name

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.colors import spoken
 from ..core.errors import InvalidInput, NotFound
 from ..core.lengths import post_length
 from ..core.models import (
@@ -179,13 +180,15 @@ class ColorField(QWidget):
         layout.addWidget(self.color_button)
         layout.addSpacing(6)
         self.preset_buttons: list[QToolButton] = []
-        for preset in presets:
+        self._presets = [parse_color(preset) for preset in presets]
+        for preset in self._presets:
             button = QToolButton()
             button.setIcon(swatch_icon(preset, 14, true=True))
             button.setIconSize(QSize(14, 14))
             button.setAutoRaise(True)
-            button.setToolTip(preset)
-            button.setAccessibleName(f"Colour {preset}")
+            button.setCheckable(True)  # the colour chosen shows pressed, and is said so
+            button.setToolTip(f"{spoken(preset).capitalize()} ({preset})")
+            button.setAccessibleName(f"Colour: {spoken(preset)} ({preset})")
             button.clicked.connect(lambda _=False, c=preset: self.set_color(c))
             self.preset_buttons.append(button)
             layout.addWidget(button)
@@ -210,7 +213,11 @@ class ColorField(QWidget):
     def _show(self) -> None:
         self.color_button.setIcon(swatch_icon(self._color, 16, true=True))
         self.color_button.setText(self._color)
-        self.color_button.setAccessibleName(f"Colour {self._color}: choose another")
+        self.color_button.setAccessibleName(
+            f"Colour: {spoken(self._color)} ({self._color}); choose another"
+        )
+        for button, preset in zip(self.preset_buttons, self._presets, strict=True):
+            button.setChecked(preset == self._color)
 
 
 def key_to_field(label: QLabel, check: QAbstractButton, field: QWidget) -> None:

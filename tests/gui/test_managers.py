@@ -123,7 +123,11 @@ def test_add_a_key_message_and_undo_it(qtbot: QtBot, session: CalendarSession) -
     added = next(m for m in session.key_messages() if m.title == "Made in our town")
     assert added.statement == "Every panel is assembled ten minutes from here\u00a0!"
     assert added.cadence_days == 12
-    assert added.color == manager.color_field.preset_buttons[2].toolTip()
+    preset = manager.color_field.preset_buttons[2]
+    assert preset.toolTip() == f"Green ({added.color})"  # said as a person names it
+    assert preset.accessibleName() == f"Colour: green ({added.color})"
+    assert preset.isChecked()  # the colour chosen shows, and is said, pressed
+    assert [b.isChecked() for b in manager.color_field.preset_buttons].count(True) == 1
     assert (added.starts_on, added.ends_on, added.priority) == (date(2026, 12, 1), None, 3)
     assert manager.current_id() == added.id
     assert "Made in our town" in _listed(manager)
