@@ -431,6 +431,7 @@ def quoted_names(titles: Sequence[str], most: int = 3) -> str:
     return in_words(quoted)
 
 
+@functools.lru_cache(maxsize=8192)  # the same names sorted again at every change
 def name_order(name: str) -> tuple[tuple[str | tuple[int, str], ...], str]:
     """Where a name (or a title in a column) sorts, as a reader looks for it: case and
     accents aside first ("Ärzte" beside "Arbeit", "Économie" before "Oper"), numbers by

@@ -174,10 +174,17 @@ def swatch_icon(color: str, size: int = 12, *, true: bool = False) -> QIcon:
     """A small rounded square of ``color``, crisp at 1x and 2x: lightened on a dark
     theme's lists (darkened on a light one) where it would not be seen, unless ``true``
     (a colour being chosen shows as it is)."""
+    base = "" if true else QGuiApplication.palette().color(QPalette.ColorRole.Base).name()
+    return _swatch(color, size, base)
+
+
+@functools.lru_cache(maxsize=1024)  # a manager's list of 300 drew each at every change
+def _swatch(color: str, size: int, base: str) -> QIcon:
+    """:func:`swatch_icon`'s icon, seen on ``base`` (as it is when none)."""
     icon = QIcon()
     fill = QColor(color)
-    if not true:
-        fill = seen_on(fill, QGuiApplication.palette().color(QPalette.ColorRole.Base))
+    if base:
+        fill = seen_on(fill, QColor(base))
     for ratio in (1, 2):
         pixmap = QPixmap(size * ratio, size * ratio)
         pixmap.setDevicePixelRatio(ratio)
