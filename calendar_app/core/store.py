@@ -2208,6 +2208,23 @@ class CalendarStore:
                 rows.append((message, channel, following))
         return self._delivery_tuples(rows)
 
+    def deliveries_between(
+        self, first: date, last: date, as_of: date, message_ids: Iterable[int]
+    ) -> list[tuple[int, int, date]]:
+        """(message id, channel id, day) of the posts from ``first`` to ``last`` that
+        deliver ``message_ids`` as of ``as_of`` (:data:`DELIVERY_WHERE`), read from the
+        index alone: a year of a crowded calendar read as whole posts took 55 ms."""
+        wanted = sorted(set(message_ids))
+        if not wanted:
+            return []
+        rows = self.read(
+            "SELECT DISTINCT message_id, channel_id, day FROM post_messages"
+            f" WHERE message_id IN ({','.join('?' * len(wanted))}) AND day BETWEEN ? AND ?"
+            f" AND {DELIVERY_WHERE}",
+            [*wanted, first.isoformat(), last.isoformat(), as_of.isoformat()],
+        )
+        return self._delivery_tuples(rows)
+
     @staticmethod
     def _delivery_tuples(rows: Iterable[Sequence[Any]]) -> list[tuple[int, int, date]]:
         day = _day

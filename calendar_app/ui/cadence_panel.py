@@ -553,6 +553,8 @@ class CadencePanel(QWidget):
                     self.update(rect)
 
     def _ensure(self) -> None:
+        if self.session.store.closed:  # left on a calendar let go (the window built another)
+            return
         if self._data_dirty:
             self._refresh_data()
         if self._geometry_dirty:
@@ -640,8 +642,10 @@ class CadencePanel(QWidget):
             self._everything_changed()
             return
         # The range only, not the whole calendar: cost follows what is shown.
-        posts = self.session.all_posts_between(self._first, self._last)
-        deliveries = group_deliveries(deliveries_from_posts(posts, self.session.today()))
+        delivered = self.session.store.deliveries_between(
+            self._first, self._last, self.session.today(), (m.id for m in self._messages)
+        )
+        deliveries = group_deliveries(delivered)
         first, last, rank = self._first, self._last, self._rank
         rows = [
             strip_row(m, report, deliveries.get(m.id, {}), first, last, rank)

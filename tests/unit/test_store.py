@@ -1618,6 +1618,28 @@ def test_the_posts_of_a_key_message_and_of_a_campaign_are_read_by_query(
         assert demo.posts_carrying(10_000) == []
 
 
+@pytest.mark.parametrize("as_of", [date(2026, 10, 1), date(2026, 11, 18), date(2027, 1, 5)])
+def test_the_deliveries_of_a_range_are_those_its_posts_make(tmp_path: Path, as_of: date) -> None:
+    """Read from the index alone for the cadence panel, as its posts read whole gave
+    them: drafts deliver from ``as_of`` on, ideas and cancelled posts never."""
+    from calendar_app.core.cadence import deliveries_from_posts
+    from calendar_app.core.demo import write_demo
+
+    write_demo(tmp_path / "demo.cadence", today=date(2026, 11, 18))
+    with CalendarStore.open(tmp_path / "demo.cadence") as demo:
+        first, last = date(2026, 9, 20), date(2027, 2, 10)
+        ids = [m.id for m in demo.key_messages(include_archived=True)]
+        expected = set(deliveries_from_posts(demo.posts_between(first, last), as_of))
+        assert expected
+        found = demo.deliveries_between(first, last, as_of, ids)
+        assert len(found) == len(set(found))
+        assert set(found) == expected
+        assert set(demo.deliveries_between(first, last, as_of, ids[:1])) == {
+            row for row in expected if row[0] == ids[0]
+        }
+        assert demo.deliveries_between(first, last, as_of, []) == []
+
+
 def test_records_an_earlier_release_let_look_alike_stay_editable(store: CalendarStore) -> None:
     """Two messages whose names now count as one (made before they did): the second's
     cadence could not be changed, "There is already a key message called …"."""
