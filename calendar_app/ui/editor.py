@@ -777,6 +777,10 @@ class QuarterHourTimeEdit(QTimeEdit):
     _half_day = ""
     """The letters of "AM" or "PM" typed so far."""
 
+    _half_first = ""
+    """ "am" or "pm" typed before any digit ("午後6:30", "오후 6:30", as Japanese and
+    Korean write a time): the hour typed after it is taken in that half of the day."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDisplayFormat(clock_edit_format())  # "h:mm AP" in the United States
@@ -806,7 +810,7 @@ class QuarterHourTimeEdit(QTimeEdit):
 
     def _start_afresh(self) -> None:
         """A click, the keyboard coming in, a key that moves: typing starts anew."""
-        self._typed = self._run = self._half_day = ""
+        self._typed = self._run = self._half_day = self._half_first = ""
         self._advanced = self._hour_typed = False
 
     def _type_digit(self, digit: int) -> None:
@@ -820,7 +824,12 @@ class QuarterHourTimeEdit(QTimeEdit):
         if int(typed) > (23 if on_hour else 59):
             typed = str(digit)  # the part begins again
         value, now = int(typed), self.time()
-        self.setTime(QTime(value, now.minute()) if on_hour else QTime(now.hour(), value))
+        hour = value
+        if on_hour and self._half_first == "pm" and value < 12:
+            hour += 12  # "午後6": 18
+        elif on_hour and self._half_first == "am" and value == 12:
+            hour = 0  # "午前12": 00
+        self.setTime(QTime(hour, now.minute()) if on_hour else QTime(now.hour(), value))
         self.setCurrentSection(hour_part if on_hour else QDateTimeEdit.Section.MinuteSection)
         self._typed = typed
         if len(typed) == 2 or value > (2 if on_hour else 5):  # no digit can follow
@@ -868,6 +877,8 @@ class QuarterHourTimeEdit(QTimeEdit):
         if not (morning or afternoon):
             self._half_day = ""
             return False
+        if not (self._hour_typed or self._typed or self._run) and morning != afternoon:
+            self._half_first = "pm" if afternoon else "am"  # said before the hour
         self._run_as_hour()  # "6pm" typed into the minutes: 6 the hour
         self._half_day = said
         self._typed = self._run = ""

@@ -1853,7 +1853,17 @@ def test_a_time_typed_as_it_reads_is_that_time(
 @OFFSCREEN_POPUPS
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("6:30午前", time(6, 30)), ("6:30午後", time(18, 30)), ("12:15午前", time(0, 15))],
+    [
+        ("6:30午前", time(6, 30)),
+        ("6:30午後", time(18, 30)),
+        ("12:15午前", time(0, 15)),
+        # Said first, as Japanese writes a time: it was applied to the hour shown, and
+        # the digits then made the morning (06:30) of it.
+        ("午後6:30", time(18, 30)),
+        ("午後12:15", time(12, 15)),
+        ("午前12:15", time(0, 15)),
+        ("午前9:45", time(9, 45)),
+    ],
 )
 def test_a_morning_and_an_afternoon_word_of_one_first_letter_are_told_apart(
     qtbot: QtBot, session: CalendarSession, typed: str, expected: time
@@ -1902,6 +1912,27 @@ def test_the_time_field_tells_the_time_on_a_twelve_hour_clock_where_the_language
         hour = expected.hour % 12 or 12
         half = "AM" if expected.hour < 12 else "PM"
         assert edit.text().replace("\u202f", " ") == f"{hour}:{expected.minute:02d} {half}"
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("오후 6:30", time(18, 30)), ("오전 9:05", time(9, 5))]
+)
+def test_a_korean_time_says_its_half_of_the_day_first(
+    qtbot: QtBot, session: CalendarSession, typed: str, expected: time
+) -> None:
+    """Korean writes "오후 6:30" (its clock is of 12 hours, the half day first): 06:30."""
+    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    try:
+        editor, edit = _time_field(qtbot, session)
+        edit.setFocus()
+        for sign in typed:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, sign)
+                QApplication.sendEvent(edit, key)
+        assert editor.chosen_time() == expected
     finally:
         QLocale.setDefault(QLocale.c())
 
