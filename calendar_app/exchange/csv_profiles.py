@@ -756,7 +756,14 @@ def _utc_offset(text: str) -> timezone:
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
+_H_CLOCK = re.compile(r"(\d{1,2})\s?[hH]\s?(\d{2})?")
+"""A time as French, and other languages, write it: "17h30", "17 h 30", "9h"."""
+
+
 def _parse_clock(text: str) -> time:
+    written = _H_CLOCK.fullmatch(text)
+    if written is not None and int(written.group(1)) < 24 and int(written.group(2) or 0) < 60:
+        return time(int(written.group(1)), int(written.group(2) or 0))
     match = _CLOCK.fullmatch(text)
     if match is not None:
         hour, minute = int(match.group(1)), int(match.group(2))

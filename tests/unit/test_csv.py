@@ -1053,6 +1053,9 @@ def test_a_date_that_says_more_or_less_is_refused(
         ("12:05 am", time(0, 5)),
         ("14.30", time(14, 30)),  # Excel in Denmark or Finland
         ("9.00", time(9, 0)),
+        ("17h30", time(17, 30)),  # as French writes it (the editor took it; a sheet not)
+        ("17 h 30", time(17, 30)),
+        ("9h", time(9, 0)),
     ],
 )
 def test_time_forms(store: CalendarStore, linkedin: int, cell: str, expected: time) -> None:
@@ -1127,7 +1130,7 @@ def test_a_time_with_seconds_is_said_as_one(store: CalendarStore, linkedin: int)
 BAD_ROW_SENTENCES = [
     "row 3, column 'date': '31/02/2026' is not a date; write it as YYYY-MM-DD",
     "row 4, column 'date': '2026-13-01' is not a date; write it as YYYY-MM-DD",
-    "row 5, column 'time': '9h30' is not a time of day; write it as HH:MM",
+    "row 5, column 'time': '9x30' is not a time of day; write it as HH:MM",
     "row 6, column 'time': '10:00' is a time without a date; give the post a date or leave "
     "the time empty",
     "row 7, column 'channel': there is no channel called 'TikTok'; add it, or import with"
