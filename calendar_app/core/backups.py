@@ -263,7 +263,10 @@ def to_thin(
     keep_buckets: set[tuple[str, object]] = set()
     doomed: list[Path] = []
     newest_before = keep_newest_before  # (the backups are gone through newest first)
-    for stamp, path in sorted(backups, reverse=True):
+    # The newest of a day by when it was written: its name has the wall clock's time,
+    # which goes back as the clocks do in autumn or on a flight west (02:20 CET is
+    # half an hour after 02:50 CEST; 20:00 in Paris, hours after 23:00 in Tokyo).
+    for stamp, path in sorted(backups, key=lambda b: (b[0].date(), _written(*b)), reverse=True):
         age = now - stamp
         if age <= KEEP_ALL:
             continue
@@ -280,6 +283,14 @@ def to_thin(
         else:
             keep_buckets.add(bucket)
     return doomed
+
+
+def _written(stamp: datetime, path: Path) -> float:
+    """When the backup at ``path`` was written (its file's time), else as its name says."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return stamp.timestamp()
 
 
 def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Path:

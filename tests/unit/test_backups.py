@@ -8,7 +8,7 @@ import sqlite3
 import subprocess
 import sys
 from contextlib import closing
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -545,3 +545,22 @@ def test_a_calendar_moved_and_changed_elsewhere_leaves_no_damaged_backup(
         kept = make_backup(there, tmp_path / "Backups")
     with CalendarStore.open(kept) as backup:
         assert {"Mine", "CLI 7"} <= {p.title for p in backup.all_posts()}
+
+
+def test_the_newest_backup_of_a_day_is_the_last_written_whatever_its_name_says(
+    tmp_path: Path,
+) -> None:
+    """The night the clocks go back (02:50 CEST, then 02:20 CET half an hour later), or a
+    flight west (23:00 in Tokyo, then 20:00 in Paris): the one named later, written
+    first, was kept for the day, the newer deleted."""
+    day = NOW.date() - timedelta(days=3)
+    first = (datetime.combine(day, time(23, 0)), tmp_path / "written first.cadence")
+    then = (datetime.combine(day, time(20, 0)), tmp_path / "written then.cadence")
+    for at, (_, path) in enumerate((first, then)):
+        path.write_bytes(b"")
+        written = datetime.combine(day, time(12, 0)).timestamp() + at * 3600
+        os.utime(path, (written, written))
+    assert to_thin([first, then], NOW) == [first[1]]
+    # Without files to ask, as their names say.
+    gone = (first[0], tmp_path / "gone 1.cadence"), (then[0], tmp_path / "gone 2.cadence")
+    assert to_thin(gone, NOW) == [gone[1][1]]
