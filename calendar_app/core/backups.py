@@ -28,6 +28,7 @@ from .database import KEPT_SUFFIX, in_use, remove_calendar_file, sound
 from .errors import (
     CadenceError,
     CalendarFileError,
+    NotKeptBeforeUpdate,
     StorageProblem,
     environment_errors,
     on_writing,
@@ -323,7 +324,10 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
         problem = os_problem_for(exc, str(target)) if isinstance(exc, OSError) else exc
         if isinstance(problem, StorageProblem):
             problem = on_writing(problem, str(target))
-        raise CalendarFileError(
+        # The Backups folder's fault (full, not writable): the calendar may be read as it
+        # is. Its own (damaged): not.
+        kind = NotKeptBeforeUpdate if isinstance(problem, StorageProblem) else CalendarFileError
+        raise kind(
             f"{path} comes from an earlier release of Cadence, and no copy of it as it"
             f" was could be kept in {folder} before bringing it up to date:"
             f" {_after_colon(str(problem))} It is left as it was; make room there (or let"

@@ -24,6 +24,11 @@ class CalendarFileError(CadenceError):
     """The file is missing, unreadable, or not a Cadence calendar."""
 
 
+class NotKeptBeforeUpdate(CalendarFileError):
+    """A calendar from an earlier release that no copy of could be kept before bringing
+    it up to date: left as it was (read as it is where this release can)."""
+
+
 class NewerSchemaError(CalendarFileError):
     """The calendar was written by a newer version of Cadence."""
 

@@ -53,6 +53,7 @@ from .errors import (
     CalendarFileError,
     InvalidInput,
     NotFound,
+    NotKeptBeforeUpdate,
     StorageProblem,
     environment_errors,
     on_writing,
@@ -492,6 +493,9 @@ class CalendarStore:
         """The -wal and -shm this connection has open (None: not made yet)."""
         self.read_only = False
         """Opened read-only: asked for, or a file (or folder) this process may not write."""
+        self.left_as_is: str | None = None
+        """Why a calendar of an earlier release is read as it is, not brought up to date
+        (no copy of it as it was could be kept), or None."""
         self.kept_before_update: Path | None = None
         """The copy of the calendar as an earlier release of Cadence left it, when
         opening brought it up to date (that release opens the copy, not the file)."""
@@ -510,9 +514,22 @@ class CalendarStore:
         path = Path(path)
         as_is = reads_as_is(path, read_only=read_only)
         stamp = file_stamp(path) if as_is else None  # taken before: nothing slips between
-        conn, kept = open_database(path, read_only=read_only)
+        left_as_is = None
+        try:
+            conn, kept = open_database(path, read_only=read_only)
+        except NotKeptBeforeUpdate as exc:
+            # Its copy as it was could not be kept (the Backups folder full, or not
+            # writable for a scheduled job's account): read as it is where this release
+            # can, changes refused saying why (every command, reads too, was refused).
+            stamp = file_stamp(path)
+            try:
+                conn, kept = open_database(path, read_only=True)
+            except CalendarFileError:
+                raise exc from None
+            as_is, left_as_is = True, str(exc)
         store = cls(conn, path)
         store.read_only = as_is
+        store.left_as_is = left_as_is
         store.kept_before_update = kept
         store._stamp = stamp
         if in_backups(path):  # looked into: not thinned away meanwhile, by any process
@@ -746,6 +763,8 @@ class CalendarStore:
         calendar read as it is says why it cannot be written: its file, or its folder
         (where SQLite keeps its -wal beside it)."""
         if self.read_only:
+            if self.left_as_is is not None:
+                raise CalendarFileError(f"{self.left_as_is} This change was not saved.")
             if kept_for_earlier(self.path):
                 raise CalendarFileError(
                     f"{self.path.name} is a copy kept for earlier releases of Cadence,"

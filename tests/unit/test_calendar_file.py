@@ -860,15 +860,29 @@ def test_an_older_calendar_is_not_brought_up_to_date_when_no_copy_can_be_kept(
     with closing(sqlite3.connect(path)) as conn:  # as every release wrote it
         conn.execute("PRAGMA journal_mode = wal")
     before = path.read_bytes()
-    with pytest.raises(CalendarFileError) as raised:
-        CalendarStore.open(path)
+    # Read as it is (every command, reads too, was refused: a scheduled export stopped);
+    # a change is refused, saying why.
+    with CalendarStore.open(path) as store:
+        assert store.read_only
+        assert [p.title for p in store.all_posts()]
+        with pytest.raises(CalendarFileError) as raised:
+            store.add_channel("Podcast")
     said = str(raised.value)
     assert said.startswith(f"{path} comes from an earlier release of Cadence, and no copy of it")
     assert said.endswith(
-        "It is left as it was; make room there (or let Cadence write there) and open it again."
+        "It is left as it was; make room there (or let Cadence write there) and open it"
+        " again. This change was not saved."
     )
     assert path.read_bytes() == before
     assert _marks_in_the_file_alone(path)[0] == 4
+    listed = cadence("post", "list", path)  # (XDG_DATA_HOME blocked for it too)
+    assert listed.returncode == 0
+    assert listed.stderr.startswith("(read as an earlier release of Cadence saved it: ")
+    # Older still, it cannot be read as it is: refused as before.
+    older = tmp_path / "older.cadence"
+    write_older(older, 3, "0004_post_message_list", [])
+    with pytest.raises(CalendarFileError, match="no copy of it as it was could be kept"):
+        CalendarStore.open(older)
 
 
 def test_merging_an_older_calendar_says_to_update_a_copy_of_it(tmp_path: Path) -> None:
