@@ -145,8 +145,18 @@ def day_text(day: date, *, weekday: bool = True, year: bool | date = False) -> s
     if month_first(locale):
         pattern = "MMM d" + (", yyyy" if year else "")
     else:
-        pattern = "d MMM" + (" yyyy" if year else "")
+        pattern = f"{day_number_format(locale)} MMM" + (" yyyy" if year else "")
     return locale.toString(_qdate(day), ("ddd " if weekday else "") + pattern)
+
+
+_DAY_WITH_A_DOT = re.compile(r"(?<![d'])d\.")
+
+
+def day_number_format(locale: QLocale) -> str:
+    """The day's number as the language writes it before its month: "d", or "d." where
+    it is an ordinal (German "9. Dez.", Norwegian, Finnish, Czech)."""
+    long = locale.dateFormat(QLocale.FormatType.LongFormat)
+    return "d." if _DAY_WITH_A_DOT.search(long) else "d"
 
 
 def range_text(first: date, last: date, *, year: bool = False) -> str:
@@ -170,7 +180,9 @@ def range_text(first: date, last: date, *, year: bool = False) -> str:
         # The numbers in the language's digits, as the days' and the month's titles
         # have them ("٢٦ سبتمبر – ٢ أكتوبر" beside "14–20 نوفمبر").
         month = locale.toString(_qdate(last), "MMM")
-        one, other = locale.toString(_qdate(first), "d"), locale.toString(_qdate(last), "d")
+        number = "d" if us else day_number_format(locale)  # "9.–15. Dez."
+        one = locale.toString(_qdate(first), number)
+        other = locale.toString(_qdate(last), number)
         text = f"{month} {one}–{other}" if us else f"{one}–{other} {month}"
     if year:
         number = locale.toString(_qdate(last), "yyyy")

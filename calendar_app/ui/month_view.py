@@ -65,7 +65,13 @@ from ..core.models import (
     missed,
     one_line,
 )
-from ..render.cadence_strip import day_text, month_title, year_first
+from ..render.cadence_strip import (
+    day_number_format,
+    day_text,
+    month_first,
+    month_title,
+    year_first,
+)
 from ..render.chips import (
     Chip,
     ChipTheme,
@@ -108,8 +114,12 @@ def day_number_text(day: date) -> str:
     where a week of the grid crosses into it, else "17"."""
     if day.day == 1 and year_first():
         return day_text(day, weekday=False)  # "3月1日", in the language's own order
-    if day.day == 1:
-        return f"{day.day} {QLocale().monthName(day.month, QLocale.FormatType.ShortFormat)}"
+    if day.day == 1:  # "1 Nov", "Nov 1" in the US, "1. Nov." in German
+        locale = QLocale()
+        month = locale.monthName(day.month, QLocale.FormatType.ShortFormat)
+        if month_first(locale):
+            return f"{month} {day.day}"
+        return f"{day.day}{'.' if day_number_format(locale) == 'd.' else ''} {month}"
     return str(day.day)
 
 

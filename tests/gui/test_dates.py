@@ -20,6 +20,8 @@ from .conftest import OFFSCREEN_POPUPS
 LOCALES = {
     "en_GB": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
     "en_US": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
+    # German writes the day as an ordinal, "17. Nov." (the title said "17 Nov.").
+    "de_DE": QLocale(QLocale.Language.German, QLocale.Country.Germany),
 }
 YEAR_FIRST = QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)  # 2026-11-17
 
@@ -34,6 +36,14 @@ def locale(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
 
 
 EXPECTED = {
+    "de_DE": (
+        "Di. 17. Nov.",
+        "17. Nov. 2026",
+        "10.–21. Nov.",
+        "28. Okt. – 9. Nov. 2026",
+        "28. Dez. 2026 – 3. Jan. 2027",
+        "16.–22. Nov. 2026",
+    ),
     "en_GB": (
         "Tue 17 Nov",
         "17 Nov 2026",
@@ -91,7 +101,7 @@ def test_a_year_first_locale_puts_the_day_before_the_month() -> None:
         (
             QLocale.Language.German,
             QLocale.Country.Germany,
-            ("Do. 11 März", "11 März 2027", "10–21 März", "März 2027"),
+            ("Do. 11. März", "11. März 2027", "10.–21. März", "März 2027"),
         ),
     ],
 )
@@ -129,6 +139,14 @@ def test_the_grid_s_first_of_a_month_and_the_panel_s_months_read_in_the_language
         QLocale.setDefault(QLocale.c())
     assert day_number_text(date(2027, 3, 1)) == "1 Mar"
     assert month_year_pattern() is None
+    # The US writes the month first, German the day as an ordinal ("1 Dec" for both).
+    for locale, first in (("en_US", "Mar 1"), ("de_DE", "1. März")):
+        QLocale.setDefault(QLocale(locale))
+        try:
+            assert day_number_text(date(2027, 3, 1)) == first
+            assert day_number_text(date(2027, 3, 2)) == "2"
+        finally:
+            QLocale.setDefault(QLocale.c())
 
 
 def test_a_month_title_is_in_the_language_s_digits(qapp: object) -> None:
