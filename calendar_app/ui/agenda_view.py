@@ -202,7 +202,7 @@ TITLE_ROOM = 220
 """The width the Title column keeps before the others shrink for it."""
 
 
-SORT_KEYS = ("&Date", "T&ime", "C&hannel", "&Key messages", "C&ampaign", "&Status", "&Title")
+SORT_KEYS = ("&Date", "T&ime", "&Title", "C&hannel", "&Key messages", "C&ampaign", "&Status")
 """The columns as the Sort by menu names them, each with its key."""
 
 
@@ -291,9 +291,6 @@ class AgendaView(QWidget):
         header.setHighlightSections(False)
         header.setSortIndicatorShown(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Shown right after the time: what a row is about stays in sight in a narrow
-        # window, where the columns after it scroll.
-        header.moveSection(header.visualIndex(AgendaModel.TITLE), AgendaModel.TIME + 1)
         header.setMinimumSectionSize(48)
         self._fitting = False
         self._user_widths = False

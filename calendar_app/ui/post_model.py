@@ -625,8 +625,10 @@ class AgendaModel(_PostRows, QAbstractTableModel):
     :data:`SortRole` still gives each column's sort key to whoever wants it.
     """
 
-    DATE, TIME, CHANNEL, MESSAGES, CAMPAIGN, STATUS, TITLE = range(7)
-    HEADERS: Final = ("Date", "Time", "Channel", "Key messages", "Campaign", "Status", "Title")
+    # The title right after the time, in the model as on screen: a screen reader reads
+    # the model's order (it heard the title last, the column moved on screen alone).
+    DATE, TIME, TITLE, CHANNEL, MESSAGES, CAMPAIGN, STATUS = range(7)
+    HEADERS: Final = ("Date", "Time", "Title", "Channel", "Key messages", "Campaign", "Status")
 
     def __init__(self, session: CalendarSession, parent: QObject | None = None) -> None:
         QAbstractTableModel.__init__(self, parent)

@@ -766,3 +766,11 @@ def test_escape_clears_the_selection_as_in_the_other_views(view: AgendaView, qtb
     current = view.focused_post()
     qtbot.keyClick(table, Qt.Key.Key_Down, shift)
     assert view.selected_post_ids() == [current, view.focused_post()]
+
+
+def test_columns_stand_in_the_order_a_screen_reader_reads_them(view: AgendaView) -> None:
+    """The title was moved beside the time on screen alone: a screen reader, which reads
+    the model's order, heard it last."""
+    header = view.table.horizontalHeader()
+    assert [header.logicalIndex(v) for v in range(header.count())] == list(range(header.count()))
+    assert AgendaModel.HEADERS[:3] == ("Date", "Time", "Title")
