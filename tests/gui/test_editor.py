@@ -1842,44 +1842,52 @@ def test_a_time_typed_as_it_reads_is_that_time(
     else:
         edit.setFocus()
         qtbot.waitUntil(edit.hasFocus)
-    for sign in typed:  # as keys send them (QTest types Latin-1 only)
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, sign)
-            QApplication.sendEvent(edit, key)
+    _type_signs(edit, typed)
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert editor.chosen_time() == expected
 
 
+JAPANESE = QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
+KOREAN = QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
+
+
 @OFFSCREEN_POPUPS
 @pytest.mark.parametrize(
-    ("typed", "expected"),
+    ("locale", "typed", "expected"),
     [
-        ("6:30午前", time(6, 30)),
-        ("6:30午後", time(18, 30)),
-        ("12:15午前", time(0, 15)),
-        # Said first, as Japanese writes a time: it was applied to the hour shown, and
-        # the digits then made the morning (06:30) of it.
-        ("午後6:30", time(18, 30)),
-        ("午後12:15", time(12, 15)),
-        ("午前12:15", time(0, 15)),
-        ("午前9:45", time(9, 45)),
+        (JAPANESE, "6:30午前", time(6, 30)),
+        (JAPANESE, "6:30午後", time(18, 30)),
+        (JAPANESE, "12:15午前", time(0, 15)),
+        # Said first, as Japanese and Korean write a time: it was applied to the hour
+        # shown, and the digits then made the morning (06:30) of it.
+        (JAPANESE, "午後6:30", time(18, 30)),
+        (JAPANESE, "午後12:15", time(12, 15)),
+        (JAPANESE, "午前12:15", time(0, 15)),
+        (JAPANESE, "午前9:45", time(9, 45)),
+        (KOREAN, "오후 6:30", time(18, 30)),  # its field is of 12 hours, the half day first
+        (KOREAN, "오전 9:05", time(9, 5)),
     ],
 )
 def test_a_morning_and_an_afternoon_word_of_one_first_letter_are_told_apart(
-    qtbot: QtBot, session: CalendarSession, typed: str, expected: time
+    qtbot: QtBot, session: CalendarSession, locale: QLocale, typed: str, expected: time
 ) -> None:
     """Japanese "午前" and "午後" begin alike: the first letter made every time PM."""
-    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    QLocale.setDefault(locale)
     try:
         editor, edit = _time_field(qtbot, session)
         edit.setFocus()
-        for sign in typed:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, sign)
-                QApplication.sendEvent(edit, key)
+        _type_signs(edit, typed)
         assert editor.chosen_time() == expected
     finally:
         QLocale.setDefault(QLocale.c())
+
+
+def _type_signs(edit: QWidget, typed: str) -> None:
+    """``typed`` sent to ``edit`` as keys send it (QTest types Latin-1 only)."""
+    for sign in typed:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, sign)
+            QApplication.sendEvent(edit, key)
 
 
 @OFFSCREEN_POPUPS
@@ -1904,35 +1912,11 @@ def test_the_time_field_tells_the_time_on_a_twelve_hour_clock_where_the_language
         assert edit.text().replace("\u202f", " ") == "9:00 AM"
         edit.setFocus()
         qtbot.waitUntil(edit.hasFocus)
-        for sign in typed:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, sign)
-                QApplication.sendEvent(edit, key)
+        _type_signs(edit, typed)
         assert editor.chosen_time() == expected
         hour = expected.hour % 12 or 12
         half = "AM" if expected.hour < 12 else "PM"
         assert edit.text().replace("\u202f", " ") == f"{hour}:{expected.minute:02d} {half}"
-    finally:
-        QLocale.setDefault(QLocale.c())
-
-
-@OFFSCREEN_POPUPS
-@pytest.mark.parametrize(
-    ("typed", "expected"), [("오후 6:30", time(18, 30)), ("오전 9:05", time(9, 5))]
-)
-def test_a_korean_time_says_its_half_of_the_day_first(
-    qtbot: QtBot, session: CalendarSession, typed: str, expected: time
-) -> None:
-    """Korean writes "오후 6:30" (its clock is of 12 hours, the half day first): 06:30."""
-    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
-    try:
-        editor, edit = _time_field(qtbot, session)
-        edit.setFocus()
-        for sign in typed:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, sign)
-                QApplication.sendEvent(edit, key)
-        assert editor.chosen_time() == expected
     finally:
         QLocale.setDefault(QLocale.c())
 

@@ -5885,6 +5885,16 @@ def test_a_repeat_of_a_post_later_today_reads_planned(
     assert label_at(time(18, 30)).endswith(f", sent {day_text(TODAY, year=later)})")
 
 
+def _answer_time(at: QTime) -> None:
+    """Type ``at`` into the time the open dialog asks for, and accept it."""
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None
+    edit = dialog.findChild(QTimeEdit)
+    assert edit is not None
+    edit.setTime(at)
+    cast(QDialog, dialog).accept()
+
+
 @OFFSCREEN_POPUPS
 def test_the_week_pastes_at_a_time_asked_for_from_the_keyboard(window: MainWindow) -> None:
     """The Menu key on a day of the week offered Paste at the posts' own times only: no
@@ -5902,16 +5912,8 @@ def test_the_week_pastes_at_a_time_asked_for_from_the_keyboard(window: MainWindo
     paste_at = next(a for a in menu.actions() if a.text() == "Paste at a &Time…")
     assert paste_at.isEnabled()
 
-    def type_the_time() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert dialog is not None
-        edit = dialog.findChild(QTimeEdit)
-        assert edit is not None
-        edit.setTime(QTime(14, 30))
-        cast(QDialog, dialog).accept()
-
     before = {p.id for p in session.store.all_posts()}
-    QTimer.singleShot(0, type_the_time)
+    QTimer.singleShot(0, lambda: _answer_time(QTime(14, 30)))
     paste_at.trigger()
     (copy,) = {p.id for p in session.store.all_posts()} - before
     placed = session.store.post(copy)
@@ -5936,15 +5938,7 @@ def test_a_post_cut_in_the_week_moves_to_another_hour_from_its_own_menu(
     paste_at = next(a for a in menu.actions() if a.text() == "Paste at a &Time…")
     assert paste_at.isEnabled()
 
-    def type_the_time() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert dialog is not None
-        edit = dialog.findChild(QTimeEdit)
-        assert edit is not None
-        edit.setTime(QTime(16, 45))
-        cast(QDialog, dialog).accept()
-
-    QTimer.singleShot(0, type_the_time)
+    QTimer.singleShot(0, lambda: _answer_time(QTime(16, 45)))
     paste_at.trigger()
     moved = session.store.post(post.id)
     assert (moved.date, moved.time) == (post.date, time(16, 45))
