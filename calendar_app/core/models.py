@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from enum import StrEnum
@@ -508,20 +508,28 @@ def clock_change(day: date, at: time, zone: dt.tzinfo) -> tuple[str, time] | Non
     return None
 
 
-def clock_note(day: date, at: time, zone: dt.tzinfo, *, on: str = "") -> str | None:
+def clock_note(
+    day: date,
+    at: time,
+    zone: dt.tzinfo,
+    *,
+    on: str = "",
+    clock: Callable[[time], str] = lambda at: f"{at:%H:%M}",
+) -> str | None:
     """What to tell of a post at ``at`` on ``day`` where the clocks change over it
-    (:func:`clock_change`), ``on`` after the time ("on 2027-03-28"); None where they
-    do not."""
+    (:func:`clock_change`), ``on`` after the time ("on 2027-03-28"), its times as
+    ``clock`` writes them (the window's clock, "2:30 AM" in the US); None where they
+    do not change."""
     change = clock_change(day, at, zone)
     if change is None:
         return None
     if change[0] == "forward":
         return (
-            f"the clocks go forward that night: {at:%H:%M} does not exist{on},"
-            f" so the post goes out at {change[1]:%H:%M}"
+            f"the clocks go forward that night: {clock(at)} does not exist{on},"
+            f" so the post goes out at {clock(change[1])}"
         )
     return (
-        f"the clocks go back that night: {at:%H:%M} comes twice{on},"
+        f"the clocks go back that night: {clock(at)} comes twice{on},"
         " and the post goes out at the first"
     )
 

@@ -824,12 +824,10 @@ class QuarterHourTimeEdit(QTimeEdit):
         if int(typed) > (23 if on_hour else 59):
             typed = str(digit)  # the part begins again
         value, now = int(typed), self.time()
-        hour = value
-        if on_hour and self._half_first == "pm" and value < 12:
-            hour += 12  # "午後6": 18
-        elif on_hour and self._half_first == "am" and value == 12:
-            hour = 0  # "午前12": 00
-        self.setTime(QTime(hour, now.minute()) if on_hour else QTime(now.hour(), value))
+        if on_hour:
+            self.setTime(QTime(self._in_half(value, now.hour()), now.minute()))
+        else:
+            self.setTime(QTime(now.hour(), value))
         self.setCurrentSection(hour_part if on_hour else QDateTimeEdit.Section.MinuteSection)
         self._typed = typed
         if len(typed) == 2 or value > (2 if on_hour else 5):  # no digit can follow
@@ -846,11 +844,24 @@ class QuarterHourTimeEdit(QTimeEdit):
             if len(self._run) >= 3:
                 self._run_as_time()
 
+    def _in_half(self, typed: int, shown: int) -> int:
+        """The hour of the day an hour typed stands for: in the half of the day said
+        before it ("午後6": 18), or, where the field shows a 12-hour clock, in the half
+        it shows (3 typed into "2:00 PM" is 3 PM: it made 3 AM); else as typed."""
+        if self._half_first == "pm" and typed < 12:
+            return typed + 12
+        if self._half_first == "am" and typed == 12:
+            return 0
+        if typed <= 12 and not self._half_first and "ap" in self.displayFormat().casefold():
+            return typed % 12 + (12 if shown >= 12 else 0)
+        return typed
+
     def _run_as_hour(self) -> None:
         """Digits typed into the minutes before an hour, a separator or "PM" after them:
         they were the hour ("17:30" typed where the minutes were clicked)."""
         if self._run and int(self._run) <= 23:
-            self.setTime(QTime(int(self._run), self._minutes_before))
+            hour = self._in_half(int(self._run), self.time().hour())
+            self.setTime(QTime(hour, self._minutes_before))
             self._hour_typed = True
 
     def _run_as_time(self) -> None:
@@ -860,7 +871,7 @@ class QuarterHourTimeEdit(QTimeEdit):
         hour = run[:2] if int(run[:2]) <= 23 else run[:1]
         rest = run[len(hour) :][:2]
         minute = int(rest) if int(rest) <= 59 else self._minutes_before
-        self.setTime(QTime(int(hour), minute))
+        self.setTime(QTime(self._in_half(int(hour), self.time().hour()), minute))
         self.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
         self._hour_typed = True
         self._typed = rest if len(rest) == 1 and int(rest) <= 5 else ""
@@ -886,7 +897,7 @@ class QuarterHourTimeEdit(QTimeEdit):
         hour = self.time().hour()
         if afternoon and not morning and hour < 12:
             self.setTime(self.time().addSecs(12 * 3600))
-        elif morning and not afternoon and hour == 12:
+        elif morning and not afternoon and hour >= 12:  # "a" on "3:00 PM" did nothing
             self.setTime(self.time().addSecs(-12 * 3600))
         return True
 
@@ -1864,7 +1875,11 @@ class PostEditor(QDialog):
         go forward an hour: calendar programs and the clock read it later), or one they
         pass twice (as they go back: the post goes out at the first)."""
         day, at = self.chosen_date(), self.chosen_time()
-        note = clock_note(day, at, self._zone) if day is not None and at is not None else None
+        note = (
+            clock_note(day, at, self._zone, clock=clock_text)
+            if day is not None and at is not None
+            else None
+        )
         hint = f"{note[0].upper()}{note[1:]}." if note else ""
         self.time_edit.setAccessibleDescription(hint)  # (the line under it is no Tab stop)
         if hint:

@@ -145,7 +145,7 @@ def post_tooltip(session: CalendarSession, post: Post) -> str:
     status = status_label(post.status) + _missed_words(post, session.today())
     lines = [isolated(post.title), f"{_when(post)} · {channel} · {status}"]
     if post.date is not None and post.time is not None:
-        note = clock_note(post.date, post.time, session.store.zone)
+        note = clock_note(post.date, post.time, session.store.zone, clock=clock_text)
         if note is not None:  # 02:30 the night the clocks skip it: out at 03:30
             lines.append(note[0].upper() + note[1:])
     titles = few([isolated(session.key_message(m).title) for m in post.message_ids])

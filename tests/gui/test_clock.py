@@ -4,7 +4,8 @@ so (the United States), 24 elsewhere; exports keep 24 hours."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import time
+from datetime import date, time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -12,6 +13,8 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from calendar_app.core.models import NewPost
+from calendar_app.core.store import CalendarStore
 from calendar_app.render.chips import (
     ChipTheme,
     clock_edit_format,
@@ -22,7 +25,7 @@ from calendar_app.render.chips import (
 )
 from calendar_app.ui.agenda_view import AgendaView
 from calendar_app.ui.month_view import MonthView
-from calendar_app.ui.post_model import AgendaModel, PostRole
+from calendar_app.ui.post_model import AgendaModel, PostRole, post_tooltip
 from calendar_app.ui.session import CalendarSession
 from calendar_app.ui.week_view import WeekView
 
@@ -132,3 +135,17 @@ def test_the_month_and_week_tell_the_time_on_twelve_hours(
         week.show()
     metrics = QFontMetricsF(week.font())
     assert week.day_rect(week.visible_days()[0]).left() > metrics.horizontalAdvance("10 AM")
+
+
+@pytest.mark.usefixtures("american")
+def test_a_clock_change_is_told_on_the_windows_clock(tmp_path: Path) -> None:
+    """ "…at 2:30 AM" above "02:30 does not exist, so the post goes out at 03:30"."""
+    with CalendarStore.create(tmp_path / "ny.cadence", timezone="America/New_York") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        night = date(2027, 3, 14)  # the clocks go forward at 02:00
+        (made,) = store.add_post(NewPost("Early", channel, date=night, time=time(2, 30))).created
+        session = CalendarSession(store)
+        tip = plain(post_tooltip(session, store.post(made)))
+        assert "2:30 AM does not exist, so the post goes out at 3:30 AM" in tip
+        assert "02:30" not in tip
+        session.undo_stack.clear()

@@ -1922,6 +1922,34 @@ def test_the_time_field_tells_the_time_on_a_twelve_hour_clock_where_the_language
 
 
 @OFFSCREEN_POPUPS
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("3", time(15, 0)),  # into "2:00 PM": 3 PM (it made 3 AM)
+        ("6:30", time(18, 30)),
+        ("11", time(23, 0)),
+        ("12", time(12, 0)),
+        ("18", time(18, 0)),  # a 24-hour time, as typed
+        ("a", time(2, 0)),  # "a" on the afternoon did nothing
+        ("9am", time(9, 0)),
+    ],
+)
+def test_an_hour_typed_on_a_twelve_hour_clock_stays_in_the_half_of_the_day_shown(
+    qtbot: QtBot, session: CalendarSession, typed: str, expected: time
+) -> None:
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        editor, edit = _time_field(qtbot, session)
+        edit.setTime(QTime(14, 0))
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        _type_signs(edit, typed)
+        assert editor.chosen_time() == expected
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+@OFFSCREEN_POPUPS
 def test_minutes_typed_into_the_minutes_are_the_minutes(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
