@@ -168,9 +168,10 @@ class ExportOptionsDialog(QDialog):
         )
         self.semicolons.setObjectName("exportSemicolons")
         self.semicolons.setChecked(QLocale().decimalPoint() == ",")
-        # That Excel reads a file without the mark in the computer's older code page
-        # ("GrÃ¶ÃŸe"): both start ticked there, as the README's recipe gives them.
-        self.byte_order_mark.setChecked(self.semicolons.isChecked())
+        # Excel reads a file without the mark in the computer's older code page
+        # ("CafÃ©", "GrÃ¶ÃŸe"), everywhere: ticked from the start (other programs,
+        # and Cadence's import, read the file alike with it).
+        self.byte_order_mark.setChecked(True)
         self.date_order = QComboBox()
         self.date_order.setObjectName("exportDateOrder")
         self.date_order.setAccessibleName("Date order")
@@ -184,6 +185,7 @@ class ExportOptionsDialog(QDialog):
             form.addRow(self.semicolons)
         else:
             self.byte_order_mark.hide()
+            self.byte_order_mark.setChecked(False)
             self.semicolons.hide()
             self.semicolons.setChecked(False)
         if fmt in PUBLISHING:
