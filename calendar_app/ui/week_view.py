@@ -619,16 +619,21 @@ class WeekView(PeriodView):
             return None
         return layout.more.toAlignedRect().translated(self._strip.pos())
 
-    def drop_time_text(self) -> str | None:
+    def drop_time_text(self, room: float | None = None) -> str | None:
         """What the drop's ghost in the grid says: the time a post dropped there goes
-        out ("02:15 → 03:15" in the hour the clocks skip); None off the grid."""
+        out ("02:15 → 03:15" in the hour the clocks skip); None off the grid. In
+        ``room`` (pixels) too narrow for both times, the time it goes out ("→ 3:15 AM",
+        then "3:15 AM": "2:15 AM → 3:1" was cut in a narrow column)."""
         target = self._drop_target
         if target is None or target.at is None:
             return None
         going = self._session.going_out(target.day, target.at)
         if going is None or going == target.at:
             return clock_text(target.at)
-        return f"{clock_text(target.at)} → {clock_text(going)}"
+        choices = [f"{clock_text(target.at)} → {clock_text(going)}", f"→ {clock_text(going)}"]
+        metrics = QFontMetricsF(self.chip_font())
+        fitting = (c for c in choices if room is None or metrics.horizontalAdvance(c) <= room)
+        return next(fitting, clock_text(going))
 
     # -- layout -------------------------------------------------------------
 
@@ -1101,10 +1106,12 @@ class WeekView(PeriodView):
                 painter.setPen(colors.highlight)
                 painter.drawRoundedRect(ghost.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
                 painter.setPen(colors.text)
+                painter.setFont(self.chip_font())
+                label = ghost.adjusted(6, 0, -4, 0)
                 painter.drawText(
-                    ghost.adjusted(6, 0, -4, 0),
+                    label,
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    self.drop_time_text() or "",
+                    self.drop_time_text(label.width()) or "",
                 )
                 painter.restore()
 

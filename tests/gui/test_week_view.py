@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QLocale, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QDrag, QDragLeaveEvent
+from PySide6.QtGui import QDrag, QDragLeaveEvent, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -613,6 +613,12 @@ def test_a_post_kept_at_a_time_the_clocks_skip_shows_where_it_goes_out(
     mime = week.drag_mime(three)
     assert drag_over(week, grid_point(week, night, time(2, 20)), mime)
     assert week.drop_time_text() == "02:15 → 03:15"
+    # Where both do not fit (a narrow column, a 12-hour clock's longer times), the time
+    # it goes out: "2:15 AM → 3:1" was cut.
+    width = QFontMetricsF(week.chip_font()).horizontalAdvance
+    assert week.drop_time_text(width("02:15 → 03:15")) == "02:15 → 03:15"
+    assert week.drop_time_text(width("→ 03:15")) == "→ 03:15"
+    assert week.drop_time_text(width("03:15")) == "03:15"
     assert drag_over(week, grid_point(week, night - timedelta(days=1), time(2, 20)), mime)
     assert week.drop_time_text() == "02:15"
     week.dragLeaveEvent(QDragLeaveEvent())
