@@ -24,6 +24,7 @@ __all__ = [
     "Chip",
     "ChipTheme",
     "chip_height",
+    "chip_time_text",
     "clock_edit_format",
     "clock_text",
     "contrast_text",
@@ -184,6 +185,19 @@ def twelve_hour_clock() -> bool:
 def _half_day_first(locale: QLocale) -> bool:
     """Whether the locale says "AM" before the hour (Korean's "오후 6:30")."""
     return _short_time_format(locale).lstrip().casefold().startswith("a")
+
+
+def chip_time_text(at: time) -> str:
+    """A chip's time on a 12-hour clock, short as calendars write it there: "8:30am",
+    "10am" (a chip at 10:00 AM lost its time where one at 8:30 AM kept it); in the
+    language's own words where they are not Latin letters ("오후 6:30")."""
+    locale = QLocale()
+    half = locale.amText() if at.hour < 12 else locale.pmText()
+    letters = "".join(c for c in half if c.isalpha())
+    if not (letters.isascii() and letters.isalpha()):
+        return time_text(at, twelve_hour=True)
+    minutes = f":{at.minute:02d}" if at.minute else ""
+    return f"{at.hour % 12 or 12}{minutes}{letters.lower()}"
 
 
 def clock_text(at: time | None) -> str:
@@ -351,7 +365,7 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     if chip.at is not None:
         time_font = QFont(text_font)
         time_font.setBold(True)
-        label = time_text(chip.at, theme.twelve_hour)
+        label = chip_time_text(chip.at) if theme.twelve_hour else time_text(chip.at)
         width = QFontMetricsF(time_font).horizontalAdvance(label)
         if right - left > width + 4 + title_room:
             painter.setFont(time_font)

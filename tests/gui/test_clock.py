@@ -17,6 +17,7 @@ from calendar_app.core.models import NewPost
 from calendar_app.core.store import CalendarStore
 from calendar_app.render.chips import (
     ChipTheme,
+    chip_time_text,
     clock_edit_format,
     clock_text,
     hour_text,
@@ -86,6 +87,33 @@ def test_a_time_reads_on_the_clock_of_the_language(
         assert plain(clock_edit_format()) == edit
         assert clock_text(None) == ""
         assert time_text(time(18, 30)) == "18:30"  # what exports write, whatever the language
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+@pytest.mark.usefixtures("qapp")
+@pytest.mark.parametrize(
+    ("locale", "texts"),
+    [
+        (US, ("8:30am", "10am", "12pm", "6:45pm")),
+        (
+            QLocale(QLocale.Language.English, QLocale.Country.Canada),
+            ("8:30am", "10am", "12pm", "6:45pm"),
+        ),
+        (
+            QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea),
+            ("오전 8:30", "오전 10:00", "오후 12:00", "오후 6:45"),
+        ),
+    ],
+)
+def test_a_chip_tells_its_time_short_on_a_twelve_hour_clock(
+    locale: QLocale, texts: tuple[str, ...]
+) -> None:
+    """ "10:00 AM" left no room on a narrow chip, which then looked untimed."""
+    QLocale.setDefault(locale)
+    try:
+        times = (time(8, 30), time(10, 0), time(12, 0), time(18, 45))
+        assert tuple(plain(chip_time_text(at)) for at in times) == texts
     finally:
         QLocale.setDefault(QLocale.c())
 
