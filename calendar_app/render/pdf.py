@@ -1,6 +1,6 @@
 """The PDF for leadership: a message-delivery report, then the plan month by month.
 
-``export_pdf`` writes an A4 landscape PDF with Qt's PDF writer:
+``export_pdf`` writes an A4 (US Letter in the US) landscape PDF with Qt's PDF writer:
 
 1. the overview: the one sentence a communicator reads out, a table of every
    key message (status, cadence, deliveries, average interval, gaps, last and
@@ -1056,8 +1056,10 @@ def render_pages(
 
 
 def _page_layout() -> QPageLayout:
+    # US Letter where the country measures in inches (the United States), else A4.
+    us = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
     return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4),
+        QPageSize(QPageSize.PageSizeId.Letter if us else QPageSize.PageSizeId.A4),
         QPageLayout.Orientation.Landscape,
         QMarginsF(0, 0, 0, 0),
     )

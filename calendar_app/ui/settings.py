@@ -8,6 +8,7 @@ keep their times of day: 09:00 stays 09:00 on the new zone's clock.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import time
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import MAX_CADENCE_DAYS, CalendarInfo, ChangeSet, WeekStart, every_days
+from ..render.chips import clock_text
 from .commands import StoreCommand, elide
 from .dialogs import fit_on_screen, show_error
 from .editor import KeptSpinBox, counted_suffix, hint_label, problems_label, say_not_ready
@@ -91,8 +93,9 @@ class CalendarSettingsDialog(QDialog):
         self.name_edit = QLineEdit(info.name)
         self.name_edit.setAccessibleName("Calendar name")
         self.zone_combo = zone_combo(info.timezone)
+        nine = clock_text(time(9, 0))  # "9:00 AM" in the United States
         self.zone_note = hint_label(
-            "Posts keep their times of day: 09:00 stays 09:00, on this zone's clock."
+            f"Posts keep their times of day: {nine} stays {nine}, on this zone's clock."
             " Today, and what is overdue, go by it too."
         )
         self.week_combo = week_combo(info.week_start)

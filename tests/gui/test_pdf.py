@@ -1202,3 +1202,22 @@ def test_the_strips_key_names_the_channels_left_out_first_when_not_all_fit(
     words = " ".join(pdf_text(tmp_path / "c.pdf", page=1).split())
     assert "Other channels Channel number 1" in words
     assert re.search(r"\+\d+ more", words)  # the rest, as before
+
+
+def test_a_report_made_in_the_united_states_is_on_letter_paper(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    """It was A4 everywhere: a US office printer asks for Letter."""
+    store = CalendarStore.open(demo_path)
+    try:
+        a4 = export(store, tmp_path / "a4.pdf")
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        try:
+            letter = export(store, tmp_path / "letter.pdf")
+        finally:
+            QLocale.setDefault(QLocale.c())
+    finally:
+        store.close()
+    assert set(re.findall(rb"/MediaBox \[([^\]]*)\]", a4)) == {b"0 0 842.000000 595.000000"}
+    assert set(re.findall(rb"/MediaBox \[([^\]]*)\]", letter)) == {b"0 0 792.000000 612.000000"}
+    assert page_count(letter) == page_count(a4)
