@@ -48,6 +48,7 @@ from ..render.chips import (
     accent,
     badge_width,
     chip_height,
+    chip_time_text,
     clock_text,
     fit_posts,
     hour_text,
@@ -58,6 +59,7 @@ from ..render.chips import (
     paint_delivery_mark,
     paint_more,
     split_more,
+    twelve_hour_clock,
     with_alpha,
 )
 from ..render.pixels import crisp
@@ -593,7 +595,10 @@ class WeekView(PeriodView):
         arrow = "↓" if below else "↑"
         if len(posts) == 1:
             at = self._posts[posts[0]].time
-            told = clock_text(at) if at is not None else ""
+            # Short as a chip's ("6:30pm"): "↓ 6:30 PM" lost its arrow in a narrow column.
+            told = (
+                "" if at is None else chip_time_text(at) if twelve_hour_clock() else clock_text(at)
+            )
             choices = [f"{arrow} {told}", f"{arrow}{told}", told, arrow]
         else:
             count = len(posts)

@@ -972,6 +972,15 @@ def test_a_narrow_day_keeps_the_time_its_hint_is_for(
     (text,) = week.out_of_sight_texts(day)
     assert "21:00" in text
     assert "…" not in text
+    # On a 12-hour clock, short as a chip's: "↓ 9:00 PM" lost its arrow.
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        week.scroll_to_time(time(7, 0))
+        (twelve,) = week.out_of_sight_texts(day)
+        assert twelve.startswith("↓"), twelve  # it read "↓" alone, the time gone
+        assert twelve.endswith("9pm"), twelve
+    finally:
+        QLocale.setDefault(QLocale.c())
 
 
 def test_the_current_time_line_is_at_the_calendars_time_of_day(
