@@ -114,6 +114,8 @@ def write_copy(
             told(1, 3)
             if leave_out or only_names_used:
                 _leave_out(copy, leave_out, only_names_used=only_names_used)
+            else:
+                _without_deleted_words(copy)
         told(2, 3)
 
     try:
@@ -159,6 +161,21 @@ def _copied_into(
 def _after_colon(said: str) -> str:
     """A sentence quoted after a colon: "The disk…" as "the disk…"."""
     return f"t{said[1:]}" if said.startswith("The ") else said
+
+
+def _without_deleted_words(copy: str) -> None:
+    """Take the words of posts deleted (a paste undone, another client's post taken
+    out) out of a fresh copy: the search index only marks them deleted, and a copy
+    sent to a client carried them. Its segments merged into one drop them, the pages
+    they leave overwritten (a tenth of a second at 100,000 posts)."""
+    conn = sqlite3.connect(copy, isolation_level=None)
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+        names = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+        if "posts_fts" in names:
+            conn.execute("INSERT INTO posts_fts(posts_fts) VALUES ('optimize')")
+    finally:
+        conn.close()
 
 
 def _leave_out(copy: str, post_ids: Collection[int], *, only_names_used: bool) -> None:

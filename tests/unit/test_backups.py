@@ -564,3 +564,26 @@ def test_the_newest_backup_of_a_day_is_the_last_written_whatever_its_name_says(
     # Without files to ask, as their names say.
     gone = (first[0], tmp_path / "gone 1.cadence"), (then[0], tmp_path / "gone 2.cadence")
     assert to_thin(gone, NOW) == [gone[1][1]]
+
+
+def test_a_copy_holds_no_word_of_a_post_deleted_or_rewritten(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """Another client's post pasted by mistake and undone: the search index only marks
+    its words deleted, and Save a Copy As sent them to the client ("quorvanta")."""
+    channel = store.add_channel("LinkedIn").created[0]
+    for n in range(30):  # a calendar with more in it than the mistake
+        store.add_post(NewPost(f"Weekly tip {n}", channel, date=date(2026, 12, 1), body="Solar"))
+    (mistake,) = store.add_post(
+        NewPost("Borealis merger", channel, date=date(2026, 12, 20), body="Embargoed Quorvanta")
+    ).created
+    (kept,) = store.add_post(NewPost("Launch Zyxwv", channel, date=date(2026, 12, 21))).created
+    store.delete_posts([mistake])
+    store.update_post(kept, {"title": "Launch day"})  # a name not to be told yet, changed
+    copy = write_copy(store, tmp_path / "for the client.cadence")
+    data = copy.read_bytes().lower()
+    assert [w for w in (b"quorvanta", b"embargoed", b"borealis", b"zyxwv") if w in data] == []
+    with CalendarStore.open(copy) as sent:
+        assert len(sent.all_posts()) == 31
+        assert sent.search_ids("launch") == {kept}
+        assert len(sent.search_ids("weekly")) == 30
