@@ -987,6 +987,8 @@ class ImportSummary:
     """What the import took for granted and the user should know (one sentence each)."""
     left_deleted: int = 0
     """Posts deleted here that the file shows as they were, or earlier: not brought back."""
+    notes_left: int = 0
+    """Posts pasted from another calendar whose notes stayed there (private to it)."""
     revived: list[Deleted] = field(default_factory=list)
     """Posts deleted here that the import brought back, edited there since, as they were
     when deleted (its undo remembers them as deleted again)."""

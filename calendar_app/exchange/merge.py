@@ -468,7 +468,8 @@ def copy_posts_between(
     today: date | None = None,
 ) -> ImportSummary:
     """Copy posts of ``theirs`` into ``ours`` as new posts (new uids), each at the day
-    and time ``placements`` gives it: a paste from another calendar. Their channel,
+    and time ``placements`` gives it: a paste from another calendar, without the posts'
+    notes (another client's, private to it: counted in ``notes_left``). Their channel,
     key messages and campaign are matched by name, and only those the posts carry
     are created when missing; a key message created starts ``today`` (the calendar's
     by default), or on the first post pasted with it if that is earlier, as an
@@ -497,7 +498,8 @@ def copy_posts_between(
         fresh = []
         for post in posts:
             day, at = placements[post.id]
-            fresh.append(maps.translate(post.copy_to(day, at)))
+            summary.notes_left += bool(post.notes.strip())
+            fresh.append(maps.translate(dataclasses.replace(post.copy_to(day, at), notes="")))
         summary.added.extend(ours.add_posts(fresh).created)
         start_from_first_posts(ours, summary)
     return summary

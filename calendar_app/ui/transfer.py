@@ -430,7 +430,7 @@ def paste_from_calendar(
     from ..core.store import CalendarStore
     from ..exchange.merge import copy_posts_between
     from .commands import plural, post_text
-    from .dnd import as_going_out, placements
+    from .dnd import KEEP_TIME, as_going_out, placements
 
     try:
         with CalendarStore.open(carried.source, read_only=True) as theirs:
@@ -438,15 +438,16 @@ def paste_from_calendar(
             if not posts:
                 return "The copied posts are no longer in their calendar."
             name = theirs.info().name
+            targets = as_going_out(
+                session, placements(posts, carried.anchor, day, when, carried.origin)
+            )
+            if when is KEEP_TIME:  # onto today, as a copy here: at a time still ahead
+                targets = {
+                    pid: (d, session.still_ahead(d, t) if d is not None else t)
+                    for pid, (d, t) in targets.items()
+                }
             with session.store.transaction():  # the undo step is ready, or nothing pasted
-                summary = copy_posts_between(
-                    session.store,
-                    theirs,
-                    as_going_out(
-                        session, placements(posts, carried.anchor, day, when, carried.origin)
-                    ),
-                    today=session.today(),
-                )
+                summary = copy_posts_between(session.store, theirs, targets, today=session.today())
                 count = plural(len(summary.added), "post")
                 text = f"{post_text(step, len(summary.added))} from '{name}'"
                 command = ImportCommand(session, summary, text)
@@ -474,6 +475,9 @@ def paste_from_calendar(
     )
     shelved = f" Archived here: {', '.join(archived)}." if archived else ""
     stay = f" They stay in '{name}' too: posts move only within a calendar." if carried.cut else ""
+    if summary.notes_left:  # another client's, private to it
+        one = summary.notes_left == 1
+        stay += f" {'Its' if one or len(summary.added) == 1 else 'Their'} notes stay in '{name}'."
     if summary.notes:
         # What came otherwise than it was there (a cadence beyond ten years), said whole
         # as a merge says it: on the one line of the status bar it was cut off.

@@ -62,6 +62,37 @@ def test_a_post_from_another_calendar_placed_in_the_hour_the_clocks_skip_goes_ou
     assert [(p.date, p.time) for p in session.store.posts(landed)] == [(night, time(3, 30))]
 
 
+def test_a_post_from_another_calendar_pasted_onto_today_goes_out_at_a_time_still_ahead(
+    demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 18:51 another client's 09:00 post pasted onto today kept 09:00, gone by, and
+    counted as delivered, where a post of this calendar copied there goes out at 19:00;
+    its notes, that client's, came along unsaid."""
+    from calendar_app.ui.dnd import KEEP_TIME, carried_posts, posts_mime
+    from calendar_app.ui.transfer import paste_from_calendar
+
+    source = colleague_calendar(tmp_path)
+    with CalendarStore.open(source) as other:
+        first = other.all_posts()[0]
+        other.update_post(first.id, {"time": time(9, 0), "notes": "Invoice 4471"})
+        theirs = CalendarSession(other)
+        mime = posts_mime(theirs, [other.post(first.id)])
+        theirs.retire()
+    with CalendarStore.open(demo_path) as store:
+        session = CalendarSession(store)  # on the clock's today
+        monkeypatch.setattr(session, "now", lambda: time(18, 51))
+        carried = carried_posts(session, mime)
+        assert carried is not None
+        landed: list[int] = []
+        today = session.today()
+        said = paste_from_calendar(session, None, carried, today, KEEP_TIME, landed.extend)
+        assert said is not None
+        assert said.endswith(" Its notes stay in 'colleague'.")
+        (pasted,) = session.store.posts(landed)
+        assert (pasted.date, pasted.time, pasted.notes) == (today, time(19, 0), "")
+        session.undo_stack.clear()
+
+
 def test_a_merge_is_one_undo_step(session: CalendarSession, tmp_path: Path) -> None:
     source = colleague_calendar(tmp_path)
     before = session.store.all_posts()

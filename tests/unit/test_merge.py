@@ -825,6 +825,25 @@ def test_an_idea_pasted_from_their_backlog_onto_a_day_is_a_draft(
     assert theirs.post(idea).status == PostStatus.IDEA  # only read
 
 
+def test_a_post_pasted_from_another_calendar_leaves_its_notes_there(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """Another client's "CFO wants this pulled; invoice 4471" came along, unsaid, and went
+    out in this client's CSV."""
+    ours, theirs = pair
+    channel = theirs.channels()[0].id
+    private = theirs.add_post(
+        NewPost("Rates", channel, date=date(2027, 1, 5), notes="CFO wants this pulled")
+    ).created[0]
+    plain = theirs.add_post(NewPost("Tips", channel, date=date(2027, 1, 6))).created[0]
+    summary = copy_posts_between(
+        ours, theirs, {private: (date(2027, 1, 12), None), plain: (date(2027, 1, 13), None)}
+    )
+    assert [p.notes for p in ours.posts(summary.added)] == ["", ""]
+    assert summary.notes_left == 1
+    assert theirs.post(private).notes == "CFO wants this pulled"  # only read
+
+
 def test_a_damaged_calendar_to_merge_is_named_and_nothing_is_imported(tmp_path: Path) -> None:
     source = tmp_path / "colleague.cadence"
     write_demo(source)
