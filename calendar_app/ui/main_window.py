@@ -1883,7 +1883,8 @@ class MainWindow(QMainWindow):
             return False
         old.store.close()
         # A search belongs to the calendar it was typed in (the box kept it, unapplied).
-        if same_calendar:
+        if same_calendar:  # its filters too (a sync tool's copy put in place lost them)
+            self._restore_filters()
             self._apply_search()
         else:
             self.search_edit.clear()

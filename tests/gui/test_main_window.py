@@ -1880,6 +1880,30 @@ def _theirs(path: Path) -> None:
     os.replace(elsewhere, path)
 
 
+def test_a_calendar_a_sync_tool_replaced_keeps_its_filters(
+    window: MainWindow, session: CalendarSession, settings: QSettings, qtbot: QtBot
+) -> None:
+    """A channel hidden, then Dropbox put a newer copy in place: every channel showed
+    again, and the emptied filter was kept over the calendar's for good."""
+    path = session.store.path
+    linkedin = session.store.channel_named("LinkedIn")
+    assert linkedin is not None
+    session.set_filters(replace(session.filters, hidden_channels=frozenset({linkedin.id})))
+    _theirs(path)
+    assert window.check_for_outside_changes()
+    fresh = window.session
+    assert fresh is not session
+    theirs = fresh.store.channel_named("LinkedIn")
+    assert theirs is not None
+    assert fresh.filters.hidden_channels == {theirs.id}  # kept by name
+    window.close()
+    again = MainWindow(CalendarSession(CalendarStore.open(path)), settings)
+    qtbot.addWidget(again)
+    hidden = again.session.filters.hidden_channels
+    assert [again.session.channel(c).name for c in hidden] == ["LinkedIn"]
+    again.session.store.close()
+
+
 def test_a_calendar_a_sync_tool_replaced_is_shown_as_it_is_now(
     window: MainWindow, session: CalendarSession, errors: Errors
 ) -> None:
