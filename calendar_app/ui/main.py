@@ -213,6 +213,13 @@ def is_first_run(path: Path | None, settings: QSettings) -> bool:
     return not settings.value(WELCOME_SHOWN, False, type=bool)
 
 
+def _folder_there(path: Path) -> bool:
+    try:
+        return path.parent.is_dir()
+    except OSError:
+        return False
+
+
 def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore:
     """The calendar to show at start: the one asked for, else the last one, else the demo.
 
@@ -232,6 +239,16 @@ def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore
     else:
         if last and last.exists():
             candidates.append(last)
+        elif last and not _folder_there(last):  # a drive unplugged: not moved away
+            show_error(
+                None,
+                CalendarFileError(
+                    f"The folder of {last.name}, the calendar open last time, is not there"
+                    f" ({shown_path(last.parent)}), a drive unplugged or a share not"
+                    " connected perhaps; Cadence opens the demo calendar instead (File >"
+                    " Open Recent opens it once it is back)."
+                ),
+            )
         elif last:  # moved or deleted since: said, not silently replaced by the demo
             show_error(
                 None,

@@ -1250,6 +1250,21 @@ def test_a_last_calendar_moved_away_is_said_before_the_demo_opens(
     assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
 
 
+def test_a_last_calendar_on_a_drive_unplugged_is_said_as_such(
+    settings: QSettings, data: Path, tmp_path: Path, qapp: QApplication, said: list[str]
+) -> None:
+    """ "No longer at /media/stick/client.cadence … File > Open finds it where it went":
+    it went nowhere, its drive was unplugged."""
+    stick = tmp_path / "stick"
+    _last_calendar_gone(settings, stick)
+    assert run_window(None, quit_after_ms=0, settings=settings) == 0
+    assert said == [
+        f"The folder of client.cadence, the calendar open last time, is not there ({stick}),"
+        " a drive unplugged or a share not connected perhaps; Cadence opens the demo calendar"
+        " instead (File > Open Recent opens it once it is back)."
+    ]
+
+
 def test_no_calendar_to_open_and_no_room_for_the_demo_is_said_in_one_sentence(
     settings: QSettings,
     tmp_path: Path,
