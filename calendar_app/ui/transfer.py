@@ -6,6 +6,7 @@ an export leaves no file). An import is one undo step.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -14,9 +15,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
-from ..core.errors import CadenceError, os_problem_for
+from ..core.errors import CadenceError, NotFound, os_problem_for
 from ..core.files import cannot_write_in
-from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, Series
+from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, Series, quoted_names
 from ..exchange.formats import (
     EXPORTERS,
     IMPORT_SUFFIXES,
@@ -369,6 +370,9 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     if summary is None:
         return
     said = [summary.describe(), *summary.notes]
+    named = created_names(session, summary)
+    if named:
+        said.append(f"New here: {named}.")
     away = elsewhere(session.store, summary.added, session.today())
     if away:
         said.append(away)
@@ -408,6 +412,27 @@ def show_summary(
     if details:
         box.setDetailedText("\n".join(details))
     run_modal(box)
+
+
+def created_names(session: CalendarSession, summary: ImportSummary) -> str:
+    """The channels, key messages and campaigns an import or a paste made, by name
+    ("the channel 'Twitter'", "2 key messages: 'A', 'B'"): "added 1 channel" left "X"
+    and "Twitter" side by side, unsaid which."""
+    from .commands import plural
+
+    parts = []
+    for ids, word, name in (
+        (summary.channels_added, "channel", lambda i: session.channel(i).name),
+        (summary.messages_added, "key message", lambda i: session.key_message(i).title),
+        (summary.campaigns_added, "campaign", lambda i: session.campaign(i).name),
+    ):
+        with contextlib.suppress(KeyError, NotFound):
+            names = quoted_names([name(i) for i in ids])
+            if len(ids) == 1:
+                parts.append(f"the {word} {names}")
+            elif ids:
+                parts.append(f"{plural(len(ids), word)}: {names}")
+    return "; ".join(parts)
 
 
 def paste_from_calendar(
@@ -457,8 +482,8 @@ def paste_from_calendar(
     session.push(command)
     if select is not None and summary.added:
         select(summary.added)
-    created = summary.created()
-    added = f"; added {', '.join(created)} they carry" if created else ""
+    named = created_names(session, summary)
+    added = f"; added {named}" if named else ""
     pasted = session.posts(summary.added)
     archived = sorted(
         {

@@ -88,6 +88,8 @@ def test_a_post_from_another_calendar_pasted_onto_today_goes_out_at_a_time_still
         said = paste_from_calendar(session, None, carried, today, KEEP_TIME, landed.extend)
         assert said is not None
         assert said.endswith(" Its notes stay in 'colleague'.")
+        # What it made here, by name ("added 1 channel": X beside Twitter, unsaid).
+        assert "; added the channel 'Podcast'; the key message 'Listen in'." in said
         (pasted,) = session.store.posts(landed)
         assert (pasted.date, pasted.time, pasted.notes) == (today, time(19, 0), "")
         session.undo_stack.clear()
