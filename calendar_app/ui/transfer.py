@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
-from ..core.errors import CadenceError, NotFound, os_problem_for
+from ..app import shown_path
+from ..core.errors import CadenceError, CalendarFileError, NotFound, os_problem_for
 from ..core.files import cannot_write_in
 from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, Series, quoted_names
 from ..exchange.formats import (
@@ -457,6 +458,18 @@ def paste_from_calendar(
     from .commands import plural, post_text
     from .dnd import KEEP_TIME, as_going_out, placements
 
+    if not carried.source.exists():
+        # "There is no calendar at …" named no calendar the user was thinking of.
+        where = carried.source.parent
+        why = "" if where.is_dir() else ", its drive unplugged or its share not connected perhaps"
+        session.report_error(
+            parent,
+            CalendarFileError(
+                f"The calendar the posts were copied from is not at {shown_path(carried.source)}"
+                f" any more{why}; nothing was pasted."
+            ),
+        )
+        return None
     try:
         with CalendarStore.open(carried.source, read_only=True) as theirs:
             posts = carried.still(theirs.posts(carried.ids))

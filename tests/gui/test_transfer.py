@@ -95,6 +95,35 @@ def test_a_post_from_another_calendar_pasted_onto_today_goes_out_at_a_time_still
         session.undo_stack.clear()
 
 
+def test_posts_copied_from_a_calendar_gone_since_say_which(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """Copied from a calendar on a USB stick, pasted after the stick was unplugged:
+    "There is no calendar at …/usb/nile.cadence" named no calendar the user had in mind."""
+    from calendar_app.ui.dnd import carried_posts, posts_mime
+    from calendar_app.ui.transfer import paste_from_calendar
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    source = colleague_calendar(stick)
+    with CalendarStore.open(source) as other:
+        theirs = CalendarSession(other)
+        mime = posts_mime(theirs, other.all_posts()[:1])
+        theirs.retire()
+    carried = carried_posts(session, mime)
+    assert carried is not None
+    said: list[str] = []
+    session.report_error = lambda parent, exc: said.append(str(exc))
+    stick.rename(tmp_path / "elsewhere")  # unplugged
+    count = session.store.count_posts()
+    assert paste_from_calendar(session, None, carried, date(2026, 12, 1), None) is None
+    assert said == [
+        f"The calendar the posts were copied from is not at {source} any more, its drive"
+        " unplugged or its share not connected perhaps; nothing was pasted."
+    ]
+    assert session.store.count_posts() == count
+
+
 def test_a_merge_is_one_undo_step(session: CalendarSession, tmp_path: Path) -> None:
     source = colleague_calendar(tmp_path)
     before = session.store.all_posts()
