@@ -1868,6 +1868,7 @@ class MainWindow(QMainWindow):
         same calendar's file, read anew (a search typed goes on)."""
         old = self.session
         self._save_filters(old)  # kept for when it is opened again
+        left_steps, left_name = old.can_undo(), old.store.info().name
         try:
             self._show_session(
                 CalendarSession(
@@ -1889,6 +1890,12 @@ class MainWindow(QMainWindow):
         else:
             self.search_edit.clear()
             self._restore_filters()
+            if left_steps:  # they went with it, unsaid
+                self.statusBar().showMessage(
+                    f"The changes made in '{elide(left_name, 40)}' are saved; their undo"
+                    " history ended as it closed.",
+                    10_000,
+                )
         self._remember_recent(store.path)
         self._back_up_what_was_left()
         self.calendarOpened.emit(store.path)

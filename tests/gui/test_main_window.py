@@ -1064,6 +1064,26 @@ def test_a_channel_archived_while_shown_can_still_be_hidden(
     assert instagram.id not in listed()
 
 
+def test_opening_another_calendar_says_the_undo_history_ended(
+    window: MainWindow, session: CalendarSession, tmp_path: Path
+) -> None:
+    """A paste made by mistake, a look at another client's calendar, and back: Undo was
+    empty, and nothing had said its steps went."""
+    other = tmp_path / "other client.cadence"
+    write_demo(other, today=TODAY)
+    channel = session.channels()[0].id
+    session.push(AddPostCommand(session, NewPost("Mistake", channel, date=TODAY)))
+    assert window.open_calendar(other)
+    assert window.statusBar().currentMessage() == (
+        "The changes made in 'Solenne Solar (demo)' are saved; their undo history ended"
+        " as it closed."
+    )
+    window.statusBar().clearMessage()
+    assert window.open_calendar(session.store.path)  # nothing done there: nothing said
+    assert "undo history" not in window.statusBar().currentMessage()
+    window.session.store.close()
+
+
 def test_another_calendar_starts_with_no_filters_and_no_search(
     window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot, tmp_path: Path
 ) -> None:
