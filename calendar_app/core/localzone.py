@@ -142,8 +142,8 @@ def system_timezone(default: str = "UTC") -> str:
         candidates.append(TIMEZONE_FILE.read_text(encoding="utf-8", errors="replace").strip())
     for name in candidates:
         zone = plain_zone(name) if name else None
-        if zone is not None:
-            return zone
+        if zone is not None:  # "EST5EDT" as a typed one is read: New York's zone
+            return _REGIONS_MEANT.get(zone.casefold(), zone)
     return default
 
 

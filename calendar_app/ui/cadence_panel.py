@@ -56,7 +56,6 @@ from ..core.cadence import (
     MessageStatus,
     day_runs,
     default_window,
-    deliveries_from_posts,
 )
 from ..core.models import LAST_DAY, ChangeSet, KeyMessage, add_months, every_days, few, isolated
 from ..render.cadence_strip import (
@@ -668,10 +667,10 @@ class CadencePanel(QWidget):
                     if channels is not None:
                         old_marks.setdefault(message_id, {})[day] = channels
             after: dict[int, dict[date, set[int]]] = {}
-            as_of = self.session.today()
-            for first, last in day_runs(self._stale_days):
-                posts = self.session.all_posts_between(first, last)
-                for message_id, channel_id, day in deliveries_from_posts(posts, as_of):
+            as_of, ids = self.session.today(), [m.id for m in self._messages]
+            for first, last in day_runs(self._stale_days):  # read as a range is built
+                found = self.session.store.deliveries_between(first, last, as_of, ids)
+                for message_id, channel_id, day in found:
                     after.setdefault(message_id, {}).setdefault(day, set()).add(channel_id)
             for message_id, days in after.items():
                 deliveries.setdefault(message_id, {}).update(days)

@@ -307,10 +307,7 @@ def drop_posts(
         return []
     if copy:
         if at is KEEP_TIME:  # a repeat keeping its time: today, at a time still ahead
-            targets = {
-                pid: (d, session.still_ahead(d, t) if d is not None else t)
-                for pid, (d, t) in targets.items()
-            }
+            targets = still_ahead(session, targets)
         copies = [(pid, d, t) for pid, (d, t) in targets.items()]
         command = CopyPostsCommand(session, copies)
         landed = command.created_ids if session.try_push(command, parent) else []
@@ -338,6 +335,18 @@ def drop_posts(
     # Said of every post placed: a series moved whole was counted as the one dragged.
     session.placed(move.changed_ids if moved and scope != "this" else landed)
     return landed
+
+
+def still_ahead(
+    session: CalendarSession, targets: dict[int, tuple[date | None, time | None]]
+) -> dict[int, tuple[date | None, time | None]]:
+    """Copies placed keeping their times: onto today, at a time still ahead
+    (:meth:`.CalendarSession.still_ahead`), as a repeat is (here or from another
+    calendar)."""
+    return {
+        pid: (day, session.still_ahead(day, at) if day is not None else at)
+        for pid, (day, at) in targets.items()
+    }
 
 
 def as_going_out(

@@ -668,6 +668,8 @@ class MainWindow(QMainWindow):
                 " calendar (File > Save a Copy As).",
                 30000,
             )
+        elif session.store.left_as_is is not None:  # why "(read-only)", before a change
+            self.statusBar().showMessage(f"Read as it is: {session.store.left_as_is}", 60000)
 
     def prepare_for_changes(self) -> None:
         """Load what the first change needs (sqlite-utils) while nothing else is going on."""

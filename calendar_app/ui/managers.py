@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QButtonGroup,
     QCheckBox,
     QColorDialog,
     QComboBox,
@@ -181,6 +182,8 @@ class ColorField(QWidget):
         layout.addSpacing(6)
         self.preset_buttons: list[QToolButton] = []
         self._presets = [parse_color(preset) for preset in presets]
+        # One pressed at most, and a click on it leaves it pressed (it let go of it).
+        self._swatches = QButtonGroup(self)
         for preset in self._presets:
             button = QToolButton()
             button.setIcon(swatch_icon(preset, 14, true=True))
@@ -190,6 +193,7 @@ class ColorField(QWidget):
             button.setToolTip(f"{spoken(preset).capitalize()} ({preset})")
             button.setAccessibleName(f"Colour: {spoken(preset)} ({preset})")
             button.clicked.connect(lambda _=False, c=preset: self.set_color(c))
+            self._swatches.addButton(button)
             self.preset_buttons.append(button)
             layout.addWidget(button)
         layout.addStretch(1)
@@ -216,8 +220,10 @@ class ColorField(QWidget):
         self.color_button.setAccessibleName(
             f"Colour: {spoken(self._color)} ({self._color}); choose another"
         )
+        self._swatches.setExclusive(False)  # (else none could be let go: another colour)
         for button, preset in zip(self.preset_buttons, self._presets, strict=True):
             button.setChecked(preset == self._color)
+        self._swatches.setExclusive(True)
 
 
 def key_to_field(label: QLabel, check: QAbstractButton, field: QWidget) -> None:

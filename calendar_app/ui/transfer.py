@@ -456,7 +456,7 @@ def paste_from_calendar(
     from ..core.store import CalendarStore
     from ..exchange.merge import copy_posts_between
     from .commands import plural, post_text
-    from .dnd import KEEP_TIME, as_going_out, placements
+    from .dnd import KEEP_TIME, as_going_out, placements, still_ahead
 
     if not carried.source.exists():
         # "There is no calendar at …" named no calendar the user was thinking of.
@@ -480,10 +480,7 @@ def paste_from_calendar(
                 session, placements(posts, carried.anchor, day, when, carried.origin)
             )
             if when is KEEP_TIME:  # onto today, as a copy here: at a time still ahead
-                targets = {
-                    pid: (d, session.still_ahead(d, t) if d is not None else t)
-                    for pid, (d, t) in targets.items()
-                }
+                targets = still_ahead(session, targets)
             with session.store.transaction():  # the undo step is ready, or nothing pasted
                 summary = copy_posts_between(session.store, theirs, targets, today=session.today())
                 count = plural(len(summary.added), "post")

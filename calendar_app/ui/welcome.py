@@ -227,6 +227,11 @@ def zone_combo(zone: str) -> QComboBox:
         combo.addItem(name)
         combo.setItemData(row, f"{name} {name.replace('_', ' ')} {typed}", _ZONE_SEARCH)
         combo.setItemData(row, f"{name}: {offset} now", Qt.ItemDataRole.ToolTipRole)
+    if zone and combo.findText(zone) < 0 and is_zone_name(zone):
+        # A zone the list leaves out (EST, Japan), a calendar's own: in it, first.
+        combo.insertItem(0, zone)
+        combo.setItemData(0, zone, _ZONE_SEARCH)
+        combo.setItemData(0, f"{zone}: {utc_offset(zone, now)} now", Qt.ItemDataRole.ToolTipRole)
     completer = _ZoneCompleter(combo.model(), combo)
     completer.setCompletionRole(_ZONE_SEARCH)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

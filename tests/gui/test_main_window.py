@@ -941,6 +941,25 @@ def test_a_calendar_brought_up_to_date_says_where_it_is_kept_as_it_was(
     )
 
 
+def test_a_calendar_left_as_it_was_says_why_it_is_read_only(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No copy of it as it was could be kept (its Backups folder cannot be made): the
+    title said "(read-only)", and why only once a change was refused."""
+    from tests.files import write_schema_4
+
+    path = tmp_path / "old.cadence"
+    write_schema_4(path)
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder would be")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    assert window.open_calendar(path)
+    assert window.session.store.read_only
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Read as it is: {path} comes from an earlier release of Cadence")
+    assert said.endswith("and open it again.")
+
+
 def test_a_post_placed_in_the_backlog_its_search_hides_is_said(window: MainWindow) -> None:
     """Dropped (or pasted) into the backlog while "Search ideas" held a word it lacks,
     the post was neither on the calendar nor in the list, without a word."""
@@ -5024,6 +5043,24 @@ def test_calendar_settings_write_only_what_was_changed_in_them(
         WeekStart.SUNDAY,
         30,
     )
+
+
+@pytest.mark.parametrize("zone", ["EST", "MST", "Japan"])
+def test_a_zone_the_list_leaves_out_stays_when_the_name_changes(
+    window: MainWindow, errors: Errors, zone: str
+) -> None:
+    """A calendar made in EST by an earlier release: saving its new name made it New
+    York's zone, an hour off all summer, unasked ("Change calendar settings")."""
+    session = window.session
+    session.store.db.execute("UPDATE calendar SET timezone = ?", [zone])
+    session.store._forget_what_was_read()  # as another program changed it
+    dialog = CalendarSettingsDialog(session, window, error_handler=errors)
+    assert dialog.zone_combo.findText(zone) == 0  # in the list, where it can be seen
+    dialog.name_edit.setText("Renamed")
+    dialog.accept()
+    assert errors.seen == []
+    info = session.store.info_in_file()
+    assert (info.name, info.timezone) == ("Renamed", zone)
 
 
 def test_a_default_cadence_an_earlier_release_let_in_stays_when_the_name_changes(

@@ -128,6 +128,8 @@ def test_add_a_key_message_and_undo_it(qtbot: QtBot, session: CalendarSession) -
     assert preset.accessibleName() == f"Colour: green ({added.color})"
     assert preset.isChecked()  # the colour chosen shows, and is said, pressed
     assert [b.isChecked() for b in manager.color_field.preset_buttons].count(True) == 1
+    qtbot.mouseClick(preset, Qt.MouseButton.LeftButton)  # the one chosen, again
+    assert preset.isChecked()  # (Qt let go of it: none showed pressed)
     assert (added.starts_on, added.ends_on, added.priority) == (date(2026, 12, 1), None, 3)
     assert manager.current_id() == added.id
     assert "Made in our town" in _listed(manager)

@@ -80,3 +80,11 @@ def test_the_zone_list_leaves_out_old_names_of_no_region() -> None:
 )
 def test_a_north_american_abbreviation_typed_names_its_region(typed: str, zone: str) -> None:
     assert zone_typed(typed) == zone
+
+
+def test_tz_given_as_an_abbreviation_names_the_region_as_one_typed_does(
+    etc: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TZ=EST5EDT made a calendar in EST5EDT, where --timezone EST5EDT made New York's."""
+    monkeypatch.setenv("TZ", "EST5EDT")
+    assert system_timezone() == zone_typed("EST5EDT") == "America/New_York"
