@@ -698,6 +698,7 @@ class WeekView(PeriodView):
                 else:
                     crowds.append([post])
                     crowd_end = start + BLOCK_MINUTES
+            self._gather_round_the_focus(crowds)
             for crowd in crowds:  # in time order, as the day's posts are
                 focused = next((p for p in crowd if p.id == self._focus_post), None)
                 if focused is None and len(crowd) == 1:
@@ -732,6 +733,22 @@ class WeekView(PeriodView):
             if p.time is not None
         ]
         return sorted(placed, key=lambda p: _minutes(cast(time, p.time)))
+
+    def _gather_round_the_focus(self, crowds: list[list[Post]]) -> None:
+        """The crowd the keyboard's post is in takes the crowds after it that start
+        within two blocks of that post: drawn at its own time in the last lane, with its
+        crowd's "+N" just below it, it covered the next time's "+N", or the post drawn
+        alone there."""
+        at = next(
+            (i for i, crowd in enumerate(crowds) if any(p.id == self._focus_post for p in crowd)),
+            None,
+        )
+        if at is None:
+            return
+        focused = next(p for p in crowds[at] if p.id == self._focus_post)
+        reach = _minutes(cast(time, focused.time)) + 2 * BLOCK_MINUTES
+        while at + 1 < len(crowds) and _minutes(cast(time, crowds[at + 1][0].time)) < reach:
+            crowds[at].extend(crowds.pop(at + 1))
 
     @staticmethod
     def _beside(marker: QRectF, block: QRectF, others: list[QRectF]) -> tuple[QRectF, QRectF]:

@@ -387,8 +387,12 @@ def test_a_crowded_hour_in_a_busy_day_has_its_own_plus_n(
         ((time(23, 15), time(23, 15), time(23, 15), time(23, 45)), time(23, 59)),
         ((time(0, 0), time(0, 0), time(0, 0), time(0, 30)), time(0, 0)),
         ((time(8, 30), time(9, 0), time(9, 0), time(9, 0), time(9, 30)), time(8, 0)),
+        # Crowded times half an hour apart: the "+N" moved below the keyboard's post lay
+        # on the next time's "+N", or the post drawn alone there.
+        ((*[time(10, 0)] * 3, *[time(10, 30)] * 3), time(9, 0)),
+        ((*[time(10, 0)] * 3, time(10, 15), *[time(10, 30)] * 2), time(9, 0)),
     ],
-    ids=["at midnight's end", "at the day's start", "hemmed in"],
+    ids=["at midnight's end", "at the day's start", "hemmed in", "two crowds", "a lone one"],
 )
 def test_the_more_beside_a_post_the_keyboard_is_on_never_covers_another_post(
     week: WeekView,
@@ -407,9 +411,14 @@ def test_the_more_beside_a_post_the_keyboard_is_on_never_covers_another_post(
         qtbot.keyClick(week, Qt.Key.Key_Tab)
         week.scroll_to_time(scroll)  # the grid's top, or as far down as it goes
         shown = [r for i in week.visible_posts(day) if (r := week.chip_rect(i)) is not None]
-        for more in week.timed_more_rects(day):
+        mores = week.timed_more_rects(day)
+        for number, more in enumerate(mores):
             assert week.grid_rect().contains(more), "the +N lies outside the day"
             assert not any(more.intersects(r) for r in shown), "the +N covers a post"
+            assert not any(more.intersects(r) for r in mores[number + 1 :]), "two +N in one"
+        assert not any(a.intersects(b) for n, a in enumerate(shown) for b in shown[n + 1 :]), (
+            "a post drawn over another"
+        )
         # A click on a post is a click on the post, whatever lies near it.
         when = session.store.post(post_id).time
         if when is not None:
