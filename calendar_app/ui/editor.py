@@ -852,7 +852,8 @@ class QuarterHourTimeEdit(QTimeEdit):
             return typed + 12
         if self._half_first == "am" and typed == 12:
             return 0
-        if typed <= 12 and not self._half_first and "ap" in self.displayFormat().casefold():
+        # (0 is no hour of a 12-hour clock: "0:30" is half past midnight, as typed.)
+        if 1 <= typed <= 12 and not self._half_first and "ap" in self.displayFormat().casefold():
             return typed % 12 + (12 if shown >= 12 else 0)
         return typed
 

@@ -1273,7 +1273,7 @@ class MainWindow(QMainWindow):
         right-click on the grid names its slot's; the Menu key has none)."""
         if self.view_index() == 1 and not self._in_backlog():
             carried = self._on_clipboard()[1]
-            at_time = menu.addAction("Paste at a &Time…", self.paste_at_a_time)
+            at_time = menu.addAction("Paste at a T&ime…", self.paste_at_a_time)
             at_time.setEnabled(carried is not None and carried.origin is None)
 
     def paste_at_a_time(self) -> None:

@@ -1932,6 +1932,7 @@ def test_the_time_field_tells_the_time_on_a_twelve_hour_clock_where_the_language
         ("18", time(18, 0)),  # a 24-hour time, as typed
         ("a", time(2, 0)),  # "a" on the afternoon did nothing
         ("9am", time(9, 0)),
+        ("0:30", time(0, 30)),  # a 24-hour time, as typed (it made half past noon)
     ],
 )
 def test_an_hour_typed_on_a_twelve_hour_clock_stays_in_the_half_of_the_day_shown(

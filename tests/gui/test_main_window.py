@@ -5990,7 +5990,7 @@ def test_the_week_pastes_at_a_time_asked_for_from_the_keyboard(window: MainWindo
     window.week_view.set_current_date(day)
     window.week_view.select_posts([])
     menu = window.post_menu()
-    paste_at = next(a for a in menu.actions() if a.text() == "Paste at a &Time…")
+    paste_at = next(a for a in menu.actions() if a.text() == "Paste at a T&ime…")
     assert paste_at.isEnabled()
 
     before = {p.id for p in session.store.all_posts()}
@@ -6016,8 +6016,10 @@ def test_a_post_cut_in_the_week_moves_to_another_hour_from_its_own_menu(
     window.cut_posts_action.trigger()
     assert window.selected_post_ids() == [post.id]
     menu = window.post_menu()
-    paste_at = next(a for a in menu.actions() if a.text() == "Paste at a &Time…")
+    paste_at = next(a for a in menu.actions() if a.text() == "Paste at a T&ime…")
     assert paste_at.isEnabled()
+    keys = [k for a in menu.actions() if (k := _key(a.text()))]
+    assert len(keys) == len(set(keys)), keys  # T took Cu&t and Paste at a &Time both
 
     QTimer.singleShot(0, lambda: _answer_time(QTime(16, 45)))
     paste_at.trigger()
