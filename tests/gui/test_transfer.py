@@ -19,6 +19,7 @@ from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui import transfer
 from calendar_app.ui.commands import DeletePostsCommand
 from calendar_app.ui.dialogs import ask_date_order
+from calendar_app.ui.dnd import Carried
 from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.transfer import run_import
 
@@ -39,21 +40,28 @@ def colleague_calendar(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_post_from_another_calendar_placed_in_the_hour_the_clocks_skip_goes_out_then(
-    session: CalendarSession, tmp_path: Path
-) -> None:
-    """Pasted or dropped at 02:30 on the night the clocks go forward, it kept 02:30
-    where a post of this calendar placed there reads 03:30."""
+def carried_from(session: CalendarSession, source: Path) -> Carried:
+    """The first post of the calendar at ``source``, copied there, as ``session`` reads
+    the clipboard."""
     from calendar_app.ui.dnd import carried_posts, posts_mime
-    from calendar_app.ui.transfer import paste_from_calendar
 
-    source = colleague_calendar(tmp_path)
     with CalendarStore.open(source) as other:
         theirs = CalendarSession(other)
         mime = posts_mime(theirs, other.all_posts()[:1])
         theirs.retire()
     carried = carried_posts(session, mime)
     assert carried is not None
+    return carried
+
+
+def test_a_post_from_another_calendar_placed_in_the_hour_the_clocks_skip_goes_out_then(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """Pasted or dropped at 02:30 on the night the clocks go forward, it kept 02:30
+    where a post of this calendar placed there reads 03:30."""
+    from calendar_app.ui.transfer import paste_from_calendar
+
+    carried = carried_from(session, colleague_calendar(tmp_path))
     assert not carried.ours
     night = date(2027, 3, 28)
     landed: list[int] = []
@@ -100,18 +108,12 @@ def test_posts_copied_from_a_calendar_gone_since_say_which(
 ) -> None:
     """Copied from a calendar on a USB stick, pasted after the stick was unplugged:
     "There is no calendar at …/usb/nile.cadence" named no calendar the user had in mind."""
-    from calendar_app.ui.dnd import carried_posts, posts_mime
     from calendar_app.ui.transfer import paste_from_calendar
 
     stick = tmp_path / "stick"
     stick.mkdir()
     source = colleague_calendar(stick)
-    with CalendarStore.open(source) as other:
-        theirs = CalendarSession(other)
-        mime = posts_mime(theirs, other.all_posts()[:1])
-        theirs.retire()
-    carried = carried_posts(session, mime)
-    assert carried is not None
+    carried = carried_from(session, source)
     said: list[str] = []
     session.report_error = lambda parent, exc: said.append(str(exc))
     stick.rename(tmp_path / "elsewhere")  # unplugged
