@@ -382,7 +382,7 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
         hiding, them = session.what_hides(hidden)
         which = "It is" if len(summary.added) == 1 else f"{len(hidden)} of them are"
         said.append(f"{which} hidden by {hiding}; clear {them} to see all.")
-    show_summary(parent, "Merge Calendar" if merge else "Import", " ".join(said), summary.skipped)
+    show_summary(parent, "Merge Calendar" if merge else "Import", " ".join(said), details(summary))
 
 
 def elsewhere(store: CalendarStore, added: Sequence[int], today: date) -> str:
@@ -413,6 +413,18 @@ def show_summary(
     if details:
         box.setDetailedText("\n".join(details))
     run_modal(box)
+
+
+def details(summary: ImportSummary) -> list[str]:
+    """What an import's summary lists behind Show Details: the rows or events skipped,
+    and the posts it updated, as they were ("updated 1" named none: another calendar's
+    .ics rewrote a post of this one, unsaid which)."""
+    updated = [
+        f"updated: {quoted_names([post.title])}"
+        f" ({post.date.isoformat() if post.date is not None else 'backlog'})"
+        for post in summary.previous
+    ]
+    return [*summary.skipped, *updated]
 
 
 def created_names(session: CalendarSession, summary: ImportSummary) -> str:

@@ -963,3 +963,18 @@ def test_an_import_undone_leaves_no_versions_behind_and_its_redo_brings_them_bac
     assert linkedin is not None
     (next_id,) = store.add_post(NewPost("After", linkedin.id, (), TODAY)).created
     assert next_id <= max(summary.added)  # no number skipped for them
+
+
+def test_an_import_s_details_name_the_posts_it_updated(session: CalendarSession) -> None:
+    """ "Added 5 posts, updated 1": another client's .ics rewrote a post here, unsaid which."""
+    from calendar_app.exchange.formats import ImportSummary
+    from calendar_app.ui.transfer import details
+
+    post = next(p for p in session.store.all_posts() if p.date is not None)
+    idea = session.store.backlog()[0]
+    summary = ImportSummary(previous=[post, idea], skipped=["line 4: no start date"])
+    assert details(summary) == [
+        "line 4: no start date",
+        f"updated: '{post.title}' ({post.date})",
+        f"updated: '{idea.title}' (backlog)",
+    ]
