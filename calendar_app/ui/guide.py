@@ -51,6 +51,7 @@ from .. import __version__
 from ..core.cadence import Gap
 from ..core.models import MONTHS, every_days, isolated
 from ..core.store import CalendarStore
+from ..render.cadence_strip import month_first
 from ..render.chips import mix
 from .dialogs import LISTED_AS, fit_on_screen
 from .session import CalendarSession
@@ -313,6 +314,9 @@ def _picture(name: str, image: QImage, alt: str, caption: str) -> str:
 
 
 def _day(day: date) -> str:
+    """ "26 November", "November 26" where the month comes first (the United States)."""
+    if month_first():
+        return f"{MONTHS[day.month - 1]} {day.day}"
     return f"{day.day} {MONTHS[day.month - 1]}"
 
 

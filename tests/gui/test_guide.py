@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    QUrl,
+    Slot,
+)
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -272,6 +282,17 @@ def test_the_panel_caption_tells_the_gap_as_it_is_on_today(
     assert story.startswith("“Local crews” (every 14 days)")
     assert expected in story
     assert ("25 November" in story) == (after == date(2026, 11, 25))
+
+
+def test_the_guide_writes_its_dates_in_the_locale_s_order(qapp: object) -> None:
+    """ "overdue since 6 November" in the US, where the window reads "Nov 6"."""
+    example = GuideExample(1, "Local crews", 14, Gap(date(2026, 11, 6), TODAY, 13), TODAY, None)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        assert "has been overdue since November 6:" in gap_story(example, TODAY)
+    finally:
+        QLocale.setDefault(QLocale.c())
+    assert "has been overdue since 6 November:" in gap_story(example, TODAY)
 
 
 def test_the_guide_sets_a_right_to_left_name_apart() -> None:
