@@ -146,17 +146,9 @@ class CalendarSettingsDialog(QDialog):
         """The settings the form shows."""
         return CalendarInfo(
             name=" ".join(self.name_edit.text().split()),
-            timezone=self._zone(),
+            timezone=chosen_zone(self.zone_combo),
             week_start=WeekStart(self.week_combo.currentData()),
             default_cadence_days=self.cadence_spin.kept_value(),
-        )
-
-    def _zone(self) -> str:
-        """The zone chosen: the calendar's own as long as the field shows it (Save read
-        a calendar's EST as New York's zone, an hour off it all summer, unasked)."""
-        kept = self._as_opened.timezone
-        return (
-            kept if self.zone_combo.currentText().strip() == kept else chosen_zone(self.zone_combo)
         )
 
     def problems_found(self) -> list[str]:

@@ -219,7 +219,10 @@ def zone_combo(zone: str) -> QComboBox:
     combo.setMaxVisibleItems(16)
     combo.setAccessibleName("Time zone")
     now = datetime.now(UTC)
-    for row, name in enumerate(time_zone_names()):
+    names = time_zone_names()
+    if zone and zone not in names and is_zone_name(zone):
+        names.insert(0, zone)  # one the list leaves out (EST, Japan), a calendar's own
+    for row, name in enumerate(names):
         offset = utc_offset(name, now)
         typed = offset.replace("\u2212", "-")  # the minus sign a keyboard types
         if typed == "UTC":
@@ -227,11 +230,6 @@ def zone_combo(zone: str) -> QComboBox:
         combo.addItem(name)
         combo.setItemData(row, f"{name} {name.replace('_', ' ')} {typed}", _ZONE_SEARCH)
         combo.setItemData(row, f"{name}: {offset} now", Qt.ItemDataRole.ToolTipRole)
-    if zone and combo.findText(zone) < 0 and is_zone_name(zone):
-        # A zone the list leaves out (EST, Japan), a calendar's own: in it, first.
-        combo.insertItem(0, zone)
-        combo.setItemData(0, zone, _ZONE_SEARCH)
-        combo.setItemData(0, f"{zone}: {utc_offset(zone, now)} now", Qt.ItemDataRole.ToolTipRole)
     completer = _ZoneCompleter(combo.model(), combo)
     completer.setCompletionRole(_ZONE_SEARCH)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -245,6 +243,8 @@ def chosen_zone(combo: QComboBox) -> str:
     """The zone typed or picked in a :func:`zone_combo`: "America/New York", typed with
     a space, as the zone "America/New_York"; a part of one zone's name alone, as it."""
     text = combo.currentText().strip()
+    if combo.findText(text, Qt.MatchFlag.MatchFixedString | Qt.MatchFlag.MatchCaseSensitive) >= 0:
+        return text  # one of the list's, as it is (a calendar's own EST is not New York's)
     named = zone_typed(text)
     if is_zone_name(named) or not text:
         return named
