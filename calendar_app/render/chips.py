@@ -89,7 +89,7 @@ def paint_focus_ring(
     """The ring of the row the keyboard is on: in the highlight, or on a selected row,
     filled with it, in the row's text colour ``ink`` (a ring of the highlight there
     could not be seen: the list taking the keyboard showed nothing)."""
-    painter.setPen(QPen(ink if selected else palette.color(QPalette.ColorRole.Highlight), 1))
+    painter.setPen(QPen(ink if selected else accent(palette), 1))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), 3, 3)
 
@@ -163,10 +163,15 @@ def time_text(at: time | None, twelve_hour: bool = False) -> str:
     return _on_twelve_hours(f"{at.hour % 12 or 12}:{at.minute:02d}", at.hour)
 
 
+def _half_day(locale: QLocale, hour: int) -> str:
+    """The locale's word for the half of the day ``hour`` is in ("AM", "오후")."""
+    half = locale.amText() if hour < 12 else locale.pmText()
+    return half or ("AM" if hour < 12 else "PM")
+
+
 def _on_twelve_hours(digits: str, hour: int) -> str:
     locale = QLocale()
-    half = locale.amText() if hour < 12 else locale.pmText()
-    half = half or ("AM" if hour < 12 else "PM")
+    half = _half_day(locale, hour)
     # (A space that does not break: "6:30" and "PM" stay on one line.)
     return f"{half}\u00a0{digits}" if _half_day_first(locale) else f"{digits}\u00a0{half}"
 
@@ -187,13 +192,13 @@ def _half_day_first(locale: QLocale) -> bool:
     return _short_time_format(locale).lstrip().casefold().startswith("a")
 
 
-def chip_time_text(at: time) -> str:
-    """A chip's time on a 12-hour clock, short as calendars write it there: "8:30am",
-    "10am" (a chip at 10:00 AM lost its time where one at 8:30 AM kept it); in the
-    language's own words where they are not Latin letters ("오후 6:30")."""
-    locale = QLocale()
-    half = locale.amText() if at.hour < 12 else locale.pmText()
-    letters = "".join(c for c in half if c.isalpha())
+def chip_time_text(at: time, twelve_hour: bool) -> str:
+    """A chip's time: "18:30"; on a 12-hour clock, short as calendars write it there:
+    "8:30am", "10am" (a chip at 10:00 AM lost its time where one at 8:30 AM kept it), in
+    the language's own words where they are not Latin letters ("오후 6:30")."""
+    if not twelve_hour:
+        return time_text(at)
+    letters = "".join(c for c in _half_day(QLocale(), at.hour) if c.isalpha())
     if not (letters.isascii() and letters.isalpha()):
         return time_text(at, twelve_hour=True)
     minutes = f":{at.minute:02d}" if at.minute else ""
@@ -365,7 +370,7 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     if chip.at is not None:
         time_font = QFont(text_font)
         time_font.setBold(True)
-        label = chip_time_text(chip.at) if theme.twelve_hour else time_text(chip.at)
+        label = chip_time_text(chip.at, theme.twelve_hour)
         width = QFontMetricsF(time_font).horizontalAdvance(label)
         if right - left > width + 4 + title_room:
             painter.setFont(time_font)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date, time, timedelta
 from functools import partial
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..core.cadence import CadenceReport, MessageStatus, default_window
@@ -142,13 +143,7 @@ def add_fill_actions(
 
 def _key_of(text: str) -> str:
     """The letter a menu item's text gives as its key ("&Open": "o"), or ""."""
-    at = 0
-    while (at := text.find("&", at)) != -1:
-        if text[at + 1 : at + 2] == "&":  # "&&": an ampersand written
-            at += 2
-            continue
-        return text[at + 1 : at + 2].casefold()
-    return ""
+    return QKeySequence.mnemonic(text).toString().rpartition("+")[2].casefold()
 
 
 def _with_key(text: str, taken: set[str]) -> str:
@@ -176,10 +171,11 @@ def add_gap_menus(
     day: date,
     at: time | None,
     select: Select,
-) -> None:
+) -> QMenu | None:
     """A "Fill the Gap" submenu per key message overdue on ``day``, if any, in one
-    "Fill a Gap" submenu (named ``gapMenus``) beyond :data:`GAP_MENUS_INLINE` of them.
-    Only from today on: a gap in the past is history, not a plan."""
+    "Fill a Gap" submenu (named ``gapMenus``; returned) beyond
+    :data:`GAP_MENUS_INLINE` of them. Only from today on: a gap in the past is
+    history, not a plan."""
     overdue = overdue_on(session, day) if day >= session.today() else []
     if overdue:
         menu.addSeparator()
@@ -200,6 +196,7 @@ def add_gap_menus(
         submenu = holder.addMenu(text)
         submenu.setObjectName("gapMenu")
         add_fill_actions(submenu, session, parent, message, day, at, select)
+    return holder if holder is not menu else None
 
 
 def repeat_post(

@@ -1424,8 +1424,8 @@ class MainWindow(QMainWindow):
             from .gaps import add_gap_menus
 
             day = self.view().current_date()
-            add_gap_menus(menu, self.session, self, day, at, self._select_placed)
-            for many in menu.findChildren(QMenu, "gapMenus"):
+            many = add_gap_menus(menu, self.session, self, day, at, self._select_placed)
+            if many is not None:
                 many.setStyle(_scrolling_menus())  # 300 messages may all be overdue
         return menu
 
@@ -1886,18 +1886,17 @@ class MainWindow(QMainWindow):
             return False
         old.store.close()
         # A search belongs to the calendar it was typed in (the box kept it, unapplied).
-        if same_calendar:  # its filters too (a sync tool's copy put in place lost them)
-            self._restore_filters()
-            self._apply_search()
-        else:
+        if not same_calendar:
             self.search_edit.clear()
-            self._restore_filters()
-            if left_steps:  # they went with it, unsaid
-                self.statusBar().showMessage(
-                    f"The changes made in '{elide(left_name, 40)}' are saved; their undo"
-                    " history ended as it closed.",
-                    10_000,
-                )
+        self._restore_filters()  # the same calendar's too (a sync tool's copy lost them)
+        if same_calendar:
+            self._apply_search()
+        elif left_steps:  # they went with it, unsaid
+            self.statusBar().showMessage(
+                f"The changes made in '{elide(left_name, 40)}' are saved; their undo"
+                " history ended as it closed.",
+                10_000,
+            )
         self._remember_recent(store.path)
         self._back_up_what_was_left()
         self.calendarOpened.emit(store.path)

@@ -820,8 +820,7 @@ class PeriodView(QWidget):
         filled, the one the keyboard is on is ringed, picked or not)."""
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2.0)
-        painter.setPen(pen)
+        painter.setPen(QPen(accent(self.palette()), 2.0))  # seen on a dark theme too
         painter.setBrush(Qt.BrushStyle.NoBrush)
         radius = min(4.0, rect.height() / 3)
         painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), radius + 1, radius + 1)

@@ -596,9 +596,7 @@ class WeekView(PeriodView):
         if len(posts) == 1:
             at = self._posts[posts[0]].time
             # Short as a chip's ("6:30pm"): "↓ 6:30 PM" lost its arrow in a narrow column.
-            told = (
-                "" if at is None else chip_time_text(at) if twelve_hour_clock() else clock_text(at)
-            )
+            told = "" if at is None else chip_time_text(at, twelve_hour_clock())
             choices = [f"{arrow} {told}", f"{arrow}{told}", told, arrow]
         else:
             count = len(posts)

@@ -113,7 +113,7 @@ def test_a_chip_tells_its_time_short_on_a_twelve_hour_clock(
     QLocale.setDefault(locale)
     try:
         times = (time(8, 30), time(10, 0), time(12, 0), time(18, 45))
-        assert tuple(plain(chip_time_text(at)) for at in times) == texts
+        assert tuple(plain(chip_time_text(at, True)) for at in times) == texts
     finally:
         QLocale.setDefault(QLocale.c())
 
