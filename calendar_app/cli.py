@@ -176,14 +176,16 @@ def _open(path: Path) -> CalendarStore:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
-    from .core.localzone import first_day_of_week, is_zone_name, system_timezone, zone_typed
-    from .core.store import CalendarStore
+    from .core.localzone import first_day_of_week, system_timezone, zone_typed
+    from .core.store import CalendarStore, validate_timezone
 
     # " Europe/Paris ", "new york" as the window takes them; "" refused as "  " is (an
     # empty shell variable), not read as the computer's zone.
     zone = system_timezone() if args.timezone is None else zone_typed(args.timezone)
-    if not is_zone_name(zone):  # a mistake in the command, as a malformed date is
-        raise UsageError(f"'{zone}' is not a time zone; use an IANA name like Europe/Paris.")
+    try:
+        validate_timezone(zone)
+    except InvalidInput as exc:  # a mistake in the command, as a malformed date is
+        raise UsageError(str(exc)) from None
     week_start = args.week_start or first_day_of_week()
     with CalendarStore.create(
         args.path, name=args.name, timezone=zone, week_start=week_start

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import colorsys
 import functools
 import math
 
@@ -96,20 +97,12 @@ _HUES = (
 def spoken(color: str) -> str:
     """A colour as a person names it, for a screen reader: "blue", "dark green",
     "light grey" ("#2f6fde" said nothing to someone who cannot see it)."""
-    red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    high, low = max(red, green, blue), min(red, green, blue)
-    lightness = (high + low) / 2
-    chroma = high - low
-    if chroma < 0.15:
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    hue, lightness, _ = colorsys.rgb_to_hls(*channels)
+    if max(channels) - min(channels) < 0.15:  # hardly a colour at all
         name = "black" if lightness < 0.15 else "white" if lightness > 0.9 else "grey"
     else:
-        if high == red:
-            hue = 60 * (((green - blue) / chroma) % 6)
-        elif high == green:
-            hue = 60 * ((blue - red) / chroma + 2)
-        else:
-            hue = 60 * ((red - green) / chroma + 4)
-        name = next(word for bound, word in _HUES if hue < bound or bound == 360)
+        name = next(word for bound, word in _HUES if hue * 360 < bound or bound == 360)
         if name == "orange" and lightness < 0.4:
             name = "brown"
     if name in ("black", "white"):

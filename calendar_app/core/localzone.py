@@ -70,6 +70,13 @@ _REGIONS_MEANT = {
 EST is UTC−05:00 all year, an hour off New York's clocks all summer."""
 
 
+def _region_meant(name: str) -> str:
+    """The region's zone a North American abbreviation means ("EST": New York's), or
+    ``name`` as it is."""
+    meant = _REGIONS_MEANT.get(name.casefold())
+    return meant if meant is not None and is_zone_name(meant) else name
+
+
 def time_zone_names() -> list[str]:
     """Every IANA zone this computer knows, sorted, without the technical aliases, the
     POSIX fixed offsets and the old names of no region ("EST", "Japan"; still taken
@@ -93,8 +100,8 @@ def zone_typed(text: str) -> str:
     in its sentence)."""
     text = text.strip()
     written = "_".join(text.split())
-    meant = _REGIONS_MEANT.get(text.casefold())
-    if meant is not None and is_zone_name(meant):
+    meant = _region_meant(text)
+    if meant != text:
         return meant
     if not text or is_zone_name(text):
         return text
@@ -143,7 +150,7 @@ def system_timezone(default: str = "UTC") -> str:
     for name in candidates:
         zone = plain_zone(name) if name else None
         if zone is not None:  # "EST5EDT" as a typed one is read: New York's zone
-            return _REGIONS_MEANT.get(zone.casefold(), zone)
+            return _region_meant(zone)
     return default
 
 

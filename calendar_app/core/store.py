@@ -2171,13 +2171,9 @@ class CalendarStore:
         if window is None:
             sql = f"SELECT DISTINCT message_id, channel_id, day FROM post_messages WHERE {where}"
             return self._delivery_tuples(self.read(sql, params))
-        low = min(window[0], as_of).isoformat()
-        high = max(window[1], as_of).isoformat()
-        rows = self.read(
-            "SELECT DISTINCT message_id, channel_id, day FROM post_messages"
-            f" WHERE {where} AND day BETWEEN ? AND ?",
-            [*params, low, high],
-        )
+        first, last = min(window[0], as_of), max(window[1], as_of)
+        low, high = first.isoformat(), last.isoformat()
+        rows = self._deliveries_in(first, last, as_of, wanted)
         message_filter = ""
         wanted_params: list[Any] = []
         if wanted is not None:
@@ -2234,15 +2230,21 @@ class CalendarStore:
         deliver ``message_ids`` as of ``as_of`` (:data:`DELIVERY_WHERE`), read from the
         index alone: a year of a crowded calendar read as whole posts took 55 ms."""
         wanted = sorted(set(message_ids))
-        if not wanted:
+        return self._delivery_tuples(self._deliveries_in(first, last, as_of, wanted))
+
+    def _deliveries_in(
+        self, first: date, last: date, as_of: date, wanted: list[int] | None
+    ) -> list[Any]:
+        """The rows (message id, channel id, day) delivering from ``first`` to ``last``
+        as of ``as_of``, of the messages ``wanted`` (all with None)."""
+        if wanted is not None and not wanted:
             return []
-        rows = self.read(
+        chosen = "" if wanted is None else f" AND message_id IN ({','.join('?' * len(wanted))})"
+        return self.read(
             "SELECT DISTINCT message_id, channel_id, day FROM post_messages"
-            f" WHERE message_id IN ({','.join('?' * len(wanted))}) AND day BETWEEN ? AND ?"
-            f" AND {DELIVERY_WHERE}",
-            [*wanted, first.isoformat(), last.isoformat(), as_of.isoformat()],
+            f" WHERE {DELIVERY_WHERE}{chosen} AND day BETWEEN ? AND ?",
+            [as_of.isoformat(), *(wanted or ()), first.isoformat(), last.isoformat()],
         )
-        return self._delivery_tuples(rows)
 
     @staticmethod
     def _delivery_tuples(rows: Iterable[Sequence[Any]]) -> list[tuple[int, int, date]]:

@@ -1961,12 +1961,11 @@ def _outgoing(
         # A time the clocks skip (02:30 as they go forward) is the time it goes out
         # (03:30): a tool refuses, or guesses at, a time that does not exist.
         at = skipped_time(post.date, at, store.zone) or at
-        planned = datetime.combine(post.date, at)
-        moment = planned if step is None else _on_step(planned, step)
-        # (01:58 rounded up to 02:00 there is skipped in turn: 03:00.)
-        moment = datetime.combine(
-            moment.date(), skipped_time(moment.date(), moment.time(), store.zone) or moment.time()
-        )
+        planned = moment = datetime.combine(post.date, at)
+        if step is not None:  # (01:58 rounded up to 02:00 there is skipped in turn: 03:00)
+            moment = _on_step(planned, step)
+            later = skipped_time(moment.date(), moment.time(), store.zone)
+            moment = moment if later is None else datetime.combine(moment.date(), later)
         last = max(moment, planned)  # rounded down before midnight: still to go out
         if moment_of(last.date(), last.time(), store.zone) > present:
             chosen.append((moment, post))

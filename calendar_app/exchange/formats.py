@@ -922,14 +922,9 @@ class ExportSummary:
             [f"too long: {line}" for line in self.too_long]
             + [f"too close: {line}" for line in self.too_close]
             + [f"no link: {line}" for line in self.no_link]
-            + ([f"written: {path}" for path in self.files] if self._many(self.files) else [])
-            + [f"left from before: {path}" for path in self.left_over if self._many(self.left_over)]
+            + ([f"written: {path}" for path in self.files] if _many(self.files) else [])
+            + ([f"left from before: {p}" for p in self.left_over] if _many(self.left_over) else [])
         )
-
-    @staticmethod
-    def _many(paths: Sequence[Path]) -> bool:
-        """Whether the summary names ``paths`` in part (the details name each)."""
-        return len(paths) > FILES_NAMED
 
 
 FILES_NAMED = 3
@@ -937,10 +932,15 @@ FILES_NAMED = 3
 file per channel (82 of them filled a box taller than the screen)."""
 
 
+def _many(names: Sequence[object]) -> bool:
+    """Whether a summary names ``names`` in part (its details name each)."""
+    return len(names) > FILES_NAMED
+
+
 def _files_named(paths: Sequence[Path]) -> str:
     """``paths`` as a summary names them: each whole, or as many files in their folder
     with the first few's names."""
-    if len(paths) <= FILES_NAMED:
+    if not _many(paths):
         return ", ".join(str(path) for path in paths)
     folders = {path.parent for path in paths}
     where = f" in {next(iter(folders))}" if len(folders) == 1 else ""
@@ -949,7 +949,7 @@ def _files_named(paths: Sequence[Path]) -> str:
 
 def _names_of(names: Sequence[str]) -> str:
     """ "a.csv, b.csv, c.csv"; beyond :data:`FILES_NAMED`, "a.csv, b.csv and 80 more"."""
-    if len(names) <= FILES_NAMED:
+    if not _many(names):
         return ", ".join(names)
     shown = FILES_NAMED - 1
     return f"{', '.join(names[:shown])} and {len(names) - shown} more"

@@ -2700,6 +2700,7 @@ class _Writer:
                 item.body = item.as_written  # the post's own HTML, not Google's
             if old is not None and old.link and not item.link:
                 _link_from_description(item, old.link)
+            as_filed = item.body  # as the file has it
             if not item.own:
                 # The line end Outlook adds after every text ("Post the video.\n", and
                 # "\n" for none) is left off (each body ended in a blank line, sent so to
@@ -2715,9 +2716,10 @@ class _Writer:
             if deleted is not None and not item.own:
                 # Another program's event of a post deleted here is told by what it
                 # shows, before it needs a channel (it names none); its link, dropped
-                # from URL by Google and Outlook, read back from the end of its text,
-                # and a line end Outlook adds after the text left out.
-                readings = [(item.body, item.link), (_less_a_line_end(item.body), item.link)]
+                # from URL by Google and Outlook, read back from the end of its text;
+                # the text as the file has it too (the post deleted here may have come
+                # with Outlook's line end, by an earlier release: left off above).
+                readings = [(item.body, item.link), (as_filed, item.link)]
                 split = _trailing_link(item.body) if not item.link else None
                 if split is not None:
                     readings.append(split)
