@@ -90,6 +90,7 @@ def write_copy(
     leave_out: Collection[int] = (),
     only_names_used: bool = False,
     step: Callable[[int, int], None] | None = None,
+    checked_whole: bool = False,
 ) -> Path:
     """Write a compact, consistent copy of the calendar to ``target`` (replacing it);
     return the file written (the one a link points to, in full).
@@ -102,7 +103,8 @@ def write_copy(
     posts numbered in ``leave_out`` are not in it, nor anything of their text.
     With ``only_names_used``, neither are the channels, key messages and
     campaigns that no post of the copy uses (a copy of some posts, for another
-    client, names nothing else of this one).
+    client, names nothing else of this one). ``checked_whole``: the copy must pass
+    SQLite's whole check before it is put in place (else a :class:`CalendarFileError`).
     """
     target = copy_target(store, target)
     told = step or (lambda done, total: None)
@@ -116,6 +118,13 @@ def write_copy(
                 _leave_out(copy, leave_out, only_names_used=only_names_used)
             else:
                 _without_deleted_words(copy)
+        if checked_whole and not _sound(Path(copy)):
+            # Read through the files SQLite kept under the old name of a calendar moved
+            # while open, as other programs changed it at its new one: pages of two moments.
+            raise CalendarFileError(
+                "the calendar was moved while open and changed elsewhere since, so this"
+                " window's copy of it is not a whole one."
+            )
         told(2, 3)
 
     try:
@@ -389,15 +398,7 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
         folder.mkdir(parents=True, exist_ok=True)
         if not os.access(folder, os.W_OK | os.X_OK):  # not "choose another folder", as
             raise OSError(_why_not_writable(folder), "not writable", str(folder))  # a copy
-        write_copy(store, target)
-        if store.file_moved_or_replaced() is not None and not _sound(target):
-            # Read through the files SQLite kept under the old name while other programs
-            # change the file at its new one: pages of two moments (a damaged backup).
-            target.unlink(missing_ok=True)
-            raise CalendarFileError(
-                "the calendar was moved while open and changed elsewhere since, so this"
-                " window's copy of it is not a whole one."
-            )
+        write_copy(store, target, checked_whole=store.file_moved_or_replaced() is not None)
     except (OSError, CadenceError) as exc:
         # Said as what it is: the calendar itself is saved, only its backup is missing.
         problem = os_problem_for(exc, str(folder)) if isinstance(exc, OSError) else exc
