@@ -837,7 +837,7 @@ def paint_axis(
             cell = QRectF(x - width / 2, low.top(), width, low.height())
             if day == today:
                 pill_h = small_metrics.height() + 2
-                text = locale.toString(_qdate(day), "ddd d") if named else str(day.day)
+                text = locale.toString(_qdate(day), "ddd d" if named else "d")
                 pill_w = min(max(small_metrics.horizontalAdvance(text) + 10, pill_h), width)
                 pill = QRectF(x - pill_w / 2, cell.center().y() - pill_h / 2, pill_w, pill_h)
                 painter.setPen(Qt.PenStyle.NoPen)
@@ -848,7 +848,7 @@ def paint_axis(
             else:
                 painter.setFont(small)
                 painter.setPen(colors.faint if day.weekday() in rest else colors.muted)
-            text = locale.toString(_qdate(day), "ddd d") if named else str(day.day)
+            text = locale.toString(_qdate(day), "ddd d" if named else "d")
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
     else:
         tag = QRectF()
@@ -866,8 +866,9 @@ def paint_axis(
             while day <= layout.last:
                 x = _crisp(layout.day_left(day))
                 text_rect = QRectF(x + 2, low.top(), width * 7, low.height() - 2)
+                number = locale.toString(_qdate(day), "d")  # in the language's digits
                 used = QRectF(
-                    x, low.top(), small_metrics.horizontalAdvance(str(day.day)) + 4, low.height()
+                    x, low.top(), small_metrics.horizontalAdvance(number) + 4, low.height()
                 )
                 if not used.intersects(tag):
                     painter.setPen(QPen(colors.month_line, 1))
@@ -876,7 +877,7 @@ def paint_axis(
                     painter.drawText(
                         text_rect,
                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                        str(day.day),
+                        number,
                     )
                 day += timedelta(days=7)
         if not tag.isEmpty():

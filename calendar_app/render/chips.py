@@ -30,6 +30,7 @@ __all__ = [
     "contrast_text",
     "fit_posts",
     "hour_text",
+    "in_language_digits",
     "is_dark",
     "luminance",
     "mix",
@@ -192,30 +193,44 @@ def _half_day_first(locale: QLocale) -> bool:
     return _short_time_format(locale).lstrip().casefold().startswith("a")
 
 
+def in_language_digits(text: str) -> str:
+    """``text`` with its digits in those of the window's language ("١٨:٣٠" in Arabic,
+    "۱۸:۳۰" in Persian), as Qt writes its dates there; exports keep Latin digits."""
+    zero = QLocale().zeroDigit()
+    if zero == "0" or len(zero) != 1:
+        return text
+    return text.translate(_digits_from(zero))
+
+
+@functools.lru_cache(maxsize=8)
+def _digits_from(zero: str) -> dict[int, str]:
+    return {ord("0") + d: chr(ord(zero) + d) for d in range(10)}
+
+
 def chip_time_text(at: time, twelve_hour: bool) -> str:
     """A chip's time: "18:30"; on a 12-hour clock, short as calendars write it there:
     "8:30am", "10am" (a chip at 10:00 AM lost its time where one at 8:30 AM kept it), in
-    the language's own words where they are not Latin letters ("오후 6:30")."""
+    the language's own words where they are not Latin letters ("오후 6:30"), and digits."""
     if not twelve_hour:
-        return time_text(at)
+        return in_language_digits(time_text(at))
     letters = "".join(c for c in _half_day(QLocale(), at.hour) if c.isalpha())
     if not (letters.isascii() and letters.isalpha()):
-        return time_text(at, twelve_hour=True)
+        return in_language_digits(time_text(at, twelve_hour=True))
     minutes = f":{at.minute:02d}" if at.minute else ""
-    return f"{at.hour % 12 or 12}{minutes}{letters.lower()}"
+    return in_language_digits(f"{at.hour % 12 or 12}{minutes}{letters.lower()}")
 
 
 def clock_text(at: time | None) -> str:
     """A time of day as the window shows it: on the clock of its language ("18:30",
-    or "6:30 PM" in the United States); exports keep 24 hours."""
-    return time_text(at, twelve_hour_clock())
+    or "6:30 PM" in the United States), in its digits; exports keep 24 hours."""
+    return in_language_digits(time_text(at, twelve_hour_clock()))
 
 
 def hour_text(hour: int) -> str:
     """The label of an hour of the day on the week's rail: "09:00", or "9 AM"."""
     if not twelve_hour_clock():
-        return f"{hour:02d}:00"
-    return _on_twelve_hours(str(hour % 12 or 12), hour)
+        return in_language_digits(f"{hour:02d}:00")
+    return in_language_digits(_on_twelve_hours(str(hour % 12 or 12), hour))
 
 
 def clock_edit_format() -> str:

@@ -751,7 +751,8 @@ class QuarterHourTimeEdit(QTimeEdit):
     A time is typed as it reads, from wherever the keyboard or a click put it: the
     digits fill the hour, then the minutes ("17:30", "1730", "9.30"), in any script's
     digits, and "PM" or "AM" after it (the first letter is enough) turns it to the
-    afternoon or the morning ("6:30 PM" is 18:30). Qt's own field took typing only
+    afternoon or the morning ("6:30 PM" is 18:30; "6pm", minutes untyped, is 18:00).
+    Qt's own field took typing only
     into a part selected whole, and dropped the rest unsaid."""
 
     STEP = 15
@@ -773,6 +774,9 @@ class QuarterHourTimeEdit(QTimeEdit):
 
     _minutes_before = 0
     """The minutes shown before digits went into them."""
+
+    _minutes_typed = False
+    """Whether minutes were typed since the hour was: "6pm" with none is 6:00 PM."""
 
     _half_day = ""
     """The letters of "AM" or "PM" typed so far."""
@@ -811,7 +815,7 @@ class QuarterHourTimeEdit(QTimeEdit):
     def _start_afresh(self) -> None:
         """A click, the keyboard coming in, a key that moves: typing starts anew."""
         self._typed = self._run = self._half_day = self._half_first = ""
-        self._advanced = self._hour_typed = False
+        self._advanced = self._hour_typed = self._minutes_typed = False
 
     def _type_digit(self, digit: int) -> None:
         self._half_day = ""
@@ -837,7 +841,10 @@ class QuarterHourTimeEdit(QTimeEdit):
                 self._advanced = True
         if on_hour:
             self._hour_typed = True
-        elif not self._hour_typed:  # into the minutes clicked: maybe a whole time
+            self._minutes_typed = False
+        else:
+            self._minutes_typed = True
+        if not on_hour and not self._hour_typed:  # into the minutes clicked: maybe a whole time
             if not self._run:
                 self._minutes_before = now.minute()
             self._run += str(digit)
@@ -864,6 +871,7 @@ class QuarterHourTimeEdit(QTimeEdit):
             hour = self._in_half(int(self._run), self.time().hour())
             self.setTime(QTime(hour, self._minutes_before))
             self._hour_typed = True
+            self._minutes_typed = False
 
     def _run_as_time(self) -> None:
         """Digits typed into the minutes, more than they take ("1730"): the time they
@@ -875,6 +883,7 @@ class QuarterHourTimeEdit(QTimeEdit):
         self.setTime(QTime(self._in_half(int(hour), self.time().hour()), minute))
         self.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
         self._hour_typed = True
+        self._minutes_typed = bool(rest)
         self._typed = rest if len(rest) == 1 and int(rest) <= 5 else ""
 
     def _type_half_day(self, letter: str) -> bool:
@@ -892,6 +901,9 @@ class QuarterHourTimeEdit(QTimeEdit):
         if not (self._hour_typed or self._typed or self._run) and morning != afternoon:
             self._half_first = "pm" if afternoon else "am"  # said before the hour
         self._run_as_hour()  # "6pm" typed into the minutes: 6 the hour
+        if self._hour_typed and not self._minutes_typed:  # "6pm" on 3:30 PM: 6:00 PM
+            self.setTime(QTime(self.time().hour(), 0))
+            self._minutes_typed = True
         self._half_day = said
         self._typed = self._run = ""
         self._advanced = False

@@ -66,11 +66,8 @@ from ..core.models import (
     one_line,
 )
 from ..render.cadence_strip import (
-    day_number_format,
     day_text,
-    month_first,
     month_title,
-    year_first,
 )
 from ..render.chips import (
     Chip,
@@ -110,17 +107,12 @@ def week_first_day(day: date, week_start: WeekStart) -> date:
 
 
 def day_number_text(day: date) -> str:
-    """A day's number as a grid shows it: "1 Nov" on the first of a month, which is
-    where a week of the grid crosses into it, else "17"."""
-    if day.day == 1 and year_first():
-        return day_text(day, weekday=False)  # "3月1日", in the language's own order
-    if day.day == 1:  # "1 Nov", "Nov 1" in the US, "1. Nov." in German
-        locale = QLocale()
-        month = locale.monthName(day.month, QLocale.FormatType.ShortFormat)
-        if month_first(locale):
-            return f"{month} {day.day}"
-        return f"{day.day}{'.' if day_number_format(locale) == 'd.' else ''} {month}"
-    return str(day.day)
+    """A day's number as a grid shows it, in the language's digits: "1 Nov" ("Nov 1"
+    in the US, "1. Nov." in German, "11月1日" in Japanese) on the first of a month,
+    which is where a week of the grid crosses into it, else "17" ("١٧" in Arabic)."""
+    if day.day == 1:
+        return day_text(day, weekday=False)
+    return QLocale().toString(day.day)
 
 
 def day_label(day: date) -> str:

@@ -1044,3 +1044,18 @@ def test_the_panel_spans_months_chosen_from_the_first_day_in_view(
     assert button.isVisible()
     assert button.geometry().right() < shown.x_for(date(2999, 11, 1))
     assert button.geometry().bottom() < shown.row_rect(session.key_messages()[0].id).top()
+
+
+@pytest.mark.parametrize("width", [260, 900, 2400])  # weekly numbers, days, named days
+def test_the_axis_writes_its_days_in_the_language_s_digits(qapp: object, width: int) -> None:
+    """In Arabic the axis read "30 1 2 3" under "ديسمبر ٢٠٢٦", beside the grid's "١ ٢ ٣"
+    (its named days, "الاثنين ٣٠", were in the language's digits already)."""
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    try:
+        first = date(2026, 11, 30)
+        painter = _axis_painted(first, first + timedelta(days=41), width)
+    finally:
+        QLocale.setDefault(QLocale.c())
+    texts = " ".join(painter.texts)
+    assert "١" in texts or "٢" in texts, painter.texts
+    assert not re.search("[0-9]", texts), painter.texts

@@ -73,8 +73,23 @@ def plain(text: str) -> str:
             "HH:mm",
         ),
         (QLocale.c(), "18:30", "00:05", "12:00", "HH:mm"),
+        # In the language's digits, as its dates beside them (they read "6:30 م").
+        (
+            QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt),
+            "٦:٣٠ م",
+            "١٢:٠٥ ص",
+            "١٢ م",
+            "h:mm Ap",
+        ),
+        (
+            QLocale(QLocale.Language.Persian, QLocale.Country.Iran),
+            "۱۸:۳۰",
+            "۰۰:۰۵",
+            "۱۲:۰۰",
+            "HH:mm",
+        ),
     ],
-    ids=["en_US", "ko_KR", "en_GB", "de_DE", "C"],
+    ids=["en_US", "ko_KR", "en_GB", "de_DE", "C", "ar_EG", "fa_IR"],
 )
 def test_a_time_reads_on_the_clock_of_the_language(
     locale: QLocale, evening: str, midnight: str, noon_hour: str, edit: str
@@ -103,6 +118,10 @@ def test_a_time_reads_on_the_clock_of_the_language(
         (
             QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea),
             ("오전 8:30", "오전 10:00", "오후 12:00", "오후 6:45"),
+        ),
+        (
+            QLocale(QLocale.Language.Bangla, QLocale.Country.Bangladesh),
+            ("৮:৩০am", "১০am", "১২pm", "৬:৪৫pm"),
         ),
     ],
 )

@@ -151,8 +151,13 @@ def test_the_grid_s_first_of_a_month_and_the_panel_s_months_read_in_the_language
 
 def test_a_month_title_is_in_the_language_s_digits(qapp: object) -> None:
     """An Arabic toolbar read "مارس 2027" above the cadence panel's "مارس ٢٠٢٧"."""
+    from calendar_app.ui.month_view import day_number_text
+
     QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
     try:
+        # The grid's days too, under the title (they read "17" and "1 مارس").
+        assert day_number_text(date(2027, 3, 17)) == "١٧"
+        assert day_number_text(date(2027, 3, 1)).startswith("١ ")
         assert month_title(date(2027, 3, 1)).endswith("٢٠٢٧")
         # A week's title too, within a month as across two (they mixed "14–20" with
         # "نوفمبر ٢٠٢٦", and "٢٦ سبتمبر" with "2026").

@@ -1951,6 +1951,55 @@ def test_an_hour_typed_on_a_twelve_hour_clock_stays_in_the_half_of_the_day_shown
 
 
 @OFFSCREEN_POPUPS
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("6pm", time(18, 0)),  # it was 6:30 PM, the minutes shown kept
+        ("6p", time(18, 0)),
+        ("9am", time(9, 0)),
+        ("6:45pm", time(18, 45)),
+        ("6:05pm", time(18, 5)),
+    ],
+)
+@pytest.mark.parametrize("reached", ["tab", "click on the minutes"])
+def test_an_hour_and_its_half_of_the_day_typed_without_minutes_is_on_the_hour(
+    qtbot: QtBot, session: CalendarSession, typed: str, expected: time, reached: str
+) -> None:
+    """ "6pm" typed over 3:30 PM made 6:30 PM."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        editor, edit = _time_field(qtbot, session)
+        edit.setTime(QTime(15, 30))
+        if reached == "tab":
+            edit.setFocus()
+            qtbot.waitUntil(edit.hasFocus)
+        else:
+            _click_time(qtbot, edit, "3:3")
+        _type_signs(edit, typed)
+        assert editor.chosen_time() == expected
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+@OFFSCREEN_POPUPS
+def test_an_hour_typed_alone_keeps_the_minutes_shown(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Only the hour changed: 6 over 3:30 PM is 6:30 PM (no half of the day said)."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        editor, edit = _time_field(qtbot, session)
+        edit.setTime(QTime(15, 30))
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        _type_signs(edit, "6")
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        assert editor.chosen_time() == time(18, 30)
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+@OFFSCREEN_POPUPS
 def test_minutes_typed_into_the_minutes_are_the_minutes(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
