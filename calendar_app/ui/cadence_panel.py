@@ -57,7 +57,16 @@ from ..core.cadence import (
     day_runs,
     default_window,
 )
-from ..core.models import LAST_DAY, ChangeSet, KeyMessage, add_months, every_days, few, isolated
+from ..core.models import (
+    LAST_DAY,
+    ChangeSet,
+    KeyMessage,
+    add_months,
+    every_days,
+    few,
+    isolated,
+    month_end,
+)
 from ..render.cadence_strip import (
     StripColors,
     StripLayout,
@@ -131,7 +140,7 @@ PANEL_SPANS: tuple[tuple[int, str], ...] = (
     (12, "&12 Months"),
 )
 """What the panel can span: the days the calendar shows (0), or so many months from the
-first of them."""
+month it shows (to the end of the last of them)."""
 
 
 class CadencePanel(QWidget):
@@ -166,7 +175,7 @@ class CadencePanel(QWidget):
         self._view_range = (first, last)
         """The days the calendar shows, which the panel spans or starts from."""
         self._span = 0
-        """Months the panel spans from the first day in view (0: the days in view)."""
+        """Months the panel spans from the month in view (0: the days in view)."""
 
         # The data: the rows of the range and what they were built from.
         self._generation = 0  # one more at every change of the calendar
@@ -268,16 +277,16 @@ class CadencePanel(QWidget):
 
     def set_view_range(self, first: date, last: date) -> None:
         """The calendar shows the days ``first`` to ``last``: the panel spans them, or
-        the months chosen from the first of them (:meth:`set_span`)."""
+        the months chosen from the month they show (:meth:`set_span`)."""
         self._view_range = (first, last)
         self.set_range(*self._spanned())
 
     def span(self) -> int:
-        """Months the panel spans from the first day in view (0: the days in view)."""
+        """Months the panel spans from the month in view (0: the days in view)."""
         return self._span
 
     def set_span(self, months: int, *, chosen: bool = False) -> None:
-        """Span ``months`` from the first day in view (0: the days in view, as before);
+        """Span ``months`` from the month in view (0: the days in view, as before);
         ``chosen`` by the user: said with :attr:`spanChanged`."""
         if months not in {m for m, _ in PANEL_SPANS}:
             months = 0
@@ -305,8 +314,12 @@ class CadencePanel(QWidget):
         first, last = self._view_range
         if not self._span:
             return first, last
-        # (never short of the days in view, nor past the last a calendar plans)
-        end = add_months(first, self._span) - timedelta(days=1)
+        # The months counted from the one the calendar shows, to the end of the last:
+        # January's grid starts on 28 December, and "3 Months" stopped on 27 March
+        # (the quarter's last days out of sight). Never short of the days in view,
+        # nor past the last a calendar plans.
+        shown = first + (last - first) / 2
+        end = month_end(add_months(shown.replace(day=1), self._span - 1))
         return first, min(max(end, last), LAST_DAY)
 
     def _show_span(self) -> None:

@@ -1007,11 +1007,13 @@ def test_the_panel_shades_the_locale_s_weekend(
     assert {day.weekday() for day in week if shade(day) != monday} == rest
 
 
-def test_the_panel_spans_months_chosen_from_the_first_day_in_view(
+def test_the_panel_spans_months_chosen_from_the_month_in_view(
     shown: CadencePanel, session: CalendarSession, qtbot: QtBot
 ) -> None:
     """The issue's "or a chosen range": the panel followed the calendar's days alone, a
-    month at most, where a quarter or a year shows a message's rhythm at a glance."""
+    month at most, where a quarter or a year shows a message's rhythm at a glance. The
+    months are counted from the one shown, whole: from a month's grid, which starts in
+    the month before, three months stopped days short of the quarter's end."""
     first, last = date(2026, 11, 30), date(2027, 1, 10)  # a month's six weeks
     shown.set_view_range(first, last)
     assert shown.visible_range() == (first, last)
@@ -1023,16 +1025,20 @@ def test_the_panel_spans_months_chosen_from_the_first_day_in_view(
     assert [a.isChecked() for a in actions] == [True, False, False, False]
     with qtbot.waitSignal(shown.spanChanged, check_params_cb=lambda m: m == 12):
         actions[3].trigger()
-    assert shown.visible_range() == (first, date(2027, 11, 29))
+    assert shown.visible_range() == (first, date(2027, 11, 30))  # December to November
     assert button.text() == "12 Months"
     assert [a.isChecked() for a in actions] == [False, False, False, True]
     # The axis reaches the year's end, and a gap far ahead is drawn there.
     assert shown.x_for(date(2027, 11, 29)) > shown.x_for(date(2027, 6, 1)) > shown.x_for(last)
     # Paging the calendar moves it along.
-    shown.set_view_range(date(2027, 1, 4), date(2027, 2, 14))
-    assert shown.visible_range() == (date(2027, 1, 4), date(2028, 1, 3))
-    # Three months are never short of the days in view (a long agenda's), nor past 2999.
+    shown.set_view_range(date(2027, 1, 4), date(2027, 2, 14))  # six weeks, most January's
+    assert shown.visible_range() == (date(2027, 1, 4), date(2027, 12, 31))
     shown.set_span(3)
+    shown.set_view_range(date(2026, 12, 28), date(2027, 2, 7))  # January's: the quarter
+    assert shown.visible_range() == (date(2026, 12, 28), date(2027, 3, 31))
+    shown.set_view_range(date(2027, 3, 8), date(2027, 3, 14))  # a week's
+    assert shown.visible_range() == (date(2027, 3, 8), date(2027, 5, 31))
+    # Three months are never short of the days in view (a long agenda's), nor past 2999.
     shown.set_view_range(date(2027, 1, 1), date(2027, 6, 30))
     assert shown.visible_range() == (date(2027, 1, 1), date(2027, 6, 30))
     shown.set_view_range(date(2999, 11, 1), date(2999, 12, 12))

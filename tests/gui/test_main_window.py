@@ -63,7 +63,15 @@ from calendar_app.core import database
 from calendar_app.core.cadence import MessageStatus, default_window
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import CalendarFileError, to_its_backups
-from calendar_app.core.models import KeyMessage, NewPost, Post, PostStatus, WeekStart, add_months
+from calendar_app.core.models import (
+    KeyMessage,
+    NewPost,
+    Post,
+    PostStatus,
+    WeekStart,
+    add_months,
+    month_end,
+)
 from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.exchange.formats import ExportOptions
 from calendar_app.render.cadence_strip import day_text
@@ -5365,7 +5373,8 @@ def test_the_cadence_panels_range_is_chosen_in_the_view_menu_and_kept(
     button.menu().aboutToShow.emit()
     assert [a.isChecked() for a in button.menu().actions()] == [False, False, True, False]
     first, _ = win.view().visible_range()
-    assert win.cadence_panel.visible_range() == (first, add_months(first, 6) - timedelta(days=1))
+    sixth = add_months(win.view().current_date().replace(day=1), 5)  # the month shown's
+    assert win.cadence_panel.visible_range() == (first, month_end(sixth))
     win.step(1)  # the calendar pages on: the panel with it
     following, _ = win.view().visible_range()
     assert following > first
@@ -5379,8 +5388,8 @@ def test_the_cadence_panels_range_is_chosen_in_the_view_menu_and_kept(
     again = MainWindow(CalendarSession(CalendarStore.open(other), today=TODAY), settings)
     qtbot.addWidget(again)
     assert again.cadence_panel.span() == 6
-    shown, _ = again.view().visible_range()
-    assert again.cadence_panel.visible_range()[1] == add_months(shown, 6) - timedelta(days=1)
+    sixth = add_months(again.view().current_date().replace(day=1), 5)
+    assert again.cadence_panel.visible_range()[1] == month_end(sixth)
     again.close()
     again.session.store.close()
 
