@@ -439,7 +439,7 @@ hover over it to read their names.</p>
 <li><b>Click the key message in the sidebar.</b> The month view tints the days it is
 overdue in red and ticks the days it is delivered. Click it again, or press Esc in the
 list, to see everything again. In a long list, <b>F8</b> picks the message overdue
-longest, then the next.</li>
+longest, then the next; with none overdue, the gap that comes soonest.</li>
 <li><b>Drag a post</b> that carries the message into a red day to move it there.</li>
 <li><b>Hold Ctrl while you drop</b> to repeat the post instead: the copy carries the same
 key messages, and the original stays where it was.</li>

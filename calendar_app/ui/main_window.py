@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, time, timedelta
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 
 from ..app import path_for_settings, path_from_settings, shown_path
 from ..core.backups import backup_stamp, copy_target
+from ..core.cadence import CadenceReport, MessageCadence, MessageStatus
 from ..core.database import in_backups
 from ..core.errors import CadenceError, CalendarFileError, os_problem_for
 from ..core.models import (
@@ -1657,24 +1658,39 @@ class MainWindow(QMainWindow):
         """Select the key message overdue longest after the one selected (from the first
         again after the last): 300 key messages showed a few rows, on time, and the 69
         overdue below them. The sidebar and the panel scroll to it, and the calendar
-        tints its gaps."""
-        from ..core.cadence import MessageStatus
-
+        tints its gaps. With none overdue, those with a gap ahead (nothing planned in
+        time, or an upcoming message planned short), the soonest first, the calendar
+        going to the gap."""
+        report = self.session.report()
         overdue = sorted(  # (stable: in the sidebar's order where as long overdue)
-            (m for m in self.session.report().messages if m.status == MessageStatus.OVERDUE),
+            (m for m in report.messages if m.status == MessageStatus.OVERDUE),
             key=lambda m: -m.overdue_days,
         )
-        if not overdue:
-            self.statusBar().showMessage("No key message is overdue.", 8000)
+        ahead = sorted(
+            ((day, m) for m in report.messages if (day := _gap_ahead(m, report)) is not None),
+            key=lambda found: found[0],
+        )
+        chosen_ids = [m.message_id for m in overdue] or [m.message_id for _, m in ahead]
+        if not chosen_ids:
+            self.statusBar().showMessage(
+                "No key message is overdue, and none has a gap ahead.", 8000
+            )
             return
-        ids = [m.message_id for m in overdue]
         selected = self.session.selected_message
-        at = (ids.index(selected) + 1) % len(ids) if selected in ids else 0
-        chosen = overdue[at]
-        self.session.select_message(chosen.message_id)
-        title = elide(self.session.key_message(chosen.message_id).title)  # (one line)
-        days = plural(chosen.overdue_days, "day")
-        self.statusBar().showMessage(f"{title}: overdue by {days} ({at + 1} of {len(ids)}).", 8000)
+        at = (chosen_ids.index(selected) + 1) % len(chosen_ids) if selected in chosen_ids else 0
+        message_id = chosen_ids[at]
+        self.session.select_message(message_id)
+        title = elide(self.session.key_message(message_id).title)  # (one line)
+        if overdue:
+            days = plural(overdue[at].overdue_days, "day")
+            said = f"{title}: overdue by {days}"
+        else:
+            day = ahead[at][0]
+            said = f"{title}: a gap from {day_text(day, year=self.session.today())}"
+            first, last = self.view().visible_range()
+            if not first <= day <= last:
+                self.go_to(day)
+        self.statusBar().showMessage(f"{said} ({at + 1} of {len(chosen_ids)}).", 8000)
 
     def gap_menu(self, message_id: int, day: date) -> QMenu:
         """The cadence panel's menu for one key message on one day: go there, or fill it."""
@@ -1782,12 +1798,17 @@ class MainWindow(QMainWindow):
         report = self.session.report()
         overdue = [m for m in report.messages if m.status == "overdue"]
         unplanned = [m for m in report.messages if m.status == "unplanned"]
+        # Messages that start later with their plan short of them: "every key message
+        # is on time" was said of a quarter ahead with nothing planned for it.
+        short = [m for m in report.messages if m.status == "upcoming" and _gap_ahead(m, report)]
         parts = [plural(self.session.post_count(), "post")]
         if overdue:
             parts.append(f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''} overdue")
         if unplanned:
             parts.append(f"{len(unplanned)} unplanned")  # as their badges say
-        if not overdue and not unplanned and report.messages:
+        if short:
+            parts.append(f"{len(short)} upcoming with gaps")
+        if not overdue and not unplanned and not short and report.messages:
             parts.append("every key message is on time")
         # What hides posts, said where it is always in sight (the toolbar's filter
         # buttons can be folded behind its » in a narrow window).
@@ -2681,6 +2702,18 @@ class _ScrollingMenus(QProxyStyle):
 
 
 _SCROLLING: list[_ScrollingMenus] = []
+
+
+def _gap_ahead(message: MessageCadence, report: CadenceReport) -> date | None:
+    """The first day still to come on which a message not overdue today falls overdue,
+    nothing planned in time for it: its first gap in the report's days, or where it is
+    unplanned past them, the day it falls due; else None."""
+    if message.status == MessageStatus.OVERDUE:
+        return None
+    ahead = next((gap.start for gap in message.gaps if gap.start > report.as_of), None)
+    if ahead is None and message.status == MessageStatus.UNPLANNED and message.last_delivery:
+        return message.last_delivery + timedelta(days=message.cadence_days + 1)
+    return ahead
 
 
 def _scrolling_menus() -> _ScrollingMenus:

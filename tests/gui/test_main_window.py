@@ -5340,20 +5340,100 @@ def test_f8_goes_from_one_overdue_key_message_to_the_next_longest_overdue_first(
     assert win.next_overdue_action in view_menu.actions()
 
 
-def test_f8_says_when_no_key_message_is_overdue(window: MainWindow, qtbot: QtBot) -> None:
+def test_f8_says_when_no_key_message_is_overdue_nor_has_a_gap_ahead(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    session = window.session
+    for message in session.key_messages():  # every one over by yesterday
+        ended = replace(message, ends_on=TODAY - timedelta(days=1))
+        session.notify(session.store.update_key_message(ended))
+    assert all(m.status == MessageStatus.ENDED for m in session.report().messages)
+    before = session.selected_message
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    said = window.statusBar().currentMessage()
+    assert said == "No key message is overdue, and none has a gap ahead."
+    assert session.selected_message == before
+
+
+def test_f8_with_none_overdue_goes_to_the_gaps_ahead_soonest_first(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Nothing overdue, F8 said so and did nothing, where messages were unplanned."""
     session = window.session
     for message in session.report().messages:
         if message.status == MessageStatus.OVERDUE:
-            session.notify(
-                session.store.update_key_message(
-                    replace(session.key_message(message.message_id), cadence_days=3650)
-                )
-            )
-    assert all(m.status != MessageStatus.OVERDUE for m in session.report().messages)
-    before = session.selected_message
+            kept = replace(session.key_message(message.message_id), cadence_days=3650)
+            session.notify(session.store.update_key_message(kept))
+    report = session.report()
+    assert all(m.status != MessageStatus.OVERDUE for m in report.messages)
+    ahead = sorted(
+        (gap.start, m.message_id)
+        for m in report.messages
+        for gap in m.gaps[:1]
+        if gap.start > TODAY
+    )
+    assert len(ahead) >= 2  # (else the test shows nothing)
     qtbot.keyClick(window, Qt.Key.Key_F8)
-    assert window.statusBar().currentMessage() == "No key message is overdue."
-    assert session.selected_message == before
+    soonest, message_id = ahead[0]
+    assert session.selected_message == message_id
+    title = session.key_message(message_id).title
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"{title}: a gap from {day_text(soonest, year=TODAY)} (1 of ")
+    first, last = window.view().visible_range()
+    assert first <= soonest <= last
+    # The next is another message's, no sooner.
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    assert session.selected_message not in (None, message_id)
+    assert "a gap from" in window.statusBar().currentMessage()
+    nxt = session.report().message(session.selected_message)
+    assert min(g.start for g in nxt.gaps if g.start > TODAY) >= soonest
+
+
+def test_a_message_starting_later_with_nothing_planned_is_not_said_on_time(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A quarter planned ahead, nothing in it yet: the status bar said "every key message
+    is on time", and F8 "No key message is overdue", where the months ahead were red."""
+    session = window.session
+    channel = session.channels()[0].id
+    for message in session.key_messages():  # the demo's planned for ten years
+        again = replace(message, cadence_days=3650)
+        session.notify(session.store.update_key_message(again))
+        session.push(
+            AddPostCommand(
+                session,
+                NewPost(
+                    "Again", session.channels()[0].id, (message.id,), TODAY + timedelta(days=1)
+                ),
+            )
+        )
+    assert window.statusBar().currentMessage().endswith("every key message is on time")
+    starts = TODAY + timedelta(days=40)
+    session.push(
+        AddKeyMessageCommand(
+            session, KeyMessage(0, "Next quarter", "", 7, "#3366cc", starts, None, 0, False)
+        )
+    )
+    added = session.store.key_message_titled("Next quarter")
+    assert added is not None
+    assert session.report().message(added.id).status == MessageStatus.UPCOMING
+    summary = window.statusBar().currentMessage()
+    assert "1 upcoming with gaps" in summary
+    assert "on time" not in summary
+    # F8 selects it and goes to its first gap, out of the month in view.
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    assert session.selected_message == added.id
+    gap = session.report().message(added.id).gaps[0]
+    assert gap.start == starts + timedelta(days=7)
+    first, last = window.view().visible_range()
+    assert first <= gap.start <= last
+    said = window.statusBar().currentMessage()
+    assert said == f"Next quarter: a gap from {day_text(gap.start, year=TODAY)} (1 of 1)."
+    # Planned in time, it is no longer said.
+    for week in range(20):
+        day = starts + timedelta(days=7 * week)
+        session.push(AddPostCommand(session, NewPost(f"Week {week}", channel, (added.id,), day)))
+    assert "upcoming" not in window.statusBar().currentMessage()
 
 
 def test_the_cadence_panels_range_is_chosen_in_the_view_menu_and_kept(
