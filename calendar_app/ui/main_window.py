@@ -1693,7 +1693,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{said} ({at + 1} of {len(chosen_ids)}).", 8000)
 
     def gap_menu(self, message_id: int, day: date) -> QMenu:
-        """The cadence panel's menu for one key message on one day: go there, or fill it."""
+        """The cadence panel's menu for one key message on one day: go there, or fill the
+        gap the day is in from its first day still to come (a day of a bar is a few
+        pixels wide, and a repeat put on the one under the pointer left the days of the
+        gap before it red), said above the ways to fill it."""
         from .gaps import add_fill_actions
 
         menu = self._post_menu
@@ -1701,7 +1704,15 @@ class MainWindow(QMainWindow):
         menu.addAction(f"&Go to {day_text(day)}", partial(self.go_to, day))
         menu.addSeparator()
         message = self.session.key_message(message_id)
-        add_fill_actions(menu, self.session, self, message, day, None, self._select_placed)
+        today = self.session.today()
+        gap = next(
+            (g for g in self.session.report().message(message_id).gaps if g.start <= day <= g.end),
+            None,
+        )
+        fill = max(gap.start, today) if gap is not None and day >= today else day
+        if fill != day:
+            menu.addAction(f"To fill the gap from {day_text(fill, year=day)}:").setEnabled(False)
+        add_fill_actions(menu, self.session, self, message, fill, None, self._select_placed)
         return menu
 
     def _offer_statuses(self) -> None:

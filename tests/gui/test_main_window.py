@@ -4254,6 +4254,32 @@ def test_an_unplanned_message_offers_its_due_day_and_one_on_time_nothing_to_fill
 
 
 @OFFSCREEN_POPUPS
+def test_a_repeat_from_a_gap_in_the_panel_goes_on_the_gap_s_first_day(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Right-clicked in the middle of a red bar ahead, Repeat went on the day under the
+    pointer (a few pixels wide over months), and the gap's days before it stayed red."""
+    session, panel = window.session, window.cadence_panel
+    message = session.store.key_message_titled("Zero-hassle financing")
+    assert message is not None
+    gap = next(g for g in session.report().message(message.id).gaps if g.start > TODAY)
+    assert gap.days >= 4  # (else the test shows nothing)
+    window.go_to(gap.start)
+    inside = gap.start + timedelta(days=3)
+    row = panel.row_rect(message.id)
+    menu = _right_click(qtbot, panel, QPoint(round(panel.x_for(inside)), row.center().y()))
+    labels = _labels(menu)
+    assert labels[0] == f"Go to {day_text(inside)}"
+    assert labels[1] == f"To fill the gap from {day_text(gap.start)}:"
+    repeat = next(a for a in menu.actions() if a.text().replace("&", "").startswith("Repeat "))
+    menu.close()
+    repeat.trigger()
+    (copy,) = window.view().selected_post_ids()
+    assert session.store.post(copy).date == gap.start
+    assert not any(g.start <= gap.start <= g.end for g in session.report().message(message.id).gaps)
+
+
+@OFFSCREEN_POPUPS
 def test_right_click_on_the_cadence_panel_offers_to_fill_that_row_on_that_day(
     window: MainWindow, qtbot: QtBot
 ) -> None:
@@ -4267,7 +4293,9 @@ def test_right_click_on_the_cadence_panel_offers_to_fill_that_row_on_that_day(
     assert panel.cursor_day() == day
     labels = _labels(menu)
     assert labels[0] == f"Go to {day_text(day)}"
-    assert labels[1].startswith("Repeat “")
+    # The gap, overdue since before today, is filled from today.
+    assert labels[1] == f"To fill the gap from {day_text(TODAY)}:"
+    assert labels[2].startswith("Repeat “")
     assert labels[-1] == "New Post With “Backed by a 25-year warranty”…"
     menu.close()
 
