@@ -984,7 +984,7 @@ def _read_records(text: str) -> _Table:
     header: list[str] | None = None
     header_line = header_row = 0
     records: list[list[str]] = []
-    started = 1  # the line the record being read starts on
+    started = last_started = 1  # the line the record being read starts on, the last's
     try:
         for record in reader:
             if header is None:
@@ -993,7 +993,7 @@ def _read_records(text: str) -> _Table:
                     header, header_line = record, reader.line_num
             else:
                 records.append(record)
-            started = reader.line_num + 1
+            last_started, started = started, reader.line_num + 1
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
             raise ImportProblem(
@@ -1010,6 +1010,15 @@ def _read_records(text: str) -> _Table:
         raise ImportProblem(
             "The file is empty; a CSV file for Cadence starts with a line naming its "
             f"columns: {','.join(GENERIC_COLUMNS)}."
+        )
+    if records and len(records[-1]) < len(header) and not text.endswith(("\n", "\r")):
+        # A download or a sync cut short: the last row's cells missing were read as
+        # empty, and the post it named lost its text and link (and its title's end).
+        raise ImportProblem(
+            f"the file stops in the middle of this row ({len(records[-1])} of its"
+            f" {len(header)} columns, and no line end after it): it looks cut short, as"
+            " by a download or a copy that did not finish; nothing was imported",
+            line=last_started,
         )
     return _Table(header, header_line, header_row + 1, records)
 

@@ -1286,6 +1286,37 @@ def test_a_broken_file_is_refused_whole(
     assert [c.name for c in store.channels()] == ["LinkedIn"]
 
 
+@pytest.mark.parametrize("cut_in", ["title", "link", "channel"])
+def test_a_file_cut_short_in_the_middle_of_a_row_is_refused_whole(
+    demo: CalendarStore, tmp_path: Path, cut_in: str
+) -> None:
+    """A half-downloaded export of the calendar itself, imported back: the last row's
+    missing cells were read as empty, and its post lost its text and link, its title
+    cut to "Customer sto" ("updated 1")."""
+    whole = tmp_path / "whole.csv"
+    export_csv(demo, whole, ExportOptions())
+    text = whole.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    row = next(r for r in rows[40:] if r["link"] and r["body"])
+    line_start = text.index(row["uid"])
+    cut_at = text.index(row[cut_in], line_start) + len(row[cut_in]) // 2
+    cut = tmp_path / "cut.csv"
+    cut.write_text(text[:cut_at], encoding="utf-8", newline="")
+    before = view(demo)
+    with pytest.raises(ImportProblem) as caught:
+        import_csv(demo, cut, ImportOptions())
+    assert "looks cut short" in str(caught.value)
+    assert "nothing was imported" in str(caught.value)
+    assert caught.value.line == text[:line_start].count("\n") + 1
+    assert view(demo) == before
+    # The same rows with the file's end where a tool leaves it (no line end after the
+    # last row, as Google Sheets writes it): read as before.
+    ends = tmp_path / "ends.csv"
+    ends.write_text(text.rstrip("\r\n"), encoding="utf-8", newline="")
+    import_csv(demo, ends, ImportOptions())
+    assert view(demo) == before
+
+
 def test_a_file_that_is_not_utf8_is_refused_with_its_line(store: CalendarStore) -> None:
     with pytest.raises(ImportProblem) as caught:
         import_csv(store, FIXTURES / "latin1.csv", ImportOptions(create_missing=True))
