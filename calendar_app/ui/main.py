@@ -220,11 +220,14 @@ def _folder_there(path: Path) -> bool:
         return False
 
 
-def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore:
+def open_first_calendar(
+    path: Path | None, settings: QSettings, *, or_welcome: bool = False
+) -> CalendarStore | None:
     """The calendar to show at start: the one asked for, else the last one, else the demo.
 
     A file that cannot be opened is reported in one sentence and the default
-    calendar opens instead, so the window always has something to show.
+    calendar opens instead, so the window always has something to show; ``or_welcome``
+    (a first start): None instead of the default calendar, for the welcome screen.
     """
     from ..app import default_calendar, path_from_settings, shown_path
 
@@ -262,6 +265,9 @@ def open_first_calendar(path: Path | None, settings: QSettings) -> CalendarStore
             return CalendarStore.open(candidate)
         except Exception as exc:
             following = candidates[number] if number < len(candidates) else None
+            if following is None and or_welcome:
+                show_error(None, exc, then="Cadence shows its welcome screen instead.")
+                return None
             show_error(None, exc, then=_opens_instead(candidate, following))
     return CalendarStore.open(default_calendar())
 
@@ -380,12 +386,15 @@ def _run(
                 return 0
             settings.setValue(WELCOME_SHOWN, True)
         opened = store
+        # A first start on a file that will not open: the welcome screen, not the demo
+        # (which then became the last calendar, and the welcome screen was never seen).
+        first_ever = not settings.value("lastFile") and not settings.value(WELCOME_SHOWN)
         if opened is None:
             try:
-                opened = open_first_calendar(path, settings)
+                opened = open_first_calendar(path, settings, or_welcome=first_ever)
             except CadenceError as exc:  # the default calendar too (its header spoiled)
                 show_error(None, exc)
-        from ..app import data_folder
+        from ..app import data_folder, path_from_settings
         from ..core.backups import backup_folder
 
         def build(store: CalendarStore) -> MainWindow:
@@ -396,16 +405,26 @@ def _run(
                 drafts=data_folder() / "Drafts",
             )
 
-        window = None if opened is None else _first_window(opened, build)
-        if window is None:  # the default calendar would not open either: choose another
+        last = path_from_settings(settings.value("lastFile"))
+        window = None
+        if opened is not None:
+            # One chosen on the welcome screen that fails: the welcome screen again.
+            window = _first_window(
+                opened,
+                build,
+                last=last if last is not None and last.exists() else None,
+                default=store is None and not first_ever,
+            )
+        while window is None:  # the default calendar would not open either: choose another
             if welcome is None:
                 from .welcome import show_welcome
 
                 welcome = partial(show_welcome, autochoose_after_ms=quit_after_ms)
             chosen = welcome()
-            window = None if chosen is None else _first_window(chosen, build)
-        if window is None:
-            return 1
+            if chosen is None:
+                return 1
+            settings.setValue(WELCOME_SHOWN, True)
+            window = _first_window(chosen, build, default=False)
         window.show()
         handler.attach(partial(_open_in, window))
         # Changes go through sqlite-utils; load it once the month is on screen.
@@ -456,20 +475,30 @@ def closing_on_terminate(app: QApplication) -> Iterator[None]:
 
 
 def _first_window(
-    store: CalendarStore, build: Callable[[CalendarStore], MainWindow]
+    store: CalendarStore,
+    build: Callable[[CalendarStore], MainWindow],
+    *,
+    last: Path | None = None,
+    default: bool = True,
 ) -> MainWindow | None:
     """The window on ``store``; if reading the calendar fails (damaged inside, where
-    opening it could not tell), said in one sentence and the window on the default
-    calendar instead, as for a file that does not open. None when that fails too."""
+    opening it could not tell), said in one sentence and the window on the calendar open
+    ``last`` time instead, else (``default``) on the default calendar, as for a file that
+    does not open: a calendar asked for by name opened the demo, which then became where
+    the user left off. None when that fails too, or there is none to try."""
     from ..app import default_calendar
 
+    instead = last if last is not None and not store.is_file(last) else None
     try:
         return build(store)
     except Exception as exc:
         store.close()  # said, and Cadence starts all the same, as on a file that does not open)
-        show_error(None, exc, then=_opens_instead(store.path, None))
+        if instead is None and not default:
+            show_error(None, exc)
+            return None
+        show_error(None, exc, then=_opens_instead(store.path, instead))
     try:
-        fallback = default_calendar()
+        fallback = instead or default_calendar()
         if store.is_file(fallback):
             return None
         return build(CalendarStore.open(fallback))

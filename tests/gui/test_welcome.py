@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.app import DEMO_NAME, data_folder, path_from_settings
 from calendar_app.core.cadence import MessageStatus, analyse, default_window
+from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import StorageProblem, to_its_backups
 from calendar_app.core.models import NewPost, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore
@@ -49,7 +50,7 @@ from calendar_app.ui.welcome import (
 )
 
 from ..files import damage_inside, no_file_past
-from .conftest import OFFSCREEN_POPUPS, app_font_times
+from .conftest import OFFSCREEN_POPUPS, TODAY, app_font_times
 
 
 class Recorder:
@@ -192,7 +193,9 @@ def test_a_calendar_whose_name_is_not_utf8_opens_again_at_the_next_start(
     again = QSettings(settings.fileName(), QSettings.Format.IniFormat)  # as the next start
     assert path_from_settings(again.value("lastFile")) == odd
     assert [path_from_settings(entry) for entry in again.value("recentFiles")] == [odd]
-    with closing(open_first_calendar(None, again)) as store:
+    first = open_first_calendar(None, again)
+    assert first is not None
+    with closing(first) as store:
         assert store.path == odd
     assert said == []
 
@@ -1049,7 +1052,7 @@ def test_mnemonic_keys_are_unique_in_each_page(dialog: WelcomeDialog) -> None:
     assert len({k.toString() for k in first_page}) == len(first_page)
 
 
-@pytest.mark.parametrize("how", ["last file", "path argument", "welcome"])
+@pytest.mark.parametrize("how", ["last file", "path argument"])
 def test_a_calendar_damaged_inside_is_said_and_the_default_one_opens(
     how: str,
     settings: QSettings,
@@ -1061,17 +1064,12 @@ def test_a_calendar_damaged_inside_is_said_and_the_default_one_opens(
     """Its header is sound, so it opens; reading its posts fails as the window is built."""
     damage_inside(demo_path)
     before = demo_path.read_bytes()
-    if how == "welcome":
-        status = run_window(
-            None, quit_after_ms=0, settings=settings, welcome=lambda: CalendarStore.open(demo_path)
-        )
-    else:
-        settings.setValue(WELCOME_SHOWN, True)
-        if how == "last file":
-            settings.setValue("lastFile", str(demo_path))
-        status = run_window(
-            demo_path if how == "path argument" else None, quit_after_ms=0, settings=settings
-        )
+    settings.setValue(WELCOME_SHOWN, True)
+    if how == "last file":
+        settings.setValue("lastFile", str(demo_path))
+    status = run_window(
+        demo_path if how == "path argument" else None, quit_after_ms=0, settings=settings
+    )
     assert status == 0
     assert said == [
         f"The calendar file {demo_path} is damaged; {to_its_backups()} Cadence opens the demo"
@@ -1120,6 +1118,90 @@ def test_a_calendar_with_a_value_damaged_still_lets_cadence_start(
     assert len(said) == 1
     assert said_as in said[0]
     assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
+
+
+def test_a_calendar_damaged_inside_asked_for_by_name_opens_the_last_one_instead(
+    settings: QSettings,
+    demo_path: Path,
+    tmp_path: Path,
+    qapp: QApplication,
+    said: list[str],
+) -> None:
+    """`cadence damaged.cadence`: the demo opened instead, and became the calendar every
+    start after opened, the user's own left behind."""
+    own = tmp_path / "Bäckerei Müller.cadence"
+    write_demo(own, today=TODAY)
+    damage_inside(demo_path)
+    settings.setValue(WELCOME_SHOWN, True)
+    settings.setValue("lastFile", str(own))
+    assert run_window(demo_path, quit_after_ms=0, settings=settings) == 0
+    assert said == [
+        f"The calendar file {demo_path} is damaged; {to_its_backups()} Cadence opens the"
+        f" calendar open last time, {own}, instead."
+    ]
+    assert Path(str(settings.value("lastFile"))) == own
+
+
+def test_a_calendar_chosen_on_the_welcome_screen_that_fails_shows_the_welcome_again(
+    settings: QSettings,
+    demo_path: Path,
+    data: Path,
+    tmp_path: Path,
+    qapp: QApplication,
+    said: list[str],
+) -> None:
+    """Picked with "Open a file…" on the welcome screen, a calendar damaged inside closed
+    the welcome screen and opened the demo in its place."""
+    damage_inside(demo_path)
+    chosen = tmp_path / "Chosen next.cadence"
+    write_demo(chosen, today=TODAY)
+    choices = iter([demo_path, chosen])
+    shown: list[Path] = []
+
+    def welcome() -> CalendarStore:
+        shown.append(path := next(choices))
+        return CalendarStore.open(path)
+
+    assert run_window(None, quit_after_ms=0, settings=settings, welcome=welcome) == 0
+    assert shown == [demo_path, chosen]
+    assert said == [f"The calendar file {demo_path} is damaged; {to_its_backups()}"]
+    assert Path(str(settings.value("lastFile"))) == chosen
+    assert not (data / DEMO_NAME).exists()  # no demo made, nor opened
+
+
+@pytest.mark.parametrize("damage", ["text", "inside"])
+def test_a_first_start_on_a_file_that_fails_shows_the_welcome_screen(
+    settings: QSettings,
+    demo_path: Path,
+    data: Path,
+    tmp_path: Path,
+    qapp: QApplication,
+    said: list[str],
+    damage: str,
+) -> None:
+    """A first start, `cadence notes.cadence` on a file that will not open: the demo
+    opened and became the last calendar, and the welcome screen ("Start a new calendar")
+    was never seen."""
+    if damage == "text":
+        demo_path.write_text("not a calendar\n")
+    else:
+        damage_inside(demo_path)
+    chosen = tmp_path / "Started here.cadence"
+    write_demo(chosen, today=TODAY)
+    shown: list[bool] = []
+
+    def welcome() -> CalendarStore:
+        shown.append(True)
+        return CalendarStore.open(chosen)
+
+    assert run_window(demo_path, quit_after_ms=0, settings=settings, welcome=welcome) == 0
+    assert shown == [True]
+    (sentence,) = said
+    assert sentence.endswith("Cadence shows its welcome screen instead.") or sentence.endswith(
+        to_its_backups()
+    )
+    assert Path(str(settings.value("lastFile"))) == chosen
+    assert settings.value(WELCOME_SHOWN, False, type=bool)
 
 
 def test_a_window_that_cannot_be_built_on_a_calendar_opens_the_default_one(
