@@ -2908,7 +2908,7 @@ class _Writer:
         ("all events" at 10:00, or on Tuesdays): by their item's uid, the posts imported
         before that they are. Every occurrence of the event in the file is new here, and
         each is one the file no longer makes moved by one same step (a rule's new start
-        moves each RECURRENCE-ID alike), none of them published; otherwise nothing is
+        moves each RECURRENCE-ID alike), those that went out too; otherwise nothing is
         paired, and those the file no longer makes are withdrawn as usual. An occurrence
         cancelled there moves too (it was left out, and nothing paired); one deleted
         there as the series moved is left to be withdrawn, the others moving (all were
@@ -2933,10 +2933,11 @@ class _Writer:
                 for post in imported[source]
                 if post.recurrence_id not in made[source]
             }
-            if len(stale) < len(arrived) or any(
-                post.status == PostStatus.PUBLISHED for post in stale.values()
-            ):
-                continue  # a post that went out stays where it went out
+            if len(stale) < len(arrived):
+                continue
+            # (Those that went out move too, as a single event's post moved there does:
+            # one of them stopped every other from moving, and each then had a twin
+            # made, and the rest were cancelled, the key messages given here lost.)
             if len(stale) > len(arrived) < 2:
                 continue
             moments = sorted(

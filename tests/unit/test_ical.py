@@ -2030,6 +2030,43 @@ def test_a_series_moved_all_at_once_elsewhere_moves_the_posts_it_made_here(
         assert all(p.message_ids == (message,) for p in after)
 
 
+def test_a_series_moved_all_at_once_after_it_began_moves_its_posts_gone_out_too(
+    tmp_path: Path,
+) -> None:
+    """Google's "all events" at 10:00 for a series half gone by: its posts published here
+    kept every other from moving; each past one got a published twin at 10:00, and each
+    to come was cancelled beside a new one without the key message given here."""
+    with CalendarStore.create(tmp_path / "client.cadence", timezone="Europe/Paris") as store:
+        message = store.add_key_message("Made in Europe", starts_on=date(2026, 10, 1)).created[0]
+        options = ImportOptions(fallback_channel="LinkedIn", create_missing=True)
+        began = date(2026, 11, 12)  # two of its four gone by
+
+        def confirmed(path: Path) -> Path:  # as Google writes it: gone by, published
+            path.write_text(path.read_text().replace("SUMMARY:", "STATUS:CONFIRMED\nSUMMARY:"))
+            return path
+
+        first = confirmed(_weekly_tip(tmp_path, "v1.ics"))
+        import_ics(store, first, options, no_progress, today=began)
+        posts = store.imported_occurrences("weekly-tip@google.com")
+        store.update_posts({p.id: {"message_ids": (message,)} for p in posts})
+        before = {p.id: p for p in store.all_posts()}
+        assert sorted(p.status for p in before.values()) == sorted(
+            [PostStatus.PUBLISHED] * 2 + [PostStatus.SCHEDULED] * 2
+        )
+        later = confirmed(
+            _weekly_tip(tmp_path, "v2.ics", at="100000", end="103000", stamp="20261113T000000Z")
+        )
+        summary = import_ics(store, later, options, no_progress, today=began)
+        assert (len(summary.added), len(summary.previous), summary.withdrawn) == (0, 4, 0)
+        after = {p.id: p for p in store.all_posts()}
+        assert after.keys() == before.keys()
+        for post_id, post in after.items():
+            assert (post.date, post.status) == (before[post_id].date, before[post_id].status)
+            assert (post.time, post.message_ids) == (time(10, 0), (message,))
+        again = import_ics(store, later, options, no_progress, today=began)
+        assert (len(again.added), len(again.previous), again.unchanged) == (0, 0, 4)
+
+
 def test_a_series_moved_as_one_occurrence_is_taken_out_moves_the_others(
     tmp_path: Path,
 ) -> None:
