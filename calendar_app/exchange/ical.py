@@ -1134,6 +1134,9 @@ class _Parsed:
     """The start's zone; None for an all-day event or a floating time."""
     rid: str | None
     """The RECURRENCE-ID in canonical form (UTC when its zone is known)."""
+    day_zone: tzinfo | None = None
+    """The zone whose midnight an all-day event's days are written as (Outlook's), in
+    which a moment in UTC its rule ends on, or a day it leaves out, is one of its days."""
 
 
 _NOT_EVENTS = {"VTODO": "a to-do (VTODO)", "VJOURNAL": "a journal entry (VJOURNAL)"}
@@ -1547,8 +1550,9 @@ class _Reader:
         tz = self._zone_of(start_prop, index, "DTSTART")
         start = self._wall(start_prop, index, "DTSTART", tz)
         all_day = _written_all_day(event, start_prop)
+        day_zone = None
         if all_day is not None:  # Outlook's all-day event, written as its midnight
-            start, tz = all_day, None
+            start, tz, day_zone = all_day, None, tz
         first_day = start.date() if isinstance(start, datetime) else start
         if not in_plans(first_day):
             raise self._out_of_range(start, index, "DTSTART")
@@ -1583,7 +1587,8 @@ class _Reader:
                 spoils_series=False,
             )
         seen[key] = index
-        return _Parsed(index, event, uid, start, tz if isinstance(start, datetime) else None, rid)
+        shown_tz = tz if isinstance(start, datetime) else None
+        return _Parsed(index, event, uid, start, shown_tz, rid, day_zone)
 
     # -- events into items ------------------------------------------------------------
 
@@ -1653,7 +1658,9 @@ class _Reader:
                     "RRULE falls on no day that exists (such as 30 February).", index, "RRULE"
                 )
             bounded = "COUNT" in rule or ("UNTIL" in rule and not _no_end(rule))
-            rules.append((self._rule_text(rule, tz, all_day), bounded, "COUNT" in rule))
+            rules.append(
+                (self._rule_text(rule, tz or master.day_zone, all_day), bounded, "COUNT" in rule)
+            )
         skip_moments: set[datetime] = set()
         skip_days: set[date] = set()
         for group in _as_list(component.get("EXDATE")):
@@ -1661,6 +1668,11 @@ class _Reader:
                 value = self._wall(prop, index, "EXDATE", tz)
                 if all_day and isinstance(prop.dt, datetime):
                     value = prop.dt.date()  # the day written (Outlook: its midnight)
+                    if prop.dt.utcoffset() == timedelta(0) and "TZID" not in prop.params:
+                        # Written in UTC (Outlook's "20270411T220000Z"): the day it is
+                        # in the event's own zone (the UTC date left nothing out).
+                        own = master.day_zone or self.floating or self.zone
+                        value = prop.dt.astimezone(own).date()
                 if isinstance(value, datetime):
                     skip_moments.add(value)
                 else:

@@ -3334,6 +3334,47 @@ def test_an_outlook_all_day_event_is_its_day_in_any_zone(
     ]
 
 
+@pytest.mark.parametrize(
+    "zone",
+    ["Europe/Paris", "Europe/London", "America/New_York", "America/Los_Angeles", "Asia/Tokyo"],
+)
+def test_an_outlook_all_day_series_ends_and_leaves_out_its_days_in_any_zone(
+    tmp_path: Path, zone: str
+) -> None:
+    """Outlook ends an all-day series in UTC at the midnight of its zone's last day
+    (UNTIL=20270425T220000Z: 26 April in Paris), and may leave a day out so: read on the
+    calendar's clock, the series lost its last Monday west of Paris, and the day left out
+    came in all the same."""
+    lines = [
+        *HEADER,
+        *vevent(
+            "until@example.com",
+            'DTSTART;TZID="Romance Standard Time":20270405T000000',
+            "Until",
+            "RRULE:FREQ=WEEKLY;UNTIL=20270425T220000Z;INTERVAL=1;BYDAY=MO;WKST=MO",
+            "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE",
+        ),
+        *vevent(
+            "left-out@example.com",
+            'DTSTART;TZID="Romance Standard Time":20270405T000000',
+            "Left out",
+            "RRULE:FREQ=WEEKLY;COUNT=4;INTERVAL=1;BYDAY=MO;WKST=MO",
+            "EXDATE:20270411T220000Z",
+            "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE",
+        ),
+        "END:VCALENDAR",
+    ]
+    with CalendarStore.create(tmp_path / "client.cadence", timezone=zone) as store:
+        store.add_channel("Events")
+        import_file(store, write_ics(tmp_path / "outlook.ics", lines), fallback="Events")
+        days: dict[str, list[date]] = {}
+        for post in sorted(store.all_posts(), key=lambda p: p.date or date.min):
+            assert post.time is None
+            days.setdefault(post.title, []).append(post.date)
+    mondays = [date(2027, 4, d) for d in (5, 12, 19, 26)]
+    assert days == {"Until": mondays, "Left out": [mondays[0], *mondays[2:]]}
+
+
 def test_a_description_in_html_comes_in_as_text(busy: CalendarStore, tmp_path: Path) -> None:
     """Google Calendar writes HTML into DESCRIPTION; its tags went out with the post."""
     html = (
