@@ -88,9 +88,11 @@ def _until(value: str) -> date:
 def _last_day(value: str, at: time | None, zone: tzinfo | None) -> date:
     """The last day an UNTIL allows a post at ``at`` on: an UNTIL with a time
     (``20261229T135900Z``, in UTC with its Z, else on the calendar's clock) ends the
-    day before when ``at`` is later that day (09:00 in New York is 14:00 UTC)."""
+    day before when ``at`` is later that day (09:00 in New York is 14:00 UTC); a post
+    without a time, on the day the moment is on the calendar's clock (in Sydney it
+    stopped on the UTC day, one before a post at 00:30's)."""
     day = _until(value)
-    if "T" not in value.upper() or at is None:
+    if "T" not in value.upper():
         return day
     try:
         moment = datetime.strptime(value.upper().rstrip("Z"), "%Y%m%dT%H%M%S")
@@ -98,6 +100,8 @@ def _last_day(value: str, at: time | None, zone: tzinfo | None) -> date:
         raise InvalidInput(f"UNTIL={shortened(value)} in the repeat rule is not a date.") from None
     if value.upper().endswith("Z") and zone is not None:
         moment = moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+    if at is None:
+        return moment.date()
     return moment.date() if at <= moment.time() else moment.date() - timedelta(days=1)
 
 

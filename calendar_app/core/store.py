@@ -2980,8 +2980,8 @@ class CalendarStore:
             new_days=tuple(d for d in days if d not in taken and d not in empty),
             exdates=tuple(sorted(empty & made)),
             relinked=tuple((m.id, d) for d, m in taken.items() if d != _occ(m)),
-            removed=tuple(m for m in gone if not _stays_alone(m)),
-            detached=tuple(m for m in gone if _stays_alone(m)),
+            removed=tuple(m for m in gone if not _stays_alone(m, days[-1])),
+            detached=tuple(m for m in gone if _stays_alone(m, days[-1])),
         )
 
     def change_repeat(
@@ -3827,10 +3827,14 @@ def _alike(one: Post, other: Post) -> bool:
     )
 
 
-def _stays_alone(post: Post) -> bool:
+def _stays_alone(post: Post, last: date) -> bool:
     """Whether an occurrence a new repeat rule no longer makes stays, as a post of its
-    own: it went out (published), or waits in the backlog as an idea."""
-    return post.date is None or post.status == PostStatus.PUBLISHED
+    own: it went out (published), waits in the backlog as an idea, or was moved on its
+    own to a day up to the rule's ``last`` (put there by hand: a series ended on 10
+    January deleted the post moved from 25 January to the 6th)."""
+    if post.date is None or post.status == PostStatus.PUBLISHED:
+        return True
+    return post.occurrence is not None and post.date != post.occurrence and post.date <= last
 
 
 def _occ(post: Post) -> date:

@@ -1454,7 +1454,8 @@ class PostEditor(QDialog):
             # An occurrence shows its series' rule; "Change…" gives this post and the
             # following ones a new one (the rows below, out of sight until then).
             self.repeat_description.setText(
-                f"{recurrence.describe(self._series_rule)} (this is one occurrence)"
+                f"{recurrence.describe(self._series_rule)}{self._planned_to()}"
+                " (this is one occurrence)"
             )
             self.change_repeat_button = QPushButton("Chan&ge…")
             self.change_repeat_button.setAccessibleName("Change the repeat")
@@ -1501,6 +1502,15 @@ class PostEditor(QDialog):
             if touched:
                 radio.setChecked(True)
         return super().eventFilter(watched, event)
+
+    def _planned_to(self) -> str:
+        """Where a series without an end stops, planned a year ahead (", planned to 6 Dec
+        2027"; nothing told the user the posts stop there); "" for one with an end."""
+        series = self._series
+        if series is None or {"COUNT", "UNTIL"} & set(recurrence.parse(series.rrule)):
+            return ""
+        days = [p.date for p in self.session.store.series_posts(series.id) if p.date]
+        return f", planned to {day_text(max(days), weekday=False, year=True)}" if days else ""
 
     @property
     def _series_rule(self) -> str | None:
@@ -2641,7 +2651,7 @@ def _plan_text(plan: RepeatPlan, span: str) -> str:
     if plan.detached:
         done.append(
             f"{plural(len(plan.detached), 'post')} it no longer makes"
-            " (published or in the backlog) "
+            " (published, in the backlog or moved on its own) "
             + ("stays, on its own" if len(plan.detached) == 1 else "stay, on their own")
         )
     return text + ("; " + ", ".join(done) if done else "; no post added or deleted")

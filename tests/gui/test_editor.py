@@ -26,6 +26,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import NewPost, Post, PostStatus, WeekStart
 from calendar_app.core.store import CalendarStore, ChangeSet
+from calendar_app.render.cadence_strip import day_text
 from calendar_app.render.chips import contrast
 from calendar_app.ui.commands import DeleteChannelCommand, elide
 from calendar_app.ui.dialogs import WINDOW_FRAME, OverAnswer, SaveAnswer, fit_on_screen
@@ -919,6 +920,22 @@ def test_the_repeat_is_read_only_for_a_series_and_a_choice_for_a_single_post(
     assert single_editor.repeat_combo.currentData() == ""  # "Does not repeat"
     assert not single_editor.weekdays_widget.isVisibleTo(single_editor)
     assert not single_editor.repeat_description.isVisibleTo(single_editor)
+
+
+def test_a_series_without_an_end_says_where_it_is_planned_to(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """ "Weekly on Monday (this is one occurrence)", even on its last post: nothing said
+    the posts stop a year ahead."""
+    posts = _series_of(session, "FREQ=WEEKLY;BYDAY=MO", date(2026, 12, 7))
+    last = max(p.date for p in posts if p.date)
+    editor = _editor(qtbot, session, post=posts[-1])
+    assert editor.repeat_description.text() == (
+        f"Weekly on Monday, planned to {day_text(last, weekday=False, year=True)}"
+        " (this is one occurrence)"
+    )
+    ended = _series_of(session, "FREQ=WEEKLY;BYDAY=TU;COUNT=3", date(2026, 12, 8))
+    assert "planned to" not in _editor(qtbot, session, post=ended[0]).repeat_description.text()
 
 
 def test_a_single_post_made_to_repeat_is_the_first_of_its_series(

@@ -63,6 +63,10 @@ def test_normalise(rule: str, expected: str) -> None:
         ("20261229T083000", time(9, 0), "Europe/Paris", "20261228"),
         # An untimed post goes out on the day; a date alone is the day.
         ("20261229T135900Z", None, "America/New_York", "20261229"),
+        # The day on the calendar's clock: 23:00 UTC is 10:00 the next day in Sydney
+        # (the untimed stopped on the UTC day, the one at 00:30 a day later).
+        ("20261209T230000Z", None, "Australia/Sydney", "20261210"),
+        ("20261209T230000Z", time(0, 30), "Australia/Sydney", "20261210"),
         ("20261229", time(23, 0), "America/New_York", "20261229"),
     ],
 )
@@ -1623,6 +1627,33 @@ def test_a_post_moved_on_its_own_keeps_its_place_and_no_copy_lands_beside_it(
     moved = store.post(posts[2].id)
     assert (moved.date, moved.occurrence) == (date(2025, 3, 26), date(2025, 3, 24))
     _assert_rule_describes_posts(store, tail_id)
+
+
+def test_a_repeat_ended_sooner_keeps_a_post_moved_on_its_own_within_it(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    """14 April's post retitled and moved on its own to Wednesday 19 March; the series
+    then ended on 31 March from the 17th: the post moved by hand was deleted with those
+    after the end (its day in the series, the 14th, no longer made)."""
+    series_id, posts = weekly
+    store.update_post(posts[5].id, {"title": "Tip: the Lyon factory"})
+    store.move_posts({posts[5].id: (date(2025, 3, 19), NINE)})
+    store.move_posts({posts[4].id: (date(2025, 4, 9), NINE)})  # moved, but past the end
+    rule = "FREQ=WEEKLY;BYDAY=MO;UNTIL=20250331"
+
+    plan = store.repeat_plan(posts[1].id, rule)
+    assert [p.id for p in plan.detached] == [posts[5].id]
+    assert [p.id for p in plan.removed] == [posts[4].id]
+    store.change_repeat(posts[1].id, rule)
+
+    kept = store.post(posts[5].id)
+    assert (kept.title, kept.date, kept.series_id) == (
+        "Tip: the Lyon factory",
+        date(2025, 3, 19),
+        None,
+    )
+    assert posts[4].id not in {p.id for p in store.all_posts()}
+    _assert_rule_describes_posts(store, series_id)
 
 
 def test_a_post_moved_onto_another_posts_day_takes_nothing_from_it(
