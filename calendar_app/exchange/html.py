@@ -564,6 +564,10 @@ nav a:hover { border-color: var(--faint); }
   background: repeating-linear-gradient(135deg, var(--overdue) 0 5px, #d9534f 5px 8px);
   font-size: 10.5px; font-weight: 700; text-align: center; line-height: 16px;
   overflow: hidden; white-space: nowrap; }
+.strip .gap { container-type: inline-size; }
+.strip .gap span { display: none; }
+@container (min-width: 52px) { .strip .gap .l { display: inline; } }
+@container (min-width: 28px) and (max-width: 51.98px) { .strip .gap .s { display: inline; } }
 .strip .gap.future { background: repeating-linear-gradient(135deg, #eda19e 0 5px,
   #f3bcb9 5px 8px); color: #7a1512; }
 .strip .mark { position: absolute; top: 13px; width: 6px; margin-left: -3px;
@@ -619,13 +623,16 @@ table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
   border-radius: 999px; padding: 0 6px; line-height: 16px; }
 ul.chips { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column;
   gap: 3px; }
+/* Words break between them, and within one only where it is wider than the chip; a time
+   never (on a phone "07:00 Newsletter" read "07:0 / 0 Ne / wsl…"). */
 .chip { font-size: 11.5px; line-height: 1.3; padding: 2px 5px 2px 6px; border-radius: 4px;
-  border-left: 3px solid var(--faint); overflow-wrap: anywhere; display: flex; gap: 4px;
+  border-left: 3px solid var(--faint); overflow-wrap: break-word; display: flex; gap: 4px;
   align-items: flex-start; }
 .chip .text { flex: 1 1 auto; min-width: 0; display: -webkit-box; -webkit-box-orient: vertical;
   -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden; }
 .chip time, .agenda time { font-weight: 700; color: var(--muted); margin-right: 3px;
-  font-variant-numeric: tabular-nums; }
+  font-variant-numeric: tabular-nums; white-space: nowrap; }
+.chip time { margin-right: 0; }
 .chip .dots { display: inline-flex; gap: 2px; flex: none; padding-top: 3px; }
 .chip .dots .dot { width: 7px; height: 7px; box-shadow: 0 0 0 1px #fff; }
 .chip .more-dots { font-size: 10px; line-height: 7px; color: #6b7280; }
@@ -669,7 +676,7 @@ footer { color: var(--faint); font-size: 12px; text-align: center; margin-top: 2
 /* A phone: the month and the agenda scroll sideways in their cards, the page does not. */
 @media screen { .wide { overflow-x: auto; } }
 @media screen and (max-width: 600px) {
-  table.grid { min-width: 560px; }
+  table.grid { min-width: 720px; }  /* a word or a time whole in each chip */
   table.agenda { min-width: 560px; }
   .agenda col.c-channel, .agenda col.c-msgs, .agenda col.c-campaign { width: auto; }
 }
@@ -742,6 +749,12 @@ def _pct(value: float) -> str:
     return f"{value:.3f}%"
 
 
+def _gap_label(days: int) -> str:
+    """A bar's count of days, in full and short: the page shows the one its bar has room
+    for, or none (over a year a bar of 11 days read "1", cut; its tooltip says it)."""
+    return f'<span class="l">{escape(_days(days))}</span><span class="s">{days} d</span>'
+
+
 def _messages_section(page: _Page) -> str:
     report = page.report
     out = ['<section id="messages" class="card">\n<h2>Key messages</h2>\n']
@@ -760,13 +773,16 @@ def _messages_section(page: _Page) -> str:
     labels: list[str] = []
     months = months_between(page.first, page.last)
     every = next(n for n in (1, 2, 3, 4, 6, 12) if len(months) <= 12 * n or n == 12)
+    after_year = False  # the month after one named with its year, over half a year
     for month in months:
         start = max(month, page.first)
         if (month_end(month) - start).days < 6:
             continue  # too little of it shows for a label
         yearly = not labels or month.month == 1  # the first named, or a January
-        if not yearly and (month.month - 1) % every:
+        if not yearly and ((month.month - 1) % every or after_year):
+            after_year = False  # ("Jun 2026Jul": a twelfth of the axis holds one of them)
             continue
+        after_year = yearly and len(months) > 6 and every == 1
         name = month_name(month, short=True) + (f" {month.year}" if yearly else "")
         labels.append(f'<span style="left:{_pct(pos(start))}">{escape(name)}</span>')
     out.append(
@@ -844,7 +860,7 @@ def _message_row(
         f'<span class="pill {status}">{escape(label)}</span></div>\n'
     ]
     if message.statement.strip():
-        out.append(f'<p class="statement">{escape(message.statement)}</p>\n')
+        out.append(f'<p class="statement" dir="auto">{escape(message.statement)}</p>\n')
     out.append(
         '<dl class="facts">'
         + "".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in facts)
@@ -927,11 +943,10 @@ def _strip(
             f"({gap.length} day{'s' if gap.length != 1 else ''})"
         )
         if gap.start > as_of:
-            label = _days(gap.days)
             out.append(
                 f'<span class="gap future" style="left:{_pct(left)};width:{_pct(span)}" '
                 f'title="{escape(tip + " unless something is planned")}">'
-                f"{escape(label) if gap.days >= 6 else ''}</span>"
+                f"{_gap_label(gap.days)}</span>"
             )
             continue
         # Up to today the gap is real; the label counts those days, as the status does
@@ -948,7 +963,7 @@ def _strip(
             )
         out.append(
             f'<span class="gap" style="left:{_pct(left)};width:{_pct(past)}{square}" '
-            f'title="{escape(tip)}">{escape(_days(done)) if done >= 6 else ""}</span>'
+            f'title="{escape(tip)}">{_gap_label(done)}</span>'
         )
         if end > as_of:
             rest = pos(end) + width - (left + past)
@@ -1025,7 +1040,8 @@ def _chip(page: _Page, post: Post) -> str:
     border = f"border-color:{color}" if tentative else f"border-left-color:{color}"
     time_html = ""
     if post.time is not None:
-        time_html = f"<time>{post.time.hour:02d}:{post.time.minute:02d}</time>"
+        # (A space after it: "08:30Behind" was one word, broken where the chip ended.)
+        time_html = f"<time>{post.time.hour:02d}:{post.time.minute:02d}</time> "
     tick = ' <span class="tick" title="published">✓</span>' if status == "published" else ""
     carried = [page.messages[m] for m in post.message_ids if m in page.messages]
     dots = [

@@ -306,7 +306,8 @@ def test_cadence_summary_per_key_message(demo: Path, tmp_path: Path) -> None:
     warranty_gap = [
         g for g in gaps if g.attrs["title"].startswith("Overdue since Thu 8 Oct 2026: 42 days")
     ]
-    assert [page.text_of(g) for g in warranty_gap] == ["42 days", ""]
+    # (In full and short: the page shows the one its bar has room for.)
+    assert [page.text_of(g) for g in warranty_gap] == ["42 days 42 d", ""]
     assert [sorted(g.classes) for g in warranty_gap] == [["gap"], ["future", "gap"]]
     assert warranty_gap[0].attrs["title"] == (
         "Overdue since Thu 8 Oct 2026: 42 days up to today, "
@@ -933,17 +934,17 @@ def _chromium(tmp_path: Path, page: Path, *args: str) -> str:
     return done.stdout
 
 
-def _measured(tmp_path: Path, expression: str) -> str:
-    """``expression`` worked out on ``page.html`` as Chromium lays it out (the page has
-    no script of its own: one is added to a copy of it, which gives the answer as its
-    title)."""
+def _measured(tmp_path: Path, expression: str, *, width: int = 1280) -> str:
+    """``expression`` worked out on ``page.html`` as Chromium lays it out, ``width``
+    pixels wide (the page has no script of its own: one is added to a copy of it, which
+    gives the answer as its title)."""
     page = tmp_path / "measured.html"
     script = f"<script>document.title = String({expression});</script></body>"
     page.write_text(
         (tmp_path / "page.html").read_text(encoding="utf-8").replace("</body>", script),
         encoding="utf-8",
     )
-    dom = _chromium(tmp_path, page, "--dump-dom")
+    dom = _chromium(tmp_path, page, "--dump-dom", f"--window-size={width},2000")
     return dom[dom.index("<title>") + 7 : dom.index("</title>")]
 
 
@@ -970,6 +971,62 @@ def test_a_long_unbroken_text_wraps_and_leaves_every_column_in_sight(
         " + ',page:' + (document.documentElement.scrollWidth > innerWidth)",
     )
     assert measured == "wide:0,page:false"
+
+
+def test_on_a_phone_a_chip_s_time_and_words_stay_whole(demo: Path, tmp_path: Path) -> None:
+    """390 pixels wide, "07:00 Newsletter" read "07:0 / 0 Ne / wsl…" (a time broken in
+    two, a client could read another), "08:30 Behind" read "08:30 B / ehind"."""
+    with CalendarStore.open(demo) as store:
+        export(store, tmp_path / "page.html")
+    measured = _measured(
+        tmp_path,
+        "'times:' + [...document.querySelectorAll('.chip time')].length"
+        " + ',broken:' + [...document.querySelectorAll('.chip time')]"
+        ".filter(t => t.getClientRects().length > 1"
+        " || t.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(t).fontSize)"
+        " || t.getBoundingClientRect().right > t.closest('.chip').getBoundingClientRect().right)"
+        ".length"
+        " + ',split:' + [...document.querySelectorAll('.chip .text')]"
+        ".filter(e => /^\\d\\d:\\d\\d\\S/.test(e.textContent)).length",
+        width=390,
+    )
+    counts = dict(part.split(":") for part in measured.split(","))
+    assert int(counts["times"]) > 50
+    assert (counts["broken"], counts["split"]) == ("0", "0")
+
+
+def test_a_year_s_strips_show_a_bar_s_days_only_where_they_fit_and_months_apart(
+    demo: Path, tmp_path: Path
+) -> None:
+    """Over a year, an 11-day bar read "1" (its "11 days" cut by the bar's end), and the
+    axis read "Jun 2026Jul" and "Jan 2027Feb"."""
+    with CalendarStore.open(demo) as store:
+        export(store, tmp_path / "page.html", first=date(2026, 6, 1), last=date(2027, 5, 31))
+    measured = _measured(
+        tmp_path,
+        "'cut:' + [...document.querySelectorAll('.strip .gap')]"
+        ".filter(g => g.scrollWidth > g.clientWidth + 1).length"
+        " + ',shown:' + [...document.querySelectorAll('.strip .gap span')]"
+        ".filter(b => getComputedStyle(b).display != 'none').length"
+        " + ',overlap:' + (s => s.slice(1).filter((e, i) =>"
+        " e.getBoundingClientRect().left < s[i].getBoundingClientRect().right + 2).length)"
+        "([...document.querySelectorAll('.axis .track span')])",
+    )
+    counts = dict(part.split(":") for part in measured.split(","))
+    assert (counts["cut"], counts["overlap"]) == ("0", "0")
+    assert int(counts["shown"]) >= 3  # the long bars still say their days
+
+
+def test_a_statement_runs_its_own_way(tmp_path: Path) -> None:
+    """An Arabic statement had its full stop beside its first word, aligned as English
+    (the titles and names above it were set apart already)."""
+    with CalendarStore.create(tmp_path / "c.cadence") as store:
+        store.add_key_message(
+            "الطاقة", statement="الطاقة الشمسية توفر المال على المدى الطويل.", cadence_days=7
+        )
+        page = export(store, tmp_path / "out.html")
+    (statement,) = page.having("statement", "p")
+    assert statement.attrs.get("dir") == "auto"
 
 
 def test_a_long_channel_name_wraps_and_leaves_the_posts_their_room(
