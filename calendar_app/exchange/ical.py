@@ -1671,8 +1671,8 @@ class _Reader:
                     if prop.dt.utcoffset() == timedelta(0) and "TZID" not in prop.params:
                         # Written in UTC (Outlook's "20270411T220000Z"): the day it is
                         # in the event's own zone (the UTC date left nothing out).
-                        own = master.day_zone or self.floating or self.zone
-                        value = prop.dt.astimezone(own).date()
+                        its_zone = master.day_zone or self.floating or self.zone
+                        value = prop.dt.astimezone(its_zone).date()
                 if isinstance(value, datetime):
                     skip_moments.add(value)
                 else:

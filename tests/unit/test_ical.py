@@ -3367,7 +3367,7 @@ def test_an_outlook_all_day_series_ends_and_leaves_out_its_days_in_any_zone(
     with CalendarStore.create(tmp_path / "client.cadence", timezone=zone) as store:
         store.add_channel("Events")
         import_file(store, write_ics(tmp_path / "outlook.ics", lines), fallback="Events")
-        days: dict[str, list[date]] = {}
+        days: dict[str, list[date | None]] = {}
         for post in sorted(store.all_posts(), key=lambda p: p.date or date.min):
             assert post.time is None
             days.setdefault(post.title, []).append(post.date)
