@@ -384,7 +384,17 @@ def paint_page_title(
         style.ink,
     )
     y += 28
-    _text(painter, QRectF(rect.left(), y, rect.width(), 13), subtitle, style.font(9.5), style.muted)
+    # Smaller where it is long, rather than cut: "the plan shows Linked…" left the
+    # client's leadership guessing which channels the month pages show.
+    font = next(
+        (
+            style.font(size)
+            for size in (9.5, 8.5, 7.5)
+            if QFontMetricsF(style.font(size)).horizontalAdvance(subtitle) <= rect.width()
+        ),
+        style.font(7.5),
+    )
+    _text(painter, QRectF(rect.left(), y, rect.width(), 13), subtitle, font, style.muted)
     return y + 13
 
 

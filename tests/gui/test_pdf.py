@@ -132,6 +132,24 @@ def test_range_and_filters_decide_the_pages(demo_path: Path, tmp_path: Path, qap
     assert 0 < summary.posts < 121
 
 
+@pytest.mark.parametrize("country", [QLocale.Country.UnitedStates, QLocale.Country.Germany])
+def test_a_report_kept_to_two_channels_names_both_whole(
+    demo_path: Path, tmp_path: Path, qapp: object, country: QLocale.Country
+) -> None:
+    """On Letter the line under the title ended "the plan shows Linked…", on A4 "LinkedIn
+    and Ins…": the client's leadership never learnt which channels the plan showed."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, country))
+    try:
+        with CalendarStore.open(demo_path) as store:
+            kept = frozenset(c.id for c in store.channels() if c.name in ("LinkedIn", "Instagram"))
+            store.update_info(timezone="America/Los_Angeles")
+            export(store, tmp_path / "c.pdf", channel_ids=kept)
+    finally:
+        QLocale.setDefault(QLocale.c())
+    text = " ".join(pdf_text(tmp_path / "c.pdf", page=1).split())
+    assert "the plan shows LinkedIn and Instagram only" in text, text[:400]
+
+
 def test_a_report_kept_to_a_channel_says_so(demo_path: Path, tmp_path: Path, qapp: object) -> None:
     """The plan keeps to the channels chosen, the cadence counts them all: both said."""
     with CalendarStore.open(demo_path) as store:
