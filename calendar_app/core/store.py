@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
+import functools
 import math
 import os
 import sqlite3
@@ -60,6 +61,7 @@ from .errors import (
     os_problem_for,
     path_too_long,
     storage_problem_for,
+    to_its_backups,
 )
 from .files import check_replaceable, clear_leftovers, hold_shared, let_go
 from .localzone import is_zone_name, plain_zone
@@ -293,14 +295,41 @@ class _Parsed(dict[Any, Any]):
 
 
 class _Unreadable(CalendarFileError):
-    """A value of the calendar file that does not read as what belongs there."""
+    """A value of the calendar file that does not read as what belongs there; said with
+    the file's path and where its backups are once :func:`_said_of_the_file` knows it."""
 
     def __init__(self, text: str, what: str, path: Path | None = None) -> None:
-        self.text, self.what = text, what
-        named = f" {path}" if path is not None else ""
-        super().__init__(
-            f"The calendar file{named} holds {text!r} where {what} belongs; it is damaged."
-        )
+        self.text, self.what, self.path = text, what, path
+        self.in_short = f"The calendar file holds {text!r} where {what} belongs"
+        """Said where the calendar is open already (the editor's repeat)."""
+        if path is None:
+            said = f"{self.in_short}; it is damaged."
+        else:
+            said = (
+                f"The calendar file {path} holds {text!r} where {what} belongs; it is"
+                f" damaged; {to_its_backups()}"
+            )
+        super().__init__(said)
+
+
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _said_of_the_file(method: _Method) -> _Method:
+    """A reading method of :class:`CalendarStore` whose value that does not read is said
+    with the file's path and its backups' folder (a campaign's damaged date named neither:
+    the user could not tell which calendar, nor where to turn)."""
+
+    @functools.wraps(method)
+    def reading(self: CalendarStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except _Unreadable as exc:
+            if exc.path is not None:
+                raise
+            raise _Unreadable(exc.text, exc.what, self.path) from exc
+
+    return cast(_Method, reading)
 
 
 def _parse_ids(text: str) -> tuple[int, ...]:
@@ -312,6 +341,13 @@ _DATES = _Parsed(date.fromisoformat, None, "a date")
 _TIMES = _Parsed(time.fromisoformat, None, "a time")
 _ID_LISTS = _Parsed(_parse_ids, (), "a list of key messages")
 _STATUSES = {s.value: s for s in PostStatus}
+
+
+def _kind_read(text: str) -> CampaignKind:
+    try:
+        return CampaignKind(text)
+    except ValueError:
+        raise _Unreadable(text, "a kind of campaign") from None
 
 
 def _day(text: str | None) -> date | None:
@@ -1176,6 +1212,7 @@ class CalendarStore:
 
     # -- key messages -------------------------------------------------------
 
+    @_said_of_the_file
     def key_messages(self, *, include_archived: bool = False) -> list[KeyMessage]:
         where = "" if include_archived else "WHERE archived = 0"
         messages = self._key_messages(where)
@@ -1238,6 +1275,7 @@ class CalendarStore:
             )
         return ChangeSet(messages=frozenset({new_id}), created=(new_id,))
 
+    @_said_of_the_file
     def first_delivery_day(self, message_id: int, as_of: date) -> date | None:
         """The earliest day a post delivers the key message (DESIGN.md's rule, a draft
         from ``as_of`` on), if any: a cancelled post, an idea or a draft whose day went
@@ -1301,9 +1339,10 @@ class CalendarStore:
 
     # -- campaigns ----------------------------------------------------------
 
+    @_said_of_the_file
     def campaigns(self) -> list[Campaign]:
         campaigns = [
-            Campaign(r[0], r[1], CampaignKind(r[2]), _day(r[3]), _day(r[4]), r[5])
+            Campaign(r[0], r[1], _kind_read(r[2]), _day(r[3]), _day(r[4]), r[5])
             for r in self.read("SELECT id, name, kind, starts_on, ends_on, color FROM campaigns")
         ]
         return sorted(
@@ -1633,7 +1672,7 @@ class CalendarStore:
             # Only another program could have written it: Cadence's own writes are checked.
             raise CalendarFileError(
                 f"{self.path.name} holds a post Cadence cannot read ({exc}); the calendar"
-                " file is damaged."
+                f" file is damaged; {to_its_backups()}"
             ) from exc
 
     def post(self, post_id: int) -> Post:
@@ -2130,6 +2169,7 @@ class CalendarStore:
         sql = "SELECT id FROM posts WHERE campaign_id = ? ORDER BY id"
         return [row[0] for row in self.read(sql, [campaign_id])]
 
+    @_said_of_the_file
     def date_range(self) -> tuple[date, date] | None:
         """The first and last dated post's dates, or None in an empty calendar."""
         row = self.read("SELECT min(date), max(date) FROM posts WHERE date IS NOT NULL")[0]
@@ -2137,6 +2177,7 @@ class CalendarStore:
             return None
         return cast(date, _day(row[0])), cast(date, _day(row[1]))
 
+    @_said_of_the_file
     def delivery_rows(
         self,
         as_of: date,
@@ -2223,6 +2264,7 @@ class CalendarStore:
                 rows.append((message, channel, following))
         return self._delivery_tuples(rows)
 
+    @_said_of_the_file
     def deliveries_between(
         self, first: date, last: date, as_of: date, message_ids: Iterable[int]
     ) -> list[tuple[int, int, date]]:
@@ -2806,6 +2848,7 @@ class CalendarStore:
 
     # -- recurring posts ----------------------------------------------------
 
+    @_said_of_the_file
     def series(self, series_id: int) -> Series:
         rows = self.read(
             "SELECT id, rrule, anchor, anchor_time, exdates FROM series WHERE id = ?", [series_id]
@@ -3366,6 +3409,7 @@ class CalendarStore:
         made = (series_id,) if into is None else ()
         return ChangeSet(posts=frozenset(members), series=frozenset({series_id}), created=made)
 
+    @_said_of_the_file
     def join_series(self, series_id: int, members: Mapping[int, date]) -> ChangeSet:
         """Make existing posts occurrences of an existing series (an import that brings
         back occurrences deleted here): ``members`` maps each post id to its occurrence

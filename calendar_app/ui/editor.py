@@ -1053,8 +1053,9 @@ class PostEditor(QDialog):
             try:
                 self._series = session.store.series(post.series_id)
                 recurrence.normalise(self._series.rrule)
-            except CadenceError as exc:
-                self._series, self._unreadable_series = None, str(exc)
+            except CadenceError as exc:  # (a value's own words, the file being open)
+                why = getattr(exc, "in_short", None) or str(exc)
+                self._series, self._unreadable_series = None, why
         self._plan: tuple[str, RepeatPlan] | None = None
         """The last new repeat's plan, by rule: read again only when the rule changes."""
         self._changing_repeat = False

@@ -1227,7 +1227,8 @@ def test_a_date_another_program_spoiled_is_a_damaged_calendar(
     status, _ = run("gaps", demo)
     assert status == 1
     assert capsys.readouterr().err == (
-        "cadence: error: The calendar file holds 'garbage' where a date belongs; it is damaged.\n"
+        f"cadence: error: The calendar file {demo} holds 'garbage' where a date belongs; it is"
+        f" damaged; {to_its_backups()}\n"
     )
 
 

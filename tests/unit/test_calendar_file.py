@@ -181,11 +181,41 @@ def test_a_post_another_program_spoiled_is_said_in_one_sentence(
         with pytest.raises(CalendarFileError) as problem:
             store.all_posts()
         assert str(problem.value).startswith(said.format(path=path))  # named: which file
-        assert str(problem.value).endswith("damaged.")
+        assert str(problem.value).endswith(f"damaged; {to_its_backups()}")  # and the way on
         if column == "date":  # what the cadence analysis reads is checked too
-            with pytest.raises(CalendarFileError):
+            with pytest.raises(CalendarFileError) as read:
                 store.delivery_rows(date(2027, 1, 1))
+            assert str(read.value).startswith(said.format(path=path))
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "spoiled", "what"),
+    [
+        ("campaigns", "starts_on", "2026-12,26", "a date"),
+        ("campaigns", "kind", "sbheduled", "a kind of campaign"),
+        ("key_messages", "ends_on", "soon", "a date"),
+    ],
+)
+def test_a_value_another_program_spoiled_names_the_file_and_its_backups(
+    tmp_path: Path, table: str, column: str, spoiled: str, what: str
+) -> None:
+    """A campaign's damaged date was said without the file's name or where its backups
+    are ("The calendar file holds '2026-12,26' where a date belongs"); a kind no one
+    knows was no sentence at all."""
+    path = tmp_path / "spoiled.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        store.add_campaign("Spring")
+        store.add_key_message("Told")
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("PRAGMA ignore_check_constraints = ON")
+        connection.execute(f"UPDATE {table} SET {column} = ?", [spoiled])
+    with CalendarStore.open(path) as store, pytest.raises(CalendarFileError) as problem:
+        store.campaigns() if table == "campaigns" else store.key_messages()
+    assert str(problem.value) == (
+        f"The calendar file {path} holds {spoiled!r} where {what} belongs; it is damaged;"
+        f" {to_its_backups()}"
+    )
 
 
 def test_file_from_a_newer_cadence_is_refused_and_left_untouched(tmp_path: Path) -> None:
