@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, time, timedelta
 from functools import partial
@@ -1591,6 +1591,11 @@ class MainWindow(QMainWindow):
         were when deleted (Enter or Delete then acts on them again)."""
         if not went or command is None:
             return
+        back: list[int] = []
+        if done == "Undone" and isinstance(command, DeletePostsCommand):
+            back = [p.id for p in self.session.posts(command.post_ids)]
+            if back:
+                self._select_placed(back, placed_here=False)  # back as they were: not placed
         bar = self.statusBar()
         if bar.currentMessage() and bar.currentMessage() == self._placed_word:
             bar.clearMessage()  # it spoke of posts the step took away, or put back
@@ -1605,15 +1610,43 @@ class MainWindow(QMainWindow):
                 if day is not None and all_dated:
                     first = day_text(day, year=self.session.today())
                     more = days - 1
+                    away = self._picked_away(placed)
                     where = f" (now on {first}" + (
-                        f" and {plural(more, 'other day')})" if more else ")"
+                        f" and {plural(more, 'other day')}" if more else ""
                     )
-            self._step_word = f"{done}: {command.text()}{where}."
+                    where += ", still picked)" if away else ")"
+            self._step_word = f"{done}: {command.text()}{where}.{self._hidden_note(placed or back)}"
             bar.showMessage(self._step_word, 8000)
-        if done == "Undone" and isinstance(command, DeletePostsCommand):
-            back = [p.id for p in self.session.posts(command.post_ids)]
-            if back:
-                self._select_placed(back, placed_here=False)  # back as they were: not placed
+
+    def _picked_away(self, post_ids: Iterable[int]) -> bool:
+        """Whether some of these posts are picked on days the view does not show (a move
+        undone took a picked post back out of sight: a Delete then deleted it, unsaid)."""
+        view = self.view()
+        if not view.selected_out_of_sight():
+            return False
+        first, last = view.visible_range()
+        picked = set(view.selected_post_ids()) & set(post_ids)
+        return any(
+            p.date is not None and not first <= p.date <= last for p in self.session.posts(picked)
+        )
+
+    def _hidden_note(self, post_ids: Iterable[int]) -> str:
+        """A word for posts an undo or redo put back where the filters, the search or the
+        backlog's search hide them: " It is hidden by the filters; clear them to see it."
+        (they came back out of sight, unsaid); else ""."""
+        posts = self.session.posts(post_ids)
+        hidden = self.session.hidden_among(p.id for p in posts)
+        if hidden:
+            hiding, them = self.session.what_hides(hidden)
+        else:
+            listed = set(self.backlog.shown_post_ids())
+            hidden = [p for p in posts if p.date is None and p.id not in listed]
+            if not hidden or not self.backlog.search.text().strip():
+                return ""
+            hiding, them = "the backlog's search", "it"
+        if len(hidden) == 1:
+            return f" It is hidden by {hiding}; clear {them} to see it."
+        return f" {len(hidden)} of them are hidden by {hiding}; clear {them} to see them."
 
     def _select_placed(self, post_ids: list[int], *, placed_here: bool = True) -> None:
         """Show and select posts just made or placed (a fill, a new post, a paste),

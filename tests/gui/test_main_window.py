@@ -603,6 +603,57 @@ def test_a_long_panel_keeps_its_overdue_bars_whole_after_a_change(window: MainWi
     assert session.analysis_window()[1] >= last
 
 
+def test_an_undo_that_brings_posts_back_hidden_says_what_hides_them(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A post deleted, its channel then unticked: Ctrl+Z said "Undone: Delete post (now
+    on Mon 7 Dec)." and nothing showed there; an idea deleted, then the backlog searched:
+    the list stayed empty, unsaid."""
+    session = window.session
+    (post,) = _standalone(session, TODAY + timedelta(days=1), TODAY + timedelta(days=10))[:1]
+    window.month_view.select_posts([post.id])
+    window.delete_action.trigger()
+    window.toggle_filter("channels", post.channel_id, False)
+    window.undo_action.trigger()
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Undone: Delete post (now on ")
+    assert said.endswith(" It is hidden by the filters; clear them to see it.")
+    window.toggle_filter("channels", post.channel_id, True)
+    # An idea, under the backlog's search.
+    backlog = window.backlog
+    idea = backlog.shown_post_ids()[0]
+    backlog.select_posts([idea])
+    window.delete_action.trigger()
+    backlog.search.setText("no idea is called this")
+    window.month_view.setFocus()
+    window.undo_action.trigger()
+    said = window.statusBar().currentMessage()
+    assert said == (
+        "Undone: Delete post. It is hidden by the backlog's search; clear it to see it."
+    )
+
+
+def test_a_move_undone_out_of_sight_says_the_post_stays_picked(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Cut on 7 December, pasted on 20 January, Ctrl+Z looking at January: the post went
+    back, still picked out of sight, unsaid; a Delete then deleted it."""
+    session = window.session
+    post = _standalone(session, TODAY + timedelta(days=1), TODAY + timedelta(days=10))[0]
+    assert post.date is not None
+    later = post.date + timedelta(days=60)
+    session.push(MovePostsCommand(session, {post.id: (later, post.time)}))
+    window.go_to(later)
+    window.month_view.select_posts([post.id])
+    assert window.month_view.selected_out_of_sight() == 0
+    window.undo_action.trigger()
+    assert window.month_view.selected_out_of_sight() == 1
+    said = window.statusBar().currentMessage()
+    assert said == (f"Undone: Move post (now on {day_text(post.date, year=TODAY)}, still picked).")
+    window.redo_action.trigger()  # back in sight: nothing to say of it
+    assert "still picked" not in window.statusBar().currentMessage()
+
+
 def test_undo_menu_text_names_the_change(window: MainWindow) -> None:
     session = window.session
     posts = session.posts_between(date(2026, 11, 23), date(2026, 11, 27))[:3]
