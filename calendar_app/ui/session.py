@@ -808,14 +808,22 @@ class CalendarSession(QObject):
         """
         from .commands import StoreCommand
 
+        noticed = False
         if isinstance(command, StoreCommand):
+            unseen = not self._changed_elsewhere
             if self._seen_elsewhere() and (self._fresh_from is None or self._newer_elsewhere()):
                 # Taken on the file as the other program left it (again): this step and
                 # the next can be undone, the ones before would undo its change too.
                 self._fresh_from = self.undo_stack.index()
+            noticed = unseen and self._changed_elsewhere
             command.redo()
             command.already_done()
         self.undo_stack.push(command)
+        if noticed:
+            # The other program's change, seen by this step, is shown once it is done (a
+            # window kept in front showed a post moved elsewhere on its old day, undo or
+            # not): read again as on coming back to the front, the step kept for undo.
+            QTimer.singleShot(0, self, self.changedElsewhere.emit)
 
     def try_push(self, command: QUndoCommand, parent: QWidget | None) -> bool:
         """:meth:`push`, telling the user in one sentence when the store refuses."""

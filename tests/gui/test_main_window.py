@@ -2259,6 +2259,32 @@ def test_undo_after_a_change_from_the_command_line_undoes_nothing_and_reads_agai
     assert not window.undo_action.isEnabled()
 
 
+def test_a_step_that_sees_an_outside_change_shows_it_and_stays_undoable(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """A post moved from the terminal while the window stayed in front, then a post added
+    in the window: the step saw the change, but the month still showed the moved post on
+    its old day, after Undo too."""
+    moved, other = _standalone(session, TODAY, TODAY + timedelta(days=6))[:2]
+    assert moved.date is not None
+    # The window stays in front: the look it takes on coming to the front is over.
+    qtbot.waitUntil(lambda: not window._recheck.isActive())
+    later = moved.date + timedelta(days=2)
+    done = cadence("post", "move", session.store.path, moved.uid, "--date", later.isoformat())
+    assert done.returncode == 0, done.stderr
+    assert moved.id in window.month_view.posts_on(moved.date)  # as the window last read it
+    added = NewPost("Added here", other.channel_id, other.message_ids, TODAY)
+    session.push(AddPostCommand(session, added))
+    qtbot.waitUntil(lambda: window.session is not session)
+    assert moved.id in window.month_view.posts_on(later)
+    assert moved.id not in window.month_view.posts_on(moved.date)
+    assert window.undo_action.isEnabled()  # the step, taken on the file as it is now
+    window.undo_action.trigger()
+    titles = {window.session.store.post(i).title for i in window.month_view.posts_on(TODAY)}
+    assert "Added here" not in titles
+    assert window.session.store.post(moved.id).date == later  # the terminal's move stands
+
+
 def test_a_refused_redo_says_what_can_no_longer_be_redone(
     window: MainWindow, session: CalendarSession, errors: Errors
 ) -> None:

@@ -500,7 +500,7 @@ def test_a_report_counts_a_gap_begun_before_its_period_as_the_web_page_does(
     page = pdf_text(tmp_path / "cut.pdf", page=2)
     web = (tmp_path / "cut.html").read_text(encoding="utf-8")
     assert "47 days" in re.findall(r"^(\d+ days)$", page, re.MULTILINE)
-    assert re.search(r'class="gap"[^>]*>47 days<', web)
+    assert re.search(r'class="gap"[^>]*><span class="l">47 days<', web)
 
 
 def test_month_legend_flows_over_lines_then_stops(tmp_path: Path, qapp: object) -> None:
