@@ -123,7 +123,7 @@ class RepeatPlan:
     """Occurrences the rule no longer makes, deleted."""
     detached: tuple[Post, ...]
     """Occurrences the rule no longer makes that stay as posts of their own (published,
-    or in the backlog)."""
+    in the backlog, or moved on their own to a day up to the rule's last)."""
 
 
 PALETTE = (
@@ -1212,12 +1212,12 @@ class CalendarStore:
 
     # -- key messages -------------------------------------------------------
 
-    @_said_of_the_file
     def key_messages(self, *, include_archived: bool = False) -> list[KeyMessage]:
         where = "" if include_archived else "WHERE archived = 0"
         messages = self._key_messages(where)
         return sorted(messages, key=lambda m: (-m.priority, name_order(m.title)))
 
+    @_said_of_the_file
     def _key_messages(self, where: str, params: Sequence[object] = ()) -> list[KeyMessage]:
         return [
             KeyMessage(r[0], r[1], r[2], r[3], r[4], _day(r[5]), _day(r[6]), r[7], bool(r[8]))
@@ -2971,8 +2971,9 @@ class CalendarStore:
         it was moved on its own since), which the rule must give. The occurrences the
         new rule still makes stay as they are (moved, edited, in the backlog); each new
         day gets a copy of the post; a day deleted on its own stays deleted. An
-        occurrence the rule no longer makes is deleted, unless it is published or in the
-        backlog: then it stays, as a post of its own.
+        occurrence the rule no longer makes is deleted, unless it is published, in the
+        backlog, or moved on its own to a day up to the rule's last: then it stays, as a
+        post of its own.
         """
         return self._repeat_plan(self.post(post_id), rule)
 

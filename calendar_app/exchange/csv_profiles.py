@@ -1011,11 +1011,21 @@ def _read_records(text: str) -> _Table:
             "The file is empty; a CSV file for Cadence starts with a line naming its "
             f"columns: {','.join(GENERIC_COLUMNS)}."
         )
-    if records and len(records[-1]) < len(header) and not text.endswith(("\n", "\r")):
+    uid = next((i for i, name in enumerate(header) if name.strip().casefold() == "uid"), None)
+    last = records[-1] if records else []
+    if (
+        uid is not None
+        and uid < len(last)
+        and last[uid].strip()
+        and len(last) < len(header)
+        and not text.endswith(("\n", "\r"))
+    ):
         # A download or a sync cut short: the last row's cells missing were read as
         # empty, and the post it named lost its text and link (and its title's end).
+        # (A row written short on purpose, its empty cells left out, names no post
+        # already here: a new one comes of it, as before.)
         raise ImportProblem(
-            f"the file stops in the middle of this row ({len(records[-1])} of its"
+            f"the file stops in the middle of this row ({len(last)} of its"
             f" {len(header)} columns, and no line end after it): it looks cut short, as"
             " by a download or a copy that did not finish; nothing was imported",
             line=last_started,

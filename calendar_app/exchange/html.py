@@ -774,14 +774,19 @@ def _messages_section(page: _Page) -> str:
     months = months_between(page.first, page.last)
     every = next(n for n in (1, 2, 3, 4, 6, 12) if len(months) <= 12 * n or n == 12)
     after_year = False  # the month after one named with its year, over half a year
+    owed = False  # a January left unnamed so: the next month named says the year
     for month in months:
         start = max(month, page.first)
         if (month_end(month) - start).days < 6:
             continue  # too little of it shows for a label
-        yearly = not labels or month.month == 1  # the first named, or a January
-        if not yearly and ((month.month - 1) % every or after_year):
-            after_year = False  # ("Jun 2026Jul": a twelfth of the axis holds one of them)
+        yearly = not labels or month.month == 1 or owed  # the first named, or a January
+        if after_year and (not yearly or month.month == 1):
+            # ("Jun 2026Jul", "Dec 2026Jan 2027": a twelfth of the axis holds one of them)
+            after_year, owed = False, month.month == 1
             continue
+        if not yearly and (month.month - 1) % every:
+            continue
+        owed = False
         after_year = yearly and len(months) > 6 and every == 1
         name = month_name(month, short=True) + (f" {month.year}" if yearly else "")
         labels.append(f'<span style="left:{_pct(pos(start))}">{escape(name)}</span>')

@@ -1668,11 +1668,11 @@ class _Reader:
                 value = self._wall(prop, index, "EXDATE", tz)
                 if all_day and isinstance(prop.dt, datetime):
                     value = prop.dt.date()  # the day written (Outlook: its midnight)
-                    if prop.dt.utcoffset() == timedelta(0) and "TZID" not in prop.params:
+                    utc = prop.dt.utcoffset() == timedelta(0) and "TZID" not in prop.params
+                    if utc and master.day_zone is not None:
                         # Written in UTC (Outlook's "20270411T220000Z"): the day it is
                         # in the event's own zone (the UTC date left nothing out).
-                        its_zone = master.day_zone or self.floating or self.zone
-                        value = prop.dt.astimezone(its_zone).date()
+                        value = prop.dt.astimezone(master.day_zone).date()
                 if isinstance(value, datetime):
                     skip_moments.add(value)
                 else:

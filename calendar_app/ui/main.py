@@ -494,7 +494,7 @@ def _first_window(
     except Exception as exc:
         store.close()  # said, and Cadence starts all the same, as on a file that does not open)
         if instead is None and not default:
-            show_error(None, exc)
+            show_error(None, exc, then="Cadence shows its welcome screen instead.")
             return None
         show_error(None, exc, then=_opens_instead(store.path, instead))
     try:

@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 
 from ..app import path_for_settings, path_from_settings, shown_path
 from ..core.backups import backup_stamp, copy_target
-from ..core.cadence import CadenceReport, MessageCadence, MessageStatus
+from ..core.cadence import MessageCadence, MessageStatus
 from ..core.database import in_backups
 from ..core.errors import CadenceError, CalendarFileError, os_problem_for
 from ..core.models import (
@@ -1700,7 +1700,7 @@ class MainWindow(QMainWindow):
             key=lambda m: -m.overdue_days,
         )
         ahead = sorted(
-            ((day, m) for m in report.messages if (day := _gap_ahead(m, report)) is not None),
+            ((day, m) for m in report.messages if (day := self._gap_ahead(m)) is not None),
             key=lambda found: found[0],
         )
         chosen_ids = [m.message_id for m in overdue] or [m.message_id for _, m in ahead]
@@ -1724,6 +1724,22 @@ class MainWindow(QMainWindow):
             if not first <= day <= last:
                 self.go_to(day)
         self.statusBar().showMessage(f"{said} ({at + 1} of {len(chosen_ids)}).", 8000)
+
+    def _gap_ahead(self, message: MessageCadence) -> date | None:
+        """The first day still to come on which a message not overdue today falls overdue,
+        nothing planned in time for it: its first gap in the report's days, else where
+        it is unplanned, the day after it is due (:func:`.gaps.next_fill`: none once it
+        has ended); else None."""
+        from .gaps import next_fill
+
+        if message.status == MessageStatus.OVERDUE:
+            return None
+        today = self.session.today()
+        ahead = next((gap.start for gap in message.gaps if gap.start > today), None)
+        if ahead is None and message.status == MessageStatus.UNPLANNED:
+            found = next_fill(self.session, message.message_id)
+            ahead = found[0] + timedelta(days=1) if found is not None else None
+        return ahead
 
     def gap_menu(self, message_id: int, day: date) -> QMenu:
         """The cadence panel's menu for one key message on one day: go there, or fill the
@@ -1844,7 +1860,7 @@ class MainWindow(QMainWindow):
         unplanned = [m for m in report.messages if m.status == "unplanned"]
         # Messages that start later with their plan short of them: "every key message
         # is on time" was said of a quarter ahead with nothing planned for it.
-        short = [m for m in report.messages if m.status == "upcoming" and _gap_ahead(m, report)]
+        short = [m for m in report.messages if m.status == "upcoming" and self._gap_ahead(m)]
         parts = [plural(self.session.post_count(), "post")]
         if overdue:
             parts.append(f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''} overdue")
@@ -2746,18 +2762,6 @@ class _ScrollingMenus(QProxyStyle):
 
 
 _SCROLLING: list[_ScrollingMenus] = []
-
-
-def _gap_ahead(message: MessageCadence, report: CadenceReport) -> date | None:
-    """The first day still to come on which a message not overdue today falls overdue,
-    nothing planned in time for it: its first gap in the report's days, or where it is
-    unplanned past them, the day it falls due; else None."""
-    if message.status == MessageStatus.OVERDUE:
-        return None
-    ahead = next((gap.start for gap in message.gaps if gap.start > report.as_of), None)
-    if ahead is None and message.status == MessageStatus.UNPLANNED and message.last_delivery:
-        return message.last_delivery + timedelta(days=message.cadence_days + 1)
-    return ahead
 
 
 def _scrolling_menus() -> _ScrollingMenus:

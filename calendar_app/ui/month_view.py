@@ -1371,7 +1371,7 @@ class MonthView(PeriodView):
         # Room is kept for the overdue badge in the top right corner (two digits).
         room = cell.width() - 4 - 4 - sizes.badge - 2
         if label_width > room and day.day == 1:
-            label = str(day.day)  # a narrow day: the month name gives way to the badge
+            label = QLocale().toString(1)  # a narrow day: the month name gives way to the badge
             label_width = bold_metrics.horizontalAdvance(label) + 10
         number.setWidth(max(number_size, label_width))
         top = number.bottom() + _UNDER_NUMBER

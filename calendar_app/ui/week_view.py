@@ -879,7 +879,7 @@ class WeekView(PeriodView):
         # names it stays where it fits.
         names = names_fitting()
         if names is None:
-            plain = {day: str(day.day) for day in days}
+            plain = {day: QLocale().toString(day.day) for day in days}  # its digits
             full, numbers = numbers, plain
             names = names_fitting()
             if names is None:

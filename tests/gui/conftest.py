@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -71,12 +71,19 @@ def scope_answers() -> ScopeAnswers:
     return ScopeAnswers()
 
 
+NOW = time(9, 0)
+"""The time of day the tests' sessions are at, on :data:`TODAY` (the clock's made the
+week open elsewhere than at 07:00 from the evening on, and a post of today at 18:00
+"sent" or not by the hour the tests ran)."""
+
+
 @pytest.fixture
 def session(
-    demo_path: Path, scope_answers: ScopeAnswers, qapp: object
+    demo_path: Path, scope_answers: ScopeAnswers, qapp: object, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[CalendarSession]:
     store = CalendarStore.open(demo_path)
     session = CalendarSession(store, today=TODAY, scope_chooser=scope_answers)
+    monkeypatch.setattr(session, "now", lambda: NOW)
     yield session
     session.undo_stack.clear()
     store.close()

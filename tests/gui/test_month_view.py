@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QLocale, QMimeData, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -1302,6 +1302,14 @@ def test_a_narrow_first_of_the_month_gives_its_month_name_to_the_badge(
     assert number is not None
     badge = badge_width(str(month.badge_count(first)), month.font())
     assert number.right() < cell.right() - 4 - badge  # clear of the badge
+    # In the language's digits (Arabic's narrow grid read "1" beside "١٧").
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    try:
+        month.resize(440, 320)
+        qtbot.waitUntil(lambda: month._days[first].label != "1")
+        assert month._days[first].label == "١"
+    finally:
+        QLocale.setDefault(QLocale.c())
     month.resize(1000, 760)
     qtbot.waitUntil(lambda: month.number_rect(first) == wide)  # "1 Dec" again
 

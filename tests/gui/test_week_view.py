@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
@@ -77,6 +78,25 @@ def add_post(session: CalendarSession, title: str, day: date, at: time | None) -
 
 
 # -- geometry ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [360, 1000])
+def test_the_header_writes_its_dates_in_the_language_s_digits_at_any_width(
+    session: CalendarSession, qtbot: QtBot, width: int
+) -> None:
+    """Narrow, the Arabic header read "16 17 18" beside the rail's "٤ م"."""
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    try:
+        view = WeekView(session)
+        qtbot.addWidget(view)
+        view.resize(width, 700)
+        with qtbot.waitExposed(view):
+            view.show()
+        numbers = [c.number for c in view.header_cells()]
+    finally:
+        QLocale.setDefault(QLocale.c())
+    assert all(numbers), numbers
+    assert not any(re.search("[0-9]", n) for n in numbers), numbers
 
 
 @pytest.mark.parametrize("width", [560, 700, 1000, 1600])

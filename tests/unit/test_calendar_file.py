@@ -210,12 +210,17 @@ def test_a_value_another_program_spoiled_names_the_file_and_its_backups(
     with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute("PRAGMA ignore_check_constraints = ON")
         connection.execute(f"UPDATE {table} SET {column} = ?", [spoiled])
-    with CalendarStore.open(path) as store, pytest.raises(CalendarFileError) as problem:
-        store.campaigns() if table == "campaigns" else store.key_messages()
-    assert str(problem.value) == (
+    said = (
         f"The calendar file {path} holds {spoiled!r} where {what} belongs; it is damaged;"
         f" {to_its_backups()}"
     )
+    with CalendarStore.open(path) as store, pytest.raises(CalendarFileError) as problem:
+        store.campaigns() if table == "campaigns" else store.key_messages()
+    assert str(problem.value) == said
+    if table == "key_messages":  # one read alone too
+        with CalendarStore.open(path) as store, pytest.raises(CalendarFileError) as one:
+            store.key_message(1)
+        assert str(one.value) == said
 
 
 def test_file_from_a_newer_cadence_is_refused_and_left_untouched(tmp_path: Path) -> None:

@@ -1315,6 +1315,16 @@ def test_a_file_cut_short_in_the_middle_of_a_row_is_refused_whole(
     ends.write_text(text.rstrip("\r\n"), encoding="utf-8", newline="")
     import_csv(demo, ends, ImportOptions())
     assert view(demo) == before
+    # A sheet written by hand, its empty cells at a row's end left out, and no line end
+    # after the last: new posts, as before (it was refused as cut short).
+    short = tmp_path / "short.csv"
+    short.write_text(
+        "title,date,channel,status,notes\nFirst tip,2026-12-14,LinkedIn\n"
+        "Second tip,2026-12-15,LinkedIn",
+        encoding="utf-8",
+    )
+    summary = import_csv(demo, short, ImportOptions())
+    assert len(summary.added) == 2
 
 
 def test_a_file_that_is_not_utf8_is_refused_with_its_line(store: CalendarStore) -> None:

@@ -18,7 +18,7 @@ import pytest
 from calendar_app.cli import main
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import InvalidInput
-from calendar_app.core.models import CampaignKind, NewPost, PostStatus
+from calendar_app.core.models import CampaignKind, NewPost, PostStatus, add_months
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.formats import EXPORTERS, Cancelled, ExportOptions, no_progress
 from calendar_app.exchange.html import (
@@ -995,13 +995,15 @@ def test_on_a_phone_a_chip_s_time_and_words_stay_whole(demo: Path, tmp_path: Pat
     assert (counts["broken"], counts["split"]) == ("0", "0")
 
 
+@pytest.mark.parametrize("first", [date(2026, 6, 1), date(2026, 12, 1)])
 def test_a_year_s_strips_show_a_bar_s_days_only_where_they_fit_and_months_apart(
-    demo: Path, tmp_path: Path
+    demo: Path, tmp_path: Path, first: date
 ) -> None:
     """Over a year, an 11-day bar read "1" (its "11 days" cut by the bar's end), and the
-    axis read "Jun 2026Jul" and "Jan 2027Feb"."""
+    axis read "Jun 2026Jul" and "Jan 2027Feb" (from December, "Dec 2026Jan 2027")."""
+    last = add_months(first, 12) - timedelta(days=1)
     with CalendarStore.open(demo) as store:
-        export(store, tmp_path / "page.html", first=date(2026, 6, 1), last=date(2027, 5, 31))
+        export(store, tmp_path / "page.html", first=first, last=last)
     measured = _measured(
         tmp_path,
         "'cut:' + [...document.querySelectorAll('.strip .gap')]"

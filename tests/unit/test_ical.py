@@ -3362,6 +3362,14 @@ def test_an_outlook_all_day_series_ends_and_leaves_out_its_days_in_any_zone(
             "EXDATE:20270411T220000Z",
             "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE",
         ),
+        # Days written as dates, a day left out as its midnight in UTC: that date.
+        *vevent(
+            "dates@example.com",
+            "DTSTART;VALUE=DATE:20270405",
+            "Dates",
+            "RRULE:FREQ=WEEKLY;COUNT=4;BYDAY=MO",
+            "EXDATE:20270412T000000Z",
+        ),
         "END:VCALENDAR",
     ]
     with CalendarStore.create(tmp_path / "client.cadence", timezone=zone) as store:
@@ -3372,7 +3380,8 @@ def test_an_outlook_all_day_series_ends_and_leaves_out_its_days_in_any_zone(
             assert post.time is None
             days.setdefault(post.title, []).append(post.date)
     mondays = [date(2027, 4, d) for d in (5, 12, 19, 26)]
-    assert days == {"Until": mondays, "Left out": [mondays[0], *mondays[2:]]}
+    left_out = [mondays[0], *mondays[2:]]
+    assert days == {"Until": mondays, "Left out": left_out, "Dates": left_out}
 
 
 def test_a_description_in_html_comes_in_as_text(busy: CalendarStore, tmp_path: Path) -> None:
