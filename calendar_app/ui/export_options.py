@@ -94,7 +94,7 @@ class ExportOptionsDialog(QDialog):
         if fmt in PUBLISHING:
             hint = "Only draft and scheduled posts still to go out are exported."
         elif fmt in REPORTS:
-            hint = "The report covers these days."
+            hint = f"The {'web page' if fmt == 'html' else 'report'} covers these days."
         elif fmt in {"csv", "cadence"}:
             hint = "Without a period, every post is exported, ideas from the backlog too."
         else:

@@ -396,6 +396,11 @@ message travels on every channel.</p>
 <p>Its <b>cadence</b> is how often it should come back. “Every 14 days” means that after
 a post carrying it, the next one should follow within 14 days.</p>
 
+<h2>Planning a post</h2>
+<p><b>Double-click a day</b> (or select it and press <b>N</b>) to write a post on it, and
+tick the key messages it carries. <b>Shift+N</b> writes an idea into the backlog instead,
+to drag onto a day later.</p>
+
 <h2>What counts as a delivery</h2>
 <p>A post <b>delivers</b> its key messages on its day when</p>
 <ul>
@@ -450,9 +455,9 @@ draft counts as soon as it is dated today or later.</li>
 <li><b>Quickest of all: right-click a red day</b> from today on (or press the Menu key on
 it) and choose
 <b>Fill the Gap</b>: repeat the message's last post there, schedule one of its ideas
-from the backlog, or write a new post that carries it. Right-click the message's row in
-the cadence panel for the same on the day under the mouse, or the message in the sidebar
-for the day it needs a post (today when it is overdue).</li>
+from the backlog, or write a new post that carries it. Right-click the message's red bar
+in the cadence panel for the same from the first day of its gap still to come, or the
+message in the sidebar for the day it needs a post (today when it is overdue).</li>
 </ol>
 <p>The red days and the statuses change as soon as you drop. Changed your mind?
 <b>{undo}</b> undoes any move, copy or edit.</p>

@@ -1861,7 +1861,10 @@ class MainWindow(QMainWindow):
         # Messages that start later with their plan short of them: "every key message
         # is on time" was said of a quarter ahead with nothing planned for it.
         short = [m for m in report.messages if m.status == "upcoming" and self._gap_ahead(m)]
-        parts = [plural(self.session.post_count(), "post")]
+        count = self.session.post_count()
+        parts = [plural(count, "post")]
+        if not count:  # a new calendar: where the first post is written
+            parts = ["No posts yet: double-click a day, or press N, to write the first"]
         if overdue:
             parts.append(f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''} overdue")
         if unplanned:

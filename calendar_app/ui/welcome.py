@@ -574,7 +574,7 @@ class NewCalendarPage(QWidget):
         messages = QVBoxLayout()
         messages.setSpacing(6)
         hints = (
-            "What should people remember? e.g. “Repairs within 48 hours”",
+            "e.g. “Repairs within 48 hours”",  # (a question before it was cut)
             "A second key message (optional)",
             "A third key message (optional)",
         )

@@ -605,3 +605,13 @@ def test_a_csv_for_excel_where_a_comma_is_the_decimal_mark_is_separated_by_semic
         assert not shared.options().semicolons
     finally:
         QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize(("fmt", "said"), [("pdf", "The report"), ("html", "The web page")])
+def test_the_days_hint_names_what_is_made(
+    session: CalendarSession, qtbot: QtBot, fmt: str, said: str
+) -> None:
+    """The web page's dialog called it a report."""
+    dialog = open_dialog(session, fmt, qtbot)
+    hints = [label.text() for label in dialog.findChildren(QLabel)]
+    assert f"{said} covers these days." in hints

@@ -1701,7 +1701,9 @@ def test_new_calendar_and_open_recent(
     assert window.create_calendar(_plan(fresh))
     assert window.windowTitle() == "Client B — Cadence"
     assert window.session.store.count_posts() == 0
-    assert window.statusBar().currentMessage() == "0 posts"
+    # A new calendar says where its first post is written (nothing told a new user).
+    said = window.statusBar().currentMessage()
+    assert said == "No posts yet: double-click a day, or press N, to write the first"
     channel = window.session.store.add_channel("LinkedIn").created[0]
     window.session.push(AddPostCommand(window.session, NewPost("One", channel)))
     assert window.statusBar().currentMessage() == "1 post"
@@ -2178,8 +2180,10 @@ def test_a_calendar_moved_and_changed_elsewhere_opened_where_it_is_now_says_the_
     assert not fresh.store.closed
     # The backup read through the old name's files is refused when it mixes pages of
     # two moments, and said; whether it does depends on which pages SQLite had kept in
-    # memory (the tests run before this one change that): nothing else is said.
-    assert all("moved while open and changed elsewhere" in said for said in errors.seen)
+    # memory (the tests run before this one change that). The window may have seen the
+    # move first, on coming to the front, and said so. Nothing else is said.
+    said_of = ("moved while open and changed elsewhere", "moved or deleted outside Cadence")
+    assert all(any(s in said for s in said_of) for said in errors.seen), errors.seen
     titles = {p.title for p in fresh.store.all_posts()}
     assert {"Saved before", "CLI 7"} <= titles
     # Made again from the file where it is now, with no change since (the message says
