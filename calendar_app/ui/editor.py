@@ -745,6 +745,20 @@ def typed_text(edit: QPlainTextEdit) -> str:
 # -- widgets ---------------------------------------------------------------------
 
 
+_MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_Mode_switch,
+    }
+)
+"""Keys pressed on their own only to change what the next one types."""
+
+
 class QuarterHourTimeEdit(QTimeEdit):
     """A time field whose arrows step minutes by 15 (any minute can still be typed).
 
@@ -791,6 +805,9 @@ class QuarterHourTimeEdit(QTimeEdit):
         self.lineEdit().installEventFilter(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _MODIFIER_KEYS:  # Shift for ":" or "P": the typing goes on
+            super().keyPressEvent(event)  # (it started afresh: "9:15 PM" made 3:00 PM)
+            return
         text = typed_sign(event)
         printable = bool(text)
         if printable and unicodedata.decimal(text, None) is not None:

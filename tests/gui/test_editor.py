@@ -1999,6 +1999,38 @@ def test_an_hour_and_its_half_of_the_day_typed_without_minutes_is_on_the_hour(
 
 
 @OFFSCREEN_POPUPS
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("9:15 PM", time(21, 15)), ("10:20 AM", time(10, 20)), ("17:30", time(17, 30))],
+)
+def test_a_time_typed_with_shift_as_a_keyboard_sends_it_is_that_time(
+    qtbot: QtBot, session: CalendarSession, typed: str, expected: time
+) -> None:
+    """A real keyboard sends Shift on its own before ":" or "P": the field took it for a
+    key that moves, began typing anew, and "9:15 PM" made 3:00 PM."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        editor, edit = _time_field(qtbot, session)
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        shift = Qt.KeyboardModifier.ShiftModifier
+        for sign in typed:
+            shifted = sign == ":" or sign.isupper()
+            if shifted:
+                press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, shift)
+                QApplication.sendEvent(edit, press)
+            modifiers = shift if shifted else Qt.KeyboardModifier.NoModifier
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(edit, QKeyEvent(kind, Qt.Key.Key_unknown, modifiers, sign))
+            if shifted:
+                release = QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Shift, shift)
+                QApplication.sendEvent(edit, release)
+        assert editor.chosen_time() == expected
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
+@OFFSCREEN_POPUPS
 def test_an_hour_typed_alone_keeps_the_minutes_shown(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
