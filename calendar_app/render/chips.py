@@ -227,10 +227,11 @@ def clock_text(at: time | None) -> str:
 
 
 def hour_text(hour: int) -> str:
-    """The label of an hour of the day on the week's rail: "09:00", or "9 AM"."""
+    """The label of an hour of the day on the week's rail: "09:00", or "9 AM" (24, the
+    day's end, is "24:00", or "12 AM": it read "12 PM", noon)."""
     if not twelve_hour_clock():
         return in_language_digits(f"{hour:02d}:00")
-    return in_language_digits(_on_twelve_hours(str(hour % 12 or 12), hour))
+    return in_language_digits(_on_twelve_hours(str(hour % 12 or 12), hour % 24))
 
 
 def clock_edit_format() -> str:

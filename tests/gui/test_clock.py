@@ -46,6 +46,17 @@ def plain(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
+DAY_ENDS = {
+    "en_US": "12 AM",
+    "ko_KR": "오전 12",
+    "en_GB": "24:00",
+    "de_DE": "24:00",
+    "C": "24:00",
+    "ar_EG": "١٢ ص",
+    "fa_IR": "۲۴:۰۰",
+}
+
+
 @pytest.mark.usefixtures("qapp")
 @pytest.mark.parametrize(
     ("locale", "evening", "midnight", "noon_hour", "edit"),
@@ -99,6 +110,8 @@ def test_a_time_reads_on_the_clock_of_the_language(
         assert plain(clock_text(time(18, 30))) == evening
         assert plain(clock_text(time(0, 5))) == midnight
         assert plain(hour_text(12)) == noon_hour
+        # The day's end at the foot of the week's rail: midnight, not noon.
+        assert plain(hour_text(24)) == DAY_ENDS[locale.name()]
         assert plain(clock_edit_format()) == edit
         assert clock_text(None) == ""
         assert time_text(time(18, 30)) == "18:30"  # what exports write, whatever the language
