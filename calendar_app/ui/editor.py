@@ -2069,10 +2069,10 @@ class PostEditor(QDialog):
         if not days:
             self.repeat_summary.setText("These choices make no posts.")
             return
-        fmt = date_format()
-        span = qdate(days[0]).toString(fmt)
+        fmt, locale = date_format(), QLocale()  # (QDate.toString writes English, Latin digits)
+        span = locale.toString(qdate(days[0]), fmt)
         if len(days) > 1:
-            span += " – " + qdate(days[-1]).toString(fmt)
+            span += " – " + locale.toString(qdate(days[-1]), fmt)
         made = recurrence.as_made(rule, days)
         if made != recurrence.normalise(rule):
             span += f" (a series stops at {recurrence.MAX_OCCURRENCES} posts)"
@@ -2122,12 +2122,14 @@ class PostEditor(QDialog):
         if forward:
             day, later = forward[0]
             said.append(
-                f"On {qdate(day).toString(fmt)} the clocks go forward: {clock_text(at)} does"
+                f"On {QLocale().toString(qdate(day), fmt)} the clocks go forward:"
+                f" {clock_text(at)} does"
                 f" not exist, so that post goes out at {clock_text(later)}.{more(len(forward))}"
             )
         if back:
             said.append(
-                f"On {qdate(back[0]).toString(fmt)} the clocks go back: {clock_text(at)} comes"
+                f"On {QLocale().toString(qdate(back[0]), fmt)} the clocks go back:"
+                f" {clock_text(at)} comes"
                 f" twice, and that post goes out at the first.{more(len(back))}"
             )
         return "".join(f"\n{sentence}" for sentence in said)

@@ -478,6 +478,32 @@ def test_a_time_the_clocks_skip_is_said(qtbot: QtBot, session: CalendarSession) 
     )
 
 
+@pytest.mark.parametrize(
+    ("locale", "month"),
+    [
+        (QLocale(QLocale.Language.German, QLocale.Country.Germany), "März"),
+        (QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt), "مارس"),
+    ],
+)
+def test_the_repeat_summary_writes_its_days_in_the_language(
+    qtbot: QtBot, session: CalendarSession, locale: QLocale, month: str
+) -> None:
+    """ "Makes 10 posts: Mon, 22 Mar 2027 – Wed, 31 Mar 2027" under a date field in German
+    or Arabic (and Latin digits beside the Arabic time in the same sentence)."""
+    QLocale.setDefault(locale)
+    try:
+        editor = _editor(qtbot, session, day=date(2027, 3, 22))
+        editor.title_edit.setText("Daily")
+        editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("DAILY"))
+        editor.count_radio.setChecked(True)
+        editor.count_spin.setValue(10)
+        summary = editor.repeat_summary.text()
+    finally:
+        QLocale.setDefault(QLocale.c())
+    assert month in summary, summary
+    assert "Mar " not in summary
+
+
 def test_a_series_crossing_a_night_the_clocks_change_says_so(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
