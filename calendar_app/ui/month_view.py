@@ -77,6 +77,7 @@ from ..render.chips import (
     chip_height,
     clock_text,
     fit_posts,
+    in_language_digits,
     mix,
     overdue_red,
     paint_badge,
@@ -1003,14 +1004,15 @@ class PeriodView(QWidget):
         painter.setOpacity(0.9)
         chip = self.chip_for(self._posts[anchor])
         # The count beside the chip, not over its end (it hid the last key message's dot).
-        room = badge_width(str(count), font) + DRAG_BADGE_GAP if count > 1 else 0
+        carried = in_language_digits(str(count))
+        room = badge_width(carried, font) + DRAG_BADGE_GAP if count > 1 else 0
         paint_chip(painter, QRectF(0, 0, width - room, height), chip, self.chip_theme(), font)
         if count > 1:
             painter.setOpacity(1.0)
             paint_badge(
                 painter,
                 QPointF(width, 0),
-                str(count),
+                carried,
                 self.palette().color(QPalette.ColorRole.Highlight),
                 font,
             )
@@ -1476,7 +1478,8 @@ class MonthView(PeriodView):
                         cadence.message_color,
                     )
             elif cadence.overdue.get(day, 0):
-                paint_badge(painter, corner, str(cadence.overdue[day]), red, font)
+                overdue = in_language_digits(str(cadence.overdue[day]))  # as the dates beside it
+                paint_badge(painter, corner, overdue, red, font)
 
             if not in_month:
                 painter.setOpacity(OTHER_MONTH_OPACITY)

@@ -52,6 +52,7 @@ from ..render.chips import (
     clock_text,
     fit_posts,
     hour_text,
+    in_language_digits,
     mix,
     more_width,
     overdue_red,
@@ -852,7 +853,7 @@ class WeekView(PeriodView):
             if message_selected:
                 return metrics.height() if day in cadence.delivered else 0.0
             count = cadence.overdue.get(day, 0)
-            return badge_width(str(count), font) if count else 0.0
+            return badge_width(in_language_digits(str(count)), font) if count else 0.0
 
         corners = [corner_width(day) for day in days]
         rooms = [
@@ -972,7 +973,8 @@ class WeekView(PeriodView):
                         cadence.message_color,
                     )
             elif cadence.overdue.get(day, 0):
-                paint_badge(painter, corner.topRight(), str(cadence.overdue[day]), colors.red, font)
+                overdue = in_language_digits(str(cadence.overdue[day]))  # as the dates beside it
+                paint_badge(painter, corner.topRight(), overdue, colors.red, font)
         painter.fillRect(crisp(painter, QRect(0, height - 1, part.width(), 1)), colors.line)
         self._paint_selected_column(painter, part, colors, top=True)
 

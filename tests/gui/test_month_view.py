@@ -1637,3 +1637,33 @@ def test_a_post_on_another_month_s_day_is_dimmed_and_still_read(
     dimmed, full = text_contrast(outside), text_contrast(inside)
     assert dimmed < full  # still told apart
     assert dimmed >= full / 2  # (a third at 60%)
+
+
+def test_a_day_s_overdue_badge_counts_in_the_language_s_digits(
+    session: CalendarSession, qtbot: QtBot
+) -> None:
+    """In Arabic the red badges read "2" beside the days' "٢"."""
+    day = date(2026, 12, 1)
+
+    def corner(locale: QLocale) -> QImage:
+        QLocale.setDefault(locale)
+        try:
+            view = MonthView(session)
+            qtbot.addWidget(view)
+            view.resize(1000, 760)
+            with qtbot.waitExposed(view):
+                view.show()
+            view.set_current_date(day)
+            assert view.badge_count(day) > 0  # (else the test shows nothing)
+            cell = view.day_rect(day)
+            assert cell is not None
+            image = view.grab(QRect(cell.right() - 28, cell.top(), 28, 24)).toImage()
+            view.close()
+            return image
+        finally:
+            QLocale.setDefault(QLocale.c())
+
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    arabic = QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
+    assert corner(english) == corner(english)  # (the picture is steady)
+    assert corner(arabic) != corner(english)
