@@ -74,6 +74,7 @@ from ..core.models import (
     shows_nothing,
 )
 from ..core.store import PALETTE, free_color
+from ..render.cadence_strip import day_text
 from ..render.chips import slanted
 from .commands import (
     AddKeyMessageCommand,
@@ -1367,8 +1368,9 @@ class CampaignManager(_Manager[Campaign]):
     def _tooltip(self, record: Campaign) -> str:
         when = ""
         if record.starts_on or record.ends_on:
-            first = record.starts_on.isoformat() if record.starts_on else "…"
-            last = record.ends_on.isoformat() if record.ends_on else "…"
+            # As the date fields below write them (ISO dates stood above them).
+            first = day_text(record.starts_on, year=True) if record.starts_on else "…"
+            last = day_text(record.ends_on, year=True) if record.ends_on else "…"
             when = f", {first} – {last}"
         return f"{record.name}: {record.kind.value}{when}"
 

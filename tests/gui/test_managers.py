@@ -27,6 +27,7 @@ from calendar_app.core.colors import difference
 from calendar_app.core.errors import InvalidInput
 from calendar_app.core.models import CampaignKind, PostStatus
 from calendar_app.core.store import CalendarStore, PostChanges
+from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui.commands import (
     ChannelCommand,
     DeletePostsCommand,
@@ -1234,3 +1235,21 @@ def test_undoing_a_deletion_brings_the_item_back_as_the_file_had_it(
     assert campaign.id not in [c.id for c in session.store.campaigns()]
     session.undo_stack.undo()
     assert session.store.campaign(campaign.id).name == "Roof week"
+
+
+def test_a_campaign_s_tooltip_writes_its_days_as_the_date_fields_do(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """ "Free roof check: service, 2026-11-21 – 2027-01-20" above fields that read
+    "Sat 21 Nov 2026" (in Arabic, "السبت، ٢١ نوفمبر ٢٠٢٦")."""
+    session.notify(
+        session.store.add_campaign(
+            "Roof check", starts_on=date(2026, 11, 21), ends_on=date(2027, 1, 20)
+        )
+    )
+    manager = _campaigns(qtbot, session, Recorder())
+    row = _listed(manager).index("Roof check")
+    tip = manager.item_list.item(row).toolTip()
+    assert "2026-11-21" not in tip
+    first, last = (day_text(d, year=True) for d in (date(2026, 11, 21), date(2027, 1, 20)))
+    assert f"{first} –\u2060 {last}" in tip  # (the dash kept with the day before it)
