@@ -38,6 +38,14 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x43414443  # "CADC"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+"""How long a connection waits for another program's write to end before it says the
+calendar is busy."""
+
+
+def _wait() -> float:
+    """:data:`BUSY_TIMEOUT_MS` in seconds, for a connection's first statements too."""
+    return BUSY_TIMEOUT_MS / 1000
+
 
 SCHEMA_VERSION = 9
 """The number of migrations in :mod:`calendar_app.core.migrations`, also kept in
@@ -165,7 +173,7 @@ def _read_marks(path: Path) -> tuple[int, int]:
     the connection must read through it to see the real marks.
     """
     try:
-        conn = read_damaged_text(sqlite3.connect(_read_only_uri(path), uri=True))
+        conn = read_damaged_text(sqlite3.connect(_read_only_uri(path), uri=True, timeout=_wait()))
     except sqlite3.Error as exc:
         problem = opening_problem_for(exc, path)
         raise problem or CalendarFileError(f"{path} could not be opened.") from exc
@@ -228,7 +236,7 @@ def reopen_read_only(path: Path) -> sqlite3.Connection:
 def _connect_as_is(path: Path) -> sqlite3.Connection:
     """A read-only connection that writes nothing beside the file it can avoid."""
     with opening_errors(path):
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=_wait())
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
@@ -424,7 +432,7 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[sqlite3.Conne
         return _connect_as_is(path), None
     kept = None
     with opening_errors(path):
-        conn = sqlite3.connect(str(path))
+        conn = sqlite3.connect(str(path), timeout=_wait())
         try:
             _configure(conn)
             if version < SCHEMA_VERSION and not _steps_pending(conn):
@@ -471,7 +479,7 @@ def create_database(path: Path, shown: Path | None = None) -> sqlite3.Connection
         raise os_problem_for(exc, made) from exc
     try:
         with environment_errors():
-            conn = sqlite3.connect(str(path))
+            conn = sqlite3.connect(str(path), timeout=_wait())
             try:
                 # The marks go in before WAL so that they sit in the main file at once.
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

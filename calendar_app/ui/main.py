@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from .. import __version__
-from ..core.errors import CadenceError, CalendarFileError
+from ..core.errors import CadenceError, CalendarFileError, StorageProblem
 from ..core.store import CalendarStore
 from ..resources import app_icon
 from .dialogs import announce_error, show_error
@@ -263,7 +263,15 @@ def open_first_calendar(
     for number, candidate in enumerate(candidates, start=1):
         try:
             return CalendarStore.open(candidate)
-        except Exception as exc:
+        except Exception as caught:
+            exc: BaseException = caught
+            if isinstance(caught, StorageProblem):
+                # Which calendar it is said of, and not as a change kept from harm ("The
+                # calendar is busy…; Nothing was lost", the one named after it opened).
+                said = str(caught)
+                exc = CalendarFileError(
+                    f"{shown_path(candidate)} could not be opened: {said[:1].lower()}{said[1:]}"
+                )
             following = candidates[number] if number < len(candidates) else None
             if following is None and or_welcome:
                 show_error(None, exc, then="Cadence shows its welcome screen instead.")

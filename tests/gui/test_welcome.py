@@ -1205,6 +1205,36 @@ def test_a_first_start_on_a_file_that_fails_shows_the_welcome_screen(
     assert settings.value(WELCOME_SHOWN, False, type=bool)
 
 
+def test_a_calendar_busy_in_another_program_at_start_is_named(
+    settings: QSettings,
+    demo_path: Path,
+    tmp_path: Path,
+    qapp: QApplication,
+    said: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "The calendar is busy in another program; try again in a moment. Nothing was
+    lost…", and then the name of the calendar opened instead: it read as if that one
+    were busy."""
+    from calendar_app.core import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)  # not five seconds of waiting
+    own = tmp_path / "Own.cadence"
+    write_demo(own, today=TODAY)
+    settings.setValue(WELCOME_SHOWN, True)
+    settings.setValue("lastFile", str(own))
+    with closing(sqlite3.connect(demo_path)) as holder:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        assert run_window(demo_path, quit_after_ms=0, settings=settings) == 0
+        holder.rollback()
+    (sentence,) = said
+    assert sentence == (
+        f"{demo_path} could not be opened: the calendar is busy in another program; try"
+        f" again in a moment. Cadence opens the calendar open last time, {own}, instead."
+    )
+
+
 def test_a_window_that_cannot_be_built_on_a_calendar_opens_the_default_one(
     demo_path: Path, data: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
