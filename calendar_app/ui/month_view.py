@@ -272,10 +272,19 @@ class PeriodView(QWidget):
         self._picked = None  # Shift+arrows pick again once the day is chosen
         period = self._period_of(day)
         changed_day = day != self._current
+        before = self._current, self._period, self._range
         self._current = day
         if period != self._period or self._range != self._range_of(period):
             self._period = period
-            self._show_period()
+            try:
+                self._show_period()
+            except Exception:
+                # A post of the period that does not read (another program wrote it):
+                # said, the view staying wholly where it was (it showed the next month
+                # under the last one's title, and a second step skipped it).
+                self._current, self._period, self._range = before
+                self.update()
+                raise
         if changed_day:
             kept = self._selected if self._picking else []
             self._set_selection(kept, None, notify=False, picking=self._picking)

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QLineEdit, QToolTip, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from calendar_app.core.errors import CadenceError
 from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus
 from calendar_app.core.store import COLOR_CHOICES, CalendarStore
 from calendar_app.render import pdf as pdf_module
@@ -1667,3 +1668,22 @@ def test_a_day_s_overdue_badge_counts_in_the_language_s_digits(
     arabic = QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
     assert corner(english) == corner(english)  # (the picture is steady)
     assert corner(arabic) != corner(english)
+
+
+def test_a_month_that_will_not_read_leaves_the_view_where_it_was(
+    month: MonthView, session: CalendarSession
+) -> None:
+    """A post of January's another program spoiled: the box said so, and behind it the
+    grid showed January under December's title, the next step going on to February."""
+    month.set_current_date(date(2026, 12, 9))
+    before = (month.current_date(), month.visible_range(), month.period_title())
+    january = (date(2027, 1, 15), date(2027, 1, 31))  # in January's grid alone
+    spoiled = next(
+        p for p in session.store.all_posts() if p.date and january[0] <= p.date <= january[1]
+    )
+    session.store.db.execute("PRAGMA ignore_check_constraints = ON")
+    session.store.db.execute("UPDATE posts SET status = 'sbheduled' WHERE id = ?", [spoiled.id])
+    for _ in range(2):  # the second step too (it skipped the month)
+        with pytest.raises(CadenceError):
+            month.step(1)
+        assert (month.current_date(), month.visible_range(), month.period_title()) == before
