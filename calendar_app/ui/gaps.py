@@ -134,6 +134,11 @@ def add_fill_actions(
             f"Schedule {short(idea.title)} as a Draft",
             partial(schedule_idea, session, parent, idea, day, at, select),
         )
+    if len(ideas) > IDEAS_OFFERED:  # (the others could not be told from none)
+        more = len(ideas) - IDEAS_OFFERED
+        menu.addAction(
+            f"…and {more} more of its idea{'s' if more != 1 else ''} in the backlog"
+        ).setEnabled(False)
     _item(
         menu,
         f"New Post With {short(message.title)}…",

@@ -3750,6 +3750,24 @@ def test_right_click_on_a_gap_schedules_one_of_the_messages_ideas_there(
 
 
 @OFFSCREEN_POPUPS
+def test_a_gap_menu_says_how_many_more_ideas_carry_the_message(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Seven ideas carried the message; four were offered, and nothing said of the others."""
+    session = window.session
+    message_id, day = _gap_day(window, "Backed by a 25-year warranty")
+    channel = session.channels()[0].id
+    before = len(session.store.backlog(message_ids=[message_id]))
+    for n in range(IDEAS_OFFERED + 3 - before):
+        idea = NewPost(f"Idea {n}", channel, (message_id,), status=PostStatus.IDEA)
+        session.push(AddPostCommand(session, idea))
+    fill = _fill_menu(window, qtbot, day, "Backed by a 25-year warranty")
+    (note,) = [a for a in fill.actions() if a.text().startswith("…and")]
+    assert note.text() == "…and 3 more of its ideas in the backlog"
+    assert not note.isEnabled()
+
+
+@OFFSCREEN_POPUPS
 def test_a_new_post_for_a_gap_carries_the_message_and_lands_on_the_day(
     window: MainWindow, qtbot: QtBot
 ) -> None:
