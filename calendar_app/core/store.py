@@ -1856,14 +1856,15 @@ class CalendarStore:
         """The posts imported as occurrences of another program's recurring event."""
         return self._posts("WHERE p.source_uid = ? AND p.recurrence_id IS NOT NULL", [source_uid])
 
-    def moved_occurrences(self, recurrence_ids: Mapping[int, str]) -> None:
-        """Give posts the RECURRENCE-ID their occurrence has now that its recurring event
-        moved in another program (all its events a day later): its next file finds
-        them by it (it found none, cancelled them all and made them anew, untagged)."""
+    def moved_occurrences(self, occurrences: Mapping[int, tuple[str, str]]) -> None:
+        """Give posts the event UID and RECURRENCE-ID their occurrence has now that its
+        recurring event moved in another program (all its events a day later, or the
+        following split off as an event of their own): its next file finds them by
+        them (it found none, cancelled them all and made them anew, untagged)."""
         with environment_errors(self.path), self.db.atomic():
             self._conn.executemany(
-                "UPDATE posts SET recurrence_id = ? WHERE id = ?",
-                [(rid, post_id) for post_id, rid in recurrence_ids.items()],
+                "UPDATE posts SET source_uid = ?, recurrence_id = ? WHERE id = ?",
+                [(source, rid, post_id) for post_id, (source, rid) in occurrences.items()],
             )
 
     def posts_between(

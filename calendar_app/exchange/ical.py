@@ -1195,6 +1195,20 @@ def _made_by_event(items: Sequence[_Item]) -> dict[str, set[str]]:
     return made
 
 
+_SPLIT_UID = re.compile(r"^(?P<base>.+)_R\d{8}(?:T\d{6}Z?)?(?P<domain>@.*)?$")
+"""Google's UID for the following part of a recurring event split by "this and
+following": the event's own, "_R" and the day the part starts ("…_R20270201T080000@google.com")."""
+
+
+def _split_from(source: str, sources: Collection[str]) -> str | None:
+    """The recurring event of the file that ``source`` was split from, if any."""
+    found = _SPLIT_UID.match(source)
+    if found is None:
+        return None
+    origin = found["base"] + (found["domain"] or "")
+    return origin if origin != source and origin in sources else None
+
+
 def _rid_moment(rid: str) -> datetime:
     """A RECURRENCE-ID as :func:`_canonical` writes it, as a moment to order and compare
     (a date at midnight; a floating time and a UTC one alike)."""
@@ -2684,7 +2698,8 @@ class _Writer:
             if item.uid not in existing and item.source in by_rid:
                 existing[item.uid] = by_rid[item.source]
         moved = self._series_moved(items, existing, made, imported)
-        shifted: dict[int, str] = {}  # posts of moved occurrences: their RECURRENCE-ID now
+        # Posts of moved occurrences: their event's UID and RECURRENCE-ID now.
+        shifted: dict[int, tuple[str, str]] = {}
         fresh: list[NewPost] = []
         fresh_items: list[_Item] = []
         edits: dict[int, PostChanges] = {}
@@ -2706,8 +2721,9 @@ class _Writer:
                 continue  # an override that lands on an occurrence listed twice
             seen.add(item.uid)
             old = existing.get(item.uid) or moved.get(item.uid)
-            if old is not None and item.uid not in existing and item.source[1] is not None:
-                shifted[old.id] = item.source[1]  # where its occurrence is now
+            source, rid = item.source
+            if old is not None and item.uid not in existing and source and rid is not None:
+                shifted[old.id] = (source, rid)  # where its occurrence is now
             if old is not None and item.as_written is not None and old.body == item.as_written:
                 item.body = item.as_written  # the post's own HTML, not Google's
             if old is not None and old.link and not item.link:
@@ -2940,10 +2956,13 @@ class _Writer:
         for source, arrived in new.items():
             if source in known:
                 continue  # some occurrences stayed: one taken out, another added, no move
+            # Google's "this and following" ends the event there and makes the following
+            # a new one: they are the posts its first part no longer makes.
+            origin = source if imported[source] else _split_from(source, made) or source
             stale = {
                 _rid_moment(post.recurrence_id or ""): post
-                for post in imported[source]
-                if post.recurrence_id not in made[source]
+                for post in imported[origin]
+                if post.recurrence_id not in made[origin]
             }
             if len(stale) < len(arrived):
                 continue

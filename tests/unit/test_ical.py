@@ -2067,6 +2067,65 @@ def test_a_series_moved_all_at_once_after_it_began_moves_its_posts_gone_out_too(
         assert (len(again.added), len(again.previous), again.unchanged) == (0, 0, 4)
 
 
+SPLIT_HEAD = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+BEGIN:VEVENT
+DTSTART;TZID=Europe/Paris:20261102T090000
+DTEND;TZID=Europe/Paris:20261102T093000
+RRULE:FREQ=WEEKLY;BYDAY=MO;{end}
+DTSTAMP:{stamp}
+LAST-MODIFIED:{stamp}
+UID:weekly-tip@google.com
+SUMMARY:Weekly tip
+END:VEVENT
+"""
+
+SPLIT_TAIL = """BEGIN:VEVENT
+DTSTART;TZID=Europe/Paris:20261130T100000
+DTEND;TZID=Europe/Paris:20261130T103000
+RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=4
+DTSTAMP:20261103T000000Z
+LAST-MODIFIED:20261103T000000Z
+UID:weekly-tip_R20261130T080000@google.com
+SUMMARY:Weekly tip
+END:VEVENT
+"""
+
+
+def test_a_series_split_in_google_moves_the_following_posts_it_made_here(
+    tmp_path: Path,
+) -> None:
+    """Google's "this and following" at 10:00: the event ends there and the following
+    become an event of their own (its UID the first's, "_R" and its day). Those posts
+    were cancelled here and made anew without the key messages given them here."""
+    with CalendarStore.create(tmp_path / "client.cadence", timezone="Europe/Paris") as store:
+        message = store.add_key_message("Made in Europe", starts_on=date(2026, 10, 1)).created[0]
+        whole = tmp_path / "v1.ics"
+        whole.write_text(
+            SPLIT_HEAD.format(end="COUNT=8", stamp="20261101T000000Z") + "END:VCALENDAR\n"
+        )
+        import_file(store, whole, fallback="LinkedIn", create_missing=True)
+        posts = store.imported_occurrences("weekly-tip@google.com")
+        store.update_posts({p.id: {"message_ids": (message,)} for p in posts})
+        before = {p.id: p for p in store.all_posts()}
+        assert len(before) == 8
+
+        split = tmp_path / "v2.ics"
+        head = SPLIT_HEAD.format(end="UNTIL=20261129T225959Z", stamp="20261103T000000Z")
+        split.write_text(head + SPLIT_TAIL + "END:VCALENDAR\n")
+        options = ImportOptions(fallback_channel="LinkedIn")
+        summary = import_ics(store, split, options, no_progress, today=TODAY)
+        assert (len(summary.added), summary.withdrawn) == (0, 0)
+        after = {p.id: p for p in store.all_posts()}
+        assert after.keys() == before.keys()
+        assert all(p.message_ids == (message,) for p in after.values())
+        times = sorted((p.date, p.time) for p in after.values())
+        assert [t for _, t in times] == [time(9, 0)] * 4 + [time(10, 0)] * 4
+        again = import_ics(store, split, options, no_progress, today=TODAY)
+        assert (len(again.added), len(again.previous), again.withdrawn) == (0, 0, 0)
+
+
 def test_a_series_moved_as_one_occurrence_is_taken_out_moves_the_others(
     tmp_path: Path,
 ) -> None:
