@@ -801,6 +801,9 @@ class CadencePanel(QWidget):
             hint.width(),
             hint.height(),
         )
+        # No key message, no rows to span: the button stood alone over the empty panel
+        # (View > Cadence Panel Range still chooses).
+        self._span_button.setVisible(bool(self._rows))
 
         if count and not scrolls:
             fit = room / count

@@ -1909,7 +1909,10 @@ class PostEditor(QDialog):
         if grows:
             self._make_room()  # the editor grows rather than squeeze its fields to scroll
         self.ok_button.setEnabled(not found)
-        self._update_repeat_summary(not found)
+        # The repeat's own choices decide its summary (a title not typed yet left it
+        # blank, and its clock-change warning unsaid, until one was).
+        elsewhere = (self.title_edit, self.body_edit, self.channel_combo)
+        self._update_repeat_summary(all(field in elsewhere for _said, field in faults))
 
     def _update_clock_hint(self) -> None:
         """Say it when the time chosen is one the clocks skip that night (02:30 as they
@@ -2097,7 +2100,10 @@ class PostEditor(QDialog):
         at = self.chosen_time()
         if at is not None:
             text += self._clock_changes_text([d for d in days if d != self.chosen_date()], at)
+        grows = text.count("\n") > self.repeat_summary.text().count("\n")
         self.repeat_summary.setText(text)
+        if grows:  # the clock-change lines: the editor grows rather than cut Notes off
+            self._make_room()
         self.repeat_summary.setToolTip(recurrence.describe(made))
 
     def _clock_changes_text(self, days: list[date], at: time) -> str:

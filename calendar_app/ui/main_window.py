@@ -1743,9 +1743,9 @@ class MainWindow(QMainWindow):
 
     def gap_menu(self, message_id: int, day: date) -> QMenu:
         """The cadence panel's menu for one key message on one day: go there, or fill the
-        gap the day is in from its first day still to come (a day of a bar is a few
-        pixels wide, and a repeat put on the one under the pointer left the days of the
-        gap before it red), said above the ways to fill it."""
+        gap the day is in from its first day still to come, today for one under way (a
+        day of a bar is a few pixels wide, and a repeat put on the one under the pointer
+        left the days of the gap before it red), said above the ways to fill it."""
         from .gaps import add_fill_actions
 
         menu = self._post_menu
@@ -1758,7 +1758,8 @@ class MainWindow(QMainWindow):
             (g for g in self.session.report().message(message_id).gaps if g.start <= day <= g.end),
             None,
         )
-        fill = max(gap.start, today) if gap is not None and day >= today else day
+        # (Also from the part of it gone by: the solid red, the bar most in sight.)
+        fill = max(gap.start, today) if gap is not None and gap.end >= today else day
         if fill != day:
             menu.addAction(f"To fill the gap from {day_text(fill, year=day)}:").setEnabled(False)
         add_fill_actions(menu, self.session, self, message, fill, None, self._select_placed)
@@ -1865,6 +1866,8 @@ class MainWindow(QMainWindow):
         parts = [plural(count, "post")]
         if not count:  # a new calendar: where the first post is written
             parts = ["No posts yet: double-click a day, or press N, to write the first"]
+            if not self.session.channels():  # (the editor could not save it)
+                parts = ["No channels yet: add the ones you post on in Edit > Channels…"]
         if overdue:
             parts.append(f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''} overdue")
         if unplanned:

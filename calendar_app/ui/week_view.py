@@ -308,6 +308,14 @@ class WeekView(PeriodView):
             self.scroll_to_time(self._first_time)
             self.show_now()  # opened in the evening: the now line was below the fold
 
+    @staticmethod
+    def rail_labels() -> dict[int, str]:
+        """The hours the rail names, 0 to 24, and what it writes: the day's end is
+        "24:00", or on a 12-hour clock not named (a second "12 AM" at the foot read as
+        the day's start, and "12 PM" before it as noon)."""
+        last = 23 if twelve_hour_clock() else 24
+        return {hour: hour_text(hour) for hour in range(last + 1)}
+
     def show_now(self) -> None:
         """Scroll the hours to the current time, when today is in the week and the now
         line is out of sight."""
@@ -1051,6 +1059,7 @@ class WeekView(PeriodView):
         font = QFont(self.chip_font())
         metrics = QFontMetricsF(font)
         painter.setFont(font)
+        labelled = self.rail_labels()
         for hour in range(25):
             y = GRID_PADDING + hour * HOUR_HEIGHT
             if (
@@ -1064,11 +1073,13 @@ class WeekView(PeriodView):
                     crisp(painter, QRect(ruler, y + HOUR_HEIGHT // 2, width - ruler, 1)),
                     colors.faint_line,
                 )
+            if hour not in labelled:
+                continue
             painter.setPen(colors.dim_text)
             painter.drawText(
                 QRectF(0, y - metrics.height() / 2, ruler - 8, metrics.height()),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                hour_text(hour),
+                labelled[hour],
             )
         for x in edges:
             painter.fillRect(crisp(painter, QRect(x, 0, 1, height)), colors.line)

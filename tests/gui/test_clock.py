@@ -209,3 +209,12 @@ def test_a_clock_change_is_told_on_the_windows_clock(tmp_path: Path) -> None:
         assert "2:30 AM does not exist, so the post goes out at 3:30 AM" in tip
         assert "02:30" not in tip
         session.undo_stack.clear()
+
+
+def test_the_week_rail_names_the_day_s_end_only_on_a_24_hour_clock(american: None) -> None:
+    """A 12-hour rail read "12 AM" at its top and its foot (before, "12 PM", noon)."""
+    labels = WeekView.rail_labels()
+    assert (plain(labels[0]), plain(labels[23])) == ("12 AM", "11 PM")
+    assert 24 not in labels
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    assert WeekView.rail_labels()[24] == "24:00"

@@ -644,6 +644,30 @@ def test_the_editor_grows_when_the_count_takes_a_second_line(
 
 
 @OFFSCREEN_POPUPS
+def test_a_repeat_s_summary_shows_before_the_title_and_the_editor_grows_for_it(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Weekly at 02:30 over a night the clocks go forward: before a title was typed the
+    summary was blank (no word of the night); typed, its lines came and a scroll bar
+    hid Notes."""
+    editor = _editor(qtbot, session, day=date(2027, 3, 21))  # in Amsterdam
+    _show(qtbot, editor)
+    bar = editor.form_area.verticalScrollBar()
+    editor.time_check.setChecked(True)
+    editor.time_edit.setTime(QTime(2, 30))
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("WEEKLY"))
+    editor.count_radio.setChecked(True)
+    editor.count_spin.setValue(6)
+    assert "the clocks go forward" in editor.repeat_summary.text()
+    assert not editor.ok_button.isEnabled()  # (no title yet)
+    QApplication.processEvents()
+    assert bar.maximum() == 0
+    editor.title_edit.setText("Night owl special")
+    QApplication.processEvents()
+    assert bar.maximum() == 0
+
+
+@OFFSCREEN_POPUPS
 def test_the_editor_grows_for_a_problem_and_for_the_links_word(
     qtbot: QtBot, session: CalendarSession
 ) -> None:

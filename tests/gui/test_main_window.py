@@ -4195,7 +4195,16 @@ def test_no_gap_to_fill_on_days_before_today(window: MainWindow, qtbot: QtBot) -
     menu = _right_click(qtbot, window.month_view, QPoint(rect.center().x(), rect.bottom() - 4))
     menu.close()
     assert not any(label.startswith("Fill the Gap") for label in _labels(menu))
-    assert _labels(window.gap_menu(message_id, past))[1:] == ["Gaps are filled from today on"]
+    # The cadence panel's red bar there, the gap still under way: filled from today (its
+    # solid part, the most in sight, offered nothing).
+    labels = _labels(window.gap_menu(message_id, past))
+    assert labels[1] == f"To fill the gap from {day_text(TODAY)}:"
+    assert labels[-1].startswith("New Post With")
+    # A gap over and done with is history, not a plan.
+    done, over = next(
+        (m.message_id, g) for m in session.report().messages for g in m.gaps if g.end < TODAY
+    )
+    assert _labels(window.gap_menu(done, over.start))[1:] == ["Gaps are filled from today on"]
 
 
 @OFFSCREEN_POPUPS
@@ -5551,6 +5560,32 @@ def test_f8_past_the_days_analysed_goes_to_the_soonest_due_and_not_past_an_end(
         assert said_first == f"Never said: a gap from {day_text(due, year=TODAY)} (1 of 2)."
         win.next_overdue_action.trigger()
         assert win.statusBar().currentMessage().startswith("Said once: a gap from ")
+        win.close()
+
+
+def test_an_empty_calendar_says_where_to_begin_and_shows_no_lone_range_button(
+    tmp_path: Path, settings: QSettings, qtbot: QtBot
+) -> None:
+    """A calendar made on the command line, no channel yet: the status bar said to press
+    N, whose editor could not save; the cadence panel showed its range button alone."""
+    with CalendarStore.create(tmp_path / "bare.cadence", timezone="Europe/Paris") as store:
+        win = MainWindow(CalendarSession(store, today=TODAY), settings)
+        qtbot.addWidget(win)
+        win.resize(1200, 800)
+        with qtbot.waitExposed(win):
+            win.show()
+        said = win.statusBar().currentMessage()
+        assert said == "No channels yet: add the ones you post on in Edit > Channels…"
+        button = win.cadence_panel.findChild(QToolButton, "cadenceSpan")
+        assert button is not None
+        assert not button.isVisible()
+        session = win.session
+        session.notify(store.add_channel("LinkedIn"))
+        said = win.statusBar().currentMessage()
+        assert said == "No posts yet: double-click a day, or press N, to write the first"
+        fresh = KeyMessage(0, "First message", "", 7, "#3366cc", TODAY, None, 0, False)
+        session.push(AddKeyMessageCommand(session, fresh))
+        qtbot.waitUntil(button.isVisible)
         win.close()
 
 
