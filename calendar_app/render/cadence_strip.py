@@ -16,7 +16,7 @@ What the picture says:
 * each overdue stretch (gap) as a hatched red bar with rounded ends, with its
   length written inside when it fits; the part after today is paler (it is
   overdue only if nothing gets planned);
-* weekends faint, month boundaries as light lines, today as a line across.
+* weekends shaded, month boundaries as light lines, today as a line across.
 """
 
 from __future__ import annotations
@@ -368,7 +368,6 @@ class StripColors:
     background: QColor
     text: QColor
     muted: QColor
-    faint: QColor
     grid: QColor
     month_line: QColor
     weekend: QColor
@@ -405,7 +404,6 @@ class StripColors:
             background=background,
             text=text,
             muted=_mix(text, background, 0.42),
-            faint=_mix(text, background, 0.62),
             grid=_alpha(text, 0.07),
             month_line=_alpha(text, 0.20 if dark else 0.16),
             weekend=_alpha(text, 0.045 if dark else 0.035),
@@ -831,7 +829,6 @@ def paint_axis(
         # Every day's number (with its weekday when there is room); today's
         # sits on a filled pill, as in a calendar.
         named = width >= small_metrics.horizontalAdvance("Wed 28") + 14
-        rest = layout.days_of_rest()
         for day in _days_of(layout):
             x = layout.x_for(day)
             cell = QRectF(x - width / 2, low.top(), width, low.height())
@@ -847,7 +844,9 @@ def paint_axis(
                 painter.setPen(colors.on_today)
             else:
                 painter.setFont(small)
-                painter.setPen(colors.faint if day.weekday() in rest else colors.muted)
+                # (Weekend days' numbers were fainter still, 2.5:1: their shading says
+                # them.)
+                painter.setPen(colors.muted)
             text = locale.toString(_qdate(day), "ddd d" if named else "d")
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
     else:

@@ -84,6 +84,7 @@ from ..render.chips import (
     paint_chip,
     paint_delivery_mark,
     paint_more,
+    quiet_text,
     split_more,
     twelve_hour_clock,
     with_alpha,
@@ -1415,7 +1416,8 @@ class MonthView(PeriodView):
         text = palette.color(QPalette.ColorRole.Text)
         highlight = accent(palette)  # (seen in a dark theme too)
         line = mix(base, text, 0.14)
-        dim_text = mix(base, text, 0.45)
+        dim_text = mix(base, text, 0.45)  # other months' days: dimmed on purpose
+        more_text = quiet_text(base, text)  # "+N more", a link
         red = overdue_red(base)
         weekend = mix(base, text, 0.035)
         other_month = mix(base, window, 0.6)
@@ -1495,7 +1497,7 @@ class MonthView(PeriodView):
             for post_id, rect in layout.chips:
                 self.paint_post(painter, rect, self._posts[post_id])
             if layout.more is not None:
-                paint_more(painter, layout.more, layout.hidden, dim_text, chip_font)
+                paint_more(painter, layout.more, layout.hidden, more_text, chip_font)
             painter.setOpacity(1.0)
 
         # Grid lines: filled 1 px rects, on whole screen pixels, stay crisp and even at

@@ -59,6 +59,7 @@ from ..render.chips import (
     paint_badge,
     paint_delivery_mark,
     paint_more,
+    quiet_text,
     split_more,
     twelve_hour_clock,
     with_alpha,
@@ -1359,7 +1360,7 @@ class _Colors:
         self.window_text_dim = mix(self.window, self.window_text, 0.7)
         self.highlight = accent(palette)  # (seen in a dark theme too)
         self.highlighted_text = palette.color(QPalette.ColorRole.HighlightedText)
-        self.dim_text = mix(self.base, self.text, 0.55)
+        self.dim_text = quiet_text(self.base, self.text)
         self.line = mix(self.base, self.text, 0.14)
         self.strong_line = mix(self.base, self.text, 0.25)
         self.faint_line = mix(self.base, self.text, 0.06)

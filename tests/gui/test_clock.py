@@ -218,3 +218,23 @@ def test_the_week_rail_names_the_day_s_end_only_on_a_24_hour_clock(american: Non
     assert 24 not in labels
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     assert WeekView.rail_labels()[24] == "24:00"
+
+
+@pytest.mark.parametrize(
+    ("base", "text"),
+    [
+        ("#ffffff", "#000000"),
+        ("#f6f6f6", "#1f1f1f"),
+        ("#1b1c1f", "#e8e8e8"),
+        ("#232323", "#ffffff"),
+    ],
+)
+def test_quiet_text_reads_on_light_and_dark(base: str, text: str) -> None:
+    """The month's "+N more" read 3.4:1, the week's edge hints 4:1."""
+    from PySide6.QtGui import QColor
+
+    from calendar_app.render.chips import contrast, quiet_text
+
+    quiet = quiet_text(QColor(base), QColor(text))
+    assert contrast(quiet, QColor(base)) >= 4.5
+    assert contrast(quiet, QColor(base)) < contrast(QColor(text), QColor(base))  # still quiet
