@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
     QColorDialog,
@@ -325,6 +326,10 @@ class _Manager(QDialog, Generic[R]):
         self.item_list.setIconSize(QSize(12, 12))
         self.item_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.item_list.setMinimumWidth(210)
+        # A long name wraps, whole (it was cut mid-letter behind a sideways scroll bar).
+        self.item_list.setWordWrap(True)
+        self.item_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.item_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.show_archived_check = QCheckBox("Show arc&hived")
         self.show_archived_check.setVisible(self.archivable)
         self.add_button = QPushButton("&Add")
@@ -647,6 +652,7 @@ class _Manager(QDialog, Generic[R]):
         self.form_area.setVisible(has_item)
         self.heading.setVisible(has_item)
         self.empty_label.setVisible(not has_item)
+        another = base is None or self._filled is None or self._id(base) != self._id(self._filled)
         self._filled = None
         if base is not None:
             self._filling = True
@@ -655,6 +661,10 @@ class _Manager(QDialog, Generic[R]):
                 self._undo_through.forget_typing()  # Ctrl+Z: the calendar's, then
             finally:
                 self._filling = False
+            if another:  # a long name from its start (its last words showed)
+                for edit in self.form_area.findChildren(QLineEdit):
+                    if not isinstance(edit.parent(), QAbstractSpinBox):
+                        edit.setCursorPosition(0)
             self._filled = base
             self._show_heading(f"New {self.noun}" if self._current_id == NEW else self._name(base))
         self._update_buttons()

@@ -1702,9 +1702,9 @@ def test_new_calendar_and_open_recent(
     assert window.create_calendar(_plan(fresh))
     assert window.windowTitle() == "Client B — Cadence"
     assert window.session.store.count_posts() == 0
-    # A new calendar says where its first post is written (nothing told a new user).
+    # A new calendar says where to begin (nothing told a new user): its channels first.
     said = window.statusBar().currentMessage()
-    assert said == "No posts yet: double-click a day, or press N, to write the first"
+    assert said == "No channels yet: add the ones you post on in Edit > Channels…"
     channel = window.session.store.add_channel("LinkedIn").created[0]
     window.session.push(AddPostCommand(window.session, NewPost("One", channel)))
     assert window.statusBar().currentMessage() == "1 post"

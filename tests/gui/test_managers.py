@@ -1253,3 +1253,25 @@ def test_a_campaign_s_tooltip_writes_its_days_as_the_date_fields_do(
     assert "2026-11-21" not in tip
     first, last = (day_text(d, year=True) for d in (date(2026, 11, 21), date(2027, 1, 20)))
     assert f"{first} –\u2060 {last}" in tip  # (the dash kept with the day before it)
+
+
+def test_a_long_title_wraps_in_the_list_and_shows_its_start_in_the_field(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """ "We answer every customer enquiry within o" behind a sideways scroll bar, and the
+    Title field opened on the words at its end."""
+    long = "We answer every customer enquiry within one working day, guaranteed"
+    session.notify(session.store.add_key_message(long, cadence_days=7))
+    manager = _messages(qtbot, session, Recorder())
+    manager.resize(720, 520)
+    with qtbot.waitExposed(manager):
+        manager.show()
+    listed = manager.item_list
+    row = _listed(manager).index(long)
+    listed.setCurrentRow(row)
+    assert listed.horizontalScrollBar().maximum() == 0
+    rect = listed.visualItemRect(listed.item(row))
+    assert rect.width() <= listed.viewport().width()
+    assert rect.height() > listed.fontMetrics().height() * 1.5  # on two lines, whole
+    assert manager.title_edit.text() == long
+    assert manager.title_edit.cursorPosition() == 0
