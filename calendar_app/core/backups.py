@@ -30,6 +30,7 @@ from .errors import (
     CalendarFileError,
     NotKeptBeforeUpdate,
     StorageProblem,
+    after_colon,
     environment_errors,
     on_writing,
     os_problem_for,
@@ -165,11 +166,6 @@ def _copied_into(
         return target
     finally:
         remove_calendar_file(temp_name)
-
-
-def _after_colon(said: str) -> str:
-    """A sentence quoted after a colon: "The disk…" as "the disk…"."""
-    return f"t{said[1:]}" if said.startswith("The ") else said
 
 
 def _without_deleted_words(copy: str) -> None:
@@ -356,7 +352,7 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
         raise kind(
             f"{path} comes from an earlier release of Cadence, and no copy of it as it"
             f" was could be kept in {folder} before bringing it up to date:"
-            f" {_after_colon(str(problem))} It is left as it was; make room there (or let"
+            f" {after_colon(str(problem))} It is left as it was; make room there (or let"
             " Cadence write there) and open it again."
         ) from exc
     return kept
@@ -403,7 +399,7 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
         # Said as what it is: the calendar itself is saved, only its backup is missing.
         problem = os_problem_for(exc, str(folder)) if isinstance(exc, OSError) else exc
         raise BackupFailed(
-            f"No backup of the calendar could be kept: {_after_colon(str(problem))} The"
+            f"No backup of the calendar could be kept: {after_colon(str(problem))} The"
             " calendar itself is saved; Cadence tries again the next time it closes it."
         ) from exc
     # Its own backups, and those from before keys of any calendar of this name (one

@@ -113,6 +113,11 @@ _ENVIRONMENT_CODES = {
 }
 
 
+def after_colon(said: str) -> str:
+    """A sentence quoted after a colon: "The disk…" as "the disk…"."""
+    return f"t{said[1:]}" if said.startswith("The ") else said
+
+
 def to_its_backups() -> str:
     """The way on from a damaged calendar, said where no Help menu is at hand (the
     welcome screen, the command line): the folder its backups are kept in."""

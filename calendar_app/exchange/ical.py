@@ -2964,22 +2964,29 @@ class _Writer:
                 for post in imported[origin]
                 if post.recurrence_id not in made[origin]
             }
-            if len(stale) < len(arrived):
-                continue
             # (Those that went out move too, as a single event's post moved there does:
             # one of them stopped every other from moving, and each then had a twin
             # made, and the rest were cancelled, the key messages given here lost.)
-            if len(stale) > len(arrived) < 2:
+            moments = {_rid_moment(item.source[1] or ""): item for item in arrived}
+            if len(stale) <= len(moments):
+                # Each post finds its occurrence by one same step; the occurrences past
+                # them are new (a rule without end reaches further from a later start or
+                # a later day: none was paired, every post cancelled and made anew).
+                if len(stale) < 2 < len(moments) or not stale:
+                    continue
+                first = min(stale)
+                steps = sorted({moment - first for moment in moments}, key=abs)
+                step = next((d for d in steps if all(m + d in moments for m in stale)), None)
+                if step is not None:
+                    paired.update((moments[m + step].uid, post) for m, post in stale.items())
                 continue
-            moments = sorted(
-                ((_rid_moment(item.source[1] or ""), item) for item in arrived),
-                key=lambda pair: pair[0],
-            )
-            first = moments[0][0]
+            if len(moments) < 2:
+                continue  # a step read from one occurrence alone moves none
+            first = min(moments)
             steps = sorted({first - moment for moment in stale}, key=abs)
-            step = next((d for d in steps if all(m - d in stale for m, _ in moments)), None)
+            step = next((d for d in steps if all(m - d in stale for m in moments)), None)
             if step is not None:
-                paired.update((item.uid, stale[moment - step]) for moment, item in moments)
+                paired.update((item.uid, stale[moment - step]) for moment, item in moments.items())
         return paired
 
     @staticmethod

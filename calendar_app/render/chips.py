@@ -516,16 +516,19 @@ def _more_font(font: QFont) -> QFont:
 
 
 def _more_label(count: int, font: QFont, width: float) -> str:
-    """The label "+N more" where it fits in ``width`` (with its margins), else "+N"."""
-    label = f"+{count} more"
+    """The label "+N more" where it fits in ``width`` (with its margins), else "+N" (N
+    in the language's digits, as the day's number beside it)."""
+    number = in_language_digits(str(count))
+    label = f"+{number} more"
     if QFontMetricsF(_more_font(font)).horizontalAdvance(label) + 8 <= width:
         return label
-    return f"+{count}"
+    return f"+{number}"
 
 
 def more_width(count: int, font: QFont) -> float:
     """The least width a "+N" label is read whole in, its margins included."""
-    return QFontMetricsF(_more_font(font)).horizontalAdvance(f"+{count}") + 8
+    number = in_language_digits(str(count))
+    return QFontMetricsF(_more_font(font)).horizontalAdvance(f"+{number}") + 8
 
 
 def split_more(row: QRectF, count: int, font: QFont) -> tuple[QRectF, QRectF]:

@@ -390,9 +390,13 @@ class AgendaView(QWidget):
         """Make ``day`` current, loading its month if needed; the first post on it
         becomes the current row."""
         first, last = self.visible_range()
-        self._current = day
+        before, self._current = self._current, day
         if not first <= day <= last:
-            self._load_period()
+            try:
+                self._load_period()
+            except Exception:  # a month that will not read: the view stays where it was
+                self._current = before
+                raise
         self._move_to_day(day)
 
     def step(self, direction: int) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from .. import __version__
-from ..core.errors import CadenceError, CalendarFileError, StorageProblem
+from ..core.errors import CadenceError, CalendarFileError, StorageProblem, after_colon
 from ..core.store import CalendarStore
 from ..resources import app_icon
 from .dialogs import announce_error, show_error
@@ -269,9 +269,9 @@ def open_first_calendar(
                 # Which calendar it is said of, and not as a change kept from harm ("The
                 # calendar is busy…; Nothing was lost", the one named after it opened).
                 said = str(caught)
-                exc = CalendarFileError(
-                    f"{shown_path(candidate)} could not be opened: {said[:1].lower()}{said[1:]}"
-                )
+                if candidate.name not in said:
+                    said = f"{shown_path(candidate)} could not be opened: {after_colon(said)}"
+                exc = CalendarFileError(said)
             following = candidates[number] if number < len(candidates) else None
             if following is None and or_welcome:
                 show_error(None, exc, then="Cadence shows its welcome screen instead.")

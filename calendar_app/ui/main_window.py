@@ -1864,7 +1864,7 @@ class MainWindow(QMainWindow):
         short = [m for m in report.messages if m.status == "upcoming" and self._gap_ahead(m)]
         count = self.session.post_count()
         parts = [plural(count, "post")]
-        if not count:  # a new calendar: where the first post is written
+        if not count and not self.session.store.read_only:  # a new calendar: where to begin
             parts = ["No posts yet: double-click a day, or press N, to write the first"]
             if not self.session.channels():  # (the editor could not save it)
                 parts = ["No channels yet: add the ones you post on in Edit > Channels…"]

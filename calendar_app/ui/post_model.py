@@ -516,9 +516,9 @@ class _PostRows:
 
     def _reset(self) -> None:
         model = self._model()
+        posts = self._load()  # first: one that does not read leaves the rows as they were
         self._stale = False
         model.beginResetModel()
-        posts = self._load()
         self._ids = [p.id for p in posts]
         self._cache = {p.id: p for p in posts}
         self._rows = None
@@ -643,8 +643,13 @@ class AgendaModel(_PostRows, QAbstractTableModel):
 
     def set_range(self, first: date, last: date) -> None:
         """Show the posts from ``first`` to ``last`` (inclusive): a new period, a reset."""
+        before = self._first, self._last
         self._first, self._last = first, last
-        self._reset()
+        try:
+            self._reset()
+        except Exception:
+            self._first, self._last = before  # (the period whose rows are still shown)
+            raise
 
     def date_range(self) -> tuple[date, date]:
         return self._first, self._last

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QStackedWidget, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from calendar_app.core.errors import CadenceError
 from calendar_app.core.models import NewPost, Post, PostStatus, name_order
 from calendar_app.ui.agenda_view import TITLE_ROOM, AgendaView
 from calendar_app.ui.commands import (
@@ -774,3 +775,26 @@ def test_columns_stand_in_the_order_a_screen_reader_reads_them(view: AgendaView)
     header = view.table.horizontalHeader()
     assert [header.logicalIndex(v) for v in range(header.count())] == list(range(header.count()))
     assert AgendaModel.HEADERS[:3] == ("Date", "Time", "Title")
+
+
+def test_a_month_that_will_not_read_leaves_the_agenda_where_it_was(
+    view: AgendaView, session: CalendarSession
+) -> None:
+    """A post of January's another program spoiled: the agenda took itself to be on
+    January under December's rows (its model left half reset), and the next step went
+    on to February."""
+    view.set_current_date(date(2026, 12, 9))
+    rows = [p.id for p in shown_posts(view)]
+    before = (view.current_date(), view.visible_range(), view.period_title())
+    spoiled = next(
+        p
+        for p in session.store.all_posts()
+        if p.date and date(2027, 1, 1) <= p.date <= date(2027, 1, 31)
+    )
+    session.store.db.execute("PRAGMA ignore_check_constraints = ON")
+    session.store.db.execute("UPDATE posts SET status = 'sbheduled' WHERE id = ?", [spoiled.id])
+    for _ in range(2):
+        with pytest.raises(CadenceError):
+            view.step(1)
+        assert (view.current_date(), view.visible_range(), view.period_title()) == before
+        assert [p.id for p in shown_posts(view)] == rows

@@ -238,3 +238,19 @@ def test_quiet_text_reads_on_light_and_dark(base: str, text: str) -> None:
     quiet = quiet_text(QColor(base), QColor(text))
     assert contrast(quiet, QColor(base)) >= 4.5
     assert contrast(quiet, QColor(base)) < contrast(QColor(text), QColor(base))  # still quiet
+
+
+def test_a_day_s_more_label_counts_in_the_language_s_digits() -> None:
+    """Arabic's month read "+4" beside the day "٨" and its badge "١"."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from calendar_app.render.chips import _more_font, _more_label, more_width
+
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    try:
+        font = QFont()
+        assert _more_label(4, font, 1000) == "+٤ more"
+        assert _more_label(4, font, 10) == "+٤"
+        assert more_width(4, font) == QFontMetricsF(_more_font(font)).horizontalAdvance("+٤") + 8
+    finally:
+        QLocale.setDefault(QLocale.c())

@@ -2161,7 +2161,10 @@ def test_a_calendar_moved_and_changed_elsewhere_opened_where_it_is_now_says_the_
 ) -> None:
     """Changed by the command line at its new place, the calendar's backup as the window
     let it go was refused (not whole), and the window then backed up the closed
-    connection: an error the user could not act on, the window left on nothing."""
+    connection: an error the user could not act on, the window left on nothing. (Read
+    through the old name's files, the backup is whole or not as SQLite's memory of the
+    pages has it: either way the window opens the calendar where it is now, says
+    nothing else, and keeps a whole backup.)"""
     path = session.store.path
     channel = session.channels()[0]
     session.report_error = errors
@@ -5586,6 +5589,22 @@ def test_an_empty_calendar_says_where_to_begin_and_shows_no_lone_range_button(
         fresh = KeyMessage(0, "First message", "", 7, "#3366cc", TODAY, None, 0, False)
         session.push(AddKeyMessageCommand(session, fresh))
         qtbot.waitUntil(button.isVisible)
+        win.close()
+
+
+def test_an_empty_calendar_read_only_does_not_offer_to_write_a_post(
+    tmp_path: Path, settings: QSettings, qtbot: QtBot
+) -> None:
+    """Opened read-only, an empty calendar's status bar said to press N, whose editor
+    then said nothing could be saved."""
+    path = tmp_path / "bare.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        store.add_channel("LinkedIn")
+    with CalendarStore.open(path, read_only=True) as store:
+        win = MainWindow(CalendarSession(store, today=TODAY), settings)
+        qtbot.addWidget(win)
+        said = win.statusBar().currentMessage()
+        assert said.startswith("0 posts"), said
         win.close()
 
 

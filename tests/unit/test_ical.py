@@ -2126,6 +2126,53 @@ def test_a_series_split_in_google_moves_the_following_posts_it_made_here(
         assert (len(again.added), len(again.previous), again.withdrawn) == (0, 0, 0)
 
 
+@pytest.mark.parametrize("how", ["split", "all at once"])
+def test_a_series_without_end_moved_in_google_moves_its_posts_and_adds_those_past_them(
+    tmp_path: Path, how: str
+) -> None:
+    """Most of Google's series have no end: read up to a year from their first day (or
+    today), the part split off, or the file of a week later, reached further than the
+    posts imported before. None was paired: every post cancelled and made anew, untagged."""
+    with CalendarStore.create(tmp_path / "client.cadence", timezone="Europe/Paris") as store:
+        message = store.add_key_message("Made in Europe", starts_on=date(2026, 10, 1)).created[0]
+        options = ImportOptions(fallback_channel="LinkedIn", create_missing=True)
+        first_day = date(2026, 11, 1)
+        whole = tmp_path / "v1.ics"
+        whole.write_text(
+            SPLIT_HEAD.format(end="WKST=MO", stamp="20261101T000000Z") + "END:VCALENDAR\n"
+        )
+        import_ics(store, whole, options, no_progress, today=first_day)
+        posts = store.imported_occurrences("weekly-tip@google.com")
+        store.update_posts({p.id: {"message_ids": (message,)} for p in posts})
+        before = {p.id: p for p in store.all_posts()}
+        later = tmp_path / "v2.ics"
+        if how == "split":
+            head = SPLIT_HEAD.format(end="UNTIL=20261129T225959Z", stamp="20261103T000000Z")
+            later.write_text(head + SPLIT_TAIL.replace(";COUNT=4", "") + "END:VCALENDAR\n")
+            moved_from = date(2026, 11, 30)
+        else:
+            at_ten = SPLIT_HEAD.format(end="WKST=MO", stamp="20261103T000000Z")
+            later.write_text(
+                at_ten.replace("T090000", "T100000").replace("T093000", "T103000")
+                + "END:VCALENDAR\n"
+            )
+            moved_from = date(2026, 11, 2)
+        summary = import_ics(
+            store, later, options, no_progress, today=first_day + timedelta(days=7)
+        )
+        assert summary.withdrawn == 0
+        assert len(summary.added) >= 1  # the weeks past those read before
+        after = {p.id: p for p in store.all_posts()}
+        assert before.keys() <= after.keys()
+        for post_id in before:
+            post = after[post_id]
+            assert post.message_ids == (message,)
+            assert post.status != PostStatus.CANCELLED
+            assert post.time == (
+                time(10, 0) if post.date and post.date >= moved_from else time(9, 0)
+            )
+
+
 def test_a_series_moved_as_one_occurrence_is_taken_out_moves_the_others(
     tmp_path: Path,
 ) -> None:
