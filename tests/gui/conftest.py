@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -64,6 +64,16 @@ def demo_path(tmp_path: Path) -> Path:
     path = tmp_path / "demo.cadence"
     write_demo(path, today=TODAY)
     return path
+
+
+@pytest.fixture
+def american() -> Iterator[None]:
+    """The window's language American English (a 12-hour clock, weeks from Sunday)."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        yield
+    finally:
+        QLocale.setDefault(QLocale.c())
 
 
 @pytest.fixture

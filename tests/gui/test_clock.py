@@ -3,7 +3,6 @@ so (the United States), 24 elsewhere; exports keep 24 hours."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
 
@@ -31,15 +30,6 @@ from calendar_app.ui.session import CalendarSession
 from calendar_app.ui.week_view import WeekView
 
 US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-
-
-@pytest.fixture
-def american() -> Iterator[None]:
-    QLocale.setDefault(US)
-    try:
-        yield
-    finally:
-        QLocale.setDefault(QLocale.c())
 
 
 def plain(text: str) -> str:

@@ -1968,24 +1968,21 @@ def _type_signs(edit: QWidget, typed: str) -> None:
         ("9", time(9, 0)),
     ],
 )
+@pytest.mark.usefixtures("american")
 def test_the_time_field_tells_the_time_on_a_twelve_hour_clock_where_the_language_does(
     qtbot: QtBot, session: CalendarSession, typed: str, expected: time
 ) -> None:
     """In the United States the field said "18:30" for a post the user reads at 6:30 PM;
     typed either way, the time is the same."""
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    try:
-        editor, edit = _time_field(qtbot, session)
-        assert edit.text().replace("\u202f", " ") == "9:00 AM"
-        edit.setFocus()
-        qtbot.waitUntil(edit.hasFocus)
-        _type_signs(edit, typed)
-        assert editor.chosen_time() == expected
-        hour = expected.hour % 12 or 12
-        half = "AM" if expected.hour < 12 else "PM"
-        assert edit.text().replace("\u202f", " ") == f"{hour}:{expected.minute:02d} {half}"
-    finally:
-        QLocale.setDefault(QLocale.c())
+    editor, edit = _time_field(qtbot, session)
+    assert edit.text().replace("\u202f", " ") == "9:00 AM"
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    _type_signs(edit, typed)
+    assert editor.chosen_time() == expected
+    hour = expected.hour % 12 or 12
+    half = "AM" if expected.hour < 12 else "PM"
+    assert edit.text().replace("\u202f", " ") == f"{hour}:{expected.minute:02d} {half}"
 
 
 @OFFSCREEN_POPUPS
@@ -2002,19 +1999,16 @@ def test_the_time_field_tells_the_time_on_a_twelve_hour_clock_where_the_language
         ("0:30", time(0, 30)),  # a 24-hour time, as typed (it made half past noon)
     ],
 )
+@pytest.mark.usefixtures("american")
 def test_an_hour_typed_on_a_twelve_hour_clock_stays_in_the_half_of_the_day_shown(
     qtbot: QtBot, session: CalendarSession, typed: str, expected: time
 ) -> None:
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    try:
-        editor, edit = _time_field(qtbot, session)
-        edit.setTime(QTime(14, 0))
-        edit.setFocus()
-        qtbot.waitUntil(edit.hasFocus)
-        _type_signs(edit, typed)
-        assert editor.chosen_time() == expected
-    finally:
-        QLocale.setDefault(QLocale.c())
+    editor, edit = _time_field(qtbot, session)
+    edit.setTime(QTime(14, 0))
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    _type_signs(edit, typed)
+    assert editor.chosen_time() == expected
 
 
 @OFFSCREEN_POPUPS
@@ -2029,23 +2023,20 @@ def test_an_hour_typed_on_a_twelve_hour_clock_stays_in_the_half_of_the_day_shown
     ],
 )
 @pytest.mark.parametrize("reached", ["tab", "click on the minutes"])
+@pytest.mark.usefixtures("american")
 def test_an_hour_and_its_half_of_the_day_typed_without_minutes_is_on_the_hour(
     qtbot: QtBot, session: CalendarSession, typed: str, expected: time, reached: str
 ) -> None:
     """ "6pm" typed over 3:30 PM made 6:30 PM."""
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    try:
-        editor, edit = _time_field(qtbot, session)
-        edit.setTime(QTime(15, 30))
-        if reached == "tab":
-            edit.setFocus()
-            qtbot.waitUntil(edit.hasFocus)
-        else:
-            _click_time(qtbot, edit, "3:3")
-        _type_signs(edit, typed)
-        assert editor.chosen_time() == expected
-    finally:
-        QLocale.setDefault(QLocale.c())
+    editor, edit = _time_field(qtbot, session)
+    edit.setTime(QTime(15, 30))
+    if reached == "tab":
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+    else:
+        _click_time(qtbot, edit, "3:3")
+    _type_signs(edit, typed)
+    assert editor.chosen_time() == expected
 
 
 @OFFSCREEN_POPUPS
@@ -2053,49 +2044,43 @@ def test_an_hour_and_its_half_of_the_day_typed_without_minutes_is_on_the_hour(
     ("typed", "expected"),
     [("9:15 PM", time(21, 15)), ("10:20 AM", time(10, 20)), ("17:30", time(17, 30))],
 )
+@pytest.mark.usefixtures("american")
 def test_a_time_typed_with_shift_as_a_keyboard_sends_it_is_that_time(
     qtbot: QtBot, session: CalendarSession, typed: str, expected: time
 ) -> None:
     """A real keyboard sends Shift on its own before ":" or "P": the field took it for a
     key that moves, began typing anew, and "9:15 PM" made 3:00 PM."""
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    try:
-        editor, edit = _time_field(qtbot, session)
-        edit.setFocus()
-        qtbot.waitUntil(edit.hasFocus)
-        shift = Qt.KeyboardModifier.ShiftModifier
-        for sign in typed:
-            shifted = sign == ":" or sign.isupper()
-            if shifted:
-                press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, shift)
-                QApplication.sendEvent(edit, press)
-            modifiers = shift if shifted else Qt.KeyboardModifier.NoModifier
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(edit, QKeyEvent(kind, Qt.Key.Key_unknown, modifiers, sign))
-            if shifted:
-                release = QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Shift, shift)
-                QApplication.sendEvent(edit, release)
-        assert editor.chosen_time() == expected
-    finally:
-        QLocale.setDefault(QLocale.c())
+    editor, edit = _time_field(qtbot, session)
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for sign in typed:
+        shifted = sign == ":" or sign.isupper()
+        if shifted:
+            press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, shift)
+            QApplication.sendEvent(edit, press)
+        modifiers = shift if shifted else Qt.KeyboardModifier.NoModifier
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(edit, QKeyEvent(kind, Qt.Key.Key_unknown, modifiers, sign))
+        if shifted:
+            release = QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Shift, shift)
+            QApplication.sendEvent(edit, release)
+    assert editor.chosen_time() == expected
 
 
 @OFFSCREEN_POPUPS
+@pytest.mark.usefixtures("american")
 def test_an_hour_typed_alone_keeps_the_minutes_shown(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
     """Only the hour changed: 6 over 3:30 PM is 6:30 PM (no half of the day said)."""
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    try:
-        editor, edit = _time_field(qtbot, session)
-        edit.setTime(QTime(15, 30))
-        edit.setFocus()
-        qtbot.waitUntil(edit.hasFocus)
-        _type_signs(edit, "6")
-        qtbot.keyClick(edit, Qt.Key.Key_Tab)
-        assert editor.chosen_time() == time(18, 30)
-    finally:
-        QLocale.setDefault(QLocale.c())
+    editor, edit = _time_field(qtbot, session)
+    edit.setTime(QTime(15, 30))
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    _type_signs(edit, "6")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert editor.chosen_time() == time(18, 30)
 
 
 @OFFSCREEN_POPUPS

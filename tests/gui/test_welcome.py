@@ -1120,25 +1120,30 @@ def test_a_calendar_with_a_value_damaged_still_lets_cadence_start(
     assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
 
 
-def test_a_calendar_damaged_inside_asked_for_by_name_opens_the_last_one_instead(
+@pytest.mark.parametrize("trouble", ["gone", "damaged inside"])
+def test_a_calendar_asked_for_that_fails_opens_the_last_one_not_the_demo(
     settings: QSettings,
     demo_path: Path,
     tmp_path: Path,
     qapp: QApplication,
     said: list[str],
+    trouble: str,
 ) -> None:
-    """`cadence damaged.cadence`: the demo opened instead, and became the calendar every
-    start after opened, the user's own left behind."""
+    """A stale file double-clicked, or `cadence damaged.cadence`: the demo opened, and
+    became where the user left off (it opened at every start after, not their own)."""
     own = tmp_path / "Bäckerei Müller.cadence"
     write_demo(own, today=TODAY)
-    damage_inside(demo_path)
     settings.setValue(WELCOME_SHOWN, True)
     settings.setValue("lastFile", str(own))
-    assert run_window(demo_path, quit_after_ms=0, settings=settings) == 0
-    assert said == [
-        f"The calendar file {demo_path} is damaged; {to_its_backups()} Cadence opens the"
-        f" calendar open last time, {own}, instead."
-    ]
+    if trouble == "gone":
+        asked = tmp_path / "gone.cadence"
+        first = f"There is no calendar at {asked}."
+    else:
+        asked = demo_path
+        damage_inside(demo_path)
+        first = f"The calendar file {demo_path} is damaged; {to_its_backups()}"
+    assert run_window(asked, quit_after_ms=0, settings=settings) == 0
+    assert said == [f"{first} Cadence opens the calendar open last time, {own}, instead."]
     assert Path(str(settings.value("lastFile"))) == own
 
 
@@ -1289,27 +1294,6 @@ def test_when_the_default_calendar_is_damaged_too_the_welcome_screen_opens(
     assert welcomed == [True]
     assert said == [f"The calendar file {default} is damaged; {to_its_backups()}"]
     assert Path(str(settings.value("lastFile"))) == sound
-
-
-def test_a_calendar_asked_for_that_is_gone_opens_the_last_one_not_the_demo(
-    settings: QSettings,
-    demo_path: Path,
-    data: Path,
-    tmp_path: Path,
-    qapp: QApplication,
-    said: list[str],
-) -> None:
-    """A stale file double-clicked: the demo opened, and became where the user left
-    off (it opened at every start after, not their calendar)."""
-    settings.setValue(WELCOME_SHOWN, True)
-    settings.setValue("lastFile", str(demo_path))
-    gone = tmp_path / "gone.cadence"
-    assert run_window(gone, quit_after_ms=0, settings=settings) == 0
-    assert said == [
-        f"There is no calendar at {gone}. Cadence opens the calendar open last time,"
-        f" {demo_path}, instead."
-    ]
-    assert Path(str(settings.value("lastFile"))) == demo_path
 
 
 def test_when_the_default_calendar_does_not_open_the_welcome_screen_opens(
