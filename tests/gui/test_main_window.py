@@ -3215,6 +3215,31 @@ def test_a_status_set_on_an_occurrence_asks_which_of_its_series(
     assert session.undo_stack.count() == steps
 
 
+def test_a_status_an_occurrence_and_the_rest_to_come_have_already_changes_nothing(
+    window: MainWindow, scope_answers: ScopeAnswers
+) -> None:
+    """Scheduled given to a scheduled occurrence, the others to come scheduled and those
+    before published: asked which, "This and following" added "Set 0 posts to
+    Scheduled" and split the series."""
+    session = window.session
+    repeating = next(
+        p
+        for p in session.posts_between(TODAY + timedelta(days=1), TODAY + timedelta(days=30))
+        if p.series_id is not None and p.status == PostStatus.SCHEDULED
+    )
+    series = session.store.series_posts(repeating.series_id)
+    assert {p.status for p in series} <= {PostStatus.SCHEDULED, PostStatus.PUBLISHED}
+    assert PostStatus.PUBLISHED in {p.status for p in series}  # (else it shows nothing)
+    window.set_view(2)
+    window.agenda_view.select_posts([repeating.id])
+    steps = session.undo_stack.count()
+    scope_answers.answer = "following"
+    assert not window.set_status(PostStatus.SCHEDULED)
+    assert scope_answers.asked == []
+    assert session.undo_stack.count() == steps
+    assert session.store.series_posts(repeating.series_id) == series  # not split
+
+
 def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None:
     session = window.session
     post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
