@@ -846,7 +846,8 @@ class QuarterHourTimeEdit(QTimeEdit):
             typed = str(digit)  # the part begins again
         value, now = int(typed), self.time()
         if on_hour:
-            self.setTime(QTime(self._in_half(value, now.hour()), now.minute()))
+            hour = self._in_half(value, now.hour(), padded=typed.startswith("0"))
+            self.setTime(QTime(hour, now.minute()))
         else:
             self.setTime(QTime(now.hour(), value))
         self.setCurrentSection(hour_part if on_hour else QDateTimeEdit.Section.MinuteSection)
@@ -868,14 +869,18 @@ class QuarterHourTimeEdit(QTimeEdit):
             if len(self._run) >= 3:
                 self._run_as_time()
 
-    def _in_half(self, typed: int, shown: int) -> int:
+    def _in_half(self, typed: int, shown: int, *, padded: bool = False) -> int:
         """The hour of the day an hour typed stands for: in the half of the day said
         before it ("午後6": 18), or, where the field shows a 12-hour clock, in the half
-        it shows (3 typed into "2:00 PM" is 3 PM: it made 3 AM); else as typed."""
+        it shows (3 typed into "2:00 PM" is 3 PM: it made 3 AM), but for one ``padded``
+        with a zero, a 24-hour hour ("09" is 9 AM wherever the field was clicked: it was
+        9 PM typed into the minutes of "5:45 PM"); else as typed."""
         if self._half_first == "pm" and typed < 12:
             return typed + 12
         if self._half_first == "am" and typed == 12:
             return 0
+        if padded:
+            return typed
         # (0 is no hour of a 12-hour clock: "0:30" is half past midnight, as typed.)
         if 1 <= typed <= 12 and not self._half_first and "ap" in self.displayFormat().casefold():
             return typed % 12 + (12 if shown >= 12 else 0)
@@ -885,7 +890,8 @@ class QuarterHourTimeEdit(QTimeEdit):
         """Digits typed into the minutes before an hour, a separator or "PM" after them:
         they were the hour ("17:30" typed where the minutes were clicked)."""
         if self._run and int(self._run) <= 23:
-            hour = self._in_half(int(self._run), self.time().hour())
+            padded = len(self._run) == 2 and self._run.startswith("0")
+            hour = self._in_half(int(self._run), self.time().hour(), padded=padded)
             self.setTime(QTime(hour, self._minutes_before))
             self._hour_typed = True
             self._minutes_typed = False
@@ -897,7 +903,8 @@ class QuarterHourTimeEdit(QTimeEdit):
         hour = run[:2] if int(run[:2]) <= 23 else run[:1]
         rest = run[len(hour) :][:2]
         minute = int(rest) if int(rest) <= 59 else self._minutes_before
-        self.setTime(QTime(self._in_half(int(hour), self.time().hour()), minute))
+        padded = len(hour) == 2 and hour.startswith("0")
+        self.setTime(QTime(self._in_half(int(hour), self.time().hour(), padded=padded), minute))
         self.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
         self._hour_typed = True
         self._minutes_typed = bool(rest)

@@ -2040,6 +2040,22 @@ def test_an_hour_and_its_half_of_the_day_typed_without_minutes_is_on_the_hour(
 
 
 @OFFSCREEN_POPUPS
+@pytest.mark.usefixtures("american")
+@pytest.mark.parametrize("typed", ["0915", "09:15", "09.15"])
+@pytest.mark.parametrize("clicked", ["5", "5:4"])  # the hour, the minutes of "5:45 PM"
+def test_an_hour_with_a_leading_zero_is_a_24_hour_hour_wherever_clicked(
+    qtbot: QtBot, session: CalendarSession, typed: str, clicked: str
+) -> None:
+    """ "0915" over 5:45 PM made 9:15 AM clicked on the hour, 9:15 PM on the minutes."""
+    editor, edit = _time_field(qtbot, session)
+    edit.setTime(QTime(17, 45))
+    _click_time(qtbot, edit, clicked)
+    _type_signs(edit, typed)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert editor.chosen_time() == time(9, 15)
+
+
+@OFFSCREEN_POPUPS
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [("9:15 PM", time(21, 15)), ("10:20 AM", time(10, 20)), ("17:30", time(17, 30))],

@@ -3227,7 +3227,9 @@ def test_a_status_an_occurrence_and_the_rest_to_come_have_already_changes_nothin
         for p in session.posts_between(TODAY + timedelta(days=1), TODAY + timedelta(days=30))
         if p.series_id is not None and p.status == PostStatus.SCHEDULED
     )
-    series = session.store.series_posts(repeating.series_id)
+    series_id = repeating.series_id
+    assert series_id is not None
+    series = session.store.series_posts(series_id)
     assert {p.status for p in series} <= {PostStatus.SCHEDULED, PostStatus.PUBLISHED}
     assert PostStatus.PUBLISHED in {p.status for p in series}  # (else it shows nothing)
     window.set_view(2)
@@ -3237,7 +3239,7 @@ def test_a_status_an_occurrence_and_the_rest_to_come_have_already_changes_nothin
     assert not window.set_status(PostStatus.SCHEDULED)
     assert scope_answers.asked == []
     assert session.undo_stack.count() == steps
-    assert session.store.series_posts(repeating.series_id) == series  # not split
+    assert session.store.series_posts(series_id) == series  # not split
 
 
 def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None:
