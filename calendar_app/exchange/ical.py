@@ -2972,8 +2972,8 @@ class _Writer:
                 # Each post finds its occurrence by one same step; the occurrences past
                 # them are new (a rule without end reaches further from a later start or
                 # a later day: none was paired, every post cancelled and made anew).
-                if len(stale) < 2 < len(moments) or not stale:
-                    continue
+                if not stale or len(stale) < 2 <= len(moments):
+                    continue  # a step read from one post alone moves none
                 first = min(stale)
                 steps = sorted({moment - first for moment in moments}, key=abs)
                 step = next((d for d in steps if all(m + d in moments for m in stale)), None)

@@ -2075,7 +2075,11 @@ class PostEditor(QDialog):
         rule = self.repeat_rule()
         assert rule is not None
         assert first is not None
-        days = recurrence.occurrences(rule, first)
+        try:
+            days = recurrence.occurrences(rule, first)
+        except InvalidInput as exc:  # (said here too before a title is typed: the form's
+            self.repeat_summary.setText(str(exc))  # faults wait for one)
+            return
         if not days:
             self.repeat_summary.setText("These choices make no posts.")
             return
@@ -2092,7 +2096,11 @@ class PostEditor(QDialog):
             span += f"; months without a day {first.day} are skipped"
         if self._changing_repeat:
             assert self.post is not None
-            text = _plan_text(self._repeat_plan(rule), span)
+            try:
+                text = _plan_text(self._repeat_plan(rule), span)
+            except InvalidInput as exc:
+                self.repeat_summary.setText(str(exc))
+                return
         elif len(days) == 1:  # saved as a plain post (no series of one)
             text = f"One post, which does not repeat: {span}"
         elif self.post is None:

@@ -643,6 +643,20 @@ def test_the_editor_grows_when_the_count_takes_a_second_line(
     assert bar.maximum() == 0  # everything still in sight
 
 
+def test_a_repeat_the_calendar_cannot_hold_is_said_before_a_title_is_typed(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """With no title yet, a repeat running past 2999 raised out of the form (the rule is
+    checked once the title is there), the summary blank."""
+    editor = _editor(qtbot, session, day=date(2999, 6, 1))
+    editor.repeat_combo.setCurrentIndex(editor.repeat_combo.findData("MONTHLY"))
+    editor.interval_spin.setValue(99)
+    editor.count_radio.setChecked(True)
+    editor.count_spin.setValue(6)
+    assert "past 2999" in editor.repeat_summary.text()
+    assert not editor.ok_button.isEnabled()
+
+
 @OFFSCREEN_POPUPS
 def test_a_repeat_s_summary_shows_before_the_title_and_the_editor_grows_for_it(
     qtbot: QtBot, session: CalendarSession

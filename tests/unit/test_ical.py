@@ -2173,6 +2173,23 @@ def test_a_series_without_end_moved_in_google_moves_its_posts_and_adds_those_pas
             )
 
 
+def test_one_post_of_a_series_is_no_step_to_move_it_by(tmp_path: Path) -> None:
+    """A series of one occurrence, then of two at 10:00: one post gives no step to read
+    (it was paired with the nearest): it is withdrawn, the two come in."""
+    with CalendarStore.create(tmp_path / "client.cadence", timezone="Europe/Paris") as store:
+        options = ImportOptions(fallback_channel="LinkedIn", create_missing=True)
+        once = tmp_path / "v1.ics"
+        once.write_text(
+            SPLIT_HEAD.format(end="COUNT=1", stamp="20261101T000000Z") + "END:VCALENDAR\n"
+        )
+        import_ics(store, once, options, no_progress, today=TODAY)
+        twice = tmp_path / "v2.ics"
+        later = SPLIT_HEAD.format(end="COUNT=2", stamp="20261103T000000Z")
+        twice.write_text(later.replace("T090000", "T100000") + "END:VCALENDAR\n")
+        summary = import_ics(store, twice, options, no_progress, today=TODAY)
+        assert (len(summary.added), summary.withdrawn) == (2, 1)
+
+
 def test_a_series_moved_as_one_occurrence_is_taken_out_moves_the_others(
     tmp_path: Path,
 ) -> None:
