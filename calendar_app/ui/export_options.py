@@ -135,6 +135,11 @@ class ExportOptionsDialog(QDialog):
             [(m.id, m.title + (" (archived)" if m.archived else "")) for m in messages],
             unchecked=self._retired | others,
         )
+        # One height for both lists: their All and None buttons side by side (six
+        # channels over five key messages set them at two heights).
+        tallest = max(self.channels.maximumHeight(), self.messages.maximumHeight())
+        for checklist in (self.channels, self.messages):
+            checklist.setFixedHeight(tallest)
         lists = QHBoxLayout()
         channels_box = QGroupBox("Channels")
         channels_layout = QVBoxLayout(channels_box)

@@ -615,3 +615,22 @@ def test_the_days_hint_names_what_is_made(
     dialog = open_dialog(session, fmt, qtbot)
     hints = [label.text() for label in dialog.findChildren(QLabel)]
     assert f"{said} covers these days." in hints
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize("fmt", ["pdf", "html", "csv"])
+def test_the_lists_all_and_none_buttons_stand_side_by_side(
+    session: CalendarSession, qtbot: QtBot, fmt: str
+) -> None:
+    """Six channels over five key messages put their All and None buttons at two
+    heights, an empty strip under the shorter list."""
+    assert len(session.channels()) != len(session.key_messages())  # (else it shows nothing)
+    dialog = open_dialog(session, fmt, qtbot)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    tops = {
+        button.mapTo(dialog, button.rect().topLeft()).y()
+        for button in dialog.findChildren(QPushButton)
+        if button.text().replace("&", "") in ("All", "None")
+    }
+    assert len(tops) == 1, tops
