@@ -3114,6 +3114,24 @@ class CalendarStore:
         )
         return new_id
 
+    def occurrences_changing(self, post_id: int, changes: PostChanges, scope: Scope) -> list[Post]:
+        """The posts :meth:`update_occurrences` would change with ``changes`` (its date
+        and time aside): the occurrence and those of its series ``scope`` takes in, less
+        the others that went out when it takes their status away (they keep theirs)."""
+        post = self.post(post_id)
+        if post.series_id is None or scope == "this":
+            return [post] if _changing([post], {post.id: changes}) else []
+        unpublishing = changes.get("status", PostStatus.PUBLISHED) != PostStatus.PUBLISHED
+        fields = {k: v for k, v in changes.items() if k not in ("date", "time")}
+        members = [
+            m
+            for m in self.series_posts(post.series_id)
+            if (scope == "all" or _occ(m) >= _occ(post))
+            and not (unpublishing and m.status == PostStatus.PUBLISHED and m.id != post.id)
+        ]
+        changing = _changing(members, {m.id: _for_occurrence(fields, m) for m in members})
+        return [m for m in members if m.id in changing]
+
     def update_occurrences(self, post_id: int, changes: PostChanges, scope: Scope) -> ChangeSet:
         """Edit an occurrence of a recurring post: this one, this and following, or all.
 
@@ -3137,6 +3155,12 @@ class CalendarStore:
                 raise InvalidInput("Only one occurrence at a time can go back to the backlog.")
             if post.date is not None and new_day != post.date:
                 shift = new_day - post.date
+        if (
+            shift is None
+            and "time" not in changes
+            and not self.occurrences_changing(post_id, changes, scope)
+        ):
+            return ChangeSet()  # nothing in scope changes: no split, no one leaves it
         old_series = post.series_id
         with environment_errors(self.path), self.db.atomic():
             left = ChangeSet()

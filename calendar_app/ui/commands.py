@@ -552,8 +552,11 @@ def status_command(
     edits: dict[int, PostChanges] = {
         p.id: {"status": status} for p in posts if p.status != status or scope != "this"
     }
-    if scope != "this" and not any(_status_changes(session, p, status, scope) for p in posts):
-        return None  # (a step of nothing split the series all the same)
+    store = session.store
+    if scope != "this" and not any(
+        store.occurrences_changing(p.id, {"status": status}, scope) for p in posts
+    ):
+        return None
     if not edits:
         return None
     if scope != "this":  # its text counts the occurrences it changed
@@ -577,26 +580,6 @@ def series_scope(
     return "this"
 
 
-def _status_changes(
-    session: CalendarSession, post: Post, status: PostStatus, scope: Scope
-) -> list[Post]:
-    """The posts that giving ``post`` ``status`` for ``scope`` would change: it, and the
-    occurrences of its series that scope takes in (this one and the following, or all),
-    but those that went out, which keep theirs."""
-    changed = [post] if post.status != status else []
-    if scope == "this" or post.series_id is None:
-        return changed
-    own = post.occurrence or post.date
-    return changed + [
-        other
-        for other in session.store.series_posts(post.series_id)
-        if other.id != post.id
-        and other.status not in (status, PostStatus.PUBLISHED)
-        and (scope == "all" or own is None or (other.occurrence or other.date or own) >= own)
-        and (other.date is not None or status not in DATED_ONLY)
-    ]
-
-
 def set_posts_status(
     session: CalendarSession, parent: QWidget | None, post_ids: Sequence[int], status: PostStatus
 ) -> bool:
@@ -615,7 +598,8 @@ def set_posts_status(
         # An occurrence asks which, unless no other occurrence would change (those gone
         # out stay as they went): the answer changed nothing, yet split the series.
         others = len(posts) == 1 and any(
-            other.id != posts[0].id for other in _status_changes(session, posts[0], status, "all")
+            other.id != posts[0].id
+            for other in session.store.occurrences_changing(posts[0].id, {"status": status}, "all")
         )
         if all(p.status == status for p in posts) and not others:
             return False  # nothing it could change: not asked which

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from calendar_app.core import recurrence
 from calendar_app.core.errors import InvalidInput, NotFound
-from calendar_app.core.models import NewPost, Post, PostStatus, Series
+from calendar_app.core.models import ChangeSet, NewPost, Post, PostStatus, Series
 from calendar_app.core.store import CalendarStore, PostChanges, Scope
 
 Adder = Callable[..., int]
@@ -2147,3 +2147,21 @@ def test_all_occurrences_left_on_record_are_said_changed_and_not_landed_on(
     )
     store.update_occurrences(posts[3].id, {"status": PostStatus.PUBLISHED}, "all")
     assert [p.id for p in store.series_posts(series_id)] == [p.id for p in posts]
+
+
+def test_an_edit_of_the_following_occurrences_that_changes_nothing_leaves_the_series_whole(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    """ "Scheduled" for the following ones, all scheduled already: the series was split
+    there all the same (and, for all, those that went out left it)."""
+    series_id, posts = weekly
+    store.update_post(posts[0].id, {"status": PostStatus.PUBLISHED})
+    before = store.series_posts(series_id)
+    for scope in ("following", "all"):
+        assert store.occurrences_changing(posts[3].id, {"status": posts[3].status}, scope) == []
+        assert store.update_occurrences(posts[3].id, {"status": posts[3].status}, scope) == (
+            ChangeSet()
+        )
+        assert store.series_posts(series_id) == before
+    changing = store.occurrences_changing(posts[3].id, {"status": PostStatus.DRAFT}, "all")
+    assert [p.id for p in changing] == [p.id for p in posts[1:]]  # the published one keeps its
