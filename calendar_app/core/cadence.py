@@ -128,11 +128,15 @@ class MessageCadence:
     channels: tuple[ChannelCadence, ...]
     """One entry per channel passed to :func:`analyse`, in that order."""
 
-    def is_overdue_on(self, day: date) -> bool:
-        """True when ``day`` lies inside one of the gaps."""
+    def gap_on(self, day: date) -> Gap | None:
+        """The gap ``day`` lies inside, if any."""
         gaps = self.gaps
         i = bisect_right(gaps, day, key=_gap_start)
-        return i > 0 and gaps[i - 1].end >= day
+        return gaps[i - 1] if i > 0 and gaps[i - 1].end >= day else None
+
+    def is_overdue_on(self, day: date) -> bool:
+        """True when ``day`` lies inside one of the gaps."""
+        return self.gap_on(day) is not None
 
 
 @dataclass(frozen=True, slots=True)

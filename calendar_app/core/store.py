@@ -340,14 +340,8 @@ def _parse_ids(text: str) -> tuple[int, ...]:
 _DATES = _Parsed(date.fromisoformat, None, "a date")
 _TIMES = _Parsed(time.fromisoformat, None, "a time")
 _ID_LISTS = _Parsed(_parse_ids, (), "a list of key messages")
+_KINDS = _Parsed(CampaignKind, None, "a kind of campaign")
 _STATUSES = {s.value: s for s in PostStatus}
-
-
-def _kind_read(text: str) -> CampaignKind:
-    try:
-        return CampaignKind(text)
-    except ValueError:
-        raise _Unreadable(text, "a kind of campaign") from None
 
 
 def _day(text: str | None) -> date | None:
@@ -1342,7 +1336,7 @@ class CalendarStore:
     @_said_of_the_file
     def campaigns(self) -> list[Campaign]:
         campaigns = [
-            Campaign(r[0], r[1], _kind_read(r[2]), _day(r[3]), _day(r[4]), r[5])
+            Campaign(r[0], r[1], _KINDS[r[2]], _day(r[3]), _day(r[4]), r[5])
             for r in self.read("SELECT id, name, kind, starts_on, ends_on, color FROM campaigns")
         ]
         return sorted(
@@ -1659,6 +1653,7 @@ class CalendarStore:
 
     # -- reading posts ------------------------------------------------------
 
+    @_said_of_the_file
     def _posts(self, where: str, params: Sequence[Any] = (), order: str = "") -> list[Post]:
         # SQLite sorts NULL first: untimed posts lead their day, as the views want,
         # and the (date, time) index gives this order without a sort.
@@ -1666,8 +1661,8 @@ class CalendarStore:
         rows = self.read(f"SELECT {_POST_COLUMNS} FROM posts p {where} {order}", params)
         try:
             return [_post_from_row(r) for r in rows]
-        except _Unreadable as exc:  # said with the file's name (the window's start, a merge)
-            raise _Unreadable(exc.text, exc.what, self.path) from exc
+        except _Unreadable:
+            raise  # (said with the file's name by :func:`_said_of_the_file`)
         except (ValueError, TypeError, KeyError) as exc:
             # Only another program could have written it: Cadence's own writes are checked.
             raise CalendarFileError(

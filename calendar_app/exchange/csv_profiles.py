@@ -1011,7 +1011,7 @@ def _read_records(text: str) -> _Table:
             "The file is empty; a CSV file for Cadence starts with a line naming its "
             f"columns: {','.join(GENERIC_COLUMNS)}."
         )
-    uid = next((i for i, name in enumerate(header) if name.strip().casefold() == "uid"), None)
+    uid = next((i for i, name in enumerate(header) if _column_key(name) == "uid"), None)
     last = records[-1] if records else []
     if (
         uid is not None

@@ -630,9 +630,9 @@ ul.chips { list-style: none; margin: 0; padding: 0; display: flex; flex-directio
   align-items: flex-start; }
 .chip .text { flex: 1 1 auto; min-width: 0; display: -webkit-box; -webkit-box-orient: vertical;
   -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden; }
-.chip time, .agenda time { font-weight: 700; color: var(--muted); margin-right: 3px;
+.chip time, .agenda time { font-weight: 700; color: var(--muted);
   font-variant-numeric: tabular-nums; white-space: nowrap; }
-.chip time { margin-right: 0; }
+.agenda time { margin-right: 3px; }
 .chip .dots { display: inline-flex; gap: 2px; flex: none; padding-top: 3px; }
 .chip .dots .dot { width: 7px; height: 7px; box-shadow: 0 0 0 1px #fff; }
 .chip .more-dots { font-size: 10px; line-height: 7px; color: #6b7280; }

@@ -261,6 +261,12 @@ def hint_label(text: str, *, wrap: bool = True) -> QLabel:
     return label
 
 
+def date_text(day: date) -> str:
+    """A day in :func:`date_format`, in the language (``QDate.toString`` writes English
+    with Latin digits)."""
+    return QLocale().toString(qdate(day), date_format())
+
+
 def date_format() -> str:
     """The locale's long date format, shortened: "Wed, 18 Nov 2026" or "Wed, Nov 18, 2026"."""
     fmt = QLocale().dateFormat(QLocale.FormatType.LongFormat)
@@ -2083,10 +2089,9 @@ class PostEditor(QDialog):
         if not days:
             self.repeat_summary.setText("These choices make no posts.")
             return
-        fmt, locale = date_format(), QLocale()  # (QDate.toString writes English, Latin digits)
-        span = locale.toString(qdate(days[0]), fmt)
+        span = date_text(days[0])
         if len(days) > 1:
-            span += " – " + locale.toString(qdate(days[-1]), fmt)
+            span += " – " + date_text(days[-1])
         made = recurrence.as_made(rule, days)
         if made != recurrence.normalise(rule):
             span += f" (a series stops at {recurrence.MAX_OCCURRENCES} posts)"
@@ -2125,7 +2130,6 @@ class PostEditor(QDialog):
         """A word on the first of ``days`` the clocks go forward on at ``at``, and on the
         first they go back on, each with how many more nights alike (the day the post is
         on has :attr:`clock_hint`); empty where none."""
-        fmt = date_format()
         forward: list[tuple[date, time]] = []
         back: list[date] = []
         for day in days:
@@ -2143,13 +2147,13 @@ class PostEditor(QDialog):
         if forward:
             day, later = forward[0]
             said.append(
-                f"On {QLocale().toString(qdate(day), fmt)} the clocks go forward:"
+                f"On {date_text(day)} the clocks go forward:"
                 f" {clock_text(at)} does"
                 f" not exist, so that post goes out at {clock_text(later)}.{more(len(forward))}"
             )
         if back:
             said.append(
-                f"On {QLocale().toString(qdate(back[0]), fmt)} the clocks go back:"
+                f"On {date_text(back[0])} the clocks go back:"
                 f" {clock_text(at)} comes"
                 f" twice, and that post goes out at the first.{more(len(back))}"
             )

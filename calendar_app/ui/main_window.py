@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, cast
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
-    QLocale,
     QObject,
     QPoint,
     QRect,
@@ -970,7 +969,7 @@ class MainWindow(QMainWindow):
         """Enter in the search box: show the next dated post that matches, in whatever
         month it is (Shift+Enter: the one before), and count them in the status bar.
         False when nothing matches."""
-        from .editor import date_format, elide, qdate
+        from .editor import date_text, elide
 
         self._apply_search()  # what is typed, without waiting for the pause
         filters = self.session.filters
@@ -1013,7 +1012,7 @@ class MainWindow(QMainWindow):
                 8000,
             )
             return True
-        when = QLocale().toString(qdate(when_day), date_format())
+        when = date_text(when_day)
         self.statusBar().showMessage(
             f"{index + 1} of {len(found)}: '{elide(post.title)}', {when}", 8000
         )
@@ -1754,10 +1753,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         message = self.session.key_message(message_id)
         today = self.session.today()
-        gap = next(
-            (g for g in self.session.report().message(message_id).gaps if g.start <= day <= g.end),
-            None,
-        )
+        gap = self.session.report().message(message_id).gap_on(day)
         # (Also from the part of it gone by: the solid red, the bar most in sight.)
         fill = max(gap.start, today) if gap is not None and gap.end >= today else day
         if fill != day:
