@@ -47,6 +47,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPixmap,
+    QResizeEvent,
     QShortcut,
     QShowEvent,
 )
@@ -250,10 +251,47 @@ def _message_tip(message: KeyMessage, named: str) -> str:
     return plain_tooltip("\n".join(line for line in said if line))
 
 
-def hint_label(text: str, *, wrap: bool = True) -> QLabel:
+class WrappedLabel(QLabel):
+    """A word-wrapped label as tall as its lines at the width it is given.
+
+    A plain one asks its layout for the height of a guessed width (four lines where
+    three were shown, a gap left above and below), and a window's least height
+    leaves it a single line.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._lines_height = 0
+
+    def _height_here(self, hint: QSize) -> QSize:
+        if self._lines_height > 0:  # -1 when its words are kept on one line
+            hint.setHeight(self._lines_height)
+        return hint
+
+    def sizeHint(self) -> QSize:
+        return self._height_here(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._height_here(super().minimumSizeHint())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_lines()
+
+    def fit_lines(self) -> None:
+        """Take the height of the lines at the width laid out (a hidden window's
+        layout sets it before the label hears of it)."""
+        height = self.heightForWidth(self.width())
+        if height != self._lines_height:
+            self._lines_height = height
+            self.updateGeometry()  # the layout sets the lines' height anew
+
+
+def hint_label(text: str, *, wrap: bool = True) -> WrappedLabel:
     """A line that explains, in the muted colour of secondary text (still readable, and
     not announced as unavailable as a disabled label would be)."""
-    label = QLabel(text)
+    label = WrappedLabel(text)
     label.setWordWrap(wrap)
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, muted_color(palette))

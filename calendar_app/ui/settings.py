@@ -136,11 +136,13 @@ class CalendarSettingsDialog(QDialog):
         self.name_edit.textChanged.connect(self._revalidate)
         self.zone_combo.currentTextChanged.connect(self._revalidate)
         # The height the zone's note takes wrapped at the width shown (a large font
-        # widens the dialog past 520, and sizeHint's height cut the note's lines).
+        # widens the dialog past 520).
         width = max(520, self.minimumSizeHint().width())
+        self.resize(width, self.sizeHint().height())
         layout.activate()
-        height = max(layout.totalHeightForWidth(width), self.sizeHint().height())
-        fit_on_screen(self, width, height)  # a very large font: no taller than the screen
+        self.zone_note.fit_lines()
+        layout.activate()
+        fit_on_screen(self, width, self.sizeHint().height())  # no taller than the screen
 
     def settings(self) -> CalendarInfo:
         """The settings the form shows."""

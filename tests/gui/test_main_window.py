@@ -5304,6 +5304,26 @@ def test_calendar_settings_in_a_large_font_show_the_zones_note_whole(
         qapp.setFont(font)
 
 
+@OFFSCREEN_POPUPS
+def test_calendar_settings_hold_the_zones_note_at_the_height_of_its_lines(
+    window: MainWindow, errors: Errors, qtbot: QtBot
+) -> None:
+    """The note was given the height of four lines where three were shown (a gap
+    above and below it), and the window made as short as it goes left it one line."""
+    dialog = CalendarSettingsDialog(window.session, window, error_handler=errors)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    note = dialog.zone_note
+    assert note.height() == note.heightForWidth(note.width())
+    dialog.resize(dialog.width(), 100)
+    qtbot.waitUntil(lambda: dialog.height() > 100)
+    assert note.height() == note.heightForWidth(note.width())
+    dialog.resize(dialog.width() + 300, dialog.height())
+    qtbot.waitUntil(lambda: note.height() == note.heightForWidth(note.width()))
+    assert note.height() < dialog.fontMetrics().lineSpacing() * 3  # two lines now
+
+
 def test_calendar_settings_on_a_read_only_calendar_say_so_and_stay_open(
     window: MainWindow, errors: Errors
 ) -> None:
