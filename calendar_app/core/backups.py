@@ -275,6 +275,15 @@ def backup_stamp(path: Path) -> datetime | None:
     return datetime.strptime(match.group("stamp"), STAMP) if match else None
 
 
+def is_backup_of(path: Path, calendar: Path) -> bool:
+    """Whether ``path`` is a backup of the calendar at ``calendar`` (its name carries
+    the key of that calendar's path; a copy kept before an update names none)."""
+    from .database import in_backups
+
+    match = _NAME.match(path.name)
+    return bool(match and match.group("key") == calendar_key(calendar) and in_backups(path))
+
+
 def to_thin(
     backups: Iterable[tuple[datetime, Path]], now: datetime, *, keep_newest_before: bool = True
 ) -> list[Path]:

@@ -466,10 +466,12 @@ def copy_posts_between(
     placements: Mapping[int, tuple[date | None, time | None]],
     *,
     today: date | None = None,
+    keep_notes: bool = False,
 ) -> ImportSummary:
     """Copy posts of ``theirs`` into ``ours`` as new posts (new uids), each at the day
     and time ``placements`` gives it: a paste from another calendar, without the posts'
-    notes (another client's, private to it: counted in ``notes_left``). Their channel,
+    notes (another client's, private to it: counted in ``notes_left``) unless
+    ``keep_notes`` (``theirs`` is a backup of ``ours``). Their channel,
     key messages and campaign are matched by name, and only those the posts carry
     are created when missing; a key message created starts ``today`` (the calendar's
     by default), or on the first post pasted with it if that is earlier, as an
@@ -498,8 +500,11 @@ def copy_posts_between(
         fresh = []
         for post in posts:
             day, at = placements[post.id]
-            summary.notes_left += bool(post.notes.strip())
-            fresh.append(maps.translate(dataclasses.replace(post.copy_to(day, at), notes="")))
+            copied = post.copy_to(day, at)
+            if not keep_notes:
+                summary.notes_left += bool(post.notes.strip())
+                copied = dataclasses.replace(copied, notes="")
+            fresh.append(maps.translate(copied))
         summary.added.extend(ours.add_posts(fresh).created)
         start_from_first_posts(ours, summary)
     return summary

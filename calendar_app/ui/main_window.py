@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import path_for_settings, path_from_settings, shown_path
-from ..core.backups import backup_stamp, copy_target
+from ..core.backups import backup_stamp, copy_target, is_backup_of
 from ..core.cadence import MessageCadence, MessageStatus
 from ..core.database import in_backups
 from ..core.errors import CadenceError, CalendarFileError, os_problem_for
@@ -2090,11 +2090,13 @@ class MainWindow(QMainWindow):
             self.open_calendar(Path(name))
 
     def save_copy_dialog(self) -> None:
+        path = self.session.store.path
+        offered = files_folder(path) / f"{path.stem} copy.cadence"
+        if in_backups(path):  # going back to it: over the calendar it is a backup of
+            # (else in Documents: the data folder's, as for the Backups folder's calendars)
+            offered = self._backed_up_calendar() or files_folder(path.parent) / offered.name
         target = save_file_name(
-            self,
-            "Save a Copy As",
-            files_folder(self.session.store.path) / f"{self.session.store.path.stem} copy.cadence",
-            "Cadence calendars (*.cadence)",
+            self, "Save a Copy As", offered, "Cadence calendars (*.cadence)"
         )  # "Replace it?" asked below, once a name Cadence refuses is refused
         if target is None:
             return
@@ -2107,6 +2109,16 @@ class MainWindow(QMainWindow):
             return
         remember_folder(self.session.store.path, target)
         self.save_copy(target)
+
+    def _backed_up_calendar(self) -> Path | None:
+        """The calendar this window's backup is of, among those opened lately (its
+        place is known to its backups only by a short code)."""
+        backup = self.session.store.path
+        for entry in self.recent_files():
+            calendar = Path(entry)
+            if not in_backups(calendar) and is_backup_of(backup, calendar):
+                return calendar
+        return None
 
     def save_copy(self, path: Path) -> bool:
         from ..exchange.copy import save_copy

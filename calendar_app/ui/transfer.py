@@ -465,8 +465,10 @@ def paste_from_calendar(
     name; ``select`` is given the new posts. Returns what to tell the user (``verb``
     says how they came: "Copied" for a drop, whose undo step is a ``step`` "Copy"), or
     None when the other file could not be read (the user has been told why)."""
+    from ..core.backups import backup_stamp, is_backup_of
     from ..core.store import CalendarStore
     from ..exchange.merge import copy_posts_between
+    from ..render.chips import clock_text
     from .commands import plural, post_text
     from .dnd import KEEP_TIME, as_going_out, placements, still_ahead
 
@@ -482,21 +484,33 @@ def paste_from_calendar(
             ),
         )
         return None
+    # From a backup of this calendar (one post brought back as it was): its notes are
+    # this calendar's own, and it is named as the backup it is, not as this calendar.
+    restoring = is_backup_of(carried.source, session.store.path)
     try:
         with CalendarStore.open(carried.source, read_only=True) as theirs:
             posts = carried.still(theirs.posts(carried.ids))
             if not posts:
                 return "The copied posts are no longer in their calendar."
-            name = theirs.info().name
+            name = f"'{theirs.info().name}'"
+            if restoring:
+                stamp = backup_stamp(carried.source)
+                name = "its backup" + (
+                    f" of {day_text(stamp.date(), year=True)} {clock_text(stamp.time())}"
+                    if stamp
+                    else ""
+                )
             targets = as_going_out(
                 session, placements(posts, carried.anchor, day, when, carried.origin)
             )
             if when is KEEP_TIME:  # onto today, as a copy here: at a time still ahead
                 targets = still_ahead(session, targets)
             with session.store.transaction():  # the undo step is ready, or nothing pasted
-                summary = copy_posts_between(session.store, theirs, targets, today=session.today())
+                summary = copy_posts_between(
+                    session.store, theirs, targets, today=session.today(), keep_notes=restoring
+                )
                 count = plural(len(summary.added), "post")
-                text = f"{post_text(step, len(summary.added))} from '{name}'"
+                text = f"{post_text(step, len(summary.added))} from {name}"
                 command = ImportCommand(session, summary, text)
     except CadenceError as exc:
         session.report_error(parent, exc)
@@ -521,15 +535,24 @@ def paste_from_calendar(
         }
     )
     shelved = f" Archived here: {', '.join(archived)}." if archived else ""
-    stay = f" They stay in '{name}' too: posts move only within a calendar." if carried.cut else ""
+    added_count = len(summary.added)
+    stay = ""
+    if carried.cut:
+        they = "It stays" if added_count == 1 else "They stay"
+        stay = f" {they} in {name} too: posts move only within a calendar."
     if summary.notes_left:  # another client's, private to it
-        one = summary.notes_left == 1
-        stay += f" {'Its' if one or len(summary.added) == 1 else 'Their'} notes stay in '{name}'."
+        if added_count == 1:
+            whose = "Its notes stay"
+        elif summary.notes_left == added_count:
+            whose = "Their notes stay"
+        else:  # "Its notes" read as if one of three were all
+            whose = f"The notes of {summary.notes_left} of them stay"
+        stay += f" {whose} in {name}."
     if summary.notes:
         # What came otherwise than it was there (a cadence beyond ten years), said whole
         # as a merge says it: on the one line of the status bar it was cut off.
-        show_summary(parent, f"{verb} from '{name}'", " ".join(summary.notes))
-    return f"{verb} {count} from '{name}'{added}.{shelved}{stay}"
+        show_summary(parent, f"{verb} from {name}", " ".join(summary.notes))
+    return f"{verb} {count} from {name}{added}.{shelved}{stay}"
 
 
 def _may_replace_tool_files(

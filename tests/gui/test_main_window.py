@@ -2390,6 +2390,35 @@ def test_a_name_typed_without_its_ending_gets_one(
     assert other.read_bytes() == before
 
 
+def test_a_backup_saved_as_a_copy_is_offered_over_the_calendar_it_is_of(
+    window: MainWindow, session: CalendarSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Going back to a backup as the README says: Save a Copy As offered the hidden
+    Backups folder under the backup's own name, and Save left the calendar as it was."""
+    from calendar_app.app import data_folder
+    from calendar_app.core.backups import backup_folder, make_backup
+
+    calendar = session.store.path.resolve()
+    backup = make_backup(session.store, backup_folder(data_folder()))
+    offered: list[Path] = []
+
+    def save(parent: QWidget | None, title: str, start: Path, *args: object, **kw: object) -> str:
+        offered.append(Path(start))
+        return ""  # cancelled
+
+    monkeypatch.setattr(dialogs, "file_dialog_name", save)
+    window.close()
+    assert window.open_calendar(backup)
+    window.save_copy_dialog()
+    assert offered == [calendar]  # "Replace it?" then restores it
+
+    # One not opened lately: offered in the user's documents, not in Backups.
+    window.settings.setValue("recentFiles", [str(backup)])
+    window.save_copy_dialog()
+    assert offered[-1].name == f"{backup.stem} copy.cadence"
+    assert backup_folder(data_folder()) not in offered[-1].parents
+
+
 def test_a_copy_over_the_calendar_open_is_refused_before_replacing_is_asked(
     window: MainWindow, errors: Errors, monkeypatch: pytest.MonkeyPatch
 ) -> None:

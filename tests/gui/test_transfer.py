@@ -103,6 +103,64 @@ def test_a_post_from_another_calendar_pasted_onto_today_goes_out_at_a_time_still
         session.undo_stack.clear()
 
 
+def test_a_post_pasted_back_from_a_backup_of_this_calendar_keeps_its_notes(
+    session: CalendarSession,
+) -> None:
+    """Deleted by mistake and copied back from the morning's backup: it came without
+    its notes, "Its notes stay in 'Solenne Solar (demo)'", the calendar pasted into."""
+    from datetime import datetime
+
+    from calendar_app.app import data_folder
+    from calendar_app.core.backups import backup_folder, make_backup
+    from calendar_app.ui.transfer import paste_from_calendar
+
+    post = session.store.all_posts()[0]
+    session.store.update_post(post.id, {"notes": "Quote approved by Anna"})
+    backup = make_backup(
+        session.store, backup_folder(data_folder()), now=datetime(2026, 12, 10, 10, 0)
+    )
+    session.push(DeletePostsCommand(session, [post.id]))
+    carried = carried_from(session, backup)
+    assert not carried.ours  # a copy: the post comes back as a new one
+    landed: list[int] = []
+    said = paste_from_calendar(
+        session, None, carried, date(2026, 12, 10), time(9, 0), landed.extend
+    )
+    assert said == "Pasted 1 post from its backup of Thu 10 Dec 2026 10:00."
+    (pasted,) = session.store.posts(landed)
+    assert (pasted.title, pasted.notes) == (post.title, "Quote approved by Anna")
+
+
+def test_a_paste_from_another_calendar_says_whose_notes_stay_there(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """Three posts cut there, one with notes: "Its notes stay" read as all three's; one
+    post cut: "They stay in 'colleague' too"."""
+    from calendar_app.ui.dnd import carried_posts, posts_mime
+    from calendar_app.ui.transfer import paste_from_calendar
+
+    source = colleague_calendar(tmp_path)
+    with CalendarStore.open(source) as other:
+        posts = other.all_posts()
+        other.update_post(posts[0].id, {"notes": "Invoice 4471"})
+        theirs = CalendarSession(other)
+        both = posts_mime(theirs, other.posts([p.id for p in posts]), cut=True)
+        one = posts_mime(theirs, other.posts([posts[1].id]), cut=True)
+        theirs.retire()
+    said: list[str] = []
+    for mime in (both, one):
+        carried = carried_posts(session, mime)
+        assert carried is not None
+        text = paste_from_calendar(session, None, carried, date(2026, 12, 14), time(9, 0))
+        assert text is not None
+        said.append(text)
+    assert said[0].endswith(
+        " They stay in 'colleague' too: posts move only within a calendar."
+        " The notes of 1 of them stay in 'colleague'."
+    )
+    assert said[1].endswith(" It stays in 'colleague' too: posts move only within a calendar.")
+
+
 def test_posts_copied_from_a_calendar_gone_since_say_which(
     session: CalendarSession, tmp_path: Path
 ) -> None:
