@@ -92,6 +92,7 @@ def write_copy(
     only_names_used: bool = False,
     step: Callable[[int, int], None] | None = None,
     checked_whole: bool = False,
+    backup: bool = False,
 ) -> Path:
     """Write a compact, consistent copy of the calendar to ``target`` (replacing it);
     return the file written (the one a link points to, in full).
@@ -106,6 +107,10 @@ def write_copy(
     campaigns that no post of the copy uses (a copy of some posts, for another
     client, names nothing else of this one). ``checked_whole``: the copy must pass
     SQLite's whole check before it is put in place (else a :class:`CalendarFileError`).
+    Nor are the names of channels, key messages and campaigns deleted here (another
+    client's, pasted by mistake and deleted, went out with the copy), but in a
+    ``backup``: an import into it leaves them off as the calendar does
+    (:meth:`.CalendarStore.deleted_names`).
     """
     target = copy_target(store, target)
     told = step or (lambda done, total: None)
@@ -116,9 +121,9 @@ def write_copy(
             store.db.execute("VACUUM INTO ?", [copy])
             told(1, 3)
             if leave_out or only_names_used:
-                _leave_out(copy, leave_out, only_names_used=only_names_used)
+                _leave_out(copy, leave_out, only_names_used=only_names_used, backup=backup)
             else:
-                _without_deleted_words(copy)
+                _without_deleted_words(copy, backup=backup)
         if checked_whole and not _sound(Path(copy)):
             # Read through the files SQLite kept under the old name of a calendar moved
             # while open, as other programs changed it at its new one: pages of two moments.
@@ -168,22 +173,34 @@ def _copied_into(
         remove_calendar_file(temp_name)
 
 
-def _without_deleted_words(copy: str) -> None:
+def _without_deleted_words(copy: str, *, backup: bool) -> None:
     """Take the words of posts deleted (a paste undone, another client's post taken
     out) out of a fresh copy: the search index only marks them deleted, and a copy
     sent to a client carried them. Its segments merged into one drop them, the pages
-    they leave overwritten (a tenth of a second at 100,000 posts)."""
+    they leave overwritten (a tenth of a second at 100,000 posts). Out of a copy
+    but a ``backup``, the names of records deleted too (:func:`_deleted_names_out`)."""
     conn = sqlite3.connect(copy, isolation_level=None)
     try:
         conn.execute("PRAGMA secure_delete = ON")
         names = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
         if "posts_fts" in names:
             conn.execute("INSERT INTO posts_fts(posts_fts) VALUES ('optimize')")
+        if not backup:
+            _deleted_names_out(conn, names)
     finally:
         conn.close()
 
 
-def _leave_out(copy: str, post_ids: Collection[int], *, only_names_used: bool) -> None:
+def _deleted_names_out(conn: sqlite3.Connection, tables: Collection[str]) -> None:
+    """Forget the names of channels, key messages and campaigns deleted here (kept
+    under their numbers made negative, see :meth:`.CalendarStore.deleted_names`)."""
+    if "former_names" in tables:  # a file read as it is, from before schema 8, has none
+        conn.execute("DELETE FROM former_names WHERE record_id < 0")
+
+
+def _leave_out(
+    copy: str, post_ids: Collection[int], *, only_names_used: bool, backup: bool
+) -> None:
     """Delete these posts from a fresh copy (and, ``only_names_used``, the names no post
     left uses), then compact it so their text is gone."""
     # VACUUM INTO keeps every post's id (the table's INTEGER PRIMARY KEY).
@@ -218,6 +235,8 @@ def _leave_out(copy: str, post_ids: Collection[int], *, only_names_used: bool) -
                 conn.execute("DELETE FROM deleted_posts")
             if "former_names" in tables:  # names of this calendar's past, not of the copy's
                 conn.execute("DELETE FROM former_names")
+        elif not backup:
+            _deleted_names_out(conn, tables)
             conn.execute("DELETE FROM channels WHERE id NOT IN (SELECT channel_id FROM posts)")
             conn.execute(
                 "DELETE FROM key_messages WHERE id NOT IN (SELECT message_id FROM post_messages)"
@@ -403,7 +422,8 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
         folder.mkdir(parents=True, exist_ok=True)
         if not os.access(folder, os.W_OK | os.X_OK):  # not "choose another folder", as
             raise OSError(_why_not_writable(folder), "not writable", str(folder))  # a copy
-        write_copy(store, target, checked_whole=store.file_moved_or_replaced() is not None)
+        moved = store.file_moved_or_replaced() is not None
+        write_copy(store, target, checked_whole=moved, backup=True)
     except (OSError, CadenceError) as exc:
         # Said as what it is: the calendar itself is saved, only its backup is missing.
         problem = os_problem_for(exc, str(folder)) if isinstance(exc, OSError) else exc

@@ -587,3 +587,26 @@ def test_a_copy_holds_no_word_of_a_post_deleted_or_rewritten(
         assert len(sent.all_posts()) == 31
         assert sent.search_ids("launch") == {kept}
         assert len(sent.search_ids("weekly")) == 30
+
+
+def test_a_copy_holds_no_name_of_a_key_message_campaign_or_channel_deleted_here(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """Another client's key message and campaign, pasted along with a post by mistake
+    and deleted by hand: their names went out with Save a Copy As ("falcon"). A backup
+    keeps them, so that an import into it leaves them off as the calendar does."""
+    channel = store.add_channel("LinkedIn").created[0]
+    store.add_post(NewPost("Weekly tip", channel, date=date(2026, 12, 1)))
+    (message,) = store.add_key_message("Quorvanta saves", cadence_days=7).created
+    (campaign,) = store.add_campaign("Project Falcon").created
+    (twitter,) = store.add_channel("Zyxwv Social").created
+    store.delete_key_message(message)
+    store.delete_campaign(campaign)
+    store.delete_channel(twitter)
+    copy = write_copy(store, tmp_path / "for the client.cadence")
+    data = copy.read_bytes().lower()
+    assert [w for w in (b"quorvanta", b"falcon", b"zyxwv") if w in data] == []
+    backup = make_backup(store, tmp_path / "Backups")
+    with CalendarStore.open(backup) as kept:
+        assert kept.deleted_names("message") == store.deleted_names("message") != frozenset()
+        assert kept.deleted_names("campaign") == store.deleted_names("campaign") != frozenset()
