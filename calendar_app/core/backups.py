@@ -235,8 +235,6 @@ def _leave_out(
                 conn.execute("DELETE FROM deleted_posts")
             if "former_names" in tables:  # names of this calendar's past, not of the copy's
                 conn.execute("DELETE FROM former_names")
-        elif not backup:
-            _deleted_names_out(conn, tables)
             conn.execute("DELETE FROM channels WHERE id NOT IN (SELECT channel_id FROM posts)")
             conn.execute(
                 "DELETE FROM key_messages WHERE id NOT IN (SELECT message_id FROM post_messages)"
@@ -245,6 +243,8 @@ def _leave_out(
                 "DELETE FROM campaigns WHERE id NOT IN"
                 " (SELECT campaign_id FROM posts WHERE campaign_id IS NOT NULL)"
             )
+        elif not backup:
+            _deleted_names_out(conn, tables)
         # The search index only marks deleted words as deleted: build it again from the
         # posts that are left, or their words would stay in the file.
         conn.execute("INSERT INTO posts_fts(posts_fts) VALUES ('rebuild')")
