@@ -2629,6 +2629,43 @@ def test_a_rule_with_too_many_occurrences_is_capped_and_says_so(
     ]
 
 
+def test_a_series_begun_long_ago_keeps_its_occurrences_from_a_year_ago_on(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """A weekly newsletter since 2005 with no end brought its first thousand Mondays,
+    up to 2024, and nothing of this year or ahead; importing again later read the same."""
+    lines = [
+        *HEADER,
+        *vevent(
+            "weekly@example.com",
+            "DTSTART;TZID=Europe/Paris:20050103T080000",
+            "Newsletter",
+            "RRULE:FREQ=WEEKLY;BYDAY=MO",
+        ),
+        *vevent(
+            "daily@example.com",
+            "DTSTART;VALUE=DATE:20200101",
+            "Daily",
+            "RRULE:FREQ=DAILY;UNTIL=20301231",
+        ),
+        "END:VCALENDAR",
+    ]
+    added, _, _, skipped = import_file(planned, write_ics(tmp_path / "long.ics", lines))
+    assert added == 2000
+    weekly = sorted(p.date for p in planned.all_posts() if p.title == "Newsletter" and p.date)
+    daily = sorted(p.date for p in planned.all_posts() if p.title == "Daily" and p.date)
+    # Up to a year ahead (Monday 18 January 2027), the thousand Mondays before it.
+    assert (weekly[0], weekly[-1]) == (date(2007, 11, 26), date(2027, 1, 18))
+    # From a year ago (20 January 2025) on, as many as a series holds.
+    assert (daily[0], daily[-1]) == (date(2025, 1, 20), date(2027, 10, 16))
+    assert skipped == [
+        "line 4: 'Newsletter' repeats more than 1000 times; occurrences before"
+        " 2007-11-26 08:00 were not imported",
+        "line 12: 'Daily' repeats more than 1000 times; occurrences before 2025-01-20 and"
+        " after 2027-10-16 were not imported",
+    ]
+
+
 def test_a_rule_cut_within_a_day_names_the_time_and_one_within_a_minute_is_refused(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
