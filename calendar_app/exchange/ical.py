@@ -3021,10 +3021,10 @@ class _Writer:
         """Occurrences imported before that a recurring event of the file no longer makes
         (an EXDATE added, a changed or shortened rule), but for those ``moved`` with it.
         Where the file may spell out less than the event makes (an endless rule stops
-        at a horizon, a long one at a limit), only those up to its last occurrence in
-        the file. A published one stays: it went out; so does one a later version of
-        the event brought (by its LAST-MODIFIED, else its SEQUENCE): the file is an
-        older one."""
+        at a horizon, a long one at a limit and from a year ago), only those between its
+        first and last occurrences read. A published one stays: it went out; so does one
+        a later version of the event brought (by its LAST-MODIFIED, else its SEQUENCE):
+        the file is an older one."""
         whole = {item.source[0] for item in items if item.whole and item.source[1] is not None}
         # Of each recurring event of the file, its latest LAST-MODIFIED and SEQUENCE as
         # the notes keep them.
@@ -3039,13 +3039,13 @@ class _Writer:
                     latest[item.source[0]] = max(latest.get(item.source[0], text), text)
         gone = []
         for source, rids in made.items():
-            last = max(rids)
+            first, last = min(rids), max(rids)
             for post in imported[source]:
                 rid = post.recurrence_id
                 if (
                     rid is not None
                     and rid not in rids
-                    and (source in whole or rid <= last)
+                    and (source in whole or first <= rid <= last)
                     and post.status not in (PostStatus.CANCELLED, PostStatus.PUBLISHED)
                     and post.id not in edits
                     and post.id not in moved

@@ -2666,6 +2666,30 @@ def test_a_series_begun_long_ago_keeps_its_occurrences_from_a_year_ago_on(
     ]
 
 
+def test_a_series_begun_long_ago_imported_again_a_year_later_cancels_none_it_left(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """A year on, the thousand occurrences read start a year later: those before them,
+    still in the file, are no occurrences it dropped."""
+    lines = [
+        *HEADER,
+        *vevent(
+            "weekly@example.com",
+            "DTSTART;TZID=Europe/Paris:20050103T080000",
+            "Newsletter",
+            "RRULE:FREQ=WEEKLY;BYDAY=MO",
+        ),
+        "END:VCALENDAR",
+    ]
+    path = write_ics(tmp_path / "long.ics", lines)
+    for today in (TODAY, TODAY + timedelta(days=365)):
+        import_ics(planned, path, ImportOptions(), no_progress, today=today)
+    posts = [p for p in planned.all_posts() if p.title == "Newsletter"]
+    assert [p for p in posts if p.status == PostStatus.CANCELLED] == []
+    assert len(posts) == 1052  # a year of Mondays more
+    assert max(p.date for p in posts if p.date) == date(2028, 1, 17)
+
+
 def test_a_rule_cut_within_a_day_names_the_time_and_one_within_a_minute_is_refused(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
