@@ -1128,15 +1128,17 @@ class CalendarStore:
         newsletter), else social. ``archived``: one brought in as another calendar
         has it."""
         name = _required(name, "A channel needs a name.")
-        same = self.channel_named(name)
-        if same is not None:  # as it is spelled here, not as typed ("linkedin")
-            raise InvalidInput(_taken("channel", same.name, same.archived))
         kind = _channel_kind(kind) if kind is not None else guessed_kind(name, "social")
         _check_char_limit(char_limit)
-        existing = self.channels(include_archived=True)
-        color = self._new_color(color, 0, apart_from)
-        order = max((c.sort_order for c in existing), default=-1) + 1
+        # Checked, coloured and placed as the write begins: a channel another program
+        # adds meanwhile (a script's commands run at once) is one here too.
         with environment_errors(self.path), self.db.atomic():
+            same = self.channel_named(name)
+            if same is not None:  # as it is spelled here, not as typed ("linkedin")
+                raise InvalidInput(_taken("channel", same.name, same.archived))
+            existing = self.channels(include_archived=True)
+            color = self._new_color(color, 0, apart_from)
+            order = max((c.sort_order for c in existing), default=-1) + 1
             new_id = self._fresh_id("channel", "channels")
             self._conn.execute(
                 "INSERT INTO channels (id, name, kind, color, char_limit, sort_order, archived)"
@@ -1244,13 +1246,13 @@ class CalendarStore:
         archived: bool = False,
     ) -> ChangeSet:
         title = _required(title, "A key message needs a title.")
-        same = self.key_message_titled(title)
-        if same is not None:
-            raise InvalidInput(_taken("key message", same.title, same.archived))
         cadence = cadence_days if cadence_days is not None else self.info().default_cadence_days
         _check_message(cadence, starts_on, ends_on)
-        color = self._new_color(color, 3, apart_from)
-        with environment_errors(self.path), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():  # (see add_channel)
+            same = self.key_message_titled(title)
+            if same is not None:
+                raise InvalidInput(_taken("key message", same.title, same.archived))
+            color = self._new_color(color, 3, apart_from)
             new_id = self._fresh_id("message", "key_messages")
             self._conn.execute(
                 "INSERT INTO key_messages (id, title, statement, cadence_days, color, starts_on,"
@@ -1361,13 +1363,13 @@ class CalendarStore:
         apart_from: list[str] | None = None,
     ) -> ChangeSet:
         name = _required(name, "A campaign needs a name.")
-        same = self.campaign_named(name)
-        if same is not None:
-            raise InvalidInput(f"There is already a campaign called '{same.name}'.")
         campaign_kind = _campaign_kind(kind)
         _check_range(starts_on, ends_on)
-        color = self._new_color(color, 6, apart_from)
-        with environment_errors(self.path), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic():  # (see add_channel)
+            same = self.campaign_named(name)
+            if same is not None:
+                raise InvalidInput(f"There is already a campaign called '{same.name}'.")
+            color = self._new_color(color, 6, apart_from)
             new_id = self._fresh_id("campaign", "campaigns")
             self._conn.execute(
                 "INSERT INTO campaigns (id, name, kind, starts_on, ends_on, color)"

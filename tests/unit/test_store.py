@@ -1731,3 +1731,51 @@ def test_a_post_titled_by_nothing_that_shows_by_an_earlier_release_still_moves(
 def test_a_new_calendar_named_by_nothing_that_shows_takes_its_files_name(tmp_path: Path) -> None:
     with CalendarStore.create(tmp_path / "Client.cadence", name="\u200b\u200b") as made:
         assert made.info().name == "Client"
+
+
+@pytest.mark.parametrize(
+    ("add", "table"),
+    [
+        (lambda s: s.add_channel("Événements"), "channels"),
+        (lambda s: s.add_key_message("Événements", cadence_days=7), "key_messages"),
+        (lambda s: s.add_campaign("Événements"), "campaigns"),
+    ],
+)
+def test_a_name_another_program_adds_at_the_same_moment_is_taken_there_or_here(
+    store: CalendarStore,
+    calendar_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    add: Callable[[CalendarStore], object],
+    table: str,
+) -> None:
+    """Two scripts adding 'Instagram' at once: the second failed with "a problem Cadence
+    did not expect (UNIQUE constraint failed)", and look-alikes ('ÉVÉNEMENTS', which
+    SQLite's case folding misses) were both kept, as were two colours alike: the name
+    was checked, and the colour chosen, before the write began."""
+    with CalendarStore.open(calendar_path) as other:
+        other.db.execute("PRAGMA busy_timeout = 0")  # refused at once while this one writes
+        other_said: list[str] = []
+        own = store._new_color
+
+        def colored(*args: Any) -> str:
+            # The other program's add, once this one has checked the name and while
+            # it chooses the colour: it waits for this write to end (here, refused at
+            # once as busy); it went in between.
+            if not other_said:
+                try:
+                    add(other)
+                    other_said.append("added")
+                except CadenceError as exc:
+                    other_said.append(str(exc))
+            return own(*args)
+
+        monkeypatch.setattr(store, "_new_color", colored)
+        try:
+            add(store)
+            said = "added"
+        except InvalidInput as exc:
+            said = str(exc)
+        monkeypatch.undo()
+        assert other_said != []
+        assert "added" in {said, *other_said}
+        assert store.read(f"SELECT count(*) FROM {table}") == [(1,)]
