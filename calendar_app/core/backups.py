@@ -18,6 +18,7 @@ import hashlib
 import itertools
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Collection, Iterable
@@ -384,6 +385,35 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
             " Cadence write there) and open it again."
         ) from exc
     return kept
+
+
+def keep_replaced(target: Path) -> Path | None:
+    """Before a copy replaces the calendar at ``target`` (a script's slip of the name, a
+    backup saved over the calendar it is of): keep that calendar as it is, byte for
+    byte (damaged or from a later release too), as a backup of it; return where.
+    None when ``target`` is no calendar, or is one in the Backups folder. Refused, the
+    calendar left alone, when it cannot be kept."""
+    from ..app import data_folder
+    from .database import database_at, in_backups
+
+    if database_at(target) != "a calendar" or in_backups(target):
+        return None
+    folder = backup_folder(data_folder())
+    now = datetime.now().replace(microsecond=0)
+    kept = folder / f"{backup_stem(target)} {now.strftime(STAMP)} {calendar_key(target)}.cadence"
+
+    def fill(copy: str) -> None:
+        shutil.copyfile(target, copy)
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return _copied_into(kept, fill, rights_of=target)
+    except (OSError, CadenceError) as exc:
+        problem = os_problem_for(exc, str(folder)) if isinstance(exc, OSError) else exc
+        raise StorageProblem(
+            f"{target.name} is a calendar, and no copy of it could be kept in {folder}"
+            f" before replacing it: {after_colon(str(problem))} Nothing was replaced."
+        ) from exc
 
 
 def _why_not_writable(folder: Path) -> int:

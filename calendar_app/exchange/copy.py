@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.backups import write_copy
+from ..core.backups import copy_target, keep_replaced, write_copy
 from ..core.store import CalendarStore
 
 
-def save_copy(store: CalendarStore, target: Path) -> None:
-    """Write a compact, self-contained copy of the calendar to ``target``.
+def save_copy(store: CalendarStore, target: Path) -> Path | None:
+    """Write a compact, self-contained copy of the calendar to ``target``; return where
+    the calendar it replaced is kept (:func:`.backups.keep_replaced`), if it replaced one.
 
     Nothing is left behind when it fails: see :func:`core.backups.write_copy`.
     """
+    kept = keep_replaced(copy_target(store, target))
     write_copy(store, Path(target))
+    return kept

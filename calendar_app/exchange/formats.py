@@ -851,6 +851,8 @@ class ExportSummary:
     untimed: int = 0
     """Posts without a time that a publishing tool's files send at a time of day all the
     same (:data:`TOOL_TIME`), which the summary names."""
+    replaced_kept: Path | None = None
+    """Where the calendar a copy replaced is kept (:func:`.backups.keep_replaced`)."""
 
     def describe(self) -> str:
         names = _files_named(self.files)
@@ -877,6 +879,8 @@ class ExportSummary:
                 f" {'it' if one else 'them'} out unless the tool has"
                 f" {'a profile for it' if one else 'profiles for them'}."
             )
+        if self.replaced_kept is not None:
+            text += f" The calendar it replaced is kept as {self.replaced_kept}."
         if self.left_over:
             left = _names_of([path.name for path in self.left_over])
             one = len(self.left_over) == 1
@@ -1101,19 +1105,20 @@ class Importer(Protocol):
 def _export_cadence(
     store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
 ) -> ExportSummary:
-    from ..core.backups import write_copy
+    from ..core.backups import copy_target, keep_replaced, write_copy
 
     def step(done: int, total: int) -> None:
         if not progress(done, total):
             raise Cancelled
 
+    kept = keep_replaced(copy_target(store, target))  # a calendar the name hit by a slip
     if not options.filters():
         written = write_copy(store, target, step=step)
-        return ExportSummary(posts=store.count_posts(), files=[written])
+        return ExportSummary(posts=store.count_posts(), files=[written], replaced_kept=kept)
     posts = store.all_posts()
     leave_out = [p.id for p in posts if not options.accepts(p)]
     written = write_copy(store, target, leave_out=leave_out, only_names_used=True, step=step)
-    return ExportSummary(posts=len(posts) - len(leave_out), files=[written])
+    return ExportSummary(posts=len(posts) - len(leave_out), files=[written], replaced_kept=kept)
 
 
 def note_archived(store: CalendarStore, summary: ImportSummary) -> None:

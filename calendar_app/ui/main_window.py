@@ -2124,11 +2124,17 @@ class MainWindow(QMainWindow):
         from ..exchange.copy import save_copy
 
         try:
-            save_copy(self.session.store, path)
+            kept = save_copy(self.session.store, path)
         except CadenceError as exc:
             self.show_error(self, exc)
             return False
-        self.statusBar().showMessage(f"Saved a copy to {path}", 5000)
+        if kept is None:
+            self.statusBar().showMessage(f"Saved a copy to {path}", 5000)
+        else:  # said as long as a status bar says what matters
+            self.statusBar().showMessage(
+                f"Saved a copy to {path}; the calendar it replaced is kept in the backups"
+                " folder (Help > About)."
+            )
         return True
 
     def import_file(self) -> None:

@@ -1552,6 +1552,31 @@ def test_no_export_replaces_another_calendar(
     )
 
 
+def test_a_copy_over_another_calendar_keeps_that_calendar_as_a_backup(
+    demo: Path, calendar: Path, tmp_path: Path
+) -> None:
+    """A script's slip of the name ("-o clientB.cadence") made a client's whole calendar
+    a copy of another, exit 0, no copy of it kept anywhere."""
+    from calendar_app.app import data_folder
+    from calendar_app.core.backups import backup_folder
+
+    before = demo.read_bytes()
+    status, said = run("export", calendar, "--format", "cadence", "-o", demo)
+    assert status == 0
+    (kept,) = backup_folder(data_folder()).glob("demo *.cadence")
+    assert said.strip() == (
+        f"Exported 0 posts to {demo}. The calendar it replaced is kept as {kept}."
+    )
+    assert kept.read_bytes() == before
+    with CalendarStore.open(demo) as copy:
+        assert copy.info().name == "Client"
+    # A copy over a file that is no calendar keeps nothing.
+    new = tmp_path / "new.cadence"
+    status, said = run("export", calendar, "--format", "cadence", "-o", new)
+    assert said.strip() == f"Exported 0 posts to {new}."
+    assert list(backup_folder(data_folder()).glob("new *")) == []
+
+
 @pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in PER_CHANNEL])
 def test_an_export_through_a_link_writes_the_file_it_points_to(
     demo: Path, tmp_path: Path, fmt: str, qapp: object
