@@ -610,7 +610,13 @@ def set_posts_status(
         command = status_command(session, posts, status, scope=scope)
     if command is None or not session.try_push(command, parent):
         return False
-    session.edited(post_ids)
+    from .post_model import status_label
+
+    said = command.text()
+    changed = [p for p in posts if p.status != status]
+    if said == f"{post_text('Set', 1)} to {status_label(status)}" and len(changed) == 1:
+        said = f"Set '{changed[0].title}' to {status_label(status)}"  # "Set post": which
+    session.edited(post_ids, said)
     return True
 
 

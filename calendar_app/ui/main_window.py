@@ -558,6 +558,7 @@ class MainWindow(QMainWindow):
         session.changedElsewhere.connect(self.check_for_outside_changes)
         session.placedHidden.connect(self._say_hidden)
         session.changedHidden.connect(partial(self._say_hidden, verb="changed"))
+        session.changedShown.connect(self._tell_placed)
         # Dropped in another window on the same calendar, the posts moved in the file:
         # read at once (this window, still in front, showed them where they were).
         session.dragEnded.connect(self._check_after_drag)

@@ -184,6 +184,9 @@ class CalendarSession(QObject):
     changedHidden = Signal(int, str, str)
     """Of posts just changed (a status set on them), how many the filters now hide,
     what hides them and how to say clearing it."""
+    changedShown = Signal(str)
+    """Posts just changed (a status set on them) all still in sight: what was done, in a
+    sentence (the agenda's rows change where nothing else is said)."""
     dragEnded = Signal()
     """A drag of posts out of a view ended, wherever it dropped: in another window on
     the same calendar, the calendar changed under this one."""
@@ -584,13 +587,15 @@ class CalendarSession(QObject):
             return []
         return [p for p in posts if not self._filters.accepts(p)]
 
-    def edited(self, post_ids: Iterable[int]) -> None:
-        """Posts were just changed as the user asked (a status set on them): tell the
-        window when the filters hide some of them now (under a status filter they
-        vanished without a word)."""
+    def edited(self, post_ids: Iterable[int], done: str) -> None:
+        """Posts were just changed as the user asked (a status set on them, ``done``):
+        tell the window when the filters hide some of them now (under a status filter
+        they vanished without a word), else what was done (nothing was said)."""
         hidden = self.hidden_among(post_ids)
         if hidden:
             self.changedHidden.emit(len(hidden), *self.what_hides(hidden))
+        else:
+            self.changedShown.emit(f"{done}.")
 
     def set_filters(self, filters: Filters) -> None:
         # What is not looked for ("#" alone, the first key of a hashtag) filters nothing.

@@ -5156,7 +5156,8 @@ def test_a_post_placed_where_the_filters_hide_it_is_said_to_be_hidden(
 def test_posts_a_status_change_hides_are_said_to_be_hidden(
     window: MainWindow, session: CalendarSession
 ) -> None:
-    """Showing scheduled posts only, five set to Published vanished without a word."""
+    """Showing scheduled posts only, five set to Published vanished without a word; in
+    sight, a status set in the agenda was said nowhere."""
     session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED})))
     window.set_view(2)
     agenda = window.agenda_view
@@ -5175,7 +5176,12 @@ def test_posts_a_status_change_hides_are_said_to_be_hidden(
     session.undo_stack.undo()
     agenda.select_posts(chosen[:1])
     assert agenda.set_status(PostStatus.PUBLISHED)
-    assert "hidden" not in window.statusBar().currentMessage()
+    # Still in sight, what was done is said (nothing was: a screen reader heard nothing).
+    title = session.store.post(chosen[0]).title
+    assert window.statusBar().currentMessage() == f"Set '{title}' to Published."
+    agenda.select_posts(chosen[1:])
+    assert agenda.set_status(PostStatus.CANCELLED)
+    assert window.statusBar().currentMessage() == "Set 2 posts to Cancelled."
 
 
 def test_a_short_window_keeps_every_key_message_and_its_status_in_sight(
