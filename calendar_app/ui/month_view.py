@@ -935,8 +935,10 @@ class PeriodView(QWidget):
         return f"{count or 'no'} post{'s' * (count != 1)}{filtered}"
 
     def spoken_day(self, day: date) -> str:
-        """A day as its item says it to a screen reader: "Friday, 5 March 2027, 3 posts"."""
-        return f"{day_label(day)}, {self._post_count(day)}"
+        """A day as its item says it to a screen reader: "Friday, 5 March 2027, 3 posts";
+        today as the view marks it: "Today, Friday, 5 March 2027, 3 posts"."""
+        today = "Today, " if day == self._session.today() else ""
+        return f"{today}{day_label(day)}, {self._post_count(day)}"
 
     def spoken_post(self, post_id: int) -> str:
         """A post shown as a screen reader says it (its item's name)."""
