@@ -247,6 +247,7 @@ class AgendaView(QWidget):
         # menu would be tied (for PySide) to the context menu, and deleting that after
         # use would leave these actions dead to Python.
         self.status_menu = QMenu("Set &status", self)
+        self.status_menu.setAccessibleName("Set the status of the selected posts")
         self.status_actions: dict[PostStatus, QAction] = {}
         for status in PostStatus:
             action = QAction(f"&{status_label(status)}", self)
@@ -638,6 +639,7 @@ class AgendaView(QWidget):
             menu.addActions(self.edit_actions)
             menu.addSeparator()
         status_menu = menu.addMenu(self.status_menu.title())
+        status_menu.setAccessibleName(self.status_menu.accessibleName())
         status_menu.addActions(list(self.status_actions.values()))
         # The header sorts on a click; this is the keyboard's way (Shift+F10, the Menu
         # key). The column sorted by now sorts the other way round.

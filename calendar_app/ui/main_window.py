@@ -1038,6 +1038,9 @@ class MainWindow(QMainWindow):
         if menu.style() is not scrolling:
             menu.setStyle(scrolling)
         menu.clear()
+        # Its name, what a tick means: a screen reader named it "Cadence", and its first
+        # line, which says so, is no item the arrows stop on.
+        menu.setAccessibleName(_FILTER_HEADINGS[key])
         filters = self.session.filters
         items: list[tuple[object, str, bool]]
         if key == "channels":

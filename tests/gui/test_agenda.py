@@ -498,6 +498,10 @@ def test_the_status_actions_outlive_a_context_menu(
     submenu = entry.menu()
     assert isinstance(submenu, QMenu)
     assert submenu.actions() == list(view.status_actions.values())
+    # Named to a screen reader as the button is (a popup without a name is said by the
+    # application's).
+    named = "Set the status of the selected posts"
+    assert (submenu.accessibleName(), view.status_menu.accessibleName()) == (named, named)
     with qtbot.waitSignal(seen.menu.destroyed):
         pass  # the menu goes once it has closed, when the event loop runs
 

@@ -894,12 +894,14 @@ def test_an_ampersand_in_a_name_is_shown_in_the_filter_menu_not_taken_for_a_key(
 
 def test_each_filter_menu_first_says_what_a_tick_means(window: MainWindow) -> None:
     """The Channels menu ticks what is shown, the others what to show only: every
-    channel ticked beside every message unticked, both meaning "all shown"."""
+    channel ticked beside every message unticked, both meaning "all shown". A screen
+    reader names the menu so (it said "Cadence", the heading no item it stops on)."""
     firsts = {}
     for key in ("channels", "messages", "campaigns", "statuses"):
         menu = QMenu()
         window._fill_filter_menu(key, menu)
         heading, line, first = menu.actions()[:3]
+        assert menu.accessibleName() == heading.text()
         assert not heading.isEnabled()
         assert not heading.isCheckable()
         assert line.isSeparator()
