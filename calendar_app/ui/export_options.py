@@ -245,6 +245,13 @@ class ExportOptionsDialog(QDialog):
         self.channels.itemChanged.connect(self._check)
         self.messages.itemChanged.connect(self._check)
         self._follow_limit(self.limit_days.isChecked())
+        if not self.limit_days.isHidden():
+            # Where the keyboard starts is what shows it: the Export button, framed as
+            # the default (on the box before it, unmarked until Tab, Space ticked the box
+            # where the user, seeing Export framed, meant to export).
+            export = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            if export is not None:
+                export.setFocus()
 
     def _as_shown_text(self, session: CalendarSession) -> str:
         """What the window is filtered to: "campaign 'App launch'; Scheduled"."""

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core import files
@@ -634,3 +641,19 @@ def test_the_lists_all_and_none_buttons_stand_side_by_side(
         if button.text().replace("&", "") in ("All", "None")
     }
     assert len(tops) == 1, tops
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize("fmt", ["ics", "csv", "hootsuite", "sprout"])
+def test_the_keyboard_starts_on_the_export_button_which_looks_it(
+    session: CalendarSession, qtbot: QtBot, fmt: str
+) -> None:
+    """It started on the "Only the days from" box, unmarked until Tab: with Export framed
+    as the default, Space ticked the box where the user meant to export."""
+    dialog = open_dialog(session, fmt, qtbot)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is export_button(dialog))
+    qtbot.keyClick(export_button(dialog), Qt.Key.Key_Space)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not dialog.limit_days.isChecked()
