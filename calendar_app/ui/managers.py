@@ -226,6 +226,14 @@ class ColorField(QWidget):
         for button, preset in zip(self.preset_buttons, self._presets, strict=True):
             button.setChecked(preset == self._color)
         self._swatches.setExclusive(True)
+        # One Tab stop, the colour chosen (the first when another is), as radio buttons
+        # have: Tab went to the first swatch, then to the one focused last, whatever
+        # the colour, and a screen reader said "blue, not checked" of a purple message.
+        chosen = self._swatches.checkedButton() or next(iter(self.preset_buttons), None)
+        for button in self.preset_buttons:
+            button.setFocusPolicy(
+                Qt.FocusPolicy.TabFocus if button is chosen else Qt.FocusPolicy.NoFocus
+            )
 
 
 def key_to_field(label: QLabel, check: QAbstractButton, field: QWidget) -> None:

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -42,6 +44,7 @@ from calendar_app.ui.managers import (
     RESTORE_TEXT,
     CampaignManager,
     ChannelManager,
+    ColorField,
     KeyMessageManager,
 )
 from calendar_app.ui.session import CalendarSession
@@ -1275,3 +1278,40 @@ def test_a_long_title_wraps_in_the_list_and_shows_its_start_in_the_field(
     assert rect.height() > listed.fontMetrics().height() * 1.5  # on two lines, whole
     assert manager.title_edit.text() == long
     assert manager.title_edit.cursorPosition() == 0
+
+
+@OFFSCREEN_POPUPS  # a top-level form of its own
+def test_the_swatches_are_one_tab_stop_on_the_colour_chosen_and_the_arrows_choose(
+    qtbot: QtBot,
+) -> None:
+    """Tab went to the first swatch ("blue, not checked" said of a purple message), then
+    to the one focused last, whatever the colour chosen since."""
+    colors = ["#2f6fde", "#e0532f", "#2ba36b", "#9b4dca", "#e3a008", "#d6336c", "#6b7b8c"]
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QVBoxLayout(form)
+    field = ColorField(colors)
+    before, after = QLineEdit(), QLineEdit()
+    for widget in (before, field, after):
+        layout.addWidget(widget)
+    with qtbot.waitExposed(form):
+        form.show()
+    swatches = field.preset_buttons
+
+    def tab_in() -> QWidget | None:
+        before.setFocus()
+        qtbot.waitUntil(before.hasFocus)
+        qtbot.keyClick(before, Qt.Key.Key_Tab)  # the colour button
+        qtbot.keyClick(field.color_button, Qt.Key.Key_Tab)
+        return QApplication.focusWidget()
+
+    field.set_color(colors[3])
+    assert tab_in() is swatches[3]
+    qtbot.keyClick(swatches[3], Qt.Key.Key_Right)  # the next colour, as radio buttons
+    assert (field.color(), swatches[4].isChecked()) == (colors[4], True)
+    field.set_color(colors[6])
+    assert tab_in() is swatches[6]
+    qtbot.keyClick(swatches[6], Qt.Key.Key_Tab)
+    assert after.hasFocus()  # one stop: the others are passed by
+    field.set_color("#123456")  # none of them: the first
+    assert tab_in() is swatches[0]
