@@ -552,6 +552,8 @@ def _asked(
     form = QFormLayout(dialog)
     form.addRow(label, field)
     form.addRow(buttons)
+    # Room for the title in the title bar beside its buttons ("Paste … Time" at 200).
+    dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance(title) + 160)
     field.setFocus()
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
@@ -559,17 +561,21 @@ def _asked(
         dialog.deleteLater()
 
 
-def ask_time(parent: QWidget | None, title: str, wanted: time) -> time | None:
+def ask_time(
+    parent: QWidget | None, title: str, wanted: time, label: str = "&Time:"
+) -> time | None:
     """A time of day, typed or stepped by quarter hours (the week's Paste at a Time…,
-    the keyboard's way to the hour a right-click on the grid gives)."""
+    the keyboard's way to the hour a right-click on the grid gives); ``label`` names it
+    (and the day it is on)."""
     from PySide6.QtCore import QTime
 
+    from .commands import without_access_key
     from .editor import QuarterHourTimeEdit  # not needed at start-up
 
     edit = QuarterHourTimeEdit()
-    edit.setAccessibleName("Time")
+    edit.setAccessibleName(without_access_key(label).rstrip(":"))
     edit.setTime(QTime(wanted.hour, wanted.minute))
-    if not _asked(parent, "askTimeDialog", title, "&Time:", edit):
+    if not _asked(parent, "askTimeDialog", title, label, edit):
         return None
     return time(edit.time().hour(), edit.time().minute())
 

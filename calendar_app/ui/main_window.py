@@ -1288,7 +1288,8 @@ class MainWindow(QMainWindow):
             return
         anchor = self.session.posts([carried.anchor] if carried.anchor is not None else [])
         wanted = (anchor[0].time if anchor and carried.ours else None) or time(9, 0)
-        at = ask_time(self, "Paste at a Time", wanted)
+        day = day_text(self.week_view.current_date())  # the day is said, not only shown
+        at = ask_time(self, "Paste at a Time", wanted, f"Paste on {day} &at:")
         if at is not None:
             self._paste_posts(at)
 

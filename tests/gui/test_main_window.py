@@ -6362,12 +6362,17 @@ def test_a_repeat_of_a_post_later_today_reads_planned(
     assert label_at(time(18, 30)).endswith(f", sent {day_text(TODAY, year=later)})")
 
 
-def _answer_time(at: QTime) -> None:
-    """Type ``at`` into the time the open dialog asks for, and accept it."""
+def _answer_time(at: QTime, seen: list[str] | None = None) -> None:
+    """Type ``at`` into the time the open dialog asks for, and accept it; ``seen`` is
+    given the name of its field as a screen reader has it."""
     dialog = QApplication.activeModalWidget()
     assert dialog is not None
     edit = dialog.findChild(QTimeEdit)
     assert edit is not None
+    if seen is not None:
+        title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+        assert dialog.width() > title + 100  # the title whole beside the bar's buttons
+        seen.append(edit.accessibleName())
     edit.setTime(at)
     cast(QDialog, dialog).accept()
 
@@ -6390,11 +6395,13 @@ def test_the_week_pastes_at_a_time_asked_for_from_the_keyboard(window: MainWindo
     assert paste_at.isEnabled()
 
     before = {p.id for p in session.store.all_posts()}
-    QTimer.singleShot(0, lambda: _answer_time(QTime(14, 30)))
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _answer_time(QTime(14, 30), seen))
     paste_at.trigger()
     (copy,) = {p.id for p in session.store.all_posts()} - before
     placed = session.store.post(copy)
     assert (placed.date, placed.time) == (day, time(14, 30))
+    assert seen == [f"Paste on {day_text(day)} at"]  # the day, said only by the week
 
 
 @OFFSCREEN_POPUPS
