@@ -2136,6 +2136,21 @@ def _decode(source: Path, raw: bytes) -> str:
         ) from None
 
 
+def ics_refusal(source: Path) -> str | None:
+    """Why an import of the iCalendar file ``source`` refuses it at once (unreadable,
+    not UTF-8 iCalendar text, cut short), or None: the window asks nothing about a file
+    it will not read (it asked for a channel, then refused the file)."""
+    try:
+        text = _decode(source, Path(source).read_bytes())
+    except OSError as exc:
+        return str(exc)
+    except ImportProblem as exc:
+        return str(exc)
+    if not text.rstrip().upper().endswith("END:VCALENDAR") and _Layout(text).unclosed():
+        return "The file seems cut short."
+    return None
+
+
 _PLANNED_ZONE = re.compile(r"^X-WR-TIMEZONE(?:;[^:\r\n]*)?:[ \t]*(.*?)[ \t]*\r?$", re.M | re.I)
 
 

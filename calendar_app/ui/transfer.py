@@ -344,6 +344,7 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     """File > Import… and File > Merge Calendar…: choose a file, then import it (asking
     for a channel for posts that name none, unless every row of a spreadsheet names one)."""
     from ..exchange.csv_profiles import csv_names_every_channel, csv_refusal
+    from ..exchange.ical import ics_refusal
 
     name = file_dialog_name(
         parent,
@@ -357,7 +358,7 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     remember_folder(session.store.path, source)
     fallback: str | None = None
     fmt = format_for(source)
-    if fmt == "ics" or (
+    if (fmt == "ics" and ics_refusal(source) is None) or (
         fmt == "csv" and not csv_names_every_channel(source) and csv_refusal(source) is None
     ):
         channels = [c.name for c in session.channels()]

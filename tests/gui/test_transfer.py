@@ -583,13 +583,33 @@ def test_an_import_of_posts_of_other_months_says_where_they_are(
     assert "The posts it added are" not in said[-1]  # in this month: in sight
 
 
+ICS_EVENT = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20261204T090000Z\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        # A German Excel's "CSV (Trennzeichen-getrennt)" (cp1252).
+        ("plan.csv", "Datum;Titel\n04.12.2026;Stra\u00dfenfest\n".encode("cp1252"), "not UTF-8"),
+        ("plan.ics", f"{ICS_EVENT}SUMMARY:Stra\u00dfenfest\r\n".encode("latin-1"), "not UTF-8"),
+        ("cut.ics", f"{ICS_EVENT}SUMMARY:Launch\r\n".encode(), "never closed"),
+        ("renamed.ics", b"SQLite format 3\x00" + bytes(200), "not an iCalendar file"),
+    ],
+)
 def test_a_file_the_import_refuses_is_refused_before_any_question(
-    session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    session: CalendarSession,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    content: bytes,
+    said: str,
 ) -> None:
-    """A German Excel's "CSV (Trennzeichen-getrennt)" (cp1252): the window asked for a
-    channel for it, then refused the file."""
-    source = tmp_path / "plan.csv"
-    source.write_bytes("Datum;Titel\n04.12.2026;Stra\u00dfenfest\n".encode("cp1252"))
+    """A file the import refuses, of another program's spreadsheet or calendar: the
+    window asked for a channel for it, then refused the file."""
+    source = tmp_path / name
+    source.write_bytes(content)
     before = source.read_bytes()
     asked = _choosing(source, monkeypatch)
     refused: list[str] = []
@@ -598,7 +618,7 @@ def test_a_file_the_import_refuses_is_refused_before_any_question(
     transfer.import_dialog(session, QWidget())
     assert asked == []
     assert len(refused) == 1
-    assert "not UTF-8" in refused[0]
+    assert said in refused[0]
     assert len(session.store.all_posts()) == posts
     assert source.read_bytes() == before
 
