@@ -2151,6 +2151,21 @@ def ics_refusal(source: Path) -> str | None:
     return None
 
 
+def ics_names_every_channel(source: Path) -> bool:
+    """Whether every event of the iCalendar file ``source`` is a Cadence post naming
+    its channel (a file Cadence wrote, whose channels its import makes): a channel for
+    events that name none would be asked for nothing."""
+    try:
+        text = _decode(source, Path(source).read_bytes())
+    except (OSError, ImportProblem):
+        return False
+    events = len(_EVENT_BEGINS.findall(text))
+    return events > 0 and len(_OWN_CHANNELS.findall(text)) >= events
+
+
+_EVENT_BEGINS = re.compile(r"^BEGIN:VEVENT\r?$", re.M | re.I)
+_OWN_CHANNELS = re.compile(rf"^{X_CHANNEL}[;:]", re.M | re.I)
+
 _PLANNED_ZONE = re.compile(r"^X-WR-TIMEZONE(?:;[^:\r\n]*)?:[ \t]*(.*?)[ \t]*\r?$", re.M | re.I)
 
 

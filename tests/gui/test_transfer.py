@@ -464,6 +464,16 @@ def _choosing(source: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
             "SUMMARY:Toot\r\nCATEGORIES:Mastodon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
             "LinkedIn",
         ),
+        # Cadence's own file: every post names its channel, which is made (the question
+        # was asked, and its answer not used).
+        (
+            "plan.ics",
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cadence//Cadence 0.1.0//EN\r\n"
+            "BEGIN:VEVENT\r\nUID:toot-1\r\nDTSTAMP:20261120T090000Z\r\n"
+            "DTSTART;VALUE=DATE:20261202\r\nSUMMARY:Toot\r\nCATEGORIES:Mastodon\r\n"
+            "X-CADENCE-CHANNEL:Mastodon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            "Mastodon",
+        ),
     ],
 )
 def test_the_import_asks_for_a_channel_as_it_then_uses_it(
@@ -483,6 +493,7 @@ def test_the_import_asks_for_a_channel_as_it_then_uses_it(
     (post,) = [p for p in session.store.all_posts() if p.title == "Toot"]
     assert session.store.channel(post.channel_id).name == lands_on
     every_row_names_one = ",," not in text and source.suffix == ".csv"
+    every_row_names_one |= "X-CADENCE-CHANNEL" in text
     assert asked == (
         [] if every_row_names_one else [transfer.FALLBACK_QUESTIONS[source.suffix[1:]]]
     )
