@@ -20,6 +20,7 @@ ours describes.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
@@ -33,6 +34,7 @@ from ..core.models import (
     CHANNEL_KINDS,
     MAX_CADENCE_DAYS,
     MAX_CHAR_LIMIT,
+    MOST_NAMES,
     OUTSIDE_PLANS,
     Campaign,
     Channel,
@@ -40,13 +42,16 @@ from ..core.models import (
     NewPost,
     Post,
     differs_in_names_only,
+    few,
     guessed_kind,
     in_plans,
+    in_words,
     name_key,
     post_content,
     readable_color,
     shortened,
     shows_nothing,
+    spelled_day,
 )
 from ..core.store import CalendarStore, full_edit, shown_sum
 from .formats import (
@@ -392,9 +397,41 @@ def merge_calendar(
             [twice[p.uid] for p in their_posts if p.uid in came and p.uid in twice]
         )
         moved = same_clock_note(same_clock, theirs.zone.key, theirs.path.name)
-        summary.notes.extend(note for note in (told, moved) if note is not None)
+        twins = _twins_note(ours, summary.added)
+        summary.notes.extend(note for note in (told, moved, twins) if note is not None)
         progress(total, total)
     return summary
+
+
+def _twins_note(store: CalendarStore, added: Sequence[int]) -> str | None:
+    """A note naming the posts a merge added that a post already here matches: the same
+    title on the same channel, day and time. A post pasted from there before (a copy,
+    of a uid of its own) came in a second time, unsaid."""
+    if not added:
+        return None
+    ids = json.dumps(list(added))
+    rows = store.read(
+        "SELECT a.title, a.date FROM posts a JOIN posts b ON b.channel_id = a.channel_id"
+        " AND b.date = a.date AND b.time IS a.time AND b.title = a.title AND b.id != a.id"
+        " WHERE a.id IN (SELECT value FROM json_each(?)) AND a.date IS NOT NULL"
+        " AND b.status != 'cancelled' AND b.id NOT IN (SELECT value FROM json_each(?))"
+        " GROUP BY a.id ORDER BY a.date, a.id",
+        [ids, ids],
+    )
+    if not rows:
+        return None
+    found = [
+        f"'{shortened(title)}' on {spelled_day(date.fromisoformat(day), weekday=False)}"
+        for title, day in rows
+    ]
+    one = len(found) == 1
+    named = in_words(found) if len(found) <= MOST_NAMES else ", ".join(few(found))
+    return (
+        f"{len(found)} {'post it added is' if one else 'posts it added are'} like"
+        f" {'one' if one else 'posts'} already here, of the same title, channel, day and"
+        f" time (pasted from there before, perhaps): {named}. Delete one of each pair"
+        " where they are the same post."
+    )
 
 
 def _as_there(

@@ -844,6 +844,26 @@ def test_a_post_pasted_from_another_calendar_leaves_its_notes_there(
     assert theirs.post(private).notes == "CFO wants this pulled"  # only read
 
 
+def test_a_merge_names_the_posts_it_added_twice_over_a_paste_from_there(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """A post pasted from another client's calendar, then that calendar merged: the post
+    came in a second time beside its copy (another uid), unsaid: "Added 179 posts"."""
+    ours, theirs = pair
+    channel = theirs.channels()[0].id
+    pasted = theirs.add_post(NewPost("Solar tips", channel, date=date(2027, 1, 5))).created[0]
+    theirs.add_post(NewPost("Other", channel, date=date(2027, 1, 6)))
+    copy_posts_between(ours, theirs, {pasted: (date(2027, 1, 5), None)})
+    summary = merge_calendar(ours, theirs)
+    assert len(summary.added) == 2
+    assert summary.notes[-1] == (
+        "1 post it added is like one already here, of the same title, channel, day and"
+        " time (pasted from there before, perhaps): 'Solar tips' on 5 January 2027. Delete"
+        " one of each pair where they are the same post."
+    )
+    assert not any("like one already here" in note for note in merge_calendar(ours, theirs).notes)
+
+
 def test_a_damaged_calendar_to_merge_is_named_and_nothing_is_imported(tmp_path: Path) -> None:
     source = tmp_path / "colleague.cadence"
     write_demo(source)
