@@ -524,7 +524,9 @@ def paste_from_calendar(
     if select is not None and summary.added:
         select(summary.added)
     named = created_names(session, summary)
-    added = f"; added {named}" if named else ""
+    # Last, what it made here (seen in the sidebar too): a status bar cuts a long line,
+    # and it cut "…the campaign 'Free roof" before the notes left there were said.
+    added = f" Added here: {named}." if named else ""
     pasted = session.posts(summary.added)
     archived = sorted(
         {
@@ -557,7 +559,7 @@ def paste_from_calendar(
         # What came otherwise than it was there (a cadence beyond ten years), said whole
         # as a merge says it: on the one line of the status bar it was cut off.
         show_summary(parent, f"{verb} from {name}", " ".join(summary.notes))
-    return f"{verb} {count} from {name}{added}.{shelved}{stay}"
+    return f"{verb} {count} from {name}.{stay}{shelved}{added}"
 
 
 def _may_replace_tool_files(

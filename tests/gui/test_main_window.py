@@ -2790,7 +2790,7 @@ def test_a_paste_in_the_week_keeps_its_word_over_the_days_out_of_sight(
     assert len(window.session.store.all_posts()) == 2
     assert week.selected_out_of_sight()
     said = window.statusBar().currentMessage()
-    assert said.startswith("Pasted 2 posts from 'Solenne Solar (demo)'; added ")
+    assert said.startswith("Pasted 2 posts from 'Solenne Solar (demo)'. Added here: ")
 
 
 def test_posts_carried_make_their_icalendar_text_only_when_it_is_read(
@@ -3481,7 +3481,7 @@ def test_posts_copied_in_one_calendar_paste_into_another(
     assert {m.starts_on for m in other.store.key_messages()} == {other.today()}
     assert all(m.overdue_days == 0 for m in other.report().messages)
     said = window.statusBar().currentMessage()
-    assert said.startswith("Pasted 2 posts from 'Solenne Solar (demo)'; added ")
+    assert said.startswith("Pasted 2 posts from 'Solenne Solar (demo)'. Added here: ")
     assert window.undo_action.text() == "&Undo Paste 2 posts from 'Solenne Solar (demo)'"
     assert window.month_view.posts_on(target)  # shown at once
     assert sorted(window.selected_post_ids()) == sorted(p.id for p in pasted)
@@ -3523,7 +3523,7 @@ def test_a_post_dropped_from_another_calendar_says_what_it_brought(
     (copy,) = window.session.store.all_posts()
     assert (copy.title, copy.date) == (post.title, target)
     said = window.statusBar().currentMessage()
-    assert said.startswith("Copied 1 post from 'Solenne Solar (demo)'; added ")
+    assert said.startswith("Copied 1 post from 'Solenne Solar (demo)'. Added here: ")
     # The Edit menu names the step as the drop made it (it said "Paste").
     assert window.undo_action.text() == "&Undo Copy post from 'Solenne Solar (demo)'"
 
@@ -3610,9 +3610,7 @@ def test_a_paste_says_which_names_are_archived_here_and_that_cut_posts_stay(
     window.paste_posts_action.trigger()
     said = window.statusBar().currentMessage()
     assert f" Archived here: '{title}'." in said
-    assert said.endswith(
-        "They stay in 'Solenne Solar (demo)' too: posts move only within a calendar."
-    )
+    assert " It stays in 'Solenne Solar (demo)' too: posts move only within a calendar." in said
     (pasted,) = window.session.store.all_posts()
     assert shelved.id in pasted.message_ids  # matched by title, not made twice
 

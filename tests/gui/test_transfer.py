@@ -95,9 +95,12 @@ def test_a_post_from_another_calendar_pasted_onto_today_goes_out_at_a_time_still
         today = session.today()
         said = paste_from_calendar(session, None, carried, today, KEEP_TIME, landed.extend)
         assert said is not None
-        assert said.endswith(" Its notes stay in 'colleague'.")
-        # What it made here, by name ("added 1 channel": X beside Twitter, unsaid).
-        assert "; added the channel 'Podcast'; the key message 'Listen in'." in said
+        # What it left there, then what it made here, by name ("added 1 channel": X
+        # beside Twitter, unsaid), last: a status bar cut the line before the notes.
+        assert said == (
+            "Pasted 1 post from 'colleague'. Its notes stay in 'colleague'. Added here: the"
+            " channel 'Podcast'; the key message 'Listen in'."
+        )
         (pasted,) = session.store.posts(landed)
         assert (pasted.date, pasted.time, pasted.notes) == (today, time(19, 0), "")
         session.undo_stack.clear()
@@ -154,11 +157,13 @@ def test_a_paste_from_another_calendar_says_whose_notes_stay_there(
         text = paste_from_calendar(session, None, carried, date(2026, 12, 14), time(9, 0))
         assert text is not None
         said.append(text)
-    assert said[0].endswith(
-        " They stay in 'colleague' too: posts move only within a calendar."
-        " The notes of 1 of them stay in 'colleague'."
-    )
-    assert said[1].endswith(" It stays in 'colleague' too: posts move only within a calendar.")
+    assert said == [
+        "Pasted 2 posts from 'colleague'. They stay in 'colleague' too: posts move only"
+        " within a calendar. The notes of 1 of them stay in 'colleague'. Added here: the"
+        " channel 'Podcast'; the key message 'Listen in'.",
+        "Pasted 1 post from 'colleague'. It stays in 'colleague' too: posts move only within"
+        " a calendar.",
+    ]
 
 
 def test_posts_copied_from_a_calendar_gone_since_say_which(
