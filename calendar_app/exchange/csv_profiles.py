@@ -23,7 +23,8 @@ Importing a generic file is one transaction:
   underscores ignored: "Key messages" is ``key_messages``), in any order; where one is
   absent, another tool's name for it is read (``_COLUMN_ALIASES``: Notion's "Name",
   Trello's "Due Date"), said in ``ImportSummary.notes``; unknown columns are ignored and
-  named in the summary. ``title`` is required, and ``channel`` too unless
+  named in the summary. ``title`` is required (else the first line of the ``body``
+  gives it: Buffer's and Later's sheets), and ``channel`` too unless
   the import names a fallback channel. A column that is absent leaves that field of an
   updated post as it was; a new post gets what an empty cell gives (no date, the status
   an empty status cell means, below; no message, no campaign, empty texts).
@@ -56,7 +57,7 @@ Importing a generic file is one transaction:
   ``time`` cell is empty or says the same; a moment with its offset from UTC
   (``2026-12-05T09:00:00Z``) is the day and time it is on the calendar's clock. Dates in
   English words (``December 5, 2026 10:00 AM``, ``5 Dec 2026``) are read too. Times are
-  ``HH:MM`` (``H:MM``, ``H.MM``, seconds of ``:00`` and AM/PM are accepted); a row that
+  ``HH:MM`` (``H:MM``, ``H.MM``, seconds of ``:00``, AM/PM, ``5 PM``, ``5 p.m.``); a row that
   Outlook's "All day event" column says is one has none. An empty
   status means ``scheduled`` for a new post with a date and ``idea`` for one without (as
   ``cadence post add``), and "unchanged" for an existing one; other tools' words for a
@@ -498,7 +499,11 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _RANGE = re.compile(r"(?<!\s)\s++(?:→|->|–|—|-|to)\s+", re.IGNORECASE)
 """Between the two ends of a range of times; tried once a run of spaces (tried at each
 space of a long run, a cell of 30,000 took ten seconds)."""
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?")
+_CLOCK = re.compile(
+    r"(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?)?\s*(?:([AaPp])\.?\s?[Mm]\.?)?"
+)
+"""A time: "17:30", "9.00", "5:30:00"; with its half of the day "5:30 PM", "5 PM",
+"5pm", "5:00 p.m." (the hour alone only so)."""
 _STATUSES = {s.value: s for s in PostStatus}
 _STATUS_WORDS = {
     # Other tools' words for a post's status (Notion's "Not started", "In progress" and
@@ -765,13 +770,13 @@ def _parse_clock(text: str) -> time:
     if written is not None and int(written.group(1)) < 24 and int(written.group(2) or 0) < 60:
         return time(int(written.group(1)), int(written.group(2) or 0))
     match = _CLOCK.fullmatch(text)
-    if match is not None:
-        hour, minute = int(match.group(1)), int(match.group(2))
+    if match is not None and (match.group(2) is not None or match.group(4) is not None):
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
         seconds, half = match.group(3), match.group(4)
         if half is not None:
             if not 1 <= hour <= 12:
                 raise ValueError(text)
-            hour = hour % 12 + (12 if half.lower() == "pm" else 0)
+            hour = hour % 12 + (12 if half.lower() == "p" else 0)
         if hour < 24 and minute < 60 and (seconds is None or int(seconds) == 0):
             return time(hour, minute)
     raise ValueError(text)
@@ -1033,11 +1038,26 @@ def _read_records(text: str) -> _Table:
     return _Table(header, header_line, header_row + 1, records)
 
 
+TITLE_CHARACTERS = 80
+"""The most of a text's first line a title taken from it keeps (see :func:`title_of_text`)."""
+
+
+def title_of_text(text: str) -> str:
+    """A post's title from its text, for a sheet without titles: its first line, cut
+    after the last whole word within :data:`TITLE_CHARACTERS`."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(line) <= TITLE_CHARACTERS:
+        return line
+    cut = line[: TITLE_CHARACTERS + 1].rsplit(None, 1)[0] if " " in line else line
+    return shortened(cut, TITLE_CHARACTERS).rstrip(" ,;:-–—") + "…"
+
+
 def _delimiter(text: str) -> str:
     """``,`` unless the header line only makes sense split on ``;`` or a tab (Excel in many
     European languages saves "CSV" with semicolons)."""
     first_line = next(iter(text.lstrip("\r\n").splitlines()), "")  # CR alone ends one too
-    titles = {"title", *_COLUMN_ALIASES["title"]}
+    # (the text of a sheet without titles, which gives them)
+    titles = {"title", *_COLUMN_ALIASES["title"], "body", *_COLUMN_ALIASES["body"]}
     for delimiter in (",", ";", "\t"):
         cells = next(csv.reader([first_line], delimiter=delimiter), [])
         if any(_column_key(c) in titles for c in cells):
@@ -1075,6 +1095,7 @@ _COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "scheduled_at",
         "scheduled_for",
         "publish_at",
+        "posting_time",  # Buffer's: "2026-12-08 09:30"
     ),
     "time": ("publish_time", "post_time", "start_time"),
     "channel": (
@@ -1145,6 +1166,10 @@ def _header_columns(
         order = {cell.strip(): index for index, cell in reversed(list(enumerate(header)))}
         ignored.extend(name for _index, name in others.values())
         ignored.sort(key=lambda name: order.get(name, 0))
+    if "title" not in found and "body" in found:
+        # A publishing tool's sheet (Buffer's "Text", Later's "Caption"): each post's
+        # title is the first line of its text (see _RowReader).
+        found["title"] = found["body"]
     if "title" not in found:
         raise ImportProblem(
             "the file has no 'title' column; its first line must name the columns, like "
@@ -1189,6 +1214,7 @@ class _RowReader:
         self.at = {name: columns[name][0] if name in columns else -1 for name in GENERIC_COLUMNS}
         self.all_day_at = columns[ALL_DAY][0] if ALL_DAY in columns else -1
         self.label = {n: columns[n][1] if n in columns else n for n in GENERIC_COLUMNS}
+        self.title_from_body = "body" in columns and columns["title"] == columns["body"]
         self.seen_uids: dict[str, int] = {}
         self.second_pass: dict[int, tuple[str, date, time]] = {}
         """By row, one whose moment is the second pass of a time the clocks go back over
@@ -1276,6 +1302,8 @@ class _RowReader:
             # gone out counted as none).
             status = PostStatus.DRAFT
         title = values[at["title"]].strip()
+        if self.title_from_body:
+            title = title_of_text(title)
         if shows_nothing(title):  # (zero-width characters alone are no title either)
             raise _BadValue(label["title"], "the title is empty; every post needs one")
         # Every check passed: now create what the row names and the calendar lacks.
@@ -1514,6 +1542,11 @@ def import_csv(
     if aliased:
         read_as = [f"'{name}' as the {column.replace('_', ' ')}" for name, column in aliased]
         summary.notes.append(f"Read the {_plural('column', read_as)} {in_words(read_as)}.")
+    if columns["title"] == columns.get("body"):
+        summary.notes.append(
+            "The file has no title column: each post's title is the first line of its"
+            f" '{columns['body'][1]}'."
+        )
     if options.day_first is None and "date" in columns:
         # The order the file's dates show (a day over 12 tells), else day first.
         index = columns["date"][0]

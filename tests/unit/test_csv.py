@@ -1056,6 +1056,14 @@ def test_a_date_that_says_more_or_less_is_refused(
         ("17h30", time(17, 30)),  # as French writes it (the editor took it; a sheet not)
         ("17 h 30", time(17, 30)),
         ("9h", time(9, 0)),
+        # The hour alone with its half of the day, and "p.m." (Excel in the US, Buffer,
+        # Later): each row was skipped, "'5 PM' is not a time of day".
+        ("5 PM", time(17, 0)),
+        ("12 PM", time(12, 0)),
+        ("12am", time(0, 0)),
+        ("5pm", time(17, 0)),
+        ("5:00 p.m.", time(17, 0)),
+        ("9:15 a.m.", time(9, 15)),
     ],
 )
 def test_time_forms(store: CalendarStore, linkedin: int, cell: str, expected: time) -> None:
@@ -2685,6 +2693,57 @@ def test_a_notion_database_comes_in_with_its_names_dates_and_statuses(
         "Read the statuses 'Not started' as draft, 'In progress' as draft and 'Done' as published.",
     ]
     assert summary.ignored_columns == ["Tags"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # Buffer's export: its text and when it goes out.
+        (
+            "buffer.csv",
+            "Text,Posting Time,Channel\n"
+            '"Our panels now come with a 25-year warranty.\nRead more on the blog",'
+            "2026-12-08 09:30,LinkedIn\n"
+            '"Winter tip: clear the snow off your panels with a soft brush, never with hot'
+            ' water or a scraper that scratches the glass",2026-12-09 17:00,LinkedIn\n',
+        ),
+        # Later's, in Excel in France: its caption, with semicolons.
+        (
+            "later.csv",
+            "Profile;Caption;Date;Time\n"
+            '"LinkedIn";"Our panels now come with a 25-year warranty.\nRead more on the blog";'
+            "08/12/2026;9:30 AM\n"
+            "LinkedIn;Winter tip: clear the snow off your panels with a soft brush, never with"
+            " hot water or a scraper that scratches the glass;09/12/2026;5 PM\n",
+        ),
+    ],
+)
+def test_a_publishing_tool_s_sheet_without_titles_takes_each_from_its_text(
+    store: CalendarStore, linkedin: int, name: str, text: str
+) -> None:
+    """Buffer's "Text" and Later's "Caption" were read as the posts' texts, and the file
+    refused whole all the same: "the file has no 'title' column"."""
+    source = store.path.parent / name
+    source.write_text(text, "utf-8")
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == []
+    posts = sorted(store.all_posts(), key=lambda p: p.date or date.min)
+    assert [(p.title, p.date, p.time) for p in posts] == [
+        ("Our panels now come with a 25-year warranty.", date(2026, 12, 8), time(9, 30)),
+        (
+            "Winter tip: clear the snow off your panels with a soft brush, never with hot…",
+            date(2026, 12, 9),
+            time(17, 0),
+        ),
+    ]
+    assert posts[0].body == "Our panels now come with a 25-year warranty.\nRead more on the blog"
+    column = "Text" if name == "buffer.csv" else "Caption"
+    assert (
+        f"The file has no title column: each post's title is the first line of its '{column}'."
+    ) in summary.notes
+    # Imported again: the same posts, found again by their day, time, channel and title.
+    again = import_csv(store, source, ImportOptions())
+    assert (len(again.added), len(store.all_posts())) == (0, 2)
 
 
 def test_a_board_s_cards_and_a_data_tool_s_moments_come_in_on_the_calendar_s_clock(
