@@ -625,7 +625,7 @@ def _columns_of(source: Path, _as_read: tuple[int, int]) -> dict[str, list[str]]
     """The cells of every column Cadence reads, by column (see :func:`_column_cells`);
     or why the import refuses the file."""
     try:
-        header, header_line, _, records = _read_records(_read_text(source))
+        header, header_line, _, records, _ = _read_records(_read_text(source))
         columns = _header_columns(header, header_line, ImportOptions(fallback_channel="-"))
     except CadenceError as exc:
         return str(exc)
@@ -972,6 +972,8 @@ class _Table(NamedTuple):
     not start a new row)."""
     records: list[list[str]]
     """The rows after the header."""
+    delimiter: str = ","
+    """What separates its cells: ``,``, ``;`` or a tab."""
 
 
 _SEPARATOR_LINE = re.compile(r'"?sep=([,;\t|])"?[ ,;\t|]*(?:\r\n|\r|\n)', re.IGNORECASE)
@@ -1035,7 +1037,7 @@ def _read_records(text: str) -> _Table:
             " by a download or a copy that did not finish; nothing was imported",
             line=last_started,
         )
-    return _Table(header, header_line, header_row + 1, records)
+    return _Table(header, header_line, header_row + 1, records, delimiter)
 
 
 TITLE_CHARACTERS = 80
@@ -1197,8 +1199,10 @@ class _RowReader:
         names: _Names,
         options: ImportOptions,
         zone: ZoneInfo | None = None,
+        delimiter: str = ",",
     ) -> None:
         self.width = len(header)
+        self.separators = {";": "semicolons", "\t": "tabs"}.get(delimiter, "commas")
         self.named = len(header)
         while self.named and not header[self.named - 1].strip():
             self.named -= 1  # empty names at the end (Excel's ";;;;"), no column
@@ -1247,7 +1251,7 @@ class _RowReader:
                 "remove the space before a cell's opening quote (with it, the quote opens"
                 " no quoted cell)"
                 if spaced
-                else "put quotes around cells that hold commas"
+                else f"put quotes around cells that hold {self.separators}"
             )
             raise _BadValue("", f"it has {count} cells where the header names {self.named}; {mend}")
         values = [restore(c) if c.startswith("'") else c for c in cells]
@@ -1535,7 +1539,7 @@ def import_csv(
     progress: Progress = no_progress,
 ) -> ImportSummary:
     """Import a generic-profile CSV file (see the module's notes) in one transaction."""
-    header, header_line, first_row, records = _read_records(_read_text(source))
+    header, header_line, first_row, records, delimiter = _read_records(_read_text(source))
     summary = ImportSummary()
     aliased: list[tuple[str, str]] = []
     columns = _header_columns(header, header_line, options, summary.ignored_columns, aliased)
@@ -1564,7 +1568,7 @@ def import_csv(
     with environment_errors(), store.db.atomic():
         names = _Names(store, options, summary)
         _learn_renames(store, names, columns, records, summary)
-        reader = _RowReader(columns, header, names, options, store.zone)
+        reader = _RowReader(columns, header, names, options, store.zone, delimiter)
         reader.learn_titles(records)
         rows: list[_Row] = []
         for number, cells in enumerate(records, first_row):

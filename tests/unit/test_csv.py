@@ -2997,6 +2997,13 @@ def test_a_row_cut_at_a_comma_is_refused_past_columns_without_a_name(
         "row 2: it has 7 cells where the header names 4; put quotes around cells that hold commas"
     ]
     assert [(p.title, p.body) for p in store.all_posts()] == [("Helper", "fine")]
+    # In Excel's semicolons, the advice names them (it said commas).
+    source.write_text("Title;Channel;Date;Body;;\nCut;LinkedIn;2026-12-06;hello; world;;\n")
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == [
+        "row 2: it has 7 cells where the header names 4; put quotes around cells that hold"
+        " semicolons"
+    ]
 
 
 @pytest.mark.parametrize(
