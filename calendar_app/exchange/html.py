@@ -444,7 +444,9 @@ def _read(store: CalendarStore, options: ExportOptions) -> _Page:
         and (not options.channel_ids or c.id in options.channel_ids)
     ]
     legend_messages = [*shown, *other_dots(shown, messages.values(), posts)]
-    rows = store.delivery_rows(as_of, [m.id for m in shown]) if shown else []
+    rows = (  # what the analysis of the period sees (see report.build_delivery_report)
+        store.delivery_rows(as_of, [m.id for m in shown], window=(first, last)) if shown else []
+    )
     report = analyse_period(shown, list(channels.values()), rows, as_of, first, last)
     left_out = leaves_out(options.channel_ids, channels.values())
     if left_out:  # counted, but not named: "Other channels"

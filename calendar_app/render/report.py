@@ -171,7 +171,10 @@ def build_delivery_report(
     channels = store.channels(include_archived=True)
     by_id = {c.id: c for c in channels}
     messages = report_messages(store, message_ids, archived_messages)
-    rows = store.delivery_rows(as_of, [m.id for m in messages]) if messages else []
+    # What the analysis of the period sees (the whole calendar's, read at 300,000 posts,
+    # took 0.6 s before a first progress).
+    window = (first, last)
+    rows = store.delivery_rows(as_of, [m.id for m in messages], window=window) if messages else []
     cadence = analyse_period(messages, channels, rows, as_of, first, last)
     if leaves_out(channel_ids, channels):
         channels = [*(c for c in channels if c.id in channel_ids), OTHER_CHANNELS]
