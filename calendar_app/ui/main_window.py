@@ -2129,7 +2129,8 @@ class MainWindow(QMainWindow):
         from ..exchange.copy import save_copy
 
         try:
-            kept = save_copy(self.session.store, path)
+            with busy():  # a second at 300,000 posts
+                kept = save_copy(self.session.store, path)
         except CadenceError as exc:
             self.show_error(self, exc)
             return False
