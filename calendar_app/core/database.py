@@ -350,9 +350,14 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA cache_size = -8192")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _write_ahead(conn: sqlite3.Connection) -> None:
+    """Keep changes in a write-ahead log, as every calendar open is (the switch is
+    written into the file's header: a file refused or left as it was is not switched)."""
     if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
         conn.execute("PRAGMA journal_mode = wal")
-    conn.execute("PRAGMA synchronous = FULL")
 
 
 def _steps_pending(conn: sqlite3.Connection) -> bool:
@@ -445,6 +450,7 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[sqlite3.Conne
 
                 kept = keep_before_update(conn, path, backup_folder(data_folder()))
                 _migrate(conn)
+            _write_ahead(conn)  # once kept and brought up to date (refused: left as it was)
         except BaseException:
             conn.close()
             raise
@@ -484,6 +490,7 @@ def create_database(path: Path, shown: Path | None = None) -> sqlite3.Connection
                 # The marks go in before WAL so that they sit in the main file at once.
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 _configure(conn)
+                _write_ahead(conn)
                 _migrate(conn)
             except BaseException:
                 conn.close()

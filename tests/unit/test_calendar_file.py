@@ -913,6 +913,16 @@ def test_an_older_calendar_is_not_brought_up_to_date_when_no_copy_can_be_kept(
     listed = cadence("post", "list", path)  # (XDG_DATA_HOME blocked for it too)
     assert listed.returncode == 0
     assert listed.stderr.startswith("(read as an earlier release of Cadence saved it: ")
+    # One in SQLite's first journal mode (a copy an earlier release exported) is left
+    # byte for byte too: its header was switched to the write-ahead log first.
+    copied = tmp_path / "copied.cadence"
+    write_schema_4(copied)
+    with closing(sqlite3.connect(copied)) as conn:
+        assert conn.execute("PRAGMA journal_mode = delete").fetchone() == ("delete",)
+    before = copied.read_bytes()
+    with CalendarStore.open(copied) as store:
+        assert store.read_only
+    assert copied.read_bytes() == before
     # Older still, it cannot be read as it is: refused as before.
     older = tmp_path / "older.cadence"
     write_older(older, 3, "0004_post_message_list", [])
