@@ -192,6 +192,7 @@ from .formats import (
     Progress,
     import_names,
     learn_renames,
+    names_of,
     no_progress,
     reconcile_said,
     second_pass,
@@ -2152,8 +2153,25 @@ def _to_send(
     out, each with the moment it is sent at, and every channel of the calendar."""
     _check_target(store, target, folder_ok=True)
     with environment_errors():
-        chosen = _outgoing(store, options, step=None if sprout else HOOTSUITE_STEP_MINUTES)
-        return chosen, store.channels(include_archived=True)
+        channels = store.channels(include_archived=True)
+        try:
+            chosen = _outgoing(store, options, step=None if sprout else HOOTSUITE_STEP_MINUTES)
+        except InvalidInput as exc:
+            # Nothing to send now: an earlier export's files there still hold posts, which
+            # a tool given the folder (a script's upload) would schedule again.
+            exported = [
+                c for c in channels if not options.channel_ids or c.id in options.channel_ids
+            ]
+            left = _left_over(store, target, exported, [])
+            if not left:
+                raise
+            one = len(left) == 1
+            raise InvalidInput(
+                f"{exc} {names_of([path.name for path in left])}, left from an earlier"
+                f" export, still {'holds' if one else 'hold'} posts: delete"
+                f" {'it' if one else 'them'} before giving the folder to the tool."
+            ) from None
+        return chosen, channels
 
 
 def _left_over(

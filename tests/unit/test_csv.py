@@ -1853,6 +1853,14 @@ def test_hootsuite_with_nothing_to_send(store: CalendarStore, publishing: dict[s
     with pytest.raises(InvalidInput, match="no post to export"):
         export_hootsuite(store, store.path.parent / "h.csv", ExportOptions(today=TODAY))
     assert others(store.path.parent) == []
+    # Yesterday's file still there: named, or a nightly upload sends its posts again.
+    (store.path.parent / "h-LinkedIn.csv").write_text("26/01/2026 09:00,Sent yesterday,\n")
+    with pytest.raises(InvalidInput) as refused:
+        export_hootsuite(store, store.path.parent / "h.csv", ExportOptions(today=TODAY))
+    assert str(refused.value).endswith(
+        "nothing was written. h-LinkedIn.csv, left from an earlier export, still holds posts:"
+        " delete it before giving the folder to the tool."
+    )
 
 
 def test_a_channels_file_is_named_without_direction_marks(
