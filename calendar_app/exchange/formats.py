@@ -1212,6 +1212,7 @@ IMPORT_SUFFIXES: dict[str, str] = {
     ".ifb": "ics",
     ".csv": "csv",
     ".tsv": "csv",  # Google Sheets' tab-separated download
+    ".txt": "csv",  # Excel's "Unicode Text" (UTF-16, tabs): in the window, no --format
 }
 
 

@@ -2858,10 +2858,12 @@ def test_a_unicode_text_file_with_its_mark_is_read(
 
 
 def test_a_tab_separated_download_is_imported_as_csv(tmp_path: Path) -> None:
-    """Google Sheets' .tsv was refused by its name ("cannot tell the format")."""
+    """Google Sheets' .tsv was refused by its name ("cannot tell the format"), and so was
+    Excel's "Unicode Text" (a .txt), which the window could not even list."""
     from calendar_app.exchange.formats import format_for
 
     assert format_for(tmp_path / "Plan - Sheet1.tsv") == "csv"
+    assert format_for(tmp_path / "Plan.txt") == "csv"
 
 
 def test_ignored_columns_are_named_once_and_a_few_of_many(
