@@ -1115,10 +1115,17 @@ def _export_cadence(
     if not options.filters():
         written = write_copy(store, target, step=step)
         return ExportSummary(posts=store.count_posts(), files=[written], replaced_kept=kept)
-    posts = store.all_posts()
-    leave_out = [p.id for p in posts if not options.accepts(p)]
+    # The posts of its days alone are read (a year out of 300,000 posts read them all).
+    dated = options.first is not None or options.last is not None
+    near = (
+        store.posts_between(options.first or date.min, options.last or date.max)
+        if dated
+        else store.all_posts()
+    )
+    taken = {p.id for p in near if options.accepts(p)}
+    leave_out = [i for (i,) in store.read("SELECT id FROM posts") if i not in taken]
     written = write_copy(store, target, leave_out=leave_out, only_names_used=True, step=step)
-    return ExportSummary(posts=len(posts) - len(leave_out), files=[written], replaced_kept=kept)
+    return ExportSummary(posts=len(taken), files=[written], replaced_kept=kept)
 
 
 def note_archived(store: CalendarStore, summary: ImportSummary) -> None:
