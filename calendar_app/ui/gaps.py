@@ -6,6 +6,8 @@ carries it. Each is one undo step and selects what it placed."""
 
 from __future__ import annotations
 
+import contextlib
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, time, timedelta
 from functools import partial
@@ -128,10 +130,19 @@ def add_fill_actions(
     ideas = session.store.backlog(
         message_ids=[message.id], statuses=[PostStatus.IDEA, PostStatus.DRAFT]
     )  # not a cancelled one: placed, it would stay cancelled and fill nothing
-    for idea in ideas[:IDEAS_OFFERED]:
+    offered = ideas[:IDEAS_OFFERED]
+    # Ideas of one title told apart by their channels (the items read the same, to a
+    # screen reader too).
+    titles = Counter(short(idea.title) for idea in offered)
+    for idea in offered:
+        title = short(idea.title)
+        where = ""
+        if titles[title] > 1:
+            with contextlib.suppress(KeyError):  # (made since the session read them)
+                where = f" ({elide(session.channel(idea.channel_id).name, CHANNEL_CHARS)})"
         _item(
             menu,
-            f"Schedule {short(idea.title)} as a Draft",
+            f"Schedule {title} as a Draft{where}",
             partial(schedule_idea, session, parent, idea, day, at, select),
         )
     if len(ideas) > IDEAS_OFFERED:  # (the others could not be told from none)

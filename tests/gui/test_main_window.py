@@ -6332,6 +6332,33 @@ def test_the_agenda_asked_again_keeps_its_rows_picked(window: MainWindow, qtbot:
     assert sorted(agenda.selected_post_ids()) == sorted(posts)
 
 
+def test_ideas_of_one_title_in_a_gap_menu_are_told_apart_by_their_channels(
+    window: MainWindow,
+) -> None:
+    """Two ideas called "Tip" read as two identical items, to a screen reader too."""
+    from calendar_app.ui.gaps import add_fill_actions
+
+    session = window.session
+    message = session.store.add_key_message("Made in town", cadence_days=7).created[0]
+    first, second = session.channels()[:2]
+    for channel in (first, second):
+        session.notify(session.store.add_post(NewPost("Tip", channel.id, (message,))))
+    session.notify(session.store.add_post(NewPost("Other idea", first.id, (message,))))
+    menu = QMenu()
+    later = TODAY + timedelta(days=10)
+    add_fill_actions(
+        menu, session, window, session.key_message(message), later, None, window._select_placed
+    )
+    scheduling = sorted(label for label in _labels(menu) if label.startswith("Schedule"))
+    assert scheduling == sorted(
+        [
+            "Schedule “Other idea” as a Draft",
+            f"Schedule “Tip” as a Draft ({first.name})",
+            f"Schedule “Tip” as a Draft ({second.name})",
+        ]
+    )
+
+
 def test_a_repeat_of_a_post_later_today_reads_planned(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
