@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from ..core.models import ChangeSet, Post, PostStatus, isolated, one_line
 from ..core.search import SearchQuery
 from ..render.chips import accent, mark_pen, paint_focus_ring, seen_on
+from . import accessible
 from .dnd import drag_selected_rows, drop_action, drop_posts, wants_copy
 from .post_model import BacklogModel, PostIdRole, PostRole, rows_selection, status_label
 from .session import CalendarSession
@@ -526,6 +527,12 @@ class BacklogPanel(QWidget):
             text = f"Backlog · {_ideas(total)}"
         self.title.setText(text)
         self.list.setAccessibleName(text)
+        # What the search finds, said with the field (Enter says it again, or goes to it).
+        self.search.setAccessibleDescription(
+            (self.empty_text() if not shown else text.replace("Backlog · ", ""))
+            if self.proxy.text()
+            else ""
+        )
         self.list.setAccessibleDescription(
             "Undated posts. Drag one onto a day to schedule it, or cut it (Ctrl+X) and"
             " paste it on a day (Ctrl+V); drop or paste a post here to unschedule it."
@@ -537,10 +544,14 @@ class BacklogPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
+            enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if (event.key() == Qt.Key.Key_Down or enter) and self.proxy.rowCount():
                 self.list.setFocus()
                 if not self.list.currentIndex().isValid():
                     self.list.setCurrentIndex(self.proxy.index(0, 0))
+                return True
+            if enter:  # nothing found: said (it was only painted, and Enter did nothing)
+                accessible.announce(self.search, self.search.accessibleDescription())
                 return True
             if event.key() == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()

@@ -549,3 +549,24 @@ def test_escape_lets_go_of_the_ideas_picked(panel: BacklogPanel, qtbot: QtBot) -
     qtbot.keyClick(panel.list, Qt.Key.Key_Escape)
     assert panel.selected_post_ids() == []
     assert panel.list.hasFocus()
+
+
+def test_what_the_backlog_search_finds_is_said_and_enter_goes_to_it(
+    qtbot: QtBot, panel: BacklogPanel, session: CalendarSession
+) -> None:
+    """The result ("No idea matches 'zzz'", "1 of 8 ideas") was only painted, never said,
+    and Enter in the field did nothing."""
+    with qtbot.waitExposed(panel):
+        panel.show()
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, "zzz")
+    assert panel.search.accessibleDescription() == "No idea matches “zzz”."
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.search.hasFocus()  # nothing to go to
+    panel.search.setText("warranty")
+    assert panel.search.accessibleDescription() == "1 of 8 ideas"
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.list.hasFocus()
+    assert panel.selected_post_ids() == panel.shown_post_ids()
+    panel.search.clear()
+    assert panel.search.accessibleDescription() == ""
