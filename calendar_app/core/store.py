@@ -2120,7 +2120,10 @@ class CalendarStore:
                 "SELECT term FROM temp.cadence_words WHERE term GLOB '*[^ -~]*'"
             )
         ]
-        self._words = (stamp, words)
+        if not self._conn.in_transaction:
+            # Not kept from inside a change that may be undone (an import stopped): the
+            # next change may write the structure as it was then, and its words be missed.
+            self._words = (stamp, words)
         return words
 
     def _ready_to_scan(self) -> None:
