@@ -1040,6 +1040,10 @@ class _Item:
     whole: bool = False
     """An occurrence of a recurring event whose every occurrence is in the file (its rules
     end, and none was cut at a limit)."""
+    read_from: str | None = None
+    """Of an occurrence of a recurring event of more occurrences than a series holds, the
+    first occurrence read (its RECURRENCE-ID as canonical): those before it were left
+    out, not taken out of the file."""
     written: bool = False
     """``edited`` is a version Cadence wrote (X-CADENCE-EDITED)."""
     wall: tuple[date, time | None] | None = None
@@ -1786,6 +1790,11 @@ class _Reader:
             self.skipped.append(f"line {self.layout.event_line(index)}: '{title}' {why}; {left}")
         whole = all(bounded for _, bounded, _ in rules) and not (capped or beyond or left_before)
         placed: set[str] = set()
+        read_from = None
+        if left_before is not None and ordered:
+            read_from = _canonical(
+                ordered[0].date() if all_day else ordered[0], None if all_day else tz
+            )
         for moment in ordered:
             when: date | datetime = moment.date() if all_day else moment
             rid = _canonical(when, None if all_day else tz)
@@ -1799,16 +1808,19 @@ class _Reader:
                 item.uid = occurrence_uid(master.uid, rid)
                 item.source = (master.uid, rid)
                 item.whole = whole
+                item.read_from = read_from
                 yield item
         for rid, override in overrides.items():
-            if rid not in placed:
+            if rid not in placed and (read_from is None or rid >= read_from):
                 # An override of an occurrence the rule no longer makes (or one past the
-                # horizon): it is a real event all the same.
+                # horizon): it is a real event all the same. One of the occurrences left
+                # out before those read is left out with them.
                 item = self._item(override, override.start, override.tz)
                 if item is not None:
                     item.uid = occurrence_uid(master.uid, rid)
                     item.source = (master.uid, rid)
                     item.whole = whole
+                    item.read_from = read_from
                     yield item
 
     def _rule_text(self, rule: Any, tz: tzinfo | None, all_day: bool) -> str:
@@ -3051,11 +3063,12 @@ class _Writer:
         """Occurrences imported before that a recurring event of the file no longer makes
         (an EXDATE added, a changed or shortened rule), but for those ``moved`` with it.
         Where the file may spell out less than the event makes (an endless rule stops
-        at a horizon, a long one at a limit and from a year ago), only those between its
-        first and last occurrences read. A published one stays: it went out; so does one
-        a later version of the event brought (by its LAST-MODIFIED, else its SEQUENCE):
-        the file is an older one."""
+        at a horizon, a long one at a limit and from a year ago), only those up to its
+        last occurrence read, and from the first read where those before were left out.
+        A published one stays: it went out; so does one a later version of the event
+        brought (by its LAST-MODIFIED, else its SEQUENCE): the file is an older one."""
         whole = {item.source[0] for item in items if item.whole and item.source[1] is not None}
+        read_from = {item.source[0]: item.read_from for item in items if item.read_from}
         # Of each recurring event of the file, its latest LAST-MODIFIED and SEQUENCE as
         # the notes keep them.
         stamps: dict[str | None, str] = {}
@@ -3069,7 +3082,7 @@ class _Writer:
                     latest[item.source[0]] = max(latest.get(item.source[0], text), text)
         gone = []
         for source, rids in made.items():
-            first, last = min(rids), max(rids)
+            first, last = read_from.get(source, ""), max(rids)
             for post in imported[source]:
                 rid = post.recurrence_id
                 if (

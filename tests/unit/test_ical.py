@@ -2679,6 +2679,14 @@ def test_a_series_begun_long_ago_imported_again_a_year_later_cancels_none_it_lef
             "Newsletter",
             "RRULE:FREQ=WEEKLY;BYDAY=MO",
         ),
+        # One Monday of 2006 moved a day: an occurrence of those left out, left out too
+        # (it made the occurrences read start in 2006, and 52 Mondays were cancelled).
+        *vevent(
+            "weekly@example.com",
+            "DTSTART;TZID=Europe/Paris:20060606T080000",
+            "Newsletter",
+            "RECURRENCE-ID;TZID=Europe/Paris:20060605T080000",
+        ),
         "END:VCALENDAR",
     ]
     path = write_ics(tmp_path / "long.ics", lines)
@@ -2688,6 +2696,27 @@ def test_a_series_begun_long_ago_imported_again_a_year_later_cancels_none_it_lef
     assert [p for p in posts if p.status == PostStatus.CANCELLED] == []
     assert len(posts) == 1052  # a year of Mondays more
     assert max(p.date for p in posts if p.date) == date(2028, 1, 17)
+    assert min(p.date for p in posts if p.date) == date(2007, 11, 26)
+
+
+def test_the_first_mondays_of_a_series_without_end_taken_out_there_are_cancelled_here(
+    planned: CalendarStore, tmp_path: Path
+) -> None:
+    """Google's "every Monday" with its first Monday deleted, or its start moved a week
+    on: the Mondays it no longer has stayed scheduled here (those before the first one
+    read were taken for occurrences left out)."""
+    rule = ("weekly@example.com", "DTSTART;TZID=Europe/Paris:20260105T090000", "Tips")
+    first = [*HEADER, *vevent(*rule, "RRULE:FREQ=WEEKLY;BYDAY=MO"), "END:VCALENDAR"]
+    import_file(planned, write_ics(tmp_path / "tips.ics", first))
+    deleted = [
+        *HEADER,
+        *vevent(*rule, "RRULE:FREQ=WEEKLY;BYDAY=MO", "EXDATE;TZID=Europe/Paris:20260105T090000"),
+        "END:VCALENDAR",
+    ]
+    import_file(planned, write_ics(tmp_path / "tips.ics", deleted))
+    statuses = {p.date: p.status for p in planned.all_posts() if p.title == "Tips"}
+    assert statuses[date(2026, 1, 5)] == PostStatus.CANCELLED
+    assert statuses[date(2026, 1, 12)] == PostStatus.SCHEDULED
 
 
 def test_a_rule_cut_within_a_day_names_the_time_and_one_within_a_minute_is_refused(
