@@ -390,7 +390,7 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
 def keep_replaced(target: Path) -> Path | None:
     """Before a copy replaces the calendar at ``target`` (a script's slip of the name, a
     backup saved over the calendar it is of): keep that calendar as it is, byte for
-    byte (damaged or from a later release too), as a backup of it; return where.
+    byte (damaged or from a later release too), in the Backups folder; return where.
     None when ``target`` is no calendar, or is one in the Backups folder. Refused, the
     calendar left alone, when it cannot be kept."""
     from ..app import data_folder
@@ -400,7 +400,15 @@ def keep_replaced(target: Path) -> Path | None:
         return None
     folder = backup_folder(data_folder())
     now = datetime.now().replace(microsecond=0)
-    kept = folder / f"{backup_stem(target)} {now.strftime(STAMP)} {calendar_key(target)}.cadence"
+    # No backup's name: never thinned away (the slip may be seen days later, the
+    # calendar's backups made since of what replaced it), and one of its own however
+    # soon another replace comes (two in a second wrote one over the other).
+    named = f"{backup_stem(target)} {now.strftime(STAMP)} {calendar_key(target)} replaced"
+    kept = folder / f"{named}.cadence"
+    for number in itertools.count(2):
+        if not kept.exists():
+            break
+        kept = folder / f"{named} {number}.cadence"
 
     def fill(copy: str) -> None:
         shutil.copyfile(target, copy)

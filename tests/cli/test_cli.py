@@ -1575,6 +1575,22 @@ def test_a_copy_over_another_calendar_keeps_that_calendar_as_a_backup(
     status, said = run("export", calendar, "--format", "cadence", "-o", new)
     assert said.strip() == f"Exported 0 posts to {new}."
     assert list(backup_folder(data_folder()).glob("new *")) == []
+    # Replaced again in the same second, each kept under a name of its own, and none
+    # thinned as backups are (the next backup's thinning deleted the first).
+    from datetime import datetime, timedelta
+
+    from calendar_app.core.backups import make_backup
+
+    originals = [new.read_bytes()]
+    run("export", demo, "--format", "cadence", "-o", new)
+    originals.append(new.read_bytes())
+    run("export", calendar, "--format", "cadence", "-o", new)
+    kept_new = sorted(backup_folder(data_folder()).glob("new *replaced*.cadence"))
+    assert sorted(p.read_bytes() for p in kept_new) == sorted(originals)
+    with CalendarStore.open(new) as store:
+        later = datetime.now() + timedelta(days=30)
+        make_backup(store, backup_folder(data_folder()), now=later)
+    assert all(p.exists() for p in kept_new)
 
 
 @pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in PER_CHANNEL])
