@@ -745,7 +745,7 @@ def _on_the_clock(
     is on ``zone``'s clock; and whether that is the second pass of a time the clocks
     go back over (:attr:`_Day.second`)."""
     at = _parse_clock(clock) if clock else None
-    if at is None or (at == time(0) and not offset and not re.search("[AaPp][Mm]", clock or "")):
+    if at is None or (at == time(0) and not offset and not _HALF_OF_DAY.search(clock or "")):
         return day, None, False
     if offset and zone is not None:
         given = UTC if offset == "Z" else _utc_offset(offset)
@@ -760,6 +760,18 @@ def _utc_offset(text: str) -> timezone:
         raise ValueError(text)
     sign = -1 if text[0] == "-" else 1
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+_HALF_OF_DAY = re.compile(r"[AaPp]\.?\s?[Mm]")
+"""AM or PM however written ("pm", "p.m."): 12:00 a.m. is a time chosen, not a date's."""
+
+
+def _is_clock(text: str) -> bool:
+    try:
+        _parse_clock(text)
+    except ValueError:
+        return False
+    return True
 
 
 _H_CLOCK = re.compile(r"(\d{1,2})\s?[hH]\s?(\d{2})?")
@@ -1460,7 +1472,7 @@ class _RowReader:
             return _parse_day(text, self.day_first, self.zone)
         except ValueError:
             parts = _RANGE.split(text)
-            if len(parts) != 2 or _CLOCK.fullmatch(parts[1].strip()) is None:
+            if len(parts) != 2 or not _is_clock(parts[1].strip()):  # ("- 10": a range of days)
                 raise
             return _parse_day(parts[0].strip(), self.day_first, self.zone)
 

@@ -3043,6 +3043,10 @@ def test_moments_and_an_event_s_hours_come_in_on_the_calendar_s_clock(
         ("Monday, 5 December 2026", "is not a date: 5 December 2026 is a Saturday"),
         ("around Dec 5, 2026", "is not a date; write it as YYYY-MM-DD"),
         ("2026-12-05 - 2026-12-06", "is a range of dates; a post goes out on one day"),
+        # Days alone after the dash: no time of day, however the hour alone reads in a
+        # time column with its AM or PM ("5 PM").
+        ("2026-12-05 - 10", "is a range of dates; a post goes out on one day"),
+        ("Dec 5, 2026 - 7", "is a range of dates; a post goes out on one day"),
     ],
 )
 def test_a_date_read_loosely_is_refused_with_its_reason(
