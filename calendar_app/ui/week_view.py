@@ -644,6 +644,11 @@ class WeekView(PeriodView):
         if going is None or going == target.at:
             return clock_text(target.at)
         choices = [f"{clock_text(target.at)} → {clock_text(going)}", f"→ {clock_text(going)}"]
+        if QLocale().textDirection() == Qt.LayoutDirection.RightToLeft:
+            # Read from the right, the arrow pointing on to the time it goes out, however
+            # the times are written ("٢:١٥ ص → ٣:١٥ ص" was laid out right to left by its
+            # letters, its arrow pointing back to 2:15; digits alone, left to right).
+            choices = [f"\u2067{c.replace('→', '←')}\u2069" for c in choices]
         metrics = QFontMetricsF(self.chip_font())
         fitting = (c for c in choices if room is None or metrics.horizontalAdvance(c) <= room)
         return next(fitting, clock_text(going))

@@ -654,6 +654,31 @@ def test_a_post_kept_at_a_time_the_clocks_skip_shows_where_it_goes_out(
     assert week.drop_time_text() is None
 
 
+@pytest.mark.parametrize("language", [QLocale.Language.Arabic, QLocale.Language.Hebrew])
+def test_the_time_a_drop_goes_out_reads_on_from_the_right_in_a_right_to_left_language(
+    week: WeekView, session: CalendarSession, language: QLocale.Language
+) -> None:
+    """ "٢:١٥ ص → ٣:١٥ ص" was laid out right to left by its letters, its arrow pointing
+    back to 2:15: the arrow points on to the time it goes out, from the right."""
+    from calendar_app.render.chips import clock_text
+
+    night = date(2027, 3, 28)  # summer time starts in Europe/Amsterdam at 02:00
+    three = add_post(session, "At three", night, time(3, 0))
+    week.set_current_date(night)
+    week.scroll_to_time(time(1, 0))
+    before = QLocale()
+    QLocale.setDefault(QLocale(language))
+    try:
+        assert drag_over(week, grid_point(week, night, time(2, 20)), week.drag_mime(three))
+        at, going = clock_text(time(2, 15)), clock_text(time(3, 15))
+        assert week.drop_time_text() == f"\u2067{at} ← {going}\u2069"
+        width = QFontMetricsF(week.chip_font()).horizontalAdvance
+        assert week.drop_time_text(width(f"\u2067← {going}\u2069")) == f"\u2067← {going}\u2069"
+        week.dragLeaveEvent(QDragLeaveEvent())
+    finally:
+        QLocale.setDefault(before)
+
+
 def test_a_gap_filled_in_the_hour_the_clocks_skip_lands_at_the_time_it_goes_out(
     week: WeekView, session: CalendarSession
 ) -> None:
