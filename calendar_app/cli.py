@@ -612,7 +612,7 @@ def _terminal_progress(verb: str) -> Callable[[int, int], bool]:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from .exchange.formats import IMPORTERS, ImportOptions, format_for
+    from .exchange.formats import IMPORTERS, ImportOptions, created_names, format_for
 
     if args.channel is not None and shows_nothing(args.channel):  # "$EMPTY": not no option
         raise InvalidInput("A channel needs a name.")
@@ -643,7 +643,10 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     )
     with _open(args.path) as store:
         summary = IMPORTERS[fmt](store, args.file, options, _terminal_progress("Importing"))
+        named = created_names(store, summary)  # as the window says it
     print(_line(summary.describe()), file=out)
+    if named:
+        print(f"  new here: {_line(named)}", file=out)
     for note in summary.notes:
         print(f"  note: {_line(note)}", file=out)
     for problem in summary.skipped:

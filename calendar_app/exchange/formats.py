@@ -8,13 +8,14 @@ when it fails or is cancelled halfway, the calendar is as it was.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from ..core.errors import CadenceError, InvalidInput
+from ..core.errors import CadenceError, InvalidInput, NotFound
 from ..core.localzone import weekend_days
 from ..core.models import (
     NewPost,
@@ -1088,6 +1089,25 @@ class ImportSummary:
             )
             if ids
         ]
+
+
+def created_names(store: CalendarStore, summary: ImportSummary) -> str:
+    """The channels, key messages and campaigns an import or a paste made, by name
+    ("the channel 'Twitter'", "2 key messages: 'A', 'B'"): "added 1 channel" left "X"
+    and "Twitter" side by side, unsaid which."""
+    parts = []
+    for ids, word, name in (
+        (summary.channels_added, "channel", lambda i: store.channel(i).name),
+        (summary.messages_added, "key message", lambda i: store.key_message(i).title),
+        (summary.campaigns_added, "campaign", lambda i: store.campaign(i).name),
+    ):
+        with contextlib.suppress(KeyError, NotFound):  # (undone since)
+            names = quoted_names([name(i) for i in ids])
+            if len(ids) == 1:
+                parts.append(f"the {word} {names}")
+            elif ids:
+                parts.append(f"{len(ids)} {word}s: {names}")
+    return "; ".join(parts)
 
 
 class Exporter(Protocol):

@@ -6,7 +6,6 @@ an export leaves no file). An import is one undo step.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..app import shown_path
-from ..core.errors import CadenceError, CalendarFileError, NotFound, os_problem_for
+from ..core.errors import CadenceError, CalendarFileError, os_problem_for
 from ..core.files import cannot_write_in
 from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, Series, quoted_names
 from ..exchange.formats import (
@@ -28,6 +27,7 @@ from ..exchange.formats import (
     ExportSummary,
     ImportOptions,
     ImportSummary,
+    created_names,
     format_for,
 )
 from ..render.cadence_strip import day_text
@@ -376,7 +376,7 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     if summary is None:
         return
     said = [summary.describe(), *summary.notes]
-    named = created_names(session, summary)
+    named = created_names(session.store, summary)
     if named:
         said.append(f"New here: {named}.")
     away = elsewhere(session.store, summary.added, session.today())
@@ -430,27 +430,6 @@ def details(summary: ImportSummary) -> list[str]:
         for post in summary.previous
     ]
     return [*summary.skipped, *updated]
-
-
-def created_names(session: CalendarSession, summary: ImportSummary) -> str:
-    """The channels, key messages and campaigns an import or a paste made, by name
-    ("the channel 'Twitter'", "2 key messages: 'A', 'B'"): "added 1 channel" left "X"
-    and "Twitter" side by side, unsaid which."""
-    from .commands import plural
-
-    parts = []
-    for ids, word, name in (
-        (summary.channels_added, "channel", lambda i: session.channel(i).name),
-        (summary.messages_added, "key message", lambda i: session.key_message(i).title),
-        (summary.campaigns_added, "campaign", lambda i: session.campaign(i).name),
-    ):
-        with contextlib.suppress(KeyError, NotFound):
-            names = quoted_names([name(i) for i in ids])
-            if len(ids) == 1:
-                parts.append(f"the {word} {names}")
-            elif ids:
-                parts.append(f"{plural(len(ids), word)}: {names}")
-    return "; ".join(parts)
 
 
 def paste_from_calendar(
@@ -523,7 +502,7 @@ def paste_from_calendar(
     session.push(command)
     if select is not None and summary.added:
         select(summary.added)
-    named = created_names(session, summary)
+    named = created_names(session.store, summary)
     # Last, what it made here (seen in the sidebar too): a status bar cuts a long line,
     # and it cut "…the campaign 'Free roof" before the notes left there were said.
     added = f" Added here: {named}." if named else ""

@@ -641,7 +641,10 @@ def test_a_post_that_never_went_out_does_not_start_an_imported_message(
         f"{before},LinkedIn,Dropped too,Green history,{status}\n",
         encoding="utf-8",
     )
-    assert run("import", calendar, plan, "--create-missing")[0] == 0
+    code, said = run("import", calendar, plan, "--create-missing")
+    assert code == 0
+    # What it made, by name, as the window says it ("created 2 key messages" alone).
+    assert "  new here: 2 key messages: 'Green steel' and 'Green history'\n" in said
     starts = message_starts(calendar)
     assert starts["Green steel"] == calendar_today(calendar)  # the import's day
     assert starts["Green history"] == earlier
