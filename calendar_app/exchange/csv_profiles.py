@@ -1630,7 +1630,9 @@ def import_csv(
             summary.notes.append(second)
         _say_drafts(sum(1 for r in new_rows if r.number in drafted), summary)
         if "uid" not in columns:
-            alike = _alike_note(store, summary.added, set(matches.values()))
+            alike = _alike_note(
+                store, summary.added, set(matches.values()), titled=not reader.title_from_body
+            )
             if alike is not None:
                 summary.notes.append(alike)
         if new_rows and "status" not in columns:  # said: they count as deliveries
@@ -1644,15 +1646,18 @@ _ALIKE_CHECKED = 500
 """Of the posts a sheet adds, how many are compared with those already here."""
 
 
-def _alike_note(store: CalendarStore, added: Sequence[int], rows_kept: set[int]) -> str | None:
+def _alike_note(
+    store: CalendarStore, added: Sequence[int], rows_kept: set[int], *, titled: bool = True
+) -> str | None:
     """A note naming the posts a sheet without uids added that look like changes of
     posts a sheet brought before that no row of this one is any more (``rows_kept``,
-    those its rows are; none: a sheet of new posts alone, no revision): the same title
+    those its rows are; none: a sheet of new posts alone, no revision, unless not
+    ``titled``: titles taken from texts, which an edit there changes): the same title
     on the same channel within two weeks, or another title on the same channel at the
     same day and time. A client's revised sheet, a row moved or
     retitled there, came in as a second post beside the first, which still counted
     (the sheet cannot tell a change from a new row); None when none looks so."""
-    if not added or not rows_kept:
+    if not added or (not rows_kept and titled):
         return None  # a sheet of new posts alone: no revision of one brought before
     checked = {post.id: post for post in store.posts(added[:_ALIKE_CHECKED])}
     new = [checked[i] for i in added[:_ALIKE_CHECKED] if checked.get(i) and checked[i].date]

@@ -2752,6 +2752,20 @@ def test_a_publishing_tool_s_sheet_without_titles_takes_each_from_its_text(
     # Imported again: the same posts, found again by their day, time, channel and title.
     again = import_csv(store, source, ImportOptions())
     assert (len(again.added), len(store.all_posts())) == (0, 2)
+    # A text edited in the tool gives another title: a new post, said as one like the
+    # post an earlier sheet brought at its day and time (it came in beside it unsaid).
+    # The tool's sheet of that post alone, as downloaded again.
+    delimiter = ";" if name == "later.csv" else ","
+    header, first = list(csv.reader(io.StringIO(text), delimiter=delimiter))[:2]
+    first = [cell.replace("25-year", "30-year") for cell in first]
+    with source.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream, delimiter=delimiter).writerows([header, first])
+    edited = import_csv(store, source, ImportOptions())
+    assert len(edited.added) == 1
+    assert any(
+        note.startswith("1 new post looks like a change of one an earlier import of a sheet")
+        for note in edited.notes
+    )
 
 
 def test_a_board_s_cards_and_a_data_tool_s_moments_come_in_on_the_calendar_s_clock(
