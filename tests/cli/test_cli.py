@@ -1793,6 +1793,10 @@ def test_import_cadence_merges_by_uid_and_twice_changes_nothing(demo: Path, cale
     assert out == (
         f"Added {len(theirs)} posts, updated 0, 0 already up to date;"
         " created 4 channels, 5 key messages, 3 campaigns.\n"
+        "  new here: 4 channels: 'Instagram', 'Blog', 'Press release' and 1 more; 5 key"
+        " messages: 'Solar pays for itself', 'Installed by local experts', 'Every roof"
+        " counts' and 2 more; 3 campaigns: 'Home Battery launch', 'Free roof check' and"
+        " 'Winter install offer'\n"
     )
     merged = json.loads(run("post", "list", calendar, "--json")[1])
     assert {p["uid"] for p in theirs} <= {p["uid"] for p in merged}

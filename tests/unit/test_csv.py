@@ -134,6 +134,10 @@ def test_command_line_round_trip(demo: CalendarStore, tmp_path: Path) -> None:
     assert out.getvalue() == (
         "Added 177 posts, updated 0, 0 already up to date; created 6 channels, "
         "5 key messages, 3 campaigns.\n"
+        "  new here: 6 channels: 'Instagram', 'Blog', 'Events' and 3 more; 5 key messages:"
+        " 'Installed by local experts', 'Solar pays for itself', 'Every roof counts' and 2"
+        " more; 3 campaigns: 'Home Battery launch', 'Free roof check' and 'Winter install"
+        " offer'\n"
     )
 
 
