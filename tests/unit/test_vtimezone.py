@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
+import pytest
 from dateutil.tz import tzical
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -62,6 +63,18 @@ def test_every_zone_reads_back_at_its_offsets(
             continue
         local = moment.astimezone(zone).replace(tzinfo=None)
         assert read.utcoffset(local) == offset, (name, moment)
+
+
+@pytest.mark.parametrize("name", ["America/Noronha", "America/Recife", "America/Boa_Vista"])
+def test_a_summer_time_of_a_week_is_written(name: str) -> None:
+    """Brazil's summer time of October 2000 lasted a week (the 8th to the 15th): the
+    zone's clock, read a week apart, passed over it, and its posts read an hour off."""
+    zone = ZoneInfo(name)
+    _, read = read_back(zone, date(2000, 1, 1), date(2003, 1, 1))
+    moment = datetime(2000, 10, 9, 18, 56, tzinfo=UTC)
+    local = moment.astimezone(zone)
+    assert local.utcoffset() != datetime(2000, 10, 20, tzinfo=UTC).astimezone(zone).utcoffset()
+    assert read.utcoffset(local.replace(tzinfo=None)) == local.utcoffset()
 
 
 def test_a_change_at_the_first_moment_is_read_as_made() -> None:
