@@ -324,9 +324,10 @@ class WeekView(PeriodView):
             self._ensure_y_visible(GRID_PADDING + self.now_line_minutes() * HOUR_HEIGHT / 60)
 
     def show_day(self, day: date) -> None:
-        """Scroll the hours to ``day``'s first timed post when none of them is in sight
-        (the month's "+N more" opened the week at 07:00 on posts at 19:00); on today
-        with none, to the current time."""
+        """Scroll the hours to ``day``'s first timed post when it is out of sight (the
+        month's "+N more" opened the week at 07:00 on posts at 19:00, or at 13:00 with
+        twelve at 10:00 above, one at 18:00 in sight); on today with none, to the
+        current time."""
         spots = self._spots
         placed = sorted(spots[p.id].top() for p in self._by_day.get(day, []) if p.id in spots)
         if not placed:
@@ -335,7 +336,7 @@ class WeekView(PeriodView):
             return
         bar = self._scroll.verticalScrollBar()
         top, bottom = bar.value(), bar.value() + self._scroll.viewport().height()
-        if not any(top <= y < bottom - HOUR_HEIGHT / 4 for y in placed):
+        if not top <= placed[0] < bottom - HOUR_HEIGHT / 4:
             self._ensure_y_visible(placed[0])
 
     def _ensure_y_visible(self, y: float) -> None:

@@ -1090,11 +1090,20 @@ def test_a_day_opened_in_the_week_shows_its_posts(week: WeekView, session: Calen
     shown = week.chip_rect(evening)
     assert shown is not None
     assert week.grid_rect().contains(shown.center())
-    # A post of the day in sight already: the hours stay as they are.
-    add_post(session, "Morning coffee", day, time(9, 0))
+    # Its first post in sight already: the hours stay as they are.
+    coffee = add_post(session, "Morning coffee", day, time(9, 0))
     week.scroll_to_time(time(8, 0))
     week.show_day(day)
     assert week.top_time() == time(8, 0)
+    # Its last in sight, the first above (twelve at 10:00, "↑ 12 earlier", opened
+    # from the month in the evening): up to the first.
+    week.scroll_to_time(time(16, 0))
+    assert week.chip_rect(coffee) is None
+    assert week.chip_rect(evening) is not None
+    week.show_day(day)
+    shown = week.chip_rect(coffee)
+    assert shown is not None
+    assert week.grid_rect().contains(shown.center())
 
 
 def test_accessible_names(week: WeekView) -> None:
