@@ -58,16 +58,27 @@ _REGIONS_MEANT = {
     name.casefold(): zone
     for name, zone in {
         "EST": "America/New_York",
+        "EDT": "America/New_York",
         "EST5EDT": "America/New_York",
+        "CST": "America/Chicago",
+        "CDT": "America/Chicago",
         "CST6CDT": "America/Chicago",
         "MST": "America/Phoenix",
+        "MDT": "America/Denver",
         "MST7MDT": "America/Denver",
+        "PST": "America/Los_Angeles",
+        "PDT": "America/Los_Angeles",
         "PST8PDT": "America/Los_Angeles",
+        "AKST": "America/Anchorage",
+        "AKDT": "America/Anchorage",
         "HST": "Pacific/Honolulu",
+        "NST": "America/St_Johns",
+        "NDT": "America/St_Johns",
     }.items()
 }
-"""The region a person typing one of POSIX's North American zones means (casefolded):
-EST is UTC−05:00 all year, an hour off New York's clocks all summer."""
+"""The region a person typing one of North America's zone abbreviations means
+(casefolded), POSIX's among them: EST is UTC−05:00 all year, an hour off New York's
+clocks all summer; PST names no zone at all."""
 
 
 def _region_meant(name: str) -> str:

@@ -74,6 +74,15 @@ def test_the_zone_list_leaves_out_old_names_of_no_region() -> None:
         (" PST8PDT ", "America/Los_Angeles"),
         ("MST", "America/Phoenix"),  # no summer time there either, as MST
         ("HST", "Pacific/Honolulu"),
+        # The abbreviations of no zone at all, as people write them ("PST" was refused:
+        # "not a time zone").
+        ("PST", "America/Los_Angeles"),
+        ("pdt", "America/Los_Angeles"),
+        ("CST", "America/Chicago"),
+        ("EDT", "America/New_York"),
+        ("MDT", "America/Denver"),
+        ("AKST", "America/Anchorage"),
+        ("NST", "America/St_Johns"),
         ("Japan", "Japan"),  # an old name of a region, as it is
         ("Etc/GMT+5", "Etc/GMT+5"),  # a fixed offset written whole: what is meant
     ],
