@@ -2349,7 +2349,9 @@ def _tool_link(link: str) -> str | None:
     link = link.strip()
     if link.lower().startswith("www."):
         link = f"https://{link}"
-    return link if WEB_ADDRESS.fullmatch(link) else None
+    # A page, to shorten and preview: a mail or a phone number is no post's link there.
+    web = link.lower().startswith(("http://", "https://"))
+    return link if web and WEB_ADDRESS.fullmatch(link) else None
 
 
 def _no_link(chosen: Sequence[tuple[datetime, Post]]) -> list[str]:

@@ -3319,3 +3319,14 @@ def test_an_export_to_many_files_names_a_few_and_details_them_all(
     assert again.details() == [
         f"left from before: {folder / f'h-Social {n}.csv'}" for n in range(1, 6)
     ]
+
+
+@pytest.mark.parametrize("link", ["mailto:press@example.com", "tel:+33123456789", "ftp://x.org/a"])
+def test_a_mail_or_phone_link_stays_out_of_hootsuite_s_link_column(
+    store: CalendarStore, publishing: dict[str, int], tmp_path: Path, link: str
+) -> None:
+    """Written into the column the tool shortens and previews as a page, unsaid."""
+    add(store, publishing["LinkedIn"], date(2026, 12, 3), time(9, 0), title="Call", link=link)
+    summary = export_hootsuite(store, tmp_path / "out.csv", ExportOptions(today=TODAY))
+    assert summary.details() == [f"no link: 'Call' on 2026-12-03: '{link}' is no web address"]
+    assert (tmp_path / "out-LinkedIn.csv").read_bytes() == b"03/12/2026 09:00,Call,\r\n"
