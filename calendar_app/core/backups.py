@@ -47,8 +47,10 @@ class BackupFailed(CadenceError):
 STAMP = "%Y-%m-%d %H-%M-%S"
 _NAME = re.compile(
     r"^(?P<stem>.+) (?P<stamp>\d{4}-\d{2}-\d{2} \d{2}-\d{2}-\d{2})"
-    r"(?: (?P<key>[0-9a-f]{8}))?\.cadence$"
+    r"(?: (?P<key>[0-9a-f]{8})(?P<replaced> replaced(?: \d+)?)?)?\.cadence$"
 )
+"""A backup's name, or a replaced calendar's kept (:func:`keep_replaced`: a backup of
+it, never thinned)."""
 
 KEEP_ALL = timedelta(days=1)
 KEEP_DAILY = timedelta(days=14)
@@ -283,7 +285,9 @@ def backups_of(folder: Path, stem: str, key: str | None = None) -> list[tuple[da
     if folder.is_dir():
         for path in folder.iterdir():
             match = _NAME.match(path.name)
-            if match and match.group("stem") == stem and match.group("key") == key:
+            if match is None or match.group("replaced"):  # (kept for good)
+                continue
+            if match.group("stem") == stem and match.group("key") == key:
                 found.append((datetime.strptime(match.group("stamp"), STAMP), path))
     return sorted(found)
 

@@ -1595,6 +1595,11 @@ def test_a_copy_over_another_calendar_keeps_that_calendar_as_a_backup(
         later = datetime.now() + timedelta(days=30)
         make_backup(store, backup_folder(data_folder()), now=later)
     assert all(p.exists() for p in kept_new)
+    # Each is a backup of the calendar all the same, its time said (the window's title,
+    # Save a Copy As over the calendar, a paste that keeps notes).
+    from calendar_app.core.backups import backup_stamp, is_backup_of
+
+    assert all(is_backup_of(p, new) and backup_stamp(p) is not None for p in kept_new)
 
 
 @pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f not in PER_CHANNEL])
