@@ -1041,9 +1041,11 @@ class _Item:
     """An occurrence of a recurring event whose every occurrence is in the file (its rules
     end, and none was cut at a limit)."""
     read_from: str | None = None
-    """Of an occurrence of a recurring event of more occurrences than a series holds, the
-    first occurrence read (its RECURRENCE-ID as canonical): those before it were left
-    out, not taken out of the file."""
+    """Of an occurrence of a recurring event whose rule the file has, the first occurrence
+    read (its RECURRENCE-ID as canonical) where those before were left out (more than a
+    series holds), else "" (every one from the rule's first): None for one the file
+    gives without its rule (an invitation's one changed occurrence says nothing of
+    the others)."""
     written: bool = False
     """``edited`` is a version Cadence wrote (X-CADENCE-EDITED)."""
     wall: tuple[date, time | None] | None = None
@@ -1790,7 +1792,7 @@ class _Reader:
             self.skipped.append(f"line {self.layout.event_line(index)}: '{title}' {why}; {left}")
         whole = all(bounded for _, bounded, _ in rules) and not (capped or beyond or left_before)
         placed: set[str] = set()
-        read_from = None
+        read_from = ""
         if left_before is not None and ordered:
             read_from = _canonical(
                 ordered[0].date() if all_day else ordered[0], None if all_day else tz
@@ -1811,7 +1813,7 @@ class _Reader:
                 item.read_from = read_from
                 yield item
         for rid, override in overrides.items():
-            if rid not in placed and (read_from is None or rid >= read_from):
+            if rid not in placed and rid >= read_from:
                 # An override of an occurrence the rule no longer makes (or one past the
                 # horizon): it is a real event all the same. One of the occurrences left
                 # out before those read is left out with them.
@@ -3068,7 +3070,7 @@ class _Writer:
         A published one stays: it went out; so does one a later version of the event
         brought (by its LAST-MODIFIED, else its SEQUENCE): the file is an older one."""
         whole = {item.source[0] for item in items if item.whole and item.source[1] is not None}
-        read_from = {item.source[0]: item.read_from for item in items if item.read_from}
+        read_from = {item.source[0]: item.read_from for item in items if item.read_from is not None}
         # Of each recurring event of the file, its latest LAST-MODIFIED and SEQUENCE as
         # the notes keep them.
         stamps: dict[str | None, str] = {}
@@ -3082,7 +3084,8 @@ class _Writer:
                     latest[item.source[0]] = max(latest.get(item.source[0], text), text)
         gone = []
         for source, rids in made.items():
-            first, last = read_from.get(source, ""), max(rids)
+            # Without its rule, only those between the occurrences the file gives.
+            first, last = read_from.get(source, min(rids)), max(rids)
             for post in imported[source]:
                 rid = post.recurrence_id
                 if (

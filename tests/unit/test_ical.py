@@ -2717,6 +2717,21 @@ def test_the_first_mondays_of_a_series_without_end_taken_out_there_are_cancelled
     statuses = {p.date: p.status for p in planned.all_posts() if p.title == "Tips"}
     assert statuses[date(2026, 1, 5)] == PostStatus.CANCELLED
     assert statuses[date(2026, 1, 12)] == PostStatus.SCHEDULED
+    # An invitation's file of one changed occurrence, without the rule: it says nothing
+    # of the others (every Monday before it was cancelled).
+    moved = [
+        *HEADER,
+        *vevent(
+            "weekly@example.com",
+            "DTSTART;TZID=Europe/Paris:20260302T100000",
+            "Tips",
+            "RECURRENCE-ID;TZID=Europe/Paris:20260302T090000",
+        ),
+        "END:VCALENDAR",
+    ]
+    import_file(planned, write_ics(tmp_path / "moved.ics", moved))
+    after = {p.date: p.status for p in planned.all_posts() if p.title == "Tips"}
+    assert after == statuses
 
 
 def test_a_rule_cut_within_a_day_names_the_time_and_one_within_a_minute_is_refused(
