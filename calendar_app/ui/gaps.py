@@ -134,12 +134,19 @@ def add_fill_actions(
     # Ideas of one title told apart by their channels (the items read the same, to a
     # screen reader too).
     titles = Counter(short(idea.title) for idea in offered)
+    same = Counter((short(idea.title), idea.channel_id) for idea in offered)
+    seen: Counter[tuple[str, int]] = Counter()
     for idea in offered:
         title = short(idea.title)
         where = ""
         if titles[title] > 1:
             with contextlib.suppress(KeyError):  # (made since the session read them)
-                where = f" ({elide(session.channel(idea.channel_id).name, CHANNEL_CHARS)})"
+                where = elide(session.channel(idea.channel_id).name, CHANNEL_CHARS)
+            seen[title, idea.channel_id] += 1
+            if same[title, idea.channel_id] > 1:  # on one channel too: counted
+                number = str(seen[title, idea.channel_id])
+                where = f"{where}, {number}" if where else number
+            where = f" ({where})"
         _item(
             menu,
             f"Schedule {title} as a Draft{where}",

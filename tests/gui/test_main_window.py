@@ -6341,7 +6341,7 @@ def test_ideas_of_one_title_in_a_gap_menu_are_told_apart_by_their_channels(
     session = window.session
     message = session.store.add_key_message("Made in town", cadence_days=7).created[0]
     first, second = session.channels()[:2]
-    for channel in (first, second):
+    for channel in (first, second, second):  # two on one channel: counted
         session.notify(session.store.add_post(NewPost("Tip", channel.id, (message,))))
     session.notify(session.store.add_post(NewPost("Other idea", first.id, (message,))))
     menu = QMenu()
@@ -6354,7 +6354,8 @@ def test_ideas_of_one_title_in_a_gap_menu_are_told_apart_by_their_channels(
         [
             "Schedule “Other idea” as a Draft",
             f"Schedule “Tip” as a Draft ({first.name})",
-            f"Schedule “Tip” as a Draft ({second.name})",
+            f"Schedule “Tip” as a Draft ({second.name}, 1)",
+            f"Schedule “Tip” as a Draft ({second.name}, 2)",
         ]
     )
 
