@@ -2183,8 +2183,10 @@ def _to_send(
             if not left:
                 raise
             one = len(left) == 1
+            named = [path.name for path in left]  # each, as the user is to delete each
+            files = in_words(named) if len(named) <= MOST_NAMES else names_of(named)
             raise InvalidInput(
-                f"{exc} {names_of([path.name for path in left])}, left from an earlier"
+                f"{exc} {files}, left from an earlier"
                 f" export, still {'holds' if one else 'hold'} posts: delete"
                 f" {'it' if one else 'them'} before giving the folder to the tool."
             ) from None

@@ -1865,6 +1865,12 @@ def test_hootsuite_with_nothing_to_send(store: CalendarStore, publishing: dict[s
         "nothing was written. h-LinkedIn.csv, left from an earlier export, still holds posts:"
         " delete it before giving the folder to the tool."
     )
+    # Each named, to delete each ("h-LinkedIn.csv, h-Newsletter.csv and 1 more").
+    for name in ("Newsletter", "Press_PR"):
+        (store.path.parent / f"h-{name}.csv").write_text("26/01/2026 09:00,Sent,\n")
+    with pytest.raises(InvalidInput) as refused:
+        export_hootsuite(store, store.path.parent / "h.csv", ExportOptions(today=TODAY))
+    assert "h-LinkedIn.csv, h-Newsletter.csv and h-Press_PR.csv, left" in str(refused.value)
 
 
 def test_a_channels_file_is_named_without_direction_marks(
