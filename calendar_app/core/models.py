@@ -423,6 +423,12 @@ def few(names: Sequence[str], what: str = "", most: int = MOST_NAMES) -> list[st
     return [*names[: most - 1], f"and {more} more{f' {what}' if what else ''}"]
 
 
+def named_few(names: Sequence[str]) -> str:
+    """``names`` in a sentence: "a, b and c" up to :data:`MOST_NAMES`, then the first
+    ones and "and 68 more" (:func:`few`)."""
+    return in_words(names) if len(names) <= MOST_NAMES else ", ".join(few(names))
+
+
 def quoted_names(titles: Sequence[str], most: int = 3) -> str:
     """``'A', 'B' and 'C'``; beyond ``most``, ``'A', 'B', 'C' and 4 more``."""
     quoted = [f"'{isolated(t)}'" for t in titles]

@@ -157,12 +157,12 @@ from ..core.models import (
     Post,
     PostStatus,
     backlog_status,
-    few,
     format_time,
     in_plans,
     in_words,
     moment_of,
     name_key,
+    named_few,
     one_line,
     post_content,
     quoted_names,
@@ -1697,7 +1697,7 @@ def _alike_note(
     if not found:
         return None
     posts = "post looks" if len(found) == 1 else "posts look"
-    named = in_words(found) if len(found) <= MOST_NAMES else ", ".join(few(found))
+    named = named_few(found)
     return (
         f"{len(found)} new {posts} like a change of one an earlier import of a sheet"
         f" brought (the same title on another day or at another time, or another title at"

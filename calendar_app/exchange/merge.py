@@ -34,7 +34,6 @@ from ..core.models import (
     CHANNEL_KINDS,
     MAX_CADENCE_DAYS,
     MAX_CHAR_LIMIT,
-    MOST_NAMES,
     OUTSIDE_PLANS,
     Campaign,
     Channel,
@@ -42,11 +41,10 @@ from ..core.models import (
     NewPost,
     Post,
     differs_in_names_only,
-    few,
     guessed_kind,
     in_plans,
-    in_words,
     name_key,
+    named_few,
     post_content,
     readable_color,
     shortened,
@@ -425,7 +423,7 @@ def _twins_note(store: CalendarStore, added: Sequence[int]) -> str | None:
         for title, day in rows
     ]
     one = len(found) == 1
-    named = in_words(found) if len(found) <= MOST_NAMES else ", ".join(few(found))
+    named = named_few(found)
     return (
         f"{len(found)} {'post it added is' if one else 'posts it added are'} like"
         f" {'one' if one else 'posts'} already here, of the same title, channel, day and"
