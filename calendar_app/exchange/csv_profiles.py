@@ -450,7 +450,10 @@ def export_csv(
 # -- the generic profile: import ---------------------------------------------
 
 
-_CLOCK_TEXT = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?"
+_HALF_TEXT = r"\s*[AaPp]\.?\s?[Mm]\.?"  # AM or PM however written ("pm", "p.m.")
+_CLOCK_TEXT = rf"\d{{1,2}}(?:[:.]\d{{2}}(?:[:.]\d{{2}}(?:\.\d+)?)?(?:{_HALF_TEXT})?|{_HALF_TEXT})"
+"""A date cell's time: "14:30", "2:30 PM", "5 PM", "5:00 p.m." (the hour alone with its
+half of the day only), as a time cell takes them (:func:`_parse_clock`)."""
 _AT = rf"(?:[ T]({_CLOCK_TEXT}))?"  # a date-time in one cell, as spreadsheets write one
 # A moment's offset from UTC, as data tools write it: Z, +01:00, +0100, +01.
 _OFFSET = r"(?:\s?(Z|[+-]\d{2}(?::?\d{2})?))?"

@@ -2333,6 +2333,13 @@ def test_an_older_export_does_not_take_back_what_a_later_file_brought(
         ("2027-04-16 14:00,14:00", time(14, 0)),
         ("2027-04-16 00:00:00,09:15", time(9, 15)),  # a date column saved as date-times
         ("16/04/2027 12:00 AM,", time(0, 0)),  # midnight chosen, as Airtable writes it
+        # As a time column reads them ("not a date"): the hour alone with its half of the
+        # day, and "p.m." (Buffer's and Later's sheets, Excel in the US).
+        ("2027-04-16 2 PM,", time(14, 0)),
+        ("2027-04-16 2pm,", time(14, 0)),
+        ("16/04/2027 2:00 p.m.,", time(14, 0)),
+        ("2027-04-16 12:00 a.m.,", time(0, 0)),
+        ('"April 16, 2027 2 PM",', time(14, 0)),
     ],
 )
 def test_a_date_with_its_time_in_one_cell_gives_both(
