@@ -523,6 +523,9 @@ class _BusyLayout:
         self.detail_font = style.font(7.5)
         self.time_w = QFontMetricsF(self.time_font).horizontalAdvance("all day") + 10
         self.text_w = self.column_w - self.time_w - 8
+        self._heights: dict[tuple[str, str], float] = {}
+        """Each text's wrapped height, by font and text: the columns are flowed, then
+        painted, asking each post's several times (ten layouts a post, 5 s a year)."""
 
     def detail(self, post: Post) -> str:
         """What a post's title line leaves out: its channel, key messages and status."""
@@ -547,7 +550,11 @@ class _BusyLayout:
         return self._wrapped(self.detail_font, self.detail(post))
 
     def _wrapped(self, font: QFont, text: str) -> float:
-        return _wrapped_layout(font, text, self.text_w)[1]
+        key = (font.key(), text)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = _wrapped_layout(font, text, self.text_w)[1]
+        return height
 
     def height(self, post: Post) -> float:
         """The room one post takes: its title and detail (each wrapped), the gap after it."""
