@@ -3084,8 +3084,9 @@ class _Writer:
                     latest[item.source[0]] = max(latest.get(item.source[0], text), text)
         gone = []
         for source, rids in made.items():
-            # Without its rule, only those between the occurrences the file gives.
-            first, last = read_from.get(source, min(rids)), max(rids)
+            if source not in read_from:
+                continue  # occurrences without their rule say nothing of the others
+            first, last = read_from[source], max(rids)
             for post in imported[source]:
                 rid = post.recurrence_id
                 if (

@@ -2719,8 +2719,14 @@ def test_the_first_mondays_of_a_series_without_end_taken_out_there_are_cancelled
     assert statuses[date(2026, 1, 12)] == PostStatus.SCHEDULED
     # An invitation's file of one changed occurrence, without the rule: it says nothing
     # of the others (every Monday before it was cancelled).
-    moved = [
+    moved = [  # two of them, a month apart: none between them either
         *HEADER,
+        *vevent(
+            "weekly@example.com",
+            "DTSTART;TZID=Europe/Paris:20260202T100000",
+            "Tips",
+            "RECURRENCE-ID;TZID=Europe/Paris:20260202T090000",
+        ),
         *vevent(
             "weekly@example.com",
             "DTSTART;TZID=Europe/Paris:20260302T100000",
