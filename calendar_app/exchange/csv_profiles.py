@@ -149,7 +149,6 @@ from ..core.files import (
 from ..core.lengths import counts_as_x, post_length
 from ..core.models import (
     DATED_ONLY,
-    MOST_NAMES,
     OUTSIDE_PLANS,
     WEB_ADDRESS,
     Channel,
@@ -192,7 +191,6 @@ from .formats import (
     Progress,
     import_names,
     learn_renames,
-    names_of,
     no_progress,
     reconcile_said,
     second_pass,
@@ -1692,7 +1690,12 @@ def _alike_note(
     for post in new:  # in the sheet's order
         day, at = cast(date, post.date), format_time(post.time)
         if any(
-            (title == post.title and abs(other - day) <= near and (other, when) != (day, at))
+            # (titles taken from texts, of a sheet of new posts alone: the text edited
+            # at its day and time alone; "Tip of the week" opens every week's)
+            (
+                (title == post.title and abs(other - day) <= near and (other, when) != (day, at))
+                and (titled or bool(rows_kept))
+            )
             or (title != post.title and (other, when) == (day, at))
             for other, when, title in brought.get(post.channel_id, [])
         ):
@@ -2186,8 +2189,7 @@ def _to_send(
             if not left:
                 raise
             one = len(left) == 1
-            named = [path.name for path in left]  # each, as the user is to delete each
-            files = in_words(named) if len(named) <= MOST_NAMES else names_of(named)
+            files = named_few([path.name for path in left])  # each, to delete each
             raise InvalidInput(
                 f"{exc} {files}, left from an earlier"
                 f" export, still {'holds' if one else 'hold'} posts: delete"

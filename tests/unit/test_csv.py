@@ -2783,6 +2783,17 @@ def test_a_publishing_tool_s_sheet_without_titles_takes_each_from_its_text(
         note.startswith("1 new post looks like a change of one an earlier import of a sheet")
         for note in edited.notes
     )
+    # Next week's sheet, its post opening as this week's did ("Our panels now…" a week
+    # on): a new post, not said to be a change (the old one would have been deleted).
+    first = [
+        cell.replace("2026-12-08", "2026-12-15").replace("08/12/2026", "15/12/2026")
+        for cell in first
+    ]
+    with source.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream, delimiter=delimiter).writerows([header, first])
+    next_week = import_csv(store, source, ImportOptions())
+    assert len(next_week.added) == 1
+    assert not any("looks like a change" in note for note in next_week.notes)
 
 
 def test_a_board_s_cards_and_a_data_tool_s_moments_come_in_on_the_calendar_s_clock(
