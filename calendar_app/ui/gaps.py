@@ -131,25 +131,26 @@ def add_fill_actions(
         message_ids=[message.id], statuses=[PostStatus.IDEA, PostStatus.DRAFT]
     )  # not a cancelled one: placed, it would stay cancelled and fill nothing
     offered = ideas[:IDEAS_OFFERED]
-    # Ideas of one title told apart by their channels (the items read the same, to a
-    # screen reader too).
+    # Ideas of one title told apart by their channels, and counted where those read
+    # the same too (the items read the same, to a screen reader too).
     titles = Counter(short(idea.title) for idea in offered)
-    same = Counter((short(idea.title), idea.channel_id) for idea in offered)
-    seen: Counter[tuple[str, int]] = Counter()
+    wheres = []
     for idea in offered:
-        title = short(idea.title)
         where = ""
-        if titles[title] > 1:
+        if titles[short(idea.title)] > 1:
             with contextlib.suppress(KeyError):  # (made since the session read them)
                 where = elide(session.channel(idea.channel_id).name, CHANNEL_CHARS)
-            seen[title, idea.channel_id] += 1
-            if same[title, idea.channel_id] > 1:  # on one channel too: counted
-                number = str(seen[title, idea.channel_id])
-                where = f"{where}, {number}" if where else number
-            where = f" ({where})"
+        wheres.append(where)
+    alike = Counter(zip((short(i.title) for i in offered), wheres, strict=True))
+    seen: Counter[tuple[str, str]] = Counter()
+    for idea, where in zip(offered, wheres, strict=True):
+        title = short(idea.title)
+        if alike[title, where] > 1:
+            seen[title, where] += 1
+            where = f"{where}, {seen[title, where]}" if where else str(seen[title, where])
         _item(
             menu,
-            f"Schedule {title} as a Draft{where}",
+            f"Schedule {title} as a Draft{f' ({where})' if where else ''}",
             partial(schedule_idea, session, parent, idea, day, at, select),
         )
     if len(ideas) > IDEAS_OFFERED:  # (the others could not be told from none)

@@ -6360,6 +6360,25 @@ def test_ideas_of_one_title_in_a_gap_menu_are_told_apart_by_their_channels(
     )
 
 
+def test_ideas_of_one_title_on_channels_named_alike_are_counted(window: MainWindow) -> None:
+    """Two channels whose names read the same cut short ("Newsletter for customer…")."""
+    from calendar_app.ui.gaps import add_fill_actions
+
+    session = window.session
+    message = session.store.add_key_message("Made in town", cadence_days=7).created[0]
+    for place in ("Europe", "America"):
+        channel = session.store.add_channel(f"Newsletter for customers in {place}").created[0]
+        session.notify(session.store.add_post(NewPost("Roof tips", channel, (message,))))
+    menu = QMenu()
+    later = TODAY + timedelta(days=10)
+    add_fill_actions(
+        menu, session, window, session.key_message(message), later, None, window._select_placed
+    )
+    scheduling = [label for label in _labels(menu) if label.startswith("Schedule")]
+    assert len(set(scheduling)) == 2
+    assert all(label.endswith(("1)", "2)")) for label in scheduling)
+
+
 def test_a_repeat_of_a_post_later_today_reads_planned(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
