@@ -101,7 +101,7 @@ from calendar_app.ui.dnd import (
     put_on_clipboard,
 )
 from calendar_app.ui.editor import PostEditor
-from calendar_app.ui.gaps import IDEAS_OFFERED, overdue_on, short
+from calendar_app.ui.gaps import IDEAS_OFFERED, add_fill_actions, overdue_on, short
 from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import PeriodView
 from calendar_app.ui.post_model import AgendaModel, IdRole
@@ -3648,6 +3648,13 @@ def _labels(menu: QMenu) -> list[str]:
     return [a.text().replace("&", "").split("\t")[0] for a in menu.actions() if not a.isSeparator()]
 
 
+def _gap_menu(window: MainWindow, message: KeyMessage, day: date) -> QMenu:
+    """The ways to deliver ``message`` on ``day`` that a gap's menu offers."""
+    menu = QMenu()
+    add_fill_actions(menu, window.session, window, message, day, None, window._select_placed)
+    return menu
+
+
 def _entry(menu: QMenu, label: str) -> QAction:
     return next(a for a in menu.actions() if a.text().replace("&", "").split("\t")[0] == label)
 
@@ -3869,17 +3876,13 @@ def test_the_gap_menus_offer_nothing_outside_the_days_a_message_runs(
     message_id, day = _gap_day(window, "Installed by local experts")
     message = session.key_message(message_id)
     fill = _fill_menu(window, qtbot, day, "Installed by local experts")
-    from calendar_app.ui.gaps import add_fill_actions
-
     ended_on, starts_on = day - timedelta(days=1), day + timedelta(days=3)
     ended = replace(message, ends_on=ended_on)
-    menu = QMenu()
-    add_fill_actions(menu, session, window, ended, day, None, window._select_placed)
+    menu = _gap_menu(window, ended, day)
     [only] = menu.actions()
     assert (only.text(), only.isEnabled()) == (f"Ended {day_text(ended_on)}", False)
     later = replace(message, starts_on=starts_on)
-    menu = QMenu()
-    add_fill_actions(menu, session, window, later, day, None, window._select_placed)
+    menu = _gap_menu(window, later, day)
     assert [a.text() for a in menu.actions()] == [f"Starts {day_text(starts_on)}"]
 
     last = session.store.post_to_repeat(message_id, day, TODAY)
@@ -3887,8 +3890,7 @@ def test_the_gap_menus_offer_nothing_outside_the_days_a_message_runs(
     assert _labels(fill)[0].startswith("Repeat ")
     channel = session.channel(last.channel_id)
     session.push(ChannelCommand(session, channel, replace(channel, archived=True)))
-    menu = QMenu()
-    add_fill_actions(menu, session, window, message, day, None, window._select_placed)
+    menu = _gap_menu(window, message, day)
     assert not any(a.text().startswith("Repeat") for a in menu.actions())
 
 
@@ -3897,18 +3899,13 @@ def test_the_gap_menus_offer_no_cancelled_idea_and_say_a_planned_post_is(
 ) -> None:
     """A cancelled post in the backlog was offered to Schedule, and placed cancelled,
     filling nothing; a repeat of a post still to go out said it was "sent"."""
-    from calendar_app.ui.gaps import add_fill_actions
-
     session = window.session
     message_id, day = _gap_day(window, "Backed by a 25-year warranty")
     ideas = session.store.backlog(message_ids=[message_id])
     assert ideas
     session.notify(session.store.update_posts({ideas[0].id: {"status": PostStatus.CANCELLED}}))
     far = day + timedelta(days=120)
-    menu = QMenu()
-    add_fill_actions(
-        menu, session, window, session.key_message(message_id), far, None, window._select_placed
-    )
+    menu = _gap_menu(window, session.key_message(message_id), far)
     assert not any(short(ideas[0].title) in label for label in _labels(menu))
 
     solar = session.store.key_message_titled("Solar pays for itself")
@@ -3917,8 +3914,7 @@ def test_the_gap_menus_offer_no_cancelled_idea_and_say_a_planned_post_is(
     assert repeat is not None
     assert repeat.date is not None
     assert repeat.date > TODAY  # the last one planned before that day
-    menu = QMenu()
-    add_fill_actions(menu, session, window, solar, far, None, window._select_placed)
+    menu = _gap_menu(window, solar, far)
     assert _labels(menu)[0].endswith(f", planned {day_text(repeat.date, year=far)})")
 
 
@@ -6336,19 +6332,14 @@ def test_ideas_of_one_title_in_a_gap_menu_are_told_apart_by_their_channels(
     window: MainWindow,
 ) -> None:
     """Two ideas called "Tip" read as two identical items, to a screen reader too."""
-    from calendar_app.ui.gaps import add_fill_actions
-
     session = window.session
     message = session.store.add_key_message("Made in town", cadence_days=7).created[0]
     first, second = session.channels()[:2]
     for channel in (first, second, second):  # two on one channel: counted
         session.notify(session.store.add_post(NewPost("Tip", channel.id, (message,))))
     session.notify(session.store.add_post(NewPost("Other idea", first.id, (message,))))
-    menu = QMenu()
     later = TODAY + timedelta(days=10)
-    add_fill_actions(
-        menu, session, window, session.key_message(message), later, None, window._select_placed
-    )
+    menu = _gap_menu(window, session.key_message(message), later)
     scheduling = sorted(label for label in _labels(menu) if label.startswith("Schedule"))
     assert scheduling == sorted(
         [
@@ -6362,18 +6353,13 @@ def test_ideas_of_one_title_in_a_gap_menu_are_told_apart_by_their_channels(
 
 def test_ideas_of_one_title_on_channels_named_alike_are_counted(window: MainWindow) -> None:
     """Two channels whose names read the same cut short ("Newsletter for customer…")."""
-    from calendar_app.ui.gaps import add_fill_actions
-
     session = window.session
     message = session.store.add_key_message("Made in town", cadence_days=7).created[0]
     for place in ("Europe", "America"):
         channel = session.store.add_channel(f"Newsletter for customers in {place}").created[0]
         session.notify(session.store.add_post(NewPost("Roof tips", channel, (message,))))
-    menu = QMenu()
     later = TODAY + timedelta(days=10)
-    add_fill_actions(
-        menu, session, window, session.key_message(message), later, None, window._select_placed
-    )
+    menu = _gap_menu(window, session.key_message(message), later)
     scheduling = [label for label in _labels(menu) if label.startswith("Schedule")]
     assert len(set(scheduling)) == 2
     assert all(label.endswith(("1)", "2)")) for label in scheduling)
@@ -6383,8 +6369,6 @@ def test_a_repeat_of_a_post_later_today_reads_planned(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At 11:20 the Fill the Gap menu called a post going out at 18:00 "sent"."""
-    from calendar_app.ui.gaps import add_fill_actions
-
     session = window.session
     message = session.store.add_key_message("Made in town", cadence_days=7).created[0]
     channel = session.channels()[0].id
@@ -6397,10 +6381,7 @@ def test_a_repeat_of_a_post_later_today_reads_planned(
 
     def label_at(now: time) -> str:
         monkeypatch.setattr(session, "now", lambda: now)
-        menu = QMenu()
-        add_fill_actions(
-            menu, session, window, session.key_message(message), later, None, window._select_placed
-        )
+        menu = _gap_menu(window, session.key_message(message), later)
         return next(label for label in _labels(menu) if "Tonight" in label)
 
     assert label_at(time(11, 20)).endswith(f", planned {day_text(TODAY, year=later)})")
