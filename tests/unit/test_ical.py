@@ -2629,6 +2629,16 @@ def test_a_rule_with_too_many_occurrences_is_capped_and_says_so(
     ]
 
 
+NEWSLETTER_SINCE_2005 = vevent(
+    "weekly@example.com",
+    "DTSTART;TZID=Europe/Paris:20050103T080000",
+    "Newsletter",
+    "RRULE:FREQ=WEEKLY;BYDAY=MO",
+)
+"""A weekly newsletter without end, begun long before the thousand occurrences a series
+holds."""
+
+
 def test_a_series_begun_long_ago_keeps_its_occurrences_from_a_year_ago_on(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
@@ -2636,12 +2646,7 @@ def test_a_series_begun_long_ago_keeps_its_occurrences_from_a_year_ago_on(
     up to 2024, and nothing of this year or ahead; importing again later read the same."""
     lines = [
         *HEADER,
-        *vevent(
-            "weekly@example.com",
-            "DTSTART;TZID=Europe/Paris:20050103T080000",
-            "Newsletter",
-            "RRULE:FREQ=WEEKLY;BYDAY=MO",
-        ),
+        *NEWSLETTER_SINCE_2005,
         *vevent(
             "daily@example.com",
             "DTSTART;VALUE=DATE:20200101",
@@ -2673,12 +2678,7 @@ def test_a_series_begun_long_ago_imported_again_a_year_later_cancels_none_it_lef
     still in the file, are no occurrences it dropped."""
     lines = [
         *HEADER,
-        *vevent(
-            "weekly@example.com",
-            "DTSTART;TZID=Europe/Paris:20050103T080000",
-            "Newsletter",
-            "RRULE:FREQ=WEEKLY;BYDAY=MO",
-        ),
+        *NEWSLETTER_SINCE_2005,
         # One Monday of 2006 moved a day: an occurrence of those left out, left out too
         # (it made the occurrences read start in 2006, and 52 Mondays were cancelled).
         *vevent(
