@@ -146,7 +146,7 @@ from ..core.files import (
     give_rights,
     new_export_file,
 )
-from ..core.lengths import counts_as_x, post_length
+from ..core.lengths import clusters, counts_as_x, post_length
 from ..core.models import (
     DATED_ONLY,
     OUTSIDE_PLANS,
@@ -1064,8 +1064,9 @@ def title_of_text(text: str) -> str:
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if len(line) <= TITLE_CHARACTERS:
         return line
-    cut = line[: TITLE_CHARACTERS + 1].rsplit(None, 1)[0] if " " in line else line
-    return shortened(cut, TITLE_CHARACTERS).rstrip(" ,;:-–—") + "…"
+    words = line[: TITLE_CHARACTERS + 1].rsplit(None, 1)
+    cut = words[0] if len(words) == 2 else "".join(clusters(line)[:TITLE_CHARACTERS])
+    return cut.rstrip(" ,;:-–—") + "…"
 
 
 def _delimiter(text: str) -> str:

@@ -2720,6 +2720,13 @@ def test_a_notion_database_comes_in_with_its_names_dates_and_statuses(
     assert summary.ignored_columns == ["Tags"]
 
 
+def test_a_title_from_a_text_without_spaces_is_cut_once() -> None:
+    """A first line of one long word ended "……"."""
+    from calendar_app.exchange.csv_profiles import TITLE_CHARACTERS, title_of_text
+
+    assert title_of_text("#" + "x" * 99) == "#" + "x" * (TITLE_CHARACTERS - 1) + "…"
+
+
 @pytest.mark.parametrize(
     ("name", "text"),
     [
