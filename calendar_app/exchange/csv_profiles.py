@@ -195,6 +195,7 @@ from .formats import (
     reconcile_said,
     second_pass,
     second_pass_note,
+    selected_posts,
     start_from_first_posts,
     stays_deleted,
 )
@@ -359,14 +360,6 @@ def _write(
         staged.discard()
 
 
-def _selected_posts(store: CalendarStore, options: ExportOptions) -> list[Post]:
-    if options.first is not None or options.last is not None:
-        posts = store.posts_between(options.first or date.min, options.last or date.max)
-    else:
-        posts = store.all_posts()
-    return [p for p in posts if options.accepts(p)]
-
-
 class _Ticker:
     """Reports work done to a :data:`Progress` callback; a cancel raises :class:`Cancelled`."""
 
@@ -412,7 +405,7 @@ def export_csv(
     """Write the selected posts in Cadence's own columns; :func:`import_csv` reads them back."""
     target = _check_target(store, Path(target))
     with environment_errors():
-        posts = _selected_posts(store, options)
+        posts = selected_posts(store, options)
         channels = {c.id: c.name for c in store.channels(include_archived=True)}
         messages = {m.id: m.title for m in store.key_messages(include_archived=True)}
         campaigns = {c.id: c.name for c in store.campaigns()}
@@ -2035,7 +2028,7 @@ def _outgoing(
     chosen: list[tuple[datetime, Post]] = []
     # Only the days from today: a calendar's years of history are not read.
     ahead = replace(options, first=max(options.first or date.min, now.date()))
-    for post in _selected_posts(store, ahead):
+    for post in selected_posts(store, ahead):
         if post.date is None or post.status not in OUTGOING_STATUSES:
             continue
         at = post.time or TOOL_TIME

@@ -1122,6 +1122,16 @@ class Importer(Protocol):
     ) -> ImportSummary: ...
 
 
+def selected_posts(store: CalendarStore, options: ExportOptions) -> list[Post]:
+    """The posts an export takes (:meth:`ExportOptions.accepts`), those of its days
+    alone read when it has days."""
+    if options.first is not None or options.last is not None:
+        posts = store.posts_between(options.first or date.min, options.last or date.max)
+    else:
+        posts = store.all_posts()
+    return [p for p in posts if options.accepts(p)]
+
+
 def _export_cadence(
     store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
 ) -> ExportSummary:
@@ -1136,13 +1146,7 @@ def _export_cadence(
         written = write_copy(store, target, step=step)
         return ExportSummary(posts=store.count_posts(), files=[written], replaced_kept=kept)
     # The posts of its days alone are read (a year out of 300,000 posts read them all).
-    dated = options.first is not None or options.last is not None
-    near = (
-        store.posts_between(options.first or date.min, options.last or date.max)
-        if dated
-        else store.all_posts()
-    )
-    taken = {p.id for p in near if options.accepts(p)}
+    taken = {p.id for p in selected_posts(store, options)}
     leave_out = [i for (i,) in store.read("SELECT id FROM posts") if i not in taken]
     written = write_copy(store, target, leave_out=leave_out, only_names_used=True, step=step)
     return ExportSummary(posts=len(taken), files=[written], replaced_kept=kept)

@@ -157,6 +157,7 @@ from .formats import (
     same_on_another_clock,
     second_pass,
     second_pass_note,
+    selected_posts,
     start_from_first_posts,
     stays_deleted,
     take_series_rule,
@@ -866,11 +867,7 @@ def export_ics(
 ) -> ExportSummary:
     """Write the dated posts that ``options`` accepts to ``target`` as iCalendar."""
     target = store.export_target(target)
-    if options.first is not None and options.last is not None:
-        candidates = store.posts_between(options.first, options.last)
-    else:
-        candidates = store.all_posts()
-    accepted = [p for p in candidates if options.accepts(p)]
+    accepted = selected_posts(store, options)
     posts = kept_to_messages([p for p in accepted if p.date is not None], options)
     total = 2 * len(posts)  # each post made an event, then written out
 
