@@ -2147,31 +2147,20 @@ def _decode(source: Path, raw: bytes) -> str:
         ) from None
 
 
-def ics_refusal(source: Path) -> str | None:
-    """Why an import of the iCalendar file ``source`` refuses it at once (unreadable,
-    not UTF-8 iCalendar text, cut short), or None: the window asks nothing about a file
-    it will not read (it asked for a channel, then refused the file)."""
-    try:
-        text = _decode(source, Path(source).read_bytes())
-    except OSError as exc:
-        return str(exc)
-    except ImportProblem as exc:
-        return str(exc)
-    if not text.rstrip().upper().endswith("END:VCALENDAR") and _Layout(text).unclosed():
-        return "The file seems cut short."
-    return None
-
-
-def ics_names_every_channel(source: Path) -> bool:
-    """Whether every event of the iCalendar file ``source`` is a Cadence post naming
-    its channel (a file Cadence wrote, whose channels its import makes): a channel for
-    events that name none would be asked for nothing."""
+def ics_needs_a_channel(source: Path) -> bool:
+    """Whether an import of the iCalendar file ``source`` may need a channel for events
+    that name none: not when it refuses the file at once (unreadable, not UTF-8
+    iCalendar text, cut short: it asked for a channel, then refused the file), nor for
+    a file Cadence wrote, every event a post naming its channel (asked for nothing).
+    The file is read once."""
     try:
         text = _decode(source, Path(source).read_bytes())
     except (OSError, ImportProblem):
         return False
+    if not text.rstrip().upper().endswith("END:VCALENDAR") and _Layout(text).unclosed():
+        return False
     events = len(_EVENT_BEGINS.findall(text))
-    return events > 0 and len(_OWN_CHANNELS.findall(text)) >= events
+    return not events or len(_OWN_CHANNELS.findall(text)) < events
 
 
 _EVENT_BEGINS = re.compile(r"^BEGIN:VEVENT\r?$", re.M | re.I)

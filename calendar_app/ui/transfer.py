@@ -344,7 +344,7 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     """File > Import… and File > Merge Calendar…: choose a file, then import it (asking
     for a channel for posts that name none, unless every row of a spreadsheet names one)."""
     from ..exchange.csv_profiles import csv_names_every_channel, csv_refusal
-    from ..exchange.ical import ics_names_every_channel, ics_refusal
+    from ..exchange.ical import ics_needs_a_channel
 
     name = file_dialog_name(
         parent,
@@ -361,7 +361,7 @@ def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = Fa
     # Asked for a file the import reads and whose posts may name no channel here (not a
     # Cadence file: its channels are made as it names them).
     if fmt == "ics":
-        asks = ics_refusal(source) is None and not ics_names_every_channel(source)
+        asks = ics_needs_a_channel(source)
     else:
         asks = fmt == "csv" and csv_refusal(source) is None and not csv_names_every_channel(source)
     if asks and fmt is not None:
