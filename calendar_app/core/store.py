@@ -1133,10 +1133,10 @@ class CalendarStore:
         # Checked, coloured and placed as the write begins: a channel another program
         # adds meanwhile (a script's commands run at once) is one here too.
         with environment_errors(self.path), self.db.atomic():
-            same = self.channel_named(name)
+            existing = self.channels(include_archived=True)
+            same = _named(existing, name, attrgetter("name"))
             if same is not None:  # as it is spelled here, not as typed ("linkedin")
                 raise InvalidInput(_taken("channel", same.name, same.archived))
-            existing = self.channels(include_archived=True)
             color = self._new_color(color, 0, apart_from)
             order = max((c.sort_order for c in existing), default=-1) + 1
             new_id = self._fresh_id("channel", "channels")
@@ -1663,8 +1663,6 @@ class CalendarStore:
         rows = self.read(f"SELECT {_POST_COLUMNS} FROM posts p {where} {order}", params)
         try:
             return [_post_from_row(r) for r in rows]
-        except _Unreadable:
-            raise  # (said with the file's name by :func:`_said_of_the_file`)
         except (ValueError, TypeError, KeyError) as exc:
             # Only another program could have written it: Cadence's own writes are checked.
             raise CalendarFileError(

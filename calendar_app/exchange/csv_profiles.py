@@ -495,7 +495,8 @@ _RANGE = re.compile(r"(?<!\s)\s++(?:→|->|–|—|-|to)\s+", re.IGNORECASE)
 """Between the two ends of a range of times; tried once a run of spaces (tried at each
 space of a long run, a cell of 30,000 took ten seconds)."""
 _CLOCK = re.compile(
-    r"(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?)?\s*(?:([AaPp])\.?\s?[Mm]\.?)?"
+    r"(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?)?"
+    + _HALF_TEXT.replace("[AaPp]", "([AaPp])").join(("(?:", ")?"))
 )
 """A time: "17:30", "9.00", "5:30:00"; with its half of the day "5:30 PM", "5 PM",
 "5pm", "5:00 p.m." (the hour alone only so)."""
@@ -756,7 +757,7 @@ def _utc_offset(text: str) -> timezone:
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
-_HALF_OF_DAY = re.compile(r"[AaPp]\.?\s?[Mm]")
+_HALF_OF_DAY = re.compile(_HALF_TEXT)
 """AM or PM however written ("pm", "p.m."): 12:00 a.m. is a time chosen, not a date's."""
 
 
@@ -1681,14 +1682,17 @@ def _alike_note(
         if post_id not in passed:
             brought.setdefault(channel_id, []).append((date.fromisoformat(day), at, title))
     found = []
+    # Of titles taken from texts, in a sheet of new posts alone, only a text edited at
+    # its day and time: "Tip of the week" opens every week's post.
+    moved = titled or bool(rows_kept)
     for post in new:  # in the sheet's order
         day, at = cast(date, post.date), format_time(post.time)
         if any(
-            # (titles taken from texts, of a sheet of new posts alone: the text edited
-            # at its day and time alone; "Tip of the week" opens every week's)
             (
-                (title == post.title and abs(other - day) <= near and (other, when) != (day, at))
-                and (titled or bool(rows_kept))
+                moved
+                and title == post.title
+                and abs(other - day) <= near
+                and (other, when) != (day, at)
             )
             or (title != post.title and (other, when) == (day, at))
             for other, when, title in brought.get(post.channel_id, [])

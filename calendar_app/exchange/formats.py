@@ -883,7 +883,7 @@ class ExportSummary:
         if self.replaced_kept is not None:
             text += f" The calendar it replaced is kept as {self.replaced_kept}."
         if self.left_over:
-            left = names_of([path.name for path in self.left_over])
+            left = _names_of([path.name for path in self.left_over])
             one = len(self.left_over) == 1
             text += (
                 f" {left} {'is' if one else 'are'} left from an earlier export, with"
@@ -949,10 +949,10 @@ def _files_named(paths: Sequence[Path]) -> str:
         return ", ".join(str(path) for path in paths)
     folders = {path.parent for path in paths}
     where = f" in {next(iter(folders))}" if len(folders) == 1 else ""
-    return f"{len(paths)} files{where} ({names_of([path.name for path in paths])})"
+    return f"{len(paths)} files{where} ({_names_of([path.name for path in paths])})"
 
 
-def names_of(names: Sequence[str]) -> str:
+def _names_of(names: Sequence[str]) -> str:
     """ "a.csv, b.csv, c.csv"; beyond :data:`FILES_NAMED`, "a.csv, b.csv and 80 more"."""
     if not _many(names):
         return ", ".join(names)
