@@ -523,9 +523,9 @@ class _BusyLayout:
         self.detail_font = style.font(7.5)
         self.time_w = QFontMetricsF(self.time_font).horizontalAdvance("all day") + 10
         self.text_w = self.column_w - self.time_w - 8
-        self._heights: dict[tuple[str, str], float] = {}
-        """Each text's wrapped height, by font and text: the columns are flowed, then
-        painted, asking each post's several times (ten layouts a post, 5 s a year)."""
+        self._laid: dict[tuple[str, str], tuple[QTextLayout, float]] = {}
+        """Each text laid out and its height, by font and text: the columns are flowed,
+        then painted, asking each post's several times (ten layouts a post, 5 s a year)."""
 
     def detail(self, post: Post) -> str:
         """What a post's title line leaves out: its channel, key messages and status."""
@@ -544,17 +544,18 @@ class _BusyLayout:
         return " · ".join(parts)
 
     def title_height(self, post: Post) -> float:
-        return self._wrapped(self.font, busy_title(post))
+        return self.laid(self.font, isolated(busy_title(post)))[1]
 
     def detail_height(self, post: Post) -> float:
-        return self._wrapped(self.detail_font, self.detail(post))
+        return self.laid(self.detail_font, self.detail(post))[1]
 
-    def _wrapped(self, font: QFont, text: str) -> float:
+    def laid(self, font: QFont, text: str) -> tuple[QTextLayout, float]:
+        """``text`` laid out in ``font`` at the list's width, and its height."""
         key = (font.key(), text)
-        height = self._heights.get(key)
-        if height is None:
-            height = self._heights[key] = _wrapped_layout(font, text, self.text_w)[1]
-        return height
+        found = self._laid.get(key)
+        if found is None:
+            found = self._laid[key] = _wrapped_layout(font, text, self.text_w)
+        return found
 
     def height(self, post: Post) -> float:
         """The room one post takes: its title and detail (each wrapped), the gap after it."""
@@ -661,11 +662,9 @@ def _paint_busy_post(
     title_font.setStrikeOut(post.status == PostStatus.CANCELLED)
     painter.setFont(title_font)
     painter.setPen(style.faint if post.status == PostStatus.CANCELLED else style.ink)
-    _wrapped_layout(title_font, isolated(busy_title(post)), layout.text_w)[0].draw(
-        painter, QPointF(x, at.y())
-    )
+    layout.laid(title_font, isolated(busy_title(post)))[0].draw(painter, QPointF(x, at.y()))
     painter.setPen(style.muted)
-    _wrapped_layout(layout.detail_font, layout.detail(post), layout.text_w)[0].draw(
+    layout.laid(layout.detail_font, layout.detail(post))[0].draw(
         painter, QPointF(x, at.y() + title_h)
     )
 
