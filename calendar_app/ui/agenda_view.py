@@ -45,6 +45,7 @@ from ..render.chips import clock_text
 from .commands import plural, set_posts_status
 from .dnd import drag_selected_rows
 from .post_model import (
+    STATUS_MENU_NAME,
     AgendaModel,
     PlainIconDelegate,
     PostIdRole,
@@ -247,7 +248,7 @@ class AgendaView(QWidget):
         # menu would be tied (for PySide) to the context menu, and deleting that after
         # use would leave these actions dead to Python.
         self.status_menu = QMenu("Set &status", self)
-        self.status_menu.setAccessibleName("Set the status of the selected posts")
+        self.status_menu.setAccessibleName(STATUS_MENU_NAME)
         self.status_actions: dict[PostStatus, QAction] = {}
         for status in PostStatus:
             action = QAction(f"&{status_label(status)}", self)
@@ -263,8 +264,8 @@ class AgendaView(QWidget):
         self.status_button = QPushButton("Set status", self)
         self.status_button.setObjectName("setStatusButton")
         self.status_button.setMenu(self.status_menu)
-        self.status_button.setAccessibleName("Set the status of the selected posts")
-        self.status_button.setToolTip("Set the status of the selected posts")
+        self.status_button.setAccessibleName(STATUS_MENU_NAME)
+        self.status_button.setToolTip(STATUS_MENU_NAME)
 
         # The arrows move in the table; Tab goes on to the next control, as in a form.
         self.table.setTabKeyNavigation(False)

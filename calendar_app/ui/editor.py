@@ -104,7 +104,7 @@ from ..core.models import (
 )
 from ..core.store import PostChanges, RepeatPlan, Scope
 from ..render.cadence_strip import day_text
-from ..render.chips import clock_edit_format, clock_text, seen_on
+from ..render.chips import clock_edit_format, clock_text, quiet_text, seen_on
 from ..render.weeks import rest_days
 from .commands import (
     AddPostCommand,
@@ -215,13 +215,9 @@ def caution_color(palette: QPalette) -> QColor:
 
 
 def muted_color(palette: QPalette) -> QColor:
-    """Secondary text: the text colour two thirds of the way from the window colour."""
-    text = palette.color(QPalette.ColorRole.WindowText)
-    window = palette.color(QPalette.ColorRole.Window)
-    return QColor(
-        round(window.red() + (text.red() - window.red()) * 0.65),
-        round(window.green() + (text.green() - window.green()) * 0.65),
-        round(window.blue() + (text.blue() - window.blue()) * 0.65),
+    """Secondary text on the window: :func:`.chips.quiet_text`, which reads."""
+    return quiet_text(
+        palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.WindowText)
     )
 
 

@@ -341,11 +341,12 @@ class MainWindow(QMainWindow):
         )
 
     def _build_menus(self) -> None:
-        from .post_model import status_label
+        from .post_model import STATUS_MENU_NAME, status_label
 
         self._post_menu = QMenu(self)
         self._post_menu.setObjectName("postMenu")
         self._status_menu = QMenu("Set &status", self)
+        self._status_menu.setAccessibleName(STATUS_MENU_NAME)  # (a popup's own name)
         for status in PostStatus:
             action = self._status_menu.addAction(
                 f"&{status_label(status)}", partial(self.set_status, status)

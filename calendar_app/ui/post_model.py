@@ -114,6 +114,10 @@ def hidden_page(widget: QWidget) -> bool:
     return widget.isHidden() and widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
 
 
+STATUS_MENU_NAME = "Set the status of the selected posts"
+"""What a status menu, and the agenda's button for it, are called to a screen reader."""
+
+
 def status_label(status: PostStatus) -> str:
     return status.value.capitalize()
 

@@ -907,6 +907,8 @@ def test_each_filter_menu_first_says_what_a_tick_means(window: MainWindow) -> No
         assert line.isSeparator()
         assert first.isCheckable()
         firsts[key] = (heading.text(), first.isChecked())
+    # The window's own status menu too (a post's menu holds it).
+    assert window._status_menu.accessibleName() == "Set the status of the selected posts"
     assert firsts == {
         "channels": ("Channels shown", True),
         "messages": ("Show only posts carrying", False),
