@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import path_for_settings, path_from_settings, shown_path
-from ..core.backups import backup_stamp, copy_target, is_backup_of
+from ..core.backups import copy_target, is_backup_of
 from ..core.cadence import MessageCadence, MessageStatus
 from ..core.database import in_backups
 from ..core.errors import CadenceError, CalendarFileError, os_problem_for
@@ -101,7 +101,13 @@ from .dialogs import (
 from .dnd import TurnOnHover
 from .post_model import paint_box_edge
 from .session import CalendarSession, FilterKey, Filters
-from .transfer import EXPORT_CHOICES, export_dialog, import_dialog, paste_from_calendar
+from .transfer import (
+    EXPORT_CHOICES,
+    backup_named,
+    export_dialog,
+    import_dialog,
+    paste_from_calendar,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
@@ -1847,13 +1853,7 @@ class MainWindow(QMainWindow):
         store = self.session.store
         note = " (read-only)" if store.read_only else ""
         if in_backups(store.path):  # it reads as the calendar it is a copy of
-            stamp = backup_stamp(store.path)
-            when = (
-                f" of {day_text(stamp.date(), year=True)} {clock_text(stamp.time())}"
-                if stamp
-                else ""
-            )
-            note = f" (backup{when}, read-only)"
+            note = f" ({backup_named(store.path)}, read-only)"
         self.setWindowTitle(f"{store.info().name}{note} — Cadence")
         self.setWindowFilePath(str(self.session.store.path))
 

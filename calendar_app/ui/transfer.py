@@ -432,6 +432,16 @@ def details(summary: ImportSummary) -> list[str]:
     return [*summary.skipped, *updated]
 
 
+def backup_named(path: Path) -> str:
+    """A backup as its window's title names it: "backup of Thu 10 Dec 2026 10:00"."""
+    from ..core.backups import backup_stamp
+    from ..render.chips import clock_text
+
+    stamp = backup_stamp(path)
+    when = f" of {day_text(stamp.date(), year=True)} {clock_text(stamp.time())}" if stamp else ""
+    return f"backup{when}"
+
+
 def paste_from_calendar(
     session: CalendarSession,
     parent: QWidget | None,
@@ -449,10 +459,9 @@ def paste_from_calendar(
     name; ``select`` is given the new posts. Returns what to tell the user (``verb``
     says how they came: "Copied" for a drop, whose undo step is a ``step`` "Copy"), or
     None when the other file could not be read (the user has been told why)."""
-    from ..core.backups import backup_stamp, is_backup_of
+    from ..core.backups import is_backup_of
     from ..core.store import CalendarStore
     from ..exchange.merge import copy_posts_between
-    from ..render.chips import clock_text
     from .commands import plural, post_text
     from .dnd import KEEP_TIME, as_going_out, placements, still_ahead
 
@@ -478,12 +487,7 @@ def paste_from_calendar(
                 return "The copied posts are no longer in their calendar."
             name = f"'{theirs.info().name}'"
             if restoring:
-                stamp = backup_stamp(carried.source)
-                name = "its backup" + (
-                    f" of {day_text(stamp.date(), year=True)} {clock_text(stamp.time())}"
-                    if stamp
-                    else ""
-                )
+                name = f"its {backup_named(carried.source)}"
             targets = as_going_out(
                 session, placements(posts, carried.anchor, day, when, carried.origin)
             )
