@@ -614,8 +614,8 @@ def set_posts_status(
 
     said = command.text()
     changed = [p for p in posts if p.status != status]
-    if said == f"{post_text('Set', 1)} to {status_label(status)}" and len(changed) == 1:
-        said = f"Set '{changed[0].title}' to {status_label(status)}"  # "Set post": which
+    if scope == "this" and len(changed) == 1:  # "Set post to …": which one
+        said = f"Set '{changed[0].title}' to {status_label(status)}"
     session.edited(post_ids, said)
     return True
 
