@@ -178,6 +178,12 @@ def opening_problem_for(exc: sqlite3.Error, path: Path) -> CadenceError | None:
         )
     if name.startswith("SQLITE_IOERR"):
         return StorageProblem(f"{path} could not be read from the disk.")
+    if str(problem) in (_ENVIRONMENT_CODES["SQLITE_BUSY"], _ENVIRONMENT_CODES["SQLITE_LOCKED"]):
+        # Named: File > Open's "The calendar is busy…" read as the one shown.
+        return StorageProblem(
+            f"{path.name} is busy in another program, so it could not be opened; try again"
+            " in a moment."
+        )
     return problem
 
 

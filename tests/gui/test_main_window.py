@@ -988,6 +988,27 @@ def test_a_filter_menu_with_nothing_to_choose_says_so(window: MainWindow, tmp_pa
     ]
 
 
+def test_a_calendar_busy_in_another_program_is_named_at_file_open(
+    window: MainWindow, errors: Errors, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File > Open said "The calendar is busy in another program; … Nothing was lost",
+    which read as the calendar shown; the window stays on that one."""
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)  # not five seconds of waiting
+    path = tmp_path / "Client B.cadence"
+    CalendarStore.create(path, timezone="Europe/Paris").close()
+    shown = window.session.store.path
+    with closing(sqlite3.connect(path)) as holder:
+        holder.execute("PRAGMA journal_mode = DELETE")
+        holder.execute("BEGIN EXCLUSIVE")
+        assert not window.open_calendar(path)
+        holder.rollback()
+    assert errors.seen == [
+        "Client B.cadence is busy in another program, so it could not be opened; try again"
+        " in a moment."
+    ]
+    assert window.session.store.path == shown
+
+
 def test_a_calendar_brought_up_to_date_says_where_it_is_kept_as_it_was(
     window: MainWindow, tmp_path: Path
 ) -> None:

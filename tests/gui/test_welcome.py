@@ -1235,7 +1235,7 @@ def test_a_calendar_busy_in_another_program_at_start_is_named(
         holder.rollback()
     (sentence,) = said
     assert sentence == (
-        f"{demo_path} could not be opened: the calendar is busy in another program; try"
+        f"{demo_path.name} is busy in another program, so it could not be opened; try"
         f" again in a moment. Cadence opens the calendar open last time, {own}, instead."
     )
 
