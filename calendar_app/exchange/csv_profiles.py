@@ -217,6 +217,8 @@ SPROUT_HEADER = ("date", "time_24hr", "message_text")
 TOOL_MAX_ROWS = 350
 HOOTSUITE_STEP_MINUTES = 5
 SPROUT_GAP = timedelta(minutes=10)
+TOOL_NOTICE = timedelta(minutes=10)
+"""How long after a file's upload both tools schedule its posts, at the soonest."""
 
 NOT_TOOL_KINDS = frozenset(
     {"newsletter", "blog", "press release", "event", "website", "podcast", "internal"}
@@ -2018,28 +2020,37 @@ def _on_step(moment: datetime, minutes: int) -> datetime:
     return moment - timedelta(minutes=moment.minute % minutes)
 
 
-def _outgoing(
-    store: CalendarStore, options: ExportOptions, *, step: int | None
-) -> list[tuple[datetime, Post]]:
-    """Posts still to go out after now, with the moment they go out, in time order."""
+def _now(store: CalendarStore, options: ExportOptions) -> datetime:
+    """The moment an export to a tool takes as now (``options.today``'s start if given).
+
+    A moment, not the wall clock: at the second 02:10 of the night the clocks go back,
+    a post at 02:30 went out at the first."""
     if options.today is not None:
-        now = datetime.combine(options.today, time.min)
-    else:
-        now = _current_time(store.zone)
-    # Compared as moments: at the second 02:10 of the night the clocks go back, a post
-    # at 02:30 went out at the first.
-    present = now.replace(tzinfo=store.zone)
+        return datetime.combine(options.today, time.min, store.zone)
+    return _current_time(store.zone).replace(tzinfo=store.zone)
+
+
+def _planned(post: Post, zone: ZoneInfo) -> datetime:
+    """When a dated post goes out on ``zone``'s clock: its time, :data:`TOOL_TIME`
+    without one, and a time the clocks skip (02:30 as they go forward) as the time it
+    goes out (03:30): a tool refuses, or guesses at, a time that does not exist."""
+    assert post.date is not None
+    at = post.time or TOOL_TIME
+    return datetime.combine(post.date, skipped_time(post.date, at, zone) or at)
+
+
+def _outgoing(
+    store: CalendarStore, options: ExportOptions, present: datetime, *, step: int | None
+) -> list[tuple[datetime, Post]]:
+    """Posts still to go out after ``present`` (:func:`_now`), with the moment they go
+    out, in time order."""
     chosen: list[tuple[datetime, Post]] = []
     # Only the days from today: a calendar's years of history are not read.
-    ahead = replace(options, first=max(options.first or date.min, now.date()))
+    ahead = replace(options, first=max(options.first or date.min, present.date()))
     for post in selected_posts(store, ahead):
         if post.date is None or post.status not in OUTGOING_STATUSES:
             continue
-        at = post.time or TOOL_TIME
-        # A time the clocks skip (02:30 as they go forward) is the time it goes out
-        # (03:30): a tool refuses, or guesses at, a time that does not exist.
-        at = skipped_time(post.date, at, store.zone) or at
-        planned = moment = datetime.combine(post.date, at)
+        planned = moment = _planned(post, store.zone)
         if step is not None:  # (01:58 rounded up to 02:00 there is skipped in turn: 03:00)
             moment = _on_step(planned, step)
             later = skipped_time(moment.date(), moment.time(), store.zone)
@@ -2163,20 +2174,22 @@ def tool_files(
     """The files a Hootsuite (or Sprout Social) export to ``target`` writes, one or
     more per channel with posts to send (none is written here)."""
     target = Path(target)
-    chosen, channels = _to_send(store, target, options, sprout=sprout)
+    chosen, channels = _to_send(store, target, options, _now(store, options), sprout=sprout)
     return [path for path, _ in _per_channel(store, target, chosen, channels, lambda m, p: ())]
 
 
 def _to_send(
-    store: CalendarStore, target: Path, options: ExportOptions, *, sprout: bool
+    store: CalendarStore, target: Path, options: ExportOptions, present: datetime, *, sprout: bool
 ) -> tuple[list[tuple[datetime, Post]], list[Channel]]:
     """For an export to a publishing tool at ``target`` (checked): the posts still to go
-    out, each with the moment it is sent at, and every channel of the calendar."""
+    out after ``present``, each with the moment it is sent at, and every channel of the
+    calendar."""
     _check_target(store, target, folder_ok=True)
     with environment_errors():
         channels = store.channels(include_archived=True)
         try:
-            chosen = _outgoing(store, options, step=None if sprout else HOOTSUITE_STEP_MINUTES)
+            step = None if sprout else HOOTSUITE_STEP_MINUTES
+            chosen = _outgoing(store, options, present, step=step)
         except InvalidInput as exc:
             # Nothing to send now: an earlier export's files there still hold posts, which
             # a tool given the folder (a script's upload) would schedule again.
@@ -2249,7 +2262,8 @@ def _export_to_tool(
     sprout: bool,
 ) -> ExportSummary:
     target = Path(target)
-    chosen, channels = _to_send(store, target, options, sprout=sprout)
+    present = _now(store, options)  # (read once: the posts sent and those sent soon)
+    chosen, channels = _to_send(store, target, options, present, sprout=sprout)
 
     def stamp(moment: datetime) -> tuple[str, str]:
         return _tool_date(moment, options.day_first), f"{moment.hour:02d}:{moment.minute:02d}"
@@ -2278,8 +2292,11 @@ def _export_to_tool(
     return ExportSummary(
         posts=len(chosen),
         files=written,
-        too_long=_too_long(chosen, channels, with_link=sprout),
+        too_long=_too_long(chosen, channels),
         too_close=_too_close(chosen, channels, store.zone) if sprout else [],
+        too_soon=_too_soon(chosen, present, store.zone),
+        retimed=[] if sprout else _retimed(chosen, store.zone, later=True),
+        retimed_earlier=[] if sprout else _retimed(chosen, store.zone, later=False),
         no_link=[] if sprout else _no_link(chosen),
         not_social=_not_social(chosen, channels),
         untimed=sum(1 for _, post in chosen if post.time is None),
@@ -2341,8 +2358,52 @@ def _too_close(
             " (given no time)" if p.time is None else "" for p in (post, previous[1])
         )
         found.append(
-            f"'{post.title}' on {moment:%Y-%m-%d} at {moment:%H:%M}{untimed}: {after}"
-            f" '{previous[1].title}'{earlier} on {names.get(post.channel_id, 'its channel')}"
+            f"{_named(post, moment)} at {moment:%H:%M}{untimed}: {after}"
+            f" '{shortened(previous[1].title)}'{earlier} on"
+            f" {names.get(post.channel_id, 'its channel')}"
+        )
+    return found
+
+
+def _named(post: Post, moment: datetime) -> str:
+    """A post as a line of an export's details names it: its title, cut short, and day."""
+    return f"'{shortened(post.title)}' on {moment:%Y-%m-%d}"
+
+
+def _too_soon(
+    chosen: Sequence[tuple[datetime, Post]], present: datetime, zone: ZoneInfo
+) -> list[str]:
+    """A sentence for each post sent less than :data:`TOOL_NOTICE` from ``present``:
+    the tools schedule a post only that long after the file is uploaded."""
+    found = []
+    for moment, post in chosen:
+        ahead = moment.replace(tzinfo=zone) - present
+        if ahead >= TOOL_NOTICE:
+            break  # (in time order)
+        minutes = ahead // timedelta(minutes=1)
+        when = (
+            f"{minutes} min from now"
+            if minutes > 0
+            else "less than a minute from now"
+            if ahead >= timedelta(0)
+            else "before now, on the tool's 5-minute step"
+        )
+        found.append(f"{_named(post, moment)} at {moment:%H:%M}: {when}")
+    return found
+
+
+def _retimed(chosen: Sequence[tuple[datetime, Post]], zone: ZoneInfo, *, later: bool) -> list[str]:
+    """A sentence for each post with a time that a tool's file sends ``later`` (or
+    earlier, its day ending) than planned, on Hootsuite's 5-minute steps."""
+    found = []
+    for moment, post in chosen:
+        planned = _planned(post, zone)
+        if post.time is None or moment == planned or (moment > planned) != later:
+            continue
+        minutes = abs(moment - planned) // timedelta(minutes=1)
+        found.append(
+            f"{_named(post, moment)}: at {moment:%H:%M}, {minutes} min"
+            f" {'after' if later else 'before'} the {planned:%H:%M} planned"
         )
     return found
 
@@ -2362,32 +2423,31 @@ def _tool_link(link: str) -> str | None:
 def _no_link(chosen: Sequence[tuple[datetime, Post]]) -> list[str]:
     """A sentence for each post whose link is left out of a tool's link column."""
     return [
-        f"'{post.title}' on {moment:%Y-%m-%d}: '{shortened(post.link.strip())}' is no web address"
+        f"{_named(post, moment)}: '{shortened(post.link.strip())}' is no web address"
         for moment, post in chosen
         if post.link.strip() and _tool_link(post.link) is None
     ]
 
 
-def _too_long(
-    chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Channel], *, with_link: bool
-) -> list[str]:
+def _too_long(chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Channel]) -> list[str]:
     """A sentence for each post whose text in the file is longer than its channel allows
-    (counted as the platform counts, :func:`.lengths.post_length`): the tool would
-    refuse it when it schedules the file."""
+    (counted as the platform counts, :func:`.lengths.post_length`), its link with it:
+    Sprout's message ends with it, and Hootsuite publishes its link column's after the
+    message. The tool would refuse such a post when it schedules the file."""
     limits = {c.id: (c.name, c.char_limit, counts_as_x(c.name)) for c in channels if c.char_limit}
     found = []
     for moment, post in chosen:
         if post.channel_id not in limits:
             continue
         name, limit, on_x = limits[post.channel_id]
-        text = message_text(post, with_link=with_link)
+        text = message_text(post, with_link=True)
         if len(text) <= limit and not on_x:
             continue  # a reader sees no more characters than it has code points
         length = post_length(text, name)
         if length > limit:
             found.append(
-                f"'{post.title}' on {moment:%Y-%m-%d}: {length:,} characters in the file"
-                f" (title and text{' and link' if with_link and post.link.strip() else ''}),"
+                f"{_named(post, moment)}: {length:,} characters in the file"
+                f" (title and text{' and link' if post.link.strip() else ''}),"
                 f" {name} allows {limit:,}"
             )
     return found

@@ -854,6 +854,15 @@ class ExportSummary:
     same (:data:`TOOL_TIME`), which the summary names."""
     replaced_kept: Path | None = None
     """Where the calendar a copy replaced is kept (:func:`.backups.keep_replaced`)."""
+    too_soon: list[str] = field(default_factory=list)
+    """Posts a publishing tool's file sends less than the 10 minutes after now that the
+    tools want after the upload, one sentence each."""
+    retimed: list[str] = field(default_factory=list)
+    """Posts a publishing tool's file sends a few minutes after their time (Hootsuite's
+    5-minute steps), one sentence each."""
+    retimed_earlier: list[str] = field(default_factory=list)
+    """Posts sent a few minutes before their time (the last 5-minute step of their
+    day), one sentence each."""
 
     def describe(self) -> str:
         names = _files_named(self.files)
@@ -909,6 +918,26 @@ class ExportSummary:
                 f" {len(self.no_link)} post{'' if one else 's'} {'has' if one else 'have'} a"
                 f" link that is no web address, left out of the file's link column."
             )
+        retimed = len(self.retimed) + len(self.retimed_earlier)
+        if retimed:
+            one = retimed == 1
+            text += (
+                f" {retimed} post{'' if one else 's'} {'goes' if one else 'go'} out on the"
+                f" 5-minute steps Hootsuite takes, not at {'its' if one else 'their'} minute"
+            )
+            earlier = len(self.retimed_earlier)
+            if earlier:
+                of_them = "" if one else f"{earlier} of them "
+                text += f" ({of_them}before {'its' if earlier == 1 else 'their'} time, as"
+                text += f" {'its' if earlier == 1 else 'their'} day ends)"
+            text += "."
+        if self.too_soon:
+            one = len(self.too_soon) == 1
+            text += (
+                f" {len(self.too_soon)} post{'' if one else 's'} {'goes' if one else 'go'} out"
+                " less than 10 minutes from now, and the tools schedule posts only 10 minutes"
+                f" after the upload: the tool may refuse {'it' if one else 'them'}."
+            )
         if len(self.too_close) == 1:
             text += (
                 " 1 post is less than 10 minutes after another on its channel;"
@@ -925,7 +954,10 @@ class ExportSummary:
         """Each post the summary counts as a problem, one line each ("too long: ...")."""
         return (
             [f"too long: {line}" for line in self.too_long]
+            + [f"too soon: {line}" for line in self.too_soon]
             + [f"too close: {line}" for line in self.too_close]
+            + [f"earlier: {line}" for line in self.retimed_earlier]
+            + [f"later: {line}" for line in self.retimed]
             + [f"no link: {line}" for line in self.no_link]
             + ([f"written: {path}" for path in self.files] if _many(self.files) else [])
             + ([f"left from before: {p}" for p in self.left_over] if _many(self.left_over) else [])
