@@ -241,6 +241,10 @@ def keep_room(widget: QWidget, lines: int = 0) -> None:
     widget.setSizePolicy(policy)
 
 
+NO_MESSAGES_YET = "No key messages yet: Edit > Key Messages… adds them."
+"""What an empty list of key messages to tick says."""
+
+
 def _message_tip(message: KeyMessage, named: str) -> str:
     """A key message's row's tooltip: as the row names it, its statement, its cadence."""
     said = (named, message.statement.strip(), every_days(message.cadence_days).capitalize())
@@ -2046,8 +2050,9 @@ class PostEditor(QDialog):
         """Say how many key messages are ticked where the list scrolls."""
         listed = self.message_list.count()
         ticked = len(self.checked_message_ids())
-        self.messages_ticked.setVisible(listed > _MESSAGE_ROWS)
-        self.messages_ticked.setText(f"{ticked} of {listed} ticked")
+        self.messages_ticked.setVisible(listed > _MESSAGE_ROWS or not listed)
+        # An empty list says why, and where messages are made (a blank box said nothing).
+        self.messages_ticked.setText(f"{ticked} of {listed} ticked" if listed else NO_MESSAGES_YET)
         self.message_list.setAccessibleDescription(
             f"Tick every key message this post carries; {ticked} of {listed} ticked"
             if listed > _MESSAGE_ROWS

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import PostStatus, in_words, shortened
+from ..exchange.csv_profiles import NOT_TOOL_KINDS
 from ..exchange.formats import ExportOptions
 from ..exchange.html import export_range
 from ..render.weeks import rest_days
@@ -113,11 +114,18 @@ class ExportOptionsDialog(QDialog):
         # A page or calendar to share leaves out, to start with, the channels hidden in the
         # window (an internal one went to the client's page); a copy of the data keeps all.
         hidden = session.filters.hidden_channels if fmt in SHARED else frozenset()
+        # A publishing tool's files leave out, to start with, the channels it publishes
+        # nothing to (the newsletter went to the social team as a post at 07:00).
+        not_social = (
+            frozenset(c.id for c in channels if c.kind in NOT_TOOL_KINDS)
+            if fmt in PUBLISHING
+            else frozenset()
+        )
         self.channels = self._checklist(
             "exportChannels",
             "Channels to export",
             [(c.id, c.name + (" (archived)" if c.archived else "")) for c in channels],
-            unchecked=hidden,
+            unchecked=hidden | not_social,
         )
         # A report tells how the messages in use deliver: the archived ones (retired) are
         # in it only when ticked on purpose (ticked, out of sight below the others, they
@@ -145,12 +153,20 @@ class ExportOptionsDialog(QDialog):
         channels_layout = QVBoxLayout(channels_box)
         channels_layout.addWidget(self.channels)
         channels_layout.addLayout(self._all_or_none(self.channels, "exportChannels", "channel"))
+        if not channels:
+            channels_layout.addWidget(hint_label("No channels in this calendar yet."))
         if hidden:
             channels_layout.addWidget(hint_label("Those hidden in the calendar start unticked."))
+        if not_social:
+            channels_layout.addWidget(
+                hint_label("Those the tool publishes nothing to (a newsletter) start unticked.")
+            )
         messages_box = QGroupBox("Key messages")
         messages_layout = QVBoxLayout(messages_box)
         messages_layout.addWidget(self.messages)
         messages_layout.addLayout(self._all_or_none(self.messages, "exportMessages", "key message"))
+        if not messages:
+            messages_layout.addWidget(hint_label("No key messages in this calendar yet."))
         if shown:
             messages_layout.addWidget(hint_label("Those the calendar shows start ticked alone."))
         elif self._retired:
@@ -298,7 +314,9 @@ class ExportOptionsDialog(QDialog):
         room = widget.sizeHintForColumn(0) + frame + widget.verticalScrollBar().sizeHint().width()
         widget.setMinimumWidth(min(room, widget.fontMetrics().averageCharWidth() * 40))
         rows = max(3, min(len(entries), _ROWS_SHOWN))
-        widget.setFixedHeight(widget.sizeHintForRow(0) * rows + frame + 4)
+        # An empty list as tall as one of three rows (it was a 3-pixel line).
+        row = widget.sizeHintForRow(0) if entries else widget.fontMetrics().height() + 4
+        widget.setFixedHeight(row * rows + frame + 4)
         return widget
 
     def _all_or_none(self, widget: QListWidget, name: str, what: str) -> QHBoxLayout:
@@ -313,6 +331,7 @@ class ExportOptionsDialog(QDialog):
             button.setAccessibleName(said)
             button.setToolTip(said)
             button.setAutoDefault(False)  # Enter exports, as before
+            button.setEnabled(widget.count() > 0)  # (nothing to tick in an empty list)
             button.clicked.connect(lambda _=False, state=state: self._tick_all(widget, state))
             self._tickers.append(button)
             row.addWidget(button)

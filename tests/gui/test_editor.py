@@ -2749,6 +2749,24 @@ def test_a_long_list_of_key_messages_says_how_many_are_ticked(
     assert "4 of" in editor.message_list.accessibleDescription()
 
 
+def test_a_calendar_without_key_messages_says_where_they_are_made(
+    tmp_path: Path, qtbot: QtBot, qapp: object
+) -> None:
+    """A blank white box where the key messages go, and nothing said."""
+    store = CalendarStore.create(tmp_path / "new.cadence", timezone="Europe/Paris")
+    store.add_channel("LinkedIn")
+    session = CalendarSession(store, today=TODAY)
+    try:
+        editor = _editor(qtbot, session, day=TODAY)
+        assert editor.message_list.count() == 0
+        assert editor.messages_ticked.isVisibleTo(editor)
+        assert editor.messages_ticked.text() == (
+            "No key messages yet: Edit > Key Messages… adds them."
+        )
+    finally:
+        store.close()
+
+
 def test_a_short_list_of_key_messages_shows_every_tick_and_says_nothing_more(
     session: CalendarSession, qtbot: QtBot
 ) -> None:

@@ -221,6 +221,41 @@ def test_publishing_tools_ask_the_date_order(
     assert dialog.options().day_first is True
 
 
+@pytest.mark.parametrize(("fmt", "tool"), [("hootsuite", True), ("sprout", True), ("csv", False)])
+def test_publishing_tools_start_without_the_channels_they_publish_nothing_to(
+    session: CalendarSession, qtbot: QtBot, fmt: str, tool: bool
+) -> None:
+    """Every channel started ticked: the newsletter, the blog, the press release and
+    the events went to the social team's tool as posts, said only afterwards; a copy
+    of the data keeps every channel."""
+    dialog = open_dialog(session, fmt, qtbot)
+    social = frozenset(c.id for c in session.store.channels() if c.kind == "social")
+    assert [c.name for c in session.store.channels() if c.id in social] == ["LinkedIn", "Instagram"]
+    hint = "Those the tool publishes nothing to (a newsletter) start unticked."
+    said = [label.text() for label in dialog.findChildren(QLabel)]
+    assert dialog.options().channel_ids == (social if tool else frozenset())
+    assert (hint in said) == tool
+
+
+def test_an_empty_calendar_s_lists_keep_their_height_and_say_they_are_empty(
+    tmp_path: Path, qtbot: QtBot, qapp: object
+) -> None:
+    """A new calendar's lists were 3-pixel lines, with All and None under them."""
+    store = CalendarStore.create(tmp_path / "new.cadence", timezone="Europe/Paris")
+    try:
+        dialog = open_dialog(CalendarSession(store, today=TODAY), "pdf", qtbot)
+        for listed in (dialog.channels, dialog.messages):
+            assert listed.count() == 0
+            assert listed.height() >= 3 * listed.fontMetrics().height()
+        buttons = [b for b in dialog.findChildren(QPushButton) if b.text() in ("All", "None")]
+        assert [b.isEnabled() for b in buttons] == [False] * 4
+        said = [label.text() for label in dialog.findChildren(QLabel)]
+        assert "No channels in this calendar yet." in said
+        assert "No key messages in this calendar yet." in said
+    finally:
+        store.close()
+
+
 SCHEDULED = PostStatus.SCHEDULED
 
 
