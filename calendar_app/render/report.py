@@ -557,7 +557,8 @@ _COLUMNS = (
 _COLUMN_GAP = 12.0
 _TABLE_NOTE = (
     "Status: today's. Deliveries: days in the period on which a post carries the message, on "
-    "any channel, those planned after today included. On average: days between deliveries. "
+    "any channel, those planned after today included. On average: the days the message ran"
+    " in the period, divided by its deliveries. "
     "Gaps so far: overdue stretches within the period up to today; Longest: the longest, from"
     " the day it began."
 )

@@ -388,6 +388,21 @@ def test_the_words_are_in_the_pdf(demo_path: Path, tmp_path: Path, qapp: object)
     assert text.count("\f") == 8
 
 
+def test_on_average_is_said_one_way_under_the_table_and_in_the_reading_notes(
+    demo_path: Path, tmp_path: Path, qapp: object
+) -> None:
+    """The table's note said "days between deliveries" (no such figure for one
+    delivery, which read "every 84 d"), the reading notes the days the message ran
+    divided by its deliveries; the note is whole in its two lines."""
+    target = tmp_path / "report.pdf"
+    with CalendarStore.open(demo_path) as store:
+        export(store, target)
+    flat = " ".join(pdf_text(target).split())
+    assert "days between deliveries" not in flat
+    assert flat.count("the days the message ran in the period, divided by its deliveries.") == 2
+    assert "Longest: the longest, from the day it began." in flat
+
+
 @pytest.mark.parametrize("count", [2, 4])
 def test_an_even_number_of_messages_keeps_the_reading_notes(
     demo_path: Path, tmp_path: Path, qapp: object, count: int
