@@ -659,6 +659,10 @@ table.agenda { width: 100%; border-collapse: collapse; font-size: 13px; }
 .agenda .body { color: var(--muted); white-space: pre-line; margin-top: 2px;
   font-size: 12.5px; }
 .agenda .link { color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
+/* Channels and campaigns break between their words (a phone's narrow column read
+   "Instagra / m"); key messages have room for a word, and one longer still wraps. */
+.agenda td.who, .agenda td.campaign { overflow-wrap: break-word; }
+.agenda td.msgs { min-width: 10em; } .agenda td.post { min-width: 14em; }
 .agenda .msgs > span { display: block; }
 .agenda .status { text-transform: capitalize; white-space: nowrap; }
 .agenda tr.cancelled .title { text-decoration: line-through; }
@@ -1201,10 +1205,11 @@ def _agenda_row(page: _Page, post: Post) -> str:
     tick = ' <span class="tick">✓</span>' if status == "published" else ""
     return (
         f'<tr class="{status}" data-uid="{escape(post.uid)}"><td>{at}</td>'
-        f'<td><div class="title" dir="auto">{escape(post.title)}</div>{body}{link}</td>'
+        f'<td class="post"><div class="title" dir="auto">{escape(post.title)}</div>'
+        f"{body}{link}</td>"
         f'<td class="who">{channel_html}</td>'
         f'<td class="msgs">{"".join(messages)}</td>'
-        f"<td>{campaign_html}</td>"
+        f'<td class="campaign">{campaign_html}</td>'
         f'<td class="status">{escape(status)}{tick}</td></tr>\n'
     )
 

@@ -995,6 +995,36 @@ def test_on_a_phone_a_chip_s_time_and_words_stay_whole(demo: Path, tmp_path: Pat
     assert (counts["broken"], counts["split"]) == ("0", "0")
 
 
+def test_on_a_phone_the_agenda_s_names_break_between_words(demo: Path, tmp_path: Path) -> None:
+    """390 pixels wide, the agenda's channels read "Instagra / m" and "Newslett / er"
+    (and, given room, the posts' words read "subcontr / act"); a link still wraps."""
+    with CalendarStore.open(demo) as store:
+        export(store, tmp_path / "page.html")
+    measured = _measured(
+        tmp_path,
+        "['post .title', 'post .body', 'who', 'msgs', 'campaign'].map(column => {"
+        " let words = 0, broken = 0;"
+        " for (const cell of document.querySelectorAll('.agenda td.' + column)) {"
+        "  const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);"
+        "  for (let node = walk.nextNode(); node; node = walk.nextNode()) {"
+        "   for (const m of node.data.matchAll(/[^\\s-]+/g)) {"  # (a line may end at "-")
+        "    const r = document.createRange(); r.setStart(node, m.index);"
+        "    r.setEnd(node, m.index + m[0].length); words++;"
+        "    if (r.getClientRects().length > 1) broken++; } } }"
+        " return column + ':' + words + '/' + broken; }).join(',')",
+        width=390,
+    )
+    counts = {k: v.split("/") for k, v in (part.split(":") for part in measured.split(","))}
+    assert all(int(words) > 20 for words, _ in counts.values()), measured
+    assert {column: broken for column, (_, broken) in counts.items()} == {
+        "post .title": "0",
+        "post .body": "0",
+        "who": "0",
+        "msgs": "0",
+        "campaign": "0",
+    }
+
+
 @pytest.mark.parametrize("first", [date(2026, 6, 1), date(2026, 12, 1)])
 def test_a_year_s_strips_show_a_bar_s_days_only_where_they_fit_and_months_apart(
     demo: Path, tmp_path: Path, first: date
