@@ -1289,16 +1289,21 @@ def _legend_font(font: QFont) -> QFont:
 
 
 def _legend_layout(
-    channels: Sequence[str], metrics: QFontMetricsF, width: float, inactive: bool = False
+    channels: Sequence[str],
+    metrics: QFontMetricsF,
+    width: float,
+    inactive: bool = False,
+    keys: bool = True,
 ) -> list[tuple[str, str, float]]:
     """The key's items that fit in ``width``: (kind, text, x) for the overdue bars, the
-    hatch of days outside a message's dates (``inactive``), the today line, as many
-    channels as fit and "+N more" for the others."""
+    hatch of days outside a message's dates (``inactive``), the today line (unless not
+    ``keys``: a line of channels going on from one above), as many channels as fit and
+    "+N more" for the others."""
     advance = metrics.horizontalAdvance
     items: list[tuple[str, str, float]] = []
     x = 0.0
-    keys = (*_LEGEND_KEYS[:2], _INACTIVE_KEY, _LEGEND_KEYS[2]) if inactive else _LEGEND_KEYS
-    for kind, text, lead in keys:
+    marks = (*_LEGEND_KEYS[:2], _INACTIVE_KEY, _LEGEND_KEYS[2]) if inactive else _LEGEND_KEYS
+    for kind, text, lead in marks if keys else ():
         if x + lead + advance(text) > width:
             return items
         items.append((kind, text, x))
@@ -1330,9 +1335,11 @@ def legend_texts(
     ]
 
 
-def legend_fit(channels: Sequence[str], font: QFont, width: float, inactive: bool = False) -> int:
+def legend_fit(
+    channels: Sequence[str], font: QFont, width: float, inactive: bool = False, keys: bool = True
+) -> int:
     """How many channels the one-line key shows in ``width``, before "+N more"."""
-    items = _legend_layout(channels, QFontMetricsF(_legend_font(font)), width, inactive)
+    items = _legend_layout(channels, QFontMetricsF(_legend_font(font)), width, inactive, keys)
     return sum(kind == "channel" for kind, _, _ in items)
 
 
@@ -1343,11 +1350,12 @@ def paint_legend(
     colors: StripColors,
     font: QFont,
     inactive: bool = False,
+    keys: bool = True,
 ) -> None:
     """A one-line key: the overdue bars, the hatch of days outside a message's dates
-    (``inactive``: when a row shows some), the today line, then the channels'
-    colours, as many as fit and "+N more" for the rest; nothing is drawn past
-    ``rect``."""
+    (``inactive``: when a row shows some), the today line (unless not ``keys``), then
+    the channels' colours, as many as fit and "+N more" for the rest; nothing is drawn
+    past ``rect``."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     small = _legend_font(font)
@@ -1356,7 +1364,7 @@ def paint_legend(
     mid = rect.center().y()
     names = [name for name, _ in channels]
     colour_of = iter(color for _, color in channels)
-    for kind, text, offset in _legend_layout(names, metrics, rect.width(), inactive):
+    for kind, text, offset in _legend_layout(names, metrics, rect.width(), inactive, keys):
         x = rect.left() + offset
         if kind == "inactive":
             bar = QRectF(x, mid - 5, _LEGEND_BAR, 10)

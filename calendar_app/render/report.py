@@ -436,8 +436,8 @@ Block = tuple[str, int, int]
 """A part of an overview page: ``("sentence", 0, 0)``, ``("table", a, b)`` or
 ``("chart", a, b)`` with ``a, b`` a slice of the report's messages."""
 
-_CHART_EXTRA = 14 + _AXIS + 8 + 14 + 12
-"""A chart's height besides its rows: label, axis, legend, space after."""
+_CHART_EXTRA = 14 + _AXIS + 8 + 12
+"""A chart's height besides its rows and its key: label, axis, space after."""
 
 
 def overview_pages(report: DeliveryReport, style: PageStyle, rect: QRectF) -> list[list[Block]]:
@@ -452,9 +452,10 @@ def overview_pages(report: DeliveryReport, style: PageStyle, rect: QRectF) -> li
     count = len(report.messages)
     # Besides its rows, a table has its label, header, note and the space after it.
     table_extra = 14 + _TABLE_HEADER + 3 + _table_note_height(style, rect.width()) + 20
+    key = LEGEND_LINE * len(_legend_lines(report, style, rect.width()))
     for kind, row_h, extra, least in (
         ("table", TABLE_ROW, table_extra, 1),
-        ("chart", STRIP_ROW, _CHART_EXTRA, 3),
+        ("chart", STRIP_ROW, _CHART_EXTRA + key, 3),
     ):
         start = 0
         while start < count:
@@ -501,8 +502,8 @@ def paint_overview(
             chart = QRectF(rect.left(), y, rect.width(), height)
             paint_strips(painter, style, chart, report, messages)
             y = chart.bottom() + 8
-            _paint_strip_legend(painter, style, QRectF(rect.left(), y, rect.width(), 14), report)
-            y += 14 + 12
+            y = _paint_strip_legend(painter, style, QRectF(rect.left(), y, rect.width(), 0), report)
+            y += 12
 
 
 _SENTENCE_FLAGS = int(
@@ -737,24 +738,50 @@ def paint_strips(
     painter.restore()
 
 
-def _paint_strip_legend(
-    painter: QPainter, style: PageStyle, rect: QRectF, report: DeliveryReport
-) -> None:
+LEGEND_LINE = 14.0
+"""The height of a line of the chart's key."""
+
+
+def _legend_lines(report: DeliveryReport, style: PageStyle, width: float) -> list[list[Channel]]:
+    """The chart's key, line by line: the marks and the channels that fit after them,
+    then the other channels on lines of their own (behind "+3 more", the colours of
+    three channels were told nowhere, with half the page empty)."""
     used = {c.id for m in report.messages for c, _ in m.channels}
     listed = [
         c
         for c in sorted(report.channels, key=lambda c: (c.sort_order, name_order(c.name)))
         if c.id in used
     ]
-    inactive = outside_dates([m.row for m in report.messages], report.first, report.last)
+    inactive = _legend_inactive(report)
     font = style.font(9.5)
-    fit = legend_fit([c.name for c in listed], font, rect.width(), inactive)
-    if fit < len(listed):
-        # The channels left out first, where not all fit: their grey marks went
-        # unexplained behind "+1 more".
-        listed.sort(key=lambda c: c.id != OTHER_CHANNELS.id)
-    channels = [(c.name, QColor(safe_color(c.color))) for c in listed]
-    paint_legend(painter, rect, channels, style.strip_colors(), font, inactive)
+    lines: list[list[Channel]] = []
+    while listed or not lines:
+        fit = legend_fit([c.name for c in listed], font, width, inactive, keys=not lines)
+        fit = fit if fit or not lines else 1  # (a name longer than the line is cut)
+        lines.append(listed[:fit])
+        listed = listed[fit:]
+    return lines
+
+
+def _legend_inactive(report: DeliveryReport) -> bool:
+    """Whether the key shows the hatch of days outside a message's dates."""
+    return outside_dates([m.row for m in report.messages], report.first, report.last)
+
+
+def _paint_strip_legend(
+    painter: QPainter, style: PageStyle, rect: QRectF, report: DeliveryReport
+) -> float:
+    """The chart's key from the top of ``rect``, on as many lines as it needs; returns
+    its bottom."""
+    inactive = _legend_inactive(report)
+    y = rect.top()
+    for number, line in enumerate(_legend_lines(report, style, rect.width())):
+        channels = [(c.name, QColor(safe_color(c.color))) for c in line]
+        at = QRectF(rect.left(), y, rect.width(), LEGEND_LINE)
+        keys = number == 0
+        paint_legend(painter, at, channels, style.strip_colors(), style.font(9.5), inactive, keys)
+        y += LEGEND_LINE
+    return y
 
 
 # -- cards ------------------------------------------------------------------------
