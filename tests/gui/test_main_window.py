@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QMimeData,
+    QModelIndex,
     QPoint,
     QRect,
     QSettings,
@@ -53,6 +54,7 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QPushButton,
     QStyle,
+    QStyleOptionViewItem,
     QTimeEdit,
     QToolBar,
     QToolButton,
@@ -4387,14 +4389,23 @@ def test_the_key_messages_manager_opens_on_the_message_asked_or_highlighted(
 
 
 def test_the_sidebar_s_lists_grow_with_a_name_taller_than_before(
-    window: MainWindow, qtbot: QtBot
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A channel renamed in Arabic made its row taller; the list kept its height, and a
     scroll bar showed beside six channels, one cut, until the calendar was opened again.
-    (Which script's fallback font is taller depends on the fonts installed: the name
-    has Arabic and Japanese both.)"""
+    (Which script's fallback font is taller depends on the fonts installed: the
+    delegate here measures a row holding Arabic as a taller font would make it.)"""
     session, view = window.session, window.sidebar.channels_view
     instagram = next(c for c in session.channels() if c.name == "Instagram")
+    delegate = view.itemDelegate()
+    measured = delegate.sizeHint
+
+    def taller_for_arabic(option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = measured(option, index)
+        arabic = any("\u0600" <= c <= "\u06ff" for c in str(index.data()))
+        return QSize(size.width(), size.height() + (12 if arabic else 0))
+
+    monkeypatch.setattr(delegate, "sizeHint", taller_for_arabic)
     rows = lambda: sum(view.sizeHintForRow(r) for r in range(view.model().rowCount()))  # noqa: E731
     window.resize(1200, 1000)  # room for the lists to grow
     qtbot.waitUntil(lambda: window.sidebar.height() > 500)
