@@ -253,7 +253,7 @@ def _fill(store: CalendarStore, today: date) -> str:
                 date=day,
                 time=at,
                 status=status_for(day),
-                body=_body(headline, lead),
+                body=_body(lead),
                 campaign_id=campaign_on(day),
                 link="https://solenne.example/" + _slug(headline) if channel != "Events" else "",
             )
@@ -299,7 +299,7 @@ def _fill(store: CalendarStore, today: date) -> str:
                 ),
                 date=today + timedelta(days=offset),
                 status=status_for(today + timedelta(days=offset)),
-                body=f"{name}: meet the team, ask anything, see a working system.",
+                body="Meet the team, ask anything, see a working system.",
                 notes="Book the stand and bring the demo panel.",
             )
         )
@@ -349,7 +349,7 @@ def _slug(text: str) -> str:
     return "-".join(words[:6])
 
 
-def _body(headline: str, lead: str) -> str:
-    statement = next(m.statement for m in MESSAGES if m.title == lead)
-    ended = headline if headline.endswith(("?", "!", ".")) else f"{headline}."
-    return f"{ended}\n\n{statement}"
+def _body(lead: str) -> str:
+    """A post's text: its lead message's statement (the publishing tools send the
+    title before it: a text that began with the title went out with it twice)."""
+    return next(m.statement for m in MESSAGES if m.title == lead)

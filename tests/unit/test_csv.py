@@ -1562,6 +1562,17 @@ def test_hootsuite_one_file_per_channel(
     assert read_rows(tmp_path / "out-Press_PR.csv") == [["02/12/2026 23:55", "Release", ""]]
 
 
+def test_the_demo_s_posts_reach_a_publishing_tool_with_their_title_once(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    """Every text began with its title again: a first export read "Friday tip: clean
+    panels, more power / Friday tip: clean panels, more power. / …"."""
+    summary = export_hootsuite(demo, tmp_path / "h.csv", ExportOptions(today=TODAY))
+    texts = [row[1] for path in summary.files for row in read_rows(path)]
+    assert len(texts) > 20
+    assert [t for t in texts if t.count(t.split("\n\n")[0]) > 1] == []
+
+
 @pytest.mark.parametrize(
     ("at", "expected"),
     [
