@@ -648,20 +648,22 @@ class NewCalendarPage(QWidget):
     # -- reading ----------------------------------------------------------------
 
     def channel_choices(self) -> list[tuple[str, str]]:
-        """The channels to create (ticked suggestions, then the typed ones), without repeats."""
+        """The channels to create (ticked suggestions, then the typed ones), without repeats
+        as the calendar tells names apart (case, spaces and accents typed two ways, and
+        full-width letters, aside: "ＬｉｎｋｅｄＩｎ" beside LinkedIn failed at Create)."""
         chosen: list[tuple[str, str]] = []
         seen: set[str] = set()
         for name, kind in SUGGESTED_CHANNELS:
             if self.channel_checks[name].isChecked():
                 chosen.append((name, kind))
-                seen.add(name.casefold())
+                seen.add(name_key(name))
         # The comma of the keyboard in use: Japanese "、", Chinese "，", Arabic "،".
         for part in re.split("[,、，،﹐､]", self.other_channels_edit.text()):
             name = " ".join(part.split())
             # (zero-width characters alone name nothing; "Newsletter" is a newsletter)
-            if not shows_nothing(name) and name.casefold() not in seen:
+            if not shows_nothing(name) and name_key(name) not in seen:
                 chosen.append((name, guessed_kind(name)))
-                seen.add(name.casefold())
+                seen.add(name_key(name))
         return chosen
 
     def message_choices(self) -> list[tuple[str, int]]:

@@ -499,6 +499,18 @@ def test_other_channels_are_parted_by_the_comma_of_any_keyboard(
     assert [name for name, _ in page.channel_choices()] == ["ニュースレター", "ブログ"]
 
 
+def test_a_channel_typed_as_one_already_chosen_is_made_once(dialog: WelcomeDialog) -> None:
+    """Full-width "ＬｉｎｋｅｄＩｎ" beside the LinkedIn tick, or "Café" typed with its accent
+    two ways: the form showed no problem, then Create failed with "There is already a
+    channel called 'LinkedIn'"."""
+    dialog.new_button.click()
+    page = dialog.new_page
+    for name, check in page.channel_checks.items():
+        check.setChecked(name == "LinkedIn")
+    page.other_channels_edit.setText("ＬｉｎｋｅｄＩｎ, Caf\u00e9, Cafe\u0301, blog")
+    assert [name for name, _ in page.channel_choices()] == ["LinkedIn", "Caf\u00e9", "blog"]
+
+
 def test_a_zone_is_found_as_people_write_it_and_says_its_offset(
     dialog: WelcomeDialog, qtbot: QtBot
 ) -> None:
