@@ -612,7 +612,11 @@ def row_shapes(
             future_x = bar.left() if gap.start > today else layout.day_left(today) + width
             future_x = min(max(future_x, bar.left()), bar.right())
             if future_x > bar.left():
-                label = QRectF(bar.left(), bar.top(), future_x - bar.left(), bar.height())
+                # Its words end before today's line (it ran through "11 d|ays").
+                end = future_x
+                if layout.first <= today <= layout.last:
+                    end = min(end, layout.x_for(today) - 2)
+                label = QRectF(bar.left(), bar.top(), max(end - bar.left(), 0.0), bar.height())
                 label_days = gap.overdue_by(today)  # as the status counts
             else:
                 label_pale = True

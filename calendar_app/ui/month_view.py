@@ -10,6 +10,7 @@ treat alike. :class:`MonthView` adds the grid.
 from __future__ import annotations
 
 import bisect
+import itertools
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
@@ -1389,7 +1390,10 @@ class MonthView(PeriodView):
             label_width = bold_metrics.horizontalAdvance(label) + 10
         number.setWidth(max(number_size, label_width))
         top = number.bottom() + _UNDER_NUMBER
-        bottom = cell.bottom() + 1 - _DAY_BOTTOM
+        # Every week holds as many chips a day: its rows are a pixel apart in height
+        # (rounded), and one week showed three where the others showed two and "+1 more".
+        ys = sizes.edges[1]
+        bottom = cell.top() + min(b - a for a, b in itertools.pairwise(ys)) - _DAY_BOTTOM
         capacity = max(0, int((bottom - top + gap) // (chip_h + gap)))
         posts = [post.id for post in self._by_day.get(day, [])]
         shown, hidden = fit_posts(posts, capacity, self._focus_post)

@@ -796,6 +796,27 @@ def test_a_bar_of_days_ahead_counts_the_days_overdue_so_far(tmp_path: Path, qtbo
         assert bar.label_days == 30
 
 
+def test_a_bar_s_days_end_before_today_s_line(tmp_path: Path, qtbot: QtBot) -> None:
+    """A week shown, a message overdue for 11 days: the bar's words were centred on its
+    red part, which reaches to today's end, and today's line ran through "11 d|ays"."""
+    first, end = TODAY - timedelta(days=2), TODAY + timedelta(days=4)
+    with one_message_panel(tmp_path, qtbot, 7, TODAY - timedelta(days=18), shown=(first, end)) as (
+        _,
+        session,
+        mid,
+    ):
+        report = session.report()
+        assert report.message(mid).overdue_days == 11
+        row = strip_row(session.key_message(mid), report, {}, first, end, {})
+        layout = StripLayout(first, end, 0.0, 700.0)
+        (bar,) = row_shapes(layout, row, QRectF(0, 0, 700, 30), TODAY).gaps
+        assert bar.future_x is not None
+        assert bar.future_x > layout.x_for(TODAY)
+        assert bar.label.left() == bar.bar.left()
+        assert bar.label.right() < layout.x_for(TODAY) - 1
+        assert bar.label_days == 11
+
+
 def test_a_bar_wholly_to_come_counts_its_days_only_when_a_post_ends_it(
     tmp_path: Path, qtbot: QtBot
 ) -> None:
