@@ -124,6 +124,10 @@ class RepeatPlan:
     detached: tuple[Post, ...]
     """Occurrences the rule no longer makes that stay as posts of their own (published,
     in the backlog, or moved on their own to a day up to the rule's last)."""
+    alike: tuple[date, ...] = ()
+    """Of :attr:`exdates`, the days that hold a post like this one already, of no part
+    of its series (another part of it, split off earlier, or another post of its
+    channel with its key messages at its time): they get no copy."""
 
 
 PALETTE = (
@@ -3015,9 +3019,12 @@ class CalendarStore:
         # (an earlier part of the series, made longer, reaching a later one, retitled
         # or moved since): :func:`_alike`.
         empty = {d for d in series.exdates if d in made}
+        alike: set[date] = set()
         for other in self.posts_between(days[0], days[-1]) if len(days) > 1 else []:
             if other.id in placed or _alike(other, post):
                 empty.add(cast(date, other.date))
+                if other.series_id != series.id and other.id not in placed:
+                    alike.add(cast(date, other.date))
                 if other.occurrence is not None and other.id not in placed:
                     empty.add(other.occurrence)
         empty -= set(taken)
@@ -3028,6 +3035,7 @@ class CalendarStore:
             exdates=tuple(sorted(empty & made)),
             relinked=tuple((m.id, d) for d, m in taken.items() if d != _occ(m)),
             removed=tuple(m for m in gone if not _stays_alone(m, days[-1])),
+            alike=tuple(sorted(alike & empty & made)),
             detached=tuple(m for m in gone if _stays_alone(m, days[-1])),
         )
 
@@ -3295,8 +3303,8 @@ class CalendarStore:
             if other.date is not None and other.id not in mine and _alike(other, post):
                 raise InvalidInput(
                     f"These occurrences cannot move there: {spelled_day(other.date)} has"
-                    f" '{other.title}' already, from another part of the series. Move"
-                    " that part too, or this one alone."
+                    f" '{other.title}' already, a post like them ({_alike_because(post, other)}),"
+                    " which would be there twice. Move that one too, or this one alone."
                 )
 
     def _refuse_landing_on_gone_out(self, post: Post, days: Sequence[date]) -> None:
@@ -3887,16 +3895,26 @@ def _post_order(post: Post) -> tuple[bool, date, bool, time, int]:
 
 def _alike(one: Post, other: Post) -> bool:
     """Whether two posts are one post planned twice (another part of a series, made
-    by an earlier split, retitled since): the same title, or the same channel carrying
-    the same key messages (some) at the same time. Another series of that channel
-    and messages at another hour ("Weekly tip" at 09:00, "Monthly letter" at 07:00)
-    is a post of its own."""
-    return one.title == other.title or (
-        one.channel_id == other.channel_id
-        and bool(one.message_ids)
-        and set(one.message_ids) == set(other.message_ids)
-        and one.time == other.time
+    by an earlier split, retitled since): on the same channel, the same title, or the
+    same key messages (some) at the same time. Another series of that channel and
+    messages at another hour ("Weekly tip" at 09:00, "Monthly letter" at 07:00), or of
+    that title on another channel (the newsletter's "Product of the week"), is a post
+    of its own."""
+    return one.channel_id == other.channel_id and (
+        one.title == other.title
+        or (
+            bool(one.message_ids)
+            and set(one.message_ids) == set(other.message_ids)
+            and one.time == other.time
+        )
     )
+
+
+def _alike_because(one: Post, other: Post) -> str:
+    """Why :func:`_alike` takes ``other`` for ``one`` planned twice, as a refusal says it."""
+    if one.title == other.title:
+        return "the same title on the same channel"
+    return "the same channel, key messages and time"
 
 
 def _stays_alone(post: Post, last: date) -> bool:

@@ -2732,6 +2732,12 @@ def _plan_text(plan: RepeatPlan, span: str) -> str:
         done.append(f"adds {plural(len(plan.new_days), 'post')}")
     if plan.removed:
         done.append(f"deletes {plural(len(plan.removed), 'post')} it no longer makes")
+    if plan.alike:  # (it made none there, unsaid: "no post added or deleted")
+        one = len(plan.alike) == 1
+        done.append(
+            f"none on {plural(len(plan.alike), 'day')} that {'has' if one else 'have'} a"
+            " post like it already (on its channel, its title or its key messages at its time)"
+        )
     if plan.detached:
         done.append(
             f"{plural(len(plan.detached), 'post')} it no longer makes"

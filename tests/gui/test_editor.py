@@ -1337,6 +1337,26 @@ def test_a_repeat_the_editor_cannot_say_is_not_changed_there(
     assert not editor.repeat_combo.isVisibleTo(editor)
 
 
+def test_a_new_repeat_says_the_days_it_leaves_to_a_post_like_it(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Thursdays added to a Monday tip where Thursday has a "Tip" already: no post was
+    made there, and the summary said "no post added or deleted"."""
+    posts = _series_of(session, "FREQ=WEEKLY;BYDAY=MO;COUNT=2", date(2026, 12, 7))
+    channel = session.channels()[0].id
+    session.store.add_post(NewPost("Tip", channel, date=date(2026, 12, 10), time=time(9, 0)))
+    session.notify(ChangeSet(calendar=True))
+    editor = _editor(qtbot, session, post=posts[0])
+    editor.start_changing_repeat()
+    editor.weekday_buttons[3].setChecked(True)  # Thursday
+    editor.count_radio.setChecked(True)
+    editor.count_spin.setValue(4)
+    assert editor.repeat_summary.text().endswith(
+        "; adds 1 post, none on 1 day that has a post like it already (on its channel, its"
+        " title or its key messages at its time)"
+    )
+
+
 def test_the_same_days_said_another_way_change_nothing(
     qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
 ) -> None:

@@ -1194,7 +1194,9 @@ def test_a_part_split_off_cannot_move_onto_the_earlier_parts_posts(
     before = store.all_posts()
     with pytest.raises(InvalidInput, match="Monday 17 March 2025 has 'Weekly letter' already"):
         store.update_occurrences(posts[2].id, {"date": date(2025, 3, 17)}, "following")
-    with pytest.raises(InvalidInput, match="from another part of the series"):
+    with pytest.raises(
+        InvalidInput, match=r"a post like them \(the same title on the same channel\)"
+    ):
         store.update_occurrences(posts[3].id, {"date": date(2025, 3, 24)}, "all")
     assert store.all_posts() == before
     # Onto days of its own, or where no part is, it moves as before.
@@ -1213,6 +1215,27 @@ def test_another_series_of_the_channel_and_message_is_no_part_of_this_one(
     _add_series(store, monthly, "FREQ=MONTHLY;COUNT=3")
     store.update_occurrences(posts[0].id, {"date": date(2025, 3, 14)}, "all")
     assert [p.date for p in store.series_posts(series_id)] == _weeks(date(2025, 3, 14), 6)
+
+
+def test_a_series_of_the_title_on_another_channel_is_no_part_of_this_one(
+    store: CalendarStore, weekly: tuple[int, list[Post]], add_channel: Adder, message: int
+) -> None:
+    """The newsletter's "Weekly letter" moved "all" onto the days LinkedIn's series of
+    that title goes out was refused as "another part of the series"; a series like it
+    on its own channel is still said to be there, and why."""
+    series_id, posts = weekly
+    linkedin = add_channel("LinkedIn")
+    _add_series(store, _template(linkedin, message, date(2025, 3, 13)), "FREQ=WEEKLY;COUNT=3")
+    store.update_occurrences(posts[0].id, {"date": date(2025, 3, 13)}, "all")
+    assert [p.date for p in store.series_posts(series_id)] == _weeks(date(2025, 3, 13), 6)
+    retitled = replace(_template(posts[0].channel_id, message, date(2025, 3, 14)), title="Quote")
+    _add_series(store, retitled, "FREQ=WEEKLY;COUNT=3")
+    with pytest.raises(
+        InvalidInput,
+        match=r"Friday 14 March 2025 has 'Quote' already, a post like them \(the same channel,"
+        r" key messages and time\), which would be there twice",
+    ):
+        store.update_occurrences(posts[0].id, {"date": date(2025, 3, 14)}, "all")
 
 
 def test_time_change_for_all(store: CalendarStore, weekly: tuple[int, list[Post]]) -> None:
