@@ -334,7 +334,9 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         if made.date is not None and made.time is not None:
             _say_skipped(made.date, made.time, zone)
     first = created[0].date
-    if args.repeat and first != args.date:
+    if args.repeat and not changes.series:  # as the editor saves it
+        print(f"(the repeat gives one day, {first}: a post that does not repeat)", file=sys.stderr)
+    elif args.repeat and first != args.date:
         print(f"(the series starts on {first}, the first day its rule gives)", file=sys.stderr)
     if len(created) > 1:
         from .core import recurrence

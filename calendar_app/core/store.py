@@ -2898,7 +2898,8 @@ class CalendarStore:
         the occurrences after today are drafts, as :meth:`repeat_post` makes them (they
         have not gone out); those up to ``today`` (the calendar's) are published, as the
         user says they were (a weekly tip logged as published since October was a draft
-        but for its first post, and so delivered nothing)."""
+        but for its first post, and so delivered nothing). A rule that ends after one
+        day makes a plain post, no series."""
         if template.date is None:
             raise InvalidInput("A recurring post needs a first date.")
         self._check_post(template)
@@ -2909,6 +2910,10 @@ class CalendarStore:
                 f"The repeat rule {shortened(rule)} gives no date from"
                 f" {template.date.isoformat()} on."
             )
+        if len(days) == 1 and recurrence.has_end(rule):  # a series of one: a plain post,
+            # as the editor saves it (the window asked "which occurrences?" of a post that
+            # had no other); one without end makes more as the year goes on
+            return self.add_post(dataclasses.replace(template, date=days[0]))
         rule = recurrence.as_made(rule, days)
         today = today or self.today()
         posts = [

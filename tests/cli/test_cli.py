@@ -398,6 +398,12 @@ def test_a_series_longer_than_the_most_allowed_says_where_it_stops(
     )
     status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=3")
     assert capsys.readouterr().err == "(and 2 more occurrences of the series)\n"
+    status, out = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=1")
+    assert capsys.readouterr().err == (
+        "(the repeat gives one day, 2026-12-01: a post that does not repeat)\n"
+    )
+    with CalendarStore.open(calendar) as store:
+        assert store.post_by_uid(out.strip()).series_id is None
     status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=2")
     assert capsys.readouterr().err == "(and 1 more occurrence of the series)\n"
     status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=1000")

@@ -614,6 +614,21 @@ def test_open_ended_series_is_materialised_for_a_year(
     assert posts[-1].date == date(2026, 3, 9)
 
 
+@pytest.mark.parametrize(
+    "rule", ["FREQ=DAILY;COUNT=1", "FREQ=WEEKLY;UNTIL=20250312", "FREQ=MONTHLY;COUNT=1"]
+)
+def test_a_rule_of_one_day_makes_a_plain_post(
+    store: CalendarStore, channel: int, message: int, rule: str
+) -> None:
+    """ "--repeat FREQ=DAILY;COUNT=1" made a series of one, which the window then asked
+    "which occurrences?" of, to edit, move or delete it (its editor makes none)."""
+    changes = store.add_series(_template(channel, message), rule)
+    assert changes.series == frozenset()
+    (post,) = store.posts(changes.created)
+    assert (post.date, post.series_id, post.occurrence) == (MON, None, None)
+    assert store.all_posts() == [post]
+
+
 def test_add_series_refusals(store: CalendarStore, channel: int, message: int) -> None:
     with pytest.raises(InvalidInput, match=re.escape("A recurring post needs a first date.")):
         store.add_series(_template(channel, message, None, None), "FREQ=DAILY;COUNT=2")
@@ -1783,7 +1798,7 @@ def test_a_changed_repeat_must_give_the_posts_own_day(
 @settings(max_examples=60, deadline=None, database=None)
 @given(
     before=st.sets(st.sampled_from(_WEEKDAY_CODES), min_size=1, max_size=3),
-    count=st.integers(min_value=1, max_value=12),
+    count=st.integers(min_value=2, max_value=12),  # (a rule of one day makes no series)
     cut=st.integers(min_value=0, max_value=11),
     deleted=st.sets(st.integers(min_value=0, max_value=11), max_size=3),
     after=st.sets(st.sampled_from(_WEEKDAY_CODES), max_size=3),
