@@ -3085,7 +3085,8 @@ class CalendarStore:
                 if scope == "all" and series_id != post.series_id:
                     kept += self.series_posts(post.series_id)  # the earlier ones
                 kept = [p for p in kept if p.id != post.id]
-                edits = {p.id: _gone_out_kept(_for_occurrence(others, p), p) for p in kept}
+                today = self.today()
+                edits = {p.id: _gone_out_kept(_for_occurrence(others, p, today), p) for p in kept}
                 changes |= self.update_posts(_changing(kept, edits))
             # The copies are this post as edited, for the edit's posts; for this one alone,
             # as it was, at the rule's time (copies of "This one"'s new words made the
@@ -3144,7 +3145,11 @@ class CalendarStore:
             if (scope == "all" or _occ(m) >= _occ(post))
             and not (unpublishing and m.status == PostStatus.PUBLISHED and m.id != post.id)
         ]
-        changing = _changing(members, {m.id: _for_occurrence(fields, m) for m in members})
+        today = self.today()
+        changing = _changing(
+            members,
+            {m.id: _for_occurrence(fields, m, None if m.id == post.id else today) for m in members},
+        )
         return [m for m in members if m.id in changing]
 
     def update_occurrences(self, post_id: int, changes: PostChanges, scope: Scope) -> ChangeSet:
@@ -3210,9 +3215,14 @@ class CalendarStore:
                 if problem is not None:
                     raise InvalidInput(problem)
             edits: dict[int, PostChanges] = {}
+            today = self.today()
             for member in members:
                 # An occurrence sent to the backlog stays there (:func:`_for_occurrence`).
-                edit = _for_occurrence({k: v for k, v in changes.items() if k != "date"}, member)
+                edit = _for_occurrence(
+                    {k: v for k, v in changes.items() if k != "date"},
+                    member,
+                    None if member.id == post.id else today,
+                )
                 if shift is not None and member.date is not None:
                     # Its occurrence's new day, and any day it was moved on its own with it.
                     occurrence = _occ(member)
@@ -3550,14 +3560,19 @@ def _named(items: Iterable[_Named], name: str, key: Callable[[_Named], str]) -> 
     return next((item for item in items if name_key(key(item)) == wanted), None)
 
 
-def _for_occurrence(edit: Mapping[str, Any], post: Post) -> PostChanges:
+def _for_occurrence(edit: Mapping[str, Any], post: Post, today: date | None = None) -> PostChanges:
     """An edit of an occurrence given to another of its series: one in the backlog
-    takes no time, and is neither scheduled nor published (it has no day)."""
+    takes no time, and is neither scheduled nor published (it has no day); with
+    ``today``, one after it is not published either (it has not gone out: "Published"
+    for all made next month's posts count as delivered), as :meth:`add_series` makes
+    a published series' later posts drafts."""
     given = dict(edit)
     if post.date is None:
         given.pop("time", None)
         if given.get("status") in DATED_ONLY:
             given.pop("status")
+    elif today is not None and post.date > today and given.get("status") == PostStatus.PUBLISHED:
+        given.pop("status")
     return cast(PostChanges, given)
 
 

@@ -1253,6 +1253,26 @@ def test_a_series_of_the_title_on_another_channel_is_no_part_of_this_one(
         store.update_occurrences(posts[0].id, {"date": date(2025, 3, 14)}, "all")
 
 
+@pytest.mark.parametrize(("scope", "published"), [("all", [0, 1, 2]), ("following", [1, 2])])
+def test_published_for_a_series_is_given_to_the_posts_gone_out_alone(
+    store: CalendarStore, channel: int, message: int, scope: Scope, published: list[int]
+) -> None:
+    """ "Published" for all made the posts of the weeks ahead count as delivered (then
+    the next step for all left them out of the series as gone out)."""
+    first = store.today() - timedelta(days=15)  # three weeks gone, three ahead
+    series_id, posts = _add_series(store, _template(channel, message, first), "FREQ=WEEKLY;COUNT=6")
+    chosen = posts[1]
+    changing = store.occurrences_changing(chosen.id, {"status": PostStatus.PUBLISHED}, scope)
+    assert [posts.index(p) for p in changing] == published
+    store.update_occurrences(chosen.id, {"status": PostStatus.PUBLISHED}, scope)
+    after = sorted(store.all_posts(), key=lambda p: (p.date, p.id))
+    assert [p.id for p in after] == [p.id for p in posts]
+    assert None not in {p.series_id for p in after}  # none left its series as gone out
+    assert store.series_posts(series_id)[0] == after[0]
+    assert [i for i, p in enumerate(after) if p.status == PostStatus.PUBLISHED] == published
+    assert {after[i].status for i in range(3, 6)} == {PostStatus.SCHEDULED}
+
+
 def test_time_change_for_all(store: CalendarStore, weekly: tuple[int, list[Post]]) -> None:
     series_id, posts = weekly
 
