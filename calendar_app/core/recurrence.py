@@ -495,7 +495,8 @@ def refusal(rule: str, pin: tuple[date, date], moved: Mapping[date, date]) -> st
     if lands and all(_month_number(n) - _month_number(o) == step for o, n in moved.items()):
         return None
     where = _day_of(target, parts["FREQ"])
-    cannot = f"Every occurrence cannot move to {where if one_day else spelled_day(target)}:"
+    # ("Every occurrence cannot" read as "none can", and for "this and following" too.)
+    cannot = f"These posts cannot all move to {where if one_day else spelled_day(target)}:"
     repeats = describe(_join({k: v for k, v in parts.items() if k not in _ENDS}))
     repeats = repeats[:1].lower() + repeats[1:]
     if one_day and (not lands or target.day > 28):
@@ -516,7 +517,12 @@ def refusal(rule: str, pin: tuple[date, date], moved: Mapping[date, date]) -> st
         like = ""
         rank = tokens[0][:-2] if len(tokens) == 1 else ""
         if rank.lstrip("+-").isdigit() and "BYSETPOS" not in parts:
-            like = f", like the {_ordinal(rank)} {_DAY_NAMES[target.weekday()]}"
+            # A day they can go to: the target's weekday, or the next (the first Monday
+            # dropped on a second Monday offered "like the first Monday", its own kind).
+            weekday = target.weekday()
+            if weekday == source.weekday():
+                weekday = (weekday + 1) % 7
+            like = f", like the {_ordinal(rank)} {_DAY_NAMES[weekday]}"
         why = (
             f"the series repeats {repeats}, and all of them move only to another such"
             f" day{like}. Move this one alone."

@@ -954,7 +954,7 @@ def test_a_monthly_series_moved_from_a_later_post_moves_by_whole_months_or_says_
     # The 31st: not every month has one, and no monthly rule lands every post on it.
     before = store.all_posts()
     moved = store.series_posts(series_id)
-    with pytest.raises(InvalidInput, match="cannot move to the 31st"):
+    with pytest.raises(InvalidInput, match="cannot all move to the 31st"):
         store.update_occurrences(moved[1].id, {"date": date(2026, 3, 31)}, "all")
     assert store.all_posts() == before
 
@@ -966,7 +966,7 @@ def test_a_monthly_series_moved_from_a_later_post_moves_by_whole_months_or_says_
             date(2027, 1, 31),
             "FREQ=MONTHLY;COUNT=6",
             date(2027, 1, 4),
-            "cannot move to the 4th: the series repeats on the 31st and skips the months"
+            "cannot all move to the 4th: the series repeats on the 31st and skips the months"
             " without one, so on the 4th its posts would fall in other months",
             id="31st-to-the-4th",
         ),
@@ -974,14 +974,14 @@ def test_a_monthly_series_moved_from_a_later_post_moves_by_whole_months_or_says_
             date(2027, 1, 31),
             "FREQ=MONTHLY;COUNT=6",
             date(2027, 1, 30),
-            "cannot move to the 30th: not every month has that day",
+            "cannot all move to the 30th: not every month has that day",
             id="31st-to-the-30th",
         ),
         pytest.param(
             date(2028, 2, 29),
             "FREQ=YEARLY;COUNT=3",
             date(2028, 3, 1),
-            "cannot move to 1 March: the series repeats on 29 February and skips the years"
+            "cannot all move to 1 March: the series repeats on 29 February and skips the years"
             " without one",
             id="leap-day-to-1-march",
         ),
@@ -989,22 +989,31 @@ def test_a_monthly_series_moved_from_a_later_post_moves_by_whole_months_or_says_
             date(2026, 12, 7),
             "FREQ=MONTHLY;BYDAY=1MO;COUNT=5",
             date(2026, 12, 8),
-            "cannot move to Tuesday 8 December 2026: the series repeats monthly on the first"
+            "cannot all move to Tuesday 8 December 2026: the series repeats monthly on the first"
             " Monday, and all of them move only to another such day, like the first Tuesday.",
             id="first-monday-to-a-second-tuesday",
+        ),
+        pytest.param(
+            date(2026, 12, 7),
+            "FREQ=MONTHLY;BYDAY=1MO;COUNT=5",
+            date(2026, 12, 14),
+            "These posts cannot all move to Monday 14 December 2026: the series repeats"
+            " monthly on the first Monday, and all of them move only to another such day,"
+            " like the first Tuesday.",  # (it offered "the first Monday", their own)
+            id="first-monday-to-the-second-monday",
         ),
         pytest.param(
             date(2026, 1, 15),
             "FREQ=MONTHLY;COUNT=6",
             date(2026, 1, 31),
-            "cannot move to the 31st: not every month has that day",
+            "cannot all move to the 31st: not every month has that day",
             id="15th-to-the-31st",
         ),
         pytest.param(
             date(2025, 3, 1),
             "FREQ=MONTHLY;BYMONTHDAY=1,15;COUNT=6",
             date(2025, 2, 27),
-            "cannot move to Thursday 27 February 2025: the series repeats monthly on days 1"
+            "cannot all move to Thursday 27 February 2025: the series repeats monthly on days 1"
             " and 15, and no move of the whole series puts this one there.",
             id="days-1-and-15-not-day-27",  # not "not every month has the 27th"
         ),
@@ -1012,7 +1021,7 @@ def test_a_monthly_series_moved_from_a_later_post_moves_by_whole_months_or_says_
             date(2025, 1, 31),
             "FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=6",
             date(2025, 1, 30),
-            "cannot move to Thursday 30 January 2025: the series repeats monthly on the last"
+            "cannot all move to Thursday 30 January 2025: the series repeats monthly on the last"
             " day, and no move of the whole series puts this one there.",
             id="last-day-to-the-30th",
         ),
