@@ -297,14 +297,18 @@ def as_made(rule: str, days: Sequence[date]) -> str:
     return _join(parts)
 
 
-def editable(rule: str) -> bool:
+def editable(rule: str, anchor: date | None = None) -> bool:
     """Whether the post editor's repeat choices (:func:`build`: daily, weekly on some
     days, monthly on the first post's day; every so many; an end; the week start the
     rule counts weeks from, :func:`week_start_of`) make ``rule`` again, so that changing
-    it there keeps what they do not show (a first Monday, a yearly rule)."""
+    it there keeps what they do not show (a first Monday, a yearly rule). A monthly
+    rule that names its first post's day (``BYMONTHDAY=15`` from the 15th, as another
+    program or the command line writes it) is the editor's monthly."""
     parts = parse(normalise(rule))
     for name in (*_ENDS, "INTERVAL", "WKST"):
         parts.pop(name, None)
+    if anchor is not None and parts.get("BYMONTHDAY") == str(anchor.day):
+        parts.pop("BYMONTHDAY")
     freq = parts.pop("FREQ")
     days = parts.pop("BYDAY", None)
     if freq not in ("DAILY", "WEEKLY", "MONTHLY") or parts:

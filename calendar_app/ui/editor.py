@@ -1533,7 +1533,8 @@ class PostEditor(QDialog):
             )
             self.change_repeat_button.setAutoDefault(False)
             self.change_repeat_button.clicked.connect(self.start_changing_repeat)
-            if not recurrence.editable(self._series_rule):
+            anchor = self._series.anchor if self._series is not None else None
+            if not recurrence.editable(self._series_rule, anchor):
                 # Its choices would lose what this rule says (the first Monday...): said
                 # where a keyboard and a screen reader find it, not on a disabled button.
                 why = (
@@ -1594,7 +1595,7 @@ class PostEditor(QDialog):
         series, post = self._series, self.post
         if series is None or post is None or self._changing_repeat:
             return
-        if not recurrence.editable(series.rrule):
+        if not recurrence.editable(series.rrule, series.anchor):
             return
         self._changing_repeat = True
         self._loading = True

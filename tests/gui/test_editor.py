@@ -1357,6 +1357,27 @@ def test_a_new_repeat_says_the_days_it_leaves_to_a_post_like_it(
     )
 
 
+def test_a_monthly_rule_naming_its_day_is_changed_as_the_editor_s_monthly(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    """ "FREQ=MONTHLY;BYMONTHDAY=15" from the 15th (the command line's, another
+    program's) is the editor's Monthly: Change… was disabled, as for a first Monday."""
+    posts = _series_of(session, "FREQ=MONTHLY;BYMONTHDAY=15;COUNT=3", date(2027, 1, 15))
+    editor = _editor(qtbot, session, post=posts[0])
+    assert editor.change_repeat_button.isEnabled()
+    editor.start_changing_repeat()
+    assert editor.repeat_combo.currentData() == "MONTHLY"
+    assert editor.count_spin.value() == 3
+    assert not editor.has_unsaved_changes()
+    editor.count_spin.setValue(4)
+    assert editor.repeat_summary.text().endswith("; adds 1 post")
+    editor.accept()
+    series_id = session.store.post(posts[0].id).series_id
+    assert [p.date for p in session.store.series_posts(series_id or 0)] == [
+        date(2027, month, 15) for month in range(1, 5)
+    ]
+
+
 def test_the_same_days_said_another_way_change_nothing(
     qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
 ) -> None:
