@@ -477,6 +477,16 @@ class MainWindow(QMainWindow):
         font.setBold(True)
         self.period_label.setFont(font)
         self.period_label.setContentsMargins(12, 0, 12, 0)
+        # Beside the arrows whatever its script: an Arabic title read from the far end
+        # of its room (a left alignment turns right for right-to-left text).
+        beside = (
+            Qt.AlignmentFlag.AlignLeft
+            if self.layoutDirection() == Qt.LayoutDirection.LeftToRight
+            else Qt.AlignmentFlag.AlignRight
+        )
+        self.period_label.setAlignment(
+            beside | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+        )
         # Room for the longest title, in the user's language and font (a fixed width
         # cut "November 2026" short at 14pt and wasted room in a narrow window).
         metrics = QFontMetrics(font)

@@ -270,6 +270,25 @@ def test_title_names_the_calendar_and_the_period_is_this_month(window: MainWindo
     assert "2026" in window.period_label.text()
 
 
+@pytest.mark.parametrize("title", ["December 2026", "ديسمبر ٢٠٢٦"])
+def test_the_period_title_starts_beside_its_arrows_in_any_script(
+    window: MainWindow, title: str
+) -> None:
+    """In Arabic the title read from the far end of its room, 121 pixels from the
+    arrows it goes with (14 in English), and moved as the views changed its room."""
+    label = window.period_label
+    label.setText(title)
+    image = label.grab().toImage()
+    ink = [
+        x
+        for x in range(image.width())
+        if any(image.pixelColor(x, y).lightness() < 100 for y in range(image.height()))
+    ]
+    assert ink
+    assert ink[0] < 20
+    assert label.width() - ink[-1] > 20  # (the room is wider than the title)
+
+
 def test_ctrl_shortcuts_switch_views(window: MainWindow, qtbot: QtBot) -> None:
     for index, key in enumerate((Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
