@@ -46,6 +46,28 @@ def default_calendar() -> Path:
     return path
 
 
+def set_demo_aside(path: Path) -> Path:
+    """Move the demo calendar at ``path``, which does not open (damaged, or saved by a
+    newer Cadence), aside as "Demo (not opened).cadence" (numbered when that is
+    taken), so that :func:`default_calendar` writes a fresh one: "Open the demo
+    calendar" said the same error at every try. Returns where it went."""
+    from .core.errors import os_problem_for
+
+    stem = path.stem
+    for number in range(1, 1000):
+        kept = path.with_name(f"{stem} (not opened{'' if number == 1 else f' {number}'}).cadence")
+        if not kept.exists():
+            break
+    try:
+        for suffix in ("", "-wal", "-shm"):  # (its changes not yet in it go with it)
+            beside = Path(f"{path}{suffix}")
+            if beside.exists():
+                os.replace(beside, f"{kept}{suffix}")
+    except OSError as exc:
+        raise os_problem_for(exc, str(path)) from exc
+    return kept
+
+
 def path_for_settings(path: Path) -> str:
     """A calendar's path as the settings file keeps it: as written, or, where its name
     is not UTF-8 (bytes of another encoding, a legal name on Linux, which the settings

@@ -273,26 +273,34 @@ def open_first_calendar(
                     said = f"{shown_path(candidate)} could not be opened: {after_colon(said)}"
                 exc = CalendarFileError(said)
             following = candidates[number] if number < len(candidates) else None
-            if following is None and or_welcome:
+            # The demo itself failed: the welcome screen, whose "Open the demo calendar"
+            # sets it aside for a new one (it was tried again, and said twice).
+            if following is None and (or_welcome or _is_demo(candidate)):
                 show_error(None, exc, then="Cadence shows its welcome screen instead.")
                 return None
             show_error(None, exc, then=_opens_instead(candidate, following))
     return CalendarStore.open(default_calendar())
 
 
+def _is_demo(path: Path) -> bool:
+    """Whether ``path`` is the demo calendar in Cadence's folder."""
+    from ..app import DEMO_NAME, data_folder
+
+    try:
+        return path.resolve() == (data_folder() / DEMO_NAME).resolve()
+    except OSError:
+        return False
+
+
 def _opens_instead(failed: Path, path: Path | None) -> str:
     """What a start says it opens after a calendar that would not (``failed``): the next
     one tried (``path``), or the demo calendar (nothing when the demo failed: the
     welcome screen then offers the way on)."""
-    from ..app import DEMO_NAME, data_folder, shown_path
+    from ..app import shown_path
 
     if path is not None:
         return f"Cadence opens the calendar open last time, {shown_path(path)}, instead."
-    try:
-        demo_failed = failed.resolve() == (data_folder() / DEMO_NAME).resolve()
-    except OSError:
-        demo_failed = False
-    return "" if demo_failed else "Cadence opens the demo calendar instead."
+    return "" if _is_demo(failed) else "Cadence opens the demo calendar instead."
 
 
 def _clear_data_folder() -> None:

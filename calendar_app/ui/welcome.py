@@ -61,9 +61,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app import data_folder, default_calendar, shown_path
+from ..app import data_folder, default_calendar, set_demo_aside, shown_path
 from ..core.database import check_creatable, remove_calendar_file
-from ..core.errors import CadenceError, StorageProblem, on_writing, os_problem_for
+from ..core.errors import (
+    CadenceError,
+    CalendarFileError,
+    NotKeptBeforeUpdate,
+    StorageProblem,
+    on_writing,
+    os_problem_for,
+)
 from ..core.files import clear_leftovers
 from ..core.localzone import (
     is_zone_name,
@@ -983,13 +990,30 @@ class WelcomeDialog(QDialog):
         self.accept()
 
     def open_demo(self) -> bool:
-        """Open the demo calendar in Cadence's folder (written on first use)."""
+        """Open the demo calendar in Cadence's folder (written on first use). One that
+        does not open (damaged, or saved by a newer Cadence) is set aside, said, and a
+        fresh one written: the same error came at every try."""
         try:
             path = default_calendar()
+            try:
+                store = CalendarStore.open(path)
+            except CalendarFileError as exc:
+                if isinstance(exc, NotKeptBeforeUpdate):  # (the disk's doing, not the file's)
+                    raise
+                kept = set_demo_aside(path)
+                self._error_handler(
+                    self,
+                    CalendarFileError(
+                        f"{exc} Cadence kept it as {shown_path(kept)} and opens a new demo"
+                        " calendar."
+                    ),
+                )
+                store = CalendarStore.open(default_calendar())
         except CadenceError as exc:
             self._error_handler(self, exc)
             return False
-        return self._open(path)
+        self._choose(store)
+        return True
 
     def open_file(self, path: Path | None = None) -> bool:
         """Open a calendar file (asks which one when ``path`` is None)."""

@@ -351,6 +351,32 @@ def test_enter_opens_the_demo(dialog: WelcomeDialog, data: Path, qtbot: QtBot) -
     assert dialog.store.count_posts() > 50
 
 
+def test_a_demo_that_does_not_open_is_set_aside_for_a_new_one(
+    dialog: WelcomeDialog, data: Path, errors: Recorder
+) -> None:
+    """The demo saved by a newer Cadence: "Open the demo calendar" said so at every
+    try, and never wrote a demo it could open; the one there is kept, named."""
+    from calendar_app.core import database
+
+    demo = data / DEMO_NAME
+    data.mkdir(parents=True)
+    write_demo(demo, today=TODAY)
+    with closing(sqlite3.connect(demo)) as conn:
+        conn.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
+        conn.commit()
+    newer = demo.read_bytes()
+    kept = data / "Demo (not opened).cadence"
+    assert dialog.open_demo()
+    assert errors.seen == [
+        f"{demo} was saved by a newer version of Cadence; update Cadence to open it."
+        f" Cadence kept it as {kept} and opens a new demo calendar."
+    ]
+    assert kept.read_bytes() == newer
+    assert dialog.store is not None
+    assert dialog.store.path == demo
+    assert dialog.store.count_posts() > 50
+
+
 def test_escape_on_the_form_goes_back_to_the_choices(dialog: WelcomeDialog, qtbot: QtBot) -> None:
     with qtbot.waitExposed(dialog):
         dialog.show()
@@ -1187,6 +1213,37 @@ def test_a_calendar_chosen_on_the_welcome_screen_that_fails_shows_the_welcome_ag
     ]
     assert Path(str(settings.value("lastFile"))) == chosen
     assert not (data / DEMO_NAME).exists()  # no demo made, nor opened
+
+
+def test_a_last_demo_that_does_not_open_is_said_once_then_the_welcome_screen(
+    settings: QSettings, data: Path, tmp_path: Path, qapp: QApplication, said: list[str]
+) -> None:
+    """The demo, open last time, saved since by a newer Cadence: its sentence came twice
+    (as the last calendar, then as the demo to open instead), then the welcome screen."""
+    from calendar_app.core import database
+
+    demo = data / DEMO_NAME
+    data.mkdir(parents=True)
+    write_demo(demo, today=TODAY)
+    with closing(sqlite3.connect(demo)) as conn:
+        conn.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
+        conn.commit()
+    settings.setValue(WELCOME_SHOWN, True)
+    settings.setValue("lastFile", str(demo))
+    chosen = tmp_path / "Chosen.cadence"
+    write_demo(chosen, today=TODAY)
+    shown: list[bool] = []
+
+    def welcome() -> CalendarStore:
+        shown.append(True)
+        return CalendarStore.open(chosen)
+
+    assert run_window(None, quit_after_ms=0, settings=settings, welcome=welcome) == 0
+    assert said == [
+        f"{demo} was saved by a newer version of Cadence; update Cadence to open it."
+        " Cadence shows its welcome screen instead."
+    ]
+    assert shown == [True]
 
 
 @pytest.mark.parametrize("damage", ["text", "inside"])
