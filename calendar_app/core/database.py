@@ -315,6 +315,11 @@ def check_calendar_file(path: Path) -> int:
     if not header:
         raise CalendarFileError(f"{path} is empty, so it is not a Cadence calendar.")
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        if path.suffix.lower() in _IMPORTED_SUFFIXES:  # what to do with it, said
+            raise CalendarFileError(
+                f"{path} is not a Cadence calendar, but its posts can be imported into"
+                " one: File > Import in the window, or 'cadence import CALENDAR FILE'."
+            )
         raise CalendarFileError(f"{path} is not a Cadence calendar.")
     app_id, version = _read_marks(path)
     if app_id != APPLICATION_ID:
@@ -324,6 +329,11 @@ def check_calendar_file(path: Path) -> int:
             f"{path} was saved by a newer version of Cadence; update Cadence to open it."
         )
     return version
+
+
+_IMPORTED_SUFFIXES = frozenset({".ics", ".ical", ".ifb", ".csv", ".tsv", ".txt"})
+"""The endings of the files Cadence imports (iCalendar, CSV): one opened as a calendar
+("cadence plan.ics") is told the way to bring its posts in."""
 
 
 def read_damaged_text(conn: sqlite3.Connection) -> sqlite3.Connection:

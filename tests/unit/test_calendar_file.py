@@ -158,6 +158,23 @@ def test_hostile_file_is_refused_and_left_untouched(
     _assert_untouched(path, before, listing)
 
 
+@pytest.mark.parametrize("name", ["plan.ics", "Plan.CSV", "sheet.txt"])
+def test_a_file_to_import_opened_as_a_calendar_is_told_the_way_to_import_it(
+    tmp_path: Path, name: str
+) -> None:
+    """ "cadence plan.ics" said only "is not a Cadence calendar"."""
+    path = tmp_path / name
+    path.write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    before, listing = _snapshot(path), _folder_listing(path)
+    with pytest.raises(CalendarFileError) as caught:
+        CalendarStore.open(path).close()
+    assert str(caught.value) == (
+        f"{path} is not a Cadence calendar, but its posts can be imported into one: File >"
+        " Import in the window, or 'cadence import CALENDAR FILE'."
+    )
+    _assert_untouched(path, before, listing)
+
+
 @pytest.mark.parametrize(
     ("column", "spoiled", "said"),
     [
