@@ -493,6 +493,8 @@ def _post_from_row(row: Sequence[Any]) -> Post:
 
 
 def validate_timezone(name: str) -> str:
+    if not name.strip():
+        raise InvalidInput("The time zone is empty; use an IANA name like Europe/Paris.")
     if not is_zone_name(name):
         raise InvalidInput(f"'{name}' is not a time zone; use an IANA name like Europe/Paris.")
     return name

@@ -287,6 +287,8 @@ def zone_problems(zone: str) -> list[str]:
     when it is one)."""
     if is_zone_name(zone):
         return []
+    if not zone.strip():
+        return ["Choose the calendar's time zone from the list, like Europe/Paris."]
     return [f"“{zone}” is not a time zone; pick one from the list, like Europe/Paris."]
 
 

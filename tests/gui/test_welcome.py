@@ -649,6 +649,8 @@ def test_the_form_says_what_is_missing_and_creates_nothing(
     assert "“Mars/Olympus_Mons” is not a time zone" in shown
     page.zone_combo.setCurrentText("Europe")  # typing Europe/Paris, not there yet
     assert "“Europe” is not a time zone" in page.problems_label.text()
+    page.zone_combo.setCurrentText("")  # (it said '“” is not a time zone')
+    assert "Choose the calendar's time zone from the list" in page.problems_label.text()
     assert "at least one channel" in shown
     assert "same title" in shown
     assert not dialog.create_button.isEnabled()

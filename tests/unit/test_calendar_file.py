@@ -333,6 +333,7 @@ def test_create_refuses_an_existing_path_and_leaves_it_alone(
     ("options", "message"),
     [
         ({"timezone": "Paris"}, "'Paris' is not a time zone; use an IANA name like Europe/Paris."),
+        ({"timezone": " "}, "The time zone is empty; use an IANA name like Europe/Paris."),
         # Names of the zone database that are no place: "localtime" is whatever zone the
         # computer reading the file is set to, and calendar programs know none of them.
         *(
