@@ -555,9 +555,10 @@ class WeekView(PeriodView):
             # As wide as its words, at the column's end: a chip half in sight under it
             # keeps its time and the start of its title readable. Beside a crowded
             # time's "+N" at the edge, not over it (it covered most of it, and a
-            # click there scrolled): to its left, shorter, or past it where it is
-            # the column wide; again until it covers none (moved off one, it came onto
-            # the next crowded time's).
+            # click there scrolled): past it, inward, while the grid shows it there
+            # (to its left it lay on the chip beside the "+N", whose title read "W"),
+            # else to its left, shorter; again until it covers none (moved off one, it
+            # came onto the next crowded time's).
             def placed() -> QRectF:
                 text = self._hint_text(posts, below, right - left - 8, metrics)
                 width = min(right - left, metrics.horizontalAdvance(text) + 14)
@@ -569,10 +570,13 @@ class WeekView(PeriodView):
                 covered = next((more for more in mores if rect.intersects(more)), None)
                 if covered is None:
                     break
-                if covered.left() - left >= least:
+                past = covered.top() - height - 2 if below else covered.bottom() + 2
+                if top + 1 <= past and past + height <= bottom - 1:
+                    y = past
+                elif covered.left() - left >= least:
                     right = covered.left() - 2
                 else:
-                    y = covered.top() - height - 2 if below else covered.bottom() + 2
+                    y = past
                 rect = placed()
             return rect
 

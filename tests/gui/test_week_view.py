@@ -1265,6 +1265,32 @@ def test_a_hint_at_the_edge_leaves_a_crowded_times_plus_n_in_sight(
     assert met > 10
 
 
+@pytest.mark.parametrize("width", [800, 1100])
+def test_a_hint_moved_off_a_plus_n_leaves_the_chip_beside_it_readable(
+    week: WeekView, session: CalendarSession, width: int
+) -> None:
+    """Three posts at 11:00 half in sight at the bottom, one at 15:00: "↓ 15:00", moved
+    left off the "+2 more", lay on the chip beside it, whose title read "W"."""
+    day = date(2026, 11, 18)
+    crowd = [add_post(session, f"Webinar reminder {n}", day, time(11, 0)) for n in range(3)]
+    add_post(session, "Afternoon", day, time(15, 0))
+    met = 0
+    for height in range(480, 640, 4):  # the 11:00 row at the bottom edge, in part
+        week.resize(width, height)
+        assert week.height() == height
+        week.scroll_to_time(time(0, 0))
+        grid = week.grid_rect()
+        hints = week.out_of_sight_rects(day)
+        for post in crowd:
+            chip = week.chip_rect(post)
+            if chip is None or not grid.intersects(chip):
+                continue
+            start = QRect(chip.left(), chip.top(), min(40, chip.width()), chip.height()) & grid
+            met += 1
+            assert not any(hint.intersects(start) for hint in hints), f"{height} high"
+    assert met > 10
+
+
 def test_a_double_click_on_a_hint_brings_its_post_into_sight_and_nothing_more(
     week: WeekView, session: CalendarSession, qtbot: QtBot
 ) -> None:
