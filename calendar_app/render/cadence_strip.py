@@ -68,6 +68,7 @@ __all__ = [
     "paint_today",
     "range_text",
     "row_shapes",
+    "status_pill",
     "status_text",
     "strip_row",
 ]
@@ -397,8 +398,9 @@ class StripColors:
         highlight = accent(palette)  # (seen in a dark theme too)
         # Red is kept for overdue; the pills' other hues stay clear of it.
         overdue = QColor("#f0524d") if dark else QColor("#cf2a27")
-        ok = QColor("#56c271") if dark else QColor("#1f7a3a")
-        unplanned = QColor("#e0a93b") if dark else QColor("#94620b")
+        # Their words at 4.5:1 on their tint, on a window's grey too (the sidebar's).
+        ok = QColor("#6fd487") if dark else QColor("#186830")
+        unplanned = QColor("#f0bc55") if dark else QColor("#74490a")
         return cls(
             dark=dark,
             background=background,
@@ -1252,16 +1254,7 @@ def paint_row_label(
         title,
     )
 
-    # Overdue is the only filled red pill; the others are tinted, so the
-    # difference shows without relying on hue.
-    if row.status == MessageStatus.OVERDUE:
-        fill, outline, ink = colors.overdue, colors.overdue, colors.on_overdue
-    elif row.status == MessageStatus.UNPLANNED:
-        fill, outline, ink = colors.unplanned_fill, colors.unplanned, colors.unplanned
-    elif row.status == MessageStatus.OK:
-        fill, outline, ink = colors.ok_fill, colors.ok_fill, colors.ok
-    else:
-        fill, outline, ink = colors.neutral_fill, colors.neutral_fill, colors.muted
+    fill, outline, ink = status_pill(row.status, colors)
     painter.setBrush(fill)
     painter.setPen(QPen(outline, 1) if outline is not fill else Qt.PenStyle.NoPen)
     painter.drawRoundedRect(pill.adjusted(0.5, 0.5, -0.5, -0.5), pill_h / 2, pill_h / 2)
@@ -1269,6 +1262,20 @@ def paint_row_label(
     painter.setPen(ink)
     painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
+
+
+def status_pill(status: MessageStatus | str, colors: StripColors) -> tuple[QColor, QColor, QColor]:
+    """A status pill's fill, outline and words, in the panel and the sidebar alike (a
+    few centimetres apart, they drew one status two ways, in two reds). Overdue is the
+    only filled red pill; the others are tinted, so the difference shows without
+    relying on hue."""
+    if status == MessageStatus.OVERDUE:
+        return colors.overdue, colors.overdue, colors.on_overdue
+    if status == MessageStatus.UNPLANNED:
+        return colors.unplanned_fill, colors.unplanned, colors.unplanned
+    if status == MessageStatus.OK:
+        return colors.ok_fill, colors.ok_fill, colors.ok
+    return colors.neutral_fill, colors.neutral_fill, colors.text  # (muted read at 3.5:1)
 
 
 _LEGEND_BAR = 26.0  # an overdue key's bar and the space after it: 5

@@ -293,7 +293,7 @@ def _pill(status: str) -> str:
     """A status as the sidebar's badge shows it (upcoming and ended were white on grey,
     3.2:1, where the sidebar draws them dark on a faint fill)."""
     palette = QApplication.palette()
-    fill, text = pill_colors(status, palette)
+    fill, _outline, text = pill_colors(status, palette)
     if fill.alpha() < 255:  # on the guide's page, as a solid colour
         fill = mix(palette.color(QPalette.ColorRole.Base), fill, fill.alphaF())
     return (

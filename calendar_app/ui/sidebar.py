@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cadence import MessageStatus
+from ..render.cadence_strip import StripColors, status_pill
 from ..render.chips import mark_pen, paint_focus_ring, seen_on
 from .post_model import (
     BadgeRole,
@@ -55,23 +56,26 @@ from .session import CalendarSession
 
 Index = QModelIndex | QPersistentModelIndex
 
-PILL_COLORS: dict[str, tuple[str, str]] = {
-    # status -> (fill, text); the fills read on light and dark backgrounds alike
-    MessageStatus.OK.value: ("#27803a", "#ffffff"),
-    MessageStatus.UNPLANNED.value: ("#f2a900", "#1f1f1f"),
-    MessageStatus.OVERDUE.value: ("#d9302c", "#ffffff"),
-}
+
+def pill_colors(status: str, palette: QPalette) -> tuple[QColor, QColor, QColor]:
+    """The badge's fill, outline and words: the cadence panel's (:func:`status_pill`),
+    on ``palette``'s colours; on its window's where the list's base is see-through
+    (the sidebar's: read as black, it took the dark theme's colours)."""
+    base = palette.color(QPalette.ColorRole.Base)
+    if base.alpha() < 255:
+        base = palette.color(QPalette.ColorRole.Window)
+    text, highlight = QPalette.ColorRole.Text, QPalette.ColorRole.Highlight
+    key = (palette.color(text).rgba(), palette.color(highlight).rgba(), base.rgba())
+    colors = _STRIP_COLORS.get(key)
+    if colors is None:
+        opaque = QPalette(palette)
+        opaque.setColor(QPalette.ColorRole.Base, base)
+        colors = _STRIP_COLORS[key] = StripColors.from_palette(opaque)
+    return status_pill(status, colors)
 
 
-def pill_colors(status: str, palette: QPalette) -> tuple[QColor, QColor]:
-    """The badge's fill and text colours; neutral (from the palette) for upcoming and ended."""
-    if status in PILL_COLORS:
-        fill, text = PILL_COLORS[status]
-        return QColor(fill), QColor(text)
-    text_color = palette.color(QPalette.ColorRole.Text)
-    fill_color = QColor(text_color)
-    fill_color.setAlpha(40)
-    return fill_color, text_color
+_STRIP_COLORS: dict[tuple[int, ...], StripColors] = {}
+"""The colours each palette painted with (a badge is in every row painted)."""
 
 
 def _left_of(badge: QRect, line: QRect) -> int:
@@ -199,10 +203,10 @@ class MessageDelegate(QStyledItemDelegate):
 
         text, badge = self._badge(opt, index)
         if text:
-            fill, ink = pill_colors(str(index.data(StatusRole) or ""), palette)
-            painter.setPen(Qt.PenStyle.NoPen)
+            fill, outline, ink = pill_colors(str(index.data(StatusRole) or ""), palette)
+            painter.setPen(QPen(outline, 1) if outline != fill else Qt.PenStyle.NoPen)
             painter.setBrush(fill)
-            pill = QRectF(badge)
+            pill = QRectF(badge).adjusted(0.5, 0.5, -0.5, -0.5)
             painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
             painter.setPen(ink)
             painter.setFont(self.badge_font(font))

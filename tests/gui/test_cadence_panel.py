@@ -868,20 +868,36 @@ def test_a_bar_wholly_to_come_counts_its_days_only_when_a_post_ends_it(
 def test_words_on_the_status_pills_and_overdue_bars_read_at_4_5_to_1(
     qapp: object, dark: bool
 ) -> None:
-    """White on the "ok" pill was 3.45:1, on the dark theme's overdue bar 3.49:1."""
+    """White on the "ok" pill was 3.45:1, on the dark theme's overdue bar 3.49:1; the
+    sidebar's pills are the panel's (one status was drawn two ways, in two reds)."""
+    from calendar_app.core.cadence import MessageStatus
     from calendar_app.core.colors import contrast
-    from calendar_app.render.cadence_strip import StripColors
-    from calendar_app.ui.sidebar import PILL_COLORS
+    from calendar_app.render.cadence_strip import StripColors, status_pill
+    from calendar_app.render.chips import mix
+    from calendar_app.ui.sidebar import pill_colors
 
-    for fill, ink in PILL_COLORS.values():
-        assert contrast(ink, fill) >= 4.5, fill
     palette = QPalette()
-    base, text = ("#1b1c1f", "#e8e8e8") if dark else ("#ffffff", "#1f1f1f")
+    base, window, text = (
+        ("#1b1c1f", "#353535", "#e8e8e8") if dark else ("#ffffff", "#efefef", "#1f1f1f")
+    )
     palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    palette.setColor(QPalette.ColorRole.Window, QColor(window))
     palette.setColor(QPalette.ColorRole.Text, QColor(text))
     colors = StripColors.from_palette(palette)
     assert colors.dark is dark
     assert contrast(colors.on_overdue.name(), colors.overdue.name()) >= 4.5
+    for status in MessageStatus:
+        fill, outline, ink = pill_colors(status.value, palette)
+        assert (fill, outline, ink) == status_pill(status, colors)
+        for behind in (base, window):  # the panel's, the sidebar's
+            seen = mix(QColor(behind), fill, fill.alphaF())  # a tint, on the background
+            assert contrast(ink.name(), seen.name()) >= 4.5, (status, behind)
+    # The sidebar's list is see-through, on its window (read as black, its pills took
+    # the dark theme's colours in a light one).
+    see_through = QPalette(palette)
+    see_through.setColor(QPalette.ColorRole.Base, QColor(0, 0, 0, 0))
+    for status in MessageStatus:
+        assert pill_colors(status.value, see_through) == status_pill(status, colors)
 
 
 class _TextsPainter(QPainter):
