@@ -124,8 +124,10 @@ def to_its_backups() -> str:
     from ..app import data_folder, shown_path  # not at start-up: only a damaged file asks
     from .backups import backup_folder
 
-    folder = shown_path(backup_folder(data_folder()))
-    return f"if it is one of your calendars, open one of its backups, kept in {folder}."
+    folder = backup_folder(data_folder())
+    if not folder.is_dir():  # (a first start: no backup was ever kept here)
+        return "if it is one of your calendars, open a copy of it kept elsewhere."
+    return f"if it is one of your calendars, open one of its backups, kept in {shown_path(folder)}."
 
 
 def storage_problem_for(exc: sqlite3.Error) -> CadenceError | None:

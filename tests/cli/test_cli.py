@@ -147,7 +147,9 @@ def test_an_empty_zone_or_channel_is_refused_not_read_as_none_given(
     path = tmp_path / "blank.cadence"
     status, _ = run("init", path, "--timezone", blank)
     assert status == 2  # a mistake in the command
-    assert "is not a time zone" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "cadence: error: The time zone is empty; use an IANA name like Europe/Paris.\n"
+    )
     assert not path.exists()
     events = _one_event(tmp_path / "events.ics")
     before = calendar.read_bytes()

@@ -158,6 +158,27 @@ def test_hostile_file_is_refused_and_left_untouched(
     _assert_untouched(path, before, listing)
 
 
+def test_a_damaged_file_names_the_backups_folder_only_once_there_is_one(tmp_path: Path) -> None:
+    """A first start said "open one of its backups, kept in …/Backups", a folder that
+    did not exist."""
+    from calendar_app.app import data_folder
+    from calendar_app.core.backups import backup_folder
+
+    path = tmp_path / "plan.cadence"
+    _make_truncated(path)
+    folder = backup_folder(data_folder())
+    assert not folder.exists()
+    with pytest.raises(CalendarFileError) as caught:
+        CalendarStore.open(path).close()
+    assert str(caught.value).endswith(
+        "if it is one of your calendars, open a copy of it kept elsewhere."
+    )
+    folder.mkdir(parents=True)
+    with pytest.raises(CalendarFileError) as caught:
+        CalendarStore.open(path).close()
+    assert str(caught.value).endswith(f"open one of its backups, kept in {folder}.")
+
+
 @pytest.mark.parametrize("name", ["plan.ics", "Plan.CSV", "sheet.txt"])
 def test_a_file_to_import_opened_as_a_calendar_is_told_the_way_to_import_it(
     tmp_path: Path, name: str
