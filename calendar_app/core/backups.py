@@ -292,6 +292,13 @@ def backups_of(folder: Path, stem: str, key: str | None = None) -> list[tuple[da
     return sorted(found)
 
 
+def latest_backup(folder: Path, calendar: Path) -> Path | None:
+    """The newest backup in ``folder`` of the calendar at ``calendar`` (gone from there,
+    say: its last changes are in it), None when there is none."""
+    found = backups_of(folder, backup_stem(calendar), calendar_key(calendar))
+    return found[-1][1] if found else None
+
+
 def backup_stamp(path: Path) -> datetime | None:
     """When the backup at ``path`` was written, as its name says (None: not a backup's
     name, such as a copy kept before an update under an earlier scheme)."""

@@ -253,11 +253,22 @@ def open_first_calendar(
                 ),
             )
         elif last:  # moved or deleted since: said, not silently replaced by the demo
+            from ..app import data_folder
+            from ..core.backups import backup_folder, latest_backup
+
+            # Deleted, its last changes are in the backup made as it closed: named.
+            kept = latest_backup(backup_folder(data_folder()), last)
+            way = (
+                f"File > Open finds it where it went, or opens its latest backup,"
+                f" {shown_path(kept)}"
+                if kept is not None
+                else "File > Open finds it where it went"
+            )
             show_error(
                 None,
                 CalendarFileError(
                     f"The calendar open last time is no longer at {shown_path(last)}; Cadence"
-                    " opens the demo calendar instead (File > Open finds it where it went)."
+                    f" opens the demo calendar instead ({way})."
                 ),
             )
     for number, candidate in enumerate(candidates, start=1):

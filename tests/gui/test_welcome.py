@@ -1418,6 +1418,35 @@ def test_a_last_calendar_moved_away_is_said_before_the_demo_opens(
     assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
 
 
+def test_a_last_calendar_deleted_names_its_latest_backup(
+    settings: QSettings,
+    data: Path,
+    tmp_path: Path,
+    qapp: QApplication,
+    said: list[str],
+) -> None:
+    """Deleted while open, its last changes were in the backup made as it closed, and
+    the next start named none (a user who deleted it by mistake looked for it)."""
+    from datetime import datetime
+
+    from calendar_app.core.backups import backup_folder, make_backup
+
+    gone = _last_calendar_gone(settings, tmp_path)
+    write_demo(gone, today=TODAY)
+    folder = backup_folder(data)
+    folder.mkdir(parents=True)
+    with CalendarStore.open(gone) as store:
+        make_backup(store, folder, now=datetime(2026, 11, 17, 9, 0))
+        latest = make_backup(store, folder, now=datetime(2026, 11, 18, 9, 0))
+    gone.unlink()
+    assert run_window(None, quit_after_ms=0, settings=settings) == 0
+    assert said == [
+        f"The calendar open last time is no longer at {gone}; Cadence opens the demo"
+        f" calendar instead (File > Open finds it where it went, or opens its latest"
+        f" backup, {latest})."
+    ]
+
+
 def test_a_last_calendar_on_a_drive_unplugged_is_said_as_such(
     settings: QSettings, data: Path, tmp_path: Path, qapp: QApplication, said: list[str]
 ) -> None:
