@@ -2637,7 +2637,30 @@ class MainWindow(QMainWindow):
         # (Only its -wal and -shm deleted or replaced, as a sync tool does: the same file.)
         side_files_only = store.is_same_file()
         store.close()  # its waiting changes go into its own file, not the one there now
-        if self._open_instead(lambda: store.path, day, same_calendar=True):
+        kept_here = (
+            f"the changes made here are in the backup {kept.name} (Help > About)"
+            if kept is not None
+            else ""
+        )
+        try:
+            fresh = CalendarStore.open(store.path)
+        except CadenceError as exc:  # (a damaged copy): what is shown instead, and where
+            # the changes went, said with it; the status bar said they were saved.
+            from ..app import default_calendar
+
+            self.show_error(
+                self,
+                CalendarFileError(
+                    f"{exc} Cadence shows the demo calendar instead"
+                    + (f"; {kept_here}." if kept_here else ".")
+                ),
+            )
+            if not self._open_instead(default_calendar, day):
+                self.close()  # the calendar shown is closed, and nothing else opens
+            elif kept_here:  # (over "are saved", said of a calendar closed)
+                self.statusBar().showMessage(f"{kept_here[0].upper()}{kept_here[1:]}.", 30000)
+            return True
+        if self._switch_to(fresh, day, same_calendar=True):
             # Short enough for a status bar (the whole story was 350 characters).
             text = (
                 f"{store.path.name} was changed outside Cadence; Cadence shows it as it is now."
@@ -2648,7 +2671,7 @@ class MainWindow(QMainWindow):
                 text += f" Changes made here are in the backup {kept.name} (Help > About)."
             self.statusBar().showMessage(text, 30000)
             return True
-        from ..app import default_calendar
+        from ..app import default_calendar  # (it could not be read: said)
 
         if not self._open_instead(default_calendar, day):
             self.close()  # the calendar shown is closed, and nothing else opens

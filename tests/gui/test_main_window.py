@@ -5467,6 +5467,46 @@ def test_a_calendar_replaced_after_changes_here_keeps_them_in_a_backup(
     assert list(folder.iterdir()) == [backup]
 
 
+def test_a_calendar_replaced_by_a_damaged_copy_says_what_is_shown_and_where_changes_went(
+    session: CalendarSession, settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A sync tool put a cut-off copy in place after a change here: the box said the
+    file was damaged, the demo came up unsaid, and the status bar said the changes were
+    saved (they were in a backup, named nowhere)."""
+    from calendar_app.app import DEMO_NAME, data_folder
+
+    folder = tmp_path / "Backups"
+    errors = Errors()
+    win = MainWindow(session, settings, backups=folder, error_handler=errors)
+    qtbot.addWidget(win)
+    session.report_error = errors
+    path = session.store.path
+    channel = session.channels()[0].id
+    session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
+    _theirs(path)
+    whole = path.read_bytes()
+    elsewhere = path.with_name("cut.cadence")
+    elsewhere.write_bytes(whole[: len(whole) // 2])
+    os.replace(elsewhere, path)
+
+    assert win.check_for_outside_changes()
+
+    (backup,) = folder.iterdir()
+    (said,) = errors.seen
+    assert said.startswith(f"{path} is damaged, so Cadence cannot read it; ")
+    assert said.endswith(
+        f" Cadence shows the demo calendar instead; the changes made here are in the backup"
+        f" {backup.name} (Help > About)."
+    )
+    assert win.session.store.path == data_folder() / DEMO_NAME
+    assert win.statusBar().currentMessage() == (
+        f"The changes made here are in the backup {backup.name} (Help > About)."
+    )
+    with CalendarStore.open(backup) as kept:
+        assert "Mine" in {p.title for p in kept.all_posts()}
+    win.close()
+
+
 def test_a_change_leaves_nothing_beside_the_file_for_a_copy_put_in_its_place(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
