@@ -307,7 +307,8 @@ def editable(rule: str, anchor: date | None = None) -> bool:
     parts = parse(normalise(rule))
     for name in (*_ENDS, "INTERVAL", "WKST"):
         parts.pop(name, None)
-    if anchor is not None and parts.get("BYMONTHDAY") == str(anchor.day):
+    monthly = parts.get("FREQ") == "MONTHLY"  # (a daily rule on the 15th is a monthly one)
+    if monthly and anchor is not None and parts.get("BYMONTHDAY") == str(anchor.day):
         parts.pop("BYMONTHDAY")
     freq = parts.pop("FREQ")
     days = parts.pop("BYDAY", None)

@@ -348,6 +348,19 @@ def test_what_the_editor_can_change(rule: str, editable: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("rule", "editable"),
+    [
+        ("FREQ=MONTHLY;BYMONTHDAY=15;COUNT=3", True),  # the editor's Monthly, said in full
+        ("FREQ=MONTHLY;BYMONTHDAY=16;COUNT=3", False),
+        ("FREQ=DAILY;BYMONTHDAY=15", False),  # (the 15th of each month, not daily)
+        ("FREQ=WEEKLY;BYMONTHDAY=15", False),
+    ],
+)
+def test_a_rule_naming_its_first_day_of_the_month(rule: str, editable: bool) -> None:
+    assert recurrence.editable(rule, date(2027, 1, 15)) is editable
+
+
+@pytest.mark.parametrize(
     "rule",
     [
         "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;COUNT=8",
