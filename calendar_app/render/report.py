@@ -460,10 +460,12 @@ def overview_pages(report: DeliveryReport, style: PageStyle, rect: QRectF) -> li
         start = 0
         while start < count:
             fit = int((room - extra) // row_h)
-            if fit < min(least, count - start):
+            fresh = room == rect.height()  # (where fewer fit, as many as do: at least one)
+            if fit < min(least, count - start) and not fresh:
                 pages.append([])
                 room = rect.height()
                 continue
+            fit = max(fit, 1)
             stop = min(start + fit, count)
             pages[-1].append((kind, start, stop))
             room -= extra + row_h * (stop - start)
@@ -756,11 +758,19 @@ def _legend_lines(report: DeliveryReport, style: PageStyle, width: float) -> lis
     font = style.font(9.5)
     lines: list[list[Channel]] = []
     while listed or not lines:
+        if len(lines) == LEGEND_LINES - 1:  # the last: as many as fit, then "+N more"
+            lines.append(listed)
+            break
         fit = legend_fit([c.name for c in listed], font, width, inactive, keys=not lines)
         fit = fit if fit or not lines else 1  # (a name longer than the line is cut)
         lines.append(listed[:fit])
         listed = listed[fit:]
     return lines
+
+
+LEGEND_LINES = 4
+"""The most lines the chart's key takes: a page keeps room for its strips (thirty
+channels of long names took the page, and the report was laid out for ever)."""
 
 
 def _legend_inactive(report: DeliveryReport) -> bool:

@@ -1239,6 +1239,29 @@ def test_the_strips_key_names_every_channel_on_as_many_lines_as_it_needs(
     assert not re.search(r"\+\d+ more", words)
 
 
+def test_a_key_of_many_long_channel_names_keeps_to_four_lines_and_the_report_is_made(
+    tmp_path: Path, qapp: object
+) -> None:
+    """Thirty channels of long names: the key took the page, no strip fitted under it,
+    and the report was laid out for ever."""
+
+    with CalendarStore.create(tmp_path / "c.cadence", timezone="Europe/Paris") as store:
+        told = [store.add_key_message(f"Told {n}", cadence_days=7).created[0] for n in range(3)]
+        for number in range(30):
+            name = f"Regional account number {number:03} of the northern and southern districts"
+            channel = store.add_channel(name).created[0]
+            day = date(2026, 11, 2) + timedelta(days=number)
+            carried = (told[number % 3],)
+            store.add_post(
+                NewPost(f"Post {number}", channel, carried, day, status=PostStatus.SCHEDULED)
+            )
+        options = ExportOptions(today=TODAY, first=date(2026, 11, 1), last=date(2026, 12, 31))
+        export_pdf(store, tmp_path / "c.pdf", options, no_progress)
+    words = " ".join(pdf_text(tmp_path / "c.pdf", page=1).split())
+    assert re.search(r"\+\d+ more", words)  # the last line's channels, counted
+    assert "Regional account number 000 of the northern and southern districts" in words
+
+
 def test_a_report_made_in_the_united_states_is_on_letter_paper(
     demo_path: Path, tmp_path: Path, qapp: object
 ) -> None:
