@@ -2292,7 +2292,7 @@ def _export_to_tool(
     return ExportSummary(
         posts=len(chosen),
         files=written,
-        too_long=_too_long(chosen, channels),
+        too_long=_too_long(chosen, channels, sprout=sprout),
         too_close=_too_close(chosen, channels, store.zone) if sprout else [],
         too_soon=_too_soon(chosen, present, store.zone),
         retimed=[] if sprout else _retimed(chosen, store.zone, later=True),
@@ -2377,7 +2377,8 @@ def _too_soon(
     the tools schedule a post only that long after the file is uploaded."""
     found = []
     for moment, post in chosen:
-        ahead = moment.replace(tzinfo=zone) - present
+        # The minutes that pass (the clocks skip an hour, or pass one twice, some nights).
+        ahead = moment.replace(tzinfo=zone).astimezone(UTC) - present.astimezone(UTC)
         if ahead >= TOOL_NOTICE:
             break  # (in time order)
         minutes = ahead // timedelta(minutes=1)
@@ -2429,7 +2430,9 @@ def _no_link(chosen: Sequence[tuple[datetime, Post]]) -> list[str]:
     ]
 
 
-def _too_long(chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Channel]) -> list[str]:
+def _too_long(
+    chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Channel], *, sprout: bool
+) -> list[str]:
     """A sentence for each post whose text in the file is longer than its channel allows
     (counted as the platform counts, :func:`.lengths.post_length`), its link with it:
     Sprout's message ends with it, and Hootsuite publishes its link column's after the
@@ -2440,14 +2443,17 @@ def _too_long(chosen: Sequence[tuple[datetime, Post]], channels: Sequence[Channe
         if post.channel_id not in limits:
             continue
         name, limit, on_x = limits[post.channel_id]
-        text = message_text(post, with_link=True)
+        # The link as the file has it: Hootsuite's column leaves out one that is no web
+        # address (said apart), so it does not count.
+        linked = sprout or _tool_link(post.link) is not None
+        text = message_text(post, with_link=linked)
         if len(text) <= limit and not on_x:
             continue  # a reader sees no more characters than it has code points
         length = post_length(text, name)
         if length > limit:
             found.append(
                 f"{_named(post, moment)}: {length:,} characters in the file"
-                f" (title and text{' and link' if post.link.strip() else ''}),"
+                f" (title and text{' and link' if linked and post.link.strip() else ''}),"
                 f" {name} allows {limit:,}"
             )
     return found
