@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..render.cadence_strip import StripColors, status_pill
-from ..render.chips import mark_pen, paint_focus_ring, seen_on
+from ..render.chips import mark_pen, mix, paint_focus_ring, seen_on
 from .post_model import (
     BadgeRole,
     CadenceTextRole,
@@ -61,9 +61,7 @@ def pill_colors(status: str, palette: QPalette) -> tuple[QColor, QColor, QColor]
     """The badge's fill, outline and words: the cadence panel's (:func:`status_pill`),
     on ``palette``'s colours; on its window's where the list's base is see-through
     (the sidebar's: read as black, it took the dark theme's colours)."""
-    base = palette.color(QPalette.ColorRole.Base)
-    if base.alpha() < 255:
-        base = palette.color(QPalette.ColorRole.Window)
+    base = _pill_background(palette)
     text, highlight = QPalette.ColorRole.Text, QPalette.ColorRole.Highlight
     key = (palette.color(text).rgba(), palette.color(highlight).rgba(), base.rgba())
     colors = _STRIP_COLORS.get(key)
@@ -72,6 +70,12 @@ def pill_colors(status: str, palette: QPalette) -> tuple[QColor, QColor, QColor]
         opaque.setColor(QPalette.ColorRole.Base, base)
         colors = _STRIP_COLORS[key] = StripColors.from_palette(opaque)
     return status_pill(status, colors)
+
+
+def _pill_background(palette: QPalette) -> QColor:
+    """What a badge lies on: the list's base, its window's where the base is see-through."""
+    base = palette.color(QPalette.ColorRole.Base)
+    return base if base.alpha() == 255 else palette.color(QPalette.ColorRole.Window)
 
 
 _STRIP_COLORS: dict[tuple[int, ...], StripColors] = {}
@@ -204,7 +208,11 @@ class MessageDelegate(QStyledItemDelegate):
         text, badge = self._badge(opt, index)
         if text:
             fill, outline, ink = pill_colors(str(index.data(StatusRole) or ""), palette)
-            painter.setPen(QPen(outline, 1) if outline != fill else Qt.PenStyle.NoPen)
+            bordered = outline != fill
+            if fill.alpha() < 255:  # a tint, laid on the list's own background: on the
+                # selection's blue it read at 1.7:1
+                fill = mix(_pill_background(palette), fill, fill.alphaF())
+            painter.setPen(QPen(outline, 1) if bordered else Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             pill = QRectF(badge).adjusted(0.5, 0.5, -0.5, -0.5)
             painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)

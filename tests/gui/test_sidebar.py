@@ -249,6 +249,28 @@ def test_an_unplanned_message_says_by_when_it_is_due(
     assert f"Next delivery: {locale_day(TODAY + timedelta(days=29))}" in lines
 
 
+def test_an_ok_pill_reads_on_the_selected_row(
+    sidebar: MessageSidebar, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """The tinted "ok" pill let the selection's blue through: its words read at 1.7:1."""
+    solar = message_id(session, "Solar pays for itself")
+    click_message(qtbot, sidebar, solar)
+    view = sidebar.messages_view
+    index = sidebar.message_index(solar)
+    assert view.selectionModel().isSelected(index)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(index)
+    option.font = view.font()
+    badge = sidebar.message_delegate.badge_rect(option, index)
+    image = view.viewport().grab().toImage()
+    inside = image.pixelColor(badge.left() + badge.height() // 2, badge.top() + 2)
+    highlight = view.palette().color(QPalette.ColorRole.Highlight)
+    ok_ink = QColor("#186830")
+    assert contrast(ok_ink, inside) >= 4.5
+    assert contrast(ok_ink, highlight) < 4.5  # (so the test shows the pill is not see-through)
+
+
 def test_in_a_large_font_an_overdue_pill_shortens_before_the_cadence_is_cut(
     sidebar: MessageSidebar, session: CalendarSession, qtbot: QtBot
 ) -> None:
