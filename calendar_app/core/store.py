@@ -2961,6 +2961,8 @@ class CalendarStore:
                 raise InvalidInput(
                     f"The repeat must include the post's own day, {spelled_day(post.date)}."
                 )
+            if len(days) == 1 and recurrence.has_end(rule):
+                return changes  # one day: the post as it is, no series (see add_series)
             status = PostStatus.DRAFT if post.status == PostStatus.PUBLISHED else post.status
             template = dataclasses.replace(post.as_new(), status=status)
             copies = [dataclasses.replace(template, date=d) for d in days[1:]]

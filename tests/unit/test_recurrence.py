@@ -640,6 +640,11 @@ def test_a_rule_of_one_day_makes_a_plain_post(
     (post,) = store.posts(changes.created)
     assert (post.date, post.series_id, post.occurrence) == (MON, None, None)
     assert store.all_posts() == [post]
+    # Nor does a post given such a repeat (the editor's "after 1 time").
+    changes = store.repeat_post(post.id, rule, edit={"title": "Once"})
+    assert changes.series == frozenset()
+    (again,) = store.all_posts()
+    assert (again.title, again.series_id) == ("Once", None)
 
 
 def test_add_series_refusals(store: CalendarStore, channel: int, message: int) -> None:
@@ -805,7 +810,10 @@ def test_repeat_post_makes_exactly_the_rules_posts_or_nothing(
         message = store.add_key_message("We listen", cadence_days=7).created[0]
         (post_id,) = store.add_post(_template(channel, message, anchor)).created
 
-        if days and days[0] == anchor:
+        if days == [anchor] and recurrence.has_end(rule):  # one day: no series of one
+            assert store.repeat_post(post_id, rule).series == frozenset()
+            assert [(p.id, p.series_id) for p in store.all_posts()] == [(post_id, None)]
+        elif days and days[0] == anchor:
             (series_id,) = store.repeat_post(post_id, rule).series
             posts = store.series_posts(series_id)
             assert [p.date for p in posts] == days
