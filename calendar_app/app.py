@@ -46,6 +46,14 @@ def default_calendar() -> Path:
     return path
 
 
+def is_demo(path: Path) -> bool:
+    """Whether ``path`` is the demo calendar in Cadence's folder."""
+    try:
+        return path.resolve() == (data_folder() / DEMO_NAME).resolve()
+    except OSError:
+        return False
+
+
 def set_demo_aside(path: Path) -> Path:
     """Move the demo calendar at ``path``, which does not open (damaged, or saved by a
     newer Cadence), aside as "Demo (not opened).cadence" (numbered when that is

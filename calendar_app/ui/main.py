@@ -229,7 +229,7 @@ def open_first_calendar(
     calendar opens instead, so the window always has something to show; ``or_welcome``
     (a first start): None instead of the default calendar, for the welcome screen.
     """
-    from ..app import default_calendar, path_from_settings, shown_path
+    from ..app import default_calendar, is_demo, path_from_settings, shown_path
 
     candidates: list[Path] = []
     last = path_from_settings(settings.value("lastFile"))
@@ -286,32 +286,22 @@ def open_first_calendar(
             following = candidates[number] if number < len(candidates) else None
             # The demo itself failed: the welcome screen, whose "Open the demo calendar"
             # sets it aside for a new one (it was tried again, and said twice).
-            if following is None and (or_welcome or _is_demo(candidate)):
+            if following is None and (or_welcome or is_demo(candidate)):
                 show_error(None, exc, then="Cadence shows its welcome screen instead.")
                 return None
             show_error(None, exc, then=_opens_instead(candidate, following))
     return CalendarStore.open(default_calendar())
 
 
-def _is_demo(path: Path) -> bool:
-    """Whether ``path`` is the demo calendar in Cadence's folder."""
-    from ..app import DEMO_NAME, data_folder
-
-    try:
-        return path.resolve() == (data_folder() / DEMO_NAME).resolve()
-    except OSError:
-        return False
-
-
 def _opens_instead(failed: Path, path: Path | None) -> str:
     """What a start says it opens after a calendar that would not (``failed``): the next
     one tried (``path``), or the demo calendar (nothing when the demo failed: the
     welcome screen then offers the way on)."""
-    from ..app import shown_path
+    from ..app import is_demo, shown_path
 
     if path is not None:
         return f"Cadence opens the calendar open last time, {shown_path(path)}, instead."
-    return "" if _is_demo(failed) else "Cadence opens the demo calendar instead."
+    return "" if is_demo(failed) else "Cadence opens the demo calendar instead."
 
 
 def _clear_data_folder() -> None:

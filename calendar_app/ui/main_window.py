@@ -2646,8 +2646,13 @@ class MainWindow(QMainWindow):
             fresh = CalendarStore.open(store.path)
         except CadenceError as exc:  # (a damaged copy): what is shown instead, and where
             # the changes went, said with it; the status bar said they were saved.
-            from ..app import default_calendar
+            from ..app import default_calendar, is_demo
 
+            if is_demo(store.path):  # nothing else to show: said once, and the window goes
+                said = f" {kept_here[0].upper()}{kept_here[1:]}." if kept_here else ""
+                self.show_error(self, CalendarFileError(f"{exc}{said}"))
+                self.close()
+                return True
             self.show_error(
                 self,
                 CalendarFileError(

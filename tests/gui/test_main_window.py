@@ -5507,6 +5507,38 @@ def test_a_calendar_replaced_by_a_damaged_copy_says_what_is_shown_and_where_chan
     win.close()
 
 
+def test_the_demo_replaced_by_a_damaged_copy_is_said_once(
+    settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The demo itself cut short while open: "Cadence shows the demo calendar instead",
+    then the same damage said again as the demo would not open."""
+    from calendar_app.app import DEMO_NAME, data_folder
+
+    path = data_folder() / DEMO_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_demo(path, today=TODAY)
+    session = CalendarSession(CalendarStore.open(path), today=TODAY)
+    folder = tmp_path / "Backups"
+    errors = Errors()
+    win = MainWindow(session, settings, backups=folder, error_handler=errors)
+    qtbot.addWidget(win)
+    session.report_error = errors
+    channel = session.channels()[0].id
+    session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
+    whole = path.read_bytes()
+    elsewhere = path.with_name("cut.cadence")
+    elsewhere.write_bytes(whole[: len(whole) // 2])
+    os.replace(elsewhere, path)
+
+    assert win.check_for_outside_changes()
+
+    (backup,) = folder.iterdir()
+    (said,) = errors.seen
+    assert said.startswith(f"{path} is damaged, so Cadence cannot read it; ")
+    assert said.endswith(f" The changes made here are in the backup {backup.name} (Help > About).")
+    assert not win.isVisible()
+
+
 def test_a_change_leaves_nothing_beside_the_file_for_a_copy_put_in_its_place(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
