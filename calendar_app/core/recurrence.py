@@ -501,7 +501,7 @@ def refusal(rule: str, pin: tuple[date, date], moved: Mapping[date, date]) -> st
         return None
     where = _day_of(target, parts["FREQ"])
     # ("Every occurrence cannot" read as "none can", and for "this and following" too.)
-    cannot = f"These posts cannot all move to {where if one_day else spelled_day(target)}:"
+    cannot = f"These occurrences cannot all move to {where if one_day else spelled_day(target)}:"
     repeats = describe(_join({k: v for k, v in parts.items() if k not in _ENDS}))
     repeats = repeats[:1].lower() + repeats[1:]
     if one_day and (not lands or target.day > 28):

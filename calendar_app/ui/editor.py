@@ -1096,6 +1096,7 @@ class PostEditor(QDialog):
         self._timed_before_backlog = False
         """Whether "at" was ticked when "on" was unticked: ticked again with it."""
         self._messages: dict[int, KeyMessage] = {}
+        self._messages_archived = False  # (the calendar has key messages, all archived)
         """The key messages listed, by id (to name those that do not count that day)."""
         self._zone = session.store.zone  # where the clocks may skip a time
         self._week_start = session.store.info().week_start.weekday
@@ -1654,7 +1655,9 @@ class PostEditor(QDialog):
         if post is None and not messages and session.selected_message is not None:
             # The message highlighted in the sidebar is the one being planned for.
             carried.add(session.selected_message)
-        for message in session.key_messages(include_archived=True):
+        every_message = session.key_messages(include_archived=True)
+        self._messages_archived = bool(every_message)  # (when none is listed: all are)
+        for message in every_message:
             if message.archived and message.id not in carried:
                 continue
             item = QListWidgetItem(swatch_icon(message.color), message.title)
@@ -2053,7 +2056,13 @@ class PostEditor(QDialog):
         ticked = len(self.checked_message_ids())
         self.messages_ticked.setVisible(listed > _MESSAGE_ROWS or not listed)
         # An empty list says why, and where messages are made (a blank box said nothing).
-        self.messages_ticked.setText(f"{ticked} of {listed} ticked" if listed else NO_MESSAGES_YET)
+        if listed:
+            said = f"{ticked} of {listed} ticked"
+        elif self._messages_archived:
+            said = "Every key message is archived: Edit > Key Messages… brings one back."
+        else:
+            said = NO_MESSAGES_YET
+        self.messages_ticked.setText(said)
         self.message_list.setAccessibleDescription(
             f"Tick every key message this post carries; {ticked} of {listed} ticked"
             if listed > _MESSAGE_ROWS

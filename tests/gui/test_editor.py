@@ -2804,6 +2804,15 @@ def test_a_calendar_without_key_messages_says_where_they_are_made(
         assert editor.messages_ticked.text() == (
             "No key messages yet: Edit > Key Messages… adds them."
         )
+        # All archived: not "yet".
+        made = store.add_key_message("Old news").created[0]
+        store.update_key_message(replace(store.key_message(made), archived=True))
+        session.notify(ChangeSet(calendar=True))
+        again = _editor(qtbot, session, day=TODAY)
+        assert again.message_list.count() == 0
+        assert again.messages_ticked.text() == (
+            "Every key message is archived: Edit > Key Messages… brings one back."
+        )
     finally:
         store.close()
 

@@ -1018,7 +1018,7 @@ def test_a_monthly_series_moved_from_a_later_post_moves_by_whole_months_or_says_
             date(2026, 12, 7),
             "FREQ=MONTHLY;BYDAY=1MO;COUNT=5",
             date(2026, 12, 14),
-            "These posts cannot all move to Monday 14 December 2026: the series repeats"
+            "These occurrences cannot all move to Monday 14 December 2026: the series repeats"
             " monthly on the first Monday, and all of them move only to another such day,"
             " like the first Tuesday.",  # (it offered "the first Monday", their own)
             id="first-monday-to-the-second-monday",
