@@ -1188,6 +1188,10 @@ class _Sizes:
     chip: float
     badge: float
     """How wide an overdue badge of two digits is."""
+    row: int
+    """The height of the month's shortest week, which every week fills as much: its
+    rows are a pixel apart in height (rounded), and one week showed three posts a day
+    where the others showed two and "+1 more"."""
 
 
 _NUMBER_TOP = 3
@@ -1364,12 +1368,14 @@ class MonthView(PeriodView):
         metrics = QFontMetricsF(self.font())
         bold = QFont(self.font())
         bold.setBold(True)
+        edges = self._edges()
         return _Sizes(
-            self._edges(),
+            edges,
             round(metrics.height() + 6),
             QFontMetricsF(bold),
             chip_height(self.chip_font()),
             badge_width("88", self.font()),
+            min(b - a for a, b in itertools.pairwise(edges[1])),
         )
 
     def _compute_layout(self) -> dict[date, _DayLayout]:
@@ -1390,10 +1396,7 @@ class MonthView(PeriodView):
             label_width = bold_metrics.horizontalAdvance(label) + 10
         number.setWidth(max(number_size, label_width))
         top = number.bottom() + _UNDER_NUMBER
-        # Every week holds as many chips a day: its rows are a pixel apart in height
-        # (rounded), and one week showed three where the others showed two and "+1 more".
-        ys = sizes.edges[1]
-        bottom = cell.top() + min(b - a for a, b in itertools.pairwise(ys)) - _DAY_BOTTOM
+        bottom = cell.top() + sizes.row - _DAY_BOTTOM  # (every week fills as much)
         capacity = max(0, int((bottom - top + gap) // (chip_h + gap)))
         posts = [post.id for post in self._by_day.get(day, [])]
         shown, hidden = fit_posts(posts, capacity, self._focus_post)
