@@ -2027,6 +2027,14 @@ def _theirs(path: Path) -> None:
     os.replace(elsewhere, path)
 
 
+def _cut_short(path: Path) -> None:
+    """A copy of ``path`` cut in half, put in its place as a sync tool does."""
+    whole = path.read_bytes()
+    elsewhere = path.with_name("cut.cadence")
+    elsewhere.write_bytes(whole[: len(whole) // 2])
+    os.replace(elsewhere, path)
+
+
 def test_a_calendar_a_sync_tool_replaced_keeps_its_filters(
     window: MainWindow, session: CalendarSession, settings: QSettings, qtbot: QtBot
 ) -> None:
@@ -5484,10 +5492,7 @@ def test_a_calendar_replaced_by_a_damaged_copy_says_what_is_shown_and_where_chan
     channel = session.channels()[0].id
     session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
     _theirs(path)
-    whole = path.read_bytes()
-    elsewhere = path.with_name("cut.cadence")
-    elsewhere.write_bytes(whole[: len(whole) // 2])
-    os.replace(elsewhere, path)
+    _cut_short(path)
 
     assert win.check_for_outside_changes()
 
@@ -5525,10 +5530,7 @@ def test_the_demo_replaced_by_a_damaged_copy_is_said_once(
     session.report_error = errors
     channel = session.channels()[0].id
     session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
-    whole = path.read_bytes()
-    elsewhere = path.with_name("cut.cadence")
-    elsewhere.write_bytes(whole[: len(whole) // 2])
-    os.replace(elsewhere, path)
+    _cut_short(path)
 
     assert win.check_for_outside_changes()
 

@@ -351,11 +351,8 @@ def test_enter_opens_the_demo(dialog: WelcomeDialog, data: Path, qtbot: QtBot) -
     assert dialog.store.count_posts() > 50
 
 
-def test_a_demo_that_does_not_open_is_set_aside_for_a_new_one(
-    dialog: WelcomeDialog, data: Path, errors: Recorder
-) -> None:
-    """The demo saved by a newer Cadence: "Open the demo calendar" said so at every
-    try, and never wrote a demo it could open; the one there is kept, named."""
+def _newer_demo(data: Path) -> Path:
+    """The demo calendar in Cadence's folder, as a newer Cadence saved it."""
     from calendar_app.core import database
 
     demo = data / DEMO_NAME
@@ -364,6 +361,15 @@ def test_a_demo_that_does_not_open_is_set_aside_for_a_new_one(
     with closing(sqlite3.connect(demo)) as conn:
         conn.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
         conn.commit()
+    return demo
+
+
+def test_a_demo_that_does_not_open_is_set_aside_for_a_new_one(
+    dialog: WelcomeDialog, data: Path, errors: Recorder
+) -> None:
+    """The demo saved by a newer Cadence: "Open the demo calendar" said so at every
+    try, and never wrote a demo it could open; the one there is kept, named."""
+    demo = _newer_demo(data)
     newer = demo.read_bytes()
     kept = data / "Demo (not opened).cadence"
     assert dialog.open_demo()
@@ -1222,14 +1228,7 @@ def test_a_last_demo_that_does_not_open_is_said_once_then_the_welcome_screen(
 ) -> None:
     """The demo, open last time, saved since by a newer Cadence: its sentence came twice
     (as the last calendar, then as the demo to open instead), then the welcome screen."""
-    from calendar_app.core import database
-
-    demo = data / DEMO_NAME
-    data.mkdir(parents=True)
-    write_demo(demo, today=TODAY)
-    with closing(sqlite3.connect(demo)) as conn:
-        conn.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
-        conn.commit()
+    demo = _newer_demo(data)
     settings.setValue(WELCOME_SHOWN, True)
     settings.setValue("lastFile", str(demo))
     chosen = tmp_path / "Chosen.cadence"
