@@ -735,11 +735,15 @@ class MainWindow(QMainWindow):
             return  # what a paste brought, a day gone by: the placed posts' own word
         if away:
             count = len(view.selected_post_ids())  # type: ignore[attr-defined]
-            bar.showMessage(
-                f"{plural(count, 'post')} selected, {away} of them on days out of sight"
-                f" {_ESC_CLEARS}",
-                10_000,
+            # ("1 post selected, 1 of them on days out of sight" for one alone)
+            where = (
+                f"{away} of them on days out of sight"
+                if away < count
+                else "on a day out of sight"
+                if count == 1
+                else "all on days out of sight"
             )
+            bar.showMessage(f"{plural(count, 'post')} selected, {where} {_ESC_CLEARS}", 10_000)
         elif bar.currentMessage().endswith(_ESC_CLEARS):
             bar.clearMessage()
 

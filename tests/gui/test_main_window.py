@@ -365,8 +365,20 @@ def test_switching_views_keeps_the_selection_and_makes_none(
     assert len(picked) == 2
     qtbot.keyClick(window, Qt.Key.Key_2, ctrl)
     assert sorted(window.selected_post_ids()) == picked
+    assert (
+        window.statusBar().currentMessage().startswith("2 posts selected, all on days out of sight")
+    )
     qtbot.keyClick(window, Qt.Key.Key_1, ctrl)
     assert sorted(window.selected_post_ids()) == picked
+    # One alone, the month turned ("1 post selected, 1 of them on days out of sight").
+    window.month_view.select_posts([])
+    chip = window.month_view.chip_rect(picked[0])
+    assert chip is not None
+    qtbot.mouseClick(window.month_view, Qt.MouseButton.LeftButton, ctrl, chip.center())
+    assert window.selected_post_ids() == picked[:1]
+    qtbot.keyClick(window.month_view, Qt.Key.Key_PageDown)
+    assert window.statusBar().currentMessage().startswith("1 post selected, on a day out of sight")
+    window.month_view.select_posts(picked)
     # The agenda's rows are its month's: a pick of another month is said to go (it went
     # without a word).
     window.go_to(date(2027, 8, 4))
