@@ -639,9 +639,11 @@ class AgendaView(QWidget):
         if self.edit_actions:
             menu.addActions(self.edit_actions)
             menu.addSeparator()
-        status_menu = menu.addMenu(self.status_menu.title())
-        status_menu.setAccessibleName(self.status_menu.accessibleName())
-        status_menu.addActions(list(self.status_actions.values()))
+        if self.selected_post_ids():  # (with none, five greyed statuses, as the month
+            # and the week leave them out)
+            status_menu = menu.addMenu(self.status_menu.title())
+            status_menu.setAccessibleName(self.status_menu.accessibleName())
+            status_menu.addActions(list(self.status_actions.values()))
         # The header sorts on a click; this is the keyboard's way (Shift+F10, the Menu
         # key). The column sorted by now sorts the other way round.
         header = self.table.horizontalHeader()

@@ -345,6 +345,10 @@ def test_set_status_from_the_context_menu_and_nothing_to_do(
     view.table.clearSelection()
     assert not view.status_button.isEnabled()
     assert not view.set_status(PostStatus.DRAFT)
+    # Nothing selected (a month without posts): no "Set status" of five greyed statuses.
+    empty = [a.text().replace("&", "") for a in view.build_context_menu().actions()]
+    assert empty[0] == "Open"
+    assert "Set status" not in empty
 
 
 def test_rows_follow_moves_made_elsewhere_without_a_reset(
