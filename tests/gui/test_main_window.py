@@ -4820,6 +4820,8 @@ def test_deleting_rows_scrolled_out_of_sight_says_so(window: MainWindow) -> None
 
 def test_the_agenda_menu_has_the_edit_actions_too(window: MainWindow) -> None:
     window.set_view(2)
+    shown = window.session.posts_between(TODAY, TODAY)
+    window.agenda_view.select_posts([shown[0].id])
     labels = _labels(window.agenda_view.build_context_menu())
     assert labels == ["Open", "Cut", "Copy", "Paste", "Delete", "Set status", "Sort by"]
 
