@@ -2641,49 +2641,36 @@ class MainWindow(QMainWindow):
         # (Only its -wal and -shm deleted or replaced, as a sync tool does: the same file.)
         side_files_only = store.is_same_file()
         store.close()  # its waiting changes go into its own file, not the one there now
-        kept_here = (
-            f"the changes made here are in the backup {kept.name} (Help > About)"
+        kept_said = (
+            f"The changes made here are in the backup {kept.name} (Help > About)."
             if kept is not None
             else ""
         )
-        try:
-            fresh = CalendarStore.open(store.path)
-        except CadenceError as exc:  # (a damaged copy): what is shown instead, and where
-            # the changes went, said with it; the status bar said they were saved.
-            from ..app import default_calendar, is_demo
+        from ..app import default_calendar, is_demo
 
+        try:
+            fresh: CalendarStore | None = CalendarStore.open(store.path)
+        except CadenceError as exc:  # (a damaged copy): what is shown instead, and where
+            # the changes went, said with it (the status bar said they were saved).
             if is_demo(store.path):  # nothing else to show: said once, and the window goes
-                said = f" {kept_here[0].upper()}{kept_here[1:]}." if kept_here else ""
-                self.show_error(self, CalendarFileError(f"{exc}{said}"))
+                self.show_error(self, CalendarFileError(f"{exc} {kept_said}".strip()))
                 self.close()
                 return True
-            self.show_error(
-                self,
-                CalendarFileError(
-                    f"{exc} Cadence shows the demo calendar instead"
-                    + (f"; {kept_here}." if kept_here else ".")
-                ),
-            )
-            if not self._open_instead(default_calendar, day):
-                self.close()  # the calendar shown is closed, and nothing else opens
-            elif kept_here:  # (over "are saved", said of a calendar closed)
-                self.statusBar().showMessage(f"{kept_here[0].upper()}{kept_here[1:]}.", 30000)
-            return True
-        if self._switch_to(fresh, day, same_calendar=True):
+            instead = f"{exc} Cadence shows the demo calendar instead. {kept_said}"
+            self.show_error(self, CalendarFileError(instead.strip()))
+            fresh = None
+        if fresh is not None and self._switch_to(fresh, day, same_calendar=True):
             # Short enough for a status bar (the whole story was 350 characters).
             text = (
                 f"{store.path.name} was changed outside Cadence; Cadence shows it as it is now."
                 if side_files_only
                 else f"{store.path.name} was replaced by another file; Cadence shows it now."
             )
-            if kept is not None:
-                text += f" Changes made here are in the backup {kept.name} (Help > About)."
-            self.statusBar().showMessage(text, 30000)
-            return True
-        from ..app import default_calendar  # (it could not be read: said)
-
-        if not self._open_instead(default_calendar, day):
+            self.statusBar().showMessage(f"{text} {kept_said}".strip(), 30000)
+        elif not self._open_instead(default_calendar, day):  # (what failed was said)
             self.close()  # the calendar shown is closed, and nothing else opens
+        elif kept_said:  # (over "are saved", said of a calendar closed)
+            self.statusBar().showMessage(kept_said, 30000)
         return True
 
     def _open_instead(

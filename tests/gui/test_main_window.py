@@ -5514,7 +5514,7 @@ def test_a_calendar_replaced_by_a_damaged_copy_says_what_is_shown_and_where_chan
     (said,) = errors.seen
     assert said.startswith(f"{path} is damaged, so Cadence cannot read it; ")
     assert said.endswith(
-        f" Cadence shows the demo calendar instead; the changes made here are in the backup"
+        f" Cadence shows the demo calendar instead. The changes made here are in the backup"
         f" {backup.name} (Help > About)."
     )
     assert win.session.store.path == data_folder() / DEMO_NAME
