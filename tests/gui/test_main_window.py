@@ -2039,6 +2039,17 @@ def _theirs(path: Path) -> None:
     os.replace(elsewhere, path)
 
 
+def _window_keeping_backups(
+    session: CalendarSession, settings: QSettings, folder: Path, qtbot: QtBot
+) -> tuple[MainWindow, Errors]:
+    """A window on ``session`` keeping backups in ``folder``, and what it says."""
+    errors = Errors()
+    win = MainWindow(session, settings, backups=folder, error_handler=errors)
+    qtbot.addWidget(win)
+    session.report_error = errors
+    return win, errors
+
+
 def _cut_short(path: Path) -> None:
     """A copy of ``path`` cut in half, put in its place as a sync tool does."""
     whole = path.read_bytes()
@@ -5467,10 +5478,7 @@ def test_a_calendar_replaced_after_changes_here_keeps_them_in_a_backup(
     the file the window had open, is kept in a backup (it was an "unexpected error"
     on a closed calendar, and the change was lost)."""
     folder = tmp_path / "Backups"
-    errors = Errors()
-    win = MainWindow(session, settings, backups=folder, error_handler=errors)
-    qtbot.addWidget(win)
-    session.report_error = errors
+    win, errors = _window_keeping_backups(session, settings, folder, qtbot)
     path = session.store.path
     channel = session.channels()[0].id
     session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
@@ -5498,10 +5506,7 @@ def test_a_calendar_replaced_by_a_damaged_copy_says_what_is_shown_and_where_chan
     from calendar_app.app import DEMO_NAME, data_folder
 
     folder = tmp_path / "Backups"
-    errors = Errors()
-    win = MainWindow(session, settings, backups=folder, error_handler=errors)
-    qtbot.addWidget(win)
-    session.report_error = errors
+    win, errors = _window_keeping_backups(session, settings, folder, qtbot)
     path = session.store.path
     channel = session.channels()[0].id
     session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
@@ -5538,10 +5543,7 @@ def test_the_demo_replaced_by_a_damaged_copy_is_said_once(
     write_demo(path, today=TODAY)
     session = CalendarSession(CalendarStore.open(path), today=TODAY)
     folder = tmp_path / "Backups"
-    errors = Errors()
-    win = MainWindow(session, settings, backups=folder, error_handler=errors)
-    qtbot.addWidget(win)
-    session.report_error = errors
+    win, errors = _window_keeping_backups(session, settings, folder, qtbot)
     channel = session.channels()[0].id
     session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
     _cut_short(path)
