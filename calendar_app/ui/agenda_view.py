@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
 from functools import partial
 
@@ -242,6 +243,8 @@ class AgendaView(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("agendaSummary")
         self.edit_actions: list[QAction] = []
+        # The window's entries for the menu of no post (New Post, Paste).
+        self.add_blank_entries: Callable[[QMenu], None] | None = None
         """Cut, Copy, Paste and Delete for the context menu, given by the window."""
         # The status actions belong to the view. The button's menu shows them, and each
         # context menu shows them in a submenu of its own: added with addMenu, the shared
@@ -636,11 +639,17 @@ class AgendaView(QWidget):
         open_action.setEnabled(self.table.currentIndex().isValid())
         open_action.triggered.connect(self.activate_current)
         menu.addSeparator()
-        if self.edit_actions:
+        picked = bool(self.selected_post_ids())
+        if picked and self.edit_actions:
             menu.addActions(self.edit_actions)
             menu.addSeparator()
-        if self.selected_post_ids():  # (with none, five greyed statuses, as the month
-            # and the week leave them out)
+        elif not picked and self.add_blank_entries is not None:
+            # No post to cut, copy or delete: a new one, or the posts on the clipboard,
+            # as on the month's empty day.
+            self.add_blank_entries(menu)
+            menu.addSeparator()
+        if picked:  # (with none, five greyed statuses, as the month and the week leave
+            # them out)
             status_menu = menu.addMenu(self.status_menu.title())
             status_menu.setAccessibleName(self.status_menu.accessibleName())
             status_menu.addActions(list(self.status_actions.values()))

@@ -712,6 +712,7 @@ class MainWindow(QMainWindow):
         view.slotActivated.connect(self.new_post_at)  # type: ignore[attr-defined]
         if hasattr(view, "edit_actions"):  # the agenda has a menu of its own
             view.edit_actions = self._post_edit_actions()
+            view.add_blank_entries = self._add_blank_entries  # type: ignore[attr-defined]
         else:
             view.contextMenuWanted.connect(  # type: ignore[attr-defined]
                 lambda pos, at: self.post_menu(at).popup(view.mapToGlobal(pos))
@@ -1437,15 +1438,7 @@ class MainWindow(QMainWindow):
             paste = menu.addAction(text, partial(self._paste_posts, at))
             paste.setEnabled(carried is not None)
         else:
-            menu.addAction(self.new_idea_action if self._in_backlog() else self.new_post_action)
-            # The Edit menu's Paste stays (it pastes text into a field too); this one is
-            # for posts alone, offered only when the clipboard holds some.
-            keys = self.paste_posts_action.shortcut().toString(
-                QKeySequence.SequenceFormat.NativeText
-            )
-            paste = menu.addAction(f"{self.paste_posts_action.text()}\t{keys}", self.paste)
-            paste.setEnabled(self._on_clipboard()[1] is not None)
-            self._add_paste_at_a_time(menu)
+            self._add_blank_entries(menu)
         if not self._in_backlog():
             from .gaps import add_gap_menus
 
@@ -1454,6 +1447,17 @@ class MainWindow(QMainWindow):
             if many is not None:
                 many.setStyle(_scrolling_menus())  # 300 messages may all be overdue
         return menu
+
+    def _add_blank_entries(self, menu: QMenu) -> None:
+        """The menu of no post: a new one on the current day (an idea in the backlog),
+        and Paste when the clipboard holds posts."""
+        menu.addAction(self.new_idea_action if self._in_backlog() else self.new_post_action)
+        # The Edit menu's Paste stays (it pastes text into a field too); this one is
+        # for posts alone, offered only when the clipboard holds some.
+        keys = self.paste_posts_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        paste = menu.addAction(f"{self.paste_posts_action.text()}\t{keys}", self.paste)
+        paste.setEnabled(self._on_clipboard()[1] is not None)
+        self._add_paste_at_a_time(menu)
 
     def _drop_post_menu(self) -> None:
         """Empty the context menu of its last popup: its actions, and its "Fill the Gap"

@@ -4700,6 +4700,8 @@ def test_menus_and_undo_follow_the_calendar_opened_next(
     window.undo_action.trigger()
     assert session.store.post(post.id) == post
     window.set_view(2)
+    window.agenda_view.set_current_date(post.date)
+    window.agenda_view.select_posts([post.id])
     assert _labels(window.agenda_view.build_context_menu())[1:5] == [
         "Cut",
         "Copy",
@@ -4835,6 +4837,30 @@ def test_the_agenda_menu_has_the_edit_actions_too(window: MainWindow) -> None:
     window.agenda_view.select_posts([shown[0].id])
     labels = _labels(window.agenda_view.build_context_menu())
     assert labels == ["Open", "Cut", "Copy", "Paste", "Delete", "Set status", "Sort by"]
+
+
+def test_the_agenda_menu_of_no_post_offers_a_new_one_and_the_clipboard_s(
+    window: MainWindow,
+) -> None:
+    """Nothing picked, Cut, Copy and Delete were offered, and did nothing."""
+    window.set_view(2)
+    agenda = window.agenda_view
+    agenda.table.selectionModel().clear()  # no post picked, none current
+    QApplication.clipboard().clear()
+    menu = agenda.build_context_menu()
+    entries = [a for a in menu.actions() if not a.isSeparator()]
+    assert [(a.text().split("\t")[0], a.isEnabled()) for a in entries[:3]] == [
+        ("&Open", False),
+        ("&New Post…", True),
+        ("&Paste", False),  # the clipboard holds no post
+    ]
+    assert _labels(menu) == ["Open", "New Post…", "Paste", "Sort by"]
+    post = window.session.posts_between(TODAY, TODAY)[0]
+    agenda.select_posts([post.id])
+    window.copy_posts_action.trigger()
+    agenda.table.selectionModel().clear()
+    paste = [a for a in agenda.build_context_menu().actions() if a.text().startswith("&Paste")]
+    assert [a.isEnabled() for a in paste] == [True]
 
 
 def test_the_week_s_more_lists_the_day_picked_in_the_agenda_whatever_its_sort(
