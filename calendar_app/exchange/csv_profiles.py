@@ -2060,11 +2060,32 @@ def _outgoing(
             chosen.append((moment, post))
     chosen.sort(key=lambda pair: (pair[0], pair[1].id))
     if not chosen:
+        left = _drafts_left(store, options, present, step=step)
+        if left:
+            drafts = "1 draft was" if left == 1 else f"{left} drafts were"
+            raise InvalidInput(
+                f"There is no scheduled post to export after now ({drafts} left out);"
+                " nothing was written."
+            )
         raise InvalidInput(
             "There is no post to export: publishing tools take only draft or scheduled "
             "posts dated after now; nothing was written."
         )
     return chosen
+
+
+def _drafts_left(
+    store: CalendarStore, options: ExportOptions, present: datetime, *, step: int | None
+) -> int:
+    """The drafts still to go out that ``options`` leave out for their status alone
+    (scheduled posts asked for: those approved), which the summary counts."""
+    if not options.statuses or PostStatus.DRAFT in options.statuses:
+        return 0
+    try:
+        drafts = replace(options, statuses=frozenset({PostStatus.DRAFT}))
+        return len(_outgoing(store, drafts, present, step=step))
+    except InvalidInput:
+        return 0
 
 
 def _tool_date(moment: datetime, day_first: bool) -> str:
@@ -2300,6 +2321,9 @@ def _export_to_tool(
         no_link=[] if sprout else _no_link(chosen),
         not_social=_not_social(chosen, channels),
         untimed=sum(1 for _, post in chosen if post.time is None),
+        drafts_left=_drafts_left(
+            store, options, present, step=None if sprout else HOOTSUITE_STEP_MINUTES
+        ),
         zone=store.info().timezone,
         left_over=_left_over(
             store,

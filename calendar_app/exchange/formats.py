@@ -852,6 +852,9 @@ class ExportSummary:
     untimed: int = 0
     """Posts without a time that a publishing tool's files send at a time of day all the
     same (:data:`TOOL_TIME`), which the summary names."""
+    drafts_left: int = 0
+    """Drafts still to go out that a publishing tool's files leave out, scheduled posts
+    alone asked for (those approved)."""
     replaced_kept: Path | None = None
     """Where the calendar a copy replaced is kept (:func:`.backups.keep_replaced`)."""
     too_soon: list[str] = field(default_factory=list)
@@ -879,6 +882,13 @@ class ExportSummary:
                 f" {self.untimed} post{'' if one else 's'} without a time"
                 f" {'goes' if one else 'go'} out at {TOOL_TIME:%H:%M}, as the tool needs"
                 f" one; give {'it a time' if one else 'them times'} in Cadence to choose."
+            )
+        if self.drafts_left:
+            one = self.drafts_left == 1
+            text += (
+                f" {self.drafts_left} draft{'' if one else 's'} still to go out"
+                f" {'is' if one else 'are'} not in {'it' if len(self.files) == 1 else 'them'}:"
+                " scheduled posts alone were asked for."
             )
         if self.not_social:
             named = quoted_names(self.not_social)
@@ -977,9 +987,11 @@ def _many(names: Sequence[object]) -> bool:
 def _files_named(paths: Sequence[Path]) -> str:
     """``paths`` as a summary names them: each whole, or as many files in their folder
     with the first few's names."""
-    if not _many(paths):
-        return ", ".join(str(path) for path in paths)
     folders = {path.parent for path in paths}
+    if len(paths) == 1 or (len(folders) > 1 and not _many(paths)):
+        return ", ".join(str(path) for path in paths)
+    # Several files in one folder: the folder once (each file's whole path wrapped the
+    # summary box in the middle of the second).
     where = f" in {next(iter(folders))}" if len(folders) == 1 else ""
     return f"{len(paths)} files{where} ({_names_of([path.name for path in paths])})"
 

@@ -93,7 +93,7 @@ class ExportOptionsDialog(QDialog):
         days.addWidget(self.last_edit)
         days.addStretch(1)
         if fmt in PUBLISHING:
-            hint = "Only draft and scheduled posts still to go out are exported."
+            hint = "Only posts still to go out are exported."
         elif fmt in REPORTS:
             hint = f"The {'web page' if fmt == 'html' else 'report'} covers these days."
         elif fmt in {"csv", "cadence"}:
@@ -209,10 +209,17 @@ class ExportOptionsDialog(QDialog):
             self.byte_order_mark.setChecked(False)
             self.semicolons.hide()
             self.semicolons.setChecked(False)
+        # What goes to a publishing tool is published: the posts approved (Scheduled),
+        # to start with (drafts not yet approved went to a client's accounts).
+        self.drafts = QCheckBox("Send &drafts too (without, only posts marked Scheduled)")
+        self.drafts.setObjectName("exportDrafts")
         if fmt in PUBLISHING:
             form.addRow("Date &order:", self.date_order)
+            form.addRow(self.drafts)
         else:
             self.date_order.hide()
+            self.drafts.setChecked(True)  # (other formats export every status)
+            self.drafts.hide()
         # The window filtered to some campaigns or statuses: a page, report or calendar
         # to share of those alone, to start with (a plan of one campaign went to the
         # client with every other campaign's posts, ideas and cancelled ones too).
@@ -381,6 +388,13 @@ class ExportOptionsDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Ok),
         )
 
+    def _statuses_chosen(self) -> frozenset[PostStatus]:
+        """The statuses exported (none: every one): those the calendar shows, or for a
+        publishing tool, Scheduled alone unless drafts are sent too."""
+        if not self.drafts.isChecked():
+            return frozenset({PostStatus.SCHEDULED})
+        return self._statuses if self.as_shown.isChecked() else frozenset()
+
     def options(self) -> ExportOptions:
         """The export the dialog describes."""
         channels, all_channels = self._checked(self.channels)
@@ -404,7 +418,7 @@ class ExportOptionsDialog(QDialog):
             semicolons=self.semicolons.isChecked(),
             notes=self.notes.isChecked(),
             campaign_ids=self._campaigns if self.as_shown.isChecked() else frozenset(),
-            statuses=self._statuses if self.as_shown.isChecked() else frozenset(),
+            statuses=self._statuses_chosen(),
             today=self.session.given_today(),
             rest_days=rest_days(),
         )

@@ -221,6 +221,21 @@ def test_publishing_tools_ask_the_date_order(
     assert dialog.options().day_first is True
 
 
+@pytest.mark.parametrize(
+    ("fmt", "tool"), [("hootsuite", True), ("sprout", True), ("csv", False), ("ics", False)]
+)
+def test_publishing_tools_send_drafts_only_when_asked(
+    session: CalendarSession, qtbot: QtBot, fmt: str, tool: bool
+) -> None:
+    """Drafts, not approved yet, went to a client's accounts with the scheduled posts:
+    the dialog had no way to leave them out."""
+    dialog = open_dialog(session, fmt, qtbot)
+    assert dialog.drafts.isVisibleTo(dialog) == tool
+    assert dialog.options().statuses == (frozenset({PostStatus.SCHEDULED}) if tool else frozenset())
+    dialog.drafts.setChecked(True)
+    assert dialog.options().statuses == frozenset()
+
+
 @pytest.mark.parametrize(("fmt", "tool"), [("hootsuite", True), ("sprout", True), ("csv", False)])
 def test_publishing_tools_start_without_the_channels_they_publish_nothing_to(
     session: CalendarSession, qtbot: QtBot, fmt: str, tool: bool

@@ -1634,6 +1634,55 @@ def test_hootsuite_only_future_posts_still_to_go_out(
     assert [r[1] for r in read_rows(store.path.parent / "h-LinkedIn.csv")] == ["Today", "Draft"]
 
 
+@pytest.mark.parametrize("sprout", [False, True])
+def test_the_publishing_tools_say_the_drafts_left_out(
+    store: CalendarStore, publishing: dict[str, int], sprout: bool
+) -> None:
+    """Scheduled posts alone asked for (the approved ones): the drafts still to go out
+    are counted, and named when nothing else is left to send."""
+    export = export_sprout if sprout else export_hootsuite
+    linkedin = publishing["LinkedIn"]
+    add(store, linkedin, date(2026, 11, 20), title="Draft", status=PostStatus.DRAFT)
+    add(store, linkedin, date(2026, 11, 21), title="Draft 2", status=PostStatus.DRAFT)
+    add(store, linkedin, date(2026, 11, 2), title="Old draft", status=PostStatus.DRAFT)
+    folder = store.path.parent
+    approved = ExportOptions(today=TODAY, statuses=frozenset({PostStatus.SCHEDULED}))
+    with pytest.raises(InvalidInput) as refused:
+        export(store, folder / "h.csv", approved)
+    assert str(refused.value) == (
+        "There is no scheduled post to export after now (2 drafts were left out);"
+        " nothing was written."
+    )
+    add(store, linkedin, date(2026, 11, 22), title="Approved")
+    summary = export(store, folder / "h.csv", approved)
+    assert (summary.posts, summary.drafts_left) == (1, 2)
+    assert " 2 drafts still to go out are not in it: scheduled posts alone were asked for." in (
+        summary.describe()
+    )
+    summary = export(store, folder / "h.csv", ExportOptions(today=TODAY))
+    assert (summary.posts, summary.drafts_left) == (3, 0)
+    assert "draft" not in summary.describe()
+
+
+def test_a_tool_s_files_in_one_folder_name_it_once(
+    store: CalendarStore, publishing: dict[str, int]
+) -> None:
+    """Each file's whole path, three times over, wrapped the summary box mid-path."""
+    add(store, publishing["LinkedIn"], date(2026, 11, 20), title="Out")
+    add(store, publishing["Press/PR"], date(2026, 11, 20), title="Out too")
+    folder = store.path.parent
+    summary = export_hootsuite(store, folder / "h.csv", ExportOptions(today=TODAY))
+    assert summary.describe().startswith(
+        f"Exported 2 posts to 2 files in {folder} (h-LinkedIn.csv, h-Press_PR.csv)."
+    )
+    summary = export_hootsuite(
+        store,
+        folder / "h.csv",
+        ExportOptions(today=TODAY, channel_ids=frozenset({publishing["LinkedIn"]})),
+    )
+    assert summary.describe().startswith(f"Exported 1 post to {folder / 'h-LinkedIn.csv'}.")
+
+
 def test_hootsuite_compares_with_the_time_of_day(
     store: CalendarStore, publishing: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
