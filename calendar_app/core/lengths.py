@@ -172,3 +172,26 @@ __all__ = [
     "reader_length",
     "x_length",
 ]
+
+
+TITLE_CHARACTERS = 80
+"""The most of a text's first line a title taken from it keeps (see :func:`title_of_text`)."""
+
+
+def title_of_text(text: str) -> str:
+    """A post's title from its text, for a sheet without titles: its first line, cut
+    after the last whole word within :data:`TITLE_CHARACTERS`."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(line) <= TITLE_CHARACTERS:
+        return line
+    words = line[: TITLE_CHARACTERS + 1].rsplit(None, 1)
+    cut = words[0] if len(words) == 2 else "".join(clusters(line)[:TITLE_CHARACTERS])
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def title_leads(title: str, body: str) -> bool:
+    """Whether ``body`` begins with ``title`` already: its first line, whole or cut as
+    :func:`title_of_text` cuts it. The publishing tools' files then send the body alone
+    (they send the title first otherwise)."""
+    title = title.strip()
+    return bool(title) and title_of_text(body) == title

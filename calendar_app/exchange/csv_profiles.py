@@ -146,7 +146,12 @@ from ..core.files import (
     give_rights,
     new_export_file,
 )
-from ..core.lengths import clusters, counts_as_x, post_length
+from ..core.lengths import (
+    counts_as_x,
+    post_length,
+    title_leads,
+    title_of_text,
+)
 from ..core.models import (
     DATED_ONLY,
     OUTSIDE_PLANS,
@@ -1048,21 +1053,6 @@ def _read_records(text: str) -> _Table:
             line=last_started,
         )
     return _Table(header, header_line, header_row + 1, records, delimiter)
-
-
-TITLE_CHARACTERS = 80
-"""The most of a text's first line a title taken from it keeps (see :func:`title_of_text`)."""
-
-
-def title_of_text(text: str) -> str:
-    """A post's title from its text, for a sheet without titles: its first line, cut
-    after the last whole word within :data:`TITLE_CHARACTERS`."""
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if len(line) <= TITLE_CHARACTERS:
-        return line
-    words = line[: TITLE_CHARACTERS + 1].rsplit(None, 1)
-    cut = words[0] if len(words) == 2 else "".join(clusters(line)[:TITLE_CHARACTERS])
-    return cut.rstrip(" ,;:-–—") + "…"
 
 
 def _delimiter(text: str) -> str:
@@ -2095,8 +2085,10 @@ def _tool_date(moment: datetime, day_first: bool) -> str:
 
 
 def message_text(post: Post, *, with_link: bool = False) -> str:
-    """What a publishing tool posts: the title, then the body (and link) after blank lines."""
-    parts = [post.title]
+    """What a publishing tool posts: the title, then the body (and link) after blank lines;
+    the body alone when it begins with the title already (a sheet's post, titled by its
+    first line, went out with that line twice)."""
+    parts = [] if title_leads(post.title, post.body) else [post.title]
     if post.body.strip():
         parts.append(post.body)
     if with_link and post.link.strip():

@@ -82,7 +82,7 @@ from PySide6.QtWidgets import (
 
 from ..core import recurrence
 from ..core.errors import CadenceError, InvalidInput, NotFound
-from ..core.lengths import counts_as_x, post_length
+from ..core.lengths import counts_as_x, post_length, title_leads
 from ..core.models import (
     FIRST_DAY,
     LAST_DAY,
@@ -2224,6 +2224,8 @@ class PostEditor(QDialog):
         # The parts counted once each, a blank line between them (the body, at each key).
         count = post_length(body, name)
         with_title = post_length(title, name) + (2 + count if body.strip() else 0)
+        if title_leads(title, body):  # the tools send the body alone then
+            with_title = count
         with_link = with_title + (2 + post_length(link, name) if link else 0)
         label = self.char_count_label
         label.setToolTip(

@@ -53,6 +53,11 @@ SHARED = REPORTS | {"ics"}
 
 _ID = Qt.ItemDataRole.UserRole
 
+SENT_AS = (
+    "Each post goes out as its title, a blank line, then its text (its text alone when"
+    " it begins with the title)."
+)
+
 
 _ROWS_SHOWN = 9
 """Channels or key messages a list shows before it scrolls (a dozen of each is usual)."""
@@ -216,6 +221,8 @@ class ExportOptionsDialog(QDialog):
         if fmt in PUBLISHING:
             form.addRow("Date &order:", self.date_order)
             form.addRow(self.drafts)
+            # What the tool publishes, said before (the title went out unannounced).
+            form.addRow(hint_label(SENT_AS))
         else:
             self.date_order.hide()
             self.drafts.setChecked(True)  # (other formats export every status)

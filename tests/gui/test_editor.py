@@ -592,6 +592,13 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
     editor.title_edit.setText("T" * 8)  # 8 + 2 + 2990: just fits
     assert editor.char_count_label.text() == "2990 / 3000"
     assert not editor.is_over_limit()
+    # A text that begins with its title goes out once: the body alone.
+    editor.title_edit.setText("First line")
+    editor.body_edit.setPlainText("First line\n" + "x" * 2989)
+    assert editor.char_count_label.text() == "3000 / 3000"
+    assert not editor.is_over_limit()
+    editor.title_edit.setText("T" * 8)
+    editor.body_edit.setPlainText("x" * 2990)
     # Sprout Social has no link column: the link ends its text.
     editor.link_edit.setText("https://x.io")
     assert editor.char_count_label.text() == (

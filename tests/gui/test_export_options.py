@@ -30,7 +30,7 @@ from calendar_app.exchange.html import export_html
 from calendar_app.ui import dialogs, transfer
 from calendar_app.ui.commands import ChannelCommand, UpdateKeyMessageCommand
 from calendar_app.ui.editor import qdate
-from calendar_app.ui.export_options import ExportOptionsDialog
+from calendar_app.ui.export_options import SENT_AS, ExportOptionsDialog
 from calendar_app.ui.session import CalendarSession, Filters
 from calendar_app.ui.transfer import export_dialog
 
@@ -231,6 +231,8 @@ def test_publishing_tools_send_drafts_only_when_asked(
     the dialog had no way to leave them out."""
     dialog = open_dialog(session, fmt, qtbot)
     assert dialog.drafts.isVisibleTo(dialog) == tool
+    said = [label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog)]
+    assert (SENT_AS in said) == tool  # the title goes out first: said before
     assert dialog.options().statuses == (frozenset({PostStatus.SCHEDULED}) if tool else frozenset())
     dialog.drafts.setChecked(True)
     assert dialog.options().statuses == frozenset()

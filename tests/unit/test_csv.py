@@ -1573,6 +1573,33 @@ def test_the_demo_s_posts_reach_a_publishing_tool_with_their_title_once(
     assert [t for t in texts if t.count(t.split("\n\n")[0]) > 1] == []
 
 
+@pytest.mark.parametrize("sprout", [False, True])
+def test_a_sheet_s_posts_titled_by_their_first_line_go_out_with_it_once(
+    store: CalendarStore, tmp_path: Path, sprout: bool
+) -> None:
+    """A Buffer sheet has no titles: each post took its text's first line as its title,
+    and the tools' files sent that line twice (a text of one line, whole, twice)."""
+    sheet = tmp_path / "buffer.csv"
+    long_line = "Spring is here: " + "ride to work " * 8 + "and save"
+    sheet.write_text(
+        "Text,Posting Time\r\n"
+        '"Tip: clean your panels.\nIt keeps 5% more yield.",2026-12-10 14:00\r\n'
+        "One line only.,2026-12-11 14:00\r\n"
+        f'"{long_line}\nSee you there.",2026-12-12 14:00\r\n',
+        "utf-8",
+    )
+    import_csv(store, sheet, ImportOptions(fallback_channel="LinkedIn", create_missing=True))
+    assert store.count_posts() == 3
+    export = export_sprout if sprout else export_hootsuite
+    summary = export(store, tmp_path / "h.csv", ExportOptions(today=TODAY))
+    texts = [row[-1] if sprout else row[1] for row in read_rows(summary.files[0])][sprout:]
+    assert texts == [
+        "Tip: clean your panels.\nIt keeps 5% more yield.",
+        "One line only.",
+        f"{long_line}\nSee you there.",  # its title was cut ("…"): the text alone still
+    ]
+
+
 @pytest.mark.parametrize(
     ("at", "expected"),
     [
@@ -2852,7 +2879,7 @@ def test_a_notion_database_comes_in_with_its_names_dates_and_statuses(
 
 def test_a_title_from_a_text_without_spaces_is_cut_once() -> None:
     """A first line of one long word ended "……"."""
-    from calendar_app.exchange.csv_profiles import TITLE_CHARACTERS, title_of_text
+    from calendar_app.core.lengths import TITLE_CHARACTERS, title_of_text
 
     assert title_of_text("#" + "x" * 99) == "#" + "x" * (TITLE_CHARACTERS - 1) + "…"
 
