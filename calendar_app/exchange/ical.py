@@ -1390,6 +1390,8 @@ class _Reader:
                 )
             return zone
         value = prop.dt if hasattr(prop, "dt") else None
+        if isinstance(value, tuple):  # an RDATE period: its start's (14:00Z was read
+            value = value[0]  # as a wall-clock time in the event's zone)
         if isinstance(value, datetime) and value.tzinfo is not None:
             return UTC
         return None

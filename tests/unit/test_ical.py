@@ -2503,6 +2503,37 @@ def test_what_was_added_here_survives_a_reimport_and_an_edit_there_comes_in(
     )
 
 
+@pytest.mark.parametrize(
+    ("rdate", "expected"),
+    [
+        ("RDATE;VALUE=PERIOD:20271209T140000Z/PT1H", "15:00"),  # as Notes writes them
+        ("RDATE;VALUE=PERIOD;TZID=America/New_York:20271209T090000/PT1H", "15:00"),
+        ("RDATE:20271209T140000Z", "15:00"),
+    ],
+)
+def test_an_extra_date_as_a_period_in_utc_keeps_its_moment(
+    planned: CalendarStore, tmp_path: Path, rdate: str, expected: str
+) -> None:
+    """14:00Z was read as 14:00 in the event's own zone (New York): 20:00 in Paris."""
+    lines = [
+        *HEADER,
+        "BEGIN:VEVENT",
+        "UID:recap@example.com",
+        "DTSTAMP:20261207T020000Z",
+        "DTSTART;TZID=America/New_York:20271202T090000",
+        rdate,
+        "SUMMARY:US call recap",
+        "CATEGORIES:LinkedIn",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    import_file(planned, write_ics(tmp_path / "notes.ics", lines))
+    assert [(r[0], r[1]) for r in rows(planned)] == [
+        ("2027-12-02", "15:00"),
+        ("2027-12-09", expected),
+    ]
+
+
 def test_rdate_exdate_and_categories_in_any_case(planned: CalendarStore, tmp_path: Path) -> None:
     lines = [
         *HEADER,
