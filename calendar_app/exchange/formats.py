@@ -1292,5 +1292,24 @@ IMPORT_SUFFIXES: dict[str, str] = {
 
 
 def format_for(path: Path) -> str | None:
-    """The import format a file's extension suggests, or None."""
-    return IMPORT_SUFFIXES.get(path.suffix.lower())
+    """The import format a file's extension suggests, or None; a file that is
+    iCalendar whatever its name ("plan.ics.txt", Outlook's .vcs), or a zip archive
+    (Google Calendar's export, which the iCalendar import tells to unzip), is "ics"."""
+    fmt = IMPORT_SUFFIXES.get(path.suffix.lower())
+    if fmt in (None, "csv") and _looks_like_ics(path):
+        return "ics"
+    return fmt
+
+
+def _looks_like_ics(path: Path) -> bool:
+    try:
+        with open(path, "rb") as file:
+            head = file.read(64)
+    except OSError:
+        return False
+    if head.startswith(b"PK\x03\x04"):
+        return True
+    for bom, encoding in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head = head[2:].decode(encoding, "replace").encode("utf-8", "replace")
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip().upper().startswith(b"BEGIN:VCALENDAR")

@@ -44,6 +44,7 @@ What the import relies on:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import hashlib
@@ -2126,6 +2127,30 @@ def _briefly(exc: BaseException) -> str:
 
 
 def _decode(source: Path, raw: bytes) -> str:
+    text = _decoded(source, raw)
+    first_event = _EVENT_BEGINS.search(text)
+    if _VERSION_1.search(text if first_event is None else text[: first_event.start()]):
+        # Its own text encoding and repeat rules: read as iCalendar, its titles came in
+        # as "Communiqu=C3=A9 de presse".
+        raise ImportProblem(
+            f"{source.name} is a vCalendar 1.0 file, an older format Cadence does not"
+            " read; save the calendar as iCalendar (.ics) in its program and import that."
+        )
+    return text
+
+
+_VERSION_1 = re.compile(r"^VERSION:[ \t]*1\.0[ \t]*\r?$", re.M | re.I)
+
+
+def _decoded(source: Path, raw: bytes) -> str:
+    if raw.startswith(b"PK\x03\x04"):
+        raise ImportProblem(
+            f"{source.name} is a zip archive (as Google Calendar exports): unzip it, then"
+            " import the files it holds."
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as Windows saves "Unicode"
+        with contextlib.suppress(UnicodeDecodeError):  # (said below: no iCalendar text)
+            raw = raw.decode("utf-16").encode("utf-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     head = raw.lstrip()[:15].upper()

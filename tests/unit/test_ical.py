@@ -35,6 +35,7 @@ from calendar_app.exchange.formats import (
     Cancelled,
     ExportOptions,
     ImportOptions,
+    format_for,
     no_progress,
 )
 from calendar_app.exchange.ical import (
@@ -3331,6 +3332,54 @@ def test_a_file_that_is_not_icalendar_is_refused(
     path = tmp_path / "posts.ics"
     path.write_bytes(content)
     assert str(refused(busy, path)) == "posts.ics is not an iCalendar file."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        (
+            "export.ical.zip",
+            b"PK\x03\x04\x14\x00\x00\x00",
+            "export.ical.zip is a zip archive (as Google Calendar exports): unzip it, then"
+            " import the files it holds.",
+        ),
+        (
+            "communique.vcs",
+            b"BEGIN:VCALENDAR\r\nVERSION:1.0\r\nBEGIN:VEVENT\r\nDTSTART:20271210T080000Z\r\n"
+            b"SUMMARY;ENCODING=QUOTED-PRINTABLE:Communiqu=C3=A9\r\nEND:VEVENT\r\n"
+            b"END:VCALENDAR\r\n",
+            "communique.vcs is a vCalendar 1.0 file, an older format Cadence does not read;"
+            " save the calendar as iCalendar (.ics) in its program and import that.",
+        ),
+    ],
+)
+def test_a_zip_or_a_vcalendar_file_is_told_what_to_do(
+    busy: CalendarStore, tmp_path: Path, name: str, content: bytes, said: str
+) -> None:
+    """A zip was "not an iCalendar file" and a vCalendar 1.0 file came in with its
+    titles still encoded ("Communiqu=C3=A9"); neither name told the format either."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert format_for(path) == "ics"
+    assert str(refused(busy, path)) == said
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [("plan.txt", "utf-8"), ("plan.ics", "utf-16"), ("plan.txt", "utf-16"), ("plan", "utf-8-sig")],
+)
+def test_icalendar_text_is_read_whatever_its_name_and_unicode_encoding(
+    fresh: CalendarStore, tmp_path: Path, name: str, encoding: str
+) -> None:
+    """An .ics saved as .txt was read as a CSV ("no 'title' column"); saved as Windows'
+    "Unicode" (UTF-16), it was "not an iCalendar file"."""
+    lines = [*HEADER, *vevent("u16@test", "DTSTART:20260310T090000Z", "Café"), "END:VCALENDAR"]
+    path = tmp_path / name
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    assert format_for(path) == "ics"
+    added, _, _, skipped = import_file(fresh, path, fallback="LinkedIn")
+    assert (added, skipped) == (1, [])
+    assert [p.title for p in fresh.all_posts()] == ["Café"]
 
 
 def fold_octets(line: bytes) -> bytes:
