@@ -1100,7 +1100,7 @@ _COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "publish_at",
         "posting_time",  # Buffer's: "2026-12-08 09:30"
     ),
-    "time": ("publish_time", "post_time", "start_time"),
+    "time": ("publish_time", "post_time", "start_time", "time_24hr"),  # (Sprout Social's)
     "channel": (
         "platform",
         "network",
@@ -1115,7 +1115,17 @@ _COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "platforms",
     ),
     "key_messages": ("key_message",),
-    "body": ("description", "card_description", "content", "copy", "caption", "post_text", "text"),
+    "body": (
+        "description",
+        "card_description",
+        "content",
+        "copy",
+        "caption",
+        "post_text",
+        "text",
+        "message_text",  # Sprout Social's bulk file
+        "message",
+    ),
     "link": ("url",),
 }
 _ALIAS_OF = {alias: column for column, aliases in _COLUMN_ALIASES.items() for alias in aliases}

@@ -1710,6 +1710,40 @@ def test_a_tool_s_files_in_one_folder_name_it_once(
     assert summary.describe().startswith(f"Exported 1 post to {folder / 'h-LinkedIn.csv'}.")
 
 
+def test_a_sprout_social_file_comes_back_as_the_posts_it_sends(
+    store: CalendarStore, publishing: dict[str, int], tmp_path: Path
+) -> None:
+    """Sprout's own columns (``time_24hr``, ``message_text``) were no columns of
+    Cadence's: its file was refused, "no 'title' column"."""
+    add(
+        store,
+        publishing["LinkedIn"],
+        date(2026, 11, 23),
+        time(9, 0),
+        title="Monday tip",
+        body="Clean your panels twice a year.",
+    )
+    summary = export_sprout(store, tmp_path / "sp.csv", ExportOptions(today=TODAY))
+    other = CalendarStore.create(tmp_path / "other.cadence", timezone="Europe/Paris")
+    try:
+        back = import_csv(
+            other, summary.files[0], ImportOptions(fallback_channel="LinkedIn", create_missing=True)
+        )
+        assert (len(back.added), back.skipped) == (1, [])
+        (post,) = other.all_posts()
+        assert (post.title, post.body, post.date, post.time) == (
+            "Monday tip",
+            "Monday tip\n\nClean your panels twice a year.",
+            date(2026, 11, 23),
+            time(9, 0),
+        )
+        # Sent again, it goes out as it came: its title once.
+        again = export_sprout(other, tmp_path / "again.csv", ExportOptions(today=TODAY))
+        assert read_rows(again.files[0]) == read_rows(summary.files[0])
+    finally:
+        other.close()
+
+
 def test_hootsuite_compares_with_the_time_of_day(
     store: CalendarStore, publishing: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
