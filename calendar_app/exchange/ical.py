@@ -54,6 +54,7 @@ import unicodedata
 import uuid
 import warnings
 import zlib
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -2212,17 +2213,18 @@ def planned(source: Path) -> tuple[str | None, str | None]:
 
 
 def _planned_zone(unfolded: str) -> str | None:
-    """Its X-WR-TIMEZONE, as Cadence, Google and Apple write it, else the one zone all
-    its events start in (Outlook names no other, "W. Europe Standard Time"), when that
-    names a zone."""
+    """Its X-WR-TIMEZONE, as Cadence, Google and Apple write it, else the zone most of
+    its events start in (Outlook names no other, "W. Europe Standard Time"; a plan made
+    in Paris holds a meeting sent from New York), when that names a zone."""
     match = _PLANNED_ZONE.search(unfolded)
     if match is not None:
-        names = {match.group(1).strip('"')}
+        name = match.group(1).strip('"')
     else:
-        names = {found.strip('"').strip() for found in _START_ZONE.findall(unfolded)}
-    if len(names) != 1:
-        return None
-    (name,) = names
+        counted = Counter(found.strip('"').strip() for found in _START_ZONE.findall(unfolded))
+        ranked = counted.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None  # none, or as many in two zones: none is the plan's
+        name = ranked[0][0]
     return plain_zone(name) or iana_for_windows(name)
 
 

@@ -1072,6 +1072,7 @@ class WelcomeDialog(QDialog):
             return False
         timezone, week_start = computer_zone(), locale_week_start()
         name = path.stem
+        zone_said = f"Its times are in {timezone}, this computer's time zone"
         if fmt == "ics":
             from ..exchange.ical import planned
 
@@ -1079,8 +1080,13 @@ class WelcomeDialog(QDialog):
             # calendar in that zone: its 09:00 stays 09:00 wherever it is imported. Named
             # as it names its calendar (Google's file is "c_0a1b…@group.calendar…").
             planned_in, planned_as = planned(path)
-            timezone = planned_in or timezone
+            if planned_in is not None:
+                timezone = planned_in
+                zone_said = f"Its times are in {timezone}, where the file's events are planned"
             name = planned_as or name
+        # Said, with the way to change it: a plan read in another zone than the one meant
+        # has every post hours away.
+        zone_said += "; Edit > Calendar Settings changes it."
         if fmt == "cadence":
             # A calendar copy keeps the zone and week it was planned in.
             with (
@@ -1149,6 +1155,7 @@ class WelcomeDialog(QDialog):
                     f"Cadence made the calendar “{store.info().name}” for {path.name},"
                     f" kept as {shown_path(store.path)}.",
                     summary.describe(),
+                    *([zone_said] if fmt != "cadence" else []),
                     *summary.notes,
                     *filter(None, [elsewhere(store, summary.added, store.today())]),
                 ]

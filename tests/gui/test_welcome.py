@@ -794,25 +794,51 @@ def test_a_calendar_with_a_copy_of_a_zone_is_imported_in_that_zone(
     assert dialog.store.info().timezone == "Europe/Berlin"
 
 
+PLANNED_THERE = "where the file's events are planned; Edit > Calendar Settings changes it."
+THIS_COMPUTER_S = "this computer's time zone; Edit > Calendar Settings changes it."
+
+
 @pytest.mark.parametrize(
-    ("starts", "zone"),
+    ("starts", "zone", "times", "why"),
     [
-        (['"W. Europe Standard Time"', '"W. Europe Standard Time"'], "Europe/Berlin"),
-        (["Europe/Lisbon", "Europe/Lisbon"], "Europe/Lisbon"),
-        (["Europe/Lisbon", "Asia/Tokyo"], "America/New_York"),  # no one zone: this one's
+        (
+            ['"W. Europe Standard Time"', '"W. Europe Standard Time"'],
+            "Europe/Berlin",
+            {time(8, 0)},
+            PLANNED_THERE,
+        ),
+        (["Europe/Lisbon", "Europe/Lisbon"], "Europe/Lisbon", {time(8, 0)}, PLANNED_THERE),
+        # As many in two zones: none is the plan's, this computer's is taken.
+        (
+            ["Europe/Lisbon", "Asia/Tokyo"],
+            "America/New_York",
+            {time(3, 0), time(18, 0)},
+            THIS_COMPUTER_S,
+        ),
+        # A Paris plan holding one meeting sent from New York: a Paris calendar (every
+        # post came in hours early, on New York's clock).
+        (
+            ["Europe/Paris", "America/New_York", "Europe/Paris"],
+            "Europe/Paris",
+            {time(8, 0), time(14, 0)},
+            PLANNED_THERE,
+        ),
     ],
 )
 def test_an_ics_naming_no_zone_is_imported_in_the_one_its_events_start_in(
     dialog: WelcomeDialog,
     tmp_path: Path,
     errors: Recorder,
+    notes: Recorder,
     monkeypatch: pytest.MonkeyPatch,
     starts: list[str],
     zone: str,
+    times: set[time],
+    why: str,
 ) -> None:
     """Outlook writes no X-WR-TIMEZONE, only its events' TZID: a Berlin plan imported
     on a New York computer became a New York calendar, Wednesday's 08:00 post on
-    Tuesday at 23:00... wherever its events were planned."""
+    Tuesday at 23:00... wherever its events were planned. The zone taken is said."""
     monkeypatch.setenv("TZ", "America/New_York")
     events = "".join(
         f"BEGIN:VEVENT\r\nUID:plan-{n}@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
@@ -831,8 +857,8 @@ def test_an_ics_naming_no_zone_is_imported_in_the_one_its_events_start_in(
     store = dialog.store
     assert store is not None
     assert store.info().timezone == zone
-    if zone != "America/New_York":
-        assert {p.time for p in store.all_posts()} == {time(8, 0)}
+    assert {p.time for p in store.all_posts()} == times
+    assert f"Its times are in {zone}, {why}" in notes.seen[-1]
 
 
 @pytest.mark.parametrize(
