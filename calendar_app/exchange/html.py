@@ -224,16 +224,22 @@ def days_unplanned(gaps: Iterable[Gap], as_of: date) -> int:
 
 
 def cadence_sentence(
-    messages: Sequence[MessageCadence], key_messages: Iterable[KeyMessage] = ()
+    messages: Sequence[MessageCadence],
+    key_messages: Iterable[KeyMessage] = (),
+    as_of: date | None = None,
 ) -> str:
     """One sentence for leadership, e.g.
 
     ``3 of 5 key messages on cadence; 'Backed by a 25-year warranty' overdue by
-    42 days; nothing planned in time to repeat 'Every roof counts'.``
+    42 days; nothing planned in time to repeat 'Every roof counts'; 'Made here'
+    has 12 days ahead not planned yet.``
 
     Messages not running on the as-of day (upcoming, ended) are left out of
-    the count and named at the end (``key_messages`` gives their dates). Long
-    lists name the first three and count the rest.
+    the count and named at the end (``key_messages`` gives their dates). With
+    ``as_of``, messages on cadence that fall overdue later in the period unless
+    something is planned are counted, one named with its days (a plan with holes read
+    "All 5 key messages on cadence" alone). Long lists name the first three and count
+    the rest.
     """
     if not messages:
         return "No key messages to report on."
@@ -274,6 +280,19 @@ def cadence_sentence(
     if unplanned:
         names = quoted_names([m.title for m in unplanned])
         parts.append(f"nothing planned in time to repeat {names}")
+    if as_of is not None:
+        ahead = [
+            (m, days)
+            for m in running
+            if m.status == MessageStatus.OK and (days := days_unplanned(m.gaps, as_of))
+        ]
+        ahead.sort(key=lambda pair: -pair[1])
+        if len(ahead) == 1:
+            (m, days), *_ = ahead
+            plural = "s" if days != 1 else ""
+            parts.append(f"'{isolated(m.title)}' has {days} day{plural} ahead not planned yet")
+        elif ahead:  # (counted: the report's table names each, with its days)
+            parts.append(f"{len(ahead)} have days ahead not planned yet")
     if len(resting) > 3:
         parts.append(f"{len(resting)} key messages not running now")
     else:
@@ -764,7 +783,7 @@ def _gap_label(days: int) -> str:
 def _messages_section(page: _Page) -> str:
     report = page.report
     out = ['<section id="messages" class="card">\n<h2>Key messages</h2>\n']
-    sentence = cadence_sentence(report.messages, page.shown_messages)
+    sentence = cadence_sentence(report.messages, page.shown_messages, page.as_of)
     out.append(f'<p class="lead">{escape(sentence)}</p>\n')
     if not report.messages:
         out.append("</section>\n")

@@ -229,7 +229,7 @@ def build_delivery_report(
         channels=tuple(channels),
         messages=tuple(results),
         cadence=cadence,
-        sentence=cadence_sentence(cadence.messages, messages),
+        sentence=cadence_sentence(cadence.messages, messages, as_of),
     )
 
 
@@ -554,16 +554,17 @@ _COLUMNS = (
     ("On average", Qt.AlignmentFlag.AlignRight),
     ("Gaps so far", Qt.AlignmentFlag.AlignRight),
     ("Longest", Qt.AlignmentFlag.AlignRight),
+    ("Unplanned", Qt.AlignmentFlag.AlignRight),
     ("Last", Qt.AlignmentFlag.AlignRight),
     ("Next", Qt.AlignmentFlag.AlignRight),
 )
 _COLUMN_GAP = 12.0
 _TABLE_NOTE = (
-    "Status: today's. Deliveries: days in the period on which a post carries the message, on "
-    "any channel, those planned after today included. On average: the days the message ran"
-    " in the period, divided by its deliveries. "
-    "Gaps so far: overdue stretches within the period up to today; Longest: the longest, from"
-    " the day it began."
+    "Status: today's. Deliveries: days in the period with a post carrying the message, on any"
+    " channel, those planned included. On average: the days the message ran in the period,"
+    " divided by its deliveries. Gaps so far: overdue stretches up to today; Longest: the"
+    " longest, from the day it began. Unplanned: days after today overdue unless a post is"
+    " planned."
 )
 _NOTE_LINES = 2
 _NOTE_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
@@ -586,6 +587,7 @@ def _table_cells(item: MessageDelivery, as_of: date) -> tuple[str, ...]:
         _every(item.average_interval),
         str(len(item.gaps_so_far)),
         f"{longest} d" if longest else "—",
+        f"{item.days_unplanned} d" if item.days_unplanned else "—",
         day_text(cadence.last_delivery, year=as_of),
         day_text(cadence.next_delivery, year=as_of),
     )
@@ -1020,8 +1022,8 @@ def _figures(item: MessageDelivery) -> tuple[tuple[str, str, str], ...]:
         overdue_note = f"{_plural(overdue_days, 'day')} overdue in the period"
     else:
         overdue_note = "not overdue once in the period"
-    if item.days_unplanned:
-        overdue_note += f"; {item.days_unplanned} ahead not planned yet"
+    if item.days_unplanned:  # days, as the gaps' ("32 ahead" read as 32 stretches)
+        overdue_note += f"; {_plural(item.days_unplanned, 'day')} ahead not planned yet"
     return (
         (
             str(item.deliveries),
@@ -1035,7 +1037,7 @@ def _figures(item: MessageDelivery) -> tuple[tuple[str, str, str], ...]:
         ),
         (
             str(len(gaps)),
-            "overdue stretch so far" if len(gaps) == 1 else "overdue stretches so far",
+            "gap so far" if len(gaps) == 1 else "gaps so far",  # as the table names them
             overdue_note,
         ),
         (

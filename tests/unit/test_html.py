@@ -284,7 +284,7 @@ def test_cadence_summary_per_key_message(demo: Path, tmp_path: Path) -> None:
     lead = page.text_of(page.having("lead", "p")[0])
     assert lead == (
         "3 of 5 key messages on cadence; 'Backed by a 25-year warranty' overdue by 42 days; "
-        "'Installed by local experts' overdue by 13 days."
+        "'Installed by local experts' overdue by 13 days; 3 have days ahead not planned yet."
     )
     rows = page.having("msg", "article")
     headings = [page.text_of(e) for e in page.elements if e.tag == "h3" and "msg" not in e.classes]
@@ -854,6 +854,45 @@ def test_sentence_names_at_most_three_and_counts_the_rest() -> None:
             [cadence("Fine", MessageStatus.OK), cadence("Warranty\u202e", MessageStatus.ENDED)]
         )
         == "1 key message on cadence; '\u2068Warranty\u202e\u2069' ended."
+    )
+
+
+def test_sentence_names_the_days_ahead_a_message_on_cadence_is_not_planned_for() -> None:
+    """A plan with holes opened its report with a green "All 5 key messages on cadence"
+    alone: on cadence today, overdue in two weeks unless something is planned."""
+    from calendar_app.core.cadence import Gap, MessageCadence, MessageStatus
+
+    as_of = date(2026, 12, 7)
+
+    def cadence(title: str, status: MessageStatus, *gaps: tuple[int, int]) -> MessageCadence:
+        holes = tuple(
+            Gap(as_of + timedelta(days=a), as_of + timedelta(days=b), b - a + 1, None)
+            for a, b in gaps
+        )
+        return MessageCadence(1, title, 7, status, 0, None, None, (), holes, ())
+
+    messages = [
+        cadence("Built to last", MessageStatus.OK, (16, 28), (37, 55)),
+        cadence("Made here", MessageStatus.OK),
+        cadence("Ride to work", MessageStatus.OK, (3, 3)),
+        cadence("Open", MessageStatus.UNPLANNED, (2, 30)),  # said already
+    ]
+    assert cadence_sentence(messages, (), as_of) == (
+        "3 of 4 key messages on cadence; nothing planned in time to repeat 'Open';"
+        " 2 have days ahead not planned yet."
+    )
+    # A gap begun before today counts from tomorrow on; with no day given, none is said.
+    assert cadence_sentence([cadence("Made here", MessageStatus.OK, (-3, 4))], (), as_of) == (
+        "1 key message on cadence; 'Made here' has 4 days ahead not planned yet."
+    )
+    assert cadence_sentence(messages[:1]) == "1 key message on cadence."
+    many = [cadence(f"M{n}", MessageStatus.OK, (1, n)) for n in range(1, 6)]
+    assert cadence_sentence(many, (), as_of) == (
+        "All 5 key messages on cadence; 5 have days ahead not planned yet."
+    )
+    one_day = [cadence("Ride to work", MessageStatus.OK, (3, 3))]
+    assert cadence_sentence(one_day, (), as_of) == (
+        "1 key message on cadence; 'Ride to work' has 1 day ahead not planned yet."
     )
 
 
