@@ -1345,7 +1345,6 @@ class PostEditor(QDialog):
             self.delete_button = self.button_box.addButton(
                 "&Delete…" if asks else "&Delete", QDialogButtonBox.ButtonRole.DestructiveRole
             )
-            self.delete_button.setAutoDefault(False)
             self.delete_button.setAccessibleName("Delete post")
             self.delete_button.clicked.connect(self.delete_post)
             # Off where nothing can be changed, as Save is (said above it).
@@ -1532,7 +1531,6 @@ class PostEditor(QDialog):
             self.change_repeat_button.setToolTip(
                 "Change how this post and the following ones repeat"
             )
-            self.change_repeat_button.setAutoDefault(False)
             self.change_repeat_button.clicked.connect(self.start_changing_repeat)
             anchor = self._series.anchor if self._series is not None else None
             if not recurrence.editable(self._series_rule, anchor):

@@ -263,6 +263,9 @@ class ExportOptionsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export…")
+        # Enter exports, unless a button of the dialog has the keyboard (Enter on None
+        # unticked every channel, not exported).
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -344,7 +347,6 @@ class ExportOptionsDialog(QDialog):
             button.setObjectName(f"{name}{text}")
             button.setAccessibleName(said)
             button.setToolTip(said)
-            button.setAutoDefault(False)  # Enter exports, as before
             button.setEnabled(widget.count() > 0)  # (nothing to tick in an empty list)
             button.clicked.connect(lambda _=False, state=state: self._tick_all(widget, state))
             self._tickers.append(button)

@@ -346,8 +346,6 @@ class _Manager(QDialog, Generic[R]):
         self.archive_button.setVisible(self.archivable)
         self.delete_button = QPushButton("&Delete…" if self.asks_before_delete else "&Delete")
         self.delete_button.setAccessibleName(f"Delete {self.noun}")
-        for button in (self.add_button, self.archive_button, self.delete_button):
-            button.setAutoDefault(False)
         actions = QHBoxLayout()
         actions.setSpacing(6)
         actions.addWidget(self.add_button)
@@ -382,7 +380,6 @@ class _Manager(QDialog, Generic[R]):
         self.revert_button.setToolTip("Forget the changes made in the form")
         self.apply_button = QPushButton("A&pply")
         self.apply_button.setToolTip("Save the changes made in the form")
-        self.revert_button.setAutoDefault(False)
         self.apply_button.setDefault(True)
         form_buttons = QHBoxLayout()
         form_buttons.addStretch(1)

@@ -863,7 +863,6 @@ class WelcomeDialog(QDialog):
         )
         self.footnote = QLabel("You can switch calendars any time from the File menu.")
         self.quit_button = QPushButton("&Quit")
-        self.quit_button.setAutoDefault(False)
         self.quit_button.clicked.connect(self.reject)
         choices_footer = QHBoxLayout()
         choices_footer.addWidget(self.footnote, 1)
@@ -886,7 +885,6 @@ class WelcomeDialog(QDialog):
         # The second page: the new calendar's form.
         self.new_page = NewCalendarPage()
         self.back_button = QPushButton("&Back")
-        self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.show_choices)
         self.create_button = QPushButton("&Create Calendar")
         self.create_button.clicked.connect(self.create_calendar)
@@ -1212,10 +1210,10 @@ class NewCalendarDialog(QDialog):
         layout.addWidget(self.page, 1)
         layout.addWidget(buttons)
         # Enter creates: the default once the button is the dialog's (made default
-        # before, Cancel, the first that could be, took Enter).
+        # before, Cancel, the first that could be, took Enter). Enter on Cancel, focused,
+        # cancels (it created the calendar while Cancel gave Enter away).
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         if cancel is not None:
-            cancel.setAutoDefault(False)
             QWidget.setTabOrder(self.create_button, cancel)  # as they stand, left to right
         self.create_button.setDefault(True)
         self._as_opened = self.page.plan()

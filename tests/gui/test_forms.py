@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from calendar_app.ui.editor import PostEditor
@@ -14,9 +15,9 @@ from calendar_app.ui.export_options import ExportOptionsDialog
 from calendar_app.ui.managers import CampaignManager, ChannelManager, KeyMessageManager
 from calendar_app.ui.session import CalendarSession
 from calendar_app.ui.settings import CalendarSettingsDialog
-from calendar_app.ui.welcome import NewCalendarDialog
+from calendar_app.ui.welcome import NewCalendarDialog, WelcomeDialog
 
-from .conftest import TODAY
+from .conftest import OFFSCREEN_POPUPS, TODAY
 
 
 def form_labels(dialog: QDialog) -> list[str]:
@@ -65,3 +66,115 @@ def test_each_field_label_ends_in_a_colon(
     labels = form_labels(dialog)
     assert labels
     assert [text for text in labels if not text.endswith(":")] == []
+
+
+# -- Enter on a button presses it -------------------------------------------------
+
+Pressing = tuple[QDialog, QPushButton, Callable[[], object]]
+"""A dialog, the button to press with Enter, and what it then reads (its outcome)."""
+
+
+def _new_calendar_cancel(session: CalendarSession) -> Pressing:
+    made: list[object] = []
+
+    def create(plan: object) -> bool:
+        made.append(plan)
+        return True
+
+    dialog = NewCalendarDialog(create)
+    dialog.ask_save_changes = lambda parent, title: "discard"  # (asked: the name typed)
+    dialog.page.name_edit.setText("Pressed Cancel")
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    return dialog, cancel, lambda: (dialog.result(), made)
+
+
+def _welcome_quit(session: CalendarSession) -> Pressing:
+    dialog = WelcomeDialog(error_handler=lambda *a: None, notify=lambda *a: None)
+    return dialog, dialog.quit_button, lambda: (dialog.result(), dialog.store)
+
+
+def _welcome_back(session: CalendarSession) -> Pressing:
+    dialog = WelcomeDialog(error_handler=lambda *a: None, notify=lambda *a: None)
+    dialog.start_new_calendar()
+    dialog.new_page.name_edit.setText("Enter test")
+    return dialog, dialog.back_button, lambda: (dialog.page(), dialog.isVisible(), dialog.store)
+
+
+def _editor_delete(session: CalendarSession) -> Pressing:
+    post = next(p for p in session.store.all_posts() if p.series_id is None and p.date)
+    editor = PostEditor(session, post)
+    editor.ask_save_changes = lambda parent, title: "discard"
+    editor.title_edit.setText("Changed title")
+    assert editor.delete_button is not None
+    return editor, editor.delete_button, lambda: session.store.find_post(post.uid)
+
+
+def _editor_change_repeat(session: CalendarSession) -> Pressing:
+    post = next(p for p in session.store.all_posts() if p.series_id is not None)
+    editor = PostEditor(session, post)
+    return (
+        editor,
+        editor.change_repeat_button,
+        lambda: (editor.isVisible(), editor._changing_repeat),
+    )
+
+
+def _export_none(session: CalendarSession) -> Pressing:
+    dialog = ExportOptionsDialog(session, "ics", "posts.ics")
+    none = dialog.findChild(QPushButton, "exportChannelsNone")
+    assert none is not None
+    return (
+        dialog,
+        none,
+        lambda: (dialog.result(), dialog.options().channel_ids, dialog.problem.text()),
+    )
+
+
+def _manager_add(session: CalendarSession) -> tuple[QDialog, QPushButton, Callable[[], int]]:
+    manager = CampaignManager(session)
+    return manager, manager.add_button, lambda: manager.item_list.count()
+
+
+ENTER_ON: dict[str, tuple[Callable[[CalendarSession], Pressing], object]] = {
+    # (Enter on Cancel made the calendar, on Quit opened the demo, on Back made the
+    # calendar, on Delete saved the edit, on Change… closed the editor, on None exported)
+    "new calendar: Cancel": (_new_calendar_cancel, (QDialog.DialogCode.Rejected, [])),
+    "welcome: Quit": (_welcome_quit, (QDialog.DialogCode.Rejected, None)),
+    "welcome: Back": (_welcome_back, (WelcomeDialog.CHOICES, True, None)),
+    "editor: Delete": (_editor_delete, None),
+    "editor: Change…": (_editor_change_repeat, (True, True)),
+    "export: None": (_export_none, (0, frozenset(), "Check at least one channel.")),
+}
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize("name", ENTER_ON)
+def test_enter_on_a_button_presses_that_button(
+    qtbot: QtBot, session: CalendarSession, name: str
+) -> None:
+    """Qt gave Enter on a button kept from being the default to the dialog's default:
+    Cancel created, Quit opened the demo, Delete saved."""
+    build, expected = ENTER_ON[name]
+    dialog, button, outcome = build(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    button.setFocus()
+    assert dialog.focusWidget() is button
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert outcome() == expected
+
+
+@OFFSCREEN_POPUPS
+def test_enter_on_a_manager_s_add_adds(qtbot: QtBot, session: CalendarSession) -> None:
+    """Enter on Add (Archive, Delete) did nothing at all."""
+    manager, add, count = _manager_add(session)
+    qtbot.addWidget(manager)
+    manager.show()
+    before = count()
+    add.setFocus()
+    qtbot.keyClick(add, Qt.Key.Key_Return)
+    assert count() == before + 1
