@@ -25,14 +25,22 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6 import QtGui
-from PySide6.QtCore import QObject, QPoint, QRect, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
     QAccessibleInterface,
+    QKeyEvent,
     QWindow,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAccessibleWidget,
+    QApplication,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from .month_view import PeriodView
@@ -383,3 +391,37 @@ class _Item(QAccessibleInterface):
             state.offscreen = state.offscreen or view.chip_rect(self.post_id) is None
         state.focused = self.owner.focusChild() is self
         return state
+
+
+class _EnterPresses(QObject):
+    """Enter and Return press a button of the window as Space does: outside dialogs,
+    Qt's buttons take Space alone, and Enter on "+ Idea" or "Agenda" did nothing (a
+    screen reader's user presses Enter)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            return False
+        key_event = cast(QKeyEvent, event)
+        plain = key_event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key_event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or plain:
+            return False
+        if not key_event.isAutoRepeat():
+            space = QKeyEvent(event.type(), Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier, " ")
+            QApplication.sendEvent(watched, space)
+        return True
+
+
+_enter_presses: _EnterPresses | None = None
+
+
+def enter_presses(root: QWidget) -> None:
+    """Let Enter press the push and tool buttons in ``root`` (see :class:`_EnterPresses`)."""
+    global _enter_presses
+    if _enter_presses is None:
+        _enter_presses = _EnterPresses(QApplication.instance())
+    buttons = root.findChildren(QAbstractButton)
+    if isinstance(root, QAbstractButton):
+        buttons.append(root)
+    for button in buttons:
+        if isinstance(button, QPushButton | QToolButton):
+            button.installEventFilter(_enter_presses)

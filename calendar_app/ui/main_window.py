@@ -548,6 +548,7 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(f"Filter by {label.lower()}")
             toolbar.addWidget(button)
             self.filter_buttons[key] = button
+        accessible.enter_presses(toolbar)
 
     def _install(self, session: CalendarSession) -> None:
         """Build the views for ``session`` (on start and when another calendar opens)."""
@@ -599,6 +600,8 @@ class MainWindow(QMainWindow):
         backlog.search.installEventFilter(self._undo_through)
         self.month_view = month_view
         self.cadence_panel = cadence_panel
+        for pane in (sidebar, backlog, cadence_panel):
+            accessible.enter_presses(pane)
         # The week and agenda views are built when first shown: start-up paints sooner.
         self._views = [self.month_view, None, None]
         self.stack = QStackedWidget()
@@ -703,6 +706,7 @@ class MainWindow(QMainWindow):
     # -- views ----------------------------------------------------------------
 
     def _connect_view(self, view: QWidget) -> None:
+        accessible.enter_presses(view)  # (the agenda's Set status)
         view.periodChanged.connect(self._period_changed)  # type: ignore[attr-defined]
         view.postActivated.connect(self.edit_post)  # type: ignore[attr-defined]
         if hasattr(view, "dayActivated"):  # the month's "+N more", the week's header

@@ -4831,6 +4831,27 @@ def test_deleting_rows_scrolled_out_of_sight_says_so(window: MainWindow) -> None
     assert "out of sight" not in window.statusBar().currentMessage()
 
 
+def test_enter_presses_the_window_s_buttons_as_space_does(window: MainWindow, qtbot: QtBot) -> None:
+    """Enter on "+ Idea", the view switches or the filters did nothing: Qt's buttons
+    outside dialogs take Space alone."""
+    toolbar_buttons = {
+        b.text(): b for b in window.findChildren(QToolButton) if b.text() in ("Week", "Agenda")
+    }
+    for text, index in (("Agenda", 2), ("Week", 1)):
+        button = toolbar_buttons[text]
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Return)
+        assert window.view_index() == index
+    backlog = window.backlog
+    backlog.newIdeaRequested.disconnect()  # (the window's editor would wait for an answer)
+    with qtbot.waitSignal(backlog.newIdeaRequested):
+        qtbot.keyClick(backlog.new_button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    # With Ctrl, Enter is the window's, not the button's.
+    button = toolbar_buttons["Agenda"]
+    qtbot.keyClick(button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.view_index() == 1
+
+
 def test_the_agenda_menu_has_the_edit_actions_too(window: MainWindow) -> None:
     window.set_view(2)
     shown = window.session.posts_between(TODAY, TODAY)
