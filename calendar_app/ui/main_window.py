@@ -270,12 +270,16 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | list[QKeySequence] | None = None,
         *,
         checkable: bool = False,
     ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey | list):
+            # Each of the platform's keys for it (Shift+Del cuts, Ctrl+Ins copies, Ctrl+W
+            # closes too), as the text fields take them: the first alone was bound.
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setCheckable(checkable)
         action.triggered.connect(slot)
@@ -294,7 +298,10 @@ class MainWindow(QMainWindow):
         quit_keys = std.Quit if QKeySequence.keyBindings(std.Quit) else "Ctrl+Q"
         self.quit_action = self._action("&Quit", self.close, quit_keys)
         self.undo_action = self._action("&Undo", self._undo, std.Undo)
-        self.redo_action = self._action("&Redo", self._redo, "Ctrl+Shift+Z")
+        # Ctrl+Shift+Z first (the menus show it), then the platform's others (Ctrl+Y).
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+        redo_keys += [k for k in QKeySequence.keyBindings(std.Redo) if k not in redo_keys]
+        self.redo_action = self._action("&Redo", self._redo, redo_keys)
         self.new_post_action = self._action("&New Post…", self.new_post, "N")
         self.new_idea_action = self._action("New &Idea…", self.new_idea, "Shift+N")
         self.edit_post_action = self._action("&Edit Post…", self.edit_selected, "Ctrl+E")

@@ -412,6 +412,27 @@ def test_posts_selected_out_of_sight_and_deleted_are_no_longer_selected(
     assert window.selected_post_ids() == []
 
 
+def test_the_platform_s_other_keys_for_cut_undo_and_redo_work_on_posts(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Shift+Del, Alt+Backspace and Ctrl+Y did nothing: only the first of each action's
+    keys was bound (the text fields took them all)."""
+    session = window.session
+    month = window.month_view
+    post = _standalone(session, TODAY, TODAY + timedelta(days=3))[0]
+    month.select_posts([post.id])
+    month.setFocus()
+    qtbot.keyClick(month, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)  # cut
+    assert window._on_clipboard()[1] is not None
+    qtbot.keyClick(month, Qt.Key.Key_Delete)
+    assert session.store.count_existing({post.id}) == 0
+    qtbot.keyClick(month, Qt.Key.Key_Backspace, Qt.KeyboardModifier.AltModifier)  # undo
+    assert session.store.count_existing({post.id}) == 1
+    qtbot.keyClick(month, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # redo
+    assert session.store.count_existing({post.id}) == 0
+    assert window.redo_action.shortcut().toString() == "Ctrl+Shift+Z"  # as the menu says
+
+
 def test_next_previous_and_today(window: MainWindow) -> None:
     first_title = window.period_label.text()
     window.next_action.trigger()
