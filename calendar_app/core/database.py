@@ -467,12 +467,33 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[sqlite3.Conne
     return conn, kept
 
 
+def left_behind(path: Path) -> Path | None:
+    """The -wal or -journal holding changes beside ``path`` where no calendar is (one
+    moved or deleted without it, after a crash or on a full disk): SQLite plays it onto
+    a new file of that name, a damaged calendar under the old one's name and zone."""
+    if path.exists():
+        return None
+    for ending in ("-wal", "-journal"):
+        beside = Path(f"{path}{ending}")
+        with contextlib.suppress(OSError):
+            if beside.stat().st_size > 0:
+                return beside
+    return None
+
+
 def check_creatable(path: Path) -> None:
     """Refuse, in one sentence, a calendar that cannot be made at ``path``."""
     if path.exists():
         raise CalendarFileError(f"{path} already exists; choose another name.")
     if not path.parent.is_dir():
         raise CalendarFileError(f"The folder {path.parent} does not exist.")
+    stale = left_behind(path)
+    if stale is not None:
+        raise CalendarFileError(
+            f"{stale.name}, beside where {path.name} would go, holds changes of an earlier"
+            f" calendar of that name moved or deleted without it, which would be played"
+            f" onto the new one; move {stale.name} away, or choose another name."
+        )
     too_long = path_too_long(path, "make the calendar there")
     if too_long is not None:
         raise CalendarFileError(too_long)

@@ -62,7 +62,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import data_folder, default_calendar, set_demo_aside, shown_path
-from ..core.database import check_creatable, remove_calendar_file
+from ..core.database import check_creatable, left_behind, remove_calendar_file
 from ..core.errors import (
     CadenceError,
     CalendarFileError,
@@ -175,11 +175,12 @@ def file_name_for(name: str) -> str:
 
 
 def free_path(folder: Path, name: str) -> Path:
-    """``folder/name.cadence``, or ``name 2.cadence``, ... whichever does not exist yet."""
+    """``folder/name.cadence``, or ``name 2.cadence``, ... whichever does not exist yet
+    (nor has changes of an earlier calendar of that name left beside it)."""
     stem = _file_stem(name)
     candidate = folder / f"{stem}.cadence"
     number = 2
-    while candidate.exists():
+    while candidate.exists() or left_behind(candidate) is not None:
         candidate = folder / f"{stem} {number}.cadence"
         number += 1
     return candidate

@@ -1115,6 +1115,12 @@ def test_imported_calendars_never_overwrite_one_another(tmp_path: Path) -> None:
     (tmp_path / "Client 2.cadence").touch()
     assert free_path(tmp_path, "Client") == tmp_path / "Client 3.cadence"
     assert free_path(tmp_path, "a/b:c") == tmp_path / "a-b-c.cadence"
+    # Nor take a name whose earlier calendar left its changes beside it (played onto
+    # the new file, they damaged it); an empty -wal holds none.
+    (tmp_path / "Client 3.cadence-wal").write_bytes(b"changes")
+    (tmp_path / "Plan.cadence-wal").touch()
+    assert free_path(tmp_path, "Client") == tmp_path / "Client 4.cadence"
+    assert free_path(tmp_path, "Plan") == tmp_path / "Plan.cadence"
 
 
 def test_mnemonic_keys_are_unique_in_each_page(dialog: WelcomeDialog) -> None:

@@ -350,6 +350,41 @@ def test_create_refuses_an_existing_path_and_leaves_it_alone(
     _assert_untouched(path, before, listing)
 
 
+def leave_wal_behind(path: Path) -> Path:
+    """The calendar at ``path`` with a change in its -wal, not yet in the file (a
+    process killed after it), then moved away without that -wal, as a file manager
+    moves the file it shows: the -wal stays where the calendar was."""
+    CalendarStore.create(path, name="Old client", timezone="Europe/Amsterdam").close()
+    wal = Path(f"{path}-wal")
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        conn.execute("UPDATE calendar SET name = 'Old client, changed'")
+        kept = wal.read_bytes()  # (closing moves the change into the file)
+    assert kept
+    path.rename(path.with_name("moved away.cadence"))
+    wal.write_bytes(kept)
+    return wal
+
+
+def test_a_calendar_is_not_made_where_an_earlier_one_left_its_changes(tmp_path: Path) -> None:
+    """The -wal an earlier calendar of that name left was played onto the new file: a
+    damaged calendar, under the old one's name and zone."""
+    path = tmp_path / "client.cadence"
+    wal = leave_wal_behind(path)
+    listing = _folder_listing(path)
+    with pytest.raises(CalendarFileError) as caught:
+        CalendarStore.create(path, name="New client", timezone="America/New_York").close()
+    assert str(caught.value) == (
+        "client.cadence-wal, beside where client.cadence would go, holds changes of an"
+        " earlier calendar of that name moved or deleted without it, which would be played"
+        " onto the new one; move client.cadence-wal away, or choose another name."
+    )
+    assert _folder_listing(path) == listing
+    wal.rename(tmp_path / "kept aside")  # moved away, as said: the calendar is made
+    with CalendarStore.create(path, name="New client", timezone="America/New_York") as store:
+        assert (store.info().name, store.info().timezone) == ("New client", "America/New_York")
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
