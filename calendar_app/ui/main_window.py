@@ -1200,11 +1200,21 @@ class MainWindow(QMainWindow):
         if before and after and after[0].date != before[0].date:
             self._select_placed([post_id], placed_here=False)
 
+    def _say_select_first(self) -> None:
+        """Nothing picked for Cut, Copy, Delete or Edit: said, with the key that picks
+        the agenda's row the keyboard is on (read out, opened by Enter, yet not picked:
+        arriving in the agenda picks nothing, so Delete there deletes nothing unasked)."""
+        said = "Select a post first."
+        view = self.view()
+        if not self._in_backlog() and self.view_index() == 2 and view.focused_post() is not None:
+            said += " Space picks the row the keyboard is on."
+        self.statusBar().showMessage(said, 5000)
+
     def edit_selected(self) -> None:
         """Open the selected post: of several, the one last clicked (or tabbed to)."""
         selected = self.selected_post_ids()
         if not selected:  # (as Cut and Copy say: Ctrl+E did nothing, unsaid)
-            self.statusBar().showMessage("Select a post first.", 5000)
+            self._say_select_first()
             return
         focused = None if self._in_backlog() else self.view().focused_post()
         self.edit_post(focused if focused in selected else selected[0])
@@ -1213,7 +1223,7 @@ class MainWindow(QMainWindow):
         with busy():  # a backlog's selection of 50,000 ideas takes half a second
             selected = self.selected_post_ids()
         if not selected:
-            self.statusBar().showMessage("Select a post first.", 5000)
+            self._say_select_first()
             return
         if not self._still_here(selected):
             return
@@ -1254,7 +1264,7 @@ class MainWindow(QMainWindow):
         if posts is None:
             return
         if not posts:
-            self.statusBar().showMessage("Select a post first.", 5000)
+            self._say_select_first()
             return
         if cut and self.session.store.read_only:  # nothing moves out of it: a copy
             self.statusBar().showMessage(

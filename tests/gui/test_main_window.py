@@ -335,6 +335,15 @@ def test_switching_views_keeps_the_selection_and_makes_none(
     assert window.selected_post_ids() == []  # the agenda's cursor row is not a choice
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
     assert window.session.store.count_posts() == count
+    # Said, with the key that picks the row the keyboard is on (a screen reader read
+    # it, Enter opened it: "Select a post first" alone left the user wondering).
+    assert window.statusBar().currentMessage() == (
+        "Select a post first. Space picks the row the keyboard is on."
+    )
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert window.selected_post_ids() == [window.agenda_view.focused_post()]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert window.selected_post_ids() == []
 
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     today = [p.id for p in window.session.store.posts_between(TODAY, TODAY)]
