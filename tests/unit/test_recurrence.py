@@ -150,6 +150,24 @@ def test_open_ended_rules_stop_at_a_one_year_horizon() -> None:
 
 
 @pytest.mark.parametrize(
+    ("anchor", "days"),
+    [
+        (date(2026, 12, 10), [date(2026, 12, 10), date(2027, 12, 10)]),
+        (date(2027, 12, 10), [date(2027, 12, 10), date(2028, 12, 10)]),  # over 29 Feb
+        (date(2028, 1, 15), [date(2028, 1, 15), date(2029, 1, 15)]),
+        (date(2028, 2, 29), [date(2028, 2, 29)]),  # next on 29 Feb 2032
+    ],
+)
+def test_an_open_ended_yearly_rule_makes_next_year_s_post_too(
+    anchor: date, days: list[date]
+) -> None:
+    """A year ahead was 365 days: over a 29th of February it ended the day before next
+    year's post, and a yearly post from 10 December 2027 made no second one."""
+    assert recurrence.occurrences("FREQ=YEARLY", anchor) == days
+    assert recurrence.a_year_on(date(2028, 2, 29)) == date(2029, 2, 28)
+
+
+@pytest.mark.parametrize(
     ("rule", "first"),
     [
         ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", date(2028, 2, 29)),
