@@ -452,7 +452,7 @@ def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
         write_json_list((post_json(p, names) for p in posts), out)
         return 0
     if not posts:
-        print("No posts.", file=out)
+        print("No posts.", file=sys.stderr)  # (a pipe counting lines counts none)
         return 0
     for post in posts:
         when = post.date.isoformat() if post.date else "backlog   "

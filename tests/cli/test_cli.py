@@ -311,6 +311,15 @@ def test_post_without_date_goes_to_the_backlog_as_an_idea(calendar: Path) -> Non
     assert [p["title"] for p in ranged] == ["Dated"]
 
 
+def test_an_empty_post_list_prints_nothing_on_the_output(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "No posts." was a line of the output: `| wc -l` counted one post."""
+    status, out = run("post", "list", calendar, "--from", "2030-01-01", "--to", "2030-01-31")
+    assert (status, out) == (0, "")
+    assert capsys.readouterr().err == "No posts.\n"
+
+
 def test_post_list_filters(demo: Path) -> None:
     everything = json.loads(run("post", "list", demo, "--json")[1])
     linkedin = json.loads(run("post", "list", demo, "--json", "--channel", "LinkedIn")[1])
