@@ -13,6 +13,7 @@ import errno
 import io
 import json
 import os
+import shlex
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, time, tzinfo
@@ -1095,6 +1096,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_after_a_file(args: Sequence[str]) -> str | None:
+    """Why a calendar followed by a command ("cadence client.cadence gaps --json", a
+    common slip) is refused: the window opened, the rest dropped unsaid (from cron,
+    "there is no display"). None for a calendar alone, or with Qt's own options."""
+    for word in args[1:]:
+        if word in COMMANDS:
+            return (
+                f"the command comes before the calendar: {PROG} {word} {shlex.quote(args[0])}"
+                f" … (see '{PROG} {word} --help')"
+            )
+        if word in ("-h", "--help", "--version"):
+            return f"{word} comes before anything else: {PROG} {word}"
+    return None
+
+
 def _names_a_file(word: str) -> bool:
     """Whether the first word of a command line is a calendar to open in the window (a
     file there, a ``.cadence`` name, a path) rather than a command, mistyped or not."""
@@ -1206,6 +1222,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
         return smoke_test(args_list[1:])
     if not args_list or _names_a_file(args_list[0]):
+        misplaced = _command_after_a_file(args_list)
+        if misplaced is not None:
+            print(f"{PROG}: error: {misplaced}", file=sys.stderr)
+            return 2
         return _run_guarded(lambda: _open_window(args_list))
     try:
         args = build_parser().parse_args(args_list)

@@ -311,6 +311,29 @@ def test_post_without_date_goes_to_the_backlog_as_an_idea(calendar: Path) -> Non
     assert [p["title"] for p in ranged] == ["Dated"]
 
 
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (
+            ["gaps", "--json"],
+            "cadence: error: the command comes before the calendar: cadence gaps"
+            " '{path}' … (see 'cadence gaps --help')\n",
+        ),
+        (["--help"], "cadence: error: --help comes before anything else: cadence --help\n"),
+    ],
+)
+def test_a_command_after_the_calendar_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], words: list[str], said: str
+) -> None:
+    """ "cadence client.cadence gaps --json" opened the window and dropped the rest
+    (from cron: "there is no display")."""
+    path = tmp_path / "my plan.cadence"
+    assert run("init", path)[0] == 0
+    capsys.readouterr()
+    assert run(path, *words) == (2, "")
+    assert capsys.readouterr().err == said.format(path=path)
+
+
 def test_an_empty_post_list_prints_nothing_on_the_output(
     calendar: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
