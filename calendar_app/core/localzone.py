@@ -129,7 +129,12 @@ def zone_typed(text: str) -> str:
     if len(same) == 1:  # "utc": UTC, though "utc" is in Etc/UTC too
         return same[0]
     found = [name for name in names if wanted in name.casefold() or wanted in spoken[name]]
-    return found[0] if len(found) == 1 else text
+    if len({name.rsplit("/", 1)[-1] for name in found}) == 1:
+        # One place under its names old and new ("buenos aires": America/Buenos_Aires
+        # and America/Argentina/Buenos_Aires, the same zone), refused as none: the
+        # longest, today's.
+        return max(found, key=len)
+    return text
 
 
 LOCALTIME = Path("/etc/localtime")

@@ -97,3 +97,19 @@ def test_tz_given_as_an_abbreviation_names_the_region_as_one_typed_does(
     """TZ=EST5EDT made a calendar in EST5EDT, where --timezone EST5EDT made New York's."""
     monkeypatch.setenv("TZ", "EST5EDT")
     assert system_timezone() == zone_typed("EST5EDT") == "America/New_York"
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("buenos aires", "America/Argentina/Buenos_Aires"),
+        ("Indianapolis", "America/Indiana/Indianapolis"),
+        ("louisville", "America/Kentucky/Louisville"),
+        ("new york", "America/New_York"),
+        ("san", "san"),  # San Francisco? Santiago? as typed, for the caller to refuse
+    ],
+)
+def test_a_city_known_under_an_old_name_too_is_one_zone(typed: str, zone: str) -> None:
+    """Buenos Aires is America/Buenos_Aires and America/Argentina/Buenos_Aires, one zone:
+    two names matched, and "buenos aires" was "not a time zone"."""
+    assert zone_typed(typed) == zone
