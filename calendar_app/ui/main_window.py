@@ -1689,9 +1689,14 @@ class MainWindow(QMainWindow):
         if hidden:
             hiding, them = self.session.what_hides(hidden)
         else:
+            # Asked only of ideas under a backlog search (every row of a backlog of
+            # 40,000 ideas was read at each undo, half a second).
+            ideas = [p for p in posts if p.date is None]
+            if not ideas or not self.backlog.search.text().strip():
+                return ""
             listed = set(self.backlog.shown_post_ids())
-            hidden = [p for p in posts if p.date is None and p.id not in listed]
-            if not hidden or not self.backlog.search.text().strip():
+            hidden = [p for p in ideas if p.id not in listed]
+            if not hidden:
                 return ""
             hiding, them = "the backlog's search", "it"
         if len(hidden) == 1:
