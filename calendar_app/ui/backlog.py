@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -54,7 +55,7 @@ from ..render.chips import accent, mark_pen, paint_focus_ring, seen_on
 from . import accessible
 from .dnd import drag_selected_rows, drop_action, drop_posts, wants_copy
 from .post_model import BacklogModel, PostIdRole, PostRole, rows_selection, status_label
-from .session import CalendarSession
+from .session import SEARCH_PAUSE_MS, CalendarSession
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -355,6 +356,10 @@ class _BacklogList(QListView):
         painter.end()
 
 
+SEARCH_AT_ONCE = 2000
+"""The most ideas the backlog's search filters at each key; beyond, once typing pauses."""
+
+
 class BacklogPanel(QWidget):
     """The undated posts: searchable, dragged onto days; posts dropped here are unscheduled.
 
@@ -394,6 +399,10 @@ class BacklogPanel(QWidget):
         self.search.setPlaceholderText("Search ideas")
         self.search.setAccessibleName("Search the backlog")
         self.search.setClearButtonEnabled(True)
+        self._search_pause = QTimer(self)
+        self._search_pause.setSingleShot(True)
+        self._search_pause.setInterval(SEARCH_PAUSE_MS)
+        self._search_pause.timeout.connect(self._search_now)
         self.search.textChanged.connect(self._on_search)
         self.search.installEventFilter(self)
 
@@ -492,7 +501,12 @@ class BacklogPanel(QWidget):
 
     def empty_text(self) -> str:
         if self.proxy.text():
-            return f"No idea matches “{self.search.text().strip()}”."
+            typed = self.search.text().strip()
+            if self.session.filters.active:  # (an idea may match that they hide)
+                return (
+                    f"No idea matches “{typed}” among those the window's filters and search show."
+                )
+            return f"No idea matches “{typed}”."
         if self.session.filters.active and self.session.has_ideas():
             return "No idea passes the filters."
         paste = QKeySequence(QKeySequence.StandardKey.Paste).toString(
@@ -506,7 +520,16 @@ class BacklogPanel(QWidget):
     # -- internals ------------------------------------------------------------
 
     def _on_search(self, text: str) -> None:
-        self.proxy.set_text(text)
+        # Each key searched the whole calendar and filtered every idea: with a large
+        # backlog, the search waits for typing to pause (a second a key at 40,000).
+        if self.session.count_ideas() > SEARCH_AT_ONCE and text:
+            self._search_pause.start()
+        else:
+            self._search_pause.stop()
+            self._search_now()
+
+    def _search_now(self) -> None:
+        self.proxy.set_text(self.search.text())
         self._update_title()
 
     def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
@@ -545,6 +568,9 @@ class BacklogPanel(QWidget):
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if (event.key() == Qt.Key.Key_Down or enter) and self._search_pause.isActive():
+                self._search_pause.stop()  # what was typed, searched before going on
+                self._search_now()
             if (event.key() == Qt.Key.Key_Down or enter) and self.proxy.rowCount():
                 self.list.setFocus()
                 if not self.list.currentIndex().isValid():

@@ -100,7 +100,7 @@ from .dialogs import (
 )
 from .dnd import TurnOnHover
 from .post_model import paint_box_edge
-from .session import CalendarSession, FilterKey, Filters
+from .session import SEARCH_PAUSE_MS, CalendarSession, FilterKey, Filters
 from .transfer import (
     EXPORT_CHOICES,
     backup_named,
@@ -134,9 +134,6 @@ class _CutPasted(NamedTuple):
 
 SEARCH_KEYS = "Ctrl+F"
 """The search box's key, as its placeholder and tooltip say it."""
-
-SEARCH_PAUSE_MS = 200
-"""How long typing in the search box pauses before the views are filtered."""
 
 RECHECK_MS = 150
 """How soon the window asks again whether another program changed the calendar, when

@@ -54,6 +54,10 @@ FilterKey = Literal["channels", "messages", "campaigns", "statuses"]
 ErrorHandler = Callable[[QWidget | None, BaseException], None]
 """Tells the user about an error in one sentence (dialogs.show_error by default)."""
 
+SEARCH_PAUSE_MS = 200
+"""How long typing in a search box pauses before the views (or a large backlog) are
+filtered."""
+
 RANGES_KEPT = 12
 """Ranges of posts kept between changes: a year of paging back and forth is free."""
 

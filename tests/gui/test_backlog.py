@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from calendar_app.core.models import NewPost, Post, PostStatus
 from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.render.chips import contrast
+from calendar_app.ui import backlog as backlog_module
 from calendar_app.ui.backlog import BacklogPanel
 from calendar_app.ui.commands import (
     CopyPostsCommand,
@@ -475,6 +476,43 @@ def test_the_search_follows_the_ideas_while_the_windows_search_stands_too(
     assert panel.shown_post_ids() == [idea.id]
     session.undo_stack.undo()
     assert panel.shown_post_ids() == []
+
+
+def test_an_idea_the_window_s_search_hides_is_not_said_to_match_nothing(
+    panel: BacklogPanel, session: CalendarSession
+) -> None:
+    """ "No idea matches 'roof'" when one did, hidden by the window's search."""
+    idea = session.store.backlog()[0]
+    session.push(EditPostsCommand(session, {idea.id: PostChanges(title="Roof safety")}))
+    session.set_filters(replace(session.filters, search="zzzqqq"))
+    panel.search.setText("roof")
+    assert panel.shown_post_ids() == []
+    assert panel.empty_text() == (
+        "No idea matches “roof” among those the window's filters and search show."
+    )
+    session.set_filters(replace(session.filters, search=""))
+    panel.search.setText("zzzqqq")
+    assert panel.empty_text() == "No idea matches “zzzqqq”."
+
+
+def test_a_large_backlog_is_searched_once_typing_pauses(
+    qtbot: QtBot, panel: BacklogPanel, session: CalendarSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each key searched the calendar and filtered every idea: a second a key with
+    40,000 of them. Down or Enter searches what was typed at once."""
+    monkeypatch.setattr(backlog_module, "SEARCH_AT_ONCE", 3)
+    every = panel.shown_post_ids()
+    assert len(every) > 3
+    warranty = [p.id for p in session.store.backlog() if "warranty" in p.title.casefold()]
+    qtbot.keyClicks(panel.search, "warranty")
+    assert panel.shown_post_ids() == every  # typing on: not searched yet
+    qtbot.waitUntil(lambda: panel.shown_post_ids() == warranty)
+    panel.search.clear()
+    assert panel.shown_post_ids() == every  # cleared: at once
+    qtbot.keyClicks(panel.search, "warranty")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    assert panel.shown_post_ids() == warranty
+    assert panel.list.hasFocus()
 
 
 def test_the_heading_counts_an_idea_the_filters_hide_as_it_comes_and_goes(
