@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from ..core.cadence import CadenceReport, MessageStatus, default_window
 from ..core.models import KeyMessage, Post, PostStatus
-from ..render.cadence_strip import day_text
+from ..render.cadence_strip import day_text, range_text
 from .commands import CopyPostsCommand, MovePostsCommand, elide, menu_text
 from .session import CalendarSession
 
@@ -220,7 +220,29 @@ def add_gap_menus(
         submenu = holder.addMenu(text)
         submenu.setObjectName("gapMenu")
         add_fill_actions(submenu, session, parent, message, day, at, select)
+        left = _days_left_before(session, message.id, day)
+        if left is not None:  # a post here fills the gap from here on only: said, under
+            first, last = left  # the ways to fill it (the first stays the first)
+            submenu.addSeparator()
+            note = f"A post here leaves {range_text(first, last)} overdue"
+            submenu.addAction(note).setEnabled(False)
     return holder if holder is not menu else None
+
+
+def _days_left_before(
+    session: CalendarSession, message_id: int, day: date
+) -> tuple[date, date] | None:
+    """The days of the gap ``day`` is in that come before it and are still to come (or
+    are today): a post on ``day`` leaves them overdue (a repeat put mid-gap in the
+    month left the gap's first days red, unsaid). None when there are none."""
+    try:
+        gap = session.report().message(message_id).gap_on(day)
+    except KeyError:
+        return None
+    if gap is None:
+        return None
+    first = max(gap.start, session.today())
+    return (first, day - timedelta(days=1)) if first < day else None
 
 
 def repeat_post(

@@ -77,7 +77,7 @@ from calendar_app.core.models import (
 )
 from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.exchange.formats import ExportOptions
-from calendar_app.render.cadence_strip import day_text
+from calendar_app.render.cadence_strip import day_text, range_text
 from calendar_app.render.weeks import locale_week_start
 from calendar_app.ui import dialogs, transfer
 from calendar_app.ui.commands import (
@@ -3948,7 +3948,8 @@ def test_right_click_on_a_gap_schedules_one_of_the_messages_ideas_there(
     assert ideas
 
     fill = _fill_menu(window, qtbot, day, "Backed by a 25-year warranty")
-    labels = _labels(fill)
+    # (Under them, mid-gap, the days before it a post here leaves overdue.)
+    labels = [text for text in _labels(fill) if not text.startswith("A post here leaves")]
     offered = [
         f"Schedule {short(p.title)} as a Draft".replace("&", "") for p in ideas[:IDEAS_OFFERED]
     ]
@@ -4003,7 +4004,7 @@ def test_a_new_post_for_a_gap_carries_the_message_and_lands_on_the_day(
             editor.selected_channel_id(),
         )
     )
-    fill.actions()[-1].trigger()
+    next(a for a in fill.actions() if a.text().replace("&", "").startswith("New Post")).trigger()
     assert seen == [(day, (message_id,), last)]
 
 
@@ -4313,6 +4314,28 @@ def test_only_the_first_gap_menu_of_a_day_takes_the_g_key(window: MainWindow) ->
     assert all(t.startswith("Fill the Gap of ") and "&" in t for t in titles[1:])
     keys = [k for a in menu.actions() if (k := _key(a.text()))]
     assert len(keys) == len(set(keys)), keys  # each item a key of its own
+
+
+def test_a_month_s_gap_menu_says_the_days_of_the_gap_a_post_there_leaves_overdue(
+    window: MainWindow,
+) -> None:
+    """A repeat on the day clicked mid-gap left the gap's first days red, unsaid (the
+    cadence panel's menu fills from its first day, and says so)."""
+    session = window.session
+    report = session.report()
+    message = next(m for m in session.key_messages() if report.message(m.id).gap_on(TODAY))
+    gap = report.message(message.id).gap_on(TODAY)
+    assert gap is not None
+    assert gap.end >= TODAY + timedelta(days=3)
+    first_lines = {}
+    for day in (TODAY, TODAY + timedelta(days=3)):
+        window.go_to(day)
+        submenu = next(m for m in gap_menus_of(window.post_menu()) if message.title in m.title())
+        last = submenu.actions()[-1]
+        first_lines[day] = (last.text(), last.isEnabled())
+    assert not first_lines[TODAY][0].startswith("A post here")  # from its first day
+    left = f"A post here leaves {range_text(TODAY, TODAY + timedelta(days=2))} overdue"
+    assert first_lines[TODAY + timedelta(days=3)] == (left, False)
 
 
 def _key(text: str) -> str:
