@@ -569,6 +569,32 @@ def _date_order(dates: Iterable[str]) -> tuple[bool | None, str | None]:
     return None, None if first_over else example
 
 
+def _order_of_known_posts(
+    store: CalendarStore, records: Sequence[Sequence[str]], date_at: int, uid_at: int
+) -> bool | None:
+    """Whether the rows naming posts of this calendar by uid read as their days day
+    first (True) or month first (False), by which reading more of them keep their
+    post's day; None when neither does more (a sheet of moves, or of new posts)."""
+    rows = [
+        (cells[uid_at].strip(), cells[date_at].strip())
+        for cells in records
+        if max(uid_at, date_at) < len(cells) and cells[uid_at].strip()
+    ]
+    known = store.posts_with_uids(uid for uid, _ in rows)
+    kept: Counter[bool] = Counter()
+    for uid, text in rows:
+        post = known.get(uid)
+        if post is None or post.date is None or _OTHER_DAY.fullmatch(text) is None:
+            continue
+        with contextlib.suppress(ValueError):
+            day_first, month_first = two_readings(text)
+            kept[True] += day_first == post.date
+            kept[False] += month_first == post.date
+    if kept[True] == kept[False]:
+        return None
+    return kept[True] > kept[False]
+
+
 def two_readings(text: str) -> tuple[date, date]:
     """A date that reads two ways, as ``03/04/2026``, ``03.04.2026`` and ``03-04-2026``
     do: read day first, then month first (:func:`_date_order` found it)."""
@@ -1563,15 +1589,22 @@ def import_csv(
             f" '{columns['body'][1]}'."
         )
     if options.day_first is None and "date" in columns:
-        # The order the file's dates show (a day over 12 tells), else day first.
+        # The order the file's dates show (a day over 12 tells), else the one under which
+        # the posts its uids name keep their days (a US sheet saved again by Excel,
+        # "12/9/2026", moved every post by months), else day first.
         index = columns["date"][0]
         told, example = _date_order(cells[index] for cells in records if index < len(cells))
+        why = "since no date of the file tells its order"
+        if told is None and example is not None and "uid" in columns:
+            told = _order_of_known_posts(store, records, index, columns["uid"][0])
+            why = "as the posts it names are dated here"
         options = replace(options, day_first=told if told is not None else True)
         if example is not None:
-            read = _parse_day(example, True).day
+            first = options.day_first is not False
+            read = _parse_day(example, first).day
             summary.notes.append(
-                f"Dates such as {example} were read day first, as "
-                f"{spelled_day(read, weekday=False)}, since no date of the file tells its order."
+                f"Dates such as {example} were read {'day' if first else 'month'} first, as"
+                f" {spelled_day(read, weekday=False)}, {why}."
             )
     # Reading the rows is half the work, writing the posts the other half.
     ticker = _Ticker(progress, 2 * len(records))

@@ -525,6 +525,39 @@ def test_the_files_own_dates_tell_their_order(
         assert summary.notes == []
 
 
+@pytest.mark.parametrize(
+    ("days", "order"),
+    [
+        # Excel in the US wrote the sheet again month first: read day first, every post
+        # moved by months.
+        (("12/9/2026", "12/10/2026", "1/5/2027"), "month"),
+        (("9/12/2026", "10/12/2026", "5/1/2027"), "day"),
+    ],
+)
+def test_the_posts_a_sheet_names_by_uid_tell_its_date_order(
+    store: CalendarStore, linkedin: int, tmp_path: Path, days: tuple[str, ...], order: str
+) -> None:
+    planned = (date(2026, 12, 9), date(2026, 12, 10), date(2027, 1, 5))
+    for number, day in enumerate(planned):
+        store.add_post(NewPost(title=f"Post {number}", channel_id=linkedin, date=day))
+    posts = sorted(store.all_posts(), key=lambda p: p.date or date.min)
+    source = tmp_path / "resaved.csv"
+    source.write_text(
+        "uid,date,title,channel\n"
+        + "".join(
+            f"{p.uid},{day},{p.title},LinkedIn\n" for p, day in zip(posts, days, strict=True)
+        ),
+        "utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions())
+    assert (summary.added, [p.id for p in summary.previous], summary.skipped) == ([], [], [])
+    assert sorted(p.date for p in store.all_posts() if p.date) == list(planned)
+    assert summary.notes == [
+        f"Dates such as {days[0]} were read {order} first, as 9 December 2026, as the posts"
+        " it names are dated here."
+    ]
+
+
 def test_an_order_chosen_holds_and_a_file_of_both_orders_keeps_to_one(
     store: CalendarStore, linkedin: int, tmp_path: Path
 ) -> None:
