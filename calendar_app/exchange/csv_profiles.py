@@ -442,7 +442,8 @@ def export_csv(
     delimiter = ";" if options.semicolons else ","
     files = _write([(target, _ticking(rows(), ticker))], options.byte_order_mark, delimiter)
     ticker.finish()
-    return ExportSummary(posts=len(posts), files=files)
+    too_long = sum(1 for p in posts if max(len(p.body), len(p.notes)) > SPREADSHEET_CELL)
+    return ExportSummary(posts=len(posts), files=files, over_a_cell=too_long)
 
 
 # -- the generic profile: import ---------------------------------------------
@@ -1516,8 +1517,21 @@ class _RowReader:
         return clock
 
 
+SPREADSHEET_CELL = 32_767
+"""The most characters a cell of Excel (and of LibreOffice Calc) holds: a longer text is
+cut there, and the sheet saved again brings it back cut."""
+
+
+def cut_by_a_spreadsheet(given: str, had: str) -> bool:
+    """Whether ``given`` is ``had`` cut at :data:`SPREADSHEET_CELL` characters, as a
+    spreadsheet cuts a longer cell (a re-import took the cut text as an edit: half of a
+    long text gone, unsaid)."""
+    return len(given) == SPREADSHEET_CELL < len(had) and had.startswith(given)
+
+
 def _merged(row: _Row, old: Post) -> NewPost:
-    """The row's post, with the fields of columns the file lacks taken from ``old``."""
+    """The row's post, with the fields of columns the file lacks taken from ``old``; a
+    text a spreadsheet cut at its cell's length keeps the whole (:func:`cut_by_a_spreadsheet`)."""
     new, present = row.post, row.present
     if "time" in present:
         at = new.time
@@ -1534,11 +1548,15 @@ def _merged(row: _Row, old: Post) -> NewPost:
         date=day,
         time=at,
         status=backlog_status(status) if day is None else status,
-        body=new.body if "body" in present else old.body,
+        body=_whole(new.body, old.body) if "body" in present else old.body,
         campaign_id=new.campaign_id if "campaign" in present else old.campaign_id,
         link=new.link if "link" in present else old.link,
-        notes=new.notes if "notes" in present else old.notes,
+        notes=_whole(new.notes, old.notes) if "notes" in present else old.notes,
     )
+
+
+def _whole(given: str, had: str) -> str:
+    return had if cut_by_a_spreadsheet(given, had) else given
 
 
 def _backlog_drafts(rows: list[_Row]) -> set[int]:
@@ -1962,17 +1980,29 @@ def _apply_updates(
     edits: dict[int, PostChanges] = {}
     notes: dict[int, list[str]] = {}
     differing: list[tuple[_Row, Post, NewPost]] = []
+    kept_whole = 0
     for row in rows:
         post_id = matches.get(row.number)
         if post_id is None:
             continue
         old = current[post_id]
         new = _merged(row, old)
+        if ("body" in row.present and cut_by_a_spreadsheet(row.post.body, old.body)) or (
+            "notes" in row.present and cut_by_a_spreadsheet(row.post.notes, old.notes)
+        ):
+            kept_whole += 1
         notes[post_id] = [row.said, *([row.read] if row.read else []), shown_note_of(new)]
         if post_content(new) == post_content(old):
             summary.unchanged += 1
         else:
             differing.append((row, old, new))
+    if kept_whole:
+        one = kept_whole == 1
+        summary.notes.append(
+            f"{kept_whole} post{'' if one else 's'} came back with {'its' if one else 'their'}"
+            f" text cut at the {SPREADSHEET_CELL:,} characters a spreadsheet's cell holds;"
+            f" {'its' if one else 'their'} whole text here was kept."
+        )
     histories = store.history([old for _, old, _ in differing])
     conflicts = Conflicts(store, summary)
     for row, old, new in differing:

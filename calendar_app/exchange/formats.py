@@ -852,6 +852,9 @@ class ExportSummary:
     untimed: int = 0
     """Posts without a time that a publishing tool's files send at a time of day all the
     same (:data:`TOOL_TIME`), which the summary names."""
+    over_a_cell: int = 0
+    """Posts of a CSV whose text or notes is longer than a spreadsheet's cell holds
+    (:data:`.csv_profiles.SPREADSHEET_CELL`): Excel cuts them."""
     drafts_left: int = 0
     """Drafts still to go out that a publishing tool's files leave out, scheduled posts
     alone asked for (those approved)."""
@@ -882,6 +885,14 @@ class ExportSummary:
                 f" {self.untimed} post{'' if one else 's'} without a time"
                 f" {'goes' if one else 'go'} out at {TOOL_TIME:%H:%M}, as the tool needs"
                 f" one; give {'it a time' if one else 'them times'} in Cadence to choose."
+            )
+        if self.over_a_cell:
+            one = self.over_a_cell == 1
+            text += (
+                f" {self.over_a_cell} post{'' if one else 's'} {'has' if one else 'have'} a text"
+                " longer than the 32,767 characters a spreadsheet's cell holds: Excel cuts"
+                f" {'it' if one else 'them'} (an import of the sheet saved again keeps the"
+                " whole texts here)."
             )
         if self.drafts_left:
             one = self.drafts_left == 1

@@ -558,6 +558,45 @@ def test_the_posts_a_sheet_names_by_uid_tell_its_date_order(
     ]
 
 
+def test_a_text_a_spreadsheet_cut_comes_back_whole(
+    store: CalendarStore, linkedin: int, tmp_path: Path
+) -> None:
+    """Excel keeps 32,767 characters a cell: a sheet saved again there and imported took
+    the cut text as an edit, 27,235 of 60,002 characters gone, unsaid."""
+    long = "".join(f"Paragraph {n}. " for n in range(5000))
+    assert len(long) > 60_000
+    store.add_post(NewPost(title="Annual report", channel_id=linkedin, body=long, notes=long))
+    store.add_post(NewPost(title="Short", channel_id=linkedin, body="Short text"))
+    sheet = tmp_path / "plan.csv"
+    summary = export_csv(store, sheet, ExportOptions())
+    assert summary.over_a_cell == 1
+    assert (
+        " 1 post has a text longer than the 32,767 characters a spreadsheet's cell holds:"
+        " Excel cuts it (an import of the sheet saved again keeps the whole texts here)."
+    ) in summary.describe()
+    # As Excel saves it: each cell cut at 32,767 characters, a date given in the sheet.
+    with sheet.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    header = rows[0]
+    for row in rows[1:]:
+        row[:] = [cell[:32_767] for cell in row]
+        row[header.index("date")] = "2027-01-15"
+    with sheet.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    back = import_csv(store, sheet, ImportOptions())
+    assert len(back.previous) == 2
+    report = next(p for p in store.all_posts() if p.title == "Annual report")
+    assert (report.date, report.body, report.notes) == (date(2027, 1, 15), long, long)
+    assert (
+        "1 post came back with its text cut at the 32,767 characters a spreadsheet's cell"
+        " holds; its whole text here was kept."
+    ) in back.notes
+    # A text of that length that was no longer, or that another text begins with: as
+    # typed (an edit).
+    assert not csv_profiles.cut_by_a_spreadsheet("x" * 32_767, "x" * 32_767)
+    assert not csv_profiles.cut_by_a_spreadsheet("x" * 32_766, "x" * 40_000)
+
+
 def test_an_order_chosen_holds_and_a_file_of_both_orders_keeps_to_one(
     store: CalendarStore, linkedin: int, tmp_path: Path
 ) -> None:
