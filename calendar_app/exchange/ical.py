@@ -3268,8 +3268,38 @@ def import_ics(
                 f"Categories that name no channel or key message here were left out:"
                 f" {quoted_names(unread, most=5)}."
             )
+        lookalike = _lookalikes_note(store, summary.added)
+        if lookalike is not None:
+            summary.notes.append(lookalike)
     summary.skipped.sort(key=_line_number)
     return summary
+
+
+def _lookalikes_note(store: CalendarStore, added: Sequence[int]) -> str | None:
+    """A note naming the posts added that look like posts here already (the same title,
+    day and time): a file that came back from a program giving its events new UIDs
+    (Outlook, for single events) added every post a second time, unsaid."""
+    new = [p for p in store.posts(added) if p.date is not None]
+    if not new:
+        return None
+    fresh = set(added)
+    days = [p.date for p in new if p.date is not None]
+    here = {
+        (p.title.casefold(), p.date, p.time)
+        for p in store.posts_between(min(days), max(days))
+        if p.id not in fresh
+    }
+    alike = [p.title for p in new if (p.title.casefold(), p.date, p.time) in here]
+    if not alike:
+        return None
+    one = len(alike) == 1
+    return (
+        f"{len(alike)} post{'' if one else 's'} added {'looks' if one else 'look'} like"
+        f" {'a post' if one else 'posts'} here already, with the same title, day and time"
+        f" ({quoted_names(alike)}): a program that gives events new UIDs (Outlook does)"
+        " may have written the file; undo the import if"
+        f" {'it is a copy' if one else 'they are copies'}."
+    )
 
 
 def _line_number(sentence: str) -> int:

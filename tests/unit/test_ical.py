@@ -3382,6 +3382,29 @@ def test_icalendar_text_is_read_whatever_its_name_and_unicode_encoding(
     assert [p.title for p in fresh.all_posts()] == ["Café"]
 
 
+def test_events_back_with_new_uids_are_said_to_look_like_posts_here(
+    fresh: CalendarStore, tmp_path: Path
+) -> None:
+    """Outlook gives single events new UIDs on export: a file of Cadence's posts that went
+    through it came back as that many new posts, unsaid."""
+    events = [
+        *vevent("a@cadence", "DTSTART;TZID=Europe/Paris:20261210T090000", "Launch day"),
+        *vevent("b@cadence", "DTSTART;TZID=Europe/Paris:20261211T090000", "Behind the scenes"),
+    ]
+    first = write_ics(tmp_path / "plan.ics", [*HEADER, *events, "END:VCALENDAR"])
+    summary = import_ics(fresh, first, ImportOptions(fallback_channel="LinkedIn"), no_progress)
+    assert (len(summary.added), summary.notes) == (2, [])
+    outlook = [line.replace("UID:", "UID:040000008200E00074C5B7101A82E008") for line in events]
+    back = write_ics(tmp_path / "back.ics", [*HEADER, *outlook, "END:VCALENDAR"])
+    summary = import_ics(fresh, back, ImportOptions(fallback_channel="LinkedIn"), no_progress)
+    assert len(summary.added) == 2
+    assert summary.notes == [
+        "2 posts added look like posts here already, with the same title, day and time"
+        " ('Launch day' and 'Behind the scenes'): a program that gives events new UIDs"
+        " (Outlook does) may have written the file; undo the import if they are copies."
+    ]
+
+
 def fold_octets(line: bytes) -> bytes:
     """``line`` folded every 75 octets as RFC 5545 says, blind to where characters end."""
     parts = [line[:75]] + [line[i : i + 74] for i in range(75, len(line), 74)]
