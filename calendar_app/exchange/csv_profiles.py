@@ -147,6 +147,7 @@ from ..core.files import (
     new_export_file,
 )
 from ..core.lengths import (
+    clusters,
     counts_as_x,
     post_length,
     title_leads,
@@ -2169,6 +2170,9 @@ def message_text(post: Post, *, with_link: bool = False) -> str:
     return "\n\n".join(parts)
 
 
+CHANNEL_NAME_BYTES = 120
+"""The most of a channel's name a publishing tool's file name takes, in bytes."""
+
 _UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 _DIRECTION_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """Unicode's marks of writing direction (an emoji's zero-width joiner is no such mark)."""
@@ -2188,6 +2192,21 @@ def _file_part(name: str, *, marks_kept: bool = False) -> str:
         name = _DIRECTION_MARKS.sub("", name)
     name = name.encode(encoding, "replace").decode(encoding, "replace")
     safe = _UNSAFE_IN_NAMES.sub("_", name).strip().strip(".") or "channel"
+    # Short enough for a file name beside the export's own (a disk takes 255 bytes: a
+    # channel of 90 Japanese characters, 270 bytes, failed the whole export), cut
+    # between characters as a reader sees them.
+    if len(safe.encode(encoding, "replace")) > CHANNEL_NAME_BYTES:
+        # The counter of a name two channels share ("_2") is kept whole: cut, the names
+        # of both were one, and the search for an earlier export's files went on for ever.
+        counter = re.search(r"_\d+$", safe)
+        end = counter.group() if counter else ""
+        room = CHANNEL_NAME_BYTES - len(end)
+        kept = ""
+        for cluster in clusters(safe[: len(safe) - len(end)]):
+            if len((kept + cluster).encode(encoding, "replace")) > room:
+                break
+            kept += cluster
+        safe = (kept.rstrip(" .") or "channel") + end
     return safe + "_" if safe.casefold() in _RESERVED_NAMES else safe
 
 

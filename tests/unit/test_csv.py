@@ -1816,6 +1816,25 @@ def test_a_sprout_social_file_comes_back_as_the_posts_it_sends(
         other.close()
 
 
+def test_channels_with_long_names_get_files_of_names_a_disk_takes(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """A channel of 90 Japanese characters (270 bytes) failed the whole export, "too long
+    for the disk"; two of one long beginning share a cut name, told apart."""
+    long = "株式会社サンプル公式アカウント" * 6
+    first = store.add_channel(long + "東京").created[0]
+    second = store.add_channel(long + "大阪").created[0]
+    add(store, first, date(2026, 12, 1), title="Tokyo")
+    add(store, second, date(2026, 12, 1), title="Osaka")
+    for _ in range(2):  # again: the earlier files looked for, found, replaced
+        summary = export_hootsuite(store, tmp_path / "h.csv", ExportOptions(today=TODAY))
+        names = [path.name for path in summary.files]
+        assert len(set(names)) == 2
+        assert all(len(n.encode()) <= 255 for n in names)
+        assert sorted(read_rows(path)[0][1] for path in summary.files) == ["Osaka", "Tokyo"]
+        assert summary.left_over == []
+
+
 def test_hootsuite_compares_with_the_time_of_day(
     store: CalendarStore, publishing: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
