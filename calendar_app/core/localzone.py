@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -129,12 +129,39 @@ def zone_typed(text: str) -> str:
     if len(same) == 1:  # "utc": UTC, though "utc" is in Etc/UTC too
         return same[0]
     found = [name for name in names if wanted in name.casefold() or wanted in spoken[name]]
-    if len({name.rsplit("/", 1)[-1] for name in found}) == 1:
+    if len(found) == 1:
+        return found[0]
+    if _one_place(found):
         # One place under its names old and new ("buenos aires": America/Buenos_Aires
         # and America/Argentina/Buenos_Aires, the same zone), refused as none: the
         # longest, today's.
         return max(found, key=len)
     return text
+
+
+_AREAS = frozenset(
+    {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe"}
+    | {"Indian", "Pacific"}
+)
+"""The zone database's areas; the others ("US/", "Canada/", "Brazil/") hold old names
+kept for compatibility, of another place than a word may mean ("US/Samoa": not Samoa)."""
+
+
+def _one_place(names: Sequence[str]) -> bool:
+    """Whether ``names`` (two or more) are one zone under names old and new: one city's
+    name in the database's areas, on the same clock through the years people plan in."""
+    if len(names) < 2 or len({n.rsplit("/", 1)[-1] for n in names}) != 1:
+        return False
+    if any(n.split("/", 1)[0] not in _AREAS for n in names):
+        return False
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    moments = [
+        datetime(year, month, 15, tzinfo=UTC) for year in range(1990, 2040) for month in (1, 7)
+    ]
+    clocks = {tuple(m.astimezone(ZoneInfo(n)).utcoffset() for m in moments) for n in names}
+    return len(clocks) == 1
 
 
 LOCALTIME = Path("/etc/localtime")

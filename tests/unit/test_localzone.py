@@ -107,6 +107,12 @@ def test_tz_given_as_an_abbreviation_names_the_region_as_one_typed_does(
         ("louisville", "America/Kentucky/Louisville"),
         ("new york", "America/New_York"),
         ("san", "san"),  # San Francisco? Santiago? as typed, for the caller to refuse
+        # A word of old names of other places: Samoa is not American Samoa (US/Samoa,
+        # Pacific/Samoa), nor "eastern" Toronto, nor "west" Perth.
+        ("samoa", "samoa"),
+        ("eastern", "eastern"),
+        ("central", "central"),
+        ("west", "west"),
     ],
 )
 def test_a_city_known_under_an_old_name_too_is_one_zone(typed: str, zone: str) -> None:
