@@ -1313,14 +1313,29 @@ def format_for(path: Path) -> str | None:
 
 
 def _looks_like_ics(path: Path) -> bool:
+    """Whether the file is iCalendar text, or a zip archive of .ics files (a workbook is a
+    zip too: its import says to save it as CSV)."""
     try:
         with open(path, "rb") as file:
             head = file.read(64)
-    except OSError:
+        if head.startswith(ZIP_START):
+            import zipfile
+
+            with zipfile.ZipFile(path) as archive:
+                return any(n.lower().endswith(".ics") for n in archive.namelist())
+    except (OSError, ValueError, RuntimeError):  # (zipfile's BadZipFile is a ValueError)
         return False
-    if head.startswith(b"PK\x03\x04"):
-        return True
-    for bom, encoding in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if head.startswith(bom):
-            head = head[2:].decode(encoding, "replace").encode("utf-8", "replace")
-    return head.removeprefix(b"\xef\xbb\xbf").lstrip().upper().startswith(b"BEGIN:VCALENDAR")
+    return ics_text(head).removeprefix("\ufeff").lstrip().upper().startswith("BEGIN:VCALENDAR")
+
+
+ZIP_START = b"PK\x03\x04"
+"""How a zip archive begins: Google Calendar's export, and workbooks (.xlsx, .ods)."""
+
+
+def ics_text(raw: bytes) -> str:
+    """Bytes of text as Windows may save them, "Unicode" (UTF-16 with its mark), as UTF-8
+    text; other bytes as UTF-8, undecodable ones replaced."""
+    for mark, encoding in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(mark):
+            return raw[2:].decode(encoding, "replace")
+    return raw.decode("utf-8", "replace")

@@ -44,7 +44,6 @@ What the import relies on:
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import gc
 import hashlib
@@ -135,6 +134,7 @@ from ..core.store import (
 from .formats import (
     DELETED_HERE,
     NOTES_WITHHELD,
+    ZIP_START,
     Cancelled,
     Conflicts,
     ExportOptions,
@@ -147,6 +147,7 @@ from .formats import (
     at_our_moment,
     colour_alike,
     descends,
+    ics_text,
     import_names,
     kept_to_messages,
     learn_renames,
@@ -2144,14 +2145,13 @@ _VERSION_1 = re.compile(r"^VERSION:[ \t]*1\.0[ \t]*\r?$", re.M | re.I)
 
 
 def _decoded(source: Path, raw: bytes) -> str:
-    if raw.startswith(b"PK\x03\x04"):
+    if raw.startswith(ZIP_START):
         raise ImportProblem(
             f"{source.name} is a zip archive (as Google Calendar exports): unzip it, then"
             " import the files it holds."
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as Windows saves "Unicode"
-        with contextlib.suppress(UnicodeDecodeError):  # (said below: no iCalendar text)
-            raw = raw.decode("utf-16").encode("utf-8")
+        raw = ics_text(raw).encode("utf-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     head = raw.lstrip()[:15].upper()

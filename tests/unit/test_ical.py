@@ -3334,12 +3334,37 @@ def test_a_file_that_is_not_icalendar_is_refused(
     assert str(refused(busy, path)) == "posts.ics is not an iCalendar file."
 
 
+def zipped(files: dict[str, str]) -> bytes:
+    """A zip archive of ``files`` (name: text)."""
+    import zipfile
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return data.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("plan.csv", "csv"), ("plan.xlsx", None), ("plan.ods", None), ("export.zip", None)],
+)
+def test_a_workbook_is_no_zip_of_icalendar_files(
+    tmp_path: Path, name: str, fmt: str | None
+) -> None:
+    """A workbook is a zip too: it was told to unzip (a workbook named .csv was told,
+    rightly, to be saved as CSV UTF-8 before)."""
+    path = tmp_path / name
+    path.write_bytes(zipped({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<w/>"}))
+    assert format_for(path) == fmt
+
+
 @pytest.mark.parametrize(
     ("name", "content", "said"),
     [
         (
             "export.ical.zip",
-            b"PK\x03\x04\x14\x00\x00\x00",
+            zipped({"me@example.com.ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"}),
             "export.ical.zip is a zip archive (as Google Calendar exports): unzip it, then"
             " import the files it holds.",
         ),
