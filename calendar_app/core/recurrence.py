@@ -14,19 +14,11 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from .errors import InvalidInput
 from .models import LAST_DAY, MONTHS, ascii_digits, in_words, shortened, spelled_day
 
-HORIZON = timedelta(days=365)
-"""About how far ahead a rule with neither COUNT nor UNTIL is materialised (as an
-import's window); a series' own is :func:`a_year_on`."""
-
-
-def a_year_on(day: date) -> date:
-    """The same day a year later (the 28th of February for the 29th): how far ahead a
-    rule with neither COUNT nor UNTIL is made. Counted as 365 days, a year holding a
-    29th of February ended the day before: a yearly post made no second one."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # the 29th of February
-        return day.replace(year=day.year + 1, day=28)
+HORIZON = timedelta(days=366)
+"""How far ahead a rule with neither COUNT nor UNTIL is made: a year and, where no 29th
+of February comes between, a day (365 days ended the day before next year's post when
+one did: a yearly post made no second one). As many days whatever its first day, so
+that a series moved keeps its posts."""
 
 
 MAX_OCCURRENCES = 1000
@@ -265,7 +257,7 @@ def occurrences(
     start = datetime(anchor.year, anchor.month, anchor.day)
     recurrence = rrulestr(rule, dtstart=start)
     bounded = has_end(rule)
-    last = horizon or min(a_year_on(anchor), LAST_DAY)
+    last = horizon or min(anchor + HORIZON, LAST_DAY)
     stop = datetime(last.year, last.month, last.day)
     skip = set(exdates)
     days: list[date] = []

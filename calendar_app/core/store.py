@@ -3539,7 +3539,7 @@ def _rule_days(rule: str, anchor: date, days: Iterable[date]) -> list[date]:
     endless series brought in for a quarter kept a Monday every week for a year with
     none of them in its exception days, and a later change made them all."""
     last = max(days, default=anchor)
-    own = min(recurrence.a_year_on(anchor), LAST_DAY)
+    own = min(anchor + recurrence.HORIZON, LAST_DAY)
     return recurrence.occurrences(rule, anchor, horizon=last if last > own else None)
 
 

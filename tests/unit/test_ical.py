@@ -2636,8 +2636,8 @@ def test_an_endless_rule_that_starts_later_stops_a_year_after_its_start(
     ]
     added, _, _, skipped = import_file(planned, write_ics(tmp_path / "later.ics", lines))
     days = [p.date for p in planned.all_posts()]
-    assert (added, skipped) == (12, [])
-    assert (days[0], days[-1]) == (date(2027, 6, 15), date(2028, 5, 15))
+    assert (added, skipped) == (13, [])
+    assert (days[0], days[-1]) == (date(2027, 6, 15), date(2028, 6, 15))
 
 
 def test_a_rule_with_too_many_occurrences_is_capped_and_says_so(
@@ -2693,13 +2693,13 @@ def test_a_series_begun_long_ago_keeps_its_occurrences_from_a_year_ago_on(
     daily = sorted(p.date for p in planned.all_posts() if p.title == "Daily" and p.date)
     # Up to a year ahead (Monday 18 January 2027), the thousand Mondays before it.
     assert (weekly[0], weekly[-1]) == (date(2007, 11, 26), date(2027, 1, 18))
-    # From a year ago (20 January 2025) on, as many as a series holds.
-    assert (daily[0], daily[-1]) == (date(2025, 1, 20), date(2027, 10, 16))
+    # From a year ago (366 days: 19 January 2025) on, as many as a series holds.
+    assert (daily[0], daily[-1]) == (date(2025, 1, 19), date(2027, 10, 15))
     assert skipped == [
         "line 4: 'Newsletter' repeats more than 1000 times; occurrences before"
         " 2007-11-26 08:00 were not imported",
-        "line 12: 'Daily' repeats more than 1000 times; occurrences before 2025-01-20 and"
-        " after 2027-10-16 were not imported",
+        "line 12: 'Daily' repeats more than 1000 times; occurrences before 2025-01-19 and"
+        " after 2027-10-15 were not imported",
     ]
 
 
@@ -3407,6 +3407,32 @@ def test_icalendar_text_is_read_whatever_its_name_and_unicode_encoding(
     assert [p.title for p in fresh.all_posts()] == ["Café"]
 
 
+def test_an_endless_yearly_event_over_a_29th_of_february_brings_next_year_s(
+    fresh: CalendarStore, tmp_path: Path
+) -> None:
+    """Made up to 365 days on, a yearly event from 10 December 2027 brought one post
+    (the same repeat made in Cadence makes 2027's and 2028's)."""
+    lines = [
+        *HEADER,
+        *vevent(
+            "anniversary@test", "DTSTART;VALUE=DATE:20271210", "Anniversary", "RRULE:FREQ=YEARLY"
+        ),
+        "END:VCALENDAR",
+    ]
+    path = write_ics(tmp_path / "yearly.ics", lines)
+    import_ics(
+        fresh,
+        path,
+        ImportOptions(fallback_channel="LinkedIn"),
+        no_progress,
+        today=date(2027, 12, 1),
+    )
+    assert sorted(p.date or date.min for p in fresh.all_posts()) == [
+        date(2027, 12, 10),
+        date(2028, 12, 10),
+    ]
+
+
 def test_events_back_with_new_uids_are_said_to_look_like_posts_here(
     fresh: CalendarStore, tmp_path: Path
 ) -> None:
@@ -3780,7 +3806,7 @@ def test_a_repeat_without_end_says_how_far_it_came_in(busy: CalendarStore, tmp_p
         no_progress,
         today=TODAY,
     )
-    stop = max(date(2026, 12, 1), TODAY) + timedelta(days=365)
+    stop = max(date(2026, 12, 1), TODAY) + timedelta(days=366)
     assert summary.notes == [
         f"'Daily tip' repeats without end; it was read up to {spelled_day(stop, weekday=False)}"
         " (importing the file again later reads further)."
