@@ -1096,12 +1096,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_SUBCOMMANDS = {
+    "channel": ("add",),
+    "message": ("add",),
+    "campaign": ("add",),
+    "post": ("add", "list", "move"),
+}
+
+
 def _command_after_a_file(args: Sequence[str]) -> str | None:
     """Why a calendar followed by a command ("cadence client.cadence gaps --json", a
     common slip) is refused: the window opened, the rest dropped unsaid (from cron,
     "there is no display"). None for a calendar alone, or with Qt's own options."""
-    for word in args[1:]:
+    for at, word in enumerate(args[1:], 1):
         if word in COMMANDS:
+            # With its own command ("post list"): "cadence post FILE" was itself wrong.
+            following = args[at + 1] if at + 1 < len(args) else ""
+            if following in _SUBCOMMANDS.get(word, ()):
+                word = f"{word} {following}"
             return (
                 f"the command comes before the calendar: {PROG} {word} {shlex.quote(args[0])}"
                 f" … (see '{PROG} {word} --help')"

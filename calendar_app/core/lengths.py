@@ -190,8 +190,15 @@ def title_of_text(text: str) -> str:
 
 
 def title_leads(title: str, body: str) -> bool:
-    """Whether ``body`` begins with ``title`` already: its first line, whole or cut as
-    :func:`title_of_text` cuts it. The publishing tools' files then send the body alone
-    (they send the title first otherwise)."""
+    """Whether ``body`` begins with ``title`` already: its first line, or the words its
+    first line begins with ("Tip: clean your panels." of "Tip: clean your panels. It
+    keeps…"), or that line cut as :func:`title_of_text` cuts it. The publishing tools'
+    files then send the body alone (they send the title first otherwise)."""
     title = title.strip()
-    return bool(title) and title_of_text(body) == title
+    if not title:
+        return False
+    line = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    if title.endswith("…") and title_of_text(body) == title:
+        return True
+    # Up to a word's end: "Launch" does not begin "Launching".
+    return line.startswith(title) and (len(line) == len(title) or not line[len(title)].isalnum())

@@ -320,6 +320,11 @@ def test_post_without_date_goes_to_the_backlog_as_an_idea(calendar: Path) -> Non
             " '{path}' … (see 'cadence gaps --help')\n",
         ),
         (["--help"], "cadence: error: --help comes before anything else: cadence --help\n"),
+        (
+            ["post", "list", "--json"],
+            "cadence: error: the command comes before the calendar: cadence post list"
+            " '{path}' … (see 'cadence post list --help')\n",
+        ),
     ],
 )
 def test_a_command_after_the_calendar_is_a_usage_error(

@@ -1665,6 +1665,10 @@ def test_a_sheet_s_posts_titled_by_their_first_line_go_out_with_it_once(
     export = export_sprout if sprout else export_hootsuite
     summary = export(store, tmp_path / "h.csv", ExportOptions(today=TODAY))
     texts = [row[-1] if sprout else row[1] for row in read_rows(summary.files[0])][sprout:]
+    assert csv_profiles.title_leads("Tip: clean", "Tip: clean your panels.")
+    # A title that is the first sentence of the text's first line goes out once too.
+    assert csv_profiles.title_leads("Tip: clean your panels.", "Tip: clean your panels. It…")
+    assert not csv_profiles.title_leads("Launch", "Launching today")
     assert texts == [
         "Tip: clean your panels.\nIt keeps 5% more yield.",
         "One line only.",
