@@ -236,10 +236,9 @@ def cadence_sentence(
 
     Messages not running on the as-of day (upcoming, ended) are left out of
     the count and named at the end (``key_messages`` gives their dates). With
-    ``as_of``, messages on cadence that fall overdue later in the period unless
-    something is planned are counted, one named with its days (a plan with holes read
-    "All 5 key messages on cadence" alone). Long lists name the first three and count
-    the rest.
+    ``as_of``, the messages that fall overdue later in the period unless something is
+    planned are counted, one named with its days (a plan with holes read "All 5 key
+    messages on cadence" alone). Long lists name the first three and count the rest.
     """
     if not messages:
         return "No key messages to report on."
@@ -281,18 +280,16 @@ def cadence_sentence(
         names = quoted_names([m.title for m in unplanned])
         parts.append(f"nothing planned in time to repeat {names}")
     if as_of is not None:
-        ahead = [
-            (m, days)
-            for m in running
-            if m.status == MessageStatus.OK and (days := days_unplanned(m.gaps, as_of))
-        ]
-        ahead.sort(key=lambda pair: -pair[1])
+        # As the report's "Ahead" column counts them: every message running, overdue
+        # ones too (the sentence counted 3 where the column showed days on 5 rows).
+        ahead = [(m, days) for m in running if (days := days_unplanned(m.gaps, as_of))]
         if len(ahead) == 1:
             (m, days), *_ = ahead
             plural = "s" if days != 1 else ""
             parts.append(f"'{isolated(m.title)}' has {days} day{plural} ahead not planned yet")
-        elif ahead:  # (counted: the report's table names each, with its days)
-            parts.append(f"{len(ahead)} have days ahead not planned yet")
+        elif ahead:
+            many = "all" if len(ahead) == len(running) else f"{len(ahead)} of the"
+            parts.append(f"{many} {len(running)} have days ahead not planned yet")
     if len(resting) > 3:
         parts.append(f"{len(resting)} key messages not running now")
     else:

@@ -554,7 +554,7 @@ _COLUMNS = (
     ("On average", Qt.AlignmentFlag.AlignRight),
     ("Gaps so far", Qt.AlignmentFlag.AlignRight),
     ("Longest", Qt.AlignmentFlag.AlignRight),
-    ("Unplanned", Qt.AlignmentFlag.AlignRight),
+    ("Ahead", Qt.AlignmentFlag.AlignRight),
     ("Last", Qt.AlignmentFlag.AlignRight),
     ("Next", Qt.AlignmentFlag.AlignRight),
 )
@@ -563,7 +563,7 @@ _TABLE_NOTE = (
     "Status: today's. Deliveries: days in the period with a post carrying the message, on any"
     " channel, those planned included. On average: the days the message ran in the period,"
     " divided by its deliveries. Gaps so far: overdue stretches up to today; Longest: the"
-    " longest, from the day it began. Unplanned: days after today overdue unless a post is"
+    " longest, from the day it began. Ahead: days after today overdue unless a post is"
     " planned."
 )
 _NOTE_LINES = 2

@@ -321,7 +321,7 @@ def test_the_report_says_how_each_message_went_out(demo_path: Path, qapp: object
     assert (report.first, report.last) == (date(2026, 10, 1), date(2027, 1, 31))
     assert report.sentence == (
         "3 of 5 key messages on cadence; 'Backed by a 25-year warranty' overdue by 42 days; "
-        "'Installed by local experts' overdue by 13 days; 3 have days ahead not planned yet."
+        "'Installed by local experts' overdue by 13 days; all 5 have days ahead not planned yet."
     )
     by_title = {m.message.title: m for m in report.messages}
     assert list(by_title) == list(MESSAGES)
@@ -368,7 +368,7 @@ def test_the_words_are_in_the_pdf(demo_path: Path, tmp_path: Path, qapp: object)
     assert "Solenne Solar (demo)" in flat
     assert (
         "3 of 5 key messages on cadence; 'Backed by a 25-year warranty' overdue by 42 days; "
-        "'Installed by local experts' overdue by 13 days; 3 have days ahead not planned yet."
+        "'Installed by local experts' overdue by 13 days; all 5 have days ahead not planned yet."
         in flat
     )
     for title in MESSAGES:

@@ -284,7 +284,7 @@ def test_cadence_summary_per_key_message(demo: Path, tmp_path: Path) -> None:
     lead = page.text_of(page.having("lead", "p")[0])
     assert lead == (
         "3 of 5 key messages on cadence; 'Backed by a 25-year warranty' overdue by 42 days; "
-        "'Installed by local experts' overdue by 13 days; 3 have days ahead not planned yet."
+        "'Installed by local experts' overdue by 13 days; all 5 have days ahead not planned yet."
     )
     rows = page.having("msg", "article")
     headings = [page.text_of(e) for e in page.elements if e.tag == "h3" and "msg" not in e.classes]
@@ -875,11 +875,11 @@ def test_sentence_names_the_days_ahead_a_message_on_cadence_is_not_planned_for()
         cadence("Built to last", MessageStatus.OK, (16, 28), (37, 55)),
         cadence("Made here", MessageStatus.OK),
         cadence("Ride to work", MessageStatus.OK, (3, 3)),
-        cadence("Open", MessageStatus.UNPLANNED, (2, 30)),  # said already
+        cadence("Open", MessageStatus.UNPLANNED, (2, 30)),  # counted too, as in the table
     ]
     assert cadence_sentence(messages, (), as_of) == (
         "3 of 4 key messages on cadence; nothing planned in time to repeat 'Open';"
-        " 2 have days ahead not planned yet."
+        " 3 of the 4 have days ahead not planned yet."
     )
     # A gap begun before today counts from tomorrow on; with no day given, none is said.
     assert cadence_sentence([cadence("Made here", MessageStatus.OK, (-3, 4))], (), as_of) == (
@@ -888,7 +888,7 @@ def test_sentence_names_the_days_ahead_a_message_on_cadence_is_not_planned_for()
     assert cadence_sentence(messages[:1]) == "1 key message on cadence."
     many = [cadence(f"M{n}", MessageStatus.OK, (1, n)) for n in range(1, 6)]
     assert cadence_sentence(many, (), as_of) == (
-        "All 5 key messages on cadence; 5 have days ahead not planned yet."
+        "All 5 key messages on cadence; all 5 have days ahead not planned yet."
     )
     one_day = [cadence("Ride to work", MessageStatus.OK, (3, 3))]
     assert cadence_sentence(one_day, (), as_of) == (
