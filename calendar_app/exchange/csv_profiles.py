@@ -1151,8 +1151,7 @@ _COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "caption",
         "post_text",
         "text",
-        "message_text",  # Sprout Social's bulk file
-        "message",
+        "message_text",  # Sprout Social's bulk file (not "message": a key message's)
     ),
     "link": ("url",),
 }
@@ -2559,9 +2558,11 @@ def _too_long(
             continue  # a reader sees no more characters than it has code points
         length = post_length(text, name)
         if length > limit:
+            parts = ["text"] if title_leads(post.title, post.body) else ["title", "text"]
+            if linked and post.link.strip():
+                parts.append("link")
             found.append(
                 f"{_named(post, moment)}: {length:,} characters in the file"
-                f" (title and text{' and link' if linked and post.link.strip() else ''}),"
-                f" {name} allows {limit:,}"
+                f" ({in_words(parts)}), {name} allows {limit:,}"
             )
     return found

@@ -899,7 +899,7 @@ class ExportSummary:
             text += (
                 f" {self.drafts_left} draft{'' if one else 's'} still to go out"
                 f" {'is' if one else 'are'} not in {'it' if len(self.files) == 1 else 'them'}:"
-                " scheduled posts alone were asked for."
+                " only scheduled posts were chosen."
             )
         if self.not_social:
             named = quoted_names(self.not_social)

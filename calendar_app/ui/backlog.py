@@ -502,10 +502,15 @@ class BacklogPanel(QWidget):
     def empty_text(self) -> str:
         if self.proxy.text():
             typed = self.search.text().strip()
-            if self.session.filters.active:  # (an idea may match that they hide)
-                return (
-                    f"No idea matches “{typed}” among those the window's filters and search show."
-                )
+            filters = self.session.filters
+            hiding = [
+                *(["filters"] if filters.active_besides_search else []),
+                *(["search"] if filters.search_hits is not None else []),
+            ]
+            if hiding:  # (an idea may match that they hide)
+                by = " and ".join(hiding)
+                show = "shows" if hiding == ["search"] else "show"
+                return f"No idea matches “{typed}” among those the window's {by} {show}."
             return f"No idea matches “{typed}”."
         if self.session.filters.active and self.session.has_ideas():
             return "No idea passes the filters."

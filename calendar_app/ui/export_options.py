@@ -53,10 +53,15 @@ SHARED = REPORTS | {"ics"}
 
 _ID = Qt.ItemDataRole.UserRole
 
-SENT_AS = (
+_SENT = (
     "Each post goes out as its title, a blank line, then its text (its text alone when"
-    " it begins with the title)."
+    " it begins with the title)"
 )
+SENT_AS = {
+    "hootsuite": f"{_SENT}; its link goes in a column of its own.",
+    "sprout": f"{_SENT}, then a blank line and its link.",
+}
+"""What a publishing tool's file sends of each post, said in its export's dialog."""
 
 
 _ROWS_SHOWN = 9
@@ -216,13 +221,13 @@ class ExportOptionsDialog(QDialog):
             self.semicolons.setChecked(False)
         # What goes to a publishing tool is published: the posts approved (Scheduled),
         # to start with (drafts not yet approved went to a client's accounts).
-        self.drafts = QCheckBox("Send &drafts too (without, only posts marked Scheduled)")
+        self.drafts = QCheckBox("Send &drafts too (otherwise only the posts marked Scheduled)")
         self.drafts.setObjectName("exportDrafts")
         if fmt in PUBLISHING:
             form.addRow("Date &order:", self.date_order)
             form.addRow(self.drafts)
             # What the tool publishes, said before (the title went out unannounced).
-            form.addRow(hint_label(SENT_AS))
+            form.addRow(hint_label(SENT_AS[fmt]))
         else:
             self.date_order.hide()
             self.drafts.setChecked(True)  # (other formats export every status)

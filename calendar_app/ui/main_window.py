@@ -1203,7 +1203,8 @@ class MainWindow(QMainWindow):
         arriving in the agenda picks nothing, so Delete there deletes nothing unasked)."""
         said = "Select a post first."
         view = self.view()
-        if not self._in_backlog() and self.view_index() == 2 and view.focused_post() is not None:
+        keyboard_on_a_row = self.view_index() == 2 and self.agenda_view.table.hasFocus()
+        if keyboard_on_a_row and view.focused_post() is not None:
             said += " Space picks the row the keyboard is on."
         self.statusBar().showMessage(said, 5000)
 

@@ -1083,9 +1083,9 @@ class WelcomeDialog(QDialog):
                 timezone = planned_in
                 zone_said = f"Its times are in {timezone}, where the file's events are planned"
             name = planned_as or name
-        # Said, with the way to change it: a plan read in another zone than the one meant
-        # has every post hours away.
-        zone_said += "; Edit > Calendar Settings changes it."
+        # Said: a plan read in another zone than the one meant has every post hours away
+        # (changing the zone afterwards keeps each post's time of day, not its moment).
+        zone_said += "."
         if fmt == "cadence":
             # A calendar copy keeps the zone and week it was planned in.
             with (

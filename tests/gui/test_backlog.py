@@ -487,10 +487,15 @@ def test_an_idea_the_window_s_search_hides_is_not_said_to_match_nothing(
     session.set_filters(replace(session.filters, search="zzzqqq"))
     panel.search.setText("roof")
     assert panel.shown_post_ids() == []
+    assert panel.empty_text() == "No idea matches “roof” among those the window's search shows."
+    hidden = frozenset({idea.channel_id})
+    session.set_filters(replace(session.filters, hidden_channels=hidden))
     assert panel.empty_text() == (
         "No idea matches “roof” among those the window's filters and search show."
     )
     session.set_filters(replace(session.filters, search=""))
+    assert panel.empty_text() == "No idea matches “roof” among those the window's filters show."
+    session.set_filters(replace(session.filters, hidden_channels=frozenset()))
     panel.search.setText("zzzqqq")
     assert panel.empty_text() == "No idea matches “zzzqqq”."
 

@@ -340,6 +340,11 @@ def test_switching_views_keeps_the_selection_and_makes_none(
     assert window.statusBar().currentMessage() == (
         "Select a post first. Space picks the row the keyboard is on."
     )
+    # The keyboard elsewhere (the key messages' list): the agenda's row is not it.
+    window.sidebar.messages_view.setFocus()
+    window.delete_selected()
+    assert window.statusBar().currentMessage() == "Select a post first."
+    window.agenda_view.table.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert window.selected_post_ids() == [window.agenda_view.focused_post()]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)

@@ -1759,7 +1759,7 @@ def test_the_publishing_tools_say_the_drafts_left_out(
     add(store, linkedin, date(2026, 11, 22), title="Approved")
     summary = export(store, folder / "h.csv", approved)
     assert (summary.posts, summary.drafts_left) == (1, 2)
-    assert " 2 drafts still to go out are not in it: scheduled posts alone were asked for." in (
+    assert " 2 drafts still to go out are not in it: only scheduled posts were chosen." in (
         summary.describe()
     )
     summary = export(store, folder / "h.csv", ExportOptions(today=TODAY))
@@ -1784,6 +1784,16 @@ def test_a_tool_s_files_in_one_folder_name_it_once(
         ExportOptions(today=TODAY, channel_ids=frozenset({publishing["LinkedIn"]})),
     )
     assert summary.describe().startswith(f"Exported 1 post to {folder / 'h-LinkedIn.csv'}.")
+
+
+def test_a_sheet_s_message_column_is_no_post_text(store: CalendarStore, linkedin: int) -> None:
+    """A plan's "Message" column names a key message, in Cadence's words: read as each
+    post's text, it replaced the texts."""
+    source = store.path.parent / "plan.csv"
+    source.write_text("title,date,channel,message\nLaunch,2026-12-08,LinkedIn,Made here\n")
+    summary = import_csv(store, source, ImportOptions())
+    (post,) = store.all_posts()
+    assert (post.title, post.body, summary.ignored_columns) == ("Launch", "", ["message"])
 
 
 def test_a_sprout_social_file_comes_back_as_the_posts_it_sends(
@@ -2215,7 +2225,7 @@ def test_publishing_files_name_the_posts_too_long_for_their_channel(
         summary = export(store, folder / "t.csv", ExportOptions(today=TODAY))
         mail = (
             [
-                "'Mail' on 2026-12-07: 32 characters in the file (title and text and link),"
+                "'Mail' on 2026-12-07: 32 characters in the file (title, text and link),"
                 " Short allows 30"
             ]
             if export is export_sprout
@@ -2223,7 +2233,7 @@ def test_publishing_files_name_the_posts_too_long_for_their_channel(
         )
         assert summary.too_long == [
             "'Long' on 2026-12-04: 46 characters in the file (title and text), Short allows 30",
-            "'Linked' on 2026-12-05: 35 characters in the file (title and text and link),"
+            "'Linked' on 2026-12-05: 35 characters in the file (title, text and link),"
             " Short allows 30",
             *mail,
         ]
