@@ -195,6 +195,7 @@ def add_gap_menus(
     day: date,
     at: time | None,
     select: Select,
+    go_to: Callable[[date], object] | None = None,
 ) -> QMenu | None:
     """A "Fill the Gap" submenu per key message overdue on ``day``, if any, in one
     "Fill a Gap" submenu (named ``gapMenus``; returned) beyond
@@ -222,10 +223,14 @@ def add_gap_menus(
         add_fill_actions(submenu, session, parent, message, day, at, select)
         left = _days_left_before(session, message.id, day)
         if left is not None:  # a post here fills the gap from here on only: said, under
-            first, last = left  # the ways to fill it (the first stays the first)
-            submenu.addSeparator()
+            first, last = left  # the ways to fill it (the first stays the first), and
+            submenu.addSeparator()  # read and reached as any item (greyed, it was not)
             note = f"A post here leaves {range_text(first, last)} overdue"
-            submenu.addAction(note).setEnabled(False)
+            if go_to is None:
+                submenu.addAction(note).setEnabled(False)
+            else:
+                text = f"{note}: Go to {day_text(first)}"
+                submenu.addAction(text, partial(go_to, first))
     return holder if holder is not menu else None
 
 

@@ -1462,7 +1462,7 @@ class MainWindow(QMainWindow):
             from .gaps import add_gap_menus
 
             day = self.view().current_date()
-            many = add_gap_menus(menu, self.session, self, day, at, self._select_placed)
+            many = add_gap_menus(menu, self.session, self, day, at, self._select_placed, self.go_to)
             if many is not None:
                 many.setStyle(_scrolling_menus())  # 300 messages may all be overdue
         return menu

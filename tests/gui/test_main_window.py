@@ -4340,7 +4340,12 @@ def test_a_month_s_gap_menu_says_the_days_of_the_gap_a_post_there_leaves_overdue
         first_lines[day] = (last.text(), last.isEnabled())
     assert not first_lines[TODAY][0].startswith("A post here")  # from its first day
     left = f"A post here leaves {range_text(TODAY, TODAY + timedelta(days=2))} overdue"
-    assert first_lines[TODAY + timedelta(days=3)] == (left, False)
+    # Read and reached as any item, it goes to the gap's first day to fill it from.
+    assert first_lines[TODAY + timedelta(days=3)] == (f"{left}: Go to {day_text(TODAY)}", True)
+    window.go_to(TODAY + timedelta(days=3))
+    submenu = next(m for m in gap_menus_of(window.post_menu()) if message.title in m.title())
+    submenu.actions()[-1].trigger()
+    assert window.view().current_date() == TODAY
 
 
 def _key(text: str) -> str:
