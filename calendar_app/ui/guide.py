@@ -559,6 +559,32 @@ def _menu_actions(menu: QMenu, prefix: str) -> Iterator[tuple[str, QAction]]:
             yield prefix, action
 
 
+_DEDICATED = frozenset(
+    {
+        Qt.Key.Key_Copy,
+        Qt.Key.Key_Cut,
+        Qt.Key.Key_Paste,
+        Qt.Key.Key_Undo,
+        Qt.Key.Key_Redo,
+        Qt.Key.Key_Open,
+        Qt.Key.Key_New,
+        Qt.Key.Key_Close,
+        Qt.Key.Key_Save,
+        Qt.Key.Key_Find,
+        Qt.Key.Key_Help,
+    }
+)
+"""Keys of some keyboards alone ("Copy", "Save"), which the platform binds beside the
+usual ones: listed, they read as typos ("Copy: Ctrl+C, Ctrl+Ins, Copy")."""
+
+
+def _on_a_keyboard(keys: QKeySequence) -> bool:
+    """Whether ``keys`` are typed on an ordinary keyboard (not a key of its own)."""
+    # (Indexed as Qt indexes it; PySide's stubs leave that out.)
+    combos = [keys[i] for i in range(keys.count())]  # type: ignore[index]
+    return all(combo.key() not in _DEDICATED for combo in combos)
+
+
 def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
     """Every shortcut of the window, read from its actions, grouped by menu."""
     rows: list[ShortcutRow] = []
@@ -567,7 +593,7 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
     def add(menu: str, action: QAction) -> None:
         if id(action) in seen:
             return
-        keys = [_native(k) for k in action.shortcuts() if not k.isEmpty()]
+        keys = [_native(k) for k in action.shortcuts() if not k.isEmpty() and _on_a_keyboard(k)]
         if keys:
             seen.add(id(action))
             rows.append(ShortcutRow(menu, _action_name(action), ", ".join(keys)))
