@@ -276,6 +276,12 @@ def _location_problems(path: Path) -> list[str]:
             f"There is already a file called {path.name} in that folder; "
             "choose another name or location."
         ]
+    stale = left_behind(path)
+    if stale is not None:  # said as the name is typed, not once Create is pressed
+        return [
+            f"{stale.name} in that folder holds changes of an earlier calendar called"
+            f" {path.name}; choose another name, or move that file away."
+        ]
     if path.parent != data_folder() and not path.parent.is_dir():
         if path.parent.exists():
             return [f"{path.parent} is a file, not a folder."]

@@ -652,6 +652,18 @@ def test_the_form_says_what_is_missing_and_creates_nothing(
     page.message_edits[1].setText("local  crews")
     shown = page.problems_label.text()
     assert "already a file called demo.cadence" in shown
+    # Where an earlier calendar of the name left its changes: said as the name is typed
+    # (Create failed, naming a file the form never showed).
+    left = demo_path.with_name("Left.cadence")
+    Path(f"{left}-wal").write_bytes(b"changes")
+    page.location_edit.setText(str(left))
+    page.location_edit.textEdited.emit(str(left))
+    assert (
+        "Left.cadence-wal in that folder holds changes of an earlier calendar called"
+        " Left.cadence; choose another name, or move that file away."
+    ) in page.problems_label.text()
+    page.location_edit.setText(str(demo_path))
+    page.location_edit.textEdited.emit(str(demo_path))
     assert "“Mars/Olympus_Mons” is not a time zone" in shown
     page.zone_combo.setCurrentText("Europe")  # typing Europe/Paris, not there yet
     assert "“Europe” is not a time zone" in page.problems_label.text()
