@@ -186,6 +186,7 @@ from ..core.store import (
     whole_note,
 )
 from .formats import (
+    SPREADSHEET_CELL,
     TOOL_TIME,
     Cancelled,
     Conflicts,
@@ -1515,11 +1516,6 @@ class _RowReader:
                     self.label["time"], f"'{text}' is not a time of day; write it as HH:MM"
                 ) from None
         return clock
-
-
-SPREADSHEET_CELL = 32_767
-"""The most characters a cell of Excel (and of LibreOffice Calc) holds: a longer text is
-cut there, and the sheet saved again brings it back cut."""
 
 
 def cut_by_a_spreadsheet(given: str, had: str) -> bool:

@@ -709,6 +709,10 @@ def notes_withheld(notes: str, history: History | None, *, as_shared: bool = Fal
     return NOTES_WITHHELD in (history.notes_here if as_shared else history.notes)
 
 
+SPREADSHEET_CELL = 32_767
+"""The most characters a cell of Excel (and of LibreOffice Calc) holds: a longer text is
+cut there, and the sheet saved again brings it back cut."""
+
 TOOL_TIME = time(9, 0)
 """When a publishing tool needs a time and the post has none."""
 
@@ -854,7 +858,7 @@ class ExportSummary:
     same (:data:`TOOL_TIME`), which the summary names."""
     over_a_cell: int = 0
     """Posts of a CSV whose text or notes is longer than a spreadsheet's cell holds
-    (:data:`.csv_profiles.SPREADSHEET_CELL`): Excel cuts them."""
+    (:data:`SPREADSHEET_CELL`): Excel cuts them."""
     drafts_left: int = 0
     """Drafts still to go out that a publishing tool's files leave out, scheduled posts
     alone asked for (those approved)."""
@@ -890,7 +894,8 @@ class ExportSummary:
             one = self.over_a_cell == 1
             text += (
                 f" {self.over_a_cell} post{'' if one else 's'} {'has' if one else 'have'} a text"
-                " longer than the 32,767 characters a spreadsheet's cell holds: Excel cuts"
+                f" longer than the {SPREADSHEET_CELL:,} characters a spreadsheet's cell holds:"
+                " Excel cuts"
                 f" {'it' if one else 'them'} (an import of the sheet saved again keeps the"
                 " whole texts here)."
             )
