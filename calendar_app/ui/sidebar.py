@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -266,7 +267,29 @@ class _FitList(QListView):
     """Rows the list keeps in sight however short the window (0: a scrap of one)."""
 
     empty_text = ""
-    """Said in the list while it has no rows (a heading over blank space looked broken)."""
+    """Said in the list while it has no rows (a heading over blank space looked broken),
+    painted and as its description (a screen reader heard how to use rows it had not)."""
+
+    _described = ""
+
+    def describe(self, text: str) -> None:
+        """The list's description while it has rows."""
+        self._described = text
+        self._follow_rows()
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+                signal.connect(self._follow_rows)
+        self._follow_rows()
+
+    def _follow_rows(self, *args: object) -> None:
+        model = self.model()
+        empty = model is None or not model.rowCount()
+        said = self.empty_text if empty and self.empty_text else self._described
+        if said != self.accessibleDescription():
+            self.setAccessibleDescription(said)
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._rows_height(None))
@@ -378,11 +401,11 @@ class MessageSidebar(QWidget):
         self.messages_view = _MessageList(self)
         self.messages_view.setObjectName("messageList")
         self.messages_view.setAccessibleName("Key messages")
-        self.messages_view.setAccessibleDescription(
+        self.messages_view.empty_text = "None yet: Edit > Key Messages… adds them."
+        self.messages_view.describe(
             "Each key message with its cadence and status. Select one to highlight its "
             "deliveries and gaps; Escape clears the selection."
         )
-        self.messages_view.empty_text = "None yet: Edit > Key Messages… adds them."
         self.messages_view.setModel(self.messages_model)
         self.message_delegate = MessageDelegate(self.messages_view)
         self.messages_view.setItemDelegate(self.message_delegate)
@@ -394,10 +417,10 @@ class MessageSidebar(QWidget):
         self.channels_view = _FitList(self)
         self.channels_view.setObjectName("channelList")
         self.channels_view.setAccessibleName("Channels")
-        self.channels_view.setAccessibleDescription(
+        self.channels_view.empty_text = "None yet: Edit > Channels… adds them."
+        self.channels_view.describe(
             "Tick a channel to show its posts, untick it to hide them; Space toggles."
         )
-        self.channels_view.empty_text = "None yet: Edit > Channels… adds them."
         self.channels_view.setModel(self.channels_model)
         self.channels_view.setItemDelegate(ChannelDelegate(self.channels_view))
         self.channels_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

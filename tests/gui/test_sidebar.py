@@ -481,6 +481,16 @@ def test_empty_lists_say_where_their_items_are_added(
             view.empty_text = hint
             lines = view.fontMetrics().lineSpacing()
             assert view.height() >= 2 * lines  # room for it on two lines
+            # Said to a screen reader too (it heard how to use the rows there were not).
+            assert view.accessibleDescription() == view.empty_text
+        session = empty.session
+        session.push(
+            ChannelCommand(
+                session, None, Channel(0, "Podcast", "social", "#123456", None, 99, False)
+            )
+        )
+        assert empty.channels_view.accessibleDescription().startswith("Tick a channel")
+        assert empty.messages_view.accessibleDescription() == empty.messages_view.empty_text
 
 
 def test_a_selected_message_keeps_its_dot_in_sight_on_the_selection(
