@@ -3276,6 +3276,10 @@ class CalendarStore:
                         "UPDATE posts SET occurrence = ? WHERE id = ?",
                         [(moved[_occ(m)].isoformat(), m.id) for m in members],
                     )
+            if series_id != old_series:
+                # Every post that went over to the new series, changed or not (those not
+                # changing stayed in the window under the old one: named, they are read).
+                result |= _post_changes(members, [m.id for m in members])
         return result | left | ChangeSet(series=frozenset({old_series, series_id}))
 
     def _leave_gone_out(self, post: Post, scope: Scope) -> ChangeSet:

@@ -850,6 +850,21 @@ def weekly(store: CalendarStore, channel: int, message: int) -> tuple[int, list[
     return _add_series(store, _template(channel, message), "FREQ=WEEKLY;BYDAY=MO;COUNT=6")
 
 
+def test_a_split_names_every_post_that_goes_to_the_new_series(
+    store: CalendarStore, weekly: tuple[int, list[Post]]
+) -> None:
+    """ "This and following" named the posts whose fields changed alone: the one already
+    so stayed in the window under the old series (a later move took it along wrongly)."""
+    series_id, posts = weekly
+    store.update_post(posts[4].id, {"notes": "Approved"})  # already as the edit makes it
+    changes = store.update_occurrences(posts[2].id, {"notes": "Approved"}, "following")
+    moved = [store.post(p.id) for p in posts[2:]]
+    assert {p.series_id for p in moved} != {series_id}
+    assert len({p.series_id for p in moved}) == 1
+    assert changes.posts == frozenset(p.id for p in moved)
+    assert changes.dates >= frozenset(p.date for p in moved if p.date is not None)
+
+
 def test_update_this_occurrence_only(store: CalendarStore, weekly: tuple[int, list[Post]]) -> None:
     series_id, posts = weekly
     third = posts[2]
