@@ -2098,14 +2098,28 @@ def _planned(post: Post, zone: ZoneInfo) -> datetime:
     return datetime.combine(post.date, skipped_time(post.date, at, zone) or at)
 
 
+class _Outgoing(NamedTuple):
+    chosen: list[tuple[datetime, Post]]
+    """The posts to send, each with the moment it is sent at, in time order."""
+    drafts_left: int
+    """The drafts still to go out that the options leave out for their status alone
+    (scheduled posts asked for: those approved), which the summary counts."""
+
+
 def _outgoing(
     store: CalendarStore, options: ExportOptions, present: datetime, *, step: int | None
-) -> list[tuple[datetime, Post]]:
+) -> _Outgoing:
     """Posts still to go out after ``present`` (:func:`_now`), with the moment they go
-    out, in time order."""
+    out, in time order; the drafts left out counted in the same reading."""
     chosen: list[tuple[datetime, Post]] = []
+    drafts_left = 0
+    drafts_apart = bool(options.statuses) and PostStatus.DRAFT not in options.statuses
     # Only the days from today: a calendar's years of history are not read.
-    ahead = replace(options, first=max(options.first or date.min, present.date()))
+    ahead = replace(
+        options,
+        first=max(options.first or date.min, present.date()),
+        statuses=options.statuses | {PostStatus.DRAFT} if drafts_apart else options.statuses,
+    )
     for post in selected_posts(store, ahead):
         if post.date is None or post.status not in OUTGOING_STATUSES:
             continue
@@ -2115,13 +2129,16 @@ def _outgoing(
             later = skipped_time(moment.date(), moment.time(), store.zone)
             moment = moment if later is None else datetime.combine(moment.date(), later)
         last = max(moment, planned)  # rounded down before midnight: still to go out
-        if moment_of(last.date(), last.time(), store.zone) > present:
+        if moment_of(last.date(), last.time(), store.zone) <= present:
+            continue
+        if drafts_apart and post.status == PostStatus.DRAFT:
+            drafts_left += 1
+        else:
             chosen.append((moment, post))
     chosen.sort(key=lambda pair: (pair[0], pair[1].id))
     if not chosen:
-        left = _drafts_left(store, options, present, step=step)
-        if left:
-            drafts = "1 draft was" if left == 1 else f"{left} drafts were"
+        if drafts_left:
+            drafts = "1 draft was" if drafts_left == 1 else f"{drafts_left} drafts were"
             raise InvalidInput(
                 f"There is no scheduled post to export after now ({drafts} left out);"
                 " nothing was written."
@@ -2130,21 +2147,7 @@ def _outgoing(
             "There is no post to export: publishing tools take only draft or scheduled "
             "posts dated after now; nothing was written."
         )
-    return chosen
-
-
-def _drafts_left(
-    store: CalendarStore, options: ExportOptions, present: datetime, *, step: int | None
-) -> int:
-    """The drafts still to go out that ``options`` leave out for their status alone
-    (scheduled posts asked for: those approved), which the summary counts."""
-    if not options.statuses or PostStatus.DRAFT in options.statuses:
-        return 0
-    try:
-        drafts = replace(options, statuses=frozenset({PostStatus.DRAFT}))
-        return len(_outgoing(store, drafts, present, step=step))
-    except InvalidInput:
-        return 0
+    return _Outgoing(chosen, drafts_left)
 
 
 def _tool_date(moment: datetime, day_first: bool) -> str:
@@ -2274,22 +2277,22 @@ def tool_files(
     """The files a Hootsuite (or Sprout Social) export to ``target`` writes, one or
     more per channel with posts to send (none is written here)."""
     target = Path(target)
-    chosen, channels = _to_send(store, target, options, _now(store, options), sprout=sprout)
+    outgoing, channels = _to_send(store, target, options, _now(store, options), sprout=sprout)
+    chosen = outgoing.chosen
     return [path for path, _ in _per_channel(store, target, chosen, channels, lambda m, p: ())]
 
 
 def _to_send(
     store: CalendarStore, target: Path, options: ExportOptions, present: datetime, *, sprout: bool
-) -> tuple[list[tuple[datetime, Post]], list[Channel]]:
+) -> tuple[_Outgoing, list[Channel]]:
     """For an export to a publishing tool at ``target`` (checked): the posts still to go
-    out after ``present``, each with the moment it is sent at, and every channel of the
-    calendar."""
+    out after ``present`` (:func:`_outgoing`), and every channel of the calendar."""
     _check_target(store, target, folder_ok=True)
     with environment_errors():
         channels = store.channels(include_archived=True)
         try:
             step = None if sprout else HOOTSUITE_STEP_MINUTES
-            chosen = _outgoing(store, options, present, step=step)
+            outgoing = _outgoing(store, options, present, step=step)
         except InvalidInput as exc:
             # Nothing to send now: an earlier export's files there still hold posts, which
             # a tool given the folder (a script's upload) would schedule again.
@@ -2306,7 +2309,7 @@ def _to_send(
                 f" export, still {'holds' if one else 'hold'} posts: delete"
                 f" {'it' if one else 'them'} before giving the folder to the tool."
             ) from None
-        return chosen, channels
+        return outgoing, channels
 
 
 def _left_over(
@@ -2363,7 +2366,7 @@ def _export_to_tool(
 ) -> ExportSummary:
     target = Path(target)
     present = _now(store, options)  # (read once: the posts sent and those sent soon)
-    chosen, channels = _to_send(store, target, options, present, sprout=sprout)
+    (chosen, drafts_left), channels = _to_send(store, target, options, present, sprout=sprout)
 
     def stamp(moment: datetime) -> tuple[str, str]:
         return _tool_date(moment, options.day_first), f"{moment.hour:02d}:{moment.minute:02d}"
@@ -2400,9 +2403,7 @@ def _export_to_tool(
         no_link=[] if sprout else _no_link(chosen),
         not_social=_not_social(chosen, channels),
         untimed=sum(1 for _, post in chosen if post.time is None),
-        drafts_left=_drafts_left(
-            store, options, present, step=None if sprout else HOOTSUITE_STEP_MINUTES
-        ),
+        drafts_left=drafts_left,
         zone=store.info().timezone,
         left_over=_left_over(
             store,
