@@ -745,13 +745,12 @@ class MainWindow(QMainWindow):
         if away:
             count = len(view.selected_post_ids())  # type: ignore[attr-defined]
             # ("1 post selected, 1 of them on days out of sight" for one alone)
-            where = (
-                f"{away} of them on days out of sight"
-                if away < count
-                else "on a day out of sight"
-                if count == 1
-                else "all on days out of sight"
-            )
+            if away < count:
+                where = f"{away} of them on days out of sight"
+            elif count == 1:
+                where = "on a day out of sight"
+            else:
+                where = "all on days out of sight"
             bar.showMessage(f"{plural(count, 'post')} selected, {where} {_ESC_CLEARS}", 10_000)
         elif bar.currentMessage().endswith(_ESC_CLEARS):
             bar.clearMessage()

@@ -2121,6 +2121,16 @@ def _window_keeping_backups(
     return win, errors
 
 
+def _mine_then_theirs(session: CalendarSession) -> Path:
+    """A post "Mine" added here, then a colleague's copy put in place of the calendar's
+    file, as a sync tool does: the file's path."""
+    path = session.store.path
+    channel = session.channels()[0].id
+    session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
+    _theirs(path)
+    return path
+
+
 def _cut_short(path: Path) -> None:
     """A copy of ``path`` cut in half, put in its place as a sync tool does."""
     whole = path.read_bytes()
@@ -5625,10 +5635,7 @@ def test_a_calendar_replaced_after_changes_here_keeps_them_in_a_backup(
     on a closed calendar, and the change was lost)."""
     folder = tmp_path / "Backups"
     win, errors = _window_keeping_backups(session, settings, folder, qtbot)
-    path = session.store.path
-    channel = session.channels()[0].id
-    session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
-    _theirs(path)
+    _mine_then_theirs(session)
 
     assert win.check_for_outside_changes()
 
@@ -5653,10 +5660,7 @@ def test_a_calendar_replaced_by_a_damaged_copy_says_what_is_shown_and_where_chan
 
     folder = tmp_path / "Backups"
     win, errors = _window_keeping_backups(session, settings, folder, qtbot)
-    path = session.store.path
-    channel = session.channels()[0].id
-    session.push(AddPostCommand(session, NewPost("Mine", channel, date=TODAY)))
-    _theirs(path)
+    path = _mine_then_theirs(session)
     _cut_short(path)
 
     assert win.check_for_outside_changes()
