@@ -1966,6 +1966,18 @@ class CalendarStore:
         )[0]
         return (date.fromisoformat(first) if first else None), int(days), not undated
 
+    def shared_status(self, post_ids: Collection[int]) -> PostStatus | None:
+        """The status every one of these posts has (those still here), or None when
+        they differ or none is here: what a "Set status" menu marks as theirs now."""
+        import json
+
+        low, high = self.read(
+            "SELECT min(p.status), max(p.status)"
+            " FROM json_each(?) AS j JOIN posts p ON p.id = j.value",
+            [json.dumps(list(post_ids))],
+        )[0]
+        return PostStatus(low) if low is not None and low == high else None
+
     def count_dated(
         self,
         post_ids: Collection[int],

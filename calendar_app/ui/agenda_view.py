@@ -253,12 +253,17 @@ class AgendaView(QWidget):
         self.status_menu = QMenu("Set &status", self)
         self.status_menu.setAccessibleName(STATUS_MENU_NAME)
         self.status_actions: dict[PostStatus, QAction] = {}
+        statuses = QActionGroup(self)  # choices, the picked posts' own marked
+        statuses.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         for status in PostStatus:
             action = QAction(f"&{status_label(status)}", self)
+            action.setCheckable(True)
+            statuses.addAction(action)
             self.status_menu.addAction(action)
             action.setObjectName(f"setStatus_{status.value}")
             action.triggered.connect(lambda _=False, s=status: self.set_status(s))
             self.status_actions[status] = action
+        self.status_menu.aboutToShow.connect(self._mark_status)
         # The table is made first: it stands for the view in the window's chain, and a
         # button made before it came before it there (Tab from the table went past it).
         self.table = _AgendaTable(self)
@@ -631,6 +636,13 @@ class AgendaView(QWidget):
             f"{period}: {plural(count, 'post')}{filtered}, {chosen} selected"
         )
 
+    def _mark_status(self) -> None:
+        """Mark the status the picked posts share, as the table shows them."""
+        shown = {post.status for post in self.selected_posts()}
+        theirs = shown.pop() if len(shown) == 1 else None
+        for status, action in self.status_actions.items():
+            action.setChecked(status == theirs)
+
     def build_context_menu(self) -> QMenu:
         """The table's context menu: open the current post, the window's edit actions
         and the status in bulk."""
@@ -650,6 +662,7 @@ class AgendaView(QWidget):
             menu.addSeparator()
         if picked:  # (with none, five greyed statuses, as the month and the week leave
             # them out)
+            self._mark_status()
             status_menu = menu.addMenu(self.status_menu.title())
             status_menu.setAccessibleName(self.status_menu.accessibleName())
             status_menu.addActions(list(self.status_actions.values()))

@@ -357,11 +357,16 @@ class MainWindow(QMainWindow):
         self._post_menu.setObjectName("postMenu")
         self._status_menu = QMenu("Set &status", self)
         self._status_menu.setAccessibleName(STATUS_MENU_NAME)  # (a popup's own name)
+        # Shown as choices, the posts' own marked (a menu of five alike said none).
+        statuses = QActionGroup(self._status_menu)
+        statuses.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         for status in PostStatus:
             action = self._status_menu.addAction(
                 f"&{status_label(status)}", partial(self.set_status, status)
             )
             action.setData(status.value)
+            action.setCheckable(True)
+            statuses.addAction(action)
         self._status_menu.aboutToShow.connect(self._offer_statuses)
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -1818,11 +1823,15 @@ class MainWindow(QMainWindow):
         """Scheduled and Published only for posts with a day to go out on: one in the
         backlog given either stayed undated, "scheduled" (the editor refuses it)."""
         # Asked of the file, not read: half a second for the menu of 50,000 ideas.
-        first_day, _, _ = self.session.store.days_spanned(self.selected_post_ids())
+        picked = self.selected_post_ids()
+        first_day, _, _ = self.session.store.days_spanned(picked)
         dated = first_day is not None
+        theirs = self.session.store.shared_status(picked)
         for action in self._status_menu.actions():
-            if PostStatus(action.data()) in DATED_ONLY:
+            status = PostStatus(action.data())
+            if status in DATED_ONLY:
                 action.setEnabled(dated)
+            action.setChecked(status == theirs)
 
     def set_status(self, status: PostStatus) -> bool:
         """Give the selected posts ``status``: one undo step; False when none changes.

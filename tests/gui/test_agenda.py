@@ -488,6 +488,25 @@ def test_the_menu_key_opens_the_menu_on_the_focused_row(
     assert seen.at == table.viewport().mapToGlobal(row.center())
 
 
+def test_set_status_marks_the_status_the_picked_rows_share(
+    qtbot: QtBot, session: CalendarSession, view: AgendaView
+) -> None:
+    def marked() -> list[PostStatus]:
+        view.status_menu.aboutToShow.emit()
+        return [s for s, a in view.status_actions.items() if a.isChecked()]
+
+    posts = shown_posts(view)
+    scheduled = [p.id for p in posts if p.status == PostStatus.SCHEDULED]
+    other = next(p.id for p in posts if p.status != PostStatus.SCHEDULED)
+    view.select_posts(scheduled[:2])
+    assert marked() == [PostStatus.SCHEDULED]
+    view.select_posts([scheduled[0], other])
+    assert marked() == []
+    with qtbot.waitSignal(session.changed):
+        view.status_actions[PostStatus.DRAFT].trigger()
+    assert marked() == [PostStatus.DRAFT]
+
+
 @OFFSCREEN_POPUPS
 def test_the_status_actions_outlive_a_context_menu(
     qtbot: QtBot, session: CalendarSession, view: AgendaView

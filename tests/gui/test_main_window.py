@@ -6405,6 +6405,34 @@ def test_an_idea_in_the_backlog_is_not_set_scheduled_or_published(window: MainWi
     assert enabled["published"] is True
 
 
+def test_set_status_marks_the_status_the_picked_posts_have(window: MainWindow) -> None:
+    """The menu of five statuses said none of them was the posts' own now."""
+
+    def marked() -> list[str]:
+        window._offer_statuses()
+        return [a.data() for a in window._status_menu.actions() if a.isChecked()]
+
+    first, second = _standalone(
+        window.session, TODAY + timedelta(days=1), TODAY + timedelta(days=6)
+    )[:2]
+    window.month_view.setFocus()
+    window.month_view.select_posts([first.id])
+    assert all(a.isCheckable() for a in window._status_menu.actions())
+    assert marked() == [first.status.value]
+    assert window.set_status(PostStatus.CANCELLED)
+    assert marked() == ["cancelled"]
+    # Two posts of different statuses: none is theirs.
+    window.month_view.select_posts([first.id, second.id])
+    assert second.status != PostStatus.CANCELLED
+    assert marked() == []
+    assert window.set_status(PostStatus.PUBLISHED)
+    assert marked() == ["published"]
+    # Choosing the one marked changes nothing and the mark stays.
+    window._status_menu.actions()[[s.value for s in PostStatus].index("published")].trigger()
+    assert marked() == ["published"]
+    assert window.session.store.post(first.id).status == PostStatus.PUBLISHED
+
+
 @OFFSCREEN_POPUPS
 def test_a_post_given_another_day_in_the_editor_is_followed_there(window: MainWindow) -> None:
     """Moved in the editor, it stayed selected but the keyboard's day, Tab and Paste
