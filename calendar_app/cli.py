@@ -974,13 +974,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--channel",
         metavar="NAME",
-        help="channel (created if missing) for imported items that name no known channel",
+        help="the channel (made if missing) for CSV rows and other programs' events that"
+        " name no channel here, and for a .cadence file's posts on channels not here"
+        " (unless --create-missing); an .ics file Cadence wrote brings its own channels",
     )
     p.add_argument(
         "--create-missing",
         action="store_true",
-        help="create the channels, key messages and campaigns the file names that the "
-        "calendar does not have yet (not those deleted in it: posts come without them)",
+        help="for CSV and other programs' .ics: make the channels, key messages and"
+        " campaigns the file names that the calendar does not have yet (without it, a row"
+        " naming a key message or campaign not here is skipped, and one naming a channel"
+        " not here goes on --channel, or is skipped); .cadence files and .ics files"
+        " Cadence wrote bring their own anyway. Not those deleted here: posts come without"
+        " them",
     )
     p.add_argument(
         "--date-order",

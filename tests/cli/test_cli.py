@@ -1873,6 +1873,28 @@ def test_a_merge_told_to_make_what_is_missing_keeps_each_posts_channel(
     assert len(set(theirs.values())) > 1
 
 
+def test_the_import_help_says_what_each_format_does_with_channel_and_create_missing(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Cadence .ics brings its channels whatever --channel says, a merge puts posts of
+    channels not here on it: the help said neither, only "items that name no known
+    channel"."""
+    exported = tmp_path / "plan.ics"
+    assert run("export", demo, "--format", "ics", "-o", exported)[0] == 0
+    fresh = tmp_path / "fresh.cadence"
+    assert run("init", fresh)[0] == 0
+    assert run("import", fresh, exported, "--channel", "Inbox")[0] == 0
+    channels = {p["channel"] for p in json.loads(run("post", "list", fresh, "--json")[1])}
+    assert "Inbox" not in channels
+    assert len(channels) > 1
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "a .cadence file's posts on channels not here (unless --create-missing)" in said
+    assert "an .ics file Cadence wrote brings its own channels" in said
+    assert "for CSV and other programs' .ics: make the channels" in said
+
+
 def test_a_merge_puts_posts_of_channels_not_here_on_the_channel_named(
     demo: Path, tmp_path: Path
 ) -> None:
