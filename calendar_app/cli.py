@@ -604,11 +604,14 @@ def cmd_gaps(args: argparse.Namespace, out: TextIO) -> int:
 def _terminal_progress(verb: str) -> Callable[[int, int], bool]:
     """A progress line on the terminal (only when stderr is one)."""
     shown = sys.stderr.isatty()
+    last = -1  # the figure on the line now: told again, an import ended on two lines
 
     def progress(done: int, total: int) -> bool:
-        if shown and total:
+        nonlocal last
+        if shown and total and done * 100 // total != last:
+            last = done * 100 // total
             end = "\n" if done >= total else ""
-            print(f"\r{verb}: {done * 100 // total}%", end=end, file=sys.stderr, flush=True)
+            print(f"\r{verb}: {last}%", end=end, file=sys.stderr, flush=True)
         return True
 
     return progress

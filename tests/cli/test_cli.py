@@ -1873,6 +1873,28 @@ def test_a_merge_told_to_make_what_is_missing_keeps_each_posts_channel(
     assert len(set(theirs.values())) > 1
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_an_import_ends_its_progress_on_a_terminal_once(
+    calendar: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Importing: 100%" stood on two lines at the end of an import."""
+    plan = tmp_path / "plan.csv"
+    rows = (f"2026-12-{1 + i % 28:02d},LinkedIn,Post {i}" for i in range(3000))
+    plan.write_text("date,channel,title\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run("import", calendar, plan)[0] == 0
+    shown = terminal.getvalue()
+    assert shown.count("Importing: 100%") == 1
+    assert shown.endswith("\rImporting: 100%\n")
+    figures = [int(part.split(": ")[1].rstrip("%\n")) for part in shown.split("\r")[1:]]
+    assert figures == sorted(set(figures))  # each figure once, rising
+
+
 def test_the_import_help_says_what_each_format_does_with_channel_and_create_missing(
     demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
