@@ -1029,7 +1029,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_date_arg,
         metavar="DATE",
         help="first day to export (default: the first post; html and pdf: the first day of"
-        " last month, or four months before --to; hootsuite and sprout: now, as they take"
+        " last month (this month's when nothing is planned before it), or four months"
+        " before --to; hootsuite and sprout: now, as they take"
         " only posts still to go out)",
     )
     p.add_argument(

@@ -160,14 +160,25 @@ def _month_start(day: date, months: int = 0) -> date:
     return add_months(day.replace(day=1), months)
 
 
-def export_range(options: ExportOptions, as_of: date) -> tuple[date, date]:
+def planned_from(store: CalendarStore) -> date:
+    """The first day the calendar plans anything: its first dated post's, or a key
+    message's start if earlier (``date.max`` when it plans nothing yet)."""
+    span = store.date_range()
+    starts = [m.starts_on for m in store.key_messages(include_archived=True) if m.starts_on]
+    return min([*starts, *(span[:1] if span else ())], default=date.max)
+
+
+def export_range(
+    options: ExportOptions, as_of: date, planned: date = date.min
+) -> tuple[date, date]:
     """The days an HTML or PDF export covers.
 
     ``options.first`` and ``options.last`` when given. By default the whole
     month before as-of's month to the end of the month two months after it
-    (four calendar months around today). With only one end given, the other
-    is four whole months away from it. A stretch chosen so stops at the years a
-    calendar plans (1900 to 2999).
+    (four calendar months around today), from as-of's month when nothing is
+    ``planned`` before it (a new client's report opened on an empty month). With
+    only one end given, the other is four whole months away from it. A stretch
+    chosen so stops at the years a calendar plans (1900 to 2999).
     """
     first, last = options.first, options.last
     if first is not None and last is not None:
@@ -180,6 +191,8 @@ def export_range(options: ExportOptions, as_of: date) -> tuple[date, date]:
         first = _month_start(last, -3)
     else:
         first, last = _month_start(as_of, -1), month_end(_month_start(as_of, 2))
+        if planned >= _month_start(as_of):
+            first = _month_start(as_of)
     # A stretch chosen for you stays within the years a calendar plans.
     return max(first, FIRST_DAY), min(last, LAST_DAY)
 
@@ -446,7 +459,7 @@ def posts_shown(store: CalendarStore, options: ExportOptions) -> str:
 def _read(store: CalendarStore, options: ExportOptions) -> _Page:
     info = store.info()
     as_of = options.today or store.today()
-    first, last = export_range(options, as_of)
+    first, last = export_range(options, as_of, planned_from(store))
     channels = {c.id: c for c in store.channels(include_archived=True)}
     messages = {m.id: m for m in store.key_messages(include_archived=True)}
     campaigns = {c.id: c for c in store.campaigns()}

@@ -56,6 +56,7 @@ from ..exchange.html import (
     export_range,
     gaps_so_far,
     month_name,
+    planned_from,
     report_messages,
     safe_color,
     status_label,
@@ -166,7 +167,7 @@ def build_delivery_report(
     from ..exchange.formats import ExportOptions
 
     asked = ExportOptions(first=first, last=last, rest_days=rest_days)
-    first, last = export_range(asked, as_of)
+    first, last = export_range(asked, as_of, planned_from(store))
     info = store.info()
     channels = store.channels(include_archived=True)
     by_id = {c.id: c for c in channels}

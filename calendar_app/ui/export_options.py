@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ..core.models import PostStatus, in_words, shortened
 from ..exchange.csv_profiles import NOT_TOOL_KINDS
 from ..exchange.formats import ExportOptions
-from ..exchange.html import export_range
+from ..exchange.html import export_range, planned_from
 from ..render.weeks import rest_days
 from .editor import (
     hint_label,
@@ -79,7 +79,7 @@ class ExportOptionsDialog(QDialog):
         self.setWindowTitle(f"Export {label.rstrip('…')}")
         self.session = session
         self._tickers: list[QPushButton] = []  # each list's All and None
-        first, last = export_range(ExportOptions(), session.today())
+        first, last = export_range(ExportOptions(), session.today(), planned_from(session.store))
 
         self.limit_days = QCheckBox("Only the days from")
         self.limit_days.setObjectName("exportLimitDays")

@@ -272,6 +272,18 @@ def test_a_message_counts_its_deliveries_before_it_starts_too(tmp_path: Path, qa
     assert [(c.name, n) for c, n in item.channels] == [("LinkedIn", 4)]
 
 
+def test_a_new_calendars_report_opens_on_the_month_its_plan_begins(
+    tmp_path: Path, qapp: object
+) -> None:
+    """Its first month page was last month's, empty, before the client's plan began."""
+    with CalendarStore.create(tmp_path / "new.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        message = store.add_key_message("Made in Europe", starts_on=TODAY).created[0]
+        store.add_post(NewPost("Kick-off", channel, (message,), TODAY + timedelta(days=1)))
+        report = build_delivery_report(store, as_of=TODAY)
+    assert (report.first, report.last) == (TODAY.replace(day=1), date(2027, 1, 31))
+
+
 def test_a_channel_left_out_of_the_report_is_counted_but_not_named(
     demo_path: Path, tmp_path: Path, qapp: object
 ) -> None:

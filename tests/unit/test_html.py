@@ -26,6 +26,7 @@ from calendar_app.exchange.html import (
     cadence_sentence,
     export_html,
     export_range,
+    planned_from,
     safe_color,
 )
 
@@ -115,6 +116,33 @@ def test_default_range_is_the_month_before_today_to_two_months_after() -> None:
     )
     with pytest.raises(InvalidInput):
         export_range(ExportOptions(first=date(2026, 3, 15), last=date(2026, 3, 14)), TODAY)
+
+
+def test_a_new_calendars_page_does_not_open_on_a_month_before_its_plan(tmp_path: Path) -> None:
+    """A client's calendar begun this month opened its page (and report) on last
+    month's empty grid, every message overdue in none of it."""
+    assert export_range(ExportOptions(), TODAY, date(2026, 11, 1)) == (
+        date(2026, 11, 1),
+        date(2027, 1, 31),
+    )
+    assert export_range(ExportOptions(), TODAY, date(2026, 10, 31))[0] == date(2026, 10, 1)
+    assert export_range(ExportOptions(last=date(2027, 1, 31)), TODAY, date(2026, 11, 1)) == (
+        date(2026, 10, 1),
+        date(2027, 1, 31),
+    )
+    with CalendarStore.create(tmp_path / "x.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        store.add_key_message("Made here", cadence_days=7, starts_on=TODAY)
+        store.add_post(NewPost("Kick-off", channel, date=TODAY + timedelta(days=2)))
+        assert planned_from(store) == TODAY
+        page = export(store, tmp_path / "out.html")
+        months = [e.attrs["id"] for e in page.having("month", "section")]
+        assert months == ["month-2026-11", "month-2026-12", "month-2027-01"]
+        # A key message begun in October keeps October on the page.
+        store.add_key_message("Fair prices", cadence_days=7, starts_on=date(2026, 10, 20))
+        page = export(store, tmp_path / "out.html")
+        months = [e.attrs["id"] for e in page.having("month", "section")]
+        assert months[0] == "month-2026-10"
 
 
 def test_a_range_chosen_for_you_stays_within_the_years_a_calendar_plans() -> None:
@@ -516,7 +544,8 @@ def test_an_empty_calendar_still_makes_a_page(tmp_path: Path) -> None:
     assert summary.posts == 0
     assert "No key messages to report on." in page.text_of(page.having("lead", "p")[0])
     assert "No posts in this period." in page.text_of(page.having("agenda-section")[0])
-    assert len(page.having("grid", "table")) == 4
+    # This month and the two after: nothing planned before it (see below).
+    assert len(page.having("grid", "table")) == 3
 
 
 # -- escaping -----------------------------------------------------------------------
