@@ -268,9 +268,6 @@ class ExportOptionsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export…")
-        # Enter exports, unless a button of the dialog has the keyboard (Enter on None
-        # unticked every channel, not exported).
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -280,6 +277,11 @@ class ExportOptionsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        # Enter exports, unless a button of the dialog has the keyboard (Enter on None
+        # unticked every channel, not exported). Made default once in the dialog: made
+        # so before, the dialog did not know it, and its first button (All) took the
+        # role, which Enter in the dates pressed.
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         self.channels.itemChanged.connect(self._check)
         self.messages.itemChanged.connect(self._check)
         self._follow_limit(self.limit_days.isChecked())

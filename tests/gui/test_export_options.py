@@ -73,6 +73,26 @@ def test_a_report_covers_four_months_around_today_unless_told(
     assert dialog.problem.text() == "The last day comes before the first."
 
 
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize("fmt", ["pdf", "html", "csv"])
+def test_enter_in_a_field_exports_with_the_channels_as_ticked(
+    session: CalendarSession, qtbot: QtBot, fmt: str
+) -> None:
+    """Enter in the report's first day pressed the channels' All (the dialog took its
+    first button for the default): the channel unticked came back, nothing exported."""
+    dialog = open_dialog(session, fmt, qtbot)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    dialog.channels.item(0).setCheckState(Qt.CheckState.Unchecked)
+    field = dialog.first_edit if fmt != "csv" else dialog.limit_days
+    field.setFocus()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert dialog.channels.item(0).checkState() == Qt.CheckState.Unchecked
+    unticked = dialog.channels.item(0).data(Qt.ItemDataRole.UserRole)
+    assert unticked not in dialog.options().channel_ids
+
+
 def test_other_formats_export_every_post_unless_a_period_is_checked(
     session: CalendarSession, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
