@@ -577,6 +577,9 @@ class MainWindow(QMainWindow):
         self._found = None
         stack = session.undo_stack
         stack.indexChanged.connect(self._note_unbacked)
+        # A step taken or taken back: the word on the posts placed before is stale (it
+        # said a post undone to its future day was on a day gone by).
+        stack.indexChanged.connect(self._forget_placed_word)
         stack.canUndoChanged.connect(self._enable_undo)
         stack.indexChanged.connect(self._enable_undo)  # the session's floor (can_undo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -1534,6 +1537,12 @@ class MainWindow(QMainWindow):
         fits = len(both) <= STATUS_LINE_CHARACTERS
         self._tell_placed(both if copied and fits else text)
 
+    def _forget_placed_word(self, *_: object) -> None:
+        bar = self.statusBar()
+        if self._placed_word and bar.currentMessage() == self._placed_word:
+            bar.clearMessage()
+        self._placed_word = ""
+
     def _tell_placed(self, text: str) -> None:
         """A word on posts just placed, for ten seconds: the selection of them that
         follows does not write over it (:meth:`_say_out_of_sight`)."""
@@ -1563,15 +1572,24 @@ class MainWindow(QMainWindow):
         if not self._copied_note:
             self._say_placed(text)
 
-    def _say_past(self, count: int) -> None:
+    @staticmethod
+    def _which_placed(count: int, total: int, first: date) -> str:
+        """The posts placed a word is about: "The post you placed is", "1 of the 6 posts
+        you placed is … (Sun 4 Jan)" (a series moved whole said "the post" of January's,
+        which the user never saw move, not the one dropped), "3 of the posts … are"."""
+        if total == 1:
+            return "The post you placed is"
+        if count == 1:
+            return f"1 of the {total} posts you placed ({day_text(first)}) is"
+        return f"{count} of the posts you placed are"
+
+    def _say_past(self, count: int, total: int, first: date) -> None:
+        them = count > 1
         self._say_placed(
-            (
-                "The post you placed is on a day gone by, where Cadence counts it as"
-                " delivered; set it to Published if it went out, or to Cancelled."
-            )
-            if count == 1
-            else f"{count} of the posts you placed are on days gone by, where Cadence counts"
-            " them as delivered; set them to Published if they went out, or to Cancelled."
+            f"{self._which_placed(count, total, first)} on"
+            f" {'days' if them else 'a day'} gone by, where Cadence counts"
+            f" {'them' if them else 'it'} as delivered; set {'them' if them else 'it'} to"
+            f" Published if {'they' if them else 'it'} went out, or to Cancelled."
         )
 
     def _say_unpublished(self, count: int) -> None:
@@ -1583,13 +1601,13 @@ class MainWindow(QMainWindow):
             " drafts there, and no longer count as delivered; Undo (Ctrl+Z) puts them back."
         )
 
-    def _say_missed(self, count: int) -> None:
+    def _say_missed(self, count: int, total: int, first: date) -> None:
+        them = count > 1
         self._say_placed(
-            "The post you placed is a draft on a day gone by, which never went out and"
-            " counts for nothing; set it to Published if it went out."
-            if count == 1
-            else f"{count} of the posts you placed are drafts on days gone by, which never"
-            " went out and count for nothing; set them to Published if they went out."
+            f"{self._which_placed(count, total, first)}"
+            f" {'drafts on days' if them else 'a draft on a day'} gone by, which never went"
+            f" out and count{'' if them else 's'} for nothing; set {'them' if them else 'it'}"
+            f" to Published if {'they' if them else 'it'} went out."
         )
 
     def _enable_undo(self, *_: object) -> None:

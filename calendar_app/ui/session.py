@@ -194,10 +194,12 @@ class CalendarSession(QObject):
     dragEnded = Signal()
     """A drag of posts out of a view ended, wherever it dropped: in another window on
     the same calendar, the calendar changed under this one."""
-    placedMissed = Signal(int)
-    """Posts just placed as drafts on a day gone by, which count for nothing: how many."""
-    placedInPast = Signal(int)
-    """Posts just placed on a day gone by that count there as delivered: how many."""
+    placedMissed = Signal(int, int, object)
+    """Posts just placed as drafts on a day gone by, which count for nothing: how many,
+    of how many placed, and the first of their days."""
+    placedInPast = Signal(int, int, object)
+    """Posts just placed on a day gone by that count there as delivered: how many, of
+    how many placed, and the first of their days."""
     unpublished = Signal(int)
     """Published posts just moved to the backlog, drafts there (no day they went out on,
     and no longer a delivery): how many."""
@@ -518,20 +520,21 @@ class CalendarSession(QObject):
             self.placedHidden.emit(len(hidden), *self.what_hides(hidden))
             return
         today = self.today()
-        past = sum(  # a published post went out: nothing to put right
-            1
+        past = [  # a published post went out: nothing to put right
+            p.date
             for p in posts
             if p.date is not None
             and p.date < today
             and p.status != PostStatus.PUBLISHED
             and delivers(p.status, p.date, today)
-        )
+        ]
         if past:
-            self.placedInPast.emit(past)
+            self.placedInPast.emit(len(past), len(posts), min(past))
             return
-        drafts = sum(missed(p, today) for p in posts)  # an idea dropped on a red day gone by
+        # (an idea dropped on a red day gone by)
+        drafts = [p.date for p in posts if p.date is not None and missed(p, today)]
         if drafts:
-            self.placedMissed.emit(drafts)
+            self.placedMissed.emit(len(drafts), len(posts), min(drafts))
             return
         shelved = self.shelved(posts)
         if shelved:

@@ -6301,6 +6301,48 @@ def test_a_copy_dragged_onto_a_day_gone_by_is_said_to_count_as_delivered(
     )
 
 
+def test_the_word_on_a_day_gone_by_goes_with_the_next_step(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Undone (from the history itself) and then placed on a day ahead, the post was
+    still said to be on a day gone by, for ten seconds: Cancelled, as it advised, would
+    have cancelled a post well planned."""
+    published = _a_published_post(session)
+    _copy_onto(window, published, TODAY - timedelta(days=2))
+    assert "day gone by" in window.statusBar().currentMessage()
+    session.undo_stack.undo()
+    assert "day gone by" not in window.statusBar().currentMessage()
+    _copy_onto(window, published, TODAY - timedelta(days=3))
+    assert "day gone by" in window.statusBar().currentMessage()
+    _copy_onto(window, published, TODAY + timedelta(days=3))
+    assert "day gone by" not in window.statusBar().currentMessage()
+
+
+def test_one_post_of_several_placed_on_a_day_gone_by_is_named_by_its_day(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """A series moved whole with one post landing before today said "The post you
+    placed is on a day gone by": the one dropped was ahead."""
+    gone, ahead, later = (
+        _standalone(session, TODAY - timedelta(days=9), TODAY - timedelta(days=2))[0],
+        *_standalone(session, TODAY + timedelta(days=1), TODAY + timedelta(days=9))[:2],
+    )
+    session.store.update_posts({gone.id: {"status": PostStatus.SCHEDULED}})
+    session.placed([ahead.id, gone.id, later.id])
+    assert gone.date is not None
+    assert window.statusBar().currentMessage() == (
+        f"1 of the 3 posts you placed ({day_text(gone.date)}) is on a day gone by, where"
+        " Cadence counts it as delivered; set it to Published if it went out, or to"
+        " Cancelled."
+    )
+    session.store.update_posts({gone.id: {"status": PostStatus.DRAFT}})
+    session.placed([ahead.id, gone.id])
+    assert window.statusBar().currentMessage() == (
+        f"1 of the 2 posts you placed ({day_text(gone.date)}) is a draft on a day gone by,"
+        " which never went out and counts for nothing; set it to Published if it went out."
+    )
+
+
 def test_a_series_moved_whole_into_days_gone_by_is_counted_whole(
     window: MainWindow, session: CalendarSession, scope_answers: ScopeAnswers
 ) -> None:
