@@ -24,6 +24,7 @@ from .errors import (
     NewerSchemaError,
     StorageProblem,
     environment_errors,
+    name_too_long,
     on_writing,
     opening_errors,
     opening_problem_for,
@@ -306,6 +307,9 @@ def check_calendar_file(path: Path) -> int:
         raise CalendarFileError(
             f"{path} is not a plain file (a pipe or a device), so not a calendar."
         )
+    too_long = name_too_long(path)
+    if too_long is not None:
+        raise CalendarFileError(too_long)
     if in_use(path):
         # Ours, open and up to date. Reading it again outside SQLite would be worse than
         # useless: closing any other handle on a file drops all the locks this process
@@ -494,7 +498,7 @@ def check_creatable(path: Path) -> None:
             f" calendar of that name moved or deleted without it, which would be played"
             f" onto the new one; move {stale.name} away, or choose another name."
         )
-    too_long = path_too_long(path, "make the calendar there")
+    too_long = path_too_long(path, "make the calendar there") or name_too_long(path)
     if too_long is not None:
         raise CalendarFileError(too_long)
     if not os.access(path.parent, os.W_OK | os.X_OK):

@@ -201,6 +201,25 @@ def path_too_long(path: Path, verb: str) -> str | None:
     )
 
 
+def name_too_long(path: Path, beside: str = "-wal") -> str | None:
+    """Why a calendar named ``path.name`` cannot be used: SQLite keeps files beside it
+    named after it (``-wal``, ``-shm``), whose names the disk must take too (a 254-byte
+    name opened as far as its -wal, then failed unexplained)."""
+    if os.name == "nt":
+        return None  # (Windows counts its names' length in letters)
+    try:
+        limit = os.pathconf(path.parent, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    room = limit - len(beside)
+    if len(os.fsencode(path.name)) <= room:
+        return None
+    return (
+        f"The name {path.name} is too long for a calendar: Cadence keeps files named after it"
+        f" beside it, so it may have at most {room} bytes; give it a shorter name."
+    )
+
+
 SQLITE_PATH_BYTES = 504
 """The longest path of a calendar SQLite opens: 512 bytes with "-journal" at its end."""
 

@@ -788,6 +788,29 @@ def test_a_path_too_long_for_sqlite_is_said_as_such(tmp_path: Path) -> None:
         CalendarStore.create(link / "other.cadence")
 
 
+def test_a_name_with_no_room_for_the_files_beside_it_is_said_as_such(tmp_path: Path) -> None:
+    """A 254-byte name (the disk takes 255) opened as far as its -wal, which the disk
+    refused: "a problem Cadence did not expect" in the window, and on the command line
+    a sentence about a -wal file the user never named."""
+    longest = tmp_path / f"{'b' * 243}.cadence"  # 251 bytes: its -wal fits
+    CalendarStore.create(longest).close()
+    CalendarStore.open(longest).close()
+    with pytest.raises(CalendarFileError, match=r"is too long for a calendar"):
+        CalendarStore.create(tmp_path / f"{'c' * 244}.cadence")
+    assert not (tmp_path / f"{'c' * 244}.cadence").exists()
+    too_long = tmp_path / f"{'e' * 246}.cadence"  # 254 bytes
+    shutil.copyfile(longest, too_long)
+    before = too_long.read_bytes()
+    with pytest.raises(CalendarFileError) as raised:
+        CalendarStore.open(too_long)
+    assert str(raised.value) == (
+        f"The name {too_long.name} is too long for a calendar: Cadence keeps files named"
+        " after it beside it, so it may have at most 251 bytes; give it a shorter name."
+    )
+    assert too_long.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([longest.name, too_long.name])
+
+
 @pytest.mark.parametrize(
     ("code", "free", "said"),
     [
