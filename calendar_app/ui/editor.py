@@ -53,6 +53,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QButtonGroup,
     QCheckBox,
@@ -737,7 +738,17 @@ def counted_suffix(spin: QSpinBox, one: str, many: str) -> None:
     spin.valueChanged.connect(follow)
 
 
-class KeptSpinBox(QSpinBox):
+class NearestSpinBox(QSpinBox):
+    """A spin box that takes a number typed out of its range as the nearest it may be
+    (0 days, every 1 day): Qt's own showed "every 0 days" and kept the value before,
+    which the form then saved without a word."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+
+
+class KeptSpinBox(NearestSpinBox):
     """A spin box that keeps a value outside its range as it was given (an earlier
     release let in a cadence of 100,000 days) until the user changes it: the form then
     saved it cut to the range, its other fields alone changed, and said it changed."""
@@ -1428,7 +1439,7 @@ class PostEditor(QDialog):
         self.repeat_combo.setAccessibleName("Repeat")
         for value, text in REPEAT_CHOICES:
             self.repeat_combo.addItem(text, value)
-        self.interval_spin = QSpinBox()
+        self.interval_spin = NearestSpinBox()
         self.interval_spin.setRange(1, 99)
         self.interval_spin.setPrefix("every ")
         self.interval_spin.setAccessibleName("Repeat interval")
@@ -1467,7 +1478,7 @@ class PostEditor(QDialog):
         self.until_edit = make_date_edit("Last date", self.session.store.info().week_start)
         self.count_radio = QRadioButton("a&fter")
         self.count_radio.setAccessibleName("Ends after a number of times")
-        self.count_spin = QSpinBox()
+        self.count_spin = NearestSpinBox()
         self.count_spin.setRange(1, recurrence.MAX_OCCURRENCES)
         self.count_spin.setValue(6)
         counted_suffix(self.count_spin, " time", " times")

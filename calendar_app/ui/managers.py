@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -101,6 +100,7 @@ from .dialogs import (
 )
 from .editor import (
     KeptSpinBox,
+    NearestSpinBox,
     counted_suffix,
     elide,
     hint_label,
@@ -1024,7 +1024,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         week_start = self.session.store.info().week_start
         self.starts_field = OptionalDateField("Starts on", week_start)
         self.ends_field = OptionalDateField("Ends on", week_start)
-        self.priority_spin = QSpinBox()
+        self.priority_spin = NearestSpinBox()
         self.priority_spin.setRange(0, 99)
         self.priority_spin.setAccessibleName("Priority")
         self.priority_spin.setToolTip("Messages with a higher priority are listed first")

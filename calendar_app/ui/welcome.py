@@ -94,7 +94,14 @@ from .dialogs import (
     show_error,
     with_ending,
 )
-from .editor import counted_suffix, keep_room, muted_color, say_not_ready, warning_color
+from .editor import (
+    NearestSpinBox,
+    counted_suffix,
+    keep_room,
+    muted_color,
+    say_not_ready,
+    warning_color,
+)
 from .session import CalendarSession, ErrorHandler
 from .transfer import IMPORT_FILTER, elsewhere, run_import, show_summary
 
@@ -599,7 +606,7 @@ class NewCalendarPage(QWidget):
             title.setPlaceholderText(hints[number])
             title.setAccessibleName(f"Key message {number + 1}")
             title.textChanged.connect(self.revalidate)
-            spin = QSpinBox()
+            spin = NearestSpinBox()
             spin.setRange(1, MAX_CADENCE_DAYS)
             spin.setValue(DEFAULT_CADENCE_DAYS)
             spin.setPrefix("every ")

@@ -7,7 +7,15 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+)
 from pytestqt.qtbot import QtBot
 
 from calendar_app.ui.editor import PostEditor
@@ -178,3 +186,35 @@ def test_enter_on_a_manager_s_add_adds(qtbot: QtBot, session: CalendarSession) -
     add.setFocus()
     qtbot.keyClick(add, Qt.Key.Key_Return)
     assert count() == before + 1
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_a_number_typed_out_of_range_is_taken_as_the_nearest(
+    qtbot: QtBot, session: CalendarSession, name: str
+) -> None:
+    """0 typed as a cadence read "every 0 days" and the form kept the value before
+    (Enter closed Calendar Settings as if saved, still 14)."""
+    dialog = DIALOGS[name](session)
+    qtbot.addWidget(dialog)
+    # (Not the year of a date field's calendar popup: Qt's own, named so.)
+    spins = [s for s in dialog.findChildren(QSpinBox) if not s.objectName().startswith("qt_")]
+    assert bool(spins) == (name not in ("campaigns", "publishing export"))
+    for spin in spins:
+        assert spin.correctionMode() == QAbstractSpinBox.CorrectionMode.CorrectToNearestValue
+        spin.lineEdit().setText(spin.prefix() + "0")
+        spin.interpretText()
+        assert spin.value() == max(spin.minimum(), 0)
+
+
+def test_a_default_cadence_typed_as_0_is_every_day(qtbot: QtBot, session: CalendarSession) -> None:
+    dialog = CalendarSettingsDialog(session)
+    qtbot.addWidget(dialog)
+    spin = dialog.cadence_spin
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "0")
+    assert spin.text() == "every 0 days"
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.text() == "every 1 day"
+    dialog.accept()
+    assert session.store.info().default_cadence_days == 1
