@@ -7,6 +7,7 @@ keep their times of day: 09:00 stays 09:00 on the new zone's clock.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import time
 from typing import Any
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.models import MAX_CADENCE_DAYS, CalendarInfo, ChangeSet, WeekStart, every_days
 from ..render.chips import clock_text
 from .commands import StoreCommand, elide
-from .dialogs import fit_on_screen, show_error
+from .dialogs import SaveAnswer, ask_save_changes, closes_unsaved, fit_on_screen, show_error
 from .editor import KeptSpinBox, counted_suffix, hint_label, problems_label, say_not_ready
 from .session import CalendarSession, ErrorHandler
 from .welcome import chosen_zone, week_combo, zone_combo, zone_problems
@@ -85,6 +86,7 @@ class CalendarSettingsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self._error_handler = error_handler
+        self.ask_save_changes: Callable[[QWidget, str], SaveAnswer] = ask_save_changes
         info = self._as_opened = session.store.info()
         self.setObjectName("calendarSettings")
         self.setWindowTitle("Calendar Settings")
@@ -143,6 +145,7 @@ class CalendarSettingsDialog(QDialog):
         self.zone_note.fit_lines()
         layout.activate()
         fit_on_screen(self, width, self.sizeHint().height())  # no taller than the screen
+        self._as_shown = self.settings()  # (a name's spaces as the form reads them)
 
     def settings(self) -> CalendarInfo:
         """The settings the form shows."""
@@ -174,6 +177,14 @@ class CalendarSettingsDialog(QDialog):
         if save is not None:
             fields = (self.name_edit, self.zone_combo, self.week_combo, self.cadence_spin)
             say_not_ready(found, fields, save)
+
+    def reject(self) -> None:
+        """Cancel, Escape or the close button with something changed asks first, as the
+        post editor, the managers and New Calendar do (a name typed went without a word)."""
+        if self.settings() == self._as_shown or closes_unsaved(
+            self, self.settings().name or self._as_opened.name, self.ask_save_changes
+        ):
+            super().reject()
 
     def accept(self) -> None:
         if self.problems_found():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from calendar_app.ui.dialogs import SaveAnswer
 from calendar_app.ui.editor import PostEditor
 from calendar_app.ui.export_options import ExportOptionsDialog
 from calendar_app.ui.managers import CampaignManager, ChannelManager, KeyMessageManager
@@ -218,3 +219,37 @@ def test_a_default_cadence_typed_as_0_is_every_day(qtbot: QtBot, session: Calend
     assert spin.text() == "every 1 day"
     dialog.accept()
     assert session.store.info().default_cadence_days == 1
+
+
+def test_calendar_settings_ask_before_dropping_what_was_typed(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Escape dropped a name typed without a word; the editor, the managers and New
+    Calendar ask."""
+    asked: list[str] = []
+    answers = ["cancel", "discard", "save"]
+
+    def ask(parent: object, title: str) -> SaveAnswer:
+        asked.append(title)
+        return answers.pop(0)  # type: ignore[return-value]
+
+    name = session.store.info().name
+    untouched = CalendarSettingsDialog(session)
+    qtbot.addWidget(untouched)
+    untouched.ask_save_changes = ask
+    untouched.show()
+    qtbot.keyClick(untouched.name_edit, Qt.Key.Key_Escape)
+    assert (asked, untouched.isVisible()) == ([], False)
+
+    for answer in ("cancel", "discard", "save"):
+        dialog = CalendarSettingsDialog(session)
+        qtbot.addWidget(dialog)
+        dialog.ask_save_changes = ask
+        dialog.show()
+        dialog.name_edit.setText("Client B")
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)
+        assert asked[-1] == "Client B"
+        assert dialog.isVisible() == (answer == "cancel")
+        assert session.store.info().name == ("Client B" if answer == "save" else name)
+        dialog.done(0)  # (closed unasked, still open after "cancel")
+    assert len(asked) == 3

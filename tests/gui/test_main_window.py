@@ -5552,6 +5552,7 @@ def test_an_error_in_calendar_settings_leaves_room_for_the_zones_note(
     assert dialog.problems.isVisible()
     assert dialog.zone_note.height() >= note  # not squeezed and cut
     assert dialog.zone_note.height() >= dialog.zone_note.heightForWidth(dialog.zone_note.width())
+    dialog.done(0)  # (closed, it would ask about the name cleared)
 
 
 @OFFSCREEN_POPUPS  # the window's smallest follows the font
