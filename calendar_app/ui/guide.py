@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QStyle,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -623,12 +624,8 @@ VIEW_KEYS = (
     ("In the calendar", "Next or previous post of the day (month and week)", "Tab, Shift+Tab"),
     ("In the calendar", "Select the posts of the days the arrows cross", "Shift+Arrow keys"),
     ("In the calendar", "Select the period's posts", "Ctrl+A"),
-    (
-        "In the calendar",
-        "Pick or drop the post (Tab and the arrows then keep the pick; in the agenda,"
-        " Ctrl+arrows move without picking)",
-        "Ctrl+Space",
-    ),
+    ("In the calendar", "Pick or drop the post (Tab and the arrows keep the pick)", "Ctrl+Space"),
+    ("In the calendar", "Move without picking (agenda)", "Ctrl+Arrow keys"),
     ("In the calendar", "First or last post (agenda)", "Home, End"),
     ("In the calendar", "Open the selected post or day", "Enter"),
     ("In the calendar", "Clear the selection", "Esc"),
@@ -683,7 +680,8 @@ class ShortcutsDialog(_Dialog):
                 group.setFirstColumnSpanned(True)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 groups[row.menu] = group
-            QTreeWidgetItem(group, [row.action, row.keys])
+            item = QTreeWidgetItem(group, [row.action, row.keys])
+            item.setToolTip(0, row.action)  # whole, where the screen is too narrow
         self.tree.expandAll()
         note = QLabel(
             "In the calendar: arrow keys move between days (in the week, Up and Down"
@@ -704,7 +702,32 @@ class ShortcutsDialog(_Dialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        fit_on_screen(self, 460, 620)
+        fit_on_screen(self, max(460, self._width_for_every_row()), 620)
+
+    def _width_for_every_row(self) -> int:
+        """Wide enough that no action's name is cut (at 460 pixels, 20 of them were:
+        "Next Overdue Key …")."""
+        metrics = self.tree.fontMetrics()
+        room = 2 * self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+        action = max((metrics.horizontalAdvance(r.action) for r in self.rows), default=0)
+        keys = max((metrics.horizontalAdvance(r.keys) for r in self.rows), default=0)
+        header = self.tree.header()
+        keys = max(keys, metrics.horizontalAdvance(self.tree.headerItem().text(1))) + room
+        scroll = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        frame = 2 * self.tree.frameWidth() + header.offset()
+        return (
+            action
+            + self.tree.indentation()
+            + room
+            + keys
+            + scroll
+            + frame
+            + margins.left()
+            + margins.right()
+        )
 
     def text(self) -> str:
         return "\n".join(f"{r.menu}\t{r.action}\t{r.keys}" for r in self.rows)

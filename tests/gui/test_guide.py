@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app import __version__
@@ -50,7 +50,7 @@ from calendar_app.ui.main_window import MainWindow
 from calendar_app.ui.month_view import week_first_day
 from calendar_app.ui.session import CalendarSession
 
-from .conftest import TODAY
+from .conftest import OFFSCREEN_POPUPS, TODAY
 
 
 class Errors:
@@ -544,3 +544,29 @@ def test_about_names_a_calendar_opened_by_a_relative_name_in_full(
     qtbot.addWidget(dialog)
     assert dialog.path_labels["calendar"].text() == str(tmp_path / "d.cadence")
     assert dialog.folders["calendar"] == tmp_path
+
+
+@OFFSCREEN_POPUPS
+def test_the_shortcuts_list_opens_wide_enough_for_every_action(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """At 460 pixels, 20 actions were cut ("Next Overdue Key …"), with no tooltip."""
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    tree = dialog.tree
+    metrics = tree.fontMetrics()
+    items: list[QTreeWidgetItem] = []
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        assert group is not None
+        items += [c for j in range(group.childCount()) if (c := group.child(j)) is not None]
+    cut = [
+        item.text(0)
+        for item in items
+        if tree.indentation() + metrics.horizontalAdvance(item.text(0)) >= tree.columnWidth(0)
+    ]
+    assert cut == []
+    assert len(items) > 40
+    assert all(item.toolTip(0) == item.text(0) for item in items)
