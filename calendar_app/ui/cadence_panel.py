@@ -316,11 +316,13 @@ class CadencePanel(QWidget):
             return first, last
         # The months counted from the one the calendar shows, to the end of the last:
         # January's grid starts on 28 December, and "3 Months" stopped on 27 March
-        # (the quarter's last days out of sight). Never short of the days in view,
-        # nor past the last a calendar plans.
-        shown = first + (last - first) / 2
-        end = month_end(add_months(shown.replace(day=1), self._span - 1))
-        return first, min(max(end, last), LAST_DAY)
+        # (the quarter's last days out of sight); from the first of that month (in the
+        # week of 7 December, "6 Months" began on the 7th, and the red of 1-6 December
+        # was out of the panel). Never short of the days in view, nor past the last a
+        # calendar plans.
+        shown = (first + (last - first) / 2).replace(day=1)
+        end = month_end(add_months(shown, self._span - 1))
+        return min(first, shown), min(max(end, last), LAST_DAY)
 
     def _show_span(self) -> None:
         label = next(text for months, text in PANEL_SPANS if months == self._span)

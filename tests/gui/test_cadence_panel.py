@@ -1069,12 +1069,14 @@ def test_the_panel_spans_months_chosen_from_the_month_in_view(
     assert shown.x_for(date(2027, 11, 29)) > shown.x_for(date(2027, 6, 1)) > shown.x_for(last)
     # Paging the calendar moves it along.
     shown.set_view_range(date(2027, 1, 4), date(2027, 2, 14))  # six weeks, most January's
-    assert shown.visible_range() == (date(2027, 1, 4), date(2027, 12, 31))
+    assert shown.visible_range() == (date(2027, 1, 1), date(2027, 12, 31))
     shown.set_span(3)
     shown.set_view_range(date(2026, 12, 28), date(2027, 2, 7))  # January's: the quarter
     assert shown.visible_range() == (date(2026, 12, 28), date(2027, 3, 31))
-    shown.set_view_range(date(2027, 3, 8), date(2027, 3, 14))  # a week's
-    assert shown.visible_range() == (date(2027, 3, 8), date(2027, 5, 31))
+    # A week's, from the first of its month (from the week's first day, "6 Months" in
+    # the week of 7 December left out the red of 1 to 6 December).
+    shown.set_view_range(date(2027, 3, 8), date(2027, 3, 14))
+    assert shown.visible_range() == (date(2027, 3, 1), date(2027, 5, 31))
     # Three months are never short of the days in view (a long agenda's), nor past 2999.
     shown.set_view_range(date(2027, 1, 1), date(2027, 6, 30))
     assert shown.visible_range() == (date(2027, 1, 1), date(2027, 6, 30))
