@@ -513,8 +513,8 @@ def refusal(rule: str, pin: tuple[date, date], moved: Mapping[date, date]) -> st
     elif one_day and source.day > 28:
         why = (
             f"the series repeats on {_day_of(source, parts['FREQ'])} and skips the {unit}s"
-            f" without one, so on {where} its posts would fall in other {unit}s."
-            " Move this one alone."
+            f" without one; on {where} it would repeat every {unit}, and its posts would"
+            f" fall in other {unit}s. Move this one alone."
         )
     elif lands:
         why = (

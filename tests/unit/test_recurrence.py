@@ -1021,7 +1021,8 @@ def test_a_monthly_series_moved_from_a_later_post_moves_by_whole_months_or_says_
             "FREQ=MONTHLY;COUNT=6",
             date(2027, 1, 4),
             "cannot all move to the 4th: the series repeats on the 31st and skips the months"
-            " without one, so on the 4th its posts would fall in other months",
+            " without one; on the 4th it would repeat every month, and its posts would fall"
+            " in other months",
             id="31st-to-the-4th",
         ),
         pytest.param(
