@@ -622,12 +622,27 @@ def set_posts_status(
 
 class DeletePostsCommand(_SnapshotCommand):
     def __init__(
-        self, session: CalendarSession, post_ids: Sequence[int], *, scope: Scope = "this"
+        self,
+        session: CalendarSession,
+        post_ids: Sequence[int],
+        *,
+        scope: Scope = "this",
+        tail: str = "",
     ) -> None:
+        """``tail`` follows the count of a step that reaches other occurrences ("Delete
+        16 posts of 'Tip'")."""
         counting = "Delete" if scope != "this" else None
-        super().__init__(session, post_text("Delete", len(post_ids)), post_ids, counting=counting)
+        super().__init__(
+            session,
+            post_text("Delete", len(post_ids)),
+            post_ids,
+            counting=counting,
+            counting_tail=tail,
+        )
         self._ids = list(post_ids)
         self._scope = scope
+        self.left_published = 0
+        """Published posts in scope that stayed, out of their series, when it last ran."""
 
     @property
     def post_ids(self) -> list[int]:
@@ -642,7 +657,28 @@ class DeletePostsCommand(_SnapshotCommand):
         for post_id in self._ids:
             if store.posts([post_id]):  # an earlier one may have taken it with its series
                 changes |= store.delete_occurrences(post_id, self._scope)
+        # What went out stays on record, out of its series: said with the count.
+        before = {p.id: p for p in self._before}
+        self.left_published = sum(
+            1
+            for post_id in changes.posts - changes.removed_posts
+            if post_id in before and before[post_id].status == PostStatus.PUBLISHED
+        )
         return self.remember(changes)
+
+
+def said_deleted(gone: int, left_published: int, undo: str, unseen: str = "") -> str:
+    """The status bar's word on posts deleted: "Deleted 16 posts; 1 published post stays
+    on its day, out of the series; Ctrl+Z brings them back." (``undo`` the keys)."""
+    them = "it" if gone == 1 else "them"
+    stayed = ""
+    if left_published:
+        one = left_published == 1
+        stayed = (
+            f"; {plural(left_published, 'published post')} {'stays' if one else 'stay'} on"
+            f" {'its day' if one else 'their days'}, out of the series"
+        )
+    return f"Deleted {plural(gone, 'post')}{unseen}{stayed}; {undo} brings {them} back."
 
 
 class _CreateCommand(StoreCommand):

@@ -116,6 +116,7 @@ from .commands import (
     elide,
     plain_tooltip,
     plural,
+    said_deleted,
 )
 from .dialogs import (
     OverAnswer,
@@ -2716,19 +2717,24 @@ class PostEditor(QDialog):
             if chosen is None:
                 return
             scope = chosen
-        command = DeletePostsCommand(self.session, [post.id], scope=scope)
-        command.setText(
-            {
-                "this": f"Delete post '{elide(post.title)}'",
-                "following": f"Delete post '{elide(post.title)}' and following",
-                "all": f"Delete recurring post '{elide(post.title)}'",
-            }[scope]
-        )
+        # A series' posts counted as they go ("Delete 16 posts of 'Tip'", as the window's
+        # Delete says them; "… and following" said no number).
+        named = f"'{elide(post.title)}'"
+        command = DeletePostsCommand(self.session, [post.id], scope=scope, tail=f" of {named}")
+        if scope == "this":
+            command.setText(f"Delete post {named}")
         try:
             self.session.push(command)
         except Exception as exc:
             self._error_handler(self, exc)
             return
+        gone = len(command.last_changes.removed_posts)
+        if gone > 1 or command.left_published:
+            undo = QKeySequence(QKeySequence.StandardKey.Undo)
+            said = said_deleted(
+                gone, command.left_published, undo.toString(QKeySequence.SequenceFormat.NativeText)
+            )
+            self.session.changedShown.emit(said)
         self.saved = True
         self.done(QDialog.DialogCode.Accepted)
 

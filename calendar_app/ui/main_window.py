@@ -81,6 +81,7 @@ from .commands import (
     menu_text,
     plain_tooltip,
     plural,
+    said_deleted,
     series_scope,
     set_posts_status,
     without_access_key,
@@ -1242,15 +1243,14 @@ class MainWindow(QMainWindow):
         if not self.session.try_push(command, self):
             return
         gone = len(command.last_changes.removed_posts) or len(selected)
-        if gone > 1 or away:
+        if gone > 1 or away or command.left_published:
             # Several at once (a day's "+2" selects the day, Ctrl+A the month), or a row
             # scrolled away (Ctrl+End moved the ring, not the selection), went with no
             # word, or no sign on screen: said, with the way back.
             undo = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            them = "it" if gone == 1 else "them"
             unseen = f", {away} of them out of sight" if away else ""
             self.statusBar().showMessage(
-                f"Deleted {plural(gone, 'post')}{unseen}; {undo} brings {them} back.", 10_000
+                said_deleted(gone, command.left_published, undo, unseen), 10_000
             )
 
     def copy_selected(self, *, cut: bool = False) -> None:

@@ -1515,18 +1515,27 @@ def test_cancelling_the_scope_question_keeps_the_dialog_open(
 def test_delete_a_series_from_an_occurrence_on(
     qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
 ) -> None:
+    """Counted as it goes, as the window's Delete counts (the step read "Delete post
+    'Tip' and following", and nothing said the published one stayed)."""
+    session.store.update_posts({_series_posts(session)[12].id: {"status": PostStatus.PUBLISHED}})
     members = _series_posts(session)
     editor = _editor(qtbot, session, post=members[10])
     assert editor.delete_button is not None
     assert editor.delete_button.text() == "&Delete…"  # it asks which occurrences
     scope_answers.answer = "following"
-    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(session.changedShown) as said:
+        qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
     assert scope_answers.asked == ["delete"]
     assert editor.saved
     assert editor.result() == PostEditor.DialogCode.Accepted
     left = session.store.posts(p.id for p in members)
-    assert [p.id for p in left] == [p.id for p in members[:10]]
-    assert session.undo_stack.undoText().startswith("Delete post")
+    assert [p.id for p in left] == [p.id for p in (*members[:10], members[12])]
+    gone = len(members) - 11
+    assert session.undo_stack.undoText() == f"Delete {gone} posts of '{members[10].title}'"
+    assert said.args == [
+        f"Deleted {gone} posts; 1 published post stays on its day, out of the series;"
+        " Ctrl+Z brings them back."
+    ]
 
     session.undo_stack.undo()
     assert unversioned(session.store.posts(p.id for p in members)) == unversioned(members)

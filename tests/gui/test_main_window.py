@@ -4882,6 +4882,31 @@ def test_a_double_click_on_an_empty_spot_of_a_month_day_writes_a_post_there(
     assert window.view_index() == 0
 
 
+def test_deleting_a_series_says_the_published_posts_that_stay(
+    window: MainWindow, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    """They leave the series and stay on their days: nothing said so."""
+    occurrence = next(
+        p for p in session.posts_between(TODAY, TODAY + timedelta(days=6)) if p.series_id
+    )
+    assert occurrence.series_id is not None
+    members = session.store.series_posts(occurrence.series_id)
+    ahead = [p for p in members if p.id != occurrence.id and p.status != PostStatus.PUBLISHED]
+    session.store.update_posts({p.id: {"status": PostStatus.PUBLISHED} for p in ahead[:2]})
+    members = session.store.series_posts(occurrence.series_id)
+    stay = [p for p in members if p.status == PostStatus.PUBLISHED and p.id != occurrence.id]
+    assert len(stay) > 1
+    scope_answers.answer = "all"
+    window.month_view.set_current_date(TODAY)
+    window.month_view.select_posts([occurrence.id])
+    window.delete_selected()
+    assert window.statusBar().currentMessage() == (
+        f"Deleted {len(members) - len(stay)} posts; {len(stay)} published posts stay on their"
+        " days, out of the series; Ctrl+Z brings them back."
+    )
+    assert {p.series_id for p in session.store.posts(p.id for p in stay)} == {None}
+
+
 def test_a_double_click_below_the_agenda_rows_writes_a_post_on_its_day(
     window: MainWindow, qtbot: QtBot
 ) -> None:
