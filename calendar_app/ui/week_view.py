@@ -994,6 +994,11 @@ class WeekView(PeriodView):
             elif cadence.overdue.get(day, 0):
                 overdue = in_language_digits(str(cadence.overdue[day]))  # as the dates beside it
                 paint_badge(painter, corner.topRight(), overdue, colors.red, font)
+            if item.cell.left() > 0:
+                # The day's edge, as the grid's below: a badge or tick at a day's right
+                # read as the next day's, beside its name.
+                edge = QRect(item.cell.left(), 0, 1, height)
+                painter.fillRect(crisp(painter, edge), colors.line)
         painter.fillRect(crisp(painter, QRect(0, height - 1, part.width(), 1)), colors.line)
         self._paint_selected_column(painter, part, colors, top=True)
 

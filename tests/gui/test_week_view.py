@@ -121,6 +121,25 @@ def test_the_header_keeps_names_and_dates_clear_of_the_badges(
         assert not c.date_rect.intersects(c.corner), c.day
 
 
+def test_the_header_marks_each_day_s_edge_as_the_grid_does(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """A day's badge or tick, at its right, stood 12 pixels from the next day's name with
+    nothing between them: read as the next day's."""
+    week.resize(1280, 700)
+    qtbot.waitUntil(lambda: week.width() == 1280)
+    header = week._header
+    picture = header.grab().toImage()
+    ratio = picture.devicePixelRatio()
+    middle = int(header.height() / 2 * ratio)
+    cells = week.header_cells()
+    assert any(not c.corner.isEmpty() for c in cells)
+    for cell in cells[1:]:
+        edge = picture.pixelColor(int(cell.cell.left() * ratio), middle)
+        inside = picture.pixelColor(int((cell.cell.left() + 3) * ratio), middle)  # its tint
+        assert edge != inside, cell.day
+
+
 def _has_width(widget: QWidget, width: int) -> bool:
     return widget.width() == width
 
