@@ -403,9 +403,28 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     # Right-hand side: key-message markers, then the published tick.
     dot = max(4.0, min(7.0, line_height * 0.36))
     room = int((right - left - title_room) // (dot + 2))
-    if chip.marker_colors and room > 0:
+    markers = chip.marker_colors
+    if markers and room > 0:
+        shown = min(room, MARKERS_SHOWN, len(markers))
+        # Those left out counted, as the web page counts them ("+2"): four dots read as
+        # all six of a post's key messages.
+        more_font = markers_left_font(font)
+        more_metrics = QFontMetricsF(more_font)
+        more = ""
+        while shown < len(markers):
+            more = in_language_digits(f"+{len(markers) - shown}")
+            needed = more_metrics.horizontalAdvance(more) + 2 + shown * (dot + 2)
+            if right - left - title_room >= needed or shown == 0:
+                break
+            shown -= 1
+        if more and right - left - title_room >= more_metrics.horizontalAdvance(more) + 2:
+            painter.setFont(more_font)
+            painter.setPen(dim)
+            width = more_metrics.horizontalAdvance(more)
+            painter.drawText(QPointF(right - width, baseline), more)
+            right -= width + 2
         painter.setPen(QPen(fill, 1.0))
-        for color in reversed(chip.marker_colors[: min(room, MARKERS_SHOWN)]):
+        for color in reversed(markers[:shown]):
             painter.setBrush(mix(seen_on(color, fill), base, fade))
             painter.drawEllipse(QPointF(right - dot / 2, cy), dot / 2, dot / 2)
             right -= dot + 2
@@ -424,6 +443,14 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
         painter.setPen(text)
         painter.drawText(QPointF(left, baseline), title)
     painter.restore()
+
+
+def markers_left_font(font: QFont) -> QFont:
+    """The font of a chip's count of the key messages its dots leave out ("+2")."""
+    small = QFont(font)
+    if small.pointSizeF() > 0:
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+    return small
 
 
 def paint_tick(painter: QPainter, rect: QRectF, color: QColor) -> None:

@@ -96,6 +96,8 @@ from .chips import (
     ChipTheme,
     chip_height,
     fit_posts,
+    in_language_digits,
+    markers_left_font,
     mix,
     paint_badge,
     paint_chip,
@@ -686,6 +688,10 @@ def _paint_post(
     right = rect.right() - 4
     if chip.marker_colors and right - left > 40:
         right -= min(len(chip.marker_colors), MARKERS_SHOWN) * (dot + 2) + 2
+        left_out = len(chip.marker_colors) - MARKERS_SHOWN
+        if left_out > 0:  # and their count, "+2"
+            more = QFontMetricsF(markers_left_font(font))
+            right -= more.horizontalAdvance(in_language_digits(f"+{left_out}")) + 2
     if chip.status == PostStatus.PUBLISHED:
         right -= dot + 5
     text_font = QFont(font)

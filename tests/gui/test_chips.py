@@ -1,0 +1,59 @@
+"""A post's chip as the month and the week paint it."""
+
+from __future__ import annotations
+
+from datetime import time
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
+
+from calendar_app.core.models import MARKERS_SHOWN
+from calendar_app.render.chips import Chip, ChipTheme, paint_chip
+
+
+class _Recording(QPainter):
+    """A painter that keeps the texts it draws."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__(image)
+        self.texts: list[str] = []
+
+    def drawText(self, *args: Any) -> None:  # type: ignore[override]
+        self.texts.append(next(a for a in args if isinstance(a, str)))
+        super().drawText(*args)
+
+
+def _texts(chip: Chip, width: int) -> list[str]:
+    image = QImage(width, 24, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = _Recording(image)
+    try:
+        theme = ChipTheme.from_palette(QPalette())
+        paint_chip(painter, QRectF(0, 0, width, 22), chip, theme, QFont())
+    finally:
+        painter.end()
+    return painter.texts
+
+
+@pytest.mark.parametrize(("markers", "more"), [(6, "+2"), (4, None), (5, "+1")])
+def test_key_messages_beyond_the_dots_are_counted(
+    qapp: object, markers: int, more: str | None
+) -> None:
+    """A post carrying six key messages showed four dots and nothing more, read as all
+    of them (the web page writes "+2")."""
+    colors = tuple(QColor.fromHsv(40 * i, 200, 200) for i in range(markers))
+    chip = Chip("Every message at once", QColor("#2f6fde"), colors, time(11, 0))
+    texts = _texts(chip, 260)
+    assert texts[0] == "11:00"
+    assert [t for t in texts if t.startswith("+")] == ([more] if more else [])
+    assert markers - MARKERS_SHOWN == (int(more) if more else 0)
+
+
+def test_a_narrow_chip_keeps_its_title_before_the_count(qapp: object) -> None:
+    colors = tuple(QColor.fromHsv(40 * i, 200, 200) for i in range(6))
+    texts = _texts(Chip("Every message at once", QColor("#2f6fde"), colors), 70)
+    titles = [t for t in texts if not t.startswith("+")]
+    assert titles
+    assert titles[-1].startswith("Ev")
