@@ -548,6 +548,12 @@ class WeekView(PeriodView):
         crowded: dict[date, list[QRectF]] = {}
         for day, more, _ in self._timed_more:
             crowded.setdefault(day, []).append(more)
+        # The post the keyboard is on, passed by as a "+N" is: Tab brought one from
+        # behind a "+5 more" into sight at the grid's foot, and "↓ 3 later" covered it.
+        focus = self._focus_post
+        focused = self._posts.get(focus) if focus is not None else None
+        if focus in self._timed and focused is not None and focused.date is not None:
+            crowded.setdefault(focused.date, []).append(self._timed[focus])
 
         def fitted(
             day: date, left: float, right: float, y: float, posts: list[int], below: bool

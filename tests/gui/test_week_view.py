@@ -420,6 +420,35 @@ def test_a_crowded_hour_in_a_busy_day_has_its_own_plus_n(
     assert not set(ten) <= shown  # most of them still wait behind the "+N"
 
 
+def test_a_hint_at_the_grid_s_edge_never_covers_the_post_the_keyboard_is_on(
+    week: WeekView, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Tab brought a post from behind 09:00's "+N" into sight at the grid's foot, and the
+    "↓ 3 later" hint there covered most of it."""
+    day = date(2026, 11, 18)
+    for n in range(6):
+        add_post(session, f"Nine {n}", day, time(9, 0))
+    for hour in (14, 15, 16):
+        add_post(session, f"Later {hour}", day, time(hour, 0))
+    week.resize(1000, 330)
+    qtbot.waitUntil(lambda: week.height() == 330)
+    week.set_current_date(day)
+    week.setFocus()
+    week.scroll_to_time(time(2, 0))
+    seen = 0
+    for _ in week.posts_on(day):
+        qtbot.keyClick(week, Qt.Key.Key_Tab)
+        focus = week.focused_post()
+        assert focus is not None
+        rect = week.chip_rect(focus)
+        if rect is None:  # (scrolled out of sight by the test's small grid)
+            continue
+        seen += 1
+        covering = [h for h in week.out_of_sight_rects(day) if h.intersects(rect)]
+        assert covering == [], session.store.post(focus).title
+    assert seen >= 6
+
+
 @pytest.mark.parametrize(
     ("times", "scroll"),
     [
