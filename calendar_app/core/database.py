@@ -64,7 +64,7 @@ CALENDAR_TABLES = {
     "campaigns": "campaigns",
     "channels": "channels",
     "key_messages": "key messages",
-    "post_messages": "key messages of posts",
+    "post_messages": "record of the posts' key messages",
     "posts": "posts",
     "posts_fts": "search index",
     "post_versions": "earlier versions of posts",
@@ -191,8 +191,8 @@ def _read_marks(path: Path) -> tuple[int, int]:
                 tables.add("former_names")  # came with schema 8
             missing = [held for table, held in CALENDAR_TABLES.items() if table not in tables]
             if missing:
-                raise CalendarFileError(
-                    f"{path} is damaged (it has no {missing[0]}); open a backup of it instead."
+                raise CalendarFileError(  # the way on, as for a file damaged otherwise
+                    f"{path} is damaged (it has no {missing[0]}); {to_its_backups()}"
                 )
     except sqlite3.DatabaseError as exc:
         problem = opening_problem_for(exc, path)

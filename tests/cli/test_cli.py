@@ -1249,11 +1249,18 @@ def test_a_calendar_in_a_read_only_folder_is_read_as_it_is(demo: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("table", "held"), [("key_messages", "key messages"), ("posts_fts", "search index")]
+    ("table", "held"),
+    [
+        ("key_messages", "key messages"),
+        ("posts_fts", "search index"),
+        ("post_messages", "record of the posts' key messages"),
+    ],
 )
 def test_a_calendar_missing_part_of_itself_is_called_damaged(
     demo: Path, table: str, held: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Said with where its backups are, as a file damaged otherwise is ("open a backup
+    of it instead" said not where; "no key messages of posts" read oddly)."""
     with closing(sqlite3.connect(demo)) as conn:
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute(f"DROP TABLE {table}")
@@ -1262,7 +1269,7 @@ def test_a_calendar_missing_part_of_itself_is_called_damaged(
     status, _ = run("post", "list", demo)
     assert status == 1
     assert capsys.readouterr().err == (
-        f"cadence: error: {demo} is damaged (it has no {held}); open a backup of it instead.\n"
+        f"cadence: error: {demo} is damaged (it has no {held}); {to_its_backups()}\n"
     )
     assert demo.read_bytes() == before
 
