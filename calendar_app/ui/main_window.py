@@ -779,6 +779,17 @@ class MainWindow(QMainWindow):
             self._connect_view(view)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, view)
+            # Where the month is in the Tab order (before the cadence panel), not last:
+            # made later, it came after the panel, the sidebar and the backlog. Its own
+            # controls (the agenda's table, then its buttons) go with it, in their order.
+            chain: list[QWidget] = [view]
+            while (after := chain[-1].nextInFocusChain()) is not None and view.isAncestorOf(after):
+                chain.append(after)
+            before: QWidget = self.month_view
+            for widget in chain:
+                QWidget.setTabOrder(before, widget)
+                before = widget
+            QWidget.setTabOrder(before, self.cadence_panel)
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()

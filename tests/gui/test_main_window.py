@@ -1434,7 +1434,13 @@ def test_a_published_post_dropped_in_the_backlog_is_said_to_be_a_draft_there(
     assert "published" not in window.statusBar().currentMessage()
 
 
-def test_tab_reaches_the_backlog_in_reading_order(window: MainWindow, qtbot: QtBot) -> None:
+@pytest.mark.parametrize("view", [0, 1, 2], ids=["month", "week", "agenda"])
+def test_tab_reaches_the_backlog_in_reading_order(
+    window: MainWindow, qtbot: QtBot, view: int
+) -> None:
+    """The calendar comes next whichever view shows it: built when first shown, the week
+    and the agenda came last in the window's chain, after the cadence panel."""
+    window.set_view(view)
     window.sidebar.channels_view.setFocus()
     reached = []
     for _ in range(4):
@@ -1443,7 +1449,18 @@ def test_tab_reaches_the_backlog_in_reading_order(window: MainWindow, qtbot: QtB
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
         reached.append(QApplication.focusWidget())
     backlog = window.backlog
-    assert reached == [backlog.new_button, backlog.search, backlog.list, window.month_view]
+    calendar = [window.month_view, window.week_view, window.agenda_view.table][view]
+    assert reached == [backlog.new_button, backlog.search, backlog.list, calendar]
+
+
+def test_tab_goes_on_from_the_agenda_to_the_cadence_panel(window: MainWindow, qtbot: QtBot) -> None:
+    """Past its Set status (nothing picked), as from the month and the week."""
+    window.set_view(2)
+    table = window.agenda_view.table
+    table.setFocus()
+    assert not window.agenda_view.status_button.isEnabled()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.cadence_panel
 
 
 @pytest.mark.parametrize("view", [0, 1, 2], ids=["month", "week", "agenda"])
