@@ -414,9 +414,12 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
         while shown < len(markers):
             more = in_language_digits(f"+{len(markers) - shown}")
             needed = more_metrics.horizontalAdvance(more) + 2 + shown * (dot + 2)
-            if right - left - title_room >= needed or shown == 0:
+            if right - left - title_room >= needed:
                 break
             shown -= 1
+            if shown == 0:  # a count with no dot beside it read as the day's "+6" more posts
+                more = ""
+                break
         if more and right - left - title_room >= more_metrics.horizontalAdvance(more) + 2:
             painter.setFont(more_font)
             painter.setPen(dim)

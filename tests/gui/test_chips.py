@@ -51,9 +51,13 @@ def test_key_messages_beyond_the_dots_are_counted(
     assert markers - MARKERS_SHOWN == (int(more) if more else 0)
 
 
-def test_a_narrow_chip_keeps_its_title_before_the_count(qapp: object) -> None:
+def test_a_chip_counts_only_beside_a_dot_and_keeps_its_title(qapp: object) -> None:
+    """With no room for a dot, "+6" alone beside the title read as the day's "+6" more
+    posts."""
     colors = tuple(QColor.fromHsv(40 * i, 200, 200) for i in range(6))
-    texts = _texts(Chip("Every message at once", QColor("#2f6fde"), colors), 70)
-    titles = [t for t in texts if not t.startswith("+")]
-    assert titles
-    assert titles[-1].startswith("Ev")
+    counts = set()
+    for width in range(40, 200):
+        texts = _texts(Chip("Every message at once", QColor("#2f6fde"), colors), width)
+        counts |= {int(t[1:]) for t in texts if t.startswith("+")}
+        assert texts[-1].startswith("Ev"), width
+    assert counts == {2, 3, 4, 5}  # four dots down to one, each with the rest counted
