@@ -827,7 +827,9 @@ class CalendarStore:
         if problem is not None:
             raise CalendarFileError(f"{problem} This change was not saved.")
         if not self.read_only and not os.access(self.path, os.W_OK):  # rights changed since
-            raise CalendarFileError(
+            # The computer's doing, the calendar as it was: said so, as a full disk is
+            # (the window's "Nothing was lost" came with every refusal but this one).
+            raise StorageProblem(
                 f"The calendar file {self.path} has become read-only, so the change could"
                 " not be saved."
             )
