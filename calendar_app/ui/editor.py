@@ -53,7 +53,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
     QButtonGroup,
     QCheckBox,
@@ -742,11 +741,14 @@ def counted_suffix(spin: QSpinBox, one: str, many: str) -> None:
 class NearestSpinBox(QSpinBox):
     """A spin box that takes a number typed out of its range as the nearest it may be
     (0 days, every 1 day): Qt's own showed "every 0 days" and kept the value before,
-    which the form then saved without a word."""
+    which the form then saved without a word. Emptied, it shows its value again (as
+    the nearest, it took its least: a limit of 3000 characters saved as 1)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+    def fixup(self, text: str) -> str:
+        digits = "".join(c for c in text if c.isdecimal())
+        value = int(digits) if digits else self.value()
+        nearest = min(max(value, self.minimum()), self.maximum())
+        return self.prefix() + self.textFromValue(nearest) + self.suffix()
 
 
 class KeptSpinBox(NearestSpinBox):

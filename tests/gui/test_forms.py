@@ -8,7 +8,6 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -194,17 +193,25 @@ def test_a_number_typed_out_of_range_is_taken_as_the_nearest(
     qtbot: QtBot, session: CalendarSession, name: str
 ) -> None:
     """0 typed as a cadence read "every 0 days" and the form kept the value before
-    (Enter closed Calendar Settings as if saved, still 14)."""
+    (Enter closed Calendar Settings as if saved, still 14); emptied, a field keeps its
+    value (taken as the nearest, a limit of 3000 characters was saved as 1)."""
     dialog = DIALOGS[name](session)
     qtbot.addWidget(dialog)
     # (Not the year of a date field's calendar popup: Qt's own, named so.)
     spins = [s for s in dialog.findChildren(QSpinBox) if not s.objectName().startswith("qt_")]
     assert bool(spins) == (name not in ("campaigns", "publishing export"))
     for spin in spins:
-        assert spin.correctionMode() == QAbstractSpinBox.CorrectionMode.CorrectToNearestValue
-        spin.lineEdit().setText(spin.prefix() + "0")
-        spin.interpretText()
-        assert spin.value() == max(spin.minimum(), 0)
+        middle = (spin.minimum() + spin.maximum()) // 2
+        for typed, value in (
+            ("0", max(spin.minimum(), 0)),
+            ("", middle),
+            ("9" * 9, spin.maximum()),
+        ):
+            spin.setValue(middle)
+            spin.lineEdit().setText(spin.prefix() + typed)
+            spin.interpretText()
+            assert (typed, spin.value()) == (typed, value)
+            assert spin.text() == spin.prefix() + spin.textFromValue(value) + spin.suffix()
 
 
 def test_a_default_cadence_typed_as_0_is_every_day(qtbot: QtBot, session: CalendarSession) -> None:
