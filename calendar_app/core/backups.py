@@ -33,6 +33,7 @@ from .errors import (
     StorageProblem,
     after_colon,
     environment_errors,
+    name_too_long,
     on_writing,
     os_problem_for,
 )
@@ -69,6 +70,9 @@ def copy_target(store: CalendarStore, target: Path | str) -> Path:
     change in its -journal, which SQLite would play onto the new file, a damaged
     calendar. Asked before "replace it?" is."""
     path = store.export_target(target, what="A copy")
+    too_long = name_too_long(path)  # (asked of its -wal below, the disk refused the name)
+    if too_long is not None:
+        raise CalendarFileError(too_long)
     if Path(f"{path}-wal").exists() or _holds_something(Path(f"{path}-journal")):
         raise CalendarFileError(
             f"{path.name} is open in Cadence or another program, or was not closed"

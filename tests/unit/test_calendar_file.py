@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from calendar_app.core import database
+from calendar_app.core.backups import copy_target
 from calendar_app.core.demo import write_demo
 from calendar_app.core.errors import (
     CalendarFileError,
@@ -809,6 +810,11 @@ def test_a_name_with_no_room_for_the_files_beside_it_is_said_as_such(tmp_path: P
     )
     assert too_long.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([longest.name, too_long.name])
+    # A copy of one under such a name is refused as well (Save a Copy As, export to
+    # .cadence: "a problem Cadence did not expect").
+    with CalendarStore.open(longest) as store, pytest.raises(CalendarFileError) as copied:
+        copy_target(store, tmp_path / f"{'f' * 244}.cadence")
+    assert str(copied.value).endswith("so it may have at most 251 bytes; give it a shorter name.")
 
 
 @pytest.mark.parametrize(
