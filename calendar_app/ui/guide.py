@@ -625,7 +625,7 @@ VIEW_KEYS = (
     ("In the calendar", "Select the posts of the days the arrows cross", "Shift+Arrow keys"),
     ("In the calendar", "Select the period's posts", "Ctrl+A"),
     ("In the calendar", "Pick or drop the post (Tab and the arrows keep the pick)", "Ctrl+Space"),
-    ("In the calendar", "Move without picking (agenda)", "Ctrl+Arrow keys"),
+    ("In the calendar", "Move without picking (agenda)", "Ctrl+Up, Ctrl+Down"),
     ("In the calendar", "First or last post (agenda)", "Home, End"),
     ("In the calendar", "Open the selected post or day", "Enter"),
     ("In the calendar", "Clear the selection", "Esc"),

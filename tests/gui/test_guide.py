@@ -455,6 +455,14 @@ def test_the_shortcuts_list_the_keys_the_views_answer_too(window: MainWindow, qt
     qtbot.keyClick(agenda.table, Qt.Key.Key_PageDown)
     assert agenda.visible_range() == shown
     assert agenda.table.currentIndex().row() > row
+    # As listed, Ctrl+Up and Ctrl+Down move without picking ("Ctrl+Arrow keys" was
+    # listed: Ctrl+Left and Ctrl+Right turn the month).
+    assert rows[("In the calendar", "Move without picking (agenda)")] == "Ctrl+Up, Ctrl+Down"
+    picked = agenda.selected_post_ids()
+    row = agenda.table.currentIndex().row()
+    qtbot.keyClick(agenda.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert agenda.table.currentIndex().row() == row - 1
+    assert agenda.selected_post_ids() == picked
 
 
 # -- about ------------------------------------------------------------------------------
