@@ -406,21 +406,19 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
     markers = chip.marker_colors
     if markers and room > 0:
         shown = min(room, MARKERS_SHOWN, len(markers))
-        # Those left out counted, as the web page counts them ("+2"): four dots read as
-        # all six of a post's key messages.
+        # Those past the four dots counted, as the web page counts them ("+2"): four
+        # dots read as all six of a post's key messages. Only where the four dots and a
+        # title of some length have room too: the count takes no dot's place, nor the
+        # title's (beside a narrow chip's one dot, "+5" read as the day's more posts).
         more_font = markers_left_font(font)
         more_metrics = QFontMetricsF(more_font)
         more = ""
-        while shown < len(markers):
+        if len(markers) > MARKERS_SHOWN and shown == MARKERS_SHOWN:
             more = in_language_digits(f"+{len(markers) - shown}")
             needed = more_metrics.horizontalAdvance(more) + 2 + shown * (dot + 2)
-            if right - left - title_room >= needed:
-                break
-            shown -= 1
-            if shown == 0:  # a count with no dot beside it read as the day's "+6" more posts
+            if right - left - 2 * title_room < needed:
                 more = ""
-                break
-        if more and right - left - title_room >= more_metrics.horizontalAdvance(more) + 2:
+        if more:
             painter.setFont(more_font)
             painter.setPen(dim)
             width = more_metrics.horizontalAdvance(more)

@@ -51,13 +51,18 @@ def test_key_messages_beyond_the_dots_are_counted(
     assert markers - MARKERS_SHOWN == (int(more) if more else 0)
 
 
-def test_a_chip_counts_only_beside_a_dot_and_keeps_its_title(qapp: object) -> None:
-    """With no room for a dot, "+6" alone beside the title read as the day's "+6" more
-    posts."""
+def test_a_chip_counts_only_beside_its_four_dots_and_keeps_its_title(qapp: object) -> None:
+    """Beside a narrow chip's one dot, "+5" read as the day's more posts, and the count
+    took the title's room ("All…"): it comes only with all four dots and a title of
+    some length, and takes no dot's place."""
     colors = tuple(QColor.fromHsv(40 * i, 200, 200) for i in range(6))
-    counts = set()
-    for width in range(40, 200):
+    counted = []
+    for width in range(40, 260):
         texts = _texts(Chip("Every message at once", QColor("#2f6fde"), colors), width)
-        counts |= {int(t[1:]) for t in texts if t.startswith("+")}
-        assert texts[-1].startswith("Ev"), width
-    assert counts == {2, 3, 4, 5}  # four dots down to one, each with the rest counted
+        counts = [int(t[1:]) for t in texts if t.startswith("+")]
+        counted += [(width, count) for count in counts]
+        title = texts[-1].rstrip("…")
+        assert title.startswith("Ev"), width
+        assert not counts or len(title) >= 6, (width, title)
+    assert {count for _, count in counted} == {2}
+    assert counted[0][0] > 100  # a wide chip's, not a narrow one's
