@@ -627,18 +627,19 @@ class DeletePostsCommand(_SnapshotCommand):
         post_ids: Sequence[int],
         *,
         scope: Scope = "this",
-        tail: str = "",
+        named: str = "",
     ) -> None:
-        """``tail`` follows the count of a step that reaches other occurrences ("Delete
-        16 posts of 'Tip'")."""
+        """``named`` (a post's title, quoted) follows the count of a step that reaches
+        other occurrences ("Delete 16 posts of 'Tip'"; "Delete post 'Tip'" for one)."""
         counting = "Delete" if scope != "this" else None
         super().__init__(
             session,
             post_text("Delete", len(post_ids)),
             post_ids,
             counting=counting,
-            counting_tail=tail,
+            counting_tail=f" of {named}" if named else "",
         )
+        self._named = named
         self._ids = list(post_ids)
         self._scope = scope
         self.left_published = 0
@@ -664,7 +665,10 @@ class DeletePostsCommand(_SnapshotCommand):
             for post_id in changes.posts - changes.removed_posts
             if post_id in before and before[post_id].status == PostStatus.PUBLISHED
         )
-        return self.remember(changes)
+        self.remember(changes)
+        if self._named and self.text() == f"{post_text('Delete', 1)} of {self._named}":
+            self.setText(f"Delete post {self._named}")  # one alone ("Delete post of 'Tip'")
+        return changes
 
 
 def said_deleted(gone: int, left_published: int, undo: str, unseen: str = "") -> str:

@@ -2722,7 +2722,7 @@ class PostEditor(QDialog):
         # A series' posts counted as they go ("Delete 16 posts of 'Tip'", as the window's
         # Delete says them; "… and following" said no number).
         named = f"'{elide(post.title)}'"
-        command = DeletePostsCommand(self.session, [post.id], scope=scope, tail=f" of {named}")
+        command = DeletePostsCommand(self.session, [post.id], scope=scope, named=named)
         if scope == "this":
             command.setText(f"Delete post {named}")
         try:

@@ -1541,6 +1541,21 @@ def test_delete_a_series_from_an_occurrence_on(
     assert unversioned(session.store.posts(p.id for p in members)) == unversioned(members)
 
 
+def test_deleting_the_last_post_of_a_series_and_following_names_it(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    """One post went: the step read "Delete post of 'Tip'"."""
+    members = _series_posts(session)
+    editor = _editor(qtbot, session, post=members[-1])
+    scope_answers.answer = "following"
+    editor.delete_post()
+    assert session.undo_stack.undoText() == f"Delete post '{members[-1].title}'"
+    assert session.store.posts([members[-1].id]) == []
+    session.undo_stack.undo()
+    session.undo_stack.redo()
+    assert session.undo_stack.undoText() == f"Delete post '{members[-1].title}'"
+
+
 @pytest.mark.parametrize(
     ("column", "value", "said"),
     [
