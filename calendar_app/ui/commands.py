@@ -485,6 +485,12 @@ class MovePostsCommand(_SnapshotCommand):
         )
         self._moves = dict(moves)
         self._scope = scope
+        # Ideas given days: "Schedule", the other way round from "Unschedule" (it read
+        # "Move post", which an idea never was on a day to move from).
+        scheduled = bool(moves) and all(day is not None for day, _ in moves.values())
+        if text is None and scope == "this" and scheduled:
+            ideas = all(p.date is None for p in self._before)
+            self.setText(post_text("Schedule" if ideas else "Move", len(moves)))
 
     def apply(self) -> ChangeSet:
         store = self.session.store

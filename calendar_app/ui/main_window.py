@@ -1696,6 +1696,8 @@ class MainWindow(QMainWindow):
                         f" and {plural(more, 'other day')}" if more else ""
                     )
                     where += ", still picked)" if away else ")"
+                elif not all_dated:  # as a day is said: "Redone: Unschedule post." alone
+                    where = " (now in the backlog)" if day is None else ""
             self._step_word = f"{done}: {command.text()}{where}.{self._hidden_note(placed or back)}"
             bar.showMessage(self._step_word, 8000)
 

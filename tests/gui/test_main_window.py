@@ -698,8 +698,28 @@ def test_an_undo_that_brings_posts_back_hidden_says_what_hides_them(
     window.undo_action.trigger()
     said = window.statusBar().currentMessage()
     assert said == (
-        "Undone: Delete post. It is hidden by the backlog's search; clear it to see it."
+        "Undone: Delete post (now in the backlog). It is hidden by the backlog's search;"
+        " clear it to see it."
     )
+
+
+def test_a_step_that_leaves_posts_in_the_backlog_says_so(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Redone, "Unschedule post." said nowhere where the post went (a day is said);
+    an idea given a day was "Move post", the opposite of "Unschedule post"."""
+    (post,) = _standalone(session, TODAY + timedelta(days=1), TODAY + timedelta(days=10))[:1]
+    session.push(MovePostsCommand(session, {post.id: (None, None)}))
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Undone: Unschedule post (now on ")
+    window.redo_action.trigger()
+    said = window.statusBar().currentMessage()
+    assert said == "Redone: Unschedule post (now in the backlog)."
+    idea = window.backlog.shown_post_ids()[0]
+    session.push(MovePostsCommand(session, {idea: (TODAY + timedelta(days=2), None)}))
+    assert session.undo_stack.undoText() == "Schedule post"
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage() == "Undone: Schedule post (now in the backlog)."
 
 
 def test_an_undo_reads_the_backlog_only_for_ideas_under_its_search(
