@@ -891,13 +891,17 @@ class CalendarSession(QObject):
                 changed = False  # taken on the file as it is now
         if changed:
             # The step would put back posts as they were before the other program's
-            # change, and so undo that change too, unseen.
+            # change, and so undo that change too, unseen. It is named ("the steps
+            # before" read as if it were kept), read before the window reads the
+            # calendar again and its history goes.
+            named = f"'{stack.command(step).text()}'"
+            if direction < 0:
+                others = " and the steps before it" if step > 0 else ""
+                lost = f"{named}{others} can no longer be undone"
+            else:
+                others = " and the steps after it" if step < stack.count() - 1 else ""
+                lost = f"{named}{others} can no longer be redone"
             self.changedElsewhere.emit()
-            lost = (
-                "the steps before can no longer be undone"
-                if direction < 0
-                else "the steps undone can no longer be redone"
-            )
             verb = "undone" if direction < 0 else "redone"
             self.report_error(
                 parent,

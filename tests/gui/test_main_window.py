@@ -2453,8 +2453,9 @@ def test_undo_after_a_change_from_the_command_line_undoes_nothing_and_reads_agai
     window: MainWindow, session: CalendarSession, errors: Errors
 ) -> None:
     session.report_error = errors
-    post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
+    post, other = _standalone(session, TODAY, TODAY + timedelta(days=6))[:2]
     moved = TODAY + timedelta(days=9)
+    session.push(EditPostsCommand(session, {other.id: {"title": "Renamed"}}))
     session.push(MovePostsCommand(session, {post.id: (moved, post.time)}))
     later = TODAY + timedelta(days=12)  # the window stays in front meanwhile
     done = cadence("post", "move", session.store.path, post.uid, "--date", later.isoformat())
@@ -2463,9 +2464,10 @@ def test_undo_after_a_change_from_the_command_line_undoes_nothing_and_reads_agai
     window.undo_action.trigger()
 
     assert session.store.post(post.id).date == later  # the terminal's move stands
-    assert errors.seen == [
+    assert errors.seen == [  # the step asked for named ("the steps before" read as kept)
         "Another program has changed this calendar, so nothing was undone: Cadence shows"
-        " it as it is now, and the steps before can no longer be undone."
+        " it as it is now, and 'Move post' and the steps before it can no longer be"
+        " undone."
     ]
     assert window.session is not session
     assert post.id in window.month_view.posts_on(later)
@@ -2515,7 +2517,7 @@ def test_a_refused_redo_says_what_can_no_longer_be_redone(
     assert session.store.post(post.id).date == date(2027, 1, 4)
     assert errors.seen == [
         "Another program has changed this calendar, so nothing was redone: Cadence shows"
-        " it as it is now, and the steps undone can no longer be redone."
+        " it as it is now, and 'Move post' can no longer be redone."
     ]
 
 
