@@ -269,7 +269,9 @@ def repeat_post(
     command = CopyPostsCommand(
         session,
         [(post.id, day, when)],
-        text=f"Repeat {short(post.title)}",
+        # Named as the other steps name a post (the menu's shortened title in its
+        # quotes read "Undo Repeat “What our 25-year warranty actually…”").
+        text=f"Repeat post '{elide(post.title)}'",
         without_campaign={post.id} if ended else frozenset(),
     )
     if not session.try_push(command, parent):
@@ -289,7 +291,7 @@ def schedule_idea(
     """Take ``idea`` out of the backlog onto ``day`` (a draft now, at a time still
     ahead where it is today, as a repeat): one undo step."""
     placed = {idea.id: (day, session.still_ahead(day, session.going_out(day, at)))}
-    command = MovePostsCommand(session, placed, text=f"Schedule {short(idea.title)}")
+    command = MovePostsCommand(session, placed, text=f"Schedule post '{elide(idea.title)}'")
     if not session.try_push(command, parent):
         return False
     select([idea.id])

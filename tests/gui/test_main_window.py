@@ -90,6 +90,7 @@ from calendar_app.ui.commands import (
     EditPostsCommand,
     MovePostsCommand,
     UpdateKeyMessageCommand,
+    elide,
     plain_tooltip,
     status_command,
 )
@@ -3986,7 +3987,7 @@ def test_right_click_on_a_gap_repeats_the_messages_last_post_there(
     assert placed.uid != last.uid
     assert placed.status == PostStatus.SCHEDULED
     assert day not in window.month_view.tinted_days()
-    assert window.undo_action.text().startswith("&Undo Repeat “")
+    assert window.undo_action.text() == f"&Undo Repeat post '{elide(last.title)}'"
     window.undo_action.trigger()
     assert day in window.month_view.tinted_days()
     assert copy not in {p.id for p in session.store.all_posts()}
@@ -4016,7 +4017,8 @@ def test_right_click_on_a_gap_schedules_one_of_the_messages_ideas_there(
     assert idea.id not in window.backlog.shown_post_ids()
     assert window.month_view.selected_post_ids() == [idea.id]
     assert not session.report().message(message_id).is_overdue_on(day)
-    assert window.undo_action.text() == f"&Undo Schedule {short(idea.title)}"
+    # Named as the other steps name a post: its title whole, in the same quotes.
+    assert window.undo_action.text() == f"&Undo Schedule post '{elide(idea.title)}'"
 
 
 @OFFSCREEN_POPUPS
