@@ -398,8 +398,30 @@ def _writes_any_text(stream: TextIO) -> None:
     Latin-1 terminal, or Windows writing to a file in cp1252), as "?": a title must
     not stop a listing halfway, nor make a move already saved report a failure. Error
     lines say them the same way (Python's stderr wrote "\\U0001f680")."""
-    if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "backslashreplace"):
-        stream.reconfigure(errors="surrogateescape" if writes_unicode(stream) else "replace")
+    if not isinstance(stream, io.TextIOWrapper):
+        return
+    if writes_unicode(stream):
+        if stream.errors in ("strict", "backslashreplace"):
+            stream.reconfigure(errors="surrogateescape")
+    elif stream.errors != _AS_IT_CAN:
+        # (Python's C locale without UTF-8 mode writes ASCII with "surrogateescape",
+        # which stops at an en dash: "a bug in Cadence" after the export was written.)
+        stream.reconfigure(errors=_AS_IT_CAN)
+
+
+def _said_as_it_can(exc: UnicodeError) -> tuple[str | bytes, int]:
+    """What an output without a character writes for it: a file name's bytes that were
+    not text as they were given, else "?"."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    chunk = exc.object[exc.start : exc.end]
+    if all(0xDC80 <= ord(c) <= 0xDCFF for c in chunk):
+        return bytes(ord(c) - 0xDC00 for c in chunk), exc.end
+    return "?" * len(chunk), exc.end
+
+
+_AS_IT_CAN = "cadence-as-it-can"
+codecs.register_error(_AS_IT_CAN, _said_as_it_can)
 
 
 def writes_unicode(stream: TextIO) -> bool:

@@ -2032,6 +2032,43 @@ def test_an_output_without_the_characters_says_them_as_it_can(
     assert "\\U" not in said
 
 
+def test_python_s_ascii_c_locale_says_what_it_lacks_as_it_can(
+    calendar: Path, tmp_path: Path
+) -> None:
+    """LC_ALL=C without Python's UTF-8 mode (an old container's setting) writes ASCII
+    that stops at any other letter: the export was written, then its summary's en dash
+    said "a bug in Cadence"; a listing stopped at its first Japanese title."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}
+    env.update(LC_ALL="C", LANG="C", PYTHONUTF8="0")
+    assert (
+        run(
+            *("post", "add", calendar, "--title", "ブログ Grüße", "--channel", "LinkedIn"),
+            *("--date", "2026-12-01"),
+        )[0]
+        == 0
+    )
+    command = [sys.executable, "-m", "calendar_app"]
+    out = tmp_path / "plan.html"
+    exported = subprocess.run(
+        [*command, "export", str(calendar), "--format", "html", "-o", str(out)],
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert b" ? " in exported.stdout  # the period's en dash
+    listed = subprocess.run(
+        [*command, "post", "list", str(calendar)],
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert b"??? Gr??e" in listed.stdout
+
+
 def test_digits_of_another_script_are_read_as_digits(calendar: Path, tmp_path: Path) -> None:
     """Typed on an Arabic keyboard: the date was refused, and "COUNT=٣" was kept as
     typed and written so into the .ics other programs read."""
