@@ -149,6 +149,30 @@ def test_the_grid_s_first_of_a_month_and_the_panel_s_months_read_in_the_language
             QLocale.setDefault(QLocale.c())
 
 
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("ja_JP", "2026年12月5日(土)"),
+        ("ko_KR", "2026년 12월 5일 (토)"),
+        ("en_GB", "Sat, 5 Dec 2026"),
+        ("hu_HU", "2026. dec. 5., Szo"),
+        ("tr_TR", "5 Ara 2026 Cmt"),
+    ],
+)
+def test_a_weekday_written_after_the_day_s_word_is_in_brackets(
+    qapp: object, locale: str, said: str
+) -> None:
+    """Japanese read "2026年12月5日土" in the editor and the agenda: Saturday run on as
+    part of the date (Monday's 月 is also "month")."""
+    from calendar_app.ui.editor import date_text
+
+    QLocale.setDefault(QLocale(locale))
+    try:
+        assert date_text(date(2026, 12, 5)) == said
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
 def test_a_month_title_is_in_the_language_s_digits(qapp: object) -> None:
     """An Arabic toolbar read "مارس 2027" above the cadence panel's "مارس ٢٠٢٧"."""
     from calendar_app.ui.month_view import day_number_text
