@@ -273,14 +273,15 @@ def cadence_sentence(
         on = len(running) - len(overdue) - len(unplanned)
         noun = "key message" if len(running) == 1 else "key messages"
         if on == len(running):
-            parts.append(
-                f"All {len(running)} {noun} on cadence" if on > 1 else f"1 {noun} on cadence"
-            )
+            # ("All 2 key messages" read as no one writes it)
+            every = {1: "1", 2: "Both"}.get(on, f"All {on}")
+            parts.append(f"{every} {noun} on cadence")
         elif on == 0:
             parts.append(
-                f"None of the {len(running)} {noun} on cadence"
-                if len(running) > 1
-                else "The key message is not on cadence"
+                {1: "The key message is not", 2: "Neither key message"}.get(
+                    len(running), f"None of the {len(running)} {noun}"
+                )
+                + " on cadence"
             )
         else:
             parts.append(f"{on} of {len(running)} {noun} on cadence")
@@ -301,8 +302,11 @@ def cadence_sentence(
             plural = "s" if days != 1 else ""
             parts.append(f"'{isolated(m.title)}' has {days} day{plural} ahead not planned yet")
         elif ahead:
-            many = "all" if len(ahead) == len(running) else f"{len(ahead)} of the"
-            parts.append(f"{many} {len(running)} have days ahead not planned yet")
+            if len(ahead) == len(running):
+                many = "both" if len(running) == 2 else f"all {len(running)}"
+            else:
+                many = f"{len(ahead)} of the {len(running)}"
+            parts.append(f"{many} have days ahead not planned yet")
     if len(resting) > 3:
         parts.append(f"{len(resting)} key messages not running now")
     else:

@@ -537,10 +537,17 @@ def _paint_sentence(
     height = _sentence_height(style, rect.width(), report.sentence)
     box = QRectF(rect.left(), rect.top(), rect.width(), height)
     painter.fillRect(box, style.soft)
-    overdue = any(m.cadence.status == MessageStatus.OVERDUE for m in report.messages)
-    painter.fillRect(
-        QRectF(box.left(), box.top(), 3, box.height()), style.overdue if overdue else style.ok
-    )
+    statuses = {m.cadence.status for m in report.messages}
+    # Amber where a message has nothing planned in time, or days ahead overdue unless
+    # planned: green read "all is well" over a plan red for most of its period.
+    ahead = any(days_unplanned(m.cadence.gaps, report.as_of) for m in report.messages)
+    if MessageStatus.OVERDUE in statuses:
+        rule = style.overdue
+    elif MessageStatus.UNPLANNED in statuses or ahead:
+        rule = style.warn
+    else:
+        rule = style.ok
+    painter.fillRect(QRectF(box.left(), box.top(), 3, box.height()), rule)
     painter.setFont(style.font(13))
     painter.setPen(style.ink)
     painter.drawText(box.adjusted(14, 9, -14, -9), _SENTENCE_FLAGS, report.sentence)

@@ -284,6 +284,40 @@ def test_a_new_calendars_report_opens_on_the_month_its_plan_begins(
     assert (report.first, report.last) == (TODAY.replace(day=1), date(2027, 1, 31))
 
 
+def test_the_headline_s_rule_is_amber_where_days_ahead_are_not_planned(
+    tmp_path: Path, qapp: object
+) -> None:
+    """Green ("all is well") stood over a plan red for most of its period: every message
+    on cadence today, the next weeks unplanned."""
+    with CalendarStore.create(tmp_path / "new.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        message = store.add_key_message("Made in Europe", cadence_days=7, starts_on=TODAY)
+        store.add_post(NewPost("Kick-off", channel, tuple(message.created), TODAY + timedelta(1)))
+        report = build_delivery_report(store, as_of=TODAY)
+        assert report.sentence.startswith("1 key message on cadence; 'Made in Europe' has ")
+        assert report.sentence.endswith(" days ahead not planned yet.")
+        (_, page), *_ = render_images(store, ExportOptions(today=TODAY))
+
+    def near(color: QColor) -> int:
+        found = 0
+        for x in range(page.width() // 10):
+            for y in range(page.height() // 3):
+                seen = page.pixelColor(x, y)
+                found += all(
+                    abs(a - b) <= 8
+                    for a, b in (
+                        (seen.red(), color.red()),
+                        (seen.green(), color.green()),
+                        (seen.blue(), color.blue()),
+                    )
+                )
+        return found
+
+    style = PageStyle()
+    assert near(style.warn) > 5
+    assert near(style.ok) == 0
+
+
 def test_a_channel_left_out_of_the_report_is_counted_but_not_named(
     demo_path: Path, tmp_path: Path, qapp: object
 ) -> None:

@@ -874,7 +874,7 @@ def test_sentence_names_at_most_three_and_counts_the_rest() -> None:
     assert cadence_sentence(
         [cadence("מסר ב-2027", MessageStatus.OVERDUE, 3), cadence("פתוח", MessageStatus.UNPLANNED)]
     ) == (
-        "None of the 2 key messages on cadence; '\u2068מסר ב-2027\u2069' overdue by 3 days; "
+        "Neither key message on cadence; '\u2068מסר ב-2027\u2069' overdue by 3 days; "
         "nothing planned in time to repeat '\u2068פתוח\u2069'."
     )
     # One that has ended too, and a name with a direction override left open.
@@ -923,6 +923,11 @@ def test_sentence_names_the_days_ahead_a_message_on_cadence_is_not_planned_for()
     assert cadence_sentence(one_day, (), as_of) == (
         "1 key message on cadence; 'Ride to work' has 1 day ahead not planned yet."
     )
+    # Two are "both" ("All 2 key messages on cadence; all 2 have…").
+    assert cadence_sentence(many[:2], (), as_of) == (
+        "Both key messages on cadence; both have days ahead not planned yet."
+    )
+    assert cadence_sentence(many[:3], (), as_of).startswith("All 3 key messages on cadence;")
 
 
 # -- in a real browser ----------------------------------------------------------------
