@@ -865,7 +865,13 @@ class PeriodView(QWidget):
         except KeyError:
             channel = self.palette().color(QPalette.ColorRole.Mid)
         markers = []
-        for message_id in post.message_ids:
+        # The message chosen in the sidebar comes first: its tick stood on a day whose
+        # chips showed only their first dot, none of it.
+        chosen = session.selected_message
+        ordered = post.message_ids
+        if chosen in ordered and ordered[0] != chosen:
+            ordered = (chosen, *(m for m in ordered if m != chosen))
+        for message_id in ordered:
             try:
                 markers.append(QColor(session.key_message(message_id).color))
             except KeyError:

@@ -1714,3 +1714,20 @@ def test_a_month_that_will_not_read_leaves_the_view_where_it_was(
         with pytest.raises(CadenceError):
             month.step(1)
         assert (month.current_date(), month.visible_range(), month.period_title()) == before
+
+
+def test_the_message_chosen_in_the_sidebar_is_each_chip_s_first_dot(
+    month: MonthView, session: CalendarSession
+) -> None:
+    """Its tick stood on a day whose chips showed only their first dot, none of it."""
+    post = next(p for p in session.store.all_posts() if p.date and len(p.message_ids) > 1)
+    first, last = post.message_ids[0], post.message_ids[-1]
+    color = QColor(session.key_message(last).color)
+    assert month.chip_for(post).marker_colors[0] != color
+    session.select_message(last)
+    markers = month.chip_for(post).marker_colors
+    assert markers[0] == color
+    assert len(markers) == len(post.message_ids)
+    assert QColor(session.key_message(first).color) in markers
+    session.select_message(None)
+    assert month.chip_for(post).marker_colors[-1] == color
