@@ -103,6 +103,24 @@ def guessed_kind(name: str, default: str = "other") -> str:
     return next((kind for kind, known in _KIND_WORDS if words & known), default)
 
 
+PLATFORM_LIMITS = {
+    "linkedin": 3000,
+    "instagram": 2200,
+    "x": 280,
+    "twitter": 280,
+    "threads": 500,
+    "bluesky": 300,
+    "mastodon": 500,
+}
+"""The characters a post of the platforms known by name takes (a new calendar's
+LinkedIn counted "75 characters" against no limit, as no channel of it had one)."""
+
+
+def known_limit(name: str) -> int | None:
+    """The character limit of the platform ``name`` names alone ("LinkedIn"), or None."""
+    return PLATFORM_LIMITS.get(" ".join(name.casefold().split()))
+
+
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 

@@ -79,7 +79,14 @@ from ..core.localzone import (
     time_zone_names,
     zone_typed,
 )
-from ..core.models import MAX_CADENCE_DAYS, WeekStart, guessed_kind, name_key, shows_nothing
+from ..core.models import (
+    MAX_CADENCE_DAYS,
+    WeekStart,
+    guessed_kind,
+    known_limit,
+    name_key,
+    shows_nothing,
+)
 from ..core.store import CalendarStore, hidden_beside
 from ..exchange.formats import format_for
 from ..render.chips import accent, mix
@@ -333,7 +340,7 @@ def create_planned_calendar(plan: NewCalendarPlan) -> CalendarStore:
 
     def fill(store: CalendarStore) -> None:
         for name, kind in plan.channels:
-            store.add_channel(name, kind=kind)
+            store.add_channel(name, kind=kind, char_limit=known_limit(name))
         for title, days in plan.messages:
             store.add_key_message(
                 title, cadence_days=days, starts_on=plan.starts_on or store.today()

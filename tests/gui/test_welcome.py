@@ -722,6 +722,36 @@ def test_a_new_plans_messages_start_on_the_calendars_today_not_the_computers(
         time_module.tzset()
 
 
+def test_a_new_plans_platform_channels_come_with_their_character_limits(
+    tmp_path: Path,
+) -> None:
+    """LinkedIn made here counted "75 characters" in the editor, against no limit, until
+    the user found Edit > Channels."""
+    plan = NewCalendarPlan(
+        "Client",
+        tmp_path / "client.cadence",
+        "Europe/Paris",
+        WeekStart.MONDAY,
+        (
+            ("LinkedIn", "social"),
+            ("Instagram", "social"),
+            ("x", "social"),
+            ("Newsletter", "newsletter"),
+            ("LinkedIn tips", "social"),
+        ),
+        (("We listen", 7),),
+    )
+    with create_planned_calendar(plan) as store:
+        limits = {c.name: c.char_limit for c in store.channels()}
+    assert limits == {
+        "LinkedIn": 3000,
+        "Instagram": 2200,
+        "x": 280,
+        "Newsletter": None,
+        "LinkedIn tips": None,
+    }
+
+
 def alone(path: Path, tmp_path: Path) -> CalendarStore:
     """A copy of the calendar's file alone (mailed, or a sync tool's), opened."""
     copy = tmp_path / "alone" / path.name
