@@ -2195,7 +2195,12 @@ class CalendarStore:
     @_said_of_the_file
     def date_range(self) -> tuple[date, date] | None:
         """The first and last dated post's dates, or None in an empty calendar."""
-        row = self.read("SELECT min(date), max(date) FROM posts WHERE date IS NOT NULL")[0]
+        # Asked apart, each end is one step down the date index: asked together, SQLite
+        # read the whole index (a quarter of a second at a million posts).
+        row = self.read(
+            "SELECT (SELECT min(date) FROM posts WHERE date IS NOT NULL),"
+            " (SELECT max(date) FROM posts WHERE date IS NOT NULL)"
+        )[0]
         if row[0] is None:
             return None
         return cast(date, _day(row[0])), cast(date, _day(row[1]))
