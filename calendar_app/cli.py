@@ -424,6 +424,15 @@ _AS_IT_CAN = "cadence-as-it-can"
 codecs.register_error(_AS_IT_CAN, _said_as_it_can)
 
 
+def _as_written(text: str, stream: TextIO) -> str:
+    """``text`` as ``stream`` writes it: a column is padded for what shows ("ブログ" is
+    six columns wide, its "???" three: the columns after it went astray)."""
+    if writes_unicode(stream):
+        return text
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    return text.encode(encoding, _AS_IT_CAN).decode(encoding, "replace")
+
+
 def writes_unicode(stream: TextIO) -> bool:
     """Whether ``stream`` writes every character as it is (UTF-8, or text in memory)."""
     encoding = getattr(stream, "encoding", None)
@@ -481,7 +490,7 @@ def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
         when = post.date.isoformat() if post.date else "backlog   "
         at = format_time(post.time) or "     "
         messages = ", ".join(sorted((names.messages[m] for m in post.message_ids), key=name_order))
-        channel = names.channels[post.channel_id]
+        channel = _as_written(names.channels[post.channel_id], out)
         line = f"{when} {at}  {post.status.value:<9}  {padded(channel, 14)}"
         line += f"  {one_line(post.title)}"  # a line end or escape code in it, as a space
         if messages:
