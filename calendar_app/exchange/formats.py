@@ -873,6 +873,8 @@ class ExportSummary:
     retimed_earlier: list[str] = field(default_factory=list)
     """Posts sent a few minutes before their time (the last 5-minute step of their
     day), one sentence each."""
+    no_font: str = ""
+    """Letters of a PDF that no font of this computer draws (shown as boxes), each once."""
 
     def describe(self) -> str:
         names = _files_named(self.files)
@@ -880,6 +882,12 @@ class ExportSummary:
         if self.period:
             counted += f" ({self.period})"
         text = f"Exported {counted} to {names}."
+        if self.no_font:
+            shown = " ".join(self.no_font[:8]) + (" …" if len(self.no_font) > 8 else "")
+            text += (
+                f" No font on this computer draws some of its letters ({shown}): the PDF shows"
+                " them as boxes. Install a font for them (such as Noto) and export again."
+            )
         if self.zone and self.posts:
             its, it = ("Its", "it") if len(self.files) == 1 else ("Their", "them")
             text += f" {its} times are in {self.zone}: upload {it} to profiles set to that zone."

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -1225,8 +1226,44 @@ def _export_pdf(
         write_beside(target, buffer.data().data())
     except OSError as exc:
         raise os_problem_for(exc, str(target)) from exc
+    texts = [plan.report.name, *(m.title for m in plan.messages.values())]
+    texts += [c.name for c in plan.channels.values()]
+    texts += [p.title for posts in plan.posts_by_day.values() for p in posts]
     return ExportSummary(
         posts=plan.post_count,
         files=[target],
         period=range_text(plan.report.first, plan.report.last),
+        no_font=letters_without_a_font(texts, style.font(10)),
     )
+
+
+def letters_without_a_font(texts: Iterable[str], font: QFont) -> str:
+    """The letters of ``texts`` that no font of this computer draws, each once: a PDF
+    shows them as boxes (Japanese titles on a computer without a Japanese font came out
+    as boxes, unsaid)."""
+    seen = dict.fromkeys(
+        c
+        for text in texts
+        for c in text
+        if ord(c) > 0x7F and unicodedata.category(c)[0] not in "CZM"
+    )
+    sample = "".join(seen)
+    if not sample:
+        return ""
+    layout = QTextLayout(sample, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1e7)  # one line, however many letters
+    layout.endLayout()
+    # Qt counts a string in UTF-16 units: a letter past U+FFFF (an emoji) takes two.
+    at_unit = [c for c in sample for _ in range(2 if ord(c) > 0xFFFF else 1)]
+    wanted = QTextLayout.GlyphRunRetrievalFlag
+    missing = [
+        at_unit[at]
+        for run in layout.glyphRuns(
+            0, len(at_unit), wanted.RetrieveGlyphIndexes | wanted.RetrieveStringIndexes
+        )
+        for glyph, at in zip(run.glyphIndexes(), run.stringIndexes(), strict=True)
+        if glyph == 0  # a font's "no such letter"
+    ]
+    return "".join(dict.fromkeys(missing))

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QLocale, QRectF, QTextBoundaryFinder
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from calendar_app.core.cadence import analyse, default_window
 from calendar_app.core.models import NewPost, PostStatus
@@ -28,7 +28,7 @@ from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.formats import Cancelled, ExportOptions, no_progress
 from calendar_app.exchange.html import export_html
 from calendar_app.render import pdf
-from calendar_app.render.pdf import export_pdf, render_images
+from calendar_app.render.pdf import export_pdf, letters_without_a_font, render_images
 from calendar_app.render.report import (
     TITLE_HEIGHT,
     PageStyle,
@@ -316,6 +316,25 @@ def test_the_headline_s_rule_is_amber_where_days_ahead_are_not_planned(
     style = PageStyle()
     assert near(style.warn) > 5
     assert near(style.ok) == 0
+
+
+def test_letters_no_font_draws_are_said_in_the_summary(tmp_path: Path, qapp: object) -> None:
+    """Japanese titles on a computer without a Japanese font came out as boxes, unsaid.
+    (Bamum's letters are in no font this test's computers have; é and emoji's variation
+    selectors are no letters to miss.)"""
+    bamum = "\U00016800\U00016801"
+    assert letters_without_a_font(["Café ✈\ufe0f", f"Roof {bamum} {bamum}"], QFont()) == bamum
+    assert letters_without_a_font(["Plain"], QFont()) == ""
+    with CalendarStore.create(tmp_path / "new.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        store.add_post(NewPost(f"Launch {bamum}", channel, (), TODAY + timedelta(days=1)))
+        options = ExportOptions(today=TODAY)
+        summary = export_pdf(store, tmp_path / "report.pdf", options, no_progress)
+    assert summary.no_font == bamum
+    assert (
+        " No font on this computer draws some of its letters (\U00016800 \U00016801): the PDF"
+        " shows them as boxes." in summary.describe()
+    )
 
 
 def test_a_channel_left_out_of_the_report_is_counted_but_not_named(
