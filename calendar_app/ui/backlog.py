@@ -124,6 +124,14 @@ class BacklogSearch(QSortFilterProxyModel):
         if self._query and (changes.backlog or changes.calendar):
             self._found = self._session.store.search_ids(self._text)
 
+    def listed_ids(self, ids: list[int]) -> list[int]:
+        """Of the source's ``ids`` (in its row order), those this lists, in its order:
+        read without asking each row (54,000 ideas picked took a second a menu)."""
+        if not self._query:
+            return ids
+        found = self._found
+        return [post_id for post_id in ids if post_id in found]
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._query:
             return True
@@ -448,8 +456,18 @@ class BacklogPanel(QWidget):
     # -- what callers use ---------------------------------------------------
 
     def selected_post_ids(self) -> list[int]:
-        rows = self.list.selectionModel().selectedRows()
-        return [int(i.data(PostIdRole)) for i in sorted(rows, key=lambda i: i.row())]
+        """The ideas picked, top to bottom, read from the selection's ranges (asking
+        each row of 54,000 ideas picked with Ctrl+A took a second, at each menu)."""
+        rows: set[int] = set()
+        selection = self.list.selectionModel().selection()
+        for at in range(selection.count()):
+            picked = selection.at(at)
+            if picked.isValid():
+                rows.update(range(picked.top(), picked.bottom() + 1))
+        listed = self.proxy.listed_ids(self.model.post_ids())
+        if len(listed) != self.proxy.rowCount():  # (the list not yet told of a change)
+            return [int(self.proxy.index(row, 0).data(PostIdRole)) for row in sorted(rows)]
+        return [listed[row] for row in sorted(rows)]
 
     def _on_current(self) -> None:
         if self.list.hasFocus():
@@ -485,6 +503,9 @@ class BacklogPanel(QWidget):
 
     def shown_post_ids(self) -> list[int]:
         """The ideas listed (after filters and search), top to bottom."""
+        listed = self.proxy.listed_ids(self.model.post_ids())
+        if len(listed) == self.proxy.rowCount():
+            return listed
         return [
             int(self.proxy.index(row, 0).data(PostIdRole)) for row in range(self.proxy.rowCount())
         ]
