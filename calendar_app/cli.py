@@ -35,6 +35,7 @@ from .core.models import (
     clock_note,
     every_days,
     format_time,
+    known_limit,
     name_order,
     one_line,
     padded,
@@ -208,9 +209,9 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_channel_add(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args.path) as store:
-        changes = store.add_channel(
-            args.name, kind=args.kind, color=args.color, char_limit=args.char_limit
-        )
+        # A platform's own limit unless one is given ("LinkedIn": 3000), as its kind.
+        limit = args.char_limit if args.char_limit is not None else known_limit(args.name)
+        changes = store.add_channel(args.name, kind=args.kind, color=args.color, char_limit=limit)
         name = store.channel(changes.created[0]).name  # as kept (on one line)
     print(f"Added the channel '{name}'.", file=out)
     return 0
@@ -824,7 +825,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--char-limit",
         type=_char_limit,
         metavar="N",
-        help="the most characters a post may have there",
+        help="the most characters a post may have there (default: the platform's own for"
+        " LinkedIn, Instagram, X, Threads, Bluesky and Mastodon; none for others)",
     )
     p.set_defaults(run=cmd_channel_add)
 

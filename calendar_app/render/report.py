@@ -540,7 +540,14 @@ def _paint_sentence(
     statuses = {m.cadence.status for m in report.messages}
     # Amber where a message has nothing planned in time, or days ahead overdue unless
     # planned: green read "all is well" over a plan red for most of its period.
-    ahead = any(days_unplanned(m.cadence.gaps, report.as_of) for m in report.messages)
+    # (of the messages running, as the sentence counts them: one not started yet, its
+    # first weeks ahead unplanned, made it amber beside "Both key messages on cadence")
+    running = (MessageStatus.OK, MessageStatus.UNPLANNED, MessageStatus.OVERDUE)
+    ahead = any(
+        days_unplanned(m.cadence.gaps, report.as_of)
+        for m in report.messages
+        if m.cadence.status in running
+    )
     if MessageStatus.OVERDUE in statuses:
         rule = style.overdue
     elif MessageStatus.UNPLANNED in statuses or ahead:

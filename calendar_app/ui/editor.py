@@ -312,7 +312,7 @@ def date_format() -> str:
     # A weekday written last, straight after the word for the day (Japanese, Chinese,
     # Korean: 日, 일), goes in brackets once short, as they write it: "2026年12月5日土"
     # read on as the date.
-    if fmt.endswith("dddd") and fmt[:-4].rstrip()[-1:] not in ("", *"dMy,.;:،、'"):
+    if fmt.endswith("dddd") and fmt[:-4].rstrip()[-1:] not in ("", *"dMy,.;:،、'-–"):
         fmt = fmt[:-4] + "(dddd)"
     fmt = fmt.replace("dddd", "ddd").replace("MMMM", "MMM")
     return fmt if "ddd" in fmt else "ddd " + fmt

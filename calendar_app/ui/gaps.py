@@ -271,7 +271,7 @@ def repeat_post(
         [(post.id, day, when)],
         # Named as the other steps name a post (the menu's shortened title in its
         # quotes read "Undo Repeat “What our 25-year warranty actually…”").
-        text=f"Repeat post '{elide(post.title)}'",
+        text=f"Copy post '{elide(post.title)}'",  # (the editor's Repeat makes a series)
         without_campaign={post.id} if ended else frozenset(),
     )
     if not session.try_push(command, parent):

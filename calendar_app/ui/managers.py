@@ -68,6 +68,7 @@ from ..core.models import (
     every_days,
     guessed_kind,
     in_words,
+    known_limit,
     name_key,
     parse_color,
     shortened,
@@ -1203,14 +1204,28 @@ class ChannelManager(_Manager[Channel]):
         self._kind_chosen = False
         self.kind_combo.activated.connect(self._on_kind_chosen)
         self.name_edit.textEdited.connect(self._guess_kind)
+        # Its character limit too, a platform's ("LinkedIn": 3000), until one is chosen.
+        self._limit_chosen = False
+        self.limit_check.clicked.connect(self._on_limit_chosen)
+        self.limit_spin.lineEdit().textEdited.connect(self._on_limit_chosen)
 
     def _on_kind_chosen(self) -> None:
         self._kind_chosen = True
 
+    def _on_limit_chosen(self, *_: object) -> None:
+        self._limit_chosen = True
+
     def _guess_kind(self, name: str) -> None:
-        if self.current_id() == NEW and not self._kind_chosen:
+        if self.current_id() != NEW:
+            return
+        if not self._kind_chosen:
             index = self.kind_combo.findData(guessed_kind(name, "social"))
             self.kind_combo.setCurrentIndex(max(index, 0))
+        if not self._limit_chosen:
+            limit = known_limit(name)
+            self.limit_check.setChecked(limit is not None)
+            if limit is not None:
+                self.limit_spin.show_value(limit)
 
     def records(self) -> list[Channel]:
         return self.session.channels(include_archived=self._show_archived())

@@ -894,7 +894,7 @@ class CalendarSession(QObject):
             # change, and so undo that change too, unseen. It is named ("the steps
             # before" read as if it were kept), read before the window reads the
             # calendar again and its history goes.
-            named = f"'{stack.command(step).text()}'"
+            named = f"“{stack.command(step).text()}”"  # (its text may quote a title)
             if direction < 0:
                 others = " and the steps before it" if step > 0 else ""
                 lost = f"{named}{others} can no longer be undone"

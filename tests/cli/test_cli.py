@@ -1903,6 +1903,18 @@ def test_an_import_ends_its_progress_on_a_terminal_once(
     assert figures == sorted(set(figures))  # each figure once, rising
 
 
+def test_a_platform_s_channel_comes_with_its_character_limit(tmp_path: Path) -> None:
+    """As on a new calendar's form: "Bluesky" added here had no limit."""
+    path = tmp_path / "c.cadence"
+    assert run("init", path)[0] == 0
+    for name in ("Bluesky", "threads", "Press"):
+        assert run("channel", "add", path, name)[0] == 0
+    assert run("channel", "add", path, "X", "--char-limit", "250")[0] == 0
+    with CalendarStore.open(path) as store:
+        limits = {c.name: c.char_limit for c in store.channels()}
+    assert limits == {"Bluesky": 300, "threads": 500, "Press": None, "X": 250}
+
+
 def test_the_import_help_says_what_each_format_does_with_channel_and_create_missing(
     demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

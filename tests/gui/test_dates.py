@@ -157,6 +157,7 @@ def test_the_grid_s_first_of_a_month_and_the_panel_s_months_read_in_the_language
         ("en_GB", "Sat, 5 Dec 2026"),
         ("hu_HU", "2026. dec. 5., Szo"),
         ("tr_TR", "5 Ara 2026 Cmt"),
+        ("shn_MM", "2026 တီႇ 5 - သဝ်"),  # after a dash: set apart already
     ],
 )
 def test_a_weekday_written_after_the_day_s_word_is_in_brackets(

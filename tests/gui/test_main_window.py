@@ -2467,7 +2467,7 @@ def test_undo_after_a_change_from_the_command_line_undoes_nothing_and_reads_agai
     assert session.store.post(post.id).date == later  # the terminal's move stands
     assert errors.seen == [  # the step asked for named ("the steps before" read as kept)
         "Another program has changed this calendar, so nothing was undone: Cadence shows"
-        " it as it is now, and 'Move post' and the steps before it can no longer be"
+        " it as it is now, and “Move post” and the steps before it can no longer be"
         " undone."
     ]
     assert window.session is not session
@@ -2508,7 +2508,8 @@ def test_a_refused_redo_says_what_can_no_longer_be_redone(
     that can no longer be redone."""
     session.report_error = errors
     post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]
-    session.push(MovePostsCommand(session, {post.id: (TODAY + timedelta(days=9), post.time)}))
+    moved = {post.id: (TODAY + timedelta(days=9), post.time)}
+    session.push(MovePostsCommand(session, moved, text="Move post 'Launch'"))
     window.undo_action.trigger()
     done = cadence("post", "move", session.store.path, post.uid, "--date", "2027-01-04")
     assert done.returncode == 0, done.stderr
@@ -2518,7 +2519,7 @@ def test_a_refused_redo_says_what_can_no_longer_be_redone(
     assert session.store.post(post.id).date == date(2027, 1, 4)
     assert errors.seen == [
         "Another program has changed this calendar, so nothing was redone: Cadence shows"
-        " it as it is now, and 'Move post' can no longer be redone."
+        " it as it is now, and “Move post 'Launch'” can no longer be redone."
     ]
 
 
@@ -3987,7 +3988,8 @@ def test_right_click_on_a_gap_repeats_the_messages_last_post_there(
     assert placed.uid != last.uid
     assert placed.status == PostStatus.SCHEDULED
     assert day not in window.month_view.tinted_days()
-    assert window.undo_action.text() == f"&Undo Repeat post '{elide(last.title)}'"
+    # A copy, named as a Ctrl-drag's (the editor's "Repeat post" makes a series).
+    assert window.undo_action.text() == f"&Undo Copy post '{elide(last.title)}'"
     window.undo_action.trigger()
     assert day in window.month_view.tinted_days()
     assert copy not in {p.id for p in session.store.all_posts()}

@@ -655,6 +655,26 @@ def test_a_new_channel_s_kind_follows_its_name_until_one_is_chosen(
     assert manager.kind_combo.currentData() == "website"
 
 
+def test_a_new_channel_s_limit_follows_a_platform_s_name_until_one_is_chosen(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """ "Bluesky" added here had no limit, where a new calendar's form gives 300."""
+    manager = _channels(qtbot, session, Recorder())
+    manager.add_item()
+    qtbot.keyClicks(manager.name_edit, "Bluesky")
+    assert (manager.limit_check.isChecked(), manager.limit_spin.value()) == (True, 300)
+    qtbot.keyClicks(manager.name_edit, " news")  # no platform's name now
+    assert not manager.limit_check.isChecked()
+    manager.name_edit.clear()
+    qtbot.keyClicks(manager.name_edit, "Threads")
+    assert manager.limit_spin.value() == 500
+    manager.limit_spin.lineEdit().selectAll()
+    qtbot.keyClicks(manager.limit_spin.lineEdit(), "450")  # chosen: it stays
+    qtbot.keyClicks(manager.name_edit, " ")
+    assert manager.apply()
+    assert next(c for c in session.channels() if c.name == "Threads").char_limit == 450
+
+
 def test_a_new_channel_past_the_tenth_has_a_colour_of_its_own(
     qtbot: QtBot, session: CalendarSession
 ) -> None:

@@ -318,6 +318,33 @@ def test_the_headline_s_rule_is_amber_where_days_ahead_are_not_planned(
     assert near(style.ok) == 0
 
 
+def test_a_message_not_started_yet_leaves_the_headline_s_rule_green(
+    tmp_path: Path, qapp: object
+) -> None:
+    """Its first weeks, unplanned, made the rule amber beside a sentence that counts
+    only the messages running ("1 key message on cadence; 'Winter offer' starts…")."""
+    with CalendarStore.create(tmp_path / "new.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        first = TODAY - timedelta(days=20)
+        made = store.add_key_message("Made here", cadence_days=7, starts_on=first).created
+        store.add_key_message("Winter offer", cadence_days=7, starts_on=TODAY + timedelta(3))
+        store.add_posts(
+            NewPost("Post", channel, tuple(made), first + timedelta(days=n))
+            for n in range(0, 60, 5)
+        )
+        start, end = TODAY - timedelta(days=7), TODAY + timedelta(days=30)
+        report = build_delivery_report(store, as_of=TODAY, first=start, last=end)
+        assert report.sentence.startswith("1 key message on cadence; 'Winter offer' starts")
+        options = ExportOptions(today=TODAY, first=start, last=end)
+        (_, page), *_ = render_images(store, options)
+    style = PageStyle()
+    column = [
+        page.pixelColor(x, y) for x in range(page.width() // 10) for y in range(page.height() // 3)
+    ]
+    assert style.ok in column
+    assert style.warn not in column
+
+
 def test_letters_no_font_draws_are_said_in_the_summary(tmp_path: Path, qapp: object) -> None:
     """Japanese titles on a computer without a Japanese font came out as boxes, unsaid.
     (Bamum's letters are in no font this test's computers have; é and emoji's variation
