@@ -433,7 +433,7 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
         "saveChangesBox",
         "Unsaved Changes",
         f"Save your changes to '{title}'?" if title else "Save this post?",
-        "If you don't, what you typed is lost.",
+        "If you don't, your changes are lost.",  # (picked from a list too)
     )
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)

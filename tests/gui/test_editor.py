@@ -1738,6 +1738,25 @@ def test_questions_answer_to_alt_and_a_letter(
     assert asked() == answer
 
 
+@OFFSCREEN_POPUPS
+def test_the_save_question_speaks_of_changes_not_of_typing(qtbot: QtBot) -> None:
+    """Calendar Settings asked it of a time zone picked from a list: "If you don't,
+    what you typed is lost"."""
+    from calendar_app.ui import dialogs
+
+    said: list[str] = []
+
+    def read_and_cancel() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        said.append(box.informativeText())
+        box.reject()
+
+    QTimer.singleShot(0, read_and_cancel)
+    assert dialogs.ask_save_changes(None, "Client") == "cancel"
+    assert said == ["If you don't, your changes are lost."]
+
+
 def test_closing_with_changes_can_save_them(qtbot: QtBot, session: CalendarSession) -> None:
     original = _single_post(session)
     editor = _editor(qtbot, session, post=original)
