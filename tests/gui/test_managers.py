@@ -635,13 +635,19 @@ def test_add_edit_archive_and_delete_an_unused_channel(
     assert session.channel(channel.id).name == "Mastodon"
 
 
+def _new_channel_typed(qtbot: QtBot, session: CalendarSession, name: str) -> ChannelManager:
+    """The channel manager on a new channel whose name is being typed."""
+    manager = _channels(qtbot, session, Recorder())
+    manager.add_item()
+    qtbot.keyClicks(manager.name_edit, name)
+    return manager
+
+
 def test_a_new_channel_s_kind_follows_its_name_until_one_is_chosen(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
     """ "Blog" stayed social, where a new calendar's form and the command line guess."""
-    manager = _channels(qtbot, session, Recorder())
-    manager.add_item()
-    qtbot.keyClicks(manager.name_edit, "Company blog")
+    manager = _new_channel_typed(qtbot, session, "Company blog")
     assert manager.kind_combo.currentData() == "blog"
     manager.kind_combo.setCurrentIndex(manager.kind_combo.findData("website"))
     manager.kind_combo.activated.emit(manager.kind_combo.currentIndex())  # as a choice does
@@ -659,9 +665,7 @@ def test_a_new_channel_s_limit_follows_a_platform_s_name_until_one_is_chosen(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
     """ "Bluesky" added here had no limit, where a new calendar's form gives 300."""
-    manager = _channels(qtbot, session, Recorder())
-    manager.add_item()
-    qtbot.keyClicks(manager.name_edit, "Bluesky")
+    manager = _new_channel_typed(qtbot, session, "Bluesky")
     assert (manager.limit_check.isChecked(), manager.limit_spin.value()) == (True, 300)
     qtbot.keyClicks(manager.name_edit, " news")  # no platform's name now
     assert not manager.limit_check.isChecked()
