@@ -462,9 +462,13 @@ class _SnapshotCommand(StoreCommand):
                 p for p in self.session.store.posts(changes.posts) if before.get(p.id) != p.as_new()
             ]
             count = len(changed) + len(changes.removed_posts)
-            self._placeholder = post_text(self._counting, count) + self._counting_tail
+            self._placeholder = self.counted_text(self._counting, count)
             self.setText(self._placeholder)
         return changes
+
+    def counted_text(self, verb: str, count: int) -> str:
+        """The step's text once it has counted the posts it changed."""
+        return post_text(verb, count) + self._counting_tail
 
 
 class MovePostsCommand(_SnapshotCommand):
@@ -488,9 +492,9 @@ class MovePostsCommand(_SnapshotCommand):
         # Ideas given days: "Schedule", the other way round from "Unschedule" (it read
         # "Move post", which an idea never was on a day to move from).
         scheduled = bool(moves) and all(day is not None for day, _ in moves.values())
-        if text is None and scope == "this" and scheduled:
-            ideas = all(p.date is None for p in self._before)
-            self.setText(post_text("Schedule" if ideas else "Move", len(moves)))
+        ideas = scheduled and all(p.date is None for p in self._before)
+        if text is None and scope == "this" and ideas:
+            self.setText(post_text("Schedule", len(moves)))
 
     def apply(self) -> ChangeSet:
         store = self.session.store
@@ -638,13 +642,7 @@ class DeletePostsCommand(_SnapshotCommand):
         """``named`` (a post's title, quoted) follows the count of a step that reaches
         other occurrences ("Delete 16 posts of 'Tip'"; "Delete post 'Tip'" for one)."""
         counting = "Delete" if scope != "this" else None
-        super().__init__(
-            session,
-            post_text("Delete", len(post_ids)),
-            post_ids,
-            counting=counting,
-            counting_tail=f" of {named}" if named else "",
-        )
+        super().__init__(session, post_text("Delete", len(post_ids)), post_ids, counting=counting)
         self._named = named
         self._ids = list(post_ids)
         self._scope = scope
@@ -671,10 +669,14 @@ class DeletePostsCommand(_SnapshotCommand):
             for post_id in changes.posts - changes.removed_posts
             if post_id in before and before[post_id].status == PostStatus.PUBLISHED
         )
-        self.remember(changes)
-        if self._named and self.text() == f"{post_text('Delete', 1)} of {self._named}":
-            self.setText(f"Delete post {self._named}")  # one alone ("Delete post of 'Tip'")
-        return changes
+        return self.remember(changes)
+
+    def counted_text(self, verb: str, count: int) -> str:
+        if not self._named:
+            return super().counted_text(verb, count)
+        return (
+            f"Delete {count} posts of {self._named}" if count > 1 else f"Delete post {self._named}"
+        )
 
 
 def said_deleted(gone: int, left_published: int, undo: str, unseen: str = "") -> str:
