@@ -1968,17 +1968,19 @@ class CalendarStore:
         )[0]
         return (date.fromisoformat(first) if first else None), int(days), not undated
 
-    def shared_status(self, post_ids: Collection[int]) -> PostStatus | None:
+    def shared_status(self, post_ids: Collection[int]) -> tuple[PostStatus | None, bool]:
         """The status every one of these posts has (those still here), or None when
-        they differ or none is here: what a "Set status" menu marks as theirs now."""
+        they differ or none is here, and whether one of them has a day: what a "Set
+        status" menu marks as theirs now, and whether it offers Scheduled and
+        Published (read in one query: the menu of 50,000 ideas asked twice)."""
         import json
 
-        low, high = self.read(
-            "SELECT min(p.status), max(p.status)"
+        low, high, dated = self.read(
+            "SELECT min(p.status), max(p.status), count(p.date)"
             " FROM json_each(?) AS j JOIN posts p ON p.id = j.value",
             [json.dumps(list(post_ids))],
         )[0]
-        return PostStatus(low) if low is not None and low == high else None
+        return (PostStatus(low) if low is not None and low == high else None), dated > 0
 
     def count_dated(
         self,

@@ -639,7 +639,7 @@ class AgendaView(QWidget):
     def _mark_status(self) -> None:
         """Mark the status the picked posts share (asked of the file, not read: a month
         of 800 posts made whole took 15 ms of each menu's opening)."""
-        theirs = self.session.store.shared_status(self.selected_post_ids())
+        theirs, _ = self.session.store.shared_status(self.selected_post_ids())
         for status, action in self.status_actions.items():
             action.setChecked(status == theirs)
 

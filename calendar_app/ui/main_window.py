@@ -1854,10 +1854,7 @@ class MainWindow(QMainWindow):
         """Scheduled and Published only for posts with a day to go out on: one in the
         backlog given either stayed undated, "scheduled" (the editor refuses it)."""
         # Asked of the file, not read: half a second for the menu of 50,000 ideas.
-        picked = self.selected_post_ids()
-        first_day, _, _ = self.session.store.days_spanned(picked)
-        dated = first_day is not None
-        theirs = self.session.store.shared_status(picked)
+        theirs, dated = self.session.store.shared_status(self.selected_post_ids())
         for action in self._status_menu.actions():
             status = PostStatus(action.data())
             if status in DATED_ONLY:

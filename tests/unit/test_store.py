@@ -1835,3 +1835,18 @@ def test_the_first_and_last_days_are_read_from_the_ends_of_the_date_index(
         conn.set_progress_handler(None, 10)
     assert span == (first, first + timedelta(days=2999))
     assert steps < 20  # (under 200 steps; the whole index took 42,000)
+
+
+def test_the_status_picked_posts_share_and_whether_one_has_a_day(store: CalendarStore) -> None:
+    channel = store.add_channel("LinkedIn").created[0]
+    dated, idea = store.add_posts(
+        [
+            NewPost("On its day", channel, (), date(2026, 12, 1), status=PostStatus.DRAFT),
+            NewPost("Idea", channel, (), status=PostStatus.DRAFT),
+        ]
+    ).created
+    assert store.shared_status([dated, idea]) == (PostStatus.DRAFT, True)
+    assert store.shared_status([idea]) == (PostStatus.DRAFT, False)
+    store.update_posts({idea: {"status": PostStatus.IDEA}})
+    assert store.shared_status([dated, idea]) == (None, True)
+    assert store.shared_status([]) == (None, False)
