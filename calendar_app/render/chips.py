@@ -410,20 +410,15 @@ def paint_chip(painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, fo
         # dots read as all six of a post's key messages. Only where the four dots and a
         # title of some length have room too: the count takes no dot's place, nor the
         # title's (beside a narrow chip's one dot, "+5" read as the day's more posts).
-        more_font = markers_left_font(font)
-        more_metrics = QFontMetricsF(more_font)
-        more = ""
-        if len(markers) > MARKERS_SHOWN and shown == MARKERS_SHOWN:
+        if len(markers) > MARKERS_SHOWN and shown == MARKERS_SHOWN:  # (a font made only then)
+            more_font = markers_left_font(font)
             more = in_language_digits(f"+{len(markers) - shown}")
-            needed = more_metrics.horizontalAdvance(more) + 2 + shown * (dot + 2)
-            if right - left - 2 * title_room < needed:
-                more = ""
-        if more:
-            painter.setFont(more_font)
-            painter.setPen(dim)
-            width = more_metrics.horizontalAdvance(more)
-            painter.drawText(QPointF(right - width, baseline), more)
-            right -= width + 2
+            width = QFontMetricsF(more_font).horizontalAdvance(more)
+            if right - left - 2 * title_room >= width + 2 + shown * (dot + 2):
+                painter.setFont(more_font)
+                painter.setPen(dim)
+                painter.drawText(QPointF(right - width, baseline), more)
+                right -= width + 2
         painter.setPen(QPen(fill, 1.0))
         for color in reversed(markers[:shown]):
             painter.setBrush(mix(seen_on(color, fill), base, fade))
