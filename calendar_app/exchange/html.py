@@ -230,6 +230,11 @@ def gaps_so_far(gaps: Iterable[Gap], as_of: date) -> tuple[Gap, ...]:
     )
 
 
+RUNNING = frozenset({MessageStatus.OK, MessageStatus.UNPLANNED, MessageStatus.OVERDUE})
+"""The statuses of a message running on the as-of day (not upcoming, not ended): those
+a report's sentence, and the colour of its rule, speak of."""
+
+
 def days_unplanned(gaps: Iterable[Gap], as_of: date) -> int:
     """Gap days after ``as_of``: overdue then unless something gets planned."""
     after = as_of + timedelta(days=1)
@@ -256,11 +261,7 @@ def cadence_sentence(
     if not messages:
         return "No key messages to report on."
     dates = {m.id: m for m in key_messages}
-    running = [
-        m
-        for m in messages
-        if m.status in (MessageStatus.OK, MessageStatus.UNPLANNED, MessageStatus.OVERDUE)
-    ]
+    running = [m for m in messages if m.status in RUNNING]
     overdue = sorted(
         (m for m in running if m.status == MessageStatus.OVERDUE),
         key=lambda m: -m.overdue_days,

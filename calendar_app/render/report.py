@@ -50,6 +50,7 @@ from ..core.cadence import (
 from ..core.models import Channel, KeyMessage, WeekStart, every_days, isolated, name_order
 from ..core.store import CalendarStore
 from ..exchange.html import (
+    RUNNING,
     cadence_sentence,
     day_text,
     days_unplanned,
@@ -542,12 +543,7 @@ def _paint_sentence(
     # planned: green read "all is well" over a plan red for most of its period.
     # (of the messages running, as the sentence counts them: one not started yet, its
     # first weeks ahead unplanned, made it amber beside "Both key messages on cadence")
-    running = (MessageStatus.OK, MessageStatus.UNPLANNED, MessageStatus.OVERDUE)
-    ahead = any(
-        days_unplanned(m.cadence.gaps, report.as_of)
-        for m in report.messages
-        if m.cadence.status in running
-    )
+    ahead = any(m.days_unplanned for m in report.messages if m.cadence.status in RUNNING)
     if MessageStatus.OVERDUE in statuses:
         rule = style.overdue
     elif MessageStatus.UNPLANNED in statuses or ahead:
