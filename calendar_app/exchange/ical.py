@@ -837,9 +837,11 @@ def serialised(cal: Calendar, progress: Progress = no_progress) -> bytes:
 
 
 def posts_to_ics(store: CalendarStore, posts: Sequence[Post]) -> bytes:
-    """The iCalendar text of :func:`posts_to_calendar` (drag and drop, the clipboard):
-    of ``posts`` as they were copied, less the key messages and campaigns deleted since
-    (and the posts whose channel went with them), read when another program asks."""
+    """The iCalendar text of ``posts`` for drag and drop and the clipboard: as they were
+    copied, less the key messages and campaigns deleted since (and the posts whose
+    channel went with them), read when another program asks. Without their notes
+    (:data:`X_WITHOUT_NOTES`): private to the calendar, they stay when a paste into
+    another calendar copies the posts, and went along to any program given this."""
     channels = {c.id for c in store.channels(include_archived=True)}
     messages = {m.id for m in store.key_messages(include_archived=True)}
     campaigns = {c.id for c in store.campaigns()}
@@ -852,7 +854,7 @@ def posts_to_ics(store: CalendarStore, posts: Sequence[Post]) -> bytes:
         for post in posts
         if post.channel_id in channels
     ]
-    return bytes(posts_to_calendar(store, kept).to_ical())
+    return bytes(_build_calendar(store, kept, notes=False).to_ical())
 
 
 def _write_file(target: Path, data: bytes) -> None:

@@ -75,14 +75,24 @@ def posts_mime(
         "origin": origin.isoformat() if origin is not None else None,
     }
     mime.setData(POSTS_MIME, QByteArray(json.dumps(payload).encode()))
-    lines = []
+    mime.setText(posts_text(session, posts))
+    return mime
+
+
+def posts_text(session: CalendarSession, posts: Sequence[Post]) -> str:
+    """The posts as text for another program (a mail, a publishing tool's composer):
+    each one's title with its channel and day, then its text and link, the posts apart
+    by a blank line; a line each when none has text or a link. Not their notes."""
+    blocks = []
     for post in posts:
         when = post.date.isoformat() if post.date else "unscheduled"
         if post.time:
             when += f" {format_time(post.time)}"
-        lines.append(f"{post.title} ({session.channel(post.channel_id).name}, {when})")
-    mime.setText("\n".join(lines))
-    return mime
+        lines = [f"{post.title} ({session.channel(post.channel_id).name}, {when})"]
+        lines += [text for text in (post.body.strip("\n"), post.link) if text]
+        blocks.append("\n".join(lines))
+    apart = "\n\n" if any("\n" in block for block in blocks) else "\n"
+    return apart.join(blocks)
 
 
 class _PostsMime(QMimeData):

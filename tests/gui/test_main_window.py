@@ -3074,6 +3074,41 @@ def test_copy_then_paste_repeats_a_post_on_the_day_chosen_by_keyboard(
     assert {p.id for p in session.store.all_posts()} == before
 
 
+def test_copied_posts_give_other_programs_their_text_and_link_not_their_notes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Pasted into a mail or a publishing tool's composer, a copy gave the title line
+    alone ("Title (LinkedIn, 2026-11-19 08:30)"): the text a post carries was not there."""
+    session = window.session
+    first, second = _standalone(session, TODAY, TODAY + timedelta(days=13))[:2]
+    session.store.update_post(
+        first.id,
+        {
+            "body": "We fill in the paperwork.\nYou sign once.\n",
+            "link": "https://example.org/a",
+            "notes": "Client pays late",
+        },
+    )
+    session.store.update_post(second.id, {"body": "", "link": "", "notes": ""})
+    first, second = session.posts([first.id, second.id])
+    month = window.month_view
+    month.setFocus()
+    month.select_posts([first.id, second.id])
+    qtbot.keyClick(month, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    text = QApplication.clipboard().text()
+    lines = [
+        f"{p.title} ({session.channel(p.channel_id).name}, {p.date}"
+        + (f" {p.time:%H:%M})" if p.time else ")")
+        for p in (first, second)
+    ]
+    assert text == (
+        f"{lines[0]}\nWe fill in the paperwork.\nYou sign once.\nhttps://example.org/a\n\n"
+        f"{lines[1]}"
+    )
+    clip = QApplication.clipboard().mimeData()
+    assert b"pays late" not in bytes(clip.data("text/calendar").data())
+
+
 def test_cut_then_paste_moves_posts_and_a_second_paste_repeats_them(
     window: MainWindow, qtbot: QtBot
 ) -> None:

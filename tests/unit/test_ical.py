@@ -443,6 +443,25 @@ def test_drag_and_drop_ics_holds_the_dated_posts(store: CalendarStore) -> None:
     assert [str(e["UID"]) for e in cal.walk("VEVENT")] == [dated.uid]
 
 
+def test_drag_and_drop_ics_leaves_the_notes_in_their_calendar(
+    store: CalendarStore, fresh: CalendarStore, tmp_path: Path
+) -> None:
+    """A paste into another client's calendar leaves a post's notes behind; the text
+    another program was given of the same copy had them, and an import of it brought
+    them into a third calendar. Read back here, the post keeps its own."""
+    post = one_post(store, notes="Client pays late")
+    text = posts_to_ics(store, [post])
+    assert b"pays late" not in text
+    assert b"X-CADENCE-WITHOUT-NOTES:TRUE" in text
+
+    (tmp_path / "copied.ics").write_bytes(text)
+    import_file(fresh, tmp_path / "copied.ics")
+    assert [p.notes for p in fresh.all_posts()] == [""]
+    store.update_post(post.id, {"title": "Launch day"})
+    import_file(store, tmp_path / "copied.ics")
+    assert store.post(post.id).notes == "Client pays late"
+
+
 def test_text_that_icalendar_would_mangle_comes_back_as_typed(
     store: CalendarStore, fresh: CalendarStore, tmp_path: Path
 ) -> None:
