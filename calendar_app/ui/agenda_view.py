@@ -242,10 +242,10 @@ class AgendaView(QWidget):
 
         self.summary = QLabel(self)
         self.summary.setObjectName("agendaSummary")
-        self.edit_actions: list[QAction] = []
+        self.add_edit_entries: Callable[[QMenu], None] | None = None
+        """Cut, Copy, Paste and Delete for the context menu, given by the window."""
         # The window's entries for the menu of no post (New Post, Paste).
         self.add_blank_entries: Callable[[QMenu], None] | None = None
-        """Cut, Copy, Paste and Delete for the context menu, given by the window."""
         # The status actions belong to the view. The button's menu shows them, and each
         # context menu shows them in a submenu of its own: added with addMenu, the shared
         # menu would be tied (for PySide) to the context menu, and deleting that after
@@ -652,8 +652,8 @@ class AgendaView(QWidget):
         open_action.triggered.connect(self.activate_current)
         menu.addSeparator()
         picked = bool(self.selected_post_ids())
-        if picked and self.edit_actions:
-            menu.addActions(self.edit_actions)
+        if picked and self.add_edit_entries is not None:
+            self.add_edit_entries(menu)
             menu.addSeparator()
         elif not picked and self.add_blank_entries is not None:
             # No post to cut, copy or delete: a new one, or the posts on the clipboard,

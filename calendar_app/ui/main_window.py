@@ -727,8 +727,8 @@ class MainWindow(QMainWindow):
         # A double-click on an empty spot of a day (of an hour in the week, below the
         # agenda's rows).
         view.slotActivated.connect(self.new_post_at)  # type: ignore[attr-defined]
-        if hasattr(view, "edit_actions"):  # the agenda has a menu of its own
-            view.edit_actions = self._post_edit_actions()
+        if hasattr(view, "add_edit_entries"):  # the agenda has a menu of its own
+            view.add_edit_entries = self._add_post_edit_entries
             view.add_blank_entries = self._add_blank_entries  # type: ignore[attr-defined]
         else:
             view.contextMenuWanted.connect(  # type: ignore[attr-defined]
@@ -1373,8 +1373,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 "The copied posts are no longer in the calendar."
                 if carried is not None
-                else "The clipboard holds no posts: copy them first (posts copied in a"
-                " Cadence window closed since went with it).",
+                else self._no_posts_word(mime),
                 8000,
             )
             return
@@ -1388,6 +1387,22 @@ class MainWindow(QMainWindow):
             put_on_clipboard(posts_mime(self.session, posts, carried.anchor, origin=origin))
             stack = self.session.undo_stack
             self._cut_pasted = _CutPasted(stack.command(stack.index() - 1), carried, origin)
+
+    def _no_posts_word(self, mime: QMimeData | None) -> str:
+        """Why a paste found no posts, by what the clipboard holds: an event copied in
+        another program was told of "a Cadence window closed since"."""
+        if mime is not None and mime.hasFormat("text/calendar"):
+            keys = self.import_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            return (
+                "The clipboard holds an event from another program, not posts: save it as"
+                f" an iCalendar (.ics) file and bring it in with File > Import ({keys})."
+            )
+        if mime is not None and mime.hasText() and mime.text().strip():
+            return (
+                "The clipboard holds text, not posts: copy posts in Cadence first (posts"
+                " copied in a Cadence window closed since are left as text)."
+            )
+        return "The clipboard holds no posts: copy them first."
 
     def _follow_cut_paste(self, index: int) -> None:
         """The paste that moved cut posts undone: they are cut again, a paste moves them
@@ -1430,13 +1445,11 @@ class MainWindow(QMainWindow):
         event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, spot, widget.mapToGlobal(spot))
         QApplication.sendEvent(widget, event)
 
-    def _post_edit_actions(self) -> list[QAction]:
-        return [
-            self.cut_posts_action,
-            self.copy_posts_action,
-            self.paste_posts_action,
-            self.delete_action,
-        ]
+    def _add_post_edit_entries(self, menu: QMenu) -> None:
+        """Cut, Copy, Paste (of posts) and Delete, for a menu of picked posts."""
+        menu.addActions([self.cut_posts_action, self.copy_posts_action])
+        self._add_posts_paste(menu)
+        menu.addAction(self.delete_action)
 
     def _text_field(self) -> QLineEdit | QPlainTextEdit | None:
         """The text field being typed in, if any: the Edit menu's Cut, Copy and Paste are
@@ -1461,7 +1474,7 @@ class MainWindow(QMainWindow):
         if self.selected_post_ids():
             menu.addAction("&Open", self.edit_selected)
             menu.addSeparator()
-            menu.addActions(self._post_edit_actions())
+            self._add_post_edit_entries(menu)
             # A post just cut stays picked: the keyboard's way to move it to another
             # hour of its day was in the menu of no post only.
             self._add_paste_at_a_time(menu)
@@ -1489,12 +1502,16 @@ class MainWindow(QMainWindow):
         """The menu of no post: a new one on the current day (an idea in the backlog),
         and Paste when the clipboard holds posts."""
         menu.addAction(self.new_idea_action if self._in_backlog() else self.new_post_action)
-        # The Edit menu's Paste stays (it pastes text into a field too); this one is
-        # for posts alone, offered only when the clipboard holds some.
+        self._add_posts_paste(menu)
+        self._add_paste_at_a_time(menu)
+
+    def _add_posts_paste(self, menu: QMenu) -> None:
+        """Paste, offered only when the clipboard holds posts. The Edit menu's stays
+        (it pastes text into a field too): a post's menu gave it, and with another
+        program's text on the clipboard it was offered there and greyed on a day."""
         keys = self.paste_posts_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         paste = menu.addAction(f"{self.paste_posts_action.text()}\t{keys}", self.paste)
         paste.setEnabled(self._on_clipboard()[1] is not None)
-        self._add_paste_at_a_time(menu)
 
     def _drop_post_menu(self) -> None:
         """Empty the context menu of its last popup: its actions, and its "Fill the Gap"

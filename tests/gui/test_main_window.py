@@ -18,6 +18,7 @@ import pytest
 import shiboken6
 from icalendar import Calendar
 from PySide6.QtCore import (
+    QByteArray,
     QDate,
     QEvent,
     QItemSelectionModel,
@@ -3603,9 +3604,25 @@ def test_paste_without_posts_to_paste_says_so(
     QApplication.clipboard().setText("Just words")
     window.paste_posts_action.trigger()
     assert window.statusBar().currentMessage() == (
-        "The clipboard holds no posts: copy them first (posts copied in a Cadence window"
-        " closed since went with it)."
+        "The clipboard holds text, not posts: copy posts in Cadence first (posts copied in"
+        " a Cadence window closed since are left as text)."
     )
+    # An invitation copied in a mail program was told of "a Cadence window closed since".
+    invitation = QMimeData()
+    invitation.setData("text/calendar", QByteArray(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"))
+    QApplication.clipboard().setMimeData(invitation)
+    window.paste_posts_action.trigger()
+    assert window.statusBar().currentMessage() == (
+        "The clipboard holds an event from another program, not posts: save it as an"
+        " iCalendar (.ics) file and bring it in with File > Import (Ctrl+I)."
+    )
+    # Nor was Paste offered in a post's menu for it (it was greyed on a day).
+    window.month_view.select_posts([session.posts_between(TODAY, TODAY)[0].id])
+    paste = [a for a in window.post_menu().actions() if a.text().startswith("&Paste")]
+    assert [a.isEnabled() for a in paste] == [False]
+    QApplication.clipboard().clear()
+    window.paste_posts_action.trigger()
+    assert window.statusBar().currentMessage() == "The clipboard holds no posts: copy them first."
 
     post = session.store.all_posts()[0]
     put_on_clipboard(posts_mime(session, [post]))
