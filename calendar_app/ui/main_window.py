@@ -29,6 +29,9 @@ from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
     QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFontMetrics,
     QKeyEvent,
     QKeySequence,
@@ -244,6 +247,7 @@ class MainWindow(QMainWindow):
         bar.shownAgain.connect(self._summary_again)
         self.setObjectName("mainWindow")
         self.setMinimumSize(SMALLEST)
+        self.setAcceptDrops(True)  # files from a file manager (:meth:`dropped_file`)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -2627,6 +2631,63 @@ class MainWindow(QMainWindow):
             # under the pointer: the press never reached the new ones (a drag did
             # nothing), and a double-click opened whatever post now stood there.
             self._recheck.start(max(RECHECK_MS, QApplication.doubleClickInterval() + 50))
+
+    # -- files dropped from a file manager ------------------------------------
+
+    @staticmethod
+    def dropped_file(mime: QMimeData) -> Path | None:
+        """The one file of this computer a drag from a file manager carries, when its
+        ending is one Cadence opens (.cadence) or imports (.ics, .csv...)."""
+        from ..exchange.formats import IMPORT_SUFFIXES
+
+        urls = mime.urls() if mime.hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() in IMPORT_SUFFIXES else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """What no pane takes comes here: a calendar or a file to import is taken
+        anywhere on the window; anything else is refused with a word on what is (it was
+        refused unsaid, the no-drop cursor alone)."""
+        from .dnd import POSTS_MIME
+
+        mime = event.mimeData()
+        if self.dropped_file(mime) is not None:
+            event.acceptProposedAction()
+            return
+        event.ignore()
+        if not mime.hasFormat(POSTS_MIME):  # (posts: over a part that takes none)
+            several = "One file at a time: drop" if len(mime.urls()) > 1 else "Drop"
+            self.statusBar().showMessage(
+                f"{several} a Cadence calendar (.cadence) here to open it, or an iCalendar"
+                " (.ics) or CSV file to import it.",
+                8000,
+            )
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self.dropped_file(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Once the drop is over: the file manager waits for it to end, and the import
+        # may ask questions (a channel, the order of a CSV file's dates).
+        QTimer.singleShot(0, self, partial(self.open_dropped, path))
+
+    def open_dropped(self, path: Path) -> None:
+        """A file dropped on the window: a calendar opens, as File > Open opens it; any
+        other is imported, as File > Import does with it chosen."""
+        if path.suffix.lower() == ".cadence":
+            self.open_calendar(path)
+        else:
+            import_dialog(self.session, self, source=path)
 
     def _check_again(self) -> None:
         if self.isActiveWindow():

@@ -340,22 +340,26 @@ FALLBACK_QUESTIONS = {
 """What the import asks before it reads a file, as it will use the answer."""
 
 
-def import_dialog(session: CalendarSession, parent: QWidget, *, merge: bool = False) -> None:
-    """File > Import… and File > Merge Calendar…: choose a file, then import it (asking
-    for a channel for posts that name none, unless every row of a spreadsheet names one)."""
+def import_dialog(
+    session: CalendarSession, parent: QWidget, *, merge: bool = False, source: Path | None = None
+) -> None:
+    """File > Import… and File > Merge Calendar…: choose a file (unless ``source``, one
+    dropped on the window, is given), then import it (asking for a channel for posts
+    that name none, unless every row of a spreadsheet names one)."""
     from ..exchange.csv_profiles import csv_names_every_channel, csv_refusal
     from ..exchange.ical import ics_needs_a_channel
 
-    name = file_dialog_name(
-        parent,
-        "Merge Calendar" if merge else "Import",
-        files_folder(session.store.path),
-        "Cadence calendars (*.cadence)" if merge else IMPORT_FILTER,
-    )
-    if not name:
-        return
-    source = Path(name)
-    remember_folder(session.store.path, source)
+    if source is None:
+        name = file_dialog_name(
+            parent,
+            "Merge Calendar" if merge else "Import",
+            files_folder(session.store.path),
+            "Cadence calendars (*.cadence)" if merge else IMPORT_FILTER,
+        )
+        if not name:
+            return
+        source = Path(name)
+        remember_folder(session.store.path, source)
     fallback: str | None = None
     fmt = format_for(source)
     # Asked for a file the import reads and whose posts may name no channel here (not a

@@ -31,6 +31,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
     QTimer,
+    QUrl,
 )
 from PySide6.QtGui import (
     QAccessible,
@@ -125,7 +126,7 @@ from .conftest import (
     read_only,
     unversioned,
 )
-from .dragdrop import drag_event, drag_from, send_drop
+from .dragdrop import drag_event, drag_from, drag_over, send_drop
 
 
 class Errors:
@@ -3592,6 +3593,49 @@ def test_open_and_delete_without_a_post_selected_say_so(
         action.trigger()
         assert window.statusBar().currentMessage() == "Select a post first."
     assert session.store.count_posts() == count
+
+
+def test_a_file_dropped_from_a_file_manager_is_imported_or_opened(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan, a client's calendar or a picture dragged from the file manager onto the
+    window was refused with no word, wherever it was dropped: the file File > Import
+    and File > Open read."""
+    from calendar_app.ui import transfer
+
+    said: list[str] = []
+    monkeypatch.setattr(transfer, "show_summary", lambda parent, title, text, *a: said.append(text))
+    plan = tmp_path / "client plan.csv"
+    day = TODAY + timedelta(days=3)
+    plan.write_text(f"date,channel,title\n{day},LinkedIn,Dropped in\n", encoding="utf-8")
+    count = window.session.store.count_posts()
+    month = window.month_view
+    spot = month.day_rect(day).center()
+    send_drop(month, spot, _files_mime(plan))
+    qtbot.waitUntil(lambda: window.session.store.count_posts() == count + 1)
+    assert said[0].startswith("Added 1 post")
+    assert "Dropped in" in [p.title for p in window.session.posts_between(day, day)]
+
+    other = CalendarStore.create(tmp_path / "Client B.cadence")
+    other.close()
+    send_drop(window.backlog.list.viewport(), QPoint(10, 10), _files_mime(other.path))
+    qtbot.waitUntil(lambda: window.session.store.is_file(other.path))
+
+    picture = tmp_path / "logo.png"
+    picture.write_bytes(b"")
+    for mime in (_files_mime(picture), _files_mime(plan, plan)):
+        window.statusBar().clearMessage()
+        assert not drag_over(month, spot, mime)
+        hint = "a Cadence calendar (.cadence) here to open it, or an iCalendar (.ics) or CSV"
+        assert hint in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith("One file at a time: drop a ")
+
+
+def _files_mime(*paths: Path) -> QMimeData:
+    """What a file manager's drag of ``paths`` carries."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    return mime
 
 
 def test_paste_without_posts_to_paste_says_so(
