@@ -38,6 +38,9 @@ CALENDAR_KEPT = "Nothing was lost: the calendar is as it was before."
 WINDOW_FRAME = QSize(16, 48)
 """Room kept for a window's frame and title bar, which its own size leaves out."""
 
+STATUS_LINE_CHARACTERS = 170
+"""About what a status bar shows of a message in a window 1024 pixels wide."""
+
 
 def fit_on_screen(dialog: QWidget, width: int, height: int) -> None:
     """Size ``dialog`` to ``width`` by ``height``, or to the screen it is on (the one it

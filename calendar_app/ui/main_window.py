@@ -91,6 +91,7 @@ from .commands import (
 )
 from .dialogs import (
     LISTED_AS,
+    STATUS_LINE_CHARACTERS,
     ask_replace,
     ask_resume_draft,
     ask_time,
@@ -180,10 +181,6 @@ class PeriodView(Protocol):
     def focused_post(self) -> int | None: ...
     def selection_origin(self) -> date | None: ...
     def selected_out_of_sight(self) -> int: ...
-
-
-STATUS_LINE_CHARACTERS = 170
-"""About what a status bar shows of a message in a window 1024 pixels wide."""
 
 
 SMALLEST = QSize(620, 480)

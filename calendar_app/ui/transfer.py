@@ -34,6 +34,7 @@ from ..render.cadence_strip import day_text
 from ..render.weeks import rest_days
 from .commands import StoreCommand, without_access_key
 from .dialogs import (
+    STATUS_LINE_CHARACTERS,
     ask_date_order,
     ask_replace_files,
     file_dialog_name,
@@ -546,7 +547,34 @@ def paste_from_calendar(
         # What came otherwise than it was there (a cadence beyond ten years), said whole
         # as a merge says it: on the one line of the status bar it was cut off.
         show_summary(parent, f"{verb} from {name}", " ".join(summary.notes))
-    return f"{verb} {count} from {name}.{stay}{shelved}{added}"
+    said = f"{verb} {count} from {name}.{stay}{shelved}{added}"
+    if len(said) > STATUS_LINE_CHARACTERS and named:
+        # Cut off at the window's edge (a month of another client's posts named 253
+        # characters of what they made here): counted, the names are in the sidebar.
+        added = f" Added here: {_created_counts(summary)}."
+        said = f"{verb} {count} from {name}.{stay}{shelved}{added}"
+    if len(said) > STATUS_LINE_CHARACTERS and archived:
+        are = "is" if len(archived) == 1 else "are"
+        shelved = f" {len(archived)} of their channels and key messages {are} archived here."
+        said = f"{verb} {count} from {name}.{stay}{shelved}{added}"
+    return said
+
+
+def _created_counts(summary: ImportSummary) -> str:
+    """How many channels, key messages and campaigns a paste made ("2 channels, 5 key
+    messages and 1 campaign"), where their names (:func:`created_names`) find no room."""
+    from .commands import plural
+
+    made = [
+        plural(len(ids), word)
+        for ids, word in (
+            (summary.channels_added, "channel"),
+            (summary.messages_added, "key message"),
+            (summary.campaigns_added, "campaign"),
+        )
+        if ids
+    ]
+    return " and ".join(part for part in (", ".join(made[:-1]), made[-1]) if part)
 
 
 def _may_replace_tool_files(

@@ -3800,6 +3800,36 @@ def test_posts_copied_in_one_calendar_paste_into_another(
     assert len(other.store.all_posts()) == 2
 
 
+def test_a_paste_that_made_much_here_counts_it_in_a_line_the_window_shows(
+    window: MainWindow, session: CalendarSession, tmp_path: Path
+) -> None:
+    """A month of another client's posts pasted: what it made here, named, took 253
+    characters, and the status bar cut it mid-word."""
+    from calendar_app.ui.dialogs import STATUS_LINE_CHARACTERS
+
+    month = window.month_view
+    month.setFocus()
+    posts = session.posts_between(TODAY, TODAY + timedelta(days=30))
+    month.select_posts([p.id for p in posts])
+    window.copy_posts_action.trigger()
+    assert window.create_calendar(_plan(tmp_path / "Client B.cadence"))
+    other = window.session
+    window.month_view.setFocus()
+    window.paste_posts_action.trigger()
+    made = (
+        len(other.store.channels()),
+        len(other.store.key_messages()),
+        len(other.store.campaigns()),
+    )
+    assert made == (6, 4, 2)
+    said = window.statusBar().currentMessage()
+    assert said == (
+        f"Pasted {len(posts)} posts from 'Solenne Solar (demo)'. The notes of 1 of them stay"
+        " in 'Solenne Solar (demo)'. Added here: 6 channels, 4 key messages and 2 campaigns."
+    )
+    assert len(said) <= STATUS_LINE_CHARACTERS
+
+
 def test_a_post_dropped_from_another_calendar_says_what_it_brought(
     window: MainWindow, session: CalendarSession, tmp_path: Path
 ) -> None:
