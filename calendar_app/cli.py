@@ -340,6 +340,14 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         print(f"(the repeat gives one day, {first}: a post that does not repeat)", file=sys.stderr)
     elif args.repeat and first != args.date:
         print(f"(the series starts on {first}, the first day its rule gives)", file=sys.stderr)
+    if args.repeat and changes.series and len(created) == 1:
+        # A yearly post on a 29th of February: its next day, four years on, is past the
+        # year ahead a repeat without an end plans (a series of one post, unsaid).
+        print(
+            f"(the repeat gives no other day within a year of {first}: end it with COUNT"
+            " or UNTIL to plan more)",
+            file=sys.stderr,
+        )
     if len(created) > 1:
         from .core import recurrence
         from .core.recurrence import MAX_OCCURRENCES

@@ -2631,9 +2631,18 @@ def test_a_yearly_repeat_on_the_29th_of_february_starts_in_the_next_leap_year(
     calendar: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _add_repeating(calendar, "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29") == 0
-    assert "the series starts on 2028-02-29" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "the series starts on 2028-02-29" in err
+    # Its next day, four years on, is past the year ahead a rule without an end plans:
+    # a series of one post was made without a word.
+    assert err.endswith(
+        "(the repeat gives no other day within a year of 2028-02-29: end it with COUNT or"
+        " UNTIL to plan more)\n"
+    )
     with CalendarStore.open(calendar) as store:
         assert [p.date for p in store.all_posts() if p.title == "T"] == [date(2028, 2, 29)]
+    assert _add_repeating(calendar, "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;COUNT=2") == 0
+    assert "no other day" not in capsys.readouterr().err
 
 
 def test_a_number_of_thousands_of_digits_is_a_usage_error_in_a_short_sentence(
