@@ -332,13 +332,32 @@ def say_not_ready(problems: Sequence[str], fields: Iterable[QWidget], button: QW
     button.setEnabled(not problems)
 
 
+class ProblemsLabel(QLabel):
+    """Where a form says what stops it. Named "Problems" and what they are, for screen
+    readers (named "Problems" alone, the sentence was in no text a reader could read
+    back), and a problem that comes up is said: it may be about another field than the
+    one being typed in, its Save button greyed without a word where the keyboard is."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("validation")
+        self.setWordWrap(True)
+        self.setAccessibleName("Problems")
+
+    def setText(self, text: str) -> None:
+        before = set(self.text().splitlines())
+        super().setText(text)
+        self.setAccessibleName(f"Problems: {text}" if text else "Problems")
+        new = [line for line in text.splitlines() if line not in before]
+        if new:
+            from . import accessible
+
+            accessible.announce(self, " ".join(new))
+
+
 def problems_label() -> QLabel:
-    """Where a form says what stops it, in the warning colour (named "Problems" for
-    screen readers)."""
-    label = QLabel()
-    label.setObjectName("validation")
-    label.setWordWrap(True)
-    label.setAccessibleName("Problems")
+    """A :class:`ProblemsLabel` in the warning colour."""
+    label = ProblemsLabel()
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, warning_color(palette))
     label.setPalette(palette)

@@ -103,6 +103,7 @@ from .dialogs import (
 )
 from .editor import (
     NearestSpinBox,
+    ProblemsLabel,
     counted_suffix,
     keep_room,
     muted_color,
@@ -657,10 +658,7 @@ class NewCalendarPage(QWidget):
         form.addRow(messages_label, messages)
         self.form = form
 
-        self.problems_label = QLabel()
-        self.problems_label.setObjectName("validation")
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setAccessibleName("Problems")
+        self.problems_label = ProblemsLabel()
         keep_room(self.problems_label, lines=3)  # room for three problems
         self.problems_label.setVisible(False)
 

@@ -696,6 +696,40 @@ def test_the_form_says_what_is_missing_and_creates_nothing(
     assert page.location_edit.accessibleDescription() == ""
 
 
+def test_a_problem_is_read_with_its_label_and_said_as_it_comes_up(
+    dialog: WelcomeDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screen reader found "Problems" and nothing more; and a problem another field
+    had (every channel unticked with Space) greyed Create Calendar without a word."""
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    from calendar_app.ui import accessible
+
+    said: list[str] = []
+
+    def hear(event: QAccessibleEvent) -> None:
+        if event.type() == QAccessible.Event.Announcement:
+            said.append(event.message())  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(accessible, "post_event", hear)
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    dialog.start_new_calendar()
+    page = dialog.new_page
+    label = page.problems_label
+    assert label.accessibleName() == "Problems"
+    for check in page.channel_checks.values():
+        check.setChecked(False)
+    picked = "Pick at least one channel; you can add more later."
+    assert said == [picked]
+    assert label.accessibleName() == f"Problems: {picked}"
+    page.name_edit.clear()  # a second problem: said alone, the first is not said again
+    assert said == [picked, "Give the calendar a name."]
+    assert label.accessibleName() == f"Problems: {label.text()}"
+    page.name_edit.setText("Acme")
+    next(iter(page.channel_checks.values())).setChecked(True)
+    assert (label.accessibleName(), len(said)) == ("Problems", 2)
+
+
 def test_a_new_plans_messages_start_on_the_calendars_today_not_the_computers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
