@@ -868,7 +868,15 @@ class MainWindow(QMainWindow):
     def _period_changed(self) -> None:
         if not self._views:
             return
-        self.period_label.setText(self.view().period_title())
+        before, title = self.period_label.text(), self.view().period_title()
+        self.period_label.setText(title)
+        view = cast(QWidget, self.view())
+        focused = QApplication.focusWidget()
+        inside = focused is not None and (focused is view or view.isAncestorOf(focused))
+        if before and title != before and not inside:
+            # Turned from the key messages, the backlog or the search box (Ctrl+Right,
+            # View > Next Period): the view says its day only where the keyboard is in it.
+            accessible.announce(self.period_label, title)
         first, last = self.view().visible_range()
         # The view shown says which days are on screen (a view shown again had told
         # the session its days before another view told it others).

@@ -79,7 +79,7 @@ from calendar_app.core.models import (
 )
 from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.exchange.formats import ExportOptions
-from calendar_app.render.cadence_strip import day_text, range_text
+from calendar_app.render.cadence_strip import day_text, month_title, range_text
 from calendar_app.render.weeks import locale_week_start
 from calendar_app.ui import dialogs, transfer
 from calendar_app.ui.commands import (
@@ -3153,6 +3153,34 @@ def _cut_and_pasted_a_week_on(window: MainWindow) -> Post:
     month.set_current_date(post.date + timedelta(days=7))
     window.paste_posts_action.trigger()
     return post
+
+
+def test_a_period_turned_from_outside_the_calendar_is_said(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """Ctrl+Right from the key messages turned the month unsaid: the month says its day
+    only where the keyboard is in it, and the title is no Tab stop."""
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    from calendar_app.ui import accessible
+
+    said: list[str] = []
+
+    def hear(event: QAccessibleEvent) -> None:
+        if event.type() == QAccessible.Event.Announcement:
+            said.append(event.message())  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(accessible, "post_event", hear)
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    window.show()
+    qtbot.waitExposed(window)
+    window.sidebar.messages_view.setFocus()
+    window.next_action.trigger()
+    assert said == [window.period_label.text()]
+    assert said[0] == month_title(TODAY.replace(day=1) + timedelta(days=31))
+    window.month_view.setFocus()  # there, the month says the day it goes to
+    window.next_action.trigger()
+    assert len(said) == 1
 
 
 def test_a_result_in_the_status_bar_is_said_to_a_screen_reader(
