@@ -994,9 +994,10 @@ class PeriodView(QWidget):
         overdue = self._overdue_titles(day)
         if not overdue:
             return []
-        return [
-            f"{len(overdue)} key message{'s' * (len(overdue) != 1)} overdue: " + ", ".join(overdue)
-        ]
+        # As its tooltip says it: a day ahead was read as overdue already.
+        unless = " unless a post is planned by then" if day > session.today() else ""
+        count = f"{len(overdue)} key message{'s' * (len(overdue) != 1)}"
+        return [f"{count} overdue{unless}: " + ", ".join(overdue)]
 
     # -- dragging out -------------------------------------------------------
 

@@ -1235,9 +1235,19 @@ def test_a_days_description_names_what_its_cadence_marks_show(
     )
     month.set_current_date(day)
     overdue = [m.title for m in report.messages if m.is_overdue_on(day)]
+    assert day <= session.today()
     assert f"{len(overdue)} key messages overdue: {', '.join(overdue)}" in (
         month.accessibleDescription()
     )
+    # A day ahead, as its tooltip says it (it was read as overdue already).
+    ahead = next(
+        d
+        for d in month.visible_days()
+        if d > session.today() and any(m.is_overdue_on(d) for m in report.messages)
+    )
+    month.set_current_date(ahead)
+    assert " overdue unless a post is planned by then: " in month.accessibleDescription()
+    month.set_current_date(day)
     message = next(m for m in report.messages if m.is_overdue_on(day))
     session.select_message(message.message_id)
     assert month.accessibleDescription().endswith(f", {message.title} overdue")
