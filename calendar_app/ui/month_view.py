@@ -904,7 +904,12 @@ class PeriodView(QWidget):
         # Besides the day: said first in the focused day's or post's description too.
         notes = []
         if self._selected:
-            titles = [self._posts[i].title for i in self._selected if i in self._posts]
+            # Those on another day named with it: after an undo put a post back, the day
+            # the keyboard is on was read with it, "selected", and Delete took it there.
+            titles = [
+                p.title if p.date in (day, None) else f"{p.title} ({day_text(p.date)})"
+                for p in (self._posts[i] for i in self._selected if i in self._posts)
+            ]
             away = len(self._selected) - len(titles)
             if len(titles) > SPOKEN_POSTS:
                 titles[SPOKEN_POSTS:] = [f"and {len(titles) - SPOKEN_POSTS} more"]

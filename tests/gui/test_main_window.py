@@ -3155,6 +3155,28 @@ def _cut_and_pasted_a_week_on(window: MainWindow) -> Post:
     return post
 
 
+def test_a_post_undo_put_back_on_another_day_is_said_with_its_day(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Moved a day on by keys and undone: the day the keyboard stayed on was read as
+    holding the post, "selected", though it was back on its own day."""
+    month = window.month_view
+    post = _standalone(window.session, TODAY, TODAY + timedelta(days=6))[0]
+    assert post.date is not None
+    month.setFocus()
+    month.select_posts([post.id])
+    assert month.accessibleDescription().endswith(f"selected: {post.title}")
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(month, Qt.Key.Key_X, ctrl)
+    qtbot.keyClick(month, Qt.Key.Key_Right)
+    qtbot.keyClick(month, Qt.Key.Key_V, ctrl)
+    qtbot.keyClick(month, Qt.Key.Key_Z, ctrl)
+    assert window.session.store.post(post.id).date == post.date
+    assert month.selected_post_ids() == [post.id]
+    assert month.current_date() == post.date + timedelta(days=1)
+    assert month.accessibleDescription().endswith(f"selected: {post.title} ({day_text(post.date)})")
+
+
 def test_a_period_turned_from_outside_the_calendar_is_said(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
