@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 
 from ..app import path_for_settings, path_from_settings, shown_path
 from ..core.backups import copy_target, is_backup_of
-from ..core.cadence import MessageCadence, MessageStatus
+from ..core.cadence import MessageCadence, MessageStatus, status_text
 from ..core.database import in_backups
 from ..core.errors import CadenceError, CalendarFileError, os_problem_for
 from ..core.models import (
@@ -582,6 +582,8 @@ class MainWindow(QMainWindow):
         # A step taken or taken back: the word on the posts placed before is stale (it
         # said a post undone to its future day was on a day gone by).
         stack.indexChanged.connect(self._forget_placed_word)
+        self._statuses = self._message_statuses(session)
+        stack.indexChanged.connect(self._say_statuses_changed)
         stack.canUndoChanged.connect(self._enable_undo)
         stack.indexChanged.connect(self._enable_undo)  # the session's floor (can_undo)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -1573,6 +1575,27 @@ class MainWindow(QMainWindow):
         # something, when not (the other was said a moment before).
         fits = len(both) <= STATUS_LINE_CHARACTERS
         self._tell_placed(both if copied and fits else text)
+
+    @staticmethod
+    def _message_statuses(session: CalendarSession) -> dict[int, tuple[str, str]]:
+        """Each key message's title and status as the sidebar says it."""
+        return {
+            m.message_id: (m.title, status_text(m.status, m.overdue_days))
+            for m in session.report().messages
+        }
+
+    def _say_statuses_changed(self, *_: object) -> None:
+        """A step that changed a key message's status (a drop filled its gap, an undo
+        opened it again) is said to a screen reader, as a sighted user sees its badge
+        change in the sidebar (it heard the post placed and nothing of the gap)."""
+        before, self._statuses = self._statuses, self._message_statuses(self.session)
+        changed = [
+            f"{title}: {now} (was {before[key][1]})"
+            for key, (title, now) in self._statuses.items()
+            if key in before and before[key][1] != now
+        ]
+        if changed:
+            accessible.announce(self, "; ".join(changed))
 
     def _forget_placed_word(self, *_: object) -> None:
         bar = self.statusBar()

@@ -3177,6 +3177,42 @@ def test_a_post_undo_put_back_on_another_day_is_said_with_its_day(
     assert month.accessibleDescription().endswith(f"selected: {post.title} ({day_text(post.date)})")
 
 
+def test_a_step_that_changes_a_key_message_s_status_is_said(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A step that opened or filled a gap: a screen reader heard the posts deleted or
+    placed, and nothing of the key message's badge changing in the sidebar."""
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    from calendar_app.core.cadence import status_text
+    from calendar_app.ui import accessible
+
+    said: list[str] = []
+
+    def hear(event: QAccessibleEvent) -> None:
+        if event.type() == QAccessible.Event.Announcement:
+            said.append(event.message())  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(accessible, "post_event", hear)
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    session = window.session
+
+    def status(message_id: int) -> str:
+        (m,) = [m for m in session.report().messages if m.message_id == message_id]
+        return status_text(m.status, m.overdue_days)
+
+    message = next(m for m in session.report().messages if m.status == MessageStatus.OK)
+    was = status(message.message_id)
+    deliveries = [p.id for p in session.store.all_posts() if message.message_id in p.message_ids]
+    session.push(DeletePostsCommand(session, deliveries))
+    now = status(message.message_id)
+    assert now != was
+    assert said[-1] == f"{message.title}: {now} (was {was})"
+    said.clear()
+    window.undo_action.trigger()
+    assert f"{message.title}: {was} (was {now})" in said
+
+
 def test_a_period_turned_from_outside_the_calendar_is_said(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
