@@ -3644,7 +3644,7 @@ put_on_clipboard(posts_mime(session, [post]))
 print("copied:", post.title)
 QTimer.singleShot(0, app.quit)
 app.exec()
-print("clipboard:", QApplication.clipboard().text())
+print("clipboard:", QApplication.clipboard().text().splitlines()[0])  # its first line
 """
 
 
