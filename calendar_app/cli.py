@@ -756,8 +756,10 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             exporter = EXPORTERS[args.format]
         summary = exporter(store, args.output, options, _terminal_progress("Exporting"))
     print(_line(summary.describe()), file=out)
+    # Each post named on stderr, as a warning: thousands of lines each night went into
+    # what a script keeps of the result.
     for problem in summary.details():
-        print(f"  {_line(problem)}", file=out)
+        print(f"  {_line(problem)}", file=sys.stderr)
     return 0
 
 
