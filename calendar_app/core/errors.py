@@ -253,7 +253,8 @@ def os_problem_for(exc: OSError, what: str) -> CadenceError:
 
 OUT_OF_MEMORY = (
     "Cadence ran out of memory, so it stopped and left the calendar as it was;"
-    " close other programs, or work with a smaller file."
+    " close other programs, or take less at once: a smaller file to import, fewer days"
+    " to export."
 )
 """What is said when the computer's memory runs out (a huge import, say): the change
 was one transaction, so it was not made."""

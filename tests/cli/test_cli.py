@@ -1327,7 +1327,8 @@ def test_running_out_of_memory_half_way_through_an_import_leaves_the_calendar_as
     assert status == 1
     assert capsys.readouterr().err == (
         "cadence: error: Cadence ran out of memory, so it stopped and left the calendar as it"
-        " was; close other programs, or work with a smaller file.\n"
+        " was; close other programs, or take less at once: a smaller file to import, fewer"
+        " days to export.\n"
     )
     with CalendarStore.open(demo) as store:
         assert store.count_posts() == before
