@@ -553,10 +553,6 @@ def paste_from_calendar(
         # characters of what they made here): counted, the names are in the sidebar.
         added = f" Added here: {_created_counts(summary)}."
         said = f"{verb} {count} from {name}.{stay}{shelved}{added}"
-    if len(said) > STATUS_LINE_CHARACTERS and archived:
-        are = "is" if len(archived) == 1 else "are"
-        shelved = f" {len(archived)} of their channels and key messages {are} archived here."
-        said = f"{verb} {count} from {name}.{stay}{shelved}{added}"
     return said
 
 

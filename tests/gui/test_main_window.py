@@ -3706,6 +3706,7 @@ def test_a_file_dropped_from_a_file_manager_is_imported_or_opened(
     other.close()
     send_drop(window.backlog.list.viewport(), QPoint(10, 10), _files_mime(other.path))
     qtbot.waitUntil(lambda: window.session.store.is_file(other.path))
+    month = window.month_view  # (the views of the calendar open before are gone)
 
     picture = tmp_path / "logo.png"
     picture.write_bytes(b"")
