@@ -1349,6 +1349,10 @@ class MainWindow(QMainWindow):
             carried = self._on_clipboard()[1]
             at_time = menu.addAction("Paste at a T&ime…", self.paste_at_a_time)
             at_time.setEnabled(carried is not None and carried.origin is None)
+            # As a drop on the all-day strip: the keyboard had no way to take the times
+            # off posts but the editor, one post at a time.
+            all_day = menu.addAction("Paste A&ll Day", partial(self._paste_posts, all_day=True))
+            all_day.setEnabled(carried is not None)
 
     def paste_at_a_time(self) -> None:
         """Paste on the week's day at a time asked for: the first post copied goes out
@@ -1363,16 +1367,17 @@ class MainWindow(QMainWindow):
         if at is not None:
             self._paste_posts(at)
 
-    def _paste_posts(self, at: time | None = None) -> None:
+    def _paste_posts(self, at: time | None = None, *, all_day: bool = False) -> None:
         """Paste posts; ``at`` sets the time of the one copied first (the others move as
-        far in time), as a drop on the week's grid does."""
+        far in time), as a drop on the week's grid does; ``all_day`` takes their times
+        off, as a drop on its all-day strip does."""
         from .dnd import drop_posts, landing_time, posts_mime, put_on_clipboard
 
         if self.statusBar().currentMessage() == self._clipboard_word:
             self.statusBar().clearMessage()  # "select a day and paste": done, or said why not
         mime, carried = self._on_clipboard()
         day = None if self._in_backlog() else self.view().current_date()
-        when = landing_time(day, at)
+        when = None if all_day and day is not None else landing_time(day, at)
         if carried is not None and not carried.ours:
             landed: list[int] = []
             said = paste_from_calendar(self.session, self, carried, day, when, landed.extend)

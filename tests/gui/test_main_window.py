@@ -4967,8 +4967,9 @@ def test_the_menu_key_opens_the_menu_at_the_focused_post(
     assert isinstance(menu, QMenu)
     labels = _labels(menu)
     assert labels[:2] == ["New Post…", "Paste"]
-    if view is window.week_view:  # the keyboard's way to an hour of the week
+    if view is window.week_view:  # the keyboard's ways to an hour of the week, or none
         assert labels.pop(2) == "Paste at a Time…"
+        assert labels.pop(2) == "Paste All Day"
     assert _fill_entries(window, labels[2:], TODAY + timedelta(days=1))
     menu.close()
 
@@ -7099,6 +7100,41 @@ def test_a_post_cut_in_the_week_moves_to_another_hour_from_its_own_menu(
     paste_at.trigger()
     moved = session.store.post(post.id)
     assert (moved.date, moved.time) == (post.date, time(16, 45))
+
+
+@OFFSCREEN_POPUPS
+def test_the_week_pastes_posts_all_day_from_the_keyboard(window: MainWindow) -> None:
+    """A drop on the all-day strip takes the posts' times off: the keyboard had no way
+    to, but the editor one post at a time."""
+    session = window.session
+    first, second = _standalone(session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[:2]
+    assert first.date is not None
+    assert second.date is not None
+    assert first.time is not None
+    assert second.time is not None
+    window.set_view(1)
+    week = window.week_view
+    week.setFocus()
+    week.select_posts([first.id, second.id])
+    window.cut_posts_action.trigger()
+    menu = window.post_menu()
+    all_day = next(a for a in menu.actions() if a.text() == "Paste A&ll Day")
+    assert all_day.isEnabled()
+    keys = [k for a in menu.actions() if (k := _key(a.text()))]
+    assert len(keys) == len(set(keys)), keys
+    day = week.current_date()
+    all_day.trigger()
+    moved = session.store.posts([first.id, second.id])
+    assert [p.time for p in moved] == [None, None]
+    assert day in {p.date for p in moved}  # on the day the keyboard is on, as far apart
+    landed = [p.date for p in moved if p.date is not None]
+    assert landed[1] - landed[0] == second.date - first.date
+    window.undo_action.trigger()
+    assert session.store.posts([first.id, second.id]) == [first, second]
+    QApplication.clipboard().clear()
+    week.select_posts([])
+    (greyed,) = [a for a in window.post_menu().actions() if a.text() == "Paste A&ll Day"]
+    assert not greyed.isEnabled()
 
 
 def test_a_settings_change_of_one_thing_names_it_in_undo(session: CalendarSession) -> None:
