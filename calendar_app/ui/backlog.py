@@ -53,7 +53,7 @@ from ..core.models import ChangeSet, Post, PostStatus, isolated, one_line
 from ..core.search import SearchQuery
 from ..render.chips import accent, mark_pen, paint_focus_ring, seen_on
 from . import accessible
-from .dnd import drag_selected_rows, drop_action, drop_posts, wants_copy
+from .dnd import drag_selected_rows, drop_action, drop_posts, pass_files_on, wants_copy
 from .post_model import BacklogModel, PostIdRole, PostRole, rows_selection, status_label
 from .session import SEARCH_PAUSE_MS, CalendarSession
 
@@ -413,6 +413,7 @@ class BacklogPanel(QWidget):
         self._search_pause.timeout.connect(self._search_now)
         self.search.textChanged.connect(self._on_search)
         self.search.installEventFilter(self)
+        pass_files_on(self.search)
 
         self.list = _BacklogList(self)
         self.list.setObjectName("backlogList")

@@ -129,6 +129,24 @@ class _PostsMime(QMimeData):
         return self._ics
 
 
+class _FilesPassOn(QObject):
+    """Keeps files dragged over a text field from being typed into it (a file manager
+    offers their names as text too): the window opens or imports them."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        dragged = event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove)
+        if dragged and cast(QDragMoveEvent, event).mimeData().hasUrls():
+            event.ignore()  # on to the window
+            return True
+        return False
+
+
+def pass_files_on(field: QWidget) -> None:
+    """Let files dropped on ``field`` (a search box) go to the window: a calendar
+    dropped there was typed in as "file:///…", and every post went out of sight."""
+    field.installEventFilter(_FilesPassOn(field))
+
+
 _on_clipboard: list[QMimeData] = []
 """The posts this program last put on the clipboard (see :func:`release_clipboard`)."""
 

@@ -103,7 +103,7 @@ from .dialogs import (
     save_file_name,
     show_error,
 )
-from .dnd import TurnOnHover
+from .dnd import TurnOnHover, pass_files_on
 from .post_model import paint_box_edge
 from .session import SEARCH_PAUSE_MS, CalendarSession, FilterKey, Filters
 from .transfer import (
@@ -547,6 +547,7 @@ class MainWindow(QMainWindow):
         self.search_edit.installEventFilter(self._undo_through)
         self.search_edit.returnPressed.connect(self._search_entered)
         self.search_edit.installEventFilter(self)  # Escape
+        pass_files_on(self.search_edit)
         toolbar.addWidget(self.search_edit)
         self.filter_buttons: dict[FilterKey, QToolButton] = {}
         for key in FILTER_MENUS:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -3701,6 +3702,15 @@ def test_a_file_dropped_from_a_file_manager_is_imported_or_opened(
     qtbot.waitUntil(lambda: window.session.store.count_posts() == count + 1)
     assert said[0].startswith("Added 1 post")
     assert "Dropped in" in [p.title for p in window.session.posts_between(day, day)]
+    # On a search box, with its name as text too (as file managers offer it): typed in
+    # as "file:///…", it searched every post out of sight and imported nothing.
+    for box, title in ((window.search_edit, "Searched"), (window.backlog.search, "Backlog")):
+        plan.write_text(f"date,channel,title\n{day},LinkedIn,{title}\n", encoding="utf-8")
+        named = _files_mime(plan)
+        named.setText(QUrl.fromLocalFile(str(plan)).toString())
+        send_drop(box, QPoint(5, 5), named)
+        qtbot.waitUntil(partial(_has_post_titled, window, title))
+        assert box.text() == ""
 
     other = CalendarStore.create(tmp_path / "Client B.cadence")
     other.close()
@@ -3716,6 +3726,10 @@ def test_a_file_dropped_from_a_file_manager_is_imported_or_opened(
         hint = "a Cadence calendar (.cadence) here to open it, or an iCalendar (.ics) or CSV"
         assert hint in window.statusBar().currentMessage()
     assert window.statusBar().currentMessage().startswith("One file at a time: drop a ")
+
+
+def _has_post_titled(window: MainWindow, title: str) -> bool:
+    return title in {p.title for p in window.session.store.all_posts()}
 
 
 def _files_mime(*paths: Path) -> QMimeData:
