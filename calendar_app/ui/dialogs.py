@@ -369,6 +369,34 @@ def ask_replace(parent: QWidget | None, path: Path) -> bool:
     return ask_replace_files(parent, [path])
 
 
+def ask_open_or_merge(
+    parent: QWidget | None, path: Path, here: str
+) -> Literal["open", "merge", None]:
+    """What to do with the calendar at ``path`` dropped on the window showing ``here``
+    (its name): open it in its place, or merge its posts into it; None: neither. A
+    colleague's copy of a client's calendar, dropped to be merged, took the window's
+    place unsaid, under the same name."""
+    box = message_box(parent)
+    box.setWindowTitle("Open or Merge?")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(f"Open {path.name}, or merge its posts into '{here}'?")
+    box.setInformativeText(
+        f"Open shows it in this window in place of '{here}'. Merge copies its posts, and"
+        " the channels, key messages and campaigns they name, into this calendar; one"
+        " undo takes them back."
+    )
+    role = QMessageBox.ButtonRole
+    opening = box.addButton("&Open", role.AcceptRole)
+    merging = box.addButton("&Merge Into This Calendar", role.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(opening)
+    answers: list[tuple[QAbstractButton, Literal["open", "merge", None]]] = [
+        (opening, "open"),
+        (merging, "merge"),
+    ]
+    return answered(box, answers, None)
+
+
 def ask_replace_files(parent: QWidget | None, paths: list[Path]) -> bool:
     """Whether to replace the files at ``paths``, which exist (True: replace them)."""
     if len(paths) == 1:

@@ -92,6 +92,7 @@ from .commands import (
 from .dialogs import (
     LISTED_AS,
     STATUS_LINE_CHARACTERS,
+    ask_open_or_merge,
     ask_replace,
     ask_resume_draft,
     ask_time,
@@ -223,6 +224,8 @@ class MainWindow(QMainWindow):
         self.show_error = error_handler
         self.ask_replace: Callable[[QWidget | None, Path], bool] = ask_replace
         """Asks before a file is replaced (tests answer for the user)."""
+        self.ask_open_or_merge = ask_open_or_merge
+        """Asks whether a calendar dropped on the window opens or is merged (tests answer)."""
         self._found: tuple[Filters, list[tuple[int, date]]] | None = None
         """The search's dated matches for Enter, with the filters they are for."""
         self.session: CalendarSession = session
@@ -2678,7 +2681,8 @@ class MainWindow(QMainWindow):
         if len(urls) != 1 or not urls[0].isLocalFile():
             return None
         path = Path(urls[0].toLocalFile())
-        return path if path.suffix.lower() in IMPORT_SUFFIXES else None
+        # (A .zip, as Google Calendar exports, is taken to be told to unzip it first.)
+        return path if path.suffix.lower() in {*IMPORT_SUFFIXES, ".zip"} else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """What no pane takes comes here: a calendar or a file to import is taken
@@ -2718,10 +2722,16 @@ class MainWindow(QMainWindow):
     def open_dropped(self, path: Path) -> None:
         """A file dropped on the window: a calendar opens, as File > Open opens it; any
         other is imported, as File > Import does with it chosen."""
-        if path.suffix.lower() == ".cadence":
-            self.open_calendar(path)
-        else:
+        if path.suffix.lower() != ".cadence":
             import_dialog(self.session, self, source=path)
+        elif self.session.store.is_file(path):
+            self.open_calendar(path)  # (says it is open already)
+        else:
+            answer = self.ask_open_or_merge(self, path, self.session.store.info().name)
+            if answer == "open":
+                self.open_calendar(path)
+            elif answer == "merge":
+                import_dialog(self.session, self, merge=True, source=path)
 
     def _check_again(self) -> None:
         if self.isActiveWindow():

@@ -3712,8 +3712,41 @@ def test_a_file_dropped_from_a_file_manager_is_imported_or_opened(
         qtbot.waitUntil(partial(_has_post_titled, window, title))
         assert box.text() == ""
 
-    other = CalendarStore.create(tmp_path / "Client B.cadence")
+    # A calendar: opened or merged, as asked (a colleague's copy of the client's, dropped
+    # to be merged, took the window's place unsaid).
+    other = CalendarStore.create(tmp_path / "Client B.cadence", name="Client B")
+    other.add_post(NewPost("Theirs", other.add_channel("Blog").created[0], date=day))
     other.close()
+    asked: list[tuple[str, str]] = []
+
+    def answer(reply: str | None) -> Callable[[object, Path, str], str | None]:
+        def ask(parent: object, path: Path, here: str) -> str | None:
+            asked.append((path.name, here))
+            return reply
+
+        return ask
+
+    window.ask_open_or_merge = answer(None)  # type: ignore[assignment]
+    send_drop(window.backlog.list.viewport(), QPoint(10, 10), _files_mime(other.path))
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert asked == [("Client B.cadence", "Solenne Solar (demo)")]
+    assert not window.session.store.is_file(other.path)
+    window.ask_open_or_merge = answer("merge")  # type: ignore[assignment]
+    send_drop(window.backlog.list.viewport(), QPoint(10, 10), _files_mime(other.path))
+    qtbot.waitUntil(partial(_has_post_titled, window, "Theirs"))
+    assert said[-1].startswith("Added 1 post")
+    # Google Calendar's export: said to be unzipped first, as the command line says it
+    # (the window took no .zip, and said only what it takes).
+    import zipfile
+
+    refused: list[str] = []
+    window.session.report_error = lambda parent, exc: refused.append(str(exc))
+    with zipfile.ZipFile(tmp_path / "google.zip", "w") as archive:
+        archive.writestr("me@example.org.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    send_drop(month, spot, _files_mime(tmp_path / "google.zip"))
+    qtbot.waitUntil(lambda: len(refused) == 1)
+    assert "unzip it, then import the files it holds" in refused[0]
+    window.ask_open_or_merge = answer("open")  # type: ignore[assignment]
     send_drop(window.backlog.list.viewport(), QPoint(10, 10), _files_mime(other.path))
     qtbot.waitUntil(lambda: window.session.store.is_file(other.path))
     month = window.month_view  # (the views of the calendar open before are gone)
