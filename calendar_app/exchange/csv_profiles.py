@@ -1660,6 +1660,7 @@ def import_csv(
         ticker.done = 2 * len(records) - len(rows)
         ticker.advance(0)
         matches = _match(store, rows)
+        _as_sent(store, rows, matches)
         whole = columns.keys() >= _WHOLE_COLUMNS
         # Undated rows called scheduled are drafts before anything compares them.
         drafted = _backlog_drafts([r for r in rows if r.number not in matches])
@@ -1920,6 +1921,20 @@ def _match(store: CalendarStore, rows: list[_Row]) -> dict[int, int]:
                     break
         _keep_renamed(store, [row for row in keyless if row.number in matches], matches)
     return matches
+
+
+def _as_sent(store: CalendarStore, rows: list[_Row], matches: dict[int, int]) -> None:
+    """Rows matched to posts whose text is what a publishing tool's file of Cadence's
+    sends of them (:func:`message_text`: the title, the body, the link): the post as it
+    stands. Read as its body, Cadence's own Sprout file imported back wrote the title
+    and link into every post's, and each export and import after added the link again."""
+    matched = [row for row in rows if row.number in matches]
+    held = {p.id: p for p in store.posts([matches[row.number] for row in matched])}
+    for row in matched:
+        post = held[matches[row.number]]
+        sent = (message_text(post), message_text(post, with_link=True))
+        if row.post.body != post.body and row.post.body in sent:
+            row.post = replace(row.post, body=post.body)
 
 
 def _keep_renamed(store: CalendarStore, rows: list[_Row], matches: dict[int, int]) -> None:

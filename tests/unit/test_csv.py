@@ -1830,6 +1830,30 @@ def test_a_sprout_social_file_comes_back_as_the_posts_it_sends(
         other.close()
 
 
+def test_a_sprout_social_file_imported_into_its_calendar_changes_nothing(
+    store: CalendarStore, publishing: dict[str, int], tmp_path: Path
+) -> None:
+    """Its text (title, body, link) was read as each post's body: the title and link
+    were written into it, and each export and import back added the link again."""
+    add(
+        store,
+        publishing["LinkedIn"],
+        date(2026, 11, 23),
+        time(9, 0),
+        title="Monday tip",
+        body="Clean your panels twice a year.",
+        link="https://example.org/tip",
+    )
+    (before,) = store.all_posts()
+    post_id = before.id
+    summary = export_sprout(store, tmp_path / "sp.csv", ExportOptions(today=TODAY))
+    back = import_csv(store, summary.files[0], ImportOptions(fallback_channel="LinkedIn"))
+    assert (len(back.added), len(back.previous), back.unchanged) == (0, 0, 1)
+    assert store.post(post_id) == before
+    again = export_sprout(store, tmp_path / "again.csv", ExportOptions(today=TODAY))
+    assert read_rows(again.files[0]) == read_rows(summary.files[0])
+
+
 def test_channels_with_long_names_get_files_of_names_a_disk_takes(
     store: CalendarStore, tmp_path: Path
 ) -> None:
