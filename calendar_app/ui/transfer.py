@@ -190,10 +190,14 @@ def progress_dialog(
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)
+    # Full, the bar emptied (Qt's reset at the maximum) while the work went on: an
+    # import counts its rows, then still has their summary to make. It stops short of
+    # full; the dialog closes when the work is done.
+    dialog.setAutoReset(False)
     dialog.setValue(0)
 
     def progress(done: int, total: int) -> bool:
-        dialog.setValue(min(100, done * 100 // total) if total else 0)
+        dialog.setValue(min(99, done * 100 // total) if total else 0)
         QCoreApplication.processEvents()
         return not dialog.wasCanceled()
 

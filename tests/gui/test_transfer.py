@@ -519,6 +519,19 @@ def test_the_import_dialog_offers_every_file_an_import_reads() -> None:
     assert QDir.match(patterns, "plan.ical")
 
 
+def test_a_progress_bar_stays_short_of_full_while_the_work_goes_on(qtbot: QtBot) -> None:
+    """Told all its rows were read, an import's bar emptied (Qt resets it at the
+    maximum) with ten seconds of work still to come."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog, progress = transfer.progress_dialog(parent, "Importing plan.csv…")
+    assert progress(500, 1000)
+    assert dialog.value() == 50
+    assert progress(1000, 1000)
+    assert dialog.value() == 99
+    dialog.close()
+
+
 def test_each_export_s_progress_dialog_goes_once_done(
     session: CalendarSession, tmp_path: Path, qtbot: QtBot
 ) -> None:
