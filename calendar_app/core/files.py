@@ -10,6 +10,7 @@ import stat
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import StorageProblem
@@ -125,15 +126,22 @@ def cannot_write_in(folder: Path) -> OSError | None:
 
 
 def write_beside(
-    target: Path, data: bytes | bytearray | memoryview, *, rights_of: Path | None = None
+    target: Path,
+    data: bytes | bytearray | memoryview | Sequence[bytes],
+    *,
+    rights_of: Path | None = None,
 ) -> None:
-    """Write ``data`` beside ``target``, then rename it over ``target``: a full disk never
+    """Write ``data`` (or its parts, one after the other: a big file is not joined in
+    memory first) beside ``target``, then rename it over ``target``: a full disk never
     leaves half a file, nor a file cut short in its place. A new file has the rights of
     the one at ``rights_of`` (:func:`put_in_place`). Raises :class:`OSError`."""
     handle, temp = new_export_file(target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes | bytearray | memoryview):
+                stream.write(data)
+            else:
+                stream.writelines(data)
             stream.flush()
             os.fsync(stream.fileno())
         put_in_place(temp, target, rights_of=rights_of)

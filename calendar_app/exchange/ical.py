@@ -819,22 +819,26 @@ def _describe(
         cal[X_WITHOUT_NOTES] = vText("TRUE")
 
 
-def _calendar_bytes(
+def _calendar_parts(
     store: CalendarStore,
     posts: Sequence[Post],
     progress: Progress = no_progress,
     known_messages: Iterable[str] | None = None,
     *,
     notes: bool = True,
-) -> bytes:
-    """The text of :func:`_build_calendar`'s calendar, each event written as it is made
-    and let go: made whole first, 100,000 posts' events held 750 MB at once."""
+) -> list[bytes]:
+    """The text of :func:`_build_calendar`'s calendar in parts, each event's written as
+    it is made and the event let go (made whole first, 100,000 posts' events held
+    750 MB at once); the calendar's own lines come first, known once all are made."""
     cal, builder, dated = _calendar_for(store, posts, notes=notes)
-    written = [bytes(event.to_ical()) for event in _events(builder, dated, progress)]
+    written = [b""]
+    written.extend(bytes(event.to_ical()) for event in _events(builder, dated, progress))
     _describe(cal, builder, known_messages, notes=notes)
     shell = bytes(cal.to_ical())  # its properties and VTIMEZONE, then END:VCALENDAR
     assert shell.endswith(_END)
-    return b"".join([shell[: -len(_END)], *written, _END])
+    written[0] = shell[: -len(_END)]
+    written.append(_END)
+    return written
 
 
 def _range_params(first: date | None, last: date | None) -> dict[str, str]:
@@ -879,10 +883,10 @@ def posts_to_ics(store: CalendarStore, posts: Sequence[Post]) -> bytes:
         for post in posts
         if post.channel_id in channels
     ]
-    return _calendar_bytes(store, kept, notes=False)
+    return b"".join(_calendar_parts(store, kept, notes=False))
 
 
-def _write_file(target: Path, data: bytes) -> None:
+def _write_file(target: Path, data: bytes | Sequence[bytes]) -> None:
     """Write beside the target, then rename over it: a full disk never leaves half a file."""
     if not target.parent.is_dir():
         raise CalendarFileError(f"The folder {target.parent} does not exist.")
@@ -910,7 +914,7 @@ def export_ics(
     else:
         known = [*(m.title for m in messages), *store.deleted_names("message")]
     with _without_cycle_collection():
-        data = _calendar_bytes(store, posts, progress, known, notes=options.notes)
+        data = _calendar_parts(store, posts, progress, known, notes=options.notes)
     if not progress(total, total):
         raise Cancelled()
     _write_file(target, data)
