@@ -756,10 +756,12 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             exporter = EXPORTERS[args.format]
         summary = exporter(store, args.output, options, _terminal_progress("Exporting"))
     print(_line(summary.describe()), file=out)
-    # Each post named on stderr, as a warning: thousands of lines each night went into
-    # what a script keeps of the result.
-    for problem in summary.details():
-        print(f"  {_line(problem)}", file=sys.stderr)
+    for written in summary.written():  # what was made: the result, with the summary
+        print(f"  {_line(written)}", file=out)
+    # Each post warned of on stderr: thousands of lines each night went into what a
+    # script keeps of the result.
+    for warning in summary.warnings():
+        print(f"  {_line(warning)}", file=sys.stderr)
     return 0
 
 

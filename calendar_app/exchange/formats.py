@@ -985,7 +985,13 @@ class ExportSummary:
         return text
 
     def details(self) -> list[str]:
-        """Each post the summary counts as a problem, one line each ("too long: ...")."""
+        """Each post the summary counts as a problem and each file it counts, one line
+        each ("too long: ...", "written: ...")."""
+        return self.warnings() + self.written()
+
+    def warnings(self) -> list[str]:
+        """The lines of :meth:`details` that warn: posts the tool may refuse or place
+        otherwise, files of an earlier export left beside these."""
         return (
             [f"too long: {line}" for line in self.too_long]
             + [f"too soon: {line}" for line in self.too_soon]
@@ -993,9 +999,13 @@ class ExportSummary:
             + [f"earlier: {line}" for line in self.retimed_earlier]
             + [f"later: {line}" for line in self.retimed]
             + [f"no link: {line}" for line in self.no_link]
-            + ([f"written: {path}" for path in self.files] if _many(self.files) else [])
             + ([f"left from before: {p}" for p in self.left_over] if _many(self.left_over) else [])
         )
+
+    def written(self) -> list[str]:
+        """The lines of :meth:`details` that name the files written, when the summary
+        counts them rather than naming them."""
+        return [f"written: {path}" for path in self.files] if _many(self.files) else []
 
 
 FILES_NAMED = 3

@@ -2218,6 +2218,22 @@ def test_a_publishing_export_names_the_posts_too_long_for_their_channel(
     assert "too long: " not in out
 
 
+def test_an_export_names_the_files_it_wrote_with_its_summary_on_stdout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A script keeping the result learns every file a publishing tool's export made (the
+    names went to stderr with the warnings)."""
+    demo = tmp_path / "demo.cadence"
+    assert run("demo", demo)[0] == 0
+    capsys.readouterr()
+    status, out = run("export", demo, "--format", "hootsuite", "-o", tmp_path / "out.csv")
+    assert status == 0
+    made = sorted(p.name for p in tmp_path.glob("out-*.csv"))
+    assert len(made) > 3
+    assert sorted(Path(line.split("written: ")[1]).name for line in out.splitlines()[1:]) == made
+    assert "written: " not in capsys.readouterr().err
+
+
 def test_a_calendar_damaged_inside_is_named_and_left_as_it_is(
     calendar: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
