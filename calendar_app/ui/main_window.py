@@ -184,6 +184,13 @@ class PeriodView(Protocol):
     def selected_out_of_sight(self) -> int: ...
 
 
+SAID_STATUSES = 4
+"""The most key messages whose new status a step's announcement names (the rest counted)."""
+
+_Statuses = tuple[date, dict[int, tuple[str, str]]]
+"""The day of an analysis, and each key message's title and status as of it."""
+
+
 SMALLEST = QSize(620, 480)
 """The window's smallest in the usual font: within a half screen at 125% (640 wide)."""
 
@@ -1586,23 +1593,30 @@ class MainWindow(QMainWindow):
         self._tell_placed(both if copied and fits else text)
 
     @staticmethod
-    def _message_statuses(session: CalendarSession) -> dict[int, tuple[str, str]]:
-        """Each key message's title and status as the sidebar says it."""
-        return {
-            m.message_id: (m.title, status_text(m.status, m.overdue_days))
-            for m in session.report().messages
+    def _message_statuses(session: CalendarSession) -> _Statuses:
+        """Each key message's title and status as the sidebar says it, as of today."""
+        report = session.report()
+        return report.as_of, {
+            m.message_id: (m.title, status_text(m.status, m.overdue_days)) for m in report.messages
         }
 
     def _say_statuses_changed(self, *_: object) -> None:
         """A step that changed a key message's status (a drop filled its gap, an undo
         opened it again) is said to a screen reader, as a sighted user sees its badge
-        change in the sidebar (it heard the post placed and nothing of the gap)."""
-        before, self._statuses = self._statuses, self._message_statuses(self.session)
+        change in the sidebar (it heard the post placed and nothing of the gap). Not
+        what a new day changed ("overdue by 14 days (was 13)" for every message, at the
+        first step after midnight): that was no step's doing."""
+        (day, before), self._statuses = self._statuses, self._message_statuses(self.session)
+        if day != self._statuses[0]:
+            return
         changed = [
             f"{title}: {now} (was {before[key][1]})"
-            for key, (title, now) in self._statuses.items()
+            for key, (title, now) in self._statuses[1].items()
             if key in before and before[key][1] != now
         ]
+        if len(changed) > SAID_STATUSES:  # 50 messages read out one after the other
+            rest = len(changed) - SAID_STATUSES + 1
+            changed[SAID_STATUSES - 1 :] = [f"and {rest} other key messages changed status"]
         if changed:
             accessible.announce(self, "; ".join(changed))
 

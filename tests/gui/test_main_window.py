@@ -83,6 +83,7 @@ from calendar_app.exchange.formats import ExportOptions
 from calendar_app.render.cadence_strip import day_text, month_title, range_text
 from calendar_app.render.weeks import locale_week_start
 from calendar_app.ui import dialogs, transfer
+from calendar_app.ui import main_window as main_window_module
 from calendar_app.ui.commands import (
     AddKeyMessageCommand,
     AddPostCommand,
@@ -3212,6 +3213,24 @@ def test_a_step_that_changes_a_key_message_s_status_is_said(
     said.clear()
     window.undo_action.trigger()
     assert f"{message.title}: {was} (was {now})" in said
+
+    # Many at once: a few named, the rest counted (50 were read out in one breath).
+    monkeypatch.setattr(main_window_module, "SAID_STATUSES", 2)
+    everything = [p.id for p in session.store.all_posts()]
+    said.clear()
+    session.push(DeletePostsCommand(session, everything))
+    (statuses,) = [line for line in said if " (was " in line]
+    changed = len(session.report().messages) - 1  # (counted by the test's own reading)
+    assert statuses.count(" (was ") == 1
+    assert statuses.endswith(f"; and {changed} other key messages changed status")
+    window.undo_action.trigger()
+
+    # A new day changes statuses of itself: not said as the next step's doing.
+    monkeypatch.setattr(session, "_today", TODAY + timedelta(days=9))
+    post = session.store.all_posts()[0]
+    said.clear()
+    session.push(EditPostsCommand(session, {post.id: {"title": "Retitled"}}))
+    assert [line for line in said if " (was " in line] == []
 
 
 def test_a_period_turned_from_outside_the_calendar_is_said(
