@@ -338,17 +338,30 @@ class ProblemsLabel(QLabel):
     back), and a problem that comes up is said: it may be about another field than the
     one being typed in, its Save button greyed without a word where the keyboard is."""
 
+    SAY_AFTER_MS = 700
+    """How long the problems stay as they are before new ones are said: once typing
+    pauses (a time zone typed was said wrong at each letter, "“Eu” is not…")."""
+
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("validation")
         self.setWordWrap(True)
         self.setAccessibleName("Problems")
+        self._said: set[str] = set()
+        self.pause = QTimer(self)
+        self.pause.setSingleShot(True)
+        self.pause.setInterval(self.SAY_AFTER_MS)
+        self.pause.timeout.connect(self._say)
 
     def setText(self, text: str) -> None:
-        before = set(self.text().splitlines())
         super().setText(text)
         self.setAccessibleName(f"Problems: {text}" if text else "Problems")
-        new = [line for line in text.splitlines() if line not in before]
+        self.pause.start()
+
+    def _say(self) -> None:
+        lines = self.text().splitlines()
+        new = [line for line in lines if line not in self._said]
+        self._said = set(lines)
         if new:
             from . import accessible
 
