@@ -248,6 +248,8 @@ class MainWindow(QMainWindow):
         """What the last undo or redo said (:meth:`_stepped`)."""
         self._stepping = False
         """Whether an undo or redo runs (:meth:`_forget_step_word`)."""
+        self._period_said = False
+        """Whether what turns the period says so itself (a search's match, with its day)."""
         bar = _StatusBar(self)
         self.setStatusBar(bar)
         bar.messageChanged.connect(self._summary_again)
@@ -886,7 +888,7 @@ class MainWindow(QMainWindow):
         view = cast(QWidget, self.view())
         focused = QApplication.focusWidget()
         inside = focused is not None and (focused is view or view.isAncestorOf(focused))
-        if before and title != before and not inside:
+        if before and title != before and not inside and not self._period_said:
             # Turned from the key messages, the backlog or the search box (Ctrl+Right,
             # View > Next Period): the view says its day only where the keyboard is in it.
             accessible.announce(self.period_label, title)
@@ -1074,7 +1076,11 @@ class MainWindow(QMainWindow):
             index = (first if forward else first - 1) % len(found)
         post_id, when_day = found[index]
         post = self.session.store.post(post_id)
-        self.go_to(when_day)
+        self._period_said = True  # with the match's day, in the status bar below
+        try:
+            self.go_to(when_day)
+        finally:
+            self._period_said = False
         self.view().select_posts([post_id])
         if not FIRST_DAY <= when_day <= LAST_DAY:  # (an earlier release let it in)
             self.statusBar().showMessage(

@@ -3259,6 +3259,15 @@ def test_a_period_turned_from_outside_the_calendar_is_said(
     window.month_view.setFocus()  # there, the month says the day it goes to
     window.next_action.trigger()
     assert len(said) == 1
+    # A search's match in another month: said once, with its day (the month came first).
+    post = next(p for p in window.session.store.all_posts() if p.date and p.date < TODAY)
+    assert post.date is not None
+    window.search_edit.setFocus()
+    window.search_edit.setText(post.title)
+    said.clear()
+    window.search_edit.returnPressed.emit()
+    assert window.period_label.text() == month_title(post.date.replace(day=1))
+    assert said == [window.statusBar().currentMessage()]
 
 
 def test_a_result_in_the_status_bar_is_said_to_a_screen_reader(
