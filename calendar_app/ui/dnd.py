@@ -89,7 +89,8 @@ def posts_text(session: CalendarSession, posts: Sequence[Post]) -> str:
         if post.time:
             when += f" {format_time(post.time)}"
         lines = [f"{post.title} ({session.channel(post.channel_id).name}, {when})"]
-        lines += [text for text in (post.body.strip("\n"), post.link) if text]
+        body = post.body.replace("\r\n", "\n").strip("\n")  # (a line break pasted from Windows)
+        lines += [text for text in (body, post.link) if text.strip()]
         blocks.append("\n".join(lines))
     apart = "\n\n" if any("\n" in block for block in blocks) else "\n"
     return apart.join(blocks)

@@ -2702,7 +2702,8 @@ class MainWindow(QMainWindow):
             return None
         path = Path(urls[0].toLocalFile())
         # (A .zip, as Google Calendar exports, is taken to be told to unzip it first.)
-        return path if path.suffix.lower() in {*IMPORT_SUFFIXES, ".zip"} else None
+        taken = path.suffix.lower() in {*IMPORT_SUFFIXES, ".zip"}
+        return path if taken and not path.is_dir() else None  # (a folder "Plans.csv")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """What no pane takes comes here: a calendar or a file to import is taken

@@ -3088,12 +3088,12 @@ def test_copied_posts_give_other_programs_their_text_and_link_not_their_notes(
     session.store.update_post(
         first.id,
         {
-            "body": "We fill in the paperwork.\nYou sign once.\n",
+            "body": "We fill in the paperwork.\r\nYou sign once.\n",  # (pasted from Windows)
             "link": "https://example.org/a",
             "notes": "Client pays late",
         },
     )
-    session.store.update_post(second.id, {"body": "", "link": "", "notes": ""})
+    session.store.update_post(second.id, {"body": " \r\n  ", "link": "", "notes": ""})
     first, second = session.posts([first.id, second.id])
     month = window.month_view
     month.setFocus()
@@ -3781,7 +3781,9 @@ def test_a_file_dropped_from_a_file_manager_is_imported_or_opened(
 
     picture = tmp_path / "logo.png"
     picture.write_bytes(b"")
-    for mime in (_files_mime(picture), _files_mime(plan, plan)):
+    folder = tmp_path / "Plans.csv"
+    folder.mkdir()
+    for mime in (_files_mime(picture), _files_mime(folder), _files_mime(plan, plan)):
         window.statusBar().clearMessage()
         assert not drag_over(month, spot, mime)
         hint = "a Cadence calendar (.cadence) here to open it, or an iCalendar (.ics) or CSV"
