@@ -827,9 +827,9 @@ def _calendar_parts(
     *,
     notes: bool = True,
 ) -> list[bytes]:
-    """The text of :func:`_build_calendar`'s calendar in parts, each event's written as
-    it is made and the event let go (made whole first, 100,000 posts' events held
-    750 MB at once); the calendar's own lines come first, known once all are made."""
+    """The text of :func:`_build_calendar`'s calendar in parts: each event's text made
+    as the event is, and the event let go (made whole first, 100,000 posts' events held
+    750 MB at once); the calendar's own lines first, known once every event is made."""
     cal, builder, dated = _calendar_for(store, posts, notes=notes)
     written = [b""]
     written.extend(bytes(event.to_ical()) for event in _events(builder, dated, progress))

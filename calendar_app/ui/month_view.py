@@ -719,11 +719,13 @@ class PeriodView(QWidget):
         if not overdue:
             return ""
         count = f"{len(overdue)} key message{'s' if len(overdue) != 1 else ''}"
-        if day > self._session.today():  # not overdue yet: a plan can still prevent it
-            said = f"{count} overdue on {long_day(day)} unless a post is planned by then:\n"
-        else:
-            said = f"{count} overdue on {long_day(day)}:\n"
+        said = f"{count} overdue on {long_day(day)}{self._unless_planned(day)}:\n"
         return said + "\n".join(few([isolated(title) for title in overdue]))
+
+    def _unless_planned(self, day: date) -> str:
+        """What a day ahead's overdue is said with: not overdue yet, a plan can still
+        prevent it (a day gone by, nothing)."""
+        return " unless a post is planned by then" if day > self._session.today() else ""
 
     def _overdue_titles(self, day: date) -> list[str]:
         """The key messages overdue on ``day`` (what its red badge counts), by title."""
@@ -994,15 +996,13 @@ class PeriodView(QWidget):
                 return [f"{title} goes out"]
             if day not in cadence.tinted:
                 return []
-            later = day > session.today()  # a plan can still prevent it
-            return [f"{title} overdue{' unless a post is planned by then' if later else ''}"]
+            return [f"{title} overdue{self._unless_planned(day)}"]
         overdue = self._overdue_titles(day)
         if not overdue:
             return []
         # As its tooltip says it: a day ahead was read as overdue already.
-        unless = " unless a post is planned by then" if day > session.today() else ""
         count = f"{len(overdue)} key message{'s' * (len(overdue) != 1)}"
-        return [f"{count} overdue{unless}: " + ", ".join(overdue)]
+        return [f"{count} overdue{self._unless_planned(day)}: " + ", ".join(overdue)]
 
     # -- dragging out -------------------------------------------------------
 
