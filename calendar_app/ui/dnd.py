@@ -130,6 +130,20 @@ class _PostsMime(QMimeData):
         return self._ics
 
 
+def dropped_file(mime: QMimeData) -> Path | None:
+    """The one file of this computer a drag from a file manager carries, when its
+    ending is one Cadence opens (.cadence) or imports (.ics, .csv...)."""
+    from ..exchange.formats import IMPORT_SUFFIXES
+
+    urls = mime.urls() if mime.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    # (A .zip, as Google Calendar exports, is taken to be told to unzip it first.)
+    taken = path.suffix.lower() in {*IMPORT_SUFFIXES, ".zip"}
+    return path if taken and not path.is_dir() else None  # (a folder "Plans.csv")
+
+
 class _FilesPassOn(QObject):
     """Keeps files dragged over a text field from being typed into it (a file manager
     offers their names as text too): the window opens or imports them."""

@@ -104,7 +104,7 @@ from .dialogs import (
     save_file_name,
     show_error,
 )
-from .dnd import TurnOnHover, pass_files_on
+from .dnd import TurnOnHover, dropped_file, pass_files_on
 from .post_model import paint_box_edge
 from .session import SEARCH_PAUSE_MS, CalendarSession, FilterKey, Filters
 from .transfer import (
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         bar.shownAgain.connect(self._summary_again)
         self.setObjectName("mainWindow")
         self.setMinimumSize(SMALLEST)
-        self.setAcceptDrops(True)  # files from a file manager (:meth:`dropped_file`)
+        self.setAcceptDrops(True)  # files from a file manager (:func:`.dnd.dropped_file`)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -2691,20 +2691,6 @@ class MainWindow(QMainWindow):
 
     # -- files dropped from a file manager ------------------------------------
 
-    @staticmethod
-    def dropped_file(mime: QMimeData) -> Path | None:
-        """The one file of this computer a drag from a file manager carries, when its
-        ending is one Cadence opens (.cadence) or imports (.ics, .csv...)."""
-        from ..exchange.formats import IMPORT_SUFFIXES
-
-        urls = mime.urls() if mime.hasUrls() else []
-        if len(urls) != 1 or not urls[0].isLocalFile():
-            return None
-        path = Path(urls[0].toLocalFile())
-        # (A .zip, as Google Calendar exports, is taken to be told to unzip it first.)
-        taken = path.suffix.lower() in {*IMPORT_SUFFIXES, ".zip"}
-        return path if taken and not path.is_dir() else None  # (a folder "Plans.csv")
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """What no pane takes comes here: a calendar or a file to import is taken
         anywhere on the window; anything else is refused with a word on what is (it was
@@ -2712,7 +2698,7 @@ class MainWindow(QMainWindow):
         from .dnd import POSTS_MIME
 
         mime = event.mimeData()
-        if self.dropped_file(mime) is not None:
+        if dropped_file(mime) is not None:
             event.acceptProposedAction()
             return
         event.ignore()
@@ -2725,13 +2711,13 @@ class MainWindow(QMainWindow):
             )
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self.dropped_file(event.mimeData()) is not None:
+        if dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = self.dropped_file(event.mimeData())
+        path = dropped_file(event.mimeData())
         if path is None:
             event.ignore()
             return

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFont,
     QIcon,
     QKeyEvent,
@@ -101,6 +105,7 @@ from .dialogs import (
     show_error,
     with_ending,
 )
+from .dnd import dropped_file, pass_files_on
 from .editor import (
     NearestSpinBox,
     ProblemsLabel,
@@ -941,6 +946,12 @@ class WelcomeDialog(QDialog):
         self.new_page.revalidate()
         self.show_choices()
         self.resize(620, 600)
+        # A calendar or a plan dragged from the file manager: opened or imported, as
+        # "Open a file" and "Import" do (a first start refused it unsaid). Not typed
+        # into the form's fields as "file:///…".
+        self.setAcceptDrops(True)
+        for field in self.findChildren(QLineEdit):
+            pass_files_on(field)
 
     def setVisible(self, visible: bool) -> None:
         # Settle the size limits before the window exists: changing them afterwards (a
@@ -1001,6 +1012,28 @@ class WelcomeDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        QTimer.singleShot(0, self, partial(self.take_dropped, path))  # the drop over first
+
+    def take_dropped(self, path: Path) -> bool:
+        """A file dropped on the welcome screen: a calendar opens, another file is
+        imported into a new calendar."""
+        return self.open_file(path) if path.suffix.lower() == ".cadence" else self.import_file(path)
 
     # -- the four choices -------------------------------------------------------
 

@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QLocale, QMimeData, QSettings, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -410,6 +410,51 @@ def test_open_a_file(dialog: WelcomeDialog, demo_path: Path) -> None:
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.store is not None
     assert dialog.store.path == demo_path
+
+
+def test_a_file_dropped_on_the_welcome_screen_is_opened_or_imported(
+    dialog: WelcomeDialog, demo_path: Path, data: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """On a first start, a calendar dragged from the file manager was refused unsaid
+    (the no-drop cursor alone); and on the form's name field it was typed in."""
+    from PySide6.QtCore import QPoint, QUrl
+
+    from .dragdrop import drag_over, send_drop
+
+    def carrying(path: Path) -> QMimeData:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        mime.setText(QUrl.fromLocalFile(str(path)).toString())  # as file managers do
+        return mime
+
+    dialog.start_new_calendar()
+    name = dialog.new_page.name_edit
+    typed = name.text()
+    assert not drag_over(dialog, QPoint(5, 5), carrying(tmp_path / "logo.png"))
+    send_drop(name, QPoint(5, 5), carrying(demo_path))
+    qtbot.waitUntil(lambda: dialog.store is not None)
+    assert name.text() == typed
+    assert dialog.store is not None
+    assert dialog.store.path == demo_path
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_a_plan_dropped_on_the_welcome_screen_makes_a_calendar_of_it(
+    dialog: WelcomeDialog, data: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QPoint, QUrl
+
+    from .dragdrop import send_drop
+
+    plan = tmp_path / "Spring plan.csv"
+    plan.write_text("date,channel,title\n2027-03-01,Blog,Kick-off\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(plan))])
+    send_drop(dialog, QPoint(5, 5), mime)
+    qtbot.waitUntil(lambda: dialog.store is not None)
+    assert dialog.store is not None
+    assert dialog.store.path == data / "Spring plan.cadence"
+    assert [p.title for p in dialog.store.all_posts()] == ["Kick-off"]
 
 
 def test_a_file_that_is_not_a_calendar_is_refused_in_one_sentence(
