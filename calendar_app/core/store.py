@@ -1715,6 +1715,22 @@ class CalendarStore:
             found.update((p.uid, p) for p in self._posts(f"WHERE p.uid IN ({marks})", chunk))
         return found
 
+    def has_events(self, uids: Collection[str]) -> bool:
+        """Whether every one of another program's event ``uids`` is here: a post of that
+        uid, or the occurrences of that recurring event."""
+        wanted = sorted(set(uids))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.read(
+                f"SELECT uid FROM posts WHERE uid IN ({marks})"
+                f" UNION SELECT source_uid FROM posts WHERE source_uid IN ({marks})",
+                [*chunk, *chunk],
+            )
+            found.update(row[0] for row in rows)
+        return found >= set(wanted)
+
     def find_post(self, uid: str) -> Post | None:
         """The post with this uid, or None."""
         found = self._posts("WHERE p.uid = ?", [uid.strip()])

@@ -2198,12 +2198,13 @@ def _decoded(source: Path, raw: bytes) -> str:
         ) from None
 
 
-def ics_needs_a_channel(source: Path) -> bool:
+def ics_needs_a_channel(source: Path, store: CalendarStore | None = None) -> bool:
     """Whether an import of the iCalendar file ``source`` may need a channel for events
     that name none: not when it refuses the file at once (unreadable, not UTF-8
     iCalendar text, cut short: it asked for a channel, then refused the file), nor for
-    a file Cadence wrote, every event a post naming its channel (asked for nothing).
-    The file is read once."""
+    a file Cadence wrote, every event a post naming its channel (asked for nothing),
+    nor for one whose every event is a post in ``store`` already (the same file again:
+    asked, a channel chosen anew changed nothing). The file is read once."""
     try:
         text = _decode(source, Path(source).read_bytes())
     except (OSError, ImportProblem):
@@ -2211,10 +2212,16 @@ def ics_needs_a_channel(source: Path) -> bool:
     if not text.rstrip().upper().endswith("END:VCALENDAR") and _Layout(text).unclosed():
         return False
     events = len(_EVENT_BEGINS.findall(text))
-    return not events or len(_OWN_CHANNELS.findall(text)) < events
+    if not events or len(_OWN_CHANNELS.findall(text)) >= events:
+        return not events
+    if store is None:
+        return True
+    uids = {uid.strip() for uid in _EVENT_UIDS.findall(re.sub(r"\r?\n[ \t]", "", text))}
+    return len(uids) < events or not store.has_events(uids)
 
 
 _EVENT_BEGINS = re.compile(r"^BEGIN:VEVENT\r?$", re.M | re.I)
+_EVENT_UIDS = re.compile(r"^UID(?:;[^:\r\n]*)?:(.*?)\r?$", re.M | re.I)
 _OWN_CHANNELS = re.compile(rf"^{X_CHANNEL}[;:]", re.M | re.I)
 
 _PLANNED_ZONE = re.compile(r"^X-WR-TIMEZONE(?:;[^:\r\n]*)?:[ \t]*(.*?)[ \t]*\r?$", re.M | re.I)

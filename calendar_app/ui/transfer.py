@@ -370,7 +370,7 @@ def import_dialog(
     # Asked for a file the import reads and whose posts may name no channel here (not a
     # Cadence file: its channels are made as it names them).
     if fmt == "ics":
-        asks = ics_needs_a_channel(source)
+        asks = ics_needs_a_channel(source, session.store)
     else:
         asks = fmt == "csv" and csv_refusal(source) is None and not csv_names_every_channel(source)
     if asks and fmt is not None:

@@ -506,6 +506,37 @@ def test_the_import_asks_for_a_channel_as_it_then_uses_it(
         assert "lacks is added" in asked[0]
 
 
+def test_the_same_events_imported_again_ask_for_no_channel(
+    session: CalendarSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dropped a second time, the file asked for a channel again, and one chosen anew
+    changed nothing ("2 already up to date"); a new event in it is asked for."""
+    event = (
+        "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20261120T090000Z\r\n"
+        "DTSTART;VALUE=DATE:20261202\r\nSUMMARY:{uid}\r\nEND:VEVENT\r\n"
+    )
+    head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\n"
+    source = tmp_path / "feed.ics"
+    source.write_text(
+        head + event.format(uid="toot-1") + event.format(uid="toot-2") + "END:VCALENDAR\r\n",
+        encoding="utf-8",
+        newline="",
+    )
+    asked = _choosing(source, monkeypatch)
+    transfer.import_dialog(session, QWidget())
+    assert len(asked) == 1
+    transfer.import_dialog(session, QWidget())
+    assert len(asked) == 1
+    source.write_text(
+        head + event.format(uid="toot-1") + event.format(uid="toot-3") + "END:VCALENDAR\r\n",
+        encoding="utf-8",
+        newline="",
+    )
+    transfer.import_dialog(session, QWidget())
+    assert len(asked) == 2
+    assert {"toot-1", "toot-2", "toot-3"} <= {p.title for p in session.store.all_posts()}
+
+
 def test_the_import_dialog_offers_every_file_an_import_reads() -> None:
     """A "plan.ical" imported from the command line could not be picked in the window."""
     from PySide6.QtCore import QDir
