@@ -343,7 +343,7 @@ class CadencePanel(QWidget):
         if day != self._cursor:
             self._cursor = day
             self.update()
-            self._describe()
+            self._describe(day_first=True)
 
     def message_ids(self) -> list[int]:
         """The rows' key messages, top to bottom."""
@@ -1313,20 +1313,24 @@ class CadencePanel(QWidget):
             lines.extend(channel_lines(self.session.channel_cadence(row.message_id), today))
         return "\n".join(lines)
 
-    def _describe(self) -> None:
-        """Keep the accessible description on what a sighted user sees highlighted."""
+    def _describe(self, *, day_first: bool = False) -> None:
+        """Keep the accessible description on what a sighted user sees highlighted:
+        with ``day_first`` (the keyboard moved to another day), the day's words before
+        the row's or the panel's (each step along a row was said after its summary,
+        70 characters on)."""
         selected = self.session.selected_message
         index = self._index.get(selected) if selected is not None else None
         if index is not None:
             row = self._rows[index]
-            said = self._row_day_text(row, self._cursor, named=True)
-            text = f"{self._row_summary(row)}. {said}"
+            day = self._row_day_text(row, self._cursor, named=True)
+            whole = self._row_summary(row)
         else:
             overdue = [r.title for r in self._rows if r.status == MessageStatus.OVERDUE]
-            text = f"{len(self._rows)} key messages"
+            whole = f"{len(self._rows)} key messages"
             if overdue:
-                text += f", {len(overdue)} overdue: " + ", ".join(overdue)
-            text += f". {self._day_tooltip(self._cursor)}"
+                whole += f", {len(overdue)} overdue: " + ", ".join(overdue)
+            day = self._day_tooltip(self._cursor)
+        text = f"{day}. {whole}" if day_first else f"{whole}. {day}"
         self.setAccessibleDescription(text.replace("\n", ". "))
 
     # -- input -----------------------------------------------------------------
