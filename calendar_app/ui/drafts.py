@@ -53,6 +53,8 @@ class Drafts:
         self.folder = folder
         self._locks: dict[Path, int | None] = {}
         """This Cadence's drafts, with the handle that holds each one's lock."""
+        self.unread: list[Path] = []
+        """Drafts found that did not read, put aside under these names (:meth:`left`)."""
 
     def own(self, calendar: Path) -> Path:
         """Where this Cadence keeps its draft for ``calendar``."""
@@ -92,7 +94,8 @@ class Drafts:
 
     def left(self, calendar: Path) -> list[tuple[Path, Draft]]:
         """The drafts of ``calendar`` that no running Cadence holds: left by one that
-        stopped. One that does not read (spoiled) is removed."""
+        stopped. One that does not read (spoiled, or of another version) is put aside,
+        in :attr:`unread`, with what it holds: it was removed unsaid, its words with it."""
         found = []
         key = glob.escape(_key(calendar))
         for lock in self.folder.glob(f"{key}-*.lock"):  # its draft never written: a full
@@ -106,10 +109,14 @@ class Drafts:
             if path in self._locks or held_elsewhere(_lock_of(path)):
                 continue
             draft = read_draft(path)
-            if draft is None:
-                self.discard(path)
-            else:
+            if draft is not None:
                 found.append((path, draft))
+                continue
+            aside = path.with_suffix(".unread")
+            with contextlib.suppress(OSError):
+                path.replace(aside)
+                self.unread.append(aside)
+                _lock_of(path).unlink(missing_ok=True)
         return found
 
     def release(self) -> None:
@@ -125,13 +132,17 @@ def read_draft(path: Path) -> Draft | None:
 
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
-        changed = kept.get("changed")
+        if not isinstance(kept, dict) or not isinstance(kept.get("values"), dict):
+            return None  # (a list or a text: it stopped every start, "a problem")
+        post, changed = kept["post"], kept.get("changed")
+        if post is not None and not isinstance(post, str):
+            return None
         return Draft(
-            kept["post"],
+            post,
             _typed(kept["values"]),
             None if changed is None else frozenset(map(str, changed)),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 

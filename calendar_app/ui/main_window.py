@@ -2560,6 +2560,12 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
             if created:
                 self._select_placed(created[:1])
+        if drafts.unread:
+            self.statusBar().showMessage(
+                "A post Cadence kept as it was being written could not be read back; its"
+                f" file is kept as {shown_path(drafts.unread[-1])}."
+            )
+            drafts.unread.clear()
 
     def _unbacked_key(self) -> str:
         from ..core.backups import calendar_key

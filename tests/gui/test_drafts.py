@@ -207,6 +207,34 @@ def test_the_next_start_offers_the_post_back_in_the_editor_as_it_was_typed(
     assert win.view().selected_post_ids() == [saved[0].id]
 
 
+@pytest.mark.parametrize(
+    "spoiled",
+    [
+        '{"post": null, "values": {"title": "Open d',  # cut short by a power cut
+        '["Open day"]',  # a list: it stopped every start with "a problem"
+        '{"post": 7, "values": {"title": "Open day"}}',
+        "\x00" * 64,
+    ],
+)
+def test_a_draft_that_does_not_read_is_put_aside_and_said(
+    session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path, spoiled: str
+) -> None:
+    """Removed unsaid, the words it still held went with it."""
+    left = drafts.own(session.store.path).with_name(
+        drafts.own(session.store.path).name.replace(f"-{os.getpid()}", "-99999")
+    )
+    left.parent.mkdir(parents=True)
+    left.write_text(spoiled, encoding="utf-8")
+    win, asked = _window(session.store, tmp_path, qtbot, True, lambda restored: None)
+    aside = left.with_suffix(".unread")
+    qtbot.waitUntil(aside.exists)
+    assert asked == []
+    assert not left.exists()
+    assert aside.read_text(encoding="utf-8") == spoiled
+    qtbot.waitUntil(lambda: "could not be read back" in win.statusBar().currentMessage())
+    assert win.statusBar().currentMessage().endswith(f"kept as {aside}.")
+
+
 def test_a_draft_discarded_at_the_next_start_is_gone(
     session: CalendarSession, drafts: Drafts, qtbot: QtBot, tmp_path: Path
 ) -> None:
