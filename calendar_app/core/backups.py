@@ -494,5 +494,8 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
         own = (pool, named) == (key, stem)
         for path in to_thin(backups_of(folder, named, pool), now, keep_newest_before=own):
             if not _open_somewhere(path):  # a backup opened to restore from stays
-                path.unlink(missing_ok=True)
+                # One that will not go (a folder of its name, a file made immutable)
+                # stays: it stopped the calendar opening, with the backup made.
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
     return target

@@ -159,6 +159,24 @@ def test_make_backup_thins_the_folder(store: CalendarStore, tmp_path: Path) -> N
     assert ages == [29, 3, 2, 0]
 
 
+def test_a_backup_that_will_not_go_is_left_and_the_others_thinned(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """A folder of an old backup's name stopped the calendar opening ("a problem it did
+    not expect; nothing was saved"), the new backup made all the same."""
+    folder = tmp_path / "Backups"
+    stuck = make_backup(store, folder, now=NOW - timedelta(days=200))
+    stuck.unlink()
+    stuck.mkdir()  # (as a file made immutable refuses it too)
+    for days in (30, 29, 3, 2):
+        make_backup(store, folder, now=NOW - timedelta(days=days))
+    made = make_backup(store, folder, now=NOW)
+    assert made.exists()
+    assert stuck.is_dir()
+    ages = [(NOW - stamp).days for stamp, _ in backups_of(folder, "test", calendar_key(store.path))]
+    assert ages == [200, 29, 3, 2, 0]  # the others thinned as ever
+
+
 def test_a_calendar_with_a_long_name_is_backed_up_and_brought_up_to_date(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
