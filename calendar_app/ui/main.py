@@ -204,6 +204,26 @@ Welcome = Callable[[], CalendarStore | None]
 """Shows the welcome screen: the chosen calendar, or None when the user quit."""
 
 
+def _say_if_settings_spoiled(settings: QSettings) -> None:
+    """Say so when the settings' file does not read (nothing but zero bytes, as a power
+    cut leaves it): Cadence started as on a first start, the welcome screen back and the
+    last calendar not opened, unsaid."""
+    settings.allKeys()  # (read: Qt reads the file, and knows its status, when first asked)
+    if settings.status() != QSettings.Status.FormatError:
+        return
+    from ..app import data_folder, shown_path
+
+    show_error(
+        None,
+        CadenceError(
+            f"Cadence could not read its settings ({shown_path(Path(settings.fileName()))}"
+            " is spoiled, by a power cut perhaps), so it starts afresh and does not know"
+            " which calendar was open last; your calendars are untouched (those Cadence"
+            f" made are in {shown_path(data_folder())})."
+        ),
+    )
+
+
 def is_first_run(path: Path | None, settings: QSettings) -> bool:
     """True on the very first start: no calendar asked for, none opened before, no welcome yet."""
     if path is not None:
@@ -391,6 +411,7 @@ def _run(
 
     if settings is None:
         settings = QSettings()
+    _say_if_settings_spoiled(settings)
     with FileOpenHandler(app) as handler:
         store: CalendarStore | None = None
         if is_first_run(path, settings):

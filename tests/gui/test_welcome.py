@@ -156,6 +156,27 @@ def test_first_run_shows_the_welcome_and_opens_its_choice(
     assert Path(str(settings.value("lastFile"))) == demo_path.resolve()
 
 
+def test_a_spoiled_settings_file_is_said_as_the_start_goes_on_afresh(
+    tmp_path: Path, demo_path: Path, data: Path, said: list[str], qapp: QApplication
+) -> None:
+    """Zero bytes, as a power cut leaves a file: the welcome screen came back and the
+    last calendar was not opened, unsaid."""
+    spoiled = tmp_path / "spoiled.ini"
+    spoiled.write_bytes(b"\x00" * 512)
+    settings = QSettings(str(spoiled), QSettings.Format.IniFormat)
+    asked: list[bool] = []
+
+    def welcome() -> CalendarStore:
+        asked.append(True)
+        return CalendarStore.open(demo_path)
+
+    assert run_window(None, quit_after_ms=0, settings=settings, welcome=welcome) == 0
+    assert asked == [True]
+    assert len(said) == 1
+    assert said[0].startswith(f"Cadence could not read its settings ({spoiled} is spoiled")
+    assert said[0].endswith(f"(those Cadence made are in {data}).")
+
+
 @pytest.mark.parametrize("how", ["last file", "path argument"])
 def test_no_welcome_after_the_first_run(
     how: str, settings: QSettings, demo_path: Path, data: Path, qapp: QApplication
