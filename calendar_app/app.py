@@ -94,7 +94,9 @@ def path_from_settings(value: object) -> Path | None:
     """The path :func:`path_for_settings` kept (None for no value)."""
     if not value:
         return None
-    text = str(value)
+    # A path with a comma, written without quotes (by hand), the settings file reads
+    # as a list: said as "['/home/…/Client', 'Inc.cadence']", and the calendar lost.
+    text = ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
     if os.name == "posix" and text.startswith("file:/"):
         from urllib.parse import unquote_to_bytes, urlsplit
 

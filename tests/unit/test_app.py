@@ -140,3 +140,13 @@ def test_a_path_kept_in_the_settings_comes_back_byte_for_byte(name: bytes, tmp_p
     kept.encode("utf-8")  # what a settings file can hold
     assert app.path_from_settings(kept) == path
     assert "\ufffd" in app.shown_path(path) or name.isascii()
+
+
+def test_a_path_with_a_comma_written_unquoted_in_the_settings_is_read_whole(
+    tmp_path: Path,
+) -> None:
+    """Edited by hand without its quotes ("lastFile=/…/Client, Inc.cadence"), the
+    settings file reads it as a list, as here: said as "['/…/Client', 'Inc.cadence']",
+    the calendar it names lost."""
+    read = [f"{tmp_path}/Client", "Inc.cadence"]
+    assert app.path_from_settings(read) == tmp_path / "Client, Inc.cadence"
