@@ -250,6 +250,8 @@ class MainWindow(QMainWindow):
         """Whether an undo or redo runs (:meth:`_forget_step_word`)."""
         self._period_said = False
         """Whether what turns the period says so itself (a search's match, with its day)."""
+        self._backup_said: tuple[str, int] | None = None
+        """The backup failure said last, and the undo step it was said at."""
         bar = _StatusBar(self)
         self.setStatusBar(bar)
         bar.messageChanged.connect(self._summary_again)
@@ -2504,7 +2506,12 @@ class MainWindow(QMainWindow):
         try:
             return self._back_up()
         except CadenceError as exc:
-            self.show_error(self, exc)
+            # Said once for the same changes: as the window opened and again as it
+            # closed, nothing done between, it said the same sentence twice.
+            said = (str(exc), self.session.undo_stack.index())
+            if said != self._backup_said:
+                self._backup_said = said
+                self.show_error(self, exc)
             return None
 
     def _back_up(self) -> Path | None:

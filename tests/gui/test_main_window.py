@@ -5651,6 +5651,13 @@ def test_a_backup_that_cannot_be_written_says_the_calendar_itself_is_saved(
         "The calendar itself is saved; Cadence tries again the next time it closes it."
     )
     assert session.store.post(post.id).date == TODAY + timedelta(days=1)
+    # Tried again with nothing done since (the window closing): not said again; after
+    # another change, it is.
+    assert win.back_up() is None
+    assert len(errors.seen) == 1
+    session.push(MovePostsCommand(session, {post.id: (TODAY + timedelta(days=2), post.time)}))
+    assert win.back_up() is None
+    assert len(errors.seen) == 2
 
 
 def test_week_and_agenda_views_are_built_when_first_shown(window: MainWindow) -> None:
