@@ -248,7 +248,26 @@ def os_problem_for(exc: OSError, what: str) -> CadenceError:
         return CalendarFileError(f"{what} is a folder, not a file.")
     if exc.errno == errno.ENAMETOOLONG:
         return CalendarFileError(f"The name {what} is too long for the disk; choose a shorter one.")
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR) and exc.filename is not None:
+        # A file where a folder goes (a Backups or Drafts folder made a file): said so,
+        # not "could not be used: File exists".
+        blocking = _file_in_the_way(Path(os.fsdecode(exc.filename)))
+        if blocking is not None:
+            return StorageProblem(
+                f"{blocking} is a file, not a folder, so {what} could not be used."
+            )
     return StorageProblem(f"{what} could not be used: {exc.strerror or exc}.")
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The first of ``path`` and the folders it is in that is a file, if one is."""
+    for place in (path, *path.parents):
+        try:
+            if place.is_file():
+                return place
+        except OSError:
+            return None
+    return None
 
 
 OUT_OF_MEMORY = (

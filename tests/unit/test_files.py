@@ -7,6 +7,8 @@ import stat
 import time
 from pathlib import Path
 
+import pytest
+
 from calendar_app.core.files import LEFTOVER_AGE_SECONDS, give_rights, new_export_file
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.csv_profiles import export_csv
@@ -75,3 +77,16 @@ def test_an_export_clears_what_stopped_exports_left_beside_it(
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["plan [v2].csv", *(p.name for p in kept)]
     )
+
+
+def test_a_file_where_a_folder_goes_is_said_as_such(tmp_path: Path) -> None:
+    """A Backups or Drafts folder made a file read "could not be used: File exists"."""
+    from calendar_app.core.errors import os_problem_for
+
+    blocker = tmp_path / "Backups"
+    blocker.write_text("a file where the backups folder goes")
+    for inside in (blocker, blocker / "inside"):  # the folder itself, or one in it
+        with pytest.raises((FileExistsError, NotADirectoryError)) as caught:
+            inside.mkdir(parents=True, exist_ok=True)
+        said = str(os_problem_for(caught.value, str(inside)))
+        assert said == f"{blocker} is a file, not a folder, so {inside} could not be used."
