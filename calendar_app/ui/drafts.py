@@ -85,12 +85,14 @@ class Drafts:
         """Remove this Cadence's draft for ``calendar``."""
         self.discard(self.own(calendar))
 
-    def discard(self, path: Path) -> None:
-        """Remove the draft at ``path`` and its lock."""
+    def discard(self, path: Path) -> bool:
+        """Remove the draft at ``path`` and its lock; False when it stays (a folder gone
+        read-only: it is offered again)."""
         let_go(self._locks.pop(path, None))
-        with contextlib.suppress(OSError):  # a folder gone read-only: offered again
+        with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
             _lock_of(path).unlink(missing_ok=True)
+        return not path.exists()
 
     def left(self, calendar: Path) -> list[tuple[Path, Draft]]:
         """The drafts of ``calendar`` that no running Cadence holds: left by one that

@@ -2561,8 +2561,13 @@ class MainWindow(QMainWindow):
             if path != own and (own.exists() or not dialog.has_unsaved_changes()):
                 drafts.discard(path)
             dialog.exec()
-            if path != own:  # saved or put aside: used up, where its copy could not be
-                drafts.discard(path)  # kept (a second Save made the post twice)
+            # Saved or put aside: used up, where its copy could not be kept (a second
+            # Save made the post twice); one that will not go is offered again, said.
+            if path != own and not drafts.discard(path) and dialog.created:
+                self.statusBar().showMessage(
+                    f"The post is saved, but what kept it while it was written ({path})"
+                    " could not be removed: Cadence offers it again at the next start."
+                )
             created = dialog.created
             dialog.deleteLater()
             if created:

@@ -632,3 +632,33 @@ def test_a_draft_taken_back_and_saved_on_a_full_disk_is_used_up(
     assert not taken.exists()
     assert drafts.left(session.store.path) == []
     assert [p.title for p in session.store.all_posts()].count("Only once") == 1
+
+
+def test_a_draft_that_will_not_go_once_saved_is_said(
+    session: CalendarSession,
+    drafts: Drafts,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its folder gone read-only (or the file made immutable), it was offered again at
+    the next start unsaid, and saved again the post was there twice."""
+    _left_behind(session, drafts, qtbot, "Stuck draft")
+    left = drafts.own(session.store.path)
+    taken = left.with_name(left.name.replace(f"-{os.getpid()}.", "-1."))
+    left.rename(taken)  # as another process (another id) left it
+    left.with_suffix(".lock").rename(taken.with_suffix(".lock"))
+    monkeypatch.setattr(Path, "unlink", lambda self, missing_ok=False: None)  # it stays
+    saved: list[bool] = []
+
+    def save(restored: PostEditor) -> None:
+        saved.append(True)
+        restored.accept()
+
+    win, _asked = _window(session.store, tmp_path, qtbot, True, save)
+    qtbot.waitUntil(lambda: "could not be removed" in win.statusBar().currentMessage())
+    assert taken.exists()
+    assert win.statusBar().currentMessage() == (
+        f"The post is saved, but what kept it while it was written ({taken}) could not be"
+        " removed: Cadence offers it again at the next start."
+    )
