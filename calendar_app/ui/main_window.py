@@ -2385,9 +2385,9 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:  # the first start: no larger than the screen (a laptop's, or at 200%)
+        # The first start, or bytes that do not read (the window came up at its least):
+        # as large as suits, no larger than the screen (a laptop's, or at 200%).
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
             fit_on_screen(self, 1280, 800)
         state = self.settings.value("windowState")
         if isinstance(state, QByteArray):

@@ -1621,6 +1621,20 @@ def test_view_and_geometry_are_remembered(
     assert [again.splitters[0].sizes(), again.splitters[1].sizes()] == sizes
 
 
+def test_a_geometry_that_does_not_read_opens_the_window_as_a_first_start_does(
+    settings: QSettings, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Spoiled bytes brought the window up at its least, 620 by 480."""
+    first = MainWindow(session, settings)
+    qtbot.addWidget(first)
+    fresh = first.size()
+    settings.setValue("geometry", QByteArray(b"\x01\xd9\xd0\xcb spoiled"))
+    again = MainWindow(session, settings)
+    qtbot.addWidget(again)
+    assert again.size() == fresh
+    assert again.size() != again.minimumSize()
+
+
 def test_no_pane_can_be_dragged_away_to_nothing(
     window: MainWindow, settings: QSettings, session: CalendarSession, qtbot: QtBot
 ) -> None:
